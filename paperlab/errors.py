@@ -1,0 +1,166 @@
+"""Exceptions and warnings raised by paperlab.
+
+Every importer reports bad input through :class:`ParseError` (nothing usable was
+found) or :class:`PartialImportWarning` (some records were bad; every good record
+was kept). Both name the file and the line or record, and say what was expected.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "FetchError",
+    "ImportProblem",
+    "ParseError",
+    "PaperlabError",
+    "PartialImportWarning",
+    "ProblemCollector",
+    "StoreError",
+]
+
+
+class PaperlabError(Exception):
+    """Base class of every error paperlab raises on purpose."""
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One bad record found while importing.
+
+    Parameters
+    ----------
+    source : str
+        File name or URL the record came from.
+    where : str
+        Position inside the source, e.g. ``"line 12"`` or ``"record 3"``.
+    message : str
+        What was wrong and what was expected.
+    """
+
+    source: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        loc = f"{self.source}, {self.where}" if self.where else self.source
+        return f"{loc}: {self.message}"
+
+
+class ParseError(PaperlabError, ValueError):
+    """Input could not be read as the expected format.
+
+    Parameters
+    ----------
+    message : str
+        What was expected.
+    source : str, optional
+        File name or URL.
+    where : str, optional
+        Line or record, e.g. ``"line 3"``.
+    problems : list of ImportProblem, optional
+        Per-record problems, when the whole import failed record by record.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        source: str | None = None,
+        where: str | None = None,
+        problems: list[ImportProblem] | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.where = where
+        self.problems = list(problems or [])
+        prefix = ", ".join(p for p in (source, where) if p)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class PartialImportWarning(UserWarning):
+    """Some records of an import were bad and skipped; the good ones were kept.
+
+    The ``problems`` attribute lists every skipped record.
+    """
+
+    def __init__(self, source: str, problems: list[ImportProblem], kept: int) -> None:
+        self.source = source
+        self.problems = list(problems)
+        self.kept = kept
+        shown = "; ".join(str(p) for p in problems[:5])
+        more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(
+            f"{source}: kept {kept} record(s), skipped {len(problems)} bad one(s): {shown}{more}"
+        )
+
+
+class FetchError(PaperlabError):
+    """A remote service failed after all retries, or answered with an error.
+
+    Parameters
+    ----------
+    message : str
+        What went wrong.
+    url : str, optional
+        The request URL.
+    status : int, optional
+        The HTTP status, when there was a response.
+    """
+
+    def __init__(self, message: str, url: str | None = None, status: int | None = None) -> None:
+        self.url = url
+        self.status = status
+        super().__init__(f"{message} ({url})" if url else message)
+
+
+class StoreError(PaperlabError):
+    """The local store could not complete an operation (e.g. unknown list or paper)."""
+
+
+class ProblemCollector:
+    """Collects per-record problems during an import and reports them at the end.
+
+    Parameters
+    ----------
+    source : str
+        File name or URL being imported.
+
+    Examples
+    --------
+    >>> problems = ProblemCollector("x.jsonl")
+    >>> problems.add("line 3", "expected a JSON object")
+    >>> papers = problems.finish([])  # doctest: +SKIP
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[ImportProblem] = []
+
+    def add(self, where: str, message: str) -> None:
+        """Record one skipped record."""
+        self.problems.append(ImportProblem(self.source, where, message))
+
+    def finish(self, papers: list[Any], *, expected: str = "records") -> list[Any]:
+        """Return ``papers``; warn about skipped records, or raise if nothing was usable.
+
+        Raises
+        ------
+        ParseError
+            When there were problems and no record could be kept.
+        """
+        if self.problems and not papers:
+            first = self.problems[0]
+            raise ParseError(
+                f"no usable {expected}; first problem: {first.message}"
+                + (f" (+{len(self.problems) - 1} more)" if len(self.problems) > 1 else ""),
+                source=self.source,
+                where=first.where,
+                problems=self.problems,
+            )
+        if self.problems:
+            warnings.warn(
+                PartialImportWarning(self.source, self.problems, len(papers)), stacklevel=3
+            )
+        return papers

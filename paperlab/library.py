@@ -1,0 +1,266 @@
+"""Library: an ordered, de-duplicated collection of :class:`~paperlab.paper.Paper`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, overload
+
+from .paper import Paper
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Library"]
+
+_DF_COLUMNS = [
+    "id", "title", "authors", "n_authors", "organization", "published", "updated", "arxiv_id", "version",
+    "doi", "primary_category", "categories", "comment", "journal_ref", "venue", "url", "pdf_url", "code_url",
+    "project_url", "upvotes", "github_stars", "keywords", "tags", "sources", "abstract", "ai_summary",
+]
+
+
+def _to_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    return dt.date.fromisoformat(value)
+
+
+class Library:
+    """An ordered collection of papers in which each paper appears once.
+
+    Adding a paper that is already present (same arXiv id, DOI or normalised title)
+    merges the two records: the richer fields win and tags are united.
+
+    Parameters
+    ----------
+    papers : iterable of Paper, optional
+        Initial papers, merged in order.
+    name : str, optional
+        A label shown in reprs and exports.
+
+    Examples
+    --------
+    >>> lib = Library([Paper("Attention Is All You Need", arxiv_id="1706.03762")])
+    >>> len(lib), lib["1706.03762"].title
+    (1, 'Attention Is All You Need')
+    """
+
+    def __init__(self, papers: Iterable[Paper] = (), name: str | None = None) -> None:
+        self.name = name
+        self._papers: dict[str, Paper] = {}  # canonical id -> paper, insertion ordered
+        self._keys: dict[str, str] = {}  # match key -> canonical id
+        self.extend(papers)
+
+    # -- building ----------------------------------------------------------------------
+    def add(self, paper: Paper) -> Paper:
+        """Add one paper, merging with an existing record of it; return the stored record."""
+        if not isinstance(paper, Paper):
+            raise TypeError(f"Library holds Paper objects, not {type(paper).__name__}")
+        existing_ids = list(dict.fromkeys(self._keys[k] for k in paper.match_keys() if k in self._keys))
+        if paper.id in self._papers and paper.id not in existing_ids:
+            existing_ids.insert(0, paper.id)
+        if not existing_ids:
+            self._store(paper, None)
+            return paper
+        merged = self._papers[existing_ids[0]]
+        for other_id in existing_ids[1:]:  # the new record may join two we had separately
+            merged = merged.merge(self._papers.pop(other_id))
+        merged = merged.merge(paper)
+        self._store(merged, existing_ids[0])
+        return merged
+
+    def _store(self, paper: Paper, replaces: str | None) -> None:
+        if replaces is not None and replaces != paper.id:
+            # keep the position of the record being replaced
+            items = [(paper.id, paper) if k == replaces else (k, v) for k, v in self._papers.items()]
+            self._papers = dict(items)
+        else:
+            self._papers[paper.id] = paper
+        for key in paper.match_keys():
+            self._keys[key] = paper.id
+        if replaces is not None:
+            self._keys = {k: v for k, v in self._keys.items() if v in self._papers}
+
+    def extend(self, papers: Iterable[Paper]) -> Library:
+        """Add many papers; return self."""
+        for p in papers:
+            self.add(p)
+        return self
+
+    def __add__(self, other: Library | Iterable[Paper]) -> Library:
+        result = Library(self, name=self.name)
+        result.extend(other)
+        return result
+
+    def __iadd__(self, other: Iterable[Paper]) -> Library:
+        return self.extend(other)
+
+    # -- access ------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._papers)
+
+    def __iter__(self) -> Iterator[Paper]:
+        return iter(list(self._papers.values()))
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Paper):
+            return any(k in self._keys for k in item.match_keys()) or item.id in self._papers
+        return isinstance(item, str) and self.get(item) is not None
+
+    @overload
+    def __getitem__(self, key: int | str) -> Paper: ...
+    @overload
+    def __getitem__(self, key: slice) -> Library: ...
+    def __getitem__(self, key: int | str | slice) -> Paper | Library:
+        if isinstance(key, slice):
+            return Library(list(self._papers.values())[key], name=self.name)
+        if isinstance(key, int):
+            return list(self._papers.values())[key]
+        found = self.get(key)
+        if found is None:
+            raise KeyError(f"no paper with id {key!r} in this library")
+        return found
+
+    def get(self, key: str, default: Paper | None = None) -> Paper | None:
+        """Look a paper up by canonical id, arXiv id (with or without version), DOI or URL."""
+        if key in self._papers:
+            return self._papers[key]
+        from .paper import normalize_arxiv_id
+
+        found = normalize_arxiv_id(key)
+        if found and f"arxiv:{found[0]}" in self._keys:
+            return self._papers[self._keys[f"arxiv:{found[0]}"]]
+        doi = key.lower().removeprefix("doi:").removeprefix("https://doi.org/")
+        if f"doi:{doi}" in self._keys:
+            return self._papers[self._keys[f"doi:{doi}"]]
+        return default
+
+    @property
+    def ids(self) -> list[str]:
+        """Canonical ids in order."""
+        return list(self._papers)
+
+    def __repr__(self) -> str:
+        label = f" {self.name!r}" if self.name else ""
+        return f"<Library{label}: {len(self)} paper{'s' if len(self) != 1 else ''}>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Library):
+            return NotImplemented
+        return list(self) == list(other)
+
+    # -- filters -----------------------------------------------------------------------
+    def filter(
+        self,
+        predicate: Callable[[Paper], bool] | None = None,
+        *,
+        text: str | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        tag: str | None = None,
+        category: str | None = None,
+        source: str | None = None,
+    ) -> Library:
+        """Papers matching every given condition, in order.
+
+        Parameters
+        ----------
+        predicate : callable, optional
+            Any test on a Paper.
+        text : str, optional
+            Case-insensitive substring of title, abstract or authors (every word must occur).
+        since, until : date or ISO str, optional
+            Inclusive bounds on ``published``; papers without a date are excluded.
+        tag : str, optional
+            A tag or keyword (case-insensitive).
+        category : str, optional
+            An arXiv category, or a prefix such as ``"cs"``.
+        source : str, optional
+            A source kind, e.g. ``"arxiv"`` or ``"hf_page"``.
+        """
+        lo, hi = _to_date(since), _to_date(until)
+        words = text.lower().split() if text else []
+        tag_l = tag.lower() if tag else None
+
+        def keep(p: Paper) -> bool:
+            if predicate is not None and not predicate(p):
+                return False
+            if words:
+                hay = " ".join([p.title, p.abstract or "", " ".join(p.authors)]).lower()
+                if not all(w in hay for w in words):
+                    return False
+            if (lo or hi) and p.published is None:
+                return False
+            if lo and p.published and p.published < lo:
+                return False
+            if hi and p.published and p.published > hi:
+                return False
+            if tag_l and tag_l not in {t.lower() for t in p.tags + p.keywords}:
+                return False
+            if category and not any(c == category or c.startswith(category + ".") for c in p.categories):
+                return False
+            if source and source not in {s.name for s in p.sources}:
+                return False
+            return True
+
+        return Library((p for p in self if keep(p)), name=self.name)
+
+    def sort(self, by: str = "published", descending: bool = True) -> Library:
+        """A new Library sorted by a field (missing values last)."""
+        present = [p for p in self if getattr(p, by) is not None]
+        missing = [p for p in self if getattr(p, by) is None]
+        present.sort(key=lambda p: getattr(p, by), reverse=descending)
+        return Library(present + missing, name=self.name)
+
+    # -- export ------------------------------------------------------------------------
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Every paper's wire-format dict."""
+        return [p.to_dict() for p in self]
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per paper with typed columns.
+
+        Dates are ``datetime64``, counts nullable ``Int64``, lists stay lists,
+        ``sources`` is the list of source kinds.
+        """
+        import pandas as pd
+
+        rows = []
+        for p in self:
+            row = {c: getattr(p, c, None) for c in _DF_COLUMNS if c not in ("sources", "venue")}
+            row["venue"] = p.venue
+            row["sources"] = list(dict.fromkeys(s.name for s in p.sources))
+            rows.append(row)
+        df = pd.DataFrame(rows, columns=_DF_COLUMNS)
+        for c in ("published", "updated"):
+            df[c] = pd.to_datetime(df[c])
+        for c in ("n_authors", "version", "upvotes", "github_stars"):
+            df[c] = df[c].astype("Int64")
+        return df.set_index("id", drop=False).rename_axis(None)
+
+    def to_bibtex(self) -> str:
+        """All papers as one BibTeX file (unique keys)."""
+        from .sources.bibtex import library_to_bibtex
+
+        return library_to_bibtex(self)
+
+    def to_csl(self) -> list[dict[str, Any]]:
+        """All papers as CSL-JSON items."""
+        return [p.to_csl() for p in self]
+
+    def to_markdown(self) -> str:
+        """All papers as markdown cards, one after another."""
+        return "\n".join(p.to_markdown() for p in self)
+
+    def save(self, path: str, format: str | None = None) -> None:
+        """Write the library to ``path``; format from the extension (json, jsonl, csv, bib, md)."""
+        from .sources.native import save_library
+
+        save_library(self, path, format=format)
+
+    def _repr_html_(self) -> str:
+        head = f"<div><b>{len(self)}</b> paper{'s' if len(self) != 1 else ''}</div>"
+        shown = "".join(p.to_html() for p in list(self)[:20])
+        more = f"<div>… and {len(self) - 20} more</div>" if len(self) > 20 else ""
+        return head + shown + more

@@ -1,0 +1,564 @@
+"""The one data model of paperlab: :class:`Paper`, and its wire format.
+
+``Paper.to_dict()`` is the JSON shape used everywhere (widget traitlets, REST bodies,
+clipboard data ``application/vnd.paperlab.paper+json``, notebook metadata);
+``js/src/tokens.ts`` mirrors it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import html
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ParseError
+
+__all__ = ["MIME_TYPE", "Paper", "SourceRecord", "normalize_arxiv_id", "normalize_title"]
+
+MIME_TYPE = "application/vnd.paperlab.paper+json"
+
+# New-style ids (0704.0001, 2503.14895v1) and old-style ids (astro-ph/0601001, math.GT/0309136v2).
+_ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
+_ARXIV_OLD = re.compile(r"(?<![\w.-])([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?(?!\d)")
+
+
+def normalize_arxiv_id(text: str | None) -> tuple[str, int | None] | None:
+    """Find an arXiv identifier in ``text`` (an id, an ``arXiv:`` reference or a URL).
+
+    Parameters
+    ----------
+    text : str or None
+        E.g. ``"2503.14895v1"``, ``"arXiv:astro-ph/0601001"``,
+        ``"http://arxiv.org/abs/2503.14895v2"``.
+
+    Returns
+    -------
+    tuple of (str, int or None), or None
+        The id without version and the version number, or None if there is no id.
+    """
+    if not text:
+        return None
+    text = str(text).strip()
+    for pattern in (_ARXIV_NEW, _ARXIV_OLD):
+        m = pattern.search(text)
+        if m:
+            version = int(m.group(2)[1:]) if m.group(2) else None
+            return m.group(1), version
+    return None
+
+
+def normalize_title(title: str) -> str:
+    """Title reduced to lowercase ASCII words, for matching the same paper across sources."""
+    text = unicodedata.normalize("NFKD", title or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^0-9a-zA-Z]+", " ", text).lower()
+    return " ".join(text.split())
+
+
+def _as_date(value: Any, name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    raise ParseError(f"field {name!r}: expected an ISO date (YYYY-MM-DD), got {value!r}")
+
+
+def _as_datetime(value: Any, name: str) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+        except ValueError:
+            pass
+    raise ParseError(f"field {name!r}: expected an ISO timestamp, got {value!r}")
+
+
+def _as_int(value: Any, name: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ParseError(f"field {name!r}: expected an integer, got {value!r}")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ParseError(f"field {name!r}: expected an integer, got {value!r}") from None
+
+
+def _as_str_list(value: Any, name: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple)):
+        out = []
+        for item in value:
+            if not isinstance(item, str):
+                raise ParseError(f"field {name!r}: expected a list of strings, got item {item!r}")
+            if item:
+                out.append(item)
+        return out
+    raise ParseError(f"field {name!r}: expected a list of strings, got {value!r}")
+
+
+def _union(a: list[str], b: list[str]) -> list[str]:
+    seen = dict.fromkeys(a)
+    seen.update(dict.fromkeys(b))
+    return list(seen)
+
+
+@dataclass
+class SourceRecord:
+    """Where one record of a paper came from.
+
+    Parameters
+    ----------
+    name : str
+        Source kind: ``"arxiv"``, ``"hf"``, ``"hf_page"``, ``"dailyarxiv"``,
+        ``"semantic_scholar"``, ``"bibtex"``, ``"kaggle"``, ``"paperlab"``, ...
+    location : str
+        File path or URL.
+    retrieved : datetime.datetime
+        When the record was read or fetched (UTC).
+    record : str, optional
+        Position inside the source (``"line 12"``, an entry key).
+    """
+
+    name: str
+    location: str = ""
+    retrieved: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    record: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe dict."""
+        return {
+            "name": self.name,
+            "location": self.location,
+            "retrieved": self.retrieved.isoformat(timespec="seconds"),
+            "record": self.record,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourceRecord:
+        """Inverse of :meth:`to_dict`."""
+        if not isinstance(data, dict) or "name" not in data:
+            raise ParseError(f"field 'sources': expected objects with a 'name', got {data!r}")
+        return cls(
+            name=str(data["name"]),
+            location=str(data.get("location") or ""),
+            retrieved=_as_datetime(data.get("retrieved") or dt.datetime.now(dt.timezone.utc), "sources.retrieved"),
+            record=data.get("record"),
+        )
+
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.name, self.location, self.record)
+
+
+_LIST_FIELDS = ("authors", "categories", "keywords", "tags")
+_INT_FIELDS = ("version", "n_authors", "upvotes", "github_stars")
+_DATE_FIELDS = ("published", "updated")
+
+
+@dataclass(eq=False)
+class Paper:
+    """A research paper, merged from one or more sources.
+
+    Parameters
+    ----------
+    title : str
+        Title, whitespace-normalised.
+    id : str, optional
+        Canonical id; computed when omitted: the arXiv id without version when known,
+        else ``doi:<DOI>``, else ``title:<hash of the normalised title>``.
+    arxiv_id, version
+        arXiv id without version, and the version number.
+    authors : list of str
+        Author names in order.
+    n_authors : int, optional
+        Number of authors; also set when only a count is known ("6 authors").
+    organization : str, optional
+        Organisation shown instead of authors (Hugging Face pages).
+    abstract, comment, journal_ref, doi, url, pdf_url, code_url, project_url, ai_summary
+        Text fields; ``None`` when unknown.
+    published, updated : datetime.date, optional
+        First and latest version dates.
+    categories : list of str
+        arXiv categories; ``primary_category`` is the main one.
+    upvotes, github_stars : int, optional
+        Hugging Face upvotes and GitHub stars of the code repository.
+    keywords : list of str
+        Keywords given by the source (Hugging Face ``ai_keywords``, BibTeX keywords).
+    tags : list of str
+        The user's or a digest's tags (e.g. DailyArXiv keyword sections).
+    sources : list of SourceRecord
+        Where each record of this paper came from.
+    extra : dict
+        Source-specific JSON-safe data (e.g. Semantic Scholar ``paperId``, citation counts).
+    """
+
+    title: str
+    id: str = ""
+    arxiv_id: str | None = None
+    version: int | None = None
+    authors: list[str] = field(default_factory=list)
+    n_authors: int | None = None
+    organization: str | None = None
+    abstract: str | None = None
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    categories: list[str] = field(default_factory=list)
+    primary_category: str | None = None
+    comment: str | None = None
+    journal_ref: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    pdf_url: str | None = None
+    code_url: str | None = None
+    project_url: str | None = None
+    upvotes: int | None = None
+    github_stars: int | None = None
+    ai_summary: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    sources: list[SourceRecord] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.title = " ".join((self.title or "").split())
+        if not self.title:
+            raise ParseError("field 'title': expected a non-empty title")
+        if self.arxiv_id:
+            found = normalize_arxiv_id(self.arxiv_id)
+            if found is None:
+                raise ParseError(f"field 'arxiv_id': expected an arXiv id, got {self.arxiv_id!r}")
+            self.arxiv_id, v = found
+            self.version = self.version or v
+        if self.doi:
+            self.doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", self.doi.strip(), flags=re.I)
+        for name in _DATE_FIELDS:
+            setattr(self, name, _as_date(getattr(self, name), name))
+        for name in _INT_FIELDS:
+            setattr(self, name, _as_int(getattr(self, name), name))
+        for name in _LIST_FIELDS:
+            setattr(self, name, _union([], _as_str_list(getattr(self, name), name)))
+        if self.authors and not self.n_authors:
+            self.n_authors = len(self.authors)
+        if self.primary_category and self.primary_category not in self.categories:
+            self.categories.insert(0, self.primary_category)
+        if not self.id:
+            self.id = self.canonical_id()
+
+    # -- identity ---------------------------------------------------------------
+    def canonical_id(self) -> str:
+        """The id this paper should have given its fields (see class docs)."""
+        if self.arxiv_id:
+            return self.arxiv_id
+        if self.doi:
+            return f"doi:{self.doi.lower()}"
+        digest = hashlib.sha1(normalize_title(self.title).encode()).hexdigest()[:16]
+        return f"title:{digest}"
+
+    def match_keys(self) -> list[str]:
+        """Keys under which the same paper from another source can be recognised."""
+        keys = []
+        if self.arxiv_id:
+            keys.append(f"arxiv:{self.arxiv_id}")
+        if self.doi:
+            keys.append(f"doi:{self.doi.lower()}")
+        norm = normalize_title(self.title)
+        if len(norm) >= 12:  # very short titles ("Introduction") are not identifying
+            keys.append(f"title:{norm}")
+        return keys
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Paper):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        year = f", {self.published.year}" if self.published else ""
+        return f"Paper({self.id!r}, {self.title[:60]!r}{year})"
+
+    @property
+    def year(self) -> int | None:
+        """Year of first publication, if known."""
+        return self.published.year if self.published else None
+
+    @property
+    def abs_url(self) -> str | None:
+        """Best landing page: the given url, else the arXiv abstract page, else the DOI."""
+        if self.url:
+            return self.url
+        if self.arxiv_id:
+            return f"https://arxiv.org/abs/{self.arxiv_id}"
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return None
+
+    @property
+    def venue(self) -> str | None:
+        """Venue from the journal reference, else from a comment such as 'Accepted at ICLR 2025'."""
+        if self.journal_ref:
+            return self.journal_ref
+        if self.comment:
+            m = re.search(
+                r"\b([A-Z][A-Za-z&-]{1,15}(?:\s+[A-Z][A-Za-z-]+)?)['’]?\s*(\d{4}|'\d{2})\b", self.comment
+            )
+            if m and re.search(r"accept|publish|appear|conference|workshop|proceedings|" + re.escape(m.group(0)), self.comment, re.I):
+                return f"{m.group(1)} {m.group(2)}"
+        return None
+
+    # -- merging ----------------------------------------------------------------
+    def merge(self, other: Paper) -> Paper:
+        """Return a new Paper combining this record with another record of the same paper.
+
+        Scalars keep the richer value (the one present; for text, the longer; for
+        counts, the larger; for versions and dates of update, the newer), lists are
+        united in order, sources are concatenated.
+        """
+        merged: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            a, b = getattr(self, f.name), getattr(other, f.name)
+            if f.name == "id":
+                continue
+            if f.name == "sources":
+                seen = {s.key(): s for s in a}
+                for s in b:
+                    seen.setdefault(s.key(), s)
+                merged[f.name] = list(seen.values())
+            elif f.name in _LIST_FIELDS:
+                if f.name == "authors":
+                    merged[f.name] = list(a if len(a) >= len(b) else b)
+                else:
+                    merged[f.name] = _union(a, b)
+            elif f.name == "extra":
+                merged[f.name] = {**b, **a}
+            elif a is None or a == "":
+                merged[f.name] = b
+            elif b is None or b == "":
+                merged[f.name] = a
+            elif f.name in ("upvotes", "github_stars", "version", "n_authors", "updated"):
+                merged[f.name] = max(a, b)
+            elif f.name == "published":
+                merged[f.name] = min(a, b)
+            elif isinstance(a, str) and f.name not in ("title", "arxiv_id", "doi", "url"):
+                merged[f.name] = a if len(a) >= len(b) else b
+            else:
+                merged[f.name] = a
+        merged["n_authors"] = max(merged["n_authors"] or 0, len(merged["authors"])) or None
+        return Paper(**merged)
+
+    # -- wire format ----------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON wire format: every field, dates as ISO strings, ``None`` when unknown."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name == "sources":
+                value = [s.to_dict() for s in value]
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            elif isinstance(value, list):
+                value = list(value)
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Paper:
+        """Build a Paper from :meth:`to_dict` output (unknown keys are an error).
+
+        Raises
+        ------
+        ParseError
+            Naming the field that is missing or has the wrong type.
+        """
+        if not isinstance(data, dict):
+            raise ParseError(f"expected a JSON object for a paper, got {type(data).__name__}")
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - names)
+        if unknown:
+            raise ParseError(f"unknown paper field(s) {unknown}; expected only {sorted(names)}")
+        if not data.get("title"):
+            raise ParseError("field 'title': expected a non-empty string")
+        kwargs = {k: v for k, v in data.items() if k != "sources"}
+        for k in ("title", "id", "arxiv_id", "organization", "abstract", "primary_category", "comment",
+                  "journal_ref", "doi", "url", "pdf_url", "code_url", "project_url", "ai_summary"):
+            if kwargs.get(k) is not None and not isinstance(kwargs[k], str):
+                raise ParseError(f"field {k!r}: expected a string, got {kwargs[k]!r}")
+        if kwargs.get("extra") is not None and not isinstance(kwargs["extra"], dict):
+            raise ParseError(f"field 'extra': expected an object, got {kwargs['extra']!r}")
+        kwargs["extra"] = kwargs.get("extra") or {}
+        sources = data.get("sources") or []
+        if not isinstance(sources, list):
+            raise ParseError(f"field 'sources': expected a list, got {sources!r}")
+        kwargs["sources"] = [SourceRecord.from_dict(s) for s in sources]
+        return cls(**kwargs)
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as a JSON string."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    # -- renderings -------------------------------------------------------------------
+    def byline(self) -> str:
+        """Authors as shown on a card: up to three names, else a count or an organisation."""
+        if self.authors:
+            names = ", ".join(self.authors[:3])
+            more = len(self.authors) - 3
+            return names + (f" +{more} more" if more > 0 else "")
+        if self.n_authors:
+            text = f"{self.n_authors} author{'s' if self.n_authors != 1 else ''}"
+            return f"{text} · {self.organization}" if self.organization else text
+        return self.organization or ""
+
+    def to_markdown(self) -> str:
+        """A markdown card that renders in JupyterLab, nbconvert and GitHub.
+
+        The paper's JSON rides along in an HTML comment, so :meth:`from_markdown`
+        reads the card back without loss.
+        """
+        link = self.abs_url
+        title = _md_escape(self.title)
+        lines = [f"### [{title}]({link})" if link else f"### {title}"]
+        meta = [m for m in (self.byline(), self.published.isoformat() if self.published else None,
+                            self.venue) if m]
+        if meta:
+            lines.append("*" + _md_escape(" · ".join(meta)) + "*")
+        badges = []
+        if self.arxiv_id:
+            badges.append(f"arXiv:{self.arxiv_id}")
+        if self.upvotes is not None:
+            badges.append(f"▲ {self.upvotes}")
+        if self.github_stars is not None:
+            badges.append(f"★ {self.github_stars}")
+        links = [f"[{name}]({url})" for name, url in (("PDF", self.pdf_url), ("code", self.code_url),
+                                                      ("project", self.project_url)) if url]
+        tags = [f"`{t}`" for t in (self.categories + self.tags)[:8] if "`" not in t]
+        extra_line = " · ".join(badges + links + tags)
+        if extra_line:
+            lines.append(extra_line)
+        if self.abstract:
+            lines.append("")
+            lines.append("> " + _md_escape(self.abstract).replace("\n", "\n> "))
+        payload = self.to_json().replace("--", "-\\u002d").replace(">", "\\u003e")
+        lines.append("")
+        lines.append(f"<!-- {MIME_TYPE} {payload} -->")
+        return "\n".join(lines) + "\n"
+
+    @classmethod
+    def from_markdown(cls, text: str) -> Paper:
+        """Read back a card written by :meth:`to_markdown`.
+
+        Raises
+        ------
+        ParseError
+            If the text carries no paperlab paper data.
+        """
+        m = re.search(r"<!-- " + re.escape(MIME_TYPE) + r" (\{.*?\}) -->", text, re.S)
+        if not m:
+            raise ParseError("expected a paperlab markdown card (its data comment is missing)")
+        try:
+            data = json.loads(m.group(1))
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"paperlab card data is not valid JSON: {exc}") from None
+        return cls.from_dict(data)
+
+    def to_html(self) -> str:
+        """A self-contained HTML card; every text is escaped."""
+        e = html.escape
+        link = self.abs_url
+        title = e(self.title)
+        head = (f'<a href="{e(link)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+                if link and re.match(r"https?://", link) else title)
+        meta = " · ".join(e(m) for m in (self.byline(), self.published.isoformat() if self.published else None,
+                                         self.venue) if m)
+        chips = "".join(
+            f'<span style="border:1px solid var(--jp-border-color2,#ccc);border-radius:8px;'
+            f'padding:0 6px;margin-right:4px;font-size:85%">{e(c)}</span>'
+            for c in (self.categories + self.tags)[:8]
+        )
+        stats = " ".join(s for s in (
+            f"▲ {self.upvotes}" if self.upvotes is not None else "",
+            f"★ {self.github_stars}" if self.github_stars is not None else "") if s)
+        links = " ".join(
+            f'<a href="{e(url)}" target="_blank" rel="noopener noreferrer">{name}</a>'
+            for name, url in (("PDF", self.pdf_url), ("code", self.code_url), ("project", self.project_url))
+            if url and re.match(r"https?://", url)
+        )
+        abstract = (f"<details><summary>Abstract</summary><p>{e(self.abstract)}</p></details>"
+                    if self.abstract else "")
+        return (
+            '<div class="paperlab-card" style="border:1px solid var(--jp-border-color2,#ddd);'
+            'border-radius:6px;padding:8px 12px;margin:4px 0">'
+            f'<div style="font-weight:600">{head}</div>'
+            f'<div style="color:var(--jp-ui-font-color2,#666)">{meta}</div>'
+            f"<div>{chips} {e(stats)} {links}</div>{abstract}</div>"
+        )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        return {
+            "text/plain": repr(self),
+            "text/html": self.to_html(),
+            "text/markdown": self.to_markdown(),
+            MIME_TYPE: self.to_dict(),
+        }
+
+    def to_bibtex(self, key: str | None = None) -> str:
+        """A BibTeX entry (``@article`` with a journal, else ``@misc`` with arXiv eprint fields)."""
+        from .sources.bibtex import paper_to_bibtex
+
+        return paper_to_bibtex(self, key=key)
+
+    def to_csl(self) -> dict[str, Any]:
+        """A CSL-JSON item (for Zotero, pandoc and citation processors)."""
+        item: dict[str, Any] = {
+            "id": self.id,
+            "type": "article-journal" if self.journal_ref else "article",
+            "title": self.title,
+        }
+        if self.authors:
+            item["author"] = [_csl_name(a) for a in self.authors]
+        if self.published:
+            item["issued"] = {"date-parts": [[self.published.year, self.published.month, self.published.day]]}
+        for key, value in (("abstract", self.abstract), ("DOI", self.doi), ("URL", self.abs_url),
+                           ("container-title", self.journal_ref), ("note", self.comment)):
+            if value:
+                item[key] = value
+        if self.arxiv_id:
+            item["number"] = f"arXiv:{self.arxiv_id}"
+            item["publisher"] = "arXiv"
+        if self.keywords or self.tags:
+            item["keyword"] = ", ".join(self.keywords + self.tags)
+        return item
+
+
+def _csl_name(name: str) -> dict[str, str]:
+    if "," in name:
+        family, given = (s.strip() for s in name.split(",", 1))
+    else:
+        parts = name.split()
+        family, given = parts[-1], " ".join(parts[:-1])
+    return {"family": family, "given": given} if given else {"literal": family}
+
+
+def _md_escape(text: str) -> str:
+    """Escape characters that would start markdown or HTML markup in card text."""
+    text = html.escape(text, quote=False)
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)

@@ -1,0 +1,154 @@
+"""Importers: each module turns one source's bytes into Papers and nothing else.
+
+:func:`load` detects the format of each file and calls the matching reader.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import ParseError
+from ..library import Library
+from ..paper import Paper
+
+__all__ = ["FORMATS", "detect_format", "load"]
+
+# format name -> (module, reader function); every reader takes a path and returns list[Paper]
+FORMATS: dict[str, tuple[str, str]] = {
+    "hf_page": ("hf_page", "read_hf_page"),
+    "dailyarxiv": ("dailyarxiv", "read_dailyarxiv"),
+    "arxiv_atom": ("arxiv", "read_atom"),
+    "kaggle": ("arxiv", "read_kaggle"),
+    "hf_json": ("hf", "read_daily_papers"),
+    "semantic_scholar": ("semantic_scholar", "read_semantic_scholar"),
+    "bibtex": ("bibtex", "read_bibtex"),
+    "json": ("native", "read_native"),
+    "jsonl": ("native", "read_native"),
+    "csv": ("native", "read_native"),
+    "markdown_cards": ("native", "read_native"),
+}
+
+
+def _reader(fmt: str) -> Callable[..., list[Paper]]:
+    module, func = FORMATS[fmt]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), func)  # type: ignore[no-any-return]
+
+
+def _json_kind(obj: Any) -> str | None:
+    items = obj
+    if isinstance(obj, dict):
+        if "data" in obj and isinstance(obj["data"], list) or "paperId" in obj or {"total", "offset"} <= set(obj):
+            return "semantic_scholar"
+        if "papers" in obj and isinstance(obj["papers"], list):
+            return "json"
+        items = [obj]
+    if isinstance(items, list):
+        first = next((x for x in items if isinstance(x, dict)), None)
+        if first is None:
+            return "semantic_scholar" if items and all(x is None for x in items) else None
+        if "paper" in first or "upvotes" in first or "submittedOnDailyAt" in first:
+            return "hf_json"
+        if "paperId" in first or "citingPaper" in first or "citedPaper" in first:
+            return "semantic_scholar"
+        if "title" in first:
+            return "json"
+    return None
+
+
+def detect_format(path: str | Path) -> str:
+    """Name of the format of ``path`` (a key of :data:`FORMATS`), from its extension and content.
+
+    Raises
+    ------
+    ParseError
+        If the file matches no known format.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".bib", ".bibtex"):
+        return "bibtex"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".xml", ".atom"):
+        return "arxiv_atom"
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    stripped = text.lstrip()
+    if stripped.startswith("<?xml") or stripped.startswith("<feed"):
+        return "arxiv_atom"
+    if suffix == ".jsonl" or (suffix != ".json" and stripped.startswith("{") and "\n{" in stripped):
+        first_line = stripped.splitlines()[0] if stripped else ""
+        try:
+            first = json.loads(first_line)
+        except json.JSONDecodeError:
+            first = {}
+        if isinstance(first, dict) and ("authors_parsed" in first or "versions" in first or "submitter" in first):
+            return "kaggle"
+        return "jsonl"
+    if suffix == ".json" or stripped.startswith(("[", "{")):
+        try:
+            obj = json.loads(path.read_bytes())
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"not valid JSON: {exc.msg}", source=str(path), where=f"line {exc.lineno}") from None
+        kind = _json_kind(obj)
+        if kind:
+            return kind
+        raise ParseError("JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, "
+                         "or paperlab's own export", source=str(path))
+    if "<!-- application/vnd.paperlab.paper+json" in text:
+        return "markdown_cards"
+    if "| **Title** |" in text or ("|" in text and "<details>" in text):
+        return "dailyarxiv"
+    if stripped.startswith("@") or "\n@" in text:
+        return "bibtex"
+    if suffix in (".txt", "") and "\n\n" in text:
+        return "hf_page"
+    raise ParseError("unrecognised file format: expected BibTeX, arXiv Atom XML, JSON/JSONL (Hugging Face, "
+                     "Semantic Scholar, Kaggle arXiv, paperlab), CSV, a DailyArXiv README or a saved "
+                     "Hugging Face papers page", source=str(path))
+
+
+def load(*paths: str | Path, format: str | None = None, **options: Any) -> Library:
+    """Import papers from files, detecting each file's format.
+
+    Parameters
+    ----------
+    *paths : str or Path
+        Files to read; the papers of all of them are merged into one Library.
+    format : str, optional
+        Force a format (a key of :data:`FORMATS`) instead of detecting it.
+    **options
+        Passed to every reader that accepts them, e.g. ``reference_date`` for saved
+        Hugging Face pages.
+
+    Returns
+    -------
+    Library
+
+    Raises
+    ------
+    ParseError
+        When a file is unreadable or in no known format. Partial imports warn with
+        :class:`~paperlab.errors.PartialImportWarning` and keep every good record.
+    """
+    if not paths:
+        raise TypeError("load() needs at least one path")
+    lib = Library()
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            raise ParseError("file not found", source=str(path))
+        fmt = format or detect_format(path)
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; expected one of {sorted(FORMATS)}")
+        reader = _reader(fmt)
+        accepted = inspect.signature(reader).parameters
+        kwargs = {k: v for k, v in options.items() if k in accepted}
+        lib.extend(reader(path, **kwargs))
+    return lib

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up everything paperlab needs in ./.venv (idempotent): CPU torch, the package with its
+# test extras (this also builds the JupyterLab extension and widget with Node), and Chromium
+# for the browser tests. Usage: source scripts/setup.sh  (or bash scripts/setup.sh)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+# shellcheck disable=SC1091
+. .venv/bin/activate
+python -m pip install -q --upgrade pip
+python -c "import torch, sys; sys.exit(0 if torch.__version__.endswith('+cpu') else 1)" 2>/dev/null \
+  || python -m pip install -q torch==2.13.0
+python -m pip install -q -c scripts/constraints.txt -e ".[test,dev]"
+python -c "import torch; assert torch.__version__.endswith('+cpu'), torch.__version__"
+if [ "${PAPERLAB_SKIP_BROWSER:-0}" != "1" ] && [ ! -x /usr/bin/chromium ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+fi

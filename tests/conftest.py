@@ -1,0 +1,36 @@
+"""Shared fixtures: paths to ../shared, an isolated PAPERLAB_HOME, the local fake server."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+FIXTURES = SHARED / "fixtures"
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import fakeserver
+
+if not SEEDS.is_dir():
+    raise RuntimeError(f"the shared seeds/fixtures folder is missing: expected {SHARED} (set PAPERLAB_SHARED)")
+
+
+@pytest.fixture(autouse=True)
+def paperlab_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty store location."""
+    home = tmp_path_factory.mktemp("paperlab_home")
+    monkeypatch.setenv("PAPERLAB_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def fake_server():
+    """A FakeServer on 127.0.0.1, stopped at the end of the test."""
+    from fakeserver import FakeServer
+
+    with FakeServer() as srv:
+        yield srv
