@@ -1,0 +1,290 @@
+"""The ``paperlab`` command line.
+
+Examples
+--------
+::
+
+    paperlab import ~/Downloads/refs.bib digest.md
+    paperlab list --list default
+    paperlab search "contrastive learning without negative pairs"
+    paperlab fetch arxiv "all:diffusion AND cat:cs.CV" --max 20
+    paperlab export --format bibtex --list default -o reading.bib
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import PaperlabError, PartialImportWarning
+from .library import Library
+
+__all__ = ["main"]
+
+EXPORT_FORMATS = ("bibtex", "csljson", "markdown", "json", "jsonl", "dailyarxiv")
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 1."""
+
+
+def _store():
+    from .store import open_store
+
+    return open_store()
+
+
+def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out=None) -> None:
+    out = out or sys.stdout
+    for i, p in enumerate(papers):
+        date = p.published.isoformat() if p.published else "          "
+        score = f"{scores[i]:6.3f}  " if scores is not None else ""
+        print(f"{score}{p.id:<22} {date}  {p.title}", file=out)
+
+
+def _corpus(name: str | None) -> tuple[Library, str]:
+    from .data import demo_library
+
+    if name == "demo":
+        return demo_library(), "the bundled demo corpus"
+    if name in (None, "store"):
+        lib = _store().papers()
+        if len(lib) or name == "store":
+            return lib, "your library"
+        print("paperlab: your library is empty; searching the bundled demo corpus "
+              "(import papers with `paperlab import FILE`)", file=sys.stderr)
+        return demo_library(), "the bundled demo corpus"
+    from .sources import load
+
+    return load(name), name
+
+
+# -- commands -------------------------------------------------------------------------------
+def cmd_import(args: argparse.Namespace) -> int:
+    from .sources import detect_format, load
+
+    store = _store()
+    total = 0
+    for path in args.files:
+        if not Path(path).exists():
+            raise CliError(f"{path}: file not found")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PartialImportWarning)
+            fmt = args.format or detect_format(path)
+            options = {"reference_date": args.reference_date} if args.reference_date else {}
+            lib = load(path, format=fmt, **options)
+        for w in caught:
+            if isinstance(w.message, PartialImportWarning):
+                for problem in w.message.problems:
+                    print(f"paperlab: skipped {problem}", file=sys.stderr)
+        store.upsert_papers(lib)
+        if args.list:
+            rl = store.reading_list(args.list)
+            for p in lib:
+                rl.add(p)
+        total += len(lib)
+        print(f"{path}: imported {len(lib)} paper(s) ({fmt})")
+    where = f" and reading list {args.list!r}" if args.list else ""
+    print(f"{total} paper(s) in total added to {store.path}{where}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _store()
+    if args.lists:
+        for name in store.lists():
+            print(f"{name}\t{len(store.reading_list(name))}")
+        return 0
+    if args.list:
+        rl = store.reading_list(args.list)
+        entries = rl.entries()
+        if args.json:
+            print(json.dumps([{"status": e.status, "tags": e.tags, "note": e.note, "paper": e.paper.to_dict()}
+                              for e in entries], ensure_ascii=False, indent=1))
+            return 0
+        for e in entries[: args.limit]:
+            tags = f"  [{', '.join(e.tags)}]" if e.tags else ""
+            print(f"{e.status:<8} {e.paper.id:<22} {e.paper.title}{tags}")
+        print(f"{len(entries)} paper(s) in reading list {args.list!r}", file=sys.stderr)
+        return 0
+    lib = store.papers()
+    if args.json:
+        print(json.dumps(lib.to_dicts()[: args.limit], ensure_ascii=False, indent=1))
+        return 0
+    _print_papers(lib[: args.limit])
+    print(f"{len(lib)} paper(s) in {store.path}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    lib, where = _corpus(args.corpus)
+    if not len(lib):
+        raise CliError(f"nothing to search: {where} is empty")
+    try:
+        from .search import search_library
+    except ImportError:  # pragma: no cover - the search package ships with paperlab
+        search_library = None
+    if search_library is not None:
+        results = search_library(lib, args.query, k=args.k, mode=args.mode)
+        if args.json:
+            print(results.to_dataframe()[["id", "title", "score"]].to_json(orient="records", force_ascii=False))
+            return 0
+        _print_papers(results, scores=list(results.scores))
+        if not len(results):
+            print(f"no match for {args.query!r} in {where}", file=sys.stderr)
+        return 0
+    hits = lib.filter(text=args.query)[: args.k]
+    _print_papers(hits)
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    store = _store()
+    if args.source == "arxiv":
+        from .sources.arxiv import search_arxiv
+
+        if not args.query:
+            raise CliError("fetch arxiv needs a query, e.g. paperlab fetch arxiv 'all:diffusion' --max 20")
+        lib = search_arxiv(" ".join(args.query), max_results=args.max)
+    elif args.source == "hf":
+        from .sources.hf import HfDailyPapersClient
+
+        client = HfDailyPapersClient()
+        if args.date:
+            papers = client.daily(args.date)
+        elif args.week:
+            papers = client.week(args.week)
+        elif args.month:
+            papers = client.month(args.month)
+        else:
+            papers = client.trending(limit=args.max)
+        lib = Library(papers)
+    else:
+        from .sources.semantic_scholar import SemanticScholarClient
+
+        if not args.query:
+            raise CliError("fetch s2 needs a query or a paper id (arXiv:…, DOI:…)")
+        client = SemanticScholarClient(api_key=args.api_key)
+        text = " ".join(args.query)
+        if ":" in text and " " not in text:
+            lib = Library([client.paper(text)])
+        else:
+            lib = Library(client.search(text, limit=args.max))
+    store.upsert_papers(lib)
+    _print_papers(lib)
+    print(f"fetched {len(lib)} paper(s) into {store.path}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = _store()
+    lib = store.reading_list(args.list).to_library() if args.list else store.papers()
+    if args.format == "bibtex":
+        text = lib.to_bibtex()
+    elif args.format == "csljson":
+        text = json.dumps(lib.to_csl(), ensure_ascii=False, indent=1) + "\n"
+    elif args.format == "markdown":
+        text = lib.to_markdown()
+    elif args.format == "json":
+        text = json.dumps({"paperlab": 1, "papers": lib.to_dicts()}, ensure_ascii=False, indent=1) + "\n"
+    elif args.format == "jsonl":
+        text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lib.to_dicts())
+    else:
+        from .sources.dailyarxiv import to_dailyarxiv_markdown
+
+        text = to_dailyarxiv_markdown(lib)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {len(lib)} paper(s) to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# -- parser ---------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paperlab",
+        description="A literature workbench: import, search and export research papers.",
+        epilog="Data lives in $PAPERLAB_HOME (default: a per-user data folder). Run `paperlab COMMAND --help`.",
+    )
+    parser.add_argument("--version", action="version", version=f"paperlab {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("import", help="import papers from files into your library",
+                       description="Import papers from files (format detected from the content): BibTeX, arXiv "
+                       "Atom XML, Kaggle arXiv JSONL, Hugging Face daily-papers JSON, Semantic Scholar JSON, "
+                       "DailyArXiv READMEs, saved Hugging Face paper pages, paperlab JSON/JSONL/CSV/markdown.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", help="force a format instead of detecting it")
+    p.add_argument("--reference-date", metavar="YYYY-MM-DD",
+                   help="the year for dates without one in saved Hugging Face pages (default: today)")
+    p.add_argument("--list", metavar="NAME", help="also add the papers to this reading list")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", help="list papers in your library or a reading list",
+                       description="List the papers in your library, or in a reading list with --list.")
+    p.add_argument("--list", metavar="NAME", help="show this reading list")
+    p.add_argument("--lists", action="store_true", help="show the reading lists and their sizes")
+    p.add_argument("--limit", type=int, default=None, help="show at most N papers")
+    p.add_argument("--json", action="store_true", help="print JSON (the paper wire format)")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("search", help="search papers by meaning and keywords",
+                       description="Search your library (or the bundled demo corpus when it is empty).")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=10, help="number of results (default 10)")
+    p.add_argument("--mode", choices=("hybrid", "semantic", "lexical"), default="hybrid")
+    p.add_argument("--corpus", metavar="demo|store|FILE", default=None,
+                   help="what to search: the demo corpus, your library (default), or a file")
+    p.add_argument("--json", action="store_true", help="print results as JSON")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("fetch", help="fetch papers from arXiv, Hugging Face or Semantic Scholar",
+                       description="Fetch papers from a live service into your library.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog=textwrap.dedent("""\
+                           examples:
+                             paperlab fetch arxiv 'all:"contrastive learning" AND cat:cs.LG' --max 50
+                             paperlab fetch hf --date 2025-10-15
+                             paperlab fetch s2 arXiv:1706.03762"""))
+    p.add_argument("source", choices=("arxiv", "hf", "s2"))
+    p.add_argument("query", nargs="*", help="arXiv query / Semantic Scholar query or id")
+    p.add_argument("--max", type=int, default=50, help="maximum number of papers (default 50)")
+    p.add_argument("--date", help="hf: papers of one day (YYYY-MM-DD)")
+    p.add_argument("--week", help="hf: papers of one ISO week (YYYY-Www)")
+    p.add_argument("--month", help="hf: papers of one month (YYYY-MM)")
+    p.add_argument("--api-key", help="s2: Semantic Scholar API key (optional)")
+    p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser("export", help="export your library or a reading list",
+                       description="Write your library, or a reading list with --list, in a citation format.")
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    p.add_argument("--list", metavar="NAME", help="export this reading list instead of the whole library")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (CliError, PaperlabError, OSError) as exc:
+        print(f"paperlab: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("paperlab: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

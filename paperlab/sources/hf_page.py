@@ -1,0 +1,258 @@
+"""Saved Hugging Face paper pages (the text of a Daily Papers search-result page).
+
+A page saved as text looks like this: a header of navigation text, then per paper a
+title line, an abstract line and, not always, a byline block::
+
+    Changing the Training Data Distribution to Reduce Simplicity Bias ...
+
+    Can we modify the training data distribution to encourage ...
+
+      • 4 authors
+    ·
+    Apr 26, 2024
+
+The byline is ``• N authors`` or an organisation name, then ``·``, then a date
+(``Oct 6, 2025``, or ``Mar 10`` with no year meaning the page's year) optionally
+followed by the upvote count (``Dec 6, 2023 2``). Lines that belong to no paper
+(a stray duplicated fragment of an abstract, say) are reported with
+:class:`~paperlab.errors.PartialImportWarning` and skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..errors import ParseError, ProblemCollector
+from ..paper import Paper, SourceRecord
+
+__all__ = ["parse_hf_page", "read_hf_page"]
+
+SOURCE_KIND = "hf_page"
+
+# Navigation text of the page header (compared case-insensitively).
+_NAV_TEXT = frozenset({
+    "new",
+    "get trending papers in your email inbox!",
+    "subscribe",
+    "daily papers",
+    "trending papers",
+    "byak and the research community",
+    "by ak and the research community",
+})
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_DATE_LINE = re.compile(
+    r"^(?P<month>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?(?:\s+(?P<upvotes>\d+))?$")
+_AUTHORS_LINE = re.compile(r"^[•·*-]\s*(?P<n>\d+)\s+authors?$", re.IGNORECASE)
+_SEPARATOR = "·"
+_MAX_TITLE = 300
+
+
+class _Line:
+    """One non-blank line of the page and what it looks like."""
+
+    __slots__ = ("number", "text")
+
+    def __init__(self, number: int, text: str) -> None:
+        self.number = number
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"_Line({self.number}, {self.text[:40]!r})"
+
+    @property
+    def is_meta(self) -> bool:
+        return (self.text == _SEPARATOR or _AUTHORS_LINE.match(self.text) is not None
+                or _DATE_LINE.match(self.text) is not None)
+
+    @property
+    def is_nav(self) -> bool:
+        return self.text.casefold() in _NAV_TEXT
+
+    @property
+    def looks_like_title(self) -> bool:
+        return not self.is_meta and not self.is_nav and len(self.text) <= _MAX_TITLE
+
+    @property
+    def looks_like_abstract(self) -> bool:
+        text = self.text
+        if self.is_meta or self.is_nav:
+            return False
+        # Abstracts are long prose; titles are short and rarely contain a sentence break.
+        return len(text) > _MAX_TITLE or (len(text) >= 80 and (text.endswith(".") or ". " in text))
+
+
+def _as_reference_date(value: dt.date | str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ParseError(f"reference_date: expected a date or an ISO date string (YYYY-MM-DD), got {value!r}") from None
+
+
+def _parse_date(text: str, reference: dt.date) -> tuple[dt.date, int | None] | None:
+    """``"Oct 6, 2025"`` / ``"Mar 10"`` / ``"Dec 6, 2023 2"`` -> (date, upvotes); None if not a date."""
+    m = _DATE_LINE.match(text)
+    if not m or m.group("month").lower() not in _MONTHS:
+        return None
+    year = int(m.group("year")) if m.group("year") else reference.year
+    try:
+        date = dt.date(year, _MONTHS[m.group("month").lower()], int(m.group("day")))
+    except ValueError:
+        return None
+    upvotes = int(m.group("upvotes")) if m.group("upvotes") else None
+    return date, upvotes
+
+
+def _organization(text: str) -> str:
+    """The saved text repeats an organisation's name (avatar alt text + name): keep it once."""
+    words = text.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return " ".join(words)
+
+
+def parse_hf_page(
+    text: str, source: str = "<string>", reference_date: dt.date | str | None = None
+) -> list[Paper]:
+    """Papers of the text of a saved Hugging Face papers page.
+
+    Parameters
+    ----------
+    text : str
+        The page text (as saved by a browser's "save as text" or copy-paste).
+    source : str
+        File name or URL, used in source records and messages.
+    reference_date : datetime.date or str, optional
+        The day the page was saved; dates shown without a year (``Mar 10``) are in
+        its year. Defaults to today.
+
+    Returns
+    -------
+    list of Paper
+        In page order, with ``title``, ``abstract``, ``n_authors`` or ``organization``,
+        ``published`` and ``upvotes`` where the page shows them.
+
+    Raises
+    ------
+    ParseError
+        If no paper (a title line followed by an abstract) is found.
+
+    Warns
+    -----
+    PartialImportWarning
+        For lines that belong to no paper (stray fragments); they are skipped.
+    """
+    reference = _as_reference_date(reference_date)
+    lines = [_Line(n, raw.strip()) for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1)
+             if raw.strip()]
+    problems = ProblemCollector(source)
+    papers: list[Paper] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if _starts_paper(lines, i):
+            paper, i = _read_paper(lines, i, source, reference, problems)
+            papers.append(paper)
+            continue
+        if not papers and (line.is_nav or _parse_date(line.text, reference) is not None):
+            pass  # page header: navigation text and the page's own date
+        elif line.is_meta:
+            problems.add(f"line {line.number}", f"byline text {line.text!r} outside a paper's block; skipped")
+        else:
+            problems.add(f"line {line.number}", _stray_message(line))
+        i += 1
+    if not papers and not problems.problems:
+        raise ParseError("no papers found: expected a saved Hugging Face papers page (a title line, then its "
+                         "abstract, then optionally '• N authors · date')", source=source)
+    return problems.finish(papers, expected="papers (a title line followed by its abstract)")
+
+
+def _starts_paper(lines: list[_Line], i: int) -> bool:
+    return lines[i].looks_like_title and i + 1 < len(lines) and lines[i + 1].looks_like_abstract
+
+
+def _follows_byline(lines: list[_Line], j: int) -> bool:
+    """Whether a byline block (``• N authors`` or ``organisation`` + ``·``) starts at ``lines[j]``."""
+    return bool(_AUTHORS_LINE.match(lines[j].text)) or (j + 1 < len(lines) and lines[j + 1].text == _SEPARATOR)
+
+
+def _stray_message(line: _Line) -> str:
+    return (f"stray text {line.text[:60]!r}: expected a title line followed by its abstract, or a byline; "
+            "skipped")
+
+
+def _read_paper(lines: list[_Line], i: int, source: str, reference: dt.date,
+                problems: ProblemCollector) -> tuple[Paper, int]:
+    """Read the paper whose title is ``lines[i]``; return it and the index after its block."""
+    title, abstract = lines[i], lines[i + 1]
+    j = i + 2
+    # Stray text between the abstract and the byline (e.g. a duplicated piece of the abstract).
+    while (j + 1 < len(lines) and not lines[j].is_meta and not lines[j].is_nav
+           and not _starts_paper(lines, j) and lines[j + 1].text != _SEPARATOR
+           and _follows_byline(lines, j + 1)):
+        problems.add(f"line {lines[j].number}", _stray_message(lines[j]))
+        j += 1
+    n_authors: int | None = None
+    organization: str | None = None
+    date: dt.date | None = None
+    upvotes: int | None = None
+    if j < len(lines) and (m := _AUTHORS_LINE.match(lines[j].text)):
+        n_authors = int(m.group("n"))
+        j += 1
+    elif (j + 1 < len(lines) and lines[j + 1].text == _SEPARATOR and not lines[j].is_meta
+          and not lines[j].is_nav):
+        organization = _organization(lines[j].text)
+        j += 1
+    if j < len(lines) and lines[j].text == _SEPARATOR:
+        j += 1
+    if j < len(lines) and (found := _parse_date(lines[j].text, reference)) is not None:
+        date, upvotes = found
+        j += 1
+    paper = Paper(
+        title=title.text,
+        abstract=abstract.text,
+        n_authors=n_authors,
+        organization=organization,
+        published=date,
+        upvotes=upvotes,
+        sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {title.number}")],
+    )
+    return paper, j
+
+
+def read_hf_page(path: str | Path, reference_date: dt.date | str | None = None) -> list[Paper]:
+    """Papers of a saved Hugging Face papers page file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The saved page (UTF-8 text).
+    reference_date : datetime.date or str, optional
+        The day the page was saved, for dates shown without a year; defaults to today.
+
+    Returns
+    -------
+    list of Paper
+
+    Raises
+    ------
+    ParseError
+        If the file cannot be read as UTF-8 text or holds no paper.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"expected UTF-8 text, got undecodable byte at offset {exc.start}", source=str(path)) from None
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    return parse_hf_page(text, source=str(path), reference_date=reference_date)

@@ -1,0 +1,278 @@
+"""DailyArXiv-style READMEs (paperlab.sources.dailyarxiv): reading, writing, round trip.
+
+Inputs (counts verified by reading the files; see /work/shared/fixtures/PROVENANCE.md):
+- /work/shared/seeds/daily-arxiv-readme.md: 4 sections x 20 rows = 80 rows, 78 distinct papers
+  (2503.14895 and 2503.08342 are under both "Hallucination" and "MLLM"), 48 empty Comment cells.
+- zezhishao/DailyArXiv README @ 187aa20: 3 sections (79 + 76 + 89 = 244 rows), 242 distinct papers,
+  124 empty Comment cells.
+- hengxt/DailyArXiv fork README @ c125e64: 7 sections, 101 rows, 87 distinct papers, 45 empty Comment cells.
+None of the three real files contains a row broken by a raw ``|`` or a literal ``\\|`` (every row has exactly
+five ``|``), so those rows are built here from real rows with LaTeX pipes added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SEEDS
+
+import paperlab
+from paperlab import Paper
+from paperlab.errors import ParseError, PartialImportWarning
+from paperlab.sources.dailyarxiv import (
+    DailyArxivDigest,
+    parse_dailyarxiv,
+    read_dailyarxiv,
+    to_dailyarxiv_markdown,
+)
+
+SEED = SEEDS / "daily-arxiv-readme.md"
+ZEZHISHAO = FIXTURES / "dailyarxiv_readme" / "zezhishao_DailyArXiv_README_2024-07-19_187aa20.md"
+HENGXT = FIXTURES / "dailyarxiv_readme" / "hengxt_DailyArXiv_fork_README_2026-08-21_c125e64.md"
+
+ROUND_TRIP_FIELDS = ("title", "arxiv_id", "version", "updated", "published", "abstract", "comment", "tags")
+
+
+def digest_of(path: Path) -> DailyArxivDigest:
+    return parse_dailyarxiv(path.read_text(encoding="utf-8"), source=str(path))
+
+
+def rows(digest: DailyArxivDigest) -> int:
+    return sum(len(ids) for ids in digest.sections.values())
+
+
+def empty_comment_rows(digest: DailyArxivDigest) -> int:
+    # each source record is one table row
+    return sum(len(p.sources) for p in digest.papers if p.comment is None)
+
+
+@pytest.mark.parametrize(
+    "path, sections, n_rows, n_papers, n_empty, last_update",
+    [
+        (SEED, {"Hallucination": 20, "MLLM": 20, "Reasoning": 20, "Reward Model": 20}, 80, 78, 48,
+         dt.date(2025, 3, 21)),
+        (ZEZHISHAO, {"Time Series": 79, "Trajectory": 76, "Graph Neural Networks": 89}, 244, 242, 124,
+         dt.date(2024, 7, 19)),
+        (HENGXT, {"MUSIC Array": 19, "SBL Array": 2, "Subspace Array": 19, "Speech": 19, "Acoustic": 16,
+                  "Broadband": 10, "DOA": 16}, 101, 87, 45, dt.date(2026, 8, 21)),
+    ],
+)
+def test_counts_sections_last_update(path: Path, sections: dict[str, int], n_rows: int, n_papers: int,
+                                     n_empty: int, last_update: dt.date) -> None:
+    digest = digest_of(path)
+    assert {k: len(v) for k, v in digest.sections.items()} == sections
+    assert list(digest.sections) == list(sections)  # file order
+    assert rows(digest) == n_rows
+    assert len(digest.papers) == n_papers
+    assert len({p.id for p in digest.papers}) == n_papers
+    assert empty_comment_rows(digest) == n_empty
+    assert digest.last_update == last_update
+    assert all(p.sources[0].name == "dailyarxiv" and p.sources[0].location == str(path) for p in digest.papers)
+    assert sum(len(p.sources) for p in digest.papers) == n_rows
+    # the reader returns the same papers as the digest
+    assert [p.id for p in read_dailyarxiv(path)] == [p.id for p in digest.papers]
+    assert "papers=" in repr(digest) and str(last_update) in repr(digest)
+
+
+def test_seed_first_paper_fields_and_two_keywords() -> None:
+    digest = digest_of(SEED)
+    first = digest.papers[0]
+    assert first.title == "Mitigating Object Hallucinations in MLLMs via Multi-Frequency Perturbations"
+    assert (first.arxiv_id, first.version) == ("2503.14895", 1)
+    assert first.url == "http://arxiv.org/abs/2503.14895v1"
+    assert first.updated == dt.date(2025, 3, 19) and first.published == dt.date(2025, 3, 19)
+    assert first.abstract.startswith("Recently, multimodal large language models (MLLMs) have demonstrated")
+    assert first.abstract.endswith("to achieve state-of-the-art performance on the CHAIR benchmark.")
+    assert first.comment is None
+    # listed under Hallucination (line 15) and MLLM (line 40): one paper with both tags and both rows
+    assert first.tags == ["Hallucination", "MLLM"]
+    assert [s.record for s in first.sources] == ["line 15", "line 40"]
+    assert "2503.14895" in digest.sections["Hallucination"] and "2503.14895" in digest.sections["MLLM"]
+    assert digest.sections["MLLM"][1] == "2503.14895"
+    assert sorted(p.id for p in digest.papers if len(p.tags) > 1) == ["2503.08342", "2503.14895"]
+    # folded comment: <details><summary>Under...</summary><p>…</p></details> (line 19)
+    hicd = next(p for p in digest.papers if p.arxiv_id == "2503.12908")
+    assert hicd.comment == "Under review at ARR - February 2025"
+    assert hicd.sources[0].record == "line 19"
+    quoted = next(p for p in digest.papers if p.arxiv_id == "2503.14392")
+    assert quoted.title.startswith('From "Hallucination" to "Suture": Insights from Language Philosophy')
+
+
+def test_hengxt_fork_fields() -> None:
+    digest = digest_of(HENGXT)
+    paper = next(p for p in digest.papers if p.arxiv_id == "2605.26875")
+    assert paper.title == "G-iMUSIC: Greedy Iterative MUSIC Algorithms for Multi-Target DoA Estimation"
+    assert paper.version == 2
+    assert paper.updated == dt.date(2026, 5, 27) and paper.published is None  # v2: date is the update
+    assert paper.tags == ["MUSIC Array", "Subspace Array"]
+    assert paper.comment == "12 pages; This work has been submitted to the IEEE for possible publication"
+    assert "Cramér-Rao bound" in paper.abstract
+    assert sum(1 for p in digest.papers if len(p.tags) > 1) == 13
+    three = next(p for p in digest.papers if p.arxiv_id == "2511.10168")
+    assert three.tags == ["Subspace Array", "Speech", "Acoustic"]
+
+
+@pytest.mark.parametrize("path", [SEED, ZEZHISHAO, HENGXT])
+def test_html_removed_from_abstracts_and_comments(path: Path) -> None:
+    for paper in digest_of(path).papers:
+        for text in (paper.abstract, paper.comment, paper.title):
+            if text:
+                assert not re.search(r"</?(details|summary|p)>", text), (paper.id, text[:80])
+        assert paper.abstract and paper.abstract == paper.abstract.strip()
+
+
+def test_raw_special_characters_are_kept() -> None:
+    hengxt = {p.arxiv_id: p for p in digest_of(HENGXT).papers}
+    assert "where $0 < p < 4$, leading to" in hengxt["2309.17110"].abstract  # line 21, raw "<"
+    assert "(azimuth & elevation)" in hengxt["2508.00307"].abstract  # line 86, raw "&"
+    zez = {p.arxiv_id: p for p in digest_of(ZEZHISHAO).papers}
+    assert "errors of <0.5 mm" in zez["2405.07017"].abstract  # line 163
+    assert r"\text{S}\&\text{P} 500" in next(p.abstract for p in zez.values() if "NASDAQ" in (p.abstract or ""))
+    assert zez["2407.12113"].title == ("A Graph-based Adversarial Imitation Learning Framework for Reliable "
+                                       "& Realtime Fleet Scheduling in Urban Air Mobility")
+
+
+# A real row (seed line 16) with pipes added as real READMEs have them: LaTeX absolute values |x|,
+# a norm written \|y\|, and a pipe in the comment.
+REAL_ROW = (SEED.read_text(encoding="utf-8").split("\n")[15])
+
+
+def broken_readme() -> tuple[str, str]:
+    assert REAL_ROW.startswith("| **[Calibrating Verbal Uncertainty as a Linear Feature")
+    addition = r" We bound $|x - y| \le \|y\|_2$ for all | cases."
+    row = REAL_ROW.replace("reduction of 32%.</p>", "reduction of 32%." + addition + "</p>")
+    row = row[: row.rstrip().rstrip("|").rstrip().rfind("|")] + "| ICML 2025 | oral |"
+    text = ("Last update: 2025-03-21\n\n## Hallucination\n| **Title** | **Date** | **Abstract** | **Comment** |\n"
+            "| --- | --- | --- | --- |\n" + row + "\n")
+    return text, addition
+
+
+def test_rows_broken_by_pipes_parse_correctly() -> None:
+    text, addition = broken_readme()
+    (paper,) = parse_dailyarxiv(text).papers
+    assert paper.title == "Calibrating Verbal Uncertainty as a Linear Feature to Reduce Hallucinations"
+    assert (paper.arxiv_id, paper.version, paper.updated) == ("2503.14477", 1, dt.date(2025, 3, 18))
+    assert paper.abstract.startswith("LLMs often adopt an assertive language style")
+    assert paper.abstract.endswith("achieving an average relative reduction of 32%." + addition)
+    assert r"\|y\|_2" in paper.abstract  # literal "\|" kept as written
+    assert paper.comment == "ICML 2025 | oral"
+    # a pipe inside the title too
+    piped = text.replace("**[Calibrating Verbal", "**[A | B: Calibrating Verbal")
+    assert parse_dailyarxiv(piped).papers[0].title.startswith("A | B: Calibrating Verbal")
+
+
+def test_bad_rows_are_reported_and_skipped() -> None:
+    text, _ = broken_readme()
+    text += "| this row | has no title link | nor details |\n"  # line 7
+    with pytest.warns(PartialImportWarning, match=r"line 7: table row not understood") as record:
+        digest = parse_dailyarxiv(text, source="README.md")
+    assert [p.arxiv_id for p in digest.papers] == ["2503.14477"]
+    assert [p.where for p in record[0].message.problems] == ["line 7"]
+
+
+def test_garbage_is_a_parse_error(tmp_path: Path) -> None:
+    with pytest.raises(ParseError, match=r"no paper table found: expected a DailyArXiv README"):
+        parse_dailyarxiv("# My notes\n\nNothing to see here.\n")
+    only_bad = ("## Keyword\n| **Title** | **Date** | **Abstract** | **Comment** |\n| --- | --- | --- | --- |\n"
+                "| **[x]** | yesterday | no details | |\n")
+    with pytest.raises(ParseError, match=r"README\.md, line 4: no usable table rows") as info:
+        parse_dailyarxiv(only_bad, source="README.md")
+    assert len(info.value.problems) == 1
+    empty_table = "## Keyword\n| **Title** | **Date** | **Abstract** | **Comment** |\n| --- | --- | --- | --- |\n"
+    with pytest.raises(ParseError, match="has no rows"):
+        parse_dailyarxiv(empty_table)
+    garbage = tmp_path / "README.md"
+    garbage.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xff")
+    with pytest.raises(ParseError, match="UTF-8"):
+        read_dailyarxiv(garbage)
+
+
+# -- writer and round trip -----------------------------------------------------------------
+
+def assert_same(before: list[Paper], after: list[Paper], tag_order: bool = True) -> None:
+    assert len(after) == len(before)
+    after_by_id = {p.id: p for p in after}
+    for p in before:
+        q = after_by_id[p.id]
+        for name in ROUND_TRIP_FIELDS:
+            if name == "tags" and not tag_order:
+                assert sorted(q.tags) == sorted(p.tags), p.id
+            else:
+                assert getattr(q, name) == getattr(p, name), (p.id, name)
+
+
+@pytest.mark.parametrize("path", [SEED, ZEZHISHAO, HENGXT])
+def test_round_trip_real_readmes(path: Path, tmp_path: Path) -> None:
+    digest = digest_of(path)
+    md = to_dailyarxiv_markdown(digest.papers, last_update=digest.last_update, sections=digest.sections)
+    out = tmp_path / "README.md"
+    out.write_text(md, encoding="utf-8")
+    again = parse_dailyarxiv(out.read_text(encoding="utf-8"), source=str(out))
+    assert again.last_update == digest.last_update
+    assert again.sections == digest.sections
+    assert [p.id for p in again.papers] == [p.id for p in digest.papers]
+    assert_same(digest.papers, again.papers)
+    assert [p.url for p in again.papers] == [p.url for p in digest.papers]
+    # layout: header table per section, one line per row
+    assert md.count("| **Title** | **Date** | **Abstract** | **Comment** |") == len(digest.sections)
+    assert len([line for line in md.splitlines() if line.startswith("| **[")]) == rows(digest)
+    assert f"Last update: {digest.last_update.isoformat()}" in md
+    # default sections come from the tags (in order of first appearance, so a paper's tags may come back
+    # in another order)
+    by_tags = parse_dailyarxiv(to_dailyarxiv_markdown(digest.papers, last_update=digest.last_update))
+    assert {k: sorted(v) for k, v in by_tags.sections.items()} == {k: sorted(v) for k, v in digest.sections.items()}
+    assert_same(digest.papers, by_tags.papers, tag_order=False)
+    # a Library works as input; read_dailyarxiv reads the written file
+    assert_same(digest.papers, read_dailyarxiv(out))
+    lib_md = to_dailyarxiv_markdown(paperlab.Library(digest.papers), last_update=digest.last_update,
+                                    sections=list(digest.sections))
+    assert_same(digest.papers, parse_dailyarxiv(lib_md).papers)
+
+
+def test_round_trip_rows_with_pipes_and_markup() -> None:
+    text, _ = broken_readme()
+    broken = parse_dailyarxiv(text).papers
+    tricky = Paper(
+        title="Sets [A] | B & <C>: a <b>bold</b> ](http://x)** | title",
+        arxiv_id="2401.00001v3",
+        abstract="Line one with |x| and \\|y\\| norms;\nline two has <i>tags</i>, &amp; and &lt;, 5 < 6 > 4.",
+        comment="8 pages | accepted at <ICML> & friends, see [1]",
+        updated=dt.date(2024, 2, 3),
+        tags=["Keyword | with pipe", "Second"],
+    )
+    untagged = Paper(title="No arXiv id, no tags", abstract="Short.", comment="12 pages",
+                     url="https://example.org/paper", published=dt.date(2023, 1, 1), updated=dt.date(2023, 1, 1))
+    papers = [*broken, tricky, untagged]
+    md = to_dailyarxiv_markdown(papers, last_update="2025-01-02")
+    for line in md.splitlines():
+        if line.startswith("| **["):
+            # every row stays one row of four cells: exactly five unescaped pipes
+            assert len(re.findall(r"(?<!\\)\|", line)) == 5, line
+    again = parse_dailyarxiv(md)
+    assert again.last_update == dt.date(2025, 1, 2)
+    assert_same(papers, again.papers)
+    got = {p.id: p for p in again.papers}
+    assert got["2401.00001"].abstract == tricky.abstract
+    assert got["2401.00001"].tags == ["Keyword | with pipe", "Second"]
+    assert got[untagged.id].tags == [] and got[untagged.id].url == "https://example.org/paper"
+    assert got["2503.14477"].comment == "ICML 2025 | oral"
+
+
+def test_writer_escapes_html_in_cells() -> None:
+    p = Paper(title="<script>alert(1)</script>", arxiv_id="2401.00002v1", abstract="<img src=x onerror=alert(1)>",
+              updated=dt.date(2024, 1, 1), tags=["t"])
+    md = to_dailyarxiv_markdown([p], last_update=dt.date(2024, 1, 2))
+    assert "<script>" not in md and "<img" not in md
+    assert "&lt;script&gt;" in md
+    assert parse_dailyarxiv(md).papers[0].abstract == "<img src=x onerror=alert(1)>"
+
+
+def test_load_detects_dailyarxiv() -> None:
+    lib = paperlab.load(SEED)
+    direct = read_dailyarxiv(SEED)
+    assert len(lib) == 78
+    assert [p.id for p in lib] == [p.id for p in direct]
+    assert lib["2503.14895"].tags == ["Hallucination", "MLLM"]
