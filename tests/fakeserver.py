@@ -5,6 +5,7 @@ Used by every network test: clients are pointed at ``server.url`` instead of the
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -49,6 +50,8 @@ class FakeServer:
         self.routes: list[Route] = []
         self.faults: dict[str, list[Fault]] = {}
         self.requests: list[tuple[float, str, dict[str, list[str]], dict[str, str]]] = []
+        # (path, query, decoded JSON body or raw bytes) of every POST, in order
+        self.posts: list[tuple[str, dict[str, list[str]], object]] = []
         self._lock = threading.Lock()
         server = self
 
@@ -57,6 +60,22 @@ class FakeServer:
                 pass
 
             def do_GET(self) -> None:  # noqa: N802
+                self._handle()
+
+            def do_POST(self) -> None:  # noqa: N802
+                """Routed like GET (same routes and faults); the JSON body is recorded in ``server.posts``."""
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                try:
+                    body: object = json.loads(raw) if raw else None
+                except ValueError:
+                    body = raw
+                parts = urlsplit(self.path)
+                with server._lock:
+                    server.posts.append((parts.path, parse_qs(parts.query, keep_blank_values=True), body))
+                self._handle()
+
+            def _handle(self) -> None:
                 parts = urlsplit(self.path)
                 query = parse_qs(parts.query, keep_blank_values=True)
                 with server._lock:
@@ -106,7 +125,7 @@ class FakeServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def _find(self, path: str, query: dict[str, list[str]]) -> Route | None:
         for route in reversed(self.routes):  # later routes win
@@ -117,7 +136,7 @@ class FakeServer:
     def route(self, path: str, body: bytes | str, status: int = 200, content_type: str = "application/json",
               match: Callable[[dict[str, list[str]]], bool] | None = None,
               headers: dict[str, str] | None = None) -> None:
-        """Serve ``body`` for GET ``path`` (when ``match(query)`` is true, if given)."""
+        """Serve ``body`` for GET or POST ``path`` (when ``match(query)`` is true, if given)."""
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes.append(Route(path, data, status, content_type, match, headers or {}))
 

@@ -60,7 +60,7 @@ class _Retry(Exception):
 
 
 class HttpClient:
-    """Paced, retrying, optionally caching HTTP GET client.
+    """Paced, retrying, optionally caching HTTP client (GET, and POST with a JSON body).
 
     Parameters
     ----------
@@ -138,21 +138,21 @@ class HttpClient:
             self._last[host] = time.monotonic()
 
     # -- cache ------------------------------------------------------------------------
-    def _cache_path(self, url: str) -> Path | None:
+    def _cache_path(self, key: str) -> Path | None:
         if self.cache_dir is None:
             return None
-        return self.cache_dir / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".json")
+        return self.cache_dir / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
 
-    def _from_cache(self, url: str) -> Response | None:
-        path = self._cache_path(url)
+    def _from_cache(self, key: str, url: str) -> Response | None:
+        path = self._cache_path(key)
         if path is None or not path.exists():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
         return Response(url, data["status"], data["body"].encode("utf-8"),
                         dt.datetime.fromisoformat(data["retrieved"]), from_cache=True)
 
-    def _to_cache(self, resp: Response) -> None:
-        path = self._cache_path(resp.url)
+    def _to_cache(self, key: str, resp: Response) -> None:
+        path = self._cache_path(key)
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,14 +187,79 @@ class HttpClient:
         FetchError
             After the last retry, on a non-retryable status, or offline on a cache miss.
         """
+        return self.request("GET", url, params, headers=headers, validate=validate,
+                            use_cache=use_cache, ok_statuses=ok_statuses)
+
+    def post(
+        self,
+        url: str,
+        params: dict[str, Any] | None = None,
+        *,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+        validate: Callable[[Response], None] | None = None,
+        use_cache: bool = True,
+        ok_statuses: frozenset[int] = frozenset({200}),
+    ) -> Response:
+        """POST a JSON body to ``url`` with ``params``, paced and retried like :meth:`get`.
+
+        The cache key includes the body, so two batches with different ids never share an entry.
+
+        Raises
+        ------
+        FetchError
+            As :meth:`get`.
+        """
+        return self.request("POST", url, params, json=json, headers=headers, validate=validate,
+                            use_cache=use_cache, ok_statuses=ok_statuses)
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        params: dict[str, Any] | None = None,
+        *,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+        validate: Callable[[Response], None] | None = None,
+        use_cache: bool = True,
+        ok_statuses: frozenset[int] = frozenset({200}),
+    ) -> Response:
+        """Send one HTTP request (``GET`` or ``POST`` with an optional JSON body), paced and retried.
+
+        Parameters
+        ----------
+        method : str
+            HTTP method.
+        url : str
+            Request URL without the query string.
+        params : dict, optional
+            Query parameters.
+        json : optional
+            JSON-serialisable request body.
+        headers, validate, use_cache, ok_statuses
+            As in :meth:`get`.
+
+        Raises
+        ------
+        FetchError
+            After the last retry, on a non-retryable status, or offline on a cache miss.
+        """
+        method = method.upper()
         full = f"{url}?{urlencode(params, doseq=True)}" if params else url
+        body = None if json is None else _json_dumps(json).encode("utf-8")
+        # GET keeps the bare URL as its cache key (existing caches stay valid)
+        key = full if method == "GET" and body is None else f"{method} {full}\n{(body or b'').decode()}"
         if use_cache:
-            cached = self._from_cache(full)
+            cached = self._from_cache(key, full)
             if cached is not None:
                 return cached
         if self.offline:
             raise FetchError("offline and not in the cache", url=full)
         host = urlsplit(full).netloc
+        send_headers = dict(headers or {})
+        if body is not None:
+            send_headers.setdefault("Content-Type", "application/json")
 
         def wait(state: tenacity.RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
@@ -206,7 +271,7 @@ class HttpClient:
         def attempt() -> Response:
             self._pace(host)
             try:
-                r = self._client.get(full, headers=headers)
+                r = self._client.request(method, full, headers=send_headers or None, content=body)
                 content = r.read()
             except httpx.TimeoutException as exc:
                 raise _Retry(f"timed out: {exc}") from exc
@@ -237,5 +302,10 @@ class HttpClient:
         except _Retry as exc:
             raise FetchError(f"gave up after {self.retries + 1} attempts, last: {exc}", url=full) from None
         if resp.status == 200:
-            self._to_cache(resp)
+            self._to_cache(key, resp)
         return resp
+
+
+def _json_dumps(obj: Any) -> str:
+    # compact and key-ordered, so the same body always gives the same cache key
+    return json.dumps(obj, separators=(",", ":"), sort_keys=True, ensure_ascii=False)

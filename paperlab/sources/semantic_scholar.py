@@ -1,0 +1,375 @@
+"""Semantic Scholar Academic Graph API: its JSON and a live client.
+
+Accepted shapes (all seen in real responses, see ``shared/fixtures/semantic_scholar``):
+
+- search / match / citations / references pages: ``{"total", "offset", "next", "data": [...]}``;
+  an empty search is ``{"total": 0, "offset": 0}`` without ``data`` and gives ``[]``;
+- a batch (``POST /paper/batch``): a list whose items are ``null`` for ids S2 does not know;
+  those positions are skipped silently (the client, which knows the ids, names them);
+- one paper (``GET /paper/{id}``);
+- citations / references: items wrapping the paper in ``citingPaper`` / ``citedPaper``.
+
+Field mapping: ``externalIds.ArXiv`` -> arxiv_id, ``externalIds.DOI`` -> doi, ``authors[].name``,
+``abstract``, ``tldr.text`` -> ai_summary, ``journal`` (name, volume, pages; else a non-arXiv
+``venue``) -> journal_ref, ``publicationDate`` (else 1 January of ``year``) -> published,
+``openAccessPdf.url`` (else the arXiv PDF) -> pdf_url, ``url`` -> url.
+``paperId``, ``corpusId``, ``citationCount``, ``referenceCount``, ``influentialCitationCount``,
+``venue``, ``year``, ``fieldsOfStudy``, ``publicationTypes``, ``externalIds`` and, for
+citation items, ``isInfluential`` / ``intents`` go to ``extra`` under S2's own names.
+The SPECTER ``embedding``, nested ``citations`` / ``references`` and ``citationStyles`` are not kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector
+from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ._http import HttpClient, Response, RetryableResponse
+
+__all__ = ["SemanticScholarClient", "parse_semantic_scholar", "read_semantic_scholar"]
+
+S2_PAPER_URL = "https://www.semanticscholar.org/paper/{id}"
+_EXTRA_KEYS = ("paperId", "corpusId", "citationCount", "referenceCount", "influentialCitationCount",
+               "venue", "year", "fieldsOfStudy", "publicationTypes", "externalIds", "matchScore")
+_WRAPPERS = ("citingPaper", "citedPaper")
+
+
+def _str(value: Any) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _journal_ref(paper: dict[str, Any]) -> str | None:
+    journal = paper.get("journal")
+    if isinstance(journal, dict) and _str(journal.get("name")):
+        ref = _str(journal["name"]) or ""
+        if _str(journal.get("volume")):
+            ref += f" {_str(journal['volume'])}"
+        if _str(journal.get("pages")):
+            ref += f", {_str(journal['pages'])}"
+        return ref
+    venue = _str(paper.get("venue"))
+    if venue and venue.lower() not in ("arxiv", "arxiv.org"):
+        return venue
+    return None
+
+
+def _published(paper: dict[str, Any]) -> dt.date | None:
+    date = paper.get("publicationDate")
+    if isinstance(date, str) and date:
+        try:
+            return dt.date.fromisoformat(date[:10])
+        except ValueError:
+            raise ParseError(f"'publicationDate': expected YYYY-MM-DD, got {date!r}") from None
+    year = paper.get("year")
+    if isinstance(year, int) and 1000 <= year <= 9999:
+        return dt.date(year, 1, 1)
+    return None
+
+
+def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime) -> Paper:
+    """One S2 paper object (or a citation wrapping one) -> Paper."""
+    wrapper: dict[str, Any] = {}
+    for key in _WRAPPERS:
+        if isinstance(obj.get(key), dict):
+            wrapper, obj = obj, obj[key]
+            break
+    title = obj.get("title")
+    if not isinstance(title, str) or not title.strip():
+        ident = obj.get("paperId") or obj.get("authorId")
+        what = "an author" if "authorId" in obj else "a paper"
+        raise ParseError(f"expected a paper with a 'title' (request fields=title), got {what}"
+                         + (f" {ident}" if ident else "") + f" with keys {sorted(obj)[:6]}")
+    ext = obj.get("externalIds")
+    external: dict[str, Any] = ext if isinstance(ext, dict) else {}
+    found = normalize_arxiv_id(str(external.get("ArXiv") or "")) if external.get("ArXiv") else None
+    arxiv_id = found[0] if found else None
+    authors = [_str(a.get("name")) for a in obj.get("authors") or [] if isinstance(a, dict)]
+    tldr = obj.get("tldr")
+    oa_pdf = obj.get("openAccessPdf")
+    pdf_url = _str(oa_pdf.get("url")) if isinstance(oa_pdf, dict) else None
+    if not pdf_url and arxiv_id:
+        pdf_url = f"https://arxiv.org/pdf/{arxiv_id}"
+    paper_id = _str(obj.get("paperId"))
+    extra: dict[str, Any] = {k: obj[k] for k in _EXTRA_KEYS if obj.get(k) not in (None, "", [], {})}
+    if "corpusId" not in extra and isinstance(external.get("CorpusId"), int):
+        extra["corpusId"] = external["CorpusId"]
+    for key in ("isInfluential", "intents"):
+        if wrapper.get(key) not in (None, []):
+            extra[key] = wrapper[key]
+    if wrapper:
+        extra["relation"] = "citing" if "citingPaper" in wrapper else "cited"
+    return Paper(
+        title=title,
+        arxiv_id=arxiv_id,
+        doi=_str(external.get("DOI")),
+        authors=[a for a in authors if a],
+        abstract=_str(obj.get("abstract")),
+        ai_summary=_str(tldr.get("text")) if isinstance(tldr, dict) else None,
+        journal_ref=_journal_ref(obj),
+        published=_published(obj),
+        url=_str(obj.get("url")) or (S2_PAPER_URL.format(id=paper_id) if paper_id else None),
+        pdf_url=pdf_url,
+        sources=[SourceRecord("semantic_scholar", source, retrieved, where)],
+        extra=extra,
+    )
+
+
+def _items(data: Any, source: str) -> list[tuple[str, Any]]:
+    """The records of any accepted shape, each with its position label."""
+    if isinstance(data, list):
+        return [(f"record {i}", x) for i, x in enumerate(data, start=1)]
+    if not isinstance(data, dict):
+        raise ParseError(f"expected a Semantic Scholar JSON object or list, got {type(data).__name__}",
+                         source=source)
+    if "data" in data:
+        if not isinstance(data["data"], list):
+            raise ParseError(f"'data': expected a list, got {type(data['data']).__name__}", source=source)
+        return [(f"record {i}", x) for i, x in enumerate(data["data"], start=1)]
+    if "title" in data or "paperId" in data or any(k in data for k in _WRAPPERS):
+        return [("paper", data)]
+    if {"total", "offset"} <= set(data) or set(data) <= {"total", "offset", "next"}:
+        return []  # an empty result page has no 'data' key at all
+    message = data.get("error") or data.get("message")
+    if isinstance(message, str):
+        raise ParseError(f"Semantic Scholar error response: {message}", source=source)
+    raise ParseError("expected a Semantic Scholar paper, search page, batch or citation list, "
+                     f"got an object with keys {sorted(data)[:8]}", source=source)
+
+
+def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any],
+                           source: str = "<string>") -> list[Paper]:
+    """Read Semantic Scholar Graph API JSON (search page, batch, one paper, citations/references).
+
+    Parameters
+    ----------
+    data : bytes, str, list or dict
+        A response body, or already decoded JSON.
+    source : str
+        File name or URL, used in messages and each paper's :class:`SourceRecord`.
+
+    Returns
+    -------
+    list of Paper
+        One per paper, in order; ``null`` batch entries are skipped; an empty result gives ``[]``.
+
+    Raises
+    ------
+    ParseError
+        If the data is not JSON, is an S2 error object, or no record is usable. Unusable records
+        (e.g. without a title) are skipped with a :class:`~paperlab.errors.PartialImportWarning`
+        naming ``record N`` (1-based).
+    """
+    if isinstance(data, (bytes, str)):
+        try:
+            data = json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source,
+                             where=f"line {exc.lineno}") from None
+    retrieved = dt.datetime.now(dt.timezone.utc)
+    problems = ProblemCollector(source)
+    papers: list[Paper] = []
+    for where, item in _items(data, source):
+        if item is None:  # batch position of an id S2 does not know
+            continue
+        if not isinstance(item, dict):
+            problems.add(where, f"expected a JSON object, got {type(item).__name__}")
+            continue
+        try:
+            papers.append(_paper(item, source, where, retrieved))
+        except ParseError as exc:
+            problems.add(where, str(exc))
+    return problems.finish(papers, expected="Semantic Scholar papers")
+
+
+def read_semantic_scholar(path: str | Path) -> list[Paper]:
+    """Read a saved Semantic Scholar JSON response; see :func:`parse_semantic_scholar`."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    return parse_semantic_scholar(data, source=str(path))
+
+
+def _validate_json(resp: Response) -> None:
+    try:
+        resp.json()
+    except ValueError as exc:
+        raise RetryableResponse(f"invalid JSON: {exc}") from None
+
+
+def s2_paper_id(identifier: str) -> str:
+    """An identifier in the form the Graph API expects in ``/paper/{id}``.
+
+    ``"arXiv:2106.15928"``, ``"2106.15928"`` and arXiv URLs become ``ARXIV:2106.15928``; a bare DOI
+    (``10.…``) or a doi.org URL becomes ``DOI:10.…``; S2 ids, ``CorpusId:…``, ``DOI:…`` and other
+    prefixed ids pass through.
+    """
+    text = identifier.strip()
+    if not text:
+        raise ValueError("empty paper id")
+    m = re.match(r"(?i)(arxiv|doi):(.+)$", text)
+    if m:
+        return f"{m.group(1).upper()}:{m.group(2).strip()}"
+    doi = re.match(r"(?i)^(?:https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", text)
+    if doi:
+        return f"DOI:{doi.group(1)}"
+    if re.fullmatch(r"[0-9a-f]{40}", text) or ":" in text and not text.lower().startswith("http"):
+        return text
+    found = normalize_arxiv_id(text)
+    if found:
+        return f"ARXIV:{found[0]}"
+    return text
+
+
+class SemanticScholarClient:
+    """Live client for the Semantic Scholar Academic Graph API.
+
+    Endpoints (https://api.semanticscholar.org/api-docs/graph): ``GET /paper/search`` (pages of at
+    most 100 with ``offset``/``limit``; the response's ``next`` is the following offset),
+    ``GET /paper/{id}``, ``POST /paper/batch`` with ``{"ids": [...]}`` (at most 500 ids).
+    An API key goes in the ``x-api-key`` header. ``tldr`` is requested only for single papers:
+    search and batch are asked for the same fields as danielnsilva/semanticscholar's
+    ``Paper.SEARCH_FIELDS`` (no ``tldr``/``embedding``).
+
+    Parameters
+    ----------
+    base_url : str
+        API root; tests point it at a local fake server.
+    api_key : str, optional
+        Sent as ``x-api-key``; without a key requests share S2's public rate-limit pool.
+    http : HttpClient, optional
+        The HTTP layer; by default one request per second (S2's rate for a key), retrying 429/5xx.
+    """
+
+    SEARCH_FIELDS = ("title,externalIds,authors,abstract,venue,journal,year,publicationDate,openAccessPdf,"
+                     "url,citationCount,referenceCount,influentialCitationCount,fieldsOfStudy,publicationTypes")
+    PAPER_FIELDS = SEARCH_FIELDS + ",corpusId,tldr"
+    BATCH_SIZE = 500
+    PAGE_SIZE = 100
+
+    def __init__(self, base_url: str = "https://api.semanticscholar.org/graph/v1", api_key: str | None = None,
+                 http: HttpClient | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.api_key = api_key
+        self.http = http if http is not None else HttpClient(min_interval=1.0)
+
+    def __repr__(self) -> str:
+        key = "set" if self.api_key else None
+        return f"SemanticScholarClient(base_url={self.base_url!r}, api_key={key!r}, http={self.http!r})"
+
+    @property
+    def _headers(self) -> dict[str, str] | None:
+        return {"x-api-key": self.api_key} if self.api_key else None
+
+    def _call(self, method: str, path: str, params: dict[str, Any], body: Any = None) -> tuple[Any, str]:
+        """One request; S2's error objects (``{"error": ...}`` / ``{"message": ...}``) become FetchError."""
+        url = f"{self.base_url}{path}"
+        resp = self.http.request(method, url, params, json=body, headers=self._headers,
+                                 validate=_validate_json, ok_statuses=frozenset({200, 400, 403, 404}))
+        if resp.status != 200:
+            try:
+                err = resp.json()
+                message = err.get("error") or err.get("message") if isinstance(err, dict) else None
+            except ValueError:
+                message = None
+            raise FetchError(f"Semantic Scholar HTTP {resp.status}: {message or resp.text[:200]}",
+                             url=resp.url, status=resp.status)
+        return resp.json(), resp.url
+
+    def search(self, query: str, *, limit: int = 100, fields: str | Iterable[str] | None = None,
+               **filters: Any) -> list[Paper]:
+        """Relevance search; pages with ``offset`` until ``limit`` papers or no ``next`` page.
+
+        Parameters
+        ----------
+        query : str
+            Plain-text query.
+        limit : int
+            Most papers to return (S2 serves at most 1000 per query this way).
+        fields : str or iterable of str, optional
+            Fields to request; ``title`` is always added. Defaults to :attr:`SEARCH_FIELDS`.
+        **filters
+            Other S2 parameters, e.g. ``year="2020-2023"``, ``venue="ArXiv"``, ``openAccessPdf=""``.
+        """
+        if not query.strip():
+            raise ValueError("empty search query")
+        wanted = _fields(fields, self.SEARCH_FIELDS)
+        papers: list[Paper] = []
+        offset = 0
+        while len(papers) < limit:
+            size = min(self.PAGE_SIZE, limit - len(papers))
+            page, url = self._call("GET", "/paper/search",
+                                   {"query": query, **filters, "fields": wanted, "offset": offset, "limit": size})
+            papers.extend(parse_semantic_scholar(page, source=url))
+            nxt = page.get("next") if isinstance(page, dict) else None
+            if not isinstance(nxt, int) or nxt <= offset or not page.get("data"):
+                break
+            offset = nxt
+        return papers[:limit]
+
+    def paper(self, paper_id: str, *, fields: str | Iterable[str] | None = None) -> Paper:
+        """One paper by S2 id, ``arXiv:…`` id, DOI or ``CorpusId:…`` (see :func:`s2_paper_id`).
+
+        Raises
+        ------
+        FetchError
+            With S2's message, e.g. ``Paper with id … not found`` (HTTP 404).
+        """
+        ident = s2_paper_id(paper_id)
+        data, url = self._call("GET", f"/paper/{quote(ident, safe='/:')}",
+                               {"fields": _fields(fields, self.PAPER_FIELDS)})
+        papers = parse_semantic_scholar(data, source=url)
+        if not papers:
+            raise FetchError(f"Semantic Scholar returned no paper for {paper_id!r}", url=url)
+        return papers[0]
+
+    def papers(self, ids: Iterable[str], *, fields: str | Iterable[str] | None = None) -> list[Paper]:
+        """Many papers with ``POST /paper/batch`` (500 ids per request), in the order of ``ids``.
+
+        Ids S2 does not know are left out and named in a
+        :class:`~paperlab.errors.PartialImportWarning`.
+
+        Raises
+        ------
+        FetchError
+            If none of the ids was found, or S2 answered with an error.
+        """
+        idents = [s2_paper_id(i) for i in ids]
+        if not idents:
+            return []
+        wanted = _fields(fields, self.SEARCH_FIELDS)
+        out: list[Paper] = []
+        missing: list[ImportProblem] = []
+        url = f"{self.base_url}/paper/batch"
+        for start in range(0, len(idents), self.BATCH_SIZE):
+            chunk = idents[start:start + self.BATCH_SIZE]
+            data, url = self._call("POST", "/paper/batch", {"fields": wanted}, {"ids": chunk})
+            if not isinstance(data, list) or len(data) != len(chunk):
+                raise FetchError(f"expected a JSON list of {len(chunk)} items from the batch endpoint", url=url)
+            for ident, item in zip(chunk, data, strict=True):
+                if item is None:
+                    missing.append(ImportProblem(url, f"id {ident}", "not found by Semantic Scholar"))
+            out.extend(parse_semantic_scholar(data, source=url))
+        if missing and not out:
+            raise FetchError(f"none of the {len(idents)} ids was found by Semantic Scholar", url=url)
+        if missing:
+            warnings.warn(PartialImportWarning(url, missing, len(out)), stacklevel=2)
+        return out
+
+
+def _fields(fields: str | Iterable[str] | None, default: str) -> str:
+    if fields is None:
+        return default
+    names = [f.strip() for f in (fields.split(",") if isinstance(fields, str) else fields) if f.strip()]
+    if "title" not in names:
+        names.insert(0, "title")
+    return ",".join(names)
