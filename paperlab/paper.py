@@ -434,7 +434,7 @@ class Paper:
         The paper's JSON rides along in an HTML comment, so :meth:`from_markdown`
         reads the card back without loss.
         """
-        link = self.abs_url
+        link = _md_url(self.abs_url)
         title = _md_escape(self.title)
         lines = [f"### [{title}]({link})" if link else f"### {title}"]
         meta = [m for m in (self.byline(), self.published.isoformat() if self.published else None,
@@ -448,8 +448,8 @@ class Paper:
             badges.append(f"▲ {self.upvotes}")
         if self.github_stars is not None:
             badges.append(f"★ {self.github_stars}")
-        links = [f"[{name}]({url})" for name, url in (("PDF", self.pdf_url), ("code", self.code_url),
-                                                      ("project", self.project_url)) if url]
+        links = [f"[{name}]({_md_url(url)})" for name, url in (("PDF", self.pdf_url), ("code", self.code_url),
+                                                               ("project", self.project_url)) if _md_url(url)]
         tags = [f"`{t}`" for t in (self.categories + self.tags)[:8] if "`" not in t]
         extra_line = " · ".join(badges + links + tags)
         if extra_line:
@@ -457,7 +457,7 @@ class Paper:
         if self.abstract:
             lines.append("")
             lines.append("> " + _md_escape(self.abstract).replace("\n", "\n> "))
-        payload = self.to_json().replace("--", "-\\u002d").replace(">", "\\u003e")
+        payload = self.to_json().replace("--", "-\\u002d").replace(">", "\\u003e").replace("<", "\\u003c")
         lines.append("")
         lines.append(f"<!-- {MIME_TYPE} {payload} -->")
         return "\n".join(lines) + "\n"
@@ -556,6 +556,13 @@ def _csl_name(name: str) -> dict[str, str]:
         parts = name.split()
         family, given = parts[-1], " ".join(parts[:-1])
     return {"family": family, "given": given} if given else {"literal": family}
+
+
+def _md_url(url: str | None) -> str | None:
+    """An http(s) URL safe inside markdown link parentheses; None for other schemes (``javascript:``)."""
+    if not url or not re.match(r"https?://", url, re.I):
+        return None
+    return re.sub(r"[\s()<>]", lambda m: f"%{ord(m.group(0)):02X}", url)
 
 
 def _md_escape(text: str) -> str:

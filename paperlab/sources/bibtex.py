@@ -1,0 +1,583 @@
+"""BibTeX / BibLaTeX import and export.
+
+Import uses bibtexparser 2 (splitting, ``@String`` resolution, month interpolation,
+co-author separation) and pylatexenc (LaTeX to Unicode). Export writes entries whose
+text fields are escaped so that :func:`parse_bibtex` reads them back unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import bibtexparser
+from bibtexparser import middlewares as bm
+from bibtexparser.library import Library as BibLibrary
+from bibtexparser.middlewares.middleware import LibraryMiddleware
+from bibtexparser.middlewares.names import parse_single_name_into_parts
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from pylatexenc import latex2text, latexwalker
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
+from pylatexenc.macrospec import MacroSpec
+
+from ..errors import ParseError, ProblemCollector
+from ..paper import Paper, SourceRecord, normalize_arxiv_id
+
+__all__ = ["library_to_bibtex", "paper_to_bibtex", "parse_bibtex", "read_bibtex"]
+
+# bibtexparser reports syntax errors through logging as well as through failed blocks;
+# we report them through ProblemCollector, so keep its log quiet.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# Fields whose values are not LaTeX text (biblatex treats them verbatim).
+_VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urldate", "isbn", "issn"}
+
+
+def _make_walker_context() -> Any:
+    """biblatex macros the LaTeX parser must know take an argument."""
+    db = latexwalker.get_default_latex_context_db()
+    db.add_context_category(
+        "paperlab-bibtex",
+        prepend=True,
+        macros=[MacroSpec(name, "{") for name in ("mkbibquote", "enquote", "mkbibemph", "autocap")]
+        + [MacroSpec("hyphen", "")],
+    )
+    return db
+
+
+def _make_decoder() -> LatexNodes2Text:
+    db = latex2text.get_default_latex_context_db()
+    db.add_context_category(
+        "paperlab-bibtex",
+        prepend=True,
+        macros=[
+            MacroTextSpec("url", simplify_repl="%s"),
+            MacroTextSpec("texttt", simplify_repl="%s"),
+            MacroTextSpec("textsc", simplify_repl="%s"),
+            MacroTextSpec("textsf", simplify_repl="%s"),
+            MacroTextSpec("textrm", simplify_repl="%s"),
+            MacroTextSpec("textup", simplify_repl="%s"),
+            MacroTextSpec("textnormal", simplify_repl="%s"),
+            MacroTextSpec("mkbibquote", simplify_repl="“%s”"),
+            MacroTextSpec("enquote", simplify_repl="“%s”"),
+            MacroTextSpec("mkbibemph", simplify_repl="%s"),
+            MacroTextSpec("autocap", simplify_repl="%s"),
+            MacroTextSpec("hyphen", simplify_repl="-"),
+            MacroTextSpec("textasciicircum", simplify_repl="^"),
+            MacroTextSpec("textasciitilde", simplify_repl="~"),
+            MacroTextSpec("textbackslash", simplify_repl="\\"),
+            MacroTextSpec("TeX", simplify_repl="TeX"),
+            MacroTextSpec("LaTeX", simplify_repl="LaTeX"),
+            MacroTextSpec("BibTeX", simplify_repl="BibTeX"),
+            MacroTextSpec("slash", simplify_repl="/"),
+        ],
+    )
+    return LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
+
+
+_DECODER = _make_decoder()
+_WALKER_CONTEXT = _make_walker_context()
+
+
+def _latex_to_text(value: str) -> str:
+    """LaTeX to Unicode text; a bare ``%`` is a literal percent sign, not a comment."""
+    value = re.sub(r"(?<!\\)%", r"\\%", value)
+    try:
+        return _DECODER.latex_to_text(value, latex_context=_WALKER_CONTEXT)
+    except Exception:  # pylatexenc gives up on malformed LaTeX: keep the text as written
+        return value
+
+
+def _clean(value: str) -> str:
+    """Decoded text on one line, whitespace (including no-break spaces) collapsed."""
+    return " ".join(_latex_to_text(value).split())
+
+
+def _clean_block(value: str) -> str:
+    """Decoded multi-line text: lines stripped, line breaks kept."""
+    lines = [" ".join(line.split()) for line in _latex_to_text(value).splitlines()]
+    return "\n".join(lines).strip()
+
+
+def _verbatim(value: str) -> str:
+    """A url/doi/eprint value: ``\\url{}`` unwrapped and LaTeX escapes of URL characters undone."""
+    value = value.strip()
+    m = re.fullmatch(r"\\url\{(.*)\}", value, re.S)
+    if m:
+        value = m.group(1)
+    return re.sub(r"\\([_%#&~$])", r"\1", value).strip()
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def _split_concatenation(raw: str) -> list[str] | None:
+    """Split a raw field value at top-level ``#``; None if there is no concatenation."""
+    parts: list[str] = []
+    depth, in_quote, start = 0, False, 0
+    for i, ch in enumerate(raw):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            in_quote = not in_quote
+        elif ch == "#" and depth == 0 and not in_quote:
+            parts.append(raw[start:i].strip())
+            start = i + 1
+    if not parts:
+        return None
+    parts.append(raw[start:].strip())
+    return parts
+
+
+class _ResolveConcatenation(LibraryMiddleware):
+    """Resolve BibTeX ``#`` concatenation (``MACRO # { and more}``), which bibtexparser 2.1 keeps raw.
+
+    Runs before ``ResolveStringReferencesMiddleware``; the joined value is re-enclosed in
+    braces so the later middlewares treat it as an ordinary braced value.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(allow_inplace_modification=True)
+
+    @classmethod
+    def metadata_key(cls) -> str:
+        return "paperlab_resolve_concatenation"
+
+    def transform(self, library: BibLibrary) -> BibLibrary:
+        strings = {key.lower(): s.value for key, s in library.strings_dict.items()}
+
+        def piece(part: str) -> str:
+            if len(part) >= 2 and part[0] == part[-1] == '"' or part[:1] == "{" and part[-1:] == "}":
+                return part[1:-1]
+            value = strings.get(part.lower())
+            if value is None:
+                return part
+            return piece(value) if value[:1] in "{\"" else value
+
+        for entry in library.entries:
+            for fld in entry.fields:
+                if isinstance(fld.value, str):
+                    parts = _split_concatenation(fld.value)
+                    if parts is not None:
+                        fld.value = "{" + "".join(piece(p) for p in parts) + "}"
+        return library
+
+
+def _parse_stack() -> list[Any]:
+    return [
+        _ResolveConcatenation(),
+        bm.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
+        bm.RemoveEnclosingMiddleware(allow_inplace_modification=True),
+        bm.NormalizeFieldKeys(allow_inplace_modification=True),
+        bm.MonthIntMiddleware(allow_inplace_modification=True),
+        bm.SeparateCoAuthors(allow_inplace_modification=True),
+    ]
+
+
+def _field(entry: Entry, *names: str) -> str | None:
+    for name in names:
+        fld = entry.fields_dict.get(name)
+        if fld is not None and fld.value not in (None, "", []):
+            return fld.value if isinstance(fld.value, str) else str(fld.value)
+    return None
+
+
+def _name(raw: str) -> str:
+    """One BibTeX name (``Last, First``, ``First von Last``, ``{Corporate Name}``) as ``First von Last Jr``."""
+    raw = " ".join(raw.split())
+    if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
+        return _clean(raw[1:-1])
+    parts = parse_single_name_into_parts(raw, strict=False)
+    words = parts.first + parts.von + parts.last + parts.jr
+    return _clean(" ".join(words)) if words else _clean(raw)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _authors(value: Any) -> tuple[list[str], bool]:
+    """Author names in order, and whether the list ended with ``and others``."""
+    names = value if isinstance(value, list) else [value]
+    out, truncated = [], False
+    for raw in names:
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        if raw.strip().lower() == "others":
+            truncated = True
+            continue
+        name = _name(raw)
+        if name:
+            out.append(name)
+    return out, truncated
+
+
+def _published(entry: Entry) -> dt.date | None:
+    date = _field(entry, "date")
+    if isinstance(date, str):
+        # biblatex dates: 2004-10-27, 1991-03, 2006, ranges 1984/1986 (first part wins)
+        m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+            except ValueError:
+                pass
+    year = _field(entry, "year")
+    m = re.search(r"\d{4}", str(year)) if year else None
+    if not m:
+        return None
+    month = entry.fields_dict["month"].value if "month" in entry.fields_dict else None
+    month_num = month if isinstance(month, int) and 1 <= month <= 12 else 1
+    if isinstance(month, str) and month.strip().isdigit() and 1 <= int(month) <= 12:
+        month_num = int(month)
+    day = _field(entry, "day")
+    try:
+        return dt.date(int(m.group(0)), month_num, int(day) if day and str(day).isdigit() else 1)
+    except ValueError:
+        return dt.date(int(m.group(0)), month_num, 1)
+
+
+def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
+    """arXiv id, version and primary class of an entry, if it is an arXiv paper."""
+    eprint = _field(entry, "eprint")
+    kind = (_field(entry, "archiveprefix", "eprinttype") or "").strip().lower()
+    primary = _field(entry, "primaryclass", "eprintclass")
+    found = None
+    if isinstance(eprint, str) and (kind == "arxiv" or (not kind and re.match(r"\s*arxiv:", eprint, re.I))):
+        found = normalize_arxiv_id(_verbatim(eprint))
+    if found is None:
+        journal = _field(entry, "journal", "journaltitle")
+        if isinstance(journal, str) and re.search(r"\barxiv\b", journal, re.I):
+            found = normalize_arxiv_id(journal)
+        elif isinstance(journal, str) and journal.strip().lower() == "corr":  # DBLP: volume = {abs/2101.00001}
+            found = normalize_arxiv_id(str(_field(entry, "volume") or ""))
+    if found is None:
+        url = _field(entry, "url")
+        if isinstance(url, str) and re.search(r"arxiv\.org/", url, re.I):
+            found = normalize_arxiv_id(_verbatim(url))
+    if found is None:
+        return None, None, None
+    arxiv_id, version = found
+    if version is None:
+        v = _field(entry, "version")
+        version = int(v) if isinstance(v, str) and v.strip().isdigit() else None
+    return arxiv_id, version, primary.strip() if isinstance(primary, str) else None
+
+
+def _journal(entry: Entry, arxiv_id: str | None) -> str | None:
+    journal = _field(entry, "journal", "journaltitle", "booktitle")
+    if not isinstance(journal, str):
+        return None
+    text = _clean(journal)
+    if arxiv_id and (re.search(r"\barxiv\b", text, re.I) or text.lower() == "corr"):
+        return None  # "arXiv preprint arXiv:…" is not a venue
+    return text or None
+
+
+def _entry_to_paper(entry: Entry, source: str) -> Paper:
+    title_raw = _field(entry, "title")
+    if not isinstance(title_raw, str) or not _clean(title_raw):
+        raise ParseError("expected a 'title' field")
+    title = _clean(title_raw)
+    subtitle = _field(entry, "subtitle")
+    if isinstance(subtitle, str) and _clean(subtitle):
+        title = f"{title}: {_clean(subtitle)}"
+    authors, truncated = _authors(entry.fields_dict["author"].value) if "author" in entry.fields_dict else ([], False)
+    arxiv_id, version, primary = _arxiv(entry)
+    abstract = _field(entry, "abstract")
+    doi = _field(entry, "doi")
+    url = _field(entry, "url")
+    keywords_raw = _field(entry, "keywords")
+    keywords = ([k for k in (" ".join(s.split()) for s in re.split(r"[,;]", _latex_to_text(keywords_raw))) if k]
+                if isinstance(keywords_raw, str) else [])
+    comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]
+    comment = "\n".join(c for c in comments if c) or None
+    extra: dict[str, Any] = {"bibtex_key": entry.key, "entry_type": entry.entry_type.lower()}
+    if truncated:
+        extra["more_authors"] = True
+    publisher = _field(entry, "publisher")
+    if isinstance(publisher, str) and _clean(publisher):
+        extra["publisher"] = _clean(publisher)
+    eprint = _field(entry, "eprint")
+    if arxiv_id is None and isinstance(eprint, str):
+        kind = _field(entry, "archiveprefix", "eprinttype")
+        extra["eprint"] = f"{kind.strip().lower()}:{_verbatim(eprint)}" if isinstance(kind, str) else _verbatim(eprint)
+    line = f", line {entry.start_line + 1}" if entry.start_line is not None else ""
+    return Paper(
+        title=title,
+        arxiv_id=arxiv_id,
+        version=version,
+        authors=authors,
+        abstract=_clean_block(abstract) if isinstance(abstract, str) else None,
+        published=_published(entry),
+        primary_category=primary,
+        comment=comment,
+        journal_ref=_journal(entry, arxiv_id),
+        doi=_verbatim(doi) if isinstance(doi, str) else None,
+        url=_verbatim(url) if isinstance(url, str) else None,
+        keywords=keywords,
+        sources=[SourceRecord("bibtex", location=source, record=f"{entry.key}{line}")],
+        extra=extra,
+    )
+
+
+def _failed_where(block: ParsingFailedBlock) -> str:
+    key = getattr(block, "key", None)
+    if key is None and block.raw:
+        m = re.match(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()=]+)\s*,", block.raw)
+        key = m.group(1) if m else None
+    line = f"line {block.start_line + 1}" if block.start_line is not None else ""
+    return ", ".join(p for p in (f"entry {key!r}" if key else "", line) if p)
+
+
+def _failed_message(block: ParsingFailedBlock) -> str:
+    if isinstance(block, DuplicateBlockKeyBlock):
+        return f"duplicate entry key {block.key!r}; expected each key once (the first entry was kept)"
+    error = block.error
+    reason = getattr(error, "abort_reason", None) or str(error) or type(error).__name__
+    return f"malformed BibTeX entry ({' '.join(str(reason).split())}); expected @type{{key, field = {{value}}, ...}}"
+
+
+def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
+    """Read papers from BibTeX or BibLaTeX text.
+
+    Parameters
+    ----------
+    text : str
+        The content of a ``.bib`` file.
+    source : str, optional
+        File name or URL, used in source records and problem reports.
+
+    Returns
+    -------
+    list of Paper
+        One paper per entry with a title, in file order. ``extra`` holds
+        ``bibtex_key`` and ``entry_type``.
+
+    Raises
+    ------
+    ParseError
+        If the text holds no BibTeX entry, or no entry could be read.
+
+    Warns
+    -----
+    PartialImportWarning
+        When some entries were skipped (no title, syntax errors, duplicate keys);
+        each is named by its key and line.
+    """
+    try:
+        lib = bibtexparser.parse_string(text, parse_stack=_parse_stack())
+    except Exception as exc:  # bibtexparser bugs on odd input must not escape as tracebacks
+        raise ParseError(f"could not parse BibTeX: {exc}", source=source) from None
+    problems = ProblemCollector(source)
+    papers: list[Paper] = []
+    # blocks keep file order, so entries and failures are reported in order
+    for block in lib.blocks:
+        if isinstance(block, ParsingFailedBlock):
+            problems.add(_failed_where(block), _failed_message(block))
+        elif isinstance(block, Entry):
+            where = f"entry {block.key!r}" + (f", line {block.start_line + 1}" if block.start_line is not None else "")
+            try:
+                papers.append(_entry_to_paper(block, source))
+            except ParseError as exc:
+                problems.add(where, exc.message)
+    if not papers and not problems.problems:
+        raise ParseError("no BibTeX entries found; expected entries such as @article{key, title = {...}}",
+                         source=source)
+    return problems.finish(papers, expected="BibTeX entries")
+
+
+def read_bibtex(path: str | Path) -> list[Paper]:
+    """Read papers from a ``.bib`` file (see :func:`parse_bibtex`).
+
+    Raises
+    ------
+    ParseError
+        If the file is missing, not UTF-8/Latin-1 text, or holds no usable entry.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")  # old .bib files are often Latin-1
+    return parse_bibtex(text, source=str(path))
+
+
+# -- writing ------------------------------------------------------------------------------
+
+_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_ESCAPE_RE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
+# TeX ligatures that LaTeX-to-text would turn into dashes, quotes and inverted marks
+_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
+
+
+def _escape(text: str) -> str:
+    """Escape LaTeX special characters so that the text reads back unchanged."""
+    text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    return _LIGATURE_RE.sub("{}", text)
+
+
+def _escape_name(name: str) -> str:
+    escaped = _escape(name)
+    # Names BibTeX would split or reorder ("Last, First", "Barnes and Noble") are kept whole,
+    # and so are names with escaped characters, which the name splitter would cut apart.
+    if escaped != name or "," in name or re.search(r"\sand\s", name, re.I) or name.lower() == "others":
+        return "{" + escaped + "}"
+    return escaped
+
+
+def _verbatim_out(value: str) -> str:
+    """A url/doi for a braced field: braces and backslashes percent-encoded."""
+    return value.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
+_STOPWORDS = frozenset(
+    "a an the on of in for and or to with without from by at via is are be as its it this that towards toward "
+    "into onto do does can we our your how what when why which who new".split()
+)
+
+
+# letters NFKD does not decompose into ASCII
+_ASCII = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe",
+                        "Œ": "OE", "ß": "ss", "đ": "d", "Đ": "D", "ð": "d", "þ": "th"})
+
+
+def _ascii_word(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_ASCII))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
+
+
+def _key(paper: Paper) -> str:
+    """Citation key like ``vaswani2017attention``."""
+    last = ""
+    if paper.authors:
+        name = re.sub(r"[{}\\]", "", paper.authors[0])
+        parts = parse_single_name_into_parts(name, strict=False)  # "First Last" or "Last, First"
+        last = _ascii_word(" ".join(parts.last or parts.first or [name]))
+    year = str(paper.published.year) if paper.published else ""
+    words = [_ascii_word(w) for w in re.split(r"[\s\-–—/:]+", paper.title)]
+    words = [w for w in words if w]
+    word = next((w for w in words if w not in _STOPWORDS), words[0] if words else "")
+    return (last + year + word) or "paper"
+
+
+def paper_to_bibtex(paper: Paper, key: str | None = None) -> str:
+    """One BibTeX entry for a paper.
+
+    ``@article`` when the paper has a journal reference, else ``@misc``; arXiv papers
+    carry ``eprint``, ``archivePrefix = {arXiv}`` and ``primaryClass``. Text is escaped
+    (``{ } % & $ # _ ~ ^ \\``) so that :func:`parse_bibtex` reads the entry back with the
+    same title, authors, date, DOI, arXiv id and version, abstract, url, journal and keywords.
+
+    Parameters
+    ----------
+    paper : Paper
+    key : str, optional
+        Citation key; default like ``vaswani2017attention``.
+
+    Returns
+    -------
+    str
+        The entry, ending with a newline.
+    """
+    key = key or _key(paper)
+    entry_type = "article" if paper.journal_ref else "misc"
+    fields: list[tuple[str, str]] = [("title", _escape(paper.title))]
+    if paper.authors:
+        fields.append(("author", " and ".join(_escape_name(a) for a in paper.authors)))
+    if paper.journal_ref:
+        fields.append(("journal", _escape(paper.journal_ref)))
+    if paper.published:
+        p = paper.published
+        fields.append(("year", str(p.year)))
+        if (p.month, p.day) != (1, 1):
+            fields.append(("month", _MONTHS[p.month - 1]))
+        if p.day != 1:
+            fields.append(("date", p.isoformat()))
+    if paper.arxiv_id:
+        eprint = paper.arxiv_id + (f"v{paper.version}" if paper.version else "")
+        fields += [("eprint", eprint), ("archivePrefix", "arXiv")]
+        if paper.primary_category:
+            fields.append(("primaryClass", _escape(paper.primary_category)))
+    if paper.doi:
+        fields.append(("doi", _verbatim_out(paper.doi)))
+    if paper.url:
+        fields.append(("url", _verbatim_out(paper.url)))
+    if paper.keywords:
+        fields.append(("keywords", ", ".join(_escape(k) for k in paper.keywords)))
+    if paper.comment:
+        fields.append(("note", _escape(paper.comment)))
+    if paper.abstract:
+        fields.append(("abstract", _escape(paper.abstract)))
+    lines = [f"@{entry_type}{{{key},"]
+    for name, value in fields:
+        # month macros (jun) stay bare so every BibTeX style understands them
+        lines.append(f"  {name} = {value}," if name == "month" else f"  {name} = {{{value}}},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def library_to_bibtex(papers: Iterable[Paper]) -> str:
+    """All papers as one BibTeX file, with citation keys made unique (``…a``, ``…b`` suffixes).
+
+    Parameters
+    ----------
+    papers : iterable of Paper
+        E.g. a :class:`~paperlab.library.Library`.
+
+    Returns
+    -------
+    str
+    """
+    used: set[str] = set()
+    entries = []
+    for paper in papers:
+        base = key = _key(paper)
+        n = 0
+        while key in used:
+            key = base + _suffix(n)
+            n += 1
+        used.add(key)
+        entries.append(paper_to_bibtex(paper, key=key))
+    return "\n".join(entries)
+
+
+def _suffix(n: int) -> str:
+    """a, b, ..., z, aa, ab, ..."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = letters[r] + out
+    return out

@@ -1,0 +1,307 @@
+"""paperlab's own export formats, and reading them back.
+
+=========  ==================================================================  =========
+extension  content                                                             read back
+=========  ==================================================================  =========
+``.json``  ``{"paperlab": 1, "papers": [Paper.to_dict(), ...]}``               lossless
+``.jsonl`` one ``Paper.to_dict()`` per line                                    lossless
+``.csv``   one row per paper; list fields joined by ``"; "``, ``sources`` and  every field
+           ``extra`` as JSON
+``.md``    markdown cards (:meth:`Paper.to_markdown`), one after another       lossless
+``.bib``   BibTeX (:func:`paperlab.sources.bibtex.library_to_bibtex`)          via bibtex
+=========  ==================================================================  =========
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..errors import ParseError, ProblemCollector
+from ..paper import MIME_TYPE, Paper
+
+__all__ = ["FORMAT_VERSION", "read_native", "save_library"]
+
+FORMAT_VERSION = 1
+_WRITE_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".bib": "bib", ".bibtex": "bib",
+                  ".md": "md", ".markdown": "md"}
+_READ_FORMATS = ("json", "jsonl", "csv", "md")
+_FIELDS = [f.name for f in dataclasses.fields(Paper)]
+_CSV_LIST_FIELDS = ("authors", "categories", "keywords", "tags")
+_CSV_JSON_FIELDS = ("sources", "extra")
+_LIST_SEP = "; "
+_CARD_RE = re.compile(r"<!-- " + re.escape(MIME_TYPE) + r" (\{.*?\}) -->", re.S)
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _format_of(path: Path, format: str | None, allowed: Iterable[str]) -> str:
+    allowed = list(allowed)
+    if format is not None:
+        fmt = {"markdown": "md", "bibtex": "bib", "markdown_cards": "md"}.get(format.lower(), format.lower())
+    else:
+        fmt = _WRITE_FORMATS.get(path.suffix.lower(), "")
+    if fmt not in allowed:
+        raise ValueError(f"cannot tell the format of {str(path)!r}; expected an extension or format of "
+                         f"{', '.join(allowed)}")
+    return fmt
+
+
+def _csv_text(papers: list[Paper]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for paper in papers:
+        row: dict[str, Any] = {}
+        for name, value in paper.to_dict().items():
+            if name in _CSV_LIST_FIELDS:
+                row[name] = _LIST_SEP.join(value)
+            elif name in _CSV_JSON_FIELDS:
+                row[name] = json.dumps(value, ensure_ascii=False)
+            else:
+                row[name] = "" if value is None else value
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def _render(papers: list[Paper], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"paperlab": FORMAT_VERSION, "papers": [p.to_dict() for p in papers]},
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers)
+    if fmt == "csv":
+        return _csv_text(papers)
+    if fmt == "md":
+        return "\n".join(p.to_markdown() for p in papers)
+    from .bibtex import library_to_bibtex
+
+    return library_to_bibtex(papers)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, then replace: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def save_library(papers: Iterable[Paper], path: str | os.PathLike[str], format: str | None = None) -> Path:
+    """Write papers to a file, atomically.
+
+    Parameters
+    ----------
+    papers : iterable of Paper
+        E.g. a :class:`~paperlab.library.Library`.
+    path : str or path-like
+        Target file; its folder is created if needed.
+    format : {"json", "jsonl", "csv", "bib", "md"}, optional
+        Default: from the extension (``.json``, ``.jsonl``, ``.csv``, ``.bib``, ``.md``).
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+
+    Raises
+    ------
+    ValueError
+        If the format is unknown.
+    """
+    path = Path(path)
+    fmt = _format_of(path, format, ("json", "jsonl", "csv", "bib", "md"))
+    items = list(papers)
+    for p in items:
+        if not isinstance(p, Paper):
+            raise TypeError(f"save_library writes Paper objects, not {type(p).__name__}")
+    _write_atomic(path, _render(items, fmt))
+    return path
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def _paper(data: Any, where: str, problems: ProblemCollector, papers: list[Paper]) -> None:
+    try:
+        papers.append(Paper.from_dict(data))
+    except ParseError as exc:
+        problems.add(where, exc.message)
+    except (TypeError, ValueError) as exc:  # e.g. a wrongly typed value deep inside
+        problems.add(where, f"expected a paperlab paper object ({exc})")
+
+
+def _read_json(text: str, problems: ProblemCollector, source: str) -> list[Paper]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON ({exc.msg}); expected a paperlab export", source=source,
+                         where=f"line {exc.lineno}") from None
+    if isinstance(obj, dict):
+        if "papers" not in obj:
+            raise ParseError('expected a paperlab export {"paperlab": 1, "papers": [...]}', source=source)
+        version = obj.get("paperlab", FORMAT_VERSION)
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise ParseError(f"'paperlab' format version {version!r} is not supported; expected "
+                             f"{FORMAT_VERSION} or lower", source=source)
+        items = obj["papers"]
+    else:
+        items = obj
+    if not isinstance(items, list):
+        raise ParseError(f"'papers': expected a list of paper objects, got {type(items).__name__}", source=source)
+    papers: list[Paper] = []
+    for i, item in enumerate(items, 1):
+        _paper(item, f"item {i}", problems, papers)
+    return papers
+
+
+def _read_jsonl(text: str, problems: ProblemCollector) -> list[Paper]:
+    papers: list[Paper] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.add(f"line {n}", f"not valid JSON ({exc.msg}); expected one paper object per line")
+            continue
+        _paper(data, f"line {n}", problems, papers)
+    return papers
+
+
+def _read_csv(text: str, problems: ProblemCollector, source: str) -> list[Paper]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    if "title" not in header:
+        raise ParseError(f"expected a CSV header with a 'title' column, got {header}", source=source, where="line 1")
+    unknown = [h for h in header if h not in _FIELDS]
+    if unknown:
+        raise ParseError(f"unknown column(s) {unknown}; expected only paper fields {_FIELDS}", source=source,
+                         where="line 1")
+    papers: list[Paper] = []
+    for i, row in enumerate(reader, 1):
+        where = f"row {i} (line {reader.line_num})"
+        if None in row:  # more cells than header columns
+            problems.add(where, f"expected {len(header)} cells, got {len(header) + len(row[None])}")
+            continue
+        data: dict[str, Any] = {}
+        try:
+            for name, cell in row.items():
+                if cell is None or cell == "":
+                    continue
+                if name in _CSV_LIST_FIELDS:
+                    data[name] = [s.strip() for s in cell.split(_LIST_SEP.strip()) if s.strip()]
+                elif name in _CSV_JSON_FIELDS:
+                    try:
+                        data[name] = json.loads(cell)
+                    except json.JSONDecodeError as exc:
+                        raise ParseError(f"field {name!r}: expected JSON ({exc.msg}), got {cell[:60]!r}") from None
+                else:
+                    data[name] = cell
+        except ParseError as exc:
+            problems.add(where, exc.message)
+            continue
+        _paper(data, where, problems, papers)
+    return papers
+
+
+def _read_markdown(text: str, problems: ProblemCollector, source: str) -> list[Paper]:
+    papers: list[Paper] = []
+    matches = list(_CARD_RE.finditer(text))
+    if not matches:
+        raise ParseError(f"expected paperlab markdown cards (with their '<!-- {MIME_TYPE} ... -->' data "
+                         "comment); found none", source=source)
+    for i, m in enumerate(matches, 1):
+        where = f"card {i} (line {text.count(chr(10), 0, m.start()) + 1})"
+        try:
+            papers.append(Paper.from_markdown(m.group(0)))
+        except ParseError as exc:
+            problems.add(where, exc.message)
+    return papers
+
+
+def _sniff(path: Path, text: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".jsonl", ".csv"):
+        return suffix[1:]
+    if suffix in (".md", ".markdown") or _CARD_RE.search(text):
+        return "md"
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        return "json"
+    if stripped.startswith("{"):
+        first = stripped.split("\n", 1)[0]
+        try:
+            json.loads(first)
+            return "jsonl"
+        except json.JSONDecodeError:
+            return "json"
+    if stripped.split("\n", 1)[0].split(",")[0].strip('"') in _FIELDS:
+        return "csv"
+    raise ParseError("unrecognised paperlab file; expected .json, .jsonl, .csv or markdown cards", source=str(path))
+
+
+def read_native(path: str | os.PathLike[str], format: str | None = None) -> list[Paper]:
+    """Read papers written by :func:`save_library` (json, jsonl, csv or markdown cards).
+
+    Parameters
+    ----------
+    path : str or path-like
+    format : {"json", "jsonl", "csv", "md"}, optional
+        Default: from the extension, else from the content.
+
+    Returns
+    -------
+    list of Paper
+
+    Raises
+    ------
+    ParseError
+        If the file is unreadable, of no paperlab format, or holds no usable paper.
+
+    Warns
+    -----
+    PartialImportWarning
+        When some records were bad: each is named by ``item N`` (json), ``line N``
+        (jsonl), ``row N`` (csv) or ``card N`` (markdown), with the field and what was expected.
+    """
+    path = Path(path)
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror}", source=source) from None
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"expected UTF-8 text ({exc.reason} at byte {exc.start})", source=source) from None
+    fmt = _format_of(path, format, _READ_FORMATS) if format else _sniff(path, text)
+    problems = ProblemCollector(source)
+    if fmt == "json":
+        papers = _read_json(text, problems, source)
+    elif fmt == "jsonl":
+        papers = _read_jsonl(text, problems)
+    elif fmt == "csv":
+        papers = _read_csv(text, problems, source)
+    else:
+        papers = _read_markdown(text, problems, source)
+    if not papers and not problems.problems:
+        raise ParseError("no papers found; expected at least one paper record", source=source)
+    return problems.finish(papers, expected="papers")
