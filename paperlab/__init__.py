@@ -10,6 +10,7 @@ from typing import Any
 
 from ._version import __version__
 from .errors import FetchError, ParseError, PaperlabError, PartialImportWarning, StoreError
+from .compare import compare, leaderboard  # eager: the functions must shadow the submodule's name
 from .library import Library
 from .paper import MIME_TYPE, Paper, SourceRecord
 from .sources import load
@@ -19,8 +20,9 @@ _LAZY = {
     "Store": "paperlab.store",
     "ReadingList": "paperlab.store",
     "reading_list": "paperlab.store",
-    "paper": "paperlab.store",
     "open_store": "paperlab.store",
+    "digest": "paperlab.digest",
+    "Session": "paperlab.sources.session",
 }
 
 __all__ = sorted([
@@ -32,15 +34,36 @@ __all__ = sorted([
     "ParseError",
     "PartialImportWarning",
     "ReadingList",
+    "Session",
     "SourceRecord",
     "Store",
     "StoreError",
     "__version__",
+    "digest",
+    "compare",
+    "leaderboard",
     "load",
     "open_store",
     "paper",
     "reading_list",
 ])
+
+
+def paper(ref: str) -> Paper:
+    """The paper with this id, arXiv id or URL, DOI, or Hugging Face papers URL.
+
+    Returns the stored record, or fetches it from its source (arXiv, Semantic Scholar)
+    and stores it. This is the call that pasted cards carry: ``paperlab.paper("2503.14895")``.
+
+    Raises
+    ------
+    StoreError, FetchError
+        If the reference is not understood or cannot be fetched.
+    """
+    # A function, not a lazy name: ``paperlab.paper`` would otherwise be the submodule.
+    from .store import paper as _paper
+
+    return _paper(ref)
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,162 @@
+"""Precision and recall of paperlab's results extraction against a hand-checked gold set.
+
+Gold: ``benchmarks/data/extraction_gold.json`` — result tuples from abstracts in
+``../shared`` (Hugging Face seeds and fixtures) and from the reading-group transcript
+(sentences and table cells). Two systems are scored:
+
+* ``paperlab``: :func:`paperlab.compare.extract_results` on sentences,
+  :meth:`paperlab.Session.from_file` (its tidy tables) on the transcript;
+* ``baseline``: a regex for numbers near metric words (sentences), and
+  ``pandas.read_csv(sep="\\t")`` with the first row as header, melted (tables).
+
+Two match levels: ``value`` (the number, unit and kind for sentences; line and value for
+table cells) and ``tuple`` (also metric and dataset, and the method for tables).
+
+Run: ``python benchmarks/bench_extraction.py`` (set PAPERLAB_SHARED if ../shared is elsewhere).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import sys
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared"))
+GOLD = Path(__file__).parent / "data" / "extraction_gold.json"
+
+from paperlab.compare import extract_results  # noqa: E402
+from paperlab.errors import PartialImportWarning  # noqa: E402
+from paperlab.sources.session import Session  # noqa: E402
+
+_METRIC_WORDS = r"accuracy|MRR|mAP|AUROC|AUC|F1|BLEU|ROUGE|correlation|pass@\d+|FPR@?95|rate|CER|WER|score"
+
+
+def _norm(x: object) -> object:
+    if x is None or (isinstance(x, float) and pd.isna(x)):
+        return None
+    if isinstance(x, float):
+        return round(x, 4)
+    return str(x).strip().lower()
+
+
+def baseline_sentence(text: str) -> list[dict]:
+    """Numbers within 40 characters of a metric word; metric = that word; no dataset."""
+    out = []
+    for m in re.finditer(r"(\d+(?:\.\d+)?)\s?(%?)", text):
+        window = text[max(0, m.start() - 40):m.end() + 40]
+        w = re.search(_METRIC_WORDS, window, re.I)
+        if w:
+            out.append({"value": float(m.group(1)), "unit": m.group(2) or None, "kind": "absolute",
+                        "metric": w.group(0), "dataset": None})
+    return out
+
+
+def baseline_tables(path: Path) -> list[dict]:
+    """Every tab-separated block read with pandas (first row = header), melted cell by cell."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    out = []
+    i = 0
+    while i < len(lines):
+        if lines[i].count("\t") < 2:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        try:
+            df = pd.read_csv(io.StringIO("\n".join(lines[i:j])), sep="\t", dtype=str, on_bad_lines="skip",
+                             engine="python")
+        except Exception:  # noqa: BLE001 - the baseline simply yields nothing on a block it cannot read
+            i = j
+            continue
+        for r, row in enumerate(df.itertuples(index=False), start=i + 2):
+            for c, cell in zip(df.columns[1:], row[1:], strict=False):
+                try:
+                    v = float(cell)
+                except (TypeError, ValueError):
+                    continue
+                out.append({"line": r, "method": row[0], "dataset": None, "metric": c, "value": v})
+        i = j
+    return out
+
+
+def score(gold: list[tuple], pred: list[tuple]) -> tuple[float, float, float]:
+    g, p = Counter(gold), Counter(pred)
+    tp = sum((g & p).values())
+    precision = tp / sum(p.values()) if p else 0.0
+    recall = tp / sum(g.values()) if g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def keys(rows: list[dict], level: str, table: bool) -> list[tuple]:
+    if table:
+        base = ("line", "value") if level == "value" else ("line", "method", "dataset", "metric", "value")
+    else:
+        base = ("value", "unit", "kind") if level == "value" else ("value", "unit", "kind", "metric", "dataset")
+    return [tuple(_norm(r.get(k)) for k in base) for r in rows]
+
+
+def main() -> pd.DataFrame:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    sent_gold: list[dict] = []
+    sent_pred: dict[str, list[dict]] = {"paperlab": [], "baseline": []}
+    for s in gold["sentences"]:
+        sent_gold += s["tuples"]
+        sent_pred["paperlab"] += extract_results(s["text"]).to_dict("records")
+        sent_pred["baseline"] += baseline_sentence(s["text"])
+    transcript = SHARED / gold["tables"]["source"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartialImportWarning)
+        session = Session.from_file(transcript)
+    table_gold = gold["tables"]["tuples"]
+    gold_lines = {t["line"] for t in table_gold}
+    ours = [r for r in session.results.to_dict("records")]
+    # score table cells only on the gold rows: the gold samples cells, it does not list every cell
+    table_pred = {
+        "paperlab": [r for r in ours if r["line"] in gold_lines],
+        "baseline": [r for r in baseline_tables(transcript) if r["line"] in gold_lines],
+    }
+    rows = []
+    for system in ("baseline", "paperlab"):
+        for part, g, p, is_table in (("sentences", sent_gold, sent_pred[system], False),
+                                     ("table cells", table_gold, table_pred[system], True)):
+            for level in ("value", "tuple"):
+                gk = keys(g, level, is_table)
+                pk = keys(p, level, is_table)
+                if is_table:  # predictions on gold rows that the gold does not sample are not errors
+                    sampled = {(k[0], k[-1]) for k in keys(g, "value", True)}
+                    pk = [k for k, r in zip(pk, keys(p, "value", True), strict=False) if r in sampled]
+                prec, rec, f1 = score(gk, pk)
+                rows.append({"system": system, "part": part, "match": level, "gold": len(gk), "predicted": len(pk),
+                             "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)})
+        # all results tuples together (sentences + table cells), full-tuple match
+        gk = keys(sent_gold, "tuple", False) + keys(table_gold, "tuple", True)
+        pk = keys(sent_pred[system], "tuple", False)
+        sampled = {(k[0], k[-1]) for k in keys(table_gold, "value", True)}
+        pk += [k for k, r in zip(keys(table_pred[system], "tuple", True), keys(table_pred[system], "value", True), strict=False)
+               if r in sampled]
+        prec, rec, f1 = score(gk, pk)
+        rows.append({"system": system, "part": "all results", "match": "tuple", "gold": len(gk), "predicted": len(pk),
+                     "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)})
+    table = pd.DataFrame(rows)
+    elapsed = time.perf_counter() - t0
+    print(table.to_string(index=False))
+    print(f"\n{len(gold['sentences'])} sentences, {len(sent_gold)} sentence tuples, {len(table_gold)} table tuples; "
+          f"{elapsed:.2f} s")
+    return table
+
+
+if __name__ == "__main__":
+    main()
