@@ -135,7 +135,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.json:
             print(results.to_dataframe()[["id", "title", "score"]].to_json(orient="records", force_ascii=False))
             return 0
-        _print_papers(results, scores=list(results.scores))
+        _print_papers(results, scores=[results.scores[p.id] for p in results])
         if not len(results):
             print(f"no match for {args.query!r} in {where}", file=sys.stderr)
         return 0
@@ -207,6 +207,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_digest(args: argparse.Namespace) -> int:
+    from .digest import digest, load_config
+
+    config = load_config(args.config)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PartialImportWarning)
+        result = digest(config, out=args.out, since=args.since, date=args.date, offline=args.offline,
+                        cache_dir=args.cache_dir, state=args.state)
+    for w in caught:
+        if not isinstance(w.message, PartialImportWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    for problem in result.problems:
+        print(f"paperlab: digest problem: {problem}", file=sys.stderr)
+    where = args.out or result.config.output
+    if where is None:
+        sys.stdout.write(result.markdown)
+    status = "complete" if result.complete else f"PARTIAL ({len(result.problems)} problem(s), see the Report section)"
+    print(f"digest {result.last_update.isoformat()}: {len(result.library)} paper(s) in {len(result.sections)} "
+          f"section(s), {len(result.new)} new; {status}" + (f"; wrote {where}" if where else ""), file=sys.stderr)
+    return 0
+
+
 # -- parser ---------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -269,6 +291,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", metavar="NAME", help="export this reading list instead of the whole library")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("digest", help="build a DailyArXiv-style keyword digest (README) from arXiv and Hugging Face",
+                       description="Fetch the papers of each keyword of a TOML digest configuration and write a "
+                       "DailyArXiv-style README with a 'new since last digest' section (state kept in "
+                       "README.digest.json next to it). See docs/digest.md.")
+    p.add_argument("config", metavar="CONFIG", help="digest configuration (TOML)")
+    p.add_argument("--out", metavar="README.md", help="write the README here (default: the config's output, "
+                   "else standard output)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="keep only papers updated on or after this day")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the 'Last update' date (default: the retrieval date)")
+    p.add_argument("--offline", action="store_true", help="rebuild from the response cache only")
+    p.add_argument("--cache-dir", metavar="DIR", help="response cache directory (overrides the config)")
+    p.add_argument("--state", metavar="FILE", help="'new since last' state file (default: next to the README)")
+    p.set_defaults(func=cmd_digest)
     return parser
 
 

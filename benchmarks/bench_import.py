@@ -1,0 +1,223 @@
+"""Benchmark: stream Kaggle-format arXiv metadata into the paperlab store.
+
+The shared sample (the first 200 lines of the Kaggle ``arxiv-metadata-oai-snapshot``) is
+scaled up to ``--n`` records by rewriting each copy's id (and suffixing its title and DOI
+with the copy number, so copies are distinct papers, as in the real dump), written to a
+temporary JSON-lines file, then imported two ways, each in its own fresh process:
+
+* ``paperlab``: :func:`paperlab.sources.arxiv.iter_kaggle` -> :meth:`paperlab.store.Store.bulk_import`
+  (full parsing into ``Paper`` objects, merging, indexed columns, search text, wire-format JSON);
+* ``baseline``: ``json.loads`` per line + ``sqlite3`` ``executemany`` of ``(id, title, raw line)``
+  in transactions of the same size (the floor: no parsing beyond JSON, no merging).
+
+For each it reports records/s by wall clock and by CPU time (the CPU figure is steadier on a
+shared machine; the paperlab row also splits off the CPU time spent in ``iter_kaggle``), peak RSS (growth over the process's RSS after imports) and the
+tracemalloc peak (a separate traced run, since tracing slows Python down), at ``--check-n``
+and at ``--n`` records, to check that memory stays flat as the stream grows.
+
+Usage::
+
+    python benchmarks/bench_import.py            # 200k records, check at 50k
+    python benchmarks/bench_import.py --n 20000 --check-n 5000 --no-trace
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = Path(os.environ.get("PAPERLAB_SHARED", HERE.parent.parent / "shared")) / \
+    "fixtures" / "arxiv_kaggle_metadata" / "arxivSpider_mnbvc_kaggle-snapshot_first200.jsonl"
+BATCH = 5000
+
+
+def make_input(n: int, path: Path) -> None:
+    """Write ``n`` Kaggle-format records built from the 200-line sample."""
+    lines = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with open(path, "w", encoding="utf-8") as out:
+        for k in range(n):
+            rec = dict(lines[k % len(lines)])
+            copy = k // len(lines)
+            # unique new-style ids: YYMM.NNNNN with YYMM from 1501 upwards
+            yymm = f"{15 + k // 1_200_000:02d}{1 + (k // 100_000) % 12:02d}"
+            rec["id"] = f"{yymm}.{k % 100_000:05d}"
+            if copy:
+                rec["title"] = f"{rec['title']} [copy {copy}]"
+                if rec.get("doi"):
+                    rec["doi"] = f"{rec['doi']}.copy{copy}"
+            out.write(json.dumps(rec) + "\n")
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+PARSE_CPU_SECONDS = [0.0]
+
+
+def _timed(it: Iterator[Any]) -> Iterator[Any]:
+    """Pass items through, adding the CPU time spent producing them to PARSE_CPU_SECONDS."""
+    clock = time.process_time
+    while True:
+        t0 = clock()
+        try:
+            item = next(it)
+        except StopIteration:
+            PARSE_CPU_SECONDS[0] += clock() - t0
+            return
+        PARSE_CPU_SECONDS[0] += clock() - t0
+        yield item
+
+
+def run_paperlab(src: Path, db: Path, batch: int) -> int:
+    from paperlab.sources.arxiv import iter_kaggle
+    from paperlab.store import Store
+
+    store = Store(db)
+    n = store.bulk_import(_timed(iter_kaggle(src)), batch_size=batch)
+    assert store.count() == n, (store.count(), n)
+    store.close()
+    return n
+
+
+def run_baseline(src: Path, db: Path, batch: int) -> int:
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("CREATE TABLE papers (id TEXT PRIMARY KEY, title TEXT NOT NULL, data TEXT NOT NULL)")
+    n = 0
+    rows: list[tuple[str, str, str]] = []
+
+    def flush() -> None:
+        con.execute("BEGIN IMMEDIATE")
+        con.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?, ?)", rows)
+        con.execute("COMMIT")
+        rows.clear()
+
+    with open(src, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            rows.append((rec["id"], rec["title"], line))
+            n += 1
+            if len(rows) >= batch:
+                flush()
+    if rows:
+        flush()
+    assert con.execute("SELECT count(*) FROM papers").fetchone()[0] == n
+    con.close()
+    return n
+
+
+def worker(variant: str, src: Path, batch: int, trace: bool) -> dict[str, float]:
+    """Run one import in this process and measure it."""
+    import paperlab.sources.arxiv  # noqa: F401  (imports are not part of the measurement)
+    import paperlab.store  # noqa: F401
+
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start()
+    rss0 = _rss_mb()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.sqlite3"
+        t0, c0 = time.perf_counter(), time.process_time()
+        n = (run_paperlab if variant == "paperlab" else run_baseline)(src, db, batch)
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        db_mb = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 2**20
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {"records": n, "seconds": seconds, "rate": n / seconds, "peak_rss_mb": peak_rss,
+              "cpu_seconds": cpu, "cpu_rate": n / cpu, "parse_cpu_seconds": PARSE_CPU_SECONDS[0],
+              "store_cpu_rate": n / (cpu - PARSE_CPU_SECONDS[0]),
+              "rss_growth_mb": peak_rss - rss0, "db_mb": db_mb}
+    if trace:
+        result["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
+    return result
+
+
+def measure(variant: str, src: Path, batch: int, trace: bool) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--worker", variant, "--input", str(src), "--batch-size", str(batch)]
+    if trace:
+        cmd.append("--trace")
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=200_000, help="records to import (default 200000)")
+    ap.add_argument("--check-n", type=int, default=50_000, help="smaller size for the flat-memory check")
+    ap.add_argument("--batch-size", type=int, default=BATCH)
+    ap.add_argument("--no-trace", action="store_true", help="skip the tracemalloc runs")
+    ap.add_argument("--worker", choices=["paperlab", "baseline"], help=argparse.SUPPRESS)
+    ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.input, args.batch_size, args.trace)))
+        return 0
+
+    sizes = sorted({min(args.check_n, args.n), args.n})
+    results: dict[tuple[str, int], dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            src = Path(tmp) / f"kaggle_{n}.jsonl"
+            t0 = time.perf_counter()
+            make_input(n, src)
+            print(f"wrote {n} records ({src.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s",
+                  file=sys.stderr)
+            for variant in ("baseline", "paperlab"):
+                res = measure(variant, src, args.batch_size, trace=False)
+                if not args.no_trace:
+                    res["tracemalloc_peak_mb"] = measure(variant, src, args.batch_size, trace=True)[
+                        "tracemalloc_peak_mb"]
+                results[(variant, n)] = res
+                print(f"  {variant:8s} n={n}: {res['rate']:,.0f} records/s", file=sys.stderr)
+            src.unlink()
+
+    head = ("| variant | records | wall s | records/s (wall) | CPU s | records/s (CPU) "
+            "| bulk_import alone, records/s (CPU) | peak RSS MiB (growth) | tracemalloc peak MiB | DB MiB |")
+    print(head)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for (variant, n), r in sorted(results.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        tm = f"{r['tracemalloc_peak_mb']:.1f}" if "tracemalloc_peak_mb" in r else "-"
+        store = f"{r['store_cpu_rate']:,.0f}" if variant == "paperlab" else "-"
+        print(f"| {variant} | {n:,} | {r['seconds']:.1f} | {r['rate']:,.0f} | {r['cpu_seconds']:.1f} | "
+              f"{r['cpu_rate']:,.0f} | {store} | {r['peak_rss_mb']:.0f} ({r['rss_growth_mb']:+.0f}) | {tm} | "
+              f"{r['db_mb']:.0f} |")
+    if len(sizes) == 2:
+        small, big = sizes
+        print()
+        for variant in ("baseline", "paperlab"):
+            a, b = results[(variant, small)], results[(variant, big)]
+            key = "tracemalloc_peak_mb" if "tracemalloc_peak_mb" in a else "rss_growth_mb"
+            ratio = b[key] / a[key] if a[key] > 0 else float("nan")
+            verdict = "flat" if ratio < 1.5 else "GROWS"
+            print(f"memory {variant}: {key} {a[key]:.1f} MiB at {small:,} vs {b[key]:.1f} MiB at {big:,} "
+                  f"records -> x{ratio:.2f} ({verdict})")
+        r = results[("paperlab", big)]
+        for what, rate in (("iter_kaggle + bulk_import, wall clock", r["rate"]),
+                           ("iter_kaggle + bulk_import, CPU time", r["cpu_rate"]),
+                           ("bulk_import alone, CPU time", r["store_cpu_rate"])):
+            print(f"paperlab {what} at {big:,} records: {rate:,.0f} records/s "
+                  f"({'meets' if rate >= 20_000 else 'BELOW'} the 20,000 records/s target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
