@@ -19,6 +19,7 @@ from .sources import load
 _LAZY = {
     "Store": "paperlab.store",
     "ReadingList": "paperlab.store",
+    "ListEntry": "paperlab.store",
     "reading_list": "paperlab.store",
     "open_store": "paperlab.store",
     "digest": "paperlab.digest",
@@ -28,6 +29,7 @@ _LAZY = {
 __all__ = sorted([
     "FetchError",
     "Library",
+    "ListEntry",
     "MIME_TYPE",
     "Paper",
     "PaperlabError",

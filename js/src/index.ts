@@ -1,0 +1,159 @@
+import {
+  ILayoutRestorer,
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette, Notification } from '@jupyterlab/apputils';
+import { INotebookTracker, NotebookActions } from '@jupyterlab/notebook';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { LabIcon } from '@jupyterlab/ui-components';
+
+import { ReadingListModel } from './model';
+import { ReadingListPanel } from './panel';
+import { CommandIDs, InsertFormat, ISettings, PANEL_ID, PLUGIN_ID } from './tokens';
+import { cardsBridgePlugin } from './widget/bridge';
+
+const BOOK_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="16" viewBox="0 0 24 24">' +
+  '<path class="jp-icon3" fill="#616161" d="M18 2H6c-1.1 0-2 .9-2 2v16c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V4' +
+  'c0-1.1-.9-2-2-2zM9 4h2v5l-1-.75L9 9V4zm9 16H6V4h1v9l3-2.25L13 13V4h5v16z"/></svg>';
+
+export const bookIcon = new LabIcon({ name: 'paperlab:book', svgstr: BOOK_SVG });
+
+const DEFAULT_SETTINGS: ISettings = { defaultList: 'default', insertFormat: 'markdown', pollInterval: 1000 };
+
+/** The code cell that shows a paper from the kernel. */
+export function codeCell(id: string): string {
+  return `import paperlab\npaperlab.paper(${JSON.stringify(id)})`;
+}
+
+const plugin: JupyterFrontEndPlugin<void> = {
+  id: PLUGIN_ID,
+  description: 'paperlab: reading lists in a side panel, synced with the kernels through the paperlab store.',
+  autoStart: true,
+  optional: [ICommandPalette, ILayoutRestorer, ISettingRegistry, INotebookTracker],
+  activate: async (
+    app: JupyterFrontEnd,
+    palette: ICommandPalette | null,
+    restorer: ILayoutRestorer | null,
+    settingRegistry: ISettingRegistry | null,
+    notebooks: INotebookTracker | null
+  ) => {
+    const settings: ISettings = { ...DEFAULT_SETTINGS };
+    if (settingRegistry) {
+      try {
+        const loaded = await settingRegistry.load(PLUGIN_ID);
+        const read = () => Object.assign(settings, loaded.composite as Partial<ISettings>);
+        read();
+        loaded.changed.connect(read);
+      } catch (error) {
+        console.warn('paperlab: could not load settings', error);
+      }
+    }
+
+    const model = new ReadingListModel({ defaultList: settings.defaultList, pollInterval: settings.pollInterval });
+    const panel = new ReadingListPanel({ model, commands: app.commands });
+    panel.id = PANEL_ID;
+    panel.title.icon = bookIcon;
+    panel.title.caption = 'Reading lists (paperlab)';
+    app.shell.add(panel, 'left', { rank: 600 });
+    if (restorer) {
+      restorer.add(panel, PANEL_ID);
+    }
+    model.start();
+    void model.refresh();
+
+    const { commands } = app;
+    commands.addCommand(CommandIDs.togglePanel, {
+      label: 'Toggle Reading List Panel',
+      caption: 'Show or hide the paperlab reading-list panel',
+      execute: () => {
+        if (panel.isVisible) {
+          // JupyterLab's shell can collapse the sidebar; other shells just keep the panel
+          (app.shell as unknown as { collapseLeft?: () => void }).collapseLeft?.();
+        } else {
+          app.shell.activateById(PANEL_ID);
+        }
+      }
+    });
+    commands.addCommand(CommandIDs.refresh, {
+      label: 'Refresh Reading List',
+      execute: () => model.refresh()
+    });
+    commands.addCommand(CommandIDs.newList, {
+      label: 'New Reading List…',
+      execute: async () => {
+        app.shell.activateById(PANEL_ID);
+        await panel.newList();
+      }
+    });
+    commands.addCommand(CommandIDs.addPaper, {
+      label: 'Add Paper to Reading List…',
+      execute: async args => {
+        const ref = (args.ref as string | undefined)?.trim();
+        if (ref) {
+          await model.add({ ref });
+        } else {
+          app.shell.activateById(PANEL_ID);
+          (panel.node.querySelector('.paperlab-add-input') as HTMLInputElement | null)?.focus();
+        }
+      }
+    });
+    const exports: [string, 'bibtex' | 'csl' | 'markdown', string][] = [
+      [CommandIDs.exportBibtex, 'bibtex', 'Export Reading List as BibTeX'],
+      [CommandIDs.exportCsl, 'csl', 'Export Reading List as CSL-JSON'],
+      [CommandIDs.exportMarkdown, 'markdown', 'Export Reading List as Markdown']
+    ];
+    for (const [id, format, label] of exports) {
+      commands.addCommand(id, { label, execute: () => panel.download(format) });
+    }
+    commands.addCommand(CommandIDs.insertPaper, {
+      label: args => (args.format === 'code' ? 'Insert Paper as Code Cell' : 'Insert Paper as Markdown Card'),
+      isEnabled: () => !!notebooks?.currentWidget,
+      execute: async args => {
+        const id = args.id as string | undefined;
+        const format = (args.format as InsertFormat | undefined) ?? settings.insertFormat;
+        const current = notebooks?.currentWidget;
+        if (!id) {
+          return;
+        }
+        if (!current) {
+          Notification.warning('paperlab: open a notebook first to insert a paper.', { autoClose: 4000 });
+          return;
+        }
+        const notebook = current.content;
+        const text = format === 'code' ? codeCell(id) : await model.markdown(id);
+        NotebookActions.insertBelow(notebook);
+        NotebookActions.changeCellType(notebook, format === 'code' ? 'code' : 'markdown');
+        const cell = notebook.activeCell;
+        if (!cell) {
+          return;
+        }
+        cell.model.sharedModel.setSource(text);
+        if (format !== 'code') {
+          // render the markdown card right away (running a markdown cell sends nothing to the kernel)
+          await NotebookActions.run(notebook, current.sessionContext);
+        }
+        app.shell.activateById(current.id);
+      }
+    });
+
+    if (palette) {
+      const category = 'paperlab';
+      for (const command of [
+        CommandIDs.togglePanel,
+        CommandIDs.refresh,
+        CommandIDs.newList,
+        CommandIDs.addPaper,
+        CommandIDs.exportBibtex,
+        CommandIDs.exportCsl,
+        CommandIDs.exportMarkdown
+      ]) {
+        palette.addItem({ command, category });
+      }
+    }
+  }
+};
+
+// the cards widget's "Insert ↓" (see widget/bridge.ts)
+export default [plugin, cardsBridgePlugin];

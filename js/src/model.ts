@@ -1,0 +1,302 @@
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { requestAPI, segment } from './request';
+import {
+  ExportFormat,
+  IAddEntry,
+  IEntry,
+  IEntryUpdate,
+  IListDetail,
+  ILists,
+  IListSummary,
+  IPaperDetail,
+  Status
+} from './tokens';
+
+/** What to restore when the user undoes a removal. */
+export interface IRemoved {
+  list: string;
+  entry: IEntry;
+}
+
+/**
+ * The reading-list state the panel shows: the lists, the current list's entries, and
+ * the store revision they were read at. Talks only to the server extension; polls the
+ * revision endpoint so changes made in a kernel show up within a poll interval.
+ */
+export class ReadingListModel {
+  constructor(options: { defaultList?: string; pollInterval?: number } = {}) {
+    this._defaultList = options.defaultList || 'default';
+    this._listName = this._defaultList;
+    this._pollInterval = options.pollInterval ?? 1000;
+  }
+
+  /** Emitted whenever lists, entries or the current list change. */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /** Emitted with a message when a request fails. */
+  get failed(): ISignal<this, string> {
+    return this._failed;
+  }
+
+  /** Emitted after a removal that can be undone (and with null when the undo expires). */
+  get removedChanged(): ISignal<this, IRemoved | null> {
+    return this._removedChanged;
+  }
+
+  get lists(): IListSummary[] {
+    return this._lists;
+  }
+
+  get listName(): string {
+    return this._listName;
+  }
+
+  get entries(): IEntry[] {
+    return this._entries;
+  }
+
+  get revision(): number {
+    return this._revision;
+  }
+
+  get lastRemoved(): IRemoved | null {
+    return this._removed;
+  }
+
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  /** Status counts of the current list. */
+  counts(): { [K in Status]: number } {
+    const counts = { 'to-read': 0, reading: 0, read: 0 };
+    for (const e of this._entries) {
+      counts[e.status] += 1;
+    }
+    return counts;
+  }
+
+  /** Switch to another list (created on the server when missing). */
+  async setList(name: string): Promise<void> {
+    this._listName = name;
+    await this.refresh();
+  }
+
+  /** Read the lists and the current list again. */
+  async refresh(): Promise<void> {
+    const seq = ++this._seq;
+    try {
+      let lists = await requestAPI<ILists>('lists');
+      if (!lists.lists.some(l => l.name === this._listName)) {
+        if (lists.lists.length && this._listName !== this._defaultList) {
+          // the current list went away (deleted or renamed elsewhere)
+          this._listName = lists.lists[0].name;
+        } else {
+          await this._create(this._listName);
+          lists = await requestAPI<ILists>('lists');
+        }
+      }
+      const detail = await requestAPI<IListDetail>(`lists/${segment(this._listName)}`);
+      if (seq !== this._seq) {
+        return; // a newer refresh is under way
+      }
+      this._lists = lists.lists;
+      this._entries = detail.entries;
+      // the earlier of the two: a change in between shows as a new revision on the next poll
+      this._revision = lists.revision;
+      this._changed.emit();
+    } catch (error) {
+      this._fail(error);
+    }
+  }
+
+  /** Start polling the revision endpoint. */
+  start(): void {
+    if (this._timer !== null || this._disposed) {
+      return;
+    }
+    const tick = async () => {
+      try {
+        const { revision } = await requestAPI<{ revision: number }>('revision');
+        if (revision !== this._revision) {
+          await this.refresh();
+        }
+      } catch {
+        // the server may be restarting: try again next tick
+      }
+      if (!this._disposed) {
+        this._timer = window.setTimeout(tick, this._pollInterval);
+      }
+    };
+    this._timer = window.setTimeout(tick, this._pollInterval);
+  }
+
+  async createList(name: string): Promise<void> {
+    await this._call(async () => {
+      await this._create(name);
+      this._listName = name.trim();
+    });
+  }
+
+  async renameList(newName: string): Promise<void> {
+    await this._call(async () => {
+      const renamed = await requestAPI<IListSummary>(`lists/${segment(this._listName)}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ name: newName })
+      });
+      this._listName = renamed.name;
+    });
+  }
+
+  async deleteList(): Promise<void> {
+    await this._call(async () => {
+      await requestAPI<void>(`lists/${segment(this._listName)}`, { method: 'DELETE' });
+      const others = this._lists.filter(l => l.name !== this._listName);
+      this._listName = others.length ? others[0].name : 'default';
+    });
+  }
+
+  /** Add a paper by id, arXiv/DOI URL or DOI. */
+  async add(body: IAddEntry): Promise<IEntry | undefined> {
+    let added: IEntry | undefined;
+    await this._call(async () => {
+      added = await requestAPI<IEntry>(`lists/${segment(this._listName)}/entries`, {
+        method: 'POST',
+        body: JSON.stringify(body)
+      });
+    });
+    return added;
+  }
+
+  /** Change one entry. */
+  async update(paperId: string, change: IEntryUpdate): Promise<void> {
+    await this._call(() =>
+      requestAPI<IEntry>(`lists/${segment(this._listName)}/entries/${paperId}`, {
+        method: 'PATCH',
+        body: JSON.stringify(change)
+      })
+    );
+  }
+
+  /** Move an entry to a 0-based position. */
+  async move(paperId: string, position: number): Promise<void> {
+    // reorder locally first so the drop feels instant; the refresh confirms it
+    const from = this._entries.findIndex(e => e.paper.id === paperId);
+    if (from >= 0) {
+      const [entry] = this._entries.splice(from, 1);
+      this._entries.splice(Math.min(position, this._entries.length), 0, entry);
+      this._changed.emit();
+    }
+    await this.update(paperId, { position });
+  }
+
+  /** Remove an entry; it can be restored with `undoRemove()` for a while. */
+  async remove(paperId: string): Promise<void> {
+    const entry = this._entries.find(e => e.paper.id === paperId);
+    await this._call(() =>
+      requestAPI<void>(`lists/${segment(this._listName)}/entries/${paperId}`, { method: 'DELETE' })
+    );
+    if (entry) {
+      this._removed = { list: this._listName, entry };
+      this._removedChanged.emit(this._removed);
+      window.clearTimeout(this._undoTimer);
+      this._undoTimer = window.setTimeout(() => this.forgetRemoved(), 15000);
+    }
+  }
+
+  /** Put the last removed entry back where it was, with its status, tags and note. */
+  async undoRemove(): Promise<void> {
+    const removed = this._removed;
+    if (!removed) {
+      return;
+    }
+    this.forgetRemoved();
+    const { entry } = removed;
+    await this._call(() =>
+      requestAPI<IEntry>(`lists/${segment(removed.list)}/entries`, {
+        method: 'POST',
+        body: JSON.stringify({
+          ref: entry.paper.id,
+          status: entry.status,
+          tags: entry.tags,
+          note: entry.note,
+          position: entry.position
+        })
+      })
+    );
+  }
+
+  forgetRemoved(): void {
+    window.clearTimeout(this._undoTimer);
+    if (this._removed) {
+      this._removed = null;
+      this._removedChanged.emit(null);
+    }
+  }
+
+  /** A paper's markdown card (`Paper.to_markdown()`), from the server. */
+  async markdown(paperId: string): Promise<string> {
+    const detail = await requestAPI<IPaperDetail>(`papers/${paperId}`);
+    return detail.markdown;
+  }
+
+  /** The current list exported as text. */
+  async exportText(format: ExportFormat): Promise<string> {
+    return requestAPI<string>(`lists/${segment(this._listName)}/export?format=${format}`, {}, 'text');
+  }
+
+  dispose(): void {
+    if (this._disposed) {
+      return;
+    }
+    this._disposed = true;
+    if (this._timer !== null) {
+      window.clearTimeout(this._timer);
+    }
+    window.clearTimeout(this._undoTimer);
+    Signal.clearData(this);
+  }
+
+  private async _create(name: string): Promise<void> {
+    try {
+      await requestAPI<IListSummary>('lists', { method: 'POST', body: JSON.stringify({ name }) });
+    } catch (error: any) {
+      if (error?.code !== 'conflict') {
+        throw error;
+      }
+    }
+  }
+
+  private async _call(fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+    } catch (error) {
+      this._fail(error);
+    }
+    await this.refresh();
+  }
+
+  private _fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    console.warn('paperlab:', message);
+    this._failed.emit(message);
+  }
+
+  private _listName: string;
+  private _defaultList: string;
+  private _seq = 0;
+  private _lists: IListSummary[] = [];
+  private _entries: IEntry[] = [];
+  private _revision = -1;
+  private _pollInterval: number;
+  private _timer: number | null = null;
+  private _undoTimer = 0;
+  private _removed: IRemoved | null = null;
+  private _disposed = false;
+  private _changed = new Signal<this, void>(this);
+  private _failed = new Signal<this, string>(this);
+  private _removedChanged = new Signal<this, IRemoved | null>(this);
+}

@@ -1,0 +1,499 @@
+import { Dialog, InputDialog, Notification, showDialog } from '@jupyterlab/apputils';
+import { addIcon, deleteIcon, editIcon, LabIcon } from '@jupyterlab/ui-components';
+import { CommandRegistry } from '@lumino/commands';
+import { Message } from '@lumino/messaging';
+import { Widget } from '@lumino/widgets';
+
+import { ReadingListModel, IRemoved } from './model';
+import { CommandIDs, ExportFormat, IEntry, IPaper, PAPER_MIME, Status, STATUSES } from './tokens';
+
+const STATUS_LABELS: { [K in Status]: string } = {
+  'to-read': 'To read',
+  reading: 'Reading',
+  read: 'Read'
+};
+
+/** Create an element with a class and (optionally) text; text always goes through textContent. */
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className = '',
+  text?: string
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+function button(className: string, text: string, title: string, onClick: (ev: MouseEvent) => void): HTMLButtonElement {
+  const node = h('button', `paperlab-button ${className}`, text);
+  node.type = 'button';
+  node.title = title;
+  node.addEventListener('click', ev => {
+    ev.preventDefault();
+    onClick(ev);
+  });
+  return node;
+}
+
+/** Only http(s) links are shown: a `javascript:` URL in a paper record must never become a link. */
+function safeUrl(url: string | null | undefined): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** Landing page, as `Paper.abs_url`. */
+export function absUrl(paper: IPaper): string | null {
+  if (paper.url) {
+    return paper.url;
+  }
+  if (paper.arxiv_id) {
+    return `https://arxiv.org/abs/${paper.arxiv_id}`;
+  }
+  if (paper.doi) {
+    return `https://doi.org/${paper.doi}`;
+  }
+  return null;
+}
+
+/** Authors as on a card, as `Paper.byline()`. */
+export function byline(paper: IPaper): string {
+  if (paper.authors.length) {
+    const more = paper.authors.length - 3;
+    return paper.authors.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '');
+  }
+  if (paper.n_authors) {
+    const text = `${paper.n_authors} author${paper.n_authors !== 1 ? 's' : ''}`;
+    return paper.organization ? `${text} · ${paper.organization}` : text;
+  }
+  return paper.organization ?? '';
+}
+
+function matches(entry: IEntry, words: string[]): boolean {
+  if (!words.length) {
+    return true;
+  }
+  const p = entry.paper;
+  const haystack = [p.title, p.id, p.abstract ?? '', p.authors.join(' '), entry.tags.join(' '), entry.note ?? '']
+    .join('\n')
+    .toLowerCase();
+  return words.every(w => haystack.includes(w));
+}
+
+/**
+ * The reading-list side panel: the lists and their papers as compact cards, with search,
+ * status toggles and counts, tags and notes, drag to reorder, remove with undo, links,
+ * insert into the active notebook and exports.
+ */
+export class ReadingListPanel extends Widget {
+  constructor(options: { model: ReadingListModel; commands: CommandRegistry }) {
+    super();
+    this.model = options.model;
+    this._commands = options.commands;
+    this.addClass('paperlab-panel');
+
+    const header = h('div', 'paperlab-header');
+    this._listSelect = h('select', 'paperlab-list-select');
+    this._listSelect.title = 'Reading list';
+    this._listSelect.addEventListener('change', () => void this.model.setList(this._listSelect.value));
+    const iconButton = (className: string, icon: LabIcon, title: string, onClick: () => void) => {
+      const b = button(`paperlab-icon-button ${className}`, '', title, onClick);
+      b.setAttribute('aria-label', title);
+      b.append(icon.element({ tag: 'span', elementPosition: 'center', height: '16px', width: '16px' }));
+      return b;
+    };
+    header.append(
+      this._listSelect,
+      iconButton('paperlab-new-list', addIcon, 'New reading list', () => void this.newList()),
+      iconButton('paperlab-rename-list', editIcon, 'Rename this list', () => void this._renameList()),
+      iconButton('paperlab-delete-list', deleteIcon, 'Delete this list', () => void this._deleteList())
+    );
+
+    const addRow = h('form', 'paperlab-add');
+    this._addInput = h('input', 'paperlab-add-input');
+    this._addInput.placeholder = 'Add: arXiv id, URL or DOI';
+    this._addInput.setAttribute('aria-label', 'Add a paper by arXiv id, URL or DOI');
+    addRow.append(this._addInput, button('paperlab-add-button', 'Add', 'Add to this list', () => void this._add()));
+    addRow.addEventListener('submit', ev => {
+      ev.preventDefault();
+      void this._add();
+    });
+
+    this._search = h('input', 'paperlab-search');
+    this._search.type = 'search';
+    this._search.placeholder = 'Filter papers…';
+    this._search.setAttribute('aria-label', 'Filter papers');
+    this._search.addEventListener('input', () => this.render());
+
+    this._statusBar = h('div', 'paperlab-status-filter');
+    this._statusBar.setAttribute('role', 'group');
+
+    this._undoBar = h('div', 'paperlab-undo');
+    this._undoBar.hidden = true;
+
+    this._entriesNode = h('ul', 'paperlab-entries');
+    this._entriesNode.addEventListener('focusout', () => {
+      // a refresh that arrived while typing is shown once the edit ends
+      window.setTimeout(() => {
+        if (this._pendingRender && !this._isEditing()) {
+          this.render();
+        }
+      }, 0);
+    });
+    this._empty = h('div', 'paperlab-empty');
+
+    const footer = h('div', 'paperlab-footer');
+    footer.append(
+      h('span', 'paperlab-footer-label', 'Export:'),
+      button('paperlab-export-bibtex', 'BibTeX', 'Download this list as BibTeX', () => void this.download('bibtex')),
+      button('paperlab-export-csl', 'CSL-JSON', 'Download this list as CSL-JSON', () => void this.download('csl')),
+      button('paperlab-export-markdown', 'Markdown', 'Download this list as markdown', () =>
+        void this.download('markdown')
+      )
+    );
+
+    this.node.append(header, addRow, this._search, this._statusBar, this._undoBar, this._empty, this._entriesNode, footer);
+
+    this.model.changed.connect(() => this.render(), this);
+    this.model.removedChanged.connect((_, removed) => this._renderUndo(removed), this);
+    this.model.failed.connect((_, message) => {
+      Notification.error(`paperlab: ${message}`, { autoClose: 5000 });
+    }, this);
+  }
+
+  readonly model: ReadingListModel;
+
+  /** Ask for a name and create a list. */
+  async newList(): Promise<void> {
+    const result = await InputDialog.getText({ title: 'New reading list', placeholder: 'Name' });
+    if (result.button.accept && result.value?.trim()) {
+      await this.model.createList(result.value.trim());
+    }
+  }
+
+  /** Download the current list in a format. */
+  async download(format: ExportFormat): Promise<void> {
+    try {
+      const text = await this.model.exportText(format);
+      const ext = { bibtex: 'bib', csl: 'json', markdown: 'md' }[format];
+      const type = { bibtex: 'application/x-bibtex', csl: 'application/json', markdown: 'text/markdown' }[format];
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = h('a');
+      a.href = url;
+      a.download = `${this.model.listName.replace(/[^A-Za-z0-9._-]+/g, '_') || 'reading-list'}.${ext}`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (error: any) {
+      Notification.error(`paperlab: export failed: ${error?.message ?? error}`, { autoClose: 5000 });
+    }
+  }
+
+  /** Draw everything from the model. */
+  render(): void {
+    if (this._isEditing()) {
+      this._pendingRender = true;
+      return;
+    }
+    this._pendingRender = false;
+    this._renderLists();
+    this._renderStatusBar();
+
+    const words = this._search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const shown = this.model.entries.filter(e => (!this._status || e.status === this._status) && matches(e, words));
+    const cards = shown.map(e => this._card(e));
+    this._entriesNode.replaceChildren(...cards);
+    const total = this.model.entries.length;
+    this._empty.textContent = total
+      ? shown.length
+        ? ''
+        : 'No paper matches the filter.'
+      : 'No papers yet. Add one above, or from a notebook: paperlab.reading_list().add("2503.14895")';
+    this._empty.hidden = shown.length > 0;
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    void this.model.refresh();
+  }
+
+  protected onActivateRequest(msg: Message): void {
+    super.onActivateRequest(msg);
+    this._search.focus();
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.model.dispose();
+    super.dispose();
+  }
+
+  // -- pieces ------------------------------------------------------------------------------------
+  private _isEditing(): boolean {
+    const active = document.activeElement;
+    return (
+      !!active &&
+      this._entriesNode.contains(active) &&
+      (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement)
+    );
+  }
+
+  private _renderLists(): void {
+    const options = this.model.lists.map(l => {
+      const option = h('option', '', `${l.name} (${l.size})`);
+      option.value = l.name;
+      return option;
+    });
+    this._listSelect.replaceChildren(...options);
+    this._listSelect.value = this.model.listName;
+  }
+
+  private _renderStatusBar(): void {
+    const counts = this.model.counts();
+    const total = this.model.entries.length;
+    const make = (status: Status | null, label: string, n: number) => {
+      const b = button(
+        'paperlab-status-filter-button',
+        `${label} ${n}`,
+        status ? `Show only papers marked '${label}'` : 'Show every paper',
+        () => {
+          this._status = status;
+          this.render();
+        }
+      );
+      b.dataset.status = status ?? 'all';
+      b.setAttribute('aria-pressed', String(this._status === status));
+      return b;
+    };
+    this._statusBar.replaceChildren(
+      make(null, 'All', total),
+      ...STATUSES.map(s => make(s, STATUS_LABELS[s], counts[s]))
+    );
+  }
+
+  private _renderUndo(removed: IRemoved | null): void {
+    if (!removed) {
+      this._undoBar.hidden = true;
+      this._undoBar.replaceChildren();
+      return;
+    }
+    this._undoBar.hidden = false;
+    this._undoBar.replaceChildren(
+      h('span', 'paperlab-undo-text', `Removed “${removed.entry.paper.title}”.`),
+      button('paperlab-undo-button', 'Undo', 'Put the paper back', () => void this.model.undoRemove()),
+      button('paperlab-undo-close', '×', 'Dismiss', () => this.model.forgetRemoved())
+    );
+  }
+
+  private async _add(): Promise<void> {
+    const ref = this._addInput.value.trim();
+    if (!ref) {
+      return;
+    }
+    this._addInput.disabled = true;
+    const added = await this.model.add({ ref });
+    this._addInput.disabled = false;
+    if (added) {
+      this._addInput.value = '';
+    }
+  }
+
+  private async _renameList(): Promise<void> {
+    const result = await InputDialog.getText({
+      title: 'Rename reading list',
+      text: this.model.listName
+    });
+    if (result.button.accept && result.value?.trim()) {
+      await this.model.renameList(result.value.trim());
+    }
+  }
+
+  private async _deleteList(): Promise<void> {
+    const name = this.model.listName;
+    const result = await showDialog({
+      title: 'Delete reading list',
+      body: `Delete the list “${name}” and its ${this.model.entries.length} entries? The papers stay in the store.`,
+      buttons: [Dialog.cancelButton(), Dialog.warnButton({ label: 'Delete' })]
+    });
+    if (result.button.accept) {
+      await this.model.deleteList();
+    }
+  }
+
+  private _card(entry: IEntry): HTMLLIElement {
+    const paper = entry.paper;
+    const id = paper.id;
+    const li = h('li', 'paperlab-card');
+    li.dataset.paperId = id;
+    li.dataset.status = entry.status;
+    li.draggable = true;
+
+    // title (a link to the landing page when there is one)
+    const titleRow = h('div', 'paperlab-card-title');
+    const link = safeUrl(absUrl(paper));
+    const title = link ? h('a', 'paperlab-title', paper.title) : h('span', 'paperlab-title', paper.title);
+    if (link && title instanceof HTMLAnchorElement) {
+      title.href = link;
+      title.target = '_blank';
+      title.rel = 'noopener noreferrer';
+    }
+    titleRow.append(title);
+
+    const meta = [byline(paper), paper.published ?? '', paper.arxiv_id ? `arXiv:${paper.arxiv_id}` : paper.id]
+      .filter(Boolean)
+      .join(' · ');
+    const metaRow = h('div', 'paperlab-card-meta', meta);
+
+    // status toggles
+    const statusRow = h('div', 'paperlab-card-status');
+    statusRow.setAttribute('role', 'group');
+    for (const s of STATUSES) {
+      const b = button('paperlab-status-button', STATUS_LABELS[s], `Mark as '${STATUS_LABELS[s]}'`, () => {
+        if (entry.status !== s) {
+          void this.model.update(id, { status: s });
+        }
+      });
+      b.dataset.status = s;
+      b.setAttribute('aria-pressed', String(entry.status === s));
+      statusRow.append(b);
+    }
+
+    // tags
+    const tagsRow = h('div', 'paperlab-card-tags');
+    for (const tag of entry.tags) {
+      const chip = h('span', 'paperlab-tag');
+      chip.dataset.tag = tag;
+      chip.append(
+        h('span', 'paperlab-tag-text', tag),
+        button('paperlab-tag-remove', '×', `Remove tag '${tag}'`, () =>
+          void this.model.update(id, { remove_tags: [tag] })
+        )
+      );
+      tagsRow.append(chip);
+    }
+    const tagInput = h('input', 'paperlab-tag-input');
+    tagInput.placeholder = '+ tag';
+    tagInput.setAttribute('aria-label', 'Add a tag');
+    tagInput.addEventListener('keydown', ev => {
+      if (ev.key === 'Enter') {
+        ev.preventDefault();
+        const tags = tagInput.value
+          .split(',')
+          .map(t => t.trim())
+          .filter(Boolean);
+        tagInput.value = '';
+        tagInput.blur();
+        if (tags.length) {
+          void this.model.update(id, { add_tags: tags });
+        }
+      } else if (ev.key === 'Escape') {
+        tagInput.value = '';
+        tagInput.blur();
+      }
+    });
+    tagsRow.append(tagInput);
+
+    // note: saved when the textarea loses focus, or on Ctrl/Cmd+Enter
+    const note = h('textarea', 'paperlab-note');
+    note.rows = 1;
+    note.placeholder = 'Note…';
+    note.setAttribute('aria-label', 'Note');
+    note.value = entry.note ?? '';
+    const saveNote = () => {
+      const value = note.value.trim();
+      if (value !== (entry.note ?? '')) {
+        entry.note = value || null;
+        void this.model.update(id, { note: value || null });
+      }
+    };
+    note.addEventListener('blur', saveNote);
+    note.addEventListener('keydown', ev => {
+      if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+        ev.preventDefault();
+        note.blur();
+      }
+    });
+
+    // links and actions
+    const actions = h('div', 'paperlab-card-actions');
+    for (const [label, url] of [
+      ['Abstract', link],
+      ['PDF', safeUrl(paper.pdf_url) ?? (paper.arxiv_id ? `https://arxiv.org/pdf/${paper.arxiv_id}` : null)],
+      ['Code', safeUrl(paper.code_url)]
+    ] as [string, string | null][]) {
+      if (url) {
+        const a = h('a', `paperlab-link paperlab-link-${label.toLowerCase()}`, label);
+        a.href = url;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        actions.append(a);
+      }
+    }
+    actions.append(
+      button('paperlab-insert-markdown', 'Insert card', 'Insert a markdown card into the active notebook', () =>
+        void this._commands.execute(CommandIDs.insertPaper, { id, format: 'markdown' })
+      ),
+      button('paperlab-insert-code', 'Insert code', 'Insert paperlab.paper(...) as a code cell', () =>
+        void this._commands.execute(CommandIDs.insertPaper, { id, format: 'code' })
+      ),
+      button('paperlab-remove', 'Remove', 'Remove from this list (can be undone)', () => void this.model.remove(id))
+    );
+
+    li.append(titleRow, metaRow, statusRow, tagsRow, note, actions);
+    if (paper.abstract) {
+      const details = h('details', 'paperlab-abstract');
+      details.append(h('summary', '', 'Abstract'), h('p', '', paper.abstract));
+      li.append(details);
+    }
+
+    // drag to reorder (and to drop the paper's JSON elsewhere)
+    li.addEventListener('dragstart', ev => {
+      this._dragId = id;
+      li.classList.add('paperlab-dragging');
+      ev.dataTransfer?.setData('text/plain', id);
+      ev.dataTransfer?.setData(PAPER_MIME, JSON.stringify(paper));
+      if (ev.dataTransfer) {
+        ev.dataTransfer.effectAllowed = 'move';
+      }
+    });
+    li.addEventListener('dragend', () => {
+      this._dragId = null;
+      li.classList.remove('paperlab-dragging');
+    });
+    li.addEventListener('dragover', ev => {
+      if (this._dragId && this._dragId !== id) {
+        ev.preventDefault();
+        li.classList.add('paperlab-drop-target');
+      }
+    });
+    li.addEventListener('dragleave', () => li.classList.remove('paperlab-drop-target'));
+    li.addEventListener('drop', ev => {
+      ev.preventDefault();
+      li.classList.remove('paperlab-drop-target');
+      const dragged = this._dragId;
+      this._dragId = null;
+      if (dragged && dragged !== id) {
+        void this.model.move(dragged, entry.position);
+      }
+    });
+    return li;
+  }
+
+  private _commands: CommandRegistry;
+  private _listSelect: HTMLSelectElement;
+  private _addInput: HTMLInputElement;
+  private _search: HTMLInputElement;
+  private _statusBar: HTMLDivElement;
+  private _undoBar: HTMLDivElement;
+  private _entriesNode: HTMLUListElement;
+  private _empty: HTMLDivElement;
+  private _status: Status | null = null;
+  private _dragId: string | null = null;
+  private _pendingRender = false;
+}

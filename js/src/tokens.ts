@@ -1,0 +1,135 @@
+/**
+ * Shared types and ids of the paperlab labextension.
+ *
+ * `Paper` mirrors `Paper.to_dict()` in paperlab/paper.py: the one JSON shape of a paper,
+ * used in REST bodies, notebook metadata and drag data (`PAPER_MIME`).
+ */
+
+/** MIME type of a paper's JSON (paperlab.paper.MIME_TYPE). */
+export const PAPER_MIME = 'application/vnd.paperlab.paper+json';
+
+/** Id of the plugin and of its settings (schema/plugin.json). */
+export const PLUGIN_ID = 'paperlab:plugin';
+
+/** Id of the side panel widget (also its tab's data-id). */
+export const PANEL_ID = 'paperlab-reading-list';
+
+/** Command ids. */
+export namespace CommandIDs {
+  export const togglePanel = 'paperlab:toggle-panel';
+  export const refresh = 'paperlab:refresh';
+  export const addPaper = 'paperlab:add-paper';
+  export const newList = 'paperlab:new-list';
+  export const exportBibtex = 'paperlab:export-bibtex';
+  export const exportCsl = 'paperlab:export-csl';
+  export const exportMarkdown = 'paperlab:export-markdown';
+  export const insertPaper = 'paperlab:insert-paper';
+}
+
+/** Where a paper record came from (SourceRecord.to_dict()). */
+export interface ISourceRecord {
+  name: string;
+  location: string;
+  retrieved: string;
+  record: string | null;
+}
+
+/** A paper: exactly the keys of `Paper.to_dict()`. */
+export interface IPaper {
+  title: string;
+  id: string;
+  arxiv_id: string | null;
+  version: number | null;
+  authors: string[];
+  n_authors: number | null;
+  organization: string | null;
+  abstract: string | null;
+  published: string | null;
+  updated: string | null;
+  categories: string[];
+  primary_category: string | null;
+  comment: string | null;
+  journal_ref: string | null;
+  doi: string | null;
+  url: string | null;
+  pdf_url: string | null;
+  code_url: string | null;
+  project_url: string | null;
+  upvotes: number | null;
+  github_stars: number | null;
+  ai_summary: string | null;
+  keywords: string[];
+  tags: string[];
+  sources: ISourceRecord[];
+  extra: { [key: string]: unknown };
+}
+
+/** Reading status of an entry (paperlab.store.STATUSES). */
+export type Status = 'to-read' | 'reading' | 'read';
+
+export const STATUSES: Status[] = ['to-read', 'reading', 'read'];
+
+/** One paper in a reading list (the `Entry` schema of openapi.yaml). */
+export interface IEntry {
+  paper: IPaper;
+  position: number;
+  status: Status;
+  tags: string[];
+  note: string | null;
+  added: string;
+  updated: string;
+}
+
+/** A reading list with its size and status counts. */
+export interface IListSummary {
+  name: string;
+  size: number;
+  counts: { [K in Status]: number };
+}
+
+export interface ILists {
+  lists: IListSummary[];
+  revision: number;
+}
+
+export interface IListDetail {
+  name: string;
+  revision: number;
+  entries: IEntry[];
+}
+
+export interface IPaperDetail {
+  paper: IPaper;
+  markdown: string;
+}
+
+/** Changes accepted by PATCH .../entries/{id} (the `UpdateEntry` schema). */
+export interface IEntryUpdate {
+  status?: Status;
+  tags?: string[];
+  add_tags?: string[];
+  remove_tags?: string[];
+  note?: string | null;
+  position?: number;
+}
+
+/** Body of POST .../entries (the `AddEntry` schema). */
+export interface IAddEntry {
+  ref?: string;
+  paper?: Partial<IPaper>;
+  status?: Status;
+  tags?: string[];
+  note?: string | null;
+  position?: number;
+}
+
+export type ExportFormat = 'bibtex' | 'csl' | 'markdown';
+
+export type InsertFormat = 'markdown' | 'code';
+
+/** The panel's settings (schema/plugin.json). */
+export interface ISettings {
+  defaultList: string;
+  insertFormat: InsertFormat;
+  pollInterval: number;
+}

@@ -1,0 +1,223 @@
+/**
+ * Pure data side of the cards: per-paper search text, client-side filtering, facets, sorting.
+ * Nothing here touches the DOM, so it stays fast for 10,000 papers.
+ */
+
+import { PaperDict } from './types';
+
+export type FacetKind = 'year' | 'source' | 'category' | 'tag';
+export const FACET_KINDS: FacetKind[] = ['year', 'source', 'category', 'tag'];
+export const FACET_LABELS: Record<FacetKind, string> = {
+  year: 'Year',
+  source: 'Source',
+  category: 'Category',
+  tag: 'Tag'
+};
+
+export type SortKey = 'relevance' | 'date' | 'upvotes';
+
+/** One paper plus what filtering and sorting need, computed once. */
+export interface Entry {
+  paper: PaperDict;
+  /** Lowercase title + abstract + authors. */
+  hay: string;
+  facets: Record<FacetKind, string[]>;
+  date: string;
+  upvotes: number;
+}
+
+function uniq(values: string[]): string[] {
+  return Array.from(new Set(values.filter(v => !!v)));
+}
+
+export function buildEntries(papers: PaperDict[]): Entry[] {
+  return papers.map(paper => {
+    const authors = paper.authors ?? [];
+    const hay = `${paper.title ?? ''}\n${paper.abstract ?? ''}\n${authors.join('\n')}`.toLowerCase();
+    const date = paper.published ?? '';
+    return {
+      paper,
+      hay,
+      date,
+      upvotes: typeof paper.upvotes === 'number' ? paper.upvotes : -1,
+      facets: {
+        year: date ? [date.slice(0, 4)] : [],
+        source: uniq((paper.sources ?? []).map(s => s.name)),
+        category: uniq(paper.categories ?? []),
+        tag: uniq([...(paper.tags ?? []), ...(paper.keywords ?? [])])
+      }
+    };
+  });
+}
+
+export type ActiveFacets = Record<FacetKind, Set<string>>;
+
+export function emptyFacets(): ActiveFacets {
+  return { year: new Set(), source: new Set(), category: new Set(), tag: new Set() };
+}
+
+export function facetsActive(active: ActiveFacets): boolean {
+  return FACET_KINDS.some(k => active[k].size > 0);
+}
+
+/** Query words, lowercase. */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(w => w.length > 0);
+}
+
+function passesFacets(entry: Entry, active: ActiveFacets): boolean {
+  for (const kind of FACET_KINDS) {
+    const wanted = active[kind];
+    if (wanted.size === 0) {
+      continue;
+    }
+    // within one kind any chip may match; across kinds all must
+    if (!entry.facets[kind].some(v => wanted.has(v))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Indices (into `entries`) of the papers containing every query word and matching the facets.
+ *
+ * @param within - Only look at these indices (a previous result that this query narrows).
+ */
+export function filterEntries(
+  entries: Entry[],
+  words: string[],
+  active: ActiveFacets,
+  within?: number[]
+): number[] {
+  const useFacets = facetsActive(active);
+  const out: number[] = [];
+  const n = within ? within.length : entries.length;
+  for (let k = 0; k < n; k++) {
+    const i = within ? within[k] : k;
+    const e = entries[i];
+    let ok = true;
+    for (const w of words) {
+      if (e.hay.indexOf(w) < 0) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && useFacets && !passesFacets(e, active)) {
+      ok = false;
+    }
+    if (ok) {
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+/** Top values of each facet with their counts over all entries, most frequent first. */
+export function facetCounts(entries: Entry[], top = 8): Record<FacetKind, [string, number][]> {
+  const result = {} as Record<FacetKind, [string, number][]>;
+  for (const kind of FACET_KINDS) {
+    const counts = new Map<string, number>();
+    for (const e of entries) {
+      for (const v of e.facets[kind]) {
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+    }
+    const sorted = Array.from(counts.entries()).sort((a, b) =>
+      kind === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])
+    );
+    result[kind] = sorted.slice(0, top);
+  }
+  return result;
+}
+
+/** Sort indices in place; "relevance" is the search score when there is one, else library order. */
+export function sortIndices(
+  indices: number[],
+  entries: Entry[],
+  key: SortKey,
+  scores: Map<string, number> | null
+): number[] {
+  if (key === 'relevance') {
+    if (scores && scores.size > 0) {
+      indices.sort(
+        (a, b) =>
+          (scores.get(entries[b].paper.id) ?? -Infinity) - (scores.get(entries[a].paper.id) ?? -Infinity) ||
+          a - b
+      );
+    } else {
+      indices.sort((a, b) => a - b);
+    }
+  } else if (key === 'date') {
+    // ISO dates compare as strings; papers without a date go last
+    indices.sort((a, b) => {
+      const da = entries[a].date;
+      const db = entries[b].date;
+      if (da === db) {
+        return a - b;
+      }
+      if (!da) {
+        return 1;
+      }
+      if (!db) {
+        return -1;
+      }
+      return da < db ? 1 : -1;
+    });
+  } else {
+    indices.sort((a, b) => entries[b].upvotes - entries[a].upvotes || a - b);
+  }
+  return indices;
+}
+
+/** Index of the first offset greater than `value` (offsets ascending). */
+export function upperBound(offsets: Float64Array, count: number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsets[mid] <= value) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** An http(s) URL, or null (no `javascript:`, `data:` or relative links on a card). */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url || typeof url !== 'string') {
+    return null;
+  }
+  const trimmed = url.trim();
+  return /^https?:\/\//i.test(trimmed) ? trimmed : null;
+}
+
+/** The landing page of a paper, as `Paper.abs_url` computes it. */
+export function absUrl(p: PaperDict): string | null {
+  if (p.url) {
+    return safeUrl(p.url);
+  }
+  if (p.arxiv_id) {
+    return `https://arxiv.org/abs/${encodeURIComponent(p.arxiv_id).replace(/%2F/g, '/')}`;
+  }
+  if (p.doi) {
+    return `https://doi.org/${encodeURI(p.doi)}`;
+  }
+  return null;
+}
+
+/** Authors as `Paper.byline()` shows them: three names, else a count or an organisation. */
+export function byline(p: PaperDict): string {
+  const authors = p.authors ?? [];
+  if (authors.length > 0) {
+    const more = authors.length - 3;
+    return authors.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '');
+  }
+  if (p.n_authors) {
+    const text = `${p.n_authors} author${p.n_authors !== 1 ? 's' : ''}`;
+    return p.organization ? `${text} · ${p.organization}` : text;
+  }
+  return p.organization ?? '';
+}

@@ -1,0 +1,177 @@
+"""Browser-test fixtures: one JupyterLab per test session on 127.0.0.1, driven by Debian's Chromium.
+
+JupyterLab runs with a random token, temporary config/runtime/settings/workspace folders and its
+own PAPERLAB_HOME (kernels inherit it, so a notebook cell and the side panel share one store).
+Screenshots go to test-artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# pytest imports every non-package conftest.py as the module "conftest", and this one replaces
+# tests/conftest.py there once collected: keep the names the test modules import from it.
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+FIXTURES = SHARED / "fixtures"
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Lab:
+    """A running JupyterLab: its base URL, token, notebook folder and paperlab store folder."""
+
+    url: str
+    token: str
+    root_dir: Path
+    paperlab_home: Path
+    log: Path
+
+    def page_url(self, path: str = "lab", workspace: str | None = None) -> str:
+        """URL of a page, with the token; ``workspace`` gives a fresh, reset layout."""
+        if workspace:
+            path = f"lab/workspaces/{workspace}"
+        sep = "&" if "?" in path else "?"
+        return f"{self.url}/{path}{sep}reset&token={self.token}" if workspace else f"{self.url}/{path}{sep}token={self.token}"
+
+    def api(self, method: str, path: str, body: object = None) -> object:
+        """Call the paperlab REST API with the token (for test setup and checks)."""
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(f"{self.url}/paperlab/api/{path}", data=data, method=method,
+                                     headers={"Authorization": f"token {self.token}",
+                                              "Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=20) as resp:
+            text = resp.read().decode()
+        return json.loads(text) if text else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """Start JupyterLab once for the session; stop it at the end."""
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium)")
+    base = tmp_path_factory.mktemp("jupyterlab")
+    dirs = {name: base / name for name in ("config", "runtime", "settings", "workspaces", "root", "paperlab")}
+    for d in dirs.values():
+        d.mkdir()
+    # No news toast over the panel.
+    news = dirs["settings"] / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    news.parent.mkdir(parents=True)
+    news.write_text(json.dumps({"fetchNews": "false"}))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(dirs["config"]),
+        "JUPYTER_RUNTIME_DIR": str(dirs["runtime"]),
+        "JUPYTERLAB_SETTINGS_DIR": str(dirs["settings"]),
+        "JUPYTERLAB_WORKSPACES_DIR": str(dirs["workspaces"]),
+        "PAPERLAB_HOME": str(dirs["paperlab"]),
+        "HF_HUB_OFFLINE": "1",
+    }
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "jupyterlab.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+             f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+             f"--ServerApp.root_dir={dirs['root']}", "--ServerApp.allow_root=True"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, cwd=dirs["root"],
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited with {proc.returncode}; see {log}")
+            try:
+                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterLab did not answer within 60 s; see {log}") from None
+                time.sleep(0.3)
+        yield Lab(url, token, dirs["root"], dirs["paperlab"], log)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# tests/test_server.py loads pytest-jupyter, whose autouse fixtures then apply to every test of the
+# session: its event-loop fixture would close Playwright's running loop after each browser test.
+@pytest.fixture
+def jp_asyncio_loop() -> None:
+    """No pytest-jupyter event loop in browser tests (Playwright runs its own)."""
+    return None
+
+
+@pytest.fixture
+def jp_server_cleanup() -> None:
+    """No in-process Jupyter server to clean up in browser tests."""
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's Chromium, never a downloaded browser build."""
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 900}, "accept_downloads": True}
+
+
+@pytest.fixture
+def dialogs(page) -> list[str]:
+    """Messages of every alert/confirm/prompt the page opens (each is dismissed)."""
+    seen: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        seen.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return seen
+
+
+def shot(page, name: str) -> Path:
+    """Save a screenshot to test-artifacts/<name>.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path

@@ -1,0 +1,299 @@
+"""The reading-list side panel in a real JupyterLab, driven by Chromium (pytest-playwright).
+
+Papers come from recorded arXiv API answers in ../shared/fixtures/arxiv_atom/extracted_bodies/
+(lukasschwab/arxiv.py test recordings, see PROVENANCE.md): the query page "testing"
+(2202.12139 "Testing Deep Learning Models: A First Comparative Study of Multiple Testing
+Techniques", 2405.13786, ...) and astro-ph/0601001.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from conftest import FIXTURES, Lab, shot
+from playwright.sync_api import Page, expect
+
+from paperlab.paper import Paper
+from paperlab.sources.arxiv import read_atom
+
+pytestmark = pytest.mark.browser
+
+ATOM = FIXTURES / "arxiv_atom" / "extracted_bodies"
+TESTING_PAGE = ATOM / "q_testing_s0_m10_bc5a6c384fe9.xml"
+OLD_STYLE = ATOM / "id_astro-ph_0601001_s0_m100_3150dca9dc76.xml"
+PAPERS = {p.id: p for p in read_atom(TESTING_PAGE)}
+FIRST = PAPERS["2202.12139"]
+SECOND = PAPERS["2405.13786"]
+PANEL_TAB = ".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='paperlab-reading-list']"
+HOSTILE_TITLE = "<img src=x onerror=\"alert('img')\"><script>alert('script')</script> Hostile & <b>bold</b> title"
+
+
+def seed(lab: Lab, *papers: Paper, name: str = "default") -> None:
+    """Make the list ``name`` hold exactly ``papers`` (via the REST API)."""
+    lists = [entry["name"] for entry in lab.api("GET", "lists")["lists"]]
+    if name in lists:
+        lab.api("DELETE", f"lists/{name}")
+    lab.api("POST", "lists", {"name": name})
+    for p in papers:
+        lab.api("POST", f"lists/{name}/entries", {"paper": p.to_dict()})
+
+
+def open_lab(page: Page, lab: Lab, workspace: str, path: str = "") -> None:
+    url = lab.page_url(workspace=workspace)
+    if path:
+        url = url.replace("?reset", f"/tree/{path}?reset")
+    page.goto(url)
+    expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
+    expect(page.locator(PANEL_TAB)).to_be_visible(timeout=30_000)
+
+
+def open_panel(page: Page) -> None:
+    """Show the panel (a restored layout may already show it, or still be showing it)."""
+    panel = page.locator(".paperlab-panel")
+    for _ in range(3):
+        try:
+            expect(panel).to_be_visible(timeout=1_500)
+            return
+        except AssertionError:
+            page.locator(PANEL_TAB).click()
+    expect(panel).to_be_visible()
+
+
+def card(page: Page, paper_id: str):
+    return page.locator(f".paperlab-card[data-paper-id='{paper_id}']")
+
+
+def write_notebook(lab: Lab, name: str, *sources: str) -> None:
+    cells = [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
+              "source": src} for i, src in enumerate(sources or [""])]
+    nb = {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                      "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    (lab.root_dir / name).write_text(json.dumps(nb))
+
+
+def wait_kernel_idle(page: Page) -> None:
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1, timeout=60_000)
+    expect(page.locator(".jp-StatusBar-TextItem", has_text="| Idle")).to_have_count(1, timeout=60_000)
+
+
+def run_cell(page: Page, index: int) -> None:
+    """Run the index-th code cell (click into it, Shift+Enter) and wait until the kernel took it.
+
+    Right after a kernel starts, JupyterLab may show it idle before it accepts code; a run sent
+    then is dropped (the prompt stays "[ ]:"), so it is sent again.
+    """
+    prompt = page.locator(".jp-CodeCell .jp-InputPrompt").nth(index)
+    for _ in range(5):
+        page.locator(".jp-CodeCell .cm-content").nth(index).click()
+        page.keyboard.press("Shift+Enter")
+        try:
+            expect(prompt).not_to_have_text("[ ]:", timeout=3_000)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"cell {index} was never run")
+
+
+def run_palette(page: Page, text: str) -> None:
+    page.keyboard.press("Control+Shift+C")
+    search = page.locator(".lm-CommandPalette-input")
+    expect(search).to_be_visible()
+    search.fill(text)
+    page.keyboard.press("Enter")
+
+
+def test_panel_opens_from_sidebar_palette_and_shortcut(page: Page, lab: Lab, dialogs: list[str]) -> None:
+    seed(lab, FIRST, SECOND)
+    open_lab(page, lab, "open")
+    panel = page.locator(".paperlab-panel")
+    expect(panel).to_be_hidden()
+    page.locator(PANEL_TAB).click()
+    expect(panel).to_be_visible()
+    expect(card(page, FIRST.id).locator(".paperlab-title")).to_have_text(FIRST.title)
+    expect(page.locator(".paperlab-card")).to_have_count(2)
+    expect(page.locator(".paperlab-status-filter-button[data-status='to-read']")).to_have_text("To read 2")
+    shot(page, "panel-open")
+
+    # Export downloads the server's export of the list.
+    with page.expect_download() as info:
+        page.locator(".paperlab-export-markdown").click()
+    download = info.value
+    assert download.suggested_filename == "default.md"
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.startswith("# Reading list: default") and FIRST.title in text and SECOND.title in text
+
+    page.locator(".jp-LabShell").click(position={"x": 900, "y": 400})
+    page.keyboard.press("Control+Shift+Y")  # the shortcut toggles the panel away...
+    expect(panel).to_be_hidden()
+    run_palette(page, "Toggle Reading List Panel")  # ...and the palette brings it back
+    expect(panel).to_be_visible()
+    assert dialogs == []
+
+
+def test_paper_added_in_a_notebook_cell_appears_in_the_panel(page: Page, lab: Lab) -> None:
+    seed(lab)
+    write_notebook(lab, "kernel_add.ipynb",
+                   "import paperlab\n"
+                   "from paperlab.sources.arxiv import read_atom\n"
+                   f"paper = read_atom({str(OLD_STYLE)!r})[0]\n"
+                   "paperlab.reading_list().add(paper, tags=['from-kernel'])")
+    open_lab(page, lab, "kernel", "kernel_add.ipynb")
+    open_panel(page)
+    expect(page.locator(".paperlab-card")).to_have_count(0)
+    wait_kernel_idle(page)
+    run_cell(page, 0)
+    expect(page.locator(".jp-OutputArea-output").first).to_contain_text("ListEntry(0: 'astro-ph/0601001'",
+                                                                        timeout=30_000)
+    started = time.monotonic()
+    new = card(page, "astro-ph/0601001")
+    expect(new).to_be_visible(timeout=2_000)  # live sync: within 2 s of the cell finishing
+    elapsed = time.monotonic() - started
+    expect(new.locator(".paperlab-title")).to_have_text(
+        "Frequency of Hot Jupiters and Very Hot Jupiters from the OGLE-III Transit Surveys Toward the "
+        "Galactic Bulge and Carina")
+    expect(new.locator(".paperlab-tag-text")).to_have_text(["from-kernel"])
+    expect(new.locator(".paperlab-card-meta")).to_contain_text("Andrew Gould, Susan Dorsher, B. Scott Gaudi +1 more")
+    shot(page, "panel-kernel-add")
+    assert elapsed < 2.0
+
+
+def test_status_tags_note_persist_and_remove_can_be_undone(page: Page, lab: Lab) -> None:
+    seed(lab, FIRST, SECOND)
+    open_lab(page, lab, "edit")
+    open_panel(page)
+    first = card(page, FIRST.id)
+    first.locator(".paperlab-status-button[data-status='reading']").click()
+    expect(first.locator(".paperlab-status-button[data-status='reading']")).to_have_attribute("aria-pressed", "true")
+    first.locator(".paperlab-tag-input").fill("survey")
+    first.locator(".paperlab-tag-input").press("Enter")
+    expect(first.locator(".paperlab-tag-text")).to_have_text(["survey"])
+    first.locator(".paperlab-note").fill("Compare with our fuzzing tool.")
+    page.locator(".paperlab-search").click()  # the note is saved when it loses focus
+    expect(page.locator(".paperlab-status-filter-button[data-status='reading']")).to_have_text("Reading 1")
+
+    deadline = time.monotonic() + 5
+    while lab.api("GET", f"lists/default/entries/{FIRST.id}")["note"] is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    entry = lab.api("GET", f"lists/default/entries/{FIRST.id}")
+    assert (entry["status"], entry["tags"], entry["note"]) == ("reading", ["survey"], "Compare with our fuzzing tool.")
+
+    page.reload()
+    expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
+    open_panel(page)
+    first = card(page, FIRST.id)
+    expect(first.locator(".paperlab-status-button[data-status='reading']")).to_have_attribute("aria-pressed", "true")
+    expect(first.locator(".paperlab-tag-text")).to_have_text(["survey"])
+    expect(first.locator(".paperlab-note")).to_have_value("Compare with our fuzzing tool.")
+
+    # Filter, then remove with undo.
+    page.locator(".paperlab-search").fill("prioritisation")
+    expect(page.locator(".paperlab-card")).to_have_count(1)
+    page.locator(".paperlab-search").fill("")
+    expect(page.locator(".paperlab-card")).to_have_count(2)
+    first.locator(".paperlab-remove").click()
+    expect(page.locator(".paperlab-card")).to_have_count(1)
+    expect(page.locator(".paperlab-undo-text")).to_contain_text(FIRST.title)
+    shot(page, "panel-undo")
+    page.locator(".paperlab-undo-button").click()
+    expect(page.locator(".paperlab-card")).to_have_count(2)
+    expect(page.locator(".paperlab-card").first).to_have_attribute("data-paper-id", FIRST.id)
+    expect(card(page, FIRST.id).locator(".paperlab-tag-text")).to_have_text(["survey"])
+    shot(page, "panel-edited")
+
+    # Drag the second card above the first.
+    card(page, SECOND.id).drag_to(card(page, FIRST.id))
+    expect(page.locator(".paperlab-card").first).to_have_attribute("data-paper-id", SECOND.id)
+    deadline = time.monotonic() + 5
+    while lab.api("GET", "lists/default")["entries"][0]["paper"]["id"] != SECOND.id and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [e["paper"]["id"] for e in lab.api("GET", "lists/default")["entries"]] == [SECOND.id, FIRST.id]
+
+
+def test_insert_into_notebook_as_card_and_code(page: Page, lab: Lab) -> None:
+    seed(lab, FIRST)
+    write_notebook(lab, "insert.ipynb", "")
+    open_lab(page, lab, "insert", "insert.ipynb")
+    open_panel(page)
+    wait_kernel_idle(page)
+    page.locator(".jp-Cell .cm-content").first.click()
+    card(page, FIRST.id).locator(".paperlab-insert-markdown").click()
+    rendered = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown h3 a").first
+    expect(rendered).to_have_text(FIRST.title)
+    expect(rendered).to_have_attribute("href", FIRST.abs_url)
+
+    card(page, FIRST.id).locator(".paperlab-insert-code").click()
+    code_cell = page.locator(".jp-CodeCell").nth(1)
+    expect(code_cell.locator(".cm-content")).to_have_text('import paperlab' + 'paperlab.paper("2202.12139")')
+    run_cell(page, 1)
+    # The kernel shares the store: the paper's HTML card renders as the cell's output.
+    expect(code_cell.locator(".jp-OutputArea-output .paperlab-card")).to_contain_text(FIRST.title, timeout=30_000)
+    shot(page, "panel-insert")
+
+
+def test_hostile_title_renders_as_text(page: Page, lab: Lab, dialogs: list[str]) -> None:
+    hostile = Paper(title=HOSTILE_TITLE, authors=["<script>alert('author')</script>"],
+                    abstract="<svg onload=alert('abstract')></svg> & more",
+                    url="javascript:alert('url')", code_url="javascript:alert('code')")
+    seed(lab, hostile, FIRST)
+    write_notebook(lab, "hostile.ipynb", "")
+    open_lab(page, lab, "hostile", "hostile.ipynb")
+    open_panel(page)
+    bad = card(page, hostile.id)
+    expect(bad.locator(".paperlab-title")).to_have_text(HOSTILE_TITLE)
+    expect(bad.locator(".paperlab-card-meta")).to_contain_text("<script>alert('author')</script>")
+    bad.locator(".paperlab-abstract summary").click()
+    expect(bad.locator(".paperlab-abstract p")).to_have_text("<svg onload=alert('abstract')></svg> & more")
+    # No markup was created from the text, and no javascript: URL became a link.
+    panel = page.locator(".paperlab-panel")
+    assert panel.locator("img, script:not([src]), svg[onload], b").count() == 0
+    assert bad.locator("a.paperlab-title, a.paperlab-link-code").count() == 0
+    tag_input = bad.locator(".paperlab-tag-input")
+    tag_input.fill("<i>tag</i>")
+    tag_input.press("Enter")
+    expect(bad.locator(".paperlab-tag-text")).to_have_text(["<i>tag</i>"])
+
+    wait_kernel_idle(page)
+    page.locator(".jp-Cell .cm-content").first.click()
+    bad.locator(".paperlab-insert-markdown").click()
+    rendered = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown h3")
+    expect(rendered).to_contain_text("<img src=x onerror=")
+    expect(rendered).to_contain_text("<b>bold</b> title")
+    assert page.locator(".jp-RenderedMarkdown img, .jp-RenderedMarkdown b").count() == 0
+    page.wait_for_timeout(500)
+    shot(page, "panel-hostile")
+    assert dialogs == []
+
+
+def test_dark_theme(page: Page, lab: Lab) -> None:
+    seed(lab, FIRST, SECOND)
+    open_lab(page, lab, "dark")
+    open_panel(page)
+    first = card(page, FIRST.id)
+    first.locator(".paperlab-status-button[data-status='read']").click()
+    expect(first.locator(".paperlab-status-button[data-status='read']")).to_have_attribute("aria-pressed", "true")
+
+    def colours() -> dict[str, list[int]]:
+        return page.evaluate("""() => {
+            const rgb = el => getComputedStyle(el).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number);
+            const fg = el => getComputedStyle(el).color.match(/\\d+/g).slice(0, 3).map(Number);
+            return {panel: rgb(document.querySelector('.paperlab-panel')),
+                    card: rgb(document.querySelector('.paperlab-card')),
+                    title: fg(document.querySelector('.paperlab-title'))};
+        }""")
+
+    light = colours()
+    assert sum(light["panel"]) > 600 and sum(light["title"]) < 200
+    run_palette(page, "Use Theme: JupyterLab Dark")
+    expect(page.locator("body[data-jp-theme-light='false']")).to_have_count(1, timeout=15_000)
+    page.wait_for_timeout(500)
+    dark = colours()
+    shot(page, "panel-dark")
+    try:
+        assert sum(dark["panel"]) < 200 and sum(dark["card"]) < 200
+        assert sum(dark["title"]) > 450  # light text on the dark card
+    finally:
+        run_palette(page, "Use Theme: JupyterLab Light")
+        expect(page.locator("body[data-jp-theme-light='true']")).to_have_count(1, timeout=15_000)
