@@ -22,8 +22,9 @@ _LAZY = {
     "ListEntry": "paperlab.store",
     "reading_list": "paperlab.store",
     "open_store": "paperlab.store",
-    "digest": "paperlab.digest",
+    "digest": "paperlab.digests",
     "Session": "paperlab.sources.session",
+    "PaperCards": "paperlab.widget",
 }
 
 __all__ = sorted([
@@ -32,6 +33,7 @@ __all__ = sorted([
     "ListEntry",
     "MIME_TYPE",
     "Paper",
+    "PaperCards",
     "PaperlabError",
     "ParseError",
     "PartialImportWarning",

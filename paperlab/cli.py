@@ -208,7 +208,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from .digest import digest, load_config
+    from .digests import digest, load_config
 
     config = load_config(args.config)
     with warnings.catch_warnings(record=True) as caught:

@@ -213,6 +213,78 @@ class Library:
         present.sort(key=lambda p: getattr(p, by), reverse=descending)
         return Library(present + missing, name=self.name)
 
+    # -- search (engine in paperlab.search; heavy imports happen there, on first use) ---------
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", encoder: Any = None) -> Any:
+        """Papers best matching ``query``, best first, with scores and explanations.
+
+        Parameters
+        ----------
+        query : str
+            Words or a natural-language description.
+        k : int
+            Number of results.
+        mode : {"hybrid", "semantic", "lexical"}
+            Embeddings and BM25 fused (default), embeddings only, or BM25 only.
+        encoder : str, optional
+            Sentence-transformers model (default: the packaged all-MiniLM-L6-v2).
+
+        Returns
+        -------
+        paperlab.search.SearchResults
+            A Library of the hits with ``scores`` and ``explanations``.
+        """
+        from .search import search_library
+
+        return search_library(self, query, k=k, mode=mode, encoder=encoder)
+
+    def similar(self, paper: Paper | str, k: int = 10, mode: str = "hybrid", encoder: Any = None) -> Any:
+        """Papers most like ``paper`` (a Paper or the id of one in this library), itself excluded.
+
+        Returns
+        -------
+        paperlab.search.SearchResults
+        """
+        from .search import similar_papers
+
+        return similar_papers(self, paper, k=k, mode=mode, encoder=encoder)
+
+    def recommend(self, papers: Iterable[Paper | str], k: int = 10, encoder: Any = None) -> Any:
+        """Papers of this library like the saved ``papers`` (a reading list, a Library or ids).
+
+        A linear SVM learns from the saved papers (positives) against the rest of the
+        library, as arxiv-sanity does; ``.features`` of the result shows the words that drove it.
+
+        Returns
+        -------
+        paperlab.search.Recommendations
+        """
+        from .search import recommend_papers
+
+        return recommend_papers(self, papers, k=k, encoder=encoder)
+
+    def topics(self, n: int | None = None, encoder: Any = None) -> Any:
+        """Clusters of this library with readable labels and a 2-D map (``.plot()``, ``.to_dataframe()``).
+
+        Returns
+        -------
+        paperlab.search.Topics
+        """
+        from .search import library_topics
+
+        return library_topics(self, n=n, encoder=encoder)
+
+    def near_duplicates(self, threshold: float = 0.9, across_sources: bool = False) -> pd.DataFrame:
+        """Pairs of records that are probably the same paper (text similarity >= ``threshold``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``id_a, id_b, similarity, title_a, title_b, sources_a, sources_b``.
+        """
+        from .search import near_duplicates
+
+        return near_duplicates(self, threshold=threshold, across_sources=across_sources)
+
     # -- export ------------------------------------------------------------------------
     def to_dicts(self) -> list[dict[str, Any]]:
         """Every paper's wire-format dict."""
@@ -253,11 +325,49 @@ class Library:
         """All papers as markdown cards, one after another."""
         return "\n".join(p.to_markdown() for p in self)
 
+    def to_dailyarxiv(self, path: str | None = None, last_update: dt.date | str | None = None,
+                      sections: Any = None, title: str = "Daily Papers") -> str:
+        """The library as a DailyArXiv-style README (one ``##`` section per tag), written to ``path`` if given.
+
+        Parameters
+        ----------
+        path : str, optional
+            Write the README here (UTF-8).
+        last_update : date or ISO str, optional
+            The ``Last update:`` date (default: today).
+        sections : mapping or sequence, optional
+            Keyword -> ids, or the tags to write in order (default: every tag, in order of first use).
+        title : str
+            The top-level heading.
+
+        Returns
+        -------
+        str
+            The markdown, which :func:`paperlab.sources.dailyarxiv.read_dailyarxiv` reads back.
+        """
+        from .sources.dailyarxiv import to_dailyarxiv_markdown
+
+        text = to_dailyarxiv_markdown(self, last_update=last_update, sections=sections, title=title)
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        return text
+
     def save(self, path: str, format: str | None = None) -> None:
         """Write the library to ``path``; format from the extension (json, jsonl, csv, bib, md)."""
         from .sources.native import save_library
 
         save_library(self, path, format=format)
+
+    def cards(self, **kwargs: Any) -> Any:
+        """These papers as an interactive :class:`~paperlab.widget.PaperCards` widget.
+
+        Keyword arguments go to :class:`~paperlab.widget.PaperCards` (``reading_list``,
+        ``search_mode``, ``height``...).
+        """
+        from .widget import PaperCards
+
+        return PaperCards(self, **kwargs)
 
     def _repr_html_(self) -> str:
         head = f"<div><b>{len(self)}</b> paper{'s' if len(self) != 1 else ''}</div>"

@@ -34,3 +34,9 @@ def fake_server():
 
     with FakeServer() as srv:
         yield srv
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run browser tests last: Playwright's sync API keeps an event loop running for the rest of the
+    session, which would break the asyncio fixtures of the server tests that follow."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -89,6 +89,16 @@ def test_overlapping_pages_are_deduplicated(arxiv_server: FakeServer) -> None:
     assert starts(arxiv_server) == [0, 10, 20]
 
 
+def test_a_page_of_only_repeats_stops_paging(arxiv_server: FakeServer) -> None:
+    # arXiv keeps serving the first window for every start: a naive pager would request
+    # start=10, 20, ... up to totalResults (214881). One page of nothing new ends the results.
+    first = body_of(recording("q_testing_s0_m10_bc5a"))
+    arxiv_server.route(PATH, first, content_type="application/atom+xml", match=lambda q: q.get("start") != ["0"])
+    papers = list(client_for(arxiv_server).results(ArxivQuery("testing", max_results=None)))
+    assert [p.arxiv_id for p in papers] == ORDER[:10]
+    assert starts(arxiv_server) == [0, 10]
+
+
 def test_requests_are_paced(arxiv_server: FakeServer) -> None:
     delay = 0.2
     papers = list(client_for(arxiv_server, delay=delay).results(ArxivQuery("testing", max_results=40)))

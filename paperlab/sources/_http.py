@@ -131,10 +131,19 @@ class HttpClient:
         return float(self.min_interval)
 
     def _pace(self, host: str) -> None:
+        """Wait until ``min_interval`` has passed since the last request to ``host`` *finished*.
+
+        Counting from the end of the previous exchange (not from when it was sent) keeps the
+        gap the server sees at least the interval, whatever the network jitter.
+        """
         with self._lock:
             wait = self._last.get(host, -1e9) + self._interval(host) - time.monotonic()
             if wait > 0:
                 self._sleep(wait)
+            self._last[host] = time.monotonic()
+
+    def _done(self, host: str) -> None:
+        with self._lock:
             self._last[host] = time.monotonic()
 
     # -- cache ------------------------------------------------------------------------
@@ -277,6 +286,8 @@ class HttpClient:
                 raise _Retry(f"timed out: {exc}") from exc
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 raise _Retry(f"connection failed: {exc}") from exc
+            finally:
+                self._done(host)
             if r.status_code in RETRY_STATUSES:
                 after = r.headers.get("Retry-After")
                 raise _Retry(f"HTTP {r.status_code}", float(after) if after and after.isdigit() else None)

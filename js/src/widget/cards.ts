@@ -27,6 +27,7 @@ import {
   filterEntries,
   queryWords,
   safeUrl,
+  scanEntries,
   SortKey,
   sortIndices,
   upperBound
@@ -34,7 +35,15 @@ import {
 import { CARD_GAP, CARD_HEIGHT, CSS } from './style';
 import { AnyModel, KernelReply, PaperDict } from './types';
 
-const OVERSCAN = 4;
+const OVERSCAN = 3;
+
+/** A filter scan in progress: `out` holds the matches of `source[0 .. pos)`. */
+interface ScanJob {
+  words: string[];
+  source: number[];
+  pos: number;
+  out: number[];
+}
 const SOURCE_LABELS: Record<string, string> = {
   arxiv: 'arXiv',
   hf: 'HF',
@@ -124,6 +133,10 @@ class CardsView {
   private scores: Map<string, number> | null = null;
   private lastWords: string[] = [];
   private lastResult: number[] | null = null;
+  private orders = new Map<SortKey, number[]>();
+  private scanJob: ScanJob | null = null;
+  private scanTimer = 0;
+  private complete = true;
   private selected = new Set<string>();
   private listed = new Set<string>();
   private requestId = 0;
@@ -203,6 +216,9 @@ class CardsView {
   }
 
   dispose(): void {
+    if (this.scanTimer) {
+      clearTimeout(this.scanTimer);
+    }
     this.disposers.forEach(d => d());
     this.disposers = [];
     if (this.scrollFrame) {
@@ -221,8 +237,10 @@ class CardsView {
       this.input.value = query;
     }
     requestAnimationFrame(() => {
-      performance.mark('paperlab-cards:render-end');
-      performance.measure('paperlab-cards:render', 'paperlab-cards:render-start', 'paperlab-cards:render-end');
+      setTimeout(() => {
+        performance.mark('paperlab-cards:render-end');
+        performance.measure('paperlab-cards:render', 'paperlab-cards:render-start', 'paperlab-cards:render-end');
+      }, 0);
     });
   }
 
@@ -298,6 +316,9 @@ class CardsView {
     this.entries = buildEntries(papers);
     this.byId = new Map(this.entries.map((e, i) => [e.paper.id, i]));
     this.expandedHeights.clear();
+    this.orders.clear();
+    this.lastResult = null;
+    this.lastWords = [];
     this.active = emptyFacets();
     this.buildFacets();
     this.loadScores(false);
@@ -363,23 +384,49 @@ class CardsView {
       this.refilter(true);
     }
     performance.measure('paperlab-cards:filter-work', 'paperlab-cards:filter-start');
+    // rAF runs just before the frame's style, layout and paint; a task queued from it runs after them
     requestAnimationFrame(() => {
-      performance.mark('paperlab-cards:filter-end');
-      performance.measure('paperlab-cards:filter', 'paperlab-cards:filter-start', 'paperlab-cards:filter-end');
+      setTimeout(() => {
+        performance.mark('paperlab-cards:filter-end');
+        performance.measure('paperlab-cards:filter', 'paperlab-cards:filter-start', 'paperlab-cards:filter-end');
+      }, 0);
     });
   }
 
+  /** Indices of all papers in the order of a sort key (computed once per key and paper set). */
+  private orderFor(key: SortKey): number[] {
+    let order = this.orders.get(key);
+    if (!order) {
+      const all = this.entries.map((_, i) => i);
+      order = key === 'relevance' ? all : sortIndices(all, this.entries, key, null);
+      this.orders.set(key, order);
+    }
+    return order;
+  }
+
   /**
-   * Recompute the visible list. With `incremental`, a query that only adds characters to the
-   * previous one filters the previous result instead of all papers.
+   * Recompute the visible list.
+   *
+   * Without a kernel ranking, papers are scanned in display order and the first screenful of
+   * matches is painted right away; the rest of the scan continues in later tasks (`scanJob`).
+   * With `incremental`, a query that only adds characters to the previous one scans the
+   * previous result instead of all papers.
    */
   private refilter(incremental: boolean): void {
-    let indices: number[];
+    if (this.scanTimer) {
+      clearTimeout(this.scanTimer);
+      this.scanTimer = 0;
+    }
+    this.scanJob = null;
     if (this.scores) {
       const scored = this.scores;
-      indices = filterEntries(this.entries, [], this.active).filter(i => scored.has(this.entries[i].paper.id));
+      const indices = filterEntries(this.entries, [], this.active).filter(i =>
+        scored.has(this.entries[i].paper.id)
+      );
       this.lastResult = null;
       this.lastWords = [];
+      this.visible = sortIndices(indices, this.entries, this.sortKey, this.scores);
+      this.complete = true;
     } else {
       const words = queryWords(this.input.value);
       const narrows =
@@ -388,13 +435,26 @@ class CardsView {
         this.lastWords.length > 0 &&
         words.length >= this.lastWords.length &&
         this.lastWords.every((w, k) => words[k].includes(w));
-      indices = filterEntries(this.entries, words, this.active, narrows ? this.lastResult! : undefined);
-      this.lastWords = words;
-      this.lastResult = indices.slice();
+      const source = narrows ? this.lastResult! : this.orderFor(this.sortKey);
+      const job: ScanJob = { words, source, pos: 0, out: [] };
+      const maxHeight = Number(this.model.get('height')) || 560;
+      const firstScreen = Math.ceil(maxHeight / CARD_HEIGHT) + 2 * OVERSCAN + 1;
+      job.pos = scanEntries(this.entries, words, this.active, source, 0, job.out, firstScreen, Infinity);
+      this.visible = job.out.slice();
+      this.complete = job.pos >= source.length;
+      if (this.complete) {
+        this.lastWords = words;
+        this.lastResult = job.out;
+      } else {
+        this.scanJob = job;
+        // paint the first screenful first: continue in a task queued after the next frame
+        requestAnimationFrame(() => {
+          if (this.scanJob === job) {
+            this.scanTimer = window.setTimeout(() => this.continueScan(), 0);
+          }
+        });
+      }
     }
-    // filterEntries keeps library order, which already is "relevance" without a kernel ranking
-    const presorted = this.sortKey === 'relevance' && !this.scores;
-    this.visible = presorted ? indices : sortIndices(indices, this.entries, this.sortKey, this.scores);
     this.updateCount();
     this.layout();
     this.viewport.scrollTop = 0;
@@ -405,12 +465,39 @@ class CardsView {
     this.renderWindow();
   }
 
+  /** Scan on for at most a few milliseconds per task, then show the full result. */
+  private continueScan(): void {
+    this.scanTimer = 0;
+    const job = this.scanJob;
+    if (!job) {
+      return;
+    }
+    const deadline = performance.now() + 6;
+    job.pos = scanEntries(this.entries, job.words, this.active, job.source, job.pos, job.out, Infinity, deadline);
+    if (job.pos < job.source.length) {
+      this.scanTimer = window.setTimeout(() => this.continueScan(), 0);
+      return;
+    }
+    this.scanJob = null;
+    this.complete = true;
+    this.lastWords = job.words;
+    this.lastResult = job.out;
+    this.visible = job.out.slice(); // the first screenful is a prefix: rendered cards stay valid
+    this.updateCount();
+    this.layout();
+    this.renderWindow();
+    performance.mark('paperlab-cards:filter-complete-end');
+    performance.measure('paperlab-cards:filter-complete', 'paperlab-cards:filter-start', 'paperlab-cards:filter-complete-end');
+  }
+
   private updateCount(): void {
     const total = this.entries.length;
     const shown = this.visible.length;
     const noun = (n: number): string => `${n} paper${n === 1 ? '' : 's'}`;
     if (this.scores) {
       this.countEl.textContent = `${shown} result${shown === 1 ? '' : 's'} · ${noun(total)}`;
+    } else if (!this.complete) {
+      this.countEl.textContent = `${shown}+ of ${noun(total)}`;
     } else {
       this.countEl.textContent = shown === total ? noun(total) : `${shown} of ${noun(total)}`;
     }

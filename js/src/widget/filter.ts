@@ -113,6 +113,53 @@ export function filterEntries(
   return out;
 }
 
+/**
+ * Resumable scan: append to `out` the indices of `source[pos...]` that match, stopping once `out`
+ * holds `want` indices or `performance.now()` passes `deadline`. Returns the next position
+ * (`source.length` when the scan is complete).
+ *
+ * Used so that a keystroke repaints as soon as the first screenful of matches is known; the
+ * rest of the scan (for the count and the scrollbar) runs in the next tasks.
+ */
+export function scanEntries(
+  entries: Entry[],
+  words: string[],
+  active: ActiveFacets,
+  source: number[],
+  pos: number,
+  out: number[],
+  want: number,
+  deadline: number
+): number {
+  const useFacets = facetsActive(active);
+  const n = source.length;
+  let k = pos;
+  while (k < n) {
+    const i = source[k++];
+    const e = entries[i];
+    let ok = true;
+    for (const w of words) {
+      if (e.hay.indexOf(w) < 0) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && useFacets && !passesFacets(e, active)) {
+      ok = false;
+    }
+    if (ok) {
+      out.push(i);
+      if (out.length >= want) {
+        break;
+      }
+    }
+    if ((k & 255) === 0 && performance.now() > deadline) {
+      break;
+    }
+  }
+  return k;
+}
+
 /** Top values of each facet with their counts over all entries, most frequent first. */
 export function facetCounts(entries: Entry[], top = 8): Record<FacetKind, [string, number][]> {
   const result = {} as Record<FacetKind, [string, number][]>;

@@ -1,0 +1,175 @@
+"""IPython magics: ``%papers``, ``%paper``, ``%readinglist`` and ``%%papers``.
+
+Load them with ``%load_ext paperlab``. Loading imports nothing heavy: the widget,
+the search engine and the sources are imported when a magic first runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
+from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
+
+if TYPE_CHECKING:
+    from .library import Library
+    from .widget import PaperCards
+
+__all__ = ["PaperlabMagics", "load_ipython_extension"]
+
+
+def _library_from_source(source: str, query: str, k: int | None) -> tuple[Library, bool]:
+    """The library named by ``--source`` and whether it becomes the active library."""
+    if source == "arxiv":
+        if not query:
+            raise ValueError("%papers --source arxiv needs a QUERY to search arXiv for")
+        from .sources.arxiv import search_arxiv
+
+        kw = {"base_url": os.environ["PAPERLAB_ARXIV_URL"]} if os.environ.get("PAPERLAB_ARXIV_URL") else {}
+        return search_arxiv(query, max_results=k or 25, **kw), True
+    if source == "hf":
+        from .library import Library
+        from .sources.hf import HfDailyPapersClient
+
+        base_url = os.environ.get("PAPERLAB_HF_URL")  # tests point it at a local fake server
+        client = HfDailyPapersClient(base_url=base_url) if base_url else HfDailyPapersClient()
+        try:
+            papers = client.trending(limit=k or 50)
+        finally:
+            client.http.close()
+        lib = Library(papers, name="Hugging Face trending")
+        return lib, True
+    if source.startswith("list:"):
+        from .store import open_store
+
+        name = source[len("list:"):].strip() or "default"
+        store = open_store()
+        if name not in store.lists():
+            raise ValueError(f"no reading list named {name!r}; lists in the store: {', '.join(store.lists()) or 'none'}")
+        return store.reading_list(name).to_library(), False
+    from . import load
+
+    return load(source), True
+
+
+@magics_class
+class PaperlabMagics(Magics):
+    """The paperlab magics; each shows :class:`~paperlab.widget.PaperCards` and returns it."""
+
+    @magic_arguments()
+    @argument("query", nargs="*", help="search these papers for QUERY (ranked, with scores)")
+    @argument("--source", "-s", default=None,
+              help="FILE (any format paperlab.load reads), arxiv, hf, or list:NAME (a reading list)")
+    @argument("-k", type=int, default=None, help="number of results (default 50; arxiv 25)")
+    @argument("--mode", "-m", default="hybrid", choices=("hybrid", "semantic", "lexical"),
+              help="search mode for QUERY")
+    @line_magic
+    def papers(self, line: str = "") -> PaperCards | None:
+        """Show papers as cards: the active library, a search of it, a file, arXiv, HF or a reading list.
+
+        The active library is the last library shown as cards (``%papers --source``,
+        ``Library.cards()``, ``PaperCards(...)``), or the bundled demo corpus when none was.
+        """
+        try:
+            args = parse_argstring(self.papers, line)
+        except Exception as exc:  # UsageError from argparse: show it like IPython does
+            print(f"%papers: {exc}", file=sys.stderr)
+            return None
+        query = " ".join(args.query).strip().strip("'\"")
+        from .widget import PaperCards, active_library
+
+        try:
+            if args.source:
+                library, activate = _library_from_source(args.source, query, args.k)
+                if args.source in ("arxiv",):
+                    query = ""  # arXiv already searched for it
+            else:
+                library, activate = active_library(), False
+            if query:
+                from .search import search_library
+
+                k = args.k or 50
+                if activate:
+                    from .widget import set_active_library
+
+                    set_active_library(library)
+                results = search_library(library, query, k=min(k, len(library)) or 1, mode=args.mode)
+                return PaperCards(results, search_mode=args.mode)
+            if args.k and not args.source:
+                library = library[: args.k]
+            return PaperCards(library, activate=activate, search_mode=args.mode)
+        except Exception as exc:
+            _report("%papers", exc)
+            return None
+
+    @magic_arguments()
+    @argument("ref", help="arXiv id or URL, DOI, Hugging Face URL or a stored id")
+    @line_magic
+    def paper(self, line: str = "") -> PaperCards | None:
+        """Show one paper as a card (``paperlab.paper(ID)``: from the store, fetched when absent)."""
+        ref = line.strip()
+        if not ref:
+            print("%paper: expected a paper id, URL or DOI", file=sys.stderr)
+            return None
+        from .store import paper
+        from .widget import PaperCards
+
+        try:
+            return PaperCards([paper(ref)], activate=False)
+        except Exception as exc:
+            _report("%paper", exc)
+            return None
+
+    @line_magic
+    def readinglist(self, line: str = "") -> PaperCards | None:
+        """Show a reading list as cards (``%readinglist [NAME]``, default ``default``)."""
+        from .store import open_store
+        from .widget import PaperCards
+
+        name = line.strip() or "default"
+        try:
+            store = open_store()
+            if name not in store.lists():
+                raise ValueError(f"no reading list named {name!r}; lists in the store: "
+                                 f"{', '.join(store.lists()) or 'none'}")
+            library = store.reading_list(name).to_library()
+            library.name = f"reading list {name}"
+            return PaperCards(library, reading_list=name, activate=False)
+        except Exception as exc:
+            _report("%readinglist", exc)
+            return None
+
+    @cell_magic("papers")  # type: ignore[arg-type]
+    def papers_cell(self, line: str, cell: str) -> PaperCards | None:
+        """Show the papers named in the cell, one arXiv id, URL or DOI per line (``#`` starts a comment)."""
+        from .library import Library
+        from .store import paper
+        from .widget import PaperCards
+
+        found = Library(name="%%papers")
+        for n, text in enumerate(cell.splitlines(), 1):
+            ref = text.split("#", 1)[0].strip()
+            if not ref:
+                continue
+            try:
+                found.add(paper(ref))
+            except Exception as exc:  # keep every paper that was found; say which lines were not
+                print(f"%%papers: line {n} ({ref!r}): {exc}", file=sys.stderr)
+        return PaperCards(found, activate=False)
+
+
+def _report(magic: str, exc: Exception) -> None:
+    """Show a paperlab error as one line instead of a traceback (other errors propagate)."""
+    from .errors import PaperlabError
+
+    if isinstance(exc, (PaperlabError, ValueError, OSError)):
+        print(f"{magic}: {exc}", file=sys.stderr)
+        return
+    raise exc
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """Register :class:`PaperlabMagics` with ``ipython`` (``%load_ext paperlab``)."""
+    ipython.register_magics(PaperlabMagics)

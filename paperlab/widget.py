@@ -1,0 +1,270 @@
+"""PaperCards: the notebook widget showing a Library as searchable, filterable paper cards.
+
+The front end is ``paperlab/static/cards.js`` (built from ``js/src/widget/``). Papers
+travel to it in the one wire format, :meth:`Paper.to_dict`. Everything the front end
+cannot do alone (semantic search, reading-list writes, BibTeX and markdown renderings)
+it asks the kernel for with anywidget custom messages, answered by
+:meth:`PaperCards.handle_message`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+from .errors import PaperlabError
+from .library import Library
+from .paper import Paper
+
+__all__ = ["PaperCards", "active_library", "set_active_library"]
+
+_STATIC = Path(__file__).parent / "static"
+_SEARCH_MODES = ("hybrid", "semantic", "lexical")
+
+_active: Library | None = None
+
+
+def active_library() -> Library:
+    """The library ``%papers`` works on: the last one shown as cards, else the demo corpus.
+
+    A library becomes active when it is shown with :class:`PaperCards` (``Library.cards()``,
+    ``%papers --source ...``); search results, reading lists and single papers do not
+    replace it, so a second search runs over the same library as the first.
+    """
+    global _active
+    if _active is None:
+        from .data import demo_library
+
+        _active = demo_library()
+    return _active
+
+
+def set_active_library(library: Library | None) -> None:
+    """Make ``library`` the active library (None: back to the demo corpus on next use)."""
+    global _active
+    if library is not None and not isinstance(library, Library):
+        raise TypeError(f"expected a Library, got {type(library).__name__}")
+    _active = library
+
+
+def _as_library(papers: Library | Paper | Iterable[Paper]) -> Library:
+    if isinstance(papers, Library):
+        return papers
+    if isinstance(papers, Paper):
+        return Library([papers])
+    items = list(papers)
+    for item in items:
+        if not isinstance(item, Paper):
+            raise TypeError(f"PaperCards shows Paper objects or a Library, not {type(item).__name__}")
+    return Library(items)
+
+
+class PaperCards(anywidget.AnyWidget):
+    """Papers as cards in a notebook: filter as you type, search with the kernel, save to lists.
+
+    Parameters
+    ----------
+    papers : Library, Paper or iterable of Paper
+        What to show. A :class:`~paperlab.search.SearchResults` is shown ranked, with scores.
+    reading_list : str
+        Reading list the cards' "add to list" buttons write to (in the default store).
+    search_mode : {"hybrid", "semantic", "lexical"}
+        How Enter in the search box searches (see :meth:`Library.search`).
+    encoder : str, optional
+        Sentence-transformers model for semantic and hybrid search.
+    height : int
+        Height of the card list in pixels.
+    activate : bool
+        Make ``papers`` the active library of ``%papers`` (ignored for search results).
+
+    Attributes
+    ----------
+    selected : Library
+        The papers ticked in the front end.
+
+    Examples
+    --------
+    >>> from paperlab.data import demo_library
+    >>> cards = PaperCards(demo_library())  # doctest: +SKIP
+    >>> cards  # doctest: +SKIP
+    """
+
+    _esm = _STATIC / "cards.js"
+
+    papers = traitlets.List(traitlets.Dict(), help="Paper.to_dict() of every paper shown").tag(sync=True)
+    scores = traitlets.Dict(help="score by paper id of the current kernel search (empty: none)").tag(sync=True)
+    query = traitlets.Unicode("", help="query of the current kernel search").tag(sync=True)
+    selected_ids = traitlets.List(traitlets.Unicode(), help="ids ticked in the front end").tag(sync=True)
+    listed_ids = traitlets.List(traitlets.Unicode(), help="ids already in the reading list").tag(sync=True)
+    reading_list_name = traitlets.Unicode("default").tag(sync=True)
+    search_mode = traitlets.Enum(_SEARCH_MODES, default_value="hybrid").tag(sync=True)
+    search_k = traitlets.Int(50, help="results asked of the kernel search").tag(sync=True)
+    label = traitlets.Unicode("").tag(sync=True)
+    height = traitlets.Int(560).tag(sync=True)
+
+    def __init__(
+        self,
+        papers: Library | Paper | Iterable[Paper] = (),
+        *,
+        reading_list: str = "default",
+        search_mode: str = "hybrid",
+        encoder: str | None = None,
+        height: int = 560,
+        activate: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        library = _as_library(papers)
+        scores: dict[str, float] = {}
+        query = ""
+        found_scores = getattr(library, "scores", None)  # a SearchResults (duck-typed: no search import)
+        from_search = isinstance(found_scores, dict)
+        if isinstance(found_scores, dict):
+            scores = {k: float(v) for k, v in found_scores.items()}
+            query = getattr(library, "query", None) or ""
+        super().__init__(
+            papers=library.to_dicts(),
+            scores=scores,
+            query=query,
+            reading_list_name=reading_list,
+            search_mode=search_mode,
+            label=library.name or "",
+            height=height,
+            **kwargs,
+        )
+        self.library = library
+        self.encoder = encoder
+        self._refresh_listed()
+        self.on_msg(self._on_custom_msg)
+        if activate and not from_search:
+            set_active_library(library)
+
+    def __repr__(self) -> str:
+        return f"<PaperCards: {len(self.library)} paper{'s' if len(self.library) != 1 else ''}>"
+
+    # -- kernel-side state ------------------------------------------------------------------
+    @property
+    def selected(self) -> Library:
+        """The papers selected in the front end, in the order they appear in the library."""
+        chosen = set(self.selected_ids)
+        return Library((p for p in self.library if p.id in chosen), name=self.library.name)
+
+    def _reading_list(self) -> Any:
+        from .store import reading_list
+
+        return reading_list(self.reading_list_name)
+
+    def _refresh_listed(self) -> None:
+        from .store import open_store
+
+        store = open_store()
+        if self.reading_list_name not in store.lists():
+            self.listed_ids = []
+            return
+        in_list = set(store.reading_list(self.reading_list_name).ids())
+        self.listed_ids = [p.id for p in self.library if p.id in in_list]
+
+    def _paper(self, paper_id: Any) -> Paper:
+        if not isinstance(paper_id, str) or self.library.get(paper_id) is None:
+            raise PaperlabError(f"no paper with id {paper_id!r} in these cards")
+        return self.library[paper_id]
+
+    # -- requests from the front end ----------------------------------------------------------
+    def handle_message(self, content: dict[str, Any]) -> dict[str, Any]:
+        """Answer one request of the front end; the reply goes back as a custom message.
+
+        Parameters
+        ----------
+        content : dict
+            ``{"type": "search", "query", "mode"?, "k"?}``: search these papers and set
+            :attr:`scores`/:attr:`query`; ``{"type": "list", "action": "add"|"remove", "id"}``:
+            change the reading list in the store; ``{"type": "render", "id", "format":
+            "markdown"|"bibtex"|"code"}``: text of one paper for the clipboard or a new cell.
+            An optional ``"request"`` is echoed back.
+
+        Returns
+        -------
+        dict
+            ``{"type": "reply", "request", "ok": True, ...}``, or ``"ok": False`` with ``"error"``.
+        """
+        reply: dict[str, Any] = {"type": "reply", "request": content.get("request"), "ok": True}
+        kind = content.get("type")
+        try:
+            if kind == "search":
+                reply.update(self._search(content))
+            elif kind == "list":
+                reply.update(self._change_list(content))
+            elif kind == "render":
+                reply.update(self._render(content))
+            else:
+                raise PaperlabError(f"unknown request type {kind!r}: expected search, list or render")
+        except Exception as exc:  # the front end shows the message; the kernel keeps running
+            reply = {"type": "reply", "request": content.get("request"), "ok": False,
+                     "error": f"{type(exc).__name__}: {exc}"}
+        return reply
+
+    def _on_custom_msg(self, widget: Any, content: Any, buffers: Any) -> None:
+        if isinstance(content, dict):
+            self.send(self.handle_message(content))
+
+    def _search(self, content: dict[str, Any]) -> dict[str, Any]:
+        query = str(content.get("query") or "").strip()
+        if not query:
+            self.scores, self.query = {}, ""
+            return {"n": 0}
+        mode = content.get("mode") or self.search_mode
+        k = int(content.get("k") or self.search_k)
+        from .search import search_library
+
+        results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode,
+                                 encoder=self.encoder)
+        self.query = query
+        self.scores = {pid: float(s) for pid, s in results.scores.items()}
+        return {"n": len(results), "query": query, "mode": mode}
+
+    def _change_list(self, content: dict[str, Any]) -> dict[str, Any]:
+        paper = self._paper(content.get("id"))
+        action = content.get("action")
+        rl = self._reading_list()
+        if action == "add":
+            rl.add(paper)
+        elif action == "remove":
+            rl.remove(paper.id)
+        else:
+            raise PaperlabError(f"unknown list action {action!r}: expected add or remove")
+        self._refresh_listed()
+        return {"id": paper.id, "listed": paper.id in self.listed_ids, "list": self.reading_list_name}
+
+    def _render(self, content: dict[str, Any]) -> dict[str, Any]:
+        paper = self._paper(content.get("id"))
+        fmt = content.get("format")
+        if fmt == "markdown":
+            text = paper.to_markdown()
+        elif fmt == "bibtex":
+            text = paper.to_bibtex()
+        elif fmt == "code":
+            from .store import open_store
+
+            open_store().upsert_papers([paper])  # so that paperlab.paper(id) finds it, whatever its source
+            text = f"paperlab.paper({paper.id!r})"
+        else:
+            raise PaperlabError(f"unknown format {fmt!r}: expected markdown, bibtex or code")
+        return {"id": paper.id, "format": fmt, "text": text}
+
+    # -- static fallback ---------------------------------------------------------------------
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        """The widget view, plus escaped HTML cards for renderers without widgets (nbconvert, GitHub)."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+        n = len(self.library)
+        head = f"<div><b>{n}</b> paper{'s' if n != 1 else ''}{' · ' + html.escape(self.label) if self.label else ''}</div>"
+        shown = "".join(p.to_html() for p in list(self.library)[:20])
+        more = f"<div>… and {n - 20} more</div>" if n > 20 else ""
+        data = {**data, "text/html": head + shown + more}
+        return data, metadata

@@ -1,0 +1,62 @@
+"""notebooks/04-digest.ipynb runs headless (nbclient, kernel python3 of the venv), offline, and shows what it says.
+
+It reads notebooks/data/digest.toml and the shipped response cache notebooks/data/digest-cache/ (4 responses made
+by notebooks/data/make_digest_cache.py from recorded real responses: arXiv q_testing_s0_m15 for "testing",
+q_testing_s5_m10 for "software testing" (its 10 papers are among the 15), arXiv's empty answer for the next page,
+and the 26 Hugging Face daily papers of 2025-10-15, of which only 2510.08783 mentions "testing").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+DIGEST_NOTEBOOK = NOTEBOOKS / "04-digest.ipynb"
+CACHE = NOTEBOOKS / "data" / "digest-cache"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def cache_fingerprint() -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(CACHE.iterdir())}
+
+
+@pytest.mark.slow
+def test_digest_notebook_runs_offline() -> None:
+    before = cache_fingerprint()
+    assert len(before) == 4
+    nb = nbformat.read(DIGEST_NOTEBOOK, as_version=4)
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()  # raises CellExecutionError on the first failing cell
+
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    outputs = [o for c in code for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.output_type == "error"] == []
+
+    def cell_output(prefix: str) -> str:
+        cell = next(c for c in code if c.source.startswith(prefix))
+        parts = [o.get("text", "") for o in cell.outputs if o.output_type == "stream"]
+        parts += [o["data"].get("text/plain", "") + o["data"].get("text/markdown", "") + o["data"].get("text/html", "")
+                  for o in cell.outputs if o.output_type in ("execute_result", "display_data")]
+        return "\n".join(parts)
+
+    built = cell_output("d = paperlab.digest(")
+    assert "41 papers in 3 sections" in built and "complete" in built
+    assert "{'testing': 16, 'software testing': 10, 'Hugging Face Daily Papers': 26}" in built
+    assert "10 papers under both keywords" in cell_output("both = ")
+    cards = cell_output("cards = d.library.cards()")
+    assert "41</b> papers" in cards
+    assert WIDGET_MIME in next(o for c in code if c.source.startswith("cards = ")
+                               for o in c.outputs if o.output_type == "execute_result")["data"]
+    assert "upvotes" in cell_output("hf = d.section(") and "67" in cell_output("hf = d.section(")
+    assert "sections read back unchanged: True" in cell_output("from IPython.display import Markdown")
+    new = cell_output("import dataclasses")
+    assert "36 papers in 2 sections, 36 new" in new and "41 papers in 3 sections, 5 new" in new
+    assert "### New since the last digest (2025-10-15)" in new and new.count("\n- [") == 5
+    assert "## other picks" in cell_output("picked = ")
+    assert cache_fingerprint() == before  # offline: the cache was only read
