@@ -17,6 +17,8 @@ from .sources import load
 
 # Names resolved on first use, so `import paperlab` stays light.
 _LAZY = {
+    "PaperIndex": "paperlab.search",
+    "SearchResults": "paperlab.search",
     "Store": "paperlab.store",
     "ReadingList": "paperlab.store",
     "ListEntry": "paperlab.store",
@@ -34,11 +36,13 @@ __all__ = sorted([
     "MIME_TYPE",
     "Paper",
     "PaperCards",
+    "PaperIndex",
     "PaperlabError",
     "ParseError",
     "PartialImportWarning",
     "ReadingList",
     "Session",
+    "SearchResults",
     "SourceRecord",
     "Store",
     "StoreError",

@@ -1,0 +1,134 @@
+"""Search quality on a labeled evaluation built from the real files in /work/shared.
+
+Groups are DailyArXiv keyword sections and saved Hugging Face search pages; queries
+(benchmarks/data/search_queries.json) describe each group without its keyword. Also
+paper-as-query: every paper of a group of >= 10 papers asks for similar papers, and
+papers sharing one of its groups are relevant.
+
+Reports P@10 and nDCG@10 per mode against a tf-idf baseline with arxiv-sanity's
+settings (word 1-2 grams, 20k features, sublinear tf), in the same run.
+
+Usage: python benchmarks/bench_search_quality.py [--shared PATH] [--no-static]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import paperlab  # noqa: E402
+from paperlab.search import PaperIndex, paper_text, tfidf_vectorizer  # noqa: E402
+
+K = 10
+
+
+def load_eval(shared: Path) -> tuple[paperlab.Library, dict[str, set[str]], list[dict[str, str]]]:
+    spec = json.loads((ROOT / "benchmarks/data/search_queries.json").read_text())
+    lib = paperlab.load(*[shared / f for f in spec["corpus"]])
+    groups: dict[str, set[str]] = {}
+    for name, g in spec["groups"].items():
+        if "tag" in g:
+            groups[name] = {p.id for p in lib if g["tag"] in p.tags}
+        else:
+            groups[name] = {p.id for p in lib if any(s.location.endswith(g["source_file"]) for s in p.sources)}
+    for q in spec["queries"]:
+        for word in spec["groups"][q["group"]]["forbidden"]:
+            assert word not in q["query"].lower(), f"query for {q['group']} uses its keyword: {q['query']!r}"
+    return lib, groups, spec["queries"]
+
+
+def precision_ndcg(ranked: list[str], relevant: set[str]) -> tuple[float, float]:
+    ranked = ranked[:K]
+    hits = [1.0 if r in relevant else 0.0 for r in ranked]
+    p = sum(hits) / K
+    dcg = sum(h / np.log2(i + 2) for i, h in enumerate(hits))
+    ideal = sum(1 / np.log2(i + 2) for i in range(min(K, len(relevant))))
+    return p, (dcg / ideal if ideal else 0.0)
+
+
+class TfidfBaseline:
+    """arxiv-sanity: tf-idf (1-2 grams, 20k features, sublinear tf), cosine similarity."""
+
+    def fit(self, lib: paperlab.Library) -> TfidfBaseline:
+        self.ids = lib.ids
+        self.vec = tfidf_vectorizer()
+        self.X = self.vec.fit_transform([paper_text(p) for p in lib])
+        return self
+
+    def search(self, query: str) -> list[str]:
+        s = (self.X @ self.vec.transform([query]).T).toarray().ravel()
+        return [self.ids[i] for i in np.argsort(-s, kind="stable")[:K]]
+
+    def similar(self, pid: str) -> list[str]:
+        row = self.ids.index(pid)
+        s = (self.X @ self.X[row].T).toarray().ravel()
+        s[row] = -np.inf
+        return [self.ids[i] for i in np.argsort(-s, kind="stable")[:K]]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared")))
+    ap.add_argument("--no-static", action="store_true", help="skip the model2vec static encoder rows")
+    args = ap.parse_args()
+
+    lib, groups, queries = load_eval(args.shared)
+    member = {pid: {g for g, ids in groups.items() if pid in ids} for pid in lib.ids}
+    paper_queries = [pid for pid in lib.ids if any(len(groups[g]) >= 10 for g in member[pid])]
+    print(f"corpus: {len(lib)} papers, {len(groups)} groups, {len(queries)} text queries, "
+          f"{len(paper_queries)} paper-as-query")
+
+    systems: dict[str, object] = {}
+    t = time.perf_counter()
+    systems["tf-idf (arxiv-sanity baseline)"] = TfidfBaseline().fit(lib)
+    timings = {"tf-idf (arxiv-sanity baseline)": time.perf_counter() - t}
+    configs = [("lexical (BM25)", dict(encoder=None, mode="lexical")),
+               ("semantic (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="semantic")),
+               ("hybrid-rrf (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="hybrid", fusion="rrf", feedback=0)),
+               ("hybrid-blend (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="hybrid", feedback=0)),
+               ("hybrid-blend+feedback (MiniLM) = default", dict(encoder="all-MiniLM-L6-v2", mode="hybrid"))]
+    if not args.no_static:
+        configs += [("semantic (model2vec static)", dict(encoder="static", mode="semantic")),
+                    ("hybrid-blend+feedback (model2vec static)", dict(encoder="static", mode="hybrid"))]
+    for name, params in configs:
+        t = time.perf_counter()
+        systems[name] = PaperIndex(**params).fit(lib)
+        timings[name] = time.perf_counter() - t
+        print(f"  fitted {name} in {timings[name]:.1f}s", file=sys.stderr)
+
+    rows = []
+    for name, system in systems.items():
+        tq = []
+        for q in queries:
+            if isinstance(system, PaperIndex):
+                ranked = system.search(q["query"], k=K).ids
+            else:
+                ranked = system.search(q["query"])
+            tq.append(precision_ndcg(ranked, groups[q["group"]]))
+        pq = []
+        for pid in paper_queries:
+            rel = set().union(*(groups[g] for g in member[pid])) - {pid}
+            ranked = system.similar(pid, k=K).ids if isinstance(system, PaperIndex) else system.similar(pid)
+            pq.append(precision_ndcg(ranked, rel))
+        rows.append((name, *np.mean(tq, axis=0), *np.mean(pq, axis=0), timings[name]))
+
+    base = rows[0]
+    print()
+    print("| system | text P@10 | text nDCG@10 | P@10 vs tf-idf | paper P@10 | paper nDCG@10 | fit s |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, p, n, pp, pn, secs in rows:
+        print(f"| {name} | {p:.3f} | {n:.3f} | {p / base[1]:.2f}x | {pp:.3f} | {pn:.3f} | {secs:.1f} |")
+
+
+if __name__ == "__main__":
+    main()

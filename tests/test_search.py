@@ -1,0 +1,269 @@
+"""Similarity search (paperlab.search) on real papers from ../shared.
+
+Sources: seeds/daily-arxiv-readme.md (DailyArXiv keyword sections, 78 papers),
+seeds/hf-papers-contrastive.txt (saved Hugging Face search page "contrastive"),
+fixtures/dailyarxiv_readme/zezhishao_DailyArXiv_README_2024-07-19_187aa20.md ("Time Series" section).
+Tests marked slow load the packaged all-MiniLM-L6-v2 and embed at most 36 texts.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import numpy as np
+import pytest
+from conftest import FIXTURES, SEEDS
+
+import paperlab
+from paperlab import Library, Paper, SourceRecord
+from paperlab.search import AnnVectorIndex, EncoderError, ExactVectorIndex, PaperIndex, SearchResults, get_encoder
+
+DAILY = SEEDS / "daily-arxiv-readme.md"
+HF_CONTRASTIVE = SEEDS / "hf-papers-contrastive.txt"
+ZEZHISHAO = FIXTURES / "dailyarxiv_readme" / "zezhishao_DailyArXiv_README_2024-07-19_187aa20.md"
+
+
+@pytest.fixture(scope="module")
+def daily() -> Library:
+    return paperlab.load(DAILY)
+
+
+@pytest.fixture(scope="module")
+def small() -> tuple[Library, dict[str, set[str]]]:
+    """36 real papers in three topic groups of 12."""
+    halluc = [p for p in paperlab.load(DAILY) if p.tags == ["Hallucination"]][:12]
+    contrastive = [p for p in paperlab.load(HF_CONTRASTIVE) if "ontrastive" in p.title][:12]
+    series = [p for p in paperlab.load(ZEZHISHAO) if p.tags == ["Time Series"]][:12]
+    lib = Library(halluc + contrastive + series)
+    groups = {"hallucination": {p.id for p in halluc}, "contrastive": {p.id for p in contrastive},
+              "time series": {p.id for p in series}}
+    assert len(lib) == 36
+    return lib, groups
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):
+    from paperlab.store import Store
+
+    return Store(tmp_path_factory.mktemp("search_store") / "paperlab.sqlite3")
+
+
+@pytest.fixture(scope="module")
+def fitted(small, store) -> PaperIndex:
+    lib, _ = small
+    return PaperIndex(store=store).fit(lib)
+
+
+# -- lexical (no model) ---------------------------------------------------------------------------
+def test_lexical_search_ranks_the_obvious_paper_first_and_explains(daily: Library) -> None:
+    res = daily.search("multi-frequency perturbations against object hallucinations", k=5, mode="lexical")
+    assert isinstance(res, SearchResults) and isinstance(res, Library)
+    assert res[0].id == "2503.14895"  # Mitigating Object Hallucinations in MLLMs via Multi-Frequency Perturbations
+    df = res.to_dataframe()
+    assert list(df.columns[:2]) == ["score", "why"]
+    assert df["score"].is_monotonic_decreasing
+    why = res.explain("2503.14895")
+    assert why.startswith("matched: ") and "perturbations" in why and "hallucinations" in why
+    assert "Multi-Frequency Perturbations" in why  # the best-matching sentence of the abstract is quoted
+
+
+def test_lexical_search_returns_only_papers_containing_a_query_word(daily: Library) -> None:
+    res = daily.search("reward", k=50, mode="lexical")
+    assert 0 < len(res) < len(daily)
+    assert all("reward" in (p.title + " " + (p.abstract or "")).lower() for p in res)
+    assert len(daily.search("zzzyzzx", mode="lexical")) == 0
+
+
+def test_search_results_html_escapes_untrusted_text() -> None:
+    lib = Library([Paper("Robust <script>alert(1)</script> retrieval", abstract="Retrieval of <b>things</b> that matter.")])
+    html = lib.search("retrieval", mode="lexical")._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_clear_errors(daily: Library) -> None:
+    with pytest.raises(ValueError, match="hybrid, semantic, lexical"):
+        daily.search("anything", mode="fuzzy")
+    with pytest.raises(ValueError, match="non-empty query"):
+        daily.search("   ", mode="lexical")
+    with pytest.raises(KeyError, match="9999.99999"):
+        daily.similar("9999.99999", mode="lexical")
+    with pytest.raises(RuntimeError, match="not fitted"):
+        PaperIndex().search("x")
+    with pytest.raises(ValueError, match="fusion"):
+        PaperIndex(fusion="max").fit(daily)
+    with pytest.raises(TypeError, match="encoder"):
+        get_encoder(42)  # type: ignore[arg-type]
+
+
+def test_lexical_similar_excludes_the_paper_itself(daily: Library) -> None:
+    res = daily.similar("2503.14895", k=5, mode="lexical")
+    assert "2503.14895" not in res.ids and len(res) == 5
+    assert res.query == "similar to 2503.14895"
+
+
+def test_near_duplicates_finds_a_retitled_record_from_another_source() -> None:
+    hf = list(paperlab.load(HF_CONTRASTIVE))
+    original = next(p for p in hf if p.title == "Decoupled Contrastive Learning")
+    # the same paper as a BibTeX export with the published title and the last abstract sentence dropped
+    sentences = re.split(r"(?<=\.)\s+", original.abstract)
+    retitled = Paper("Decoupled Contrastive Learning for Self-Supervised Representations",
+                     abstract=" ".join(sentences[:-1]), sources=[SourceRecord("bibtex", "refs.bib")])
+    lib = Library(hf + [retitled])
+    assert len(lib) == len(hf) + 1  # ids and titles differ: the Library does not merge them
+    dups = lib.near_duplicates(threshold=0.8)
+    assert len(dups) == 1
+    row = dups.iloc[0]
+    assert {row.id_a, row.id_b} == {original.id, retitled.id}
+    assert row.similarity > 0.8 and {row.sources_a[0], row.sources_b[0]} == {"hf_page", "bibtex"}
+    assert len(lib.near_duplicates(threshold=0.8, across_sources=True)) == 1
+    with pytest.raises(ValueError, match="threshold"):
+        lib.near_duplicates(threshold=1.5)
+
+
+def test_exact_and_ann_vector_indexes_agree_on_real_like_vectors() -> None:
+    rng = np.random.default_rng(0)
+    centers = rng.normal(size=(20, 64))
+    X = centers[rng.integers(0, 20, 3000)] + 0.5 * rng.normal(size=(3000, 64))
+    X = (X / np.linalg.norm(X, axis=1, keepdims=True)).astype(np.float32)
+    exact, ann = ExactVectorIndex().fit(X), AnnVectorIndex().fit(X)
+    recall = np.mean([len(set(exact.search(X[i], 10)[0]) & set(ann.search(X[i], 10)[0])) / 10
+                      for i in range(0, 3000, 30)])
+    assert recall >= 0.95
+
+
+def test_import_paperlab_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, time; t = time.perf_counter(); import paperlab; "
+            "print(time.perf_counter() - t, 'torch' in sys.modules, 'sentence_transformers' in sys.modules, "
+            "'sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[1:] == ["False", "False", "False"]
+    assert float(out[0]) < 1.5  # target 0.5 s; headroom for a busy CI machine
+
+
+# -- with the packaged MiniLM ------------------------------------------------------------------------
+@pytest.mark.slow
+def test_query_ranks_its_obvious_paper_first(fitted: PaperIndex, small) -> None:
+    query = "an LLM says it is certain even when wrong; make its stated doubt match its real doubt"
+    res = fitted.search(query, k=5)
+    assert res[0].title == "Calibrating Verbal Uncertainty as a Linear Feature to Reduce Hallucinations"
+    assert fitted.search(query, k=1, mode="semantic")[0].id == res[0].id
+    top3 = fitted.search("predicting tomorrow's values of sensor readings", k=3, mode="semantic")
+    assert set(top3.ids) <= small[1]["time series"]
+    why = res.explain(res[0])
+    assert "“" in why  # the best-matching abstract sentence
+
+
+@pytest.mark.slow
+def test_similar_returns_the_topic_group_first(fitted: PaperIndex, small) -> None:
+    lib, groups = small
+    for group, ids in groups.items():
+        source = sorted(ids)[0]
+        res = fitted.similar(source, k=5)
+        assert source not in res.ids
+        assert sum(i in ids for i in res.ids) >= 4, (group, [p.title for p in res])
+
+
+@pytest.mark.slow
+def test_second_fit_embeds_nothing(fitted: PaperIndex, small, store) -> None:
+    lib, _ = small
+    assert fitted.n_embedded_ in (0, 36)  # 0 if another test filled the module store first
+    encoder = get_encoder(None)
+    before = encoder.texts_embedded
+    again = PaperIndex(store=store).fit(Library(list(lib)))  # a re-opened library: new objects, same texts
+    assert again.n_embedded_ == 0 and encoder.texts_embedded == before
+    np.testing.assert_allclose(again.embeddings_, fitted.embeddings_, atol=1e-6)
+
+
+@pytest.mark.slow
+def test_interrupted_embedding_keeps_finished_batches(small, store) -> None:
+    from paperlab.store import Store
+
+    lib, _ = small
+    real = get_encoder(None)
+
+    class InterruptAfterOneBatch:
+        name = real.name
+        texts_embedded = 0
+
+        def encode(self, texts):
+            if self.texts_embedded:
+                raise KeyboardInterrupt
+            self.texts_embedded += len(texts)
+            return real.encode(texts)
+
+    fresh = Store(store.path.parent / "interrupted.sqlite3")
+    with pytest.raises(KeyboardInterrupt):
+        PaperIndex(encoder=InterruptAfterOneBatch(), store=fresh, batch_size=10, progress=False).fit(lib)
+    resumed = PaperIndex(store=fresh, batch_size=10, progress=False).fit(lib)
+    assert resumed.n_embedded_ == 26  # the first batch of 10 was kept
+
+
+@pytest.mark.slow
+def test_ann_takes_over_above_threshold(small, store, fitted: PaperIndex) -> None:
+    lib, _ = small
+    ann = PaperIndex(store=store, ann_threshold=30).fit(lib)
+    exact = PaperIndex(store=store, ann_threshold=37).fit(lib)
+    assert ann.uses_ann_ and isinstance(ann.vectors_, AnnVectorIndex)
+    assert not exact.uses_ann_ and isinstance(exact.vectors_, ExactVectorIndex)
+    q = "contrastive representation learning with positive and negative pairs"
+    assert ann.search(q, k=5, mode="semantic").ids == exact.search(q, k=5, mode="semantic").ids
+
+
+@pytest.mark.slow
+def test_recommend_learns_from_saved_papers(fitted: PaperIndex, small) -> None:
+    from paperlab.search import paper_text, recommend
+
+    lib, groups = small
+    saved = sorted(groups["contrastive"])[:4]
+    rec = recommend(fitted, saved, k=5)
+    assert not set(saved) & set(rec.ids)
+    assert sum(i in groups["contrastive"] for i in rec.ids) >= 4
+    saved_text = " ".join(paper_text(lib[i]) for i in saved).lower()
+    assert len(rec.features) >= 5 and all(w in saved_text for w, _ in rec.features[:5])
+    assert rec.explain(rec[0]).startswith("driven by: ")
+    with pytest.raises(ValueError, match="at least one"):
+        recommend(fitted, [])
+
+
+@pytest.mark.slow
+def test_topics_have_readable_labels_and_a_map(fitted: PaperIndex, small) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from paperlab.search import topics
+
+    lib, groups = small
+    t = topics(fitted, n=3)
+    assert len(t) == 3
+    df = t.to_dataframe()
+    assert df.shape == (36, 6) and np.isfinite(df[["x", "y"]].to_numpy()).all()
+    for group, word in (("contrastive", "contrastive"), ("hallucination", "hallucination")):
+        topic = df.set_index("id").loc[sorted(groups[group])[0], "topic"]
+        assert word in t.labels[topic], t.labels
+    ax = t.plot()
+    assert len(ax.collections) == 3
+
+
+@pytest.mark.slow
+def test_library_methods_delegate_and_reuse_the_index(small) -> None:
+    lib, groups = small
+    t0 = time.perf_counter()
+    res = lib.search("vision-language assistants that mention things missing from the picture", k=3)
+    first = time.perf_counter() - t0
+    assert res.mode == "hybrid" and set(res.ids) <= groups["hallucination"]
+    t0 = time.perf_counter()
+    lib.similar(res[0], k=3)
+    assert time.perf_counter() - t0 < first  # the fitted index is reused
+    assert len(lib.recommend([res[0]], k=3)) == 3
+
+
+@pytest.mark.slow
+def test_unknown_model_offline_says_how_to_use_the_packaged_one(small, monkeypatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    lib, _ = small
+    with pytest.raises(EncoderError, match="all-MiniLM-L6-v2"):
+        lib.search("anything", encoder="no-such-org/no-such-model")
