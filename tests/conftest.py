@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared"))
-SEEDS = SHARED / "seeds"
-FIXTURES = SHARED / "fixtures"
+sys.path.insert(0, str(Path(__file__).parent))  # tests import fakeserver and paths
 
-sys.path.insert(0, str(Path(__file__).parent))  # tests import fakeserver
+from paths import SEEDS, SHARED  # noqa: E402
 
 if not SEEDS.is_dir():
     raise RuntimeError(f"the shared seeds/fixtures folder is missing: expected {SHARED} (set PAPERLAB_SHARED)")

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 
 import paperlab
 from paperlab.errors import ParseError, PartialImportWarning

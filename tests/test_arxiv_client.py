@@ -11,7 +11,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 from fakeserver import FakeServer, Fault
 
 from paperlab.errors import FetchError

@@ -8,7 +8,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 
 from paperlab import Library, Paper, ParseError, PartialImportWarning, load
 from paperlab.sources.bibtex import library_to_bibtex, paper_to_bibtex, parse_bibtex, read_bibtex

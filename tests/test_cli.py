@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES, SEEDS
+from paths import FIXTURES, SEEDS
 
 from paperlab.cli import main
 

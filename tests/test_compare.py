@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, SEEDS
+from paths import FIXTURES, SEEDS
 
 import paperlab
 from paperlab import Paper

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEEDS
+from paths import FIXTURES, SEEDS
 
 import paperlab
 from paperlab import Paper

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 from fakeserver import FakeServer, Fault
 
 import paperlab

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from paths import SEEDS
 
 import paperlab
 from paperlab.errors import ParseError, PartialImportWarning

@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 from IPython.core.interactiveshell import InteractiveShell
 
 import paperlab

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 
 from paperlab import Library, Paper, ParseError, PartialImportWarning, SourceRecord, load
 from paperlab.sources.bibtex import read_bibtex

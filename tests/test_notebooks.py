@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import SHARED
+from paths import SHARED
 from nbclient import NotebookClient
 
 SEARCH_NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02-search.ipynb"

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 
 from paperlab import MIME_TYPE, Library, Paper, ParseError, PartialImportWarning, SourceRecord
 from paperlab.paper import normalize_arxiv_id, normalize_title

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import FIXTURES, SEEDS
+from paths import FIXTURES, SEEDS
 
 import paperlab
 from paperlab import Library, Paper, SourceRecord

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from paths import FIXTURES
 from fakeserver import Fault
 
 import paperlab

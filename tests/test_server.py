@@ -21,7 +21,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from paths import FIXTURES
 from tornado.httpclient import HTTPClientError
 
 from paperlab.paper import Paper

@@ -10,7 +10,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from conftest import SEEDS
+from paths import SEEDS
 
 import paperlab
 from paperlab.errors import ParseError, PartialImportWarning

@@ -12,7 +12,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 
 import paperlab
 from paperlab import Paper, StoreError

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from paths import FIXTURES
 
 import paperlab
 from paperlab import Library, Paper

@@ -10,70 +10,14 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-
-# pytest imports every non-package conftest.py as the module "conftest", and this one replaces
-# tests/conftest.py there once collected: keep the names the test modules import from it.
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared"))
-SEEDS = SHARED / "seeds"
-FIXTURES = SHARED / "fixtures"
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@dataclass
-class Lab:
-    """A running JupyterLab: its base URL, token, notebook folder and paperlab store folder."""
-
-    url: str
-    token: str
-    root_dir: Path
-    paperlab_home: Path
-    log: Path
-
-    def page_url(self, path: str = "lab", workspace: str | None = None) -> str:
-        """URL of a page, with the token; ``workspace`` gives a fresh, reset layout."""
-        if workspace:
-            path = f"lab/workspaces/{workspace}"
-        sep = "&" if "?" in path else "?"
-        return f"{self.url}/{path}{sep}reset&token={self.token}" if workspace else f"{self.url}/{path}{sep}token={self.token}"
-
-    def api(self, method: str, path: str, body: object = None) -> object:
-        """Call the paperlab REST API with the token (for test setup and checks)."""
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(f"{self.url}/paperlab/api/{path}", data=data, method=method,
-                                     headers={"Authorization": f"token {self.token}",
-                                              "Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=20) as resp:
-            text = resp.read().decode()
-        return json.loads(text) if text else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from labtools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Lab, free_port
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +33,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     news = dirs["settings"] / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     news.parent.mkdir(parents=True)
     news.write_text(json.dumps({"fetchNews": "false"}))
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(dirs["config"]),
@@ -167,11 +111,3 @@ def dialogs(page) -> list[str]:
 
     page.on("dialog", on_dialog)
     return seen
-
-
-def shot(page, name: str) -> Path:
-    """Save a screenshot to test-artifacts/<name>.png."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
-    return path

@@ -12,7 +12,7 @@ import json
 import re
 
 import pytest
-from conftest import Lab, shot
+from labtools import Lab, shot
 from playwright.sync_api import Page, expect
 
 from paperlab.data import demo_library

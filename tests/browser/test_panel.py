@@ -12,7 +12,8 @@ import json
 import time
 
 import pytest
-from conftest import FIXTURES, Lab, shot
+from labtools import Lab, shot
+from paths import FIXTURES
 from playwright.sync_api import Page, expect
 
 from paperlab.paper import Paper
