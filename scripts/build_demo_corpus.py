@@ -38,6 +38,8 @@ def main() -> None:
             print(f"  note: {w.message}")
         print(f"{rel}: {len(part)} papers")
         lib.extend(part)
+    # Newest first, as a researcher scans a feed; undated papers (saved pages without dates) last.
+    lib = lib.sort("published", descending=True)
     for p in lib:  # locations inside the build machine mean nothing to users
         for s in p.sources:
             s.location = Path(s.location).name

@@ -345,7 +345,9 @@ export class ReadingListPanel extends Widget {
     }
     titleRow.append(title);
 
-    const meta = [byline(paper), paper.published ?? '', paper.arxiv_id ? `arXiv:${paper.arxiv_id}` : paper.id]
+    // A title-hash id ("title:…") means nothing to a reader: show only real identifiers.
+    const ident = paper.arxiv_id ? `arXiv:${paper.arxiv_id}` : paper.id.startsWith('title:') ? '' : paper.id;
+    const meta = [byline(paper), paper.published ?? '', ident]
       .filter(Boolean)
       .join(' · ');
     const metaRow = h('div', 'paperlab-card-meta', meta);
