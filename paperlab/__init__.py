@@ -17,6 +17,7 @@ from .sources import load
 
 # Names resolved on first use, so `import paperlab` stays light.
 _LAZY = {
+    "demo": "paperlab.data",
     "PaperIndex": "paperlab.search",
     "SearchResults": "paperlab.search",
     "Store": "paperlab.store",
@@ -47,6 +48,7 @@ __all__ = sorted([
     "Store",
     "StoreError",
     "__version__",
+    "demo",
     "digest",
     "compare",
     "leaderboard",

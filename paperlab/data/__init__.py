@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..library import Library
 
-__all__ = ["DEMO_PATH", "demo_library"]
+__all__ = ["DEMO_PATH", "demo", "demo_library"]
 
 DEMO_PATH = Path(__file__).with_name("demo.jsonl")
 
@@ -27,3 +27,6 @@ def demo_library() -> Library:
     from ..paper import Paper
 
     return Library((Paper.from_dict(d) for d in _demo_dicts()), name="demo")
+
+
+demo = demo_library  # ``paperlab.demo()``
