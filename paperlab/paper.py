@@ -26,6 +26,10 @@ MIME_TYPE = "application/vnd.paperlab.paper+json"
 # New-style ids (0704.0001, 2503.14895v1) and old-style ids (astro-ph/0601001, math.GT/0309136v2).
 _ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
 _ARXIV_OLD = re.compile(r"(?<![\w.-])([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?(?!\d)")
+# a bare new-style id without version: normalize_arxiv_id() returns it unchanged
+_ARXIV_PLAIN = re.compile(r"\d{4}\.\d{4,5}")
+_DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:)", re.I)
+_DOI_PREFIX_START = frozenset("hHdD")
 
 
 def normalize_arxiv_id(text: str | None) -> tuple[str, int | None] | None:
@@ -115,10 +119,41 @@ def _as_str_list(value: Any, name: str) -> list[str]:
     raise ParseError(f"field {name!r}: expected a list of strings, got {value!r}")
 
 
+def _clean_str_list(value: Any, name: str) -> list[str]:
+    """``_union([], _as_str_list(value, name))``, with a fast path for clean lists of str."""
+    if type(value) is list:
+        if not value:
+            return []
+        for item in value:
+            if type(item) is not str or not item:
+                break
+        else:
+            return list(dict.fromkeys(value)) if len(value) > 1 else list(value)
+    return _union([], _as_str_list(value, name))
+
+
 def _union(a: list[str], b: list[str]) -> list[str]:
     seen = dict.fromkeys(a)
     seen.update(dict.fromkeys(b))
     return list(seen)
+
+
+_last_iso: tuple[Any, str] = (None, "")
+
+
+def _iso_seconds(when: dt.datetime) -> str:
+    """``when.isoformat(timespec="seconds")``, remembered for the last datetime object.
+
+    A bulk import gives every record the same ``retrieved`` object; the cache holds a
+    reference to it, so an identity match can never be a different, reused object.
+    """
+    global _last_iso
+    last = _last_iso
+    if last[0] is when:
+        return last[1]
+    text = when.isoformat(timespec="seconds")
+    _last_iso = (when, text)
+    return text
 
 
 @dataclass
@@ -148,7 +183,7 @@ class SourceRecord:
         return {
             "name": self.name,
             "location": self.location,
-            "retrieved": self.retrieved.isoformat(timespec="seconds"),
+            "retrieved": _iso_seconds(self.retrieved),
             "record": self.record,
         }
 
@@ -238,23 +273,61 @@ class Paper:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.title = " ".join((self.title or "").split())
-        if not self.title:
+        # Every check has a fast path for values that are already clean (the common case
+        # in bulk imports) and falls back to the general conversion, which raises the
+        # same ParseError as before for bad values.
+        title = self.title
+        if type(title) is not str or "  " in title or not title.isprintable() or title != title.strip():
+            title = " ".join((title or "").split())
+        self.title = title
+        if not title:
             raise ParseError("field 'title': expected a non-empty title")
-        if self.arxiv_id:
-            found = normalize_arxiv_id(self.arxiv_id)
-            if found is None:
-                raise ParseError(f"field 'arxiv_id': expected an arXiv id, got {self.arxiv_id!r}")
-            self.arxiv_id, v = found
-            self.version = self.version or v
-        if self.doi:
-            self.doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", self.doi.strip(), flags=re.I)
-        for name in _DATE_FIELDS:
-            setattr(self, name, _as_date(getattr(self, name), name))
-        for name in _INT_FIELDS:
-            setattr(self, name, _as_int(getattr(self, name), name))
-        for name in _LIST_FIELDS:
-            setattr(self, name, _union([], _as_str_list(getattr(self, name), name)))
+        arxiv_id = self.arxiv_id
+        if arxiv_id:
+            if type(arxiv_id) is str and _ARXIV_PLAIN.fullmatch(arxiv_id):
+                # already a bare new-style id: normalize_arxiv_id() would return (arxiv_id, None)
+                self.version = self.version or None
+            else:
+                found = normalize_arxiv_id(arxiv_id)
+                if found is None:
+                    raise ParseError(f"field 'arxiv_id': expected an arXiv id, got {arxiv_id!r}")
+                self.arxiv_id, v = found
+                self.version = self.version or v
+        doi = self.doi
+        if doi:
+            if type(doi) is str:
+                doi = doi.strip()
+                if doi[:1] in _DOI_PREFIX_START:  # may start with a resolver URL or "doi:"
+                    doi = _DOI_PREFIX.sub("", doi)
+                self.doi = doi
+            else:
+                self.doi = _DOI_PREFIX.sub("", doi.strip())
+        # dates: already a date (not a datetime) or None -> nothing to do
+        value: Any = self.published
+        if value is not None and type(value) is not dt.date:
+            self.published = _as_date(value, "published")
+        value = self.updated
+        if value is not None and type(value) is not dt.date:
+            self.updated = _as_date(value, "updated")
+        value = self.version
+        if value is not None and type(value) is not int:
+            self.version = _as_int(value, "version")
+        value = self.n_authors
+        if value is not None and type(value) is not int:
+            self.n_authors = _as_int(value, "n_authors")
+        value = self.upvotes
+        if value is not None and type(value) is not int:
+            self.upvotes = _as_int(value, "upvotes")
+        value = self.github_stars
+        if value is not None and type(value) is not int:
+            self.github_stars = _as_int(value, "github_stars")
+        # lists: a fresh list of non-empty strings without duplicates, order kept
+        self.authors = _clean_str_list(self.authors, "authors")
+        self.categories = _clean_str_list(self.categories, "categories")
+        value = self.keywords
+        self.keywords = [] if type(value) is list and not value else _clean_str_list(value, "keywords")
+        value = self.tags
+        self.tags = [] if type(value) is list and not value else _clean_str_list(value, "tags")
         if self.authors and not self.n_authors:
             self.n_authors = len(self.authors)
         if self.primary_category and self.primary_category not in self.categories:

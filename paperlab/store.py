@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -32,6 +33,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from .errors import FetchError, StoreError
 from .library import Library
@@ -56,6 +59,8 @@ SCHEMA_VERSION = 1
 STATUSES = ("to-read", "reading", "read")
 DB_NAME = "paperlab.sqlite3"
 _BUSY_TIMEOUT_MS = 30_000
+_BULK_CACHE_KIB = 32 * 1024  # SQLite page cache during bulk_import
+_BULK_CHECKPOINT_PAGES = 10_000  # WAL pages between automatic checkpoints during bulk_import
 
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
@@ -170,37 +175,37 @@ def _parse_ref(ref: str) -> _Ref:
 
 
 # -- rows ---------------------------------------------------------------------------------
-_NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
+# bytes.translate table: ASCII letters and digits -> lowercase, every other byte -> space
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
-@functools.lru_cache(maxsize=1 << 15)
-def _title_key(title: str) -> str | None:
+def _title_key_uncached(title: str) -> str | None:
     """:func:`normalize_title` when identifying (>= 12 chars), else None.
 
-    Cached and with an ASCII fast path: one import computes it several times per paper
-    (lookup, merge, row), and it dominated :meth:`Store.bulk_import`.
+    With an ASCII fast path: it was a large part of :meth:`Store.bulk_import`.
     """
-    if title.isascii():
-        norm = " ".join(_NON_WORD.sub(" ", title).lower().split())
+    if title.isascii():  # one table lookup per byte: letters and digits lowercased, all else a space
+        norm = b" ".join(title.encode("ascii").translate(_ASCII_WORDS).split()).decode("ascii")
     else:
         norm = normalize_title(title)
     return norm if len(norm) >= 12 else None
 
 
+#: :func:`_title_key_uncached`, cached: merging computes it several times per paper
+_title_key = functools.lru_cache(maxsize=1 << 15)(_title_key_uncached)
+
+
 _PAPER_FIELDS = tuple(f.name for f in dataclasses.fields(Paper))
+_PLAIN_DATE = (dt.date, type(None))
 _json_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
 
-try:  # orjson is several times faster, and JSON encoding is a large part of bulk_import
-    import orjson
 
-    def _dumps(data: dict[str, Any]) -> str:
-        try:
-            return orjson.dumps(data).decode("utf-8")
-        except TypeError:  # e.g. an integer beyond 64 bits in ``extra``
-            return _json_encode(data)
-
-except ImportError:  # pragma: no cover - orjson is a dependency, but stay usable without it
-    _dumps = _json_encode  # type: ignore[assignment]
+def _dumps(p: Paper, data: dict[str, Any]) -> str:
+    """``data`` (the wire dict of ``p``) as compact JSON; orjson is several times faster."""
+    try:
+        return orjson.dumps(data).decode("utf-8")
+    except TypeError:  # e.g. an integer beyond 64 bits in ``extra``: the plain encoder of to_dict()
+        return _json_encode(_wire(p))
 
 
 def _wire(p: Paper) -> dict[str, Any]:
@@ -221,18 +226,34 @@ def _title_hash(norm: str) -> int:
     return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def _row(p: Paper, now: str) -> tuple[Any, ...]:
-    data = _wire(p)
-    norm = _title_key(p.title)
+_UNSET: Any = object()
+
+
+def _row(p: Paper, now: str, title_hash: int | None = _UNSET) -> tuple[Any, ...]:
+    """The ``papers`` row of ``p``; ``title_hash`` when the caller already computed it."""
+    data = p.__dict__.copy()  # the fields in declaration order, as the dataclass __init__ set them
+    published, updated = data.get("published"), data.get("updated")
+    if (tuple(data) == _PAPER_FIELDS and type(published) in _PLAIN_DATE and type(updated) in _PLAIN_DATE):
+        # :func:`_wire` in one dict copy: orjson writes a date exactly as ``date.isoformat()``
+        data["sources"] = [s.to_dict() for s in data["sources"]]
+        if published is not None:
+            published = published.isoformat()
+    else:  # e.g. a datetime assigned to ``published`` after construction
+        data = _wire(p)
+        published = data["published"]
+    if title_hash is _UNSET:
+        norm = _title_key(p.title)
+        title_hash = _title_hash(norm) if norm else None
+    doi = p.doi
     return (
         p.id,
         p.arxiv_id,
-        p.doi.lower() if p.doi else None,
+        doi.lower() if doi else None,
         p.title,
-        _title_hash(norm) if norm else None,
-        data["published"],
+        title_hash,
+        published,
         now,
-        _dumps(data),
+        _dumps(p, data),
     )
 
 
@@ -506,19 +527,17 @@ class Store:
     def _load(data: str) -> Paper:
         return Paper.from_dict(json.loads(data))
 
-    def _existing_for(self, conn: sqlite3.Connection, keys: list[str]) -> list[Paper]:
-        found: dict[str, set[str]] = {"id": set(), "arxiv": set(), "doi": set(), "title": set()}
-        for k in keys:
-            kind, _, value = k.partition(":")
-            found[kind].add(value)
+    def _existing_for(self, conn: sqlite3.Connection, ids: Iterable[str], arxiv_ids: Iterable[str],
+                      dois: Iterable[str], title_hashes: Iterable[int]) -> list[Paper]:
+        """Stored papers sharing an id, arXiv id, lowercase DOI or title hash with the given ones."""
         rows = conn.execute(
             """SELECT id, data FROM papers
                WHERE id IN (SELECT value FROM json_each(?1))
                   OR arxiv_id IN (SELECT value FROM json_each(?2))
                   OR doi IN (SELECT value FROM json_each(?3))
                   OR title_hash IN (SELECT value FROM json_each(?4))""",
-            (*(json.dumps(sorted(found[kind])) for kind in ("id", "arxiv", "doi")),
-             json.dumps(sorted(_title_hash(t) for t in found["title"]))),
+            [orjson.dumps(sorted(set(values))).decode("utf-8")
+             for values in (ids, arxiv_ids, dois, title_hashes)],
         ).fetchall()
         return [self._load(data) for _, data in rows]
 
@@ -527,15 +546,33 @@ class Store:
 
         Returns a map from every given paper's id to the id it is stored under.
         """
+        # The match keys of every paper (as :func:`_keys`, one list per kind), each computed
+        # once: they serve the lookup of stored records and, on the fast path, the rows.
+        ids: list[str] = []
+        arxiv_ids: list[str] = []
+        dois: list[str] = []
+        titles: list[str] = []
+        hashes: list[int | None] = []  # per paper
         for p in papers:
             if not isinstance(p, Paper):
                 raise TypeError(f"the store holds Paper objects, not {type(p).__name__}")
-        keys = [k for p in papers for k in _keys(p)]
-        existing = self._existing_for(conn, keys)
+            ids.append(p.id)
+            if p.arxiv_id:
+                arxiv_ids.append(p.arxiv_id)
+            if p.doi:
+                dois.append(p.doi.lower())
+            norm = _title_key_uncached(p.title)  # once per paper here; the merge path caches it
+            if norm:
+                titles.append(norm)
+                hashes.append(_title_hash(norm))
+            else:
+                hashes.append(None)
+        existing = self._existing_for(conn, ids, arxiv_ids, dois, [h for h in hashes if h is not None])
         now = _now()
-        if not existing and len(keys) == len(set(keys)):
-            # fast path (bulk imports of new papers): nothing to merge
-            conn.executemany(_INSERT, [_row(p, now) for p in papers])
+        if not existing and all(len(keys) == len(set(keys)) for keys in (ids, arxiv_ids, dois, titles)):
+            # fast path (bulk imports of new papers): no stored record and no two records of
+            # the batch share a key, so nothing to merge
+            conn.executemany(_INSERT, [_row(p, now, h) for p, h in zip(papers, hashes, strict=True)])
             return {p.id: p.id for p in papers}
         before = {p.id: p for p in existing}
         work, renames = _merge_batch(papers, existing)
@@ -602,6 +639,19 @@ class Store:
         -------
         int
             Number of records read from ``papers``.
+
+        Notes
+        -----
+        Durability is that of every write of the store: WAL mode with ``synchronous =
+        NORMAL``, so a committed batch survives a crash of the process; a power loss may
+        lose the last batches committed before it, but never corrupts the database
+        (SQLite fsyncs the WAL before each checkpoint).
+
+        While it runs, Python's automatic cyclic garbage collection is paused (and
+        restored afterwards): each batch holds thousands of young objects, which the
+        collector would scan again and again for nothing, as the import makes no
+        reference cycles. A young-generation collection after each batch still frees
+        any cycles the given iterable makes, so memory stays flat.
         """
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
@@ -611,8 +661,11 @@ class Store:
         # a larger page cache keeps the random-order index inserts in memory, and fewer,
         # larger checkpoints cost fewer fsyncs; both bounded, both restored afterwards
         cache, ckpt = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "wal_autocheckpoint"))
-        conn.execute("PRAGMA cache_size = -32768")
-        conn.execute("PRAGMA wal_autocheckpoint = 10000")
+        conn.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {_BULK_CHECKPOINT_PAGES}")
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
         try:
             while True:
                 batch = list(islice(it, batch_size))
@@ -620,11 +673,16 @@ class Store:
                     return total
                 with self._write() as conn:
                     self._write_papers(conn, batch)
-                _title_key.cache_clear()  # keeps memory flat: the cache only serves one batch
                 total += len(batch)
+                del batch
+                _title_key.cache_clear()  # keeps memory flat: the cache only serves one batch
+                if paused:
+                    gc.collect(1)  # what the paused collector would have found: young cycles
                 if progress is not None:
                     progress(total)
         finally:
+            if paused:
+                gc.enable()
             conn.execute(f"PRAGMA cache_size = {int(cache)}")
             conn.execute(f"PRAGMA wal_autocheckpoint = {int(ckpt)}")
 
@@ -765,6 +823,21 @@ class Store:
             (model, json.dumps(keys)),
         ).fetchall()
         return {h: bytes(v) for h, v in rows}
+
+    def get_embedding_rows(self, model: str, hashes: Iterable[str]) -> dict[str, tuple[int, bytes]]:
+        """Like :meth:`get_embeddings`, with each vector's length: ``{text_hash: (dim, raw bytes)}``.
+
+        The search module stores float16 blobs (``2 * dim`` bytes); earlier versions wrote float32.
+        """
+        keys = sorted(set(hashes))
+        if not keys:
+            return {}
+        rows = self._conn().execute(
+            "SELECT text_hash, dim, vector FROM embeddings WHERE model = ? "
+            "AND text_hash IN (SELECT value FROM json_each(?))",
+            (model, json.dumps(keys)),
+        ).fetchall()
+        return {h: (int(d), bytes(v)) for h, d, v in rows}
 
     def put_embeddings(self, model: str, vectors: dict[str, tuple[int, bytes]]) -> None:
         """Cache vectors: ``{text_hash: (dim, raw bytes)}`` for ``model``.

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
 from lxml import etree
 
 from ..errors import FetchError, ParseError, PartialImportWarning, ProblemCollector
@@ -47,6 +48,7 @@ _ARXIV = "{http://arxiv.org/schemas/atom}"
 _OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 # arXiv marks a new paragraph by indenting the next line; a bare newline is only a wrap.
 _PARAGRAPH = re.compile(r"\n[ \t]+")
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 def _one_line(text: Any) -> str | None:
@@ -60,7 +62,15 @@ def _unwrap(text: str | None) -> str | None:
     """Unwrap an arXiv abstract: drop leading spaces and line wraps, keep paragraph breaks."""
     if not text:
         return None
-    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH.split(text.strip()))
+    text = text.strip()
+    # Fast path (most abstracts): wrapped with bare newlines only. If joining the lines leaves
+    # no double space and no unprintable character (every whitespace but the space is one; an
+    # indented line, i.e. a new paragraph, gives a double space or a tab), it is the answer.
+    joined = text.replace("\n", " ")
+    if "  " not in joined and (not joined.encode("ascii").translate(None, _PRINTABLE_ASCII)
+                               if joined.isascii() else joined.isprintable()):
+        return joined or None
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH.split(text))
     return "\n".join(p for p in paragraphs if p) or None
 
 
@@ -303,7 +313,13 @@ def _kaggle_authors(record: dict[str, Any]) -> tuple[list[str], dict[str, list[s
             if not isinstance(item, list) or not item:
                 continue
             # [last, first, suffix, affiliation...]
-            name = " ".join(str(p) for p in (item[1:2] + item[0:1] + item[2:3]) if p)
+            if len(item) >= 3 and type(item[0]) is str and type(item[1]) is str and type(item[2]) is str:
+                last, first, suffix = item[0], item[1], item[2]  # the usual shape: no str() calls
+                name = (f"{first} {last}" if last else first) if first else last
+                if suffix:
+                    name = f"{name} {suffix}" if name else suffix
+            else:
+                name = " ".join(str(p) for p in (item[1:2] + item[0:1] + item[2:3]) if p)
             if "\\" in name or "{" in name:
                 name = _delatex(name)
             elif "\n" in name or "  " in name:
@@ -398,16 +414,20 @@ def iter_kaggle(path_or_file: str | Path | IO[str] | IO[bytes],
     collector = problems if problems is not None else ProblemCollector(name)
     when = dt.datetime.now(dt.timezone.utc)
     kept = 0
+    _loads = orjson.loads
     try:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                msg = getattr(exc, "msg", str(exc))
-                collector.add(f"line {lineno}", f"expected a JSON object per line: {msg}")
-                continue
+                record = _loads(line)
+            except ValueError:
+                try:  # orjson is stricter (NaN, big integers, BOM, lone surrogates): ask json
+                    record = json.loads(line)
+                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                    msg = getattr(exc, "msg", str(exc))
+                    collector.add(f"line {lineno}", f"expected a JSON object per line: {msg}")
+                    continue
             try:
                 paper = _kaggle_paper(record, SourceRecord("kaggle", name, when, f"line {lineno}"))
             except ParseError as exc:
@@ -625,16 +645,20 @@ class ArxivClient:
         while True:
             size = self.page_size if limit is None else min(self.page_size, limit - yielded)
             _, page = self._page(query, start, size)
+            fresh = 0
             for paper in page.papers:
                 if paper.id in seen:
                     continue
                 seen.add(paper.id)
+                fresh += 1
                 yield paper
                 yielded += 1
                 if limit is not None and yielded >= limit:
                     return
             start += len(page.papers)
-            if not page.papers or start >= page.total_results:
+            # A page of nothing but repeats means arXiv is serving a stale window: paging on would
+            # only repeat it (possibly for thousands of requests), so stop.
+            if not page.papers or not fresh or start >= page.total_results:
                 return
 
     def fetch(self, ids: Iterable[str]) -> list[Paper]:
