@@ -27,6 +27,7 @@ from lxml import etree
 from ..errors import FetchError, ParseError, PartialImportWarning, ProblemCollector
 from ..library import Library
 from ..paper import Paper, SourceRecord
+from ._files import read_bytes
 from ._http import HttpClient, Response, RetryableResponse
 
 __all__ = [
@@ -263,10 +264,7 @@ def read_atom(path: str | Path) -> list[Paper]:
         Not an Atom feed, or an arXiv error feed (see :func:`parse_atom`).
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    data = read_bytes(path)
     return parse_atom(data, source=str(path)).papers
 
 

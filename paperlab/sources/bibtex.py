@@ -27,6 +27,7 @@ from pylatexenc.macrospec import MacroSpec
 
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ._files import read_bytes
 
 __all__ = ["library_to_bibtex", "paper_to_bibtex", "parse_bibtex", "read_bibtex"]
 
@@ -411,10 +412,7 @@ def read_bibtex(path: str | Path) -> list[Paper]:
         If the file is missing, not UTF-8/Latin-1 text, or holds no usable entry.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

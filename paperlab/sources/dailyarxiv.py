@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ._files import read_text
 
 __all__ = ["DailyArxivDigest", "parse_dailyarxiv", "read_dailyarxiv", "to_dailyarxiv_markdown"]
 
@@ -248,12 +249,7 @@ def read_dailyarxiv(path: str | Path) -> list[Paper]:
         If the file is unreadable or not a DailyArXiv README.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"expected UTF-8 text, got undecodable byte at offset {exc.start}", source=str(path)) from None
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    text = read_text(path)
     return parse_dailyarxiv(text, source=str(path)).papers
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
+from ._files import read_bytes
 from ._http import HttpClient, Response, RetryableResponse
 
 __all__ = ["HfDailyPapersClient", "parse_daily_papers", "read_daily_papers"]
@@ -175,10 +176,7 @@ def parse_daily_papers(data: bytes | str | list[Any] | dict[str, Any], source: s
 def read_daily_papers(path: str | Path) -> list[Paper]:
     """Read a saved ``/api/daily_papers`` JSON file; see :func:`parse_daily_papers`."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    data = read_bytes(path)
     return parse_daily_papers(data, source=str(path))
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
+from ._files import read_text
 
 __all__ = ["parse_hf_page", "read_hf_page"]
 
@@ -249,10 +250,5 @@ def read_hf_page(path: str | Path, reference_date: dt.date | str | None = None) 
         If the file cannot be read as UTF-8 text or holds no paper.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"expected UTF-8 text, got undecodable byte at offset {exc.start}", source=str(path)) from None
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    text = read_text(path)
     return parse_hf_page(text, source=str(path), reference_date=reference_date)

@@ -32,6 +32,7 @@ from urllib.parse import quote
 
 from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ._files import read_bytes
 from ._http import HttpClient, Response, RetryableResponse
 
 __all__ = ["SemanticScholarClient", "parse_semantic_scholar", "read_semantic_scholar"]
@@ -192,10 +193,7 @@ def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any],
 def read_semantic_scholar(path: str | Path) -> list[Paper]:
     """Read a saved Semantic Scholar JSON response; see :func:`parse_semantic_scholar`."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    data = read_bytes(path)
     return parse_semantic_scholar(data, source=str(path))
 
 
