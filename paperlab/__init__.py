@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from ._version import __version__
-from .errors import FetchError, ParseError, PaperlabError, PartialImportWarning, StoreError
 from .compare import compare, leaderboard  # eager: the functions must shadow the submodule's name
+from .errors import FetchError, PaperlabError, ParseError, PartialImportWarning, StoreError
 from .library import Library
 from .paper import MIME_TYPE, Paper, SourceRecord
 from .sources import load

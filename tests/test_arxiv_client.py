@@ -11,8 +11,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from paths import FIXTURES
 from fakeserver import FakeServer, Fault
+from paths import FIXTURES
 
 from paperlab.errors import FetchError
 from paperlab.library import Library

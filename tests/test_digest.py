@@ -20,8 +20,8 @@ import re
 from pathlib import Path
 
 import pytest
-from paths import FIXTURES
 from fakeserver import FakeServer, Fault
+from paths import FIXTURES
 
 import paperlab
 from paperlab import Library

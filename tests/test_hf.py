@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
-from paths import FIXTURES
 from fakeserver import Fault
+from paths import FIXTURES
 
 import paperlab
 from paperlab.errors import FetchError, ParseError, PartialImportWarning

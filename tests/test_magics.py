@@ -16,8 +16,8 @@ import subprocess
 import sys
 
 import pytest
-from paths import FIXTURES
 from IPython.core.interactiveshell import InteractiveShell
+from paths import FIXTURES
 
 import paperlab
 from paperlab.store import open_store

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from paths import SHARED
 from nbclient import NotebookClient
+from paths import SHARED
 
 SEARCH_NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02-search.ipynb"
 

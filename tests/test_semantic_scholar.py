@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
-from paths import FIXTURES
 from fakeserver import Fault
+from paths import FIXTURES
 
 import paperlab
 from paperlab.errors import FetchError, ParseError, PartialImportWarning
