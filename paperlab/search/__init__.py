@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 from .analysis import Recommendations, Topics, near_duplicates, recommend, tfidf_vectorizer, topics
 from .encoders import (
     DEFAULT_MODEL,
+    PACKAGED_EMBEDDINGS,
     Encoder,
     EncoderError,
     SentenceEncoder,
     StaticEncoder,
     embed,
     get_encoder,
+    packaged_vectors,
     text_hash,
 )
 from .index import MODES, PaperIndex, paper_text
@@ -40,6 +42,7 @@ __all__ = [
     "EncoderError",
     "ExactVectorIndex",
     "MODES",
+    "PACKAGED_EMBEDDINGS",
     "PaperIndex",
     "Recommendations",
     "SearchResults",
@@ -51,6 +54,7 @@ __all__ = [
     "index_for",
     "library_topics",
     "near_duplicates",
+    "packaged_vectors",
     "paper_text",
     "recommend",
     "recommend_papers",

@@ -7,11 +7,15 @@ Two kinds of encoder turn paper texts into unit-length vectors:
   other model name or local folder works where the model can be loaded.
 * :class:`StaticEncoder` runs a model2vec static model distilled once (about 30 s on
   2 cores) from the packaged MiniLM and kept in ``$PAPERLAB_HOME/models``. It embeds
-  thousands of texts per second, for instant first results on large libraries.
+  thousands of texts per second (the first 128 tokens of each), for fast first results
+  on large libraries.
 
 :func:`embed` looks vectors up in the store's embedding cache (keyed by model name and
-text hash) and encodes only the missing texts, writing each batch as it completes, so
-an interrupted run keeps what it did.
+text hash; float16 blobs) and encodes only the missing texts, writing each batch as it
+completes, so an interrupted run keeps what it did. For the default model, vectors of the
+bundled demo corpus ship with paperlab (``paperlab/data/demo-embeddings.npz``, made by
+``scripts/build_demo_embeddings.py``) and seed the cache, so searching the demo corpus
+embeds only the query.
 
 torch and sentence-transformers are imported only when a model is first loaded.
 """
@@ -35,8 +39,10 @@ __all__ = [
     "EncoderError",
     "SentenceEncoder",
     "StaticEncoder",
+    "PACKAGED_EMBEDDINGS",
     "embed",
     "get_encoder",
+    "packaged_vectors",
     "text_hash",
 ]
 
@@ -44,6 +50,8 @@ DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 _PACKAGED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "minilm", "default"}
 _STATIC_NAMES = {"static", "model2vec", "fast"}
 _CACHE_CHUNK = 5000  # hashes per store lookup
+#: Precomputed float16 vectors of the demo corpus for :data:`DEFAULT_MODEL` (see ``scripts/build_demo_embeddings.py``).
+PACKAGED_EMBEDDINGS = Path(__file__).resolve().parents[1] / "data" / "demo-embeddings.npz"
 
 
 class EncoderError(PaperlabError, RuntimeError):
@@ -169,14 +177,24 @@ class StaticEncoder:
         result in ``$PAPERLAB_HOME/models``; or the path of a saved model2vec model.
     pca_dims : int
         Dimensions kept when distilling (model2vec's default, 256).
+    max_length : int
+        Tokens of each text used (its beginning: title and first sentences). Tokenising is
+        most of the cost; 128 tokens embed ~2.5x faster than 512 and scored the same in
+        ``benchmarks/bench_search_quality.py`` (semantic P@10 0.507 vs 0.500).
     """
 
-    def __init__(self, source: str = "all-MiniLM-L6-v2", pca_dims: int = 256) -> None:
+    #: texts encoded (and cached) per batch by :func:`embed`: large, so the tokenizer's threads stay busy
+    cache_batch = 8192
+
+    def __init__(self, source: str = "all-MiniLM-L6-v2", pca_dims: int = 256, max_length: int = 128) -> None:
         self.source = source
         self.pca_dims = pca_dims
+        self.max_length = max_length
         packaged = source.lower() in _PACKAGED_NAMES
         self._distil = packaged
-        self.name = f"model2vec:all-MiniLM-L6-v2:pca{pca_dims}" if packaged else f"model2vec:{source}"
+        base = f"model2vec:all-MiniLM-L6-v2:pca{pca_dims}" if packaged else f"model2vec:{source}"
+        self.name = f"{base}:max{max_length}"
+        self._table: np.ndarray | None = None
         self._model: Any = None
         self._lock = threading.Lock()
         self.texts_embedded = 0
@@ -228,8 +246,29 @@ class StaticEncoder:
         return int(self._load().dim)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit-length float32 vectors, one row per text."""
-        vectors = self._load().encode(list(texts), show_progress_bar=False)
+        """Unit-length float32 vectors, one row per text.
+
+        Tokenises with the model's tokenizer (``StaticModel.tokenize``, multi-threaded Rust) and
+        mean-pools the token vectors as one sparse matrix product: model2vec's own pooling
+        gathers float16 rows per text, which took longer than tokenising.
+        """
+        model = self._load()
+        if model.token_mapping is not None or model.weights is not None:  # models pooled differently
+            vectors = model.encode(list(texts), show_progress_bar=False, max_length=self.max_length,
+                                   use_multiprocessing=False)
+        else:
+            from scipy import sparse
+
+            if self._table is None:
+                self._table = np.asarray(model.embedding, dtype=np.float32)
+            chars = self.max_length * int(model.median_token_length)
+            ids = [t[:self.max_length] for t in model.tokenize([t[:chars] for t in texts])]
+            lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+            cols = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(lens.sum()))
+            weights = np.repeat(1.0 / np.maximum(lens, 1), lens).astype(np.float32)
+            pool = sparse.csr_matrix((weights, cols, np.concatenate([[0], np.cumsum(lens)])),
+                                     shape=(len(ids), self._table.shape[0]))
+            vectors = np.asarray(pool @ self._table)
         self.texts_embedded += len(texts)
         return _normalize(vectors)
 
@@ -271,6 +310,31 @@ def get_encoder(spec: str | Encoder | None = None) -> Encoder:
     return enc  # type: ignore[no-any-return]
 
 
+_PACKAGED: dict[str, np.ndarray] | None = None
+_PACKAGED_LOCK = threading.Lock()
+
+
+def packaged_vectors() -> dict[str, np.ndarray]:
+    """Shipped :data:`DEFAULT_MODEL` vectors (float16) of the demo corpus texts, by :func:`text_hash`.
+
+    Empty when the file is missing (e.g. before ``scripts/build_demo_embeddings.py`` ran).
+    """
+    global _PACKAGED
+    with _PACKAGED_LOCK:
+        if _PACKAGED is None:
+            _PACKAGED = {}
+            if PACKAGED_EMBEDDINGS.exists():
+                with np.load(PACKAGED_EMBEDDINGS) as data:
+                    if str(data["model"]) == DEFAULT_MODEL:
+                        _PACKAGED = dict(zip(data["hashes"].tolist(), data["vectors"], strict=True))
+        return _PACKAGED
+
+
+def _decode(dim: int, raw: bytes) -> np.ndarray:
+    """A cached vector: float16 blobs (2 bytes a value) or float32 ones written by earlier versions."""
+    return np.frombuffer(raw, dtype=np.float16 if len(raw) == 2 * dim else np.float32)
+
+
 def embed(
     encoder: Encoder,
     texts: Sequence[str],
@@ -285,16 +349,19 @@ def embed(
     encoder : Encoder
     texts : sequence of str
     store : paperlab.store.Store, optional
-        Embedding cache (``get_embeddings`` / ``put_embeddings``); None for no cache.
+        Embedding cache (``get_embedding_rows`` / ``put_embeddings``); None for no cache.
     batch_size : int
-        Texts encoded (and written to the cache) at a time.
+        Texts encoded (and written to the cache) at a time (at least the encoder's
+        ``cache_batch`` where it has one).
     progress : bool, optional
         Show a tqdm progress bar; by default when more than ``batch_size`` texts are missing.
 
     Returns
     -------
     vectors : numpy.ndarray
-        ``(len(texts), dim)`` float32, unit length.
+        ``(len(texts), dim)`` float32, unit length to float16 precision (vectors are cached
+        as float16, and fresh ones are rounded the same way, so a re-opened library ranks
+        exactly as the first time).
     n_embedded : int
         How many texts had to be encoded (0 when everything came from the cache).
 
@@ -303,31 +370,46 @@ def embed(
     A ``KeyboardInterrupt`` stops encoding; every batch finished before it is already
     in the cache, so the next call resumes where this one stopped.
     """
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32), 0
     hashes = [text_hash(t) for t in texts]
     found: dict[str, np.ndarray] = {}
     if store is not None:
         unique = list(dict.fromkeys(hashes))
         for start in range(0, len(unique), _CACHE_CHUNK):
-            for h, raw in store.get_embeddings(encoder.name, unique[start:start + _CACHE_CHUNK]).items():
-                found[h] = np.frombuffer(raw, dtype=np.float32)
+            rows = store.get_embedding_rows(encoder.name, unique[start:start + _CACHE_CHUNK])
+            for h, (dim, raw) in rows.items():
+                found[h] = _decode(dim, raw)
     missing: dict[str, str] = {}
     for h, t in zip(hashes, texts, strict=True):
         if h not in found and h not in missing:
             missing[h] = t
+    if missing and encoder.name == DEFAULT_MODEL:
+        shipped = packaged_vectors()
+        seeded = {h: shipped[h] for h in missing if h in shipped}
+        if seeded:
+            if store is not None:
+                store.put_embeddings(encoder.name, {h: (v.shape[0], v.tobytes()) for h, v in seeded.items()})
+            found.update(seeded)
+            missing = {h: t for h, t in missing.items() if h not in seeded}
     if missing:
         from tqdm.auto import tqdm
 
         items = list(missing.items())
-        show = progress if progress is not None else len(items) > batch_size
+        step = max(batch_size, int(getattr(encoder, "cache_batch", 0)))
+        show = progress if progress is not None else len(items) > step
         with tqdm(total=len(items), desc=f"embedding ({encoder.name})", unit="text", disable=not show) as bar:
-            for start in range(0, len(items), batch_size):
-                chunk = items[start:start + batch_size]
-                vectors = np.asarray(encoder.encode([t for _, t in chunk]), dtype=np.float32)
-                batch = {h: vectors[i] for i, (h, _) in enumerate(chunk)}
+            for start in range(0, len(items), step):
+                chunk = items[start:start + step]
+                vectors = np.asarray(encoder.encode([t for _, t in chunk]), dtype=np.float16)
                 if store is not None:
-                    store.put_embeddings(encoder.name, {h: (v.shape[0], v.tobytes()) for h, v in batch.items()})
-                found.update(batch)
+                    dim = vectors.shape[1]
+                    store.put_embeddings(encoder.name, {h: (dim, vectors[i].tobytes())
+                                                        for i, (h, _) in enumerate(chunk)})
+                found.update((h, vectors[i]) for i, (h, _) in enumerate(chunk))
                 bar.update(len(chunk))
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32), 0
-    return np.vstack([found[h] for h in hashes]).astype(np.float32, copy=False), len(missing)
+    first = found[hashes[0]]
+    out = np.empty((len(hashes), first.shape[0]), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        out[i] = found[h]
+    return out, len(missing)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
+import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..library import Library
 from ..paper import Paper
+from . import persist
 from .encoders import Encoder, embed, get_encoder, text_hash
 from .lexical import BM25Ranker
 from .results import SearchResults
@@ -61,6 +65,7 @@ class PaperIndex:
     ann_threshold : int
         From this many papers on, an approximate (usearch HNSW) index replaces exact search
         (exact search of 100k 256-d vectors takes ~10 ms; building the graph takes longer than that saves).
+        The embeddings are then kept as float16.
     fusion : {"blend", "rrf"}
         How hybrid mode combines the two rankings: a weighted blend of min-max normalised
         scores (default, best in ``benchmarks/bench_search_quality.py``) or reciprocal rank fusion.
@@ -78,6 +83,13 @@ class PaperIndex:
         Texts encoded (and cached) per batch.
     progress : bool, optional
         Show a progress bar while embedding (default: when there is more than one batch).
+    index_dir : "default", path or None
+        Where fitted indexes of at least ``persist_above`` papers are saved and looked up
+        (vectors, BM25 index and ANN graph; see :mod:`paperlab.search.persist`), so fitting
+        the same texts again loads them instead of reading the embedding cache and rebuilding.
+        ``"default"``: ``indexes/`` beside the store (``$PAPERLAB_HOME/indexes``); None: never saved.
+    persist_above : int
+        See ``index_dir``.
 
     Attributes
     ----------
@@ -91,6 +103,8 @@ class PaperIndex:
     n_embedded_ : int
         Texts embedded by the last :meth:`fit` (0 when all came from the cache).
     uses_ann_ : bool
+    loaded_from_ : pathlib.Path or None
+        The saved index the last :meth:`fit` loaded, if any.
 
     Examples
     --------
@@ -101,7 +115,8 @@ class PaperIndex:
     def __init__(self, encoder: str | Encoder | None = None, mode: str = "hybrid", ann_threshold: int = 200_000,
                  fusion: str = "blend", semantic_weight: float = 0.7, feedback: int = 10,
                  store: Any = "default", static_above: int = 2_000, batch_size: int = 256,
-                 progress: bool | None = None) -> None:
+                 progress: bool | None = None, index_dir: str | Path | None = "default",
+                 persist_above: int = 5_000) -> None:
         self.encoder = encoder
         self.mode = mode
         self.ann_threshold = ann_threshold
@@ -112,6 +127,8 @@ class PaperIndex:
         self.static_above = static_above
         self.batch_size = batch_size
         self.progress = progress
+        self.index_dir = index_dir
+        self.persist_above = persist_above
 
     def __repr__(self) -> str:
         enc = self.encoder if isinstance(self.encoder, (str, type(None))) else getattr(self.encoder, "name", "?")
@@ -160,16 +177,96 @@ class PaperIndex:
             self._fit_vectors()
         return self
 
+    def _index_root(self) -> Path | None:
+        if self.index_dir is None or len(self.texts_) < self.persist_above:
+            return None
+        if isinstance(self.index_dir, str) and self.index_dir == "default":
+            store = self.store
+            if store is not None and not isinstance(store, str) and hasattr(store, "path"):
+                return Path(store.path).parent / "indexes"
+            return persist.default_root()
+        return Path(self.index_dir)
+
+    def _settings(self) -> dict[str, Any]:
+        lex = BM25Ranker()
+        return {"ann": AnnVectorIndex().settings() if self.uses_ann_ else None,
+                "bm25": {"k1": lex.k1, "b": lex.b, "stem": lex.stem}}
+
     def _fit_vectors(self) -> None:
+        self.uses_ann_ = len(self.texts_) >= self.ann_threshold
+        self.loaded_from_: Path | None = None
+        root = self._index_root()
+        fingerprint = persist.texts_fingerprint(self.texts_) if root is not None else ""
+        if root is not None:
+            names = [self.encoder] if self.encoder is not None else [None, "static"]
+            for name in names:
+                encoder = get_encoder(name)
+                folder = root / persist.index_key(fingerprint, encoder.name, self._settings())
+                if persist.complete(folder) and self._load(folder, encoder):
+                    return
         store = self._store()
         self.encoder_ = self._choose_encoder(self.texts_, store)
+        lexical = None
+        if self.mode == "hybrid" and self._lexical is None and len(self.texts_) >= self.persist_above:
+            # build BM25 (Python, holds the GIL) while the encoder runs (native code, mostly releases it)
+            lexical = _Background(lambda: BM25Ranker().fit(self.texts_))
         self.embeddings_, self.n_embedded_ = embed(self.encoder_, self.texts_, store=store,
                                                    batch_size=self.batch_size, progress=self.progress)
-        self.uses_ann_ = len(self.texts_) >= self.ann_threshold
         if self.uses_ann_:
+            self.embeddings_ = self.embeddings_.astype(np.float16)  # re-scoring needs no more; half the memory
             self.vectors_: ExactVectorIndex | AnnVectorIndex = AnnVectorIndex().fit(self.embeddings_)
         else:
             self.vectors_ = ExactVectorIndex().fit(self.embeddings_)
+        if lexical is not None:
+            self._lexical = lexical.result()
+        if root is not None:
+            self._save(root, persist.index_key(fingerprint, self.encoder_.name, self._settings()))
+
+    def _save(self, root: Path, key: str) -> None:
+        """Write the fitted vectors, graph and (if built) BM25 index; failures only cost the speed-up."""
+        assert self.encoder_ is not None
+        tmp = None
+        try:
+            tmp = persist.new_folder(root, key)
+            np.save(tmp / "embeddings.npy", self.embeddings_.astype(np.float16, copy=False))
+            if isinstance(self.vectors_, AnnVectorIndex):
+                self.vectors_.save(tmp / "ann.usearch")
+            if self._lexical is not None:
+                self._lexical.save(tmp / "lexical")
+            persist.publish(tmp, root, key, {"encoder": self.encoder_.name, "n": len(self.texts_),
+                                             "dim": int(self.embeddings_.shape[1]), "settings": self._settings()})
+        except OSError:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+    def _load(self, folder: Path, encoder: Encoder) -> bool:
+        """Use the index saved in ``folder``; False when it cannot be read (it is then rebuilt)."""
+        try:
+            if self.uses_ann_:
+                emb = np.load(folder / "embeddings.npy", mmap_mode="r")
+                vectors: ExactVectorIndex | AnnVectorIndex = AnnVectorIndex.load(
+                    folder / "ann.usearch", emb, **AnnVectorIndex().settings())
+            else:
+                emb = np.load(folder / "embeddings.npy").astype(np.float32)
+                vectors = ExactVectorIndex().fit(emb)
+            if emb.shape[0] != len(self.texts_):
+                return False
+            lexical = BM25Ranker.load(folder / "lexical") if (folder / "lexical").is_dir() else None
+        except (OSError, ValueError, KeyError, RuntimeError):
+            return False
+        self.encoder_, self.embeddings_, self.vectors_, self.n_embedded_ = encoder, emb, vectors, 0
+        self._lexical = self._lexical or lexical
+        self.loaded_from_ = folder
+        persist.touch(folder)
+        if self._lexical is None and self.mode == "hybrid":  # saved by a semantic-only fit: add BM25
+            self._lexical = BM25Ranker().fit(self.texts_)
+            try:
+                tmp = folder / f".lexical-tmp-{id(self)}"
+                self._lexical.save(tmp)
+                tmp.rename(folder / "lexical")
+            except OSError:
+                shutil.rmtree(folder / f".lexical-tmp-{id(self)}", ignore_errors=True)
+        return True
 
     @property
     def lexical_(self) -> BM25Ranker:
@@ -198,7 +295,7 @@ class PaperIndex:
         else:
             sem_rows, _ = self.vectors_.search(qvec, depth)
             cand = np.union1d(sem_rows, lex_rows)
-            sem = self.embeddings_[cand] @ qvec  # exact cosine of the candidates
+            sem = np.asarray(self.embeddings_[cand], dtype=np.float32) @ qvec  # exact cosine of the candidates
         lex_c = lex[cand]
         if self.fusion == "rrf":
             sem_rank = np.empty(len(cand))
@@ -237,7 +334,7 @@ class PaperIndex:
                 first = cand[_top(fused, self.feedback)]
                 if exclude is not None:
                     first = first[first != exclude]
-                q2 = qvec + self.embeddings_[first].mean(axis=0)
+                q2 = qvec + np.asarray(self.embeddings_[first], dtype=np.float32).mean(axis=0)
                 q2 = q2 / (np.linalg.norm(q2) or 1.0)
                 cand, fused = self._fused(q2.astype(np.float32), lex, lex_rows, depth)
             best = _top(fused, want)
@@ -296,7 +393,7 @@ class PaperIndex:
         self._ensure_vectors()
         p, row = self._resolve(paper)
         if row is not None:
-            return self.embeddings_[row]
+            return np.asarray(self.embeddings_[row], dtype=np.float32)
         assert self.encoder_ is not None
         return self.encoder_.encode([paper_text(p)])[0]
 
@@ -336,3 +433,26 @@ class PaperIndex:
             if best:
                 parts.append("“" + (best if len(best) <= 220 else best[:217] + "…") + "”")
         return " — ".join(parts)
+
+
+class _Background:
+    """Run ``fn`` in a daemon thread; :meth:`result` joins it and re-raises its exception."""
+
+    def __init__(self, fn: Any) -> None:
+        self._out: Any = None
+        self._exc: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._out = fn()
+            except BaseException as exc:  # re-raised in the caller's thread
+                self._exc = exc
+
+        self._thread = threading.Thread(target=run, name="paperlab-bm25", daemon=True)
+        self._thread.start()
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._exc is not None:
+            raise self._exc
+        return self._out

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -50,6 +52,25 @@ class Tokenizer:
         stop = self.stopwords
         return [self.stem(w) for w in _WORD.findall(text.lower()) if w not in stop and not w.isdigit()]
 
+    def token_ids(self, texts: Sequence[str]) -> tuple[list[list[int]], dict[str, int]]:
+        """Every text as stem ids (same tokens as calling the tokenizer), and the stem -> id vocabulary.
+
+        Each distinct word is looked up (stopword, digits, stem) once; per token there is
+        one dict lookup, which makes this several times faster than tokenising text by text.
+        """
+        stop = self.stopwords
+        vocab: dict[str, int] = {}
+        word_id: dict[str, int] = {}
+        docs = []
+        for text in texts:
+            words = _WORD.findall(text.lower())
+            new = set(words).difference(word_id)
+            for w in (dict.fromkeys(w for w in words if w in new) if new else ()):  # in text order, for surface
+                word_id[w] = -1 if w in stop or w.isdigit() else vocab.setdefault(self.stem(w), len(vocab))
+            ids = [word_id[w] for w in words]
+            docs.append([i for i in ids if i >= 0])
+        return docs, vocab
+
 
 class BM25Ranker:
     """BM25 scores of documents for a free-text query.
@@ -73,12 +94,38 @@ class BM25Ranker:
     def fit(self, texts: Sequence[str]) -> BM25Ranker:
         """Index ``texts``; sets ``tokenizer_``, ``bm25_``, ``n_docs_``."""
         import bm25s
+        from bm25s.tokenization import Tokenized
 
         self.tokenizer_ = Tokenizer(stem=self.stem)
-        tokens = [self.tokenizer_(t) for t in texts]
+        ids, vocab = self.tokenizer_.token_ids(texts)
         self.bm25_ = bm25s.BM25(k1=self.k1, b=self.b)
-        self.bm25_.index(tokens, show_progress=False)
+        if vocab:
+            self.bm25_.index(Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        else:  # bm25s cannot index an empty vocabulary: no document has a searchable word
+            self.bm25_.vocab_dict = {}
         self.n_docs_ = len(texts)
+        return self
+
+    def save(self, folder: str | Path) -> None:
+        """Write the index to ``folder`` (bm25s's own files, plus the stem -> word map for explanations)."""
+        folder = Path(folder)
+        self.bm25_.save(str(folder), show_progress=False)
+        (folder / "paperlab-lexical.json").write_text(json.dumps(
+            {"k1": self.k1, "b": self.b, "stem": self.stem, "n_docs": self.n_docs_,
+             "surface": self.tokenizer_.surface}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: str | Path, mmap: bool = True) -> BM25Ranker:
+        """An index written by :meth:`save` (score arrays memory-mapped by default)."""
+        import bm25s
+
+        folder = Path(folder)
+        meta = json.loads((folder / "paperlab-lexical.json").read_text(encoding="utf-8"))
+        self = cls(k1=meta["k1"], b=meta["b"], stem=meta["stem"])
+        self.tokenizer_ = Tokenizer(stem=self.stem)
+        self.tokenizer_.surface.update(meta["surface"])
+        self.bm25_ = bm25s.BM25.load(str(folder), mmap=mmap, show_progress=False)
+        self.n_docs_ = int(meta["n_docs"])
         return self
 
     def scores(self, query: str) -> np.ndarray:

@@ -2,13 +2,15 @@
 
 usearch was chosen by ``benchmarks/bench_search_scale.py`` over hnswlib (float32 only:
 1M x 256 vectors need 1 GB) and faiss (IVF needs training; similar speed): its HNSW
-index stores int8-quantised vectors, so 1M papers fit in about 0.4 GB; with
-expansion_search=256 recall@10 was 0.987 at 0.8 ms per query on 20k real-like vectors (candidates are re-scored exactly against the
-float vectors the PaperIndex keeps anyway).
+index stores int8-quantised vectors, so 1M papers fit in about 0.4 GB. Candidates from
+the graph are re-scored exactly against the float16 vectors the PaperIndex keeps anyway
+(memory-mapped from disk once the index is saved); see ``benchmarks/README.md`` for the
+settings' recall and latency at 1M.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -68,7 +70,7 @@ class AnnVectorIndex:
     """
 
     def __init__(self, dtype: str = "i8", connectivity: int = 16, expansion_add: int = 128,
-                 expansion_search: int = 256, threads: int = 0, rerank: int = 4) -> None:
+                 expansion_search: int = 512, threads: int = 0, rerank: int = 10) -> None:
         self.dtype = dtype
         self.connectivity = connectivity
         self.expansion_add = expansion_add
@@ -81,19 +83,55 @@ class AnnVectorIndex:
                 f"expansion_add={self.expansion_add}, expansion_search={self.expansion_search}, "
                 f"rerank={self.rerank})")
 
-    def fit(self, vectors: np.ndarray, progress: bool = False) -> AnnVectorIndex:
-        """Build the graph; sets ``index_`` and ``n_``."""
+    def settings(self) -> dict[str, Any]:
+        """The parameters, as saved with a persisted index."""
+        return {"dtype": self.dtype, "connectivity": self.connectivity, "expansion_add": self.expansion_add,
+                "expansion_search": self.expansion_search, "rerank": self.rerank}
+
+    def _new_index(self, ndim: int) -> Any:
         from usearch.index import Index
 
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        self.index_: Any = Index(ndim=vectors.shape[1], metric="cos", dtype=self.dtype,
-                                 connectivity=self.connectivity, expansion_add=self.expansion_add,
-                                 expansion_search=self.expansion_search)
-        self.index_.expansion_search = self.expansion_search  # type: ignore[misc]  # settable at run time
+        index = Index(ndim=ndim, metric="cos", dtype=self.dtype, connectivity=self.connectivity,
+                      expansion_add=self.expansion_add, expansion_search=self.expansion_search)
+        index.expansion_search = self.expansion_search  # type: ignore[misc]  # settable at run time
+        return index
+
+    def fit(self, vectors: np.ndarray, progress: bool = False) -> AnnVectorIndex:
+        """Build the graph; sets ``index_`` and ``n_``.
+
+        ``vectors`` (float32 or float16, unit rows) are kept by reference for re-scoring.
+        """
+        self.index_: Any = self._new_index(vectors.shape[1])
         self.n_ = vectors.shape[0]
         self.vectors_ = vectors if self.rerank > 1 else None
-        if self.n_:
-            self.index_.add(np.arange(self.n_, dtype=np.uint64), vectors, threads=self.threads, log=progress)
+        step = 100_000  # convert to float32 a slice at a time (1M float32 rows would be 1 GB)
+        for start in range(0, self.n_, step):
+            block = np.ascontiguousarray(vectors[start:start + step], dtype=np.float32)
+            self.index_.add(np.arange(start, start + len(block), dtype=np.uint64), block,
+                            threads=self.threads, log=progress)
+        return self
+
+    def save(self, path: str | Path) -> None:
+        """Write the graph (and its quantised vectors) to ``path``."""
+        self.index_.save(str(path))
+
+    @classmethod
+    def load(cls, path: str | Path, vectors: np.ndarray, view: bool = True, **settings: Any) -> AnnVectorIndex:
+        """A graph written by :meth:`save`, memory-mapped (``view=True``) or read into memory.
+
+        ``vectors`` are the rows used to re-score candidates (the same as given to :meth:`fit`).
+        """
+        self = cls(**settings)
+        self.index_ = self._new_index(vectors.shape[1])
+        if view:
+            self.index_.view(str(path))
+        else:
+            self.index_.load(str(path))
+        self.index_.expansion_search = self.expansion_search
+        self.n_ = len(self.index_)
+        if self.n_ != vectors.shape[0]:
+            raise ValueError(f"{path}: graph has {self.n_} vectors, expected {vectors.shape[0]}")
+        self.vectors_ = vectors if self.rerank > 1 else None
         return self
 
     def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -106,12 +144,13 @@ class AnnVectorIndex:
             matches = self.index_.search(query, k)
             return matches.keys.astype(np.int64), (1.0 - matches.distances).astype(np.float32)
         keys = self.index_.search(query, min(self.n_, k * self.rerank)).keys.astype(np.int64)
-        sims = self.vectors_[keys] @ query
+        sims = np.asarray(self.vectors_[np.sort(keys)], dtype=np.float32) @ query
+        keys = np.sort(keys)
         order = np.argsort(-sims, kind="stable")[:k]
         return keys[order], sims[order]
 
 
     @property
     def nbytes(self) -> int:
-        """Memory held by the index (graph and quantised vectors; the float vectors used to rerank are not counted)."""
+        """Memory held by the graph and its quantised vectors (not the float16 rows used to re-score)."""
         return int(self.index_.memory_usage)
