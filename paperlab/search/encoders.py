@@ -22,10 +22,11 @@ torch and sentence-transformers are imported only when a model is first loaded.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -107,6 +108,27 @@ def models_dir() -> Path:
     return default_store_path().parent / "models"
 
 
+@contextlib.contextmanager
+def _quiet_transformers() -> Iterator[None]:
+    """Silence transformers' load report and weight-loading progress bar while a model loads.
+
+    The packaged checkpoint carries an unused ``position_ids`` buffer; transformers reports it
+    as an "UNEXPECTED" key on stderr, which reads like an error in a notebook but is harmless.
+    """
+    from transformers.utils import logging as hf_logging
+
+    verbosity = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
 class SentenceEncoder:
     """A sentence-transformers model on the CPU, loaded on first use.
 
@@ -141,7 +163,8 @@ class SentenceEncoder:
                 from sentence_transformers import SentenceTransformer
 
                 try:
-                    self._model = SentenceTransformer(self._path, device=self.device)
+                    with _quiet_transformers():
+                        self._model = SentenceTransformer(self._path, device=self.device)
                 except Exception as exc:  # hub/IO errors come in many types
                     raise EncoderError(
                         f"cannot load sentence-transformers model {self.model!r} ({type(exc).__name__}: "

@@ -2,7 +2,7 @@
 
 Data: the bundled demo corpus (paperlab/data/demo.jsonl, 325 real papers) shown by
 ``%papers``; expectations are computed from it with paperlab itself (``Library.filter`` and a
-lexical ``Library.search`` give the same counts and order the widget must show).
+hybrid ``Library.search`` give the same counts and order the widget must show).
 Screenshots go to test-artifacts/cards-*.png.
 """
 
@@ -91,11 +91,12 @@ def test_papers_magic_renders_filters_and_reranks_via_kernel(page: Page, lab: La
     assert titles(root)[:2] == [p.title for p in list(expected)[:2]]
     shot(page, "cards-filtered")
 
-    # Enter asks the kernel (lexical mode here: no model download/embedding in a browser test)
-    root.locator("select[aria-label='Search mode']").select_option("lexical")
+    # Enter asks the kernel for the default hybrid search (MiniLM + BM25; the demo corpus ships its
+    # embeddings, so only the query is embedded), and the cards take the kernel's order and scores
+    expect(root.locator("select[aria-label='Search mode']")).to_have_value("hybrid")
     box.press("Enter")
-    ranked = DEMO.search("video generation", k=50, mode="lexical")
-    expect(root.locator(".plc-ranked")).to_be_visible(timeout=60_000)
+    ranked = DEMO.search("video generation", k=50)
+    expect(root.locator(".plc-ranked")).to_be_visible(timeout=120_000)
     expect(root.locator(".plc-ranked")).to_contain_text("video generation")
     expect(count).to_have_text(f"{len(ranked)} results · 325 papers")
     first_score = f"score {ranked.scores[ranked.ids[0]]:.3f}"
