@@ -6,7 +6,6 @@ the search engine and the sources are imported when a magic first runs.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -27,14 +26,12 @@ def _library_from_source(source: str, query: str, k: int | None) -> tuple[Librar
             raise ValueError("%papers --source arxiv needs a QUERY to search arXiv for")
         from .sources.arxiv import search_arxiv
 
-        kw = {"base_url": os.environ["PAPERLAB_ARXIV_URL"]} if os.environ.get("PAPERLAB_ARXIV_URL") else {}
-        return search_arxiv(query, max_results=k or 25, **kw), True
+        return search_arxiv(query, max_results=k or 25), True
     if source == "hf":
         from .library import Library
         from .sources.hf import HfDailyPapersClient
 
-        base_url = os.environ.get("PAPERLAB_HF_URL")  # tests point it at a local fake server
-        client = HfDailyPapersClient(base_url=base_url) if base_url else HfDailyPapersClient()
+        client = HfDailyPapersClient()
         try:
             papers = client.trending(limit=k or 50)
         finally:

@@ -1241,15 +1241,10 @@ def _clamp(position: int, n: int) -> int:
 
 
 # -- fetching --------------------------------------------------------------------------------
-def _client_kwargs(env: str) -> dict[str, Any]:
-    url = os.environ.get(env)
-    return {"base_url": url} if url else {}
-
-
 def _fetch_arxiv(arxiv_id: str) -> Paper:
     from .sources.arxiv import ArxivClient
 
-    client = ArxivClient(**_client_kwargs("PAPERLAB_ARXIV_URL"))
+    client = ArxivClient()
     found = [p for p in client.fetch([arxiv_id]) if p.arxiv_id == arxiv_id]
     if not found:
         raise StoreError(f"arXiv has no paper {arxiv_id!r}")
@@ -1259,7 +1254,7 @@ def _fetch_arxiv(arxiv_id: str) -> Paper:
 def _fetch_doi(doi: str) -> Paper:
     from .sources.semantic_scholar import SemanticScholarClient
 
-    client = SemanticScholarClient(**_client_kwargs("PAPERLAB_SEMANTIC_SCHOLAR_URL"))
+    client = SemanticScholarClient()
     try:
         found = client.paper(f"DOI:{doi}")
     except FetchError as exc:

@@ -119,3 +119,41 @@ def test_console_script_help_and_exit_codes(tmp_path):
     assert res.returncode == 0 and "arxiv" in res.stdout and "examples" in res.stdout
     res = subprocess.run([*exe, "export", "--format", "nope"], capture_output=True, text=True, check=False)
     assert res.returncode == 2 and "invalid choice" in res.stderr
+
+
+ATOM = FIXTURES / "arxiv_atom" / "extracted_bodies"
+
+
+def test_fetch_arxiv_stores_papers_from_the_service(capsys, fake_server, monkeypatch):
+    # the real recorded answer to search_query=testing, max_results=10 (arxiv.py recordings)
+    fake_server.route("/api/query", (ATOM / "q_testing_s0_m10_bc5a6c384fe9.xml").read_bytes(),
+                      content_type="application/atom+xml")
+    monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
+    code, out, err = run(capsys, "fetch", "arxiv", "testing", "--max", "10")
+    assert code == 0, err
+    assert len(out.strip().splitlines()) == 10 and "fetched 10 paper(s)" in err
+    (query,) = [q for _, _, q, _ in fake_server.requests_to("/api/query")]
+    assert query["search_query"] == ["testing"] and query["max_results"] == ["10"]
+    code, out, _ = run(capsys, "list")
+    assert len(out.strip().splitlines()) == 10
+
+
+def test_fetch_hf_day_and_s2_paper(capsys, fake_server, monkeypatch):
+    hf = FIXTURES / "hf_daily_papers" / "hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json"
+    fake_server.route("/api/daily_papers", hf.read_bytes())
+    monkeypatch.setenv("PAPERLAB_HF_URL", fake_server.url)
+    code, out, err = run(capsys, "fetch", "hf", "--date", "2025-10-15")
+    assert code == 0, err
+    assert "fetched 26 paper(s)" in err
+    assert [q.get("date") for _, _, q, _ in fake_server.requests_to("/api/daily_papers")][0] == ["2025-10-15"]
+
+
+def test_fetch_failure_is_one_line(capsys, fake_server, monkeypatch):
+    # arXiv's real HTTP 400 error feed (recorded for id_list=abc)
+    fake_server.route("/api/query", (ATOM / "id_abc_s0_m100_b79c8dcf6bc3.xml").read_bytes(), status=400,
+                      content_type="application/atom+xml")
+    monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
+    code, out, err = run(capsys, "fetch", "arxiv", "id:abc", "--max", "5")
+    assert code == 1 and out == ""
+    assert err.startswith("paperlab: error:") and "incorrect id format for abc" in err
+    assert len(err.strip().splitlines()) == 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import json
+import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -533,8 +534,9 @@ class ArxivClient:
 
     Parameters
     ----------
-    base_url : str
-        The API endpoint (tests point it at a local fake server).
+    base_url : str, optional
+        The API endpoint; default ``$PAPERLAB_ARXIV_URL``, else the public arXiv API
+        (tests point either at a local fake server).
     page_size : int
         Results asked for per request.
     delay : float
@@ -557,7 +559,7 @@ class ArxivClient:
 
     def __init__(
         self,
-        base_url: str = ARXIV_API_URL,
+        base_url: str | None = None,
         page_size: int = 100,
         delay: float = 3.0,
         retries: int = 4,
@@ -569,7 +571,7 @@ class ArxivClient:
     ) -> None:
         if page_size < 1:
             raise ValueError(f"page_size={page_size}: expected at least 1")
-        self.base_url = base_url
+        self.base_url = base_url or os.environ.get("PAPERLAB_ARXIV_URL") or ARXIV_API_URL
         self.page_size = page_size
         self.delay = delay
         self.retries = retries

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -201,8 +202,9 @@ class HfDailyPapersClient:
 
     Parameters
     ----------
-    base_url : str
-        Hub address; tests point it at a local fake server.
+    base_url : str, optional
+        Hub address; default ``$PAPERLAB_HF_URL``, else https://huggingface.co
+        (tests point either at a local fake server).
     http : HttpClient, optional
         The HTTP layer (retries, pacing, cache); a polite default when omitted.
     page_size : int
@@ -211,9 +213,9 @@ class HfDailyPapersClient:
         Safety stop when paging a week or a month.
     """
 
-    def __init__(self, base_url: str = "https://huggingface.co", http: HttpClient | None = None,
+    def __init__(self, base_url: str | None = None, http: HttpClient | None = None,
                  *, page_size: int = 100, max_pages: int = 20) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = (base_url or os.environ.get("PAPERLAB_HF_URL") or "https://huggingface.co").rstrip("/")
         self.http = http if http is not None else HttpClient(min_interval=0.5)
         self.page_size = page_size
         self.max_pages = max_pages

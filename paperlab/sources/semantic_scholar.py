@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import warnings
 from collections.abc import Iterable
@@ -240,8 +241,9 @@ class SemanticScholarClient:
 
     Parameters
     ----------
-    base_url : str
-        API root; tests point it at a local fake server.
+    base_url : str, optional
+        API root; default ``$PAPERLAB_SEMANTIC_SCHOLAR_URL``, else the public Graph API
+        (tests point either at a local fake server).
     api_key : str, optional
         Sent as ``x-api-key``; without a key requests share S2's public rate-limit pool.
     http : HttpClient, optional
@@ -254,9 +256,10 @@ class SemanticScholarClient:
     BATCH_SIZE = 500
     PAGE_SIZE = 100
 
-    def __init__(self, base_url: str = "https://api.semanticscholar.org/graph/v1", api_key: str | None = None,
+    def __init__(self, base_url: str | None = None, api_key: str | None = None,
                  http: HttpClient | None = None) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = (base_url or os.environ.get("PAPERLAB_SEMANTIC_SCHOLAR_URL")
+                         or "https://api.semanticscholar.org/graph/v1").rstrip("/")
         self.api_key = api_key
         self.http = http if http is not None else HttpClient(min_interval=1.0)
 
