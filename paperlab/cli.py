@@ -43,9 +43,11 @@ def _store():
 def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out=None) -> None:
     out = out or sys.stdout
     for i, p in enumerate(papers):
-        date = p.published.isoformat() if p.published else "          "
+        date = p.published.isoformat() if p.published else "-"
         score = f"{scores[i]:6.3f}  " if scores is not None else ""
-        print(f"{score}{p.id:<22} {date}  {p.title}", file=out)
+        # a title-hash id means nothing to a reader: show the arXiv id or DOI, else a dash
+        ident = p.id if not p.id.startswith("title:") else "-"
+        print(f"{score}{ident:<18} {date:<10}  {p.title}", file=out)
 
 
 def _corpus(name: str | None) -> tuple[Library, str]:
