@@ -377,6 +377,15 @@ class CardsView {
   // -- filtering ----------------------------------------------------------------------------
   private onInput(): void {
     performance.mark('paperlab-cards:filter-start');
+    // rAF runs just before the frame's style, layout and paint; a task queued from it runs after them.
+    // Registered before refilter() so that this task is queued ahead of the scan that refilter()
+    // continues after the paint: the measure ends at the paint, not after the next scan chunk.
+    requestAnimationFrame(() => {
+      setTimeout(() => {
+        performance.mark('paperlab-cards:filter-end');
+        performance.measure('paperlab-cards:filter', 'paperlab-cards:filter-start', 'paperlab-cards:filter-end');
+      }, 0);
+    });
     if (this.scores) {
       // typing again leaves the kernel ranking: back to instant filtering
       this.clearRanking(false);
@@ -384,13 +393,6 @@ class CardsView {
       this.refilter(true);
     }
     performance.measure('paperlab-cards:filter-work', 'paperlab-cards:filter-start');
-    // rAF runs just before the frame's style, layout and paint; a task queued from it runs after them
-    requestAnimationFrame(() => {
-      setTimeout(() => {
-        performance.mark('paperlab-cards:filter-end');
-        performance.measure('paperlab-cards:filter', 'paperlab-cards:filter-start', 'paperlab-cards:filter-end');
-      }, 0);
-    });
   }
 
   /** Indices of all papers in the order of a sort key (computed once per key and paper set). */
