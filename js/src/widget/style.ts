@@ -67,6 +67,8 @@ export const CSS = `
   padding: 6px 10px; border: 1px solid var(--jp-border-color2, #e0e0e0); border-radius: 4px;
   background: var(--jp-layout-color1, #fff);
   display: flex; flex-direction: column; gap: 3px;
+  /* each card lays out and paints on its own: adding or moving one does not touch the others */
+  contain: layout paint style;
 }
 .plc-card.plc-expanded { height: auto; }
 .plc-card.plc-selected { border-color: var(--jp-brand-color1, #1976d2); box-shadow: inset 3px 0 0 var(--jp-brand-color1, #1976d2); }
