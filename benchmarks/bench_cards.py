@@ -11,6 +11,10 @@ with distinct ids up to ``--n``. Measured with the widget's own ``performance.me
 * DOM size: element count inside the widget after render, after filtering and after
   scrolling to the middle and the end (bounded: only visible cards exist).
 
+Baseline, in the same browser and run: **naive list** — every paper rendered as a plain DOM card
+(title, byline, abstract preview) and a keystroke hiding non-matching cards with ``display: none``,
+measured with the same marks. It is what a widget without a virtual list would do.
+
 Targets (issue 5): initial render <= 500 ms, keystroke-to-repaint <= 16 ms, DOM bounded.
 
 Usage::
@@ -71,6 +75,69 @@ MEASURES = """(() => { const out = {};
   return out; })()"""
 
 
+# The baseline: all cards in the DOM, filtering by toggling display (same marks as the widget).
+NAIVE = """async (stateJson) => {
+  const papers = JSON.parse(stateJson).papers;
+  const host = document.getElementById('host');
+  host.replaceChildren();
+  performance.clearMarks(); performance.clearMeasures();
+  performance.mark('naive:render-start');
+  const input = document.createElement('input'); input.type = 'search'; host.appendChild(input);
+  const list = document.createElement('div'); host.appendChild(list);
+  const hay = [];
+  for (const p of papers) {
+    const card = document.createElement('div');
+    card.style.cssText = 'border:1px solid #ddd;margin:4px;padding:6px;height:140px;overflow:hidden';
+    const t = document.createElement('div'); t.textContent = p.title; t.style.fontWeight = '600';
+    const m = document.createElement('div'); m.textContent = (p.authors || []).slice(0, 3).join(', ') + ' · ' + (p.published || '');
+    const a = document.createElement('div'); a.textContent = (p.abstract || '').slice(0, 300);
+    card.append(t, m, a); list.appendChild(card);
+    hay.push([p.title, p.abstract || '', (p.authors || []).join(' ')].join(' ').toLowerCase());
+  }
+  input.addEventListener('input', () => {
+    performance.mark('naive:filter-start');
+    requestAnimationFrame(() => setTimeout(() => {
+      performance.mark('naive:filter-end');
+      performance.measure('naive:filter', 'naive:filter-start', 'naive:filter-end');
+    }, 0));
+    const words = input.value.toLowerCase().split(/\\s+/).filter(w => w);
+    const cards = list.children;
+    for (let i = 0; i < cards.length; i++) {
+      cards[i].style.display = words.every(w => hay[i].includes(w)) ? '' : 'none';
+    }
+  });
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  performance.mark('naive:render-end');
+  performance.measure('naive:render', 'naive:render-start', 'naive:render-end');
+  return performance.getEntriesByName('naive:render').map(e => e.duration);
+}"""
+
+QUERIES = ("diffusion model", "language agents", "reinforcement learning", "zzz")
+
+
+def run_baseline(page: Any, papers: list[dict[str, Any]]) -> dict[str, Any]:
+    """The naive-list baseline on the same page and papers."""
+    out: dict[str, Any] = {"render_ms": []}
+    for _ in range(3):
+        page.set_content(HARNESS)
+        out["render_ms"].extend(page.evaluate(NAIVE, json.dumps({"papers": papers})))
+    out["dom_after_render"] = dom_count(page)
+    box = page.locator("#host input[type=search]")
+    filter_ms: list[float] = []
+    for query in QUERIES:
+        box.fill("")
+        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        page.evaluate("performance.clearMeasures()")
+        box.focus()
+        page.keyboard.type(query, delay=30)
+        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        page.wait_for_timeout(200)
+        filter_ms.extend(page.evaluate(
+            "performance.getEntriesByType('measure').filter(e => e.name === 'naive:filter').map(e => e.duration)"))
+    out["filter_ms"] = filter_ms
+    return out
+
+
 def demo_papers(n: int) -> list[dict[str, Any]]:
     """``n`` wire-format papers: the demo corpus repeated, each copy with its own id."""
     from paperlab.data import demo_library
@@ -123,7 +190,7 @@ def run(n: int, screenshot: str | None = None) -> dict[str, Any]:
         work_ms: list[float] = []
         complete_ms: list[float] = []
         counts = {}
-        for query in ("diffusion model", "language agents", "reinforcement learning", "zzz"):
+        for query in QUERIES:
             box.fill("")
             page.evaluate("performance.clearMeasures()")
             box.focus()
@@ -152,6 +219,7 @@ def run(n: int, screenshot: str | None = None) -> dict[str, Any]:
             Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
             page.evaluate("document.querySelector('.plc-viewport').scrollTop = 0")
             page.screenshot(path=screenshot)
+        result["baseline"] = run_baseline(page, papers)
         browser.close()
     return result
 
@@ -162,6 +230,11 @@ def _stats(values: list[float]) -> str:
         return "none"
     p95 = f[min(len(f) - 1, int(0.95 * len(f)))]
     return f"median {statistics.median(f):.1f}, p95 {p95:.1f}, max {max(f):.1f} ({len(f)})"
+
+
+def _pct(values: list[float], q: float) -> float:
+    f = sorted(values)
+    return f[min(len(f) - 1, int(q * len(f)))] if q != 0.5 else statistics.median(f)
 
 
 def summarize(r: dict[str, Any]) -> str:
@@ -175,6 +248,13 @@ def summarize(r: dict[str, Any]) -> str:
         f"DOM elements: after render {r['dom_after_render']}, after filter {r['dom_after_filter']}, "
         f"after scroll to middle/end {r['dom_after_scroll']}",
         "counts: " + json.dumps(r["counts"]),
+        "",
+        f"{'':<28}{'paperlab cards':>26}{'naive list (baseline)':>28}",
+        f"{'initial render, ms (3)':<28}{' / '.join(f'{x:.0f}' for x in r['render_ms']):>26}"
+        f"{' / '.join(f'{x:.0f}' for x in r['baseline']['render_ms']):>28}",
+        f"{'keystroke->repaint median':<28}{_pct(r['filter_ms'], 0.5):>26.1f}{_pct(r['baseline']['filter_ms'], 0.5):>28.1f}",
+        f"{'keystroke->repaint p95':<28}{_pct(r['filter_ms'], 0.95):>26.1f}{_pct(r['baseline']['filter_ms'], 0.95):>28.1f}",
+        f"{'DOM elements after render':<28}{r['dom_after_render']:>26}{r['baseline']['dom_after_render']:>28}",
     ]
     return "\n".join(lines)
 
