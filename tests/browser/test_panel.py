@@ -298,3 +298,28 @@ def test_dark_theme(page: Page, lab: Lab) -> None:
     finally:
         run_palette(page, "Use Theme: JupyterLab Light")
         expect(page.locator("body[data-jp-theme-light='true']")).to_have_count(1, timeout=15_000)
+
+
+def test_two_browser_tabs_stay_consistent(page: Page, lab: Lab) -> None:
+    seed(lab, FIRST, SECOND)
+    other = page.context.new_page()
+    try:
+        open_lab(page, lab, "tab-a")
+        open_panel(page)
+        open_lab(other, lab, "tab-b")
+        open_panel(other)
+        # a status change and a tag in tab A show in tab B without a reload (live sync, within 2 s)
+        card(page, SECOND.id).locator(".paperlab-status-button[data-status='read']").click()
+        card(page, SECOND.id).locator(".paperlab-tag-input").fill("baseline")
+        card(page, SECOND.id).locator(".paperlab-tag-input").press("Enter")
+        theirs = card(other, SECOND.id)
+        expect(theirs.locator(".paperlab-status-button[data-status='read']")).to_have_attribute(
+            "aria-pressed", "true", timeout=2_000)
+        expect(theirs.locator(".paperlab-tag-text")).to_have_text(["baseline"], timeout=2_000)
+        # and a removal in tab B disappears from tab A
+        card(other, FIRST.id).locator(".paperlab-remove").click()
+        expect(card(page, FIRST.id)).to_have_count(0, timeout=2_000)
+        expect(page.locator(".paperlab-status-filter-button[data-status='read']")).to_have_text("Read 1")
+        shot(other, "panel-two-tabs")
+    finally:
+        other.close()
