@@ -4,13 +4,13 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette, Notification } from '@jupyterlab/apputils';
-import { INotebookTracker, NotebookActions } from '@jupyterlab/notebook';
+import { INotebookTracker, NotebookActions, NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { LabIcon } from '@jupyterlab/ui-components';
 
 import { ReadingListModel } from './model';
 import { ReadingListPanel } from './panel';
-import { CommandIDs, InsertFormat, ISettings, PANEL_ID, PLUGIN_ID } from './tokens';
+import { CommandIDs, InsertFormat, ISettings, PANEL_ID, PAPER_MIME, PLUGIN_ID } from './tokens';
 import { cardsBridgePlugin } from './widget/bridge';
 
 const BOOK_SVG =
@@ -107,6 +107,68 @@ const plugin: JupyterFrontEndPlugin<void> = {
     for (const [id, format, label] of exports) {
       commands.addCommand(id, { label, execute: () => panel.download(format) });
     }
+    /** Insert a paper below the active cell of ``current``, as a rendered markdown card or a code cell. */
+    const insertInto = async (current: NotebookPanel, id: string, format: InsertFormat): Promise<void> => {
+      const notebook = current.content;
+      const text = format === 'code' ? codeCell(id) : await model.markdown(id);
+      NotebookActions.insertBelow(notebook);
+      NotebookActions.changeCellType(notebook, format === 'code' ? 'code' : 'markdown');
+      const cell = notebook.activeCell;
+      if (!cell) {
+        return;
+      }
+      cell.model.sharedModel.setSource(text);
+      if (format !== 'code') {
+        // render the markdown card right away (running a markdown cell sends nothing to the kernel)
+        await NotebookActions.run(notebook, current.sessionContext);
+      }
+      app.shell.activateById(current.id);
+    };
+
+    // Drop a paper dragged from the panel onto a notebook: it is inserted below the cell it was dropped on.
+    notebooks?.widgetAdded.connect((_, current) => {
+      const node = current.content.node;
+      const carriesPaper = (ev: DragEvent) => !!ev.dataTransfer && Array.from(ev.dataTransfer.types).includes(PAPER_MIME);
+      node.addEventListener(
+        'dragover',
+        ev => {
+          if (carriesPaper(ev)) {
+            ev.preventDefault();
+            ev.stopPropagation();
+            ev.dataTransfer!.dropEffect = 'copy';
+          }
+        },
+        true
+      );
+      node.addEventListener(
+        'drop',
+        ev => {
+          if (!carriesPaper(ev)) {
+            return;
+          }
+          ev.preventDefault();
+          ev.stopPropagation();
+          let paper: { id?: unknown };
+          try {
+            paper = JSON.parse(ev.dataTransfer!.getData(PAPER_MIME));
+          } catch {
+            return;
+          }
+          if (typeof paper.id !== 'string') {
+            return;
+          }
+          const notebook = current.content;
+          const target = ev.target as Node;
+          const index = notebook.widgets.findIndex(cell => cell.node.contains(target));
+          if (notebook.widgets.length) {
+            notebook.activeCellIndex = index >= 0 ? index : notebook.widgets.length - 1;
+          }
+          void insertInto(current, paper.id, settings.insertFormat);
+        },
+        true
+      );
+    });
+
     commands.addCommand(CommandIDs.insertPaper, {
       label: args => (args.format === 'code' ? 'Insert Paper as Code Cell' : 'Insert Paper as Markdown Card'),
       isEnabled: () => !!notebooks?.currentWidget,
@@ -121,20 +183,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
           Notification.warning('paperlab: open a notebook first to insert a paper.', { autoClose: 4000 });
           return;
         }
-        const notebook = current.content;
-        const text = format === 'code' ? codeCell(id) : await model.markdown(id);
-        NotebookActions.insertBelow(notebook);
-        NotebookActions.changeCellType(notebook, format === 'code' ? 'code' : 'markdown');
-        const cell = notebook.activeCell;
-        if (!cell) {
-          return;
-        }
-        cell.model.sharedModel.setSource(text);
-        if (format !== 'code') {
-          // render the markdown card right away (running a markdown cell sends nothing to the kernel)
-          await NotebookActions.run(notebook, current.sessionContext);
-        }
-        app.shell.activateById(current.id);
+        await insertInto(current, id, format);
       }
     });
 

@@ -461,7 +461,8 @@ export class ReadingListPanel extends Widget {
       ev.dataTransfer?.setData('text/plain', id);
       ev.dataTransfer?.setData(PAPER_MIME, JSON.stringify(paper));
       if (ev.dataTransfer) {
-        ev.dataTransfer.effectAllowed = 'move';
+        // move within the list, copy into a notebook
+        ev.dataTransfer.effectAllowed = 'copyMove';
       }
     });
     li.addEventListener('dragend', () => {
@@ -471,6 +472,9 @@ export class ReadingListPanel extends Widget {
     li.addEventListener('dragover', ev => {
       if (this._dragId && this._dragId !== id) {
         ev.preventDefault();
+        if (ev.dataTransfer) {
+          ev.dataTransfer.dropEffect = 'move';
+        }
         li.classList.add('paperlab-drop-target');
       }
     });

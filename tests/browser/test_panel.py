@@ -323,3 +323,22 @@ def test_two_browser_tabs_stay_consistent(page: Page, lab: Lab) -> None:
         shot(other, "panel-two-tabs")
     finally:
         other.close()
+
+
+def test_drag_a_paper_from_the_panel_into_a_notebook(page: Page, lab: Lab) -> None:
+    seed(lab, FIRST, SECOND)
+    write_notebook(lab, "drop.ipynb", "x = 1", "y = 2")
+    open_lab(page, lab, "drop", "drop.ipynb")
+    open_panel(page)
+    wait_kernel_idle(page)
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    expect(cells).to_have_count(2)
+    # dropped on the first cell: the card goes right below it, rendered
+    card(page, SECOND.id).drag_to(cells.first)
+    expect(cells).to_have_count(3)
+    inserted = cells.nth(1)
+    expect(inserted.locator(".jp-RenderedMarkdown h3 a").first).to_have_text(SECOND.title)
+    expect(cells.nth(2).locator(".cm-content")).to_have_text("y = 2")
+    # the list itself is unchanged by a drag into the notebook
+    assert [e["paper"]["id"] for e in lab.api("GET", "lists/default")["entries"]] == [FIRST.id, SECOND.id]
+    shot(page, "panel-drop-into-notebook")
