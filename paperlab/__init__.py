@@ -94,7 +94,7 @@ def load_ipython_extension(ipython: Any) -> None:
 
 
 def _jupyter_labextension_paths() -> list[dict[str, str]]:
-    return [{"src": "labextension", "dest": "paperlab"}]
+    return [{"src": "labextension", "dest": "jupyterlab-paperlab"}]
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:

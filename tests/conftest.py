@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to ../shared, an isolated PAPERLAB_HOME, the local fake server."""
+"""Shared fixtures: an isolated PAPERLAB_HOME, the local fake server, and the ``realdata`` marker."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import fakeserver and paths
 
-from paths import SEEDS, SHARED  # noqa: E402
+from paths import REQUIRE_REALDATA, realdata_missing  # noqa: E402
 
-if not SEEDS.is_dir():
-    raise RuntimeError(f"the shared seeds/fixtures folder is missing: expected {SHARED} (set PAPERLAB_SHARED)")
+
+def pytest_configure(config: pytest.Config) -> None:
+    why = realdata_missing()
+    if why and REQUIRE_REALDATA:
+        raise pytest.UsageError(f"PAPERLAB_REQUIRE_REALDATA is set but the real corpus is unusable: {why}")
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +36,15 @@ def fake_server():
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Run browser tests last: Playwright's sync API keeps an event loop running for the rest of the
-    session, which would break the asyncio fixtures of the server tests that follow."""
+    """Skip real-corpus tests when the corpus is absent; run browser tests last.
+
+    Browser tests go last because Playwright's sync API keeps an event loop running for the rest of the
+    session, which would break the asyncio fixtures of the server tests that follow.
+    """
+    why = realdata_missing()
+    if why:
+        skip = pytest.mark.skip(reason=why)
+        for item in items:
+            if item.get_closest_marker("realdata") is not None:
+                item.add_marker(skip)
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

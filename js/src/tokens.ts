@@ -9,7 +9,7 @@
 export const PAPER_MIME = 'application/vnd.paperlab.paper+json';
 
 /** Id of the plugin and of its settings (schema/plugin.json). */
-export const PLUGIN_ID = 'paperlab:plugin';
+export const PLUGIN_ID = 'jupyterlab-paperlab:plugin';
 
 /** Id of the side panel widget (also its tab's data-id). */
 export const PANEL_ID = 'paperlab-reading-list';
