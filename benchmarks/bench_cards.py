@@ -132,8 +132,11 @@ def run_baseline(page: Any, papers: list[dict[str, Any]]) -> dict[str, Any]:
         page.keyboard.type(query, delay=30)
         page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         page.wait_for_timeout(200)
-        filter_ms.extend(page.evaluate(
-            "performance.getEntriesByType('measure').filter(e => e.name === 'naive:filter').map(e => e.duration)"))
+        filter_ms.extend(
+            page.evaluate(
+                "performance.getEntriesByType('measure').filter(e => e.name === 'naive:filter').map(e => e.duration)"
+            )
+        )
     out["filter_ms"] = filter_ms
     return out
 
@@ -156,8 +159,18 @@ def demo_papers(n: int) -> list[dict[str, Any]]:
 
 def model_state(papers: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
     """Initial traitlet values as PaperCards syncs them."""
-    state = {"papers": papers, "scores": {}, "query": "", "selected_ids": [], "listed_ids": [],
-             "reading_list_name": "default", "search_mode": "hybrid", "search_k": 50, "label": "", "height": 560}
+    state = {
+        "papers": papers,
+        "scores": {},
+        "query": "",
+        "selected_ids": [],
+        "listed_ids": [],
+        "reading_list_name": "default",
+        "search_mode": "hybrid",
+        "search_k": 50,
+        "label": "",
+        "height": 560,
+    }
     state.update(extra)
     return state
 
@@ -211,7 +224,9 @@ def run(n: int, screenshot: str | None = None) -> dict[str, Any]:
         page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         doms = []
         for frac in (0.5, 1.0):
-            page.evaluate(f"(() => {{ const v = document.querySelector('.plc-viewport'); v.scrollTop = v.scrollHeight * {frac}; }})()")
+            page.evaluate(
+                f"(() => {{ const v = document.querySelector('.plc-viewport'); v.scrollTop = v.scrollHeight * {frac}; }})()"
+            )
             page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             doms.append(dom_count(page))
         result["dom_after_scroll"] = doms

@@ -53,11 +53,18 @@ def baseline_sentence(text: str) -> list[dict]:
     """Numbers within 40 characters of a metric word; metric = that word; no dataset."""
     out = []
     for m in re.finditer(r"(\d+(?:\.\d+)?)\s?(%?)", text):
-        window = text[max(0, m.start() - 40):m.end() + 40]
+        window = text[max(0, m.start() - 40) : m.end() + 40]
         w = re.search(_METRIC_WORDS, window, re.I)
         if w:
-            out.append({"value": float(m.group(1)), "unit": m.group(2) or None, "kind": "absolute",
-                        "metric": w.group(0), "dataset": None})
+            out.append(
+                {
+                    "value": float(m.group(1)),
+                    "unit": m.group(2) or None,
+                    "kind": "absolute",
+                    "metric": w.group(0),
+                    "dataset": None,
+                }
+            )
     return out
 
 
@@ -74,8 +81,9 @@ def baseline_tables(path: Path) -> list[dict]:
         while j < len(lines) and "\t" in lines[j]:
             j += 1
         try:
-            df = pd.read_csv(io.StringIO("\n".join(lines[i:j])), sep="\t", dtype=str, on_bad_lines="skip",
-                             engine="python")
+            df = pd.read_csv(
+                io.StringIO("\n".join(lines[i:j])), sep="\t", dtype=str, on_bad_lines="skip", engine="python"
+            )
         except Exception:  # noqa: BLE001 - the baseline simply yields nothing on a block it cannot read
             i = j
             continue
@@ -130,8 +138,10 @@ def main() -> pd.DataFrame:
     }
     rows = []
     for system in ("baseline", "paperlab"):
-        for part, g, p, is_table in (("sentences", sent_gold, sent_pred[system], False),
-                                     ("table cells", table_gold, table_pred[system], True)):
+        for part, g, p, is_table in (
+            ("sentences", sent_gold, sent_pred[system], False),
+            ("table cells", table_gold, table_pred[system], True),
+        ):
             for level in ("value", "tuple"):
                 gk = keys(g, level, is_table)
                 pk = keys(p, level, is_table)
@@ -139,22 +149,49 @@ def main() -> pd.DataFrame:
                     sampled = {(k[0], k[-1]) for k in keys(g, "value", True)}
                     pk = [k for k, r in zip(pk, keys(p, "value", True), strict=False) if r in sampled]
                 prec, rec, f1 = score(gk, pk)
-                rows.append({"system": system, "part": part, "match": level, "gold": len(gk), "predicted": len(pk),
-                             "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)})
+                rows.append(
+                    {
+                        "system": system,
+                        "part": part,
+                        "match": level,
+                        "gold": len(gk),
+                        "predicted": len(pk),
+                        "precision": round(prec, 3),
+                        "recall": round(rec, 3),
+                        "f1": round(f1, 3),
+                    }
+                )
         # all results tuples together (sentences + table cells), full-tuple match
         gk = keys(sent_gold, "tuple", False) + keys(table_gold, "tuple", True)
         pk = keys(sent_pred[system], "tuple", False)
         sampled = {(k[0], k[-1]) for k in keys(table_gold, "value", True)}
-        pk += [k for k, r in zip(keys(table_pred[system], "tuple", True), keys(table_pred[system], "value", True), strict=False)
-               if r in sampled]
+        pk += [
+            k
+            for k, r in zip(
+                keys(table_pred[system], "tuple", True), keys(table_pred[system], "value", True), strict=False
+            )
+            if r in sampled
+        ]
         prec, rec, f1 = score(gk, pk)
-        rows.append({"system": system, "part": "all results", "match": "tuple", "gold": len(gk), "predicted": len(pk),
-                     "precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3)})
+        rows.append(
+            {
+                "system": system,
+                "part": "all results",
+                "match": "tuple",
+                "gold": len(gk),
+                "predicted": len(pk),
+                "precision": round(prec, 3),
+                "recall": round(rec, 3),
+                "f1": round(f1, 3),
+            }
+        )
     table = pd.DataFrame(rows)
     elapsed = time.perf_counter() - t0
     print(table.to_string(index=False))
-    print(f"\n{len(gold['sentences'])} sentences, {len(sent_gold)} sentence tuples, {len(table_gold)} table tuples; "
-          f"{elapsed:.2f} s")
+    print(
+        f"\n{len(gold['sentences'])} sentences, {len(sent_gold)} sentence tuples, {len(table_gold)} table tuples; "
+        f"{elapsed:.2f} s"
+    )
     return table
 
 

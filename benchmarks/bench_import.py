@@ -38,8 +38,12 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SAMPLE = Path(os.environ.get("PAPERLAB_SHARED", HERE.parent.parent / "shared")) / \
-    "fixtures" / "arxiv_kaggle_metadata" / "arxivSpider_mnbvc_kaggle-snapshot_first200.jsonl"
+SAMPLE = (
+    Path(os.environ.get("PAPERLAB_SHARED", HERE.parent.parent / "shared"))
+    / "fixtures"
+    / "arxiv_kaggle_metadata"
+    / "arxivSpider_mnbvc_kaggle-snapshot_first200.jsonl"
+)
 BATCH = 5000
 
 
@@ -137,8 +141,16 @@ def worker(variant: str, src: Path, batch: int, trace: bool) -> dict[str, float]
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
         db_mb = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 2**20
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    result = {"records": n, "seconds": seconds, "rate": n / seconds, "peak_rss_mb": peak_rss,
-              "cpu_seconds": cpu, "cpu_rate": n / cpu, "rss_growth_mb": peak_rss - rss0, "db_mb": db_mb}
+    result = {
+        "records": n,
+        "seconds": seconds,
+        "rate": n / seconds,
+        "peak_rss_mb": peak_rss,
+        "cpu_seconds": cpu,
+        "cpu_rate": n / cpu,
+        "rss_growth_mb": peak_rss - rss0,
+        "db_mb": db_mb,
+    }
     if trace:
         result["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
     return result
@@ -180,26 +192,36 @@ def main(argv: list[str] | None = None) -> int:
             src = Path(tmp) / f"kaggle_{n}.jsonl"
             t0 = time.perf_counter()
             make_input(n, src)
-            print(f"wrote {n} records ({src.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s",
-                  file=sys.stderr)
+            print(
+                f"wrote {n} records ({src.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s",
+                file=sys.stderr,
+            )
             for variant in ("baseline", "parse", "paperlab"):
-                runs = sorted((measure(variant, src, args.batch_size, trace=False)
-                               for _ in range(max(1, args.repeat))), key=lambda r: r["cpu_seconds"])
+                runs = sorted(
+                    (measure(variant, src, args.batch_size, trace=False) for _ in range(max(1, args.repeat))),
+                    key=lambda r: r["cpu_seconds"],
+                )
                 res = dict(runs[len(runs) // 2])  # the median run by CPU time
                 res["cpu_rate_min"], res["cpu_rate_max"] = runs[-1]["cpu_rate"], runs[0]["cpu_rate"]
                 res["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
                 res["rss_growth_mb"] = max(r["rss_growth_mb"] for r in runs)
                 if not args.no_trace and variant != "parse":
                     res["tracemalloc_peak_mb"] = measure(variant, src, args.batch_size, trace=True)[
-                        "tracemalloc_peak_mb"]
+                        "tracemalloc_peak_mb"
+                    ]
                 results[(variant, n)] = res
-                print(f"  {variant:8s} n={n}: {res['cpu_rate']:,.0f} records/s (CPU), "
-                      f"{res['rate']:,.0f} records/s (wall); load {_load()}", file=sys.stderr)
+                print(
+                    f"  {variant:8s} n={n}: {res['cpu_rate']:,.0f} records/s (CPU), "
+                    f"{res['rate']:,.0f} records/s (wall); load {_load()}",
+                    file=sys.stderr,
+                )
             src.unlink()
     print(f"load average (1/5/15 min) at end: {_load()}", file=sys.stderr)
 
-    head = ("| variant | records | wall s | records/s (wall) | CPU s | records/s (CPU), median [range] "
-            "| bulk_import alone, records/s (CPU) | peak RSS MiB (growth) | tracemalloc peak MiB | DB MiB |")
+    head = (
+        "| variant | records | wall s | records/s (wall) | CPU s | records/s (CPU), median [range] "
+        "| bulk_import alone, records/s (CPU) | peak RSS MiB (growth) | tracemalloc peak MiB | DB MiB |"
+    )
     print(head)
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     order = {"baseline": 0, "parse": 1, "paperlab": 2}
@@ -210,9 +232,11 @@ def main(argv: list[str] | None = None) -> int:
             r["store_cpu_rate"] = n / max(r["cpu_seconds"] - results[("parse", n)]["cpu_seconds"], 1e-9)
             store = f"{r['store_cpu_rate']:,.0f}"
         db = f"{r['db_mb']:.0f}" if variant != "parse" else "-"
-        print(f"| {variant} | {n:,} | {r['seconds']:.1f} | {r['rate']:,.0f} | {r['cpu_seconds']:.1f} | "
-              f"{r['cpu_rate']:,.0f} [{r['cpu_rate_min']:,.0f}–{r['cpu_rate_max']:,.0f}] | {store} | "
-              f"{r['peak_rss_mb']:.0f} ({r['rss_growth_mb']:+.0f}) | {tm} | {db} |")
+        print(
+            f"| {variant} | {n:,} | {r['seconds']:.1f} | {r['rate']:,.0f} | {r['cpu_seconds']:.1f} | "
+            f"{r['cpu_rate']:,.0f} [{r['cpu_rate_min']:,.0f}–{r['cpu_rate_max']:,.0f}] | {store} | "
+            f"{r['peak_rss_mb']:.0f} ({r['rss_growth_mb']:+.0f}) | {tm} | {db} |"
+        )
     big = sizes[-1]
     if len(sizes) == 2:
         small = sizes[0]
@@ -222,17 +246,25 @@ def main(argv: list[str] | None = None) -> int:
             key = "tracemalloc_peak_mb" if "tracemalloc_peak_mb" in a else "rss_growth_mb"
             ratio = b[key] / a[key] if a[key] > 0 else float("nan")
             verdict = "flat" if ratio < 1.5 else "GROWS"
-            print(f"memory {variant}: {key} {a[key]:.1f} MiB at {small:,} vs {b[key]:.1f} MiB at {big:,} "
-                  f"records -> x{ratio:.2f} ({verdict})")
+            print(
+                f"memory {variant}: {key} {a[key]:.1f} MiB at {small:,} vs {b[key]:.1f} MiB at {big:,} "
+                f"records -> x{ratio:.2f} ({verdict})"
+            )
     r, base = results[("paperlab", big)], results[("baseline", big)]
     print()
-    for what, rate in (("iter_kaggle + bulk_import, wall clock", r["rate"]),
-                       ("iter_kaggle + bulk_import, CPU time", r["cpu_rate"]),
-                       ("bulk_import alone, CPU time", r["store_cpu_rate"])):
-        print(f"paperlab {what} at {big:,} records: {rate:,.0f} records/s "
-              f"({'meets' if rate >= 20_000 else 'BELOW'} the 20,000 records/s target)")
-    print(f"paperlab / baseline, CPU time at {big:,} records: {r['cpu_seconds'] / base['cpu_seconds']:.1f}x "
-          f"the baseline's CPU seconds")
+    for what, rate in (
+        ("iter_kaggle + bulk_import, wall clock", r["rate"]),
+        ("iter_kaggle + bulk_import, CPU time", r["cpu_rate"]),
+        ("bulk_import alone, CPU time", r["store_cpu_rate"]),
+    ):
+        print(
+            f"paperlab {what} at {big:,} records: {rate:,.0f} records/s "
+            f"({'meets' if rate >= 20_000 else 'BELOW'} the 20,000 records/s target)"
+        )
+    print(
+        f"paperlab / baseline, CPU time at {big:,} records: {r['cpu_seconds'] / base['cpu_seconds']:.1f}x "
+        f"the baseline's CPU seconds"
+    )
     return 0
 
 

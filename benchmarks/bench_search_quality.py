@@ -91,21 +91,27 @@ def main() -> None:
     lib, groups, queries = load_eval(args.shared)
     member = {pid: {g for g, ids in groups.items() if pid in ids} for pid in lib.ids}
     paper_queries = [pid for pid in lib.ids if any(len(groups[g]) >= 10 for g in member[pid])]
-    print(f"corpus: {len(lib)} papers, {len(groups)} groups, {len(queries)} text queries, "
-          f"{len(paper_queries)} paper-as-query")
+    print(
+        f"corpus: {len(lib)} papers, {len(groups)} groups, {len(queries)} text queries, "
+        f"{len(paper_queries)} paper-as-query"
+    )
 
     systems: dict[str, object] = {}
     t = time.perf_counter()
     systems["tf-idf (arxiv-sanity baseline)"] = TfidfBaseline().fit(lib)
     timings = {"tf-idf (arxiv-sanity baseline)": time.perf_counter() - t}
-    configs = [("lexical (BM25)", dict(encoder=None, mode="lexical")),
-               ("semantic (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="semantic")),
-               ("hybrid-rrf (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="hybrid", fusion="rrf", feedback=0)),
-               ("hybrid-blend (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="hybrid", feedback=0)),
-               ("hybrid-blend+feedback (MiniLM) = default", dict(encoder="all-MiniLM-L6-v2", mode="hybrid"))]
+    configs = [
+        ("lexical (BM25)", dict(encoder=None, mode="lexical")),
+        ("semantic (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="semantic")),
+        ("hybrid-rrf (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="hybrid", fusion="rrf", feedback=0)),
+        ("hybrid-blend (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="hybrid", feedback=0)),
+        ("hybrid-blend+feedback (MiniLM) = default", dict(encoder="all-MiniLM-L6-v2", mode="hybrid")),
+    ]
     if not args.no_static:
-        configs += [("semantic (model2vec static)", dict(encoder="static", mode="semantic")),
-                    ("hybrid-blend+feedback (model2vec static)", dict(encoder="static", mode="hybrid"))]
+        configs += [
+            ("semantic (model2vec static)", dict(encoder="static", mode="semantic")),
+            ("hybrid-blend+feedback (model2vec static)", dict(encoder="static", mode="hybrid")),
+        ]
     for name, params in configs:
         t = time.perf_counter()
         systems[name] = PaperIndex(**params).fit(lib)
@@ -145,8 +151,7 @@ def heldout(lib: paperlab.Library, groups: dict[str, set[str]], queries: list[di
     per_query: dict[tuple[float, int], list[float]] = {}
     for w, f in grid:
         index = PaperIndex(encoder="all-MiniLM-L6-v2", semantic_weight=w, feedback=f).fit(lib)
-        per_query[(w, f)] = [precision_ndcg(index.search(q["query"], k=K).ids, groups[q["group"]])[0]
-                             for q in queries]
+        per_query[(w, f)] = [precision_ndcg(index.search(q["query"], k=K).ids, groups[q["group"]])[0] for q in queries]
     base = TfidfBaseline().fit(lib)
     tfidf = [precision_ndcg(base.search(q["query"]), groups[q["group"]])[0] for q in queries]
     halves = [list(range(0, len(queries), 2)), list(range(1, len(queries), 2))]
@@ -159,8 +164,10 @@ def heldout(lib: paperlab.Library, groups: dict[str, set[str]], queries: list[di
         b = float(np.mean([tfidf[i] for i in test]))
         total, total_base = total + p * len(test), total_base + b * len(test)
         print(f"| {'even' if tune[0] == 0 else 'odd'} queries | {pick} | {p:.3f} | {b:.3f} | {p / b:.2f}x |")
-    print(f"| 2-fold held-out, all {len(queries)} queries | | {total / len(queries):.3f} | "
-          f"{total_base / len(queries):.3f} | {total / total_base:.2f}x |")
+    print(
+        f"| 2-fold held-out, all {len(queries)} queries | | {total / len(queries):.3f} | "
+        f"{total_base / len(queries):.3f} | {total / total_base:.2f}x |"
+    )
 
 
 if __name__ == "__main__":

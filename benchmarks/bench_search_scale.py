@@ -40,9 +40,12 @@ import paperlab  # noqa: E402
 
 
 def real_sentences(shared: Path) -> tuple[list[str], list[str]]:
-    files = [shared / "seeds/daily-arxiv-readme.md", *sorted((shared / "fixtures/dailyarxiv_readme").glob("*.md")),
-             *sorted((shared / "seeds").glob("hf-papers-*.txt")),
-             *sorted((shared / "fixtures/arxiv_kaggle_metadata").glob("*.jsonl"))]
+    files = [
+        shared / "seeds/daily-arxiv-readme.md",
+        *sorted((shared / "fixtures/dailyarxiv_readme").glob("*.md")),
+        *sorted((shared / "seeds").glob("hf-papers-*.txt")),
+        *sorted((shared / "fixtures/arxiv_kaggle_metadata").glob("*.jsonl")),
+    ]
     lib = paperlab.load(*files)
     sents = [s for p in lib for s in re.split(r"(?<=[.!?])\s+", " ".join((p.abstract or "").split())) if len(s) > 30]
     return [p.title for p in lib], sents
@@ -50,8 +53,9 @@ def real_sentences(shared: Path) -> tuple[list[str], list[str]]:
 
 def recombined(n: int, titles: list[str], sents: list[str], seed: int = 0) -> list[tuple[str, str]]:
     rng = random.Random(seed)
-    return [(f"{rng.choice(titles)} ({i})", " ".join(rng.choice(sents) for _ in range(rng.randint(5, 9))))
-            for i in range(n)]
+    return [
+        (f"{rng.choice(titles)} ({i})", " ".join(rng.choice(sents) for _ in range(rng.randint(5, 9)))) for i in range(n)
+    ]
 
 
 def papers_of(records: list[tuple[str, str]]) -> paperlab.Library:
@@ -90,8 +94,10 @@ def bench_first_search(n: int, titles: list[str], sents: list[str], home: Path) 
     print("| step | seconds |\n| --- | --- |")
     print(f"| one-off: distil model2vec from MiniLM (cached in $PAPERLAB_HOME/models) | {distil:.1f} |")
     print(f"| (importer's cost, not counted) build {n:,} Papers + Library | {t_lib:.1f} |")
-    print(f"| fit: {index.n_embedded_:,} texts embedded with {index.encoder_.name} and cached, BM25 built "
-          f"alongside, {'ANN' if index.uses_ann_ else 'exact'} index, saved to disk | {t_fit:.1f} |")
+    print(
+        f"| fit: {index.n_embedded_:,} texts embedded with {index.encoder_.name} and cached, BM25 built "
+        f"alongside, {'ANN' if index.uses_ann_ else 'exact'} index, saved to disk | {t_fit:.1f} |"
+    )
     print(f"| first hybrid search | {t_q1:.2f} |")
     print(f"| **time to first search** (fit + first query) | **{t_fit + t_q1:.1f}** |")
     print(f"| next hybrid search | {t_q2 * 1000:.0f} ms |")
@@ -102,8 +108,10 @@ def bench_first_search(n: int, titles: list[str], sents: list[str], home: Path) 
     minilm.encode(sample[:4])  # load the model first
     _, t_full = timed(minilm.encode, sample)
     full_rate = len(sample) / t_full
-    print(f"\nEmbedding rate: model2vec static fit {rate_static:,.0f} texts/s (incl. caching, BM25 and indexing) vs "
-          f"full-quality MiniLM {full_rate:.1f} texts/s (baseline; {n / full_rate / 3600:.1f} h for {n:,} texts)")
+    print(
+        f"\nEmbedding rate: model2vec static fit {rate_static:,.0f} texts/s (incl. caching, BM25 and indexing) vs "
+        f"full-quality MiniLM {full_rate:.1f} texts/s (baseline; {n / full_rate / 3600:.1f} h for {n:,} texts)"
+    )
 
     print(f"\n## Re-opening the {n:,}-paper library\n")
     lib2, t_lib2 = timed(papers_of, records)
@@ -112,15 +120,19 @@ def bench_first_search(n: int, titles: list[str], sents: list[str], home: Path) 
     _, t_q = timed(index2.search, query, 10)
     same = index2.search(query, 10).ids == res.ids
     print("| step | value |\n| --- | --- |")
-    print(f"| texts re-embedded | {index2.n_embedded_} (texts through the encoder since: {get_encoder('static').texts_embedded - before}, the 2 queries) |")
+    print(
+        f"| texts re-embedded | {index2.n_embedded_} (texts through the encoder since: {get_encoder('static').texts_embedded - before}, the 2 queries) |"
+    )
     print(f"| fit (saved index loaded: {index2.loaded_from_ is not None}) | {t_fit2:.2f} s |")
     print(f"| first hybrid search | {t_q * 1000:.0f} ms (same top 10 as before: {same}) |")
     print(f"| **re-open: fit + first search** | **{t_fit2 + t_q:.2f} s** |")
     shutil.rmtree(home / "indexes")
     index3, t_fit3 = timed(PaperIndex(progress=False, index_dir=None).fit, lib2)
     _, t_q3 = timed(index3.search, query, 10)
-    print(f"| for reference, without the saved index: SQLite cache read + exact index + BM25 rebuilt "
-          f"({index3.n_embedded_} embedded) | {t_fit3 + t_q3:.1f} s |")
+    print(
+        f"| for reference, without the saved index: SQLite cache read + exact index + BM25 rebuilt "
+        f"({index3.n_embedded_} embedded) | {t_fit3 + t_q3:.1f} s |"
+    )
     print(f"| (importer's cost, not counted) building the Papers/Library again | {t_lib2:.1f} s |")
 
 
@@ -143,7 +155,7 @@ def ann_vectors(n: int, titles: list[str], sents: list[str], cache_dir: Path | N
     step = 50_000
     for start in range(0, n, step):  # generate in slices: 1M texts at once would hold ~1.3 GB of strings
         records = recombined_slice(start, min(n, start + step), titles, sents, seed=1)
-        X[start:start + len(records)] = enc.encode([f"{t}. {a}" for t, a in records])
+        X[start : start + len(records)] = enc.encode([f"{t}. {a}" for t, a in records])
     seconds = time.perf_counter() - t
     if path is not None:
         np.save(path.with_suffix(".tmp.npy"), X)
@@ -154,8 +166,10 @@ def ann_vectors(n: int, titles: list[str], sents: list[str], cache_dir: Path | N
 def recombined_slice(start: int, stop: int, titles: list[str], sents: list[str], seed: int) -> list[tuple[str, str]]:
     """Papers ``start:stop`` of a recombined corpus (each slice seeded on its own, so slices are reproducible)."""
     rng = random.Random(seed * 1_000_003 + start)
-    return [(f"{rng.choice(titles)} ({i})", " ".join(rng.choice(sents) for _ in range(rng.randint(5, 9))))
-            for i in range(start, stop)]
+    return [
+        (f"{rng.choice(titles)} ({i})", " ".join(rng.choice(sents) for _ in range(rng.randint(5, 9))))
+        for i in range(start, stop)
+    ]
 
 
 def bench_ann(n: int, titles: list[str], sents: list[str], cache_dir: Path | None, n_queries: int = 300) -> None:
@@ -164,10 +178,12 @@ def bench_ann(n: int, titles: list[str], sents: list[str], cache_dir: Path | Non
     print(f"\n## ANN on {n:,} real-like vectors (model2vec embeddings of recombined abstracts)\n")
     X, t_enc = ann_vectors(n + n_queries, titles, sents, cache_dir)
     base, queries = X[:n], np.asarray(X[n:], dtype=np.float32)
-    print(f"vectors: {'read from cache' if not t_enc else f'encoded {len(X):,} texts in {t_enc:.0f} s'}; "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"vectors: {'read from cache' if not t_enc else f'encoded {len(X):,} texts in {t_enc:.0f} s'}; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     exact = ExactVectorIndex().fit(base)  # float32 copy: the baseline
-    sims = np.hstack([queries @ exact.vectors_[i:i + 100_000].T for i in range(0, n, 100_000)])
+    sims = np.hstack([queries @ exact.vectors_[i : i + 100_000].T for i in range(0, n, 100_000)])
     truth = [set(np.argpartition(-row, 9)[:10].tolist()) for row in sims]
     del sims
 
@@ -178,11 +194,16 @@ def bench_ann(n: int, titles: list[str], sents: list[str], cache_dir: Path | Non
             rows, _ = index.search(q, 10)
             lat.append(time.perf_counter() - t0)
             rec.append(len(set(rows.tolist()) & t) / 10)
-        print(f"| {name} | {build_s:.0f} | {np.percentile(lat, 50) * 1000:.2f} | {np.percentile(lat, 99) * 1000:.2f} | "
-              f"{np.mean(rec):.3f} | {memory} | {os.getloadavg()[0]:.1f} |", flush=True)
+        print(
+            f"| {name} | {build_s:.0f} | {np.percentile(lat, 50) * 1000:.2f} | {np.percentile(lat, 99) * 1000:.2f} | "
+            f"{np.mean(rec):.3f} | {memory} | {os.getloadavg()[0]:.1f} |",
+            flush=True,
+        )
 
-    print("| index | build s | p50 ms | p99 ms | recall@10 | memory GB | load avg |\n"
-          "| --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "| index | build s | p50 ms | p99 ms | recall@10 | memory GB | load avg |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |"
+    )
     measure("exact numpy float32 (baseline; 100 queries)", exact, 0, f"{exact.nbytes / 2**30:.2f}", limit=100)
     del exact
     ann, t_build = timed(AnnVectorIndex().fit, base)
@@ -200,15 +221,21 @@ def bench_ann(n: int, titles: list[str], sents: list[str], cache_dir: Path | Non
         del ann
         rows = np.load(Path(tmp) / "rows.npy", mmap_mode="r")
         viewed, t_view = timed(AnnVectorIndex.load, path, rows, **default)
-        measure(f"default, re-opened: graph viewed (mmap), float16 rows mmapped (opened in {t_view:.2f} s)",
-                viewed, 0, f"{path.stat().st_size / 2**30:.2f} mapped file (+{rows16})")
+        measure(
+            f"default, re-opened: graph viewed (mmap), float16 rows mmapped (opened in {t_view:.2f} s)",
+            viewed,
+            0,
+            f"{path.stat().st_size / 2**30:.2f} mapped file (+{rows16})",
+        )
         del viewed
 
 
 def bench_import() -> None:
     code = "import time; t = time.perf_counter(); import paperlab; print(time.perf_counter() - t)"
-    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-             for _ in range(5)]
+    times = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(5)
+    ]
     print(f"\n`import paperlab`: best of 5 {min(times):.2f} s, median {sorted(times)[2]:.2f} s (target <= 0.5 s)")
 
 
@@ -218,8 +245,12 @@ def main() -> None:
     ap.add_argument("--n-ann", type=int, default=1_000_000, help="vectors for the ANN benchmark")
     ap.add_argument("--skip-ann", action="store_true")
     ap.add_argument("--skip-first-search", action="store_true")
-    ap.add_argument("--vector-cache", type=Path, default=Path(tempfile.gettempdir()) / "paperlab-bench-vectors",
-                    help="keep the generated ANN vectors here between runs")
+    ap.add_argument(
+        "--vector-cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "paperlab-bench-vectors",
+        help="keep the generated ANN vectors here between runs",
+    )
     ap.add_argument("--no-vector-cache", action="store_true", help="generate the ANN vectors from scratch")
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared")))
     args = ap.parse_args()

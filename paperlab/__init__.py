@@ -30,33 +30,35 @@ _LAZY = {
     "PaperCards": "paperlab.widget",
 }
 
-__all__ = sorted([
-    "FetchError",
-    "Library",
-    "ListEntry",
-    "MIME_TYPE",
-    "Paper",
-    "PaperCards",
-    "PaperIndex",
-    "PaperlabError",
-    "ParseError",
-    "PartialImportWarning",
-    "ReadingList",
-    "Session",
-    "SearchResults",
-    "SourceRecord",
-    "Store",
-    "StoreError",
-    "__version__",
-    "demo",
-    "digest",
-    "compare",
-    "leaderboard",
-    "load",
-    "open_store",
-    "paper",
-    "reading_list",
-])
+__all__ = sorted(
+    [
+        "FetchError",
+        "Library",
+        "ListEntry",
+        "MIME_TYPE",
+        "Paper",
+        "PaperCards",
+        "PaperIndex",
+        "PaperlabError",
+        "ParseError",
+        "PartialImportWarning",
+        "ReadingList",
+        "Session",
+        "SearchResults",
+        "SourceRecord",
+        "Store",
+        "StoreError",
+        "__version__",
+        "demo",
+        "digest",
+        "compare",
+        "leaderboard",
+        "load",
+        "open_store",
+        "paper",
+        "reading_list",
+    ]
+)
 
 
 def paper(ref: str) -> Paper:

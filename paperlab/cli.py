@@ -59,8 +59,11 @@ def _corpus(name: str | None) -> tuple[Library, str]:
         lib = _store().papers()
         if len(lib) or name == "store":
             return lib, "your library"
-        print("paperlab: your library is empty; searching the bundled demo corpus "
-              "(import papers with `paperlab import FILE`)", file=sys.stderr)
+        print(
+            "paperlab: your library is empty; searching the bundled demo corpus "
+            "(import papers with `paperlab import FILE`)",
+            file=sys.stderr,
+        )
         return demo_library(), "the bundled demo corpus"
     from .sources import load
 
@@ -107,8 +110,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         rl = store.reading_list(args.list)
         entries = rl.entries()
         if args.json:
-            print(json.dumps([{"status": e.status, "tags": e.tags, "note": e.note, "paper": e.paper.to_dict()}
-                              for e in entries], ensure_ascii=False, indent=1))
+            print(
+                json.dumps(
+                    [{"status": e.status, "tags": e.tags, "note": e.note, "paper": e.paper.to_dict()} for e in entries],
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
             return 0
         for e in entries[: args.limit]:
             tags = f"  [{', '.join(e.tags)}]" if e.tags else ""
@@ -215,8 +223,15 @@ def cmd_digest(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PartialImportWarning)
-        result = digest(config, out=args.out, since=args.since, date=args.date, offline=args.offline,
-                        cache_dir=args.cache_dir, state=args.state)
+        result = digest(
+            config,
+            out=args.out,
+            since=args.since,
+            date=args.date,
+            offline=args.offline,
+            cache_dir=args.cache_dir,
+            state=args.state,
+        )
     for w in caught:
         if not isinstance(w.message, PartialImportWarning):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
@@ -226,8 +241,11 @@ def cmd_digest(args: argparse.Namespace) -> int:
     if where is None:
         sys.stdout.write(result.markdown)
     status = "complete" if result.complete else f"PARTIAL ({len(result.problems)} problem(s), see the Report section)"
-    print(f"digest {result.last_update.isoformat()}: {len(result.library)} paper(s) in {len(result.sections)} "
-          f"section(s), {len(result.new)} new; {status}" + (f"; wrote {where}" if where else ""), file=sys.stderr)
+    print(
+        f"digest {result.last_update.isoformat()}: {len(result.library)} paper(s) in {len(result.sections)} "
+        f"section(s), {len(result.new)} new; {status}" + (f"; wrote {where}" if where else ""),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -241,43 +259,62 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"paperlab {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("import", help="import papers from files into your library",
-                       description="Import papers from files (format detected from the content): BibTeX, arXiv "
-                       "Atom XML, Kaggle arXiv JSONL, Hugging Face daily-papers JSON, Semantic Scholar JSON, "
-                       "DailyArXiv READMEs, saved Hugging Face paper pages, paperlab JSON/JSONL/CSV/markdown.")
+    p = sub.add_parser(
+        "import",
+        help="import papers from files into your library",
+        description="Import papers from files (format detected from the content): BibTeX, arXiv "
+        "Atom XML, Kaggle arXiv JSONL, Hugging Face daily-papers JSON, Semantic Scholar JSON, "
+        "DailyArXiv READMEs, saved Hugging Face paper pages, paperlab JSON/JSONL/CSV/markdown.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", help="force a format instead of detecting it")
-    p.add_argument("--reference-date", metavar="YYYY-MM-DD",
-                   help="the year for dates without one in saved Hugging Face pages (default: today)")
+    p.add_argument(
+        "--reference-date",
+        metavar="YYYY-MM-DD",
+        help="the year for dates without one in saved Hugging Face pages (default: today)",
+    )
     p.add_argument("--list", metavar="NAME", help="also add the papers to this reading list")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("list", help="list papers in your library or a reading list",
-                       description="List the papers in your library, or in a reading list with --list.")
+    p = sub.add_parser(
+        "list",
+        help="list papers in your library or a reading list",
+        description="List the papers in your library, or in a reading list with --list.",
+    )
     p.add_argument("--list", metavar="NAME", help="show this reading list")
     p.add_argument("--lists", action="store_true", help="show the reading lists and their sizes")
     p.add_argument("--limit", type=int, default=None, help="show at most N papers")
     p.add_argument("--json", action="store_true", help="print JSON (the paper wire format)")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("search", help="search papers by meaning and keywords",
-                       description="Search your library (or the bundled demo corpus when it is empty).")
+    p = sub.add_parser(
+        "search",
+        help="search papers by meaning and keywords",
+        description="Search your library (or the bundled demo corpus when it is empty).",
+    )
     p.add_argument("query")
     p.add_argument("-k", type=int, default=10, help="number of results (default 10)")
     p.add_argument("--mode", choices=("hybrid", "semantic", "lexical"), default="hybrid")
-    p.add_argument("--corpus", metavar="demo|store|FILE", default=None,
-                   help="what to search: the demo corpus, your library (default), or a file")
+    p.add_argument(
+        "--corpus",
+        metavar="demo|store|FILE",
+        default=None,
+        help="what to search: the demo corpus, your library (default), or a file",
+    )
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("fetch", help="fetch papers from arXiv, Hugging Face or Semantic Scholar",
-                       description="Fetch papers from a live service into your library.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog=textwrap.dedent("""\
+    p = sub.add_parser(
+        "fetch",
+        help="fetch papers from arXiv, Hugging Face or Semantic Scholar",
+        description="Fetch papers from a live service into your library.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=textwrap.dedent("""\
                            examples:
                              paperlab fetch arxiv 'all:"contrastive learning" AND cat:cs.LG' --max 50
                              paperlab fetch hf --date 2025-10-15
-                             paperlab fetch s2 arXiv:1706.03762"""))
+                             paperlab fetch s2 arXiv:1706.03762"""),
+    )
     p.add_argument("source", choices=("arxiv", "hf", "s2"))
     p.add_argument("query", nargs="*", help="arXiv query / Semantic Scholar query or id")
     p.add_argument("--max", type=int, default=50, help="maximum number of papers (default 50)")
@@ -287,20 +324,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--api-key", help="s2: Semantic Scholar API key (optional)")
     p.set_defaults(func=cmd_fetch)
 
-    p = sub.add_parser("export", help="export your library or a reading list",
-                       description="Write your library, or a reading list with --list, in a citation format.")
+    p = sub.add_parser(
+        "export",
+        help="export your library or a reading list",
+        description="Write your library, or a reading list with --list, in a citation format.",
+    )
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("--list", metavar="NAME", help="export this reading list instead of the whole library")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("digest", help="build a DailyArXiv-style keyword digest (README) from arXiv and Hugging Face",
-                       description="Fetch the papers of each keyword of a TOML digest configuration and write a "
-                       "DailyArXiv-style README with a 'new since last digest' section (state kept in "
-                       "README.digest.json next to it). See docs/digest.md.")
+    p = sub.add_parser(
+        "digest",
+        help="build a DailyArXiv-style keyword digest (README) from arXiv and Hugging Face",
+        description="Fetch the papers of each keyword of a TOML digest configuration and write a "
+        "DailyArXiv-style README with a 'new since last digest' section (state kept in "
+        "README.digest.json next to it). See docs/digest.md.",
+    )
     p.add_argument("config", metavar="CONFIG", help="digest configuration (TOML)")
-    p.add_argument("--out", metavar="README.md", help="write the README here (default: the config's output, "
-                   "else standard output)")
+    p.add_argument(
+        "--out", metavar="README.md", help="write the README here (default: the config's output, else standard output)"
+    )
     p.add_argument("--since", metavar="YYYY-MM-DD", help="keep only papers updated on or after this day")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the 'Last update' date (default: the retrieval date)")
     p.add_argument("--offline", action="store_true", help="rebuild from the response cache only")

@@ -97,8 +97,17 @@ _METRICS: list[tuple[str, str]] = [
     ("average", r"\bAVG\b|\bAvg\.?(?=\s|$)|\baverage\b"),
 ]
 # metrics where smaller is better (for marking best values)
-_LOWER_IS_BETTER = {"FID", "CER", "WER", "error rate", "perplexity", "FPR95", "refusal rate", "hallucination",
-                    "compute"}
+_LOWER_IS_BETTER = {
+    "FID",
+    "CER",
+    "WER",
+    "error rate",
+    "perplexity",
+    "FPR95",
+    "refusal rate",
+    "hallucination",
+    "compute",
+}
 
 _DATASETS: list[tuple[str, str]] = [
     ("CIFAR-100", r"CIFAR-?100\b"),
@@ -144,7 +153,10 @@ _TASKS: list[tuple[str, str]] = [
     ("representation learning", r"representation learning"),
     ("contrastive learning", r"contrastive (?:representation )?learning"),
     ("object detection", r"object detection"),
-    ("image generation detection", r"(?:generated|fake) image detection|detect\w* (?:of )?(?:diffusion[- ])?generated images"),
+    (
+        "image generation detection",
+        r"(?:generated|fake) image detection|detect\w* (?:of )?(?:diffusion[- ])?generated images",
+    ),
     ("semantic segmentation", r"semantic segmentation"),
     ("retrieval", r"\bretrieval\b"),
     ("code search", r"code search"),
@@ -178,8 +190,20 @@ _COMPILED = {
     "task": [(name, re.compile(p, re.I)) for name, p in _TASKS],
 }
 # some metric patterns must keep their case (ACC, AUC, EM, ρ ...): recompile those case-sensitively
-_CASE_SENSITIVE_METRICS = {"MRR", "mAP", "AUROC", "AUPR", "AUC", "FPR95", "exact match", "FID", "CER", "WER", "FPS",
-                           "average"}
+_CASE_SENSITIVE_METRICS = {
+    "MRR",
+    "mAP",
+    "AUROC",
+    "AUPR",
+    "AUC",
+    "FPR95",
+    "exact match",
+    "FID",
+    "CER",
+    "WER",
+    "FPS",
+    "average",
+}
 _COMPILED["metric"] = [
     (name, re.compile(p) if name in _CASE_SENSITIVE_METRICS else re.compile(p, re.I)) for name, p in _METRICS
 ]
@@ -209,6 +233,7 @@ def _names(kind: str, text: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # Venue
 # ---------------------------------------------------------------------------------------------
+
 
 def venue_of(paper: Paper) -> str | None:
     """The venue of a paper, e.g. ``"ICLR 2025"`` or ``"ICLR 2025 Workshop"``.
@@ -244,12 +269,13 @@ def venue_of(paper: Paper) -> str | None:
 # Facets and results from sentences
 # ---------------------------------------------------------------------------------------------
 
+
 def _sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs; a period followed by a digit (a decimal) does not end a sentence."""
     out = []
     start = 0
     for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z(\"'“*])|\n\s*\n", text):
-        chunk = text[start:m.start()]
+        chunk = text[start : m.start()]
         if chunk.strip():
             out.append((start, chunk))
         start = m.end()
@@ -285,18 +311,38 @@ _VALUE_RE = re.compile(
     rf"(?<![\w.@/-])(?P<sign>\(?[+−-])?(?P<num>{_NUM.replace('[-+−]?', '')})\s?"
     r"(?P<unit>%|\s?(?:percentage points|pp|points)\b|[x×](?![\w])|)"
 )
-_RESULT_COLUMNS = ["paper", "method", "dataset", "metric", "value", "unit", "kind", "setting", "source", "where",
-                   "evidence"]
+_RESULT_COLUMNS = [
+    "paper",
+    "method",
+    "dataset",
+    "metric",
+    "value",
+    "unit",
+    "kind",
+    "setting",
+    "source",
+    "where",
+    "evidence",
+]
 _DELTA_BEFORE = re.compile(
     r"(?:\bby(?: up to)?(?: an? (?:average|absolute) of)?|\bup to|improv\w* of|gains? of|increase of|reduc\w* of|"
-    r"\+)\s*$", re.I)
-_DELTA_AFTER = re.compile(r"^\s*(?:\)|absolute|relative|\s)*(?:improvement|gain|boost|increase|reduction|higher|lower|"
-                          r"better|more|fewer|less|drop|decrease)", re.I)
-_SETTING_RE = re.compile(r"^\s*(?:,\s*)?(?:with|using|on|for|based on)\s+(?:the\s+)?"
-                         r"(?P<s>[A-Z][\w.\-/]*(?:[ -](?:[A-Z0-9][\w.\-/]*|v\d))*)")
-_METHOD_RE = re.compile(r"(?P<m>\b[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)(?:\s+\([^)]*\))?\s+(?:also\s+|further\s+|consistently\s+|"
-                        r"significantly\s+)?(?:achieves|obtains|reaches|attains|improves|boosts|outperforms|yields|"
-                        r"gets|scores|surpasses|exceeds|sets|shows|reduces)\b")
+    r"\+)\s*$",
+    re.I,
+)
+_DELTA_AFTER = re.compile(
+    r"^\s*(?:\)|absolute|relative|\s)*(?:improvement|gain|boost|increase|reduction|higher|lower|"
+    r"better|more|fewer|less|drop|decrease)",
+    re.I,
+)
+_SETTING_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:with|using|on|for|based on)\s+(?:the\s+)?"
+    r"(?P<s>[A-Z][\w.\-/]*(?:[ -](?:[A-Z0-9][\w.\-/]*|v\d))*)"
+)
+_METHOD_RE = re.compile(
+    r"(?P<m>\b[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)(?:\s+\([^)]*\))?\s+(?:also\s+|further\s+|consistently\s+|"
+    r"significantly\s+)?(?:achieves|obtains|reaches|attains|improves|boosts|outperforms|yields|"
+    r"gets|scores|surpasses|exceeds|sets|shows|reduces)\b"
+)
 
 
 def _to_float(num: str) -> float:
@@ -342,12 +388,16 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
     return pd.DataFrame(rows, columns=_RESULT_COLUMNS).astype({"value": "float64"})
 
 
-_MODEL_NAMES = re.compile(r"^(?:BERT|RoBERTa|ResNet|ViT|Llama|LLaMA|GPT|Mistral|Qwen|CLIP|T5|DeepSeek|Claude|Gemini|"
-                          r"Phi|Gemma|Swin|ConvNeXt|YOLO|SimCLR|MoCo|BYOL|DINO)", re.I)
+_MODEL_NAMES = re.compile(
+    r"^(?:BERT|RoBERTa|ResNet|ViT|Llama|LLaMA|GPT|Mistral|Qwen|CLIP|T5|DeepSeek|Claude|Gemini|"
+    r"Phi|Gemma|Swin|ConvNeXt|YOLO|SimCLR|MoCo|BYOL|DINO)",
+    re.I,
+)
 _GENERIC_NAME = r"(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][\w]*-[\w-]*\d[\w-]*|[A-Z][a-z]+-[A-Z]{2,}[\w-]*)"
 _GENERIC_DATASET = re.compile(
     rf"(?:\b[Oo]n|\bbenchmarks?|\bdatasets?|such as|\bacross)\s+(?:(?:the|public|standard|[\w-]+)\s+){{0,2}}?"
-    rf"(?P<n>{_GENERIC_NAME}(?:(?:,\s*|,?\s+and\s+){_GENERIC_NAME})*)(?![\w-])")
+    rf"(?P<n>{_GENERIC_NAME}(?:(?:,\s*|,?\s+and\s+){_GENERIC_NAME})*)(?![\w-])"
+)
 _GENERIC_RATE = re.compile(r"\b(?!learning\b|sampling\b|frame\b|bit\b)([a-z]+) rate\b")
 
 
@@ -391,7 +441,7 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
         start, end = m.start("num"), m.end()
         if any(s <= start < e for s, e, _ in metrics + datasets):
             continue  # part of a name: pass@200, CIFAR-10, ROUGE-1
-        before, after = sent_flat[max(0, start - 40):start], sent_flat[end:end + 60]
+        before, after = sent_flat[max(0, start - 40) : start], sent_flat[end : end + 60]
         adjacent_metric = _adjacent_metric(metrics, start, end, sent_flat)
         if not unit and adjacent_metric is None:
             continue
@@ -399,8 +449,9 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
             continue
         if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
             continue
-        if re.search(r"\bat\s*$", before) and re.match(r"\s*(?:[A-Z][\w-]*\s+){0,2}(?:rate|recall|TPR|precision)\b",
-                                                       after, re.I):
+        if re.search(r"\bat\s*$", before) and re.match(
+            r"\s*(?:[A-Z][\w-]*\s+){0,2}(?:rate|recall|TPR|precision)\b", after, re.I
+        ):
             continue  # an operating point ("FPR at 95% True Positive Rate"), not a result
         sign = m.group("sign") or ""
         kind = "delta" if ("+" in sign or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after)) else "absolute"
@@ -409,17 +460,30 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
         value = _to_float(num)
         if "−" in sign or (sign.strip("(") == "-" and kind == "absolute"):
             value = -value
-        metric = adjacent_metric or _modifier_metric(sent_flat, end, metrics) or \
-            _nearest_in_clause(metrics, start, end, sent_flat)
+        metric = (
+            adjacent_metric
+            or _modifier_metric(sent_flat, end, metrics)
+            or _nearest_in_clause(metrics, start, end, sent_flat)
+        )
         dataset = _dataset_for(datasets, start, end, sent_flat)
         setting = _setting_after(sent_flat, end, metrics + datasets)
         subjects = list(_METHOD_RE.finditer(sent_flat[:start]))
         mm = subjects[-1] if subjects else None
-        found.append({
-            "paper": paper_id, "method": mm.group("m") if mm else None, "dataset": dataset, "metric": metric,
-            "value": value, "unit": unit or None, "kind": kind, "setting": setting, "source": source,
-            "where": where, "evidence": sent.strip(),
-        })
+        found.append(
+            {
+                "paper": paper_id,
+                "method": mm.group("m") if mm else None,
+                "dataset": dataset,
+                "metric": metric,
+                "value": value,
+                "unit": unit or None,
+                "kind": kind,
+                "setting": setting,
+                "source": source,
+                "where": where,
+                "evidence": sent.strip(),
+            }
+        )
         spans.append((start, end))
     _coordinate(found, spans, sent_flat, datasets)
     return [r for r in found if not r.pop("_drop", False)]
@@ -452,18 +516,19 @@ def _modifier_metric(text: str, end: int, metrics: list[tuple[int, int, str]]) -
     nxt = next(((s, e, n) for s, e, n in metrics if s > end), None)
     if nxt is None:
         return None
-    head = text[nxt[0]:nxt[1]].split()[-1]
+    head = text[nxt[0] : nxt[1]].split()[-1]
     candidate = f"{m.group(1)} {head}"
     hits = _lexicon_hits("metric", candidate)
     return hits[0][2] if hits and hits[0][0] == 0 and hits[0][1] == len(candidate) else None
 
 
-def _coordinate(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str,
-                datasets: list[tuple[int, int, str]]) -> None:
+def _coordinate(
+    found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, datasets: list[tuple[int, int, str]]
+) -> None:
     """Share kind, metric and dataset across coordinated values ("by 13.3%, 10.5%, and 5.9% on MRR")."""
     groups: list[list[int]] = []
     for i in range(len(found)):
-        gap = text[spans[i - 1][1]:spans[i][0]] if i else None
+        gap = text[spans[i - 1][1] : spans[i][0]] if i else None
         if i and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap or "x") and found[i]["unit"] == found[i - 1]["unit"]:
             groups[-1].append(i)
         else:
@@ -473,9 +538,10 @@ def _coordinate(found: list[dict[str, Any]], spans: list[tuple[int, int]], text:
             continue
         rows = [found[i] for i in g]
         first_start, last_end = spans[g[0]][0], spans[g[-1]][1]
-        before, after = text[max(0, first_start - 40):first_start], text[last_end:last_end + 60]
+        before, after = text[max(0, first_start - 40) : first_start], text[last_end : last_end + 60]
         if re.search(r"(?:with|using|on|of)\s+(?:only\s+)?$", before) and re.match(
-                r"\s*(?:of the |of )?(?:labeled|labelled|training|the)?\s*(?:data|labels|samples)", after):
+            r"\s*(?:of the |of )?(?:labeled|labelled|training|the)?\s*(?:data|labels|samples)", after
+        ):
             for r in rows:
                 r["_drop"] = True  # "with 10% and 1% labeled data": settings, not results
             continue
@@ -504,7 +570,7 @@ def _coordinate(found: list[dict[str, Any]], spans: list[tuple[int, int]], text:
 
 def _adjacent_metric_is_tail(text: str, spans: list[tuple[int, int]], g: list[int]) -> bool:
     """True when only the last value of a list is directly followed by a metric ("... and 5.9% on average MRR")."""
-    inner = [text[spans[i][1]:spans[i + 1][0]] for i in g[:-1]] if len(g) > 1 else []
+    inner = [text[spans[i][1] : spans[i + 1][0]] for i in g[:-1]] if len(g) > 1 else []
     return all(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", x) for x in inner)
 
 
@@ -512,7 +578,7 @@ def _trailing_name_list(names: list[tuple[int, int, str]], text: str) -> list[tu
     """The last run of names joined by commas/'and' (e.g. "GAIA and LoCoMo")."""
     run: list[tuple[int, int, str]] = []
     for d in reversed(names):
-        if run and not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[d[1]:run[0][0]]):
+        if run and not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[d[1] : run[0][0]]):
             break
         run.insert(0, d)
     return run if len(run) >= 2 else []
@@ -537,8 +603,9 @@ def _adjacent_metric(metrics: list[tuple[int, int, str]], start: int, end: int, 
         if between_after is not None and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", between_after) and s - end <= 30:
             if not re.search(r"\b(?:on|in|with|and|of|for|from|to|over|than)\s*$", between_after):
                 return name
-        if between_before is not None and re.fullmatch(r"\s*(?:of|=|:|is|at|to|was|reaches|\(|score of|scores? of)?\s*",
-                                                       between_before):
+        if between_before is not None and re.fullmatch(
+            r"\s*(?:of|=|:|is|at|to|was|reaches|\(|score of|scores? of)?\s*", between_before
+        ):
             return name
     return None
 
@@ -557,8 +624,15 @@ def _nearest_in_clause(hits: list[tuple[int, int, str]], start: int, end: int, t
 
 
 def _dataset_for(datasets: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
-    after = [(s, name) for s, e, name in datasets if s >= end and s - end <= 70 and not re.search(
-        r"[;]|\bwhile\b|\d\s?%|,\s*(?:and\s+)?(?:setting|outperform|surpass|which|achiev)", text[end:s])]
+    after = [
+        (s, name)
+        for s, e, name in datasets
+        if s >= end
+        and s - end <= 70
+        and not re.search(
+            r"[;]|\bwhile\b|\d\s?%|,\s*(?:and\s+)?(?:setting|outperform|surpass|which|achiev)", text[end:s]
+        )
+    ]
     if after:
         return after[0][1]
     before = [(e, name) for s, e, name in datasets if e <= start and start - e <= 25]
@@ -594,8 +668,21 @@ _METHOD_HEADER = re.compile(r"^(?:method|methods|model|models|approach|system|me
 _AGGREGATE = re.compile(r"^(?:avg\.?|average|mean|overall|total)$", re.I)
 # "au" is what is left of a LaTeX \tau whose \t became a tab in a copied slide table
 _METRIC_SYMBOLS = {"ρ": "Spearman ρ", "τ": "Kendall τ", "au": "Kendall τ"}
-_TIDY_BASE = ["paper", "table", "method", "setting", "dataset", "metric", "value", "unit", "column", "source", "line",
-              "col", "cell"]
+_TIDY_BASE = [
+    "paper",
+    "table",
+    "method",
+    "setting",
+    "dataset",
+    "metric",
+    "value",
+    "unit",
+    "column",
+    "source",
+    "line",
+    "col",
+    "cell",
+]
 
 
 def _is_num(cell: str) -> bool:
@@ -637,8 +724,10 @@ class ResultsTable:
 
     def __repr__(self) -> str:
         cap = f" {self.caption[:50]!r}" if self.caption else ""
-        return (f"<ResultsTable{cap}: {self.wide.shape[0]} rows x {len(self.header)} columns, "
-                f"{len(self.data)} values, {len(self.problems)} problem(s)>")
+        return (
+            f"<ResultsTable{cap}: {self.wide.shape[0]} rows x {len(self.header)} columns, "
+            f"{len(self.data)} values, {len(self.problems)} problem(s)>"
+        )
 
     def _repr_html_(self) -> str:
         cap = f"<div><i>{html.escape(self.caption)}</i></div>" if self.caption else ""
@@ -726,8 +815,19 @@ def parse_table(
             header_rows, rows, lines = _split_header(raw, lines)
             header = header_rows
     problems: list[ImportProblem] = []
-    return _build_table(header, rows, lines, caption=caption, source=source, first_line=first_line, paper=paper,
-                        name=name, problems=problems, fmt=fmt, spans_expanded=fmt in ("html", "frame"))
+    return _build_table(
+        header,
+        rows,
+        lines,
+        caption=caption,
+        source=source,
+        first_line=first_line,
+        paper=paper,
+        name=name,
+        problems=problems,
+        fmt=fmt,
+        spans_expanded=fmt in ("html", "frame"),
+    )
 
 
 def _detect_table_format(text: str) -> str:
@@ -764,12 +864,21 @@ def _read_rows(text: str, fmt: str, source: str, first_line: int) -> tuple[list[
         raise ParseError("expected table rows, found only blank lines", source, f"line {first_line}")
     sep = "|" if fmt == "markdown" else "\t"
     width = max(ln.count(sep) for _, ln in keep) + 1
-    frame = pd.read_csv(io.StringIO("\n".join(ln for _, ln in keep)), sep=sep, header=None, names=range(width),
-                        dtype=str, keep_default_na=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE,
-                        engine="python")
+    frame = pd.read_csv(
+        io.StringIO("\n".join(ln for _, ln in keep)),
+        sep=sep,
+        header=None,
+        names=range(width),
+        dtype=str,
+        keep_default_na=False,
+        skip_blank_lines=False,
+        quoting=csv.QUOTE_NONE,
+        engine="python",
+    )
     # ragged rows come back with missing fields as NaN even with keep_default_na=False
-    rows = [["" if pd.isna(c) else str(c).replace("\x00", "|").strip() for c in r]
-            for r in frame.itertuples(index=False)]
+    rows = [
+        ["" if pd.isna(c) else str(c).replace("\x00", "|").strip() for c in r] for r in frame.itertuples(index=False)
+    ]
     return rows, [n for n, _ in keep]
 
 
@@ -777,8 +886,10 @@ def _numeric_share(row: Sequence[str]) -> float:
     cells = [c for c in row if c.strip() and c.strip() not in _MISSING]
     if not cells:
         return 0.0
-    nums = sum(_is_num(c) or bool(_MIXED.match(c)) or bool(re.fullmatch(r"(?:[-+]?\d+(?:\.\d+)?\s+)+[-+]?\d+(?:\.\d+)?", c))
-               for c in cells)
+    nums = sum(
+        _is_num(c) or bool(_MIXED.match(c)) or bool(re.fullmatch(r"(?:[-+]?\d+(?:\.\d+)?\s+)+[-+]?\d+(?:\.\d+)?", c))
+        for c in cells
+    )
     return nums / len(cells)
 
 
@@ -799,8 +910,10 @@ def _grid_from_frame(df: pd.DataFrame) -> tuple[list[list[str]], list[list[str]]
         levels = [[_clean_header(str(c[i])) for c in cols] for i in range(df.columns.nlevels)]
     else:
         levels = [[_clean_header(str(c)) for c in cols]]
-    rows = [["" if (isinstance(v, float) and math.isnan(v)) or v is None else str(v).strip() for v in r]
-            for r in df.itertuples(index=False)]
+    rows = [
+        ["" if (isinstance(v, float) and math.isnan(v)) or v is None else str(v).strip() for v in r]
+        for r in df.itertuples(index=False)
+    ]
     return levels, rows
 
 
@@ -845,7 +958,7 @@ def _header_levels(header: list[list[str]], width: int, value_start: int) -> lis
                 if row[j]:
                     levels[j].append(row[j])
             for g in range(value_start, width, period):
-                name = _join_fragments(row[g:g + period])
+                name = _join_fragments(row[g : g + period])
                 for j in range(g, min(g + period, width)):
                     if name:
                         levels[j].append(name)
@@ -880,7 +993,11 @@ def _repeat_period(cells: list[str]) -> int | None:
     while cells and not cells[-1]:
         cells.pop()
     for p in (2, 3, 4):
-        if len(cells) >= 2 * p and all(cells[i] == cells[i % p] for i in range(len(cells))) and len(set(cells[:p])) == p:
+        if (
+            len(cells) >= 2 * p
+            and all(cells[i] == cells[i % p] for i in range(len(cells)))
+            and len(set(cells[:p])) == p
+        ):
             return p
     return None
 
@@ -906,8 +1023,15 @@ def _classify_columns(rows: list[list[str]], width: int) -> int:
     return last_text + 1
 
 
-def _repair_row(cells: list[str], width: int, value_start: int, vocab: list[set[str]], line: int,
-                problems: list[ImportProblem], source: str) -> list[str]:
+def _repair_row(
+    cells: list[str],
+    width: int,
+    value_start: int,
+    vocab: list[set[str]],
+    line: int,
+    problems: list[ImportProblem],
+    source: str,
+) -> list[str]:
     cells = list(cells)
     for i, c in enumerate(cells):
         m = _MIXED.match(c) if c and not _is_num(c) else None
@@ -931,15 +1055,19 @@ def _repair_row(cells: list[str], width: int, value_start: int, vocab: list[set[
             else:
                 new.append(label)
         new += nums
-        rest = cells[i + 1:]
+        rest = cells[i + 1 :]
         consume = len(new) - (i + 1)
         while consume > 0 and rest and not rest[0]:
             rest.pop(0)
             consume -= 1
         cells = new + rest
-        problems.append(ImportProblem(source, f"line {line}",
-                                      f"cell {c!r} holds {'a label and ' if label else ''}{len(nums)} values; "
-                                      f"split into separate columns"))
+        problems.append(
+            ImportProblem(
+                source,
+                f"line {line}",
+                f"cell {c!r} holds {'a label and ' if label else ''}{len(nums)} values; split into separate columns",
+            )
+        )
         break
     if len(cells) > width:
         surplus = len(cells) - width
@@ -947,27 +1075,48 @@ def _repair_row(cells: list[str], width: int, value_start: int, vocab: list[set[
         idx = [j for j in range(value_start, len(cells)) if not cells[j]]
         if len(idx) >= surplus:
             # drop the empties nearest to the trailing values
-            pos = [j for j in idx if j > max((k for k in range(value_start, len(cells)) if cells[k] and
-                                              not any(cells[t] for t in range(k + 1, len(cells)) if t != len(cells) - 1)),
-                                             default=value_start)] or idx
+            pos = [
+                j
+                for j in idx
+                if j
+                > max(
+                    (
+                        k
+                        for k in range(value_start, len(cells))
+                        if cells[k] and not any(cells[t] for t in range(k + 1, len(cells)) if t != len(cells) - 1)
+                    ),
+                    default=value_start,
+                )
+            ] or idx
             for j in sorted(pos[:surplus] if len(pos) >= surplus else idx[-surplus:], reverse=True):
                 del cells[j]
-            problems.append(ImportProblem(source, f"line {line}",
-                                          f"ragged row ({width + surplus} cells for {width} columns): "
-                                          "dropped empty cells, trailing values kept right-aligned"))
+            problems.append(
+                ImportProblem(
+                    source,
+                    f"line {line}",
+                    f"ragged row ({width + surplus} cells for {width} columns): "
+                    "dropped empty cells, trailing values kept right-aligned",
+                )
+            )
         else:
             dropped = [c for c in cells[width:] if c]
             cells = cells[:width]
-            problems.append(ImportProblem(source, f"line {line}",
-                                          f"ragged row: {width + surplus} cells for {width} columns; "
-                                          f"values {dropped} could not be placed and were dropped"))
+            problems.append(
+                ImportProblem(
+                    source,
+                    f"line {line}",
+                    f"ragged row: {width + surplus} cells for {width} columns; "
+                    f"values {dropped} could not be placed and were dropped",
+                )
+            )
     elif len(cells) < width:
         cells = cells + [""] * (width - len(cells))
     return cells
 
 
-def _fill_merged_labels(rows: list[list[str]], lines: list[int], j: int, problems: list[ImportProblem],
-                        source: str) -> None:
+def _fill_merged_labels(
+    rows: list[list[str]], lines: list[int], j: int, problems: list[ImportProblem], source: str
+) -> None:
     """Fill a sparse label column (vertically merged, centred cells): each row takes its nearest label."""
     labelled = [i for i, r in enumerate(rows) if r[j]]
     if not labelled or len(labelled) > len(rows) / 2:
@@ -981,18 +1130,33 @@ def _fill_merged_labels(rows: list[list[str]], lines: list[int], j: int, problem
             run.append(labelled[i])
         texts = [rows[k][j] for k in run]
         if len(run) > 1:
-            problems.append(ImportProblem(
-                source, f"lines {lines[run[0]]}-{lines[run[-1]]}",
-                f"adjacent labels {texts} read as one merged cell; kept {texts[-1]!r}"))
+            problems.append(
+                ImportProblem(
+                    source,
+                    f"lines {lines[run[0]]}-{lines[run[-1]]}",
+                    f"adjacent labels {texts} read as one merged cell; kept {texts[-1]!r}",
+                )
+            )
         anchors.append(((run[0] + run[-1]) / 2, texts[-1]))
         i += 1
     for i, r in enumerate(rows):
         r[j] = min(anchors, key=lambda a: (abs(a[0] - i), a[0]))[1]
 
 
-def _build_table(header: list[list[str]], rows: list[list[str]], lines: list[int], *, caption: str | None,
-                 source: str, first_line: int, paper: str | None, name: str | None,
-                 problems: list[ImportProblem], fmt: str, spans_expanded: bool = False) -> ResultsTable:
+def _build_table(
+    header: list[list[str]],
+    rows: list[list[str]],
+    lines: list[int],
+    *,
+    caption: str | None,
+    source: str,
+    first_line: int,
+    paper: str | None,
+    name: str | None,
+    problems: list[ImportProblem],
+    fmt: str,
+    spans_expanded: bool = False,
+) -> ResultsTable:
     import pandas as pd
 
     if not rows:
@@ -1006,8 +1170,9 @@ def _build_table(header: list[list[str]], rows: list[list[str]], lines: list[int
         width = max(len(r) for r in rows)
     rows = [r[:width] + [c for c in r[width:] if c] for r in rows]  # trailing empty cells are not data
     if not any(_numeric_share(r) >= 0.5 for r in rows):
-        raise ParseError("expected a results table with numeric values; no row is mostly numbers",
-                         source, f"line {first_line}")
+        raise ParseError(
+            "expected a results table with numeric values; no row is mostly numbers", source, f"line {first_line}"
+        )
     clean = [r for r in rows if len(r) <= width and not any(_MIXED.match(c) for c in r if c and not _is_num(c))]
     value_start = _classify_columns([r + [""] * (width - len(r)) for r in clean] or rows, width)
     vocab = [{r[j] for r in clean if j < len(r) and r[j]} for j in range(value_start)]
@@ -1057,36 +1222,59 @@ def _build_table(header: list[list[str]], rows: list[list[str]], lines: list[int
         if bad:
             row_cells = [r[j] for j in range(value_start, width) if r[j]]
             j0, v0 = bad[0]
-            problems.append(ImportProblem(
-                source, f"line {ln}",
-                f"values {row_cells} do not fit their columns ({v0} under {names[j0]!r} is out of range): "
-                "cells were lost in this row and the values cannot be placed; row skipped"))
+            problems.append(
+                ImportProblem(
+                    source,
+                    f"line {ln}",
+                    f"values {row_cells} do not fit their columns ({v0} under {names[j0]!r} is out of range): "
+                    "cells were lost in this row and the values cannot be placed; row skipped",
+                )
+            )
             continue
         method = r[method_col] if method_col is not None else None
         labels = {label_names[j]: (r[j] or None) for j in range(value_start) if j != method_col}
         setting = ", ".join(f"{k}={v}" for k, v in labels.items() if v and k != "group" and v not in _MISSING) or None
-        wide_rows.append([r[j] for j in range(value_start)] + [_num(r[j]) if _is_num(r[j]) else None
-                                                                for j in range(value_start, width)])
+        wide_rows.append(
+            [r[j] for j in range(value_start)]
+            + [_num(r[j]) if _is_num(r[j]) else None for j in range(value_start, width)]
+        )
         for j in range(value_start, width):
             cell = r[j]
             if not cell or cell in _MISSING or not _is_num(cell):
                 if cell and cell not in _MISSING:
-                    problems.append(ImportProblem(source, f"line {ln}",
-                                                  f"cell {cell!r} under {names[j]!r} is not a number; skipped"))
+                    problems.append(
+                        ImportProblem(
+                            source, f"line {ln}", f"cell {cell!r} under {names[j]!r} is not a number; skipped"
+                        )
+                    )
                 continue
             dataset, metric = col_meta[j]
             unit = "%" if cell.endswith("%") else cap_unit
-            records.append({
-                "paper": paper, "table": table_name, "method": method, "setting": setting, "dataset": dataset,
-                "metric": metric, "value": _num(cell), "unit": unit, "column": names[j], "source": source,
-                "line": ln, "col": j, "cell": cell, **labels,
-            })
+            records.append(
+                {
+                    "paper": paper,
+                    "table": table_name,
+                    "method": method,
+                    "setting": setting,
+                    "dataset": dataset,
+                    "metric": metric,
+                    "value": _num(cell),
+                    "unit": unit,
+                    "column": names[j],
+                    "source": source,
+                    "line": ln,
+                    "col": j,
+                    "cell": cell,
+                    **labels,
+                }
+            )
     columns = _TIDY_BASE + [c for c in extra_cols if c not in _TIDY_BASE]
     data = pd.DataFrame(records, columns=columns)
     data = data.astype({"value": "float64", "line": "Int64", "col": "Int64"})
     wide = pd.DataFrame(wide_rows, columns=_unique(label_names + names[value_start:]))
-    return ResultsTable(data=data, wide=wide, caption=caption, header=names, problems=problems, source=source,
-                        first_line=first_line)
+    return ResultsTable(
+        data=data, wide=wide, caption=caption, header=names, problems=problems, source=source, first_line=first_line
+    )
 
 
 def _out_of_range(cell: str, bounds: tuple[float, float] | None) -> bool:
@@ -1120,7 +1308,7 @@ def _column_meta(levels: list[str], cap_metric: str | None, cap_dataset: str | N
         d = _lexicon_hits("dataset", lv)
         if d and dataset is None and d[0][0] == 0:
             dataset = d[0][2]
-            leftover = lv[d[0][1]:].strip(" /-")
+            leftover = lv[d[0][1] :].strip(" /-")
             if leftover:
                 rest.append(leftover)
             continue
@@ -1181,14 +1369,16 @@ def find_tables(
             blocks.append((i, min(j + 1, len(lines)), "html"))
             i = j + 1
             continue
-        fmt = "tsv" if ln.count("\t") >= 1 else "markdown" if ln.lstrip().startswith("|") and ln.count("|") >= 3 \
-            else None
+        fmt = (
+            "tsv" if ln.count("\t") >= 1 else "markdown" if ln.lstrip().startswith("|") and ln.count("|") >= 3 else None
+        )
         if fmt is None:
             i += 1
             continue
         j = i
-        while j < len(lines) and ((fmt == "tsv" and lines[j].count("\t") >= 1) or
-                                  (fmt == "markdown" and lines[j].lstrip().startswith("|"))):
+        while j < len(lines) and (
+            (fmt == "tsv" and lines[j].count("\t") >= 1) or (fmt == "markdown" and lines[j].lstrip().startswith("|"))
+        ):
             j += 1
         if j - i >= 2:
             blocks.append((i, j, fmt))
@@ -1199,11 +1389,17 @@ def find_tables(
         caption = _find_caption(lines, start, end)
         block = "\n".join(lines[start:end])
         try:
-            t = parse_table(block, format=fmt, caption=caption, source=source, first_line=first_line + start,
-                            paper=paper)
+            t = parse_table(
+                block, format=fmt, caption=caption, source=source, first_line=first_line + start, paper=paper
+            )
         except ParseError as exc:
-            problems.append(ImportProblem(source, f"lines {first_line + start}-{first_line + end - 1}",
-                                          f"table-like block skipped: {exc.message}"))
+            problems.append(
+                ImportProblem(
+                    source,
+                    f"lines {first_line + start}-{first_line + end - 1}",
+                    f"table-like block skipped: {exc.message}",
+                )
+            )
             continue
         tables.append(t)
         problems.extend(t.problems)
@@ -1229,8 +1425,20 @@ def _find_caption(lines: list[str], start: int, end: int) -> str | None:
 # Views across papers
 # ---------------------------------------------------------------------------------------------
 
-COMPARE_FIELDS = ["title", "date", "venue", "authors", "code", "upvotes", "stars", "categories", "task",
-                  "datasets", "metrics", "results"]
+COMPARE_FIELDS = [
+    "title",
+    "date",
+    "venue",
+    "authors",
+    "code",
+    "upvotes",
+    "stars",
+    "categories",
+    "task",
+    "datasets",
+    "metrics",
+    "results",
+]
 
 
 def _as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
@@ -1254,8 +1462,9 @@ def _format_result(r: Any) -> str:
     return " ".join(p for p in parts if p)
 
 
-def compare(papers: Iterable[Paper] | Paper, fields: Sequence[str] | None = None,
-            results: Sequence[pd.DataFrame] | None = None) -> pd.DataFrame:
+def compare(
+    papers: Iterable[Paper] | Paper, fields: Sequence[str] | None = None, results: Sequence[pd.DataFrame] | None = None
+) -> pd.DataFrame:
     """One row per paper: metadata and the facets extracted from its text.
 
     Parameters
@@ -1361,8 +1570,9 @@ def diff(a: Paper, b: Paper) -> pd.DataFrame:
     return df
 
 
-def leaderboard(results: pd.DataFrame | Iterable[pd.DataFrame | ResultsTable],
-                *, index: Sequence[str] = ("method", "setting")) -> pd.DataFrame:
+def leaderboard(
+    results: pd.DataFrame | Iterable[pd.DataFrame | ResultsTable], *, index: Sequence[str] = ("method", "setting")
+) -> pd.DataFrame:
     """Pivot tidy results (across papers) into method x (dataset, metric).
 
     Parameters
@@ -1414,6 +1624,7 @@ def leaderboard(results: pd.DataFrame | Iterable[pd.DataFrame | ResultsTable],
 # ---------------------------------------------------------------------------------------------
 # Rendering: a DataFrame accessor
 # ---------------------------------------------------------------------------------------------
+
 
 def _cell_text(v: Any) -> str:
     if isinstance(v, (list, tuple)):
@@ -1475,21 +1686,27 @@ def _register_accessor() -> type:
                     metric = col[1] if isinstance(col, tuple) else col
                     base = re.sub(r"\s*\(.*\)$", "", str(metric))
                     lower = base in _LOWER_IS_BETTER
-                    styler = styler.highlight_min(subset=[col], props="font-weight:bold") if lower else \
-                        styler.highlight_max(subset=[col], props="font-weight:bold")
+                    styler = (
+                        styler.highlight_min(subset=[col], props="font-weight:bold")
+                        if lower
+                        else styler.highlight_max(subset=[col], props="font-weight:bold")
+                    )
                 return styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
             # every cell becomes escaped text; only the links paperlab builds itself are markup
             for c in shown.columns:
                 shown[c] = [html.escape(_cell_text(v)) for v in shown[c]]
             if self.kind == "compare":
-                for c, texts, urls in (("title", df.get("title"), self._df.get("url")),
-                                       ("code", None, self._df.get("code"))):
+                for c, texts, urls in (
+                    ("title", df.get("title"), self._df.get("url")),
+                    ("code", None, self._df.get("code")),
+                ):
                     if c not in shown or urls is None:
                         continue
                     shown[c] = [
                         f'<a href="{html.escape(u)}" target="_blank" rel="noopener noreferrer">'
-                        f'{html.escape(str(texts[i]) if texts is not None else "code")}</a>'
-                        if (u := _safe_url(urls[i])) else shown.at[i, c]
+                        f"{html.escape(str(texts[i]) if texts is not None else 'code')}</a>"
+                        if (u := _safe_url(urls[i]))
+                        else shown.at[i, c]
                         for i in shown.index
                     ]
             styler = shown.style.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
@@ -1504,19 +1721,21 @@ def _register_accessor() -> type:
             """A GitHub-flavoured markdown table (pipes and markup in cells escaped)."""
             df = self._display_frame()
             if self.kind == "leaderboard":
-                head = [" · ".join(_md_cell(x) for x in ((c,) if not isinstance(c, tuple) else c) if x)
-                        for c in df.columns]
+                head = [
+                    " · ".join(_md_cell(x) for x in ((c,) if not isinstance(c, tuple) else c) if x) for c in df.columns
+                ]
                 idx_names = [n or "" for n in df.index.names]
-                lines = ["| " + " | ".join(idx_names + head) + " |",
-                         "|" + "---|" * (len(idx_names) + len(head))]
+                lines = ["| " + " | ".join(idx_names + head) + " |", "|" + "---|" * (len(idx_names) + len(head))]
                 for key, row in df.iterrows():
                     keys = key if isinstance(key, tuple) else (key,)
                     vals = ["" if _isna(v) else f"{v:g}" for v in row]
                     lines.append("| " + " | ".join([_md_cell(str(k)) for k in keys] + vals) + " |")
                 return "\n".join(lines) + "\n"
             cols = list(df.columns)
-            lines = ["| " + " | ".join([df.index.name or ""] + [_md_cell(str(c)) for c in cols]) + " |",
-                     "|" + "---|" * (len(cols) + 1)]
+            lines = [
+                "| " + " | ".join([df.index.name or ""] + [_md_cell(str(c)) for c in cols]) + " |",
+                "|" + "---|" * (len(cols) + 1),
+            ]
             for i, row in df.iterrows():
                 cells = []
                 for c in cols:

@@ -71,6 +71,7 @@ INTRO = (
 
 # -- configuration ------------------------------------------------------------------------------
 
+
 def _date(value: Any, name: str, source: str) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -177,10 +178,16 @@ class DigestConfig:
             raise ParseError(f"'sources': expected some of {list(_SOURCES)}, got {self.sources!r}", source=src)
         for name in ("max_per_keyword", "hf_days", "arxiv_retries", "hf_retries", "hf_min_upvotes"):
             value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < (1 if name in (
-                    "max_per_keyword", "hf_days") else 0):
-                raise ParseError(f"{name!r}: expected a whole number{' >= 1' if name in ('max_per_keyword', 'hf_days') else ' >= 0'}, "
-                                 f"got {value!r}", source=src)
+            if (
+                not isinstance(value, int)
+                or isinstance(value, bool)
+                or value < (1 if name in ("max_per_keyword", "hf_days") else 0)
+            ):
+                raise ParseError(
+                    f"{name!r}: expected a whole number{' >= 1' if name in ('max_per_keyword', 'hf_days') else ' >= 0'}, "
+                    f"got {value!r}",
+                    source=src,
+                )
         for name in ("arxiv_delay", "arxiv_backoff", "hf_delay", "hf_backoff", "timeout"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
@@ -194,12 +201,15 @@ class DigestConfig:
                 setattr(self, name, Path(value))
 
     def __repr__(self) -> str:
-        return (f"DigestConfig(keywords={self.keywords!r}, categories={self.categories!r}, "
-                f"sources={self.sources!r}, max_per_keyword={self.max_per_keyword})")
+        return (
+            f"DigestConfig(keywords={self.keywords!r}, categories={self.categories!r}, "
+            f"sources={self.sources!r}, max_per_keyword={self.max_per_keyword})"
+        )
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], base: str | Path | None = None,
-                  source: str = "<config>") -> DigestConfig:
+    def from_dict(
+        cls, data: Mapping[str, Any], base: str | Path | None = None, source: str = "<config>"
+    ) -> DigestConfig:
         """Build a config from the TOML layout (top-level keys plus ``[arxiv]`` and ``[hf]`` tables).
 
         Parameters
@@ -218,18 +228,32 @@ class DigestConfig:
         """
         data = dict(data)
         flat: dict[str, Any] = {}
-        top = {"keywords", "categories", "sources", "max_per_keyword", "title", "date", "since", "timeout",
-               "cache_dir", "state", "output"}
-        tables = {"arxiv": {"url", "delay", "retries", "backoff"},
-                  "hf": {"url", "days", "since", "until", "section", "min_upvotes", "delay", "retries", "backoff"}}
+        top = {
+            "keywords",
+            "categories",
+            "sources",
+            "max_per_keyword",
+            "title",
+            "date",
+            "since",
+            "timeout",
+            "cache_dir",
+            "state",
+            "output",
+        }
+        tables = {
+            "arxiv": {"url", "delay", "retries", "backoff"},
+            "hf": {"url", "days", "since", "until", "section", "min_upvotes", "delay", "retries", "backoff"},
+        }
         for key, value in data.items():
             if key in tables:
                 if not isinstance(value, Mapping):
                     raise ParseError(f"[{key}]: expected a table, got {value!r}", source=source)
                 for sub, v in value.items():
                     if sub not in tables[key]:
-                        raise ParseError(f"unknown key '{key}.{sub}'; expected one of {sorted(tables[key])}",
-                                         source=source)
+                        raise ParseError(
+                            f"unknown key '{key}.{sub}'; expected one of {sorted(tables[key])}", source=source
+                        )
                     flat[f"{key}_{sub}"] = v
             elif key in top:
                 flat[key] = value
@@ -273,6 +297,7 @@ def state_path_for(output: str | Path) -> Path:
 
 
 # -- fetching -----------------------------------------------------------------------------------
+
 
 class _RecordingHttp(HttpClient):
     """HttpClient that keeps every response it returns, and refetches (while still caching) when live."""
@@ -327,6 +352,7 @@ def _collect_warnings(caught: list[warnings.WarningMessage], where: str, problem
 
 # -- state ----------------------------------------------------------------------------------------
 
+
 def _read_state(path: Path | None) -> dict[str, Any] | None:
     if path is None or not path.exists():
         return None
@@ -338,8 +364,9 @@ def _read_state(path: Path | None) -> dict[str, Any] | None:
         if not isinstance(data.get("keywords"), dict):
             raise ValueError("'keywords' is not an object")
     except (ValueError, KeyError, ParseError) as exc:
-        raise ParseError(f"expected a paperlab digest state file (JSON with 'date' and 'keywords'): {exc}",
-                         source=str(path)) from None
+        raise ParseError(
+            f"expected a paperlab digest state file (JSON with 'date' and 'keywords'): {exc}", source=str(path)
+        ) from None
     return data
 
 
@@ -359,6 +386,7 @@ def _baseline(state: Mapping[str, Any] | None, today: dt.date) -> dict[str, Any]
 
 
 # -- result -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Digest:
@@ -400,8 +428,10 @@ class Digest:
 
     def __repr__(self) -> str:
         status = "complete" if self.complete else f"partial, {len(self.problems)} problem(s)"
-        return (f"<Digest {self.last_update.isoformat()}: {len(self.library)} papers in "
-                f"{len(self.sections)} sections, {len(self.new)} new, {status}>")
+        return (
+            f"<Digest {self.last_update.isoformat()}: {len(self.library)} papers in "
+            f"{len(self.sections)} sections, {len(self.new)} new, {status}>"
+        )
 
     @property
     def complete(self) -> bool:
@@ -440,8 +470,10 @@ class Digest:
 
     def _repr_html_(self) -> str:
         e = html.escape
-        head = (f"<div><b>Digest</b> · last update {self.last_update.isoformat()} · "
-                f"{len(self.library)} papers · {len(self.new)} new</div>")
+        head = (
+            f"<div><b>Digest</b> · last update {self.last_update.isoformat()} · "
+            f"{len(self.library)} papers · {len(self.new)} new</div>"
+        )
         report = ""
         if self.problems:
             items = "".join(f"<li>{e(str(p))}</li>" for p in self.problems)
@@ -450,6 +482,7 @@ class Digest:
 
 
 # -- markdown ------------------------------------------------------------------------------------
+
 
 def _md_text(text: str) -> str:
     text = html.escape(" ".join(text.split()), quote=False)
@@ -473,19 +506,33 @@ def _section_tables(name: str, papers: list[Paper], last_update: dt.date, note: 
     return table
 
 
-def _render(config: DigestConfig, last_update: dt.date, library: Library, sections: dict[str, list[str]],
-            notes: dict[str, str], new: list[str], baseline: dict[str, Any] | None, stateful: bool,
-            problems: list[ImportProblem]) -> str:
+def _render(
+    config: DigestConfig,
+    last_update: dt.date,
+    library: Library,
+    sections: dict[str, list[str]],
+    notes: dict[str, str],
+    new: list[str],
+    baseline: dict[str, Any] | None,
+    stateful: bool,
+    problems: list[ImportProblem],
+) -> str:
     hf = " and Hugging Face Daily Papers with the keyword in the title or abstract" if "hf" in config.sources else ""
     intro = INTRO.format(hf=hf)
     if config.hf_section and "hf" in config.sources:
-        intro += (f" The section \"{_md_text(config.hf_section)}\" lists every Hugging Face daily paper of the "
-                  "period, most upvoted first.")
+        intro += (
+            f' The section "{_md_text(config.hf_section)}" lists every Hugging Face daily paper of the '
+            "period, most upvoted first."
+        )
     out = [f"# {' '.join(config.title.split())}", intro, "", f"Last update: {last_update.isoformat()}", ""]
     if stateful:
         if baseline is None:
-            out += ["### New since the last digest", "",
-                    f"First digest: no earlier digest to compare with; all {len(new)} papers are new.", ""]
+            out += [
+                "### New since the last digest",
+                "",
+                f"First digest: no earlier digest to compare with; all {len(new)} papers are new.",
+                "",
+            ]
         else:
             out += [f"### New since the last digest ({baseline['date']})", ""]
             if not new:
@@ -514,6 +561,7 @@ def _render(config: DigestConfig, last_update: dt.date, library: Library, sectio
 
 # -- the digest ---------------------------------------------------------------------------------
 
+
 def _previous_sections(path: Path | None) -> dict[str, list[Paper]]:
     if path is None or not path.exists():
         return {}
@@ -534,9 +582,11 @@ def _hf_days(config: DigestConfig, reference: dt.date | None) -> list[dt.date]:
     since = config.hf_since or config.since
     if until is None:
         if reference is None:
-            raise ParseError("an offline digest with Hugging Face needs a date: give date=/--date, "
-                             "[hf] until, or run it once online so the state file records one",
-                             source=config.source)
+            raise ParseError(
+                "an offline digest with Hugging Face needs a date: give date=/--date, "
+                "[hf] until, or run it once online so the state file records one",
+                source=config.source,
+            )
         until = reference
     if since is None:
         since = until - dt.timedelta(days=config.hf_days - 1)
@@ -620,9 +670,15 @@ def digest(
         if name in config.sources:
             host = urlsplit(url).netloc
             hosts[host] = max(hosts.get(host, 0.0), delay)
-    http = _RecordingHttp(min_interval=hosts, retries=max(config.arxiv_retries, config.hf_retries),
-                          backoff=config.arxiv_backoff, timeout=config.timeout, cache_dir=config.cache_dir,
-                          offline=offline, transport=transport)
+    http = _RecordingHttp(
+        min_interval=hosts,
+        retries=max(config.arxiv_retries, config.hf_retries),
+        backoff=config.arxiv_backoff,
+        timeout=config.timeout,
+        cache_dir=config.cache_dir,
+        offline=offline,
+        transport=transport,
+    )
     problems: list[ImportProblem] = []
     found: dict[str, list[Paper]] = {k: [] for k in config.keywords}
     failed: list[str] = []
@@ -632,11 +688,20 @@ def digest(
             from .sources.arxiv import ArxivClient, ArxivQuery
 
             http.retries, http.backoff = config.arxiv_retries, config.arxiv_backoff
-            client = ArxivClient(base_url=config.arxiv_url, page_size=min(100, config.max_per_keyword),
-                                 delay=config.arxiv_delay, retries=config.arxiv_retries, http=http)
+            client = ArxivClient(
+                base_url=config.arxiv_url,
+                page_size=min(100, config.max_per_keyword),
+                delay=config.arxiv_delay,
+                retries=config.arxiv_retries,
+                http=http,
+            )
             for keyword in config.keywords:
-                query = ArxivQuery(_arxiv_search(keyword), sort_by="lastUpdatedDate", sort_order="descending",
-                                   max_results=config.max_per_keyword)
+                query = ArxivQuery(
+                    _arxiv_search(keyword),
+                    sort_by="lastUpdatedDate",
+                    sort_order="descending",
+                    max_results=config.max_per_keyword,
+                )
                 where = f"arXiv, keyword {keyword!r}"
                 try:
                     with warnings.catch_warnings(record=True) as caught:
@@ -649,8 +714,14 @@ def digest(
                 _collect_warnings(caught, where, problems)
                 answered += 1
                 if not papers:
-                    problems.append(ImportProblem(where, "", "arXiv returned no papers (it sometimes answers an "
-                                                             "empty page under load; a rare keyword may truly have none)"))
+                    problems.append(
+                        ImportProblem(
+                            where,
+                            "",
+                            "arXiv returned no papers (it sometimes answers an "
+                            "empty page under load; a rare keyword may truly have none)",
+                        )
+                    )
                     failed.append(keyword)
                 if config.categories:
                     papers = [p for p in papers if _in_categories(p, config.categories)]
@@ -703,17 +774,22 @@ def digest(
         papers = found[keyword]
         if keyword in failed and previous.get(keyword):
             papers = papers + previous[keyword]
-            notes[keyword] = ("_Not updated: the arXiv query for this keyword failed (see the Report above); "
-                              "the rows from the previous digest are kept._")
+            notes[keyword] = (
+                "_Not updated: the arXiv query for this keyword failed (see the Report above); "
+                "the rows from the previous digest are kept._"
+            )
         elif keyword in failed:
-            notes[keyword] = "_Not updated: the arXiv query for this keyword failed or found nothing (see the Report above)._"
+            notes[keyword] = (
+                "_Not updated: the arXiv query for this keyword failed or found nothing (see the Report above)._"
+            )
         section_papers[keyword] = papers
     if config.hf_section and "hf" in config.sources:
         ranked = sorted(hf_papers, key=lambda p: -(p.upvotes or 0))
         section_papers[config.hf_section] = ranked
     if config.since:
-        section_papers = {k: [p for p in v if (_shown_date(p) or dt.date.min) >= config.since]
-                          for k, v in section_papers.items()}
+        section_papers = {
+            k: [p for p in v if (_shown_date(p) or dt.date.min) >= config.since] for k, v in section_papers.items()
+        }
     for name, papers in section_papers.items():
         for p in papers:
             library.add(dataclasses.replace(p, tags=[*p.tags, name]))
@@ -735,16 +811,29 @@ def digest(
     for keyword in failed:  # papers of a failed query are not "new" next time
         if baseline is not None:
             kept[keyword] = list(dict.fromkeys(kept.get(keyword, []) + baseline["keywords"].get(keyword, [])))
-    new_state: dict[str, Any] = {"paperlab_digest_state": STATE_VERSION, "date": last_update.isoformat(),
-                                 "keywords": kept}
+    new_state: dict[str, Any] = {
+        "paperlab_digest_state": STATE_VERSION,
+        "date": last_update.isoformat(),
+        "keywords": kept,
+    }
     if baseline is not None:
         new_state["previous"] = baseline
 
-    markdown = _render(config, last_update, library, sections, notes, new, baseline,
-                       stateful=state_file is not None, problems=problems)
-    result = Digest(config=config, last_update=last_update, library=library, sections=sections, new=new,
-                    baseline_date=dt.date.fromisoformat(baseline["date"]) if baseline else None,
-                    problems=problems, failed=failed, markdown=markdown, state=new_state)
+    markdown = _render(
+        config, last_update, library, sections, notes, new, baseline, stateful=state_file is not None, problems=problems
+    )
+    result = Digest(
+        config=config,
+        last_update=last_update,
+        library=library,
+        sections=sections,
+        new=new,
+        baseline_date=dt.date.fromisoformat(baseline["date"]) if baseline else None,
+        problems=problems,
+        failed=failed,
+        markdown=markdown,
+        state=new_state,
+    )
     if out_path is not None:
         result.write(out_path, state=state_file)
     if problems:

@@ -91,9 +91,7 @@ class PartialImportWarning(UserWarning):
         self.kept = kept
         shown = "; ".join(str(p) for p in problems[:5])
         more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
-        super().__init__(
-            f"{source}: kept {kept} record(s), skipped {len(problems)} bad one(s): {shown}{more}"
-        )
+        super().__init__(f"{source}: kept {kept} record(s), skipped {len(problems)} bad one(s): {shown}{more}")
 
 
 class FetchError(PaperlabError):
@@ -160,7 +158,5 @@ class ProblemCollector:
                 problems=self.problems,
             )
         if self.problems:
-            warnings.warn(
-                PartialImportWarning(self.source, self.problems, len(papers)), stacklevel=3
-            )
+            warnings.warn(PartialImportWarning(self.source, self.problems, len(papers)), stacklevel=3)
         return papers

@@ -14,9 +14,32 @@ if TYPE_CHECKING:
 __all__ = ["Library"]
 
 _DF_COLUMNS = [
-    "id", "title", "authors", "n_authors", "organization", "published", "updated", "arxiv_id", "version",
-    "doi", "primary_category", "categories", "comment", "journal_ref", "venue", "url", "pdf_url", "code_url",
-    "project_url", "upvotes", "github_stars", "keywords", "tags", "sources", "abstract", "ai_summary",
+    "id",
+    "title",
+    "authors",
+    "n_authors",
+    "organization",
+    "published",
+    "updated",
+    "arxiv_id",
+    "version",
+    "doi",
+    "primary_category",
+    "categories",
+    "comment",
+    "journal_ref",
+    "venue",
+    "url",
+    "pdf_url",
+    "code_url",
+    "project_url",
+    "upvotes",
+    "github_stars",
+    "keywords",
+    "tags",
+    "sources",
+    "abstract",
+    "ai_summary",
 ]
 
 
@@ -325,8 +348,13 @@ class Library:
         """All papers as markdown cards, one after another."""
         return "\n".join(p.to_markdown() for p in self)
 
-    def to_dailyarxiv(self, path: str | None = None, last_update: dt.date | str | None = None,
-                      sections: Any = None, title: str = "Daily Papers") -> str:
+    def to_dailyarxiv(
+        self,
+        path: str | None = None,
+        last_update: dt.date | str | None = None,
+        sections: Any = None,
+        title: str = "Daily Papers",
+    ) -> str:
         """The library as a DailyArXiv-style README (one ``##`` section per tag), written to ``path`` if given.
 
         Parameters

@@ -41,10 +41,12 @@ def _library_from_source(source: str, query: str, k: int | None) -> tuple[Librar
     if source.startswith("list:"):
         from .store import open_store
 
-        name = source[len("list:"):].strip() or "default"
+        name = source[len("list:") :].strip() or "default"
         store = open_store()
         if name not in store.lists():
-            raise ValueError(f"no reading list named {name!r}; lists in the store: {', '.join(store.lists()) or 'none'}")
+            raise ValueError(
+                f"no reading list named {name!r}; lists in the store: {', '.join(store.lists()) or 'none'}"
+            )
         return store.reading_list(name).to_library(), False
     from . import load
 
@@ -57,11 +59,14 @@ class PaperlabMagics(Magics):
 
     @magic_arguments()
     @argument("query", nargs="*", help="search these papers for QUERY (ranked, with scores)")
-    @argument("--source", "-s", default=None,
-              help="FILE (any format paperlab.load reads), arxiv, hf, or list:NAME (a reading list)")
+    @argument(
+        "--source",
+        "-s",
+        default=None,
+        help="FILE (any format paperlab.load reads), arxiv, hf, or list:NAME (a reading list)",
+    )
     @argument("-k", type=int, default=None, help="number of results (default 50; arxiv 25)")
-    @argument("--mode", "-m", default="hybrid", choices=("hybrid", "semantic", "lexical"),
-              help="search mode for QUERY")
+    @argument("--mode", "-m", default="hybrid", choices=("hybrid", "semantic", "lexical"), help="search mode for QUERY")
     @line_magic
     def papers(self, line: str = "") -> PaperCards | None:
         """Show papers as cards: the active library, a search of it, a file, arXiv, HF or a reading list.
@@ -129,8 +134,9 @@ class PaperlabMagics(Magics):
         try:
             store = open_store()
             if name not in store.lists():
-                raise ValueError(f"no reading list named {name!r}; lists in the store: "
-                                 f"{', '.join(store.lists()) or 'none'}")
+                raise ValueError(
+                    f"no reading list named {name!r}; lists in the store: {', '.join(store.lists()) or 'none'}"
+                )
             library = store.reading_list(name).to_library()
             library.name = f"reading list {name}"
             return PaperCards(library, reading_list=name, activate=False)

@@ -390,10 +390,10 @@ class Paper:
         if self.journal_ref:
             return self.journal_ref
         if self.comment:
-            m = re.search(
-                r"\b([A-Z][A-Za-z&-]{1,15}(?:\s+[A-Z][A-Za-z-]+)?)['’]?\s*(\d{4}|'\d{2})\b", self.comment
-            )
-            if m and re.search(r"accept|publish|appear|conference|workshop|proceedings|" + re.escape(m.group(0)), self.comment, re.I):
+            m = re.search(r"\b([A-Z][A-Za-z&-]{1,15}(?:\s+[A-Z][A-Za-z-]+)?)['’]?\s*(\d{4}|'\d{2})\b", self.comment)
+            if m and re.search(
+                r"accept|publish|appear|conference|workshop|proceedings|" + re.escape(m.group(0)), self.comment, re.I
+            ):
                 return f"{m.group(1)} {m.group(2)}"
         return None
 
@@ -472,8 +472,22 @@ class Paper:
         if not data.get("title"):
             raise ParseError("field 'title': expected a non-empty string")
         kwargs = {k: v for k, v in data.items() if k != "sources"}
-        for k in ("title", "id", "arxiv_id", "organization", "abstract", "primary_category", "comment",
-                  "journal_ref", "doi", "url", "pdf_url", "code_url", "project_url", "ai_summary"):
+        for k in (
+            "title",
+            "id",
+            "arxiv_id",
+            "organization",
+            "abstract",
+            "primary_category",
+            "comment",
+            "journal_ref",
+            "doi",
+            "url",
+            "pdf_url",
+            "code_url",
+            "project_url",
+            "ai_summary",
+        ):
             if kwargs.get(k) is not None and not isinstance(kwargs[k], str):
                 raise ParseError(f"field {k!r}: expected a string, got {kwargs[k]!r}")
         if kwargs.get("extra") is not None and not isinstance(kwargs["extra"], dict):
@@ -510,8 +524,7 @@ class Paper:
         link = _md_url(self.abs_url)
         title = _md_escape(self.title)
         lines = [f"### [{title}]({link})" if link else f"### {title}"]
-        meta = [m for m in (self.byline(), self.published.isoformat() if self.published else None,
-                            self.venue) if m]
+        meta = [m for m in (self.byline(), self.published.isoformat() if self.published else None, self.venue) if m]
         if meta:
             lines.append("*" + _md_escape(" · ".join(meta)) + "*")
         badges = []
@@ -521,8 +534,11 @@ class Paper:
             badges.append(f"▲ {self.upvotes}")
         if self.github_stars is not None:
             badges.append(f"★ {self.github_stars}")
-        links = [f"[{name}]({_md_url(url)})" for name, url in (("PDF", self.pdf_url), ("code", self.code_url),
-                                                               ("project", self.project_url)) if _md_url(url)]
+        links = [
+            f"[{name}]({_md_url(url)})"
+            for name, url in (("PDF", self.pdf_url), ("code", self.code_url), ("project", self.project_url))
+            if _md_url(url)
+        ]
         tags = [f"`{t}`" for t in (self.categories + self.tags)[:8] if "`" not in t]
         extra_line = " · ".join(badges + links + tags)
         if extra_line:
@@ -558,25 +574,33 @@ class Paper:
         e = html.escape
         link = self.abs_url
         title = e(self.title)
-        head = (f'<a href="{e(link)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-                if link and re.match(r"https?://", link) else title)
-        meta = " · ".join(e(m) for m in (self.byline(), self.published.isoformat() if self.published else None,
-                                         self.venue) if m)
+        head = (
+            f'<a href="{e(link)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+            if link and re.match(r"https?://", link)
+            else title
+        )
+        meta = " · ".join(
+            e(m) for m in (self.byline(), self.published.isoformat() if self.published else None, self.venue) if m
+        )
         chips = "".join(
             f'<span style="border:1px solid var(--jp-border-color2,#ccc);border-radius:8px;'
             f'padding:0 6px;margin-right:4px;font-size:85%">{e(c)}</span>'
             for c in (self.categories + self.tags)[:8]
         )
-        stats = " ".join(s for s in (
-            f"▲ {self.upvotes}" if self.upvotes is not None else "",
-            f"★ {self.github_stars}" if self.github_stars is not None else "") if s)
+        stats = " ".join(
+            s
+            for s in (
+                f"▲ {self.upvotes}" if self.upvotes is not None else "",
+                f"★ {self.github_stars}" if self.github_stars is not None else "",
+            )
+            if s
+        )
         links = " ".join(
             f'<a href="{e(url)}" target="_blank" rel="noopener noreferrer">{name}</a>'
             for name, url in (("PDF", self.pdf_url), ("code", self.code_url), ("project", self.project_url))
             if url and re.match(r"https?://", url)
         )
-        abstract = (f"<details><summary>Abstract</summary><p>{e(self.abstract)}</p></details>"
-                    if self.abstract else "")
+        abstract = f"<details><summary>Abstract</summary><p>{e(self.abstract)}</p></details>" if self.abstract else ""
         return (
             '<div class="paperlab-card" style="border:1px solid var(--jp-border-color2,#ddd);'
             'border-radius:6px;padding:8px 12px;margin:4px 0">'
@@ -610,8 +634,13 @@ class Paper:
             item["author"] = [_csl_name(a) for a in self.authors]
         if self.published:
             item["issued"] = {"date-parts": [[self.published.year, self.published.month, self.published.day]]}
-        for key, value in (("abstract", self.abstract), ("DOI", self.doi), ("URL", self.abs_url),
-                           ("container-title", self.journal_ref), ("note", self.comment)):
+        for key, value in (
+            ("abstract", self.abstract),
+            ("DOI", self.doi),
+            ("URL", self.abs_url),
+            ("container-title", self.journal_ref),
+            ("note", self.comment),
+        ):
             if value:
                 item[key] = value
         if self.arxiv_id:

@@ -233,7 +233,7 @@ def _row(p: Paper, now: str, title_hash: int | None = _UNSET) -> tuple[Any, ...]
     """The ``papers`` row of ``p``; ``title_hash`` when the caller already computed it."""
     data = p.__dict__.copy()  # the fields in declaration order, as the dataclass __init__ set them
     published, updated = data.get("published"), data.get("updated")
-    if (tuple(data) == _PAPER_FIELDS and type(published) in _PLAIN_DATE and type(updated) in _PLAIN_DATE):
+    if tuple(data) == _PAPER_FIELDS and type(published) in _PLAIN_DATE and type(updated) in _PLAIN_DATE:
         # :func:`_wire` in one dict copy: orjson writes a date exactly as ``date.isoformat()``
         data["sources"] = [s.to_dict() for s in data["sources"]]
         if published is not None:
@@ -258,8 +258,10 @@ def _row(p: Paper, now: str, title_hash: int | None = _UNSET) -> tuple[Any, ...]
 
 
 # the text search_text() matches: title, abstract and the authors' names
-_SEARCHED = ("(title || ' ' || coalesce(json_extract(data, '$.abstract'), '') || ' ' "
-             "|| coalesce(json_extract(data, '$.authors'), ''))")
+_SEARCHED = (
+    "(title || ' ' || coalesce(json_extract(data, '$.abstract'), '') || ' ' "
+    "|| coalesce(json_extract(data, '$.authors'), ''))"
+)
 
 _INSERT = """
 INSERT INTO papers(id, arxiv_id, doi, title, title_hash, published, updated_at, data)
@@ -303,9 +305,7 @@ def _same_paper(a: Paper, b: Paper) -> bool:
     return True  # they share a key: the arXiv id, the DOI or the title
 
 
-def _merge_batch(
-    incoming: Iterable[Paper], existing: list[Paper]
-) -> tuple[dict[str, Paper], dict[str, str]]:
+def _merge_batch(incoming: Iterable[Paper], existing: list[Paper]) -> tuple[dict[str, Paper], dict[str, str]]:
     """Merge ``incoming`` papers with each other and with ``existing`` stored records.
 
     Returns
@@ -436,8 +436,9 @@ class Store:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None or getattr(self._local, "pid", None) != os.getpid():
             try:
-                conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                       check_same_thread=False)
+                conn = sqlite3.connect(
+                    self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+                )
                 conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
                 # Larger pages suit ~2 KiB paper rows (fewer overflow pages); this only takes effect
                 # on a new, empty file and is a no-op on an existing store.
@@ -446,8 +447,9 @@ class Store:
                 if str(mode).lower() != "wal":
                     raise StoreError(f"{self.path}: could not switch the store to WAL mode (got {mode!r})")
                 conn.execute("PRAGMA synchronous = NORMAL")
-                conn.create_function("paperlab_lower", 1, lambda t: t.lower() if isinstance(t, str) else t,
-                                     deterministic=True)
+                conn.create_function(
+                    "paperlab_lower", 1, lambda t: t.lower() if isinstance(t, str) else t, deterministic=True
+                )
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
             self._local.conn = conn
@@ -502,8 +504,10 @@ class Store:
         if version == SCHEMA_VERSION:
             return
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: store schema version {version} is newer than this paperlab "
-                             f"understands ({SCHEMA_VERSION}); upgrade paperlab")
+            raise StoreError(
+                f"{self.path}: store schema version {version} is newer than this paperlab "
+                f"understands ({SCHEMA_VERSION}); upgrade paperlab"
+            )
         with self._write(bump=False) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
             while version < SCHEMA_VERSION:
@@ -530,8 +534,14 @@ class Store:
     def _load(data: str) -> Paper:
         return Paper.from_dict(json.loads(data))
 
-    def _existing_for(self, conn: sqlite3.Connection, ids: Iterable[str], arxiv_ids: Iterable[str],
-                      dois: Iterable[str], title_hashes: Iterable[int]) -> list[Paper]:
+    def _existing_for(
+        self,
+        conn: sqlite3.Connection,
+        ids: Iterable[str],
+        arxiv_ids: Iterable[str],
+        dois: Iterable[str],
+        title_hashes: Iterable[int],
+    ) -> list[Paper]:
         """Stored papers sharing an id, arXiv id, lowercase DOI or title hash with the given ones."""
         rows = conn.execute(
             """SELECT id, data FROM papers
@@ -539,8 +549,7 @@ class Store:
                   OR arxiv_id IN (SELECT value FROM json_each(?2))
                   OR doi IN (SELECT value FROM json_each(?3))
                   OR title_hash IN (SELECT value FROM json_each(?4))""",
-            [orjson.dumps(sorted(set(values))).decode("utf-8")
-             for values in (ids, arxiv_ids, dois, title_hashes)],
+            [orjson.dumps(sorted(set(values))).decode("utf-8") for values in (ids, arxiv_ids, dois, title_hashes)],
         ).fetchall()
         return [self._load(data) for _, data in rows]
 
@@ -585,8 +594,7 @@ class Store:
         for old, new in renames.items():
             if old in before:
                 self._repoint_entries(conn, old, new)
-        conn.executemany(_UPSERT, [_row(p, now) for pid, p in work.items()
-                                   if pid not in before or p != before[pid]])
+        conn.executemany(_UPSERT, [_row(p, now) for pid, p in work.items() if pid not in before or p != before[pid]])
         return {p.id: renames.get(p.id, p.id) for p in papers}
 
     @staticmethod
@@ -622,8 +630,9 @@ class Store:
             self._write_papers(conn, batch)
         return len(batch)
 
-    def bulk_import(self, papers: Iterable[Paper], batch_size: int = 5000,
-                    progress: Callable[[int], None] | None = None) -> int:
+    def bulk_import(
+        self, papers: Iterable[Paper], batch_size: int = 5000, progress: Callable[[int], None] | None = None
+    ) -> int:
         """Stream many papers into the store: one transaction per ``batch_size`` records.
 
         Only one batch is held in memory at a time, so memory stays flat however long
@@ -697,13 +706,15 @@ class Store:
             return row
         parsed = _parse_ref(text)
         if parsed.arxiv_id:
-            row = conn.execute("SELECT id, data FROM papers WHERE arxiv_id = ? ORDER BY id LIMIT 1",
-                               (parsed.arxiv_id,)).fetchone()
+            row = conn.execute(
+                "SELECT id, data FROM papers WHERE arxiv_id = ? ORDER BY id LIMIT 1", (parsed.arxiv_id,)
+            ).fetchone()
             if row:
                 return row
         if parsed.doi:
-            row = conn.execute("SELECT id, data FROM papers WHERE doi = ? ORDER BY id LIMIT 1",
-                               (parsed.doi.lower(),)).fetchone()
+            row = conn.execute(
+                "SELECT id, data FROM papers WHERE doi = ? ORDER BY id LIMIT 1", (parsed.doi.lower(),)
+            ).fetchone()
             if row:
                 return row
         return None
@@ -752,9 +763,11 @@ class Store:
         elif parsed.doi:
             fetched = _fetch_doi(parsed.doi)
         else:
-            raise StoreError(f"no stored paper {ref!r}, and it is not an arXiv id/URL or a DOI that could be "
-                             "fetched (expected e.g. '2503.14895', 'https://arxiv.org/abs/2503.14895', "
-                             "'10.1103/PhysRevD.76.013009' or a stored id)")
+            raise StoreError(
+                f"no stored paper {ref!r}, and it is not an arXiv id/URL or a DOI that could be "
+                "fetched (expected e.g. '2503.14895', 'https://arxiv.org/abs/2503.14895', "
+                "'10.1103/PhysRevD.76.013009' or a stored id)"
+            )
         stored_id = self._upsert_one(fetched)
         result = self.get_paper(stored_id)
         assert result is not None
@@ -820,11 +833,15 @@ class Store:
         keys = sorted(set(hashes))
         if not keys:
             return {}
-        rows = self._conn().execute(
-            "SELECT text_hash, vector FROM embeddings WHERE model = ? "
-            "AND text_hash IN (SELECT value FROM json_each(?))",
-            (model, json.dumps(keys)),
-        ).fetchall()
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT text_hash, vector FROM embeddings WHERE model = ? "
+                "AND text_hash IN (SELECT value FROM json_each(?))",
+                (model, json.dumps(keys)),
+            )
+            .fetchall()
+        )
         return {h: bytes(v) for h, v in rows}
 
     def get_embedding_rows(self, model: str, hashes: Iterable[str]) -> dict[str, tuple[int, bytes]]:
@@ -835,11 +852,15 @@ class Store:
         keys = sorted(set(hashes))
         if not keys:
             return {}
-        rows = self._conn().execute(
-            "SELECT text_hash, dim, vector FROM embeddings WHERE model = ? "
-            "AND text_hash IN (SELECT value FROM json_each(?))",
-            (model, json.dumps(keys)),
-        ).fetchall()
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT text_hash, dim, vector FROM embeddings WHERE model = ? "
+                "AND text_hash IN (SELECT value FROM json_each(?))",
+                (model, json.dumps(keys)),
+            )
+            .fetchall()
+        )
         return {h: (int(d), bytes(v)) for h, d, v in rows}
 
     def put_embeddings(self, model: str, vectors: dict[str, tuple[int, bytes]]) -> None:
@@ -923,10 +944,16 @@ def _list_id(conn: sqlite3.Connection, name: str) -> int:
 
 def _renumber(conn: sqlite3.Connection, list_id: int, order: list[str] | None = None) -> None:
     if order is None:
-        order = [r[0] for r in conn.execute(
-            "SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position, added", (list_id,))]
-    conn.executemany("UPDATE list_entries SET position = ? WHERE list_id = ? AND paper_id = ? AND position != ?",
-                     [(i, list_id, pid, i) for i, pid in enumerate(order)])
+        order = [
+            r[0]
+            for r in conn.execute(
+                "SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position, added", (list_id,)
+            )
+        ]
+    conn.executemany(
+        "UPDATE list_entries SET position = ? WHERE list_id = ? AND paper_id = ? AND position != ?",
+        [(i, list_id, pid, i) for i, pid in enumerate(order)],
+    )
 
 
 class ReadingList:
@@ -949,15 +976,23 @@ class ReadingList:
 
     def __repr__(self) -> str:
         try:
-            counts = dict(self.store._conn().execute(
-                "SELECT status, count(*) FROM list_entries WHERE list_id = "
-                "(SELECT id FROM lists WHERE name = ?) GROUP BY status", (self.name,)).fetchall())
+            counts = dict(
+                self.store._conn()
+                .execute(
+                    "SELECT status, count(*) FROM list_entries WHERE list_id = "
+                    "(SELECT id FROM lists WHERE name = ?) GROUP BY status",
+                    (self.name,),
+                )
+                .fetchall()
+            )
         except sqlite3.Error:
             counts = {}
         total = sum(counts.values())
         detail = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts.get(s))
-        return (f"<ReadingList {self.name!r}: {total} paper{'s' if total != 1 else ''}"
-                f"{' (' + detail + ')' if detail else ''}>")
+        return (
+            f"<ReadingList {self.name!r}: {total} paper{'s' if total != 1 else ''}"
+            f"{' (' + detail + ')' if detail else ''}>"
+        )
 
     # -- helpers ------------------------------------------------------------------------------
     def _id(self, conn: sqlite3.Connection) -> int:
@@ -971,8 +1006,9 @@ class ReadingList:
         return str(row[0])
 
     def _entry(self, conn: sqlite3.Connection, list_id: int, paper_id: str) -> tuple[Any, ...]:
-        row = conn.execute("SELECT tags, note FROM list_entries WHERE list_id = ? AND paper_id = ?",
-                           (list_id, paper_id)).fetchone()
+        row = conn.execute(
+            "SELECT tags, note FROM list_entries WHERE list_id = ? AND paper_id = ?", (list_id, paper_id)
+        ).fetchone()
         if row is None:
             raise StoreError(f"paper {paper_id!r} is not in reading list {self.name!r}")
         return tuple(row)
@@ -981,8 +1017,14 @@ class ReadingList:
         conn.execute("UPDATE lists SET updated = ? WHERE id = ?", (now, list_id))
 
     # -- changes -----------------------------------------------------------------------------
-    def add(self, paper: Paper | str, status: str | None = None, tags: Iterable[str] = (),
-            note: str | None = None, position: int | None = None) -> ListEntry:
+    def add(
+        self,
+        paper: Paper | str,
+        status: str | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        position: int | None = None,
+    ) -> ListEntry:
         """Add a paper (or update its entry when it is already in the list).
 
         Parameters
@@ -1013,22 +1055,29 @@ class ReadingList:
         with self.store._write() as conn:
             list_id = self._id(conn)
             pid = self._paper_id(conn, pid)  # a concurrent merge may have renamed it
-            row = conn.execute("SELECT tags FROM list_entries WHERE list_id = ? AND paper_id = ?",
-                               (list_id, pid)).fetchone()
-            order = [r[0] for r in conn.execute(
-                "SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position", (list_id,))]
+            row = conn.execute(
+                "SELECT tags FROM list_entries WHERE list_id = ? AND paper_id = ?", (list_id, pid)
+            ).fetchone()
+            order = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position", (list_id,)
+                )
+            ]
             if row is None:
                 conn.execute(
                     "INSERT INTO list_entries(list_id, paper_id, position, status, tags, note, added, updated) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (list_id, pid, len(order), status or "to-read", json.dumps(tags), note, now, now))
+                    (list_id, pid, len(order), status or "to-read", json.dumps(tags), note, now, now),
+                )
                 order.append(pid)
             else:
                 merged = _union(json.loads(row[0]), tags)
                 conn.execute(
                     "UPDATE list_entries SET status = coalesce(?, status), tags = ?, note = coalesce(?, note), "
                     "updated = ? WHERE list_id = ? AND paper_id = ?",
-                    (status, json.dumps(merged), note, now, list_id, pid))
+                    (status, json.dumps(merged), note, now, list_id, pid),
+                )
             if position is not None:
                 order.remove(pid)
                 order.insert(_clamp(position, len(order)), pid)
@@ -1052,25 +1101,29 @@ class ReadingList:
             list_id = self._id(conn)
             pid = self._paper_id(conn, paper)
             self._entry(conn, list_id, pid)
-            order = [r[0] for r in conn.execute(
-                "SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position", (list_id,))]
+            order = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position", (list_id,)
+                )
+            ]
             order.remove(pid)
             order.insert(_clamp(position, len(order)), pid)
             _renumber(conn, list_id, order)
             now = _now()
-            conn.execute("UPDATE list_entries SET updated = ? WHERE list_id = ? AND paper_id = ?",
-                         (now, list_id, pid))
+            conn.execute("UPDATE list_entries SET updated = ? WHERE list_id = ? AND paper_id = ?", (now, list_id, pid))
             self._touch(conn, list_id, now)
 
-    def _update(self, paper: Paper | str, change: Callable[[list[str], str | None], tuple[Any, ...]],
-                sql: str) -> None:
+    def _update(self, paper: Paper | str, change: Callable[[list[str], str | None], tuple[Any, ...]], sql: str) -> None:
         with self.store._write() as conn:
             list_id = self._id(conn)
             pid = self._paper_id(conn, paper)
             tags_json, note = self._entry(conn, list_id, pid)
             now = _now()
-            conn.execute(f"UPDATE list_entries SET {sql}, updated = ? WHERE list_id = ? AND paper_id = ?",
-                         (*change(json.loads(tags_json), note), now, list_id, pid))
+            conn.execute(
+                f"UPDATE list_entries SET {sql}, updated = ? WHERE list_id = ? AND paper_id = ?",
+                (*change(json.loads(tags_json), note), now, list_id, pid),
+            )
             self._touch(conn, list_id, now)
 
     def set_status(self, paper: Paper | str, status: str) -> None:
@@ -1114,16 +1167,27 @@ class ReadingList:
     def _rows(self, paper_id: str | None = None) -> list[ListEntry]:
         with self.store._read() as conn:
             list_id = self._id(conn)
-            sql = ("SELECT p.data, e.position, e.status, e.tags, e.note, e.added, e.updated "
-                   "FROM list_entries e JOIN papers p ON p.id = e.paper_id WHERE e.list_id = ?")
+            sql = (
+                "SELECT p.data, e.position, e.status, e.tags, e.note, e.added, e.updated "
+                "FROM list_entries e JOIN papers p ON p.id = e.paper_id WHERE e.list_id = ?"
+            )
             args: tuple[Any, ...] = (list_id,)
             if paper_id is not None:
                 sql += " AND e.paper_id = ?"
                 args += (paper_id,)
             rows = conn.execute(sql + " ORDER BY e.position", args).fetchall()
-        return [ListEntry(paper=Store._load(d), position=pos, status=st, tags=json.loads(tg), note=nt,
-                          added=_parse_time(ad), updated=_parse_time(up))
-                for d, pos, st, tg, nt, ad, up in rows]
+        return [
+            ListEntry(
+                paper=Store._load(d),
+                position=pos,
+                status=st,
+                tags=json.loads(tg),
+                note=nt,
+                added=_parse_time(ad),
+                updated=_parse_time(up),
+            )
+            for d, pos, st, tg, nt, ad, up in rows
+        ]
 
     def entries(self) -> list[ListEntry]:
         """Every entry, in list order."""
@@ -1148,23 +1212,30 @@ class ReadingList:
 
     def __len__(self) -> int:
         conn = self.store._conn()
-        return int(conn.execute("SELECT count(*) FROM list_entries WHERE list_id = ?",
-                                (self._id(conn),)).fetchone()[0])
+        return int(conn.execute("SELECT count(*) FROM list_entries WHERE list_id = ?", (self._id(conn),)).fetchone()[0])
 
     def __contains__(self, paper: object) -> bool:
         if not isinstance(paper, (str, Paper)):
             return False
         conn = self.store._conn()
         row = self.store._lookup(conn, paper.id if isinstance(paper, Paper) else paper)
-        return row is not None and conn.execute(
-            "SELECT 1 FROM list_entries WHERE list_id = ? AND paper_id = ?", (self._id(conn), row[0])
-        ).fetchone() is not None
+        return (
+            row is not None
+            and conn.execute(
+                "SELECT 1 FROM list_entries WHERE list_id = ? AND paper_id = ?", (self._id(conn), row[0])
+            ).fetchone()
+            is not None
+        )
 
     def ids(self) -> list[str]:
         """Paper ids in list order."""
         conn = self.store._conn()
-        return [r[0] for r in conn.execute(
-            "SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position", (self._id(conn),))]
+        return [
+            r[0]
+            for r in conn.execute(
+                "SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position", (self._id(conn),)
+            )
+        ]
 
     # -- exports ------------------------------------------------------------------------------
     def to_library(self) -> Library:

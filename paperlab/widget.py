@@ -203,8 +203,12 @@ class PaperCards(anywidget.AnyWidget):
             else:
                 raise PaperlabError(f"unknown request type {kind!r}: expected search, list or render")
         except Exception as exc:  # the front end shows the message; the kernel keeps running
-            reply = {"type": "reply", "request": content.get("request"), "ok": False,
-                     "error": f"{type(exc).__name__}: {exc}"}
+            reply = {
+                "type": "reply",
+                "request": content.get("request"),
+                "ok": False,
+                "error": f"{type(exc).__name__}: {exc}",
+            }
         return reply
 
     def _on_custom_msg(self, widget: Any, content: Any, buffers: Any) -> None:
@@ -220,8 +224,7 @@ class PaperCards(anywidget.AnyWidget):
         k = int(content.get("k") or self.search_k)
         from .search import search_library
 
-        results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode,
-                                 encoder=self.encoder)
+        results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
         self.query = query
         self.scores = {pid: float(s) for pid, s in results.scores.items()}
         return {"n": len(results), "query": query, "mode": mode}
@@ -263,7 +266,9 @@ class PaperCards(anywidget.AnyWidget):
             return None
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
         n = len(self.library)
-        head = f"<div><b>{n}</b> paper{'s' if n != 1 else ''}{' · ' + html.escape(self.label) if self.label else ''}</div>"
+        head = (
+            f"<div><b>{n}</b> paper{'s' if n != 1 else ''}{' · ' + html.escape(self.label) if self.label else ''}</div>"
+        )
         shown = "".join(p.to_html() for p in list(self.library)[:20])
         more = f"<div>… and {n - 20} more</div>" if n > 20 else ""
         data = {**data, "text/html": head + shown + more}

@@ -33,8 +33,10 @@ def main() -> None:
     vectors = encoder.encode(texts).astype(np.float16)
     hashes = np.array([text_hash(x) for x in texts])
     np.savez_compressed(PACKAGED_EMBEDDINGS, model=np.array(encoder.name), hashes=hashes, vectors=vectors)
-    print(f"{len(texts)} texts embedded with {encoder.name} in {time.perf_counter() - t:.0f} s -> "
-          f"{PACKAGED_EMBEDDINGS.relative_to(ROOT)} ({PACKAGED_EMBEDDINGS.stat().st_size / 1024:.0f} KiB)")
+    print(
+        f"{len(texts)} texts embedded with {encoder.name} in {time.perf_counter() - t:.0f} s -> "
+        f"{PACKAGED_EMBEDDINGS.relative_to(ROOT)} ({PACKAGED_EMBEDDINGS.stat().st_size / 1024:.0f} KiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -133,9 +133,15 @@ class FakeServer:
                 return route
         return None
 
-    def route(self, path: str, body: bytes | str, status: int = 200, content_type: str = "application/json",
-              match: Callable[[dict[str, list[str]]], bool] | None = None,
-              headers: dict[str, str] | None = None) -> None:
+    def route(
+        self,
+        path: str,
+        body: bytes | str,
+        status: int = 200,
+        content_type: str = "application/json",
+        match: Callable[[dict[str, list[str]]], bool] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         """Serve ``body`` for GET or POST ``path`` (when ``match(query)`` is true, if given)."""
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes.append(Route(path, data, status, content_type, match, headers or {}))

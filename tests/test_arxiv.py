@@ -82,7 +82,8 @@ def test_abstract_leading_spaces_stripped_and_paragraphs_kept() -> None:
     # "\n  " marks a paragraph: kept as one newline, the indentation dropped
     assert papers["2206.10210"].abstract.startswith(
         "Context: Machine learning (ML) may enable effective automated test generation.\n"
-        "Objective: We characterize emerging research")
+        "Objective: We characterize emerging research"
+    )
     assert all("\n " not in p.abstract and not p.abstract.startswith(" ") for p in papers.values())
 
 
@@ -134,8 +135,10 @@ def test_broken_xml_is_a_parse_error_naming_the_line() -> None:
 def test_recordings_decode_to_the_extracted_bodies() -> None:
     rec = json.loads((RECORDINGS / "q_testing_s0_m100_cfe7536492ca.json").read_text())
     when = dt.datetime(2026, 4, 12, tzinfo=dt.timezone.utc)  # fixed, so both parses stamp the same time
-    assert (parse_atom(rec["body"].encode("latin-1"), retrieved=when).papers
-            == parse_atom(Q100.read_bytes(), retrieved=when).papers)
+    assert (
+        parse_atom(rec["body"].encode("latin-1"), retrieved=when).papers
+        == parse_atom(Q100.read_bytes(), retrieved=when).papers
+    )
 
 
 # -- Atom: the legacy serialisation ----------------------------------------------------------
@@ -148,8 +151,9 @@ def test_legacy_serialisation_same_semantics() -> None:
     assert paper.title == "Inelastic effects in molecular transport junctions: The probe technique at high bias"
     assert (paper.arxiv_id, paper.version) == ("1601.00001", 1)
     assert paper.authors == ["Michael Kilgour", "Dvira Segal"]
-    assert paper.abstract.startswith('We extend the Landauer-B\\"uttiker probe formalism for conductances to the '
-                                     "high bias regime, and study")
+    assert paper.abstract.startswith(
+        'We extend the Landauer-B\\"uttiker probe formalism for conductances to the high bias regime, and study'
+    )
     assert "\n" not in paper.abstract and "  " not in paper.abstract
     assert paper.abstract.endswith("transport far-from-equilibrium.")
     assert paper.journal_ref == "J. Chem. Phys. 144, 124107 (2016)"
@@ -182,8 +186,9 @@ def test_kaggle_first_record_fields() -> None:
     assert p.published == dt.date(2007, 4, 2)  # v1: "Mon, 2 Apr 2007 19:18:42 GMT"
     assert p.updated == dt.date(2008, 11, 26)
     assert p.version == 2
-    assert p.abstract.startswith("A fully differential calculation in perturbative quantum chromodynamics is "
-                                 "presented for the production")
+    assert p.abstract.startswith(
+        "A fully differential calculation in perturbative quantum chromodynamics is presented for the production"
+    )
     assert p.abstract.endswith("judicious selection of events.") and "\n" not in p.abstract
 
 
@@ -200,7 +205,7 @@ def test_kaggle_latex_author_names_become_unicode() -> None:
     (paper,) = iter_kaggle(io.StringIO(json.dumps(record) + "\n"))
     assert paper.authors == ["C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan"]
     # LaTeX inside authors_parsed (as in later parts of the full snapshot) is converted too
-    record["authors_parsed"] = [["Bal\\'azs", "C.", ""], ["Gr{\\\"o}bner", "W.", ""]]
+    record["authors_parsed"] = [["Bal\\'azs", "C.", ""], ['Gr{\\"o}bner', "W.", ""]]
     (paper,) = iter_kaggle(io.StringIO(json.dumps(record) + "\n"))
     assert paper.authors == ["C. Balázs", "W. Gröbner"]
 
@@ -219,8 +224,11 @@ def test_kaggle_wrapped_titles_unwrapped() -> None:
 def test_kaggle_affiliations_from_authors_parsed() -> None:
     papers = {p.arxiv_id: p for p in read_kaggle(KAGGLE)}
     affs = [p.extra["affiliations"] for p in papers.values() if "affiliations" in p.extra]
-    assert {"Bozhidar Z. Iliev": ["Institute for Nuclear Research and Nuclear Energy, Bulgarian Academy of "
-                                  "Sciences, Sofia, Bulgaria"]} in affs
+    assert {
+        "Bozhidar Z. Iliev": [
+            "Institute for Nuclear Research and Nuclear Energy, Bulgarian Academy of Sciences, Sofia, Bulgaria"
+        ]
+    } in affs
 
 
 def test_kaggle_bad_lines_skipped_and_named(tmp_path: Path) -> None:
@@ -247,7 +255,7 @@ def test_kaggle_bad_lines_skipped_and_named(tmp_path: Path) -> None:
 
 def test_kaggle_nothing_usable_is_a_parse_error(tmp_path: Path) -> None:
     bad = tmp_path / "notkaggle.jsonl"
-    bad.write_text("not json\n{\"id\": \"0704.0001\"}\n", encoding="utf-8")
+    bad.write_text('not json\n{"id": "0704.0001"}\n', encoding="utf-8")
     with pytest.raises(ParseError, match="no usable") as info:
         read_kaggle(bad)
     assert info.value.where == "line 1" and len(info.value.problems) == 2

@@ -44,8 +44,13 @@ def serve_recordings(srv: FakeServer) -> None:
         if "start" not in wanted:
             continue  # q_testing_s0_m10_df96: recorded without paging parameters
         expected = {k: wanted.get(k, [""]) for k in KEYS}
-        srv.route(PATH, body_of(rec), status=rec["status_code"], content_type="application/atom+xml",
-                  match=lambda q, e=expected: all(q.get(k, [""]) == v for k, v in e.items()))
+        srv.route(
+            PATH,
+            body_of(rec),
+            status=rec["status_code"],
+            content_type="application/atom+xml",
+            match=lambda q, e=expected: all(q.get(k, [""]) == v for k, v in e.items()),
+        )
 
 
 @pytest.fixture
@@ -67,8 +72,9 @@ def test_pages_through_results_in_order(arxiv_server: FakeServer) -> None:
     papers = list(client_for(arxiv_server).results(ArxivQuery("testing", max_results=60)))
     assert [p.arxiv_id for p in papers] == ORDER[:60]
     assert starts(arxiv_server) == [0, 10, 20, 30, 40, 50]
-    assert all(q["max_results"] == ["10"] and q["sortBy"] == ["relevance"]
-               for _, _, q, _ in arxiv_server.requests_to(PATH))
+    assert all(
+        q["max_results"] == ["10"] and q["sortBy"] == ["relevance"] for _, _, q, _ in arxiv_server.requests_to(PATH)
+    )
     assert papers[0].sources[0].location.startswith(arxiv_server.url + PATH + "?search_query=testing")
 
 
@@ -80,8 +86,12 @@ def test_stops_at_max_results_within_a_page(arxiv_server: FakeServer) -> None:
 
 def test_overlapping_pages_are_deduplicated(arxiv_server: FakeServer) -> None:
     # the result set shifted between requests: asked for start=10, arXiv answers what was at 5..14
-    arxiv_server.route(PATH, body_of(recording("q_testing_s5_m10")), content_type="application/atom+xml",
-                       match=lambda q: q.get("start") == ["10"])
+    arxiv_server.route(
+        PATH,
+        body_of(recording("q_testing_s5_m10")),
+        content_type="application/atom+xml",
+        match=lambda q: q.get("start") == ["10"],
+    )
     papers = list(client_for(arxiv_server).results(ArxivQuery("testing", max_results=25)))
     ids = [p.arxiv_id for p in papers]
     assert len(ids) == len(set(ids)) == 25
@@ -110,12 +120,16 @@ def test_requests_are_paced(arxiv_server: FakeServer) -> None:
     assert min(gaps) >= delay - 0.005, gaps
 
 
-@pytest.mark.parametrize("fault", [
-    Fault("status", 503),
-    Fault("timeout", delay=1.0),
-    Fault("truncate"),
-    Fault("empty", body=body_of(recording("q_testing_s0_m10_bc5a"))[:5000]),
-], ids=["503", "timeout", "truncated-body", "cut-off-xml"])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault("status", 503),
+        Fault("timeout", delay=1.0),
+        Fault("truncate"),
+        Fault("empty", body=body_of(recording("q_testing_s0_m10_bc5a"))[:5000]),
+    ],
+    ids=["503", "timeout", "truncated-body", "cut-off-xml"],
+)
 def test_recovers_from_a_transient_fault(arxiv_server: FakeServer, fault: Fault) -> None:
     arxiv_server.fail(PATH, fault)
     papers = list(client_for(arxiv_server).results(ArxivQuery("testing", max_results=20)))
@@ -166,8 +180,12 @@ def test_error_feed_says_what_was_wrong(arxiv_server: FakeServer) -> None:
     assert info.value.status == 400
     assert len(arxiv_server.requests_to(PATH)) == 1  # a 400 is an answer, not a hiccup: no retry
     # older arXiv sent the same error entry with HTTP 200: still an answer, still not retried
-    arxiv_server.route(PATH, body_of(recording("id_abc")), content_type="application/atom+xml",
-                       match=lambda q: q.get("id_list") == ["abc"])
+    arxiv_server.route(
+        PATH,
+        body_of(recording("id_abc")),
+        content_type="application/atom+xml",
+        match=lambda q: q.get("id_list") == ["abc"],
+    )
     with pytest.raises(FetchError, match="arXiv rejected the query: incorrect id format for abc"):
         client_for(arxiv_server, page_size=100).fetch(["abc"])
     assert len(arxiv_server.requests_to(PATH)) == 2
@@ -178,7 +196,7 @@ def test_fetch_by_id(arxiv_server: FakeServer) -> None:
     assert paper.title == "Heat-bath random walks with Markov bases"
     assert paper.authors == ["Caprice Stanley", "Tobias Windisch"]
     assert (paper.arxiv_id, paper.version, paper.primary_category) == ("1605.08386", 1, "math.CO")
-    (_, _, query, headers), = arxiv_server.requests_to(PATH)
+    ((_, _, query, headers),) = arxiv_server.requests_to(PATH)
     assert query["id_list"] == ["1605.08386"] and query["search_query"] == [""]
     assert headers["User-Agent"].startswith("paperlab")
 
@@ -202,13 +220,20 @@ def test_search_arxiv_returns_a_library(arxiv_server: FakeServer) -> None:
 def test_query_description() -> None:
     q = ArxivQuery('ti:"graph neural"', categories=["cs.LG", "stat.ML"], sort_by="submittedDate")
     assert q.search_query() == '(ti:"graph neural") AND (cat:cs.LG OR cat:stat.ML)'
-    assert q.params(20, 10) == {"search_query": q.search_query(), "id_list": "", "sortBy": "submittedDate",
-                                "sortOrder": "descending", "start": 20, "max_results": 10}
+    assert q.params(20, 10) == {
+        "search_query": q.search_query(),
+        "id_list": "",
+        "sortBy": "submittedDate",
+        "sortOrder": "descending",
+        "start": 20,
+        "max_results": 10,
+    }
     assert ArxivQuery(categories="cs.CL").search_query() == "cat:cs.CL"
     assert "graph neural" in repr(q)
     with pytest.raises(ValueError, match="sort_by='newest'"):
         ArxivQuery("x", sort_by="newest")
     with pytest.raises(ValueError, match="needs a search"):
         ArxivQuery()
-    assert repr(ArxivClient(delay=3.0)) == ("ArxivClient(base_url='https://export.arxiv.org/api/query', "
-                                            "page_size=100, delay=3.0, retries=4)")
+    assert repr(ArxivClient(delay=3.0)) == (
+        "ArxivClient(base_url='https://export.arxiv.org/api/query', page_size=100, delay=3.0, retries=4)"
+    )

@@ -22,8 +22,20 @@ ROUND_871 = ZBB / "Issues with round instead of curly braces do not import corre
 PERCENT_95 = ZBB / "Problem when importing BibTeX entries with percent sign #95 or preamble #96.bib"
 EPRINTTYPE_959 = ZBB / "eprinttype field dropped on import #959.bib"
 
-ROUND_TRIP_FIELDS = ("title", "authors", "published", "doi", "arxiv_id", "version", "abstract", "url",
-                     "journal_ref", "keywords", "comment", "primary_category")
+ROUND_TRIP_FIELDS = (
+    "title",
+    "authors",
+    "published",
+    "doi",
+    "arxiv_id",
+    "version",
+    "abstract",
+    "url",
+    "journal_ref",
+    "keywords",
+    "comment",
+    "primary_category",
+)
 
 
 def _examples() -> dict[str, Paper]:
@@ -67,11 +79,18 @@ def test_biblatex_examples_arxiv_ids() -> None:
 def test_biblatex_examples_accents_and_latex_become_unicode() -> None:
     papers = _examples()
     assert papers["aksin"].authors == [
-        "Özge Aksın", "Hayati Türkmen", "Levent Artok", "Bekir Çetinkaya", "Chaoying Ni",
-        "Orhan Büyükgüngör", "Erhan Özkal",
+        "Özge Aksın",
+        "Hayati Türkmen",
+        "Levent Artok",
+        "Bekir Çetinkaya",
+        "Chaoying Ni",
+        "Orhan Büyükgüngör",
+        "Erhan Özkal",
     ]
-    assert papers["aksin"].title == ("Effect of immobilization on catalytic characteristics of saturated "
-                                     "Pd-N-heterocyclic carbenes in Mizoroki-Heck reactions")
+    assert papers["aksin"].title == (
+        "Effect of immobilization on catalytic characteristics of saturated "
+        "Pd-N-heterocyclic carbenes in Mizoroki-Heck reactions"
+    )
     assert papers["angenendt"].title == "In Honore Salvatoris – Vom Sinn und Unsinn der Patrozinienkunde"
     assert papers["angenendt"].journal_ref == "Revue d'Histoire Ecclésiastique"
     assert papers["averroes/hannes"].title == (
@@ -95,14 +114,16 @@ def test_biblatex_examples_fields() -> None:
     assert papers["knuth:ct"].published == dt.date(1984, 1, 1)  # date = {1984/1986}
     assert papers["doody"].published == dt.date(1974, 1, 1)  # year = 1974
     assert papers["baez/online"].published == dt.date(2004, 10, 27)
-    assert papers["westfahl:space"].title == ("The True Frontier: Confronting and Avoiding the Realities of "
-                                              "Space in American Science Fiction Films")  # title + subtitle
+    assert papers["westfahl:space"].title == (
+        "The True Frontier: Confronting and Avoiding the Realities of Space in American Science Fiction Films"
+    )  # title + subtitle
     assert papers["westfahl:space"].published is None
     assert papers["sigfridsson"].doi == "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P"
     assert papers["markey"].url == "http://mirror.ctan.org/info/bibtex/tamethebeast/ttb_en.pdf"
     assert papers["aristotle:anima"].keywords == ["primary"]
-    assert papers["itzhaki"].abstract.startswith("We discuss the limitations of 't Hooft's proposal for the\n"
-                                                 "black hole S-matrix.")
+    assert papers["itzhaki"].abstract.startswith(
+        "We discuss the limitations of 't Hooft's proposal for the\nblack hole S-matrix."
+    )
     assert papers["itzhaki"].title == "Some remarks on 't Hooft's S-matrix for black holes"
     assert papers["cms"].authors == []
     src = papers["itzhaki"].sources[0]
@@ -150,8 +171,14 @@ def test_percent_sign_and_preamble_95_96() -> None:
     assert "reduction\nof about 50% in a narrow wavelength range of 400-500" in paper.abstract
     # the file's own mojibake ("Â" before units) is kept as written
     assert paper.abstract.endswith("from 2.2% and 0.8\u00c2nm to 51% and\n21\u00c2nm, respectively.")
-    assert paper.keywords == ["Copper oxides", "Nanoparticles", "Sol-gel deposition", "Optical properties",
-                              "Band-gap energy", "Electrochromic properties"]
+    assert paper.keywords == [
+        "Copper oxides",
+        "Nanoparticles",
+        "Sol-gel deposition",
+        "Optical properties",
+        "Band-gap energy",
+        "Electrochromic properties",
+    ]
     assert paper.doi == "10.1016/j.tsf.2009.05.016"
     assert paper.id == "doi:10.1016/j.tsf.2009.05.016"
     assert paper.journal_ref == "Thin Solid Films"
@@ -160,8 +187,9 @@ def test_percent_sign_and_preamble_95_96() -> None:
 
 def test_eprinttype_959() -> None:
     (paper,) = read_bibtex(EPRINTTYPE_959)
-    assert paper.title == ("Decidability of Quantified Propositional Intuitionistic Logic and S4 on Trees of "
-                           "Height and Arity ≤ω")
+    assert paper.title == (
+        "Decidability of Quantified Propositional Intuitionistic Logic and S4 on Trees of Height and Arity ≤ω"
+    )
     assert paper.arxiv_id is None  # eprinttype = {philpapers}
     assert paper.extra["eprint"] == "philpapers:ZACDOQ"
     assert paper.doi == "10.1023/B:LOGI.0000021744.10237.d0"
@@ -229,7 +257,7 @@ def test_bad_entries_are_reported_and_good_ones_kept() -> None:
 
 def test_no_entries_is_a_parse_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.bib"
-    path.write_text("% just a comment\n@string{x = {y}}\n@preamble{\"z\"}\n", encoding="utf-8")
+    path.write_text('% just a comment\n@string{x = {y}}\n@preamble{"z"}\n', encoding="utf-8")
     with pytest.raises(ParseError, match="no BibTeX entries found") as info:
         read_bibtex(path)
     assert info.value.source == str(path)
@@ -249,8 +277,13 @@ def test_latin1_file_is_read(tmp_path: Path) -> None:
 
 
 def test_paper_to_bibtex_arxiv_misc() -> None:
-    paper = Paper("Attention Is All You Need", authors=["Ashish Vaswani", "Noam Shazeer"], arxiv_id="1706.03762v7",
-                  published="2017-06-12", primary_category="cs.CL")
+    paper = Paper(
+        "Attention Is All You Need",
+        authors=["Ashish Vaswani", "Noam Shazeer"],
+        arxiv_id="1706.03762v7",
+        published="2017-06-12",
+        primary_category="cs.CL",
+    )
     assert paper.to_bibtex() == (
         "@misc{vaswani2017attention,\n"
         "  title = {Attention Is All You Need},\n"
@@ -267,8 +300,13 @@ def test_paper_to_bibtex_arxiv_misc() -> None:
 
 
 def test_paper_to_bibtex_article_when_journal() -> None:
-    paper = Paper("On the Electrodynamics", authors=["Albert Einstein"], journal_ref="Annalen der Physik",
-                  published="1905-01-01", doi="10.1002/andp.19053221004")
+    paper = Paper(
+        "On the Electrodynamics",
+        authors=["Albert Einstein"],
+        journal_ref="Annalen der Physik",
+        published="1905-01-01",
+        doi="10.1002/andp.19053221004",
+    )
     text = paper.to_bibtex()
     assert text.startswith("@article{einstein1905electrodynamics,\n")
     assert "  journal = {Annalen der Physik},\n" in text
@@ -281,8 +319,7 @@ def test_keys_are_unique_in_a_library() -> None:
     papers.append(Paper("The Attention thing", authors=["Vaswani, A."], published="2017-05-01"))
     text = Library(papers).to_bibtex()
     keys = re.findall(r"^@\w+\{([^,]+),", text, re.M)
-    assert keys == ["vaswani2017attention", "vaswani2017attentiona", "vaswani2017attentionb",
-                    "vaswani2017attentionc"]
+    assert keys == ["vaswani2017attention", "vaswani2017attentiona", "vaswani2017attentionb", "vaswani2017attentionc"]
     assert [p.title for p in parse_bibtex(text)] == [p.title for p in papers]
 
 
@@ -294,8 +331,15 @@ def test_key_fallbacks() -> None:
 NASTY = Paper(
     "Nasty {braces} 100% & $5 #1 under_score ~tilde^caret \\back -- --- ``q'' ?` é ü Ærø 中文 "
     "<script>alert(1)</script>",
-    authors=["Žofie Čapková", "{World Health Organization}", "Barnes and Noble", "Doe, Jr., John",
-             "Jean-Luc Picard", "Ludwig van Beethoven", "O'Brien 50% & Co"],
+    authors=[
+        "Žofie Čapková",
+        "{World Health Organization}",
+        "Barnes and Noble",
+        "Doe, Jr., John",
+        "Jean-Luc Picard",
+        "Ludwig van Beethoven",
+        "O'Brien 50% & Co",
+    ],
     arxiv_id="2101.00001v3",
     primary_category="cs.LG",
     abstract="Line one 50% done.\nLine two & $x^2$ {b}\n\nPara with \\emph{x} and ~ and %.",
@@ -308,14 +352,23 @@ NASTY = Paper(
 )
 
 
-@pytest.mark.parametrize("paper", [
-    NASTY,
-    Paper("Attention Is All You Need", authors=["Ashish Vaswani"], arxiv_id="1706.03762", version=7,
-          published="2017-06-12"),
-    Paper("Old-style id", arxiv_id="math.GT/0309136v2", published="2003-09-01"),
-    Paper("Year only", published="2017-01-01", authors=["A B"]),
-    Paper("January 15", published="2017-01-15"),
-], ids=["nasty", "arxiv", "old-id", "year-only", "jan-15"])
+@pytest.mark.parametrize(
+    "paper",
+    [
+        NASTY,
+        Paper(
+            "Attention Is All You Need",
+            authors=["Ashish Vaswani"],
+            arxiv_id="1706.03762",
+            version=7,
+            published="2017-06-12",
+        ),
+        Paper("Old-style id", arxiv_id="math.GT/0309136v2", published="2003-09-01"),
+        Paper("Year only", published="2017-01-01", authors=["A B"]),
+        Paper("January 15", published="2017-01-15"),
+    ],
+    ids=["nasty", "arxiv", "old-id", "year-only", "jan-15"],
+)
 def test_round_trip_hand_made(paper: Paper) -> None:
     text = paper_to_bibtex(paper)
     with warnings.catch_warnings():

@@ -12,7 +12,12 @@ from paths import FIXTURES, SEEDS
 from paperlab.cli import main
 
 DAILY = SEEDS / "daily-arxiv-readme.md"
-BIB_ROUND = FIXTURES / "bibtex" / "zotero-better-bibtex" / "Issues with round instead of curly braces do not import correctly #871.bib"
+BIB_ROUND = (
+    FIXTURES
+    / "bibtex"
+    / "zotero-better-bibtex"
+    / "Issues with round instead of curly braces do not import correctly #871.bib"
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -69,8 +74,17 @@ def test_export_formats_read_back(capsys, fmt):
 
 
 def test_lexical_search_over_a_file_finds_the_obvious_paper(capsys):
-    code, out, _ = run(capsys, "search", "multi-frequency perturbations object hallucinations",
-                       "--corpus", str(DAILY), "--mode", "lexical", "-k", "3")
+    code, out, _ = run(
+        capsys,
+        "search",
+        "multi-frequency perturbations object hallucinations",
+        "--corpus",
+        str(DAILY),
+        "--mode",
+        "lexical",
+        "-k",
+        "3",
+    )
     assert code == 0
     first = out.strip().splitlines()[0]
     assert "Multi-Frequency Perturbations" in first
@@ -98,8 +112,11 @@ def test_errors_are_one_line_and_nonzero(capsys, tmp_path):
 
 
 def test_partial_import_reports_skipped_records_and_keeps_the_rest(capsys, tmp_path):
-    lines = (FIXTURES / "arxiv_kaggle_metadata" / "arxivSpider_mnbvc_kaggle-snapshot_first200.jsonl").read_text(
-        encoding="utf-8").splitlines()
+    lines = (
+        (FIXTURES / "arxiv_kaggle_metadata" / "arxivSpider_mnbvc_kaggle-snapshot_first200.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     lines[4] = "{not json"
     path = tmp_path / "kaggle.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -126,8 +143,9 @@ ATOM = FIXTURES / "arxiv_atom" / "extracted_bodies"
 
 def test_fetch_arxiv_stores_papers_from_the_service(capsys, fake_server, monkeypatch):
     # the real recorded answer to search_query=testing, max_results=10 (arxiv.py recordings)
-    fake_server.route("/api/query", (ATOM / "q_testing_s0_m10_bc5a6c384fe9.xml").read_bytes(),
-                      content_type="application/atom+xml")
+    fake_server.route(
+        "/api/query", (ATOM / "q_testing_s0_m10_bc5a6c384fe9.xml").read_bytes(), content_type="application/atom+xml"
+    )
     monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
     code, out, err = run(capsys, "fetch", "arxiv", "testing", "--max", "10")
     assert code == 0, err
@@ -150,8 +168,12 @@ def test_fetch_hf_day_and_s2_paper(capsys, fake_server, monkeypatch):
 
 def test_fetch_failure_is_one_line(capsys, fake_server, monkeypatch):
     # arXiv's real HTTP 400 error feed (recorded for id_list=abc)
-    fake_server.route("/api/query", (ATOM / "id_abc_s0_m100_b79c8dcf6bc3.xml").read_bytes(), status=400,
-                      content_type="application/atom+xml")
+    fake_server.route(
+        "/api/query",
+        (ATOM / "id_abc_s0_m100_b79c8dcf6bc3.xml").read_bytes(),
+        status=400,
+        content_type="application/atom+xml",
+    )
     monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
     code, out, err = run(capsys, "fetch", "arxiv", "id:abc", "--max", "5")
     assert code == 1 and out == ""

@@ -36,10 +36,19 @@ def _hf_papers(*ids: str) -> list[Paper]:
     out = []
     for i in ids:
         p = items[i]
-        out.append(Paper(title=p["title"], arxiv_id=p["id"], abstract=p["summary"], upvotes=p.get("upvotes"),
-                         code_url=p.get("githubRepo"), github_stars=p.get("githubStars"),
-                         keywords=p.get("ai_keywords") or [], published=p["publishedAt"][:10],
-                         authors=[a["name"] for a in p["authors"]]))
+        out.append(
+            Paper(
+                title=p["title"],
+                arxiv_id=p["id"],
+                abstract=p["summary"],
+                upvotes=p.get("upvotes"),
+                code_url=p.get("githubRepo"),
+                github_stars=p.get("githubStars"),
+                keywords=p.get("ai_keywords") or [],
+                published=p["publishedAt"][:10],
+                authors=[a["name"] for a in p["authors"]],
+            )
+        )
     return out
 
 
@@ -56,6 +65,7 @@ def _abstract_with(path, needle: str) -> str:
 
 # -- sentences -------------------------------------------------------------------------------
 
+
 def test_adainf_result_with_provenance() -> None:
     abstract = _abstract_with(SEEDS / "hf-papers-contrastive.txt", "AdaInf obtains 94.70%")
     paper = Paper("Do Generated Data Always Help Contrastive Learning?", abstract=abstract)
@@ -63,7 +73,14 @@ def test_adainf_result_with_provenance() -> None:
     assert len(df) == 1
     r = df.iloc[0]
     assert (r.value, r.unit, r.metric, r.dataset, r.setting, r.method, r.kind) == (
-        94.70, "%", "linear accuracy", "CIFAR-10", "SimCLR", "AdaInf", "absolute")
+        94.70,
+        "%",
+        "linear accuracy",
+        "CIFAR-10",
+        "SimCLR",
+        "AdaInf",
+        "absolute",
+    )
     assert r["paper"] == paper.id and r["source"] == paper.id
     assert r["evidence"].startswith("Notably, without using external data, AdaInf obtains 94.70%")
     n = int(r["where"].split()[1])
@@ -71,24 +88,37 @@ def test_adainf_result_with_provenance() -> None:
 
 
 def test_respectively_list_and_deltas() -> None:
-    text = ("For instance, our approach outperforms the Mistral-7B Supervised Fine-Tuning (SFT) baseline on GSM8K, "
-            "MATH, and ARC-C, with substantial increases in accuracy to 81.8% (+5.9%), 34.7% (+5.8%), and 76.4% "
-            "(+15.8%), respectively.")  # seeds/hf-papers-contrastive.txt
+    text = (
+        "For instance, our approach outperforms the Mistral-7B Supervised Fine-Tuning (SFT) baseline on GSM8K, "
+        "MATH, and ARC-C, with substantial increases in accuracy to 81.8% (+5.9%), 34.7% (+5.8%), and 76.4% "
+        "(+15.8%), respectively."
+    )  # seeds/hf-papers-contrastive.txt
     df = extract_results(text)
     got = list(df[["value", "kind", "metric", "dataset"]].itertuples(index=False, name=None))
-    assert got == [(81.8, "absolute", "accuracy", "GSM8K"), (5.9, "delta", "accuracy", "GSM8K"),
-                   (34.7, "absolute", "accuracy", "MATH"), (5.8, "delta", "accuracy", "MATH"),
-                   (76.4, "absolute", "accuracy", "ARC-C"), (15.8, "delta", "accuracy", "ARC-C")]
+    assert got == [
+        (81.8, "absolute", "accuracy", "GSM8K"),
+        (5.9, "delta", "accuracy", "GSM8K"),
+        (34.7, "absolute", "accuracy", "MATH"),
+        (5.8, "delta", "accuracy", "MATH"),
+        (76.4, "absolute", "accuracy", "ARC-C"),
+        (15.8, "delta", "accuracy", "ARC-C"),
+    ]
 
 
 def test_numbers_that_are_not_results() -> None:
     # seeds/reading-group-session.txt line 199 and seeds/hf-papers-contrastive.txt
-    assert extract_results("For a 5 minute video at 224×224 pixels consists of the typical 16×16 spatial patches, "
-                           "when sampling 1 frame per second, the transformer sequence length is 58,800 tokens.").empty
-    assert extract_results("The results demonstrate that COMET consistently outperforms all baselines, particularly "
-                           "in setup with 10% and 1% labeled data fractions across all datasets.").empty
-    df = extract_results("Due to these contributions, AbeT lowers the False Positive Rate at 95% True Positive Rate "
-                         "(FPR@95) by 35.39% in classification")
+    assert extract_results(
+        "For a 5 minute video at 224×224 pixels consists of the typical 16×16 spatial patches, "
+        "when sampling 1 frame per second, the transformer sequence length is 58,800 tokens."
+    ).empty
+    assert extract_results(
+        "The results demonstrate that COMET consistently outperforms all baselines, particularly "
+        "in setup with 10% and 1% labeled data fractions across all datasets."
+    ).empty
+    df = extract_results(
+        "Due to these contributions, AbeT lowers the False Positive Rate at 95% True Positive Rate "
+        "(FPR@95) by 35.39% in classification"
+    )
     assert df[["value", "kind", "metric"]].values.tolist() == [[35.39, "delta", "FPR95"]]
 
 
@@ -96,7 +126,11 @@ def test_benchmark_names_outside_the_lexicon() -> None:
     (paper,) = _hf_papers("2606.10423")
     df = extract_results(paper)
     assert df[["value", "dataset"]].values.tolist() == [
-        [56.3, "WebArena"], [48.7, "VisualWebArena"], [51.0, "Online-Mind2Web"], [70.9, "WorkArena"]]
+        [56.3, "WebArena"],
+        [48.7, "VisualWebArena"],
+        [51.0, "Online-Mind2Web"],
+        [70.9, "WorkArena"],
+    ]
 
 
 def test_empty_inputs() -> None:
@@ -124,17 +158,21 @@ def test_facets_of_a_real_abstract() -> None:
 
 # -- venue -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("comment", "venue"), [
-    ("Accepted as Finding of NAACL 2025", "NAACL 2025"),
-    ("Accepted at CVPR 2025", "CVPR 2025"),
-    ("CVPR2025;Code will be released at \\url{https://github.com/aim-uofa/SegAgent}", "CVPR 2025"),
-    ("ICLR 2025, Code and dataset are available at \\url{https://github.com/jdg900/MMR}", "ICLR 2025"),
-    ("In AISTATS 2025", "AISTATS 2025"),
-    ("Published at ICLR 2025 Workshop on Reasoning and Planning for LLMs", "ICLR 2025 Workshop"),
-    ("Under review at ARR - February 2025", None),
-    ("Code available at https://github.com/princeton-pli/what-makes-good-rm", None),
-    ("Published as a conference paper at ICLR 2025", "ICLR 2025"),
-])
+
+@pytest.mark.parametrize(
+    ("comment", "venue"),
+    [
+        ("Accepted as Finding of NAACL 2025", "NAACL 2025"),
+        ("Accepted at CVPR 2025", "CVPR 2025"),
+        ("CVPR2025;Code will be released at \\url{https://github.com/aim-uofa/SegAgent}", "CVPR 2025"),
+        ("ICLR 2025, Code and dataset are available at \\url{https://github.com/jdg900/MMR}", "ICLR 2025"),
+        ("In AISTATS 2025", "AISTATS 2025"),
+        ("Published at ICLR 2025 Workshop on Reasoning and Planning for LLMs", "ICLR 2025 Workshop"),
+        ("Under review at ARR - February 2025", None),
+        ("Code available at https://github.com/princeton-pli/what-makes-good-rm", None),
+        ("Published as a conference paper at ICLR 2025", "ICLR 2025"),
+    ],
+)
 def test_venue_from_dailyarxiv_comments(comment: str, venue: str | None) -> None:
     # comments from seeds/daily-arxiv-readme.md and the session transcript
     assert venue_of(Paper("x" * 20, comment=comment)) == venue
@@ -147,13 +185,20 @@ def test_venue_keeps_a_journal_reference() -> None:
 
 # -- tables ----------------------------------------------------------------------------------
 
+
 def test_markdown_table_with_ragged_rows() -> None:
-    md = ("| Method | CIFAR-10 | CIFAR-100 |\n|---|---|---|\n| SimCLR | 90.6 | 65.2 |\n"
-          "| AdaInf | 94.70 |\n| MoCo | 91.1 | 66.0 | 12 |\n")
+    md = (
+        "| Method | CIFAR-10 | CIFAR-100 |\n|---|---|---|\n| SimCLR | 90.6 | 65.2 |\n"
+        "| AdaInf | 94.70 |\n| MoCo | 91.1 | 66.0 | 12 |\n"
+    )
     t = parse_table(md, source="notes.md", first_line=10)
     assert _rows(t.data, ["method", "dataset", "value", "line"]) == [
-        ["SimCLR", "CIFAR-10", 90.6, 12], ["SimCLR", "CIFAR-100", 65.2, 12], ["AdaInf", "CIFAR-10", 94.70, 13],
-        ["MoCo", "CIFAR-10", 91.1, 14], ["MoCo", "CIFAR-100", 66.0, 14]]
+        ["SimCLR", "CIFAR-10", 90.6, 12],
+        ["SimCLR", "CIFAR-100", 65.2, 12],
+        ["AdaInf", "CIFAR-10", 94.70, 13],
+        ["MoCo", "CIFAR-10", 91.1, 14],
+        ["MoCo", "CIFAR-100", 66.0, 14],
+    ]
     (problem,) = t.problems
     assert problem.where == "line 14" and "['12'] could not be placed" in problem.message
     assert "<ResultsTable" in repr(t)
@@ -168,9 +213,13 @@ def test_html_table_with_merged_header_cells() -> None:
     </table>"""
     t = parse_table(html_table, source="page.html")
     assert _rows(t.data, ["method", "dataset", "metric", "value"]) == [
-        ["ViT-B", "ImageNet", "top-1 accuracy", 81.8], ["ViT-B", "ImageNet", "top-5 accuracy", 95.6],
-        ["ViT-B", None, "FPS", 310.0], ["ResNet-50 <b>", "ImageNet", "top-1 accuracy", 76.1],
-        ["ResNet-50 <b>", "ImageNet", "top-5 accuracy", 92.9], ["ResNet-50 <b>", None, "FPS", 1200.0]]
+        ["ViT-B", "ImageNet", "top-1 accuracy", 81.8],
+        ["ViT-B", "ImageNet", "top-5 accuracy", 95.6],
+        ["ViT-B", None, "FPS", 310.0],
+        ["ResNet-50 <b>", "ImageNet", "top-1 accuracy", 76.1],
+        ["ResNet-50 <b>", "ImageNet", "top-5 accuracy", 92.9],
+        ["ResNet-50 <b>", None, "FPS", 1200.0],
+    ]
     assert "&lt;b&gt;" in t._repr_html_()
 
 
@@ -188,6 +237,7 @@ def test_tables_without_numbers_are_reported_not_parsed() -> None:
 
 # -- views -----------------------------------------------------------------------------------
 
+
 def test_compare_on_real_papers_is_readable() -> None:
     papers = _hf_papers("2606.10423", "2606.13681", "2606.13174")
     df = compare(papers)
@@ -204,8 +254,13 @@ def test_compare_on_real_papers_is_readable() -> None:
 
 
 def test_style_escapes_text_and_links_titles() -> None:
-    evil = Paper('<img src=x onerror="alert(1)"> Attack', arxiv_id="2501.00001", code_url="javascript:alert(1)",
-                 upvotes=3, abstract="We reach 50% accuracy on CIFAR-10 <script>.")
+    evil = Paper(
+        '<img src=x onerror="alert(1)"> Attack',
+        arxiv_id="2501.00001",
+        code_url="javascript:alert(1)",
+        upvotes=3,
+        abstract="We reach 50% accuracy on CIFAR-10 <script>.",
+    )
     good = _hf_papers("2606.13681")[0]
     df = compare([evil, good])
     html = df.paperlab.style().to_html()

@@ -52,16 +52,43 @@ def empty_comment_rows(digest: DailyArxivDigest) -> int:
 @pytest.mark.parametrize(
     "path, sections, n_rows, n_papers, n_empty, last_update",
     [
-        (SEED, {"Hallucination": 20, "MLLM": 20, "Reasoning": 20, "Reward Model": 20}, 80, 78, 48,
-         dt.date(2025, 3, 21)),
-        (ZEZHISHAO, {"Time Series": 79, "Trajectory": 76, "Graph Neural Networks": 89}, 244, 242, 124,
-         dt.date(2024, 7, 19)),
-        (HENGXT, {"MUSIC Array": 19, "SBL Array": 2, "Subspace Array": 19, "Speech": 19, "Acoustic": 16,
-                  "Broadband": 10, "DOA": 16}, 101, 87, 45, dt.date(2026, 8, 21)),
+        (
+            SEED,
+            {"Hallucination": 20, "MLLM": 20, "Reasoning": 20, "Reward Model": 20},
+            80,
+            78,
+            48,
+            dt.date(2025, 3, 21),
+        ),
+        (
+            ZEZHISHAO,
+            {"Time Series": 79, "Trajectory": 76, "Graph Neural Networks": 89},
+            244,
+            242,
+            124,
+            dt.date(2024, 7, 19),
+        ),
+        (
+            HENGXT,
+            {
+                "MUSIC Array": 19,
+                "SBL Array": 2,
+                "Subspace Array": 19,
+                "Speech": 19,
+                "Acoustic": 16,
+                "Broadband": 10,
+                "DOA": 16,
+            },
+            101,
+            87,
+            45,
+            dt.date(2026, 8, 21),
+        ),
     ],
 )
-def test_counts_sections_last_update(path: Path, sections: dict[str, int], n_rows: int, n_papers: int,
-                                     n_empty: int, last_update: dt.date) -> None:
+def test_counts_sections_last_update(
+    path: Path, sections: dict[str, int], n_rows: int, n_papers: int, n_empty: int, last_update: dt.date
+) -> None:
     digest = digest_of(path)
     assert {k: len(v) for k, v in digest.sections.items()} == sections
     assert list(digest.sections) == list(sections)  # file order
@@ -131,13 +158,15 @@ def test_raw_special_characters_are_kept() -> None:
     zez = {p.arxiv_id: p for p in digest_of(ZEZHISHAO).papers}
     assert "errors of <0.5 mm" in zez["2405.07017"].abstract  # line 163
     assert r"\text{S}\&\text{P} 500" in next(p.abstract for p in zez.values() if "NASDAQ" in (p.abstract or ""))
-    assert zez["2407.12113"].title == ("A Graph-based Adversarial Imitation Learning Framework for Reliable "
-                                       "& Realtime Fleet Scheduling in Urban Air Mobility")
+    assert zez["2407.12113"].title == (
+        "A Graph-based Adversarial Imitation Learning Framework for Reliable "
+        "& Realtime Fleet Scheduling in Urban Air Mobility"
+    )
 
 
 # A real row (seed line 16) with pipes added as real READMEs have them: LaTeX absolute values |x|,
 # a norm written \|y\|, and a pipe in the comment.
-REAL_ROW = (SEED.read_text(encoding="utf-8").split("\n")[15])
+REAL_ROW = SEED.read_text(encoding="utf-8").split("\n")[15]
 
 
 def broken_readme() -> tuple[str, str]:
@@ -145,8 +174,10 @@ def broken_readme() -> tuple[str, str]:
     addition = r" We bound $|x - y| \le \|y\|_2$ for all | cases."
     row = REAL_ROW.replace("reduction of 32%.</p>", "reduction of 32%." + addition + "</p>")
     row = row[: row.rstrip().rstrip("|").rstrip().rfind("|")] + "| ICML 2025 | oral |"
-    text = ("Last update: 2025-03-21\n\n## Hallucination\n| **Title** | **Date** | **Abstract** | **Comment** |\n"
-            "| --- | --- | --- | --- |\n" + row + "\n")
+    text = (
+        "Last update: 2025-03-21\n\n## Hallucination\n| **Title** | **Date** | **Abstract** | **Comment** |\n"
+        "| --- | --- | --- | --- |\n" + row + "\n"
+    )
     return text, addition
 
 
@@ -176,8 +207,10 @@ def test_bad_rows_are_reported_and_skipped() -> None:
 def test_garbage_is_a_parse_error(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match=r"no paper table found: expected a DailyArXiv README"):
         parse_dailyarxiv("# My notes\n\nNothing to see here.\n")
-    only_bad = ("## Keyword\n| **Title** | **Date** | **Abstract** | **Comment** |\n| --- | --- | --- | --- |\n"
-                "| **[x]** | yesterday | no details | |\n")
+    only_bad = (
+        "## Keyword\n| **Title** | **Date** | **Abstract** | **Comment** |\n| --- | --- | --- | --- |\n"
+        "| **[x]** | yesterday | no details | |\n"
+    )
     with pytest.raises(ParseError, match=r"README\.md, line 4: no usable table rows") as info:
         parse_dailyarxiv(only_bad, source="README.md")
     assert len(info.value.problems) == 1
@@ -191,6 +224,7 @@ def test_garbage_is_a_parse_error(tmp_path: Path) -> None:
 
 
 # -- writer and round trip -----------------------------------------------------------------
+
 
 def assert_same(before: list[Paper], after: list[Paper], tag_order: bool = True) -> None:
     assert len(after) == len(before)
@@ -227,8 +261,9 @@ def test_round_trip_real_readmes(path: Path, tmp_path: Path) -> None:
     assert_same(digest.papers, by_tags.papers, tag_order=False)
     # a Library works as input; read_dailyarxiv reads the written file
     assert_same(digest.papers, read_dailyarxiv(out))
-    lib_md = to_dailyarxiv_markdown(paperlab.Library(digest.papers), last_update=digest.last_update,
-                                    sections=list(digest.sections))
+    lib_md = to_dailyarxiv_markdown(
+        paperlab.Library(digest.papers), last_update=digest.last_update, sections=list(digest.sections)
+    )
     assert_same(digest.papers, parse_dailyarxiv(lib_md).papers)
 
 
@@ -243,8 +278,14 @@ def test_round_trip_rows_with_pipes_and_markup() -> None:
         updated=dt.date(2024, 2, 3),
         tags=["Keyword | with pipe", "Second"],
     )
-    untagged = Paper(title="No arXiv id, no tags", abstract="Short.", comment="12 pages",
-                     url="https://example.org/paper", published=dt.date(2023, 1, 1), updated=dt.date(2023, 1, 1))
+    untagged = Paper(
+        title="No arXiv id, no tags",
+        abstract="Short.",
+        comment="12 pages",
+        url="https://example.org/paper",
+        published=dt.date(2023, 1, 1),
+        updated=dt.date(2023, 1, 1),
+    )
     papers = [*broken, tricky, untagged]
     md = to_dailyarxiv_markdown(papers, last_update="2025-01-02")
     for line in md.splitlines():
@@ -262,8 +303,13 @@ def test_round_trip_rows_with_pipes_and_markup() -> None:
 
 
 def test_writer_escapes_html_in_cells() -> None:
-    p = Paper(title="<script>alert(1)</script>", arxiv_id="2401.00002v1", abstract="<img src=x onerror=alert(1)>",
-              updated=dt.date(2024, 1, 1), tags=["t"])
+    p = Paper(
+        title="<script>alert(1)</script>",
+        arxiv_id="2401.00002v1",
+        abstract="<img src=x onerror=alert(1)>",
+        updated=dt.date(2024, 1, 1),
+        tags=["t"],
+    )
     md = to_dailyarxiv_markdown([p], last_update=dt.date(2024, 1, 2))
     assert "<script>" not in md and "<img" not in md
     assert "&lt;script&gt;" in md

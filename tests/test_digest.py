@@ -68,8 +68,14 @@ def config(srv: FakeServer, **kw) -> dict:
         "sources": ["arxiv", "hf"],
         "timeout": 2.0,
         "arxiv": {"url": srv.url + API, "delay": 0.0, "backoff": 0.01, "retries": 2},
-        "hf": {"url": srv.url, "since": "2025-10-15", "until": "2025-10-15", "delay": 0.0, "backoff": 0.01,
-               "retries": 2},
+        "hf": {
+            "url": srv.url,
+            "since": "2025-10-15",
+            "until": "2025-10-15",
+            "delay": 0.0,
+            "backoff": 0.01,
+            "retries": 2,
+        },
     }
     for key, value in kw.items():
         if isinstance(value, dict):
@@ -88,6 +94,7 @@ def shown(p) -> dt.date | None:
 
 
 # -- the README --------------------------------------------------------------------------------
+
 
 def test_readme_reads_back_losslessly(server: FakeServer, tmp_path: Path) -> None:
     out = tmp_path / "README.md"
@@ -113,7 +120,14 @@ def test_readme_reads_back_losslessly(server: FakeServer, tmp_path: Path) -> Non
     for p in back:
         orig = result.library[p.id]
         assert (p.title, p.arxiv_id, p.version, p.abstract, p.comment, p.tags, p.updated) == (
-            orig.title, orig.arxiv_id, orig.version, orig.abstract, orig.comment, orig.tags, shown(orig))
+            orig.title,
+            orig.arxiv_id,
+            orig.version,
+            orig.abstract,
+            orig.comment,
+            orig.tags,
+            shown(orig),
+        )
     # newest first, as DailyArXiv (sortBy=lastUpdatedDate)
     dates = [shown(result.library[i]) for i in result.sections["testing"]]
     assert dates == sorted(dates, reverse=True) and dates[0] == dt.date(2026, 4, 3)
@@ -126,7 +140,8 @@ def test_arxiv_query_matches_dailyarxiv(server: FakeServer) -> None:
     assert [(q["search_query"][0], q["start"][0]) for q in queries] == [
         ('ti:"testing" OR abs:"testing"', "0"),
         ('ti:"software testing" OR abs:"software testing"', "0"),
-        ('ti:"software testing" OR abs:"software testing"', "15")]
+        ('ti:"software testing" OR abs:"software testing"', "15"),
+    ]
     assert all(q["sortBy"] == ["lastUpdatedDate"] and q["sortOrder"] == ["descending"] for q in queries)
     assert [q["max_results"][0] for q in queries] == ["100", "100", "85"]  # 100 per keyword, as DailyArXiv
 
@@ -157,8 +172,9 @@ def test_category_filter_and_max_per_keyword(server: FakeServer) -> None:
 
 
 def test_hf_section_by_upvotes(server: FakeServer) -> None:
-    result = digest(config(server, keywords=["reasoning"], sources=["hf"], hf={"section": "HF Daily"}),
-                    date="2025-10-15")
+    result = digest(
+        config(server, keywords=["reasoning"], sources=["hf"], hf={"section": "HF Daily"}), date="2025-10-15"
+    )
     assert len(result.sections["reasoning"]) == 12
     ranked = result.sections["HF Daily"]
     assert len(ranked) == 26 and ranked[0] == "2510.12586"  # 67 upvotes, the most that day
@@ -167,6 +183,7 @@ def test_hf_section_by_upvotes(server: FakeServer) -> None:
 
 
 # -- new since last ------------------------------------------------------------------------------
+
 
 def test_new_since_last_across_runs(server: FakeServer, tmp_path: Path) -> None:
     out = tmp_path / "README.md"
@@ -196,6 +213,7 @@ def test_new_since_last_across_runs(server: FakeServer, tmp_path: Path) -> None:
 
 
 # -- reproducible offline re-run -------------------------------------------------------------
+
 
 def test_offline_rerun_is_byte_identical(fake_server: FakeServer, tmp_path: Path) -> None:
     serve(fake_server, "testing", S0_M100)
@@ -230,6 +248,7 @@ def test_offline_cache_miss_is_reported(server: FakeServer, tmp_path: Path) -> N
 
 
 # -- politeness and failures ------------------------------------------------------------------
+
 
 def test_retries_429_and_503_then_completes(server: FakeServer) -> None:
     server.fail(API, Fault("status", 429, headers={"Retry-After": "0"}), Fault("status", 503))
@@ -281,8 +300,9 @@ def test_failing_keyword_keeps_previous_rows(server: FakeServer, tmp_path: Path)
 
 def test_empty_arxiv_answer_and_failing_hf_day_are_reported(server: FakeServer) -> None:
     serve(server, "testing", EMPTY)
-    cfg = config(server, keywords=["testing", "software testing"],
-                 hf={"since": "2025-10-14", "until": "2025-10-15"})  # 2025-10-14 is not served: HTTP 404
+    cfg = config(
+        server, keywords=["testing", "software testing"], hf={"since": "2025-10-14", "until": "2025-10-15"}
+    )  # 2025-10-14 is not served: HTTP 404
     with pytest.warns(PartialImportWarning):
         result = digest(cfg, date="2026-04-12")
     messages = [str(p) for p in result.problems]
@@ -301,9 +321,11 @@ def test_nothing_answered_writes_nothing(fake_server: FakeServer, tmp_path: Path
 
 # -- configuration, CLI, Library ----------------------------------------------------------------
 
+
 def test_toml_config_and_cli(server: FakeServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     toml = tmp_path / "digest.toml"
-    toml.write_text(f"""
+    toml.write_text(
+        f"""
 keywords = ["testing", "software testing"]
 categories = ["cs", "stat"]
 sources = ["arxiv", "hf"]
@@ -319,7 +341,9 @@ url = "{server.url}"
 since = 2025-10-15
 until = 2025-10-15
 delay = 0.0
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     cfg = load_config(toml)
     assert cfg.keywords == ["testing", "software testing"] and cfg.max_per_keyword == 100
     assert cfg.hf_since == dt.date(2025, 10, 15) and cfg.cache_dir == tmp_path / "cache"
@@ -333,15 +357,19 @@ delay = 0.0
     assert kept and all(p.updated >= dt.date(2026, 1, 1) for p in kept)
 
 
-@pytest.mark.parametrize("text, message", [
-    ('keywords = ["x"]\ntitle = = "y"', "line 2"),
-    ('keywords = ["x"]\nmax_results = 5', "unknown key 'max_results'"),
-    ('keywords = ["x"]\n[hf]\nday = 2', "unknown key 'hf.day'"),
-    ('keywords = ["x"]\nsources = ["arxiv", "scholar"]', "'sources': expected some of"),
-    ('keywords = []', "expected at least one keyword"),
-])
-def test_bad_config_names_the_problem(tmp_path: Path, text: str, message: str,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('keywords = ["x"]\ntitle = = "y"', "line 2"),
+        ('keywords = ["x"]\nmax_results = 5', "unknown key 'max_results'"),
+        ('keywords = ["x"]\n[hf]\nday = 2', "unknown key 'hf.day'"),
+        ('keywords = ["x"]\nsources = ["arxiv", "scholar"]', "'sources': expected some of"),
+        ("keywords = []", "expected at least one keyword"),
+    ],
+)
+def test_bad_config_names_the_problem(
+    tmp_path: Path, text: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     toml = tmp_path / "bad.toml"
     toml.write_text(text, encoding="utf-8")
     with pytest.raises(ParseError, match=re.escape(message)):
@@ -351,7 +379,9 @@ def test_bad_config_names_the_problem(tmp_path: Path, text: str, message: str,
 
 
 def test_library_to_dailyarxiv_makes_curated_lists_digests(tmp_path: Path) -> None:
-    papers = paperlab.load(FIXTURES / "hf_daily_papers" / "hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json")
+    papers = paperlab.load(
+        FIXTURES / "hf_daily_papers" / "hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json"
+    )
     curated = Library(p for p in papers if p.upvotes >= 20)  # 8 papers with 20+ upvotes
     for p in curated:
         p.tags = ["diffusion"] if "iffusion" in (p.title + (p.abstract or "")) else ["other"]

@@ -47,8 +47,9 @@ def test_sotawhat_counts_and_optional_fields() -> None:
 
 def test_sotawhat_first_paper_fields() -> None:
     p = read_daily_papers(SOTAWHAT)[0]
-    assert p.title == ("On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on "
-                       "Annotation Task Performance")
+    assert p.title == (
+        "On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on Annotation Task Performance"
+    )
     assert p.arxiv_id == "2606.00467"
     assert p.authors == ["Etienne Casanova", "Rafal Kocielnik", "R. Michael Alvarez"]
     assert p.organization == "California institute of technology"  # organization.fullname
@@ -83,7 +84,8 @@ def test_newsletter_wrapped_titles_are_single_line() -> None:
     assert all("\n" not in p.abstract for p in papers)  # 80-column wraps joined too
     by_id = {p.id: p for p in papers}
     assert by_id["2510.12586"].title == (
-        "Advancing End-to-End Pixel Space Generative Modeling via Self-supervised Pre-training")
+        "Advancing End-to-End Pixel Space Generative Modeling via Self-supervised Pre-training"
+    )
     flash = next(p for p in papers if p.title.startswith("FlashVSR"))
     assert flash.title == "FlashVSR: Towards Real-Time Diffusion-Based Streaming Video Super-Resolution"
     assert sum(p.code_url is not None for p in papers) == 14
@@ -101,8 +103,10 @@ def test_newsletter_first_paper_fields() -> None:
     assert p.upvotes == 67
     assert p.published == dt.date(2025, 10, 14)
     assert p.authors[:2] == ["Jiachen Lei", "Keli Liu"]
-    assert p.abstract.startswith("Pixel-space generative models are often more difficult to train and generally "
-                                 "underperform compared to their latent-space counterparts")
+    assert p.abstract.startswith(
+        "Pixel-space generative models are often more difficult to train and generally "
+        "underperform compared to their latent-space counterparts"
+    )
     assert p.keywords == [] and p.ai_summary is None
 
 
@@ -114,10 +118,29 @@ def test_top_level_fields_schema() -> None:
     nested = read_daily_papers(SOTAWHAT)
     assert len(papers) == 30
     for a, b in zip(papers, nested, strict=True):
-        assert (a.id, a.title, a.authors, a.code_url, a.github_stars, a.project_url, a.organization,
-                a.upvotes, a.published, a.keywords) == \
-               (b.id, b.title, b.authors, b.code_url, b.github_stars, b.project_url, b.organization,
-                b.upvotes, b.published, b.keywords)
+        assert (
+            a.id,
+            a.title,
+            a.authors,
+            a.code_url,
+            a.github_stars,
+            a.project_url,
+            a.organization,
+            a.upvotes,
+            a.published,
+            a.keywords,
+        ) == (
+            b.id,
+            b.title,
+            b.authors,
+            b.code_url,
+            b.github_stars,
+            b.project_url,
+            b.organization,
+            b.upvotes,
+            b.published,
+            b.keywords,
+        )
 
 
 def test_broken_item_is_skipped_and_named(tmp_path: Path) -> None:
@@ -157,8 +180,7 @@ def test_load_detects_both_hf_files() -> None:
 # -- live client --------------------------------------------------------------------------------
 def _http(**kw: object) -> tuple[HttpClient, list[float]]:
     waits: list[float] = []
-    http = HttpClient(retries=3, backoff=0.01, max_backoff=5.0, timeout=2.0,
-                      sleep=waits.append, **kw)  # type: ignore[arg-type]
+    http = HttpClient(retries=3, backoff=0.01, max_backoff=5.0, timeout=2.0, sleep=waits.append, **kw)  # type: ignore[arg-type]
     return http, waits
 
 

@@ -37,8 +37,9 @@ def test_contrastive_page_without_author_blocks() -> None:
     assert papers[-1].title == "Self-Supervised Contrastive Learning for Robust Audio-Sheet Music Retrieval Systems"
     assert papers[-1].abstract.endswith("notated data scarcity in multi-modal music retrieval models.")
     # no bylines on this page: nothing invented
-    assert all(p.n_authors is None and p.organization is None and p.published is None and p.upvotes is None
-               for p in papers)
+    assert all(
+        p.n_authors is None and p.organization is None and p.published is None and p.upvotes is None for p in papers
+    )
     titles = [p.title for p in papers]
     # header text never becomes a paper
     assert not {"new", "Subscribe", "Get trending papers in your email inbox!", "Mar 14"} & set(titles)
@@ -55,24 +56,28 @@ def test_ood_page_bylines_dates_upvotes() -> None:
     papers = read_hf_page(OOD, reference_date=PAGE_DAY)
     assert len(papers) == 43
     first, last = papers[0], papers[-1]
-    assert first.title == ("Changing the Training Data Distribution to Reduce Simplicity Bias Improves "
-                           "In-distribution Generalization")
+    assert first.title == (
+        "Changing the Training Data Distribution to Reduce Simplicity Bias Improves In-distribution Generalization"
+    )
     assert (first.n_authors, first.published, first.upvotes) == (4, dt.date(2024, 4, 26), None)
     assert first.sources[0].record == "line 13"
     assert last.title == "Optimizing Calibration by Gaining Aware of Prediction Correctness"
     assert (last.n_authors, last.published) == (5, dt.date(2024, 4, 19))
 
     p = by_title(papers)
-    surveying = p["Surveying the Effects of Quality, Diversity, and Complexity in Synthetic Data From Large "
-                  "Language Models"]
+    surveying = p[
+        "Surveying the Effects of Quality, Diversity, and Complexity in Synthetic Data From Large Language Models"
+    ]
     assert (surveying.n_authors, surveying.published, surveying.upvotes) == (20, dt.date(2024, 12, 3), 3)
     dmd = p["Improved Distribution Matching Distillation for Fast Image Synthesis"]
     assert (dmd.n_authors, dmd.published, dmd.upvotes) == (7, dt.date(2024, 5, 23), 1)
     noisy = p["An accurate detection is not all you need to combat label noise in web-noisy datasets"]
     assert (noisy.n_authors, noisy.published, noisy.upvotes) == (6, dt.date(2024, 7, 7), 4)
     # "Mar 23 2": a year-less date followed by the upvote count
-    vision_r1 = p["Vision-R1: Evolving Human-Free Alignment in Large Vision-Language Models via Vision-Guided "
-                  "Reinforcement Learning"]
+    vision_r1 = p[
+        "Vision-R1: Evolving Human-Free Alignment in Large Vision-Language Models via Vision-Guided "
+        "Reinforcement Learning"
+    ]
     assert (vision_r1.n_authors, vision_r1.published, vision_r1.upvotes) == (7, dt.date(2025, 3, 23), 2)
     # organisation byline ("Tongyi-MAI Tongyi-MAI" in the saved text: avatar alt text + name)
     decoupled = p["Decoupled DMD: CFG Augmentation as the Spear, Distribution Matching as the Shield"]
@@ -90,7 +95,9 @@ def test_ood_page_bylines_dates_upvotes() -> None:
 
 
 def test_year_less_dates_take_the_reference_year() -> None:
-    title = "Mitigating Hallucinations in YOLO-based Object Detection Models: A Revisit to Out-of-Distribution Detection"
+    title = (
+        "Mitigating Hallucinations in YOLO-based Object Detection Models: A Revisit to Out-of-Distribution Detection"
+    )
     as_date = by_title(read_hf_page(OOD, reference_date=dt.date(2024, 6, 1)))[title]
     assert as_date.published == dt.date(2024, 3, 10)  # "Mar 10"
     as_iso = by_title(read_hf_page(OOD, reference_date="2025-12-08"))[title]

@@ -21,7 +21,7 @@ RETRIEVED = dt.datetime(2025, 3, 20, 8, 30, tzinfo=dt.timezone.utc)
 def _rich() -> Paper:
     """A paper with every field set, including hostile text."""
     return Paper(
-        title="Nasty <script>alert(1)</script> -- title; with \"quotes\", commas & `ticks`",
+        title='Nasty <script>alert(1)</script> -- title; with "quotes", commas & `ticks`',
         arxiv_id="2503.14895",
         version=2,
         authors=["Žofie Čapková", "John Smith"],
@@ -44,8 +44,10 @@ def _rich() -> Paper:
         ai_summary="A summary.",
         keywords=["retrieval", "long context"],
         tags=["to-read", "llm"],
-        sources=[SourceRecord("arxiv", "https://export.arxiv.org/api/query", RETRIEVED, "entry 1"),
-                 SourceRecord("hf", "daily.json", RETRIEVED, None)],
+        sources=[
+            SourceRecord("arxiv", "https://export.arxiv.org/api/query", RETRIEVED, "entry 1"),
+            SourceRecord("hf", "daily.json", RETRIEVED, None),
+        ],
         extra={"s2": {"paperId": "abc", "citations": [1, 2]}, "flag": True, "n": 1.5},
     )
 
@@ -169,15 +171,21 @@ def _problems(path: Path) -> tuple[list[Paper], list[tuple[str, str]]]:
 
 def test_jsonl_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
-    path.write_text("\n".join([
-        json.dumps(Paper("Good one").to_dict()),
-        "{not json",
-        json.dumps({"title": "Wrong authors", "authors": 5}),
-        "",
-        json.dumps({"title": "Unknown key", "colour": "red"}),
-        json.dumps({"title": "Good two", "published": "2024-02-03"}),
-        json.dumps({"title": "Bad date", "published": "yesterday"}),
-    ]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps(Paper("Good one").to_dict()),
+                "{not json",
+                json.dumps({"title": "Wrong authors", "authors": 5}),
+                "",
+                json.dumps({"title": "Unknown key", "colour": "red"}),
+                json.dumps({"title": "Good two", "published": "2024-02-03"}),
+                json.dumps({"title": "Bad date", "published": "yesterday"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     papers, problems = _problems(path)
     assert [p.title for p in papers] == ["Good one", "Good two"]
     assert [w for w, _ in problems] == ["line 2", "line 3", "line 5", "line 7"]

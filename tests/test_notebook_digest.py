@@ -30,8 +30,7 @@ def test_digest_notebook_runs_offline() -> None:
     before = cache_fingerprint()
     assert len(before) == 4
     nb = nbformat.read(DIGEST_NOTEBOOK, as_version=4)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
     client.execute()  # raises CellExecutionError on the first failing cell
 
     code = [c for c in nb.cells if c.cell_type == "code"]
@@ -41,8 +40,11 @@ def test_digest_notebook_runs_offline() -> None:
     def cell_output(prefix: str) -> str:
         cell = next(c for c in code if c.source.startswith(prefix))
         parts = [o.get("text", "") for o in cell.outputs if o.output_type == "stream"]
-        parts += [o["data"].get("text/plain", "") + o["data"].get("text/markdown", "") + o["data"].get("text/html", "")
-                  for o in cell.outputs if o.output_type in ("execute_result", "display_data")]
+        parts += [
+            o["data"].get("text/plain", "") + o["data"].get("text/markdown", "") + o["data"].get("text/html", "")
+            for o in cell.outputs
+            if o.output_type in ("execute_result", "display_data")
+        ]
         return "\n".join(parts)
 
     built = cell_output("d = paperlab.digest(")
@@ -51,8 +53,12 @@ def test_digest_notebook_runs_offline() -> None:
     assert "10 papers under both keywords" in cell_output("both = ")
     cards = cell_output("cards = d.library.cards()")
     assert "41</b> papers" in cards
-    assert WIDGET_MIME in next(o for c in code if c.source.startswith("cards = ")
-                               for o in c.outputs if o.output_type == "execute_result")["data"]
+    assert (
+        WIDGET_MIME
+        in next(
+            o for c in code if c.source.startswith("cards = ") for o in c.outputs if o.output_type == "execute_result"
+        )["data"]
+    )
     assert "upvotes" in cell_output("hf = d.section(") and "67" in cell_output("hf = d.section(")
     assert "sections read back unchanged: True" in cell_output("from IPython.display import Markdown")
     new = cell_output("import dataclasses")

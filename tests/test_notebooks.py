@@ -23,17 +23,20 @@ def test_search_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     nb = nbformat.read(SEARCH_NOTEBOOK, as_version=4)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(SEARCH_NOTEBOOK.parent)}})
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(SEARCH_NOTEBOOK.parent)}}
+    )
     client.execute()  # raises CellExecutionError on the first failing cell
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert [o for o in outputs if o.output_type == "error"] == []
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "learned from:" in text and "Papers like:" in text
-    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs
-                   if o.output_type in ("execute_result", "display_data"))
-    assert "<Library" in "".join(o.get("data", {}).get("text/plain", "") for o in outputs
-                                 if o.output_type == "execute_result")
+    html = "".join(
+        o.get("data", {}).get("text/html", "") for o in outputs if o.output_type in ("execute_result", "display_data")
+    )
+    assert "<Library" in "".join(
+        o.get("data", {}).get("text/plain", "") for o in outputs if o.output_type == "execute_result"
+    )
     assert "Calibrating Verbal Uncertainty" in html or "Hallucination" in html  # the search table
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the topic map was drawn
     assert os.environ["PAPERLAB_SHARED"] == str(SHARED)

@@ -47,23 +47,26 @@ def test_canonical_id_title_hash_is_stable() -> None:
     assert a.title == "Über die Möglichkeit der Conjunktion"  # whitespace normalised
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2503.14895v1", ("2503.14895", 1)),
-    ("0704.0001", ("0704.0001", None)),
-    ("1008.2849v12", ("1008.2849", 12)),
-    ("arXiv:astro-ph/0601001", ("astro-ph/0601001", None)),
-    ("math.GT/0309136v2", ("math.GT/0309136", 2)),
-    ("hep-th/9603067", ("hep-th/9603067", None)),
-    ("http://arxiv.org/abs/2503.14895v2", ("2503.14895", 2)),
-    ("https://arxiv.org/pdf/2101.00001v3.pdf", ("2101.00001", 3)),
-    ("https://arxiv.org/abs/math/0307200v3", ("math/0307200", 3)),
-    ("arXiv preprint arXiv:2101.00001", ("2101.00001", None)),
-    ("10.1016/j.tsf.2009.05.016", None),
-    ("12345.67890", None),
-    ("no id here", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2503.14895v1", ("2503.14895", 1)),
+        ("0704.0001", ("0704.0001", None)),
+        ("1008.2849v12", ("1008.2849", 12)),
+        ("arXiv:astro-ph/0601001", ("astro-ph/0601001", None)),
+        ("math.GT/0309136v2", ("math.GT/0309136", 2)),
+        ("hep-th/9603067", ("hep-th/9603067", None)),
+        ("http://arxiv.org/abs/2503.14895v2", ("2503.14895", 2)),
+        ("https://arxiv.org/pdf/2101.00001v3.pdf", ("2101.00001", 3)),
+        ("https://arxiv.org/abs/math/0307200v3", ("math/0307200", 3)),
+        ("arXiv preprint arXiv:2101.00001", ("2101.00001", None)),
+        ("10.1016/j.tsf.2009.05.016", None),
+        ("12345.67890", None),
+        ("no id here", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_normalize_arxiv_id(text: str | None, expected: tuple[str, int | None] | None) -> None:
     assert normalize_arxiv_id(text) == expected
 
@@ -92,14 +95,32 @@ def test_defaults_derived_fields() -> None:
 
 
 def test_merge_keeps_richer_fields_and_unites_tags() -> None:
-    a = Paper("Attention Is All You Need", arxiv_id="1706.03762v5", abstract="Short.", tags=["nlp", "to-read"],
-              upvotes=3, authors=["A. Vaswani"], published="2017-06-12", updated="2017-12-06",
-              sources=[SourceRecord("arxiv", "a.xml", T0, "entry 1")], extra={"k": "a", "only_a": 1})
-    b = Paper("Attention is all you need", arxiv_id="1706.03762v7", abstract="A much longer abstract.",
-              tags=["to-read", "transformers"], upvotes=10, doi="10.5555/3295222.3295349",
-              authors=["Ashish Vaswani", "Noam Shazeer"], published="2017-06-13", updated="2023-08-02",
-              keywords=["attention"], sources=[SourceRecord("hf", "daily.json", T0, None)],
-              extra={"k": "b", "only_b": 2})
+    a = Paper(
+        "Attention Is All You Need",
+        arxiv_id="1706.03762v5",
+        abstract="Short.",
+        tags=["nlp", "to-read"],
+        upvotes=3,
+        authors=["A. Vaswani"],
+        published="2017-06-12",
+        updated="2017-12-06",
+        sources=[SourceRecord("arxiv", "a.xml", T0, "entry 1")],
+        extra={"k": "a", "only_a": 1},
+    )
+    b = Paper(
+        "Attention is all you need",
+        arxiv_id="1706.03762v7",
+        abstract="A much longer abstract.",
+        tags=["to-read", "transformers"],
+        upvotes=10,
+        doi="10.5555/3295222.3295349",
+        authors=["Ashish Vaswani", "Noam Shazeer"],
+        published="2017-06-13",
+        updated="2023-08-02",
+        keywords=["attention"],
+        sources=[SourceRecord("hf", "daily.json", T0, None)],
+        extra={"k": "b", "only_b": 2},
+    )
     m = a.merge(b)
     assert m.title == "Attention Is All You Need"  # first record's title
     assert m.abstract == "A much longer abstract."
@@ -121,12 +142,29 @@ def test_merge_keeps_richer_fields_and_unites_tags() -> None:
 
 def _full() -> Paper:
     return Paper(
-        "Full paper", arxiv_id="2503.14895v2", authors=["A One", "B Two"], organization="Org", abstract="Abs",
-        published="2025-03-19", updated="2025-03-21", categories=["cs.CL"], primary_category="cs.CL",
-        comment="10 pages", journal_ref="ICLR 2025", doi="10.1/x", url="https://example.org/p",
-        pdf_url="https://arxiv.org/pdf/2503.14895v2", code_url="https://github.com/a/b",
-        project_url="https://a.github.io", upvotes=4, github_stars=5, ai_summary="Sum", keywords=["k"],
-        tags=["t"], sources=[SourceRecord("arxiv", "x.xml", T0, "entry 1")], extra={"s2": {"id": 1}},
+        "Full paper",
+        arxiv_id="2503.14895v2",
+        authors=["A One", "B Two"],
+        organization="Org",
+        abstract="Abs",
+        published="2025-03-19",
+        updated="2025-03-21",
+        categories=["cs.CL"],
+        primary_category="cs.CL",
+        comment="10 pages",
+        journal_ref="ICLR 2025",
+        doi="10.1/x",
+        url="https://example.org/p",
+        pdf_url="https://arxiv.org/pdf/2503.14895v2",
+        code_url="https://github.com/a/b",
+        project_url="https://a.github.io",
+        upvotes=4,
+        github_stars=5,
+        ai_summary="Sum",
+        keywords=["k"],
+        tags=["t"],
+        sources=[SourceRecord("arxiv", "x.xml", T0, "entry 1")],
+        extra={"s2": {"id": 1}},
     )
 
 
@@ -134,8 +172,9 @@ def test_to_dict_from_dict_round_trip() -> None:
     paper = _full()
     data = paper.to_dict()
     assert data["published"] == "2025-03-19"
-    assert data["sources"] == [{"name": "arxiv", "location": "x.xml", "retrieved": "2025-03-20T00:00:00+00:00",
-                                "record": "entry 1"}]
+    assert data["sources"] == [
+        {"name": "arxiv", "location": "x.xml", "retrieved": "2025-03-20T00:00:00+00:00", "record": "entry 1"}
+    ]
     assert json.loads(paper.to_json()) == data
     again = Paper.from_dict(json.loads(json.dumps(data)))
     assert again == paper
@@ -143,22 +182,25 @@ def test_to_dict_from_dict_round_trip() -> None:
     assert Paper.from_dict({"title": "Only a title"}).id == Paper("Only a title").id
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ({"title": 5}, "field 'title': expected a string"),
-    ({"authors": ["A"]}, "field 'title': expected a non-empty string"),
-    ({"title": "T", "colour": "red"}, r"unknown paper field\(s\) \['colour'\]"),
-    ({"title": "T", "authors": 5}, "field 'authors': expected a list of strings"),
-    ({"title": "T", "tags": ["ok", 3]}, "field 'tags': expected a list of strings"),
-    ({"title": "T", "published": "yesterday"}, "field 'published': expected an ISO date"),
-    ({"title": "T", "upvotes": True}, "field 'upvotes': expected an integer"),
-    ({"title": "T", "version": "two"}, "field 'version': expected an integer"),
-    ({"title": "T", "doi": 10.1}, "field 'doi': expected a string"),
-    ({"title": "T", "extra": [1]}, "field 'extra': expected an object"),
-    ({"title": "T", "sources": "arxiv"}, "field 'sources': expected a list"),
-    ({"title": "T", "sources": [{"location": "x"}]}, "field 'sources': expected objects with a 'name'"),
-    ({"title": "T", "sources": [{"name": "x", "retrieved": "noon"}]}, "field 'sources.retrieved'"),
-    (["title"], "expected a JSON object for a paper, got list"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"title": 5}, "field 'title': expected a string"),
+        ({"authors": ["A"]}, "field 'title': expected a non-empty string"),
+        ({"title": "T", "colour": "red"}, r"unknown paper field\(s\) \['colour'\]"),
+        ({"title": "T", "authors": 5}, "field 'authors': expected a list of strings"),
+        ({"title": "T", "tags": ["ok", 3]}, "field 'tags': expected a list of strings"),
+        ({"title": "T", "published": "yesterday"}, "field 'published': expected an ISO date"),
+        ({"title": "T", "upvotes": True}, "field 'upvotes': expected an integer"),
+        ({"title": "T", "version": "two"}, "field 'version': expected an integer"),
+        ({"title": "T", "doi": 10.1}, "field 'doi': expected a string"),
+        ({"title": "T", "extra": [1]}, "field 'extra': expected an object"),
+        ({"title": "T", "sources": "arxiv"}, "field 'sources': expected a list"),
+        ({"title": "T", "sources": [{"location": "x"}]}, "field 'sources': expected objects with a 'name'"),
+        ({"title": "T", "sources": [{"name": "x", "retrieved": "noon"}]}, "field 'sources.retrieved'"),
+        (["title"], "expected a JSON object for a paper, got list"),
+    ],
+)
 def test_from_dict_names_the_bad_field(data: object, message: str) -> None:
     with pytest.raises(ParseError, match=message):
         Paper.from_dict(data)  # type: ignore[arg-type]
@@ -189,8 +231,15 @@ def test_mimebundle() -> None:
 
 
 def test_html_card_escapes_hostile_text() -> None:
-    paper = Paper(HOSTILE_TITLE, abstract=HOSTILE_ABSTRACT, authors=["<b>Eve</b>"], tags=["<i>x</i>"],
-                  url="javascript:alert(1)", pdf_url="javascript:alert(2)", code_url="https://github.com/ok/ok")
+    paper = Paper(
+        HOSTILE_TITLE,
+        abstract=HOSTILE_ABSTRACT,
+        authors=["<b>Eve</b>"],
+        tags=["<i>x</i>"],
+        url="javascript:alert(1)",
+        pdf_url="javascript:alert(2)",
+        code_url="https://github.com/ok/ok",
+    )
     card = paper.to_html()
     assert "<script" not in card and "<img" not in card and "<b>Eve" not in card and "<i>x" not in card
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Attention" in card
@@ -200,8 +249,7 @@ def test_html_card_escapes_hostile_text() -> None:
 
 
 def test_markdown_card_of_hostile_paper() -> None:
-    paper = Paper(HOSTILE_TITLE, abstract=HOSTILE_ABSTRACT, url="javascript:alert(1)",
-                  pdf_url="javascript:alert(2)")
+    paper = Paper(HOSTILE_TITLE, abstract=HOSTILE_ABSTRACT, url="javascript:alert(1)", pdf_url="javascript:alert(2)")
     card = paper.to_markdown()
     assert "<script" not in card and "<img" not in card
     assert "](javascript:" not in card  # not linked
@@ -249,11 +297,13 @@ def test_library_dedups_real_bib_file() -> None:
 
 
 def test_library_dedup_across_keys_and_merge_keeps_position() -> None:
-    lib = Library([
-        Paper("First paper in the list", arxiv_id="2101.00001"),
-        Paper("A paper known by title only"),
-        Paper("Third paper of this list", doi="10.1/third"),
-    ])
+    lib = Library(
+        [
+            Paper("First paper in the list", arxiv_id="2101.00001"),
+            Paper("A paper known by title only"),
+            Paper("Third paper of this list", doi="10.1/third"),
+        ]
+    )
     # same title, now with an arXiv id: merges into the title-only record, keeps its position
     lib.add(Paper("A Paper Known by Title Only", arxiv_id="2202.00002v2", upvotes=7))
     assert lib.ids == ["2101.00001", "2202.00002", "doi:10.1/third"]
@@ -273,8 +323,7 @@ def test_library_dedup_across_keys_and_merge_keeps_position() -> None:
 
 def test_library_add_operator_dedups() -> None:
     a = Library([Paper("Paper number one here", arxiv_id="2101.00001", tags=["a"])], name="mine")
-    b = Library([Paper("Paper number one here", arxiv_id="2101.00001v2", tags=["b"]),
-                 Paper("Paper number two here")])
+    b = Library([Paper("Paper number one here", arxiv_id="2101.00001v2", tags=["b"]), Paper("Paper number two here")])
     c = a + b
     assert len(c) == 2 and c.name == "mine"
     assert c["2101.00001"].tags == ["a", "b"]
@@ -287,15 +336,22 @@ def test_library_add_operator_dedups() -> None:
 
 
 def test_library_lookup() -> None:
-    lib = Library([Paper("Paper number one here", arxiv_id="2101.00001v2"),
-                   Paper("Paper number two here", doi="10.1016/J.TSF.2009.05.016"),
-                   Paper("Paper number three here")])
+    lib = Library(
+        [
+            Paper("Paper number one here", arxiv_id="2101.00001v2"),
+            Paper("Paper number two here", doi="10.1016/J.TSF.2009.05.016"),
+            Paper("Paper number three here"),
+        ]
+    )
     assert lib[0].title == "Paper number one here"
     assert lib[-1].title == "Paper number three here"
     for key in ("2101.00001", "2101.00001v1", "arXiv:2101.00001v9", "https://arxiv.org/abs/2101.00001"):
         assert lib[key].title == "Paper number one here", key
-    for key in ("10.1016/j.tsf.2009.05.016", "doi:10.1016/J.TSF.2009.05.016",
-                "https://doi.org/10.1016/j.tsf.2009.05.016"):
+    for key in (
+        "10.1016/j.tsf.2009.05.016",
+        "doi:10.1016/J.TSF.2009.05.016",
+        "https://doi.org/10.1016/j.tsf.2009.05.016",
+    ):
         assert lib[key].title == "Paper number two here", key
     assert lib[Paper("Paper number three here").id].title == "Paper number three here"
     assert "2101.00001v5" in lib and Paper("paper NUMBER two here") in lib
@@ -306,20 +362,36 @@ def test_library_lookup() -> None:
 
 
 def _filter_lib() -> Library:
-    return Library([
-        Paper("Retrieval augmented generation", authors=["Jane Doe"], published="2024-01-10",
-              categories=["cs.CL"], tags=["RAG"], sources=[SourceRecord("arxiv", "a", T0)]),
-        Paper("Diffusion models for images", authors=["John Roe"], published="2024-03-01",
-              categories=["cs.CV", "stat.ML"], keywords=["diffusion"], sources=[SourceRecord("hf", "b", T0)]),
-        Paper("Undated survey of retrieval", abstract="Generation and more", categories=["math.ST"]),
-    ])
+    return Library(
+        [
+            Paper(
+                "Retrieval augmented generation",
+                authors=["Jane Doe"],
+                published="2024-01-10",
+                categories=["cs.CL"],
+                tags=["RAG"],
+                sources=[SourceRecord("arxiv", "a", T0)],
+            ),
+            Paper(
+                "Diffusion models for images",
+                authors=["John Roe"],
+                published="2024-03-01",
+                categories=["cs.CV", "stat.ML"],
+                keywords=["diffusion"],
+                sources=[SourceRecord("hf", "b", T0)],
+            ),
+            Paper("Undated survey of retrieval", abstract="Generation and more", categories=["math.ST"]),
+        ]
+    )
 
 
 def test_library_filters() -> None:
     lib = _filter_lib()
     titles = lambda lb: [p.title for p in lb]  # noqa: E731
-    assert titles(lib.filter(text="RETRIEVAL generation")) == ["Retrieval augmented generation",
-                                                               "Undated survey of retrieval"]
+    assert titles(lib.filter(text="RETRIEVAL generation")) == [
+        "Retrieval augmented generation",
+        "Undated survey of retrieval",
+    ]
     assert titles(lib.filter(text="doe")) == ["Retrieval augmented generation"]
     assert titles(lib.filter(since="2024-01-10")) == ["Retrieval augmented generation", "Diffusion models for images"]
     assert titles(lib.filter(since=dt.date(2024, 1, 11), until="2024-03-01")) == ["Diffusion models for images"]
@@ -331,14 +403,25 @@ def test_library_filters() -> None:
     assert titles(lib.filter(category="c")) == []
     assert titles(lib.filter(source="hf")) == ["Diffusion models for images"]
     assert titles(lib.filter(lambda p: p.published is None)) == ["Undated survey of retrieval"]
-    assert titles(lib.sort("published")) == ["Diffusion models for images", "Retrieval augmented generation",
-                                             "Undated survey of retrieval"]
+    assert titles(lib.sort("published")) == [
+        "Diffusion models for images",
+        "Retrieval augmented generation",
+        "Undated survey of retrieval",
+    ]
 
 
 def test_library_to_dataframe_dtypes() -> None:
     lib = _filter_lib()
-    lib.add(Paper("Counted paper with stars", upvotes=12, github_stars=3, arxiv_id="2101.00001v2",
-                  authors=["A", "B"], sources=[SourceRecord("hf", "x", T0), SourceRecord("hf", "y", T0)]))
+    lib.add(
+        Paper(
+            "Counted paper with stars",
+            upvotes=12,
+            github_stars=3,
+            arxiv_id="2101.00001v2",
+            authors=["A", "B"],
+            sources=[SourceRecord("hf", "x", T0), SourceRecord("hf", "y", T0)],
+        )
+    )
     df = lib.to_dataframe()
     assert len(df) == 4
     assert pd.api.types.is_datetime64_any_dtype(df["published"])

@@ -36,8 +36,11 @@ def small() -> tuple[Library, dict[str, set[str]]]:
     contrastive = [p for p in paperlab.load(HF_CONTRASTIVE) if "ontrastive" in p.title][:12]
     series = [p for p in paperlab.load(ZEZHISHAO) if p.tags == ["Time Series"]][:12]
     lib = Library(halluc + contrastive + series)
-    groups = {"hallucination": {p.id for p in halluc}, "contrastive": {p.id for p in contrastive},
-              "time series": {p.id for p in series}}
+    groups = {
+        "hallucination": {p.id for p in halluc},
+        "contrastive": {p.id for p in contrastive},
+        "time series": {p.id for p in series},
+    }
     assert len(lib) == 36
     return lib, groups
 
@@ -83,7 +86,9 @@ def test_lexical_search_returns_only_papers_containing_a_query_word(daily: Libra
 
 
 def test_search_results_html_escapes_untrusted_text() -> None:
-    lib = Library([Paper("Robust <script>alert(1)</script> retrieval", abstract="Retrieval of <b>things</b> that matter.")])
+    lib = Library(
+        [Paper("Robust <script>alert(1)</script> retrieval", abstract="Retrieval of <b>things</b> that matter.")]
+    )
     html = lib.search("retrieval", mode="lexical")._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
 
@@ -114,8 +119,11 @@ def test_near_duplicates_finds_a_retitled_record_from_another_source() -> None:
     original = next(p for p in hf if p.title == "Decoupled Contrastive Learning")
     # the same paper as a BibTeX export with the published title and the last abstract sentence dropped
     sentences = re.split(r"(?<=\.)\s+", original.abstract)
-    retitled = Paper("Decoupled Contrastive Learning for Self-Supervised Representations",
-                     abstract=" ".join(sentences[:-1]), sources=[SourceRecord("bibtex", "refs.bib")])
+    retitled = Paper(
+        "Decoupled Contrastive Learning for Self-Supervised Representations",
+        abstract=" ".join(sentences[:-1]),
+        sources=[SourceRecord("bibtex", "refs.bib")],
+    )
     lib = Library(hf + [retitled])
     assert len(lib) == len(hf) + 1  # ids and titles differ: the Library does not merge them
     dups = lib.near_duplicates(threshold=0.8)
@@ -134,8 +142,9 @@ def test_exact_and_ann_vector_indexes_agree_on_real_like_vectors() -> None:
     X = centers[rng.integers(0, 20, 3000)] + 0.5 * rng.normal(size=(3000, 64))
     X = (X / np.linalg.norm(X, axis=1, keepdims=True)).astype(np.float32)
     exact, ann = ExactVectorIndex().fit(X), AnnVectorIndex().fit(X)
-    recall = np.mean([len(set(exact.search(X[i], 10)[0]) & set(ann.search(X[i], 10)[0])) / 10
-                      for i in range(0, 3000, 30)])
+    recall = np.mean(
+        [len(set(exact.search(X[i], 10)[0]) & set(ann.search(X[i], 10)[0])) / 10 for i in range(0, 3000, 30)]
+    )
     assert recall >= 0.95
 
 
@@ -143,9 +152,11 @@ def test_import_paperlab_stays_light() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, time; t = time.perf_counter(); import paperlab; "
-            "print(time.perf_counter() - t, 'torch' in sys.modules, 'sentence_transformers' in sys.modules, "
-            "'sklearn' in sys.modules)")
+    code = (
+        "import sys, time; t = time.perf_counter(); import paperlab; "
+        "print(time.perf_counter() - t, 'torch' in sys.modules, 'sentence_transformers' in sys.modules, "
+        "'sklearn' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[1:] == ["False", "False", "False"]
     assert float(out[0]) < 1.5  # target 0.5 s; headroom for a busy CI machine
@@ -329,6 +340,8 @@ def test_refit_loads_the_saved_index_until_a_text_changes(small, store, tmp_path
     assert reopened.search(q, k=5).ids == first.search(q, k=5).ids
     assert reopened.search(q, k=5, mode="lexical").ids == first.search(q, k=5, mode="lexical").ids
     papers = list(lib)
-    papers[0] = Paper(papers[0].title, abstract=papers[0].abstract + f" Revised ({ann_threshold}).", arxiv_id=papers[0].arxiv_id)
+    papers[0] = Paper(
+        papers[0].title, abstract=papers[0].abstract + f" Revised ({ann_threshold}).", arxiv_id=papers[0].arxiv_id
+    )
     changed = PaperIndex(**params).fit(Library(papers))
     assert changed.loaded_from_ is None and changed.n_embedded_ == 1  # one text changed: only it is embedded

@@ -39,9 +39,13 @@ def cassette(name: str, index: int = 0) -> dict[str, Any]:
     # vcrpy stores the body in response.body.string; test_bad_query_parameters.yaml in response.content
     body = resp["body"]["string"] if "body" in resp else resp["content"]
     status = resp["status"]["code"] if "status" in resp else resp["status_code"]
-    return {"status": status, "body": body.encode("utf-8") if isinstance(body, str) else body,
-            "uri": interaction["request"]["uri"], "method": interaction["request"]["method"],
-            "request_body": interaction["request"]["body"]}
+    return {
+        "status": status,
+        "body": body.encode("utf-8") if isinstance(body, str) else body,
+        "uri": interaction["request"]["uri"],
+        "method": interaction["request"]["method"],
+        "request_body": interaction["request"]["body"],
+    }
 
 
 # -- parsing --------------------------------------------------------------------------------
@@ -49,8 +53,9 @@ def test_search_page_100_papers() -> None:
     papers = parse_semantic_scholar(cassette("test_search_paper.yaml")["body"], source="search.json")
     assert len(papers) == 100
     first = papers[0]
-    assert first.title == ("Using DeepSpeed and Megatron to Train Megatron-Turing NLG 530B, "
-                           "A Large-Scale Generative Language Model")
+    assert first.title == (
+        "Using DeepSpeed and Megatron to Train Megatron-Turing NLG 530B, A Large-Scale Generative Language Model"
+    )
     assert first.extra == {"paperId": "7cbc2a7843411a1768ab762930707af0a3c33a19"}
     assert first.url == "https://www.semanticscholar.org/paper/7cbc2a7843411a1768ab762930707af0a3c33a19"
     assert first.id.startswith("title:")  # only paperId and title were requested
@@ -102,19 +107,27 @@ def test_turing_full_details() -> None:
     assert p.authors == ["A. Turing"]
     assert p.doi == "10.1093/MIND/LIX.236.433" and p.id == "doi:10.1093/mind/lix.236.433"
     assert p.arxiv_id is None
-    assert p.ai_summary == ("The question, \u201cCan machines think?\u201d is considered, and the question is "
-                            "replaced by another, which is closely related to it and is expressed in "
-                            "relatively unambiguous words.")
+    assert p.ai_summary == (
+        "The question, \u201cCan machines think?\u201d is considered, and the question is "
+        "replaced by another, which is closely related to it and is expressed in "
+        "relatively unambiguous words."
+    )
     assert p.journal_ref == "Mind LIX, 433-460"
     assert str(p.published) == "1950-10-01" and p.year == 1950
     assert p.abstract.startswith("I propose to consider the question, \u201cCan machines think?\u201d")
     assert p.url == "https://www.semanticscholar.org/paper/2d5673caa9e6af3a7b82a43f19ee920992db07ad"
     assert p.pdf_url is None  # isOpenAccess false, no openAccessPdf
-    assert {k: p.extra[k] for k in ("paperId", "corpusId", "citationCount", "referenceCount",
-                                    "influentialCitationCount", "venue")} == {
-        "paperId": "2d5673caa9e6af3a7b82a43f19ee920992db07ad", "corpusId": 14636783,
-        "citationCount": 8419, "referenceCount": 16, "influentialCitationCount": 483,
-        "venue": "The Philosophy of Artificial Intelligence"}
+    assert {
+        k: p.extra[k]
+        for k in ("paperId", "corpusId", "citationCount", "referenceCount", "influentialCitationCount", "venue")
+    } == {
+        "paperId": "2d5673caa9e6af3a7b82a43f19ee920992db07ad",
+        "corpusId": 14636783,
+        "citationCount": 8419,
+        "referenceCount": 16,
+        "influentialCitationCount": 483,
+        "venue": "The Philosophy of Artificial Intelligence",
+    }
     # neither the SPECTER embedding nor the 1000 citations / 16 references ride along
     wire = p.to_json()
     assert len(wire) < 5000
@@ -136,8 +149,10 @@ def test_citation_and_reference_wrappers() -> None:
     assert cited.journal_ref == "International Conference on Machine Learning"  # journal has no name
     assert cited.extra["relation"] == "cited" and cited.extra["isInfluential"] is False
     # the /paper/{id}/citations page shape: {"offset", "data": [citation, ...]}
-    page = {"offset": 0, "data": [json.loads((S2 / f).read_text(encoding="utf-8"))
-                                  for f in ("Citation.json", "Reference.json")]}
+    page = {
+        "offset": 0,
+        "data": [json.loads((S2 / f).read_text(encoding="utf-8")) for f in ("Citation.json", "Reference.json")],
+    }
     assert [p.title for p in parse_semantic_scholar(page)] == [citing.title, cited.title]
 
 
@@ -262,8 +277,14 @@ def test_client_batch_posts_ids_and_names_missing(fake_server) -> None:
     assert w[0].message.kept == 3  # type: ignore[union-attr]
     [(path, query, body)] = fake_server.posts
     assert path == "/graph/v1/paper/batch"
-    assert body == {"ids": ["CorpusId:211530585", "CorpusId:470667", "DOI:10.2139/ssrn.2250500",
-                            "0f40b1f08821e22e859c6050916cec3667778613"]}
+    assert body == {
+        "ids": [
+            "CorpusId:211530585",
+            "CorpusId:470667",
+            "DOI:10.2139/ssrn.2250500",
+            "0f40b1f08821e22e859c6050916cec3667778613",
+        ]
+    }
     assert query["fields"] == [SemanticScholarClient.SEARCH_FIELDS]
     assert _headers(fake_server.requests_to("/graph/v1/paper/batch")[0])["x-api-key"] == "k"
 
@@ -296,8 +317,11 @@ def test_client_errors_carry_s2_message(fake_server) -> None:
 
 def test_client_retries_429_and_bad_json(fake_server) -> None:
     fake_server.route("/graph/v1/paper/search", cassette("test_search_paper.yaml")["body"])
-    fake_server.fail("/graph/v1/paper/search", Fault("status", 429, headers={"Retry-After": "2"}),
-                     Fault("empty", body=b'{"total": 70499, "offset": 0, "data": [{"paperId'))
+    fake_server.fail(
+        "/graph/v1/paper/search",
+        Fault("status", 429, headers={"Retry-After": "2"}),
+        Fault("empty", body=b'{"total": 70499, "offset": 0, "data": [{"paperId'),
+    )
     client, waits = _client(fake_server)
     papers = client.search("turing", limit=100)
     assert len(papers) == 100
@@ -318,7 +342,7 @@ def test_client_post_429_retried(fake_server) -> None:
 def test_post_cache_is_keyed_by_body(fake_server, tmp_path: Path) -> None:
     body = cassette("test_get_papers_not_found_warning.yaml")["body"]
     assert body.startswith(b"[null, ")
-    fake_server.route("/graph/v1/paper/batch", b"[" + body[len(b"[null, "):])  # the three found papers
+    fake_server.route("/graph/v1/paper/batch", b"[" + body[len(b"[null, ") :])  # the three found papers
     http = HttpClient(retries=0, cache_dir=tmp_path)
     url = f"{fake_server.url}/graph/v1/paper/batch"
     first = http.post(url, {"fields": "title"}, json={"ids": ["a", "b", "c"]})

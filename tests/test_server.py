@@ -43,8 +43,12 @@ OPENAPI = Path(__file__).resolve().parents[1] / "paperlab" / "server" / "openapi
 @pytest.fixture
 def jp_server_config(paperlab_home: Path) -> dict[str, Any]:
     """Load only paperlab, with unauthenticated access disallowed (PAPERLAB_HOME set first)."""
-    return {"ServerApp": {"jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
-                          "allow_unauthenticated_access": False}}
+    return {
+        "ServerApp": {
+            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
+            "allow_unauthenticated_access": False,
+        }
+    }
 
 
 @pytest.fixture
@@ -60,8 +64,9 @@ def api(http_server_client: Any, jp_base_url: str, jp_auth_header: dict[str, str
     """``await api(method, *path_parts, body=...)`` -> (status, parsed JSON or text); never raises on
     HTTP errors. Path parts are percent-encoded, except '/', ':' and an existing '%XX'."""
 
-    async def call(method: str, *parts: str, body: Any = None, params: dict | None = None,
-                   raw: bool = False) -> tuple[int, Any]:
+    async def call(
+        method: str, *parts: str, body: Any = None, params: dict | None = None, raw: bool = False
+    ) -> tuple[int, Any]:
         kwargs: dict[str, Any] = {"method": method, "raise_error": False, "headers": dict(jp_auth_header)}
         if body is not None:
             kwargs["body"] = body if isinstance(body, (str, bytes)) else json.dumps(body)
@@ -136,8 +141,9 @@ async def test_revision_long_poll_wakes_on_change(api, store):
 
     loop = asyncio.get_running_loop()
     started = loop.time()
-    (code, answer), _ = await asyncio.gather(api("GET", "revision", params={"since": since, "timeout": 10}),
-                                             write_later())
+    (code, answer), _ = await asyncio.gather(
+        api("GET", "revision", params={"since": since, "timeout": 10}), write_later()
+    )
     assert code == 200 and answer["revision"] > since
     assert 0.3 < loop.time() - started < 5
     # No change: answers after the timeout with the same revision.
@@ -152,8 +158,13 @@ async def test_revision_long_poll_wakes_on_change(api, store):
 # -- entries --------------------------------------------------------------------------------------------
 async def test_add_entries_by_id_url_doi_and_json(api, store):
     await api("POST", "lists", body={"name": "default"})
-    code, e = await api("POST", "lists", "default", "entries",
-                        body={"ref": "https://arxiv.org/abs/2405.13786v1", "tags": ["ranking"], "status": "reading"})
+    code, e = await api(
+        "POST",
+        "lists",
+        "default",
+        "entries",
+        body={"ref": "https://arxiv.org/abs/2405.13786v1", "tags": ["ranking"], "status": "reading"},
+    )
     assert code == 201
     assert e["paper"]["id"] == "2405.13786" and e["status"] == "reading" and e["tags"] == ["ranking"]
     assert e["position"] == 0
@@ -163,8 +174,9 @@ async def test_add_entries_by_id_url_doi_and_json(api, store):
     assert code == 201 and e["paper"]["id"] == "doi:10.1234/xyz.5" and e["note"] == "from JSON"
     assert store.get_paper("doi:10.1234/xyz.5").authors == ["Ada Lovelace"]
     # The same paper again, by its DOI URL and at the front: not duplicated, moved.
-    code, e = await api("POST", "lists", "default", "entries", body={"ref": "https://doi.org/10.1234/xyz.5",
-                                                                     "position": 0})
+    code, e = await api(
+        "POST", "lists", "default", "entries", body={"ref": "https://doi.org/10.1234/xyz.5", "position": 0}
+    )
     assert code == 201 and e["position"] == 0
     assert store.reading_list("default").ids() == ["doi:10.1234/xyz.5", "2405.13786"]
 
@@ -179,16 +191,26 @@ async def test_update_entry_status_tags_note_position(api, store):
     rl = store.reading_list("default")
     for pid in ("2202.12139", "2405.13786", "2005.14124"):
         rl.add(pid)
-    code, e = await api("PATCH", "lists", "default", "entries", "2005.14124",
-                        body={"status": "read", "tags": ["fuzzing", "cps"], "note": "Read for the seminar.",
-                              "position": 0})
+    code, e = await api(
+        "PATCH",
+        "lists",
+        "default",
+        "entries",
+        "2005.14124",
+        body={"status": "read", "tags": ["fuzzing", "cps"], "note": "Read for the seminar.", "position": 0},
+    )
     assert code == 200
-    assert (e["status"], e["tags"], e["note"], e["position"]) == ("read", ["fuzzing", "cps"],
-                                                                  "Read for the seminar.", 0)
+    assert (e["status"], e["tags"], e["note"], e["position"]) == (
+        "read",
+        ["fuzzing", "cps"],
+        "Read for the seminar.",
+        0,
+    )
     assert rl.ids() == ["2005.14124", "2202.12139", "2405.13786"]
 
-    code, e = await api("PATCH", "lists", "default", "entries", "2005.14124",
-                        body={"add_tags": ["security"], "remove_tags": ["cps"]})
+    code, e = await api(
+        "PATCH", "lists", "default", "entries", "2005.14124", body={"add_tags": ["security"], "remove_tags": ["cps"]}
+    )
     assert e["tags"] == ["fuzzing", "security"]
     code, e = await api("PATCH", "lists", "default", "entries", "2005.14124", body={"tags": ["security"]})
     assert e["tags"] == ["security"]
@@ -213,8 +235,13 @@ async def test_remove_and_restore_entry(api, store):
     code, err = await api("DELETE", "lists", "default", "entries", "2405.13786")
     assert code == 404 and err["code"] == "not_found" and "not in reading list 'default'" in err["message"]
     # Undo, as the panel does it: add back with the old status, tags, note and position.
-    code, e = await api("POST", "lists", "default", "entries", body={"ref": "2405.13786", "status": "reading",
-                                                                     "tags": ["ltr"], "note": "keep", "position": 1})
+    code, e = await api(
+        "POST",
+        "lists",
+        "default",
+        "entries",
+        body={"ref": "2405.13786", "status": "reading", "tags": ["ltr"], "note": "keep", "position": 1},
+    )
     assert code == 201 and rl.ids() == ["2202.12139", "2405.13786", "2005.14124"]
     assert (e["status"], e["tags"], e["note"]) == ("reading", ["ltr"], "keep")
 
@@ -224,11 +251,18 @@ async def test_papers_search_and_get(api, store):
     code, data = await api("GET", "papers", params={"q": "test case"})
     assert code == 200
     # Every word in title, abstract or authors; newest first (6 of the 10 recorded papers).
-    assert [p["id"] for p in data["papers"]] == ["2503.05378", "2502.07719", "2405.13786", "2302.03287",
-                                                 "2204.08348", "1202.4527"]
+    assert [p["id"] for p in data["papers"]] == [
+        "2503.05378",
+        "2502.07719",
+        "2405.13786",
+        "2302.03287",
+        "2204.08348",
+        "1202.4527",
+    ]
     code, data = await api("GET", "papers", params={"q": "Prioritisation LEARNING-to-rank"})
     assert [p["title"] for p in data["papers"]] == [
-        "Towards Explainable Test Case Prioritisation with Learning-to-Rank Models"]
+        "Towards Explainable Test Case Prioritisation with Learning-to-Rank Models"
+    ]
     code, data = await api("GET", "papers", params={"q": "test case", "limit": 1})
     assert len(data["papers"]) == 1
     code, err = await api("GET", "papers", params={"q": "  "})
@@ -269,19 +303,25 @@ async def test_exports(api, store):
 
 
 # -- validation and error shapes ------------------------------------------------------------------------------
-@pytest.mark.parametrize(("body", "message"), [
-    ("", "expected a JSON object as the request body, got nothing"),
-    ("{not json", "the request body is not valid JSON"),
-    ("[1, 2]", "expected a JSON object as the request body, got list"),
-    ({}, "body: give either 'ref' (an id, URL or DOI) or 'paper' (a paper object), not both"),
-    ({"ref": "2202.12139", "paper": {"title": "x"}}, "give either 'ref'"),
-    ({"ref": "2202.12139", "status": "done"}, "body['status']: 'done' is not one of ['to-read', 'reading', 'read']"),
-    ({"ref": "2202.12139", "tags": ["ok", " "]}, "body['tags'][1]: ' ' must not be blank"),
-    ({"ref": "2202.12139", "colour": "red"}, "Additional properties are not allowed ('colour' was unexpected)"),
-    ({"ref": 2202.12139}, "body['ref']: 2202.12139 is not of type 'string'"),
-    ({"paper": {"title": "T", "year": 2020}}, "unknown paper field(s) ['year']"),
-    ({"paper": {"title": "T", "published": "May 2020"}}, "field 'published': expected an ISO date"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("", "expected a JSON object as the request body, got nothing"),
+        ("{not json", "the request body is not valid JSON"),
+        ("[1, 2]", "expected a JSON object as the request body, got list"),
+        ({}, "body: give either 'ref' (an id, URL or DOI) or 'paper' (a paper object), not both"),
+        ({"ref": "2202.12139", "paper": {"title": "x"}}, "give either 'ref'"),
+        (
+            {"ref": "2202.12139", "status": "done"},
+            "body['status']: 'done' is not one of ['to-read', 'reading', 'read']",
+        ),
+        ({"ref": "2202.12139", "tags": ["ok", " "]}, "body['tags'][1]: ' ' must not be blank"),
+        ({"ref": "2202.12139", "colour": "red"}, "Additional properties are not allowed ('colour' was unexpected)"),
+        ({"ref": 2202.12139}, "body['ref']: 2202.12139 is not of type 'string'"),
+        ({"paper": {"title": "T", "year": 2020}}, "unknown paper field(s) ['year']"),
+        ({"paper": {"title": "T", "published": "May 2020"}}, "field 'published': expected an ISO date"),
+    ],
+)
 async def test_add_entry_validation(api, store, body, message):
     store.reading_list("default")
     code, err = await api("POST", "lists", "default", "entries", body=body)
@@ -304,14 +344,19 @@ async def test_update_and_lookup_errors(api, store):
     code, err = await api("PATCH", "lists", "default", body={"name": ""})
     assert code == 400 and err["code"] == "invalid"
     code, err = await api("GET", "lists", "default", "nothing-here")
-    assert code == 404 and err == {"code": "not_found",
-                                   "message": "no paperlab API endpoint GET /a%40b/paperlab/api/lists/default/nothing-here"}
+    assert code == 404 and err == {
+        "code": "not_found",
+        "message": "no paperlab API endpoint GET /a%40b/paperlab/api/lists/default/nothing-here",
+    }
 
 
 async def test_add_unknown_id_fetches_it_and_fetch_failure_is_502(api, store, fake_server, monkeypatch):
     # The fake arXiv API answers with the recorded answer for id 1605.08386; any other path is a 404.
-    fake_server.route("/api/query", (ATOM / "id_1605.08386_s0_m100_199195aa31ad.xml").read_bytes(),
-                      content_type="application/atom+xml")
+    fake_server.route(
+        "/api/query",
+        (ATOM / "id_1605.08386_s0_m100_199195aa31ad.xml").read_bytes(),
+        content_type="application/atom+xml",
+    )
     monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
     store.reading_list("default")
     code, e = await api("POST", "lists", "default", "entries", body={"ref": "arXiv:1605.08386"})
@@ -326,25 +371,43 @@ async def test_add_unknown_id_fetches_it_and_fetch_failure_is_502(api, store, fa
 
 
 # -- authentication and XSRF ------------------------------------------------------------------------------------
-ALL_CALLS = [("GET", "revision"), ("GET", "lists"), ("POST", "lists"), ("GET", "lists/default"),
-             ("PATCH", "lists/default"), ("DELETE", "lists/default"), ("POST", "lists/default/entries"),
-             ("GET", "lists/default/export?format=markdown"), ("GET", "lists/default/entries/2202.12139"),
-             ("PATCH", "lists/default/entries/2202.12139"), ("DELETE", "lists/default/entries/2202.12139"),
-             ("GET", "papers?q=test"), ("GET", "papers/2202.12139")]
+ALL_CALLS = [
+    ("GET", "revision"),
+    ("GET", "lists"),
+    ("POST", "lists"),
+    ("GET", "lists/default"),
+    ("PATCH", "lists/default"),
+    ("DELETE", "lists/default"),
+    ("POST", "lists/default/entries"),
+    ("GET", "lists/default/export?format=markdown"),
+    ("GET", "lists/default/entries/2202.12139"),
+    ("PATCH", "lists/default/entries/2202.12139"),
+    ("DELETE", "lists/default/entries/2202.12139"),
+    ("GET", "papers?q=test"),
+    ("GET", "papers/2202.12139"),
+]
 
 
 async def test_every_route_refuses_unauthenticated(http_server_client, jp_base_url, store):
     store.reading_list("default").add("2202.12139")
     for method, path in ALL_CALLS:
-        resp = await http_server_client.fetch(f"{jp_base_url}paperlab/api/{path}", method=method,
-                                              body=None if method in ("GET", "DELETE") else "{}",
-                                              raise_error=False, follow_redirects=False)
+        resp = await http_server_client.fetch(
+            f"{jp_base_url}paperlab/api/{path}",
+            method=method,
+            body=None if method in ("GET", "DELETE") else "{}",
+            raise_error=False,
+            follow_redirects=False,
+        )
         assert resp.code == 403, (method, path, resp.code)
         assert json.loads(resp.body)["code"] == "forbidden"
-        resp = await http_server_client.fetch(f"{jp_base_url}paperlab/api/{path}", method=method,
-                                              headers={"Authorization": "token wrong-token"},
-                                              body=None if method in ("GET", "DELETE") else "{}",
-                                              raise_error=False, follow_redirects=False)
+        resp = await http_server_client.fetch(
+            f"{jp_base_url}paperlab/api/{path}",
+            method=method,
+            headers={"Authorization": "token wrong-token"},
+            body=None if method in ("GET", "DELETE") else "{}",
+            raise_error=False,
+            follow_redirects=False,
+        )
         assert resp.code == 403, (method, path, resp.code)
     assert store.lists() == ["default"] and store.reading_list("default").ids() == ["2202.12139"]
 
@@ -369,8 +432,12 @@ async def test_cookie_writes_need_xsrf(http_server_client, jp_base_url, jp_auth_
     assert store.lists() == []
 
     xsrf = "2f1b4c5d6e7f80912a3b4c5d6e7f8091"
-    resp = await http_server_client.fetch(url, method="POST", body=json.dumps({"name": "x"}),
-                                          headers={"Cookie": f"{login}; _xsrf={xsrf}", "X-XSRFToken": xsrf})
+    resp = await http_server_client.fetch(
+        url,
+        method="POST",
+        body=json.dumps({"name": "x"}),
+        headers={"Cookie": f"{login}; _xsrf={xsrf}", "X-XSRFToken": xsrf},
+    )
     assert resp.code == 201 and store.lists() == ["x"]
 
 
@@ -401,8 +468,14 @@ async def test_concurrent_writes_from_server_and_kernel_process(api, store, pape
     kernel_ids = ["2005.14124", "2204.08348", "2302.03287"]
     server_ids = ["1202.4527", "2503.05378", "1205.1866"]
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", KERNEL_SIDE, str(n), *kernel_ids,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        sys.executable,
+        "-c",
+        KERNEL_SIDE,
+        str(n),
+        *kernel_ids,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     for i in range(n):
         code, _ = await api("PATCH", "lists", "shared", "entries", "2202.12139", body={"add_tags": [f"server-{i}"]})
         assert code == 200
@@ -444,7 +517,7 @@ def test_openapi_matches_route_table():
     for path, item in spec["paths"].items():
         declared = {p["name"] for p in item.get("parameters", []) if p["in"] == "path"}
         assert declared == set(re.findall(r"{(\w+)}", path)), path
-    refs = set(re.findall(r'#/components/schemas/(\w+)', OPENAPI.read_text(encoding="utf-8")))
+    refs = set(re.findall(r"#/components/schemas/(\w+)", OPENAPI.read_text(encoding="utf-8")))
     assert refs <= set(spec["components"]["schemas"])
 
 

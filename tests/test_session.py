@@ -48,7 +48,12 @@ def test_every_presenter_and_paper(session: Session) -> None:
     assert session.subtitle == "Paper presentation: Group4"
     assert session.date is not None and session.date.isoformat() == "2025-10-01"
     assert [e.presenter for e in session.entries] == [
-        "Nanne van Noord", "Wangyuan Ding", "Carlo Bretti", "Floris Gisolf", "Ivona Najdenkoska"]
+        "Nanne van Noord",
+        "Wangyuan Ding",
+        "Carlo Bretti",
+        "Floris Gisolf",
+        "Ivona Najdenkoska",
+    ]
     assert [e.line for e in session.entries] == [7, 106, 185, 263, 352]
     titles = [e.paper.title for e in session.entries]
     assert titles == [
@@ -57,19 +62,30 @@ def test_every_presenter_and_paper(session: Session) -> None:
         "of Problem Complexity",
         "Video, How Do Your Tokens Merge?",
         "G-EVAL",  # no title slide: named after the "G-EVAL Framework" heading (reported)
-        "DRCT: Diffusion Reconstruction Contrastive Training towards Universal Detection of Diffusion Generated "
-        "Images",
+        "DRCT: Diffusion Reconstruction Contrastive Training towards Universal Detection of Diffusion Generated Images",
     ]
 
 
 def test_authors_and_venue(session: Session) -> None:
     first, second, third, fourth, fifth = (e.paper for e in session.entries)
-    assert first.authors == ["Amirabbas Afzali", "Borna Khodabandeh", "Ali Rasekh", "Mahyar JafariNodeh",
-                             "Sepehr Kazemi", "Simon Gottschalk"]
+    assert first.authors == [
+        "Amirabbas Afzali",
+        "Borna Khodabandeh",
+        "Ali Rasekh",
+        "Mahyar JafariNodeh",
+        "Sepehr Kazemi",
+        "Simon Gottschalk",
+    ]
     assert first.venue == "ICLR 2025"
     assert paperlab.compare([first])["venue"].iloc[0] == "ICLR 2025"
-    assert second.authors == ["Parshin Shojaee", "Maxwell Horton", "Iman Mirzadeh", "Samy Bengio",
-                              "Keivan Alizadeh", "Mehrdad Farajtabar"]
+    assert second.authors == [
+        "Parshin Shojaee",
+        "Maxwell Horton",
+        "Iman Mirzadeh",
+        "Samy Bengio",
+        "Keivan Alizadeh",
+        "Mehrdad Farajtabar",
+    ]
     assert second.organization == "Apple"
     assert third.authors == ["Sam Pollard", "Michael Wray"]
     assert fourth.authors == []
@@ -81,19 +97,22 @@ def test_authors_and_venue(session: Session) -> None:
 
 def test_takeaways_and_questions(session: Session) -> None:
     nanne, wangyuan, carlo, floris, ivona = session.entries
-    assert nanne.takeaways == ["PO can be used on non-generative models",
-                               "Align without losing abilities (i.e., catastrophic forgetting)",
-                               "KTO performs best — easier to collect data for also!"]
+    assert nanne.takeaways == [
+        "PO can be used on non-generative models",
+        "Align without losing abilities (i.e., catastrophic forgetting)",
+        "KTO performs best — easier to collect data for also!",
+    ]
     assert len(wangyuan.takeaways) == 4
     assert wangyuan.takeaways[1].startswith("Architectural limits: Size and chain-of-thought alone")
     assert wangyuan.questions == ["Do you think puzzles like Tower of Hanoi reflect general reasoning?"]
-    assert carlo.takeaways[1] == ("Token merging is more damaging for fine-grained and temporal data "
-                                  "(EK100 and SSv2)")
+    assert carlo.takeaways[1] == ("Token merging is more damaging for fine-grained and temporal data (EK100 and SSv2)")
     assert floris.takeaways == []
     # a takeaway wrapped over two lines (418-419) is one item
-    assert ivona.takeaways[0] == ("The paper proposes a universal framework - Diffusion Reconstruction Contrastive "
-                                  "Training (DRCT), for enhancing the generalizability of existing methods for "
-                                  "detecting diffusion-based generated images.")
+    assert ivona.takeaways[0] == (
+        "The paper proposes a universal framework - Diffusion Reconstruction Contrastive "
+        "Training (DRCT), for enhancing the generalizability of existing methods for "
+        "detecting diffusion-based generated images."
+    )
     assert len(ivona.takeaways) == 3
 
 
@@ -116,8 +135,14 @@ def test_token_merging_table_numbers_match_the_slide(session: Session) -> None:
     assert df[df["line"] == 225]["method"].unique().tolist() == ["TimeSformer"]
     # line 228: the ragged row "random merge 38.41 5.46 2.82 21.47 8.57 ... 1.99"
     row = df[df["line"] == 228].set_index("column")["value"].to_dict()
-    assert row == {"K400": 38.41, "SSv2": 5.46, "EK-100 / Action": 2.82, "EK-100 / Verb": 21.47,
-                   "EK-100 / Noun": 8.57, "Speedup": 1.99}
+    assert row == {
+        "K400": 38.41,
+        "SSv2": 5.46,
+        "EK-100 / Action": 2.82,
+        "EK-100 / Verb": 21.47,
+        "EK-100 / Noun": 8.57,
+        "Speedup": 1.99,
+    }
     assert df[df["line"] == 228]["Reduction"].unique().tolist() == ["random merge"]
     # line 234: "merge 65.05" then Noun, FPS, speedup at their own columns
     row = df[df["line"] == 234].set_index("column")["value"].to_dict()
@@ -153,8 +178,25 @@ def test_drct_table_numbers_match_the_slide(session: Session) -> None:
     assert set(df["dataset"]) == {"DRCT-2M"} and set(df["unit"]) == {"%"}
     # line 412: DRCT/Conv-B (ours) with DR = SDv2, the whole row
     row = df[df["line"] == 412]
-    assert row["value"].tolist() == [99.66, 98.56, 98.48, 99.85, 96.10, 98.68, 99.59, 83.30, 98.45, 93.78, 96.68,
-                                     99.85, 97.66, 93.91, 99.87, 90.39, 96.55]
+    assert row["value"].tolist() == [
+        99.66,
+        98.56,
+        98.48,
+        99.85,
+        96.10,
+        98.68,
+        99.59,
+        83.30,
+        98.45,
+        93.78,
+        96.68,
+        99.85,
+        97.66,
+        93.91,
+        99.87,
+        90.39,
+        96.55,
+    ]
     assert row["DR"].unique().tolist() == ["SDv2"]
     assert _value(df, method="Conv-B", metric="accuracy (SDv1.4)") == 100.0
     assert _value(df, method="DIRE", DR="SDv1", metric="accuracy (Avg.)") == 71.23
@@ -189,9 +231,11 @@ def test_agenda_markdown(session: Session) -> None:
 
 
 def test_small_transcript_from_text() -> None:
-    text = ("Reading group\n\nAda Lovelace\n\nPublished as a conference paper at NeurIPS 2024\n\n"
-            "A Tiny Paper\n\nAlan Turing University of Manchester\n\nResults\n\n"
-            "Method\tCIFAR-10\nOurs\t91.5\nBase\t90.0\n\nTakeaways\n\n- it works\n")
+    text = (
+        "Reading group\n\nAda Lovelace\n\nPublished as a conference paper at NeurIPS 2024\n\n"
+        "A Tiny Paper\n\nAlan Turing University of Manchester\n\nResults\n\n"
+        "Method\tCIFAR-10\nOurs\t91.5\nBase\t90.0\n\nTakeaways\n\n- it works\n"
+    )
     s = Session.from_text(text, source="tiny.txt")
     (entry,) = s.entries
     assert entry.presenter == "Ada Lovelace"
@@ -199,7 +243,9 @@ def test_small_transcript_from_text() -> None:
     assert entry.paper.venue == "NeurIPS 2024"
     assert entry.takeaways == ["it works"]
     assert entry.results[0][["method", "dataset", "value", "line"]].values.tolist() == [
-        ["Ours", "CIFAR-10", 91.5, 14], ["Base", "CIFAR-10", 90.0, 15]]
+        ["Ours", "CIFAR-10", 91.5, 14],
+        ["Base", "CIFAR-10", 90.0, 15],
+    ]
 
 
 def test_errors_name_file_and_line(tmp_path) -> None:

@@ -22,7 +22,9 @@ from paperlab.store import paper as fetch_paper  # `paperlab.paper` is also the 
 
 KAGGLE = FIXTURES / "arxiv_kaggle_metadata" / "arxivSpider_mnbvc_kaggle-snapshot_first200.jsonl"
 ATOM_1605 = FIXTURES / "arxiv_atom" / "extracted_bodies" / "id_1605.08386_s0_m100_199195aa31ad.xml"
-S2_TURING = FIXTURES / "semantic_scholar" / "danielnsilva_semanticscholar" / "Paper_full_details_turing1950_at_eea1c0b.json"
+S2_TURING = (
+    FIXTURES / "semantic_scholar" / "danielnsilva_semanticscholar" / "Paper_full_details_turing1950_at_eea1c0b.json"
+)
 ATOM_EMPTY = FIXTURES / "arxiv_atom" / "extracted_bodies" / "id_0000.0000_s0_m100_8b51d9633a68.xml"
 
 
@@ -55,10 +57,17 @@ def test_papers_round_trip_and_lookup(store: Store, kaggle: list[Paper]):
     first = store.get_paper("0704.0001")
     assert first is not None and first.title.startswith("Calculation of prompt diphoton production")
     # every way a user names a paper
-    for ref in ("0704.0001v2", "arXiv:0704.0001", "https://arxiv.org/abs/0704.0001v1",
-                "https://arxiv.org/pdf/0704.0001", "https://huggingface.co/papers/0704.0001",
-                "10.1103/PhysRevD.76.013009", "10.1103/physrevd.76.013009",
-                "https://doi.org/10.1103/PhysRevD.76.013009", "doi:10.1103/PhysRevD.76.013009"):
+    for ref in (
+        "0704.0001v2",
+        "arXiv:0704.0001",
+        "https://arxiv.org/abs/0704.0001v1",
+        "https://arxiv.org/pdf/0704.0001",
+        "https://huggingface.co/papers/0704.0001",
+        "10.1103/PhysRevD.76.013009",
+        "10.1103/physrevd.76.013009",
+        "https://doi.org/10.1103/PhysRevD.76.013009",
+        "doi:10.1103/PhysRevD.76.013009",
+    ):
         found = store.get_paper(ref)
         assert found is not None and found.id == "0704.0001", ref
     assert store.get_paper("0704.9999") is None
@@ -76,8 +85,13 @@ def test_stored_json_is_the_wire_format(store: Store, kaggle: list[Paper]):
 
 def test_upsert_merges_with_the_stored_record(store: Store):
     before = store.revision()
-    extra = Paper("Sparsity-certifying graph decompositions", arxiv_id="0704.0002v3", upvotes=7,
-                  tags=["graphs"], code_url="https://example.org/code")
+    extra = Paper(
+        "Sparsity-certifying graph decompositions",
+        arxiv_id="0704.0002v3",
+        upvotes=7,
+        tags=["graphs"],
+        code_url="https://example.org/code",
+    )
     store.upsert_papers([extra])
     assert store.count() == 200
     got = store.get_paper("0704.0002")
@@ -94,8 +108,7 @@ def test_doi_record_gaining_arxiv_id_moves_list_entries():
     rl = s.reading_list("mine")
     rl.add("10.5555/ABC.123", tags=["t1"])
     assert rl.ids() == ["doi:10.5555/abc.123"]
-    s.upsert_papers(Paper("Attention is all you need revisited again", arxiv_id="2101.00001",
-                          authors=["A. Author"]))
+    s.upsert_papers(Paper("Attention is all you need revisited again", arxiv_id="2101.00001", authors=["A. Author"]))
     assert s.count() == 1
     assert rl.ids() == ["2101.00001"]
     entry = rl.entry("10.5555/abc.123")
@@ -104,8 +117,12 @@ def test_doi_record_gaining_arxiv_id_moves_list_entries():
 
 def test_same_title_different_arxiv_ids_stay_separate():
     s = open_store()
-    s.upsert_papers([Paper("Comment on a paper about graphs", arxiv_id="0801.00001"),
-                     Paper("Comment on a paper about graphs", arxiv_id="0801.00002")])
+    s.upsert_papers(
+        [
+            Paper("Comment on a paper about graphs", arxiv_id="0801.00001"),
+            Paper("Comment on a paper about graphs", arxiv_id="0801.00002"),
+        ]
+    )
     assert s.count() == 2
     # a title-only record (e.g. from BibTeX) joins one of them, never folds the two together
     s.upsert_papers(Paper("Comment on a Paper About Graphs", keywords=["graphs"]))
@@ -124,8 +141,14 @@ def test_search_text_every_word_case_insensitive(store: Store):
     assert hits.ids[0] in ("0704.0027", "0704.0051", "0704.0079", "0704.0179", "0704.0182")  # newest first
     assert len(store.search_text("quark gluon zebra")) == 0
     # LIKE wildcards are literal characters (counted in the fixture: 6 abstracts with '%', 42 with '_')
-    assert sorted(store.search_text("%").ids) == ["0704.0006", "0704.0031", "0704.0032", "0704.0118",
-                                                  "0704.0139", "0704.0167"]
+    assert sorted(store.search_text("%").ids) == [
+        "0704.0006",
+        "0704.0031",
+        "0704.0032",
+        "0704.0118",
+        "0704.0139",
+        "0704.0167",
+    ]
     assert len(store.search_text("_")) == 42
     assert store.search_text("É").ids == ["0704.0028"]  # non-ASCII case folding
     assert store.search_text("quark gluon").ids == store.papers().filter(text="quark gluon").sort().ids
@@ -144,8 +167,10 @@ def test_bulk_import_batches_and_merges(kaggle: list[Paper]):
     assert s.count() == 200
     assert s.reading_list().entry("0704.0005").tags == ["x"]
     # duplicates inside one batch merge too
-    dup = [Paper("Twice in one batch is fine", arxiv_id="0901.0001", upvotes=1),
-           Paper("Twice in one batch is fine", arxiv_id="0901.0001v2", code_url="https://example.org/c")]
+    dup = [
+        Paper("Twice in one batch is fine", arxiv_id="0901.0001", upvotes=1),
+        Paper("Twice in one batch is fine", arxiv_id="0901.0001v2", code_url="https://example.org/c"),
+    ]
     s.bulk_import(dup)
     got = s.get_paper("0901.0001")
     assert got is not None and got.upvotes == 1 and got.code_url == "https://example.org/c" and got.version == 2
@@ -341,10 +366,16 @@ def test_revision_increases_on_every_write(store: Store):
     revs = [store.revision()]
     rl = store.reading_list("r")
     revs.append(store.revision())
-    for step in (lambda: rl.add("0704.0001"), lambda: rl.tag("0704.0001", "a"),
-                 lambda: rl.set_note("0704.0001", "n"), lambda: rl.set_status("0704.0001", "read"),
-                 lambda: rl.move("0704.0001", 0), lambda: rl.remove("0704.0001"),
-                 lambda: store.rename_list("r", "r2"), lambda: store.delete_list("r2")):
+    for step in (
+        lambda: rl.add("0704.0001"),
+        lambda: rl.tag("0704.0001", "a"),
+        lambda: rl.set_note("0704.0001", "n"),
+        lambda: rl.set_status("0704.0001", "read"),
+        lambda: rl.move("0704.0001", 0),
+        lambda: rl.remove("0704.0001"),
+        lambda: store.rename_list("r", "r2"),
+        lambda: store.delete_list("r2"),
+    ):
         step()
         revs.append(store.revision())
     assert revs == sorted(set(revs))  # strictly increasing

@@ -29,8 +29,9 @@ LIST = "shared"
 
 
 def _papers() -> list[Paper]:
-    return [Paper(f"Shared paper number {i} for the concurrency test", arxiv_id=f"2501.{i:05d}")
-            for i in range(N_PAPERS)]
+    return [
+        Paper(f"Shared paper number {i} for the concurrency test", arxiv_id=f"2501.{i:05d}") for i in range(N_PAPERS)
+    ]
 
 
 def _writer(path: str, proc: int, start: mp.synchronize.Event) -> None:  # type: ignore[name-defined]

@@ -93,8 +93,12 @@ def test_search_request_ranks_with_kernel_scores(testing_lib: Library) -> None:
 def test_bad_requests_reply_with_an_error_instead_of_raising(testing_lib: Library) -> None:
     w = PaperCards(testing_lib)
     reply = w.handle_message({"type": "render", "id": "nope", "format": "markdown", "request": 1})
-    assert reply == {"type": "reply", "request": 1, "ok": False,
-                     "error": "PaperlabError: no paper with id 'nope' in these cards"}
+    assert reply == {
+        "type": "reply",
+        "request": 1,
+        "ok": False,
+        "error": "PaperlabError: no paper with id 'nope' in these cards",
+    }
     assert "unknown request type 'explode'" in w.handle_message({"type": "explode"})["error"]
     assert "unknown format 'pdf'" in w.handle_message({"type": "render", "id": "2202.12139", "format": "pdf"})["error"]
     reply = w.handle_message({"type": "search", "query": "x", "mode": "telepathic"})
@@ -157,19 +161,40 @@ def test_custom_messages_are_answered_on_the_comm(testing_lib: Library) -> None:
     sent: list[dict] = []
 
     class RecordingComm(DummyComm):
-        def publish_msg(self, msg_type: str, data: dict | None = None, metadata: dict | None = None,
-                        buffers: list | None = None, **keys: object) -> None:
+        def publish_msg(
+            self,
+            msg_type: str,
+            data: dict | None = None,
+            metadata: dict | None = None,
+            buffers: list | None = None,
+            **keys: object,
+        ) -> None:
             if msg_type == "comm_msg" and data is not None:
                 sent.append(data)
 
     w = PaperCards(testing_lib)
     w.comm = RecordingComm(target_name="jupyter.widget")
     sent.clear()
-    w._handle_msg({"content": {"data": {"method": "custom", "content": {
-        "type": "render", "id": "2202.12139", "format": "code", "request": 3}}}, "buffers": []})
+    w._handle_msg(
+        {
+            "content": {
+                "data": {
+                    "method": "custom",
+                    "content": {"type": "render", "id": "2202.12139", "format": "code", "request": 3},
+                }
+            },
+            "buffers": [],
+        }
+    )
     assert sent[-1]["method"] == "custom"
-    assert sent[-1]["content"] == {"type": "reply", "request": 3, "ok": True, "id": "2202.12139",
-                                   "format": "code", "text": "paperlab.paper('2202.12139')"}
+    assert sent[-1]["content"] == {
+        "type": "reply",
+        "request": 3,
+        "ok": True,
+        "id": "2202.12139",
+        "format": "code",
+        "text": "paperlab.paper('2202.12139')",
+    }
 
 
 def _assert_inert(page: str) -> None:
@@ -180,8 +205,11 @@ def _assert_inert(page: str) -> None:
     assert not [el for el in doc.iter("script") if "alert" in (el.text or "")]
     assert not doc.xpath("//img")
     assert not [el for el in doc.iter() if isinstance(el.tag, str) and any(a.startswith("on") for a in el.attrib)]
-    assert not [el for el in doc.xpath("//*[@href or @src]")
-                if (el.get("href") or el.get("src") or "").strip().lower().startswith("javascript:")]
+    assert not [
+        el
+        for el in doc.xpath("//*[@href or @src]")
+        if (el.get("href") or el.get("src") or "").strip().lower().startswith("javascript:")
+    ]
     text = doc.text_content()
     assert "<script>alert('t')</script> <img src=x onerror=alert(1)> Robust &" in text
     assert "Ada <b>Lovelace</b>" in text
@@ -225,14 +253,16 @@ def test_hostile_card_exports_as_text_and_reads_back() -> None:
 
 
 @pytest.mark.slow
-def test_default_search_request_is_hybrid_with_the_packaged_model(testing_lib: Library,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_search_request_is_hybrid_with_the_packaged_model(
+    testing_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What Enter does by default: hybrid search (packaged MiniLM + BM25) over the cards' papers."""
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     w = PaperCards(testing_lib)
     assert w.search_mode == "hybrid"
-    reply = w.handle_message({"type": "search", "query": "comparing techniques for testing deep learning models",
-                              "request": 1})
+    reply = w.handle_message(
+        {"type": "search", "query": "comparing techniques for testing deep learning models", "request": 1}
+    )
     assert reply["ok"], reply.get("error")
     assert reply["mode"] == "hybrid" and reply["n"] == 10  # k is capped at the library size
     assert next(iter(w.scores)) == "2202.12139"  # the comparative study of DL testing techniques ranks first

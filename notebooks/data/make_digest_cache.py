@@ -35,8 +35,9 @@ def main(shared: Path) -> None:
         'ti:"software testing" OR abs:"software testing"': (bodies / "q_testing_s5_m10_c0e94a259d4a.xml").read_bytes(),
     }
     empty = (bodies / "id_0000.0000_s0_m100_8b51d9633a68.xml").read_bytes()
-    hf = (shared / "fixtures" / "hf_daily_papers"
-          / "hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json").read_bytes()
+    hf = (
+        shared / "fixtures" / "hf_daily_papers" / "hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json"
+    ).read_bytes()
 
     def handler(request: httpx.Request) -> httpx.Response:
         params = request.url.params

@@ -100,8 +100,9 @@ def index_for(library: Library, encoder: str | Encoder | None = None, **params: 
     return index
 
 
-def search_library(library: Library, query: str, k: int = 10, mode: str = "hybrid",
-                   encoder: str | Encoder | None = None) -> SearchResults:
+def search_library(
+    library: Library, query: str, k: int = 10, mode: str = "hybrid", encoder: str | Encoder | None = None
+) -> SearchResults:
     """Search ``library`` for ``query`` (the engine behind ``Library.search`` and ``paperlab search``).
 
     Parameters
@@ -124,15 +125,17 @@ def search_library(library: Library, query: str, k: int = 10, mode: str = "hybri
     return index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode)
 
 
-def similar_papers(library: Library, paper: Paper | str, k: int = 10, mode: str = "hybrid",
-                   encoder: str | Encoder | None = None) -> SearchResults:
+def similar_papers(
+    library: Library, paper: Paper | str, k: int = 10, mode: str = "hybrid", encoder: str | Encoder | None = None
+) -> SearchResults:
     """Papers of ``library`` most like ``paper`` (engine of ``Library.similar``)."""
     index_mode = "lexical" if mode == "lexical" else "hybrid"
     return index_for(library, encoder, mode=index_mode).similar(paper, k=k, mode=mode)
 
 
-def recommend_papers(library: Library, papers: Iterable[Paper | str], k: int = 10,
-                     encoder: str | Encoder | None = None) -> Recommendations:
+def recommend_papers(
+    library: Library, papers: Iterable[Paper | str], k: int = 10, encoder: str | Encoder | None = None
+) -> Recommendations:
     """Recommendations from ``library`` for the saved ``papers`` (engine of ``Library.recommend``)."""
     return recommend(index_for(library, encoder), papers, k=k)
 

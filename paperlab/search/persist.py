@@ -51,8 +51,9 @@ def texts_fingerprint(texts: Sequence[str]) -> str:
 
 def index_key(fingerprint: str, encoder: str, settings: dict[str, Any]) -> str:
     """Folder name of a saved index: a hash of the texts' fingerprint, the encoder and the settings."""
-    blob = json.dumps({"format": FORMAT, "texts": fingerprint, "encoder": encoder, "settings": settings},
-                      sort_keys=True)
+    blob = json.dumps(
+        {"format": FORMAT, "texts": fingerprint, "encoder": encoder, "settings": settings}, sort_keys=True
+    )
     return hashlib.sha1(blob.encode()).hexdigest()[:24]
 
 

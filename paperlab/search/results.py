@@ -40,9 +40,15 @@ class SearchResults(Library):
         Score by paper id.
     """
 
-    def __init__(self, papers: Iterable[Paper] = (), scores: Iterable[float] = (), query: str | None = None,
-                 mode: str = "hybrid", explain: Callable[[Paper], str] | None = None,
-                 name: str | None = None) -> None:
+    def __init__(
+        self,
+        papers: Iterable[Paper] = (),
+        scores: Iterable[float] = (),
+        query: str | None = None,
+        mode: str = "hybrid",
+        explain: Callable[[Paper], str] | None = None,
+        name: str | None = None,
+    ) -> None:
         super().__init__(name=name)
         self.query = query
         self.mode = mode
@@ -84,6 +90,8 @@ class SearchResults(Library):
         rows = []
         for p in list(self)[:20]:
             why = self.explanations.get(p.id, "")
-            rows.append(f'<div style="color:var(--jp-ui-font-color2,#666);font-size:90%">'
-                        f"score {self.scores.get(p.id, 0):.3f} · {e(why)}</div>{p.to_html()}")
+            rows.append(
+                f'<div style="color:var(--jp-ui-font-color2,#666);font-size:90%">'
+                f"score {self.scores.get(p.id, 0):.3f} · {e(why)}</div>{p.to_html()}"
+            )
         return head + "".join(rows)

@@ -69,8 +69,15 @@ class AnnVectorIndex:
         the int8 rounding; 0 or 1 returns the graph's own order.
     """
 
-    def __init__(self, dtype: str = "i8", connectivity: int = 16, expansion_add: int = 128,
-                 expansion_search: int = 512, threads: int = 0, rerank: int = 10) -> None:
+    def __init__(
+        self,
+        dtype: str = "i8",
+        connectivity: int = 16,
+        expansion_add: int = 128,
+        expansion_search: int = 512,
+        threads: int = 0,
+        rerank: int = 10,
+    ) -> None:
         self.dtype = dtype
         self.connectivity = connectivity
         self.expansion_add = expansion_add
@@ -79,20 +86,33 @@ class AnnVectorIndex:
         self.rerank = rerank
 
     def __repr__(self) -> str:
-        return (f"AnnVectorIndex(dtype={self.dtype!r}, connectivity={self.connectivity}, "
-                f"expansion_add={self.expansion_add}, expansion_search={self.expansion_search}, "
-                f"rerank={self.rerank})")
+        return (
+            f"AnnVectorIndex(dtype={self.dtype!r}, connectivity={self.connectivity}, "
+            f"expansion_add={self.expansion_add}, expansion_search={self.expansion_search}, "
+            f"rerank={self.rerank})"
+        )
 
     def settings(self) -> dict[str, Any]:
         """The parameters, as saved with a persisted index."""
-        return {"dtype": self.dtype, "connectivity": self.connectivity, "expansion_add": self.expansion_add,
-                "expansion_search": self.expansion_search, "rerank": self.rerank}
+        return {
+            "dtype": self.dtype,
+            "connectivity": self.connectivity,
+            "expansion_add": self.expansion_add,
+            "expansion_search": self.expansion_search,
+            "rerank": self.rerank,
+        }
 
     def _new_index(self, ndim: int) -> Any:
         from usearch.index import Index
 
-        index = Index(ndim=ndim, metric="cos", dtype=self.dtype, connectivity=self.connectivity,
-                      expansion_add=self.expansion_add, expansion_search=self.expansion_search)
+        index = Index(
+            ndim=ndim,
+            metric="cos",
+            dtype=self.dtype,
+            connectivity=self.connectivity,
+            expansion_add=self.expansion_add,
+            expansion_search=self.expansion_search,
+        )
         index.expansion_search = self.expansion_search  # type: ignore[misc]  # settable at run time
         return index
 
@@ -106,9 +126,10 @@ class AnnVectorIndex:
         self.vectors_ = vectors if self.rerank > 1 else None
         step = 100_000  # convert to float32 a slice at a time (1M float32 rows would be 1 GB)
         for start in range(0, self.n_, step):
-            block = np.ascontiguousarray(vectors[start:start + step], dtype=np.float32)
-            self.index_.add(np.arange(start, start + len(block), dtype=np.uint64), block,
-                            threads=self.threads, log=progress)
+            block = np.ascontiguousarray(vectors[start : start + step], dtype=np.float32)
+            self.index_.add(
+                np.arange(start, start + len(block), dtype=np.uint64), block, threads=self.threads, log=progress
+            )
         return self
 
     def save(self, path: str | Path) -> None:
@@ -148,7 +169,6 @@ class AnnVectorIndex:
         keys = np.sort(keys)
         order = np.argsort(-sims, kind="stable")[:k]
         return keys[order], sims[order]
-
 
     @property
     def nbytes(self) -> int:

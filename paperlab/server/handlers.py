@@ -92,8 +92,7 @@ def _validator(schema_name: str) -> Any:
     from jsonschema import Draft202012Validator
 
     spec = openapi_spec()
-    return Draft202012Validator({"$ref": f"#/components/schemas/{schema_name}",
-                                 "components": spec["components"]})
+    return Draft202012Validator({"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]})
 
 
 def _validate(body: Any, schema_name: str) -> None:
@@ -112,8 +111,10 @@ def _validate(body: Any, schema_name: str) -> None:
 
 
 # -- mapping store errors to HTTP --------------------------------------------------------------------
-_NOT_FOUND = re.compile(r"\bno reading list named\b|\bno paper\b|\bis not in reading list\b|\bno stored paper\b"
-                        r"|\bhas no paper\b")
+_NOT_FOUND = re.compile(
+    r"\bno reading list named\b|\bno paper\b|\bis not in reading list\b|\bno stored paper\b"
+    r"|\bhas no paper\b"
+)
 _CONFLICT = re.compile(r"\balready exists\b")
 _UNAVAILABLE = re.compile(r"\bstayed locked\b|\bcannot open the store\b")
 
@@ -199,8 +200,10 @@ class BaseHandler(APIHandler):
                 message = "Forbidden: authenticate with a Jupyter token or login cookie (and an XSRF token for writes)"
         elif exc is not None:
             code, message = "internal", "internal server error (see the Jupyter server log)"
-        self.finish(json.dumps({"code": code, "message": message}, ensure_ascii=False),
-                    set_content_type="application/json; charset=UTF-8")
+        self.finish(
+            json.dumps({"code": code, "message": message}, ensure_ascii=False),
+            set_content_type="application/json; charset=UTF-8",
+        )
 
     def _handle_request_exception(self, e: BaseException) -> None:
         if isinstance(e, RequestError):
@@ -236,7 +239,9 @@ class RevisionHandler(BaseHandler):
         since = _int_arg(self, "since")
         timeout = _float_arg(self, "timeout", 0.0)
         if not 0 <= timeout <= MAX_WAIT_S:
-            raise RequestError(400, "invalid", f"query 'timeout': expected 0 to {MAX_WAIT_S:g} seconds, got {timeout:g}")
+            raise RequestError(
+                400, "invalid", f"query 'timeout': expected 0 to {MAX_WAIT_S:g} seconds, got {timeout:g}"
+            )
         revision = await self.call(self.store.revision)
         deadline = time.monotonic() + timeout
         while since is not None and revision <= since and time.monotonic() < deadline:
@@ -301,8 +306,13 @@ class EntriesHandler(BaseHandler):
 
         def work() -> dict[str, Any]:
             rl = self.reading_list(name)
-            entry = rl.add(paper, status=body.get("status"), tags=body.get("tags", ()), note=body.get("note"),
-                           position=body.get("position"))
+            entry = rl.add(
+                paper,
+                status=body.get("status"),
+                tags=body.get("tags", ()),
+                note=body.get("note"),
+                position=body.get("position"),
+            )
             return entry_to_dict(entry)
 
         self.reply(await self.call(work), status=201)
@@ -366,8 +376,7 @@ class ExportHandler(BaseHandler):
     async def get(self, name: str) -> None:
         fmt = self.get_query_argument("format", "")
         if fmt not in _EXPORTS:
-            raise RequestError(400, "invalid",
-                               f"query 'format': expected one of {', '.join(_EXPORTS)}, got {fmt!r}")
+            raise RequestError(400, "invalid", f"query 'format': expected one of {', '.join(_EXPORTS)}, got {fmt!r}")
 
         def work() -> str:
             rl = self.reading_list(name)

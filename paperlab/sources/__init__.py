@@ -99,8 +99,10 @@ def detect_format(path: str | Path) -> str:
         kind = _json_kind(obj)
         if kind:
             return kind
-        raise ParseError("JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, "
-                         "or paperlab's own export", source=str(path))
+        raise ParseError(
+            "JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, or paperlab's own export",
+            source=str(path),
+        )
     if "<!-- application/vnd.paperlab.paper+json" in text:
         return "markdown_cards"
     if "| **Title** |" in text or ("|" in text and "<details>" in text):
@@ -109,9 +111,12 @@ def detect_format(path: str | Path) -> str:
         return "bibtex"
     if suffix in (".txt", "") and "\n\n" in text:
         return "hf_page"
-    raise ParseError("unrecognised file format: expected BibTeX, arXiv Atom XML, JSON/JSONL (Hugging Face, "
-                     "Semantic Scholar, Kaggle arXiv, paperlab), CSV, a DailyArXiv README or a saved "
-                     "Hugging Face papers page", source=str(path))
+    raise ParseError(
+        "unrecognised file format: expected BibTeX, arXiv Atom XML, JSON/JSONL (Hugging Face, "
+        "Semantic Scholar, Kaggle arXiv, paperlab), CSV, a DailyArXiv README or a saved "
+        "Hugging Face papers page",
+        source=str(path),
+    )
 
 
 def load(*paths: str | Path, format: str | None = None, **options: Any) -> Library:

@@ -35,5 +35,4 @@ def read_text(path: str | Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ParseError(f"expected UTF-8 text, got undecodable byte at offset {exc.start}",
-                         source=str(path)) from None
+        raise ParseError(f"expected UTF-8 text, got undecodable byte at offset {exc.start}", source=str(path)) from None

@@ -117,8 +117,10 @@ class HttpClient:
         )
 
     def __repr__(self) -> str:
-        return (f"HttpClient(min_interval={self.min_interval!r}, retries={self.retries}, "
-                f"timeout={self.timeout}, cache_dir={str(self.cache_dir) if self.cache_dir else None!r})")
+        return (
+            f"HttpClient(min_interval={self.min_interval!r}, retries={self.retries}, "
+            f"timeout={self.timeout}, cache_dir={str(self.cache_dir) if self.cache_dir else None!r})"
+        )
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -157,8 +159,13 @@ class HttpClient:
         if path is None or not path.exists():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Response(url, data["status"], data["body"].encode("utf-8"),
-                        dt.datetime.fromisoformat(data["retrieved"]), from_cache=True)
+        return Response(
+            url,
+            data["status"],
+            data["body"].encode("utf-8"),
+            dt.datetime.fromisoformat(data["retrieved"]),
+            from_cache=True,
+        )
 
     def _to_cache(self, key: str, resp: Response) -> None:
         path = self._cache_path(key)
@@ -166,9 +173,17 @@ class HttpClient:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"url": resp.url, "status": resp.status,
-                                   "retrieved": resp.retrieved.isoformat(),
-                                   "body": resp.content.decode("utf-8", errors="replace")}), encoding="utf-8")
+        tmp.write_text(
+            json.dumps(
+                {
+                    "url": resp.url,
+                    "status": resp.status,
+                    "retrieved": resp.retrieved.isoformat(),
+                    "body": resp.content.decode("utf-8", errors="replace"),
+                }
+            ),
+            encoding="utf-8",
+        )
         tmp.replace(path)
 
     # -- requests ---------------------------------------------------------------------
@@ -196,8 +211,9 @@ class HttpClient:
         FetchError
             After the last retry, on a non-retryable status, or offline on a cache miss.
         """
-        return self.request("GET", url, params, headers=headers, validate=validate,
-                            use_cache=use_cache, ok_statuses=ok_statuses)
+        return self.request(
+            "GET", url, params, headers=headers, validate=validate, use_cache=use_cache, ok_statuses=ok_statuses
+        )
 
     def post(
         self,
@@ -219,8 +235,16 @@ class HttpClient:
         FetchError
             As :meth:`get`.
         """
-        return self.request("POST", url, params, json=json, headers=headers, validate=validate,
-                            use_cache=use_cache, ok_statuses=ok_statuses)
+        return self.request(
+            "POST",
+            url,
+            params,
+            json=json,
+            headers=headers,
+            validate=validate,
+            use_cache=use_cache,
+            ok_statuses=ok_statuses,
+        )
 
     def request(
         self,

@@ -69,8 +69,9 @@ def _unwrap(text: str | None) -> str | None:
     # no double space and no unprintable character (every whitespace but the space is one; an
     # indented line, i.e. a new paragraph, gives a double space or a tab), it is the answer.
     joined = text.replace("\n", " ")
-    if "  " not in joined and (not joined.encode("ascii").translate(None, _PRINTABLE_ASCII)
-                               if joined.isascii() else joined.isprintable()):
+    if "  " not in joined and (
+        not joined.encode("ascii").translate(None, _PRINTABLE_ASCII) if joined.isascii() else joined.isprintable()
+    ):
         return joined or None
     paragraphs = (" ".join(p.split()) for p in _PARAGRAPH.split(text))
     return "\n".join(p for p in paragraphs if p) or None
@@ -111,8 +112,10 @@ class AtomPage:
     items_per_page: int = 0
 
     def __repr__(self) -> str:
-        return (f"AtomPage({len(self.papers)} papers, total_results={self.total_results}, "
-                f"start_index={self.start_index}, items_per_page={self.items_per_page})")
+        return (
+            f"AtomPage({len(self.papers)} papers, total_results={self.total_results}, "
+            f"start_index={self.start_index}, items_per_page={self.items_per_page})"
+        )
 
 
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
@@ -220,8 +223,11 @@ def parse_atom(data: bytes, source: str = "<string>", *, retrieved: dt.datetime 
         root = etree.fromstring(data, _XML_PARSER)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
-        raise ParseError(f"expected an arXiv Atom XML feed, but the XML is broken: {exc.msg}",
-                         source=source, where=f"line {line}" if line else None) from None
+        raise ParseError(
+            f"expected an arXiv Atom XML feed, but the XML is broken: {exc.msg}",
+            source=source,
+            where=f"line {line}" if line else None,
+        ) from None
     if root is None or root.tag != _ATOM + "feed":
         tag = etree.QName(root).localname if root is not None else "nothing"
         raise ParseError(f"expected an Atom <feed> root element, got <{tag}>", source=source)
@@ -271,8 +277,9 @@ def read_atom(path: str | Path) -> list[Paper]:
 
 # -- Kaggle arXiv metadata (OAI snapshot, JSON lines) ---------------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
+}
 _latex_converter: Any = None
 
 
@@ -378,8 +385,9 @@ def _kaggle_paper(record: Any, source: SourceRecord) -> Paper:
     )
 
 
-def iter_kaggle(path_or_file: str | Path | IO[str] | IO[bytes],
-                problems: ProblemCollector | None = None) -> Iterator[Paper]:
+def iter_kaggle(
+    path_or_file: str | Path | IO[str] | IO[bytes], problems: ProblemCollector | None = None
+) -> Iterator[Paper]:
     """Stream papers from the Kaggle arXiv metadata snapshot (JSON lines), one line at a time.
 
     Memory stays flat however long the file is.
@@ -439,8 +447,12 @@ def iter_kaggle(path_or_file: str | Path | IO[str] | IO[bytes],
             fh.close()
     if own and collector.problems:
         if not kept:
-            raise ParseError(f"no usable Kaggle arXiv records; first problem: {collector.problems[0].message}",
-                             source=name, where=collector.problems[0].where, problems=collector.problems)
+            raise ParseError(
+                f"no usable Kaggle arXiv records; first problem: {collector.problems[0].message}",
+                source=name,
+                where=collector.problems[0].where,
+                problems=collector.problems,
+            )
         warnings.warn(PartialImportWarning(name, collector.problems, kept), stacklevel=2)
 
 
@@ -575,12 +587,15 @@ class ArxivClient:
         self.page_size = page_size
         self.delay = delay
         self.retries = retries
-        self.http = http or HttpClient(min_interval=delay, retries=retries, backoff=backoff,
-                                       timeout=timeout, cache_dir=cache_dir)
+        self.http = http or HttpClient(
+            min_interval=delay, retries=retries, backoff=backoff, timeout=timeout, cache_dir=cache_dir
+        )
 
     def __repr__(self) -> str:
-        return (f"ArxivClient(base_url={self.base_url!r}, page_size={self.page_size}, "
-                f"delay={self.delay}, retries={self.retries})")
+        return (
+            f"ArxivClient(base_url={self.base_url!r}, page_size={self.page_size}, "
+            f"delay={self.delay}, retries={self.retries})"
+        )
 
     def _page(self, query: ArxivQuery, start: int, size: int) -> tuple[Response, AtomPage]:
         parsed: dict[int, AtomPage] = {}
@@ -593,16 +608,17 @@ class ArxivClient:
                     raise  # a real answer: do not retry
                 raise RetryableResponse(f"unreadable feed: {exc.message}") from None
             if not page.papers and page.total_results > start:
-                raise RetryableResponse(
-                    f"empty page at start={start} although totalResults={page.total_results}")
+                raise RetryableResponse(f"empty page at start={start} although totalResults={page.total_results}")
             parsed[id(resp)] = page
 
         try:
-            resp = self.http.get(self.base_url, query.params(start, size), validate=validate,
-                                 ok_statuses=frozenset({200, 400}))
+            resp = self.http.get(
+                self.base_url, query.params(start, size), validate=validate, ok_statuses=frozenset({200, 400})
+            )
         except ParseError as exc:
-            raise FetchError(f"arXiv rejected the query: {exc.message.removeprefix('arXiv API error: ')}",
-                             url=exc.source, status=200) from None
+            raise FetchError(
+                f"arXiv rejected the query: {exc.message.removeprefix('arXiv API error: ')}", url=exc.source, status=200
+            ) from None
         page = parsed.get(id(resp))
         if page is None:
             try:
@@ -610,10 +626,8 @@ class ArxivClient:
             except ParseError as exc:
                 what = exc.message.removeprefix("arXiv API error: ")
                 if resp.status == 400 or "arXiv API error" in exc.message:
-                    raise FetchError(f"arXiv rejected the query: {what}", url=resp.url,
-                                     status=resp.status) from None
-                raise FetchError(f"unreadable arXiv response: {what}", url=resp.url,
-                                 status=resp.status) from None
+                    raise FetchError(f"arXiv rejected the query: {what}", url=resp.url, status=resp.status) from None
+                raise FetchError(f"unreadable arXiv response: {what}", url=resp.url, status=resp.status) from None
             if resp.status != 200:
                 raise FetchError(f"HTTP {resp.status} from arXiv", url=resp.url, status=resp.status)
         return resp, page
@@ -679,8 +693,9 @@ class ArxivClient:
 _QUERY_FIELDS = ("id_list", "categories", "sort_by", "sort_order")
 
 
-def search_arxiv(query_or_keywords: ArxivQuery | str | Sequence[str], max_results: int | None = 10,
-                 **kw: Any) -> Library:
+def search_arxiv(
+    query_or_keywords: ArxivQuery | str | Sequence[str], max_results: int | None = 10, **kw: Any
+) -> Library:
     """Search arXiv and return a :class:`~paperlab.library.Library`.
 
     Parameters

@@ -162,7 +162,7 @@ class _ResolveConcatenation(LibraryMiddleware):
             value = strings.get(part.lower())
             if value is None:
                 return part
-            return piece(value) if value[:1] in "{\"" else value
+            return piece(value) if value[:1] in '{"' else value
 
         for entry in library.entries:
             for fld in entry.fields:
@@ -304,8 +304,11 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     doi = _field(entry, "doi")
     url = _field(entry, "url")
     keywords_raw = _field(entry, "keywords")
-    keywords = ([k for k in (" ".join(s.split()) for s in re.split(r"[,;]", _latex_to_text(keywords_raw))) if k]
-                if isinstance(keywords_raw, str) else [])
+    keywords = (
+        [k for k in (" ".join(s.split()) for s in re.split(r"[,;]", _latex_to_text(keywords_raw))) if k]
+        if isinstance(keywords_raw, str)
+        else []
+    )
     comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]
     comment = "\n".join(c for c in comments if c) or None
     extra: dict[str, Any] = {"bibtex_key": entry.key, "entry_type": entry.entry_type.lower()}
@@ -398,8 +401,9 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
             except ParseError as exc:
                 problems.add(where, exc.message)
     if not papers and not problems.problems:
-        raise ParseError("no BibTeX entries found; expected entries such as @article{key, title = {...}}",
-                         source=source)
+        raise ParseError(
+            "no BibTeX entries found; expected entries such as @article{key, title = {...}}", source=source
+        )
     return problems.finish(papers, expected="BibTeX entries")
 
 
@@ -466,8 +470,24 @@ _STOPWORDS = frozenset(
 
 
 # letters NFKD does not decompose into ASCII
-_ASCII = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe",
-                        "Œ": "OE", "ß": "ss", "đ": "d", "Đ": "D", "ð": "d", "þ": "th"})
+_ASCII = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "þ": "th",
+    }
+)
 
 
 def _ascii_word(text: str) -> str:

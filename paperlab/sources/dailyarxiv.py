@@ -56,10 +56,34 @@ _HEADER_CELL = re.compile(r"^\|\s*\*\*Title\*\*\s*\|", re.IGNORECASE)
 _TABLE_SEPARATOR = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+\s*$")
 # Markup tags whose text is kept and whose tag is dropped; any other "<word ...>" is kept literally,
 # since abstracts are written raw and may hold things like "$a<b>$".
-_HTML_TAGS = frozenset({
-    "a", "abbr", "b", "br", "cite", "code", "del", "details", "div", "em", "i", "ins", "kbd", "mark", "p",
-    "s", "small", "span", "strong", "sub", "summary", "sup", "tt", "u",
-})
+_HTML_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "br",
+        "cite",
+        "code",
+        "del",
+        "details",
+        "div",
+        "em",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "p",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "tt",
+        "u",
+    }
+)
 
 
 @dataclass
@@ -82,8 +106,7 @@ class DailyArxivDigest:
 
     def __repr__(self) -> str:
         update = self.last_update.isoformat() if self.last_update else None
-        return (f"DailyArxivDigest(last_update={update!r}, sections={list(self.sections)!r}, "
-                f"papers={len(self.papers)})")
+        return f"DailyArxivDigest(last_update={update!r}, sections={list(self.sections)!r}, papers={len(self.papers)})"
 
 
 class _TextExtractor(HTMLParser):
@@ -184,22 +207,31 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
             digest.sections[keyword].append(paper.id)
         merged[paper.id] = merged[paper.id].merge(paper) if paper.id in merged else paper
     if not saw_table:
-        raise ParseError(f"no paper table found: expected a DailyArXiv README with '## keyword' sections "
-                         f"and a '{HEADER_ROW}' table", source=source)
-    digest.papers = problems.finish(list(merged.values()), expected="table rows (| **[title](url)** | date | "
-                                    "<details>…abstract…</details> | comment |)")
+        raise ParseError(
+            f"no paper table found: expected a DailyArXiv README with '## keyword' sections and a '{HEADER_ROW}' table",
+            source=source,
+        )
+    digest.papers = problems.finish(
+        list(merged.values()),
+        expected="table rows (| **[title](url)** | date | <details>…abstract…</details> | comment |)",
+    )
     if not digest.papers:
-        raise ParseError("the paper table has no rows: expected rows like '| **[title](url)** | YYYY-MM-DD | "
-                         "<details><summary>Show</summary><p>abstract</p></details> | comment |'", source=source)
+        raise ParseError(
+            "the paper table has no rows: expected rows like '| **[title](url)** | YYYY-MM-DD | "
+            "<details><summary>Show</summary><p>abstract</p></details> | comment |'",
+            source=source,
+        )
     return digest
 
 
-def _parse_row(line: str, where: str, source: str, keyword: str | None,
-               problems: ProblemCollector) -> Paper | None:
+def _parse_row(line: str, where: str, source: str, keyword: str | None, problems: ProblemCollector) -> Paper | None:
     m = _ROW.match(line)
     if m is None:
-        problems.add(where, "table row not understood: expected '| **[title](url)** | YYYY-MM-DD | "
-                            "<details><summary>Show</summary><p>abstract</p></details> | comment |'")
+        problems.add(
+            where,
+            "table row not understood: expected '| **[title](url)** | YYYY-MM-DD | "
+            "<details><summary>Show</summary><p>abstract</p></details> | comment |'",
+        )
         return None
     title = _html_to_text(m.group("title"))
     if not title:
@@ -255,6 +287,7 @@ def read_dailyarxiv(path: str | Path) -> list[Paper]:
 
 # -- writing ------------------------------------------------------------------------------
 
+
 def _escape(text: str) -> str:
     """Escape text for a table cell: HTML specials, ``|`` ``[`` ``]`` as references, newlines as ``<br>``."""
     text = html.escape(text, quote=False)
@@ -273,10 +306,15 @@ def _row(paper: Paper) -> str:
     comment = ""
     if paper.comment:
         # Long comments fold like the original generator's.
-        comment = (f"<details><summary>{_escape(paper.comment[:5])}...</summary><p>{_escape(paper.comment)}</p>"
-                   f"</details>" if len(paper.comment) > 20 else _escape(paper.comment))
-    return (f"| **[{_escape(paper.title)}]({url})** | {date.isoformat() if date else ''} | "
-            f"<details><summary>Show</summary><p>{abstract}</p></details> | {comment} |")
+        comment = (
+            f"<details><summary>{_escape(paper.comment[:5])}...</summary><p>{_escape(paper.comment)}</p></details>"
+            if len(paper.comment) > 20
+            else _escape(paper.comment)
+        )
+    return (
+        f"| **[{_escape(paper.title)}]({url})** | {date.isoformat() if date else ''} | "
+        f"<details><summary>Show</summary><p>{abstract}</p></details> | {comment} |"
+    )
 
 
 def to_dailyarxiv_markdown(

@@ -155,13 +155,13 @@ def parse_daily_papers(data: bytes | str | list[Any] | dict[str, Any], source: s
         try:
             data = json.loads(data)
         except json.JSONDecodeError as exc:
-            raise ParseError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source,
-                             where=f"line {exc.lineno}") from None
+            raise ParseError(
+                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, where=f"line {exc.lineno}"
+            ) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
-        raise ParseError(f"expected a JSON list of Hugging Face daily papers, got {type(data).__name__}",
-                         source=source)
+        raise ParseError(f"expected a JSON list of Hugging Face daily papers, got {type(data).__name__}", source=source)
     retrieved = dt.datetime.now(dt.timezone.utc)
     problems = ProblemCollector(source)
     papers: list[Paper] = []
@@ -213,8 +213,9 @@ class HfDailyPapersClient:
         Safety stop when paging a week or a month.
     """
 
-    def __init__(self, base_url: str | None = None, http: HttpClient | None = None,
-                 *, page_size: int = 100, max_pages: int = 20) -> None:
+    def __init__(
+        self, base_url: str | None = None, http: HttpClient | None = None, *, page_size: int = 100, max_pages: int = 20
+    ) -> None:
         self.base_url = (base_url or os.environ.get("PAPERLAB_HF_URL") or "https://huggingface.co").rstrip("/")
         self.http = http if http is not None else HttpClient(min_interval=0.5)
         self.page_size = page_size

@@ -33,19 +33,24 @@ __all__ = ["parse_hf_page", "read_hf_page"]
 SOURCE_KIND = "hf_page"
 
 # Navigation text of the page header (compared case-insensitively).
-_NAV_TEXT = frozenset({
-    "new",
-    "get trending papers in your email inbox!",
-    "subscribe",
-    "daily papers",
-    "trending papers",
-    "byak and the research community",
-    "by ak and the research community",
-})
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_NAV_TEXT = frozenset(
+    {
+        "new",
+        "get trending papers in your email inbox!",
+        "subscribe",
+        "daily papers",
+        "trending papers",
+        "byak and the research community",
+        "by ak and the research community",
+    }
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
+}
 _DATE_LINE = re.compile(
-    r"^(?P<month>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?(?:\s+(?P<upvotes>\d+))?$")
+    r"^(?P<month>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?(?:\s+(?P<upvotes>\d+))?$"
+)
 _AUTHORS_LINE = re.compile(r"^[•·*-]\s*(?P<n>\d+)\s+authors?$", re.IGNORECASE)
 _SEPARATOR = "·"
 _MAX_TITLE = 300
@@ -65,8 +70,11 @@ class _Line:
 
     @property
     def is_meta(self) -> bool:
-        return (self.text == _SEPARATOR or _AUTHORS_LINE.match(self.text) is not None
-                or _DATE_LINE.match(self.text) is not None)
+        return (
+            self.text == _SEPARATOR
+            or _AUTHORS_LINE.match(self.text) is not None
+            or _DATE_LINE.match(self.text) is not None
+        )
 
     @property
     def is_nav(self) -> bool:
@@ -121,9 +129,7 @@ def _organization(text: str) -> str:
     return " ".join(words)
 
 
-def parse_hf_page(
-    text: str, source: str = "<string>", reference_date: dt.date | str | None = None
-) -> list[Paper]:
+def parse_hf_page(text: str, source: str = "<string>", reference_date: dt.date | str | None = None) -> list[Paper]:
     """Papers of the text of a saved Hugging Face papers page.
 
     Parameters
@@ -153,8 +159,7 @@ def parse_hf_page(
         For lines that belong to no paper (stray fragments); they are skipped.
     """
     reference = _as_reference_date(reference_date)
-    lines = [_Line(n, raw.strip()) for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1)
-             if raw.strip()]
+    lines = [_Line(n, raw.strip()) for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1) if raw.strip()]
     problems = ProblemCollector(source)
     papers: list[Paper] = []
     i, n = 0, len(lines)
@@ -172,8 +177,11 @@ def parse_hf_page(
             problems.add(f"line {line.number}", _stray_message(line))
         i += 1
     if not papers and not problems.problems:
-        raise ParseError("no papers found: expected a saved Hugging Face papers page (a title line, then its "
-                         "abstract, then optionally '• N authors · date')", source=source)
+        raise ParseError(
+            "no papers found: expected a saved Hugging Face papers page (a title line, then its "
+            "abstract, then optionally '• N authors · date')",
+            source=source,
+        )
     return problems.finish(papers, expected="papers (a title line followed by its abstract)")
 
 
@@ -187,19 +195,24 @@ def _follows_byline(lines: list[_Line], j: int) -> bool:
 
 
 def _stray_message(line: _Line) -> str:
-    return (f"stray text {line.text[:60]!r}: expected a title line followed by its abstract, or a byline; "
-            "skipped")
+    return f"stray text {line.text[:60]!r}: expected a title line followed by its abstract, or a byline; skipped"
 
 
-def _read_paper(lines: list[_Line], i: int, source: str, reference: dt.date,
-                problems: ProblemCollector) -> tuple[Paper, int]:
+def _read_paper(
+    lines: list[_Line], i: int, source: str, reference: dt.date, problems: ProblemCollector
+) -> tuple[Paper, int]:
     """Read the paper whose title is ``lines[i]``; return it and the index after its block."""
     title, abstract = lines[i], lines[i + 1]
     j = i + 2
     # Stray text between the abstract and the byline (e.g. a duplicated piece of the abstract).
-    while (j + 1 < len(lines) and not lines[j].is_meta and not lines[j].is_nav
-           and not _starts_paper(lines, j) and lines[j + 1].text != _SEPARATOR
-           and _follows_byline(lines, j + 1)):
+    while (
+        j + 1 < len(lines)
+        and not lines[j].is_meta
+        and not lines[j].is_nav
+        and not _starts_paper(lines, j)
+        and lines[j + 1].text != _SEPARATOR
+        and _follows_byline(lines, j + 1)
+    ):
         problems.add(f"line {lines[j].number}", _stray_message(lines[j]))
         j += 1
     n_authors: int | None = None
@@ -209,8 +222,7 @@ def _read_paper(lines: list[_Line], i: int, source: str, reference: dt.date,
     if j < len(lines) and (m := _AUTHORS_LINE.match(lines[j].text)):
         n_authors = int(m.group("n"))
         j += 1
-    elif (j + 1 < len(lines) and lines[j + 1].text == _SEPARATOR and not lines[j].is_meta
-          and not lines[j].is_nav):
+    elif j + 1 < len(lines) and lines[j + 1].text == _SEPARATOR and not lines[j].is_meta and not lines[j].is_nav:
         organization = _organization(lines[j].text)
         j += 1
     if j < len(lines) and lines[j].text == _SEPARATOR:

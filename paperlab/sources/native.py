@@ -31,8 +31,15 @@ from ..paper import MIME_TYPE, Paper
 __all__ = ["FORMAT_VERSION", "read_native", "save_library"]
 
 FORMAT_VERSION = 1
-_WRITE_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".bib": "bib", ".bibtex": "bib",
-                  ".md": "md", ".markdown": "md"}
+_WRITE_FORMATS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+    ".bib": "bib",
+    ".bibtex": "bib",
+    ".md": "md",
+    ".markdown": "md",
+}
 _READ_FORMATS = ("json", "jsonl", "csv", "md")
 _FIELDS = [f.name for f in dataclasses.fields(Paper)]
 _CSV_LIST_FIELDS = ("authors", "categories", "keywords", "tags")
@@ -51,8 +58,9 @@ def _format_of(path: Path, format: str | None, allowed: Iterable[str]) -> str:
     else:
         fmt = _WRITE_FORMATS.get(path.suffix.lower(), "")
     if fmt not in allowed:
-        raise ValueError(f"cannot tell the format of {str(path)!r}; expected an extension or format of "
-                         f"{', '.join(allowed)}")
+        raise ValueError(
+            f"cannot tell the format of {str(path)!r}; expected an extension or format of {', '.join(allowed)}"
+        )
     return fmt
 
 
@@ -75,8 +83,12 @@ def _csv_text(papers: list[Paper]) -> str:
 
 def _render(papers: list[Paper], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps({"paperlab": FORMAT_VERSION, "papers": [p.to_dict() for p in papers]},
-                          ensure_ascii=False, indent=1) + "\n"
+        return (
+            json.dumps(
+                {"paperlab": FORMAT_VERSION, "papers": [p.to_dict() for p in papers]}, ensure_ascii=False, indent=1
+            )
+            + "\n"
+        )
     if fmt == "jsonl":
         return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers)
     if fmt == "csv":
@@ -154,15 +166,18 @@ def _read_json(text: str, problems: ProblemCollector, source: str) -> list[Paper
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON ({exc.msg}); expected a paperlab export", source=source,
-                         where=f"line {exc.lineno}") from None
+        raise ParseError(
+            f"not valid JSON ({exc.msg}); expected a paperlab export", source=source, where=f"line {exc.lineno}"
+        ) from None
     if isinstance(obj, dict):
         if "papers" not in obj:
             raise ParseError('expected a paperlab export {"paperlab": 1, "papers": [...]}', source=source)
         version = obj.get("paperlab", FORMAT_VERSION)
         if not isinstance(version, int) or version > FORMAT_VERSION:
-            raise ParseError(f"'paperlab' format version {version!r} is not supported; expected "
-                             f"{FORMAT_VERSION} or lower", source=source)
+            raise ParseError(
+                f"'paperlab' format version {version!r} is not supported; expected {FORMAT_VERSION} or lower",
+                source=source,
+            )
         items = obj["papers"]
     else:
         items = obj
@@ -195,8 +210,9 @@ def _read_csv(text: str, problems: ProblemCollector, source: str) -> list[Paper]
         raise ParseError(f"expected a CSV header with a 'title' column, got {header}", source=source, where="line 1")
     unknown = [h for h in header if h not in _FIELDS]
     if unknown:
-        raise ParseError(f"unknown column(s) {unknown}; expected only paper fields {_FIELDS}", source=source,
-                         where="line 1")
+        raise ParseError(
+            f"unknown column(s) {unknown}; expected only paper fields {_FIELDS}", source=source, where="line 1"
+        )
     papers: list[Paper] = []
     for i, row in enumerate(reader, 1):
         where = f"row {i} (line {reader.line_num})"
@@ -228,8 +244,10 @@ def _read_markdown(text: str, problems: ProblemCollector, source: str) -> list[P
     papers: list[Paper] = []
     matches = list(_CARD_RE.finditer(text))
     if not matches:
-        raise ParseError(f"expected paperlab markdown cards (with their '<!-- {MIME_TYPE} ... -->' data "
-                         "comment); found none", source=source)
+        raise ParseError(
+            f"expected paperlab markdown cards (with their '<!-- {MIME_TYPE} ... -->' data comment); found none",
+            source=source,
+        )
     for i, m in enumerate(matches, 1):
         where = f"card {i} (line {text.count(chr(10), 0, m.start()) + 1})"
         try:

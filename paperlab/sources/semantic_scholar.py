@@ -39,8 +39,19 @@ from ._http import HttpClient, Response, RetryableResponse
 __all__ = ["SemanticScholarClient", "parse_semantic_scholar", "read_semantic_scholar"]
 
 S2_PAPER_URL = "https://www.semanticscholar.org/paper/{id}"
-_EXTRA_KEYS = ("paperId", "corpusId", "citationCount", "referenceCount", "influentialCitationCount",
-               "venue", "year", "fieldsOfStudy", "publicationTypes", "externalIds", "matchScore")
+_EXTRA_KEYS = (
+    "paperId",
+    "corpusId",
+    "citationCount",
+    "referenceCount",
+    "influentialCitationCount",
+    "venue",
+    "year",
+    "fieldsOfStudy",
+    "publicationTypes",
+    "externalIds",
+    "matchScore",
+)
 _WRAPPERS = ("citingPaper", "citedPaper")
 
 
@@ -87,8 +98,11 @@ def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime)
     if not isinstance(title, str) or not title.strip():
         ident = obj.get("paperId") or obj.get("authorId")
         what = "an author" if "authorId" in obj else "a paper"
-        raise ParseError(f"expected a paper with a 'title' (request fields=title), got {what}"
-                         + (f" {ident}" if ident else "") + f" with keys {sorted(obj)[:6]}")
+        raise ParseError(
+            f"expected a paper with a 'title' (request fields=title), got {what}"
+            + (f" {ident}" if ident else "")
+            + f" with keys {sorted(obj)[:6]}"
+        )
     ext = obj.get("externalIds")
     external: dict[str, Any] = ext if isinstance(ext, dict) else {}
     found = normalize_arxiv_id(str(external.get("ArXiv") or "")) if external.get("ArXiv") else None
@@ -129,8 +143,7 @@ def _items(data: Any, source: str) -> list[tuple[str, Any]]:
     if isinstance(data, list):
         return [(f"record {i}", x) for i, x in enumerate(data, start=1)]
     if not isinstance(data, dict):
-        raise ParseError(f"expected a Semantic Scholar JSON object or list, got {type(data).__name__}",
-                         source=source)
+        raise ParseError(f"expected a Semantic Scholar JSON object or list, got {type(data).__name__}", source=source)
     if "data" in data:
         if not isinstance(data["data"], list):
             raise ParseError(f"'data': expected a list, got {type(data['data']).__name__}", source=source)
@@ -142,12 +155,14 @@ def _items(data: Any, source: str) -> list[tuple[str, Any]]:
     message = data.get("error") or data.get("message")
     if isinstance(message, str):
         raise ParseError(f"Semantic Scholar error response: {message}", source=source)
-    raise ParseError("expected a Semantic Scholar paper, search page, batch or citation list, "
-                     f"got an object with keys {sorted(data)[:8]}", source=source)
+    raise ParseError(
+        "expected a Semantic Scholar paper, search page, batch or citation list, "
+        f"got an object with keys {sorted(data)[:8]}",
+        source=source,
+    )
 
 
-def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any],
-                           source: str = "<string>") -> list[Paper]:
+def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any], source: str = "<string>") -> list[Paper]:
     """Read Semantic Scholar Graph API JSON (search page, batch, one paper, citations/references).
 
     Parameters
@@ -173,8 +188,9 @@ def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any],
         try:
             data = json.loads(data)
         except json.JSONDecodeError as exc:
-            raise ParseError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source,
-                             where=f"line {exc.lineno}") from None
+            raise ParseError(
+                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, where=f"line {exc.lineno}"
+            ) from None
     retrieved = dt.datetime.now(dt.timezone.utc)
     problems = ProblemCollector(source)
     papers: list[Paper] = []
@@ -250,16 +266,18 @@ class SemanticScholarClient:
         The HTTP layer; by default one request per second (S2's rate for a key), retrying 429/5xx.
     """
 
-    SEARCH_FIELDS = ("title,externalIds,authors,abstract,venue,journal,year,publicationDate,openAccessPdf,"
-                     "url,citationCount,referenceCount,influentialCitationCount,fieldsOfStudy,publicationTypes")
+    SEARCH_FIELDS = (
+        "title,externalIds,authors,abstract,venue,journal,year,publicationDate,openAccessPdf,"
+        "url,citationCount,referenceCount,influentialCitationCount,fieldsOfStudy,publicationTypes"
+    )
     PAPER_FIELDS = SEARCH_FIELDS + ",corpusId,tldr"
     BATCH_SIZE = 500
     PAGE_SIZE = 100
 
-    def __init__(self, base_url: str | None = None, api_key: str | None = None,
-                 http: HttpClient | None = None) -> None:
-        self.base_url = (base_url or os.environ.get("PAPERLAB_SEMANTIC_SCHOLAR_URL")
-                         or "https://api.semanticscholar.org/graph/v1").rstrip("/")
+    def __init__(self, base_url: str | None = None, api_key: str | None = None, http: HttpClient | None = None) -> None:
+        self.base_url = (
+            base_url or os.environ.get("PAPERLAB_SEMANTIC_SCHOLAR_URL") or "https://api.semanticscholar.org/graph/v1"
+        ).rstrip("/")
         self.api_key = api_key
         self.http = http if http is not None else HttpClient(min_interval=1.0)
 
@@ -274,20 +292,29 @@ class SemanticScholarClient:
     def _call(self, method: str, path: str, params: dict[str, Any], body: Any = None) -> tuple[Any, str]:
         """One request; S2's error objects (``{"error": ...}`` / ``{"message": ...}``) become FetchError."""
         url = f"{self.base_url}{path}"
-        resp = self.http.request(method, url, params, json=body, headers=self._headers,
-                                 validate=_validate_json, ok_statuses=frozenset({200, 400, 403, 404}))
+        resp = self.http.request(
+            method,
+            url,
+            params,
+            json=body,
+            headers=self._headers,
+            validate=_validate_json,
+            ok_statuses=frozenset({200, 400, 403, 404}),
+        )
         if resp.status != 200:
             try:
                 err = resp.json()
                 message = err.get("error") or err.get("message") if isinstance(err, dict) else None
             except ValueError:
                 message = None
-            raise FetchError(f"Semantic Scholar HTTP {resp.status}: {message or resp.text[:200]}",
-                             url=resp.url, status=resp.status)
+            raise FetchError(
+                f"Semantic Scholar HTTP {resp.status}: {message or resp.text[:200]}", url=resp.url, status=resp.status
+            )
         return resp.json(), resp.url
 
-    def search(self, query: str, *, limit: int = 100, fields: str | Iterable[str] | None = None,
-               **filters: Any) -> list[Paper]:
+    def search(
+        self, query: str, *, limit: int = 100, fields: str | Iterable[str] | None = None, **filters: Any
+    ) -> list[Paper]:
         """Relevance search; pages with ``offset`` until ``limit`` papers or no ``next`` page.
 
         Parameters
@@ -308,8 +335,9 @@ class SemanticScholarClient:
         offset = 0
         while len(papers) < limit:
             size = min(self.PAGE_SIZE, limit - len(papers))
-            page, url = self._call("GET", "/paper/search",
-                                   {"query": query, **filters, "fields": wanted, "offset": offset, "limit": size})
+            page, url = self._call(
+                "GET", "/paper/search", {"query": query, **filters, "fields": wanted, "offset": offset, "limit": size}
+            )
             papers.extend(parse_semantic_scholar(page, source=url))
             nxt = page.get("next") if isinstance(page, dict) else None
             if not isinstance(nxt, int) or nxt <= offset or not page.get("data"):
@@ -326,8 +354,9 @@ class SemanticScholarClient:
             With S2's message, e.g. ``Paper with id … not found`` (HTTP 404).
         """
         ident = s2_paper_id(paper_id)
-        data, url = self._call("GET", f"/paper/{quote(ident, safe='/:')}",
-                               {"fields": _fields(fields, self.PAPER_FIELDS)})
+        data, url = self._call(
+            "GET", f"/paper/{quote(ident, safe='/:')}", {"fields": _fields(fields, self.PAPER_FIELDS)}
+        )
         papers = parse_semantic_scholar(data, source=url)
         if not papers:
             raise FetchError(f"Semantic Scholar returned no paper for {paper_id!r}", url=url)
@@ -352,7 +381,7 @@ class SemanticScholarClient:
         missing: list[ImportProblem] = []
         url = f"{self.base_url}/paper/batch"
         for start in range(0, len(idents), self.BATCH_SIZE):
-            chunk = idents[start:start + self.BATCH_SIZE]
+            chunk = idents[start : start + self.BATCH_SIZE]
             data, url = self._call("POST", "/paper/batch", {"fields": wanted}, {"ids": chunk})
             if not isinstance(data, list) or len(data) != len(chunk):
                 raise FetchError(f"expected a JSON list of {len(chunk)} items from the batch endpoint", url=url)

@@ -43,18 +43,63 @@ __all__ = ["Session", "SessionEntry", "read_session"]
 
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "ter", "bin", "al", "y"}
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z][a-zà-öø-ÿ]+)?$")
-_HEADINGS = {"intro", "introduction", "motivation", "background", "overview", "outline", "method", "methods",
-             "approach", "results", "experiments", "takeaways", "take-aways", "conclusion", "conclusions",
-             "discussion", "summary", "agenda", "problem", "contributions", "setup", "puzzles", "findings"}
+_HEADINGS = {
+    "intro",
+    "introduction",
+    "motivation",
+    "background",
+    "overview",
+    "outline",
+    "method",
+    "methods",
+    "approach",
+    "results",
+    "experiments",
+    "takeaways",
+    "take-aways",
+    "conclusion",
+    "conclusions",
+    "discussion",
+    "summary",
+    "agenda",
+    "problem",
+    "contributions",
+    "setup",
+    "puzzles",
+    "findings",
+}
 _AFFILIATION = re.compile(
     r"^(?:University|Universit\w*|Institute|Institut\w*|College|Center|Centre|Laborator\w*|Labs?|Research|"
-    r"School|Inc\.?|Ltd\.?|Department|Dept\.?|Academy|Faculty|Hospital|Corporation|Corp\.?|Technology|AI)$")
-_VENUE_LINE = re.compile(r"^(?:Published|Accepted|To appear|Appearing|In Proceedings|Proceedings of|Under review)\b",
-                         re.I)
+    r"School|Inc\.?|Ltd\.?|Department|Dept\.?|Academy|Faculty|Hospital|Corporation|Corp\.?|Technology|AI)$"
+)
+_VENUE_LINE = re.compile(
+    r"^(?:Published|Accepted|To appear|Appearing|In Proceedings|Proceedings of|Under review)\b", re.I
+)
 _TAKEAWAYS = re.compile(r"^(?:key\s+)?take[- ]?aways?\s*:?$|^conclusions?\s*:?$|^lessons learned\s*:?$", re.I)
 _QUESTION_LABEL = re.compile(r"^(?:thinking|discussion|questions?|q|food for thought)\s*:\s*", re.I)
-_SMALL_WORDS = {"a", "an", "the", "of", "via", "for", "and", "or", "in", "on", "to", "with", "by", "at", "from", "vs",
-                "vs.", "as", "into", "towards", "toward"}
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "via",
+    "for",
+    "and",
+    "or",
+    "in",
+    "on",
+    "to",
+    "with",
+    "by",
+    "at",
+    "from",
+    "vs",
+    "vs.",
+    "as",
+    "into",
+    "towards",
+    "toward",
+}
 
 
 @dataclass
@@ -90,8 +135,10 @@ class SessionEntry:
     problems: list[ImportProblem] = field(default_factory=list)
 
     def __repr__(self) -> str:
-        return (f"SessionEntry({self.presenter!r}, {self.paper.title[:50]!r}, {len(self.takeaways)} takeaways, "
-                f"{len(self.results)} tables)")
+        return (
+            f"SessionEntry({self.presenter!r}, {self.paper.title[:50]!r}, {len(self.takeaways)} takeaways, "
+            f"{len(self.results)} tables)"
+        )
 
 
 class Session:
@@ -114,9 +161,15 @@ class Session:
     >>> [e.presenter for e in s.entries]  # doctest: +SKIP
     """
 
-    def __init__(self, theme: str, date: dt.date | str | None = None, entries: list[SessionEntry] | None = None,
-                 subtitle: str | None = None, source: str | None = None,
-                 problems: list[ImportProblem] | None = None) -> None:
+    def __init__(
+        self,
+        theme: str,
+        date: dt.date | str | None = None,
+        entries: list[SessionEntry] | None = None,
+        subtitle: str | None = None,
+        source: str | None = None,
+        problems: list[ImportProblem] | None = None,
+    ) -> None:
         self.theme = theme
         self.date = dt.date.fromisoformat(date) if isinstance(date, str) else date
         self.entries = list(entries or [])
@@ -199,13 +252,15 @@ class Session:
             title = _md_cell(p.title)
             link = p.abs_url
             meta = " · ".join(_md_cell(m) for m in (p.byline(), venue_of(p)) if m)
-            lines.append(f"{n}. **{_md_cell(e.presenter)}** — " + (f"[{title}]({link})" if link else f"*{title}*")
-                         + (f" — {meta}" if meta else ""))
+            lines.append(
+                f"{n}. **{_md_cell(e.presenter)}** — "
+                + (f"[{title}]({link})" if link else f"*{title}*")
+                + (f" — {meta}" if meta else "")
+            )
             for t in e.takeaways:
                 lines.append(f"   - {_md_cell(t)}")
             if e.tables:
-                lines.append(f"   - Results: {len(e.tables)} table(s), "
-                             f"{sum(len(d) for d in e.results)} values")
+                lines.append(f"   - Results: {len(e.tables)} table(s), {sum(len(d) for d in e.results)} values")
             for q in e.questions:
                 lines.append(f"   - ❓ {_md_cell(q)}")
         return "\n".join(lines) + "\n"
@@ -222,6 +277,7 @@ def read_session(path: str | Path, date: dt.date | str | None = None) -> Session
 # ---------------------------------------------------------------------------------------------
 # parsing
 # ---------------------------------------------------------------------------------------------
+
 
 def _is_blank(line: str) -> bool:
     return not line.strip()
@@ -281,8 +337,14 @@ def _author_names(line: str) -> list[str] | None:
             if not part:
                 continue
             first = part.split(",")[0].split()
-            cut = next((k for k, tok in enumerate(first)
-                        if _AFFILIATION.match(tok) or re.search(r"\d", tok) or re.fullmatch(r"[A-Z]{2,}", tok)), None)
+            cut = next(
+                (
+                    k
+                    for k, tok in enumerate(first)
+                    if _AFFILIATION.match(tok) or re.search(r"\d", tok) or re.fullmatch(r"[A-Z]{2,}", tok)
+                ),
+                None,
+            )
             if cut is not None:
                 affiliation_seen = True
                 name_tokens = first[:cut][:2] if cut > 2 else first[:cut]
@@ -290,8 +352,13 @@ def _author_names(line: str) -> list[str] | None:
                 name_tokens = first
             if not name_tokens:
                 continue
-            if not all(t in _PARTICLES or _NAME_TOKEN.match(t) or re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]+", t)
-                       or re.fullmatch(r"[A-Z]\.", t) for t in name_tokens):
+            if not all(
+                t in _PARTICLES
+                or _NAME_TOKEN.match(t)
+                or re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]+", t)
+                or re.fullmatch(r"[A-Z]\.", t)
+                for t in name_tokens
+            ):
                 if cut is None and not had_email:
                     return None
                 continue
@@ -347,8 +414,12 @@ def _parse_header(lines: list[str], start: int, end: int) -> _Header:
             continue
         names = _author_names(ln)
         if names is None:
-            if (re.fullmatch(r"[A-Z][\w&.-]+", ln) and ln.lower().rstrip(":") not in _HEADINGS and n_author_lines
-                    and org is None):
+            if (
+                re.fullmatch(r"[A-Z][\w&.-]+", ln)
+                and ln.lower().rstrip(":") not in _HEADINGS
+                and n_author_lines
+                and org is None
+            ):
                 org = ln  # an organisation alone on a line ("Apple")
                 j += 1
                 continue
@@ -386,11 +457,11 @@ def _takeaways_and_questions(lines: list[str], start: int, end: int) -> tuple[li
             q = _QUESTION_LABEL.match(s)
             if q:
                 in_questions = True
-                questions.append(s[q.end():].strip())
+                questions.append(s[q.end() :].strip())
                 prev_blank = False
                 continue
             bullet = re.match(r"^(\s*)[-•*]\s+(?:\d+\.\s*)?", raw)
-            item = raw[bullet.end():].strip() if bullet else s
+            item = raw[bullet.end() :].strip() if bullet else s
             if in_questions:
                 prev_blank = False
                 continue  # quoted answers to a discussion question
@@ -406,7 +477,7 @@ def _takeaways_and_questions(lines: list[str], start: int, end: int) -> tuple[li
         s = lines[k].strip()
         q = _QUESTION_LABEL.match(s)
         if q and (take_at is None or k < take_at) and s.endswith("?"):
-            questions.append(s[q.end():].strip())
+            questions.append(s[q.end() :].strip())
     return takeaways, list(dict.fromkeys(questions)), take_at
 
 
@@ -414,9 +485,15 @@ def _fallback_title(lines: list[str], start: int, end: int) -> tuple[str, int] |
     """A slide heading naming a method ("G-EVAL Framework" -> "G-EVAL") when there is no title slide."""
     for k in range(start, end):
         s = lines[k].strip()
-        if (s and len(s.split()) <= 4 and not s.startswith(("-", "•")) and "\t" not in lines[k]
-                and _is_blank(lines[k - 1] if k > 0 else "") and re.search(r"\b[A-Z][A-Z0-9]*-?[A-Z0-9]{2,}\b", s)
-                and not s.endswith((".", ":", "?"))):
+        if (
+            s
+            and len(s.split()) <= 4
+            and not s.startswith(("-", "•"))
+            and "\t" not in lines[k]
+            and _is_blank(lines[k - 1] if k > 0 else "")
+            and re.search(r"\b[A-Z][A-Z0-9]*-?[A-Z0-9]{2,}\b", s)
+            and not s.endswith((".", ":", "?"))
+        ):
             name = re.sub(r"\s+(?:Framework|Method|Approach|Model|Overview|Pipeline|Architecture)$", "", s)
             return name, k + 1
     return None
@@ -436,9 +513,13 @@ def _parse_session(text: str, source: str, date: dt.date | str | None) -> Sessio
     header_end = -1
     while k < len(lines):
         s = lines[k].strip()
-        if (k > header_end and _name_shaped(s)
-                and (k == 0 or _is_blank(lines[k - 1])) and (k + 1 >= len(lines) or _is_blank(lines[k + 1]))
-                and not any(t.lower() in lowercase for t in s.split() if t not in _PARTICLES)):
+        if (
+            k > header_end
+            and _name_shaped(s)
+            and (k == 0 or _is_blank(lines[k - 1]))
+            and (k + 1 >= len(lines) or _is_blank(lines[k + 1]))
+            and not any(t.lower() in lowercase for t in s.split() if t not in _PARTICLES)
+        ):
             presenters.append(k)
             h = _parse_header(lines, k + 1, len(lines))
             header_end = h.body_start - 1
@@ -447,9 +528,13 @@ def _parse_session(text: str, source: str, date: dt.date | str | None) -> Sessio
     del in_header
     if not presenters:
         first = next((n for n, ln in enumerate(lines, 1) if ln.strip()), 1)
-        raise ParseError("expected presenter lines (a person's name alone on a line, followed by the paper's "
-                         "title and authors); found none", source, f"line {first}")
-    header_lines = [ln.strip() for ln in lines[:presenters[0]] if ln.strip()]
+        raise ParseError(
+            "expected presenter lines (a person's name alone on a line, followed by the paper's "
+            "title and authors); found none",
+            source,
+            f"line {first}",
+        )
+    header_lines = [ln.strip() for ln in lines[: presenters[0]] if ln.strip()]
     theme = header_lines[0] if header_lines else "Session"
     subtitle = " · ".join(header_lines[1:]) or None
     entries: list[SessionEntry] = []
@@ -466,16 +551,27 @@ def _parse_session(text: str, source: str, date: dt.date | str | None) -> Sessio
         if title is None:
             fb = _fallback_title(lines, start + 1, end)
             if fb is None:
-                raise ParseError(f"presentation by {presenter!r}: expected the paper's title (a title line followed "
-                                 "by author lines) or a slide heading naming the method; found neither",
-                                 source, f"line {start + 1}")
+                raise ParseError(
+                    f"presentation by {presenter!r}: expected the paper's title (a title line followed "
+                    "by author lines) or a slide heading naming the method; found neither",
+                    source,
+                    f"line {start + 1}",
+                )
             title, title_line = fb
-            problems.append(ImportProblem(source, f"line {start + 1}",
-                                          f"presentation by {presenter!r} has no title slide; paper named after the "
-                                          f"slide heading at line {title_line}: {title!r}"))
+            problems.append(
+                ImportProblem(
+                    source,
+                    f"line {start + 1}",
+                    f"presentation by {presenter!r} has no title slide; paper named after the "
+                    f"slide heading at line {title_line}: {title!r}",
+                )
+            )
         if take_at is None:
-            problems.append(ImportProblem(source, f"lines {start + 1}-{end}",
-                                          f"presentation by {presenter!r} has no Takeaways slide"))
+            problems.append(
+                ImportProblem(
+                    source, f"lines {start + 1}-{end}", f"presentation by {presenter!r} has no Takeaways slide"
+                )
+            )
         paper = Paper(
             title=title,
             authors=h.authors,
@@ -484,19 +580,32 @@ def _parse_session(text: str, source: str, date: dt.date | str | None) -> Sessio
             sources=[SourceRecord("session", location=source, record=f"line {title_line}")],
             tags=[theme] if theme else [],
             # the slides' text (without tables): compare() reads facets from it
-            extra={"presenter": presenter, "session_line": start + 1,
-                   "notes": "\n".join(ln for ln in lines[h.body_start:end] if "\t" not in ln).strip()},
+            extra={
+                "presenter": presenter,
+                "session_line": start + 1,
+                "notes": "\n".join(ln for ln in lines[h.body_start : end] if "\t" not in ln).strip(),
+            },
         )
         block = "\n".join(lines[start:end])
         tables, table_problems = find_tables(block, source=source, paper=paper.id, first_line=start + 1)
         problems += table_problems
         lost += [p for p in table_problems if "skipped" in p.message or "dropped" in p.message]
-        entries.append(SessionEntry(presenter=presenter, paper=paper, takeaways=takeaways,
-                                    results=[t.data for t in tables], questions=questions, tables=tables,
-                                    line=start + 1, problems=problems))
+        entries.append(
+            SessionEntry(
+                presenter=presenter,
+                paper=paper,
+                takeaways=takeaways,
+                results=[t.data for t in tables],
+                questions=questions,
+                tables=tables,
+                line=start + 1,
+                problems=problems,
+            )
+        )
         all_problems += problems
     session = Session(theme, date=date, entries=entries, subtitle=subtitle, source=source, problems=all_problems)
     if lost:
-        warnings.warn(PartialImportWarning(source, lost, kept=sum(len(d) for e in entries for d in e.results)),
-                      stacklevel=3)
+        warnings.warn(
+            PartialImportWarning(source, lost, kept=sum(len(d) for e in entries for d in e.results)), stacklevel=3
+        )
     return session

@@ -47,10 +47,23 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     log = ARTIFACTS / "jupyterlab.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-             f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={dirs['root']}", "--ServerApp.allow_root=True"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, cwd=dirs["root"],
+            [
+                sys.executable,
+                "-m",
+                "jupyter",
+                "lab",
+                "--no-browser",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={token}",
+                f"--ServerApp.root_dir={dirs['root']}",
+                "--ServerApp.allow_root=True",
+            ],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=dirs["root"],
         )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -38,14 +38,21 @@ class Lab:
         if workspace:
             path = f"lab/workspaces/{workspace}"
         sep = "&" if "?" in path else "?"
-        return f"{self.url}/{path}{sep}reset&token={self.token}" if workspace else f"{self.url}/{path}{sep}token={self.token}"
+        return (
+            f"{self.url}/{path}{sep}reset&token={self.token}"
+            if workspace
+            else f"{self.url}/{path}{sep}token={self.token}"
+        )
 
     def api(self, method: str, path: str, body: object = None) -> object:
         """Call the paperlab REST API with the token (for test setup and checks)."""
         data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(f"{self.url}/paperlab/api/{path}", data=data, method=method,
-                                     headers={"Authorization": f"token {self.token}",
-                                              "Content-Type": "application/json"})
+        req = urllib.request.Request(
+            f"{self.url}/paperlab/api/{path}",
+            data=data,
+            method=method,
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(req, timeout=20) as resp:
             text = resp.read().decode()
         return json.loads(text) if text else None

@@ -26,11 +26,16 @@ HOSTILE_ABSTRACT = "</div><script>alert('abstract')</script><iframe src=javascri
 
 
 def write_notebook(lab: Lab, name: str, *sources: str) -> None:
-    cells = [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
-              "source": src} for i, src in enumerate(sources or [""])]
-    nb = {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                      "language": "python"}},
-          "nbformat": 4, "nbformat_minor": 5}
+    cells = [
+        {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [], "source": src}
+        for i, src in enumerate(sources or [""])
+    ]
+    nb = {
+        "cells": cells,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     (lab.root_dir / name).write_text(json.dumps(nb))
 
 
@@ -159,7 +164,9 @@ def test_facets_sort_and_dark_theme(page: Page, lab: Lab) -> None:
 
 def test_add_to_list_copy_and_insert_cell(page: Page, lab: Lab) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=lab.url)
-    root = show_cards(page, lab, "cards-actions.ipynb", "%load_ext paperlab\n%papers 'video generation' -k 5 --mode lexical")
+    root = show_cards(
+        page, lab, "cards-actions.ipynb", "%load_ext paperlab\n%papers 'video generation' -k 5 --mode lexical"
+    )
     ranked = DEMO.search("video generation", k=5, mode="lexical")
     first = list(ranked)[0]
     card = root.locator(".plc-card[data-position='0']")
@@ -210,8 +217,9 @@ def test_add_to_list_copy_and_insert_cell(page: Page, lab: Lab) -> None:
     page.keyboard.press("Enter")
     page.keyboard.type("w = _; print('SELECTED', w.selected.ids)")
     page.keyboard.press("Shift+Enter")
-    expect(page.locator("[data-mime-type='application/vnd.jupyter.stdout']", has_text="SELECTED")).to_have_text(f"SELECTED {[first.id]!r}",
-                                                                                      timeout=30_000)
+    expect(page.locator("[data-mime-type='application/vnd.jupyter.stdout']", has_text="SELECTED")).to_have_text(
+        f"SELECTED {[first.id]!r}", timeout=30_000
+    )
 
 
 def test_hostile_paper_text_is_shown_as_text_and_runs_nothing(page: Page, lab: Lab, dialogs: list[str]) -> None:

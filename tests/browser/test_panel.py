@@ -67,11 +67,16 @@ def card(page: Page, paper_id: str):
 
 
 def write_notebook(lab: Lab, name: str, *sources: str) -> None:
-    cells = [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
-              "source": src} for i, src in enumerate(sources or [""])]
-    nb = {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                      "language": "python"}},
-          "nbformat": 4, "nbformat_minor": 5}
+    cells = [
+        {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [], "source": src}
+        for i, src in enumerate(sources or [""])
+    ]
+    nb = {
+        "cells": cells,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     (lab.root_dir / name).write_text(json.dumps(nb))
 
 
@@ -136,25 +141,30 @@ def test_panel_opens_from_sidebar_palette_and_shortcut(page: Page, lab: Lab, dia
 
 def test_paper_added_in_a_notebook_cell_appears_in_the_panel(page: Page, lab: Lab) -> None:
     seed(lab)
-    write_notebook(lab, "kernel_add.ipynb",
-                   "import paperlab\n"
-                   "from paperlab.sources.arxiv import read_atom\n"
-                   f"paper = read_atom({str(OLD_STYLE)!r})[0]\n"
-                   "paperlab.reading_list().add(paper, tags=['from-kernel'])")
+    write_notebook(
+        lab,
+        "kernel_add.ipynb",
+        "import paperlab\n"
+        "from paperlab.sources.arxiv import read_atom\n"
+        f"paper = read_atom({str(OLD_STYLE)!r})[0]\n"
+        "paperlab.reading_list().add(paper, tags=['from-kernel'])",
+    )
     open_lab(page, lab, "kernel", "kernel_add.ipynb")
     open_panel(page)
     expect(page.locator(".paperlab-card")).to_have_count(0)
     wait_kernel_idle(page)
     run_cell(page, 0)
-    expect(page.locator(".jp-OutputArea-output").first).to_contain_text("ListEntry(0: 'astro-ph/0601001'",
-                                                                        timeout=30_000)
+    expect(page.locator(".jp-OutputArea-output").first).to_contain_text(
+        "ListEntry(0: 'astro-ph/0601001'", timeout=30_000
+    )
     started = time.monotonic()
     new = card(page, "astro-ph/0601001")
     expect(new).to_be_visible(timeout=2_000)  # live sync: within 2 s of the cell finishing
     elapsed = time.monotonic() - started
     expect(new.locator(".paperlab-title")).to_have_text(
         "Frequency of Hot Jupiters and Very Hot Jupiters from the OGLE-III Transit Surveys Toward the "
-        "Galactic Bulge and Carina")
+        "Galactic Bulge and Carina"
+    )
     expect(new.locator(".paperlab-tag-text")).to_have_text(["from-kernel"])
     expect(new.locator(".paperlab-card-meta")).to_contain_text("Andrew Gould, Susan Dorsher, B. Scott Gaudi +1 more")
     shot(page, "panel-kernel-add")
@@ -227,7 +237,7 @@ def test_insert_into_notebook_as_card_and_code(page: Page, lab: Lab) -> None:
 
     card(page, FIRST.id).locator(".paperlab-insert-code").click()
     code_cell = page.locator(".jp-CodeCell").nth(1)
-    expect(code_cell.locator(".cm-content")).to_have_text('import paperlab' + 'paperlab.paper("2202.12139")')
+    expect(code_cell.locator(".cm-content")).to_have_text("import paperlab" + 'paperlab.paper("2202.12139")')
     run_cell(page, 1)
     # The kernel shares the store: the paper's HTML card renders as the cell's output.
     expect(code_cell.locator(".jp-OutputArea-output .paperlab-card")).to_contain_text(FIRST.title, timeout=30_000)
@@ -235,9 +245,13 @@ def test_insert_into_notebook_as_card_and_code(page: Page, lab: Lab) -> None:
 
 
 def test_hostile_title_renders_as_text(page: Page, lab: Lab, dialogs: list[str]) -> None:
-    hostile = Paper(title=HOSTILE_TITLE, authors=["<script>alert('author')</script>"],
-                    abstract="<svg onload=alert('abstract')></svg> & more",
-                    url="javascript:alert('url')", code_url="javascript:alert('code')")
+    hostile = Paper(
+        title=HOSTILE_TITLE,
+        authors=["<script>alert('author')</script>"],
+        abstract="<svg onload=alert('abstract')></svg> & more",
+        url="javascript:alert('url')",
+        code_url="javascript:alert('code')",
+    )
     seed(lab, hostile, FIRST)
     write_notebook(lab, "hostile.ipynb", "")
     open_lab(page, lab, "hostile", "hostile.ipynb")
@@ -314,7 +328,8 @@ def test_two_browser_tabs_stay_consistent(page: Page, lab: Lab) -> None:
         card(page, SECOND.id).locator(".paperlab-tag-input").press("Enter")
         theirs = card(other, SECOND.id)
         expect(theirs.locator(".paperlab-status-button[data-status='read']")).to_have_attribute(
-            "aria-pressed", "true", timeout=2_000)
+            "aria-pressed", "true", timeout=2_000
+        )
         expect(theirs.locator(".paperlab-tag-text")).to_have_text(["baseline"], timeout=2_000)
         # and a removal in tab B disappears from tab A
         card(other, FIRST.id).locator(".paperlab-remove").click()
