@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import warnings
 
 import pandas as pd
 import pytest
-from paths import FIXTURES
+from paths import DATA, FIXTURES
 
 from paperlab import MIME_TYPE, Library, Paper, ParseError, PartialImportWarning, SourceRecord
 from paperlab.paper import normalize_arxiv_id, normalize_title
@@ -281,8 +282,38 @@ def test_csl_json() -> None:
 # -- Library -------------------------------------------------------------------------------------
 
 
+def test_library_dedups_own_bib_files() -> None:
+    """tests/data/bibtex: 10 titled entries in biblatex-style.bib (9 papers), 7 in producers.bib (3 papers)."""
+    with pytest.warns(PartialImportWarning):  # the @set entry has no title
+        papers = read_bibtex(DATA / "bibtex" / "biblatex-style.bib")
+    lib = Library(papers)
+    assert len(papers) == 10 and len(lib) == 9
+    cho = lib["1406.1078"]  # @inproceedings (v3, eprintclass) and @online (v1) with the same eprint
+    assert [s.record for s in cho.sources] == ["cho:encdec, line 34", "cho:encdec:online, line 46"]
+    assert cho.published == dt.date(2014, 6, 3)  # earliest date (the @online one)
+    assert cho.version == 3 and cho.primary_category == "cs.CL"
+    assert (
+        cho.journal_ref
+        == "Proceedings of the 2014 Conference on Empirical Methods in Natural Language Processing (EMNLP)"
+    )
+    assert len(cho.authors) == 7 and cho.extra["more_authors"] is True
+    assert lib.ids.index("1406.1078") == 2  # position of the first record
+    # the chapter's title has a subtitle, so it stays apart from the article of the same name
+    assert len(lib.filter(text="Long Short-Term Memory")) == 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        producers = Library(read_bibtex(DATA / "bibtex" / "producers.bib"))
+    assert producers.ids == ["1706.03762", "1512.03385", "1810.04805"]
+    attention = producers.filter(text="Attention Is All You Need")
+    # Zotero (arXiv id from url), Google Scholar (title only, "Attention is all you need"), DBLP (CoRR abs/ id)
+    assert len(attention) == 1 and len(attention[0].sources) == 3
+    assert attention[0].journal_ref == "Advances in neural information processing systems"
+    assert attention[0].published == dt.date(2017, 1, 1)
+
+
+@pytest.mark.realdata
 def test_library_dedups_real_bib_file() -> None:
-    """biblatex-examples.bib: 90 titled entries, 83 distinct papers (arXiv id and title duplicates)."""
+    """$PAPERLAB_REALDATA/fixtures/bibtex/biblatex-examples.bib: 90 titled entries, 83 distinct papers."""
     with pytest.warns(PartialImportWarning):
         papers = read_bibtex(FIXTURES / "bibtex" / "biblatex-examples.bib")
     lib = Library(papers)
