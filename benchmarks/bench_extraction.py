@@ -1,7 +1,7 @@
 """Precision and recall of paperlab's results extraction against a hand-checked gold set.
 
-Gold: ``benchmarks/data/extraction_gold.json`` — result tuples from abstracts in
-``../shared`` (Hugging Face seeds and fixtures) and from the reading-group transcript
+Gold: ``benchmarks/data/extraction_gold.json`` — result tuples from abstracts of the recorded
+real corpus (Hugging Face seeds and fixtures) and from its reading-group transcript
 (sentences and table cells). Two systems are scored:
 
 * ``paperlab``: :func:`paperlab.compare.extract_results` on sentences,
@@ -12,14 +12,15 @@ Gold: ``benchmarks/data/extraction_gold.json`` — result tuples from abstracts 
 Two match levels: ``value`` (the number, unit and kind for sentences; line and value for
 table cells) and ``tuple`` (also metric and dataset, and the method for tables).
 
-Run: ``python benchmarks/bench_extraction.py`` (set PAPERLAB_SHARED if ../shared is elsewhere).
+Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
+seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
-import os
 import re
 import sys
 import time
@@ -31,8 +32,10 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SHARED = Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 GOLD = Path(__file__).parent / "data" / "extraction_gold.json"
+
+from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
 from paperlab.compare import extract_results  # noqa: E402
 from paperlab.errors import PartialImportWarning  # noqa: E402
@@ -115,7 +118,7 @@ def keys(rows: list[dict], level: str, table: bool) -> list[tuple]:
     return [tuple(_norm(r.get(k)) for k in base) for r in rows]
 
 
-def main() -> pd.DataFrame:
+def main(realdata: Path) -> pd.DataFrame:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     t0 = time.perf_counter()
     sent_gold: list[dict] = []
@@ -124,7 +127,7 @@ def main() -> pd.DataFrame:
         sent_gold += s["tuples"]
         sent_pred["paperlab"] += extract_results(s["text"]).to_dict("records")
         sent_pred["baseline"] += baseline_sentence(s["text"])
-    transcript = SHARED / gold["tables"]["source"]
+    transcript = realdata / gold["tables"]["source"]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PartialImportWarning)
         session = Session.from_file(transcript)
@@ -196,4 +199,6 @@ def main() -> pd.DataFrame:
 
 
 if __name__ == "__main__":
-    main()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_realdata_argument(ap, required=True)
+    main(realdata_or_exit(ap.parse_args().realdata))

@@ -1,6 +1,8 @@
 """Benchmark: stream Kaggle-format arXiv metadata into the paperlab store.
 
-The shared sample (the first 200 lines of the Kaggle ``arxiv-metadata-oai-snapshot``) is
+A sample of Kaggle-format records (by default the arXiv papers of the bundled demo corpus, written as
+Kaggle ``arxiv-metadata-oai-snapshot`` records; ``--sample FILE`` takes a real snapshot excerpt such as
+``$PAPERLAB_REALDATA/fixtures/arxiv_kaggle_metadata/*.jsonl``, which the figures in benchmarks/README.md used) is
 scaled up to ``--n`` records by rewriting each copy's id (and suffixing its title and DOI
 with the copy number, so copies are distinct papers, as in the real dump), written to a
 temporary JSON-lines file, then imported two ways, each in its own fresh process:
@@ -21,6 +23,7 @@ records, to check that memory stays flat as the stream grows. A third process ti
 Usage::
 
     python benchmarks/bench_import.py            # 200k records, check at 50k, 3 repeats
+    python benchmarks/bench_import.py --sample "$PAPERLAB_REALDATA/fixtures/arxiv_kaggle_metadata/<file>.jsonl"
     python benchmarks/bench_import.py --n 20000 --check-n 5000 --no-trace --repeat 1
 """
 
@@ -38,18 +41,21 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SAMPLE = (
-    Path(os.environ.get("PAPERLAB_SHARED", HERE.parent.parent / "shared"))
-    / "fixtures"
-    / "arxiv_kaggle_metadata"
-    / "arxivSpider_mnbvc_kaggle-snapshot_first200.jsonl"
-)
 BATCH = 5000
 
 
-def make_input(n: int, path: Path) -> None:
-    """Write ``n`` Kaggle-format records built from the 200-line sample."""
-    lines = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_sample(sample: Path | None) -> list[dict]:
+    """The Kaggle-format records to scale up: ``sample`` (a JSON-lines file) or the demo corpus's arXiv papers."""
+    if sample is None:
+        sys.path.insert(0, str(HERE))
+        from _data import kaggle_records_from_demo
+
+        return kaggle_records_from_demo()
+    return [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def make_input(n: int, path: Path, lines: list[dict]) -> None:
+    """Write ``n`` Kaggle-format records built from the sample records ``lines``."""
     with open(path, "w", encoding="utf-8") as out:
         for k in range(n):
             rec = dict(lines[k % len(lines)])
@@ -175,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=BATCH)
     ap.add_argument("--repeat", type=int, default=3, help="untraced runs per variant and size (default 3)")
     ap.add_argument("--no-trace", action="store_true", help="skip the tracemalloc runs")
+    ap.add_argument(
+        "--sample", type=Path, default=None, help="Kaggle-format JSON-lines records to scale up (default: demo corpus)"
+    )
     ap.add_argument("--worker", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
     ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
@@ -184,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.input, args.batch_size, args.trace)))
         return 0
 
+    sample = load_sample(args.sample)
+    print(
+        f"sample: {len(sample)} records from {args.sample.name if args.sample else 'the demo corpus'}", file=sys.stderr
+    )
     sizes = sorted({min(args.check_n, args.n), args.n})
     results: dict[tuple[str, int], dict[str, float]] = {}
     print(f"load average (1/5/15 min) at start: {_load()}", file=sys.stderr)
@@ -191,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             src = Path(tmp) / f"kaggle_{n}.jsonl"
             t0 = time.perf_counter()
-            make_input(n, src)
+            make_input(n, src, sample)
             print(
                 f"wrote {n} records ({src.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s",
                 file=sys.stderr,

@@ -1,4 +1,5 @@
-"""Search quality on a labeled evaluation built from the real files in /work/shared.
+"""Search quality on a labeled evaluation built from the recorded real corpus (``--realdata PATH``, default
+``$PAPERLAB_REALDATA``: a folder with fixtures/ and seeds/).
 
 Groups are DailyArXiv keyword sections and saved Hugging Face search pages; queries
 (benchmarks/data/search_queries.json) describe each group without its keyword. Also
@@ -12,7 +13,7 @@ The default's fusion weight and pseudo-relevance feedback were chosen on these s
 ``--heldout`` also reports a 2-fold estimate: settings are picked on one half of the queries (odd/even)
 and scored on the other.
 
-Usage: python benchmarks/bench_search_quality.py [--shared PATH] [--no-static] [--heldout]
+Usage: python benchmarks/bench_search_quality.py [--realdata PATH] [--no-static] [--heldout]
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
 import paperlab  # noqa: E402
 from paperlab.search import PaperIndex, paper_text, tfidf_vectorizer  # noqa: E402
@@ -36,9 +40,9 @@ from paperlab.search import PaperIndex, paper_text, tfidf_vectorizer  # noqa: E4
 K = 10
 
 
-def load_eval(shared: Path) -> tuple[paperlab.Library, dict[str, set[str]], list[dict[str, str]]]:
+def load_eval(realdata: Path) -> tuple[paperlab.Library, dict[str, set[str]], list[dict[str, str]]]:
     spec = json.loads((ROOT / "benchmarks/data/search_queries.json").read_text())
-    lib = paperlab.load(*[shared / f for f in spec["corpus"]])
+    lib = paperlab.load(*[realdata / f for f in spec["corpus"]])
     groups: dict[str, set[str]] = {}
     for name, g in spec["groups"].items():
         if "tag" in g:
@@ -82,13 +86,13 @@ class TfidfBaseline:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared")))
+    add_realdata_argument(ap, required=True)
     ap.add_argument("--no-static", action="store_true", help="skip the model2vec static encoder rows")
     ap.add_argument("--heldout", action="store_true", help="2-fold held-out estimate of the default's tuning")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
 
-    lib, groups, queries = load_eval(args.shared)
+    lib, groups, queries = load_eval(realdata_or_exit(args.realdata))
     member = {pid: {g for g, ids in groups.items() if pid in ids} for pid in lib.ids}
     paper_queries = [pid for pid in lib.ids if any(len(groups[g]) >= 10 for g in member[pid])]
     print(

@@ -1,4 +1,8 @@
-"""Search at scale on a real-like corpus (sentences of the real abstracts in /work/shared, recombined).
+"""Search at scale on a real-like corpus (sentences of real abstracts, recombined).
+
+The sentences come from the bundled demo corpus by default; ``--realdata PATH`` (default ``$PAPERLAB_REALDATA``)
+draws them from the recorded real corpus instead (its DailyArXiv READMEs, saved HF pages and Kaggle sample), as
+the figures in benchmarks/README.md did.
 
 1. Time to first search of N papers (default 100k) in a fresh store: ``PaperIndex().fit(library)`` + the
    first hybrid query. The default encoder choice switches to the model2vec static encoder (distilled from
@@ -34,19 +38,25 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
 import paperlab  # noqa: E402
 
 
-def real_sentences(shared: Path) -> tuple[list[str], list[str]]:
-    files = [
-        shared / "seeds/daily-arxiv-readme.md",
-        *sorted((shared / "fixtures/dailyarxiv_readme").glob("*.md")),
-        *sorted((shared / "seeds").glob("hf-papers-*.txt")),
-        *sorted((shared / "fixtures/arxiv_kaggle_metadata").glob("*.jsonl")),
-    ]
-    lib = paperlab.load(*files)
+def real_sentences(realdata: Path | None) -> tuple[list[str], list[str]]:
+    if realdata is None:
+        lib = paperlab.demo()
+    else:
+        files = [
+            realdata / "seeds/daily-arxiv-readme.md",
+            *sorted((realdata / "fixtures/dailyarxiv_readme").glob("*.md")),
+            *sorted((realdata / "seeds").glob("hf-papers-*.txt")),
+            *sorted((realdata / "fixtures/arxiv_kaggle_metadata").glob("*.jsonl")),
+        ]
+        lib = paperlab.load(*files)
     sents = [s for p in lib for s in re.split(r"(?<=[.!?])\s+", " ".join((p.abstract or "").split())) if len(s) > 30]
     return [p.title for p in lib], sents
 
@@ -252,10 +262,12 @@ def main() -> None:
         help="keep the generated ANN vectors here between runs",
     )
     ap.add_argument("--no-vector-cache", action="store_true", help="generate the ANN vectors from scratch")
-    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("PAPERLAB_SHARED", ROOT.parent / "shared")))
+    add_realdata_argument(ap, required=False)
     args = ap.parse_args()
+    if args.realdata is not None:
+        realdata_or_exit(args.realdata)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
-    titles, sents = real_sentences(args.shared)
+    titles, sents = real_sentences(args.realdata)
     print(f"real material: {len(titles)} titles, {len(sents)} abstract sentences")
     bench_import()
     if not args.skip_first_search:

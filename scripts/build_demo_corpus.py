@@ -1,12 +1,14 @@
-"""Rebuild paperlab/data/demo.jsonl from ../shared with paperlab's own importers.
+"""Rebuild paperlab/data/demo.jsonl from the recorded real corpus with paperlab's own importers.
 
-Usage: python scripts/build_demo_corpus.py [--shared ../shared]
+Usage: python scripts/build_demo_corpus.py REALDATA
+(REALDATA: the folder holding fixtures/ and seeds/; defaults to $PAPERLAB_REALDATA.)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import warnings
 from pathlib import Path
 
@@ -26,9 +28,12 @@ FILES = [
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    env = os.environ.get("PAPERLAB_REALDATA")
+    ap.add_argument("realdata", nargs="?" if env else None, default=env, help="folder with fixtures/ and seeds/")
     args = ap.parse_args()
-    shared = Path(args.shared)
+    shared = Path(args.realdata)
+    if not (shared / "seeds").is_dir():
+        ap.error(f"{shared} has no seeds/ folder: pass the recorded real corpus (fixtures/ and seeds/)")
     lib = paperlab.Library(name="demo")
     for rel, options in FILES:
         with warnings.catch_warnings(record=True) as caught:

@@ -1,8 +1,10 @@
-"""Rebuild ``digest-cache/`` for notebooks/04-digest.ipynb from the recorded real responses in shared/fixtures.
+"""Rebuild ``digest-cache/`` for notebooks/04-digest.ipynb from recorded real responses.
 
 Run from the repository root::
 
-    python notebooks/data/make_digest_cache.py [PATH/TO/shared]
+    python notebooks/data/make_digest_cache.py REALDATA
+
+(REALDATA: the recorded real corpus, a folder holding fixtures/ and seeds/; default $PAPERLAB_REALDATA.)
 
 The digest of ``digest.toml`` is run "live", but an ``httpx.MockTransport`` answers each request with a
 recorded response (nothing goes to the network), so the cache holds exactly what a real run caches: one
@@ -17,6 +19,7 @@ JSON file per request URL (the real arXiv and Hugging Face addresses) with its s
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -56,4 +59,9 @@ def main(shared: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared")
+    folder = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("PAPERLAB_REALDATA")
+    if not folder or not (Path(folder) / "fixtures").is_dir():
+        sys.exit(
+            "usage: python notebooks/data/make_digest_cache.py REALDATA (a folder with fixtures/; or set PAPERLAB_REALDATA)"
+        )
+    main(Path(folder))
