@@ -1,7 +1,17 @@
 """DailyArXiv-style READMEs (paperlab.sources.dailyarxiv): reading, writing, round trip.
 
-Inputs (counts verified by reading the files; see /work/shared/fixtures/PROVENANCE.md):
-- /work/shared/seeds/daily-arxiv-readme.md: 4 sections x 20 rows = 80 rows, 78 distinct papers
+Own data (tests/data/dailyarxiv, written for these tests; ids, titles and dates are facts, the abstracts are ours):
+- ``README.md``: ``Last update: 2025-03-21``, 3 sections (Hallucination 5 rows, MLLM 3, Reasoning 2) = 10 rows,
+  7 distinct papers: 2503.14895 under Hallucination (line 11) and MLLM (line 21), 2503.13107 under all three
+  (lines 15, 22, 28); 3 empty Comment cells; a folded ``<details>`` comment (line 14); a v2 paper (line 20);
+  ``|`` inside LaTeX and a literal ``\\|`` in an abstract plus ``ICML 2025 | oral`` as comment (line 12, the
+  row has eight ``|`` instead of five); raw ``<``, ``&`` and ``\\&`` in abstracts and ``&`` in a title.
+- ``cv-arxiv-daily-layout.md``: the other generator's layout (``|Publish Date|Title|Authors|PDF|Code|``), which
+  the importer does not read: every row is reported (lines 5, 7, 8, 9) and the file is a ParseError.
+
+Recorded real READMEs (``@pytest.mark.realdata``; counts verified by reading the files, see
+``$PAPERLAB_REALDATA/fixtures/PROVENANCE.md``):
+- ``$PAPERLAB_REALDATA/seeds/daily-arxiv-readme.md``: 4 sections x 20 rows = 80 rows, 78 distinct papers
   (2503.14895 and 2503.08342 are under both "Hallucination" and "MLLM"), 48 empty Comment cells.
 - zezhishao/DailyArXiv README @ 187aa20: 3 sections (79 + 76 + 89 = 244 rows), 242 distinct papers,
   124 empty Comment cells.
@@ -17,7 +27,7 @@ import re
 from pathlib import Path
 
 import pytest
-from paths import FIXTURES, SEEDS
+from paths import DATA, FIXTURES, SEEDS
 
 import paperlab
 from paperlab import Paper
@@ -32,6 +42,15 @@ from paperlab.sources.dailyarxiv import (
 SEED = SEEDS / "daily-arxiv-readme.md"
 ZEZHISHAO = FIXTURES / "dailyarxiv_readme" / "zezhishao_DailyArXiv_README_2024-07-19_187aa20.md"
 HENGXT = FIXTURES / "dailyarxiv_readme" / "hengxt_DailyArXiv_fork_README_2026-08-21_c125e64.md"
+OWN = DATA / "dailyarxiv" / "README.md"
+CV_LAYOUT = DATA / "dailyarxiv" / "cv-arxiv-daily-layout.md"
+REAL = pytest.mark.realdata
+
+
+def real(*values: object) -> object:
+    """A parameter set that reads the recorded real corpus."""
+    return pytest.param(*values, marks=REAL)
+
 
 ROUND_TRIP_FIELDS = ("title", "arxiv_id", "version", "updated", "published", "abstract", "comment", "tags")
 
@@ -52,7 +71,8 @@ def empty_comment_rows(digest: DailyArxivDigest) -> int:
 @pytest.mark.parametrize(
     "path, sections, n_rows, n_papers, n_empty, last_update",
     [
-        (
+        (OWN, {"Hallucination": 5, "MLLM": 3, "Reasoning": 2}, 10, 7, 3, dt.date(2025, 3, 21)),
+        real(
             SEED,
             {"Hallucination": 20, "MLLM": 20, "Reasoning": 20, "Reward Model": 20},
             80,
@@ -60,7 +80,7 @@ def empty_comment_rows(digest: DailyArxivDigest) -> int:
             48,
             dt.date(2025, 3, 21),
         ),
-        (
+        real(
             ZEZHISHAO,
             {"Time Series": 79, "Trajectory": 76, "Graph Neural Networks": 89},
             244,
@@ -68,7 +88,7 @@ def empty_comment_rows(digest: DailyArxivDigest) -> int:
             124,
             dt.date(2024, 7, 19),
         ),
-        (
+        real(
             HENGXT,
             {
                 "MUSIC Array": 19,
@@ -104,6 +124,7 @@ def test_counts_sections_last_update(
     assert "papers=" in repr(digest) and str(last_update) in repr(digest)
 
 
+@REAL
 def test_seed_first_paper_fields_and_two_keywords() -> None:
     digest = digest_of(SEED)
     first = digest.papers[0]
@@ -128,6 +149,7 @@ def test_seed_first_paper_fields_and_two_keywords() -> None:
     assert quoted.title.startswith('From "Hallucination" to "Suture": Insights from Language Philosophy')
 
 
+@REAL
 def test_hengxt_fork_fields() -> None:
     digest = digest_of(HENGXT)
     paper = next(p for p in digest.papers if p.arxiv_id == "2605.26875")
@@ -142,7 +164,90 @@ def test_hengxt_fork_fields() -> None:
     assert three.tags == ["Subspace Array", "Speech", "Acoustic"]
 
 
-@pytest.mark.parametrize("path", [SEED, ZEZHISHAO, HENGXT])
+def test_own_first_paper_fields_and_keywords() -> None:
+    digest = digest_of(OWN)
+    first = digest.papers[0]
+    assert first.title == "Mitigating Object Hallucinations in MLLMs via Multi-Frequency Perturbations"
+    assert (first.arxiv_id, first.version) == ("2503.14895", 1)
+    assert first.url == "http://arxiv.org/abs/2503.14895v1"
+    assert first.updated == dt.date(2025, 3, 19) and first.published == dt.date(2025, 3, 19)
+    assert first.abstract.startswith("Multimodal models often describe objects that are not in the image.")
+    assert first.abstract.endswith("lowers the hallucination rate on the CHAIR benchmark.")
+    assert first.comment is None
+    # listed under Hallucination (line 11) and MLLM (line 21): one paper with both tags and both rows
+    assert first.tags == ["Hallucination", "MLLM"]
+    assert [s.record for s in first.sources] == ["line 11", "line 21"]
+    assert digest.sections["MLLM"][1] == "2503.14895"
+    # listed under all three keywords
+    clear = next(p for p in digest.papers if p.arxiv_id == "2503.13107")
+    assert clear.tags == ["Hallucination", "MLLM", "Reasoning"]
+    assert [s.record for s in clear.sources] == ["line 15", "line 22", "line 28"]
+    assert clear.comment == "Accepted by CVPR 2025"
+    assert sorted(p.id for p in digest.papers if len(p.tags) > 1) == ["2503.13107", "2503.14895"]
+    # folded comment: <details><summary>Under...</summary><p>…</p></details> (line 14)
+    hicd = next(p for p in digest.papers if p.arxiv_id == "2503.12908")
+    assert hicd.comment == "Under review at ARR - February 2025"
+    assert hicd.sources[0].record == "line 14"
+    quoted = next(p for p in digest.papers if p.arxiv_id == "2503.14392")
+    assert quoted.title.startswith('From "Hallucination" to "Suture": Insights from Language Philosophy')
+    # a v2 entry: the date is the last update, not the first publication
+    llava = next(p for p in digest.papers if p.arxiv_id == "2304.08485")
+    assert (llava.version, llava.updated, llava.published) == (2, dt.date(2023, 12, 11), None)
+    assert llava.url == "https://arxiv.org/abs/2304.08485v2"
+    assert llava.comment == "NeurIPS 2023 Oral; project page: https://llava-vl.github.io/"
+    assert [p.id for p in digest.papers] == [
+        "2503.14895",
+        "2503.14477",
+        "2503.14392",
+        "2503.12908",
+        "2503.13107",
+        "2304.08485",
+        "2407.12113",
+    ]
+
+
+def test_own_raw_special_characters_are_kept() -> None:
+    papers = {p.arxiv_id: p for p in digest_of(OWN).papers}
+    clear = papers["2503.13107"].abstract
+    assert "where $0 < p < 4$ heads carry most of it" in clear  # raw "<"
+    assert "keep errors of <0.5 points on fluency." in clear
+    fleet = papers["2407.12113"]
+    assert "(vertiports & aircraft)" in fleet.abstract  # raw "&"
+    assert r"like the $\text{S}\&\text{P} 500$ index" in fleet.abstract
+    assert fleet.title == (
+        "A Graph-based Adversarial Imitation Learning Framework for Reliable "
+        "& Realtime Fleet Scheduling in Urban Air Mobility"
+    )
+    assert fleet.comment == "12 pages"
+
+
+def test_fork_layout_is_reported_row_by_row() -> None:
+    # cv-arxiv-daily's table (| Publish Date | Title | Authors | PDF | Code |): the header row and each paper
+    # row are reported; with nothing usable the file is a ParseError naming the first bad line
+    with pytest.raises(ParseError, match=r"cv-arxiv-daily-layout\.md, line 5: no usable table rows") as info:
+        read_dailyarxiv(CV_LAYOUT)
+    assert [p.where for p in info.value.problems] == ["line 5", "line 7", "line 8", "line 9"]
+    assert all("table row not understood" in p.message for p in info.value.problems)
+    assert "(+3 more)" in str(info.value)
+    # the same rows next to a readable table: kept what could be read, warned row by row
+    mixed = OWN.read_text(encoding="utf-8") + "\n" + CV_LAYOUT.read_text(encoding="utf-8")
+    with pytest.warns(PartialImportWarning) as record:
+        digest = parse_dailyarxiv(mixed, source="mixed.md")
+    assert len(digest.papers) == 7
+    assert [p.where for p in record[0].message.problems] == ["line 34", "line 36", "line 37", "line 38"]
+    assert list(digest.sections) == ["Hallucination", "MLLM", "Reasoning", "Updated on 2022.07.02", "SLAM"]
+    assert digest.sections["SLAM"] == []
+
+
+def test_own_load_detects_dailyarxiv() -> None:
+    lib = paperlab.load(OWN)
+    direct = read_dailyarxiv(OWN)
+    assert len(lib) == 7
+    assert [p.id for p in lib] == [p.id for p in direct]
+    assert lib["2503.14895"].tags == ["Hallucination", "MLLM"]
+
+
+@pytest.mark.parametrize("path", [OWN, real(SEED), real(ZEZHISHAO), real(HENGXT)])
 def test_html_removed_from_abstracts_and_comments(path: Path) -> None:
     for paper in digest_of(path).papers:
         for text in (paper.abstract, paper.comment, paper.title):
@@ -151,6 +256,7 @@ def test_html_removed_from_abstracts_and_comments(path: Path) -> None:
         assert paper.abstract and paper.abstract == paper.abstract.strip()
 
 
+@REAL
 def test_raw_special_characters_are_kept() -> None:
     hengxt = {p.arxiv_id: p for p in digest_of(HENGXT).papers}
     assert "where $0 < p < 4$, leading to" in hengxt["2309.17110"].abstract  # line 21, raw "<"
@@ -165,29 +271,62 @@ def test_raw_special_characters_are_kept() -> None:
 
 
 # A real row (seed line 16) with pipes added as real READMEs have them: LaTeX absolute values |x|,
-# a norm written \|y\|, and a pipe in the comment.
-REAL_ROW = SEED.read_text(encoding="utf-8").split("\n")[15]
+# a norm written \\|y\\|, and a pipe in the comment. Our own README has such a row as written (line 12).
+PIPES = r" We bound $|x - y| \le \|y\|_2$ for all | cases."
+TABLE_HEAD = (
+    "Last update: 2025-03-21\n\n## Hallucination\n| **Title** | **Date** | **Abstract** | **Comment** |\n"
+    "| --- | --- | --- | --- |\n"
+)
+
+
+def real_row() -> str:
+    """Seed line 16, read when a test asks for it (never at import)."""
+    return SEED.read_text(encoding="utf-8").split("\n")[15]
 
 
 def broken_readme() -> tuple[str, str]:
-    assert REAL_ROW.startswith("| **[Calibrating Verbal Uncertainty as a Linear Feature")
-    addition = r" We bound $|x - y| \le \|y\|_2$ for all | cases."
-    row = REAL_ROW.replace("reduction of 32%.</p>", "reduction of 32%." + addition + "</p>")
+    real_row_ = real_row()
+    assert real_row_.startswith("| **[Calibrating Verbal Uncertainty as a Linear Feature")
+    addition = PIPES
+    row = real_row_.replace("reduction of 32%.</p>", "reduction of 32%." + addition + "</p>")
     row = row[: row.rstrip().rstrip("|").rstrip().rfind("|")] + "| ICML 2025 | oral |"
-    text = (
-        "Last update: 2025-03-21\n\n## Hallucination\n| **Title** | **Date** | **Abstract** | **Comment** |\n"
-        "| --- | --- | --- | --- |\n" + row + "\n"
-    )
+    text = TABLE_HEAD + row + "\n"
     return text, addition
 
 
-def test_rows_broken_by_pipes_parse_correctly() -> None:
-    text, addition = broken_readme()
+def own_broken_readme() -> tuple[str, str]:
+    row = OWN.read_text(encoding="utf-8").split("\n")[11]  # line 12
+    assert row.startswith("| **[Calibrating Verbal Uncertainty as a Linear Feature")
+    assert len(re.findall(r"\|", row)) == 11 and PIPES + "</p>" in row
+    return TABLE_HEAD + row + "\n", PIPES
+
+
+# (make the README text, start of the abstract, end of the abstract before the added pipes)
+BROKEN = [
+    pytest.param(
+        own_broken_readme,
+        "Language models often state false claims in a confident voice.",
+        "makes the wording match the model's real uncertainty.",
+        id="own",
+    ),
+    pytest.param(
+        broken_readme,
+        "LLMs often adopt an assertive language style",
+        "achieving an average relative reduction of 32%.",
+        id="real",
+        marks=REAL,
+    ),
+]
+
+
+@pytest.mark.parametrize("make, start, end", BROKEN)
+def test_rows_broken_by_pipes_parse_correctly(make, start: str, end: str) -> None:
+    text, addition = make()
     (paper,) = parse_dailyarxiv(text).papers
     assert paper.title == "Calibrating Verbal Uncertainty as a Linear Feature to Reduce Hallucinations"
     assert (paper.arxiv_id, paper.version, paper.updated) == ("2503.14477", 1, dt.date(2025, 3, 18))
-    assert paper.abstract.startswith("LLMs often adopt an assertive language style")
-    assert paper.abstract.endswith("achieving an average relative reduction of 32%." + addition)
+    assert paper.abstract.startswith(start)
+    assert paper.abstract.endswith(end + addition)
     assert r"\|y\|_2" in paper.abstract  # literal "\|" kept as written
     assert paper.comment == "ICML 2025 | oral"
     # a pipe inside the title too
@@ -195,8 +334,9 @@ def test_rows_broken_by_pipes_parse_correctly() -> None:
     assert parse_dailyarxiv(piped).papers[0].title.startswith("A | B: Calibrating Verbal")
 
 
-def test_bad_rows_are_reported_and_skipped() -> None:
-    text, _ = broken_readme()
+@pytest.mark.parametrize("make, start, end", BROKEN)
+def test_bad_rows_are_reported_and_skipped(make, start: str, end: str) -> None:
+    text, _ = make()
     text += "| this row | has no title link | nor details |\n"  # line 7
     with pytest.warns(PartialImportWarning, match=r"line 7: table row not understood") as record:
         digest = parse_dailyarxiv(text, source="README.md")
@@ -238,8 +378,8 @@ def assert_same(before: list[Paper], after: list[Paper], tag_order: bool = True)
                 assert getattr(q, name) == getattr(p, name), (p.id, name)
 
 
-@pytest.mark.parametrize("path", [SEED, ZEZHISHAO, HENGXT])
-def test_round_trip_real_readmes(path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("path", [OWN, real(SEED), real(ZEZHISHAO), real(HENGXT)])
+def test_round_trip_readmes(path: Path, tmp_path: Path) -> None:
     digest = digest_of(path)
     md = to_dailyarxiv_markdown(digest.papers, last_update=digest.last_update, sections=digest.sections)
     out = tmp_path / "README.md"
@@ -267,8 +407,9 @@ def test_round_trip_real_readmes(path: Path, tmp_path: Path) -> None:
     assert_same(digest.papers, parse_dailyarxiv(lib_md).papers)
 
 
-def test_round_trip_rows_with_pipes_and_markup() -> None:
-    text, _ = broken_readme()
+@pytest.mark.parametrize("make, start, end", BROKEN)
+def test_round_trip_rows_with_pipes_and_markup(make, start: str, end: str) -> None:
+    text, _ = make()
     broken = parse_dailyarxiv(text).papers
     tricky = Paper(
         title="Sets [A] | B & <C>: a <b>bold</b> ](http://x)** | title",
@@ -316,6 +457,7 @@ def test_writer_escapes_html_in_cells() -> None:
     assert parse_dailyarxiv(md).papers[0].abstract == "<img src=x onerror=alert(1)>"
 
 
+@REAL
 def test_load_detects_dailyarxiv() -> None:
     lib = paperlab.load(SEED)
     direct = read_dailyarxiv(SEED)
