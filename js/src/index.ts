@@ -4,13 +4,24 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette, Notification } from '@jupyterlab/apputils';
-import { INotebookTracker, NotebookActions, NotebookPanel } from '@jupyterlab/notebook';
+import {
+  INotebookTracker,
+  NotebookActions,
+  NotebookPanel
+} from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { LabIcon } from '@jupyterlab/ui-components';
 
 import { ReadingListModel } from './model';
 import { ReadingListPanel } from './panel';
-import { CommandIDs, InsertFormat, ISettings, PANEL_ID, PAPER_MIME, PLUGIN_ID } from './tokens';
+import {
+  CommandIDs,
+  InsertFormat,
+  ISettings,
+  PANEL_ID,
+  PAPER_MIME,
+  PLUGIN_ID
+} from './tokens';
 import { cardsBridgePlugin } from './widget/bridge';
 
 const BOOK_SVG =
@@ -18,9 +29,16 @@ const BOOK_SVG =
   '<path class="jp-icon3" fill="#616161" d="M18 2H6c-1.1 0-2 .9-2 2v16c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V4' +
   'c0-1.1-.9-2-2-2zM9 4h2v5l-1-.75L9 9V4zm9 16H6V4h1v9l3-2.25L13 13V4h5v16z"/></svg>';
 
-export const bookIcon = new LabIcon({ name: 'paperlab:book', svgstr: BOOK_SVG });
+export const bookIcon = new LabIcon({
+  name: 'paperlab:book',
+  svgstr: BOOK_SVG
+});
 
-const DEFAULT_SETTINGS: ISettings = { defaultList: 'default', insertFormat: 'markdown', pollInterval: 1000 };
+const DEFAULT_SETTINGS: ISettings = {
+  defaultList: 'default',
+  insertFormat: 'markdown',
+  pollInterval: 1000
+};
 
 /** The code cell that shows a paper from the kernel. */
 export function codeCell(id: string): string {
@@ -29,9 +47,15 @@ export function codeCell(id: string): string {
 
 const plugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
-  description: 'paperlab: reading lists in a side panel, synced with the kernels through the paperlab store.',
+  description:
+    'paperlab: reading lists in a side panel, synced with the kernels through the paperlab store.',
   autoStart: true,
-  optional: [ICommandPalette, ILayoutRestorer, ISettingRegistry, INotebookTracker],
+  optional: [
+    ICommandPalette,
+    ILayoutRestorer,
+    ISettingRegistry,
+    INotebookTracker
+  ],
   activate: async (
     app: JupyterFrontEnd,
     palette: ICommandPalette | null,
@@ -43,7 +67,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     if (settingRegistry) {
       try {
         const loaded = await settingRegistry.load(PLUGIN_ID);
-        const read = () => Object.assign(settings, loaded.composite as Partial<ISettings>);
+        const read = () =>
+          Object.assign(settings, loaded.composite as Partial<ISettings>);
         read();
         loaded.changed.connect(read);
       } catch (error) {
@@ -51,7 +76,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
       }
     }
 
-    const model = new ReadingListModel({ defaultList: settings.defaultList, pollInterval: settings.pollInterval });
+    const model = new ReadingListModel({
+      defaultList: settings.defaultList,
+      pollInterval: settings.pollInterval
+    });
     const panel = new ReadingListPanel({ model, commands: app.commands });
     panel.id = PANEL_ID;
     panel.title.icon = bookIcon;
@@ -70,7 +98,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
       execute: () => {
         if (panel.isVisible) {
           // JupyterLab's shell can collapse the sidebar; other shells just keep the panel
-          (app.shell as unknown as { collapseLeft?: () => void }).collapseLeft?.();
+          (
+            app.shell as unknown as { collapseLeft?: () => void }
+          ).collapseLeft?.();
         } else {
           app.shell.activateById(PANEL_ID);
         }
@@ -95,7 +125,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
           await model.add({ ref });
         } else {
           app.shell.activateById(PANEL_ID);
-          (panel.node.querySelector('.paperlab-add-input') as HTMLInputElement | null)?.focus();
+          (
+            panel.node.querySelector(
+              '.paperlab-add-input'
+            ) as HTMLInputElement | null
+          )?.focus();
         }
       }
     });
@@ -108,11 +142,18 @@ const plugin: JupyterFrontEndPlugin<void> = {
       commands.addCommand(id, { label, execute: () => panel.download(format) });
     }
     /** Insert a paper below the active cell of ``current``, as a rendered markdown card or a code cell. */
-    const insertInto = async (current: NotebookPanel, id: string, format: InsertFormat): Promise<void> => {
+    const insertInto = async (
+      current: NotebookPanel,
+      id: string,
+      format: InsertFormat
+    ): Promise<void> => {
       const notebook = current.content;
       const text = format === 'code' ? codeCell(id) : await model.markdown(id);
       NotebookActions.insertBelow(notebook);
-      NotebookActions.changeCellType(notebook, format === 'code' ? 'code' : 'markdown');
+      NotebookActions.changeCellType(
+        notebook,
+        format === 'code' ? 'code' : 'markdown'
+      );
       const cell = notebook.activeCell;
       if (!cell) {
         return;
@@ -128,7 +169,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
     // Drop a paper dragged from the panel onto a notebook: it is inserted below the cell it was dropped on.
     notebooks?.widgetAdded.connect((_, current) => {
       const node = current.content.node;
-      const carriesPaper = (ev: DragEvent) => !!ev.dataTransfer && Array.from(ev.dataTransfer.types).includes(PAPER_MIME);
+      const carriesPaper = (ev: DragEvent) =>
+        !!ev.dataTransfer &&
+        Array.from(ev.dataTransfer.types).includes(PAPER_MIME);
       node.addEventListener(
         'dragover',
         ev => {
@@ -159,9 +202,12 @@ const plugin: JupyterFrontEndPlugin<void> = {
           }
           const notebook = current.content;
           const target = ev.target as Node;
-          const index = notebook.widgets.findIndex(cell => cell.node.contains(target));
+          const index = notebook.widgets.findIndex(cell =>
+            cell.node.contains(target)
+          );
           if (notebook.widgets.length) {
-            notebook.activeCellIndex = index >= 0 ? index : notebook.widgets.length - 1;
+            notebook.activeCellIndex =
+              index >= 0 ? index : notebook.widgets.length - 1;
           }
           void insertInto(current, paper.id, settings.insertFormat);
         },
@@ -170,17 +216,24 @@ const plugin: JupyterFrontEndPlugin<void> = {
     });
 
     commands.addCommand(CommandIDs.insertPaper, {
-      label: args => (args.format === 'code' ? 'Insert Paper as Code Cell' : 'Insert Paper as Markdown Card'),
+      label: args =>
+        args.format === 'code'
+          ? 'Insert Paper as Code Cell'
+          : 'Insert Paper as Markdown Card',
       isEnabled: () => !!notebooks?.currentWidget,
       execute: async args => {
         const id = args.id as string | undefined;
-        const format = (args.format as InsertFormat | undefined) ?? settings.insertFormat;
+        const format =
+          (args.format as InsertFormat | undefined) ?? settings.insertFormat;
         const current = notebooks?.currentWidget;
         if (!id) {
           return;
         }
         if (!current) {
-          Notification.warning('paperlab: open a notebook first to insert a paper.', { autoClose: 4000 });
+          Notification.warning(
+            'paperlab: open a notebook first to insert a paper.',
+            { autoClose: 4000 }
+          );
           return;
         }
         await insertInto(current, id, format);

@@ -99,7 +99,9 @@ export class ReadingListModel {
           lists = await requestAPI<ILists>('lists');
         }
       }
-      const detail = await requestAPI<IListDetail>(`lists/${segment(this._listName)}`);
+      const detail = await requestAPI<IListDetail>(
+        `lists/${segment(this._listName)}`
+      );
       if (seq !== this._seq) {
         return; // a newer refresh is under way
       }
@@ -143,17 +145,22 @@ export class ReadingListModel {
 
   async renameList(newName: string): Promise<void> {
     await this._call(async () => {
-      const renamed = await requestAPI<IListSummary>(`lists/${segment(this._listName)}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ name: newName })
-      });
+      const renamed = await requestAPI<IListSummary>(
+        `lists/${segment(this._listName)}`,
+        {
+          method: 'PATCH',
+          body: JSON.stringify({ name: newName })
+        }
+      );
       this._listName = renamed.name;
     });
   }
 
   async deleteList(): Promise<void> {
     await this._call(async () => {
-      await requestAPI<void>(`lists/${segment(this._listName)}`, { method: 'DELETE' });
+      await requestAPI<void>(`lists/${segment(this._listName)}`, {
+        method: 'DELETE'
+      });
       const others = this._lists.filter(l => l.name !== this._listName);
       this._listName = others.length ? others[0].name : 'default';
     });
@@ -163,10 +170,13 @@ export class ReadingListModel {
   async add(body: IAddEntry): Promise<IEntry | undefined> {
     let added: IEntry | undefined;
     await this._call(async () => {
-      added = await requestAPI<IEntry>(`lists/${segment(this._listName)}/entries`, {
-        method: 'POST',
-        body: JSON.stringify(body)
-      });
+      added = await requestAPI<IEntry>(
+        `lists/${segment(this._listName)}/entries`,
+        {
+          method: 'POST',
+          body: JSON.stringify(body)
+        }
+      );
     });
     return added;
   }
@@ -174,10 +184,13 @@ export class ReadingListModel {
   /** Change one entry. */
   async update(paperId: string, change: IEntryUpdate): Promise<void> {
     await this._call(() =>
-      requestAPI<IEntry>(`lists/${segment(this._listName)}/entries/${paperId}`, {
-        method: 'PATCH',
-        body: JSON.stringify(change)
-      })
+      requestAPI<IEntry>(
+        `lists/${segment(this._listName)}/entries/${paperId}`,
+        {
+          method: 'PATCH',
+          body: JSON.stringify(change)
+        }
+      )
     );
   }
 
@@ -197,7 +210,9 @@ export class ReadingListModel {
   async remove(paperId: string): Promise<void> {
     const entry = this._entries.find(e => e.paper.id === paperId);
     await this._call(() =>
-      requestAPI<void>(`lists/${segment(this._listName)}/entries/${paperId}`, { method: 'DELETE' })
+      requestAPI<void>(`lists/${segment(this._listName)}/entries/${paperId}`, {
+        method: 'DELETE'
+      })
     );
     if (entry) {
       this._removed = { list: this._listName, entry };
@@ -245,7 +260,11 @@ export class ReadingListModel {
 
   /** The current list exported as text. */
   async exportText(format: ExportFormat): Promise<string> {
-    return requestAPI<string>(`lists/${segment(this._listName)}/export?format=${format}`, {}, 'text');
+    return requestAPI<string>(
+      `lists/${segment(this._listName)}/export?format=${format}`,
+      {},
+      'text'
+    );
   }
 
   dispose(): void {
@@ -262,7 +281,10 @@ export class ReadingListModel {
 
   private async _create(name: string): Promise<void> {
     try {
-      await requestAPI<IListSummary>('lists', { method: 'POST', body: JSON.stringify({ name }) });
+      await requestAPI<IListSummary>('lists', {
+        method: 'POST',
+        body: JSON.stringify({ name })
+      });
     } catch (error: any) {
       if (error?.code !== 'conflict') {
         throw error;

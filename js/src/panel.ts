@@ -1,11 +1,29 @@
-import { Dialog, InputDialog, Notification, showDialog } from '@jupyterlab/apputils';
-import { addIcon, deleteIcon, editIcon, LabIcon } from '@jupyterlab/ui-components';
+import {
+  Dialog,
+  InputDialog,
+  Notification,
+  showDialog
+} from '@jupyterlab/apputils';
+import {
+  addIcon,
+  deleteIcon,
+  editIcon,
+  LabIcon
+} from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
 import { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 
 import { ReadingListModel, IRemoved } from './model';
-import { CommandIDs, ExportFormat, IEntry, IPaper, PAPER_MIME, Status, STATUSES } from './tokens';
+import {
+  CommandIDs,
+  ExportFormat,
+  IEntry,
+  IPaper,
+  PAPER_MIME,
+  Status,
+  STATUSES
+} from './tokens';
 
 const STATUS_LABELS: { [K in Status]: string } = {
   'to-read': 'To read',
@@ -29,7 +47,12 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function button(className: string, text: string, title: string, onClick: (ev: MouseEvent) => void): HTMLButtonElement {
+function button(
+  className: string,
+  text: string,
+  title: string,
+  onClick: (ev: MouseEvent) => void
+): HTMLButtonElement {
   const node = h('button', `paperlab-button ${className}`, text);
   node.type = 'button';
   node.title = title;
@@ -63,7 +86,9 @@ export function absUrl(paper: IPaper): string | null {
 export function byline(paper: IPaper): string {
   if (paper.authors.length) {
     const more = paper.authors.length - 3;
-    return paper.authors.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '');
+    return (
+      paper.authors.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '')
+    );
   }
   if (paper.n_authors) {
     const text = `${paper.n_authors} author${paper.n_authors !== 1 ? 's' : ''}`;
@@ -77,7 +102,14 @@ function matches(entry: IEntry, words: string[]): boolean {
     return true;
   }
   const p = entry.paper;
-  const haystack = [p.title, p.id, p.abstract ?? '', p.authors.join(' '), entry.tags.join(' '), entry.note ?? '']
+  const haystack = [
+    p.title,
+    p.id,
+    p.abstract ?? '',
+    p.authors.join(' '),
+    entry.tags.join(' '),
+    entry.note ?? ''
+  ]
     .join('\n')
     .toLowerCase();
   return words.every(w => haystack.includes(w));
@@ -98,25 +130,66 @@ export class ReadingListPanel extends Widget {
     const header = h('div', 'paperlab-header');
     this._listSelect = h('select', 'paperlab-list-select');
     this._listSelect.title = 'Reading list';
-    this._listSelect.addEventListener('change', () => void this.model.setList(this._listSelect.value));
-    const iconButton = (className: string, icon: LabIcon, title: string, onClick: () => void) => {
+    this._listSelect.addEventListener(
+      'change',
+      () => void this.model.setList(this._listSelect.value)
+    );
+    const iconButton = (
+      className: string,
+      icon: LabIcon,
+      title: string,
+      onClick: () => void
+    ) => {
       const b = button(`paperlab-icon-button ${className}`, '', title, onClick);
       b.setAttribute('aria-label', title);
-      b.append(icon.element({ tag: 'span', elementPosition: 'center', height: '16px', width: '16px' }));
+      b.append(
+        icon.element({
+          tag: 'span',
+          elementPosition: 'center',
+          height: '16px',
+          width: '16px'
+        })
+      );
       return b;
     };
     header.append(
       this._listSelect,
-      iconButton('paperlab-new-list', addIcon, 'New reading list', () => void this.newList()),
-      iconButton('paperlab-rename-list', editIcon, 'Rename this list', () => void this._renameList()),
-      iconButton('paperlab-delete-list', deleteIcon, 'Delete this list', () => void this._deleteList())
+      iconButton(
+        'paperlab-new-list',
+        addIcon,
+        'New reading list',
+        () => void this.newList()
+      ),
+      iconButton(
+        'paperlab-rename-list',
+        editIcon,
+        'Rename this list',
+        () => void this._renameList()
+      ),
+      iconButton(
+        'paperlab-delete-list',
+        deleteIcon,
+        'Delete this list',
+        () => void this._deleteList()
+      )
     );
 
     const addRow = h('form', 'paperlab-add');
     this._addInput = h('input', 'paperlab-add-input');
     this._addInput.placeholder = 'Add: arXiv id, URL or DOI';
-    this._addInput.setAttribute('aria-label', 'Add a paper by arXiv id, URL or DOI');
-    addRow.append(this._addInput, button('paperlab-add-button', 'Add', 'Add to this list', () => void this._add()));
+    this._addInput.setAttribute(
+      'aria-label',
+      'Add a paper by arXiv id, URL or DOI'
+    );
+    addRow.append(
+      this._addInput,
+      button(
+        'paperlab-add-button',
+        'Add',
+        'Add to this list',
+        () => void this._add()
+      )
+    );
     addRow.addEventListener('submit', ev => {
       ev.preventDefault();
       void this._add();
@@ -148,17 +221,42 @@ export class ReadingListPanel extends Widget {
     const footer = h('div', 'paperlab-footer');
     footer.append(
       h('span', 'paperlab-footer-label', 'Export:'),
-      button('paperlab-export-bibtex', 'BibTeX', 'Download this list as BibTeX', () => void this.download('bibtex')),
-      button('paperlab-export-csl', 'CSL-JSON', 'Download this list as CSL-JSON', () => void this.download('csl')),
-      button('paperlab-export-markdown', 'Markdown', 'Download this list as markdown', () =>
-        void this.download('markdown')
+      button(
+        'paperlab-export-bibtex',
+        'BibTeX',
+        'Download this list as BibTeX',
+        () => void this.download('bibtex')
+      ),
+      button(
+        'paperlab-export-csl',
+        'CSL-JSON',
+        'Download this list as CSL-JSON',
+        () => void this.download('csl')
+      ),
+      button(
+        'paperlab-export-markdown',
+        'Markdown',
+        'Download this list as markdown',
+        () => void this.download('markdown')
       )
     );
 
-    this.node.append(header, addRow, this._search, this._statusBar, this._undoBar, this._empty, this._entriesNode, footer);
+    this.node.append(
+      header,
+      addRow,
+      this._search,
+      this._statusBar,
+      this._undoBar,
+      this._empty,
+      this._entriesNode,
+      footer
+    );
 
     this.model.changed.connect(() => this.render(), this);
-    this.model.removedChanged.connect((_, removed) => this._renderUndo(removed), this);
+    this.model.removedChanged.connect(
+      (_, removed) => this._renderUndo(removed),
+      this
+    );
     this.model.failed.connect((_, message) => {
       Notification.error(`paperlab: ${message}`, { autoClose: 5000 });
     }, this);
@@ -168,7 +266,10 @@ export class ReadingListPanel extends Widget {
 
   /** Ask for a name and create a list. */
   async newList(): Promise<void> {
-    const result = await InputDialog.getText({ title: 'New reading list', placeholder: 'Name' });
+    const result = await InputDialog.getText({
+      title: 'New reading list',
+      placeholder: 'Name'
+    });
     if (result.button.accept && result.value?.trim()) {
       await this.model.createList(result.value.trim());
     }
@@ -179,7 +280,11 @@ export class ReadingListPanel extends Widget {
     try {
       const text = await this.model.exportText(format);
       const ext = { bibtex: 'bib', csl: 'json', markdown: 'md' }[format];
-      const type = { bibtex: 'application/x-bibtex', csl: 'application/json', markdown: 'text/markdown' }[format];
+      const type = {
+        bibtex: 'application/x-bibtex',
+        csl: 'application/json',
+        markdown: 'text/markdown'
+      }[format];
       const url = URL.createObjectURL(new Blob([text], { type }));
       const a = h('a');
       a.href = url;
@@ -189,7 +294,10 @@ export class ReadingListPanel extends Widget {
       a.remove();
       window.setTimeout(() => URL.revokeObjectURL(url), 10000);
     } catch (error: any) {
-      Notification.error(`paperlab: export failed: ${error?.message ?? error}`, { autoClose: 5000 });
+      Notification.error(
+        `paperlab: export failed: ${error?.message ?? error}`,
+        { autoClose: 5000 }
+      );
     }
   }
 
@@ -204,7 +312,9 @@ export class ReadingListPanel extends Widget {
     this._renderStatusBar();
 
     const words = this._search.value.toLowerCase().split(/\s+/).filter(Boolean);
-    const shown = this.model.entries.filter(e => (!this._status || e.status === this._status) && matches(e, words));
+    const shown = this.model.entries.filter(
+      e => (!this._status || e.status === this._status) && matches(e, words)
+    );
     const cards = shown.map(e => this._card(e));
     this._entriesNode.replaceChildren(...cards);
     const total = this.model.entries.length;
@@ -240,7 +350,8 @@ export class ReadingListPanel extends Widget {
     return (
       !!active &&
       this._entriesNode.contains(active) &&
-      (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement)
+      (active instanceof HTMLTextAreaElement ||
+        active instanceof HTMLInputElement)
     );
   }
 
@@ -285,9 +396,20 @@ export class ReadingListPanel extends Widget {
     }
     this._undoBar.hidden = false;
     this._undoBar.replaceChildren(
-      h('span', 'paperlab-undo-text', `Removed “${removed.entry.paper.title}”.`),
-      button('paperlab-undo-button', 'Undo', 'Put the paper back', () => void this.model.undoRemove()),
-      button('paperlab-undo-close', '×', 'Dismiss', () => this.model.forgetRemoved())
+      h(
+        'span',
+        'paperlab-undo-text',
+        `Removed “${removed.entry.paper.title}”.`
+      ),
+      button(
+        'paperlab-undo-button',
+        'Undo',
+        'Put the paper back',
+        () => void this.model.undoRemove()
+      ),
+      button('paperlab-undo-close', '×', 'Dismiss', () =>
+        this.model.forgetRemoved()
+      )
     );
   }
 
@@ -337,7 +459,9 @@ export class ReadingListPanel extends Widget {
     // title (a link to the landing page when there is one)
     const titleRow = h('div', 'paperlab-card-title');
     const link = safeUrl(absUrl(paper));
-    const title = link ? h('a', 'paperlab-title', paper.title) : h('span', 'paperlab-title', paper.title);
+    const title = link
+      ? h('a', 'paperlab-title', paper.title)
+      : h('span', 'paperlab-title', paper.title);
     if (link && title instanceof HTMLAnchorElement) {
       title.href = link;
       title.target = '_blank';
@@ -346,7 +470,11 @@ export class ReadingListPanel extends Widget {
     titleRow.append(title);
 
     // A title-hash id ("title:…") means nothing to a reader: show only real identifiers.
-    const ident = paper.arxiv_id ? `arXiv:${paper.arxiv_id}` : paper.id.startsWith('title:') ? '' : paper.id;
+    const ident = paper.arxiv_id
+      ? `arXiv:${paper.arxiv_id}`
+      : paper.id.startsWith('title:')
+        ? ''
+        : paper.id;
     const meta = [byline(paper), paper.published ?? '', ident]
       .filter(Boolean)
       .join(' · ');
@@ -356,11 +484,16 @@ export class ReadingListPanel extends Widget {
     const statusRow = h('div', 'paperlab-card-status');
     statusRow.setAttribute('role', 'group');
     for (const s of STATUSES) {
-      const b = button('paperlab-status-button', STATUS_LABELS[s], `Mark as '${STATUS_LABELS[s]}'`, () => {
-        if (entry.status !== s) {
-          void this.model.update(id, { status: s });
+      const b = button(
+        'paperlab-status-button',
+        STATUS_LABELS[s],
+        `Mark as '${STATUS_LABELS[s]}'`,
+        () => {
+          if (entry.status !== s) {
+            void this.model.update(id, { status: s });
+          }
         }
-      });
+      );
       b.dataset.status = s;
       b.setAttribute('aria-pressed', String(entry.status === s));
       statusRow.append(b);
@@ -373,8 +506,11 @@ export class ReadingListPanel extends Widget {
       chip.dataset.tag = tag;
       chip.append(
         h('span', 'paperlab-tag-text', tag),
-        button('paperlab-tag-remove', '×', `Remove tag '${tag}'`, () =>
-          void this.model.update(id, { remove_tags: [tag] })
+        button(
+          'paperlab-tag-remove',
+          '×',
+          `Remove tag '${tag}'`,
+          () => void this.model.update(id, { remove_tags: [tag] })
         )
       );
       tagsRow.append(chip);
@@ -426,11 +562,19 @@ export class ReadingListPanel extends Widget {
     const actions = h('div', 'paperlab-card-actions');
     for (const [label, url] of [
       ['Abstract', link],
-      ['PDF', safeUrl(paper.pdf_url) ?? (paper.arxiv_id ? `https://arxiv.org/pdf/${paper.arxiv_id}` : null)],
+      [
+        'PDF',
+        safeUrl(paper.pdf_url) ??
+          (paper.arxiv_id ? `https://arxiv.org/pdf/${paper.arxiv_id}` : null)
+      ],
       ['Code', safeUrl(paper.code_url)]
     ] as [string, string | null][]) {
       if (url) {
-        const a = h('a', `paperlab-link paperlab-link-${label.toLowerCase()}`, label);
+        const a = h(
+          'a',
+          `paperlab-link paperlab-link-${label.toLowerCase()}`,
+          label
+        );
         a.href = url;
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
@@ -438,13 +582,32 @@ export class ReadingListPanel extends Widget {
       }
     }
     actions.append(
-      button('paperlab-insert-markdown', 'Insert card', 'Insert a markdown card into the active notebook', () =>
-        void this._commands.execute(CommandIDs.insertPaper, { id, format: 'markdown' })
+      button(
+        'paperlab-insert-markdown',
+        'Insert card',
+        'Insert a markdown card into the active notebook',
+        () =>
+          void this._commands.execute(CommandIDs.insertPaper, {
+            id,
+            format: 'markdown'
+          })
       ),
-      button('paperlab-insert-code', 'Insert code', 'Insert paperlab.paper(...) as a code cell', () =>
-        void this._commands.execute(CommandIDs.insertPaper, { id, format: 'code' })
+      button(
+        'paperlab-insert-code',
+        'Insert code',
+        'Insert paperlab.paper(...) as a code cell',
+        () =>
+          void this._commands.execute(CommandIDs.insertPaper, {
+            id,
+            format: 'code'
+          })
       ),
-      button('paperlab-remove', 'Remove', 'Remove from this list (can be undone)', () => void this.model.remove(id))
+      button(
+        'paperlab-remove',
+        'Remove',
+        'Remove from this list (can be undone)',
+        () => void this.model.remove(id)
+      )
     );
 
     li.append(titleRow, metaRow, statusRow, tagsRow, note, actions);
@@ -478,7 +641,9 @@ export class ReadingListPanel extends Widget {
         li.classList.add('paperlab-drop-target');
       }
     });
-    li.addEventListener('dragleave', () => li.classList.remove('paperlab-drop-target'));
+    li.addEventListener('dragleave', () =>
+      li.classList.remove('paperlab-drop-target')
+    );
     li.addEventListener('drop', ev => {
       ev.preventDefault();
       li.classList.remove('paperlab-drop-target');

@@ -35,13 +35,20 @@ export async function requestAPI<T>(
   const settings = ServerConnection.makeSettings();
   const url = URLExt.join(settings.baseUrl, 'paperlab', 'api', endPoint);
   if (init.body && !(init.headers as any)?.['Content-Type']) {
-    init = { ...init, headers: { ...(init.headers ?? {}), 'Content-Type': 'application/json' } };
+    init = {
+      ...init,
+      headers: { ...(init.headers ?? {}), 'Content-Type': 'application/json' }
+    };
   }
   let response: Response;
   try {
     response = await ServerConnection.makeRequest(url, init, settings);
   } catch (error) {
-    throw new APIError(0, 'network', `cannot reach the Jupyter server: ${error}`);
+    throw new APIError(
+      0,
+      'network',
+      `cannot reach the Jupyter server: ${error}`
+    );
   }
   const text = await response.text();
   if (!response.ok) {

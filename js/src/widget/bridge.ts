@@ -10,18 +10,25 @@
  * Register it from the lab extension's entry point: `export default [plugin, cardsBridgePlugin]`.
  */
 
-import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
 import { INotebookTracker, NotebookActions } from '@jupyterlab/notebook';
 
 export const INSERT_CELL_EVENT = 'paperlab:insert-cell';
 
-export interface InsertCellDetail {
+export interface IInsertCellDetail {
   markdown: string;
   paper?: unknown;
 }
 
 /** Insert `markdown` as a rendered markdown cell below the cell containing `target`; false if none does. */
-export function insertMarkdownBelow(tracker: INotebookTracker, target: Node, markdown: string): boolean {
+export function insertMarkdownBelow(
+  tracker: INotebookTracker,
+  target: Node,
+  markdown: string
+): boolean {
   const panel = tracker.find(p => p.node.contains(target));
   if (!panel) {
     return false;
@@ -48,13 +55,18 @@ export function insertMarkdownBelow(tracker: INotebookTracker, target: Node, mar
 
 export const cardsBridgePlugin: JupyterFrontEndPlugin<void> = {
   id: 'paperlab:cards-bridge',
-  description: 'Lets the paper cards widget insert markdown cards as notebook cells.',
+  description:
+    'Lets the paper cards widget insert markdown cards as notebook cells.',
   autoStart: true,
   requires: [INotebookTracker],
   activate: (app: JupyterFrontEnd, tracker: INotebookTracker) => {
     document.addEventListener(INSERT_CELL_EVENT, (event: Event) => {
-      const detail = (event as CustomEvent<InsertCellDetail>).detail;
-      if (!detail || typeof detail.markdown !== 'string' || !(event.target instanceof Node)) {
+      const detail = (event as CustomEvent<IInsertCellDetail>).detail;
+      if (
+        !detail ||
+        typeof detail.markdown !== 'string' ||
+        !(event.target instanceof Node)
+      ) {
         return;
       }
       if (insertMarkdownBelow(tracker, event.target, detail.markdown)) {

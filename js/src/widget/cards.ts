@@ -19,7 +19,7 @@ import {
   buildEntries,
   byline,
   emptyFacets,
-  Entry,
+  IEntry,
   FACET_KINDS,
   FACET_LABELS,
   FacetKind,
@@ -33,12 +33,12 @@ import {
   upperBound
 } from './filter';
 import { CARD_GAP, CARD_HEIGHT, CSS } from './style';
-import { AnyModel, KernelReply, PaperDict } from './types';
+import { IAnyModel, IKernelReply, IPaperDict } from './types';
 
 const OVERSCAN = 3;
 
 /** A filter scan in progress: `out` holds the matches of `source[0 .. pos)`. */
-interface ScanJob {
+interface IScanJob {
   words: string[];
   source: number[];
   pos: number;
@@ -70,7 +70,11 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function button(label: string, title: string, onClick: (ev: MouseEvent) => void): HTMLButtonElement {
+function button(
+  label: string,
+  title: string,
+  onClick: (ev: MouseEvent) => void
+): HTMLButtonElement {
   const b = h('button', undefined, label);
   b.type = 'button';
   b.title = title;
@@ -79,7 +83,11 @@ function button(label: string, title: string, onClick: (ev: MouseEvent) => void)
   return b;
 }
 
-function link(text: string, url: string | null, className?: string): HTMLElement {
+function link(
+  text: string,
+  url: string | null,
+  className?: string
+): HTMLElement {
   const safe = safeUrl(url);
   if (!safe) {
     return h('span', className, text);
@@ -119,8 +127,8 @@ async function copyText(text: string): Promise<boolean> {
 
 class CardsView {
   readonly root: HTMLDivElement;
-  private model: AnyModel;
-  private entries: Entry[] = [];
+  private model: IAnyModel;
+  private entries: IEntry[] = [];
   private byId = new Map<string, number>();
   /** Indices into `entries` currently shown, in display order. */
   private visible: number[] = [];
@@ -134,13 +142,13 @@ class CardsView {
   private lastWords: string[] = [];
   private lastResult: number[] | null = null;
   private orders = new Map<SortKey, number[]>();
-  private scanJob: ScanJob | null = null;
+  private scanJob: IScanJob | null = null;
   private scanTimer = 0;
   private complete = true;
   private selected = new Set<string>();
   private listed = new Set<string>();
   private requestId = 0;
-  private pending = new Map<number, (reply: KernelReply) => void>();
+  private pending = new Map<number, (reply: IKernelReply) => void>();
   private scrollFrame = 0;
   private disposers: (() => void)[] = [];
 
@@ -155,7 +163,7 @@ class CardsView {
   private statusEl!: HTMLDivElement;
   private selectionEl!: HTMLSpanElement;
 
-  constructor(model: AnyModel) {
+  constructor(model: IAnyModel) {
     this.model = model;
     this.root = h('div', 'plc-root paperlab-cards');
     // keys typed inside the cards are for the cards, not JupyterLab's notebook shortcuts
@@ -189,7 +197,11 @@ class CardsView {
     this.viewport.addEventListener('scroll', onScroll, { passive: true });
     this.viewport.addEventListener('keydown', ev => this.onKeydown(ev));
     this.root.addEventListener('keydown', ev => {
-      if (ev.key === '/' && ev.target !== this.input && !(ev.target instanceof HTMLInputElement)) {
+      if (
+        ev.key === '/' &&
+        ev.target !== this.input &&
+        !(ev.target instanceof HTMLInputElement)
+      ) {
         ev.preventDefault();
         this.input.focus();
       }
@@ -200,8 +212,11 @@ class CardsView {
     this.listen('change:listed_ids', () => this.loadListed());
     this.listen('change:selected_ids', () => this.loadSelected());
     this.listen('change:height', () => this.applyHeight());
-    this.listen('change:search_mode', () => (this.modeSelect.value = this.model.get('search_mode')));
-    this.listen('msg:custom', (msg: KernelReply) => {
+    this.listen(
+      'change:search_mode',
+      () => (this.modeSelect.value = this.model.get('search_mode'))
+    );
+    this.listen('msg:custom', (msg: IKernelReply) => {
       if (msg && msg.type === 'reply' && typeof msg.request === 'number') {
         const resolve = this.pending.get(msg.request);
         this.pending.delete(msg.request);
@@ -239,7 +254,11 @@ class CardsView {
     requestAnimationFrame(() => {
       setTimeout(() => {
         performance.mark('paperlab-cards:render-end');
-        performance.measure('paperlab-cards:render', 'paperlab-cards:render-start', 'paperlab-cards:render-end');
+        performance.measure(
+          'paperlab-cards:render',
+          'paperlab-cards:render-start',
+          'paperlab-cards:render-end'
+        );
       }, 0);
     });
   }
@@ -249,8 +268,12 @@ class CardsView {
     const bar = h('div', 'plc-toolbar');
     this.input = h('input');
     this.input.type = 'search';
-    this.input.placeholder = 'Filter title, abstract, authors… (Enter: search with the kernel)';
-    this.input.setAttribute('aria-label', 'Filter papers; press Enter to search with the kernel');
+    this.input.placeholder =
+      'Filter title, abstract, authors… (Enter: search with the kernel)';
+    this.input.setAttribute(
+      'aria-label',
+      'Filter papers; press Enter to search with the kernel'
+    );
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('keydown', ev => {
       if (ev.key === 'Enter') {
@@ -262,9 +285,13 @@ class CardsView {
       }
     });
 
-    const searchBtn = button('Search', 'Search with the kernel (semantic/hybrid) and rank by score', () => {
-      void this.kernelSearch();
-    });
+    const searchBtn = button(
+      'Search',
+      'Search with the kernel (semantic/hybrid) and rank by score',
+      () => {
+        void this.kernelSearch();
+      }
+    );
     this.modeSelect = h('select');
     this.modeSelect.setAttribute('aria-label', 'Search mode');
     for (const mode of ['hybrid', 'semantic', 'lexical']) {
@@ -301,7 +328,14 @@ class CardsView {
     this.countEl.setAttribute('aria-live', 'polite');
     const right = h('span', 'plc-right');
     right.append(this.selectionEl, this.countEl);
-    bar.append(this.input, searchBtn, this.modeSelect, this.sortSelect, this.rankedEl, right);
+    bar.append(
+      this.input,
+      searchBtn,
+      this.modeSelect,
+      this.sortSelect,
+      this.rankedEl,
+      right
+    );
     this.root.appendChild(bar);
   }
 
@@ -312,7 +346,7 @@ class CardsView {
 
   // -- data ---------------------------------------------------------------------------------
   private loadPapers(): void {
-    const papers = (this.model.get('papers') as PaperDict[] | undefined) ?? [];
+    const papers = (this.model.get('papers') as IPaperDict[] | undefined) ?? [];
     this.entries = buildEntries(papers);
     this.byId = new Map(this.entries.map((e, i) => [e.paper.id, i]));
     this.expandedHeights.clear();
@@ -326,7 +360,8 @@ class CardsView {
   }
 
   private loadScores(refilter = true): void {
-    const raw = (this.model.get('scores') as Record<string, number> | undefined) ?? {};
+    const raw =
+      (this.model.get('scores') as Record<string, number> | undefined) ?? {};
     const keys = Object.keys(raw);
     this.scores = keys.length > 0 ? new Map(keys.map(k => [k, raw[k]])) : null;
     if (this.scores) {
@@ -334,7 +369,11 @@ class CardsView {
       this.sortSelect.value = 'relevance';
       const query = (this.model.get('query') as string) || '';
       this.rankedEl.replaceChildren(
-        h('span', undefined, `Ranked by the kernel: “${query}” (${this.model.get('search_mode')})`),
+        h(
+          'span',
+          undefined,
+          `Ranked by the kernel: “${query}” (${this.model.get('search_mode')})`
+        ),
         button('✕', 'Back to all papers', () => this.clearRanking(true))
       );
       this.rankedEl.hidden = false;
@@ -348,15 +387,21 @@ class CardsView {
   }
 
   private loadListed(redraw = true): void {
-    this.listed = new Set((this.model.get('listed_ids') as string[] | undefined) ?? []);
+    this.listed = new Set(
+      (this.model.get('listed_ids') as string[] | undefined) ?? []
+    );
     if (redraw) {
       this.redrawCards();
     }
   }
 
   private loadSelected(redraw = true): void {
-    this.selected = new Set((this.model.get('selected_ids') as string[] | undefined) ?? []);
-    this.selectionEl.textContent = this.selected.size ? `${this.selected.size} selected ·` : '';
+    this.selected = new Set(
+      (this.model.get('selected_ids') as string[] | undefined) ?? []
+    );
+    this.selectionEl.textContent = this.selected.size
+      ? `${this.selected.size} selected ·`
+      : '';
     if (redraw) {
       this.redrawCards();
     }
@@ -383,7 +428,11 @@ class CardsView {
     requestAnimationFrame(() => {
       setTimeout(() => {
         performance.mark('paperlab-cards:filter-end');
-        performance.measure('paperlab-cards:filter', 'paperlab-cards:filter-start', 'paperlab-cards:filter-end');
+        performance.measure(
+          'paperlab-cards:filter',
+          'paperlab-cards:filter-start',
+          'paperlab-cards:filter-end'
+        );
       }, 0);
     });
     if (this.scores) {
@@ -392,7 +441,10 @@ class CardsView {
     } else {
       this.refilter(true);
     }
-    performance.measure('paperlab-cards:filter-work', 'paperlab-cards:filter-start');
+    performance.measure(
+      'paperlab-cards:filter-work',
+      'paperlab-cards:filter-start'
+    );
   }
 
   /** Indices of all papers in the order of a sort key (computed once per key and paper set). */
@@ -400,7 +452,8 @@ class CardsView {
     let order = this.orders.get(key);
     if (!order) {
       const all = this.entries.map((_, i) => i);
-      order = key === 'relevance' ? all : sortIndices(all, this.entries, key, null);
+      order =
+        key === 'relevance' ? all : sortIndices(all, this.entries, key, null);
       this.orders.set(key, order);
     }
     return order;
@@ -427,7 +480,12 @@ class CardsView {
       );
       this.lastResult = null;
       this.lastWords = [];
-      this.visible = sortIndices(indices, this.entries, this.sortKey, this.scores);
+      this.visible = sortIndices(
+        indices,
+        this.entries,
+        this.sortKey,
+        this.scores
+      );
       this.complete = true;
     } else {
       const words = queryWords(this.input.value);
@@ -438,10 +496,19 @@ class CardsView {
         words.length >= this.lastWords.length &&
         this.lastWords.every((w, k) => words[k].includes(w));
       const source = narrows ? this.lastResult! : this.orderFor(this.sortKey);
-      const job: ScanJob = { words, source, pos: 0, out: [] };
+      const job: IScanJob = { words, source, pos: 0, out: [] };
       const maxHeight = Number(this.model.get('height')) || 560;
       const firstScreen = Math.ceil(maxHeight / CARD_HEIGHT) + 2 * OVERSCAN + 1;
-      job.pos = scanEntries(this.entries, words, this.active, source, 0, job.out, firstScreen, Infinity);
+      job.pos = scanEntries(
+        this.entries,
+        words,
+        this.active,
+        source,
+        0,
+        job.out,
+        firstScreen,
+        Infinity
+      );
       this.visible = job.out.slice();
       this.complete = job.pos >= source.length;
       if (this.complete) {
@@ -475,7 +542,16 @@ class CardsView {
       return;
     }
     const deadline = performance.now() + 6;
-    job.pos = scanEntries(this.entries, job.words, this.active, job.source, job.pos, job.out, Infinity, deadline);
+    job.pos = scanEntries(
+      this.entries,
+      job.words,
+      this.active,
+      job.source,
+      job.pos,
+      job.out,
+      Infinity,
+      deadline
+    );
     if (job.pos < job.source.length) {
       this.scanTimer = window.setTimeout(() => this.continueScan(), 0);
       return;
@@ -489,7 +565,11 @@ class CardsView {
     this.layout();
     this.renderWindow();
     performance.mark('paperlab-cards:filter-complete-end');
-    performance.measure('paperlab-cards:filter-complete', 'paperlab-cards:filter-start', 'paperlab-cards:filter-complete-end');
+    performance.measure(
+      'paperlab-cards:filter-complete',
+      'paperlab-cards:filter-start',
+      'paperlab-cards:filter-complete-end'
+    );
   }
 
   private updateCount(): void {
@@ -501,7 +581,8 @@ class CardsView {
     } else if (!this.complete) {
       this.countEl.textContent = `${shown}+ of ${noun(total)}`;
     } else {
-      this.countEl.textContent = shown === total ? noun(total) : `${shown} of ${noun(total)}`;
+      this.countEl.textContent =
+        shown === total ? noun(total) : `${shown} of ${noun(total)}`;
     }
   }
 
@@ -517,9 +598,12 @@ class CardsView {
       group.setAttribute('aria-label', FACET_LABELS[kind]);
       group.appendChild(h('span', 'plc-facet-label', `${FACET_LABELS[kind]}:`));
       for (const [value, count] of counts[kind]) {
-        const label = kind === 'source' ? SOURCE_LABELS[value] ?? value : value;
-        const chip = button(`${label} (${count})`, `Only papers with ${FACET_LABELS[kind].toLowerCase()} ${label}`, () =>
-          this.toggleFacet(kind, value, chip)
+        const label =
+          kind === 'source' ? (SOURCE_LABELS[value] ?? value) : value;
+        const chip = button(
+          `${label} (${count})`,
+          `Only papers with ${FACET_LABELS[kind].toLowerCase()} ${label}`,
+          () => this.toggleFacet(kind, value, chip)
         );
         chip.classList.add('plc-chip');
         chip.dataset.facet = kind;
@@ -532,7 +616,11 @@ class CardsView {
     this.facetsEl.hidden = this.facetsEl.childElementCount === 0;
   }
 
-  private toggleFacet(kind: FacetKind, value: string, chip: HTMLButtonElement): void {
+  private toggleFacet(
+    kind: FacetKind,
+    value: string,
+    chip: HTMLButtonElement
+  ): void {
     const set = this.active[kind];
     if (set.has(value)) {
       set.delete(value);
@@ -572,7 +660,9 @@ class CardsView {
       const empty = h(
         'div',
         'plc-empty',
-        this.entries.length ? 'No paper matches. Clear the filter or the facet chips.' : 'No papers to show.'
+        this.entries.length
+          ? 'No paper matches. Clear the filter or the facet chips.'
+          : 'No papers to show.'
       );
       empty.dataset.empty = '1';
       this.spacer.replaceChildren(empty);
@@ -600,9 +690,13 @@ class CardsView {
       return;
     }
     const top = this.viewport.scrollTop;
-    const height = this.viewport.clientHeight || Number(this.model.get('height')) || 560;
+    const height =
+      this.viewport.clientHeight || Number(this.model.get('height')) || 560;
     const first = Math.max(0, upperBound(this.offsets, n, top) - 1 - OVERSCAN);
-    const last = Math.min(n - 1, upperBound(this.offsets, n, top + height) + OVERSCAN);
+    const last = Math.min(
+      n - 1,
+      upperBound(this.offsets, n, top + height) + OVERSCAN
+    );
     const keep = new Set<number>();
     for (let k = first; k <= last; k++) {
       const idx = this.visible[k];
@@ -652,13 +746,17 @@ class CardsView {
     card.appendChild(head);
 
     const venue = p.journal_ref || p.comment || '';
-    const meta = [byline(p), p.published ?? '', venue].filter(x => x).join(' · ');
+    const meta = [byline(p), p.published ?? '', venue]
+      .filter(x => x)
+      .join(' · ');
     const metaEl = h('div', 'plc-meta', meta);
     metaEl.title = meta;
     card.appendChild(metaEl);
 
     const line = h('div', 'plc-line');
-    for (const name of Array.from(new Set((p.sources ?? []).map(s => s.name)))) {
+    for (const name of Array.from(
+      new Set((p.sources ?? []).map(s => s.name))
+    )) {
       const b = h('span', 'plc-badge', SOURCE_LABELS[name] ?? name);
       b.title = `source: ${name}`;
       line.appendChild(b);
@@ -687,7 +785,11 @@ class CardsView {
     }
     card.appendChild(line);
 
-    const chips = [...(p.categories ?? []), ...(p.tags ?? []), ...(p.keywords ?? [])].slice(0, 10);
+    const chips = [
+      ...(p.categories ?? []),
+      ...(p.tags ?? []),
+      ...(p.keywords ?? [])
+    ].slice(0, 10);
     if (chips.length) {
       const tags = h('div', 'plc-line');
       for (const c of chips) {
@@ -700,39 +802,72 @@ class CardsView {
     const check = h('input');
     check.type = 'checkbox';
     check.checked = selected;
-    check.addEventListener('change', () => this.toggleSelected(p.id, check.checked));
+    check.addEventListener('change', () =>
+      this.toggleSelected(p.id, check.checked)
+    );
     const checkLabel = h('label');
     checkLabel.append(check, document.createTextNode('select'));
     actions.appendChild(checkLabel);
     if (p.abstract) {
-      const toggle = button(expanded ? 'Abstract ▾' : 'Abstract ▸', 'Show or hide the abstract', () =>
-        this.toggleExpanded(idx)
+      const toggle = button(
+        expanded ? 'Abstract ▾' : 'Abstract ▸',
+        'Show or hide the abstract',
+        () => this.toggleExpanded(idx)
       );
       toggle.setAttribute('aria-expanded', String(expanded));
       toggle.classList.add('plc-abstract-toggle');
       actions.appendChild(toggle);
     }
-    const listName = (this.model.get('reading_list_name') as string) || 'default';
+    const listName =
+      (this.model.get('reading_list_name') as string) || 'default';
     const inList = this.listed.has(p.id);
     const listBtn = button(
-      inList ? `✓ In “${listName}”` : `+ Reading list`,
-      inList ? `Remove from reading list ${listName}` : `Add to reading list ${listName}`,
+      inList ? `✓ In “${listName}”` : '+ Reading list',
+      inList
+        ? `Remove from reading list ${listName}`
+        : `Add to reading list ${listName}`,
       () => void this.toggleListed(p, listBtn)
     );
     listBtn.classList.add('plc-list');
     listBtn.classList.toggle('plc-listed', inList);
     actions.appendChild(listBtn);
-    actions.appendChild(button('Copy MD', 'Copy as a markdown card', () => void this.copy(p, 'markdown')));
-    actions.appendChild(button('Copy BibTeX', 'Copy as BibTeX', () => void this.copy(p, 'bibtex')));
-    actions.appendChild(button('Copy code', 'Copy Python code that loads this paper', () => void this.copy(p, 'code')));
-    actions.appendChild(button('Insert ↓', 'Insert as a markdown cell below', () => void this.insertCell(p)));
+    actions.appendChild(
+      button(
+        'Copy MD',
+        'Copy as a markdown card',
+        () => void this.copy(p, 'markdown')
+      )
+    );
+    actions.appendChild(
+      button('Copy BibTeX', 'Copy as BibTeX', () => void this.copy(p, 'bibtex'))
+    );
+    actions.appendChild(
+      button(
+        'Copy code',
+        'Copy Python code that loads this paper',
+        () => void this.copy(p, 'code')
+      )
+    );
+    actions.appendChild(
+      button(
+        'Insert ↓',
+        'Insert as a markdown cell below',
+        () => void this.insertCell(p)
+      )
+    );
     card.appendChild(actions);
 
     if (expanded && p.abstract) {
       card.appendChild(h('div', 'plc-abstract', p.abstract));
     } else if (p.ai_summary || p.abstract) {
       // a two-line preview; the full abstract is one click (or Enter) away
-      card.appendChild(h('div', 'plc-snippet', (p.ai_summary || p.abstract || '').slice(0, 400)));
+      card.appendChild(
+        h(
+          'div',
+          'plc-snippet',
+          (p.ai_summary || p.abstract || '').slice(0, 400)
+        )
+      );
     }
     return card;
   }
@@ -765,7 +900,9 @@ class CardsView {
       // measure once: the card's height with its abstract shown
       this.expandedHeights.set(idx, card.offsetHeight + CARD_GAP);
     }
-    card?.querySelector<HTMLButtonElement>('.plc-abstract-toggle')?.focus({ preventScroll: true });
+    card
+      ?.querySelector<HTMLButtonElement>('.plc-abstract-toggle')
+      ?.focus({ preventScroll: true });
     this.layout();
     this.renderWindow();
   }
@@ -777,10 +914,14 @@ class CardsView {
       this.selected.delete(id);
     }
     // keep library order in the trait; the kernel turns it into `widget.selected`
-    const ids = this.entries.map(e => e.paper.id).filter(pid => this.selected.has(pid));
+    const ids = this.entries
+      .map(e => e.paper.id)
+      .filter(pid => this.selected.has(pid));
     this.model.set('selected_ids', ids);
     this.model.save_changes();
-    this.selectionEl.textContent = this.selected.size ? `${this.selected.size} selected ·` : '';
+    this.selectionEl.textContent = this.selected.size
+      ? `${this.selected.size} selected ·`
+      : '';
     const idx = this.byId.get(id);
     if (idx !== undefined) {
       this.rendered.get(idx)?.classList.toggle('plc-selected', on);
@@ -788,7 +929,7 @@ class CardsView {
   }
 
   // -- kernel requests ----------------------------------------------------------------------
-  private request(content: Record<string, unknown>): Promise<KernelReply> {
+  private request(content: Record<string, unknown>): Promise<IKernelReply> {
     const id = ++this.requestId;
     return new Promise(resolve => {
       this.pending.set(id, resolve);
@@ -808,54 +949,79 @@ class CardsView {
       return;
     }
     const mode = this.modeSelect.value;
-    this.status(`Searching the kernel for “${query}” (${mode})… the first semantic search embeds the library.`);
+    this.status(
+      `Searching the kernel for “${query}” (${mode})… the first semantic search embeds the library.`
+    );
     this.root.setAttribute('aria-busy', 'true');
-    const reply = await this.request({ type: 'search', query, mode, k: this.model.get('search_k') });
+    const reply = await this.request({
+      type: 'search',
+      query,
+      mode,
+      k: this.model.get('search_k')
+    });
     this.root.removeAttribute('aria-busy');
     if (!reply.ok) {
       this.status(`Search failed: ${reply.error ?? 'unknown error'}`, true);
       return;
     }
-    this.status(`${reply.n ?? 0} results for “${query}” (${mode}), best first.`);
+    this.status(
+      `${reply.n ?? 0} results for “${query}” (${mode}), best first.`
+    );
     // the kernel also set `scores`; apply them now in case that change has not been handled
     this.loadScores(false);
     this.refilter(false);
   }
 
-  private async toggleListed(p: PaperDict, btn: HTMLButtonElement): Promise<void> {
+  private async toggleListed(
+    p: IPaperDict,
+    btn: HTMLButtonElement
+  ): Promise<void> {
     const action = this.listed.has(p.id) ? 'remove' : 'add';
     btn.disabled = true;
     const reply = await this.request({ type: 'list', action, id: p.id });
     btn.disabled = false;
-    const listName = (this.model.get('reading_list_name') as string) || 'default';
+    const listName =
+      (this.model.get('reading_list_name') as string) || 'default';
     if (!reply.ok) {
       this.status(`Reading list: ${reply.error ?? 'failed'}`, true);
       return;
     }
-    this.status(action === 'add' ? `Added “${p.title}” to ${listName}.` : `Removed “${p.title}” from ${listName}.`);
+    this.status(
+      action === 'add'
+        ? `Added “${p.title}” to ${listName}.`
+        : `Removed “${p.title}” from ${listName}.`
+    );
     this.loadListed();
   }
 
-  private async render(p: PaperDict, format: string): Promise<string | null> {
+  private async render(p: IPaperDict, format: string): Promise<string | null> {
     const reply = await this.request({ type: 'render', id: p.id, format });
     if (!reply.ok || typeof reply.text !== 'string') {
-      this.status(`Could not render ${format}: ${reply.error ?? 'no text'}`, true);
+      this.status(
+        `Could not render ${format}: ${reply.error ?? 'no text'}`,
+        true
+      );
       return null;
     }
     return reply.text;
   }
 
-  private async copy(p: PaperDict, format: string): Promise<void> {
+  private async copy(p: IPaperDict, format: string): Promise<void> {
     const text = await this.render(p, format);
     if (text === null) {
       return;
     }
     const ok = await copyText(text);
     this.root.dataset.lastCopy = format;
-    this.status(ok ? `Copied ${format} of “${p.title}”.` : `Copying to the clipboard failed; here it is:\n${text}`, !ok);
+    this.status(
+      ok
+        ? `Copied ${format} of “${p.title}”.`
+        : `Copying to the clipboard failed; here it is:\n${text}`,
+      !ok
+    );
   }
 
-  private async insertCell(p: PaperDict): Promise<void> {
+  private async insertCell(p: IPaperDict): Promise<void> {
     const markdown = await this.render(p, 'markdown');
     if (markdown === null) {
       return;
@@ -876,7 +1042,7 @@ class CardsView {
     const copied = await copyText(markdown);
     this.status(
       copied
-        ? `No notebook to insert into here: the markdown card was copied; paste it into a markdown cell.`
+        ? 'No notebook to insert into here: the markdown card was copied; paste it into a markdown cell.'
         : `No notebook to insert into here; the markdown card:\n${markdown}`,
       !copied
     );
@@ -908,7 +1074,10 @@ class CardsView {
     }
     const position = Number(target.dataset.position ?? 0);
     const idx = this.byId.get(target.dataset.id ?? '');
-    const page = Math.max(1, Math.floor(this.viewport.clientHeight / CARD_HEIGHT));
+    const page = Math.max(
+      1,
+      Math.floor(this.viewport.clientHeight / CARD_HEIGHT)
+    );
     switch (ev.key) {
       case 'ArrowDown':
         this.focusCard(position + 1);
@@ -942,7 +1111,9 @@ class CardsView {
         if (idx !== undefined) {
           const id = this.entries[idx].paper.id;
           this.toggleSelected(id, !this.selected.has(id));
-          const box = this.rendered.get(idx)?.querySelector<HTMLInputElement>('input[type=checkbox]');
+          const box = this.rendered
+            .get(idx)
+            ?.querySelector<HTMLInputElement>('input[type=checkbox]');
           if (box) {
             box.checked = this.selected.has(id);
           }
@@ -957,7 +1128,7 @@ class CardsView {
 }
 
 export default {
-  render({ model, el }: { model: AnyModel; el: HTMLElement }): () => void {
+  render({ model, el }: { model: IAnyModel; el: HTMLElement }): () => void {
     const view = new CardsView(model);
     el.replaceChildren(view.root);
     view.start();

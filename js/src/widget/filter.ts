@@ -3,7 +3,7 @@
  * Nothing here touches the DOM, so it stays fast for 10,000 papers.
  */
 
-import { PaperDict } from './types';
+import { IPaperDict } from './types';
 
 export type FacetKind = 'year' | 'source' | 'category' | 'tag';
 export const FACET_KINDS: FacetKind[] = ['year', 'source', 'category', 'tag'];
@@ -17,8 +17,8 @@ export const FACET_LABELS: Record<FacetKind, string> = {
 export type SortKey = 'relevance' | 'date' | 'upvotes';
 
 /** One paper plus what filtering and sorting need, computed once. */
-export interface Entry {
-  paper: PaperDict;
+export interface IEntry {
+  paper: IPaperDict;
   /** Lowercase title + abstract + authors. */
   hay: string;
   facets: Record<FacetKind, string[]>;
@@ -30,10 +30,11 @@ function uniq(values: string[]): string[] {
   return Array.from(new Set(values.filter(v => !!v)));
 }
 
-export function buildEntries(papers: PaperDict[]): Entry[] {
+export function buildEntries(papers: IPaperDict[]): IEntry[] {
   return papers.map(paper => {
     const authors = paper.authors ?? [];
-    const hay = `${paper.title ?? ''}\n${paper.abstract ?? ''}\n${authors.join('\n')}`.toLowerCase();
+    const hay =
+      `${paper.title ?? ''}\n${paper.abstract ?? ''}\n${authors.join('\n')}`.toLowerCase();
     const date = paper.published ?? '';
     return {
       paper,
@@ -53,7 +54,12 @@ export function buildEntries(papers: PaperDict[]): Entry[] {
 export type ActiveFacets = Record<FacetKind, Set<string>>;
 
 export function emptyFacets(): ActiveFacets {
-  return { year: new Set(), source: new Set(), category: new Set(), tag: new Set() };
+  return {
+    year: new Set(),
+    source: new Set(),
+    category: new Set(),
+    tag: new Set()
+  };
 }
 
 export function facetsActive(active: ActiveFacets): boolean {
@@ -62,10 +68,13 @@ export function facetsActive(active: ActiveFacets): boolean {
 
 /** Query words, lowercase. */
 export function queryWords(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(w => w.length > 0);
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(w => w.length > 0);
 }
 
-function passesFacets(entry: Entry, active: ActiveFacets): boolean {
+function passesFacets(entry: IEntry, active: ActiveFacets): boolean {
   for (const kind of FACET_KINDS) {
     const wanted = active[kind];
     if (wanted.size === 0) {
@@ -85,7 +94,7 @@ function passesFacets(entry: Entry, active: ActiveFacets): boolean {
  * @param within - Only look at these indices (a previous result that this query narrows).
  */
 export function filterEntries(
-  entries: Entry[],
+  entries: IEntry[],
   words: string[],
   active: ActiveFacets,
   within?: number[]
@@ -122,7 +131,7 @@ export function filterEntries(
  * rest of the scan (for the count and the scrollbar) runs in the next tasks.
  */
 export function scanEntries(
-  entries: Entry[],
+  entries: IEntry[],
   words: string[],
   active: ActiveFacets,
   source: number[],
@@ -161,7 +170,10 @@ export function scanEntries(
 }
 
 /** Top values of each facet with their counts over all entries, most frequent first. */
-export function facetCounts(entries: Entry[], top = 8): Record<FacetKind, [string, number][]> {
+export function facetCounts(
+  entries: IEntry[],
+  top = 8
+): Record<FacetKind, [string, number][]> {
   const result = {} as Record<FacetKind, [string, number][]>;
   for (const kind of FACET_KINDS) {
     const counts = new Map<string, number>();
@@ -171,7 +183,9 @@ export function facetCounts(entries: Entry[], top = 8): Record<FacetKind, [strin
       }
     }
     const sorted = Array.from(counts.entries()).sort((a, b) =>
-      kind === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])
+      kind === 'year'
+        ? b[0].localeCompare(a[0])
+        : b[1] - a[1] || a[0].localeCompare(b[0])
     );
     result[kind] = sorted.slice(0, top);
   }
@@ -181,7 +195,7 @@ export function facetCounts(entries: Entry[], top = 8): Record<FacetKind, [strin
 /** Sort indices in place; "relevance" is the search score when there is one, else library order. */
 export function sortIndices(
   indices: number[],
-  entries: Entry[],
+  entries: IEntry[],
   key: SortKey,
   scores: Map<string, number> | null
 ): number[] {
@@ -189,8 +203,8 @@ export function sortIndices(
     if (scores && scores.size > 0) {
       indices.sort(
         (a, b) =>
-          (scores.get(entries[b].paper.id) ?? -Infinity) - (scores.get(entries[a].paper.id) ?? -Infinity) ||
-          a - b
+          (scores.get(entries[b].paper.id) ?? -Infinity) -
+            (scores.get(entries[a].paper.id) ?? -Infinity) || a - b
       );
     } else {
       indices.sort((a, b) => a - b);
@@ -218,7 +232,11 @@ export function sortIndices(
 }
 
 /** Index of the first offset greater than `value` (offsets ascending). */
-export function upperBound(offsets: Float64Array, count: number, value: number): number {
+export function upperBound(
+  offsets: Float64Array,
+  count: number,
+  value: number
+): number {
   let lo = 0;
   let hi = count;
   while (lo < hi) {
@@ -242,7 +260,7 @@ export function safeUrl(url: string | null | undefined): string | null {
 }
 
 /** The landing page of a paper, as `Paper.abs_url` computes it. */
-export function absUrl(p: PaperDict): string | null {
+export function absUrl(p: IPaperDict): string | null {
   if (p.url) {
     return safeUrl(p.url);
   }
@@ -256,7 +274,7 @@ export function absUrl(p: PaperDict): string | null {
 }
 
 /** Authors as `Paper.byline()` shows them: three names, else a count or an organisation. */
-export function byline(p: PaperDict): string {
+export function byline(p: IPaperDict): string {
   const authors = p.authors ?? [];
   if (authors.length > 0) {
     const more = authors.length - 3;

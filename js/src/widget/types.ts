@@ -1,18 +1,18 @@
 /**
  * Types shared by the cards widget modules.
  *
- * `PaperDict` is the wire format `Paper.to_dict()` (mirrored for the lab extension in
+ * `IPaperDict` is the wire format `Paper.to_dict()` (mirrored for the lab extension in
  * `js/src/tokens.ts`); only the fields the cards read are typed here.
  */
 
-export interface SourceRecordDict {
+export interface ISourceRecordDict {
   name: string;
   location?: string;
   retrieved?: string;
   record?: string | null;
 }
 
-export interface PaperDict {
+export interface IPaperDict {
   id: string;
   title: string;
   arxiv_id?: string | null;
@@ -35,21 +35,24 @@ export interface PaperDict {
   ai_summary?: string | null;
   keywords?: string[];
   tags?: string[];
-  sources?: SourceRecordDict[];
+  sources?: ISourceRecordDict[];
 }
 
 /** The part of anywidget's model API the cards use. */
-export interface AnyModel {
+export interface IAnyModel {
   get(name: string): any;
   set(name: string, value: unknown): void;
   save_changes(): void;
   on(event: string, callback: (...args: any[]) => void): void;
-  off(event?: string | null, callback?: ((...args: any[]) => void) | null): void;
+  off(
+    event?: string | null,
+    callback?: ((...args: any[]) => void) | null
+  ): void;
   send(content: unknown, callbacks?: unknown, buffers?: unknown[]): void;
 }
 
 /** A reply of `PaperCards.handle_message` in the kernel. */
-export interface KernelReply {
+export interface IKernelReply {
   type: 'reply';
   request: number | null;
   ok: boolean;
