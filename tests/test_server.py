@@ -3,8 +3,10 @@
 Unauthenticated access is disallowed (``ServerApp.allow_unauthenticated_access = False``) and any
 ``JupyterServerAuthWarning`` (a handler verb without ``@web.authenticated``) fails the test.
 
-Papers come from recorded arXiv API answers in ../shared/fixtures/arxiv_atom/extracted_bodies/
-(lukasschwab/arxiv.py test recordings, see PROVENANCE.md).
+Papers come from our own arXiv API answers in tests/data/app/ (``testing.atom.xml``: 10 papers for the
+query "testing"; ``arxiv_astro-ph_0601001.atom.xml``: an old-style id). The ``realdata`` variants run the
+search and fetch checks on the recorded answers in ``$PAPERLAB_REALDATA/fixtures/arxiv_atom/extracted_bodies/``
+(lukasschwab/arxiv.py test recordings, see PROVENANCE.md there).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 import yaml
-from paths import FIXTURES
+from paths import DATA, FIXTURES
 from tornado.httpclient import HTTPClientError
 
 from paperlab.paper import Paper
@@ -32,11 +34,24 @@ from paperlab.store import Store
 pytest_plugins = ["pytest_jupyter.jupyter_server"]
 pytestmark = pytest.mark.filterwarnings("error::jupyter_server.utils.JupyterServerAuthWarning")
 
-ATOM = FIXTURES / "arxiv_atom" / "extracted_bodies"
-# 10 entries of the query "testing" (first: 2202.12139 "Testing Deep Learning Models: ...").
-TESTING_PAGE = ATOM / "q_testing_s0_m10_bc5a6c384fe9.xml"
-# The old-style id astro-ph/0601001 (a '/' inside the id), 4 authors, published 2006-01-02.
-OLD_STYLE = ATOM / "id_astro-ph_0601001_s0_m100_3150dca9dc76.xml"
+APP = DATA / "app"
+REAL_ATOM = FIXTURES / "arxiv_atom" / "extracted_bodies"
+# Which answer files stand for which arXiv answer: ours, and the recorded ones (realdata).
+PAGES = {
+    "own": {
+        # 10 entries of the query "testing" (first: 2202.12139 "Testing Deep Learning Models: ...", title wrapped).
+        "testing": APP / "testing.atom.xml",
+        # The old-style id astro-ph/0601001 (a '/' inside the id), 4 authors, published 2006-01-02.
+        "old_style": APP / "arxiv_astro-ph_0601001.atom.xml",
+        "1605.08386": APP / "arxiv_1605.08386.atom.xml",
+    },
+    "real": {
+        "testing": REAL_ATOM / "q_testing_s0_m10_bc5a6c384fe9.xml",
+        "old_style": REAL_ATOM / "id_astro-ph_0601001_s0_m100_3150dca9dc76.xml",
+        "1605.08386": REAL_ATOM / "id_1605.08386_s0_m100_199195aa31ad.xml",
+    },
+}
+OWN_AND_REAL = ["own", pytest.param("real", marks=pytest.mark.realdata)]
 OPENAPI = Path(__file__).resolve().parents[1] / "paperlab" / "server" / "openapi.yaml"
 
 
@@ -52,10 +67,16 @@ def jp_server_config(paperlab_home: Path) -> dict[str, Any]:
 
 
 @pytest.fixture
-def store(jp_serverapp: Any) -> Store:
+def pages(request: pytest.FixtureRequest) -> dict[str, Path]:
+    """Our own answer files; a test parametrized with ``pages`` over OWN_AND_REAL also runs on the recorded ones."""
+    return PAGES[getattr(request, "param", "own")]
+
+
+@pytest.fixture
+def store(jp_serverapp: Any, pages: dict[str, Path]) -> Store:
     """The store the running server extension uses, holding the 10 'testing' papers and astro-ph/0601001."""
     s = jp_serverapp.web_app.settings[STORE_SETTING]
-    s.upsert_papers(read_atom(TESTING_PAGE) + read_atom(OLD_STYLE))
+    s.upsert_papers(read_atom(pages["testing"]) + read_atom(pages["old_style"]))
     return s
 
 
@@ -247,10 +268,11 @@ async def test_remove_and_restore_entry(api, store):
 
 
 # -- papers and exports ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("pages", OWN_AND_REAL, indirect=True)
 async def test_papers_search_and_get(api, store):
     code, data = await api("GET", "papers", params={"q": "test case"})
     assert code == 200
-    # Every word in title, abstract or authors; newest first (6 of the 10 recorded papers).
+    # Every word in title, abstract or authors; newest first (6 of the 10 papers, in both answer files).
     assert [p["id"] for p in data["papers"]] == [
         "2503.05378",
         "2502.07719",
@@ -350,13 +372,10 @@ async def test_update_and_lookup_errors(api, store):
     }
 
 
-async def test_add_unknown_id_fetches_it_and_fetch_failure_is_502(api, store, fake_server, monkeypatch):
-    # The fake arXiv API answers with the recorded answer for id 1605.08386; any other path is a 404.
-    fake_server.route(
-        "/api/query",
-        (ATOM / "id_1605.08386_s0_m100_199195aa31ad.xml").read_bytes(),
-        content_type="application/atom+xml",
-    )
+@pytest.mark.parametrize("pages", OWN_AND_REAL, indirect=True)
+async def test_add_unknown_id_fetches_it_and_fetch_failure_is_502(api, store, pages, fake_server, monkeypatch):
+    # The fake arXiv API answers with the answer for id 1605.08386; any other path is a 404.
+    fake_server.route("/api/query", pages["1605.08386"].read_bytes(), content_type="application/atom+xml")
     monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
     store.reading_list("default")
     code, e = await api("POST", "lists", "default", "entries", body={"ref": "arXiv:1605.08386"})
@@ -532,4 +551,5 @@ def test_extensions_are_installed_and_enabled():
     server = run("server", "extension", "list")
     assert re.search(r"paperlab enabled", server) and re.search(r"paperlab \S+ OK", server), server
     lab = run("labextension", "list")
-    assert re.search(r"paperlab v\S+ enabled OK", lab), lab
+    # the labextension carries the npm package name; the server extension is the Python module
+    assert re.search(r"jupyterlab-paperlab v\S+ enabled OK", lab), lab
