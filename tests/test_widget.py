@@ -3,9 +3,10 @@ front end's requests (search, reading list, renderings), selection, and markdown
 that survive a static nbconvert export.
 
 Data: the bundled demo corpus (paperlab/data/demo.jsonl, 325 real papers, 221 with an arXiv
-id) and the recorded arXiv API page ../shared/fixtures/arxiv_atom/extracted_bodies/
-q_testing_s0_m10_bc5a6c384fe9.xml (10 papers for the query "testing", first 2202.12139
-"Testing Deep Learning Models: A First Comparative Study of Multiple Testing Techniques").
+id) and our own arXiv API page tests/data/app/testing.atom.xml (10 papers for the query "testing",
+first 2202.12139 "Testing Deep Learning Models: A First Comparative Study of Multiple Testing
+Techniques"). The hybrid-search ranking is also checked (``realdata``) on the recorded page
+``$PAPERLAB_REALDATA/fixtures/arxiv_atom/extracted_bodies/q_testing_s0_m10_bc5a6c384fe9.xml``.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ import re
 from pathlib import Path
 
 import pytest
-from paths import FIXTURES
+from paths import DATA, FIXTURES
 
 import paperlab
 from paperlab import Library, Paper
 from paperlab.data import demo_library
 from paperlab.widget import PaperCards, active_library, set_active_library
 
-TESTING_PAGE = FIXTURES / "arxiv_atom" / "extracted_bodies" / "q_testing_s0_m10_bc5a6c384fe9.xml"
+TESTING_PAGE = DATA / "app" / "testing.atom.xml"
+REAL_TESTING_PAGE = FIXTURES / "arxiv_atom" / "extracted_bodies" / "q_testing_s0_m10_bc5a6c384fe9.xml"
 HOSTILE = Paper(
     title="<script>alert('t')</script> <img src=x onerror=alert(1)> Robust & *bold* [x](javascript:alert(2))",
     abstract="</textarea><script>alert('abs')</script> -- end --> <!-- trick",
@@ -253,12 +255,11 @@ def test_hostile_card_exports_as_text_and_reads_back() -> None:
 
 
 @pytest.mark.slow
-def test_default_search_request_is_hybrid_with_the_packaged_model(
-    testing_lib: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.parametrize("page", [TESTING_PAGE, pytest.param(REAL_TESTING_PAGE, marks=pytest.mark.realdata)])
+def test_default_search_request_is_hybrid_with_the_packaged_model(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What Enter does by default: hybrid search (packaged MiniLM + BM25) over the cards' papers."""
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    w = PaperCards(testing_lib)
+    w = PaperCards(paperlab.load(page))
     assert w.search_mode == "hybrid"
     reply = w.handle_message(
         {"type": "search", "query": "comparing techniques for testing deep learning models", "request": 1}
