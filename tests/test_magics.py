@@ -1,12 +1,13 @@
 """The paperlab magics (paperlab/magics.py) through a real IPython InteractiveShell.
 
-Data: the bundled demo corpus (325 papers); the recorded arXiv API page
-../shared/fixtures/arxiv_atom/extracted_bodies/q_testing_s0_m10_bc5a6c384fe9.xml (10 papers
-for "testing", first 2202.12139, then 2405.13786) as a FILE source and, served by the local
-fake server, as the arXiv API; the recorded Hugging Face daily papers answer
-../shared/fixtures/hf_daily_papers/hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json
-(26 papers, first 2510.12586 "Advancing End-to-End Pixel Space Generative Modeling via
-Self-supervised Pre-training").
+Data: the bundled demo corpus (325 papers); our own arXiv API page tests/data/app/testing.atom.xml
+(10 papers for "testing", first 2202.12139, then 2405.13786) as a FILE source and, served by the
+local fake server, as the arXiv API; our own Hugging Face daily papers answer
+tests/data/app/hf_daily_2025-10-15.json (4 papers, first 2510.12586 "Advancing End-to-End Pixel
+Space Generative Modeling via Self-supervised Pre-training"). The ``--source arxiv``/``hf`` test
+also runs (``realdata``) on the recorded answers in ``$PAPERLAB_REALDATA/fixtures/``: the arXiv page
+``arxiv_atom/extracted_bodies/q_testing_s0_m10_bc5a6c384fe9.xml`` and the Hugging Face answer
+``hf_daily_papers/hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json`` (26 papers, same first).
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ import sys
 
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
-from paths import FIXTURES
+from paths import DATA, FIXTURES
 
 import paperlab
 from paperlab.store import open_store
 from paperlab.widget import PaperCards, active_library, set_active_library
 
-TESTING_PAGE = FIXTURES / "arxiv_atom" / "extracted_bodies" / "q_testing_s0_m10_bc5a6c384fe9.xml"
-HF_DAY = FIXTURES / "hf_daily_papers" / "hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json"
+TESTING_PAGE = DATA / "app" / "testing.atom.xml"
+HF_DAY = DATA / "app" / "hf_daily_2025-10-15.json"
+REAL_TESTING_PAGE = FIXTURES / "arxiv_atom" / "extracted_bodies" / "q_testing_s0_m10_bc5a6c384fe9.xml"
+REAL_HF_DAY = FIXTURES / "hf_daily_papers" / "hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json"
 
 
 @pytest.fixture
@@ -128,15 +131,25 @@ def test_bad_arguments_print_usage_not_a_traceback(shell, capsys) -> None:
     assert capsys.readouterr().err.startswith("%papers: ")
 
 
-def test_papers_source_arxiv_and_hf_against_the_fake_server(shell, fake_server, monkeypatch) -> None:
-    fake_server.route("/api/query", TESTING_PAGE.read_bytes(), content_type="application/atom+xml")
-    fake_server.route("/api/daily_papers", HF_DAY.read_bytes())
+@pytest.mark.parametrize(
+    ("arxiv_page", "hf_day", "n_hf"),
+    [(TESTING_PAGE, HF_DAY, 4), pytest.param(REAL_TESTING_PAGE, REAL_HF_DAY, 26, marks=pytest.mark.realdata)],
+)
+def test_papers_source_arxiv_and_hf_against_the_fake_server(
+    shell, fake_server, monkeypatch, arxiv_page, hf_day, n_hf
+) -> None:
+    fake_server.route("/api/query", arxiv_page.read_bytes(), content_type="application/atom+xml")
+    fake_server.route("/api/daily_papers", hf_day.read_bytes())
     monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
     monkeypatch.setenv("PAPERLAB_HF_URL", fake_server.url)
     w = run(shell, "%papers testing --source arxiv -k 10")
     assert len(w.papers) == 10 and w.papers[0]["id"] == "2202.12139"
     assert fake_server.requests_to("/api/query")[0][2]["search_query"] == ["testing"]
     w = run(shell, "%papers --source hf -k 50")
-    assert len(w.papers) == 26 and w.papers[0]["id"] == "2510.12586"
+    assert len(w.papers) == n_hf and w.papers[0]["id"] == "2510.12586"
+    # the title, wrapped over two lines in the answer, is one line
+    assert (
+        w.papers[0]["title"] == "Advancing End-to-End Pixel Space Generative Modeling via Self-supervised Pre-training"
+    )
     assert fake_server.requests_to("/api/daily_papers")[0][2]["sort"] == ["trending"]
     assert active_library().name == "Hugging Face trending"
