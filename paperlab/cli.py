@@ -18,12 +18,17 @@ import json
 import sys
 import textwrap
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import PaperlabError, PartialImportWarning
 from .library import Library
+
+if TYPE_CHECKING:
+    from .search import SearchResults
+    from .store import Store
 
 __all__ = ["main"]
 
@@ -34,13 +39,13 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit status 1."""
 
 
-def _store():
+def _store() -> Store:
     from .store import open_store
 
     return open_store()
 
 
-def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out=None) -> None:
+def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     for i, p in enumerate(papers):
         date = p.published.isoformat() if p.published else "-"
@@ -136,6 +141,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     lib, where = _corpus(args.corpus)
     if not len(lib):
         raise CliError(f"nothing to search: {where} is empty")
+    search_library: Callable[..., SearchResults] | None
     try:
         from .search import search_library
     except ImportError:  # pragma: no cover - the search package ships with paperlab
@@ -180,12 +186,12 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
         if not args.query:
             raise CliError("fetch s2 needs a query or a paper id (arXiv:…, DOI:…)")
-        client = SemanticScholarClient(api_key=args.api_key)
+        s2 = SemanticScholarClient(api_key=args.api_key)
         text = " ".join(args.query)
         if ":" in text and " " not in text:
-            lib = Library([client.paper(text)])
+            lib = Library([s2.paper(text)])
         else:
-            lib = Library(client.search(text, limit=args.max))
+            lib = Library(s2.search(text, limit=args.max))
     store.upsert_papers(lib)
     _print_papers(lib)
     print(f"fetched {len(lib)} paper(s) into {store.path}", file=sys.stderr)
