@@ -17,7 +17,6 @@ NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "03-compare-and-s
 
 @pytest.mark.slow
 def test_compare_and_sessions_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("PAPERLAB_SHARED", raising=False)
     monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)  # the notebook must not need the real corpus
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = NotebookClient(

@@ -17,7 +17,6 @@ SEARCH_NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02-search
 
 @pytest.mark.slow
 def test_search_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("PAPERLAB_SHARED", raising=False)
     monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)  # the notebook must not need the real corpus
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
