@@ -8,15 +8,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 # shellcheck disable=SC1091
 . .venv/bin/activate
-echo "== build sdist and wheel"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+echo "== build sdist and wheel from a clean copy of the tracked tree (so no local build output is reused)"
+mkdir "$WORK/src"
+git ls-files -z -co --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$WORK/src"
 rm -rf dist
-python -m build --outdir dist . >/tmp/paperlab-build.log 2>&1 || { tail -40 /tmp/paperlab-build.log; exit 1; }
+python -m build --outdir dist "$WORK/src" >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 1; }
 ls dist
 WHEEL=$(ls dist/*.whl)
 deactivate
-
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 PY=$(command -v "${PYTHON:-python3}")
 PY=$("$PY" -c 'import sys; print(sys.executable)')
 "$PY" -m venv "$WORK/venv"
@@ -33,11 +34,11 @@ run "$WORK/venv/bin/python" -c "import paperlab, torch; assert torch.__version__
 cd "$WORK"
 strip() { sed -e 's/\x1b\[[0-9;]*m//g'; }
 echo "== jupyter labextension list"
-LAB=$(run "$WORK/venv/bin/jupyter" labextension list 2>&1 | strip)
+LAB=$(run "$WORK/venv/bin/jupyter" labextension list 2>&1 | strip || true)
 echo "$LAB" | grep -E "jupyterlab-paperlab v[^ ]+ enabled OK" \
   || { echo "$LAB"; echo "FAIL: the labextension jupyterlab-paperlab is not enabled and OK"; exit 1; }
 echo "== jupyter server extension list"
-SRV=$(run "$WORK/venv/bin/jupyter" server extension list 2>&1 | strip)
+SRV=$(run "$WORK/venv/bin/jupyter" server extension list 2>&1 | strip || true)
 echo "$SRV" | grep -E "paperlab enabled" >/dev/null && echo "$SRV" | grep -E "paperlab [^ ]+ OK" \
   || { echo "$SRV"; echo "FAIL: the server extension paperlab is not enabled and OK"; exit 1; }
 echo "== paperlab search --corpus demo"
