@@ -12,13 +12,19 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "ArxivAPIError",
+    "Busy",
+    "Conflict",
     "FetchError",
     "ImportProblem",
+    "InvalidValue",
+    "NotFound",
     "ParseError",
     "PaperlabError",
     "PartialImportWarning",
     "ProblemCollector",
     "StoreError",
+    "UsageError",
 ]
 
 
@@ -113,8 +119,37 @@ class FetchError(PaperlabError):
         super().__init__(f"{message} ({url})" if url else message)
 
 
+class ArxivAPIError(FetchError):
+    """arXiv answered with its error feed (an entry whose id is ``http://arxiv.org/api/errors#...``).
+
+    The request itself was wrong (e.g. an id of the wrong shape): retrying cannot help.
+    """
+
+
 class StoreError(PaperlabError):
-    """The local store could not complete an operation (e.g. unknown list or paper)."""
+    """The local store could not complete an operation. The subclasses say why, and the server maps each
+    subclass to an HTTP status: :class:`NotFound` 404, :class:`Conflict` 409, :class:`InvalidValue` 400,
+    :class:`Busy` 503; any other StoreError is a 500."""
+
+
+class NotFound(StoreError, LookupError):
+    """No such paper or reading list (in the store, or at the service asked to fetch it)."""
+
+
+class Conflict(StoreError):
+    """The change contradicts what is stored, e.g. a list name that is already taken."""
+
+
+class InvalidValue(StoreError, ValueError):
+    """A value given to the store is not allowed (an unknown reading status, an empty list name or tag)."""
+
+
+class Busy(StoreError):
+    """The store stayed locked by another writer for longer than the timeout; trying again later can succeed."""
+
+
+class UsageError(PaperlabError):
+    """A command-line or magic invocation is wrong (unknown option value, missing argument, bad ``-k``)."""
 
 
 class ProblemCollector:
