@@ -1,9 +1,12 @@
 """notebooks/04-digest.ipynb runs headless (nbclient, kernel python3 of the venv), offline, and shows what it says.
 
 It reads notebooks/data/digest.toml and the shipped response cache notebooks/data/digest-cache/ (4 responses made
-by notebooks/data/make_digest_cache.py from recorded real responses: arXiv q_testing_s0_m15 for "testing",
-q_testing_s5_m10 for "software testing" (its 10 papers are among the 15), arXiv's empty answer for the next page,
-and the 26 Hugging Face daily papers of 2025-10-15, of which only 2510.08783 mentions "testing").
+by notebooks/data/make_digest_cache.py from our own answers in tests/data/digest/: arxiv_testing.xml for "testing"
+(10 papers), arxiv_software_testing.xml for "software testing" (4 of those 10; it claims 57 results, so the next
+page is asked for and answered by tests/data/arxiv/empty.xml), and hf_day_2025-10-15.json, 6 Hugging Face daily
+papers of which only 2510.08783 (1 upvote) mentions "testing" and 2510.12586 has the most upvotes (67)).
+So the digest holds 16 papers (10 arXiv, 6 Hugging Face): 11 under "testing" (the 10 arXiv ones and 2510.08783),
+4 under both keywords; "fuzz testing" finds 2508.08888 first.
 """
 
 from __future__ import annotations
@@ -48,11 +51,11 @@ def test_digest_notebook_runs_offline() -> None:
         return "\n".join(parts)
 
     built = cell_output("d = paperlab.digest(")
-    assert "41 papers in 3 sections" in built and "complete" in built
-    assert "{'testing': 16, 'software testing': 10, 'Hugging Face Daily Papers': 26}" in built
-    assert "10 papers under both keywords" in cell_output("both = ")
+    assert "16 papers in 3 sections, 16 new, complete>" in built
+    assert "{'testing': 11, 'software testing': 4, 'Hugging Face Daily Papers': 6}" in built
+    assert "4 papers under both keywords" in cell_output("both = ")
     cards = cell_output("cards = d.library.cards()")
-    assert "41</b> papers" in cards
+    assert "16</b> papers" in cards
     assert (
         WIDGET_MIME
         in next(
@@ -60,9 +63,11 @@ def test_digest_notebook_runs_offline() -> None:
         )["data"]
     )
     assert "upvotes" in cell_output("hf = d.section(") and "67" in cell_output("hf = d.section(")
+    hits = cell_output("hits = ").splitlines()
+    assert len(hits) == 5 and hits[0].split()[1] == "2508.08888"  # Fuzz Testing Network Protocols
     assert "sections read back unchanged: True" in cell_output("from IPython.display import Markdown")
     new = cell_output("import dataclasses")
-    assert "36 papers in 2 sections, 36 new" in new and "41 papers in 3 sections, 5 new" in new
-    assert "### New since the last digest (2025-10-15)" in new and new.count("\n- [") == 5
+    assert "10 papers in 2 sections, 10 new" in new and "16 papers in 3 sections, 6 new" in new
+    assert "### New since the last digest (2025-10-15)" in new and new.count("\n- [") == 6
     assert "## other picks" in cell_output("picked = ")
     assert cache_fingerprint() == before  # offline: the cache was only read

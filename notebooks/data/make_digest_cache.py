@@ -1,25 +1,29 @@
-"""Rebuild ``digest-cache/`` for notebooks/04-digest.ipynb from recorded real responses.
+"""Rebuild ``digest-cache/`` for notebooks/04-digest.ipynb from our own arXiv and Hugging Face answers.
 
 Run from the repository root::
 
-    python notebooks/data/make_digest_cache.py REALDATA
+    python notebooks/data/make_digest_cache.py [ANSWERS]
 
-(REALDATA: the recorded real corpus, a folder holding fixtures/ and seeds/; default $PAPERLAB_REALDATA.)
+ANSWERS is a folder of answers (default: ``tests/data/digest/``, the small answers we wrote for
+tests/test_digest.py) holding, by these names:
 
-The digest of ``digest.toml`` is run "live", but an ``httpx.MockTransport`` answers each request with a
-recorded response (nothing goes to the network), so the cache holds exactly what a real run caches: one
-JSON file per request URL (the real arXiv and Hugging Face addresses) with its status, body and retrieval time.
+- ``arxiv_testing.xml``: the arXiv answer for ``ti:"testing" OR abs:"testing"`` (ours: 10 papers)
+- ``arxiv_software_testing.xml``: the answer for ``ti:"software testing" OR abs:"software testing"``
+  (ours: 4 of those 10; it claims 57 results, so the digest asks for the next page once)
+- ``hf_day_2025-10-15.json``: Hugging Face ``/api/daily_papers?date=2025-10-15`` (ours: 6 papers; only 2510.08783
+  mentions "testing")
+- ``empty.xml`` (optional): the arXiv answer for any later page; without it ``tests/data/arxiv/empty.xml``
+  (our empty answer, totalResults 0)
 
-- arXiv ``ti:"testing" OR abs:"testing"``: ``q_testing_s0_m15`` (15 entries; lukasschwab/arxiv.py @ 1e25a34)
-- arXiv ``ti:"software testing" OR abs:"software testing"``: ``q_testing_s5_m10`` (entries 6-15 of the same set)
-- any later page: ``id_0000.0000_s0_m100`` (arXiv's real empty answer)
-- Hugging Face ``/api/daily_papers?date=2025-10-15``: hf-daily-paper-newsletter-chinese @ 4b57ca9 (26 papers)
+The digest of ``digest.toml`` is run "live", but an ``httpx.MockTransport`` answers each request with one of these
+answers (nothing goes to the network), so the cache has exactly the shape and keys of a real run's: one JSON file
+per request URL (the real arXiv and Hugging Face addresses) with its status, body and retrieval time (the time
+this script ran).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -29,18 +33,19 @@ import httpx
 from paperlab.digests import digest, load_config
 
 HERE = Path(__file__).resolve().parent
+TEST_DATA = HERE.parents[1] / "tests" / "data"
+DEFAULT_ANSWERS = TEST_DATA / "digest"
+DEFAULT_EMPTY = TEST_DATA / "arxiv" / "empty.xml"
 
 
-def main(shared: Path) -> None:
-    bodies = shared / "fixtures" / "arxiv_atom" / "extracted_bodies"
+def main(answers: Path = DEFAULT_ANSWERS) -> None:
     arxiv = {
-        'ti:"testing" OR abs:"testing"': (bodies / "q_testing_s0_m15_80c242b59d59.xml").read_bytes(),
-        'ti:"software testing" OR abs:"software testing"': (bodies / "q_testing_s5_m10_c0e94a259d4a.xml").read_bytes(),
+        'ti:"testing" OR abs:"testing"': (answers / "arxiv_testing.xml").read_bytes(),
+        'ti:"software testing" OR abs:"software testing"': (answers / "arxiv_software_testing.xml").read_bytes(),
     }
-    empty = (bodies / "id_0000.0000_s0_m100_8b51d9633a68.xml").read_bytes()
-    hf = (
-        shared / "fixtures" / "hf_daily_papers" / "hf-daily-paper-newsletter-chinese_daily_papers_2025-10-15.json"
-    ).read_bytes()
+    empty_file = answers / "empty.xml"
+    empty = (empty_file if empty_file.is_file() else DEFAULT_EMPTY).read_bytes()
+    hf = (answers / "hf_day_2025-10-15.json").read_bytes()
 
     def handler(request: httpx.Request) -> httpx.Response:
         params = request.url.params
@@ -59,9 +64,9 @@ def main(shared: Path) -> None:
 
 
 if __name__ == "__main__":
-    folder = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("PAPERLAB_REALDATA")
-    if not folder or not (Path(folder) / "fixtures").is_dir():
-        sys.exit(
-            "usage: python notebooks/data/make_digest_cache.py REALDATA (a folder with fixtures/; or set PAPERLAB_REALDATA)"
-        )
-    main(Path(folder))
+    if len(sys.argv) > 2:
+        sys.exit("usage: python notebooks/data/make_digest_cache.py [ANSWERS] (default: tests/data/digest)")
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_ANSWERS
+    if not (folder / "arxiv_testing.xml").is_file():
+        sys.exit(f"{folder}: no arxiv_testing.xml (a folder of answers, like tests/data/digest)")
+    main(folder)
