@@ -1,8 +1,11 @@
 """paperlab.compare: results extraction from real abstracts, tables, compare/diff/leaderboard views.
 
-Real texts: ../shared/seeds/hf-papers-contrastive.txt, hf-papers-ood-hallucination.txt,
-../shared/fixtures/hf_daily_papers/sotawhat_daily_papers_2026-06_30items.json (lucas-m-lopes/sotawhat),
-../shared/seeds/daily-arxiv-readme.md (comments used for venues).
+The tests that read real abstracts run on the bundled demo corpus (``paperlab.data.demo_library()``, which holds
+these papers) and, when ``$PAPERLAB_REALDATA`` is set, again on the recorded files themselves
+(``@pytest.mark.realdata`` parameters): ``$PAPERLAB_REALDATA/seeds/hf-papers-contrastive.txt``,
+``$PAPERLAB_REALDATA/fixtures/hf_daily_papers/sotawhat_daily_papers_2026-06_30items.json`` (lucas-m-lopes/sotawhat),
+``$PAPERLAB_REALDATA/seeds/reading-group-session.txt``. Short quotations of single sentences (results, venues from
+DailyArXiv comments) are written inline.
 """
 
 from __future__ import annotations
@@ -29,10 +32,37 @@ from paperlab.compare import (
 from paperlab.errors import ParseError
 
 SOTAWHAT = FIXTURES / "hf_daily_papers" / "sotawhat_daily_papers_2026-06_30items.json"
+CONTRASTIVE = SEEDS / "hf-papers-contrastive.txt"
+CORPORA = ["demo", pytest.param("real", marks=pytest.mark.realdata)]
+ADAINF = "AdaInf obtains 94.70%"
 
 
-def _hf_papers(*ids: str) -> list[Paper]:
-    items = {it["paper"]["id"]: it["paper"] for it in json.loads(SOTAWHAT.read_text(encoding="utf-8"))}
+def _demo_items() -> dict[str, dict[str, object]]:
+    """The demo corpus' Hugging Face papers in the shape of the API's ``paper`` objects used below."""
+    from paperlab.data import demo_library
+
+    return {
+        p.id: {
+            "title": p.title,
+            "id": p.arxiv_id,
+            "summary": p.abstract,
+            "upvotes": p.upvotes,
+            "githubRepo": p.code_url,
+            "githubStars": p.github_stars,
+            "ai_keywords": p.keywords,
+            "publishedAt": p.published.isoformat(),
+            "authors": [{"name": a} for a in p.authors],
+        }
+        for p in demo_library()
+        if any(s.name == "hf" for s in p.sources)
+    }
+
+
+def _hf_papers(*ids: str, corpus: str = "real") -> list[Paper]:
+    if corpus == "demo":
+        items = _demo_items()
+    else:
+        items = {it["paper"]["id"]: it["paper"] for it in json.loads(SOTAWHAT.read_text(encoding="utf-8"))}
     out = []
     for i in ids:
         p = items[i]
@@ -56,8 +86,14 @@ def _rows(df: pd.DataFrame, cols: list[str]) -> list[list[object]]:
     return [[None if pd.isna(v) else v for v in row] for row in df[cols].values.tolist()]
 
 
-def _abstract_with(path, needle: str) -> str:
-    for para in path.read_text(encoding="utf-8").split("\n"):
+def _abstract_with(corpus: str, needle: str) -> str:
+    if corpus == "demo":
+        from paperlab.data import demo_library
+
+        paras = [p.abstract or "" for p in demo_library()]
+    else:
+        paras = CONTRASTIVE.read_text(encoding="utf-8").split("\n")
+    for para in paras:
         if needle in para:
             return para
     raise AssertionError(needle)
@@ -66,8 +102,9 @@ def _abstract_with(path, needle: str) -> str:
 # -- sentences -------------------------------------------------------------------------------
 
 
-def test_adainf_result_with_provenance() -> None:
-    abstract = _abstract_with(SEEDS / "hf-papers-contrastive.txt", "AdaInf obtains 94.70%")
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_adainf_result_with_provenance(corpus: str) -> None:
+    abstract = _abstract_with(corpus, ADAINF)
     paper = Paper("Do Generated Data Always Help Contrastive Learning?", abstract=abstract)
     df = extract_results(paper)
     assert len(df) == 1
@@ -122,8 +159,9 @@ def test_numbers_that_are_not_results() -> None:
     assert df[["value", "kind", "metric"]].values.tolist() == [[35.39, "delta", "FPR95"]]
 
 
-def test_benchmark_names_outside_the_lexicon() -> None:
-    (paper,) = _hf_papers("2606.10423")
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_benchmark_names_outside_the_lexicon(corpus: str) -> None:
+    (paper,) = _hf_papers("2606.10423", corpus=corpus)
     df = extract_results(paper)
     assert df[["value", "dataset"]].values.tolist() == [
         [56.3, "WebArena"],
@@ -148,8 +186,9 @@ def test_empty_inputs() -> None:
         parse_table("")
 
 
-def test_facets_of_a_real_abstract() -> None:
-    abstract = _abstract_with(SEEDS / "hf-papers-contrastive.txt", "AdaInf obtains 94.70%")
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_facets_of_a_real_abstract(corpus: str) -> None:
+    abstract = _abstract_with(corpus, ADAINF)
     f = extract_facets(Paper("Do Generated Data Always Help Contrastive Learning?", abstract=abstract))
     assert f["task"][:2] == ["contrastive learning", "representation learning"]
     assert f["datasets"] == ["CIFAR-10"]
@@ -223,6 +262,30 @@ def test_html_table_with_merged_header_cells() -> None:
     assert "&lt;b&gt;" in t._repr_html_()
 
 
+# A figure's labels copied as tab-separated text (written for this test in the shape of the transcript's).
+FIGURE_LABELS = [
+    "Gender bias in captions",
+    "",
+    "",
+    "Human stereotype\tActivities\tModel A\tbaking.\tsewing shopping\t0-000000-0000\tfishing\tskating climbing",
+    "Male- biased\tclimbing driving lifting\tModel B\t-0.5 -0.5\tsewing\t0 \tclimbing\tfishing 0.5",
+    "Female- biased\tcooking washing sewing\tModel C\t-0.5\tskating towards female\t0\ttowa",
+    "",
+    "Preference-based Contrastive Optimization",
+]
+
+
+def test_own_tables_without_numbers_are_reported_not_parsed() -> None:
+    block = "\n".join(FIGURE_LABELS[3:6])
+    with pytest.raises(ParseError, match=r"t\.txt, line 4: expected a results table with numeric values"):
+        parse_table(block, source="t.txt", first_line=4)
+    tables, problems = find_tables("\n".join(FIGURE_LABELS), source="t.txt")
+    assert tables == [] and problems[0].where == "lines 4-6"
+    with pytest.raises(ParseError, match="expected a table"):
+        parse_table("just a sentence")
+
+
+@pytest.mark.realdata
 def test_tables_without_numbers_are_reported_not_parsed() -> None:
     # lines 54-56 of the transcript: a figure's labels copied as tab-separated text
     lines = (SEEDS / "reading-group-session.txt").read_text(encoding="utf-8").split("\n")
@@ -238,8 +301,9 @@ def test_tables_without_numbers_are_reported_not_parsed() -> None:
 # -- views -----------------------------------------------------------------------------------
 
 
-def test_compare_on_real_papers_is_readable() -> None:
-    papers = _hf_papers("2606.10423", "2606.13681", "2606.13174")
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_compare_on_real_papers_is_readable(corpus: str) -> None:
+    papers = _hf_papers("2606.10423", "2606.13681", "2606.13174", corpus=corpus)
     df = compare(papers)
     assert list(df.index) == ["2606.10423", "2606.13681", "2606.13174"]
     assert df.loc["2606.13681", "upvotes"] == 118 and df.loc["2606.13681", "stars"] == 9
@@ -253,7 +317,8 @@ def test_compare_on_real_papers_is_readable() -> None:
         compare(papers, fields=["colour"])
 
 
-def test_style_escapes_text_and_links_titles() -> None:
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_style_escapes_text_and_links_titles(corpus: str) -> None:
     evil = Paper(
         '<img src=x onerror="alert(1)"> Attack',
         arxiv_id="2501.00001",
@@ -261,7 +326,7 @@ def test_style_escapes_text_and_links_titles() -> None:
         upvotes=3,
         abstract="We reach 50% accuracy on CIFAR-10 <script>.",
     )
-    good = _hf_papers("2606.13681")[0]
+    good = _hf_papers("2606.13681", corpus=corpus)[0]
     df = compare([evil, good])
     html = df.paperlab.style().to_html()
     assert "<img" not in html and "&lt;img src=x" in html and "<script>" not in html
@@ -281,8 +346,9 @@ def test_accessor_refuses_other_frames() -> None:
         pd.DataFrame({"a": [1]}).paperlab  # noqa: B018
 
 
-def test_diff_two_papers() -> None:
-    a, b = _hf_papers("2606.13681", "2606.10423")
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_diff_two_papers(corpus: str) -> None:
+    a, b = _hf_papers("2606.13681", "2606.10423", corpus=corpus)
     d = diff(a, b)
     assert list(d.columns) == ["shared", "only 2606.13681", "only 2606.10423"]
     assert "EvoArena" in d.loc["categories", "only 2606.13681"]
