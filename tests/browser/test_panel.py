@@ -1,9 +1,8 @@
 """The reading-list side panel in a real JupyterLab, driven by Chromium (pytest-playwright).
 
-Papers come from recorded arXiv API answers in ../shared/fixtures/arxiv_atom/extracted_bodies/
-(lukasschwab/arxiv.py test recordings, see PROVENANCE.md): the query page "testing"
+Papers come from our own arXiv API answers in tests/data/app/: the query page "testing"
 (2202.12139 "Testing Deep Learning Models: A First Comparative Study of Multiple Testing
-Techniques", 2405.13786, ...) and astro-ph/0601001.
+Techniques", 2405.13786, ...) and the old-style id astro-ph/0601001.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import time
 
 import pytest
 from labtools import Lab, shot
-from paths import FIXTURES
+from paths import DATA
 from playwright.sync_api import Page, expect
 
 from paperlab.paper import Paper
@@ -21,9 +20,8 @@ from paperlab.sources.arxiv import read_atom
 
 pytestmark = pytest.mark.browser
 
-ATOM = FIXTURES / "arxiv_atom" / "extracted_bodies"
-TESTING_PAGE = ATOM / "q_testing_s0_m10_bc5a6c384fe9.xml"
-OLD_STYLE = ATOM / "id_astro-ph_0601001_s0_m100_3150dca9dc76.xml"
+TESTING_PAGE = DATA / "app" / "testing.atom.xml"
+OLD_STYLE = DATA / "app" / "arxiv_astro-ph_0601001.atom.xml"
 PAPERS = {p.id: p for p in read_atom(TESTING_PAGE)}
 FIRST = PAPERS["2202.12139"]
 SECOND = PAPERS["2405.13786"]
