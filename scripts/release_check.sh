@@ -28,7 +28,8 @@ if run sh -c 'command -v node' >/dev/null 2>&1; then echo "node is still on PATH
 echo "== install the wheel into a fresh venv without Node"
 run "$WORK/venv/bin/python" -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 run "$WORK/venv/bin/python" -m pip install -q torch==2.13.0 2>&1 | grep -v "^WARNING: Location" || true
-run "$WORK/venv/bin/python" -m pip install -q -c "$ROOT/scripts/constraints.txt" "$ROOT/$WHEEL" 2>&1 \
+# JupyterLab itself is what a user has already; the wheel brings the prebuilt extension.
+run "$WORK/venv/bin/python" -m pip install -q -c "$ROOT/scripts/constraints.txt" "jupyterlab>=4.2,<5" "$ROOT/$WHEEL" 2>&1 \
   | grep -v "^WARNING: Location" || true
 run "$WORK/venv/bin/python" -c "import paperlab, torch; assert torch.__version__.endswith('+cpu')"
 cd "$WORK"
