@@ -2,6 +2,14 @@
 
 Every live client (arXiv, Hugging Face, Semantic Scholar) goes through :class:`HttpClient`.
 Tests point clients at a local fake server by ``base_url`` or pass an ``httpx`` transport.
+
+Retry decisions are made by type, never by message text (:func:`is_retryable`): an
+:class:`HTTPStatusError` with a status in :data:`RETRY_STATUSES`, a timeout or connection error
+(``httpx.TransportError``), or a :class:`RetryableResponse` from the caller's ``validate`` is tried
+again; anything else (a 400 or 404, :class:`~paperlab.errors.ArxivAPIError`, a ``ParseError``)
+goes straight to the caller. Every error that leaves this module is a
+:class:`~paperlab.errors.FetchError` whose ``status`` is the last HTTP status seen (None when
+no response came back).
 """
 
 from __future__ import annotations
@@ -20,9 +28,9 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 import tenacity
 
-from ..errors import FetchError
+from ..errors import ArxivAPIError, FetchError
 
-__all__ = ["HttpClient", "Response", "RetryableResponse"]
+__all__ = ["RETRY_STATUSES", "HTTPStatusError", "HttpClient", "Response", "RetryableResponse", "is_retryable"]
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 USER_AGENT = "paperlab (https://pypi.org/project/paperlab/)"
@@ -31,6 +39,38 @@ USER_AGENT = "paperlab (https://pypi.org/project/paperlab/)"
 class RetryableResponse(Exception):
     """Raised by a ``validate`` callback when a 200 response must be fetched again
     (e.g. a truncated body or an unexpectedly empty arXiv page)."""
+
+
+class HTTPStatusError(FetchError):
+    """The service answered with an HTTP status the caller does not accept.
+
+    ``status`` is always set; ``retry_after`` holds the seconds of a ``Retry-After`` header, if any.
+    Whether it is worth retrying is :attr:`retryable` (429 and 5xx), decided by the status alone.
+    """
+
+    def __init__(self, message: str, url: str | None, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message, url=url, status=status)
+        self.retry_after = retry_after
+
+    @property
+    def retryable(self) -> bool:
+        """True for a status in :data:`RETRY_STATUSES` (rate limited or a server-side failure)."""
+        return self.status in RETRY_STATUSES
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """The one retry decision of paperlab, by the exception's type (and an HTTP status), never its text.
+
+    Retried: :class:`HTTPStatusError` with a status in :data:`RETRY_STATUSES`, timeouts and connection
+    failures (``httpx.TransportError``), undecodable bodies, and :class:`RetryableResponse`. Not
+    retried: :class:`~paperlab.errors.ArxivAPIError` (the request itself is wrong), any other
+    :class:`~paperlab.errors.FetchError` or HTTP status, and every other exception.
+    """
+    if isinstance(exc, ArxivAPIError):
+        return False
+    if isinstance(exc, HTTPStatusError):
+        return exc.retryable
+    return isinstance(exc, (httpx.TransportError, httpx.DecodingError, RetryableResponse))
 
 
 @dataclass(frozen=True)
@@ -51,12 +91,6 @@ class Response:
     def text(self) -> str:
         """Body decoded as UTF-8."""
         return self.content.decode("utf-8", errors="replace")
-
-
-class _Retry(Exception):
-    def __init__(self, reason: str, wait: float | None = None) -> None:
-        super().__init__(reason)
-        self.wait = wait
 
 
 class HttpClient:
@@ -123,8 +157,19 @@ class HttpClient:
         )
 
     def close(self) -> None:
-        """Close the connection pool."""
+        """Close the connection pool (idempotent)."""
         self._client.close()
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run."""
+        return self._client.is_closed
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- pacing -----------------------------------------------------------------------
     def _interval(self, host: str) -> float:
@@ -289,56 +334,74 @@ class HttpClient:
                 return cached
         if self.offline:
             raise FetchError("offline and not in the cache", url=full)
-        host = urlsplit(full).netloc
         send_headers = dict(headers or {})
         if body is not None:
             send_headers.setdefault("Content-Type", "application/json")
-
-        def wait(state: tenacity.RetryCallState) -> float:
-            exc = state.outcome.exception() if state.outcome else None
-            base = min(self.max_backoff, self.backoff * 2 ** (state.attempt_number - 1))
-            if isinstance(exc, _Retry) and exc.wait is not None:
-                return max(base, min(exc.wait, self.max_backoff))
-            return base
-
-        def attempt() -> Response:
-            self._pace(host)
-            try:
-                r = self._client.request(method, full, headers=send_headers or None, content=body)
-                content = r.read()
-            except httpx.TimeoutException as exc:
-                raise _Retry(f"timed out: {exc}") from exc
-            except (httpx.TransportError, httpx.DecodingError) as exc:
-                raise _Retry(f"connection failed: {exc}") from exc
-            finally:
-                self._done(host)
-            if r.status_code in RETRY_STATUSES:
-                after = r.headers.get("Retry-After")
-                raise _Retry(f"HTTP {r.status_code}", float(after) if after and after.isdigit() else None)
-            resp = Response(full, r.status_code, content, dt.datetime.now(dt.timezone.utc))
-            if r.status_code not in ok_statuses:
-                raise FetchError(f"HTTP {r.status_code}: {resp.text[:200]}", url=full, status=r.status_code)
-            if validate is not None and r.status_code == 200:
-                try:
-                    validate(resp)
-                except RetryableResponse as exc:
-                    raise _Retry(f"bad response: {exc}") from exc
-            return resp
-
         retrying = tenacity.Retrying(
-            retry=tenacity.retry_if_exception_type(_Retry),
+            retry=tenacity.retry_if_exception(is_retryable),
             stop=tenacity.stop_after_attempt(self.retries + 1),
-            wait=wait,
+            wait=self._wait,
             sleep=self._sleep,
             reraise=True,
         )
         try:
-            resp = retrying(attempt)
-        except _Retry as exc:
-            raise FetchError(f"gave up after {self.retries + 1} attempts, last: {exc}", url=full) from None
+            resp = retrying(self._attempt, method, full, send_headers, body, validate, ok_statuses)
+        except Exception as exc:
+            if not is_retryable(exc):
+                raise
+            raise self._gave_up(exc, full) from None
         if resp.status == 200:
             self._to_cache(key, resp)
         return resp
+
+    def _wait(self, state: tenacity.RetryCallState) -> float:
+        """Exponential backoff; a larger ``Retry-After`` (capped at ``max_backoff``) wins."""
+        exc = state.outcome.exception() if state.outcome else None
+        base = min(self.max_backoff, self.backoff * 2 ** (state.attempt_number - 1))
+        if isinstance(exc, HTTPStatusError) and exc.retry_after is not None:
+            return max(base, min(exc.retry_after, self.max_backoff))
+        return base
+
+    def _attempt(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        body: bytes | None,
+        validate: Callable[[Response], None] | None,
+        ok_statuses: frozenset[int],
+    ) -> Response:
+        """One paced exchange. Raises the typed errors :func:`is_retryable` decides on."""
+        host = urlsplit(url).netloc
+        self._pace(host)
+        try:
+            r = self._client.request(method, url, headers=headers or None, content=body)
+            content = r.read()
+        finally:
+            self._done(host)
+        resp = Response(url, r.status_code, content, dt.datetime.now(dt.timezone.utc))
+        if r.status_code in RETRY_STATUSES or r.status_code not in ok_statuses:
+            after = r.headers.get("Retry-After")
+            raise HTTPStatusError(
+                f"HTTP {r.status_code}: {resp.text[:200]}",
+                url=url,
+                status=r.status_code,
+                retry_after=float(after) if after and after.isdigit() else None,
+            )
+        if validate is not None and r.status_code == 200:
+            validate(resp)
+        return resp
+
+    def _gave_up(self, exc: Exception, url: str) -> FetchError:
+        """The error raised when the last retry failed too: the last status, when there was one."""
+        prefix = f"gave up after {self.retries + 1} attempts, last"
+        if isinstance(exc, HTTPStatusError):
+            return HTTPStatusError(f"{prefix}: HTTP {exc.status}", url=url, status=exc.status or 0)
+        if isinstance(exc, httpx.TimeoutException):
+            return FetchError(f"{prefix}: timed out: {exc}", url=url)
+        if isinstance(exc, RetryableResponse):
+            return FetchError(f"{prefix}: bad response: {exc}", url=url, status=200)
+        return FetchError(f"{prefix}: connection failed: {exc}", url=url)
 
 
 def _json_dumps(obj: Any) -> str:
