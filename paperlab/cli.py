@@ -171,27 +171,27 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     elif args.source == "hf":
         from .sources.hf import HfDailyPapersClient
 
-        client = HfDailyPapersClient()
-        if args.date:
-            papers = client.daily(args.date)
-        elif args.week:
-            papers = client.week(args.week)
-        elif args.month:
-            papers = client.month(args.month)
-        else:
-            papers = client.trending(limit=args.max)
+        with HfDailyPapersClient() as client:
+            if args.date:
+                papers = client.daily(args.date)
+            elif args.week:
+                papers = client.week(args.week)
+            elif args.month:
+                papers = client.month(args.month)
+            else:
+                papers = client.trending(limit=args.max)
         lib = Library(papers)
     else:
         from .sources.semantic_scholar import SemanticScholarClient
 
         if not args.query:
             raise CliError("fetch s2 needs a query or a paper id (arXiv:…, DOI:…)")
-        s2 = SemanticScholarClient(api_key=args.api_key)
         text = " ".join(args.query)
-        if ":" in text and " " not in text:
-            lib = Library([s2.paper(text)])
-        else:
-            lib = Library(s2.search(text, limit=args.max))
+        with SemanticScholarClient(api_key=args.api_key) as s2:
+            if ":" in text and " " not in text:
+                lib = Library([s2.paper(text)])
+            else:
+                lib = Library(s2.search(text, limit=args.max))
     store.upsert_papers(lib)
     _print_papers(lib)
     print(f"fetched {len(lib)} paper(s) into {store.path}", file=sys.stderr)

@@ -31,11 +31,8 @@ def _library_from_source(source: str, query: str, k: int | None) -> tuple[Librar
         from .library import Library
         from .sources.hf import HfDailyPapersClient
 
-        client = HfDailyPapersClient()
-        try:
+        with HfDailyPapersClient() as client:
             papers = client.trending(limit=k or 50)
-        finally:
-            client.http.close()
         lib = Library(papers, name="Hugging Face trending")
         return lib, True
     if source.startswith("list:"):

@@ -206,7 +206,9 @@ class HfDailyPapersClient:
         Hub address; default ``$PAPERLAB_HF_URL``, else https://huggingface.co
         (tests point either at a local fake server).
     http : HttpClient, optional
-        The HTTP layer (retries, pacing, cache); a polite default when omitted.
+        The HTTP layer (retries, pacing, cache); a polite default when omitted. One passed in is
+        not closed by :meth:`close` (its owner closes it); the default one is, so use the client
+        as a context manager: ``with HfDailyPapersClient() as hf: hf.daily("2025-10-14")``.
     page_size : int
         ``limit`` sent per request (the Hub caps it at 100).
     max_pages : int
@@ -217,9 +219,21 @@ class HfDailyPapersClient:
         self, base_url: str | None = None, http: HttpClient | None = None, *, page_size: int = 100, max_pages: int = 20
     ) -> None:
         self.base_url = (base_url or os.environ.get("PAPERLAB_HF_URL") or "https://huggingface.co").rstrip("/")
+        self._owns_http = http is None
         self.http = http if http is not None else HttpClient(min_interval=0.5)
         self.page_size = page_size
         self.max_pages = max_pages
+
+    def close(self) -> None:
+        """Close the HTTP client if this client created it (an ``http`` passed in is left to its owner)."""
+        if self._owns_http:
+            self.http.close()
+
+    def __enter__(self) -> HfDailyPapersClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def __repr__(self) -> str:
         return f"HfDailyPapersClient(base_url={self.base_url!r}, http={self.http!r})"

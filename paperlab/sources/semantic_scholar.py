@@ -34,7 +34,7 @@ from urllib.parse import quote
 from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ._files import read_bytes
-from ._http import HttpClient, Response, RetryableResponse
+from ._http import HttpClient, HTTPStatusError, Response, RetryableResponse
 
 __all__ = ["SemanticScholarClient", "parse_semantic_scholar", "read_semantic_scholar"]
 
@@ -264,6 +264,8 @@ class SemanticScholarClient:
         Sent as ``x-api-key``; without a key requests share S2's public rate-limit pool.
     http : HttpClient, optional
         The HTTP layer; by default one request per second (S2's rate for a key), retrying 429/5xx.
+        One passed in is not closed by :meth:`close` (its owner closes it); the default one is, so use
+        the client as a context manager: ``with SemanticScholarClient() as s2: s2.paper("arXiv:1706.03762")``.
     """
 
     SEARCH_FIELDS = (
@@ -279,7 +281,19 @@ class SemanticScholarClient:
             base_url or os.environ.get("PAPERLAB_SEMANTIC_SCHOLAR_URL") or "https://api.semanticscholar.org/graph/v1"
         ).rstrip("/")
         self.api_key = api_key
+        self._owns_http = http is None
         self.http = http if http is not None else HttpClient(min_interval=1.0)
+
+    def close(self) -> None:
+        """Close the HTTP client if this client created it (an ``http`` passed in is left to its owner)."""
+        if self._owns_http:
+            self.http.close()
+
+    def __enter__(self) -> SemanticScholarClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def __repr__(self) -> str:
         key = "set" if self.api_key else None
@@ -290,7 +304,8 @@ class SemanticScholarClient:
         return {"x-api-key": self.api_key} if self.api_key else None
 
     def _call(self, method: str, path: str, params: dict[str, Any], body: Any = None) -> tuple[Any, str]:
-        """One request; S2's error objects (``{"error": ...}`` / ``{"message": ...}``) become FetchError."""
+        """One request; S2's error objects (``{"error": ...}`` / ``{"message": ...}``) become
+        :class:`~paperlab.sources._http.HTTPStatusError` (a FetchError carrying the status)."""
         url = f"{self.base_url}{path}"
         resp = self.http.request(
             method,
@@ -307,7 +322,7 @@ class SemanticScholarClient:
                 message = err.get("error") or err.get("message") if isinstance(err, dict) else None
             except ValueError:
                 message = None
-            raise FetchError(
+            raise HTTPStatusError(
                 f"Semantic Scholar HTTP {resp.status}: {message or resp.text[:200]}", url=resp.url, status=resp.status
             )
         return resp.json(), resp.url
