@@ -176,14 +176,6 @@ _TASKS: list[tuple[str, str]] = [
     ("image-text alignment", r"vision-language|image-text"),
 ]
 
-_VENUES = (
-    "NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|EACL|AACL|AISTATS|UAI|COLT|KDD|"
-    "WWW|SIGIR|CIKM|WSDM|ICRA|IROS|CoRL|RSS|MICCAI|WACV|BMVC|INTERSPEECH|Interspeech|ICASSP|TACL|TMLR|JMLR|"
-    "TPAMI|IJCV|ACM MM|ACMMM|3DV|ISMIR|CHI|UIST|SIGGRAPH(?: Asia)?|ICDE|VLDB|SIGMOD|COLM|LREC|CoNLL|ECAI|ECML"
-)
-_VENUE_RE = re.compile(rf"\b({_VENUES})\s*['’]?\s*((?:19|20)\d\d|'\d\d)\b(\s+Workshops?\b)?")
-_NOT_YET = re.compile(r"under review|submitted to|in submission|rejected", re.I)
-
 _COMPILED = {
     "metric": [(name, re.compile(p, re.I if name not in ("MATH",) else 0)) for name, p in _METRICS],
     "dataset": [(name, re.compile(p)) for name, p in _DATASETS],
@@ -236,12 +228,11 @@ def _names(kind: str, text: str) -> list[str]:
 
 
 def venue_of(paper: Paper) -> str | None:
-    """The venue of a paper, e.g. ``"ICLR 2025"`` or ``"ICLR 2025 Workshop"``.
+    """The venue of a paper, e.g. ``"ICLR 2025"`` or ``"ICLR 2025 Workshop"``: :attr:`Paper.venue`.
 
-    Looks for a known conference or journal acronym with a year in the comment
-    ("Accepted at CVPR 2025", "CVPR2025; code ...", "Published as a conference paper at
-    ICLR 2025"), then in the journal reference; papers only "under review" have no venue.
-    Falls back to :attr:`Paper.venue` (the journal reference as given).
+    One parser (:func:`paperlab.venues.parse_venue`) serves cards and comparison tables:
+    the journal reference, else a comment such as "Accepted at CVPR 2025"; a paper only
+    submitted or under review has no venue.
 
     Parameters
     ----------
@@ -251,17 +242,6 @@ def venue_of(paper: Paper) -> str | None:
     -------
     str or None
     """
-    for text in (paper.comment, paper.journal_ref):
-        if not text:
-            continue
-        m = _VENUE_RE.search(text)
-        if m and not _NOT_YET.search(text[: m.start()]):
-            year = m.group(2)
-            year = "20" + year[1:] if year.startswith("'") else year
-            name = {"NIPS": "NeurIPS", "Interspeech": "INTERSPEECH", "ACMMM": "ACM MM"}.get(m.group(1), m.group(1))
-            return f"{name} {year}" + (" Workshop" if m.group(3) else "")
-    if paper.comment and _NOT_YET.search(paper.comment):
-        return paper.journal_ref or None
     return paper.venue
 
 

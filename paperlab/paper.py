@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ParseError
+from .venues import parse_venue
 
 __all__ = ["MIME_TYPE", "Paper", "SourceRecord", "normalize_arxiv_id", "normalize_title"]
 
@@ -386,16 +387,12 @@ class Paper:
 
     @property
     def venue(self) -> str | None:
-        """Venue from the journal reference, else from a comment such as 'Accepted at ICLR 2025'."""
-        if self.journal_ref:
-            return self.journal_ref
-        if self.comment:
-            m = re.search(r"\b([A-Z][A-Za-z&-]{1,15}(?:\s+[A-Z][A-Za-z-]+)?)['’]?\s*(\d{4}|'\d{2})\b", self.comment)
-            if m and re.search(
-                r"accept|publish|appear|conference|workshop|proceedings|" + re.escape(m.group(0)), self.comment, re.I
-            ):
-                return f"{m.group(1)} {m.group(2)}"
-        return None
+        """Where the paper was published, e.g. "ICLR 2025" (see :func:`paperlab.venues.parse_venue`).
+
+        The journal reference (short form for a known acronym with a year), else a comment such as
+        "Accepted at ICLR 2025"; None for a paper only submitted or under review.
+        """
+        return parse_venue(self.comment, self.journal_ref)
 
     # -- merging ----------------------------------------------------------------
     def merge(self, other: Paper) -> Paper:

@@ -1,0 +1,125 @@
+"""The venue of a paper, read from its arXiv comment and journal reference.
+
+One parser for :attr:`paperlab.Paper.venue` (cards, library frames) and the ``venue``
+column of :func:`paperlab.compare`. Rules, in order:
+
+1. A journal reference is the publication: a known conference or journal acronym with a
+   year in it gives the short form ("ICML 2023"), otherwise it is kept as given
+   ("Phys.Rev.D76:013009,2007").
+2. In the comment, a known acronym with a year ("Accepted at CVPR 2025", "CVPR2025; code
+   ...", "Published as a conference paper at ICLR 2025", "NeurIPS'24 camera-ready") gives
+   ``"<ACRONYM> <year>"``, with ``" Workshop"`` when the clause names a workshop.
+3. Otherwise a capitalised name with a year is a venue when the comment starts with it
+   ("ISBI 2025, 4 pages") or its clause says it was accepted, published, presented or is to
+   appear ("To appear in Foo Symposium 2024").
+
+A paper only *submitted* somewhere is not published there: a name in a clause that says
+"submitted to", "under review", "in submission" or "rejected" is never its venue.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["KNOWN_VENUES", "parse_venue"]
+
+KNOWN_VENUES = (
+    "NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|EACL|AACL|AISTATS|UAI|COLT|KDD|"
+    "WWW|SIGIR|CIKM|WSDM|ICRA|IROS|CoRL|RSS|MICCAI|WACV|BMVC|INTERSPEECH|Interspeech|ICASSP|TACL|TMLR|JMLR|"
+    "TPAMI|IJCV|ACM MM|ACMMM|3DV|ISMIR|CHI|UIST|SIGGRAPH(?: Asia)?|ICDE|VLDB|SIGMOD|COLM|LREC|CoNLL|ECAI|ECML"
+)
+"""Conference and journal acronyms recognised with a year (a regular-expression alternation)."""
+
+_KNOWN_RE = re.compile(rf"\b({KNOWN_VENUES})\s*[-'’]?\s*((?:19|20)\d\d|'\d\d)\b(\s+Workshops?\b)?")
+_CANONICAL = {"NIPS": "NeurIPS", "Interspeech": "INTERSPEECH", "ACMMM": "ACM MM"}
+_NOT_YET = re.compile(r"under (?:review|submission)|submitted (?:to|for)|in submission|rejected", re.I)
+_GENERIC_RE = re.compile(r"\b([A-Z][A-Za-z&-]{1,15}(?:\s+[A-Z][A-Za-z-]+)?)['’]?\s*(\d{4}|'\d{2})\b")
+_PUBLISHED_CUE = re.compile(
+    r"acc(?:ept|pet)|publish|appear|presented|camera[- ]ready|conference|workshop|proceedings|symposium|journal",
+    re.I,
+)
+_NOT_A_VENUE = re.compile(
+    r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Copyright|Version|Revised|Updated|Preprint|Spring|Summer|Fall|"
+    r"Autumn|Winter)\b",
+    re.I,
+)
+# a clause ends at ";", at a sentence's period (not an abbreviation such as "Proc."), or at a line break
+_CLAUSE_END = re.compile(r";|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<![A-Z][a-z]{4})\.(?=\s|$)|\n")
+# a venue standing alone between separators ("12 pages, 4 figures, SSDBM2024")
+_SEGMENT_BEFORE = re.compile(r"(?:^|[,;(]|\.\s)\s*$")
+_SEGMENT_AFTER = re.compile(r"\s*(?:$|[,;:)]|\.(?:\s|$))")
+_LEADING_WORD = re.compile(r"^(?:Proceedings|Proc|In|At|The)\s+")
+
+
+def parse_venue(comment: str | None, journal_ref: str | None = None) -> str | None:
+    """The venue a paper was published at, e.g. ``"ICLR 2025"`` or ``"ICLR 2025 Workshop"``.
+
+    Parameters
+    ----------
+    comment : str or None
+        The arXiv comment ("Accepted at CVPR 2025", "Submitted to NeurIPS 2024").
+    journal_ref : str or None
+        The journal reference; when present it is the venue (short form for a known
+        acronym with a year, else as given).
+
+    Returns
+    -------
+    str or None
+        None when nothing says where the paper was published (a paper under review or
+        only submitted has no venue).
+    """
+    if journal_ref and journal_ref.strip():
+        return _known_venue(journal_ref) or journal_ref.strip()
+    if not comment:
+        return None
+    return _known_venue(comment) or _generic_venue(comment)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause that ``text[start:]`` continues, up to ``start``."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    return text[ends[-1] if ends else 0 : start]
+
+
+def _known_venue(text: str) -> str | None:
+    for m in _KNOWN_RE.finditer(text):
+        clause = _clause_before(text, m.start())
+        if _NOT_YET.search(clause):
+            continue
+        name, year = m.group(1), _full_year(m.group(2))
+        rest = text[m.end() : _clause_end(text, m.end())]
+        workshop = m.group(3) or re.search(r"\bworkshops?\b", clause, re.I) or _workshop_of(rest)
+        return f"{_CANONICAL.get(name, name)} {year}" + (" Workshop" if workshop else "")
+    return None
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _workshop_of(rest: str) -> bool:
+    """ "NeurIPS 2024 (Workshop on ...)", "ICLR 2025 workshop track": the words right after name a workshop."""
+    return bool(re.match(r"\s*[(\-–,]?\s*(?:\w+\s+){0,2}workshops?\b", rest, re.I))
+
+
+def _generic_venue(comment: str) -> str | None:
+    for m in _GENERIC_RE.finditer(comment):
+        if _NOT_A_VENUE.match(m.group(1)):
+            continue
+        clause = _clause_before(comment, m.start())
+        if _NOT_YET.search(clause):
+            continue
+        alone = _SEGMENT_BEFORE.search(comment, 0, m.start()) and _SEGMENT_AFTER.match(comment, m.end())
+        if alone or _PUBLISHED_CUE.search(clause + comment[m.start() : _clause_end(comment, m.end())]):
+            name = _LEADING_WORD.sub("", m.group(1)).rstrip("-")
+            return f"{name} {_full_year(m.group(2))}"
+    return None
+
+
+def _full_year(year: str) -> str:
+    """ "2025" as is; "'25" is 2025 and "'93" is 1993 (two-digit years from 60 on are read as 19xx)."""
+    if not year.startswith("'"):
+        return year
+    return ("19" if int(year[1:]) >= 60 else "20") + year[1:]
