@@ -78,6 +78,38 @@ def paper(ref: str) -> Paper:
     return _paper(ref)
 
 
+# -- the layers above the model implement some model methods (paperlab._operations) ----------------
+# Each loader imports the layer that registers the operations, on the first call of one of them.
+def _load_bibtex() -> None:
+    from .sources import bibtex  # noqa: F401  (registers Paper.to_bibtex and Library.to_bibtex)
+
+
+def _load_native() -> None:
+    from .sources import native  # noqa: F401  (registers Library.save)
+
+
+def _load_dailyarxiv() -> None:
+    from .sources import dailyarxiv  # noqa: F401  (registers Library.to_dailyarxiv)
+
+
+def _load_search() -> None:
+    from . import search  # noqa: F401  (registers Library.search, similar, recommend, topics, near_duplicates)
+
+
+def _load_cards() -> None:
+    from .widget import PaperCards
+
+    Library.operations.register("cards", PaperCards)
+
+
+Paper.operations.provide(["to_bibtex"], _load_bibtex)
+Library.operations.provide(["to_bibtex"], _load_bibtex)
+Library.operations.provide(["save"], _load_native)
+Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
+Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates"], _load_search)
+Library.operations.provide(["cards"], _load_cards)
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib

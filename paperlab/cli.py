@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from . import __version__
-from .errors import PaperlabError, PartialImportWarning
+from ._version import __version__
+from .errors import PaperlabError, PartialImportWarning, UsageError
 from .library import Library
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ __all__ = ["main"]
 EXPORT_FORMATS = ("bibtex", "csljson", "markdown", "json", "jsonl", "dailyarxiv")
 
 
-class CliError(Exception):
-    """A user-facing error: printed as one line, exit status 1."""
+class CliError(UsageError):
+    """A wrong command line (a :class:`~paperlab.errors.UsageError`): printed as one line, exit status 1."""
 
 
 def _store() -> Store:
@@ -366,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (CliError, PaperlabError, OSError) as exc:
+    except (PaperlabError, OSError) as exc:  # CliError is a PaperlabError
         print(f"paperlab: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 
+from ._operations import Operations
+from .identifiers import normalize_doi, parse_reference
 from .paper import Paper
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Library"]
+__all__ = ["Library", "LibraryOperation"]
+
+#: The :class:`Library` methods that a layer above the model implements (see :mod:`paperlab._operations`):
+#: search (:mod:`paperlab.search`), exports (:mod:`paperlab.sources`), cards (:mod:`paperlab.widget`).
+LibraryOperation = Literal[
+    "cards", "near_duplicates", "recommend", "save", "search", "similar", "to_bibtex", "to_dailyarxiv", "topics"
+]
+_OPERATION_NAMES: tuple[LibraryOperation, ...] = (
+    "cards",
+    "near_duplicates",
+    "recommend",
+    "save",
+    "search",
+    "similar",
+    "to_bibtex",
+    "to_dailyarxiv",
+    "topics",
+)
 
 _DF_COLUMNS = [
     "id",
@@ -68,6 +87,9 @@ class Library:
     >>> len(lib), lib["1706.03762"].title
     (1, 'Attention Is All You Need')
     """
+
+    #: Implementations of the methods the layers above provide (search, exports, cards).
+    operations: ClassVar[Operations[LibraryOperation]] = Operations("Library", _OPERATION_NAMES)
 
     def __init__(self, papers: Iterable[Paper] = (), name: str | None = None) -> None:
         self.name = name
@@ -146,17 +168,17 @@ class Library:
         return found
 
     def get(self, key: str, default: Paper | None = None) -> Paper | None:
-        """Look a paper up by canonical id, arXiv id (with or without version), DOI or URL."""
+        """Look a paper up by canonical id, arXiv id (with or without version) or URL, DOI or DOI URL.
+
+        References are read by :func:`paperlab.identifiers.parse_reference`, as the store reads them.
+        """
         if key in self._papers:
             return self._papers[key]
-        from .paper import normalize_arxiv_id
-
-        found = normalize_arxiv_id(key)
-        if found and f"arxiv:{found[0]}" in self._keys:
-            return self._papers[self._keys[f"arxiv:{found[0]}"]]
-        doi = key.lower().removeprefix("doi:").removeprefix("https://doi.org/")
-        if f"doi:{doi}" in self._keys:
-            return self._papers[self._keys[f"doi:{doi}"]]
+        ref = parse_reference(key)
+        # a DOI field need not look like a DOI: "doi:<anything>" still names it
+        for match_key in [*ref.match_keys(), f"doi:{normalize_doi(key).lower()}"]:
+            if match_key in self._keys:
+                return self._papers[self._keys[match_key]]
         return default
 
     @property
@@ -236,7 +258,7 @@ class Library:
         present.sort(key=lambda p: getattr(p, by), reverse=descending)
         return Library(present + missing, name=self.name)
 
-    # -- search (engine in paperlab.search; heavy imports happen there, on first use) ---------
+    # -- search (implemented by paperlab.search, imported on first use) -------------------------
     def search(self, query: str, k: int = 10, mode: str = "hybrid", encoder: Any = None) -> Any:
         """Papers best matching ``query``, best first, with scores and explanations.
 
@@ -256,9 +278,7 @@ class Library:
         paperlab.search.SearchResults
             A Library of the hits with ``scores`` and ``explanations``.
         """
-        from .search import search_library
-
-        return search_library(self, query, k=k, mode=mode, encoder=encoder)
+        return self.operations.get("search")(self, query, k=k, mode=mode, encoder=encoder)
 
     def similar(self, paper: Paper | str, k: int = 10, mode: str = "hybrid", encoder: Any = None) -> Any:
         """Papers most like ``paper`` (a Paper or the id of one in this library), itself excluded.
@@ -267,9 +287,7 @@ class Library:
         -------
         paperlab.search.SearchResults
         """
-        from .search import similar_papers
-
-        return similar_papers(self, paper, k=k, mode=mode, encoder=encoder)
+        return self.operations.get("similar")(self, paper, k=k, mode=mode, encoder=encoder)
 
     def recommend(self, papers: Iterable[Paper | str], k: int = 10, encoder: Any = None) -> Any:
         """Papers of this library like the saved ``papers`` (a reading list, a Library or ids).
@@ -281,9 +299,7 @@ class Library:
         -------
         paperlab.search.Recommendations
         """
-        from .search import recommend_papers
-
-        return recommend_papers(self, papers, k=k, encoder=encoder)
+        return self.operations.get("recommend")(self, papers, k=k, encoder=encoder)
 
     def topics(self, n: int | None = None, encoder: Any = None) -> Any:
         """Clusters of this library with readable labels and a 2-D map (``.plot()``, ``.to_dataframe()``).
@@ -292,9 +308,7 @@ class Library:
         -------
         paperlab.search.Topics
         """
-        from .search import library_topics
-
-        return library_topics(self, n=n, encoder=encoder)
+        return self.operations.get("topics")(self, n=n, encoder=encoder)
 
     def near_duplicates(self, threshold: float = 0.9, across_sources: bool = False) -> pd.DataFrame:
         """Pairs of records that are probably the same paper (text similarity >= ``threshold``).
@@ -304,9 +318,10 @@ class Library:
         pandas.DataFrame
             ``id_a, id_b, similarity, title_a, title_b, sources_a, sources_b``.
         """
-        from .search import near_duplicates
-
-        return near_duplicates(self, threshold=threshold, across_sources=across_sources)
+        frame: pd.DataFrame = self.operations.get("near_duplicates")(
+            self, threshold=threshold, across_sources=across_sources
+        )
+        return frame
 
     # -- export ------------------------------------------------------------------------
     def to_dicts(self) -> list[dict[str, Any]]:
@@ -336,9 +351,7 @@ class Library:
 
     def to_bibtex(self) -> str:
         """All papers as one BibTeX file (unique keys)."""
-        from .sources.bibtex import library_to_bibtex
-
-        return library_to_bibtex(self)
+        return str(self.operations.get("to_bibtex")(self))
 
     def to_csl(self) -> list[dict[str, Any]]:
         """All papers as CSL-JSON items."""
@@ -373,9 +386,8 @@ class Library:
         str
             The markdown, which :func:`paperlab.sources.dailyarxiv.read_dailyarxiv` reads back.
         """
-        from .sources.dailyarxiv import to_dailyarxiv_markdown
-
-        text = to_dailyarxiv_markdown(self, last_update=last_update, sections=sections, title=title)
+        to_markdown = self.operations.get("to_dailyarxiv")
+        text: str = to_markdown(self, last_update=last_update, sections=sections, title=title)
         if path is not None:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
@@ -383,9 +395,7 @@ class Library:
 
     def save(self, path: str, format: str | None = None) -> None:
         """Write the library to ``path``; format from the extension (json, jsonl, csv, bib, md)."""
-        from .sources.native import save_library
-
-        save_library(self, path, format=format)
+        self.operations.get("save")(self, path, format=format)
 
     def cards(self, **kwargs: Any) -> Any:
         """These papers as an interactive :class:`~paperlab.widget.PaperCards` widget.
@@ -393,9 +403,7 @@ class Library:
         Keyword arguments go to :class:`~paperlab.widget.PaperCards` (``reading_list``,
         ``search_mode``, ``height``...).
         """
-        from .widget import PaperCards
-
-        return PaperCards(self, **kwargs)
+        return self.operations.get("cards")(self, **kwargs)
 
     def _repr_html_(self) -> str:
         head = f"<div><b>{len(self)}</b> paper{'s' if len(self) != 1 else ''}</div>"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
+from .errors import NotFound, PaperlabError, UsageError
+
 if TYPE_CHECKING:
     from .library import Library
     from .widget import PaperCards
@@ -23,7 +25,7 @@ def _library_from_source(source: str, query: str, k: int | None) -> tuple[Librar
     """The library named by ``--source`` and whether it becomes the active library."""
     if source == "arxiv":
         if not query:
-            raise ValueError("%papers --source arxiv needs a QUERY to search arXiv for")
+            raise UsageError("%papers --source arxiv needs a QUERY to search arXiv for")
         from .sources.arxiv import search_arxiv
 
         return search_arxiv(query, max_results=k or 25), True
@@ -41,11 +43,9 @@ def _library_from_source(source: str, query: str, k: int | None) -> tuple[Librar
         name = source[len("list:") :].strip() or "default"
         store = open_store()
         if name not in store.lists():
-            raise ValueError(
-                f"no reading list named {name!r}; lists in the store: {', '.join(store.lists()) or 'none'}"
-            )
+            raise NotFound(f"no reading list named {name!r}; lists in the store: {', '.join(store.lists()) or 'none'}")
         return store.reading_list(name).to_library(), False
-    from . import load
+    from .sources import load
 
     return load(source), True
 
@@ -131,7 +131,7 @@ class PaperlabMagics(Magics):
         try:
             store = open_store()
             if name not in store.lists():
-                raise ValueError(
+                raise NotFound(
                     f"no reading list named {name!r}; lists in the store: {', '.join(store.lists()) or 'none'}"
                 )
             library = store.reading_list(name).to_library()
@@ -162,8 +162,6 @@ class PaperlabMagics(Magics):
 
 def _report(magic: str, exc: Exception) -> None:
     """Show a paperlab error as one line instead of a traceback (other errors propagate)."""
-    from .errors import PaperlabError
-
     if isinstance(exc, (PaperlabError, ValueError, OSError)):
         print(f"{magic}: {exc}", file=sys.stderr)
         return

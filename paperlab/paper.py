@@ -15,47 +15,16 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, Literal
 
+from ._operations import Operations
 from .errors import ParseError
+from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
 from .venues import parse_venue
 
 __all__ = ["MIME_TYPE", "Paper", "SourceRecord", "normalize_arxiv_id", "normalize_title"]
 
 MIME_TYPE = "application/vnd.paperlab.paper+json"
-
-# New-style ids (0704.0001, 2503.14895v1) and old-style ids (astro-ph/0601001, math.GT/0309136v2).
-_ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
-_ARXIV_OLD = re.compile(r"(?<![\w.-])([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?(?!\d)")
-# a bare new-style id without version: normalize_arxiv_id() returns it unchanged
-_ARXIV_PLAIN = re.compile(r"\d{4}\.\d{4,5}")
-_DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:)", re.I)
-_DOI_PREFIX_START = frozenset("hHdD")
-
-
-def normalize_arxiv_id(text: str | None) -> tuple[str, int | None] | None:
-    """Find an arXiv identifier in ``text`` (an id, an ``arXiv:`` reference or a URL).
-
-    Parameters
-    ----------
-    text : str or None
-        E.g. ``"2503.14895v1"``, ``"arXiv:astro-ph/0601001"``,
-        ``"http://arxiv.org/abs/2503.14895v2"``.
-
-    Returns
-    -------
-    tuple of (str, int or None), or None
-        The id without version and the version number, or None if there is no id.
-    """
-    if not text:
-        return None
-    text = str(text).strip()
-    for pattern in (_ARXIV_NEW, _ARXIV_OLD):
-        m = pattern.search(text)
-        if m:
-            version = int(m.group(2)[1:]) if m.group(2) else None
-            return m.group(1), version
-    return None
 
 
 def normalize_title(title: str) -> str:
@@ -204,6 +173,9 @@ class SourceRecord:
         return (self.name, self.location, self.record)
 
 
+#: The :class:`Paper` methods that a layer above the model implements (see :mod:`paperlab._operations`).
+PaperOperation = Literal["to_bibtex"]
+
 _LIST_FIELDS = ("authors", "categories", "keywords", "tags")
 _INT_FIELDS = ("version", "n_authors", "upvotes", "github_stars")
 _DATE_FIELDS = ("published", "updated")
@@ -273,6 +245,9 @@ class Paper:
     sources: list[SourceRecord] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    #: Methods implemented by the layers above the model (``to_bibtex``: :mod:`paperlab.sources.bibtex`).
+    operations: ClassVar[Operations[PaperOperation]] = Operations("Paper", ["to_bibtex"])
+
     def __post_init__(self) -> None:
         # Every check has a fast path for values that are already clean (the common case
         # in bulk imports) and falls back to the general conversion, which raises the
@@ -285,7 +260,7 @@ class Paper:
             raise ParseError("field 'title': expected a non-empty title")
         arxiv_id = self.arxiv_id
         if arxiv_id:
-            if type(arxiv_id) is str and _ARXIV_PLAIN.fullmatch(arxiv_id):
+            if type(arxiv_id) is str and is_bare_arxiv_id(arxiv_id):
                 # already a bare new-style id: normalize_arxiv_id() would return (arxiv_id, None)
                 self.version = self.version or None
             else:
@@ -294,15 +269,8 @@ class Paper:
                     raise ParseError(f"field 'arxiv_id': expected an arXiv id, got {arxiv_id!r}")
                 self.arxiv_id, v = found
                 self.version = self.version or v
-        doi = self.doi
-        if doi:
-            if type(doi) is str:
-                doi = doi.strip()
-                if doi[:1] in _DOI_PREFIX_START:  # may start with a resolver URL or "doi:"
-                    doi = _DOI_PREFIX.sub("", doi)
-                self.doi = doi
-            else:
-                self.doi = _DOI_PREFIX.sub("", doi.strip())
+        if self.doi:
+            self.doi = normalize_doi(self.doi)
         # dates: already a date (not a datetime) or None -> nothing to do
         value: Any = self.published
         if value is not None and type(value) is not dt.date:
@@ -616,9 +584,7 @@ class Paper:
 
     def to_bibtex(self, key: str | None = None) -> str:
         """A BibTeX entry (``@article`` with a journal, else ``@misc`` with arXiv eprint fields)."""
-        from .sources.bibtex import paper_to_bibtex
-
-        return paper_to_bibtex(self, key=key)
+        return str(Paper.operations.get("to_bibtex")(self, key=key))
 
     def to_csl(self) -> dict[str, Any]:
         """A CSL-JSON item (for Zotero, pandoc and citation processors)."""

@@ -8,6 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 echo "== ruff check"; ruff check .
 echo "== ruff format --check"; ruff format --check .
 echo "== mypy paperlab/"; mypy paperlab/
+echo "== lint-imports (the layers of docs/architecture.md)"; lint-imports
 echo "== js: prettier, eslint, tsc --noEmit"
 cd js
 [ -d node_modules ] || jlpm install

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..library import Library
 from .analysis import Recommendations, Topics, near_duplicates, recommend, tfidf_vectorizer, topics
 from .encoders import (
     DEFAULT_MODEL,
@@ -31,7 +32,6 @@ from .results import SearchResults
 from .vectors import AnnVectorIndex, ExactVectorIndex
 
 if TYPE_CHECKING:
-    from ..library import Library
     from ..paper import Paper
 
 __all__ = [
@@ -143,3 +143,11 @@ def recommend_papers(
 def library_topics(library: Library, n: int | None = None, encoder: str | Encoder | None = None) -> Topics:
     """Topics of ``library`` (engine of ``Library.topics``)."""
     return topics(index_for(library, encoder), n=n)
+
+
+# ``Library.search``, ``.similar``, ``.recommend``, ``.topics`` and ``.near_duplicates`` are implemented here.
+Library.operations.register("search", search_library)
+Library.operations.register("similar", similar_papers)
+Library.operations.register("recommend", recommend_papers)
+Library.operations.register("topics", library_topics)
+Library.operations.register("near_duplicates", near_duplicates)

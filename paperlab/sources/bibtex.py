@@ -26,6 +26,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.macrospec import MacroSpec
 
 from ..errors import ParseError, ProblemCollector
+from ..library import Library
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ._files import read_bytes
 
@@ -599,3 +600,8 @@ def _suffix(n: int) -> str:
         n, r = divmod(n - 1, 26)
         out = letters[r] + out
     return out
+
+
+# The model's exports implemented here (``Paper.to_bibtex``, ``Library.to_bibtex``).
+Paper.operations.register("to_bibtex", paper_to_bibtex)
+Library.operations.register("to_bibtex", library_to_bibtex)

@@ -32,6 +32,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import ParseError, ProblemCollector
+from ..library import Library
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ._files import read_text
 
@@ -384,3 +385,6 @@ def to_dailyarxiv_markdown(
         out += [_row(p) for p in members]
         out.append("")
     return "\n".join(out)
+
+
+Library.operations.register("to_dailyarxiv", to_dailyarxiv_markdown)  # ``Library.to_dailyarxiv``

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError, ProblemCollector
+from ..library import Library
 from ..paper import MIME_TYPE, Paper
 
 __all__ = ["FORMAT_VERSION", "read_native", "save_library"]
@@ -323,3 +324,6 @@ def read_native(path: str | os.PathLike[str], format: str | None = None) -> list
     if not papers and not problems.problems:
         raise ParseError("no papers found; expected at least one paper record", source=source)
     return problems.finish(papers, expected="papers")
+
+
+Library.operations.register("save", save_library)  # ``Library.save``

@@ -1,0 +1,116 @@
+"""Identifier parsing, the one home for it: arXiv ids, DOIs and the references users type.
+
+Model layer (imports nothing of ours). :class:`~paperlab.paper.Paper` normalises its ``arxiv_id`` and
+``doi`` fields with :func:`normalize_arxiv_id` and :func:`normalize_doi`; :meth:`Library.get
+<paperlab.library.Library.get>` and the store read a reference (an id, an ``arXiv:`` reference, an
+arXiv abs/pdf URL, a DOI, ``doi:``, ``https://doi.org/`` or ``http://dx.doi.org/``) with
+:func:`parse_reference`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Reference", "is_bare_arxiv_id", "normalize_arxiv_id", "normalize_doi", "parse_reference"]
+
+# New-style ids (0704.0001, 2503.14895v1) and old-style ids (astro-ph/0601001, math.GT/0309136v2).
+_ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
+_ARXIV_OLD = re.compile(r"(?<![\w.-])([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?(?!\d)")
+# a bare new-style id without version: normalize_arxiv_id() returns it unchanged
+_ARXIV_PLAIN = re.compile(r"\d{4}\.\d{4,5}")
+# a resolver URL or "doi:" in front of a DOI (whitespace after "doi:" allowed)
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_DOI_PREFIX_START = frozenset("hHdD")
+# a reference that is a DOI: the prefix is optional, the DOI itself must look like one
+_DOI_REFERENCE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
+# arXiv's own DOIs name the arXiv id: 10.48550/arXiv.2503.14895
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
+
+
+def normalize_arxiv_id(text: str | None) -> tuple[str, int | None] | None:
+    """Find an arXiv identifier in ``text`` (an id, an ``arXiv:`` reference or a URL).
+
+    Parameters
+    ----------
+    text : str or None
+        E.g. ``"2503.14895v1"``, ``"arXiv:astro-ph/0601001"``,
+        ``"http://arxiv.org/abs/2503.14895v2"``, ``"https://arxiv.org/pdf/2503.14895v2.pdf"``.
+
+    Returns
+    -------
+    tuple of (str, int or None), or None
+        The id without version and the version number, or None if there is no id.
+    """
+    if not text:
+        return None
+    text = str(text).strip()
+    for pattern in (_ARXIV_NEW, _ARXIV_OLD):
+        m = pattern.search(text)
+        if m:
+            version = int(m.group(2)[1:]) if m.group(2) else None
+            return m.group(1), version
+    return None
+
+
+def is_bare_arxiv_id(text: str) -> bool:
+    """Whether ``text`` is already a new-style arXiv id without version (``normalize_arxiv_id`` keeps it)."""
+    return _ARXIV_PLAIN.fullmatch(text) is not None
+
+
+def normalize_doi(text: str) -> str:
+    """A DOI without surrounding whitespace and without a ``doi:``, ``https://doi.org/`` or
+    ``http://dx.doi.org/`` prefix; its case is kept (compare DOIs lowercased).
+
+    The text is not checked to look like a DOI: a source's DOI field is kept as given.
+    """
+    doi = text.strip()
+    if doi[:1] in _DOI_PREFIX_START:  # fast path: most DOIs start with "10."
+        doi = _DOI_PREFIX.sub("", doi)
+    return doi
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a reference a user typed names.
+
+    Parameters
+    ----------
+    text : str
+        The reference, stripped (also tried as a stored canonical id).
+    arxiv_id : str, optional
+        The arXiv id without version, for arXiv ids, ``arXiv:`` references, abs/pdf URLs and arXiv DOIs.
+    doi : str, optional
+        The DOI (case kept) for DOIs, ``doi:`` references and doi.org / dx.doi.org URLs.
+    """
+
+    text: str
+    arxiv_id: str | None = None
+    doi: str | None = None
+
+    def match_keys(self) -> list[str]:
+        """The :meth:`Paper.match_keys <paperlab.paper.Paper.match_keys>` a paper named by this reference has."""
+        keys = [f"arxiv:{self.arxiv_id}"] if self.arxiv_id else []
+        if self.doi:
+            keys.append(f"doi:{self.doi.lower()}")
+        return keys
+
+
+def parse_reference(ref: str) -> Reference:
+    """Recognise a reference: a DOI (or ``doi:``/doi.org/dx.doi.org form), an arXiv id or URL, else nothing.
+
+    A DOI's trailing period (copied from a sentence) is dropped; an arXiv DOI
+    (``10.48550/arXiv.<id>``) names the arXiv id too. ``title:...`` and other ``doi:...`` texts
+    are only canonical ids.
+    """
+    text = str(ref).strip()
+    m = _DOI_REFERENCE.match(text)
+    if m:
+        doi = m.group(1).rstrip(".")
+        arx = _ARXIV_DOI.match(doi)
+        found = normalize_arxiv_id(arx.group(1)) if arx else None
+        return Reference(text, arxiv_id=found[0] if found else None, doi=doi)
+    if text.startswith(("title:", "doi:")):
+        return Reference(text)
+    found = normalize_arxiv_id(text)
+    return Reference(text, arxiv_id=found[0]) if found else Reference(text)
