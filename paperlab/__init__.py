@@ -14,6 +14,7 @@ from .errors import FetchError, PaperlabError, ParseError, PartialImportWarning,
 from .library import Library
 from .paper import MIME_TYPE, Paper, SourceRecord
 from .sources import load
+from .store import set_default_resolver as _set_default_resolver
 
 # Names resolved on first use, so `import paperlab` stays light.
 _LAZY = {
@@ -73,9 +74,16 @@ def paper(ref: str) -> Paper:
         If the reference is not understood or cannot be fetched.
     """
     # A function, not a lazy name: ``paperlab.paper`` would otherwise be the submodule.
-    from .store import paper as _paper
+    from .services.resolve import paper as _paper
 
     return _paper(ref)
+
+
+def _fetch_on_miss(ref: str) -> Paper:
+    """The store's default resolver (:meth:`Store.paper <paperlab.store.Store.paper>` on a miss): the services layer."""
+    from .services.resolve import fetch
+
+    return fetch(ref)
 
 
 # -- the layers above the model implement some model methods (paperlab._operations) ----------------
@@ -108,6 +116,7 @@ Library.operations.provide(["save"], _load_native)
 Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
 Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates"], _load_search)
 Library.operations.provide(["cards"], _load_cards)
+_set_default_resolver(_fetch_on_miss)  # the store fetches unknown papers through the services layer
 
 
 def __getattr__(name: str) -> Any:

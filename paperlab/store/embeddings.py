@@ -1,0 +1,64 @@
+"""The embedding cache of the store: vectors of the search module, keyed by model and text hash.
+
+Writes to the cache do not bump the store's revision (the cache is not user-visible data).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from .db import Database
+
+__all__ = ["EmbeddingCache"]
+
+
+class EmbeddingCache(Database):
+    """The embeddings half of :class:`~paperlab.store.Store` (see there)."""
+
+    def _embedding_rows(self, columns: str, model: str, hashes: Iterable[str]) -> list[Any]:
+        keys = sorted(set(hashes))
+        if not keys:
+            return []
+        return (
+            self._conn()
+            .execute(
+                f"SELECT {columns} FROM embeddings WHERE model = ? AND text_hash IN (SELECT value FROM json_each(?))",
+                (model, json.dumps(keys)),
+            )
+            .fetchall()
+        )
+
+    def get_embeddings(self, model: str, hashes: Iterable[str]) -> dict[str, bytes]:
+        """Cached vectors of ``model`` for the given text hashes (missing ones are absent)."""
+        rows = self._embedding_rows("text_hash, vector", model, hashes)
+        return {str(h): bytes(v) for h, v in rows}
+
+    def get_embedding_rows(self, model: str, hashes: Iterable[str]) -> dict[str, tuple[int, bytes]]:
+        """Like :meth:`get_embeddings`, with each vector's length: ``{text_hash: (dim, raw bytes)}``.
+
+        The search module stores float16 blobs (``2 * dim`` bytes); earlier versions wrote float32.
+        """
+        rows = self._embedding_rows("text_hash, dim, vector", model, hashes)
+        return {str(h): (int(d), bytes(v)) for h, d, v in rows}
+
+    def put_embeddings(self, model: str, vectors: dict[str, tuple[int, bytes]]) -> None:
+        """Cache vectors: ``{text_hash: (dim, raw bytes)}`` for ``model``.
+
+        Does not bump :meth:`revision` (the cache is not user-visible data).
+        """
+        if not vectors:
+            return
+        with self._write(bump=False) as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO embeddings(model, text_hash, dim, vector) VALUES (?, ?, ?, ?)",
+                [(model, h, int(dim), sqlite3.Binary(vec)) for h, (dim, vec) in vectors.items()],
+            )
+
+    @staticmethod
+    def text_hash(text: str) -> str:
+        """A stable key for a text in the embedding cache (SHA-1 hex of its UTF-8 bytes)."""
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()

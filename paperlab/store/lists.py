@@ -1,0 +1,512 @@
+"""Reading lists: named, ordered lists of stored papers with a status, tags and a note per entry.
+
+Every method reads or writes the database directly, so a change made by another process (another
+kernel, the side panel) is seen on the next call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Conflict, InvalidValue, NotFound
+from ..library import Library
+from ..paper import Paper, _md_escape
+from .db import now, parse_time, renumber
+from .papers import PaperStore
+from .rows import load_paper
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ListEntry", "ListStore", "ReadingList", "STATUSES"]
+
+STATUSES = ("to-read", "reading", "read")
+
+
+# -- checks and small helpers ------------------------------------------------------------------
+def _check_status(status: str) -> str:
+    if status not in STATUSES:
+        raise InvalidValue(f"invalid reading status {status!r}: expected one of {', '.join(STATUSES)}")
+    return status
+
+
+def _check_name(name: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidValue(f"a reading list needs a non-empty name, got {name!r}")
+    return name.strip()
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    if isinstance(tags, str):
+        tags = [tags]
+    out = []
+    for t in tags:
+        if not isinstance(t, str) or not t.strip():
+            raise InvalidValue(f"tags must be non-empty strings, got {t!r}")
+        out.append(t.strip())
+    return _union([], out)
+
+
+def _union(a: list[str], b: list[str]) -> list[str]:
+    return list(dict.fromkeys([*a, *b]))
+
+
+def _clamp(position: int, n: int) -> int:
+    if position < 0:
+        position += n + 1
+    return max(0, min(position, n))
+
+
+def _list_id(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT id FROM lists WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise NotFound(f"no reading list named {name!r}")
+    return int(row[0])
+
+
+def _order(conn: sqlite3.Connection, list_id: int) -> list[str]:
+    """Paper ids of a list in list order."""
+    return [
+        r[0] for r in conn.execute("SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position", (list_id,))
+    ]
+
+
+# -- types -----------------------------------------------------------------------------------------
+@dataclass
+class ListEntry:
+    """One paper in a reading list.
+
+    Parameters
+    ----------
+    paper : Paper
+        The stored paper.
+    position : int
+        0-based place in the list.
+    status : str
+        ``"to-read"``, ``"reading"`` or ``"read"``.
+    tags : list of str
+        The user's tags for this paper in this list.
+    note : str or None
+        Free-text note.
+    added, updated : datetime.datetime
+        When the entry was added and last changed (UTC).
+    """
+
+    paper: Paper
+    position: int
+    status: str
+    tags: list[str] = field(default_factory=list)
+    note: str | None = None
+    added: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    updated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+
+    def __repr__(self) -> str:
+        tags = f", tags={self.tags!r}" if self.tags else ""
+        return f"ListEntry({self.position}: {self.paper.id!r}, {self.status!r}{tags})"
+
+
+class ListStore(PaperStore):
+    """The reading-list half of :class:`~paperlab.store.Store` (see there)."""
+
+    def lists(self) -> list[str]:
+        """Names of the reading lists, in creation order."""
+        return [r[0] for r in self._conn().execute("SELECT name FROM lists ORDER BY id")]
+
+    def create_list(self, name: str, exist_ok: bool = False) -> ReadingList:
+        """Create an empty reading list.
+
+        Raises
+        ------
+        InvalidValue
+            If the name is empty.
+        Conflict
+            If the name is taken and ``exist_ok`` is false.
+        """
+        name = _check_name(name)
+        with self._write() as conn:
+            row = conn.execute("SELECT id FROM lists WHERE name = ?", (name,)).fetchone()
+            if row and not exist_ok:
+                raise Conflict(f"a reading list named {name!r} already exists")
+            if not row:
+                stamp = now()
+                conn.execute("INSERT INTO lists(name, created, updated) VALUES (?, ?, ?)", (name, stamp, stamp))
+        return ReadingList(self, name)
+
+    def rename_list(self, old: str, new: str) -> ReadingList:
+        """Rename a reading list; its entries are kept.
+
+        Raises
+        ------
+        NotFound
+            If there is no list ``old``.
+        InvalidValue, Conflict
+            If ``new`` is empty, or another list's name.
+        """
+        new = _check_name(new)
+        with self._write() as conn:
+            list_id = _list_id(conn, old)
+            if conn.execute("SELECT 1 FROM lists WHERE name = ? AND id != ?", (new, list_id)).fetchone():
+                raise Conflict(f"cannot rename {old!r}: a reading list named {new!r} already exists")
+            conn.execute("UPDATE lists SET name = ?, updated = ? WHERE id = ?", (new, now(), list_id))
+        return ReadingList(self, new)
+
+    def delete_list(self, name: str) -> None:
+        """Delete a reading list and its entries (the papers stay in the store)."""
+        with self._write() as conn:
+            list_id = _list_id(conn, name)
+            conn.execute("DELETE FROM list_entries WHERE list_id = ?", (list_id,))
+            conn.execute("DELETE FROM lists WHERE id = ?", (list_id,))
+
+    def reading_list(self, name: str = "default", create: bool = True) -> ReadingList:
+        """The reading list ``name``, created when absent (unless ``create`` is false: then NotFound)."""
+        if create:
+            return self.create_list(name, exist_ok=True)
+        _list_id(self._conn(), name)
+        return ReadingList(self, name)
+
+
+class ReadingList:
+    """A named reading list in a :class:`Store`.
+
+    Every method reads or writes the database directly, so a change made by another
+    process (another kernel, the side panel) is seen on the next call. Papers are
+    named by anything :meth:`Store.get_paper` accepts.
+
+    Parameters
+    ----------
+    store : Store
+    name : str
+        Name of an existing list (see :meth:`Store.reading_list`).
+
+    Raises
+    ------
+    NotFound
+        From any method, when the list was deleted, or a paper is not in the store or the list.
+    """
+
+    def __init__(self, store: ListStore, name: str) -> None:
+        self.store = store
+        self.name = name
+
+    def __repr__(self) -> str:
+        try:
+            counts = dict(
+                self.store._conn()
+                .execute(
+                    "SELECT status, count(*) FROM list_entries WHERE list_id = "
+                    "(SELECT id FROM lists WHERE name = ?) GROUP BY status",
+                    (self.name,),
+                )
+                .fetchall()
+            )
+        except sqlite3.Error:
+            counts = {}
+        total = sum(counts.values())
+        detail = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts.get(s))
+        return (
+            f"<ReadingList {self.name!r}: {total} paper{'s' if total != 1 else ''}"
+            f"{' (' + detail + ')' if detail else ''}>"
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _id(self, conn: sqlite3.Connection) -> int:
+        return _list_id(conn, self.name)
+
+    def _paper_id(self, conn: sqlite3.Connection, ref: str | Paper) -> str:
+        key = ref.id if isinstance(ref, Paper) else ref
+        row = self.store._lookup(conn, key)
+        if row is None:
+            raise NotFound(f"no paper {key!r} in the store")
+        return str(row[0])
+
+    def _entry(self, conn: sqlite3.Connection, list_id: int, paper_id: str) -> tuple[Any, ...]:
+        row = conn.execute(
+            "SELECT tags, note FROM list_entries WHERE list_id = ? AND paper_id = ?", (list_id, paper_id)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"paper {paper_id!r} is not in reading list {self.name!r}")
+        return tuple(row)
+
+    def _touch(self, conn: sqlite3.Connection, list_id: int, stamp: str) -> None:
+        conn.execute("UPDATE lists SET updated = ? WHERE id = ?", (stamp, list_id))
+
+    # -- changes -----------------------------------------------------------------------------
+    def add(
+        self,
+        paper: Paper | str,
+        status: str | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        position: int | None = None,
+    ) -> ListEntry:
+        """Add a paper (or update its entry when it is already in the list).
+
+        Parameters
+        ----------
+        paper : Paper or str
+            A Paper (stored, merged with any stored record) or an id/URL/DOI; an id not
+            in the store is fetched through :meth:`Store.paper`.
+        status : str, optional
+            ``"to-read"`` (the default for a new entry), ``"reading"`` or ``"read"``;
+            left unchanged for an existing entry when omitted.
+        tags : iterable of str
+            Tags to add.
+        note : str, optional
+            Replaces the note when given.
+        position : int, optional
+            0-based place; appended at the end by default (existing entries keep their
+            place unless a position is given).
+
+        Returns
+        -------
+        ListEntry
+        """
+        if status is not None:
+            _check_status(status)
+        tags = _clean_tags(tags)
+        pid = self.store.paper(paper).id  # stores a Paper / fetches an unknown id, outside the transaction
+        with self.store._write() as conn:
+            list_id = self._id(conn)
+            pid = self._paper_id(conn, pid)  # a concurrent merge may have renamed it
+            self._put_entry(conn, list_id, pid, (status, tags, note, position))
+        return self.entry(pid)
+
+    def _put_entry(
+        self,
+        conn: sqlite3.Connection,
+        list_id: int,
+        pid: str,
+        change: tuple[str | None, list[str], str | None, int | None],
+    ) -> None:
+        """Insert or update the entry of ``pid``: (status, tags to add, note, position)."""
+        status, tags, note, position = change
+        stamp = now()
+        row = conn.execute(
+            "SELECT tags FROM list_entries WHERE list_id = ? AND paper_id = ?", (list_id, pid)
+        ).fetchone()
+        order = _order(conn, list_id)
+        if row is None:
+            conn.execute(
+                "INSERT INTO list_entries(list_id, paper_id, position, status, tags, note, added, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (list_id, pid, len(order), status or "to-read", json.dumps(tags), note, stamp, stamp),
+            )
+            order.append(pid)
+        else:
+            merged = _union(json.loads(row[0]), tags)
+            conn.execute(
+                "UPDATE list_entries SET status = coalesce(?, status), tags = ?, note = coalesce(?, note), "
+                "updated = ? WHERE list_id = ? AND paper_id = ?",
+                (status, json.dumps(merged), note, stamp, list_id, pid),
+            )
+        if position is not None:
+            order.remove(pid)
+            order.insert(_clamp(position, len(order)), pid)
+            renumber(conn, list_id, order)
+        self._touch(conn, list_id, stamp)
+
+    def remove(self, paper: Paper | str) -> None:
+        """Remove a paper from the list (it stays in the store)."""
+        with self.store._write() as conn:
+            list_id = self._id(conn)
+            pid = self._paper_id(conn, paper)
+            self._entry(conn, list_id, pid)
+            conn.execute("DELETE FROM list_entries WHERE list_id = ? AND paper_id = ?", (list_id, pid))
+            renumber(conn, list_id)
+            self._touch(conn, list_id, now())
+
+    def move(self, paper: Paper | str, position: int) -> None:
+        """Move a paper to ``position`` (0-based; negative counts from the end)."""
+        with self.store._write() as conn:
+            list_id = self._id(conn)
+            pid = self._paper_id(conn, paper)
+            self._entry(conn, list_id, pid)
+            order = _order(conn, list_id)
+            order.remove(pid)
+            order.insert(_clamp(position, len(order)), pid)
+            renumber(conn, list_id, order)
+            stamp = now()
+            conn.execute(
+                "UPDATE list_entries SET updated = ? WHERE list_id = ? AND paper_id = ?", (stamp, list_id, pid)
+            )
+            self._touch(conn, list_id, stamp)
+
+    def _update(self, paper: Paper | str, change: Callable[[list[str], str | None], tuple[Any, ...]], sql: str) -> None:
+        with self.store._write() as conn:
+            list_id = self._id(conn)
+            pid = self._paper_id(conn, paper)
+            tags_json, note = self._entry(conn, list_id, pid)
+            stamp = now()
+            conn.execute(
+                f"UPDATE list_entries SET {sql}, updated = ? WHERE list_id = ? AND paper_id = ?",
+                (*change(json.loads(tags_json), note), stamp, list_id, pid),
+            )
+            self._touch(conn, list_id, stamp)
+
+    def set_status(self, paper: Paper | str, status: str) -> None:
+        """Set the reading status: ``"to-read"``, ``"reading"`` or ``"read"``.
+
+        Raises
+        ------
+        InvalidValue
+            For any other status.
+        NotFound
+            For a paper not in the list.
+        """
+        _check_status(status)
+        self._update(paper, lambda tags, note: (status,), "status = ?")
+
+    def tag(self, paper: Paper | str, *tags: str) -> None:
+        """Add tags to a paper's entry (existing tags are kept)."""
+        new = _clean_tags(tags)
+        self._update(paper, lambda old, note: (json.dumps(_union(old, new)),), "tags = ?")
+
+    def untag(self, paper: Paper | str, *tags: str) -> None:
+        """Remove tags from a paper's entry (absent tags are ignored)."""
+        drop = set(_clean_tags(tags))
+        self._update(paper, lambda old, note: (json.dumps([t for t in old if t not in drop]),), "tags = ?")
+
+    def set_note(self, paper: Paper | str, note: str | None) -> None:
+        """Replace the note of a paper's entry (None clears it)."""
+        self._update(paper, lambda tags, old: (note,), "note = ?")
+
+    def rename(self, new: str) -> None:
+        """Rename this list."""
+        self.store.rename_list(self.name, new)
+        self.name = new.strip()
+
+    def clear(self) -> None:
+        """Remove every entry."""
+        with self.store._write() as conn:
+            list_id = self._id(conn)
+            conn.execute("DELETE FROM list_entries WHERE list_id = ?", (list_id,))
+            self._touch(conn, list_id, now())
+
+    # -- reading -----------------------------------------------------------------------------
+    def _rows(self, paper_id: str | None = None) -> list[ListEntry]:
+        with self.store._read() as conn:
+            list_id = self._id(conn)
+            sql = (
+                "SELECT p.data, e.position, e.status, e.tags, e.note, e.added, e.updated "
+                "FROM list_entries e JOIN papers p ON p.id = e.paper_id WHERE e.list_id = ?"
+            )
+            args: tuple[Any, ...] = (list_id,)
+            if paper_id is not None:
+                sql += " AND e.paper_id = ?"
+                args += (paper_id,)
+            rows = conn.execute(sql + " ORDER BY e.position", args).fetchall()
+        return [
+            ListEntry(
+                paper=load_paper(d),
+                position=pos,
+                status=st,
+                tags=json.loads(tg),
+                note=nt,
+                added=parse_time(ad),
+                updated=parse_time(up),
+            )
+            for d, pos, st, tg, nt, ad, up in rows
+        ]
+
+    def entries(self) -> list[ListEntry]:
+        """Every entry, in list order."""
+        return self._rows()
+
+    def entry(self, paper: Paper | str) -> ListEntry:
+        """The entry of one paper.
+
+        Raises
+        ------
+        NotFound
+            If the paper is not in the store or not in the list.
+        """
+        pid = self._paper_id(self.store._conn(), paper)
+        rows = self._rows(pid)
+        if not rows:
+            raise NotFound(f"paper {pid!r} is not in reading list {self.name!r}")
+        return rows[0]
+
+    def __iter__(self) -> Iterator[Paper]:
+        return iter([e.paper for e in self._rows()])
+
+    def __len__(self) -> int:
+        conn = self.store._conn()
+        return int(conn.execute("SELECT count(*) FROM list_entries WHERE list_id = ?", (self._id(conn),)).fetchone()[0])
+
+    def __contains__(self, paper: object) -> bool:
+        if not isinstance(paper, (str, Paper)):
+            return False
+        conn = self.store._conn()
+        row = self.store._lookup(conn, paper.id if isinstance(paper, Paper) else paper)
+        return (
+            row is not None
+            and conn.execute(
+                "SELECT 1 FROM list_entries WHERE list_id = ? AND paper_id = ?", (self._id(conn), row[0])
+            ).fetchone()
+            is not None
+        )
+
+    def ids(self) -> list[str]:
+        """Paper ids in list order."""
+        conn = self.store._conn()
+        return _order(conn, self._id(conn))
+
+    # -- exports ------------------------------------------------------------------------------
+    def to_library(self) -> Library:
+        """The papers of the list, in list order."""
+        return Library(self, name=self.name)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per entry: the columns of :meth:`Library.to_dataframe` plus ``position``,
+        ``status``, ``tags`` (this list's tags), ``note``, ``added`` and ``entry_updated``.
+
+        The paper's own tags (e.g. from a digest) are in ``paper_tags``; ``updated`` stays
+        the paper's latest-version date.
+        """
+        import pandas as pd
+
+        entries = self._rows()
+        df = Library([e.paper for e in entries]).to_dataframe()
+        df = df.rename(columns={"tags": "paper_tags"})
+        df["position"] = [e.position for e in entries]
+        df["status"] = [e.status for e in entries]
+        df["tags"] = [list(e.tags) for e in entries]
+        df["note"] = [e.note for e in entries]
+        df["added"] = pd.to_datetime([e.added for e in entries], utc=True)
+        df["entry_updated"] = pd.to_datetime([e.updated for e in entries], utc=True)
+        return df
+
+    def to_bibtex(self) -> str:
+        """The papers as one BibTeX file (via :meth:`Library.to_bibtex`)."""
+        return self.to_library().to_bibtex()
+
+    def to_csl(self) -> list[dict[str, Any]]:
+        """The papers as CSL-JSON items; this list's tags are added to ``keyword``."""
+        items = []
+        for e in self._rows():
+            item = e.paper.to_csl()
+            if e.tags:
+                words = [w for w in (item.get("keyword") or "").split(", ") if w]
+                item["keyword"] = ", ".join(_union(words, e.tags))
+            if e.note:
+                item["annote"] = e.note
+            items.append(item)
+        return items
+
+    def to_markdown(self) -> str:
+        """The list as markdown: a heading, then per entry its status, tags, note and paper card."""
+        marks = {"to-read": "[ ]", "reading": "[~]", "read": "[x]"}
+        parts = [f"# Reading list: {_md_escape(self.name)}\n"]
+        for e in self._rows():
+            meta = [f"{marks[e.status]} **{e.status}**"]
+            if e.tags:
+                meta.append(" ".join(f"`{t}`" for t in e.tags if "`" not in t))
+            if e.note:
+                meta.append("Note: " + _md_escape(" ".join(e.note.split())))
+            parts.append(" · ".join(meta) + "\n\n" + e.paper.to_markdown())
+        return "\n".join(parts)
