@@ -3,31 +3,50 @@
 Every handler takes the :class:`~paperlab.store.Store` from ``self.settings`` and runs
 store calls in a worker thread (a write may wait on a kernel holding the SQLite lock,
 and adding by id may fetch from arXiv), so the server's event loop never blocks.
-Errors are answered as JSON ``{"code": ..., "message": ...}`` with a matching status.
-Request bodies are validated against the schemas in ``openapi.yaml``.
+Errors are answered as JSON ``{"code": ..., "message": ...}`` with the status of their type
+(:mod:`paperlab.server.http_errors`). Request and response bodies are the typed models of
+:mod:`paperlab.server.models`, validated against the schemas in ``openapi.yaml``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import re
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import tornado.web
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
+from tornado.log import app_log
 
-from ..errors import FetchError, ParseError, StoreError
-from ..paper import Paper
-from ..store import STATUSES, ListEntry, ReadingList, Store
+from ..store import ReadingList, Store
+from .http_errors import RETRY_AFTER_S, RequestError, to_request_error
+from .models import (
+    OPENAPI_PATH,
+    UNSET,
+    AddEntry,
+    CreateList,
+    Entry,
+    ListDetail,
+    Lists,
+    PaperDetail,
+    Papers,
+    RenameList,
+    RequestModel,
+    Revision,
+    UpdateEntry,
+    entry_body,
+    list_summary,
+    openapi_spec,
+    parse_body,
+)
 
 __all__ = [
     "API_PREFIX",
+    "OPENAPI_PATH",
     "ROUTES",
     "STORE_SETTING",
     "BaseHandler",
@@ -38,9 +57,10 @@ __all__ = [
     "ListsHandler",
     "PaperHandler",
     "PapersHandler",
-    "RevisionHandler",
     "RequestError",
+    "RevisionHandler",
     "UnknownRouteHandler",
+    "apply_update",
     "entry_to_dict",
     "openapi_spec",
     "setup_handlers",
@@ -48,135 +68,33 @@ __all__ = [
 
 API_PREFIX = "paperlab/api"
 STORE_SETTING = "paperlab_store"
-OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
 MAX_WAIT_S = 30.0
 _POLL_S = 0.2
 
 T = TypeVar("T")
+M = TypeVar("M", bound=RequestModel)
 
-
-class RequestError(Exception):
-    """A request the client got wrong: answered with ``status`` and ``{code, message}``.
-
-    Parameters
-    ----------
-    status : int
-        HTTP status.
-    code : str
-        Short machine-readable kind (``"invalid"``, ``"not_found"``, ...).
-    message : str
-        What was wrong and what was expected.
-    """
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-
-    def __repr__(self) -> str:
-        return f"RequestError({self.status}, {self.code!r}, {self.message!r})"
-
-
-# -- request validation against openapi.yaml ------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def openapi_spec() -> dict[str, Any]:
-    """The parsed ``openapi.yaml`` of this extension."""
-    import yaml
-
-    return yaml.safe_load(OPENAPI_PATH.read_text(encoding="utf-8"))
-
-
-@functools.cache
-def _validator(schema_name: str) -> Any:
-    from jsonschema import Draft202012Validator
-
-    spec = openapi_spec()
-    return Draft202012Validator({"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]})
-
-
-def _validate(body: Any, schema_name: str) -> None:
-    errors = sorted(_validator(schema_name).iter_errors(body), key=lambda e: list(e.absolute_path))
-    if errors:
-        parts = []
-        for err in errors[:3]:
-            where = "body" + "".join(f"[{p!r}]" if isinstance(p, str) else f"[{p}]" for p in err.absolute_path)
-            message = err.message
-            if err.validator == "oneOf" and not err.absolute_path:
-                message = "give either 'ref' (an id, URL or DOI) or 'paper' (a paper object), not both"
-            elif err.validator == "pattern":
-                message = f"{err.instance!r} must not be blank"
-            parts.append(f"{where}: {message}")
-        raise RequestError(400, "invalid", "; ".join(parts))
-
-
-# -- mapping store errors to HTTP --------------------------------------------------------------------
-_NOT_FOUND = re.compile(
-    r"\bno reading list named\b|\bno paper\b|\bis not in reading list\b|\bno stored paper\b"
-    r"|\bhas no paper\b"
-)
-_CONFLICT = re.compile(r"\balready exists\b")
-_UNAVAILABLE = re.compile(r"\bstayed locked\b|\bcannot open the store\b")
-
-
-def _store_error_status(exc: StoreError) -> tuple[int, str]:
-    text = str(exc)
-    if _NOT_FOUND.search(text):
-        return 404, "not_found"
-    if _CONFLICT.search(text):
-        return 409, "conflict"
-    if _UNAVAILABLE.search(text):
-        return 503, "internal"
-    return 400, "invalid"
-
-
-def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
-    """JSON shape of a reading-list entry (the ``Entry`` schema of ``openapi.yaml``)."""
-    return {
-        "paper": entry.paper.to_dict(),
-        "position": entry.position,
-        "status": entry.status,
-        "tags": list(entry.tags),
-        "note": entry.note,
-        "added": entry.added.isoformat(),
-        "updated": entry.updated.isoformat(),
-    }
-
-
-def _list_summary(rl: ReadingList) -> dict[str, Any]:
-    entries = rl.entries()
-    counts = {s: 0 for s in STATUSES}
-    for e in entries:
-        counts[e.status] = counts.get(e.status, 0) + 1
-    return {"name": rl.name, "size": len(entries), "counts": counts}
+#: The ``Entry`` body of a reading-list entry (kept under its old name).
+entry_to_dict = entry_body
 
 
 # -- handlers ---------------------------------------------------------------------------------------------
 class BaseHandler(APIHandler):
-    """Base of every paperlab handler: the store, JSON bodies, errors as ``{code, message}``."""
+    """Base of every paperlab handler: the store, typed JSON bodies, errors as ``{code, message}``."""
 
     @property
     def store(self) -> Store:
         """The :class:`Store` this server extension was loaded with."""
-        return self.settings[STORE_SETTING]
+        store: Store = self.settings[STORE_SETTING]
+        return store
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a (blocking) store call in a worker thread."""
         return await asyncio.to_thread(fn, *args, **kwargs)
 
-    def json_body(self, schema_name: str) -> dict[str, Any]:
-        """The request body parsed as JSON and validated against ``schema_name``."""
-        raw = self.request.body or b""
-        if not raw.strip():
-            raise RequestError(400, "invalid", "expected a JSON object as the request body, got nothing")
-        try:
-            body = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise RequestError(400, "invalid", f"the request body is not valid JSON: {exc}") from None
-        if not isinstance(body, dict):
-            raise RequestError(400, "invalid", f"expected a JSON object as the request body, got {type(body).__name__}")
-        _validate(body, schema_name)
-        return body
+    def body_as(self, model: type[M]) -> M:
+        """The request body as ``model`` (see :func:`~paperlab.server.models.parse_body`)."""
+        return parse_body(self.request.body, model)
 
     def reply(self, data: Any, status: int = 200) -> None:
         """Finish with ``data`` as JSON."""
@@ -193,6 +111,8 @@ class BaseHandler(APIHandler):
         code, message = "http_error", self._reason
         if isinstance(exc, RequestError):
             code, message = exc.code, exc.message
+            if code == "busy":
+                self.set_header("Retry-After", str(RETRY_AFTER_S))
         elif isinstance(exc, tornado.web.HTTPError):
             code = {403: "forbidden", 404: "not_found", 400: "invalid"}.get(status_code, "http_error")
             message = exc.log_message % exc.args if exc.log_message and exc.args else (exc.log_message or self._reason)
@@ -206,20 +126,14 @@ class BaseHandler(APIHandler):
         )
 
     def _handle_request_exception(self, e: BaseException) -> None:
-        if isinstance(e, RequestError):
-            self.send_error(e.status, exc_info=(type(e), e, e.__traceback__))
+        """Answer paperlab errors by their type (:mod:`paperlab.server.http_errors`); anything else is Tornado's."""
+        error = to_request_error(e)
+        if error is None:
+            super()._handle_request_exception(e)
             return
-        if isinstance(e, StoreError):
-            status, code = _store_error_status(e)
-            self._handle_request_exception(RequestError(status, code, str(e)))
-            return
-        if isinstance(e, ParseError):
-            self._handle_request_exception(RequestError(400, "invalid", str(e)))
-            return
-        if isinstance(e, FetchError):
-            self._handle_request_exception(RequestError(502, "fetch_failed", str(e)))
-            return
-        super()._handle_request_exception(e)
+        if error.status >= 500:
+            app_log.warning("paperlab: %s %s: %s", self.request.method, self.request.path, e, exc_info=e)
+        self.send_error(error.status, exc_info=(type(error), error, e.__traceback__))
 
 
 class RevisionHandler(BaseHandler):
@@ -249,7 +163,8 @@ class RevisionHandler(BaseHandler):
             if self._gone:
                 return
             revision = await self.call(self.store.revision)
-        self.reply({"revision": revision})
+        answer: Revision = {"revision": revision}
+        self.reply(answer)
 
 
 class ListsHandler(BaseHandler):
@@ -257,18 +172,18 @@ class ListsHandler(BaseHandler):
 
     @tornado.web.authenticated
     async def get(self) -> None:
-        def work() -> dict[str, Any]:
+        def work() -> Lists:
             revision = self.store.revision()
-            lists = [_list_summary(ReadingList(self.store, name)) for name in self.store.lists()]
+            lists = [list_summary(ReadingList(self.store, name)) for name in self.store.lists()]
             return {"lists": lists, "revision": revision}
 
         self.reply(await self.call(work))
 
     @tornado.web.authenticated
     async def post(self) -> None:
-        body = self.json_body("CreateList")
-        rl = await self.call(self.store.create_list, body["name"])
-        self.reply(await self.call(_list_summary, rl), status=201)
+        body = self.body_as(CreateList)
+        rl = await self.call(self.store.create_list, body.name)
+        self.reply(await self.call(list_summary, rl), status=201)
 
 
 class ListHandler(BaseHandler):
@@ -276,18 +191,18 @@ class ListHandler(BaseHandler):
 
     @tornado.web.authenticated
     async def get(self, name: str) -> None:
-        def work() -> dict[str, Any]:
+        def work() -> ListDetail:
             revision = self.store.revision()  # before reading: a later change shows as a newer revision
             rl = self.reading_list(name)
-            return {"name": rl.name, "revision": revision, "entries": [entry_to_dict(e) for e in rl.entries()]}
+            return {"name": rl.name, "revision": revision, "entries": [entry_body(e) for e in rl.entries()]}
 
         self.reply(await self.call(work))
 
     @tornado.web.authenticated
     async def patch(self, name: str) -> None:
-        body = self.json_body("RenameList")
-        rl = await self.call(self.store.rename_list, name, body["name"])
-        self.reply(await self.call(_list_summary, rl))
+        body = self.body_as(RenameList)
+        rl = await self.call(self.store.rename_list, name, body.name)
+        self.reply(await self.call(list_summary, rl))
 
     @tornado.web.authenticated
     async def delete(self, name: str) -> None:
@@ -301,21 +216,40 @@ class EntriesHandler(BaseHandler):
 
     @tornado.web.authenticated
     async def post(self, name: str) -> None:
-        body = self.json_body("AddEntry")
-        paper: Paper | str = Paper.from_dict(body["paper"]) if "paper" in body else body["ref"].strip()
+        body = self.body_as(AddEntry)
+        paper = body.target()
 
-        def work() -> dict[str, Any]:
+        def work() -> Entry:
             rl = self.reading_list(name)
-            entry = rl.add(
-                paper,
-                status=body.get("status"),
-                tags=body.get("tags", ()),
-                note=body.get("note"),
-                position=body.get("position"),
-            )
-            return entry_to_dict(entry)
+            entry = rl.add(paper, status=body.status, tags=body.tags, note=body.note, position=body.position)
+            return entry_body(entry)
 
         self.reply(await self.call(work), status=201)
+
+
+def apply_update(rl: ReadingList, paper_id: str, change: UpdateEntry) -> Entry:
+    """Make the changes of ``change`` to the entry ``paper_id`` of ``rl``; the entry afterwards.
+
+    The entry is looked up first, so a paper that is not in the list is a 404 before any change.
+    """
+    pid = rl.entry(paper_id).paper.id
+    if change.status is not None:
+        rl.set_status(pid, change.status)
+    if change.tags is not None:
+        drop = [t for t in rl.entry(pid).tags if t not in change.tags]
+        if drop:
+            rl.untag(pid, *drop)
+        if change.tags:
+            rl.tag(pid, *change.tags)
+    if change.add_tags:
+        rl.tag(pid, *change.add_tags)
+    if change.remove_tags:
+        rl.untag(pid, *change.remove_tags)
+    if change.note is not UNSET:
+        rl.set_note(pid, change.note)
+    if change.position is not None:
+        rl.move(pid, change.position)
+    return entry_body(rl.entry(pid))
 
 
 class EntryHandler(BaseHandler):
@@ -323,37 +257,12 @@ class EntryHandler(BaseHandler):
 
     @tornado.web.authenticated
     async def get(self, name: str, paper_id: str) -> None:
-        self.reply(await self.call(lambda: entry_to_dict(self.reading_list(name).entry(paper_id))))
+        self.reply(await self.call(lambda: entry_body(self.reading_list(name).entry(paper_id))))
 
     @tornado.web.authenticated
     async def patch(self, name: str, paper_id: str) -> None:
-        body = self.json_body("UpdateEntry")
-
-        def work() -> dict[str, Any]:
-            rl = self.reading_list(name)
-            pid = rl.entry(paper_id).paper.id  # 404 before any change when the paper is not in the list
-            if "status" in body:
-                rl.set_status(pid, body["status"])
-            if "tags" in body:
-                wanted = [t.strip() for t in body["tags"]]
-                old = rl.entry(pid).tags
-                drop = [t for t in old if t not in wanted]
-                if drop:
-                    rl.untag(pid, *drop)
-                if wanted:
-                    rl.tag(pid, *wanted)
-            if body.get("add_tags"):
-                rl.tag(pid, *body["add_tags"])
-            if body.get("remove_tags"):
-                rl.untag(pid, *body["remove_tags"])
-            if "note" in body:
-                note = body["note"]
-                rl.set_note(pid, note if note and note.strip() else None)
-            if "position" in body:
-                rl.move(pid, body["position"])
-            return entry_to_dict(rl.entry(pid))
-
-        self.reply(await self.call(work))
+        change = self.body_as(UpdateEntry)
+        self.reply(await self.call(lambda: apply_update(self.reading_list(name), paper_id, change)))
 
     @tornado.web.authenticated
     async def delete(self, name: str, paper_id: str) -> None:
@@ -405,7 +314,8 @@ class PapersHandler(BaseHandler):
         if not 1 <= limit <= 500:
             raise RequestError(400, "invalid", f"query 'limit': expected 1 to 500, got {limit}")
         found = await self.call(self.store.search_text, query, limit)
-        self.reply({"papers": [p.to_dict() for p in found]})
+        answer: Papers = {"papers": [p.to_dict() for p in found]}
+        self.reply(answer)
 
 
 class PaperHandler(BaseHandler):
@@ -416,7 +326,8 @@ class PaperHandler(BaseHandler):
         paper = await self.call(self.store.get_paper, paper_id)
         if paper is None:
             raise RequestError(404, "not_found", f"no paper {paper_id!r} in the store")
-        self.reply({"paper": paper.to_dict(), "markdown": paper.to_markdown()})
+        answer: PaperDetail = {"paper": paper.to_dict(), "markdown": paper.to_markdown()}
+        self.reply(answer)
 
 
 class UnknownRouteHandler(BaseHandler):

@@ -1,0 +1,299 @@
+"""Typed REST bodies of the paperlab server: one model per schema of ``openapi.yaml``.
+
+Request bodies are frozen dataclasses, parsed by :func:`parse_body` from JSON that has first been
+validated against the schema of the same name (so a bad body is a 400 naming the field); response
+bodies are :class:`~typing.TypedDict` s built by the functions below. ``tests/test_server_models.py``
+checks that every model here and its ``openapi.yaml`` schema have the same keys. The ``Paper`` and
+``SourceRecord`` schemas are generated from the dataclasses by :mod:`paperlab.schema`.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar, Protocol, TypedDict, TypeVar
+
+from ..paper import Paper
+from ..store import STATUSES, ListEntry, ReadingList
+from .http_errors import RequestError
+
+__all__ = [
+    "OPENAPI_PATH",
+    "UNSET",
+    "AddEntry",
+    "CreateList",
+    "Entry",
+    "ErrorBody",
+    "ListDetail",
+    "ListSummary",
+    "Lists",
+    "PaperDetail",
+    "PaperJSON",
+    "Papers",
+    "RenameList",
+    "RequestModel",
+    "Revision",
+    "UpdateEntry",
+    "entry_body",
+    "list_summary",
+    "openapi_spec",
+    "parse_body",
+    "validate",
+]
+
+OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
+
+#: A paper on the wire: ``Paper.to_dict()`` (the generated ``Paper`` schema, ``IPaper`` in TypeScript).
+PaperJSON = dict[str, Any]
+
+
+class _Unset(enum.Enum):
+    UNSET = "unset"
+
+
+#: An optional request key that was not given (``note: null`` is a value: "clear the note").
+UNSET = _Unset.UNSET
+
+
+# -- validation against openapi.yaml ------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def openapi_spec() -> dict[str, Any]:
+    """The parsed ``openapi.yaml`` of this extension."""
+    import yaml
+
+    spec: dict[str, Any] = yaml.safe_load(OPENAPI_PATH.read_text(encoding="utf-8"))
+    return spec
+
+
+@functools.cache
+def _validator(schema_name: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    spec = openapi_spec()
+    return Draft202012Validator({"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]})
+
+
+def validate(body: Any, schema_name: str) -> None:
+    """Check ``body`` against the ``openapi.yaml`` schema ``schema_name``.
+
+    Raises
+    ------
+    RequestError
+        400 ``invalid``, naming up to three offending places (``body['status']: ...``).
+    """
+    errors = sorted(_validator(schema_name).iter_errors(body), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    parts = []
+    for err in errors[:3]:
+        where = "body" + "".join(f"[{p!r}]" if isinstance(p, str) else f"[{p}]" for p in err.absolute_path)
+        message = err.message
+        if err.validator == "oneOf" and not err.absolute_path:
+            message = "give either 'ref' (an id, URL or DOI) or 'paper' (a paper object), not both"
+        elif err.validator == "pattern":
+            message = f"{err.instance!r} must not be blank"
+        parts.append(f"{where}: {message}")
+    raise RequestError(400, "invalid", "; ".join(parts))
+
+
+class RequestModel(Protocol):
+    """A request body model: its ``openapi.yaml`` schema name and a constructor from validated JSON."""
+
+    SCHEMA: ClassVar[str]
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> Any: ...
+
+
+M = TypeVar("M", bound=RequestModel)
+
+
+def parse_body(raw: bytes | None, model: type[M]) -> M:
+    """The request body ``raw`` as ``model``: parsed as JSON, validated against ``model.SCHEMA``.
+
+    Raises
+    ------
+    RequestError
+        400 ``invalid`` for an empty body, bad JSON, a non-object or a body the schema rejects.
+    """
+    raw = raw or b""
+    if not raw.strip():
+        raise RequestError(400, "invalid", "expected a JSON object as the request body, got nothing")
+    try:
+        body = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RequestError(400, "invalid", f"the request body is not valid JSON: {exc}") from None
+    if not isinstance(body, dict):
+        raise RequestError(400, "invalid", f"expected a JSON object as the request body, got {type(body).__name__}")
+    validate(body, model.SCHEMA)
+    parsed: M = model.from_json(body)
+    return parsed
+
+
+# -- request bodies ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CreateList:
+    """``POST /lists``: the new list's name."""
+
+    SCHEMA: ClassVar[str] = "CreateList"
+    name: str
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> CreateList:
+        return cls(name=body["name"])
+
+
+@dataclass(frozen=True)
+class RenameList:
+    """``PATCH /lists/{name}``: the list's new name."""
+
+    SCHEMA: ClassVar[str] = "RenameList"
+    name: str
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> RenameList:
+        return cls(name=body["name"])
+
+
+@dataclass(frozen=True)
+class AddEntry:
+    """``POST /lists/{name}/entries``: a paper by reference (``ref``) or as JSON (``paper``), and its entry."""
+
+    SCHEMA: ClassVar[str] = "AddEntry"
+    ref: str | None = None
+    paper: PaperJSON | None = None
+    status: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    position: int | None = None
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> AddEntry:
+        return cls(
+            ref=body.get("ref"),
+            paper=body.get("paper"),
+            status=body.get("status"),
+            tags=tuple(body.get("tags", ())),
+            note=body.get("note"),
+            position=body.get("position"),
+        )
+
+    def target(self) -> Paper | str:
+        """What to add: the :class:`Paper` read from ``paper`` (ParseError when bad), else the stripped ``ref``."""
+        if self.paper is not None:
+            return Paper.from_dict(self.paper)
+        return (self.ref or "").strip()
+
+
+@dataclass(frozen=True)
+class UpdateEntry:
+    """``PATCH /lists/{name}/entries/{id}``: the changes to make; :data:`UNSET` (or empty) ones are left alone."""
+
+    SCHEMA: ClassVar[str] = "UpdateEntry"
+    status: str | None = None
+    tags: tuple[str, ...] | None = None  # replaces every tag (stripped); None: unchanged
+    add_tags: tuple[str, ...] = ()
+    remove_tags: tuple[str, ...] = ()
+    note: str | None | _Unset = UNSET  # None or blank clears the note
+    position: int | None = None
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> UpdateEntry:
+        note: str | None | _Unset = body["note"] if "note" in body else UNSET
+        if isinstance(note, str) and not note.strip():
+            note = None
+        return cls(
+            status=body.get("status"),
+            tags=tuple(t.strip() for t in body["tags"]) if "tags" in body else None,
+            add_tags=tuple(body.get("add_tags") or ()),
+            remove_tags=tuple(body.get("remove_tags") or ()),
+            note=note,
+            position=body.get("position"),
+        )
+
+
+# -- response bodies ----------------------------------------------------------------------------------------
+class ErrorBody(TypedDict):
+    """Every error answer: ``{code, message}`` (the ``Error`` schema)."""
+
+    code: str
+    message: str
+
+
+class Revision(TypedDict):
+    """``GET /revision``."""
+
+    revision: int
+
+
+class ListSummary(TypedDict):
+    """A reading list with its size and entries per status."""
+
+    name: str
+    size: int
+    counts: dict[str, int]
+
+
+class Lists(TypedDict):
+    """``GET /lists``."""
+
+    lists: list[ListSummary]
+    revision: int
+
+
+class Entry(TypedDict):
+    """One paper in a reading list."""
+
+    paper: PaperJSON
+    position: int
+    status: str
+    tags: list[str]
+    note: str | None
+    added: str
+    updated: str
+
+
+class ListDetail(TypedDict):
+    """``GET /lists/{name}``."""
+
+    name: str
+    revision: int
+    entries: list[Entry]
+
+
+class Papers(TypedDict):
+    """``GET /papers?q=``."""
+
+    papers: list[PaperJSON]
+
+
+class PaperDetail(TypedDict):
+    """``GET /papers/{id}``: the paper and its markdown card."""
+
+    paper: PaperJSON
+    markdown: str
+
+
+def entry_body(entry: ListEntry) -> Entry:
+    """The ``Entry`` body of a reading-list entry."""
+    return {
+        "paper": entry.paper.to_dict(),
+        "position": entry.position,
+        "status": entry.status,
+        "tags": list(entry.tags),
+        "note": entry.note,
+        "added": entry.added.isoformat(),
+        "updated": entry.updated.isoformat(),
+    }
+
+
+def list_summary(rl: ReadingList) -> ListSummary:
+    """The ``ListSummary`` body of a reading list (reads its entries)."""
+    entries = rl.entries()
+    counts = {s: 0 for s in STATUSES}
+    for e in entries:
+        counts[e.status] = counts.get(e.status, 0) + 1
+    return {"name": rl.name, "size": len(entries), "counts": counts}
