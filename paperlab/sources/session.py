@@ -37,7 +37,7 @@ from ..paper import Paper, SourceRecord
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..compare import ResultsTable
+    from ..comparison import ResultsTable
 
 __all__ = ["Session", "SessionEntry", "read_session"]
 
@@ -229,7 +229,7 @@ class Session:
 
     def compare(self, fields: list[str] | None = None) -> pd.DataFrame:
         """:func:`paperlab.compare.compare` on the session's papers, with their table results."""
-        from ..compare import compare
+        from ..comparison import compare
 
         df = compare(self.library, fields=fields, results=[d for e in self.entries for d in e.results])
         presenters = {e.paper.id: e.presenter for e in self.entries}
@@ -238,7 +238,8 @@ class Session:
 
     def to_markdown(self) -> str:
         """The agenda as markdown: one numbered item per presentation, with takeaways and questions."""
-        from ..compare import _md_cell, venue_of
+        from ..comparison import venue_of
+        from ..comparison.render import md_cell as _md_cell
 
         head = f"# {_md_cell(self.theme)}"
         lines = [head]
@@ -500,7 +501,7 @@ def _fallback_title(lines: list[str], start: int, end: int) -> tuple[str, int] |
 
 
 def _parse_session(text: str, source: str, date: dt.date | str | None) -> Session:
-    from ..compare import find_tables
+    from ..comparison import find_tables
 
     if not isinstance(text, str) or not text.strip():
         raise ParseError("empty transcript: expected a session header and presentations", source, "line 1")

@@ -1,0 +1,186 @@
+"""``df.paperlab``: render and export the frames of compare, diff and leaderboard (every text escaped)."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from .lexicons import LOWER_IS_BETTER
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from pandas.io.formats.style import Styler
+
+__all__ = ["PaperlabAccessor", "cell_text", "ensure_accessor", "md_cell"]
+
+
+def cell_text(v: Any) -> str:
+    """A cell as plain text: lists joined with "; ", missing values empty, dates ISO, floats short."""
+    if isinstance(v, (list, tuple)):
+        return "; ".join(str(x) for x in v)
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    try:
+        import pandas as pd
+
+        if v is pd.NaT or (not isinstance(v, str) and pd.isna(v)):
+            return ""
+        if isinstance(v, pd.Timestamp):
+            return v.date().isoformat()
+    except (TypeError, ValueError):
+        pass
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def md_cell(text: str) -> str:
+    """Text safe inside a markdown table cell: one line, HTML and markdown markup (and ``|``) escaped."""
+    text = html.escape(text.replace("\n", " "), quote=False)
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
+
+
+def _safe_url(url: Any) -> str | None:
+    return url if isinstance(url, str) and re.match(r"https?://", url) else None
+
+
+def _isna(v: Any) -> bool:
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+class PaperlabAccessor:
+    """``df.paperlab``: render and export paperlab tables.
+
+    Works on frames made by :func:`compare`, :func:`diff` and :func:`leaderboard`;
+    raises ``AttributeError`` on any other frame.
+    """
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        kind = df.attrs.get("paperlab")
+        if kind not in ("compare", "diff", "leaderboard"):
+            raise AttributeError("df.paperlab works on frames from paperlab.compare(), diff() or leaderboard()")
+        self._df = df
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"<PaperlabAccessor {self.kind}: {self._df.shape[0]}x{self._df.shape[1]}>"
+
+    def _display_frame(self) -> pd.DataFrame:
+        df = self._df
+        if self.kind == "compare":
+            df = df.drop(columns=[c for c in ("url", "result_values") if c in df])
+        return df
+
+    def style(self) -> Styler:
+        """A Styler for JupyterLab: titles and code links clickable, best values bold, text escaped."""
+        df = self._display_frame()
+        if self.kind == "leaderboard":
+            return _leaderboard_styler(df)
+        # every cell becomes escaped text; only the links paperlab builds itself are markup
+        shown = df.copy()
+        for c in shown.columns:
+            shown[c] = [html.escape(cell_text(v)) for v in shown[c]]
+        if self.kind == "compare":
+            self._link_cells(df, shown)
+        styler = shown.style.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+        for c in ("upvotes", "stars"):
+            if self.kind == "compare" and c in df and df[c].notna().any():
+                best = df[c].max()
+                flags = ["font-weight:bold" if not _isna(v) and v == best else "" for v in df[c]]
+                styler = styler.apply(lambda s, _f=flags: _f, subset=[c])
+        return styler.set_properties(**{"text-align": "left", "vertical-align": "top"})
+
+    def _link_cells(self, df: pd.DataFrame, shown: pd.DataFrame) -> None:
+        """Titles link to the paper, code cells to the code (http(s) URLs only)."""
+        for c, texts, urls in (("title", df.get("title"), self._df.get("url")), ("code", None, self._df.get("code"))):
+            if c not in shown or urls is None:
+                continue
+            shown[c] = [
+                f'<a href="{html.escape(u)}" target="_blank" rel="noopener noreferrer">'
+                f"{html.escape(str(texts[i]) if texts is not None else 'code')}</a>"
+                if (u := _safe_url(urls[i]))
+                else shown.at[i, c]
+                for i in shown.index
+            ]
+
+    def to_markdown(self) -> str:
+        """A GitHub-flavoured markdown table (pipes and markup in cells escaped)."""
+        df = self._display_frame()
+        if self.kind == "leaderboard":
+            return _leaderboard_markdown(df)
+        cols = list(df.columns)
+        lines = [
+            "| " + " | ".join([df.index.name or ""] + [md_cell(str(c)) for c in cols]) + " |",
+            "|" + "---|" * (len(cols) + 1),
+        ]
+        for i, row in df.iterrows():
+            cells = []
+            for c in cols:
+                text = md_cell(cell_text(row[c]))
+                if self.kind == "compare" and c == "title" and _safe_url(self._df.at[i, "url"]):
+                    text = f"[{text}]({self._df.at[i, 'url']})"
+                if self.kind == "compare" and c == "code" and _safe_url(row[c]):
+                    text = f"[code]({row[c]})"
+                cells.append(text)
+            lines.append("| " + " | ".join([md_cell(str(i))] + cells) + " |")
+        return "\n".join(lines) + "\n"
+
+    def to_latex(self, **kwargs: Any) -> str:
+        """A LaTeX ``tabular`` (booktabs rules; special characters escaped)."""
+        df = self._display_frame()
+        if self.kind == "leaderboard":
+            styler = df.style.format(precision=2, na_rep="", escape="latex")
+            styler = styler.format_index(escape="latex", axis=0).format_index(escape="latex", axis=1)
+        else:
+            shown = df.copy()
+            for c in shown.columns:
+                shown[c] = [cell_text(v) for v in shown[c]]
+            styler = shown.style.format(escape="latex").format_index(escape="latex", axis=0)
+            styler = styler.format_index(escape="latex", axis=1)
+        kwargs.setdefault("hrules", True)
+        return styler.to_latex(**kwargs)
+
+
+def _leaderboard_styler(df: pd.DataFrame) -> Styler:
+    """Values with 2 decimals, the best of each column bold (lowest for error-like metrics)."""
+    styler = df.style.format(precision=2, na_rep="")
+    for col in df.columns:
+        metric = col[1] if isinstance(col, tuple) else col
+        lower = re.sub(r"\s*\(.*\)$", "", str(metric)) in LOWER_IS_BETTER
+        styler = (
+            styler.highlight_min(subset=[col], props="font-weight:bold")
+            if lower
+            else styler.highlight_max(subset=[col], props="font-weight:bold")
+        )
+    return styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+
+
+def _leaderboard_markdown(df: pd.DataFrame) -> str:
+    head = [" · ".join(md_cell(x) for x in ((c,) if not isinstance(c, tuple) else c) if x) for c in df.columns]
+    idx_names = [n or "" for n in df.index.names]
+    lines = ["| " + " | ".join(idx_names + head) + " |", "|" + "---|" * (len(idx_names) + len(head))]
+    for key, row in df.iterrows():
+        keys = key if isinstance(key, tuple) else (key,)
+        vals = ["" if _isna(v) else f"{v:g}" for v in row]
+        lines.append("| " + " | ".join([md_cell(str(k)) for k in keys] + vals) + " |")
+    return "\n".join(lines) + "\n"
+
+
+_REGISTERED = False
+
+
+def ensure_accessor() -> None:
+    """Register ``df.paperlab`` on first use (keeps ``import paperlab`` free of pandas)."""
+    global _REGISTERED
+    if not _REGISTERED:
+        import pandas as pd
+
+        pd.api.extensions.register_dataframe_accessor("paperlab")(PaperlabAccessor)
+        _REGISTERED = True

@@ -1,0 +1,428 @@
+"""Facets and results read from sentences ("94.70% linear accuracy on CIFAR-10 with SimCLR")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..paper import Paper
+from .lexicons import is_known, is_known_metric, lexicon_hits, lexicon_names, to_float
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["extract_facets", "extract_results"]
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; a period followed by a digit (a decimal) does not end a sentence."""
+    out = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z(\"'“*])|\n\s*\n", text):
+        chunk = text[start : m.start()]
+        if chunk.strip():
+            out.append((start, chunk))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return out
+
+
+def extract_facets(paper_or_text: Paper | str) -> dict[str, list[str]]:
+    """Task, datasets and metrics mentioned in a paper's title and abstract (or in a text).
+
+    Parameters
+    ----------
+    paper_or_text : Paper or str
+
+    Returns
+    -------
+    dict
+        ``{"task": [...], "datasets": [...], "metrics": [...]}``, each in order of first mention.
+    """
+    if isinstance(paper_or_text, Paper):
+        p = paper_or_text
+        notes = p.extra.get("notes") if isinstance(p.extra.get("notes"), str) else ""
+        text = " ".join(t for t in (p.title, p.abstract or "", p.ai_summary or "", notes) if t)
+    else:
+        text = paper_or_text or ""
+    metrics = [m for m in lexicon_names("metric", text) if m not in ("average", "compute")]
+    return {"task": lexicon_names("task", text), "datasets": lexicon_names("dataset", text), "metrics": metrics}
+
+
+_NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
+
+
+_VALUE_RE = re.compile(
+    rf"(?<![\w.@/-])(?P<sign>\(?[+−-])?(?P<num>{_NUM.replace('[-+−]?', '')})\s?"
+    r"(?P<unit>%|\s?(?:percentage points|pp|points)\b|[x×](?![\w])|)"
+)
+
+
+_RESULT_COLUMNS = [
+    "paper",
+    "method",
+    "dataset",
+    "metric",
+    "value",
+    "unit",
+    "kind",
+    "setting",
+    "source",
+    "where",
+    "evidence",
+]
+
+
+_DELTA_BEFORE = re.compile(
+    r"(?:\bby(?: up to)?(?: an? (?:average|absolute) of)?|\bup to|improv\w* of|gains? of|increase of|reduc\w* of|"
+    r"\+)\s*$",
+    re.I,
+)
+
+
+_DELTA_AFTER = re.compile(
+    r"^\s*(?:\)|absolute|relative|\s)*(?:improvement|gain|boost|increase|reduction|higher|lower|"
+    r"better|more|fewer|less|drop|decrease)",
+    re.I,
+)
+
+
+_SETTING_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:with|using|on|for|based on)\s+(?:the\s+)?"
+    r"(?P<s>[A-Z][\w.\-/]*(?:[ -](?:[A-Z0-9][\w.\-/]*|v\d))*)"
+)
+
+
+_METHOD_RE = re.compile(
+    r"(?P<m>\b[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)(?:\s+\([^)]*\))?\s+(?:also\s+|further\s+|consistently\s+|"
+    r"significantly\s+)?(?:achieves|obtains|reaches|attains|improves|boosts|outperforms|yields|"
+    r"gets|scores|surpasses|exceeds|sets|shows|reduces)\b"
+)
+
+
+def extract_results(paper_or_text: Paper | str, *, source: str | None = None) -> pd.DataFrame:
+    """Results reported in sentences, one row per value.
+
+    A value is kept when it carries a unit (``%``, points, ``x``) or sits right next
+    to a metric ("MRR of 0.45", "pass@1 = 41.4%"); counts such as "16 datasets" or
+    "200 epochs" are not results. For each value the nearest metric in its clause, a
+    dataset ("on CIFAR-10", or the one dataset of the sentence, or the i-th of a
+    "respectively" list), the setting ("with SimCLR") and the method (the sentence's
+    subject, "AdaInf obtains ...") are attached.
+
+    Parameters
+    ----------
+    paper_or_text : Paper or str
+        A paper (its abstract is read) or any text.
+    source : str, optional
+        Provenance label; defaults to the paper's id.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``paper, method, dataset, metric, value, unit, kind, setting, source,
+        where, evidence``; ``kind`` is ``"absolute"`` or ``"delta"`` (an improvement
+        "by 6.4%", "(+5.9%)"); ``where`` is ``"sentence N"``; ``evidence`` the sentence.
+    """
+    import pandas as pd
+
+    if isinstance(paper_or_text, Paper):
+        paper_id: str | None = paper_or_text.id
+        text = paper_or_text.abstract or ""
+    elif isinstance(paper_or_text, str):
+        paper_id, text = None, paper_or_text
+    else:
+        raise TypeError(f"extract_results expects a Paper or a str, not {type(paper_or_text).__name__}")
+    rows: list[dict[str, Any]] = []
+    for n, (_, sent) in enumerate(_sentences(text), start=1):
+        rows.extend(_results_in_sentence(sent, paper_id, source or paper_id or "<text>", f"sentence {n}"))
+    return pd.DataFrame(rows, columns=_RESULT_COLUMNS).astype({"value": "float64"})
+
+
+_MODEL_NAMES = re.compile(
+    r"^(?:BERT|RoBERTa|ResNet|ViT|Llama|LLaMA|GPT|Mistral|Qwen|CLIP|T5|DeepSeek|Claude|Gemini|"
+    r"Phi|Gemma|Swin|ConvNeXt|YOLO|SimCLR|MoCo|BYOL|DINO)",
+    re.I,
+)
+
+
+_GENERIC_NAME = r"(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][\w]*-[\w-]*\d[\w-]*|[A-Z][a-z]+-[A-Z]{2,}[\w-]*)"
+
+
+_GENERIC_DATASET = re.compile(
+    rf"(?:\b[Oo]n|\bbenchmarks?|\bdatasets?|such as|\bacross)\s+(?:(?:the|public|standard|[\w-]+)\s+){{0,2}}?"
+    rf"(?P<n>{_GENERIC_NAME}(?:(?:,\s*|,?\s+and\s+){_GENERIC_NAME})*)(?![\w-])"
+)
+
+
+_GENERIC_RATE = re.compile(r"\b(?!learning\b|sampling\b|frame\b|bit\b)([a-z]+) rate\b")
+
+
+def _dataset_candidates(text: str, lexicon: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Lexicon datasets plus benchmark-like names after "on", "benchmark", "such as" (models excluded)."""
+    found = list(lexicon)
+    for m in _GENERIC_DATASET.finditer(text):
+        listed = list(re.finditer(_GENERIC_NAME, m.group("n")))
+        if not re.search(r"\s(?:and|or)\s", m.group("n")):
+            listed = listed[:1]  # "On ClawArena, TRACE reduces ...": a comma alone does not make a list
+        for nm in listed:
+            s, e = m.start("n") + nm.start(), m.start("n") + nm.end()
+            name = nm.group(0)
+            if _MODEL_NAMES.match(name) or any(s < e2 and s2 < e for s2, e2, _ in found) or is_known_metric(name):
+                continue
+            found.append((s, e, name))
+    for m in re.finditer(rf"({_GENERIC_NAME})\s*\((?=[-+]?\d)", text):  # "Near-OOD (95.0%)"
+        if not _MODEL_NAMES.match(m.group(1)) and not any(m.start(1) < e and s < m.end(1) for s, e, _ in found):
+            found.append((m.start(1), m.end(1), m.group(1)))
+    return sorted(found)
+
+
+def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: str) -> list[dict[str, Any]]:
+    sent_flat = " ".join(sent.replace("**", "").split())
+    metrics = _metric_hits(sent_flat)
+    datasets = _dataset_candidates(sent_flat, lexicon_hits("dataset", sent_flat))
+    found: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _VALUE_RE.finditer(sent_flat):
+        row = _value_at(m, sent_flat, metrics, datasets)
+        if row is None:
+            continue
+        row.update(paper=paper_id, source=source, where=where, evidence=sent.strip())
+        found.append(row)
+        spans.append((m.start("num"), m.end()))
+    _coordinate(found, spans, sent_flat, datasets)
+    return [r for r in found if not r.pop("_drop", False)]
+
+
+def _metric_hits(text: str) -> list[tuple[int, int, str]]:
+    """Lexicon metrics (not "average") and any "<word> rate" of a sentence, in order."""
+    metrics = [h for h in lexicon_hits("metric", text) if h[2] != "average"]
+    for m in _GENERIC_RATE.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e, _ in metrics):
+            metrics.append((m.start(), m.end(), m.group(0)))
+    metrics.sort()
+    return metrics
+
+
+def _value_at(
+    m: re.Match[str], text: str, metrics: list[tuple[int, int, str]], datasets: list[tuple[int, int, str]]
+) -> dict[str, Any] | None:
+    """The result a number in a sentence reports, or None when it is part of a name, a count or a setting."""
+    unit = m.group("unit").strip()
+    unit = {"×": "x", "percentage points": "pp", "points": "pp"}.get(unit, unit)
+    start, end = m.start("num"), m.end()
+    if any(s <= start < e for s, e, _ in metrics + datasets):
+        return None  # part of a name: pass@200, CIFAR-10, ROUGE-1
+    adjacent_metric = _adjacent_metric(metrics, start, end, text)
+    if not _is_result(text, start, end, unit, adjacent_metric):
+        return None
+    kind, value = _kind_and_value(m, text, start, end)
+    metric = adjacent_metric or _modifier_metric(text, end, metrics) or _nearest_in_clause(metrics, start, end, text)
+    subjects = list(_METHOD_RE.finditer(text[:start]))
+    return {
+        "paper": None,
+        "method": subjects[-1].group("m") if subjects else None,
+        "dataset": _dataset_for(datasets, start, end, text),
+        "metric": metric,
+        "value": value,
+        "unit": unit or None,
+        "kind": kind,
+        "setting": _setting_after(text, end, metrics + datasets),
+        "source": None,
+        "where": None,
+        "evidence": None,
+    }
+
+
+def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None) -> bool:
+    """A value with a unit or next to a metric; not a count ("200 epochs") or an operating point."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 60]
+    if not unit and adjacent_metric is None:
+        return False
+    if unit == "x" and adjacent_metric is None and not re.search(r"compute|speed|faster|fewer|less", after, re.I):
+        return False
+    if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
+        return False
+    # an operating point ("FPR at 95% True Positive Rate") is not a result
+    return not (
+        re.search(r"\bat\s*$", before)
+        and re.match(r"\s*(?:[A-Z][\w-]*\s+){0,2}(?:rate|recall|TPR|precision)\b", after, re.I)
+    )
+
+
+def _kind_and_value(m: re.Match[str], text: str, start: int, end: int) -> tuple[str, float]:
+    """ "delta" for an improvement ("by 6.4%", "(+5.9%)") else "absolute", and the signed value."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 60]
+    sign = m.group("sign") or ""
+    kind = "delta" if ("+" in sign or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after)) else "absolute"
+    if re.search(r"\bfrom\s*$", before):
+        kind = "absolute"
+    value = to_float(m.group("num"))
+    if "−" in sign or (sign.strip("(") == "-" and kind == "absolute"):
+        value = -value
+    return kind, value
+
+
+def _setting_after(text: str, end: int, hits: list[tuple[int, int, str]]) -> str | None:
+    """ "94.70% linear accuracy on CIFAR-10 with SimCLR": skip the metric and dataset to find the setting."""
+    tail_at = end
+    for _ in range(3):
+        tail = text[tail_at:]
+        sm = _SETTING_RE.match(tail)
+        if sm is None:
+            hit = _leading_hit(hits, text, tail_at)
+            if hit is None:
+                return None
+            tail_at = hit
+            continue
+        if is_known(sm.group("s")) or any(s == tail_at + sm.start("s") for s, _, _ in hits):
+            tail_at += sm.end()
+            continue
+        return sm.group("s")
+    return None
+
+
+def _modifier_metric(text: str, end: int, metrics: list[tuple[int, int, str]]) -> str | None:
+    """ "88.3% zero-shot and 91.1% fine-tuning accuracy": the first value's metric is "zero-shot accuracy"."""
+    m = re.match(r"\s+([\w-]+(?:\s[\w-]+)?)\s+(?:and|or|,)\s", text[end:])
+    if not m:
+        return None
+    nxt = next(((s, e, n) for s, e, n in metrics if s > end), None)
+    if nxt is None:
+        return None
+    head = text[nxt[0] : nxt[1]].split()[-1]
+    candidate = f"{m.group(1)} {head}"
+    hits = lexicon_hits("metric", candidate)
+    return hits[0][2] if hits and hits[0][0] == 0 and hits[0][1] == len(candidate) else None
+
+
+def _coordinate(
+    found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, datasets: list[tuple[int, int, str]]
+) -> None:
+    """Share kind, metric and dataset across coordinated values ("by 13.3%, 10.5%, and 5.9% on MRR")."""
+    groups: list[list[int]] = []
+    for i in range(len(found)):
+        gap = text[spans[i - 1][1] : spans[i][0]] if i else None
+        if i and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap or "x") and found[i]["unit"] == found[i - 1]["unit"]:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for g in groups:
+        if len(g) < 2:
+            continue
+        rows = [found[i] for i in g]
+        first_start, last_end = spans[g[0]][0], spans[g[-1]][1]
+        before, after = text[max(0, first_start - 40) : first_start], text[last_end : last_end + 60]
+        if re.search(r"(?:with|using|on|of)\s+(?:only\s+)?$", before) and re.match(
+            r"\s*(?:of the |of )?(?:labeled|labelled|training|the)?\s*(?:data|labels|samples)", after
+        ):
+            for r in rows:
+                r["_drop"] = True  # "with 10% and 1% labeled data": settings, not results
+            continue
+        if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after) or any(r["kind"] == "delta" for r in rows[:1]):
+            for r in rows:
+                r["kind"] = "delta"
+        tail_metric = rows[-1]["metric"]
+        for r in rows:
+            if r["metric"] is None or (r["metric"] != tail_metric and _adjacent_metric_is_tail(text, spans, g)):
+                r["metric"] = tail_metric
+        # "benchmarks such as GAIA and LoCoMo by 6.1% and 4.8%": zip a list of names with the values
+        names = [d for d in datasets if d[1] <= first_start]
+        run = _trailing_name_list(names, text)
+        if len(run) == len(rows) and "respectively" not in after[:15] or len(run) == len(rows):
+            for r, (_, _, n) in zip(rows, run, strict=False):
+                r["dataset"] = n
+    # inherit a metric from an earlier value of the same unit in the sentence ("... (95.0%)")
+    last: dict[str | None, str] = {}
+    for r in found:
+        if r["metric"] is None and r["unit"] in last and r["kind"] == "absolute":
+            r["metric"] = last[r["unit"]]
+        if r["metric"] is not None and r["kind"] == "absolute":
+            last[r["unit"]] = r["metric"]
+    _apply_respectively(found, datasets, text)
+
+
+def _adjacent_metric_is_tail(text: str, spans: list[tuple[int, int]], g: list[int]) -> bool:
+    """True when only the last value of a list is directly followed by a metric ("... and 5.9% on average MRR")."""
+    inner = [text[spans[i][1] : spans[i + 1][0]] for i in g[:-1]] if len(g) > 1 else []
+    return all(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", x) for x in inner)
+
+
+def _trailing_name_list(names: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The last run of names joined by commas/'and' (e.g. "GAIA and LoCoMo")."""
+    run: list[tuple[int, int, str]] = []
+    for d in reversed(names):
+        if run and not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[d[1] : run[0][0]]):
+            break
+        run.insert(0, d)
+    return run if len(run) >= 2 else []
+
+
+def _leading_hit(hits: list[tuple[int, int, str]], text: str, pos: int) -> int | None:
+    """End of a lexicon hit starting within a few words after ``pos`` (e.g. the metric after a value)."""
+    for s, e, _ in hits:
+        if pos <= s <= pos + 25 and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[pos:s]):
+            return e
+    return None
+
+
+def _adjacent_metric(metrics: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
+    for s, e, name in metrics:
+        between_after = text[end:s] if s >= end else None
+        between_before = text[e:start] if e <= start else None
+        if between_after is not None and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", between_after) and s - end <= 30:
+            if not re.search(r"\b(?:on|in|with|and|of|for|from|to|over|than)\s*$", between_after):
+                return name
+        if between_before is not None and re.fullmatch(
+            r"\s*(?:of|=|:|is|at|to|was|reaches|\(|score of|scores? of)?\s*", between_before
+        ):
+            return name
+    return None
+
+
+def _nearest_in_clause(hits: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for s, e, name in hits:
+        lo, hi = (e, start) if e <= start else (end, s)
+        gap = text[lo:hi]
+        if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b|\d\s?%", gap):
+            continue
+        dist = hi - lo + (0 if e <= start else 5)  # prefer a metric before the value ("accuracy to 81.8%")
+        if dist <= 120 and (best is None or dist < best[0]):
+            best = (dist, name)
+    return best[1] if best else None
+
+
+def _dataset_for(datasets: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
+    after = [
+        (s, name)
+        for s, e, name in datasets
+        if s >= end
+        and s - end <= 70
+        and not re.search(
+            r"[;]|\bwhile\b|\d\s?%|,\s*(?:and\s+)?(?:setting|outperform|surpass|which|achiev)", text[end:s]
+        )
+    ]
+    if after:
+        return after[0][1]
+    before = [(e, name) for s, e, name in datasets if e <= start and start - e <= 25]
+    if before:
+        return before[-1][1]
+    names = list(dict.fromkeys(name for _, _, name in datasets))
+    return names[0] if len(names) == 1 else None
+
+
+def _apply_respectively(found: list[dict[str, Any]], datasets: list[tuple[int, int, str]], text: str) -> None:
+    if "respectively" not in text:
+        return
+    names = list(dict.fromkeys(name for _, _, name in datasets))
+    absolute = [r for r in found if r["kind"] == "absolute"]
+    deltas = [r for r in found if r["kind"] == "delta"]
+    for group in (absolute, deltas):
+        if len(names) >= 2 and len(group) == len(names):
+            for r, name in zip(group, names, strict=False):
+                r["dataset"] = name
+    if absolute and len(deltas) == len(absolute):  # "88.3% ... and 91.1% ..., surpassing ... by 2% and 0.1%"
+        for a, d in zip(absolute, deltas, strict=False):
+            d["metric"], d["dataset"] = a["metric"], d["dataset"] or a["dataset"]

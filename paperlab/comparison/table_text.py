@@ -1,0 +1,217 @@
+"""Reading a table's text (tab-separated, markdown, HTML or a DataFrame) into header rows and cell rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import ParseError
+from .lexicons import to_float
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "MISSING",
+    "MIXED",
+    "Grid",
+    "cell_value",
+    "find_caption",
+    "is_num",
+    "numeric_share",
+    "read_grid",
+    "table_blocks",
+]
+
+_CELL_NUM = re.compile(r"^[(]?[-+−]?\d+(?:[.,]\d+)?[)]?\s*%?$")
+# cells that mean "no value"
+MISSING = {"-", "_", "–", "—", "n/a", "N/A", "NA", "--", "×", "x", "?"}
+# a label and values run together in one cell ("SimCLR 90.6 65.2")
+MIXED = re.compile(r"^(?P<label>.*?[A-Za-z].*?)\s+(?P<nums>(?:[-+−]?\d+(?:\.\d+)?%?\s*)+)$")
+
+
+def is_num(cell: str) -> bool:
+    """A numeric cell: "90.6", "(65.2)", "-1,5", "41.4 %"."""
+    return bool(_CELL_NUM.match(cell.strip()))
+
+
+def cell_value(cell: str) -> float:
+    """The number in a numeric cell (a decimal comma is read as a point)."""
+    return to_float(cell.strip().strip("()%").strip().replace(",", "."))
+
+
+@dataclass
+class Grid:
+    """A table as cells: header rows, data rows and each data row's line number in the source."""
+
+    header: list[list[str]]
+    rows: list[list[str]]
+    lines: list[int]
+    spans_expanded: bool  # spanning header cells are repeated in every column they cover (pandas.read_html)
+
+
+def read_grid(text: str | pd.DataFrame, fmt: str | None, source: str, first_line: int) -> Grid:
+    """The cells of a table given as text (format detected when ``fmt`` is None) or as a DataFrame."""
+    import pandas as pd
+
+    where = f"line {first_line}"
+    if isinstance(text, pd.DataFrame):
+        return _frame_grid(text, first_line)
+    if not isinstance(text, str) or not text.strip():
+        raise ParseError("expected a table (tab-separated, markdown or HTML), got empty text", source, where)
+    fmt = fmt or _detect_table_format(text)
+    if fmt == "html":
+        try:
+            frames = pd.read_html(io.StringIO(text), flavor="lxml")
+        except ValueError as exc:
+            raise ParseError(f"expected an HTML <table>: {exc}", source, where) from None
+        return _frame_grid(frames[0], first_line)
+    raw, lines = _read_rows(text, fmt, source, first_line)
+    header, rows, lines = _split_header(raw, lines)
+    return Grid(header, rows, lines, spans_expanded=False)
+
+
+def _frame_grid(df: pd.DataFrame, first_line: int) -> Grid:
+    header, rows = _grid_from_frame(df)
+    return Grid(header, rows, [first_line + len(header) + i for i in range(len(rows))], spans_expanded=True)
+
+
+def table_blocks(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end exclusive, format) of every table-like block: an HTML table, tab-separated or markdown lines."""
+    blocks: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if "<table" in ln.lower():
+            j = i
+            while j < len(lines) and "</table>" not in lines[j].lower():
+                j += 1
+            blocks.append((i, min(j + 1, len(lines)), "html"))
+            i = j + 1
+            continue
+        fmt = (
+            "tsv" if ln.count("\t") >= 1 else "markdown" if ln.lstrip().startswith("|") and ln.count("|") >= 3 else None
+        )
+        if fmt is None:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (
+            (fmt == "tsv" and lines[j].count("\t") >= 1) or (fmt == "markdown" and lines[j].lstrip().startswith("|"))
+        ):
+            j += 1
+        if j - i >= 2:
+            blocks.append((i, j, fmt))
+        i = j
+    return blocks
+
+
+def _detect_table_format(text: str) -> str:
+    s = text.lstrip()
+    if s.lower().startswith("<table") or "<table" in s.lower()[:2000]:
+        return "html"
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines and sum(ln.lstrip().startswith("|") for ln in lines) >= max(2, len(lines) // 2):
+        return "markdown"
+    if any("\t" in ln for ln in lines):
+        return "tsv"
+    raise ParseError("expected a table: tab-separated lines, a markdown table (| a | b |) or an HTML <table>")
+
+
+def _read_rows(text: str, fmt: str, source: str, first_line: int) -> tuple[list[list[str]], list[int]]:
+    import pandas as pd
+
+    lines_in = text.split("\n")
+    keep: list[tuple[int, str]] = []
+    for i, ln in enumerate(lines_in):
+        if not ln.strip():
+            continue
+        if fmt == "markdown":
+            body = ln.strip()
+            if re.fullmatch(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?", body):
+                continue  # the |---|---| separator
+            body = body.replace("\\|", "\x00")
+            body = body[1:] if body.startswith("|") else body
+            body = body[:-1] if body.endswith("|") else body
+            keep.append((first_line + i, body))
+        else:
+            keep.append((first_line + i, ln.rstrip("\r")))
+    if not keep:
+        raise ParseError("expected table rows, found only blank lines", source, f"line {first_line}")
+    sep = "|" if fmt == "markdown" else "\t"
+    width = max(ln.count(sep) for _, ln in keep) + 1
+    frame = pd.read_csv(
+        io.StringIO("\n".join(ln for _, ln in keep)),
+        sep=sep,
+        header=None,
+        names=range(width),
+        dtype=str,
+        keep_default_na=False,
+        skip_blank_lines=False,
+        quoting=csv.QUOTE_NONE,
+        engine="python",
+    )
+    # ragged rows come back with missing fields as NaN even with keep_default_na=False
+    rows = [
+        ["" if pd.isna(c) else str(c).replace("\x00", "|").strip() for c in r] for r in frame.itertuples(index=False)
+    ]
+    return rows, [n for n, _ in keep]
+
+
+def numeric_share(row: Sequence[str]) -> float:
+    cells = [c for c in row if c.strip() and c.strip() not in MISSING]
+    if not cells:
+        return 0.0
+    nums = sum(
+        is_num(c) or bool(MIXED.match(c)) or bool(re.fullmatch(r"(?:[-+]?\d+(?:\.\d+)?\s+)+[-+]?\d+(?:\.\d+)?", c))
+        for c in cells
+    )
+    return nums / len(cells)
+
+
+def _split_header(raw: list[list[str]], lines: list[int]) -> tuple[list[list[str]], list[list[str]], list[int]]:
+    n_header = 0
+    while n_header < len(raw) and numeric_share(raw[n_header]) < 0.5:
+        n_header += 1
+    if n_header == len(raw):  # no data rows: treat the first row as header, the rest as data to report later
+        n_header = 1 if len(raw) > 1 else 0
+    return raw[:n_header], raw[n_header:], lines[n_header:]
+
+
+def _grid_from_frame(df: pd.DataFrame) -> tuple[list[list[str]], list[list[str]]]:
+    import pandas as pd
+
+    cols = list(df.columns)
+    if isinstance(df.columns, pd.MultiIndex):
+        levels = [[_clean_header(str(c[i])) for c in cols] for i in range(df.columns.nlevels)]
+    else:
+        levels = [[_clean_header(str(c)) for c in cols]]
+    rows = [
+        ["" if (isinstance(v, float) and math.isnan(v)) or v is None else str(v).strip() for v in r]
+        for r in df.itertuples(index=False)
+    ]
+    return levels, rows
+
+
+def _clean_header(name: str) -> str:
+    return "" if re.fullmatch(r"Unnamed: \d+(?:_level_\d+)?", name) else name.strip()
+
+
+def find_caption(lines: list[str], start: int, end: int) -> str | None:
+    cap_re = re.compile(r"^\s*Table\s+\d+[.:]")
+    for k in range(end, min(end + 6, len(lines))):
+        if cap_re.match(lines[k]):
+            return lines[k].strip()
+        if "\t" in lines[k]:
+            break
+    for k in range(start - 1, max(start - 8, -1), -1):
+        if cap_re.match(lines[k]):
+            return lines[k].strip()
+        if "\t" in lines[k]:
+            break
+    return None

@@ -1,0 +1,233 @@
+"""Views across papers: compare (one row per paper), diff (two papers), leaderboard (method x (dataset, metric))."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..paper import Paper
+from .render import cell_text, ensure_accessor
+from .sentences import extract_facets, extract_results
+from .tables import ResultsTable
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COMPARE_FIELDS", "compare", "diff", "leaderboard", "venue_of"]
+
+COMPARE_FIELDS = [
+    "title",
+    "date",
+    "venue",
+    "authors",
+    "code",
+    "upvotes",
+    "stars",
+    "categories",
+    "task",
+    "datasets",
+    "metrics",
+    "results",
+]
+
+
+def _as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
+    if isinstance(papers, Paper):
+        return [papers]
+    out = list(papers)
+    for p in out:
+        if not isinstance(p, Paper):
+            raise TypeError(f"compare() expects Paper objects (or a Library), got {type(p).__name__}")
+    return out
+
+
+def _format_result(r: Any) -> str:
+    unit, metric, dataset, setting = (cell_text(x) for x in (r.unit, r.metric, r.dataset, r.setting))
+    sign = "+" if r.kind == "delta" and r.value > 0 else ""
+    parts = [f"{sign}{r.value:g}{unit}", metric]
+    if dataset:
+        parts.append(f"on {dataset}")
+    if setting:
+        parts.append(f"with {setting}")
+    return " ".join(p for p in parts if p)
+
+
+def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
+    """A paper's row of :func:`compare`; ``extra`` holds tidy table results of any papers."""
+    import pandas as pd
+
+    facets = extract_facets(p)
+    found = extract_results(p)
+    values = [r._asdict() for r in found.itertuples(index=False)]
+    summaries = [_format_result(r) for r in found.itertuples(index=False)]
+    if extra is not None and "paper" in extra:
+        mine = extra[extra["paper"] == p.id]
+        values += mine.to_dict("records")
+        for table, group in mine.groupby(mine["table"].fillna("table"), sort=False):
+            summaries.append(f"{table}: {len(group)} values, {group['method'].nunique()} methods")
+    return {
+        "title": p.title,
+        "url": p.abs_url,
+        "date": pd.Timestamp(p.published) if p.published else pd.NaT,
+        "venue": p.venue,
+        "authors": p.byline() or None,
+        "code": p.code_url,
+        "upvotes": p.upvotes,
+        "stars": p.github_stars,
+        "categories": list(dict.fromkeys(p.categories + p.keywords)),
+        "task": facets["task"],
+        "datasets": facets["datasets"],
+        "metrics": facets["metrics"],
+        "results": summaries,
+        "result_values": values,
+    }
+
+
+def venue_of(paper: Paper) -> str | None:
+    """The venue of a paper, e.g. ``"ICLR 2025"`` or ``"ICLR 2025 Workshop"``: :attr:`Paper.venue`.
+
+    One parser (:func:`paperlab.venues.parse_venue`) serves cards and comparison tables:
+    the journal reference, else a comment such as "Accepted at CVPR 2025"; a paper only
+    submitted or under review has no venue.
+
+    Parameters
+    ----------
+    paper : Paper
+
+    Returns
+    -------
+    str or None
+    """
+    return paper.venue
+
+
+def compare(
+    papers: Iterable[Paper] | Paper, fields: Sequence[str] | None = None, results: Sequence[pd.DataFrame] | None = None
+) -> pd.DataFrame:
+    """One row per paper: metadata and the facets extracted from its text.
+
+    Parameters
+    ----------
+    papers : iterable of Paper (e.g. a Library)
+    fields : list of str, optional
+        Columns to keep, from :data:`COMPARE_FIELDS` (default: all).
+    results : list of DataFrame, optional
+        Extra tidy results (e.g. a session's tables) merged into the ``results`` column
+        by their ``paper`` id.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by paper id; ``title`` is plain text (the link is in ``url``, which
+        ``df.paperlab.style()`` uses), list-valued facets are lists, ``results`` is a
+        list of readable strings and ``result_values`` the tidy rows behind them.
+        Render with ``df.paperlab.style()``, export with ``df.paperlab.to_markdown()``
+        or ``df.paperlab.to_latex()``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown field name.
+    """
+    import pandas as pd
+
+    chosen = list(fields) if fields is not None else list(COMPARE_FIELDS)
+    unknown = [f for f in chosen if f not in COMPARE_FIELDS]
+    if unknown:
+        raise ValueError(f"unknown compare field(s) {unknown}; expected some of {COMPARE_FIELDS}")
+    plist = _as_papers(papers)
+    extra = pd.concat(list(results), ignore_index=True) if results else None
+    rows = [_compare_row(p, extra) for p in plist]
+    cols = chosen + [c for c in ("url", "result_values") if c not in chosen]
+    df = pd.DataFrame(rows, columns=cols, index=pd.Index([p.id for p in plist], name="id"))
+    for c in ("upvotes", "stars"):
+        if c in df:
+            df[c] = df[c].astype("Int64")
+    df.attrs["paperlab"] = "compare"
+    ensure_accessor()
+    return df
+
+
+def diff(a: Paper, b: Paper) -> pd.DataFrame:
+    """Two papers side by side: shared and distinct facets.
+
+    Parameters
+    ----------
+    a, b : Paper
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per facet (``task``, ``datasets``, ``metrics``, ``categories``,
+        ``authors``) with columns ``shared``, ``only <a id>``, ``only <b id>``.
+    """
+    import pandas as pd
+
+    if not isinstance(a, Paper) or not isinstance(b, Paper):
+        raise TypeError("diff() compares two Paper objects")
+    fa, fb = extract_facets(a), extract_facets(b)
+    fa["categories"], fb["categories"] = a.categories + a.keywords, b.categories + b.keywords
+    fa["authors"], fb["authors"] = a.authors, b.authors
+    rows = {}
+    for facet in ("task", "datasets", "metrics", "categories", "authors"):
+        xa, xb = fa[facet], fb[facet]
+        rows[facet] = {
+            "shared": [x for x in xa if x in xb],
+            f"only {a.id}": [x for x in xa if x not in xb],
+            f"only {b.id}": [x for x in xb if x not in xa],
+        }
+    df = pd.DataFrame.from_dict(rows, orient="index")
+    df.attrs["paperlab"] = "diff"
+    ensure_accessor()
+    return df
+
+
+def leaderboard(
+    results: pd.DataFrame | Iterable[pd.DataFrame | ResultsTable], *, index: Sequence[str] = ("method", "setting")
+) -> pd.DataFrame:
+    """Pivot tidy results (across papers) into method x (dataset, metric).
+
+    Parameters
+    ----------
+    results : DataFrame, ResultsTable, or an iterable of them
+        Tidy results from :func:`extract_results`, :func:`parse_table` or a
+        :class:`~paperlab.sources.session.Session`.
+    index : sequence of str
+        Row keys; columns absent from the results are ignored.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows ``index``, columns a MultiIndex ``(dataset, metric)``; duplicate values
+        are averaged. ``df.paperlab.style()`` marks the best value of each column
+        (lowest for error-like metrics).
+
+    Raises
+    ------
+    ValueError
+        If there are no results or the required columns are missing.
+    """
+    import pandas as pd
+
+    if isinstance(results, pd.DataFrame):
+        frames = [results]
+    elif isinstance(results, ResultsTable):
+        frames = [results.data]
+    else:
+        frames = [r.data if isinstance(r, ResultsTable) else r for r in results]
+    frames = [f for f in frames if f is not None and len(f)]
+    if not frames:
+        raise ValueError("leaderboard() needs at least one non-empty results frame")
+    df = pd.concat(frames, ignore_index=True)
+    missing = [c for c in ("method", "metric", "value") if c not in df]
+    if missing:
+        raise ValueError(f"results lack column(s) {missing}; expected tidy results (method, dataset, metric, value)")
+    keys = [k for k in index if k in df and df[k].notna().any()]
+    df = df.assign(dataset=df["dataset"].fillna("—") if "dataset" in df else "—")
+    for k in keys:
+        df[k] = df[k].fillna("")
+    df = df[df["method"].astype(str) != ""]
+    board = df.pivot_table(index=keys, columns=["dataset", "metric"], values="value", aggfunc="mean", sort=False)
+    board.attrs["paperlab"] = "leaderboard"
+    ensure_accessor()
+    return board
