@@ -117,6 +117,13 @@ class HttpClient:
         For tests.
     headers : dict, optional
         Extra headers on every request (e.g. an API key).
+
+    Examples
+    --------
+    The connection pool is closed by whoever made the client, best with ``with``:
+
+    >>> with HttpClient(min_interval=1.0) as http:  # doctest: +SKIP
+    ...     resp = http.get("https://export.arxiv.org/api/query", {"id_list": "1706.03762"})
     """
 
     def __init__(
