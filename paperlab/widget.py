@@ -3,8 +3,9 @@
 The front end is ``paperlab/static/cards.js`` (built from ``js/src/widget/``). Papers
 travel to it in the one wire format, :meth:`Paper.to_dict`. Everything the front end
 cannot do alone (semantic search, reading-list writes, BibTeX and markdown renderings)
-it asks the kernel for with anywidget custom messages, answered by
-:meth:`PaperCards.handle_message`.
+it asks the kernel for with anywidget commands (``experimental.invoke`` in the front end,
+:func:`anywidget.experimental.command` here): ``_cmd_search``, ``_cmd_list`` and
+``_cmd_render``. anywidget pairs each answer with its call, so no request ids travel.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import anywidget
 import traitlets
+from anywidget.experimental import command
 
 from .errors import PaperlabError
 from .library import Library
@@ -62,6 +64,20 @@ def _as_library(papers: Library | Paper | Iterable[Paper]) -> Library:
         if not isinstance(item, Paper):
             raise TypeError(f"PaperCards shows Paper objects or a Library, not {type(item).__name__}")
     return Library(items)
+
+
+def _failure(exc: Exception) -> dict[str, Any]:
+    return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+
+
+def _answer(handler: Any, msg: Any) -> dict[str, Any]:
+    """``{"ok": True, **handler(msg)}``, or the error for the front end to show: the kernel keeps running."""
+    try:
+        if not isinstance(msg, dict):
+            raise PaperlabError(f"expected a JSON object, got {type(msg).__name__}")
+        return {"ok": True, **handler(msg)}
+    except Exception as exc:
+        return _failure(exc)
 
 
 class PaperCards(anywidget.AnyWidget):
@@ -139,7 +155,6 @@ class PaperCards(anywidget.AnyWidget):
         self.library = library
         self.encoder = encoder
         self._refresh_listed()
-        self.on_msg(self._on_custom_msg)
         if activate and not from_search:
             set_active_library(library)
 
@@ -175,7 +190,7 @@ class PaperCards(anywidget.AnyWidget):
 
     # -- requests from the front end ----------------------------------------------------------
     def handle_message(self, content: dict[str, Any]) -> dict[str, Any]:
-        """Answer one request of the front end; the reply goes back as a custom message.
+        """Answer one request given as a dict with a ``"type"``: what the front end's commands do.
 
         Parameters
         ----------
@@ -191,29 +206,29 @@ class PaperCards(anywidget.AnyWidget):
         dict
             ``{"type": "reply", "request", "ok": True, ...}``, or ``"ok": False`` with ``"error"``.
         """
-        reply: dict[str, Any] = {"type": "reply", "request": content.get("request"), "ok": True}
+        handlers = {"search": self._search, "list": self._change_list, "render": self._render}
         kind = content.get("type")
-        try:
-            if kind == "search":
-                reply.update(self._search(content))
-            elif kind == "list":
-                reply.update(self._change_list(content))
-            elif kind == "render":
-                reply.update(self._render(content))
-            else:
-                raise PaperlabError(f"unknown request type {kind!r}: expected search, list or render")
-        except Exception as exc:  # the front end shows the message; the kernel keeps running
-            reply = {
-                "type": "reply",
-                "request": content.get("request"),
-                "ok": False,
-                "error": f"{type(exc).__name__}: {exc}",
-            }
-        return reply
+        handler = handlers.get(kind) if isinstance(kind, str) else None
+        if handler is None:
+            answer = _failure(PaperlabError(f"unknown request type {kind!r}: expected search, list or render"))
+        else:
+            answer = _answer(handler, content)
+        return {"type": "reply", "request": content.get("request"), **answer}
 
-    def _on_custom_msg(self, widget: Any, content: Any, buffers: Any) -> None:
-        if isinstance(content, dict):
-            self.send(self.handle_message(content))
+    # anywidget commands: the front end calls them with `experimental.invoke(name, msg)`; each
+    # answers ``{"ok": True, ...}`` or ``{"ok": False, "error"}`` and never raises (a command that
+    # raised would leave the front end's promise waiting for ever).
+    @command
+    def _cmd_search(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
+        return _answer(self._search, msg), []
+
+    @command
+    def _cmd_list(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
+        return _answer(self._change_list, msg), []
+
+    @command
+    def _cmd_render(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
+        return _answer(self._render, msg), []
 
     def _search(self, content: dict[str, Any]) -> dict[str, Any]:
         query = str(content.get("query") or "").strip()

@@ -156,8 +156,8 @@ def test_selected_is_a_library_in_card_order(testing_lib: Library) -> None:
     assert sel["1812.11470"] is testing_lib["1812.11470"]
 
 
-def test_custom_messages_are_answered_on_the_comm(testing_lib: Library) -> None:
-    """The path the browser uses: a custom comm message in, a custom comm message out."""
+def _recording_widget(library: Library) -> tuple[PaperCards, list[dict]]:
+    """A widget whose comm records the messages it sends to the front end."""
     from comm import DummyComm
 
     sent: list[dict] = []
@@ -174,29 +174,58 @@ def test_custom_messages_are_answered_on_the_comm(testing_lib: Library) -> None:
             if msg_type == "comm_msg" and data is not None:
                 sent.append(data)
 
-    w = PaperCards(testing_lib)
+    w = PaperCards(library)
     w.comm = RecordingComm(target_name="jupyter.widget")
     sent.clear()
-    w._handle_msg(
-        {
-            "content": {
-                "data": {
-                    "method": "custom",
-                    "content": {"type": "render", "id": "2202.12139", "format": "code", "request": 3},
-                }
-            },
-            "buffers": [],
-        }
-    )
+    return w, sent
+
+
+def _invoke(w: PaperCards, name: str, msg: object, call_id: str = "c1") -> None:
+    """What the front end's ``experimental.invoke(name, msg)`` sends: an anywidget command message."""
+    content = {"kind": "anywidget-command", "id": call_id, "name": name, "msg": msg}
+    w._handle_msg({"content": {"data": {"method": "custom", "content": content}}, "buffers": []})
+
+
+def test_commands_are_answered_on_the_comm(testing_lib: Library) -> None:
+    """The path the browser uses: an anywidget command in, its response (same call id) out."""
+    w, sent = _recording_widget(testing_lib)
+    _invoke(w, "_cmd_render", {"id": "2202.12139", "format": "code"}, call_id="abc")
     assert sent[-1]["method"] == "custom"
     assert sent[-1]["content"] == {
-        "type": "reply",
-        "request": 3,
-        "ok": True,
-        "id": "2202.12139",
-        "format": "code",
-        "text": "paperlab.paper('2202.12139')",
+        "id": "abc",
+        "kind": "anywidget-command-response",
+        "response": {"ok": True, "id": "2202.12139", "format": "code", "text": "paperlab.paper('2202.12139')"},
     }
+    assert set(type(w)._anywidget_commands) == {"_cmd_search", "_cmd_list", "_cmd_render"}  # type: ignore[attr-defined]
+
+
+def test_commands_answer_errors_instead_of_leaving_the_front_end_waiting(testing_lib: Library) -> None:
+    w, sent = _recording_widget(testing_lib)
+    _invoke(w, "_cmd_render", {"id": "nope", "format": "markdown"}, call_id="1")
+    _invoke(w, "_cmd_list", {"action": "burn", "id": "2202.12139"}, call_id="2")
+    _invoke(w, "_cmd_search", ["not", "an", "object"], call_id="3")
+    _invoke(w, "_cmd_search", {"query": "x", "mode": "telepathic"}, call_id="4")
+    replies = {m["content"]["id"]: m["content"]["response"] for m in sent if m["method"] == "custom"}
+    assert replies["1"] == {"ok": False, "error": "PaperlabError: no paper with id 'nope' in these cards"}
+    assert not replies["2"]["ok"] and "unknown list action 'burn'" in replies["2"]["error"]
+    assert replies["3"] == {"ok": False, "error": "PaperlabError: expected a JSON object, got list"}
+    assert not replies["4"]["ok"] and "unknown search mode 'telepathic'" in replies["4"]["error"]
+
+
+def test_search_command_sets_the_ranking_traits(testing_lib: Library) -> None:
+    w, sent = _recording_widget(testing_lib)
+    _invoke(w, "_cmd_search", {"query": "deep learning testing", "mode": "lexical", "k": 5})
+    reply = [m["content"] for m in sent if m["method"] == "custom"][-1]
+    assert reply["response"]["ok"] and reply["response"]["n"] == len(w.scores) >= 1
+    assert w.query == "deep learning testing" and "2202.12139" in w.scores
+
+
+def test_old_request_messages_are_not_answered(testing_lib: Library) -> None:
+    """Hand-rolled ``{"type", "request"}`` custom messages are gone: only anywidget commands are answered."""
+    w, sent = _recording_widget(testing_lib)
+    content = {"type": "render", "id": "2202.12139", "format": "code", "request": 3}
+    w._handle_msg({"content": {"data": {"method": "custom", "content": content}}, "buffers": []})
+    assert sent == []
 
 
 def _assert_inert(page: str) -> None:

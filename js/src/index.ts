@@ -4,14 +4,11 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette, Notification } from '@jupyterlab/apputils';
-import {
-  INotebookTracker,
-  NotebookActions,
-  NotebookPanel
-} from '@jupyterlab/notebook';
+import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { LabIcon } from '@jupyterlab/ui-components';
 
+import { cellIndexOf, codeCell, insertCellBelow } from './common/notebook';
 import { ReadingListModel } from './model';
 import { ReadingListPanel } from './panel';
 import {
@@ -40,10 +37,7 @@ const DEFAULT_SETTINGS: ISettings = {
   pollInterval: 1000
 };
 
-/** The code cell that shows a paper from the kernel. */
-export function codeCell(id: string): string {
-  return `import paperlab\npaperlab.paper(${JSON.stringify(id)})`;
-}
+export { codeCell };
 
 const plugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
@@ -141,28 +135,15 @@ const plugin: JupyterFrontEndPlugin<void> = {
     for (const [id, format, label] of exports) {
       commands.addCommand(id, { label, execute: () => panel.download(format) });
     }
-    /** Insert a paper below the active cell of ``current``, as a rendered markdown card or a code cell. */
+    /** Insert a paper below a cell of ``current`` (default: the active one), as a rendered markdown card or a code cell. */
     const insertInto = async (
       current: NotebookPanel,
       id: string,
-      format: InsertFormat
+      format: InsertFormat,
+      index?: number
     ): Promise<void> => {
-      const notebook = current.content;
       const text = format === 'code' ? codeCell(id) : await model.markdown(id);
-      NotebookActions.insertBelow(notebook);
-      NotebookActions.changeCellType(
-        notebook,
-        format === 'code' ? 'code' : 'markdown'
-      );
-      const cell = notebook.activeCell;
-      if (!cell) {
-        return;
-      }
-      cell.model.sharedModel.setSource(text);
-      if (format !== 'code') {
-        // render the markdown card right away (running a markdown cell sends nothing to the kernel)
-        await NotebookActions.run(notebook, current.sessionContext);
-      }
+      insertCellBelow(current.content, text, format, index);
       app.shell.activateById(current.id);
     };
 
@@ -201,15 +182,13 @@ const plugin: JupyterFrontEndPlugin<void> = {
             return;
           }
           const notebook = current.content;
-          const target = ev.target as Node;
-          const index = notebook.widgets.findIndex(cell =>
-            cell.node.contains(target)
+          const index = cellIndexOf(notebook, ev.target as Node);
+          void insertInto(
+            current,
+            paper.id,
+            settings.insertFormat,
+            index >= 0 ? index : notebook.widgets.length - 1
           );
-          if (notebook.widgets.length) {
-            notebook.activeCellIndex =
-              index >= 0 ? index : notebook.widgets.length - 1;
-          }
-          void insertInto(current, paper.id, settings.insertFormat);
         },
         true
       );

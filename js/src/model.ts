@@ -19,10 +19,26 @@ export interface IRemoved {
   entry: IEntry;
 }
 
+/** Seconds the server may hold one revision long-poll (it allows at most 30). */
+export const LONG_POLL_S = 25;
+
+/** The longest wait between retries after failed polls (ms). */
+export const MAX_BACKOFF_MS = 30000;
+
+/** Delay before the next poll after `failures` failures in a row: doubling from `base`, capped. */
+export function backoff(failures: number, base: number): number {
+  if (failures <= 0) {
+    return 0;
+  }
+  return Math.min(MAX_BACKOFF_MS, base * 2 ** Math.min(failures - 1, 16));
+}
+
 /**
  * The reading-list state the panel shows: the lists, the current list's entries, and
- * the store revision they were read at. Talks only to the server extension; polls the
- * revision endpoint so changes made in a kernel show up within a poll interval.
+ * the store revision they were read at. Talks only to the server extension; long-polls
+ * the revision endpoint (`revision?since=N&timeout=S`), so a change made in a kernel shows
+ * up as soon as the server sees it. After errors it retries with a growing delay starting at
+ * `pollInterval`; `dispose()` ends the poll.
  */
 export class ReadingListModel {
   constructor(options: { defaultList?: string; pollInterval?: number } = {}) {
@@ -87,53 +103,21 @@ export class ReadingListModel {
 
   /** Read the lists and the current list again. */
   async refresh(): Promise<void> {
-    const seq = ++this._seq;
-    try {
-      let lists = await requestAPI<ILists>('lists');
-      if (!lists.lists.some(l => l.name === this._listName)) {
-        if (lists.lists.length && this._listName !== this._defaultList) {
-          // the current list went away (deleted or renamed elsewhere)
-          this._listName = lists.lists[0].name;
-        } else {
-          await this._create(this._listName);
-          lists = await requestAPI<ILists>('lists');
-        }
-      }
-      const detail = await requestAPI<IListDetail>(
-        `lists/${segment(this._listName)}`
-      );
-      if (seq !== this._seq) {
-        return; // a newer refresh is under way
-      }
-      this._lists = lists.lists;
-      this._entries = detail.entries;
-      // the earlier of the two: a change in between shows as a new revision on the next poll
-      this._revision = lists.revision;
-      this._changed.emit();
-    } catch (error) {
-      this._fail(error);
-    }
+    await this._load();
   }
 
-  /** Start polling the revision endpoint. */
+  /** Start long-polling the revision endpoint (until `dispose()`). */
   start(): void {
-    if (this._timer !== null || this._disposed) {
+    if (this._polling || this._disposed) {
       return;
     }
-    const tick = async () => {
-      try {
-        const { revision } = await requestAPI<{ revision: number }>('revision');
-        if (revision !== this._revision) {
-          await this.refresh();
-        }
-      } catch {
-        // the server may be restarting: try again next tick
-      }
-      if (!this._disposed) {
-        this._timer = window.setTimeout(tick, this._pollInterval);
-      }
-    };
-    this._timer = window.setTimeout(tick, this._pollInterval);
+    this._polling = true;
+    void this._poll();
+  }
+
+  /** True while the long-poll runs. */
+  get polling(): boolean {
+    return this._polling;
   }
 
   async createList(name: string): Promise<void> {
@@ -272,11 +256,83 @@ export class ReadingListModel {
       return;
     }
     this._disposed = true;
-    if (this._timer !== null) {
-      window.clearTimeout(this._timer);
-    }
+    this._abort.abort();
     window.clearTimeout(this._undoTimer);
     Signal.clearData(this);
+  }
+
+  /** Read lists and entries; false when a request failed (reported through `failed`). */
+  private async _load(): Promise<boolean> {
+    const seq = ++this._seq;
+    try {
+      let lists = await requestAPI<ILists>('lists');
+      if (!lists.lists.some(l => l.name === this._listName)) {
+        if (lists.lists.length && this._listName !== this._defaultList) {
+          // the current list went away (deleted or renamed elsewhere)
+          this._listName = lists.lists[0].name;
+        } else {
+          await this._create(this._listName);
+          lists = await requestAPI<ILists>('lists');
+        }
+      }
+      const detail = await requestAPI<IListDetail>(
+        `lists/${segment(this._listName)}`
+      );
+      if (seq === this._seq && !this._disposed) {
+        this._lists = lists.lists;
+        this._entries = detail.entries;
+        // the earlier of the two: a change in between shows as a new revision on the next poll
+        this._revision = lists.revision;
+        this._changed.emit();
+      }
+      return true;
+    } catch (error) {
+      if (!this._disposed) {
+        this._fail(error);
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Ask the server to answer once the revision passes the one shown (or after `LONG_POLL_S`),
+   * then reload. Errors (server restarting, network) and failed reloads back off.
+   */
+  private async _poll(): Promise<void> {
+    let failures = 0;
+    while (!this._disposed) {
+      const delay = backoff(failures, this._pollInterval);
+      if (delay && !(await this._sleep(delay))) {
+        break;
+      }
+      try {
+        const { revision } = await requestAPI<{ revision: number }>(
+          `revision?since=${this._revision}&timeout=${LONG_POLL_S}`,
+          { signal: this._abort.signal }
+        );
+        const fresh = revision === this._revision || (await this._load());
+        failures = fresh ? 0 : failures + 1;
+      } catch {
+        failures += 1;
+      }
+    }
+    this._polling = false;
+  }
+
+  /** Wait `ms`; false when the model was disposed meanwhile. */
+  private _sleep(ms: number): Promise<boolean> {
+    const signal = this._abort.signal;
+    return new Promise(resolve => {
+      const onAbort = () => {
+        window.clearTimeout(timer);
+        resolve(false);
+      };
+      const timer = window.setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(!this._disposed);
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private async _create(name: string): Promise<void> {
@@ -314,7 +370,8 @@ export class ReadingListModel {
   private _entries: IEntry[] = [];
   private _revision = -1;
   private _pollInterval: number;
-  private _timer: number | null = null;
+  private _polling = false;
+  private _abort = new AbortController();
   private _undoTimer = 0;
   private _removed: IRemoved | null = null;
   private _disposed = false;

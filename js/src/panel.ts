@@ -14,12 +14,13 @@ import { CommandRegistry } from '@lumino/commands';
 import { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 
+import { button as domButton, h, link as safeLink } from './common/dom';
+import { absUrl, byline, pdfUrl, safeUrl } from './common/paper';
 import { ReadingListModel, IRemoved } from './model';
 import {
   CommandIDs,
   ExportFormat,
   IEntry,
-  IPaper,
   PAPER_MIME,
   Status,
   STATUSES
@@ -31,70 +32,15 @@ const STATUS_LABELS: { [K in Status]: string } = {
   read: 'Read'
 };
 
-/** Create an element with a class and (optionally) text; text always goes through textContent. */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = '',
-  text?: string
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
-
 function button(
   className: string,
   text: string,
   title: string,
   onClick: (ev: MouseEvent) => void
 ): HTMLButtonElement {
-  const node = h('button', `paperlab-button ${className}`, text);
-  node.type = 'button';
-  node.title = title;
-  node.addEventListener('click', ev => {
-    ev.preventDefault();
-    onClick(ev);
+  return domButton(text, title, onClick, {
+    className: `paperlab-button ${className}`
   });
-  return node;
-}
-
-/** Only http(s) links are shown: a `javascript:` URL in a paper record must never become a link. */
-function safeUrl(url: string | null | undefined): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
-}
-
-/** Landing page, as `Paper.abs_url`. */
-export function absUrl(paper: IPaper): string | null {
-  if (paper.url) {
-    return paper.url;
-  }
-  if (paper.arxiv_id) {
-    return `https://arxiv.org/abs/${paper.arxiv_id}`;
-  }
-  if (paper.doi) {
-    return `https://doi.org/${paper.doi}`;
-  }
-  return null;
-}
-
-/** Authors as on a card, as `Paper.byline()`. */
-export function byline(paper: IPaper): string {
-  if (paper.authors.length) {
-    const more = paper.authors.length - 3;
-    return (
-      paper.authors.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '')
-    );
-  }
-  if (paper.n_authors) {
-    const text = `${paper.n_authors} author${paper.n_authors !== 1 ? 's' : ''}`;
-    return paper.organization ? `${text} · ${paper.organization}` : text;
-  }
-  return paper.organization ?? '';
 }
 
 function matches(entry: IEntry, words: string[]): boolean {
@@ -458,16 +404,8 @@ export class ReadingListPanel extends Widget {
 
     // title (a link to the landing page when there is one)
     const titleRow = h('div', 'paperlab-card-title');
-    const link = safeUrl(absUrl(paper));
-    const title = link
-      ? h('a', 'paperlab-title', paper.title)
-      : h('span', 'paperlab-title', paper.title);
-    if (link && title instanceof HTMLAnchorElement) {
-      title.href = link;
-      title.target = '_blank';
-      title.rel = 'noopener noreferrer';
-    }
-    titleRow.append(title);
+    const link = absUrl(paper);
+    titleRow.append(safeLink(paper.title, link, 'paperlab-title'));
 
     // A title-hash id ("title:…") means nothing to a reader: show only real identifiers.
     const ident = paper.arxiv_id
@@ -562,23 +500,12 @@ export class ReadingListPanel extends Widget {
     const actions = h('div', 'paperlab-card-actions');
     for (const [label, url] of [
       ['Abstract', link],
-      [
-        'PDF',
-        safeUrl(paper.pdf_url) ??
-          (paper.arxiv_id ? `https://arxiv.org/pdf/${paper.arxiv_id}` : null)
-      ],
+      ['PDF', pdfUrl(paper)],
       ['Code', safeUrl(paper.code_url)]
     ] as [string, string | null][]) {
       if (url) {
-        const a = h(
-          'a',
-          `paperlab-link paperlab-link-${label.toLowerCase()}`,
-          label
-        );
-        a.href = url;
-        a.target = '_blank';
-        a.rel = 'noopener noreferrer';
-        actions.append(a);
+        const className = `paperlab-link paperlab-link-${label.toLowerCase()}`;
+        actions.append(safeLink(label, url, className));
       }
     }
     actions.append(

@@ -1,9 +1,11 @@
 /**
  * Shared types and ids of the paperlab labextension.
  *
- * `Paper` mirrors `Paper.to_dict()` in paperlab/paper.py: the one JSON shape of a paper,
- * used in REST bodies, notebook metadata and drag data (`PAPER_MIME`).
+ * `IPaper` is `Paper.to_dict()` in paperlab/paper.py, generated into common/wire.ts: the one
+ * JSON shape of a paper, used in REST bodies, notebook metadata and drag data (`PAPER_MIME`).
  */
+
+import type { IPaper } from './common/wire';
 
 /** MIME type of a paper's JSON (paperlab.paper.MIME_TYPE). */
 export const PAPER_MIME = 'application/vnd.paperlab.paper+json';
@@ -26,43 +28,9 @@ export namespace CommandIDs {
   export const insertPaper = 'paperlab:insert-paper';
 }
 
-/** Where a paper record came from (SourceRecord.to_dict()). */
-export interface ISourceRecord {
-  name: string;
-  location: string;
-  retrieved: string;
-  record: string | null;
-}
-
-/** A paper: exactly the keys of `Paper.to_dict()`. */
-export interface IPaper {
-  title: string;
-  id: string;
-  arxiv_id: string | null;
-  version: number | null;
-  authors: string[];
-  n_authors: number | null;
-  organization: string | null;
-  abstract: string | null;
-  published: string | null;
-  updated: string | null;
-  categories: string[];
-  primary_category: string | null;
-  comment: string | null;
-  journal_ref: string | null;
-  doi: string | null;
-  url: string | null;
-  pdf_url: string | null;
-  code_url: string | null;
-  project_url: string | null;
-  upvotes: number | null;
-  github_stars: number | null;
-  ai_summary: string | null;
-  keywords: string[];
-  tags: string[];
-  sources: ISourceRecord[];
-  extra: { [key: string]: unknown };
-}
+// The paper wire type is generated from the Python model (common/wire.ts); re-exported here
+// for the modules of the lab extension.
+export type { IPaper, ISourceRecord } from './common/wire';
 
 /** Reading status of an entry (paperlab.store.STATUSES). */
 export type Status = 'to-read' | 'reading' | 'read';

@@ -14,14 +14,12 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { INotebookTracker, NotebookActions } from '@jupyterlab/notebook';
+import { INotebookTracker } from '@jupyterlab/notebook';
 
-export const INSERT_CELL_EVENT = 'paperlab:insert-cell';
+import { cellIndexOf, insertCellBelow } from '../common/notebook';
+import { IInsertCellDetail, INSERT_CELL_EVENT } from './types';
 
-export interface IInsertCellDetail {
-  markdown: string;
-  paper?: unknown;
-}
+export { IInsertCellDetail, INSERT_CELL_EVENT };
 
 /** Insert `markdown` as a rendered markdown cell below the cell containing `target`; false if none does. */
 export function insertMarkdownBelow(
@@ -33,24 +31,10 @@ export function insertMarkdownBelow(
   if (!panel) {
     return false;
   }
-  const notebook = panel.content;
-  const index = notebook.widgets.findIndex(cell => cell.node.contains(target));
-  if (index < 0) {
-    return false;
-  }
-  notebook.activeCellIndex = index;
-  NotebookActions.insertBelow(notebook);
-  NotebookActions.changeCellType(notebook, 'markdown');
-  const cell = notebook.activeCell;
-  if (!cell) {
-    return false;
-  }
-  cell.model.sharedModel.setSource(markdown);
-  // a MarkdownCell (duck-typed: @jupyterlab/cells is not a direct dependency)
-  if (cell.model.type === 'markdown' && 'rendered' in cell) {
-    (cell as unknown as { rendered: boolean }).rendered = true;
-  }
-  return true;
+  const index = cellIndexOf(panel.content, target);
+  return (
+    index >= 0 && insertCellBelow(panel.content, markdown, 'markdown', index)
+  );
 }
 
 export const cardsBridgePlugin: JupyterFrontEndPlugin<void> = {

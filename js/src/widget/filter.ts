@@ -3,7 +3,7 @@
  * Nothing here touches the DOM, so it stays fast for 10,000 papers.
  */
 
-import { IPaperDict } from './types';
+import { IPaper } from './types';
 
 export type FacetKind = 'year' | 'source' | 'category' | 'tag';
 export const FACET_KINDS: FacetKind[] = ['year', 'source', 'category', 'tag'];
@@ -18,7 +18,7 @@ export type SortKey = 'relevance' | 'date' | 'upvotes';
 
 /** One paper plus what filtering and sorting need, computed once. */
 export interface IEntry {
-  paper: IPaperDict;
+  paper: IPaper;
   /** Lowercase title + abstract + authors. */
   hay: string;
   facets: Record<FacetKind, string[]>;
@@ -30,7 +30,7 @@ function uniq(values: string[]): string[] {
   return Array.from(new Set(values.filter(v => !!v)));
 }
 
-export function buildEntries(papers: IPaperDict[]): IEntry[] {
+export function buildEntries(papers: IPaper[]): IEntry[] {
   return papers.map(paper => {
     const authors = paper.authors ?? [];
     const hay =
@@ -248,41 +248,4 @@ export function upperBound(
     }
   }
   return lo;
-}
-
-/** An http(s) URL, or null (no `javascript:`, `data:` or relative links on a card). */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (!url || typeof url !== 'string') {
-    return null;
-  }
-  const trimmed = url.trim();
-  return /^https?:\/\//i.test(trimmed) ? trimmed : null;
-}
-
-/** The landing page of a paper, as `Paper.abs_url` computes it. */
-export function absUrl(p: IPaperDict): string | null {
-  if (p.url) {
-    return safeUrl(p.url);
-  }
-  if (p.arxiv_id) {
-    return `https://arxiv.org/abs/${encodeURIComponent(p.arxiv_id).replace(/%2F/g, '/')}`;
-  }
-  if (p.doi) {
-    return `https://doi.org/${encodeURI(p.doi)}`;
-  }
-  return null;
-}
-
-/** Authors as `Paper.byline()` shows them: three names, else a count or an organisation. */
-export function byline(p: IPaperDict): string {
-  const authors = p.authors ?? [];
-  if (authors.length > 0) {
-    const more = authors.length - 3;
-    return authors.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '');
-  }
-  if (p.n_authors) {
-    const text = `${p.n_authors} author${p.n_authors !== 1 ? 's' : ''}`;
-    return p.organization ? `${text} · ${p.organization}` : text;
-  }
-  return p.organization ?? '';
 }

@@ -1,42 +1,9 @@
 /**
- * Types shared by the cards widget modules.
- *
- * `IPaperDict` is the wire format `Paper.to_dict()` (mirrored for the lab extension in
- * `js/src/tokens.ts`); only the fields the cards read are typed here.
+ * Types shared by the cards widget modules. A paper is `IPaper` (common/wire.ts), generated
+ * from `Paper.to_dict()`: the `papers` trait holds exactly that.
  */
 
-export interface ISourceRecordDict {
-  name: string;
-  location?: string;
-  retrieved?: string;
-  record?: string | null;
-}
-
-export interface IPaperDict {
-  id: string;
-  title: string;
-  arxiv_id?: string | null;
-  authors?: string[];
-  n_authors?: number | null;
-  organization?: string | null;
-  abstract?: string | null;
-  published?: string | null;
-  categories?: string[];
-  primary_category?: string | null;
-  comment?: string | null;
-  journal_ref?: string | null;
-  doi?: string | null;
-  url?: string | null;
-  pdf_url?: string | null;
-  code_url?: string | null;
-  project_url?: string | null;
-  upvotes?: number | null;
-  github_stars?: number | null;
-  ai_summary?: string | null;
-  keywords?: string[];
-  tags?: string[];
-  sources?: ISourceRecordDict[];
-}
+export type { IPaper, ISourceRecord } from '../common/wire';
 
 /** The part of anywidget's model API the cards use. */
 export interface IAnyModel {
@@ -51,13 +18,29 @@ export interface IAnyModel {
   send(content: unknown, callbacks?: unknown, buffers?: unknown[]): void;
 }
 
-/** A reply of `PaperCards.handle_message` in the kernel. */
-export interface IKernelReply {
-  type: 'reply';
-  request: number | null;
-  ok: boolean;
-  error?: string;
-  text?: string;
-  n?: number;
-  [key: string]: unknown;
+/** anywidget's `experimental.invoke`: call a `@command` of the Python widget, get its answer. */
+export type Invoke = (
+  name: string,
+  msg: unknown,
+  options?: { buffers?: DataView[]; signal?: AbortSignal }
+) => Promise<[unknown, DataView[]]>;
+
+/** What anywidget passes to `render`. */
+export interface IRenderProps {
+  model: IAnyModel;
+  el: HTMLElement;
+  /** Aborted when the view goes away (anywidget ≥ 0.10). */
+  signal?: AbortSignal;
+  experimental?: { invoke?: Invoke };
+}
+
+/**
+ * The cards widget asks the lab extension to insert a markdown cell with this bubbling,
+ * cancelable DOM event; the extension calls `preventDefault()` when it did (widget/bridge.ts).
+ */
+export const INSERT_CELL_EVENT = 'paperlab:insert-cell';
+
+export interface IInsertCellDetail {
+  markdown: string;
+  paper?: unknown;
 }

@@ -1,0 +1,46 @@
+/**
+ * Inserting a paper into a notebook, written once for the side panel (commands, drag and drop)
+ * and for the cards widget's "Insert ↓" (widget/bridge.ts). Lab extension only: the cards
+ * bundle must not import this file.
+ */
+
+import { Notebook, NotebookActions } from '@jupyterlab/notebook';
+
+export type CellKind = 'markdown' | 'code';
+
+/** The code cell that shows a paper from the kernel. */
+export function codeCell(id: string): string {
+  return `import paperlab\npaperlab.paper(${JSON.stringify(id)})`;
+}
+
+/** Index of the cell of `notebook` containing `target`, or -1. */
+export function cellIndexOf(notebook: Notebook, target: Node): number {
+  return notebook.widgets.findIndex(cell => cell.node.contains(target));
+}
+
+/**
+ * Insert a cell holding `source` below the cell at `index` (default: the active cell) and make
+ * it the active cell; a markdown cell is shown rendered. Returns false when nothing was inserted.
+ */
+export function insertCellBelow(
+  notebook: Notebook,
+  source: string,
+  kind: CellKind,
+  index?: number
+): boolean {
+  if (index !== undefined && index >= 0 && index < notebook.widgets.length) {
+    notebook.activeCellIndex = index;
+  }
+  NotebookActions.insertBelow(notebook);
+  NotebookActions.changeCellType(notebook, kind);
+  const cell = notebook.activeCell;
+  if (!cell) {
+    return false;
+  }
+  cell.model.sharedModel.setSource(source);
+  // a MarkdownCell (duck-typed: @jupyterlab/cells is not a direct dependency)
+  if (kind === 'markdown' && 'rendered' in cell) {
+    (cell as unknown as { rendered: boolean }).rendered = true;
+  }
+  return true;
+}

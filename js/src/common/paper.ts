@@ -1,0 +1,106 @@
+/**
+ * Paper helpers shared by the side panel and the cards widget: which URLs may become links,
+ * a paper's landing page and its byline, as `Paper.abs_url` and `Paper.byline()` compute them.
+ *
+ * The functions take only the fields they read, so both `IPaper` (wire.ts) and partial
+ * paper objects fit. Nothing here touches the DOM or imports JupyterLab.
+ */
+
+/** The fields of a paper that decide its landing page. */
+export interface IPaperLinks {
+  url?: string | null;
+  arxiv_id?: string | null;
+  doi?: string | null;
+}
+
+/** The fields of a paper that make its byline. */
+export interface IPaperAuthors {
+  authors?: string[];
+  n_authors?: number | null;
+  organization?: string | null;
+}
+
+/** Short names of the sources a paper came from (`SourceRecord.name`). */
+export const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  arxiv: 'arXiv',
+  hf: 'HF',
+  hf_page: 'HF page',
+  dailyarxiv: 'DailyArXiv',
+  semantic_scholar: 'S2',
+  bibtex: 'BibTeX',
+  kaggle: 'Kaggle',
+  paperlab: 'paperlab'
+};
+
+/** The label of a source name (the name itself when it has none). */
+export function sourceLabel(name: string): string {
+  return SOURCE_LABELS[name] ?? name;
+}
+
+// C0 controls, DEL and whitespace: browsers drop some of them from URLs, which could turn a
+// harmless-looking string into another URL than the one checked.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\u0000-\u0020\u007f]/;
+
+/**
+ * The URL, trimmed, if it is an absolute http(s) URL with a host; otherwise null.
+ *
+ * Only such URLs become links: `javascript:`, `data:`, `vbscript:`, relative and
+ * protocol-relative URLs, and URLs with control characters or spaces inside are dropped.
+ */
+export function safeUrl(url: unknown): string | null {
+  if (typeof url !== 'string') {
+    return null;
+  }
+  const trimmed = url.trim();
+  if (!/^https?:\/\/[^/\\]/i.test(trimmed) || UNSAFE_CHARS.test(trimmed)) {
+    return null;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return null;
+  }
+  const httpish = parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  return httpish && parsed.hostname ? trimmed : null;
+}
+
+/** The landing page of a paper (`Paper.abs_url`): its URL, else arXiv, else DOI; null if none is safe. */
+export function absUrl(p: IPaperLinks): string | null {
+  if (p.url) {
+    return safeUrl(p.url);
+  }
+  if (p.arxiv_id) {
+    return `https://arxiv.org/abs/${encodeURIComponent(p.arxiv_id).replace(/%2F/g, '/')}`;
+  }
+  if (p.doi) {
+    return safeUrl(`https://doi.org/${encodeURI(p.doi)}`);
+  }
+  return null;
+}
+
+/** The PDF of a paper: its `pdf_url` if safe, else arXiv's PDF for its arXiv id; null if none. */
+export function pdfUrl(
+  p: IPaperLinks & { pdf_url?: string | null }
+): string | null {
+  const given = safeUrl(p.pdf_url);
+  if (given || !p.arxiv_id) {
+    return given;
+  }
+  return `https://arxiv.org/pdf/${encodeURIComponent(p.arxiv_id).replace(/%2F/g, '/')}`;
+}
+
+/** Authors as `Paper.byline()` shows them: three names, else a count or an organisation. */
+export function byline(p: IPaperAuthors): string {
+  const authors = p.authors ?? [];
+  if (authors.length > 0) {
+    const more = authors.length - 3;
+    return authors.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '');
+  }
+  if (p.n_authors) {
+    const text = `${p.n_authors} author${p.n_authors !== 1 ? 's' : ''}`;
+    return p.organization ? `${text} · ${p.organization}` : text;
+  }
+  return p.organization ?? '';
+}

@@ -1,0 +1,125 @@
+/**
+ * What the cards ask of the kernel, and how they report it in the status line: search,
+ * reading-list changes, copying a rendering, and inserting a markdown card into the notebook
+ * (through the lab extension's `paperlab:insert-cell` event, else via the clipboard).
+ */
+
+import { copyText } from '../common/dom';
+import { KernelClient, RenderFormat } from './rpc';
+import { IInsertCellDetail, INSERT_CELL_EVENT, IPaper } from './types';
+
+export interface IActionHost {
+  readonly root: HTMLElement;
+  readonly client: KernelClient;
+  /** Show a line in the status bar. */
+  status(text: string, error?: boolean): void;
+  /** The reading list the cards write to. */
+  listName(): string;
+}
+
+/** Search with the kernel; true when it answered (and set the `scores` trait). */
+export async function kernelSearch(
+  host: IActionHost,
+  query: string,
+  mode: string,
+  k: number
+): Promise<boolean> {
+  host.status(
+    `Searching the kernel for “${query}” (${mode})… the first semantic search embeds the library.`
+  );
+  host.root.setAttribute('aria-busy', 'true');
+  const reply = await host.client.search(query, mode, k);
+  host.root.removeAttribute('aria-busy');
+  if (!reply.ok) {
+    host.status(`Search failed: ${reply.error}`, true);
+    return false;
+  }
+  host.status(`${reply.n ?? 0} results for “${query}” (${mode}), best first.`);
+  return true;
+}
+
+/** Add the paper to the reading list, or remove it; true when the store changed. */
+export async function toggleListed(
+  host: IActionHost,
+  p: IPaper,
+  listed: boolean,
+  btn: HTMLButtonElement
+): Promise<boolean> {
+  const action = listed ? 'remove' : 'add';
+  btn.disabled = true;
+  const reply = await host.client.changeList(action, p.id);
+  btn.disabled = false;
+  const name = host.listName();
+  if (!reply.ok) {
+    host.status(`Reading list: ${reply.error}`, true);
+    return false;
+  }
+  host.status(
+    action === 'add'
+      ? `Added “${p.title}” to ${name}.`
+      : `Removed “${p.title}” from ${name}.`
+  );
+  return true;
+}
+
+async function render(
+  host: IActionHost,
+  p: IPaper,
+  format: RenderFormat
+): Promise<string | null> {
+  const reply = await host.client.render(p.id, format);
+  if (!reply.ok || typeof reply.text !== 'string') {
+    const why = reply.ok ? 'no text' : reply.error;
+    host.status(`Could not render ${format}: ${why}`, true);
+    return null;
+  }
+  return reply.text;
+}
+
+/** Copy the paper as markdown card, BibTeX or code. */
+export async function copy(
+  host: IActionHost,
+  p: IPaper,
+  format: RenderFormat
+): Promise<void> {
+  const text = await render(host, p, format);
+  if (text === null) {
+    return;
+  }
+  const ok = await copyText(text);
+  host.root.dataset.lastCopy = format;
+  host.status(
+    ok
+      ? `Copied ${format} of “${p.title}”.`
+      : `Copying to the clipboard failed; here it is:\n${text}`,
+    !ok
+  );
+}
+
+/** Insert the paper's markdown card below the cell showing the cards (or copy it). */
+export async function insertCell(host: IActionHost, p: IPaper): Promise<void> {
+  const markdown = await render(host, p, 'markdown');
+  if (markdown === null) {
+    return;
+  }
+  // The paperlab lab extension listens for this event and inserts a rendered markdown cell
+  // below the cell showing these cards; it calls preventDefault() when it did.
+  const event = new CustomEvent<IInsertCellDetail>(INSERT_CELL_EVENT, {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    detail: { markdown, paper: p }
+  });
+  const unhandled = host.root.dispatchEvent(event);
+  if (!unhandled) {
+    host.status(`Inserted a markdown card of “${p.title}” below.`);
+    return;
+  }
+  const copied = await copyText(markdown);
+  host.status(
+    copied
+      ? 'No notebook to insert into here: the markdown card was copied; paste it into a markdown cell.'
+      : `No notebook to insert into here; the markdown card:\n${markdown}`,
+    !copied
+  );
+}

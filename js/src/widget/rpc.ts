@@ -1,0 +1,95 @@
+/**
+ * The cards' calls into the kernel: anywidget commands (`experimental.invoke` here,
+ * `@anywidget.experimental.command` methods of `paperlab.widget.PaperCards` there).
+ * anywidget pairs each answer with its call; the kernel answers every call, errors included,
+ * as `{ok: false, error}`.
+ */
+
+import { Invoke } from './types';
+
+export type Answer<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+export interface ISearchAnswer {
+  n: number;
+  query?: string;
+  mode?: string;
+}
+
+export interface IListAnswer {
+  id: string;
+  listed: boolean;
+  list: string;
+}
+
+export interface IRenderAnswer {
+  id: string;
+  format: string;
+  text: string;
+}
+
+export type RenderFormat = 'markdown' | 'bibtex' | 'code';
+
+/** Names of the Python commands (methods of `PaperCards`). */
+export const COMMANDS = {
+  search: '_cmd_search',
+  list: '_cmd_list',
+  render: '_cmd_render'
+} as const;
+
+export class KernelClient {
+  /**
+   * @param invoke - anywidget's `experimental.invoke` (missing in hosts without commands)
+   * @param signal - aborts the calls still waiting when the view goes away
+   */
+  constructor(
+    private readonly invoke: Invoke | undefined,
+    private readonly signal?: AbortSignal
+  ) {}
+
+  /** Search the cards' papers in the kernel; the kernel sets the `scores` and `query` traits. */
+  search(
+    query: string,
+    mode: string,
+    k: number
+  ): Promise<Answer<ISearchAnswer>> {
+    return this.call(COMMANDS.search, { query, mode, k });
+  }
+
+  /** Add a paper to, or remove it from, the widget's reading list in the store. */
+  changeList(
+    action: 'add' | 'remove',
+    id: string
+  ): Promise<Answer<IListAnswer>> {
+    return this.call(COMMANDS.list, { action, id });
+  }
+
+  /** A paper as markdown card, BibTeX or Python code. */
+  render(id: string, format: RenderFormat): Promise<Answer<IRenderAnswer>> {
+    return this.call(COMMANDS.render, { id, format });
+  }
+
+  private async call<T>(name: string, msg: unknown): Promise<Answer<T>> {
+    if (!this.invoke) {
+      return {
+        ok: false,
+        error:
+          'this notebook front end cannot call the kernel (anywidget ≥ 0.10 needed)'
+      };
+    }
+    try {
+      const [response] = await this.invoke(name, msg, { signal: this.signal });
+      if (response && typeof response === 'object' && 'ok' in response) {
+        return response as Answer<T>;
+      }
+      return {
+        ok: false,
+        error: `unexpected answer from the kernel: ${JSON.stringify(response)}`
+      };
+    } catch (error) {
+      return {
+        ok: false,
+        error: error instanceof Error ? error.message : String(error)
+      };
+    }
+  }
+}

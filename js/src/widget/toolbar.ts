@@ -1,0 +1,155 @@
+/**
+ * The cards' controls above the list: the filter/search box, search mode, sort, the
+ * "ranked by the kernel" note, the counts, and the facet chips.
+ */
+
+import { h } from '../common/dom';
+import { sourceLabel } from '../common/paper';
+import { action } from './card';
+import {
+  FACET_KINDS,
+  FACET_LABELS,
+  FacetKind,
+  facetCounts,
+  IEntry,
+  SortKey
+} from './filter';
+
+export interface IToolbarHandlers {
+  /** A keystroke in the box (instant filtering). */
+  input(): void;
+  /** Enter or the Search button: search with the kernel. */
+  search(): void;
+  /** Arrow down in the box: to the first card. */
+  toList(): void;
+  mode(mode: string): void;
+  sort(key: SortKey): void;
+}
+
+export interface IToolbar {
+  bar: HTMLDivElement;
+  input: HTMLInputElement;
+  modeSelect: HTMLSelectElement;
+  sortSelect: HTMLSelectElement;
+  rankedEl: HTMLSpanElement;
+  countEl: HTMLSpanElement;
+  selectionEl: HTMLSpanElement;
+}
+
+export function buildToolbar(mode: string, on: IToolbarHandlers): IToolbar {
+  const input = searchBox(on);
+  const searchBtn = action(
+    'Search',
+    'Search with the kernel (semantic/hybrid) and rank by score',
+    () => on.search()
+  );
+  const modeSelect = select('Search mode', [
+    ['hybrid', 'hybrid'],
+    ['semantic', 'semantic'],
+    ['lexical', 'lexical']
+  ]);
+  modeSelect.value = mode;
+  modeSelect.addEventListener('change', () => on.mode(modeSelect.value));
+  const sortSelect = select('Sort by', [
+    ['relevance', 'Sort: relevance'],
+    ['date', 'Sort: newest'],
+    ['upvotes', 'Sort: upvotes']
+  ]);
+  sortSelect.addEventListener('change', () =>
+    on.sort(sortSelect.value as SortKey)
+  );
+  const rankedEl = h('span', 'plc-ranked');
+  rankedEl.hidden = true;
+  const selectionEl = h('span', 'plc-selection');
+  const countEl = h('span', 'plc-count');
+  countEl.setAttribute('aria-live', 'polite');
+  const right = h('span', 'plc-right');
+  right.append(selectionEl, countEl);
+  const bar = h('div', 'plc-toolbar');
+  bar.append(input, searchBtn, modeSelect, sortSelect, rankedEl, right);
+  return { bar, input, modeSelect, sortSelect, rankedEl, countEl, selectionEl };
+}
+
+function searchBox(on: IToolbarHandlers): HTMLInputElement {
+  const input = h('input');
+  input.type = 'search';
+  input.placeholder =
+    'Filter title, abstract, authors… (Enter: search with the kernel)';
+  input.setAttribute(
+    'aria-label',
+    'Filter papers; press Enter to search with the kernel'
+  );
+  input.addEventListener('input', () => on.input());
+  input.addEventListener('keydown', ev => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      on.search();
+    } else if (ev.key === 'ArrowDown') {
+      ev.preventDefault();
+      on.toList();
+    }
+  });
+  return input;
+}
+
+function select(label: string, options: [string, string][]): HTMLSelectElement {
+  const node = h('select');
+  node.setAttribute('aria-label', label);
+  for (const [value, text] of options) {
+    const opt = h('option', undefined, text);
+    opt.value = value;
+    node.appendChild(opt);
+  }
+  return node;
+}
+
+/** The count next to the box: "N papers", "k of N papers", "k+ of N" while scanning, or results. */
+export function countText(
+  shown: number,
+  total: number,
+  ranked: boolean,
+  complete: boolean
+): string {
+  const noun = (n: number): string => `${n} paper${n === 1 ? '' : 's'}`;
+  if (ranked) {
+    return `${shown} result${shown === 1 ? '' : 's'} · ${noun(total)}`;
+  }
+  if (!complete) {
+    return `${shown}+ of ${noun(total)}`;
+  }
+  return shown === total ? noun(total) : `${shown} of ${noun(total)}`;
+}
+
+/** Fill `container` with the top facet values as toggle chips (hidden when there are none). */
+export function buildFacets(
+  container: HTMLElement,
+  entries: IEntry[],
+  toggle: (kind: FacetKind, value: string, chip: HTMLButtonElement) => void
+): void {
+  const counts = facetCounts(entries);
+  container.replaceChildren();
+  for (const kind of FACET_KINDS) {
+    if (counts[kind].length === 0) {
+      continue;
+    }
+    const group = h('span', 'plc-facet-group');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', FACET_LABELS[kind]);
+    group.appendChild(h('span', 'plc-facet-label', `${FACET_LABELS[kind]}:`));
+    for (const [value, count] of counts[kind]) {
+      const label = kind === 'source' ? sourceLabel(value) : value;
+      const chip = action(
+        `${label} (${count})`,
+        `Only papers with ${FACET_LABELS[kind].toLowerCase()} ${label}`,
+        () => toggle(kind, value, chip)
+      );
+      chip.classList.add('plc-chip');
+      chip.dataset.facet = kind;
+      chip.dataset.value = value;
+      chip.setAttribute('aria-pressed', 'false');
+      group.appendChild(chip);
+    }
+    container.appendChild(group);
+  }
+  container.hidden = container.childElementCount === 0;
+}

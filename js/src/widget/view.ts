@@ -1,0 +1,388 @@
+/**
+ * The cards view: wires the toolbar, facets, virtual list, filter and kernel calls to the
+ * widget's traits (`papers`, `scores`, `query`, `listed_ids`, `selected_ids`, `height`, ...).
+ */
+
+import { h } from '../common/dom';
+import * as act from './actions';
+import { action, buildCard } from './card';
+import {
+  ActiveFacets,
+  buildEntries,
+  emptyFacets,
+  FacetKind,
+  IEntry,
+  queryWords,
+  SortKey
+} from './filter';
+import { onCardKey } from './keyboard';
+import { Matcher } from './matcher';
+import { KernelClient } from './rpc';
+import { CSS } from './style';
+import { buildFacets, buildToolbar, countText, IToolbar } from './toolbar';
+import { IAnyModel, IPaper } from './types';
+import { VirtualList } from './vlist';
+
+export class CardsView implements act.IActionHost {
+  readonly root: HTMLDivElement;
+  readonly client: KernelClient;
+  readonly list: VirtualList;
+
+  constructor(model: IAnyModel, client: KernelClient) {
+    this.model = model;
+    this.client = client;
+    this.root = h('div', 'plc-root paperlab-cards');
+    // keys typed inside the cards are for the cards, not JupyterLab's notebook shortcuts
+    this.root.setAttribute('data-lm-suppress-shortcuts', 'true');
+    const style = h('style');
+    style.textContent = CSS;
+    this.tools = buildToolbar(model.get('search_mode') ?? 'hybrid', {
+      input: () => this.onInput(),
+      search: () => void this.search(),
+      toList: () => this.list.focusPosition(0),
+      mode: mode => this.setTrait('search_mode', mode),
+      sort: key => this.sortBy(key)
+    });
+    this.facetsEl = h('div', 'plc-facets');
+    this.facetsEl.setAttribute('role', 'group');
+    this.facetsEl.setAttribute('aria-label', 'Facets');
+    this.list = new VirtualList({
+      build: idx => this.buildCard(idx),
+      maxHeight: () => this.maxHeight(),
+      emptyText: () =>
+        this.entries.length
+          ? 'No paper matches. Clear the filter or the facet chips.'
+          : 'No papers to show.'
+    });
+    this.statusEl = h('div', 'plc-status');
+    this.statusEl.setAttribute('role', 'status');
+    this.statusEl.setAttribute('aria-live', 'polite');
+    this.root.append(
+      style,
+      this.tools.bar,
+      this.facetsEl,
+      this.list.viewport,
+      this.statusEl
+    );
+    this.matcher = new Matcher(result => this.scanDone(result));
+    this.addListeners();
+  }
+
+  /** First render, after the root is attached (the viewport needs its size). */
+  start(): void {
+    performance.mark('paperlab-cards:render-start');
+    this.loadListed(false);
+    this.loadSelected(false);
+    this.loadPapers();
+    const query = this.model.get('query') as string;
+    if (query) {
+      this.tools.input.value = query;
+    }
+    afterPaint(() => measure('render', 'render-start', 'render-end'));
+  }
+
+  dispose(): void {
+    this.matcher.dispose();
+    this.list.dispose();
+    this.disposers.forEach(d => d());
+    this.disposers = [];
+  }
+
+  status(text: string, error = false): void {
+    this.statusEl.textContent = text;
+    this.statusEl.classList.toggle('plc-error', error);
+  }
+
+  listName(): string {
+    return (this.model.get('reading_list_name') as string) || 'default';
+  }
+
+  // -- traits -------------------------------------------------------------------------------
+  private addListeners(): void {
+    this.list.viewport.addEventListener('keydown', ev => onCardKey(this, ev));
+    this.root.addEventListener('keydown', ev => {
+      if (ev.key === '/' && !(ev.target instanceof HTMLInputElement)) {
+        ev.preventDefault();
+        this.tools.input.focus();
+      }
+    });
+    this.listen('change:papers', () => this.loadPapers());
+    this.listen('change:scores', () => this.loadScores());
+    this.listen('change:listed_ids', () => this.loadListed());
+    this.listen('change:selected_ids', () => this.loadSelected());
+    this.listen('change:height', () => this.list.relayout());
+    this.listen(
+      'change:search_mode',
+      () => (this.tools.modeSelect.value = this.model.get('search_mode'))
+    );
+  }
+
+  private listen(event: string, callback: (...args: any[]) => void): void {
+    this.model.on(event, callback);
+    this.disposers.push(() => this.model.off(event, callback));
+  }
+
+  private setTrait(name: string, value: unknown): void {
+    this.model.set(name, value);
+    this.model.save_changes();
+  }
+
+  private maxHeight(): number {
+    return Number(this.model.get('height')) || 560;
+  }
+
+  private loadPapers(): void {
+    const papers = (this.model.get('papers') as IPaper[] | undefined) ?? [];
+    this.entries = buildEntries(papers);
+    this.byId = new Map(this.entries.map((e, i) => [e.paper.id, i]));
+    this.list.reset();
+    this.matcher.setEntries(this.entries);
+    this.active = emptyFacets();
+    buildFacets(this.facetsEl, this.entries, (kind, value, chip) =>
+      this.toggleFacet(kind, value, chip)
+    );
+    this.loadScores(false);
+    this.refilter(false);
+  }
+
+  private loadScores(refilter = true): void {
+    const raw =
+      (this.model.get('scores') as Record<string, number> | undefined) ?? {};
+    const keys = Object.keys(raw);
+    this.scores = keys.length > 0 ? new Map(keys.map(k => [k, raw[k]])) : null;
+    const ranked = this.tools.rankedEl;
+    if (this.scores) {
+      this.sortKey = 'relevance';
+      this.tools.sortSelect.value = 'relevance';
+      const query = (this.model.get('query') as string) || '';
+      const mode = this.model.get('search_mode');
+      ranked.replaceChildren(
+        h('span', undefined, `Ranked by the kernel: “${query}” (${mode})`),
+        action('✕', 'Back to all papers', () => this.clearRanking(true))
+      );
+      ranked.hidden = false;
+    } else {
+      ranked.hidden = true;
+      ranked.replaceChildren();
+    }
+    if (refilter) {
+      this.refilter(false);
+    }
+  }
+
+  private loadListed(redraw = true): void {
+    this.listed = new Set(
+      (this.model.get('listed_ids') as string[] | undefined) ?? []
+    );
+    if (redraw) {
+      this.list.redraw();
+    }
+  }
+
+  private loadSelected(redraw = true): void {
+    this.selected = new Set(
+      (this.model.get('selected_ids') as string[] | undefined) ?? []
+    );
+    this.showSelection();
+    if (redraw) {
+      this.list.redraw();
+    }
+  }
+
+  private showSelection(): void {
+    const n = this.selected.size;
+    this.tools.selectionEl.textContent = n ? `${n} selected ·` : '';
+  }
+
+  private clearRanking(clearInput: boolean): void {
+    if (clearInput) {
+      this.tools.input.value = '';
+    }
+    this.model.set('scores', {});
+    this.model.set('query', '');
+    this.model.save_changes();
+    this.scores = null;
+    this.loadScores(false);
+    this.refilter(false);
+  }
+
+  // -- filtering ----------------------------------------------------------------------------
+  private onInput(): void {
+    performance.mark('paperlab-cards:filter-start');
+    // rAF runs just before the frame's style, layout and paint; a task queued from it runs after them.
+    // Registered before refilter() so that this task is queued ahead of the scan that refilter()
+    // continues after the paint: the measure ends at the paint, not after the next scan chunk.
+    afterPaint(() => measure('filter', 'filter-start', 'filter-end'));
+    if (this.scores) {
+      // typing again leaves the kernel ranking: back to instant filtering
+      this.clearRanking(false);
+    } else {
+      this.refilter(true);
+    }
+    performance.measure(
+      'paperlab-cards:filter-work',
+      'paperlab-cards:filter-start'
+    );
+  }
+
+  /**
+   * Recompute the shown cards: the kernel ranking, or the filter's first screenful (the scan
+   * goes on in later tasks). With `incremental`, cards still shown are reused as they are.
+   */
+  private refilter(incremental: boolean): void {
+    const shown = this.scores
+      ? this.matcher.ranked(this.active, this.sortKey, this.scores)
+      : this.matcher.filter(
+          queryWords(this.tools.input.value),
+          this.active,
+          this.sortKey,
+          incremental,
+          this.list.firstScreen()
+        );
+    this.list.show(shown, incremental);
+    this.updateCount();
+  }
+
+  private scanDone(result: number[]): void {
+    this.list.extend(result);
+    this.updateCount();
+    measure('filter-complete', 'filter-start', 'filter-complete-end');
+  }
+
+  private updateCount(): void {
+    this.tools.countEl.textContent = countText(
+      this.list.visible.length,
+      this.entries.length,
+      this.scores !== null,
+      this.matcher.complete
+    );
+  }
+
+  private sortBy(key: SortKey): void {
+    this.sortKey = key;
+    this.refilter(false);
+  }
+
+  private toggleFacet(
+    kind: FacetKind,
+    value: string,
+    chip: HTMLButtonElement
+  ): void {
+    const set = this.active[kind];
+    if (set.has(value)) {
+      set.delete(value);
+    } else {
+      set.add(value);
+    }
+    chip.setAttribute('aria-pressed', String(set.has(value)));
+    this.refilter(false);
+  }
+
+  // -- cards --------------------------------------------------------------------------------
+  private buildCard(idx: number): HTMLElement {
+    const p = this.entries[idx].paper;
+    const state = {
+      expanded: this.list.isExpanded(idx),
+      selected: this.selected.has(p.id),
+      listed: this.listed.has(p.id),
+      listName: this.listName(),
+      score: this.scores?.get(p.id)
+    };
+    return buildCard(p, state, {
+      select: on => this.select(p.id, on),
+      toggleExpanded: () => this.list.toggleExpanded(idx),
+      toggleListed: btn => void this.toggleListed(p, btn),
+      copy: format => void act.copy(this, p, format),
+      insert: () => void act.insertCell(this, p)
+    });
+  }
+
+  /** Entry index of a paper id. */
+  indexOf(id: string): number | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Paper id of an entry index. */
+  idAt(entryIndex: number): string {
+    return this.entries[entryIndex].paper.id;
+  }
+
+  isSelected(id: string): boolean {
+    return this.selected.has(id);
+  }
+
+  /** Tick or untick a paper; the kernel sees it as `widget.selected`. */
+  select(id: string, on: boolean): void {
+    if (on) {
+      this.selected.add(id);
+    } else {
+      this.selected.delete(id);
+    }
+    // keep library order in the trait
+    const ids = this.entries
+      .map(e => e.paper.id)
+      .filter(pid => this.selected.has(pid));
+    this.setTrait('selected_ids', ids);
+    this.showSelection();
+    const idx = this.byId.get(id);
+    if (idx !== undefined) {
+      this.list.card(idx)?.classList.toggle('plc-selected', on);
+    }
+  }
+
+  focusSearch(): void {
+    this.tools.input.focus();
+  }
+
+  // -- kernel -------------------------------------------------------------------------------
+  private async search(): Promise<void> {
+    const query = this.tools.input.value.trim();
+    if (!query) {
+      this.clearRanking(true);
+      return;
+    }
+    const k = Number(this.model.get('search_k')) || 50;
+    if (await act.kernelSearch(this, query, this.tools.modeSelect.value, k)) {
+      // the kernel also set `scores`; apply them now in case that change has not been handled
+      this.loadScores(false);
+      this.refilter(false);
+    }
+  }
+
+  private async toggleListed(p: IPaper, btn: HTMLButtonElement): Promise<void> {
+    if (await act.toggleListed(this, p, this.listed.has(p.id), btn)) {
+      this.loadListed();
+    }
+  }
+
+  private model: IAnyModel;
+  private tools: IToolbar;
+  private facetsEl: HTMLDivElement;
+  private statusEl: HTMLDivElement;
+  private matcher: Matcher;
+  private entries: IEntry[] = [];
+  private byId = new Map<string, number>();
+  private active: ActiveFacets = emptyFacets();
+  private sortKey: SortKey = 'relevance';
+  private scores: Map<string, number> | null = null;
+  private selected = new Set<string>();
+  private listed = new Set<string>();
+  private disposers: (() => void)[] = [];
+}
+
+/** Run `fn` in a task queued just after the next frame's paint. */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => {
+    setTimeout(fn, 0);
+  });
+}
+
+/** Mark `paperlab-cards:<end>` and measure `paperlab-cards:<name>` from `<start>` to it. */
+function measure(name: string, start: string, end: string): void {
+  performance.mark(`paperlab-cards:${end}`);
+  performance.measure(
+    `paperlab-cards:${name}`,
+    `paperlab-cards:${start}`,
+    `paperlab-cards:${end}`
+  );
+}

@@ -1,0 +1,136 @@
+"""The TypeScript helpers shared by the side panel and the cards widget (js/src/common/paper.ts):
+which URLs may become links (`safeUrl`: absolute http(s) URLs only), landing pages and bylines.
+
+The module is bundled with the project's esbuild (js/node_modules) and run in Node; the test
+skips when Node or the JavaScript dev dependencies are not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from paths import ROOT
+
+JS = ROOT / "js"
+ESBUILD = JS / "node_modules" / ".bin" / "esbuild"
+NODE = shutil.which("node")
+
+pytestmark = pytest.mark.skipif(
+    NODE is None or not ESBUILD.exists(), reason="needs Node and the js/ dev dependencies (jlpm install)"
+)
+
+
+@pytest.fixture(scope="module")
+def paper_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("js") / "paper.mjs"
+    subprocess.run(
+        [str(ESBUILD), "src/common/paper.ts", "--bundle", "--format=esm", "--platform=node", f"--outfile={out}"],
+        cwd=JS,
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def call(module: Path, function: str, *args: object) -> object:
+    """Call an exported function of the bundled module in Node with JSON arguments; its JSON result."""
+    script = (
+        f"import * as m from {json.dumps(module.as_uri())};\n"
+        f"const args = JSON.parse(process.argv[1]);\n"
+        f"process.stdout.write(JSON.stringify(args.map(a => m.{function}(...a))));\n"
+    )
+    done = subprocess.run(
+        [str(NODE), "--input-type=module", "-e", script, json.dumps(list(args))],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout)
+
+
+SAFE = [
+    ("https://arxiv.org/abs/2202.12139", "https://arxiv.org/abs/2202.12139"),
+    ("http://example.org/paper.pdf?x=1#p2", "http://example.org/paper.pdf?x=1#p2"),
+    ("HTTPS://Example.org/A", "HTTPS://Example.org/A"),
+    ("  https://example.org/padded  ", "https://example.org/padded"),
+]
+UNSAFE = [
+    "javascript:alert(1)",
+    " JavaScript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "ftp://example.org/x",
+    "//evil.example/x",
+    "/relative/path",
+    "example.org",
+    "https://",
+    "https:///no-host",
+    "https:\\\\evil.example",
+    "https://exa mple.org/",
+    "https://example.org/\njavascript:alert(1)",
+    "https://example.org/\u0000x",
+    "",
+    None,
+    42,
+    {"href": "https://example.org"},
+]
+
+
+def test_safe_url_keeps_only_absolute_http_urls(paper_module: Path) -> None:
+    got = call(paper_module, "safeUrl", *[[url] for url, _ in SAFE])
+    assert got == [expected for _, expected in SAFE]
+    assert call(paper_module, "safeUrl", *[[url] for url in UNSAFE]) == [None] * len(UNSAFE)
+
+
+def test_abs_url_never_falls_back_past_an_unsafe_url_and_encodes_ids(paper_module: Path) -> None:
+    papers = [
+        {"url": "https://example.org/p", "arxiv_id": "2202.12139"},
+        {"url": "javascript:alert(3)", "arxiv_id": "2202.12139"},
+        {"url": None, "arxiv_id": "astro-ph/0601001"},
+        {"url": None, "arxiv_id": '2202.12139"><script>', "doi": None},
+        {"url": None, "arxiv_id": None, "doi": "10.1000/a b<c>"},
+        {"url": None, "arxiv_id": None, "doi": None},
+    ]
+    assert call(paper_module, "absUrl", *[[p] for p in papers]) == [
+        "https://example.org/p",
+        None,
+        "https://arxiv.org/abs/astro-ph/0601001",
+        "https://arxiv.org/abs/2202.12139%22%3E%3Cscript%3E",
+        "https://doi.org/10.1000/a%20b%3Cc%3E",
+        None,
+    ]
+
+
+def test_pdf_url_uses_a_safe_pdf_url_else_arxiv(paper_module: Path) -> None:
+    papers = [
+        {"pdf_url": "https://example.org/p.pdf", "arxiv_id": "2202.12139"},
+        {"pdf_url": "javascript:alert(5)", "arxiv_id": "2202.12139"},
+        {"pdf_url": "javascript:alert(5)", "arxiv_id": None},
+        {"pdf_url": None, "arxiv_id": "astro-ph/0601001"},
+    ]
+    assert call(paper_module, "pdfUrl", *[[p] for p in papers]) == [
+        "https://example.org/p.pdf",
+        "https://arxiv.org/pdf/2202.12139",
+        None,
+        "https://arxiv.org/pdf/astro-ph/0601001",
+    ]
+
+
+def test_byline_matches_paper_byline(paper_module: Path) -> None:
+    from paperlab import Paper
+
+    papers = [
+        Paper(title="t", authors=["A", "B", "C", "D", "E"]),
+        Paper(title="t", authors=["Ada <b>Lovelace</b>"]),
+        Paper(title="t", n_authors=1),
+        Paper(title="t", n_authors=12, organization="Org"),
+        Paper(title="t", organization="Org"),
+        Paper(title="t"),
+    ]
+    assert call(paper_module, "byline", *[[p.to_dict()] for p in papers]) == [p.byline() for p in papers]
