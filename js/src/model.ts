@@ -265,24 +265,17 @@ export class ReadingListModel {
   private async _load(): Promise<boolean> {
     const seq = ++this._seq;
     try {
-      let lists = await requestAPI<ILists>('lists');
-      if (!lists.lists.some(l => l.name === this._listName)) {
-        if (lists.lists.length && this._listName !== this._defaultList) {
-          // the current list went away (deleted or renamed elsewhere)
-          this._listName = lists.lists[0].name;
-        } else {
-          await this._create(this._listName);
-          lists = await requestAPI<ILists>('lists');
-        }
-      }
-      const detail = await requestAPI<IListDetail>(
-        `lists/${segment(this._listName)}`
-      );
+      // both at once (a kernel's change shows one round trip sooner); a missing list is made below
+      const [lists, detail] = await Promise.all([
+        requestAPI<ILists>('lists'),
+        this._detail(this._listName)
+      ]);
+      const current = await this._ensureList(lists, detail);
       if (seq === this._seq && !this._disposed) {
-        this._lists = lists.lists;
-        this._entries = detail.entries;
+        this._lists = current.lists.lists;
+        this._entries = current.detail.entries;
         // the earlier of the two: a change in between shows as a new revision on the next poll
-        this._revision = lists.revision;
+        this._revision = current.lists.revision;
         this._changed.emit();
       }
       return true;
@@ -292,6 +285,40 @@ export class ReadingListModel {
       }
       return false;
     }
+  }
+
+  /** The list's entries, or null when there is no such list. */
+  private async _detail(name: string): Promise<IListDetail | null> {
+    try {
+      return await requestAPI<IListDetail>(`lists/${segment(name)}`);
+    } catch (error: any) {
+      if (error?.status === 404) {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** When the current list is gone: switch to the first list, or create the default one. */
+  private async _ensureList(
+    lists: ILists,
+    detail: IListDetail | null
+  ): Promise<{ lists: ILists; detail: IListDetail }> {
+    if (detail && lists.lists.some(l => l.name === this._listName)) {
+      return { lists, detail };
+    }
+    if (lists.lists.length && this._listName !== this._defaultList) {
+      // the current list went away (deleted or renamed elsewhere)
+      this._listName = lists.lists[0].name;
+    } else {
+      await this._create(this._listName);
+      lists = await requestAPI<ILists>('lists');
+    }
+    const found = await this._detail(this._listName);
+    if (!found) {
+      throw new Error(`the reading list “${this._listName}” went away`);
+    }
+    return { lists, detail: found };
   }
 
   /**

@@ -14,34 +14,10 @@ import { CommandRegistry } from '@lumino/commands';
 import { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 
-import { button as domButton, h, link as safeLink } from './common/dom';
-import { absUrl, byline, pdfUrl, safeUrl } from './common/paper';
+import { h } from './common/dom';
+import { button, entryCard, ICardContext, STATUS_LABELS } from './entrycard';
 import { ReadingListModel, IRemoved } from './model';
-import {
-  CommandIDs,
-  ExportFormat,
-  IEntry,
-  PAPER_MIME,
-  Status,
-  STATUSES
-} from './tokens';
-
-const STATUS_LABELS: { [K in Status]: string } = {
-  'to-read': 'To read',
-  reading: 'Reading',
-  read: 'Read'
-};
-
-function button(
-  className: string,
-  text: string,
-  title: string,
-  onClick: (ev: MouseEvent) => void
-): HTMLButtonElement {
-  return domButton(text, title, onClick, {
-    className: `paperlab-button ${className}`
-  });
-}
+import { ExportFormat, IEntry, Status, STATUSES } from './tokens';
 
 function matches(entry: IEntry, words: string[]): boolean {
   if (!words.length) {
@@ -70,7 +46,11 @@ export class ReadingListPanel extends Widget {
   constructor(options: { model: ReadingListModel; commands: CommandRegistry }) {
     super();
     this.model = options.model;
-    this._commands = options.commands;
+    this._cardContext = {
+      model: this.model,
+      commands: options.commands,
+      drag: { id: null }
+    };
     this.addClass('paperlab-panel');
 
     const header = h('div', 'paperlab-header');
@@ -261,7 +241,7 @@ export class ReadingListPanel extends Widget {
     const shown = this.model.entries.filter(
       e => (!this._status || e.status === this._status) && matches(e, words)
     );
-    const cards = shown.map(e => this._card(e));
+    const cards = shown.map(e => entryCard(e, this._cardContext));
     this._entriesNode.replaceChildren(...cards);
     const total = this.model.entries.length;
     this._empty.textContent = total
@@ -394,196 +374,7 @@ export class ReadingListPanel extends Widget {
     }
   }
 
-  private _card(entry: IEntry): HTMLLIElement {
-    const paper = entry.paper;
-    const id = paper.id;
-    const li = h('li', 'paperlab-card');
-    li.dataset.paperId = id;
-    li.dataset.status = entry.status;
-    li.draggable = true;
-
-    // title (a link to the landing page when there is one)
-    const titleRow = h('div', 'paperlab-card-title');
-    const link = absUrl(paper);
-    titleRow.append(safeLink(paper.title, link, 'paperlab-title'));
-
-    // A title-hash id ("title:…") means nothing to a reader: show only real identifiers.
-    const ident = paper.arxiv_id
-      ? `arXiv:${paper.arxiv_id}`
-      : paper.id.startsWith('title:')
-        ? ''
-        : paper.id;
-    const meta = [byline(paper), paper.published ?? '', ident]
-      .filter(Boolean)
-      .join(' · ');
-    const metaRow = h('div', 'paperlab-card-meta', meta);
-
-    // status toggles
-    const statusRow = h('div', 'paperlab-card-status');
-    statusRow.setAttribute('role', 'group');
-    for (const s of STATUSES) {
-      const b = button(
-        'paperlab-status-button',
-        STATUS_LABELS[s],
-        `Mark as '${STATUS_LABELS[s]}'`,
-        () => {
-          if (entry.status !== s) {
-            void this.model.update(id, { status: s });
-          }
-        }
-      );
-      b.dataset.status = s;
-      b.setAttribute('aria-pressed', String(entry.status === s));
-      statusRow.append(b);
-    }
-
-    // tags
-    const tagsRow = h('div', 'paperlab-card-tags');
-    for (const tag of entry.tags) {
-      const chip = h('span', 'paperlab-tag');
-      chip.dataset.tag = tag;
-      chip.append(
-        h('span', 'paperlab-tag-text', tag),
-        button(
-          'paperlab-tag-remove',
-          '×',
-          `Remove tag '${tag}'`,
-          () => void this.model.update(id, { remove_tags: [tag] })
-        )
-      );
-      tagsRow.append(chip);
-    }
-    const tagInput = h('input', 'paperlab-tag-input');
-    tagInput.placeholder = '+ tag';
-    tagInput.setAttribute('aria-label', 'Add a tag');
-    tagInput.addEventListener('keydown', ev => {
-      if (ev.key === 'Enter') {
-        ev.preventDefault();
-        const tags = tagInput.value
-          .split(',')
-          .map(t => t.trim())
-          .filter(Boolean);
-        tagInput.value = '';
-        tagInput.blur();
-        if (tags.length) {
-          void this.model.update(id, { add_tags: tags });
-        }
-      } else if (ev.key === 'Escape') {
-        tagInput.value = '';
-        tagInput.blur();
-      }
-    });
-    tagsRow.append(tagInput);
-
-    // note: saved when the textarea loses focus, or on Ctrl/Cmd+Enter
-    const note = h('textarea', 'paperlab-note');
-    note.rows = 1;
-    note.placeholder = 'Note…';
-    note.setAttribute('aria-label', 'Note');
-    note.value = entry.note ?? '';
-    const saveNote = () => {
-      const value = note.value.trim();
-      if (value !== (entry.note ?? '')) {
-        entry.note = value || null;
-        void this.model.update(id, { note: value || null });
-      }
-    };
-    note.addEventListener('blur', saveNote);
-    note.addEventListener('keydown', ev => {
-      if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
-        ev.preventDefault();
-        note.blur();
-      }
-    });
-
-    // links and actions
-    const actions = h('div', 'paperlab-card-actions');
-    for (const [label, url] of [
-      ['Abstract', link],
-      ['PDF', pdfUrl(paper)],
-      ['Code', safeUrl(paper.code_url)]
-    ] as [string, string | null][]) {
-      if (url) {
-        const className = `paperlab-link paperlab-link-${label.toLowerCase()}`;
-        actions.append(safeLink(label, url, className));
-      }
-    }
-    actions.append(
-      button(
-        'paperlab-insert-markdown',
-        'Insert card',
-        'Insert a markdown card into the active notebook',
-        () =>
-          void this._commands.execute(CommandIDs.insertPaper, {
-            id,
-            format: 'markdown'
-          })
-      ),
-      button(
-        'paperlab-insert-code',
-        'Insert code',
-        'Insert paperlab.paper(...) as a code cell',
-        () =>
-          void this._commands.execute(CommandIDs.insertPaper, {
-            id,
-            format: 'code'
-          })
-      ),
-      button(
-        'paperlab-remove',
-        'Remove',
-        'Remove from this list (can be undone)',
-        () => void this.model.remove(id)
-      )
-    );
-
-    li.append(titleRow, metaRow, statusRow, tagsRow, note, actions);
-    if (paper.abstract) {
-      const details = h('details', 'paperlab-abstract');
-      details.append(h('summary', '', 'Abstract'), h('p', '', paper.abstract));
-      li.append(details);
-    }
-
-    // drag to reorder (and to drop the paper's JSON elsewhere)
-    li.addEventListener('dragstart', ev => {
-      this._dragId = id;
-      li.classList.add('paperlab-dragging');
-      ev.dataTransfer?.setData('text/plain', id);
-      ev.dataTransfer?.setData(PAPER_MIME, JSON.stringify(paper));
-      if (ev.dataTransfer) {
-        // move within the list, copy into a notebook
-        ev.dataTransfer.effectAllowed = 'copyMove';
-      }
-    });
-    li.addEventListener('dragend', () => {
-      this._dragId = null;
-      li.classList.remove('paperlab-dragging');
-    });
-    li.addEventListener('dragover', ev => {
-      if (this._dragId && this._dragId !== id) {
-        ev.preventDefault();
-        if (ev.dataTransfer) {
-          ev.dataTransfer.dropEffect = 'move';
-        }
-        li.classList.add('paperlab-drop-target');
-      }
-    });
-    li.addEventListener('dragleave', () =>
-      li.classList.remove('paperlab-drop-target')
-    );
-    li.addEventListener('drop', ev => {
-      ev.preventDefault();
-      li.classList.remove('paperlab-drop-target');
-      const dragged = this._dragId;
-      this._dragId = null;
-      if (dragged && dragged !== id) {
-        void this.model.move(dragged, entry.position);
-      }
-    });
-    return li;
-  }
-
-  private _commands: CommandRegistry;
+  private _cardContext: ICardContext;
   private _listSelect: HTMLSelectElement;
   private _addInput: HTMLInputElement;
   private _search: HTMLInputElement;
@@ -592,6 +383,5 @@ export class ReadingListPanel extends Widget {
   private _entriesNode: HTMLUListElement;
   private _empty: HTMLDivElement;
   private _status: Status | null = null;
-  private _dragId: string | null = null;
   private _pendingRender = false;
 }

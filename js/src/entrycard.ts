@@ -1,0 +1,254 @@
+/**
+ * One entry of the side panel's reading list as a card: title link and byline, status
+ * toggles, tags, note, links and actions, the abstract, and drag to reorder (or to drop the
+ * paper's JSON into a notebook). Paper text goes in through `textContent`; only http(s)
+ * URLs become links (common/paper.ts `safeUrl`).
+ */
+
+import { CommandRegistry } from '@lumino/commands';
+
+import { button as domButton, h, link } from './common/dom';
+import { absUrl, byline, pdfUrl, safeUrl } from './common/paper';
+import { ReadingListModel } from './model';
+import { CommandIDs, IEntry, PAPER_MIME, Status, STATUSES } from './tokens';
+
+export const STATUS_LABELS: { [K in Status]: string } = {
+  'to-read': 'To read',
+  reading: 'Reading',
+  read: 'Read'
+};
+
+/** A panel button (class `paperlab-button` plus `className`). */
+export function button(
+  className: string,
+  text: string,
+  title: string,
+  onClick: (ev: MouseEvent) => void
+): HTMLButtonElement {
+  return domButton(text, title, onClick, {
+    className: `paperlab-button ${className}`
+  });
+}
+
+/** What the cards of one panel share. */
+export interface ICardContext {
+  model: ReadingListModel;
+  commands: CommandRegistry;
+  /** Id of the paper being dragged within the list, if any. */
+  drag: { id: string | null };
+}
+
+export function entryCard(entry: IEntry, ctx: ICardContext): HTMLLIElement {
+  const li = h('li', 'paperlab-card');
+  li.dataset.paperId = entry.paper.id;
+  li.dataset.status = entry.status;
+  li.draggable = true;
+  li.append(
+    titleRow(entry),
+    metaRow(entry),
+    statusRow(entry, ctx.model),
+    tagsRow(entry, ctx.model),
+    noteBox(entry, ctx.model),
+    actionsRow(entry, ctx)
+  );
+  if (entry.paper.abstract) {
+    const details = h('details', 'paperlab-abstract');
+    details.append(
+      h('summary', '', 'Abstract'),
+      h('p', '', entry.paper.abstract)
+    );
+    li.append(details);
+  }
+  dragAndDrop(li, entry, ctx);
+  return li;
+}
+
+/** The title, a link to the landing page when there is a safe one. */
+function titleRow(entry: IEntry): HTMLElement {
+  const row = h('div', 'paperlab-card-title');
+  row.append(link(entry.paper.title, absUrl(entry.paper), 'paperlab-title'));
+  return row;
+}
+
+function metaRow(entry: IEntry): HTMLElement {
+  const paper = entry.paper;
+  // A title-hash id ("title:…") means nothing to a reader: show only real identifiers.
+  const ident = paper.arxiv_id
+    ? `arXiv:${paper.arxiv_id}`
+    : paper.id.startsWith('title:')
+      ? ''
+      : paper.id;
+  const meta = [byline(paper), paper.published ?? '', ident]
+    .filter(Boolean)
+    .join(' · ');
+  return h('div', 'paperlab-card-meta', meta);
+}
+
+function statusRow(entry: IEntry, model: ReadingListModel): HTMLElement {
+  const row = h('div', 'paperlab-card-status');
+  row.setAttribute('role', 'group');
+  for (const s of STATUSES) {
+    const b = button(
+      'paperlab-status-button',
+      STATUS_LABELS[s],
+      `Mark as '${STATUS_LABELS[s]}'`,
+      () => {
+        if (entry.status !== s) {
+          void model.update(entry.paper.id, { status: s });
+        }
+      }
+    );
+    b.dataset.status = s;
+    b.setAttribute('aria-pressed', String(entry.status === s));
+    row.append(b);
+  }
+  return row;
+}
+
+function tagsRow(entry: IEntry, model: ReadingListModel): HTMLElement {
+  const id = entry.paper.id;
+  const row = h('div', 'paperlab-card-tags');
+  for (const tag of entry.tags) {
+    const chip = h('span', 'paperlab-tag');
+    chip.dataset.tag = tag;
+    chip.append(
+      h('span', 'paperlab-tag-text', tag),
+      button(
+        'paperlab-tag-remove',
+        '×',
+        `Remove tag '${tag}'`,
+        () => void model.update(id, { remove_tags: [tag] })
+      )
+    );
+    row.append(chip);
+  }
+  const input = h('input', 'paperlab-tag-input');
+  input.placeholder = '+ tag';
+  input.setAttribute('aria-label', 'Add a tag');
+  input.addEventListener('keydown', ev => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      const tags = input.value
+        .split(',')
+        .map(t => t.trim())
+        .filter(Boolean);
+      input.value = '';
+      input.blur();
+      if (tags.length) {
+        void model.update(id, { add_tags: tags });
+      }
+    } else if (ev.key === 'Escape') {
+      input.value = '';
+      input.blur();
+    }
+  });
+  row.append(input);
+  return row;
+}
+
+/** The note: saved when the textarea loses focus, or on Ctrl/Cmd+Enter. */
+function noteBox(entry: IEntry, model: ReadingListModel): HTMLElement {
+  const note = h('textarea', 'paperlab-note');
+  note.rows = 1;
+  note.placeholder = 'Note…';
+  note.setAttribute('aria-label', 'Note');
+  note.value = entry.note ?? '';
+  note.addEventListener('blur', () => {
+    const value = note.value.trim();
+    if (value !== (entry.note ?? '')) {
+      entry.note = value || null;
+      void model.update(entry.paper.id, { note: value || null });
+    }
+  });
+  note.addEventListener('keydown', ev => {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+      ev.preventDefault();
+      note.blur();
+    }
+  });
+  return note;
+}
+
+function actionsRow(entry: IEntry, ctx: ICardContext): HTMLElement {
+  const paper = entry.paper;
+  const id = paper.id;
+  const row = h('div', 'paperlab-card-actions');
+  const links: [string, string | null][] = [
+    ['Abstract', absUrl(paper)],
+    ['PDF', pdfUrl(paper)],
+    ['Code', safeUrl(paper.code_url)]
+  ];
+  for (const [label, url] of links) {
+    if (url) {
+      const className = `paperlab-link paperlab-link-${label.toLowerCase()}`;
+      row.append(link(label, url, className));
+    }
+  }
+  const insert = (format: 'markdown' | 'code') => () =>
+    void ctx.commands.execute(CommandIDs.insertPaper, { id, format });
+  row.append(
+    button(
+      'paperlab-insert-markdown',
+      'Insert card',
+      'Insert a markdown card into the active notebook',
+      insert('markdown')
+    ),
+    button(
+      'paperlab-insert-code',
+      'Insert code',
+      'Insert paperlab.paper(...) as a code cell',
+      insert('code')
+    ),
+    button(
+      'paperlab-remove',
+      'Remove',
+      'Remove from this list (can be undone)',
+      () => void ctx.model.remove(id)
+    )
+  );
+  return row;
+}
+
+/** Drag to reorder within the list, and to drop the paper's JSON elsewhere. */
+function dragAndDrop(
+  li: HTMLLIElement,
+  entry: IEntry,
+  ctx: ICardContext
+): void {
+  const id = entry.paper.id;
+  li.addEventListener('dragstart', ev => {
+    ctx.drag.id = id;
+    li.classList.add('paperlab-dragging');
+    ev.dataTransfer?.setData('text/plain', id);
+    ev.dataTransfer?.setData(PAPER_MIME, JSON.stringify(entry.paper));
+    if (ev.dataTransfer) {
+      // move within the list, copy into a notebook
+      ev.dataTransfer.effectAllowed = 'copyMove';
+    }
+  });
+  li.addEventListener('dragend', () => {
+    ctx.drag.id = null;
+    li.classList.remove('paperlab-dragging');
+  });
+  li.addEventListener('dragover', ev => {
+    if (ctx.drag.id && ctx.drag.id !== id) {
+      ev.preventDefault();
+      if (ev.dataTransfer) {
+        ev.dataTransfer.dropEffect = 'move';
+      }
+      li.classList.add('paperlab-drop-target');
+    }
+  });
+  li.addEventListener('dragleave', () =>
+    li.classList.remove('paperlab-drop-target')
+  );
+  li.addEventListener('drop', ev => {
+    ev.preventDefault();
+    li.classList.remove('paperlab-drop-target');
+    const dragged = ctx.drag.id;
+    ctx.drag.id = null;
+    if (dragged && dragged !== id) {
+      void ctx.model.move(dragged, entry.position);
+    }
+  });
+}
