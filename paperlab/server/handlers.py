@@ -69,7 +69,7 @@ __all__ = [
 API_PREFIX = "paperlab/api"
 STORE_SETTING = "paperlab_store"
 MAX_WAIT_S = 30.0
-_POLL_S = 0.2
+_POLL_S = 0.05  # how often a waiting long-poll re-reads the revision (one indexed SELECT)
 
 T = TypeVar("T")
 M = TypeVar("M", bound=RequestModel)
