@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -92,9 +92,6 @@ def recommend(index: PaperIndex, papers: Iterable[Paper | str], k: int = 10, C: 
     C : float
         SVM regularisation (arxiv-sanity uses 0.01-0.1).
     """
-    from scipy import sparse
-    from sklearn.svm import LinearSVC
-
     index._check_fitted()
     index._ensure_vectors()
     positives = _positive_papers(index, papers)
@@ -106,30 +103,53 @@ def recommend(index: PaperIndex, papers: Iterable[Paper | str], k: int = 10, C: 
         raise ValueError("every paper of the library is among the saved papers: nothing left to recommend")
     vec = tfidf_vectorizer()
     tf_lib = vec.fit_transform(index.texts_)
-    emb_lib = index.embeddings_
-    if outside:
-        assert index.encoder_ is not None
-        tf_out = vec.transform([paper_text(p) for p in outside])
-        emb_out = index.encoder_.encode([paper_text(p) for p in outside])
-        tf_all = sparse.vstack([tf_lib, tf_out]).tocsr()
-        emb_all = np.vstack([emb_lib, emb_out])
-    else:
-        tf_all, emb_all = tf_lib, emb_lib
-    X = sparse.hstack([tf_all, sparse.csr_matrix(emb_all)]).tocsr()
+    X = _svm_features(index, vec, tf_lib, outside)
+    n_lib = len(index.papers_)
     y = np.zeros(X.shape[0], dtype=np.int8)
     y[list(pos_rows)] = 1
-    y[len(index.papers_) :] = 1
-    clf = LinearSVC(class_weight="balanced", C=C, max_iter=10_000, tol=1e-5)
-    clf.fit(X, y)
-    scores = clf.decision_function(X[: len(index.papers_)])
+    y[n_lib:] = 1
+    coef, scores = _fit_svm(X, y, n_lib, C)
     scores[list(pos_rows)] = -np.inf
     order = np.argsort(-scores, kind="stable")[:k]
     order = order[np.isfinite(scores[order])]
     terms = vec.get_feature_names_out()
-    coef = clf.coef_[0]
     tf_coef = coef[: len(terms)]
     top_terms = np.argsort(-tf_coef)[:20]
     features = [(str(terms[i]), float(tf_coef[i])) for i in top_terms if tf_coef[i] > 0]
+    return Recommendations(
+        [index.papers_[r] for r in order],
+        scores[order].tolist(),
+        query=f"like {len(positives)} saved paper{'s' if len(positives) != 1 else ''}",
+        mode="recommend",
+        explain=_explainer(index, tf_lib, terms, tf_coef),
+        features=features,
+    )
+
+
+def _svm_features(index: PaperIndex, vec: Any, tf_lib: Any, outside: list[Paper]) -> Any:
+    """tf-idf terms joined with embeddings: the library's rows, then those of saved papers outside it."""
+    from scipy import sparse
+
+    tf_all, emb_all = tf_lib, index.embeddings_
+    if outside:
+        assert index.encoder_ is not None
+        texts = [paper_text(p) for p in outside]
+        tf_all = sparse.vstack([tf_lib, vec.transform(texts)]).tocsr()
+        emb_all = np.vstack([emb_all, index.encoder_.encode(texts)])
+    return sparse.hstack([tf_all, sparse.csr_matrix(emb_all)]).tocsr()
+
+
+def _fit_svm(X: Any, y: np.ndarray, n_lib: int, C: float) -> tuple[np.ndarray, np.ndarray]:
+    """Train the balanced linear SVM; its weights and the decision values of the first ``n_lib`` rows."""
+    from sklearn.svm import LinearSVC
+
+    clf = LinearSVC(class_weight="balanced", C=C, max_iter=10_000, tol=1e-5)
+    clf.fit(X, y)
+    return clf.coef_[0], clf.decision_function(X[:n_lib])
+
+
+def _explainer(index: PaperIndex, tf_lib: Any, terms: np.ndarray, tf_coef: np.ndarray) -> Callable[[Paper], str]:
+    """Why a paper was recommended: its terms that pushed the SVM's score up the most."""
 
     def explain(p: Paper) -> str:
         row = tf_lib[index.rows_[p.id]]
@@ -138,14 +158,7 @@ def recommend(index: PaperIndex, papers: Iterable[Paper | str], k: int = 10, C: 
         words = [str(terms[c]) for c, v in best[:6] if v > 0]
         return "driven by: " + ", ".join(words) if words else "close in embedding space"
 
-    return Recommendations(
-        [index.papers_[r] for r in order],
-        scores[order].tolist(),
-        query=f"like {len(positives)} saved paper{'s' if len(positives) != 1 else ''}",
-        mode="recommend",
-        explain=explain,
-        features=features,
-    )
+    return explain
 
 
 class Topics:

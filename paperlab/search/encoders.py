@@ -404,44 +404,67 @@ def embed(
     if not texts:
         return np.zeros((0, 0), dtype=np.float32), 0
     hashes = [text_hash(t) for t in texts]
-    found: dict[str, np.ndarray] = {}
-    if store is not None:
-        unique = list(dict.fromkeys(hashes))
-        for start in range(0, len(unique), _CACHE_CHUNK):
-            rows = store.get_embedding_rows(encoder.name, unique[start : start + _CACHE_CHUNK])
-            for h, (dim, raw) in rows.items():
-                found[h] = _decode(dim, raw)
+    found = _cached_vectors(encoder, hashes, store)
     missing: dict[str, str] = {}
     for h, t in zip(hashes, texts, strict=True):
         if h not in found and h not in missing:
             missing[h] = t
     if missing and encoder.name == DEFAULT_MODEL:
-        shipped = packaged_vectors()
-        seeded = {h: shipped[h] for h in missing if h in shipped}
-        if seeded:
-            if store is not None:
-                store.put_embeddings(encoder.name, {h: (v.shape[0], v.tobytes()) for h, v in seeded.items()})
-            found.update(seeded)
-            missing = {h: t for h, t in missing.items() if h not in seeded}
+        seeded = _seed_packaged(encoder, missing, store)
+        found.update(seeded)
+        missing = {h: t for h, t in missing.items() if h not in seeded}
     if missing:
-        from tqdm.auto import tqdm
-
-        items = list(missing.items())
-        step = max(batch_size, int(getattr(encoder, "cache_batch", 0)))
-        show = progress if progress is not None else len(items) > step
-        with tqdm(total=len(items), desc=f"embedding ({encoder.name})", unit="text", disable=not show) as bar:
-            for start in range(0, len(items), step):
-                chunk = items[start : start + step]
-                vectors = np.asarray(encoder.encode([t for _, t in chunk]), dtype=np.float16)
-                if store is not None:
-                    dim = vectors.shape[1]
-                    store.put_embeddings(
-                        encoder.name, {h: (dim, vectors[i].tobytes()) for i, (h, _) in enumerate(chunk)}
-                    )
-                found.update((h, vectors[i]) for i, (h, _) in enumerate(chunk))
-                bar.update(len(chunk))
+        found.update(_encode_missing(encoder, missing, store, batch_size, progress))
     first = found[hashes[0]]
     out = np.empty((len(hashes), first.shape[0]), dtype=np.float32)
     for i, h in enumerate(hashes):
         out[i] = found[h]
     return out, len(missing)
+
+
+def _cached_vectors(encoder: Encoder, hashes: Sequence[str], store: Any) -> dict[str, np.ndarray]:
+    """The vectors of ``hashes`` the store already holds for ``encoder`` (looked up ``_CACHE_CHUNK`` at a time)."""
+    found: dict[str, np.ndarray] = {}
+    if store is None:
+        return found
+    unique = list(dict.fromkeys(hashes))
+    for start in range(0, len(unique), _CACHE_CHUNK):
+        rows = store.get_embedding_rows(encoder.name, unique[start : start + _CACHE_CHUNK])
+        for h, (dim, raw) in rows.items():
+            found[h] = _decode(dim, raw)
+    return found
+
+
+def _seed_packaged(encoder: Encoder, missing: dict[str, str], store: Any) -> dict[str, np.ndarray]:
+    """The shipped vectors of the ``missing`` texts, written to the store's cache when there is one."""
+    shipped = packaged_vectors()
+    seeded = {h: shipped[h] for h in missing if h in shipped}
+    if seeded and store is not None:
+        store.put_embeddings(encoder.name, {h: (v.shape[0], v.tobytes()) for h, v in seeded.items()})
+    return seeded
+
+
+def _encode_missing(
+    encoder: Encoder, missing: dict[str, str], store: Any, batch_size: int, progress: bool | None
+) -> dict[str, np.ndarray]:
+    """Encode ``missing`` (hash -> text) a batch at a time, caching each batch as soon as it is done.
+
+    Vectors are rounded to float16, as the cache keeps them. A ``KeyboardInterrupt`` leaves every
+    finished batch in the cache.
+    """
+    from tqdm.auto import tqdm
+
+    out: dict[str, np.ndarray] = {}
+    items = list(missing.items())
+    step = max(batch_size, int(getattr(encoder, "cache_batch", 0)))
+    show = progress if progress is not None else len(items) > step
+    with tqdm(total=len(items), desc=f"embedding ({encoder.name})", unit="text", disable=not show) as bar:
+        for start in range(0, len(items), step):
+            chunk = items[start : start + step]
+            vectors = np.asarray(encoder.encode([t for _, t in chunk]), dtype=np.float16)
+            if store is not None:
+                dim = vectors.shape[1]
+                store.put_embeddings(encoder.name, {h: (dim, vectors[i].tobytes()) for i, (h, _) in enumerate(chunk)})
+            out.update((h, vectors[i]) for i, (h, _) in enumerate(chunk))
+            bar.update(len(chunk))
+    return out

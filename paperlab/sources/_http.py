@@ -333,8 +333,7 @@ class HttpClient:
         method = method.upper()
         full = f"{url}?{urlencode(params, doseq=True)}" if params else url
         body = None if json is None else _json_dumps(json).encode("utf-8")
-        # GET keeps the bare URL as its cache key (existing caches stay valid)
-        key = full if method == "GET" and body is None else f"{method} {full}\n{(body or b'').decode()}"
+        key = _cache_key(method, full, body)
         if use_cache:
             cached = self._from_cache(key, full)
             if cached is not None:
@@ -344,6 +343,21 @@ class HttpClient:
         send_headers = dict(headers or {})
         if body is not None:
             send_headers.setdefault("Content-Type", "application/json")
+        resp = self._retrying(method, full, send_headers, body, validate, ok_statuses)
+        if resp.status == 200:
+            self._to_cache(key, resp)
+        return resp
+
+    def _retrying(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        body: bytes | None,
+        validate: Callable[[Response], None] | None,
+        ok_statuses: frozenset[int],
+    ) -> Response:
+        """:meth:`_attempt` until it succeeds, fails for good, or the retries run out (then :meth:`_gave_up`)."""
         retrying = tenacity.Retrying(
             retry=tenacity.retry_if_exception(is_retryable),
             stop=tenacity.stop_after_attempt(self.retries + 1),
@@ -352,14 +366,11 @@ class HttpClient:
             reraise=True,
         )
         try:
-            resp = retrying(self._attempt, method, full, send_headers, body, validate, ok_statuses)
+            return retrying(self._attempt, method, url, headers, body, validate, ok_statuses)
         except Exception as exc:
             if not is_retryable(exc):
                 raise
-            raise self._gave_up(exc, full) from None
-        if resp.status == 200:
-            self._to_cache(key, resp)
-        return resp
+            raise self._gave_up(exc, url) from None
 
     def _wait(self, state: tenacity.RetryCallState) -> float:
         """Exponential backoff; a larger ``Retry-After`` (capped at ``max_backoff``) wins."""
@@ -409,6 +420,13 @@ class HttpClient:
         if isinstance(exc, RetryableResponse):
             return FetchError(f"{prefix}: bad response: {exc}", url=url, status=200)
         return FetchError(f"{prefix}: connection failed: {exc}", url=url)
+
+
+def _cache_key(method: str, url: str, body: bytes | None) -> str:
+    """The cache key of a request: GET keeps the bare URL (existing caches stay valid), others add method and body."""
+    if method == "GET" and body is None:
+        return url
+    return f"{method} {url}\n{(body or b'').decode()}"
 
 
 def _json_dumps(obj: Any) -> str:
