@@ -23,7 +23,11 @@ __all__ = [
     "PaperlabError",
     "PartialImportWarning",
     "ProblemCollector",
+    "StoreCorrupt",
     "StoreError",
+    "StoreFull",
+    "StoreReadOnly",
+    "StoreUnavailable",
     "UsageError",
 ]
 
@@ -129,7 +133,9 @@ class ArxivAPIError(FetchError):
 class StoreError(PaperlabError):
     """The local store could not complete an operation. The subclasses say why, and the server maps each
     subclass to an HTTP status: :class:`NotFound` 404, :class:`Conflict` 409, :class:`InvalidValue` 400,
-    :class:`Busy` 503; any other StoreError is a 500."""
+    :class:`Busy` 503; :class:`StoreUnavailable` and its subclasses (:class:`StoreFull`, :class:`StoreReadOnly`,
+    :class:`StoreCorrupt`) name the store file and say what to do; any other StoreError is
+    a 500."""
 
 
 class NotFound(StoreError, LookupError):
@@ -146,6 +152,52 @@ class InvalidValue(StoreError, ValueError):
 
 class Busy(StoreError):
     """The store stayed locked by another writer for longer than the timeout; trying again later can succeed."""
+
+
+class StoreUnavailable(StoreError):
+    """The store file itself cannot serve the operation: the disk is full, the file is read-only or
+    damaged. Retrying the same call does not help until someone acts. (A store written by a newer paperlab
+    is refused, untouched, with a plain :class:`StoreError`.)
+
+    The subclasses say which; each message names the file and what to do.
+
+    Parameters
+    ----------
+    message : str
+        What happened and what to do.
+    path : str, optional
+        The store file.
+
+    Attributes
+    ----------
+    reason : str
+        ``"disk full"``, ``"read-only"``, ``"corrupt"`` or ``"unavailable"`` (any other
+        failure of the file or the disk, e.g. an I/O error).
+    """
+
+    reason = "unavailable"
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(message)
+
+
+class StoreFull(StoreUnavailable):
+    """The disk (or the file system's quota) holding the store is full; nothing of the failed write was kept."""
+
+    reason = "disk full"
+
+
+class StoreReadOnly(StoreUnavailable):
+    """The store file or its folder cannot be written (permissions, a read-only mount); reading still works."""
+
+    reason = "read-only"
+
+
+class StoreCorrupt(StoreUnavailable):
+    """The store file is damaged or is not a paperlab store at all; restore it from a backup or export."""
+
+    reason = "corrupt"
 
 
 class UsageError(PaperlabError):
