@@ -39,7 +39,7 @@ from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
 from paperlab.compare import extract_results  # noqa: E402
 from paperlab.errors import PartialImportWarning  # noqa: E402
-from paperlab.sources.session import Session  # noqa: E402
+from paperlab.services.sessions import Session  # noqa: E402
 
 _METRIC_WORDS = r"accuracy|MRR|mAP|AUROC|AUC|F1|BLEU|ROUGE|correlation|pass@\d+|FPR@?95|rate|CER|WER|score"
 

@@ -27,7 +27,7 @@ _LAZY = {
     "reading_list": "paperlab.store",
     "open_store": "paperlab.store",
     "digest": "paperlab.digests",
-    "Session": "paperlab.sources.session",
+    "Session": "paperlab.services.sessions",
     "PaperCards": "paperlab.widget",
 }
 

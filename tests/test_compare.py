@@ -374,6 +374,6 @@ def test_leaderboard_across_papers_marks_lower_is_better() -> None:
 
 def test_top_level_exports() -> None:
     assert paperlab.compare is compare and paperlab.leaderboard is leaderboard
-    from paperlab.sources.session import Session
+    from paperlab.services.sessions import Session
 
     assert paperlab.Session is Session

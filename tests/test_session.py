@@ -18,7 +18,7 @@ from paths import DATA, SEEDS
 
 import paperlab
 from paperlab.errors import ParseError, PartialImportWarning
-from paperlab.sources.session import Session
+from paperlab.services.sessions import Session
 
 TRANSCRIPT = SEEDS / "reading-group-session.txt"
 OWN = DATA / "session" / "reading-group-session.txt"

@@ -1,0 +1,23 @@
+"""Reading-group sessions: who presented which paper, their takeaways, results and questions.
+
+:meth:`Session.from_file` imports a thematic-session slide transcript (plain text, as copied from slides): a session
+header, then per presentation the presenter's name on its own line, the paper's header (venue line, title, author
+and affiliation lines), the slides, results tables as tab-separated text, a "Takeaways" slide and discussion
+questions. The layout is recovered by rules (no models); tables are parsed by :func:`paperlab.compare.find_tables`
+into tidy frames.
+
+What cannot be recovered (a presentation without a title slide, a table block without numbers, a table row whose
+cells were lost) is listed in :attr:`Session.problems`, each with its line; lost data is also reported with a
+:class:`~paperlab.errors.PartialImportWarning`.
+
+Modules: :mod:`.names` (presenters and authors), :mod:`.layout` (presenter lines, paper headers, takeaways and
+questions), :mod:`.results` (slide tables and which of their problems lost data), :mod:`.entry`
+(:class:`SessionEntry`), :mod:`.reading` (a transcript into entries) and :mod:`.model` (:class:`Session`).
+"""
+
+from __future__ import annotations
+
+from .entry import SessionEntry
+from .model import Session, read_session
+
+__all__ = ["Session", "SessionEntry", "read_session"]

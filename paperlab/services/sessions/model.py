@@ -1,0 +1,163 @@
+"""The session model: :class:`Session` (a theme, a date and its presentations) and :func:`read_session`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...comparison import compare, venue_of
+from ...comparison.render import md_cell
+from ...errors import ImportProblem, ParseError, PartialImportWarning
+from ...library import Library
+from .entry import SessionEntry
+from .reading import read_transcript
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Session", "read_session"]
+
+
+class Session:
+    """A reading-group session: a theme, a date and the presentations.
+
+    Parameters
+    ----------
+    theme : str
+    date : datetime.date or ISO str, optional
+    entries : list of SessionEntry, optional
+    subtitle : str, optional
+        Further header lines (e.g. "Paper presentation: Group4").
+    source : str, optional
+        The transcript file.
+    problems : list of ImportProblem, optional
+
+    Examples
+    --------
+    >>> s = Session.from_file("reading-group-session.txt")  # doctest: +SKIP
+    >>> [e.presenter for e in s.entries]  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        theme: str,
+        date: dt.date | str | None = None,
+        entries: list[SessionEntry] | None = None,
+        subtitle: str | None = None,
+        source: str | None = None,
+        problems: list[ImportProblem] | None = None,
+    ) -> None:
+        self.theme = theme
+        self.date = dt.date.fromisoformat(date) if isinstance(date, str) else date
+        self.entries = list(entries or [])
+        self.subtitle = subtitle
+        self.source = source
+        self.problems = list(problems or [])
+
+    def __repr__(self) -> str:
+        when = f", {self.date.isoformat()}" if self.date else ""
+        return f"<Session {self.theme!r}{when}: {len(self.entries)} presentation(s)>"
+
+    # -- import --------------------------------------------------------------------------
+    @classmethod
+    def from_file(cls, path: str | Path, date: dt.date | str | None = None) -> Session:
+        """Import a slide transcript (the format of ``seeds/reading-group-session.txt``).
+
+        Parameters
+        ----------
+        path : str or Path
+        date : date or ISO str, optional
+            The session's date (transcripts rarely state it).
+
+        Raises
+        ------
+        ParseError
+            If the file is missing, empty or has no presenter line (naming the line).
+        """
+        path = Path(path)
+        if not path.exists():
+            raise ParseError("file not found", source=str(path))
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"expected UTF-8 text: {exc.reason} at byte {exc.start}", source=str(path)) from None
+        return cls._from_text(text, str(path), date)
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<text>", date: dt.date | str | None = None) -> Session:
+        """Import a transcript given as a string; see :meth:`from_file`."""
+        return cls._from_text(text, source, date)
+
+    @classmethod
+    def _from_text(cls, text: str, source: str, date: dt.date | str | None) -> Session:
+        """The session, warning with :class:`PartialImportWarning` about the problems that lost data."""
+        t = read_transcript(text, source)
+        session = cls(t.theme, date=date, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
+        if t.lost:
+            kept = sum(len(d) for e in t.entries for d in e.results)
+            # stacklevel 3: the caller of from_file or from_text
+            warnings.warn(PartialImportWarning(source, t.lost, kept=kept), stacklevel=3)
+        return session
+
+    # -- views ---------------------------------------------------------------------------
+    @property
+    def library(self) -> Library:
+        """The papers presented, as a Library (search, compare and cards work on it)."""
+        return Library((e.paper for e in self.entries), name=self.theme)
+
+    @property
+    def results(self) -> pd.DataFrame:
+        """Every table's tidy results, with a ``presenter`` column."""
+        import pandas as pd
+
+        frames = [df.assign(presenter=e.presenter) for e in self.entries for df in e.results if len(df)]
+        if not frames:
+            return pd.DataFrame(columns=["presenter", "paper", "method", "dataset", "metric", "value"])
+        return pd.concat(frames, ignore_index=True)
+
+    def compare(self, fields: list[str] | None = None) -> pd.DataFrame:
+        """:func:`paperlab.compare.compare` on the session's papers, with their table results."""
+        df = compare(self.library, fields=fields, results=[d for e in self.entries for d in e.results])
+        presenters = {e.paper.id: e.presenter for e in self.entries}
+        df.insert(0, "presenter", [presenters.get(i) for i in df.index])
+        return df
+
+    def to_markdown(self) -> str:
+        """The agenda as markdown: one numbered item per presentation, with takeaways and questions."""
+        lines = [f"# {md_cell(self.theme)}"]
+        if self.subtitle:
+            lines.append(f"*{md_cell(self.subtitle)}*")
+        if self.date:
+            lines.append(f"**Date:** {self.date.isoformat()}")
+        lines.append("")
+        for n, e in enumerate(self.entries, start=1):
+            lines += _agenda_item(n, e)
+        return "\n".join(lines) + "\n"
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+
+def _agenda_item(n: int, e: SessionEntry) -> list[str]:
+    """The markdown lines of presentation ``n`` of the agenda."""
+    p = e.paper
+    title = md_cell(p.title)
+    link = p.abs_url
+    meta = " · ".join(md_cell(m) for m in (p.byline(), venue_of(p)) if m)
+    lines = [
+        f"{n}. **{md_cell(e.presenter)}** — "
+        + (f"[{title}]({link})" if link else f"*{title}*")
+        + (f" — {meta}" if meta else "")
+    ]
+    lines += [f"   - {md_cell(t)}" for t in e.takeaways]
+    if e.tables:
+        lines.append(f"   - Results: {len(e.tables)} table(s), {sum(len(d) for d in e.results)} values")
+    lines += [f"   - ❓ {md_cell(q)}" for q in e.questions]
+    return lines
+
+
+def read_session(path: str | Path, date: dt.date | str | None = None) -> Session:
+    """Function form of :meth:`Session.from_file`."""
+    return Session.from_file(path, date=date)
