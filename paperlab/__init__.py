@@ -92,6 +92,10 @@ def _load_bibtex() -> None:
     from .sources import bibtex  # noqa: F401  (registers Paper.to_bibtex and Library.to_bibtex)
 
 
+def _load_paper_render() -> None:
+    from . import paper_render  # noqa: F401  (registers Paper.to_markdown, to_html and to_csl)
+
+
 def _load_native() -> None:
     from .sources import native  # noqa: F401  (registers Library.save)
 
@@ -112,6 +116,7 @@ def _load_cards() -> None:
 
 Paper.operations.provide(["to_bibtex"], _load_bibtex)
 Library.operations.provide(["to_bibtex"], _load_bibtex)
+Paper.operations.provide(["to_csl", "to_html", "to_markdown"], _load_paper_render)
 Library.operations.provide(["save"], _load_native)
 Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
 Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates"], _load_search)

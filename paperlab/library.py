@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 
 from ._operations import Operations
+from .dates import as_date
 from .identifiers import normalize_doi, parse_reference
 from .paper import Paper
 
@@ -60,12 +61,6 @@ _DF_COLUMNS = [
     "abstract",
     "ai_summary",
 ]
-
-
-def _to_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    return dt.date.fromisoformat(value)
 
 
 class Library:
@@ -224,7 +219,7 @@ class Library:
         source : str, optional
             A source kind, e.g. ``"arxiv"`` or ``"hf_page"``.
         """
-        lo, hi = _to_date(since), _to_date(until)
+        lo, hi = as_date(since, "since"), as_date(until, "until")
         words = text.lower().split() if text else []
         tag_l = tag.lower() if tag else None
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import html
 import json
 import re
 import unicodedata
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ._operations import Operations
+from .dates import as_date, as_datetime
 from .errors import ParseError
 from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
 from .venues import parse_venue
@@ -33,33 +33,6 @@ def normalize_title(title: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[^0-9a-zA-Z]+", " ", text).lower()
     return " ".join(text.split())
-
-
-def _as_date(value: Any, name: str) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            pass
-    raise ParseError(f"field {name!r}: expected an ISO date (YYYY-MM-DD), got {value!r}")
-
-
-def _as_datetime(value: Any, name: str) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-    if isinstance(value, str):
-        try:
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
-        except ValueError:
-            pass
-    raise ParseError(f"field {name!r}: expected an ISO timestamp, got {value!r}")
 
 
 def _as_int(value: Any, name: str) -> int | None:
@@ -165,7 +138,9 @@ class SourceRecord:
         return cls(
             name=str(data["name"]),
             location=str(data.get("location") or ""),
-            retrieved=_as_datetime(data.get("retrieved") or dt.datetime.now(dt.timezone.utc), "sources.retrieved"),
+            retrieved=as_datetime(
+                data.get("retrieved") or dt.datetime.now(dt.timezone.utc), "field 'sources.retrieved'"
+            ),
             record=data.get("record"),
         )
 
@@ -174,7 +149,7 @@ class SourceRecord:
 
 
 #: The :class:`Paper` methods that a layer above the model implements (see :mod:`paperlab._operations`).
-PaperOperation = Literal["to_bibtex"]
+PaperOperation = Literal["to_bibtex", "to_csl", "to_html", "to_markdown"]
 
 _LIST_FIELDS = ("authors", "categories", "keywords", "tags")
 _INT_FIELDS = ("version", "n_authors", "upvotes", "github_stars")
@@ -245,8 +220,11 @@ class Paper:
     sources: list[SourceRecord] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
-    #: Methods implemented by the layers above the model (``to_bibtex``: :mod:`paperlab.sources.bibtex`).
-    operations: ClassVar[Operations[PaperOperation]] = Operations("Paper", ["to_bibtex"])
+    #: Methods implemented by the layers above the model (``to_bibtex``: :mod:`paperlab.sources.bibtex`;
+    #: ``to_markdown``, ``to_html``, ``to_csl``: :mod:`paperlab.paper_render`).
+    operations: ClassVar[Operations[PaperOperation]] = Operations(
+        "Paper", ["to_bibtex", "to_csl", "to_html", "to_markdown"]
+    )
 
     def __post_init__(self) -> None:
         # Every check has a fast path for values that are already clean (the common case
@@ -274,10 +252,10 @@ class Paper:
         # dates: already a date (not a datetime) or None -> nothing to do
         value: Any = self.published
         if value is not None and type(value) is not dt.date:
-            self.published = _as_date(value, "published")
+            self.published = as_date(value, "field 'published'")
         value = self.updated
         if value is not None and type(value) is not dt.date:
-            self.updated = _as_date(value, "updated")
+            self.updated = as_date(value, "field 'updated'")
         value = self.version
         if value is not None and type(value) is not int:
             self.version = _as_int(value, "version")
@@ -481,40 +459,12 @@ class Paper:
         return self.organization or ""
 
     def to_markdown(self) -> str:
-        """A markdown card that renders in JupyterLab, nbconvert and GitHub.
+        """A markdown card that renders in JupyterLab, nbconvert and GitHub (:mod:`paperlab.paper_render`).
 
         The paper's JSON rides along in an HTML comment, so :meth:`from_markdown`
         reads the card back without loss.
         """
-        link = _md_url(self.abs_url)
-        title = _md_escape(self.title)
-        lines = [f"### [{title}]({link})" if link else f"### {title}"]
-        meta = [m for m in (self.byline(), self.published.isoformat() if self.published else None, self.venue) if m]
-        if meta:
-            lines.append("*" + _md_escape(" · ".join(meta)) + "*")
-        badges = []
-        if self.arxiv_id:
-            badges.append(f"arXiv:{self.arxiv_id}")
-        if self.upvotes is not None:
-            badges.append(f"▲ {self.upvotes}")
-        if self.github_stars is not None:
-            badges.append(f"★ {self.github_stars}")
-        links = [
-            f"[{name}]({_md_url(url)})"
-            for name, url in (("PDF", self.pdf_url), ("code", self.code_url), ("project", self.project_url))
-            if _md_url(url)
-        ]
-        tags = [f"`{t}`" for t in (self.categories + self.tags)[:8] if "`" not in t]
-        extra_line = " · ".join(badges + links + tags)
-        if extra_line:
-            lines.append(extra_line)
-        if self.abstract:
-            lines.append("")
-            lines.append("> " + _md_escape(self.abstract).replace("\n", "\n> "))
-        payload = self.to_json().replace("--", "-\\u002d").replace(">", "\\u003e").replace("<", "\\u003c")
-        lines.append("")
-        lines.append(f"<!-- {MIME_TYPE} {payload} -->")
-        return "\n".join(lines) + "\n"
+        return str(Paper.operations.get("to_markdown")(self))
 
     @classmethod
     def from_markdown(cls, text: str) -> Paper:
@@ -535,44 +485,8 @@ class Paper:
         return cls.from_dict(data)
 
     def to_html(self) -> str:
-        """A self-contained HTML card; every text is escaped."""
-        e = html.escape
-        link = self.abs_url
-        title = e(self.title)
-        head = (
-            f'<a href="{e(link)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-            if link and re.match(r"https?://", link)
-            else title
-        )
-        meta = " · ".join(
-            e(m) for m in (self.byline(), self.published.isoformat() if self.published else None, self.venue) if m
-        )
-        chips = "".join(
-            f'<span style="border:1px solid var(--jp-border-color2,#ccc);border-radius:8px;'
-            f'padding:0 6px;margin-right:4px;font-size:85%">{e(c)}</span>'
-            for c in (self.categories + self.tags)[:8]
-        )
-        stats = " ".join(
-            s
-            for s in (
-                f"▲ {self.upvotes}" if self.upvotes is not None else "",
-                f"★ {self.github_stars}" if self.github_stars is not None else "",
-            )
-            if s
-        )
-        links = " ".join(
-            f'<a href="{e(url)}" target="_blank" rel="noopener noreferrer">{name}</a>'
-            for name, url in (("PDF", self.pdf_url), ("code", self.code_url), ("project", self.project_url))
-            if url and re.match(r"https?://", url)
-        )
-        abstract = f"<details><summary>Abstract</summary><p>{e(self.abstract)}</p></details>" if self.abstract else ""
-        return (
-            '<div class="paperlab-card" style="border:1px solid var(--jp-border-color2,#ddd);'
-            'border-radius:6px;padding:8px 12px;margin:4px 0">'
-            f'<div style="font-weight:600">{head}</div>'
-            f'<div style="color:var(--jp-ui-font-color2,#666)">{meta}</div>'
-            f"<div>{chips} {e(stats)} {links}</div>{abstract}</div>"
-        )
+        """A self-contained HTML card; every text is escaped (:mod:`paperlab.paper_render`)."""
+        return str(Paper.operations.get("to_html")(self))
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         return {
@@ -587,50 +501,5 @@ class Paper:
         return str(Paper.operations.get("to_bibtex")(self, key=key))
 
     def to_csl(self) -> dict[str, Any]:
-        """A CSL-JSON item (for Zotero, pandoc and citation processors)."""
-        item: dict[str, Any] = {
-            "id": self.id,
-            "type": "article-journal" if self.journal_ref else "article",
-            "title": self.title,
-        }
-        if self.authors:
-            item["author"] = [_csl_name(a) for a in self.authors]
-        if self.published:
-            item["issued"] = {"date-parts": [[self.published.year, self.published.month, self.published.day]]}
-        for key, value in (
-            ("abstract", self.abstract),
-            ("DOI", self.doi),
-            ("URL", self.abs_url),
-            ("container-title", self.journal_ref),
-            ("note", self.comment),
-        ):
-            if value:
-                item[key] = value
-        if self.arxiv_id:
-            item["number"] = f"arXiv:{self.arxiv_id}"
-            item["publisher"] = "arXiv"
-        if self.keywords or self.tags:
-            item["keyword"] = ", ".join(self.keywords + self.tags)
-        return item
-
-
-def _csl_name(name: str) -> dict[str, str]:
-    if "," in name:
-        family, given = (s.strip() for s in name.split(",", 1))
-    else:
-        parts = name.split()
-        family, given = parts[-1], " ".join(parts[:-1])
-    return {"family": family, "given": given} if given else {"literal": family}
-
-
-def _md_url(url: str | None) -> str | None:
-    """An http(s) URL safe inside markdown link parentheses; None for other schemes (``javascript:``)."""
-    if not url or not re.match(r"https?://", url, re.I):
-        return None
-    return re.sub(r"[\s()<>]", lambda m: f"%{ord(m.group(0)):02X}", url)
-
-
-def _md_escape(text: str) -> str:
-    """Escape characters that would start markdown or HTML markup in card text."""
-    text = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
+        """A CSL-JSON item, for Zotero, pandoc and citation processors (:mod:`paperlab.paper_render`)."""
+        return dict(Paper.operations.get("to_csl")(self))

@@ -7,6 +7,8 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..text import md_escape as md_cell  # text safe inside a markdown table cell (one line, markup escaped)
+from ..urls import html_link, is_http_url, md_url
 from .lexicons import LOWER_IS_BETTER
 
 if TYPE_CHECKING:
@@ -34,16 +36,6 @@ def cell_text(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:g}"
     return str(v)
-
-
-def md_cell(text: str) -> str:
-    """Text safe inside a markdown table cell: one line, HTML and markdown markup (and ``|``) escaped."""
-    text = html.escape(text.replace("\n", " "), quote=False)
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
-
-
-def _safe_url(url: Any) -> str | None:
-    return url if isinstance(url, str) and re.match(r"https?://", url) else None
 
 
 def _isna(v: Any) -> bool:
@@ -103,9 +95,8 @@ class PaperlabAccessor:
             if c not in shown or urls is None:
                 continue
             shown[c] = [
-                f'<a href="{html.escape(u)}" target="_blank" rel="noopener noreferrer">'
-                f"{html.escape(str(texts[i]) if texts is not None else 'code')}</a>"
-                if (u := _safe_url(urls[i]))
+                html_link(urls[i], html.escape(str(texts[i]) if texts is not None else "code"))
+                if is_http_url(urls[i])
                 else shown.at[i, c]
                 for i in shown.index
             ]
@@ -124,10 +115,10 @@ class PaperlabAccessor:
             cells = []
             for c in cols:
                 text = md_cell(cell_text(row[c]))
-                if self.kind == "compare" and c == "title" and _safe_url(self._df.at[i, "url"]):
-                    text = f"[{text}]({self._df.at[i, 'url']})"
-                if self.kind == "compare" and c == "code" and _safe_url(row[c]):
-                    text = f"[code]({row[c]})"
+                if self.kind == "compare" and c == "title" and (url := md_url(self._df.at[i, "url"])):
+                    text = f"[{text}]({url})"
+                if self.kind == "compare" and c == "code" and (url := md_url(row[c])):
+                    text = f"[code]({url})"
                 cells.append(text)
             lines.append("| " + " | ".join([md_cell(str(i))] + cells) + " |")
         return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dates import as_date
 from ..errors import ParseError
 
 if sys.version_info >= (3, 11):
@@ -33,17 +34,8 @@ _TABLE_KEYS = {
 
 
 def parse_date(value: Any, name: str, source: str) -> dt.date | None:
-    """A date, datetime or ISO string -> date (None for None or ""); ParseError names ``name`` otherwise."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ParseError(f"{name!r}: expected a date YYYY-MM-DD, got {value!r}", source=source) from None
+    """:func:`paperlab.dates.as_date` of the setting ``name`` read from ``source``."""
+    return as_date(value, repr(name), source=source)
 
 
 @dataclass

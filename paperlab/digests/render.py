@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..errors import ImportProblem
 from ..library import Library
 from ..paper import Paper
+from ..text import md_escape
+from ..urls import md_url
 from ._match import shown_date
 from .config import DigestConfig
 
@@ -21,19 +21,6 @@ INTRO = (
     "collected by paperlab.\n\n"
     "Each `##` heading is a search keyword; a paper matching several keywords is listed under each."
 )
-
-
-def _md_text(text: str) -> str:
-    """Plain text safe inside a markdown table cell or link text."""
-    text = html.escape(" ".join(text.split()), quote=False)
-    return text.replace("|", "&#124;").replace("[", "&#91;").replace("]", "&#93;").replace("`", "&#96;")
-
-
-def _md_url(url: str | None) -> str:
-    """An http(s) URL safe inside a markdown link ("" for anything else)."""
-    if not url or not re.match(r"https?://", url):
-        return ""
-    return re.sub(r"[\s()<>|]", lambda m: f"%{ord(m.group(0)):02X}", url)
 
 
 def _section_tables(name: str, papers: list[Paper], last_update: dt.date, note: str | None) -> str:
@@ -52,21 +39,21 @@ def _intro(config: DigestConfig) -> str:
     intro = INTRO.format(hf=hf)
     if config.hf_section and "hf" in config.sources:
         intro += (
-            f' The section "{_md_text(config.hf_section)}" lists every Hugging Face daily paper of the '
+            f' The section "{md_escape(config.hf_section)}" lists every Hugging Face daily paper of the '
             "period, most upvoted first."
         )
     return intro
 
 
 def _new_line(paper: Paper, keywords: list[str]) -> str:
-    url = _md_url(paper.abs_url)
-    bits = [f"[{_md_text(paper.title)}]({url})" if url else _md_text(paper.title)]
+    url = md_url(paper.abs_url)
+    bits = [f"[{md_escape(paper.title)}]({url})" if url else md_escape(paper.title)]
     date = shown_date(paper)
     if date:
         bits.append(date.isoformat())
     if paper.upvotes is not None:
         bits.append(f"▲ {paper.upvotes}")
-    bits.append(", ".join(_md_text(k) for k in keywords))
+    bits.append(", ".join(md_escape(k) for k in keywords))
     return "- " + " · ".join(bits)
 
 
@@ -108,7 +95,7 @@ def render(
         out += _new_block(library, sections, new, baseline)
     if problems:
         out += ["### Report", "", f"This digest is partial: {len(problems)} problem(s).", ""]
-        out += [f"- {_md_text(str(p))}" for p in problems]
+        out += [f"- {md_escape(str(p))}" for p in problems]
         out.append("")
     for name, ids in sections.items():
         out.append(_section_tables(name, [library[i] for i in ids], last_update, notes.get(name)))

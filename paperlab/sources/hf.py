@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ._files import read_bytes
@@ -54,17 +55,11 @@ def _str(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _iso_date(value: Any) -> str | None:
+def _iso_date(value: Any, name: str) -> dt.date | None:
+    """The date of an ISO timestamp the API gives; None for anything that does not start like one."""
     if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return dt.date.fromisoformat(value[:10]).isoformat()
-        except ValueError:
-            raise ParseError(f"expected an ISO timestamp, got {value!r}") from None
+        return as_date(value, name)
     return None
-
-
-def _as_date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
 
 
 def _organization(value: Any) -> str | None:
@@ -99,9 +94,11 @@ def _item_to_paper(item: Any, source: str, where: str, retrieved: dt.datetime) -
         keywords = []
     submitted_by = item.get("submittedBy") or paper.get("submittedOnDailyBy")
     extra: dict[str, Any] = {}
-    daily = _iso_date(paper.get("submittedOnDailyAt")) or _iso_date(item.get("publishedAt"))
+    daily = _iso_date(paper.get("submittedOnDailyAt"), "'submittedOnDailyAt'") or _iso_date(
+        item.get("publishedAt"), "'publishedAt'"
+    )
     if daily:
-        extra["daily_date"] = daily
+        extra["daily_date"] = daily.isoformat()
     if isinstance(item.get("numComments"), int):
         extra["num_comments"] = item["numComments"]
     if isinstance(submitted_by, dict) and _str(submitted_by.get("user") or submitted_by.get("name")):
@@ -113,7 +110,8 @@ def _item_to_paper(item: Any, source: str, where: str, retrieved: dt.datetime) -
             authors=authors,
             organization=_organization(field("organization")),
             abstract=_unwrap(field("summary")),
-            published=_as_date(_iso_date(paper.get("publishedAt")) or _iso_date(item.get("publishedAt"))),
+            published=_iso_date(paper.get("publishedAt"), "'publishedAt'")
+            or _iso_date(item.get("publishedAt"), "'publishedAt'"),
             url=HF_PAPER_URL.format(id=arxiv_id),
             pdf_url=ARXIV_PDF_URL.format(id=arxiv_id),
             code_url=_str(field("githubRepo")),
@@ -264,12 +262,9 @@ class HfDailyPapersClient:
         """Papers on the daily list of ``date`` (``YYYY-MM-DD`` or a date; today's list when omitted)."""
         params: dict[str, Any] = {}
         if date is not None:
-            text = date.isoformat() if isinstance(date, dt.date) else str(date)
-            try:
-                dt.date.fromisoformat(text)
-            except ValueError:
-                raise ValueError(f"expected a date YYYY-MM-DD, got {date!r}") from None
-            params["date"] = text
+            day = as_date(date, "date")  # a ParseError (a ValueError) says YYYY-MM-DD
+            if day is not None:
+                params["date"] = day.isoformat()
         return self._fetch(params, limit)
 
     def week(self, week: str, *, limit: int | None = None) -> list[Paper]:

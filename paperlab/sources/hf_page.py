@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ._files import read_text
@@ -93,19 +94,6 @@ class _Line:
         return len(text) > _MAX_TITLE or (len(text) >= 80 and (text.endswith(".") or ". " in text))
 
 
-def _as_reference_date(value: dt.date | str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ParseError(f"reference_date: expected a date or an ISO date string (YYYY-MM-DD), got {value!r}") from None
-
-
 def _parse_date(text: str, reference: dt.date) -> tuple[dt.date, int | None] | None:
     """``"Oct 6, 2025"`` / ``"Mar 10"`` / ``"Dec 6, 2023 2"`` -> (date, upvotes); None if not a date."""
     m = _DATE_LINE.match(text)
@@ -158,7 +146,7 @@ def parse_hf_page(text: str, source: str = "<string>", reference_date: dt.date |
     PartialImportWarning
         For lines that belong to no paper (stray fragments); they are skipped.
     """
-    reference = _as_reference_date(reference_date)
+    reference = as_date(reference_date, "reference_date") or dt.date.today()
     lines = [_Line(n, raw.strip()) for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1) if raw.strip()]
     problems = ProblemCollector(source)
     papers: list[Paper] = []

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ..dates import as_date
 from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ._files import read_bytes
@@ -77,10 +78,7 @@ def _journal_ref(paper: dict[str, Any]) -> str | None:
 def _published(paper: dict[str, Any]) -> dt.date | None:
     date = paper.get("publicationDate")
     if isinstance(date, str) and date:
-        try:
-            return dt.date.fromisoformat(date[:10])
-        except ValueError:
-            raise ParseError(f"'publicationDate': expected YYYY-MM-DD, got {date!r}") from None
+        return as_date(date, "'publicationDate'")
     year = paper.get("year")
     if isinstance(year, int) and 1000 <= year <= 9999:
         return dt.date(year, 1, 1)

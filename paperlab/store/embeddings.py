@@ -5,12 +5,12 @@ Writes to the cache do not bump the store's revision (the cache is not user-visi
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from ..text import text_hash
 from .db import Database
 
 __all__ = ["EmbeddingCache"]
@@ -60,5 +60,5 @@ class EmbeddingCache(Database):
 
     @staticmethod
     def text_hash(text: str) -> str:
-        """A stable key for a text in the embedding cache (SHA-1 hex of its UTF-8 bytes)."""
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+        """A stable key for a text in the embedding cache (:func:`paperlab.text.text_hash`)."""
+        return text_hash(text)

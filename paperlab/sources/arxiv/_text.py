@@ -1,12 +1,9 @@
-"""Text and date clean-up shared by the arXiv Atom and Kaggle readers."""
+"""Text clean-up shared by the arXiv Atom and Kaggle readers (dates: :func:`paperlab.dates.as_date`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
-
-from ...errors import ParseError
 
 # arXiv marks a new paragraph by indenting the next line; a bare newline is only a wrap.
 _PARAGRAPH = re.compile(r"\n[ \t]+")
@@ -35,13 +32,3 @@ def unwrap(text: str | None) -> str | None:
         return joined or None
     paragraphs = (" ".join(p.split()) for p in _PARAGRAPH.split(text))
     return "\n".join(p for p in paragraphs if p) or None
-
-
-def iso_date(text: Any, name: str) -> dt.date | None:
-    """'2022-02-24T15:05:19Z' or '2008-11-26' -> date; None when absent."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        raise ParseError(f"{name}: expected an ISO date, got {text.strip()!r}") from None

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from ...dates import as_date
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord
 from .._files import read_bytes
-from ._text import iso_date, one_line, unwrap
+from ._text import one_line, unwrap
 
 __all__ = ["ArxivErrorFeed", "AtomPage", "parse_atom", "read_atom"]
 
@@ -142,8 +143,8 @@ def _entry_to_paper(entry: etree._Element, source: SourceRecord) -> Paper:
         arxiv_id=entry_id,
         authors=authors,
         abstract=unwrap(_text(entry.find(_ATOM + "summary"))),
-        published=iso_date(_text(entry.find(_ATOM + "published")), "<published>"),
-        updated=iso_date(_text(entry.find(_ATOM + "updated")), "<updated>"),
+        published=as_date(_text(entry.find(_ATOM + "published")), "<published>"),
+        updated=as_date(_text(entry.find(_ATOM + "updated")), "<updated>"),
         categories=[t for t in (c.get("term") for c in entry.iterfind(_ATOM + "category")) if t],
         primary_category=primary.get("term") if primary is not None else None,
         comment=one_line(_text(entry.find(_ARXIV + "comment"))),

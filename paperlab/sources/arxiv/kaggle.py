@@ -17,9 +17,10 @@ from typing import IO, Any
 
 import orjson
 
+from ...dates import as_date
 from ...errors import ParseError, PartialImportWarning, ProblemCollector
 from ...paper import Paper, SourceRecord
-from ._text import iso_date, one_line, unwrap
+from ._text import one_line, unwrap
 
 __all__ = ["iter_kaggle", "read_kaggle"]
 
@@ -124,7 +125,7 @@ def _kaggle_paper(record: Any, source: SourceRecord) -> Paper:
         authors=authors,
         abstract=unwrap(abstract) if isinstance(abstract, str) else None,
         published=published,
-        updated=iso_date(record.get("update_date"), "update_date"),
+        updated=as_date(record.get("update_date"), "update_date"),
         categories=categories,
         primary_category=categories[0] if categories else None,
         comment=one_line(record.get("comments")),

@@ -1,0 +1,75 @@
+"""Dates and timestamps read from user input, files and APIs: the one coercion every layer uses.
+
+Model layer: imports only :mod:`paperlab.errors`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .errors import ParseError
+
+__all__ = ["as_date", "as_datetime"]
+
+
+def as_date(value: Any, name: str, *, source: str | None = None) -> dt.date | None:
+    """A date from a date, a datetime or an ISO string (a date or a timestamp); None when absent.
+
+    Parameters
+    ----------
+    value : date, datetime, str or None
+        ``None``, ``""`` and blank strings are absent. A string is read from its first ten
+        characters after surrounding whitespace: ``"2008-11-26"``, ``"2022-02-24T15:05:19Z"``.
+    name : str
+        What the value is, as the error message should name it (``"field 'published'"``, ``"<updated>"``).
+    source : str, optional
+        File or URL, passed on to the :class:`~paperlab.errors.ParseError`.
+
+    Raises
+    ------
+    ParseError
+        Anything else (a ``ValueError``): ``"<name>: expected an ISO date (YYYY-MM-DD), got <value>"``.
+
+    Examples
+    --------
+    >>> as_date(" 2022-02-24T15:05:19Z", "updated")
+    datetime.date(2022, 2, 24)
+    >>> as_date("", "updated") is None
+    True
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+    raise ParseError(f"{name}: expected an ISO date (YYYY-MM-DD), got {value!r}", source=source)
+
+
+def as_datetime(value: Any, name: str) -> dt.datetime:
+    """A timezone-aware datetime from a datetime or an ISO timestamp (``Z`` allowed); naive means UTC.
+
+    Raises
+    ------
+    ParseError
+        ``"<name>: expected an ISO timestamp, got <value>"``.
+    """
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    raise ParseError(f"{name}: expected an ISO timestamp, got {value!r}")

@@ -1,0 +1,52 @@
+"""User text written into markdown, and the cache key of a text: one home for each.
+
+Model layer: imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+
+__all__ = ["md_escape", "md_quote", "text_hash"]
+
+# Backslash-escaped: every ASCII character that opens markdown markup inline or in a table cell.
+# "<", ">" and "&" become HTML entities, so no raw HTML, autolink or entity survives.
+# "(", ")" and "!" need no escape: with "[" and "]" escaped they can never form a link or an image.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+# What opens a block at the start of a line: list items, setext underlines, ordered list numbers
+_BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown as itself in markdown: on one line (whitespace runs become one space), markup escaped.
+
+    Safe as link text, inside emphasis, in a heading or in a GitHub table cell.
+
+    Examples
+    --------
+    >>> md_escape("A <b>bold</b> [link](x) | *not* #1\\nnext")
+    'A &lt;b&gt;bold&lt;/b&gt; \\\\[link\\\\](x) \\\\| \\\\*not\\\\* \\\\#1 next'
+    """
+    text = html.escape(" ".join(text.split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_quote(text: str) -> str:
+    """Multi-paragraph text as a markdown block quote: each line escaped, none opening a list or heading."""
+    lines = (_BLOCK_START.sub(_escape_block_start, md_escape(line)) for line in text.splitlines() or [""])
+    return "\n".join(f"> {line}" for line in lines)
+
+
+def _escape_block_start(m: re.Match[str]) -> str:
+    return f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}"
+
+
+def text_hash(text: str) -> str:
+    """Cache key of a text (embeddings): SHA-1 hex of its UTF-8 bytes.
+
+    >>> text_hash("attention")[:12]
+    'd0278de5f6e5'
+    """
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
