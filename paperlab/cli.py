@@ -257,6 +257,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 # -- parser ---------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
+    """The ``paperlab`` argument parser: one ``_add_*`` function below per subcommand."""
     parser = argparse.ArgumentParser(
         prog="paperlab",
         description="A literature workbench: import, search and export research papers.",
@@ -264,7 +265,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"paperlab {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_import(sub)
+    _add_list(sub)
+    _add_search(sub)
+    _add_fetch(sub)
+    _add_export(sub)
+    _add_digest(sub)
+    return parser
 
+
+def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paperlab import FILE...``: files into the library (and a reading list)."""
     p = sub.add_parser(
         "import",
         help="import papers from files into your library",
@@ -282,6 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", metavar="NAME", help="also add the papers to this reading list")
     p.set_defaults(func=cmd_import)
 
+
+def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paperlab list``: the library, a reading list, or the reading lists."""
     p = sub.add_parser(
         "list",
         help="list papers in your library or a reading list",
@@ -293,6 +307,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON (the paper wire format)")
     p.set_defaults(func=cmd_list)
 
+
+def _add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paperlab search QUERY``: the library, the demo corpus or a file."""
     p = sub.add_parser(
         "search",
         help="search papers by meaning and keywords",
@@ -310,6 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.set_defaults(func=cmd_search)
 
+
+def _add_fetch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paperlab fetch arxiv|hf|s2``: papers from a live service into the library."""
     p = sub.add_parser(
         "fetch",
         help="fetch papers from arXiv, Hugging Face or Semantic Scholar",
@@ -330,6 +350,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--api-key", help="s2: Semantic Scholar API key (optional)")
     p.set_defaults(func=cmd_fetch)
 
+
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paperlab export --format F``: the library or a reading list in a citation format."""
     p = sub.add_parser(
         "export",
         help="export your library or a reading list",
@@ -340,6 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_export)
 
+
+def _add_digest(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paperlab digest CONFIG``: a DailyArXiv-style keyword digest."""
     p = sub.add_parser(
         "digest",
         help="build a DailyArXiv-style keyword digest (README) from arXiv and Hugging Face",
@@ -357,7 +383,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache-dir", metavar="DIR", help="response cache directory (overrides the config)")
     p.add_argument("--state", metavar="FILE", help="'new since last' state file (default: next to the README)")
     p.set_defaults(func=cmd_digest)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

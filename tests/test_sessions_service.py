@@ -3,7 +3,10 @@ was lost, decided by what the tables kept, never by the wording of a problem's m
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +104,24 @@ def test_the_warning_points_at_the_caller() -> None:
     with pytest.warns(PartialImportWarning) as record:
         Session.from_text(HEAD.format(row="Ours\t91.2\t71.4\t76.5\t80.0"), source="t.txt")
     assert record[0].filename == __file__
+
+
+@pytest.mark.parametrize(
+    "module", ["paperlab/services/sessions/*.py", "paperlab/sources/dailyarxiv.py", "paperlab/cli.py"]
+)
+def test_modules_and_functions_are_short(module: str) -> None:
+    """Issue 11: modules under 600 lines, functions readable on one screen (at most 60 lines)."""
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob(module))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) < 600, path
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert length <= 60, f"{path.name}: {node.name} has {length} lines"
+
+
+def test_sessions_are_no_longer_a_source() -> None:
+    assert importlib.util.find_spec("paperlab.sources.session") is None

@@ -177,36 +177,7 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
     """
     problems = ProblemCollector(source)
     digest = DailyArxivDigest()
-    merged: dict[str, Paper] = {}
-    keyword: str | None = None
-    saw_table = False
-    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        line = raw.strip()
-        where = f"line {number}"
-        if not line:
-            continue
-        if m := _LAST_UPDATE.match(line):
-            try:
-                digest.last_update = dt.date.fromisoformat(m.group(1))
-            except ValueError:
-                problems.add(where, f"'Last update:' expected a date YYYY-MM-DD, got {m.group(1)!r}")
-            continue
-        if m := _SECTION.match(line):
-            keyword = m.group("keyword").strip()
-            digest.sections.setdefault(keyword, [])
-            continue
-        if not line.startswith("|"):
-            continue  # prose
-        if _HEADER_CELL.match(line) or _TABLE_SEPARATOR.match(line):
-            saw_table = True
-            continue
-        saw_table = True
-        paper = _parse_row(line, where, source, keyword, problems)
-        if paper is None:
-            continue
-        if keyword is not None and paper.id not in digest.sections[keyword]:
-            digest.sections[keyword].append(paper.id)
-        merged[paper.id] = merged[paper.id].merge(paper) if paper.id in merged else paper
+    merged, saw_table = _read_lines(text, source, digest, problems)
     if not saw_table:
         raise ParseError(
             f"no paper table found: expected a DailyArXiv README with '## keyword' sections and a '{HEADER_ROW}' table",
@@ -223,6 +194,47 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
             source=source,
         )
     return digest
+
+
+def _read_lines(
+    text: str, source: str, digest: DailyArxivDigest, problems: ProblemCollector
+) -> tuple[dict[str, Paper], bool]:
+    """Every line of a README: ``Last update:`` and sections go into ``digest``; returns the papers by id (each
+    merged over the sections listing it) and whether a paper table was seen."""
+    merged: dict[str, Paper] = {}
+    keyword: str | None = None
+    saw_table = False
+    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.strip()
+        where = f"line {number}"
+        if not line:
+            continue
+        if m := _LAST_UPDATE.match(line):
+            _read_last_update(m.group(1), where, digest, problems)
+        elif m := _SECTION.match(line):
+            keyword = m.group("keyword").strip()
+            digest.sections.setdefault(keyword, [])
+        elif line.startswith("|"):
+            saw_table = True
+            if not (_HEADER_CELL.match(line) or _TABLE_SEPARATOR.match(line)):
+                paper = _parse_row(line, where, source, keyword, problems)
+                if paper is not None:
+                    _add_paper(paper, keyword, digest, merged)
+    return merged, saw_table
+
+
+def _read_last_update(value: str, where: str, digest: DailyArxivDigest, problems: ProblemCollector) -> None:
+    try:
+        digest.last_update = dt.date.fromisoformat(value)
+    except ValueError:
+        problems.add(where, f"'Last update:' expected a date YYYY-MM-DD, got {value!r}")
+
+
+def _add_paper(paper: Paper, keyword: str | None, digest: DailyArxivDigest, merged: dict[str, Paper]) -> None:
+    """List ``paper`` under its section and merge it with the same paper listed before."""
+    if keyword is not None and paper.id not in digest.sections[keyword]:
+        digest.sections[keyword].append(paper.id)
+    merged[paper.id] = merged[paper.id].merge(paper) if paper.id in merged else paper
 
 
 def _parse_row(line: str, where: str, source: str, keyword: str | None, problems: ProblemCollector) -> Paper | None:
@@ -346,45 +358,66 @@ def to_dailyarxiv_markdown(
         and versions, dates, abstracts, comments and tags.
     """
     papers = list(papers_or_library)
-    if last_update is None:
-        last_update = dt.date.today()
-    elif isinstance(last_update, str):
-        last_update = dt.date.fromisoformat(last_update[:10])
-    elif isinstance(last_update, dt.datetime):
-        last_update = last_update.date()
-
-    by_section: dict[str | None, list[Paper]]
-    if isinstance(sections, str):
-        sections = [sections]
-    if isinstance(sections, Mapping):
-        lookup: dict[str, Paper] = {}
-        for p in papers:
-            lookup.setdefault(p.id, p)
-            if p.arxiv_id:
-                lookup.setdefault(p.arxiv_id, p)
-        by_section = {}
-        for name, ids in sections.items():
-            missing = [i for i in ids if i not in lookup]
-            if missing:
-                raise KeyError(f"section {name!r} lists papers that are not given: {missing[:5]}")
-            by_section[name] = [lookup[i] for i in ids]
-    else:
-        keywords = list(sections) if sections is not None else list(dict.fromkeys(t for p in papers for t in p.tags))
-        by_section = {k: [p for p in papers if k in p.tags] for k in keywords}
-        if sections is None:
-            # A table before any "##" heading: read back without a tag.
-            untagged = [p for p in papers if not p.tags]
-            if untagged:
-                by_section = {None: untagged, **by_section}
-
-    out = [f"# {title}", "", f"Last update: {last_update.isoformat()}", ""]
-    for keyword, members in by_section.items():
+    out = [f"# {title}", "", f"Last update: {_last_update(last_update).isoformat()}", ""]
+    for keyword, members in _sections(papers, sections).items():
         if keyword is not None:
             out.append(f"## {' '.join(keyword.split())}")
         out += [HEADER_ROW, SEPARATOR_ROW]
         out += [_row(p) for p in members]
         out.append("")
     return "\n".join(out)
+
+
+def _last_update(value: dt.date | str | None) -> dt.date:
+    """The ``Last update:`` date: today by default, a date, or the date of an ISO date or timestamp string."""
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _sections(
+    papers: list[Paper], sections: Mapping[str, Sequence[str]] | Sequence[str] | None
+) -> dict[str | None, list[Paper]]:
+    """Keyword -> papers to write under it (``None``: the table before any heading); see
+    :func:`to_dailyarxiv_markdown`."""
+    if isinstance(sections, str):
+        sections = [sections]
+    if isinstance(sections, Mapping):
+        return _sections_by_id(papers, sections)
+    keywords = list(sections) if sections is not None else list(dict.fromkeys(t for p in papers for t in p.tags))
+    by_section: dict[str | None, list[Paper]] = {k: [p for p in papers if k in p.tags] for k in keywords}
+    if sections is None:
+        # A table before any "##" heading: read back without a tag.
+        untagged = [p for p in papers if not p.tags]
+        if untagged:
+            by_section = {None: untagged, **by_section}
+    return by_section
+
+
+def _sections_by_id(papers: list[Paper], sections: Mapping[str, Sequence[str]]) -> dict[str | None, list[Paper]]:
+    """Keyword -> papers from keyword -> paper ids (canonical ids or arXiv ids).
+
+    Raises
+    ------
+    KeyError
+        If a section lists a paper that is not given.
+    """
+    lookup: dict[str, Paper] = {}
+    for p in papers:
+        lookup.setdefault(p.id, p)
+        if p.arxiv_id:
+            lookup.setdefault(p.arxiv_id, p)
+    by_section: dict[str | None, list[Paper]] = {}
+    for name, ids in sections.items():
+        missing = [i for i in ids if i not in lookup]
+        if missing:
+            raise KeyError(f"section {name!r} lists papers that are not given: {missing[:5]}")
+        by_section[name] = [lookup[i] for i in ids]
+    return by_section
 
 
 Library.operations.register("to_dailyarxiv", to_dailyarxiv_markdown)  # ``Library.to_dailyarxiv``
