@@ -355,3 +355,28 @@ def test_drag_a_paper_from_the_panel_into_a_notebook(page: Page, lab: Lab) -> No
     # the list itself is unchanged by a drag into the notebook
     assert [e["paper"]["id"] for e in lab.api("GET", "lists/default")["entries"]] == [FIRST.id, SECOND.id]
     shot(page, "panel-drop-into-notebook")
+
+
+def test_a_drop_that_is_not_a_paper_inserts_nothing_and_raises_nothing(page: Page, lab: Lab) -> None:
+    """Data under the paper MIME type that is not a paper object (null, a list, bad JSON, no string id)."""
+    write_notebook(lab, "baddrop.ipynb", "x = 1")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_lab(page, lab, "baddrop", "baddrop.ipynb")
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    expect(cells).to_have_count(1)
+    for data in ["null", "[]", "{not json", '{"id": 7}']:
+        page.evaluate(
+            """([mime, data]) => {
+                const target = document.querySelector('.jp-Notebook .jp-Cell');
+                const dt = new DataTransfer();
+                dt.setData(mime, data);
+                for (const type of ['dragover', 'drop']) {
+                    target.dispatchEvent(new DragEvent(type, {dataTransfer: dt, bubbles: true, cancelable: true}));
+                }
+            }""",
+            ["application/vnd.paperlab.paper+json", data],
+        )
+    page.wait_for_timeout(500)
+    expect(cells).to_have_count(1)
+    assert errors == []
