@@ -9,21 +9,82 @@ and the HTTP status of each error type in :mod:`paperlab.server.http_errors`.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
-from .handlers import API_PREFIX, ROUTES, setup_handlers
+from .handlers import API_PREFIX, ROUTES, ServerState, setup_handlers, store_problem
 
-__all__ = ["API_PREFIX", "ROUTES", "setup_handlers"]
+__all__ = ["API_PREFIX", "ROUTES", "CONFIG_SECTION", "setup_handlers"]
+
+#: The server config section read by the extension, e.g. ``c.Paperlab.fetch_timeout = 5`` in
+#: ``jupyter_server_config.py`` (fetch_workers, fetch_timeout, fetch_retries, fetch_deadline,
+#: arxiv_interval, unreachable_for, store_workers; see :class:`~paperlab.server.fetching.FetchSettings`).
+CONFIG_SECTION = "Paperlab"
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
     return [{"module": "paperlab.server"}]
 
 
-def _load_jupyter_server_extension(serverapp: Any) -> None:
-    """Open the default store (``$PAPERLAB_HOME``) and register the REST handlers."""
-    from ..store import Store
+#: config key of the ``Paperlab`` section -> field of FetchSettings
+_FETCH_KEYS = {
+    "fetch_workers": "workers",
+    "fetch_timeout": "timeout",
+    "fetch_retries": "retries",
+    "fetch_deadline": "deadline",
+    "arxiv_interval": "arxiv_interval",
+    "s2_interval": "s2_interval",
+    "unreachable_for": "unreachable_for",
+}
 
-    store = Store()
-    setup_handlers(serverapp.web_app, store)
-    serverapp.log.info("paperlab: REST API at %s%s (store %s)", serverapp.base_url, API_PREFIX, store.path)
+
+def _settings(serverapp: Any) -> tuple[Any, int]:
+    """The fetch settings and the store pool size from the server config's ``Paperlab`` section."""
+    from .fetching import FetchSettings
+    from .handlers import STORE_WORKERS
+
+    section = dict(serverapp.config.get(CONFIG_SECTION, {}) or {})
+    defaults = FetchSettings()
+    given = {
+        field: type(getattr(defaults, field))(section[key]) for key, field in _FETCH_KEYS.items() if key in section
+    }
+    return FetchSettings(**given), int(section.get("store_workers", STORE_WORKERS))
+
+
+def _load_jupyter_server_extension(serverapp: Any) -> None:
+    """Open the default store (``$PAPERLAB_HOME``) and register the REST handlers.
+
+    A store that cannot be opened does not keep the routes away: every call then answers a JSON 503
+    ``store_unavailable`` naming the problem (and the store is tried again, at most every 5 s). The fetch
+    pool, the HTTP clients and the store pool are closed when the server shuts down.
+    """
+    from ..store import Store
+    from .fetching import Fetcher
+
+    fetch, store_workers = _settings(serverapp)
+    store, problem = None, None
+    try:
+        store = Store()
+    except Exception as exc:  # noqa: BLE001 - any failure to open: answered as 503 by every route
+        problem = store_problem(exc)
+        serverapp.log.error("paperlab: %s", problem)
+    state = ServerState(store, fetcher=Fetcher(fetch), problem=problem, opener=Store, store_workers=store_workers)
+    setup_handlers(serverapp.web_app, state)
+    _close_on_shutdown(serverapp, state)
+    where = store.path if store is not None else "unavailable"
+    serverapp.log.info("paperlab: REST API at %s%s (store %s)", serverapp.base_url, API_PREFIX, where)
+
+
+def _close_on_shutdown(serverapp: Any, state: ServerState) -> None:
+    """Close ``state`` when the server cleans up its extensions (a module extension has no stop hook of its
+    own, so the server's ``cleanup_extensions`` is wrapped), and at the latest when the server is collected."""
+    cleanup = serverapp.cleanup_extensions
+
+    async def cleanup_extensions() -> None:
+        try:
+            await cleanup()
+        finally:
+            state.close()
+
+    serverapp.cleanup_extensions = cleanup_extensions
+    weakref.finalize(serverapp, state.close)

@@ -1,11 +1,14 @@
 """REST handlers of the paperlab server extension and their one route table.
 
-Every handler takes the :class:`~paperlab.store.Store` from ``self.settings`` and runs
-store calls in a worker thread (a write may wait on a kernel holding the SQLite lock,
-and adding by id may fetch from arXiv), so the server's event loop never blocks.
+Every handler takes the :class:`~paperlab.store.Store` from ``self.settings`` and runs store calls on the
+server's own store pool (a write may wait on a kernel holding the SQLite lock), and fetches from arXiv or
+Semantic Scholar on the :class:`~paperlab.server.fetching.Fetcher`'s separate, bounded pool with short
+deadlines, so neither the event loop nor the other endpoints ever wait on a remote service.
+Every verb is authenticated (``@tornado.web.authenticated``) and authorized by the configured Jupyter
+``Authorizer`` on the resource ``"paperlab"`` (``@authorized``: GET is ``read``, POST/PATCH/DELETE ``write``).
 Errors are answered as JSON ``{"code": ..., "message": ...}`` with the status of their type
 (:mod:`paperlab.server.http_errors`). Request and response bodies are the typed models of
-:mod:`paperlab.server.models`, validated against the schemas in ``openapi.yaml``.
+:mod:`paperlab.server.models`, validated strictly against the schemas in ``openapi.yaml``.
 """
 
 from __future__ import annotations
@@ -13,18 +16,25 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import tornado.web
+from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 from tornado.log import app_log
 
+from ..errors import ParseError
+from ..paper import Paper
 from ..store import ReadingList, Store
+from .fetching import Fetcher
 from .http_errors import RETRY_AFTER_S, RequestError, to_request_error
 from .models import (
+    MAX_BODY_BYTES,
     OPENAPI_PATH,
     UNSET,
     AddEntry,
@@ -46,8 +56,10 @@ from .models import (
 
 __all__ = [
     "API_PREFIX",
+    "AUTH_RESOURCE",
     "OPENAPI_PATH",
     "ROUTES",
+    "STATE_SETTING",
     "STORE_SETTING",
     "BaseHandler",
     "EntriesHandler",
@@ -59,6 +71,7 @@ __all__ = [
     "PapersHandler",
     "RequestError",
     "RevisionHandler",
+    "ServerState",
     "UnknownRouteHandler",
     "apply_update",
     "entry_to_dict",
@@ -68,8 +81,15 @@ __all__ = [
 
 API_PREFIX = "paperlab/api"
 STORE_SETTING = "paperlab_store"
+STATE_SETTING = "paperlab_state"
+#: The resource name the Jupyter ``Authorizer`` is asked about for every paperlab request.
+AUTH_RESOURCE = "paperlab"
 MAX_WAIT_S = 30.0
+MAX_QUERY_CHARS = 500  # GET /papers?q=: longest query
+MAX_QUERY_WORDS = 32  # and most words (each one is a LIKE condition on three columns)
+STORE_WORKERS = 4
 _POLL_S = 0.05  # how often a waiting long-poll re-reads the revision (one indexed SELECT)
+_REOPEN_S = 5.0  # an unopenable store is tried again at most this often
 
 T = TypeVar("T")
 M = TypeVar("M", bound=RequestModel)
@@ -78,22 +98,98 @@ M = TypeVar("M", bound=RequestModel)
 entry_to_dict = entry_body
 
 
+class ServerState:
+    """What the extension holds for the server's lifetime: the store (or why it cannot be opened), the store
+    pool and the fetcher. :meth:`close` runs when the server shuts down.
+
+    Parameters
+    ----------
+    store : Store or None
+        None when it could not be opened; ``problem`` then says why, and ``opener`` is tried again (at most
+        every 5 s, on the store pool) by the next request.
+    """
+
+    def __init__(
+        self,
+        store: Store | None,
+        *,
+        fetcher: Fetcher | None = None,
+        problem: str | None = None,
+        opener: Callable[[], Store] | None = None,
+        store_workers: int = STORE_WORKERS,
+    ) -> None:
+        self.store = store
+        self.problem = problem
+        self.opener = opener
+        self.fetcher = fetcher or Fetcher()
+        self.store_pool = ThreadPoolExecutor(max_workers=max(1, store_workers), thread_name_prefix="paperlab-store")
+        self._tried = time.monotonic()
+        self._lock = threading.Lock()
+        self.closed = False
+
+    def reopen(self) -> None:
+        """Try to open the store again (in a store-pool thread) if it is missing and the last try is old."""
+        with self._lock:
+            if self.store is not None or self.opener is None or time.monotonic() - self._tried < _REOPEN_S:
+                return
+            self._tried = time.monotonic()
+        try:
+            store = self.opener()
+        except Exception as exc:  # noqa: BLE001 - any failure to open is reported the same way
+            self.problem = store_problem(exc)
+            return
+        self.store, self.problem = store, None
+
+    def close(self) -> None:
+        """Stop both pools and close the fetcher's HTTP clients; idempotent."""
+        if self.closed:
+            return
+        self.closed = True
+        self.fetcher.close()
+        self.store_pool.shutdown(wait=False, cancel_futures=True)
+
+
+def store_problem(exc: BaseException) -> str:
+    """What to tell a client about a store that cannot be opened."""
+    return f"the paperlab store cannot be opened: {exc}"
+
+
 # -- handlers ---------------------------------------------------------------------------------------------
 class BaseHandler(APIHandler):
     """Base of every paperlab handler: the store, typed JSON bodies, errors as ``{code, message}``."""
 
+    auth_resource = AUTH_RESOURCE
+
+    @property
+    def state(self) -> ServerState:
+        """The :class:`ServerState` of this server extension."""
+        state: ServerState = self.settings[STATE_SETTING]
+        return state
+
     @property
     def store(self) -> Store:
-        """The :class:`Store` this server extension was loaded with."""
-        store: Store = self.settings[STORE_SETTING]
+        """The :class:`Store` this server extension was loaded with (503 ``store_unavailable`` without one)."""
+        store = self.state.store
+        if store is None:
+            raise RequestError(503, "store_unavailable", self.state.problem or "the paperlab store is not open")
+        self.settings[STORE_SETTING] = store
         return store
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a (blocking) store call in a worker thread."""
-        return await asyncio.to_thread(fn, *args, **kwargs)
+        """Run a (blocking) store call on the store pool (never the fetch pool nor asyncio's default one)."""
+        loop = asyncio.get_running_loop()
+        state = self.state
+        if state.store is None:
+            await loop.run_in_executor(state.store_pool, state.reopen)
+        return await loop.run_in_executor(state.store_pool, lambda: fn(*args, **kwargs))
 
     def body_as(self, model: type[M]) -> M:
-        """The request body as ``model`` (see :func:`~paperlab.server.models.parse_body`)."""
+        """The request body as ``model`` (see :func:`~paperlab.server.models.parse_body`); 413 over 1 MiB."""
+        size = len(self.request.body or b"")
+        if size > MAX_BODY_BYTES:
+            raise RequestError(
+                413, "too_large", f"the request body has {size} bytes: expected at most {MAX_BODY_BYTES} (1 MiB)"
+            )
         return parse_body(self.request.body, model)
 
     def reply(self, data: Any, status: int = 200) -> None:
@@ -114,7 +210,7 @@ class BaseHandler(APIHandler):
             if code == "busy":
                 self.set_header("Retry-After", str(RETRY_AFTER_S))
         elif isinstance(exc, tornado.web.HTTPError):
-            code = {403: "forbidden", 404: "not_found", 400: "invalid"}.get(status_code, "http_error")
+            code = {403: "forbidden", 404: "not_found", 400: "invalid", 413: "too_large"}.get(status_code, "http_error")
             message = exc.log_message % exc.args if exc.log_message and exc.args else (exc.log_message or self._reason)
             if status_code == 403 and not exc.log_message:
                 message = "Forbidden: authenticate with a Jupyter token or login cookie (and an XSRF token for writes)"
@@ -149,6 +245,7 @@ class RevisionHandler(BaseHandler):
         self._gone = True
 
     @tornado.web.authenticated
+    @authorized
     async def get(self) -> None:
         since = _int_arg(self, "since")
         timeout = _float_arg(self, "timeout", 0.0)
@@ -171,6 +268,7 @@ class ListsHandler(BaseHandler):
     """``/paperlab/api/lists``: list the reading lists (GET) or create one (POST)."""
 
     @tornado.web.authenticated
+    @authorized
     async def get(self) -> None:
         def work() -> Lists:
             revision = self.store.revision()
@@ -180,6 +278,7 @@ class ListsHandler(BaseHandler):
         self.reply(await self.call(work))
 
     @tornado.web.authenticated
+    @authorized
     async def post(self) -> None:
         body = self.body_as(CreateList)
         rl = await self.call(self.store.create_list, body.name)
@@ -190,6 +289,7 @@ class ListHandler(BaseHandler):
     """``/paperlab/api/lists/{name}``: read (GET), rename (PATCH) or delete (DELETE) a list."""
 
     @tornado.web.authenticated
+    @authorized
     async def get(self, name: str) -> None:
         def work() -> ListDetail:
             revision = self.store.revision()  # before reading: a later change shows as a newer revision
@@ -199,12 +299,14 @@ class ListHandler(BaseHandler):
         self.reply(await self.call(work))
 
     @tornado.web.authenticated
+    @authorized
     async def patch(self, name: str) -> None:
         body = self.body_as(RenameList)
         rl = await self.call(self.store.rename_list, name, body.name)
         self.reply(await self.call(list_summary, rl))
 
     @tornado.web.authenticated
+    @authorized
     async def delete(self, name: str) -> None:
         await self.call(self.store.delete_list, name)
         self.set_status(204)
@@ -212,59 +314,80 @@ class ListHandler(BaseHandler):
 
 
 class EntriesHandler(BaseHandler):
-    """``POST /paperlab/api/lists/{name}/entries``: add a paper by reference or as JSON."""
+    """``POST /paperlab/api/lists/{name}/entries``: add a paper by reference or as JSON.
+
+    A reference the store does not hold is fetched on the fetch pool (see :mod:`paperlab.server.fetching`)
+    between two short store calls, so a slow or unreachable arXiv holds no store thread.
+    """
 
     @tornado.web.authenticated
+    @authorized
     async def post(self, name: str) -> None:
         body = self.body_as(AddEntry)
-        paper = body.target()
+        try:
+            target = body.target()
+        except ParseError:
+            raise
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise RequestError(400, "invalid", f"body['paper']: not a valid paper: {exc}") from None
+
+        def stored() -> Paper | str | None:
+            self.reading_list(name)  # 404 for a missing list before anything is fetched
+            if isinstance(target, Paper):
+                return target
+            found = self.store.get_paper(target)
+            return found.id if found is not None else None
+
+        paper = await self.call(stored)
+        if paper is None:
+            assert isinstance(target, str)
+            paper = await self.state.fetcher.fetch(target)
+        fetched = paper
 
         def work() -> Entry:
             rl = self.reading_list(name)
-            entry = rl.add(paper, status=body.status, tags=body.tags, note=body.note, position=body.position)
+            entry = rl.add(fetched, status=body.status, tags=body.tags, note=body.note, position=body.position)
             return entry_body(entry)
 
         self.reply(await self.call(work), status=201)
 
 
 def apply_update(rl: ReadingList, paper_id: str, change: UpdateEntry) -> Entry:
-    """Make the changes of ``change`` to the entry ``paper_id`` of ``rl``; the entry afterwards.
+    """Make the changes of ``change`` to the entry ``paper_id`` of ``rl`` in one transaction; the entry afterwards.
 
-    The entry is looked up first, so a paper that is not in the list is a 404 before any change.
+    Everything is checked before anything is written: a paper not in the list (404) or a bad value (400)
+    changes nothing, and two concurrent updates never interleave.
     """
-    pid = rl.entry(paper_id).paper.id
-    if change.status is not None:
-        rl.set_status(pid, change.status)
-    if change.tags is not None:
-        drop = [t for t in rl.entry(pid).tags if t not in change.tags]
-        if drop:
-            rl.untag(pid, *drop)
-        if change.tags:
-            rl.tag(pid, *change.tags)
-    if change.add_tags:
-        rl.tag(pid, *change.add_tags)
-    if change.remove_tags:
-        rl.untag(pid, *change.remove_tags)
-    if change.note is not UNSET:
-        rl.set_note(pid, change.note)
-    if change.position is not None:
-        rl.move(pid, change.position)
-    return entry_body(rl.entry(pid))
+    note: str | None = None if change.note is UNSET else (change.note or "")  # "" clears, None keeps
+    return entry_body(
+        rl.update(
+            paper_id,
+            status=change.status,
+            tags=change.tags,
+            add_tags=change.add_tags,
+            remove_tags=change.remove_tags,
+            note=note,
+            position=change.position,
+        )
+    )
 
 
 class EntryHandler(BaseHandler):
     """``/paperlab/api/lists/{name}/entries/{paper_id}``: read, change or remove one entry."""
 
     @tornado.web.authenticated
+    @authorized
     async def get(self, name: str, paper_id: str) -> None:
         self.reply(await self.call(lambda: entry_body(self.reading_list(name).entry(paper_id))))
 
     @tornado.web.authenticated
+    @authorized
     async def patch(self, name: str, paper_id: str) -> None:
         change = self.body_as(UpdateEntry)
         self.reply(await self.call(lambda: apply_update(self.reading_list(name), paper_id, change)))
 
     @tornado.web.authenticated
+    @authorized
     async def delete(self, name: str, paper_id: str) -> None:
         await self.call(lambda: self.reading_list(name).remove(paper_id))
         self.set_status(204)
@@ -282,6 +405,7 @@ class ExportHandler(BaseHandler):
     """``GET /paperlab/api/lists/{name}/export?format=bibtex|csl|markdown``: the list as a file."""
 
     @tornado.web.authenticated
+    @authorized
     async def get(self, name: str) -> None:
         fmt = self.get_query_argument("format", "")
         if fmt not in _EXPORTS:
@@ -306,10 +430,18 @@ class PapersHandler(BaseHandler):
     """``GET /paperlab/api/papers?q=...&limit=N``: search the store's papers."""
 
     @tornado.web.authenticated
+    @authorized
     async def get(self) -> None:
         query = self.get_query_argument("q", "")
         if not query.strip():
             raise RequestError(400, "invalid", "query 'q': expected one or more words to search for")
+        if len(query) > MAX_QUERY_CHARS or len(query.split()) > MAX_QUERY_WORDS:
+            raise RequestError(
+                400,
+                "invalid",
+                f"query 'q': expected at most {MAX_QUERY_WORDS} words and {MAX_QUERY_CHARS} characters, "
+                f"got {len(query.split())} words and {len(query)} characters",
+            )
         limit = _int_arg(self, "limit") or 50
         if not 1 <= limit <= 500:
             raise RequestError(400, "invalid", f"query 'limit': expected 1 to 500, got {limit}")
@@ -322,6 +454,7 @@ class PaperHandler(BaseHandler):
     """``GET /paperlab/api/papers/{paper_id}``: one stored paper and its markdown card."""
 
     @tornado.web.authenticated
+    @authorized
     async def get(self, paper_id: str) -> None:
         paper = await self.call(self.store.get_paper, paper_id)
         if paper is None:
@@ -337,22 +470,27 @@ class UnknownRouteHandler(BaseHandler):
         raise RequestError(404, "not_found", f"no paperlab API endpoint {self.request.method} {self.request.path}")
 
     @tornado.web.authenticated
+    @authorized
     def get(self, rest: str) -> None:
         self._unknown()
 
     @tornado.web.authenticated
+    @authorized
     def post(self, rest: str) -> None:
         self._unknown()
 
     @tornado.web.authenticated
+    @authorized
     def patch(self, rest: str) -> None:
         self._unknown()
 
     @tornado.web.authenticated
+    @authorized
     def put(self, rest: str) -> None:
         self._unknown()
 
     @tornado.web.authenticated
+    @authorized
     def delete(self, rest: str) -> None:
         self._unknown()
 
@@ -393,8 +531,12 @@ ROUTES: list[tuple[str, type[BaseHandler]]] = [
 ]
 
 
-def setup_handlers(web_app: Any, store: Store) -> None:
-    """Register :data:`ROUTES` under the server's base URL, with ``store`` in the settings."""
-    web_app.settings[STORE_SETTING] = store
+def setup_handlers(web_app: Any, store: Store | ServerState) -> ServerState:
+    """Register :data:`ROUTES` under the server's base URL, with the store (and its :class:`ServerState`)
+    in the settings; the state, to be closed when the server shuts down."""
+    state = store if isinstance(store, ServerState) else ServerState(store)
+    web_app.settings[STATE_SETTING] = state
+    web_app.settings[STORE_SETTING] = state.store
     base_url = web_app.settings["base_url"]
     web_app.add_handlers(".*$", [(url_path_join(base_url, path) + "$", handler) for path, handler in ROUTES])
+    return state

@@ -7,14 +7,31 @@ paperlab error through; :func:`error_status` maps the latter by its class, never
 - :class:`~paperlab.errors.Conflict`: 409 ``conflict``
 - :class:`~paperlab.errors.InvalidValue`: 400 ``invalid``
 - :class:`~paperlab.errors.Busy`: 503 ``busy``, with a ``Retry-After`` header
+- :class:`~paperlab.errors.StoreFull`: 507 ``storage_full`` (the disk holding the store is full)
+- :class:`~paperlab.errors.StoreUnavailable` (read-only, corrupt, too new, an I/O error): 503 ``store_unavailable``
 - any other :class:`~paperlab.errors.StoreError`: 500 ``internal``
 - :class:`~paperlab.errors.ParseError`: 400 ``invalid``
+- :class:`~paperlab.server.fetching.FetchTimeout`: 504 ``fetch_failed`` (no answer within the deadline)
 - :class:`~paperlab.errors.FetchError` (``ArxivAPIError`` too): 502 ``fetch_failed``
+
+The handlers themselves also answer 413 ``too_large`` (a body over 1 MiB, a string over 100,000 characters)
+and 503 ``store_unavailable`` when the store could not be opened at all.
 """
 
 from __future__ import annotations
 
-from ..errors import Busy, Conflict, FetchError, InvalidValue, NotFound, ParseError, StoreError
+from ..errors import (
+    Busy,
+    Conflict,
+    FetchError,
+    InvalidValue,
+    NotFound,
+    ParseError,
+    StoreError,
+    StoreFull,
+    StoreUnavailable,
+)
+from .fetching import FetchTimeout
 
 __all__ = ["ERROR_STATUS", "RETRY_AFTER_S", "RequestError", "error_status", "to_request_error"]
 
@@ -24,8 +41,11 @@ ERROR_STATUS: tuple[tuple[type[Exception], int, str], ...] = (
     (Conflict, 409, "conflict"),
     (InvalidValue, 400, "invalid"),
     (Busy, 503, "busy"),
+    (StoreFull, 507, "storage_full"),
+    (StoreUnavailable, 503, "store_unavailable"),
     (StoreError, 500, "internal"),
     (ParseError, 400, "invalid"),
+    (FetchTimeout, 504, "fetch_failed"),
     (FetchError, 502, "fetch_failed"),
 )
 

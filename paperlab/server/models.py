@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypedDict, TypeVar
@@ -30,6 +31,9 @@ __all__ = [
     "ListDetail",
     "ListSummary",
     "Lists",
+    "MAX_BODY_BYTES",
+    "MAX_DEPTH",
+    "MAX_TEXT",
     "PaperDetail",
     "PaperJSON",
     "Papers",
@@ -39,12 +43,22 @@ __all__ = [
     "UpdateEntry",
     "entry_body",
     "list_summary",
+    "load_json",
     "openapi_spec",
     "parse_body",
     "validate",
 ]
 
 OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
+
+#: Largest request body accepted (413 ``too_large`` beyond).
+MAX_BODY_BYTES = 1 << 20
+#: Deepest nesting of arrays and objects accepted in a request body (a paper needs 4).
+MAX_DEPTH = 32
+#: Longest string accepted anywhere in a request body, in characters (an abstract, a note); 413 beyond.
+MAX_TEXT = 100_000
+#: Integers must fit here (JavaScript's safe integers; SQLite's are wider).
+MAX_INT = 2**53 - 1
 
 #: A paper on the wire: ``Paper.to_dict()`` (the generated ``Paper`` schema, ``IPaper`` in TypeScript).
 PaperJSON = dict[str, Any]
@@ -68,12 +82,20 @@ def openapi_spec() -> dict[str, Any]:
     return spec
 
 
+def _is_integer(checker: Any, instance: Any) -> bool:
+    """JSON Schema's ``integer``, strictly: a bool or a float (even ``1.0``) is not one."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
 @functools.cache
 def _validator(schema_name: str) -> Any:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
+    strict = validators.extend(
+        Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    )
     spec = openapi_spec()
-    return Draft202012Validator({"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]})
+    return strict({"$ref": f"#/components/schemas/{schema_name}", "components": spec["components"]})
 
 
 def validate(body: Any, schema_name: str) -> None:
@@ -99,6 +121,83 @@ def validate(body: Any, schema_name: str) -> None:
     raise RequestError(400, "invalid", "; ".join(parts))
 
 
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > 16 or abs(int(text)) > MAX_INT:
+        raise RequestError(
+            400, "invalid", f"the number {text[:40]} in the request body is out of range (at most ±2^53-1)"
+        )
+    return int(text)
+
+
+def _json_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise RequestError(400, "invalid", f"the number {text[:40]} in the request body is out of range")
+    return value
+
+
+def _json_constant(name: str) -> Any:
+    raise RequestError(400, "invalid", f"the request body is not valid JSON: {name} is not a JSON number")
+
+
+def load_json(raw: bytes) -> Any:
+    """``raw`` parsed as strict JSON: UTF-8, finite numbers, integers within ±2^53-1, at most :data:`MAX_DEPTH`
+    levels of nesting, every string valid Unicode (no lone surrogate) of at most :data:`MAX_TEXT` characters.
+
+    Raises
+    ------
+    RequestError
+        400 ``invalid`` naming the problem (and where it is), 413 ``too_large`` for an overlong string.
+    """
+    try:
+        body = json.loads(
+            raw.decode("utf-8"), parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant
+        )
+    except UnicodeDecodeError as exc:
+        raise RequestError(400, "invalid", f"the request body is not UTF-8: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise RequestError(400, "invalid", f"the request body is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise RequestError(400, "invalid", f"the request body nests deeper than {MAX_DEPTH} levels") from None
+    _check_values(body)
+    return body
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    return "body" + "".join(f"[{p!r}]" if isinstance(p, str) else f"[{p}]" for p in path)
+
+
+def _check_values(body: Any) -> None:
+    """Walk ``body`` without recursion: nesting depth, string lengths and lone surrogates (keys too)."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(body, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            raise RequestError(
+                400, "invalid", f"{_where(path[:MAX_DEPTH])}: the request body nests deeper than {MAX_DEPTH} levels"
+            )
+        if isinstance(value, str):
+            _check_text(value, path)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                _check_text(key, (*path, key))
+                stack.append((item, (*path, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*path, i)) for i, item in enumerate(value))
+
+
+def _check_text(text: str, path: tuple[str | int, ...]) -> None:
+    if len(text) > MAX_TEXT:
+        raise RequestError(413, "too_large", f"{_where(path)}: expected at most {MAX_TEXT} characters, got {len(text)}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start : exc.end].encode("unicode_escape").decode("ascii")
+        raise RequestError(
+            400, "invalid", f"{_where(path)}: expected valid Unicode text, got a lone surrogate {bad}"
+        ) from None
+
+
 class RequestModel(Protocol):
     """A request body model: its ``openapi.yaml`` schema name and a constructor from validated JSON."""
 
@@ -122,10 +221,7 @@ def parse_body(raw: bytes | None, model: type[M]) -> M:
     raw = raw or b""
     if not raw.strip():
         raise RequestError(400, "invalid", "expected a JSON object as the request body, got nothing")
-    try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RequestError(400, "invalid", f"the request body is not valid JSON: {exc}") from None
+    body = load_json(raw)
     if not isinstance(body, dict):
         raise RequestError(400, "invalid", f"expected a JSON object as the request body, got {type(body).__name__}")
     validate(body, model.SCHEMA)

@@ -376,6 +376,72 @@ class ReadingList:
         """Replace the note of a paper's entry (None clears it)."""
         self._update(paper, lambda tags, old: (note,), "note = ?")
 
+    def update(
+        self,
+        paper: Paper | str,
+        *,
+        status: str | None = None,
+        tags: Iterable[str] | None = None,
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+        note: str | None = None,
+        position: int | None = None,
+    ) -> ListEntry:
+        """Change several things of a paper's entry at once, in one transaction; the entry afterwards.
+
+        Every value is checked before anything is written, so a bad one changes nothing, and two
+        concurrent updates never interleave (each ends with exactly the tags it asked for).
+
+        Parameters
+        ----------
+        paper : Paper or str
+            A paper in this list.
+        status : str, optional
+            The new reading status.
+        tags : iterable of str, optional
+            Replaces every tag; None leaves them.
+        add_tags, remove_tags : iterable of str
+            Then added, then removed.
+        note : str, optional
+            Replaces the note; a blank string clears it; None leaves it.
+        position : int, optional
+            0-based place (negative counts from the end).
+
+        Raises
+        ------
+        InvalidValue
+            For a bad status, tag, note or position (nothing is changed).
+        NotFound
+            If the list, the paper or its entry does not exist (nothing is changed).
+        """
+        if status is not None:
+            _check_status(status)
+        replace = None if tags is None else _clean_tags(tags)
+        add, drop = _clean_tags(add_tags), set(_clean_tags(remove_tags))
+        if note is not None and not isinstance(note, str):
+            raise InvalidValue(f"a note must be a string or None, got {type(note).__name__}")
+        if position is not None and (isinstance(position, bool) or not isinstance(position, int)):
+            raise InvalidValue(f"a position must be an integer, got {position!r}")
+        with self.store._write() as conn:
+            list_id = self._id(conn)
+            pid = self._paper_id(conn, paper)
+            tags_json, old_note = self._entry(conn, list_id, pid)
+            new_tags = [t for t in _union(json.loads(tags_json) if replace is None else replace, add) if t not in drop]
+            new_note = old_note if note is None else (note if note.strip() else None)
+            stamp = now()
+            conn.execute(
+                "UPDATE list_entries SET status = coalesce(?, status), tags = ?, note = ?, updated = ? "
+                "WHERE list_id = ? AND paper_id = ?",
+                (status, json.dumps(new_tags), new_note, stamp, list_id, pid),
+            )
+            if position is not None:
+                order = _order(conn, list_id)
+                order.remove(pid)
+                order.insert(_clamp(position, len(order)), pid)
+                renumber(conn, list_id, order)
+            self._touch(conn, list_id, stamp)
+        return self.entry(pid)
+
     def rename(self, new: str) -> None:
         """Rename this list."""
         self.store.rename_list(self.name, new)

@@ -1,0 +1,177 @@
+"""Fetching papers for the REST API: a bounded pool of its own, short deadlines, one paced client per service.
+
+Adding a paper by reference may have to ask arXiv or Semantic Scholar. Those calls never run on the
+store's pool nor on asyncio's default executor: a :class:`Fetcher` owns
+
+- a :class:`~concurrent.futures.ThreadPoolExecutor` of ``workers`` threads (2 by default), so however many
+  adds wait on an unreachable service, the other endpoints keep their threads;
+- one :class:`~paperlab.sources._http.HttpClient` per service for the server's lifetime, so pacing (one
+  request per 3 s to arXiv) holds *across* requests, with a short timeout and few retries;
+- a deadline per fetch (queueing included): past it the add answers 504, and a fetch still queued is
+  cancelled;
+- a short memory of an unreachable service: after a timeout or a refused connection, fetches from that
+  service fail at once (502, saying when it failed) for ``unreachable_for`` seconds instead of queueing up.
+
+The server closes the fetcher (pool and clients) when it shuts down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from ..errors import FetchError, NotFound
+from ..identifiers import parse_reference
+from ..paper import Paper
+from ..sources._http import HttpClient, HTTPStatusError
+from ..sources.arxiv import ArxivClient
+from ..sources.semantic_scholar import SemanticScholarClient
+
+__all__ = ["FetchSettings", "FetchTimeout", "Fetcher"]
+
+ARXIV = "arXiv"
+SEMANTIC_SCHOLAR = "Semantic Scholar"
+# What the one HTTP layer (paperlab.sources._http.HttpClient._gave_up) says when no answer came at all.
+_NO_ANSWER = ("timed out", "connection failed")
+
+
+class FetchTimeout(FetchError):
+    """A fetch did not finish within the server's deadline (answered 504)."""
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How the server fetches: pool size, per-request timeout, retries, deadline, pacing (seconds)."""
+
+    workers: int = 2
+    timeout: float = 10.0
+    retries: int = 1
+    deadline: float = 20.0
+    arxiv_interval: float = 3.0
+    s2_interval: float = 1.0
+    unreachable_for: float = 30.0
+
+
+class Fetcher:
+    """Fetches papers named by a reference, for the server's lifetime (see the module docstring).
+
+    Parameters
+    ----------
+    settings : FetchSettings, optional
+    """
+
+    def __init__(self, settings: FetchSettings | None = None) -> None:
+        self.settings = s = settings or FetchSettings()
+        self.pool = ThreadPoolExecutor(max_workers=max(1, s.workers), thread_name_prefix="paperlab-fetch")
+        self.arxiv_http = _client(s, s.arxiv_interval)
+        self.s2_http = _client(s, s.s2_interval)
+        self._down: dict[str, tuple[float, str]] = {}  # service -> (monotonic time of the failure, why)
+        self._lock = threading.Lock()
+        self.closed = False
+
+    def __repr__(self) -> str:
+        return f"Fetcher({self.settings!r}, closed={self.closed})"
+
+    # -- the request side ----------------------------------------------------------------------------------
+    async def fetch(self, ref: str) -> Paper:
+        """The paper ``ref`` names, fetched on the fetch pool within the deadline (nothing is stored).
+
+        Raises
+        ------
+        NotFound
+            ``ref`` is not an arXiv id/URL or a DOI, or the service has no such paper.
+        FetchTimeout
+            No answer within ``settings.deadline`` seconds (queueing included).
+        FetchError
+            The service failed, or is known to be unreachable right now.
+        """
+        service, job = self._job(ref)
+        self._check_reachable(service)
+        if self.closed:
+            raise FetchError(f"{service} cannot be asked: the server is shutting down")
+        future = asyncio.get_running_loop().run_in_executor(self.pool, self._run, service, job)
+        try:
+            return await asyncio.wait_for(future, self.settings.deadline)
+        except asyncio.TimeoutError:
+            raise FetchTimeout(
+                f"{service} is unreachable: no answer within {self.settings.deadline:g} s for {ref!r}"
+            ) from None
+
+    def close(self) -> None:
+        """Stop the pool (queued fetches are cancelled) and close the HTTP clients; idempotent."""
+        self.closed = True
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.arxiv_http.close()
+        self.s2_http.close()
+
+    # -- the worker side -----------------------------------------------------------------------------------
+    def _job(self, ref: str) -> tuple[str, Callable[[], Paper]]:
+        parsed = parse_reference(ref)
+        if parsed.arxiv_id:
+            arxiv_id = parsed.arxiv_id
+            return ARXIV, lambda: self._arxiv(arxiv_id)
+        if parsed.doi:
+            doi = parsed.doi
+            return SEMANTIC_SCHOLAR, lambda: self._doi(doi)
+        raise NotFound(
+            f"no stored paper {ref!r}, and it is not an arXiv id/URL or a DOI that could be "
+            "fetched (expected e.g. '2503.14895', 'https://arxiv.org/abs/2503.14895', "
+            "'10.1103/PhysRevD.76.013009' or a stored id)"
+        )
+
+    def _run(self, service: str, job: Callable[[], Paper]) -> Paper:
+        self._check_reachable(service)  # it may have failed while this fetch was queued
+        try:
+            return job()
+        except FetchError as exc:
+            if _no_answer(exc):
+                with self._lock:
+                    self._down[service] = (time.monotonic(), str(exc))
+                raise FetchError(f"{service} is unreachable: {exc}", url=exc.url) from exc
+            raise
+
+    def _check_reachable(self, service: str) -> None:
+        with self._lock:
+            down = self._down.get(service)
+        if down is None:
+            return
+        ago = time.monotonic() - down[0]
+        if ago >= self.settings.unreachable_for:
+            with self._lock:
+                self._down.pop(service, None)
+            return
+        raise FetchError(
+            f"{service} is unreachable (no answer {ago:.0f} s ago: {down[1]}); "
+            f"not asking again for {self.settings.unreachable_for - ago:.0f} s"
+        )
+
+    def _arxiv(self, arxiv_id: str) -> Paper:
+        client = ArxivClient(http=self.arxiv_http)  # reads $PAPERLAB_ARXIV_URL now; shares the paced client
+        found = [p for p in client.fetch([arxiv_id]) if p.arxiv_id == arxiv_id]
+        if not found:
+            raise NotFound(f"arXiv has no paper {arxiv_id!r}")
+        return found[0]
+
+    def _doi(self, doi: str) -> Paper:
+        client = SemanticScholarClient(http=self.s2_http)
+        try:
+            return client.paper(f"DOI:{doi}")
+        except FetchError as exc:
+            if exc.status == 404:
+                raise NotFound(f"Semantic Scholar has no paper with DOI {doi!r}") from exc
+            raise
+
+
+def _client(s: FetchSettings, interval: float) -> HttpClient:
+    return HttpClient(min_interval=interval, retries=s.retries, backoff=0.5, max_backoff=s.timeout, timeout=s.timeout)
+
+
+def _no_answer(exc: FetchError) -> bool:
+    """Whether ``exc`` means the service gave no answer at all (a timeout or a failed connection)."""
+    if isinstance(exc, HTTPStatusError) or exc.status is not None:
+        return False
+    return any(marker in str(exc) for marker in _NO_ANSWER)
