@@ -464,3 +464,15 @@ def test_load_detects_dailyarxiv() -> None:
     assert len(lib) == 78
     assert [p.id for p in lib] == [p.id for p in direct]
     assert lib["2503.14895"].tags == ["Hallucination", "MLLM"]
+
+
+def test_written_links_are_http_urls_only() -> None:
+    """Links go through paperlab.urls.md_url: a javascript: URL is never written; ( ) | stay percent-encoded."""
+    evil = Paper(title="Evil link", url="javascript:alert(1)", updated=dt.date(2024, 1, 1))
+    odd = Paper(title="Odd link", url="https://example.org/a_(b)|c d", updated=dt.date(2024, 1, 1))
+    md = to_dailyarxiv_markdown([evil, odd], last_update=dt.datetime(2025, 1, 2, 10, 30))
+    assert "javascript" not in md and "Last update: 2025-01-02" in md
+    assert "(https://example.org/a_%28b%29%7Cc%20d)" in md
+    again = {p.title: p for p in parse_dailyarxiv(md).papers}
+    assert again["Evil link"].url is None
+    assert again["Odd link"].url == "https://example.org/a_%28b%29%7Cc%20d"

@@ -125,3 +125,18 @@ def test_modules_and_functions_are_short(module: str) -> None:
 
 def test_sessions_are_no_longer_a_source() -> None:
     assert importlib.util.find_spec("paperlab.sources.session") is None
+
+
+def test_agenda_links_only_http_urls_and_escapes_text() -> None:
+    """Session.to_markdown uses the one home of markdown escaping (paperlab.text) and of links (paperlab.urls)."""
+    from paperlab import Paper
+
+    entries = [
+        SessionEntry("Ada Lovelace", Paper(title="Evil *link*", url="javascript:alert(1)")),
+        SessionEntry("Alan Turing", Paper(title="Odd link", url="https://example.org/a_(b)")),
+    ]
+    md = Session("Theme | one", entries=entries).to_markdown()
+    assert "javascript" not in md
+    assert "1. **Ada Lovelace** — *Evil \\*link\\**" in md
+    assert "2. **Alan Turing** — [Odd link](https://example.org/a_%28b%29)" in md
+    assert md.startswith("# Theme \\| one\n")

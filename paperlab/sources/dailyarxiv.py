@@ -31,9 +31,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..library import Library
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ..urls import md_url
 from ._files import read_text
 
 __all__ = ["DailyArxivDigest", "parse_dailyarxiv", "read_dailyarxiv", "to_dailyarxiv_markdown"]
@@ -313,7 +315,7 @@ def _row(paper: Paper) -> str:
         url = f"https://arxiv.org/abs/{paper.arxiv_id}" + (f"v{paper.version}" if paper.version else "")
     else:
         url = paper.url or paper.abs_url or ""
-    url = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("|", "%7C")
+    url = md_url(url.replace(" ", "%20")) or ""  # only an http(s) URL is linked; ( ) | [ ] < > percent-encoded
     date = paper.updated or paper.published
     abstract = _escape(paper.abstract or "")
     comment = ""
@@ -370,13 +372,7 @@ def to_dailyarxiv_markdown(
 
 def _last_update(value: dt.date | str | None) -> dt.date:
     """The ``Last update:`` date: today by default, a date, or the date of an ISO date or timestamp string."""
-    if value is None:
-        return dt.date.today()
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value[:10])
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
+    return as_date(value, "last_update") or dt.date.today()
 
 
 def _sections(

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...comparison import compare, venue_of
-from ...comparison.render import md_cell
 from ...errors import ImportProblem, ParseError, PartialImportWarning
 from ...library import Library
+from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
+from ...urls import md_url
 from .entry import SessionEntry
 from .reading import read_transcript
 
@@ -144,7 +145,7 @@ def _agenda_item(n: int, e: SessionEntry) -> list[str]:
     """The markdown lines of presentation ``n`` of the agenda."""
     p = e.paper
     title = md_cell(p.title)
-    link = p.abs_url
+    link = md_url(p.abs_url)  # only an http(s) URL becomes a link
     meta = " · ".join(md_cell(m) for m in (p.byline(), venue_of(p)) if m)
     lines = [
         f"{n}. **{md_cell(e.presenter)}** — "
