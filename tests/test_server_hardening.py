@@ -357,7 +357,7 @@ async def test_concurrent_tag_replacements_end_in_one_requested_set(api, store, 
     rl = store.reading_list("default")
     rl.add("2202.12139", tags=["start"])
     requested = [[f"t{i}a", f"t{i}b", f"t{i}c"] for i in range(20)]
-    for _ in range(3):
+    for _ in range(10):
         answers = await asyncio.gather(
             *(api("PATCH", "lists/default/entries/2202.12139", {"tags": tags}) for tags in requested)
         )
