@@ -37,6 +37,26 @@ function matches(entry: IEntry, words: string[]): boolean {
   return words.every(w => haystack.includes(w));
 }
 
+/** A toolbar button showing `icon`, labelled `title` for screen readers. */
+function iconButton(
+  className: string,
+  icon: LabIcon,
+  title: string,
+  onClick: () => void
+): HTMLButtonElement {
+  const b = button(`paperlab-icon-button ${className}`, '', title, onClick);
+  b.setAttribute('aria-label', title);
+  b.append(
+    icon.element({
+      tag: 'span',
+      elementPosition: 'center',
+      height: '16px',
+      width: '16px'
+    })
+  );
+  return b;
+}
+
 /**
  * The reading-list side panel: the lists and their papers as compact cards, with search,
  * status toggles and counts, tags and notes, drag to reorder, remove with undo, links,
@@ -52,140 +72,19 @@ export class ReadingListPanel extends Widget {
       drag: { id: null }
     };
     this.addClass('paperlab-panel');
-
-    const header = h('div', 'paperlab-header');
-    this._listSelect = h('select', 'paperlab-list-select');
-    this._listSelect.title = 'Reading list';
-    this._listSelect.addEventListener(
-      'change',
-      () => void this.model.setList(this._listSelect.value)
-    );
-    const iconButton = (
-      className: string,
-      icon: LabIcon,
-      title: string,
-      onClick: () => void
-    ) => {
-      const b = button(`paperlab-icon-button ${className}`, '', title, onClick);
-      b.setAttribute('aria-label', title);
-      b.append(
-        icon.element({
-          tag: 'span',
-          elementPosition: 'center',
-          height: '16px',
-          width: '16px'
-        })
-      );
-      return b;
-    };
-    header.append(
-      this._listSelect,
-      iconButton(
-        'paperlab-new-list',
-        addIcon,
-        'New reading list',
-        () => void this.newList()
-      ),
-      iconButton(
-        'paperlab-rename-list',
-        editIcon,
-        'Rename this list',
-        () => void this._renameList()
-      ),
-      iconButton(
-        'paperlab-delete-list',
-        deleteIcon,
-        'Delete this list',
-        () => void this._deleteList()
-      )
-    );
-
-    const addRow = h('form', 'paperlab-add');
-    this._addInput = h('input', 'paperlab-add-input');
-    this._addInput.placeholder = 'Add: arXiv id, URL or DOI';
-    this._addInput.setAttribute(
-      'aria-label',
-      'Add a paper by arXiv id, URL or DOI'
-    );
-    addRow.append(
-      this._addInput,
-      button(
-        'paperlab-add-button',
-        'Add',
-        'Add to this list',
-        () => void this._add()
-      )
-    );
-    addRow.addEventListener('submit', ev => {
-      ev.preventDefault();
-      void this._add();
-    });
-
-    this._search = h('input', 'paperlab-search');
-    this._search.type = 'search';
-    this._search.placeholder = 'Filter papers…';
-    this._search.setAttribute('aria-label', 'Filter papers');
-    this._search.addEventListener('input', () => this.render());
-
-    this._statusBar = h('div', 'paperlab-status-filter');
     this._statusBar.setAttribute('role', 'group');
-
-    this._undoBar = h('div', 'paperlab-undo');
     this._undoBar.hidden = true;
-
-    this._entriesNode = h('ul', 'paperlab-entries');
-    this._entriesNode.addEventListener('focusout', () => {
-      // a refresh that arrived while typing is shown once the edit ends
-      window.setTimeout(() => {
-        if (this._pendingRender && !this._isEditing()) {
-          this.render();
-        }
-      }, 0);
-    });
-    this._empty = h('div', 'paperlab-empty');
-
-    const footer = h('div', 'paperlab-footer');
-    footer.append(
-      h('span', 'paperlab-footer-label', 'Export:'),
-      button(
-        'paperlab-export-bibtex',
-        'BibTeX',
-        'Download this list as BibTeX',
-        () => void this.download('bibtex')
-      ),
-      button(
-        'paperlab-export-csl',
-        'CSL-JSON',
-        'Download this list as CSL-JSON',
-        () => void this.download('csl')
-      ),
-      button(
-        'paperlab-export-markdown',
-        'Markdown',
-        'Download this list as markdown',
-        () => void this.download('markdown')
-      )
-    );
-
     this.node.append(
-      header,
-      addRow,
-      this._search,
+      this._buildHeader(),
+      this._buildAddRow(),
+      this._buildSearch(),
       this._statusBar,
       this._undoBar,
       this._empty,
-      this._entriesNode,
-      footer
+      this._buildEntries(),
+      this._buildFooter()
     );
-
-    this.model.changed.connect(() => this.render(), this);
-    this.model.removedChanged.connect(
-      (_, removed) => this._renderUndo(removed),
-      this
-    );
-    this.model.failed.connect((_, message) => {
-      Notification.error(`paperlab: ${message}`, { autoClose: 5000 });
-    }, this);
+    this._connectModel();
   }
 
   readonly model: ReadingListModel;
@@ -271,6 +170,122 @@ export class ReadingListPanel extends Widget {
   }
 
   // -- pieces ------------------------------------------------------------------------------------
+  /** The list picker and the new / rename / delete list buttons. */
+  private _buildHeader(): HTMLDivElement {
+    const header = h('div', 'paperlab-header');
+    this._listSelect.title = 'Reading list';
+    this._listSelect.addEventListener(
+      'change',
+      () => void this.model.setList(this._listSelect.value)
+    );
+    header.append(
+      this._listSelect,
+      iconButton(
+        'paperlab-new-list',
+        addIcon,
+        'New reading list',
+        () => void this.newList()
+      ),
+      iconButton(
+        'paperlab-rename-list',
+        editIcon,
+        'Rename this list',
+        () => void this._renameList()
+      ),
+      iconButton(
+        'paperlab-delete-list',
+        deleteIcon,
+        'Delete this list',
+        () => void this._deleteList()
+      )
+    );
+    return header;
+  }
+
+  /** The "Add: arXiv id, URL or DOI" form. */
+  private _buildAddRow(): HTMLFormElement {
+    const addRow = h('form', 'paperlab-add');
+    this._addInput.placeholder = 'Add: arXiv id, URL or DOI';
+    this._addInput.setAttribute(
+      'aria-label',
+      'Add a paper by arXiv id, URL or DOI'
+    );
+    addRow.append(
+      this._addInput,
+      button(
+        'paperlab-add-button',
+        'Add',
+        'Add to this list',
+        () => void this._add()
+      )
+    );
+    addRow.addEventListener('submit', ev => {
+      ev.preventDefault();
+      void this._add();
+    });
+    return addRow;
+  }
+
+  /** The filter box: re-renders on each keystroke. */
+  private _buildSearch(): HTMLInputElement {
+    this._search.type = 'search';
+    this._search.placeholder = 'Filter papers…';
+    this._search.setAttribute('aria-label', 'Filter papers');
+    this._search.addEventListener('input', () => this.render());
+    return this._search;
+  }
+
+  /** The entries; a refresh that arrived while typing is shown once the edit ends. */
+  private _buildEntries(): HTMLUListElement {
+    this._entriesNode.addEventListener('focusout', () => {
+      window.setTimeout(() => {
+        if (this._pendingRender && !this._isEditing()) {
+          this.render();
+        }
+      }, 0);
+    });
+    return this._entriesNode;
+  }
+
+  /** The export buttons. */
+  private _buildFooter(): HTMLDivElement {
+    const footer = h('div', 'paperlab-footer');
+    footer.append(
+      h('span', 'paperlab-footer-label', 'Export:'),
+      button(
+        'paperlab-export-bibtex',
+        'BibTeX',
+        'Download this list as BibTeX',
+        () => void this.download('bibtex')
+      ),
+      button(
+        'paperlab-export-csl',
+        'CSL-JSON',
+        'Download this list as CSL-JSON',
+        () => void this.download('csl')
+      ),
+      button(
+        'paperlab-export-markdown',
+        'Markdown',
+        'Download this list as markdown',
+        () => void this.download('markdown')
+      )
+    );
+    return footer;
+  }
+
+  /** Render on changes, show the undo bar after a removal, report failures. */
+  private _connectModel(): void {
+    this.model.changed.connect(() => this.render(), this);
+    this.model.removedChanged.connect(
+      (_, removed) => this._renderUndo(removed),
+      this
+    );
+    this.model.failed.connect((_, message) => {
+      Notification.error(`paperlab: ${message}`, { autoClose: 5000 });
+    }, this);
+  }
+
   private _isEditing(): boolean {
     const active = document.activeElement;
     return (
@@ -375,13 +390,13 @@ export class ReadingListPanel extends Widget {
   }
 
   private _cardContext: ICardContext;
-  private _listSelect: HTMLSelectElement;
-  private _addInput: HTMLInputElement;
-  private _search: HTMLInputElement;
-  private _statusBar: HTMLDivElement;
-  private _undoBar: HTMLDivElement;
-  private _entriesNode: HTMLUListElement;
-  private _empty: HTMLDivElement;
+  private _listSelect = h('select', 'paperlab-list-select');
+  private _addInput = h('input', 'paperlab-add-input');
+  private _search = h('input', 'paperlab-search');
+  private _statusBar = h('div', 'paperlab-status-filter');
+  private _undoBar = h('div', 'paperlab-undo');
+  private _entriesNode = h('ul', 'paperlab-entries');
+  private _empty = h('div', 'paperlab-empty');
   private _status: Status | null = null;
   private _pendingRender = false;
 }
