@@ -1,4 +1,4 @@
-"""The one HTTP layer of paperlab: timeouts, retries with backoff, per-host pacing, a response cache.
+"""The one HTTP layer of paperlab: timeouts, a deadline, retries with backoff, per-host pacing, a response cache.
 
 Every live client (arXiv, Hugging Face, Semantic Scholar) goes through :class:`HttpClient`.
 Tests point clients at a local fake server by ``base_url`` or pass an ``httpx`` transport.
@@ -10,30 +10,65 @@ again; anything else (a 400 or 404, :class:`~paperlab.errors.ArxivAPIError`, a `
 goes straight to the caller. Every error that leaves this module is a
 :class:`~paperlab.errors.FetchError` whose ``status`` is the last HTTP status seen (None when
 no response came back).
+
+What a hostile or broken server cannot do (issue 13):
+
+- learn a credential by redirecting: redirects are followed here, at most ``max_redirects`` of them, and on a
+  redirect to another origin (scheme, host or port) every credential header (``Authorization``,
+  ``x-api-key``, ``Cookie``, anything naming a key, token, secret or session) is dropped; cookies are never stored;
+- exhaust memory: a body (after ``gzip``/``deflate`` decoding, done here chunk by chunk) larger than
+  ``max_bytes`` stops the read with a :class:`ResponseTooLarge`;
+- hold a request forever: ``deadline`` bounds a whole request, retries and waits included; every socket
+  operation's timeout is clipped to the time left, so a trickling server cannot stretch it;
+- make a cache replay differ from the original: the cache keeps the exact bytes.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import email.utils
 import hashlib
 import json
+import os
 import threading
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
+import httpcore
 import httpx
-import tenacity
 
 from ..errors import ArxivAPIError, FetchError
 
-__all__ = ["RETRY_STATUSES", "HTTPStatusError", "HttpClient", "Response", "RetryableResponse", "is_retryable"]
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_BYTES",
+    "RETRY_STATUSES",
+    "HTTPStatusError",
+    "HttpClient",
+    "Response",
+    "ResponseTooLarge",
+    "RetryableResponse",
+    "is_retryable",
+    "retry_after_seconds",
+]
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 USER_AGENT = "paperlab (https://pypi.org/project/paperlab/)"
+DEFAULT_MAX_BYTES = 50 * 2**20  # 50 MiB of decoded body per request
+DEFAULT_DEADLINE = 60.0  # seconds for a whole request, retries and waits included
+MAX_REDIRECTS = 5
+CONNECT_RETRIES = 1  # a refused connection or an unknown host is tried once more, then reported unreachable
+_CHUNK = 64 * 1024
+# header names (lower case) never sent to another origin; any name containing one of _SECRET_WORDS neither
+_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "cookie2"})
+_SECRET_WORDS = ("auth", "key", "token", "secret", "session", "password", "cookie", "credential")
 
 
 class RetryableResponse(Exception):
@@ -58,19 +93,47 @@ class HTTPStatusError(FetchError):
         return self.status in RETRY_STATUSES
 
 
+class ResponseTooLarge(FetchError):
+    """The body (decoded) was larger than the client's ``max_bytes``; reading stopped there. Not retried."""
+
+
 def is_retryable(exc: BaseException) -> bool:
     """The one retry decision of paperlab, by the exception's type (and an HTTP status), never its text.
 
     Retried: :class:`HTTPStatusError` with a status in :data:`RETRY_STATUSES`, timeouts and connection
     failures (``httpx.TransportError``), undecodable bodies, and :class:`RetryableResponse`. Not
     retried: :class:`~paperlab.errors.ArxivAPIError` (the request itself is wrong), any other
-    :class:`~paperlab.errors.FetchError` or HTTP status, and every other exception.
+    :class:`~paperlab.errors.FetchError` (a too large body, too many redirects) or HTTP status, and every
+    other exception.
     """
     if isinstance(exc, ArxivAPIError):
         return False
     if isinstance(exc, HTTPStatusError):
         return exc.retryable
     return isinstance(exc, (httpx.TransportError, httpx.DecodingError, RetryableResponse))
+
+
+def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: a number of seconds or an HTTP date (RFC 9110).
+
+    A date in the past gives 0; anything unreadable (or negative) gives None. Capping is the caller's.
+    """
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        return seconds if seconds >= 0 and seconds == seconds and seconds != float("inf") else None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return max(0.0, (when - (now or dt.datetime.now(dt.timezone.utc))).total_seconds())
 
 
 @dataclass(frozen=True)
@@ -89,8 +152,136 @@ class Response:
 
     @property
     def text(self) -> str:
-        """Body decoded as UTF-8."""
+        """Body decoded as UTF-8 (undecodable bytes replaced: for display; :attr:`content` is exact)."""
         return self.content.decode("utf-8", errors="replace")
+
+
+# -- the deadline, enforced on every socket operation ------------------------------------------------
+
+_local = threading.local()
+
+
+def _clip(timeout: float | None, error: type[Exception]) -> float | None:
+    """``timeout`` cut to the time left before this thread's current deadline (raises ``error`` once past it)."""
+    deadline: float | None = getattr(_local, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the request's deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _clip(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _clip(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
+        return _DeadlineStream(
+            self._inner.start_tls(ssl_context, server_hostname, _clip(timeout, httpcore.ConnectTimeout))
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's network backend with every connect, read and write timeout clipped to the deadline."""
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        clipped = _clip(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.connect_tcp(host, port, clipped, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        clipped = _clip(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.connect_unix_socket(path, clipped, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _deadline_transport() -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    if pool is not None and hasattr(pool, "_network_backend"):
+        pool._network_backend = _DeadlineBackend(pool._network_backend)
+    return transport
+
+
+# -- bounded decoding ---------------------------------------------------------------------------------
+
+
+class _Decoder:
+    """Undo ``Content-Encoding`` (gzip, deflate, chained) chunk by chunk, never producing more than asked."""
+
+    def __init__(self, content_encoding: str, url: str) -> None:
+        names = [e.strip().lower() for e in content_encoding.split(",") if e.strip()]
+        self._stages: list[Any] = []
+        for name in reversed([n for n in names if n != "identity"]):
+            if name in ("gzip", "x-gzip"):
+                self._stages.append(zlib.decompressobj(16 + zlib.MAX_WBITS))
+            elif name == "deflate":
+                self._stages.append(zlib.decompressobj())
+            else:
+                raise FetchError(f"unsupported Content-Encoding {name!r} (paperlab asks for gzip or deflate)", url=url)
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Decode ``data``; at most ``room`` bytes come out of each stage (more means: over the cap)."""
+        for stage in self._stages:
+            if not data:
+                break
+            try:
+                data = stage.decompress(data, room)
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"cannot decode the body: {exc}") from None
+        return data
+
+
+def _is_credential(name: str) -> bool:
+    low = name.lower()
+    return low in _CREDENTIAL_HEADERS or any(word in low for word in _SECRET_WORDS)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(scheme)
+
+
+def _redirected(
+    r: httpx.Response, method: str, url: str, headers: dict[str, str], body: bytes | None
+) -> tuple[str, str, dict[str, str], bytes | None]:
+    """The request a redirect asks for; credentials are dropped when it leaves the origin."""
+    target = urljoin(url, r.headers["Location"].strip())
+    if urlsplit(target).scheme.lower() not in ("http", "https"):
+        raise FetchError(f"refusing a redirect to {target!r}: only http(s) is followed", url=url)
+    if r.status_code == 303 and method != "HEAD" or r.status_code in (301, 302) and method == "POST":
+        method, body = "GET", None
+        headers = {k: v for k, v in headers.items() if k.lower() not in ("content-type", "content-length")}
+    if _origin(target) != _origin(url):
+        headers = {k: v for k, v in headers.items() if not _is_credential(k)}
+    return method, target, headers, body
 
 
 class HttpClient:
@@ -102,21 +293,30 @@ class HttpClient:
         Seconds between two requests to the same host (a dict maps host to seconds;
         arXiv asks for 3 s).
     retries : int
-        Attempts after the first one, for 429/5xx, timeouts, connection errors and
-        responses the caller's ``validate`` rejects.
+        Attempts after the first one, for 429/5xx, timeouts and responses the caller's ``validate``
+        rejects. A failed connection (refused, unknown host) is tried only ``CONNECT_RETRIES`` more
+        times, so an unreachable service is reported within seconds.
     backoff : float
         First wait in seconds; doubles each retry (capped at ``max_backoff``).
-        A ``Retry-After`` header wins when larger.
+        A ``Retry-After`` header (seconds or an HTTP date, capped at ``max_backoff``) wins when larger.
     timeout : float
-        Seconds for connect and read.
+        Seconds for connecting and for each read or write.
+    deadline : float
+        Seconds for a whole request: every attempt, the waits between them, redirects and reading the body.
+        Past it the request fails with a :class:`~paperlab.errors.FetchError` saying so; a retry whose
+        wait would end past it is not started.
+    max_bytes : int
+        Most bytes of a body (after decoding gzip/deflate); a larger one fails with :class:`ResponseTooLarge`.
+    max_redirects : int
+        Most redirects followed per attempt. Credentials are never sent to another origin.
     cache_dir : path, optional
-        Directory caching every successful response with its retrieval time.
+        Directory caching every successful response (its exact bytes) with its retrieval time.
     offline : bool
         Serve only from ``cache_dir``; a miss raises :class:`FetchError`.
     transport : httpx.BaseTransport, optional
-        For tests.
+        For tests (the deadline then bounds attempts and body reads, not each socket operation).
     headers : dict, optional
-        Extra headers on every request (e.g. an API key).
+        Extra headers on every request (e.g. an API key); like every credential, not sent across origins.
 
     Examples
     --------
@@ -134,6 +334,9 @@ class HttpClient:
         backoff: float = 1.0,
         max_backoff: float = 60.0,
         timeout: float = 30.0,
+        deadline: float = DEFAULT_DEADLINE,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_redirects: int = MAX_REDIRECTS,
         cache_dir: str | Path | None = None,
         offline: bool = False,
         transport: httpx.BaseTransport | None = None,
@@ -145,22 +348,28 @@ class HttpClient:
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.timeout = timeout
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.offline = offline
+        self.headers = dict(headers or {})
         self._sleep = sleep
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
         self._client = httpx.Client(
             timeout=timeout,
-            transport=transport,
-            headers={"User-Agent": USER_AGENT, **(headers or {})},
-            follow_redirects=True,
+            transport=transport if transport is not None else _deadline_transport(),
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),  # never store a cookie
+            follow_redirects=False,  # followed by _exchange, which drops credentials across origins
         )
 
     def __repr__(self) -> str:
         return (
             f"HttpClient(min_interval={self.min_interval!r}, retries={self.retries}, "
-            f"timeout={self.timeout}, cache_dir={str(self.cache_dir) if self.cache_dir else None!r})"
+            f"timeout={self.timeout}, deadline={self.deadline}, "
+            f"cache_dir={str(self.cache_dir) if self.cache_dir else None!r})"
         )
 
     def close(self) -> None:
@@ -207,35 +416,38 @@ class HttpClient:
         return self.cache_dir / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
 
     def _from_cache(self, key: str, url: str) -> Response | None:
+        """The cached response, byte for byte (``body_b64``); files written before that keep ``body`` as text.
+
+        A damaged entry is a miss (and is overwritten by the next successful fetch).
+        """
         path = self._cache_path(key)
         if path is None or not path.exists():
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Response(
-            url,
-            data["status"],
-            data["body"].encode("utf-8"),
-            dt.datetime.fromisoformat(data["retrieved"]),
-            from_cache=True,
-        )
+        try:
+            data = json.loads(path.read_bytes())
+            if "body_b64" in data:
+                content = base64.b64decode(data["body_b64"], validate=True)
+            else:
+                content = data["body"].encode("utf-8")
+            return Response(
+                url, int(data["status"]), content, dt.datetime.fromisoformat(data["retrieved"]), from_cache=True
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
 
     def _to_cache(self, key: str, resp: Response) -> None:
         path = self._cache_path(key)
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(
-            json.dumps(
-                {
-                    "url": resp.url,
-                    "status": resp.status,
-                    "retrieved": resp.retrieved.isoformat(),
-                    "body": resp.content.decode("utf-8", errors="replace"),
-                }
-            ),
-            encoding="utf-8",
-        )
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
+        entry = {
+            "url": resp.url,
+            "status": resp.status,
+            "retrieved": resp.retrieved.isoformat(),
+            "body_b64": base64.b64encode(resp.content).decode("ascii"),
+        }
+        tmp.write_text(json.dumps(entry), encoding="utf-8")
         tmp.replace(path)
 
     # -- requests ---------------------------------------------------------------------
@@ -340,7 +552,7 @@ class HttpClient:
                 return cached
         if self.offline:
             raise FetchError("offline and not in the cache", url=full)
-        send_headers = dict(headers or {})
+        send_headers = {**self.headers, **(headers or {})}
         if body is not None:
             send_headers.setdefault("Content-Type", "application/json")
         resp = self._retrying(method, full, send_headers, body, validate, ok_statuses)
@@ -357,25 +569,31 @@ class HttpClient:
         validate: Callable[[Response], None] | None,
         ok_statuses: frozenset[int],
     ) -> Response:
-        """:meth:`_attempt` until it succeeds, fails for good, or the retries run out (then :meth:`_gave_up`)."""
-        retrying = tenacity.Retrying(
-            retry=tenacity.retry_if_exception(is_retryable),
-            stop=tenacity.stop_after_attempt(self.retries + 1),
-            wait=self._wait,
-            sleep=self._sleep,
-            reraise=True,
-        )
-        try:
-            return retrying(self._attempt, method, url, headers, body, validate, ok_statuses)
-        except Exception as exc:
-            if not is_retryable(exc):
-                raise
-            raise self._gave_up(exc, url) from None
+        """:meth:`_attempt` until it succeeds, fails for good, the retries run out or the deadline comes."""
+        deadline = time.monotonic() + self.deadline
+        attempt = connect_failures = 0
+        while True:
+            attempt += 1
+            try:
+                return self._attempt(method, url, headers, body, validate, ok_statuses, deadline)
+            except Exception as exc:
+                if not is_retryable(exc):
+                    if isinstance(exc, (httpx.HTTPError, httpx.InvalidURL)):
+                        raise FetchError(f"request failed: {exc}", url=url) from exc
+                    raise
+                if time.monotonic() >= deadline:
+                    raise self._gave_up(exc, url, attempt, past_deadline=True) from None
+                connect_failures += isinstance(exc, httpx.ConnectError)
+                wait = self._wait(exc, attempt)
+                if attempt > self.retries or connect_failures > CONNECT_RETRIES:
+                    raise self._gave_up(exc, url, attempt) from None
+                if time.monotonic() + wait >= deadline:
+                    raise self._gave_up(exc, url, attempt, next_wait=wait) from None
+            self._sleep(wait)
 
-    def _wait(self, state: tenacity.RetryCallState) -> float:
+    def _wait(self, exc: BaseException, attempt: int) -> float:
         """Exponential backoff; a larger ``Retry-After`` (capped at ``max_backoff``) wins."""
-        exc = state.outcome.exception() if state.outcome else None
-        base = min(self.max_backoff, self.backoff * 2 ** (state.attempt_number - 1))
+        base = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
         if isinstance(exc, HTTPStatusError) and exc.retry_after is not None:
             return max(base, min(exc.retry_after, self.max_backoff))
         return base
@@ -388,37 +606,87 @@ class HttpClient:
         body: bytes | None,
         validate: Callable[[Response], None] | None,
         ok_statuses: frozenset[int],
+        deadline: float,
     ) -> Response:
         """One paced exchange. Raises the typed errors :func:`is_retryable` decides on."""
         host = urlsplit(url).netloc
         self._pace(host)
+        _local.deadline = deadline
         try:
-            r = self._client.request(method, url, headers=headers or None, content=body)
-            content = r.read()
+            status, resp_headers, content = self._exchange(method, url, headers, body, deadline)
         finally:
+            _local.deadline = None
             self._done(host)
-        resp = Response(url, r.status_code, content, dt.datetime.now(dt.timezone.utc))
-        if r.status_code in RETRY_STATUSES or r.status_code not in ok_statuses:
-            after = r.headers.get("Retry-After")
+        resp = Response(url, status, content, dt.datetime.now(dt.timezone.utc))
+        if status in RETRY_STATUSES or status not in ok_statuses:
             raise HTTPStatusError(
-                f"HTTP {r.status_code}: {resp.text[:200]}",
+                f"HTTP {status}: {resp.text[:200]}",
                 url=url,
-                status=r.status_code,
-                retry_after=float(after) if after and after.isdigit() else None,
+                status=status,
+                retry_after=retry_after_seconds(resp_headers.get("Retry-After")),
             )
-        if validate is not None and r.status_code == 200:
+        if validate is not None and status == 200:
             validate(resp)
         return resp
 
-    def _gave_up(self, exc: Exception, url: str) -> FetchError:
-        """The error raised when the last retry failed too: the last status, when there was one."""
-        prefix = f"gave up after {self.retries + 1} attempts, last"
+    def _exchange(
+        self, method: str, url: str, headers: dict[str, str], body: bytes | None, deadline: float
+    ) -> tuple[int, Mapping[str, str], bytes]:
+        """Send, following at most ``max_redirects`` redirects; the final status, headers and (capped) body."""
+        for _ in range(self.max_redirects + 1):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise httpx.ReadTimeout("the request's deadline has passed")
+            request = self._client.build_request(
+                method, url, headers=headers or None, content=body, timeout=min(self.timeout, left)
+            )
+            r = self._client.send(request, stream=True)
+            try:
+                if not r.has_redirect_location:
+                    return r.status_code, r.headers, self._read(r, url, deadline)
+                method, url, headers, body = _redirected(r, method, url, headers, body)
+            finally:
+                r.close()
+        raise FetchError(f"too many redirects: more than {self.max_redirects}", url=url)
+
+    def _read(self, r: httpx.Response, url: str, deadline: float) -> bytes:
+        """The body, decoded, at most ``max_bytes`` of it, read before ``deadline``."""
+        limit = self.max_bytes
+        too_large = f"response body larger than the {limit} bytes allowed (max_bytes); stopped reading"
+        encoding = r.headers.get("Content-Encoding", "")
+        declared = r.headers.get("Content-Length", "")
+        if not encoding.strip() and declared.isdigit() and int(declared) > limit:
+            raise ResponseTooLarge(f"{too_large} (Content-Length {declared})", url=url, status=r.status_code)
+        decoder = _Decoder(encoding, url)
+        buf = bytearray()
+        for raw in r.iter_raw(_CHUNK):
+            buf += decoder.feed(raw, limit - len(buf) + 1)
+            if len(buf) > limit:
+                raise ResponseTooLarge(too_large, url=url, status=r.status_code)
+            if time.monotonic() > deadline:
+                raise httpx.ReadTimeout("the request's deadline has passed")
+        return bytes(buf)
+
+    def _gave_up(
+        self, exc: Exception, url: str, attempts: int, *, past_deadline: bool = False, next_wait: float | None = None
+    ) -> FetchError:
+        """The error raised when the last try failed too: the last status, when there was one, and why it stopped."""
+        prefix = f"gave up after {attempts} attempt{'s' if attempts != 1 else ''}, last"
+        if next_wait is not None:
+            prefix = f"gave up (the next try, in {next_wait:g} s, would pass the {self.deadline:g} s deadline) after {attempts} attempt{'s' if attempts != 1 else ''}, last"
         if isinstance(exc, HTTPStatusError):
             return HTTPStatusError(f"{prefix}: HTTP {exc.status}", url=url, status=exc.status or 0)
+        if past_deadline or isinstance(exc, httpx.TimeoutException) and "deadline" in str(exc):
+            return FetchError(
+                f"{prefix}: timed out: no complete answer within the {self.deadline:g} s deadline", url=url
+            )
         if isinstance(exc, httpx.TimeoutException):
             return FetchError(f"{prefix}: timed out: {exc}", url=url)
         if isinstance(exc, RetryableResponse):
             return FetchError(f"{prefix}: bad response: {exc}", url=url, status=200)
+        if isinstance(exc, httpx.ConnectError):
+            host = urlsplit(url).netloc
+            return FetchError(f"{prefix}: connection failed: {exc}; {host} is unreachable (offline?)", url=url)
         return FetchError(f"{prefix}: connection failed: {exc}", url=url)
 
 

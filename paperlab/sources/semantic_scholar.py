@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import os
 import re
+import sys
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,7 +38,12 @@ from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ._files import read_bytes
 from ._http import HttpClient, HTTPStatusError, Response, RetryableResponse
 
-__all__ = ["SemanticScholarClient", "parse_semantic_scholar", "read_semantic_scholar"]
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["SemanticScholarClient", "parse_semantic_scholar", "read_semantic_scholar", "s2_api_key"]
 
 S2_PAPER_URL = "https://www.semanticscholar.org/paper/{id}"
 _EXTRA_KEYS = (
@@ -243,6 +249,45 @@ def s2_paper_id(identifier: str) -> str:
     return text
 
 
+S2_KEY_VARIABLES = ("PAPERLAB_S2_API_KEY", "SEMANTIC_SCHOLAR_API_KEY")
+
+
+def s2_api_key() -> str | None:
+    """The Semantic Scholar API key of this user, or None.
+
+    The first non-empty of ``$PAPERLAB_S2_API_KEY``, ``$SEMANTIC_SCHOLAR_API_KEY`` and ``api_key`` in the
+    ``[semantic_scholar]`` table of ``$PAPERLAB_HOME/config.toml`` (read at call time). A config file that
+    cannot be read gives a warning naming it, and no key.
+    """
+    for name in S2_KEY_VARIABLES:
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    path = _config_path()
+    if not path.is_file():
+        return None
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("semantic_scholar", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        warnings.warn(f"{path}: cannot read the config file ({exc}); no Semantic Scholar API key", stacklevel=3)
+        return None
+    found: Any = table.get("api_key") if isinstance(table, dict) else None
+    if found is not None and not isinstance(found, str):
+        warnings.warn(f"{path}: [semantic_scholar] api_key must be a string; ignored", stacklevel=3)
+        return None
+    return found.strip() or None if found else None
+
+
+def _config_path() -> Path:
+    """``$PAPERLAB_HOME/config.toml`` (the per-user data folder when ``PAPERLAB_HOME`` is unset)."""
+    home = os.environ.get("PAPERLAB_HOME")
+    if not home:
+        import platformdirs
+
+        home = platformdirs.user_data_dir("paperlab", appauthor=False)
+    return Path(home).expanduser() / "config.toml"
+
+
 class SemanticScholarClient:
     """Live client for the Semantic Scholar Academic Graph API.
 
@@ -259,7 +304,10 @@ class SemanticScholarClient:
         API root; default ``$PAPERLAB_SEMANTIC_SCHOLAR_URL``, else the public Graph API
         (tests point either at a local fake server).
     api_key : str, optional
-        Sent as ``x-api-key``; without a key requests share S2's public rate-limit pool.
+        Sent as ``x-api-key`` (never to another host, even on a redirect); without a key requests share
+        S2's public rate-limit pool. Default: :func:`s2_api_key` (``$PAPERLAB_S2_API_KEY``,
+        ``$SEMANTIC_SCHOLAR_API_KEY``, or ``api_key`` in ``[semantic_scholar]`` of ``$PAPERLAB_HOME/config.toml``),
+        which keeps the key out of the command line and the process list.
     http : HttpClient, optional
         The HTTP layer; by default one request per second (S2's rate for a key), retrying 429/5xx.
         One passed in is not closed by :meth:`close` (its owner closes it); the default one is, so use
@@ -278,7 +326,7 @@ class SemanticScholarClient:
         self.base_url = (
             base_url or os.environ.get("PAPERLAB_SEMANTIC_SCHOLAR_URL") or "https://api.semanticscholar.org/graph/v1"
         ).rstrip("/")
-        self.api_key = api_key
+        self.api_key = api_key if api_key is not None else s2_api_key()
         self._owns_http = http is None
         self.http = http if http is not None else HttpClient(min_interval=1.0)
 
