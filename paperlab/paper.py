@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from ._operations import Operations
 from .dates import as_date, as_datetime
 from .errors import ParseError
 from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
+from .urls import safe_url
 from .venues import parse_venue
 
-__all__ = ["MIME_TYPE", "Paper", "SourceRecord", "normalize_arxiv_id", "normalize_title"]
+__all__ = ["MIME_TYPE", "Paper", "SourceRecord", "normalize_arxiv_id", "normalize_title", "shared_location"]
 
 MIME_TYPE = "application/vnd.paperlab.paper+json"
 
@@ -99,6 +102,34 @@ def _iso_seconds(when: dt.datetime) -> str:
     return text
 
 
+_PATH_SEPARATOR = re.compile(r"[\\/]")
+
+
+@functools.lru_cache(maxsize=256)
+def shared_location(location: str) -> str:
+    """What of a source's location may leave this machine: an http(s) URL without user name and password,
+    else only the last part of a path (its directories name the user and the machine).
+
+    Every serialisation of a :class:`SourceRecord` writes this (cards, exports, the store, the REST API,
+    the widget); the record in memory keeps the full location.
+
+    Examples
+    --------
+    >>> shared_location("/srv/ada/papers/refs.bib"), shared_location("C:\\\\Users\\\\ada\\\\refs.bib")
+    ('refs.bib', 'refs.bib')
+    >>> shared_location("https://ada:secret@example.org/api?q=1"), shared_location("<string>")
+    ('https://example.org/api?q=1', '<string>')
+    """
+    location = str(location)  # a Path given where a str was expected
+    if "/" not in location and "\\" not in location:
+        return location
+    url = safe_url(location)
+    if url is not None:
+        parts = urlsplit(url)
+        return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    return _PATH_SEPARATOR.split(location.rstrip("/\\"))[-1]
+
+
 @dataclass
 class SourceRecord:
     """Where one record of a paper came from.
@@ -109,7 +140,7 @@ class SourceRecord:
         Source kind: ``"arxiv"``, ``"hf"``, ``"hf_page"``, ``"dailyarxiv"``,
         ``"semantic_scholar"``, ``"bibtex"``, ``"kaggle"``, ``"paperlab"``, ...
     location : str
-        File path or URL.
+        File path or URL; serialised as :func:`shared_location` (the file name, or the URL).
     retrieved : datetime.datetime
         When the record was read or fetched (UTC).
     record : str, optional
@@ -122,10 +153,10 @@ class SourceRecord:
     record: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-safe dict."""
+        """JSON-safe dict; the location as :func:`shared_location` (never a local directory)."""
         return {
             "name": self.name,
-            "location": self.location,
+            "location": shared_location(self.location),
             "retrieved": _iso_seconds(self.retrieved),
             "record": self.record,
         }
@@ -145,7 +176,8 @@ class SourceRecord:
         )
 
     def key(self) -> tuple[str, str, str | None]:
-        return (self.name, self.location, self.record)
+        """What makes two records the same record (as serialised: the same file name, kind and position)."""
+        return (self.name, shared_location(self.location), self.record)
 
 
 #: The :class:`Paper` methods that a layer above the model implements (see :mod:`paperlab._operations`).

@@ -8,10 +8,11 @@ paper is escaped, and only absolute http(s) URLs become links (:mod:`paperlab.ur
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from .paper import MIME_TYPE, Paper
-from .text import md_escape, md_quote
+from .text import md_escape, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
 
 __all__ = ["paper_to_csl", "paper_to_html", "paper_to_markdown"]
@@ -20,6 +21,25 @@ _CHIP_STYLE = (
     "border:1px solid var(--jp-border-color2,#ccc);border-radius:8px;padding:0 6px;margin-right:4px;font-size:85%"
 )
 _CARD_STYLE = "border:1px solid var(--jp-border-color2,#ddd);border-radius:6px;padding:8px 12px;margin:4px 0"
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def _code_span(text: str) -> str:
+    """``text`` as one markdown code span: on one line (a line break would end the span and let what follows
+    render as markdown and HTML), fenced by more backticks than any run inside it; ``""`` for blank text."""
+    text = " ".join(shown_text(text).split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _card_json(paper: Paper) -> str:
+    """The paper's JSON for the card's HTML comment: nothing in it can end the comment or open a tag."""
+    return paper.to_json().replace("--", "-\\u002d").replace(">", "\\u003e").replace("<", "\\u003c")
 
 
 def _meta(paper: Paper) -> list[str]:
@@ -50,23 +70,25 @@ def paper_to_markdown(paper: Paper) -> str:
     meta = _meta(paper)
     if meta:
         lines.append("*" + md_escape(" · ".join(meta)) + "*")
-    badges = [f"arXiv:{paper.arxiv_id}"] if paper.arxiv_id else []
+    badges = [f"arXiv:{md_escape(paper.arxiv_id)}"] if paper.arxiv_id else []
     badges += _stats(paper)
     links = [f"[{name}]({url})" for name, url in ((n, md_url(u)) for n, u in _links(paper)) if url]
-    tags = [f"`{t}`" for t in (paper.categories + paper.tags)[:8] if "`" not in t]
+    tags = [span for span in map(_code_span, (paper.categories + paper.tags)[:8]) if span]
     extra_line = " · ".join(badges + links + tags)
     if extra_line:
         lines.append(extra_line)
     if paper.abstract:
         lines += ["", md_quote(paper.abstract)]
-    payload = paper.to_json().replace("--", "-\\u002d").replace(">", "\\u003e").replace("<", "\\u003c")
-    lines += ["", f"<!-- {MIME_TYPE} {payload} -->"]
+    lines += ["", f"<!-- {MIME_TYPE} {_card_json(paper)} -->"]
     return "\n".join(lines) + "\n"
 
 
 def paper_to_html(paper: Paper) -> str:
-    """A self-contained HTML card; every text is escaped."""
-    e = html.escape
+    """A self-contained HTML card; every text is escaped, control characters and bidirectional overrides dropped."""
+
+    def e(text: str) -> str:
+        return html.escape(shown_text(text))
+
     head = html_link(paper.abs_url, e(paper.title))
     meta = " · ".join(e(m) for m in _meta(paper))
     chips = "".join(f'<span style="{_CHIP_STYLE}">{e(c)}</span>' for c in (paper.categories + paper.tags)[:8])

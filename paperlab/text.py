@@ -9,27 +9,40 @@ import hashlib
 import html
 import re
 
-__all__ = ["md_escape", "md_quote", "text_hash"]
+__all__ = ["md_escape", "md_quote", "shown_text", "text_hash"]
 
 # Backslash-escaped: every ASCII character that opens markdown markup inline or in a table cell.
 # "<", ">" and "&" become HTML entities, so no raw HTML, autolink or entity survives.
 # "(", ")" and "!" need no escape: with "[" and "]" escaped they can never form a link or an image.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+# Never shown: control characters and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069), which would reorder the text after them on the card (a title reversing its links or tags).
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 # What opens a block at the start of a line: list items, setext underlines, ordered list numbers
 _BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+
+
+def shown_text(text: str) -> str:
+    """``text`` without control characters (line breaks and tabs kept) and bidirectional overrides.
+
+    >>> shown_text("abc\\u202edef\\x00")
+    'abcdef'
+    """
+    return _INVISIBLE.sub("", text)
 
 
 def md_escape(text: str) -> str:
     """Text shown as itself in markdown: on one line (whitespace runs become one space), markup escaped.
 
-    Safe as link text, inside emphasis, in a heading or in a GitHub table cell.
+    Safe as link text, inside emphasis, in a heading or in a GitHub table cell. Control characters and
+    bidirectional overrides are dropped (:func:`shown_text`).
 
     Examples
     --------
     >>> md_escape("A <b>bold</b> [link](x) | *not* #1\\nnext")
     'A &lt;b&gt;bold&lt;/b&gt; \\\\[link\\\\](x) \\\\| \\\\*not\\\\* \\\\#1 next'
     """
-    text = html.escape(" ".join(text.split()), quote=False)
+    text = html.escape(" ".join(shown_text(text).split()), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

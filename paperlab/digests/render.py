@@ -90,7 +90,7 @@ def render(
 ) -> str:
     """The README text: heading, intro, what is new (with a state file), the report of a partial digest,
     then one DailyArXiv table per section."""
-    out = [f"# {' '.join(config.title.split())}", _intro(config), "", f"Last update: {last_update.isoformat()}", ""]
+    out = [f"# {md_escape(config.title)}", _intro(config), "", f"Last update: {last_update.isoformat()}", ""]
     if stateful:
         out += _new_block(library, sections, new, baseline)
     if problems:

@@ -35,6 +35,7 @@ from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..library import Library
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ..text import shown_text
 from ..urls import md_url
 from ._files import read_text
 
@@ -214,7 +215,7 @@ def _read_lines(
         if m := _LAST_UPDATE.match(line):
             _read_last_update(m.group(1), where, digest, problems)
         elif m := _SECTION.match(line):
-            keyword = m.group("keyword").strip()
+            keyword = html.unescape(m.group("keyword").strip())  # the writer's _heading()
             digest.sections.setdefault(keyword, [])
         elif line.startswith("|"):
             saw_table = True
@@ -304,10 +305,18 @@ def read_dailyarxiv(path: str | Path) -> list[Paper]:
 
 
 def _escape(text: str) -> str:
-    """Escape text for a table cell: HTML specials, ``|`` ``[`` ``]`` as references, newlines as ``<br>``."""
-    text = html.escape(text, quote=False)
+    """Escape text for a table cell: HTML specials, ``|`` ``[`` ``]`` and the backtick and backslash (which would
+    open a code span over the row's own tags or escape its brackets) as references, newlines as ``<br>``; control
+    characters and bidirectional overrides dropped."""
+    text = html.escape(shown_text(text), quote=False)
     text = text.replace("|", "&#124;").replace("[", "&#91;").replace("]", "&#93;")
+    text = text.replace("`", "&#96;").replace("\\", "&#92;")
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
+def _heading(text: str) -> str:
+    """A heading's text on one line, with no raw HTML, link or image (``< > & | [ ]`` as references)."""
+    return _escape(" ".join(shown_text(text).split()))
 
 
 def _row(paper: Paper) -> str:
@@ -360,10 +369,10 @@ def to_dailyarxiv_markdown(
         and versions, dates, abstracts, comments and tags.
     """
     papers = list(papers_or_library)
-    out = [f"# {title}", "", f"Last update: {_last_update(last_update).isoformat()}", ""]
+    out = [f"# {_heading(title)}", "", f"Last update: {_last_update(last_update).isoformat()}", ""]
     for keyword, members in _sections(papers, sections).items():
         if keyword is not None:
-            out.append(f"## {' '.join(keyword.split())}")
+            out.append(f"## {_heading(keyword)}")
         out += [HEADER_ROW, SEPARATOR_ROW]
         out += [_row(p) for p in members]
         out.append("")
