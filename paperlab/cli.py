@@ -347,7 +347,11 @@ def _add_fetch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--date", help="hf: papers of one day (YYYY-MM-DD)")
     p.add_argument("--week", help="hf: papers of one ISO week (YYYY-Www)")
     p.add_argument("--month", help="hf: papers of one month (YYYY-MM)")
-    p.add_argument("--api-key", help="s2: Semantic Scholar API key (optional)")
+    p.add_argument(
+        "--api-key",
+        help="s2: Semantic Scholar API key (optional; better set $PAPERLAB_S2_API_KEY or api_key in "
+        "[semantic_scholar] of $PAPERLAB_HOME/config.toml: a key on the command line shows in the process list)",
+    )
     p.set_defaults(func=cmd_fetch)
 
 

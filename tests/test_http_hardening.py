@@ -277,3 +277,24 @@ def test_an_unreachable_service_fails_within_seconds_saying_so() -> None:
         took = time.monotonic() - start
     assert took < 5.0, took
     assert info.value.status is None
+
+
+def test_the_cli_fetch_s2_uses_the_key_from_the_environment(fake_server: FakeServer, monkeypatch, capsys) -> None:
+    from paperlab.cli import main
+
+    monkeypatch.setenv("PAPERLAB_S2_API_KEY", "ENVK3Y")
+    monkeypatch.setenv("PAPERLAB_SEMANTIC_SCHOLAR_URL", fake_server.url)
+    fake_server.route("/paper/DOI:10.1/x", PAPER)
+    assert main(["fetch", "s2", "DOI:10.1/x"]) == 0, capsys.readouterr().err
+    assert fake_server.requests_to("/paper/DOI:10.1/x")[0][3]["x-api-key"] == "ENVK3Y"
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["fetch", "--help"])
+    assert "PAPERLAB_S2_API_KEY" in " ".join(capsys.readouterr().out.split())  # the help recommends it
+
+
+def test_default_deadlines() -> None:
+    from paperlab.sources.arxiv import ArxivClient
+
+    with HttpClient() as http, HttpClient(timeout=90) as slow, ArxivClient() as arxiv:
+        assert (http.deadline, slow.deadline, arxiv.http.deadline) == (60.0, 90, 120.0)

@@ -301,8 +301,9 @@ class HttpClient:
         A ``Retry-After`` header (seconds or an HTTP date, capped at ``max_backoff``) wins when larger.
     timeout : float
         Seconds for connecting and for each read or write.
-    deadline : float
-        Seconds for a whole request: every attempt, the waits between them, redirects and reading the body.
+    deadline : float, optional
+        Seconds for a whole request: every attempt, the waits between them, redirects and reading the body
+        (default :data:`DEFAULT_DEADLINE`, 60 s, or ``timeout`` when that is longer).
         Past it the request fails with a :class:`~paperlab.errors.FetchError` saying so; a retry whose
         wait would end past it is not started.
     max_bytes : int
@@ -334,7 +335,7 @@ class HttpClient:
         backoff: float = 1.0,
         max_backoff: float = 60.0,
         timeout: float = 30.0,
-        deadline: float = DEFAULT_DEADLINE,
+        deadline: float | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         max_redirects: int = MAX_REDIRECTS,
         cache_dir: str | Path | None = None,
@@ -348,7 +349,7 @@ class HttpClient:
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.timeout = timeout
-        self.deadline = deadline
+        self.deadline = deadline if deadline is not None else max(DEFAULT_DEADLINE, timeout)
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self.cache_dir = Path(cache_dir) if cache_dir else None

@@ -112,6 +112,9 @@ class ArxivClient:
         by :meth:`close`: whoever created it closes it.
     backoff, timeout : float
         First retry wait (doubling) and request timeout, in seconds.
+    deadline : float
+        Seconds one page may take in all, retries and their waits included (arXiv's 3 s backoff doubles
+        four times, so longer than the HTTP layer's default 60 s).
     cache_dir : path, optional
         Cache successful responses here.
 
@@ -132,6 +135,7 @@ class ArxivClient:
         *,
         backoff: float = 3.0,
         timeout: float = 30.0,
+        deadline: float = 120.0,
         cache_dir: str | Path | None = None,
     ) -> None:
         if page_size < 1:
@@ -142,7 +146,12 @@ class ArxivClient:
         self.retries = retries
         self._owns_http = http is None
         self.http = http or HttpClient(
-            min_interval=delay, retries=retries, backoff=backoff, timeout=timeout, cache_dir=cache_dir
+            min_interval=delay,
+            retries=retries,
+            backoff=backoff,
+            timeout=timeout,
+            deadline=deadline,
+            cache_dir=cache_dir,
         )
 
     def __repr__(self) -> str:
@@ -278,7 +287,7 @@ def search_arxiv(
     **kw
         ``id_list``, ``categories``, ``sort_by``, ``sort_order`` go into the query;
         the rest (``base_url``, ``delay``, ``page_size``, ``retries``, ``http``,
-        ``backoff``, ``timeout``, ``cache_dir``) into :class:`ArxivClient`.
+        ``backoff``, ``timeout``, ``deadline``, ``cache_dir``) into :class:`ArxivClient`.
 
     Raises
     ------
