@@ -7,6 +7,8 @@ was kept). Both name the file and the line or record, and say what was expected.
 
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +31,7 @@ __all__ = [
     "StoreReadOnly",
     "StoreUnavailable",
     "UsageError",
+    "warn_partial",
 ]
 
 
@@ -245,5 +248,29 @@ class ProblemCollector:
                 problems=self.problems,
             )
         if self.problems:
-            warnings.warn(PartialImportWarning(self.source, self.problems, len(papers)), stacklevel=3)
+            warn_partial(PartialImportWarning(self.source, self.problems, len(papers)))
         return papers
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+# frames in these files are the importers' own: a warning skips them to point at the code that called paperlab
+_IMPORTER_FILES = (
+    os.path.join(_PACKAGE, "sources") + os.sep,
+    os.path.join(_PACKAGE, "services", "sessions") + os.sep,
+    os.path.join(_PACKAGE, "errors.py"),
+    os.path.join(_PACKAGE, "__init__.py"),
+)
+
+
+def warn_partial(warning: PartialImportWarning) -> None:
+    """Emit ``warning`` attributed to the first caller outside paperlab's importers.
+
+    Whether the user called :func:`paperlab.load`, a reader or a parser, directly or through a
+    generator, the warning names the user's line (``warnings.warn``'s ``stacklevel``, counted here).
+    """
+    frame = sys._getframe(1)
+    level = 2  # 1 is this function, 2 its caller
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_IMPORTER_FILES):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(warning, stacklevel=level)

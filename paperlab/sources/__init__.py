@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import ParseError
 from ..library import Library
 from ..paper import Paper
+from ._files import parse_json, read_bytes
 
 __all__ = ["FORMATS", "detect_format", "load"]
 
@@ -76,8 +77,11 @@ def detect_format(path: str | Path) -> str:
         return "csv"
     if suffix in (".xml", ".atom"):
         return "arxiv_atom"
-    with open(path, "rb") as fh:
-        head = fh.read(65536)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     stripped = text.lstrip()
     if stripped.startswith("<?xml") or stripped.startswith("<feed"):
@@ -86,16 +90,13 @@ def detect_format(path: str | Path) -> str:
         first_line = stripped.splitlines()[0] if stripped else ""
         try:
             first = json.loads(first_line)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # not JSON: the reader names the line
             first = {}
         if isinstance(first, dict) and ("authors_parsed" in first or "versions" in first or "submitter" in first):
             return "kaggle"
         return "jsonl"
     if suffix == ".json" or stripped.startswith(("[", "{")):
-        try:
-            obj = json.loads(path.read_bytes())
-        except json.JSONDecodeError as exc:
-            raise ParseError(f"not valid JSON: {exc.msg}", source=str(path), where=f"line {exc.lineno}") from None
+        obj = parse_json(read_bytes(path), str(path), expected="a JSON document")
         kind = _json_kind(obj)
         if kind:
             return kind

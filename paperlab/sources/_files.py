@@ -1,12 +1,50 @@
-"""Reading input files with the one error shape every importer uses."""
+"""Reading input files with the one error shape every importer uses.
+
+Everything an importer does with untrusted bytes before it builds a :class:`~paperlab.paper.Paper` goes
+through here, so that nothing but :class:`~paperlab.errors.ParseError` leaves a reader: undecodable
+bytes, JSON that is invalid or nested too deeply (:func:`parse_json`), and values a Paper would keep
+but the rest of paperlab cannot store or send (``NaN``/``Infinity``, integers beyond 64 bits, deeply
+nested ``extra`` data: :func:`check_paper`).
+"""
 
 from __future__ import annotations
 
+import json
+import math
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ParseError
 
-__all__ = ["read_bytes", "read_text"]
+if TYPE_CHECKING:
+    from ..paper import Paper
+
+__all__ = [
+    "MAX_DEPTH",
+    "RECORD_ERRORS",
+    "as_count",
+    "check_paper",
+    "decode_text",
+    "parse_json",
+    "read_bytes",
+    "read_text",
+]
+
+# Deepest nesting kept inside a paper's ``extra`` or ``sources`` data (real records nest 3 or 4 levels).
+MAX_DEPTH = 32
+# SQLite stores integers in 64 bits; JSON readers in the browser lose precision beyond 2**53 but do not fail.
+_INT_LIMIT = 2**63
+# What building one record from hostile data can raise besides ParseError: a reader turns these into a
+# problem of that record (named by its line or record number), never into a traceback.
+RECORD_ERRORS: tuple[type[Exception], ...] = (
+    TypeError,
+    ValueError,
+    OverflowError,
+    RecursionError,
+    AttributeError,
+    KeyError,
+    IndexError,
+)
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -23,6 +61,24 @@ def read_bytes(path: str | Path) -> bytes:
         raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
 
 
+def decode_text(data: bytes, source: str, where: str | None = None) -> str:
+    """``data`` decoded as UTF-8 (a byte-order mark is dropped).
+
+    Raises
+    ------
+    ParseError
+        If the bytes are not UTF-8, naming the offset of the first bad byte.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"expected UTF-8 text, got undecodable byte 0x{data[exc.start]:02x} at offset {exc.start}",
+            source=source,
+            where=where,
+        ) from None
+
+
 def read_text(path: str | Path) -> str:
     """The file decoded as UTF-8 (a byte-order mark is dropped).
 
@@ -31,8 +87,109 @@ def read_text(path: str | Path) -> str:
     ParseError
         If the file cannot be read or is not UTF-8, naming the offset of the first bad byte.
     """
-    data = read_bytes(path)
+    return decode_text(read_bytes(path), str(path))
+
+
+def parse_json(data: bytes | str, source: str, where: str | None = None, *, expected: str = "JSON") -> Any:
+    """Decode JSON from untrusted bytes or text.
+
+    Bytes may be UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32, as :func:`json.loads`
+    accepts them. ``NaN``/``Infinity`` are read (Python's ``json`` accepts them); :func:`check_paper`
+    refuses them where a paper would keep them.
+
+    Parameters
+    ----------
+    data : bytes or str
+    source : str
+        File name or URL, for the message.
+    where : str, optional
+        Position of ``data`` inside the source (e.g. ``"line 7"`` of a JSON-lines file); by default
+        the line of the syntax error.
+    expected : str
+        What the data should have been, for the message.
+
+    Raises
+    ------
+    ParseError
+        Not decodable text, not JSON, or nested too deeply for the parser.
+    """
+    if isinstance(data, (bytes, bytearray)):
+        encoding = json.detect_encoding(data)
+        if encoding == "utf-8":
+            data = decode_text(bytes(data), source, where)
+        else:
+            try:
+                data = bytes(data).decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ParseError(
+                    f"expected UTF-8 (or UTF-16/32) text, got undecodable bytes at offset {exc.start}",
+                    source=source,
+                    where=where,
+                ) from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"expected UTF-8 text, got undecodable byte at offset {exc.start}", source=str(path)) from None
+        return json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            f"not valid JSON: {exc.msg} (column {exc.colno}); expected {expected}",
+            source=source,
+            where=where or f"line {exc.lineno}",
+        ) from None
+    except RecursionError:
+        raise ParseError(f"JSON nested too deeply to read; expected {expected}", source=source, where=where) from None
+
+
+def as_count(value: Any, name: str) -> Any:
+    """``value`` for an integer field of a Paper, refusing what :class:`~paperlab.paper.Paper` cannot convert.
+
+    Strings and integers pass on (the Paper converts and checks them); a float must be finite.
+
+    Raises
+    ------
+    ParseError
+        For ``NaN``/``Infinity``, or an integer beyond 64 bits, naming the field.
+    """
+    if type(value) is float and not math.isfinite(value):
+        raise ParseError(f"field {name!r}: expected a count, got {value!r}")
+    if type(value) is int and not -_INT_LIMIT < value < _INT_LIMIT:
+        raise ParseError(f"field {name!r}: expected an integer of at most 64 bits, got {len(str(value))} digits")
+    return value
+
+
+def _check_value(value: Any, name: str) -> None:
+    """Raise ParseError if ``value`` (JSON-like data) holds a non-finite float, a huge int or deep nesting."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        kind = type(item)
+        if kind is float:
+            if not math.isfinite(item):
+                raise ParseError(f"field {name!r}: expected a finite number, got {item!r}")
+        elif kind is int:
+            if not -_INT_LIMIT < item < _INT_LIMIT:
+                raise ParseError(f"field {name!r}: expected an integer of at most 64 bits, got {len(str(item))} digits")
+        elif kind is dict or kind is list:
+            if depth >= MAX_DEPTH:
+                raise ParseError(f"field {name!r}: expected data nested at most {MAX_DEPTH} levels deep")
+            children = item.values() if kind is dict else item
+            stack.extend((child, depth + 1) for child in children)
+
+
+def check_paper(paper: Paper) -> Paper:
+    """``paper``, once its numbers and free-form data are sure to store and serialise.
+
+    Raises
+    ------
+    ParseError
+        Naming the field: an integer beyond 64 bits, a non-finite number, ``extra`` data nested more
+        than :data:`MAX_DEPTH` levels.
+    """
+    for name in ("version", "n_authors", "upvotes", "github_stars"):
+        value = getattr(paper, name)
+        if value is not None and not -_INT_LIMIT < value < _INT_LIMIT:
+            raise ParseError(f"field {name!r}: expected an integer of at most 64 bits, got {len(str(value))} digits")
+    if paper.extra:
+        _check_value(paper.extra, "extra")
+    for record in paper.sources:
+        if record.record is not None and type(record.record) is not str:
+            raise ParseError(f"field 'sources': expected 'record' to be a string, got {type(record.record).__name__}")
+    return paper

@@ -24,7 +24,6 @@ Field mapping (verified on the fixtures in ``shared/fixtures/hf_daily_papers``):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from pathlib import Path
@@ -33,7 +32,7 @@ from typing import Any
 from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
-from ._files import read_bytes
+from ._files import RECORD_ERRORS, as_count, check_paper, parse_json, read_bytes
 from ._http import HttpClient, Response, RetryableResponse
 
 __all__ = ["HfDailyPapersClient", "parse_daily_papers", "read_daily_papers"]
@@ -85,7 +84,10 @@ def _item_to_paper(item: Any, source: str, where: str, retrieved: dt.datetime) -
     if not isinstance(title, str) or not title.strip():
         raise ParseError(f"paper {arxiv_id}: missing 'title'")
     authors: list[str] = []
-    for a in paper.get("authors") or []:
+    raw_authors = paper.get("authors") or []
+    if not isinstance(raw_authors, list):
+        raise ParseError(f"paper {arxiv_id}: 'authors': expected a list, got {type(raw_authors).__name__}")
+    for a in raw_authors:
         name = a.get("name") if isinstance(a, dict) else a
         if isinstance(name, str) and name.strip():
             authors.append(" ".join(name.split()))
@@ -116,8 +118,8 @@ def _item_to_paper(item: Any, source: str, where: str, retrieved: dt.datetime) -
             pdf_url=ARXIV_PDF_URL.format(id=arxiv_id),
             code_url=_str(field("githubRepo")),
             project_url=_str(field("projectPage")),
-            upvotes=field("upvotes"),
-            github_stars=field("githubStars"),
+            upvotes=as_count(field("upvotes"), "upvotes"),
+            github_stars=as_count(field("githubStars"), "githubStars"),
             ai_summary=_unwrap(field("ai_summary")),
             keywords=[k for k in keywords if isinstance(k, str)],
             sources=[SourceRecord("hf", source, retrieved, where)],
@@ -150,12 +152,7 @@ def parse_daily_papers(data: bytes | str | list[Any] | dict[str, Any], source: s
         (1-based position in the list).
     """
     if isinstance(data, (bytes, str)):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise ParseError(
-                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, where=f"line {exc.lineno}"
-            ) from None
+        data = parse_json(data, source, expected="a JSON list of Hugging Face daily papers")
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
@@ -166,9 +163,11 @@ def parse_daily_papers(data: bytes | str | list[Any] | dict[str, Any], source: s
     for i, item in enumerate(data, start=1):
         where = f"record {i}"
         try:
-            papers.append(_item_to_paper(item, source, where, retrieved))
+            papers.append(check_paper(_item_to_paper(item, source, where, retrieved)))
         except ParseError as exc:
             problems.add(where, str(exc))
+        except RECORD_ERRORS as exc:  # a value of an unexpected type or size somewhere in the item
+            problems.add(where, f"expected a Hugging Face daily paper object ({type(exc).__name__}: {str(exc)[:200]})")
     return problems.finish(papers, expected="Hugging Face daily papers")
 
 
@@ -182,8 +181,8 @@ def read_daily_papers(path: str | Path) -> list[Paper]:
 def _validate_list(resp: Response) -> None:
     """A 200 whose body is not a JSON list (e.g. cut short) is fetched again."""
     try:
-        data = resp.json()
-    except ValueError as exc:
+        data = parse_json(resp.content, resp.url)
+    except ParseError as exc:
         raise RetryableResponse(f"invalid JSON: {exc}") from None
     if not isinstance(data, list):
         raise RetryableResponse(f"expected a JSON list, got {type(data).__name__}")
@@ -249,7 +248,7 @@ class HfDailyPapersClient:
         for page in range(self.max_pages):
             query = {**params, "limit": size, "p": page}
             resp = self.http.get(self.endpoint, query, validate=_validate_list)
-            items = resp.json()
+            items = parse_json(resp.content, resp.url)  # valid: checked by _validate_list
             got = parse_daily_papers(items, source=resp.url) if items else []
             new = [p for p in got if p.id not in seen]
             seen.update(p.id for p in new)

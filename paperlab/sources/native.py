@@ -28,6 +28,7 @@ from typing import Any
 from ..errors import ParseError, ProblemCollector
 from ..library import Library
 from ..paper import MIME_TYPE, Paper
+from ._files import MAX_DEPTH, RECORD_ERRORS, check_paper, parse_json, read_text
 
 __all__ = ["FORMAT_VERSION", "read_native", "save_library"]
 
@@ -156,20 +157,17 @@ def save_library(papers: Iterable[Paper], path: str | os.PathLike[str], format: 
 
 def _paper(data: Any, where: str, problems: ProblemCollector, papers: list[Paper]) -> None:
     try:
-        papers.append(Paper.from_dict(data))
+        papers.append(check_paper(Paper.from_dict(data)))
     except ParseError as exc:
         problems.add(where, exc.message)
-    except (TypeError, ValueError) as exc:  # e.g. a wrongly typed value deep inside
-        problems.add(where, f"expected a paperlab paper object ({exc})")
+    except RecursionError:
+        problems.add(where, f"expected a paperlab paper object, got data nested more than {MAX_DEPTH} levels deep")
+    except RECORD_ERRORS as exc:  # e.g. a wrongly typed value deep inside, an infinite number for an integer
+        problems.add(where, f"expected a paperlab paper object ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 def _read_json(text: str, problems: ProblemCollector, source: str) -> list[Paper]:
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ParseError(
-            f"not valid JSON ({exc.msg}); expected a paperlab export", source=source, where=f"line {exc.lineno}"
-        ) from None
+    obj = parse_json(text, source, expected="a paperlab export")
     if isinstance(obj, dict):
         if "papers" not in obj:
             raise ParseError('expected a paperlab export {"paperlab": 1, "papers": [...]}', source=source)
@@ -196,9 +194,9 @@ def _read_jsonl(text: str, problems: ProblemCollector) -> list[Paper]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.add(f"line {n}", f"not valid JSON ({exc.msg}); expected one paper object per line")
+            data = parse_json(line, problems.source, f"line {n}", expected="one paper object per line")
+        except ParseError as exc:
+            problems.add(f"line {n}", exc.message)
             continue
         _paper(data, f"line {n}", problems, papers)
     return papers
@@ -229,9 +227,9 @@ def _read_csv(text: str, problems: ProblemCollector, source: str) -> list[Paper]
                     data[name] = [s.strip() for s in cell.split(_LIST_SEP.strip()) if s.strip()]
                 elif name in _CSV_JSON_FIELDS:
                     try:
-                        data[name] = json.loads(cell)
-                    except json.JSONDecodeError as exc:
-                        raise ParseError(f"field {name!r}: expected JSON ({exc.msg}), got {cell[:60]!r}") from None
+                        data[name] = parse_json(cell, source, where)
+                    except ParseError as exc:
+                        raise ParseError(f"field {name!r}: expected JSON ({exc.message}), got {cell[:60]!r}") from None
                 else:
                     data[name] = cell
         except ParseError as exc:
@@ -252,9 +250,13 @@ def _read_markdown(text: str, problems: ProblemCollector, source: str) -> list[P
     for i, m in enumerate(matches, 1):
         where = f"card {i} (line {text.count(chr(10), 0, m.start()) + 1})"
         try:
-            papers.append(Paper.from_markdown(m.group(0)))
+            papers.append(check_paper(Paper.from_markdown(m.group(0))))
         except ParseError as exc:
             problems.add(where, exc.message)
+        except RecursionError:
+            problems.add(where, f"expected a paperlab card, got data nested more than {MAX_DEPTH} levels deep")
+        except RECORD_ERRORS as exc:
+            problems.add(where, f"expected a paperlab card ({type(exc).__name__}: {str(exc)[:200]})")
     return papers
 
 
@@ -272,7 +274,7 @@ def _sniff(path: Path, text: str) -> str:
         try:
             json.loads(first)
             return "jsonl"
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             return "json"
     if stripped.split("\n", 1)[0].split(",")[0].strip('"') in _FIELDS:
         return "csv"
@@ -305,12 +307,7 @@ def read_native(path: str | os.PathLike[str], format: str | None = None) -> list
     """
     path = Path(path)
     source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", source=source) from None
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"expected UTF-8 text ({exc.reason} at byte {exc.start})", source=source) from None
+    text = read_text(path)
     fmt = _format_of(path, format, _READ_FORMATS) if format else _sniff(path, text)
     problems = ProblemCollector(source)
     if fmt == "json":

@@ -22,7 +22,6 @@ The SPECTER ``embedding``, nested ``citations`` / ``references`` and ``citationS
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import sys
@@ -35,7 +34,7 @@ from urllib.parse import quote
 from ..dates import as_date
 from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
-from ._files import read_bytes
+from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._http import HttpClient, HTTPStatusError, Response, RetryableResponse
 
 if sys.version_info >= (3, 11):
@@ -111,7 +110,10 @@ def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime)
     external: dict[str, Any] = ext if isinstance(ext, dict) else {}
     found = normalize_arxiv_id(str(external.get("ArXiv") or "")) if external.get("ArXiv") else None
     arxiv_id = found[0] if found else None
-    authors = [_str(a.get("name")) for a in obj.get("authors") or [] if isinstance(a, dict)]
+    raw_authors = obj.get("authors") or []
+    if not isinstance(raw_authors, list):
+        raise ParseError(f"'authors': expected a list of author objects, got {type(raw_authors).__name__}")
+    authors = [_str(a.get("name")) for a in raw_authors if isinstance(a, dict)]
     tldr = obj.get("tldr")
     oa_pdf = obj.get("openAccessPdf")
     pdf_url = _str(oa_pdf.get("url")) if isinstance(oa_pdf, dict) else None
@@ -189,12 +191,7 @@ def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any], sourc
         naming ``record N`` (1-based).
     """
     if isinstance(data, (bytes, str)):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise ParseError(
-                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, where=f"line {exc.lineno}"
-            ) from None
+        data = parse_json(data, source, expected="a Semantic Scholar response")
     retrieved = dt.datetime.now(dt.timezone.utc)
     problems = ProblemCollector(source)
     papers: list[Paper] = []
@@ -205,9 +202,11 @@ def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any], sourc
             problems.add(where, f"expected a JSON object, got {type(item).__name__}")
             continue
         try:
-            papers.append(_paper(item, source, where, retrieved))
+            papers.append(check_paper(_paper(item, source, where, retrieved)))
         except ParseError as exc:
             problems.add(where, str(exc))
+        except RECORD_ERRORS as exc:  # a value of an unexpected type or size somewhere in the record
+            problems.add(where, f"expected a Semantic Scholar paper object ({type(exc).__name__}: {str(exc)[:200]})")
     return problems.finish(papers, expected="Semantic Scholar papers")
 
 
@@ -220,8 +219,8 @@ def read_semantic_scholar(path: str | Path) -> list[Paper]:
 
 def _validate_json(resp: Response) -> None:
     try:
-        resp.json()
-    except ValueError as exc:
+        parse_json(resp.content, resp.url)
+    except ParseError as exc:
         raise RetryableResponse(f"invalid JSON: {exc}") from None
 
 
@@ -364,14 +363,15 @@ class SemanticScholarClient:
         )
         if resp.status != 200:
             try:
-                err = resp.json()
-                message = err.get("error") or err.get("message") if isinstance(err, dict) else None
-            except ValueError:
+                err = parse_json(resp.content, resp.url)
+                said = err.get("error") or err.get("message") if isinstance(err, dict) else None
+                message = said if isinstance(said, str) else None
+            except ParseError:
                 message = None
             raise HTTPStatusError(
                 f"Semantic Scholar HTTP {resp.status}: {message or resp.text[:200]}", url=resp.url, status=resp.status
             )
-        return resp.json(), resp.url
+        return parse_json(resp.content, resp.url), resp.url  # valid: checked by _validate_json
 
     def search(
         self, query: str, *, limit: int = 100, fields: str | Iterable[str] | None = None, **filters: Any

@@ -17,7 +17,7 @@ from lxml import etree
 from ...dates import as_date
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord
-from .._files import read_bytes
+from .._files import RECORD_ERRORS, read_bytes
 from ._text import one_line, unwrap
 
 __all__ = ["ArxivErrorFeed", "AtomPage", "parse_atom", "read_atom"]
@@ -212,6 +212,10 @@ def parse_atom(data: bytes, source: str = "<string>", *, retrieved: dt.datetime 
             papers.append(_entry_to_paper(entry, record))
         except ParseError as exc:
             problems.add(f"entry {i} (line {entry.sourceline})", str(exc))
+        except RECORD_ERRORS as exc:  # a value of an unexpected shape or size inside the entry
+            problems.add(
+                f"entry {i} (line {entry.sourceline})", f"expected an arXiv entry ({type(exc).__name__}: {exc})"
+            )
     papers = problems.finish(papers, expected="arXiv entries")
     return AtomPage(
         papers=papers,

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import json
 import re
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -18,8 +16,9 @@ from typing import IO, Any
 import orjson
 
 from ...dates import as_date
-from ...errors import ParseError, PartialImportWarning, ProblemCollector
+from ...errors import ParseError, PartialImportWarning, ProblemCollector, warn_partial
 from ...paper import Paper, SourceRecord
+from .._files import RECORD_ERRORS, check_paper, parse_json
 from ._text import one_line, unwrap
 
 __all__ = ["iter_kaggle", "read_kaggle"]
@@ -50,10 +49,10 @@ def _rfc2822_date(value: str) -> dt.date | None:
     parts = value.split()
     try:
         return dt.date(int(parts[3]), _MONTHS[parts[2]], int(parts[1]))
-    except (IndexError, KeyError, ValueError):
+    except (IndexError, KeyError, ValueError, OverflowError):
         try:
             return email.utils.parsedate_to_datetime(value).date()
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return None
 
 
@@ -156,11 +155,10 @@ def _record(line: str | bytes, lineno: int, collector: ProblemCollector) -> Any:
     try:
         return orjson.loads(line)
     except ValueError:
-        try:  # orjson is stricter (NaN, big integers, BOM, lone surrogates): ask json
-            return json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            msg = getattr(exc, "msg", str(exc))
-            collector.add(f"line {lineno}", f"expected a JSON object per line: {msg}")
+        try:  # orjson is stricter (NaN, big integers, BOM, lone surrogates, deep nesting): ask json
+            return parse_json(line, collector.source, f"line {lineno}")
+        except ParseError as exc:
+            collector.add(f"line {lineno}", f"expected a JSON object per line: {exc.message}")
             return _NOT_JSON
 
 
@@ -198,9 +196,14 @@ def iter_kaggle(
             if record is _NOT_JSON:
                 continue
             try:
-                paper = _kaggle_paper(record, SourceRecord("kaggle", name, when, f"line {lineno}"))
+                paper = check_paper(_kaggle_paper(record, SourceRecord("kaggle", name, when, f"line {lineno}")))
             except ParseError as exc:
                 collector.add(f"line {lineno}", str(exc))
+                continue
+            except RECORD_ERRORS as exc:  # a value of an unexpected type or size somewhere in the record
+                collector.add(
+                    f"line {lineno}", f"expected a Kaggle arXiv record ({type(exc).__name__}: {str(exc)[:200]})"
+                )
                 continue
             kept += 1
             yield paper
@@ -215,7 +218,7 @@ def iter_kaggle(
                 where=collector.problems[0].where,
                 problems=collector.problems,
             )
-        warnings.warn(PartialImportWarning(name, collector.problems, kept), stacklevel=2)
+        warn_partial(PartialImportWarning(name, collector.problems, kept))
 
 
 def read_kaggle(path: str | Path) -> list[Paper]:
