@@ -82,13 +82,92 @@ _DECODER = _make_decoder()
 _WALKER_CONTEXT = _make_walker_context()
 
 
-def _latex_to_text(value: str) -> str:
-    """LaTeX to Unicode text; a bare ``%`` is a literal percent sign, not a comment."""
+# What pylatexenc changes in a value: macros, groups, math, ties, alignment, dashes, TeX quotes and ¡ ¿.
+# A value without any of these (most abstracts) is its own text and skips the LaTeX parser.
+_LATEX = re.compile(r"[\\{}$~&]|--|``|''|[!?]`")
+
+
+def _needs_latex(value: str) -> bool:
+    """Whether decoding ``value`` as LaTeX can change it (the fast path's test)."""
+    return _LATEX.search(value) is not None
+
+
+# LaTeX that spans whitespace in ways the piecewise decoding below does not follow: decode the whole value.
+_WHOLE_VALUE = re.compile(r"\\(?:begin|verb|\(|\[)|\$\$")
+_WHITESPACE = re.compile(r"(\s+)")
+_ESCAPED = re.compile(r"\\[\\{}$]")
+_ENDS_WITH_CONTROL = re.compile(r"\\(?:[A-Za-z]+|.)$", re.S)
+_SIMPLE_ESCAPE = re.compile(r"\\([%&_#$])")
+_PIECEWISE_FROM = 120  # characters; shorter values (titles, names) are decoded whole
+
+
+def _decode(value: str) -> str:
+    """pylatexenc on ``value``; a bare ``%`` is a literal percent sign, not a comment."""
     value = re.sub(r"(?<!\\)%", r"\\%", value)
     try:
         return _DECODER.latex_to_text(value, latex_context=_WALKER_CONTEXT)
     except Exception:  # pylatexenc gives up on malformed LaTeX: keep the text as written
         return value
+
+
+def _simple(value: str) -> str | None:
+    """The text of ``value`` when its only LaTeX is balanced group braces and escaped specials
+    (``{IEEE}``, ``50\\%``, ``R\\&D``), which pylatexenc would merely drop; else None."""
+    bare = _SIMPLE_ESCAPE.sub("", value)
+    if "{" in bare or "}" in bare:
+        if not _balanced(bare):
+            return None
+        bare = bare.replace("{", "").replace("}", "")
+    if _needs_latex(bare):
+        return None
+    return _SIMPLE_ESCAPE.sub(r"\1", value).replace("{", "").replace("}", "")
+
+
+def _decode_fast(value: str) -> str:
+    text = _simple(value)
+    return _decode(value) if text is None else text
+
+
+def _decode_pieces(value: str) -> str:
+    """Decode only the LaTeX of a long value (an abstract): the words without LaTeX are kept as they are.
+
+    A piece is a whitespace-separated word with LaTeX, extended over the following words while a brace
+    group or ``$`` math is open or the word ends with a control sequence (``\\emph {x}``, ``\\c c``).
+    Each piece is decoded alone; after whitespace is collapsed the text equals decoding the whole value
+    (tests/test_importer_hardening.py checks this on generated LaTeX).
+    """
+    parts = _WHITESPACE.split(value)  # word, space, word, ..., word
+    out: list[str] = []
+    piece: list[str] = []
+    depth, math = 0, False
+    for k in range(0, len(parts), 2):
+        word = parts[k]
+        sep = parts[k + 1] if k + 1 < len(parts) else ""
+        if not piece and not _needs_latex(word):
+            out += (word, sep)
+            continue
+        piece.append(word)
+        bare = _ESCAPED.sub("", word) if "\\" in word else word
+        depth += bare.count("{") - bare.count("}")
+        math ^= bare.count("$") % 2 == 1
+        if sep and (depth > 0 or math or _ENDS_WITH_CONTROL.search(word)):
+            piece.append(sep)
+            continue
+        out += (_decode_fast("".join(piece)), sep)
+        piece, depth, math = [], 0, False
+    return "".join(out)
+
+
+def _latex_to_text(value: str) -> str:
+    """LaTeX to Unicode text; a bare ``%`` is a literal percent sign, not a comment.
+
+    Fast paths: a value without LaTeX is returned as it is; a long one has only its LaTeX decoded.
+    """
+    if not _needs_latex(value):
+        return value
+    if len(value) < _PIECEWISE_FROM or _WHOLE_VALUE.search(value):
+        return _decode_fast(value)
+    return _decode_pieces(value)
 
 
 def _clean(value: str) -> str:
@@ -116,6 +195,8 @@ def _verbatim(value: str) -> str:
 
 def _split_concatenation(raw: str) -> list[str] | None:
     """Split a raw field value at top-level ``#``; None if there is no concatenation."""
+    if "#" not in raw:
+        return None
     parts: list[str] = []
     depth, in_quote, start = 0, False, 0
     for i, ch in enumerate(raw):
