@@ -139,6 +139,16 @@ def test_kaggle_year_beyond_the_calendar_keeps_the_record_without_a_date(tmp_pat
     assert paper.published is None
 
 
+@pytest.mark.parametrize("name", ["daily.json", "s2.json", "mine.jsonl"])
+def test_an_integer_literal_of_5000_digits_is_a_parse_error(tmp_path: Path, name: str) -> None:
+    """Found by tests/test_fuzz_importers.py: Python's json refuses such a literal with a plain ValueError."""
+    path = tmp_path / name
+    path.write_text('[{"paper": {"id": "2510.00001", "title": "T", "upvotes": ' + "1" * 5000 + "}}]", encoding="utf-8")
+    with pytest.raises(ParseError, match="Exceeds the limit") as info:
+        load(path)
+    assert info.value.source == str(path)
+
+
 # -- nesting deeper than the JSON parser goes ------------------------------------------------
 
 
@@ -298,7 +308,7 @@ def _latex_values(draw: st.DrawFn) -> str:
     return "".join(w + s for w, s in zip(words, seps, strict=True))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(_latex_values())
 def test_bibtex_decoding_only_the_latex_equals_decoding_everything(value: str) -> None:
     whole = read._decode(value)
@@ -306,7 +316,7 @@ def test_bibtex_decoding_only_the_latex_equals_decoding_everything(value: str) -
     assert read._clean_block(value) == "\n".join(" ".join(line.split()) for line in whole.splitlines()).strip()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(st.text(st.sampled_from(list("ab Z09\n\t\xa0-'`!?%\"#^_.,;:()[]<>@*/|+=é")), max_size=60))
 def test_bibtex_text_without_latex_is_kept_as_pylatexenc_would(value: str) -> None:
     assume(not read._needs_latex(value))

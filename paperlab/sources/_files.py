@@ -136,6 +136,8 @@ def parse_json(data: bytes | str, source: str, where: str | None = None, *, expe
         ) from None
     except RecursionError:
         raise ParseError(f"JSON nested too deeply to read; expected {expected}", source=source, where=where) from None
+    except ValueError as exc:  # an integer literal of more than 4,300 digits
+        raise ParseError(f"not valid JSON: {exc}; expected {expected}", source=source, where=where) from None
 
 
 def as_count(value: Any, name: str) -> Any:
