@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .paper import MIME_TYPE, Paper
-from .text import md_escape, md_quote, shown_text
+from .text import md_escape, md_link_text, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
 
 __all__ = ["paper_to_csl", "paper_to_html", "paper_to_markdown"]
@@ -65,8 +65,7 @@ def paper_to_markdown(paper: Paper) -> str:
     reads the card back without loss.
     """
     link = md_url(paper.abs_url)
-    title = md_escape(paper.title)
-    lines = [f"### [{title}]({link})" if link else f"### {title}"]
+    lines = [f"### [{md_link_text(paper.title)}]({link})" if link else f"### {md_escape(paper.title)}"]
     meta = _meta(paper)
     if meta:
         lines.append("*" + md_escape(" · ".join(meta)) + "*")

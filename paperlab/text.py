@@ -9,7 +9,7 @@ import hashlib
 import html
 import re
 
-__all__ = ["md_escape", "md_quote", "shown_text", "text_hash"]
+__all__ = ["md_escape", "md_link_text", "md_quote", "shown_text", "text_hash"]
 
 # Backslash-escaped: every ASCII character that opens markdown markup inline or in a table cell.
 # "<", ">" and "&" become HTML entities, so no raw HTML, autolink or entity survives.
@@ -44,6 +44,19 @@ def md_escape(text: str) -> str:
     """
     text = html.escape(" ".join(shown_text(text).split()), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_link_text(text: str) -> str:
+    """:func:`md_escape` for the text of a link ``[text](url)``: ``[`` and ``]`` as ``&#91;`` and ``&#93;``.
+
+    marked (JupyterLab's markdown renderer) parses backslash-escaped brackets inside a link's text again,
+    so ``[a \\[x\\](javascript:y)](url)`` would hold a live link and ``!\\[x\\](http://host/p.png)`` an image;
+    character references are never markup, in any renderer.
+
+    >>> md_link_text("see [x](javascript:y) and ![i](http://h/p.png)")
+    'see &#91;x&#93;(javascript:y) and !&#91;i&#93;(http://h/p.png)'
+    """
+    return md_escape(text).replace("\\[", "&#91;").replace("\\]", "&#93;")
 
 
 def md_quote(text: str) -> str:

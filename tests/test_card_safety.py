@@ -22,6 +22,8 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -99,6 +101,31 @@ def markdown_it() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
+MARKED = Path(__file__).resolve().parents[1] / "js" / "node_modules" / "marked" / "lib" / "marked.esm.js"
+NODE = shutil.which("node")
+_MARKED_SCRIPT = """
+import { marked } from %s;
+let input = '';
+process.stdin.on('data', chunk => (input += chunk));
+process.stdin.on('end', () => {
+  const out = JSON.parse(input).map(src => marked.parse(src, { gfm: true }));
+  process.stdout.write(JSON.stringify(out));
+});
+"""
+
+
+def render_marked(sources: list[str], tmp_path: Path) -> list[str]:
+    """Each markdown text rendered by marked, JupyterLab's markdown renderer (from js/node_modules)."""
+    if NODE is None or not MARKED.exists():
+        pytest.skip("needs Node and the JavaScript dev dependencies (js/node_modules/marked)")
+    script = tmp_path / "marked.mjs"
+    script.write_text(_MARKED_SCRIPT % json.dumps(MARKED.as_uri()), encoding="utf-8")
+    done = subprocess.run(
+        [NODE, str(script)], input=json.dumps(sources), capture_output=True, text=True, check=True, timeout=120
+    )
+    return list(json.loads(done.stdout))
+
+
 # -- the hostile papers -------------------------------------------------------------------------------
 
 
@@ -155,6 +182,40 @@ def test_markdown_cards_render_no_markup_with_raw_html_allowed(papers: list[Pape
         card = paper.to_markdown()
         assert problems_in(md.render(card)) == [], card[:300]
         assert Paper.from_markdown(card) == paper  # the JSON still rides along intact
+
+
+def test_every_markdown_writer_renders_no_markup_in_jupyterlabs_marked(papers: list[Paper], tmp_path: Path) -> None:
+    """marked parses backslash-escaped brackets inside a link's text again (``[a \\[x\\](javascript:y)](u)``
+    holds a live link, ``[!\\[x\\](http://h/p.png)](u)`` an image): link texts carry ``&#91;``/``&#93;``."""
+    from paperlab import compare
+    from paperlab.sources.dailyarxiv import to_dailyarxiv_markdown
+
+    lib = Library(papers)
+    sources = [p.to_markdown() for p in papers]
+    sources += [to_dailyarxiv_markdown(lib, last_update="2025-01-02"), compare(lib).paperlab.to_markdown()]
+    sources += [session_markdown(papers[:9], tmp_path), digest_markdown(papers)]
+    for source, rendered in zip(sources, render_marked(sources, tmp_path), strict=True):
+        assert problems_in(rendered) == [], source[:300]
+
+
+def session_markdown(papers: list[Paper], tmp_path: Path) -> str:
+    """The agenda of a session presenting ``papers`` (the kernel's view of a reading group)."""
+    from paperlab.services.sessions.entry import SessionEntry
+    from paperlab.services.sessions.model import Session
+
+    entries = [SessionEntry(p.title, p, takeaways=[p.title], questions=[p.title]) for p in papers]
+    session = Session(papers[0].title, entries=entries, subtitle=papers[1].title, source="t.md")
+    return session.to_markdown()
+
+
+def digest_markdown(papers: list[Paper]) -> str:
+    from paperlab.digests.config import DigestConfig
+    from paperlab.digests.render import render
+
+    lib = Library(papers)
+    config = DigestConfig(keywords=["x"], title=papers[0].title)
+    ids = [p.id for p in lib]
+    return render(config, dt.date(2025, 1, 2), lib, {"x": ids}, {}, ids, {"date": "2025-01-01"}, True, [])
 
 
 def test_tags_with_line_breaks_and_backticks_stay_one_code_span() -> None:

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..text import md_escape as md_cell  # text safe inside a markdown table cell (one line, markup escaped)
+from ..text import md_link_text
 from ..urls import html_link, is_http_url, md_url
 from .lexicons import LOWER_IS_BETTER
 
@@ -116,7 +117,7 @@ class PaperlabAccessor:
             for c in cols:
                 text = md_cell(cell_text(row[c]))
                 if self.kind == "compare" and c == "title" and (url := md_url(self._df.at[i, "url"])):
-                    text = f"[{text}]({url})"
+                    text = f"[{md_link_text(cell_text(row[c]))}]({url})"
                 if self.kind == "compare" and c == "code" and (url := md_url(row[c])):
                     text = f"[code]({url})"
                 cells.append(text)

@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import ImportProblem
 from ..library import Library
 from ..paper import Paper
-from ..text import md_escape
+from ..text import md_escape, md_link_text
 from ..urls import md_url
 from ._match import shown_date
 from .config import DigestConfig
@@ -47,7 +47,7 @@ def _intro(config: DigestConfig) -> str:
 
 def _new_line(paper: Paper, keywords: list[str]) -> str:
     url = md_url(paper.abs_url)
-    bits = [f"[{md_escape(paper.title)}]({url})" if url else md_escape(paper.title)]
+    bits = [f"[{md_link_text(paper.title)}]({url})" if url else md_escape(paper.title)]
     date = shown_date(paper)
     if date:
         bits.append(date.isoformat())

@@ -11,6 +11,7 @@ from ...comparison import compare, venue_of
 from ...errors import ImportProblem, ParseError, PartialImportWarning
 from ...library import Library
 from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
+from ...text import md_link_text
 from ...urls import md_url
 from .entry import SessionEntry
 from .reading import read_transcript
@@ -149,7 +150,7 @@ def _agenda_item(n: int, e: SessionEntry) -> list[str]:
     meta = " · ".join(md_cell(m) for m in (p.byline(), venue_of(p)) if m)
     lines = [
         f"{n}. **{md_cell(e.presenter)}** — "
-        + (f"[{title}]({link})" if link else f"*{title}*")
+        + (f"[{md_link_text(p.title)}]({link})" if link else f"*{title}*")
         + (f" — {meta}" if meta else "")
     ]
     lines += [f"   - {md_cell(t)}" for t in e.takeaways]
