@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import paperlab
 from paperlab.errors import FetchError, ParseError, PartialImportWarning
 from paperlab.paper import Paper
+from paperlab.services.sessions import read_session
 from paperlab.sources import load
 from paperlab.sources._http import HttpClient
 from paperlab.sources.arxiv import iter_kaggle, read_kaggle
@@ -361,3 +362,50 @@ def test_save_and_read_back_survives_the_checks(tmp_path: Path) -> None:
     paper = Paper(title="T", upvotes=2**62, extra={"nested": [[{"a": 1.5}]]})
     path = save_library([paper], tmp_path / "x.jsonl")
     assert read_native(path)[0].extra == {"nested": [[{"a": 1.5}]]}
+
+
+# -- reading-group sessions ------------------------------------------------------------------
+
+
+def test_a_session_path_that_is_a_folder_is_a_parse_error(tmp_path: Path) -> None:
+    with pytest.raises(ParseError, match="cannot read file") as info:
+        read_session(tmp_path)
+    assert info.value.source == str(tmp_path)
+
+
+def test_a_non_utf8_session_is_a_parse_error_naming_the_offset(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    path.write_bytes(b"Reading group\n\nAda Lovelace\n\xff\n")
+    with pytest.raises(ParseError, match="undecodable byte 0xff at offset 28"):
+        read_session(path)
+
+
+def test_read_session_warns_at_the_callers_line(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text(SESSION_WITH_A_LOST_ROW, encoding="utf-8")
+    with pytest.warns(PartialImportWarning) as record:
+        read_session(path)
+    assert Path(record[0].filename) == Path(__file__)
+
+
+SESSION_WITH_A_LOST_ROW = """Reading group
+
+Ada Lovelace
+
+Published as a conference paper at ICLR 2025
+Analytical Engines Are All You Need
+Ada Lovelace, Charles Babbage
+University of London
+
+Results
+
+Method\tCIFAR-10\tCIFAR-100\tImageNet
+Baseline\t90.1\t70.2\t75.3
+Ours\t91.2\t71.4\t76.5\t80.0
+Ours+\t92.0\t72.2\t77.1
+Wide\t92.5\t72.9\t77.9
+Deep\t93.1\t73.3\t78.2
+
+Takeaways
+- Engines help.
+"""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...comparison import compare, venue_of
-from ...errors import ImportProblem, ParseError, PartialImportWarning
+from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
+from ...sources._files import read_text
 from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
 from ...text import md_link_text
 from ...urls import md_url
@@ -81,10 +81,7 @@ class Session:
         path = Path(path)
         if not path.exists():
             raise ParseError("file not found", source=str(path))
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise ParseError(f"expected UTF-8 text: {exc.reason} at byte {exc.start}", source=str(path)) from None
+        text = read_text(path)  # a ParseError if it is a folder, unreadable or not UTF-8
         return cls._from_text(text, str(path), date)
 
     @classmethod
@@ -99,8 +96,7 @@ class Session:
         session = cls(t.theme, date=date, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
         if t.lost:
             kept = sum(len(d) for e in t.entries for d in e.results)
-            # stacklevel 3: the caller of from_file or from_text
-            warnings.warn(PartialImportWarning(source, t.lost, kept=kept), stacklevel=3)
+            warn_partial(PartialImportWarning(source, t.lost, kept=kept))  # at the caller of paperlab
         return session
 
     # -- views ---------------------------------------------------------------------------
