@@ -25,6 +25,7 @@ __all__ = [
     "PaperlabError",
     "PartialImportWarning",
     "ProblemCollector",
+    "ServiceUnreachable",
     "StoreCorrupt",
     "StoreError",
     "StoreFull",
@@ -130,6 +131,13 @@ class ArxivAPIError(FetchError):
     """arXiv answered with its error feed (an entry whose id is ``http://arxiv.org/api/errors#...``).
 
     The request itself was wrong (e.g. an id of the wrong shape): retrying cannot help.
+    """
+
+
+class ServiceUnreachable(FetchError):
+    """The service gave no answer at all: the connection failed or every try timed out (offline, DNS, firewall).
+
+    Unlike an HTTP error status, this says nothing about the request; asking again soon is unlikely to help.
     """
 
 

@@ -14,7 +14,7 @@ from fakeserver import FakeServer, Fault
 from paths import DATA
 
 from paperlab.digests import digest
-from paperlab.errors import ArxivAPIError, FetchError, ParseError
+from paperlab.errors import ArxivAPIError, FetchError, ParseError, ServiceUnreachable
 from paperlab.sources import _http
 from paperlab.sources._http import HttpClient, HTTPStatusError, RetryableResponse, is_retryable
 from paperlab.sources.arxiv import ArxivClient, ArxivErrorFeed, ArxivQuery, read_atom
@@ -91,6 +91,23 @@ def test_a_timeout_gives_up_without_a_status(fake_server: FakeServer) -> None:
         http.get(fake_server.url + "/x")
     assert "timed out" in str(info.value) and info.value.status is None
     assert not isinstance(info.value, HTTPStatusError)
+    assert isinstance(info.value, ServiceUnreachable)  # callers decide "no answer at all" by type
+
+
+def test_a_refused_connection_is_service_unreachable_and_an_error_status_is_not(fake_server: FakeServer) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with HttpClient(retries=1, backoff=0.01, timeout=2) as http, pytest.raises(ServiceUnreachable) as info:
+        http.get(f"http://127.0.0.1:{port}/x")
+    assert "unreachable" in str(info.value) and info.value.status is None
+    fake_server.route("/y", b"[]")
+    fake_server.fail("/y", Fault("status", 503), Fault("status", 503))
+    with HttpClient(retries=1, backoff=0.01) as http, pytest.raises(FetchError) as status_info:
+        http.get(fake_server.url + "/y")
+    assert not isinstance(status_info.value, ServiceUnreachable)  # the service answered: it is reachable
 
 
 def test_an_error_raised_by_validate_is_not_retried(fake_server: FakeServer) -> None:

@@ -24,10 +24,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ..errors import FetchError, NotFound
+from ..errors import FetchError, NotFound, ServiceUnreachable
 from ..identifiers import parse_reference
 from ..paper import Paper
-from ..sources._http import HttpClient, HTTPStatusError
+from ..sources._http import HttpClient
 from ..sources.arxiv import ArxivClient
 from ..sources.semantic_scholar import SemanticScholarClient
 
@@ -36,7 +36,6 @@ __all__ = ["FetchSettings", "FetchTimeout", "Fetcher"]
 ARXIV = "arXiv"
 SEMANTIC_SCHOLAR = "Semantic Scholar"
 # What the one HTTP layer (paperlab.sources._http.HttpClient._gave_up) says when no answer came at all.
-_NO_ANSWER = ("timed out", "connection failed")
 
 
 class FetchTimeout(FetchError):
@@ -171,7 +170,5 @@ def _client(s: FetchSettings, interval: float) -> HttpClient:
 
 
 def _no_answer(exc: FetchError) -> bool:
-    """Whether ``exc`` means the service gave no answer at all (a timeout or a failed connection)."""
-    if isinstance(exc, HTTPStatusError) or exc.status is not None:
-        return False
-    return any(marker in str(exc) for marker in _NO_ANSWER)
+    """Whether ``exc`` means the service gave no answer at all (a timeout or a failed connection), by type."""
+    return isinstance(exc, ServiceUnreachable)

@@ -43,8 +43,9 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import httpcore
 import httpx
+import tenacity
 
-from ..errors import ArxivAPIError, FetchError
+from ..errors import ArxivAPIError, FetchError, ServiceUnreachable
 
 __all__ = [
     "DEFAULT_DEADLINE",
@@ -159,6 +160,13 @@ class Response:
 # -- the deadline, enforced on every socket operation ------------------------------------------------
 
 _local = threading.local()
+
+
+class _DeadlinePassed(httpx.ReadTimeout):
+    """The request's total deadline passed (a timeout of the whole request, not of one read)."""
+
+    def __init__(self) -> None:
+        super().__init__("the request's deadline has passed")
 
 
 def _clip(timeout: float | None, error: type[Exception]) -> float | None:
@@ -570,27 +578,42 @@ class HttpClient:
         validate: Callable[[Response], None] | None,
         ok_statuses: frozenset[int],
     ) -> Response:
-        """:meth:`_attempt` until it succeeds, fails for good, the retries run out or the deadline comes."""
+        """:meth:`_attempt` under tenacity until it succeeds, fails for good, the retries run out or the deadline comes.
+
+        Retried: what :func:`is_retryable` says (by type). A failed connection is retried at most ``CONNECT_RETRIES``
+        times; no try starts whose wait would end past the deadline.
+        """
         deadline = time.monotonic() + self.deadline
-        attempt = connect_failures = 0
-        while True:
-            attempt += 1
-            try:
-                return self._attempt(method, url, headers, body, validate, ok_statuses, deadline)
-            except Exception as exc:
-                if not is_retryable(exc):
-                    if isinstance(exc, (httpx.HTTPError, httpx.InvalidURL)):
-                        raise FetchError(f"request failed: {exc}", url=url) from exc
-                    raise
-                if time.monotonic() >= deadline:
-                    raise self._gave_up(exc, url, attempt, past_deadline=True) from None
-                connect_failures += isinstance(exc, httpx.ConnectError)
-                wait = self._wait(exc, attempt)
-                if attempt > self.retries or connect_failures > CONNECT_RETRIES:
-                    raise self._gave_up(exc, url, attempt) from None
-                if time.monotonic() + wait >= deadline:
-                    raise self._gave_up(exc, url, attempt, next_wait=wait) from None
-            self._sleep(wait)
+        connects = 0
+
+        def wait(state: tenacity.RetryCallState) -> float:
+            return self._wait(_outcome(state), state.attempt_number)
+
+        def stop(state: tenacity.RetryCallState) -> bool:
+            nonlocal connects
+            connects += isinstance(_outcome(state), httpx.ConnectError)
+            out_of_tries = state.attempt_number > self.retries or connects > CONNECT_RETRIES
+            return out_of_tries or time.monotonic() + wait(state) >= deadline
+
+        def give_up(state: tenacity.RetryCallState) -> Response:
+            exc, attempt = _outcome(state), state.attempt_number
+            if time.monotonic() >= deadline:
+                raise self._gave_up(exc, url, attempt, past_deadline=True) from None
+            if attempt > self.retries or connects > CONNECT_RETRIES:
+                raise self._gave_up(exc, url, attempt) from None
+            raise self._gave_up(exc, url, attempt, next_wait=wait(state)) from None
+
+        retrying = tenacity.Retrying(
+            retry=tenacity.retry_if_exception(is_retryable),
+            stop=stop,
+            wait=wait,
+            sleep=self._sleep,
+            retry_error_callback=give_up,
+        )
+        try:
+            return retrying(self._attempt, method, url, headers, body, validate, ok_statuses, deadline)
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # not retryable: a request httpx refused or could not make
+            raise FetchError(f"request failed: {exc}", url=url) from exc
 
     def _wait(self, exc: BaseException, attempt: int) -> float:
         """Exponential backoff; a larger ``Retry-After`` (capped at ``max_backoff``) wins."""
@@ -637,7 +660,7 @@ class HttpClient:
         for _ in range(self.max_redirects + 1):
             left = deadline - time.monotonic()
             if left <= 0:
-                raise httpx.ReadTimeout("the request's deadline has passed")
+                raise _DeadlinePassed()
             request = self._client.build_request(
                 method, url, headers=headers or None, content=body, timeout=min(self.timeout, left)
             )
@@ -665,7 +688,7 @@ class HttpClient:
             if len(buf) > limit:
                 raise ResponseTooLarge(too_large, url=url, status=r.status_code)
             if time.monotonic() > deadline:
-                raise httpx.ReadTimeout("the request's deadline has passed")
+                raise _DeadlinePassed()
         return bytes(buf)
 
     def _gave_up(
@@ -677,18 +700,27 @@ class HttpClient:
             prefix = f"gave up (the next try, in {next_wait:g} s, would pass the {self.deadline:g} s deadline) after {attempts} attempt{'s' if attempts != 1 else ''}, last"
         if isinstance(exc, HTTPStatusError):
             return HTTPStatusError(f"{prefix}: HTTP {exc.status}", url=url, status=exc.status or 0)
-        if past_deadline or isinstance(exc, httpx.TimeoutException) and "deadline" in str(exc):
-            return FetchError(
+        if past_deadline or isinstance(exc, _DeadlinePassed):
+            return ServiceUnreachable(
                 f"{prefix}: timed out: no complete answer within the {self.deadline:g} s deadline", url=url
             )
         if isinstance(exc, httpx.TimeoutException):
-            return FetchError(f"{prefix}: timed out: {exc}", url=url)
+            return ServiceUnreachable(f"{prefix}: timed out: {exc}", url=url)
         if isinstance(exc, RetryableResponse):
             return FetchError(f"{prefix}: bad response: {exc}", url=url, status=200)
         if isinstance(exc, httpx.ConnectError):
             host = urlsplit(url).netloc
-            return FetchError(f"{prefix}: connection failed: {exc}; {host} is unreachable (offline?)", url=url)
-        return FetchError(f"{prefix}: connection failed: {exc}", url=url)
+            return ServiceUnreachable(f"{prefix}: connection failed: {exc}; {host} is unreachable (offline?)", url=url)
+        return ServiceUnreachable(f"{prefix}: connection failed: {exc}", url=url)
+
+
+def _outcome(state: tenacity.RetryCallState) -> Exception:
+    """The exception the last attempt raised (tenacity calls stop/wait/give-up only after a failed attempt, and
+    retries only what ``is_retryable`` accepted: ``Exception`` subclasses)."""
+    exc = state.outcome.exception() if state.outcome is not None else None
+    if not isinstance(exc, Exception):
+        raise RuntimeError(f"tenacity asked about an attempt that did not fail with an Exception: {exc!r}")
+    return exc
 
 
 def _cache_key(method: str, url: str, body: bytes | None) -> str:
