@@ -23,7 +23,6 @@ torch and sentence-transformers are imported only when a model is first loaded.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import threading
 from collections.abc import Iterator, Sequence
@@ -33,6 +32,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from ..errors import PaperlabError
+from ..text import text_hash
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -77,11 +77,6 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""
         ...
-
-
-def text_hash(text: str) -> str:
-    """Cache key of a text: SHA-1 hex of its UTF-8 bytes (as :meth:`paperlab.store.Store.text_hash`)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _normalize(x: np.ndarray) -> np.ndarray:

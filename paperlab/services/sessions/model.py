@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...comparison import compare, venue_of
+from ...dates import as_date
 from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
 from ...sources._files import read_text
@@ -52,7 +53,7 @@ class Session:
         problems: list[ImportProblem] | None = None,
     ) -> None:
         self.theme = theme
-        self.date = dt.date.fromisoformat(date) if isinstance(date, str) else date
+        self.date = as_date(date, "session date")
         self.entries = list(entries or [])
         self.subtitle = subtitle
         self.source = source
