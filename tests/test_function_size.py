@@ -41,6 +41,19 @@ def _long_functions() -> list[tuple[str, str, int]]:
     return found
 
 
+MAX_MODULE = 600
+
+
+def test_every_module_is_under_600_lines() -> None:
+    """Modules along their seams: none grows past what a newcomer reads in one sitting."""
+    big = {
+        path.relative_to(PACKAGE).as_posix(): n
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) >= MAX_MODULE
+    }
+    assert not big, f"modules of {MAX_MODULE} lines or more: {big}"
+
+
 def test_function_bodies_fit_on_one_screen() -> None:
     too_long = [f"{mod}:{name} ({n} lines)" for mod, name, n in _long_functions()]
     assert not too_long, f"function bodies over {MAX_BODY} lines: {too_long}"
