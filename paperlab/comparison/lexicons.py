@@ -12,6 +12,7 @@ __all__ = [
     "LOWER_IS_BETTER",
     "METRICS",
     "TASKS",
+    "generic_metric_hits",
     "is_known",
     "is_known_metric",
     "lexicon_hits",
@@ -36,7 +37,7 @@ METRICS: list[tuple[str, str]] = [
     ("AUPR", r"\bAUPR\b"),
     ("AUC", r"\bAUC\b"),
     ("FPR95", r"\bFPR(?:@|-)?95\b"),
-    ("F1", r"\bF1(?:[- ]score)?\b"),
+    ("F1", r"\bF-?1(?:[- ]score)?\b|\bF-measure\b"),
     ("exact match", r"exact match|\bEM\b"),
     ("BLEU", r"\bBLEU(?:-\d)?\b"),
     ("ROUGE-1", r"\bROUGE-1\b"),
@@ -56,6 +57,7 @@ METRICS: list[tuple[str, str]] = [
     ("refusal rate", r"refusal rate"),
     ("hallucination", r"hallucinations?(?: rate)?"),
     ("recall@k", r"\bR(?:ecall)?@\d+\b"),
+    ("precision@k", r"\bP(?:recision)?(?:@| at )\d+\b"),
     ("nDCG", r"\bnDCG(?:@\d+)?\b"),
     ("FPS", r"\bFPS\b|frames per second"),
     ("speedup", r"speed[- ]?up"),
@@ -182,11 +184,79 @@ def lexicon_hits(kind: str, text: str) -> list[tuple[int, int, str]]:
             canonical = name
             if name == "pass@k":
                 canonical = m.group(0).lower()
-            elif name == "recall@k":
-                canonical = "recall@" + m.group(0).split("@")[1]
+            elif name in ("recall@k", "precision@k"):
+                canonical = name[:-1] + re.split(r"@| at ", m.group(0))[-1]
             hits.append((m.start(), m.end(), canonical))
     hits.sort()
     return hits
+
+
+# the last word of a metric phrase the lexicon does not list ("decoding cost", "false positive rate", "angle error")
+_HEADS = (
+    r"errors?|rates?|scores?|coverage|latency|costs?|time|ratios?|efficiency|precision|recall|savings|"
+    r"speed|resolution|length|throughput|consumption"
+)
+# words that never start or sit inside such a phrase
+_NOT_MODIFIER = re.compile(
+    r"(?i)^(?:the|a|an|of|in|on|at|to|by|for|with|and|or|our|its|their|this|that|these|which|is|are|was|were|"
+    r"higher|lower|better|worse|less|more|fewer|low|high|same|both|all|each|lower|state-of-the-art|sota|"
+    r"learning|sampling|frame|bit|run|total|overall|average|mean|median|required|predicted|\w+ly|\w+ed|\w+es|\d.*|"
+    r"\w|dB|ms|mm|cm|km|mJ|degrees?)$"
+)
+# acronyms that are settings or things, not metrics
+_NOT_METRIC_ACRONYMS = {"SOTA", "LLM", "LLMS", "GPU", "CPU", "TPU", "AI", "ML", "NLP", "API", "SNR", "NFE", "CNN"}
+_ACRONYM = r"[A-Z]{2,}[0-9]*(?:-[A-Z0-9]{2,})?"
+_ACRONYM_CONTEXTS = [
+    rf"\d(?:\s?(?:%|x|×))?\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:terms of\s+)?(?:the\s+)?(?P<a>{_ACRONYM})\b(?![-(])",  # "24% in MAE"
+    rf"[a-z]\s+\((?P<a>{_ACRONYM})\)",  # "... to reference set (ADRS)"
+    rf"\b(?P<a>{_ACRONYM})\s+(?:of\s+|=\s*|:\s*)?[-+]?\d+\.\d",  # "PESQ 2.13"
+    rf"(?:\d\.\d+|\d\s?(?:%|dB|x|×))\s+(?P<a>{_ACRONYM})\b(?!-)",  # "9.31 dB SI-SDR", "16.4% ADE"
+]
+
+# what a change verb changes: "<improves|reduces|...> [the] <one to three lowercase words> by"
+_CHANGED_BY = re.compile(
+    r"\b(?:improv|reduc|increas|decreas|boost|lift|lower|rais|cut|enhanc)\w*\s+(?:the\s+)?"
+    r"(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+by\b"
+)
+
+
+def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Metric phrases outside the lexicon: "<modifiers> error/rate/cost/...", and acronyms used as metrics.
+
+    ``taken`` are hits already found (the lexicon's); a phrase that overlaps one is not returned. A phrase keeps up
+    to three modifiers before its head, without a leading "average"/"mean"/"predicted" when others remain.
+    """
+    hits: list[tuple[int, int, str]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < e2 and s2 < e for s2, e2, _ in taken + hits)
+
+    for m in re.finditer(rf"(?<![-\w])(?:{_HEADS})(?![-\w])", text, re.I):
+        base = max(0, m.start() - 60)
+        words = list(re.finditer(r"[\w-]+", text[base : m.start()]))
+        start = m.start()
+        for n, w in enumerate(reversed(words)):
+            if n == 3 or not re.fullmatch(r"\s*", text[base + w.end() : start]):
+                break
+            if _NOT_MODIFIER.match(w.group(0)):
+                if start == m.start() and w.group(0).lower() in ("mean", "median", "average"):
+                    start = base + w.start()  # "mean error", "median error" keep their statistic
+                break
+            start = base + w.start()
+        if start == m.start() and not m.group(0).lower().startswith("error") or not free(start, m.end()):
+            continue  # a lone head is too vague, except "error" ("the error of 1.5°")
+        phrase = text[start : m.end()]
+        hits.append((start, m.end(), phrase[:-1] if phrase.endswith(("errors", "costs")) else phrase))
+    for m in _CHANGED_BY.finditer(text):  # "improves performance by 7.35x", "lifts median concreteness by +0.20"
+        if not any(_NOT_MODIFIER.match(w) and w not in ("mean", "median") for w in m.group("m").split()):
+            if free(m.start("m"), m.end("m")):
+                hits.append((m.start("m"), m.end("m"), m.group("m")))
+    for rx in _ACRONYM_CONTEXTS:
+        for m in re.finditer(rx, text):
+            a = m.group("a")
+            if a.upper() not in _NOT_METRIC_ACRONYMS and free(m.start("a"), m.end("a")):
+                hits.append((m.start("a"), m.end("a"), a))
+    return sorted(hits)
 
 
 def lexicon_names(kind: str, text: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
-from .lexicons import is_known, is_known_metric, lexicon_hits, lexicon_names, to_float
+from .lexicons import generic_metric_hits, is_known, is_known_metric, lexicon_hits, lexicon_names, to_float
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,9 +54,38 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 
 _VALUE_RE = re.compile(
-    rf"(?<![\w.@/-])(?P<sign>\(?[+−-])?(?P<num>{_NUM.replace('[-+−]?', '')})\s?"
-    r"(?P<unit>%|\s?(?:percentage points|pp|points)\b|[x×](?![\w])|)"
+    rf"(?<![\w.@])(?<![^\d\s]-)(?<![A-Za-wyz0-9]/)(?:(?<!\d)(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
+    r"\s?(?P<unit>%p(?![\w])|%|\s?(?:percentage points|pp|points)\b|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
+
+_PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
+
+# a number in a range whose unit is written once, after the second number ("17-28%", "100 -- 85%")
+_RANGE_TAIL = re.compile(rf"\s*(?:--?|–|—|to)\s*(?:{_NUM})\s?(?P<unit>%|[x×](?![\w]))")
+
+# LaTeX in abstracts: "77\%", "2.2$\times$", "\textbf{99\%}", "$25.72^\circ$", "$4\% \text{ to } 15\%$"
+_LATEX_SUBS = [
+    (re.compile(r"\\(?:textbf|textit|emph|mathbf|mathrm|text|bf|it|mathit|underline)\s*\{([^{}]*)\}"), r"\1"),
+    (re.compile(r"\^?\s*\{?\\circ\}?|\{?\\deg\}?"), "°"),
+    (re.compile(r"\\times\b"), "×"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\pm\b"), "±"),
+    (re.compile(r"\\(?:sim|approx)\b"), "~"),
+    (re.compile(r"\\[lg]eq?\b"), ""),
+    (re.compile(r"\\[,;! ]"), " "),
+]
+
+
+def _plain(text: str) -> str:
+    """A sentence with the LaTeX of numbers undone: commands unwrapped, ``$`` and braces dropped, ``\\%`` → ``%``."""
+    if "\\" not in text and "$" not in text:
+        return text
+    for _ in range(3):  # nested \textbf{\textit{...}}
+        for rx, rep in _LATEX_SUBS[:1]:
+            text = rx.sub(rep, text)
+    for rx, rep in _LATEX_SUBS[1:]:
+        text = rx.sub(rep, text)
+    return re.sub(r"(?<!\\)[${}]", "", text)
 
 
 _RESULT_COLUMNS = [
@@ -74,16 +103,17 @@ _RESULT_COLUMNS = [
 ]
 
 
+_ADVERBS = r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|~|an? (?:average|absolute) of))*"
 _DELTA_BEFORE = re.compile(
-    r"(?:\bby(?: up to)?(?: an? (?:average|absolute) of)?|\bup to|improv\w* of|gains? of|increase of|reduc\w* of|"
-    r"\+)\s*$",
+    rf"(?:\bby{_ADVERBS}|\bup to|improv\w* of|gains? of|increase of|reduc\w* of|\+|"
+    rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{_ADVERBS})\s*$",
     re.I,
 )
 
 
 _DELTA_AFTER = re.compile(
-    r"^\s*(?:\)|absolute|relative|\s)*(?:improvement|gain|boost|increase|reduction|higher|lower|"
-    r"better|more|fewer|less|drop|decrease)",
+    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:improvement|gain|boost|increase|reduction|higher|lower|"
+    r"better|more|fewer|less|drop|decrease|advancement|enhancement|savings|faster|slower|smaller|speed-?up)",
     re.I,
 )
 
@@ -156,9 +186,6 @@ _GENERIC_DATASET = re.compile(
 )
 
 
-_GENERIC_RATE = re.compile(r"\b(?!learning\b|sampling\b|frame\b|bit\b)([a-z]+) rate\b")
-
-
 def _dataset_candidates(text: str, lexicon: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Lexicon datasets plus benchmark-like names after "on", "benchmark", "such as" (models excluded)."""
     found = list(lexicon)
@@ -179,7 +206,7 @@ def _dataset_candidates(text: str, lexicon: list[tuple[int, int, str]]) -> list[
 
 
 def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: str) -> list[dict[str, Any]]:
-    sent_flat = " ".join(sent.replace("**", "").split())
+    sent_flat = " ".join(_plain(sent).replace("**", "").split())
     metrics = _metric_hits(sent_flat)
     datasets = _dataset_candidates(sent_flat, lexicon_hits("dataset", sent_flat))
     found: list[dict[str, Any]] = []
@@ -196,13 +223,14 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
 
 
 def _metric_hits(text: str) -> list[tuple[int, int, str]]:
-    """Lexicon metrics (not "average") and any "<word> rate" of a sentence, in order."""
+    """Lexicon metrics (not "average") and metric phrases outside the lexicon ("decoding cost", "in MAE"), in order."""
     metrics = [h for h in lexicon_hits("metric", text) if h[2] != "average"]
-    for m in _GENERIC_RATE.finditer(text):
-        if not any(m.start() < e and s < m.end() for s, e, _ in metrics):
-            metrics.append((m.start(), m.end(), m.group(0)))
-    metrics.sort()
-    return metrics
+    datasets = lexicon_hits("dataset", text)
+    generic = [h for h in generic_metric_hits(text, metrics) if not any(h[0] < e and s < h[1] for s, e, _ in datasets)]
+    # "at a signal-to-noise ratio of 1 dB": a condition, not what is measured
+    return sorted(
+        h for h in metrics + generic if not re.search(r"\bat\s+(?:an?|the)\s+$", text[max(0, h[0] - 8) : h[0]])
+    )
 
 
 def _value_at(
@@ -210,15 +238,18 @@ def _value_at(
 ) -> dict[str, Any] | None:
     """The result a number in a sentence reports, or None when it is part of a name, a count or a setting."""
     unit = m.group("unit").strip()
-    unit = {"×": "x", "percentage points": "pp", "points": "pp"}.get(unit, unit)
     start, end = m.start("num"), m.end()
+    if not unit and (r := _RANGE_TAIL.match(text, end)):
+        unit = r.group("unit")  # "17-28%": the first number of the range shares the unit
+    unit = {"×": "x", "%p": "pp", "percentage points": "pp", "points": "pp"}.get(unit, unit)
     if any(s <= start < e for s, e, _ in metrics + datasets):
         return None  # part of a name: pass@200, CIFAR-10, ROUGE-1
     adjacent_metric = _adjacent_metric(metrics, start, end, text)
-    if not _is_result(text, start, end, unit, adjacent_metric):
+    named_metric = adjacent_metric or _metric_named_after(metrics, end, text)
+    if not _is_result(text, start, end, unit, named_metric):
         return None
     kind, value = _kind_and_value(m, text, start, end)
-    metric = adjacent_metric or _modifier_metric(text, end, metrics) or _nearest_in_clause(metrics, start, end, text)
+    metric = named_metric or _modifier_metric(text, end, metrics) or _nearest_in_clause(metrics, start, end, text)
     subjects = list(_METHOD_RE.finditer(text[:start]))
     return {
         "paper": None,
@@ -237,11 +268,19 @@ def _value_at(
 
 def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None) -> bool:
     """A value with a unit or next to a metric; not a count ("200 epochs") or an operating point."""
-    before, after = text[max(0, start - 40) : start], text[end : end + 60]
-    if not unit and adjacent_metric is None:
+    before, after = text[max(0, start - 80) : start], text[end : end + 60]
+    if not unit and adjacent_metric is None:  # "a 4.85 dB improvement": a physical unit and a change
+        return bool(re.match(rf"\s?{_PHYSICAL}\s+(?:improvement|gain|reduction|increase|decrease)\b", after))
+    if (
+        unit == "x"
+        and adjacent_metric is None
+        and not re.search(r"compute|speed|faster|fewer|less|lower|higher|smaller|reduction|improvement", after, re.I)
+        and not _DELTA_BEFORE.search(before)
+        and not re.search(r"[x×]\s*/\s*$", before)  # "by 7.35x/6.15x"
+    ):
         return False
-    if unit == "x" and adjacent_metric is None and not re.search(r"compute|speed|faster|fewer|less", after, re.I):
-        return False
+    if re.search(r"\bat\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+(?:of|=)\s*$", before[-40:]):
+        return False  # an operating point: "at a signal-to-noise ratio of 1 dB", "at a learning rate of 0.1"
     if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
         return False
     # an operating point ("FPR at 95% True Positive Rate") is not a result
@@ -253,7 +292,7 @@ def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str 
 
 def _kind_and_value(m: re.Match[str], text: str, start: int, end: int) -> tuple[str, float]:
     """ "delta" for an improvement ("by 6.4%", "(+5.9%)") else "absolute", and the signed value."""
-    before, after = text[max(0, start - 40) : start], text[end : end + 60]
+    before, after = text[max(0, start - 80) : start], text[end : end + 60]
     sign = m.group("sign") or ""
     kind = "delta" if ("+" in sign or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after)) else "absolute"
     if re.search(r"\bfrom\s*$", before):
@@ -304,7 +343,11 @@ def _coordinate(
     groups: list[list[int]] = []
     for i in range(len(found)):
         gap = text[spans[i - 1][1] : spans[i][0]] if i else None
-        if i and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap or "x") and found[i]["unit"] == found[i - 1]["unit"]:
+        if (
+            i
+            and re.fullmatch(r"\s*(?:,|/|,?\s*and|,?\s*or)\s*", gap or "x")
+            and found[i]["unit"] == found[i - 1]["unit"]
+        ):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -333,13 +376,25 @@ def _coordinate(
         if len(run) == len(rows) and "respectively" not in after[:15] or len(run) == len(rows):
             for r, (_, _, n) in zip(rows, run, strict=False):
                 r["dataset"] = n
+    # "by 24% in MAE and 8% in RMSE", "11% on NGSIM and 25% on HighD": the second value is a delta too
+    for i in range(1, len(found)):
+        gap = text[spans[i - 1][1] : spans[i][0]]
+        a, b = found[i - 1], found[i]
+        if re.fullmatch(r"\s*(?:--?|–|—|to)\s*", gap) and a["unit"] == b["unit"]:  # a range "from 32.6% to 54.0%"
+            b["kind"] = a["kind"] = "delta" if "delta" in (a["kind"], b["kind"]) else "absolute"
+            b["metric"] = a["metric"] = a["metric"] or b["metric"]
+            continue
+        if found[i - 1]["kind"] == "delta" and re.fullmatch(
+            r"\s*(?:in|on|for)\s+[^;%,]{1,40}?(?:,\s*and|,|\band)\s+", gap
+        ):
+            found[i]["kind"] = "delta"
     # inherit a metric from an earlier value of the same unit in the sentence ("... (95.0%)")
-    last: dict[str | None, str] = {}
+    last: dict[tuple[str | None, str], str] = {}
     for r in found:
-        if r["metric"] is None and r["unit"] in last and r["kind"] == "absolute":
-            r["metric"] = last[r["unit"]]
-        if r["metric"] is not None and r["kind"] == "absolute":
-            last[r["unit"]] = r["metric"]
+        if r["metric"] is None and (r["unit"], r["kind"]) in last:
+            r["metric"] = last[r["unit"], r["kind"]]
+        if r["metric"] is not None:
+            last[r["unit"], r["kind"]] = r["metric"]
     _apply_respectively(found, datasets, text)
 
 
@@ -367,18 +422,37 @@ def _leading_hit(hits: list[tuple[int, int, str]], text: str, pos: int) -> int |
     return None
 
 
+_BEFORE_VALUE = re.compile(
+    rf"\s*\)?\s*(?:of|=|:|is|at|to|was|reaches|\(|score of|scores? of|(?:by|from){_ADVERBS})?\s*(?:an?\s+|only\s+)?"
+)
+
+
 def _adjacent_metric(metrics: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
-    for s, e, name in metrics:
-        between_after = text[end:s] if s >= end else None
-        between_before = text[e:start] if e <= start else None
-        if between_after is not None and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", between_after) and s - end <= 30:
-            if not re.search(r"\b(?:on|in|with|and|of|for|from|to|over|than)\s*$", between_after):
-                return name
-        if between_before is not None and re.fullmatch(
-            r"\s*(?:of|=|:|is|at|to|was|reaches|\(|score of|scores? of)?\s*", between_before
-        ):
+    """The metric written right after the value ("5.9% error") or right before it ("MRR of", "cost by 73%")."""
+    after = [(s, name) for s, _, name in metrics if s >= end]
+    if after and re.fullmatch(r"\s*", text[end : after[0][0]]):
+        return after[0][1]  # directly followed by a metric: it wins over one before ("accuracy (5.9% error)")
+    for _, e, name in reversed([h for h in metrics if h[1] <= start]):  # the closest before first
+        if _BEFORE_VALUE.fullmatch(re.sub(r"\s\([^()]*\)", "", text[e:start])):
             return name
+    for s, name in after:
+        between = text[end:s]
+        if re.fullmatch(r"\s*(?:[\w°-]+\s+){0,2}", between) and s - end <= 30:
+            if not re.search(r"\b(?:on|in|with|and|of|for|from|to|over|than|at|under|per)\b", between):
+                return name
     return None
+
+
+def _metric_named_after(metrics: list[tuple[int, int, str]], end: int, text: str) -> str | None:
+    """ "by 24% in MAE", "42.5% on average distance to reference set (ADRS)", "0.000127 of MSE"."""
+    m = re.match(
+        r"\s*(?:[\w-]+\s+)?(?:in|on|of)\s+(?:terms of\s+)?(?:the\s+)?(?:overall\s+|average\s+|mean\s+)?"
+        r"(?:(?:[a-z][\w-]*\s+){0,6}\()?",
+        text[end:],
+    )
+    if m is None:
+        return None
+    return next((name for s, _, name in metrics if s == end + m.end()), None)
 
 
 def _nearest_in_clause(hits: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
@@ -388,6 +462,8 @@ def _nearest_in_clause(hits: list[tuple[int, int, str]], start: int, end: int, t
         gap = text[lo:hi]
         if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b|\d\s?%", gap):
             continue
+        if s >= end and re.search(r"\band\b", gap) and re.match(r"\s+(?:by|of|from)\b", text[e:]):
+            continue  # "... by 6.31x and energy efficiency by 11.29x": that metric has its own values
         dist = hi - lo + (0 if e <= start else 5)  # prefer a metric before the value ("accuracy to 81.8%")
         if dist <= 120 and (best is None or dist < best[0]):
             best = (dist, name)

@@ -1,0 +1,109 @@
+"""Results extraction on sentences written for these tests (not the gold sentences): LaTeX numbers, ranges,
+metric phrases outside the lexicon, acronym metrics, deltas, and numbers that are not results."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperlab.compare import extract_results
+
+
+def _rows(text: str) -> list[tuple]:
+    df = extract_results(text)
+    return [(r.value, r.unit, r.kind, r.metric) for r in df.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our parser reaches 77\\% accuracy on the held-out pages.", [(77.0, "%", "absolute", "accuracy")]),
+        ("The cache gives a 2.2$\\times$ speedup over the naive loop.", [(2.2, "x", "delta", "speedup")]),
+        ("It scores \\textbf{99\\%} accuracy on clean scans.", [(99.0, "%", "absolute", "accuracy")]),
+        ("We obtain $\\mathbf{81.5\\%}$ top-1 accuracy.", [(81.5, "%", "absolute", "top-1 accuracy")]),
+        ("The tagger improves F1 by $3.1\\%$ over the rule system.", [(3.1, "%", "delta", "F1")]),
+        ("The bearing error is $2.5^\\circ$ on average.", [(2.5, None, "absolute", "bearing error")]),
+    ],
+)
+def test_latex_numbers(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+def test_ranges_share_the_unit_written_once() -> None:
+    rows = _rows("The filter improves recall by 12-18% on noisy forms.")
+    assert [(v, u, k) for v, u, k, _ in rows] == [(12.0, "%", "delta"), (18.0, "%", "delta")]
+    assert {m for *_, m in rows} == {"recall"}
+    rows = _rows("Accuracy ranges from 61.0% to 70.5% across the five splits.")
+    assert rows == [(61.0, "%", "absolute", "accuracy"), (70.5, "%", "absolute", "accuracy")]
+    rows = _rows("Our tool lowers cost by about $4\\% \\text{ to } 9\\%$ on every site.")
+    assert [(v, k) for v, _, k, _ in rows] == [(4.0, "delta"), (9.0, "delta")]
+
+
+def test_metric_phrases_outside_the_lexicon() -> None:
+    assert _rows("The scheduler reduces queueing latency by 41% on the trace.") == [
+        (41.0, "%", "delta", "queueing latency")
+    ]
+    assert _rows("The detector keeps a false alarm rate of 0.02 at night.") == [
+        (0.02, None, "absolute", "false alarm rate")
+    ]
+    assert _rows("It raises the average page coverage from 60.1% to 72.4%.") == [
+        (60.1, "%", "absolute", "page coverage"),
+        (72.4, "%", "absolute", "page coverage"),
+    ]
+    assert _rows("The system lifts reader satisfaction by 0.3 points.")[0][3] == "reader satisfaction"
+
+
+def test_acronym_metrics_and_in_terms_of() -> None:
+    rows = _rows("Our model beats the baseline by 12% in MAPE and 7% in NRMSE.")
+    assert rows == [(12.0, "%", "delta", "MAPE"), (7.0, "%", "delta", "NRMSE")]
+    rows = _rows("The enhancer reaches 7.42 dB SDR, a 1.10 dB improvement, with PESQ 2.91.")
+    assert rows == [(7.42, None, "absolute", "SDR"), (1.10, None, "delta", "SDR"), (2.91, None, "absolute", "PESQ")]
+
+
+def test_slash_lists_and_separate_clauses() -> None:
+    rows = _rows(
+        "The accelerator improves throughput by 3.1x/2.4x and energy efficiency by 5.0x/4.2x over CPU and GPU."
+    )
+    assert [(v, m) for v, _, _, m in rows] == [
+        (3.1, "throughput"),
+        (2.4, "throughput"),
+        (5.0, "energy efficiency"),
+        (4.2, "energy efficiency"),
+    ]
+    assert {k for _, _, k, _ in rows} == {"delta"}
+
+
+def test_deltas_with_adverbs_and_second_values() -> None:
+    rows = _rows("The ranker outperforms BM25 by approximately 9% in MRR and 4% in recall.")
+    assert [(v, k) for v, _, k, _ in rows] == [(9.0, "delta"), (4.0, "delta")]
+    rows = _rows("It reduces the mean repair error with over 20% on the first corpus.")
+    assert rows == [(20.0, "%", "delta", "repair error")]  # a statistic word is kept only right before the head
+    assert _rows("The planner shows a 14.2% advancement over the previous release.")[0][2] == "delta"
+    assert _rows("The parser is 3.5x faster than the reference implementation.")[0][:3] == (3.5, "x", "delta")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The constant was measured as 4.2 x 10^(-3) per second.",  # scientific notation, not a 4.2x speedup
+        "We ran the tagger on 20 TREC topics and 300 queries.",  # counts
+        "Models were trained at a learning rate of 0.001 for 40 epochs.",  # settings
+        "Images of 224×224 pixels are split into 16×16 patches.",
+    ],
+)
+def test_numbers_that_are_not_results(text: str) -> None:
+    assert extract_results(text).empty
+
+
+def test_operating_point_is_not_the_metric() -> None:
+    rows = _rows("The localiser is within 3 degrees 91% of the time at a signal-to-noise ratio of 5 dB.")
+    assert [r[0] for r in rows] == [91.0]
+    assert rows[0][3] != "signal-to-noise ratio"
+
+
+def test_percentage_points_written_as_percent_p() -> None:
+    assert _rows("Routing improves accuracy by up to +2.7%p on the hard split.") == [(2.7, "pp", "delta", "accuracy")]
+
+
+def test_a_parenthesised_aside_does_not_hide_the_metric_before_it() -> None:
+    text = "The triage model has a recovery rate (the share of first-pass misses fixed later) of only 28.5%."
+    assert _rows(text) == [(28.5, "%", "absolute", "recovery rate")]
