@@ -107,3 +107,45 @@ def test_percentage_points_written_as_percent_p() -> None:
 def test_a_parenthesised_aside_does_not_hide_the_metric_before_it() -> None:
     text = "The triage model has a recovery rate (the share of first-pass misses fixed later) of only 28.5%."
     assert _rows(text) == [(28.5, "%", "absolute", "recovery rate")]
+
+
+def test_percent_and_times_written_as_words() -> None:
+    assert _rows("The index answers 30 percent more queries per second.")[0][:2] == (30.0, "%")
+    assert _rows("Decoding is 4 times faster with the new kernel.") == [(4.0, "x", "delta", "speedup")]
+
+
+def test_speedups_are_named_speedup() -> None:
+    assert _rows("The loader accelerates training by up to 2.5x.") == [(2.5, "x", "delta", "speedup")]
+    assert _rows("It improves inference speed up to 6x on phones.") == [(6.0, "x", "delta", "speedup")]
+
+
+def test_what_a_change_names_after_itself() -> None:
+    assert _rows("Pruning gives a 5x reduction in memory on the server.") == [(5.0, "x", "delta", "memory")]
+    assert _rows("The planner needs 35% less data than the baseline.") == [(35.0, "%", "delta", "data")]
+    assert _rows("It yields a 9.1% improvement in standard GLUE runs.")[0][3] is None  # "standard" names GLUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With only 15% programmable cells, the array still steers the beam.",
+        "We label 10% of the training data by hand.",
+        "Trained with 5% and 2% labelled samples, the model still converges.",
+    ],
+)
+def test_settings_are_not_results(text: str) -> None:
+    assert extract_results(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The forecaster reaches an RMSE of 0.41 on the test months.", "RMSE"),
+        ("Our codec reaches 31.2 dB PSNR and 0.93 SSIM.", "PSNR"),
+        ("The segmenter obtains 48.3% mIoU.", "mIoU"),
+        ("The regressor achieves an R2 score of 0.87.", "R2"),
+        ("It lowers the mean absolute error by 12%.", "MAE"),
+    ],
+)
+def test_common_metrics_of_the_lexicon(text: str, metric: str) -> None:
+    assert _rows(text)[0][3] == metric

@@ -60,6 +60,20 @@ METRICS: list[tuple[str, str]] = [
     ("precision@k", r"\bP(?:recision)?(?:@| at )\d+\b"),
     ("nDCG", r"\bnDCG(?:@\d+)?\b"),
     ("FPS", r"\bFPS\b|frames per second"),
+    ("RMSE", r"\bRMSE\b|root[- ]mean[- ]squared? error"),
+    ("MSE", r"\bMSE\b|mean[- ]squared? error"),
+    ("MAE", r"\bMAE\b|mean absolute error"),
+    ("MAPE", r"\bMAPE\b|mean absolute percentage error"),
+    ("PSNR", r"\bPSNR\b|peak signal-to-noise ratio"),
+    ("SSIM", r"\bSSIM\b"),
+    ("LPIPS", r"\bLPIPS\b"),
+    ("mIoU", r"\bmIoU\b|mean intersection over union"),
+    ("IoU", r"\bIoU\b|intersection over union"),
+    ("Dice", r"\bDice(?: score| coefficient)?\b"),
+    ("METEOR", r"\bMETEOR\b"),
+    ("CIDEr", r"\bCIDEr\b"),
+    ("EER", r"\bEER\b|equal error rate"),
+    ("R2", r"\bR(?:\^?2|²)(?: score)?(?!\w)"),
     ("speedup", r"speed[- ]?up"),
     ("compute", r"pre-?training compute|\bcompute\b"),
     ("average", r"\bAVG\b|\bAvg\.?(?=\s|$)|\baverage\b"),
@@ -151,6 +165,19 @@ TASKS: list[tuple[str, str]] = [
 
 # some metric patterns must keep their case (ACC, AUC, EM, ρ ...): compiled case-sensitively
 _CASE_SENSITIVE_METRICS = {
+    "RMSE",
+    "MSE",
+    "MAE",
+    "MAPE",
+    "PSNR",
+    "SSIM",
+    "LPIPS",
+    "mIoU",
+    "IoU",
+    "METEOR",
+    "CIDEr",
+    "EER",
+    "R2",
     "MRR",
     "mAP",
     "AUROC",
@@ -198,7 +225,7 @@ _HEADS = (
 )
 # words that never start or sit inside such a phrase
 _NOT_MODIFIER = re.compile(
-    r"(?i)^(?:the|a|an|of|in|on|at|to|by|for|with|and|or|our|its|their|this|that|these|which|is|are|was|were|"
+    r"(?i)^(?:the|a|an|of|in|on|at|to|by|for|with|and|or|than|as|per|over|across|while|without|from|into|our|its|their|this|that|these|which|is|are|was|were|"
     r"higher|lower|better|worse|less|more|fewer|low|high|same|both|all|each|lower|state-of-the-art|sota|"
     r"learning|sampling|frame|bit|run|total|overall|average|mean|median|required|predicted|\w+ly|\w+ed|\w+es|\d.*|"
     r"\w|dB|ms|mm|cm|km|mJ|degrees?)$"
@@ -217,6 +244,12 @@ _ACRONYM_CONTEXTS = [
 _CHANGED_BY = re.compile(
     r"\b(?:improv|reduc|increas|decreas|boost|lift|lower|rais|cut|enhanc)\w*\s+(?:the\s+)?"
     r"(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+by\b"
+)
+
+# what a change names after itself: "N% reduction in <X>", "N% less <X>"
+_CHANGE_OF = re.compile(
+    r"\d\s?(?:%|x|×)\s+(?:(?:reduction|improvement|increase|decrease|gain|drop)\s+(?:in|of)\s+(?:the\s+)?|"
+    r"(?:less|fewer|more)\s+)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?![\w-])(?!\s+[A-Z])"
 )
 
 
@@ -251,6 +284,14 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
         if not any(_NOT_MODIFIER.match(w) and w not in ("mean", "median") for w in m.group("m").split()):
             if free(m.start("m"), m.end("m")):
                 hits.append((m.start("m"), m.end("m"), m.group("m")))
+    for m in _CHANGE_OF.finditer(text):  # "an 8x reduction in size", "40% less data"
+        parts = m.group("m").split()
+        while parts and _NOT_MODIFIER.match(parts[-1]):
+            parts.pop()
+        if parts and not any(_NOT_MODIFIER.match(w) for w in parts):
+            e = m.start("m") + len(" ".join(parts))
+            if free(m.start("m"), e):
+                hits.append((m.start("m"), e, " ".join(parts)))
     for rx in _ACRONYM_CONTEXTS:
         for m in re.finditer(rx, text):
             a = m.group("a")

@@ -55,7 +55,7 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 _VALUE_RE = re.compile(
     rf"(?<![\w.@])(?<![^\d\s]-)(?<![A-Za-wyz0-9]/)(?:(?<!\d)(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
-    r"\s?(?P<unit>%p(?![\w])|%|\s?(?:percentage points|pp|points)\b|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
+    r"\s?(?P<unit>%p(?![\w])|%|\s?(?:percentage points|pp|points|percent)\b|\s?times(?=\s+(?:faster|fewer|less|lower|higher|smaller))|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
 
 _PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
@@ -241,7 +241,9 @@ def _value_at(
     start, end = m.start("num"), m.end()
     if not unit and (r := _RANGE_TAIL.match(text, end)):
         unit = r.group("unit")  # "17-28%": the first number of the range shares the unit
-    unit = {"×": "x", "%p": "pp", "percentage points": "pp", "points": "pp"}.get(unit, unit)
+    unit = {"×": "x", "times": "x", "%p": "pp", "percentage points": "pp", "points": "pp", "percent": "%"}.get(
+        unit, unit
+    )
     if any(s <= start < e for s, e, _ in metrics + datasets):
         return None  # part of a name: pass@200, CIFAR-10, ROUGE-1
     adjacent_metric = _adjacent_metric(metrics, start, end, text)
@@ -250,6 +252,8 @@ def _value_at(
         return None
     kind, value = _kind_and_value(m, text, start, end)
     metric = named_metric or _modifier_metric(text, end, metrics) or _nearest_in_clause(metrics, start, end, text)
+    if unit == "x" and (metric is None or "speed" in metric) and _is_speedup(text, start, end):
+        metric = "speedup"
     subjects = list(_METHOD_RE.finditer(text[:start]))
     return {
         "paper": None,
@@ -264,6 +268,16 @@ def _value_at(
         "where": None,
         "evidence": None,
     }
+
+
+def _is_speedup(text: str, start: int, end: int) -> bool:
+    """ "3.5x faster", "accelerates training by up to 3.8x", "inference speed up to 12x"."""
+    return bool(
+        re.match(r"\s*(?:faster|speed-?up|acceleration)\b", text[end:])
+        or re.search(
+            r"\b(?:accelerat\w*|speeds? ?up|speed)\b(?:\s+[\w-]+){0,3}\s+(?:by\s+)?(?:up to\s+)?$", text[:start]
+        )
+    )
 
 
 def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None) -> bool:
@@ -283,6 +297,15 @@ def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str 
         return False  # an operating point: "at a signal-to-noise ratio of 1 dB", "at a learning rate of 0.1"
     if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
         return False
+    if adjacent_metric is None and (
+        re.search(
+            r"\b(?:with|using)\s+(?:only |just |less than |up to )?(?:[\d.]+\s?%(?:,\s*|,?\s*(?:and|or)\s+))*$",
+            before,
+            re.I,
+        )
+        or re.match(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|dataset|labels|samples|parameters)\b", after)
+    ):
+        return False  # a setting: "with only 25% programmable elements", "10% of the training data"
     # an operating point ("FPR at 95% True Positive Rate") is not a result
     return not (
         re.search(r"\bat\s*$", before)
