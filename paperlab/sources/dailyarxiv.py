@@ -9,14 +9,15 @@ The format (zezhishao/DailyArXiv and its forks)::
     | --- | --- | --- | --- |
     | **[Title](http://arxiv.org/abs/2503.14895v1)** | 2025-03-19 | <details><summary>Show</summary><p>Abstract</p></details> | comment |
 
-Each ``##`` section is a search keyword; the same paper can be listed under several.
-The generator writes titles, abstracts and comments raw, so a ``|`` inside LaTeX can
-break a row into extra cells: rows are therefore read by anchoring on the title cell,
-the date cell and the ``<details>…</details>`` abstract, not by splitting on ``|``.
-Text is kept as written (a literal ``\\|`` stays ``\\|``); HTML markup is removed and
-entities are decoded with the standard library's :mod:`html.parser`.
+and the other layouts of the same idea (cv-arxiv-daily's ``|Publish Date|Title|Authors|PDF|Code|`` with
+``## Updated on 2022.07.02``, centred ``| :---: |`` tables, two-level ``## area`` / ``### topic`` headings, GitHub
+Pages copies with Jekyll front matter): a paper table is found by the column names of its header row, see
+:mod:`paperlab.sources._dailyarxiv_rows`. Each ``##`` / ``###`` heading over a table is a search keyword (both
+levels tag the papers under them); the same paper can be listed under several. Text is kept as written (a
+literal ``\\|`` stays ``\\|``); HTML markup is removed and entities are decoded with :mod:`html.parser`.
+Layouts that are not tables of papers (one blockquote per paper) are a :class:`ParseError` naming the known ones.
 
-:func:`to_dailyarxiv_markdown` writes the same layout, escaping ``|``, ``[``, ``]``,
+:func:`to_dailyarxiv_markdown` writes the DailyArXiv layout, escaping ``|``, ``[``, ``]``,
 newlines and HTML-special characters as HTML character references / ``<br>``, so every
 row stays one row and :func:`read_dailyarxiv` reads it back without loss.
 """
@@ -28,66 +29,39 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..library import Library
-from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ..paper import Paper, normalize_arxiv_id
 from ..text import shown_text
 from ..urls import md_url
+from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
+from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row
 from ._files import read_text
 
-__all__ = ["DailyArxivDigest", "parse_dailyarxiv", "read_dailyarxiv", "to_dailyarxiv_markdown"]
+__all__ = ["DailyArxivDigest", "has_paper_table", "parse_dailyarxiv", "read_dailyarxiv", "to_dailyarxiv_markdown"]
 
-SOURCE_KIND = "dailyarxiv"
 HEADER_ROW = "| **Title** | **Date** | **Abstract** | **Comment** |"
 SEPARATOR_ROW = "| --- | --- | --- | --- |"
+# What the reader knows, as a ParseError names it.
+LAYOUTS = (
+    "DailyArXiv ('| **Title** | **Date** | **Abstract** | **Comment** |' under '## keyword' headings)",
+    "cv-arxiv-daily ('|Publish Date|Title|Authors|PDF|Code|', 'Updated on YYYY.MM.DD')",
+    "any markdown table whose header names a title/paper column and a date, authors, pdf/link/url/arxiv, "
+    "code, abstract or comment column, under '##'/'###' keyword headings (centred or aligned, "
+    "Jekyll front matter allowed)",
+)
 
-_LAST_UPDATE = re.compile(r"^\s*Last update:\s*(\S+)\s*$", re.IGNORECASE)
-_SECTION = re.compile(r"^##\s+(?P<keyword>.+?)\s*#*\s*$")
-_ROW = re.compile(
-    r"""^\|\s*\*\*\[(?P<title>.*?)\]\((?P<url>[^)\s]*)\)\*\*\s*\|      # | **[title](url)** |
-        \s*(?P<date>\d{4}-\d{2}-\d{2})?\s*\|                           # date |
-        \s*<details>\s*<summary>[^<]*</summary>\s*<p>(?P<abstract>.*?)</p>\s*</details>\s*\|  # abstract |
-        (?P<comment>.*)\|\s*$                                          # comment |
-    """,
-    re.VERBOSE,
+# "Last update: 2025-03-21", "## Updated on 2022.07.02", "Automated deployment @ 2025-06-13 21:19:36 Asia/Shanghai"
+_LAST_UPDATE = re.compile(
+    r"^[#>*_\s]*(?:(?P<last>last[\s_-]+updated?)|updated\s+(?:on|at)|automated\s+deployment|deployed\s+(?:on|at)"
+    r"|generated\s+(?:on|at))\s*[:：@]?\s*[*_]*\s*(?P<value>[^*_\s]+)(?P<rest>.*)$",
+    re.IGNORECASE,
 )
-_DETAILS = re.compile(r"^<details>\s*<summary>[^<]*</summary>\s*<p>(?P<text>.*)</p>\s*</details>$", re.S)
-_HEADER_CELL = re.compile(r"^\|\s*\*\*Title\*\*\s*\|", re.IGNORECASE)
-_TABLE_SEPARATOR = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+\s*$")
-# Markup tags whose text is kept and whose tag is dropped; any other "<word ...>" is kept literally,
-# since abstracts are written raw and may hold things like "$a<b>$".
-_HTML_TAGS = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "br",
-        "cite",
-        "code",
-        "del",
-        "details",
-        "div",
-        "em",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "p",
-        "s",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "summary",
-        "sup",
-        "tt",
-        "u",
-    }
-)
+_HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+_FRONT_MATTER_END = frozenset({"---", "..."})
 
 
 @dataclass
@@ -97,9 +71,10 @@ class DailyArxivDigest:
     Parameters
     ----------
     last_update : datetime.date or None
-        The ``Last update:`` date of the digest.
+        The ``Last update:`` (or ``Updated on``) date of the digest.
     sections : dict of str to list of str
-        Keyword (``##`` heading) -> canonical ids of the papers listed under it, in order.
+        Keyword (``##`` or ``###`` heading over a paper table) -> canonical ids of the papers listed under it, in
+        order. A ``###`` topic inside a ``##`` area lists its papers under both.
     papers : list of Paper
         Each paper once, in order of first appearance, tagged with every keyword it is listed under.
     """
@@ -111,45 +86,6 @@ class DailyArxivDigest:
     def __repr__(self) -> str:
         update = self.last_update.isoformat() if self.last_update else None
         return f"DailyArxivDigest(last_update={update!r}, sections={list(self.sections)!r}, papers={len(self.papers)})"
-
-
-class _TextExtractor(HTMLParser):
-    """Text of an HTML fragment: markup tags dropped, ``<br>`` as a newline, entities decoded."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-        elif tag not in _HTML_TAGS:
-            self.parts.append(self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in _HTML_TAGS:
-            self.parts.append(f"</{tag}>")
-
-
-def _html_to_text(fragment: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(fragment)
-    parser.close()
-    return "".join(parser.parts).strip()
-
-
-def _cell_text(cell: str) -> str | None:
-    """Text of a comment cell: plain text, or ``<details><summary>…</summary><p>full</p></details>``."""
-    cell = cell.strip()
-    m = _DETAILS.match(cell)
-    text = _html_to_text(m.group("text") if m else cell)
-    return text or None
 
 
 def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
@@ -171,7 +107,8 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
     Raises
     ------
     ParseError
-        If the text has no DailyArXiv paper table, or no row of it could be read.
+        If the text has no paper table of a layout this reader knows (the message lists them), or no row of
+        its tables could be read.
 
     Warns
     -----
@@ -179,102 +116,123 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
         For table rows that could not be read; they are skipped.
     """
     problems = ProblemCollector(source)
-    digest = DailyArxivDigest()
-    merged, saw_table = _read_lines(text, source, digest, problems)
-    if not saw_table:
+    reader = _Reader(source, problems)
+    reader.read(text)
+    if not reader.saw_table:
         raise ParseError(
-            f"no paper table found: expected a DailyArXiv README with '## keyword' sections and a '{HEADER_ROW}' table",
+            "no paper table found: expected a DailyArXiv-style README, one of: " + "; ".join(LAYOUTS),
             source=source,
         )
-    digest.papers = problems.finish(
-        list(merged.values()),
-        expected="table rows (| **[title](url)** | date | <details>…abstract…</details> | comment |)",
-    )
+    digest = reader.digest
+    digest.papers = problems.finish(list(reader.merged.values()), expected="table rows")
     if not digest.papers:
         raise ParseError(
-            "the paper table has no rows: expected rows like '| **[title](url)** | YYYY-MM-DD | "
-            "<details><summary>Show</summary><p>abstract</p></details> | comment |'",
-            source=source,
+            "the paper tables have no rows: expected rows under a header such as " + HEADER_ROW, source=source
         )
     return digest
 
 
-def _read_lines(
-    text: str, source: str, digest: DailyArxivDigest, problems: ProblemCollector
-) -> tuple[dict[str, Paper], bool]:
-    """Every line of a README: ``Last update:`` and sections go into ``digest``; returns the papers by id (each
-    merged over the sections listing it) and whether a paper table was seen."""
-    merged: dict[str, Paper] = {}
-    keyword: str | None = None
-    saw_table = False
-    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        line = raw.strip()
-        where = f"line {number}"
-        if not line:
-            continue
+class _Reader:
+    """The state of reading one README line by line: headings, the current table, the papers so far."""
+
+    def __init__(self, source: str, problems: ProblemCollector) -> None:
+        self.source = source
+        self.problems = problems
+        self.digest = DailyArxivDigest()
+        self.merged: dict[str, Paper] = {}
+        self.headings: dict[int, str] = {}  # level (2, 3) -> keyword
+        self.table: Columns | None = None  # the paper table being read
+        self.in_table = False  # inside any table (a paper table or another one)
+        self.saw_table = False
+
+    def read(self, text: str) -> None:
+        lines = text.lstrip("\ufeff").splitlines()
+        number = _front_matter_end(lines)
+        while number < len(lines):
+            line = lines[number].strip()
+            number += 1
+            if not line:
+                continue
+            if self._metadata(line, f"line {number}"):
+                self.in_table, self.table = False, None
+            elif number < len(lines) and "|" in line and is_separator(lines[number]):
+                self._header(line)
+                number += 1  # the alignment row
+            elif self.in_table and "|" in line:
+                if self.table is not None:
+                    self._row(line, f"line {number}")
+            elif line.startswith("|"):
+                self.problems.add(f"line {number}", "table row without a header row above it")
+            else:
+                self.in_table, self.table = False, None
+
+    def _metadata(self, line: str, where: str) -> bool:
+        """Read a ``Last update`` line or a heading; whether ``line`` was one."""
         if m := _LAST_UPDATE.match(line):
-            _read_last_update(m.group(1), where, digest, problems)
-        elif m := _SECTION.match(line):
-            keyword = html.unescape(m.group("keyword").strip())  # the writer's _heading()
-            digest.sections.setdefault(keyword, [])
-        elif line.startswith("|"):
-            saw_table = True
-            if not (_HEADER_CELL.match(line) or _TABLE_SEPARATOR.match(line)):
-                paper = _parse_row(line, where, source, keyword, problems)
-                if paper is not None:
-                    _add_paper(paper, keyword, digest, merged)
-    return merged, saw_table
+            try:
+                self.digest.last_update = parse_date(m.group("value"))
+                return True
+            except ValueError:
+                if m.group("last"):  # "Last update:" says it is a date; "Updated on request" is just text
+                    self.problems.add(where, f"'Last update' expected a date YYYY-MM-DD, got {m.group('value')!r}")
+                    return True
+        m = _HEADING.match(line)
+        if m is None:
+            return False
+        level = len(m.group("level"))
+        if level <= 3:
+            self.headings = {k: v for k, v in self.headings.items() if k < level}
+            keyword = html.unescape(m.group("text").strip())  # the writer's _heading()
+            if level > 1 and keyword:
+                self.headings[level] = keyword
+        return True
+
+    def _header(self, line: str) -> None:
+        self.in_table = True
+        self.table = header_columns(line)
+        if self.table is not None:
+            self.saw_table = True
+            for keyword in self._tags():
+                self.digest.sections.setdefault(keyword, [])
+
+    def _tags(self) -> list[str]:
+        return list(dict.fromkeys(self.headings[level] for level in sorted(self.headings)))
+
+    def _row(self, line: str, where: str) -> None:
+        assert self.table is not None
+        tags = self._tags()
+        paper = parse_row(line, self.table, Row(where, self.source, tags), self.problems)
+        if paper is None:
+            return
+        for keyword in tags:
+            if paper.id not in self.digest.sections[keyword]:
+                self.digest.sections[keyword].append(paper.id)
+        self.merged[paper.id] = self.merged[paper.id].merge(paper) if paper.id in self.merged else paper
 
 
-def _read_last_update(value: str, where: str, digest: DailyArxivDigest, problems: ProblemCollector) -> None:
-    try:
-        digest.last_update = dt.date.fromisoformat(value)
-    except ValueError:
-        problems.add(where, f"'Last update:' expected a date YYYY-MM-DD, got {value!r}")
+def _front_matter_end(lines: list[str]) -> int:
+    """Index of the first line after Jekyll/YAML front matter (``---`` … ``---``), 0 if there is none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index, line in enumerate(lines[1:200], start=1):
+        if line.strip() in _FRONT_MATTER_END:
+            return index + 1
+    return 0
 
 
-def _add_paper(paper: Paper, keyword: str | None, digest: DailyArxivDigest, merged: dict[str, Paper]) -> None:
-    """List ``paper`` under its section and merge it with the same paper listed before."""
-    if keyword is not None and paper.id not in digest.sections[keyword]:
-        digest.sections[keyword].append(paper.id)
-    merged[paper.id] = merged[paper.id].merge(paper) if paper.id in merged else paper
+def has_paper_table(text: str) -> bool:
+    """Whether ``text`` holds a paper table this reader knows (a header row naming paper columns over an alignment
+    row): for format detection, e.g. on the first 64 KiB of a file.
 
-
-def _parse_row(line: str, where: str, source: str, keyword: str | None, problems: ProblemCollector) -> Paper | None:
-    m = _ROW.match(line)
-    if m is None:
-        problems.add(
-            where,
-            "table row not understood: expected '| **[title](url)** | YYYY-MM-DD | "
-            "<details><summary>Show</summary><p>abstract</p></details> | comment |'",
-        )
-        return None
-    title = _html_to_text(m.group("title"))
-    if not title:
-        problems.add(where, "table row has an empty title")
-        return None
-    url = html.unescape(m.group("url")) or None
-    found = normalize_arxiv_id(url)
-    arxiv_id, version = found if found else (None, None)
-    date = None
-    if m.group("date"):
-        try:
-            date = dt.date.fromisoformat(m.group("date"))
-        except ValueError:
-            problems.add(where, f"date cell expected YYYY-MM-DD, got {m.group('date')!r}")
-            return None
-    return Paper(
-        title=title,
-        arxiv_id=arxiv_id,
-        version=version,
-        url=url,
-        abstract=_html_to_text(m.group("abstract")) or None,
-        comment=_cell_text(m.group("comment")),
-        # The date is the arXiv entry's last update: the first publication only for v1.
-        updated=date,
-        published=date if version == 1 or arxiv_id is None else None,
-        tags=[keyword] if keyword else [],
-        sources=[SourceRecord(SOURCE_KIND, location=source, record=where)],
+    >>> has_paper_table("|Publish Date|Title|Authors|PDF|Code|\\n|---|---|---|---|---|\\n")
+    True
+    >>> has_paper_table("| Field | Value |\\n|:---:|:---|\\n")
+    False
+    """
+    lines = text.splitlines()
+    return any(
+        "|" in line and is_separator(after) and header_columns(line) is not None
+        for line, after in zip(lines, lines[1:], strict=False)
     )
 
 

@@ -1,0 +1,327 @@
+"""Paper tables of DailyArXiv-style READMEs: header rows found by their column names, rows read cell by cell.
+
+The generators that write these READMEs (zezhishao/DailyArXiv and its forks, Vincentqyw/cv-arxiv-daily and its
+forks, their GitHub-Pages variants) all write one markdown table per keyword, but with different columns::
+
+    | **Title** | **Date** | **Abstract** | **Comment** |
+    |Publish Date|Title|Authors|PDF|Code|
+    | :---: | :---: | :---: | :---: |
+
+A header row is recognised by its column names (case-insensitive, markup dropped): a title column (``title``,
+``paper``) and at least one more known column — a date (``date``, ``publish date``, ``updated``), ``authors``, a
+link (``pdf``, ``link``, ``url``, ``arxiv``), ``code``, ``abstract`` or ``comment``. Other tables (badges, an
+attribute table) are not paper tables and their rows are skipped.
+
+Cells are split on unescaped ``|``. DailyArXiv writes titles, abstracts and comments raw, so a ``|`` inside LaTeX
+can break its row into extra cells: for its column order such a row is read by anchoring on the title link, the
+date and the ``<details>…</details>`` abstract. In any other layout a row whose cell count differs from its
+header's is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from ..errors import ProblemCollector
+from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ..text import shown_text
+from ..urls import safe_url
+
+SOURCE_KIND = "dailyarxiv"
+
+# Column name (lower case, markup and punctuation dropped) -> what the column holds.
+_ROLES = {
+    "title": {"title", "titles", "paper", "papers", "paper title", "article", "name"},
+    "date": {
+        "date",
+        "publish date",
+        "published",
+        "publication date",
+        "published date",
+        "update date",
+        "updated",
+        "last update",
+        "submitted",
+        "submission date",
+        "submit date",
+        "time",
+        "day",
+    },
+    "authors": {"author", "authors", "first author", "author list"},
+    "link": {"pdf", "link", "links", "url", "arxiv", "arxiv link", "arxiv id", "paper link", "abs", "id"},
+    "code": {"code", "codes", "github", "repo", "repository", "code link", "project"},
+    "abstract": {"abstract", "abstracts", "summary", "tldr", "tl dr"},
+    "comment": {"comment", "comments", "note", "notes", "remark", "remarks"},
+}
+_ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
+# The column order of the DailyArXiv generator, whose rows may be broken by raw pipes.
+CLASSIC = ("title", "date", "abstract", "comment")
+
+_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_ROW = re.compile(
+    r"""^\|\s*\*\*\[(?P<title>.*?)\]\((?P<url>[^)\s]*)\)\*\*\s*\|      # | **[title](url)** |
+        \s*(?P<date>\d{4}-\d{2}-\d{2})?\s*\|                           # date |
+        \s*(?P<abstract><details>\s*<summary>[^<]*</summary>\s*<p>.*?</p>\s*</details>)\s*\|  # abstract |
+        (?P<comment>.*)\|\s*$                                          # comment |
+    """,
+    re.VERBOSE,
+)
+_DETAILS = re.compile(r"^<details>\s*<summary>[^<]*</summary>\s*<p>(?P<text>.*)</p>\s*</details>$", re.S)
+_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^()\s]*)\)")
+_WHOLE_LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*)\)$", re.S)
+_HREF = re.compile(r"""href\s*=\s*["'](?P<url>[^"']+)["']""", re.I)
+_DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?:[T ].*)?$")
+_ARXIV_TEXT = re.compile(r"^(?:arxiv:\s*)?(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.I)
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1$", re.S)
+_ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s*al\.?|and others)\s*$", re.I)
+# links that name an arXiv id: arxiv.org and its mirrors (export., alphaxiv, ar5iv, papers.cool/arxiv), HF papers
+# (an IEEE ".../document/9396034" looks like an old-style id and is not one)
+_NAMES_ARXIV = re.compile(r"arxiv|ar5iv|huggingface\.co/papers/", re.I)
+_SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.I)
+_NO_VALUE = frozenset({"", "null", "none", "n/a", "na", "-", "--", "—", "nan"})
+# Markup tags whose text is kept and whose tag is dropped; any other "<word ...>" is kept literally,
+# since abstracts are written raw and may hold things like "$a<b>$".
+_HTML_TAGS = frozenset(
+    "a abbr b br cite code del details div em i ins kbd mark p s small span strong sub summary sup tt u".split()
+)
+
+
+class _TextExtractor(HTMLParser):
+    """Text of an HTML fragment: markup tags dropped, ``<br>`` as a newline, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag not in _HTML_TAGS:
+            self.parts.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _HTML_TAGS:
+            self.parts.append(f"</{tag}>")
+
+
+def html_to_text(fragment: str) -> str:
+    """Text of a cell: HTML markup removed, entities decoded, control characters and bidirectional overrides
+    dropped (as the writer drops them), surrounding whitespace dropped."""
+    parser = _TextExtractor()
+    parser.feed(fragment)
+    parser.close()
+    return shown_text("".join(parser.parts)).strip()
+
+
+def cell_text(cell: str) -> str | None:
+    """Text of an abstract or comment cell: plain text, or ``<details><summary>…</summary><p>full</p></details>``."""
+    cell = cell.strip()
+    m = _DETAILS.match(cell)
+    text = html_to_text(m.group("text") if m else cell)
+    return text or None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date cell: ``YYYY-MM-DD`` (also ``.`` or ``/`` between the parts, a time after it); None when empty.
+
+    Raises
+    ------
+    ValueError
+        For anything else.
+    """
+    text = _unwrap(html_to_text(text))
+    if text.lower() in _NO_VALUE:
+        return None
+    m = _DATE.match(text)
+    if m is None:
+        raise ValueError(text)
+    return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+
+
+def _unwrap(text: str) -> str:
+    """``text`` without the emphasis (``**…**``, ``_…_``, backticks) wrapped around all of it."""
+    text = text.strip()
+    while m := _EMPHASIS.match(text):
+        text = m.group("inner").strip()
+    return text
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of a table row, split on unescaped ``|`` (a leading and a trailing ``|`` are optional)."""
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return [cell.strip() for cell in _CELL_SPLIT.split(line)]
+
+
+def is_separator(line: str) -> bool:
+    """Whether ``line`` is a table's alignment row (``| --- | :---: |``)."""
+    return "|" in line and _SEPARATOR.match(line.strip()) is not None
+
+
+@dataclass(frozen=True)
+class Columns:
+    """What each column of a paper table holds (``None``: a column this reader does not use)."""
+
+    roles: tuple[str | None, ...]
+    names: tuple[str, ...] = field(default=())
+
+    @property
+    def classic(self) -> bool:
+        return self.roles == CLASSIC
+
+    def describe(self) -> str:
+        return "| " + " | ".join(self.names) + " |"
+
+
+def header_columns(line: str) -> Columns | None:
+    """The columns of a table header row, if it is the header of a paper table (see the module docstring)."""
+    names = tuple(html_to_text(_unwrap(cell)) for cell in split_cells(line))
+    roles = tuple(_ROLE_OF.get(_column_key(name)) for name in names)
+    if "title" not in roles or len({r for r in roles if r}) < 2:
+        return None
+    return Columns(roles, names)
+
+
+def _column_key(name: str) -> str:
+    key = re.sub(r"[^\w\s]", " ", _unwrap(name).lower())
+    return " ".join(key.replace("_", " ").split())
+
+
+@dataclass
+class Row:
+    """Where a row is and what it is listed under."""
+
+    where: str
+    source: str
+    tags: list[str]
+
+
+def parse_row(line: str, columns: Columns, row: Row, problems: ProblemCollector) -> Paper | None:
+    """The paper of one table row, or None (reported to ``problems``) when the row cannot be read."""
+    cells = split_cells(line)
+    if len(cells) != len(columns.roles):
+        m = _ROW.match(line.strip()) if columns.classic else None
+        if m is None:
+            problems.add(
+                row.where,
+                f"table row not understood: expected {len(columns.roles)} cells like its header "
+                f"{columns.describe()}, got {len(cells)}",
+            )
+            return None
+        cells = [f"**[{m.group('title')}]({m.group('url')})**", m.group("date") or "", m.group("abstract")]
+        cells.append(m.group("comment"))
+    by_role: dict[str, list[str]] = {}
+    for role, cell in zip(columns.roles, cells, strict=True):
+        if role:
+            by_role.setdefault(role, []).append(cell)
+    return _paper(by_role, row, problems)
+
+
+def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) -> Paper | None:
+    title, title_link = _title(cells["title"][0])
+    if not title:
+        problems.add(row.where, "table row has an empty title")
+        return None
+    try:
+        date = parse_date(cells["date"][0]) if "date" in cells else None
+    except ValueError as exc:
+        problems.add(row.where, f"date cell expected YYYY-MM-DD, got {exc.args[0]!r}")
+        return None
+    links = ([title_link] if title_link else []) + [u for cell in cells.get("link", []) for u in _links(cell)]
+    arxiv_id, version = _arxiv_id(links, cells.get("link", []))
+    web = [u for u in (safe_url(link) for link in links) if u]
+    pdf = next((u for u in web if _is_pdf(u)), None)
+    url = safe_url(title_link) or next((u for u in web if not _is_pdf(u)), None)
+    # a relative link (a file next to the README) is kept as written, but never as the paper's URL
+    relative = title_link and not safe_url(title_link) and not _SCHEME.match(title_link)
+    extra = {"link": title_link} if relative else {}
+    return Paper(
+        title=title,
+        arxiv_id=arxiv_id,
+        version=version,
+        url=url,
+        pdf_url=pdf,
+        code_url=_code_url(cells.get("code", [])),
+        authors=_authors(cells.get("authors", [""])[0]),
+        abstract=_joined(cells.get("abstract", [])),
+        comment=_joined(cells.get("comment", [])),
+        # The date is the arXiv entry's last update (both generators write it): the first publication only for v1.
+        updated=date,
+        published=date if version == 1 or arxiv_id is None else None,
+        tags=list(row.tags),
+        sources=[SourceRecord(SOURCE_KIND, location=row.source, record=row.where)],
+        extra=extra,
+    )
+
+
+def _title(cell: str) -> tuple[str, str | None]:
+    """Title text and link of a title cell (``**[title](url)**``, ``**title**``, ``<a href=…>title</a>``)."""
+    inner = _unwrap(cell)
+    m = _WHOLE_LINK.match(inner)
+    if m:
+        return html_to_text(_unwrap(m.group("text"))), html.unescape(m.group("url")) or None
+    href = _HREF.search(inner)
+    return html_to_text(inner), html.unescape(href.group("url")) if href else None
+
+
+def _links(cell: str) -> list[str]:
+    """Every link target of a cell (markdown links, ``href``), else the cell itself if it is a URL or an id."""
+    found = [html.unescape(m.group("url")) for m in _LINK.finditer(cell)]
+    found += [html.unescape(m.group("url")) for m in _HREF.finditer(cell)]
+    if not found:
+        text = _unwrap(html_to_text(cell))
+        if safe_url(text) or _ARXIV_TEXT.match(text):
+            found.append(text)
+    return [u for u in found if u]
+
+
+def _arxiv_id(links: list[str], link_cells: list[str]) -> tuple[str | None, int | None]:
+    """The arXiv id of a row: from a link to arXiv (abs or pdf, a mirror, huggingface.co/papers/…) or from
+    a link cell's text that is an id (``2206.15255v1``, ``arXiv:2206.15255``)."""
+    texts = [_unwrap(html_to_text(_LINK.sub(r"\g<text>", c))) for c in link_cells]
+    named = [u for u in links if _NAMES_ARXIV.search(u) or _ARXIV_TEXT.match(u)]
+    for candidate in named + [t for t in texts if _ARXIV_TEXT.match(t)]:
+        found = normalize_arxiv_id(candidate)
+        if found:
+            return found
+    return None, None
+
+
+def _is_pdf(url: str) -> bool:
+    path = url.split("?", 1)[0].lower()
+    return path.endswith(".pdf") or "/pdf/" in path
+
+
+def _code_url(cells: list[str]) -> str | None:
+    for cell in cells:
+        for url in _links(cell):
+            if safe_url(url):
+                return safe_url(url)
+    return None
+
+
+def _authors(cell: str) -> list[str]:
+    """Authors of a cell (``A, B and C``; ``First Author et.al.`` gives the first author only)."""
+    text = _ET_AL.sub("", _unwrap(html_to_text(_LINK.sub(r"\g<text>", cell))))
+    if text.lower() in _NO_VALUE:
+        return []
+    names = re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", text)
+    return [n for n in (name.strip() for name in names) if n]
+
+
+def _joined(cells: list[str]) -> str | None:
+    return "\n".join(t for t in (cell_text(c) for c in cells) if t) or None
