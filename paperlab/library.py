@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 from ._operations import Operations
 from .dates import as_date
 from .identifiers import normalize_doi, parse_reference
+from .identity import Merge, disambiguated_id, merge_papers, same_work
 from .paper import Paper
 
 if TYPE_CHECKING:
@@ -66,8 +68,9 @@ _DF_COLUMNS = [
 class Library:
     """An ordered collection of papers in which each paper appears once.
 
-    Adding a paper that is already present (same arXiv id, DOI or normalised title)
-    merges the two records: the richer fields win and tags are united.
+    Adding a paper that is already present (same arXiv id or DOI, or the same normalised title with
+    nothing -- year, first author, kind of work, venue -- telling them apart) merges the two records:
+    the richer fields win, tags and citation keys are united, and the merge is logged in :attr:`merges`.
 
     Parameters
     ----------
@@ -89,24 +92,33 @@ class Library:
     def __init__(self, papers: Iterable[Paper] = (), name: str | None = None) -> None:
         self.name = name
         self._papers: dict[str, Paper] = {}  # canonical id -> paper, insertion ordered
-        self._keys: dict[str, str] = {}  # match key -> canonical id
+        self._keys: dict[str, list[str]] = {}  # match key -> ids of the records having it
+        #: Every merge of two records, in order (see :class:`paperlab.identity.Merge`).
+        self.merges: list[Merge] = []
         self.extend(papers)
 
     # -- building ----------------------------------------------------------------------
     def add(self, paper: Paper) -> Paper:
-        """Add one paper, merging with an existing record of it; return the stored record."""
+        """Add one paper, merging with an existing record of the same work (:func:`paperlab.identity.same_work`);
+        return the stored record. Merges are logged in :attr:`merges`."""
         if not isinstance(paper, Paper):
             raise TypeError(f"Library holds Paper objects, not {type(paper).__name__}")
-        existing_ids = list(dict.fromkeys(self._keys[k] for k in paper.match_keys() if k in self._keys))
-        if paper.id in self._papers and paper.id not in existing_ids:
-            existing_ids.insert(0, paper.id)
+        candidates = [paper.id, *(pid for k in paper.match_keys() for pid in self._keys.get(k, ()))]
+        existing_ids = [pid for pid in dict.fromkeys(candidates) if pid in self._papers]
+        existing_ids = [pid for pid in existing_ids if same_work(self._papers[pid], paper)]
         if not existing_ids:
+            if paper.id in self._papers:  # another work with the same title-derived id
+                paper = dataclasses.replace(paper, id=disambiguated_id(paper))
             self._store(paper, None)
             return paper
         merged = self._papers[existing_ids[0]]
+        self.merges.append(Merge.of(merged, paper))
+        merged = merge_papers(merged, paper)
         for other_id in existing_ids[1:]:  # the new record may join two we had separately
-            merged = merged.merge(self._papers.pop(other_id))
-        merged = merged.merge(paper)
+            if same_work(merged, self._papers[other_id]):
+                other = self._papers.pop(other_id)
+                self.merges.append(Merge.of(merged, other))
+                merged = merge_papers(merged, other)
         self._store(merged, existing_ids[0])
         return merged
 
@@ -118,9 +130,11 @@ class Library:
         else:
             self._papers[paper.id] = paper
         for key in paper.match_keys():
-            self._keys[key] = paper.id
+            ids = self._keys.setdefault(key, [])
+            if paper.id not in ids:
+                ids.append(paper.id)
         if replaces is not None:
-            self._keys = {k: v for k, v in self._keys.items() if v in self._papers}
+            self._keys = {k: kept for k, v in self._keys.items() if (kept := [i for i in v if i in self._papers])}
 
     def extend(self, papers: Iterable[Paper]) -> Library:
         """Add many papers; return self."""
@@ -145,7 +159,9 @@ class Library:
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, Paper):
-            return any(k in self._keys for k in item.match_keys()) or item.id in self._papers
+            if item.id in self._papers and same_work(self._papers[item.id], item):
+                return True
+            return any(same_work(self._papers[i], item) for k in item.match_keys() for i in self._keys.get(k, ()))
         return isinstance(item, str) and self.get(item) is not None
 
     @overload
@@ -173,7 +189,7 @@ class Library:
         # a DOI field need not look like a DOI: "doi:<anything>" still names it
         for match_key in [*ref.match_keys(), f"doi:{normalize_doi(key).lower()}"]:
             if match_key in self._keys:
-                return self._papers[self._keys[match_key]]
+                return self._papers[self._keys[match_key][0]]
         return default
 
     @property

@@ -1,16 +1,18 @@
 """How the store recognises a paper: match keys, and merging a batch with the stored records.
 
-A record matches a stored one by canonical id, arXiv id, DOI or normalised title; records with
-different arXiv ids (or different DOIs) never match, so a large import never folds distinct papers
-together.
+A record matches a stored one by canonical id, arXiv id, DOI or normalised title, and is merged with it
+when :func:`paperlab.identity.same_work` says they are one work (the rule the Library uses): records with
+different arXiv ids or DOIs, or with one title and a different year, first author, kind or venue, stay apart.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from collections.abc import Iterable
 
+from ..identity import disambiguated_id, merge_papers, same_work
 from ..paper import Paper, normalize_title
 
 __all__ = [
@@ -62,19 +64,14 @@ def match_keys(p: Paper) -> list[str]:
 
 
 def same_paper(a: Paper, b: Paper) -> bool:
-    """Whether two records sharing a key describe one paper.
+    """Whether two records sharing a key describe one paper: :func:`paperlab.identity.same_work`,
+    the rule :class:`~paperlab.library.Library` uses too.
 
-    Stricter than :class:`Library`: two records with different arXiv ids (or different
-    DOIs) are different papers even when their titles are equal ("Erratum", "Comment on
-    ..."), so a large import never folds distinct papers together.
+    Records with different arXiv ids (or different DOIs) are different papers even when their
+    titles are equal ("Erratum", "Comment on ..."), and so are records with the same title and a
+    different year, first author, kind of work or venue.
     """
-    if a.id == b.id:
-        return True
-    if a.arxiv_id and b.arxiv_id:
-        return a.arxiv_id == b.arxiv_id
-    if a.doi and b.doi:
-        return a.doi.lower() == b.doi.lower()
-    return True  # they share a key: the arXiv id, the DOI or the title
+    return same_work(a, b)
 
 
 # -- merging a batch -------------------------------------------------------------------------
@@ -106,6 +103,9 @@ class _Merger:
         """Merge one incoming record into the work set."""
         matches = self.matches(p)
         if not matches:
+            if p.id in self.work:  # another work whose title gives the same id
+                old, p = p.id, dataclasses.replace(p, id=disambiguated_id(p))
+                self.renames.setdefault(old, p.id)
             self.put(p)
             return
         # fold together only records compatible with each other, not just with p: a
@@ -114,12 +114,12 @@ class _Merger:
         used = [matches[0]]
         for other in matches[1:]:
             if same_paper(merged, self.work[other]):
-                merged = merged.merge(self.work[other])
+                merged = merge_papers(merged, self.work[other])
                 used.append(other)
-        merged = merged.merge(p)
+        merged = merge_papers(merged, p)
         if merged.id in self.work and merged.id not in used:  # the merged record's id is taken by its twin
             twin = merged.id
-            merged = self.work[twin].merge(merged)
+            merged = merge_papers(self.work[twin], merged)
             used.append(twin)
         for old in used:
             del self.work[old]

@@ -366,6 +366,75 @@ def _journal(entry: Entry, arxiv_id: str | None) -> str | None:
     return text or None
 
 
+# Fields read into the paper's own fields; every other field is kept in ``extra["bibtex_fields"]``.
+_MAPPED_FIELDS = frozenset(
+    "title author abstract doi url keywords note eprint archiveprefix eprinttype primaryclass eprintclass "
+    "month day ids paperlab-tags".split()
+)
+_NAME_FIELDS = frozenset(("editor", "translator"))
+_FIELD_NAME = re.compile(r"[a-z][\w.:+-]*")
+_PROSE_FIELDS = frozenset(("annotation", "annote", "addendum", "comment", "comments", "review"))
+
+
+def _field_text(name: str, value: Any) -> str | list[str] | None:
+    """A field's value as text: names as a list, url-like fields verbatim, the rest LaTeX decoded."""
+    if isinstance(value, list):
+        names = [_name(v) for v in value if isinstance(v, str) and v.strip()]
+        return [n for n in names if n] or None
+    if not isinstance(value, str):
+        return str(value) if value is not None else None
+    if name in _NAME_FIELDS:
+        return [n for n in (_name(v) for v in re.split(r"\s+and\s+", value)) if n] or None
+    if name in _VERBATIM_FIELDS:
+        text = _verbatim(value)
+    else:  # prose (annotations) keeps its line breaks; names, numbers and titles are one line
+        text = _clean_block(value) if name in _PROSE_FIELDS else _clean(value)
+    return text or None
+
+
+def _bib_fields(entry: Entry, published: dt.date | None) -> dict[str, str | list[str]]:
+    """The fields the paper has no own field for (volume, pages, publisher, booktitle, editor, ...), as text."""
+    out: dict[str, str | list[str]] = {}
+    for fld in entry.fields:
+        name = fld.key.lower()
+        if name in _MAPPED_FIELDS or (published is not None and name in ("year", "date")):
+            continue
+        if not _FIELD_NAME.fullmatch(name):  # a "% comment" line bibtexparser took into the next field's name
+            continue
+        text = _field_text(name, fld.value)
+        if text is not None:
+            out[name] = text
+    return out
+
+
+def _list_field(entry: Entry, name: str) -> list[str]:
+    """A comma- or semicolon-separated field (keywords, ids) as a list."""
+    raw = _field(entry, name)
+    if not isinstance(raw, str):
+        return []
+    return [k for k in (" ".join(s.split()) for s in re.split(r"[,;]", _latex_to_text(raw))) if k]
+
+
+def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.date | None) -> dict[str, Any]:
+    extra: dict[str, Any] = {"bibtex_key": entry.key, "entry_type": entry.entry_type.lower()}
+    aliases = [k for k in _list_field(entry, "ids") if k != entry.key]
+    if aliases:  # biblatex ``ids``: other keys of this entry, which \cite{} must still resolve
+        extra["bibtex_keys"] = [entry.key, *aliases]
+    if truncated:
+        extra["more_authors"] = True
+    publisher = _field(entry, "publisher")
+    if isinstance(publisher, str) and _clean(publisher):
+        extra["publisher"] = _clean(publisher)
+    eprint = _field(entry, "eprint")
+    if arxiv_id is None and isinstance(eprint, str):
+        kind = _field(entry, "archiveprefix", "eprinttype")
+        extra["eprint"] = f"{kind.strip().lower()}:{_verbatim(eprint)}" if isinstance(kind, str) else _verbatim(eprint)
+    fields = _bib_fields(entry, published)
+    if fields:
+        extra["bibtex_fields"] = fields
+    return extra
+
+
 def _entry_to_paper(entry: Entry, source: str) -> Paper:
     title_raw = _field(entry, "title")
     if not isinstance(title_raw, str) or not _clean(title_raw):
@@ -379,24 +448,11 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     abstract = _field(entry, "abstract")
     doi = _field(entry, "doi")
     url = _field(entry, "url")
-    keywords_raw = _field(entry, "keywords")
-    keywords = (
-        [k for k in (" ".join(s.split()) for s in re.split(r"[,;]", _latex_to_text(keywords_raw))) if k]
-        if isinstance(keywords_raw, str)
-        else []
-    )
+    tags = _list_field(entry, "paperlab-tags")  # written by our export, with the tags also in keywords
+    keywords = [k for k in _list_field(entry, "keywords") if k not in tags]
     comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]
     comment = "\n".join(c for c in comments if c) or None
-    extra: dict[str, Any] = {"bibtex_key": entry.key, "entry_type": entry.entry_type.lower()}
-    if truncated:
-        extra["more_authors"] = True
-    publisher = _field(entry, "publisher")
-    if isinstance(publisher, str) and _clean(publisher):
-        extra["publisher"] = _clean(publisher)
-    eprint = _field(entry, "eprint")
-    if arxiv_id is None and isinstance(eprint, str):
-        kind = _field(entry, "archiveprefix", "eprinttype")
-        extra["eprint"] = f"{kind.strip().lower()}:{_verbatim(eprint)}" if isinstance(kind, str) else _verbatim(eprint)
+    published = _published(entry)
     line = f", line {entry.start_line + 1}" if entry.start_line is not None else ""
     return Paper(
         title=title,
@@ -404,15 +460,16 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         version=version,
         authors=authors,
         abstract=_clean_block(abstract) if isinstance(abstract, str) else None,
-        published=_published(entry),
+        published=published,
         primary_category=primary,
         comment=comment,
         journal_ref=_journal(entry, arxiv_id),
         doi=_verbatim(doi) if isinstance(doi, str) else None,
         url=_verbatim(url) if isinstance(url, str) else None,
         keywords=keywords,
+        tags=tags,
         sources=[SourceRecord("bibtex", location=source, record=f"{entry.key}{line}")],
-        extra=extra,
+        extra=_extra(entry, truncated, arxiv_id, published),
     )
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 
+from ...identity import citation_keys
 from ...paper import Paper
 
 __all__ = ["library_to_bibtex", "paper_to_bibtex"]
@@ -97,39 +99,73 @@ def _key(paper: Paper) -> str:
     return (last + year + word) or "paper"
 
 
-def paper_to_bibtex(paper: Paper, key: str | None = None) -> str:
-    """One BibTeX entry for a paper.
+_VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
+# Fields of other records' formats written verbatim (URL-like), as the reader reads them.
+_VERBATIM_OUT = frozenset(("url", "doi", "eprint", "file", "urldate", "isbn", "issn"))
+_FIELD_NAME = re.compile(r"[a-z][\w.:+-]*")  # as the reader keeps them
 
-    ``@article`` when the paper has a journal reference, else ``@misc``; arXiv papers
-    carry ``eprint``, ``archivePrefix = {arXiv}`` and ``primaryClass``. Text is escaped
-    (``{ } % & $ # _ ~ ^ \\``) so that :func:`parse_bibtex` reads the entry back with the
-    same title, authors, date, DOI, arXiv id and version, abstract, url, journal and keywords.
 
-    Parameters
-    ----------
-    paper : Paper
-    key : str, optional
-        Citation key; default like ``vaswani2017attention``.
+def _entry_type(paper: Paper, bib: dict[str, object]) -> str:
+    entry_type = paper.extra.get("entry_type")
+    if isinstance(entry_type, str) and re.fullmatch(r"[A-Za-z][\w-]*", entry_type):
+        return entry_type.lower()
+    return "article" if paper.journal_ref and "booktitle" not in bib else "misc"
 
-    Returns
-    -------
-    str
-        The entry, ending with a newline.
-    """
-    key = key or _key(paper)
-    entry_type = "article" if paper.journal_ref else "misc"
-    fields: list[tuple[str, str]] = [("title", _escape(paper.title))]
-    if paper.authors:
-        fields.append(("author", " and ".join(_escape_name(a) for a in paper.authors)))
-    if paper.journal_ref:
-        fields.append(("journal", _escape(paper.journal_ref)))
-    if paper.published:
-        p = paper.published
-        fields.append(("year", str(p.year)))
-        if (p.month, p.day) != (1, 1):
-            fields.append(("month", _MONTHS[p.month - 1]))
-        if p.day != 1:
-            fields.append(("date", p.isoformat()))
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch == "{") - (ch == "}")
+        if depth < 0:
+            return False
+    return depth == 0 and not text.endswith("\\")
+
+
+def _title_and_comment(paper: Paper, bib: dict[str, object]) -> tuple[str, str | None]:
+    """The title without a subtitle kept in its own field, and the comment without a kept addendum."""
+    title, comment = paper.title, paper.comment
+    subtitle = bib.get("subtitle")
+    if isinstance(subtitle, str) and title.endswith(": " + subtitle):
+        title = title[: -len(subtitle) - 2]
+    addendum = bib.get("addendum")
+    if isinstance(addendum, str) and comment is not None:
+        if comment == addendum:
+            comment = None
+        elif comment.endswith("\n" + addendum):
+            comment = comment[: -len(addendum) - 1]
+    return title, comment
+
+
+def _bib_value(name: str, value: object) -> str | None:
+    if isinstance(value, list):
+        names = [str(v) for v in value if v]
+        return " and ".join(_escape_name(n) for n in names) if names else None
+    if not isinstance(value, str) or not value:
+        return None
+    if name in ("url", "doi"):
+        return _verbatim_out(value)
+    if name in _VERBATIM_OUT:  # file paths: the reader unescapes a backslash before _ % # & ~ $, so double it
+        kept = re.sub(r"\\(?=[_%#&~$])", r"\\\\", value)
+        return kept if _balanced(kept) else _verbatim_out(value)
+    if name == "pages":  # the reader turns -- into an en dash
+        return _escape(value).replace("\u2013", "--")
+    return _escape(value)
+
+
+def _date_fields(paper: Paper) -> list[tuple[str, str]]:
+    if not paper.published:
+        return []
+    p = paper.published
+    fields = [("year", str(p.year))]
+    if (p.month, p.day) != (1, 1):
+        fields.append(("month", _MONTHS[p.month - 1]))
+    if p.day != 1:
+        fields.append(("date", p.isoformat()))
+    return fields
+
+
+def _identity_fields(paper: Paper) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
     if paper.arxiv_id:
         eprint = paper.arxiv_id + (f"v{paper.version}" if paper.version else "")
         fields += [("eprint", eprint), ("archivePrefix", "arXiv")]
@@ -139,13 +175,83 @@ def paper_to_bibtex(paper: Paper, key: str | None = None) -> str:
         fields.append(("doi", _verbatim_out(paper.doi)))
     if paper.url:
         fields.append(("url", _verbatim_out(paper.url)))
-    if paper.keywords:
-        fields.append(("keywords", ", ".join(_escape(k) for k in paper.keywords)))
-    if paper.comment:
-        fields.append(("note", _escape(paper.comment)))
+    return fields
+
+
+def _kept_fields(paper: Paper, bib: dict[str, object], skip: set[str]) -> list[tuple[str, str]]:
+    """The fields read from BibTeX that the paper has no own field for, and its venue."""
+    fields: list[tuple[str, str]] = []
+    if paper.journal_ref and not any(bib.get(n) == paper.journal_ref for n in _VENUE_FIELDS):
+        venue = "booktitle" if paper.extra.get("entry_type") in ("inproceedings", "incollection") else "journal"
+        fields.append((venue, _escape(paper.journal_ref)))
+        skip.add(venue)
+    for name, value in bib.items():
+        text = _bib_value(name, value)
+        if text is not None and name not in skip and _FIELD_NAME.fullmatch(name):
+            fields.append((name, text))
+    return fields
+
+
+def paper_to_bibtex(
+    paper: Paper,
+    key: str | None = None,
+    aliases: Iterable[str] = (),
+    status: str | None = None,
+    note: str | None = None,
+    tags: Iterable[str] = (),
+) -> str:
+    """One BibTeX entry for a paper.
+
+    The entry type, key and every field read from a BibTeX file come back (volume, pages,
+    publisher, booktitle, editor, ...); otherwise ``@article`` when the paper has a journal
+    reference, else ``@misc``; arXiv papers carry ``eprint``, ``archivePrefix = {arXiv}`` and
+    ``primaryClass``. Text is escaped (``{ } % & $ # _ ~ ^ \\``) so that :func:`parse_bibtex`
+    reads the entry back with the same fields.
+
+    Parameters
+    ----------
+    paper : Paper
+    key : str, optional
+        Citation key; default the key it was read under, else like ``vaswani2017attention``.
+    aliases : iterable of str
+        Other keys of the paper (records merged into it), written as biblatex ``ids``.
+    status, note, tags : optional
+        A reading-list entry's status (``paperlab-status``), note (``annote``) and tags (added to
+        ``keywords`` and listed in ``paperlab-tags``), as are the paper's own tags.
+
+    Returns
+    -------
+    str
+        The entry, ending with a newline.
+    """
+    keys = citation_keys(paper)
+    key = key or (keys[0] if keys else _key(paper))
+    raw = paper.extra.get("bibtex_fields")
+    bib: dict[str, object] = dict(raw) if isinstance(raw, dict) else {}
+    all_tags = list(dict.fromkeys([*paper.tags, *tags]))
+    if status:
+        bib["paperlab-status"] = status
+    if note:
+        bib["annote"] = note
+    title, comment = _title_and_comment(paper, bib)
+    fields: list[tuple[str, str]] = [("title", _escape(title))]
+    if paper.authors:
+        fields.append(("author", " and ".join(_escape_name(a) for a in paper.authors)))
+    fields += _date_fields(paper)
+    skip = {"ids", "keywords", "note", "abstract", "paperlab-tags", *(("year", "date") if paper.published else ())}
+    fields += _kept_fields(paper, bib, skip) + _identity_fields(paper)
+    ids = [k for k in dict.fromkeys([*keys, *aliases]) if k != key]
+    if ids:
+        fields.append(("ids", ", ".join(ids)))
+    if paper.keywords or all_tags:
+        fields.append(("keywords", ", ".join(_escape(k) for k in dict.fromkeys([*paper.keywords, *all_tags]))))
+    if all_tags:
+        fields.append(("paperlab-tags", ", ".join(_escape(t) for t in all_tags)))
+    if comment:
+        fields.append(("note", _escape(comment)))
     if paper.abstract:
         fields.append(("abstract", _escape(paper.abstract)))
-    lines = [f"@{entry_type}{{{key},"]
+    lines = [f"@{_entry_type(paper, bib)}{{{key},"]
     for name, value in fields:
         # month macros (jun) stay bare so every BibTeX style understands them
         lines.append(f"  {name} = {value}," if name == "month" else f"  {name} = {{{value}}},")
@@ -153,29 +259,42 @@ def paper_to_bibtex(paper: Paper, key: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def library_to_bibtex(papers: Iterable[Paper]) -> str:
-    """All papers as one BibTeX file, with citation keys made unique (``…a``, ``…b`` suffixes).
+def library_to_bibtex(papers: Iterable[Any]) -> str:
+    """All papers as one BibTeX file.
+
+    Each entry keeps the key it was read under (and the keys of records merged into it, as biblatex
+    ``ids``, so every ``\\cite{}`` of a document still resolves); other keys are made like
+    ``vaswani2017attention``, unique with ``a``, ``b`` suffixes.
 
     Parameters
     ----------
-    papers : iterable of Paper
-        E.g. a :class:`~paperlab.library.Library`.
+    papers : iterable of Paper, or of reading-list entries
+        E.g. a :class:`~paperlab.library.Library`; entries (with ``paper``, ``status``, ``note``,
+        ``tags``) also write the status, note and tags.
 
     Returns
     -------
     str
     """
+    items = [(p, None) if isinstance(p, Paper) else (p.paper, p) for p in papers]
+    taken = {k for paper, _ in items for k in citation_keys(paper)}
     used: set[str] = set()
     entries = []
-    for paper in papers:
-        base = key = _key(paper)
-        n = 0
-        while key in used:
-            key = base + _suffix(n)
-            n += 1
-        used.add(key)
-        entries.append(paper_to_bibtex(paper, key=key))
+    for paper, entry in items:
+        keys = [k for k in citation_keys(paper) if k not in used]
+        key = keys[0] if keys else _unique(_key(paper), used | taken)
+        used.update([key, *keys])
+        extra = {"status": entry.status, "note": entry.note, "tags": entry.tags} if entry is not None else {}
+        entries.append(paper_to_bibtex(paper, key=key, aliases=keys, **extra))
     return "\n".join(entries)
+
+
+def _unique(base: str, used: set[str]) -> str:
+    key, n = base, 0
+    while key in used:
+        key = base + _suffix(n)
+        n += 1
+    return key
 
 
 def _suffix(n: int) -> str:
