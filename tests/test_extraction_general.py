@@ -149,3 +149,18 @@ def test_settings_are_not_results(text: str) -> None:
 )
 def test_common_metrics_of_the_lexicon(text: str, metric: str) -> None:
     assert _rows(text)[0][3] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our tagger reaches 85.3 ± 0.4% accuracy over five seeds.", [(85.3, "%", "absolute", "accuracy")]),
+        ("Accuracy is 91.2$\\pm$0.3\\% on the clean split.", [(91.2, "%", "absolute", "accuracy")]),
+        ("It gives a 3-fold speedup on long inputs.", [(3.0, "x", "delta", "speedup")]),
+        ("The ensemble brings a 2.1% mAP improvement.", [(2.1, "%", "delta", "mAP")]),
+        ("Distillation costs a 0.6% accuracy drop.", [(0.6, "%", "delta", "accuracy")]),
+        ("The decay constant is 2.2$\\times10^{-3}$ per day.", []),
+    ],
+)
+def test_spreads_folds_and_changes_named_after_a_metric(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected

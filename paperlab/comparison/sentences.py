@@ -55,23 +55,23 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 _VALUE_RE = re.compile(
     rf"(?<![\w.@])(?<![^\d\s]-)(?<![A-Za-wyz0-9]/)(?:(?<!\d)(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
-    r"\s?(?P<unit>%p(?![\w])|%|\s?(?:percentage points|pp|points|percent)\b|\s?times(?=\s+(?:faster|fewer|less|lower|higher|smaller))|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
+    r"\s?(?P<unit>%p(?![\w])|%|-fold\b|\s?(?:percentage points|pp|points|percent)\b|\s?times(?=\s+(?:faster|fewer|less|lower|higher|smaller))|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
 
 _PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
 
 # a number in a range whose unit is written once, after the second number ("17-28%", "100 -- 85%")
-_RANGE_TAIL = re.compile(rf"\s*(?:--?|–|—|to)\s*(?:{_NUM})\s?(?P<unit>%|[x×](?![\w]))")
+_RANGE_TAIL = re.compile(rf"\s*(?:--?|–|—|to|±|\+/-)\s*(?:{_NUM})\s?(?P<unit>%|[x×](?![\w]))")
 
 # LaTeX in abstracts: "77\%", "2.2$\times$", "\textbf{99\%}", "$25.72^\circ$", "$4\% \text{ to } 15\%$"
 _LATEX_SUBS = [
     (re.compile(r"\\(?:textbf|textit|emph|mathbf|mathrm|text|bf|it|mathit|underline)\s*\{([^{}]*)\}"), r"\1"),
     (re.compile(r"\^?\s*\{?\\circ\}?|\{?\\deg\}?"), "°"),
-    (re.compile(r"\\times\b"), "×"),
+    (re.compile(r"\\times(?![a-zA-Z])"), "×"),
     (re.compile(r"\\%"), "%"),
-    (re.compile(r"\\pm\b"), "±"),
-    (re.compile(r"\\(?:sim|approx)\b"), "~"),
-    (re.compile(r"\\[lg]eq?\b"), ""),
+    (re.compile(r"\\pm(?![a-zA-Z])"), "±"),
+    (re.compile(r"\\(?:sim|approx)(?![a-zA-Z])"), "~"),
+    (re.compile(r"\\[lg]eq?(?![a-zA-Z])"), ""),
     (re.compile(r"\\[,;! ]"), " "),
 ]
 
@@ -112,8 +112,9 @@ _DELTA_BEFORE = re.compile(
 
 
 _DELTA_AFTER = re.compile(
-    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:improvement|gain|boost|increase|reduction|higher|lower|"
-    r"better|more|fewer|less|drop|decrease|advancement|enhancement|savings|faster|slower|smaller|speed-?up)",
+    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+)?(?:improvement|gain|boost|increase|reduction|"
+    r"higher|lower|better|more|fewer|less|drop|decrease|advancement|enhancement|savings|faster|slower|smaller|"
+    r"speed-?up)",
     re.I,
 )
 
@@ -241,11 +242,21 @@ def _value_at(
     start, end = m.start("num"), m.end()
     if not unit and (r := _RANGE_TAIL.match(text, end)):
         unit = r.group("unit")  # "17-28%": the first number of the range shares the unit
-    unit = {"×": "x", "times": "x", "%p": "pp", "percentage points": "pp", "points": "pp", "percent": "%"}.get(
-        unit, unit
-    )
+        if re.match(r"\s*(?:±|\+/-)", text[end:]):
+            end = r.end()  # "85.3 ± 0.4% accuracy": the metric follows the spread
+    unit = {
+        "×": "x",
+        "-fold": "x",
+        "times": "x",
+        "%p": "pp",
+        "percentage points": "pp",
+        "points": "pp",
+        "percent": "%",
+    }.get(unit, unit)
     if any(s <= start < e for s, e, _ in metrics + datasets):
         return None  # part of a name: pass@200, CIFAR-10, ROUGE-1
+    if re.search(r"(?:±|\+/-)\s*$", text[:start]):
+        return None  # the spread of "85.3 ± 0.4%", not a result of its own
     adjacent_metric = _adjacent_metric(metrics, start, end, text)
     named_metric = adjacent_metric or _metric_named_after(metrics, end, text)
     if not _is_result(text, start, end, unit, named_metric):
