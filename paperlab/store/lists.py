@@ -549,8 +549,11 @@ class ReadingList:
         return df
 
     def to_bibtex(self) -> str:
-        """The papers as one BibTeX file (via :meth:`Library.to_bibtex`)."""
-        return self.to_library().to_bibtex()
+        """The papers as one BibTeX file, with this list's reading status (``paperlab-status``), note (``annote``)
+        and tags (``keywords``) of each entry."""
+        from ..sources.bibtex import library_to_bibtex
+
+        return library_to_bibtex(self._rows())
 
     def to_csl(self) -> list[dict[str, Any]]:
         """The papers as CSL-JSON items; this list's tags are added to ``keyword``."""
