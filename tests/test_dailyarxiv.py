@@ -19,6 +19,9 @@ Own data (tests/data/dailyarxiv, written for these tests; ids, titles and dates 
   spaced header ``| Publish Date | Title | … |``, ``|:---------|:---…|`` alignment, LaTeX and ``\\|`` in titles,
   ids without version, ``## Updated on 2025.10.21``: NeRF 4 rows, SLAM 3 rows of which line 22 is read, line 23
   has a date nobody can read and line 24 is broken by a raw ``|`` (both reported): 5 rows, 4 papers.
+- ``other-headers-layout.md``: Chinese column names (日期 标题 作者 链接 代码), a table without outer pipes whose
+  ``Paper`` column (next to ``Title``) holds the link, month-name dates (``Apr 5, 2023``, ``7 February 2018``), an
+  ``arXiv:1708.02002v2`` text cell, a row without its last cell, and a ``| Name | Link |`` table that is not papers.
 - ``blockquote-layout.md``: not a table of papers (one blockquote with a small attribute table per paper): a
   ParseError that names the layouts the reader knows.
 
@@ -42,6 +45,16 @@ five ``|``), so those rows are built here from real rows with LaTeX pipes added.
   444 distinct titles ignoring case, 440 ignoring case, spaces and punctuation (4 pairs such as "… Flow: from Spec"
   / "… Flow : from Spec"), so 440 papers; distinct per section: verification 265, UVM 182, DVCon 142, IEEE 198,
   Semantic Scholar 95, arXiv 7; 61 rows with an empty date; 200 rows with a relative ``downloads/…`` link.
+- beiyuouo/arxiv-daily README @ d4992c6 (held out while writing the reader): `` Automated deployment @ 2025-06-13
+  21:19:36 Asia/Shanghai``, 15 ``## area`` headings over 59 ``### topic`` tables (``| :---: |`` alignment; topic
+  names repeat across areas, 13 of them also name an area, so 59 distinct keywords), 1740 rows, 415 distinct arXiv
+  ids, 6 of them with a code link; rows per area: Federated Learning 330, Computer Vision 240, Edge Computing 240,
+  3D Vision 210, Multi-modal 150, Robotics 120, Few-shot Learning 90, Medical Application 90, Transformer 60,
+  Unsupervised Learning 60, five areas 30.
+- Ea510chan/3D-Vision-arxiv-daily docs/index.md @ d627beb (held out): Jekyll front matter, ``## Updated on
+  2025.10.21``, 9 sections, 1262 rows, 1122 distinct arXiv ids (no versions), 186 of them with a code link; line 14
+  is 2507.11938 (2025-07-16, "A Multi-Level Similarity Approach for Single-View Object Grasping: …", Hao Chen
+  et.al.); line 15 has the title ``Diff $^2$ I2P: …``.
 - WangQvQ/YOLO-Arxiv-Daily README @ e844676: one blockquote per paper, no paper table: a ParseError naming the
   layouts the reader knows.
 """
@@ -73,11 +86,15 @@ HENGXT = FIXTURES / "dailyarxiv_readme" / "hengxt_DailyArXiv_fork_README_2026-08
 CV_DAILY = FIXTURES / "dailyarxiv_readme" / "Vincentqyw_cv-arxiv-daily_README_2022-07-02_1661480.md"
 VERIFICATION = FIXTURES / "dailyarxiv_readme" / "digital_verification_news_README_2026-02-13_7766f0c.md"
 YOLO = FIXTURES / "dailyarxiv_readme" / "WangQvQ_YOLO-Arxiv-Daily_README_2026-08-19_e844676.md"
+# kept aside while the reader was written (held out), then checked: every row read
+TWO_LEVEL = FIXTURES / "dailyarxiv_readme" / "beiyuouo_arxiv-daily_README_2025-06-13_d4992c6.md"
+PAGES_REAL = FIXTURES / "dailyarxiv_readme" / "Ea510chan_3D-Vision-arxiv-daily_docs_index_2025-10-21_d627beb.md"
 OWN = DATA / "dailyarxiv" / "README.md"
 CV_LAYOUT = DATA / "dailyarxiv" / "cv-arxiv-daily-layout.md"
 SUBSECTIONS = DATA / "dailyarxiv" / "keyword-subsections-layout.md"
 PAGES = DATA / "dailyarxiv" / "pages-layout.md"
 BLOCKQUOTE = DATA / "dailyarxiv" / "blockquote-layout.md"
+OTHER_HEADERS = DATA / "dailyarxiv" / "other-headers-layout.md"
 REAL = pytest.mark.realdata
 
 
@@ -351,6 +368,26 @@ def test_pages_layout_with_front_matter_reports_bad_rows() -> None:
     assert papers["2003.08934"].tags == ["NeRF", "SLAM"]
 
 
+def test_other_header_names_pipeless_tables_month_dates_and_short_rows() -> None:
+    digest = digest_of(OTHER_HEADERS)
+    assert digest.sections == {
+        "目标检测": ["2004.10934"],
+        "Segmentation": ["2304.02643", "1708.02002", "1703.06870"],
+    }  # "| Name | Link |" is not a paper table
+    yolo, sam, focal, mask = digest.papers
+    assert yolo.title == "YOLOv4: Optimal Speed and Accuracy of Object Detection" and yolo.updated == dt.date(
+        2020, 4, 23
+    )
+    assert yolo.authors == ["Alexey Bochkovskiy", "Chien-Yao Wang", "Hong-Yuan Mark Liao"]
+    assert (yolo.url, yolo.code_url) == ("https://arxiv.org/abs/2004.10934", "https://github.com/AlexeyAB/darknet")
+    # "Title | Paper | Date" without outer pipes: the Paper column next to Title is the link
+    assert (sam.arxiv_id, sam.version, sam.updated) == ("2304.02643", 1, dt.date(2023, 4, 5))
+    assert sam.pdf_url == "https://arxiv.org/pdf/2304.02643v1.pdf" and sam.url is None
+    assert (focal.arxiv_id, focal.version, focal.updated) == ("1708.02002", 2, dt.date(2018, 2, 7))  # "arXiv:…" text
+    # a row with its last cell left out: the missing cell is empty
+    assert (mask.arxiv_id, mask.updated, mask.pdf_url) == ("1703.06870", None, "https://arxiv.org/pdf/1703.06870")
+
+
 def test_blockquote_layout_is_a_parse_error_naming_the_layouts() -> None:
     with pytest.raises(ParseError, match=r"blockquote-layout\.md: no paper table found") as info:
         read_dailyarxiv(BLOCKQUOTE)
@@ -422,6 +459,52 @@ def test_real_keyword_sections_with_source_subsections() -> None:
     uvm = next(p for p in digest.papers if p.arxiv_id == "2504.19959")
     assert uvm.title == "From Concept to Practice: an Automated LLM-aided UVM Machine for RTL Verification"
     assert uvm.tags == ["UVM", "arXiv"] and (uvm.version, uvm.updated) == (3, dt.date(2025, 8, 20))
+
+
+@REAL
+def test_real_held_out_two_level_readme() -> None:
+    digest = digest_of(TWO_LEVEL)
+    assert digest.last_update == dt.date(2025, 6, 13)
+    assert len(digest.sections) == 59
+    assert sum(len(p.sources) for p in digest.papers) == 1740
+    assert len(digest.papers) == 415 and all(p.arxiv_id for p in digest.papers)
+    assert sum(1 for p in digest.papers if p.code_url) == 6
+    lines = TWO_LEVEL.read_text(encoding="utf-8").splitlines()
+    areas = [line[3:].strip() for line in lines if line.startswith("## ")]
+    assert len(areas) == 15 and all(area in digest.sections for area in areas)
+    rows_per_area = {area: 0 for area in areas}
+    for paper in digest.papers:
+        for record in paper.sources:
+            number = int(record.record.split()[1])
+            area = next(line[3:].strip() for line in reversed(lines[:number]) if line.startswith("## "))
+            rows_per_area[area] += 1
+    assert rows_per_area["Federated Learning"] == 330 and rows_per_area["3D Vision"] == 210
+    assert sorted(rows_per_area.values()) == [30] * 5 + [60, 60, 90, 90, 120, 150, 210, 240, 240, 330]
+
+
+@REAL
+def test_real_held_out_pages_readme() -> None:
+    digest = digest_of(PAGES_REAL)
+    assert digest.last_update == dt.date(2025, 10, 21)
+    assert list(digest.sections) == [
+        "Point Cloud Registration",
+        "Image Matching",
+        "SLAM",
+        "SFM",
+        "Visual Localization",
+        "Keypoint Detection",
+        "NeRF",
+        "Gaussian Splatting",
+        "3D Registration",
+    ]
+    assert sum(len(p.sources) for p in digest.papers) == 1262
+    assert len(digest.papers) == 1122 and all(p.arxiv_id for p in digest.papers)
+    assert sum(1 for p in digest.papers if p.code_url) == 186
+    first = digest.papers[0]
+    assert (first.arxiv_id, first.version, first.updated) == ("2507.11938", None, dt.date(2025, 7, 16))
+    assert first.title.startswith("A Multi-Level Similarity Approach for Single-View Object Grasping")
+    assert first.authors == ["Hao Chen"] and first.sources[0].record == "line 14"
+    assert digest.papers[1].title.startswith("Diff $^2$ I2P: ")
 
 
 @REAL
@@ -569,8 +652,27 @@ def assert_same(before: list[Paper], after: list[Paper], tag_order: bool = True)
                 assert getattr(q, name) == getattr(p, name), (p.id, name)
 
 
+def written_abs_link(paper: Paper) -> str | None:
+    if not paper.arxiv_id:
+        return None
+    return f"https://arxiv.org/abs/{paper.arxiv_id}" + (f"v{paper.version}" if paper.version else "")
+
+
 @pytest.mark.parametrize(
-    "path", [OWN, CV_LAYOUT, SUBSECTIONS, real(SEED), real(ZEZHISHAO), real(HENGXT), real(CV_DAILY), real(VERIFICATION)]
+    "path",
+    [
+        OWN,
+        CV_LAYOUT,
+        SUBSECTIONS,
+        OTHER_HEADERS,
+        real(SEED),
+        real(ZEZHISHAO),
+        real(HENGXT),
+        real(CV_DAILY),
+        real(VERIFICATION),
+        real(TWO_LEVEL),
+        real(PAGES_REAL),
+    ],
 )
 def test_round_trip_readmes(path: Path, tmp_path: Path) -> None:
     digest = digest_of(path)
@@ -580,22 +682,27 @@ def test_round_trip_readmes(path: Path, tmp_path: Path) -> None:
     again = parse_dailyarxiv(out.read_text(encoding="utf-8"), source=str(out))
     assert again.last_update == digest.last_update
     assert again.sections == digest.sections
-    assert [p.id for p in again.papers] == [p.id for p in digest.papers]
+    # two heading levels are written as flat sections in file order: a paper under "## UVM" / "### DVCon" comes back
+    # tagged DVCon first, as the first DVCon table comes before the UVM one, and papers come back in the order of
+    # the flat sections
+    in_order = path not in (VERIFICATION, TWO_LEVEL)
+    order = (lambda ids: ids) if in_order else sorted
+    assert order([p.id for p in again.papers]) == order([p.id for p in digest.papers])
     # one date column: a paper listed with two dates is written once, with its last date and version, so its first
     # publication is lost (cv-arxiv-daily lines 115 and 316: 2202.01938v1 of 2022-02-04 and v2 of 2022-02-25; in
     # digital_verification_news a title listed by two sources with two years)
-    urls = [p.url for p in digest.papers]
-    for p, q in zip(digest.papers, again.papers, strict=True):
+    back = {p.id: p for p in again.papers}
+    # a paper with an arXiv id and no page link (only a PDF link) is written with its arXiv abs link
+    urls = {p.id: p.url or written_abs_link(p) for p in digest.papers}
+    for p in digest.papers:
+        q = back[p.id]
         if p.published and p.published != p.updated:
             assert q.updated == p.updated and q.published in (None, p.updated)
             p.published = q.published
             assert q.url == p.url or q.arxiv_id and p.version != normalize_arxiv_id(p.url)[1]
-            urls[digest.papers.index(p)] = q.url
-    # two heading levels are written as flat sections in file order: a paper under "## UVM" / "### DVCon" comes back
-    # tagged DVCon first, as the first DVCon table comes before the UVM one
-    in_order = path != VERIFICATION
+            urls[p.id] = q.url
     assert_same(digest.papers, again.papers, tag_order=in_order)
-    assert [p.url for p in again.papers] == urls
+    assert {p.id: p.url for p in again.papers} == urls
     # layout: header table per section, one line per row
     assert md.count("| **Title** | **Date** | **Abstract** | **Comment** |") == len(digest.sections)
     assert len([line for line in md.splitlines() if line.startswith("| **[")]) == rows(digest)
@@ -603,7 +710,10 @@ def test_round_trip_readmes(path: Path, tmp_path: Path) -> None:
     # default sections come from the tags (in order of first appearance, so a paper's tags may come back
     # in another order)
     by_tags = parse_dailyarxiv(to_dailyarxiv_markdown(digest.papers, last_update=digest.last_update))
-    assert {k: sorted(v) for k, v in by_tags.sections.items()} == {k: sorted(v) for k, v in digest.sections.items()}
+    # (a keyword whose table is empty has no paper to carry it: beiyuouo's "### Vision-Language")
+    assert {k: sorted(v) for k, v in by_tags.sections.items()} == {
+        k: sorted(v) for k, v in digest.sections.items() if v
+    }
     assert_same(digest.papers, by_tags.papers, tag_order=False)
     # a Library works as input; read_dailyarxiv reads the written file
     assert_same(digest.papers, read_dailyarxiv(out), tag_order=in_order)

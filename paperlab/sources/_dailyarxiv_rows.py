@@ -7,15 +7,16 @@ forks, their GitHub-Pages variants) all write one markdown table per keyword, bu
     |Publish Date|Title|Authors|PDF|Code|
     | :---: | :---: | :---: | :---: |
 
-A header row is recognised by its column names (case-insensitive, markup dropped): a title column (``title``,
-``paper``) and at least one more known column — a date (``date``, ``publish date``, ``updated``), ``authors``, a
-link (``pdf``, ``link``, ``url``, ``arxiv``), ``code``, ``abstract`` or ``comment``. Other tables (badges, an
-attribute table) are not paper tables and their rows are skipped.
+A header row (over an alignment row; outer pipes optional) is recognised by its column names (case-insensitive,
+markup and emoji dropped, a few Chinese names too): a title column (``title``, ``paper``) and at least one more
+known column — a date (``date``, ``publish date``, ``updated``), ``authors``, a link (``pdf``, ``link``, ``url``,
+``arxiv``; a ``paper`` column next to a ``title`` one), ``code``, ``abstract`` or ``comment``. Other tables
+(badges, an attribute table, a list of tools) are not paper tables and their rows are skipped.
 
 Cells are split on unescaped ``|``. DailyArXiv writes titles, abstracts and comments raw, so a ``|`` inside LaTeX
 can break its row into extra cells: for its column order such a row is read by anchoring on the title link, the
-date and the ``<details>…</details>`` abstract. In any other layout a row whose cell count differs from its
-header's is reported, never guessed.
+date and the ``<details>…</details>`` abstract. In any other layout a row with more cells than its header is
+reported, never guessed; missing trailing cells are empty, as on GitHub.
 """
 
 from __future__ import annotations
@@ -35,7 +36,19 @@ SOURCE_KIND = "dailyarxiv"
 
 # Column name (lower case, markup and punctuation dropped) -> what the column holds.
 _ROLES = {
-    "title": {"title", "titles", "paper", "papers", "paper title", "article", "name"},
+    "title": {
+        "title",
+        "titles",
+        "paper",
+        "papers",
+        "paper title",
+        "paper name",
+        "article",
+        "标题",
+        "题目",
+        "论文",
+        "论文标题",
+    },
     "date": {
         "date",
         "publish date",
@@ -50,13 +63,21 @@ _ROLES = {
         "submit date",
         "time",
         "day",
+        "日期",
+        "发布日期",
+        "发表日期",
+        "时间",
     },
-    "authors": {"author", "authors", "first author", "author list"},
-    "link": {"pdf", "link", "links", "url", "arxiv", "arxiv link", "arxiv id", "paper link", "abs", "id"},
-    "code": {"code", "codes", "github", "repo", "repository", "code link", "project"},
-    "abstract": {"abstract", "abstracts", "summary", "tldr", "tl dr"},
-    "comment": {"comment", "comments", "note", "notes", "remark", "remarks"},
+    "authors": {"author", "authors", "first author", "author list", "作者"},
+    "link": {"pdf", "link", "links", "url", "arxiv", "arxiv link", "arxiv id", "paper link", "abs", "id", "链接"},
+    "code": {"code", "codes", "github", "repo", "repository", "code link", "project", "代码"},
+    "abstract": {"abstract", "abstracts", "summary", "tldr", "tl dr", "摘要"},
+    "comment": {"comment", "comments", "note", "notes", "remark", "remarks", "备注"},
 }
+# A "Paper" column next to a "Title" column holds the paper's link.
+_TITLE_FIRST = frozenset({"title", "titles", "paper title", "标题", "题目", "论文标题"})
+# Dates written with month names: "Jun 12, 2025", "12 June 2025"
+_MONTH_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y")
 _ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
 # The column order of the DailyArXiv generator, whose rows may be broken by raw pipes.
 CLASSIC = ("title", "date", "abstract", "comment")
@@ -133,7 +154,8 @@ def cell_text(cell: str) -> str | None:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date cell: ``YYYY-MM-DD`` (also ``.`` or ``/`` between the parts, a time after it); None when empty.
+    """A date cell: ``YYYY-MM-DD`` (also ``.`` or ``/`` between the parts, a time after it) or ``Jun 12, 2025`` /
+    ``12 June 2025``; None when empty.
 
     Raises
     ------
@@ -144,9 +166,14 @@ def parse_date(text: str) -> dt.date | None:
     if text.lower() in _NO_VALUE:
         return None
     m = _DATE.match(text)
-    if m is None:
-        raise ValueError(text)
-    return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if m is not None:
+        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    for form in _MONTH_FORMATS:
+        try:
+            return dt.datetime.strptime(text.replace(".", ""), form).date()
+        except ValueError:
+            pass
+    raise ValueError(text)
 
 
 def _unwrap(text: str) -> str:
@@ -190,7 +217,10 @@ class Columns:
 def header_columns(line: str) -> Columns | None:
     """The columns of a table header row, if it is the header of a paper table (see the module docstring)."""
     names = tuple(html_to_text(_unwrap(cell)) for cell in split_cells(line))
-    roles = tuple(_ROLE_OF.get(_column_key(name)) for name in names)
+    keys = [_column_key(name) for name in names]
+    roles = tuple(_ROLE_OF.get(key) for key in keys)
+    if roles.count("title") > 1 and any(key in _TITLE_FIRST for key in keys):
+        roles = tuple("link" if r == "title" and k not in _TITLE_FIRST else r for r, k in zip(roles, keys, strict=True))
     if "title" not in roles or len({r for r in roles if r}) < 2:
         return None
     return Columns(roles, names)
@@ -213,6 +243,8 @@ class Row:
 def parse_row(line: str, columns: Columns, row: Row, problems: ProblemCollector) -> Paper | None:
     """The paper of one table row, or None (reported to ``problems``) when the row cannot be read."""
     cells = split_cells(line)
+    if len(cells) < len(columns.roles) and not columns.classic:
+        cells += [""] * (len(columns.roles) - len(cells))  # as in GitHub's tables: missing cells are empty
     if len(cells) != len(columns.roles):
         m = _ROW.match(line.strip()) if columns.classic else None
         if m is None:
