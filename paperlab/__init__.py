@@ -28,6 +28,7 @@ _LAZY = {
     "open_store": "paperlab.store",
     "digest": "paperlab.digests",
     "Session": "paperlab.services.sessions",
+    "Schedule": "paperlab.services.sessions",
     "PaperCards": "paperlab.widget",
 }
 
@@ -44,6 +45,7 @@ __all__ = sorted(
         "ParseError",
         "PartialImportWarning",
         "ReadingList",
+        "Schedule",
         "Session",
         "SearchResults",
         "SourceRecord",

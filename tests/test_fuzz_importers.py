@@ -57,7 +57,8 @@ FORMATS: dict[str, dict[str, bytes]] = {
     "semantic_scholar": {**_samples("semantic_scholar"), **_samples("semantic_scholar/errors")},
     "dailyarxiv": {p.name: p.read_bytes() for p in (DATA / "dailyarxiv").glob("*layout.md")},
     "hf_page": _samples("hf_page"),
-    "session": _samples("session"),
+    "session": _samples("session", "*.txt"),
+    "schedule": {p.name: p.read_bytes() for p in sorted((DATA / "session").glob("schedule.*"))},
     "native": _native_samples(),
 }
 
@@ -206,6 +207,8 @@ def _storable(value: Any) -> None:
 def _read(fmt: str, path: Path) -> list[Paper]:
     if fmt == "session":
         return list(read_session(path).library)
+    if fmt == "schedule":  # the reader itself, whatever detection makes of the mutated file
+        return list(load(path, format="schedule"))
     return list(load(path))
 
 

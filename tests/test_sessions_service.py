@@ -50,7 +50,11 @@ def _import(row: str) -> tuple[Session, list[PartialImportWarning]]:
 
 def test_public_paths() -> None:
     assert paperlab.Session is Session
-    assert sessions.__all__ == sorted(sessions.__all__) == ["Session", "SessionEntry", "read_session"]
+    assert (
+        sessions.__all__
+        == sorted(sessions.__all__)
+        == ["Meeting", "Schedule", "Session", "SessionEntry", "read_session"]
+    )
     assert Session.__module__.startswith("paperlab.services.sessions")
     assert SessionEntry.__module__.startswith("paperlab.services.sessions") and callable(read_session)
 

@@ -81,8 +81,49 @@ def _frame_grid(df: pd.DataFrame, first_line: int) -> Grid:
     return Grid(header, rows, [first_line + len(header) + i for i in range(len(rows))], spans_expanded=True)
 
 
+_ALIGNED_GAP = re.compile(r"\s{2,}")
+_RULE_LINE = re.compile(r"^[\s=:+-]*-{3,}[\s=:+-]*$|^[\s=]*={3,}[\s=]*$")  # "-----  -----" under a header
+
+
+def _aligned_cells(line: str) -> list[str] | None:
+    """The cells of a space-aligned table row (two or more spaces between cells), None for any other line."""
+    s = line.strip()
+    if not s or "\t" in line or s.startswith(("|", "-", "*", "•", "#", ">")) and not _RULE_LINE.match(s):
+        return None
+    if _RULE_LINE.match(s):
+        return []
+    cells = _ALIGNED_GAP.split(s)
+    return cells if len(cells) >= 2 and max(len(c) for c in cells) <= 80 else None
+
+
+def _aligned_end(lines: list[str], i: int) -> int:
+    """The end (exclusive) of the run of space-aligned rows starting at ``i``."""
+    j = i
+    while j < len(lines) and _aligned_cells(lines[j]) is not None:
+        j += 1
+    return j
+
+
+def _is_aligned_table(lines: list[str]) -> bool:
+    """Space-aligned rows that hold numbers: two or more rows, one of them mostly numeric, widths that agree."""
+    rows = [c for c in (_aligned_cells(ln) for ln in lines) if c]
+    if len(rows) < 2:
+        return False
+    widths = [len(r) for r in rows]
+    return max(numeric_share(r) for r in rows[1:]) >= 0.5 and widths.count(max(widths)) >= max(2, len(rows) // 2)
+
+
+def _block_format(line: str) -> str | None:
+    if line.count("\t") >= 1:
+        return "tsv"
+    if line.lstrip().startswith("|") and line.count("|") >= 3:
+        return "markdown"
+    return None
+
+
 def table_blocks(lines: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end exclusive, format) of every table-like block: an HTML table, tab-separated or markdown lines."""
+    """(start, end exclusive, format) of every table-like block: an HTML table, tab-separated, markdown or
+    space-aligned lines (columns separated by two or more spaces, some rows numeric)."""
     blocks: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
@@ -94,11 +135,12 @@ def table_blocks(lines: list[str]) -> list[tuple[int, int, str]]:
             blocks.append((i, min(j + 1, len(lines)), "html"))
             i = j + 1
             continue
-        fmt = (
-            "tsv" if ln.count("\t") >= 1 else "markdown" if ln.lstrip().startswith("|") and ln.count("|") >= 3 else None
-        )
+        fmt = _block_format(ln)
         if fmt is None:
-            i += 1
+            j = _aligned_end(lines, i)
+            if j - i >= 2 and _is_aligned_table(lines[i:j]):
+                blocks.append((i, j, "aligned"))
+            i = max(j, i + 1)
             continue
         j = i
         while j < len(lines) and (
@@ -120,7 +162,11 @@ def _detect_table_format(text: str) -> str:
         return "markdown"
     if any("\t" in ln for ln in lines):
         return "tsv"
-    raise ParseError("expected a table: tab-separated lines, a markdown table (| a | b |) or an HTML <table>")
+    if _is_aligned_table(lines):
+        return "aligned"
+    raise ParseError(
+        "expected a table: tab-separated lines, a markdown table (| a | b |), space-aligned columns or an HTML <table>"
+    )
 
 
 def _read_rows(text: str, fmt: str, source: str, first_line: int) -> tuple[list[list[str]], list[int]]:
@@ -139,6 +185,10 @@ def _read_rows(text: str, fmt: str, source: str, first_line: int) -> tuple[list[
             body = body[1:] if body.startswith("|") else body
             body = body[:-1] if body.endswith("|") else body
             keep.append((first_line + i, body))
+        elif fmt == "aligned":
+            cells = _aligned_cells(ln)
+            if cells:  # a rule line under the header has no cells
+                keep.append((first_line + i, "\t".join(cells)))
         else:
             keep.append((first_line + i, ln.rstrip("\r")))
     if not keep:

@@ -32,6 +32,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "jsonl": ("native", "read_native"),
     "csv": ("native", "read_native"),
     "markdown_cards": ("native", "read_native"),
+    "schedule": ("schedule", "read_schedule"),
 }
 
 
@@ -61,6 +62,20 @@ def _json_kind(obj: Any) -> str | None:
     return None
 
 
+def _is_schedule(path: Path, suffix: str) -> bool:
+    """A reading-group schedule: a CSV, YAML or markdown table whose header names a presenter and a date or paper."""
+    from .schedule import SUFFIXES, looks_like_schedule
+
+    if suffix not in SUFFIXES:
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536).decode("utf-8", errors="replace").lstrip("\ufeff")
+    except OSError:
+        return False  # the format's reader names the problem
+    return looks_like_schedule(head, suffix)
+
+
 def detect_format(path: str | Path) -> str:
     """Name of the format of ``path`` (a key of :data:`FORMATS`), from its extension and content.
 
@@ -71,6 +86,8 @@ def detect_format(path: str | Path) -> str:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if _is_schedule(path, suffix):
+        return "schedule"
     if suffix in (".bib", ".bibtex"):
         return "bibtex"
     if suffix == ".csv":

@@ -12,12 +12,20 @@ cells were lost) is listed in :attr:`Session.problems`, each with its line; lost
 
 Modules: :mod:`.names` (presenters and authors), :mod:`.layout` (presenter lines, paper headers, takeaways and
 questions), :mod:`.results` (slide tables and which of their problems lost data), :mod:`.entry`
-(:class:`SessionEntry`), :mod:`.reading` (a transcript into entries) and :mod:`.model` (:class:`Session`).
+(:class:`SessionEntry`), :mod:`.reading` (a transcript into entries), :mod:`.model` (:class:`Session`),
+:mod:`.fields` (labelled lines and headings of markdown notes: "Presenter: ...", "## Ada Lovelace — LoRA") and
+:mod:`.schedule` (:class:`Schedule`: a reading group's meetings and papers, read from a CSV, YAML or markdown
+table by :mod:`paperlab.sources.schedule`).
+
+Besides slide transcripts, notes with "Presenter:" lines, presenter headings, "Paper:"/"Authors:"/"Venue:" lines,
+results as TSV, markdown pipes or space-aligned columns, and "Takeaways"/"Discussion" sections are read. A
+presentation that names no paper is reported and skipped (never fatal).
 """
 
 from __future__ import annotations
 
 from .entry import SessionEntry
 from .model import Session, read_session
+from .schedule import Meeting, Schedule
 
-__all__ = ["Session", "SessionEntry", "read_session"]
+__all__ = ["Meeting", "Schedule", "Session", "SessionEntry", "read_session"]

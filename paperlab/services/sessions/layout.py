@@ -16,9 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .fields import heading_level, labelled, link_ids, plain, presenter_label, split_authors, split_heading
 from .names import PARTICLES, author_names, lowercase_words, name_shaped, title_case
 
-__all__ = ["Header", "fallback_title", "is_blank", "parse_header", "presenter_lines", "takeaways_and_questions"]
+__all__ = [
+    "Header",
+    "fallback_title",
+    "is_blank",
+    "labelled_header",
+    "parse_header",
+    "presenter_lines",
+    "presenter_name",
+    "takeaways_and_questions",
+]
 
 _HEADINGS = {
     "intro",
@@ -50,6 +60,10 @@ _VENUE_LINE = re.compile(
 )
 _TAKEAWAYS = re.compile(r"^(?:key\s+)?take[- ]?aways?\s*:?$|^conclusions?\s*:?$|^lessons learned\s*:?$", re.I)
 _QUESTION_LABEL = re.compile(r"^(?:thinking|discussion|questions?|q|food for thought)\s*:\s*", re.I)
+_QUESTIONS_HEADING = re.compile(r"^(?:open\s+|discussion\s+)?(?:discussion|questions?|q\s*&\s*a)\s*:?$", re.I)
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:paper|presentation|talk)\s*)?\d+\s*[.):]\s+|^(?:paper|presentation|talk)\s+\d+\s*[:.]\s*", re.I
+)
 
 
 def is_blank(line: str) -> bool:
@@ -66,6 +80,10 @@ class Header:
     authors: list[str] = field(default_factory=list)
     organization: str | None = None
     body_start: int = 0
+    journal_ref: str | None = None
+    url: str | None = None
+    arxiv_id: str | None = None
+    doi: str | None = None
 
 
 def _author_lines(lines: list[str], nonblank: list[int], j: int) -> tuple[list[str], str | None, int, int]:
@@ -96,28 +114,46 @@ def _author_lines(lines: list[str], nonblank: list[int], j: int) -> tuple[list[s
     return authors, org, n_author_lines, j
 
 
+def _title_shaped(line: str) -> bool:
+    """A paper title standing alone (no author lines after it): several words or "Name: subtitle", no sentence."""
+    s = plain(line)
+    words = s.split()
+    return bool(
+        words
+        and "\t" not in line
+        and not re.match(r"^\s*[-•*+|]\s", line)
+        and not s.endswith((".", "?", ",", ";"))
+        and s.lower().rstrip(":") not in _HEADINGS
+        and labelled(line) is None
+        and (len(words) >= 4 or (":" in s.rstrip(":") and len(words) >= 2))
+        and len(words) <= 30
+        and sum(w[:1].isupper() for w in words) >= min(2, len(words))
+    )
+
+
 def parse_header(lines: list[str], start: int, end: int) -> Header:
     """The paper header at the top of ``lines[start:end]``: confirmed by author lines after the title (or a venue
-    line before it); without either there is no header and the body starts at ``start``."""
+    line before it); a title-shaped line alone is a title without authors; else there is no header and the body
+    starts at ``start``."""
     h = Header(body_start=start)
     nonblank = [k for k in range(start, end) if not is_blank(lines[k])]
     if not nonblank:
         return h
     k = 0
-    if _VENUE_LINE.match(lines[nonblank[0]].strip()):
-        h.venue_line = lines[nonblank[0]].strip()
+    if _VENUE_LINE.match(plain(lines[nonblank[0]])):
+        h.venue_line = plain(lines[nonblank[0]])
         k = 1
     if k >= len(nonblank):
         h.body_start = end
         return h
     t = nonblank[k]
-    title = lines[t].strip()
+    title = plain(lines[t])
     title_end = k
-    if title.endswith(":") and k + 1 < len(nonblank):
-        title = f"{title} {lines[nonblank[k + 1]].strip()}"
+    if title.endswith(":") and k + 1 < len(nonblank) and not heading_level(lines[nonblank[k + 1]]):
+        title = f"{title} {plain(lines[nonblank[k + 1]])}"
         title_end = k + 1
     authors, org, n_author_lines, j = _author_lines(lines, nonblank, title_end + 1)
-    if n_author_lines or h.venue_line:
+    if n_author_lines or h.venue_line or _title_shaped(lines[t]):
         h.title, h.title_line = title_case(title), t + 1
         h.authors = list(dict.fromkeys(authors))
         h.organization = org
@@ -125,23 +161,81 @@ def parse_header(lines: list[str], start: int, end: int) -> Header:
     return h
 
 
+def _label_fields(lines: list[str], start: int, presenter_at: int, end: int) -> tuple[dict[str, str], int]:
+    """The labelled fields ("Paper: ...", "Authors: ...") around the presenter line and the first line after them."""
+    fields: dict[str, str] = {}
+    k = start
+    while k < end:
+        s = lines[k]
+        found = labelled(s) if not is_blank(s) else None
+        if found:
+            fields.setdefault(found[0], found[1])
+        elif not is_blank(s) and k > presenter_at:
+            break
+        k += 1
+    return fields, k
+
+
+def labelled_header(lines: list[str], start: int, presenter_at: int, end: int) -> Header:
+    """The header of a presentation in notes: labelled fields, a heading naming the paper, else the layout rules."""
+    fields, body = _label_fields(lines, start, presenter_at, end)
+    title = fields.get("title")
+    if title is None and start < presenter_at and heading_level(lines[start]):
+        title = _TITLE_PREFIX.sub("", plain(lines[start]))  # "## 2. LoRA: Low-Rank Adaptation"
+    named = split_heading(lines[presenter_at])
+    if title is None and named is not None and named[1]:
+        title = named[1]
+    if title is None:
+        h = parse_header(lines, body, end)
+    else:
+        h = Header(title=None, title_line=start + 1, body_start=body)
+        h.title, h.url, h.arxiv_id, h.doi = link_ids(title)
+        h.title = title_case(h.title) if h.title else None
+    if "authors" in fields:
+        h.authors = split_authors(link_ids(fields["authors"])[0])
+    if "venue" in fields:
+        h.journal_ref = link_ids(fields["venue"])[0] or None
+    if "link" in fields:
+        _, url, arxiv, doi = link_ids(fields["link"])
+        h.url, h.arxiv_id, h.doi = h.url or url, h.arxiv_id or arxiv, h.doi or doi
+    return h
+
+
+def presenter_name(line: str) -> str:
+    """The presenter named by a presenter line (a name alone, a labelled line or a heading)."""
+    named = split_heading(line)
+    return presenter_label(line) or (named[0] if named else plain(line))
+
+
 def presenter_lines(lines: list[str]) -> list[int]:
-    """0-based indices of the presenter lines (never inside the paper header that follows a presenter)."""
+    """0-based indices of the presenter lines: "Presenter: ..." lines when there are any, else names alone on a
+    line or in a heading (never inside the paper header that follows a presenter)."""
+    labelled_at = [k for k, ln in enumerate(lines) if presenter_label(ln)]
+    if labelled_at:
+        return labelled_at
     lowercase = lowercase_words("\n".join(lines))
     presenters: list[int] = []
     header_end = -1
     for k, line in enumerate(lines):
-        s = line.strip()
+        named = split_heading(line)
+        s = named[0] if named else line.strip()
         if (
             k > header_end
             and name_shaped(s)
-            and (k == 0 or is_blank(lines[k - 1]))
-            and (k + 1 >= len(lines) or is_blank(lines[k + 1]))
+            and (
+                named is not None
+                or ((k == 0 or is_blank(lines[k - 1])) and (k + 1 >= len(lines) or is_blank(lines[k + 1])))
+            )
             and not any(t.lower() in lowercase for t in s.split() if t not in PARTICLES)
         ):
             presenters.append(k)
             header_end = parse_header(lines, k + 1, len(lines)).body_start - 1
     return presenters
+
+
+def _section_end(line: str) -> bool:
+    """A line that closes a takeaways or questions section: a markdown heading or a questions heading."""
+    return bool(heading_level(line)) or bool(_QUESTIONS_HEADING.match(plain(line)))
 
 
 def _takeaways(lines: list[str], take_at: int, end: int) -> tuple[list[str], list[str]]:
@@ -156,16 +250,18 @@ def _takeaways(lines: list[str], take_at: int, end: int) -> tuple[list[str], lis
         if not s:
             prev_blank = True
             continue
-        if "\t" in raw:
+        if "\t" in raw or s.startswith("|"):
             prev_blank = False
             continue
+        if _section_end(raw):
+            break
         q = _QUESTION_LABEL.match(s)
         if q:
             in_questions = True
             questions.append(s[q.end() :].strip())
             prev_blank = False
             continue
-        bullet = re.match(r"^(\s*)[-•*]\s+(?:\d+\.\s*)?", raw)
+        bullet = re.match(r"^(\s*)(?:[-•*+]|\d+[.)])\s+(?:\d+\.\s*)?", raw)
         item = raw[bullet.end() :].strip() if bullet else s
         if in_questions:
             prev_blank = False
@@ -180,15 +276,33 @@ def _takeaways(lines: list[str], take_at: int, end: int) -> tuple[list[str], lis
     return takeaways, questions + [t for t in takeaways if t.endswith("?")]
 
 
+def _question_section(lines: list[str], start: int, end: int) -> list[str]:
+    """The items under a "Discussion" / "Questions" heading at ``start`` (up to the next heading)."""
+    items: list[str] = []
+    for k in range(start + 1, end):
+        raw = lines[k]
+        if heading_level(raw) or _TAKEAWAYS.match(plain(raw)):
+            break
+        bullet = re.match(r"^\s*(?:[-•*+]|\d+[.)]|q\d*[:.])\s+", raw, re.I)
+        if bullet and not raw[: bullet.start() + 1].startswith((" ", "\t")):
+            items.append(plain(raw[bullet.end() :]))
+        elif plain(raw).endswith("?") and not bullet:
+            items.append(plain(raw))
+    return [q for q in items if q]
+
+
 def takeaways_and_questions(lines: list[str], start: int, end: int) -> tuple[list[str], list[str], int | None]:
     """(takeaways, discussion questions, 0-based line of the Takeaways slide or None) of ``lines[start:end]``."""
-    take_at = next((k for k in range(start, end) if _TAKEAWAYS.match(lines[k].strip())), None)
+    take_at = next((k for k in range(start, end) if _TAKEAWAYS.match(plain(lines[k]))), None)
     takeaways: list[str] = []
     questions: list[str] = []
     if take_at is not None:
         takeaways, questions = _takeaways(lines, take_at, end)
     for k in range(start, end):
-        s = lines[k].strip()
+        s = plain(lines[k])
+        if _QUESTIONS_HEADING.match(s):
+            questions += _question_section(lines, k, end)
+            continue
         q = _QUESTION_LABEL.match(s)
         if q and (take_at is None or k < take_at) and s.endswith("?"):
             questions.append(s[q.end() :].strip())

@@ -6,8 +6,18 @@ from dataclasses import dataclass, field
 
 from ...errors import ImportProblem, ParseError
 from ...paper import Paper, SourceRecord
+from ...urls import safe_url
 from .entry import SessionEntry
-from .layout import Header, fallback_title, parse_header, presenter_lines, takeaways_and_questions
+from .fields import heading_level, is_placeholder, labelled, presenter_label
+from .layout import (
+    Header,
+    fallback_title,
+    labelled_header,
+    parse_header,
+    presenter_lines,
+    presenter_name,
+    takeaways_and_questions,
+)
 from .results import lost_data, slide_tables
 
 __all__ = ["Transcript", "read_transcript"]
@@ -44,15 +54,27 @@ def _presenters(lines: list[str], source: str) -> list[int]:
 
 
 def _title(lines: list[str], start: int, end: int, h: Header, source: str) -> tuple[str, int, list[ImportProblem]]:
-    """The paper's title and its line: from the header, else a slide heading naming the method (reported)."""
-    if h.title is not None and h.title_line is not None:
-        return h.title, h.title_line, []
-    presenter = lines[start].strip()
+    """The paper's title and its line: from the header, else a slide heading naming the method (reported).
+
+    Raises
+    ------
+    ParseError
+        When the presentation names no paper at all (the caller skips it and reports it).
+    """
+    if h.title and is_placeholder(h.title):
+        h.title = None
+    if h.title and h.title_line is not None:
+        problems = []
+        if not h.authors and not h.venue_line and not h.journal_ref and not h.organization:
+            message = f"presentation by {presenter_name(lines[start])!r}: paper {h.title!r} has no author lines"
+            problems.append(ImportProblem(source, f"line {h.title_line}", message))
+        return h.title, h.title_line, problems
+    presenter = presenter_name(lines[start])
     fb = fallback_title(lines, start + 1, end)
-    if fb is None:
+    if fb is None or is_placeholder(fb[0]):
         raise ParseError(
-            f"presentation by {presenter!r}: expected the paper's title (a title line followed "
-            "by author lines) or a slide heading naming the method; found neither",
+            f"presentation by {presenter!r}: expected the paper's title (a title line, a 'Paper:' line or a "
+            "heading) or a slide heading naming the method; found neither",
             source,
             f"line {start + 1}",
         )
@@ -64,17 +86,24 @@ def _title(lines: list[str], start: int, end: int, h: Header, source: str) -> tu
     return title, title_line, [ImportProblem(source, f"line {start + 1}", message)]
 
 
-def _paper(lines: list[str], start: int, end: int, h: Header, title: tuple[str, int], source: str, theme: str) -> Paper:
+def _paper(
+    lines: list[str], span: tuple[int, int], h: Header, title: tuple[str, int], source: str, theme: str
+) -> Paper:
+    start, end = span
     return Paper(
         title=title[0],
         authors=h.authors,
         organization=h.organization,
         comment=h.venue_line,
+        journal_ref=h.journal_ref,
+        arxiv_id=h.arxiv_id,
+        doi=h.doi,
+        url=safe_url(h.url),
         sources=[SourceRecord("session", location=source, record=f"line {title[1]}")],
         tags=[theme] if theme else [],
         # the slides' text (without tables): compare() reads facets from it
         extra={
-            "presenter": lines[start].strip(),
+            "presenter": presenter_name(lines[start]),
             "session_line": start + 1,
             "notes": "\n".join(ln for ln in lines[h.body_start : end] if "\t" not in ln).strip(),
         },
@@ -82,19 +111,23 @@ def _paper(lines: list[str], start: int, end: int, h: Header, title: tuple[str, 
 
 
 def _presentation(
-    lines: list[str], start: int, end: int, source: str, theme: str
+    lines: list[str], span: tuple[int, int, int], source: str, theme: str
 ) -> tuple[SessionEntry, list[ImportProblem]]:
-    """The presentation of ``lines[start:end]`` (``start``: its presenter line) and the problems that lost data."""
-    presenter = lines[start].strip()
-    h = parse_header(lines, start + 1, end)
+    """The presentation of ``lines[first:end]`` (``start``: its presenter line) and the problems that lost data."""
+    first, start, end = span
+    presenter = presenter_name(lines[start])
+    if presenter_label(lines[start]) or heading_level(lines[start]):
+        h = labelled_header(lines, first, start, end)
+    else:
+        h = parse_header(lines, start + 1, end)
     takeaways, questions, take_at = takeaways_and_questions(lines, h.body_start, end)
     title, title_line, problems = _title(lines, start, end, h, source)
-    if take_at is None:
+    if take_at is None and not takeaways:
         problems.append(
-            ImportProblem(source, f"lines {start + 1}-{end}", f"presentation by {presenter!r} has no Takeaways slide")
+            ImportProblem(source, f"lines {first + 1}-{end}", f"presentation by {presenter!r} has no Takeaways slide")
         )
-    paper = _paper(lines, start, end, h, (title, title_line), source, theme)
-    tables, table_problems = slide_tables(lines, start, end, source, paper.id)
+    paper = _paper(lines, (start, end), h, (title, title_line), source, theme)
+    tables, table_problems = slide_tables(lines, first, end, source, paper.id)
     entry = SessionEntry(
         presenter=presenter,
         paper=paper,
@@ -108,6 +141,24 @@ def _presentation(
     return entry, lost_data(table_problems, tables, lines)
 
 
+def _block_starts(lines: list[str], presenters: list[int]) -> list[int]:
+    """Where each presentation starts: at the heading right above a "Presenter:" line (the paper's heading, with
+    only labelled or blank lines between), else at the presenter line."""
+    starts: list[int] = []
+    first_text = next((k for k, ln in enumerate(lines) if ln.strip()), 0)
+    for n, k in enumerate(presenters):
+        start = k
+        floor = presenters[n - 1] if n else first_text
+        if presenter_label(lines[k]):
+            j = k - 1
+            while j > floor and (not lines[j].strip() or labelled(lines[j])):
+                j -= 1
+            if j > floor and heading_level(lines[j]) and presenter_label(lines[j]) is None:
+                start = j
+        starts.append(start)
+    return starts
+
+
 def read_transcript(text: str, source: str) -> Transcript:
     """Read a slide transcript.
 
@@ -118,12 +169,22 @@ def read_transcript(text: str, source: str) -> Transcript:
     """
     lines = _lines(text, source)
     presenters = _presenters(lines, source)
-    header_lines = [ln.strip() for ln in lines[: presenters[0]] if ln.strip()]
-    theme = header_lines[0] if header_lines else "Session"
-    out = Transcript(theme, " · ".join(header_lines[1:]) or None)
-    for start, end in zip(presenters, presenters[1:] + [len(lines)], strict=True):
-        entry, lost = _presentation(lines, start, end, source, theme)
+    starts = _block_starts(lines, presenters)
+    header_lines = [ln.strip() for ln in lines[: starts[0]] if ln.strip() and not ln.strip().startswith("---")]
+    theme = next((h.lstrip("#").strip() for h in header_lines), "Session")
+    out = Transcript(theme, " · ".join(h.lstrip("#").strip() for h in header_lines[1:]) or None)
+    for first, start, end in zip(starts, presenters, starts[1:] + [len(lines)], strict=True):
+        try:
+            entry, lost = _presentation(lines, (first, start, end), source, theme)
+        except ParseError as exc:  # this presentation names no paper: skipped, the others are kept
+            problem = ImportProblem(source, exc.where or f"line {start + 1}", f"{exc.message}; presentation skipped")
+            out.problems.append(problem)
+            out.lost.append(problem)
+            continue
         out.entries.append(entry)
         out.problems += entry.problems
         out.lost += lost
+    if not out.entries:
+        first_problem = out.problems[0]
+        raise ParseError(first_problem.message.removesuffix("; presentation skipped"), source, first_problem.where)
     return out

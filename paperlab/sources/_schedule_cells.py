@@ -1,0 +1,258 @@
+"""The cells of a reading-group schedule: meeting dates in their common layouts, links, presenters, and the papers
+(or notes that are not papers) a cell names.
+
+A schedule's date cells are format-specific: ``29/03/21``, ``10/1/2022``, ``11-12-20``, ``2024-03-05``,
+``March 5, 2024``, ``Tue 5 Mar``. Whether ``10/1/2022`` is day-first is decided per file (:func:`date_order`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..identifiers import normalize_arxiv_id
+from ..urls import safe_url
+
+__all__ = [
+    "CellPaper",
+    "cell_papers",
+    "clean_cell",
+    "date_order",
+    "is_placeholder",
+    "link_ids",
+    "parse_day",
+    "presenters",
+    "skip_note",
+]
+
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_LINK = re.compile(r"<a\s[^>]*href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
+_BREAK = re.compile(r"<br\s*/?>|</p>|</li>|\n", re.I)
+_TAG = re.compile(r"<[^>]{0,500}>")
+_BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>)\]]+")
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#&\"'<>]+)")
+_ARXIV_TEXT = re.compile(r"^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.I)
+_PLACEHOLDER = re.compile(
+    r"^[(\[]?\s*(?:tba|tbd|tbc|to be (?:announced|decided|confirmed|determined)|n/?a|none|no paper|-+|—|–|\?+)"
+    r"\s*[)\]]?[.!]?$",
+    re.I,
+)
+# a link label that names no paper: "Paper", "PDF", "[1]", "arXiv", "Paper 2"
+_GENERIC_LABEL = re.compile(
+    r"^(?:paper|pdf|link|arxiv|url|here|openreview|acl|doi|article|preprint|abs|abstract|html|web|site)\s*\d*$|^\d+$",
+    re.I,
+)
+# links to other material than the paper
+_MATERIAL_LABEL = re.compile(r"^(?:slides?|part|video|recording|code|repo|github|blog|notes?|poster|talk)\b", re.I)
+# a cell about a meeting that did not take place or is no paper reading
+_SKIP = re.compile(
+    r"\b(?:no (?:group |reading |journal |lab )?(?:reading|meeting|session|class|club|talk|group)s?|"
+    r"cancel+ed|holiday|break|recess|vacation|skipped|postponed|no reading group)\b",
+    re.I,
+)
+_NOTE = re.compile(
+    r"\b(?:dry[- ]?run|social|series|talk|welcome|kick-?off|planning|brainstorm|tutorial|retreat)\b", re.I
+)
+_MONTHS = {m: n for n, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for m in names}  # fmt: skip
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
+_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?(?:\s+(\d{4}))?\b")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(\d{4}))?")
+
+
+def clean_cell(text: object) -> str:
+    """A cell's text: HTML tags dropped (``<br>`` kept as a line break), entities decoded, blanks collapsed."""
+    s = "" if text is None else str(text)
+    s = re.sub(r"\[[^\[\]]*\]\([^()\s]*\)", lambda m: " ".join(m.group(0).split()), s)  # a link wrapped in a cell
+    s = _BREAK.sub("\n", s)
+    s = _HTML_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", s)
+    s = html.unescape(_TAG.sub(" ", s))
+    return "\n".join(" ".join(part.split()) for part in s.split("\n")).strip()
+
+
+def is_placeholder(text: str | None) -> bool:
+    """Whether a cell only holds a placeholder ("TBA", "--", "?") or nothing."""
+    s = clean_cell(text)
+    return not s or bool(_PLACEHOLDER.match(s))
+
+
+def _links(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the text outside links, [(label, url)]) of a cell: markdown links and bare URLs."""
+    found: list[tuple[str, str]] = []
+
+    def keep(m: re.Match[str]) -> str:
+        found.append((m.group(1).strip(), m.group(2)))
+        return " "
+
+    shown = _MD_LINK.sub(keep, text)
+    for u in _BARE_URL.findall(shown):
+        found.append(("", u if u.startswith("http") else f"https://{u}"))
+        shown = shown.replace(u, " ")
+    return " ".join(shown.split()).strip(" ,;:-–—"), found
+
+
+def _ids(urls: Iterable[str], text: str = "") -> tuple[str | None, str | None]:
+    """(arXiv id, DOI) named by URLs or a bare id."""
+    urls = list(urls)
+    found = next((f for u in urls if "arxiv" in u.lower() and (f := normalize_arxiv_id(u))), None)
+    arxiv = f"{found[0]}v{found[1]}" if found and found[1] else found[0] if found else None  # Paper keeps the version
+    if arxiv is None and _ARXIV_TEXT.match(text.strip()):
+        arxiv = (normalize_arxiv_id(text) or (None,))[0]
+    doi = next((m.group(1).rstrip(".") for u in [*urls, text] if (m := _DOI.search(u))), None)
+    if doi is not None and doi.lower().startswith("10.48550/arxiv."):
+        arxiv, doi = arxiv or (normalize_arxiv_id(doi[15:]) or (None,))[0], None
+    return arxiv, doi
+
+
+def link_ids(text: str) -> tuple[str, str | None, str | None, str | None]:
+    """(text with links shown as their labels, first URL, arXiv id, DOI) of a value such as "[Title](url)"."""
+    shown, links = _links(clean_cell(text).replace("\n", " "))
+    labels = [label for label, _ in links if label and not _GENERIC_LABEL.match(label)]
+    shown = " ".join([shown, *labels]).strip() if not shown else shown
+    urls = [u for _, u in links]
+    arxiv, doi = _ids(urls, shown)
+    return shown, (urls[0] if urls else None), arxiv, doi
+
+
+@dataclass
+class CellPaper:
+    """A paper named in a schedule cell: its title (or what stands for it), link and identifiers."""
+
+    title: str
+    url: str | None = None
+    arxiv_id: str | None = None
+    doi: str | None = None
+    extra_urls: list[str] = field(default_factory=list)
+
+
+def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The cell's parts (one per line or ``<br>``): (text, links); a part that is only links joins the one above."""
+    parts: list[tuple[str, list[tuple[str, str]]]] = []
+    for raw in clean_cell(text).split("\n"):
+        shown, links = _links(raw.strip(" ,;"))
+        links = [(label, u) for label, u in links if not _MATERIAL_LABEL.match(label)]
+        if not shown and not links:
+            continue
+        if not shown and parts and not any(label and not _GENERIC_LABEL.match(label) for label, _ in links):
+            parts[-1][1].extend(links)
+        else:
+            parts.append((shown, links))
+    return parts
+
+
+def _looks_like_title(text: str) -> bool:
+    words = text.split()
+    return bool(words) and not _NOTE.search(text) and (len(words) >= 4 or (":" in text and len(words) >= 2))
+
+
+def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:
+    named = [(label, u) for label, u in links if label and not _GENERIC_LABEL.match(label)]
+    generic = [(label, u) for label, u in links if not label or _GENERIC_LABEL.match(label)]
+    out: list[CellPaper] = []
+    for label, u in named:  # "[Title](url)"
+        arxiv, doi = _ids([u])
+        title = label if not shown or len(named) > 1 else f"{shown} {label}"
+        out.append(CellPaper(" ".join(title.split()), safe_url(u), arxiv, doi))
+    if out:
+        if generic and len(out) == 1:
+            out[0].extra_urls = [u for _, u in generic]
+        return out
+    if len(generic) > 1 and shown:  # a topic and "[Paper 1](…), [Paper 2](…)": one paper per link
+        return [
+            CellPaper(f"{shown} ({label or n})", safe_url(u), *_ids([u])) for n, (label, u) in enumerate(generic, 1)
+        ]
+    urls = [u for _, u in generic]
+    arxiv, doi = _ids(urls, shown)
+    if shown and (urls or arxiv or doi or _looks_like_title(shown)):
+        return [CellPaper(shown, safe_url(urls[0]) if urls else None, arxiv, doi, [u for u in urls[1:]])]
+    if not shown and (arxiv or doi or urls):
+        return [
+            CellPaper(f"arXiv:{arxiv}" if arxiv else f"doi:{doi}" if doi else urls[0], safe_url(urls[0]), arxiv, doi)
+        ]
+    return []
+
+
+def cell_papers(text: object) -> tuple[list[CellPaper], str | None]:
+    """(the papers a paper cell names, the cell's text when it names none: a note such as "Honours talk dry run")."""
+    s = clean_cell(text)
+    if is_placeholder(s):
+        return [], None
+    if _SKIP.search(s) and not _MD_LINK.search(s):
+        return [], " ".join(s.split())
+    papers = [p for shown, links in _segments(s) for p in _segment_papers(shown, links)]
+    return papers, (None if papers else " ".join(s.split()))
+
+
+def skip_note(text: str) -> bool:
+    """Whether a note says the meeting did not take place ("No group reading. Public holiday")."""
+    return bool(_SKIP.search(text))
+
+
+def presenters(text: object) -> list[str]:
+    """The names in a presenter cell: separated by line breaks, commas, semicolons, "&", "/" or "and"."""
+    s = clean_cell(text)
+    if is_placeholder(s):
+        return []
+    s = _MD_LINK.sub(lambda m: m.group(1), s)
+    names = re.split(r"\s*(?:\n|,|;|&|/|\+|\band\b)\s*", s)
+    return list(dict.fromkeys(n.strip(" .()") for n in names if n.strip(" .()") and not is_placeholder(n)))
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y if y >= 100 else (2000 + y if y < 70 else 1900 + y)
+
+
+def _make(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_order(cells: Iterable[str]) -> str:
+    """``"dmy"`` or ``"mdy"`` for the numeric dates of one file: what a first or second part above 12 says, else
+    the order that puts most meetings on one weekday (reading groups meet weekly), day-first on a tie."""
+    pairs = [(int(m.group(1)), int(m.group(2)), _year(m.group(3))) for c in cells if (m := _NUMERIC_DATE.search(c))]
+    if any(a > 12 for a, _, _ in pairs):
+        return "dmy"
+    if any(b > 12 for _, b, _ in pairs):
+        return "mdy"
+
+    def weekday_share(order: str) -> int:
+        days = [_make(y, b, a) if order == "dmy" else _make(y, a, b) for a, b, y in pairs]
+        counts = Counter(d.weekday() for d in days if d)
+        return max(counts.values(), default=0)
+
+    return "mdy" if weekday_share("mdy") > weekday_share("dmy") else "dmy"
+
+
+def parse_day(text: object, order: str = "dmy", year: int | None = None) -> dt.date | None:
+    """The date in a date cell, None when there is none (``"TBA"``) or it is not a real day; ``year`` is used for
+    dates that name none ("Mar 5")."""
+    s = clean_cell(text)
+    if isinstance(text, dt.date):
+        return text if not isinstance(text, dt.datetime) else text.date()
+    if m := _YEAR_FIRST.search(s):
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _NUMERIC_DATE.search(s):
+        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        return _make(y, b, a) if order == "dmy" else _make(y, a, b)
+    for pattern, day_at, month_at in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in pattern.finditer(s):
+            month = _MONTHS.get(m.group(month_at).lower())
+            if month:
+                return _make(int(m.group(3)) if m.group(3) else year, month, int(m.group(day_at)))
+    return None

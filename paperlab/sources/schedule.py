@@ -1,0 +1,373 @@
+"""Reading-group schedules: a CSV, YAML or markdown table with one meeting per row (date, presenter, paper).
+
+Columns are recognised by their names ("Date", "When", "Week"; "Presenter(s)", "Speaker", "Who"; "Paper", "Title",
+"Topic", "Reading"; "Link", "arXiv", "DOI"; "Venue", "Appear in"; "Why should we care", "Notes"; "Repo", "Code").
+Every meeting is kept, with its date, presenters and the papers it names (titles kept; arXiv and DOI links resolved
+to ids); weeks that were skipped ("No group meeting: public holiday") and rows that are no paper ("PhD talk dry
+run") are meetings without papers, with the note. A markdown page may hold several tables (one per term): each
+meeting records the heading above its table.
+
+:func:`read_meetings` reads the meetings; :func:`read_schedule` is the :func:`paperlab.load` reader (the papers).
+:class:`paperlab.services.sessions.Schedule` is the object users work with.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ImportProblem, ParseError, ProblemCollector
+from ..paper import Paper, SourceRecord
+from ..urls import safe_url
+from ._files import RECORD_ERRORS, check_paper, read_text
+from ._schedule_cells import (
+    cell_papers,
+    clean_cell,
+    date_order,
+    is_placeholder,
+    link_ids,
+    parse_day,
+    presenters,
+    skip_note,
+)
+
+__all__ = ["Meeting", "ScheduleTable", "looks_like_schedule", "read_meetings", "read_schedule", "schedule_tables"]
+
+SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt")
+# column role -> header names (lower case, without punctuation)
+_ROLES: dict[str, tuple[str, ...]] = {
+    "date": ("date", "dates", "when", "day", "week", "meeting date", "session date", "datum"),
+    "presenter": (
+        "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
+        "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator",
+    ),
+    "paper": ("paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s"),
+    "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link"),
+    "venue": ("venue", "appear in", "appeared in", "published in", "conference", "journal", "where published"),
+    "note": ("why should we care", "notes", "note", "summary", "comment", "comments", "description", "remarks"),
+    "code": ("repo", "code", "github", "repository"),
+    "slides": ("slides", "slide", "content", "material", "materials", "recording", "video"),
+}  # fmt: skip
+_ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
+_ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# headings that give a meeting's time or place, not the term or topic of the table below them
+_HEADING_LABEL = re.compile(r"^(?:times?|location|room|place|where|when|zoom|link|venue)\b[^:]{0,20}:", re.I)
+
+
+@dataclass
+class ScheduleTable:
+    """One table of a schedule: its column roles, rows with their positions, and the heading above it."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[Any]]]  # (where, cells)
+    section: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Meeting:
+    """One row of a schedule.
+
+    Attributes
+    ----------
+    date : datetime.date or None
+        None when the cell holds none ("TBA") or no real day.
+    date_text : str
+        The date cell as written.
+    presenters : list of str
+    papers : list of Paper
+        The papers discussed (none for a skipped week or a talk).
+    note : str or None
+        What the row says when it names no paper ("No group meeting: public holiday", "CA1 dry run").
+    skipped : bool
+        The meeting did not take place.
+    section : str or None
+        The heading above the row's table (a term, a topic).
+    where : str
+        The row's line or record in the file.
+    extra : dict
+        The row's other cells by column name (slides, times, summaries).
+    """
+
+    date: dt.date | None
+    date_text: str
+    presenters: list[str] = field(default_factory=list)
+    papers: list[Paper] = field(default_factory=list)
+    note: str | None = None
+    skipped: bool = False
+    section: str | None = None
+    where: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _role(name: object) -> str | None:
+    key = " ".join(re.sub(r"[^\w]+", " ", clean_cell(name).lower()).split())
+    return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
+
+
+def is_schedule_header(cells: list[Any]) -> bool:
+    """A header row naming a presenter column and a date (or week) or paper column, e.g. Date | Presenter | Paper
+    (a table of papers and dates alone, such as a DailyArXiv README, is no schedule)."""
+    roles = {_role(c) for c in cells}
+    return "presenter" in roles and ("date" in roles or "paper" in roles)
+
+
+# -- tables in each file format ---------------------------------------------------------------------
+
+
+def _md_cells(line: str) -> list[str]:
+    body = line.strip().replace("\\|", "\x00")
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return [c.replace("\x00", "|").strip() for c in body.split("|")]
+
+
+def _markdown_tables(text: str) -> list[ScheduleTable]:
+    """Every pipe table whose header names schedule columns, with the heading above it."""
+    lines = text.split("\n")
+    tables: list[ScheduleTable] = []
+    section = None
+    k = 0
+    while k < len(lines):
+        if (m := _HEADING.match(lines[k])) and not _HEADING_LABEL.match(clean_cell(m.group(1))):
+            section = clean_cell(m.group(1)) or section
+        if "|" in lines[k] and k + 1 < len(lines) and _MD_SEPARATOR.match(lines[k + 1]):
+            header = _md_cells(lines[k])
+            j = k + 2
+            rows = []
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                rows.append((f"line {j + 1}", _md_cells(lines[j])))
+                j += 1
+            if is_schedule_header(header):
+                tables.append(ScheduleTable(header, rows, section))
+            k = j
+            continue
+        k += 1
+    return tables
+
+
+def _csv_table(text: str, suffix: str) -> list[ScheduleTable]:
+    first = next((ln for ln in text.split("\n") if ln.strip()), "")
+    delimiter = "\t" if suffix == ".tsv" or first.count("\t") > first.count(",") else ","
+    if delimiter == "," and first.count(";") > first.count(","):
+        delimiter = ";"
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[tuple[str, list[Any]]] = []
+    line = 1
+    try:
+        for record in reader:
+            where, line = f"line {line}", reader.line_num + 1
+            if header is None:
+                if is_schedule_header(record):
+                    header = record
+                continue
+            if any(c.strip() for c in record):
+                rows.append((where, record))
+    except csv.Error as exc:
+        raise ParseError(f"expected CSV: {exc}", where=f"line {reader.line_num}") from None
+    return [ScheduleTable(header, rows)] if header else []
+
+
+def _yaml_items(doc: Any) -> tuple[list[Any], str | None]:
+    """The list of meetings in a YAML document (a list, or the first list of mappings under a key) and a title."""
+    if isinstance(doc, list):
+        return doc, None
+    if isinstance(doc, dict):
+        title = next((str(doc[k]) for k in ("title", "name", "group") if isinstance(doc.get(k), str)), None)
+        for value in doc.values():
+            if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+                return value, title
+    return [], None
+
+
+def _yaml_table(text: str) -> list[ScheduleTable]:
+    import yaml
+
+    try:
+        doc = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    items, title = _yaml_items(doc)
+    keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
+    if not is_schedule_header(keys):
+        return []
+    rows: list[tuple[str, Any]] = [
+        (f"record {n}", [_yaml_cell(item.get(k)) for k in keys] if isinstance(item, dict) else item)
+        for n, item in enumerate(items, 1)
+    ]
+    return [ScheduleTable([str(k) for k in keys], rows, title=title)]
+
+
+def _yaml_cell(value: Any, depth: int = 0) -> Any:
+    """A YAML value as a cell: a list one item per line, a paper mapping as "[title](url)"; nesting and width are
+    bounded (YAML aliases can make a small file a huge tree)."""
+    if isinstance(value, list):
+        if depth >= 2:
+            return ""
+        return "\n".join(str(_yaml_cell(v, depth + 1)) for v in value[:50] if v is not None)
+    if isinstance(value, dict):
+        title = next((value[k] for k in ("title", "name", "paper") if isinstance(value.get(k), str)), "")
+        url = next((value[k] for k in ("url", "link", "pdf", "arxiv", "doi") if isinstance(value.get(k), str)), "")
+        return f"[{title}]({url})" if title and url else title or url
+    if isinstance(value, (str, int, float, dt.date)) or value is None:
+        return value
+    return str(value)[:1000]
+
+
+def schedule_tables(text: str, suffix: str, source: str) -> list[ScheduleTable]:
+    """The schedule tables of a file's text (CSV/TSV, YAML or markdown, by suffix, else by content)."""
+    try:
+        if suffix in (".csv", ".tsv"):
+            return _csv_table(text, suffix)
+        if suffix in (".yaml", ".yml"):
+            return _yaml_table(text)
+        return _markdown_tables(text) or (_csv_table(text, suffix) if suffix == ".txt" else [])
+    except ParseError as exc:
+        raise ParseError(exc.message, source, exc.where) from None
+
+
+def looks_like_schedule(text: str, suffix: str) -> bool:
+    """Whether the start of a file is a schedule: a table whose header names a date and a presenter or paper."""
+    try:
+        return bool(schedule_tables(text, suffix.lower(), "<head>"))
+    except ParseError:
+        return False
+
+
+# -- rows into meetings -------------------------------------------------------------------------------
+
+
+def _cells(table: ScheduleTable, cells: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The row's first cell of each role, and its other cells by column name."""
+    by_role: dict[str, Any] = {}
+    other: dict[str, str] = {}
+    for name, value in zip(table.columns, cells, strict=False):
+        role = _role(name)
+        if role is not None and (by_role.get(role) is None or not clean_cell(by_role[role])):
+            by_role[role] = value
+        elif value is not None and clean_cell(value):
+            other[clean_cell(name) or "column"] = clean_cell(value)
+    return by_role, other
+
+
+def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, n_papers: int) -> Paper:
+    """A Paper from a cell paper, with the row's link, venue, code and note when the row names one paper."""
+    url, arxiv, doi = found.url, found.arxiv_id, found.doi
+    extra: dict[str, Any] = {"presenters": meeting.presenters, "meeting": meeting.date_text}
+    venue = code = None
+    if n_papers == 1:
+        _, link_url, link_arxiv, link_doi = link_ids(clean_cell(cells.get("link")))
+        url, arxiv, doi = url or safe_url(link_url), arxiv or link_arxiv, doi or link_doi
+        venue_text, _, _, venue_doi = link_ids(clean_cell(cells.get("venue")))
+        venue, doi = (None if is_placeholder(venue_text) else venue_text), doi or venue_doi
+        code = safe_url(link_ids(clean_cell(cells.get("code")))[1])
+        if not is_placeholder(clean_cell(cells.get("note"))):
+            extra["note"] = clean_cell(cells.get("note"))
+    if meeting.date:
+        extra["meeting_date"] = meeting.date.isoformat()
+    if found.extra_urls:
+        extra["links"] = found.extra_urls
+    return check_paper(
+        Paper(
+            title=found.title,
+            arxiv_id=arxiv,
+            doi=doi,
+            url=safe_url(url),
+            journal_ref=venue,
+            code_url=code,
+            tags=[meeting.section] if meeting.section else [],
+            sources=[SourceRecord("schedule", location=source, record=meeting.where)],
+            extra=extra,
+        )
+    )
+
+
+def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str, int | None, str]) -> Meeting | None:
+    """The meeting of one row (None for an empty row); ``ctx`` is (date order, default year, source)."""
+    order, year, source = ctx
+    by_role, other = _cells(table, cells)
+    date_cell = by_role.get("date")
+    date_text = clean_cell(date_cell) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
+    who = presenters(by_role.get("presenter"))
+    found, note = cell_papers(by_role.get("paper"))
+    if not found and not note and by_role.get("link") is not None:
+        found, _ = cell_papers(by_role.get("link"))
+    if not (who or found or note) and (is_placeholder(date_text) or len(table.columns) > 1):
+        return None  # an empty row ("| | | |") or a date alone
+    meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
+    meeting.skipped = bool(note and (not who or skip_note(note)))
+    meeting.extra = {k: v for k, v in other.items() if v}
+    meeting.papers = [_paper_of(p, by_role, meeting, source, len(found)) for p in found]
+    return meeting
+
+
+def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem], str | None]:
+    """(meetings, problems, title) of a schedule file; a row that cannot be read is a problem and is skipped.
+
+    Raises
+    ------
+    ParseError
+        If the file is unreadable or holds no schedule table (a header naming date and presenter or paper columns).
+    """
+    path = Path(path)
+    source = str(path)
+    tables = schedule_tables(read_text(path), path.suffix.lower(), source)
+    if not tables:
+        raise ParseError(
+            "expected a schedule: a CSV, YAML or markdown table whose header names a presenter column (Presenter, "
+            "Speaker, Who) and a date (Date, When, Week) or paper column (Paper, Title, Topic)",
+            source,
+            "line 1",
+        )
+    dates = [clean_cell(r[1][_date_column(t)]) for t in tables for r in t.rows if _date_column(t) < len(r[1])]
+    order = date_order(dates)
+    years = [d.year for d in (parse_day(c, order) for c in dates) if d]
+    ctx = (order, max(set(years), key=years.count) if years else None, source)
+    problems = ProblemCollector(source)
+    meetings: list[Meeting] = []
+    for table in tables:
+        for where, cells in table.rows:
+            try:
+                if not isinstance(cells, list):
+                    raise ParseError(f"expected a mapping of meeting fields, got {type(cells).__name__}")
+                m = _meeting(table, where, cells, ctx)
+            except _ROW_ERRORS as exc:
+                problems.add(where, f"meeting skipped: {getattr(exc, 'message', exc)}")
+                continue
+            if m is not None:
+                meetings.append(m)
+    if not meetings:
+        first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
+        raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
+    return meetings, problems.problems, tables[0].title
+
+
+def _date_column(table: ScheduleTable) -> int:
+    return next((n for n, c in enumerate(table.columns) if _role(c) == "date"), 0)
+
+
+def read_schedule(path: str | Path) -> list[Paper]:
+    """The papers of a schedule file (the :func:`paperlab.load` reader); unreadable rows are reported with a
+    :class:`~paperlab.errors.PartialImportWarning`.
+
+    Raises
+    ------
+    ParseError
+        If the file holds no schedule, or no row could be read.
+    """
+    meetings, problems, _ = read_meetings(path)
+    collector = ProblemCollector(str(path))
+    collector.problems = problems
+    papers = [dataclasses.replace(p) for m in meetings for p in m.papers]
+    if not papers and not problems:
+        raise ParseError("the schedule names no paper (only notes and skipped weeks)", str(path), "line 1")
+    return collector.finish(papers, expected="meetings")  # type: ignore[no-any-return]
