@@ -17,8 +17,9 @@ Own data (tests/data/dailyarxiv, written for these tests; ids, titles and dates 
   proceedings (3 papers, 4 rows), Robotics (1) = 9 rows, 6 papers.
 - ``pages-layout.md``: the GitHub-Pages copy of cv-arxiv-daily: Jekyll front matter (whose title holds a ``|``),
   spaced header ``| Publish Date | Title | … |``, ``|:---------|:---…|`` alignment, LaTeX and ``\\|`` in titles,
-  ids without version, ``## Updated on 2025.10.21``: NeRF 4 rows, SLAM 3 rows of which line 22 is read, line 23
-  has a date nobody can read and line 24 is broken by a raw ``|`` (both reported): 5 rows, 4 papers.
+  ids without version, ``## Updated on 2025.10.21``: NeRF 4 rows, SLAM 4 rows: line 22 read, line 23 has a date
+  nobody can read (reported), line 24 has a raw ``|`` in its title (joined back), line 25 has one cell too many
+  (reported): 6 rows, 5 papers.
 - ``other-headers-layout.md``: Chinese column names (日期 标题 作者 链接 代码), a table without outer pipes whose
   ``Paper`` column (next to ``Title``) holds the link, month-name dates (``Apr 5, 2023``, ``7 February 2018``), an
   ``arXiv:1708.02002v2`` text cell, a row without its last cell, and a ``| Name | Link |`` table that is not papers.
@@ -350,14 +351,14 @@ def test_pages_layout_with_front_matter_reports_bad_rows() -> None:
     assert [(p.where, p.message) for p in record[0].message.problems] == [
         ("line 23", "date cell expected YYYY-MM-DD, got 'yesterday'"),
         (
-            "line 24",
+            "line 25",
             "table row not understood: expected 5 cells like its header "
             "| Publish Date | Title | Authors | PDF | Code |, got 6",
         ),
     ]
     assert digest.last_update == dt.date(2025, 10, 21)
-    assert {k: len(v) for k, v in digest.sections.items()} == {"NeRF": 4, "SLAM": 1}
-    assert len(digest.papers) == 4 and sum(len(p.sources) for p in digest.papers) == 5
+    assert {k: len(v) for k, v in digest.sections.items()} == {"NeRF": 4, "SLAM": 2}
+    assert len(digest.papers) == 5 and sum(len(p.sources) for p in digest.papers) == 6
     papers = {p.arxiv_id: p for p in digest.papers}
     diff = papers["2507.06651"]
     assert diff.title == "Diff $^2$ I2P: Differentiable Image-to-Point-Cloud Registration"  # LaTeX kept
@@ -366,6 +367,9 @@ def test_pages_layout_with_front_matter_reports_bad_rows() -> None:
     assert survey.title == r"Gaussian Splatting \| a survey"  # kept as written, like DailyArXiv's cells
     assert survey.authors == ["Guikun Chen", "Wenguan Wang"]
     assert papers["2003.08934"].tags == ["NeRF", "SLAM"]
+    # line 24: a raw "|" in the title splits the row; joined back, as the date, PDF and code cells then fit
+    assert papers["2501.00002"].title == "A title | broken by a raw pipe"
+    assert papers["2501.00002"].authors == ["Someone"] and papers["2501.00002"].code_url is None
 
 
 def test_other_header_names_pipeless_tables_month_dates_and_short_rows() -> None:

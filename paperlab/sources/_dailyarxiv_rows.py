@@ -15,8 +15,9 @@ known column — a date (``date``, ``publish date``, ``updated``), ``authors``, 
 
 Cells are split on unescaped ``|``. DailyArXiv writes titles, abstracts and comments raw, so a ``|`` inside LaTeX
 can break its row into extra cells: for its column order such a row is read by anchoring on the title link, the
-date and the ``<details>…</details>`` abstract. In any other layout a row with more cells than its header is
-reported, never guessed; missing trailing cells are empty, as on GitHub.
+date and the ``<details>…</details>`` abstract. In any other layout such a row is joined back at a text cell only
+when every date, link and code cell then looks like one; else it is reported, never guessed. Missing trailing cells
+are empty, as on GitHub.
 """
 
 from __future__ import annotations
@@ -242,25 +243,64 @@ class Row:
 
 def parse_row(line: str, columns: Columns, row: Row, problems: ProblemCollector) -> Paper | None:
     """The paper of one table row, or None (reported to ``problems``) when the row cannot be read."""
-    cells = split_cells(line)
-    if len(cells) < len(columns.roles) and not columns.classic:
-        cells += [""] * (len(columns.roles) - len(cells))  # as in GitHub's tables: missing cells are empty
-    if len(cells) != len(columns.roles):
-        m = _ROW.match(line.strip()) if columns.classic else None
-        if m is None:
-            problems.add(
-                row.where,
-                f"table row not understood: expected {len(columns.roles)} cells like its header "
-                f"{columns.describe()}, got {len(cells)}",
-            )
-            return None
-        cells = [f"**[{m.group('title')}]({m.group('url')})**", m.group("date") or "", m.group("abstract")]
-        cells.append(m.group("comment"))
+    split = split_cells(line)
+    n_cells = len(split)
+    if n_cells < len(columns.roles) and not columns.classic:
+        split += [""] * (len(columns.roles) - n_cells)  # as in GitHub's tables: missing cells are empty
+    cells: list[str] | None = split
+    if len(split) > len(columns.roles):
+        cells = _classic_cells(line) if columns.classic else _rejoined(split, columns.roles)
+    if cells is None or len(cells) != len(columns.roles):
+        problems.add(
+            row.where,
+            f"table row not understood: expected {len(columns.roles)} cells like its header "
+            f"{columns.describe()}, got {n_cells}",
+        )
+        return None
     by_role: dict[str, list[str]] = {}
     for role, cell in zip(columns.roles, cells, strict=True):
         if role:
             by_role.setdefault(role, []).append(cell)
     return _paper(by_role, row, problems)
+
+
+def _classic_cells(line: str) -> list[str] | None:
+    """A DailyArXiv row broken by raw pipes, read by anchoring on the title link, the date and the abstract."""
+    m = _ROW.match(line.strip())
+    if m is None:
+        return None
+    return [
+        f"**[{m.group('title')}]({m.group('url')})**",
+        m.group("date") or "",
+        m.group("abstract"),
+        m.group("comment"),
+    ]
+
+
+def _rejoined(cells: list[str], roles: tuple[str | None, ...]) -> list[str] | None:
+    """A row with more cells than its header, split by raw ``|`` in one text cell: joined back at the first text
+    column (title, then abstract, comment, authors) for which every date, link and code cell then looks like a date,
+    a link or an id (or is empty); None when there is none, or the table has a column that cannot be checked."""
+    extra = len(cells) - len(roles)
+    for role in ("title", "abstract", "comment", "authors"):
+        for index in (i for i, r in enumerate(roles) if r == role):
+            joined = cells[:index] + [" | ".join(cells[index : index + extra + 1])] + cells[index + extra + 1 :]
+            if all(_fits(r, cell) for r, cell in zip(roles, joined, strict=True)):
+                return joined
+    return None
+
+
+def _fits(role: str | None, cell: str) -> bool:
+    """Whether a cell can be the ``role`` column's (free text always can; an unknown column cannot be checked)."""
+    if role == "date":
+        try:
+            parse_date(cell)
+        except ValueError:
+            return False
+        return True
+    if role in ("link", "code"):
+        return _unwrap(html_to_text(cell)).lower() in _NO_VALUE or bool(_links(cell))
+    return role is not None
 
 
 def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) -> Paper | None:
