@@ -7,6 +7,7 @@ paper is escaped, and only absolute http(s) URLs become links (:mod:`paperlab.ur
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from typing import Any
@@ -15,7 +16,15 @@ from .paper import MIME_TYPE, Paper
 from .text import md_escape, md_link_text, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
 
-__all__ = ["paper_to_csl", "paper_to_html", "paper_to_markdown"]
+__all__ = [
+    "csl_date",
+    "csl_keywords",
+    "csl_name_text",
+    "csl_plain_text",
+    "paper_to_csl",
+    "paper_to_html",
+    "paper_to_markdown",
+]
 
 _CHIP_STYLE = (
     "border:1px solid var(--jp-border-color2,#ccc);border-radius:8px;padding:0 6px;margin-right:4px;font-size:85%"
@@ -103,16 +112,24 @@ def paper_to_html(paper: Paper) -> str:
 
 
 def paper_to_csl(paper: Paper) -> dict[str, Any]:
-    """A CSL-JSON item (for Zotero, pandoc and citation processors)."""
+    """A CSL-JSON item (for Zotero, pandoc and citation processors).
+
+    A paper read from CSL-JSON (:mod:`paperlab.sources.csl`) keeps the item's other fields in
+    ``extra["csl"]``; they are written back, and so are its id, type, rich-text title, structured names
+    and date object while the paper's own title, authors and date still agree with them.
+    """
+    kept = paper.extra.get("csl")
+    stored: dict[str, Any] = kept if isinstance(kept, dict) else {}
     item: dict[str, Any] = {
-        "id": paper.id,
-        "type": "article-journal" if paper.journal_ref else "article",
+        "id": stored["id"] if isinstance(stored.get("id"), (str, int)) and stored["id"] != "" else paper.id,
+        "type": stored["type"] if isinstance(stored.get("type"), str) else _csl_type(paper),
         "title": paper.title,
     }
     if paper.authors:
-        item["author"] = [_csl_name(a) for a in paper.authors]
+        names = stored.get("author")
+        item["author"] = names if _same_names(names, paper.authors) else [_csl_name(a) for a in paper.authors]
     if paper.published:
-        item["issued"] = {"date-parts": [[paper.published.year, paper.published.month, paper.published.day]]}
+        item["issued"] = _csl_issued(paper, stored.get("issued"))
     for key, value in (
         ("abstract", paper.abstract),
         ("DOI", paper.doi),
@@ -122,12 +139,121 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
     ):
         if value:
             item[key] = value
+    for key in ("title", "container-title"):  # rich text as read, while its plain text is the paper's
+        if key in item and isinstance(stored.get(key), str) and csl_plain_text(stored[key]) == item[key]:
+            item[key] = stored[key]
     if paper.arxiv_id:
         item["number"] = f"arXiv:{paper.arxiv_id}"
         item["publisher"] = "arXiv"
     if paper.keywords or paper.tags:
-        item["keyword"] = ", ".join(paper.keywords + paper.tags)
+        same = isinstance(stored.get("keyword"), str) and csl_keywords(stored["keyword"]) == paper.keywords + paper.tags
+        item["keyword"] = stored["keyword"] if same else ", ".join(paper.keywords + paper.tags)
+    for key, value in stored.items():
+        if key not in _CSL_FROM_MODEL:
+            item.setdefault(key, value)
+    if "issued" not in item and csl_date(stored.get("issued")) is None and isinstance(stored.get("issued"), dict):
+        item["issued"] = stored["issued"]  # a date the model cannot hold ("13th cent", a year BC)
     return item
+
+
+# CSL variables written from the paper's own fields, never from what a CSL import kept aside
+_CSL_FROM_MODEL = frozenset(["id", "type", "title", "author", "issued", "keyword", "container-title"])
+
+
+def _same_names(names: Any, authors: list[str]) -> bool:
+    """Whether CSL name objects kept from an import still name ``authors`` (in order)."""
+    try:
+        return isinstance(names, list) and [t for t in map(csl_name_text, names) if t] == authors
+    except ValueError:
+        return False
+
+
+def _csl_type(paper: Paper) -> str:
+    return "article-journal" if paper.journal_ref else "article"
+
+
+_PRECISION = {"year": 1, "month": 2, "day": 3}
+
+
+def _csl_issued(paper: Paper, stored: Any) -> Any:
+    """The stored CSL date object while its first date is still the paper's date, else the paper's date
+    to the precision recorded in ``extra["date_precision"]`` (a whole date when none is)."""
+    assert paper.published is not None
+    if isinstance(stored, (dict, str)) and csl_date(stored) == paper.published:
+        return stored
+    when = paper.published
+    parts = [when.year, when.month, when.day][: _PRECISION.get(str(paper.extra.get("date_precision")), 3)]
+    return {"date-parts": [parts]}
+
+
+_RICH_TEXT = re.compile(r"</?(?:i|b|sup|sub|sc|span)(?:\s[^<>]*)?>", re.I)
+
+
+def csl_plain_text(value: str) -> str:
+    """A CSL rich-text string (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``, ``<span class="nocase">``)
+    as plain text, whitespace collapsed."""
+    return " ".join(html.unescape(_RICH_TEXT.sub("", value)).split())
+
+
+def csl_keywords(value: str) -> list[str]:
+    """The keywords of a CSL ``keyword`` variable (separated by commas or semicolons), blanks and repeats dropped."""
+    words = (" ".join(k.split()) for k in value.replace(";", ",").split(","))
+    return list(dict.fromkeys(k for k in words if k))
+
+
+def csl_name_text(name: Any) -> str:
+    """One CSL name object as paperlab writes an author: ``Given particles Family Suffix``; a literal as is.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is neither a string nor an object of strings (an empty object is ``""``).
+    """
+    if isinstance(name, str):
+        return " ".join(name.split())
+    if not isinstance(name, dict):
+        raise ValueError(f"expected a name object, got {name!r}")
+    literal = name.get("literal")
+    if isinstance(literal, str) and literal.strip():
+        return " ".join(literal.split())
+    parts = [name.get(k) for k in ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")]
+    if not all(p is None or isinstance(p, str) for p in parts):
+        raise ValueError(f"expected a name object of strings, got {name!r}")
+    return " ".join(" ".join(p for p in parts if p and p.strip()).split())
+
+
+def csl_date(value: Any) -> dt.date | None:
+    """The first date of a CSL date object (``date-parts``, else an ISO-like ``raw`` or string date) as a
+    :class:`datetime.date` (missing month or day as 1); None when there is none a date can hold
+    (a ``literal`` date, a year before 1, a year 0 for "open")."""
+    if isinstance(value, str):
+        value = {"raw": value}
+    if not isinstance(value, dict):
+        return None
+    parts = value.get("date-parts")
+    first = parts[0] if isinstance(parts, list) and parts and isinstance(parts[0], list) else None
+    if first is None:
+        raw = value.get("raw")
+        m = _ISO_PREFIX.match(raw.strip()) if isinstance(raw, str) else None
+        first = [g for g in m.groups() if g] if m else []
+    numbers = []
+    for part in first[:3]:
+        if isinstance(part, bool) or not isinstance(part, (int, str)) or not _NUMBER.fullmatch(str(part).strip()):
+            break
+        numbers.append(int(part))
+    if not numbers or not 1 <= numbers[0] <= 9999:
+        return None
+    year, month, day = (numbers + [1, 1])[:3]
+    if not 1 <= month <= 12:  # 13-24 are EDTF seasons
+        return dt.date(year, 1, 1)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 1)
+
+
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)
+_NUMBER = re.compile(r"-?\d{1,6}", re.ASCII)
 
 
 def _csl_name(name: str) -> dict[str, str]:

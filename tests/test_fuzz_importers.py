@@ -51,6 +51,8 @@ def _samples(folder: str, pattern: str = "*") -> dict[str, bytes]:
 
 FORMATS: dict[str, dict[str, bytes]] = {
     "bibtex": _samples("bibtex"),
+    "ris": _samples("ris"),
+    "csl": _samples("csl"),
     "arxiv_atom": _samples("arxiv", "*.xml"),
     "kaggle": _samples("arxiv", "*.jsonl"),
     "hf_json": _samples("hf"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "hf_json": ("hf", "read_daily_papers"),
     "semantic_scholar": ("semantic_scholar", "read_semantic_scholar"),
     "bibtex": ("bibtex", "read_bibtex"),
+    "ris": ("ris", "read_ris"),
+    "csl": ("csl", "read_csl"),
     "json": ("native", "read_native"),
     "jsonl": ("native", "read_native"),
     "csv": ("native", "read_native"),
@@ -39,6 +42,18 @@ FORMATS: dict[str, tuple[str, str]] = {
 def _reader(fmt: str) -> Callable[..., list[Paper]]:
     module, func = FORMATS[fmt]
     return getattr(importlib.import_module(f"{__name__}.{module}"), func)  # type: ignore[no-any-return]
+
+
+# keys of a paperlab paper that a CSL-JSON item does not have
+_PAPER_KEYS = frozenset(["authors", "arxiv_id", "sources", "published", "categories"])
+# a RIS record's first line: "TY  - JOUR" (after text such as Ovid's "1." numbering)
+_RIS_START = re.compile(r"^\ufeff?TY {1,2}- ", re.M)
+_RIS_END = re.compile(r"^ER {1,2}-", re.M)
+
+
+def _is_csl_item(item: dict[str, Any]) -> bool:
+    """A CSL-JSON item: a string ``type`` and an ``id`` or ``title``, and none of a paperlab paper's own keys."""
+    return isinstance(item.get("type"), str) and ("id" in item or "title" in item) and not _PAPER_KEYS & set(item)
 
 
 def _json_kind(obj: Any) -> str | None:
@@ -57,6 +72,8 @@ def _json_kind(obj: Any) -> str | None:
             return "hf_json"
         if "paperId" in first or "citingPaper" in first or "citedPaper" in first:
             return "semantic_scholar"
+        if _is_csl_item(first):
+            return "csl"
         if "title" in first:
             return "json"
     return None
@@ -92,6 +109,10 @@ def detect_format(path: str | Path) -> str:
         return "bibtex"
     if suffix == ".csv":
         return "csv"
+    if suffix == ".ris":
+        return "ris"
+    if path.name.lower().endswith(".csl.json"):
+        return "csl"
     if suffix in (".xml", ".atom"):
         return "arxiv_atom"
     try:
@@ -118,11 +139,14 @@ def detect_format(path: str | Path) -> str:
         if kind:
             return kind
         raise ParseError(
-            "JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, or paperlab's own export",
+            "JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, CSL-JSON, "
+            "or paperlab's own export",
             source=str(path),
         )
     if "<!-- application/vnd.paperlab.paper+json" in text:
         return "markdown_cards"
+    if _RIS_START.search(text) and _RIS_END.search(text):
+        return "ris"
     if "| **Title** |" in text or ("|" in text and "<details>" in text):
         return "dailyarxiv"
     if stripped.startswith("@") or "\n@" in text:
@@ -130,8 +154,8 @@ def detect_format(path: str | Path) -> str:
     if suffix in (".txt", "") and "\n\n" in text:
         return "hf_page"
     raise ParseError(
-        "unrecognised file format: expected BibTeX, arXiv Atom XML, JSON/JSONL (Hugging Face, "
-        "Semantic Scholar, Kaggle arXiv, paperlab), CSV, a DailyArXiv README or a saved "
+        "unrecognised file format: expected BibTeX, RIS, arXiv Atom XML, JSON/JSONL (Hugging Face, "
+        "Semantic Scholar, Kaggle arXiv, CSL-JSON, paperlab), CSV, a DailyArXiv README or a saved "
         "Hugging Face papers page",
         source=str(path),
     )

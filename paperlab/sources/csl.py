@@ -1,0 +1,209 @@
+"""CSL-JSON: the citation format of Zotero, Better BibTeX, pandoc and citeproc.
+
+A file is an array of items (or one item). Each item becomes a :class:`~paperlab.paper.Paper`: ``title`` (rich
+text such as ``<i>``/``<sub>`` made plain), ``author`` names, the first date of ``issued``, ``abstract``, ``DOI``,
+``URL``, ``container-title``, ``note``, ``keyword``, and an arXiv id found in an arXiv DOI, an arxiv.org URL or
+an ``arXiv:`` number. Everything else of the item (its id, type, volume, pages, editors, the exact date object,
+the rich-text title, the structured names) is kept in ``extra["csl"]``, so that ``Paper.to_csl()`` writes the
+item back as it was read (:func:`paperlab.paper_render.paper_to_csl`). :func:`write_csl` writes a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..errors import ParseError, ProblemCollector
+from ..identifiers import normalize_arxiv_id, parse_reference
+from ..paper import Paper, SourceRecord
+from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text
+from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
+
+__all__ = ["parse_csl", "read_csl", "write_csl"]
+
+# CSL variables read into the paper's own fields (the rest of an item is kept in extra["csl"])
+_READ = frozenset(["title", "author", "issued", "abstract", "DOI", "URL", "container-title", "note", "keyword"])
+_PRECISION = {1: "year", 2: "month"}
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)
+
+
+def _text(item: dict[str, Any], key: str) -> str | None:
+    """A string variable (a finite number is read as its text, a list of strings as its first), whitespace
+    collapsed; None when absent."""
+    value = item.get(key)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        value = value[0]  # Crossref's JSON gives titles as lists
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ParseError(f"field {key!r}: expected a string, got {type(value).__name__}")
+    return " ".join(value.split()) or None
+
+
+def _authors(item: dict[str, Any]) -> list[str]:
+    names = item.get("author")
+    if names is None:
+        return []
+    if not isinstance(names, list):
+        raise ParseError(f"field 'author': expected a list of name objects, got {type(names).__name__}")
+    try:
+        return [text for text in (csl_name_text(n) for n in names) if text]
+    except ValueError as exc:
+        raise ParseError(f"field 'author': {exc}") from None
+
+
+def _precision(issued: Any, published: dt.date) -> str | None:
+    """``"year"`` or ``"month"`` for a date given to that precision (``date-parts`` or an ISO-like string);
+    a month or day the date could not keep (a season, the 31st of April) counts as not given."""
+    if isinstance(issued, dict) and "date-parts" in issued:
+        parts = issued["date-parts"]
+        first = parts[0] if isinstance(parts, list) and parts and isinstance(parts[0], list) else []
+    else:
+        raw = issued.get("raw") if isinstance(issued, dict) else issued
+        m = _ISO_DATE.match(raw.strip()) if isinstance(raw, str) else None
+        first = [g for g in m.groups() if g] if m else []
+    given = len(first[:3])
+    if given >= 2 and str(published.month) != str(first[1]).strip().lstrip("0"):
+        given = 1
+    elif given == 3 and str(published.day) != str(first[2]).strip().lstrip("0"):
+        given = 2
+    return _PRECISION.get(given)
+
+
+def _arxiv(item: dict[str, Any], doi: str | None, url: str | None) -> tuple[str, int | None] | None:
+    """An arXiv id named by the DOI (10.48550/arXiv.…), an arxiv.org URL or an ``arXiv:`` number."""
+    if doi and parse_reference(doi).arxiv_id:
+        return normalize_arxiv_id(parse_reference(doi).arxiv_id)
+    if url and "arxiv.org/" in url.lower():
+        return normalize_arxiv_id(url)
+    number = item.get("number")
+    if isinstance(number, str) and number.strip().lower().startswith("arxiv:"):
+        return normalize_arxiv_id(number)
+    return None
+
+
+def _kept(item: dict[str, Any], title_raw: str, title: str, arxiv: bool) -> dict[str, Any]:
+    """What of the item the paper's fields do not hold, for writing it back (see ``paper_to_csl``)."""
+    kept = {k: v for k, v in item.items() if k not in _READ}
+    if arxiv and str(kept.get("number", "")).lower().startswith("arxiv:"):
+        kept.pop("number")  # written back from the arXiv id, and so is the publisher
+    if arxiv and kept.get("publisher") == "arXiv":
+        kept.pop("publisher")
+    if title_raw != title:
+        kept["title"] = title_raw
+    journal = item.get("container-title")
+    if isinstance(journal, str) and csl_plain_text(journal) != " ".join(journal.split()):
+        kept["container-title"] = journal
+    words = item.get("keyword")
+    if isinstance(words, str) and words != ", ".join(csl_keywords(words)):
+        kept["keyword"] = words  # written back as it was ("a; b")
+    if isinstance(item.get("author"), list) and item["author"]:
+        kept["author"] = item["author"]
+    if isinstance(item.get("issued"), (dict, str)):
+        kept["issued"] = item["issued"]
+    return kept
+
+
+def _item_to_paper(item: Any, source: str, where: str) -> Paper:
+    if not isinstance(item, dict):
+        raise ParseError(f"expected a CSL item (a JSON object), got {type(item).__name__}")
+    title_raw = _text(item, "title")
+    title = csl_plain_text(title_raw) if title_raw else ""
+    if not title:
+        raise ParseError("expected a 'title'")
+    doi, url = _text(item, "DOI"), _text(item, "URL")
+    found = _arxiv(item, doi, url)
+    published = csl_date(item.get("issued"))
+    raw_title = item["title"] if isinstance(item["title"], str) else title
+    extra: dict[str, Any] = {"csl": _kept(item, raw_title, title, found is not None)}
+    precision = _precision(item.get("issued"), published) if published is not None else None
+    if precision:
+        extra["date_precision"] = precision
+    words = item.get("keyword")
+    if isinstance(words, list) and all(isinstance(w, str) for w in words):  # not CSL, but some tools write it
+        words = ", ".join(w.replace(",", " ") for w in words)
+        item = {**item, "keyword": words}
+    keywords = _text(item, "keyword")
+    paper = Paper(
+        title=title,
+        arxiv_id=found[0] if found else None,
+        version=found[1] if found else None,
+        authors=_authors(item),
+        abstract=_text(item, "abstract"),
+        published=published,
+        comment=_text(item, "note"),
+        journal_ref=csl_plain_text(journal) if (journal := _text(item, "container-title")) else None,
+        doi=doi,
+        url=url,
+        keywords=csl_keywords(keywords) if keywords else [],
+        sources=[SourceRecord("csl", location=source, record=where)],
+        extra=extra,
+    )
+    if paper.url and paper.url in (f"https://arxiv.org/abs/{paper.arxiv_id}", f"https://doi.org/{paper.doi}"):
+        paper.url = None  # the landing page the paper names anyway (Paper.abs_url)
+    return check_paper(paper)
+
+
+def parse_csl(data: Any, source: str = "<string>") -> list[Paper]:
+    """Papers from decoded CSL-JSON: a list of items, or one item.
+
+    Returns
+    -------
+    list of Paper
+        One paper per item with a title, in order; ``sources`` name the item as ``record N`` (from 1),
+        with its id when it has one.
+
+    Raises
+    ------
+    ParseError
+        If ``data`` is not an item or a list of items, or no item could be read.
+
+    Warns
+    -----
+    PartialImportWarning
+        For items skipped (not an object, no title, a value of the wrong type), each named by its number.
+    """
+    items = [data] if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ParseError(f"expected CSL-JSON: an array of items, got {type(data).__name__}", source=source)
+    if not items:
+        raise ParseError("no CSL items found; expected an array of items with a 'title'", source=source)
+    problems = ProblemCollector(source)
+    papers: list[Paper] = []
+    for number, item in enumerate(items, 1):
+        key = item.get("id") if isinstance(item, dict) else None
+        where = f"record {number}" + (f" ({key!r})" if isinstance(key, (str, int)) and key != "" else "")
+        try:
+            papers.append(_item_to_paper(item, source, where))
+        except ParseError as exc:
+            problems.add(where, exc.message)
+        except RECORD_ERRORS as exc:
+            problems.add(where, f"unreadable CSL item ({type(exc).__name__}: {exc}); expected CSL-JSON values")
+    return problems.finish(papers, expected="CSL items")
+
+
+def read_csl(path: str | Path) -> list[Paper]:
+    """Read a CSL-JSON file (``.json`` or ``.csl.json``); see :func:`parse_csl`.
+
+    Raises
+    ------
+    ParseError
+        If the file is missing, not JSON, or holds no usable item.
+    """
+    path = Path(path)
+    return parse_csl(parse_json(read_bytes(path), str(path), expected="CSL-JSON"), source=str(path))
+
+
+def write_csl(papers: Iterable[Paper], path: str | Path) -> Path:
+    """Write ``papers`` as a CSL-JSON array (``Paper.to_csl()`` of each); :func:`read_csl` reads it back."""
+    path = Path(path)
+    items = [paper.to_csl() for paper in papers]
+    path.write_text(json.dumps(items, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

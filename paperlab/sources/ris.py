@@ -1,0 +1,298 @@
+"""RIS: the tagged export format of Scopus, Embase, PubMed, Ovid, Web of Science, Zotero, EndNote and Mendeley.
+
+A record runs from a ``TY  - `` line to an ``ER  - `` line; each line is a two-character tag, two spaces,
+a hyphen and the value, and a line without a tag continues the one before. Text outside records (Ovid's
+``1.`` record numbers and "Link to ..." lines, a byte-order mark) is skipped. Tags are read with ``rispy``;
+the fields databases disagree on are read from every tag they use:
+
+- title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``), authors ``AU``/``A1`` (not ``A2``: editors, or in Ovid
+  the cited authors), abstract ``AB``/``N2``, journal ``T2``/``JF``/``JO``/``J2``;
+- date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra`` or ``YYYY-MM-DD`` form, the most precise
+  one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
+- DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``; an arXiv id from an arXiv DOI or an
+  arxiv.org link; ``KW`` keywords (a ``;``-separated line is split).
+
+Volume, issue, pages, publisher, ISSN, language, database and the reference type stay in ``extra["ris"]``.
+:func:`write_ris` writes papers back as RIS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import rispy
+
+from ..errors import ParseError, ProblemCollector
+from ..identifiers import normalize_arxiv_id, parse_reference
+from ..paper import Paper, SourceRecord
+from ._files import RECORD_ERRORS, check_paper, read_bytes
+
+__all__ = ["parse_ris", "read_ris", "write_ris"]
+
+# a tag line: two characters (a capital letter first), then "  - " (one space or a missing value tolerated)
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
+_DATE = re.compile(r"^\s*(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?", re.ASCII)
+# RIS values kept in extra["ris"]: rispy's name -> ours
+_KEPT = {
+    "type_of_reference": "type",
+    "volume": "volume",
+    "number": "issue",
+    "start_page": "start_page",
+    "end_page": "end_page",
+    "publisher": "publisher",
+    "issn": "issn",
+    "language": "language",
+    "name_of_database": "database",
+    "type_of_work": "type_of_work",
+    "id": "id",
+    "accession_number": "accession_number",
+}
+_PRECISION = {1: "year", 2: "month", 3: "day"}
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)", re.ASCII)
+_DOI = re.compile(r"10\.\d{4,9}/[^\s\[\]<>\"]+|(?<![\w.])10/[a-z0-9]+(?![\w/])", re.ASCII | re.I)
+
+
+def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
+    """``(first line number, lines)`` of each record ended by ``ER``, and ``(line, problem)`` of unended ones."""
+    records: list[tuple[int, list[str]]] = []
+    unended: list[tuple[int, str]] = []
+    current: list[str] | None = None
+    start = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _TAG_LINE.match(line.lstrip("\ufeff"))
+        if m and m.group(1) == "TY":
+            if current is not None:  # a record without ER: it ends where the next begins
+                records.append((start, current))
+            current, start = [], number
+        if current is None:
+            continue  # text between records
+        if m:
+            current.append(f"{m.group(1)}  - {(m.group(2) or '').strip()}")
+            if m.group(1) == "ER":
+                records.append((start, current))
+                current = None
+        elif line.strip():
+            current.append(line.strip())
+    if current is not None:
+        unended.append((start, "record has no 'ER  - ' line before the end of the file (truncated?)"))
+    return records, unended
+
+
+def _first(record: dict[str, Any], *keys: str) -> str | None:
+    """The first non-blank value among ``keys`` (a list's first non-blank item)."""
+    for key in keys:
+        value = record.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item.strip():
+                return " ".join(item.split())
+    return None
+
+
+def _values(record: dict[str, Any], key: str) -> list[str]:
+    value = record.get(key)
+    items = value if isinstance(value, list) else [value]
+    return [" ".join(v.split()) for v in items if isinstance(v, str) and v.strip()]
+
+
+def _name(value: str) -> str:
+    """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Embase's ``Liu R.`` as is) as
+    ``Given Family Suffix``, the way paperlab writes authors."""
+    family, _, rest = value.partition(",")
+    given, _, suffix = rest.partition(",")
+    return " ".join(" ".join((given, family, suffix)).split()) if given.strip() else " ".join(value.split())
+
+
+def _ris_name(name: str) -> str:
+    """``Given Family`` as RIS writes it, ``Family, Given`` (the last word is the family name)."""
+    given, _, family = name.rpartition(" ")
+    return f"{family}, {given}" if given and "," not in name else name
+
+
+def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:
+    """Date parts (year, month, day as present) of the most precise of DA/PY/Y1 agreeing on the year."""
+    found: list[list[int]] = []
+    for key in ("date", "year", "publication_year"):
+        for value in _values(record, key):
+            m = _DATE.match(value) or _YEAR.search(value)  # "2019/05/12/", else a year in "Spring 2019"
+            if m:
+                found.append([int(g) for g in m.groups() if g])
+    if not found:
+        return [], None
+    year = next((parts[0] for parts in found if len(parts) == 1), found[0][0])
+    parts = max((p for p in found if p[0] == year), key=len)
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        parts = parts[:1]
+    if len(parts) == 3 and (_published(parts) or dt.date.min).day != parts[2]:
+        parts = parts[:2]  # not a day of that month: the month is all that was given
+    return parts, _PRECISION[len(parts)]
+
+
+def _published(parts: list[int]) -> dt.date | None:
+    if not parts or not 1 <= parts[0] <= 9999:
+        return None
+    year, month, day = (parts + [1, 1])[:3]
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 1)
+
+
+def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None]:
+    """The DOI (``DO``, else a doi.org link) and an arXiv id (from an arXiv DOI or an arxiv.org link)."""
+    links = _values(record, "urls") + _values(record, "file_attachments2") + _values(record, "file_attachments1")
+    found = (_DOI.search(v) for v in _values(record, "doi"))  # "10.1/x", a doi.org URL, "10.1/x [doi]"
+    doi = next((m.group(0).rstrip(".") for m in found if m), None)  # "N/A" is no DOI
+    if not doi:
+        doi = next((r.doi for r in map(parse_reference, links) if r.doi and "doi.org/" in r.text.lower()), None)
+    arxiv = normalize_arxiv_id(parse_reference(doi).arxiv_id) if doi else None
+    if arxiv is None:
+        arxiv = next((normalize_arxiv_id(link) for link in links if "arxiv.org/" in link.lower()), None)
+    return doi, arxiv
+
+
+def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
+    title = _first(record, "title", "primary_title", "unknown_tag:CT", "unknown_tag:BT", "short_title")
+    if not title:
+        raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
+    authors = [_name(a) for a in _values(record, "authors") + _values(record, "first_authors")]
+    doi, arxiv = _identifiers(record)
+    parts, precision = _date(record)
+    kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
+    extra: dict[str, Any] = {"ris": {k: v for k, v in kept.items() if v}}
+    if precision and precision != "day":
+        extra["date_precision"] = precision
+    keywords = [k.strip() for v in _values(record, "keywords") for k in v.split(";")]
+    journal = _first(
+        record, "secondary_title", "alternate_title3", "journal_name", "alternate_title2", "alternate_title1"
+    )
+    urls = [u for u in _values(record, "urls") if u.lower().startswith(("http://", "https://"))]
+    if arxiv and urls and urls[0] == f"https://arxiv.org/abs/{arxiv[0]}":
+        urls = []  # the landing page the paper names anyway (Paper.abs_url)
+    return check_paper(
+        Paper(
+            title=title,
+            arxiv_id=arxiv[0] if arxiv else None,
+            version=arxiv[1] if arxiv else None,
+            authors=authors,
+            abstract=_first(record, "abstract", "notes_abstract"),
+            published=_published(parts),
+            journal_ref=journal if (record.get("type_of_reference") or "JOUR") != "BOOK" else None,
+            doi=doi,
+            url=urls[0] if urls else None,
+            keywords=keywords,
+            sources=[SourceRecord("ris", location=source, record=where)],
+            extra=extra,
+        )
+    )
+
+
+def _unknown_tags(record: dict[str, Any]) -> dict[str, Any]:
+    """rispy's record with unknown tags flattened to ``unknown_tag:XX`` keys."""
+    unknown = record.pop("unknown_tag", None) or {}
+    for tag, values in dict(unknown).items():
+        record[f"unknown_tag:{tag}"] = list(values)
+    return record
+
+
+def parse_ris(text: str, source: str = "<string>") -> list[Paper]:
+    """Papers from RIS text.
+
+    Returns
+    -------
+    list of Paper
+        One paper per record with a title, in file order; ``sources`` name each record by number and line.
+
+    Raises
+    ------
+    ParseError
+        If the text holds no RIS record (``TY  - `` … ``ER  - ``), or no record could be read.
+
+    Warns
+    -----
+    PartialImportWarning
+        For records skipped (no title, unended at the end of the file), each named by number and line.
+    """
+    records, unended = _records(text)
+    if not records and not unended:
+        raise ParseError("no RIS records found; expected records from 'TY  - ' to 'ER  - ' lines", source=source)
+    parser = rispy.RisParser(enforce_list_tags=False)
+    problems = ProblemCollector(source)
+    papers: list[Paper] = []
+    for number, (line, lines) in enumerate(records, 1):
+        where = f"record {number}, line {line}"
+        try:
+            parsed = parser.parse_lines(iter(lines))
+            if not parsed:
+                raise ParseError("expected a record from 'TY  - ' to 'ER  - '")
+            papers.append(_record_to_paper(_unknown_tags(parsed[0]), source, where))
+        except ParseError as exc:
+            problems.add(where, exc.message)
+        except RECORD_ERRORS as exc:
+            problems.add(where, f"unreadable RIS record ({type(exc).__name__}: {exc})")
+    for line, message in unended:
+        problems.add(f"record {len(records) + 1}, line {line}", message)
+    return problems.finish(papers, expected="RIS records")
+
+
+def _decode(data: bytes, source: str) -> str:
+    """UTF-8 (a byte-order mark dropped), UTF-16 with a byte-order mark, else Latin-1 (old EndNote exports)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ParseError("expected UTF-16 text after a UTF-16 byte-order mark", source=source) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def read_ris(path: str | Path) -> list[Paper]:
+    """Read a RIS file (see :func:`parse_ris`).
+
+    Raises
+    ------
+    ParseError
+        If the file is missing or holds no usable record.
+    """
+    path = Path(path)
+    return parse_ris(_decode(read_bytes(path), str(path)), source=str(path))
+
+
+# the RIS tag of each value kept in extra["ris"], for writing it back
+_TAGS = {"volume": "VL", "issue": "IS", "start_page": "SP", "end_page": "EP", "publisher": "PB", "issn": "SN"}
+_TAGS |= {"language": "LA", "database": "DB", "type_of_work": "M3", "id": "ID", "accession_number": "AN"}
+
+
+def _ris_lines(paper: Paper) -> list[str]:
+    """One RIS record: a journal article (``JOUR``) when the paper names a journal, else ``GEN``, unless it
+    was read as another type."""
+    found = paper.extra.get("ris")
+    kept: dict[str, Any] = found if isinstance(found, dict) else {}
+    kind = kept.get("type") if isinstance(kept.get("type"), str) else ("JOUR" if paper.journal_ref else "GEN")
+    lines: list[tuple[str, Any]] = [("TY", kind), ("TI", paper.title)] + [("AU", _ris_name(a)) for a in paper.authors]
+    if paper.published:
+        when = paper.published
+        size = {"year": 1, "month": 2}.get(str(paper.extra.get("date_precision")), 3)
+        parts = [f"{when.year:04d}", f"{when.month:02d}", f"{when.day:02d}"][:size]
+        lines += [("PY", f"{when.year:04d}"), ("DA", "/".join(parts + [""] * (3 - size)))]
+    lines += [("T2", paper.journal_ref), ("AB", paper.abstract), ("DO", paper.doi), ("UR", paper.url)]
+    if paper.arxiv_id and not paper.doi:
+        lines.append(("UR", f"https://arxiv.org/abs/{paper.arxiv_id}"))
+    lines += [(tag, kept.get(name)) for name, tag in _TAGS.items()]
+    lines += [("KW", k) for k in paper.keywords + paper.tags]
+    text = [f"{tag}  - {' '.join(str(value).split())}" for tag, value in lines if value]
+    return [*text, "ER  - "]
+
+
+def write_ris(papers: Iterable[Paper], path: str | Path) -> Path:
+    """Write ``papers`` as RIS; :func:`read_ris` reads back title, authors, date (to its precision), journal,
+    abstract, DOI, URL, arXiv id, keywords and the values kept in ``extra["ris"]``."""
+    path = Path(path)
+    records = ["\n".join(_ris_lines(paper)) for paper in papers]
+    path.write_text("\n\n".join(records) + "\n", encoding="utf-8")
+    return path
