@@ -48,11 +48,12 @@ def _store() -> Store:
 def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     for i, p in enumerate(papers):
-        date = p.published.isoformat() if p.published else "-"
+        # the date as precise as its source gave it ("2017"), "?" when its year was inferred
+        date = (p.date_text or "-") + ("?" if p.published and p.date_inferred else "")
         score = f"{scores[i]:6.3f}  " if scores is not None else ""
         # a title-hash id means nothing to a reader: show the arXiv id or DOI, else a dash
         ident = p.id if not p.id.startswith("title:") else "-"
-        print(f"{score}{ident:<18} {date:<10}  {p.title}", file=out)
+        print(f"{score}{ident:<18} {date:<10}  {p.shown_title}", file=out)
 
 
 def _corpus(name: str | None) -> tuple[Library, str]:
@@ -125,7 +126,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             return 0
         for e in entries[: args.limit]:
             tags = f"  [{', '.join(e.tags)}]" if e.tags else ""
-            print(f"{e.status:<8} {e.paper.id:<22} {e.paper.title}{tags}")
+            print(f"{e.status:<8} {e.paper.id:<22} {e.paper.shown_title}{tags}")
         print(f"{len(entries)} paper(s) in reading list {args.list!r}", file=sys.stderr)
         return 0
     lib = store.papers()
@@ -288,7 +289,7 @@ def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument(
         "--reference-date",
         metavar="YYYY-MM-DD",
-        help="the year for dates without one in saved Hugging Face pages (default: today)",
+        help="the day a saved Hugging Face page was saved, for its dates without a year (default: inferred)",
     )
     p.add_argument("--list", metavar="NAME", help="also add the papers to this reading list")
     p.set_defaults(func=cmd_import)

@@ -42,6 +42,8 @@ _DF_COLUMNS = [
     "n_authors",
     "organization",
     "published",
+    "date_precision",
+    "date_inferred",
     "updated",
     "arxiv_id",
     "version",
@@ -342,8 +344,9 @@ class Library:
     def to_dataframe(self) -> pd.DataFrame:
         """One row per paper with typed columns.
 
-        Dates are ``datetime64``, counts nullable ``Int64``, lists stay lists,
-        ``sources`` is the list of source kinds.
+        Dates are ``datetime64`` (``date_precision`` says how much of ``published`` the source gave,
+        ``date_inferred`` whether its year was inferred), counts nullable ``Int64``, lists stay lists,
+        ``sources`` is the list of source kinds; ``title`` and ``abstract`` are readable (LaTeX decoded).
         """
         import pandas as pd
 
@@ -351,6 +354,9 @@ class Library:
         for p in self:
             row = {c: getattr(p, c, None) for c in _DF_COLUMNS if c not in ("sources", "venue")}
             row["venue"] = p.venue
+            row.update(title=p.shown_title, abstract=p.shown_abstract)
+            if p.published is None:
+                row.update(date_precision=None, date_inferred=None)
             row["sources"] = list(dict.fromkeys(s.name for s in p.sources))
             rows.append(row)
         df = pd.DataFrame(rows, columns=_DF_COLUMNS)
@@ -358,6 +364,7 @@ class Library:
             df[c] = pd.to_datetime(df[c])
         for c in ("n_authors", "version", "upvotes", "github_stars"):
             df[c] = df[c].astype("Int64")
+        df["date_inferred"] = df["date_inferred"].astype("boolean")
         return df.set_index("id", drop=False).rename_axis(None)
 
     def to_bibtex(self) -> str:

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 __all__ = ["PaperlabMagics", "load_ipython_extension"]
 
 
-def _library_from_source(source: str, query: str, k: int | None) -> tuple[Library, bool]:
+def _library_from_source(
+    source: str, query: str, k: int | None, reference_date: str | None = None
+) -> tuple[Library, bool]:
     """The library named by ``--source`` and whether it becomes the active library."""
     if source == "arxiv":
         if not query:
@@ -47,7 +49,7 @@ def _library_from_source(source: str, query: str, k: int | None) -> tuple[Librar
         return store.reading_list(name).to_library(), False
     from .sources import load
 
-    return load(source), True
+    return load(source, **({"reference_date": reference_date} if reference_date else {})), True
 
 
 @magics_class
@@ -64,6 +66,12 @@ class PaperlabMagics(Magics):
     )
     @argument("-k", type=int, default=None, help="number of results (default 50; arxiv 25)")
     @argument("--mode", "-m", default="hybrid", choices=("hybrid", "semantic", "lexical"), help="search mode for QUERY")
+    @argument(
+        "--reference-date",
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="the day a saved Hugging Face page FILE was saved, for its dates without a year (default: inferred)",
+    )
     @line_magic
     def papers(self, line: str = "") -> PaperCards | None:
         """Show papers as cards: the active library, a search of it, a file, arXiv, HF or a reading list.
@@ -81,7 +89,7 @@ class PaperlabMagics(Magics):
 
         try:
             if args.source:
-                library, activate = _library_from_source(args.source, query, args.k)
+                library, activate = _library_from_source(args.source, query, args.k, args.reference_date)
                 if args.source in ("arxiv",):
                     query = ""  # arXiv already searched for it
             else:

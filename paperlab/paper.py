@@ -19,9 +19,11 @@ from typing import Any, ClassVar, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from ._operations import Operations
+from .date_precision import DATE_KEYS, PRECISION_WIDTH, keeps_first_date, partial_date, precision_of
 from .dates import as_date, as_datetime
 from .errors import ParseError
 from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
+from .latex import has_latex, readable
 from .urls import safe_url
 from .venues import parse_venue
 
@@ -222,7 +224,13 @@ class Paper:
     sources : list of SourceRecord
         Where each record of this paper came from.
     extra : dict
-        Source-specific JSON-safe data (e.g. Semantic Scholar ``paperId``, citation counts).
+        Source-specific JSON-safe data (e.g. Semantic Scholar ``paperId``, citation counts); also
+        ``date_precision`` ("year" or "month" when the source gave only that much of ``published``) and
+        ``date_inferred`` (true when the year of ``published`` was inferred, not given by the source).
+    title_text, abstract_text : str, optional
+        Not parameters: the title and abstract without their LaTeX (:func:`paperlab.latex.readable`), set when
+        they hold LaTeX, else None (the wire format's readable forms). Read :attr:`shown_title` and
+        :attr:`shown_abstract` in Python.
     """
 
     title: str
@@ -251,6 +259,8 @@ class Paper:
     tags: list[str] = field(default_factory=list)
     sources: list[SourceRecord] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    title_text: str | None = field(default=None, init=False)
+    abstract_text: str | None = field(default=None, init=False)
 
     #: Methods implemented by the layers above the model (``to_bibtex``: :mod:`paperlab.sources.bibtex`;
     #: ``to_markdown``, ``to_html``, ``to_csl``: :mod:`paperlab.paper_render`).
@@ -313,6 +323,8 @@ class Paper:
             self.categories.insert(0, self.primary_category)
         if not self.id:
             self.id = self.canonical_id()
+        self.title_text = readable(title) if has_latex(title) else None
+        self.abstract_text = readable(self.abstract) if has_latex(self.abstract) else None
 
     # -- identity ---------------------------------------------------------------
     def canonical_id(self) -> str:
@@ -353,6 +365,34 @@ class Paper:
         return self.published.year if self.published else None
 
     @property
+    def shown_title(self) -> str:
+        """The title as cards, tables and search show it: its LaTeX decoded (``77\\%`` as ``77%``)."""
+        return readable(self.title)
+
+    @property
+    def shown_abstract(self) -> str | None:
+        """The abstract as cards, tables and search show it: its LaTeX decoded; None when there is none."""
+        return readable(self.abstract) if self.abstract else self.abstract
+
+    @property
+    def date_precision(self) -> str:
+        """How much of ``published`` the source gave: "year", "month" or "day" (``extra["date_precision"]``)."""
+        return precision_of(self.extra)
+
+    @property
+    def date_inferred(self) -> bool:
+        """Whether the year of ``published`` was inferred (a page showing "Mar 10"), not given by the source."""
+        return self.extra.get("date_inferred") is True
+
+    @property
+    def date_text(self) -> str | None:
+        """``published`` to the precision the source gave: "2017", "2017-03" or "2017-03-10"; None if unknown."""
+        return self.published.isoformat()[: PRECISION_WIDTH[self.date_precision]] if self.published else None
+
+    #: The ``extra`` entry of a date's precision (:func:`paperlab.date_precision.partial_date`), for readers.
+    partial_date = staticmethod(partial_date)
+
+    @property
     def abs_url(self) -> str | None:
         """Best landing page: the given url, else the arXiv abstract page, else the DOI."""
         if self.url:
@@ -383,7 +423,7 @@ class Paper:
         merged: dict[str, Any] = {}
         for f in dataclasses.fields(self):
             a, b = getattr(self, f.name), getattr(other, f.name)
-            if f.name == "id":
+            if f.name == "id" or not f.init:
                 continue
             if f.name == "sources":
                 seen = {s.key(): s for s in a}
@@ -410,6 +450,10 @@ class Paper:
             else:
                 merged[f.name] = a
         merged["n_authors"] = max(merged["n_authors"] or 0, len(merged["authors"])) or None
+        dated = self if keeps_first_date(self.published, self.extra, other.published, other.extra) else other
+        merged["published"] = dated.published  # with what its source said of it
+        merged["extra"] = {k: v for k, v in merged["extra"].items() if k not in DATE_KEYS}
+        merged["extra"].update((k, dated.extra[k]) for k in DATE_KEYS if k in dated.extra)
         return Paper(**merged)
 
     # -- wire format ----------------------------------------------------------------
@@ -446,7 +490,7 @@ class Paper:
             raise ParseError(f"unknown paper field(s) {unknown}; expected only {sorted(names)}")
         if not data.get("title"):
             raise ParseError("field 'title': expected a non-empty string")
-        kwargs = {k: v for k, v in data.items() if k != "sources"}
+        kwargs = {k: v for k, v in data.items() if k not in ("sources", "title_text", "abstract_text")}
         for k in (
             "title",
             "id",

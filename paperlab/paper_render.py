@@ -52,8 +52,10 @@ def _card_json(paper: Paper) -> str:
 
 
 def _meta(paper: Paper) -> list[str]:
-    """Byline, date and venue, the parts present."""
-    date = paper.published.isoformat() if paper.published else None
+    """Byline, date (as precise as its source gave it: "2017"; the year marked when inferred) and venue."""
+    date = paper.date_text
+    if date and paper.date_inferred:
+        date += " (year inferred)"
     return [m for m in (paper.byline(), date, paper.venue) if m]
 
 
@@ -74,7 +76,8 @@ def paper_to_markdown(paper: Paper) -> str:
     reads the card back without loss.
     """
     link = md_url(paper.abs_url)
-    lines = [f"### [{md_link_text(paper.title)}]({link})" if link else f"### {md_escape(paper.title)}"]
+    title = paper.shown_title  # titles and abstracts as read: LaTeX decoded (the raw form rides in the JSON)
+    lines = [f"### [{md_link_text(title)}]({link})" if link else f"### {md_escape(title)}"]
     meta = _meta(paper)
     if meta:
         lines.append("*" + md_escape(" · ".join(meta)) + "*")
@@ -86,7 +89,7 @@ def paper_to_markdown(paper: Paper) -> str:
     if extra_line:
         lines.append(extra_line)
     if paper.abstract:
-        lines += ["", md_quote(paper.abstract)]
+        lines += ["", md_quote(paper.shown_abstract or "")]
     lines += ["", f"<!-- {MIME_TYPE} {_card_json(paper)} -->"]
     return "\n".join(lines) + "\n"
 
@@ -97,12 +100,13 @@ def paper_to_html(paper: Paper) -> str:
     def e(text: str) -> str:
         return html.escape(shown_text(text))
 
-    head = html_link(paper.abs_url, e(paper.title))
+    head = html_link(paper.abs_url, e(paper.shown_title))
     meta = " · ".join(e(m) for m in _meta(paper))
     chips = "".join(f'<span style="{_CHIP_STYLE}">{e(c)}</span>' for c in (paper.categories + paper.tags)[:8])
     stats = " ".join(_stats(paper))
     links = " ".join(html_link(url, name) for name, url in _links(paper) if safe_url(url))
-    abstract = f"<details><summary>Abstract</summary><p>{e(paper.abstract)}</p></details>" if paper.abstract else ""
+    shown = paper.shown_abstract
+    abstract = f"<details><summary>Abstract</summary><p>{e(shown)}</p></details>" if shown else ""
     return (
         f'<div class="paperlab-card" style="{_CARD_STYLE}">'
         f'<div style="font-weight:600">{head}</div>'

@@ -321,7 +321,8 @@ def test_library_dedups_real_bib_file() -> None:
     assert len(lib) == 85
     baez = lib["math/0307200"]
     assert [s.record for s in baez.sources] == ["baez/article, line 68", "baez/online, line 1386"]
-    assert baez.published == dt.date(2004, 1, 1)  # earliest date
+    # "date = 2004" and "date = {2004-10-27}" agree: the merge keeps the more precise date
+    assert baez.published == dt.date(2004, 10, 27) and baez.date_precision == "day"
     assert baez.journal_ref == "Theory and Applications of Categories"
     assert lib.ids.index("math/0307200") == 3  # position of the first record
     kullback = lib.filter(text="Information Theory and Statistics")

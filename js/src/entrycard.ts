@@ -55,7 +55,7 @@ export function entryCard(entry: IEntry, ctx: ICardContext): HTMLLIElement {
     const details = h('details', 'paperlab-abstract');
     details.append(
       h('summary', '', 'Abstract'),
-      h('p', '', entry.paper.abstract)
+      h('p', '', entry.paper.abstract_text ?? entry.paper.abstract)
     );
     li.append(details);
   }
@@ -66,8 +66,20 @@ export function entryCard(entry: IEntry, ctx: ICardContext): HTMLLIElement {
 /** The title, a link to the landing page when there is a safe one. */
 function titleRow(entry: IEntry): HTMLElement {
   const row = h('div', 'paperlab-card-title');
-  row.append(link(entry.paper.title, absUrl(entry.paper), 'paperlab-title'));
+  // the title as read: its LaTeX decoded by the server (`title_text`), else as written
+  const title = entry.paper.title_text ?? entry.paper.title;
+  row.append(link(title, absUrl(entry.paper), 'paperlab-title'));
   return row;
+}
+
+/** `published` as precise as its source gave it ("2017", "2017-03"), marked when its year was inferred. */
+function shownDate(paper: IEntry['paper']): string {
+  const precision = paper.extra?.date_precision;
+  const width = precision === 'year' ? 4 : precision === 'month' ? 7 : 10;
+  const date = (paper.published ?? '').slice(0, width);
+  return date && paper.extra?.date_inferred === true
+    ? `${date} (year inferred)`
+    : date;
 }
 
 function metaRow(entry: IEntry): HTMLElement {
@@ -78,7 +90,7 @@ function metaRow(entry: IEntry): HTMLElement {
     : paper.id.startsWith('title:')
       ? ''
       : paper.id;
-  const meta = [byline(paper), paper.published ?? '', ident]
+  const meta = [byline(paper), shownDate(paper), ident]
     .filter(Boolean)
     .join(' · ');
   return h('div', 'paperlab-card-meta', meta);

@@ -34,9 +34,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
 def paper_text(paper: Paper) -> str:
     """The text embedded and indexed for a paper: title, then abstract."""
-    if paper.abstract:
-        return f"{paper.title}. {paper.abstract}"
-    return paper.title
+    return f"{paper.shown_title}. {paper.shown_abstract}" if paper.abstract else paper.shown_title  # LaTeX decoded
 
 
 def _check_mode(mode: str) -> str:

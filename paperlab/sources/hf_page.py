@@ -12,8 +12,11 @@ title line, an abstract line and, not always, a byline block::
     Apr 26, 2024
 
 The byline is ``• N authors`` or an organisation name, then ``·``, then a date
-(``Oct 6, 2025``, or ``Mar 10`` with no year meaning the page's year) optionally
-followed by the upvote count (``Dec 6, 2023 2``). Lines that belong to no paper
+(``Oct 6, 2025``, or ``Mar 10`` with no year meaning the year the page was saved in) optionally
+followed by the upvote count (``Dec 6, 2023 2``). A year the page does not show is inferred and
+marked so (``extra["date_inferred"]``): from ``reference_date`` (the day the page was saved) when
+given, else as the year after the latest year the page shows (the site writes the year of every
+date not in the current year), but not after today. Lines that belong to no paper
 (a stray duplicated fragment of an abstract, say) are reported with
 :class:`~paperlab.errors.PartialImportWarning` and skipped.
 """
@@ -94,18 +97,38 @@ class _Line:
         return len(text) > _MAX_TITLE or (len(text) >= 80 and (text.endswith(".") or ". " in text))
 
 
-def _parse_date(text: str, reference: dt.date) -> tuple[dt.date, int | None] | None:
-    """``"Oct 6, 2025"`` / ``"Mar 10"`` / ``"Dec 6, 2023 2"`` -> (date, upvotes); None if not a date."""
+def _parse_date(text: str, reference: dt.date) -> tuple[dt.date, int | None, bool] | None:
+    """``"Oct 6, 2025"`` / ``"Mar 10"`` / ``"Dec 6, 2023 2"`` -> (date, upvotes, whether the year was inferred);
+    None if not a date. A date without a year is the last such day on or before ``reference``."""
     m = _DATE_LINE.match(text)
     if not m or m.group("month").lower() not in _MONTHS:
         return None
-    year = int(m.group("year")) if m.group("year") else reference.year
+    month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
     try:
-        date = dt.date(year, _MONTHS[m.group("month").lower()], int(m.group("day")))
+        if m.group("year"):
+            date = dt.date(int(m.group("year")), month, day)
+        else:
+            date = dt.date(reference.year, month, day) if (month, day) != (2, 29) else _leap_day(reference)
+            date = date if date <= reference else date.replace(year=date.year - 1)
     except ValueError:
         return None
     upvotes = int(m.group("upvotes")) if m.group("upvotes") else None
-    return date, upvotes
+    return date, upvotes, not m.group("year")
+
+
+def _leap_day(reference: dt.date) -> dt.date:
+    """February 29 of the last leap year whose Feb 29 is on or before ``reference`` (within four years)."""
+    for year in range(reference.year, reference.year - 5, -1):
+        if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) and dt.date(year, 2, 29) <= reference:
+            return dt.date(year, 2, 29)
+    raise ValueError("no leap day")
+
+
+def _inferred_reference(lines: list[_Line], today: dt.date) -> dt.date:
+    """The latest day the page can have been saved on when nobody said: the end of the year after the latest
+    year it shows (it shows the year of every date outside the year it was saved in), but not after today."""
+    years = [int(m.group("year")) for line in lines if (m := _DATE_LINE.match(line.text)) and m.group("year")]
+    return min(today, dt.date(max(years) + 1, 12, 31)) if years and max(years) < today.year else today
 
 
 def _organization(text: str) -> str:
@@ -127,14 +150,15 @@ def parse_hf_page(text: str, source: str = "<string>", reference_date: dt.date |
     source : str
         File name or URL, used in source records and messages.
     reference_date : datetime.date or str, optional
-        The day the page was saved; dates shown without a year (``Mar 10``) are in
-        its year. Defaults to today.
+        The day the page was saved; a date shown without a year (``Mar 10``) is the last such
+        day on or before it. When not given, the page's year is inferred (see the module docs).
 
     Returns
     -------
     list of Paper
         In page order, with ``title``, ``abstract``, ``n_authors`` or ``organization``,
-        ``published`` and ``upvotes`` where the page shows them.
+        ``published`` and ``upvotes`` where the page shows them; ``extra["date_inferred"]``
+        is true when the year of ``published`` was not on the page.
 
     Raises
     ------
@@ -146,8 +170,8 @@ def parse_hf_page(text: str, source: str = "<string>", reference_date: dt.date |
     PartialImportWarning
         For lines that belong to no paper (stray fragments); they are skipped.
     """
-    reference = as_date(reference_date, "reference_date") or dt.date.today()
     lines = [_Line(n, raw.strip()) for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1) if raw.strip()]
+    reference = as_date(reference_date, "reference_date") or _inferred_reference(lines, dt.date.today())
     problems = ProblemCollector(source)
     papers: list[Paper] = []
     i, n = 0, len(lines)
@@ -207,6 +231,7 @@ def _read_paper(
     organization: str | None = None
     date: dt.date | None = None
     upvotes: int | None = None
+    inferred = False
     if j < len(lines) and (m := _AUTHORS_LINE.match(lines[j].text)):
         n_authors = int(m.group("n"))
         j += 1
@@ -216,7 +241,7 @@ def _read_paper(
     if j < len(lines) and lines[j].text == _SEPARATOR:
         j += 1
     if j < len(lines) and (found := _parse_date(lines[j].text, reference)) is not None:
-        date, upvotes = found
+        date, upvotes, inferred = found
         j += 1
     paper = Paper(
         title=title.text,
@@ -226,6 +251,7 @@ def _read_paper(
         published=date,
         upvotes=upvotes,
         sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {title.number}")],
+        extra={"date_inferred": True} if inferred else {},
     )
     return paper, j
 
@@ -238,7 +264,7 @@ def read_hf_page(path: str | Path, reference_date: dt.date | str | None = None) 
     path : str or Path
         The saved page (UTF-8 text).
     reference_date : datetime.date or str, optional
-        The day the page was saved, for dates shown without a year; defaults to today.
+        The day the page was saved, for dates shown without a year; inferred when not given.
 
     Returns
     -------

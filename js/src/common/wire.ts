@@ -45,4 +45,6 @@ export interface IPaper {
   tags: string[];
   sources: ISourceRecord[];
   extra: { [key: string]: unknown };
+  title_text: string | null;
+  abstract_text: string | null;
 }

@@ -37,7 +37,7 @@ export function buildCard(
   card.tabIndex = 0;
   card.setAttribute('role', 'listitem');
   card.dataset.id = p.id;
-  card.setAttribute('aria-label', p.title);
+  card.setAttribute('aria-label', shownTitle(p));
   card.classList.toggle('plc-expanded', state.expanded);
   card.classList.toggle('plc-selected', state.selected);
   card.append(head(p, state.score), meta(p), facts(p));
@@ -47,19 +47,39 @@ export function buildCard(
   }
   card.appendChild(actionLine(p, state, actions));
   if (state.expanded && p.abstract) {
-    card.appendChild(h('div', 'plc-abstract', p.abstract));
+    card.appendChild(h('div', 'plc-abstract', shownAbstract(p)));
   } else if (p.ai_summary || p.abstract) {
     // a two-line preview; the full abstract is one click (or Enter) away
-    const preview = (p.ai_summary || p.abstract || '').slice(0, 400);
+    const preview = (p.ai_summary || shownAbstract(p)).slice(0, 400);
     card.appendChild(h('div', 'plc-snippet', preview));
   }
   return card;
 }
 
+/** The title as read: its LaTeX decoded by the kernel (`title_text`), else as written. */
+export function shownTitle(p: IPaper): string {
+  return p.title_text ?? p.title;
+}
+
+/** The abstract as read (`abstract_text` when it holds LaTeX), or ''. */
+export function shownAbstract(p: IPaper): string {
+  return p.abstract_text ?? p.abstract ?? '';
+}
+
+/** `published` as precise as its source gave it ("2017", "2017-03"), marked when its year was inferred. */
+export function shownDate(p: IPaper): string {
+  const precision = p.extra?.date_precision;
+  const width = precision === 'year' ? 4 : precision === 'month' ? 7 : 10;
+  const date = (p.published ?? '').slice(0, width);
+  return date && p.extra?.date_inferred === true
+    ? `${date} (year inferred)`
+    : date;
+}
+
 function head(p: IPaper, score: number | undefined): HTMLElement {
   const row = h('div', 'plc-head');
   const title = h('div', 'plc-title');
-  title.appendChild(link(p.title, absUrl(p)));
+  title.appendChild(link(shownTitle(p), absUrl(p)));
   row.appendChild(title);
   if (score !== undefined) {
     const badge = h('span', 'plc-score', `score ${score.toFixed(3)}`);
@@ -71,7 +91,7 @@ function head(p: IPaper, score: number | undefined): HTMLElement {
 
 function meta(p: IPaper): HTMLElement {
   const venue = p.journal_ref || p.comment || '';
-  const text = [byline(p), p.published ?? '', venue].filter(x => x).join(' · ');
+  const text = [byline(p), shownDate(p), venue].filter(x => x).join(' · ');
   const row = h('div', 'plc-meta', text);
   row.title = text;
   return row;

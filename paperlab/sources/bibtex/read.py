@@ -432,6 +432,7 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
     fields = _bib_fields(entry, published)
     if fields:
         extra["bibtex_fields"] = fields
+    extra.update(Paper.partial_date(*(_field(entry, k) for k in ("date", "year", "month", "day"))))  # "year"/"month"
     return extra
 
 

@@ -1,0 +1,73 @@
+"""How much of a date a source gave, and which of two records' dates a merge keeps.
+
+A paper's ``published`` is a :class:`datetime.date`; a source that gave only a year or a month says so in
+``extra["date_precision"]`` ("year" or "month"; a whole date needs no entry), and a reader that had to infer the
+year (a saved page showing "Mar 10") sets ``extra["date_inferred"]``. Reading dates is :mod:`paperlab.dates`.
+
+Model layer: imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+__all__ = ["DATE_KEYS", "PRECISION_WIDTH", "keeps_first_date", "partial_date", "precision_of"]
+
+#: How much of a date a source gave, as the length of its ISO form ("2017", "2017-03", "2017-03-10").
+PRECISION_WIDTH = {"year": 4, "month": 7, "day": 10}
+#: The ``extra`` entries that describe ``published`` (they follow it through a merge).
+DATE_KEYS = ("date_precision", "date_inferred")
+_ISO_PREFIX = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def precision_of(extra: dict[str, Any]) -> str:
+    """``extra["date_precision"]`` when it is "year", "month" or "day"; else "day"."""
+    value = extra.get("date_precision")
+    return value if isinstance(value, str) and value in PRECISION_WIDTH else "day"
+
+
+def _valid_date(year: Any, month: Any, day: Any) -> bool:
+    try:
+        dt.date(int(str(year)), int(str(month)), int(str(day)))
+    except ValueError:
+        return False
+    return True
+
+
+def partial_date(date: Any = None, year: Any = None, month: Any = None, day: Any = None) -> dict[str, str]:
+    """The ``extra`` entry recording the precision of a date given as a (partial) ISO ``date`` ("2006",
+    "1991-03", "2004-10-27", a range "1984/1986"), else as ``year``, ``month`` (1-12) and ``day`` fields:
+    ``{"date_precision": "year"}`` or ``{"date_precision": "month"}``; ``{}`` for a whole date or no date.
+    A month or day that is not valid counts as not given.
+
+    >>> partial_date("1991-03"), partial_date(None, "2017"), partial_date(None, "2017", 3, 9), partial_date()
+    ({'date_precision': 'month'}, {'date_precision': 'year'}, {}, {})
+    """
+    m = _ISO_PREFIX.match(date) if isinstance(date, str) else None
+    if m is not None and _valid_date(m.group(1), m.group(2) or 1, m.group(3) or 1):
+        parts: list[Any] = list(m.groups())
+    else:
+        found = re.search(r"\d{4}", str(year)) if year else None
+        if found is None:
+            return {}
+        month = month if str(month).strip().isdigit() and 1 <= int(str(month)) <= 12 else None
+        day = day if month and str(day).strip().isdigit() and _valid_date(found.group(0), month, day) else None
+        parts = [found.group(0), month, day]
+    precision = "day" if parts[2] else "month" if parts[1] else "year"
+    return {} if precision == "day" else {"date_precision": precision}
+
+
+def keeps_first_date(a: dt.date | None, a_extra: dict[str, Any], b: dt.date | None, b_extra: dict[str, Any]) -> bool:
+    """Whether a merge of two records keeps the first one's date (and what its source said of it): a date over
+    none, a year the source gave over an inferred one, then the more precise of two dates that agree
+    (2017-06-12 over 2017), else the earlier date."""
+    if a is None or b is None:
+        return b is None
+    if (a_extra.get("date_inferred") is True) != (b_extra.get("date_inferred") is True):
+        return b_extra.get("date_inferred") is True
+    wa, wb = PRECISION_WIDTH[precision_of(a_extra)], PRECISION_WIDTH[precision_of(b_extra)]
+    if a.isoformat()[: min(wa, wb)] == b.isoformat()[: min(wa, wb)]:
+        return wa >= wb
+    return a <= b

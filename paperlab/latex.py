@@ -1,0 +1,101 @@
+"""The readable form of a text that holds LaTeX: ``77\\%`` as ``77%``, ``2.2$\\times$`` as ``2.2×``.
+
+Titles and abstracts keep the form their source wrote (arXiv writes numbers and markup in LaTeX); cards,
+tables, the command line and search show and index :func:`readable`. Only the LaTeX is decoded (by pylatexenc):
+a text without any is returned as it is without parsing, and the words between LaTeX pieces are never touched, so
+a URL's ``~`` or ``_``, a bare ``%`` or a ``{`` in plain prose stay as written.
+
+Model layer: imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+__all__ = ["has_latex", "readable"]
+
+# Where LaTeX can occur: a macro (``\times``, ``\%``, ``\'e``, ``\[``) or a $...$ math span.
+_HINT = re.compile(r"\\[A-Za-z%&$#_{}'`\"^~=. \[]|\$(?=\S)[^$\n]{0,300}?(?<=\S)\$(?!\d)")
+_ARG = r"\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}"  # a {group}, up to three levels deep
+# The LaTeX pieces decoded; everything between them is kept as written.
+_PIECE = re.compile(
+    r"\$\$[^$\n]{1,300}\$\$|\\\[[^\n]{1,400}?\\\]"  # display math
+    r"|\$(?=\S)[^$\n]{0,300}?(?<=\S)\$(?!\d)"  # inline math (as pandoc reads it: not "$5 and $6")
+    r"|\{[^{}\n]{0,80}\\[A-Za-z][^{}\n]{0,80}\}"  # a group around a macro: {\tau}, {\em x}
+    rf"|\\[A-Za-z]+\*?(?:\[[^\]\n]{{0,80}}\])?(?:{_ARG})*"  # a macro and its arguments: \textbf{99\%}
+    r"|\\[`'\"^~=.](?:\{[A-Za-z]?\}|[A-Za-z])"  # an accent: \'e, \"{o}
+    r"|\\[%&$#_{} ]"  # an escaped special: \%, \&, \_
+)
+_SUPERSCRIPT = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+_MACRO = re.compile(r"\\[A-Za-z]")
+_LINK = re.compile(r"\\(?:url|nolinkurl)\{([^{}\n]*)\}|\\href\{[^{}\n]*\}(\{.*\})")
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+_SCRIPT = re.compile(r"([\^_])(?:\{([0-9+\-=()ni]{1,8})\}|([0-9ni]))")
+
+
+def has_latex(text: str | None) -> bool:
+    """Whether ``text`` holds anything :func:`readable` would decode (the fast path's test)."""
+    return bool(text) and _HINT.search(text) is not None  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=1)
+def _decoder() -> Any:
+    """pylatexenc's decoder, built on first use (``import paperlab`` stays light)."""
+    from pylatexenc import latex2text
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
+
+    db = latex2text.get_default_latex_context_db()
+    db = db.filter_context(keep_categories=[])  # a copy: the shared default is not changed
+    # macros whose text pylatexenc would drop (it knows their argument but has no text for them)
+    shown = ("texttt", "textsf", "textup", "textsl", "textmd", "mbox", "hbox")
+    db.add_context_category("paperlab", prepend=True, macros=[MacroTextSpec(name, "%s") for name in shown])
+    return LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
+
+
+def _scripts(math: str) -> str:
+    """Simple super- and subscripts of a math span as Unicode: ``10^{-3}`` as ``10⁻³``, ``x_2`` as ``x₂``."""
+
+    def repl(m: re.Match[str]) -> str:
+        body = m.group(2) or m.group(3)
+        if m.group(1) == "_":
+            return body.translate(_SUBSCRIPT) if body.isascii() and not set(body) & set("ni") else m.group(0)
+        return body.translate(_SUPERSCRIPT)
+
+    return _SCRIPT.sub(repl, math)
+
+
+def _decode(m: re.Match[str]) -> str:
+    link = _LINK.fullmatch(m.group(0))
+    if link:  # a URL is verbatim (its ~ and _ are themselves); a link shows its text
+        return link.group(1) if link.group(1) is not None else readable(link.group(2)[1:-1])
+    piece = _BARE_PERCENT.sub(r"\\%", m.group(0))  # a percent sign, not a LaTeX comment
+    math = piece.startswith(("$", "\\["))
+    if math:
+        piece = _scripts(piece)
+    try:
+        text = str(_decoder().latex_to_text(piece))
+    except Exception:  # pylatexenc gives up on malformed LaTeX: keep the piece as written
+        return m.group(0)
+    if math:
+        text = " ".join(text.split())
+    # a macro pylatexenc does not know (an author's own \\name) becomes nothing: keep it as written
+    return text if text.strip() or _MACRO.search(piece) is None else m.group(0)
+
+
+@functools.lru_cache(maxsize=8192)
+def readable(text: str) -> str:
+    """``text`` with its LaTeX decoded to Unicode; ``text`` itself when it holds none.
+
+    Examples
+    --------
+    >>> readable(r"77\\% fewer steps, 2.2$\\times$ faster, \\textbf{99\\%} recall")
+    '77% fewer steps, 2.2× faster, 99% recall'
+    >>> readable("plain text, 50% of it, see https://x.org/~a_b")
+    'plain text, 50% of it, see https://x.org/~a_b'
+    """
+    if not has_latex(text):
+        return text
+    return _PIECE.sub(_decode, text)
