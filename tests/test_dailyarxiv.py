@@ -1,6 +1,7 @@
 """DailyArXiv-style READMEs (paperlab.sources.dailyarxiv): reading, writing, round trip.
 
-Own data (tests/data/dailyarxiv, written for these tests; ids, titles and dates are facts, the abstracts are ours):
+Own data (tests/data/dailyarxiv, written for these tests and tests/test_dailyarxiv_layouts.py; ids, titles and dates
+are facts, the abstracts are ours):
 - ``README.md``: ``Last update: 2025-03-21``, 3 sections (Hallucination 5 rows, MLLM 3, Reasoning 2) = 10 rows,
   7 distinct papers: 2503.14895 under Hallucination (line 11) and MLLM (line 21), 2503.13107 under all three
   (lines 15, 22, 28); 3 empty Comment cells; a folded ``<details>`` comment (line 14); a v2 paper (line 20);
@@ -23,8 +24,12 @@ Own data (tests/data/dailyarxiv, written for these tests; ids, titles and dates 
 - ``other-headers-layout.md``: Chinese column names (日期 标题 作者 链接 代码), a table without outer pipes whose
   ``Paper`` column (next to ``Title``) holds the link, month-name dates (``Apr 5, 2023``, ``7 February 2018``), an
   ``arXiv:1708.02002v2`` text cell, a row without its last cell, and a ``| Name | Link |`` table that is not papers.
-- ``blockquote-layout.md``: not a table of papers (one blockquote with a small attribute table per paper): a
-  ParseError that names the layouts the reader knows.
+- ``blockquote-layout.md``: paper cards, no table: ``## Paper list``, then ``> ### 1. YOLOv4: …`` (line 11, in a
+  blockquote, attribute rows ``| Published | 2020-04-23 |`` and ``| Authors | … |``, ``**Abstract:**``, a v1 link),
+  ``> ### 2. Focal Loss …`` (line 25, date ``last week``: reported), ``### Segment Anything \\(SAM\\)`` (line 35,
+  no blockquote, ``**Summary**``, markdown escapes) and, under ``## About``, a heading that is not a paper.
+- ``no-papers-layout.md``: prose, a ``| Name | Link |`` table and headings, no paper: a ParseError that names the
+  layouts the reader knows.
 
 Recorded real READMEs (``@pytest.mark.realdata``; counts verified by reading the files, see
 ``$PAPERLAB_REALDATA/fixtures/PROVENANCE.md``):
@@ -56,8 +61,10 @@ five ``|``), so those rows are built here from real rows with LaTeX pipes added.
   2025.10.21``, 9 sections, 1262 rows, 1122 distinct arXiv ids (no versions), 186 of them with a code link; line 14
   is 2507.11938 (2025-07-16, "A Multi-Level Similarity Approach for Single-View Object Grasping: …", Hao Chen
   et.al.); line 15 has the title ``Diff $^2$ I2P: …``.
-- WangQvQ/YOLO-Arxiv-Daily README @ e844676: one blockquote per paper, no paper table: a ParseError naming the
-  layouts the reader knows.
+- WangQvQ/YOLO-Arxiv-Daily README @ e844676: no paper table; 5 paper cards (``> ### N. title`` at lines 17, 31, 45,
+  59, 73, in ``## 📑 论文列表``), each with ``| 📅 发布日期 | … |`` and ``| 👤 作者 | … |`` rows, an abstract under
+  ``**📄 英文摘要：**`` and a ``[阅读论文](http://arxiv.org/abs/…v1)`` link; titles and abstracts carry markdown escapes
+  (``Out\\-of\\-the\\-Box``, ``\\(ATD/R\\)``).
 """
 
 from __future__ import annotations
@@ -75,7 +82,6 @@ from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.identifiers import normalize_arxiv_id
 from paperlab.sources.dailyarxiv import (
     DailyArxivDigest,
-    has_paper_table,
     parse_dailyarxiv,
     read_dailyarxiv,
     to_dailyarxiv_markdown,
@@ -86,15 +92,12 @@ ZEZHISHAO = FIXTURES / "dailyarxiv_readme" / "zezhishao_DailyArXiv_README_2024-0
 HENGXT = FIXTURES / "dailyarxiv_readme" / "hengxt_DailyArXiv_fork_README_2026-08-21_c125e64.md"
 CV_DAILY = FIXTURES / "dailyarxiv_readme" / "Vincentqyw_cv-arxiv-daily_README_2022-07-02_1661480.md"
 VERIFICATION = FIXTURES / "dailyarxiv_readme" / "digital_verification_news_README_2026-02-13_7766f0c.md"
-YOLO = FIXTURES / "dailyarxiv_readme" / "WangQvQ_YOLO-Arxiv-Daily_README_2026-08-19_e844676.md"
 # kept aside while the reader was written (held out), then checked: every row read
 TWO_LEVEL = FIXTURES / "dailyarxiv_readme" / "beiyuouo_arxiv-daily_README_2025-06-13_d4992c6.md"
 PAGES_REAL = FIXTURES / "dailyarxiv_readme" / "Ea510chan_3D-Vision-arxiv-daily_docs_index_2025-10-21_d627beb.md"
 OWN = DATA / "dailyarxiv" / "README.md"
 CV_LAYOUT = DATA / "dailyarxiv" / "cv-arxiv-daily-layout.md"
 SUBSECTIONS = DATA / "dailyarxiv" / "keyword-subsections-layout.md"
-PAGES = DATA / "dailyarxiv" / "pages-layout.md"
-BLOCKQUOTE = DATA / "dailyarxiv" / "blockquote-layout.md"
 OTHER_HEADERS = DATA / "dailyarxiv" / "other-headers-layout.md"
 REAL = pytest.mark.realdata
 
@@ -271,250 +274,6 @@ def test_own_raw_special_characters_are_kept() -> None:
         "& Realtime Fleet Scheduling in Urban Air Mobility"
     )
     assert fleet.comment == "12 pages"
-
-
-def test_cv_arxiv_daily_layout() -> None:
-    # |Publish Date|Title|Authors|PDF|Code|: the header is found by its column names, the id from the PDF link
-    digest = digest_of(CV_LAYOUT)
-    assert digest.last_update == dt.date(2022, 7, 2)  # "## Updated on 2022.07.02", not a keyword
-    assert digest.sections == {
-        "SLAM": ["2206.15255", "2206.12961", "2206.00266"],
-        "Image Matching": ["2205.13135", "2206.12961"],
-    }
-    assert sum(len(p.sources) for p in digest.papers) == 5
-    first = digest.papers[0]
-    assert first.title == "Neural Rendering for Stereo 3D Reconstruction of Deformable Tissues in Robotic Surgery"
-    assert (first.arxiv_id, first.version, first.url) == ("2206.15255", 1, "http://arxiv.org/abs/2206.15255v1")
-    assert first.authors == ["Yuehao Wang"]  # "Yuehao Wang et.al.": the first author only
-    assert first.code_url == "https://github.com/med-air/endonerf"
-    assert first.updated == first.published == dt.date(2022, 6, 30)
-    assert (first.abstract, first.comment) == (None, None)
-    both = next(p for p in digest.papers if p.arxiv_id == "2206.12961")
-    assert both.tags == ["SLAM", "Image Matching"] and both.code_url is None  # "null"
-    assert [s.record for s in both.sources] == ["line 8", "line 18"]
-    lamp = next(p for p in digest.papers if p.arxiv_id == "2205.13135")
-    assert (lamp.version, lamp.updated, lamp.published) == (2, dt.date(2022, 5, 31), None)
-    assert sum(1 for p in digest.papers if p.code_url) == 2
-
-
-def test_keyword_subsections_layout() -> None:
-    # ## area / ### topic: both levels tag the papers; centred alignment; a non-paper table is skipped
-    digest = digest_of(SUBSECTIONS)
-    assert digest.last_update == dt.date(2026, 2, 13)
-    assert {k: len(v) for k, v in digest.sections.items()} == {
-        "Computer Vision": 3,
-        "Object Detection": 2,
-        "Segmentation": 2,
-        "Hardware Verification": 3,
-        "Conference proceedings": 3,
-        "Robotics": 1,
-    }
-    assert len(digest.papers) == 6 and sum(len(p.sources) for p in digest.papers) == 9
-    papers = {p.title: p for p in digest.papers}
-    focal = papers["Focal Loss for Dense Object Detection"]
-    assert focal.tags == ["Computer Vision", "Object Detection", "Segmentation"]
-    assert (focal.arxiv_id, focal.version, focal.comment) == ("1708.02002", 2, "ICCV 2017")
-    sam = papers["Segment Anything"]
-    assert sam.tags == ["Computer Vision", "Segmentation", "Robotics"]
-    # the same title twice with relative links: one paper, no URL (the link is kept as written), the longer abstract
-    unified = papers["A Unified UVM Testbench for Random and Directed Tests"]
-    assert unified.tags == ["Hardware Verification", "Conference proceedings"] and unified.arxiv_id is None
-    assert unified.url is None and unified.extra["link"] == "downloads/proceedings/unified-uvm-testbench.pdf"
-    assert unified.abstract == "One configurable testbench runs random, directed and pseudo-random tests."
-    assert unified.comment == "Proceedings entry" and [s.record for s in unified.sources] == ["line 31", "line 32"]
-    closing = papers["Closing the Digital Verification Divide"]
-    assert closing.updated is None and closing.abstract is None
-    # an IEEE ".../document/9396034" link is not an old-style arXiv id
-    ieee = papers["UVM Register Models in Practice"]
-    assert ieee.arxiv_id is None and ieee.url == "https://ieeexplore.ieee.org/document/9396034"
-    assert "Overview" not in digest.sections and "arXiv" not in digest.sections
-
-
-def test_update_lines_of_other_generators() -> None:
-    table = "|Publish Date|Title|Authors|PDF|Code|\n| :---: | :---: | :---: | :---: | :---: |\n"
-    row = (
-        "|**2025-06-12**|**Rethinking Losses**|Someone et.al.|[2506.10982v1](http://arxiv.org/abs/2506.10982v1)|null|\n"
-    )
-    text = "# arxiv-daily\n Automated deployment @ 2025-06-13 21:19:36 Asia/Shanghai\n\nUpdated on request.\n\n"
-    text += "## Federated Learning\n\n### Privacy\n" + table + row + "## Computer Vision\n### Privacy\n" + table + row
-    digest = parse_dailyarxiv(text)
-    assert digest.last_update == dt.date(2025, 6, 13)
-    assert digest.sections == {k: ["2506.10982"] for k in ("Federated Learning", "Privacy", "Computer Vision")}
-    assert digest.papers[0].tags == ["Federated Learning", "Privacy", "Computer Vision"]
-    with pytest.warns(PartialImportWarning, match=r"line 1: 'Last update' expected a date YYYY-MM-DD, got 'soon'"):
-        parse_dailyarxiv("Last update: soon\n" + table + row)
-
-
-def test_pages_layout_with_front_matter_reports_bad_rows() -> None:
-    with pytest.warns(PartialImportWarning) as record:
-        digest = digest_of(PAGES)
-    assert [(p.where, p.message) for p in record[0].message.problems] == [
-        ("line 23", "date cell expected YYYY-MM-DD, got 'yesterday'"),
-        (
-            "line 25",
-            "table row not understood: expected 5 cells like its header "
-            "| Publish Date | Title | Authors | PDF | Code |, got 6",
-        ),
-    ]
-    assert digest.last_update == dt.date(2025, 10, 21)
-    assert {k: len(v) for k, v in digest.sections.items()} == {"NeRF": 4, "SLAM": 2}
-    assert len(digest.papers) == 5 and sum(len(p.sources) for p in digest.papers) == 6
-    papers = {p.arxiv_id: p for p in digest.papers}
-    diff = papers["2507.06651"]
-    assert diff.title == "Diff $^2$ I2P: Differentiable Image-to-Point-Cloud Registration"  # LaTeX kept
-    assert (diff.version, diff.updated, diff.published) == (None, dt.date(2025, 10, 20), None)
-    survey = papers["2401.03890"]
-    assert survey.title == r"Gaussian Splatting \| a survey"  # kept as written, like DailyArXiv's cells
-    assert survey.authors == ["Guikun Chen", "Wenguan Wang"]
-    assert papers["2003.08934"].tags == ["NeRF", "SLAM"]
-    # line 24: a raw "|" in the title splits the row; joined back, as the date, PDF and code cells then fit
-    assert papers["2501.00002"].title == "A title | broken by a raw pipe"
-    assert papers["2501.00002"].authors == ["Someone"] and papers["2501.00002"].code_url is None
-
-
-def test_other_header_names_pipeless_tables_month_dates_and_short_rows() -> None:
-    digest = digest_of(OTHER_HEADERS)
-    assert digest.sections == {
-        "目标检测": ["2004.10934"],
-        "Segmentation": ["2304.02643", "1708.02002", "1703.06870"],
-    }  # "| Name | Link |" is not a paper table
-    yolo, sam, focal, mask = digest.papers
-    assert yolo.title == "YOLOv4: Optimal Speed and Accuracy of Object Detection" and yolo.updated == dt.date(
-        2020, 4, 23
-    )
-    assert yolo.authors == ["Alexey Bochkovskiy", "Chien-Yao Wang", "Hong-Yuan Mark Liao"]
-    assert (yolo.url, yolo.code_url) == ("https://arxiv.org/abs/2004.10934", "https://github.com/AlexeyAB/darknet")
-    # "Title | Paper | Date" without outer pipes: the Paper column next to Title is the link
-    assert (sam.arxiv_id, sam.version, sam.updated) == ("2304.02643", 1, dt.date(2023, 4, 5))
-    assert sam.pdf_url == "https://arxiv.org/pdf/2304.02643v1.pdf" and sam.url is None
-    assert (focal.arxiv_id, focal.version, focal.updated) == ("1708.02002", 2, dt.date(2018, 2, 7))  # "arXiv:…" text
-    # a row with its last cell left out: the missing cell is empty
-    assert (mask.arxiv_id, mask.updated, mask.pdf_url) == ("1703.06870", None, "https://arxiv.org/pdf/1703.06870")
-
-
-def test_blockquote_layout_is_a_parse_error_naming_the_layouts() -> None:
-    with pytest.raises(ParseError, match=r"blockquote-layout\.md: no paper table found") as info:
-        read_dailyarxiv(BLOCKQUOTE)
-    message = str(info.value)
-    assert "| **Title** | **Date** | **Abstract** | **Comment** |" in message
-    assert "|Publish Date|Title|Authors|PDF|Code|" in message and "title/paper column" in message
-
-
-@pytest.mark.parametrize("path, expected", [(OWN, True), (CV_LAYOUT, True), (PAGES, True), (BLOCKQUOTE, False)])
-def test_has_paper_table(path: Path, expected: bool) -> None:
-    assert has_paper_table(path.read_text(encoding="utf-8")) is expected
-
-
-def test_rows_next_to_other_layouts() -> None:
-    # the cv-arxiv-daily layout after a DailyArXiv one: both read; a row with no header above it is reported
-    mixed = OWN.read_text(encoding="utf-8") + "\n" + CV_LAYOUT.read_text(encoding="utf-8")
-    digest = parse_dailyarxiv(mixed, source="mixed.md")
-    assert len(digest.papers) == 7 + 4
-    assert digest.last_update == dt.date(2022, 7, 2)  # the last one written
-    assert list(digest.sections) == ["Hallucination", "MLLM", "Reasoning", "SLAM", "Image Matching"]
-    stray = TABLE_HEAD + "| **[x](http://arxiv.org/abs/2401.00001)** | 2024-01-01 | y | z |\n\nText.\n"
-    stray += "| **[w](http://arxiv.org/abs/2401.00002)** | 2024-01-01 | y | z |\n"
-    with pytest.warns(PartialImportWarning, match=r"line 9: table row without a header row above it"):
-        assert [p.arxiv_id for p in parse_dailyarxiv(stray).papers] == ["2401.00001"]
-
-
-@REAL
-def test_real_cv_arxiv_daily() -> None:
-    digest = digest_of(CV_DAILY)
-    assert digest.last_update == dt.date(2022, 7, 2)
-    assert {k: len(v) for k, v in digest.sections.items()} == {
-        "SLAM": 172,
-        "SFM": 45,
-        "Visual Localization": 105,
-        "Keypoint Detection": 62,
-        "Image Matching": 56,
-    }
-    assert sum(len(p.sources) for p in digest.papers) == 440
-    assert len(digest.papers) == 408 and all(p.arxiv_id for p in digest.papers)
-    assert sum(1 for p in digest.papers if p.code_url) == 101  # 116 rows with a code link, 101 distinct ids
-    assert all(p.code_url.startswith("https://github.com/") for p in digest.papers if p.code_url)
-    # line 25 and line 249: the same v2 paper under SLAM and Image Matching
-    lamp = next(p for p in digest.papers if p.arxiv_id == "2205.13135")
-    assert lamp.title.startswith("LAMP 2.0: A Robust Multi-Robot SLAM System") and lamp.authors == ["Yun Chang"]
-    assert (lamp.version, lamp.updated, lamp.published) == (2, dt.date(2022, 5, 31), None)
-    assert [s.record for s in lamp.sources] == ["line 25", "line 249"]
-    assert lamp.url == "http://arxiv.org/abs/2205.13135v2"
-
-
-@REAL
-def test_real_keyword_sections_with_source_subsections() -> None:
-    digest = digest_of(VERIFICATION)
-    assert digest.last_update == dt.date(2026, 2, 13)
-    assert {k: len(v) for k, v in digest.sections.items()} == {
-        "verification": 265,
-        "DVCon (proceedings archive)": 142,
-        "IEEE (Xplore)": 198,
-        "Semantic Scholar": 95,
-        "UVM": 182,
-        "arXiv": 7,
-    }
-    assert sum(len(p.sources) for p in digest.papers) == 502
-    assert len(digest.papers) == 440
-    assert sum(1 for p in digest.papers if p.arxiv_id) == 7
-    assert sum(len(p.sources) for p in digest.papers if p.updated is None) >= 1
-    assert sum(1 for p in digest.papers if "link" in p.extra) >= 1
-    assert all(p.extra["link"].startswith("downloads/") for p in digest.papers if "link" in p.extra)
-    assert all(p.url is None or p.url.startswith("https://") for p in digest.papers)
-    uvm = next(p for p in digest.papers if p.arxiv_id == "2504.19959")
-    assert uvm.title == "From Concept to Practice: an Automated LLM-aided UVM Machine for RTL Verification"
-    assert uvm.tags == ["UVM", "arXiv"] and (uvm.version, uvm.updated) == (3, dt.date(2025, 8, 20))
-
-
-@REAL
-def test_real_held_out_two_level_readme() -> None:
-    digest = digest_of(TWO_LEVEL)
-    assert digest.last_update == dt.date(2025, 6, 13)
-    assert len(digest.sections) == 59
-    assert sum(len(p.sources) for p in digest.papers) == 1740
-    assert len(digest.papers) == 415 and all(p.arxiv_id for p in digest.papers)
-    assert sum(1 for p in digest.papers if p.code_url) == 6
-    lines = TWO_LEVEL.read_text(encoding="utf-8").splitlines()
-    areas = [line[3:].strip() for line in lines if line.startswith("## ")]
-    assert len(areas) == 15 and all(area in digest.sections for area in areas)
-    rows_per_area = {area: 0 for area in areas}
-    for paper in digest.papers:
-        for record in paper.sources:
-            number = int(record.record.split()[1])
-            area = next(line[3:].strip() for line in reversed(lines[:number]) if line.startswith("## "))
-            rows_per_area[area] += 1
-    assert rows_per_area["Federated Learning"] == 330 and rows_per_area["3D Vision"] == 210
-    assert sorted(rows_per_area.values()) == [30] * 5 + [60, 60, 90, 90, 120, 150, 210, 240, 240, 330]
-
-
-@REAL
-def test_real_held_out_pages_readme() -> None:
-    digest = digest_of(PAGES_REAL)
-    assert digest.last_update == dt.date(2025, 10, 21)
-    assert list(digest.sections) == [
-        "Point Cloud Registration",
-        "Image Matching",
-        "SLAM",
-        "SFM",
-        "Visual Localization",
-        "Keypoint Detection",
-        "NeRF",
-        "Gaussian Splatting",
-        "3D Registration",
-    ]
-    assert sum(len(p.sources) for p in digest.papers) == 1262
-    assert len(digest.papers) == 1122 and all(p.arxiv_id for p in digest.papers)
-    assert sum(1 for p in digest.papers if p.code_url) == 186
-    first = digest.papers[0]
-    assert (first.arxiv_id, first.version, first.updated) == ("2507.11938", None, dt.date(2025, 7, 16))
-    assert first.title.startswith("A Multi-Level Similarity Approach for Single-View Object Grasping")
-    assert first.authors == ["Hao Chen"] and first.sources[0].record == "line 14"
-    assert digest.papers[1].title.startswith("Diff $^2$ I2P: ")
-
-
-@REAL
-def test_real_blockquote_readme_is_a_parse_error_naming_the_layouts() -> None:
-    with pytest.raises(ParseError, match=r"no paper table found: expected a DailyArXiv-style README, one of"):
-        read_dailyarxiv(YOLO)
 
 
 def test_own_load_detects_dailyarxiv() -> None:

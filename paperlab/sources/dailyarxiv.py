@@ -15,7 +15,8 @@ Pages copies with Jekyll front matter): a paper table is found by the column nam
 :mod:`paperlab.sources._dailyarxiv_rows`. Each ``##`` / ``###`` heading over a table is a search keyword (both
 levels tag the papers under them); the same paper can be listed under several. Text is kept as written (a
 literal ``\\|`` stays ``\\|``); HTML markup is removed and entities are decoded with :mod:`html.parser`.
-Layouts that are not tables of papers (one blockquote per paper) are a :class:`ParseError` naming the known ones.
+A README without a paper table is read as paper cards (one ``###`` heading per paper, see
+:mod:`paperlab.sources._dailyarxiv_cards`); with neither, it is a :class:`ParseError` naming the layouts it knows.
 
 :func:`to_dailyarxiv_markdown` writes the DailyArXiv layout, escaping ``|``, ``[``, ``]``,
 newlines and HTML-special characters as HTML character references / ``<br>``, so every
@@ -37,6 +38,7 @@ from ..library import Library
 from ..paper import Paper, normalize_arxiv_id
 from ..text import shown_text
 from ..urls import md_url
+from ._dailyarxiv_cards import read_cards
 from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
 from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row
 from ._files import read_text
@@ -52,6 +54,8 @@ LAYOUTS = (
     "any markdown table whose header names a title/paper column and a date, authors, pdf/link/url/arxiv, "
     "code, abstract or comment column, under '##'/'###' keyword headings (centred or aligned, "
     "Jekyll front matter allowed)",
+    "paper cards (a '### title' heading per paper, in a blockquote or not, with a link to arXiv or a date "
+    "attribute row '| Published | YYYY-MM-DD |')",
 )
 
 # "Last update: 2025-03-21", "## Updated on 2022.07.02", "Automated deployment @ 2025-06-13 21:19:36 Asia/Shanghai"
@@ -117,8 +121,12 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
     """
     problems = ProblemCollector(source)
     reader = _Reader(source, problems)
-    reader.read(text)
+    lines = text.lstrip("\ufeff").splitlines()
+    reader.read(lines)
     if not reader.saw_table:
+        for paper in read_cards(lines, _front_matter_end(lines), source, problems):
+            reader.add(paper, paper.tags)
+    if not reader.saw_table and not reader.merged and not problems.problems:
         raise ParseError(
             "no paper table found: expected a DailyArXiv-style README, one of: " + "; ".join(LAYOUTS),
             source=source,
@@ -145,8 +153,7 @@ class _Reader:
         self.in_table = False  # inside any table (a paper table or another one)
         self.saw_table = False
 
-    def read(self, text: str) -> None:
-        lines = text.lstrip("\ufeff").splitlines()
+    def read(self, lines: list[str]) -> None:
         number = _front_matter_end(lines)
         while number < len(lines):
             line = lines[number].strip()
@@ -202,11 +209,15 @@ class _Reader:
         assert self.table is not None
         tags = self._tags()
         paper = parse_row(line, self.table, Row(where, self.source, tags), self.problems)
-        if paper is None:
-            return
+        if paper is not None:
+            self.add(paper, tags)
+
+    def add(self, paper: Paper, tags: list[str]) -> None:
+        """List ``paper`` under its keywords and merge it with the same paper listed before."""
         for keyword in tags:
-            if paper.id not in self.digest.sections[keyword]:
-                self.digest.sections[keyword].append(paper.id)
+            ids = self.digest.sections.setdefault(keyword, [])
+            if paper.id not in ids:
+                ids.append(paper.id)
         self.merged[paper.id] = self.merged[paper.id].merge(paper) if paper.id in self.merged else paper
 
 
