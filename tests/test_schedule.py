@@ -13,7 +13,7 @@ import paperlab
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.services.sessions import Meeting, Schedule
 from paperlab.sources import detect_format, load
-from paperlab.sources._schedule_cells import cell_papers, date_order, parse_day, presenters
+from paperlab.sources._schedule_cells import cell_papers, date_order, link_ids, parse_day, presenters
 from tests.paths import DATA, FIXTURES
 
 SESSION = DATA / "session"
@@ -109,8 +109,22 @@ def test_own_markdown_terms_html_cells_and_several_papers_per_meeting() -> None:
     assert s.meetings[0].papers[0].tags == ["2023 Autumn | Language models"]
 
 
+def test_own_markdown_without_outer_pipes_year_less_dates_and_an_authors_column() -> None:
+    s, warned = _schedule(SESSION / "schedule-leads.md")
+    assert not warned
+    assert _row(s) == [
+        (D(2023, 9, 12), ["Ada Lovelace"], ["1512.03385"], None, False),  # "**Sep 12**": the year of the heading
+        (D(2023, 9, 19), [], [], "no meeting", True),  # "*no meeting*" in the presenter column
+        (D(2023, 9, 26), ["Alan Turing"], ["1412.6980"], None, False),
+        (D(2023, 10, 3), ["Grace Hopper"], ["doi:10.5555/3045118.3045167"], None, False),  # title + DOI column
+    ]
+    assert s.meetings[0].papers[0].authors == ["Kaiming He", "Xiangyu Zhang", "Shaoqing Ren", "Jian Sun"]
+    assert s.meetings[2].papers[0].authors == ["Diederik P. Kingma", "Jimmy Ba"]
+    assert s.meetings[3].papers[0].title == "Batch normalization"
+
+
 def test_load_detects_schedules_by_their_columns(tmp_path) -> None:
-    for name, n in (("schedule.csv", 5), ("schedule.md", 7), ("schedule.yaml", 4)):
+    for name, n in (("schedule.csv", 5), ("schedule.md", 7), ("schedule.yaml", 4), ("schedule-leads.md", 3)):
         assert detect_format(SESSION / name) == "schedule"
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PartialImportWarning)
@@ -167,6 +181,8 @@ def test_parse_day_and_cells() -> None:
     )
     assert [(p.title, p.arxiv_id) for p in papers] == [("GPT", None), ("XLM", "1901.07291")] and note is None
     assert cell_papers("Recurrent Neural Network") == ([], "Recurrent Neural Network")  # a topic, no paper
+    assert link_ids("[ACL2021](https://aclanthology.org/2021.findings-acl.338/)")[0] == "ACL2021"  # a venue link
+    assert link_ids("[Paper 2](https://arxiv.org/abs/1409.3215)")[0] == ""  # a generic label names nothing
     assert cell_papers("No group reading. Public holiday") == ([], "No group reading. Public holiday")
 
 
@@ -237,3 +253,22 @@ def test_real_ntu_post_with_terms_and_html_cells() -> None:
     three = next(m for m in s.meetings if m.date == D(2019, 6, 21))
     assert [p.title for p in three.papers] == ["GPT", "XLM", "Sparse Transformer"]
     assert three.presenters == ["Tasnim", "Shafiq"]
+
+
+@pytest.mark.realdata
+def test_real_uts_2022_csv_held_out() -> None:
+    """behavioral-ds_UTS_reading_group_schedule_2022.csv, kept aside while developing: 51 rows, 21 paper links,
+    8 rows with presenter "--", dates written 10/1/2022 and 17/01/22 (day first), a last row without a date."""
+    path = NOTES / "behavioral-ds_UTS_reading_group_schedule_2022.csv"
+    s, warned = _schedule(path)
+    assert not warned and len(s.meetings) == 51 and detect_format(path) == "schedule"
+    assert sum(len(m.papers) for m in s.meetings) == 21 and len(load(path)) == 21
+    assert sum(m.skipped for m in s.meetings) == 8
+    assert [m.date for m in s.meetings[:3]] == [D(2022, 1, 10), D(2022, 1, 17), D(2022, 1, 24)]
+    assert all(m.date is not None and m.date.weekday() == 0 for m in s.meetings[:-1])  # every meeting on a Monday
+    assert (s.meetings[-1].date, s.meetings[-1].presenters) == (None, ["Elaine Gong"])
+    assert next(m for m in s.meetings if m.date == D(2022, 4, 4)).note == "CA1 dry run"
+    assert s.meetings[2].papers[0].journal_ref == "ACL2021"  # the venue cell is a link "[ACL2021](...)"
+    assert {"1510.00936", "2106.05894", "2109.07445", "2012.13042", "1406.0516", "2112.00798", "2107.12576"} <= set(
+        s.library.ids
+    )

@@ -128,3 +128,22 @@ def test_space_aligned_blocks_need_numbers_and_agreeing_columns() -> None:
     tables, problems = find_tables(text, source="t.txt", paper="p")
     assert len(tables) == 1 and not problems
     assert tables[0].data[["method", "value", "line"]].values.tolist() == [["A", 90.1, 5], ["B", 91.5, 6]]
+
+
+def test_headings_naming_the_presenter_after_the_title() -> None:
+    text = (
+        "# Reading group, week 3\n\n"
+        "## Week 3: LoRA: Low-Rank Adaptation of Large Language Models (Ada Lovelace)\n\n"
+        "Authors: Edward Hu, Yelong Shen\n\n### Takeaways\n- low rank works\n\n"
+        "## Attention Is All You Need — presented by Alan Turing\n\n"
+        "Venue: NeurIPS 2017\n\n### Discussion\n- why multi-head?\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PartialImportWarning)
+        s = Session.from_text(text, source="week3.md")
+    lora, attention = s.entries
+    assert (lora.presenter, lora.line) == ("Ada Lovelace", 3)
+    assert lora.paper.title == "LoRA: Low-Rank Adaptation of Large Language Models"  # "Week 3:" dropped
+    assert lora.paper.authors == ["Edward Hu", "Yelong Shen"] and lora.takeaways == ["low rank works"]
+    assert (attention.presenter, attention.paper.title) == ("Alan Turing", "Attention Is All You Need")
+    assert attention.paper.venue == "NeurIPS 2017" and attention.questions == ["why multi-head?"]

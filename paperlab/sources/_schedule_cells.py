@@ -43,7 +43,7 @@ _PLACEHOLDER = re.compile(
 )
 # a link label that names no paper: "Paper", "PDF", "[1]", "arXiv", "Paper 2"
 _GENERIC_LABEL = re.compile(
-    r"^(?:paper|pdf|link|arxiv|url|here|openreview|acl|doi|article|preprint|abs|abstract|html|web|site)\s*\d*$|^\d+$",
+    r"^(?:paper|pdf|link|arxiv|url|here|openreview|acl|doi|article|preprint|abs|abstract|html|web|site)\s*\d{0,2}$|^\d+$",
     re.I,
 )
 # links to other material than the paper
@@ -200,7 +200,9 @@ def presenters(text: object) -> list[str]:
     s = clean_cell(text)
     if is_placeholder(s):
         return []
-    s = _MD_LINK.sub(lambda m: m.group(1), s)
+    s = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", _MD_LINK.sub(lambda m: m.group(1), s))  # links, emphasis
+    if _SKIP.search(s):
+        return []  # "*no meeting*" in the presenter column
     names = re.split(r"\s*(?:\n|,|;|&|/|\+|\band\b)\s*", s)
     return list(dict.fromkeys(n.strip(" .()") for n in names if n.strip(" .()") and not is_placeholder(n)))
 

@@ -27,6 +27,7 @@ from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
 from ._schedule_cells import (
+    CellPaper,
     cell_papers,
     clean_cell,
     date_order,
@@ -48,9 +49,13 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator",
     ),
     "paper": ("paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s"),
-    "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link"),
+    "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
+    "authors": ("authors", "author", "paper authors"),
     "venue": ("venue", "appear in", "appeared in", "published in", "conference", "journal", "where published"),
-    "note": ("why should we care", "notes", "note", "summary", "comment", "comments", "description", "remarks"),
+    "note": (
+        "why should we care", "notes", "note", "summary", "comment", "comments", "description", "remarks", "abstract",
+        "why", "tldr",
+    ),
     "code": ("repo", "code", "github", "repository"),
     "slides": ("slides", "slide", "content", "material", "materials", "recording", "video"),
 }  # fmt: skip
@@ -109,7 +114,8 @@ class Meeting:
 
 
 def _role(name: object) -> str | None:
-    key = " ".join(re.sub(r"[^\w]+", " ", clean_cell(name).lower()).split())
+    key = " ".join(re.sub(r"[^\w]+", " ", clean_cell(name).lower()).replace("_", " ").split())
+    key = re.sub(r" s$", "", key)  # "Presenter(s)", "Lead(s)"
     return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
 
 
@@ -264,7 +270,9 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
     url, arxiv, doi = found.url, found.arxiv_id, found.doi
     extra: dict[str, Any] = {"presenters": meeting.presenters, "meeting": meeting.date_text}
     venue = code = None
+    authors: list[str] = []
     if n_papers == 1:
+        authors = presenters(cells.get("authors"))  # names separated as in a presenter cell
         _, link_url, link_arxiv, link_doi = link_ids(clean_cell(cells.get("link")))
         url, arxiv, doi = url or safe_url(link_url), arxiv or link_arxiv, doi or link_doi
         venue_text, _, _, venue_doi = link_ids(clean_cell(cells.get("venue")))
@@ -279,6 +287,7 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
     return check_paper(
         Paper(
             title=found.title,
+            authors=authors,
             arxiv_id=arxiv,
             doi=doi,
             url=safe_url(url),
@@ -291,6 +300,16 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
     )
 
 
+def _linked_title(note: str | None, link: Any) -> tuple[list[CellPaper], str | None]:
+    """A paper cell without a link ("Batch normalization") and a link column naming a paper: that paper."""
+    _, url, arxiv, doi = link_ids(clean_cell(link))
+    if not (url or arxiv or doi) or (note and skip_note(note)):
+        return [], note
+    if note:
+        return [CellPaper(note, safe_url(url), arxiv, doi)], None
+    return cell_papers(link)[0], None
+
+
 def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str, int | None, str]) -> Meeting | None:
     """The meeting of one row (None for an empty row); ``ctx`` is (date order, default year, source)."""
     order, year, source = ctx
@@ -299,8 +318,10 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     date_text = clean_cell(date_cell) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
     who = presenters(by_role.get("presenter"))
     found, note = cell_papers(by_role.get("paper"))
-    if not found and not note and by_role.get("link") is not None:
-        found, _ = cell_papers(by_role.get("link"))
+    if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
+        note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
+    if not found and by_role.get("link") is not None:
+        found, note = _linked_title(note, by_role.get("link"))
     if not (who or found or note) and (is_placeholder(date_text) or len(table.columns) > 1):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
@@ -331,6 +352,9 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     dates = [clean_cell(r[1][_date_column(t)]) for t in tables for r in t.rows if _date_column(t) < len(r[1])]
     order = date_order(dates)
     years = [d.year for d in (parse_day(c, order) for c in dates) if d]
+    if not years:  # dates without a year ("Mar 5"): the year a heading, the title or the file name gives
+        hints = [t.section or "" for t in tables] + [tables[0].title or "", path.stem]
+        years = [int(m.group(0)) for h in hints for m in re.finditer(r"(?<!\d)(?:19|20)\d{2}(?!\d)", h)][:1]
     ctx = (order, max(set(years), key=years.count) if years else None, source)
     problems = ProblemCollector(source)
     meetings: list[Meeting] = []

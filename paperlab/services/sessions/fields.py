@@ -26,7 +26,8 @@ __all__ = [
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _LABEL = re.compile(
-    r"^(?:[-*+•]\s+)?(?P<label>presenters?|presented by|speakers?|paper|title|authors?|venue|published (?:in|at)|"
+    r"^(?:[-*+•]\s+)?(?P<label>presenters?|presented by|speakers?|led by|discussion lead(?:er)?|facilitator|paper|"
+    r"title|authors?|venue|published (?:in|at)|"
     r"appear(?:ed|s)? (?:in|at)|link|url|arxiv|doi|date)\s*[:：]\s*(?P<value>.+)$",
     re.I,
 )
@@ -36,6 +37,10 @@ _LABEL_KIND = {
     "presented by": "presenter",
     "speaker": "presenter",
     "speakers": "presenter",
+    "led by": "presenter",
+    "discussion lead": "presenter",
+    "discussion leader": "presenter",
+    "facilitator": "presenter",
     "paper": "title",
     "title": "title",
     "author": "authors",
@@ -98,6 +103,14 @@ def split_heading(line: str) -> tuple[str, str | None] | None:
     s = plain(line)
     if name_shaped(s):
         return s, None
+    by = re.match(
+        r"^(?P<title>.+?)[\s,;—–-]*(?:\((?:presented by |presenter: |by )?(?P<a>[^()]+)\)|"
+        r"\b(?:presented|led) by (?P<b>.+))$",
+        s,
+        re.I,
+    )
+    if by and name_shaped((by.group("a") or by.group("b") or "").strip()):  # "LoRA (Ada Lovelace)"
+        return (by.group("a") or by.group("b")).strip(), by.group("title").strip(" —–-:,")
     parts = _HEADING_SEPARATOR.split(s, maxsplit=1)
     if len(parts) == 2:
         first, second = (p.strip() for p in parts)

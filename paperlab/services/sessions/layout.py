@@ -62,7 +62,9 @@ _TAKEAWAYS = re.compile(r"^(?:key\s+)?take[- ]?aways?\s*:?$|^conclusions?\s*:?$|
 _QUESTION_LABEL = re.compile(r"^(?:thinking|discussion|questions?|q|food for thought)\s*:\s*", re.I)
 _QUESTIONS_HEADING = re.compile(r"^(?:open\s+|discussion\s+)?(?:discussion|questions?|q\s*&\s*a)\s*:?$", re.I)
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:paper|presentation|talk)\s*)?\d+\s*[.):]\s+|^(?:paper|presentation|talk)\s+\d+\s*[:.]\s*", re.I
+    r"^(?:(?:paper|presentation|talk|week|session|meeting|part)\s*)?\d+\s*[.):]\s+|"
+    r"^(?:paper|presentation|talk|week|session|meeting|part)\s+\d+\s*[:.—–-]\s*",
+    re.I,
 )
 
 
@@ -184,7 +186,7 @@ def labelled_header(lines: list[str], start: int, presenter_at: int, end: int) -
         title = _TITLE_PREFIX.sub("", plain(lines[start]))  # "## 2. LoRA: Low-Rank Adaptation"
     named = split_heading(lines[presenter_at])
     if title is None and named is not None and named[1]:
-        title = named[1]
+        title = _TITLE_PREFIX.sub("", named[1])
     if title is None:
         h = parse_header(lines, body, end)
     else:
