@@ -17,6 +17,7 @@ from ..errors import ParseError
 from ..library import Library
 from ..paper import Paper
 from ._files import parse_json, read_bytes
+from .openalex import is_openalex_work
 
 __all__ = ["FORMATS", "detect_format", "load"]
 
@@ -25,6 +26,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "hf_page": ("hf_page", "read_hf_page"),
     "dailyarxiv": ("dailyarxiv", "read_dailyarxiv"),
     "arxiv_atom": ("arxiv", "read_atom"),
+    "arxiv_rss": ("arxiv.rss", "read_arxiv_rss"),
+    "arxiv_oai": ("arxiv.oai", "read_oai"),
+    "openalex": ("openalex", "read_openalex"),
     "kaggle": ("arxiv", "read_kaggle"),
     "hf_json": ("hf", "read_daily_papers"),
     "semantic_scholar": ("semantic_scholar", "read_semantic_scholar"),
@@ -59,6 +63,10 @@ def _is_csl_item(item: dict[str, Any]) -> bool:
 def _json_kind(obj: Any) -> str | None:
     items = obj
     if isinstance(obj, dict):
+        if is_openalex_work(obj) or isinstance(obj.get("results"), list) and isinstance(obj.get("meta"), dict):
+            return "openalex"
+        if "recommendedPapers" in obj or "authorId" in obj and isinstance(obj.get("papers"), list):
+            return "semantic_scholar"
         if "data" in obj and isinstance(obj["data"], list) or "paperId" in obj or {"total", "offset"} <= set(obj):
             return "semantic_scholar"
         if "papers" in obj and isinstance(obj["papers"], list):
@@ -70,6 +78,8 @@ def _json_kind(obj: Any) -> str | None:
             return "semantic_scholar" if items and all(x is None for x in items) else None
         if "paper" in first or "upvotes" in first or "submittedOnDailyAt" in first:
             return "hf_json"
+        if is_openalex_work(first):
+            return "openalex"
         if "paperId" in first or "citingPaper" in first or "citedPaper" in first:
             return "semantic_scholar"
         if _is_csl_item(first):
@@ -93,6 +103,17 @@ def _is_schedule(path: Path, suffix: str) -> bool:
     return looks_like_schedule(head, suffix)
 
 
+def _xml_kind(head: str) -> str:
+    """arXiv's OAI-PMH answers, its listings (rss.arxiv.org Atom or RSS 2.0, older RSS 1.0), else the API's Atom feed."""
+    if "<OAI-PMH" in head:
+        return "arxiv_oai"
+    if "<rss" in head or "rss.arxiv.org" in head or "announce_type>" in head:
+        return "arxiv_rss"
+    if "<rdf:RDF" in head and "arxiv.org" in head:  # the RSS 1.0 listings before 2024
+        return "arxiv_rss"
+    return "arxiv_atom"
+
+
 def detect_format(path: str | Path) -> str:
     """Name of the format of ``path`` (a key of :data:`FORMATS`), from its extension and content.
 
@@ -113,8 +134,6 @@ def detect_format(path: str | Path) -> str:
         return "ris"
     if path.name.lower().endswith(".csl.json"):
         return "csl"
-    if suffix in (".xml", ".atom"):
-        return "arxiv_atom"
     try:
         with open(path, "rb") as fh:
             head = fh.read(65536)
@@ -122,14 +141,18 @@ def detect_format(path: str | Path) -> str:
         raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     stripped = text.lstrip()
-    if stripped.startswith("<?xml") or stripped.startswith("<feed"):
-        return "arxiv_atom"
+    if suffix in (".xml", ".atom", ".rss") or stripped.startswith(("<?xml", "<feed", "<rss", "<OAI-PMH", "<rdf:RDF")):
+        return _xml_kind(stripped)
+    if suffix in (".yaml", ".yml") or stripped.startswith("interactions:"):
+        return "openalex" if "api.openalex.org" in text and "semanticscholar.org" not in text else "semantic_scholar"
     if suffix == ".jsonl" or (suffix != ".json" and stripped.startswith("{") and "\n{" in stripped):
         first_line = stripped.splitlines()[0] if stripped else ""
         try:
             first = json.loads(first_line)
         except (ValueError, RecursionError):  # not JSON: the reader names the line
             first = {}
+        if is_openalex_work(first):
+            return "openalex"
         if isinstance(first, dict) and ("authors_parsed" in first or "versions" in first or "submitter" in first):
             return "kaggle"
         return "jsonl"

@@ -7,7 +7,11 @@ Accepted shapes (all seen in real responses, see ``shared/fixtures/semantic_scho
 - a batch (``POST /paper/batch``): a list whose items are ``null`` for ids S2 does not know;
   those positions are skipped silently (the client, which knows the ids, names them);
 - one paper (``GET /paper/{id}``);
-- citations / references: items wrapping the paper in ``citingPaper`` / ``citedPaper``.
+- citations / references: items wrapping the paper in ``citingPaper`` / ``citedPaper``;
+- recommendations (``/recommendations/v1/papers/…``): ``{"recommendedPapers": [...]}``;
+- author papers pages (``/author/{id}/papers``): ``{"offset", "next", "data": [papers]}``;
+- an Author object (``/author/{id}?fields=papers…``) or author search/batch items: their ``papers``;
+- a vcrpy YAML cassette of recorded answers: every interaction's body (:func:`parse_s2_cassette`).
 
 Field mapping: ``externalIds.ArXiv`` -> arxiv_id, ``externalIds.DOI`` -> doi, ``authors[].name``,
 ``abstract``, ``tldr.text`` -> ai_summary, ``journal`` (name, volume, pages; else a non-arXiv
@@ -34,6 +38,7 @@ from urllib.parse import quote
 from ..dates import as_date
 from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
+from ._cassette import is_cassette, read_cassette
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._http import HttpClient, HTTPStatusError, Response, RetryableResponse
 
@@ -42,7 +47,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["SemanticScholarClient", "parse_semantic_scholar", "read_semantic_scholar", "s2_api_key"]
+__all__ = [
+    "SemanticScholarClient",
+    "is_cassette",
+    "parse_s2_cassette",
+    "parse_semantic_scholar",
+    "read_semantic_scholar",
+    "s2_api_key",
+]
 
 S2_PAPER_URL = "https://www.semanticscholar.org/paper/{id}"
 _EXTRA_KEYS = (
@@ -144,32 +156,66 @@ def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime)
     )
 
 
+def _expand(label: str, item: Any) -> list[tuple[str, Any]]:
+    """An author object with embedded ``papers`` (author search, author batch) stands for its papers."""
+    if isinstance(item, dict) and "authorId" in item and "title" not in item and isinstance(item.get("papers"), list):
+        return [(f"{label}, paper {j}", p) for j, p in enumerate(item["papers"], start=1)]
+    return [(label, item)]
+
+
+def _listed(items: list[Any], label: str = "record") -> list[tuple[str, Any]]:
+    return [pair for i, x in enumerate(items, start=1) for pair in _expand(f"{label} {i}", x)]
+
+
 def _items(data: Any, source: str) -> list[tuple[str, Any]]:
     """The records of any accepted shape, each with its position label."""
     if isinstance(data, list):
-        return [(f"record {i}", x) for i, x in enumerate(data, start=1)]
+        return _listed(data)
     if not isinstance(data, dict):
         raise ParseError(f"expected a Semantic Scholar JSON object or list, got {type(data).__name__}", source=source)
-    if "data" in data:
-        if not isinstance(data["data"], list):
-            raise ParseError(f"'data': expected a list, got {type(data['data']).__name__}", source=source)
-        return [(f"record {i}", x) for i, x in enumerate(data["data"], start=1)]
+    for key in ("data", "recommendedPapers"):
+        if key in data:
+            if not isinstance(data[key], list):
+                raise ParseError(f"{key!r}: expected a list, got {type(data[key]).__name__}", source=source)
+            return _listed(data[key])
     if "title" in data or "paperId" in data or any(k in data for k in _WRAPPERS):
         return [("paper", data)]
+    if "authorId" in data and isinstance(data.get("papers"), list):
+        return _listed(data["papers"], "paper")  # an Author object with its papers
     if {"total", "offset"} <= set(data) or set(data) <= {"total", "offset", "next"}:
         return []  # an empty result page has no 'data' key at all
     message = data.get("error") or data.get("message")
     if isinstance(message, str):
         raise ParseError(f"Semantic Scholar error response: {message}", source=source)
     raise ParseError(
-        "expected a Semantic Scholar paper, search page, batch or citation list, "
+        "expected a Semantic Scholar paper, search page, batch, citation, recommendation or author papers list, "
         f"got an object with keys {sorted(data)[:8]}",
         source=source,
     )
 
 
+def _collect(
+    items: list[tuple[str, Any]], source: str, retrieved: dt.datetime, problems: ProblemCollector
+) -> list[Paper]:
+    papers: list[Paper] = []
+    for where, item in items:
+        if item is None:  # batch position of an id S2 does not know
+            continue
+        if not isinstance(item, dict):
+            problems.add(where, f"expected a JSON object, got {type(item).__name__}")
+            continue
+        try:
+            papers.append(check_paper(_paper(item, source, where, retrieved)))
+        except ParseError as exc:
+            problems.add(where, str(exc))
+        except RECORD_ERRORS as exc:  # a value of an unexpected type or size somewhere in the record
+            problems.add(where, f"expected a Semantic Scholar paper object ({type(exc).__name__}: {str(exc)[:200]})")
+    return papers
+
+
 def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any], source: str = "<string>") -> list[Paper]:
-    """Read Semantic Scholar Graph API JSON (search page, batch, one paper, citations/references).
+    """Read Semantic Scholar Graph API JSON (search page, batch, one paper, citations/references,
+    recommendations, author papers, an Author object with its ``papers``).
 
     Parameters
     ----------
@@ -192,28 +238,50 @@ def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any], sourc
     """
     if isinstance(data, (bytes, str)):
         data = parse_json(data, source, expected="a Semantic Scholar response")
+    problems = ProblemCollector(source)
+    papers = _collect(_items(data, source), source, dt.datetime.now(dt.timezone.utc), problems)
+    return problems.finish(papers, expected="Semantic Scholar papers")
+
+
+def parse_s2_cassette(data: bytes, source: str = "<string>") -> list[Paper]:
+    """Read the Semantic Scholar answers recorded in a vcrpy YAML cassette, every interaction in order.
+
+    Each 2xx JSON body is read as by :func:`parse_semantic_scholar` (records are named
+    ``interaction N, record M``); error answers (404, 403, an ``{"error": …}`` body) are problems of their
+    interaction, so a cassette of paginated citations gives every page's papers.
+
+    Raises
+    ------
+    ParseError
+        Not a cassette, or no usable paper in any interaction (an empty search alone gives ``[]``).
+    """
     retrieved = dt.datetime.now(dt.timezone.utc)
     problems = ProblemCollector(source)
     papers: list[Paper] = []
-    for where, item in _items(data, source):
-        if item is None:  # batch position of an id S2 does not know
-            continue
-        if not isinstance(item, dict):
-            problems.add(where, f"expected a JSON object, got {type(item).__name__}")
+    for ix in read_cassette(data, source):
+        if ix.error or ix.body is None:
+            problems.add(ix.where, ix.error or "expected a response body")
             continue
         try:
-            papers.append(check_paper(_paper(item, source, where, retrieved)))
+            body = parse_json(ix.body, source, ix.where, expected="a Semantic Scholar response")
+            if ix.status is not None and not 200 <= ix.status < 300:
+                said = body.get("error") or body.get("message") if isinstance(body, dict) else None
+                raise ParseError(f"HTTP {ix.status} answer: {said or 'no papers'} ({ix.method} {ix.uri[:200]})")
+            items = [(f"{ix.where}, {label}", item) for label, item in _items(body, source)]
         except ParseError as exc:
-            problems.add(where, str(exc))
-        except RECORD_ERRORS as exc:  # a value of an unexpected type or size somewhere in the record
-            problems.add(where, f"expected a Semantic Scholar paper object ({type(exc).__name__}: {str(exc)[:200]})")
+            problems.add(ix.where, exc.message)
+            continue
+        papers += _collect(items, source, retrieved, problems)
     return problems.finish(papers, expected="Semantic Scholar papers")
 
 
 def read_semantic_scholar(path: str | Path) -> list[Paper]:
-    """Read a saved Semantic Scholar JSON response; see :func:`parse_semantic_scholar`."""
+    """Read a saved Semantic Scholar JSON response (see :func:`parse_semantic_scholar`) or a YAML cassette of
+    recorded answers (see :func:`parse_s2_cassette`)."""
     path = Path(path)
     data = read_bytes(path)
+    if path.suffix.lower() in (".yaml", ".yml") or is_cassette(data):
+        return parse_s2_cassette(data, source=str(path))
     return parse_semantic_scholar(data, source=str(path))
 
 
