@@ -123,8 +123,27 @@ def test_own_markdown_without_outer_pipes_year_less_dates_and_an_authors_column(
     assert s.meetings[3].papers[0].title == "Batch normalization"
 
 
+def test_own_html_table() -> None:
+    s, warned = _schedule(SESSION / "schedule.html")
+    assert not warned
+    assert _row(s) == [
+        (D(2022, 1, 7), ["Ada Lovelace"], ["1605.08803"], None, False),
+        (D(2022, 1, 14), [], [], "Cancelled", True),  # "<em>Cancelled</em>" in the speaker column
+        (D(2022, 1, 21), ["Alan Turing", "Grace Hopper"], ["1806.07366"], None, False),  # title, <br>, "pdf" link
+    ]
+    assert [m.where for m in s.meetings] == ["line 9", "line 10", "line 11"]
+    assert {m.section for m in s.meetings} == {"Winter 2022"}
+    assert s.meetings[2].papers[0].title == "Neural Ordinary Differential Equations"
+
+
 def test_load_detects_schedules_by_their_columns(tmp_path) -> None:
-    for name, n in (("schedule.csv", 5), ("schedule.md", 7), ("schedule.yaml", 4), ("schedule-leads.md", 3)):
+    for name, n in (
+        ("schedule.csv", 5),
+        ("schedule.md", 7),
+        ("schedule.yaml", 4),
+        ("schedule-leads.md", 3),
+        ("schedule.html", 2),
+    ):
         assert detect_format(SESSION / name) == "schedule"
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PartialImportWarning)

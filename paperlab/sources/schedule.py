@@ -1,4 +1,4 @@
-"""Reading-group schedules: a CSV, YAML or markdown table with one meeting per row (date, presenter, paper).
+"""Reading-group schedules: a CSV, YAML, markdown or HTML table with one meeting per row (date, presenter, paper).
 
 Columns are recognised by their names ("Date", "When", "Week"; "Presenter(s)", "Speaker", "Who"; "Paper", "Title",
 "Topic", "Reading"; "Link", "arXiv", "DOI"; "Venue", "Appear in"; "Why should we care", "Notes"; "Repo", "Code").
@@ -40,7 +40,7 @@ from ._schedule_cells import (
 
 __all__ = ["Meeting", "ScheduleTable", "looks_like_schedule", "read_meetings", "read_schedule", "schedule_tables"]
 
-SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt")
+SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt", ".html", ".htm")
 # column role -> header names (lower case, without punctuation)
 _ROLES: dict[str, tuple[str, ...]] = {
     "date": ("date", "dates", "when", "day", "week", "meeting date", "session date", "datum"),
@@ -229,14 +229,43 @@ def _yaml_cell(value: Any, depth: int = 0) -> Any:
     return str(value)[:1000]
 
 
+def _inner_html(element: Any) -> str:
+    from lxml import etree
+
+    return (element.text or "") + "".join(etree.tostring(c, encoding=str, method="html") for c in element)
+
+
+def _html_tables(text: str) -> list[ScheduleTable]:
+    """Every HTML ``<table>`` whose first row names schedule columns, with the heading above it."""
+    from lxml import etree, html
+
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return []
+    tables: list[ScheduleTable] = []
+    for table in root.iter("table"):
+        rows = [tr for tr in table.iter("tr") if tr.getparent() is not None]
+        if not rows:
+            continue
+        header = [clean_cell(_inner_html(c)) for c in rows[0] if c.tag in ("td", "th")]
+        if not is_schedule_header(header):
+            continue
+        body = [(f"line {tr.sourceline}", [_inner_html(c) for c in tr if c.tag in ("td", "th")]) for tr in rows[1:]]
+        heading = table.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
+        tables.append(ScheduleTable(header, body, clean_cell(heading[0].text_content()) if heading else None))
+    return tables
+
+
 def schedule_tables(text: str, suffix: str, source: str) -> list[ScheduleTable]:
-    """The schedule tables of a file's text (CSV/TSV, YAML or markdown, by suffix, else by content)."""
+    """The schedule tables of a file's text (CSV/TSV, YAML, markdown or HTML tables, by suffix, else by content)."""
     try:
         if suffix in (".csv", ".tsv"):
             return _csv_table(text, suffix)
         if suffix in (".yaml", ".yml"):
             return _yaml_table(text)
-        return _markdown_tables(text) or (_csv_table(text, suffix) if suffix == ".txt" else [])
+        tables = _markdown_tables(text) + (_html_tables(text) if "<table" in text.lower() else [])
+        return tables or (_csv_table(text, suffix) if suffix == ".txt" else [])
     except ParseError as exc:
         raise ParseError(exc.message, source, exc.where) from None
 
