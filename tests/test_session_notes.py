@@ -147,3 +147,15 @@ def test_headings_naming_the_presenter_after_the_title() -> None:
     assert lora.paper.authors == ["Edward Hu", "Yelong Shen"] and lora.takeaways == ["low rank works"]
     assert (attention.presenter, attention.paper.title) == ("Alan Turing", "Attention Is All You Need")
     assert attention.paper.venue == "NeurIPS 2017" and attention.questions == ["why multi-head?"]
+
+
+def test_a_schedule_is_not_read_as_a_session() -> None:
+    from paperlab.errors import ParseError
+
+    with pytest.raises(ParseError, match=r"schedule\.csv, line 1: expected a session transcript, got a reading-group"):
+        Session.from_file(SESSION / "schedule.csv")
+
+
+def test_front_matter_fences_are_not_the_theme() -> None:
+    s = Session.from_text("---\n\nReading group\n\nPresenter: Ada Lovelace\nPaper: Attention Is All You Need\n")
+    assert s.theme == "Reading group" and s.entries[0].paper.title == "Attention Is All You Need"

@@ -11,6 +11,7 @@ from ...dates import as_date
 from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
 from ...sources._files import read_text
+from ...sources.schedule import looks_like_schedule
 from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
 from ...text import md_link_text
 from ...urls import md_url
@@ -83,6 +84,13 @@ class Session:
         if not path.exists():
             raise ParseError("file not found", source=str(path))
         text = read_text(path)  # a ParseError if it is a folder, unreadable or not UTF-8
+        if looks_like_schedule(text, path.suffix.lower()):
+            raise ParseError(
+                "expected a session transcript, got a reading-group schedule (a table of meetings): "
+                "read it with paperlab.Schedule.from_file or paperlab.load",
+                source=str(path),
+                where="line 1",
+            )
         return cls._from_text(text, str(path), date)
 
     @classmethod

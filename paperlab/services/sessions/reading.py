@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...errors import ImportProblem, ParseError
@@ -159,6 +160,11 @@ def _block_starts(lines: list[str], presenters: list[int]) -> list[int]:
     return starts
 
 
+def _front_matter(line: str) -> bool:
+    """A front-matter fence ("---", "+++") or a rule: never the session's theme."""
+    return bool(re.fullmatch(r"\s*(?:-{3,}|\+{3,}|\*{3,}|_{3,})\s*", line))
+
+
 def read_transcript(text: str, source: str) -> Transcript:
     """Read a slide transcript.
 
@@ -170,7 +176,7 @@ def read_transcript(text: str, source: str) -> Transcript:
     lines = _lines(text, source)
     presenters = _presenters(lines, source)
     starts = _block_starts(lines, presenters)
-    header_lines = [ln.strip() for ln in lines[: starts[0]] if ln.strip() and not ln.strip().startswith("---")]
+    header_lines = [ln.strip() for ln in lines[: starts[0]] if ln.strip() and not _front_matter(ln)]
     theme = next((h.lstrip("#").strip() for h in header_lines), "Session")
     out = Transcript(theme, " · ".join(h.lstrip("#").strip() for h in header_lines[1:]) or None)
     for first, start, end in zip(starts, presenters, starts[1:] + [len(lines)], strict=True):
