@@ -159,3 +159,21 @@ def test_a_schedule_is_not_read_as_a_session() -> None:
 def test_front_matter_fences_are_not_the_theme() -> None:
     s = Session.from_text("---\n\nReading group\n\nPresenter: Ada Lovelace\nPaper: Attention Is All You Need\n")
     assert s.theme == "Reading group" and s.entries[0].paper.title == "Attention Is All You Need"
+
+
+def test_date_headings_are_no_titles_and_comma_separated_authors() -> None:
+    text = (
+        "# Reading group\n\n## 2023-03-01\n\n**Presenter:** Ada Lovelace\n"
+        "**Paper:** [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\n"
+        "## 2023-03-08\n\n**Presenter:** Alan Turing\n\nDeep Residual Learning for Image Recognition\n\n"
+        "Kaiming He, Xiangyu Zhang and Jian Sun\n\n## March 15, 2023\n\nPresenter: Grace Hopper\n"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        s = Session.from_text(text, source="dates.md")
+    attention, resnet = s.entries
+    assert (attention.presenter, attention.paper.id) == ("Ada Lovelace", "1706.03762")
+    assert resnet.paper.title == "Deep Residual Learning for Image Recognition"
+    assert resnet.paper.authors == ["Kaiming He", "Xiangyu Zhang", "Jian Sun"]
+    (w,) = [w.message for w in caught if isinstance(w.message, PartialImportWarning)]
+    assert [p.where for p in w.problems] == ["line 18"]  # Grace Hopper under "## March 15, 2023": no paper

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...sources._schedule_cells import parse_day
 from .fields import heading_level, labelled, link_ids, plain, presenter_label, split_authors, split_heading
 from .names import PARTICLES, author_names, lowercase_words, name_shaped, title_case
 
@@ -182,8 +183,13 @@ def labelled_header(lines: list[str], start: int, presenter_at: int, end: int) -
     """The header of a presentation in notes: labelled fields, a heading naming the paper, else the layout rules."""
     fields, body = _label_fields(lines, start, presenter_at, end)
     title = fields.get("title")
-    if title is None and start < presenter_at and heading_level(lines[start]):
-        title = _TITLE_PREFIX.sub("", plain(lines[start]))  # "## 2. LoRA: Low-Rank Adaptation"
+    if (
+        title is None
+        and start < presenter_at
+        and heading_level(lines[start])
+        and parse_day(plain(lines[start])) is None
+    ):
+        title = _TITLE_PREFIX.sub("", plain(lines[start]))  # "## 2. LoRA: Low-Rank Adaptation", never "## 2024-03-05"
     named = split_heading(lines[presenter_at])
     if title is None and named is not None and named[1]:
         title = _TITLE_PREFIX.sub("", named[1])

@@ -84,14 +84,17 @@ class Session:
         if not path.exists():
             raise ParseError("file not found", source=str(path))
         text = read_text(path)  # a ParseError if it is a folder, unreadable or not UTF-8
-        if looks_like_schedule(text, path.suffix.lower()):
-            raise ParseError(
-                "expected a session transcript, got a reading-group schedule (a table of meetings): "
-                "read it with paperlab.Schedule.from_file or paperlab.load",
-                source=str(path),
-                where="line 1",
-            )
-        return cls._from_text(text, str(path), date)
+        try:
+            return cls._from_text(text, str(path), date)
+        except ParseError:
+            if not looks_like_schedule(text, path.suffix.lower()):
+                raise
+        raise ParseError(
+            "expected a session transcript, got a reading-group schedule (a table of meetings): "
+            "read it with paperlab.Schedule.from_file or paperlab.load",
+            source=str(path),
+            where="line 1",
+        )
 
     @classmethod
     def from_text(cls, text: str, source: str = "<text>", date: dt.date | str | None = None) -> Session:

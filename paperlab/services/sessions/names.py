@@ -101,6 +101,12 @@ def _name_part(part: str) -> tuple[int | None, list[str]]:
     return cut, first[:cut][:2] if cut > 2 else first[:cut]
 
 
+def _initials_name(part: str) -> bool:
+    """A name with initials: "Edward J. Hu", "J. R. R. Tolkien"."""
+    tokens = part.split()
+    return 2 <= len(tokens) <= 5 and all(_name_word(t) for t in tokens) and _NAME_TOKEN.match(tokens[-1]) is not None
+
+
 def _name_word(t: str) -> bool:
     return bool(
         t in PARTICLES
@@ -117,6 +123,9 @@ def author_names(line: str) -> list[str] | None:
     tokens = re.sub(r"\{[^}]*\}\S*", " ", line).split()
     if not tokens:
         return None
+    listed = [p.strip() for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", line.strip()) if p.strip()]
+    if "," in line and len(listed) >= 2 and all(name_shaped(p) or _initials_name(p) for p in listed):
+        return listed  # "Kaiming He, Xiangyu Zhang and Jian Sun"
     records, had_email = _email_records(tokens)
     names: list[str] = []
     affiliation_seen = False
