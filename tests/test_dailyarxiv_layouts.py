@@ -8,11 +8,13 @@ the round trip of every layout is tested there too.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from pathlib import Path
 
 import pytest
 from paths import DATA, FIXTURES
 
+import paperlab
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.sources.dailyarxiv import DailyArxivDigest, has_paper_table, parse_dailyarxiv, read_dailyarxiv
 
@@ -319,3 +321,28 @@ def test_real_paper_cards() -> None:
     assert first.abstract.startswith("Automatic Target Detection and Recognition (ATD/R) is critical for military")
     assert (first.version, first.url) == (1, "http://arxiv.org/abs/2608.17917v1")
     assert digest.papers[4].title == "MITE-Net: SWaP-Optimized 4K Video Tiny Target Perception for Embodied Edge SAR"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cv-arxiv-daily-layout.md",
+        "keyword-subsections-layout.md",
+        "pages-layout.md",
+        "other-headers-layout.md",
+        "blockquote-layout.md",
+    ],
+)
+def test_load_detects_every_readme_layout(name: str) -> None:
+    """paperlab.load() dispatches each layout to the DailyArXiv reader, which reads the same papers."""
+    path = DATA / "dailyarxiv" / name
+    with warnings.catch_warnings():  # some samples carry bad rows on purpose; both paths report them
+        warnings.simplefilter("ignore", PartialImportWarning)
+        loaded, read = paperlab.load(path), read_dailyarxiv(path)
+    assert loaded.ids == paperlab.Library(read).ids and len(loaded) > 0
+
+
+def test_load_of_a_readme_without_papers_names_the_layouts_it_knows() -> None:
+    with pytest.raises(ParseError, match="no paper table found") as info:
+        paperlab.load(DATA / "dailyarxiv" / "no-papers-layout.md")
+    assert "DailyArXiv" in str(info.value) and "no-papers-layout.md" in str(info.value)

@@ -114,6 +114,12 @@ def _xml_kind(head: str) -> str:
     return "arxiv_atom"
 
 
+def _has_paper_table(text: str) -> bool:
+    from .dailyarxiv import has_paper_table
+
+    return has_paper_table(text)
+
+
 def detect_format(path: str | Path) -> str:
     """Name of the format of ``path`` (a key of :data:`FORMATS`), from its extension and content.
 
@@ -170,12 +176,14 @@ def detect_format(path: str | Path) -> str:
         return "markdown_cards"
     if _RIS_START.search(text) and _RIS_END.search(text):
         return "ris"
-    if "| **Title** |" in text or ("|" in text and "<details>" in text):
+    if "| **Title** |" in text or ("|" in text and "<details>" in text) or _has_paper_table(text):
         return "dailyarxiv"
     if stripped.startswith("@") or "\n@" in text:
         return "bibtex"
     if suffix in (".txt", "") and "\n\n" in text:
         return "hf_page"
+    if suffix in (".md", ".markdown"):  # a README of papers in a layout detection did not see: the reader says
+        return "dailyarxiv"  # which layouts it knows, or finds the per-paper cards of the blockquote layout
     raise ParseError(
         "unrecognised file format: expected BibTeX, RIS, arXiv Atom XML, JSON/JSONL (Hugging Face, "
         "Semantic Scholar, Kaggle arXiv, CSL-JSON, paperlab), CSV, a DailyArXiv README or a saved "
