@@ -164,3 +164,79 @@ def test_common_metrics_of_the_lexicon(text: str, metric: str) -> None:
 )
 def test_spreads_folds_and_changes_named_after_a_metric(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == expected
+
+
+# -- metric naming rules (sentences written for these tests) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a metric, where it was measured, then its value
+        ("We bring the test error on the Lorenz benchmark to 0.0042.", [(0.0042, None, "absolute", "test error")]),
+        # verbs and adverbs between a metric and its value
+        ("Our codec reaches compression ratios in excess of 500x.", [(500.0, "x", "absolute", "compression ratio")]),
+        ("The tagger's F1 reaches 91.2% on clean pages.", [(91.2, "%", "absolute", "F1")]),
+        ("The ranker lifts mean rank quality by +0.15.", [(0.15, None, "delta", "mean rank quality")]),
+        # a head noun after a lexicon metric and its acronym names that metric
+        (
+            "The detector raises its mean average precision (mAP) detection rate to 71.4%.",
+            [(71.4, "%", "absolute", "mAP")],
+        ),
+        # lone heads that are metrics on their own
+        (
+            "The probe reaches a precision of 0.91 and a recall of 0.88 on the clinic scans.",
+            [(0.91, None, "absolute", "precision"), (0.88, None, "absolute", "recall")],
+        ),
+        (
+            "Our screen achieves 92.1% sensitivity and 88.4% specificity.",
+            [(92.1, "%", "absolute", "sensitivity"), (88.4, "%", "absolute", "specificity")],
+        ),
+        ("The server answers with a latency of 45 ms.", [(45.0, None, "absolute", "latency")]),
+        # cost metrics: FLOPs, model size, "<metric> (N)"
+        (
+            "The network needs fewer FLOPs (0.7G) and a smaller model size (2.3M).",
+            [(0.7, None, "absolute", "FLOPs"), (2.3, None, "absolute", "model size")],
+        ),
+        # "scores" as a verb, and a correlation named by its coefficient
+        (
+            "Across 5 tasks, the judge scores 0.78 Pearson correlation with human ratings.",
+            [(0.78, None, "absolute", "Pearson correlation")],
+        ),
+        # a second object of a change verb
+        (
+            "It lowers latency by 35% and memory by 2.1x.",
+            [(35.0, "%", "delta", "latency"), (2.1, "x", "delta", "memory")],
+        ),
+        # "in <metric>" after the value wins over the object of the verb
+        (
+            "It improves parsing by 3.2% in accuracy and tagging by 1.1% in F1.",
+            [(3.2, "%", "delta", "accuracy"), (1.1, "%", "delta", "F1")],
+        ),
+        # parallel values "by A in X and B in Y" keep the verb's metric
+        (
+            "The filter lifts recall by 12% in English and 20% in French, and lowers cost by 5%.",
+            [(12.0, "%", "delta", "recall"), (20.0, "%", "delta", "recall"), (5.0, "%", "delta", "cost")],
+        ),
+        # a standalone improvement after a result is an improvement of that result's metric
+        (
+            "The solver drives the residual error to 0.012; a 9% improvement over prior work.",
+            [(0.012, None, "absolute", "residual error"), (9.0, "%", "delta", "residual error")],
+        ),
+    ],
+)
+def test_metric_naming_rules(text: str, expected: list[tuple]) -> None:
+    rows = [(v, u if isinstance(u, str) else None, k, m) for v, u, k, m in _rows(text)]  # a missing unit may be NaN
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We train with a batch size of 256 and a context size of 4096.",
+        "The model predicts an angular drift rate of about -3.1 x 10^(-9) rad s^(-2).",
+        "We report results after the sampling stage with 12 workers.",
+    ],
+)
+def test_settings_and_scientific_notation_are_not_results(text: str) -> None:
+    assert _rows(text) == []

@@ -75,6 +75,7 @@ METRICS: list[tuple[str, str]] = [
     ("EER", r"\bEER\b|equal error rate"),
     ("R2", r"\bR(?:\^?2|²)(?: score)?(?!\w)"),
     ("speedup", r"speed[- ]?up"),
+    ("FLOPs", r"\b(?:[GTMK]?FLOPs|FLOPS)\b"),
     ("compute", r"pre-?training compute|\bcompute\b"),
     ("average", r"\bAVG\b|\bAvg\.?(?=\s|$)|\baverage\b"),
 ]
@@ -221,12 +222,16 @@ def lexicon_hits(kind: str, text: str) -> list[tuple[int, int, str]]:
 # the last word of a metric phrase the lexicon does not list ("decoding cost", "false positive rate", "angle error")
 _HEADS = (
     r"errors?|rates?|scores?|coverage|latency|costs?|time|ratios?|efficiency|precision|recall|savings|"
-    r"speed|resolution|length|throughput|consumption"
+    r"speed|resolution|length|throughput|consumption|size|footprint|usage|overhead|sensitivity|specificity|"
+    r"correlation"
 )
 # words that never start or sit inside such a phrase
 _NOT_MODIFIER = re.compile(
     r"(?i)^(?:the|a|an|of|in|on|at|to|by|for|with|and|or|than|as|per|over|across|while|without|from|into|our|its|their|this|that|these|which|is|are|was|were|"
+    r"we|it|they|demonstrate|show|achieve|report|obtain|reach|attain|yield|give|provide|maintain|"
+    r"lowers|raises|cuts|lifts|boosts|gets|yields|attains|obtains|reaches|achieves|improves|reduces|increases|"
     r"higher|lower|better|worse|less|more|fewer|low|high|same|both|all|each|lower|state-of-the-art|sota|"
+    r"smaller|larger|faster|slower|greater|shorter|longer|cheaper|best|worst|lowest|highest|superior|competitive|"
     r"learning|sampling|frame|bit|run|total|overall|average|mean|median|required|predicted|\w+ly|\w+ed|\w+es|\d.*|"
     r"\w|dB|ms|mm|cm|km|mJ|degrees?)$"
 )
@@ -246,11 +251,26 @@ _CHANGED_BY = re.compile(
     r"(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+by\b"
 )
 
+# a second object of a change verb: "reduces latency by 35% and memory by 2.1x"
+_AND_BY = re.compile(r"(?:,|\band)\s+(?:the\s+|its\s+)?(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s+[+−-]?\d")
+
 # what a change names after itself: "N% reduction in <X>", "N% less <X>"
 _CHANGE_OF = re.compile(
     r"\d\s?(?:%|x|×)\s+(?:(?:reduction|improvement|increase|decrease|gain|drop)\s+(?:in|of)\s+(?:the\s+)?|"
     r"(?:less|fewer|more)\s+)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?![\w-])(?!\s+[A-Z])"
 )
+
+
+# heads that name a metric on their own ("the error of 1.5°", "a precision of 0.91", "a latency of 45 ms")
+_LONE_HEADS = r"errors?|precision|recall|latency|throughput|sensitivity|specificity|coverage"
+_SETTING_SIZE = (
+    r"\b(?:batch|step|sample|patch|window|kernel|grid|population|beam|chunk|context|vocabulary|cohort)\s+size$"
+)
+
+
+def _singular(phrase: str) -> str:
+    """ "compression ratios" -> "compression ratio": a metric is named in the singular."""
+    return phrase[:-1] if re.search(r"(?:error|cost|rate|score|ratio)s$", phrase) else phrase
 
 
 def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -276,14 +296,23 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
                     start = base + w.start()  # "mean error", "median error" keep their statistic
                 break
             start = base + w.start()
-        if start == m.start() and not m.group(0).lower().startswith("error") or not free(start, m.end()):
+        if re.search(_SETTING_SIZE, text[start : m.end()], re.I):
+            continue  # "a batch size of 256" is a setting
+        if m.group(0).lower() == "scores" and re.match(r"\s+[+−-]?\d", text[m.end() :]):
+            continue  # "the model scores 0.78": a verb
+        lone_ok = re.fullmatch(_LONE_HEADS, m.group(0), re.I)
+        if start == m.start() and not lone_ok or not free(start, m.end()):
             continue  # a lone head is too vague, except "error" ("the error of 1.5°")
         phrase = text[start : m.end()]
-        hits.append((start, m.end(), phrase[:-1] if phrase.endswith(("errors", "costs")) else phrase))
+        hits.append((start, m.end(), _singular(phrase)))
     for m in _CHANGED_BY.finditer(text):  # "improves performance by 7.35x", "lifts median concreteness by +0.20"
         if not any(_NOT_MODIFIER.match(w) and w not in ("mean", "median") for w in m.group("m").split()):
             if free(m.start("m"), m.end("m")):
                 hits.append((m.start("m"), m.end("m"), m.group("m")))
+    verb = re.search(r"\b(?:improv|reduc|increas|decreas|boost|lift|lower|rais|cut|enhanc)\w*\s", text)
+    for m in _AND_BY.finditer(text, verb.end() if verb else len(text)):  # "... latency by 35% and memory by 2.1x"
+        if not any(_NOT_MODIFIER.match(w) for w in m.group("m").split()) and free(m.start("m"), m.end("m")):
+            hits.append((m.start("m"), m.end("m"), m.group("m")))
     for m in _CHANGE_OF.finditer(text):  # "an 8x reduction in size", "40% less data"
         parts = m.group("m").split()
         while parts and _NOT_MODIFIER.match(parts[-1]):

@@ -103,7 +103,10 @@ _RESULT_COLUMNS = [
 ]
 
 
-_ADVERBS = r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|~|an? (?:average|absolute) of))*"
+_ADVERBS = (
+    r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|in excess of|"
+    r"as (?:high|low) as|exceeding|above|below|under|~|an? (?:average|absolute) of))*"
+)
 _DELTA_BEFORE = re.compile(
     rf"(?:\bby{_ADVERBS}|\bup to|improv\w* of|gains? of|increase of|reduc\w* of|\+|"
     rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{_ADVERBS})\s*$",
@@ -220,6 +223,8 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
         found.append(row)
         spans.append((m.start("num"), m.end()))
     _coordinate(found, spans, sent_flat, datasets)
+    for r in found:
+        r.pop("_named", None)
     return [r for r in found if not r.pop("_drop", False)]
 
 
@@ -228,6 +233,12 @@ def _metric_hits(text: str) -> list[tuple[int, int, str]]:
     metrics = [h for h in lexicon_hits("metric", text) if h[2] != "average"]
     datasets = lexicon_hits("dataset", text)
     generic = [h for h in generic_metric_hits(text, metrics) if not any(h[0] < e and s < h[1] for s, e, _ in datasets)]
+    # "mean average precision (mAP) detection rate": a head noun after a lexicon metric names that metric
+    generic = [
+        h
+        for h in generic
+        if not any(re.fullmatch(r"\s*(?:\([^()]*\)\s*)?", text[e : h[0]]) for _, e, _ in metrics if e <= h[0])
+    ]
     # "at a signal-to-noise ratio of 1 dB": a condition, not what is measured
     return sorted(
         h for h in metrics + generic if not re.search(r"\bat\s+(?:an?|the)\s+$", text[max(0, h[0] - 8) : h[0]])
@@ -258,7 +269,7 @@ def _value_at(
     if re.search(r"(?:±|\+/-)\s*$", text[:start]):
         return None  # the spread of "85.3 ± 0.4%", not a result of its own
     adjacent_metric = _adjacent_metric(metrics, start, end, text)
-    named_metric = adjacent_metric or _metric_named_after(metrics, end, text)
+    named_metric = _metric_named_after(metrics, end, text) or adjacent_metric  # "by 1.48% in accuracy" wins
     if not _is_result(text, start, end, unit, named_metric):
         return None
     kind, value = _kind_and_value(m, text, start, end)
@@ -278,6 +289,7 @@ def _value_at(
         "source": None,
         "where": None,
         "evidence": None,
+        "_named": named_metric is not None,
     }
 
 
@@ -308,6 +320,8 @@ def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str 
         return False  # an operating point: "at a signal-to-noise ratio of 1 dB", "at a learning rate of 0.1"
     if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
         return False
+    if re.match(r"\s*[x×]\s*10\s*\^", after):
+        return False  # scientific notation "4.38 x 10^(-22)": the mantissa alone is not the value
     if adjacent_metric is None and (
         re.search(
             r"\b(?:with|using)\s+(?:only |just |less than |up to )?(?:[\d.]+\s?%(?:,\s*|,?\s*(?:and|or)\s+))*$",
@@ -410,6 +424,21 @@ def _coordinate(
         if len(run) == len(rows) and "respectively" not in after[:15] or len(run) == len(rows):
             for r, (_, _, n) in zip(rows, run, strict=False):
                 r["dataset"] = n
+    _pair_neighbours(found, spans, text)
+    # inherit a metric from an earlier value of the same unit in the sentence ("... (95.0%)")
+    last: dict[tuple[str | None, str], str] = {}
+    for r in found:
+        if r["metric"] is None and (r["unit"], r["kind"]) in last:
+            r["metric"] = last[r["unit"], r["kind"]]
+        elif r["metric"] is None and r["kind"] == "delta" and last:
+            r["metric"] = list(last.values())[-1]  # "... error to 0.0035; an 8% improvement": the gain is in error
+        if r["metric"] is not None:
+            last[r["unit"], r["kind"]] = r["metric"]
+    _apply_respectively(found, datasets, text)
+
+
+def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """Ranges share kind and metric; a value listed after a delta "in/on X and" is a delta of the same metric."""
     # "by 24% in MAE and 8% in RMSE", "11% on NGSIM and 25% on HighD": the second value is a delta too
     for i in range(1, len(found)):
         gap = text[spans[i - 1][1] : spans[i][0]]
@@ -417,19 +446,14 @@ def _coordinate(
         if re.fullmatch(r"\s*(?:--?|–|—|to)\s*", gap) and a["unit"] == b["unit"]:  # a range "from 32.6% to 54.0%"
             b["kind"] = a["kind"] = "delta" if "delta" in (a["kind"], b["kind"]) else "absolute"
             b["metric"] = a["metric"] = a["metric"] or b["metric"]
+            b["_named"] = a["_named"] or b["_named"]
             continue
         if found[i - 1]["kind"] == "delta" and re.fullmatch(
             r"\s*(?:in|on|for)\s+[^;%,]{1,40}?(?:,\s*and|,|\band)\s+", gap
         ):
             found[i]["kind"] = "delta"
-    # inherit a metric from an earlier value of the same unit in the sentence ("... (95.0%)")
-    last: dict[tuple[str | None, str], str] = {}
-    for r in found:
-        if r["metric"] is None and (r["unit"], r["kind"]) in last:
-            r["metric"] = last[r["unit"], r["kind"]]
-        if r["metric"] is not None:
-            last[r["unit"], r["kind"]] = r["metric"]
-    _apply_respectively(found, datasets, text)
+            if not b["_named"] and a["_named"]:  # "improves P@5 by 16% in English and 43% in Mandarin"
+                b["metric"] = a["metric"]
 
 
 def _adjacent_metric_is_tail(text: str, spans: list[tuple[int, int]], g: list[int]) -> bool:
@@ -457,7 +481,12 @@ def _leading_hit(hits: list[tuple[int, int, str]], text: str, pos: int) -> int |
 
 
 _BEFORE_VALUE = re.compile(
-    rf"\s*\)?\s*(?:of|=|:|is|at|to|was|reaches|\(|score of|scores? of|(?:by|from){_ADVERBS})?\s*(?:an?\s+|only\s+)?"
+    r"\s*\)?\s*(?:of|=|:|is|are|at|to|was|were|becomes|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)|"
+    rf"\(|score of|scores? of|by|from)?{_ADVERBS}\s*(?:an?\s+|only\s+)?[+−-]?"
+)
+# a metric, then where it was measured, then its value: "error on the N-body dataset to 0.0035"
+_MEASURED_ON = re.compile(
+    rf"\s+(?:on|in|for)\s+(?:the\s+)?(?:[\w-]+\s+){{1,4}}?(?:of|=|:|is|was|to|at|reaches|by){_ADVERBS}\s*(?:an?\s+)?[+−-]?"
 )
 
 
@@ -467,7 +496,8 @@ def _adjacent_metric(metrics: list[tuple[int, int, str]], start: int, end: int, 
     if after and re.fullmatch(r"\s*", text[end : after[0][0]]):
         return after[0][1]  # directly followed by a metric: it wins over one before ("accuracy (5.9% error)")
     for _, e, name in reversed([h for h in metrics if h[1] <= start]):  # the closest before first
-        if _BEFORE_VALUE.fullmatch(re.sub(r"\s\([^()]*\)", "", text[e:start])):
+        between = re.sub(r"\s\([^()]*\)", "", text[e:start])
+        if _BEFORE_VALUE.fullmatch(between) or (_MEASURED_ON.fullmatch(between) and not re.search(r"\d", between)):
             return name
     for s, name in after:
         between = text[end:s]
