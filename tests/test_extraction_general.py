@@ -240,3 +240,12 @@ def test_metric_naming_rules(text: str, expected: list[tuple]) -> None:
 )
 def test_settings_and_scientific_notation_are_not_results(text: str) -> None:
     assert _rows(text) == []
+
+
+def test_share_of_cases_names_what_is_done() -> None:
+    rows = _rows(
+        "The assistant gives correct diagnoses in 61.5% of cases and useful explanations of the findings in 48% of cases."
+    )
+    assert rows == [(61.5, "%", "absolute", "correct diagnoses"), (48.0, "%", "absolute", "useful explanations")]
+    rows = _rows("The bot can produce valid plans in 70% of trials, produce safe plans in 64% of trials.")
+    assert [m for *_, m in rows] == ["valid plans", "safe plans"]

@@ -273,7 +273,12 @@ def _value_at(
     if not _is_result(text, start, end, unit, named_metric):
         return None
     kind, value = _kind_and_value(m, text, start, end)
-    metric = named_metric or _modifier_metric(text, end, metrics) or _nearest_in_clause(metrics, start, end, text)
+    metric = (
+        named_metric
+        or _modifier_metric(text, end, metrics)
+        or _share_of_cases(text, start, end)
+        or _nearest_in_clause(metrics, start, end, text)
+    )
     if unit == "x" and (metric is None or "speed" in metric) and _is_speedup(text, start, end):
         metric = "speedup"
     subjects = list(_METHOD_RE.finditer(text[:start]))
@@ -291,6 +296,24 @@ def _value_at(
         "evidence": None,
         "_named": named_metric is not None,
     }
+
+
+_OF_CASES = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+)?(?:cases|instances|trials|runs|episodes|attempts|queries|questions|time)\b"
+)
+_DONE_VERB = r"\b(?:provid|produc|giv|generat|answer|solv|detect|identif|classif|find|found|pass|complet|predict)\w*"
+_DONE_IN = re.compile(
+    rf"(?:{_DONE_VERB}|(?:,|\band)(?:\s+{_DONE_VERB})?)\s+"
+    r"(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)(?:\s+of\s+[\w\s-]+?)?\s+in\s+(?:about\s+|only\s+|over\s+)?$"
+)
+
+
+def _share_of_cases(text: str, start: int, end: int) -> str | None:
+    """ "provides correct answers in 55.6% of cases": the metric is what is done ("correct answers")."""
+    if not _OF_CASES.match(text, end):
+        return None
+    m = _DONE_IN.search(text[max(0, start - 100) : start])
+    return m.group("m") if m else None
 
 
 def _is_speedup(text: str, start: int, end: int) -> bool:
