@@ -130,16 +130,9 @@ def detect_format(path: str | Path) -> str:
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    if _is_schedule(path, suffix):
-        return "schedule"
-    if suffix in (".bib", ".bibtex"):
-        return "bibtex"
-    if suffix == ".csv":
-        return "csv"
-    if suffix == ".ris":
-        return "ris"
-    if path.name.lower().endswith(".csl.json"):
-        return "csl"
+    by_name = _format_by_name(path, suffix)
+    if by_name:
+        return by_name
     try:
         with open(path, "rb") as fh:
             head = fh.read(65536)
@@ -152,26 +145,47 @@ def detect_format(path: str | Path) -> str:
     if suffix in (".yaml", ".yml") or stripped.startswith("interactions:"):
         return "openalex" if "api.openalex.org" in text and "semanticscholar.org" not in text else "semantic_scholar"
     if suffix == ".jsonl" or (suffix != ".json" and stripped.startswith("{") and "\n{" in stripped):
-        first_line = stripped.splitlines()[0] if stripped else ""
-        try:
-            first = json.loads(first_line)
-        except (ValueError, RecursionError):  # not JSON: the reader names the line
-            first = {}
-        if is_openalex_work(first):
-            return "openalex"
-        if isinstance(first, dict) and ("authors_parsed" in first or "versions" in first or "submitter" in first):
-            return "kaggle"
-        return "jsonl"
+        return _jsonl_kind(stripped)
     if suffix == ".json" or stripped.startswith(("[", "{")):
-        obj = parse_json(read_bytes(path), str(path), expected="a JSON document")
-        kind = _json_kind(obj)
-        if kind:
-            return kind
-        raise ParseError(
-            "JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, CSL-JSON, "
-            "or paperlab's own export",
-            source=str(path),
-        )
+        return _json_file_kind(path)
+    return _text_kind(path, suffix, text, stripped)
+
+
+def _format_by_name(path: Path, suffix: str) -> str | None:
+    """The format a file's name alone decides (schedules are checked first: they may be .csv or .md)."""
+    if _is_schedule(path, suffix):
+        return "schedule"
+    if path.name.lower().endswith(".csl.json"):
+        return "csl"
+    return {".bib": "bibtex", ".bibtex": "bibtex", ".csv": "csv", ".ris": "ris"}.get(suffix)
+
+
+def _jsonl_kind(stripped: str) -> str:
+    first_line = stripped.splitlines()[0] if stripped else ""
+    try:
+        first = json.loads(first_line)
+    except (ValueError, RecursionError):  # not JSON: the reader names the line
+        first = {}
+    if is_openalex_work(first):
+        return "openalex"
+    if isinstance(first, dict) and ("authors_parsed" in first or "versions" in first or "submitter" in first):
+        return "kaggle"
+    return "jsonl"
+
+
+def _json_file_kind(path: Path) -> str:
+    kind = _json_kind(parse_json(read_bytes(path), str(path), expected="a JSON document"))
+    if kind:
+        return kind
+    raise ParseError(
+        "JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, CSL-JSON, OpenAlex, "
+        "or paperlab's own export",
+        source=str(path),
+    )
+
+
+def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
+    """Plain-text formats, told apart by their content."""
     if "<!-- application/vnd.paperlab.paper+json" in text:
         return "markdown_cards"
     if _RIS_START.search(text) and _RIS_END.search(text):
@@ -185,9 +199,9 @@ def detect_format(path: str | Path) -> str:
     if suffix in (".md", ".markdown"):  # a README of papers in a layout detection did not see: the reader says
         return "dailyarxiv"  # which layouts it knows, or finds the per-paper cards of the blockquote layout
     raise ParseError(
-        "unrecognised file format: expected BibTeX, RIS, arXiv Atom XML, JSON/JSONL (Hugging Face, "
-        "Semantic Scholar, Kaggle arXiv, CSL-JSON, paperlab), CSV, a DailyArXiv README or a saved "
-        "Hugging Face papers page",
+        "unrecognised file format: expected BibTeX, RIS, CSL-JSON, arXiv Atom/RSS/OAI-PMH XML, JSON/JSONL (Hugging "
+        "Face, Semantic Scholar, OpenAlex, Kaggle arXiv, paperlab), CSV, a reading-group schedule, a DailyArXiv-style "
+        "README or a saved Hugging Face papers page",
         source=str(path),
     )
 
