@@ -31,7 +31,8 @@ from ...paper import Paper, SourceRecord
 from .._files import RECORD_ERRORS, read_bytes
 from ._feed_dates import feed_date
 from ._text import one_line, unwrap
-from .atom import _XML_PARSER
+from ._xml import local_name as _local
+from ._xml import xml_root
 
 __all__ = ["OAIError", "OAIPage", "parse_oai", "read_oai"]
 
@@ -65,10 +66,6 @@ class OAIPage:
     papers: list[Paper] = field(default_factory=list)
     resumption_token: str | None = None
     complete_list_size: int | None = None
-
-
-def _local(el: Any) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 def _kids(el: etree._Element, name: str) -> list[etree._Element]:
@@ -196,18 +193,7 @@ def _meta_to_paper(header: etree._Element | None, meta: etree._Element, record: 
 
 
 def _root(data: bytes, source: str) -> etree._Element:
-    try:
-        root = etree.fromstring(data, _XML_PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(
-            f"expected an OAI-PMH XML answer, but the XML is broken: {exc.msg}",
-            source=source,
-            where=f"line {exc.lineno}" if exc.lineno else None,
-        ) from None
-    if root is None or _local(root) != "OAI-PMH":
-        tag = _local(root) if root is not None else "nothing"
-        raise ParseError(f"expected an <OAI-PMH> root element, got <{tag}>", source=source)
-    return root
+    return xml_root(data, source, expected="an OAI-PMH XML answer", roots=("OAI-PMH",), root_text="an <OAI-PMH>")
 
 
 def _resumption(root: etree._Element, source: str) -> tuple[str | None, int | None]:

@@ -25,7 +25,8 @@ from ...paper import Paper, SourceRecord
 from .._files import RECORD_ERRORS, read_bytes
 from ._feed_dates import feed_date
 from ._text import one_line, unwrap
-from .atom import _XML_PARSER
+from ._xml import local_name as _local
+from ._xml import xml_root
 
 __all__ = ["parse_arxiv_rss", "read_arxiv_rss"]
 
@@ -35,10 +36,6 @@ _AUTHOR_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _OLD_TITLE = re.compile(r"\.?\s*\(arXiv:(?P<id>\S+?)\s*\[(?P<cat>[^\]]*)\]\s*(?P<kind>[A-Z ]*)\)\s*$")
 _OLD_KINDS = {"": "new", "UPDATED": "replace", "CROSS LISTED": "cross"}
 _TAG = re.compile(r"<[^>]*>")
-
-
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
@@ -138,18 +135,13 @@ def _entry_to_paper(entry: etree._Element, record: SourceRecord) -> Paper:
 
 
 def _root(data: bytes, source: str) -> etree._Element:
-    try:
-        root = etree.fromstring(data, _XML_PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(
-            f"expected an arXiv listing feed (Atom or RSS), but the XML is broken: {exc.msg}",
-            source=source,
-            where=f"line {exc.lineno}" if exc.lineno else None,
-        ) from None
-    if root is None or _local(root) not in ("feed", "rss", "RDF"):
-        tag = _local(root) if root is not None else "nothing"
-        raise ParseError(f"expected an Atom <feed> or RSS <rss> root element, got <{tag}>", source=source)
-    return root
+    return xml_root(
+        data,
+        source,
+        expected="an arXiv listing feed (Atom or RSS)",
+        roots=("feed", "rss", "RDF"),
+        root_text="an Atom <feed> or RSS <rss>",
+    )
 
 
 def parse_arxiv_rss(data: bytes, source: str = "<string>", *, retrieved: dt.datetime | None = None) -> list[Paper]:
