@@ -134,3 +134,21 @@ def test_byline_matches_paper_byline(paper_module: Path) -> None:
         Paper(title="t"),
     ]
     assert call(paper_module, "byline", *[[p.to_dict()] for p in papers]) == [p.byline() for p in papers]
+
+
+def test_shown_date_keeps_the_precision_the_source_gave(paper_module: Path) -> None:
+    """The one `shownDate` used by the cards and the panel: "2017", "2017-03", or a day; inferred years say so."""
+    papers = [
+        {"published": "2017-01-01", "extra": {"date_precision": "year"}},
+        {"published": "2018-03-01", "extra": {"date_precision": "month"}},
+        {"published": "2025-03-10", "extra": {"date_inferred": True}},
+        {"published": "2024-05-06", "extra": {}},
+        {"published": None, "extra": None},
+    ]
+    assert call(paper_module, "shownDate", *[[p] for p in papers]) == [
+        "2017",
+        "2018-03",
+        "2025-03-10 (year inferred)",
+        "2024-05-06",
+        "",
+    ]

@@ -8,7 +8,7 @@
 import { CommandRegistry } from '@lumino/commands';
 
 import { button as domButton, h, link } from './common/dom';
-import { absUrl, byline, pdfUrl, safeUrl } from './common/paper';
+import { absUrl, byline, pdfUrl, safeUrl, shownDate } from './common/paper';
 import { ReadingListModel } from './model';
 import { CommandIDs, IEntry, PAPER_MIME, Status, STATUSES } from './tokens';
 
@@ -70,16 +70,6 @@ function titleRow(entry: IEntry): HTMLElement {
   const title = entry.paper.title_text ?? entry.paper.title;
   row.append(link(title, absUrl(entry.paper), 'paperlab-title'));
   return row;
-}
-
-/** `published` as precise as its source gave it ("2017", "2017-03"), marked when its year was inferred. */
-function shownDate(paper: IEntry['paper']): string {
-  const precision = paper.extra?.date_precision;
-  const width = precision === 'year' ? 4 : precision === 'month' ? 7 : 10;
-  const date = (paper.published ?? '').slice(0, width);
-  return date && paper.extra?.date_inferred === true
-    ? `${date} (year inferred)`
-    : date;
 }
 
 function metaRow(entry: IEntry): HTMLElement {

@@ -104,3 +104,19 @@ export function byline(p: IPaperAuthors): string {
   }
   return p.organization ?? '';
 }
+
+/** What a paper needs for :func:`shownDate`. */
+export interface IPaperDate {
+  published?: string | null;
+  extra?: { [key: string]: unknown } | null;
+}
+
+/** `published` as precise as its source gave it ("2017", "2017-03"), marked when its year was inferred. */
+export function shownDate(p: IPaperDate): string {
+  const precision = p.extra?.date_precision;
+  const width = precision === 'year' ? 4 : precision === 'month' ? 7 : 10;
+  const date = (p.published ?? '').slice(0, width);
+  return date && p.extra?.date_inferred === true
+    ? `${date} (year inferred)`
+    : date;
+}

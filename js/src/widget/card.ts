@@ -5,7 +5,13 @@
  */
 
 import { button, h, link } from '../common/dom';
-import { absUrl, byline, safeUrl, sourceLabel } from '../common/paper';
+import {
+  absUrl,
+  byline,
+  safeUrl,
+  shownDate,
+  sourceLabel
+} from '../common/paper';
 import { RenderFormat } from './rpc';
 import { IPaper } from './types';
 
@@ -64,16 +70,6 @@ export function shownTitle(p: IPaper): string {
 /** The abstract as read (`abstract_text` when it holds LaTeX), or ''. */
 export function shownAbstract(p: IPaper): string {
   return p.abstract_text ?? p.abstract ?? '';
-}
-
-/** `published` as precise as its source gave it ("2017", "2017-03"), marked when its year was inferred. */
-export function shownDate(p: IPaper): string {
-  const precision = p.extra?.date_precision;
-  const width = precision === 'year' ? 4 : precision === 'month' ? 7 : 10;
-  const date = (p.published ?? '').slice(0, width);
-  return date && p.extra?.date_inferred === true
-    ? `${date} (year inferred)`
-    : date;
 }
 
 function head(p: IPaper, score: number | undefined): HTMLElement {
