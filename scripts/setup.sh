@@ -15,7 +15,14 @@ python -c "import torch, sys; sys.exit(0 if torch.__version__.endswith('+cpu') e
   || python -m pip install -q torch==2.13.0
 python -m pip install -q -c scripts/constraints.txt -e ".[test,dev]"
 python -c "import torch; assert torch.__version__.endswith('+cpu'), torch.__version__"
-if [ "${PAPERLAB_SKIP_BROWSER:-0}" != "1" ] && [ ! -x /usr/bin/chromium ]; then
+# Debian packages: Chromium for the browser tests, PostgreSQL server binaries for the team-store tests
+# (the tests start their own server on 127.0.0.1).
+APT=()
+if [ "${PAPERLAB_SKIP_BROWSER:-0}" != "1" ] && [ ! -x /usr/bin/chromium ]; then APT+=(chromium); fi
+if [ "${PAPERLAB_SKIP_POSTGRES:-0}" != "1" ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  APT+=(postgresql)
+fi
+if [ ${#APT[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${APT[@]}" >/dev/null
 fi

@@ -22,13 +22,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ._version import __version__
-from .errors import PaperlabError, PartialImportWarning, UsageError
-from .library import Library
+from .._version import __version__
+from ..errors import PaperlabError, PartialImportWarning, UsageError
+from ..library import Library
 
 if TYPE_CHECKING:
-    from .search import SearchResults
-    from .store import Store
+    from ..search import SearchResults
+    from ..store import Store
 
 __all__ = ["main"]
 
@@ -40,7 +40,7 @@ class CliError(UsageError):
 
 
 def _store() -> Store:
-    from .store import open_store
+    from ..store import open_store
 
     return open_store()
 
@@ -57,7 +57,7 @@ def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out
 
 
 def _corpus(name: str | None) -> tuple[Library, str]:
-    from .data import demo_library
+    from ..data import demo_library
 
     if name == "demo":
         return demo_library(), "the bundled demo corpus"
@@ -71,14 +71,14 @@ def _corpus(name: str | None) -> tuple[Library, str]:
             file=sys.stderr,
         )
         return demo_library(), "the bundled demo corpus"
-    from .sources import load
+    from ..sources import load
 
     return load(name), name
 
 
 # -- commands -------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
-    from .sources import detect_format, load
+    from ..sources import detect_format, load
 
     store = _store()
     total = 0
@@ -144,7 +144,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise CliError(f"nothing to search: {where} is empty")
     search_library: Callable[..., SearchResults] | None
     try:
-        from .search import search_library
+        from ..search import search_library
     except ImportError:  # pragma: no cover - the search package ships with paperlab
         search_library = None
     if search_library is not None:
@@ -164,13 +164,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     store = _store()
     if args.source == "arxiv":
-        from .sources.arxiv import search_arxiv
+        from ..sources.arxiv import search_arxiv
 
         if not args.query:
             raise CliError("fetch arxiv needs a query, e.g. paperlab fetch arxiv 'all:diffusion' --max 20")
         lib = search_arxiv(" ".join(args.query), max_results=args.max)
     elif args.source == "hf":
-        from .sources.hf import HfDailyPapersClient
+        from ..sources.hf import HfDailyPapersClient
 
         with HfDailyPapersClient() as client:
             if args.date:
@@ -183,7 +183,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                 papers = client.trending(limit=args.max)
         lib = Library(papers)
     else:
-        from .sources.semantic_scholar import SemanticScholarClient
+        from ..sources.semantic_scholar import SemanticScholarClient
 
         if not args.query:
             raise CliError("fetch s2 needs a query or a paper id (arXiv:…, DOI:…)")
@@ -213,7 +213,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "jsonl":
         text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lib.to_dicts())
     else:
-        from .sources.dailyarxiv import to_dailyarxiv_markdown
+        from ..sources.dailyarxiv import to_dailyarxiv_markdown
 
         text = to_dailyarxiv_markdown(lib)
     if args.output:
@@ -225,7 +225,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from .digests import digest, load_config
+    from ..digests import digest, load_config
 
     config = load_config(args.config)
     with warnings.catch_warnings(record=True) as caught:
@@ -402,7 +402,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("paperlab: interrupted", file=sys.stderr)
         return 130
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
