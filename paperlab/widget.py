@@ -115,6 +115,15 @@ class PaperCards(anywidget.AnyWidget):
     papers = traitlets.List(traitlets.Dict(), help="Paper.to_dict() of every paper shown").tag(sync=True)
     scores = traitlets.Dict(help="score by paper id of the current kernel search (empty: none)").tag(sync=True)
     query = traitlets.Unicode("", help="query of the current kernel search").tag(sync=True)
+    why = traitlets.Dict(
+        help="why each hit of the current kernel search matched, by paper id: "
+        "{'terms': [query terms found in the paper], 'sentence': its best-matching sentence}"
+    ).tag(sync=True)
+    embedding_progress = traitlets.Dict(
+        {"done": 0, "total": 0, "state": "idle"},
+        help="background embedding of the library: papers done, papers in all, and state "
+        "('idle', 'running', 'done', 'cancelled' or 'failed')",
+    ).tag(sync=True)
     selected_ids = traitlets.List(traitlets.Unicode(), help="ids ticked in the front end").tag(sync=True)
     listed_ids = traitlets.List(traitlets.Unicode(), help="ids already in the reading list").tag(sync=True)
     reading_list_name = traitlets.Unicode("default").tag(sync=True)
