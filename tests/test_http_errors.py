@@ -43,7 +43,8 @@ def client(**kw) -> HttpClient:
         (HTTPStatusError("HTTP 404", "u", 404), False),
         (ArxivAPIError("arXiv rejected the query: incorrect id format for abc", "u", 400), False),
         (httpx.ReadTimeout("slow"), True),
-        (httpx.ConnectError("refused"), True),
+        (httpx.ConnectError("refused"), False),  # no answer at all: reported at once, never retried
+        (httpx.ConnectTimeout("slow to connect"), True),
         (RetryableResponse("cut short"), True),
         (FetchError("HTTP 503 in the text but not a status error"), False),
         (ParseError("HTTP 503 is only text here"), False),

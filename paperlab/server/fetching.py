@@ -12,6 +12,11 @@ store's pool nor on asyncio's default executor: a :class:`Fetcher` owns
 - a short memory of an unreachable service: after a timeout or a refused connection, fetches from that
   service fail at once (502, saying when it failed) for ``unreachable_for`` seconds instead of queueing up.
 
+A service that gives no answer is reported in words the person adding the paper can act on, first what
+happened and what it means for them, then the detail: "Can't reach export.arxiv.org — you may be offline;
+nothing was added (1706.03762). arXiv is unreachable: …". A failed connection is not retried (see
+:func:`paperlab.sources._http.is_retryable`), so that message comes within a second or two.
+
 The server closes the fetcher (pool and clients) when it shuts down.
 """
 
@@ -23,6 +28,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..errors import FetchError, NotFound, ServiceUnreachable
 from ..identifiers import parse_reference
@@ -68,7 +74,8 @@ class Fetcher:
         self.pool = ThreadPoolExecutor(max_workers=max(1, s.workers), thread_name_prefix="paperlab-fetch")
         self.arxiv_http = _client(s, s.arxiv_interval)
         self.s2_http = _client(s, s.s2_interval)
-        self._down: dict[str, tuple[float, str]] = {}  # service -> (monotonic time of the failure, why)
+        # service -> (monotonic time of the failure, why, the URL that failed)
+        self._down: dict[str, tuple[float, str, str | None]] = {}
         self._lock = threading.Lock()
         self.closed = False
 
@@ -89,15 +96,16 @@ class Fetcher:
             The service failed, or is known to be unreachable right now.
         """
         service, job = self._job(ref)
-        self._check_reachable(service)
+        self._check_reachable(service, ref)
         if self.closed:
             raise FetchError(f"{service} cannot be asked: the server is shutting down")
-        future = asyncio.get_running_loop().run_in_executor(self.pool, self._run, service, job)
+        future = asyncio.get_running_loop().run_in_executor(self.pool, self._run, service, job, ref)
         try:
             return await asyncio.wait_for(future, self.settings.deadline)
         except asyncio.TimeoutError:
             raise FetchTimeout(
-                f"{service} is unreachable: no answer within {self.settings.deadline:g} s for {ref!r}"
+                f"{_cant_reach(service, None, ref)} {service} is unreachable: "
+                f"no answer within {self.settings.deadline:g} s for {ref!r}"
             ) from None
 
     def close(self) -> None:
@@ -122,18 +130,18 @@ class Fetcher:
             "'10.1103/PhysRevD.76.013009' or a stored id)"
         )
 
-    def _run(self, service: str, job: Callable[[], Paper]) -> Paper:
-        self._check_reachable(service)  # it may have failed while this fetch was queued
+    def _run(self, service: str, job: Callable[[], Paper], ref: str) -> Paper:
+        self._check_reachable(service, ref)  # it may have failed while this fetch was queued
         try:
             return job()
         except FetchError as exc:
             if _no_answer(exc):
                 with self._lock:
-                    self._down[service] = (time.monotonic(), str(exc))
-                raise FetchError(f"{service} is unreachable: {exc}", url=exc.url) from exc
+                    self._down[service] = (time.monotonic(), str(exc), exc.url)
+                raise FetchError(f"{_cant_reach(service, exc.url, ref)} {service} is unreachable: {exc}") from exc
             raise
 
-    def _check_reachable(self, service: str) -> None:
+    def _check_reachable(self, service: str, ref: str) -> None:
         with self._lock:
             down = self._down.get(service)
         if down is None:
@@ -144,7 +152,7 @@ class Fetcher:
                 self._down.pop(service, None)
             return
         raise FetchError(
-            f"{service} is unreachable (no answer {ago:.0f} s ago: {down[1]}); "
+            f"{_cant_reach(service, down[2], ref)} {service} is unreachable (no answer {ago:.0f} s ago: {down[1]}); "
             f"not asking again for {self.settings.unreachable_for - ago:.0f} s"
         )
 
@@ -167,6 +175,12 @@ class Fetcher:
 
 def _client(s: FetchSettings, interval: float) -> HttpClient:
     return HttpClient(min_interval=interval, retries=s.retries, backoff=0.5, max_backoff=s.timeout, timeout=s.timeout)
+
+
+def _cant_reach(service: str, url: str | None, ref: str) -> str:
+    """The first words of an unreachable-service error: what happened and that the list is unchanged."""
+    host = urlsplit(url).hostname if url else None
+    return f"Can't reach {host or service} — you may be offline; nothing was added ({ref})."
 
 
 def _no_answer(exc: FetchError) -> bool:

@@ -5,8 +5,10 @@ Tests point clients at a local fake server by ``base_url`` or pass an ``httpx`` 
 
 Retry decisions are made by type, never by message text (:func:`is_retryable`): an
 :class:`HTTPStatusError` with a status in :data:`RETRY_STATUSES`, a timeout or connection error
-(``httpx.TransportError``), or a :class:`RetryableResponse` from the caller's ``validate`` is tried
-again; anything else (a 400 or 404, :class:`~paperlab.errors.ArxivAPIError`, a ``ParseError``)
+(``httpx.TransportError`` other than a failed connection), or a :class:`RetryableResponse` from the caller's
+``validate`` is tried again; a connection that cannot be made at all (an unknown host name, a refused connection:
+``httpx.ConnectError``) is never retried but reported at once as :class:`~paperlab.errors.ServiceUnreachable`
+("can't reach HOST"), so an offline user hears it within a second, not after minutes of backoff; anything else (a 400 or 404, :class:`~paperlab.errors.ArxivAPIError`, a ``ParseError``)
 goes straight to the caller. Every error that leaves this module is a
 :class:`~paperlab.errors.FetchError` whose ``status`` is the last HTTP status seen (None when
 no response came back).
@@ -30,6 +32,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -63,7 +66,6 @@ USER_AGENT = "paperlab (https://pypi.org/project/paperlab/)"
 DEFAULT_MAX_BYTES = 50 * 2**20  # 50 MiB of decoded body per request
 DEFAULT_DEADLINE = 60.0  # seconds for a whole request, retries and waits included
 MAX_REDIRECTS = 5
-CONNECT_RETRIES = 1  # a refused connection or an unknown host is tried once more, then reported unreachable
 _CHUNK = 64 * 1024
 # header names (lower case) never sent to another origin; any name containing one of _SECRET_WORDS neither
 
@@ -97,9 +99,11 @@ class ResponseTooLarge(FetchError):
 def is_retryable(exc: BaseException) -> bool:
     """The one retry decision of paperlab, by the exception's type (and an HTTP status), never its text.
 
-    Retried: :class:`HTTPStatusError` with a status in :data:`RETRY_STATUSES`, timeouts and connection
+    Retried: :class:`HTTPStatusError` with a status in :data:`RETRY_STATUSES`, timeouts and other transport
     failures (``httpx.TransportError``), undecodable bodies, and :class:`RetryableResponse`. Not
-    retried: :class:`~paperlab.errors.ArxivAPIError` (the request itself is wrong), any other
+    retried: a connection that could not be made (``httpx.ConnectError``: the host name does not resolve, the
+    connection is refused; a connect *timeout* is retried), :class:`~paperlab.errors.ArxivAPIError` (the
+    request itself is wrong), any other
     :class:`~paperlab.errors.FetchError` (a too large body, too many redirects) or HTTP status, and every
     other exception.
     """
@@ -107,6 +111,8 @@ def is_retryable(exc: BaseException) -> bool:
         return False
     if isinstance(exc, HTTPStatusError):
         return exc.retryable
+    if isinstance(exc, httpx.ConnectError):
+        return False
     return isinstance(exc, (httpx.TransportError, httpx.DecodingError, RetryableResponse))
 
 
@@ -143,8 +149,8 @@ class HttpClient:
         arXiv asks for 3 s).
     retries : int
         Attempts after the first one, for 429/5xx, timeouts and responses the caller's ``validate``
-        rejects. A failed connection (refused, unknown host) is tried only ``CONNECT_RETRIES`` more
-        times, so an unreachable service is reported within seconds.
+        rejects. A failed connection (refused, unknown host) is not tried again: it raises
+        :class:`~paperlab.errors.ServiceUnreachable` at once.
     backoff : float
         First wait in seconds; doubles each retry (capped at ``max_backoff``).
         A ``Retry-After`` header (seconds or an HTTP date, capped at ``max_backoff``) wins when larger.
@@ -421,26 +427,23 @@ class HttpClient:
     ) -> Response:
         """:meth:`_attempt` under tenacity until it succeeds, fails for good, the retries run out or the deadline comes.
 
-        Retried: what :func:`is_retryable` says (by type). A failed connection is retried at most ``CONNECT_RETRIES``
-        times; no try starts whose wait would end past the deadline.
+        Retried: what :func:`is_retryable` says (by type); a failed connection is reported at once
+        (:func:`_unreachable`); no try starts whose wait would end past the deadline.
         """
         deadline = time.monotonic() + self.deadline
-        connects = 0
 
         def wait(state: tenacity.RetryCallState) -> float:
             return self._wait(_outcome(state), state.attempt_number)
 
         def stop(state: tenacity.RetryCallState) -> bool:
-            nonlocal connects
-            connects += isinstance(_outcome(state), httpx.ConnectError)
-            out_of_tries = state.attempt_number > self.retries or connects > CONNECT_RETRIES
+            out_of_tries = state.attempt_number > self.retries
             return out_of_tries or time.monotonic() + wait(state) >= deadline
 
         def give_up(state: tenacity.RetryCallState) -> Response:
             exc, attempt = _outcome(state), state.attempt_number
             if time.monotonic() >= deadline:
                 raise self._gave_up(exc, url, attempt, past_deadline=True) from None
-            if attempt > self.retries or connects > CONNECT_RETRIES:
+            if attempt > self.retries:
                 raise self._gave_up(exc, url, attempt) from None
             raise self._gave_up(exc, url, attempt, next_wait=wait(state)) from None
 
@@ -453,6 +456,8 @@ class HttpClient:
         )
         try:
             return retrying(self._attempt, method, url, headers, body, validate, ok_statuses, deadline)
+        except httpx.ConnectError as exc:  # no answer at all: not retried (see is_retryable)
+            raise _unreachable(exc, url) from exc
         except (httpx.HTTPError, httpx.InvalidURL) as exc:  # not retryable: a request httpx refused or could not make
             raise FetchError(f"request failed: {exc}", url=url) from exc
 
@@ -549,10 +554,24 @@ class HttpClient:
             return ServiceUnreachable(f"{prefix}: timed out: {exc}", url=url)
         if isinstance(exc, RetryableResponse):
             return FetchError(f"{prefix}: bad response: {exc}", url=url, status=200)
-        if isinstance(exc, httpx.ConnectError):
-            host = urlsplit(url).netloc
-            return ServiceUnreachable(f"{prefix}: connection failed: {exc}; {host} is unreachable (offline?)", url=url)
         return ServiceUnreachable(f"{prefix}: connection failed: {exc}", url=url)
+
+
+def _unreachable(exc: httpx.ConnectError, url: str) -> ServiceUnreachable:
+    """The error for a connection that could not be made, in words: which host, and why (by the OS error's type)."""
+    host = urlsplit(url).hostname or urlsplit(url).netloc
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, OSError):
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(cause, socket.gaierror):
+        why = f"the host name {host} could not be resolved"
+    elif isinstance(cause, ConnectionRefusedError):
+        why = "the connection was refused"
+    else:
+        why = str(exc) or type(exc).__name__
+    return ServiceUnreachable(
+        f"can't reach {host}: connection failed: {why}; {host} is unreachable (offline?)", url=url
+    )
 
 
 def _outcome(state: tenacity.RetryCallState) -> Exception:
