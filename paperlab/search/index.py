@@ -16,6 +16,7 @@ from ..paper import Paper
 from . import persist
 from .encoders import Encoder, embed, get_encoder, text_hash
 from .lexical import BM25Ranker
+from .ranking import ModeCalibration, load_calibration, query_match
 from .results import SearchResults
 from .vectors import AnnVectorIndex, ExactVectorIndex
 
@@ -41,6 +42,13 @@ def _check_mode(mode: str) -> str:
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
     return mode
+
+
+def _minmax(x: np.ndarray) -> np.ndarray:
+    if not len(x):
+        return x
+    lo, hi = float(x.min()), float(x.max())
+    return (x - lo) / ((hi - lo) or 1.0)
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
@@ -310,93 +318,135 @@ class PaperIndex:
             self._fit_vectors()
 
     # -- ranking ---------------------------------------------------------------------------
-    def _fused(
-        self, qvec: np.ndarray, lex: np.ndarray, lex_rows: np.ndarray, depth: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate rows and their hybrid scores for one query vector."""
-        n = len(self.papers_)
+    def _semantic_candidates(self, qvec: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        """Rows near ``qvec`` (every row for exact search) and their cosine."""
         if isinstance(self.vectors_, ExactVectorIndex):
-            cand = np.arange(n)
-            sem = self.vectors_.similarities(qvec)
-        else:
-            sem_rows, _ = self.vectors_.search(qvec, depth)
-            cand = np.union1d(sem_rows, lex_rows)
-            sem = np.asarray(self.embeddings_[cand], dtype=np.float32) @ qvec  # exact cosine of the candidates
-        lex_c = lex[cand]
+            return np.arange(len(self.papers_)), self.vectors_.similarities(qvec)
+        rows, _ = self.vectors_.search(qvec, depth)
+        return rows, np.asarray(self.embeddings_[rows], dtype=np.float32) @ qvec
+
+    def _cosines(self, qvec: np.ndarray, cand: np.ndarray) -> np.ndarray:
+        if isinstance(self.vectors_, ExactVectorIndex) and len(cand) == len(self.papers_):
+            return self.vectors_.similarities(qvec)
+        return np.asarray(self.embeddings_[cand], dtype=np.float32) @ qvec
+
+    def _blend(self, cos: np.ndarray, lex_c: np.ndarray) -> np.ndarray:
+        """The query-relative fusion of cosine and BM25 (weighted min-max blend, or reciprocal rank fusion)."""
         if self.fusion == "rrf":
-            sem_rank = np.empty(len(cand))
-            sem_rank[np.argsort(-sem, kind="stable")] = np.arange(len(cand))
-            lex_rank = np.empty(len(cand))
-            lex_rank[np.argsort(-lex_c, kind="stable")] = np.arange(len(cand))
-            fused = 1.0 / (60 + sem_rank + 1) + np.where(lex_c > 0, 1.0 / (60 + lex_rank + 1), 0.0)
-        else:
-            lo, hi = float(sem.min()), float(sem.max())
-            top_lex = float(lex_c.max()) if len(lex_c) else 0.0
-            w = self.semantic_weight
-            fused = w * (sem - lo) / ((hi - lo) or 1.0) + (1 - w) * lex_c / (top_lex or 1.0)
-        return cand, fused.astype(np.float32)
+            sem_rank = np.empty(len(cos))
+            sem_rank[np.argsort(-cos, kind="stable")] = np.arange(len(cos))
+            lex_rank = np.empty(len(cos))
+            lex_rank[np.argsort(-lex_c, kind="stable")] = np.arange(len(cos))
+            return 1.0 / (60 + sem_rank + 1) + np.where(lex_c > 0, 1.0 / (60 + lex_rank + 1), 0.0)
+        w = self.semantic_weight
+        return w * _minmax(cos) + (1 - w) * lex_c / (float(lex_c.max(initial=0.0)) or 1.0)
+
+    def hit_features(
+        self, query_text: str, qvec: np.ndarray | None, mode: str, depth: int, exclude: int | None = None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Candidate rows of a query and their features (:data:`paperlab.search.ranking.FEATURES` of ``mode``)."""
+        if mode == "semantic":
+            assert qvec is not None
+            cand, cos = self._semantic_candidates(qvec, depth)
+            return cand, {"cos": cos, "sem_rel": _minmax(cos)}
+        lex, coverage = query_match(self.lexical_, query_text)
+        lex_rows = _top(lex, depth)
+        lex_rows = lex_rows[lex[lex_rows] > 0]
+        if mode == "lexical":
+            lex_c = lex[lex_rows]
+            return lex_rows, {"coverage": coverage[lex_rows], "lex_rel": lex_c / (float(lex_c.max(initial=0)) or 1.0)}
+        assert qvec is not None
+        sem_rows, cos = self._semantic_candidates(qvec, depth)
+        cand = sem_rows if len(sem_rows) == len(self.papers_) else np.union1d(sem_rows, lex_rows)
+        if len(cand) != len(sem_rows):
+            cos = self._cosines(qvec, cand)
+        q2 = qvec
+        if self.feedback and len(self.papers_) >= 20 * self.feedback:  # in a tiny library the top hits are a big share
+            # pseudo-relevance feedback: move the query towards its best first-pass hits
+            first = cand[_top(self._blend(cos, lex[cand]), self.feedback)]
+            first = first[first != exclude] if exclude is not None else first
+            q2 = qvec + np.asarray(self.embeddings_[first], dtype=np.float32).mean(axis=0)
+            q2 = (q2 / (np.linalg.norm(q2) or 1.0)).astype(np.float32)
+            if len(cand) != len(self.papers_):
+                more, _ = self._semantic_candidates(q2, depth)
+                cand = np.union1d(cand, more)
+                cos = self._cosines(qvec, cand)
+        cos_prf = self._cosines(q2, cand) if q2 is not qvec else cos
+        lex_c = lex[cand]
+        features = {
+            "cos": cos,
+            "cos_prf": cos_prf,
+            "coverage": coverage[cand],
+            "lex_rel": lex_c / (float(lex_c.max(initial=0.0)) or 1.0),
+            "sem_rel": _minmax(cos_prf),
+            "blend": self._blend(cos_prf, lex_c),
+        }
+        return cand, features
+
+    def calibration_(self, mode: str) -> ModeCalibration:
+        """The fitted score model of ``mode`` for this index's encoder (see :mod:`paperlab.search.ranking`)."""
+        name = self.encoder_.name if self.encoder_ is not None else None
+        return load_calibration().for_mode(name, mode)
 
     def _rank(
-        self, query_text: str, qvec: np.ndarray | None, k: int, mode: str, exclude: int | None = None
+        self,
+        query_text: str,
+        qvec: np.ndarray | None,
+        k: int,
+        mode: str,
+        exclude: int | None = None,
+        min_score: float = 0.0,
     ) -> tuple[np.ndarray, np.ndarray]:
-        n = len(self.papers_)
+        """The best ``k`` rows and their calibrated scores (at least ``min_score``)."""
         want = k + (1 if exclude is not None else 0)
-        if mode == "lexical":
-            lex = self.lexical_.scores(query_text)
-            rows = _top(lex, want)
-            rows = rows[lex[rows] > 0]
-            scores = lex[rows]
-        elif mode == "semantic":
-            assert qvec is not None
-            rows, scores = self.vectors_.search(qvec, want)
-        else:
-            assert qvec is not None
-            depth = min(n, max(100, 10 * want))
-            lex = self.lexical_.scores(query_text)
-            lex_rows = _top(lex, depth)
-            lex_rows = lex_rows[lex[lex_rows] > 0]
-            cand, fused = self._fused(qvec, lex, lex_rows, depth)
-            if self.feedback and n >= 20 * self.feedback:  # in a tiny library the top hits are a big share of it
-                # pseudo-relevance feedback: move the query towards its best first-pass hits
-                first = cand[_top(fused, self.feedback)]
-                if exclude is not None:
-                    first = first[first != exclude]
-                q2 = qvec + np.asarray(self.embeddings_[first], dtype=np.float32).mean(axis=0)
-                q2 = q2 / (np.linalg.norm(q2) or 1.0)
-                cand, fused = self._fused(q2.astype(np.float32), lex, lex_rows, depth)
-            best = _top(fused, want)
-            rows, scores = cand[best], fused[best]
+        depth = min(len(self.papers_), max(100, 10 * want))
+        cand, features = self.hit_features(query_text, qvec, mode, depth, exclude)
+        model = self.calibration_(mode)
+        prob = model.probability(features)
+        native = {"hybrid": "blend", "semantic": "cos", "lexical": "lex_rel"}[mode]
+        order = prob if model.rank_by == "probability" else features[native]
+        best = _top(np.asarray(order, dtype=np.float64), want)
+        rows, scores = cand[best], prob[best]
+        keep = scores >= min_score
         if exclude is not None:
-            keep = rows != exclude
-            rows, scores = rows[keep], scores[keep]
-        return rows[:k], scores[:k]
+            keep &= rows != exclude
+        return rows[keep][:k], scores[keep][:k]
 
-    def search(self, query: str, k: int = 10, mode: str | None = None) -> SearchResults:
-        """Papers best matching a free-text query.
+    def search(self, query: str, k: int = 10, mode: str | None = None, min_score: float | None = None) -> SearchResults:
+        """Papers best matching a free-text query, with scores comparable across queries.
 
         Parameters
         ----------
         query : str
             Words or a natural-language description.
         k : int
-            Number of results.
+            Most results (at least 1).
         mode : {"hybrid", "semantic", "lexical"}, optional
             Overrides the index's default mode.
+        min_score : float, optional
+            Leave out hits scored below this (0-1). Default: the cut-off fitted with the scores
+            (:mod:`paperlab.search.ranking`), so papers unrelated to the query are not listed; 0 lists
+            the ``k`` best whatever they score.
 
         Returns
         -------
         SearchResults
+            Scores are calibrated probabilities that a hit is about what was asked (the top hit of a
+            vague or off-topic query scores low).
         """
         self._check_fitted()
         mode = _check_mode(mode or self.mode)
         if not isinstance(query, str) or not query.strip():
             raise ValueError("search needs a non-empty query string")
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
+            raise ValueError(f"k must be a whole number of at least 1, got {k!r}")
         qvec = None
         if mode != "lexical":
             self._ensure_vectors()
             assert self.encoder_ is not None
             qvec = self.encoder_.encode([query])[0]
-        rows, scores = self._rank(query, qvec, k, mode)
+        cutoff = self.calibration_(mode).cutoff if min_score is None else float(min_score)
+        rows, scores = self._rank(query, qvec, int(k), mode, min_score=cutoff)
         papers = [self.papers_[r] for r in rows]
         return SearchResults(
             papers, scores.tolist(), query=query, mode=mode, explain=lambda p: self._explain(p, query, qvec, mode)
@@ -443,7 +493,11 @@ class PaperIndex:
         )
 
     # -- explanations ------------------------------------------------------------------------
-    def _explain(self, paper: Paper, query: str, qvec: np.ndarray | None, mode: str, shared: bool = False) -> str:
+    def _explain(
+        self, paper: Paper, query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
+    ) -> dict[str, Any]:
+        """``{"terms": [...], "sentence": "...", "shared": bool}``: the query's words found in the paper
+        (rarest first) and the sentence of its abstract closest to the query."""
         tok = self.lexical_.tokenizer_
         q_terms = set(tok(query))
         p_terms = tok(paper_text(paper))
@@ -452,22 +506,16 @@ class PaperIndex:
             key=lambda t: -self.lexical_.idf(t),
         )
         words = [tok.surface.get(t, t) for t in matched[:6]]
-        parts = []
-        if words:
-            parts.append(("shared terms: " if shared else "matched: ") + ", ".join(words))
-        sentences = [s.strip() for s in _SENTENCE.split(paper.abstract or "") if len(s.strip()) > 20]
-        if sentences:
-            if len(sentences) == 1:
-                best = sentences[0] if qvec is not None else ""
-            elif qvec is not None and self.encoder_ is not None:
-                sims = self.encoder_.encode(sentences) @ qvec
-                best = sentences[int(np.argmax(sims))]
-            else:
-                weights = [sum(self.lexical_.idf(t) for t in set(tok(s)) if t in q_terms) for s in sentences]
-                best = sentences[int(np.argmax(weights))] if max(weights) > 0 else ""
-            if best:
-                parts.append("“" + (best if len(best) <= 220 else best[:217] + "…") + "”")
-        return " — ".join(parts)
+        best = ""
+        sentences = [s.strip() for s in _SENTENCE.split(paper.shown_abstract or "") if len(s.strip()) > 20]
+        if len(sentences) == 1:
+            best = sentences[0] if qvec is not None else ""
+        elif sentences and qvec is not None and self.encoder_ is not None:
+            best = sentences[int(np.argmax(self.encoder_.encode(sentences) @ qvec))]
+        elif sentences:
+            weights = [sum(self.lexical_.idf(t) for t in set(tok(s)) if t in q_terms) for s in sentences]
+            best = sentences[int(np.argmax(weights))] if max(weights) > 0 else ""
+        return {"terms": words, "sentence": best, "shared": shared}
 
 
 class _Background:

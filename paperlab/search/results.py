@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..library import Library
 from ..paper import Paper
@@ -32,7 +32,8 @@ class SearchResults(Library):
     mode : str
         ``"hybrid"``, ``"semantic"``, ``"lexical"`` or ``"recommend"``.
     explain : callable, optional
-        ``explain(paper) -> str``, called lazily the first time explanations are needed.
+        ``explain(paper)``, called lazily the first time explanations are needed: a reason
+        ``{"terms": [...], "sentence": "...", "shared": bool}`` (see :attr:`reasons`) or a plain string.
 
     Attributes
     ----------
@@ -46,7 +47,7 @@ class SearchResults(Library):
         scores: Iterable[float] = (),
         query: str | None = None,
         mode: str = "hybrid",
-        explain: Callable[[Paper], str] | None = None,
+        explain: Callable[[Paper], str | dict[str, Any]] | None = None,
         name: str | None = None,
     ) -> None:
         super().__init__(name=name)
@@ -57,18 +58,24 @@ class SearchResults(Library):
             stored = self.add(paper)
             self.scores[stored.id] = max(float(score), self.scores.get(stored.id, float("-inf")))
         self._explain = explain
-        self._explanations: dict[str, str] | None = None
+        self._reasons: dict[str, dict[str, Any]] | None = None
 
     def __repr__(self) -> str:
         q = f" {self.query[:60]!r}" if self.query else ""
         return f"<SearchResults{q} ({self.mode}): {len(self)} paper{'s' if len(self) != 1 else ''}>"
 
     @property
+    def reasons(self) -> dict[str, dict[str, Any]]:
+        """Why each paper matched, by id: ``{"terms": [query words found in it], "sentence": its abstract's
+        sentence closest to the query, "text": both as one line}`` (terms rarest first; either may be empty)."""
+        if self._reasons is None:
+            self._reasons = {p.id: _reason(self._explain(p) if self._explain else "") for p in self}
+        return self._reasons
+
+    @property
     def explanations(self) -> dict[str, str]:
-        """Why each paper matched (matched terms and/or the best-matching abstract sentence), by id."""
-        if self._explanations is None:
-            self._explanations = {p.id: (self._explain(p) if self._explain else "") for p in self}
-        return self._explanations
+        """Why each paper matched, as one line of text by id (``reasons[id]["text"]``)."""
+        return {pid: r["text"] for pid, r in self.reasons.items()}
 
     def explain(self, paper: Paper | str) -> str:
         """The explanation of one hit, by Paper or id."""
@@ -79,7 +86,10 @@ class SearchResults(Library):
         """One row per hit, best first, with ``score`` and ``why`` before the usual columns."""
         df = super().to_dataframe()
         df.insert(0, "score", [self.scores.get(i, float("nan")) for i in df["id"]])
-        df.insert(1, "why", [self.explanations.get(i, "") for i in df["id"]])
+        reasons = self.reasons
+        df.insert(1, "why", [reasons[i]["text"] if i in reasons else "" for i in df["id"]])
+        df.insert(2, "matched_terms", [list(reasons[i]["terms"]) if i in reasons else [] for i in df["id"]])
+        df.insert(3, "best_sentence", [reasons[i]["sentence"] if i in reasons else "" for i in df["id"]])
         return df
 
     def _repr_html_(self) -> str:
@@ -95,3 +105,17 @@ class SearchResults(Library):
                 f"score {self.scores.get(p.id, 0):.3f} · {e(why)}</div>{p.to_html()}"
             )
         return head + "".join(rows)
+
+
+def _reason(found: str | dict[str, Any]) -> dict[str, Any]:
+    """A reason dict (terms, sentence, text) from what an explainer returned."""
+    if isinstance(found, str):
+        return {"terms": [], "sentence": "", "text": found}
+    terms = [str(t) for t in found.get("terms", [])]
+    sentence = str(found.get("sentence") or "")
+    parts = []
+    if terms:
+        parts.append(("shared terms: " if found.get("shared") else "matched: ") + ", ".join(terms))
+    if sentence:
+        parts.append("“" + (sentence if len(sentence) <= 220 else sentence[:217] + "…") + "”")
+    return {"terms": terms, "sentence": sentence, "text": " — ".join(parts)}
