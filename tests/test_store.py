@@ -480,11 +480,11 @@ def test_embeddings_cache():
 def test_schema_version_and_newer_store_refused(tmp_path):
     path = tmp_path / "s.sqlite3"
     s = Store(path)
-    assert s.schema_version == SCHEMA_VERSION == 1
+    assert s.schema_version == SCHEMA_VERSION == 2
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"papers", "lists", "list_entries", "embeddings", "meta"} <= tables
+    assert {"papers", "lists", "list_entries", "embeddings", "meta", "schema_version"} <= tables
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.close()
     s.close()

@@ -1,6 +1,11 @@
-"""The SQLite file: connections, WAL mode, transactions, the revision counter and schema migrations.
+"""The store's database: one API over two engines, and the SQLite engine itself.
 
-Several processes (kernels and the Jupyter server) may write at once. The database runs in WAL mode
+:class:`Database` opens the store a location names: a file path (SQLite, the embedded default) or a
+``postgresql://`` URL (PostgreSQL through psycopg 3, :mod:`paperlab.store.pg`); ``$PAPERLAB_STORE`` names
+the default one (else ``$PAPERLAB_HOME/paperlab.sqlite3``). Every query is written once, in the portable SQL
+of :mod:`paperlab.store.dialect`; the schema is versioned by :mod:`paperlab.store.migrations`.
+
+SQLite: several processes (kernels and the Jupyter server) may write at once. The database runs in WAL mode
 with a busy timeout, and every write is one short ``BEGIN IMMEDIATE`` transaction, so a
 read-modify-write never loses an update made concurrently by another process.
 
@@ -14,31 +19,38 @@ runs on it (a damaged file is refused before anything is written to it).
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import Busy, StoreCorrupt, StoreError, StoreFull, StoreReadOnly, StoreUnavailable
+from .dialect import SQLITE, Dialect
+from .locations import DB_NAME, default_store_location, default_store_path, is_postgres_url
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .times import now, parse_time
 
 __all__ = [
     "DB_NAME",
+    "Connection",
     "Database",
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "SqliteEngine",
+    "default_store_location",
     "default_store_path",
+    "is_postgres_url",
     "now",
     "parse_time",
     "renumber",
 ]
 
-SCHEMA_VERSION = 1
-DB_NAME = "paperlab.sqlite3"
 _BUSY_TIMEOUT_MS = 30_000
+_BULK_CACHE_KIB = 32 * 1024  # SQLite page cache during bulk_import
+_BULK_CHECKPOINT_PAGES = 10_000  # WAL pages between automatic checkpoints during bulk_import
 _HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 # SQLite's primary result codes (the low byte of ``sqlite3.Error.sqlite_errorcode``) that say
@@ -148,86 +160,18 @@ _checked: set[tuple[str, int, int]] = set()  # (path, device, inode) of files qu
 _checked_lock = threading.Lock()
 
 
-def default_store_path() -> Path:
-    """Path of the default store: ``$PAPERLAB_HOME/paperlab.sqlite3``.
+class Connection(Protocol):
+    """What the store's queries use of a connection of either engine (portable SQL, ``?`` placeholders)."""
 
-    ``PAPERLAB_HOME`` is read at call time; when unset, the per-user data directory
-    given by :func:`platformdirs.user_data_dir` is used.
-    """
-    home = os.environ.get("PAPERLAB_HOME")
-    if not home:
-        import platformdirs
+    @property
+    def in_transaction(self) -> bool: ...
 
-        home = platformdirs.user_data_dir("paperlab", appauthor=False)
-    return Path(home).expanduser() / DB_NAME
+    def execute(self, sql: str, parameters: Any = (), /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Any, /) -> Any: ...
 
 
-# -- schema ------------------------------------------------------------------------------
-_SCHEMA_1 = (
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-    "INSERT OR IGNORE INTO meta(key, value) VALUES ('revision', 0)",
-    """CREATE TABLE IF NOT EXISTS papers (
-        id TEXT PRIMARY KEY,
-        arxiv_id TEXT,
-        doi TEXT,            -- lowercase
-        title TEXT NOT NULL,
-        title_hash INTEGER,  -- 64-bit hash of normalize_title(), when identifying (>= 12 chars)
-        published TEXT,
-        updated_at TEXT NOT NULL,
-        data TEXT NOT NULL   -- Paper.to_dict() as JSON
-    )""",
-    "CREATE INDEX IF NOT EXISTS papers_arxiv_id ON papers(arxiv_id)",
-    "CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi)",
-    "CREATE INDEX IF NOT EXISTS papers_title_hash ON papers(title_hash)",
-    """CREATE TABLE IF NOT EXISTS lists (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        created TEXT NOT NULL,
-        updated TEXT NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS list_entries (
-        list_id INTEGER NOT NULL,
-        paper_id TEXT NOT NULL,
-        position INTEGER NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('to-read', 'reading', 'read')),
-        tags TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings
-        note TEXT,
-        added TEXT NOT NULL,
-        updated TEXT NOT NULL,
-        PRIMARY KEY (list_id, paper_id)
-    )""",
-    "CREATE INDEX IF NOT EXISTS list_entries_paper ON list_entries(paper_id)",
-    """CREATE TABLE IF NOT EXISTS embeddings (
-        model TEXT NOT NULL,
-        text_hash TEXT NOT NULL,
-        dim INT NOT NULL,
-        vector BLOB NOT NULL,
-        PRIMARY KEY (model, text_hash)
-    )""",
-)
-
-
-def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
-    for stmt in _SCHEMA_1:
-        conn.execute(stmt)
-
-
-#: ``MIGRATIONS[n]`` upgrades a store from schema ``n`` to ``n + 1``; each runs inside the
-#: write transaction that also sets ``PRAGMA user_version``. Add a step per schema change.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _migrate_0_to_1}
-
-
-def now() -> str:
-    """The current UTC time as the store writes it (ISO 8601, microseconds)."""
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
-def parse_time(value: str) -> dt.datetime:
-    """A time written by :func:`now`, read back."""
-    return dt.datetime.fromisoformat(value)
-
-
-def renumber(conn: sqlite3.Connection, list_id: int, order: list[str] | None = None) -> None:
+def renumber(conn: Connection, list_id: int, order: list[str] | None = None) -> None:
     """Give the entries of a list the positions 0, 1, ... in ``order`` (by default: their current order)."""
     if order is None:
         order = [
@@ -246,28 +190,31 @@ def _lower(text: str | None) -> str | None:
     return text.lower() if isinstance(text, str) else text
 
 
-class Database:
-    """One store file: a connection per thread (re-opened in a child process), in autocommit mode;
+class SqliteEngine:
+    """One SQLite store file: a connection per thread (re-opened in a child process), in autocommit mode;
     writes run in explicit ``BEGIN IMMEDIATE`` transactions.
 
     Parameters
     ----------
-    path : str or Path, optional
-        Database file; by default :func:`default_store_path`. Parent directories are created.
+    path : Path
+        Database file. Parent directories are created.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path = Path(path) if path is not None else default_store_path()
+    dialect: Dialect = SQLITE
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.location = str(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreUnavailable(f"{self.path}: cannot create the store's folder: {exc}", str(self.path)) from exc
         self._local = threading.local()
         self._check_header()
-        self._migrate()
+        self.migrate()
 
     # -- connections and transactions --------------------------------------------------------
-    def _conn(self) -> sqlite3.Connection:
+    def conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None or getattr(self._local, "pid", None) != os.getpid():
             conn = self._connect()
@@ -369,7 +316,7 @@ class Database:
         self._local.conn = None
 
     @contextmanager
-    def _write(self, bump: bool = True) -> Iterator[sqlite3.Connection]:
+    def write(self, bump: bool = True) -> Iterator[sqlite3.Connection]:
         """One short write transaction; bumps the revision unless ``bump`` is false.
 
         Raises
@@ -377,7 +324,7 @@ class Database:
         Busy
             When another writer kept the store locked for longer than the busy timeout.
         """
-        conn = self._conn()
+        conn = self.conn()
         conn.execute("BEGIN IMMEDIATE")  # a lock held too long raises Busy, a read-only file StoreReadOnly
         try:
             yield conn
@@ -393,9 +340,9 @@ class Database:
             raise
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
+    def read(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: one consistent snapshot for several statements."""
-        conn = self._conn()
+        conn = self.conn()
         conn.execute("BEGIN")
         try:
             yield conn
@@ -403,24 +350,107 @@ class Database:
             if conn.in_transaction:
                 conn.execute("COMMIT")
 
-    def _migrate(self) -> None:
-        conn = self._conn()
+    def migrate(self) -> None:
+        """Bring the file to :data:`SCHEMA_VERSION` (one write transaction; a newer file is refused)."""
+        conn = self.conn()
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
         self._refuse_newer(version)
-        with self._write(bump=False) as conn:
+        with self.write(bump=False) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
             self._refuse_newer(version)
             while version < SCHEMA_VERSION:
-                MIGRATIONS[version](conn)
+                for statement in MIGRATIONS[version]["sqlite"]:
+                    conn.execute(statement)
                 version += 1
                 conn.execute(f"PRAGMA user_version = {version}")
+                if version >= 2:  # the schema_version table exists from version 2 on
+                    conn.execute(
+                        "INSERT INTO schema_version(version, applied) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        (version, now()),
+                    )
+
+    def schema_version(self) -> int:
+        """``PRAGMA user_version`` of the database file."""
+        return int(self.conn().execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def bulk_settings(self) -> Iterator[None]:
+        """For a bulk import, restored afterwards: a larger page cache keeps the random-order index inserts in
+        memory, and fewer, larger checkpoints cost fewer fsyncs; both bounded."""
+        conn = self.conn()
+        cache, ckpt = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "wal_autocheckpoint"))
+        conn.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {_BULK_CHECKPOINT_PAGES}")
+        try:
+            yield
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
+            conn.execute(f"PRAGMA wal_autocheckpoint = {int(ckpt)}")
+
+    def subscribe(self, callback: Callable[[], None]) -> Callable[[], None] | None:
+        """SQLite has no change notifications: None (callers poll :meth:`Database.revision`)."""
+        return None
+
+
+class Database:
+    """The store at a file path (SQLite) or a ``postgresql://`` URL (PostgreSQL), behind one API.
+
+    Parameters
+    ----------
+    path : str, Path or None
+        A database file (parent directories are created), a ``postgresql://`` URL, or None for
+        :func:`default_store_location` (``$PAPERLAB_STORE``, else ``$PAPERLAB_HOME/paperlab.sqlite3``).
+
+    Attributes
+    ----------
+    location : str
+        The file, or the URL without its password: what messages name.
+    path : Path
+        The SQLite file; for PostgreSQL, a local folder for caches derived from the store (e.g. search indexes).
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        target = default_store_location() if path is None else path
+        if is_postgres_url(target):
+            from .pg import PostgresEngine
+
+            self._engine: Any = PostgresEngine(str(target).strip())
+        else:
+            self._engine = SqliteEngine(Path(target))
+        self.path: Path = self._engine.path
+        self.location: str = self._engine.location
+        self.dialect: Dialect = self._engine.dialect
+
+    def _conn(self) -> Connection:
+        conn: Connection = self._engine.conn()
+        return conn
+
+    def _write(self, bump: bool = True) -> AbstractContextManager[Connection]:
+        """One short write transaction; bumps the revision unless ``bump`` is false.
+
+        Raises
+        ------
+        Busy
+            When another writer kept the store locked for longer than the timeout.
+        """
+        cm: AbstractContextManager[Connection] = self._engine.write(bump)
+        return cm
+
+    def _read(self) -> AbstractContextManager[Connection]:
+        """A read transaction: one consistent snapshot for several statements."""
+        cm: AbstractContextManager[Connection] = self._engine.read()
+        return cm
+
+    def close(self) -> None:
+        """Close this thread's connection (a later call opens a new one)."""
+        self._engine.close()
 
     @property
     def schema_version(self) -> int:
-        """``PRAGMA user_version`` of the database file."""
-        return int(self._conn().execute("PRAGMA user_version").fetchone()[0])
+        """The schema version of the store (see :mod:`paperlab.store.migrations`)."""
+        return int(self._engine.schema_version())
 
     def revision(self) -> int:
         """A counter that increases with every write to papers or reading lists.
@@ -430,3 +460,12 @@ class Database:
         """
         row = self._conn().execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
         return int(row[0])
+
+    def subscribe(self, callback: Callable[[], None]) -> Callable[[], None] | None:
+        """Call ``callback`` (from another thread) after every committed change by anyone; returns the function
+        that stops it, or None when the engine cannot notify (SQLite: poll :meth:`revision` instead).
+
+        PostgreSQL delivers the changes through ``LISTEN``/``NOTIFY``.
+        """
+        unsubscribe: Callable[[], None] | None = self._engine.subscribe(callback)
+        return unsubscribe

@@ -5,8 +5,6 @@ Writes to the cache do not bump the store's revision (the cache is not user-visi
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,14 +18,14 @@ class EmbeddingCache(Database):
     """The embeddings half of :class:`~paperlab.store.Store` (see there)."""
 
     def _embedding_rows(self, columns: str, model: str, hashes: Iterable[str]) -> list[Any]:
-        keys = sorted(set(hashes))
+        keys = set(hashes)
         if not keys:
             return []
         return (
             self._conn()
             .execute(
-                f"SELECT {columns} FROM embeddings WHERE model = ? AND text_hash IN (SELECT value FROM json_each(?))",
-                (model, json.dumps(keys)),
+                f"SELECT {columns} FROM embeddings WHERE model = ? AND {self.dialect.any_of('text_hash')}",
+                (model, self.dialect.values(keys)),
             )
             .fetchall()
         )
@@ -54,8 +52,9 @@ class EmbeddingCache(Database):
             return
         with self._write(bump=False) as conn:
             conn.executemany(
-                "INSERT OR REPLACE INTO embeddings(model, text_hash, dim, vector) VALUES (?, ?, ?, ?)",
-                [(model, h, int(dim), sqlite3.Binary(vec)) for h, (dim, vec) in vectors.items()],
+                "INSERT INTO embeddings(model, text_hash, dim, vector) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(model, text_hash) DO UPDATE SET dim = excluded.dim, vector = excluded.vector",
+                [(model, h, int(dim), bytes(vec)) for h, (dim, vec) in vectors.items()],
             )
 
     @staticmethod

@@ -6,109 +6,22 @@ kernel, the side panel) is seen on the next call.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import Conflict, InvalidValue, NotFound
-from ..library import Library
 from ..paper import Paper
-from ..text import md_escape
-from .db import now, parse_time, renumber
+from .db import Connection, now, parse_time, renumber
+from .entries import STATUSES, ListEntry, check_name, check_status, clamp, clean_tags, union
+from .entries import list_id as find_list
+from .entries import order as list_order
+from .list_exports import ListExports
 from .papers import PaperStore
+from .people import current_user
 from .rows import load_paper
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 __all__ = ["ListEntry", "ListStore", "ReadingList", "STATUSES"]
-
-STATUSES = ("to-read", "reading", "read")
-
-
-# -- checks and small helpers ------------------------------------------------------------------
-def _check_status(status: str) -> str:
-    if status not in STATUSES:
-        raise InvalidValue(f"invalid reading status {status!r}: expected one of {', '.join(STATUSES)}")
-    return status
-
-
-def _check_name(name: str) -> str:
-    if not isinstance(name, str) or not name.strip():
-        raise InvalidValue(f"a reading list needs a non-empty name, got {name!r}")
-    return name.strip()
-
-
-def _clean_tags(tags: Iterable[str]) -> list[str]:
-    if isinstance(tags, str):
-        tags = [tags]
-    out = []
-    for t in tags:
-        if not isinstance(t, str) or not t.strip():
-            raise InvalidValue(f"tags must be non-empty strings, got {t!r}")
-        out.append(t.strip())
-    return _union([], out)
-
-
-def _union(a: list[str], b: list[str]) -> list[str]:
-    return list(dict.fromkeys([*a, *b]))
-
-
-def _clamp(position: int, n: int) -> int:
-    if position < 0:
-        position += n + 1
-    return max(0, min(position, n))
-
-
-def _list_id(conn: sqlite3.Connection, name: str) -> int:
-    row = conn.execute("SELECT id FROM lists WHERE name = ?", (name,)).fetchone()
-    if row is None:
-        raise NotFound(f"no reading list named {name!r}")
-    return int(row[0])
-
-
-def _order(conn: sqlite3.Connection, list_id: int) -> list[str]:
-    """Paper ids of a list in list order."""
-    return [
-        r[0] for r in conn.execute("SELECT paper_id FROM list_entries WHERE list_id = ? ORDER BY position", (list_id,))
-    ]
-
-
-# -- types -----------------------------------------------------------------------------------------
-@dataclass
-class ListEntry:
-    """One paper in a reading list.
-
-    Parameters
-    ----------
-    paper : Paper
-        The stored paper.
-    position : int
-        0-based place in the list.
-    status : str
-        ``"to-read"``, ``"reading"`` or ``"read"``.
-    tags : list of str
-        The user's tags for this paper in this list.
-    note : str or None
-        Free-text note.
-    added, updated : datetime.datetime
-        When the entry was added and last changed (UTC).
-    """
-
-    paper: Paper
-    position: int
-    status: str
-    tags: list[str] = field(default_factory=list)
-    note: str | None = None
-    added: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
-    updated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
-
-    def __repr__(self) -> str:
-        tags = f", tags={self.tags!r}" if self.tags else ""
-        return f"ListEntry({self.position}: {self.paper.id!r}, {self.status!r}{tags})"
 
 
 class ListStore(PaperStore):
@@ -128,7 +41,7 @@ class ListStore(PaperStore):
         Conflict
             If the name is taken and ``exist_ok`` is false.
         """
-        name = _check_name(name)
+        name = check_name(name)
         with self._write() as conn:
             row = conn.execute("SELECT id FROM lists WHERE name = ?", (name,)).fetchone()
             if row and not exist_ok:
@@ -148,9 +61,9 @@ class ListStore(PaperStore):
         InvalidValue, Conflict
             If ``new`` is empty, or another list's name.
         """
-        new = _check_name(new)
+        new = check_name(new)
         with self._write() as conn:
-            list_id = _list_id(conn, old)
+            list_id = find_list(conn, old)
             if conn.execute("SELECT 1 FROM lists WHERE name = ? AND id != ?", (new, list_id)).fetchone():
                 raise Conflict(f"cannot rename {old!r}: a reading list named {new!r} already exists")
             conn.execute("UPDATE lists SET name = ?, updated = ? WHERE id = ?", (new, now(), list_id))
@@ -159,7 +72,7 @@ class ListStore(PaperStore):
     def delete_list(self, name: str) -> None:
         """Delete a reading list and its entries (the papers stay in the store)."""
         with self._write() as conn:
-            list_id = _list_id(conn, name)
+            list_id = find_list(conn, name)
             conn.execute("DELETE FROM list_entries WHERE list_id = ?", (list_id,))
             conn.execute("DELETE FROM lists WHERE id = ?", (list_id,))
 
@@ -167,11 +80,11 @@ class ListStore(PaperStore):
         """The reading list ``name``, created when absent (unless ``create`` is false: then NotFound)."""
         if create:
             return self.create_list(name, exist_ok=True)
-        _list_id(self._conn(), name)
+        find_list(self._conn(), name)
         return ReadingList(self, name)
 
 
-class ReadingList:
+class ReadingList(ListExports):
     """A named reading list in a :class:`Store`.
 
     Every method reads or writes the database directly, so a change made by another
@@ -205,7 +118,7 @@ class ReadingList:
                 )
                 .fetchall()
             )
-        except sqlite3.Error:
+        except Exception:  # noqa: BLE001 - a repr never fails, whatever the engine says
             counts = {}
         total = sum(counts.values())
         detail = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts.get(s))
@@ -215,17 +128,17 @@ class ReadingList:
         )
 
     # -- helpers ------------------------------------------------------------------------------
-    def _id(self, conn: sqlite3.Connection) -> int:
-        return _list_id(conn, self.name)
+    def _id(self, conn: Connection) -> int:
+        return find_list(conn, self.name)
 
-    def _paper_id(self, conn: sqlite3.Connection, ref: str | Paper) -> str:
+    def _paper_id(self, conn: Connection, ref: str | Paper) -> str:
         key = ref.id if isinstance(ref, Paper) else ref
         row = self.store._lookup(conn, key)
         if row is None:
             raise NotFound(f"no paper {key!r} in the store")
         return str(row[0])
 
-    def _entry(self, conn: sqlite3.Connection, list_id: int, paper_id: str) -> tuple[Any, ...]:
+    def _entry(self, conn: Connection, list_id: int, paper_id: str) -> tuple[Any, ...]:
         row = conn.execute(
             "SELECT tags, note FROM list_entries WHERE list_id = ? AND paper_id = ?", (list_id, paper_id)
         ).fetchone()
@@ -233,7 +146,7 @@ class ReadingList:
             raise NotFound(f"paper {paper_id!r} is not in reading list {self.name!r}")
         return tuple(row)
 
-    def _touch(self, conn: sqlite3.Connection, list_id: int, stamp: str) -> None:
+    def _touch(self, conn: Connection, list_id: int, stamp: str) -> None:
         conn.execute("UPDATE lists SET updated = ? WHERE id = ?", (stamp, list_id))
 
     # -- changes -----------------------------------------------------------------------------
@@ -268,8 +181,8 @@ class ReadingList:
         ListEntry
         """
         if status is not None:
-            _check_status(status)
-        tags = _clean_tags(tags)
+            check_status(status)
+        tags = clean_tags(tags)
         pid = self.store.paper(paper).id  # stores a Paper / fetches an unknown id, outside the transaction
         with self.store._write() as conn:
             list_id = self._id(conn)
@@ -279,35 +192,35 @@ class ReadingList:
 
     def _put_entry(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         list_id: int,
         pid: str,
         change: tuple[str | None, list[str], str | None, int | None],
     ) -> None:
         """Insert or update the entry of ``pid``: (status, tags to add, note, position)."""
         status, tags, note, position = change
-        stamp = now()
+        stamp, who = now(), current_user()
         row = conn.execute(
             "SELECT tags FROM list_entries WHERE list_id = ? AND paper_id = ?", (list_id, pid)
         ).fetchone()
-        order = _order(conn, list_id)
+        order = list_order(conn, list_id)
         if row is None:
             conn.execute(
-                "INSERT INTO list_entries(list_id, paper_id, position, status, tags, note, added, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (list_id, pid, len(order), status or "to-read", json.dumps(tags), note, stamp, stamp),
+                "INSERT INTO list_entries(list_id, paper_id, position, status, tags, note, added, updated, "
+                "added_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (list_id, pid, len(order), status or "to-read", json.dumps(tags), note, stamp, stamp, who, who),
             )
             order.append(pid)
         else:
-            merged = _union(json.loads(row[0]), tags)
+            merged = union(json.loads(row[0]), tags)
             conn.execute(
                 "UPDATE list_entries SET status = coalesce(?, status), tags = ?, note = coalesce(?, note), "
-                "updated = ? WHERE list_id = ? AND paper_id = ?",
-                (status, json.dumps(merged), note, stamp, list_id, pid),
+                "updated = ?, updated_by = ? WHERE list_id = ? AND paper_id = ?",
+                (status, json.dumps(merged), note, stamp, who, list_id, pid),
             )
         if position is not None:
             order.remove(pid)
-            order.insert(_clamp(position, len(order)), pid)
+            order.insert(clamp(position, len(order)), pid)
             renumber(conn, list_id, order)
         self._touch(conn, list_id, stamp)
 
@@ -327,13 +240,14 @@ class ReadingList:
             list_id = self._id(conn)
             pid = self._paper_id(conn, paper)
             self._entry(conn, list_id, pid)
-            order = _order(conn, list_id)
+            order = list_order(conn, list_id)
             order.remove(pid)
-            order.insert(_clamp(position, len(order)), pid)
+            order.insert(clamp(position, len(order)), pid)
             renumber(conn, list_id, order)
             stamp = now()
             conn.execute(
-                "UPDATE list_entries SET updated = ? WHERE list_id = ? AND paper_id = ?", (stamp, list_id, pid)
+                "UPDATE list_entries SET updated = ?, updated_by = ? WHERE list_id = ? AND paper_id = ?",
+                (stamp, current_user(), list_id, pid),
             )
             self._touch(conn, list_id, stamp)
 
@@ -344,8 +258,8 @@ class ReadingList:
             tags_json, note = self._entry(conn, list_id, pid)
             stamp = now()
             conn.execute(
-                f"UPDATE list_entries SET {sql}, updated = ? WHERE list_id = ? AND paper_id = ?",
-                (*change(json.loads(tags_json), note), stamp, list_id, pid),
+                f"UPDATE list_entries SET {sql}, updated = ?, updated_by = ? WHERE list_id = ? AND paper_id = ?",
+                (*change(json.loads(tags_json), note), stamp, current_user(), list_id, pid),
             )
             self._touch(conn, list_id, stamp)
 
@@ -359,17 +273,17 @@ class ReadingList:
         NotFound
             For a paper not in the list.
         """
-        _check_status(status)
+        check_status(status)
         self._update(paper, lambda tags, note: (status,), "status = ?")
 
     def tag(self, paper: Paper | str, *tags: str) -> None:
         """Add tags to a paper's entry (existing tags are kept)."""
-        new = _clean_tags(tags)
-        self._update(paper, lambda old, note: (json.dumps(_union(old, new)),), "tags = ?")
+        new = clean_tags(tags)
+        self._update(paper, lambda old, note: (json.dumps(union(old, new)),), "tags = ?")
 
     def untag(self, paper: Paper | str, *tags: str) -> None:
         """Remove tags from a paper's entry (absent tags are ignored)."""
-        drop = set(_clean_tags(tags))
+        drop = set(clean_tags(tags))
         self._update(paper, lambda old, note: (json.dumps([t for t in old if t not in drop]),), "tags = ?")
 
     def set_note(self, paper: Paper | str, note: str | None) -> None:
@@ -415,9 +329,9 @@ class ReadingList:
             If the list, the paper or its entry does not exist (nothing is changed).
         """
         if status is not None:
-            _check_status(status)
-        replace = None if tags is None else _clean_tags(tags)
-        add, drop = _clean_tags(add_tags), set(_clean_tags(remove_tags))
+            check_status(status)
+        replace = None if tags is None else clean_tags(tags)
+        add, drop = clean_tags(add_tags), set(clean_tags(remove_tags))
         if note is not None and not isinstance(note, str):
             raise InvalidValue(f"a note must be a string or None, got {type(note).__name__}")
         if position is not None and (isinstance(position, bool) or not isinstance(position, int)):
@@ -426,18 +340,18 @@ class ReadingList:
             list_id = self._id(conn)
             pid = self._paper_id(conn, paper)
             tags_json, old_note = self._entry(conn, list_id, pid)
-            new_tags = [t for t in _union(json.loads(tags_json) if replace is None else replace, add) if t not in drop]
+            new_tags = [t for t in union(json.loads(tags_json) if replace is None else replace, add) if t not in drop]
             new_note = old_note if note is None else (note if note.strip() else None)
             stamp = now()
             conn.execute(
-                "UPDATE list_entries SET status = coalesce(?, status), tags = ?, note = ?, updated = ? "
-                "WHERE list_id = ? AND paper_id = ?",
-                (status, json.dumps(new_tags), new_note, stamp, list_id, pid),
+                "UPDATE list_entries SET status = coalesce(?, status), tags = ?, note = ?, updated = ?, "
+                "updated_by = ? WHERE list_id = ? AND paper_id = ?",
+                (status, json.dumps(new_tags), new_note, stamp, current_user(), list_id, pid),
             )
             if position is not None:
-                order = _order(conn, list_id)
+                order = list_order(conn, list_id)
                 order.remove(pid)
-                order.insert(_clamp(position, len(order)), pid)
+                order.insert(clamp(position, len(order)), pid)
                 renumber(conn, list_id, order)
             self._touch(conn, list_id, stamp)
         return self.entry(pid)
@@ -459,7 +373,7 @@ class ReadingList:
         with self.store._read() as conn:
             list_id = self._id(conn)
             sql = (
-                "SELECT p.data, e.position, e.status, e.tags, e.note, e.added, e.updated "
+                "SELECT p.data, e.position, e.status, e.tags, e.note, e.added, e.updated, e.added_by, e.updated_by "
                 "FROM list_entries e JOIN papers p ON p.id = e.paper_id WHERE e.list_id = ?"
             )
             args: tuple[Any, ...] = (list_id,)
@@ -476,8 +390,10 @@ class ReadingList:
                 note=nt,
                 added=parse_time(ad),
                 updated=parse_time(up),
+                added_by=by,
+                updated_by=upby,
             )
-            for d, pos, st, tg, nt, ad, up in rows
+            for d, pos, st, tg, nt, ad, up, by, upby in rows
         ]
 
     def entries(self) -> list[ListEntry]:
@@ -521,62 +437,4 @@ class ReadingList:
     def ids(self) -> list[str]:
         """Paper ids in list order."""
         conn = self.store._conn()
-        return _order(conn, self._id(conn))
-
-    # -- exports ------------------------------------------------------------------------------
-    def to_library(self) -> Library:
-        """The papers of the list, in list order."""
-        return Library(self, name=self.name)
-
-    def to_dataframe(self) -> pd.DataFrame:
-        """One row per entry: the columns of :meth:`Library.to_dataframe` plus ``position``,
-        ``status``, ``tags`` (this list's tags), ``note``, ``added`` and ``entry_updated``.
-
-        The paper's own tags (e.g. from a digest) are in ``paper_tags``; ``updated`` stays
-        the paper's latest-version date.
-        """
-        import pandas as pd
-
-        entries = self._rows()
-        df = Library([e.paper for e in entries]).to_dataframe()
-        df = df.rename(columns={"tags": "paper_tags"})
-        df["position"] = [e.position for e in entries]
-        df["status"] = [e.status for e in entries]
-        df["tags"] = [list(e.tags) for e in entries]
-        df["note"] = [e.note for e in entries]
-        df["added"] = pd.to_datetime([e.added for e in entries], utc=True)
-        df["entry_updated"] = pd.to_datetime([e.updated for e in entries], utc=True)
-        return df
-
-    def to_bibtex(self) -> str:
-        """The papers as one BibTeX file, with this list's reading status (``paperlab-status``), note (``annote``)
-        and tags (``keywords``) of each entry."""
-        from ..sources.bibtex import library_to_bibtex
-
-        return library_to_bibtex(self._rows())
-
-    def to_csl(self) -> list[dict[str, Any]]:
-        """The papers as CSL-JSON items; this list's tags are added to ``keyword``."""
-        items = []
-        for e in self._rows():
-            item = e.paper.to_csl()
-            if e.tags:
-                words = [w for w in (item.get("keyword") or "").split(", ") if w]
-                item["keyword"] = ", ".join(_union(words, e.tags))
-            if e.note:
-                item["annote"] = e.note
-            items.append(item)
-        return items
-
-    def to_markdown(self) -> str:
-        """The list as markdown: a heading, then per entry its status, tags, note and paper card."""
-        marks = {"to-read": "[ ]", "reading": "[~]", "read": "[x]"}
-        parts = [f"# Reading list: {md_escape(self.name)}\n"]
-        for e in self._rows():
-            meta = [f"{marks[e.status]} **{e.status}**"]
-            if e.tags:
-                meta.append(" ".join(f"`{t}`" for t in e.tags if "`" not in t))
-            if e.note:
-                meta.append("Note: " + md_escape(e.note))
-            parts.append(" · ".join(meta) + "\n\n" + e.paper.to_markdown())
-        return "\n".join(parts)
+        return list_order(conn, self._id(conn))

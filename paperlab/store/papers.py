@@ -10,25 +10,19 @@ from __future__ import annotations
 
 import gc
 import re
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-
-import orjson
 
 from ..errors import InvalidValue, NotFound
 from ..identifiers import parse_reference
 from ..library import Library
 from ..paper import Paper
-from .db import Database, now, renumber
+from .db import Connection, Database, now, renumber
 from .keys import merge_batch, title_hash, title_key, title_key_uncached
-from .rows import INSERT, SEARCHED, UPSERT, load_paper, paper_row
+from .rows import INSERT, UPSERT, load_paper, paper_row
 
 __all__ = ["PaperStore", "Resolver", "default_resolver", "set_default_resolver"]
-
-_BULK_CACHE_KIB = 32 * 1024  # SQLite page cache during bulk_import
-_BULK_CHECKPOINT_PAGES = 10_000  # WAL pages between automatic checkpoints during bulk_import
 
 #: Fetches the paper a reference names from its source; raises NotFound when the source has none.
 Resolver = Callable[[str], Paper]
@@ -79,9 +73,13 @@ def _batch_keys(papers: list[Paper]) -> tuple[list[str], list[str], list[str], l
     return ids, arxiv_ids, dois, titles, hashes
 
 
-def _repoint_entries(conn: sqlite3.Connection, old: str, new: str) -> None:
+def _repoint_entries(conn: Connection, old: str, new: str) -> None:
     # an entry for ``new`` may already exist in the same list: keep that one
-    conn.execute("UPDATE OR IGNORE list_entries SET paper_id = ? WHERE paper_id = ?", (new, old))
+    conn.execute(
+        "UPDATE list_entries SET paper_id = ? WHERE paper_id = ? "
+        "AND list_id NOT IN (SELECT list_id FROM list_entries WHERE paper_id = ?)",
+        (new, old, new),
+    )
     rows = conn.execute("SELECT DISTINCT list_id FROM list_entries WHERE paper_id = ?", (old,)).fetchall()
     conn.execute("DELETE FROM list_entries WHERE paper_id = ?", (old,))
     for (list_id,) in rows:
@@ -99,24 +97,22 @@ class PaperStore(Database):
     # -- writing -----------------------------------------------------------------------------
     def _existing_for(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         ids: Iterable[str],
         arxiv_ids: Iterable[str],
         dois: Iterable[str],
         title_hashes: Iterable[int],
     ) -> list[Paper]:
         """Stored papers sharing an id, arXiv id, lowercase DOI or title hash with the given ones."""
+        any_of = self.dialect.any_of
         rows = conn.execute(
-            """SELECT id, data FROM papers
-               WHERE id IN (SELECT value FROM json_each(?1))
-                  OR arxiv_id IN (SELECT value FROM json_each(?2))
-                  OR doi IN (SELECT value FROM json_each(?3))
-                  OR title_hash IN (SELECT value FROM json_each(?4))""",
-            [orjson.dumps(sorted(set(values))).decode("utf-8") for values in (ids, arxiv_ids, dois, title_hashes)],
+            f"SELECT id, data FROM papers WHERE {any_of('id')} OR {any_of('arxiv_id')} "
+            f"OR {any_of('doi')} OR {any_of('title_hash')}",
+            [self.dialect.values(values) for values in (ids, arxiv_ids, dois, title_hashes)],
         ).fetchall()
         return [load_paper(data) for _, data in rows]
 
-    def _write_papers(self, conn: sqlite3.Connection, papers: list[Paper]) -> dict[str, str]:
+    def _write_papers(self, conn: Connection, papers: list[Paper]) -> dict[str, str]:
         """Merge ``papers`` into the store inside the caller's transaction.
 
         Returns a map from every given paper's id to the id it is stored under.
@@ -169,23 +165,17 @@ class PaperStore(Database):
     def _bulk_mode(self) -> Iterator[bool]:
         """Settings for a bulk import, restored afterwards; yields whether the cyclic GC was paused.
 
-        A larger page cache keeps the random-order index inserts in memory, and fewer, larger
-        checkpoints cost fewer fsyncs; both bounded.
+        The engine's own settings (SQLite: a larger page cache, fewer checkpoints), bounded.
         """
-        conn = self._conn()
-        cache, ckpt = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "wal_autocheckpoint"))
-        conn.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
-        conn.execute(f"PRAGMA wal_autocheckpoint = {_BULK_CHECKPOINT_PAGES}")
         paused = gc.isenabled()
-        if paused:
-            gc.disable()
-        try:
-            yield paused
-        finally:
+        with self._engine.bulk_settings():
             if paused:
-                gc.enable()
-            conn.execute(f"PRAGMA cache_size = {int(cache)}")
-            conn.execute(f"PRAGMA wal_autocheckpoint = {int(ckpt)}")
+                gc.disable()
+            try:
+                yield paused
+            finally:
+                if paused:
+                    gc.enable()
 
     def bulk_import(
         self, papers: Iterable[Paper], batch_size: int = 5000, progress: Callable[[int], None] | None = None
@@ -260,7 +250,7 @@ class PaperStore(Database):
         return removed
 
     # -- reading -----------------------------------------------------------------------------
-    def _lookup(self, conn: sqlite3.Connection, ref: str) -> tuple[str, str] | None:
+    def _lookup(self, conn: Connection, ref: str) -> tuple[str, str] | None:
         """(id, data) of the stored paper ``ref`` names, or None."""
         text = str(ref).strip()
         row = conn.execute("SELECT id, data FROM papers WHERE id = ?", (text,)).fetchone()
@@ -345,13 +335,10 @@ class PaperStore(Database):
             return Library(name=f"search {query!r}")
         conds, args = [], []
         for w in words:
-            if w.isascii():  # SQLite's LIKE folds ASCII case natively (fast)
-                conds.append(f"{SEARCHED} LIKE ? ESCAPE '\\'")
-                args.append("%" + re.sub(r"([%_\\])", r"\\\1", w) + "%")
-            else:
-                conds.append(f"instr(paperlab_lower({SEARCHED}), ?) > 0")
-                args.append(w)
-        sql = f"SELECT data FROM papers WHERE {' AND '.join(conds)} ORDER BY published DESC, id"
+            conds.append(self.dialect.contains_word(w.isascii()))
+            args.append("%" + re.sub(r"([%_\\])", r"\\\1", w) + "%" if w.isascii() else w)
+        order = self.dialect.desc_nulls_last("published")
+        sql = f"SELECT data FROM papers WHERE {' AND '.join(conds)} ORDER BY {order}, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         rows = self._conn().execute(sql, args).fetchall()

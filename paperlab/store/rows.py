@@ -16,17 +16,11 @@ import orjson
 from ..paper import Paper
 from .keys import title_hash, title_key
 
-__all__ = ["INSERT", "SEARCHED", "UPSERT", "load_paper", "paper_row"]
+__all__ = ["INSERT", "UPSERT", "load_paper", "paper_row"]
 
 _PAPER_FIELDS = tuple(f.name for f in dataclasses.fields(Paper))
 _PLAIN_DATE = (dt.date, type(None))
 _json_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
-
-# the text search_text() matches: title, abstract and the authors' names
-SEARCHED = (
-    "(title || ' ' || coalesce(json_extract(data, '$.abstract'), '') || ' ' "
-    "|| coalesce(json_extract(data, '$.authors'), ''))"
-)
 
 INSERT = """
 INSERT INTO papers(id, arxiv_id, doi, title, title_hash, published, updated_at, data)

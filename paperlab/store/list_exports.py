@@ -1,0 +1,83 @@
+"""The exports of a reading list (DataFrame, BibTeX, CSL-JSON, markdown), shared by :class:`ReadingList`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..library import Library
+from ..text import md_escape
+from .entries import ListEntry, union
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ListExports"]
+
+
+class ListExports:
+    """What a reading list exports; the list supplies ``name`` and ``_rows()`` (its entries in order)."""
+
+    name: str
+
+    def _rows(self, paper_id: str | None = None) -> list[ListEntry]:
+        raise NotImplementedError
+
+    # -- exports ------------------------------------------------------------------------------
+    def to_library(self) -> Library:
+        """The papers of the list, in list order."""
+        return Library((e.paper for e in self._rows()), name=self.name)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per entry: the columns of :meth:`Library.to_dataframe` plus ``position``,
+        ``status``, ``tags`` (this list's tags), ``note``, ``added``, ``entry_updated``, ``added_by`` and ``updated_by``.
+
+        The paper's own tags (e.g. from a digest) are in ``paper_tags``; ``updated`` stays
+        the paper's latest-version date.
+        """
+        import pandas as pd
+
+        entries = self._rows()
+        df = Library([e.paper for e in entries]).to_dataframe()
+        df = df.rename(columns={"tags": "paper_tags"})
+        df["position"] = [e.position for e in entries]
+        df["status"] = [e.status for e in entries]
+        df["tags"] = [list(e.tags) for e in entries]
+        df["note"] = [e.note for e in entries]
+        df["added"] = pd.to_datetime([e.added for e in entries], utc=True)
+        df["entry_updated"] = pd.to_datetime([e.updated for e in entries], utc=True)
+        df["added_by"] = [e.added_by for e in entries]
+        df["updated_by"] = [e.updated_by for e in entries]
+        return df
+
+    def to_bibtex(self) -> str:
+        """The papers as one BibTeX file, with this list's reading status (``paperlab-status``), note (``annote``)
+        and tags (``keywords``) of each entry."""
+        from ..sources.bibtex import library_to_bibtex
+
+        return library_to_bibtex(self._rows())
+
+    def to_csl(self) -> list[dict[str, Any]]:
+        """The papers as CSL-JSON items; this list's tags are added to ``keyword``."""
+        items = []
+        for e in self._rows():
+            item = e.paper.to_csl()
+            if e.tags:
+                words = [w for w in (item.get("keyword") or "").split(", ") if w]
+                item["keyword"] = ", ".join(union(words, e.tags))
+            if e.note:
+                item["annote"] = e.note
+            items.append(item)
+        return items
+
+    def to_markdown(self) -> str:
+        """The list as markdown: a heading, then per entry its status, tags, note and paper card."""
+        marks = {"to-read": "[ ]", "reading": "[~]", "read": "[x]"}
+        parts = [f"# Reading list: {md_escape(self.name)}\n"]
+        for e in self._rows():
+            meta = [f"{marks[e.status]} **{e.status}**"]
+            if e.tags:
+                meta.append(" ".join(f"`{t}`" for t in e.tags if "`" not in t))
+            if e.note:
+                meta.append("Note: " + md_escape(e.note))
+            parts.append(" · ".join(meta) + "\n\n" + e.paper.to_markdown())
+        return "\n".join(parts)
