@@ -110,6 +110,10 @@ def _load_search() -> None:
     from . import search  # noqa: F401  (registers Library.search, similar, recommend, topics, near_duplicates)
 
 
+def _load_citations() -> None:
+    from . import citations  # noqa: F401  (registers Paper.references/citations, Library.fetch_citations/graph/gaps)
+
+
 def _load_cards() -> None:
     from .widget import PaperCards
 
@@ -123,6 +127,8 @@ Library.operations.provide(["save"], _load_native)
 Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
 Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates"], _load_search)
 Library.operations.provide(["cards"], _load_cards)
+Paper.operations.provide(["references", "citations"], _load_citations)
+Library.operations.provide(["fetch_citations", "graph", "gaps"], _load_citations)
 _set_default_resolver(_fetch_on_miss)  # the store fetches unknown papers through the services layer
 
 

@@ -21,10 +21,24 @@ __all__ = ["Library", "LibraryOperation"]
 #: The :class:`Library` methods that a layer above the model implements (see :mod:`paperlab._operations`):
 #: search (:mod:`paperlab.search`), exports (:mod:`paperlab.sources`), cards (:mod:`paperlab.widget`).
 LibraryOperation = Literal[
-    "cards", "near_duplicates", "recommend", "save", "search", "similar", "to_bibtex", "to_dailyarxiv", "topics"
+    "cards",
+    "fetch_citations",
+    "gaps",
+    "graph",
+    "near_duplicates",
+    "recommend",
+    "save",
+    "search",
+    "similar",
+    "to_bibtex",
+    "to_dailyarxiv",
+    "topics",
 ]
 _OPERATION_NAMES: tuple[LibraryOperation, ...] = (
     "cards",
+    "fetch_citations",
+    "gaps",
+    "graph",
     "near_duplicates",
     "recommend",
     "save",
@@ -322,6 +336,24 @@ class Library:
         paperlab.search.Topics
         """
         return self.operations.get("topics")(self, n=n, encoder=encoder)
+
+    def fetch_citations(self, hops: int = 1, **kwargs: Any) -> Any:
+        """Fetch the references and citations of every paper (``hops`` deep) into the store's citation cache.
+
+        Semantic Scholar, paged, paced and retried (OpenAlex too with ``sources=("semantic_scholar", "openalex")``);
+        returns a :class:`paperlab.citations.FetchReport`. Options: :func:`paperlab.citations.fetch_citations`.
+        """
+        return self.operations.get("fetch_citations")(self, hops, **kwargs)
+
+    def graph(self, **kwargs: Any) -> Any:
+        """The citation graph of this library and its one-hop neighbours, from the cache (a networkx DiGraph;
+        :func:`paperlab.citations.citation_graph`)."""
+        return self.operations.get("graph")(self, **kwargs)
+
+    def gaps(self, min_cited_by: int = 2, **kwargs: Any) -> pd.DataFrame:
+        """Papers cited by at least ``min_cited_by`` papers of this library but not in it, ranked."""
+        frame: pd.DataFrame = self.operations.get("gaps")(self, min_cited_by, **kwargs)
+        return frame
 
     def near_duplicates(self, threshold: float = 0.9, across_sources: bool = False) -> pd.DataFrame:
         """Pairs of records that are probably the same paper (text similarity >= ``threshold``).

@@ -183,7 +183,7 @@ class SourceRecord:
 
 
 #: The :class:`Paper` methods that a layer above the model implements (see :mod:`paperlab._operations`).
-PaperOperation = Literal["to_bibtex", "to_csl", "to_html", "to_markdown"]
+PaperOperation = Literal["citations", "references", "to_bibtex", "to_csl", "to_html", "to_markdown"]
 
 _LIST_FIELDS = ("authors", "categories", "keywords", "tags")
 _INT_FIELDS = ("version", "n_authors", "upvotes", "github_stars")
@@ -265,7 +265,7 @@ class Paper:
     #: Methods implemented by the layers above the model (``to_bibtex``: :mod:`paperlab.sources.bibtex`;
     #: ``to_markdown``, ``to_html``, ``to_csl``: :mod:`paperlab.paper_render`).
     operations: ClassVar[Operations[PaperOperation]] = Operations(
-        "Paper", ["to_bibtex", "to_csl", "to_html", "to_markdown"]
+        "Paper", ["citations", "references", "to_bibtex", "to_csl", "to_html", "to_markdown"]
     )
 
     def __post_init__(self) -> None:
@@ -579,3 +579,11 @@ class Paper:
     def to_csl(self) -> dict[str, Any]:
         """A CSL-JSON item, for Zotero, pandoc and citation processors (:mod:`paperlab.paper_render`)."""
         return dict(Paper.operations.get("to_csl")(self))
+
+    def references(self, **kwargs: Any) -> Any:
+        """The papers this one cites, a Library (cached in the store; :func:`paperlab.citations.links` options)."""
+        return Paper.operations.get("references")(self, **kwargs)
+
+    def citations(self, **kwargs: Any) -> Any:
+        """The papers citing this one, a Library (cached in the store; :func:`paperlab.citations.links` options)."""
+        return Paper.operations.get("citations")(self, **kwargs)

@@ -1,0 +1,42 @@
+"""The citation graph of a library: references and citations (Semantic Scholar, OpenAlex) cached in the store,
+``Library.graph()`` (networkx), co-citation and bibliographic coupling, and the gaps of a library.
+
+Importing this package registers ``Paper.references``, ``Paper.citations``, ``Library.fetch_citations``,
+``Library.graph`` and ``Library.gaps`` (see :mod:`paperlab._operations`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..library import Library
+from ..paper import Paper
+from .fetch import FetchReport, citations, fetch_citations, links, references
+from .graph import citation_count, citation_graph, citation_similarity, cocitation, coupling, gaps
+
+__all__ = [
+    "FetchReport",
+    "citation_count",
+    "citation_graph",
+    "citation_similarity",
+    "citations",
+    "cocitation",
+    "coupling",
+    "fetch_citations",
+    "gaps",
+    "library_gaps",
+    "links",
+    "references",
+]
+
+
+def library_gaps(library: Library, min_cited_by: int = 2, **kwargs: Any) -> Any:
+    """``Library.gaps()``: :func:`gaps` of :func:`citation_graph` (cached citations only)."""
+    return gaps(citation_graph(library, **kwargs), min_cited_by=min_cited_by)
+
+
+Paper.operations.register("references", references)
+Paper.operations.register("citations", citations)
+Library.operations.register("fetch_citations", fetch_citations)
+Library.operations.register("graph", citation_graph)
+Library.operations.register("gaps", library_gaps)

@@ -1,0 +1,166 @@
+"""The citation cache of the store: references and citations once fetched, so the graph works offline.
+
+Three tables, created on first use in the store file (they are a cache, not user data: writes do not bump
+the store's revision):
+
+- ``citation_fetches``: which paper's references or citations were read from which source, when, how many;
+- ``citation_edges``: citing id -> cited id, with the source's contexts, intents and ``isInfluential``, and the
+  fetch that found it (``via``: ``"<paper id> references"``), so re-fetching one paper replaces only its links;
+- ``citation_papers``: the papers at the other end (``Paper.to_dict()`` JSON), by canonical id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import StoreError
+from ..paper import Paper
+from ..sources.s2_graph import Direction, Link
+from .db import Database, now
+
+__all__ = ["CitationCache", "Edge"]
+
+_TABLES = (
+    """CREATE TABLE IF NOT EXISTS citation_fetches (
+        paper_id TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('references', 'citations')),
+        source TEXT NOT NULL,
+        fetched TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (paper_id, direction, source)
+    )""",
+    """CREATE TABLE IF NOT EXISTS citation_edges (
+        citing TEXT NOT NULL,
+        cited TEXT NOT NULL,
+        source TEXT NOT NULL,
+        contexts TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings
+        intents TEXT NOT NULL DEFAULT '[]',   -- JSON list of strings
+        influential INTEGER,                  -- 0, 1 or NULL (unknown)
+        via TEXT NOT NULL,                    -- the fetch that found it: '<paper id> <direction>'
+        PRIMARY KEY (via, citing, cited, source)
+    )""",
+    "CREATE INDEX IF NOT EXISTS citation_edges_citing ON citation_edges(citing)",
+    "CREATE INDEX IF NOT EXISTS citation_edges_cited ON citation_edges(cited)",
+    """CREATE TABLE IF NOT EXISTS citation_papers (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL  -- Paper.to_dict() as JSON
+    )""",
+)
+
+
+@dataclass
+class Edge:
+    """One stored citation: ``citing`` cites ``cited`` (canonical paper ids), as ``source`` says."""
+
+    citing: str
+    cited: str
+    source: str
+    contexts: list[str] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)
+    influential: bool | None = None
+
+
+class CitationCache:
+    """References and citations kept in a store file (see the module docs).
+
+    Parameters
+    ----------
+    db : Database
+        The store (e.g. :class:`~paperlab.store.Store`); its connection and write transactions are used.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        with db._write(bump=False) as conn:
+            for stmt in _TABLES:
+                conn.execute(stmt)
+
+    def __repr__(self) -> str:
+        return f"CitationCache({self.db!r})"
+
+    def fetched(self, paper_id: str, direction: Direction) -> list[str]:
+        """The sources from which the ``direction`` of ``paper_id`` was fetched (empty: never)."""
+        rows = (
+            self.db._conn()
+            .execute(
+                "SELECT source FROM citation_fetches WHERE paper_id = ? AND direction = ? ORDER BY source",
+                (paper_id, direction),
+            )
+            .fetchall()
+        )
+        return [str(r[0]) for r in rows]
+
+    def save(self, paper_id: str, direction: Direction, source: str, links: Iterable[Link]) -> None:
+        """Replace what ``source`` said about the ``direction`` of ``paper_id`` with ``links``, in one transaction."""
+        links = list(links)
+        via = f"{paper_id} {direction}"
+        edges = []
+        for link in links:
+            other = link.paper.id
+            citing, cited = (paper_id, other) if direction == "references" else (other, paper_id)
+            flag = None if link.influential is None else int(link.influential)
+            edges.append((citing, cited, source, json.dumps(link.contexts), json.dumps(link.intents), flag, via))
+        with self.db._write(bump=False) as conn:
+            conn.execute("DELETE FROM citation_edges WHERE via = ? AND source = ?", (via, source))
+            conn.executemany(
+                "INSERT OR REPLACE INTO citation_edges(citing, cited, source, contexts, intents, influential, via) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                edges,
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO citation_papers(id, data) VALUES (?, ?)",
+                [(link.paper.id, json.dumps(link.paper.to_dict())) for link in links],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO citation_fetches(paper_id, direction, source, fetched, count) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (paper_id, direction, source, now(), len(links)),
+            )
+
+    def links(self, paper_id: str, direction: Direction) -> list[Link]:
+        """The stored ``direction`` of ``paper_id``, in the order they were saved per source."""
+        other = "cited" if direction == "references" else "citing"
+        with self.db._read() as conn:
+            rows = conn.execute(
+                f"SELECT p.data, e.contexts, e.intents, e.influential, e.source FROM citation_edges e "
+                f"JOIN citation_papers p ON p.id = e.{other} WHERE e.via = ? ORDER BY e.source, e.rowid",
+                (f"{paper_id} {direction}",),
+            ).fetchall()
+        return [
+            Link(_paper(data), json.loads(ctx), json.loads(intents), None if flag is None else bool(flag), source)
+            for data, ctx, intents, flag, source in rows
+        ]
+
+    def edges(self, paper_ids: Iterable[str] | None = None) -> list[Edge]:
+        """Every stored edge touching one of ``paper_ids`` (all edges when None); an edge found by two fetches
+        (A's references and B's citations) comes once per fetch."""
+        sql = "SELECT citing, cited, source, contexts, intents, influential FROM citation_edges"
+        params: tuple[Any, ...] = ()
+        if paper_ids is not None:
+            ids = json.dumps(sorted(set(paper_ids)))
+            sql += " WHERE citing IN (SELECT value FROM json_each(?)) OR cited IN (SELECT value FROM json_each(?))"
+            params = (ids, ids)
+        rows = self.db._conn().execute(sql + " ORDER BY rowid", params).fetchall()
+        return [
+            Edge(a, b, s, json.loads(c), json.loads(i), None if f is None else bool(f)) for a, b, s, c, i, f in rows
+        ]
+
+    def papers(self, ids: Iterable[str]) -> dict[str, Paper]:
+        """The stored papers at the other end of edges, by id (ids never stored are absent)."""
+        keys = json.dumps(sorted(set(ids)))
+        rows = (
+            self.db._conn()
+            .execute("SELECT id, data FROM citation_papers WHERE id IN (SELECT value FROM json_each(?))", (keys,))
+            .fetchall()
+        )
+        return {str(pid): _paper(data) for pid, data in rows}
+
+
+def _paper(data: str) -> Paper:
+    try:
+        return Paper.from_dict(json.loads(data))
+    except (ValueError, TypeError) as exc:
+        raise StoreError(f"citation_papers: a stored paper cannot be read back ({exc})") from exc
