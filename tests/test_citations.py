@@ -8,12 +8,13 @@ A (arXiv 2401.00001), B (a DOI) and C (title and S2 id only).
 - ``a_references_1.json`` (``next`` 3): a reference with contexts, intents and ``isInfluential``, a ``null`` item
   and an item whose ``citedPaper`` is ``null``; ``a_references_2.json`` (no ``next``): a reference S2 could not
   read (``title`` null), B (its DOI in upper case) and C (found by S2 id) among A's references;
-- ``b_references.json``, ``c_references.json``, ``a_citations.json``, ``b_citations.json``, ``empty_page.json``.
+- ``b_references.json``, ``c_references.json``, ``a_citations.json``, ``b_citations.json``, ``empty_page.json``;
+- ``openalex_works_page.json``: our own ``/works?filter=openalex_id:…`` answer for two of the real work's references.
 
 So A, B and C all cite X; A and B cite Y; only B cites Z; D cites A and B.
 
 Real responses (``realdata``): danielnsilva/semanticscholar's recorded references (2 pages of 50 + 17) and
-citations (19 pages, 1881 citing papers) and its single Citation / Reference items, served page by page.
+citations (19 pages, 1881 citing papers) and its single Citation / Reference items, served page by page; a real OpenAlex work (its ``referenced_works``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from paperlab.citations import citation_similarity, cocitation, coupling
 from paperlab.errors import FetchError, ParseError, PartialImportWarning, UsageError
 from paperlab.sources._cassette import read_cassette
 from paperlab.sources._http import HttpClient
-from paperlab.sources.s2_graph import fetch_links, parse_link_page
+from paperlab.sources.s2_graph import OpenAlexGraphClient, fetch_links, parse_link_page
 from paperlab.sources.semantic_scholar import SemanticScholarClient
 from paperlab.store import Store
 
@@ -306,3 +307,32 @@ def test_real_single_items_keep_contexts_and_intents() -> None:
     (citing,), _ = parse_link_page({"data": [citation]}, "citations", "Citation.json")
     assert len(citing.contexts) == 4 and citing.influential is True
     assert citing.intents == ["result", "background", "methodology"]
+
+
+@pytest.mark.realdata
+def test_openalex_references_as_second_source(fake_server, tmp_path: Path) -> None:
+    """S2 does not know the paper (404); OpenAlex's recorded work gives its ``referenced_works`` (54 ids), and our
+    own ``/works`` answer serves two of them: the other 52 are named in a warning, the two become the graph's edges."""
+    work = (FIXTURES / "openalex" / "pyopenalex_work_W2741809807_2026-03.json").read_bytes()
+    fake_server.route("/oa/works/doi:10.7717/peerj.4375", work)
+    fake_server.route("/oa/works", (OWN / "openalex_works_page.json").read_bytes())
+    http = HttpClient(retries=0, timeout=2.0, sleep=lambda s: None)
+    openalex = OpenAlexGraphClient(base_url=f"{fake_server.url}/oa", mailto="team@example.org", http=http)
+    paper = Paper("The state of OA", doi="10.7717/peerj.4375")
+    store = Store(tmp_path / "oa.sqlite3")
+    with pytest.warns(PartialImportWarning, match="kept 2 record.*W1767272795: referenced work not served"):
+        refs = paper.references(
+            store=store, client=_client(fake_server), openalex=openalex, sources=("semantic_scholar", "openalex")
+        )
+    assert [p.title for p in refs] == [
+        "An Earlier Study of Open Access Made Up For This Test",
+        "A Second Referenced Work Made Up For This Test",
+    ]
+    batches = fake_server.requests_to("/oa/works")
+    assert [len(r[2]["filter"][0].split("|")) for r in batches] == [50, 4]
+    assert all(r[2]["mailto"] == ["team@example.org"] for r in batches)
+    graph = Library([paper]).graph(store=store)
+    assert graph.out_degree(paper.id) == 2
+    edge = graph.edges[paper.id, "doi:10.5555/paperlab.openalex.one"]
+    assert (edge["sources"], edge["contexts"]) == (["openalex"], [])
+    assert graph.nodes["doi:10.5555/paperlab.openalex.one"]["citations"] == 120

@@ -229,7 +229,7 @@ class OpenAlexGraphClient:
         return parse_json(resp.content, resp.url), resp.url
 
     def work(self, ident: str) -> Paper:
-        """One work by OpenAlex id (``W…``), ``doi:10.…`` or ``arxiv:…`` is not served by OpenAlex: use a DOI."""
+        """One work by OpenAlex id (``W…``) or ``doi:10.…``."""
         data, url = self._get(f"/works/{quote(ident, safe=':/')}", {})
         papers = parse_openalex(data, source=url)
         if not papers:
