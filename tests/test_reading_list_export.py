@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import paperlab
 from paperlab.paper import Paper
 from paperlab.store import Store
 
+pytestmark = pytest.mark.usefixtures("store_backend")  # on SQLite and on PostgreSQL
 
-def test_reading_list_bibtex_keeps_status_note_and_tags(tmp_path: Path) -> None:
-    store = Store(tmp_path / "store.sqlite3")
+
+def test_reading_list_bibtex_keeps_status_note_and_tags(tmp_path: Path, store_location: str | Path) -> None:
+    store = Store(store_location)
     paper = Paper(title="Sparse Mixtures of Tiny Experts", authors=["Grace Hopper"], arxiv_id="2101.00001")
     store.upsert_papers([paper])
     rl = store.reading_list("group")

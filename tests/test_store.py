@@ -13,6 +13,7 @@ snapshot ``$PAPERLAB_REALDATA/fixtures/arxiv_kaggle_metadata/arxivSpider_mnbvc_k
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from paperlab import Paper, StoreError
 from paperlab.sources.arxiv import read_kaggle
 from paperlab.store import SCHEMA_VERSION, ListEntry, ReadingList, Store, open_store
 from paperlab.store import paper as fetch_paper  # `paperlab.paper` is also the name of the paper module
+
+pytestmark = pytest.mark.usefixtures("store_backend")  # every test on SQLite and on PostgreSQL
 
 APP = DATA / "app"
 # 12 records: wrapped titles, LaTeX in titles and names (C. Bal\'azs), authors_parsed with a suffix
@@ -75,6 +78,11 @@ def synthetic_kaggle_lines(n: int) -> list[str]:
     return lines
 
 
+def _sqlite_only(store_backend: str) -> None:
+    if store_backend != "sqlite":
+        pytest.skip("about the SQLite file itself (the PostgreSQL counterpart is in tests/test_store_postgres.py)")
+
+
 @pytest.fixture(scope="module")
 def kaggle() -> list[Paper]:
     return read_kaggle(KAGGLE)
@@ -114,7 +122,8 @@ def answers(request: pytest.FixtureRequest) -> dict[str, Path]:
 
 
 # -- papers ---------------------------------------------------------------------------------
-def test_default_location_follows_paperlab_home(paperlab_home, monkeypatch, tmp_path):
+def test_default_location_follows_paperlab_home(paperlab_home, monkeypatch, tmp_path, store_backend):
+    _sqlite_only(store_backend)
     s = open_store()
     assert s.path == paperlab_home / "paperlab.sqlite3"
     assert s.path.exists()
@@ -156,9 +165,7 @@ def test_papers_round_trip_and_lookup(store: Store, kaggle: list[Paper]):
 
 
 def test_stored_json_is_the_wire_format(store: Store, kaggle: list[Paper]):
-    con = sqlite3.connect(store.path)
-    data = dict(con.execute("SELECT id, data FROM papers").fetchall())
-    con.close()
+    data = dict(store._conn().execute("SELECT id, data FROM papers").fetchall())  # the raw column, either engine
     assert len(data) == 12
     for p in kaggle:
         assert json.loads(data[p.id]) == p.to_dict()
@@ -260,8 +267,8 @@ def test_bulk_import_batches_and_merges(synthetic: list[Paper]):
         s.bulk_import([{"title": "not a paper"}])  # type: ignore[list-item]
 
 
-def test_persistence_across_store_instances(kaggle: list[Paper], tmp_path):
-    path = tmp_path / "x" / "lib.sqlite3"
+def test_persistence_across_store_instances(kaggle: list[Paper], store_location):
+    path = store_location
     a = Store(path)
     a.upsert_papers(kaggle[:10])
     a.reading_list("to review").add("0704.0003", status="reading", tags=["moon"], note="check eq. 3")
@@ -273,8 +280,8 @@ def test_persistence_across_store_instances(kaggle: list[Paper], tmp_path):
     assert (e.paper.id, e.status, e.tags, e.note) == ("0704.0003", "reading", ["moon"], "check eq. 3")
 
 
-def test_change_by_one_store_seen_by_another(kaggle: list[Paper], tmp_path):
-    path = tmp_path / "shared.sqlite3"
+def test_change_by_one_store_seen_by_another(kaggle: list[Paper], store_location):
+    path = store_location
     a, b = Store(path), Store(path)
     a.upsert_papers(kaggle[:5])
     rl_b = b.reading_list("shared")
@@ -433,9 +440,9 @@ def test_iteration_repr_and_exports(store: Store):
     assert "10.1103/PhysRevD.76.013009" in bib and "Sparsity-certifying Graph Decompositions" in bib
 
 
-def test_entries_reflect_other_store_objects_immediately(store: Store):
+def test_entries_reflect_other_store_objects_immediately(store: Store, store_backend):
     rl1 = store.reading_list("x")
-    rl2 = Store(store.path).reading_list("x")
+    rl2 = Store(os.environ["PAPERLAB_STORE"] if store_backend == "postgres" else store.path).reading_list("x")
     rl1.add("0704.0001")
     rl2.tag("0704.0001", "from-2")
     assert rl1.entry("0704.0001").tags == ["from-2"]
@@ -477,7 +484,8 @@ def test_embeddings_cache():
     assert s.get_embeddings("m", [h]) == {h: b"\x01" * 16}
 
 
-def test_schema_version_and_newer_store_refused(tmp_path):
+def test_schema_version_and_newer_store_refused(tmp_path, store_backend):
+    _sqlite_only(store_backend)  # PostgreSQL: tests/test_store_postgres.py
     path = tmp_path / "s.sqlite3"
     s = Store(path)
     assert s.schema_version == SCHEMA_VERSION == 2
@@ -492,7 +500,8 @@ def test_schema_version_and_newer_store_refused(tmp_path):
         Store(path)
 
 
-def test_not_a_database_is_a_clear_error(tmp_path):
+def test_not_a_database_is_a_clear_error(tmp_path, store_backend):
+    _sqlite_only(store_backend)
     path = tmp_path / "bad.sqlite3"
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
@@ -581,9 +590,7 @@ def test_real_snapshot_round_trip_and_lookup(real_store: Store, real_kaggle: lis
 
 @pytest.mark.realdata
 def test_real_snapshot_stored_json_is_the_wire_format(real_store: Store, real_kaggle: list[Paper]):
-    con = sqlite3.connect(real_store.path)
-    data = dict(con.execute("SELECT id, data FROM papers").fetchall())
-    con.close()
+    data = dict(real_store._conn().execute("SELECT id, data FROM papers").fetchall())
     assert len(data) == 200
     for p in real_kaggle:
         assert json.loads(data[p.id]) == p.to_dict()

@@ -3,7 +3,8 @@
 Real writer processes (multiprocessing "spawn", as on macOS/Windows and as a fresh kernel is)
 hammer the same reading list and the same entries; afterwards every write must be there.
 A writer killed with SIGKILL while it holds a write transaction must leave the store intact
-and must not block the next writer.
+and must not block the next writer. Every test runs on SQLite and on a real PostgreSQL server
+(``store_backend``); the PostgreSQL lock probe is in tests/test_store_postgres.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import pytest
 
 from paperlab import Paper
 from paperlab.store import Store
+
+pytestmark = pytest.mark.usefixtures("store_backend")
 
 N_PROCS = 4
 N_OPS = 200
@@ -62,8 +65,8 @@ def _hold_transaction(path: str, ready: mp.synchronize.Event) -> None:  # type: 
 
 
 @pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "concurrent.sqlite3"
+def store_path(store_location: str | Path) -> str | Path:
+    path = store_location
     s = Store(path)
     s.upsert_papers(_papers())
     rl = s.create_list(LIST)
@@ -74,7 +77,7 @@ def store_path(tmp_path: Path) -> Path:
 
 
 @pytest.mark.timeout(60)
-def test_concurrent_writer_processes_lose_no_update(store_path: Path):
+def test_concurrent_writer_processes_lose_no_update(store_path: str | Path):
     ctx = mp.get_context("spawn")
     store = Store(store_path)
     rev_before = store.revision()
@@ -113,7 +116,9 @@ def test_concurrent_writer_processes_lose_no_update(store_path: Path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 @pytest.mark.timeout(60)
-def test_writer_killed_inside_transaction_leaves_store_intact(store_path: Path):
+def test_writer_killed_inside_transaction_leaves_store_intact(store_path: str | Path, store_backend: str):
+    if store_backend != "sqlite":
+        pytest.skip("probes the SQLite file lock (PostgreSQL: tests/test_store_postgres.py)")
     ctx = mp.get_context("spawn")
     store = Store(store_path)
     rl = store.reading_list(LIST, create=False)

@@ -27,6 +27,8 @@ from paperlab.errors import Busy, Conflict, InvalidValue, NotFound, StoreError
 from paperlab.services import resolve
 from paperlab.store import ReadingList, Store, open_store, set_default_resolver
 
+pytestmark = pytest.mark.usefixtures("store_backend")  # every test on SQLite and on PostgreSQL
+
 APP = DATA / "app"
 ATOM = APP / "arxiv_1605.08386.atom.xml"  # 1605.08386, "Heat-bath random walks with Markov bases", no DOI
 BIBTEX = """@article{stanley2016,
@@ -36,6 +38,11 @@ BIBTEX = """@article{stanley2016,
   year={2016}
 }
 """
+
+
+def _sqlite_only(store_backend: str) -> None:
+    if store_backend != "sqlite":
+        pytest.skip("about SQLite's own lock and file header (PostgreSQL: tests/test_store_postgres.py)")
 
 
 @pytest.fixture
@@ -120,7 +127,8 @@ def test_bad_values_are_invalid(rl: ReadingList):
     assert rl.entry("1605.08386").status == "to-read" and rl.entry("1605.08386").tags == []
 
 
-def test_lock_timeout_is_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_lock_timeout_is_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_backend: str):
+    _sqlite_only(store_backend)
     monkeypatch.setattr(paperlab.store.db, "_BUSY_TIMEOUT_MS", 100)
     store = Store(tmp_path / "busy.sqlite3")
     holder = sqlite3.connect(store.path, isolation_level=None)
@@ -135,7 +143,8 @@ def test_lock_timeout_is_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     store.close()
 
 
-def test_other_store_failures_stay_plain_store_errors(tmp_path: Path):
+def test_other_store_failures_stay_plain_store_errors(tmp_path: Path, store_backend: str):
+    _sqlite_only(store_backend)
     path = tmp_path / "newer.sqlite3"
     con = sqlite3.connect(path)
     con.execute("PRAGMA user_version = 99")
@@ -204,9 +213,9 @@ def test_paper_goes_through_the_services_layer(fake_server, monkeypatch):
     assert len(fake_server.requests_to("/api/query")) == 1
 
 
-def test_store_resolver_is_injected_not_imported(tmp_path: Path, no_default_resolver: None):
+def test_store_resolver_is_injected_not_imported(store_location: str | Path, no_default_resolver: None):
     # without a resolver the store only knows what it holds
-    bare = Store(tmp_path / "bare.sqlite3")
+    bare = Store(store_location)
     with pytest.raises(NotFound, match="no stored paper '2501.00002', and no resolver to fetch it with"):
         bare.paper("2501.00002")
     with pytest.raises(NotFound):
@@ -218,7 +227,7 @@ def test_store_resolver_is_injected_not_imported(tmp_path: Path, no_default_reso
         asked.append(ref)
         return Paper("Injected paper", arxiv_id="2501.00002")
 
-    store = Store(tmp_path / "own.sqlite3", resolver=resolver)
+    store = Store(store_location, resolver=resolver)
     assert store.reading_list().add("2501.00002v3").paper.title == "Injected paper"
     assert store.paper("2501.00002").id == "2501.00002" and asked == ["2501.00002v3"]
 

@@ -103,19 +103,21 @@ class PostgresEngine:
         self.host = str(info.get("host") or "localhost")
         self.port = str(info.get("port") or "5432")
         self.dbname = str(info.get("dbname") or info.get("user") or "")
-        user = f"{info['user']}@" if info.get("user") else ""
-        self.location = f"postgresql://{user}{self.host}:{self.port}/{self.dbname}"
         self._connect_timeout = None if "connect_timeout" in info else CONNECT_TIMEOUT_S
-        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{self.host}_{self.port}_{self.dbname}")
-        self.path = default_store_path().parent / f"postgres-{safe}" / "store"  # local caches only
         self._local = threading.local()
         self._listeners: list[Callable[[], None]] = []
         self._listen_lock = threading.Lock()
         self._listener: threading.Thread | None = None
         self._stopped = threading.Event()
+        user = f"{info['user']}@" if info.get("user") else ""
+        self.location = f"postgresql://{user}{self.host}:{self.port}/{self.dbname}"
         schema = str(self.conn().execute("SELECT current_schema()").fetchone()[0])
+        if schema != "public":
+            self.location += f" (schema {schema})"
         self.channel = "paperlab_" + _identifier_hash(schema).hex()
         self._lock_key = int.from_bytes(_identifier_hash("paperlab:" + schema), "big", signed=True)
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{self.host}_{self.port}_{self.dbname}_{schema}")
+        self.path = default_store_path().parent / f"postgres-{safe}" / "store"  # local caches only
         self.migrate()
 
     # -- errors and connections ---------------------------------------------------------------------------
