@@ -96,7 +96,7 @@ def test_lexical_search_over_a_file_finds_the_obvious_paper(capsys):
         "3",
     )
     assert code == 0
-    first = out.strip().splitlines()[0]
+    first = [line for line in out.splitlines() if line.lstrip().startswith("1  ")][0]  # rank 1's row
     assert "Multi-Frequency Perturbations" in first
 
 
@@ -104,21 +104,24 @@ def test_search_on_an_empty_library_uses_the_demo_corpus(capsys):
     code, out, err = run(capsys, "search", "hallucination", "--mode", "lexical", "-k", "5")
     assert code == 0
     assert "demo corpus" in err
-    assert len(out.strip().splitlines()) == 5
+    ranks = [line.split()[0] for line in out.splitlines()[3:] if line[:3].strip().isdigit()]
+    assert ranks == ["1", "2", "3", "4", "5"]  # header, query, column names, then one row (+ its reason) per hit
     assert "hallucinat" in out.lower()
 
 
 def test_errors_are_one_line_and_nonzero(capsys, tmp_path):
     code, out, err = run(capsys, "import", str(tmp_path / "missing.bib"))
-    assert code == 1 and err.startswith("paperlab: error:") and "missing.bib" in err
+    assert code == 2 and err.startswith("paperlab: error:") and "missing.bib" in err  # a usage error
     assert len(err.strip().splitlines()) == 1
     bad = tmp_path / "notes.jsonl"
     bad.write_text('{"title": 3}\n', encoding="utf-8")
     code, out, err = run(capsys, "import", str(bad))
     assert code == 1 and "notes.jsonl" in err and "title" in err
     code, out, err = run(capsys, "list", "--list", "no-such-list")
-    # an unknown list is created empty on read: not an error, but it says so
-    assert code == 0 and "0 paper(s)" in err
+    # reading an unknown list is a usage error, and does not create it
+    assert code == 2 and "no reading list named 'no-such-list'" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, "list", "--lists")
+    assert "no-such-list" not in out
 
 
 @pytest.mark.realdata
@@ -282,7 +285,7 @@ def test_own_lexical_search_over_a_file_finds_the_obvious_paper(capsys):
         capsys, "search", "WebView Android applications", "--corpus", str(PAGE), "--mode", "lexical", "-k", "3"
     )
     assert code == 0
-    first = out.strip().splitlines()[0]
+    first = [line for line in out.splitlines() if line.lstrip().startswith("1  ")][0]  # rank 1's row
     assert "2306.03845" in first and "WebView-Oriented Testing" in first
 
 

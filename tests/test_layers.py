@@ -145,7 +145,7 @@ def test_cli_error_is_a_usage_error():
     from paperlab.cli import CliError, main
 
     assert issubclass(CliError, UsageError) and issubclass(CliError, PaperlabError)
-    assert main(["fetch", "arxiv"]) == 1
+    assert main(["fetch", "arxiv"]) == 2  # a usage error: exit status 2, like argparse's own
 
 
 def test_magics_raise_typed_errors():

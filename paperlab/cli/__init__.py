@@ -18,16 +18,17 @@ import json
 import sys
 import textwrap
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from .._version import __version__
 from ..errors import PaperlabError, PartialImportWarning, UsageError
 from ..library import Library
+from .embed import add_embed_parser
+from .search import add_search, paper_ident, positive_int
 
 if TYPE_CHECKING:
-    from ..search import SearchResults
     from ..store import Store
 
 __all__ = ["main"]
@@ -36,7 +37,22 @@ EXPORT_FORMATS = ("bibtex", "csljson", "markdown", "json", "jsonl", "dailyarxiv"
 
 
 class CliError(UsageError):
-    """A wrong command line (a :class:`~paperlab.errors.UsageError`): printed as one line, exit status 1."""
+    """A wrong command line (a :class:`~paperlab.errors.UsageError`): printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit status 2), not usage + error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _existing_list(store: Store, name: str) -> Any:
+    """The reading list ``name`` (never created by a command that only reads it)."""
+    if name not in store.lists():
+        known = ", ".join(repr(n) for n in store.lists()) or "none yet"
+        raise CliError(f"no reading list named {name!r}; existing: {known}")
+    return store.reading_list(name, create=False)
 
 
 def _store() -> Store:
@@ -51,29 +67,8 @@ def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out
         # the date as precise as its source gave it ("2017"), "?" when its year was inferred
         date = (p.date_text or "-") + ("?" if p.published and p.date_inferred else "")
         score = f"{scores[i]:6.3f}  " if scores is not None else ""
-        # a title-hash id means nothing to a reader: show the arXiv id or DOI, else a dash
-        ident = p.id if not p.id.startswith("title:") else "-"
+        ident = paper_ident(p) or "-"  # a dash only when the paper has no arXiv id or DOI
         print(f"{score}{ident:<18} {date:<10}  {p.shown_title}", file=out)
-
-
-def _corpus(name: str | None) -> tuple[Library, str]:
-    from ..data import demo_library
-
-    if name == "demo":
-        return demo_library(), "the bundled demo corpus"
-    if name in (None, "store"):
-        lib = _store().papers()
-        if len(lib) or name == "store":
-            return lib, "your library"
-        print(
-            "paperlab: your library is empty; searching the bundled demo corpus "
-            "(import papers with `paperlab import FILE`)",
-            file=sys.stderr,
-        )
-        return demo_library(), "the bundled demo corpus"
-    from ..sources import load
-
-    return load(name), name
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -113,7 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"{name}\t{len(store.reading_list(name))}")
         return 0
     if args.list:
-        rl = store.reading_list(args.list)
+        rl = _existing_list(store, args.list)
         entries = rl.entries()
         if args.json:
             print(
@@ -135,29 +130,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     _print_papers(lib[: args.limit])
     print(f"{len(lib)} paper(s) in {store.path}", file=sys.stderr)
-    return 0
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    lib, where = _corpus(args.corpus)
-    if not len(lib):
-        raise CliError(f"nothing to search: {where} is empty")
-    search_library: Callable[..., SearchResults] | None
-    try:
-        from ..search import search_library
-    except ImportError:  # pragma: no cover - the search package ships with paperlab
-        search_library = None
-    if search_library is not None:
-        results = search_library(lib, args.query, k=args.k, mode=args.mode)
-        if args.json:
-            print(results.to_dataframe()[["id", "title", "score"]].to_json(orient="records", force_ascii=False))
-            return 0
-        _print_papers(results, scores=[results.scores[p.id] for p in results])
-        if not len(results):
-            print(f"no match for {args.query!r} in {where}", file=sys.stderr)
-        return 0
-    hits = lib.filter(text=args.query)[: args.k]
-    _print_papers(hits)
     return 0
 
 
@@ -201,7 +173,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     store = _store()
-    lib = store.reading_list(args.list).to_library() if args.list else store.papers()
+    lib = _existing_list(store, args.list).to_library() if args.list else store.papers()
     if args.format == "bibtex":
         text = lib.to_bibtex()
     elif args.format == "csljson":
@@ -259,19 +231,23 @@ def cmd_digest(args: argparse.Namespace) -> int:
 # -- parser ---------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     """The ``paperlab`` argument parser: one ``_add_*`` function below per subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="paperlab",
         description="A literature workbench: import, search and export research papers.",
         epilog="Data lives in $PAPERLAB_HOME (default: a per-user data folder). Run `paperlab COMMAND --help`.",
     )
     parser.add_argument("--version", action="version", version=f"paperlab {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND", required=True),
+    )
     _add_import(sub)
     _add_list(sub)
-    _add_search(sub)
+    add_search(sub)
     _add_fetch(sub)
     _add_export(sub)
     _add_digest(sub)
+    add_embed_parser(sub)
     return parser
 
 
@@ -304,29 +280,9 @@ def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--list", metavar="NAME", help="show this reading list")
     p.add_argument("--lists", action="store_true", help="show the reading lists and their sizes")
-    p.add_argument("--limit", type=int, default=None, help="show at most N papers")
+    p.add_argument("--limit", type=positive_int, default=None, help="show at most N papers")
     p.add_argument("--json", action="store_true", help="print JSON (the paper wire format)")
     p.set_defaults(func=cmd_list)
-
-
-def _add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``paperlab search QUERY``: the library, the demo corpus or a file."""
-    p = sub.add_parser(
-        "search",
-        help="search papers by meaning and keywords",
-        description="Search your library (or the bundled demo corpus when it is empty).",
-    )
-    p.add_argument("query")
-    p.add_argument("-k", type=int, default=10, help="number of results (default 10)")
-    p.add_argument("--mode", choices=("hybrid", "semantic", "lexical"), default="hybrid")
-    p.add_argument(
-        "--corpus",
-        metavar="demo|store|FILE",
-        default=None,
-        help="what to search: the demo corpus, your library (default), or a file",
-    )
-    p.add_argument("--json", action="store_true", help="print results as JSON")
-    p.set_defaults(func=cmd_search)
 
 
 def _add_fetch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -390,15 +346,22 @@ def _add_digest(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(func=cmd_digest)
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage error already printed as one line
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
     try:
         return int(args.func(args) or 0)
     except (PaperlabError, OSError) as exc:  # CliError is a PaperlabError
-        print(f"paperlab: error: {exc}", file=sys.stderr)
-        return 1
+        print(f"paperlab: error: {_one_line(exc)}", file=sys.stderr)
+        return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         print("paperlab: interrupted", file=sys.stderr)
         return 130

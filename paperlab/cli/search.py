@@ -1,0 +1,165 @@
+"""``paperlab search QUERY``: ranked, scored and explained hits, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ..errors import UsageError
+from ..library import Library
+
+if TYPE_CHECKING:
+    from ..paper import Paper
+    from ..search import SearchResults
+
+__all__ = ["add_search", "cmd_search", "paper_ident", "positive_int", "search_rows"]
+
+
+def positive_int(text: str) -> int:
+    """argparse type of a count: a whole number of at least 1 (else a usage error, exit status 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _corpus(name: str | None) -> tuple[Library, str]:
+    from ..data import demo_library
+
+    if name == "demo":
+        return demo_library(), "the bundled demo corpus"
+    if name in (None, "store"):
+        from ..store import open_store
+
+        lib = open_store().papers()
+        if len(lib) or name == "store":
+            return lib, "your library"
+        print(
+            "paperlab: your library is empty; searching the bundled demo corpus "
+            "(import papers with `paperlab import FILE`)",
+            file=sys.stderr,
+        )
+        return demo_library(), "the bundled demo corpus"
+    from pathlib import Path
+
+    if not Path(name).exists():
+        raise UsageError(f"--corpus {name}: no such file (expected demo, store or a file of papers)")
+    from ..sources import load
+
+    return load(name), name
+
+
+def _first_author(p: Paper) -> str:
+    if p.authors:
+        return p.authors[0] + (" et al." if len(p.authors) > 1 or (p.n_authors or 0) > 1 else "")
+    return p.organization or ""
+
+
+def paper_ident(p: Paper) -> str:
+    """The id a reader can use: the paper's id, or its arXiv id or DOI instead of a title hash ("" if none)."""
+    # a title-hash id means nothing to a reader: show the arXiv id or DOI; "" only when the paper has neither
+    if not p.id.startswith("title:"):
+        return p.id
+    return p.arxiv_id or p.doi or ""
+
+
+def search_rows(results: SearchResults) -> list[dict[str, Any]]:
+    """One dict per hit: rank, score, id, shown_id (arXiv id or DOI, "" for a title-hash id), year, date,
+    first_author, title, why (terms, sentence, text), url."""
+    reasons = results.reasons
+    rows = []
+    for rank, p in enumerate(results, start=1):
+        r = reasons.get(p.id, {"terms": [], "sentence": "", "text": ""})
+        rows.append(
+            {
+                "rank": rank,
+                "score": round(float(results.scores[p.id]), 4),
+                "id": p.id,
+                "shown_id": paper_ident(p),
+                "year": p.year,
+                "date": (p.date_text or "") + ("?" if p.published and p.date_inferred else ""),
+                "first_author": _first_author(p),
+                "title": p.shown_title,
+                "why": {"terms": r["terms"], "sentence": r["sentence"], "text": r["text"]},
+                "url": p.abs_url,
+            }
+        )
+    return rows
+
+
+def _flat(text: str) -> str:
+    """Untrusted text on one terminal line: whitespace runs (newlines, tabs) as one space, control characters dropped."""
+    return " ".join("".join(c for c in text if c.isprintable() or c.isspace()).split())
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _print_table(rows: list[dict[str, Any]], header: str, query: str, out: TextIO) -> None:
+    width = max(shutil.get_terminal_size((120, 24)).columns, 60)
+    print(_cut(header, width), file=out)
+    print(_cut(f"query: {_flat(query)}", width), file=out)
+    if not rows:
+        return
+    id_w = max(len(r["shown_id"] or "-") for r in rows)
+    au_w = min(max(len(_flat(r["first_author"])) for r in rows), 24)
+    print(_cut(f"{'#':>3}  {'score':>5}  {'id':<{id_w}}  year  {'first author':<{au_w}}  title", width), file=out)
+    for r in rows:
+        year = str(r["year"] or "")
+        line = f"{r['rank']:>3}  {r['score']:5.3f}  {r['shown_id'] or '-':<{id_w}}  {year:<4}  "
+        line += f"{_cut(_flat(r['first_author']), au_w):<{au_w}}  {_flat(r['title'])}"
+        print(_cut(line, width), file=out)
+        if r["why"]["text"]:
+            print(_cut(" " * 12 + _flat(r["why"]["text"]), width), file=out)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search a corpus and print a header, the query and one row (plus its reason) per hit."""
+    query = " ".join(args.query.split())
+    if not query:
+        raise UsageError("search needs a query: paperlab search 'words or a sentence'")
+    lib, where = _corpus(args.corpus)
+    if not len(lib):
+        raise UsageError(f"nothing to search: {where} is empty")
+    from ..search import search_library
+
+    results = search_library(lib, query, k=args.k, mode=args.mode)
+    rows = search_rows(results)
+    header = f"{len(rows)} result{'s' if len(rows) != 1 else ''} in {where} ({len(lib)} papers, {args.mode} search)"
+    if args.json:
+        doc = {"query": query, "corpus": where, "papers": len(lib), "mode": args.mode, "results": rows}
+        print(json.dumps(doc, ensure_ascii=False, indent=1))
+        return 0
+    _print_table(rows, header, query, sys.stdout)
+    if not rows:
+        print(f"paperlab: nothing in {where} matches {query!r} closely enough", file=sys.stderr)
+    return 0
+
+
+def add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paperlab search QUERY``: the library, the demo corpus or a file."""
+    p = sub.add_parser(
+        "search",
+        help="search papers by meaning and keywords",
+        description="Search your library (or the bundled demo corpus when it is empty). Each hit shows a "
+        "score (the calibrated chance it is about the query), the words it matched and its closest sentence; "
+        "papers unrelated to the query are left out.",
+    )
+    p.add_argument("query")
+    p.add_argument("-k", type=positive_int, default=10, help="most results (default 10, at least 1)")
+    p.add_argument("--mode", choices=("hybrid", "semantic", "lexical"), default="hybrid")
+    p.add_argument(
+        "--corpus",
+        metavar="demo|store|FILE",
+        default=None,
+        help="what to search: the demo corpus, your library (default), or a file",
+    )
+    p.add_argument("--json", action="store_true", help="print the results (same fields) as JSON")
+    p.set_defaults(func=cmd_search)
