@@ -1,0 +1,216 @@
+"""A saved nearest-neighbour index over millions of vectors of one model (e.g. all of arXiv).
+
+The folder holds:
+
+* ``vectors.npy``: the rows as float16 ``(n, dim)``, never loaded whole: the candidates of a query are
+  re-scored exactly against rows read from the file (``pread``, through the page cache), so they do
+  not count towards the process's resident memory;
+* ``ids.npy``: the paper id of each row (fixed-width bytes, memory-mapped);
+* ``ann.usearch``: the usearch HNSW graph over int8-quantised rows (:class:`~paperlab.search.AnnVectorIndex`);
+* ``meta.json``: model name, dimension, row count and the graph settings, written last.
+
+:data:`INDEX_SETTINGS` is the configuration ``benchmarks/bench_ann_scale.py`` measured at 2.7M rows of
+384-d vectors: int8 rows and a graph of degree 8 keep the resident index within 1.5 GB, and re-scoring
+10x the candidates against the float16 rows undoes the int8 rounding (figures in ``benchmarks/README.md``).
+
+A query must be encoded by the model whose vectors the index holds: :meth:`ScaleIndex.search` raises
+:class:`ModelMismatchError` for any other model (its scores would be meaningless).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import PaperlabError
+from ..search import AnnVectorIndex, Encoder, get_encoder
+
+__all__ = ["INDEX_SETTINGS", "ModelMismatchError", "RowFile", "ScaleIndex", "build_index"]
+
+#: Graph settings of saved scale indexes (see the module docstring and ``benchmarks/README.md``).
+INDEX_SETTINGS: dict[str, Any] = {
+    "dtype": "i8",
+    "connectivity": 8,
+    "expansion_add": 64,
+    "expansion_search": 256,
+    "rerank": 10,
+}
+FORMAT = 1
+
+
+class ModelMismatchError(PaperlabError, ValueError):
+    """Vectors of different models (or dimensions) were mixed: a query, an import or an index disagree."""
+
+
+class RowFile:
+    """The float16 rows of a ``.npy`` file, read on demand with ``pread`` (not memory-mapped).
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.npy`` file of a C-ordered 2-D array.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        with open(self.path, "rb") as f:
+            version = np.lib.format.read_magic(f)
+            if version == (1, 0):
+                shape, fortran, dtype = np.lib.format.read_array_header_1_0(f)
+            else:
+                shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
+            self._offset = f.tell()
+        if len(shape) != 2 or fortran:
+            raise ValueError(f"{self.path}: expected a C-ordered 2-D array, got shape {shape}")
+        self.shape: tuple[int, int] = (int(shape[0]), int(shape[1]))
+        self.dtype = np.dtype(dtype)
+        self._row = self.shape[1] * self.dtype.itemsize
+        self._fd = os.open(self.path, os.O_RDONLY)
+
+    def __repr__(self) -> str:
+        return f"RowFile({str(self.path)!r}, shape={self.shape}, dtype={self.dtype})"
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The given rows (row numbers), in that order, as an ``(len(rows), dim)`` array."""
+        keys = np.asarray(rows, dtype=np.int64).reshape(-1)
+        buf = bytearray(len(keys) * self._row)
+        view = memoryview(buf)
+        for i, key in enumerate(keys.tolist()):
+            if not 0 <= key < self.shape[0]:
+                raise IndexError(f"row {key} out of range (0..{self.shape[0] - 1})")
+            got = os.preadv(self._fd, [view[i * self._row : (i + 1) * self._row]], self._offset + key * self._row)
+            if got != self._row:
+                raise OSError(f"{self.path}: short read at row {key}")
+        return np.frombuffer(buf, dtype=self.dtype).reshape(len(keys), self.shape[1])
+
+    def close(self) -> None:
+        """Close the file."""
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def build_index(
+    folder: str | Path,
+    vectors: np.ndarray,
+    ids: Sequence[str] | np.ndarray,
+    model: str,
+    settings: dict[str, Any] | None = None,
+    progress: bool = False,
+) -> Path:
+    """Build and save a :class:`ScaleIndex` in ``folder``.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Created if needed. When ``vectors`` is already ``folder/vectors.npy`` (e.g. memory-mapped from
+        there) it is used in place, otherwise it is written there as float16.
+    vectors : numpy.ndarray
+        ``(n, dim)`` unit rows (float16 or float32; a memory-mapped array is read a slice at a time).
+    ids : sequence of str
+        The paper id of each row.
+    model : str
+        Name of the model that made the vectors (queries must use it).
+    settings : dict, optional
+        :class:`~paperlab.search.AnnVectorIndex` parameters (default :data:`INDEX_SETTINGS`).
+    progress : bool
+        Show usearch's progress bar while adding rows.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if len(ids) != vectors.shape[0]:
+        raise ValueError(f"{len(ids)} ids for {vectors.shape[0]} vectors")
+    (folder / "meta.json").unlink(missing_ok=True)  # incomplete until written again
+    target = folder / "vectors.npy"
+    if Path(getattr(vectors, "filename", "") or "") != target.resolve():
+        out = np.lib.format.open_memmap(target, mode="w+", dtype=np.float16, shape=vectors.shape)
+        for start in range(0, vectors.shape[0], 100_000):
+            out[start : start + 100_000] = vectors[start : start + 100_000]
+        out.flush()
+        del out
+    rows = np.load(target, mmap_mode="r")
+    np.save(folder / "ids.npy", np.asarray([str(i).encode() for i in ids] if len(ids) else [], dtype="S"))
+    params = {**INDEX_SETTINGS, **(settings or {})}
+    ann = AnnVectorIndex(**params).fit(rows, progress=progress)
+    ann.save(folder / "ann.usearch")
+    meta = {"format": FORMAT, "model": model, "dim": int(rows.shape[1]), "n": int(rows.shape[0]), "settings": params}
+    (folder / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return folder
+
+
+class ScaleIndex:
+    """A saved index (see :func:`build_index`), opened with :meth:`load`.
+
+    Attributes
+    ----------
+    folder : Path
+    model : str
+        The model whose vectors the index holds.
+    dim, n : int
+    ann : AnnVectorIndex
+    """
+
+    def __init__(self, folder: Path, meta: dict[str, Any], ann: AnnVectorIndex, ids: np.ndarray) -> None:
+        self.folder = folder
+        self.meta = meta
+        self.model = str(meta["model"])
+        self.dim = int(meta["dim"])
+        self.n = int(meta["n"])
+        self.ann = ann
+        self.ids = ids
+
+    def __repr__(self) -> str:
+        return f"ScaleIndex({str(self.folder)!r}, model={self.model!r}, n={self.n}, dim={self.dim})"
+
+    @classmethod
+    def load(cls, folder: str | Path, view: bool = False, expansion_search: int | None = None) -> ScaleIndex:
+        """Open a saved index: the graph read into memory (``view=False``) or memory-mapped."""
+        folder = Path(folder)
+        meta_path = folder / "meta.json"
+        if not meta_path.exists():
+            raise FileNotFoundError(f"{folder}: no saved scale index here (meta.json missing; build it again)")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        settings = dict(meta["settings"])
+        if expansion_search is not None:
+            settings["expansion_search"] = expansion_search
+        rows = RowFile(folder / "vectors.npy")
+        ann = AnnVectorIndex.load(folder / "ann.usearch", rows, view=view, **settings)  # type: ignore[arg-type]
+        return cls(folder, meta, ann, np.load(folder / "ids.npy", mmap_mode="r"))
+
+    def search_vector(self, query: np.ndarray, k: int = 10) -> tuple[list[str], np.ndarray]:
+        """Ids and cosine similarities of the ``k`` rows nearest to a query vector (any length), best first."""
+        query = np.asarray(query, dtype=np.float32).reshape(-1)
+        if query.shape[0] != self.dim:
+            raise ModelMismatchError(
+                f"{self.folder}: query vector has {query.shape[0]} dimensions, the index holds "
+                f"{self.dim}-d vectors of {self.model!r}"
+            )
+        norm = float(np.linalg.norm(query))
+        rows, sims = self.ann.search(query / norm if norm > 0 else query, k)
+        return [bytes(self.ids[r]).decode() for r in rows.tolist()], sims
+
+    def search(self, text: str, k: int = 10, encoder: str | Encoder | None = None) -> list[tuple[str, float]]:
+        """The ``k`` papers nearest to ``text``: ``[(paper id, cosine similarity), ...]``, best first.
+
+        ``encoder`` defaults to the index's model; another model raises :class:`ModelMismatchError`.
+        """
+        enc = get_encoder(encoder if encoder is not None else self.model)
+        if enc.name != self.model:
+            raise ModelMismatchError(
+                f"{self.folder}: the index holds vectors of {self.model!r}; a query encoded with {enc.name!r} "
+                f"cannot be compared with them. Search with model={self.model!r} (or build an index for "
+                f"{enc.name!r} with `paperlab embed --model {enc.name} --index`)."
+            )
+        ids, sims = self.search_vector(enc.encode([text])[0], k)
+        return list(zip(ids, sims.tolist(), strict=True))
