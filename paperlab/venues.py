@@ -85,10 +85,10 @@ def _clause_before(text: str, start: int) -> str:
 def _known_venue(text: str) -> str | None:
     for m in _KNOWN_RE.finditer(text):
         clause = _clause_before(text, m.start())
-        if _NOT_YET.search(clause):
+        rest = text[m.end() : _clause_end(text, m.end())]
+        if _NOT_YET.search(clause + rest):  # "Submitted to CVPR 2025", "ICASSP 2026 manuscript under review"
             continue
         name, year = m.group(1), _full_year(m.group(2))
-        rest = text[m.end() : _clause_end(text, m.end())]
         workshop = m.group(3) or re.search(r"\bworkshops?\b", clause, re.I) or _workshop_of(rest)
         return f"{_CANONICAL.get(name, name)} {year}" + (" Workshop" if workshop else "")
     return None
@@ -109,7 +109,7 @@ def _generic_venue(comment: str) -> str | None:
         if _NOT_A_VENUE.match(m.group(1)):
             continue
         clause = _clause_before(comment, m.start())
-        if _NOT_YET.search(clause):
+        if _NOT_YET.search(clause + comment[m.start() : _clause_end(comment, m.end())]):
             continue
         alone = _SEGMENT_BEFORE.search(comment, 0, m.start()) and _SEGMENT_AFTER.match(comment, m.end())
         if alone or _PUBLISHED_CUE.search(clause + comment[m.start() : _clause_end(comment, m.end())]):

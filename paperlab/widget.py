@@ -11,7 +11,7 @@ it asks the kernel for with anywidget commands (``experimental.invoke`` in the f
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,15 @@ from anywidget.experimental import command
 from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
+from .text import md_escape, md_link_text
+from .urls import html_link, md_url
 
 __all__ = ["PaperCards", "active_library", "set_active_library"]
 
 _STATIC = Path(__file__).parent / "static"
 _SEARCH_MODES = ("hybrid", "semantic", "lexical")
+_STATIC_CARDS = 20  # cards in the static fallback (nbconvert, GitHub)
+_SORT_WORDS = {"date": "newest first", "upvotes": "most upvoted first"}
 
 _active: Library | None = None
 
@@ -124,6 +128,14 @@ class PaperCards(anywidget.AnyWidget):
         help="background embedding of the library: papers done, papers in all, and state "
         "('idle', 'running', 'done', 'cancelled' or 'failed')",
     ).tag(sync=True)
+    venues = traitlets.Dict(
+        help="venue by paper id (Paper.venue: a journal reference or an accepted-at comment), only for papers with one"
+    ).tag(sync=True)
+    reading_lists = traitlets.List(traitlets.Unicode(), help="reading lists the cards can add to").tag(sync=True)
+    view = traitlets.Dict(
+        help="what the front end shows, for the static fallback: {'ids': first shown ids in order, "
+        "'shown': how many match, 'filter': the typed filter, 'sort': 'relevance'|'date'|'upvotes'}"
+    ).tag(sync=True)
     selected_ids = traitlets.List(traitlets.Unicode(), help="ids ticked in the front end").tag(sync=True)
     listed_ids = traitlets.List(traitlets.Unicode(), help="ids already in the reading list").tag(sync=True)
     reading_list_name = traitlets.Unicode("default").tag(sync=True)
@@ -153,6 +165,7 @@ class PaperCards(anywidget.AnyWidget):
             query = getattr(library, "query", None) or ""
         super().__init__(
             papers=library.to_dicts(),
+            venues={p.id: v for p in library if (v := p.venue)},
             scores=scores,
             query=query,
             reading_list_name=reading_list,
@@ -164,6 +177,7 @@ class PaperCards(anywidget.AnyWidget):
         self.library = library
         self.encoder = encoder
         self._refresh_listed()
+        self.observe(lambda _change: self._refresh_listed(), names="reading_list_name")
         if activate and not from_search:
             set_active_library(library)
 
@@ -186,7 +200,9 @@ class PaperCards(anywidget.AnyWidget):
         from .store import open_store
 
         store = open_store()
-        if self.reading_list_name not in store.lists():
+        names = list(store.lists())
+        self.reading_lists = names if self.reading_list_name in names else [*names, self.reading_list_name]
+        if self.reading_list_name not in names:
             self.listed_ids = []
             return
         in_list = set(store.reading_list(self.reading_list_name).ids())
@@ -283,17 +299,83 @@ class PaperCards(anywidget.AnyWidget):
         return {"id": paper.id, "format": fmt, "text": text}
 
     # -- static fallback ---------------------------------------------------------------------
+    def shown(self) -> list[Paper]:
+        """The papers of the static fallback, in order: the front end's view when it reported one
+        (:attr:`view`: the filtered, ranked or sorted cards the user saw), else the kernel ranking,
+        else the library's first cards; at most 20."""
+        ids = self.view.get("ids") if isinstance(self.view, dict) else None
+        if not isinstance(ids, list):
+            if self.scores:
+                ids = sorted(self.scores, key=lambda pid: -self.scores[pid])
+            else:
+                ids = self.library.ids
+        papers = (self.library.get(pid) for pid in ids if isinstance(pid, str))
+        return [p for p in papers if p is not None][:_STATIC_CARDS]
+
+    def _view_summary(self) -> tuple[int, list[str]]:
+        """How many papers the view matches, and the words saying how it was made (filter, search, sort)."""
+        view = self.view if isinstance(self.view, dict) else {}
+        shown = view.get("shown")
+        count = shown if isinstance(shown, int) and shown >= 0 else len(self.scores or self.library)
+        how = []
+        text = view.get("filter")
+        if isinstance(text, str) and text.strip():
+            how.append(f"filter “{text.strip()}”")
+        if self.scores and self.query:
+            how.append(f"search “{self.query}”")
+        sort = view.get("sort")
+        if isinstance(sort, str) and sort in _SORT_WORDS:
+            how.append(_SORT_WORDS[sort])
+        return count, how
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        """The widget view, plus escaped HTML cards for renderers without widgets (nbconvert, GitHub)."""
+        """The widget view, plus the cards the user saw for renderers without widgets (nbconvert,
+        GitHub): escaped HTML cards and a short markdown list (no HTML inside it)."""
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle is None:
             return None
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
-        n = len(self.library)
-        head = (
-            f"<div><b>{n}</b> paper{'s' if n != 1 else ''}{' · ' + html.escape(self.label) if self.label else ''}</div>"
-        )
-        shown = "".join(p.to_html() for p in list(self.library)[:20])
-        more = f"<div>… and {n - 20} more</div>" if n > 20 else ""
-        data = {**data, "text/html": head + shown + more}
+        data = {**data, **_static_fallback(self.shown(), *self._view_summary(), len(self.library), self.label)}
         return data, metadata
+
+
+def _static_fallback(
+    papers: Sequence[Paper], count: int, how: Sequence[str], total: int, label: str = ""
+) -> dict[str, str]:
+    """``text/html`` and ``text/markdown`` of the cards shown: a head line ("12 of 325 papers ·
+    filter “video” · newest first"), then one card per paper; every paper text escaped."""
+    noun = f"paper{'s' if total != 1 else ''}"
+    head = f"{count} of {total} {noun}" if count != total else f"{total} {noun}"
+    words = [w for w in (label, *how) if w]
+    more = count - len(papers)
+    html_head = f"<div><b>{html.escape(head)}</b>{''.join(' · ' + html.escape(w) for w in words)}</div>"
+    html_more = f"<div>… and {more} more</div>" if more > 0 else ""
+    md_lines = [f"**{md_escape(head)}**" + "".join(" · " + md_escape(w) for w in words), ""]
+    for k, p in enumerate(papers, 1):
+        url = md_url(p.abs_url)
+        title = md_link_text(p.title_text or p.title)
+        facts = [x for x in (p.byline(), *_facts(p)) if x]
+        line = f"[{title}]({url})" if url else title
+        md_lines.append(f"{k}. {line}" + (f" — {md_escape(' · '.join(facts))}" if facts else ""))
+    if more > 0:
+        md_lines.append(f"\n… and {more} more")
+    return {
+        "text/html": html_head + "".join(_compact_html(p) for p in papers) + html_more,
+        "text/markdown": "\n".join(md_lines) + "\n",
+    }
+
+
+def _facts(paper: Paper) -> list[str]:
+    """date · venue · ▲ upvotes · ★ stars, the ones known."""
+    stats = [f"▲ {paper.upvotes}"] if paper.upvotes is not None else []
+    stats += [f"★ {paper.github_stars}"] if paper.github_stars is not None else []
+    return [x for x in (paper.date_text, paper.venue, *stats) if x]
+
+
+def _compact_html(paper: Paper) -> str:
+    """One short card of the static fallback: title link, authors, date · venue · upvotes · stars (escaped)."""
+    title = html_link(paper.abs_url, html.escape(paper.title_text or paper.title))
+    lines = [f'<div style="font-weight:600">{title}</div>']
+    lines += [f"<div>{html.escape(x)}</div>" for x in (paper.byline(), " · ".join(_facts(paper))) if x]
+    box = "border:1px solid var(--jp-border-color2,#ddd);border-radius:4px;padding:4px 10px;margin:4px 0"
+    return f'<div class="paperlab-card" style="{box}">{"".join(lines)}</div>'

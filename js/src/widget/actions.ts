@@ -15,6 +15,8 @@ export interface IActionHost {
   status(text: string, error?: boolean): void;
   /** The reading list the cards write to. */
   listName(): string;
+  /** A kernel search answered with `n` hits: say so in the status line. */
+  searched(n: number, query: string, mode: string): void;
 }
 
 /** Search with the kernel; true when it answered (and set the `scores` trait). */
@@ -34,7 +36,7 @@ export async function kernelSearch(
     host.status(`Search failed: ${reply.error}`, true);
     return false;
   }
-  host.status(`${reply.n ?? 0} results for “${query}” (${mode}), best first.`);
+  host.searched(reply.n ?? 0, query, mode);
   return true;
 }
 

@@ -1,17 +1,23 @@
 /**
- * One paper card of the cards widget: title link, byline and venue, sources and links, chips,
- * actions, and the snippet or the full abstract. Paper text only goes in through `textContent`
- * and only http(s) URLs become links (common/dom.ts `link`).
+ * One paper card, in the order of a Hugging Face paper card: title; authors; date · venue ·
+ * ▲ upvotes · ★ stars; why it matched (on hits); a two-line snippet; then the links (arXiv, PDF,
+ * code, project), the chips and the actions (JupyterLab icon buttons with a "⋯" menu). The card
+ * is as tall as its content. Paper text only goes in through text nodes (matched terms inside
+ * `<mark>`), and only http(s) URLs become links (common/dom.ts `link`).
  */
 
 import { button, h, link } from '../common/dom';
 import {
   absUrl,
   byline,
+  pdfUrl,
   safeUrl,
   shownDate,
   sourceLabel
 } from '../common/paper';
+import { appendMarked } from './highlight';
+import { icon, IconName } from './icons';
+import { iconButton, moreMenu } from './menu';
 import { RenderFormat } from './rpc';
 import { IPaper } from './types';
 
@@ -21,8 +27,14 @@ export interface ICardState {
   selected: boolean;
   listed: boolean;
   listName: string;
-  /** The kernel search score, if the paper was ranked. */
+  /** The kernel's score: the estimated probability that the paper is what was asked for. */
   score?: number;
+  /** Where the paper was published (`Paper.venue`, computed in the kernel). */
+  venue?: string;
+  /** Why the kernel search found it: the best-matching sentence. */
+  why?: string;
+  /** Terms to highlight (the kernel's matched terms and the typed filter). */
+  terms: string[];
 }
 
 /** What the card's controls do. */
@@ -46,19 +58,31 @@ export function buildCard(
   card.setAttribute('aria-label', shownTitle(p));
   card.classList.toggle('plc-expanded', state.expanded);
   card.classList.toggle('plc-selected', state.selected);
-  card.append(head(p, state.score), meta(p), facts(p));
-  const chips = chipLine(p);
-  if (chips) {
-    card.appendChild(chips);
+  card.appendChild(head(p, state));
+  const authors = byline(p);
+  if (authors) {
+    const line = h('div', 'plc-authors');
+    appendMarked(line, authors, state.terms);
+    line.title = (p.authors ?? []).join(', ') || authors;
+    card.appendChild(line);
   }
-  card.appendChild(actionLine(p, state, actions));
-  if (state.expanded && p.abstract) {
-    card.appendChild(h('div', 'plc-abstract', shownAbstract(p)));
-  } else if (p.ai_summary || p.abstract) {
-    // a two-line preview; the full abstract is one click (or Enter) away
-    const preview = (p.ai_summary || shownAbstract(p)).slice(0, 400);
-    card.appendChild(h('div', 'plc-snippet', preview));
+  const meta = metaLine(p, state);
+  if (meta) {
+    card.appendChild(meta);
   }
+  if (state.why) {
+    const why = h('div', 'plc-why');
+    why.appendChild(h('span', 'plc-why-label', 'Matched: '));
+    appendMarked(why, state.why, state.terms);
+    card.appendChild(why);
+  }
+  const text = state.expanded && p.abstract ? shownAbstract(p) : snippetText(p);
+  if (text) {
+    const body = h('div', state.expanded ? 'plc-abstract' : 'plc-snippet');
+    appendMarked(body, text, state.terms);
+    card.appendChild(body);
+  }
+  card.appendChild(footer(p, state, actions));
   return card;
 }
 
@@ -72,131 +96,181 @@ export function shownAbstract(p: IPaper): string {
   return p.abstract_text ?? p.abstract ?? '';
 }
 
-function head(p: IPaper, score: number | undefined): HTMLElement {
+function snippetText(p: IPaper): string {
+  return (p.ai_summary || shownAbstract(p)).slice(0, 400);
+}
+
+/** "87% match" for a calibrated score (a probability); null for scores on another scale. */
+export function scoreText(score: number): string | null {
+  if (!(score >= 0 && score <= 1)) {
+    return null;
+  }
+  const pct = Math.round(score * 100);
+  return pct >= 100 ? '>99% match' : pct < 1 ? '<1% match' : `${pct}% match`;
+}
+
+function head(p: IPaper, state: ICardState): HTMLElement {
   const row = h('div', 'plc-head');
   const title = h('div', 'plc-title');
-  title.appendChild(link(shownTitle(p), absUrl(p)));
+  const a = link('', absUrl(p));
+  appendMarked(a, shownTitle(p), state.terms);
+  title.appendChild(a);
   row.appendChild(title);
-  if (score !== undefined) {
-    const badge = h('span', 'plc-score', `score ${score.toFixed(3)}`);
-    badge.title = 'Search score from the kernel';
+  const shown = state.score === undefined ? null : scoreText(state.score);
+  if (shown) {
+    const badge = h('span', 'plc-score', shown);
+    badge.title = `How likely this paper is what you searched for (score ${state.score?.toFixed(3)})`;
     row.appendChild(badge);
   }
   return row;
 }
 
-function meta(p: IPaper): HTMLElement {
-  const venue = p.journal_ref || p.comment || '';
-  const text = [byline(p), shownDate(p), venue].filter(x => x).join(' · ');
-  const row = h('div', 'plc-meta', text);
-  row.title = text;
-  return row;
-}
-
-/** Source badges, arXiv id, upvotes, stars and the PDF/code/project links. */
-function facts(p: IPaper): HTMLElement {
-  const line = h('div', 'plc-line');
-  for (const name of Array.from(new Set((p.sources ?? []).map(s => s.name)))) {
-    const b = h('span', 'plc-badge', sourceLabel(name));
-    b.title = `source: ${name}`;
-    line.appendChild(b);
+/** date · venue · ▲ upvotes · ★ stars (only what the paper has). */
+function metaLine(p: IPaper, state: ICardState): HTMLElement | null {
+  const parts: [string, string, string][] = [];
+  const date = shownDate(p);
+  if (date) {
+    parts.push([date, 'plc-date', 'Published']);
   }
-  if (p.arxiv_id) {
-    line.appendChild(h('span', undefined, `arXiv:${p.arxiv_id}`));
+  if (state.venue) {
+    parts.push([state.venue, 'plc-venue', 'Venue']);
   }
   if (typeof p.upvotes === 'number') {
-    const up = h('span', undefined, `▲ ${p.upvotes}`);
-    up.title = 'Hugging Face upvotes';
-    line.appendChild(up);
+    parts.push([`▲ ${p.upvotes}`, 'plc-upvotes', 'Hugging Face upvotes']);
   }
   if (typeof p.github_stars === 'number') {
-    const st = h('span', undefined, `★ ${p.github_stars}`);
-    st.title = 'GitHub stars';
-    line.appendChild(st);
+    parts.push([`★ ${compact(p.github_stars)}`, 'plc-stars', 'GitHub stars']);
   }
-  const links: [string, string | null][] = [
-    ['PDF', p.pdf_url],
-    ['code', p.code_url],
-    ['project', p.project_url]
-  ];
-  for (const [name, url] of links) {
-    if (safeUrl(url)) {
-      line.appendChild(link(name, url));
-    }
-  }
-  return line;
-}
-
-function chipLine(p: IPaper): HTMLElement | null {
-  const chips = [
-    ...(p.categories ?? []),
-    ...(p.tags ?? []),
-    ...(p.keywords ?? [])
-  ].slice(0, 10);
-  if (!chips.length) {
+  if (!parts.length) {
     return null;
   }
-  const line = h('div', 'plc-line');
-  for (const c of chips) {
-    line.appendChild(h('span', 'plc-tag', c));
-  }
+  const line = h('div', 'plc-meta');
+  parts.forEach(([text, cls, title], k) => {
+    if (k > 0) {
+      line.appendChild(h('span', 'plc-sep', '·'));
+    }
+    const span = h('span', cls, text);
+    span.title = title;
+    line.appendChild(span);
+  });
   return line;
 }
 
-function actionLine(
+function compact(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(n >= 10000 ? 0 : 1)}k` : String(n);
+}
+
+/** The paper's links: arXiv, PDF, code, project; only http(s) URLs. */
+function links(p: IPaper): HTMLElement[] {
+  const arxiv = p.arxiv_id
+    ? `https://arxiv.org/abs/${encodeURIComponent(p.arxiv_id).replace(/%2F/g, '/')}`
+    : null;
+  const wanted: [string, string | null, IconName, string][] = [
+    ['arXiv', arxiv, 'launch', `arXiv:${p.arxiv_id ?? ''}`],
+    ['PDF', pdfUrl(p), 'pdf', 'PDF'],
+    ['Code', safeUrl(p.code_url), 'code', 'Code'],
+    ['Project', safeUrl(p.project_url), 'home', 'Project page']
+  ];
+  const out: HTMLElement[] = [];
+  for (const [text, url, name, title] of wanted) {
+    if (url) {
+      const a = link(text, url, 'plc-link');
+      a.prepend(icon(name));
+      a.title = title;
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+function footer(
   p: IPaper,
   state: ICardState,
   actions: ICardActions
 ): HTMLElement {
-  const row = h('div', 'plc-actions');
+  const row = h('div', 'plc-footer');
   const check = h('input');
   check.type = 'checkbox';
   check.checked = state.selected;
+  check.title = 'Select (widget.selected in the kernel)';
+  check.setAttribute('aria-label', 'Select');
   check.addEventListener('change', () => actions.select(check.checked));
-  const checkLabel = h('label');
-  checkLabel.append(check, document.createTextNode('select'));
-  row.appendChild(checkLabel);
+  row.appendChild(check);
+  row.append(...links(p));
+  const chips = [
+    ...Array.from(new Set((p.sources ?? []).map(s => sourceLabel(s.name)))),
+    ...(p.categories ?? []).slice(0, 3),
+    ...(p.tags ?? []),
+    ...(p.keywords ?? [])
+  ].slice(0, 6);
+  for (const c of chips) {
+    row.appendChild(h('span', 'plc-tag', c));
+  }
+  row.appendChild(toolbar(p, state, actions));
+  return row;
+}
+
+function toolbar(
+  p: IPaper,
+  state: ICardState,
+  actions: ICardActions
+): HTMLElement {
+  const bar = h('div', 'plc-actions jp-Toolbar-item');
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', 'Paper actions');
   if (p.abstract) {
-    const toggle = action(
-      state.expanded ? 'Abstract ▾' : 'Abstract ▸',
+    const toggle = iconButton(
+      state.expanded ? 'caretDown' : 'caretRight',
       'Show or hide the abstract',
-      () => actions.toggleExpanded()
+      () => actions.toggleExpanded(),
+      'Abstract'
     );
     toggle.setAttribute('aria-expanded', String(state.expanded));
     toggle.classList.add('plc-abstract-toggle');
-    row.appendChild(toggle);
+    bar.appendChild(toggle);
   }
-  row.appendChild(listButton(state, actions));
-  row.append(
-    action('Copy MD', 'Copy as a markdown card', () =>
-      actions.copy('markdown')
-    ),
-    action('Copy BibTeX', 'Copy as BibTeX', () => actions.copy('bibtex')),
-    action('Copy code', 'Copy Python code that loads this paper', () =>
-      actions.copy('code')
-    ),
-    action('Insert ↓', 'Insert as a markdown cell below', () =>
+  bar.append(
+    listButton(state, actions),
+    iconButton('addBelow', 'Insert as a markdown cell below', () =>
       actions.insert()
-    )
+    ),
+    moreMenu([
+      {
+        label: 'Copy as markdown card',
+        icon: 'copy',
+        run: () => actions.copy('markdown')
+      },
+      {
+        label: 'Copy as BibTeX',
+        icon: 'copy',
+        run: () => actions.copy('bibtex')
+      },
+      {
+        label: 'Copy Python code that loads this paper',
+        icon: 'code',
+        run: () => actions.copy('code')
+      }
+    ])
   );
-  return row;
+  return bar;
 }
 
 function listButton(state: ICardState, actions: ICardActions): HTMLElement {
   const { listName, listed } = state;
-  const btn = action(
-    listed ? `✓ In “${listName}”` : '+ Reading list',
+  const btn = iconButton(
+    listed ? 'check' : 'add',
     listed
       ? `Remove from reading list ${listName}`
       : `Add to reading list ${listName}`,
-    () => actions.toggleListed(btn)
+    () => actions.toggleListed(btn),
+    listed ? `In “${listName}”` : 'Reading list'
   );
   btn.classList.add('plc-list');
   btn.classList.toggle('plc-listed', listed);
   return btn;
 }
 
-/** A card or toolbar button: its title is also its accessible name. */
+/** A toolbar text button: its title is also its accessible name. */
 export function action(
   text: string,
   title: string,

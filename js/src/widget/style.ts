@@ -1,11 +1,14 @@
 /**
  * Styles of the cards widget. Colours and fonts come from JupyterLab's theme variables
- * (`--jp-*`), so the light and dark themes both look right; fallbacks serve other hosts.
+ * (`--jp-*`), so the light and dark themes both look right (every text at least 4.5:1 against
+ * its background, checked by tests/browser/test_cards_look.py); fallbacks serve other hosts.
  */
 
-/** Height of a collapsed card, gap included (px). The virtual list relies on it. */
-export const CARD_HEIGHT = 158;
+/** Gap between cards (px) and the height assumed for a card not yet measured. */
 export const CARD_GAP = 8;
+export const CARD_ESTIMATE = 120;
+
+const DARK = "body[data-jp-theme-light='false']";
 
 export const CSS = `
 .plc-root {
@@ -22,103 +25,127 @@ export const CSS = `
 .plc-root button, .plc-root select, .plc-root input {
   font: inherit;
   color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color2, #eee);
+  background: var(--jp-layout-color1, #fff);
   border: 1px solid var(--jp-border-color1, #bdbdbd);
-  border-radius: 3px;
+  border-radius: 2px;
 }
 .plc-root button { cursor: pointer; padding: 1px 7px; }
-.plc-root button:hover { background: var(--jp-layout-color3, #ddd); }
-.plc-root :focus-visible { outline: 2px solid var(--jp-brand-color1, #1976d2); outline-offset: 1px; }
+.plc-root button:hover { background: var(--jp-layout-color2, #eee); }
+.plc-root :focus-visible { outline: 1px solid var(--jp-brand-color1, #1976d2); outline-offset: 1px; }
+.plc-icon { width: 16px; height: 16px; flex: none; display: block; }
+.plc-root .plc-icon-button {
+  display: inline-flex; align-items: center; gap: 3px; height: 24px; min-width: 24px;
+  padding: 0 4px; border: none; background: transparent; justify-content: center;
+}
+.plc-root .plc-icon-button:hover { background: var(--jp-layout-color2, #eee); }
+.plc-button-text { font-size: var(--jp-ui-font-size1, 13px); white-space: nowrap; }
 .plc-toolbar {
   display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
   padding: 6px 8px; border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
 }
-.plc-toolbar input[type=search] {
-  flex: 1 1 260px; min-width: 160px; padding: 3px 6px;
-  background: var(--jp-input-background, var(--jp-layout-color1, #fff));
-}
-.plc-right { margin-left: auto; display: inline-flex; gap: 4px; }
-.plc-count { color: var(--jp-ui-font-color2, #616161); white-space: nowrap; }
-.plc-selection { color: var(--jp-ui-font-color2, #616161); white-space: nowrap; }
+.plc-toolbar input[type=search] { flex: 1 1 260px; min-width: 160px; padding: 3px 6px; }
+.plc-right { margin-left: auto; display: inline-flex; gap: 4px; align-items: center; }
+.plc-count, .plc-selection, .plc-list-label { color: var(--jp-ui-font-color2, #616161); white-space: nowrap; }
 .plc-ranked {
-  display: inline-flex; gap: 4px; align-items: center; padding: 0 6px; border-radius: 10px;
-  background: var(--jp-brand-color3, #bbdefb); color: var(--jp-ui-font-color1, #1f1f1f);
+  display: inline-flex; gap: 4px; align-items: center; padding: 0 2px 0 8px; border-radius: 10px;
+  background: var(--jp-layout-color2, #eee); color: var(--jp-ui-font-color1, #1f1f1f);
+  border: 1px solid var(--jp-brand-color1, #1976d2);
 }
+.plc-root .plc-ranked button { border: none; background: transparent; padding: 0 5px; border-radius: 8px; }
 .plc-ranked[hidden] { display: none; }
 .plc-facets {
   display: flex; flex-wrap: wrap; gap: 4px 12px; padding: 4px 8px;
   border-bottom: 1px solid var(--jp-border-color2, #e0e0e0); max-height: 84px; overflow-y: auto;
 }
 .plc-facet-group { display: inline-flex; flex-wrap: wrap; gap: 3px; align-items: center; }
-.plc-facet-label { color: var(--jp-ui-font-color2, #616161); font-size: var(--jp-ui-font-size0, 11px); }
-.plc-root button.plc-chip {
-  border-radius: 10px; padding: 0 7px; font-size: var(--jp-ui-font-size0, 11px);
-  background: var(--jp-layout-color1, #fff);
-}
+.plc-facet-label { color: var(--jp-ui-font-color2, #616161); font-size: var(--jp-ui-font-size1, 13px); }
+.plc-root button.plc-chip { border-radius: 10px; padding: 0 7px; font-size: var(--jp-ui-font-size1, 13px); }
 .plc-root button.plc-chip[aria-pressed=true] {
-  background: var(--jp-brand-color1, #1976d2); color: var(--jp-ui-inverse-font-color1, #fff);
-  border-color: var(--jp-brand-color1, #1976d2);
+  background: var(--jp-layout-color2, #eee); color: var(--jp-ui-font-color1, #1f1f1f);
+  border-color: var(--jp-brand-color1, #1976d2); box-shadow: inset 0 0 0 1px var(--jp-brand-color1, #1976d2);
 }
 .plc-viewport { position: relative; overflow-y: auto; overflow-x: hidden; contain: strict; }
 .plc-spacer { position: relative; width: 100%; }
 .plc-card {
-  position: absolute; left: 6px; right: 6px; top: 0;
-  height: ${CARD_HEIGHT - CARD_GAP}px; overflow: hidden; box-sizing: border-box;
-  padding: 6px 10px; border: 1px solid var(--jp-border-color2, #e0e0e0); border-radius: 4px;
+  position: absolute; left: 6px; right: 6px; top: 0; box-sizing: border-box;
+  padding: 8px 10px 4px; border: 1px solid var(--jp-border-color2, #e0e0e0); border-radius: 4px;
   background: var(--jp-layout-color1, #fff);
-  display: flex; flex-direction: column; gap: 3px;
-  /* each card lays out and paints on its own: adding or moving one does not touch the others */
-  contain: layout paint style;
+  display: flex; flex-direction: column; gap: 2px;
+  /* each card lays out on its own: adding or moving one does not touch the others */
+  contain: layout style;
 }
-.plc-card.plc-expanded { height: auto; }
+.plc-card.plc-menu-open { z-index: 2; }
 .plc-card.plc-selected { border-color: var(--jp-brand-color1, #1976d2); box-shadow: inset 3px 0 0 var(--jp-brand-color1, #1976d2); }
 .plc-card:focus { outline: 2px solid var(--jp-brand-color1, #1976d2); outline-offset: -2px; }
-.plc-head { display: flex; gap: 6px; align-items: flex-start; }
+.plc-head { display: flex; gap: 8px; align-items: flex-start; }
 .plc-title {
-  flex: 1; font-weight: 600; font-size: var(--jp-content-font-size1, 14px); line-height: 1.3;
+  flex: 1; font-weight: 600; font-size: var(--jp-content-font-size2, 15px); line-height: 1.3;
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
   overflow-wrap: anywhere;
 }
 .plc-expanded .plc-title { -webkit-line-clamp: unset; display: block; }
-.plc-title a { color: var(--jp-content-link-color, #1976d2); text-decoration: none; }
-.plc-title a:hover { text-decoration: underline; }
+.plc-title a, .plc-title span { color: var(--jp-ui-font-color0, #000); text-decoration: none; }
+.plc-title a:hover { text-decoration: underline; color: var(--jp-content-link-color, #1976d2); }
 .plc-score {
-  font-size: var(--jp-ui-font-size0, 11px); padding: 0 6px; border-radius: 10px; white-space: nowrap;
-  background: var(--jp-brand-color3, #bbdefb); color: var(--jp-ui-font-color1, #1f1f1f);
+  font-size: var(--jp-ui-font-size1, 13px); padding: 0 7px; border-radius: 10px; white-space: nowrap;
+  background: var(--jp-layout-color2, #eee); color: var(--jp-ui-font-color1, #1f1f1f);
+  border: 1px solid var(--jp-border-color1, #bdbdbd);
 }
-.plc-meta, .plc-line {
+.plc-authors, .plc-meta {
   color: var(--jp-ui-font-color2, #616161); white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
-.plc-line { display: flex; gap: 6px; align-items: center; }
-.plc-line a { color: var(--jp-content-link-color, #1976d2); }
-.plc-badge {
-  font-size: var(--jp-ui-font-size0, 11px); padding: 0 5px; border-radius: 3px;
-  background: var(--jp-layout-color3, #e0e0e0); color: var(--jp-ui-font-color1, #1f1f1f);
-}
-.plc-tag {
-  font-size: var(--jp-ui-font-size0, 11px); padding: 0 5px; border-radius: 8px;
-  border: 1px solid var(--jp-border-color2, #e0e0e0); color: var(--jp-ui-font-color2, #616161);
-}
-.plc-actions { display: flex; gap: 4px; flex-wrap: nowrap; align-items: center; margin-top: auto; }
-.plc-actions label { display: inline-flex; gap: 3px; align-items: center; color: var(--jp-ui-font-color2, #616161); }
-.plc-root button.plc-listed { background: var(--jp-success-color3, #c8e6c9); }
-.plc-abstract {
-  white-space: pre-wrap; line-height: 1.4; color: var(--jp-content-font-color1, #1f1f1f);
-  border-top: 1px solid var(--jp-border-color3, #eee); padding-top: 4px; overflow-wrap: anywhere;
-}
+.plc-authors { color: var(--jp-ui-font-color1, #1f1f1f); }
+.plc-meta { display: flex; gap: 5px; align-items: baseline; }
+.plc-venue { color: var(--jp-ui-font-color1, #1f1f1f); font-weight: 600; }
+.plc-why { color: var(--jp-ui-font-color1, #1f1f1f); font-style: italic; line-height: 1.35; overflow-wrap: anywhere; }
+.plc-why-label { font-style: normal; color: var(--jp-ui-font-color2, #616161); }
 .plc-snippet {
-  color: var(--jp-ui-font-color2, #616161); line-height: 1.35; overflow: hidden;
-  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; order: 5;
-  flex-shrink: 1; min-height: 0;
+  color: var(--jp-ui-font-color2, #616161); line-height: 1.4; overflow: hidden; overflow-wrap: anywhere;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
 }
-.plc-card > * { flex-shrink: 0; }
-.plc-card > .plc-snippet { flex-shrink: 1; }
-.plc-actions { order: 10; }
-.plc-abstract { order: 20; }
+.plc-abstract {
+  white-space: pre-wrap; line-height: 1.45; color: var(--jp-content-font-color1, #1f1f1f);
+  border-top: 1px solid var(--jp-border-color3, #eee); padding-top: 4px; margin-top: 2px; overflow-wrap: anywhere;
+}
+.plc-root mark.plc-mark { background: #fff1a8; color: #1f1f1f; border-radius: 2px; padding: 0 1px; }
+${DARK} .plc-root mark.plc-mark { background: #5c4b00; color: #fff; }
+.plc-footer { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; min-height: 26px; margin-top: 2px; }
+.plc-footer input[type=checkbox] { margin: 0 2px 0 0; }
+.plc-link {
+  display: inline-flex; align-items: center; gap: 3px; padding: 0 6px 0 4px; border-radius: 10px;
+  border: 1px solid var(--jp-border-color2, #e0e0e0); text-decoration: none; line-height: 20px;
+  color: var(--jp-ui-font-color1, #1f1f1f);
+}
+.plc-link .plc-icon { width: 14px; height: 14px; }
+.plc-link:hover { background: var(--jp-layout-color2, #eee); }
+.plc-tag {
+  font-size: var(--jp-ui-font-size1, 13px); padding: 0 6px; border-radius: 10px; line-height: 20px;
+  background: var(--jp-layout-color1, #fff); color: var(--jp-ui-font-color2, #616161);
+}
+.plc-actions { margin-left: auto; display: inline-flex; gap: 1px; align-items: center; }
+.plc-root button.plc-listed { box-shadow: inset 0 0 0 1px var(--jp-success-color1, #388e3c); }
+.plc-menu-wrap { position: relative; display: inline-flex; }
+.plc-menu {
+  position: absolute; right: 0; top: 100%; z-index: 10; min-width: 260px; padding: 4px 0;
+  display: flex; flex-direction: column; background: var(--jp-layout-color1, #fff);
+  border: 1px solid var(--jp-border-color1, #bdbdbd); box-shadow: var(--jp-elevation-z6, 0 2px 8px rgba(0,0,0,.3));
+}
+.plc-menu.plc-menu-up { top: auto; bottom: 100%; }
+.plc-root .plc-menu-item {
+  display: flex; gap: 8px; align-items: center; border: none; border-radius: 0; padding: 4px 12px;
+  background: transparent; text-align: left; white-space: nowrap;
+}
+.plc-root .plc-menu-item:hover, .plc-root .plc-menu-item:focus { background: var(--jp-layout-color2, #eee); outline: none; }
 .plc-status {
   min-height: 1.4em; padding: 2px 8px; color: var(--jp-ui-font-color2, #616161);
   border-top: 1px solid var(--jp-border-color2, #e0e0e0); white-space: pre-wrap;
+  display: flex; gap: 8px; align-items: center;
 }
-.plc-status.plc-error { color: var(--jp-error-color1, #d32f2f); }
+.plc-status-text { flex: 1; }
+.plc-status.plc-error .plc-status-text { color: var(--jp-error-color1, #d32f2f); }
+${DARK} .plc-status.plc-error .plc-status-text { color: #ff8a80; }
+.plc-progress { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; }
+.plc-progress[hidden] { display: none; }
+.plc-progress progress { width: 120px; height: 8px; accent-color: var(--jp-brand-color1, #1976d2); }
 .plc-empty { padding: 16px; color: var(--jp-ui-font-color2, #616161); }
 `;

@@ -24,6 +24,8 @@ export interface IToolbarHandlers {
   toList(): void;
   mode(mode: string): void;
   sort(key: SortKey): void;
+  /** The reading list the cards add to was chosen. */
+  list(name: string): void;
 }
 
 export interface IToolbar {
@@ -34,6 +36,7 @@ export interface IToolbar {
   rankedEl: HTMLSpanElement;
   countEl: HTMLSpanElement;
   selectionEl: HTMLSpanElement;
+  listSelect: HTMLSelectElement;
 }
 
 export function buildToolbar(mode: string, on: IToolbarHandlers): IToolbar {
@@ -63,11 +66,40 @@ export function buildToolbar(mode: string, on: IToolbarHandlers): IToolbar {
   const selectionEl = h('span', 'plc-selection');
   const countEl = h('span', 'plc-count');
   countEl.setAttribute('aria-live', 'polite');
+  const listSelect = select('Reading list the cards add to', []);
+  listSelect.addEventListener('change', () => on.list(listSelect.value));
+  const listLabel = h('span', 'plc-list-label', 'List:');
   const right = h('span', 'plc-right');
-  right.append(selectionEl, countEl);
+  right.append(selectionEl, countEl, listLabel, listSelect);
   const bar = h('div', 'plc-toolbar');
   bar.append(input, searchBtn, modeSelect, sortSelect, rankedEl, right);
-  return { bar, input, modeSelect, sortSelect, rankedEl, countEl, selectionEl };
+  return {
+    bar,
+    input,
+    modeSelect,
+    sortSelect,
+    rankedEl,
+    countEl,
+    selectionEl,
+    listSelect
+  };
+}
+
+/** Offer the reading lists in the list menu, `current` chosen. */
+export function showLists(
+  node: HTMLSelectElement,
+  names: string[],
+  current: string
+): void {
+  const all = names.includes(current) ? names : [...names, current];
+  node.replaceChildren(
+    ...all.map(name => {
+      const opt = h('option', undefined, name);
+      opt.value = name;
+      return opt;
+    })
+  );
+  node.value = current;
 }
 
 function searchBox(on: IToolbarHandlers): HTMLInputElement {

@@ -16,10 +16,17 @@ import {
   SortKey
 } from './filter';
 import { onCardKey } from './keyboard';
+import { markTerms } from './highlight';
 import { Matcher } from './matcher';
 import { KernelClient } from './rpc';
 import { CSS } from './style';
-import { buildFacets, buildToolbar, countText, IToolbar } from './toolbar';
+import {
+  buildFacets,
+  buildToolbar,
+  countText,
+  IToolbar,
+  showLists
+} from './toolbar';
 import { IAnyModel, IPaper } from './types';
 import { VirtualList } from './vlist';
 
@@ -41,7 +48,8 @@ export class CardsView implements act.IActionHost {
       search: () => void this.search(),
       toList: () => this.list.focusPosition(0),
       mode: mode => this.setTrait('search_mode', mode),
-      sort: key => this.sortBy(key)
+      sort: key => this.sortBy(key),
+      list: name => this.setTrait('reading_list_name', name)
     });
     this.facetsEl = h('div', 'plc-facets');
     this.facetsEl.setAttribute('role', 'group');
@@ -55,8 +63,12 @@ export class CardsView implements act.IActionHost {
           : 'No papers to show.'
     });
     this.statusEl = h('div', 'plc-status');
-    this.statusEl.setAttribute('role', 'status');
-    this.statusEl.setAttribute('aria-live', 'polite');
+    this.statusText = h('span', 'plc-status-text');
+    this.statusText.setAttribute('role', 'status');
+    this.statusText.setAttribute('aria-live', 'polite');
+    this.progressEl = h('span', 'plc-progress');
+    this.progressEl.hidden = true;
+    this.statusEl.append(this.statusText, this.progressEl);
     this.root.append(
       style,
       this.tools.bar,
@@ -74,6 +86,8 @@ export class CardsView implements act.IActionHost {
     this.loadListed(false);
     this.loadSelected(false);
     this.loadPapers();
+    this.loadLists();
+    this.loadProgress();
     const query = this.model.get('query') as string;
     if (query) {
       this.tools.input.value = query;
@@ -82,6 +96,7 @@ export class CardsView implements act.IActionHost {
   }
 
   dispose(): void {
+    clearTimeout(this.viewTimer);
     this.matcher.dispose();
     this.list.dispose();
     this.disposers.forEach(d => d());
@@ -89,8 +104,14 @@ export class CardsView implements act.IActionHost {
   }
 
   status(text: string, error = false): void {
-    this.statusEl.textContent = text;
+    this.statusText.textContent = text;
     this.statusEl.classList.toggle('plc-error', error);
+  }
+
+  /** Remember the kernel search just answered, for the status line (see `rankedStatus`). */
+  searched(n: number, query: string, mode: string): void {
+    this.lastSearch = { n, query, mode };
+    this.status(rankedStatus(this.lastSearch, this.sortKey));
   }
 
   listName(): string {
@@ -111,6 +132,14 @@ export class CardsView implements act.IActionHost {
     this.listen('change:listed_ids', () => this.loadListed());
     this.listen('change:selected_ids', () => this.loadSelected());
     this.listen('change:height', () => this.list.relayout());
+    this.listen('change:why', () => this.list.redraw());
+    this.listen('change:venues', () => this.list.redraw());
+    this.listen('change:reading_lists', () => this.loadLists());
+    this.listen('change:reading_list_name', () => {
+      this.loadLists();
+      this.list.redraw();
+    });
+    this.listen('change:embedding_progress', () => this.loadProgress());
     this.listen(
       'change:search_mode',
       () => (this.tools.modeSelect.value = this.model.get('search_mode'))
@@ -168,6 +197,46 @@ export class CardsView implements act.IActionHost {
     if (refilter) {
       this.refilter(false);
     }
+  }
+
+  private loadLists(): void {
+    showLists(
+      this.tools.listSelect,
+      (this.model.get('reading_lists') as string[] | undefined) ?? [],
+      this.listName()
+    );
+  }
+
+  /** The progress line of background embedding (`embedding_progress`: {done, total, state}). */
+  private loadProgress(): void {
+    const raw = this.model.get('embedding_progress') as
+      { done?: number; total?: number; state?: string } | undefined;
+    const state = raw?.state ?? 'idle';
+    const done = Number(raw?.done) || 0;
+    const total = Number(raw?.total) || 0;
+    const el = this.progressEl;
+    el.hidden = state === 'idle' || (state === 'done' && !this.progressShown);
+    if (el.hidden) {
+      el.replaceChildren();
+      return;
+    }
+    this.progressShown = true;
+    const bar = h('progress');
+    bar.max = Math.max(total, 1);
+    bar.value = Math.min(done, bar.max);
+    bar.setAttribute('aria-label', 'Embedding papers');
+    const words: Record<string, string> = {
+      running: `Embedding papers for semantic search: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
+      done: `Embedded ${total.toLocaleString('en')} papers: semantic search is ready`,
+      cancelled: `Embedding stopped at ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
+      failed: `Embedding failed after ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`
+    };
+    const text = h(
+      'span',
+      undefined,
+      words[state] ?? `${state}: ${done} / ${total}`
+    );
+    el.replaceChildren(...(state === 'running' ? [bar, text] : [text]));
   }
 
   private loadListed(redraw = true): void {
@@ -241,11 +310,13 @@ export class CardsView implements act.IActionHost {
         );
     this.list.show(shown, incremental);
     this.updateCount();
+    this.saveView();
   }
 
   private scanDone(result: number[]): void {
     this.list.extend(result);
     this.updateCount();
+    this.saveView();
     measure('filter-complete', 'filter-start', 'filter-complete-end');
   }
 
@@ -261,6 +332,9 @@ export class CardsView implements act.IActionHost {
   private sortBy(key: SortKey): void {
     this.sortKey = key;
     this.refilter(false);
+    if (this.scores && this.lastSearch) {
+      this.status(rankedStatus(this.lastSearch, key));
+    }
   }
 
   private toggleFacet(
@@ -281,12 +355,21 @@ export class CardsView implements act.IActionHost {
   // -- cards --------------------------------------------------------------------------------
   private buildCard(idx: number): HTMLElement {
     const p = this.entries[idx].paper;
+    const venues =
+      (this.model.get('venues') as Record<string, string> | undefined) ?? {};
+    const why = this.scores ? this.whyOf(p.id) : undefined;
     const state = {
       expanded: this.list.isExpanded(idx),
       selected: this.selected.has(p.id),
       listed: this.listed.has(p.id),
       listName: this.listName(),
-      score: this.scores?.get(p.id)
+      score: this.scores?.get(p.id),
+      venue: venues[p.id] || undefined,
+      why: why?.sentence || undefined,
+      terms: markTerms([
+        ...(why?.terms ?? []),
+        ...queryWords(this.tools.input.value)
+      ])
     };
     return buildCard(p, state, {
       select: on => this.select(p.id, on),
@@ -295,6 +378,23 @@ export class CardsView implements act.IActionHost {
       copy: format => void act.copy(this, p, format),
       insert: () => void act.insertCell(this, p)
     });
+  }
+
+  /** Why the kernel search found a paper (the `why` trait), if it says. */
+  private whyOf(
+    id: string
+  ): { terms?: string[]; sentence?: string } | undefined {
+    const all = this.model.get('why') as
+      Record<string, { terms?: unknown; sentence?: unknown }> | undefined;
+    const one = all?.[id];
+    if (!one || typeof one !== 'object') {
+      return undefined;
+    }
+    const terms = Array.isArray(one.terms)
+      ? one.terms.filter((t): t is string => typeof t === 'string')
+      : [];
+    const sentence = typeof one.sentence === 'string' ? one.sentence : '';
+    return { terms, sentence };
   }
 
   /** Entry index of a paper id. */
@@ -355,6 +455,29 @@ export class CardsView implements act.IActionHost {
     }
   }
 
+  /**
+   * Tell the kernel what is shown (the `view` trait: first ids, how many, filter, sort), so the
+   * static fallback of a saved notebook shows the same cards; at most every half second.
+   */
+  private saveView(): void {
+    if (this.viewTimer) {
+      clearTimeout(this.viewTimer);
+    }
+    this.viewTimer = window.setTimeout(() => {
+      this.viewTimer = 0;
+      if (!this.matcher.complete) {
+        return; // scanDone saves the full result
+      }
+      const visible = this.list.visible;
+      this.setTrait('view', {
+        ids: visible.slice(0, 20).map(i => this.entries[i].paper.id),
+        shown: visible.length,
+        filter: this.scores ? '' : this.tools.input.value.trim(),
+        sort: this.sortKey
+      });
+    }, 500);
+  }
+
   private model: IAnyModel;
   private tools: IToolbar;
   private facetsEl: HTMLDivElement;
@@ -368,6 +491,29 @@ export class CardsView implements act.IActionHost {
   private selected = new Set<string>();
   private listed = new Set<string>();
   private disposers: (() => void)[] = [];
+  private statusText: HTMLSpanElement;
+  private progressEl: HTMLSpanElement;
+  private progressShown = false;
+  private lastSearch: ISearchDone | null = null;
+  private viewTimer = 0;
+}
+
+interface ISearchDone {
+  n: number;
+  query: string;
+  mode: string;
+}
+
+const ORDER_WORDS: Record<SortKey, string> = {
+  relevance: 'best first',
+  date: 'newest first',
+  upvotes: 'most upvoted first'
+};
+
+/** "12 results for “q” (hybrid), newest first": the order named as it is shown. */
+export function rankedStatus(search: ISearchDone, key: SortKey): string {
+  const noun = search.n === 1 ? 'result' : 'results';
+  return `${search.n} ${noun} for “${search.query}” (${search.mode}), ${ORDER_WORDS[key]}.`;
 }
 
 /** Run `fn` in a task queued just after the next frame's paint. */
@@ -379,10 +525,11 @@ function afterPaint(fn: () => void): void {
 
 /** Mark `paperlab-cards:<end>` and measure `paperlab-cards:<name>` from `<start>` to it. */
 function measure(name: string, start: string, end: string): void {
+  const from = `paperlab-cards:${start}`;
+  if (performance.getEntriesByName(from, 'mark').length === 0) {
+    // e.g. the scan of the first render finishing: no keystroke started a filter measure
+    return;
+  }
   performance.mark(`paperlab-cards:${end}`);
-  performance.measure(
-    `paperlab-cards:${name}`,
-    `paperlab-cards:${start}`,
-    `paperlab-cards:${end}`
-  );
+  performance.measure(`paperlab-cards:${name}`, from, `paperlab-cards:${end}`);
 }

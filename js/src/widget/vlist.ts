@@ -1,12 +1,14 @@
 /**
  * The virtual list of the cards: only the cards in (and just around) the viewport exist in the
- * DOM, each placed with a transform at its offset, so 10,000 papers scroll smoothly. Collapsed
- * cards have one height (`CARD_HEIGHT`); an expanded card's height is measured once.
+ * DOM, each placed with a transform at its offset, so 10,000 papers scroll smoothly. Cards are
+ * as tall as their content: each card's height is measured once it is built (until then an
+ * estimate stands in), and the list keeps the first card in view steady when heights above it
+ * become known. A change of width forgets the heights (the text wraps differently).
  */
 
 import { h } from '../common/dom';
 import { upperBound } from './filter';
-import { CARD_GAP, CARD_HEIGHT } from './style';
+import { CARD_GAP, CARD_ESTIMATE } from './style';
 
 const OVERSCAN = 3;
 
@@ -30,6 +32,10 @@ export class VirtualList {
     this.spacer = h('div', 'plc-spacer');
     this.viewport.appendChild(this.spacer);
     this.viewport.addEventListener('scroll', this.onScroll, { passive: true });
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizer = new ResizeObserver(() => this.onResize());
+      this.resizer.observe(this.viewport);
+    }
   }
 
   /** Entry indices shown, in display order. */
@@ -37,14 +43,16 @@ export class VirtualList {
     return this._visible;
   }
 
-  /** How many collapsed cards fit in the viewport (at least one). */
+  /** How many cards fit in the viewport (at least one), by the cards' mean height. */
   get pageSize(): number {
-    return Math.max(1, Math.floor(this.viewport.clientHeight / CARD_HEIGHT));
+    const n = this._visible.length;
+    const mean = n ? this.offsets[n] / n : CARD_ESTIMATE;
+    return Math.max(1, Math.floor(this.viewport.clientHeight / mean));
   }
 
   /** How many cards a first paint needs to fill the list. */
   firstScreen(): number {
-    return Math.ceil(this.options.maxHeight() / CARD_HEIGHT) + 2 * OVERSCAN + 1;
+    return Math.ceil(this.options.maxHeight() / 60) + 2 * OVERSCAN + 1;
   }
 
   /** Show other entries from the top; `keepCards` reuses the cards still in the window. */
@@ -65,23 +73,28 @@ export class VirtualList {
     this.renderWindow();
   }
 
-  /** Forget measured heights (a new set of papers). */
+  /** Forget measured heights and expanded cards (a new set of papers). */
   reset(): void {
-    this.expandedHeights.clear();
+    this.heights.clear();
+    this.expanded.clear();
   }
 
   isExpanded(entryIndex: number): boolean {
-    return this.expandedHeights.has(entryIndex);
+    return this.expanded.has(entryIndex);
   }
 
   card(entryIndex: number): HTMLElement | undefined {
     return this.rendered.get(entryIndex);
   }
 
-  /** Build every shown card again (their state changed). */
+  /** Build every shown card again (their state changed), keeping the focus on its card. */
   redraw(): void {
+    const focused = this.focusedEntry();
     this.clearRendered();
     this.renderWindow();
+    if (focused !== undefined) {
+      this.rendered.get(focused)?.focus({ preventScroll: true });
+    }
   }
 
   /** Lay out again (the maximum height changed). */
@@ -92,20 +105,13 @@ export class VirtualList {
 
   /** Expand or collapse a card, keeping the focus on its abstract toggle. */
   toggleExpanded(entryIndex: number): void {
-    if (this.expandedHeights.has(entryIndex)) {
-      this.expandedHeights.delete(entryIndex);
-    } else {
-      this.expandedHeights.set(entryIndex, CARD_HEIGHT);
+    if (!this.expanded.delete(entryIndex)) {
+      this.expanded.add(entryIndex);
     }
     const card = this.rebuild(entryIndex);
-    if (card && this.expandedHeights.has(entryIndex)) {
-      // measure once: the card's height with its abstract shown
-      this.expandedHeights.set(entryIndex, card.offsetHeight + CARD_GAP);
-    }
     card
       ?.querySelector<HTMLButtonElement>('.plc-abstract-toggle')
       ?.focus({ preventScroll: true });
-    this.layout();
     this.renderWindow();
   }
 
@@ -116,37 +122,59 @@ export class VirtualList {
       return;
     }
     const k = Math.max(0, Math.min(n - 1, position));
-    const top = this.offsets[k];
-    const bottom = this.offsets[k + 1];
-    const view = this.viewport;
-    if (top < view.scrollTop) {
-      view.scrollTop = top;
-    } else if (bottom > view.scrollTop + view.clientHeight) {
-      view.scrollTop = bottom - view.clientHeight;
+    for (let pass = 0; pass < 2; pass++) {
+      // twice: the first render may measure the card and move it
+      const top = this.offsets[k];
+      const bottom = this.offsets[k + 1];
+      const view = this.viewport;
+      if (top < view.scrollTop) {
+        view.scrollTop = top;
+      } else if (bottom > view.scrollTop + view.clientHeight) {
+        view.scrollTop = bottom - view.clientHeight;
+      }
+      this.renderWindow();
     }
-    this.renderWindow();
     this.rendered.get(this._visible[k])?.focus({ preventScroll: true });
   }
 
   dispose(): void {
     this.viewport.removeEventListener('scroll', this.onScroll);
-    if (this.scrollFrame) {
-      cancelAnimationFrame(this.scrollFrame);
-      this.scrollFrame = 0;
+    this.resizer?.disconnect();
+    if (this.frame) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
     }
   }
 
   private onScroll = (): void => {
-    if (!this.scrollFrame) {
-      this.scrollFrame = requestAnimationFrame(() => {
-        this.scrollFrame = 0;
+    if (!this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
         this.renderWindow();
       });
     }
   };
 
-  private heightOf(entryIndex: number): number {
-    return this.expandedHeights.get(entryIndex) ?? CARD_HEIGHT;
+  /** A new width wraps text differently: measure again (in the next frame, not in the observer). */
+  private onResize(): void {
+    const width = this.viewport.clientWidth;
+    if (width === this.width) {
+      return;
+    }
+    this.width = width;
+    requestAnimationFrame(() => {
+      this.heights.clear();
+      this.redraw();
+    });
+  }
+
+  private focusedEntry(): number | undefined {
+    for (const [idx, node] of this.rendered) {
+      if (node.contains(document.activeElement)) {
+        return idx;
+      }
+    }
+    return undefined;
   }
 
   private layout(): void {
@@ -155,15 +183,14 @@ export class VirtualList {
     let y = 0;
     for (let k = 0; k < n; k++) {
       this.offsets[k] = y;
-      y += this.expandedHeights.size
-        ? this.heightOf(this._visible[k])
-        : CARD_HEIGHT;
+      y += this.heights.get(this._visible[k]) ?? CARD_ESTIMATE;
     }
     this.offsets[n] = y;
     this.spacer.style.height = `${Math.max(y, 1)}px`;
-    // a short list gets a short widget (one paper: one card), a long one scrolls
+    // a short list gets a short widget (one paper: one card's height), a long one scrolls
     const maxHeight = this.options.maxHeight();
-    this.viewport.style.height = `${Math.min(maxHeight, Math.max(y + CARD_GAP, 80))}px`;
+    const wanted = n === 0 ? 80 : y + CARD_GAP;
+    this.viewport.style.height = `${Math.min(maxHeight, wanted)}px`;
     if (n === 0) {
       const empty = h('div', 'plc-empty', this.options.emptyText());
       empty.dataset.empty = '1';
@@ -180,11 +207,21 @@ export class VirtualList {
     this.rendered.clear();
   }
 
+  /** Render the cards in the window; measure new ones and lay out again until heights settle. */
   private renderWindow(): void {
+    for (let pass = 0; pass < 4; pass++) {
+      if (!this.renderPass()) {
+        return;
+      }
+    }
+  }
+
+  /** One pass: true when a newly measured height moved the cards (another pass is needed). */
+  private renderPass(): boolean {
     const n = this._visible.length;
     if (n === 0) {
       this.clearRendered();
-      return;
+      return false;
     }
     const top = this.viewport.scrollTop;
     const height = this.viewport.clientHeight || this.options.maxHeight();
@@ -194,6 +231,7 @@ export class VirtualList {
       upperBound(this.offsets, n, top + height) + OVERSCAN
     );
     const keep = new Set<number>();
+    const built: number[] = [];
     for (let k = first; k <= last; k++) {
       const idx = this._visible[k];
       keep.add(idx);
@@ -202,11 +240,9 @@ export class VirtualList {
         card = this.options.build(idx);
         this.rendered.set(idx, card);
         this.spacer.appendChild(card);
+        built.push(idx);
       }
-      card.style.transform = `translateY(${this.offsets[k]}px)`;
-      card.dataset.position = String(k);
-      card.setAttribute('aria-posinset', String(k + 1));
-      card.setAttribute('aria-setsize', String(n));
+      this.place(card, k, n);
     }
     for (const [idx, node] of this.rendered) {
       if (!keep.has(idx)) {
@@ -214,6 +250,43 @@ export class VirtualList {
         this.rendered.delete(idx);
       }
     }
+    return this.measure(built);
+  }
+
+  private place(card: HTMLElement, k: number, n: number): void {
+    card.style.transform = `translateY(${this.offsets[k]}px)`;
+    card.dataset.position = String(k);
+    card.setAttribute('aria-posinset', String(k + 1));
+    card.setAttribute('aria-setsize', String(n));
+  }
+
+  /** Record the heights of new cards; re-lay out (keeping the top card steady) if any changed. */
+  private measure(entries: number[]): boolean {
+    let changed = false;
+    for (const idx of entries) {
+      const card = this.rendered.get(idx);
+      const measured = card ? card.offsetHeight + CARD_GAP : 0;
+      const used = this.heights.get(idx) ?? CARD_ESTIMATE;
+      if (measured > CARD_GAP) {
+        changed = changed || measured !== used;
+        this.heights.set(idx, measured);
+      }
+    }
+    if (!changed) {
+      return false;
+    }
+    const n = this._visible.length;
+    const scroll = this.viewport.scrollTop;
+    const anchor = Math.max(0, upperBound(this.offsets, n, scroll) - 1);
+    const before = this.offsets[anchor];
+    this.layout();
+    if (scroll > 0) {
+      this.viewport.scrollTop = scroll + this.offsets[anchor] - before;
+    }
+    this.rendered.forEach(card =>
+      this.place(card, Number(card.dataset.position), n)
+    );
+    return true;
   }
 
   /** Replace a rendered card by a new build of it, keeping its place and focus. */
@@ -231,6 +304,7 @@ export class VirtualList {
     if (hadFocus) {
       card.focus({ preventScroll: true });
     }
+    this.measure([entryIndex]);
     return card;
   }
 
@@ -238,7 +312,11 @@ export class VirtualList {
   private _visible: number[] = [];
   /** offsets[k] = top of the k-th visible card; offsets[visible.length] = total height. */
   private offsets = new Float64Array(1);
-  private expandedHeights = new Map<number, number>();
+  /** Measured height (gap included) by entry index. */
+  private heights = new Map<number, number>();
+  private expanded = new Set<number>();
   private rendered = new Map<number, HTMLElement>();
-  private scrollFrame = 0;
+  private resizer: ResizeObserver | null = null;
+  private width = -1;
+  private frame = 0;
 }
