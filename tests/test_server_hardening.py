@@ -313,7 +313,7 @@ async def test_bad_names_are_4xx_json(api, store):
 # -- the disk and the store file -----------------------------------------------------------------------------
 async def test_full_disk_is_507_json_and_keeps_nothing(api, store, monkeypatch):
     store.reading_list("default")
-    connect = store._connect
+    connect = store._engine._connect  # the SQLite engine behind the store
 
     def full_disk() -> Any:
         conn = connect()
@@ -321,10 +321,10 @@ async def test_full_disk_is_507_json_and_keeps_nothing(api, store, monkeypatch):
         conn.execute(f"PRAGMA max_page_count = {pages}")
         return conn
 
-    monkeypatch.setattr(store, "_connect", full_disk)
+    monkeypatch.setattr(store._engine, "_connect", full_disk)
     store.close()
     for thread_store in [store]:
-        thread_store._local = threading.local()  # every pool thread opens a "full" connection
+        thread_store._engine._local = threading.local()  # every pool thread opens a "full" connection
     paper = {"title": "A Long Paper That Needs New Pages", "abstract": "words " * 15_000}
     code, err = await api("POST", "lists/default/entries", {"paper": paper})
     _assert_error(code, err, 507, "storage_full", str(store.path))

@@ -71,7 +71,7 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
     state = ServerState(store, fetcher=Fetcher(fetch), problem=problem, opener=Store, store_workers=store_workers)
     setup_handlers(serverapp.web_app, state)
     _close_on_shutdown(serverapp, state)
-    where = store.path if store is not None else "unavailable"
+    where = store.location if store is not None else "unavailable"
     serverapp.log.info("paperlab: REST API at %s%s (store %s)", serverapp.base_url, API_PREFIX, where)
 
 

@@ -30,7 +30,8 @@ from tornado.log import app_log
 
 from ..errors import ParseError
 from ..paper import Paper
-from ..store import ReadingList, Store
+from ..store import ReadingList, Store, acting_as
+from .changes import ChangeFeed
 from .fetching import Fetcher
 from .http_errors import RETRY_AFTER_S, RequestError, to_request_error
 from .models import (
@@ -88,7 +89,6 @@ MAX_WAIT_S = 30.0
 MAX_QUERY_CHARS = 500  # GET /papers?q=: longest query
 MAX_QUERY_WORDS = 32  # and most words (each one is a LIKE condition on three columns)
 STORE_WORKERS = 4
-_POLL_S = 0.05  # how often a waiting long-poll re-reads the revision (one indexed SELECT)
 _REOPEN_S = 5.0  # an unopenable store is tried again at most this often
 
 T = TypeVar("T")
@@ -123,6 +123,7 @@ class ServerState:
         self.opener = opener
         self.fetcher = fetcher or Fetcher()
         self.store_pool = ThreadPoolExecutor(max_workers=max(1, store_workers), thread_name_prefix="paperlab-store")
+        self.changes = ChangeFeed()  # wakes long-polls (PostgreSQL: LISTEN/NOTIFY; SQLite: polling)
         self._tried = time.monotonic()
         self._lock = threading.Lock()
         self.closed = False
@@ -145,6 +146,7 @@ class ServerState:
         if self.closed:
             return
         self.closed = True
+        self.changes.close()
         self.fetcher.close()
         self.store_pool.shutdown(wait=False, cancel_futures=True)
 
@@ -176,12 +178,19 @@ class BaseHandler(APIHandler):
         return store
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a (blocking) store call on the store pool (never the fetch pool nor asyncio's default one)."""
+        """Run a (blocking) store call on the store pool (never the fetch pool nor asyncio's default one), with
+        its changes recorded as made by the request's Jupyter user (``added_by`` / ``updated_by``)."""
         loop = asyncio.get_running_loop()
         state = self.state
         if state.store is None:
             await loop.run_in_executor(state.store_pool, state.reopen)
-        return await loop.run_in_executor(state.store_pool, lambda: fn(*args, **kwargs))
+        user = getattr(self.current_user, "username", None)
+
+        def run() -> T:
+            with acting_as(user):
+                return fn(*args, **kwargs)
+
+        return await loop.run_in_executor(state.store_pool, run)
 
     def body_as(self, model: type[M]) -> M:
         """The request body as ``model`` (see :func:`~paperlab.server.models.parse_body`); 413 over 1 MiB."""
@@ -236,7 +245,8 @@ class RevisionHandler(BaseHandler):
     """``GET /paperlab/api/revision[?since=N&timeout=S]``: the store's change counter.
 
     With ``since``, waits up to ``timeout`` seconds (at most 30) for the revision to pass
-    ``since``, so a client can long-poll instead of asking every second.
+    ``since``, so a client can long-poll instead of asking every second. On PostgreSQL the wait ends as
+    soon as anyone's change commits (LISTEN/NOTIFY, :mod:`paperlab.server.changes`).
     """
 
     _gone = False
@@ -253,13 +263,17 @@ class RevisionHandler(BaseHandler):
             raise RequestError(
                 400, "invalid", f"query 'timeout': expected 0 to {MAX_WAIT_S:g} seconds, got {timeout:g}"
             )
-        revision = await self.call(self.store.revision)
         deadline = time.monotonic() + timeout
-        while since is not None and revision <= since and time.monotonic() < deadline:
-            await asyncio.sleep(_POLL_S)
+        changes = self.state.changes
+        while True:
+            waiter = changes.waiter(self.store)  # before reading: a change from here on wakes it
+            revision = await self.call(self.store.revision)
+            if since is None or revision > since or time.monotonic() >= deadline:
+                changes.discard(waiter)
+                break
+            await changes.wait(waiter, deadline - time.monotonic())
             if self._gone:
                 return
-            revision = await self.call(self.store.revision)
         answer: Revision = {"revision": revision}
         self.reply(answer)
 

@@ -341,7 +341,8 @@ class Lists(TypedDict):
 
 
 class Entry(TypedDict):
-    """One paper in a reading list."""
+    """One paper in a reading list; ``added_by`` / ``updated_by`` name who added it and who last changed it
+    (null for entries written before paperlab recorded it)."""
 
     paper: PaperJSON
     position: int
@@ -350,6 +351,8 @@ class Entry(TypedDict):
     note: str | None
     added: str
     updated: str
+    added_by: str | None
+    updated_by: str | None
 
 
 class ListDetail(TypedDict):
@@ -383,6 +386,8 @@ def entry_body(entry: ListEntry) -> Entry:
         "note": entry.note,
         "added": entry.added.isoformat(),
         "updated": entry.updated.isoformat(),
+        "added_by": entry.added_by,
+        "updated_by": entry.updated_by,
     }
 
 
