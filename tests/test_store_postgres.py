@@ -216,3 +216,28 @@ def test_subscribers_hear_of_another_process_change(url: str, tmp_path):
     store.reading_list("live").tag("2503.00001", "after")
     assert not heard.wait(1.0)  # unsubscribed: no more calls
     assert Store(tmp_path / "file.sqlite3").subscribe(heard.set) is None  # SQLite: callers poll the revision
+
+
+def test_cli_uses_the_postgres_store(url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    from paths import DATA
+
+    from paperlab.cli import main
+
+    monkeypatch.setenv("PAPERLAB_STORE", url)
+    monkeypatch.setenv("PAPERLAB_USER", "cli-user")
+    assert main(["import", str(DATA / "app" / "kaggle_arxiv.jsonl"), "--list", "group"]) == 0
+    out = capsys.readouterr().out
+    assert "12 paper(s) in total added to postgresql://postgres@127.0.0.1:" in out
+    store = Store(url)
+    entries = store.reading_list("group", create=False).entries()
+    assert len(entries) == 12 and {e.added_by for e in entries} == {"cli-user"}
+    monkeypatch.setenv("PAPERLAB_STORE", f"postgresql://postgres@127.0.0.1:{_closed_port()}/postgres")
+    assert main(["list", "--list", "group"]) != 0
+    err = capsys.readouterr().err
+    assert "cannot reach the PostgreSQL store at 127.0.0.1:" in err and len(err.strip().splitlines()) == 1
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

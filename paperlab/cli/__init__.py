@@ -56,6 +56,8 @@ def _existing_list(store: Store, name: str) -> Any:
 
 
 def _store() -> Store:
+    """The default store: ``$PAPERLAB_STORE`` (a file path or a ``postgresql://`` URL), else
+    ``$PAPERLAB_HOME/paperlab.sqlite3``; changes are recorded as ``$PAPERLAB_USER`` or the OS user."""
     from ..store import open_store
 
     return open_store()
@@ -97,7 +99,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         total += len(lib)
         print(f"{path}: imported {len(lib)} paper(s) ({fmt})")
     where = f" and reading list {args.list!r}" if args.list else ""
-    print(f"{total} paper(s) in total added to {store.path}{where}")
+    print(f"{total} paper(s) in total added to {store.location}{where}")
     return 0
 
 
@@ -129,7 +131,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps(lib.to_dicts()[: args.limit], ensure_ascii=False, indent=1))
         return 0
     _print_papers(lib[: args.limit])
-    print(f"{len(lib)} paper(s) in {store.path}", file=sys.stderr)
+    print(f"{len(lib)} paper(s) in {store.location}", file=sys.stderr)
     return 0
 
 
@@ -167,7 +169,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                 lib = Library(s2.search(text, limit=args.max))
     store.upsert_papers(lib)
     _print_papers(lib)
-    print(f"fetched {len(lib)} paper(s) into {store.path}", file=sys.stderr)
+    print(f"fetched {len(lib)} paper(s) into {store.location}", file=sys.stderr)
     return 0
 
 
