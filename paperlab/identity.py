@@ -14,9 +14,20 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .errors import UsageError
 from .paper import Paper, normalize_title
 
-__all__ = ["Merge", "citation_keys", "disambiguated_id", "merge_papers", "same_work"]
+__all__ = [
+    "CATALOGUE_IDS",
+    "Merge",
+    "citation_keys",
+    "disambiguated_id",
+    "merge_papers",
+    "same_work",
+    "split_merged",
+    "timeline",
+    "work_ids",
+]
 
 # Kinds of work (BibTeX / BibLaTeX entry types) that are never the same work as one of another kind;
 # types not listed (misc, unpublished, online, ...) say nothing and match any kind.
@@ -128,12 +139,16 @@ def same_work(a: Paper, b: Paper) -> bool:
     name, kind of work (entry type), venue -- may differ. A preprint (arXiv, an e-print server) and its
     published version by the same first author may be years apart.
     """
+    if _kept_apart(a, b):
+        return False  # the user split them (split_merged)
     if a.arxiv_id and b.arxiv_id:
         return a.arxiv_id == b.arxiv_id
     if a.doi and b.doi:
         return a.doi.lower() == b.doi.lower()
     if a.id == b.id and not _is_title_id(a.id):
         return True  # one stored record (its title may have been edited)
+    if _share_catalogue_id(a, b):
+        return True  # the same Semantic Scholar paper, DBLP record, ACL Anthology or OpenReview id...
     if normalize_title(a.title) != normalize_title(b.title):
         return False
     if _years_apart(a, b):
@@ -164,11 +179,20 @@ def citation_keys(p: Paper) -> list[str]:
 
 def merge_papers(a: Paper, b: Paper) -> Paper:
     """:meth:`Paper.merge` keeping every citation key of both records, and ``a``'s id when it is a
-    disambiguated title id (so the merged record does not take the id of another work with its title)."""
+    disambiguated title id (so the merged record does not take the id of another work with its title).
+
+    Records with different ids (a preprint and its published version) are remembered in ``extra["versions"]``
+    (see :func:`timeline`), so :func:`split_merged` can undo a wrong merge."""
     merged = a.merge(b)
     keys = list(dict.fromkeys(citation_keys(a) + citation_keys(b)))
     if len(keys) > 1:
         merged.extra["bibtex_keys"] = keys
+    if a.id != b.id or "versions" in a.extra or "versions" in b.extra:
+        versions = _versions(a)
+        known = {v["id"] for v in versions}
+        versions += [v for v in _versions(b) if v["id"] not in known]
+        if len(versions) > 1:
+            merged.extra["versions"] = versions
     if _is_title_id(a.id) and _is_title_id(merged.id) and merged.id != a.id:
         merged = dataclasses.replace(merged, id=a.id)
     return merged
@@ -185,3 +209,117 @@ class Merge:
     @classmethod
     def of(cls, a: Paper, b: Paper) -> Merge:
         return cls(a.id, b.id, tuple(dict.fromkeys(citation_keys(a) + citation_keys(b))))
+
+
+# -- ids in other catalogues, version timelines, splitting a wrong merge ------------------------------------
+
+#: The catalogue ids :func:`work_ids` knows besides ``arxiv`` and ``doi`` (keys of ``Paper.external_ids``).
+CATALOGUE_IDS = ("s2", "corpus", "openalex", "dblp", "acl", "openreview", "mag", "pmid", "pmcid")
+_ID_IN_TEXT = (
+    ("openreview", re.compile(r"openreview\.net/(?:forum|pdf)\?id=([\w-]+)")),
+    ("acl", re.compile(r"(?:aclanthology\.org|aclweb\.org/anthology)/([A-Z]\d{2}-\d{4}|\d{4}\.[\w-]+\.\d+)")),
+    ("acl", re.compile(r"^10\.18653/v1/([A-Z]\d{2}-\d{4}|\d{4}\.[\w-]+\.\d+)$", re.I)),  # ACL's DOIs
+    ("dblp", re.compile(r"dblp\.org/rec/(?:bibtex/)?((?:conf|journals|books|phd)/[\w/-]+?)(?:\.bib|\.html)?$")),
+)
+
+
+def work_ids(p: Paper) -> dict[str, str]:
+    """Every id of the work a record shows: ``arxiv``, ``doi`` (lowercase), its ``external_ids``, and the
+    OpenReview, ACL Anthology and DBLP ids its URL, DOI or BibTeX ``biburl`` / ``url`` / ``openreview`` name.
+
+    Examples
+    --------
+    >>> work_ids(Paper("T", url="https://openreview.net/forum?id=SJgVHkrYDH"))
+    {'openreview': 'SJgVHkrYDH'}
+    """
+    ids: dict[str, str] = {}
+    if p.arxiv_id:
+        ids["arxiv"] = p.arxiv_id
+    if p.doi:
+        ids["doi"] = p.doi.lower()
+    ids.update(p.external_ids)
+    fields = p.extra.get("bibtex_fields")
+    texts = [p.url, p.pdf_url, p.doi]
+    if isinstance(fields, dict):
+        texts += [fields.get(k) for k in ("biburl", "url", "openreview")]
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        for key, pattern in _ID_IN_TEXT:
+            m = pattern.search(text)
+            if m and key not in ids:
+                ids[key] = m.group(1)
+    return ids
+
+
+def _share_catalogue_id(a: Paper, b: Paper) -> bool:
+    if not (a.external_ids or a.url or a.extra.get("bibtex_fields")):
+        return False  # nothing to compare: keep bulk merges fast
+    ia, ib = work_ids(a), work_ids(b)
+    # only the same id is evidence: S2 and DBLP keep separate records of a preprint and its published version
+    return any(ia.get(k) is not None and ia.get(k) == ib.get(k) for k in CATALOGUE_IDS)
+
+
+def _kept_apart(a: Paper, b: Paper) -> bool:
+    apart_a, apart_b = a.extra.get("distinct_from"), b.extra.get("distinct_from")
+    return bool(apart_a or apart_b) and (
+        (isinstance(apart_a, list) and b.id in apart_a) or (isinstance(apart_b, list) and a.id in apart_b)
+    )
+
+
+def _version_of(p: Paper) -> dict[str, object]:
+    """One record as a version of its work: what it is, when, where, and the record itself (for a split)."""
+    record = p.to_dict()
+    record["extra"] = {k: v for k, v in record["extra"].items() if k != "versions"}
+    entry: dict[str, object] = {
+        "id": p.id,
+        "kind": "preprint" if _is_preprint(p) else "published",
+        "date": p.published.isoformat() if p.published else None,
+        "venue": p.venue or p.journal_ref,
+        "source": p.sources[0].name if p.sources else None,
+    }
+    if p.arxiv_id:
+        entry.update(arxiv=p.arxiv_id, version=p.version, updated=p.updated.isoformat() if p.updated else None)
+    if p.doi:
+        entry["doi"] = p.doi
+    entry["record"] = record
+    return entry
+
+
+def _versions(p: Paper) -> list[dict[str, object]]:
+    found = p.extra.get("versions")
+    if isinstance(found, list) and found and all(isinstance(v, dict) and "record" in v for v in found):
+        return [dict(v) for v in found]
+    return [_version_of(p)]
+
+
+def timeline(p: Paper) -> list[dict[str, object]]:
+    """The versions of a work merged into ``p`` (an arXiv preprint and its versions, the venue publication),
+    oldest first: ``id``, ``kind`` ("preprint" or "published"), ``date``, ``venue``, ``source``, and ``arxiv``,
+    ``version``, ``updated`` or ``doi`` when known. A record never merged is its own single version."""
+    entries = [{k: v for k, v in entry.items() if k != "record"} for entry in _versions(p)]
+    return sorted(entries, key=lambda e: (e["date"] is None, str(e["date"] or ""), e["kind"] != "preprint"))
+
+
+def split_merged(p: Paper) -> list[Paper]:
+    """Undo a wrong merge: the records merged into ``p``, each kept apart from the others from now on
+    (``extra["distinct_from"]``, which :func:`same_work` honours in the library and the store).
+
+    Raises
+    ------
+    UsageError
+        If ``p`` is not a merge of records with different ids.
+    """
+    versions = _versions(p)
+    if len(versions) < 2:
+        raise UsageError(f"{p.id}: not a merge of several records (nothing to split)")
+    parts = [Paper.from_dict(v["record"]) for v in versions if isinstance(v["record"], dict)]
+    ids = [part.id for part in parts]
+    for part in parts:
+        before = part.extra.get("distinct_from")
+        others = [i for i in ids if i != part.id]
+        part.extra["distinct_from"] = list(dict.fromkeys([*(before if isinstance(before, list) else []), *others]))
+    return parts
+
+
+Paper.operations.register("timeline", timeline)

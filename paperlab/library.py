@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 from ._operations import Operations
 from .dates import as_date
 from .identifiers import normalize_doi, parse_reference
-from .identity import Merge, disambiguated_id, merge_papers, same_work
+from .identity import Merge, disambiguated_id, merge_papers, same_work, split_merged
 from .paper import Paper
 
 if TYPE_CHECKING:
@@ -151,6 +151,25 @@ class Library:
                 ids.append(paper.id)
         if replaces is not None:
             self._keys = {k: kept for k, v in self._keys.items() if (kept := [i for i in v if i in self._papers])}
+
+    def split(self, key: str) -> list[Paper]:
+        """Undo a wrong merge: the paper ``key`` becomes the records merged into it again, kept apart from
+        each other from now on, here and in the store (:func:`paperlab.identity.split_merged`); returns them.
+
+        Raises
+        ------
+        KeyError
+            No such paper. :class:`~paperlab.errors.UsageError` when it is not a merge.
+        """
+        paper = self[key]
+        parts = split_merged(paper)
+        del self._papers[paper.id]
+        self._keys = {k: kept for k, v in self._keys.items() if (kept := [i for i in v if i != paper.id])}
+        for i, part in enumerate(parts):
+            if part.id in self._papers:  # another work took this title-derived id meanwhile
+                parts[i] = part = dataclasses.replace(part, id=disambiguated_id(part))
+            self._store(part, None)
+        return parts
 
     def extend(self, papers: Iterable[Paper]) -> Library:
         """Add many papers; return self."""

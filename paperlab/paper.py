@@ -183,11 +183,13 @@ class SourceRecord:
 
 
 #: The :class:`Paper` methods that a layer above the model implements (see :mod:`paperlab._operations`).
-PaperOperation = Literal["citations", "references", "to_bibtex", "to_csl", "to_html", "to_markdown"]
+PaperOperation = Literal["citations", "references", "timeline", "to_bibtex", "to_csl", "to_html", "to_markdown"]
 
 _LIST_FIELDS = ("authors", "categories", "keywords", "tags")
 _INT_FIELDS = ("version", "n_authors", "upvotes", "github_stars")
 _DATE_FIELDS = ("published", "updated")
+_STR_FIELDS: tuple[str, ...] = ("title", "id", "arxiv_id", "organization", "abstract", "primary_category", "comment")
+_STR_FIELDS += ("journal_ref", "doi", "url", "pdf_url", "code_url", "project_url", "ai_summary")
 
 
 @dataclass(eq=False)
@@ -227,6 +229,10 @@ class Paper:
         Source-specific JSON-safe data (e.g. Semantic Scholar ``paperId``, citation counts); also
         ``date_precision`` ("year" or "month" when the source gave only that much of ``published``) and
         ``date_inferred`` (true when the year of ``published`` was inferred, not given by the source).
+    external_ids : dict of str to str
+        The work's ids in other catalogues besides ``arxiv_id`` and ``doi``: ``s2`` (Semantic Scholar paperId),
+        ``corpus``, ``openalex``, ``dblp``, ``acl``, ``openreview``, ``mag``, ``pmid``, ``pmcid``
+        (:func:`paperlab.identity.work_ids` adds those a URL or citation record shows).
     title_text, abstract_text : str, optional
         Not parameters: the title and abstract without their LaTeX (:func:`paperlab.latex.readable`), set when
         they hold LaTeX, else None (the wire format's readable forms). Read :attr:`shown_title` and
@@ -259,13 +265,14 @@ class Paper:
     tags: list[str] = field(default_factory=list)
     sources: list[SourceRecord] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    external_ids: dict[str, str] = field(default_factory=dict)
     title_text: str | None = field(default=None, init=False)
     abstract_text: str | None = field(default=None, init=False)
 
     #: Methods implemented by the layers above the model (``to_bibtex``: :mod:`paperlab.sources.bibtex`;
     #: ``to_markdown``, ``to_html``, ``to_csl``: :mod:`paperlab.paper_render`).
     operations: ClassVar[Operations[PaperOperation]] = Operations(
-        "Paper", ["citations", "references", "to_bibtex", "to_csl", "to_html", "to_markdown"]
+        "Paper", ["citations", "references", "timeline", "to_bibtex", "to_csl", "to_html", "to_markdown"]
     )
 
     def __post_init__(self) -> None:
@@ -321,6 +328,9 @@ class Paper:
             self.n_authors = len(self.authors)
         if self.primary_category and self.primary_category not in self.categories:
             self.categories.insert(0, self.primary_category)
+        ids = self.external_ids
+        if ids and (type(ids) is not dict or any(type(k) is not str or type(v) is not str for k, v in ids.items())):
+            raise ParseError(f"field 'external_ids': expected an object of strings, got {self.external_ids!r}")
         if not self.id:
             self.id = self.canonical_id()
         self.title_text = readable(title) if has_latex(title) else None
@@ -435,7 +445,7 @@ class Paper:
                     merged[f.name] = list(a if len(a) >= len(b) else b)
                 else:
                     merged[f.name] = _union(a, b)
-            elif f.name == "extra":
+            elif f.name in ("extra", "external_ids"):
                 merged[f.name] = {**b, **a}
             elif a is None or a == "":
                 merged[f.name] = b
@@ -491,27 +501,13 @@ class Paper:
         if not data.get("title"):
             raise ParseError("field 'title': expected a non-empty string")
         kwargs = {k: v for k, v in data.items() if k not in ("sources", "title_text", "abstract_text")}
-        for k in (
-            "title",
-            "id",
-            "arxiv_id",
-            "organization",
-            "abstract",
-            "primary_category",
-            "comment",
-            "journal_ref",
-            "doi",
-            "url",
-            "pdf_url",
-            "code_url",
-            "project_url",
-            "ai_summary",
-        ):
+        for k in _STR_FIELDS:
             if kwargs.get(k) is not None and not isinstance(kwargs[k], str):
                 raise ParseError(f"field {k!r}: expected a string, got {kwargs[k]!r}")
-        if kwargs.get("extra") is not None and not isinstance(kwargs["extra"], dict):
-            raise ParseError(f"field 'extra': expected an object, got {kwargs['extra']!r}")
-        kwargs["extra"] = kwargs.get("extra") or {}
+        for k in ("extra", "external_ids"):
+            if kwargs.get(k) is not None and not isinstance(kwargs[k], dict):
+                raise ParseError(f"field {k!r}: expected an object, got {kwargs[k]!r}")
+            kwargs[k] = kwargs.get(k) or {}
         sources = data.get("sources") or []
         if not isinstance(sources, list):
             raise ParseError(f"field 'sources': expected a list, got {sources!r}")
@@ -579,6 +575,10 @@ class Paper:
     def to_csl(self) -> dict[str, Any]:
         """A CSL-JSON item, for Zotero, pandoc and citation processors (:mod:`paperlab.paper_render`)."""
         return dict(Paper.operations.get("to_csl")(self))
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """The versions of this work merged into this record, oldest first (:func:`paperlab.identity.timeline`)."""
+        return list(Paper.operations.get("timeline")(self))
 
     def references(self, **kwargs: Any) -> Any:
         """The papers this one cites, a Library (cached in the store; :func:`paperlab.citations.links` options)."""

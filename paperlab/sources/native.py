@@ -6,7 +6,7 @@ extension  content                                                             r
 ``.json``  ``{"paperlab": 1, "papers": [Paper.to_dict(), ...]}``               lossless
 ``.jsonl`` one ``Paper.to_dict()`` per line                                    lossless
 ``.csv``   one row per paper; list fields joined by ``"; "``, ``sources`` and  every field
-           ``extra`` as JSON
+           ``extra``, ``external_ids`` as JSON
 ``.md``    markdown cards (:meth:`Paper.to_markdown`), one after another       lossless
 ``.bib``   BibTeX (:func:`paperlab.sources.bibtex.library_to_bibtex`)          via bibtex
 =========  ==================================================================  =========
@@ -45,7 +45,7 @@ _WRITE_FORMATS = {
 _READ_FORMATS = ("json", "jsonl", "csv", "md")
 _FIELDS = [f.name for f in dataclasses.fields(Paper)]
 _CSV_LIST_FIELDS = ("authors", "categories", "keywords", "tags")
-_CSV_JSON_FIELDS = ("sources", "extra")
+_CSV_JSON_FIELDS = ("sources", "extra", "external_ids")
 _LIST_SEP = "; "
 _CARD_RE = re.compile(r"<!-- " + re.escape(MIME_TYPE) + r" (\{.*?\}) -->", re.S)
 

@@ -13,7 +13,8 @@ pages, ``doi:10.48550/arXiv.…``) -> arxiv_id; ``authorships[].author.display_n
 ``primary_location`` source name unless a repository (+ ``biblio`` volume, issue, pages) -> journal_ref; its landing page ->
 url, its PDF (else ``best_oa_location``'s, ``open_access.oa_url``) -> pdf_url; ``keywords`` / topics ->
 keywords. ``id`` (short ``W…``), ``ids``, ``type``, ``cited_by_count``, ``referenced_works`` and
-``related_works`` (short ids), ``language`` go to ``extra["openalex"]``.
+``related_works`` (short ids), ``language`` go to ``extra["openalex"]``; the short id and the ``mag``, ``pmid``
+and ``pmcid`` of ``ids`` to ``external_ids``.
 """
 
 from __future__ import annotations
@@ -226,6 +227,9 @@ def _work_to_paper(work: dict[str, Any], record: SourceRecord) -> Paper:
     authors, affiliations = _authors(work)
     url, pdf_url = _links(work, doi)
     extra: dict[str, Any] = {"openalex": _openalex_extra(work)}
+    ids = {
+        k: str(v).rsplit("/", 1)[-1] for k, v in _dict(work.get("ids")).items() if k in ("mag", "pmid", "pmcid") and v
+    }
     if affiliations:
         extra["affiliations"] = affiliations
     return Paper(
@@ -242,6 +246,7 @@ def _work_to_paper(work: dict[str, Any], record: SourceRecord) -> Paper:
         keywords=_keywords(work),
         sources=[record],
         extra=extra,
+        external_ids={**({"openalex": short} if short else {}), **ids},
     )
 
 

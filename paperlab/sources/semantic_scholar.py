@@ -17,6 +17,7 @@ Field mapping: ``externalIds.ArXiv`` -> arxiv_id, ``externalIds.DOI`` -> doi, ``
 ``abstract``, ``tldr.text`` -> ai_summary, ``journal`` (name, volume, pages; else a non-arXiv
 ``venue``) -> journal_ref, ``publicationDate`` (else 1 January of ``year``) -> published,
 ``openAccessPdf.url`` (else the arXiv PDF) -> pdf_url, ``url`` -> url.
+``paperId`` and ``externalIds`` (CorpusId, DBLP, ACL, MAG, PubMed, PubMedCentral) also go to ``external_ids``.
 ``paperId``, ``corpusId``, ``citationCount``, ``referenceCount``, ``influentialCitationCount``,
 ``venue``, ``year``, ``fieldsOfStudy``, ``publicationTypes``, ``externalIds`` and, for
 citation items, ``isInfluential`` / ``intents`` go to ``extra`` under S2's own names.
@@ -71,6 +72,8 @@ _EXTRA_KEYS = (
     "matchScore",
 )
 _WRAPPERS = ("citingPaper", "citedPaper")
+# externalIds -> Paper.external_ids (ArXiv and DOI have fields of their own)
+_S2_IDS = {"CorpusId": "corpus", "DBLP": "dblp", "ACL": "acl", "MAG": "mag", "PubMed": "pmid", "PubMedCentral": "pmcid"}
 
 
 def _str(value: Any) -> str | None:
@@ -140,6 +143,9 @@ def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime)
             extra[key] = wrapper[key]
     if wrapper:
         extra["relation"] = "citing" if "citingPaper" in wrapper else "cited"
+    ids = {name: str(external[k]) for k, name in _S2_IDS.items() if isinstance(external.get(k), (str, int))}
+    if paper_id:
+        ids["s2"] = paper_id
     return Paper(
         title=title,
         arxiv_id=arxiv_id,
@@ -153,6 +159,7 @@ def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime)
         pdf_url=pdf_url,
         sources=[SourceRecord("semantic_scholar", source, retrieved, where)],
         extra=extra,
+        external_ids={k: v for k, v in ids.items() if v.strip()},
     )
 
 

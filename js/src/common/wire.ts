@@ -45,6 +45,7 @@ export interface IPaper {
   tags: string[];
   sources: ISourceRecord[];
   extra: { [key: string]: unknown };
+  external_ids: { [key: string]: unknown };
   title_text: string | null;
   abstract_text: string | null;
 }
