@@ -30,6 +30,7 @@ _LAZY = {
     "Session": "paperlab.services.sessions",
     "Schedule": "paperlab.services.sessions",
     "PaperCards": "paperlab.widget",
+    "TopicMap": "paperlab.mapview",
 }
 
 __all__ = sorted(
@@ -51,6 +52,7 @@ __all__ = sorted(
         "SourceRecord",
         "Store",
         "StoreError",
+        "TopicMap",
         "__version__",
         "demo",
         "digest",
@@ -114,6 +116,12 @@ def _load_citations() -> None:
     from . import citations  # noqa: F401  (registers Paper.references/citations, Library.fetch_citations/graph/gaps)
 
 
+def _load_topic_map() -> None:
+    from .mapview import topic_map
+
+    Library.operations.register("topic_map", topic_map)
+
+
 def _load_cards() -> None:
     from .widget import PaperCards
 
@@ -127,6 +135,7 @@ Library.operations.provide(["save"], _load_native)
 Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
 Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates"], _load_search)
 Library.operations.provide(["cards"], _load_cards)
+Library.operations.provide(["topic_map"], _load_topic_map)
 Paper.operations.provide(["references", "citations"], _load_citations)
 Library.operations.provide(["fetch_citations", "graph", "gaps"], _load_citations)
 _set_default_resolver(_fetch_on_miss)  # the store fetches unknown papers through the services layer

@@ -32,6 +32,7 @@ LibraryOperation = Literal[
     "similar",
     "to_bibtex",
     "to_dailyarxiv",
+    "topic_map",
     "topics",
 ]
 _OPERATION_NAMES: tuple[LibraryOperation, ...] = (
@@ -46,6 +47,7 @@ _OPERATION_NAMES: tuple[LibraryOperation, ...] = (
     "similar",
     "to_bibtex",
     "to_dailyarxiv",
+    "topic_map",
     "topics",
 )
 
@@ -355,6 +357,16 @@ class Library:
         paperlab.search.Topics
         """
         return self.operations.get("topics")(self, n=n, encoder=encoder)
+
+    def topic_map(self, n: int | None = None, encoder: Any = None, height: int = 480) -> Any:
+        """The interactive topic map of this library: hover for a card, click or lasso to select.
+
+        Returns
+        -------
+        paperlab.mapview.TopicMap
+            An anywidget; ``.selected`` is the library of the papers selected on the map.
+        """
+        return self.operations.get("topic_map")(self, n=n, encoder=encoder, height=height)
 
     def fetch_citations(self, hops: int = 1, **kwargs: Any) -> Any:
         """Fetch the references and citations of every paper (``hops`` deep) into the store's citation cache.

@@ -1,13 +1,16 @@
 /**
- * The anywidget front end of paperlab's map view (bundled to paperlab/static/map.js).
- * Placeholder entry point until the view lands; text is only ever set with textContent.
+ * The anywidget front end of `paperlab.mapview.TopicMap` (bundled to paperlab/static/map.js):
+ * the interactive topic map of a library (view.ts). Paper text only ever goes in via textContent.
  */
 
 import { IRenderProps } from '../widget/types';
+import { MapView } from './view';
 
 export default {
-  render({ el }: IRenderProps): () => void {
-    el.textContent = 'paperlab map view';
-    return () => el.replaceChildren();
+  render({ model, el }: IRenderProps): () => void {
+    const view = new MapView(model);
+    el.replaceChildren(view.root);
+    view.start();
+    return () => view.dispose();
   }
 };

@@ -1,0 +1,65 @@
+/** Styles of the topic map; colours come from JupyterLab's theme variables (light and dark). */
+
+export const CSS = `
+.plm-root {
+  font-family: var(--jp-ui-font-family, system-ui, sans-serif);
+  font-size: var(--jp-ui-font-size1, 13px);
+  color: var(--jp-ui-font-color1, #1f1f1f);
+  background: var(--jp-layout-color1, #fff);
+  border: 1px solid var(--jp-border-color2, #e0e0e0);
+  border-radius: 4px;
+  display: flex;
+  flex-direction: column;
+  outline: none;
+}
+.plm-root:focus-visible { box-shadow: 0 0 0 2px var(--jp-brand-color1, #1976d2); }
+.plm-bar {
+  display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
+  padding: 5px 8px; border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
+}
+.plm-count { color: var(--jp-ui-font-color1, #1f1f1f); }
+.plm-hint { color: var(--jp-ui-font-color2, #555); font-size: var(--jp-ui-font-size0, 11px); }
+.plm-bar button {
+  font: inherit; cursor: pointer; padding: 1px 8px;
+  color: var(--jp-ui-font-color1, #1f1f1f);
+  background: var(--jp-layout-color2, #eee);
+  border: 1px solid var(--jp-border-color1, #bdbdbd); border-radius: 3px;
+}
+.plm-bar button:hover { background: var(--jp-layout-color3, #ddd); }
+.plm-bar button[disabled] { cursor: default; opacity: 0.6; }
+.plm-stage { position: relative; overflow: hidden; cursor: crosshair; }
+.plm-stage canvas { display: block; }
+.plm-label {
+  position: absolute; white-space: nowrap; pointer-events: none;
+  padding: 1px 5px; border-radius: 3px;
+  font-size: var(--jp-ui-font-size1, 13px); font-weight: 600;
+  color: var(--jp-ui-font-color0, #000);
+  background: var(--jp-layout-color1, #fff);
+  border-left: 4px solid var(--plm-topic, #888);
+  box-shadow: 0 0 0 1px var(--jp-border-color2, #e0e0e0);
+}
+.plm-tip {
+  position: absolute; z-index: 2; pointer-events: none; max-width: 360px;
+  padding: 6px 8px; border-radius: 4px;
+  color: var(--jp-ui-font-color1, #1f1f1f);
+  background: var(--jp-layout-color1, #fff);
+  border: 1px solid var(--jp-border-color1, #bdbdbd);
+  box-shadow: var(--jp-elevation-z4, 0 2px 6px rgba(0,0,0,.25));
+}
+.plm-tip-title { font-weight: 600; color: var(--jp-ui-font-color0, #000); }
+.plm-tip-meta, .plm-tip-snippet { color: var(--jp-ui-font-color1, #1f1f1f); margin-top: 2px; }
+.plm-tip-topic { margin-top: 3px; color: var(--jp-ui-font-color1, #1f1f1f); }
+.plm-swatch {
+  display: inline-block; width: 9px; height: 9px; border-radius: 50%;
+  margin-right: 4px; vertical-align: baseline; background: var(--plm-topic, #888);
+}
+.plm-legend {
+  display: flex; flex-wrap: wrap; gap: 4px 10px; padding: 5px 8px;
+  border-top: 1px solid var(--jp-border-color2, #e0e0e0);
+}
+.plm-legend button {
+  font: inherit; cursor: pointer; border: none; background: none; padding: 0 2px;
+  color: var(--jp-ui-font-color1, #1f1f1f);
+}
+.plm-legend button:hover { text-decoration: underline; }
+`;
