@@ -1,8 +1,9 @@
 /**
- * One entry of the side panel's reading list as a card: title link and byline, status
- * toggles, tags, note, links and actions, the abstract, and drag to reorder (or to drop the
- * paper's JSON into a notebook). Paper text goes in through `textContent`; only http(s)
- * URLs become links (common/paper.ts `safeUrl`).
+ * One entry of the side panel's reading list: a compact row (status dot, title, first author,
+ * year) and, for the selected row, its details (byline, status buttons, tags, a multi-line
+ * note, links and actions, the abstract, who added and last changed it). Drag a row to reorder
+ * it, or to drop the paper's JSON into a notebook. Paper text goes in through `textContent`;
+ * only http(s) URLs become links (common/paper.ts `safeUrl`).
  */
 
 import { CommandRegistry } from '@lumino/commands';
@@ -30,21 +31,87 @@ export function button(
   });
 }
 
-/** What the cards of one panel share. */
+/** What the rows of one panel share. */
 export interface ICardContext {
   model: ReadingListModel;
   commands: CommandRegistry;
   /** Id of the paper being dragged within the list, if any. */
   drag: { id: string | null };
+  /** Select (open the details of) a row, or none. */
+  select: (paperId: string | null) => void;
 }
 
-export function entryCard(entry: IEntry, ctx: ICardContext): HTMLLIElement {
+/** The first author's family name, or the organisation / author count when there are no names. */
+export function firstAuthor(entry: IEntry): string {
+  const p = entry.paper;
+  const first = p.authors?.[0];
+  if (first) {
+    const family = first.includes(',')
+      ? first.split(',')[0].trim()
+      : (first.trim().split(/\s+/).pop() ?? first);
+    return p.authors.length > 1 ? `${family} et al.` : family;
+  }
+  return byline(p);
+}
+
+/** A row of the list; `selected` also shows its details. */
+export function entryCard(
+  entry: IEntry,
+  ctx: ICardContext,
+  selected: boolean
+): HTMLLIElement {
   const li = h('li', 'paperlab-card');
   li.dataset.paperId = entry.paper.id;
   li.dataset.status = entry.status;
   li.draggable = true;
-  li.append(
-    titleRow(entry),
+  li.tabIndex = selected ? 0 : -1;
+  li.setAttribute('role', 'option');
+  li.setAttribute('aria-selected', String(selected));
+  li.append(compactRow(entry, ctx, selected));
+  if (selected) {
+    li.classList.add('paperlab-selected');
+    li.append(details(entry, ctx));
+  }
+  dragAndDrop(li, entry, ctx);
+  return li;
+}
+
+/** Status dot, title, first author and year on one line; a click selects (or closes) the row. */
+function compactRow(
+  entry: IEntry,
+  ctx: ICardContext,
+  selected: boolean
+): HTMLElement {
+  const row = h('div', 'paperlab-row');
+  const dot = h('span', 'paperlab-dot');
+  dot.dataset.status = entry.status;
+  dot.title = STATUS_LABELS[entry.status];
+  dot.setAttribute('role', 'img');
+  dot.setAttribute('aria-label', STATUS_LABELS[entry.status]);
+  // the title as read: its LaTeX decoded by the server (`title_text`), else as written
+  const title = h(
+    'span',
+    'paperlab-title',
+    entry.paper.title_text ?? entry.paper.title
+  );
+  title.title = entry.paper.title_text ?? entry.paper.title;
+  const year = (entry.paper.published ?? '').slice(0, 4);
+  row.append(
+    dot,
+    title,
+    h('span', 'paperlab-row-author', firstAuthor(entry)),
+    h('span', 'paperlab-row-year', year)
+  );
+  row.addEventListener('click', () =>
+    ctx.select(selected ? null : entry.paper.id)
+  );
+  return row;
+}
+
+/** The details of the selected row. */
+function details(entry: IEntry, ctx: ICardContext): HTMLElement {
+  const box = h('div', 'paperlab-details');
+  box.append(
     metaRow(entry),
     statusRow(entry, ctx.model),
     tagsRow(entry, ctx.model),
@@ -52,24 +119,34 @@ export function entryCard(entry: IEntry, ctx: ICardContext): HTMLLIElement {
     actionsRow(entry, ctx)
   );
   if (entry.paper.abstract) {
-    const details = h('details', 'paperlab-abstract');
-    details.append(
+    const abstract = h('details', 'paperlab-abstract');
+    abstract.append(
       h('summary', '', 'Abstract'),
       h('p', '', entry.paper.abstract_text ?? entry.paper.abstract)
     );
-    li.append(details);
+    box.append(abstract);
   }
-  dragAndDrop(li, entry, ctx);
-  return li;
+  const who = provenance(entry);
+  if (who) {
+    box.append(h('div', 'paperlab-card-provenance', who));
+  }
+  return box;
 }
 
-/** The title, a link to the landing page when there is a safe one. */
-function titleRow(entry: IEntry): HTMLElement {
-  const row = h('div', 'paperlab-card-title');
-  // the title as read: its LaTeX decoded by the server (`title_text`), else as written
-  const title = entry.paper.title_text ?? entry.paper.title;
-  row.append(link(title, absUrl(entry.paper), 'paperlab-title'));
-  return row;
+/** "Added by ada · changed by bob", when the store records who (shared PostgreSQL lists). */
+function provenance(entry: IEntry): string {
+  const e = entry as IEntry & {
+    added_by?: string | null;
+    updated_by?: string | null;
+  };
+  const parts: string[] = [];
+  if (e.added_by) {
+    parts.push(`Added by ${e.added_by}`);
+  }
+  if (e.updated_by && e.updated_by !== e.added_by) {
+    parts.push(`changed by ${e.updated_by}`);
+  }
+  return parts.join(' · ');
 }
 
 function metaRow(entry: IEntry): HTMLElement {
@@ -151,7 +228,7 @@ function tagsRow(entry: IEntry, model: ReadingListModel): HTMLElement {
 /** The note: saved when the textarea loses focus, or on Ctrl/Cmd+Enter. */
 function noteBox(entry: IEntry, model: ReadingListModel): HTMLElement {
   const note = h('textarea', 'paperlab-note');
-  note.rows = 1;
+  note.rows = 3;
   note.placeholder = 'Note…';
   note.setAttribute('aria-label', 'Note');
   note.value = entry.note ?? '';

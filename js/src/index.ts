@@ -6,6 +6,7 @@ import {
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { IStateDB } from '@jupyterlab/statedb';
 
 import { codeCell } from './common/notebook';
 import { addPaletteItems, addPanelCommands } from './plugin/commands';
@@ -28,10 +29,11 @@ async function activate(
   palette: ICommandPalette | null,
   restorer: ILayoutRestorer | null,
   settingRegistry: ISettingRegistry | null,
-  notebooks: INotebookTracker | null
+  notebooks: INotebookTracker | null,
+  state: IStateDB | null
 ): Promise<void> {
   const settings = await loadSettings(settingRegistry);
-  const parts = createPanel(app, restorer, settings);
+  const parts = createPanel(app, restorer, settings, state);
   addPanelCommands(app, parts);
   const insert = makeInserter(app, parts.model);
   enableNotebookDrop(notebooks, settings, insert);
@@ -50,7 +52,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     ICommandPalette,
     ILayoutRestorer,
     ISettingRegistry,
-    INotebookTracker
+    INotebookTracker,
+    IStateDB
   ],
   activate
 };

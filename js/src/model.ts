@@ -101,6 +101,11 @@ export class ReadingListModel {
     await this.refresh();
   }
 
+  /** Emitted with the list's name whenever the shown list changes (to remember it across reloads). */
+  get listChanged(): ISignal<this, string> {
+    return this._listChanged;
+  }
+
   /** Read the lists and the current list again. */
   async refresh(): Promise<void> {
     await this._load();
@@ -150,18 +155,23 @@ export class ReadingListModel {
     });
   }
 
-  /** Add a paper by id, arXiv/DOI URL or DOI. */
-  async add(body: IAddEntry): Promise<IEntry | undefined> {
+  /** Add a paper by id, arXiv/DOI URL or DOI; `signal` stops waiting for it (no error is reported then). */
+  async add(
+    body: IAddEntry,
+    signal?: AbortSignal
+  ): Promise<IEntry | undefined> {
     let added: IEntry | undefined;
-    await this._call(async () => {
+    try {
       added = await requestAPI<IEntry>(
         `lists/${segment(this._listName)}/entries`,
-        {
-          method: 'POST',
-          body: JSON.stringify(body)
-        }
+        { method: 'POST', body: JSON.stringify(body), signal }
       );
-    });
+    } catch (error: any) {
+      if (error?.name !== 'AbortError') {
+        this._fail(error);
+      }
+    }
+    await this.refresh();
     return added;
   }
 
@@ -265,13 +275,27 @@ export class ReadingListModel {
   private async _load(): Promise<boolean> {
     const seq = ++this._seq;
     try {
-      // both at once (a kernel's change shows one round trip sooner); a missing list is made below
-      const [lists, detail] = await Promise.all([
-        requestAPI<ILists>('lists'),
-        this._detail(this._listName)
-      ]);
+      let lists: ILists;
+      let detail: IListDetail | null = null;
+      if (this._lists.some(l => l.name === this._listName)) {
+        // both at once (a kernel's change shows one round trip sooner)
+        [lists, detail] = await Promise.all([
+          requestAPI<ILists>('lists'),
+          this._detail(this._listName)
+        ]);
+      } else {
+        // a list not seen yet: ask for it only if it exists (no 404 in the console); a missing one is made below
+        lists = await requestAPI<ILists>('lists');
+        if (lists.lists.some(l => l.name === this._listName)) {
+          detail = await this._detail(this._listName);
+        }
+      }
       const current = await this._ensureList(lists, detail);
       if (seq === this._seq && !this._disposed) {
+        if (this._shownList !== this._listName) {
+          this._shownList = this._listName;
+          this._listChanged.emit(this._listName);
+        }
         this._lists = current.lists.lists;
         this._entries = current.detail.entries;
         // the earlier of the two: a change in between shows as a new revision on the next poll
@@ -402,7 +426,9 @@ export class ReadingListModel {
   private _undoTimer = 0;
   private _removed: IRemoved | null = null;
   private _disposed = false;
+  private _shownList = '';
   private _changed = new Signal<this, void>(this);
+  private _listChanged = new Signal<this, string>(this);
   private _failed = new Signal<this, string>(this);
   private _removedChanged = new Signal<this, IRemoved | null>(this);
 }

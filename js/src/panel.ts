@@ -17,6 +17,7 @@ import { Widget } from '@lumino/widgets';
 import { h } from './common/dom';
 import { button, entryCard, ICardContext, STATUS_LABELS } from './entrycard';
 import { ReadingListModel, IRemoved } from './model';
+import { notifyError } from './notify';
 import { ExportFormat, IEntry, Status, STATUSES } from './tokens';
 
 function matches(entry: IEntry, words: string[]): boolean {
@@ -57,10 +58,22 @@ function iconButton(
   return b;
 }
 
+/** How long an add may take before the panel shows a spinner with Cancel (ms). */
+export const BUSY_AFTER_MS = 500;
+
+/** The empty list's hint: a line of Python that adds to *this* list. */
+export function emptyHint(listName: string): string {
+  // a JSON string is a valid Python string literal
+  const target = listName === 'default' ? '' : JSON.stringify(listName);
+  return `paperlab.reading_list(${target}).add("2503.14895")`;
+}
+
 /**
- * The reading-list side panel: the lists and their papers as compact cards, with search,
- * status toggles and counts, tags and notes, drag to reorder, remove with undo, links,
- * insert into the active notebook and exports.
+ * The reading-list side panel: the lists and their papers as compact rows (status dot, title,
+ * first author, year) with a details area for the selected row (status, tags, a multi-line
+ * note, actions), search, status counts, keyboard selection and reorder (↑/↓, Alt+↑/↓), drag
+ * to reorder, remove with undo, insert into the active notebook and exports. Other plugins can
+ * add sections above the footer with `addSection`.
  */
 export class ReadingListPanel extends Widget {
   constructor(options: { model: ReadingListModel; commands: CommandRegistry }) {
@@ -69,7 +82,8 @@ export class ReadingListPanel extends Widget {
     this._cardContext = {
       model: this.model,
       commands: options.commands,
-      drag: { id: null }
+      drag: { id: null },
+      select: id => this.select(id)
     };
     this.addClass('paperlab-panel');
     this._statusBar.setAttribute('role', 'group');
@@ -78,16 +92,37 @@ export class ReadingListPanel extends Widget {
       this._buildHeader(),
       this._buildAddRow(),
       this._buildSearch(),
+      this._busy,
       this._statusBar,
       this._undoBar,
       this._empty,
       this._buildEntries(),
+      this._sections,
       this._buildFooter()
     );
+    this._busy.hidden = true;
+    this._busy.setAttribute('role', 'status');
     this._connectModel();
   }
 
   readonly model: ReadingListModel;
+
+  /** The selected row's paper id (its details are shown), or null. */
+  get selected(): string | null {
+    return this._selected;
+  }
+
+  /** Select a row (show its details), or none; keyboard focus follows the selection. */
+  select(paperId: string | null, focus = true): void {
+    this._selected = paperId;
+    this._focusSelected = focus;
+    this.render();
+  }
+
+  /** Add a section (e.g. "For you") below the list, above the export buttons. */
+  addSection(node: HTMLElement): void {
+    this._sections.append(node);
+  }
 
   /** Ask for a name and create a list. */
   async newList(): Promise<void> {
@@ -119,10 +154,7 @@ export class ReadingListPanel extends Widget {
       a.remove();
       window.setTimeout(() => URL.revokeObjectURL(url), 10000);
     } catch (error: any) {
-      Notification.error(
-        `paperlab: export failed: ${error?.message ?? error}`,
-        { autoClose: 5000 }
-      );
+      notifyError(`Export failed: ${error?.message ?? error}`);
     }
   }
 
@@ -140,15 +172,29 @@ export class ReadingListPanel extends Widget {
     const shown = this.model.entries.filter(
       e => (!this._status || e.status === this._status) && matches(e, words)
     );
-    const cards = shown.map(e => entryCard(e, this._cardContext));
+    // a filter hides the selected row without forgetting it; a removal forgets it
+    if (!this.model.entries.some(e => e.paper.id === this._selected)) {
+      this._selected = null;
+    }
+    this._shown = shown;
+    const cards = shown.map(e =>
+      entryCard(e, this._cardContext, e.paper.id === this._selected)
+    );
+    if (cards.length && !cards.some(c => c.tabIndex === 0)) {
+      cards[0].tabIndex = 0; // Tab reaches the list even with nothing selected
+    }
+    // a refresh replaces the rows: keep the keyboard on the row it was on
+    const active = document.activeElement as HTMLElement | null;
+    const focusedRow =
+      active?.classList.contains('paperlab-card') &&
+      this._entriesNode.contains(active)
+        ? (active.dataset.paperId ?? null)
+        : null;
     this._entriesNode.replaceChildren(...cards);
-    const total = this.model.entries.length;
-    this._empty.textContent = total
-      ? shown.length
-        ? ''
-        : 'No paper matches the filter.'
-      : 'No papers yet. Add one above, or from a notebook: paperlab.reading_list().add("2503.14895")';
-    this._empty.hidden = shown.length > 0;
+    this._renderEmpty(shown.length);
+    const refocus = this._focusSelected ? this._selected : focusedRow;
+    this._focusSelected = false;
+    this._row(refocus)?.focus();
   }
 
   protected onAfterShow(msg: Message): void {
@@ -237,6 +283,9 @@ export class ReadingListPanel extends Widget {
 
   /** The entries; a refresh that arrived while typing is shown once the edit ends. */
   private _buildEntries(): HTMLUListElement {
+    this._entriesNode.setAttribute('role', 'listbox');
+    this._entriesNode.setAttribute('aria-label', 'Papers in this list');
+    this._entriesNode.addEventListener('keydown', ev => this._onKey(ev));
     this._entriesNode.addEventListener('focusout', () => {
       window.setTimeout(() => {
         if (this._pendingRender && !this._isEditing()) {
@@ -281,9 +330,7 @@ export class ReadingListPanel extends Widget {
       (_, removed) => this._renderUndo(removed),
       this
     );
-    this.model.failed.connect((_, message) => {
-      Notification.error(`paperlab: ${message}`, { autoClose: 5000 });
-    }, this);
+    this.model.failed.connect((_, message) => notifyError(message), this);
   }
 
   private _isEditing(): boolean {
@@ -354,16 +401,116 @@ export class ReadingListPanel extends Widget {
     );
   }
 
+  /** Add the typed reference; past `BUSY_AFTER_MS` a spinner with Cancel shows what is being fetched. */
   private async _add(): Promise<void> {
     const ref = this._addInput.value.trim();
-    if (!ref) {
+    if (!ref || this._adding) {
       return;
     }
-    this._addInput.disabled = true;
-    const added = await this.model.add({ ref });
-    this._addInput.disabled = false;
-    if (added) {
-      this._addInput.value = '';
+    const abort = new AbortController();
+    this._adding = abort;
+    const timer = window.setTimeout(
+      () => this._showBusy(ref, abort),
+      BUSY_AFTER_MS
+    );
+    try {
+      const added = await this.model.add({ ref }, abort.signal);
+      if (added && this._addInput.value.trim() === ref) {
+        this._addInput.value = '';
+      }
+    } finally {
+      window.clearTimeout(timer);
+      this._adding = null;
+      this._busy.hidden = true;
+      this._busy.replaceChildren();
+    }
+  }
+
+  private _showBusy(ref: string, abort: AbortController): void {
+    if (abort.signal.aborted) {
+      return;
+    }
+    this._busy.replaceChildren(
+      h('span', 'paperlab-spinner'),
+      h('span', 'paperlab-busy-text', `Adding ${ref}…`),
+      button('paperlab-cancel', 'Cancel', 'Stop waiting for this paper', () => {
+        abort.abort();
+        Notification.info(
+          `Stopped waiting for ${ref}; if the server still gets it, it appears in the list.`,
+          { autoClose: 5000 }
+        );
+      })
+    );
+    this._busy.hidden = false;
+  }
+
+  private _renderEmpty(shown: number): void {
+    const name = this.model.listName;
+    if (shown > 0) {
+      this._empty.hidden = true;
+      this._empty.replaceChildren();
+      return;
+    }
+    this._empty.hidden = false;
+    if (this.model.entries.length) {
+      this._empty.replaceChildren('No paper matches the filter.');
+      return;
+    }
+    this._empty.replaceChildren(
+      h(
+        'span',
+        '',
+        `No papers in “${name}” yet. Add one above, or from a notebook:`
+      ),
+      h('code', 'paperlab-empty-code', emptyHint(name))
+    );
+  }
+
+  private _row(paperId: string | null): HTMLLIElement | null {
+    if (paperId === null) {
+      return null;
+    }
+    for (const li of Array.from(this._entriesNode.children)) {
+      if ((li as HTMLElement).dataset.paperId === paperId) {
+        return li as HTMLLIElement;
+      }
+    }
+    return null;
+  }
+
+  /** ↑/↓ select the previous/next row, Alt+↑/↓ move the selected paper, Enter/Escape open/close. */
+  private _onKey(ev: KeyboardEvent): void {
+    const target = ev.target as HTMLElement;
+    if (!target.classList.contains('paperlab-card')) {
+      return; // typing in a tag or note box
+    }
+    const id = target.dataset.paperId ?? null;
+    const index = this._shown.findIndex(e => e.paper.id === id);
+    if (index < 0) {
+      return;
+    }
+    const step = ev.key === 'ArrowUp' ? -1 : ev.key === 'ArrowDown' ? 1 : 0;
+    if (step && ev.altKey) {
+      ev.preventDefault();
+      ev.stopPropagation();
+      const neighbour = this._shown[index + step];
+      if (neighbour && id) {
+        this._selected = id;
+        this._focusSelected = true;
+        void this.model.move(id, neighbour.position);
+      }
+    } else if (step) {
+      ev.preventDefault();
+      ev.stopPropagation();
+      const next = id === this._selected ? this._shown[index + step] : null;
+      this.select(next ? next.paper.id : id);
+    } else if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      this.select(id === this._selected ? null : id);
+    } else if (ev.key === 'Escape') {
+      ev.stopPropagation();
+      this._row(id)?.blur();
+      this.select(null, false);
     }
   }
 
@@ -399,4 +546,10 @@ export class ReadingListPanel extends Widget {
   private _empty = h('div', 'paperlab-empty');
   private _status: Status | null = null;
   private _pendingRender = false;
+  private _selected: string | null = null;
+  private _focusSelected = false;
+  private _shown: IEntry[] = [];
+  private _adding: AbortController | null = null;
+  private _busy = h('div', 'paperlab-busy');
+  private _sections = h('div', 'paperlab-sections');
 }

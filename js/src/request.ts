@@ -43,7 +43,10 @@ export async function requestAPI<T>(
   let response: Response;
   try {
     response = await ServerConnection.makeRequest(url, init, settings);
-  } catch (error) {
+  } catch (error: any) {
+    if (error?.name === 'AbortError') {
+      throw error; // the caller cancelled: not a failure to report
+    }
     throw new APIError(
       0,
       'network',

@@ -2,6 +2,10 @@
 
 JupyterLab runs with a random token, temporary config/runtime/settings/workspace folders and its
 own PAPERLAB_HOME (kernels inherit it, so a notebook cell and the side panel share one store).
+Nothing it fetches leaves the machine: arXiv is the unresolvable ``nonexistent.invalid`` (an add by arXiv id
+fails at once, as offline), Semantic Scholar a socket on 127.0.0.1 that accepts and never answers (an add by
+DOI is slow). Every console error and page error of every page, in the whole browser suite, is collected;
+the suite fails at its end if there was one a test did not expect (``console_errors.expect``).
 Screenshots go to test-artifacts/ (gitignored).
 """
 
@@ -9,7 +13,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -19,9 +25,23 @@ from collections.abc import Iterator
 import pytest
 from labtools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Lab, free_port
 
+UNRESOLVABLE_ARXIV = "http://nonexistent.invalid/api/query"
+
 
 @pytest.fixture(scope="session")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+def black_hole() -> Iterator[str]:
+    """A URL on 127.0.0.1 whose socket accepts connections (the kernel's backlog) and never answers."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory: pytest.TempPathFactory, black_hole: str) -> Iterator[Lab]:
     """Start JupyterLab once for the session; stop it at the end."""
     if not CHROMIUM.exists():
         pytest.skip("browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium)")
@@ -42,6 +62,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         "JUPYTERLAB_WORKSPACES_DIR": str(dirs["workspaces"]),
         "PAPERLAB_HOME": str(dirs["paperlab"]),
         "HF_HUB_OFFLINE": "1",
+        "PAPERLAB_ARXIV_URL": UNRESOLVABLE_ARXIV,
+        "PAPERLAB_SEMANTIC_SCHOLAR_URL": black_hole,
     }
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / "jupyterlab.log"
@@ -124,3 +146,51 @@ def dialogs(page) -> list[str]:
 
     page.on("dialog", on_dialog)
     return seen
+
+
+class ConsoleErrors:
+    """Console errors and page errors seen during the browser suite; a test may ``expect`` some it causes."""
+
+    def __init__(self) -> None:
+        self.unexpected: list[str] = []
+        self._expected: list[re.Pattern[str]] = []
+        self._test = ""
+
+    def expect(self, pattern: str) -> None:
+        """Allow errors matching ``pattern`` (a regular expression) during the current test only."""
+        self._expected.append(re.compile(pattern))
+
+    def start(self, test: str) -> None:
+        self._test, self._expected = test, []
+
+    def record(self, kind: str, text: str) -> None:
+        if not any(p.search(f"{kind}: {text}") for p in self._expected):
+            self.unexpected.append(f"{self._test}: {kind}: {text}")
+
+    def watch(self, page) -> None:
+        page.on("console", lambda msg: self.record("console", msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.record("pageerror", f"{exc}\n{getattr(exc, 'stack', '') or ''}"[:1500]))
+
+
+_CONSOLE = ConsoleErrors()
+
+
+@pytest.fixture(scope="session")
+def console_log() -> Iterator[ConsoleErrors]:
+    """The suite's one collector; at the end of the session, fails if any unexpected error was seen."""
+    yield _CONSOLE
+    if _CONSOLE.unexpected:
+        shown = "\n".join(_CONSOLE.unexpected[:30])
+        pytest.fail(f"{len(_CONSOLE.unexpected)} console/page error(s) during the browser suite:\n{shown}")
+
+
+@pytest.fixture(autouse=True)
+def console_errors(request: pytest.FixtureRequest, console_log: ConsoleErrors) -> ConsoleErrors:
+    """Watch every page of this test's browser context (pages opened later too)."""
+    console_log.start(request.node.nodeid)
+    if "page" in request.fixturenames or "context" in request.fixturenames:
+        context = request.getfixturevalue("context")
+        for page in context.pages:
+            console_log.watch(page)
+        context.on("page", console_log.watch)
+    return console_log

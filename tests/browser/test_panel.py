@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from urllib.parse import quote
 
 import pytest
 from labtools import Lab, shot
@@ -32,11 +33,12 @@ HOSTILE_TITLE = "<img src=x onerror=\"alert('img')\"><script>alert('script')</sc
 def seed(lab: Lab, *papers: Paper, name: str = "default") -> None:
     """Make the list ``name`` hold exactly ``papers`` (via the REST API)."""
     lists = [entry["name"] for entry in lab.api("GET", "lists")["lists"]]
+    path = f"lists/{quote(name, safe='')}"
     if name in lists:
-        lab.api("DELETE", f"lists/{name}")
+        lab.api("DELETE", path)
     lab.api("POST", "lists", {"name": name})
     for p in papers:
-        lab.api("POST", f"lists/{name}/entries", {"paper": p.to_dict()})
+        lab.api("POST", f"{path}/entries", {"paper": p.to_dict()})
 
 
 def open_lab(page: Page, lab: Lab, workspace: str, path: str = "") -> None:
@@ -62,6 +64,15 @@ def open_panel(page: Page) -> None:
 
 def card(page: Page, paper_id: str):
     return page.locator(f".paperlab-card[data-paper-id='{paper_id}']")
+
+
+def select(page: Page, paper_id: str):
+    """Click a paper's row so its details (status, tags, note, actions) show; the row's locator."""
+    row = card(page, paper_id)
+    if row.get_attribute("aria-selected") != "true":
+        row.locator(".paperlab-row").click()
+    expect(row.locator(".paperlab-details")).to_be_visible()
+    return row
 
 
 def write_notebook(lab: Lab, name: str, *sources: str) -> None:
@@ -163,6 +174,7 @@ def test_paper_added_in_a_notebook_cell_appears_in_the_panel(page: Page, lab: La
         "Frequency of Hot Jupiters and Very Hot Jupiters from the OGLE-III Transit Surveys Toward the "
         "Galactic Bulge and Carina"
     )
+    select(page, "astro-ph/0601001")
     expect(new.locator(".paperlab-tag-text")).to_have_text(["from-kernel"])
     expect(new.locator(".paperlab-card-meta")).to_contain_text("Andrew Gould, Susan Dorsher, B. Scott Gaudi +1 more")
     shot(page, "panel-kernel-add")
@@ -173,9 +185,10 @@ def test_status_tags_note_persist_and_remove_can_be_undone(page: Page, lab: Lab)
     seed(lab, FIRST, SECOND)
     open_lab(page, lab, "edit")
     open_panel(page)
-    first = card(page, FIRST.id)
+    first = select(page, FIRST.id)
     first.locator(".paperlab-status-button[data-status='reading']").click()
     expect(first.locator(".paperlab-status-button[data-status='reading']")).to_have_attribute("aria-pressed", "true")
+    expect(first.locator(".paperlab-dot")).to_have_attribute("data-status", "reading")
     first.locator(".paperlab-tag-input").fill("survey")
     first.locator(".paperlab-tag-input").press("Enter")
     expect(first.locator(".paperlab-tag-text")).to_have_text(["survey"])
@@ -192,7 +205,7 @@ def test_status_tags_note_persist_and_remove_can_be_undone(page: Page, lab: Lab)
     page.reload()
     expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
     open_panel(page)
-    first = card(page, FIRST.id)
+    first = select(page, FIRST.id)
     expect(first.locator(".paperlab-status-button[data-status='reading']")).to_have_attribute("aria-pressed", "true")
     expect(first.locator(".paperlab-tag-text")).to_have_text(["survey"])
     expect(first.locator(".paperlab-note")).to_have_value("Compare with our fuzzing tool.")
@@ -209,7 +222,7 @@ def test_status_tags_note_persist_and_remove_can_be_undone(page: Page, lab: Lab)
     page.locator(".paperlab-undo-button").click()
     expect(page.locator(".paperlab-card")).to_have_count(2)
     expect(page.locator(".paperlab-card").first).to_have_attribute("data-paper-id", FIRST.id)
-    expect(card(page, FIRST.id).locator(".paperlab-tag-text")).to_have_text(["survey"])
+    expect(select(page, FIRST.id).locator(".paperlab-tag-text")).to_have_text(["survey"])
     shot(page, "panel-edited")
 
     # Drag the second card above the first.
@@ -227,6 +240,7 @@ def test_insert_into_notebook_as_card_and_code(page: Page, lab: Lab) -> None:
     open_lab(page, lab, "insert", "insert.ipynb")
     open_panel(page)
     wait_kernel_idle(page)
+    select(page, FIRST.id)
     page.locator(".jp-Cell .cm-content").first.click()
     card(page, FIRST.id).locator(".paperlab-insert-markdown").click()
     rendered = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown h3 a").first
@@ -254,7 +268,7 @@ def test_hostile_title_renders_as_text(page: Page, lab: Lab, dialogs: list[str])
     write_notebook(lab, "hostile.ipynb", "")
     open_lab(page, lab, "hostile", "hostile.ipynb")
     open_panel(page)
-    bad = card(page, hostile.id)
+    bad = select(page, hostile.id)
     expect(bad.locator(".paperlab-title")).to_have_text(HOSTILE_TITLE)
     expect(bad.locator(".paperlab-card-meta")).to_contain_text("<script>alert('author')</script>")
     bad.locator(".paperlab-abstract summary").click()
@@ -284,7 +298,7 @@ def test_dark_theme(page: Page, lab: Lab) -> None:
     seed(lab, FIRST, SECOND)
     open_lab(page, lab, "dark")
     open_panel(page)
-    first = card(page, FIRST.id)
+    first = select(page, FIRST.id)
     first.locator(".paperlab-status-button[data-status='read']").click()
     expect(first.locator(".paperlab-status-button[data-status='read']")).to_have_attribute("aria-pressed", "true")
 
@@ -293,7 +307,7 @@ def test_dark_theme(page: Page, lab: Lab) -> None:
             const rgb = el => getComputedStyle(el).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number);
             const fg = el => getComputedStyle(el).color.match(/\\d+/g).slice(0, 3).map(Number);
             return {panel: rgb(document.querySelector('.paperlab-panel')),
-                    card: rgb(document.querySelector('.paperlab-card')),
+                    card: rgb(document.querySelector('.paperlab-details')),
                     title: fg(document.querySelector('.paperlab-title'))};
         }""")
 
@@ -320,15 +334,19 @@ def test_two_browser_tabs_stay_consistent(page: Page, lab: Lab) -> None:
         open_panel(page)
         open_lab(other, lab, "tab-b")
         open_panel(other)
+        select(page, SECOND.id)
+        select(other, SECOND.id)
+        select(other, FIRST.id)
         # a status change and a tag in tab A show in tab B without a reload (live sync, within 2 s)
         card(page, SECOND.id).locator(".paperlab-status-button[data-status='read']").click()
         card(page, SECOND.id).locator(".paperlab-tag-input").fill("baseline")
         card(page, SECOND.id).locator(".paperlab-tag-input").press("Enter")
         theirs = card(other, SECOND.id)
-        expect(theirs.locator(".paperlab-status-button[data-status='read']")).to_have_attribute(
-            "aria-pressed", "true", timeout=2_000
-        )
+        expect(theirs.locator(".paperlab-dot")).to_have_attribute("data-status", "read", timeout=2_000)
+        select(other, SECOND.id)
+        expect(theirs.locator(".paperlab-status-button[data-status='read']")).to_have_attribute("aria-pressed", "true")
         expect(theirs.locator(".paperlab-tag-text")).to_have_text(["baseline"], timeout=2_000)
+        select(other, FIRST.id)
         # and a removal in tab B disappears from tab A
         card(other, FIRST.id).locator(".paperlab-remove").click()
         expect(card(page, FIRST.id)).to_have_count(0, timeout=2_000)

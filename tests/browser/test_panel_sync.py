@@ -65,7 +65,7 @@ WATCH = """id => ({seen: new Promise(resolve => {
 def test_a_store_change_from_another_process_shows_within_300_ms(page: Page, lab: Lab) -> None:
     reset_list(lab, "default")
     open_panel(page, lab, "longpoll")
-    expect(page.locator(".paperlab-empty")).to_contain_text("No papers yet")
+    expect(page.locator(".paperlab-empty")).to_contain_text("No papers in “default” yet")
     page.wait_for_timeout(1_500)  # the panel's first loads are done: it is waiting on the long-poll
     latencies = []
     with Store(lab.paperlab_home / "paperlab.sqlite3") as store:
@@ -111,6 +111,8 @@ def test_only_http_urls_become_links_in_the_panel(page: Page, lab: Lab) -> None:
     card = page.locator(".paperlab-card")
     expect(card).to_have_count(1)
     expect(card.locator(".paperlab-title")).to_have_text(paper.title)
+    card.locator(".paperlab-row").click()  # the details, with the links
+    expect(card.locator(".paperlab-details")).to_be_visible()
     assert card.locator(".paperlab-title").evaluate("e => e.tagName") == "SPAN"  # no link: javascript: URL
     hrefs = card.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert hrefs == ["https://example.org/code"]

@@ -1,6 +1,7 @@
 /** Creating the reading-list side panel and its model, and adding it to the left area. */
 
 import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
+import { IStateDB } from '@jupyterlab/statedb';
 import { LabIcon } from '@jupyterlab/ui-components';
 
 import { ReadingListModel } from '../model';
@@ -23,11 +24,18 @@ export interface IPanelParts {
   panel: ReadingListPanel;
 }
 
-/** Build the model and panel, put the panel in the left area (restored with the layout), start syncing. */
+/** Where the panel remembers the list it showed (JupyterLab's state database). */
+export const STATE_KEY = 'paperlab:panel';
+
+/**
+ * Build the model and panel, put the panel in the left area (restored with the layout), start syncing.
+ * With a state database the panel reopens the list it showed last (when it still exists).
+ */
 export function createPanel(
   app: JupyterFrontEnd,
   restorer: ILayoutRestorer | null,
-  settings: ISettings
+  settings: ISettings,
+  state: IStateDB | null = null
 ): IPanelParts {
   const model = new ReadingListModel({
     defaultList: settings.defaultList,
@@ -41,7 +49,30 @@ export function createPanel(
   if (restorer) {
     restorer.add(panel, PANEL_ID);
   }
-  model.start();
-  void model.refresh();
+  void rememberList(model, state).then(() => model.start());
   return { model, panel };
+}
+
+/** Open the list shown last (from `state`), then save every change of list. */
+async function rememberList(
+  model: ReadingListModel,
+  state: IStateDB | null
+): Promise<void> {
+  if (state) {
+    try {
+      const saved = (await state.fetch(STATE_KEY)) as
+        { list?: unknown } | undefined;
+      if (saved && typeof saved.list === 'string' && saved.list) {
+        await model.setList(saved.list);
+      }
+    } catch (error) {
+      console.warn('paperlab: could not read the panel state', error);
+    }
+    model.listChanged.connect((_, list) => {
+      void state.save(STATE_KEY, { list }).catch(error => {
+        console.warn('paperlab: could not save the panel state', error);
+      });
+    });
+  }
+  await model.refresh();
 }

@@ -1,0 +1,54 @@
+/**
+ * Error notifications of the side panel. JupyterLab's toasts and its notification centre show
+ * at most 140 characters of a message; a longer one shows its first sentence (what happened,
+ * in words) and keeps the whole text behind a "Details" action, which stays in the centre.
+ */
+
+import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
+import { Widget } from '@lumino/widgets';
+
+import { h } from './common/dom';
+
+/** Characters of a message JupyterLab's notifications show before cutting it. */
+export const TOAST_LIMIT = 140;
+
+/** The first sentence of `message` (ending in ". "), cut at a word to fit `limit` characters. */
+export function summary(message: string, limit = TOAST_LIMIT): string {
+  const end = message.indexOf('. ');
+  let first = end > 0 ? message.slice(0, end + 1) : message;
+  if (first.length > limit) {
+    const cut = first.slice(0, limit - 1);
+    const space = cut.lastIndexOf(' ');
+    first = `${space > limit / 2 ? cut.slice(0, space) : cut}…`;
+  }
+  return first;
+}
+
+/** Show the whole message in a dialog (text only, wrapped). */
+export function showDetails(message: string): Promise<unknown> {
+  const body = new Widget({
+    node: h('pre', 'paperlab-error-details', message)
+  });
+  return showDialog({
+    title: 'paperlab',
+    body,
+    buttons: [Dialog.okButton({ label: 'Close' })]
+  });
+}
+
+/** Notify an error: in full when it fits, else its first sentence with a "Details" action. */
+export function notifyError(message: string): string {
+  if (message.length <= TOAST_LIMIT) {
+    return Notification.error(message, { autoClose: 8000 });
+  }
+  return Notification.error(summary(message), {
+    autoClose: 8000,
+    actions: [
+      {
+        label: 'Details',
+        caption: 'Show the whole message',
+        callback: () => void showDetails(message)
+      }
+    ]
+  });
+}
