@@ -203,10 +203,12 @@ function footer(
     ...(p.tags ?? []),
     ...(p.keywords ?? [])
   ].slice(0, 6);
+  const tags = h('span', 'plc-tags');
   for (const c of chips) {
-    row.appendChild(h('span', 'plc-tag', c));
+    tags.appendChild(h('span', 'plc-tag', c));
   }
-  row.appendChild(toolbar(p, state, actions));
+  tags.title = chips.join(' · ');
+  row.append(tags, toolbar(p, state, actions));
   return row;
 }
 

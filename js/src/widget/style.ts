@@ -109,7 +109,12 @@ export const CSS = `
 }
 .plc-root mark.plc-mark { background: #fff1a8; color: #1f1f1f; border-radius: 2px; padding: 0 1px; }
 ${DARK} .plc-root mark.plc-mark { background: #5c4b00; color: #fff; }
-.plc-footer { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; min-height: 26px; margin-top: 2px; }
+.plc-footer { display: flex; gap: 6px; align-items: center; flex-wrap: nowrap; min-height: 26px; margin-top: 2px; }
+.plc-footer > * { flex: none; }
+.plc-footer > .plc-tags {
+  flex: 1 1 auto; min-width: 0; display: flex; gap: 2px; overflow: hidden; white-space: nowrap;
+  mask-image: linear-gradient(to right, #000 85%, transparent);
+}
 .plc-footer input[type=checkbox] { margin: 0 2px 0 0; }
 .plc-link {
   display: inline-flex; align-items: center; gap: 3px; padding: 0 6px 0 4px; border-radius: 10px;
@@ -122,7 +127,7 @@ ${DARK} .plc-root mark.plc-mark { background: #5c4b00; color: #fff; }
   font-size: var(--jp-ui-font-size1, 13px); padding: 0 6px; border-radius: 10px; line-height: 20px;
   background: var(--jp-layout-color1, #fff); color: var(--jp-ui-font-color2, #616161);
 }
-.plc-actions { margin-left: auto; display: inline-flex; gap: 1px; align-items: center; }
+.plc-actions { margin-left: auto; display: inline-flex; gap: 1px; align-items: center; flex: none; }
 .plc-root button.plc-listed { box-shadow: inset 0 0 0 1px var(--jp-success-color1, #388e3c); }
 .plc-menu-wrap { position: relative; display: inline-flex; }
 .plc-menu {

@@ -296,7 +296,7 @@ export class CardsView implements act.IActionHost {
 
   /**
    * Recompute the shown cards: the kernel ranking, or the filter's first screenful (the scan
-   * goes on in later tasks). With `incremental`, cards still shown are reused as they are.
+   * goes on in later tasks). With `incremental`, the scan narrows the previous result.
    */
   private refilter(incremental: boolean): void {
     const shown = this.scores
@@ -308,7 +308,8 @@ export class CardsView implements act.IActionHost {
           incremental,
           this.list.firstScreen()
         );
-    this.list.show(shown, incremental);
+    // cards are built again: their marked terms follow the typed text
+    this.list.show(shown, false);
     this.updateCount();
     this.saveView();
   }
