@@ -122,6 +122,12 @@ def _load_topic_map() -> None:
     Library.operations.register("topic_map", topic_map)
 
 
+def _load_graph_view() -> None:
+    from .graphview import graph_view
+
+    Library.operations.register("graph_view", graph_view)
+
+
 def _load_cards() -> None:
     from .widget import PaperCards
 
@@ -138,6 +144,7 @@ Library.operations.provide(["cards"], _load_cards)
 Library.operations.provide(["topic_map"], _load_topic_map)
 Paper.operations.provide(["references", "citations"], _load_citations)
 Library.operations.provide(["fetch_citations", "graph", "gaps"], _load_citations)
+Library.operations.provide(["graph_view"], _load_graph_view)
 _set_default_resolver(_fetch_on_miss)  # the store fetches unknown papers through the services layer
 
 

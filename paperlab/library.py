@@ -25,6 +25,7 @@ LibraryOperation = Literal[
     "fetch_citations",
     "gaps",
     "graph",
+    "graph_view",
     "near_duplicates",
     "recommend",
     "save",
@@ -40,6 +41,7 @@ _OPERATION_NAMES: tuple[LibraryOperation, ...] = (
     "fetch_citations",
     "gaps",
     "graph",
+    "graph_view",
     "near_duplicates",
     "recommend",
     "save",
@@ -380,6 +382,11 @@ class Library:
         """The citation graph of this library and its one-hop neighbours, from the cache (a networkx DiGraph;
         :func:`paperlab.citations.citation_graph`)."""
         return self.operations.get("graph")(self, **kwargs)
+
+    def graph_view(self, **kwargs: Any) -> Any:
+        """The citation graph widget: hover for a card, click to open it and add to a reading list
+        (:class:`paperlab.graphview.GraphView`; from the cache, so fetch first with :meth:`fetch_citations`)."""
+        return self.operations.get("graph_view")(self, **kwargs)
 
     def gaps(self, min_cited_by: int = 2, **kwargs: Any) -> pd.DataFrame:
         """Papers cited by at least ``min_cited_by`` papers of this library but not in it, ranked."""

@@ -1,0 +1,55 @@
+/** Styles of the citation graph; colours come from JupyterLab's theme variables (light and dark). */
+
+export const CSS = `
+.plg-root {
+  font-family: var(--jp-ui-font-family, system-ui, sans-serif);
+  font-size: var(--jp-ui-font-size1, 13px);
+  color: var(--jp-ui-font-color1, #1f1f1f);
+  background: var(--jp-layout-color1, #fff);
+  border: 1px solid var(--jp-border-color2, #e0e0e0);
+  border-radius: 4px;
+  display: flex;
+  flex-direction: column;
+  outline: none;
+}
+.plg-bar {
+  display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
+  padding: 5px 8px; border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
+}
+.plg-hint { color: var(--jp-ui-font-color2, #555); font-size: var(--jp-ui-font-size0, 11px); }
+.plg-bar button, .plg-bar select, .plg-card button {
+  font: inherit; cursor: pointer; padding: 1px 8px;
+  color: var(--jp-ui-font-color1, #1f1f1f);
+  background: var(--jp-layout-color2, #eee);
+  border: 1px solid var(--jp-border-color1, #bdbdbd); border-radius: 3px;
+}
+.plg-bar button:hover, .plg-card button:hover { background: var(--jp-layout-color3, #ddd); }
+.plg-card button[disabled] { cursor: default; opacity: 0.7; }
+.plg-stage { position: relative; overflow: hidden; }
+.plg-sigma { position: absolute; inset: 0; }
+.plg-tip, .plg-card {
+  position: absolute; z-index: 2; max-width: 360px;
+  padding: 6px 8px; border-radius: 4px;
+  color: var(--jp-ui-font-color1, #1f1f1f);
+  background: var(--jp-layout-color1, #fff);
+  border: 1px solid var(--jp-border-color1, #bdbdbd);
+  box-shadow: var(--jp-elevation-z4, 0 2px 6px rgba(0,0,0,.25));
+}
+.plg-tip { pointer-events: none; }
+.plg-card { right: 8px; top: 8px; }
+.plg-title { font-weight: 600; color: var(--jp-ui-font-color0, #000); }
+.plg-meta { color: var(--jp-ui-font-color1, #1f1f1f); margin-top: 2px; }
+.plg-actions { display: flex; gap: 6px; margin-top: 6px; align-items: center; }
+.plg-actions a { color: var(--jp-content-link-color, #1976d2); }
+.plg-legend {
+  display: flex; flex-wrap: wrap; gap: 4px 12px; padding: 5px 8px;
+  border-top: 1px solid var(--jp-border-color2, #e0e0e0);
+  color: var(--jp-ui-font-color1, #1f1f1f);
+}
+.plg-swatch {
+  display: inline-block; width: 9px; height: 9px; border-radius: 50%;
+  margin-right: 4px; vertical-align: baseline; background: var(--plg-color, #888);
+}
+.plg-ring { background: none; box-shadow: inset 0 0 0 2px var(--jp-ui-font-color1, #1f1f1f); }
+.plg-faint { opacity: 0.55; }
+`;
