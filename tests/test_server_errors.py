@@ -46,7 +46,8 @@ CASES = [
 
 
 @pytest.fixture
-def jp_server_config(paperlab_home) -> dict[str, Any]:
+def jp_server_config(paperlab_home, store_backend) -> dict[str, Any]:
+    """Only paperlab, unauthenticated access disallowed; the store on SQLite and on PostgreSQL (``store_backend``)."""
     return {
         "ServerApp": {
             "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
