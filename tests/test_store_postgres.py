@@ -241,3 +241,16 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def test_a_lost_connection_is_store_unavailable_then_reconnects(url: str):
+    store = Store(url)
+    store.create_list("kept")
+    pid = store._conn().execute("SELECT pg_backend_pid()").fetchone()[0]
+    with psycopg.connect(url, autocommit=True) as admin:  # e.g. the database server restarted
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(StoreUnavailable, match="lost the connection to the server at 127.0.0.1:"):
+        store.lists()
+    assert store.lists() == ["kept"]  # the next call connects again
+    store.reading_list("kept").add(Paper("Written after the reconnect", arxiv_id="2506.00001"))
+    assert len(store.reading_list("kept")) == 1
