@@ -46,6 +46,10 @@ export interface IEntry {
   note: string | null;
   added: string;
   updated: string;
+  /** Who added the entry (Jupyter user, PAPERLAB_USER or OS user); null when not recorded. */
+  added_by?: string | null;
+  /** Who last changed the entry; null when not recorded. */
+  updated_by?: string | null;
 }
 
 /** A reading list with its size and status counts. */
