@@ -1,7 +1,7 @@
 """The citation cache of the store: references and citations once fetched, so the graph works offline.
 
-Three tables, created on first use in the store file (they are a cache, not user data: writes do not bump
-the store's revision):
+Three tables, created on first use in the store (they are a cache, not user data: writes do not bump
+the store's revision); the SQL is portable, so SQLite and PostgreSQL stores both carry them:
 
 - ``citation_fetches``: which paper's references or citations were read from which source, when, how many;
 - ``citation_edges``: citing id -> cited id, with the source's contexts, intents and ``isInfluential``, and the
@@ -32,7 +32,7 @@ _TABLES = (
         count INTEGER NOT NULL,
         PRIMARY KEY (paper_id, direction, source)
     )""",
-    """CREATE TABLE IF NOT EXISTS citation_edges (
+    """CREATE TABLE IF NOT EXISTS citation_edges ({rowid}
         citing TEXT NOT NULL,
         cited TEXT NOT NULL,
         source TEXT NOT NULL,
@@ -74,9 +74,11 @@ class CitationCache:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # insertion order: SQLite's implicit rowid, an explicit one on PostgreSQL
+        rowid = "rowid BIGSERIAL," if db.dialect.name == "postgresql" else ""
         with db._write(bump=False) as conn:
             for stmt in _TABLES:
-                conn.execute(stmt)
+                conn.execute(stmt.replace("{rowid}", rowid))
 
     def __repr__(self) -> str:
         return f"CitationCache({self.db!r})"
@@ -106,17 +108,18 @@ class CitationCache:
         with self.db._write(bump=False) as conn:
             conn.execute("DELETE FROM citation_edges WHERE via = ? AND source = ?", (via, source))
             conn.executemany(
-                "INSERT OR REPLACE INTO citation_edges(citing, cited, source, contexts, intents, influential, via) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO citation_edges(citing, cited, source, contexts, intents, influential, via) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(via, citing, cited, source) DO UPDATE SET "
+                "contexts = excluded.contexts, intents = excluded.intents, influential = excluded.influential",
                 edges,
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO citation_papers(id, data) VALUES (?, ?)",
+                "INSERT INTO citation_papers(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
                 [(link.paper.id, json.dumps(link.paper.to_dict())) for link in links],
             )
             conn.execute(
-                "INSERT OR REPLACE INTO citation_fetches(paper_id, direction, source, fetched, count) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO citation_fetches(paper_id, direction, source, fetched, count) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(paper_id, direction, source) DO UPDATE SET fetched = excluded.fetched, count = excluded.count",
                 (paper_id, direction, source, now(), len(links)),
             )
 
@@ -140,8 +143,8 @@ class CitationCache:
         sql = "SELECT citing, cited, source, contexts, intents, influential FROM citation_edges"
         params: tuple[Any, ...] = ()
         if paper_ids is not None:
-            ids = json.dumps(sorted(set(paper_ids)))
-            sql += " WHERE citing IN (SELECT value FROM json_each(?)) OR cited IN (SELECT value FROM json_each(?))"
+            ids = self.db.dialect.values(paper_ids)
+            sql += f" WHERE {self.db.dialect.any_of('citing')} OR {self.db.dialect.any_of('cited')}"
             params = (ids, ids)
         rows = self.db._conn().execute(sql + " ORDER BY rowid", params).fetchall()
         return [
@@ -150,10 +153,12 @@ class CitationCache:
 
     def papers(self, ids: Iterable[str]) -> dict[str, Paper]:
         """The stored papers at the other end of edges, by id (ids never stored are absent)."""
-        keys = json.dumps(sorted(set(ids)))
         rows = (
             self.db._conn()
-            .execute("SELECT id, data FROM citation_papers WHERE id IN (SELECT value FROM json_each(?))", (keys,))
+            .execute(
+                f"SELECT id, data FROM citation_papers WHERE {self.db.dialect.any_of('id')}",
+                (self.db.dialect.values(ids),),
+            )
             .fetchall()
         )
         return {str(pid): _paper(data) for pid, data in rows}
