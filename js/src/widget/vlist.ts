@@ -189,7 +189,7 @@ export class VirtualList {
     this.spacer.style.height = `${Math.max(y, 1)}px`;
     // a short list gets a short widget (one paper: one card's height), a long one scrolls
     const maxHeight = this.options.maxHeight();
-    const wanted = n === 0 ? 80 : y + CARD_GAP;
+    const wanted = n === 0 ? 80 : y; // the heights include the gaps
     this.viewport.style.height = `${Math.min(maxHeight, wanted)}px`;
     if (n === 0) {
       const empty = h('div', 'plc-empty', this.options.emptyText());
