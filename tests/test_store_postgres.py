@@ -254,3 +254,28 @@ def test_a_lost_connection_is_store_unavailable_then_reconnects(url: str):
     assert store.lists() == ["kept"]  # the next call connects again
     store.reading_list("kept").add(Paper("Written after the reconnect", arxiv_id="2506.00001"))
     assert len(store.reading_list("kept")) == 1
+
+
+def _child_writes(url: str) -> None:
+    store = Store(url)  # the Store object inherited from the parent: opens its own connection here
+    store.reading_list("forked").tag("2507.00001", "from-child")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork is POSIX")
+@pytest.mark.timeout(60)
+def test_a_forked_child_does_not_end_the_parents_session(url: str):
+    store = Store(url)
+    store.reading_list("forked").add(Paper("A paper shared with a forked child", arxiv_id="2507.00001"))
+    pid = store._conn().execute("SELECT pg_backend_pid()").fetchone()[0]
+    ctx = mp.get_context("fork")
+    child = ctx.Process(target=lambda: (store.reading_list("forked").tag("2507.00001", "inherited"), store.close()))
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0
+    other = ctx.Process(target=_child_writes, args=(url,))
+    other.start()
+    other.join(30)
+    assert other.exitcode == 0
+    # the parent's session is the same one, alive, and sees both children's writes
+    assert store._conn().execute("SELECT pg_backend_pid()").fetchone()[0] == pid
+    assert store.reading_list("forked").entry("2507.00001").tags == ["inherited", "from-child"]

@@ -8,6 +8,9 @@ longer than 30 s is :class:`~paperlab.errors.Busy`. A write that bumps the revis
 ``NOTIFY`` on the store's channel, delivered at commit: :meth:`PostgresEngine.subscribe` listens on it (one
 thread and connection per process), so the server's long-poll answers another user's change at once.
 
+A forked child (``multiprocessing`` on Linux) opens its own connections; psycopg never closes the ones it
+inherited from there, so the parent's sessions live on.
+
 An unreachable server fails within seconds (``connect_timeout``, 5 s unless the URL sets one) with a
 :class:`~paperlab.errors.StoreUnavailable` naming the host and port.
 """
