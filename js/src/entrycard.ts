@@ -41,7 +41,7 @@ export interface ICardContext {
   select: (paperId: string | null) => void;
 }
 
-/** The first author's family name, or the organisation / author count when there are no names. */
+/** The first author's family name (the byline is the row's tooltip), else the organisation or author count. */
 export function firstAuthor(entry: IEntry): string {
   const p = entry.paper;
   const first = p.authors?.[0];
@@ -49,7 +49,7 @@ export function firstAuthor(entry: IEntry): string {
     const family = first.includes(',')
       ? first.split(',')[0].trim()
       : (first.trim().split(/\s+/).pop() ?? first);
-    return p.authors.length > 1 ? `${family} et al.` : family;
+    return family;
   }
   return byline(p);
 }
@@ -96,6 +96,9 @@ function compactRow(
   );
   title.title = entry.paper.title_text ?? entry.paper.title;
   const year = (entry.paper.published ?? '').slice(0, 4);
+  row.title = [title.title, byline(entry.paper), year]
+    .filter(Boolean)
+    .join('\n');
   row.append(
     dot,
     title,
@@ -139,12 +142,15 @@ function provenance(entry: IEntry): string {
     added_by?: string | null;
     updated_by?: string | null;
   };
+  // an anonymous Jupyter user is a long hex id: its start is enough to tell two apart
+  const who = (name: string) =>
+    /^[0-9a-f]{24,}$/i.test(name) ? `${name.slice(0, 8)}…` : name;
   const parts: string[] = [];
   if (e.added_by) {
-    parts.push(`Added by ${e.added_by}`);
+    parts.push(`Added by ${who(e.added_by)}`);
   }
   if (e.updated_by && e.updated_by !== e.added_by) {
-    parts.push(`changed by ${e.updated_by}`);
+    parts.push(`changed by ${who(e.updated_by)}`);
   }
   return parts.join(' · ');
 }
@@ -252,6 +258,7 @@ function actionsRow(entry: IEntry, ctx: ICardContext): HTMLElement {
   const paper = entry.paper;
   const id = paper.id;
   const row = h('div', 'paperlab-card-actions');
+  const linksRow = h('div', 'paperlab-card-links');
   const links: [string, string | null][] = [
     ['Abstract', absUrl(paper)],
     ['PDF', pdfUrl(paper)],
@@ -260,7 +267,7 @@ function actionsRow(entry: IEntry, ctx: ICardContext): HTMLElement {
   for (const [label, url] of links) {
     if (url) {
       const className = `paperlab-link paperlab-link-${label.toLowerCase()}`;
-      row.append(link(label, url, className));
+      linksRow.append(link(label, url, className));
     }
   }
   const insert = (format: 'markdown' | 'code') => () =>
@@ -285,7 +292,9 @@ function actionsRow(entry: IEntry, ctx: ICardContext): HTMLElement {
       () => void ctx.model.remove(id)
     )
   );
-  return row;
+  const box = h('div', 'paperlab-card-links-actions');
+  box.append(...(linksRow.childElementCount ? [linksRow] : []), row);
+  return box;
 }
 
 /** Drag to reorder within the list, and to drop the paper's JSON elsewhere. */
@@ -327,7 +336,9 @@ function dragAndDrop(
     const dragged = ctx.drag.id;
     ctx.drag.id = null;
     if (dragged && dragged !== id) {
-      void ctx.model.move(dragged, entry.position);
+      // its place in the list as shown now (`position` may predate a move in flight)
+      const to = ctx.model.entries.findIndex(e => e.paper.id === id);
+      void ctx.model.move(dragged, to >= 0 ? to : entry.position);
     }
   });
 }

@@ -188,16 +188,27 @@ export class ReadingListModel {
     );
   }
 
-  /** Move an entry to a 0-based position. */
+  /** Move an entry to a 0-based position. Moves reach the server one after another, in order. */
   async move(paperId: string, position: number): Promise<void> {
-    // reorder locally first so the drop feels instant; the refresh confirms it
+    // reorder locally first so the drop (or key press) feels instant; the refresh confirms it
     const from = this._entries.findIndex(e => e.paper.id === paperId);
     if (from >= 0) {
       const [entry] = this._entries.splice(from, 1);
       this._entries.splice(Math.min(position, this._entries.length), 0, entry);
       this._changed.emit();
     }
-    await this.update(paperId, { position });
+    // while moves are on their way, a reload would show an order from before some of them
+    this._pendingMoves += 1;
+    const move = this._moves.then(() => this.update(paperId, { position }));
+    this._moves = move;
+    try {
+      await move;
+    } finally {
+      this._pendingMoves -= 1;
+    }
+    if (!this._pendingMoves) {
+      await this.refresh();
+    }
   }
 
   /** Remove an entry; it can be restored with `undoRemove()` for a while. */
@@ -291,7 +302,7 @@ export class ReadingListModel {
         }
       }
       const current = await this._ensureList(lists, detail);
-      if (seq === this._seq && !this._disposed) {
+      if (seq === this._seq && !this._disposed && !this._pendingMoves) {
         if (this._shownList !== this._listName) {
           this._shownList = this._listName;
           this._listChanged.emit(this._listName);
@@ -427,6 +438,8 @@ export class ReadingListModel {
   private _removed: IRemoved | null = null;
   private _disposed = false;
   private _shownList = '';
+  private _moves: Promise<void> = Promise.resolve();
+  private _pendingMoves = 0;
   private _changed = new Signal<this, void>(this);
   private _listChanged = new Signal<this, string>(this);
   private _failed = new Signal<this, string>(this);

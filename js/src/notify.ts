@@ -24,11 +24,16 @@ export function summary(message: string, limit = TOAST_LIMIT): string {
   return first;
 }
 
-/** Show the whole message in a dialog (text only, wrapped). */
+/** Show the whole message in a dialog: its first sentence, then the rest (text only, wrapped). */
 export function showDetails(message: string): Promise<unknown> {
-  const body = new Widget({
-    node: h('pre', 'paperlab-error-details', message)
-  });
+  const node = h('div', 'paperlab-error-details');
+  const first = summary(message, Infinity);
+  node.append(h('p', 'paperlab-error-summary', first));
+  const rest = message.slice(first.length).trim();
+  if (rest) {
+    node.append(h('p', 'paperlab-error-rest', rest));
+  }
+  const body = new Widget({ node });
   return showDialog({
     title: 'paperlab',
     body,
@@ -47,7 +52,10 @@ export function notifyError(message: string): string {
       {
         label: 'Details',
         caption: 'Show the whole message',
-        callback: () => void showDetails(message)
+        callback: (event: MouseEvent) => {
+          event.preventDefault(); // keep the notification (in the centre) after showing the details
+          void showDetails(message);
+        }
       }
     ]
   });

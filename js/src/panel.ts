@@ -497,7 +497,8 @@ export class ReadingListPanel extends Widget {
       if (neighbour && id) {
         this._selected = id;
         this._focusSelected = true;
-        void this.model.move(id, neighbour.position);
+        // the neighbour's place in the list as shown now (its `position` may predate a move in flight)
+        void this.model.move(id, this.model.entries.indexOf(neighbour));
       }
     } else if (step) {
       ev.preventDefault();
