@@ -109,7 +109,7 @@ def _load_dailyarxiv() -> None:
 
 
 def _load_search() -> None:
-    from . import search  # noqa: F401  (registers Library.search, similar, recommend, topics, near_duplicates)
+    from . import search  # noqa: F401  (registers Library.search, similar, recommend, topics, near_duplicates, embed)
 
 
 def _load_citations() -> None:
@@ -139,7 +139,7 @@ Library.operations.provide(["to_bibtex"], _load_bibtex)
 Paper.operations.provide(["to_csl", "to_html", "to_markdown"], _load_paper_render)
 Library.operations.provide(["save"], _load_native)
 Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
-Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates"], _load_search)
+Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates", "embed"], _load_search)
 Library.operations.provide(["cards"], _load_cards)
 Library.operations.provide(["topic_map"], _load_topic_map)
 Paper.operations.provide(["references", "citations"], _load_citations)

@@ -22,6 +22,7 @@ __all__ = ["Library", "LibraryOperation"]
 #: search (:mod:`paperlab.search`), exports (:mod:`paperlab.sources`), cards (:mod:`paperlab.widget`).
 LibraryOperation = Literal[
     "cards",
+    "embed",
     "fetch_citations",
     "gaps",
     "graph",
@@ -38,6 +39,7 @@ LibraryOperation = Literal[
 ]
 _OPERATION_NAMES: tuple[LibraryOperation, ...] = (
     "cards",
+    "embed",
     "fetch_citations",
     "gaps",
     "graph",
@@ -359,6 +361,19 @@ class Library:
         paperlab.search.Topics
         """
         return self.operations.get("topics")(self, n=n, encoder=encoder)
+
+    def embed(self, encoder: Any = None, background: bool = True, **kwargs: Any) -> Any:
+        """Embed the papers for semantic search, in a background thread by default.
+
+        While it runs, :meth:`search` answers at once (papers not embedded yet are ranked by a fast
+        static model and BM25); finished batches stay in the store's cache, also after ``cancel()``.
+
+        Returns
+        -------
+        paperlab.search.EmbeddingJob
+            ``.progress`` (``{"done", "total", "state"}``), ``.cancel()``, ``.wait()``.
+        """
+        return self.operations.get("embed")(self, encoder=encoder, background=background, **kwargs)
 
     def topic_map(self, n: int | None = None, encoder: Any = None, height: int = 480) -> Any:
         """The interactive topic map of this library: hover for a card, click or lasso to select.

@@ -180,9 +180,28 @@ class PaperCards(anywidget.AnyWidget):
         self.observe(lambda _change: self._refresh_listed(), names="reading_list_name")
         if activate and not from_search:
             set_active_library(library)
+        self._partial_search: dict[str, Any] | None = None
+        if search_mode != "lexical" and not from_search and len(library):
+            self._embed_in_background()
 
     def __repr__(self) -> str:
         return f"<PaperCards: {len(self.library)} paper{'s' if len(self.library) != 1 else ''}>"
+
+    def _embed_in_background(self) -> None:
+        """Embed the library in a background thread (:meth:`Library.embed`): ``embedding_progress``
+        follows it, and a search answered partially meanwhile is run again when it is done."""
+        from .search import embed_library
+
+        job = embed_library(self.library, encoder=self.encoder, background=True, progress=False)
+
+        def follow(progress: dict[str, Any]) -> None:
+            self.embedding_progress = dict(progress)
+            if progress["state"] == "done" and self._partial_search is not None:
+                request, self._partial_search = self._partial_search, None
+                _answer(self._search, request)  # refine: the full ranking replaces the partial one
+
+        job.on_progress(follow)
+        follow(job.progress)
 
     # -- kernel-side state ------------------------------------------------------------------
     @property
@@ -263,11 +282,14 @@ class PaperCards(anywidget.AnyWidget):
         mode = content.get("mode") or self.search_mode
         k = int(content.get("k") or self.search_k)
         from .search import search_library
+        from .search.background import is_partial
 
         results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
         self.query = query
         self.scores = {pid: float(s) for pid, s in results.scores.items()}
-        return {"n": len(results), "query": query, "mode": mode}
+        partial = is_partial(results)
+        self._partial_search = {**content, "query": query, "mode": mode} if partial else None
+        return {"n": len(results), "query": query, "mode": mode, "partial": partial}
 
     def _change_list(self, content: dict[str, Any]) -> dict[str, Any]:
         paper = self._paper(content.get("id"))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..library import Library
 from .analysis import Recommendations, Topics, near_duplicates, recommend, tfidf_vectorizer, topics
+from .background import EmbeddingJob, embed_library, running_job
 from .encoders import (
     DEFAULT_MODEL,
     PACKAGED_EMBEDDINGS,
@@ -38,6 +39,7 @@ __all__ = [
     "AnnVectorIndex",
     "BM25Ranker",
     "DEFAULT_MODEL",
+    "EmbeddingJob",
     "Encoder",
     "EncoderError",
     "ExactVectorIndex",
@@ -50,6 +52,7 @@ __all__ = [
     "StaticEncoder",
     "Topics",
     "embed",
+    "embed_library",
     "get_encoder",
     "index_for",
     "library_topics",
@@ -121,6 +124,9 @@ def search_library(
     """
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
+    job = running_job(library, encoder) if mode != "lexical" else None
+    if job is not None:  # being embedded in the background: answer now from what is ready
+        return job.search(query, k=k, mode=mode)
     index_mode = "lexical" if mode == "lexical" else "hybrid"
     return index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode)
 
@@ -151,3 +157,4 @@ Library.operations.register("similar", similar_papers)
 Library.operations.register("recommend", recommend_papers)
 Library.operations.register("topics", library_topics)
 Library.operations.register("near_duplicates", near_duplicates)
+Library.operations.register("embed", embed_library)
