@@ -279,3 +279,11 @@ def test_a_forked_child_does_not_end_the_parents_session(url: str):
     # the parent's session is the same one, alive, and sees both children's writes
     assert store._conn().execute("SELECT pg_backend_pid()").fetchone()[0] == pid
     assert store.reading_list("forked").entry("2507.00001").tags == ["inherited", "from-child"]
+
+
+def test_a_bad_url_is_named_without_its_password():
+    with pytest.raises(StoreError, match="not a valid PostgreSQL URL") as info:
+        Store("postgresql://team:s3cret-pw@[::1/readinggroup")
+    assert "s3cret-pw" not in str(info.value) and "team:***@" in str(info.value)
+    with pytest.raises(StoreError, match='invalid URI query parameter: "colour"'):
+        Store("postgresql://team:s3cret-pw@127.0.0.1/readinggroup?colour=blue")

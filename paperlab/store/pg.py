@@ -37,6 +37,7 @@ __all__ = ["CONNECT_TIMEOUT_S", "LOCK_TIMEOUT_MS", "PostgresEngine"]
 CONNECT_TIMEOUT_S = 5
 LOCK_TIMEOUT_MS = 30_000
 _EXTRA = "pip install 'jupyterlab-paperlab[postgres]'"
+_PASSWORD = re.compile(r"(://[^:/@\s\"]*:)[^@\s\"]*@")  # the password of a URL, in a message
 
 
 def _psycopg() -> Any:
@@ -102,7 +103,8 @@ class PostgresEngine:
         try:
             info = conninfo_to_dict(url)
         except self.psycopg.ProgrammingError as exc:
-            raise StoreError(f"not a valid PostgreSQL URL for the store: {exc}") from None
+            shown = _PASSWORD.sub(r"\1***@", str(exc).strip())  # libpq may quote the URL: never its password
+            raise StoreError(f"not a valid PostgreSQL URL for the store: {shown}") from None
         self.host = str(info.get("host") or "localhost")
         self.port = str(info.get("port") or "5432")
         self.dbname = str(info.get("dbname") or info.get("user") or "")
