@@ -1,0 +1,285 @@
+"""The morning feed: new papers ranked for the user, explained, never repeated, learning from thumbs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from ..dates import as_date
+from ..errors import NotFound
+from ..paper import Paper
+from ..search.personal import RankingOptions, Reason, rank_personal
+from ..sources.dailyarxiv import to_dailyarxiv_markdown
+from ..store import Store, open_store
+from ..store.feed_memory import FeedMemory
+from ..text import md_link_text
+from ..urls import md_url
+from .fetching import fetch_arrivals
+from .profile import InterestProfile
+
+__all__ = ["Feed", "FeedItem", "feed", "parse_since", "saved_papers"]
+
+
+@dataclass
+class FeedItem:
+    """One paper of the feed, its score, why it is there and the user's thumb (1, -1 or 0)."""
+
+    paper: Paper
+    score: float
+    why: Reason | None
+    thumb: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: the paper's wire JSON, score, reasons and thumb."""
+        return {
+            "paper": self.paper.to_dict(),
+            "score": round(self.score, 4),
+            "why": self.why.to_dict() if self.why else None,
+            "why_text": str(self.why) if self.why else "newest first: save papers to personalise the feed",
+            "thumb": self.thumb,
+        }
+
+
+def parse_since(value: str | dt.date | None, today: dt.date) -> dt.date:
+    """``today``, ``yesterday``, ``7d`` (days back) or an ISO date."""
+    if value is None or value == "yesterday":
+        return today - dt.timedelta(days=1)
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip().lower()
+    if text == "today":
+        return today
+    if text.endswith("d") and text[:-1].isdigit():
+        return today - dt.timedelta(days=int(text[:-1]))
+    day = as_date(text, "since")
+    assert day is not None
+    return day
+
+
+def saved_papers(store: Store, lists: Sequence[str]) -> list[Paper]:
+    """Papers of the named reading lists, most recently added first (one per paper)."""
+    entries = []
+    for name in lists:
+        if name in store.lists():
+            entries.extend(store.reading_list(name, create=False).entries())
+    entries.sort(key=lambda e: e.added, reverse=True)
+    seen: set[str] = set()
+    out = []
+    for e in entries:
+        if e.paper.id not in seen:
+            seen.add(e.paper.id)
+            out.append(e.paper)
+    return out
+
+
+class Feed:
+    """A day's feed: ranked :class:`FeedItem` s; :meth:`rate` stores a thumb and re-ranks at once.
+
+    Attributes
+    ----------
+    day : datetime.date
+    items : list of FeedItem
+        Best first, at most ``profile.k``.
+    profile : InterestProfile
+    failed : list of str
+        Sources that could not be read.
+    hidden : int
+        Papers left out because an earlier day showed them.
+    muted : list of Paper
+    """
+
+    def __init__(
+        self,
+        day: dt.date,
+        candidates: list[Paper],
+        saved: list[Paper],
+        profile: InterestProfile,
+        memory: FeedMemory,
+        failed: list[str] | None = None,
+        hidden: int = 0,
+    ) -> None:
+        self.day = day
+        self.profile = profile
+        self.memory = memory
+        self.failed = list(failed or [])
+        self.hidden = hidden
+        self._candidates = candidates
+        self._saved = saved
+        self.items: list[FeedItem] = []
+        self.muted: list[Paper] = []
+        self.rank()
+
+    def __repr__(self) -> str:
+        return f"<Feed {self.day}: {len(self.items)} of {len(self._candidates)} new papers>"
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def papers(self) -> list[Paper]:
+        """The feed's papers, best first."""
+        return [i.paper for i in self.items]
+
+    def rank(self) -> None:
+        """(Re-)rank the candidates with the profile and the stored thumbs."""
+        thumbs = self.memory.thumbs()
+        opts = self.profile.ranking_options()
+        opts.liked = self.memory.rated(1)
+        opts.disliked = self.memory.rated(-1)
+        if not self._candidates:
+            self.items, self.muted = [], []
+            return
+        if not self._saved and not opts.liked:
+            self.items = _unpersonalised(self._candidates, opts)[: self.profile.k]
+        else:
+            ranking = rank_personal(self._saved, self._candidates, options=opts)
+            self.muted = ranking.muted
+            self.items = [
+                FeedItem(p, s, r) for p, s, r in zip(ranking.papers, ranking.scores, ranking.reasons, strict=True)
+            ][: self.profile.k]
+        for item in self.items:
+            item.thumb = thumbs.get(item.paper.id, 0)
+
+    def rate(self, paper: Paper | str, thumb: int) -> Feed:
+        """Thumb up (1), down (-1) or clear (0) a paper; stored, and the feed re-ranked at once."""
+        found = self._find(paper)
+        self.memory.rate(found, thumb)
+        self.rank()
+        return self
+
+    def _find(self, paper: Paper | str) -> Paper:
+        if isinstance(paper, Paper):
+            return paper
+        for p in self._candidates:
+            if paper in (p.id, p.arxiv_id):
+                return p
+        stored = self.memory.paper(paper)
+        if stored is None:
+            raise NotFound(f"paper {paper!r} is not in the feed of {self.day}")
+        return stored
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON (the server's body, the CLI's ``--format json``)."""
+        return {
+            "day": self.day.isoformat(),
+            "items": [i.to_dict() for i in self.items],
+            "failed": list(self.failed),
+            "hidden": self.hidden,
+            "muted": len(self.muted),
+            "profile": self.profile.to_dict(),
+        }
+
+    def to_digest(self) -> str:
+        """The feed as a DailyArXiv-style README (the digest format)."""
+        return to_dailyarxiv_markdown(self.papers, last_update=self.day, title=f"Morning feed {self.day}")
+
+    def to_markdown(self) -> str:
+        """A numbered markdown list with the reasons."""
+        lines = [f"# Morning feed {self.day}", ""]
+        for n, item in enumerate(self.items, 1):
+            p = item.paper
+            title = md_link_text(p.shown_title)
+            url = md_url(p.url)
+            head = f"[{title}]({url})" if url else title
+            why = md_link_text(str(item.why)) if item.why else "newest first"
+            lines.append(f"{n}. {head} — {why}")
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for item in self.items:
+            p = item.paper
+            why = html.escape(str(item.why) if item.why else "newest first")
+            thumb = {1: " 👍", -1: " 👎"}.get(item.thumb, "")
+            rows.append(f"<li><b>{html.escape(p.shown_title)}</b>{thumb}<br><small>{why}</small></li>")
+        failed = "".join(f"<p><i>{html.escape(f)}</i></p>" for f in self.failed)
+        return f"<div><h4>Morning feed {self.day}</h4>{failed}<ol>{''.join(rows)}</ol></div>"
+
+
+def _unpersonalised(candidates: Sequence[Paper], opts: RankingOptions) -> list[FeedItem]:
+    """Without saved papers: most popular, then newest first."""
+
+    def key(p: Paper) -> tuple[int, str]:
+        return ((p.upvotes or 0) + (p.github_stars or 0), (p.published or p.updated or dt.date.min).isoformat())
+
+    return [FeedItem(p, 0.0, None) for p in sorted(candidates, key=key, reverse=True)]
+
+
+def feed(
+    since: str | dt.date | None = "yesterday",
+    *,
+    profile: InterestProfile | dict[str, Any] | str | Path | None = None,
+    store: Store | str | Path | None = None,
+    today: str | dt.date | None = None,
+    offline: bool = False,
+    candidates: Iterable[Paper] | None = None,
+    cache_dir: str | Path | None = None,
+    remember: bool = True,
+    arxiv_url: str | None = None,
+    hf_url: str | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> Feed:
+    """Today's feed: the newest papers of the profile's sources, ranked by what the user saved.
+
+    Parameters
+    ----------
+    since : str or date
+        ``"yesterday"`` (default), ``"today"``, ``"7d"`` or an ISO date.
+    profile : InterestProfile, dict or path, optional
+        Default: :meth:`InterestProfile.load` (the JSON file, or the defaults).
+    store : Store or path, optional
+        Where the lists, the memory of what was shown and the thumbs live (default store).
+    today : date, optional
+        The day of the feed (default: today).
+    offline : bool
+        Rebuild from cached answers only.
+    candidates : iterable of Paper, optional
+        Rank these instead of fetching.
+    remember : bool
+        Remember the shown papers (so later days do not repeat them).
+    """
+    day = as_date(today, "today") if today is not None else dt.date.today()
+    assert day is not None
+    prof = _profile(profile)
+    st = store if isinstance(store, Store) else (Store(store) if store is not None else open_store())
+    memory = FeedMemory(st)
+    failed: list[str] = []
+    if candidates is None:
+        got = fetch_arrivals(
+            prof.categories,
+            parse_since(since, day),
+            day,
+            hf_daily=prof.hf_daily,
+            include_replaced=prof.include_replaced,
+            cache_dir=cache_dir,
+            offline=offline,
+            arxiv_url=arxiv_url,
+            hf_url=hf_url,
+            transport=transport,
+        )
+        pool, failed = got.papers, got.failed
+    else:
+        pool = list(candidates)
+    saved = saved_papers(st, prof.lists)
+    saved_ids = {p.id for p in saved} | {p.arxiv_id for p in saved if p.arxiv_id}
+    pool = [p for p in pool if p.id not in saved_ids and p.arxiv_id not in saved_ids]
+    seen = set() if prof.repeats else memory.shown_before(day)
+    fresh = [p for p in pool if p.id not in seen]
+    result = Feed(day, fresh, saved, prof, memory, failed, hidden=len(pool) - len(fresh))
+    if remember:
+        memory.mark_shown(result.papers, day)
+    return result
+
+
+def _profile(profile: InterestProfile | dict[str, Any] | str | Path | None) -> InterestProfile:
+    if isinstance(profile, InterestProfile):
+        return profile
+    if isinstance(profile, dict):
+        return InterestProfile.from_dict(profile)
+    return InterestProfile.load(profile)

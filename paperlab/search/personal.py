@@ -1,0 +1,326 @@
+"""Personal ranking of papers from what a user saved: the engine of the feed and of ``Library.recommend``.
+
+Three signals, each z-scored over the candidates and fused with weights measured on dev topic groups
+(``benchmarks/bench_feed.py``):
+
+- ``svm``: a per-list linear SVM in the arxiv-sanity spirit (saved papers positive, every other paper
+  negative; tf-idf 1-2 grams joined with sentence embeddings);
+- ``decay``: zotero-arxiv-daily's time-decayed similarity (cosine to every saved paper, the newest save
+  weighing most: weight ``1 / (1 + log10(rank + 1))``);
+- ``knn``: the mean similarity to the closest saved papers.
+
+Thumbs down push a candidate down by its similarity to disliked papers; keyword/author boosts add to the
+fused score; mutes drop a paper; recency and popularity are optional extra terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..paper import Paper
+from .analysis import tfidf_vectorizer
+from .encoders import Encoder, embed, get_encoder
+from .index import paper_text
+
+__all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal"]
+
+# Chosen on the dev topic groups of benchmarks/bench_feed.py (see benchmarks/README.md).
+DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.5, "knn": 0.5}
+
+
+@dataclass
+class RankingOptions:
+    """How to rank: signal weights, boosts, mutes, feedback and optional recency/popularity terms.
+
+    Parameters
+    ----------
+    weights : dict of str to float
+        Weight of each signal (``svm``, ``decay``, ``knn``) in the fused score.
+    boosts : dict of str to float
+        Keyword or ``author:Name`` -> amount added (in z-score units) when a paper matches.
+    mutes : list of str
+        Keywords or ``author:Name``: matching papers are left out.
+    recency, popularity : float
+        Weight of the publication date and of log(upvotes + stars) (0: off).
+    C : float
+        SVM regularisation.
+    liked, disliked : list of Paper
+        Thumbs up (extra positives) and thumbs down (negatives; similar papers pushed down).
+    dislike_weight : float
+        How hard a thumbs down pushes similar papers down.
+    like_weight : float
+        How many saves a thumbs up counts for in the classifier.
+    feedback : int
+        Pseudo-relevance feedback: the top ``feedback`` candidates of a first pass join the
+        positives of a second pass (0: one pass).
+    """
+
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    boosts: dict[str, float] = field(default_factory=dict)
+    mutes: list[str] = field(default_factory=list)
+    recency: float = 0.0
+    popularity: float = 0.0
+    C: float = 0.1
+    liked: list[Paper] = field(default_factory=list)
+    disliked: list[Paper] = field(default_factory=list)
+    dislike_weight: float = 1.0
+    like_weight: float = 3.0
+    feedback: int = 0
+
+
+@dataclass
+class Reason:
+    """Why one paper was ranked where it is.
+
+    Attributes
+    ----------
+    closest : list of (str, str, float)
+        ``(id, title, cosine)`` of the saved papers it is closest to.
+    words : list of str
+        Its terms that pushed the classifier's score up most.
+    boosts : list of str
+        Boosts that matched it.
+    """
+
+    closest: list[tuple[str, str, float]]
+    words: list[str]
+    boosts: list[str]
+
+    def __str__(self) -> str:
+        parts = []
+        if self.closest:
+            parts.append("close to " + "; ".join(f"“{t}”" for _, t, _ in self.closest))
+        if self.words:
+            parts.append("words: " + ", ".join(self.words))
+        if self.boosts:
+            parts.append("boosted: " + ", ".join(self.boosts))
+        return " — ".join(parts) or "no signal"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (for JSON and the panel)."""
+        return {
+            "closest": [{"id": i, "title": t, "similarity": round(s, 4)} for i, t, s in self.closest],
+            "words": list(self.words),
+            "boosts": list(self.boosts),
+        }
+
+
+@dataclass
+class PersonalRanking:
+    """Candidates ranked best first, with scores, per-signal scores and reasons.
+
+    Attributes
+    ----------
+    papers : list of Paper
+    scores : list of float
+    components : dict of str to numpy.ndarray
+        Each signal's z-scores, in the order of ``papers``.
+    reasons : list of Reason
+    muted : list of Paper
+        Candidates left out by a mute.
+    """
+
+    papers: list[Paper]
+    scores: list[float]
+    components: dict[str, np.ndarray]
+    reasons: list[Reason]
+    muted: list[Paper]
+
+    def __len__(self) -> int:
+        return len(self.papers)
+
+    def __repr__(self) -> str:
+        return f"<PersonalRanking: {len(self.papers)} papers, {len(self.muted)} muted>"
+
+    @property
+    def ids(self) -> list[str]:
+        """Paper ids, best first."""
+        return [p.id for p in self.papers]
+
+
+def _zscore(x: np.ndarray) -> np.ndarray:
+    sd = float(x.std())
+    return (x - float(x.mean())) / sd if sd > 1e-12 else np.zeros_like(x)
+
+
+def _matcher(term: str) -> Callable[[Paper], bool]:
+    """``author:Name`` matches an author (case-insensitive substring); a keyword matches title/abstract words."""
+    if term.lower().startswith("author:"):
+        name = term.split(":", 1)[1].strip().lower()
+        return lambda p: bool(name) and any(name in a.lower() for a in p.authors)
+    pattern = re.compile(r"(?<![\w-])" + re.escape(term.strip()) + r"(?![\w-])", re.IGNORECASE)
+    return lambda p: bool(pattern.search(paper_text(p)))
+
+
+def decay_weights(n: int) -> np.ndarray:
+    """zotero-arxiv-daily's weights for saved papers ordered newest first (sum 1)."""
+    w = 1.0 / (1.0 + np.log10(np.arange(n) + 1.0))
+    return np.asarray(w / w.sum())
+
+
+def _vectors(papers: Sequence[Paper], encoder: Encoder, vectors: Mapping[str, np.ndarray] | None) -> np.ndarray:
+    """Embeddings of ``papers``: looked up in ``vectors`` by id when given, else encoded (store-cached)."""
+    if vectors is not None and all(p.id in vectors for p in papers):
+        return np.vstack([vectors[p.id] for p in papers]).astype(np.float32)
+    out, _ = embed(encoder, [paper_text(p) for p in papers], store=None, progress=False)
+    return out
+
+
+def _svm_scores(
+    texts: list[str], emb: np.ndarray, y: np.ndarray, n_cand: int, C: float, weight: np.ndarray | None = None
+) -> tuple[np.ndarray, Any, np.ndarray, np.ndarray]:
+    """Decision values of the first ``n_cand`` rows, the tf-idf matrix, terms and term weights."""
+    from scipy import sparse
+    from sklearn.svm import LinearSVC
+
+    vec = tfidf_vectorizer()
+    tf = vec.fit_transform(texts)
+    X = sparse.hstack([tf, sparse.csr_matrix(emb)]).tocsr()
+    clf = LinearSVC(class_weight="balanced", C=C, max_iter=10_000, tol=1e-5)
+    clf.fit(X, y, sample_weight=weight)
+    terms = vec.get_feature_names_out()
+    coef = clf.coef_[0][: len(terms)]
+    return clf.decision_function(X[:n_cand]), tf[:n_cand], terms, coef
+
+
+def _driving_words(tf_row: Any, terms: np.ndarray, coef: np.ndarray, n: int = 5) -> list[str]:
+    contrib = tf_row.multiply(coef[None, :]).tocoo()
+    best = sorted(zip(contrib.col.tolist(), contrib.data.tolist(), strict=True), key=lambda t: -t[1])
+    return [str(terms[c]) for c, v in best[:n] if v > 0]
+
+
+def _positives(
+    saved: Sequence[Paper], cands: Sequence[Paper], liked: Sequence[Paper]
+) -> tuple[list[Paper], list[Paper], list[int]]:
+    """Liked and saved papers outside the candidates (newest first), and the rows of liked candidates."""
+    row = {p.id: i for i, p in enumerate(cands)}
+    liked_rows = [row[p.id] for p in liked if p.id in row]
+    return [p for p in liked if p.id not in row], [p for p in saved if p.id not in row], liked_rows
+
+
+def _signals(
+    saved: Sequence[Paper],
+    cands: Sequence[Paper],
+    background: Sequence[Paper],
+    opts: RankingOptions,
+    encoder: Encoder,
+    vectors: Mapping[str, np.ndarray] | None,
+    pseudo: Sequence[int] = (),
+) -> tuple[dict[str, np.ndarray], np.ndarray, list[Paper], tuple[Any, np.ndarray, np.ndarray]]:
+    """Each raw signal over the candidates, the candidate x positive cosines, the positives, the SVM's parts.
+
+    A liked candidate is a positive row of its own (never also a negative); liked papers count as the
+    newest saves; ``pseudo`` candidate rows (pseudo-relevance feedback) count as the oldest.
+    """
+    liked_out, saved_out, liked_rows = _positives(saved, cands, opts.liked)
+    outside = liked_out + saved_out
+    n = len(cands)
+    rows = list(cands) + outside + list(background)
+    emb = _vectors(rows, encoder, vectors)
+    pos_idx = liked_rows + list(range(n, n + len(outside))) + [i for i in pseudo if i not in liked_rows]
+    y = np.zeros(len(rows), dtype=np.int8)
+    y[pos_idx] = 1
+    weight = np.ones(len(rows))
+    weight[liked_rows + list(range(n, n + len(liked_out)))] = opts.like_weight
+    svm, tf, terms, coef = _svm_scores([paper_text(p) for p in rows], emb, y, n, opts.C, weight)
+    sims = emb[:n] @ emb[pos_idx].T
+    decay = sims @ decay_weights(len(pos_idx))
+    top = min(3, len(pos_idx))
+    knn = np.sort(sims, axis=1)[:, -top:].mean(axis=1)
+    signals = {"svm": svm, "decay": decay, "knn": knn}
+    if opts.disliked:
+        signals["dislike"] = (emb[:n] @ _vectors(opts.disliked, encoder, vectors).T).max(axis=1)
+    return signals, sims, [rows[i] for i in pos_idx], (tf, terms, coef)
+
+
+def _extras(cands: Sequence[Paper], opts: RankingOptions) -> tuple[np.ndarray, list[list[str]]]:
+    """Boost, recency and popularity terms (z-score units) and the boosts each candidate matched."""
+    extra = np.zeros(len(cands))
+    matched: list[list[str]] = [[] for _ in cands]
+    for term, amount in opts.boosts.items():
+        hit = _matcher(term)
+        for i, p in enumerate(cands):
+            if hit(p):
+                extra[i] += amount
+                matched[i].append(term)
+    if opts.recency:
+        days = np.array([p.published.toordinal() if p.published else 0 for p in cands], dtype=float)
+        days[days == 0] = days[days > 0].min() if (days > 0).any() else 0
+        extra += opts.recency * _zscore(days)
+    if opts.popularity:
+        pop = np.array([np.log1p((p.upvotes or 0) + (p.github_stars or 0)) for p in cands])
+        extra += opts.popularity * _zscore(pop)
+    return extra, matched
+
+
+def _fuse(signals: dict[str, np.ndarray], opts: RankingOptions) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Each signal's z-scores and their weighted sum (minus the thumbs-down penalty)."""
+    z = {name: _zscore(s) for name, s in signals.items()}
+    n = len(next(iter(signals.values())))
+    fused = sum((opts.weights.get(name, 0.0) * z[name] for name in ("svm", "decay", "knn")), np.zeros(n))
+    if "dislike" in signals:
+        fused = fused - opts.dislike_weight * np.maximum(signals["dislike"] - 0.5, 0.0) * 10
+    return z, fused
+
+
+def rank_personal(
+    saved: Sequence[Paper],
+    candidates: Sequence[Paper],
+    background: Sequence[Paper] = (),
+    options: RankingOptions | None = None,
+    encoder: str | Encoder | None = None,
+    vectors: Mapping[str, np.ndarray] | None = None,
+) -> PersonalRanking:
+    """Rank ``candidates`` for a user who saved ``saved`` (newest save first), all of them best first.
+
+    Parameters
+    ----------
+    saved : sequence of Paper
+        The user's saved papers, most recently saved first (the decay weighs the first most).
+    candidates : sequence of Paper
+        Papers to rank (new arrivals).
+    background : sequence of Paper
+        Other known papers the user did not save (extra negatives for the classifier).
+    options : RankingOptions, optional
+    encoder : str or Encoder, optional
+        Sentence encoder (default: the packaged all-MiniLM-L6-v2).
+    vectors : mapping of id to numpy.ndarray, optional
+        Precomputed unit embeddings by paper id (skips encoding).
+    """
+    opts = options or RankingOptions()
+    if not saved and not opts.liked:
+        raise ValueError("ranking needs at least one saved or liked paper")
+    mutes = [_matcher(t) for t in opts.mutes]
+    flags = [any(m(p) for m in mutes) for p in candidates]
+    kept = [p for p, f in zip(candidates, flags, strict=True) if not f]
+    muted = [p for p, f in zip(candidates, flags, strict=True) if f]
+    if not kept:
+        return PersonalRanking([], [], {}, [], muted)
+    enc = get_encoder(encoder)
+    signals, sims, pos, explain = _signals(saved, kept, background, opts, enc, vectors)
+    z, fused = _fuse(signals, opts)
+    extra, matched = _extras(kept, opts)
+    if opts.feedback > 0:
+        top = np.argsort(-(fused + extra), kind="stable")[: opts.feedback]
+        signals2, _, _, explain = _signals(saved, kept, background, opts, enc, vectors, pseudo=top.tolist())
+        z, fused = _fuse(signals2, opts)
+    tf, terms, coef = explain
+    fused = fused + extra
+    order = np.argsort(-fused, kind="stable")
+    reasons = []
+    for i in order:
+        near = np.argsort(-sims[i], kind="stable")[:2]
+        closest = [(pos[j].id, pos[j].shown_title, float(sims[i, j])) for j in near]
+        reasons.append(Reason(closest, _driving_words(tf[i], terms, coef), matched[i]))
+    return PersonalRanking(
+        [kept[i] for i in order],
+        [float(fused[i]) for i in order],
+        {name: z[name][order] for name in z},
+        reasons,
+        muted,
+    )
