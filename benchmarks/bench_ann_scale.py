@@ -139,13 +139,13 @@ def recall(found: list[np.ndarray], truth: np.ndarray) -> float:
     return float(np.mean([len(set(f.tolist()) & set(t.tolist())) / K for f, t in zip(found, truth, strict=True)]))
 
 
-def phase_serve(folder: Path, n_queries: int) -> None:
+def phase_serve(folder: Path, n_queries: int, view: bool = False) -> None:
     data = np.load(folder / f"queries-{n_queries}.npz")
     dev, test = data["dev"], data["test"]
     truth_dev, truth_test = data["truth_dev"], data["truth_test"]
     before = rss()
     t = time.perf_counter()
-    index = ScaleIndex.load(folder)
+    index = ScaleIndex.load(folder, view=view)
     load_s = time.perf_counter() - t
     loaded = rss()
     grid = {}
@@ -160,6 +160,7 @@ def phase_serve(folder: Path, n_queries: int) -> None:
         found.append(index.ann.search(q, K)[0])
         times.append((time.perf_counter() - t) * 1000)
     result = {
+        "view": view,
         "load_s": load_s,
         "rss_before": before,
         "rss_loaded": loaded,
@@ -227,13 +228,14 @@ def main() -> None:
     ap.add_argument("--workdir", type=Path, default=None, help="keeps vectors, truth and index between runs")
     ap.add_argument("--exact-queries", type=int, default=3, help="queries timed for the exact baseline")
     ap.add_argument("--phase", choices=("all", "build", "serve"), default="all", help=argparse.SUPPRESS)
+    ap.add_argument("--view", action="store_true", help="serve with the graph memory-mapped instead of read into RAM")
     args = ap.parse_args()
     folder = args.workdir or Path(tempfile.gettempdir()) / f"paperlab-bench-ann-{args.n}"
     folder.mkdir(parents=True, exist_ok=True)
     if args.phase == "build":
         return phase_build(folder, Generator().model)
     if args.phase == "serve":
-        return phase_serve(folder, args.queries)
+        return phase_serve(folder, args.queries, args.view)
     _, test = prepare(folder, args.n, args.queries)
     built = None
     if not (folder / "meta.json").exists():
@@ -241,7 +243,7 @@ def main() -> None:
         (folder / "build.json").write_text(json.dumps(built))
     elif (folder / "build.json").exists():
         built = json.loads((folder / "build.json").read_text())
-    served = child("serve", folder, ["--queries", str(args.queries)])
+    served = child("serve", folder, ["--queries", str(args.queries)] + (["--view"] if args.view else []))
     exact_ms = exact_latency(folder, test[: args.exact_queries])
     report(args.n, built, served, exact_ms)
     print(f"\nworkdir: {folder} (delete it to start over); machine: {os.cpu_count()} cores, load {os.getloadavg()}")
