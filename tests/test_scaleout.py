@@ -189,3 +189,21 @@ def test_local_embedding_of_the_demo_corpus_is_resumable(tmp_path: Path) -> None
     again = embed_library(store=store, progress=False)
     assert (again.cached, again.embedded, again.shipped) == (20, 0, 0)
     assert all(_cached(store, DEFAULT_MODEL, p) is not None for p in demo)
+
+
+@pytest.mark.slow
+def test_embed_index_and_query_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """The user path on 60 demo papers: embed (their shipped vectors), build the index, query it by meaning."""
+    from paperlab.data import demo_library
+
+    demo = demo_library()[:60]
+    open_store().upsert_papers(demo)
+    assert main(["embed", "--index", "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "60 paper(s), 60 distinct text(s): 0 already embedded, 60 copied from the vectors shipped" in out
+    assert "indexed 60 paper(s) with sentence-transformers/all-MiniLM-L6-v2" in out
+    target = demo[17]
+    # "torch": the same model on sentence-transformers (its vectors are the packaged model's)
+    assert main(["embed", "--query", target.shown_title, "-k", "3", "--model", "torch"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert target.id in first and target.shown_title in first

@@ -218,6 +218,10 @@ def embed_library(
         if seeded:
             store.put_embeddings(encoder.name, {h: (v.shape[0], v.tobytes()) for h, v in seeded.items()})
             missing = {h: t for h, t in missing.items() if h not in seeded}
+    if not missing:  # nothing left to embed: no cluster needed
+        return EmbedReport(
+            encoder.name, len(papers), len(texts), cached, 0, "ray, not started", _since(started), len(seeded)
+        )
     with ray_session(ray) as where:
         embedded = _embed_on_ray(model, encoder, missing, store, batch_size, show)
     return EmbedReport(encoder.name, len(papers), len(texts), cached, embedded, where, _since(started), len(seeded))
