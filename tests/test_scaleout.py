@@ -207,3 +207,18 @@ def test_embed_index_and_query_from_the_command_line(capsys: pytest.CaptureFixtu
     assert main(["embed", "--query", target.shown_title, "-k", "3", "--model", "torch"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert target.id in first and target.shown_title in first
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [("local:two", "expected local:N with N a number of workers"), ("cluster", "expected auto, local:N or ray://")],
+)
+def test_a_wrong_ray_address_is_a_usage_error_before_anything_starts(spec: str, message: str) -> None:
+    from paperlab.errors import UsageError
+    from paperlab.scaleout import ray_session
+
+    ray = pytest.importorskip("ray")
+    assert not ray.is_initialized()
+    with pytest.raises(UsageError, match=message), ray_session(spec):
+        pass
+    assert not ray.is_initialized()
