@@ -261,24 +261,34 @@ class ProblemCollector:
 
 
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
-# frames in these files are the importers' own: a warning skips them to point at the code that called paperlab
-_IMPORTER_FILES = (
-    os.path.join(_PACKAGE, "sources") + os.sep,
-    os.path.join(_PACKAGE, "services", "sessions") + os.sep,
-    os.path.join(_PACKAGE, "errors.py"),
-    os.path.join(_PACKAGE, "__init__.py"),
-)
+
+
+def _not_the_users(filename: str) -> bool:
+    """Whether a frame of ``filename`` belongs to paperlab, or to IPython running a magic, not to the user.
+
+    A warning skips such frames: called from a script, a test or a notebook cell, directly, through a
+    generator or through ``%papers``, it names the user's line, never one of paperlab's or IPython's.
+    """
+    if filename.startswith("<decorator-gen-"):  # IPython's magic wrappers
+        return True
+    path = os.path.abspath(filename)
+    if path.startswith(_PACKAGE + os.sep):
+        return True
+    ipython_file = getattr(sys.modules.get("IPython"), "__file__", None)
+    if not isinstance(ipython_file, str):
+        return False
+    return path.startswith(os.path.dirname(os.path.abspath(ipython_file)) + os.sep)
 
 
 def warn_partial(warning: PartialImportWarning) -> None:
-    """Emit ``warning`` attributed to the first caller outside paperlab's importers.
+    """Emit ``warning`` attributed to the first caller outside paperlab (and IPython's magic machinery).
 
-    Whether the user called :func:`paperlab.load`, a reader or a parser, directly or through a
-    generator, the warning names the user's line (``warnings.warn``'s ``stacklevel``, counted here).
+    Whether the user called :func:`paperlab.load`, a reader or a parser, directly, through a generator or
+    through a magic, the warning names the user's line (``warnings.warn``'s ``stacklevel``, counted here).
     """
     frame = sys._getframe(1)
     level = 2  # 1 is this function, 2 its caller
-    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_IMPORTER_FILES):
-        frame = frame.f_back  # type: ignore[assignment]
+    while frame.f_back is not None and _not_the_users(frame.f_code.co_filename):
+        frame = frame.f_back
         level += 1
     warnings.warn(warning, stacklevel=level)

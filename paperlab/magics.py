@@ -1,4 +1,4 @@
-"""IPython magics: ``%papers``, ``%paper``, ``%readinglist`` and ``%%papers``.
+"""IPython magics: ``%papers``, ``%paper``, ``%readinglist`` (the list as the side panel shows it) and ``%%papers``.
 
 Load them with ``%load_ext paperlab``. Loading imports nothing heavy: the widget,
 the search engine and the sources are imported when a magic first runs.
@@ -16,6 +16,7 @@ from .errors import NotFound, PaperlabError, UsageError
 
 if TYPE_CHECKING:
     from .library import Library
+    from .services.listview import ReadingListView
     from .widget import PaperCards
 
 __all__ = ["PaperlabMagics", "load_ipython_extension"]
@@ -54,7 +55,8 @@ def _library_from_source(
 
 @magics_class
 class PaperlabMagics(Magics):
-    """The paperlab magics; each shows :class:`~paperlab.widget.PaperCards` and returns it."""
+    """The paperlab magics; each shows :class:`~paperlab.widget.PaperCards` and returns it (``%readinglist``: a
+    :class:`~paperlab.services.listview.ReadingListView`)."""
 
     @magic_arguments()
     @argument("query", nargs="*", help="search these papers for QUERY (ranked, with scores)")
@@ -130,10 +132,14 @@ class PaperlabMagics(Magics):
             return None
 
     @line_magic
-    def readinglist(self, line: str = "") -> PaperCards | None:
-        """Show a reading list as cards (``%readinglist [NAME]``, default ``default``)."""
+    def readinglist(self, line: str = "") -> ReadingListView | None:
+        """Show a reading list as the side panel does (``%readinglist [NAME]``, default ``default``).
+
+        One row per paper with its status, tags and note (HTML, and markdown in static exports); a
+        snapshot, so a saved notebook keeps what the list held. ``.to_library().cards()`` gives cards.
+        """
+        from .services.listview import ReadingListView
         from .store import open_store
-        from .widget import PaperCards
 
         name = line.strip() or "default"
         try:
@@ -142,9 +148,7 @@ class PaperlabMagics(Magics):
                 raise NotFound(
                     f"no reading list named {name!r}; lists in the store: {', '.join(store.lists()) or 'none'}"
                 )
-            library = store.reading_list(name).to_library()
-            library.name = f"reading list {name}"
-            return PaperCards(library, reading_list=name, activate=False)
+            return ReadingListView(name, store.reading_list(name).entries())
         except Exception as exc:
             _report("%readinglist", exc)
             return None

@@ -21,6 +21,7 @@ from IPython.core.interactiveshell import InteractiveShell
 from paths import DATA, FIXTURES
 
 import paperlab
+from paperlab.services.listview import ReadingListView
 from paperlab.store import open_store
 from paperlab.widget import PaperCards, active_library, set_active_library
 
@@ -99,9 +100,12 @@ def test_papers_source_list_and_readinglist(shell, capsys) -> None:
     w = run(shell, "%papers --source list:group")
     assert [p["id"] for p in w.papers] == ["2405.13786", "2202.12139"]
     assert active_library().name == "demo"  # a reading list does not become active
-    w = run(shell, "%readinglist group")
-    assert [p["id"] for p in w.papers] == ["2405.13786", "2202.12139"]
-    assert w.reading_list_name == "group" and w.listed_ids == ["2405.13786", "2202.12139"]
+    view = run(shell, "%readinglist group")  # the list as the side panel shows it (tests/test_listview.py)
+    assert isinstance(view, ReadingListView) and view.name == "group"
+    assert view.ids == ["2405.13786", "2202.12139"]
+    assert view.to_library().ids == ["2405.13786", "2202.12139"]
+    html = view._repr_html_()
+    assert html.index(lib["2405.13786"].title) < html.index(lib["2202.12139"].title)
     assert run(shell, "%readinglist nope") is None
     assert "%readinglist: no reading list named 'nope'; lists in the store: group" in capsys.readouterr().err
     assert run(shell, "%papers --source list:nope") is None

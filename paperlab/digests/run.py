@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from ..errors import FetchError, ParseError, PartialImportWarning
+from ..errors import FetchError, ParseError, PartialImportWarning, warn_partial
 from ..library import Library
 from ..paper import Paper
 from ._match import newest_first, shown_date
@@ -187,7 +187,5 @@ def digest(
     if out_path is not None:
         result.write(out_path, state=state_file)
     if fetched.problems:
-        warnings.warn(
-            PartialImportWarning(str(out_path or config.source), fetched.problems, len(library)), stacklevel=2
-        )
+        warn_partial(PartialImportWarning(str(out_path or config.source), fetched.problems, len(library)))
     return result

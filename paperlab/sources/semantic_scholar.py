@@ -37,7 +37,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..dates import as_date
-from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector
+from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector, warn_partial
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ._cassette import is_cassette, read_cassette
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
@@ -528,7 +528,7 @@ class SemanticScholarClient:
         if missing and not out:
             raise FetchError(f"none of the {len(idents)} ids was found by Semantic Scholar", url=url)
         if missing:
-            warnings.warn(PartialImportWarning(url, missing, len(out)), stacklevel=2)
+            warn_partial(PartialImportWarning(url, missing, len(out)))
         return out
 
 

@@ -1,0 +1,158 @@
+"""A reading list as the side panel shows it, for a notebook: ``%readinglist`` and ``ReadingList`` snapshots.
+
+One row per paper (status, title, first author, year) with its tags, note and who added it, as HTML (colours
+from JupyterLab's theme variables, so light and dark themes both read well, with fallbacks for static viewers)
+and as short markdown for exports. It is a snapshot taken when shown: a saved notebook keeps what the list held.
+Every user text (titles, authors, tags, notes, names) is escaped for the renderer it lands in.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..text import md_escape, shown_text
+from ..urls import html_link
+
+if TYPE_CHECKING:
+    from ..library import Library
+    from ..store.entries import ListEntry
+
+__all__ = ["STATUS_LABELS", "ReadingListView", "first_author"]
+
+STATUS_LABELS = {"to-read": "To read", "reading": "Reading", "read": "Read"}
+# status dot colours: JupyterLab's own warn/success colours, readable fallbacks outside JupyterLab
+_DOT = {
+    "to-read": "border:1.5px solid var(--jp-ui-font-color2,#757575);background:transparent",
+    "reading": "background:var(--jp-warn-color1,#f57c00)",
+    "read": "background:var(--jp-success-color1,#388e3c)",
+}
+_MD_BOX = {"to-read": "[ ]", "reading": "[~]", "read": "[x]"}
+_TEXT = "color:var(--jp-ui-font-color1,#212121)"
+_DIM = "color:var(--jp-ui-font-color1,#424242);font-size:var(--jp-ui-font-size0,11px)"
+_CHIP = (
+    "display:inline-block;border:1px solid var(--jp-border-color1,#bdbdbd);border-radius:8px;padding:0 6px;"
+    "margin-right:4px;background:var(--jp-layout-color2,#eee);color:var(--jp-ui-font-color1,#212121)"
+)
+
+
+def _e(text: str) -> str:
+    return html.escape(shown_text(text))
+
+
+def first_author(authors: Sequence[str]) -> str:
+    """The first author's family name ("Vaswani" for "Ashish Vaswani" or "Vaswani, Ashish"), or ""."""
+    if not authors:
+        return ""
+    first = authors[0].strip()
+    return first.split(",")[0].strip() if "," in first else (first.split() or [""])[-1]
+
+
+@dataclass
+class ReadingListView:
+    """A snapshot of a reading list, shown like the side panel's list (HTML, markdown, text).
+
+    Parameters
+    ----------
+    name : str
+        The list's name.
+    entries : list of ListEntry
+        Its entries, in the list's order.
+    """
+
+    name: str
+    entries: list[ListEntry] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        counts = self.counts()
+        shown = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts.items() if n)
+        return f"ReadingListView({self.name!r}: {len(self.entries)} papers{'; ' + shown if shown else ''})"
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def ids(self) -> list[str]:
+        """The papers' ids, in the list's order."""
+        return [e.paper.id for e in self.entries]
+
+    def counts(self) -> dict[str, int]:
+        """How many entries have each status."""
+        counts = dict.fromkeys(STATUS_LABELS, 0)
+        for e in self.entries:
+            counts[e.status] = counts.get(e.status, 0) + 1
+        return counts
+
+    def to_library(self) -> Library:
+        """The papers as a :class:`~paperlab.library.Library` (for search, cards or tables)."""
+        from ..library import Library
+
+        return Library([e.paper for e in self.entries], name=f"reading list {self.name}")
+
+    # -- renderings ---------------------------------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        counts = " · ".join(f"{STATUS_LABELS[s]} {n}" for s, n in self.counts().items())
+        head = (
+            f'<div style="font-weight:600;{_TEXT}">Reading list “{_e(self.name)}”'
+            f' <span style="font-weight:400;{_DIM}">{len(self.entries)} papers · {counts}</span></div>'
+        )
+        if not self.entries:
+            target = "" if self.name == "default" else repr(self.name)
+            hint = _e(f'paperlab.reading_list({target}).add("2503.14895")')
+            body = f'<div style="{_DIM}">No papers yet: <code>{hint}</code></div>'
+        else:
+            body = '<ol style="list-style:none;margin:4px 0 0;padding:0">' + "".join(map(_row_html, self.entries))
+            body += "</ol>"
+        return f'<div class="paperlab-readinglist" style="font-family:var(--jp-ui-font-family,sans-serif)">{head}{body}</div>'
+
+    def _repr_markdown_(self) -> str:
+        lines = [f"**Reading list “{md_escape(self.name)}”** — {len(self.entries)} papers", ""]
+        for e in self.entries:
+            year = e.paper.year
+            meta = ", ".join(x for x in (md_escape(first_author(e.paper.authors)), str(year) if year else "") if x)
+            tags = " · tags: " + ", ".join(md_escape(t) for t in e.tags) if e.tags else ""
+            lines.append(
+                f"- {_MD_BOX.get(e.status, '[ ]')} **{md_escape(e.paper.shown_title)}**"
+                f"{' — ' + meta if meta else ''} · {STATUS_LABELS.get(e.status, e.status)}{tags}"
+            )
+            if e.note:
+                lines.append(f"  *{md_escape(e.note)}*")
+        return "\n".join(lines) + "\n"
+
+
+def _row_html(e: ListEntry) -> str:
+    status = e.status if e.status in STATUS_LABELS else "to-read"
+    label = STATUS_LABELS[status]
+    dot = (
+        f'<span title="{label}" aria-label="{label}" role="img" style="display:inline-block;width:8px;height:8px;'
+        f'border-radius:50%;box-sizing:border-box;margin-right:6px;{_DOT[status]}"></span>'
+    )
+    title = html_link(e.paper.abs_url, _e(e.paper.shown_title))
+    year = e.paper.year
+    meta = " · ".join(x for x in (_e(first_author(e.paper.authors)), str(year) if year else "", label) if x)
+    parts = [
+        f'<div style="display:flex;align-items:baseline;gap:6px;{_TEXT}">{dot}'
+        f'<span style="flex:1;font-weight:500">{title}</span><span style="{_DIM}">{meta}</span></div>'
+    ]
+    if e.tags:
+        parts.append("<div>" + "".join(f'<span style="{_CHIP};{_DIM}">{_e(t)}</span>' for t in e.tags) + "</div>")
+    if e.note:
+        parts.append(f'<div style="white-space:pre-wrap;{_TEXT};font-style:italic">{_e(e.note)}</div>')
+    who = _provenance(e)
+    if who:
+        parts.append(f'<div style="{_DIM}">{_e(who)}</div>')
+    return (
+        f'<li class="paperlab-readinglist-entry" data-status="{status}" style="padding:3px 0 3px 0;'
+        f'border-bottom:1px solid var(--jp-border-color3,#eee)">{"".join(parts)}</li>'
+    )
+
+
+def _provenance(e: ListEntry) -> str:
+    added_by = getattr(e, "added_by", None)
+    updated_by = getattr(e, "updated_by", None)
+    parts = [f"added by {added_by}"] if added_by else []
+    if updated_by and updated_by != added_by:
+        parts.append(f"changed by {updated_by}")
+    return " · ".join(parts)
