@@ -33,7 +33,45 @@ export interface INode {
 
 type Legend = Array<[string, string]>;
 
-const FAINT = 'a6'; // alpha of a neighbour's colour (#rrggbbaa)
+const FAINT = 0.5; // how far a neighbour's colour is mixed into the background
+
+/** `#rrggbb` mixed with `#rrggbb` (share `t` of the second); other colour forms are returned unchanged. */
+export function mix(color: string, into: string, t: number): string {
+  const rgb = (c: string) =>
+    /^#[0-9a-f]{6}$/i.test(c)
+      ? [1, 3, 5].map(i => parseInt(c.slice(i, i + 2), 16))
+      : null;
+  const a = rgb(color);
+  const b = rgb(into);
+  if (!a || !b) {
+    return color;
+  }
+  return (
+    '#' +
+    a
+      .map((v, i) => Math.round(v * (1 - t) + b[i] * t))
+      .map(v => v.toString(16).padStart(2, '0'))
+      .join('')
+  );
+}
+
+/** A CSS colour as `#rrggbb` (the browser resolves names, rgb() and theme variables). */
+function hex(el: Element, css: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = css;
+  el.appendChild(probe);
+  const parts = (getComputedStyle(probe).color.match(/[\d.]+/g) ?? []).map(
+    Number
+  );
+  probe.remove();
+  return parts.length >= 3
+    ? '#' +
+        parts
+          .slice(0, 3)
+          .map(v => Math.round(v).toString(16).padStart(2, '0'))
+          .join('')
+    : '#ffffff';
+}
 
 /** A stable pseudo-random number in [0, 1) for a string (initial positions before the layout). */
 function unit(text: string, salt: number): number {
@@ -60,8 +98,11 @@ export class GraphView {
   private graph = new Graph({ type: 'directed' });
   private renderer: Sigma | null = null;
   private nodes = new Map<string, INode>();
+  private background = '#ffffff';
   private readonly listeners: Array<[string, () => void]> = [];
   private readonly themeWatch = new MutationObserver(() => this.applyTheme());
+  // sigma sizes its canvases from the container: the output area gives it a size only once attached
+  private readonly sizeWatch = new ResizeObserver(() => this.fit());
 
   constructor(
     private readonly model: IAnyModel,
@@ -118,6 +159,7 @@ export class GraphView {
     });
     this.resize();
     this.load();
+    this.sizeWatch.observe(this.container);
   }
 
   dispose(): void {
@@ -125,6 +167,7 @@ export class GraphView {
       this.model.off(event, callback);
     }
     this.themeWatch.disconnect();
+    this.sizeWatch.disconnect();
     this.renderer?.kill();
     this.renderer = null;
   }
@@ -145,7 +188,7 @@ export class GraphView {
       this.model.get('color_by') === 'status'
         ? node.color_status
         : node.color_year;
-    return node.in_library ? base : base + FAINT;
+    return node.in_library ? base : mix(base, this.background, FAINT);
   }
 
   /** Build the graph from the model, lay it out and (re)create the renderer. */
@@ -246,11 +289,22 @@ export class GraphView {
     this.showLegend();
   }
 
+  /** Size sigma's canvases to the container again (forced: a theme switch can leave them at 1 px). */
+  private fit(): void {
+    if (this.container.clientWidth > 0 && this.container.clientHeight > 0) {
+      this.renderer?.resize(true);
+      this.renderer?.refresh();
+    }
+  }
+
   private applyTheme(): void {
     const r = this.renderer;
     if (!r) {
       return;
     }
+    requestAnimationFrame(() => this.fit());
+    this.background = hex(this.root, 'var(--jp-layout-color1, #ffffff)');
+    this.recolor();
     r.setSetting('labelColor', {
       color: themeColor(this.root, '--jp-ui-font-color1', '#1f1f1f')
     });
@@ -381,11 +435,12 @@ export class GraphView {
   /** Where a node is on the page (client coordinates), for tests and the hover card. */
   private position(id: string): [number, number] | null {
     const r = this.renderer;
-    const data = r?.getNodeDisplayData(id);
-    if (!r || !data) {
+    if (!r || !this.graph.hasNode(id)) {
       return null;
     }
-    const p = r.graphToViewport({ x: data.x, y: data.y });
+    const p = r.graphToViewport(
+      this.graph.getNodeAttributes(id) as { x: number; y: number }
+    );
     const box = this.container.getBoundingClientRect();
     return [box.left + p.x, box.top + p.y];
   }
