@@ -71,10 +71,7 @@ class _Postgres(Dialect):
         return sorted(set(values))
 
     def searched(self) -> str:
-        return (
-            "(title || ' ' || coalesce(data::jsonb ->> 'abstract', '') || ' ' "
-            "|| coalesce(data::jsonb ->> 'authors', ''))"
-        )
+        return "searched"  # a generated column of the same text (schema 2, paperlab.store.migrations)
 
     def contains_word(self, ascii_word: bool) -> str:
         if ascii_word:

@@ -109,10 +109,20 @@ _BOTH_2 = [
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)",
 ]
 
+# PostgreSQL also keeps the text search_text() matches (title, abstract, authors) in a generated column, so a
+# search reads it instead of parsing every row's JSON: at 20,000 papers a search takes 0.27 s instead of 1.7 s, for
+# imports at about half the speed (benchmarks/bench_store_engines.py). SQLite's json_extract is cheap enough.
+_POSTGRES_2 = [
+    *_BOTH_2,
+    """ALTER TABLE papers ADD COLUMN searched TEXT GENERATED ALWAYS AS (
+        title || ' ' || coalesce(data::json ->> 'abstract', '') || ' ' || coalesce(data::json ->> 'authors', '')
+    ) STORED""",
+]
+
 #: ``MIGRATIONS[n][engine]``: the statements that upgrade a store from schema ``n`` to ``n + 1``.
 MIGRATIONS: dict[int, dict[str, list[str]]] = {
     0: {"sqlite": _SQLITE_1, "postgresql": _POSTGRES_1},
-    1: {"sqlite": _BOTH_2, "postgresql": _BOTH_2},
+    1: {"sqlite": _BOTH_2, "postgresql": _POSTGRES_2},
 }
 
 #: The schema version this paperlab writes.
