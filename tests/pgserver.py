@@ -36,6 +36,13 @@ def postgres_missing() -> str | None:
         return "no PostgreSQL binaries (initdb, pg_ctl in /usr/lib/postgresql/*/bin): apt-get install postgresql"
     if os.geteuid() == 0 and shutil.which("runuser") is None:
         return "running as root without runuser, and initdb refuses root"
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root and there is no 'postgres' user to run initdb as (initdb refuses root)"
     try:
         import psycopg  # noqa: F401
     except ImportError:
