@@ -7,6 +7,8 @@ PAPERLAB_SKIP_BROWSER=1 bash scripts/setup.sh
 # shellcheck disable=SC1091
 . .venv/bin/activate
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+echo "== preparing the search model (exported to ONNX once: later searches never load torch)"
+python -m paperlab.search.onnx >/dev/null
 echo "== paperlab search over the bundled demo corpus"
 paperlab search "why do language models make things up, and how can we detect it" --corpus demo -k 5
 paperlab search "learning representations by pulling similar pairs together" --corpus demo -k 5
