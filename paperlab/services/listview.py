@@ -9,6 +9,7 @@ Every user text (titles, authors, tags, notes, names) is escaped for the rendere
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ _DOT = {
     "reading": "background:var(--jp-warn-color1,#f57c00)",
     "read": "background:var(--jp-success-color1,#388e3c)",
 }
+_HEX_ID = re.compile(r"[0-9a-f]{24,}", re.I)
 _MD_BOX = {"to-read": "[ ]", "reading": "[~]", "read": "[x]"}
 _TEXT = "color:var(--jp-ui-font-color1,#212121)"
 _DIM = "color:var(--jp-ui-font-color1,#424242);font-size:var(--jp-ui-font-size0,11px)"
@@ -149,10 +151,15 @@ def _row_html(e: ListEntry) -> str:
     )
 
 
+def _who(name: str) -> str:
+    """A user's name; an anonymous Jupyter user's long hex id shortened to its start (enough to tell two apart)."""
+    return f"{name[:8]}…" if _HEX_ID.fullmatch(name) else name
+
+
 def _provenance(e: ListEntry) -> str:
     added_by = getattr(e, "added_by", None)
     updated_by = getattr(e, "updated_by", None)
-    parts = [f"added by {added_by}"] if added_by else []
+    parts = [f"added by {_who(added_by)}"] if added_by else []
     if updated_by and updated_by != added_by:
-        parts.append(f"changed by {updated_by}")
+        parts.append(f"changed by {_who(updated_by)}")
     return " · ".join(parts)

@@ -8,7 +8,8 @@
   the whole message behind "Details" in the notification centre; a slow add (Semantic Scholar never answers)
   shows a spinner with Cancel after 0.5 s;
 - every text of the panel passes WCAG AA (4.5:1) in the light and the dark theme;
-- the panel runs in Jupyter Notebook 7 too.
+- the panel runs in Jupyter Notebook 7 too;
+- ``%readinglist`` shows the same list (status, tags, notes, escaped) in a notebook, readable in both themes.
 
 Papers are our own: tests/data/app/testing.atom.xml and generated titles.
 """
@@ -22,7 +23,19 @@ import pytest
 from contrast import contrast_failures
 from labtools import Lab, shot
 from playwright.sync_api import Page, expect
-from test_panel import FIRST, SECOND, card, open_lab, open_panel, run_palette, seed, select
+from test_panel import (
+    FIRST,
+    SECOND,
+    card,
+    open_lab,
+    open_panel,
+    run_cell,
+    run_palette,
+    seed,
+    select,
+    wait_kernel_idle,
+    write_notebook,
+)
 
 from paperlab.paper import Paper
 
@@ -257,3 +270,32 @@ def test_the_panel_runs_in_jupyter_notebook_7(page: Page, lab: Lab, console_erro
     expect(card(page, SECOND.id).locator(".paperlab-dot")).to_have_attribute("data-status", "read")
     assert wait_for(lambda: lab.api("GET", f"lists/default/entries/{SECOND.id}")["status"] == "read")
     shot(page, "panel-notebook7")
+
+
+def test_readinglist_magic_shows_the_list_view_readable_in_both_themes(page: Page, lab: Lab) -> None:
+    hostile_note = "<img src=x onerror=alert(1)> see §3\nsecond line"
+    seed(lab, FIRST, SECOND, name="group")
+    lab.api("PATCH", f"lists/group/entries/{FIRST.id}", {"status": "reading", "add_tags": ["<b>survey</b>"]})
+    lab.api("PATCH", f"lists/group/entries/{SECOND.id}", {"status": "read", "note": hostile_note})
+    write_notebook(lab, "readinglist.ipynb", "%load_ext paperlab\n%readinglist group")
+    open_lab(page, lab, "magic", "readinglist.ipynb")
+    wait_kernel_idle(page)
+    run_cell(page, 0)
+    view = page.locator(".jp-OutputArea-output .paperlab-readinglist")
+    expect(view).to_be_visible(timeout=30_000)
+    rows = view.locator(".paperlab-readinglist-entry")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_have_attribute("data-status", "reading")
+    expect(rows.first).to_contain_text("<b>survey</b>")
+    expect(rows.nth(1)).to_contain_text(hostile_note)
+    assert view.locator("img, b").count() == 0
+    for theme in ("light", "dark"):
+        if theme == "dark":
+            run_palette(page, "Use Theme: JupyterLab Dark")
+            expect(page.locator("body[data-jp-theme-light='false']")).to_have_count(1, timeout=15_000)
+            page.wait_for_timeout(300)
+        checked, failures = contrast_failures(page, ".jp-OutputArea-output .paperlab-readinglist")
+        shot(page, f"readinglist-magic-{theme}")
+        assert checked >= 8 and failures == [], (theme, checked, failures)
+    run_palette(page, "Use Theme: JupyterLab Light")
+    expect(page.locator("body[data-jp-theme-light='true']")).to_have_count(1, timeout=15_000)
