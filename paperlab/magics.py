@@ -1,4 +1,5 @@
-"""IPython magics: ``%papers``, ``%paper``, ``%readinglist`` (the list as the side panel shows it) and ``%%papers``.
+"""IPython magics: ``%papers``, ``%paper``, ``%readinglist`` (the list as the side panel shows it), ``%bibliography``
+(the papers a notebook cites) and ``%%papers``.
 
 Load them with ``%load_ext paperlab``. Loading imports nothing heavy: the widget,
 the search engine and the sources are imported when a magic first runs.
@@ -151,6 +152,32 @@ class PaperlabMagics(Magics):
             return ReadingListView(name, store.reading_list(name).entries())
         except Exception as exc:
             _report("%readinglist", exc)
+            return None
+
+    @magic_arguments()
+    @argument("notebook", nargs="?", default=None, help="the notebook (default: this kernel's, when Jupyter says)")
+    @argument("--list", "-l", dest="reading_list", default=None, help="the reading list whose statuses to show")
+    @argument("--bibtex", dest="fmt", action="store_const", const="bibtex", help="print (or write) BibTeX")
+    @argument("--csl", dest="fmt", action="store_const", const="csl", help="print (or write) CSL-JSON")
+    @argument("--output", "-o", default=None, help="write the BibTeX / CSL-JSON to this file")
+    @line_magic
+    def bibliography(self, line: str = "") -> Any:
+        """The papers this notebook cites through paperlab cards or ``paperlab.paper(...)`` calls, with their reading
+        status (:func:`paperlab.citations.bibliography`); ``--bibtex`` / ``--csl`` export them."""
+        try:
+            args = parse_argstring(self.bibliography, line)
+        except Exception as exc:  # UsageError from argparse: show it like IPython does
+            print(f"%bibliography: {exc}", file=sys.stderr)
+            return None
+        from .citations.bibliography import bibliography_magic
+
+        try:
+            ns = self.shell.user_ns if self.shell is not None else None
+            return bibliography_magic(
+                args.notebook, reading_list=args.reading_list, fmt=args.fmt, output=args.output, user_ns=ns
+            )
+        except Exception as exc:
+            _report("%bibliography", exc)
             return None
 
     @cell_magic("papers")  # type: ignore[arg-type]

@@ -11,11 +11,14 @@ from typing import Any
 
 from ..library import Library
 from ..paper import Paper
+from .bibliography import Bibliography, bibliography
 from .fetch import FetchReport, citations, fetch_citations, links, references
 from .graph import citation_count, citation_graph, citation_similarity, cocitation, coupling, gaps
 
 __all__ = [
+    "Bibliography",
     "FetchReport",
+    "bibliography",
     "citation_count",
     "citation_graph",
     "citation_similarity",

@@ -1,0 +1,227 @@
+"""The bibliography of a notebook (``%bibliography``): every paper it cites through a paperlab card (a markdown
+cell carrying the card's ``application/vnd.paperlab.paper+json`` data) or a ``paperlab.paper("…")`` call in a
+code cell, with its reading status, exportable as BibTeX or CSL-JSON.
+
+Code cells are read with :mod:`ast` (IPython magics and shell lines are blanked first); a cell that still does
+not parse is searched for ``paper("…")`` calls by pattern. Papers named by a call are looked up in the store
+only (never fetched): one the store does not know is listed as such. Every text shown is escaped (HTML table
+for Jupyter, markdown for exports).
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ParseError, UsageError
+from ..library import Library
+from ..paper import MIME_TYPE, Paper
+from ..store.core import Store, open_store
+from ..text import md_escape
+
+__all__ = ["Bibliography", "Cited", "bibliography", "bibliography_magic", "cited_in_notebook", "current_notebook"]
+
+_CARD = re.compile(r"<!-- " + re.escape(MIME_TYPE) + r" (\{.*?\}) -->", re.S)
+_CALL = re.compile(r"""\bpaper\(\s*(?:ref\s*=\s*)?(['"])([^'"\n]+)\1\s*\)""")
+_SHELL_LINE = re.compile(r"^\s*[%!]")
+
+
+@dataclass
+class Cited:
+    """One citation in a notebook: where (1-based cell number), how (``card`` or ``call``), and what."""
+
+    cell: int
+    kind: str
+    ref: str
+    paper: Paper | None = None
+    status: str | None = None
+
+
+def _source(cell: dict[str, Any]) -> str:
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else str(text)
+
+
+def _calls(code: str) -> list[str]:
+    """String arguments of ``paper(...)`` / ``<module>.paper(...)`` calls in Python source."""
+    cleaned = "\n".join("" if _SHELL_LINE.match(line) else line for line in code.splitlines())
+    try:
+        tree = ast.parse(cleaned)
+    except SyntaxError:
+        return [m.group(2) for m in _CALL.finditer(code)]
+    refs = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        args = node.args or [k.value for k in node.keywords if k.arg == "ref"]
+        if name == "paper" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+            refs.append(args[0].value)
+    return refs
+
+
+def cited_in_notebook(notebook: dict[str, Any] | str | Path) -> list[Cited]:
+    """The cards and ``paper(…)`` calls of a notebook (a path or its JSON), in cell order.
+
+    Raises
+    ------
+    ParseError
+        The file is not a notebook, or a card's data is not a paper (naming the cell).
+    """
+    where = str(notebook) if not isinstance(notebook, dict) else "<notebook>"
+    if not isinstance(notebook, dict):
+        try:
+            notebook = json.loads(Path(notebook).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ParseError(f"cannot read the notebook: {exc}", source=where) from None
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        raise ParseError("expected a Jupyter notebook with a 'cells' list", source=where)
+    found: list[Cited] = []
+    for n, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict):
+            continue
+        text = _source(cell)
+        if cell.get("cell_type") == "markdown":
+            for m in _CARD.finditer(text):
+                try:
+                    paper = Paper.from_dict(json.loads(m.group(1)))
+                except (ValueError, ParseError) as exc:
+                    message = f"a paperlab card's data is not a paper: {exc}"
+                    raise ParseError(message, source=where, where=f"cell {n}") from None
+                found.append(Cited(n, "card", paper.id, paper))
+        elif cell.get("cell_type") == "code":
+            found += [Cited(n, "call", ref) for ref in _calls(text)]
+    return found
+
+
+def current_notebook(user_ns: dict[str, Any] | None = None) -> Path | None:
+    """The notebook this kernel runs for, when Jupyter says (``__session__`` or ``$JPY_SESSION_NAME``)."""
+    for value in ((user_ns or {}).get("__session__"), os.environ.get("JPY_SESSION_NAME")):
+        if isinstance(value, str) and value.endswith(".ipynb") and Path(value).is_file():
+            return Path(value)
+    return None
+
+
+def _status(store: Store, paper: Paper, reading_list: str | None) -> str | None:
+    names = [reading_list] if reading_list else store.lists()
+    for name in names:
+        if name in store.lists():
+            rl = store.reading_list(name, create=False)
+            if paper.id in set(rl.ids()):
+                status = rl.entry(paper.id).status
+                return status if reading_list else f"{status} ({name})"
+    return None
+
+
+@dataclass
+class Bibliography:
+    """The papers a notebook cites (see the module docs): ``.papers``, ``.to_bibtex()``, ``.to_csl()``."""
+
+    notebook: str
+    cited: list[Cited] = field(default_factory=list)
+
+    @property
+    def papers(self) -> Library:
+        """The cited papers the store or a card knows, one per work, in order of first citation."""
+        return Library([c.paper for c in self.cited if c.paper is not None], name=f"bibliography of {self.notebook}")
+
+    @property
+    def missing(self) -> list[str]:
+        """References of ``paper(…)`` calls the store does not know (run the cell, or fetch them)."""
+        return list(dict.fromkeys(c.ref for c in self.cited if c.paper is None))
+
+    def to_bibtex(self) -> str:
+        """BibTeX of :attr:`papers`."""
+        return self.papers.to_bibtex()
+
+    def to_csl(self) -> list[dict[str, Any]]:
+        """CSL-JSON items of :attr:`papers`."""
+        return self.papers.to_csl()
+
+    def _rows(self) -> list[tuple[str, str, str, str]]:
+        """(title, id, status, cells) per cited work."""
+        rows: dict[str, list[Any]] = {}
+        for c in self.cited:
+            key = c.paper.id if c.paper else c.ref
+            title = c.paper.shown_title if c.paper else f"{c.ref} (not in the store)"
+            row = rows.setdefault(key, [title, key, c.status or "not on a reading list", []])
+            row[3].append(str(c.cell))
+        return [(t, i, s, ", ".join(dict.fromkeys(cells))) for t, i, s, cells in rows.values()]
+
+    def _repr_html_(self) -> str:
+        head = "<tr><th>paper</th><th>id</th><th>reading status</th><th>cells</th></tr>"
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in self._rows())
+        caption = html.escape(f"Bibliography of {self.notebook}: {len(self._rows())} works cited")
+        return f"<table><caption>{caption}</caption>{head}{body}</table>"
+
+    def _repr_markdown_(self) -> str:
+        lines = [f"**Bibliography of {md_escape(self.notebook)}**", ""]
+        lines += [f"- {md_escape(t)} (`{i}`), {md_escape(s)}; cells {c}" for t, i, s, c in self._rows()]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"Bibliography({self.notebook!r}, {len(self._rows())} works, {len(self.missing)} not in the store)"
+
+
+def bibliography(
+    notebook: str | Path | dict[str, Any] | None = None,
+    *,
+    store: Store | None = None,
+    reading_list: str | None = None,
+    user_ns: dict[str, Any] | None = None,
+) -> Bibliography:
+    """The bibliography of a notebook (default: the kernel's own, see :func:`current_notebook`).
+
+    Raises
+    ------
+    UsageError
+        No notebook given and Jupyter did not say which notebook this kernel runs for.
+    """
+    if notebook is None:
+        notebook = current_notebook(user_ns)
+        if notebook is None:
+            raise UsageError("which notebook? Jupyter did not say; give its path: %bibliography NOTEBOOK.ipynb")
+    name = Path(notebook).name if not isinstance(notebook, dict) else "<notebook>"
+    cited = cited_in_notebook(notebook)
+    store = store if store is not None else open_store()
+    for c in cited:
+        if c.paper is None:
+            c.paper = store.get_paper(c.ref)
+        if c.paper is not None:
+            stored = store.get_paper(c.paper.id) if c.kind == "card" else c.paper
+            c.status = _status(store, stored or c.paper, reading_list)
+    return Bibliography(name, cited)
+
+
+def bibliography_magic(
+    notebook: str | None,
+    *,
+    reading_list: str | None = None,
+    fmt: str | None = None,
+    output: str | None = None,
+    user_ns: dict[str, Any] | None = None,
+) -> Bibliography | None:
+    """What ``%bibliography`` does: the table (returned, so Jupyter shows it), or BibTeX / CSL-JSON (``fmt``)
+    printed or written to ``output``."""
+    bib = bibliography(notebook, reading_list=reading_list, user_ns=user_ns)
+    if fmt is None:
+        if output:
+            raise UsageError("-o/--output needs --bibtex or --csl")
+        return bib
+    text = bib.to_bibtex() if fmt == "bibtex" else json.dumps(bib.to_csl(), indent=2, ensure_ascii=False)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"{len(bib.papers)} works written to {output}")
+    else:
+        print(text)
+    if bib.missing:
+        print(f"not in the store (run their cells first): {', '.join(bib.missing)}")
+    return None
