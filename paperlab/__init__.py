@@ -27,6 +27,8 @@ _LAZY = {
     "reading_list": "paperlab.store",
     "open_store": "paperlab.store",
     "digest": "paperlab.digests",
+    "evaluate_recommendations": "paperlab.feed",
+    "InterestProfile": "paperlab.feed",
     "Session": "paperlab.services.sessions",
     "Schedule": "paperlab.services.sessions",
     "PaperCards": "paperlab.widget",
@@ -56,6 +58,9 @@ __all__ = sorted(
         "__version__",
         "demo",
         "digest",
+        "evaluate_recommendations",
+        "feed",
+        "InterestProfile",
         "compare",
         "leaderboard",
         "load",
@@ -64,6 +69,24 @@ __all__ = sorted(
         "reading_list",
     ]
 )
+
+
+from . import feed as _feed_package  # noqa: E402,F401  (the package first: the function below owns the name)
+
+
+def feed(since: Any = "yesterday", **options: Any) -> Any:
+    """Today's feed: the newest arXiv and Hugging Face papers ranked by what you saved, each with its reasons.
+
+    See :func:`paperlab.feed.core.feed` for the options (``profile``, ``store``, ``offline``, ``today``...).
+
+    Returns
+    -------
+    paperlab.feed.Feed
+        Ranked items; ``.rate(paper, 1 / -1)`` stores a thumb and re-ranks at once.
+    """
+    from .feed.core import feed as _feed
+
+    return _feed(since, **options)
 
 
 def paper(ref: str) -> Paper:

@@ -142,8 +142,11 @@ def similar_papers(
 def recommend_papers(
     library: Library, papers: Iterable[Paper | str], k: int = 10, encoder: str | Encoder | None = None
 ) -> Recommendations:
-    """Recommendations from ``library`` for the saved ``papers`` (engine of ``Library.recommend``)."""
-    return recommend(index_for(library, encoder), papers, k=k)
+    """Recommendations from ``library`` for the saved ``papers`` (engine of ``Library.recommend``): the feed's
+    personal ranking (:func:`paperlab.search.personal.recommend_personal`)."""
+    from .personal import recommend_personal
+
+    return recommend_personal(index_for(library, encoder), papers, k=k)
 
 
 def library_topics(library: Library, n: int | None = None, encoder: str | Encoder | None = None) -> Topics:

@@ -16,18 +16,18 @@ fused score; mutes drop a paper; recency and popularity are optional extra terms
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from ..paper import Paper
-from .analysis import tfidf_vectorizer
+from .analysis import Recommendations, tfidf_vectorizer
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
 
-__all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal"]
+__all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal", "recommend_personal"]
 
 # Chosen on the dev topic groups of benchmarks/bench_feed.py (see benchmarks/README.md).
 DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.5, "knn": 0.5}
@@ -123,6 +123,8 @@ class PersonalRanking:
     reasons : list of Reason
     muted : list of Paper
         Candidates left out by a mute.
+    features : list of (str, float)
+        The terms the classifier weighs most: what it learned the saved papers are about.
     """
 
     papers: list[Paper]
@@ -130,6 +132,7 @@ class PersonalRanking:
     components: dict[str, np.ndarray]
     reasons: list[Reason]
     muted: list[Paper]
+    features: list[tuple[str, float]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.papers)
@@ -317,10 +320,48 @@ def rank_personal(
         near = np.argsort(-sims[i], kind="stable")[:2]
         closest = [(pos[j].id, pos[j].shown_title, float(sims[i, j])) for j in near]
         reasons.append(Reason(closest, _driving_words(tf[i], terms, coef), matched[i]))
+    best = np.argsort(-coef)[:20]
     return PersonalRanking(
         [kept[i] for i in order],
         [float(fused[i]) for i in order],
         {name: z[name][order] for name in z},
         reasons,
         muted,
+        [(str(terms[i]), float(coef[i])) for i in best if coef[i] > 0],
+    )
+
+
+def recommend_personal(index: Any, papers: Iterable[Paper | str], k: int = 10) -> Recommendations:
+    """``Library.recommend``: the library's other papers ranked for the saved ``papers`` (newest first).
+
+    Parameters
+    ----------
+    index : PaperIndex
+        A fitted index of the library (its embeddings are reused).
+    papers : iterable of Paper or id
+        The saved papers; when all have a ``published`` date the newest counts most, else the first given.
+    k : int
+    """
+    index._check_fitted()
+    index._ensure_vectors()
+    items = [papers] if isinstance(papers, (str, Paper)) else list(papers)
+    saved = [p if isinstance(p, Paper) else index._resolve(p)[0] for p in items]
+    if not saved:
+        raise ValueError("recommend needs at least one saved paper")
+    if all(p.published for p in saved):
+        saved.sort(key=lambda p: p.published, reverse=True)
+    saved_ids = {p.id for p in saved}
+    candidates = [p for p in index.papers_ if p.id not in saved_ids]
+    if not candidates:
+        raise ValueError("every paper of the library is among the saved papers: nothing left to recommend")
+    vectors = {p.id: index.embeddings_[i] for i, p in enumerate(index.papers_)}
+    ranking = rank_personal(saved, candidates, encoder=index.encoder_, vectors=vectors)
+    why = {p.id: str(r) for p, r in zip(ranking.papers, ranking.reasons, strict=True)}
+    return Recommendations(
+        ranking.papers[:k],
+        ranking.scores[:k],
+        query=f"like {len(saved)} saved paper{'s' if len(saved) != 1 else ''}",
+        mode="recommend",
+        explain=lambda p: why.get(p.id, ""),
+        features=ranking.features,
     )
