@@ -24,9 +24,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(autouse=True)
 def paperlab_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty store location."""
+    """Every test gets its own empty store location (never a store named by the caller's PAPERLAB_STORE)."""
     home = tmp_path_factory.mktemp("paperlab_home")
     monkeypatch.setenv("PAPERLAB_HOME", str(home))
+    monkeypatch.delenv("PAPERLAB_STORE", raising=False)
     return home
 
 
