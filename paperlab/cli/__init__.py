@@ -27,6 +27,7 @@ from ..errors import PaperlabError, PartialImportWarning, UsageError
 from ..library import Library
 from .embed import add_embed_parser
 from .search import add_search, paper_ident, positive_int
+from .store import add_store_parser
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -250,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(sub)
     _add_digest(sub)
     add_embed_parser(sub)
+    add_store_parser(sub)
     return parser
 
 
