@@ -37,3 +37,28 @@ def test_search_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert "Calibrating Verbal Uncertainty" in html or "Hallucination" in html  # the search table
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the topic map was drawn
+
+
+CITATIONS_NOTEBOOK = SEARCH_NOTEBOOK.parent / "06-citations.ipynb"
+
+
+@pytest.mark.slow
+def test_citations_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """notebooks/06-citations.ipynb walks the demo papers' citation graph from notebooks/data/citations-cache
+    (offline: a request the cache does not hold fails), shows the graph widget and the notebook's bibliography."""
+    monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)
+    monkeypatch.setenv("PAPERLAB_SEMANTIC_SCHOLAR_URL", "http://127.0.0.1:9/not-used")  # must not be needed
+    nb = nbformat.read(CITATIONS_NOTEBOOK, as_version=4)
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(CITATIONS_NOTEBOOK.parent)}}
+    )
+    client.execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.output_type == "error"] == []
+    plain = "".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "FetchReport(fetched=16, cached=0, failed=0, papers=5)" in plain
+    assert "13 papers, 40 citations" in text and "Papers related to:" in text
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)  # the graph
+    assert "Bibliography('06-citations.ipynb', 1 works, 0 not in the store)" in plain
+    assert "@misc{" in text  # the BibTeX export
