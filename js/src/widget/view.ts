@@ -120,7 +120,19 @@ export class CardsView implements act.IActionHost {
 
   // -- traits -------------------------------------------------------------------------------
   private addListeners(): void {
-    this.list.viewport.addEventListener('keydown', ev => onCardKey(this, ev));
+    // on the window, capturing: before the notebook's own key handling (Notebook 7 takes arrows
+    // in its capture phase on the document), keys on a card are the card list's
+    const onKey = (ev: KeyboardEvent): void => {
+      if (this.list.viewport.contains(ev.target as Node)) {
+        this.lastKey = performance.now();
+        onCardKey(this, ev);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    this.disposers.push(() =>
+      window.removeEventListener('keydown', onKey, true)
+    );
+    this.list.viewport.addEventListener('focusout', ev => this.keepFocus(ev));
     this.root.addEventListener('keydown', ev => {
       if (ev.key === '/' && !(ev.target instanceof HTMLInputElement)) {
         ev.preventDefault();
@@ -144,6 +156,36 @@ export class CardsView implements act.IActionHost {
       'change:search_mode',
       () => (this.tools.modeSelect.value = this.model.get('search_mode'))
     );
+  }
+
+  /**
+   * Notebook 7 answers a change of the widget's state by activating the notebook, which focuses
+   * its active cell (a cell node, not an editor): right after a key on a card, take the focus back.
+   */
+  private keepFocus(ev: FocusEvent): void {
+    const from = ev.target as HTMLElement;
+    const to = ev.relatedTarget as HTMLElement | null;
+    const notebook = this.root.closest('.jp-Notebook');
+    const stolen =
+      to !== null &&
+      to.classList.contains('jp-Cell') &&
+      !to.contains(from) &&
+      notebook !== null &&
+      notebook.contains(to);
+    if (
+      stolen &&
+      from.classList?.contains('plc-card') &&
+      performance.now() - this.lastKey < 3000
+    ) {
+      const idx = this.byId.get(from.dataset.id ?? '');
+      queueMicrotask(() => {
+        if (this.root.contains(document.activeElement)) {
+          return; // the focus came back on its own (a key moved it on)
+        }
+        const card = idx === undefined ? undefined : this.list.card(idx);
+        card?.focus({ preventScroll: true });
+      });
+    }
   }
 
   private listen(event: string, callback: (...args: any[]) => void): void {
@@ -249,9 +291,15 @@ export class CardsView implements act.IActionHost {
   }
 
   private loadSelected(redraw = true): void {
-    this.selected = new Set(
-      (this.model.get('selected_ids') as string[] | undefined) ?? []
-    );
+    const ids = (this.model.get('selected_ids') as string[] | undefined) ?? [];
+    if (
+      redraw &&
+      ids.length === this.selected.size &&
+      ids.every(id => this.selected.has(id))
+    ) {
+      return; // our own change coming back: the cards already show it
+    }
+    this.selected = new Set(ids);
     this.showSelection();
     if (redraw) {
       this.list.redraw();
@@ -497,6 +545,7 @@ export class CardsView implements act.IActionHost {
   private progressShown = false;
   private lastSearch: ISearchDone | null = null;
   private viewTimer = 0;
+  private lastKey = -Infinity;
 }
 
 interface ISearchDone {

@@ -90,6 +90,11 @@ export class VirtualList {
   /** Build every shown card again (their state changed), keeping the focus on its card. */
   redraw(): void {
     const focused = this.focusedEntry();
+    if (focused !== undefined) {
+      // keep the focus inside the widget while its card is replaced: a focus that falls to the
+      // page is taken by the notebook (Notebook 7 focuses the active cell)
+      this.viewport.focus({ preventScroll: true });
+    }
     this.clearRendered();
     this.renderWindow();
     if (focused !== undefined) {
@@ -296,6 +301,9 @@ export class VirtualList {
       return undefined;
     }
     const hadFocus = old.contains(document.activeElement);
+    if (hadFocus) {
+      this.viewport.focus({ preventScroll: true });
+    }
     const card = this.options.build(entryIndex);
     card.style.transform = old.style.transform;
     card.dataset.position = old.dataset.position;
