@@ -11,6 +11,7 @@ import { CommandRegistry } from '@lumino/commands';
 import { button as domButton, h, link } from './common/dom';
 import { absUrl, byline, pdfUrl, safeUrl, shownDate } from './common/paper';
 import { ReadingListModel } from './model';
+import { familyName } from './paneltext';
 import { CommandIDs, IEntry, PAPER_MIME, Status, STATUSES } from './tokens';
 
 export const STATUS_LABELS: { [K in Status]: string } = {
@@ -43,15 +44,7 @@ export interface ICardContext {
 
 /** The first author's family name (the byline is the row's tooltip), else the organisation or author count. */
 export function firstAuthor(entry: IEntry): string {
-  const p = entry.paper;
-  const first = p.authors?.[0];
-  if (first) {
-    const family = first.includes(',')
-      ? first.split(',')[0].trim()
-      : (first.trim().split(/\s+/).pop() ?? first);
-    return family;
-  }
-  return byline(p);
+  return familyName(entry.paper.authors, byline(entry.paper));
 }
 
 /** A row of the list; `selected` also shows its details. */

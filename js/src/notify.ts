@@ -8,21 +8,7 @@ import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
 
 import { h } from './common/dom';
-
-/** Characters of a message JupyterLab's notifications show before cutting it. */
-export const TOAST_LIMIT = 140;
-
-/** The first sentence of `message` (ending in ". "), cut at a word to fit `limit` characters. */
-export function summary(message: string, limit = TOAST_LIMIT): string {
-  const end = message.indexOf('. ');
-  let first = end > 0 ? message.slice(0, end + 1) : message;
-  if (first.length > limit) {
-    const cut = first.slice(0, limit - 1);
-    const space = cut.lastIndexOf(' ');
-    first = `${space > limit / 2 ? cut.slice(0, space) : cut}…`;
-  }
-  return first;
-}
+import { summary, TOAST_LIMIT } from './paneltext';
 
 /** Show the whole message in a dialog: its first sentence, then the rest (text only, wrapped). */
 export function showDetails(message: string): Promise<unknown> {

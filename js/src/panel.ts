@@ -18,6 +18,7 @@ import { h } from './common/dom';
 import { button, entryCard, ICardContext, STATUS_LABELS } from './entrycard';
 import { ReadingListModel, IRemoved } from './model';
 import { notifyError } from './notify';
+import { emptyHint } from './paneltext';
 import { ExportFormat, IEntry, Status, STATUSES } from './tokens';
 
 function matches(entry: IEntry, words: string[]): boolean {
@@ -60,13 +61,6 @@ function iconButton(
 
 /** How long an add may take before the panel shows a spinner with Cancel (ms). */
 export const BUSY_AFTER_MS = 500;
-
-/** The empty list's hint: a line of Python that adds to *this* list. */
-export function emptyHint(listName: string): string {
-  // a JSON string is a valid Python string literal
-  const target = listName === 'default' ? '' : JSON.stringify(listName);
-  return `paperlab.reading_list(${target}).add("2503.14895")`;
-}
 
 /**
  * The reading-list side panel: the lists and their papers as compact rows (status dot, title,

@@ -1,0 +1,59 @@
+"""The side panel's words (js/src/paneltext.ts), run in Node: what a notification shows of a long error, the
+empty list's line of Python, a row's first author. Skips without Node or the js/ dev dependencies."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_js_common import ESBUILD, JS, NODE, call
+
+pytestmark = pytest.mark.skipif(
+    NODE is None or not ESBUILD.exists(), reason="needs Node and the js/ dev dependencies (jlpm install)"
+)
+
+OFFLINE = (
+    "Can't reach export.arxiv.org — you may be offline; nothing was added (1706.03762). arXiv is unreachable: "
+    "can't reach export.arxiv.org: connection failed: the host name export.arxiv.org could not be resolved"
+)
+
+
+@pytest.fixture(scope="module")
+def text_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("js") / "paneltext.mjs"
+    subprocess.run(
+        [str(ESBUILD), "src/paneltext.ts", "--bundle", "--format=esm", "--platform=node", f"--outfile={out}"],
+        cwd=JS,
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def test_a_long_error_shows_its_first_sentence_within_140_characters(text_module: Path) -> None:
+    long_sentence = "word " * 60 + "end. Rest."
+    short, first, cut = call(text_module, "summary", [OFFLINE], ["Short error."], [long_sentence])
+    assert short == "Can't reach export.arxiv.org — you may be offline; nothing was added (1706.03762)."
+    assert first == "Short error."
+    assert len(cut) <= 140 and cut.endswith("word…") and "end" not in cut  # cut at a word, marked
+
+
+def test_the_empty_hint_adds_to_the_list_shown(text_module: Path) -> None:
+    assert call(text_module, "emptyHint", ["default"], ["reading group"], ['say "hi"']) == [
+        'paperlab.reading_list().add("2503.14895")',
+        'paperlab.reading_list("reading group").add("2503.14895")',
+        'paperlab.reading_list("say \\"hi\\"").add("2503.14895")',
+    ]
+
+
+def test_a_rows_first_author_is_the_family_name(text_module: Path) -> None:
+    got = call(
+        text_module,
+        "familyName",
+        [["Ashish Vaswani", "Noam Shazeer"]],
+        [["Vaswani, Ashish"]],
+        [[], "12 authors · Meta"],
+        [None, ""],
+    )
+    assert got == ["Vaswani", "Vaswani", "12 authors · Meta", ""]
