@@ -180,6 +180,17 @@ class PaperlabMagics(Magics):
             _report("%bibliography", exc)
             return None
 
+    @line_magic
+    def feed(self, line: str = "") -> Any:
+        """Today's feed ranked by your reading lists, with reasons (``%feed [--since yesterday] [--offline]``)."""
+        from .feed.magic import feed_magic
+
+        try:
+            return feed_magic(line)
+        except Exception as exc:
+            _report("%feed", exc)
+            return None
+
     @cell_magic("papers")  # type: ignore[arg-type]
     def papers_cell(self, line: str, cell: str) -> PaperCards | None:
         """Show the papers named in the cell, one arXiv id, URL or DOI per line (``#`` starts a comment)."""

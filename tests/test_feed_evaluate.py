@@ -20,9 +20,7 @@ START = dt.date(2026, 1, 1)
 def _dated(location: str, n: int, offset: int) -> list[Paper]:
     """Papers of one demo topic, one a day (interleaved with the other topic by ``offset``)."""
     papers = [p for p in demo_library() if p.abstract and any(s.location.endswith(location) for s in p.sources)][:n]
-    return [
-        dataclasses.replace(p, published=START + dt.timedelta(days=2 * i + offset)) for i, p in enumerate(papers)
-    ]
+    return [dataclasses.replace(p, published=START + dt.timedelta(days=2 * i + offset)) for i, p in enumerate(papers)]
 
 
 def test_replay_scores_what_came_after_the_cutoff() -> None:
@@ -30,7 +28,9 @@ def test_replay_scores_what_came_after_the_cutoff() -> None:
     other = _dated("hf-papers-ood-hallucination.txt", 30, 1)
     res = evaluate_recommendations(contrastive, contrastive + other, n_saved=10)
     assert res.cutoff == START + dt.timedelta(days=18)  # the 10th saved paper's day
-    assert res.n_saved == 10 and res.n_relevant == 20 and res.n_candidates == 20 + 21  # the other topic: days 19, 21, ..., 59
+    assert (
+        res.n_saved == 10 and res.n_relevant == 20 and res.n_candidates == 20 + 21
+    )  # the other topic: days 19, 21, ..., 59
     assert res.p10 >= 0.9 and res.ndcg10 >= 0.9 and res.recall50 == 1.0
     assert set(res.ranked[:10]) <= {p.id for p in contrastive[10:]}
     # a history given as (paper, saved date) pairs: saved later than published
@@ -63,7 +63,9 @@ def test_ndcg() -> None:
 
 
 def test_library_recommend_uses_the_feed_ranking_and_explains() -> None:
-    lib = paperlab.Library(_dated("hf-papers-contrastive.txt", 25, 0) + _dated("hf-papers-ood-hallucination.txt", 40, 1))
+    lib = paperlab.Library(
+        _dated("hf-papers-contrastive.txt", 25, 0) + _dated("hf-papers-ood-hallucination.txt", 40, 1)
+    )
     contrastive = [p for p in lib if any(s.location.endswith("hf-papers-contrastive.txt") for s in p.sources)]
     saved = contrastive[:5]
     rec = lib.recommend(saved, k=10)

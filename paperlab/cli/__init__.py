@@ -26,6 +26,7 @@ from .._version import __version__
 from ..errors import PaperlabError, PartialImportWarning, UsageError
 from ..library import Library
 from .embed import add_embed_parser
+from .feed import add_feed_parser
 from .search import add_search, paper_ident, positive_int
 from .store import add_store_parser
 
@@ -252,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_digest(sub)
     add_embed_parser(sub)
     add_store_parser(sub)
+    add_feed_parser(sub)
     return parser
 
 

@@ -15,6 +15,7 @@ fused score; mutes drop a paper; recency and popularity are optional extra terms
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ from .index import paper_text
 __all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal", "recommend_personal"]
 
 # Chosen on the dev topic groups of benchmarks/bench_feed.py (see benchmarks/README.md).
-DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.5, "knn": 0.5}
+DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.0, "knn": 1.0}
+DEFAULT_FEEDBACK = 5
 
 
 @dataclass
@@ -70,7 +72,7 @@ class RankingOptions:
     disliked: list[Paper] = field(default_factory=list)
     dislike_weight: float = 1.0
     like_weight: float = 3.0
-    feedback: int = 0
+    feedback: int = DEFAULT_FEEDBACK
 
 
 @dataclass
@@ -183,10 +185,12 @@ def _svm_scores(
 
     vec = tfidf_vectorizer()
     tf = vec.fit_transform(texts)
+    terms = vec.get_feature_names_out()
+    if len(set(y.tolist())) < 2:  # nothing to contrast (every row saved or liked): the classifier has no say
+        return np.zeros(n_cand), tf[:n_cand], terms, np.zeros(len(terms))
     X = sparse.hstack([tf, sparse.csr_matrix(emb)]).tocsr()
     clf = LinearSVC(class_weight="balanced", C=C, max_iter=10_000, tol=1e-5)
     clf.fit(X, y, sample_weight=weight)
-    terms = vec.get_feature_names_out()
     coef = clf.coef_[0][: len(terms)]
     return clf.decision_function(X[:n_cand]), tf[:n_cand], terms, coef
 
@@ -308,8 +312,9 @@ def rank_personal(
     signals, sims, pos, explain = _signals(saved, kept, background, opts, enc, vectors)
     z, fused = _fuse(signals, opts)
     extra, matched = _extras(kept, opts)
-    if opts.feedback > 0:
-        top = np.argsort(-(fused + extra), kind="stable")[: opts.feedback]
+    n_pseudo = min(opts.feedback, (len(kept) - 1) // 4)  # a few top candidates, never most of them
+    if n_pseudo > 0:
+        top = np.argsort(-(fused + extra), kind="stable")[:n_pseudo]
         signals2, _, _, explain = _signals(saved, kept, background, opts, enc, vectors, pseudo=top.tolist())
         z, fused = _fuse(signals2, opts)
     tf, terms, coef = explain
@@ -349,7 +354,7 @@ def recommend_personal(index: Any, papers: Iterable[Paper | str], k: int = 10) -
     if not saved:
         raise ValueError("recommend needs at least one saved paper")
     if all(p.published for p in saved):
-        saved.sort(key=lambda p: p.published, reverse=True)
+        saved.sort(key=lambda p: p.published or dt.date.min, reverse=True)
     saved_ids = {p.id for p in saved}
     candidates = [p for p in index.papers_ if p.id not in saved_ids]
     if not candidates:

@@ -1,0 +1,80 @@
+"""``paperlab feed``: today's new papers ranked by what you read (fits a cron job or a CI workflow)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+__all__ = ["add_feed_parser", "cmd_feed"]
+
+FORMATS = ("text", "markdown", "digest", "json")
+
+
+def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``paperlab feed``."""
+    p = sub.add_parser(
+        "feed",
+        help="today's new arXiv and Hugging Face papers, ranked by your reading lists",
+        description="The newest papers of your arXiv categories and Hugging Face daily papers, ranked by the "
+        "papers of your reading lists (a classifier per list, similarity to recent saves, your boosts and "
+        "mutes), each with its reasons. Papers shown on earlier days are not shown again. Every answer is "
+        "cached, so --offline rebuilds the same feed. The interest profile is a JSON file (--show-profile).",
+    )
+    p.add_argument("--since", default="yesterday", help="yesterday (default), today, Nd (N days back) or YYYY-MM-DD")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day of the feed (default: today)")
+    p.add_argument("--offline", action="store_true", help="rebuild from cached answers only")
+    p.add_argument("--format", choices=FORMATS, default="text", help="text (default), markdown, digest, json")
+    p.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+    p.add_argument("--profile", type=Path, help="interest profile JSON (default: $PAPERLAB_HOME/feed-profile.json)")
+    p.add_argument("--repeats", action="store_true", help="also show papers shown on earlier days")
+    p.add_argument("--no-remember", action="store_true", help="do not remember what this run shows")
+    p.add_argument("--up", metavar="ID", action="append", default=[], help="thumb up a paper (repeatable)")
+    p.add_argument("--down", metavar="ID", action="append", default=[], help="thumb down a paper (repeatable)")
+    p.add_argument("--show-profile", action="store_true", help="print the interest profile as JSON and exit")
+    p.set_defaults(func=cmd_feed)
+
+
+def _render(result: object, fmt: str) -> str:
+    from ..feed.core import Feed
+
+    assert isinstance(result, Feed)
+    if fmt == "json":
+        return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "digest":
+        return result.to_digest()
+    if fmt == "markdown":
+        return result.to_markdown()
+    lines = [f"Morning feed {result.day}: {len(result.items)} papers ({result.hidden} shown before, not repeated)"]
+    for n, item in enumerate(result.items, 1):
+        mark = {1: " [+]", -1: " [-]"}.get(item.thumb, "")
+        lines.append(f"{n:>3}. {item.paper.shown_title}{mark}  ({item.paper.id})")
+        lines.append(f"     {item.why if item.why else 'newest first: save papers to personalise the feed'}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    """Run ``paperlab feed``."""
+    from ..feed.core import feed
+    from ..feed.profile import InterestProfile
+
+    profile = InterestProfile.load(args.profile)
+    if args.show_profile:
+        print(json.dumps(profile.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    if args.repeats:
+        profile.repeats = True
+    result = feed(args.since, profile=profile, today=args.today, offline=args.offline, remember=not args.no_remember)
+    for pid in args.up:
+        result.rate(pid, 1)
+    for pid in args.down:
+        result.rate(pid, -1)
+    for failure in result.failed:
+        print(f"paperlab: {failure}", file=sys.stderr)
+    text = _render(result, args.format)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 1 if result.failed and not result.items else 0
