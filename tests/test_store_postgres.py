@@ -16,7 +16,6 @@ import sys
 import threading
 import time
 
-import psycopg
 import pytest
 from pgserver import PostgresServer
 
@@ -25,6 +24,10 @@ import paperlab.store.pg
 from paperlab import Paper
 from paperlab.errors import Busy, StoreError, StoreUnavailable
 from paperlab.store import MIGRATIONS, SCHEMA_VERSION, Store, open_store
+
+psycopg = pytest.importorskip(
+    "psycopg", reason="psycopg is not installed (pip install 'jupyterlab-paperlab[postgres]')"
+)
 
 pytestmark = pytest.mark.postgres
 
