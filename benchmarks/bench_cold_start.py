@@ -1,0 +1,152 @@
+"""Cold start: how long a NEW process takes to answer one query, and document-embedding throughput.
+
+Every case runs in a fresh Python process (``--runs`` times; the table shows the median and the
+fastest wall time) against one fresh ``PAPERLAB_HOME``:
+
+* ``paperlab search Q --corpus demo --mode lexical`` (BM25 only);
+* ``paperlab search Q --corpus demo`` (hybrid; the packaged MiniLM on onnxruntime, the default);
+* the same hybrid search through the Python API, with the ONNX encoder and, as the baseline, with
+  ``encoder="torch"`` (sentence-transformers, what every search used before);
+* with ``--realdata``: a saved :class:`~paperlab.search.PaperIndex` of the recorded real corpus
+  loaded by a new process (its papers read from their files, the index from its folder).
+
+Each row also says whether torch was imported. Then, in this process, documents per second of the
+ONNX encoder against sentence-transformers on the same texts (real titles and abstracts of the demo
+corpus; warm models, batch 32, 2 cores), and the cosine between their vectors.
+
+Usage: python benchmarks/bench_cold_start.py [--runs 5] [--realdata PATH] [--texts 256]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from _data import add_realdata_argument  # noqa: E402
+
+QUERY = "contrastive learning without negative pairs"
+REAL_FILES = ("seeds/daily-arxiv-readme.md", "seeds/hf-papers-contrastive.txt", "seeds/hf-papers-ood-hallucination.txt")
+
+_API = """
+import sys, time
+from paperlab.data import demo_library
+from paperlab.search import search_library
+hits = search_library(demo_library(), {query!r}, k=10, encoder={encoder!r})
+print("TORCH" if "torch" in sys.modules else "NOTORCH", len(hits))
+"""
+
+_SAVED = """
+import sys
+import paperlab
+from paperlab.search import PaperIndex
+lib = paperlab.load(*{files!r})
+index = PaperIndex(index_dir={index_dir!r}, persist_above=0).fit(lib)
+hits = index.search({query!r}, k=10)
+print("TORCH" if "torch" in sys.modules else "NOTORCH", len(hits), "loaded" if index.loaded_from_ else "built")
+"""
+
+
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    out = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    wall = time.perf_counter() - start
+    if out.returncode != 0:
+        raise SystemExit(f"{' '.join(argv[:4])}... failed:\n{out.stderr[-2000:]}")
+    return wall, out.stdout
+
+
+def _cli_imports_torch(argv: list[str], env: dict[str, str]) -> bool:
+    out = subprocess.run([*argv[:1], "-X", "importtime", *argv[1:]], capture_output=True, text=True, env=env, cwd=ROOT)
+    return any(line.rstrip().endswith((" torch", " sentence_transformers")) for line in out.stderr.splitlines())
+
+
+def cold_start(runs: int, env: dict[str, str], realdata: Path | None) -> list[dict]:
+    py = sys.executable
+    cli = [py, "-m", "paperlab.cli", "search", QUERY, "--corpus", "demo"]
+    cases: list[tuple[str, list[str], bool | None]] = [
+        ("CLI lexical, demo corpus", [*cli, "--mode", "lexical"], None),
+        ("CLI hybrid (ONNX), demo corpus", cli, None),
+        ("API hybrid (ONNX), demo corpus", [py, "-c", _API.format(query=QUERY, encoder=None)], None),
+        ("API hybrid (torch, baseline), demo corpus", [py, "-c", _API.format(query=QUERY, encoder="torch")], None),
+    ]
+    if realdata is not None:
+        files = [str(realdata / f) for f in REAL_FILES]
+        code = _SAVED.format(files=files, index_dir=str(Path(env["PAPERLAB_HOME"]) / "saved"), query=QUERY)
+        _run([py, "-c", code], env)  # embeds the papers once and saves the index
+        cases.append(("API hybrid (ONNX), saved index of the real corpus", [py, "-c", code], None))
+    rows = []
+    for name, argv, _ in cases:
+        _run(argv, env)  # warm the OS file cache (the first run after install reads the files from disk)
+        walls, outputs = [], []
+        for _ in range(runs):
+            wall, out = _run(argv, env)
+            walls.append(wall)
+            outputs.append(out)
+        if argv[1] == "-m":
+            torch = _cli_imports_torch(argv, env)
+        else:
+            torch = outputs[-1].split()[0] == "TORCH"
+        rows.append({"case": name, "median_s": statistics.median(walls), "min_s": min(walls), "torch": torch})
+    return rows
+
+
+def throughput(n_texts: int) -> dict:
+    import numpy as np
+
+    from paperlab.data import demo_library
+    from paperlab.search import paper_text
+    from paperlab.search.encoders import SentenceEncoder
+    from paperlab.search.onnx import OnnxEncoder
+
+    texts = [paper_text(p) for p in demo_library()][:n_texts]
+    result: dict = {"texts": len(texts), "mean_chars": int(np.mean([len(t) for t in texts]))}
+    vectors = {}
+    for name, enc in (("torch", SentenceEncoder("all-MiniLM-L6-v2")), ("onnx", OnnxEncoder())):
+        enc.encode(texts[:8])  # load the model
+        start = time.perf_counter()
+        vectors[name] = enc.encode(texts)
+        result[f"{name}_texts_per_s"] = len(texts) / (time.perf_counter() - start)
+    result["speedup"] = result["onnx_texts_per_s"] / result["torch_texts_per_s"]
+    result["min_cosine"] = float((vectors["onnx"] * vectors["torch"]).sum(axis=1).min())
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="new processes per case (default 5)")
+    ap.add_argument("--texts", type=int, default=256, help="texts for the throughput comparison (default 256)")
+    add_realdata_argument(ap, required=False)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="paperlab-cold-") as home:
+        env = {**os.environ, "PAPERLAB_HOME": home, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
+        export_s, _ = _run([sys.executable, "-m", "paperlab.search.onnx"], env)
+        print(f"one-time ONNX export (new process, imports torch): {export_s:.1f} s")
+        rows = cold_start(args.runs, env, args.realdata)
+        os.environ["PAPERLAB_HOME"] = home
+        tput = throughput(args.texts)
+    print(f"\nnew-process wall time to answer one query ({args.runs} runs each, {os.cpu_count()} cores)")
+    print(f"{'case':<52} {'median s':>9} {'fastest s':>10}  torch imported")
+    for r in rows:
+        print(f"{r['case']:<52} {r['median_s']:>9.2f} {r['min_s']:>10.2f}  {'yes' if r['torch'] else 'no'}")
+    print(f"\ndocument embedding, {tput['texts']} real titles+abstracts (mean {tput['mean_chars']} chars), warm models")
+    print(f"{'encoder':<28} {'texts/s':>8}")
+    print(f"{'sentence-transformers (torch)':<28} {tput['torch_texts_per_s']:>8.1f}")
+    print(f"{'onnxruntime':<28} {tput['onnx_texts_per_s']:>8.1f}")
+    print(f"speed-up {tput['speedup']:.2f}x; lowest cosine between the two encoders' vectors {tput['min_cosine']:.6f}")
+    print(json.dumps({"cold_start": rows, "throughput": tput}))
+
+
+if __name__ == "__main__":
+    main()
