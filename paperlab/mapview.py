@@ -110,7 +110,7 @@ def _topic_rows(topics: Topics, xy: np.ndarray) -> list[dict[str, Any]]:
     """
     ids = [p.id for p in topics.papers]
     member = np.array([topics.assignments[i] for i in ids])
-    rows = []
+    rows: list[dict[str, Any]] = []
     for t, label in topics.labels.items():
         pts = xy[member == t]
         if not len(pts):
@@ -127,7 +127,7 @@ def _topic_rows(topics: Topics, xy: np.ndarray) -> list[dict[str, Any]]:
                 "y": round(float(centre[1]), 5),
             }
         )
-    rows.sort(key=lambda r: (-r["size"], r["topic"]))
+    rows.sort(key=lambda r: (-int(r["size"]), int(r["topic"])))
     return rows
 
 
