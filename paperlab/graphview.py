@@ -31,7 +31,7 @@ from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
 
-__all__ = ["STATUS_COLORS", "YEAR_COLORS", "GraphView", "graph_view"]
+__all__ = ["GraphView", "STATUS_COLORS", "YEAR_COLORS", "graph_view"]
 
 _STATIC = Path(__file__).parent / "static"
 #: Colours of reading statuses (Okabe-Ito), legible on light and dark backgrounds.

@@ -131,7 +131,9 @@ def test_graph_hover_click_to_add_colours_and_dark_theme(page: Page, lab: Lab, d
     big = page.locator(".plg-root").nth(1)
     expect(big.locator(".plg-count")).to_contain_text("40 library papers · 1960 neighbours", timeout=120_000)
     big.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    big.evaluate(
+        "r => new Promise(ok => { const t = () => r.paperlabGraph.settled() ? ok() : requestAnimationFrame(t); t(); })"
+    )
     (at,) = positions(big, ["2001.00003"]).values()
     page.mouse.move(*at)
     expect(big.locator(".plg-tip .plg-title")).to_have_text("Generated paper 3", timeout=10_000)

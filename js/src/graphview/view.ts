@@ -99,6 +99,9 @@ export class GraphView {
   private renderer: Sigma | null = null;
   private nodes = new Map<string, INode>();
   private background = '#ffffff';
+  /** False while a large graph is still being laid out (a few ForceAtlas2 iterations per frame). */
+  private settled = true;
+  private layoutRun = 0;
   private readonly listeners: Array<[string, () => void]> = [];
   private readonly themeWatch = new MutationObserver(() => this.applyTheme());
   // sigma sizes its canvases from the container: the output area gives it a size only once attached
@@ -143,7 +146,8 @@ export class GraphView {
       value: {
         screenPosition: (id: string) => this.position(id),
         nodeColor: (id: string) =>
-          this.renderer?.getNodeDisplayData(id)?.color ?? null
+          this.renderer?.getNodeDisplayData(id)?.color ?? null,
+        settled: () => this.settled
       }
     });
   }
@@ -167,6 +171,7 @@ export class GraphView {
       this.model.off(event, callback);
     }
     this.themeWatch.disconnect();
+    this.layoutRun++;
     this.sizeWatch.disconnect();
     this.renderer?.kill();
     this.renderer = null;
@@ -213,19 +218,14 @@ export class GraphView {
         graph.addEdge(a, b, { size: 1 });
       }
     }
-    if (graph.order > 1) {
-      forceAtlas2.assign(graph, {
-        iterations: graph.order > 1000 ? 60 : 150,
-        settings: {
-          ...forceAtlas2.inferSettings(graph),
-          barnesHutOptimize: graph.order > 300
-        }
-      });
-    }
     this.graph = graph;
+    this.layout(graph);
     this.renderer?.kill();
     this.renderer = new Sigma(graph, this.container, {
       allowInvalidContainer: true,
+      // large graphs: edges and labels wait while the camera moves (software WebGL draws 4,000 edges slowly)
+      hideEdgesOnMove: graph.size > 1000,
+      hideLabelsOnMove: graph.order > 1000,
       defaultEdgeType: 'arrow',
       renderEdgeLabels: false,
       zIndex: true,
@@ -259,6 +259,42 @@ export class GraphView {
     this.count.textContent =
       `${library} library papers · ${rows.length - library} neighbours · ` +
       `${graph.size} citations`;
+  }
+
+  /**
+   * ForceAtlas2: small graphs at once; large ones a few iterations per animation frame, so the first frame
+   * shows at once and the view stays interactive while the layout settles (sigma redraws as nodes move).
+   */
+  private layout(graph: Graph): void {
+    const run = ++this.layoutRun;
+    if (graph.order < 2) {
+      this.settled = true;
+      return;
+    }
+    const settings = {
+      ...forceAtlas2.inferSettings(graph),
+      barnesHutOptimize: graph.order > 300
+    };
+    if (graph.order <= 300) {
+      forceAtlas2.assign(graph, { iterations: 150, settings });
+      this.settled = true;
+      return;
+    }
+    this.settled = false;
+    let left = 48;
+    const step = () => {
+      if (run !== this.layoutRun || this.graph !== graph) {
+        return; // a newer load (or dispose) took over
+      }
+      forceAtlas2.assign(graph, { iterations: 8, settings });
+      left -= 8;
+      if (left > 0) {
+        requestAnimationFrame(step);
+      } else {
+        this.settled = true;
+      }
+    };
+    requestAnimationFrame(step);
   }
 
   /** The kernel changed node rows (e.g. a status after "Add to reading list"): recolour in place. */
