@@ -89,7 +89,11 @@ def test_merge_keeps_a_version_timeline_and_can_be_split(tmp_path) -> None:
     assert (merged.arxiv_id, merged.doi) == ("2401.00003", "10.5555/paperlab.fewer")
     steps = merged.timeline()
     assert [(s["kind"], s["date"]) for s in steps] == [("preprint", "2024-01-05"), ("published", "2025-02-01")]
-    assert (steps[0]["version"], steps[0]["updated"], steps[1]["venue"]) == (2, "2024-03-01", "Journal of Examples 12, 1-20")
+    assert (steps[0]["version"], steps[0]["updated"], steps[1]["venue"]) == (
+        2,
+        "2024-03-01",
+        "Journal of Examples 12, 1-20",
+    )
     assert Paper.from_dict(merged.to_dict()).timeline() == steps  # the timeline rides in the wire JSON
     # a wrong merge split: the two records again, never merged again, here or in the store
     parts = lib.split(merged.id)
