@@ -58,8 +58,8 @@ export function entryCard(
   li.dataset.status = entry.status;
   li.draggable = true;
   li.tabIndex = selected ? 0 : -1;
-  li.setAttribute('role', 'option');
-  li.setAttribute('aria-selected', String(selected));
+  // the selected row is the current one; its details are open below it
+  li.setAttribute('aria-current', String(selected));
   li.append(compactRow(entry, ctx, selected));
   if (selected) {
     li.classList.add('paperlab-selected');

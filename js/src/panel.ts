@@ -277,7 +277,6 @@ export class ReadingListPanel extends Widget {
 
   /** The entries; a refresh that arrived while typing is shown once the edit ends. */
   private _buildEntries(): HTMLUListElement {
-    this._entriesNode.setAttribute('role', 'listbox');
     this._entriesNode.setAttribute('aria-label', 'Papers in this list');
     this._entriesNode.addEventListener('keydown', ev => this._onKey(ev));
     this._entriesNode.addEventListener('focusout', () => {

@@ -69,7 +69,7 @@ def card(page: Page, paper_id: str):
 def select(page: Page, paper_id: str):
     """Click a paper's row so its details (status, tags, note, actions) show; the row's locator."""
     row = card(page, paper_id)
-    if row.get_attribute("aria-selected") != "true":
+    if row.get_attribute("aria-current") != "true":
         row.locator(".paperlab-row").click()
     expect(row.locator(".paperlab-details")).to_be_visible()
     return row

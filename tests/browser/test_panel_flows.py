@@ -106,7 +106,7 @@ def test_keyboard_selects_and_alt_arrows_reorder_through_the_server(page: Page, 
     focused = "() => document.activeElement?.dataset?.paperId ?? null"
     assert page.evaluate(focused) == papers[0].id
     page.keyboard.press("ArrowDown")
-    expect(card(page, papers[1].id)).to_have_attribute("aria-selected", "true")
+    expect(card(page, papers[1].id)).to_have_attribute("aria-current", "true")
     assert page.evaluate(focused) == papers[1].id
     page.keyboard.press("Alt+ArrowDown")  # move paper 1 below paper 2
     expect(page.locator(".paperlab-card").nth(2)).to_have_attribute("data-paper-id", papers[1].id)
