@@ -31,6 +31,7 @@ _STATIC = Path(__file__).parent / "static"
 _SEARCH_MODES = ("hybrid", "semantic", "lexical")
 _STATIC_CARDS = 20  # cards in the static fallback (nbconvert, GitHub)
 _SORT_WORDS = {"date": "newest first", "upvotes": "most upvoted first"}
+_FALLBACK_CLASS = "paperlab-cards-static"  # hidden while a cards widget runs on the page (style.ts)
 
 _active: Library | None = None
 
@@ -178,6 +179,8 @@ class PaperCards(anywidget.AnyWidget):
         self.encoder = encoder
         self._refresh_listed()
         self.observe(lambda _change: self._refresh_listed(), names="reading_list_name")
+        self._fallbacks: list[Any] = []  # display handles of the static cards shown below the widget
+        self.observe(lambda _change: self._update_fallbacks(), names=["view", "scores", "query"])
         if activate and not from_search:
             set_active_library(library)
         self._partial_search: dict[str, Any] | None = None
@@ -349,6 +352,29 @@ class PaperCards(anywidget.AnyWidget):
         if isinstance(sort, str) and sort in _SORT_WORDS:
             how.append(_SORT_WORDS[sort])
         return count, how
+
+    def _ipython_display_(self, **kwargs: Any) -> None:
+        """Show the widget, and below it the static cards of the current view: hidden while the widget
+        runs, shown by nbconvert, GitHub and a notebook opened without its kernel. The kernel updates
+        them whenever the view changes, so a notebook saved from the browser keeps what the user saw."""
+        from IPython.display import display
+
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+        display(data, metadata=metadata, raw=True)
+        self._fallbacks.append(display(self._fallback_data(), raw=True, display_id=True))
+
+    def _fallback_data(self) -> dict[str, str]:
+        data = _static_fallback(self.shown(), *self._view_summary(), len(self.library), self.label)
+        return {**data, "text/html": f'<div class="{_FALLBACK_CLASS}">{data["text/html"]}</div>'}
+
+    def _update_fallbacks(self) -> None:
+        if self._fallbacks:
+            data = self._fallback_data()
+            for handle in self._fallbacks:
+                handle.update(data, raw=True)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         """The widget view, plus the cards the user saw for renderers without widgets (nbconvert,

@@ -168,3 +168,42 @@ def test_cards_work_in_notebook_7(page: Page, lab: Lab, console_errors) -> None:
     checked, failures = contrast_failures(page, ".plc-root")
     assert checked > 10 and failures == []
     shot(page, "cards-nb7")
+
+
+def test_saved_notebook_exports_the_cards_the_user_saw(page: Page, lab: Lab) -> None:
+    from html import escape
+
+    import nbformat
+    from nbconvert import HTMLExporter, MarkdownExporter
+
+    root = show_cards(page, lab, "cards-saved.ipynb", "%load_ext paperlab\n%papers")
+    static = page.locator(".paperlab-cards-static")
+    expect(static).to_have_count(1)
+    expect(static).to_be_hidden()  # the kernel's static cards stay out of sight while the widget runs
+    root.locator("input[type=search]").click()
+    page.keyboard.type("video", delay=20)
+    root.locator("select[aria-label='Sort by']").select_option("date")
+    matches = list(DEMO.filter(text="video"))
+    order = {p.id: k for k, p in enumerate(DEMO)}
+    newest = sorted(
+        matches, key=lambda p: (p.published is None, -(p.published.toordinal() if p.published else 0), order[p.id])
+    )
+    head = f"{len(matches)} of 325 papers · demo · filter “video” · newest first"
+    expect(static).to_contain_text(head, timeout=15_000)  # updated by the kernel (hidden, still in the DOM)
+    saved_head = head.replace(" papers ·", " papers</b> ·")  # as the HTML writes it
+
+    page.locator(".jp-NotebookPanel-toolbar [data-command='docmanager:save']").first.click()
+    path = lab.root_dir / "cards-saved.ipynb"
+    for _ in range(75):
+        nb = nbformat.read(path, as_version=4)
+        if saved_head in str([o.get("data") for c in nb.cells for o in c.get("outputs", [])]):
+            break
+        page.wait_for_timeout(200)
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    assert saved_head in html
+    positions = [html.find(escape(p.title_text or p.title)) for p in newest[:3]]
+    assert -1 not in positions and positions == sorted(positions)  # the order the user saw
+    assert escape(list(DEMO)[0].title) not in html  # not the unfiltered first cards
+    md_only = MarkdownExporter(config={"NbConvertBase": {"display_data_priority": ["text/markdown", "text/plain"]}})
+    md, _ = md_only.from_notebook_node(nb)
+    assert f"**{len(matches)} of 325 papers**" in md and "<div" not in md

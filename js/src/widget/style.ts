@@ -45,6 +45,7 @@ export const CSS = `
 }
 .plc-toolbar input[type=search] { flex: 1 1 260px; min-width: 160px; padding: 3px 6px; }
 .plc-right { margin-left: auto; display: inline-flex; gap: 4px; align-items: center; }
+.plc-list-label { margin-left: 8px; }
 .plc-count, .plc-selection, .plc-list-label { color: var(--jp-ui-font-color2, #616161); white-space: nowrap; }
 .plc-ranked {
   display: inline-flex; gap: 4px; align-items: center; padding: 0 2px 0 8px; border-radius: 10px;
@@ -153,4 +154,6 @@ ${DARK} .plc-status.plc-error .plc-status-text { color: #ff8a80; }
 .plc-progress[hidden] { display: none; }
 .plc-progress progress { width: 120px; height: 8px; accent-color: var(--jp-brand-color1, #1976d2); }
 .plc-empty { padding: 16px; color: var(--jp-ui-font-color2, #616161); }
+/* the static cards the kernel shows below the widget (for nbconvert and saved notebooks) */
+.jp-OutputArea-child:has(.paperlab-cards-static) { display: none; }
 `;
