@@ -2,20 +2,21 @@
 
 A connection that cannot be made (a closed port on 127.0.0.1, the unresolvable name ``nonexistent.invalid``,
 RFC 2606) is never retried: the default client, which would back off for seconds between tries, reports it
-within 2 s. Rate limits and server errors are still retried. No request leaves this machine.
+after one try without waiting. Rate limits and server errors are still retried. No request leaves this machine.
+How long the message takes is measured in benchmarks/bench_offline_errors.py and asserted in the browser
+(tests/browser/test_panel_flows.py, < 2 s).
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 from fakeserver import FakeServer, Fault
 from hostile import refused_port
 
 from paperlab.errors import FetchError, ServiceUnreachable
-from paperlab.server.fetching import Fetcher, FetchSettings
+from paperlab.server.fetching import Fetcher, FetchSettings, FetchTimeout
 from paperlab.sources._http import HttpClient
 
 UNRESOLVABLE = "http://nonexistent.invalid/api/query"
@@ -36,11 +37,8 @@ def _closed() -> str:
 def test_a_failed_connection_is_not_retried_and_says_why(url, why: str) -> None:
     waits: list[float] = []
     with HttpClient(sleep=waits.append) as http:  # default retries (4) and backoff (1 s, doubling)
-        start = time.monotonic()
         with pytest.raises(ServiceUnreachable) as info:
             http.get(url())
-        took = time.monotonic() - start
-    assert took < 2.0, took
     assert waits == []  # no backoff: one try only
     message = str(info.value)
     assert message.startswith("can't reach ") and why in message, message
@@ -59,25 +57,24 @@ def test_rate_limits_and_server_errors_are_still_retried(fake_server: FakeServer
 @pytest.mark.parametrize(
     ("url", "host"), [(_closed, "127.0.0.1"), (lambda: UNRESOLVABLE, "nonexistent.invalid")], ids=["closed", "dns"]
 )
-def test_adding_by_arxiv_id_offline_says_so_in_words_within_two_seconds(monkeypatch, url, host: str) -> None:
+def test_adding_by_arxiv_id_offline_says_so_in_words(monkeypatch, url, host: str) -> None:
     monkeypatch.setenv("PAPERLAB_ARXIV_URL", url())
     fetcher = Fetcher(FetchSettings())  # the server's own settings: 10 s timeout, 1 retry, 20 s deadline
 
-    async def add() -> tuple[float, FetchError]:
-        start = time.monotonic()
+    async def add() -> FetchError:
         with pytest.raises(FetchError) as info:
             await fetcher.fetch("1706.03762")
-        return time.monotonic() - start, info.value
+        return info.value
 
     try:
-        took, error = asyncio.run(add())
-        message = str(error)
-        assert took < 2.0, took
+        message = str(asyncio.run(add()))
         assert message.startswith(f"Can't reach {host} — you may be offline; nothing was added (1706.03762)."), message
         assert "arXiv is unreachable" in message
         # a second add within `unreachable_for` does not ask again, and says the same first
-        took, again = asyncio.run(add())
-        assert took < 0.5 and str(again).startswith(f"Can't reach {host} — you may be offline; nothing was added")
+        again = asyncio.run(add())
+        assert not isinstance(again, FetchTimeout) and str(again).startswith(
+            f"Can't reach {host} — you may be offline; nothing was added"
+        )
         assert "not asking again" in str(again)
     finally:
         fetcher.close()
