@@ -12,7 +12,10 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+from .feed_handlers import FEED_ROUTES
 from .handlers import API_PREFIX, ROUTES, ServerState, setup_handlers, store_problem
+
+ROUTES[-1:-1] = FEED_ROUTES  # the panel's "For you" section, before the catch-all JSON 404
 
 __all__ = ["API_PREFIX", "ROUTES", "CONFIG_SECTION", "setup_handlers"]
 

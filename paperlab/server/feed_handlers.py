@@ -1,0 +1,83 @@
+"""REST handlers of the panel's "For you" section: today's feed and its thumbs.
+
+``GET /paperlab/api/feed[?offline=1]`` builds (once a day, then reuses) the feed of the server's store with the
+interest profile of ``$PAPERLAB_HOME/feed-profile.json``; ``POST /paperlab/api/feed/thumbs`` stores a thumb and
+answers the re-ranked feed. Both are authenticated and authorized like every paperlab handler (writes need the
+XSRF token).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import tornado.web
+from jupyter_server.auth.decorator import authorized
+
+from ..feed.core import Feed, feed
+from ..feed.profile import InterestProfile
+from .handlers import API_PREFIX, BaseHandler
+
+__all__ = ["FEED_ROUTES", "FeedHandler", "FeedThumb", "FeedThumbsHandler"]
+
+_FEEDS = "paperlab_feeds"
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class FeedThumb:
+    """``POST /feed/thumbs``: a paper of today's feed and the thumb (1 up, -1 down, 0 clear)."""
+
+    SCHEMA: ClassVar[str] = "FeedThumb"
+    paper_id: str
+    thumb: int
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> FeedThumb:
+        return cls(paper_id=body["paper_id"], thumb=body["thumb"])
+
+
+def _todays_feed(handler: BaseHandler, offline: bool, refresh: bool, since: str = "yesterday") -> Feed:
+    """Today's feed of the server's store, built on first use (or when ``refresh``) and kept for the day."""
+    feeds: dict[tuple[str, dt.date], Feed] = handler.settings.setdefault(_FEEDS, {})
+    key = (handler.store.location, dt.date.today())
+    with _LOCK:
+        current = feeds.get(key)
+        if current is None or refresh:
+            current = feed(since, profile=InterestProfile.load(), store=handler.store, offline=offline)
+            feeds.clear()
+            feeds[key] = current
+        return current
+
+
+class FeedHandler(BaseHandler):
+    """``GET /paperlab/api/feed[?offline=1&refresh=1&since=yesterday]``: today's feed, ranked, with reasons."""
+
+    @tornado.web.authenticated
+    @authorized
+    async def get(self) -> None:
+        offline = self.get_query_argument("offline", "0") == "1"
+        refresh = self.get_query_argument("refresh", "0") == "1"
+        since = self.get_query_argument("since", "yesterday")
+        result = await self.call(_todays_feed, self, offline, refresh, since)
+        self.reply(result.to_dict())
+
+
+class FeedThumbsHandler(BaseHandler):
+    """``POST /paperlab/api/feed/thumbs``: store a thumb; the answer is the re-ranked feed."""
+
+    @tornado.web.authenticated
+    @authorized
+    async def post(self) -> None:
+        body = self.body_as(FeedThumb)
+        current = await self.call(_todays_feed, self, True, False)
+        await self.call(current.rate, body.paper_id, body.thumb)
+        self.reply(current.to_dict())
+
+
+FEED_ROUTES: list[tuple[str, type[BaseHandler]]] = [
+    (f"{API_PREFIX}/feed", FeedHandler),
+    (f"{API_PREFIX}/feed/thumbs", FeedThumbsHandler),
+]
