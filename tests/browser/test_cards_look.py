@@ -123,8 +123,16 @@ def test_cards_read_like_paper_cards_and_keep_the_keyboard(page: Page, lab: Lab)
 
 def test_one_paper_is_one_card_tall(page: Page, lab: Lab) -> None:
     first = list(DEMO)[0]
-    code = f"from paperlab.data import demo_library\nfrom paperlab.widget import PaperCards\nPaperCards(demo_library()[{first.id!r}])"
-    root = show_cards(page, lab, "cards-one.ipynb", code)
+    code = (
+        "from paperlab.data import demo_library\nfrom paperlab.widget import PaperCards\n"
+        f"w = PaperCards(demo_library()[{first.id!r}], search_mode='lexical')\nw"
+    )
+    # the progress the background embedding reports in the embedding_progress trait
+    running = "w.embedding_progress = {'done': 1200, 'total': 9750, 'state': 'running'}"
+    root = show_cards(page, lab, "cards-one.ipynb", code, running)
+    progress = root.locator(".plc-progress")
+    expect(progress).to_have_text("Embedding papers for semantic search: 1,200 / 9,750")
+    assert progress.locator("progress").evaluate("p => [p.value, p.max]") == [1200, 9750]
     card = root.locator(".plc-card")
     expect(card).to_have_count(1)
     page.wait_for_timeout(300)
@@ -133,6 +141,14 @@ def test_one_paper_is_one_card_tall(page: Page, lab: Lab) -> None:
     )
     assert 0 <= viewport - height <= 10
     shot(page, "cards-one")
+    page.locator(".jp-Notebook .jp-Cell").last.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")
+    page.keyboard.type("w.embedding_progress = {'done': 9750, 'total': 9750, 'state': 'done'}")
+    page.keyboard.press("Shift+Enter")
+    expect(progress).to_have_text("Embedded 9,750 papers: semantic search is ready", timeout=30_000)
+    expect(progress.locator("progress")).to_have_count(0)
 
 
 def test_cards_work_in_notebook_7(page: Page, lab: Lab, console_errors) -> None:
