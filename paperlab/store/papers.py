@@ -8,6 +8,7 @@ given to :class:`~paperlab.store.Store`, else the default one the services layer
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,7 @@ from itertools import islice
 
 from ..errors import InvalidValue, NotFound
 from ..identifiers import parse_reference
+from ..identity import disambiguated_id, split_merged
 from ..library import Library
 from ..paper import Paper
 from .db import Connection, Database, now, renumber
@@ -73,6 +75,35 @@ def _batch_keys(papers: list[Paper]) -> tuple[list[str], list[str], list[str], l
     return ids, arxiv_ids, dois, titles, hashes
 
 
+def _holder(parts: list[Paper], merged_id: str, keep: str | None) -> int:
+    """Which part of a split keeps the reading-list entries: the one ``keep`` names (its id, arXiv id or DOI),
+    else the one under the merged record's id (the id the lists showed), else the first."""
+    if keep is not None:
+        ref = parse_reference(keep)
+        for i, p in enumerate(parts):
+            doi = ref.doi and p.doi and p.doi.lower() == ref.doi.lower()
+            if p.id == keep.strip() or (ref.arxiv_id and p.arxiv_id == ref.arxiv_id) or doi:
+                return i
+        ids = ", ".join(p.id for p in parts)
+        raise InvalidValue(f"keep={keep!r}: none of the split records ({ids}) is that paper")
+    return next((i for i, p in enumerate(parts) if p.id == merged_id), 0)
+
+
+def _split_sources(papers: list[Paper], existing: list[Paper]) -> list[Paper]:
+    """The stored merges that incoming parts of a split (:meth:`Library.split`) were taken from: a stored
+    record whose versions hold an incoming part and a record that part is kept apart from."""
+    apart = {p.id: set(d) for p in papers if isinstance(d := p.extra.get("distinct_from"), list)}
+    found = []
+    for record in existing:
+        versions = record.extra.get("versions")
+        if not apart or not isinstance(versions, list):
+            continue
+        ids = {v.get("id") for v in versions if isinstance(v, dict)}
+        if any(pid in ids and others & ids for pid, others in apart.items()):
+            found.append(record)
+    return found
+
+
 def _repoint_entries(conn: Connection, old: str, new: str) -> None:
     # an entry for ``new`` may already exist in the same list: keep that one
     conn.execute(
@@ -119,6 +150,10 @@ class PaperStore(Database):
         """
         ids, arxiv_ids, dois, titles, hashes = _batch_keys(papers)
         existing = self._existing_for(conn, ids, arxiv_ids, dois, [h for h in hashes if h is not None])
+        if merges := _split_sources(papers, existing):  # saving the parts of a split: split the stored merge
+            for merged in merges:
+                self._split_row(conn, merged, None)
+            existing = self._existing_for(conn, ids, arxiv_ids, dois, [h for h in hashes if h is not None])
         stamp = now()
         if not existing and all(len(keys) == len(set(keys)) for keys in (ids, arxiv_ids, dois, titles)):
             # fast path (bulk imports of new papers): no stored record and no two records of
@@ -232,6 +267,55 @@ class PaperStore(Database):
     def _upsert_one(self, p: Paper) -> str:
         with self._write() as conn:
             return self._write_papers(conn, [p])[p.id]
+
+    def split_paper(self, ref: str, keep: str | None = None) -> list[Paper]:
+        """Undo a wrong merge kept in the store: the stored paper ``ref`` becomes the records merged into it
+        again (:func:`paperlab.identity.split_merged`), each stored on its own and kept apart from the others
+        from now on (``extra["distinct_from"]`` is stored with them, so a later import of either record merges
+        with its own part only, on SQLite and PostgreSQL alike).
+
+        Reading-list entries of the merged paper (status, tags, note) stay on one part: the one ``keep``
+        names (its id, arXiv id or DOI), by default the part stored under the merged paper's id -- the id
+        the lists showed (for a preprint merged with its published version, the arXiv preprint). The other
+        parts are in no list. Saving the parts of :meth:`Library.split` (``upsert_papers``) splits the
+        stored merge the same way.
+
+        Returns
+        -------
+        list of Paper
+            The parts, as stored.
+
+        Raises
+        ------
+        NotFound
+            No stored paper ``ref``.
+        UsageError
+            The paper is not a merge of several records.
+        InvalidValue
+            ``keep`` names none of the parts.
+        """
+        with self._write() as conn:
+            row = self._lookup(conn, ref)
+            if row is None:
+                raise NotFound(f"no paper {ref!r} in the store")
+            return self._split_row(conn, load_paper(row[1]), keep)
+
+    def _split_row(self, conn: Connection, merged: Paper, keep: str | None) -> list[Paper]:
+        """Replace the stored ``merged`` by its parts inside the caller's transaction (see :meth:`split_paper`)."""
+        parts = split_merged(merged)
+        holder = _holder(parts, merged.id, keep)
+        conn.execute("DELETE FROM papers WHERE id = ?", (merged.id,))
+        taken = conn.execute(
+            f"SELECT id FROM papers WHERE {self.dialect.any_of('id')}", [self.dialect.values(p.id for p in parts)]
+        ).fetchall()
+        for i, part in enumerate(parts):
+            if part.id in {t for (t,) in taken}:  # another work took this title-derived id meanwhile
+                parts[i] = dataclasses.replace(part, id=disambiguated_id(part))
+        stamp = now()
+        conn.executemany(UPSERT, [paper_row(p, stamp) for p in parts])
+        if parts[holder].id != merged.id:
+            _repoint_entries(conn, merged.id, parts[holder].id)
+        return parts
 
     def delete_papers(self, refs: Iterable[str]) -> int:
         """Remove papers (and their reading-list entries); return how many were removed."""
