@@ -37,7 +37,7 @@ INDEX_SETTINGS: dict[str, Any] = {
     "dtype": "i8",
     "connectivity": 8,
     "expansion_add": 64,
-    "expansion_search": 256,
+    "expansion_search": 512,
     "rerank": 10,
 }
 FORMAT = 1
