@@ -9,9 +9,10 @@ The folder holds:
 * ``ann.usearch``: the usearch HNSW graph over int8-quantised rows (:class:`~paperlab.search.AnnVectorIndex`);
 * ``meta.json``: model name, dimension, row count and the graph settings, written last.
 
-:data:`INDEX_SETTINGS` is the configuration ``benchmarks/bench_ann_scale.py`` measured at 2.7M rows of
-384-d vectors: int8 rows and a graph of degree 8 keep the resident index within 1.5 GB, and re-scoring
-10x the candidates against the float16 rows undoes the int8 rounding (figures in ``benchmarks/README.md``).
+:data:`INDEX_SETTINGS` is the configuration ``benchmarks/bench_ann_scale.py`` measures (384-d real-like vectors):
+int8 rows and a graph of degree 8 take about 0.5 KB per vector (2.7M rows: about 1.35 GB), and re-scoring
+10x the candidates against the float16 rows undoes the int8 rounding; ``expansion_search`` was chosen on dev
+queries (figures in ``benchmarks/README.md``).
 
 A query must be encoded by the model whose vectors the index holds: :meth:`ScaleIndex.search` raises
 :class:`ModelMismatchError` for any other model (its scores would be meaningless).
