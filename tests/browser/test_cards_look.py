@@ -121,7 +121,7 @@ def test_cards_read_like_paper_cards_and_keep_the_keyboard(page: Page, lab: Lab)
     assert not [e for e in page_errors if "measure" in e or "mark" in e], page_errors
 
 
-def test_one_paper_is_one_card_tall(page: Page, lab: Lab) -> None:
+def test_one_paper_is_one_card_tall(page: Page, lab: Lab, dialogs: list[str]) -> None:
     first = list(DEMO)[0]
     code = (
         "from paperlab.data import demo_library\nfrom paperlab.widget import PaperCards\n"
@@ -149,6 +149,23 @@ def test_one_paper_is_one_card_tall(page: Page, lab: Lab) -> None:
     page.keyboard.press("Shift+Enter")
     expect(progress).to_have_text("Embedded 9,750 papers: semantic search is ready", timeout=30_000)
     expect(progress.locator("progress")).to_have_count(0)
+
+    # a hostile "why" sentence and terms with regular-expression characters: text, marked, inert
+    page.locator(".jp-Notebook .jp-Cell").last.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")
+    page.keyboard.type(
+        f"w.why = {{{first.id!r}: {{'terms': ['<img', '.*', 'x)'], 'sentence': '<img src=x onerror=alert(1)> .* x) end'}}}}"
+        f"; w.scores = {{{first.id!r}: 0.42}}"
+    )
+    page.keyboard.press("Shift+Enter")
+    why = root.locator(".plc-why")
+    expect(why).to_have_text("Matched: <img src=x onerror=alert(1)> .* x) end", timeout=30_000)
+    assert why.locator("mark").all_text_contents() == ["<img", ".*", "x)"]
+    expect(root.locator(".plc-score")).to_have_text("42% match")
+    assert root.locator("img, script").count() == 0
+    assert dialogs == []
 
 
 def test_cards_work_in_notebook_7(page: Page, lab: Lab, console_errors) -> None:
