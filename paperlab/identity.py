@@ -141,6 +141,8 @@ def same_work(a: Paper, b: Paper) -> bool:
     """
     if _kept_apart(a, b):
         return False  # the user split them (split_merged)
+    if _merged_before(a, b):
+        return True  # one of them already holds the other (its timeline): importing it again is no new work
     if a.arxiv_id and b.arxiv_id:
         return a.arxiv_id == b.arxiv_id
     if a.doi and b.doi:
@@ -265,6 +267,19 @@ def _kept_apart(a: Paper, b: Paper) -> bool:
     return bool(apart_a or apart_b) and (
         (isinstance(apart_a, list) and b.id in apart_a) or (isinstance(apart_b, list) and a.id in apart_b)
     )
+
+
+def _merged_before(a: Paper, b: Paper) -> bool:
+    """Whether one record holds the other as one of its versions (:func:`timeline`): a version under the other's
+    id that is the same work as it. A merged record's year, venue and kind are those of its published version,
+    which may set it apart from its own preprint's record; the version kept as it was does not."""
+    for p, q in ((a, b), (b, a)):
+        if "versions" not in p.extra:
+            continue
+        for v in _versions(p):
+            if v["id"] == q.id != p.id and isinstance(v["record"], dict):
+                return same_work(Paper.from_dict(v["record"]), q)
+    return False
 
 
 def _version_of(p: Paper) -> dict[str, object]:

