@@ -76,7 +76,8 @@ export function buildCard(
     appendMarked(why, state.why, state.terms);
     card.appendChild(why);
   }
-  const text = state.expanded && p.abstract ? shownAbstract(p) : snippetText(p);
+  const text =
+    state.expanded && p.abstract ? shownAbstract(p) : snippetText(p, state.why);
   if (text) {
     const body = h('div', state.expanded ? 'plc-abstract' : 'plc-snippet');
     appendMarked(body, text, state.terms);
@@ -96,8 +97,14 @@ export function shownAbstract(p: IPaper): string {
   return p.abstract_text ?? p.abstract ?? '';
 }
 
-function snippetText(p: IPaper): string {
-  return (p.ai_summary || shownAbstract(p)).slice(0, 400);
+/** The two-line preview: the summary or abstract, without the "why" sentence it starts with. */
+function snippetText(p: IPaper, why?: string): string {
+  let text = p.ai_summary || shownAbstract(p);
+  const first = why?.trim();
+  if (first && text.startsWith(first)) {
+    text = text.slice(first.length).trim();
+  }
+  return text.slice(0, 400);
 }
 
 /** "87% match" for a calibrated score (a probability); null for scores on another scale. */
