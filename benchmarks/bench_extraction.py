@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 GOLD = Path(__file__).parent / "data" / "extraction_gold.json"
 GOLD_V2 = Path(__file__).parent / "data" / "extraction_gold_v2.json"
+GOLD_V3 = Path(__file__).parent / "data" / "extraction_gold_v3_dev.json"
 
 from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
@@ -130,12 +131,13 @@ def keys(rows: list[dict], level: str, table: bool) -> list[tuple]:
     return [tuple(_norm(r.get(k)) for k in base) for r in rows]
 
 
-def held_out_rows() -> list[dict]:
-    """Both systems on the v2 gold, dev and test split scored separately, at the three sentence match levels."""
-    gold = json.loads(GOLD_V2.read_text(encoding="utf-8"))
+def held_out_rows(splits: tuple[str, ...] = ("dev", "v3-dev")) -> list[dict]:
+    """Both systems on the v2 gold (``dev``, ``test``) and the v3 dev gold (``v3-dev``), each split scored on its
+    own at the three sentence match levels. ``test`` is scored only when asked for (``--test``)."""
+    every = [s for f in (GOLD_V2, GOLD_V3) for s in json.loads(f.read_text(encoding="utf-8"))["sentences"]]
     rows = []
-    for split in ("dev", "test"):
-        sents = [s for s in gold["sentences"] if s["split"] == split]
+    for split in splits:
+        sents = [s for s in every if s["split"] == split]
         g = [t for s in sents for t in s["tuples"]]
         preds = {
             "baseline": [t for s in sents for t in baseline_sentence(s["text"])],
@@ -147,7 +149,7 @@ def held_out_rows() -> list[dict]:
                 rows.append(
                     {
                         "system": system,
-                        "part": f"v2 {split} ({len(sents)} sentences)",
+                        "part": f"{'' if split.startswith('v3') else 'v2 '}{split} ({len(sents)} sentences)",
                         "match": level,
                         "gold": len(g),
                         "predicted": len(preds[system]),
@@ -159,7 +161,7 @@ def held_out_rows() -> list[dict]:
     return rows
 
 
-def main(realdata: Path) -> pd.DataFrame:
+def main(realdata: Path, splits: tuple[str, ...] = ("dev", "v3-dev")) -> pd.DataFrame:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     t0 = time.perf_counter()
     sent_gold: list[dict] = []
@@ -231,8 +233,8 @@ def main(realdata: Path) -> pd.DataFrame:
         )
     print("old gold set (the one the extractor was developed on):")
     print(pd.DataFrame(rows).to_string(index=False))
-    v2 = held_out_rows()
-    print("\nheld-out gold set v2 (dev: used for development; test: report these):")
+    v2 = held_out_rows(splits)
+    print("\nheld-out gold sets (v2 dev, v3-dev: used for development; v2 test: report these, scored with --test):")
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
     elapsed = time.perf_counter() - t0
@@ -246,4 +248,6 @@ def main(realdata: Path) -> pd.DataFrame:
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_realdata_argument(ap, required=True)
-    main(realdata_or_exit(ap.parse_args().realdata))
+    ap.add_argument("--test", action="store_true", help="also score the held-out v2 test split (the final scoring)")
+    args = ap.parse_args()
+    main(realdata_or_exit(args.realdata), ("dev", "v3-dev", "test") if args.test else ("dev", "v3-dev"))

@@ -256,7 +256,7 @@ _AND_BY = re.compile(r"(?:,|\band)\s+(?:the\s+|its\s+)?(?P<m>[a-z][\w-]*(?:\s+[a
 
 # what a change names after itself: "N% reduction in <X>", "N% less <X>"
 _CHANGE_OF = re.compile(
-    r"\d\s?(?:%|x|×)\s+(?:(?:reduction|improvement|increase|decrease|gain|drop)\s+(?:in|of)\s+(?:the\s+)?|"
+    r"\d\s?(?:%|x|×|-fold)\s+(?:(?:reduction|improvement|increase|decrease|gain|drop)\s+(?:in|of)\s+(?:the\s+)?|"
     r"(?:less|fewer|more)\s+)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?![\w-])(?!\s+[A-Z])"
 )
 

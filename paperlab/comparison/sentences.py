@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
+from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
 from .lexicons import generic_metric_hits, is_known, is_known_metric, lexicon_hits, lexicon_names, to_float
 
 if TYPE_CHECKING:
@@ -107,16 +108,22 @@ _ADVERBS = (
     r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|in excess of|"
     r"as (?:high|low) as|exceeding|above|below|under|~|an? (?:average|absolute) of))*"
 )
+# "(up to 35.7%)", "saves up to 5x" are gains; "reaches up to 82.8%", "accuracy of up to 96%" are levels
+_UP_TO = "".join(rf"(?<!{w} )" for w in ("of", "to", "with", "reaches", "reached", "achieves", "achieved")) + r"\bup to"
 _DELTA_BEFORE = re.compile(
-    rf"(?:\bby{_ADVERBS}|\bup to|improv\w* of|gains? of|increase of|reduc\w* of|\+|"
-    rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{_ADVERBS})\s*$",
+    rf"(?:\bby{_ADVERBS}|{_UP_TO}|(?:improv|gain|increase|reduc|speed-?up)\w*(?:\s+(?:over|compared to)\s+[^,;%\d]{{1,40}}?)?"
+    rf"\s+of{_ADVERBS}|\+|"
+    rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{_ADVERBS}|"
+    r"\b(?:reduc|improv|increas|decreas|boost|lower|cut)\w*\b(?:(?!\bto\b)[^,;%\d]){1,100}?\b(?:approximately|about|"
+    r"around|roughly|nearly))\s*$",
     re.I,
 )
 
 
 _DELTA_AFTER = re.compile(
     r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+)?(?:improvement|gain|boost|increase|reduction|"
-    r"higher|lower|better|more|fewer|less|drop|decrease|advancement|enhancement|savings|faster|slower|smaller|"
+    r"higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|slower|smaller|"
+    r"acceleration|"
     r"speed-?up)",
     re.I,
 )
@@ -223,6 +230,7 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
         found.append(row)
         spans.append((m.start("num"), m.end()))
     _coordinate(found, spans, sent_flat, datasets)
+    zip_respectively(found, spans, sent_flat, metrics)
     for r in found:
         r.pop("_named", None)
     return [r for r in found if not r.pop("_drop", False)]
@@ -240,9 +248,8 @@ def _metric_hits(text: str) -> list[tuple[int, int, str]]:
         if not any(re.fullmatch(r"\s*(?:\([^()]*\)\s*)?", text[e : h[0]]) for _, e, _ in metrics if e <= h[0])
     ]
     # "at a signal-to-noise ratio of 1 dB": a condition, not what is measured
-    return sorted(
-        h for h in metrics + generic if not re.search(r"\bat\s+(?:an?|the)\s+$", text[max(0, h[0] - 8) : h[0]])
-    )
+    hits = [h for h in metrics + generic if not re.search(r"\bat\s+(?:an?|the)\s+$", text[max(0, h[0] - 8) : h[0]])]
+    return alias_hits(text, sorted(hits))  # "area under curve (AUC)", "success rate (SR)"
 
 
 def _value_at(
@@ -276,9 +283,12 @@ def _value_at(
     metric = (
         named_metric
         or _modifier_metric(text, end, metrics)
-        or _share_of_cases(text, start, end)
+        or share_of_cases(text, start, end)
+        or governing_phrase(text, start)  # "a discordance of 17%", "cutting the closure timeline by 50%"
         or _nearest_in_clause(metrics, start, end, text)
     )
+    if is_statistic(text, end, metric, kind, metrics):
+        return None  # "15% of the world's population has ...": no performance reported
     if unit == "x" and (metric is None or "speed" in metric) and _is_speedup(text, start, end):
         metric = "speedup"
     subjects = list(_METHOD_RE.finditer(text[:start]))
@@ -296,24 +306,6 @@ def _value_at(
         "evidence": None,
         "_named": named_metric is not None,
     }
-
-
-_OF_CASES = re.compile(
-    r"\s*of\s+(?:the\s+|all\s+)?(?:cases|instances|trials|runs|episodes|attempts|queries|questions|time)\b"
-)
-_DONE_VERB = r"\b(?:provid|produc|giv|generat|answer|solv|detect|identif|classif|find|found|pass|complet|predict)\w*"
-_DONE_IN = re.compile(
-    rf"(?:{_DONE_VERB}|(?:,|\band)(?:\s+{_DONE_VERB})?)\s+"
-    r"(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)(?:\s+of\s+[\w\s-]+?)?\s+in\s+(?:about\s+|only\s+|over\s+)?$"
-)
-
-
-def _share_of_cases(text: str, start: int, end: int) -> str | None:
-    """ "provides correct answers in 55.6% of cases": the metric is what is done ("correct answers")."""
-    if not _OF_CASES.match(text, end):
-        return None
-    m = _DONE_IN.search(text[max(0, start - 100) : start])
-    return m.group("m") if m else None
 
 
 def _is_speedup(text: str, start: int, end: int) -> bool:
@@ -334,7 +326,9 @@ def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str 
     if (
         unit == "x"
         and adjacent_metric is None
-        and not re.search(r"compute|speed|faster|fewer|less|lower|higher|smaller|reduction|improvement", after, re.I)
+        and not re.search(
+            r"compute|speed|faster|accelerat|fewer|less|lower|higher|smaller|reduction|improvement", after, re.I
+        )
         and not _DELTA_BEFORE.search(before)
         and not re.search(r"[x×]\s*/\s*$", before)  # "by 7.35x/6.15x"
     ):
