@@ -119,8 +119,11 @@ def test_cards_show_embedding_progress_and_refine_a_partial_search(library: Libr
     assert target.id in cards.scores and cards.query == target.shown_title
 
 
-def test_the_demo_corpus_needs_no_embedding() -> None:
-    job = EmbeddingJob(demo_library(), progress=False).start()  # shipped vectors seed the cache
+def test_the_demo_corpus_needs_no_embedding_and_shows_a_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    job = EmbeddingJob(demo_library()).start()  # shipped vectors seed the cache
     assert job.wait(timeout=60)
     assert job.progress["state"] == "done" and job.progress["done"] == job.progress["total"] > 300
     assert job.n_encoded == 0
+    total = job.progress["total"]
+    bar = capsys.readouterr().err  # tqdm's bar, in the kernel (here: stderr)
+    assert "embedding: 100%" in bar and f"{total}/{total}" in bar

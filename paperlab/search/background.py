@@ -117,6 +117,7 @@ class EmbeddingJob:
         self._thread: threading.Thread | None = None
         self._cache: Any = None
         self._encoder: Encoder | None = None
+        self._bar: Any = None
 
     def __repr__(self) -> str:
         p = self.progress
@@ -160,6 +161,11 @@ class EmbeddingJob:
                 return self
             self.state = "running"
             self._thread = threading.Thread(target=self._run, name="paperlab-embedding", daemon=True)
+        from tqdm.auto import tqdm
+
+        # made here, so that in a notebook the bar shows under the cell that started the job
+        show = self.show_progress if self.show_progress is not None else self._total > self.batch_size
+        self._bar = tqdm(total=self._total, desc="embedding", unit="paper", disable=not show)
         self._thread.start()
         return self
 
@@ -196,18 +202,13 @@ class EmbeddingJob:
         return [(h, t) for h, t in by_hash.items() if h not in found]
 
     def _run(self) -> None:
-        from tqdm.auto import tqdm
-
-        bar = None
+        bar = self._bar
         try:
             self._cache = self._open_cache()
             self._encoder = get_encoder(self.encoder)
             todo = self._todo(self._encoder)
+            bar.update(self._total - len(todo))  # found in the cache
             self._notify()
-            show = self.show_progress if self.show_progress is not None else len(todo) > self.batch_size
-            bar = tqdm(
-                total=self._total, initial=self._total - len(todo), desc="embedding", unit="paper", disable=not show
-            )
             for start in range(0, len(todo), self.batch_size):
                 if self._cancel.is_set():
                     break
@@ -218,8 +219,7 @@ class EmbeddingJob:
         except BaseException as exc:  # reported through state/error and re-raised by wait()
             self.error, final = exc, "failed"
         finally:
-            if bar is not None:
-                bar.close()
+            bar.close()
         with self._lock:
             self.state = final
         self._finished.set()

@@ -24,6 +24,7 @@ import base64
 import contextlib
 import hashlib
 import os
+import sys
 import threading
 import warnings
 from collections.abc import Sequence
@@ -107,6 +108,7 @@ def export_packaged_model(path: Path | None = None) -> Path:
         if path.exists():
             return path
         path.parent.mkdir(parents=True, exist_ok=True)
+        print(f"paperlab: exporting the search model to ONNX once ({path.parent}), ~10-30 s", file=sys.stderr)
         tmp = path.with_name(f".{path.name}.tmp{os.getpid()}-{threading.get_ident()}")
         try:
             _export(tmp)
