@@ -67,6 +67,11 @@ def test_an_abbreviation_names_the_metric_it_abbreviates() -> None:
     assert (24, 30, "FPR95") in hits
 
 
+def test_a_cut_off_after_a_metric_stays_in_its_name() -> None:
+    rows = _rows("The detector improves mAP@0.5 by 4.2 percentage points and mAP@0.5:0.95 by 2.9 percentage points.")
+    assert rows == [(4.2, "pp", "delta", "mAP@0.5"), (2.9, "pp", "delta", "mAP@0.5:0.95")]
+
+
 def test_respectively_zips_values_with_a_list_of_metrics() -> None:
     rows = _rows("On the clinic images, recall and specificity were 88.1% and 93.4%, respectively.")
     assert [(v, m) for v, _, _, m in rows] == [(88.1, "recall"), (93.4, "specificity")]

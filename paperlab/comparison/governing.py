@@ -112,8 +112,13 @@ def _initials_match(words: list[str], acronym: str) -> bool:
 
 def alias_hits(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Hits with abbreviations resolved: "success rate (SR)" keeps only the success rate; a long form defined for a
-    metric's abbreviation ("area under curve (AUC)") is that metric wherever the sentence repeats it."""
-    out = list(hits)
+    metric's abbreviation ("area under curve (AUC)") is that metric wherever the sentence repeats it; a cut-off
+    written after a metric stays in its name ("mAP@0.5")."""
+    out = []
+    for s, e, name in hits:  # "mAP@0.5", "AP@50": the cut-off written after a metric is part of its name
+        cut = re.match(r"@\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?(?!\w|\.\d)", text[e:])
+        out.append((s, e + cut.end(), text[s : e + cut.end()]) if cut and "@" not in name else (s, e, name))
+    hits = list(out)
     for s, e, name in hits:
         m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9@-]*)\s*\)", text[e:])
         if m and _initials_match(text[s:e].split()[-len(re.sub(r"[^A-Za-z]", "", m.group(1))) :], m.group(1)):
