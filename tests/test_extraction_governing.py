@@ -111,3 +111,11 @@ def test_shares_in_sentences_without_performance_are_not_results(text: str) -> N
 
 def test_a_share_in_a_sentence_that_reports_performance_is_kept() -> None:
     assert _rows("In comparison, the older baseline achieved 7.5%.") == [(7.5, "%", "absolute", None)]
+
+
+def test_average_is_not_part_of_a_metric_name_but_mean_is() -> None:
+    # the gold convention: "average sensitivity" is the sensitivity, "mean error" keeps its statistic
+    assert _rows("The screening tool has an average sensitivity of 88.2% on the clinic scans.") == [
+        (88.2, "%", "absolute", "sensitivity")
+    ]
+    assert _rows("The tracker keeps a mean error of 1.5 degrees indoors.")[0][3] == "mean error"

@@ -292,7 +292,7 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
             if n == 3 or not re.fullmatch(r"\s*", text[base + w.end() : start]):
                 break
             if _NOT_MODIFIER.match(w.group(0)):
-                if start == m.start() and w.group(0).lower() in ("mean", "median", "average"):
+                if start == m.start() and w.group(0).lower() in ("mean", "median"):
                     start = base + w.start()  # "mean error", "median error" keep their statistic
                 break
             start = base + w.start()
