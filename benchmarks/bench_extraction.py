@@ -15,6 +15,8 @@ table cells) and ``tuple`` (also metric and dataset, and the method for tables).
 Held-out set: ``benchmarks/data/extraction_gold_v2.json`` — sentences of abstracts the extractor was never
 developed on, split by abstract into ``dev`` (the only part used to improve the extractor) and ``test``. Each
 split is scored on its own, with a third match level ``metric`` (number, unit, kind and metric).
+``benchmarks/data/extraction_gold_v3_dev.json`` (split ``v3-dev``) is a second dev set of other real abstracts. The
+v2 ``test`` split is scored only with ``--test`` (the one final scoring; never develop against it).
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
