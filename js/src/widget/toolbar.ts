@@ -72,7 +72,9 @@ export function buildToolbar(mode: string, on: IToolbarHandlers): IToolbar {
   const right = h('span', 'plc-right');
   right.append(selectionEl, countEl, listLabel, listSelect);
   const bar = h('div', 'plc-toolbar');
-  bar.append(input, searchBtn, modeSelect, sortSelect, rankedEl, right);
+  const controls = [searchBtn, modeSelect, sortSelect, rankedEl, right];
+  controls.forEach(c => c.setAttribute('data-lm-suppress-shortcuts', 'true'));
+  bar.append(input, ...controls);
   return {
     bar,
     input,

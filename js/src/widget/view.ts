@@ -39,8 +39,6 @@ export class CardsView implements act.IActionHost {
     this.model = model;
     this.client = client;
     this.root = h('div', 'plc-root paperlab-cards');
-    // keys typed inside the cards are for the cards, not JupyterLab's notebook shortcuts
-    this.root.setAttribute('data-lm-suppress-shortcuts', 'true');
     const style = h('style');
     style.textContent = CSS;
     this.tools = buildToolbar(model.get('search_mode') ?? 'hybrid', {
@@ -69,6 +67,11 @@ export class CardsView implements act.IActionHost {
     this.progressEl = h('span', 'plc-progress');
     this.progressEl.hidden = true;
     this.statusEl.append(this.statusText, this.progressEl);
+    // keys on the cards, chips and controls are theirs, not the notebook's command-mode shortcuts;
+    // in the search box JupyterLab's own (Ctrl+S) still work: the notebook's skip text inputs
+    for (const part of [this.list.viewport, this.facetsEl, this.statusEl]) {
+      part.setAttribute('data-lm-suppress-shortcuts', 'true');
+    }
     this.root.append(
       style,
       this.tools.bar,
