@@ -332,14 +332,32 @@ class Library:
         """
         return self.operations.get("search")(self, query, k=k, mode=mode, encoder=encoder)
 
-    def similar(self, paper: Paper | str, k: int = 10, mode: str = "hybrid", encoder: Any = None) -> Any:
+    def similar(
+        self,
+        paper: Paper | str,
+        k: int = 10,
+        mode: str = "hybrid",
+        encoder: Any = None,
+        citations: bool | float = False,
+    ) -> Any:
         """Papers most like ``paper`` (a Paper or the id of one in this library), itself excluded.
+
+        Parameters
+        ----------
+        citations : bool or float
+            Also rank by co-citation and bibliographic coupling (cited together, citing the same papers), from
+            the citation cache of the default store (fetch first with :meth:`fetch_citations`): ``True`` adds
+            them with weight 0.5 to the text similarity scaled to [0, 1], a number with that weight.
 
         Returns
         -------
         paperlab.search.SearchResults
         """
-        return self.operations.get("similar")(self, paper, k=k, mode=mode, encoder=encoder)
+        extra = {}
+        if citations:
+            self.operations.get("graph")  # loads paperlab.citations, which registers the "citations" signal
+            extra = {"signals": {"citations": 0.5 if citations is True else float(citations)}}
+        return self.operations.get("similar")(self, paper, k=k, mode=mode, encoder=encoder, **extra)
 
     def recommend(self, papers: Iterable[Paper | str], k: int = 10, encoder: Any = None) -> Any:
         """Papers of this library like the saved ``papers`` (a reading list, a Library or ids).

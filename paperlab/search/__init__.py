@@ -132,10 +132,20 @@ def search_library(
 
 
 def similar_papers(
-    library: Library, paper: Paper | str, k: int = 10, mode: str = "hybrid", encoder: str | Encoder | None = None
+    library: Library,
+    paper: Paper | str,
+    k: int = 10,
+    mode: str = "hybrid",
+    encoder: str | Encoder | None = None,
+    signals: dict[str, float] | None = None,
 ) -> SearchResults:
-    """Papers of ``library`` most like ``paper`` (engine of ``Library.similar``)."""
+    """Papers of ``library`` most like ``paper`` (engine of ``Library.similar``); ``signals`` blends in extra
+    similarity signals by weight (:mod:`paperlab.search.signals`, e.g. ``{"citations": 0.5}``)."""
     index_mode = "lexical" if mode == "lexical" else "hybrid"
+    if signals:
+        from .signals import blend_similar
+
+        return blend_similar(index_for(library, encoder, mode=index_mode), library, paper, k, mode, signals)
     return index_for(library, encoder, mode=index_mode).similar(paper, k=k, mode=mode)
 
 
