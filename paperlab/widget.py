@@ -396,7 +396,8 @@ def _static_fallback(
     head = f"{count} of {total} {noun}" if count != total else f"{total} {noun}"
     words = [w for w in (label, *how) if w]
     more = count - len(papers)
-    html_head = f"<div><b>{html.escape(head)}</b>{''.join(' · ' + html.escape(w) for w in words)}</div>"
+    number = f"{count} of {total}" if count != total else f"{total}"
+    html_head = f"<div><b>{number}</b> {noun}{''.join(' · ' + html.escape(w) for w in words)}</div>"
     html_more = f"<div>… and {more} more</div>" if more > 0 else ""
     md_lines = [f"**{md_escape(head)}**" + "".join(" · " + md_escape(w) for w in words), ""]
     for k, p in enumerate(papers, 1):

@@ -33,8 +33,10 @@ def test_tour_notebook_runs(tmp_path: Path, paperlab_home: Path) -> None:
     assert [o for o in outputs if o.output_type == "error"] == []
 
     def result_of(prefix: str) -> dict:
+        """What the cell shows: the data of its displays (cards: the widget, then its static cards below)."""
         cell = next(c for c in code if c.source.startswith(prefix))
-        return next(o for o in cell.outputs if o.output_type in ("execute_result", "display_data"))["data"]
+        shown = [o["data"] for o in cell.outputs if o.output_type in ("execute_result", "display_data")]
+        return {k: v for data in reversed(shown) for k, v in data.items()}
 
     assert result_of("import paperlab")["text/plain"] == "<Library 'demo': 325 papers>"
     # the cards: a widget view, with escaped HTML cards as the static fallback

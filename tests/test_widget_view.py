@@ -92,7 +92,7 @@ def test_static_fallback_shows_the_filtered_sorted_view() -> None:
     data, _ = w._repr_mimebundle_()
     assert WIDGET_MIME in data
     html, md = data["text/html"], data["text/markdown"]
-    assert f"{len(matches)} of 325 papers" in html and "newest first" in html
+    assert f"<b>{len(matches)} of 325</b> papers" in html and "newest first" in html
     shown = re.findall(r"^\d+\. (.*)$", md, re.M)
     assert len(shown) == min(20, len(matches))
     assert all(md_title(p) in line for p, line in zip(matches, shown, strict=False))
@@ -146,7 +146,7 @@ def test_nbconvert_exports_show_the_view_html_and_small_markdown() -> None:
     nb = _notebook(w._repr_mimebundle_()[0])
     html, _ = HTMLExporter().from_notebook_node(nb)
     assert matches[0].title.split(":")[0] in html
-    assert f"{len(matches)} of 325 papers" in html
+    assert f"<b>{len(matches)} of 325</b> papers" in html
     # nbconvert's markdown export prefers text/html: the compact cards (no abstracts) keep it small
     md, _ = MarkdownExporter().from_notebook_node(nb)
     assert matches[0].title in md and len(md.encode()) < 12_000
