@@ -22,6 +22,7 @@ __all__ = [
     "Merge",
     "citation_keys",
     "disambiguated_id",
+    "kept_apart",
     "merge_papers",
     "same_work",
     "split_merged",
@@ -139,7 +140,7 @@ def same_work(a: Paper, b: Paper) -> bool:
     name, kind of work (entry type), venue -- may differ. A preprint (arXiv, an e-print server) and its
     published version by the same first author may be years apart.
     """
-    if _kept_apart(a, b):
+    if kept_apart(a, b):
         return False  # the user split them (split_merged)
     if _merged_before(a, b):
         return True  # one of them already holds the other (its timeline): importing it again is no new work
@@ -262,7 +263,9 @@ def _share_catalogue_id(a: Paper, b: Paper) -> bool:
     return any(ia.get(k) is not None and ia.get(k) == ib.get(k) for k in CATALOGUE_IDS)
 
 
-def _kept_apart(a: Paper, b: Paper) -> bool:
+def kept_apart(a: Paper, b: Paper) -> bool:
+    """Whether the user split ``a`` and ``b`` apart (:func:`split_merged`): either lists the other in
+    ``extra["distinct_from"]``."""
     apart_a, apart_b = a.extra.get("distinct_from"), b.extra.get("distinct_from")
     return bool(apart_a or apart_b) and (
         (isinstance(apart_a, list) and b.id in apart_a) or (isinstance(apart_b, list) and a.id in apart_b)

