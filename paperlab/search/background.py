@@ -216,6 +216,8 @@ class EmbeddingJob:
                 bar.update(min(self.batch_size, len(todo) - start))
                 self._notify()
             final = "cancelled" if self._cancel.is_set() and len(self._ready) < self._total else "done"
+            if not todo and callable(load := getattr(self._encoder, "load", None)):
+                load(export=False)  # nothing to embed: have the model ready for the first query instead
         except BaseException as exc:  # reported through state/error and re-raised by wait()
             self.error, final = exc, "failed"
         finally:

@@ -199,6 +199,14 @@ class OnnxEncoder:
         self._load()
         return int(self._session.get_outputs()[0].shape[1] or 384)
 
+    def load(self, export: bool = True) -> None:
+        """Load the model now rather than at the first :meth:`encode`.
+
+        With ``export=False`` nothing happens when the model has not been exported yet.
+        """
+        if export or (self.path or packaged_onnx_path()).exists():
+            self._load()
+
     def _load(self) -> None:
         with self._lock:
             if self._session is not None:
