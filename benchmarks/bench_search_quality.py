@@ -1,29 +1,38 @@
-"""Search quality on a labeled evaluation built from the recorded real corpus (``--realdata PATH``, default
-``$PAPERLAB_REALDATA``: a folder with fixtures/ and seeds/).
+"""Search quality on three labelled collections built from the recorded real corpus (``--realdata PATH``, default
+``$PAPERLAB_REALDATA``), tuned on dev queries only and reported on held-out test queries.
 
-Groups are DailyArXiv keyword sections and saved Hugging Face search pages; queries
-(benchmarks/data/search_queries.json) describe each group without its keyword. Also
-paper-as-query: every paper of a group of >= 10 papers asks for similar papers, and
-papers sharing one of its groups are relevant.
+Collections (``benchmarks/data/search_collections.json``, which names ``search_queries.json`` for the first):
+- dailyarxiv-abstracts: three DailyArXiv READMEs and two saved Hugging Face search pages (titles + abstracts),
+- 3d-vision-titles: two 3D-vision DailyArXiv READMEs (titles only),
+- kaggle-arxiv: the Kaggle arXiv metadata slice, groups = arXiv archives (physics and mathematics).
+Text queries describe a group without its keywords; paper-as-query asks for papers like one of a group. Every
+query is dev or test by a hash of its text (see the JSON's description). Off-topic queries (everyday topics, and
+the queries of a different field's collection) measure the relevance cut-off: nothing should be listed for them.
 
-Reports P@10 and nDCG@10 per mode against a tf-idf baseline with arxiv-sanity's
-settings (word 1-2 grams, 20k features, sublinear tf), in the same run.
+Tuning (dev only): the hybrid blend weight and pseudo-relevance feedback (a grid), then a logistic model of
+"relevant" over the hit features of ``paperlab/search/ranking.py``, fitted on the candidates of the dev queries
+and of the dev off-topic queries (all negatives, as unrelated queries are part of real use) (the calibrated score, and the ranking when
+that beats the blend on dev), then the lowest cut-off at which 80% of the off-topic dev queries list nothing (none when no cut-off below the
+score of a perfect hit reaches that). ``--write-calibration`` stores the result in ``paperlab/search/calibration.json``;
+without it the shipped calibration is evaluated. Test figures: P@10 and nDCG@10 (mean over queries, every
+collection weighted equally), bootstrap 95% CIs (queries resampled within each collection, 2,000 draws), ratios
+to tf-idf with arxiv-sanity's settings, BM25 and plain MiniLM, all in the same run.
 
-The default's fusion weight and pseudo-relevance feedback were chosen on these same 30 queries;
-``--heldout`` also reports a 2-fold estimate: settings are picked on one half of the queries (odd/even)
-and scored on the other.
-
-Usage: python benchmarks/bench_search_quality.py [--realdata PATH] [--no-static] [--heldout]
+Usage: python benchmarks/bench_search_quality.py [--realdata PATH] [--write-calibration] [--static]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -36,32 +45,88 @@ from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
 import paperlab  # noqa: E402
 from paperlab.search import PaperIndex, paper_text, tfidf_vectorizer  # noqa: E402
+from paperlab.search.ranking import (  # noqa: E402
+    CALIBRATION_FILE,
+    FEATURES,
+    Calibration,
+    ModeCalibration,
+    load_calibration,
+)
 
 K = 10
+OFF_TOPIC_QUIET = 0.8  # share of off-topic dev queries that must list nothing at the cut-off
+DATA = ROOT / "benchmarks" / "data"
+MODEL = "all-MiniLM-L6-v2"
 
 
-def load_eval(realdata: Path) -> tuple[paperlab.Library, dict[str, set[str]], list[dict[str, str]]]:
-    spec = json.loads((ROOT / "benchmarks/data/search_queries.json").read_text())
-    lib = paperlab.load(*[realdata / f for f in spec["corpus"]])
-    groups: dict[str, set[str]] = {}
-    for name, g in spec["groups"].items():
-        if "tag" in g:
-            groups[name] = {p.id for p in lib if g["tag"] in p.tags}
-        else:
-            groups[name] = {p.id for p in lib if any(s.location.endswith(g["source_file"]) for s in p.sources)}
-    for q in spec["queries"]:
-        for word in spec["groups"][q["group"]]["forbidden"]:
-            assert word not in q["query"].lower(), f"query for {q['group']} uses its keyword: {q['query']!r}"
-    return lib, groups, spec["queries"]
+def split_of(collection: str, key: str) -> str:
+    """'dev' or 'test', fixed by a hash of the collection and the query (or paper id)."""
+    return "dev" if hashlib.sha1(f"{collection}\t{key}".encode()).digest()[0] % 2 == 0 else "test"
+
+
+@dataclass
+class Collection:
+    name: str
+    lib: paperlab.Library
+    groups: dict[str, set[str]]
+    queries: list[tuple[str, str]]  # (query, group)
+    offtopic: list[str] = field(default_factory=list)
+
+    def text(self, split: str) -> list[tuple[str, set[str]]]:
+        return [(q, self.groups[g]) for q, g in self.queries if split_of(self.name, q) == split]
+
+    def papers(self, split: str) -> list[tuple[str, set[str]]]:
+        member = {pid: {g for g, ids in self.groups.items() if pid in ids} for pid in self.lib.ids}
+        out = []
+        for pid in self.lib.ids:
+            if split_of(self.name, pid) == split and any(len(self.groups[g]) >= 10 for g in member[pid]):
+                out.append((pid, set().union(*(self.groups[g] for g in member[pid])) - {pid}))
+        return out
+
+    def off(self, split: str) -> list[str]:
+        return [q for q in self.offtopic if split_of(self.name, q) == split]
+
+
+def _group_ids(lib: paperlab.Library, spec: dict[str, Any]) -> set[str]:
+    if "tag" in spec or "tags" in spec:
+        tags = set(spec.get("tags", [spec.get("tag")]))
+        return {p.id for p in lib if tags & set(p.tags)}
+    if "archive" in spec:
+        return {p.id for p in lib if p.categories and p.categories[0].split(".")[0] == spec["archive"]}
+    return {p.id for p in lib if any(s.location.endswith(spec["source_file"]) for s in p.sources)}
+
+
+def load_collections(realdata: Path) -> list[Collection]:
+    spec = json.loads((DATA / "search_collections.json").read_text(encoding="utf-8"))
+    specs = {}
+    for name, c in spec["collections"].items():
+        specs[name] = {**json.loads((DATA / c["from"]).read_text(encoding="utf-8")), **c} if "from" in c else c
+    out = []
+    for name, c in specs.items():
+        lib = paperlab.load(*[realdata / f for f in c["corpus"]])
+        groups = {g: _group_ids(lib, gs) for g, gs in c["groups"].items()}
+        for q in c["queries"]:
+            for word in c["groups"][q["group"]]["forbidden"]:
+                assert word not in q["query"].lower(), f"{name}: query for {q['group']} uses {word!r}: {q['query']!r}"
+        borrowed = [q["query"] for other in c.get("offtopic_from", []) for q in specs[other]["queries"]]
+        queries = [(q["query"], q["group"]) for q in c["queries"]]
+        out.append(Collection(name, lib, groups, queries, list(spec["offtopic"]) + borrowed))
+    return out
 
 
 def precision_ndcg(ranked: list[str], relevant: set[str]) -> tuple[float, float]:
-    ranked = ranked[:K]
-    hits = [1.0 if r in relevant else 0.0 for r in ranked]
-    p = sum(hits) / K
+    hits = [1.0 if r in relevant else 0.0 for r in ranked[:K]]
     dcg = sum(h / np.log2(i + 2) for i, h in enumerate(hits))
     ideal = sum(1 / np.log2(i + 2) for i in range(min(K, len(relevant))))
-    return p, (dcg / ideal if ideal else 0.0)
+    return sum(hits) / K, (dcg / ideal if ideal else 0.0)
+
+
+class BlendOrder(PaperIndex):
+    """The hybrid search before calibration: ranked by the min-max blend (weight 0.7, feedback 10)."""
+
+    def calibration_(self, mode: str) -> ModeCalibration:
+        m = super().calibration_(mode)
+        return ModeCalibration(m.weights, m.bias, 0.0, "native")
 
 
 class TfidfBaseline:
@@ -84,94 +149,256 @@ class TfidfBaseline:
         return [self.ids[i] for i in np.argsort(-s, kind="stable")[:K]]
 
 
+# -- tuning on dev ------------------------------------------------------------------------------------
+def dev_features(
+    index: PaperIndex, items: list[tuple[str, set[str]]], mode: str
+) -> list[tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]]:
+    """Per dev query: candidate rows, their features and 0/1 labels."""
+    out = []
+    for query, rel in items:
+        qvec = index.encoder_.encode([query])[0] if mode != "lexical" else None
+        cand, feats = index.hit_features(query, qvec, mode, depth=min(len(index.papers_), 100))
+        labels = np.array([index.papers_[r].id in rel for r in cand], dtype=np.int8)
+        out.append((cand, feats, labels))
+    return out
+
+
+def fit_logistic(samples: list[tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]], mode: str) -> ModeCalibration:
+    """Logistic model over the mode's features, pooled dev candidates; features with a negative weight are dropped."""
+    from sklearn.linear_model import LogisticRegression
+
+    names = list(FEATURES[mode])
+    y = np.concatenate([s[2] for s in samples])
+    while True:
+        X = np.column_stack([np.concatenate([s[1][n] for s in samples]) for n in names])
+        clf = LogisticRegression(C=1.0, max_iter=2000).fit(X, y)
+        coef = clf.coef_[0]
+        if (coef >= 0).all() or len(names) == 1:
+            return ModeCalibration(dict(zip(names, coef.tolist(), strict=True)), float(clf.intercept_[0]))
+        names.pop(int(np.argmin(coef)))
+
+
+def dev_precision(
+    samples: list[Any], ids_of: Callable[[np.ndarray], list[str]], rel: list[set[str]], order: Any
+) -> float:
+    scores = []
+    for (cand, feats, _), r in zip(samples, rel, strict=True):
+        o = np.argsort(-np.asarray(order(feats), dtype=np.float64), kind="stable")[:K]
+        scores.append(precision_ndcg(ids_of(cand[o]), r)[0])
+    return float(np.mean(scores))
+
+
+def tune_hybrid(indexes: dict[str, PaperIndex], cols: list[Collection]) -> tuple[float, int, ModeCalibration, str]:
+    """Pick (semantic_weight, feedback, model, rank_by) maximising dev P@10 (collections weighted equally)."""
+    best: tuple[float, Any] = (-1.0, None)
+    print("\n| dev: weight | feedback | P@10 blend order | P@10 calibrated order |\n| --- | --- | --- | --- |")
+    for w in (0.5, 0.6, 0.7, 0.8, 0.9):
+        for f in (0, 5, 10):
+            per_col, pooled = [], []
+            for c in cols:
+                ix = indexes[c.name]
+                ix.semantic_weight, ix.feedback = w, f
+                items = c.text("dev")
+                per_col.append((c, items, dev_features(ix, items, "hybrid")))
+                pooled += per_col[-1][2] + dev_features(ix, [(q, set()) for q in c.off("dev")], "hybrid")
+            model = fit_logistic(pooled, "hybrid")
+            res = {}
+            for rank_by, order in (("native", lambda x: x["blend"]), ("probability", model.logit)):
+                res[rank_by] = float(
+                    np.mean(
+                        [
+                            dev_precision(s, _ids(indexes[c.name]), [r for _, r in items], order)
+                            for c, items, s in per_col
+                        ]
+                    )
+                )
+            print(f"| {w} | {f} | {res['native']:.3f} | {res['probability']:.3f} |")
+            for rank_by, p in res.items():
+                if p > best[0] + 1e-9:
+                    best = (p, (w, f, model, rank_by))
+    w, f, model, rank_by = best[1]
+    print(f"picked on dev: weight {w}, feedback {f}, order by {rank_by} (dev P@10 {best[0]:.3f})")
+    return w, f, model, rank_by
+
+
+def _ids(index: PaperIndex) -> Callable[[np.ndarray], list[str]]:
+    return lambda rows: [index.papers_[r].id for r in rows]
+
+
+def pick_cutoff(index_of: dict[str, PaperIndex], cols: list[Collection], mode: str, model: ModeCalibration) -> float:
+    """The lowest probability threshold at which at least ``OFF_TOPIC_QUIET`` of the dev off-topic queries list
+    nothing (the on-topic dev queries' listed F1 is printed alongside). It stays below the score of a hit whose
+    every feature is at its best, so such a hit is always listed."""
+    on: list[tuple[np.ndarray, np.ndarray]] = []  # top-10 scores, and which of them are relevant
+    off: list[np.ndarray] = []
+    for c in cols:
+        ix = index_of[c.name]
+        for query, rel in c.text("dev"):
+            res = ix.search(query, k=K, mode=mode, min_score=0.0)
+            on.append((np.array([res.scores[p.id] for p in res]), np.array([p.id in rel for p in res], dtype=bool)))
+        for query in c.off("dev"):
+            res = ix.search(query, k=K, mode=mode, min_score=0.0)
+            off.append(np.array([res.scores[p.id] for p in res]))
+    cap = float(model.probability({n: np.ones(1) for n in FEATURES[mode]})[0]) - 0.02
+    for t in np.round(np.arange(0.0, 0.99, 0.02), 2):
+        quiet = float(np.mean([not (s >= t).any() for s in off]))
+        if quiet >= OFF_TOPIC_QUIET or t >= cap:
+            break
+    t = float(t) if quiet >= OFF_TOPIC_QUIET else 0.0  # out of reach: no cut-off beyond the mode's own
+    f1 = float(np.mean([_listed_f1(s >= t, f) for s, f in on]))
+    print(f"cut-off ({mode}) picked on dev: {t:.2f} (off-topic quiet {quiet:.0%}, on-topic listed F1 {f1:.3f})")
+    return t
+
+
+def _listed_f1(listed: np.ndarray, flags: np.ndarray) -> float:
+    tp, n_listed, n_rel = int((flags & listed).sum()), int(listed.sum()), int(flags.sum())
+    return 2 * tp / (n_listed + n_rel) if n_listed + n_rel else 1.0
+
+
+# -- test figures --------------------------------------------------------------------------------------
+def evaluate(system: Any, c: Collection, split: str) -> tuple[np.ndarray, np.ndarray]:
+    """(text, paper) arrays of per-query (P@10, nDCG@10) on ``split``."""
+    text, papers = [], []
+    for query, rel in c.text(split):
+        ranked = (
+            system.search(query, k=K, min_score=0.0).ids if isinstance(system, PaperIndex) else system.search(query)
+        )
+        text.append(precision_ndcg(ranked, rel))
+    for pid, rel in c.papers(split):
+        ranked = system.similar(pid, k=K).ids if isinstance(system, PaperIndex) else system.similar(pid)
+        papers.append(precision_ndcg(ranked, rel))
+    return np.array(text).reshape(-1, 2), np.array(papers).reshape(-1, 2)
+
+
+def bootstrap(per_col: list[np.ndarray], base: list[np.ndarray], reps: int = 2000) -> dict[str, tuple[float, ...]]:
+    """Mean over collections of per-query metrics, with 95% CIs (queries resampled within each collection), and
+    the P@10 ratio to ``base`` (paired: the same draws)."""
+    rng = np.random.default_rng(20261129)
+
+    def stat(arrs: list[np.ndarray], idx: list[np.ndarray]) -> np.ndarray:
+        return np.mean([a[i].mean(axis=0) for a, i in zip(arrs, idx, strict=True) if len(a)], axis=0)
+
+    point = stat(per_col, [np.arange(len(a)) for a in per_col])
+    bpoint = stat(base, [np.arange(len(a)) for a in base])
+    draws, ratios = [], []
+    for _ in range(reps):
+        idx = [rng.integers(0, len(a), len(a)) if len(a) else np.zeros(0, int) for a in per_col]
+        m, b = stat(per_col, idx), stat(base, idx)
+        draws.append(m)
+        ratios.append(m[0] / b[0] if b[0] else np.nan)
+    lo, hi = np.percentile(draws, [2.5, 97.5], axis=0)
+    rlo, rhi = np.nanpercentile(ratios, [2.5, 97.5])
+    ratio = point[0] / bpoint[0] if bpoint[0] else float("nan")
+    return {"p": (point[0], lo[0], hi[0]), "ndcg": (point[1], lo[1], hi[1]), "ratio": (ratio, rlo, rhi)}
+
+
+def cutoff_report(index_of: dict[str, PaperIndex], cols: list[Collection], split: str) -> None:
+    """How many hits the default search lists for on-topic and off-topic test queries, and how many are right."""
+    on_n, on_prec, on_rec, off_n, off_none = [], [], [], [], []
+    for c in cols:
+        ix = index_of[c.name]
+        for query, rel in c.text(split):
+            res = ix.search(query, k=K)
+            on_n.append(len(res))
+            on_prec.append(np.mean([p.id in rel for p in res]) if len(res) else 0.0)
+            top = ix.search(query, k=K, min_score=0.0)
+            n_rel = sum(p.id in rel for p in top)
+            on_rec.append(sum(p.id in rel for p in res) / n_rel if n_rel else 1.0)
+        for query in c.off(split):
+            n = len(ix.search(query, k=K))
+            off_n.append(n)
+            off_none.append(n == 0)
+    print(f"\n| cut-off on {split} queries | mean listed (of 10) | precision of listed | kept of the relevant top-10 |")
+    print("| --- | --- | --- | --- |")
+    print(f"| on-topic ({len(on_n)}) | {np.mean(on_n):.1f} | {np.mean(on_prec):.3f} | {np.mean(on_rec):.3f} |")
+    print(f"| off-topic ({len(off_n)}) | {np.mean(off_n):.1f} | – | nothing listed for {np.mean(off_none):.0%} |")
+
+
+def fmt(ci: tuple[float, ...], ratio: bool = False) -> str:
+    unit = "x" if ratio else ""
+    return f"{ci[0]:.3f}{unit} [{ci[1]:.3f}–{ci[2]:.3f}]" if not ratio else f"{ci[0]:.2f}x [{ci[1]:.2f}–{ci[2]:.2f}]"
+
+
+def report(rows: dict[str, dict[str, list[np.ndarray]]], cols: list[Collection], split: str) -> None:
+    base = rows["tf-idf (arxiv-sanity baseline)"]
+    print(f"\n### {split} queries: mean over {len(cols)} collections, 95% bootstrap CIs")
+    counts = ", ".join(f"{c.name} {len(c.text(split))} text / {len(c.papers(split))} paper" for c in cols)
+    print(f"({counts})\n")
+    print("| system | text P@10 | text nDCG@10 | P@10 vs tf-idf | paper P@10 | paper nDCG@10 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, r in rows.items():
+        t, p = bootstrap(r["text"], base["text"]), bootstrap(r["paper"], base["paper"])
+        print(
+            f"| {name} | {fmt(t['p'])} | {fmt(t['ndcg'])} | {fmt(t['ratio'], True)} | {fmt(p['p'])} | {fmt(p['ndcg'])} |"
+        )
+    print("\n| system | " + " | ".join(f"{c.name} text P@10" for c in cols) + " |")
+    print("| --- |" + " --- |" * len(cols))
+    for name, r in rows.items():
+        print(f"| {name} | " + " | ".join(f"{a[:, 0].mean():.3f}" if len(a) else "–" for a in r["text"]) + " |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_realdata_argument(ap, required=True)
-    ap.add_argument("--no-static", action="store_true", help="skip the model2vec static encoder rows")
-    ap.add_argument("--heldout", action="store_true", help="2-fold held-out estimate of the default's tuning")
+    ap.add_argument("--write-calibration", action="store_true", help=f"tune on dev and write {CALIBRATION_FILE.name}")
+    ap.add_argument("--static", action="store_true", help="also rows for the model2vec static encoder")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
-
-    lib, groups, queries = load_eval(realdata_or_exit(args.realdata))
-    member = {pid: {g for g, ids in groups.items() if pid in ids} for pid in lib.ids}
-    paper_queries = [pid for pid in lib.ids if any(len(groups[g]) >= 10 for g in member[pid])]
-    print(
-        f"corpus: {len(lib)} papers, {len(groups)} groups, {len(queries)} text queries, "
-        f"{len(paper_queries)} paper-as-query"
-    )
-
-    systems: dict[str, object] = {}
-    t = time.perf_counter()
-    systems["tf-idf (arxiv-sanity baseline)"] = TfidfBaseline().fit(lib)
-    timings = {"tf-idf (arxiv-sanity baseline)": time.perf_counter() - t}
-    configs = [
-        ("lexical (BM25)", dict(encoder=None, mode="lexical")),
-        ("semantic (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="semantic")),
-        ("hybrid-rrf (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="hybrid", fusion="rrf", feedback=0)),
-        ("hybrid-blend (MiniLM)", dict(encoder="all-MiniLM-L6-v2", mode="hybrid", feedback=0)),
-        ("hybrid-blend+feedback (MiniLM) = default", dict(encoder="all-MiniLM-L6-v2", mode="hybrid")),
-    ]
-    if not args.no_static:
-        configs += [
-            ("semantic (model2vec static)", dict(encoder="static", mode="semantic")),
-            ("hybrid-blend+feedback (model2vec static)", dict(encoder="static", mode="hybrid")),
-        ]
-    for name, params in configs:
-        t = time.perf_counter()
-        systems[name] = PaperIndex(**params).fit(lib)
-        timings[name] = time.perf_counter() - t
-        print(f"  fitted {name} in {timings[name]:.1f}s", file=sys.stderr)
-
-    rows = []
-    for name, system in systems.items():
-        tq = []
-        for q in queries:
-            if isinstance(system, PaperIndex):
-                ranked = system.search(q["query"], k=K).ids
-            else:
-                ranked = system.search(q["query"])
-            tq.append(precision_ndcg(ranked, groups[q["group"]]))
-        pq = []
-        for pid in paper_queries:
-            rel = set().union(*(groups[g] for g in member[pid])) - {pid}
-            ranked = system.similar(pid, k=K).ids if isinstance(system, PaperIndex) else system.similar(pid)
-            pq.append(precision_ndcg(ranked, rel))
-        rows.append((name, *np.mean(tq, axis=0), *np.mean(pq, axis=0), timings[name]))
-
-    base = rows[0]
-    print()
-    print("| system | text P@10 | text nDCG@10 | P@10 vs tf-idf | paper P@10 | paper nDCG@10 | fit s |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    for name, p, n, pp, pn, secs in rows:
-        print(f"| {name} | {p:.3f} | {n:.3f} | {p / base[1]:.2f}x | {pp:.3f} | {pn:.3f} | {secs:.1f} |")
-    if args.heldout:
-        heldout(lib, groups, queries)
+    cols = load_collections(realdata_or_exit(args.realdata))
+    for c in cols:
+        print(f"{c.name}: {len(c.lib)} papers, {len(c.groups)} groups, {len(c.queries)} text queries")
+    t0 = time.perf_counter()
+    hybrid = {c.name: PaperIndex(encoder=MODEL, mode="hybrid").fit(c.lib) for c in cols}
+    print(f"fitted MiniLM indexes in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+    if args.write_calibration:
+        write_calibration(hybrid, cols)
+    shipped = PaperIndex()
+    for name, ix in hybrid.items():  # after tuning: the tuned weight and feedback, which should become the defaults
+        if (ix.semantic_weight, ix.feedback) != (shipped.semantic_weight, shipped.feedback):
+            print(f"note: {name} evaluated with the tuned semantic_weight={ix.semantic_weight}, feedback={ix.feedback}")
+    systems: dict[str, Callable[[Collection], Any]] = {
+        "tf-idf (arxiv-sanity baseline)": lambda c: TfidfBaseline().fit(c.lib),
+        "lexical (BM25)": lambda c: PaperIndex(encoder=MODEL, mode="lexical").fit(c.lib),
+        "semantic (plain MiniLM)": lambda c: PaperIndex(encoder=MODEL, mode="semantic").fit(c.lib),
+        "hybrid before (blend order, weight 0.7, feedback 10)": lambda c: BlendOrder(
+            encoder=MODEL, semantic_weight=0.7, feedback=10
+        ).fit(c.lib),
+        "**hybrid = default** (calibrated)": lambda c: hybrid[c.name],
+    }
+    if args.static:
+        systems["hybrid, model2vec static encoder"] = lambda c: PaperIndex(encoder="static").fit(c.lib)
+    for split in ("dev", "test"):
+        rows = {}
+        for name, make in systems.items():
+            per = [evaluate(make(c), c, split) for c in cols]
+            rows[name] = {"text": [t for t, _ in per], "paper": [p for _, p in per]}
+        report(rows, cols, split)
+        cutoff_report(hybrid, cols, split)
     print(f"\nload average at end: {os.getloadavg()[0]:.1f}")
 
 
-def heldout(lib: paperlab.Library, groups: dict[str, set[str]], queries: list[dict[str, str]]) -> None:
-    """Pick (semantic_weight, feedback) on half the queries, score the pick on the other half; both ways."""
-    grid = [(w, f) for w in (0.5, 0.6, 0.7, 0.8, 0.9) for f in (0, 10)]
-    per_query: dict[tuple[float, int], list[float]] = {}
-    for w, f in grid:
-        index = PaperIndex(encoder="all-MiniLM-L6-v2", semantic_weight=w, feedback=f).fit(lib)
-        per_query[(w, f)] = [precision_ndcg(index.search(q["query"], k=K).ids, groups[q["group"]])[0] for q in queries]
-    base = TfidfBaseline().fit(lib)
-    tfidf = [precision_ndcg(base.search(q["query"]), groups[q["group"]])[0] for q in queries]
-    halves = [list(range(0, len(queries), 2)), list(range(1, len(queries), 2))]
-    print("\n| tuned on | picked (weight, feedback) | P@10 on the other half | tf-idf there | ratio |")
-    print("| --- | --- | --- | --- | --- |")
-    total, total_base = 0.0, 0.0
-    for tune, test in (halves, halves[::-1]):
-        pick = max(grid, key=lambda c: (np.mean([per_query[c][i] for i in tune]), c == (0.7, 10)))
-        p = float(np.mean([per_query[pick][i] for i in test]))
-        b = float(np.mean([tfidf[i] for i in test]))
-        total, total_base = total + p * len(test), total_base + b * len(test)
-        print(f"| {'even' if tune[0] == 0 else 'odd'} queries | {pick} | {p:.3f} | {b:.3f} | {p / b:.2f}x |")
+def write_calibration(hybrid: dict[str, PaperIndex], cols: list[Collection]) -> None:
+    """Tune on dev (hybrid weight, feedback, score models, cut-offs) and write calibration.json."""
+    w, f, model, rank_by = tune_hybrid(hybrid, cols)
+    for ix in hybrid.values():
+        ix.semantic_weight, ix.feedback = w, f
+    models = {"hybrid": ModeCalibration(model.weights, model.bias, 0.0, rank_by)}
+    for mode in ("semantic", "lexical"):
+        items = [(c, [*c.text("dev"), *((q, set()) for q in c.off("dev"))]) for c in cols]
+        samples = [s for c, its in items for s in dev_features(hybrid[c.name], its, mode)]
+        fitted = fit_logistic(samples, mode)  # these modes keep their own order (cosine, BM25): only the score
+        models[mode] = ModeCalibration(fitted.weights, fitted.bias, 0.0, "native")
+    _save(models)
+    cut = {mode: pick_cutoff(hybrid, cols, mode, m) for mode, m in models.items()}
+    _save({mode: ModeCalibration(m.weights, m.bias, cut[mode], m.rank_by) for mode, m in models.items()})
     print(
-        f"| 2-fold held-out, all {len(queries)} queries | | {total / len(queries):.3f} | "
-        f"{total_base / len(queries):.3f} | {total / total_base:.2f}x |"
+        f"wrote {CALIBRATION_FILE}; set PaperIndex(semantic_weight={w}, feedback={f}) as the defaults if they changed"
     )
+
+
+def _save(models: dict[str, ModeCalibration]) -> None:
+    CALIBRATION_FILE.write_text(Calibration({MODEL: models}).to_json(), encoding="utf-8")
+    load_calibration.cache_clear()
 
 
 if __name__ == "__main__":

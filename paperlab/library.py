@@ -311,7 +311,9 @@ class Library:
         return Library(present + missing, name=self.name)
 
     # -- search (implemented by paperlab.search, imported on first use) -------------------------
-    def search(self, query: str, k: int = 10, mode: str = "hybrid", encoder: Any = None) -> Any:
+    def search(
+        self, query: str, k: int = 10, mode: str = "hybrid", encoder: Any = None, min_score: float | None = None
+    ) -> Any:
         """Papers best matching ``query``, best first, with scores and explanations.
 
         Parameters
@@ -319,18 +321,21 @@ class Library:
         query : str
             Words or a natural-language description.
         k : int
-            Number of results.
+            Most results (at least 1).
         mode : {"hybrid", "semantic", "lexical"}
             Embeddings and BM25 fused (default), embeddings only, or BM25 only.
         encoder : str, optional
             Sentence-transformers model (default: the packaged all-MiniLM-L6-v2).
+        min_score : float, optional
+            Leave out hits scored below this (scores are calibrated chances, 0-1, that a hit is about
+            the query). Default: the fitted relevance cut-off; 0 lists the ``k`` best whatever they score.
 
         Returns
         -------
         paperlab.search.SearchResults
-            A Library of the hits with ``scores`` and ``explanations``.
+            A Library of the hits with ``scores``, ``reasons`` and ``explanations``.
         """
-        return self.operations.get("search")(self, query, k=k, mode=mode, encoder=encoder)
+        return self.operations.get("search")(self, query, k=k, mode=mode, encoder=encoder, min_score=min_score)
 
     def similar(
         self,

@@ -280,7 +280,7 @@ class PaperCards(anywidget.AnyWidget):
     def _search(self, content: dict[str, Any]) -> dict[str, Any]:
         query = str(content.get("query") or "").strip()
         if not query:
-            self.scores, self.query = {}, ""
+            self.scores, self.query, self.why = {}, "", {}
             return {"n": 0}
         mode = content.get("mode") or self.search_mode
         k = int(content.get("k") or self.search_k)
@@ -290,6 +290,9 @@ class PaperCards(anywidget.AnyWidget):
         results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
         self.query = query
         self.scores = {pid: float(s) for pid, s in results.scores.items()}
+        # why the first hits matched (the closest sentence costs an encoding of each abstract's sentences)
+        reasons = results.first_reasons(20)
+        self.why = {pid: {"terms": r["terms"], "sentence": r["sentence"]} for pid, r in reasons.items()}
         partial = is_partial(results)
         self._partial_search = {**content, "query": query, "mode": mode} if partial else None
         return {"n": len(results), "query": query, "mode": mode, "partial": partial}

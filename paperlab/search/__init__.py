@@ -104,7 +104,12 @@ def index_for(library: Library, encoder: str | Encoder | None = None, **params: 
 
 
 def search_library(
-    library: Library, query: str, k: int = 10, mode: str = "hybrid", encoder: str | Encoder | None = None
+    library: Library,
+    query: str,
+    k: int = 10,
+    mode: str = "hybrid",
+    encoder: str | Encoder | None = None,
+    min_score: float | None = None,
 ) -> SearchResults:
     """Search ``library`` for ``query`` (the engine behind ``Library.search`` and ``paperlab search``).
 
@@ -117,6 +122,8 @@ def search_library(
     mode : {"hybrid", "semantic", "lexical"}
     encoder : str or Encoder, optional
         Model for semantic and hybrid modes (default: packaged all-MiniLM-L6-v2).
+    min_score : float, optional
+        See :meth:`PaperIndex.search` (default: the fitted relevance cut-off).
 
     Returns
     -------
@@ -128,7 +135,7 @@ def search_library(
     if job is not None:  # being embedded in the background: answer now from what is ready
         return job.search(query, k=k, mode=mode)
     index_mode = "lexical" if mode == "lexical" else "hybrid"
-    return index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode)
+    return index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode, min_score=min_score)
 
 
 def similar_papers(

@@ -16,20 +16,21 @@ from ..paper import Paper
 from . import persist
 from .encoders import Encoder, embed, get_encoder, text_hash
 from .lexical import BM25Ranker
-from .ranking import ModeCalibration, load_calibration, query_match
+from .ranking import (
+    QUERY_STOP,
+    ModeCalibration,
+    expansion_terms,
+    load_calibration,
+    neighbourhood,
+    query_match,
+    query_terms,
+)
 from .results import SearchResults
 from .vectors import AnnVectorIndex, ExactVectorIndex
 
 __all__ = ["MODES", "PaperIndex", "paper_text"]
 
 MODES = ("hybrid", "semantic", "lexical")
-# words too common in abstracts to explain a match (BM25 still weighs them, lightly, by idf)
-_EXPLAIN_STOP = frozenset(
-    """we our us you i he she its his her them those which who whom what when where why how
-can could may might must shall should would has have had having been being were do does did done also than
-from about over under between both each more most other some any all only very so too just via using use used
-paper propose proposed present show shows results method approach new""".split()
-)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
 
@@ -76,9 +77,12 @@ class PaperIndex:
         The embeddings are then kept as float16.
     fusion : {"blend", "rrf"}
         How hybrid mode combines the two rankings: a weighted blend of min-max normalised
-        scores (default, best in ``benchmarks/bench_search_quality.py``) or reciprocal rank fusion.
+        scores (default) or reciprocal rank fusion. Each hit's shown score is the calibrated
+        probability of :mod:`paperlab.search.ranking` (the blend is one of its features), never
+        rising down the list.
     semantic_weight : float
-        Weight of the embedding score in the blend (BM25 gets the rest).
+        Weight of the embedding score in the blend (BM25 gets the rest); 0.7 and ``feedback=5``
+        were picked on the dev queries of ``benchmarks/bench_search_quality.py``.
     feedback : int
         Hybrid mode: move the query vector towards the mean of its top ``feedback``
         first-pass hits and rank again (pseudo-relevance feedback); 0 disables it. Applied only
@@ -127,7 +131,7 @@ class PaperIndex:
         ann_threshold: int = 200_000,
         fusion: str = "blend",
         semantic_weight: float = 0.7,
-        feedback: int = 10,
+        feedback: int = 5,
         store: Any = "default",
         static_above: int = 2_000,
         batch_size: int = 256,
@@ -373,15 +377,30 @@ class PaperIndex:
                 cos = self._cosines(qvec, cand)
         cos_prf = self._cosines(q2, cand) if q2 is not qvec else cos
         lex_c = lex[cand]
+        blend = self._blend(cos_prf, lex_c)
         features = {
             "cos": cos,
             "cos_prf": cos_prf,
             "coverage": coverage[cand],
             "lex_rel": lex_c / (float(lex_c.max(initial=0.0)) or 1.0),
             "sem_rel": _minmax(cos_prf),
-            "blend": self._blend(cos_prf, lex_c),
+            "blend": blend,
         }
+        features.update(self._feedback_features(query_text, cand, blend))
         return cand, features
+
+    def _feedback_features(self, query_text: str, cand: np.ndarray, blend: np.ndarray) -> dict[str, np.ndarray]:
+        """Lexical pseudo-relevance feedback and kNN smoothing (see :mod:`paperlab.search.ranking`)."""
+        top = cand[_top(blend, 10)]
+        terms = expansion_terms(self.lexical_, query_text, [self.texts_[r] for r in top])
+        extra = np.zeros(len(cand), dtype=np.float32)
+        if terms:
+            extra = np.asarray(self.lexical_.bm25_.get_scores(terms), dtype=np.float32)[: len(self.papers_)][cand]
+        vectors = self.embeddings_ if len(cand) == len(self.papers_) else self.embeddings_[cand]
+        return {
+            "lex_prf_rel": extra / (float(extra.max(initial=0.0)) or 1.0),
+            "nbr": neighbourhood(vectors, blend.astype(np.float32)),
+        }
 
     def calibration_(self, mode: str) -> ModeCalibration:
         """The fitted score model of ``mode`` for this index's encoder (see :mod:`paperlab.search.ranking`)."""
@@ -407,6 +426,8 @@ class PaperIndex:
         order = prob if model.rank_by == "probability" else features[native]
         best = _top(np.asarray(order, dtype=np.float64), want)
         rows, scores = cand[best], prob[best]
+        if model.rank_by != "probability":  # shown scores fall down the list, so the cut-off ends it
+            scores = np.minimum.accumulate(scores) if len(scores) else scores
         keep = scores >= min_score
         if exclude is not None:
             keep &= rows != exclude
@@ -499,10 +520,10 @@ class PaperIndex:
         """``{"terms": [...], "sentence": "...", "shared": bool}``: the query's words found in the paper
         (rarest first) and the sentence of its abstract closest to the query."""
         tok = self.lexical_.tokenizer_
-        q_terms = set(tok(query))
+        q_terms = set(query_terms(self.lexical_, query))
         p_terms = tok(paper_text(paper))
         matched = sorted(
-            {t for t in p_terms if t in q_terms and tok.surface.get(t, t) not in _EXPLAIN_STOP},
+            {t for t in p_terms if t in q_terms and tok.surface.get(t, t) not in QUERY_STOP},
             key=lambda t: -self.lexical_.idf(t),
         )
         words = [tok.surface.get(t, t) for t in matched[:6]]

@@ -2,8 +2,10 @@
 
 For every candidate of a query the index computes a few features whose scale does not depend on the
 query (the raw cosine of the query, and of the feedback-expanded query, with the paper; the share of the
-query's words, weighted by idf, that the paper contains) and two that are relative to the query's best
-hit (BM25 and cosine, min-max scaled). A logistic model over them, fitted on the **dev** queries of
+query's words, weighted by idf, that the paper contains) and some that are relative to the query's best
+hit (BM25 and cosine, min-max scaled; their blend; BM25 of words the best first-pass hits share but the
+query lacks, a lexical pseudo-relevance feedback; the mean blend of a paper's nearest neighbours among the
+best candidates, a smoothing over the kNN graph). A logistic model over them, fitted on the **dev** queries of
 ``benchmarks/bench_search_quality.py`` and stored in ``calibration.json`` beside this module, turns them
 into the probability that the paper belongs to what was asked for: the score shown for a hit. Hits below
 the fitted cut-off are not listed. Each model's weights are non-negative, so a score never falls when a
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,12 +27,33 @@ import numpy as np
 
 from .lexical import BM25Ranker
 
-__all__ = ["CALIBRATION_FILE", "FEATURES", "Calibration", "ModeCalibration", "load_calibration", "query_match"]
+__all__ = [
+    "CALIBRATION_FILE",
+    "FEATURES",
+    "QUERY_STOP",
+    "Calibration",
+    "ModeCalibration",
+    "expansion_terms",
+    "load_calibration",
+    "neighbourhood",
+    "query_match",
+    "query_terms",
+]
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+#: Words of a question that say nothing about its topic ("why do models make things up, and how can we ..."):
+#: left out of a query's BM25 terms and of the words shown as matched.
+QUERY_STOP = frozenset(
+    """we our us you your i me my he she its his her they them their those which who whom whose what when where
+why how can could may might must shall should would will has have had having been being were was is are be do
+does did done doing also than from about over under between both each more most other some any all only very
+so too just via using use used up out get gets got make makes made making thing things way ways there here
+paper propose proposed present show shows results method approach new""".split()
+)
+_WORD = re.compile(r"(?u)\b\w\w+\b")
 #: Features of a hit, by search mode (see the module docstring).
 FEATURES = {
-    "hybrid": ("cos", "cos_prf", "coverage", "lex_rel", "sem_rel", "blend"),
+    "hybrid": ("cos", "cos_prf", "coverage", "lex_rel", "sem_rel", "blend", "lex_prf_rel", "nbr"),
     "semantic": ("cos", "sem_rel"),
     "lexical": ("coverage", "lex_rel"),
 }
@@ -144,7 +168,7 @@ def query_match(ranker: BM25Ranker, query: str) -> tuple[np.ndarray, np.ndarray]
     n = ranker.n_docs_
     lex = np.zeros(n, dtype=np.float32)
     covered = np.zeros(n, dtype=np.float32)
-    terms = ranker.tokenizer_(query)
+    terms = query_terms(ranker, query)
     if not terms or n == 0:
         return lex, covered
     top_idf = math.log(1 + (n + 0.5) / 0.5)
@@ -159,3 +183,39 @@ def query_match(ranker: BM25Ranker, query: str) -> tuple[np.ndarray, np.ndarray]
         lex += s * terms.count(term)
         covered += np.float32(idf) * (s > 0)
     return lex, covered / np.float32(total or 1.0)
+
+
+def query_terms(ranker: BM25Ranker, query: str) -> list[str]:
+    """The query's stems that say what it is about: without :data:`QUERY_STOP` words (all of them if nothing else)."""
+    words = [w for w in _WORD.findall(query.lower()) if w not in QUERY_STOP]
+    return ranker.tokenizer_(" ".join(words)) or ranker.tokenizer_(query)
+
+
+def expansion_terms(ranker: BM25Ranker, query: str, texts: list[str], n: int = 10) -> list[str]:
+    """Stems the best first-pass hits share but the query lacks (weight: length-normalised tf times idf, summed)."""
+    tok = ranker.tokenizer_
+    asked = set(tok(query))
+    weight: dict[str, float] = {}
+    for text in texts:
+        terms = tok(text)
+        for t in set(terms) - asked:
+            weight[t] = weight.get(t, 0.0) + terms.count(t) / len(terms) * ranker.idf(t)
+    return [t for t, _ in sorted(weight.items(), key=lambda kv: -kv[1])[:n] if t in ranker.bm25_.vocab_dict]
+
+
+def neighbourhood(vectors: np.ndarray, score: np.ndarray, pool: int = 200, k: int = 5) -> np.ndarray:
+    """Mean ``score`` of each candidate's ``k`` nearest candidates, among the ``pool`` best by score (0 elsewhere).
+
+    ``vectors`` are the candidates' unit embeddings (a callable-free array indexed like ``score``).
+    """
+    out = np.zeros(len(score), dtype=np.float32)
+    if len(score) < 2:
+        return out
+    best = np.argsort(-score, kind="stable")[:pool]
+    emb = np.asarray(vectors[best], dtype=np.float32)
+    sims = emb @ emb.T
+    np.fill_diagonal(sims, -np.inf)
+    k = min(k, len(best) - 1)
+    near = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+    out[best] = score[best][near].mean(axis=1)
+    return out

@@ -72,6 +72,12 @@ class SearchResults(Library):
             self._reasons = {p.id: _reason(self._explain(p) if self._explain else "") for p in self}
         return self._reasons
 
+    def first_reasons(self, n: int) -> dict[str, dict[str, Any]]:
+        """:attr:`reasons` of the first ``n`` hits only (explaining a hit encodes its abstract's sentences)."""
+        if self._reasons is not None:
+            return dict(list(self._reasons.items())[:n])
+        return {p.id: _reason(self._explain(p) if self._explain else "") for p in list(self)[:n]}
+
     @property
     def explanations(self) -> dict[str, str]:
         """Why each paper matched, as one line of text by id (``reasons[id]["text"]``)."""

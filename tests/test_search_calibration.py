@@ -1,0 +1,146 @@
+"""Honest search scores: calibrated probabilities (no forced 1.000 for the top hit), the relevance cut-off, and
+the reason shown per hit (matched terms and the best-matching sentence) in SearchResults, DataFrames and the cards.
+
+Real text: the bundled demo corpus (``paperlab.data.demo_library()``, 325 real papers shipped with their
+embeddings) and its 43 papers read from the saved Hugging Face page "ood hallucination"; queries are our own.
+The scores come from ``paperlab/search/calibration.json`` (fitted on the dev queries of
+``benchmarks/bench_search_quality.py``; its test queries are reported there, not here).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from paperlab import Library, Paper
+from paperlab.data import demo_library
+from paperlab.search import PaperIndex
+from paperlab.search.ranking import CALIBRATION_FILE, FEATURES, Calibration, ModeCalibration, load_calibration
+
+OFF_TOPIC = "sourdough bread baking and fermentation recipes"
+
+
+@pytest.fixture(scope="module")
+def demo() -> Library:
+    return demo_library()
+
+
+@pytest.fixture(scope="module")
+def ood_page(demo: Library) -> Library:
+    lib = Library(p for p in demo if any(s.location.endswith("hf-papers-ood-hallucination.txt") for s in p.sources))
+    assert len(lib) == 43
+    return lib
+
+
+def test_shipped_calibration_is_fitted_monotone_and_reads_back() -> None:
+    cal = load_calibration()
+    text = CALIBRATION_FILE.read_text(encoding="utf-8")
+    assert Calibration.from_json(text) == cal and cal.to_json() == text
+    for mode, names in FEATURES.items():
+        model = cal.for_mode("all-MiniLM-L6-v2", mode)
+        assert model.weights and set(model.weights) <= set(names)
+        assert all(w >= 0 for w in model.weights.values())  # a score never falls when a feature rises
+        assert 0 <= model.cutoff < 1 and (model.cutoff > 0 or mode == "lexical")  # keyword search: any word
+    json.loads(text)
+
+
+def test_probability_is_monotone_in_each_feature() -> None:
+    model = ModeCalibration({"cos": 3.0, "coverage": 2.0}, -2.0, 0.3)
+    base = {"cos": np.array([0.2, 0.4, 0.6]), "coverage": np.array([0.5, 0.5, 0.5])}
+    p = model.probability(base)
+    assert np.all(np.diff(p) > 0) and np.all((p > 0) & (p < 1))
+    more = model.probability({**base, "coverage": np.array([0.9, 0.9, 0.9])})
+    assert np.all(more > p)
+
+
+@pytest.mark.slow
+def test_off_topic_query_lists_few_or_no_papers(demo: Library, ood_page: Library) -> None:
+    for lib in (demo, ood_page):
+        res = lib.search(OFF_TOPIC, k=50)
+        assert len(res) <= 2, [p.title for p in res]
+        everything = lib.search(OFF_TOPIC, k=50, min_score=0)
+        assert len(everything) == min(50, len(lib))  # min_score=0 lists the k best whatever they score
+        assert max(everything.scores.values()) < 0.5  # the best of nothing is not "score 1.000"
+
+
+@pytest.mark.slow
+def test_specific_query_on_the_43_paper_page_lists_its_papers_not_all(ood_page: Library) -> None:
+    res = ood_page.search("detecting inputs unlike the training data for safe deployment", k=50)
+    assert 3 <= len(res) < 43
+    titles = " ".join(p.title.lower() for p in res[:5])
+    assert "out-of-distribution" in titles or "ood" in titles
+    scores = list(res.scores.values())
+    assert scores == sorted(scores, reverse=True) and scores[0] < 1.0
+
+
+@pytest.mark.slow
+def test_scores_mean_the_same_across_queries(demo: Library) -> None:
+    on = demo.search("contrastive representation learning with positive and negative pairs", k=5, min_score=0)
+    vague = demo.search(OFF_TOPIC, k=5, min_score=0)
+    assert min(on.scores.values()) > max(vague.scores.values())
+
+
+@pytest.mark.slow
+def test_demo_query_about_making_things_up_finds_hallucination_papers(demo: Library) -> None:
+    res = demo.search("why do language models make things up, and how can we detect it", k=5)
+    assert sum("hallucinat" in p.title.lower() for p in res) >= 2, [p.title for p in res]
+    # other wordings of the question find such papers too (the ranking is not a special case of one query)
+    for q in (
+        "chatbots inventing facts that are not true and ways to catch it",
+        "vision-language models describing objects that are not in the image",
+    ):
+        top = demo.search(q, k=5, min_score=0)
+        assert any("hallucinat" in p.title.lower() for p in top), (q, [p.title for p in top])
+
+
+@pytest.mark.slow
+def test_reasons_name_matched_terms_and_a_sentence_of_the_abstract(demo: Library) -> None:
+    res = demo.search("object hallucination in vision-language models", k=5)
+    top = res[0]
+    reason = res.reasons[top.id]
+    assert set(reason) == {"terms", "sentence", "text"}
+    assert "hallucination" in [t.lower() for t in reason["terms"]] or any("halluc" in t for t in reason["terms"])
+    assert reason["sentence"] and reason["sentence"] in (top.shown_abstract or "")
+    df = res.to_dataframe()
+    assert list(df.columns[:4]) == ["score", "why", "matched_terms", "best_sentence"]
+    assert df["best_sentence"].iloc[0] == reason["sentence"] and df["why"].iloc[0] == reason["text"]
+    assert df["score"].is_monotonic_decreasing and df["score"].iloc[0] < 1.0
+
+
+def test_untrusted_reason_text_is_escaped_in_html() -> None:
+    lib = Library(
+        [
+            Paper("Retrieval <img src=x onerror=alert(1)>", abstract="We <script>alert(1)</script> retrieve things."),
+            Paper("Other work on cooking", abstract="Nothing to see here at all."),
+        ]
+    )
+    res = PaperIndex(mode="lexical", store=None).fit(lib).search("retrieve things", k=2)
+    html = res._repr_html_()
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.slow
+def test_cards_search_fills_why_for_the_hits(demo: Library) -> None:
+    from paperlab.widget import PaperCards
+
+    w = PaperCards(demo, activate=False)
+    reply = w.handle_message({"type": "search", "query": "object hallucination in vision-language models", "k": 50})
+    assert reply["ok"], reply
+    assert 0 < len(w.scores) < len(demo) and set(w.why) <= set(w.scores)
+    top = next(iter(w.scores))
+    assert set(w.why[top]) == {"terms", "sentence"} and w.why[top]["terms"]
+    assert w.handle_message({"type": "search", "query": ""})["ok"] and w.why == {}
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="not yet: with the settings picked on dev (benchmarks/bench_search_quality.py) the top hit is an "
+    "LLM out-of-distribution detector paper; hallucination papers rank 2nd and 3rd",
+)
+def test_demo_query_about_making_things_up_ranks_a_hallucination_paper_first(demo: Library) -> None:
+    res = demo.search("why do language models make things up, and how can we detect it", k=5)
+    assert "hallucinat" in res[0].title.lower(), [p.title for p in res]
