@@ -202,3 +202,22 @@ def test_a_record_naming_both_parts_of_a_split_joins_one(store_location: str | P
         assert store.count() == 2 and _dois(store) == ["", "10.5555/paperlab.widgets"]
         assert store.get_paper("2401.00091").abstract == "Widgets, counted."
         assert store.get_paper("10.5555/paperlab.widgets").arxiv_id is None
+
+
+def test_cli_split(store_backend: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from paperlab.cli import main
+    from paperlab.store import open_store
+
+    store = open_store()
+    store.upsert_papers([_preprint(), _published()])
+    store.reading_list("thesis").add("2401.00091", status="reading")
+    assert main(["split", "10.5555/paperlab.widgets", "--keep", "10.5555/paperlab.widgets"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("2401.00091\t2024\tarXiv 2401.00091\t\tCounting Widgets")
+    assert out[1].startswith("doi:10.5555/paperlab.widgets\t2025\tDOI 10.5555/paperlab.widgets\tJournal of Widgets")
+    assert out[2] == "reading-list entries stay on the part in: thesis"
+    assert store.reading_list("thesis").ids() == ["doi:10.5555/paperlab.widgets"]
+    assert main(["split", "10.5555/paperlab.widgets"]) == 2  # a UsageError: no longer a merge
+    assert "not a merge of several records" in capsys.readouterr().err
+    assert main(["split", "2401.99999"]) == 1
+    assert "no paper '2401.99999' in the store" in capsys.readouterr().err

@@ -28,6 +28,7 @@ from ..library import Library
 from .embed import add_embed_parser
 from .feed import add_feed_parser
 from .search import add_search, paper_ident, positive_int
+from .split import add_split_parser
 from .store import add_store_parser
 
 if TYPE_CHECKING:
@@ -254,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_embed_parser(sub)
     add_store_parser(sub)
     add_feed_parser(sub)
+    add_split_parser(sub)
     return parser
 
 
