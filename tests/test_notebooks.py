@@ -62,3 +62,26 @@ def test_citations_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch) -> Non
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)  # the graph
     assert "Bibliography('06-citations.ipynb', 1 works, 0 not in the store)" in plain
     assert "@misc{" in text  # the BibTeX export
+
+
+FEED_NOTEBOOK = SEARCH_NOTEBOOK.parent / "05-feed.ipynb"
+
+
+@pytest.mark.slow
+def test_feed_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """notebooks/05-feed.ipynb: a morning's feed from the demo corpus with reasons, thumbs re-ranking it, no
+    repeats the next day, the profile as JSON, and the replay evaluation plot."""
+    monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    nb = nbformat.read(FEED_NOTEBOOK, as_version=4)
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(FEED_NOTEBOOK.parent)}}
+    )
+    client.execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.output_type == "error"] == []
+    text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "close to “" in text and "words: " in text  # the reasons
+    assert "repeated: set()" in text and '"boosts": {' in text
+    assert "'paperlab': " in text and any("image/png" in o.get("data", {}) for o in outputs)

@@ -91,6 +91,8 @@ class Feed:
         Sources that could not be read.
     hidden : int
         Papers left out because an earlier day showed them.
+    remember : bool
+        Whether the papers shown (also after a re-ranking) are remembered as shown on ``day``.
     muted : list of Paper
     """
 
@@ -103,8 +105,10 @@ class Feed:
         memory: FeedMemory,
         failed: list[str] | None = None,
         hidden: int = 0,
+        remember: bool = False,
     ) -> None:
         self.day = day
+        self.remember = remember
         self.profile = profile
         self.memory = memory
         self.failed = list(failed or [])
@@ -145,6 +149,8 @@ class Feed:
             ][: self.profile.k]
         for item in self.items:
             item.thumb = thumbs.get(item.paper.id, 0)
+        if self.remember:  # what a re-ranking brings into view counts as shown too
+            self.memory.mark_shown(self.papers, self.day)
 
     def rate(self, paper: Paper | str, thumb: int) -> Feed:
         """Thumb up (1), down (-1) or clear (0) a paper; stored, and the feed re-ranked at once."""
@@ -259,8 +265,8 @@ def feed(
             include_replaced=prof.include_replaced,
             cache_dir=cache_dir,
             offline=offline,
-            arxiv_url=arxiv_url,
-            hf_url=hf_url,
+            arxiv_url=arxiv_url or prof.arxiv_listing_url,
+            hf_url=hf_url or prof.hf_url,
             transport=transport,
         )
         pool, failed = got.papers, got.failed
@@ -271,10 +277,7 @@ def feed(
     pool = [p for p in pool if p.id not in saved_ids and p.arxiv_id not in saved_ids]
     seen = set() if prof.repeats else memory.shown_before(day)
     fresh = [p for p in pool if p.id not in seen]
-    result = Feed(day, fresh, saved, prof, memory, failed, hidden=len(pool) - len(fresh))
-    if remember:
-        memory.mark_shown(result.papers, day)
-    return result
+    return Feed(day, fresh, saved, prof, memory, failed, hidden=len(pool) - len(fresh), remember=remember)
 
 
 def _profile(profile: InterestProfile | dict[str, Any] | str | Path | None) -> InterestProfile:

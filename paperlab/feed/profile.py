@@ -56,6 +56,8 @@ class InterestProfile:
         Show again papers the feed showed on an earlier day.
     k : int
         Papers in a feed.
+    arxiv_listing_url, hf_url : str, optional
+        Other addresses of the arXiv listing feeds and the Hugging Face Hub (a mirror; default: the real ones).
     """
 
     lists: list[str] = field(default_factory=lambda: ["default"])
@@ -70,6 +72,8 @@ class InterestProfile:
     include_replaced: bool = False
     repeats: bool = False
     k: int = 20
+    arxiv_listing_url: str | None = None
+    hf_url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as plain data."""
@@ -102,6 +106,8 @@ class InterestProfile:
             "include_replaced": bool,
             "repeats": bool,
             "k": int,
+            "arxiv_listing_url": (str, type(None)),
+            "hf_url": (str, type(None)),
         }
         for name, typ in expect.items():
             value = getattr(self, name)
@@ -147,5 +153,5 @@ class InterestProfile:
 
 def _type_name(typ: Any) -> str:
     if isinstance(typ, tuple):
-        return "a number"
+        return "a URL or null" if str in typ else "a number"
     return {list: "a list", dict: "an object", bool: "true or false", int: "an integer"}.get(typ, typ.__name__)

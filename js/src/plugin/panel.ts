@@ -4,6 +4,7 @@ import { ILayoutRestorer, JupyterFrontEnd } from '@jupyterlab/application';
 import { IStateDB } from '@jupyterlab/statedb';
 import { LabIcon } from '@jupyterlab/ui-components';
 
+import { ForYouSection } from '../foryou';
 import { ReadingListModel } from '../model';
 import { ReadingListPanel } from '../panel';
 import { ISettings, PANEL_ID } from '../tokens';
@@ -45,6 +46,7 @@ export function createPanel(
   panel.id = PANEL_ID;
   panel.title.icon = bookIcon;
   panel.title.caption = 'Reading lists (paperlab)';
+  panel.addSection(new ForYouSection().node); // "For you": today's feed with thumbs
   app.shell.add(panel, 'left', { rank: 600 });
   if (restorer) {
     restorer.add(panel, PANEL_ID);

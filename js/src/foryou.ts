@@ -1,0 +1,120 @@
+/**
+ * The panel's "For you" section: today's feed (new arXiv and Hugging Face papers ranked by the reading lists),
+ * each paper with why it is there and thumbs up/down that re-rank the feed at once (stored by the server).
+ *
+ * Paper text only goes into the page through textContent (`h`); links only for http(s) URLs (`link`).
+ */
+
+import { button, h, link } from './common/dom';
+import { absUrl, byline } from './common/paper';
+import { IPaper } from './common/wire';
+import { requestAPI } from './request';
+
+/** One ranked paper of the feed (the server's `Feed.items`). */
+export interface IFeedItem {
+  paper: IPaper;
+  score: number;
+  why_text: string;
+  thumb: number;
+}
+
+/** Today's feed as the server answers it (`GET /paperlab/api/feed`). */
+export interface IFeed {
+  day: string;
+  items: IFeedItem[];
+  failed: string[];
+  hidden: number;
+  muted: number;
+}
+
+/** The collapsible "For you" section; the feed is loaded the first time it is opened. */
+export class ForYouSection {
+  constructor() {
+    this.node = h('details', 'paperlab-foryou');
+    const summary = h('summary', 'paperlab-foryou-title', 'For you');
+    this._status = h('div', 'paperlab-foryou-status');
+    this._status.setAttribute('role', 'status');
+    this._list = h('ol', 'paperlab-foryou-list');
+    this.node.append(summary, this._status, this._list);
+    this.node.addEventListener('toggle', () => {
+      if ((this.node as HTMLDetailsElement).open && !this._loaded) {
+        void this.load();
+      }
+    });
+  }
+
+  readonly node: HTMLElement;
+
+  /** Ask the server for today's feed and show it. */
+  async load(): Promise<void> {
+    this._loaded = true;
+    this._status.textContent = 'Ranking today’s papers…';
+    try {
+      this.render(await requestAPI<IFeed>('feed'));
+    } catch (error: any) {
+      this._loaded = false;
+      this._status.textContent = `Could not load the feed: ${error?.message ?? error}`;
+    }
+  }
+
+  /** Store a thumb (1 up, -1 down, 0 clear) and show the re-ranked feed. */
+  async rate(paperId: string, thumb: number): Promise<void> {
+    try {
+      const feed = await requestAPI<IFeed>('feed/thumbs', {
+        method: 'POST',
+        body: JSON.stringify({ paper_id: paperId, thumb })
+      });
+      this.render(feed);
+    } catch (error: any) {
+      this._status.textContent = `Could not save the thumb: ${error?.message ?? error}`;
+    }
+  }
+
+  /** Draw the feed. */
+  render(feed: IFeed): void {
+    const notes = [`${feed.items.length} new papers on ${feed.day}`];
+    if (feed.hidden) {
+      notes.push(`${feed.hidden} shown before`);
+    }
+    notes.push(...feed.failed);
+    this._status.textContent = notes.join(' · ');
+    this._list.replaceChildren(...feed.items.map(item => this._item(item)));
+  }
+
+  private _item(item: IFeedItem): HTMLElement {
+    const p = item.paper;
+    const li = h('li', 'paperlab-foryou-item');
+    li.dataset.paperId = p.id;
+    const title = link(
+      p.title_text ?? p.title,
+      absUrl(p),
+      'paperlab-foryou-paper'
+    );
+    const who = h('div', 'paperlab-foryou-byline', byline(p));
+    const why = h('div', 'paperlab-foryou-why', item.why_text);
+    const thumbs = h('div', 'paperlab-foryou-thumbs');
+    for (const [value, symbol, label] of [
+      [1, '▲', 'More like this'],
+      [-1, '▼', 'Less like this']
+    ] as const) {
+      const pressed = item.thumb === value;
+      const b = button(
+        symbol,
+        label,
+        () => void this.rate(p.id, pressed ? 0 : value),
+        {
+          className: 'paperlab-foryou-thumb',
+          labelled: true
+        }
+      );
+      b.setAttribute('aria-pressed', String(pressed));
+      thumbs.append(b);
+    }
+    li.append(title, who, why, thumbs);
+    return li;
+  }
+
+  private _status: HTMLElement;
+  private _list: HTMLElement;
+  private _loaded = false;
+}
