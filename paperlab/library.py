@@ -367,8 +367,9 @@ class Library:
     def recommend(self, papers: Iterable[Paper | str], k: int = 10, encoder: Any = None) -> Any:
         """Papers of this library like the saved ``papers`` (a reading list, a Library or ids).
 
-        A linear SVM learns from the saved papers (positives) against the rest of the
-        library, as arxiv-sanity does; ``.features`` of the result shows the words that drove it.
+        The feed's personal ranking (:mod:`paperlab.search.personal`): a linear SVM learns from the saved
+        papers against the rest of the library, as arxiv-sanity does, fused with the similarity to the
+        closest saved papers; ``.features`` shows the words that drove it, ``.explain(p)`` why each was picked.
 
         Returns
         -------
