@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import UsageError
@@ -23,6 +24,7 @@ __all__ = [
     "citation_keys",
     "disambiguated_id",
     "kept_apart",
+    "outside_splits",
     "merge_papers",
     "same_work",
     "split_merged",
@@ -283,6 +285,20 @@ def _merged_before(a: Paper, b: Paper) -> bool:
             if v["id"] == q.id != p.id and isinstance(v["record"], dict):
                 return same_work(Paper.from_dict(v["record"]), q)
     return False
+
+
+def outside_splits(p: Paper, others: Iterable[Paper]) -> Paper:
+    """``p`` without the arXiv id and DOI it shares with a record the user split from it (:func:`kept_apart`):
+    a later record naming both parts of a split (a Semantic Scholar record giving the preprint's arXiv id and
+    its publication's DOI) joins one part and leaves the other part's id to it, so each id stays on one record."""
+    for other in others:
+        if not kept_apart(other, p):
+            continue
+        if p.arxiv_id and p.arxiv_id == other.arxiv_id:
+            p = dataclasses.replace(p, arxiv_id=None)
+        if p.doi and other.doi and p.doi.lower() == other.doi.lower():
+            p = dataclasses.replace(p, doi=None)
+    return p
 
 
 def _version_of(p: Paper) -> dict[str, object]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 from ._operations import Operations
 from .dates import as_date
 from .identifiers import normalize_doi, parse_reference
-from .identity import Merge, disambiguated_id, merge_papers, same_work, split_merged
+from .identity import Merge, disambiguated_id, merge_papers, outside_splits, same_work, split_merged
 from .paper import Paper
 
 if TYPE_CHECKING:
@@ -127,6 +127,8 @@ class Library:
             raise TypeError(f"Library holds Paper objects, not {type(paper).__name__}")
         candidates = [paper.id, *(pid for k in paper.match_keys() for pid in self._keys.get(k, ()))]
         existing_ids = [pid for pid in dict.fromkeys(candidates) if pid in self._papers]
+        if any("distinct_from" in self._papers[pid].extra for pid in existing_ids):  # the user split some
+            paper = outside_splits(paper, [self._papers[pid] for pid in existing_ids])
         existing_ids = [pid for pid in existing_ids if same_work(self._papers[pid], paper)]
         if not existing_ids:
             if paper.id in self._papers:  # another work with the same title-derived id

@@ -221,3 +221,17 @@ def test_cli_split(store_backend: str, capsys: pytest.CaptureFixture[str]) -> No
     assert "not a merge of several records" in capsys.readouterr().err
     assert main(["split", "2401.99999"]) == 1
     assert "no paper '2401.99999' in the store" in capsys.readouterr().err
+
+
+def test_library_keeps_a_split_when_a_record_names_both_parts() -> None:
+    both = Paper("Counting Widgets with Fewer Labels", arxiv_id="2401.00091", doi="10.5555/paperlab.widgets")
+    lib = Library([_preprint(), _published()])
+    lib.split(lib[0].id)
+    lib.add(both)
+    assert len(lib) == 2
+    assert sorted((p.arxiv_id or "", p.doi or "") for p in lib) == [
+        ("", "10.5555/paperlab.widgets"),
+        ("2401.00091", ""),
+    ]
+    # without a split, such a record is simply the one work
+    assert len(Library([_preprint(), _published(), both])) == 1

@@ -12,7 +12,7 @@ import functools
 import hashlib
 from collections.abc import Iterable
 
-from ..identity import disambiguated_id, kept_apart, merge_papers, same_work
+from ..identity import disambiguated_id, merge_papers, outside_splits, same_work
 from ..paper import Paper, normalize_title
 
 __all__ = [
@@ -75,17 +75,6 @@ def same_paper(a: Paper, b: Paper) -> bool:
 
 
 # -- merging a batch -------------------------------------------------------------------------
-def _without_ids_of(p: Paper, other: Paper) -> Paper:
-    """``p`` without the arXiv id and DOI it shares with ``other`` (a record the user split from the one ``p``
-    merges with: e.g. a Semantic Scholar record giving a preprint's arXiv id and its publication's DOI)."""
-    changes: dict[str, None] = {}
-    if p.arxiv_id and p.arxiv_id == other.arxiv_id:
-        changes["arxiv_id"] = None
-    if p.doi and other.doi and p.doi.lower() == other.doi.lower():
-        changes["doi"] = None
-    return dataclasses.replace(p, **changes) if changes else p  # type: ignore[arg-type]
-
-
 class _Merger:
     """The records being merged: id -> record, key -> ids, and old id -> new id."""
 
@@ -113,12 +102,9 @@ class _Merger:
         return found
 
     def _outside_splits(self, p: Paper) -> Paper:
-        """``p`` without the arXiv id or DOI of a record kept apart from it (:func:`_without_ids_of`)."""
-        for key in match_keys(p)[1:]:
-            for pid in self.index.get(key, ()) if key.startswith(("arxiv:", "doi:")) else ():
-                if pid in self.work and kept_apart(self.work[pid], p):
-                    p = _without_ids_of(p, self.work[pid])
-        return p
+        """``p`` without the arXiv id or DOI of a record kept apart from it (:func:`outside_splits`)."""
+        keys = [k for k in match_keys(p)[1:] if k.startswith(("arxiv:", "doi:"))]
+        return outside_splits(p, [self.work[pid] for k in keys for pid in self.index.get(k, ()) if pid in self.work])
 
     def add(self, p: Paper) -> None:
         """Merge one incoming record into the work set."""
