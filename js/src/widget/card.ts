@@ -15,7 +15,7 @@ import {
   shownDate,
   sourceLabel
 } from '../common/paper';
-import { appendMarked } from './highlight';
+import { marked } from './highlight';
 import { icon, IconName } from './icons';
 import { iconButton, moreMenu } from './menu';
 import { RenderFormat } from './rpc';
@@ -61,8 +61,7 @@ export function buildCard(
   card.appendChild(head(p, state));
   const authors = byline(p);
   if (authors) {
-    const line = h('div', 'plc-authors');
-    appendMarked(line, authors, state.terms);
+    const line = marked(h('div', 'plc-authors'), authors, state.terms);
     line.title = (p.authors ?? []).join(', ') || authors;
     card.appendChild(line);
   }
@@ -72,16 +71,17 @@ export function buildCard(
   }
   if (state.why) {
     const why = h('div', 'plc-why');
-    why.appendChild(h('span', 'plc-why-label', 'Matched: '));
-    appendMarked(why, state.why, state.terms);
+    why.append(
+      h('span', 'plc-why-label', 'Matched: '),
+      marked(h('span'), state.why, state.terms)
+    );
     card.appendChild(why);
   }
   const text =
     state.expanded && p.abstract ? shownAbstract(p) : snippetText(p, state.why);
   if (text) {
-    const body = h('div', state.expanded ? 'plc-abstract' : 'plc-snippet');
-    appendMarked(body, text, state.terms);
-    card.appendChild(body);
+    const cls = state.expanded ? 'plc-abstract' : 'plc-snippet';
+    card.appendChild(marked(h('div', cls), text, state.terms));
   }
   card.appendChild(footer(p, state, actions));
   return card;
@@ -119,9 +119,7 @@ export function scoreText(score: number): string | null {
 function head(p: IPaper, state: ICardState): HTMLElement {
   const row = h('div', 'plc-head');
   const title = h('div', 'plc-title');
-  const a = link('', absUrl(p));
-  appendMarked(a, shownTitle(p), state.terms);
-  title.appendChild(a);
+  title.appendChild(marked(link('', absUrl(p)), shownTitle(p), state.terms));
   row.appendChild(title);
   const shown = state.score === undefined ? null : scoreText(state.score);
   if (shown) {

@@ -52,3 +52,23 @@ export function appendMarked(
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 }
+
+/** Mark `terms` again in every marked text of a card built earlier (`data-marked` elements). */
+export function remark(card: HTMLElement, terms: readonly string[]): void {
+  card.querySelectorAll<HTMLElement>('[data-marked]').forEach(el => {
+    const text = el.textContent ?? '';
+    el.replaceChildren();
+    appendMarked(el, text, terms);
+  });
+}
+
+/** `appendMarked` on an element that `remark` can mark again later. */
+export function marked(
+  el: HTMLElement,
+  text: string,
+  terms: readonly string[]
+): HTMLElement {
+  el.dataset.marked = '';
+  appendMarked(el, text, terms);
+  return el;
+}

@@ -108,7 +108,7 @@ export const CSS = `
   white-space: pre-wrap; line-height: 1.45; color: var(--jp-content-font-color1, #1f1f1f);
   border-top: 1px solid var(--jp-border-color3, #eee); padding-top: 4px; margin-top: 2px; overflow-wrap: anywhere;
 }
-.plc-root mark.plc-mark { background: #fff1a8; color: #1f1f1f; border-radius: 2px; padding: 0 1px; }
+.plc-root mark.plc-mark { background: #fff1a8; color: #1f1f1f; border-radius: 2px; padding: 0; }
 ${DARK} .plc-root mark.plc-mark { background: #5c4b00; color: #fff; }
 .plc-footer { display: flex; gap: 6px; align-items: center; flex-wrap: nowrap; min-height: 26px; margin-top: 2px; }
 .plc-footer > * { flex: none; }

@@ -16,7 +16,7 @@ import {
   SortKey
 } from './filter';
 import { onCardKey } from './keyboard';
-import { markTerms } from './highlight';
+import { markTerms, remark } from './highlight';
 import { Matcher } from './matcher';
 import { KernelClient } from './rpc';
 import { CSS } from './style';
@@ -359,8 +359,17 @@ export class CardsView implements act.IActionHost {
           incremental,
           this.list.firstScreen()
         );
-    // cards are built again: their marked terms follow the typed text
-    this.list.show(shown, false);
+    const kept = incremental ? new Set(this.list.renderedCards()) : null;
+    this.list.show(shown, incremental);
+    if (kept) {
+      // cards kept from the last keystroke: their marked terms follow the typed text
+      const terms = this.terms();
+      for (const card of this.list.renderedCards()) {
+        if (kept.has(card)) {
+          remark(card, terms);
+        }
+      }
+    }
     this.updateCount();
     this.saveView();
   }
@@ -418,10 +427,7 @@ export class CardsView implements act.IActionHost {
       score: this.scores?.get(p.id),
       venue: venues[p.id] || undefined,
       why: why?.sentence || undefined,
-      terms: markTerms([
-        ...(why?.terms ?? []),
-        ...queryWords(this.tools.input.value)
-      ])
+      terms: this.terms(why?.terms)
     };
     return buildCard(p, state, {
       select: on => this.select(p.id, on),
@@ -430,6 +436,11 @@ export class CardsView implements act.IActionHost {
       copy: format => void act.copy(this, p, format),
       insert: () => void act.insertCell(this, p)
     });
+  }
+
+  /** Terms to mark: the kernel's matched terms of a paper and the typed filter's words. */
+  private terms(matched: string[] = []): string[] {
+    return markTerms([...matched, ...queryWords(this.tools.input.value)]);
   }
 
   /** Why the kernel search found a paper (the `why` trait), if it says. */

@@ -83,6 +83,11 @@ export class VirtualList {
     return this.expanded.has(entryIndex);
   }
 
+  /** The cards in the DOM. */
+  renderedCards(): IterableIterator<HTMLElement> {
+    return this.rendered.values();
+  }
+
   card(entryIndex: number): HTMLElement | undefined {
     return this.rendered.get(entryIndex);
   }
