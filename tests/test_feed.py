@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -196,3 +197,15 @@ def test_untrusted_titles_are_escaped(store: Store) -> None:
     md = f.to_markdown()
     assert "javascript:" not in md.split("contrastive learning")[0].split("](")[-1]
     assert "[click](javascript" not in md
+
+
+def test_recency_and_popularity_options(store: Store) -> None:
+    hf = [p for p in demo_library() if p.abstract and p.upvotes is not None][:12]
+    popular = max(hf, key=lambda p: (p.upvotes or 0) + (p.github_stars or 0))  # HF upvotes + GitHub stars
+    f = feed(candidates=hf, profile=_profile(k=12, popularity=10.0), store=store, today=DAY, remember=False)
+    assert f.items[0].paper.id == popular.id
+    dated = [
+        dataclasses.replace(p, published=DAY - dt.timedelta(days=n), upvotes=None) for n, p in enumerate(hf)
+    ]  # hf[0] newest
+    g = feed(candidates=dated, profile=_profile(k=12, recency=10.0), store=store, today=DAY, remember=False)
+    assert [i.paper.published for i in g.items[:3]] == [DAY, DAY - dt.timedelta(days=1), DAY - dt.timedelta(days=2)]
