@@ -163,6 +163,8 @@ class Library:
     def split(self, key: str) -> list[Paper]:
         """Undo a wrong merge: the paper ``key`` becomes the records merged into it again, kept apart from
         each other from now on, here and in the store (:func:`paperlab.identity.split_merged`); returns them.
+        Saving the parts in a store that holds the merged paper (``store.upsert_papers(parts)``) splits it there
+        too, as :meth:`Store.split_paper <paperlab.store.Store.split_paper>` does.
 
         Raises
         ------
