@@ -154,3 +154,24 @@ def test_nbconvert_exports_show_the_view_html_and_small_markdown() -> None:
     md_only = MarkdownExporter(config=Config({"NbConvertBase": {"display_data_priority": ["text/markdown"]}}))
     md, _ = md_only.from_notebook_node(nb)
     assert md_title(matches[0]) in md and "<" not in md
+
+
+def test_displayed_cards_keep_their_static_cards_up_to_date() -> None:
+    """Shown in a kernel, the widget is followed by its static cards (display id), which the kernel updates
+    when the front end reports another view: what a notebook saved from the browser keeps."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    InteractiveShell.instance()
+    w = PaperCards(DEMO)
+    with capture_output() as shown:
+        w._ipython_display_()
+        matches = _filtered_view(w, "video generation")
+    widget, static, update = shown.outputs
+    assert WIDGET_MIME in widget.data and "text/html" not in widget.data
+    assert (
+        "<b>325</b> papers" in static.data["text/html"] and 'class="paperlab-cards-static"' in static.data["text/html"]
+    )
+    assert update.update and update.transient == static.transient and static.transient["display_id"]  # same id
+    assert f"<b>{len(matches)} of 325</b> papers" in update.data["text/html"]
+    assert md_title(matches[0]) in update.data["text/markdown"]
