@@ -84,10 +84,11 @@ def blend_similar(
 ) -> SearchResults:
     """``index.similar(paper)`` re-ranked with the signals ``weights`` names (see the module docs).
 
-    Every paper of the library is a candidate, so a paper the text alone would leave out of the ``k`` best (one
-    sharing many references in other words) can come in. Each hit's reason names the signals that raised it.
+    The candidates are the text's best ``max(10 k, 200)`` and every paper a signal scores, so a paper the text
+    alone would leave out of the ``k`` best (one sharing many references in other words) can come in (outside the
+    text's candidates its text part counts 0). Each hit's reason names the signals that raised it.
     """
-    text = index.similar(paper, k=max(len(library), 1), mode=mode)
+    text = index.similar(paper, k=max(min(len(library), max(10 * k, 200)), 1), mode=mode)
     target = paper if isinstance(paper, Paper) else library[paper]
     extra = _signal_scores(library, target, weights)
     top = max(text.scores.values(), default=0.0)
