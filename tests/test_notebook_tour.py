@@ -49,8 +49,10 @@ def test_tour_notebook_runs(tmp_path: Path, paperlab_home: Path) -> None:
     ids = result_of('rl = paperlab.reading_list("tour")')["text/plain"]
     assert ids.startswith("['2503.14350', ")
     assert Store(paperlab_home / "paperlab.sqlite3").reading_list("tour").ids()[0] == "2503.14350"
-    listed = result_of("%readinglist tour")
-    assert WIDGET_MIME in listed and "2</b> papers" in listed["text/html"]
+    listed = result_of("%readinglist tour")  # the side panel's list view: status, title, first author, year
+    assert listed["text/plain"] == "ReadingListView('tour': 2 papers; 2 to read)"
+    assert "Reading list “tour”" in listed["text/html"] and "2 papers" in listed["text/html"]
+    assert listed["text/markdown"].count("- [ ] **") == 2
     ranked = result_of("%papers video generation")
     assert WIDGET_MIME in ranked and "5</b> papers" in ranked["text/html"]
     # BibTeX export written next to the notebook
