@@ -7,6 +7,7 @@ fastest wall time) against one fresh ``PAPERLAB_HOME``:
 * ``paperlab search Q --corpus demo`` (hybrid; the packaged MiniLM on onnxruntime, the default);
 * the same hybrid search through the Python API, with the ONNX encoder and, as the baseline, with
   ``encoder="torch"`` (sentence-transformers, what every search used before);
+* ``%load_ext paperlab`` in a new IPython shell, against the same shell without it (baseline);
 * with ``--realdata``: a saved :class:`~paperlab.search.PaperIndex` of the recorded real corpus
   loaded by a new process (its papers read from their files, the index from its folder).
 
@@ -47,6 +48,13 @@ hits = search_library(demo_library(), {query!r}, k=10, encoder={encoder!r})
 print("TORCH" if "torch" in sys.modules else "NOTORCH", len(hits))
 """
 
+_IPYTHON = (
+    "from IPython.core.interactiveshell import InteractiveShell\n"
+    "ip = InteractiveShell.instance()\n"
+    "{line}"
+    "import sys; print('TORCH' if 'torch' in sys.modules else 'NOTORCH')\n"
+)
+
 _SAVED = """
 import sys
 import paperlab
@@ -80,6 +88,12 @@ def cold_start(runs: int, env: dict[str, str], realdata: Path | None) -> list[di
         ("CLI hybrid (ONNX), demo corpus", cli, None),
         ("API hybrid (ONNX), demo corpus", [py, "-c", _API.format(query=QUERY, encoder=None)], None),
         ("API hybrid (torch, baseline), demo corpus", [py, "-c", _API.format(query=QUERY, encoder="torch")], None),
+        ("IPython shell alone (baseline)", [py, "-c", _IPYTHON.format(line="")], None),
+        (
+            "IPython shell + %load_ext paperlab",
+            [py, "-c", _IPYTHON.format(line="ip.run_line_magic('load_ext', 'paperlab')\n")],
+            None,
+        ),
     ]
     if realdata is not None:
         files = [str(realdata / f) for f in REAL_FILES]

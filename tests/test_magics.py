@@ -46,20 +46,19 @@ def run(ip: InteractiveShell, code: str) -> object:
     return result.result
 
 
-def test_load_ext_is_fast_and_imports_nothing_heavy() -> None:
+def test_load_ext_imports_nothing_heavy() -> None:
     code = (
-        "import sys, time\n"
+        "import sys\n"
         "from IPython.core.interactiveshell import InteractiveShell\n"
         "ip = InteractiveShell.instance()\n"
-        "t = time.perf_counter(); ip.run_line_magic('load_ext', 'paperlab'); dt = time.perf_counter() - t\n"
+        "ip.run_line_magic('load_ext', 'paperlab')\n"
         "heavy = [m for m in ('anywidget', 'ipywidgets', 'torch', 'sentence_transformers', 'pandas', 'sklearn')"
         " if m in sys.modules]\n"
-        "import json; print(json.dumps({'dt': dt, 'heavy': heavy, 'magics': sorted(ip.magics_manager.magics['line'])}))\n"
+        "import json; print(json.dumps({'heavy': heavy, 'magics': sorted(ip.magics_manager.magics['line'])}))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     info = json.loads(out.stdout.strip().splitlines()[-1])
-    assert info["heavy"] == []
-    assert info["dt"] < 1.0
+    assert info["heavy"] == []  # its time is measured in benchmarks/bench_cold_start.py, not asserted here
     assert {"papers", "paper", "readinglist"} <= set(info["magics"])
 
 
