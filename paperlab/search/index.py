@@ -81,7 +81,7 @@ class PaperIndex:
         probability of :mod:`paperlab.search.ranking` (the blend is one of its features), never
         rising down the list.
     semantic_weight : float
-        Weight of the embedding score in the blend (BM25 gets the rest); 0.7 and ``feedback=5``
+        Weight of the embedding score in the blend (BM25 gets the rest); 0.8 and ``feedback=5``
         were picked on the dev queries of ``benchmarks/bench_search_quality.py``.
     feedback : int
         Hybrid mode: move the query vector towards the mean of its top ``feedback``
@@ -130,7 +130,7 @@ class PaperIndex:
         mode: str = "hybrid",
         ann_threshold: int = 200_000,
         fusion: str = "blend",
-        semantic_weight: float = 0.7,
+        semantic_weight: float = 0.8,
         feedback: int = 5,
         store: Any = "default",
         static_above: int = 2_000,
