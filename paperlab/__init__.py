@@ -135,14 +135,14 @@ def _load_search() -> None:
     from . import search  # noqa: F401  (registers Library.search, similar, recommend, topics, near_duplicates, embed)
 
 
-def _load_citations() -> None:
-    from . import citations  # noqa: F401  (registers Paper.references/citations, Library.fetch_citations/graph/gaps)
-
-
 def _load_topic_map() -> None:
     from .mapview import topic_map
 
     Library.operations.register("topic_map", topic_map)
+
+
+def _load_citations() -> None:
+    from . import citations  # noqa: F401  (registers Paper.references/citations, Library.fetch_citations/graph/gaps)
 
 
 def _load_graph_view() -> None:
@@ -164,10 +164,10 @@ Library.operations.provide(["save"], _load_native)
 Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
 Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates", "embed"], _load_search)
 Library.operations.provide(["cards"], _load_cards)
-Library.operations.provide(["topic_map"], _load_topic_map)
 Paper.operations.provide(["references", "citations"], _load_citations)
 Library.operations.provide(["fetch_citations", "graph", "gaps"], _load_citations)
 Library.operations.provide(["graph_view"], _load_graph_view)
+Library.operations.provide(["topic_map"], _load_topic_map)
 _set_default_resolver(_fetch_on_miss)  # the store fetches unknown papers through the services layer
 
 
