@@ -7,6 +7,7 @@ fastest wall time) against one fresh ``PAPERLAB_HOME``:
 * ``paperlab search Q --corpus demo`` (hybrid; the packaged MiniLM on onnxruntime, the default);
 * the same hybrid search through the Python API, with the ONNX encoder and, as the baseline, with
   ``encoder="torch"`` (sentence-transformers, what every search used before);
+* ``import paperlab`` against an empty Python process (baseline);
 * ``%load_ext paperlab`` in a new IPython shell, against the same shell without it (baseline);
 * with ``--realdata``: a saved :class:`~paperlab.search.PaperIndex` of the recorded real corpus
   loaded by a new process (its papers read from their files, the index from its folder).
@@ -88,6 +89,12 @@ def cold_start(runs: int, env: dict[str, str], realdata: Path | None) -> list[di
         ("CLI hybrid (ONNX), demo corpus", cli, None),
         ("API hybrid (ONNX), demo corpus", [py, "-c", _API.format(query=QUERY, encoder=None)], None),
         ("API hybrid (torch, baseline), demo corpus", [py, "-c", _API.format(query=QUERY, encoder="torch")], None),
+        ("Python alone (baseline)", [py, "-c", "print('NOTORCH')"], None),
+        (
+            "import paperlab",
+            [py, "-c", "import sys, paperlab; print('TORCH' if 'torch' in sys.modules else 'NOTORCH')"],
+            None,
+        ),
         ("IPython shell alone (baseline)", [py, "-c", _IPYTHON.format(line="")], None),
         (
             "IPython shell + %load_ext paperlab",

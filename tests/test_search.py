@@ -211,13 +211,11 @@ def test_import_paperlab_stays_light() -> None:
     import sys
 
     code = (
-        "import sys, time; t = time.perf_counter(); import paperlab; "
-        "print(time.perf_counter() - t, 'torch' in sys.modules, 'sentence_transformers' in sys.modules, "
-        "'sklearn' in sys.modules)"
+        "import sys; import paperlab; "
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules, 'sklearn' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out[1:] == ["False", "False", "False"]
-    assert float(out[0]) < 1.5  # target 0.5 s; headroom for a busy CI machine
+    assert out == ["False", "False", "False"]  # its time is measured in benchmarks/bench_cold_start.py
 
 
 # -- with the packaged MiniLM ------------------------------------------------------------------------
