@@ -48,6 +48,9 @@ class InterestProfile:
         Weigh recent saves more (zotero-arxiv-daily's decay); false weighs every save the same.
     recency, popularity : float
         Extra weight for newer papers and for Hugging Face upvotes / GitHub stars (0: off).
+    citations : float
+        Extra weight for papers cited with, or citing the same works as, your saved papers (from the citation
+        cache that ``Library.fetch_citations`` fills; 0: off).
     weights : dict of str to float
         Fusion weights of the ranking signals (``svm``, ``decay``, ``knn``), measured defaults.
     include_replaced : bool
@@ -68,6 +71,7 @@ class InterestProfile:
     decay: bool = True
     recency: float = 0.0
     popularity: float = 0.0
+    citations: float = 0.0
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     include_replaced: bool = False
     repeats: bool = False
@@ -102,6 +106,7 @@ class InterestProfile:
             "decay": bool,
             "recency": (int, float),
             "popularity": (int, float),
+            "citations": (int, float),
             "weights": dict,
             "include_replaced": bool,
             "repeats": bool,
@@ -148,6 +153,7 @@ class InterestProfile:
             mutes=list(self.mutes),
             recency=float(self.recency),
             popularity=float(self.popularity),
+            citations=float(self.citations),
         )
 
 

@@ -60,6 +60,9 @@ class RankingOptions:
     feedback : int
         Pseudo-relevance feedback: the top ``feedback`` candidates of a first pass join the
         positives of a second pass (0: one pass).
+    citations : float
+        Weight of co-citation and bibliographic coupling with the saved papers, from the citation cache
+        (the ``"citations"`` similarity signal, in [0, 1], times this weight in z-score units; 0: off).
     """
 
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
@@ -73,6 +76,7 @@ class RankingOptions:
     dislike_weight: float = 1.0
     like_weight: float = 3.0
     feedback: int = DEFAULT_FEEDBACK
+    citations: float = 0.0
 
 
 @dataclass
@@ -265,6 +269,24 @@ def _extras(cands: Sequence[Paper], opts: RankingOptions) -> tuple[np.ndarray, l
     return extra, matched
 
 
+def _cited_with(saved: Sequence[Paper], cands: Sequence[Paper]) -> np.ndarray:
+    """Per candidate, its strongest citation link (co-citation or coupling, in [0, 1]) to any saved paper."""
+    from ..library import Library
+    from .signals import get_signal
+
+    Library.operations.get("graph")  # loads paperlab.citations, which registers the "citations" signal
+    signal = get_signal("citations")
+    pool = Library(cands)
+    row = {p.id: i for i, p in enumerate(cands)}
+    best = np.zeros(len(cands))
+    for paper in saved:
+        for pid, score in signal(pool, paper).items():
+            i = row.get(pid)
+            if i is not None:
+                best[i] = max(best[i], float(score))
+    return best
+
+
 def _fuse(signals: dict[str, np.ndarray], opts: RankingOptions) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """Each signal's z-scores and their weighted sum (minus the thumbs-down penalty)."""
     z = {name: _zscore(s) for name, s in signals.items()}
@@ -312,6 +334,11 @@ def rank_personal(
     signals, sims, pos, explain = _signals(saved, kept, background, opts, enc, vectors)
     z, fused = _fuse(signals, opts)
     extra, matched = _extras(kept, opts)
+    if opts.citations:
+        cited = _cited_with(list(saved) + list(opts.liked), kept)
+        extra = extra + opts.citations * cited
+        for i in np.flatnonzero(cited):
+            matched[i].append(f"citations {cited[i]:.2f}")
     n_pseudo = min(opts.feedback, (len(kept) - 1) // 4)  # a few top candidates, never most of them
     if n_pseudo > 0:
         top = np.argsort(-(fused + extra), kind="stable")[:n_pseudo]
