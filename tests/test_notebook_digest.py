@@ -56,15 +56,12 @@ def test_digest_notebook_runs_offline() -> None:
     assert "4 papers under both keywords" in cell_output("both = ")
     cards = cell_output("cards = d.library.cards()")
     assert "16</b> papers" in cards
-    assert (
-        WIDGET_MIME
-        in next(
-            o for c in code if c.source.startswith("cards = ") for o in c.outputs if o.output_type == "execute_result"
-        )["data"]
-    )
+    shown = [o for c in code if c.source.startswith("cards = ") for o in c.outputs if "data" in o]
+    assert WIDGET_MIME in shown[0]["data"]  # the widget, then its static cards for renderers without widgets
     assert "upvotes" in cell_output("hf = d.section(") and "67" in cell_output("hf = d.section(")
     hits = cell_output("hits = ").splitlines()
-    assert len(hits) == 5 and hits[0].split()[1] == "2508.08888"  # Fuzz Testing Network Protocols
+    # Fuzz Testing Network Protocols; the four papers that only share "testing" fall below the relevance cut-off
+    assert len(hits) == 1 and hits[0].split()[1] == "2508.08888"
     assert "sections read back unchanged: True" in cell_output("from IPython.display import Markdown")
     new = cell_output("import dataclasses")
     assert "10 papers in 2 sections, 10 new" in new and "16 papers in 3 sections, 6 new" in new
