@@ -68,12 +68,14 @@ def test_shared_references_lift_a_new_paper_and_say_so(store_backend: str) -> No
     assert plain[0] == NEW[0].id and plain.index(SAME_REFS.id) > 0  # by text, the widget-counting paper wins
     _cache()
     assert _order(RankingOptions()) == plain  # the signal is off unless asked for
-    before = dict(zip(plain, rank_personal([SAVED], NEW).scores, strict=True))
-    ranking = rank_personal([SAVED], NEW, options=RankingOptions(citations=5.0))
+    # one pass (no pseudo-relevance feedback), so the citation term is the only difference between the two runs
+    plain_run = rank_personal([SAVED], NEW, options=RankingOptions(feedback=0))
+    before = dict(zip((p.id for p in plain_run.papers), plain_run.scores, strict=True))
+    ranking = rank_personal([SAVED], NEW, options=RankingOptions(feedback=0, citations=5.0))
     after = dict(zip((p.id for p in ranking.papers), ranking.scores, strict=True))
     signal = 4 / 20**0.5 / 2  # coupling 4 / sqrt(5 * 4) with no co-citation, halved: 0.45
-    assert after[SAME_REFS.id] - before[SAME_REFS.id] == pytest.approx(5.0 * signal)
-    assert all(after[i] == pytest.approx(before[i]) for i in plain if i != SAME_REFS.id)
+    assert after[SAME_REFS.id] - before[SAME_REFS.id] == pytest.approx(5.0 * signal, abs=1e-3)
+    assert all(after[i] == pytest.approx(before[i], abs=1e-3) for i in plain if i != SAME_REFS.id)
     reasons = {p.id: r.boosts for p, r in zip(ranking.papers, ranking.reasons, strict=True)}
     assert reasons[SAME_REFS.id] == ["citations 0.45"] and sum(map(len, reasons.values())) == 1
     assert _order(RankingOptions(citations=10.0))[0] == SAME_REFS.id

@@ -193,7 +193,7 @@ def _svm_scores(
     if len(set(y.tolist())) < 2:  # nothing to contrast (every row saved or liked): the classifier has no say
         return np.zeros(n_cand), tf[:n_cand], terms, np.zeros(len(terms))
     X = sparse.hstack([tf, sparse.csr_matrix(emb)]).tocsr()
-    clf = LinearSVC(class_weight="balanced", C=C, max_iter=10_000, tol=1e-5)
+    clf = LinearSVC(class_weight="balanced", C=C, max_iter=10_000, tol=1e-5, random_state=0)
     clf.fit(X, y, sample_weight=weight)
     coef = clf.coef_[0][: len(terms)]
     return clf.decision_function(X[:n_cand]), tf[:n_cand], terms, coef
