@@ -3,7 +3,7 @@
 # in JupyterLab. Pass --no-lab to stop after the shell part.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-PAPERLAB_SKIP_BROWSER=1 bash scripts/setup.sh
+PAPERLAB_SKIP_BROWSER=1 PAPERLAB_SKIP_POSTGRES=1 bash scripts/setup.sh
 # shellcheck disable=SC1091
 . .venv/bin/activate
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
