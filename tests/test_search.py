@@ -404,3 +404,22 @@ def test_refit_loads_the_saved_index_until_a_text_changes(small, store, tmp_path
     )
     changed = PaperIndex(**params).fit(Library(papers))
     assert changed.loaded_from_ is None and changed.n_embedded_ == 1  # one text changed: only it is embedded
+
+
+def test_an_ann_index_then_the_onnx_encoder_in_one_process() -> None:
+    """Building an ANN index (usearch) and then encoding a query with onnxruntime must not crash the process."""
+    import subprocess
+    import sys
+
+    code = (
+        "import numpy as np\n"
+        "from paperlab.search.vectors import AnnVectorIndex\n"
+        "rows = np.random.default_rng(0).normal(size=(50, 8)).astype(np.float32)\n"
+        "rows /= np.linalg.norm(rows, axis=1, keepdims=True)\n"
+        "AnnVectorIndex().fit(rows)\n"
+        "import onnxruntime\n"
+        "print('ok', onnxruntime.get_device())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.startswith("ok CPU")

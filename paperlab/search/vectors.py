@@ -17,6 +17,10 @@ import numpy as np
 
 __all__ = ["AnnVectorIndex", "ExactVectorIndex"]
 
+#: An :class:`AnnVectorIndex` with re-scoring rows and at most this many rows scores every row exactly
+#: (a few milliseconds), so small indexes are exact whatever their graph looks like.
+EXACT_BELOW = 10_000
+
 
 class ExactVectorIndex:
     """Brute-force cosine similarity (vectors are unit length): exact, fine up to ~100k rows."""
@@ -103,6 +107,9 @@ class AnnVectorIndex:
         }
 
     def _new_index(self, ndim: int) -> Any:
+        # onnxruntime must be loaded before usearch: importing it after usearch crashes the process
+        # (onnxruntime 1.32 / usearch 2.26: a segmentation fault in onnxruntime's native module)
+        import onnxruntime  # noqa: F401
         from usearch.index import Index
 
         index = Index(
@@ -164,9 +171,12 @@ class AnnVectorIndex:
         if self.vectors_ is None:
             matches = self.index_.search(query, k)
             return matches.keys.astype(np.int64), (1.0 - matches.distances).astype(np.float32)
-        keys = self.index_.search(query, min(self.n_, k * self.rerank)).keys.astype(np.int64)
-        sims = np.asarray(self.vectors_[np.sort(keys)], dtype=np.float32) @ query
-        keys = np.sort(keys)
+        if self.n_ <= max(k * self.rerank, EXACT_BELOW):
+            # few rows: score them all exactly (a small graph built on several threads can leave a row unreachable)
+            keys = np.arange(self.n_, dtype=np.int64)
+        else:
+            keys = np.sort(self.index_.search(query, min(self.n_, k * self.rerank)).keys.astype(np.int64))
+        sims = np.asarray(self.vectors_[keys], dtype=np.float32) @ query
         order = np.argsort(-sims, kind="stable")[:k]
         return keys[order], sims[order]
 
