@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args, overload
 
 from ._operations import Operations
 from .dates import as_date
@@ -37,23 +37,7 @@ LibraryOperation = Literal[
     "topic_map",
     "topics",
 ]
-_OPERATION_NAMES: tuple[LibraryOperation, ...] = (
-    "cards",
-    "embed",
-    "fetch_citations",
-    "gaps",
-    "graph",
-    "graph_view",
-    "near_duplicates",
-    "recommend",
-    "save",
-    "search",
-    "similar",
-    "to_bibtex",
-    "to_dailyarxiv",
-    "topic_map",
-    "topics",
-)
+_OPERATION_NAMES: tuple[LibraryOperation, ...] = get_args(LibraryOperation)
 
 _DF_COLUMNS = [
     "id",

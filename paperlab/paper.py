@@ -15,7 +15,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, get_args
 from urllib.parse import urlsplit, urlunsplit
 
 from ._operations import Operations
@@ -271,9 +271,7 @@ class Paper:
 
     #: Methods implemented by the layers above the model (``to_bibtex``: :mod:`paperlab.sources.bibtex`;
     #: ``to_markdown``, ``to_html``, ``to_csl``: :mod:`paperlab.paper_render`).
-    operations: ClassVar[Operations[PaperOperation]] = Operations(
-        "Paper", ["citations", "references", "timeline", "to_bibtex", "to_csl", "to_html", "to_markdown"]
-    )
+    operations: ClassVar[Operations[PaperOperation]] = Operations("Paper", get_args(PaperOperation))
 
     def __post_init__(self) -> None:
         # Every check has a fast path for values that are already clean (the common case
