@@ -71,7 +71,7 @@ def _authors(paper: Paper) -> str:
 
 
 def _snippet(paper: Paper) -> str:
-    text = " ".join((paper.abstract_text or paper.abstract or "").split())
+    text = " ".join((paper.shown_abstract or "").split())
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1].rsplit(" ", 1)[0] + " …"
 
 
@@ -92,7 +92,7 @@ def _points(topics: Topics, xy: np.ndarray) -> list[dict[str, Any]]:
             "x": round(float(x), 5),
             "y": round(float(y), 5),
             "topic": assignments[p.id],
-            "title": p.title_text or p.title,
+            "title": p.shown_title,
             "authors": _authors(p),
             "year": p.year,
             "venue": p.venue or "",

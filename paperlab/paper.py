@@ -479,6 +479,9 @@ class Paper:
             elif isinstance(value, dict):
                 value = dict(value)
             out[f.name] = value
+        # The readable forms follow the raw text even when code assigned ``title``/``abstract`` after construction.
+        out["title_text"] = readable(self.title) if has_latex(self.title) else None
+        out["abstract_text"] = readable(self.abstract) if has_latex(self.abstract) else None
         return out
 
     @classmethod

@@ -196,3 +196,14 @@ def test_real_title_with_math_reads_as_text() -> None:
     paper = lib["2306.03845"]
     assert paper.title == "$ω$Test: WebView-Oriented Testing for Android Applications"
     assert paper.title_text == "ωTest: WebView-Oriented Testing for Android Applications"
+
+
+def test_readable_forms_on_the_wire_follow_a_title_edited_after_construction() -> None:
+    p = Paper(title="Plain title", abstract="Words.")
+    p.title = r"Now 2.2$\times$ faster"
+    p.abstract = r"We reach \textbf{99\%}."
+    data = p.to_dict()
+    assert data["title_text"] == "Now 2.2× faster" and data["abstract_text"] == "We reach 99%."
+    assert p.shown_title == "Now 2.2× faster"
+    p.title = "Plain again"
+    assert p.to_dict()["title_text"] is None
