@@ -348,7 +348,6 @@ class Library:
         """
         extra = {}
         if citations:
-            self.operations.get("graph")  # loads paperlab.citations, which registers the "citations" signal
             extra = {"signals": {"citations": 0.5 if citations is True else float(citations)}}
         return self.operations.get("similar")(self, paper, k=k, mode=mode, encoder=encoder, **extra)
 

@@ -7,6 +7,10 @@ through the fetch path in tests/test_citations.py; the last test fetches them fr
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +96,34 @@ def test_signal_registry_is_generic_and_checked(tmp_path: Path) -> None:
         get_signal("nope")
     with pytest.raises(UsageError, match=r"signals\['test-favourite'\]: the weight must be a number >= 0"):
         similar_papers(lib, TARGET.id, mode="lexical", signals={"test-favourite": -1.0})
+
+
+def test_the_citations_signal_loads_by_name_in_a_fresh_process(tmp_path: Path) -> None:
+    """No caller imports paperlab.citations for its side effect: get_signal("citations") (what similar() and the feed
+    call) imports it on first use; until then nothing of it is loaded, and similar(citations=True) blends it."""
+    code = """
+import json, sys
+from paperlab import Library, Paper
+from paperlab.search.signals import get_signal, signal_names
+from paperlab.sources.s2_graph import Link
+from paperlab.store import open_store
+before = "paperlab.citations" in sys.modules
+names = signal_names()
+store = open_store()  # $PAPERLAB_STORE
+a, b = Paper("Counting widgets", arxiv_id="2401.10001"), Paper("Protein folding", arxiv_id="2401.10004")
+refs = [Paper(f"Reference {i}", arxiv_id=f"2001.0000{i}") for i in range(1, 4)]
+from paperlab.store.citations import CitationCache
+cache = CitationCache(store)
+cache.save(a.id, "references", "semantic_scholar", [Link(r) for r in refs])
+cache.save(b.id, "references", "semantic_scholar", [Link(r) for r in refs])
+hits = Library([a, b]).similar(a, k=1, mode="lexical", citations=True)
+print(json.dumps({"before": before, "names": names, "after": "paperlab.citations" in sys.modules,
+                  "signal": get_signal("citations").__module__, "hits": hits.ids, "why": hits.explain(b.id)}))
+"""
+    env = {**os.environ, "PAPERLAB_STORE": str(tmp_path / "s.sqlite3")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    assert answer["before"] is False and "citations" in answer["names"]
+    assert answer["after"] is True and answer["signal"] == "paperlab.citations"
+    assert answer["hits"] == ["2401.10004"] and answer["why"] == "citations 0.50"  # coupling 1, co-citation 0

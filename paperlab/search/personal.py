@@ -274,8 +274,7 @@ def _cited_with(saved: Sequence[Paper], cands: Sequence[Paper]) -> np.ndarray:
     from ..library import Library
     from .signals import get_signal
 
-    Library.operations.get("graph")  # loads paperlab.citations, which registers the "citations" signal
-    signal = get_signal("citations")
+    signal = get_signal("citations")  # loads paperlab.citations on first use (signals.PROVIDERS)
     pool = Library(cands)
     row = {p.id: i for i, p in enumerate(cands)}
     best = np.zeros(len(cands))

@@ -3,7 +3,9 @@
 A *signal* says how related the papers of a library are to one paper by something other than their text: e.g.
 co-citation and bibliographic coupling, which :mod:`paperlab.citations` registers as ``"citations"`` (from the
 citation cache in the store). Layers above search register their signals here (or, for layers imported lazily, a
-loader that registers them: :func:`provide_signal`), so search never imports them.
+loader that registers them: :func:`provide_signal`), so search never imports them. The signals paperlab ships are
+named in :data:`PROVIDERS` (signal -> the module that registers it): :func:`get_signal` imports that module on
+first use, so no caller has to import it for its side effect.
 
 ``similar(paper, signals={"citations": 0.5})`` ranks every paper of the library by its text similarity, divided by
 the best one (so it is in [0, 1]), plus each signal's score in [0, 1] times its weight.
@@ -11,6 +13,7 @@ the best one (so it is in [0, 1]), plus each signal's score in [0, 1] times its 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +26,7 @@ from .results import _reason as reason_text
 if TYPE_CHECKING:
     from .index import PaperIndex
 
-__all__ = ["Signal", "blend_similar", "get_signal", "provide_signal", "register_signal", "signal_names"]
+__all__ = ["PROVIDERS", "Signal", "blend_similar", "get_signal", "provide_signal", "register_signal", "signal_names"]
 
 #: ``signal(library, paper) -> {paper id: score in [0, 1]}`` for the papers of ``library`` related to ``paper``
 #: (papers it leaves out score 0).
@@ -31,6 +34,10 @@ Signal = Callable[[Library, Paper], Mapping[str, float]]
 
 _signals: dict[str, Signal] = {}
 _loaders: dict[str, Callable[[], object]] = {}
+
+#: The signals of paperlab's own upper layers: name -> the module whose import registers it (imported by name on
+#: first use, never at import time, so the layers stay as import-linter declares them).
+PROVIDERS: dict[str, str] = {"citations": "paperlab.citations"}
 
 
 def register_signal(name: str, signal: Signal) -> None:
@@ -45,7 +52,7 @@ def provide_signal(name: str, loader: Callable[[], object]) -> None:
 
 def signal_names() -> list[str]:
     """The names of the signals registered or provided, sorted."""
-    return sorted({*_signals, *_loaders})
+    return sorted({*_signals, *_loaders, *PROVIDERS})
 
 
 def get_signal(name: str) -> Signal:
@@ -58,6 +65,8 @@ def get_signal(name: str) -> Signal:
     """
     if name not in _signals and name in _loaders:
         _loaders[name]()
+    if name not in _signals and name in PROVIDERS:
+        importlib.import_module(PROVIDERS[name])
     found = _signals.get(name)
     if found is None:
         known = ", ".join(signal_names()) or "none"
