@@ -67,15 +67,15 @@ def _calls(code: str) -> list[str]:
     return refs
 
 
-def cited_in_notebook(notebook: dict[str, Any] | str | Path) -> list[Cited]:
-    """The cards and ``paper(…)`` calls of a notebook (a path or its JSON), in cell order.
+def cited_in_notebook(notebook: dict[str, Any] | str | Path, name: str | None = None) -> list[Cited]:
+    """The cards and ``paper(…)`` calls of a notebook (a path or its JSON, named ``name`` in errors), in cell order.
 
     Raises
     ------
     ParseError
         The file is not a notebook, or a card's data is not a paper (naming the cell).
     """
-    where = str(notebook) if not isinstance(notebook, dict) else "<notebook>"
+    where = name or (str(notebook) if not isinstance(notebook, dict) else "<notebook>")
     if not isinstance(notebook, dict):
         try:
             notebook = json.loads(Path(notebook).read_text(encoding="utf-8"))
@@ -146,15 +146,36 @@ class Bibliography:
         """CSL-JSON items of :attr:`papers`."""
         return self.papers.to_csl()
 
-    def _rows(self) -> list[tuple[str, str, str, str]]:
-        """(title, id, status, cells) per cited work."""
-        rows: dict[str, list[Any]] = {}
+    def works(self) -> list[dict[str, Any]]:
+        """One dict per cited work, in order of first citation: ``id``, ``title``, ``status`` (None: on no reading
+        list), ``cells`` (1-based, where it is cited) and ``paper`` (``Paper.to_dict()``; None: not in the store)."""
+        works: dict[str, dict[str, Any]] = {}
         for c in self.cited:
             key = c.paper.id if c.paper else c.ref
             title = c.paper.shown_title if c.paper else f"{c.ref} (not in the store)"
-            row = rows.setdefault(key, [title, key, c.status or "not on a reading list", []])
-            row[3].append(str(c.cell))
-        return [(t, i, s, ", ".join(dict.fromkeys(cells))) for t, i, s, cells in rows.values()]
+            paper = c.paper.to_dict() if c.paper else None
+            work = works.setdefault(key, {"id": key, "title": title, "status": c.status, "cells": [], "paper": paper})
+            if c.cell not in work["cells"]:
+                work["cells"].append(c.cell)
+        return list(works.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole bibliography as JSON (the server's ``Bibliography`` schema): the notebook's name,
+        :meth:`works`, :attr:`missing`, and the BibTeX and CSL-JSON exports of the works the store knows."""
+        return {
+            "notebook": self.notebook,
+            "works": self.works(),
+            "missing": self.missing,
+            "bibtex": self.to_bibtex(),
+            "csl": self.to_csl(),
+        }
+
+    def _rows(self) -> list[tuple[str, str, str, str]]:
+        """(title, id, status, cells) per cited work, as text."""
+        return [
+            (w["title"], w["id"], w["status"] or "not on a reading list", ", ".join(map(str, w["cells"])))
+            for w in self.works()
+        ]
 
     def _repr_html_(self) -> str:
         head = "<tr><th>paper</th><th>id</th><th>reading status</th><th>cells</th></tr>"
@@ -177,8 +198,10 @@ def bibliography(
     store: Store | None = None,
     reading_list: str | None = None,
     user_ns: dict[str, Any] | None = None,
+    name: str | None = None,
 ) -> Bibliography:
-    """The bibliography of a notebook (default: the kernel's own, see :func:`current_notebook`).
+    """The bibliography of a notebook (default: the kernel's own, see :func:`current_notebook`), named ``name``
+    (default: the file's name; ``"<notebook>"`` for notebook JSON).
 
     Raises
     ------
@@ -189,8 +212,8 @@ def bibliography(
         notebook = current_notebook(user_ns)
         if notebook is None:
             raise UsageError("which notebook? Jupyter did not say; give its path: %bibliography NOTEBOOK.ipynb")
-    name = Path(notebook).name if not isinstance(notebook, dict) else "<notebook>"
-    cited = cited_in_notebook(notebook)
+    name = name or (Path(notebook).name if not isinstance(notebook, dict) else "<notebook>")
+    cited = cited_in_notebook(notebook, name=name if isinstance(notebook, dict) else None)
     store = store if store is not None else open_store()
     for c in cited:
         if c.paper is None:
