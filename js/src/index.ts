@@ -8,6 +8,7 @@ import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 
+import { addBibliography } from './bibliography';
 import { codeCell } from './common/notebook';
 import { addPaletteItems, addPanelCommands } from './plugin/commands';
 import {
@@ -38,6 +39,12 @@ async function activate(
   const insert = makeInserter(app, parts.model);
   enableNotebookDrop(notebooks, settings, insert);
   addInsertCommand(app, notebooks, settings, insert);
+  addBibliography(
+    app,
+    node => parts.panel.addSection(node),
+    notebooks,
+    palette
+  );
   if (palette) {
     addPaletteItems(palette);
   }

@@ -1,2 +1,3 @@
 import './base.css';
 import './foryou.css';
+import './bibliography.css';
