@@ -157,6 +157,12 @@ def _load_cards() -> None:
     Library.operations.register("cards", PaperCards)
 
 
+def _load_feed_cards() -> None:
+    from .widget import FeedCards
+
+    _feed_package.operations.register("cards", FeedCards)
+
+
 Paper.operations.provide(["to_bibtex"], _load_bibtex)
 Library.operations.provide(["to_bibtex"], _load_bibtex)
 Paper.operations.provide(["to_csl", "to_html", "to_markdown"], _load_paper_render)
@@ -168,6 +174,7 @@ Paper.operations.provide(["references", "citations"], _load_citations)
 Library.operations.provide(["fetch_citations", "graph", "gaps"], _load_citations)
 Library.operations.provide(["graph_view"], _load_graph_view)
 Library.operations.provide(["topic_map"], _load_topic_map)
+_feed_package.operations.provide(["cards"], _load_feed_cards)
 _set_default_resolver(_fetch_on_miss)  # the store fetches unknown papers through the services layer
 
 

@@ -2,36 +2,42 @@
 
 The front end is ``paperlab/static/cards.js`` (built from ``js/src/widget/``). Papers
 travel to it in the one wire format, :meth:`Paper.to_dict`. Everything the front end
-cannot do alone (semantic search, reading-list writes, BibTeX and markdown renderings)
-it asks the kernel for with anywidget commands (``experimental.invoke`` in the front end,
-:func:`anywidget.experimental.command` here): ``_cmd_search``, ``_cmd_list`` and
-``_cmd_render``. anywidget pairs each answer with its call, so no request ids travel.
+cannot do alone (semantic search, reading-list writes, BibTeX and markdown renderings,
+thumbs for the feed) it asks the kernel for with anywidget commands (``experimental.invoke`` in
+the front end, :func:`anywidget.experimental.command` here): ``_cmd_search``, ``_cmd_list``,
+``_cmd_render`` and ``_cmd_thumb``. anywidget pairs each answer with its call, so no request ids
+travel. :class:`FeedCards` shows a day's :class:`~paperlab.feed.Feed` the same way, each card with
+why it is there and thumbs that re-rank the feed at once.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anywidget
 import traitlets
 from anywidget.experimental import command
 
-from .errors import PaperlabError
+from .errors import InvalidValue, PaperlabError
 from .library import Library
 from .paper import Paper
 from .text import md_escape, md_link_text
 from .urls import html_link, md_url
 
-__all__ = ["PaperCards", "active_library", "set_active_library"]
+if TYPE_CHECKING:
+    from .feed.core import Feed
+
+__all__ = ["FeedCards", "PaperCards", "active_library", "set_active_library"]
 
 _STATIC = Path(__file__).parent / "static"
 _SEARCH_MODES = ("hybrid", "semantic", "lexical")
 _STATIC_CARDS = 20  # cards in the static fallback (nbconvert, GitHub)
 _SORT_WORDS = {"date": "newest first", "upvotes": "most upvoted first"}
 _FALLBACK_CLASS = "paperlab-cards-static"  # hidden while a cards widget runs on the page (style.ts)
+_THUMB_WORDS = {1: "👍 more like this", -1: "👎 less like this"}
 
 _active: Library | None = None
 
@@ -213,15 +219,17 @@ class PaperCards(anywidget.AnyWidget):
         chosen = set(self.selected_ids)
         return Library((p for p in self.library if p.id in chosen), name=self.library.name)
 
-    def _reading_list(self) -> Any:
-        from .store import reading_list
-
-        return reading_list(self.reading_list_name)
-
-    def _refresh_listed(self) -> None:
+    def _store(self) -> Any:
+        """The store the cards' reading lists live in (the default store)."""
         from .store import open_store
 
-        store = open_store()
+        return open_store()
+
+    def _reading_list(self) -> Any:
+        return self._store().reading_list(self.reading_list_name)
+
+    def _refresh_listed(self) -> None:
+        store = self._store()
         names = list(store.lists())
         self.reading_lists = names if self.reading_list_name in names else [*names, self.reading_list_name]
         if self.reading_list_name not in names:
@@ -253,14 +261,18 @@ class PaperCards(anywidget.AnyWidget):
         dict
             ``{"type": "reply", "request", "ok": True, ...}``, or ``"ok": False`` with ``"error"``.
         """
-        handlers = {"search": self._search, "list": self._change_list, "render": self._render}
+        handlers = self._handlers()
         kind = content.get("type")
         handler = handlers.get(kind) if isinstance(kind, str) else None
         if handler is None:
-            answer = _failure(PaperlabError(f"unknown request type {kind!r}: expected search, list or render"))
+            expected = ", ".join(handlers)
+            answer = _failure(PaperlabError(f"unknown request type {kind!r}: expected {expected}"))
         else:
             answer = _answer(handler, content)
         return {"type": "reply", "request": content.get("request"), **answer}
+
+    def _handlers(self) -> dict[str, Any]:
+        return {"search": self._search, "list": self._change_list, "render": self._render}
 
     # anywidget commands: the front end calls them with `experimental.invoke(name, msg)`; each
     # answers ``{"ok": True, ...}`` or ``{"ok": False, "error"}`` and never raises (a command that
@@ -318,13 +330,15 @@ class PaperCards(anywidget.AnyWidget):
         elif fmt == "bibtex":
             text = paper.to_bibtex()
         elif fmt == "code":
-            from .store import open_store
-
-            open_store().upsert_papers([paper])  # so that paperlab.paper(id) finds it, whatever its source
+            self._store().upsert_papers([paper])  # so that paperlab.paper(id) finds it, whatever its source
             text = f"paperlab.paper({paper.id!r})"
         else:
             raise PaperlabError(f"unknown format {fmt!r}: expected markdown, bibtex or code")
         return {"id": paper.id, "format": fmt, "text": text}
+
+    def _notes(self) -> dict[str, str]:
+        """A line of text under each card of the static fallback, by paper id (none here)."""
+        return {}
 
     # -- static fallback ---------------------------------------------------------------------
     def shown(self) -> list[Paper]:
@@ -370,7 +384,7 @@ class PaperCards(anywidget.AnyWidget):
         self._fallbacks.append(display(self._fallback_data(), raw=True, display_id=True))
 
     def _fallback_data(self) -> dict[str, str]:
-        data = _static_fallback(self.shown(), *self._view_summary(), len(self.library), self.label)
+        data = _static_fallback(self.shown(), *self._view_summary(), len(self.library), self.label, self._notes())
         return {**data, "text/html": f'<div class="{_FALLBACK_CLASS}">{data["text/html"]}</div>'}
 
     def _update_fallbacks(self) -> None:
@@ -386,15 +400,144 @@ class PaperCards(anywidget.AnyWidget):
         if bundle is None:
             return None
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
-        data = {**data, **_static_fallback(self.shown(), *self._view_summary(), len(self.library), self.label)}
+        summary = self._view_summary()
+        data = {**data, **_static_fallback(self.shown(), *summary, len(self.library), self.label, self._notes())}
         return data, metadata
 
 
+class FeedCards(PaperCards):
+    """A day's feed as paper cards: best first, each card saying why it is there, with thumbs.
+
+    A thumb (up: more like this, down: less like this, pressed again: cleared) is stored in the store's
+    feed memory (the side panel and the next ``paperlab feed`` see it) and re-ranks the feed at once
+    (:meth:`Feed.rate`): the cards take the new order. A paper rated down leaves today's list (with
+    ``hide_disliked``) and can be brought back. This is how a :class:`~paperlab.feed.Feed` shows itself
+    in a notebook (``feed.cards()``).
+
+    Parameters
+    ----------
+    feed : Feed
+        The day's feed (its store keeps the thumbs).
+    hide_disliked : bool
+        Leave the papers rated down out of the cards (listed in :attr:`feed_info` to bring them back).
+    reading_list : str
+        Reading list the cards' "add to list" buttons write to.
+    height : int
+        Height of the card list in pixels.
+    """
+
+    reasons = traitlets.Dict(help="why each paper is in the feed, by paper id").tag(sync=True)
+    thumbs = traitlets.Dict(help="the stored thumb by paper id: 1 more like this, -1 less like this").tag(sync=True)
+    feed_info = traitlets.Dict(
+        help="{'day': ISO date, 'hidden': [{'id', 'title'}] rated down and left out, 'ranked': papers ranked, "
+        "'hide_disliked': whether a paper rated down leaves the list}"
+    ).tag(sync=True)
+
+    def __init__(
+        self,
+        feed: Feed,
+        *,
+        hide_disliked: bool = True,
+        reading_list: str = "default",
+        height: int = 560,
+        **kwargs: Any,
+    ) -> None:
+        self.feed = feed
+        self.hide_disliked = hide_disliked
+        kwargs.setdefault("search_mode", "lexical")  # a feed is a screenful: no background embedding
+        super().__init__(self._visible(), reading_list=reading_list, height=height, activate=False, **kwargs)
+        self._sync()
+
+    def __repr__(self) -> str:
+        return f"<FeedCards {self.feed.day}: {len(self.library)} papers>"
+
+    def _visible(self) -> Library:
+        items = [i for i in self.feed.items if not (self.hide_disliked and i.thumb == -1)]
+        return Library([i.paper for i in items], name=f"Morning feed {self.feed.day}")
+
+    def _sync(self) -> None:
+        """Show the feed's current ranking: papers in order, reasons, thumbs, the papers left out."""
+        self.library = self._visible()
+        shown = set(self.library.ids)
+        self.venues = {p.id: v for p in self.library if (v := p.venue)}
+        self.reasons = {i.paper.id: i.why_text for i in self.feed.items}
+        downs = self.feed.disliked()  # also those ranked out of the list: they can be brought back
+        self.thumbs = {**{p.id: -1 for p in downs}, **{i.paper.id: i.thumb for i in self.feed.items if i.thumb}}
+        hidden = [{"id": p.id, "title": p.shown_title} for p in downs if p.id not in shown]
+        self.feed_info = {
+            "day": self.feed.day.isoformat(),
+            "hidden": hidden,
+            "ranked": len(self.feed.items),
+            "hide_disliked": self.hide_disliked,
+        }
+        self.view = {}  # the front end reports its view of the new order
+        self.papers = self.library.to_dicts()
+        self._refresh_listed()
+
+    def _store(self) -> Any:
+        """The feed's store: its reading lists, its memory of thumbs."""
+        return self.feed.memory.store
+
+    def _paper(self, paper_id: Any) -> Paper:
+        for item in self.feed.items:
+            if item.paper.id == paper_id:
+                return item.paper
+        for paper in self.feed.disliked():
+            if paper.id == paper_id:
+                return paper
+        raise PaperlabError(f"no paper with id {paper_id!r} in the feed of {self.feed.day}")
+
+    def _handlers(self) -> dict[str, Any]:
+        return {**super()._handlers(), "thumb": self._thumb}
+
+    @command
+    def _cmd_thumb(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
+        return _answer(self._thumb, msg), []
+
+    def _thumb(self, content: dict[str, Any]) -> dict[str, Any]:
+        """Store the thumb (the store's ``feed_memory``, as the panel does) and re-rank: ``{"id", "thumb", "before", "after"}`` (positions in the cards,
+        from 0; None when not shown) and ``"hidden"`` (the paper left today's list)."""
+        paper = self._paper(content.get("id"))
+        thumb = _thumb_value(content.get("thumb"))
+        before = self.library.ids.index(paper.id) if paper.id in self.library.ids else None
+        self.feed.rate(paper, thumb)
+        self._sync()
+        after = self.library.ids.index(paper.id) if paper.id in self.library.ids else None
+        hidden = after is None and any(h["id"] == paper.id for h in self.feed_info["hidden"])
+        return {"id": paper.id, "thumb": thumb, "before": before, "after": after, "hidden": hidden}
+
+    def _notes(self) -> dict[str, str]:
+        """Why each paper is in the feed, and its thumb, in words."""
+        thumbs = {pid: _THUMB_WORDS[t] for pid, t in self.thumbs.items() if t in _THUMB_WORDS}
+        return {pid: " · ".join(x for x in (why, thumbs.get(pid)) if x) for pid, why in self.reasons.items()}
+
+    def _view_summary(self) -> tuple[int, list[str]]:
+        count, how = super()._view_summary()
+        hidden = [f"“{h['title']}”" for h in self.feed_info.get("hidden") or []]
+        if hidden:
+            more = f" and {len(hidden) - 3} more" if len(hidden) > 3 else ""
+            how = [*how, f"hidden (less like this): {', '.join(hidden[:3])}{more}"]
+        return count, how
+
+
+def _thumb_value(value: Any) -> int:
+    if isinstance(value, bool) or value not in (-1, 0, 1):
+        raise InvalidValue(f"thumb: expected 1 (more like this), -1 (less like this) or 0 (clear), got {value!r}")
+    return int(value)
+
+
 def _static_fallback(
-    papers: Sequence[Paper], count: int, how: Sequence[str], total: int, label: str = ""
+    papers: Sequence[Paper],
+    count: int,
+    how: Sequence[str],
+    total: int,
+    label: str = "",
+    notes: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """``text/html`` and ``text/markdown`` of the cards shown: a head line ("12 of 325 papers ·
-    filter “video” · newest first"), then one card per paper; every paper text escaped."""
+    filter “video” · newest first"), then one card per paper with its line of ``notes`` (why a feed
+    shows it, its thumb); every paper text escaped."""
+    notes = notes or {}
     noun = f"paper{'s' if total != 1 else ''}"
     head = f"{count} of {total} {noun}" if count != total else f"{total} {noun}"
     words = [w for w in (label, *how) if w]
@@ -409,10 +552,12 @@ def _static_fallback(
         facts = [x for x in (p.byline(), *_facts(p)) if x]
         line = f"[{title}]({url})" if url else title
         md_lines.append(f"{k}. {line}" + (f" — {md_escape(' · '.join(facts))}" if facts else ""))
+        if notes.get(p.id):
+            md_lines.append(f"   {md_escape(notes[p.id])}")
     if more > 0:
         md_lines.append(f"\n… and {more} more")
     return {
-        "text/html": html_head + "".join(_compact_html(p) for p in papers) + html_more,
+        "text/html": html_head + "".join(_compact_html(p, notes.get(p.id, "")) for p in papers) + html_more,
         "text/markdown": "\n".join(md_lines) + "\n",
     }
 
@@ -424,10 +569,11 @@ def _facts(paper: Paper) -> list[str]:
     return [x for x in (paper.date_text, paper.venue, *stats) if x]
 
 
-def _compact_html(paper: Paper) -> str:
-    """One short card of the static fallback: title link, authors, date · venue · upvotes · stars (escaped)."""
+def _compact_html(paper: Paper, note: str = "") -> str:
+    """One short card of the static fallback: title link, authors, date · venue · upvotes · stars, and
+    its note (why a feed shows it, its thumb), all escaped."""
     title = html_link(paper.abs_url, html.escape(paper.title_text or paper.title))
     lines = [f'<div style="font-weight:600">{title}</div>']
-    lines += [f"<div>{html.escape(x)}</div>" for x in (paper.byline(), " · ".join(_facts(paper))) if x]
+    lines += [f"<div>{html.escape(x)}</div>" for x in (paper.byline(), " · ".join(_facts(paper)), note) if x]
     box = "border:1px solid var(--jp-border-color2,#ddd);border-radius:4px;padding:4px 10px;margin:4px 0"
     return f'<div class="paperlab-card" style="{box}">{"".join(lines)}</div>'

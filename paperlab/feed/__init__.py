@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from .._operations import Operations
+
 __all__ = [
     "Arrivals",
     "Feed",
@@ -42,6 +44,10 @@ _HOMES = {
     "svm_baseline": "evaluate",
     "zotero_baseline": "evaluate",
 }
+
+
+# Feed methods implemented by the layers above (``Feed.cards``: the widget); wired in ``paperlab/__init__.py``.
+operations: Operations[str] = Operations("Feed", ["cards"])
 
 
 def __getattr__(name: str) -> Any:

@@ -20,6 +20,7 @@ from ..store import Store, open_store
 from ..store.feed_memory import FeedMemory
 from ..text import md_link_text
 from ..urls import md_url
+from . import operations
 from .fetching import fetch_arrivals
 from .profile import InterestProfile
 
@@ -35,13 +36,18 @@ class FeedItem:
     why: Reason | None
     thumb: int = 0
 
+    @property
+    def why_text(self) -> str:
+        """Why the paper is in the feed, in words."""
+        return str(self.why) if self.why else "newest first: save papers to personalise the feed"
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data: the paper's wire JSON, score, reasons and thumb."""
         return {
             "paper": self.paper.to_dict(),
             "score": round(self.score, 4),
             "why": self.why.to_dict() if self.why else None,
-            "why_text": str(self.why) if self.why else "newest first: save papers to personalise the feed",
+            "why_text": self.why_text,
             "thumb": self.thumb,
         }
 
@@ -130,6 +136,11 @@ class Feed:
         """The feed's papers, best first."""
         return [i.paper for i in self.items]
 
+    def disliked(self) -> list[Paper]:
+        """Today's new papers the user rated down (stored thumbs), in the order they arrived."""
+        down = {pid for pid, t in self.memory.thumbs().items() if t == -1}
+        return [p for p in self._candidates if p.id in down]
+
     def rank(self) -> None:
         """(Re-)rank the candidates with the profile and the stored thumbs."""
         thumbs = self.memory.thumbs()
@@ -181,6 +192,22 @@ class Feed:
             "profile": self.profile.to_dict(),
         }
 
+    def cards(self, **options: Any) -> Any:
+        """The feed as paper cards in a notebook (:class:`paperlab.widget.FeedCards`): best first, each card
+        with why it is there and thumbs up/down that are stored and re-rank the cards at once.
+
+        Parameters
+        ----------
+        **options
+            ``hide_disliked`` (default True: a paper rated down leaves today's list, and can be brought back),
+            ``reading_list``, ``height``.
+        """
+        return operations.get("cards")(self, **options)
+
+    def _ipython_display_(self, **kwargs: Any) -> None:
+        """In a notebook the feed is its cards (with the ranked list as text for static viewers)."""
+        self.cards()._ipython_display_(**kwargs)
+
     def to_digest(self) -> str:
         """The feed as a DailyArXiv-style README (the digest format)."""
         return to_dailyarxiv_markdown(self.papers, last_update=self.day, title=f"Morning feed {self.day}")
@@ -201,7 +228,7 @@ class Feed:
         rows = []
         for item in self.items:
             p = item.paper
-            why = html.escape(str(item.why) if item.why else "newest first")
+            why = html.escape(item.why_text)
             thumb = {1: " 👍", -1: " 👎"}.get(item.thumb, "")
             rows.append(f"<li><b>{html.escape(p.shown_title)}</b>{thumb}<br><small>{why}</small></li>")
         failed = "".join(f"<p><i>{html.escape(f)}</i></p>" for f in self.failed)

@@ -1,8 +1,8 @@
 /**
  * One paper card, in the order of a Hugging Face paper card: title; authors; date · venue ·
  * ▲ upvotes · ★ stars; why it matched (on hits); a two-line snippet; then the links (arXiv, PDF,
- * code, project), the chips and the actions (JupyterLab icon buttons with a "⋯" menu). The card
- * is as tall as its content. Paper text only goes in through text nodes (matched terms inside
+ * code, project), the chips and the actions (JupyterLab icon buttons with a "⋯" menu). A card of
+ * the feed also says why it is there and has thumbs up/down. The card is as tall as its content. Paper text only goes in through text nodes (matched terms inside
  * `<mark>`), and only http(s) URLs become links (common/dom.ts `link`).
  */
 
@@ -35,6 +35,8 @@ export interface ICardState {
   why?: string;
   /** Terms to highlight (the kernel's matched terms and the typed filter). */
   terms: string[];
+  /** A card of the feed: why it is there, and its stored thumb (1 up, -1 down, 0 none). */
+  feed?: { reason: string; thumb: number; hides: boolean };
 }
 
 /** What the card's controls do. */
@@ -44,6 +46,8 @@ export interface ICardActions {
   toggleListed(button: HTMLButtonElement): void;
   copy(format: RenderFormat): void;
   insert(): void;
+  /** Store a thumb (feed cards): 1 more like this, -1 less like this, 0 clear. */
+  rate(value: number, button: HTMLButtonElement): void;
 }
 
 export function buildCard(
@@ -68,6 +72,15 @@ export function buildCard(
   const meta = metaLine(p, state);
   if (meta) {
     card.appendChild(meta);
+  }
+  if (state.feed?.reason) {
+    const reason = h('div', 'plc-reason');
+    reason.append(
+      h('span', 'plc-why-label', 'Why: '),
+      marked(h('span'), state.feed.reason, state.terms)
+    );
+    reason.title = state.feed.reason;
+    card.appendChild(reason);
   }
   if (state.why) {
     const why = h('div', 'plc-why');
@@ -236,6 +249,9 @@ function toolbar(
     toggle.classList.add('plc-abstract-toggle');
     bar.appendChild(toggle);
   }
+  if (state.feed) {
+    bar.append(...thumbButtons(state.feed, actions));
+  }
   bar.append(
     listButton(state, actions),
     iconButton('addBelow', 'Insert as a markdown cell below', () =>
@@ -260,6 +276,35 @@ function toolbar(
     ])
   );
   return bar;
+}
+
+const THUMBS = [
+  [1, 'thumbsUp', 'thumbsUpSolid', 'More like this'],
+  [-1, 'thumbsDown', 'thumbsDownSolid', 'Less like this']
+] as const;
+
+/** Thumbs up and down (toggle buttons): stored, and the feed re-ranked at once; pressed again: cleared. */
+function thumbButtons(
+  feed: { thumb: number; hides: boolean },
+  actions: ICardActions
+): HTMLElement[] {
+  return THUMBS.map(([value, outline, solid, label]) => {
+    const pressed = feed.thumb === value;
+    const hide = feed.hides ? 'hide it from today’s list and ' : '';
+    const tip = pressed
+      ? `${label}: you said so (press again to clear)`
+      : value === 1
+        ? 'More like this: rank papers like it higher'
+        : `Less like this: ${hide}rank papers like it lower`;
+    const btn = iconButton(pressed ? solid : outline, tip, () =>
+      actions.rate(pressed ? 0 : value, btn)
+    );
+    btn.setAttribute('aria-label', label);
+    btn.setAttribute('aria-pressed', String(pressed));
+    btn.classList.add('plc-thumb');
+    btn.dataset.thumb = String(value);
+    return btn;
+  });
 }
 
 function listButton(state: ICardState, actions: ICardActions): HTMLElement {

@@ -1,10 +1,16 @@
 /**
  * JupyterLab's own icons (the SVG files of @jupyterlab/ui-components, bundled as text) for the
  * cards' buttons and links. Their paths carry the `jp-icon3` class, so JupyterLab's theme colours
- * them in the light and dark themes. The files are parsed with DOMParser as SVG and cloned: no
- * markup string is ever assigned to innerHTML.
+ * them in the light and dark themes. The thumbs are Font Awesome Free's (CC BY 4.0, the icon font
+ * JupyterLab itself ships; their licence comment stays in the bundle): outlined when not pressed,
+ * solid when pressed, painted in the button's text colour. The files are parsed with DOMParser as
+ * SVG and cloned: no markup string is ever assigned to innerHTML.
  */
 
+import thumbsDown from '@fortawesome/fontawesome-free/svgs/regular/thumbs-down.svg' with { type: 'text' };
+import thumbsUp from '@fortawesome/fontawesome-free/svgs/regular/thumbs-up.svg' with { type: 'text' };
+import thumbsDownSolid from '@fortawesome/fontawesome-free/svgs/solid/thumbs-down.svg' with { type: 'text' };
+import thumbsUpSolid from '@fortawesome/fontawesome-free/svgs/solid/thumbs-up.svg' with { type: 'text' };
 import caretDown from '@jupyterlab/ui-components/style/icons/arrow/caret-down.svg' with { type: 'text' };
 import caretRight from '@jupyterlab/ui-components/style/icons/arrow/caret-right.svg' with { type: 'text' };
 import home from '@jupyterlab/ui-components/style/icons/filetype/home.svg' with { type: 'text' };
@@ -28,7 +34,11 @@ const SOURCES = {
   ellipses,
   home,
   launch,
-  pdf
+  pdf,
+  thumbsDown,
+  thumbsDownSolid,
+  thumbsUp,
+  thumbsUpSolid
 };
 
 export type IconName = keyof typeof SOURCES;

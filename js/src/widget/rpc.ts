@@ -27,13 +27,23 @@ export interface IRenderAnswer {
   text: string;
 }
 
+/** A stored thumb; in a feed, where the paper went (positions from 0; null: not shown). */
+export interface IThumbAnswer {
+  id: string;
+  thumb: number;
+  before?: number | null;
+  after?: number | null;
+  hidden?: boolean;
+}
+
 export type RenderFormat = 'markdown' | 'bibtex' | 'code';
 
 /** Names of the Python commands (methods of `PaperCards`). */
 export const COMMANDS = {
   search: '_cmd_search',
   list: '_cmd_list',
-  render: '_cmd_render'
+  render: '_cmd_render',
+  thumb: '_cmd_thumb'
 } as const;
 
 export class KernelClient {
@@ -66,6 +76,11 @@ export class KernelClient {
   /** A paper as markdown card, BibTeX or Python code. */
   render(id: string, format: RenderFormat): Promise<Answer<IRenderAnswer>> {
     return this.call(COMMANDS.render, { id, format });
+  }
+
+  /** Store a thumb for the feed (1 more like this, -1 less like this, 0 clear); a feed re-ranks. */
+  thumb(id: string, thumb: number): Promise<Answer<IThumbAnswer>> {
+    return this.call(COMMANDS.thumb, { id, thumb });
   }
 
   private async call<T>(name: string, msg: unknown): Promise<Answer<T>> {

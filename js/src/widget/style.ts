@@ -100,6 +100,32 @@ export const CSS = `
 .plc-venue { color: var(--jp-ui-font-color1, #1f1f1f); font-weight: 600; }
 .plc-why { color: var(--jp-ui-font-color1, #1f1f1f); font-style: italic; line-height: 1.35; overflow-wrap: anywhere; }
 .plc-why-label { font-style: normal; color: var(--jp-ui-font-color2, #616161); }
+.plc-reason {
+  color: var(--jp-ui-font-color1, #1f1f1f); line-height: 1.35; overflow: hidden; overflow-wrap: anywhere;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
+}
+.plc-expanded .plc-reason { -webkit-line-clamp: unset; display: block; }
+.plc-root .plc-thumb .plc-icon { width: 15px; height: 15px; }
+.plc-root .plc-thumb .plc-icon path { fill: var(--jp-inverse-layout-color3, #616161); }
+.plc-root .plc-thumb[aria-pressed=true] { box-shadow: inset 0 0 0 1px var(--jp-brand-color1, #1976d2); }
+.plc-root .plc-thumb[aria-pressed=true] .plc-icon path { fill: var(--jp-brand-color1, #1976d2); }
+${DARK} .plc-root .plc-thumb[aria-pressed=true] .plc-icon path { fill: var(--jp-brand-color2, #64b5f6); }
+${DARK} .plc-root .plc-thumb[aria-pressed=true] { box-shadow: inset 0 0 0 1px var(--jp-brand-color2, #64b5f6); }
+.plc-root[aria-busy=true] .plc-thumb { cursor: progress; }
+.plc-feedbar {
+  display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; padding: 4px 8px;
+  border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
+}
+.plc-feedbar[hidden] { display: none; }
+.plc-feed-day { font-weight: 600; }
+.plc-feed-note { color: var(--jp-ui-font-color2, #616161); }
+.plc-feed-hidden { display: inline-flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
+.plc-hidden-item {
+  display: inline-flex; gap: 4px; align-items: center; max-width: 360px; padding: 0 2px 0 8px;
+  border: 1px dashed var(--jp-border-color1, #bdbdbd); border-radius: 10px;
+}
+.plc-hidden-title { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-decoration: line-through; }
+.plc-root button.plc-undo { border: none; background: transparent; padding: 0 6px; border-radius: 8px; font-weight: 600; }
 .plc-snippet {
   color: var(--jp-ui-font-color2, #616161); line-height: 1.4; overflow: hidden; overflow-wrap: anywhere;
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;

@@ -6,6 +6,7 @@
 import { h } from '../common/dom';
 import * as act from './actions';
 import { action, buildCard } from './card';
+import { FeedPart, IFeedHost } from './feed';
 import {
   ActiveFacets,
   buildEntries,
@@ -19,6 +20,7 @@ import { onCardKey } from './keyboard';
 import { markTerms, remark } from './highlight';
 import { Matcher } from './matcher';
 import { KernelClient } from './rpc';
+import { afterPaint, ISearchDone, measure, rankedStatus } from './status';
 import { CSS } from './style';
 import {
   buildFacets,
@@ -30,7 +32,7 @@ import {
 import { IAnyModel, IPaper } from './types';
 import { VirtualList } from './vlist';
 
-export class CardsView implements act.IActionHost {
+export class CardsView implements act.IActionHost, IFeedHost {
   readonly root: HTMLDivElement;
   readonly client: KernelClient;
   readonly list: VirtualList;
@@ -49,6 +51,7 @@ export class CardsView implements act.IActionHost {
       sort: key => this.sortBy(key),
       list: name => this.setTrait('reading_list_name', name)
     });
+    this.feed = new FeedPart(model, this);
     this.facetsEl = h('div', 'plc-facets');
     this.facetsEl.setAttribute('role', 'group');
     this.facetsEl.setAttribute('aria-label', 'Facets');
@@ -69,12 +72,18 @@ export class CardsView implements act.IActionHost {
     this.statusEl.append(this.statusText, this.progressEl);
     // keys on the cards, chips and controls are theirs, not the notebook's command-mode shortcuts;
     // in the search box JupyterLab's own (Ctrl+S) still work: the notebook's skip text inputs
-    for (const part of [this.list.viewport, this.facetsEl, this.statusEl]) {
+    for (const part of [
+      this.list.viewport,
+      this.facetsEl,
+      this.statusEl,
+      this.feed.bar
+    ]) {
       part.setAttribute('data-lm-suppress-shortcuts', 'true');
     }
     this.root.append(
       style,
       this.tools.bar,
+      this.feed.bar,
       this.facetsEl,
       this.list.viewport,
       this.statusEl
@@ -148,6 +157,9 @@ export class CardsView implements act.IActionHost {
     this.listen('change:selected_ids', () => this.loadSelected());
     this.listen('change:height', () => this.list.relayout());
     this.listen('change:why', () => this.list.redraw());
+    this.listen('change:thumbs', () => this.list.redraw());
+    this.listen('change:reasons', () => this.list.redraw());
+    this.listen('change:feed_info', () => this.feed.load());
     this.listen('change:venues', () => this.list.redraw());
     this.listen('change:reading_lists', () => this.loadLists());
     this.listen('change:reading_list_name', () => {
@@ -427,15 +439,30 @@ export class CardsView implements act.IActionHost {
       score: this.scores?.get(p.id),
       venue: venues[p.id] || undefined,
       why: why?.sentence || undefined,
-      terms: this.terms(why?.terms)
+      terms: this.terms(why?.terms),
+      feed: this.feed.cardState(p.id)
     };
     return buildCard(p, state, {
       select: on => this.select(p.id, on),
       toggleExpanded: () => this.list.toggleExpanded(idx),
       toggleListed: btn => void this.toggleListed(p, btn),
       copy: format => void act.copy(this, p, format),
-      insert: () => void act.insertCell(this, p)
+      insert: () => void act.insertCell(this, p),
+      rate: (value, btn) => this.feed.rateCard(p, value, btn)
     });
+  }
+
+  /** After a re-ranking: focus a paper's card (on one of its thumbs), or the card at a position. */
+  focusPaper(id: string | null, position: number, thumb?: number): void {
+    const idx = id === null ? undefined : this.byId.get(id);
+    const at = idx === undefined ? -1 : this.list.visible.indexOf(idx);
+    this.list.focusPosition(at >= 0 ? at : position);
+    if (idx !== undefined && thumb !== undefined) {
+      this.list
+        .card(idx)
+        ?.querySelector<HTMLElement>(`.plc-thumb[data-thumb='${thumb}']`)
+        ?.focus({ preventScroll: true });
+    }
   }
 
   /** Terms to mark: the kernel's matched terms of a paper and the typed filter's words. */
@@ -543,6 +570,7 @@ export class CardsView implements act.IActionHost {
 
   private model: IAnyModel;
   private tools: IToolbar;
+  private feed: FeedPart;
   private facetsEl: HTMLDivElement;
   private statusEl: HTMLDivElement;
   private matcher: Matcher;
@@ -560,40 +588,4 @@ export class CardsView implements act.IActionHost {
   private lastSearch: ISearchDone | null = null;
   private viewTimer = 0;
   private lastKey = -Infinity;
-}
-
-interface ISearchDone {
-  n: number;
-  query: string;
-  mode: string;
-}
-
-const ORDER_WORDS: Record<SortKey, string> = {
-  relevance: 'best first',
-  date: 'newest first',
-  upvotes: 'most upvoted first'
-};
-
-/** "12 results for “q” (hybrid), newest first": the order named as it is shown. */
-export function rankedStatus(search: ISearchDone, key: SortKey): string {
-  const noun = search.n === 1 ? 'result' : 'results';
-  return `${search.n} ${noun} for “${search.query}” (${search.mode}), ${ORDER_WORDS[key]}.`;
-}
-
-/** Run `fn` in a task queued just after the next frame's paint. */
-function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => {
-    setTimeout(fn, 0);
-  });
-}
-
-/** Mark `paperlab-cards:<end>` and measure `paperlab-cards:<name>` from `<start>` to it. */
-function measure(name: string, start: string, end: string): void {
-  const from = `paperlab-cards:${start}`;
-  if (performance.getEntriesByName(from, 'mark').length === 0) {
-    // e.g. the scan of the first render finishing: no keystroke started a filter measure
-    return;
-  }
-  performance.mark(`paperlab-cards:${end}`);
-  performance.measure(`paperlab-cards:${name}`, from, `paperlab-cards:${end}`);
 }

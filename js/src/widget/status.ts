@@ -1,0 +1,42 @@
+/**
+ * Small helpers of the cards view: the status line naming the order of a kernel ranking, and the
+ * performance marks of the first render and of filtering.
+ */
+
+import { SortKey } from './filter';
+
+export interface ISearchDone {
+  n: number;
+  query: string;
+  mode: string;
+}
+
+const ORDER_WORDS: Record<SortKey, string> = {
+  relevance: 'best first',
+  date: 'newest first',
+  upvotes: 'most upvoted first'
+};
+
+/** "12 results for “q” (hybrid), newest first": the order named as it is shown. */
+export function rankedStatus(search: ISearchDone, key: SortKey): string {
+  const noun = search.n === 1 ? 'result' : 'results';
+  return `${search.n} ${noun} for “${search.query}” (${search.mode}), ${ORDER_WORDS[key]}.`;
+}
+
+/** Run `fn` in a task queued just after the next frame's paint. */
+export function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => {
+    setTimeout(fn, 0);
+  });
+}
+
+/** Mark `paperlab-cards:<end>` and measure `paperlab-cards:<name>` from `<start>` to it. */
+export function measure(name: string, start: string, end: string): void {
+  const from = `paperlab-cards:${start}`;
+  if (performance.getEntriesByName(from, 'mark').length === 0) {
+    // e.g. the scan of the first render finishing: no keystroke started a filter measure
+    return;
+  }
+  performance.mark(`paperlab-cards:${end}`);
+  performance.measure(`paperlab-cards:${name}`, from, `paperlab-cards:${end}`);
+}
