@@ -144,3 +144,57 @@ def test_cards_search_fills_why_for_the_hits(demo: Library) -> None:
 def test_demo_query_about_making_things_up_ranks_a_hallucination_paper_first(demo: Library) -> None:
     res = demo.search("why do language models make things up, and how can we detect it", k=5)
     assert "hallucinat" in res[0].title.lower(), [p.title for p in res]
+
+
+def test_shown_scores_fall_with_the_blend_where_the_probability_would_tie() -> None:
+    from paperlab.search.index import _falling
+
+    prob = np.array([0.52, 0.70, 0.58, 0.73, 0.40], dtype=np.float32)  # listed by the blend, not by probability
+    blend = np.array([0.90, 0.85, 0.83, 0.82, 0.80])
+    shown = _falling(prob, blend)
+    assert np.all(np.diff(shown) < 0)  # strictly falling: no run of equal scores
+    assert shown[0] == prob[0] and shown[4] == prob[4]  # a hit scoring below the one above keeps its own
+    assert shown[1] == pytest.approx(0.52 * 0.85 / 0.90, rel=1e-6)  # capped: scaled by the ratio of the blends
+    assert np.all(shown <= prob)  # never more than the hit's own probability
+    equal = _falling(np.array([0.5, 0.6], dtype=np.float32), np.array([0.8, 0.8]))
+    assert equal[0] == equal[1]  # a true tie of the ranking stays a tie
+
+
+@pytest.mark.slow
+def test_demo_scores_strictly_fall_down_the_list_without_ties(demo: Library) -> None:
+    for query in (
+        "why do language models make things up, and how can we detect it",
+        "object hallucination in vision-language models",
+        "contrastive learning without negative pairs",
+    ):
+        res = demo.search(query, k=10, min_score=0)
+        scores = [res.scores[p.id] for p in res]
+        assert all(a > b for a, b in zip(scores, scores[1:], strict=False)), (query, scores)
+        assert len({f"{s:.1%}" for s in scores}) >= 9, (query, scores)  # as shown: one decimal of a percent
+
+
+@pytest.mark.slow
+def test_explanations_encode_every_hits_sentences_in_one_call(demo: Library) -> None:
+    index = PaperIndex().fit(demo)
+    assert index.encoder_ is not None
+    calls: list[int] = []
+    encode = index.encoder_.encode
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return encode(texts)
+
+    index.encoder_.encode = counting  # type: ignore[method-assign]
+    try:
+        query = "object hallucination in vision-language models"
+        res = index.search(query, k=10)
+        assert calls == [1]  # the query
+        reasons = res.reasons
+        assert len(calls) == 2 and calls[1] > len(res)  # then every listed hit's sentences, in one call
+        one_by_one = {p.id: index._explain(p, query, index.encoder_.encode([query])[0], "hybrid") for p in res}
+    finally:
+        del index.encoder_.encode
+    for pid, reason in reasons.items():
+        assert reason["sentence"] == one_by_one[pid]["sentence"]  # the same sentence as explaining hit by hit
+        assert reason["terms"] == one_by_one[pid]["terms"]
+        assert reason["sentence"] in (demo[pid].shown_abstract or "")

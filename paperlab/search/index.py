@@ -60,6 +60,16 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
     return top[np.argsort(-scores[top], kind="stable")]
 
 
+def _falling(prob: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Shown scores of hits listed by ``order`` (highest first): each hit's probability, but never more than the
+    hit above it times the ratio of their ``order`` values, so scores fall down the list and ties stay rare."""
+    out = np.asarray(prob, dtype=np.float64).copy()
+    for i in range(1, len(out)):
+        ratio = min(max(order[i] / order[i - 1], 0.0), 1.0) if order[i - 1] > 0 else 1.0
+        out[i] = min(out[i], out[i - 1] * ratio)
+    return out.astype(np.float32)
+
+
 class PaperIndex:
     """Search a library by meaning (embeddings), by words (BM25), or both (hybrid).
 
@@ -427,7 +437,7 @@ class PaperIndex:
         best = _top(np.asarray(order, dtype=np.float64), want)
         rows, scores = cand[best], prob[best]
         if model.rank_by != "probability":  # shown scores fall down the list, so the cut-off ends it
-            scores = np.minimum.accumulate(scores) if len(scores) else scores
+            scores = _falling(scores, np.asarray(order, dtype=np.float64)[best])
         keep = scores >= min_score
         if exclude is not None:
             keep &= rows != exclude
@@ -470,7 +480,12 @@ class PaperIndex:
         rows, scores = self._rank(query, qvec, int(k), mode, min_score=cutoff)
         papers = [self.papers_[r] for r in rows]
         return SearchResults(
-            papers, scores.tolist(), query=query, mode=mode, explain=lambda p: self._explain(p, query, qvec, mode)
+            papers,
+            scores.tolist(),
+            query=query,
+            mode=mode,
+            explain=lambda p: self._explain(p, query, qvec, mode),
+            explain_many=lambda ps: self._explain_many(ps, query, qvec, mode),
         )
 
     def _resolve(self, paper: Paper | str) -> tuple[Paper, int | None]:
@@ -511,32 +526,51 @@ class PaperIndex:
             query=f"similar to {p.id}",
             mode=mode,
             explain=lambda h: self._explain(h, text, qvec, mode, shared=True),
+            explain_many=lambda hs: self._explain_many(hs, text, qvec, mode, shared=True),
         )
 
     # -- explanations ------------------------------------------------------------------------
     def _explain(
         self, paper: Paper, query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
     ) -> dict[str, Any]:
-        """``{"terms": [...], "sentence": "...", "shared": bool}``: the query's words found in the paper
-        (rarest first) and the sentence of its abstract closest to the query."""
+        """``{"terms": [...], "sentence": "...", "shared": bool}`` of one paper (see :meth:`_explain_many`)."""
+        return self._explain_many([paper], query, qvec, mode, shared)[0]
+
+    def _explain_many(
+        self, papers: Sequence[Paper], query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
+    ) -> list[dict[str, Any]]:
+        """Per paper ``{"terms": [...], "sentence": "...", "shared": bool}``: the query's words found in the paper
+        (rarest first) and the sentence of its abstract closest to the query. The sentences of every paper are
+        encoded in one call (one batch of similar lengths, not one model call per hit)."""
         tok = self.lexical_.tokenizer_
         q_terms = set(query_terms(self.lexical_, query))
-        p_terms = tok(paper_text(paper))
-        matched = sorted(
-            {t for t in p_terms if t in q_terms and tok.surface.get(t, t) not in QUERY_STOP},
-            key=lambda t: -self.lexical_.idf(t),
-        )
-        words = [tok.surface.get(t, t) for t in matched[:6]]
-        best = ""
-        sentences = [s.strip() for s in _SENTENCE.split(paper.shown_abstract or "") if len(s.strip()) > 20]
-        if len(sentences) == 1:
-            best = sentences[0] if qvec is not None else ""
-        elif sentences and qvec is not None and self.encoder_ is not None:
-            best = sentences[int(np.argmax(self.encoder_.encode(sentences) @ qvec))]
-        elif sentences:
-            weights = [sum(self.lexical_.idf(t) for t in set(tok(s)) if t in q_terms) for s in sentences]
-            best = sentences[int(np.argmax(weights))] if max(weights) > 0 else ""
-        return {"terms": words, "sentence": best, "shared": shared}
+        out = []
+        for paper in papers:
+            matched = sorted(
+                {t for t in tok(paper_text(paper)) if t in q_terms and tok.surface.get(t, t) not in QUERY_STOP},
+                key=lambda t: -self.lexical_.idf(t),
+            )
+            out.append({"terms": [tok.surface.get(t, t) for t in matched[:6]], "sentence": "", "shared": shared})
+        sentences = [
+            [s.strip() for s in _SENTENCE.split(p.shown_abstract or "") if len(s.strip()) > 20] for p in papers
+        ]
+        if qvec is not None and self.encoder_ is not None:
+            several = [i for i, ss in enumerate(sentences) if len(ss) > 1]
+            flat = [s for i in several for s in sentences[i]]
+            sims = self.encoder_.encode(flat) @ qvec if flat else np.zeros(0, dtype=np.float32)
+            start = 0
+            for i in several:
+                n = len(sentences[i])
+                out[i]["sentence"] = sentences[i][int(np.argmax(sims[start : start + n]))]
+                start += n
+            for reason, ss in zip(out, sentences, strict=True):
+                if len(ss) == 1:
+                    reason["sentence"] = ss[0]
+            return out
+        for reason, ss in zip(out, sentences, strict=True):  # no vectors: the sentence with the most query words
+            weights = [sum(self.lexical_.idf(t) for t in set(tok(s)) if t in q_terms) for s in ss]
+            reason["sentence"] = ss[int(np.argmax(weights))] if weights and max(weights) > 0 else ""
+        return out
 
 
 class _Background:

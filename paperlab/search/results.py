@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..library import Library
@@ -34,6 +34,9 @@ class SearchResults(Library):
     explain : callable, optional
         ``explain(paper)``, called lazily the first time explanations are needed: a reason
         ``{"terms": [...], "sentence": "...", "shared": bool}`` (see :attr:`reasons`) or a plain string.
+    explain_many : callable, optional
+        ``explain_many(papers)``: the reasons of several hits at once, in order (used instead of ``explain``
+        when given: a search explains its hits with one encoder call).
 
     Attributes
     ----------
@@ -49,6 +52,7 @@ class SearchResults(Library):
         mode: str = "hybrid",
         explain: Callable[[Paper], str | dict[str, Any]] | None = None,
         name: str | None = None,
+        explain_many: Callable[[list[Paper]], Sequence[str | dict[str, Any]]] | None = None,
     ) -> None:
         super().__init__(name=name)
         self.query = query
@@ -58,6 +62,7 @@ class SearchResults(Library):
             stored = self.add(paper)
             self.scores[stored.id] = max(float(score), self.scores.get(stored.id, float("-inf")))
         self._explain = explain
+        self._explain_many = explain_many
         self._reasons: dict[str, dict[str, Any]] | None = None
 
     def __repr__(self) -> str:
@@ -69,14 +74,22 @@ class SearchResults(Library):
         """Why each paper matched, by id: ``{"terms": [query words found in it], "sentence": its abstract's
         sentence closest to the query, "text": both as one line}`` (terms rarest first; either may be empty)."""
         if self._reasons is None:
-            self._reasons = {p.id: _reason(self._explain(p) if self._explain else "") for p in self}
+            self._reasons = self._explained(list(self))
         return self._reasons
 
     def first_reasons(self, n: int) -> dict[str, dict[str, Any]]:
         """:attr:`reasons` of the first ``n`` hits only (explaining a hit encodes its abstract's sentences)."""
         if self._reasons is not None:
             return dict(list(self._reasons.items())[:n])
-        return {p.id: _reason(self._explain(p) if self._explain else "") for p in list(self)[:n]}
+        return self._explained(list(self)[:n])
+
+    def _explained(self, papers: list[Paper]) -> dict[str, dict[str, Any]]:
+        """Reasons of ``papers`` by id: from ``explain_many`` in one call when given, else one ``explain`` each."""
+        if self._explain_many is not None and papers:
+            found = self._explain_many(papers)
+        else:
+            found = [self._explain(p) if self._explain else "" for p in papers]
+        return {p.id: _reason(f) for p, f in zip(papers, found, strict=True)}
 
     @property
     def explanations(self) -> dict[str, str]:
