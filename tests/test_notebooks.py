@@ -44,8 +44,9 @@ CITATIONS_NOTEBOOK = SEARCH_NOTEBOOK.parent / "06-citations.ipynb"
 
 @pytest.mark.slow
 def test_citations_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    """notebooks/06-citations.ipynb walks the demo papers' citation graph from notebooks/data/citations-cache
-    (offline: a request the cache does not hold fails), shows the graph widget and the notebook's bibliography."""
+    """notebooks/06-citations.ipynb walks a real recorded citation graph (paperlab's cache in
+    notebooks/data/citations-graph.json; offline: what it does not hold is named, not fetched), shows the graph
+    widget and the notebook's bibliography."""
     monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)
     monkeypatch.setenv("PAPERLAB_SEMANTIC_SCHOLAR_URL", "http://127.0.0.1:9/not-used")  # must not be needed
     nb = nbformat.read(CITATIONS_NOTEBOOK, as_version=4)
@@ -57,8 +58,11 @@ def test_citations_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch) -> Non
     assert [o for o in outputs if o.output_type == "error"] == []
     plain = "".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "FetchReport(fetched=16, cached=0, failed=0, papers=5)" in plain
-    assert "13 papers, 40 citations" in text and "Papers related to:" in text
+    assert "FetchReport(fetched=0, cached=4, failed=2, papers=2957)" in plain
+    assert "doi:10.2139/ssrn.2250500 citations -> semantic_scholar: offline and not in the cache" in text
+    assert "2960 papers, 2959 citations" in text and "cites 16 works" in text
+    assert "0 works cited by two or more seeds" in text
+    assert "Papers related to: On computable numbers" in text and "0.50  General recursive functions" in text
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)  # the graph
     assert "Bibliography('06-citations.ipynb', 1 works, 0 not in the store)" in plain
     assert "@misc{" in text  # the BibTeX export

@@ -51,3 +51,35 @@ def test_saved_links_read_back_in_order_and_refetch_replaces_only_its_own():
     assert sorted(found) == ["1901.00001", "1901.00005"] and found["1901.00005"].title == _p(5).title
     CitationCache(open_store())  # opening the cache again keeps everything
     assert len(CitationCache(open_store()).edges()) == 4
+
+
+def test_dump_loads_into_another_store_the_same(tmp_path):
+    """``dump()`` -> JSON -> ``load()`` into a fresh store: the same fetches, links (order, contexts, intents,
+    influence) and papers; loading again replaces rather than doubles; a dump that is not one is a ParseError."""
+    import json
+
+    from paperlab.errors import ParseError
+    from paperlab.store import Store
+
+    store = open_store()
+    cache = CitationCache(store)
+    cache.save(A.id, "references", "semantic_scholar", [Link(_p(3), ["ctx"], ["methodology"], True), Link(_p(1))])
+    cache.save(B.id, "citations", "semantic_scholar", [Link(_p(2), influential=False)])
+    dump = json.loads(json.dumps(cache.dump()))
+    assert [row[:3] for row in dump["fetches"]] == [
+        [A.id, "references", "semantic_scholar"],
+        [B.id, "citations", "semantic_scholar"],
+    ]
+    assert "abstract" not in dump["papers"]["1901.00003"]  # empty fields left out
+    other = CitationCache(Store(tmp_path / "other.sqlite3"))
+    other.load(dump)
+    other.load(dump)
+    for paper, direction in ((A, "references"), (B, "citations")):
+        assert other.links(paper.id, direction) == cache.links(paper.id, direction)
+        assert other.fetched(paper.id, direction) == ["semantic_scholar"]
+    assert len(other.edges()) == 3
+    with pytest.raises(ParseError, match=r"not a citation cache dump \(KeyError: 'edges'\)") as info:
+        other.load({"fetches": [], "papers": {}}, source="broken.json")
+    assert info.value.source == "broken.json"
+    with pytest.raises(ParseError, match="not a citation cache dump"):
+        other.load({"fetches": [["x", "references"]], "edges": [], "papers": {}})

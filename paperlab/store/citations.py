@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import ParseError, StoreError
 from ..paper import Paper
 from ..sources.s2_graph import Direction, Link
 from .db import Database, now
@@ -162,6 +162,68 @@ class CitationCache:
             .fetchall()
         )
         return {str(pid): _paper(data) for pid, data in rows}
+
+    def dump(self) -> dict[str, Any]:
+        """The whole cache as plain JSON (``fetches``, ``edges``, ``papers``; a paper's empty fields left out), e.g.
+        to ship a fetched graph with a notebook; :meth:`load` reads it back into any store."""
+        conn = self.db._conn()
+        fetches = conn.execute(
+            "SELECT paper_id, direction, source, fetched, count FROM citation_fetches ORDER BY paper_id, direction, source"
+        ).fetchall()
+        edges = conn.execute(
+            "SELECT citing, cited, source, contexts, intents, influential, via FROM citation_edges ORDER BY rowid"
+        ).fetchall()
+        papers = conn.execute("SELECT id, data FROM citation_papers ORDER BY id").fetchall()
+        return {
+            "fetches": [list(row) for row in fetches],
+            "edges": [[a, b, src, json.loads(c), json.loads(i), f, via] for a, b, src, c, i, f, via in edges],
+            "papers": {
+                pid: {k: v for k, v in json.loads(data).items() if v not in (None, "", [], {})} for pid, data in papers
+            },
+        }
+
+    def load(self, dump: dict[str, Any], source: str = "<dump>") -> None:
+        """Add the rows of a :meth:`dump` (replacing what the cache holds for the same fetches), in one transaction.
+
+        Raises
+        ------
+        ParseError
+            ``dump`` is not a dump (naming ``source`` and the part that is wrong).
+        """
+        try:
+            fetches = [(str(p), str(d), str(s), str(t), int(n)) for p, d, s, t, n in dump["fetches"]]
+            edges = [
+                (
+                    str(a),
+                    str(b),
+                    str(s),
+                    json.dumps(list(c)),
+                    json.dumps(list(i)),
+                    None if f is None else int(f),
+                    str(v),
+                )
+                for a, b, s, c, i, f, v in dump["edges"]
+            ]
+            papers = [(str(pid), json.dumps(Paper.from_dict(data).to_dict())) for pid, data in dump["papers"].items()]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ParseError(f"not a citation cache dump ({type(exc).__name__}: {exc})", source=source) from None
+        with self.db._write(bump=False) as conn:
+            for via in {e[6] for e in edges} | {f"{p} {d}" for p, d, *_ in fetches}:
+                conn.execute("DELETE FROM citation_edges WHERE via = ?", (via,))
+            conn.executemany(
+                "INSERT INTO citation_fetches(paper_id, direction, source, fetched, count) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(paper_id, direction, source) DO UPDATE SET fetched = excluded.fetched, count = excluded.count",
+                fetches,
+            )
+            conn.executemany(
+                "INSERT INTO citation_edges(citing, cited, source, contexts, intents, influential, via) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(via, citing, cited, source) DO NOTHING",
+                edges,
+            )
+            conn.executemany(
+                "INSERT INTO citation_papers(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
+                papers,
+            )
 
 
 def _paper(data: str) -> Paper:
