@@ -257,6 +257,31 @@ def test_two_hops_fetch_the_neighbours(fake_server, tmp_path: Path) -> None:
     assert report.failed == {} and report.papers == 5  # X, Y, B, C and (B's) Z
 
 
+def test_more_hops_are_bounded_by_max_papers_most_cited_first(fake_server, tmp_path: Path, capsys) -> None:
+    """hops=2 with max_papers=2: of A's four references only the two most cited (X 900, Y 300) are expanded;
+    B (42) and C (7) are counted as skipped and never asked for; the progress bar names each hop."""
+    _serve_library(fake_server)
+    empty = (OWN / "empty_page.json").read_bytes()
+    for ident in ("s2x0000000000000000000000000000000000001", "s2y0000000000000000000000000000000000002"):
+        fake_server.route(f"/graph/v1/paper/{ident}/references", empty)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartialImportWarning)
+        report = Library([A]).fetch_citations(
+            hops=2,
+            store=Store(tmp_path / "m.sqlite3"),
+            client=_client(fake_server),
+            directions=("references",),
+            max_papers=2,
+        )
+    assert sorted(report.fetched) == sorted(f"{i} references" for i in (A.id, X_ID, Y_ID))
+    assert report.skipped == 2 and repr(report).endswith("papers=4, skipped=2)")
+    assert fake_server.requests_to("/graph/v1/paper/s2b0000000000000000000000000000000000005/references") == []
+    bar = capsys.readouterr().err
+    assert "citations, hop 1" in bar and "citations, hop 2" in bar  # shown by default when hops > 1
+    with pytest.raises(UsageError, match="max_papers: expected 0 or more"):
+        Library([A]).fetch_citations(max_papers=-1)
+
+
 # -- recorded real responses ----------------------------------------------------------------------
 
 

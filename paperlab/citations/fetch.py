@@ -41,17 +41,21 @@ class FetchReport:
         ``"<paper id> <direction>"`` -> why it could not be fetched (no id a service knows, HTTP errors).
     papers : int
         Distinct papers at the other end of all links.
+    skipped : int
+        Papers found before the last hop whose own links were not fetched (over ``max_papers``).
     """
 
     fetched: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     papers: int = 0
+    skipped: int = 0
 
     def __repr__(self) -> str:
+        skipped = f", skipped={self.skipped}" if self.skipped else ""
         return (
             f"FetchReport(fetched={len(self.fetched)}, cached={len(self.cached)}, failed={len(self.failed)}, "
-            f"papers={self.papers})"
+            f"papers={self.papers}{skipped})"
         )
 
 
@@ -188,6 +192,25 @@ def citations(paper: Paper, **kwargs: Any) -> Library:
     return _library(links(paper, "citations", **kwargs), f"citations of {paper.id}")
 
 
+def _times_cited(paper: Paper) -> int:
+    count = paper.extra.get("citationCount")
+    return count if isinstance(count, int) and not isinstance(count, bool) else 0
+
+
+def _next_frontier(others: dict[str, Paper], seen: set[str], budget: int | None) -> tuple[list[Paper], int]:
+    """The papers to expand at the next hop, most cited first, at most ``budget``; and how many were left out."""
+    found = sorted((p for pid, p in others.items() if pid not in seen), key=lambda p: -_times_cited(p))
+    if budget is None or len(found) <= budget:
+        return found, 0
+    return found[:budget], len(found) - budget
+
+
+def _bar(total: int, hop: int, show: bool) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=f"citations, hop {hop}", unit="paper", disable=not show, leave=False)
+
+
 def fetch_citations(
     library: Library | Iterable[Paper],
     hops: int = 1,
@@ -199,16 +222,27 @@ def fetch_citations(
     sources: Sequence[str] = ("semantic_scholar",),
     refresh: bool = False,
     limit: int | None = 1000,
+    max_papers: int | None = 200,
+    progress: bool | None = None,
 ) -> FetchReport:
     """``Library.fetch_citations(hops=1)``: fetch (or find cached) the references and citations of every paper,
     and with ``hops=2`` those of the papers found, and so on.
 
-    A paper that cannot be fetched (no id a service knows, an HTTP error after the retries) is named in
-    :attr:`FetchReport.failed`; the others are kept. Everything fetched is cached in the store, so
-    :func:`~paperlab.citations.graph.citation_graph` works offline afterwards.
+    Beyond the library, the links of at most ``max_papers`` papers are fetched in all (the most cited first; None:
+    no bound); the others found are counted in :attr:`FetchReport.skipped`. ``progress`` shows a progress bar per
+    hop (by default when ``hops`` > 1). A paper that cannot be fetched (no id a service knows, an HTTP error after
+    the retries) is named in :attr:`FetchReport.failed`; the others are kept. Everything fetched is cached in the
+    store, so :func:`~paperlab.citations.graph.citation_graph` works offline afterwards.
+
+    Raises
+    ------
+    UsageError
+        ``hops`` < 1, ``max_papers`` < 0, or an unknown source.
     """
     if hops < 1:
         raise UsageError(f"hops: expected 1 or more, got {hops}")
+    if max_papers is not None and max_papers < 0:
+        raise UsageError(f"max_papers: expected 0 or more (or None: no bound), got {max_papers}")
     _check_sources(sources)
     cache = _cache(store)
     report = FetchReport()
@@ -216,17 +250,32 @@ def fetch_citations(
     seen = {p.id for p in frontier}
     aliases = _Aliases(Library(frontier))
     others: dict[str, Paper] = {}
+    budget = max_papers
+    show = hops > 1 if progress is None else progress
     with _services(client, openalex) as services:
         for hop in range(hops):
-            for paper in frontier:
-                for direction in directions:
-                    _fetch_one(
-                        paper, direction, cache, services, sources=sources, refresh=refresh, limit=limit, report=report
-                    )
-                    for link in cache.links(paper.id, direction):
-                        if aliases.find(link.paper) is None:  # a library paper as S2 returned it is that paper
-                            others.setdefault(link.paper.id, link.paper)
-            frontier = [p for pid, p in others.items() if pid not in seen] if hop + 1 < hops else []
+            with _bar(len(frontier), hop + 1, show) as bar:
+                for paper in frontier:
+                    for direction in directions:
+                        _fetch_one(
+                            paper,
+                            direction,
+                            cache,
+                            services,
+                            sources=sources,
+                            refresh=refresh,
+                            limit=limit,
+                            report=report,
+                        )
+                        for link in cache.links(paper.id, direction):
+                            if aliases.find(link.paper) is None:  # a library paper as S2 returned it is that paper
+                                others.setdefault(link.paper.id, link.paper)
+                    bar.update(1)
+            if hop + 1 == hops:
+                break
+            frontier, left_out = _next_frontier(others, seen, budget)
+            report.skipped += left_out
+            budget = None if budget is None else budget - len(frontier)
             seen.update(p.id for p in frontier)
     report.papers = len(others)
     return report
