@@ -12,8 +12,9 @@ Steps (each cached in --workdir, so the full run is done once):
 1. generate ``vectors.npy`` (float16, written a slice at a time);
 2. exact top-10 of every dev/test query over all rows (the ground truth; streamed in slices);
 3. build the index with ``paperlab.scaleout.build_index`` (the configuration ``paperlab embed --index``
-   gives users: int8 HNSW, degree 8, re-scoring 10x candidates against the float16 rows), in a child
-   process (build time, its peak memory);
+   gives users, ``paperlab.scaleout.settings_for(n)``: int8 HNSW of degree 8 up to 1.5M rows, above that
+   degree 16 over the rows projected on 256 principal axes; re-scoring 10x candidates against the float16
+   rows), in a child process (build time, its peak memory);
 4. serve, in a fresh child process: ``ScaleIndex.load`` (graph read into memory), dev recall@10 for each
    ``expansion_search`` of the grid, the smallest reaching 0.96 chosen; test p50/p99 latency and recall@10
    at that setting; resident memory (VmRSS/VmHWM of that process);
@@ -43,7 +44,7 @@ from paperlab.scaleout import ScaleIndex, build_index  # noqa: E402
 from paperlab.search import PACKAGED_EMBEDDINGS  # noqa: E402
 
 SIGMA, TAU, K = 0.7, 0.025, 10
-GRID = (64, 128, 256, 384, 512)
+GRID = (64, 128, 256, 384, 512, 768, 1024)
 STEP = 100_000
 
 
@@ -151,13 +152,13 @@ def phase_serve(folder: Path, n_queries: int, view: bool = False) -> None:
     grid = {}
     for es in GRID:
         index.ann.index_.expansion_search = es
-        grid[es] = recall([index.ann.search(q, K)[0] for q in dev], truth_dev)
+        grid[es] = recall([index.search_rows(q, K)[0] for q in dev], truth_dev)
     chosen = next((es for es in GRID if grid[es] >= 0.96), GRID[-1])
     index.ann.index_.expansion_search = chosen
     found, times = [], []
     for q in test:
         t = time.perf_counter()
-        found.append(index.ann.search(q, K)[0])
+        found.append(index.search_rows(q, K)[0])
         times.append((time.perf_counter() - t) * 1000)
     result = {
         "view": view,
@@ -166,6 +167,7 @@ def phase_serve(folder: Path, n_queries: int, view: bool = False) -> None:
         "rss_loaded": loaded,
         "rss_after": rss(),
         "graph_gb": index.ann.nbytes / 1e9,
+        "settings": index.meta["settings"],
         "grid_dev_recall": grid,
         "chosen": chosen,
         "test_recall": recall(found, truth_test),
@@ -204,9 +206,9 @@ def report(n: int, built: dict | None, served: dict, exact_ms: list[float]) -> N
     print(
         "dev recall@10 by expansion_search: " + ", ".join(f"{k}: {v:.3f}" for k, v in served["grid_dev_recall"].items())
     )
-    print(
-        f"\n| measure | scale index (i8 HNSW, M=8, es={served['chosen']}, re-score 100) | exact (baseline) | target |"
-    )
+    st = served["settings"]
+    graph = f"i8 HNSW over {st.get('reduce') or 384}-d rows, M={st['connectivity']}, ef_add={st['expansion_add']}"
+    print(f"\n| measure | scale index ({graph}, es={served['chosen']}, re-score {st['rerank'] * K}) | exact | target |")
     print("| --- | --- | --- | --- |")
     print(
         f"| query p50 / p99 (test) | {served['p50']:.2f} / {served['p99']:.2f} ms | "

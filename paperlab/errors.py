@@ -20,6 +20,7 @@ __all__ = [
     "FetchError",
     "ImportProblem",
     "InvalidValue",
+    "ModelMismatchError",
     "NotFound",
     "ParseError",
     "PaperlabError",
@@ -213,6 +214,11 @@ class StoreCorrupt(StoreUnavailable):
 
 class UsageError(PaperlabError):
     """A command-line or magic invocation is wrong (unknown option value, missing argument, bad ``-k``)."""
+
+
+class ModelMismatchError(PaperlabError, ValueError):
+    """Vectors of different models (or dimensions) were mixed: a query, an import, a library's vectors or an
+    index disagree. The message names both models and how to search with the right one."""
 
 
 class ProblemCollector:

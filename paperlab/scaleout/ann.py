@@ -7,12 +7,21 @@ The folder holds:
   not count towards the process's resident memory;
 * ``ids.npy``: the paper id of each row (fixed-width bytes, memory-mapped);
 * ``ann.usearch``: the usearch HNSW graph over int8-quantised rows (:class:`~paperlab.search.AnnVectorIndex`);
+* ``projection.npy`` (large indexes only): the ``(dim, reduce)`` basis the graph's rows were projected on;
 * ``meta.json``: model name, dimension, row count and the graph settings, written last.
 
-:data:`INDEX_SETTINGS` is the configuration ``benchmarks/bench_ann_scale.py`` measures (384-d real-like vectors):
-int8 rows and a graph of degree 8 take about 0.5 KB per vector (2.7M rows: about 1.35 GB), and re-scoring
-10x the candidates against the float16 rows undoes the int8 rounding; ``expansion_search`` was chosen on dev
-queries (figures in ``benchmarks/README.md``).
+The settings are those ``benchmarks/bench_ann_scale.py`` measures (384-d real-like vectors, figures in
+``benchmarks/README.md``), by size (:func:`settings_for`):
+
+* up to :data:`LARGE_ABOVE` rows, :data:`INDEX_SETTINGS`: int8 rows and a graph of degree 8 (about 0.5 KB per
+  vector); recall@10 0.97 at 1M rows;
+* above, :data:`LARGE_INDEX_SETTINGS`: a denser graph (degree 16, ``expansion_add`` 128) over the rows
+  projected on their ``reduce`` = 256 principal axes (int8 again: about 0.4 KB per vector, 2.7M rows: about
+  1.1 GB). The degree-8 graph reached only 0.92 at 2.7M rows: its misses were never among its candidates.
+  The projection loses nothing that matters here because the candidates are re-scored anyway.
+
+Either way ``rerank`` x k candidates are re-scored exactly against the float16 rows (full dimension), which
+undoes the int8 rounding and the projection; ``expansion_search`` was chosen on dev queries.
 
 A query must be encoded by the model whose vectors the index holds: :meth:`ScaleIndex.search` raises
 :class:`ModelMismatchError` for any other model (its scores would be meaningless).
@@ -28,12 +37,22 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import PaperlabError
+from ..errors import ModelMismatchError
 from ..search import AnnVectorIndex, Encoder, get_encoder
+from ..search.vectors import EXACT_BELOW
 
-__all__ = ["INDEX_SETTINGS", "ModelMismatchError", "RowFile", "ScaleIndex", "build_index"]
+__all__ = [
+    "INDEX_SETTINGS",
+    "LARGE_ABOVE",
+    "LARGE_INDEX_SETTINGS",
+    "ModelMismatchError",
+    "RowFile",
+    "ScaleIndex",
+    "build_index",
+    "settings_for",
+]
 
-#: Graph settings of saved scale indexes (see the module docstring and ``benchmarks/README.md``).
+#: Graph settings of saved scale indexes up to :data:`LARGE_ABOVE` rows (see the module docstring).
 INDEX_SETTINGS: dict[str, Any] = {
     "dtype": "i8",
     "connectivity": 8,
@@ -41,11 +60,44 @@ INDEX_SETTINGS: dict[str, Any] = {
     "expansion_search": 512,
     "rerank": 10,
 }
+#: Settings above :data:`LARGE_ABOVE` rows: a denser graph over rows projected on ``reduce`` principal axes.
+LARGE_INDEX_SETTINGS: dict[str, Any] = {**INDEX_SETTINGS, "connectivity": 16, "expansion_add": 128, "reduce": 256}
+LARGE_ABOVE = 1_500_000
 FORMAT = 1
+_SAMPLE = 200_000  # rows the projection is fitted on
+_STEP = 100_000
 
 
-class ModelMismatchError(PaperlabError, ValueError):
-    """Vectors of different models (or dimensions) were mixed: a query, an import or an index disagree."""
+def settings_for(n: int) -> dict[str, Any]:
+    """The index settings for ``n`` rows: :data:`INDEX_SETTINGS`, or :data:`LARGE_INDEX_SETTINGS` above
+    :data:`LARGE_ABOVE` rows."""
+    return dict(LARGE_INDEX_SETTINGS if n > LARGE_ABOVE else INDEX_SETTINGS)
+
+
+def _projection(rows: np.ndarray, dims: int) -> np.ndarray:
+    """``(dim, dims)``: the principal axes of the rows (uncentred, so that dot products are kept), from a sample."""
+    n = rows.shape[0]
+    picks = np.unique(np.linspace(0, n - 1, min(n, _SAMPLE)).astype(np.int64))
+    moment = np.zeros((rows.shape[1], rows.shape[1]), dtype=np.float64)
+    for start in range(0, len(picks), _STEP):
+        block = np.asarray(rows[picks[start : start + _STEP]], dtype=np.float64)
+        moment += block.T @ block
+    values, axes = np.linalg.eigh(moment)
+    return np.ascontiguousarray(axes[:, np.argsort(-values)[:dims]], dtype=np.float32)
+
+
+class _Projected:
+    """Rows projected on ``axes``, a slice at a time (what :meth:`AnnVectorIndex.fit` reads)."""
+
+    def __init__(self, rows: np.ndarray, axes: np.ndarray) -> None:
+        self.rows, self.axes = rows, axes
+        self.shape = (rows.shape[0], axes.shape[1])
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key: slice) -> np.ndarray:
+        return np.asarray(self.rows[key], dtype=np.float32) @ self.axes
 
 
 class RowFile:
@@ -124,7 +176,8 @@ def build_index(
     model : str
         Name of the model that made the vectors (queries must use it).
     settings : dict, optional
-        :class:`~paperlab.search.AnnVectorIndex` parameters (default :data:`INDEX_SETTINGS`).
+        :class:`~paperlab.search.AnnVectorIndex` parameters and ``reduce`` (dimensions of the projected rows the
+        graph holds; 0: the rows as they are), over :func:`settings_for` the number of rows.
     progress : bool
         Show usearch's progress bar while adding rows.
     """
@@ -142,8 +195,18 @@ def build_index(
         del out
     rows = np.load(target, mmap_mode="r")
     np.save(folder / "ids.npy", np.asarray([str(i).encode() for i in ids] if len(ids) else [], dtype="S"))
-    params = {**INDEX_SETTINGS, **(settings or {})}
-    ann = AnnVectorIndex(**params).fit(rows, progress=progress)
+    params = {**settings_for(rows.shape[0]), **(settings or {})}
+    reduce = int(params.get("reduce") or 0)
+    params["reduce"] = reduce = reduce if 0 < reduce < rows.shape[1] else 0
+    graph = {key: value for key, value in params.items() if key != "reduce"}
+    (folder / "projection.npy").unlink(missing_ok=True)
+    if reduce:  # the graph holds the projected rows; candidates are re-scored by ScaleIndex on the full rows
+        axes = _projection(rows, reduce)
+        np.save(folder / "projection.npy", axes)
+        projected: Any = _Projected(rows, axes)
+        ann = AnnVectorIndex(**{**graph, "rerank": 1}).fit(projected, progress=progress)
+    else:
+        ann = AnnVectorIndex(**graph).fit(rows, progress=progress)
     ann.save(folder / "ann.usearch")
     meta = {"format": FORMAT, "model": model, "dim": int(rows.shape[1]), "n": int(rows.shape[0]), "settings": params}
     (folder / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
@@ -160,9 +223,19 @@ class ScaleIndex:
         The model whose vectors the index holds.
     dim, n : int
     ann : AnnVectorIndex
+    axes : numpy.ndarray or None
+        ``(dim, reduce)``: the projection of the graph's rows (large indexes), else None.
     """
 
-    def __init__(self, folder: Path, meta: dict[str, Any], ann: AnnVectorIndex, ids: np.ndarray) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        meta: dict[str, Any],
+        ann: AnnVectorIndex,
+        ids: np.ndarray,
+        rows: RowFile | None = None,
+        axes: np.ndarray | None = None,
+    ) -> None:
         self.folder = folder
         self.meta = meta
         self.model = str(meta["model"])
@@ -170,6 +243,9 @@ class ScaleIndex:
         self.n = int(meta["n"])
         self.ann = ann
         self.ids = ids
+        self.rows = rows
+        self.axes = axes
+        self.rerank = int(meta["settings"].get("rerank", 10))
 
     def __repr__(self) -> str:
         return f"ScaleIndex({str(self.folder)!r}, model={self.model!r}, n={self.n}, dim={self.dim})"
@@ -183,11 +259,29 @@ class ScaleIndex:
             raise FileNotFoundError(f"{folder}: no saved scale index here (meta.json missing; build it again)")
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         settings = dict(meta["settings"])
+        axes = np.load(folder / "projection.npy") if settings.pop("reduce", 0) else None
         if expansion_search is not None:
             settings["expansion_search"] = expansion_search
+        if axes is not None:  # the graph gives candidates only: search_rows re-scores them on the full rows
+            settings["rerank"] = 1
         rows = RowFile(folder / "vectors.npy")
         ann = AnnVectorIndex.load(folder / "ann.usearch", rows, view=view, **settings)  # type: ignore[arg-type]
-        return cls(folder, meta, ann, np.load(folder / "ids.npy", mmap_mode="r"))
+        return cls(folder, meta, ann, np.load(folder / "ids.npy", mmap_mode="r"), rows, axes)
+
+    def search_rows(self, query: np.ndarray, k: int = 10) -> tuple[np.ndarray, np.ndarray]:
+        """Row numbers and cosine similarities of the ``k`` rows nearest to a unit query vector, best first."""
+        if self.axes is None or self.rows is None:
+            return self.ann.search(query, k)
+        k = min(k, self.n)
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if self.n <= max(k * self.rerank, EXACT_BELOW):  # few rows: all of them (as AnnVectorIndex does)
+            keys = np.arange(self.n, dtype=np.int64)
+        else:
+            keys = np.sort(self.ann.search(query @ self.axes, k * self.rerank)[0])
+        sims = np.asarray(self.rows[keys], dtype=np.float32) @ query
+        order = np.argsort(-sims, kind="stable")[:k]
+        return keys[order], sims[order]
 
     def search_vector(self, query: np.ndarray, k: int = 10) -> tuple[list[str], np.ndarray]:
         """Ids and cosine similarities of the ``k`` rows nearest to a query vector (any length), best first."""
@@ -198,7 +292,7 @@ class ScaleIndex:
                 f"{self.dim}-d vectors of {self.model!r}"
             )
         norm = float(np.linalg.norm(query))
-        rows, sims = self.ann.search(query / norm if norm > 0 else query, k)
+        rows, sims = self.search_rows(query / norm if norm > 0 else query, k)
         return [bytes(self.ids[r]).decode() for r in rows.tolist()], sims
 
     def search(self, text: str, k: int = 10, encoder: str | Encoder | None = None) -> list[tuple[str, float]]:

@@ -8,9 +8,11 @@ and searches look. Bad rows (an id that names no arXiv paper or DOI, a vector of
 empty vector) are reported with their row number and skipped; ids of papers the store does not hold are
 counted (import their metadata first, e.g. the Kaggle arXiv snapshot, and run the import again).
 
-The model name is recorded with every vector (it is the cache key), and a model whose cached vectors
-have another dimension is refused (:class:`~paperlab.scaleout.ModelMismatchError`): a search then uses the
-vectors only when its query is encoded by that same model.
+The model name is recorded with every vector (it is the cache key) and in the store's list of imported
+models, and a model whose cached vectors have another dimension is refused
+(:class:`~paperlab.errors.ModelMismatchError`). A search of these papers must encode its query with that
+same model: :class:`~paperlab.search.PaperIndex` raises ``ModelMismatchError`` rather than re-embed them
+with another one, unless asked to (``Library.embed(encoder=...)`` or ``paperlab embed --model`` first).
 """
 
 from __future__ import annotations
@@ -250,6 +252,7 @@ def import_vectors(
     for batch_ids, batch_vectors in batches:
         good = _accept_batch(report, report.rows, batch_ids, batch_vectors, keys, store)
         store.put_embeddings(name, good)
+        store.record_import(name, len(good))  # searches then use these vectors, never re-embed them
         report.imported += len(good)
     if report.rows and report.bad == report.rows:
         raise ParseError(f"no usable row; first problem: {report.problems[0].message}", source=str(path), where="row 1")

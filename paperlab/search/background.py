@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import ModelMismatchError
 from ..library import Library
 from ..paper import Paper
 from ..text import text_hash
@@ -261,7 +262,11 @@ class EmbeddingJob:
             # BM25 standing in for the embeddings keeps every paper sharing a query word (no lexical cut-off)
             floor = 0.0 if rest_mode != mode else None
             index = PaperIndex(encoder="static", mode=rest_mode, store=cache, index_dir=None, progress=False)
-            parts.append(index.fit(rest).search(query, k=k, mode=rest_mode, min_score=floor))
+            try:
+                parts.append(index.fit(rest).search(query, k=k, mode=rest_mode, min_score=floor))
+            except ModelMismatchError:  # their vectors were imported for another model: words only until embedded
+                index = PaperIndex(mode="lexical", store=cache, index_dir=None, progress=False)
+                parts.append(index.fit(rest).search(query, k=k, mode="lexical", min_score=0.0))
         return _merge(parts, query, k, mode, self.progress)
 
 

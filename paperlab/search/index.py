@@ -16,6 +16,7 @@ from ..paper import Paper
 from . import persist
 from .encoders import Encoder, embed, get_encoder, text_hash
 from .lexical import BM25Ranker
+from .modelcheck import refuse_other_model
 from .ranking import (
     QUERY_STOP,
     ModeCalibration,
@@ -242,6 +243,7 @@ class PaperIndex:
                     return
         store = self._store()
         self.encoder_ = self._choose_encoder(self.texts_, store)
+        refuse_other_model(self.encoder_.name, self.texts_, store)  # imported vectors: search with their model
         lexical = None
         if self.mode == "hybrid" and self._lexical is None and len(self.texts_) >= self.persist_above:
             # build BM25 (Python, holds the GIL) while the encoder runs (native code, mostly releases it)

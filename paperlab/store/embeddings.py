@@ -13,6 +13,8 @@ from .db import Database
 
 __all__ = ["EmbeddingCache"]
 
+_IMPORTED = "imported:"
+
 
 class EmbeddingCache(Database):
     """The embeddings half of :class:`~paperlab.store.Store` (see there)."""
@@ -56,6 +58,26 @@ class EmbeddingCache(Database):
                 "ON CONFLICT(model, text_hash) DO UPDATE SET dim = excluded.dim, vector = excluded.vector",
                 [(model, h, int(dim), bytes(vec)) for h, (dim, vec) in vectors.items()],
             )
+
+    def record_import(self, model: str, count: int) -> None:
+        """Remember that ``count`` precomputed vectors of ``model`` were imported (not embedded here).
+
+        Searches then refuse to re-embed those papers with another model (see
+        :class:`~paperlab.search.PaperIndex`); kept in the ``meta`` table as ``imported:<model>``.
+        """
+        if count <= 0:
+            return
+        with self._write(bump=False) as conn:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = meta.value + excluded.value",
+                (f"{_IMPORTED}{model}", int(count)),
+            )
+
+    def imported_models(self) -> dict[str, int]:
+        """``{model: vectors imported}`` for every model whose vectors were imported (:meth:`record_import`)."""
+        rows = self._conn().execute("SELECT key, value FROM meta WHERE key LIKE ?", (f"{_IMPORTED}%",)).fetchall()
+        return {str(k)[len(_IMPORTED) :]: int(v) for k, v in rows}
 
     @staticmethod
     def text_hash(text: str) -> str:
