@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .paper import MIME_TYPE, Paper
-from .text import md_escape, md_link_text, md_quote, shown_text
+from .text import NO_MATH_CLASS, md_escape, md_link_text, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
 
 __all__ = [
@@ -108,7 +108,7 @@ def paper_to_html(paper: Paper) -> str:
     shown = paper.shown_abstract
     abstract = f"<details><summary>Abstract</summary><p>{e(shown)}</p></details>" if shown else ""
     return (
-        f'<div class="paperlab-card" style="{_CARD_STYLE}">'
+        f'<div class="paperlab-card {NO_MATH_CLASS}" style="{_CARD_STYLE}">'
         f'<div style="font-weight:600">{head}</div>'
         f'<div style="color:var(--jp-ui-font-color2,#666)">{meta}</div>'
         f"<div>{chips} {e(stats)} {links}</div>{abstract}</div>"

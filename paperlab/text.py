@@ -9,12 +9,19 @@ import hashlib
 import html
 import re
 
-__all__ = ["md_escape", "md_link_text", "md_quote", "shown_text", "text_hash"]
+__all__ = ["NO_MATH_CLASS", "md_escape", "md_link_text", "md_quote", "shown_text", "text_hash"]
+
+#: Classes of the outermost element of HTML we write: MathJax 3 (JupyterLab 4, Notebook 7) and MathJax 2 (nbconvert,
+#: classic notebook) skip them, so a "$" in a title, abstract or note is never typeset as math.
+NO_MATH_CLASS = "mathjax_ignore tex2jax_ignore"
 
 # Backslash-escaped: every ASCII character that opens markdown markup inline or in a table cell.
 # "<", ">" and "&" become HTML entities, so no raw HTML, autolink or entity survives.
 # "(", ")" and "!" need no escape: with "[" and "]" escaped they can never form a link or an image.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+# "$" as a character reference: GitHub typesets "$...$" in markdown as math (JupyterLab's MathJax reads the
+# rendered text, so there only the NO_MATH_CLASS of our HTML helps: JupyterLab shows our HTML, not our markdown).
+_MD_ENTITIES = str.maketrans({"$": "&#36;"})
 # Never shown: control characters and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
 # U+2066-U+2069), which would reorder the text after them on the card (a title reversing its links or tags).
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -43,7 +50,7 @@ def md_escape(text: str) -> str:
     'A &lt;b&gt;bold&lt;/b&gt; \\\\[link\\\\](x) \\\\| \\\\*not\\\\* \\\\#1 next'
     """
     text = html.escape(" ".join(shown_text(text).split()), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text).translate(_MD_ENTITIES)
 
 
 def md_link_text(text: str) -> str:

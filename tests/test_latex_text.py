@@ -207,3 +207,13 @@ def test_readable_forms_on_the_wire_follow_a_title_edited_after_construction() -
     assert p.shown_title == "Now 2.2× faster"
     p.title = "Plain again"
     assert p.to_dict()["title_text"] is None
+
+
+def test_dollar_signs_in_user_text_are_never_math() -> None:
+    from paperlab.services.listview import ReadingListView
+    from paperlab.text import NO_MATH_CLASS, md_escape
+
+    assert md_escape("costs $5 to $10") == "costs &#36;5 to &#36;10"  # GitHub typesets $...$ in markdown
+    card = Paper(title="Pay $5, get $10", abstract="From $1 to $2.").to_html()
+    assert card.startswith(f'<div class="paperlab-card {NO_MATH_CLASS}"')  # MathJax skips the whole card
+    assert f'class="paperlab-readinglist {NO_MATH_CLASS}"' in ReadingListView("notes with $x$")._repr_html_()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..text import md_escape, shown_text
+from ..text import NO_MATH_CLASS, md_escape, shown_text
 from ..urls import html_link
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class ReadingListView:
         else:
             body = '<ol style="list-style:none;margin:4px 0 0;padding:0">' + "".join(map(_row_html, self.entries))
             body += "</ol>"
-        return f'<div class="paperlab-readinglist" style="font-family:var(--jp-ui-font-family,sans-serif)">{head}{body}</div>'
+        return f'<div class="paperlab-readinglist {NO_MATH_CLASS}" style="font-family:var(--jp-ui-font-family,sans-serif)">{head}{body}</div>'
 
     def _repr_markdown_(self) -> str:
         lines = [f"**Reading list “{md_escape(self.name)}”** — {len(self.entries)} papers", ""]
