@@ -13,7 +13,7 @@ Steps (each cached in --workdir, so the full run is done once):
 2. exact top-10 of every dev/test query over all rows (the ground truth; streamed in slices);
 3. build the index with ``paperlab.scaleout.build_index`` (the configuration ``paperlab embed --index``
    gives users, ``paperlab.scaleout.settings_for(n)``: int8 HNSW of degree 8 up to 1.5M rows, above that
-   degree 16 over the rows projected on 256 principal axes; re-scoring 10x candidates against the float16
+   degree 12 over the rows projected on 192 principal axes; re-scoring 10x candidates against the float16
    rows), in a child process (build time, its peak memory);
 4. serve, in a fresh child process: ``ScaleIndex.load`` (graph read into memory), dev recall@10 for each
    ``expansion_search`` of the grid, the smallest reaching 0.96 chosen; test p50/p99 latency and recall@10

@@ -222,3 +222,32 @@ def test_a_wrong_ray_address_is_a_usage_error_before_anything_starts(spec: str, 
     with pytest.raises(UsageError, match=message), ray_session(spec):
         pass
     assert not ray.is_initialized()
+
+
+def test_a_large_index_projects_its_graph_rows_and_re_scores_on_the_full_rows(tmp_path: Path) -> None:
+    """Above LARGE_ABOVE rows the graph holds rows projected on their principal axes; answers are exact cosines."""
+    from paperlab.scaleout import INDEX_SETTINGS, LARGE_ABOVE, LARGE_INDEX_SETTINGS, build_index, settings_for
+
+    assert settings_for(LARGE_ABOVE) == INDEX_SETTINGS and settings_for(LARGE_ABOVE + 1) == LARGE_INDEX_SETTINGS
+    assert LARGE_INDEX_SETTINGS["connectivity"] > INDEX_SETTINGS["connectivity"]
+    rng = np.random.default_rng(11)
+    centres = rng.standard_normal((40, 48)).astype(np.float32)  # clustered rows, like abstracts by topic
+    rows = centres[rng.integers(0, 40, 12_000)] + 0.6 * rng.standard_normal((12_000, 48)).astype(np.float32)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)  # 12,000 rows: more than are ever scored exhaustively
+    build_index(tmp_path / "big", rows, [f"row{i}" for i in range(len(rows))], MODEL, settings={"reduce": 24})
+    index = ScaleIndex.load(tmp_path / "big")
+    assert index.axes is not None and index.axes.shape == (48, 24) and index.meta["settings"]["reduce"] == 24
+    assert np.allclose(index.axes.T @ index.axes, np.eye(24), atol=1e-4)  # orthonormal axes
+    queries = centres[rng.integers(0, 40, 50)] + 0.6 * rng.standard_normal((50, 48)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    exact = np.argsort(-(queries @ rows.astype(np.float16).astype(np.float32).T), axis=1)[:, :10]
+    found = [index.search_rows(q, 10) for q in queries]
+    recall = np.mean([len(set(f.tolist()) & set(t.tolist())) / 10 for (f, _), t in zip(found, exact, strict=True)])
+    assert recall >= 0.95
+    rows16 = rows.astype(np.float16).astype(np.float32)
+    for q, (keys, sims) in zip(queries, found, strict=True):  # full-dimension cosines, best first
+        assert np.allclose(sims, rows16[keys] @ q, atol=1e-5) and np.all(np.diff(sims) <= 0)
+    ids, sims = index.search_vector(rows[123] * 5, k=1)  # any length
+    assert ids == ["row123"] and sims[0] == pytest.approx(1.0, abs=2e-3)
+    small = build_index(tmp_path / "small", rows[:500], [f"r{i}" for i in range(500)], MODEL)
+    assert ScaleIndex.load(small).axes is None and not (small / "projection.npy").exists()
