@@ -15,8 +15,11 @@ table cells) and ``tuple`` (also metric and dataset, and the method for tables).
 Held-out set: ``benchmarks/data/extraction_gold_v2.json`` — sentences of abstracts the extractor was never
 developed on, split by abstract into ``dev`` (the only part used to improve the extractor) and ``test``. Each
 split is scored on its own, with a third match level ``metric`` (number, unit, kind and metric).
-``benchmarks/data/extraction_gold_v3_dev.json`` (split ``v3-dev``) is a second dev set of other real abstracts. The
-v2 ``test`` split is scored only with ``--test`` (the one final scoring; never develop against it).
+``benchmarks/data/extraction_gold_v3_dev.json`` (split ``v3-dev``) and ``extraction_gold_v5_dev.json`` (``v5-dev``)
+are more dev sets of other real abstracts. ``extraction_gold_v4_test.json`` (``v4-test``, labelled before any change
+of session 4) is scored only with ``--v4-test``, the v2 ``test`` split only with ``--test``: final scorings, never
+develop against them. Held-out splits are scored for the baseline, the rules alone (the metric ranker's model
+hidden) and paperlab (rules + ranker) in the same run; metrics are compared case- and plural-insensitively.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -42,10 +45,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 GOLD = Path(__file__).parent / "data" / "extraction_gold.json"
 GOLD_V2 = Path(__file__).parent / "data" / "extraction_gold_v2.json"
 GOLD_V3 = Path(__file__).parent / "data" / "extraction_gold_v3_dev.json"
+GOLD_V4 = Path(__file__).parent / "data" / "extraction_gold_v4_test.json"
+GOLD_V5 = Path(__file__).parent / "data" / "extraction_gold_v5_dev.json"
 
 from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
 from paperlab.compare import extract_results  # noqa: E402
+from paperlab.comparison import metric_ranker  # noqa: E402
 from paperlab.errors import PartialImportWarning  # noqa: E402
 from paperlab.services.sessions import Session  # noqa: E402
 
@@ -58,6 +64,12 @@ def _norm(x: object) -> object:
     if isinstance(x, (int, float)) and not isinstance(x, bool):  # JSON 60 and a predicted 60.0 are one value
         return round(float(x), 4)
     return str(x).strip().lower()
+
+
+def _norm_field(key: str, x: object) -> object:
+    """A field compared loosely: metrics by ``metric_key`` (case and plurals aside: "alignment scores" is the
+    gold's "alignment score"), everything else by ``_norm``."""
+    return metric_ranker.metric_key(_norm(x)) if key == "metric" and _norm(x) is not None else _norm(x)
 
 
 def baseline_sentence(text: str) -> list[dict]:
@@ -130,31 +142,73 @@ def keys(rows: list[dict], level: str, table: bool) -> list[tuple]:
         base = ("line", "value") if level == "value" else ("line", "method", "dataset", "metric", "value")
     else:
         base = _SENTENCE_KEYS[level]
-    return [tuple(_norm(r.get(k)) for k in base) for r in rows]
+    return [tuple(_norm_field(k, r.get(k)) for k in base) for r in rows]
 
 
-def held_out_rows(splits: tuple[str, ...] = ("dev", "v3-dev")) -> list[dict]:
-    """Both systems on the v2 gold (``dev``, ``test``) and the v3 dev gold (``v3-dev``), each split scored on its
-    own at the three sentence match levels. ``test`` is scored only when asked for (``--test``)."""
-    every = [s for f in (GOLD_V2, GOLD_V3) for s in json.loads(f.read_text(encoding="utf-8"))["sentences"]]
-    rows = []
-    for split in splits:
-        sents = [s for s in every if s["split"] == split]
-        g = [t for s in sents for t in s["tuples"]]
-        preds = {
+_HELD_OUT = {
+    "dev": "v2 dev",
+    "test": "v2 test",
+    "v3-dev": "v3-dev",
+    "v5-dev": "v5-dev",
+    "v4-test": "v4-test",
+    "v4-unseen": "v4-test without 2606.13174",
+}
+
+
+def _rules_only() -> None:
+    """Extraction without the learned metric ranker (its model file hidden): the rules alone, as before it."""
+    metric_ranker.MODEL_PATH = Path("/nonexistent/metric_model.json")
+    metric_ranker._model.cache_clear()
+
+
+def _split_sentences(splits: tuple[str, ...]) -> dict[str, list[dict]]:
+    """The sentences of each split; with ``v4-test`` also ``v4-unseen``: v4-test without the abstracts that an
+    earlier session's extraction tests used (its ``seen_in_development`` list)."""
+    files = (GOLD_V2, GOLD_V3, GOLD_V4, GOLD_V5)
+    every = [s for f in files for s in json.loads(f.read_text(encoding="utf-8"))["sentences"]]
+    out = {split: [s for s in every if s["split"] == split] for split in splits}
+    if "v4-test" in out:
+        seen = set(json.loads(GOLD_V4.read_text(encoding="utf-8")).get("seen_in_development", []))
+        out["v4-unseen"] = [s for s in out["v4-test"] if s["record"] not in seen]
+    return out
+
+
+def _predict(by_split: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
+    preds = {
+        split: {
             "baseline": [t for s in sents for t in baseline_sentence(s["text"])],
             "paperlab": [t for s in sents for t in extract_results(s["text"]).to_dict("records")],
         }
-        for system in ("baseline", "paperlab"):
+        for split, sents in by_split.items()
+    }
+    model_path = metric_ranker.MODEL_PATH
+    _rules_only()
+    for split, sents in by_split.items():
+        preds[split]["rules only"] = [t for s in sents for t in extract_results(s["text"]).to_dict("records")]
+    metric_ranker.MODEL_PATH = model_path
+    metric_ranker._model.cache_clear()
+    return preds
+
+
+def held_out_rows(splits: tuple[str, ...] = ("dev", "v3-dev", "v5-dev")) -> list[dict]:
+    """The baseline, the rules alone and paperlab (rules + metric ranker) on each held-out split: v2 ``dev`` and
+    ``test``, ``v3-dev``, ``v5-dev``, ``v4-test``, each scored on its own at the three sentence match levels. The
+    test splits are scored only when asked for (``--test``, ``--v4-test``)."""
+    by_split = _split_sentences(splits)
+    preds = _predict(by_split)
+    rows = []
+    for split, sents in by_split.items():
+        g = [t for s in sents for t in s["tuples"]]
+        for system in ("baseline", "rules only", "paperlab"):
             for level in ("value", "metric", "tuple"):
-                prec, rec, f1 = score(keys(g, level, False), keys(preds[system], level, False))
+                prec, rec, f1 = score(keys(g, level, False), keys(preds[split][system], level, False))
                 rows.append(
                     {
                         "system": system,
-                        "part": f"{'' if split.startswith('v3') else 'v2 '}{split} ({len(sents)} sentences)",
+                        "part": f"{_HELD_OUT[split]} ({len(sents)} sentences)",
                         "match": level,
                         "gold": len(g),
-                        "predicted": len(preds[system]),
+                        "predicted": len(preds[split][system]),
                         "precision": round(prec, 3),
                         "recall": round(rec, 3),
                         "f1": round(f1, 3),
@@ -163,7 +217,7 @@ def held_out_rows(splits: tuple[str, ...] = ("dev", "v3-dev")) -> list[dict]:
     return rows
 
 
-def main(realdata: Path, splits: tuple[str, ...] = ("dev", "v3-dev")) -> pd.DataFrame:
+def main(realdata: Path, splits: tuple[str, ...] = ("dev", "v3-dev", "v5-dev")) -> pd.DataFrame:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     t0 = time.perf_counter()
     sent_gold: list[dict] = []
@@ -236,7 +290,7 @@ def main(realdata: Path, splits: tuple[str, ...] = ("dev", "v3-dev")) -> pd.Data
     print("old gold set (the one the extractor was developed on):")
     print(pd.DataFrame(rows).to_string(index=False))
     v2 = held_out_rows(splits)
-    print("\nheld-out gold sets (v2 dev, v3-dev: used for development; v2 test: report these, scored with --test):")
+    print("\nheld-out gold sets (v2 dev, v3-dev, v5-dev: used for development; v2 test, v4-test: report these):")
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
     elapsed = time.perf_counter() - t0
@@ -250,6 +304,8 @@ def main(realdata: Path, splits: tuple[str, ...] = ("dev", "v3-dev")) -> pd.Data
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_realdata_argument(ap, required=True)
-    ap.add_argument("--test", action="store_true", help="also score the held-out v2 test split (the final scoring)")
+    ap.add_argument("--test", action="store_true", help="also score the held-out v2 test split (a final scoring)")
+    ap.add_argument("--v4-test", action="store_true", help="also score v4-test (the final scoring; only once)")
     args = ap.parse_args()
-    main(realdata_or_exit(args.realdata), ("dev", "v3-dev", "test") if args.test else ("dev", "v3-dev"))
+    chosen = ("dev", "v3-dev", "v5-dev") + (("test",) if args.test else ()) + (("v4-test",) if args.v4_test else ())
+    main(realdata_or_exit(args.realdata), chosen)

@@ -1,0 +1,172 @@
+"""Train the metric ranker of results extraction (``paperlab/comparison/metric_ranker.py``) on development gold only.
+
+For every gold result of a development sentence, each candidate noun chunk around its number is one example: positive
+when the chunk names the gold metric (compared with ``metric_key``: case and plurals aside), negative otherwise (a gold
+result with no metric makes every candidate negative). A conditional logit (softmax over the candidates of one number, plus a "no metric" option) is fitted
+with scipy's L-BFGS.
+
+``--check``: fit on ``--train`` sets, then score extraction end to end on ``--check-on`` sets for each threshold (the
+cross-set check of generalisation). ``--write``: fit on ``--train`` sets and write ``metric_model.json`` with the
+chosen ``--threshold``. Never pass a test split (v2 ``test``, ``v4-test``).
+
+Run: ``python benchmarks/train_metric_ranker.py --check`` then ``--write``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = Path(__file__).parent / "data"
+
+import numpy as np  # noqa: E402
+from scipy.optimize import minimize  # noqa: E402
+from sklearn.feature_extraction import DictVectorizer  # noqa: E402
+
+from paperlab.comparison import metric_ranker  # noqa: E402
+from paperlab.comparison.sentences import (  # noqa: E402
+    _VALUE_RE,
+    _metric_hits,
+    _plain,
+    _value_at,
+    extract_results,
+)
+
+SETS = {
+    "v1": ("extraction_gold.json", None),
+    "v2-dev": ("extraction_gold_v2.json", "dev"),
+    "v3-dev": ("extraction_gold_v3_dev.json", "v3-dev"),
+    "v5-dev": ("extraction_gold_v5_dev.json", "v5-dev"),
+}
+TEST_SPLITS = {"test", "v4-test"}
+
+
+def sentences(names: list[str]) -> list[dict]:
+    out = []
+    for name in names:
+        file, split = SETS[name]
+        for s in json.loads((DATA / file).read_text(encoding="utf-8"))["sentences"]:
+            if s.get("split") in TEST_SPLITS:
+                continue
+            if split is None or s.get("split") == split:
+                out.append(s)
+    return out
+
+
+def examples(sents: list[dict]) -> list[tuple[list[dict[str, float]], list[int]]]:
+    """One group per gold result whose number the extractor keeps: its candidates (the last one is "no metric")
+    and 0/1 labels (1 = the candidate names the gold metric; "no metric" is 1 when the gold has none)."""
+    groups = []
+    for s in sents:
+        text = " ".join(_plain(s["text"]).replace("**", "").split())
+        metrics = _metric_hits(text)
+        gold = Counter((round(float(t["value"]), 4), metric_ranker.metric_key(t["metric"])) for t in s["tuples"])
+        for m in _VALUE_RE.finditer(text):
+            row = _value_at(m, text, metrics, [])
+            if row is None:
+                continue
+            wanted = [k for k in gold if k[0] in (round(abs(row["value"]), 4), round(row["value"], 4))]
+            if not wanted:
+                continue
+            target = wanted[0][1]
+            gold[wanted[0]] -= 1
+            if gold[wanted[0]] == 0:
+                del gold[wanted[0]]
+            unit, kind = row["unit"] or "", row["kind"]
+            cands = metric_ranker.candidates(text, m.start("num"), m.end(), unit, kind, metrics)
+            labels = [int(metric_ranker.metric_key(c.name) == target) for c in cands] + [int(target is None)]
+            if not any(labels):
+                continue  # no candidate spells the gold metric (a canonical name): nothing to learn here
+            groups.append(([c.features for c in cands] + [metric_ranker.none_features(unit, kind)], labels))
+    return groups
+
+
+def fit(sents: list[dict], c: float) -> dict:
+    """A conditional logit: softmax over each group's candidates, likelihood of its positive ones, L2 penalty."""
+    groups = examples(sents)
+    vec = DictVectorizer()
+    x = vec.fit_transform([f for feats, _ in groups for f in feats]).tocsr()
+    y = np.array([lab for _, labels in groups for lab in labels], dtype=float)
+    bounds = np.cumsum([0] + [len(labels) for _, labels in groups])
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        total, grad_z = 0.0, np.zeros_like(z)
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+            zz = z[a:b] - z[a:b].max()
+            p = np.exp(zz) / np.exp(zz).sum()
+            pos = y[a:b] > 0
+            total -= np.log(p[pos].sum())
+            grad_z[a:b] = p - np.where(pos, p / p[pos].sum(), 0.0)
+        return total + 0.5 / c * float(w @ w), x.T @ grad_z + w / c
+
+    res = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    names = vec.get_feature_names_out()
+    weights = {str(f): round(float(v), 5) for f, v in zip(names, res.x, strict=True) if abs(v) > 1e-6}
+    print(
+        f"fitted on {len(groups)} results ({x.shape[0]} candidates) of {len(sents)} sentences, {len(weights)} weights"
+    )
+    return {"weights": weights}
+
+
+def end_to_end(sents: list[dict]) -> tuple[float, float, float]:
+    """Value recall, metric precision and metric recall of ``extract_results`` on ``sents``."""
+    key = metric_ranker.metric_key
+    gv, gm, pm, tv, tm = 0, 0, 0, 0, 0
+    for s in sents:
+        pred = extract_results(s["text"]).to_dict("records")
+        g = [(round(float(t["value"]), 4), t["unit"], t["kind"], key(t["metric"])) for t in s["tuples"]]
+        p = [
+            (
+                round(float(t["value"]), 4),
+                t["unit"] if isinstance(t["unit"], str) else None,
+                t["kind"],
+                key(t["metric"]),
+            )
+            for t in pred
+        ]
+        tv += sum((Counter(x[:3] for x in g) & Counter(x[:3] for x in p)).values())
+        tm += sum((Counter(g) & Counter(p)).values())
+        gv, gm, pm = gv + len(g), gm + len(g), pm + len(p)
+    return tv / max(gv, 1), tm / max(pm, 1), tm / max(gm, 1)
+
+
+def use(model: dict | None, folder: Path) -> None:
+    """Make extraction use ``model`` (None: no model, the rules alone)."""
+    path = folder / "metric_model.json"
+    path.unlink(missing_ok=True)
+    if model is not None:
+        path.write_text(json.dumps(model), encoding="utf-8")
+    metric_ranker.MODEL_PATH = path
+    metric_ranker._model.cache_clear()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--train", nargs="+", default=["v1", "v2-dev", "v3-dev"], choices=sorted(SETS))
+    ap.add_argument("--check-on", nargs="+", default=["v5-dev"], choices=sorted(SETS))
+    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--write", action="store_true", help="write paperlab/comparison/metric_model.json")
+    args = ap.parse_args()
+    model = fit(sentences(args.train), args.C)
+    if args.write:
+        model.update(trained_on=args.train, C=args.C)
+        metric_ranker.MODEL_PATH.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {metric_ranker.MODEL_PATH}")
+        return
+    check = sentences(args.check_on)
+    print("           value R  metric P  metric R   (on " + ", ".join(args.check_on) + ")")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, m in (("no model", None), ("ranker", model)):
+            use(m, Path(tmp))
+            print(f"{label:<10} " + "    ".join(f"{x:.3f}" for x in end_to_end(check)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,258 @@
+"""What a number measures, read from the noun phrases around it and scored by a small learned model.
+
+The rules of :mod:`.governing` and the lexicon name a metric when the text uses a shape they know. For the other
+numbers this module lists every noun chunk of the sentence as a candidate and scores each (number, chunk) pair with
+a conditional logit (a softmax over the chunks of one number and a "no metric" option) over general features — which side of the number the chunk is on, how far, the words that connect
+them ("of", "by", "improving by", "in terms of"), other numbers or clause breaks in between, and the shape of the
+chunk (length, head suffix, acronym, plural, a lexicon metric, a vague head such as "performance").
+
+No part-of-speech tagger or parser is used (spaCy's models are not on PyPI): chunks are runs of words that are not
+closed-class words (determiners, prepositions, pronouns, auxiliaries), not reporting or change verbs and not
+adverbs; a ``-ing``/``-ed`` word may modify a head but not be one; "<chunk> of <chunk>" is a candidate too ("number
+of trainable parameters"). Weights are in ``metric_model.json``, trained by ``benchmarks/train_metric_ranker.py`` on
+the development gold sets only; nothing here is a list of metric names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+__all__ = ["Candidate", "candidates", "metric_key", "none_features", "rank_metric"]
+
+MODEL_PATH = Path(__file__).with_name("metric_model.json")
+
+_FUNCTION = frozenset(
+    """a an the of in on at to by for with and or nor than as per over across while whereas but without from into
+    onto via upon under about around between among against after before during through within beyond toward towards
+    our its their his her this that these those which who whom whose what when where there here is are was were be
+    been being has have had do does did can could may might will would shall should must we it they he she i you us
+    them one both all each any some such more most less least fewer very much many several other another same only
+    also even just not no so then thus hence however still yet respectively up down out off e.g i.e etc vs versus
+    approximately roughly nearly almost around average up to greater higher lower better worse larger smaller faster
+    slower stronger weaker superior inferior shorter longer cheaper tighter previous prior existing original default
+    remaining""".split()
+)
+_VERB = re.compile(
+    r"(?i)^(?:show|demonstrat|achiev|report|obtain|reach|attain|yield|provid|deliver|exhibit|lead|bring|offer|enabl|"
+    r"indicat|reveal|suggest|find|observ|produc|giv|mak|improv|reduc|increas|decreas|boost|lower|rais|enhanc|"
+    r"outperform|surpass|exceed|beat|maintain|cut|slash|accelerat|establish|remain|requir|appl|compar|leav|win|"
+    r"fail|collaps|fall|ris|grow|keep|help|allow|set|ensur|offer|trail|lag|match|rank|scor|surg|jump|climb)"
+    r"(?:e|es|ed|d|s|ing|ies|ied|ning|ting|ping|t)?$|^(?:found|saw|led|brought|made|gave|kept|won|ran|fell|rose|"
+    r"grew|seen|got|gets|get|went|goes|comes|came|become|becomes|became|is|are)$"
+)
+_WORD = re.compile(r"[A-Za-z][\w@'’.\-/]*[\w@]|[A-Za-z]")
+_TOKEN = re.compile(r"[A-Za-z][\w@'’.\-/]*[\w@]|[A-Za-z]|\d[\d.,]*|[^\w\s]")
+_VAGUE = re.compile(
+    r"(?i)^(?:performance|result|improvement|gain|increase|reduction|boost|margin|average|value|level|number|amount|"
+    r"fraction|proportion|percentage|share|factor|state-of-the-art|sota|art|baseline|method|model|approach|task|"
+    r"benchmark|dataset|experiment|setting|case|time|point|way|lift|drop|decrease|enhancement)s?$"
+)
+_MODIFIER_ONLY = re.compile(r"(?i)^[a-z][\w-]*(?:ing|ed)$")
+
+
+class Candidate(NamedTuple):
+    name: str  # the metric as it would be reported
+    start: int
+    end: int
+    features: dict[str, float]
+
+
+def metric_key(name: object) -> str | None:
+    """A metric compared loosely: lower case, each word in the singular ("Alignment Scores" = "alignment score")."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in name.lower().split()]
+    return " ".join(words)
+
+
+def _nominal(word: str) -> bool:
+    low = word.lower()
+    if low in _FUNCTION or _VERB.match(low):
+        return False
+    return not (len(low) > 4 and low.endswith("ly") and not word[0].isupper())
+
+
+def _chunks(text: str) -> list[tuple[int, int, list[re.Match[str]]]]:
+    """Runs of nominal words separated by spaces only; a trailing ``-ing``/``-ed`` word is dropped from a run."""
+    runs: list[list[re.Match[str]]] = []
+    prev_end = -1
+    for m in _WORD.finditer(text):
+        ok = _nominal(m.group(0))
+        joined = runs and prev_end >= 0 and runs[-1][-1].end() == prev_end and not text[prev_end : m.start()].strip()
+        if ok and joined and not re.search(r"['’]s?$", runs[-1][-1].group(0)):  # "BERT's | OOD robustness"
+            runs[-1].append(m)
+        elif ok:
+            runs.append([m])
+        prev_end = m.end() if ok else -1
+    out = []
+    for run in runs:
+        while run and _MODIFIER_ONLY.match(run[-1].group(0)) and not run[-1].group(0)[0].isupper():
+            run = run[:-1]
+        if run:
+            out.append((run[0].start(), run[-1].end(), run[-5:]))
+    return out
+
+
+def _gap_features(text: str, lo: int, hi: int, side: str) -> dict[str, float]:
+    toks = _TOKEN.findall(text[lo:hi])
+    words = [
+        t.lower() if t.lower() in _FUNCTION else ("N" if t[0].isdigit() else ("W" if t[0].isalpha() else t))
+        for t in toks
+    ]
+    n = len([t for t in toks if t[0].isalnum()])
+    bucket = str(n) if n < 4 else ("4-6" if n <= 6 else ("7-12" if n <= 12 else "13+"))
+    f = {f"n={bucket}|{side}": 1.0, f"n={bucket}": 1.0}
+    if words:
+        f[f"first={words[0]}|{side}"] = 1.0
+        f[f"last={words[-1]}|{side}"] = 1.0
+        if len(words) >= 2:
+            f[f"last2={words[-2]} {words[-1]}|{side}"] = 1.0
+    for name, test in (
+        ("gnum", any(t[0].isdigit() for t in toks)),
+        ("gcomma", "," in toks),
+        ("gsemi", ";" in toks or ":" in toks),
+        ("gparen", "(" in toks or ")" in toks),
+        ("gverb", any(_VERB.match(t) for t in toks if t[0].isalpha())),
+        ("gresp", "respectively" in [t.lower() for t in toks]),
+        ("gclause", any(t.lower() in ("while", "whereas", "but", "which", "although", "though") for t in toks)),
+    ):
+        if test:
+            f[f"{name}|{side}"] = 1.0
+    return f
+
+
+def _shape_features(words: list[str], full: bool, lexicon: bool) -> dict[str, float]:
+    head = words[-1]
+    f = {f"len={min(len(words), 4)}": 1.0, "bias": 1.0}
+    f["full" if full else "part"] = 1.0
+    if lexicon:
+        f["lex"] = 1.0
+    if _VAGUE.match(head):
+        f["vague"] = 1.0
+    if sum(c.isupper() for c in head) >= 2:
+        f["acronym"] = 1.0
+    elif head[0].isupper():
+        f["cap"] = 1.0
+    if re.search(r"\d", head):
+        f["digit"] = 1.0
+    if head.lower().endswith("s") and not head.lower().endswith("ss"):
+        f["plural"] = 1.0
+    f[f"suf={head.lower()[-3:]}"] = 1.0
+    if len(words) > 1 and re.search(r"(?i)(?:ing|ed|al|ive|ous|ic|ary|able|ible)$", words[0]):
+        f["adj_first"] = 1.0
+    if len(words) > 1 and words[0][0].isupper():
+        f["cap_first"] = 1.0
+    return f
+
+
+def _word_class(token: str | None) -> str:
+    if token is None:
+        return "^"
+    low = token.lower()
+    if low in _FUNCTION:
+        return low
+    if token[0].isdigit():
+        return "N"
+    if token[0].isalpha():
+        return "V" if _VERB.match(low) else "W"
+    return token
+
+
+_SYSTEM = re.compile(r"^(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z][\w]*-[\w.-]*\d[\w.-]*|[A-Z][A-Za-z]*\d[\w.-]*)$")
+
+
+def _context_features(text: str, s: int, e: int) -> dict[str, float]:
+    """The word classes just before and after a candidate ("outperforms <GPT-4o> by"), and a system-name shape."""
+    before = _TOKEN.findall(text[max(0, s - 40) : s])
+    after = _TOKEN.findall(text[e : e + 40])
+    f = {
+        f"prev={_word_class(before[-1] if before else None)}": 1.0,
+        f"next={_word_class(after[0] if after else None)}": 1.0,
+    }
+    if any(_SYSTEM.match(w) for w in text[s:e].split()):
+        f["system"] = 1.0
+    return f
+
+
+def _candidate(
+    text: str, value: tuple[int, int, str, str], span: tuple[int, int], words: list[str], extra: dict[str, float]
+) -> Candidate:
+    start, end, unit, kind = value
+    s, e = span
+    side = "L" if e <= start else "R"
+    f = _gap_features(text, e, start, side) if side == "L" else _gap_features(text, end, s, side)
+    f.update(_shape_features(words, extra.pop("full", 0.0) > 0, extra.pop("lex", 0.0) > 0))
+    f.update(_context_features(text, s, e))
+    f.update(extra)
+    f[f"unit={unit or '-'}|{side}"] = 1.0
+    f[f"kind={kind}|{side}"] = 1.0
+    f[f"side={side}"] = 1.0
+    return Candidate(text[s:e], s, e, f)
+
+
+def candidates(
+    text: str, start: int, end: int, unit: str, kind: str, metrics: list[tuple[int, int, str]]
+) -> list[Candidate]:
+    """Every noun chunk (and each of its head-final parts), "<chunk> of <chunk>" and every lexicon or generic
+    metric hit of ``text``, as a candidate name for the number at ``start:end``, with its features."""
+    value = (start, end, unit, kind)
+    chunks = [c for c in _chunks(text) if c[1] <= start or c[0] >= end]
+    left = [c for c in chunks if c[1] <= start][::-1]
+    right = [c for c in chunks if c[0] >= end]
+    rank = {(c[0], c[1]): i for side in (left, right) for i, c in enumerate(side)}
+    out = []
+    for cs, ce, words in chunks:
+        r = {f"rank={min(rank[(cs, ce)], 3)}|{'L' if ce <= start else 'R'}": 1.0}
+        for k in range(len(words)):
+            span = (words[k].start(), words[-1].end())
+            out.append(_candidate(text, value, span, [w.group(0) for w in words[k:]], {"full": float(k == 0), **r}))
+    for a, b in zip(chunks, chunks[1:], strict=False):
+        if not re.fullmatch(r"\s+of\s+(?:(?:the|an?|all)\s+)?", text[a[1] : b[0]]) or (a[1] <= start < b[0]):
+            continue
+        r = {f"rank={min(rank[(a[0], a[1])], 3)}|{'L' if b[1] <= start else 'R'}": 1.0, "of_join": 1.0}
+        for k in range(max(0, len(a[2]) - 2), len(a[2])):
+            joined = [w.group(0) for w in a[2][k:]] + ["of"] + [w.group(0) for w in b[2]]
+            out.append(_candidate(text, value, (a[2][k].start(), b[1]), joined, {"full": 0.0, **r}))
+    for s, e, name in metrics:
+        if s <= start < e or s < end <= e or not text[s:e].strip():
+            continue
+        c = _candidate(text, value, (s, e), text[s:e].split(), {"full": 1.0, "lex": 1.0})
+        out.append(c._replace(name=name))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict | None:
+    try:
+        return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def none_features(unit: str, kind: str) -> dict[str, float]:
+    """The features of the "no metric" option of a number."""
+    return {"none": 1.0, f"none|unit={unit or '-'}": 1.0, f"none|kind={kind}": 1.0}
+
+
+def _score(features: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights.get(k, 0.0) * v for k, v in features.items())
+
+
+def rank_metric(
+    text: str, start: int, end: int, unit: str, kind: str, metrics: list[tuple[int, int, str]]
+) -> str | None:
+    """The name of the best-scored candidate, or None when "no metric" scores higher (or no model is installed)."""
+    model = _model()
+    if model is None:
+        return None
+    w = model["weights"]
+    best, best_z = None, _score(none_features(unit, kind), w)
+    for c in candidates(text, start, end, unit, kind, metrics):
+        z = _score(c.features, w)
+        if z > best_z:
+            best, best_z = c.name, z
+    return best

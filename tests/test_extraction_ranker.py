@@ -1,0 +1,109 @@
+"""The learned metric ranker of results extraction, on sentences written for these tests (not from any gold set)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from paperlab.compare import extract_results
+from paperlab.comparison import metric_ranker
+from paperlab.comparison.metric_ranker import _chunks, candidates, metric_key, rank_metric
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(r["metric"], r["value"], r["unit"], r["kind"]) for r in extract_results(text).to_dict("records")]
+
+
+@pytest.fixture
+def no_model(tmp_path, monkeypatch):
+    """Extraction with the ranker's model file missing: the rules alone."""
+    monkeypatch.setattr(metric_ranker, "MODEL_PATH", tmp_path / "missing.json")
+    metric_ranker._model.cache_clear()
+    yield
+    metric_ranker._model.cache_clear()
+
+
+def test_metric_key_ignores_case_and_plurals():
+    assert metric_key("Alignment Scores") == metric_key("alignment score") == "alignment score"
+    assert metric_key("FLOPs") == metric_key("flops")
+    assert metric_key("success rates") == "success rate"
+    assert metric_key("class") == "class"  # a double s is no plural
+    assert metric_key(None) is None and metric_key(float("nan")) is None and metric_key("  ") is None
+
+
+def test_noun_chunks_stop_at_function_words_verbs_and_possessives():
+    text = "With the new scheduler, Bob's queue fairness of our system improves by 12.5% over the default one."
+    chunks = [text[s:e] for s, e, _ in _chunks(text)]
+    assert chunks == ["new scheduler", "Bob's", "queue fairness", "system"]
+
+
+def test_candidates_never_cover_the_number_and_include_of_phrases():
+    text = "Pruning reduces the number of stored activations by 41% on the audio benchmark."
+    start = text.index("41")
+    names = [c.name for c in candidates(text, start, start + 3, "%", "delta", [])]
+    assert "number of stored activations" in names and "stored activations" in names and "activations" in names
+    assert all("41" not in n for n in names)
+    sides = {c.name: ("side=L" in c.features) for c in candidates(text, start, start + 3, "%", "delta", [])}
+    assert sides["stored activations"] and not sides["audio benchmark"]
+
+
+def test_ranker_names_a_metric_no_lexicon_knows(tmp_path, monkeypatch):
+    text = "With the new scheduler, the queue fairness of our system improves by 12.5% over the default one."
+    assert _rows(text) == [("queue fairness", 12.5, "%", "delta")]
+    monkeypatch.setattr(metric_ranker, "MODEL_PATH", tmp_path / "missing.json")
+    metric_ranker._model.cache_clear()
+    try:
+        assert _rows(text) == [(None, 12.5, "%", "delta")]  # the rules alone find no metric
+    finally:
+        metric_ranker._model.cache_clear()
+
+
+def test_ranker_reads_a_chunk_before_a_change_verb():
+    rows = _rows("The tagger cuts labelling effort by 40% compared with manual annotation.")
+    assert rows == [("labelling effort", 40.0, "%", "delta")]
+
+
+def test_ranker_skips_comparatives_and_keeps_the_head():
+    rows = _rows("Compared with the greedy planner, the route planner delivers 23% shorter delivery routes.")
+    assert [r[0] for r in rows] == ["delivery routes"]
+
+
+def test_no_metric_when_the_sentence_names_none():
+    assert _rows("Our method beats the previous one by 3.1 points.") == [(None, 3.1, "pp", "delta")]
+
+
+def test_rank_metric_without_a_model_returns_none(no_model):
+    text = "The queue fairness improves by 12.5% over the default one."
+    start = text.index("12.5")
+    assert rank_metric(text, start, start + 5, "%", "delta", []) is None
+
+
+def test_uppercase_times_and_point_improvements_are_units():
+    assert _rows("It runs with a 7X speed-up over the old kernel.")[0][1:] == (7.0, "x", "delta")
+    assert _rows("It achieves a 5.9-point improvement across seven benchmarks.") == [(None, 5.9, "pp", "delta")]
+
+
+def test_shipped_model_is_trained_on_development_sets_only():
+    model = json.loads(metric_ranker.MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(model["trained_on"]) <= {"v1", "v2-dev", "v3-dev", "v5-dev"}
+    assert model["weights"] and "none" in model["weights"]
+
+
+def test_shipped_model_is_what_the_training_script_fits(tmp_path):
+    """Retraining from the committed dev gold gives the committed weights: the file is not edited by hand."""
+    model = json.loads(metric_ranker.MODEL_PATH.read_text(encoding="utf-8"))
+    code = (
+        "import json, sys; sys.path.insert(0, 'benchmarks'); import train_metric_ranker as t; "
+        f"m = t.fit(t.sentences({model['trained_on']!r}), {model['C']!r}); "
+        f"open({str(tmp_path / 'm.json')!r}, 'w').write(json.dumps(m))"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+    fitted = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["weights"]
+    assert fitted.keys() == model["weights"].keys()
+    assert all(abs(fitted[k] - model["weights"][k]) < 1e-3 for k in fitted)
