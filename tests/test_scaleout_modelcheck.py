@@ -172,3 +172,18 @@ def test_an_embedding_job_asked_for_re_embeds_and_searches_meanwhile_by_words(
     assert job.wait(timeout=120) and job.progress["state"] == "done"
     hits = lib.search("predicting protein residue contacts", encoder=other, min_score=0)
     assert not background.is_partial(hits) and hits[0].title == "Protein folding with attention"
+
+
+def test_a_copied_store_still_knows_which_vectors_were_imported(tmp_path: Path) -> None:
+    from paperlab.store import Store
+    from paperlab.store.transfer import copy_store
+
+    papers = _papers()
+    open_store().upsert_papers(papers)
+    imported = WordsModel("example-org/precomputed-words-64d", seed=1)
+    _import(papers, imported, tmp_path / "vectors.parquet")
+    target = Store(tmp_path / "team.sqlite3")
+    assert copy_store(open_store(), target).embeddings == len(papers)
+    assert target.imported_models() == {imported.name: len(papers)}
+    with pytest.raises(ModelMismatchError, match=f"imported for '{imported.name}'"):
+        PaperIndex(encoder=WordsModel("example-org/other-words-64d", seed=2), store=target).fit(Library(papers))

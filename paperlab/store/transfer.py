@@ -57,6 +57,8 @@ def _copy_embeddings(source: Store, target: Store) -> int:
         while batch := rows.fetchmany(_EMBEDDING_BATCH):
             target.put_embeddings(model, {str(h): (int(d), bytes(v)) for h, d, v in batch})
             copied += len(batch)
+    for model, count in source.imported_models().items():  # searches keep refusing to re-embed them
+        target.record_import(model, count)
     return copied
 
 
