@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
-from .render import cell_text, ensure_accessor
+from .render import cell_text, ensure_accessor, frame_class
 from .sentences import extract_facets, extract_results
 from .tables import ResultsTable
 
@@ -139,7 +139,7 @@ def compare(
     extra = pd.concat(list(results), ignore_index=True) if results else None
     rows = [_compare_row(p, extra) for p in plist]
     cols = chosen + [c for c in ("url", "result_values") if c not in chosen]
-    df = pd.DataFrame(rows, columns=cols, index=pd.Index([p.id for p in plist], name="id"))
+    df = frame_class()(rows, columns=cols, index=pd.Index([p.id for p in plist], name="id"))
     for c in ("upvotes", "stars"):
         if c in df:
             df[c] = df[c].astype("Int64")
@@ -176,7 +176,7 @@ def diff(a: Paper, b: Paper) -> pd.DataFrame:
             f"only {a.id}": [x for x in xa if x not in xb],
             f"only {b.id}": [x for x in xb if x not in xa],
         }
-    df = pd.DataFrame.from_dict(rows, orient="index")
+    df = frame_class()(pd.DataFrame.from_dict(rows, orient="index"))
     df.attrs["paperlab"] = "diff"
     ensure_accessor()
     return df
@@ -227,7 +227,9 @@ def leaderboard(
     for k in keys:
         df[k] = df[k].fillna("")
     df = df[df["method"].astype(str) != ""]
-    board = df.pivot_table(index=keys, columns=["dataset", "metric"], values="value", aggfunc="mean", sort=False)
+    board = frame_class()(
+        df.pivot_table(index=keys, columns=["dataset", "metric"], values="value", aggfunc="mean", sort=False)
+    )
     board.attrs["paperlab"] = "leaderboard"
     ensure_accessor()
     return board

@@ -1,0 +1,60 @@
+"""How compare/diff/leaderboard tables look in a notebook: styled, blanks for missing values, text escaped."""
+
+from __future__ import annotations
+
+import pickle
+
+import pandas as pd
+
+import paperlab
+from paperlab import Paper
+from paperlab.comparison.frame import SHOWN_ROWS
+
+
+def _papers() -> list[Paper]:
+    full = Paper(
+        title="Fast <b>attention</b> costs $5",
+        arxiv_id="2501.00001",
+        authors=["Ada Lovelace"],
+        published="2025-01-02",
+        code_url="https://github.com/x/y",
+        abstract="We reach 91.2% accuracy on ImageNet.",
+    )
+    bare = Paper(title="A page with nothing but a title")  # no date, authors, votes: all missing
+    return [full, bare]
+
+
+def test_compare_shows_a_styled_table_without_missing_value_markers() -> None:
+    df = paperlab.compare(_papers())
+    assert isinstance(df, pd.DataFrame) and len(df) == 2  # still a DataFrame for analysis
+    shown = df._repr_html_()
+    assert shown is not None
+    for marker in ("NaT", "&lt;NA&gt;", ">None<", ">nan<", ">[]<"):
+        assert marker not in shown, marker
+    assert "Fast &lt;b&gt;attention&lt;/b&gt;" in shown and "<b>attention" not in shown  # escaped, a link
+    assert 'href="https://arxiv.org/abs/2501.00001"' in shown and 'href="https://github.com/x/y"' in shown
+    assert shown.startswith('<div class="paperlab-table mathjax_ignore tex2jax_ignore">')  # "$5" is no math
+
+
+def test_the_table_stays_plain_pandas_for_analysis() -> None:
+    df = paperlab.compare(_papers())
+    assert pd.isna(df.loc[_papers()[1].id, "date"])  # the frame keeps real missing values
+    back = pickle.loads(pickle.dumps(df))
+    assert back.equals(df) and type(back) is type(df)
+    plain = pd.DataFrame({"x": [1]})
+    assert type(df.head(1)) is type(df) and "paperlab-table" not in (plain._repr_html_() or "")
+
+
+def test_a_long_table_shows_its_first_rows_and_says_so() -> None:
+    papers = [Paper(title=f"Paper number {i}", arxiv_id=f"2501.{i:05d}") for i in range(SHOWN_ROWS + 5)]
+    shown = paperlab.compare(papers)._repr_html_() or ""
+    assert f"{SHOWN_ROWS} of {SHOWN_ROWS + 5} rows shown" in shown
+    assert "Paper number 0" in shown and f"Paper number {SHOWN_ROWS + 4}" not in shown
+
+
+def test_diff_shows_styled_too() -> None:
+    a, b = _papers()
+    from paperlab.compare import diff
+
+    shown = diff(a, b)._repr_html_() or ""
+    assert "paperlab-table" in shown and "[]" not in shown
