@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
@@ -38,8 +39,9 @@ class FeedItem:
 
     @property
     def why_text(self) -> str:
-        """Why the paper is in the feed, in words."""
-        return str(self.why) if self.why else "newest first: save papers to personalise the feed"
+        """Why the paper is in the feed, in words (a paper rated up says so first)."""
+        why = str(self.why) if self.why else "newest first: save papers to personalise the feed"
+        return f"you said more like this — {why}" if self.thumb == 1 else why
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: the paper's wire JSON, score, reasons and thumb."""
@@ -156,7 +158,8 @@ class Feed:
             ranking = rank_personal(self._saved, self._candidates, options=opts)
             self.muted = ranking.muted
             self.items = [
-                FeedItem(p, s, r) for p, s, r in zip(ranking.papers, ranking.scores, ranking.reasons, strict=True)
+                FeedItem(p, s, _not_itself(p, r))
+                for p, s, r in zip(ranking.papers, ranking.scores, ranking.reasons, strict=True)
             ][: self.profile.k]
         for item in self.items:
             item.thumb = thumbs.get(item.paper.id, 0)
@@ -233,6 +236,13 @@ class Feed:
             rows.append(f"<li><b>{html.escape(p.shown_title)}</b>{thumb}<br><small>{why}</small></li>")
         failed = "".join(f"<p><i>{html.escape(f)}</i></p>" for f in self.failed)
         return f"<div><h4>Morning feed {self.day}</h4>{failed}<ol>{''.join(rows)}</ol></div>"
+
+
+def _not_itself(paper: Paper, why: Reason | None) -> Reason | None:
+    """The reason without the paper itself among the papers it is close to (a paper rated up is one of them)."""
+    if why is None or all(pid != paper.id for pid, _, _ in why.closest):
+        return why
+    return dataclasses.replace(why, closest=[c for c in why.closest if c[0] != paper.id])
 
 
 def _unpersonalised(candidates: Sequence[Paper], opts: RankingOptions) -> list[FeedItem]:

@@ -5,15 +5,20 @@ computed text colour and the background it is painted on: the element's and its 
 colours composited (alpha included) over the page's, and the ancestors' opacity applied to the text. It
 reports every text under WCAG AA's 4.5:1 (3:1 for large text: 24 px, or 18.66 px bold). Disabled controls
 are exempt, as WCAG exempts inactive components; hidden and zero-size elements are skipped.
+
+``low_contrast`` runs the same computation on the elements a Playwright locator matches (their whole text),
+and ``set_theme`` switches JupyterLab's theme: the one home of the contrast checks of the browser tests.
 """
 
 from __future__ import annotations
 
+from playwright.sync_api import Locator, Page, expect
+
 AA_NORMAL = 4.5
 AA_LARGE = 3.0
 
-CONTRAST_JS = r"""
-([selector, normal, large]) => {
+# WCAG 2 relative luminance and contrast; the background an element's text is painted on.
+_WCAG_JS = r"""
   const parse = c => {
     const m = c.match(/rgba?\(([^)]+)\)/);
     if (!m) return null;
@@ -49,6 +54,18 @@ CONTRAST_JS = r"""
     for (const c of layers.reverse()) bg = over(c, bg);
     return { bg, opacity };
   };
+  const contrastOf = el => {
+    const { bg, opacity } = background(el);
+    const fg = parse(getComputedStyle(el).color);
+    return fg ? ratio(over([fg[0], fg[1], fg[2], fg[3] * opacity], bg), bg) : null;
+  };
+"""
+
+CONTRAST_JS = (
+    r"""
+([selector, normal, large]) => {"""
+    + _WCAG_JS
+    + r"""
   const ownText = el => {
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
       return (el.value || '').trim();
@@ -86,9 +103,50 @@ CONTRAST_JS = r"""
   return { checked, failures: out };
 }
 """
+)
+
+ELEMENTS_JS = (
+    r"""
+els => {"""
+    + _WCAG_JS
+    + r"""
+  return els.map(el => [el.textContent.slice(0, 40), contrastOf(el)]);
+}
+"""
+)
 
 
 def contrast_failures(page, selector: str) -> tuple[int, list[dict]]:
     """How many texts under ``selector`` were checked, and those below WCAG AA."""
     found = page.evaluate(CONTRAST_JS, [selector, AA_NORMAL, AA_LARGE])
     return int(found["checked"]), list(found["failures"])
+
+
+def low_contrast(locator: Locator, need: float = AA_NORMAL) -> list[tuple[str, float]]:
+    """Text (first 40 characters) and contrast of each element ``locator`` matches that is below ``need``."""
+    found = locator.evaluate_all(ELEMENTS_JS)
+    return [(text, round(r, 2)) for text, r in found if r is not None and r < need]
+
+
+def set_theme(page: Page, theme: str) -> None:
+    """Switch JupyterLab to ``"Light"`` or ``"Dark"`` (or ``"JupyterLab Light"`` ...) from the command palette."""
+    name = theme if theme.startswith("JupyterLab") else f"JupyterLab {theme}"
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("Control+Shift+C")
+    page.locator(".lm-CommandPalette-input").fill(f"Use Theme: {name}")
+    page.keyboard.press("Enter")
+    light = "false" if "Dark" in name else "true"
+    expect(page.locator(f"body[data-jp-theme-light='{light}']")).to_have_count(1, timeout=15_000)
+    page.wait_for_timeout(400)
+
+
+def color_contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two opaque ``#rrggbb`` colours (e.g. a chart mark and its background)."""
+
+    def luminance(color: str) -> float:
+        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(first), luminance(second)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

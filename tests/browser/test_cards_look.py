@@ -10,7 +10,7 @@ Screenshots: test-artifacts/cards-look-{light,dark}.png, cards-one.png, cards-nb
 from __future__ import annotations
 
 import pytest
-from contrast import contrast_failures
+from contrast import contrast_failures, set_theme
 from labtools import Lab, shot
 from playwright.sync_api import Page, expect
 from test_cards import run_cell, show_cards, write_notebook
@@ -26,16 +26,6 @@ DEAD_SPACE = """r => [...r.querySelectorAll('.plc-card')].map(c => {
     const box = c.getBoundingClientRect();
     return box.bottom - c.lastElementChild.getBoundingClientRect().bottom;
 })"""
-
-
-def set_theme(page: Page, name: str) -> None:
-    page.evaluate("document.activeElement && document.activeElement.blur()")
-    page.keyboard.press("Control+Shift+C")
-    page.locator(".lm-CommandPalette-input").fill(f"Use Theme: JupyterLab {name}")
-    page.keyboard.press("Enter")
-    light = "true" if name == "Light" else "false"
-    expect(page.locator(f"body[data-jp-theme-light='{light}']")).to_have_count(1, timeout=15_000)
-    page.wait_for_timeout(400)
 
 
 def test_cards_read_like_paper_cards_and_keep_the_keyboard(page: Page, lab: Lab) -> None:

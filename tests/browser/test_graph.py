@@ -11,10 +11,10 @@ a hover.
 from __future__ import annotations
 
 import pytest
+from contrast import low_contrast, set_theme
 from labtools import Lab, shot
 from playwright.sync_api import Page, expect
 from test_cards import open_notebook, run_cell, write_notebook
-from test_map import CONTRAST_JS, set_theme
 
 pytestmark = pytest.mark.browser
 
@@ -115,7 +115,7 @@ def test_graph_hover_click_to_add_colours_and_dark_theme(page: Page, lab: Lab, d
     # dark theme: text readable (WCAG AA) on the card, the tip, the legend and the toolbar
     texts = ".plg-title, .plg-meta, .plg-legend > span, .plg-count"
     for theme, light in (("JupyterLab Dark", False), ("JupyterLab Light", True)):
-        set_theme(page, theme, light)
+        set_theme(page, theme)
         root.scroll_into_view_if_needed()
         where = positions(root, ids)
         page.mouse.move(where["1901.00001"][0] - 60, where["1901.00001"][1] - 60)
@@ -123,7 +123,7 @@ def test_graph_hover_click_to_add_colours_and_dark_theme(page: Page, lab: Lab, d
         expect(tip).to_be_visible()
         if not light:
             shot(page, "graph-dark")
-        low = [(t, round(r, 2)) for t, r in root.locator(texts).evaluate_all(CONTRAST_JS) if r < 4.5]
+        low = low_contrast(root.locator(texts))
         assert not low, f"{theme}: text below 4.5:1 contrast: {low}"
 
     # 2,000 nodes: drawn, and a hover still answers

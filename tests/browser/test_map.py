@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from contrast import low_contrast, set_theme
 from labtools import Lab, shot
 from playwright.sync_api import Page, expect
 from test_cards import open_notebook, run_cell, write_notebook
@@ -23,25 +24,6 @@ DEMO = demo_library()
 TITLES = {p.id: p.title for p in DEMO}
 HOSTILE = "<img src=x onerror=\"alert('map')\"><script>alert('s')</script> & <b>bold</b>"
 
-# WCAG relative luminance and contrast of an element's text against its effective background.
-CONTRAST_JS = """els => els.map(el => {
-  const rgba = v => (v.match(/[\\d.]+/g) || []).map(Number);
-  const lum = ([r, g, b]) => {
-    const c = [r, g, b].map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-  };
-  let node = el, bg = null;
-  while (node && node.nodeType === 1) {
-    const c = rgba(getComputedStyle(node).backgroundColor);
-    if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) { bg = c; break; }
-    node = node.parentElement;
-  }
-  bg = bg || [255, 255, 255];
-  const fg = rgba(getComputedStyle(el).color);
-  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-  return [el.textContent.slice(0, 40), (a + 0.05) / (b + 0.05)];
-})"""
-
 
 def positions(root, ids: list[str]) -> dict[str, list[float]]:
     return root.evaluate("(r, ids) => Object.fromEntries(ids.map(i => [i, r.paperlabMap.screenPosition(i)]))", ids)
@@ -52,15 +34,6 @@ def kernel_selection(page: Page, cell: int) -> str:
     out = page.locator(".jp-CodeCell").nth(cell).locator(".jp-OutputArea-output")
     expect(out).to_contain_text("SELECTED", timeout=30_000)
     return out.inner_text()
-
-
-def set_theme(page: Page, name: str, light: bool) -> None:
-    page.evaluate("document.activeElement.blur()")
-    page.keyboard.press("Control+Shift+C")
-    page.locator(".lm-CommandPalette-input").fill(f"Use Theme: {name}")
-    page.keyboard.press("Enter")
-    expect(page.locator(f"body[data-jp-theme-light='{str(light).lower()}']")).to_have_count(1, timeout=15_000)
-    page.wait_for_timeout(400)
 
 
 def test_topic_map_hover_click_lasso_labels_and_themes(page: Page, lab: Lab, dialogs: list[str]) -> None:
@@ -169,11 +142,11 @@ def test_topic_map_hover_click_lasso_labels_and_themes(page: Page, lab: Lab, dia
     # readable in both themes (WCAG AA on labels, legend, status and card text)
     texts = ".plm-label:not([hidden]), .plm-legend button, .plm-count, .plm-tip-title, .plm-tip-meta, .plm-tip-snippet"
     for theme, light in (("JupyterLab Dark", False), ("JupyterLab Light", True)):
-        set_theme(page, theme, light)
+        set_theme(page, theme)
         page.mouse.move(*where[target])
         expect(tip).to_be_visible()
         if not light:
             shot(page, "map-dark")
-        low = [(t, round(r, 2)) for t, r in root.locator(texts).evaluate_all(CONTRAST_JS) if r < 4.5]
+        low = low_contrast(root.locator(texts))
         assert not low, f"{theme}: text below 4.5:1 contrast: {low}"
     assert dialogs == [] and errors == []

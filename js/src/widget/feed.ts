@@ -107,9 +107,9 @@ export class FeedPart {
         const undo = button(
           'Undo',
           `Undo: bring back “${item.title}” (clear the thumb down)`,
-          () => void this.rate(item.id, item.title, 0)
+          () => void this.rate(item.id, item.title, 0),
+          { className: 'plc-undo', labelled: true }
         );
-        undo.className = 'plc-undo';
         chip.append(title, undo);
         list.append(chip);
       }
