@@ -2,10 +2,13 @@
 
 The front end is ``paperlab/static/graph.js`` (built from ``js/src/graphview/``). The library's papers and
 their one-hop neighbours (:func:`paperlab.citations.citation_graph`, from the store's citation cache) are
-nodes: library papers drawn solid with a ring and always labelled, neighbours lighter; a node's size grows
-with its citation count; its colour says its year or its reading status (switchable in the view). Hovering
-a node shows its card, a click opens the card pinned, whose button adds the paper to a reading list (an
-anywidget command: the kernel writes the store). Wheel zooms, dragging pans. Paper text reaches the page
+nodes: library papers drawn solid, neighbours lighter; a node's size grows with its citation count; its
+colour says its year or its reading status (switchable in the view; colours keep 3:1 contrast on the light
+and the dark theme). Titles are drawn where they fit without overlapping (the hovered and the opened node
+always); the view fits the whole graph with a margin (also after "Reset view"); a library without fetched
+citations is packed evenly by year and the header says how to fetch them. Hovering a node shows its card, a
+click opens one popover next to it, whose button adds the paper to a reading list (an anywidget command: the
+kernel writes the store). Wheel zooms, dragging pans. Paper text reaches the page
 only through ``textContent`` (and sigma's canvas labels).
 
 Renderers without widgets (nbconvert, GitHub) get an HTML table of the library's papers and the most cited
@@ -36,8 +39,10 @@ __all__ = ["GraphView", "STATUS_COLORS", "YEAR_COLORS", "graph_view"]
 _STATIC = Path(__file__).parent / "static"
 #: Colours of reading statuses (Okabe-Ito), legible on light and dark backgrounds.
 STATUS_COLORS = {"to-read": "#e69f00", "reading": "#56b4e9", "read": "#009e73", "": "#8c8c8c"}
-#: Colours of years, oldest to newest (a viridis-like ramp without its darkest and lightest ends).
-YEAR_COLORS = ("#46327e", "#365c8d", "#277f8e", "#1fa187", "#4ac16d", "#a0da39", "#d6c21a")
+#: Colours of years, oldest to newest: a hue ramp (violet, blue, teal, green, olive, orange) at one middle
+#: lightness, so every year keeps 3:1 contrast against JupyterLab's light (white) and dark (#212121) layout
+#: colours (WCAG's non-text contrast; a viridis ramp's dark end vanished on the dark theme).
+YEAR_COLORS = ("#8e62d0", "#5b73d6", "#2d86b8", "#178c7c", "#3a8f3a", "#8a7f12", "#c0561d")
 _NO_YEAR = "#8c8c8c"
 _STATIC_NEIGHBOURS = 25
 

@@ -34,26 +34,27 @@ __all__ = ["PALETTE", "TopicMap", "topic_map"]
 
 _STATIC = Path(__file__).parent / "static"
 
-#: Distinct topic colours (Okabe-Ito and Tableau hues first, then lighter and darker variants);
+#: Distinct topic colours (Okabe-Ito and Tableau hues, darkened or lightened where needed) that all keep
+#: 3:1 contrast against JupyterLab's light (white) and dark (#212121) backgrounds (WCAG's non-text contrast);
 #: a topic's colour is ``PALETTE[topic % len(PALETTE)]``.
 PALETTE: tuple[str, ...] = (
     "#0072b2",
-    "#e69f00",
+    "#b97f00",
     "#009e73",
     "#cc79a7",
     "#d55e00",
-    "#56b4e9",
-    "#8c564b",
+    "#2f8fc4",
+    "#a0645a",
     "#7f7f7f",
-    "#bcbd22",
+    "#8f8f14",
     "#9467bd",
-    "#17becf",
-    "#f0e442",
-    "#1f3d7a",
-    "#ff9da7",
+    "#118a96",
+    "#a08c00",
+    "#5a6fd0",
+    "#d6677a",
     "#2ca02c",
     "#b07aa1",
-    "#ff7f0e",
+    "#d0650a",
     "#4e79a7",
     "#9c755f",
     "#e15759",

@@ -16,6 +16,12 @@ export const CSS = `
   display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
   padding: 5px 8px; border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
 }
+.plg-empty {
+  flex-basis: 100%; padding: 2px 6px; border-radius: 3px;
+  color: var(--jp-ui-font-color1, #1f1f1f);
+  background: var(--jp-layout-color2, #eee);
+  border-left: 3px solid var(--jp-warn-color1, #ff9800);
+}
 .plg-hint { color: var(--jp-ui-font-color2, #555); font-size: var(--jp-ui-font-size0, 11px); }
 .plg-bar button, .plg-bar select, .plg-card button {
   font: inherit; cursor: pointer; padding: 1px 8px;
@@ -36,7 +42,7 @@ export const CSS = `
   box-shadow: var(--jp-elevation-z4, 0 2px 6px rgba(0,0,0,.25));
 }
 .plg-tip { pointer-events: none; }
-.plg-card { right: 8px; top: 8px; }
+.plg-card { left: 8px; top: 8px; }
 .plg-title { font-weight: 600; color: var(--jp-ui-font-color0, #000); }
 .plg-meta { color: var(--jp-ui-font-color1, #1f1f1f); margin-top: 2px; }
 .plg-actions { display: flex; gap: 6px; margin-top: 6px; align-items: center; }

@@ -2,18 +2,30 @@
  * The citation graph view: sigma.js draws the graph (WebGL) and its labels (canvas); the hover card, the
  * pinned card, the toolbar and the legend are DOM elements whose paper text goes in only via textContent.
  *
- * - Library papers are solid and always labelled; their one-hop neighbours are faint. Size: citations.
+ * - Library papers are solid; their one-hop neighbours are faint. Size: citations. Labels where they fit
+ *   (labels.ts: sigma's label grid plus a per-frame budget); the hovered and the opened node always.
  * - Colour: year or reading status (the toolbar switches; the model's `color_by`).
- * - Hover: the paper's card. Click: the card pinned, with "Add to reading list" (a kernel command).
- * - Wheel zooms, drag pans, "Reset view" goes back. Layout: ForceAtlas2, computed once per load.
+ * - Hover: the paper's tip. Click: one popover next to the node, with "Add to reading list" (a kernel
+ *   command) and "Open" (common/popover.ts, shared with the topic map).
+ * - Wheel zooms, drag pans, "Reset view" goes back to the whole graph. Layout: ForceAtlas2, computed once
+ *   per load; a graph without citations is packed as a sunflower by year (layout.ts); either is stretched
+ *   to the view's proportions. No citations at all: the header says how to fetch them.
  */
 
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
 
-import { h, link } from '../common/dom';
+import { h } from '../common/dom';
+import {
+  fillPaperBox,
+  IPopoverPaper,
+  placeNear,
+  popoverActions
+} from '../common/popover';
 import { IAnyModel, Invoke } from '../widget/types';
+import { drawHoverLabel, LabelBudget } from './labels';
+import { stretchToAspect, sunflower } from './layout';
 import { CSS } from './style';
 
 export interface INode {
@@ -33,6 +45,8 @@ export interface INode {
 
 type Legend = Array<[string, string]>;
 
+export const EMPTY_HINT =
+  'No citations fetched yet — run lib.fetch_citations() (cached offline afterwards)';
 const FAINT = 0.5; // how far a neighbour's colour is mixed into the background
 
 /** `#rrggbb` mixed with `#rrggbb` (share `t` of the second); other colour forms are returned unchanged. */
@@ -93,6 +107,11 @@ export class GraphView {
   private readonly tip = h('div', 'plg-tip');
   private readonly card = h('div', 'plg-card');
   private readonly count = h('span', 'plg-count');
+  private readonly empty = h('span', 'plg-empty', EMPTY_HINT);
+  private readonly labels = new LabelBudget(() => ({
+    width: this.container.clientWidth,
+    height: this.container.clientHeight
+  }));
   private readonly colorBy = h('select');
   private readonly legend = h('div', 'plg-legend');
   private graph = new Graph({ type: 'directed' });
@@ -102,6 +121,8 @@ export class GraphView {
   /** False while a large graph is still being laid out (a few ForceAtlas2 iterations per frame). */
   private settled = true;
   private layoutRun = 0;
+  /** The width/height ratio the layout was last stretched to. */
+  private aspect = 0;
   private readonly listeners: Array<[string, () => void]> = [];
   private readonly themeWatch = new MutationObserver(() => this.applyTheme());
   // sigma sizes its canvases from the container: the output area gives it a size only once attached
@@ -135,7 +156,9 @@ export class GraphView {
       'plg-hint',
       'hover: card · click: open card · wheel: zoom · drag: pan'
     );
-    bar.append(this.count, this.colorBy, reset, hint);
+    this.empty.hidden = true;
+    this.empty.setAttribute('role', 'note');
+    bar.append(this.count, this.colorBy, reset, hint, this.empty);
     this.tip.hidden = true;
     this.card.hidden = true;
     this.stage.append(this.container, this.tip, this.card);
@@ -147,7 +170,12 @@ export class GraphView {
         screenPosition: (id: string) => this.position(id),
         nodeColor: (id: string) =>
           this.renderer?.getNodeDisplayData(id)?.color ?? null,
-        settled: () => this.settled
+        settled: () => this.settled,
+        labels: () => this.labels.drawn.map(b => ({ ...b })),
+        viewport: () => [
+          this.container.clientWidth,
+          this.container.clientHeight
+        ]
       }
     });
   }
@@ -209,7 +237,6 @@ export class GraphView {
         size: n.size,
         label: n.title,
         color: this.color(n),
-        forceLabel: n.in_library,
         zIndex: n.in_library ? 1 : 0
       });
     }
@@ -229,29 +256,37 @@ export class GraphView {
       defaultEdgeType: 'arrow',
       renderEdgeLabels: false,
       zIndex: true,
-      labelRenderedSizeThreshold: 9,
+      labelRenderedSizeThreshold: 6,
+      labelDensity: 1,
+      labelGridCellSize: 120,
+      stagePadding: 24,
       labelFont: getComputedStyle(this.root).fontFamily || 'sans-serif',
-      // the hover card is ours (themed DOM); sigma only rings the hovered node
-      defaultDrawNodeHover: (context, data) => {
-        context.beginPath();
-        context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
-        context.strokeStyle = themeColor(
-          this.root,
-          '--jp-ui-font-color1',
-          '#1f1f1f'
-        );
-        context.lineWidth = 2;
-        context.stroke();
-      }
+      defaultDrawNodeLabel: this.labels.draw,
+      // the hovered and the opened node: a ring and the label on a background, always
+      defaultDrawNodeHover: (context, data, settings) =>
+        drawHoverLabel(
+          context,
+          data,
+          settings,
+          {
+            ring: themeColor(this.root, '--jp-ui-font-color1', '#1f1f1f'),
+            text: themeColor(this.root, '--jp-ui-font-color0', '#000'),
+            background: this.background
+          },
+          {
+            width: this.container.clientWidth,
+            height: this.container.clientHeight
+          }
+        )
     });
+    this.renderer.on('beforeRender', () => this.labels.reset());
     this.renderer.on('enterNode', ({ node }) => this.showTip(node));
     this.renderer.on('leaveNode', () => {
       this.tip.hidden = true;
     });
     this.renderer.on('clickNode', ({ node }) => this.openCard(node));
-    this.renderer.on('clickStage', () => {
-      this.card.hidden = true;
-    });
+    this.renderer.on('clickStage', () => this.closeCard());
+    this.renderer.getCamera().on('updated', () => this.placeCard());
     this.colorBy.value = String(this.model.get('color_by') || 'year');
     this.applyTheme();
     this.showLegend();
@@ -259,6 +294,7 @@ export class GraphView {
     this.count.textContent =
       `${library} library papers · ${rows.length - library} neighbours · ` +
       `${graph.size} citations`;
+    this.empty.hidden = graph.size > 0 || rows.length === 0;
   }
 
   /**
@@ -271,12 +307,30 @@ export class GraphView {
       this.settled = true;
       return;
     }
+    const aspect = () => {
+      this.aspect =
+        (this.container.clientWidth || this.root.clientWidth || 800) /
+        Math.max(Number(this.model.get('height')) || 520, 200);
+      return this.aspect;
+    };
+    if (graph.size === 0) {
+      // nothing pulls the nodes together: an even disc, oldest first (in the middle), then by id
+      const year = (id: string) => this.nodes.get(id)?.year ?? 9999;
+      sunflower(
+        graph,
+        graph.nodes().sort((a, b) => year(a) - year(b) || (a < b ? -1 : 1))
+      );
+      stretchToAspect(graph, aspect());
+      this.settled = true;
+      return;
+    }
     const settings = {
       ...forceAtlas2.inferSettings(graph),
       barnesHutOptimize: graph.order > 300
     };
     if (graph.order <= 300) {
       forceAtlas2.assign(graph, { iterations: 150, settings });
+      stretchToAspect(graph, aspect());
       this.settled = true;
       return;
     }
@@ -291,6 +345,7 @@ export class GraphView {
       if (left > 0) {
         requestAnimationFrame(step);
       } else {
+        stretchToAspect(graph, aspect());
         this.settled = true;
       }
     };
@@ -327,7 +382,16 @@ export class GraphView {
 
   /** Size sigma's canvases to the container again (forced: a theme switch can leave them at 1 px). */
   private fit(): void {
-    if (this.container.clientWidth > 0 && this.container.clientHeight > 0) {
+    const { clientWidth: w, clientHeight: hgt } = this.container;
+    if (w > 0 && hgt > 0) {
+      if (
+        this.settled &&
+        Math.abs(w / hgt - this.aspect) > 0.02 * this.aspect
+      ) {
+        // the view's proportions changed (first attach, a resized notebook): fill it again
+        this.aspect = w / hgt;
+        stretchToAspect(this.graph, this.aspect);
+      }
       this.renderer?.resize(true);
       this.renderer?.refresh();
     }
@@ -364,7 +428,7 @@ export class GraphView {
       return span;
     };
     this.legend.replaceChildren(
-      item('library paper (labelled)', 'plg-swatch', '#8c8c8c'),
+      item('library paper', 'plg-swatch', '#8c8c8c'),
       item('cited or citing neighbour', 'plg-swatch plg-faint', '#8c8c8c'),
       ...(legends[mode] ?? []).map(([label, color]) =>
         item(label, 'plg-swatch', color)
@@ -372,7 +436,8 @@ export class GraphView {
     );
   }
 
-  private fill(box: HTMLElement, n: INode): void {
+  /** What the tip and the popover show of a node. */
+  private paper(n: INode): IPopoverPaper {
     const meta = [
       n.year === null ? '' : String(n.year),
       n.venue,
@@ -380,33 +445,29 @@ export class GraphView {
     ]
       .filter(Boolean)
       .join(' · ');
-    box.replaceChildren(
-      h('div', 'plg-title', n.title),
-      h('div', 'plg-meta', n.authors),
-      h('div', 'plg-meta', meta),
-      h(
-        'div',
-        'plg-meta',
-        (n.in_library ? 'in your library' : 'not in your library') +
-          (n.status ? ` · ${n.status}` : '')
-      )
-    );
-    box.dataset.id = n.id;
+    const where =
+      (n.in_library ? 'in your library' : 'not in your library') +
+      (n.status ? ` · ${n.status}` : '');
+    return {
+      id: n.id,
+      title: n.title,
+      lines: [n.authors, meta, where],
+      url: n.url,
+      status: n.status
+    };
   }
 
   private showTip(id: string): void {
     const n = this.nodes.get(id);
     const at = this.position(id);
-    if (!n || !at) {
+    // the opened node already has its popover: one card per node, never two
+    if (!n || !at || (!this.card.hidden && this.card.dataset.id === id)) {
       return;
     }
-    this.fill(this.tip, n);
-    const box = this.stage.getBoundingClientRect();
-    const x = at[0] - box.left;
-    const y = at[1] - box.top;
-    this.tip.style.left = `${Math.min(x + 12, Math.max(box.width - 360, 0))}px`;
-    this.tip.style.top = `${y + 12 > box.height - 90 ? Math.max(y - 90, 0) : y + 12}px`;
+    fillPaperBox(this.tip, 'plg', this.paper(n));
     this.tip.hidden = false;
+    const box = this.stage.getBoundingClientRect();
+    placeNear(this.tip, this.stage, at[0] - box.left, at[1] - box.top);
   }
 
   private openCard(id: string): void {
@@ -414,53 +475,42 @@ export class GraphView {
     if (!n) {
       return;
     }
-    this.fill(this.card, n);
-    const add = h(
-      'button',
-      'plg-add',
-      n.status ? `On reading list (${n.status})` : 'Add to reading list'
+    this.tip.hidden = true;
+    const before = this.card.dataset.id;
+    if (before && before !== id && this.graph.hasNode(before)) {
+      this.graph.setNodeAttribute(before, 'highlighted', false);
+    }
+    const paper = this.paper(n);
+    fillPaperBox(this.card, 'plg', paper);
+    this.card.append(
+      popoverActions('plg', paper, this.invoke, this.signal, () =>
+        this.closeCard()
+      )
     );
-    add.type = 'button';
-    add.disabled = Boolean(n.status) || !this.invoke;
-    add.addEventListener('click', () => void this.addToList(id, add));
-    const close = h('button', undefined, '×');
-    close.type = 'button';
-    close.title = 'Close';
-    close.setAttribute('aria-label', 'Close');
-    close.addEventListener('click', () => {
-      this.card.hidden = true;
-    });
-    const actions = h('div', 'plg-actions');
-    actions.append(add, link('Open', n.url), close);
-    this.card.append(actions);
     this.card.hidden = false;
+    // sigma draws highlighted nodes on the hover layer: the opened node keeps its ring and label
+    this.graph.setNodeAttribute(id, 'highlighted', true);
+    this.placeCard();
     this.model.set('opened_id', id);
     this.model.save_changes();
   }
 
-  private async addToList(
-    id: string,
-    button: HTMLButtonElement
-  ): Promise<void> {
-    if (!this.invoke) {
+  /** Keep the popover next to its node (after a zoom, a pan or a reset). */
+  private placeCard(): void {
+    const id = this.card.dataset.id;
+    const at = id ? this.position(id) : null;
+    if (this.card.hidden || !at) {
       return;
     }
-    button.disabled = true;
-    button.textContent = 'Adding…';
-    try {
-      const [answer] = await this.invoke(
-        '_cmd_list',
-        { id },
-        { signal: this.signal }
-      );
-      const a = answer as { ok: boolean; status?: string; error?: string };
-      button.textContent = a.ok
-        ? `On reading list (${a.status})`
-        : `Could not add: ${a.error ?? 'unknown error'}`;
-      button.disabled = a.ok;
-    } catch (err) {
-      button.textContent = `Could not add: ${String(err)}`;
-      button.disabled = false;
+    const box = this.stage.getBoundingClientRect();
+    placeNear(this.card, this.stage, at[0] - box.left, at[1] - box.top);
+  }
+
+  private closeCard(): void {
+    const id = this.card.dataset.id;
+    this.card.hidden = true;
+    if (id && this.graph.hasNode(id)) {
+      this.graph.setNodeAttribute(id, 'highlighted', false);
     }
   }
 
