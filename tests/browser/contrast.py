@@ -150,15 +150,3 @@ def color_contrast(first: str, second: str) -> float:
 
     hi, lo = sorted((luminance(first), luminance(second)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
-
-
-def color_contrast(first: str, second: str) -> float:
-    """WCAG contrast ratio of two opaque ``#rrggbb`` colours (e.g. a chart mark and its background)."""
-
-    def luminance(color: str) -> float:
-        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    hi, lo = sorted((luminance(first), luminance(second)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
