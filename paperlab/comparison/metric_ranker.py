@@ -19,9 +19,9 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-__all__ = ["Candidate", "candidates", "metric_key", "none_features", "rank_metric"]
+__all__ = ["Candidate", "candidates", "metric_key", "none_features", "rank_metric", "rank_unnamed"]
 
 MODEL_PATH = Path(__file__).with_name("metric_model.json")
 
@@ -44,7 +44,7 @@ _VERB = re.compile(
     r"(?:e|es|ed|d|s|ing|ies|ied|ning|ting|ping|t)?$|^(?:found|saw|led|brought|made|gave|kept|won|ran|fell|rose|"
     r"grew|seen|got|gets|get|went|goes|comes|came|become|becomes|became|is|are)$"
 )
-_WORD = re.compile(r"[A-Za-z][\w@'’.\-/]*[\w@]|[A-Za-z]")
+_WORD = re.compile(r"(?<![\w.@])(?:[A-Za-z][\w@'’.\-/]*[\w@]|[A-Za-z])")  # not the "B" of "3B"
 _TOKEN = re.compile(r"[A-Za-z][\w@'’.\-/]*[\w@]|[A-Za-z]|\d[\d.,]*|[^\w\s]")
 _VAGUE = re.compile(
     r"(?i)^(?:performance|result|improvement|gain|increase|reduction|boost|margin|average|value|level|number|amount|"
@@ -191,6 +191,12 @@ def _candidate(
     f[f"unit={unit or '-'}|{side}"] = 1.0
     f[f"kind={kind}|{side}"] = 1.0
     f[f"side={side}"] = 1.0
+    lo, hi = min(s, start), max(e, end)
+    opened = text[lo:hi].count("(") - text[lo:hi].count(")")
+    if opened or ")" in text[lo:hi]:  # "extreme bias (98-99% yes responses)": a parenthesis between them
+        f["paren_between"] = 1.0
+    elif text.rfind("(", 0, lo) > text.rfind(")", 0, lo):
+        f["same_paren"] = 1.0  # both inside one parenthesis
     return Candidate(text[s:e], s, e, f)
 
 
@@ -256,3 +262,20 @@ def rank_metric(
         if z > best_z:
             best, best_z = c.name, z
     return best
+
+
+def rank_unnamed(
+    found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, metrics: list[tuple[int, int, str]]
+) -> None:
+    """Values that no known shape names, nor a neighbour's, get the noun chunk a learned model picks; the two ends
+    of a range ("32-43% yes responses", "from 30% up to 100%") share one metric."""
+    for i in range(len(found) - 1, -1, -1):
+        r = found[i]
+        if r["metric"] is not None:
+            continue
+        start, end = spans[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and re.fullmatch(r"\s*(?:-|–|—|to|up to|and)\s*", text[end : spans[i + 1][0]]):
+            r["metric"] = nxt["metric"]
+        if r["metric"] is None:
+            r["metric"] = rank_metric(text, start, end, r["unit"] or "", r["kind"], metrics)

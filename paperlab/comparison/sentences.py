@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..paper import Paper
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
 from .lexicons import generic_metric_hits, is_known, is_known_metric, lexicon_hits, lexicon_names, to_float
-from .metric_ranker import rank_metric
+from .metric_ranker import rank_unnamed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -232,6 +232,7 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
         spans.append((m.start("num"), m.end()))
     _coordinate(found, spans, sent_flat, datasets)
     zip_respectively(found, spans, sent_flat, metrics)
+    rank_unnamed(found, spans, sent_flat, metrics)
     for r in found:
         r.pop("_named", None)
     return [r for r in found if not r.pop("_drop", False)]
@@ -293,13 +294,9 @@ def _value_at(
     nearby = _nearest_in_clause(metrics, start, end, text)
     if is_statistic(text, end, shaped or nearby, kind, metrics):
         return None  # "15% of the world's population has ...": no performance reported
-    # no metric written in a known shape: the noun chunk a learned model scores highest ("OOD robustness improving
-    # by 4.30 points"), else the nearest metric of the clause
-    ruled = shaped or nearby
-    if unit == "x" and (ruled is None or "speed" in ruled) and _is_speedup(text, start, end):
-        metric: str | None = "speedup"  # "4 times faster", "a 3x speed-up"
-    else:
-        metric = shaped or rank_metric(text, start, end, unit, kind, metrics) or nearby
+    metric = shaped or nearby
+    if unit == "x" and (metric is None or "speed" in metric) and _is_speedup(text, start, end):
+        metric = "speedup"  # "4 times faster", "a 3x speed-up"
     subjects = list(_METHOD_RE.finditer(text[:start]))
     return {
         "paper": None,
