@@ -49,7 +49,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w@'’.\-/]*[\w@]|[A-Za-z]|\d[\d.,]*|[^\w\s]")
 _VAGUE = re.compile(
     r"(?i)^(?:performance|result|improvement|gain|increase|reduction|boost|margin|average|value|level|number|amount|"
     r"fraction|proportion|percentage|share|factor|state-of-the-art|sota|art|baseline|method|model|approach|task|"
-    r"benchmark|dataset|experiment|setting|case|time|point|way|lift|drop|decrease|enhancement)s?$"
+    r"benchmark|dataset|experiment|setting|case|time|point|way|lift|drop|decrease|enhancement|run|trial|evaluation)s?$"
 )
 _MODIFIER_ONLY = re.compile(r"(?i)^[a-z][\w-]*(?:ing|ed)$")
 
