@@ -57,3 +57,26 @@ def test_a_rows_first_author_is_the_family_name(text_module: Path) -> None:
         [None, ""],
     )
     assert got == ["Vaswani", "Vaswani", "12 authors · Meta", ""]
+
+
+def test_feed_failures_are_one_line_naming_each_service_once(text_module: Path) -> None:
+    arxiv = [
+        f"arXiv listing: can't reach rss.arxiv.org: connection failed: the host name rss.arxiv.org could not be "
+        f"resolved; rss.arxiv.org is unreachable (offline?) (https://rss.arxiv.org/atom/{cat})"
+        for cat in ("cs.CL", "cs.CV", "cs.LG")
+    ]
+    hf = "Hugging Face daily papers: can't reach huggingface.co: connection failed; huggingface.co is unreachable"
+    got = call(
+        text_module,
+        "feedProblem",
+        [[*arxiv, hf], 0],
+        [arxiv[:1], 3],
+        [["Hugging Face daily papers: HTTP 500 from huggingface.co"], 1],
+        [[], 4],
+    )
+    assert got == [
+        "Offline — arXiv and Hugging Face unreachable; showing nothing new",
+        "Offline — arXiv unreachable; showing 3 papers from the others",
+        "Hugging Face failed; showing 1 paper from the others",
+        "",
+    ]

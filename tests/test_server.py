@@ -554,3 +554,18 @@ def test_extensions_are_installed_and_enabled():
     lab = run("labextension", "list")
     # the labextension carries the npm package name; the server extension is the Python module
     assert re.search(r"jupyterlab-paperlab v\S+ enabled OK", lab), lab
+
+
+async def test_changes_by_the_anonymous_token_user_are_recorded_under_a_readable_name(
+    api, store, monkeypatch: pytest.MonkeyPatch
+):
+    """A single-user server's token identity is a random hex id ("Anonymous Io"): the entry records the server's
+    own user ($PAPERLAB_USER here), as the same person's kernel would, never the hex id."""
+    monkeypatch.setenv("PAPERLAB_USER", "ada")
+    await api("POST", "lists", body={"name": "default"})
+    code, e = await api("POST", "lists", "default", "entries", body={"ref": "2202.12139"})
+    assert code == 201 and (e["added_by"], e["updated_by"]) == ("ada", "ada")
+    code, e = await api("PATCH", "lists", "default", "entries", "2202.12139", body={"status": "reading"})
+    assert code == 200 and e["updated_by"] == "ada"
+    code, detail = await api("GET", "lists", "default")
+    assert [(x["added_by"], x["updated_by"]) for x in detail["entries"]] == [("ada", "ada")]

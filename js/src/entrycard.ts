@@ -107,7 +107,14 @@ function compactRow(
 /** The details of the selected row. */
 function details(entry: IEntry, ctx: ICardContext): HTMLElement {
   const box = h('div', 'paperlab-details');
+  // the row cuts the title to one line: here it is whole, wrapped
+  const fullTitle = h(
+    'div',
+    'paperlab-card-fulltitle',
+    entry.paper.title_text ?? entry.paper.title
+  );
   box.append(
+    fullTitle,
     metaRow(entry),
     statusRow(entry, ctx.model),
     tagsRow(entry, ctx.model),
@@ -135,9 +142,9 @@ function provenance(entry: IEntry): string {
     added_by?: string | null;
     updated_by?: string | null;
   };
-  // an anonymous Jupyter user is a long hex id: its start is enough to tell two apart
+  // older servers recorded an anonymous Jupyter user as its random hex id: never show a hash
   const who = (name: string) =>
-    /^[0-9a-f]{24,}$/i.test(name) ? `${name.slice(0, 8)}…` : name;
+    /^[0-9a-f]{24,}$/i.test(name) ? 'an anonymous Jupyter user' : name;
   const parts: string[] = [];
   if (e.added_by) {
     parts.push(`Added by ${who(e.added_by)}`);
@@ -252,14 +259,16 @@ function actionsRow(entry: IEntry, ctx: ICardContext): HTMLElement {
   const id = paper.id;
   const row = h('div', 'paperlab-card-actions');
   const linksRow = h('div', 'paperlab-card-links');
-  const links: [string, string | null][] = [
-    ['Abstract', absUrl(paper)],
-    ['PDF', pdfUrl(paper)],
-    ['Code', safeUrl(paper.code_url)]
+  // the paper's page ("arXiv page" for arXiv papers); "Abstract" is the disclosure below, never a link
+  const page = paper.arxiv_id ? 'arXiv page' : 'Paper page';
+  const links: [string, string, string | null][] = [
+    [page, 'page', absUrl(paper)],
+    ['PDF', 'pdf', pdfUrl(paper)],
+    ['Code', 'code', safeUrl(paper.code_url)]
   ];
-  for (const [label, url] of links) {
+  for (const [label, kind, url] of links) {
     if (url) {
-      const className = `paperlab-link paperlab-link-${label.toLowerCase()}`;
+      const className = `paperlab-link paperlab-link-${kind}`;
       linksRow.append(link(label, url, className));
     }
   }

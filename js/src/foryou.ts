@@ -8,6 +8,7 @@
 import { button, h, link } from './common/dom';
 import { absUrl, byline } from './common/paper';
 import { IPaper } from './common/wire';
+import { feedProblem } from './paneltext';
 import { requestAPI } from './request';
 
 /** One ranked paper of the feed (the server's `Feed.items`). */
@@ -34,8 +35,10 @@ export class ForYouSection {
     const summary = h('summary', 'paperlab-foryou-title', 'For you');
     this._status = h('div', 'paperlab-foryou-status');
     this._status.setAttribute('role', 'status');
+    this._problem = h('div', 'paperlab-foryou-problem');
+    this._problem.hidden = true;
     this._list = h('ol', 'paperlab-foryou-list');
-    this.node.append(summary, this._status, this._list);
+    this.node.append(summary, this._status, this._problem, this._list);
     this.node.addEventListener('toggle', () => {
       if ((this.node as HTMLDetailsElement).open && !this._loaded) {
         void this.load();
@@ -76,9 +79,35 @@ export class ForYouSection {
     if (feed.hidden) {
       notes.push(`${feed.hidden} shown before`);
     }
-    notes.push(...feed.failed);
     this._status.textContent = notes.join(' · ');
+    this._showProblem(feed);
     this._list.replaceChildren(...feed.items.map(item => this._item(item)));
+  }
+
+  /** Failed sources: one line, a Retry button, and the full messages behind "Details". */
+  private _showProblem(feed: IFeed): void {
+    const line = feedProblem(feed.failed, feed.items.length);
+    this._problem.hidden = !line;
+    if (!line) {
+      this._problem.replaceChildren();
+      return;
+    }
+    const retry = button(
+      'Retry',
+      'Fetch today’s papers again',
+      () => {
+        retry.disabled = true;
+        void this.load();
+      },
+      { className: 'paperlab-foryou-retry' }
+    );
+    const details = h('details', 'paperlab-foryou-details');
+    const messages = h('ul');
+    messages.append(...feed.failed.map(m => h('li', undefined, m)));
+    details.append(h('summary', undefined, 'Details'), messages);
+    const head = h('div', 'paperlab-foryou-problem-line');
+    head.append(h('span', 'paperlab-foryou-problem-text', line), retry);
+    this._problem.replaceChildren(head, details);
   }
 
   private _item(item: IFeedItem): HTMLElement {
@@ -115,6 +144,7 @@ export class ForYouSection {
   }
 
   private _status: HTMLElement;
+  private _problem: HTMLElement;
   private _list: HTMLElement;
   private _loaded = false;
 }

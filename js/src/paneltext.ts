@@ -38,3 +38,42 @@ export function familyName(
     ? first.split(',')[0].trim()
     : (first.split(/\s+/).pop() ?? first);
 }
+
+/** The service a feed failure is about ("arXiv listing: can't reach …" → "arXiv"). */
+function feedSource(message: string): string {
+  const head = message.split(':')[0].trim();
+  if (/arxiv/i.test(head)) {
+    return 'arXiv';
+  }
+  if (/hugging\s*face/i.test(head)) {
+    return 'Hugging Face';
+  }
+  return head || 'a source';
+}
+
+/**
+ * One line for the feed's failures (the whole messages go behind "Details"): "Offline — arXiv and Hugging
+ * Face unreachable; showing nothing new" when every failure is a connection that could not be made, else
+ * "arXiv failed; showing 3 papers". Empty when nothing failed.
+ */
+export function feedProblem(failed: string[], shown: number): string {
+  if (!failed.length) {
+    return '';
+  }
+  const names = [...new Set(failed.map(feedSource))];
+  const list =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const offline = failed.every(m =>
+    /unreachable|can't reach|could not be resolved|offline|connection (failed|refused)/i.test(
+      m
+    )
+  );
+  const rest = shown
+    ? `showing ${shown} paper${shown === 1 ? '' : 's'} from the others`
+    : 'showing nothing new';
+  return offline
+    ? `Offline — ${list} unreachable; ${rest}`
+    : `${list} failed; ${rest}`;
+}

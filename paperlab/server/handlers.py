@@ -98,6 +98,22 @@ M = TypeVar("M", bound=RequestModel)
 entry_to_dict = entry_body
 
 
+_ANONYMOUS_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def _recorded_name(user: Any) -> str | None:
+    """The name a request's changes are recorded under: the Jupyter identity's username, except the anonymous
+    identity a token-authenticated single-user server makes up per browser (a random hex id, "Anonymous Io"):
+    that person is the server's own user, so None -- the store records :func:`~paperlab.store.current_user`
+    (``$PAPERLAB_USER`` or the login name), as a kernel of the same person does. Never a raw hash."""
+    username = getattr(user, "username", None)
+    if not isinstance(username, str) or not username.strip():
+        return None
+    if _ANONYMOUS_ID.fullmatch(username) and str(getattr(user, "name", "")).startswith("Anonymous"):
+        return None
+    return username
+
+
 class ServerState:
     """What the extension holds for the server's lifetime: the store (or why it cannot be opened), the store
     pool and the fetcher. :meth:`close` runs when the server shuts down.
@@ -184,7 +200,7 @@ class BaseHandler(APIHandler):
         state = self.state
         if state.store is None:
             await loop.run_in_executor(state.store_pool, state.reopen)
-        user = getattr(self.current_user, "username", None)
+        user = _recorded_name(self.current_user)
 
         def run() -> T:
             with acting_as(user):
