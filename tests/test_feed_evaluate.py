@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import warnings
+from collections.abc import Sequence
 
 import pytest
 from paths import FIXTURES, SEEDS, realdata_missing
@@ -38,6 +39,34 @@ def test_replay_scores_what_came_after_the_cutoff() -> None:
     assert evaluate_recommendations(pairs, contrastive + other, cutoff="2026-01-20").n_saved == 10
     d = res.to_dict()
     assert set(d) >= {"ndcg@10", "P@10", "recall@50", "cutoff"}
+
+
+def test_default_cut_counts_same_day_papers_after_the_tenth_as_later() -> None:
+    """A history whose last eight papers share one day is still scorable: papers in (date, id) order, the cut
+    after the tenth; that day's other papers are candidates, earlier days are the background."""
+    topic = _dated("hf-papers-contrastive.txt", 15, 0)[:7]
+    same_day = START + dt.timedelta(days=30)
+    day_papers = [dataclasses.replace(p, published=same_day) for p in _dated("hf-papers-contrastive.txt", 15, 0)[7:]]
+    other = _dated("hf-papers-ood-hallucination.txt", 20, 1)  # days 1, 3, ..., 39
+    seen: dict[str, list[str]] = {}
+
+    def ranker(saved: Sequence[Paper], candidates: Sequence[Paper], background: Sequence[Paper]) -> list[str]:
+        seen.update(saved=[p.id for p in saved], candidates=[p.id for p in candidates])
+        seen["background"] = [p.id for p in background]
+        return [p.id for p in candidates]
+
+    history = topic + day_papers
+    res = evaluate_recommendations(history, history + other, n_saved=10, ranker=ranker)
+    first_of_day = sorted(p.id for p in day_papers)[:3]
+    assert res.cutoff == same_day and res.n_saved == 10 and res.n_relevant == 5
+    assert set(seen["saved"]) == {p.id for p in topic} | set(first_of_day)
+    assert seen["saved"][:3] == sorted(first_of_day, reverse=True)  # newest first: the day's last id leads
+    later_other = {p.id for p in other if p.published and p.published >= same_day}
+    assert set(seen["candidates"]) == ({p.id for p in day_papers} - set(first_of_day)) | later_other
+    assert set(seen["background"]) == {p.id for p in other} - later_other
+    # an explicit cutoff is the end of that day: nothing of it is left to score
+    with pytest.raises(ReplayError, match="nothing to score"):
+        evaluate_recommendations(history, history + other, cutoff=same_day, ranker=ranker)
 
 
 def test_baselines_run_on_the_same_replay() -> None:

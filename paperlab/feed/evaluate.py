@@ -1,9 +1,11 @@
 """Replay evaluation of recommendations: recommend from what was known before a date, score what came after.
 
 A history is the papers a user saved, each with the date it was saved (or, lacking that, published).
-At a cutoff date the ranker sees the papers saved up to then (positives) and every paper of the corpus
-published up to then (the background); it ranks the corpus papers published after the cutoff, and the
-papers the user saved later are the relevant ones: nDCG@10, P@10 and recall@50.
+By default the history is put in order (date, then paper id: arXiv ids grow with submission) and cut after
+its ``n_saved``-th paper: the ranker sees those papers (positives) and every corpus paper published before the
+cut's day (the background); it ranks every other corpus paper published on or after that day, so papers of
+the same day after the cut are "later" too, and the papers the user saved after the cut are the relevant ones:
+nDCG@10, P@10 and recall@50. Given an explicit cutoff date, the cut is that day's end instead.
 
 Two reference rankers run on the same replay: the plain arxiv-sanity SVM (tf-idf, LinearSVC C=0.01, every
 other paper a negative) and zotero-arxiv-daily's time-decayed embedding similarity.
@@ -100,11 +102,20 @@ def _dated(history: Iterable[Paper | tuple[Paper, Any]]) -> list[tuple[Paper, dt
     return out
 
 
-def _cutoff(dated: list[tuple[Paper, dt.date]], n_saved: int) -> dt.date:
-    oldest_first = sorted(d for _, d in dated)
-    if len(oldest_first) <= n_saved:
-        raise ReplayError(f"the history has {len(oldest_first)} dated papers: need more than n_saved={n_saved}")
-    return oldest_first[n_saved - 1]
+def _split(
+    dated: list[tuple[Paper, dt.date]], n_saved: int, cutoff: dt.date | str | None
+) -> tuple[dt.date, list[Paper], set[str], bool]:
+    """The cut's day, the saved papers (newest first), the ids saved after the cut, and whether the cut's day
+    itself is still to come (a cut after the ``n_saved``-th paper: that day's other papers are candidates)."""
+    if cutoff is not None:
+        when = as_date(cutoff, "cutoff")
+        assert when is not None
+        return when, [p for p, d in dated if d <= when], {p.id for p, d in dated if d > when}, False
+    if len(dated) <= n_saved:
+        raise ReplayError(f"the history has {len(dated)} dated papers: need more than n_saved={n_saved}")
+    oldest_first = dated[::-1]
+    saved = [p for p, _ in oldest_first[:n_saved]]
+    return oldest_first[n_saved - 1][1], saved[::-1], {p.id for p, _ in oldest_first[n_saved:]}, True
 
 
 def evaluate_recommendations(
@@ -124,9 +135,10 @@ def evaluate_recommendations(
         Every paper that appeared (the history's papers may be in it); papers without a
         ``published`` date are ignored.
     cutoff : date or ISO string, optional
-        Default: the date of the ``n_saved``-th oldest saved paper.
+        Cut at the end of this day. Default: after the ``n_saved``-th oldest saved paper (by date, then id);
+        the other papers of its day are still to come.
     n_saved : int
-        Used only to choose the default cutoff.
+        How many papers the default cut keeps as saved.
     ranker : callable, optional
         ``ranker(saved, candidates, background) -> ids``; default: :func:`personal_ranker`.
 
@@ -134,15 +146,12 @@ def evaluate_recommendations(
     -------
     ReplayResult
     """
-    dated = _dated(history)
-    when = _cutoff(dated, n_saved) if cutoff is None else as_date(cutoff, "cutoff")
-    assert when is not None
-    saved = [p for p, d in dated if d <= when]
-    later = {p.id for p, d in dated if d > when}
+    when, saved, later, same_day = _split(_dated(history), n_saved, cutoff)
     saved_ids = {p.id for p in saved}
     papers = [p for p in corpus if p.published is not None and p.id not in saved_ids]
-    background = [p for p in papers if p.published is not None and p.published <= when]
-    candidates = [p for p in papers if p.published is not None and p.published > when]
+    known = [p.published is not None and (p.published < when if same_day else p.published <= when) for p in papers]
+    background = [p for p, k in zip(papers, known, strict=True) if k]
+    candidates = [p for p, k in zip(papers, known, strict=True) if not k]
     relevant = later & {p.id for p in candidates}
     if not saved or not relevant:
         raise ReplayError(f"nothing to score at {when}: {len(saved)} saved before, {len(relevant)} relevant after")

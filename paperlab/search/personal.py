@@ -1,13 +1,18 @@
 """Personal ranking of papers from what a user saved: the engine of the feed and of ``Library.recommend``.
 
-Three signals, each z-scored over the candidates and fused with weights measured on dev topic groups
+Four signals, each z-scored over the candidates and fused with weights measured on dev topic groups
 (``benchmarks/bench_feed.py``):
 
 - ``svm``: a per-list linear SVM in the arxiv-sanity spirit (saved papers positive, every other paper
   negative; tf-idf 1-2 grams joined with sentence embeddings);
 - ``decay``: zotero-arxiv-daily's time-decayed similarity (cosine to every saved paper, the newest save
   weighing most: weight ``1 / (1 + log10(rank + 1))``);
-- ``knn``: the mean similarity to the closest saved papers.
+- ``knn``: the mean similarity to the closest saved papers;
+- ``profile``: a learned keyword profile (the terms most saved papers share, weighted by how often they occur
+  in the saved papers times their rarity in all papers) scored with BM25 (``bm25s``), like the keyword filters
+  DailyArXiv users write by hand.
+
+Pseudo-relevance feedback re-learns the classifier and the profile with the first pass's top candidates.
 
 Thumbs down push a candidate down by its similarity to disliked papers; keyword/author boosts add to the
 fused score; mutes drop a paper; recency and popularity are optional extra terms.
@@ -27,12 +32,15 @@ from ..paper import Paper
 from .analysis import Recommendations, tfidf_vectorizer
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
+from .lexical import BM25Ranker
 
 __all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal", "recommend_personal"]
 
 # Chosen on the dev topic groups of benchmarks/bench_feed.py (see benchmarks/README.md).
-DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.0, "knn": 1.0}
+DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0}
 DEFAULT_FEEDBACK = 5
+DEFAULT_PROFILE_TERMS = 30
+SIGNALS = ("svm", "decay", "knn", "profile")
 
 
 @dataclass
@@ -42,7 +50,7 @@ class RankingOptions:
     Parameters
     ----------
     weights : dict of str to float
-        Weight of each signal (``svm``, ``decay``, ``knn``) in the fused score.
+        Weight of each signal (``svm``, ``decay``, ``knn``, ``profile``) in the fused score.
     boosts : dict of str to float
         Keyword or ``author:Name`` -> amount added (in z-score units) when a paper matches.
     mutes : list of str
@@ -63,6 +71,8 @@ class RankingOptions:
     citations : float
         Weight of co-citation and bibliographic coupling with the saved papers, from the citation cache
         (the ``"citations"`` similarity signal, in [0, 1], times this weight in z-score units; 0: off).
+    profile_terms : int
+        How many terms the learned keyword profile keeps.
     """
 
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
@@ -77,6 +87,7 @@ class RankingOptions:
     like_weight: float = 3.0
     feedback: int = DEFAULT_FEEDBACK
     citations: float = 0.0
+    profile_terms: int = DEFAULT_PROFILE_TERMS
 
 
 @dataclass
@@ -131,6 +142,8 @@ class PersonalRanking:
         Candidates left out by a mute.
     features : list of (str, float)
         The terms the classifier weighs most: what it learned the saved papers are about.
+    profile : list of (str, float)
+        The learned keyword profile: the words the saved papers share, with their weights.
     """
 
     papers: list[Paper]
@@ -139,6 +152,7 @@ class PersonalRanking:
     reasons: list[Reason]
     muted: list[Paper]
     features: list[tuple[str, float]] = field(default_factory=list)
+    profile: list[tuple[str, float]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.papers)
@@ -181,15 +195,13 @@ def _vectors(papers: Sequence[Paper], encoder: Encoder, vectors: Mapping[str, np
 
 
 def _svm_scores(
-    texts: list[str], emb: np.ndarray, y: np.ndarray, n_cand: int, C: float, weight: np.ndarray | None = None
+    rows: _Rows, y: np.ndarray, n_cand: int, C: float, weight: np.ndarray | None = None
 ) -> tuple[np.ndarray, Any, np.ndarray, np.ndarray]:
     """Decision values of the first ``n_cand`` rows, the tf-idf matrix, terms and term weights."""
     from scipy import sparse
     from sklearn.svm import LinearSVC
 
-    vec = tfidf_vectorizer()
-    tf = vec.fit_transform(texts)
-    terms = vec.get_feature_names_out()
+    tf, terms, emb = rows.tf, rows.terms, rows.emb
     if len(set(y.tolist())) < 2:  # nothing to contrast (every row saved or liked): the classifier has no say
         return np.zeros(n_cand), tf[:n_cand], terms, np.zeros(len(terms))
     X = sparse.hstack([tf, sparse.csr_matrix(emb)]).tocsr()
@@ -199,10 +211,80 @@ def _svm_scores(
     return clf.decision_function(X[:n_cand]), tf[:n_cand], terms, coef
 
 
-def _driving_words(tf_row: Any, terms: np.ndarray, coef: np.ndarray, n: int = 5) -> list[str]:
-    contrib = tf_row.multiply(coef[None, :]).tocoo()
+@dataclass
+class _Rows:
+    """What a ranking computes once from its rows' texts (both passes of pseudo-relevance feedback use it)."""
+
+    tf: Any
+    terms: np.ndarray
+    emb: np.ndarray
+    lex: _Lexicon
+
+    @classmethod
+    def of(cls, rows: Sequence[Paper], encoder: Encoder, vectors: Mapping[str, np.ndarray] | None) -> _Rows:
+        texts = [paper_text(p) for p in rows]
+        vec = tfidf_vectorizer()
+        tf = vec.fit_transform(texts)
+        return cls(tf, vec.get_feature_names_out(), _vectors(rows, encoder, vectors), _lexicon(texts))
+
+
+@dataclass
+class _Lexicon:
+    """Every row's BM25 term weights (``bm25s``), which rows hold each term, and each term's readable word."""
+
+    bm25: Any
+    present: Any
+    share: np.ndarray
+    words: list[str]
+
+
+def _lexicon(texts: list[str]) -> _Lexicon:
+    from scipy import sparse
+
+    ranker = BM25Ranker().fit(texts)
+    scores = getattr(ranker.bm25_, "scores", None)
+    if not ranker.bm25_.vocab_dict or scores is None:  # no searchable word anywhere
+        empty = sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+        return _Lexicon(empty, empty, np.zeros(0), [])
+    n_terms = len(scores["indptr"]) - 1
+    bm25 = sparse.csc_matrix((scores["data"], scores["indices"], scores["indptr"]), shape=(len(texts), n_terms)).tocsr()
+    present = (bm25 > 0).astype(np.float32)
+    words = [""] * n_terms
+    for stem, i in ranker.bm25_.vocab_dict.items():
+        if i < n_terms:
+            words[i] = ranker.tokenizer_.surface.get(stem, stem)
+    return _Lexicon(bm25, present, np.asarray(present.mean(axis=0)).ravel(), words)
+
+
+def _keyword_profile(lex: _Lexicon, pos_idx: list[int], pos_weight: np.ndarray, n_terms: int) -> np.ndarray:
+    """Term weights of the learned profile: the (weighted) share of positives holding the term x its idf over
+    all rows, for terms at least two positives share (one when there is a single positive), the best ``n_terms``."""
+    weights = np.zeros(len(lex.share))
+    if not len(weights) or not pos_idx:
+        return weights
+    present = lex.present[pos_idx]
+    count = np.asarray(present.sum(axis=0)).ravel()
+    share = np.asarray(present.T @ pos_weight).ravel() / float(pos_weight.sum())
+    w = share * np.log(1.0 / np.maximum(lex.share, 1e-9))
+    w[count < min(2, len(pos_idx))] = 0.0
+    top = np.argsort(-w, kind="stable")[:n_terms]
+    weights[top] = np.maximum(w[top], 0.0)
+    return weights
+
+
+def _driving_words(row: int, parts: _Parts, n: int = 5) -> list[str]:
+    """The profile's words in the paper (by their share of its profile score), then the classifier's."""
+    lex_row = parts.lex.bm25[row].multiply(parts.profile[None, :]).tocoo() if parts.profile.size else None
+    ranked = (
+        []
+        if lex_row is None
+        else sorted(zip(lex_row.col.tolist(), lex_row.data.tolist(), strict=True), key=lambda t: -t[1])
+    )
+    words = [parts.lex.words[c] for c, v in ranked if v > 0]
+    contrib = parts.tf[row].multiply(parts.coef[None, :]).tocoo()
     best = sorted(zip(contrib.col.tolist(), contrib.data.tolist(), strict=True), key=lambda t: -t[1])
-    return [str(terms[c]) for c, v in best[:n] if v > 0]
+    words += [str(parts.terms[c]) for c, v in best if v > 0]
+    return list(dict.fromkeys(words))[:n]
 
 
 def _positives(
@@ -214,6 +296,17 @@ def _positives(
     return [p for p in liked if p.id not in row], [p for p in saved if p.id not in row], liked_rows
 
 
+@dataclass
+class _Parts:
+    """What a ranking pass learned, kept to explain the picks."""
+
+    tf: Any
+    terms: np.ndarray
+    coef: np.ndarray
+    lex: _Lexicon
+    profile: np.ndarray
+
+
 def _signals(
     saved: Sequence[Paper],
     cands: Sequence[Paper],
@@ -222,8 +315,9 @@ def _signals(
     encoder: Encoder,
     vectors: Mapping[str, np.ndarray] | None,
     pseudo: Sequence[int] = (),
-) -> tuple[dict[str, np.ndarray], np.ndarray, list[Paper], tuple[Any, np.ndarray, np.ndarray]]:
-    """Each raw signal over the candidates, the candidate x positive cosines, the positives, the SVM's parts.
+    cache: dict[str, _Rows] | None = None,
+) -> tuple[dict[str, np.ndarray], np.ndarray, list[Paper], _Parts]:
+    """Each raw signal over the candidates, the candidate x positive cosines, the positives, the learned parts.
 
     A liked candidate is a positive row of its own (never also a negative); liked papers count as the
     newest saves; ``pseudo`` candidate rows (pseudo-relevance feedback) count as the oldest.
@@ -232,21 +326,27 @@ def _signals(
     outside = liked_out + saved_out
     n = len(cands)
     rows = list(cands) + outside + list(background)
-    emb = _vectors(rows, encoder, vectors)
+    cache = {} if cache is None else cache
+    if "rows" not in cache:  # the rows are the same in both passes: only the positives change
+        cache["rows"] = _Rows.of(rows, encoder, vectors)
+    computed = cache["rows"]
+    emb, lex = computed.emb, computed.lex
     pos_idx = liked_rows + list(range(n, n + len(outside))) + [i for i in pseudo if i not in liked_rows]
     y = np.zeros(len(rows), dtype=np.int8)
     y[pos_idx] = 1
     weight = np.ones(len(rows))
     weight[liked_rows + list(range(n, n + len(liked_out)))] = opts.like_weight
-    svm, tf, terms, coef = _svm_scores([paper_text(p) for p in rows], emb, y, n, opts.C, weight)
+    svm, tf, terms, coef = _svm_scores(computed, y, n, opts.C, weight)
     sims = emb[:n] @ emb[pos_idx].T
     decay = sims @ decay_weights(len(pos_idx))
     top = min(3, len(pos_idx))
     knn = np.sort(sims, axis=1)[:, -top:].mean(axis=1)
-    signals = {"svm": svm, "decay": decay, "knn": knn}
+    profile = _keyword_profile(lex, pos_idx, weight[pos_idx], opts.profile_terms)
+    keywords = np.asarray(lex.bm25[:n] @ profile).ravel() if profile.size else np.zeros(n)
+    signals = {"svm": svm, "decay": decay, "knn": knn, "profile": keywords}
     if opts.disliked:
         signals["dislike"] = (emb[:n] @ _vectors(opts.disliked, encoder, vectors).T).max(axis=1)
-    return signals, sims, [rows[i] for i in pos_idx], (tf, terms, coef)
+    return signals, sims, [rows[i] for i in pos_idx], _Parts(tf, terms, coef, lex, profile)
 
 
 def _extras(cands: Sequence[Paper], opts: RankingOptions) -> tuple[np.ndarray, list[list[str]]]:
@@ -287,10 +387,12 @@ def _cited_with(saved: Sequence[Paper], cands: Sequence[Paper]) -> np.ndarray:
 
 
 def _fuse(signals: dict[str, np.ndarray], opts: RankingOptions) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Each signal's z-scores and their weighted sum (minus the thumbs-down penalty)."""
+    """Each signal's z-scores and their weighted mean (minus the thumbs-down penalty): one z-score unit of the
+    fused score is one of a signal's, whatever the number of signals, so boosts keep their meaning."""
     z = {name: _zscore(s) for name, s in signals.items()}
     n = len(next(iter(signals.values())))
-    fused = sum((opts.weights.get(name, 0.0) * z[name] for name in ("svm", "decay", "knn")), np.zeros(n))
+    total = sum(abs(opts.weights.get(name, 0.0)) for name in SIGNALS) or 1.0
+    fused = sum((opts.weights.get(name, 0.0) * z[name] for name in SIGNALS), np.zeros(n)) / total
     if "dislike" in signals:
         fused = fused - opts.dislike_weight * np.maximum(signals["dislike"] - 0.5, 0.0) * 10
     return z, fused
@@ -330,7 +432,8 @@ def rank_personal(
     if not kept:
         return PersonalRanking([], [], {}, [], muted)
     enc = get_encoder(encoder)
-    signals, sims, pos, explain = _signals(saved, kept, background, opts, enc, vectors)
+    cache: dict[str, _Rows] = {}
+    signals, sims, pos, parts = _signals(saved, kept, background, opts, enc, vectors, cache=cache)
     z, fused = _fuse(signals, opts)
     extra, matched = _extras(kept, opts)
     if opts.citations:
@@ -340,25 +443,39 @@ def rank_personal(
             matched[i].append(f"citations {cited[i]:.2f}")
     n_pseudo = min(opts.feedback, (len(kept) - 1) // 4)  # a few top candidates, never most of them
     if n_pseudo > 0:
-        top = np.argsort(-(fused + extra), kind="stable")[:n_pseudo]
-        signals2, _, _, explain = _signals(saved, kept, background, opts, enc, vectors, pseudo=top.tolist())
-        z, fused = _fuse(signals2, opts)
-    tf, terms, coef = explain
-    fused = fused + extra
+        top = np.argsort(-(fused + extra), kind="stable")[:n_pseudo].tolist()
+        signals, _, _, parts = _signals(saved, kept, background, opts, enc, vectors, pseudo=top, cache=cache)
+        z, fused = _fuse(signals, opts)
+    return _ranking(kept, muted, fused + extra, z, sims, pos, parts, matched)
+
+
+def _ranking(
+    kept: list[Paper],
+    muted: list[Paper],
+    fused: np.ndarray,
+    z: dict[str, np.ndarray],
+    sims: np.ndarray,
+    pos: list[Paper],
+    parts: _Parts,
+    matched: list[list[str]],
+) -> PersonalRanking:
+    """The candidates best first, each with the saved papers it is closest to and the words that drove it."""
     order = np.argsort(-fused, kind="stable")
     reasons = []
     for i in order:
         near = np.argsort(-sims[i], kind="stable")[:2]
         closest = [(pos[j].id, pos[j].shown_title, float(sims[i, j])) for j in near]
-        reasons.append(Reason(closest, _driving_words(tf[i], terms, coef), matched[i]))
-    best = np.argsort(-coef)[:20]
+        reasons.append(Reason(closest, _driving_words(int(i), parts), matched[i]))
+    best = np.argsort(-parts.coef)[:20]
+    profile = np.argsort(-parts.profile, kind="stable")[:20]
     return PersonalRanking(
         [kept[i] for i in order],
         [float(fused[i]) for i in order],
         {name: z[name][order] for name in z},
         reasons,
         muted,
-        [(str(terms[i]), float(coef[i])) for i in best if coef[i] > 0],
+        [(str(parts.terms[i]), float(parts.coef[i])) for i in best if parts.coef[i] > 0],
+        [(parts.lex.words[i], round(float(parts.profile[i]), 4)) for i in profile if parts.profile[i] > 0],
     )
 
 
