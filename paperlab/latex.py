@@ -33,6 +33,8 @@ _SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊
 _MACRO = re.compile(r"\\[A-Za-z]")
 _LINK = re.compile(r"\\(?:url|nolinkurl)\{([^{}\n]*)\}|\\href\{[^{}\n]*\}(\{.*\})")
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
+# a degree sign written as a superscript circle: "$90^\circ$", "$1^{\circ}$"
+_DEGREE = re.compile(r"\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))")
 _SCRIPT = re.compile(r"([\^_])(?:\{([0-9+\-=()ni]{1,8})\}|([0-9ni]))")
 
 
@@ -64,7 +66,7 @@ def _scripts(math: str) -> str:
             return body.translate(_SUBSCRIPT) if body.isascii() and not set(body) & set("ni") else m.group(0)
         return body.translate(_SUPERSCRIPT)
 
-    return _SCRIPT.sub(repl, math)
+    return _SCRIPT.sub(repl, _DEGREE.sub("°", math))
 
 
 def _decode(m: re.Match[str]) -> str:

@@ -217,3 +217,15 @@ def test_dollar_signs_in_user_text_are_never_math() -> None:
     card = Paper(title="Pay $5, get $10", abstract="From $1 to $2.").to_html()
     assert card.startswith(f'<div class="paperlab-card {NO_MATH_CLASS}"')  # MathJax skips the whole card
     assert f'class="paperlab-readinglist {NO_MATH_CLASS}"' in ReadingListView("notes with $x$")._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (r"a pointing error below $1^\circ$ in azimuth", "a pointing error below 1° in azimuth"),
+        (r"a $90^{\circ}$ rotation", "a 90° rotation"),
+        (r"$f \circ g$ composed", "f ∘ g composed"),  # a composition circle stays one
+    ],
+)
+def test_a_superscript_circle_reads_as_a_degree_sign(raw: str, shown: str) -> None:
+    assert readable(raw) == shown
