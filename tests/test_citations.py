@@ -282,6 +282,20 @@ def test_more_hops_are_bounded_by_max_papers_most_cited_first(fake_server, tmp_p
         Library([A]).fetch_citations(max_papers=-1)
 
 
+def test_a_graph_of_neighbours_alone_keeps_their_links_to_the_paper_fetched(fake_server, tmp_path: Path) -> None:
+    """After A's references are fetched, a library of two of them (not A) still shows that A cites both: the paper
+    fetched for is kept in the cache with the other ends."""
+    _serve_library(fake_server)
+    store = Store(tmp_path / "n.sqlite3")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartialImportWarning)
+        refs = A.references(store=store, client=_client(fake_server))
+    neighbours = Library([p for p in refs if p.id in (X_ID, Y_ID)])
+    graph = neighbours.graph(store=store)
+    assert sorted(graph.successors(A.id)) == sorted([X_ID, Y_ID]) and not graph.nodes[A.id]["in_library"]
+    assert graph.nodes[A.id]["title"] == A.title
+
+
 # -- recorded real responses ----------------------------------------------------------------------
 
 

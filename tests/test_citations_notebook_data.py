@@ -23,7 +23,7 @@ def test_committed_graph_is_a_cache_dump_not_responses() -> None:
     data = _committed()
     assert [s["title"] for s in data["seeds"]][2] == "Computing Machinery and Intelligence"
     papers = data["cache"]["papers"]
-    assert len(papers) == 2957 and len(data["cache"]["edges"]) == 2959
+    assert len(papers) == 2960 and len(data["cache"]["edges"]) == 2959  # the neighbours and the 3 seeds
     assert not any("abstract" in p or "sources" in p for p in papers.values())
     assert "127.0.0.1" not in COMMITTED.read_text(encoding="utf-8")
     directions = sorted((f[0], f[1], f[4]) for f in data["cache"]["fetches"])

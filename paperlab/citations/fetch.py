@@ -137,7 +137,8 @@ def _fetch_one(
     errors = []
     for source in wanted:
         try:
-            cache.save(paper.id, direction, source, _from_service(paper, direction, source, services, limit))
+            found = _from_service(paper, direction, source, services, limit)
+            cache.save(paper.id, direction, source, found, paper=paper)
         except FetchError as exc:
             errors.append(f"{source}: {exc}")
     if len(errors) == len(wanted) and not done:

@@ -95,8 +95,12 @@ class CitationCache:
         )
         return [str(r[0]) for r in rows]
 
-    def save(self, paper_id: str, direction: Direction, source: str, links: Iterable[Link]) -> None:
-        """Replace what ``source`` said about the ``direction`` of ``paper_id`` with ``links``, in one transaction."""
+    def save(
+        self, paper_id: str, direction: Direction, source: str, links: Iterable[Link], paper: Paper | None = None
+    ) -> None:
+        """Replace what ``source`` said about the ``direction`` of ``paper_id`` with ``links``, in one transaction;
+        ``paper`` (the one fetched for) is kept with the papers at the other ends, so a graph of its neighbours
+        alone still links them to it."""
         links = list(links)
         via = f"{paper_id} {direction}"
         edges = []
@@ -115,7 +119,8 @@ class CitationCache:
             )
             conn.executemany(
                 "INSERT INTO citation_papers(id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
-                [(link.paper.id, json.dumps(link.paper.to_dict())) for link in links],
+                [(link.paper.id, json.dumps(link.paper.to_dict())) for link in links]
+                + ([(paper_id, json.dumps(paper.to_dict()))] if paper is not None else []),
             )
             conn.execute(
                 "INSERT INTO citation_fetches(paper_id, direction, source, fetched, count) VALUES (?, ?, ?, ?, ?) "
