@@ -255,6 +255,15 @@ def test_two_hops_fetch_the_neighbours(fake_server, tmp_path: Path) -> None:
     c_s2 = "s2:s2c0000000000000000000000000000000000006"
     assert sorted(report.fetched) == sorted(f"{i} references" for i in (A.id, X_ID, Y_ID, B.id, c_s2))
     assert report.failed == {} and report.papers == 5  # X, Y, B, C and (B's) Z
+    # the graph shows as many hops as asked: Z (cited by B only) is two citations away from A
+    store = Store(tmp_path / "h.sqlite3")
+    one, two = Library([A]).graph(store=store), Library([A]).graph(store=store, hops=2)
+    b_node = next(n for n in one.successors(A.id) if one.nodes[n]["title"] == B.title)
+    assert one.out_degree(b_node) == 0 and two.out_degree(b_node) == 3  # B cites X, Y and Z
+    (z_node,) = set(two) - set(one)
+    assert two.has_edge(b_node, z_node) and not two.nodes[z_node]["in_library"]
+    with pytest.raises(UsageError, match="hops: expected 1 or more"):
+        Library([A]).graph(store=store, hops=0)
 
 
 def test_more_hops_are_bounded_by_max_papers_most_cited_first(fake_server, tmp_path: Path, capsys) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ..errors import UsageError
 from ..identity import same_work
 from ..library import Library
 from ..paper import Paper
@@ -94,31 +95,42 @@ def _add_edge(graph: nx.DiGraph, citing: str, cited: str, edge: Edge) -> None:
     )
 
 
-def citation_graph(library: Library | Iterable[Paper], *, store: Store | None = None) -> nx.DiGraph:
-    """``Library.graph()``: the library and its one-hop neighbours as cached in the store (no network).
+def citation_graph(library: Library | Iterable[Paper], *, store: Store | None = None, hops: int = 1) -> nx.DiGraph:
+    """``Library.graph()``: the library and its neighbours up to ``hops`` citations away, as cached in the store
+    (no network).
 
-    Fetch first with ``Library.fetch_citations()``; a paper never fetched is a node without edges.
+    Fetch first with ``Library.fetch_citations(hops=...)``; a paper never fetched is a node without edges.
+
+    Raises
+    ------
+    UsageError
+        ``hops`` < 1.
     """
+    if hops < 1:
+        raise UsageError(f"hops: expected 1 or more, got {hops}")
     lib = library if isinstance(library, Library) else Library(library)
     cache = CitationCache(store if store is not None else open_store())
     aliases = _Aliases(lib)
     graph = nx.DiGraph(name=lib.name or "citation graph")
     for paper in lib:
         _node(graph, paper.id, paper, True)
-    edges = cache.edges(aliases.papers)
-    ends = cache.papers({e.citing for e in edges} | {e.cited for e in edges})
-    node_of: dict[str, str | None] = {}
-    for pid, paper in ends.items():
-        node_of[pid] = aliases.find(paper)
-        if node_of[pid] is None:
-            node_of[pid] = pid
-            if pid not in graph:
+    node_of: dict[str, str] = {pid: pid for pid in aliases.papers}
+    frontier: set[str] = set(aliases.papers)
+    for _ in range(hops):
+        edges = cache.edges(frontier)
+        ends = cache.papers(({e.citing for e in edges} | {e.cited for e in edges}) - set(node_of))
+        frontier = set()
+        for pid, paper in ends.items():
+            node_of[pid] = aliases.find(paper) or pid
+            if node_of[pid] == pid and pid not in graph:
                 _node(graph, pid, paper, False)
-    for edge in edges:
-        citing = edge.citing if edge.citing in aliases.papers else node_of.get(edge.citing)
-        cited = edge.cited if edge.cited in aliases.papers else node_of.get(edge.cited)
-        if citing is not None and cited is not None:
-            _add_edge(graph, citing, cited, edge)
+                frontier.add(pid)
+        for edge in edges:
+            citing, cited = node_of.get(edge.citing), node_of.get(edge.cited)
+            if citing is not None and cited is not None:
+                _add_edge(graph, citing, cited, edge)
+        if not frontier:
+            break
     return graph
 
 
