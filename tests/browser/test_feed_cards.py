@@ -61,7 +61,8 @@ def _order(root) -> list[str]:
 
 
 def _printed(page: Page, cell: int, key: str) -> object:
-    out = page.locator(".jp-CodeCell").nth(cell).locator(".jp-OutputArea-output")
+    stdout = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stdout']"
+    out = page.locator(".jp-CodeCell").nth(cell).locator(stdout).last
     expect(out).to_contain_text(key, timeout=120_000)
     line = next(x for x in out.inner_text().splitlines() if x.startswith(key))
     return ast.literal_eval(line[len(key) + 1 :])

@@ -120,6 +120,14 @@ export class FeedPart {
 
   /** Thumb a card's paper: 1 more like this, -1 less like this, 0 clear. */
   rateCard(p: IPaper, value: number, btn: HTMLButtonElement): void {
+    if (this.busy) {
+      return;
+    }
+    // pressed at once; the kernel's answer redraws the card in its new place
+    const group = btn.parentElement?.querySelectorAll('.plc-thumb') ?? [];
+    for (const other of Array.from(group)) {
+      other.setAttribute('aria-pressed', String(other === btn && value !== 0));
+    }
     void this.rate(
       p.id,
       p.title_text ?? p.title,
