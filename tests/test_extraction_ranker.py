@@ -114,3 +114,20 @@ def test_shipped_model_is_what_the_training_script_fits(tmp_path):
     fitted = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["weights"]
     assert fitted.keys() == model["weights"].keys()
     assert all(abs(fitted[k] - model["weights"][k]) < 1e-3 for k in fitted)
+
+
+def test_training_reads_development_splits_only():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import train_metric_ranker
+
+    sents = train_metric_ranker.sentences(sorted(train_metric_ranker.SETS))
+    assert sents and not {s.get("split") for s in sents} & {"test", "v4-test"}
+    v2 = json.loads((ROOT / "benchmarks/data/extraction_gold_v2.json").read_text(encoding="utf-8"))["sentences"]
+    test_texts = {s["text"] for s in v2 if s["split"] == "test"}
+    assert not test_texts & {s["text"] for s in sents}
+
+
+def test_a_ranked_name_carries_no_markup():
+    text = "Our <b>parser</b> reaches 71.2% clause<script>alert(1)</script> recovery on noisy posts."
+    names = [c.name for c in candidates(text, text.index("71.2"), text.index("71.2") + 5, "%", "absolute", [])]
+    assert names and not any(ch in n for n in names for ch in "<>()")
