@@ -91,6 +91,19 @@ def test_thumb_up_is_stored_and_reranks_the_cards_at_once(store: Store) -> None:
     assert rebuilt.cards().thumbs == {target: 1}  # re-running the cell shows the pressed thumb
 
 
+def test_a_feed_held_elsewhere_takes_the_cards_thumbs_on_its_next_use(store: Store) -> None:
+    """The server keeps today's Feed for the panel: a thumb given on the notebook's cards re-ranks it when the
+    panel next asks (server/feed_handlers.py calls Feed.sync_thumbs)."""
+    panel = _feed(store)
+    cards = _feed(store).cards()
+    assert panel.sync_thumbs() is False  # nothing rated since it was ranked
+    target = _ids(cards)[-1]
+    _press(cards, target, 1)
+    assert panel.sync_thumbs() is True
+    assert [p.id for p in panel.papers] == _ids(cards) and {i.paper.id: i.thumb for i in panel.items}[target] == 1
+    assert panel.sync_thumbs() is False
+
+
 def test_thumb_down_leaves_todays_list_and_undo_brings_it_back(store: Store) -> None:
     cards = _feed(store).cards()
     top = _ids(cards)[0]

@@ -125,6 +125,7 @@ class Feed:
         self._saved = saved
         self.items: list[FeedItem] = []
         self.muted: list[Paper] = []
+        self._ranked_with: dict[str, int] = {}
         self.rank()
 
     def __repr__(self) -> str:
@@ -146,6 +147,7 @@ class Feed:
     def rank(self) -> None:
         """(Re-)rank the candidates with the profile and the stored thumbs."""
         thumbs = self.memory.thumbs()
+        self._ranked_with = thumbs
         opts = self.profile.ranking_options()
         opts.liked = self.memory.rated(1)
         opts.disliked = self.memory.rated(-1)
@@ -165,6 +167,14 @@ class Feed:
             item.thumb = thumbs.get(item.paper.id, 0)
         if self.remember:  # what a re-ranking brings into view counts as shown too
             self.memory.mark_shown(self.papers, self.day)
+
+    def sync_thumbs(self) -> bool:
+        """Re-rank if the stored thumbs changed since the last ranking (a thumb given in another view: the side
+        panel, a notebook's cards, ``paperlab feed --up``); True when it re-ranked."""
+        if self.memory.thumbs() == self._ranked_with:
+            return False
+        self.rank()
+        return True
 
     def rate(self, paper: Paper | str, thumb: int) -> Feed:
         """Thumb up (1), down (-1) or clear (0) a paper; stored, and the feed re-ranked at once."""

@@ -49,6 +49,8 @@ def _todays_feed(handler: BaseHandler, offline: bool, refresh: bool, since: str 
             current = feed(since, profile=InterestProfile.load(), store=handler.store, offline=offline)
             feeds.clear()
             feeds[key] = current
+        else:
+            current.sync_thumbs()  # thumbs given in a notebook's feed cards or the CLI since it was ranked
         return current
 
 
