@@ -1,7 +1,7 @@
 """The DataFrame of compare, diff and leaderboard: plain pandas for analysis, shown styled in a notebook.
 
 Its own module because it imports pandas at the top (a subclass must be importable by name to pickle);
-:func:`paperlab.comparison.render.frame_class` loads it on first use, so ``import paperlab`` stays light.
+:mod:`paperlab.comparison.views` loads it on first use, so ``import paperlab`` stays light.
 """
 
 from __future__ import annotations

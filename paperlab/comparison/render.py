@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from pandas.io.formats.style import Styler
 
-__all__ = ["PaperlabAccessor", "cell_text", "ensure_accessor", "frame_class", "md_cell"]
+__all__ = ["PaperlabAccessor", "cell_text", "ensure_accessor", "md_cell"]
 
 
 def cell_text(v: Any) -> str:
@@ -176,10 +176,3 @@ def ensure_accessor() -> None:
 
         pd.api.extensions.register_dataframe_accessor("paperlab")(PaperlabAccessor)
         _REGISTERED = True
-
-
-def frame_class() -> type[pd.DataFrame]:
-    """The DataFrame subclass of compare/diff/leaderboard (:mod:`paperlab.comparison.frame`, loaded on first use)."""
-    from .frame import PaperlabFrame
-
-    return PaperlabFrame

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
-from .render import cell_text, ensure_accessor, frame_class
+from .render import cell_text, ensure_accessor
 from .sentences import extract_facets, extract_results
 from .tables import ResultsTable
 
@@ -29,6 +29,13 @@ COMPARE_FIELDS = [
     "metrics",
     "results",
 ]
+
+
+def _frame() -> type[pd.DataFrame]:
+    """The DataFrame subclass of these views (:mod:`paperlab.comparison.frame`: imports pandas, so loaded on use)."""
+    from .frame import PaperlabFrame
+
+    return PaperlabFrame
 
 
 def _as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
@@ -139,7 +146,7 @@ def compare(
     extra = pd.concat(list(results), ignore_index=True) if results else None
     rows = [_compare_row(p, extra) for p in plist]
     cols = chosen + [c for c in ("url", "result_values") if c not in chosen]
-    df = frame_class()(rows, columns=cols, index=pd.Index([p.id for p in plist], name="id"))
+    df = _frame()(rows, columns=cols, index=pd.Index([p.id for p in plist], name="id"))
     for c in ("upvotes", "stars"):
         if c in df:
             df[c] = df[c].astype("Int64")
@@ -176,7 +183,7 @@ def diff(a: Paper, b: Paper) -> pd.DataFrame:
             f"only {a.id}": [x for x in xa if x not in xb],
             f"only {b.id}": [x for x in xb if x not in xa],
         }
-    df = frame_class()(pd.DataFrame.from_dict(rows, orient="index"))
+    df = _frame()(pd.DataFrame.from_dict(rows, orient="index"))
     df.attrs["paperlab"] = "diff"
     ensure_accessor()
     return df
@@ -227,7 +234,7 @@ def leaderboard(
     for k in keys:
         df[k] = df[k].fillna("")
     df = df[df["method"].astype(str) != ""]
-    board = frame_class()(
+    board = _frame()(
         df.pivot_table(index=keys, columns=["dataset", "metric"], values="value", aggfunc="mean", sort=False)
     )
     board.attrs["paperlab"] = "leaderboard"
