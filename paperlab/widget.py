@@ -473,6 +473,7 @@ class FeedCards(PaperCards):
         self.view = {}  # the front end reports its view of the new order
         self.papers = self.library.to_dicts()
         self._refresh_listed()
+        self._update_fallbacks()  # the static list below the cards follows the new order and thumbs
 
     def _store(self) -> Any:
         """The feed's store: its reading lists, its memory of thumbs."""

@@ -181,11 +181,17 @@ def test_a_feed_displayed_in_a_notebook_is_its_cards(store: Store) -> None:
     shell.display_pub.publish = lambda data, metadata=None, **kw: outputs.append(data)  # type: ignore[method-assign]
     try:
         shell.run_cell("f", store_history=False)
+        assert "application/vnd.jupyter.widget-view+json" in outputs[0]
+        assert "Morning feed 2026-03-04" in outputs[1]["text/markdown"]
+        assert "close to “" in outputs[1]["text/markdown"]
+        # a thumb on shown cards updates their static list below them (by display id), as a saved notebook keeps it
+        shell.run_cell("c = f.cards()\nc", store_history=False)
+        shown = len(outputs)
+        cards = shell.user_ns["c"]
+        _press(cards, _ids(cards)[2], 1)
+        assert len(outputs) > shown and "👍 more like this" in outputs[-1]["text/markdown"]
     finally:
         del shell.display_pub.publish
-    assert "application/vnd.jupyter.widget-view+json" in outputs[0]
-    assert "Morning feed 2026-03-04" in outputs[1]["text/markdown"]
-    assert "close to “" in outputs[1]["text/markdown"]
 
 
 def md_plain(title: str) -> str:
