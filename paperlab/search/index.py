@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import StoreError
 from ..library import Library
 from ..paper import Paper
 from . import persist
@@ -90,7 +91,8 @@ class PaperIndex:
         How hybrid mode combines the two rankings: a weighted blend of min-max normalised
         scores (default) or reciprocal rank fusion. Each hit's shown score is the calibrated
         probability of :mod:`paperlab.search.ranking` (the blend is one of its features), never
-        rising down the list.
+        rising down the list; hits are listed by it where that ranked better on dev (the shipped
+        calibration's ``rank_by``), else by the blend.
     semantic_weight : float
         Weight of the embedding score in the blend (BM25 gets the rest); 0.8 and ``feedback=5``
         were picked on the dev queries of ``benchmarks/bench_search_quality.py``.
@@ -538,12 +540,22 @@ class PaperIndex:
         """``{"terms": [...], "sentence": "...", "shared": bool}`` of one paper (see :meth:`_explain_many`)."""
         return self._explain_many([paper], query, qvec, mode, shared)[0]
 
+    def _sentence_vectors(self, sentences: list[str]) -> np.ndarray:
+        """Vectors of abstract sentences in one encoder call, kept in the store's embedding cache (a search
+        explaining papers it explained before encodes nothing; a cache that cannot be written is skipped)."""
+        assert self.encoder_ is not None
+        try:
+            return embed(self.encoder_, sentences, store=self._store(), batch_size=len(sentences), progress=False)[0]
+        except StoreError:
+            return self.encoder_.encode(sentences)
+
     def _explain_many(
         self, papers: Sequence[Paper], query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
     ) -> list[dict[str, Any]]:
         """Per paper ``{"terms": [...], "sentence": "...", "shared": bool}``: the query's words found in the paper
         (rarest first) and the sentence of its abstract closest to the query. The sentences of every paper are
-        encoded in one call (one batch of similar lengths, not one model call per hit)."""
+        encoded in one call (sorted into batches of similar length, not one model call per hit), once: their
+        vectors are cached (:meth:`_sentence_vectors`)."""
         tok = self.lexical_.tokenizer_
         q_terms = set(query_terms(self.lexical_, query))
         out = []
@@ -559,7 +571,7 @@ class PaperIndex:
         if qvec is not None and self.encoder_ is not None:
             several = [i for i, ss in enumerate(sentences) if len(ss) > 1]
             flat = [s for i in several for s in sentences[i]]
-            sims = self.encoder_.encode(flat) @ qvec if flat else np.zeros(0, dtype=np.float32)
+            sims = self._sentence_vectors(flat) @ qvec if flat else np.zeros(0, dtype=np.float32)
             start = 0
             for i in several:
                 n = len(sentences[i])

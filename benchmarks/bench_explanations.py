@@ -1,0 +1,122 @@
+"""Per-hit explanations (the abstract sentence closest to the query): one encoder call per hit (before) vs one call
+for all listed hits, and vs sentence vectors kept in the store's embedding cache (a search explaining hits it has
+explained before encodes only the query).
+
+1. In this process, warm model, the bundled demo corpus (325 papers), our own queries, 10 hits each: milliseconds
+   for the search itself and for its hits' reasons (a) one encoder call per hit, no cache (**baseline**: every
+   search before), (b) one call for all hits, no cache (a first search), (c) from the cache (a repeated search);
+   checking all three pick the same sentences.
+2. ``paperlab search Q --corpus demo`` (hybrid, ONNX, hits with reasons) in a NEW process, median and fastest of
+   ``--runs``, for the same three cases (switched in that process; (c) is what ships, after the first run).
+
+Usage: python benchmarks/bench_explanations.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+QUERIES = (
+    "contrastive learning without negative pairs",
+    "why do language models make things up, and how can we detect it",
+    "object hallucination in vision-language models",
+    "reward models trained on human preference comparisons",
+    "estimating the direction a radio signal arrives from with an antenna array",
+    "forecasting electricity load from past measurements",
+    "detecting inputs unlike the training data",
+    "graph neural networks for molecules",
+)
+
+_CLI = """
+import sys
+from paperlab.search import index, results
+if {per_hit!r}:  # before: every hit explained by its own encoder call
+    init = results.SearchResults.__init__
+    def per_hit(self, *args, explain_many=None, **kwargs):
+        init(self, *args, **kwargs)
+    results.SearchResults.__init__ = per_hit
+if not {cached!r}:  # no sentence-vector cache
+    index.PaperIndex._sentence_vectors = lambda self, sentences: self.encoder_.encode(sentences)
+from paperlab.cli import main
+sys.exit(main(["search", {query!r}, "--corpus", "demo"]))
+"""
+CASES = (  # label, per hit, cached
+    ("one encoder call per hit, no cache (**baseline**: before)", True, False),
+    ("one call for all hits, no cache (a first search)", False, False),
+    ("one call for all hits, cached sentence vectors (a repeated search)", False, True),
+)
+
+
+def in_process() -> None:
+    from paperlab.data import demo_library
+    from paperlab.search import PaperIndex
+
+    lib = demo_library()
+    plain, cached = PaperIndex(store=None).fit(lib), PaperIndex().fit(lib)
+    for ix in (plain, cached):  # warm: model loaded; the cached index's sentences stored
+        for query in QUERIES:
+            assert ix.search(query, k=10, min_score=0).reasons
+    ms: dict[str, list[float]] = {"search": [], "one": [], "batch": [], "cached": []}
+    for query in QUERIES:
+        t0 = time.perf_counter()
+        res = plain.search(query, k=10, min_score=0)
+        ms["search"].append((time.perf_counter() - t0) * 1e3)
+        qvec = plain.encoder_.encode([query])[0]  # what the search's explainer holds
+        picked = []
+        for key, ix, per_hit in (("one", plain, True), ("batch", plain, False), ("cached", cached, False)):
+            t0 = time.perf_counter()
+            if per_hit:
+                found = [ix._explain(p, query, qvec, "hybrid") for p in res]
+            else:
+                found = ix._explain_many(list(res), query, qvec, "hybrid")
+            ms[key].append((time.perf_counter() - t0) * 1e3)
+            picked.append([r["sentence"] for r in found])
+        assert picked[0] == picked[1] == picked[2], query
+    print(f"\n{len(QUERIES)} queries x 10 hits, warm model, demo corpus ({len(lib)} papers); ms per query\n")
+    print("| step | median ms | total ms |\n| --- | ---: | ---: |")
+    labels = {"search": "search (ranking, no reasons)", "one": CASES[0][0], "batch": CASES[1][0], "cached": CASES[2][0]}
+    for key, label in labels.items():
+        print(f"| {label} | {statistics.median(ms[key]):.0f} | {sum(ms[key]):.0f} |")
+    print("(the same best sentences in all three)")
+
+
+def new_process(runs: int) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    rows = {}
+    for label, per_hit, cached in CASES:
+        code = _CLI.format(per_hit=per_hit, cached=cached, query=QUERIES[1])
+        subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)  # warm-up
+        walls = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True, timeout=600)
+            walls.append(time.perf_counter() - t0)
+        rows[label] = walls
+    print(f"\n`paperlab search {QUERIES[1]!r} --corpus demo` (hybrid, hits with reasons), a new process each run\n")
+    print("| explanations | median s | fastest s |\n| --- | ---: | ---: |")
+    for label, walls in rows.items():
+        print(f"| {label} | {statistics.median(walls):.2f} | {min(walls):.2f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5, help="new processes per CLI case (default 5)")
+    args = ap.parse_args()
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    in_process()
+    new_process(args.runs)
+    print(f"\nload average at end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
