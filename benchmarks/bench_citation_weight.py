@@ -64,12 +64,27 @@ def precision(
     corpus: Any, queries: list[str], fields: dict[str, set[str]], weight: float, k: int = 10
 ) -> tuple[float, list[list[str]]]:
     """Mean P@k of ``similar`` over ``queries`` (``weight`` 0: text only), and each query's hits."""
-    total, lists = 0.0, []
+    per_query, lists = [], []
     for qid in queries:
         hits = corpus.similar(qid, k=k, mode="lexical", citations=weight if weight else False)
-        total += sum(1 for h in hits.ids if fields.get(h, set()) & fields[qid]) / k
+        per_query.append(sum(1 for h in hits.ids if fields.get(h, set()) & fields[qid]) / k)
         lists.append(hits.ids)
-    return total / len(queries), lists
+    PER_QUERY[weight] = per_query
+    return sum(per_query) / len(queries), lists
+
+
+#: the last run's P@k per query, by weight (for the paired bootstrap of the TEST difference)
+PER_QUERY: dict[float, list[float]] = {}
+
+
+def paired_ci(a: list[float], b: list[float], rounds: int = 2000) -> tuple[float, float]:
+    """95% paired bootstrap interval of mean(b - a) over queries (seeded)."""
+    import numpy as np
+
+    diff = np.array(b) - np.array(a)
+    rng = np.random.default_rng(0)
+    means = diff[rng.integers(0, len(diff), size=(rounds, len(diff)))].mean(axis=1)
+    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
 
 
 def _changed(lists: list[list[str]], baseline: list[list[str]]) -> str:
@@ -114,8 +129,11 @@ def main(argv: list[str] | None = None) -> None:
     for weight in (0.0, *WEIGHTS):
         dev[weight] = row("DEV", weight, "0 (text only, baseline)" if weight == 0 else f"{weight:g}")
     best = max(WEIGHTS, key=lambda w: (round(dev[w], 4), -w))
-    row("TEST", 0.0, "0 (text only, baseline)")
-    row("TEST", best, f"{best:g} (chosen on DEV)")
+    base = row("TEST", 0.0, "0 (text only, baseline)")
+    base_per_query = PER_QUERY[0.0]
+    chosen = row("TEST", best, f"{best:g} (chosen on DEV)")
+    low, high = paired_ci(base_per_query, PER_QUERY[best])
+    print(f"\nTEST difference {chosen - base:+.3f}, 95% paired bootstrap interval [{low:+.3f}, {high:+.3f}]")
 
 
 if __name__ == "__main__":
