@@ -45,14 +45,17 @@ class InterestProfile:
     mutes : list of str
         Keywords or ``author:Name`` whose papers are never shown.
     decay : bool
-        Weigh recent saves more (zotero-arxiv-daily's decay); false weighs every save the same.
+        Let the ``decay`` weight weigh recent saves more (zotero-arxiv-daily's decay); false moves that weight to
+        ``knn``, which weighs every save the same. The measured default weight of ``decay`` is 0 (it did not beat
+        kNN on the dev topic groups, see benchmarks/README.md): give it a weight to use it.
     recency, popularity : float
         Extra weight for newer papers and for Hugging Face upvotes / GitHub stars (0: off).
     citations : float
         Extra weight for papers cited with, or citing the same works as, your saved papers (from the citation
         cache that ``Library.fetch_citations`` fills; 0: off).
     weights : dict of str to float
-        Fusion weights of the ranking signals (``svm``, ``decay``, ``knn``), measured defaults.
+        Fusion weights of the ranking signals (``svm``, ``decay``, ``knn``, ``profile``: the keyword profile
+        learned from the saved papers), measured defaults.
     include_replaced : bool
         Also show papers arXiv re-announced as a new version.
     repeats : bool
