@@ -52,3 +52,12 @@ def test_own_test_data_covers_every_imported_format() -> None:
     present = {p.relative_to(DATA).parts[0] for p in DATA.rglob("*") if p.is_file()}
     for folder in ("arxiv", "bibtex", "hf", "hf_page", "dailyarxiv", "semantic_scholar", "session"):
         assert folder in present, f"tests/data/{folder}/ is missing"
+
+
+def test_no_two_test_modules_share_a_name() -> None:
+    """pytest imports test modules by basename (rootdir-relative, no packages): a second ``test_x.py`` in
+    another folder stops the whole collection with "import file mismatch"."""
+    seen: dict[str, str] = {}
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        other = seen.setdefault(path.name, str(path.relative_to(ROOT)))
+        assert other == str(path.relative_to(ROOT)), f"{path.relative_to(ROOT)} and {other} share a module name"
