@@ -47,8 +47,15 @@ def _check_theme(page: Page, theme: str) -> None:
 
 
 def test_bibliography_of_the_open_notebook(page: Page, lab: Lab, dialogs: list[str]) -> None:
-    seed(lab, FIRST, SECOND, name="group")
-    lab.api("PATCH", f"lists/group/entries/{FIRST.id}", {"status": "reading"})
+    seed(lab, FIRST, SECOND, name="cited")  # removed at the end: later tests' feeds rank by the lists
+    lab.api("PATCH", f"lists/cited/entries/{FIRST.id}", {"status": "reading"})
+    try:
+        _walk_through(page, lab, dialogs)
+    finally:
+        lab.api("DELETE", "lists/cited")
+
+
+def _walk_through(page: Page, lab: Lab, dialogs: list[str]) -> None:
     _notebook(lab, "cites.ipynb")
     open_lab(page, lab, "bibliography", "cites.ipynb")
     wait_kernel_idle(page)
@@ -70,8 +77,8 @@ def test_bibliography_of_the_open_notebook(page: Page, lab: Lab, dialogs: list[s
     ]
     expect(items.nth(0).locator(".paperlab-bib-paper")).to_have_text(HOSTILE_TITLE)  # as text
     expect(items.nth(0).locator(".paperlab-bib-state")).to_have_text("not on a reading list")
-    expect(items.nth(1).locator(".paperlab-bib-state")).to_have_text("reading (group)")
-    expect(items.nth(2).locator(".paperlab-bib-state")).to_have_text("to-read (group)")
+    expect(items.nth(1).locator(".paperlab-bib-state")).to_have_text("reading (cited)")
+    expect(items.nth(2).locator(".paperlab-bib-state")).to_have_text("to-read (cited)")
     expect(items.nth(2).locator(".paperlab-bib-cells")).to_have_text("cell 2")
     expect(items.nth(1).locator("a.paperlab-bib-paper")).to_have_attribute("href", FIRST.abs_url or "")
     expect(section.locator(".paperlab-bib-missing")).to_contain_text("2999.00001")
