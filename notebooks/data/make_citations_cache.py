@@ -4,8 +4,9 @@ Run from the repository root, with the recorded corpus beside it (``$PAPERLAB_RE
 
     python notebooks/data/make_citations_cache.py --realdata PATH/TO/REALDATA
 
-Provenance (read in ``$PAPERLAB_REALDATA/fixtures/PROVENANCE-2.md``): every answer served below was recorded by the
-tests of danielnsilva/semanticscholar (MIT licence), copied unchanged into ``fixtures/semantic_scholar/``:
+Provenance (``$PAPERLAB_REALDATA/fixtures/PROVENANCE-2.md`` and ``PROVENANCE.md``): every answer served below was
+recorded by the tests of danielnsilva/semanticscholar (MIT licence, ``tests/data/``), copied unchanged into
+``fixtures/semantic_scholar/``:
 
 - ``danielnsilva_semanticscholar_test_get_paper_references.yaml`` (commit 3a90c488b01c2e5c6bae520380e87dd873338c34):
   the references of DOI 10.2139/ssrn.2250500, 2 pages (67 references, ``fields=title``);
@@ -13,7 +14,7 @@ tests of danielnsilva/semanticscholar (MIT licence), copied unchanged into ``fix
   19 pages of the citations of CorpusID:14514057 (1,881 citing papers, ``fields=title``);
 - ``danielnsilva_semanticscholar_test_get_papers.yaml`` (commit 3a90c488…): a ``POST /paper/batch`` answer giving
   the authors of 10.2139/ssrn.2250500;
-- ``danielnsilva_semanticscholar/Paper_full_details_turing1950_at_eea1c0b.json`` (commit eea1c0b): the full details
+- ``danielnsilva_semanticscholar/Paper_full_details_turing1950_at_eea1c0b.json`` (commit a0e9eb9): the full details
   of Turing's "Computing Machinery and Intelligence" (1950) with its 1,000 citations and 16 references embedded.
   paperlab asks for references and citations page by page, so these embedded items are served unchanged inside
   the Graph API's page envelope (``{"offset": 0, "data": [{"citedPaper": item}, ...]}``).
