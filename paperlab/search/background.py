@@ -33,7 +33,7 @@ from ..errors import ModelMismatchError
 from ..library import Library
 from ..paper import Paper
 from ..text import text_hash
-from .encoders import DEFAULT_MODEL, Encoder, _cached_vectors, _seed_packaged, get_encoder
+from .encoders import DEFAULT_MODEL, Encoder, _cached_vectors, _seed_packaged, document_vectors, get_encoder
 from .index import PaperIndex, paper_text
 from .results import SearchResults
 
@@ -230,7 +230,7 @@ class EmbeddingJob:
 
     def _embed_batch(self, batch: list[tuple[str, str]]) -> None:
         assert self._encoder is not None
-        vectors = np.asarray(self._encoder.encode([t for _, t in batch]), dtype=np.float16)
+        vectors = document_vectors(self._encoder, [t for _, t in batch]).astype(np.float16)
         dim = vectors.shape[1]
         self._cache.put_embeddings(
             self._encoder.name, {h: (dim, vectors[i].tobytes()) for i, (h, _) in enumerate(batch)}

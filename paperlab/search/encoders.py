@@ -55,6 +55,7 @@ __all__ = [
     "SentenceEncoder",
     "StaticEncoder",
     "PACKAGED_EMBEDDINGS",
+    "document_vectors",
     "embed",
     "get_encoder",
     "packaged_vectors",
@@ -420,6 +421,13 @@ def _seed_packaged(encoder: Encoder, missing: dict[str, str], store: Any) -> dic
     return seeded
 
 
+def document_vectors(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors of documents for the embedding cache: ``encoder.encode_documents`` where the encoder has one
+    (the ONNX encoder's int8 graph), else ``encoder.encode``."""
+    encode = getattr(encoder, "encode_documents", None) or encoder.encode
+    return np.asarray(encode(list(texts)), dtype=np.float32)
+
+
 def _encode_missing(
     encoder: Encoder, missing: dict[str, str], store: Any, batch_size: int, progress: bool | None
 ) -> dict[str, np.ndarray]:
@@ -437,7 +445,7 @@ def _encode_missing(
     with tqdm(total=len(items), desc=f"embedding ({encoder.name})", unit="text", disable=not show) as bar:
         for start in range(0, len(items), step):
             chunk = items[start : start + step]
-            vectors = np.asarray(encoder.encode([t for _, t in chunk]), dtype=np.float16)
+            vectors = document_vectors(encoder, [t for _, t in chunk]).astype(np.float16)
             if store is not None:
                 dim = vectors.shape[1]
                 store.put_embeddings(encoder.name, {h: (dim, vectors[i].tobytes()) for i, (h, _) in enumerate(chunk)})
