@@ -1,16 +1,18 @@
 """Feed ranking on replayed histories over real topic groups (``--realdata PATH``, default ``$PAPERLAB_REALDATA``).
 
 Topic groups are the keyword sections of the recorded DailyArXiv-style READMEs (every section with at least
-``--min-group`` papers, 15 by default). For each group the user "saved" its ten oldest papers; the rankers see
-every paper published up to that date and rank every paper published after it (the whole corpus);
-the group's later papers are the relevant ones (paperlab.evaluate_recommendations).
+``--min-group`` dated papers, 15 by default; a paper's date is the one its README lists). For each group the
+papers are put in (date, id) order and the user "saved" the first ten; the rankers see every paper published
+before that day and rank every other paper of the corpus published on or after it; the group's papers after the
+cut are the relevant ones (paperlab.evaluate_recommendations). Sections whose papers all carry one date have no
+history to replay and are reported apart (``--one-day``).
 
-Groups are split deterministically into dev and test by a hash of their name. The fusion weights and
-the SVM's C are chosen on dev only; the table reports dev and test for:
-the plain arxiv-sanity SVM (tf-idf, LinearSVC C=0.01), zotero-arxiv-daily's time-decayed similarity
-and ours, all in the same run.
+Groups are split deterministically into dev and test by a hash of their name. The fusion weights are chosen on
+dev only (the default run); ``--no-tune --test`` scores the shipped defaults on test, once. The table reports
+the plain arxiv-sanity SVM (tf-idf, LinearSVC C=0.01), zotero-arxiv-daily's time-decayed similarity, our ranking
+without the keyword profile (as before it) and ours, all in the same run.
 
-Usage: python benchmarks/bench_feed.py [--realdata PATH] [--min-group 20]
+Usage: python benchmarks/bench_feed.py [--realdata PATH] [--min-group 15] [--no-tune] [--test] [--one-day]
 """
 
 from __future__ import annotations
