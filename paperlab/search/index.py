@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import threading
 from collections.abc import Sequence
@@ -11,21 +10,19 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import StoreError
 from ..library import Library
 from ..paper import Paper
 from . import persist
 from .encoders import Encoder, embed, get_encoder, text_hash
+from .explain import explain_hits
 from .lexical import BM25Ranker
 from .modelcheck import refuse_other_model
 from .ranking import (
-    QUERY_STOP,
     ModeCalibration,
     expansion_terms,
     load_calibration,
     neighbourhood,
     query_match,
-    query_terms,
 )
 from .results import SearchResults
 from .vectors import AnnVectorIndex, ExactVectorIndex
@@ -33,7 +30,6 @@ from .vectors import AnnVectorIndex, ExactVectorIndex
 __all__ = ["MODES", "PaperIndex", "paper_text"]
 
 MODES = ("hybrid", "semantic", "lexical")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
 
 def paper_text(paper: Paper) -> str:
@@ -537,54 +533,14 @@ class PaperIndex:
     def _explain(
         self, paper: Paper, query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
     ) -> dict[str, Any]:
-        """``{"terms": [...], "sentence": "...", "shared": bool}`` of one paper (see :meth:`_explain_many`)."""
-        return self._explain_many([paper], query, qvec, mode, shared)[0]
-
-    def _sentence_vectors(self, sentences: list[str]) -> np.ndarray:
-        """Vectors of abstract sentences in one encoder call, kept in the store's embedding cache (a search
-        explaining papers it explained before encodes nothing; a cache that cannot be written is skipped)."""
-        assert self.encoder_ is not None
-        try:
-            return embed(self.encoder_, sentences, store=self._store(), batch_size=len(sentences), progress=False)[0]
-        except StoreError:
-            return self.encoder_.encode(sentences)
+        """``{"terms": [...], "sentence": "...", "shared": bool}`` of one paper (:func:`.explain.explain_hits`)."""
+        return explain_hits(self, [paper], query, qvec, shared)[0]
 
     def _explain_many(
         self, papers: Sequence[Paper], query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
     ) -> list[dict[str, Any]]:
-        """Per paper ``{"terms": [...], "sentence": "...", "shared": bool}``: the query's words found in the paper
-        (rarest first) and the sentence of its abstract closest to the query. The sentences of every paper are
-        encoded in one call (sorted into batches of similar length, not one model call per hit), once: their
-        vectors are cached (:meth:`_sentence_vectors`)."""
-        tok = self.lexical_.tokenizer_
-        q_terms = set(query_terms(self.lexical_, query))
-        out = []
-        for paper in papers:
-            matched = sorted(
-                {t for t in tok(paper_text(paper)) if t in q_terms and tok.surface.get(t, t) not in QUERY_STOP},
-                key=lambda t: -self.lexical_.idf(t),
-            )
-            out.append({"terms": [tok.surface.get(t, t) for t in matched[:6]], "sentence": "", "shared": shared})
-        sentences = [
-            [s.strip() for s in _SENTENCE.split(p.shown_abstract or "") if len(s.strip()) > 20] for p in papers
-        ]
-        if qvec is not None and self.encoder_ is not None:
-            several = [i for i, ss in enumerate(sentences) if len(ss) > 1]
-            flat = [s for i in several for s in sentences[i]]
-            sims = self._sentence_vectors(flat) @ qvec if flat else np.zeros(0, dtype=np.float32)
-            start = 0
-            for i in several:
-                n = len(sentences[i])
-                out[i]["sentence"] = sentences[i][int(np.argmax(sims[start : start + n]))]
-                start += n
-            for reason, ss in zip(out, sentences, strict=True):
-                if len(ss) == 1:
-                    reason["sentence"] = ss[0]
-            return out
-        for reason, ss in zip(out, sentences, strict=True):  # no vectors: the sentence with the most query words
-            weights = [sum(self.lexical_.idf(t) for t in set(tok(s)) if t in q_terms) for s in ss]
-            reason["sentence"] = ss[int(np.argmax(weights))] if weights and max(weights) > 0 else ""
-        return out
+        """The reasons of several papers, their sentences encoded in one call (:func:`.explain.explain_hits`)."""
+        return explain_hits(self, papers, query, qvec, shared)
 
 
 class _Background:
