@@ -2,12 +2,14 @@
 
 The front end is ``paperlab/static/map.js`` (built from ``js/src/mapview/``): every paper is a
 point on the 2-D map of :meth:`Library.topics <paperlab.Library.topics>`, coloured by topic.
-Hovering a point shows its card, a click selects it, dragging draws a lasso that selects every
-point inside it; the selection comes back to the kernel as :attr:`TopicMap.selected_ids` and
-:attr:`TopicMap.selected` (a :class:`~paperlab.Library`). Topic labels are placed so that they do
-not overlap (a label that cannot be placed without overlapping is left out and shown on hover of
-its topic's points instead). The map draws on a canvas; all paper text reaches the page only
-through ``textContent``.
+Hovering a point shows its card, a click selects it and opens one popover next to it with "Add to
+reading list" (an anywidget command: the kernel writes the store) and "Open"; dragging draws a lasso
+that selects every point inside it; the selection comes back to the kernel as
+:attr:`TopicMap.selected_ids` and :attr:`TopicMap.selected` (a :class:`~paperlab.Library`). Topic labels
+are placed where they overlap no other label and hide the fewest points; a label with no room is left out
+and its legend entry says "not on the map". Labels are the topic's most distinctive words and phrases
+(:func:`topic_labels`: c-TF-IDF, no word twice, a two-word phrase only when both its words are distinctive
+on their own). The map draws on a canvas; all paper text reaches the page only through ``textContent``.
 
 Renderers without widgets (nbconvert, GitHub) get the static matplotlib map as a PNG and a short
 markdown summary of the topics.
@@ -25,12 +27,14 @@ from typing import Any
 import anywidget
 import numpy as np
 import traitlets
+from anywidget.experimental import command
 
+from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
-from .search import Topics
+from .search import Topics, tfidf_vectorizer
 
-__all__ = ["PALETTE", "TopicMap", "topic_map"]
+__all__ = ["PALETTE", "TopicMap", "topic_labels", "topic_map"]
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -60,6 +64,79 @@ PALETTE: tuple[str, ...] = (
     "#e15759",
 )
 _SNIPPET = 240
+_LABEL_WORDS = 3  # terms in a topic label
+_KEPT_WORDS = 12  # a topic's most distinctive single words: a phrase is kept only when both its words are
+_SCANNED = 40  # terms looked at per label (a phrase further down may still replace the single words it holds)
+
+
+def _stem(word: str) -> str:
+    """A word without a plural 's' ("llms" and "llm", "models" and "model" count as one word in a label)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _label_terms(ranked: list[str], n: int = _LABEL_WORDS) -> list[str]:
+    """The first ``n`` terms of ``ranked`` (most distinctive first) that make a readable label.
+
+    A two-word phrase is kept only when both of its words are among the topic's ``_KEPT_WORDS`` most
+    distinctive single words, and only when no other distinctive phrase continues it ("large language" next
+    to "language models" is a cut of "large language models": neither is a phrase of its own); no word
+    appears twice (plural or not); a phrase takes the place of a
+    single word it contains, so the label says "language models", not "language / language models".
+    """
+    kept = {_stem(w) for w in [t for t in ranked if " " not in t][:_KEPT_WORDS]}
+    pairs = [t.split() for t in ranked[:_SCANNED] if len(t.split()) == 2]
+    chosen: list[list[str]] = []
+    for term in ranked[:_SCANNED]:
+        words = [_stem(w) for w in term.split()]
+        if len(words) > 1 and not all(w in kept for w in words):
+            continue
+        if len(words) == 2 and any(p[0] == term.split()[1] or p[1] == term.split()[0] for p in pairs):
+            continue  # a link of a longer phrase ("large language" + "language models"): cut either way
+        if len(set(words)) < len(words):
+            continue
+        stems = [[_stem(w) for w in c] for c in chosen]
+        used = {w for c in stems for w in c}
+        overlap = [w for w in words if w in used]
+        if not overlap:
+            if len(chosen) < n:
+                chosen.append(term.split())
+        elif len(words) > 1 and all([w] in stems for w in overlap):
+            # the phrase takes the place of the single words it contains (first one's slot)
+            at = min(stems.index([w]) for w in overlap)
+            chosen = [c for c, st in zip(chosen, stems, strict=True) if not (len(st) == 1 and st[0] in overlap)]
+            chosen.insert(at, term.split())
+    return [" ".join(c) for c in chosen]
+
+
+def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
+    """A readable label per topic: its most distinctive terms by c-TF-IDF, joined by " / ".
+
+    Each topic's tf-idf mean (words and two-word phrases of the titles and abstracts, arxiv-sanity's settings)
+    minus the whole library's ranks its terms; :func:`_label_terms` keeps complete phrases and no word twice.
+    A topic without a distinctive term keeps the label :class:`~paperlab.search.Topics` gave it.
+    """
+    papers = topics.papers
+    texts = [f"{p.shown_title}. {p.shown_abstract or ''}" for p in papers]
+    many = len(texts) > 50
+    vec = tfidf_vectorizer(min_df=2 if many else 1, max_df=0.5 if len(texts) > 20 else 1.0)
+    try:
+        tf = vec.fit_transform(texts)
+    except ValueError:  # no term survives the settings (a tiny or empty library)
+        return dict(topics.labels)
+    terms = vec.get_feature_names_out()
+    overall = np.asarray(tf.mean(axis=0)).ravel()
+    member = np.array([topics.assignments[p.id] for p in papers])
+    labels: dict[int, str] = {}
+    for t, fallback in topics.labels.items():
+        rows = np.flatnonzero(member == t)
+        if not len(rows):
+            labels[t] = fallback
+            continue
+        distinct = np.asarray(tf[rows].mean(axis=0)).ravel() - overall
+        order = [i for i in np.argsort(-distinct)[:200] if distinct[i] > 0]
+        chosen = _label_terms([str(terms[i]) for i in order], n)
+        labels[t] = " / ".join(chosen) if chosen else fallback
+    return labels
 
 
 def _authors(paper: Paper) -> str:
@@ -85,7 +162,7 @@ def _normalised(coords: np.ndarray) -> np.ndarray:
     return (coords - lo) / np.where(span > 0, span, 1.0)
 
 
-def _points(topics: Topics, xy: np.ndarray) -> list[dict[str, Any]]:
+def _points(topics: Topics, xy: np.ndarray, statuses: dict[str, str]) -> list[dict[str, Any]]:
     assignments = topics.assignments
     return [
         {
@@ -98,12 +175,14 @@ def _points(topics: Topics, xy: np.ndarray) -> list[dict[str, Any]]:
             "year": p.year,
             "venue": p.venue or "",
             "snippet": _snippet(p),
+            "url": p.url or "",
+            "status": statuses.get(p.id, ""),
         }
         for p, (x, y) in zip(topics.papers, xy, strict=True)
     ]
 
 
-def _topic_rows(topics: Topics, xy: np.ndarray) -> list[dict[str, Any]]:
+def _topic_rows(topics: Topics, xy: np.ndarray, labels: dict[int, str]) -> list[dict[str, Any]]:
     """One row per topic, largest first: label, size, colour and the anchor of its label.
 
     The anchor is the topic's medoid point (the member nearest the members' mean), so a label
@@ -112,7 +191,7 @@ def _topic_rows(topics: Topics, xy: np.ndarray) -> list[dict[str, Any]]:
     ids = [p.id for p in topics.papers]
     member = np.array([topics.assignments[i] for i in ids])
     rows: list[dict[str, Any]] = []
-    for t, label in topics.labels.items():
+    for t, label in labels.items():
         pts = xy[member == t]
         if not len(pts):
             continue
@@ -145,6 +224,10 @@ class TopicMap(anywidget.AnyWidget):
         Embedding model when ``topics`` is a library.
     height : int
         Height of the map in pixels.
+    reading_list : str
+        The reading list the popover's "Add to reading list" writes to (and whose statuses it shows).
+    store : Store, optional
+        Where that reading list lives (default: the kernel's store).
 
     Attributes
     ----------
@@ -171,18 +254,56 @@ class TopicMap(anywidget.AnyWidget):
     )
     selected_ids = traitlets.List(traitlets.Unicode(), help="ids selected in the front end").tag(sync=True)
     height = traitlets.Int(480).tag(sync=True)
+    reading_list_name = traitlets.Unicode("default").tag(sync=True)
 
     def __init__(
-        self, topics: Topics | Library, *, n: int | None = None, encoder: Any = None, height: int = 480
+        self,
+        topics: Topics | Library,
+        *,
+        n: int | None = None,
+        encoder: Any = None,
+        height: int = 480,
+        reading_list: str = "default",
+        store: Any = None,
     ) -> None:
         if isinstance(topics, Library):
             topics = topics.topics(n=n, encoder=encoder)
         if not isinstance(topics, Topics):
             raise TypeError(f"expected Topics or a Library, got {type(topics).__name__}")
+        self._store = store
         xy = _normalised(np.asarray(topics.coords, dtype=np.float64))
-        super().__init__(points=_points(topics, xy), topics=_topic_rows(topics, xy), height=height)
+        super().__init__(reading_list_name=reading_list, height=height)
+        self.points = _points(topics, xy, self._listed())
+        self.topics = _topic_rows(topics, xy, topic_labels(topics))
         self._topics = topics
         self._by_id = {p.id: p for p in topics.papers}
+
+    # -- the reading list behind "Add to reading list" ---------------------------------------
+    def _list(self) -> Any:
+        from .store import open_store
+
+        store = self._store if self._store is not None else open_store()
+        return store.reading_list(self.reading_list_name)
+
+    def _listed(self) -> dict[str, str]:
+        """Statuses of the papers on the reading list (none when the store cannot be read: the map still shows)."""
+        try:
+            return {entry.paper.id: entry.status for entry in self._list().entries()}
+        except PaperlabError:
+            return {}
+
+    @command
+    def _cmd_list(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
+        """``{"id": paper id}``: add that paper to the reading list; answers its new status."""
+        try:
+            paper_id = str(msg.get("id")) if isinstance(msg, dict) else ""
+            if paper_id not in self._by_id:
+                raise PaperlabError(f"no paper {paper_id!r} on this map")
+            entry = self._list().add(self._by_id[paper_id])
+        except (PaperlabError, ValueError) as exc:
+            return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}, []
+        self.points = [{**p, "status": entry.status} if p["id"] == paper_id else p for p in self.points]
+        return {"ok": True, "id": paper_id, "status": entry.status, "list": self.reading_list_name}, []
 
     @property
     def topic_model(self) -> Topics:

@@ -12,7 +12,7 @@ import pytest
 
 from paperlab import Library
 from paperlab.data import demo_library
-from paperlab.mapview import PALETTE, TopicMap
+from paperlab.mapview import PALETTE, TopicMap, topic_labels
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +41,8 @@ def test_every_paper_is_a_point_in_the_unit_square_with_its_topic(demo_map: Topi
 def test_topics_are_labelled_distinctly_coloured_and_anchored_on_their_own_points(demo_map: TopicMap) -> None:
     topics = demo_map.topic_model
     rows = demo_map.topics
-    assert [r["label"] for r in sorted(rows, key=lambda r: r["topic"])] == [
-        topics.labels[t] for t in sorted(topics.labels)
-    ]
+    labels = topic_labels(topics)  # the map's readable labels (tests/test_mapview_labels.py)
+    assert [r["label"] for r in sorted(rows, key=lambda r: r["topic"])] == [labels[t] for t in sorted(topics.labels)]
     assert [r["size"] for r in rows] == sorted((r["size"] for r in rows), reverse=True)
     assert sum(r["size"] for r in rows) == len(demo_map.points)
     assert len({r["color"] for r in rows}) == len(rows)

@@ -116,7 +116,7 @@ def test_topic_map_hover_click_lasso_labels_and_themes(page: Page, lab: Lab, dia
     where = positions(root, ids)
     a, b = ids[0], ids[1]
     spread = abs(where[a][0] - where[b][0]) + abs(where[a][1] - where[b][1])
-    page.mouse.move(*where[a])
+    page.mouse.move(round(where[a][0]), round(where[a][1]))  # a whole pixel: mouse events report integers
     page.keyboard.down("Control")
     page.mouse.wheel(0, -400)
     page.keyboard.up("Control")

@@ -1,7 +1,8 @@
 /**
- * Topic-label placement for the map: largest topics first, each label tried at its anchor and a
- * few offsets around it, kept only where it overlaps no label already placed and stays inside
- * the map. Labels that find no place are hidden (their topic still shows in the legend).
+ * Topic-label placement for the map: largest topics first, each label tried at its anchor and the
+ * offsets around it; among the places that overlap no label already placed and stay inside the map,
+ * the one covering the fewest points wins (the first such offset on a tie). Labels that find no place
+ * are hidden, and their topic's legend entry says so (view.ts).
  */
 
 export interface IBox {
@@ -30,7 +31,19 @@ const OFFSETS: ReadonlyArray<[number, number]> = [
   [0.5, 1],
   [-0.5, 1],
   [0, -2],
-  [0, 2]
+  [0, 2],
+  [1, 0],
+  [-1, 0],
+  [1, -1],
+  [-1, -1],
+  [1, 1],
+  [-1, 1],
+  [0, -3],
+  [0, 3],
+  [0.5, -2],
+  [-0.5, -2],
+  [0.5, 2],
+  [-0.5, 2]
 ];
 
 export function overlaps(a: IBox, b: IBox, gap = 2): boolean {
@@ -42,14 +55,36 @@ export function overlaps(a: IBox, b: IBox, gap = 2): boolean {
   );
 }
 
-/** Boxes for the requests in order (null: no room), within a `width` x `height` area. */
+/** How many of `points` lie under `box`. */
+function covered(box: IBox, points: ReadonlyArray<[number, number]>): number {
+  let n = 0;
+  for (const [x, y] of points) {
+    if (
+      x >= box.left &&
+      x <= box.left + box.width &&
+      y >= box.top &&
+      y <= box.top + box.height
+    ) {
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Boxes for the requests in order (null: no room), within a `width` x `height` area, each where it
+ * hides the fewest of `points` (screen positions of the map's points).
+ */
 export function placeLabels(
   requests: ILabelRequest[],
   width: number,
-  height: number
+  height: number,
+  points: ReadonlyArray<[number, number]> = []
 ): Array<IBox | null> {
   const placed: IBox[] = [];
   return requests.map(req => {
+    let best: IBox | null = null;
+    let bestCost = Infinity;
     for (const [dx, dy] of OFFSETS) {
       const box = {
         left: req.x - req.width / 2 + dx * req.width,
@@ -62,11 +97,19 @@ export function placeLabels(
         box.top >= 0 &&
         box.left + box.width <= width &&
         box.top + box.height <= height;
-      if (inside && !placed.some(other => overlaps(box, other))) {
-        placed.push(box);
-        return box;
+      if (!inside || placed.some(other => overlaps(box, other))) {
+        continue;
+      }
+      // a step away from the anchor costs a little, so a label stays by its points when it can
+      const cost = covered(box, points) + 0.5 * (Math.abs(dx) + Math.abs(dy));
+      if (cost < bestCost) {
+        best = box;
+        bestCost = cost;
       }
     }
-    return null;
+    if (best) {
+      placed.push(best);
+    }
+    return best;
   });
 }

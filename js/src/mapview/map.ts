@@ -7,8 +7,8 @@ import { IRenderProps } from '../widget/types';
 import { MapView } from './view';
 
 export default {
-  render({ model, el }: IRenderProps): () => void {
-    const view = new MapView(model);
+  render({ model, el, signal, experimental }: IRenderProps): () => void {
+    const view = new MapView(model, experimental?.invoke, signal);
     el.replaceChildren(view.root);
     view.start();
     return () => view.dispose();

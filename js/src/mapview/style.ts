@@ -31,14 +31,14 @@ export const CSS = `
 .plm-stage canvas { display: block; }
 .plm-label {
   position: absolute; white-space: nowrap; pointer-events: none;
-  padding: 1px 5px; border-radius: 3px;
-  font-size: var(--jp-ui-font-size1, 13px); font-weight: 600;
+  padding: 0 4px; border-radius: 3px;
+  font-size: var(--jp-ui-font-size0, 11px); font-weight: 600;
   color: var(--jp-ui-font-color0, #000);
-  background: var(--jp-layout-color1, #fff);
+  background: color-mix(in srgb, var(--jp-layout-color1, #fff) 82%, transparent);
   border-left: 4px solid var(--plm-topic, #888);
   box-shadow: 0 0 0 1px var(--jp-border-color2, #e0e0e0);
 }
-.plm-tip {
+.plm-tip, .plm-card {
   position: absolute; z-index: 2; pointer-events: none; max-width: 360px;
   padding: 6px 8px; border-radius: 4px;
   color: var(--jp-ui-font-color1, #1f1f1f);
@@ -46,7 +46,19 @@ export const CSS = `
   border: 1px solid var(--jp-border-color1, #bdbdbd);
   box-shadow: var(--jp-elevation-z4, 0 2px 6px rgba(0,0,0,.25));
 }
-.plm-tip-title { font-weight: 600; color: var(--jp-ui-font-color0, #000); }
+.plm-card { pointer-events: auto; z-index: 3; cursor: auto; }
+.plm-tip-title, .plm-title { font-weight: 600; color: var(--jp-ui-font-color0, #000); }
+.plm-meta { color: var(--jp-ui-font-color1, #1f1f1f); margin-top: 2px; }
+.plm-actions { display: flex; gap: 6px; margin-top: 6px; align-items: center; }
+.plm-actions a { color: var(--jp-content-link-color, #1976d2); }
+.plm-card button {
+  font: inherit; cursor: pointer; padding: 1px 8px;
+  color: var(--jp-ui-font-color1, #1f1f1f);
+  background: var(--jp-layout-color2, #eee);
+  border: 1px solid var(--jp-border-color1, #bdbdbd); border-radius: 3px;
+}
+.plm-card button:hover { background: var(--jp-layout-color3, #ddd); }
+.plm-card button[disabled] { cursor: default; opacity: 0.7; }
 .plm-tip-meta, .plm-tip-snippet { color: var(--jp-ui-font-color1, #1f1f1f); margin-top: 2px; }
 .plm-tip-topic { margin-top: 3px; color: var(--jp-ui-font-color1, #1f1f1f); }
 .plm-swatch {
@@ -62,4 +74,6 @@ export const CSS = `
   color: var(--jp-ui-font-color1, #1f1f1f);
 }
 .plm-legend button:hover { text-decoration: underline; }
+.plm-legend button.plm-unplaced { font-style: italic; }
+.plm-legend button.plm-unplaced::after { content: ' · not on the map'; color: var(--jp-ui-font-color2, #555); }
 `;

@@ -3,17 +3,26 @@
  *
  * - Hover: the nearest point within a few pixels shows its card (title, authors, year · venue,
  *   topic, snippet), all set with textContent.
- * - Click: selects a point (Shift/Ctrl/Cmd toggles it); a click on empty space clears.
+ * - Click: selects a point (Shift/Ctrl/Cmd toggles it) and opens its popover next to it, with "Add to
+ *   reading list" and "Open" (common/popover.ts, shared with the citation graph); a click on empty space
+ *   clears both.
  * - Drag: draws a lasso; on release every point inside is selected (Shift adds).
  * - Ctrl+wheel zooms at the pointer, Alt+drag pans, "Reset view" (or double-click) goes back.
- * - Legend: a topic's button selects its points. Escape clears the selection.
+ * - Legend: a topic's button selects its points; a topic whose label found no room on the map says so
+ *   there (labels.ts places labels where they hide the fewest points). Escape clears the selection.
  * The selection is the model's `selected_ids`, so the kernel sees it as `TopicMap.selected`.
  */
 
 import { polygonContains } from 'd3-polygon';
 
 import { h } from '../common/dom';
-import { IAnyModel } from '../widget/types';
+import {
+  fillPaperBox,
+  IPopoverPaper,
+  placeNear,
+  popoverActions
+} from '../common/popover';
+import { IAnyModel, Invoke } from '../widget/types';
 import { IBox, placeLabels } from './labels';
 import { CSS } from './style';
 
@@ -27,6 +36,9 @@ export interface IPoint {
   year: number | null;
   venue: string;
   snippet: string;
+  url: string;
+  /** Status on the widget's reading list ('' when not listed). */
+  status: string;
 }
 
 export interface ITopic {
@@ -48,6 +60,8 @@ export class MapView {
   private readonly stage = h('div', 'plm-stage');
   private readonly canvas = h('canvas');
   private readonly tip = h('div', 'plm-tip');
+  private readonly card = h('div', 'plm-card');
+  private legendItems = new Map<number, HTMLButtonElement>();
   private readonly count = h('span', 'plm-count');
   private readonly clear = h('button', undefined, 'Clear selection');
   private readonly reset = h('button', undefined, 'Reset view');
@@ -67,7 +81,11 @@ export class MapView {
   private readonly resize = new ResizeObserver(() => this.layout());
   private readonly listeners: Array<[string, () => void]> = [];
 
-  constructor(private readonly model: IAnyModel) {
+  constructor(
+    private readonly model: IAnyModel,
+    private readonly invoke?: Invoke,
+    private readonly signal?: AbortSignal
+  ) {
     const style = h('style', undefined, CSS);
     const bar = h('div', 'plm-bar');
     const hint = h(
@@ -81,13 +99,32 @@ export class MapView {
     this.reset.addEventListener('click', () => this.resetView());
     bar.append(this.count, this.clear, this.reset, hint);
     this.tip.hidden = true;
-    this.stage.append(this.canvas, this.tip);
+    this.card.hidden = true;
+    this.card.setAttribute('role', 'dialog');
+    this.card.setAttribute('aria-label', 'Paper');
+    this.stage.append(this.canvas, this.tip, this.card);
     this.root.tabIndex = 0;
     this.root.setAttribute('role', 'application');
     this.root.setAttribute('aria-label', 'Topic map');
     this.root.append(style, bar, this.stage, this.legend);
     Object.defineProperty(this.root, 'paperlabMap', {
-      value: { screenPosition: (id: string) => this.position(id) }
+      value: {
+        screenPosition: (id: string) => this.position(id),
+        // the topic labels as placed: box (stage pixels) or null when hidden
+        labels: () =>
+          this.labels.map(l => ({
+            topic: Number(l.dataset.topic),
+            hidden: l.hidden,
+            box: l.hidden
+              ? null
+              : {
+                  left: l.offsetLeft,
+                  top: l.offsetTop,
+                  width: l.offsetWidth,
+                  height: l.offsetHeight
+                }
+          }))
+      }
     });
   }
 
@@ -105,8 +142,9 @@ export class MapView {
     this.canvas.addEventListener('dblclick', () => this.resetView());
     window.addEventListener('mouseup', this.onUp);
     this.root.addEventListener('keydown', ev => {
-      if (ev.key === 'Escape' && this.selected.size) {
+      if (ev.key === 'Escape' && (this.selected.size || !this.card.hidden)) {
         ev.stopPropagation();
+        this.closeCard();
         this.setSelection([]);
       }
     });
@@ -131,9 +169,11 @@ export class MapView {
     this.points = (this.model.get('points') as IPoint[]) ?? [];
     const topics = (this.model.get('topics') as ITopic[]) ?? [];
     this.topics = new Map(topics.map(t => [t.topic, t]));
+    this.legendItems = new Map();
     this.legend.replaceChildren(
       ...topics.map(t => {
         const b = h('button');
+        this.legendItems.set(t.topic, b);
         b.type = 'button';
         b.title = `Select the ${t.size} papers of this topic`;
         b.style.setProperty('--plm-topic', t.color);
@@ -148,6 +188,15 @@ export class MapView {
     );
     this.syncSelection();
     this.layout();
+    // the kernel's answer to "Add to reading list" changes the points: keep the open popover, updated
+    const open = this.card.hidden
+      ? -1
+      : this.points.findIndex(p => p.id === this.card.dataset.id);
+    if (open >= 0) {
+      this.openCard(open);
+    } else {
+      this.closeCard();
+    }
   }
 
   private syncSelection(): void {
@@ -200,6 +249,7 @@ export class MapView {
     );
     this.reset.disabled = zoom === 1 && dx === 0 && dy === 0;
     this.draw();
+    this.placeCard();
   }
 
   private resetView(): void {
@@ -251,7 +301,8 @@ export class MapView {
         };
       }),
       width,
-      height
+      height,
+      this.screen
     );
     boxes.forEach((box, i) => {
       const label = this.labels[i];
@@ -259,6 +310,16 @@ export class MapView {
       if (box) {
         label.style.left = `${box.left}px`;
         label.style.top = `${box.top}px`;
+      }
+      const item = this.legendItems.get(topics[i].topic);
+      if (item) {
+        // a label with no room on the map: its legend entry stands in, and says so
+        item.classList.toggle('plm-unplaced', box === null);
+        item.title =
+          `Select the ${topics[i].size} papers of this topic` +
+          (box === null
+            ? ' (no room for its label on the map at this zoom)'
+            : '');
       }
     });
   }
@@ -391,23 +452,78 @@ export class MapView {
         polygonContains(lasso, this.screen[i])
       );
       this.setSelection([...keep, ...inside.map(p => p.id)]);
+      this.closeCard();
       return;
     }
     const i = this.nearest(press.x, press.y);
     if (i < 0) {
       this.setSelection(keep);
+      this.closeCard();
       return;
     }
     const id = this.points[i].id;
     if (press.shift && this.selected.has(id)) {
       this.setSelection(keep.filter(other => other !== id));
+      this.closeCard();
     } else {
       this.setSelection([...keep, id]);
+      this.openCard(i);
     }
   };
 
+  /** What the popover shows of a point. */
+  private paper(p: IPoint): IPopoverPaper {
+    const topic = this.topics.get(p.topic);
+    const topicLine = h('div', 'plm-tip-topic');
+    topicLine.style.setProperty('--plm-topic', topic?.color ?? '#888');
+    topicLine.append(h('span', 'plm-swatch'), topic?.label ?? '');
+    return {
+      id: p.id,
+      title: p.title,
+      lines: [
+        p.authors,
+        [p.year ? String(p.year) : '', p.venue].filter(Boolean).join(' · '),
+        topicLine
+      ],
+      url: p.url,
+      status: p.status
+    };
+  }
+
+  /** One popover next to the clicked point (the hover tip goes away). */
+  private openCard(i: number): void {
+    const p = this.points[i];
+    this.hideTip();
+    const paper = this.paper(p);
+    fillPaperBox(this.card, 'plm', paper);
+    this.card.append(
+      popoverActions('plm', paper, this.invoke, this.signal, () =>
+        this.closeCard()
+      )
+    );
+    this.card.hidden = false;
+    this.placeCard();
+  }
+
+  private placeCard(): void {
+    const id = this.card.dataset.id;
+    const i = id ? this.points.findIndex(p => p.id === id) : -1;
+    if (this.card.hidden || i < 0 || !this.screen[i]) {
+      return;
+    }
+    placeNear(this.card, this.stage, this.screen[i][0], this.screen[i][1]);
+  }
+
+  private closeCard(): void {
+    this.card.hidden = true;
+  }
+
   private showTip(i: number): void {
     const p = this.points[i];
+    if (!this.card.hidden && this.card.dataset.id === p.id) {
+      this.hideTip(); // its popover is open: one card per point
+      return;
+    }
     const topic = this.topics.get(p.topic);
     const meta = [p.year ? String(p.year) : '', p.venue]
       .filter(Boolean)

@@ -1,0 +1,88 @@
+"""The topic map's labels (paperlab.mapview.topic_labels): the most distinctive terms of each topic by c-TF-IDF,
+read as a person would write them: no word twice (plural or not), a two-word phrase only when both of its words
+are distinctive on their own (no "large language" cut out of "large language models"), and a phrase in place of
+the single words it holds. Data: our own small two-topic corpus, and the bundled demo corpus (325 real papers)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from paperlab import Paper
+from paperlab.data import demo_library
+from paperlab.mapview import _label_terms, _stem, topic_labels
+from paperlab.search import Topics
+
+
+def test_no_word_twice_even_in_plural() -> None:
+    assert _label_terms(["hallucinations", "hallucination", "decoding", "attention"]) == [
+        "hallucinations",
+        "decoding",
+        "attention",
+    ]
+    assert _label_terms(["reasoning", "llms", "llm", "math"]) == ["reasoning", "llms", "math"]
+
+
+def test_a_phrase_is_kept_only_when_both_its_words_are_distinctive() -> None:
+    # "large" is not among the topic's distinctive single words: "large language" is a fragment
+    ranked = ["reasoning", "llms", "large language", "math", "proofs"]
+    assert _label_terms(ranked) == ["reasoning", "llms", "math"]
+    # both words distinctive: the phrase stays, and takes the place of the single words it holds
+    assert _label_terms(["language", "models", "language models", "vision"]) == ["language models", "vision"]
+    assert _label_terms(["speech", "array", "microphone", "microphone array", "doa"]) == [
+        "speech",
+        "microphone array",
+    ] + ["doa"]
+
+
+def _topics(papers: list[Paper], assign: list[int]) -> Topics:
+    labels = {0: "fallback zero", 1: "fallback one"}
+    coords = np.zeros((len(papers), 2), dtype=np.float32)
+    return Topics(papers, np.array(assign), labels, {0: [], 1: []}, coords)
+
+
+def test_labels_of_a_small_two_topic_library() -> None:
+    speech = [
+        Paper(
+            f"Microphone array speech enhancement study {i}",
+            abstract="We enhance speech with a microphone array and beamforming in reverberant rooms.",
+        )
+        for i in range(12)
+    ]
+    vision = [
+        Paper(
+            f"Object hallucination in vision language models, part {i}",
+            abstract="Vision language models describe objects that are not in the image; we count hallucinations.",
+        )
+        for i in range(12)
+    ]
+    labels = topic_labels(_topics(speech + vision, [0] * 12 + [1] * 12))
+    for label in labels.values():
+        words = [_stem(w) for term in label.split(" / ") for w in term.split()]
+        assert len(words) == len(set(words)), label
+        assert 1 <= len(label.split(" / ")) <= 3
+    assert {"microphone", "speech"} <= set(labels[0].replace(" / ", " ").split())
+    assert "vision" in labels[1] and "speech" not in labels[1]
+
+
+@pytest.fixture(scope="module")
+def demo_topics() -> Topics:
+    return demo_library().topics()
+
+
+def test_demo_labels_repeat_no_word_and_hold_no_fragment(demo_topics: Topics) -> None:
+    labels = topic_labels(demo_topics)
+    assert set(labels) == set(demo_topics.labels)
+    for label in labels.values():
+        terms = label.split(" / ")
+        words = [_stem(w) for term in terms for w in term.split()]
+        assert len(words) == len(set(words)), f"a word twice in {label!r}"
+        assert "large language" not in terms, label
+    # the analysis labels had these faults; the map's do not
+    faulty = [
+        lab
+        for lab in demo_topics.labels.values()
+        if "large language" in lab.split(" / ")
+        or len({_stem(w) for w in lab.replace(" / ", " ").split()}) < len(lab.replace(" / ", " ").split())
+    ]
+    assert faulty, "the demo no longer shows the fault this test guards against"
