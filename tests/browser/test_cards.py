@@ -125,6 +125,27 @@ def test_papers_magic_renders_filters_and_reranks_via_kernel(page: Page, lab: La
     assert dialogs == []
 
 
+def test_empty_lists_say_why_and_what_to_do(page: Page, lab: Lab) -> None:
+    root = show_cards(page, lab, "cards-empty.ipynb", "%load_ext paperlab\n%papers")
+    box, status = root.locator("input[type=search]"), root.locator(".plc-status-text")
+    empty = root.locator(".plc-empty")
+    query = "knitting patterns for winter scarves"
+    assert len(DEMO.search(query, k=50)) == 0  # nothing in the demo corpus is about knitting
+    box.click()
+    page.keyboard.type(query, delay=5)
+    # no paper holds every word: the filter says Enter ranks by meaning (not "clear the filter")
+    expect(root.locator(".plc-toolbar .plc-count").last).to_have_text("0 of 325 papers")
+    expect(empty).to_have_text("No paper contains all these words. Press Enter to rank the papers by meaning.")
+    box.press("Enter")
+    expect(status).to_have_text(f"No paper passed the relevance cut-off for “{query}” (hybrid).", timeout=120_000)
+    expect(empty).to_contain_text(f"No paper is close enough to “{query}” to be listed.")
+    shot(page, "cards-nothing-close-enough")
+    # typing something else: the status no longer speaks of that search
+    page.keyboard.type(" x")
+    expect(status).to_have_text("")
+    expect(empty).to_contain_text("Press Enter to rank the papers by meaning.")
+
+
 def test_facets_sort_and_dark_theme(page: Page, lab: Lab) -> None:
     root = show_cards(page, lab, "cards-facets.ipynb", "%load_ext paperlab\n%papers")
     count = root.locator(".plc-toolbar .plc-count").last
@@ -187,15 +208,15 @@ def test_add_to_list_copy_and_insert_cell(page: Page, lab: Lab) -> None:
     status = root.locator(".plc-status")
     card.get_by_role("button", name="More actions").click()
     card.get_by_role("menuitem", name="Copy as markdown card").click()
-    expect(status).to_have_text(f"Copied markdown of “{first.title}”.")
+    expect(status).to_have_text(f"Copied the markdown card of “{first.title}”.")
     assert page.evaluate("navigator.clipboard.readText()") == first.to_markdown()
     card.get_by_role("button", name="More actions").click()
     card.get_by_role("menuitem", name="Copy as BibTeX").click()
-    expect(status).to_have_text(f"Copied bibtex of “{first.title}”.")
+    expect(status).to_have_text(f"Copied the BibTeX of “{first.title}”.")
     assert page.evaluate("navigator.clipboard.readText()") == first.to_bibtex()
     card.get_by_role("button", name="More actions").click()
     card.get_by_role("menuitem", name="Copy Python code that loads this paper").click()
-    expect(status).to_have_text(f"Copied code of “{first.title}”.")
+    expect(status).to_have_text(f"Copied the code cell of “{first.title}”.")
     assert page.evaluate("navigator.clipboard.readText()") == f"paperlab.paper({first.id!r})"
 
     # select: the kernel sees the selection

@@ -78,6 +78,13 @@ async function render(
   return reply.text;
 }
 
+/** How the status line names what was copied. */
+const FORMAT_NAMES: Record<RenderFormat, string> = {
+  markdown: 'the markdown card',
+  bibtex: 'the BibTeX',
+  code: 'the code cell'
+};
+
 /** Copy the paper as markdown card, BibTeX or code. */
 export async function copy(
   host: IActionHost,
@@ -92,7 +99,7 @@ export async function copy(
   host.root.dataset.lastCopy = format;
   host.status(
     ok
-      ? `Copied ${format} of “${p.title}”.`
+      ? `Copied ${FORMAT_NAMES[format]} of “${p.title_text ?? p.title}”.`
       : `Copying to the clipboard failed; here it is:\n${text}`,
     !ok
   );

@@ -19,6 +19,9 @@ const ORDER_WORDS: Record<SortKey, string> = {
 
 /** "12 results for “q” (hybrid), newest first": the order named as it is shown. */
 export function rankedStatus(search: ISearchDone, key: SortKey): string {
+  if (search.n === 0) {
+    return `No paper passed the relevance cut-off for “${search.query}” (${search.mode}).`;
+  }
   const noun = search.n === 1 ? 'result' : 'results';
   return `${search.n} ${noun} for “${search.query}” (${search.mode}), ${ORDER_WORDS[key]}.`;
 }

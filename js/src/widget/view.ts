@@ -11,6 +11,7 @@ import {
   ActiveFacets,
   buildEntries,
   emptyFacets,
+  facetsActive,
   FacetKind,
   IEntry,
   queryWords,
@@ -58,10 +59,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
     this.list = new VirtualList({
       build: idx => this.buildCard(idx),
       maxHeight: () => this.maxHeight(),
-      emptyText: () =>
-        this.entries.length
-          ? 'No paper matches. Clear the filter or the facet chips.'
-          : 'No papers to show.'
+      emptyText: () => this.emptyText()
     });
     this.statusEl = h('div', 'plc-status');
     this.statusText = h('span', 'plc-status-text');
@@ -326,9 +324,30 @@ export class CardsView implements act.IActionHost, IFeedHost {
     this.tools.selectionEl.textContent = n ? `${n} selected ·` : '';
   }
 
+  /** What an empty list says: why nothing is shown and what to do about it. */
+  private emptyText(): string {
+    if (!this.entries.length) {
+      return 'No papers to show.';
+    }
+    const typed = this.tools.input.value.trim();
+    const last = this.lastSearch;
+    if (last && last.n === 0 && last.query === typed) {
+      return `No paper is close enough to “${last.query}” to be listed. Try other words or another search mode.`;
+    }
+    if (this.scores && last) {
+      return 'No result has the chosen facet chips. Clear them to see every result.';
+    }
+    if (typed && !facetsActive(this.active)) {
+      return 'No paper contains all these words. Press Enter to rank the papers by meaning.';
+    }
+    return 'No paper matches. Clear the filter or the facet chips.';
+  }
+
   private clearRanking(clearInput: boolean): void {
     if (clearInput) {
       this.tools.input.value = '';
+      this.lastSearch = null;
+      this.status('');
     }
     this.model.set('scores', {});
     this.model.set('query', '');
@@ -345,6 +364,13 @@ export class CardsView implements act.IActionHost, IFeedHost {
     // Registered before refilter() so that this task is queued ahead of the scan that refilter()
     // continues after the paint: the measure ends at the paint, not after the next scan chunk.
     afterPaint(() => measure('filter', 'filter-start', 'filter-end'));
+    if (
+      this.lastSearch &&
+      this.tools.input.value.trim() !== this.lastSearch.query
+    ) {
+      this.lastSearch = null; // the status line spoke of the last search, no longer of what is shown
+      this.status('');
+    }
     if (this.scores) {
       // typing again leaves the kernel ranking: back to instant filtering
       this.clearRanking(false);
