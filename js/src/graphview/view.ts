@@ -256,7 +256,7 @@ export class GraphView {
       defaultEdgeType: 'arrow',
       renderEdgeLabels: false,
       zIndex: true,
-      labelRenderedSizeThreshold: 6,
+      labelRenderedSizeThreshold: 0,
       labelDensity: 1,
       labelGridCellSize: 120,
       stagePadding: 24,
