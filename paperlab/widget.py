@@ -24,7 +24,7 @@ from anywidget.experimental import command
 from .errors import InvalidValue, PaperlabError
 from .library import Library
 from .paper import Paper
-from .text import md_escape, md_link_text
+from .text import NO_MATH_CLASS, md_escape, md_link_text
 from .urls import html_link, md_url
 
 if TYPE_CHECKING:
@@ -385,7 +385,7 @@ class PaperCards(anywidget.AnyWidget):
 
     def _fallback_data(self) -> dict[str, str]:
         data = _static_fallback(self.shown(), *self._view_summary(), len(self.library), self.label, self._notes())
-        return {**data, "text/html": f'<div class="{_FALLBACK_CLASS}">{data["text/html"]}</div>'}
+        return {**data, "text/html": f'<div class="{_FALLBACK_CLASS} {NO_MATH_CLASS}">{data["text/html"]}</div>'}
 
     def _update_fallbacks(self) -> None:
         if self._fallbacks:

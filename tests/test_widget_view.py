@@ -170,7 +170,8 @@ def test_displayed_cards_keep_their_static_cards_up_to_date() -> None:
     widget, static, update = shown.outputs
     assert WIDGET_MIME in widget.data and "text/html" not in widget.data
     assert (
-        "<b>325</b> papers" in static.data["text/html"] and 'class="paperlab-cards-static"' in static.data["text/html"]
+        "<b>325</b> papers" in static.data["text/html"]
+        and 'class="paperlab-cards-static mathjax_ignore tex2jax_ignore"' in static.data["text/html"]
     )
     assert update.update and update.transient == static.transient and static.transient["display_id"]  # same id
     assert f"<b>{len(matches)} of 325</b> papers" in update.data["text/html"]

@@ -19,7 +19,7 @@ from ..search.personal import RankingOptions, Reason, rank_personal
 from ..sources.dailyarxiv import to_dailyarxiv_markdown
 from ..store import Store, open_store
 from ..store.feed_memory import FeedMemory
-from ..text import md_link_text
+from ..text import NO_MATH_CLASS, md_link_text
 from ..urls import md_url
 from . import operations
 from .fetching import fetch_arrivals
@@ -245,7 +245,7 @@ class Feed:
             thumb = {1: " 👍", -1: " 👎"}.get(item.thumb, "")
             rows.append(f"<li><b>{html.escape(p.shown_title)}</b>{thumb}<br><small>{why}</small></li>")
         failed = "".join(f"<p><i>{html.escape(f)}</i></p>" for f in self.failed)
-        return f"<div><h4>Morning feed {self.day}</h4>{failed}<ol>{''.join(rows)}</ol></div>"
+        return f'<div class="{NO_MATH_CLASS}"><h4>Morning feed {self.day}</h4>{failed}<ol>{"".join(rows)}</ol></div>'
 
 
 def _not_itself(paper: Paper, why: Reason | None) -> Reason | None:
