@@ -125,3 +125,19 @@ def test_magic(shell, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "-o/--output needs --bibtex or --csl" in capsys.readouterr().err
     with pytest.raises(UsageError):
         bibliography(None, user_ns={})
+
+
+def test_an_unsaved_notebook_and_an_empty_bibliography_say_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"Untitled\.ipynb is not saved yet .* Bibliography button"):
+        bibliography(None, user_ns={"__session__": str(tmp_path / "Untitled.ipynb")})
+    empty = tmp_path / "empty.ipynb"
+    empty.write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    shown = bibliography(empty)._repr_html_()
+    assert "0 works cited" in shown and "paperlab.paper(...)" in shown and "<table" not in shown
+    one = tmp_path / "one.ipynb"
+    one.write_text(
+        json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": CARD.to_markdown()}], "metadata": {},
+                    "nbformat": 4, "nbformat_minor": 5}),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert "1 work cited" in bibliography(one)._repr_html_()

@@ -23,7 +23,7 @@ from ..errors import ParseError, UsageError
 from ..library import Library
 from ..paper import MIME_TYPE, Paper
 from ..store.core import Store, open_store
-from ..text import md_escape
+from ..text import NO_MATH_CLASS, md_escape
 
 __all__ = ["Bibliography", "Cited", "bibliography", "bibliography_magic", "cited_in_notebook", "current_notebook"]
 
@@ -110,6 +110,17 @@ def current_notebook(user_ns: dict[str, Any] | None = None) -> Path | None:
     return None
 
 
+def _which_notebook(user_ns: dict[str, Any] | None) -> str:
+    """Why the kernel's own notebook cannot be read, and what to do."""
+    for value in ((user_ns or {}).get("__session__"), os.environ.get("JPY_SESSION_NAME")):
+        if isinstance(value, str) and value.endswith(".ipynb"):
+            return (
+                f"{Path(value).name} is not saved yet (the bibliography reads the saved file): save the notebook "
+                "and run this again, or use the notebook toolbar's Bibliography button, which reads unsaved cells"
+            )
+    return "which notebook? Jupyter did not say; give its path: %bibliography NOTEBOOK.ipynb"
+
+
 def _status(store: Store, paper: Paper, reading_list: str | None) -> str | None:
     names = [reading_list] if reading_list else store.lists()
     for name in names:
@@ -180,8 +191,15 @@ class Bibliography:
     def _repr_html_(self) -> str:
         head = "<tr><th>paper</th><th>id</th><th>reading status</th><th>cells</th></tr>"
         body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in self._rows())
-        caption = html.escape(f"Bibliography of {self.notebook}: {len(self._rows())} works cited")
-        return f"<table><caption>{caption}</caption>{head}{body}</table>"
+        n = len(self._rows())
+        caption = html.escape(f"Bibliography of {self.notebook}: {n} work{'s' if n != 1 else ''} cited")
+        if not n:
+            hint = (
+                "Nothing cited yet: a notebook cites a paper through a paperlab card (inserted from the cards or the "
+                "side panel) or a <code>paperlab.paper(...)</code> call."
+            )
+            return f'<div class="{NO_MATH_CLASS}"><b>{caption}</b><p>{hint}</p></div>'
+        return f'<table class="{NO_MATH_CLASS}"><caption>{caption}</caption>{head}{body}</table>'
 
     def _repr_markdown_(self) -> str:
         lines = [f"**Bibliography of {md_escape(self.notebook)}**", ""]
@@ -211,7 +229,7 @@ def bibliography(
     if notebook is None:
         notebook = current_notebook(user_ns)
         if notebook is None:
-            raise UsageError("which notebook? Jupyter did not say; give its path: %bibliography NOTEBOOK.ipynb")
+            raise UsageError(_which_notebook(user_ns))
     name = name or (Path(notebook).name if not isinstance(notebook, dict) else "<notebook>")
     cited = cited_in_notebook(notebook, name=name if isinstance(notebook, dict) else None)
     store = store if store is not None else open_store()
