@@ -152,8 +152,8 @@ def _row_html(e: ListEntry) -> str:
 
 
 def _who(name: str) -> str:
-    """A user's name; an anonymous Jupyter user's long hex id shortened to its start (enough to tell two apart)."""
-    return f"{name[:8]}…" if _HEX_ID.fullmatch(name) else name
+    """A user's name; never a hash: older servers recorded an anonymous Jupyter user as its random hex id."""
+    return "an anonymous Jupyter user" if _HEX_ID.fullmatch(name) else name
 
 
 def _provenance(e: ListEntry) -> str:
