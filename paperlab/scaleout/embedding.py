@@ -25,6 +25,7 @@ from ..errors import UsageError
 from ..library import Library
 from ..paper import Paper
 from ..search import DEFAULT_MODEL, Encoder, embed, get_encoder, packaged_vectors, paper_text, text_hash
+from ..search.encoders import document_vectors
 
 __all__ = ["EmbedReport", "embed_library", "encode_batch", "missing_texts", "ray_session"]
 
@@ -84,9 +85,11 @@ def missing_texts(encoder: Encoder, texts: Sequence[str], store: Any) -> dict[st
 def encode_batch(model: str | Encoder | None, texts: list[str]) -> np.ndarray:
     """Float16 unit vectors of ``texts`` by the encoder ``model`` names (what a Ray task runs).
 
-    The encoder is loaded once per process (:func:`paperlab.search.get_encoder` keeps it).
+    Documents' vectors, as the local path computes them (:func:`~paperlab.search.encoders.document_vectors`:
+    the packaged model's int8 graph). The encoder is loaded once per process (:func:`paperlab.search.get_encoder`
+    keeps it).
     """
-    return np.asarray(get_encoder(model).encode(texts), dtype=np.float16)
+    return document_vectors(get_encoder(model), texts).astype(np.float16)
 
 
 @contextlib.contextmanager
