@@ -386,15 +386,16 @@ class Library:
         """
         return self.operations.get("embed")(self, encoder=encoder, background=background, **kwargs)
 
-    def topic_map(self, n: int | None = None, encoder: Any = None, height: int = 480) -> Any:
-        """The interactive topic map of this library: hover for a card, click or lasso to select.
+    def topic_map(self, n: int | None = None, encoder: Any = None, height: int = 480, **kwargs: Any) -> Any:
+        """The interactive topic map of this library: hover for a card, click or lasso to select; a clicked
+        paper's card adds it to ``reading_list`` (default "default") of ``store`` (default: the default store).
 
         Returns
         -------
         paperlab.mapview.TopicMap
             An anywidget; ``.selected`` is the library of the papers selected on the map.
         """
-        return self.operations.get("topic_map")(self, n=n, encoder=encoder, height=height)
+        return self.operations.get("topic_map")(self, n=n, encoder=encoder, height=height, **kwargs)
 
     def fetch_citations(self, hops: int = 1, **kwargs: Any) -> Any:
         """Fetch the references and citations of every paper (``hops`` deep) into the store's citation cache.

@@ -358,6 +358,9 @@ class TopicMap(anywidget.AnyWidget):
         return data, metadata
 
 
-def topic_map(library: Library, n: int | None = None, encoder: Any = None, height: int = 480) -> TopicMap:
-    """The interactive topic map of ``library`` (engine of ``Library.topic_map``)."""
-    return TopicMap(library, n=n, encoder=encoder, height=height)
+def topic_map(
+    library: Library, n: int | None = None, encoder: Any = None, height: int = 480, **kwargs: Any
+) -> TopicMap:
+    """The interactive topic map of ``library`` (engine of ``Library.topic_map``; ``kwargs``: ``reading_list``,
+    ``store`` of :class:`TopicMap`)."""
+    return TopicMap(library, n=n, encoder=encoder, height=height, **kwargs)

@@ -83,3 +83,16 @@ def test_static_fallback_is_the_matplotlib_map_and_a_short_markdown_summary(demo
 def test_rejects_what_is_not_a_library_or_topics() -> None:
     with pytest.raises(TypeError, match="expected Topics or a Library, got list"):
         TopicMap([])  # type: ignore[arg-type]
+
+
+def test_library_topic_map_adds_to_the_reading_list_and_store_it_is_given(tmp_path) -> None:
+    from paperlab.store import Store
+
+    store = Store(tmp_path / "team.db")
+    lib = demo_library()
+    m = lib.topic_map(n=4, reading_list="group", store=store)
+    first = lib[0].id
+    answer, _ = m._cmd_list({"id": first}, [])
+    assert answer["ok"] and answer["list"] == "group"
+    assert store.reading_list("group").ids() == [first]
+    assert next(p for p in m.points if p["id"] == first)["status"] == answer["status"]
