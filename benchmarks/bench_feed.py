@@ -132,18 +132,35 @@ def tune(dev: dict[str, list[Any]], corpus: list[Any], vectors: dict[str, np.nda
     return best[1]
 
 
-def table(systems: dict[str, Any], parts: dict[str, dict[str, list[Any]]], corpus: list[Any]) -> None:
+def table(
+    systems: dict[str, Any], parts: dict[str, dict[str, list[Any]]], corpus: list[Any]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Print the table; return every system's per-group results by (system, split)."""
+    out = {}
     print("\n| system | split | groups | nDCG@10 | P@10 | recall@50 | seconds |\n|---|---|---|---|---|---|---|")
     for name, ranker in systems.items():
         for label, part in parts.items():
             t = time.perf_counter()
             res = replay_all(part, corpus, ranker)
             secs = time.perf_counter() - t
+            out[(name, label)] = res
             print(
                 f"| {name} | {label} | {len(res)} | {mean(res, list(res), 'ndcg10'):.3f} | "
                 f"{mean(res, list(res), 'p10'):.3f} | {mean(res, list(res), 'recall50'):.3f} | {secs:.1f} |",
                 flush=True,
             )
+    return out
+
+
+def ratio_interval(ours: dict[str, Any], base: dict[str, Any], attr: str = "p10") -> tuple[float, float, float]:
+    """Ratio of mean ``attr`` (ours / base) over the groups both scored, with a 95% bootstrap interval over groups."""
+    names = sorted(set(ours) & set(base))
+    a = np.array([getattr(ours[n], attr) for n in names])
+    b = np.array([getattr(base[n], attr) for n in names])
+    rng = np.random.default_rng(0)
+    draws = rng.integers(0, len(names), size=(2000, len(names)))
+    ratios = a[draws].mean(axis=1) / np.maximum(b[draws].mean(axis=1), 1e-12)
+    return float(a.mean() / b.mean()), float(np.percentile(ratios, 2.5)), float(np.percentile(ratios, 97.5))
 
 
 def main() -> None:
@@ -179,7 +196,13 @@ def main() -> None:
     parts = {"dev": dev} | ({"test": test} if args.test else {})
     if args.one_day:
         parts["one-day"] = {g: ps for g, ps in groups.items() if one_day(ps)}
-    table(systems, parts, corpus)
+    results = table(systems, parts, corpus)
+    base = next(iter(systems))
+    print(f"\nP@10 relative to {base} (95% bootstrap interval over groups):")
+    for name in list(systems)[1:]:
+        for label in parts:
+            r, lo, hi = ratio_interval(results[(name, label)], results[(base, label)])
+            print(f"  {name} | {label}: {r:.2f}x [{lo:.2f}, {hi:.2f}]")
 
 
 if __name__ == "__main__":
