@@ -136,14 +136,24 @@ def test_cards_search_fills_why_for_the_hits(demo: Library) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: with the settings picked on dev (benchmarks/bench_search_quality.py) the top hit is an "
-    "LLM out-of-distribution detector paper; hallucination papers rank 2nd and 3rd",
-)
 def test_demo_query_about_making_things_up_ranks_a_hallucination_paper_first(demo: Library) -> None:
+    # general, not a special case: hits are listed by the calibrated model, which ranked better than the blend on
+    # the dev queries once keyword-free descriptions were among them (benchmarks/bench_search_quality.py); the
+    # blend let a paper matching only "why", "do" and "language models" come first
+    assert load_calibration().for_mode("all-MiniLM-L6-v2", "hybrid").rank_by == "probability"
     res = demo.search("why do language models make things up, and how can we detect it", k=5)
     assert "hallucinat" in res[0].title.lower(), [p.title for p in res]
+    assert sum("hallucinat" in p.title.lower() for p in res) >= 3, [p.title for p in res]
+
+
+@pytest.mark.slow
+def test_keyword_free_description_lists_its_topic_by_default(demo: Library) -> None:
+    """A paraphrase of a topic the corpus has lists its papers under the default cut-off; off-topic lists nothing."""
+    res = demo.search("pulling positive pairs together and pushing negatives apart", k=10)
+    assert len(res) >= 3, [(p.title, res.scores[p.id]) for p in res]
+    assert all("contrastive" in (p.title + " " + (p.abstract or "")).lower() for p in res[:3])
+    for query in (OFF_TOPIC, "easy guitar chords for beginners", "planning a wedding on a budget"):
+        assert len(demo.search(query, k=10)) == 0, query
 
 
 def test_shown_scores_fall_with_the_blend_where_the_probability_would_tie() -> None:
@@ -174,26 +184,35 @@ def test_demo_scores_strictly_fall_down_the_list_without_ties(demo: Library) -> 
 
 
 @pytest.mark.slow
-def test_explanations_encode_every_hits_sentences_in_one_call(demo: Library) -> None:
+def test_explanations_encode_every_hits_sentences_in_one_call_and_once(demo: Library) -> None:
     index = PaperIndex().fit(demo)
     assert index.encoder_ is not None
     calls: list[int] = []
-    encode = index.encoder_.encode
+    encoder = index.encoder_
+    names = [n for n in ("encode", "encode_documents") if hasattr(encoder, n)]  # queries; documents and sentences
 
-    def counting(texts):  # type: ignore[no-untyped-def]
-        calls.append(len(texts))
-        return encode(texts)
+    def counting(method):  # type: ignore[no-untyped-def]
+        def run(texts):  # type: ignore[no-untyped-def]
+            calls.append(len(texts))
+            return method(texts)
 
-    index.encoder_.encode = counting  # type: ignore[method-assign]
+        return run
+
+    for name in names:
+        setattr(encoder, name, counting(getattr(encoder, name)))
     try:
         query = "object hallucination in vision-language models"
         res = index.search(query, k=10)
         assert calls == [1]  # the query
         reasons = res.reasons
         assert len(calls) == 2 and calls[1] > len(res)  # then every listed hit's sentences, in one call
-        one_by_one = {p.id: index._explain(p, query, index.encoder_.encode([query])[0], "hybrid") for p in res}
+        assert index.search(query, k=10).reasons == reasons and len(calls) == 3  # again: only the query (cached)
+        one_by_one = {p.id: index._explain(p, query, encoder.encode([query])[0], "hybrid") for p in res}
+        uncached = PaperIndex(store=None).fit(demo).search(query, k=10).reasons
+        assert uncached == reasons  # the cache changes nothing shown
     finally:
-        del index.encoder_.encode
+        for name in names:
+            delattr(encoder, name)
     for pid, reason in reasons.items():
         assert reason["sentence"] == one_by_one[pid]["sentence"]  # the same sentence as explaining hit by hit
         assert reason["terms"] == one_by_one[pid]["terms"]

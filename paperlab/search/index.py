@@ -90,7 +90,7 @@ class PaperIndex:
         rising down the list; hits are listed by it where that ranked better on dev (the shipped
         calibration's ``rank_by``), else by the blend.
     semantic_weight : float
-        Weight of the embedding score in the blend (BM25 gets the rest); 0.8 and ``feedback=5``
+        Weight of the embedding score in the blend (BM25 gets the rest); 0.8 and ``feedback=10``
         were picked on the dev queries of ``benchmarks/bench_search_quality.py``.
     feedback : int
         Hybrid mode: move the query vector towards the mean of its top ``feedback``
@@ -140,7 +140,7 @@ class PaperIndex:
         ann_threshold: int = 200_000,
         fusion: str = "blend",
         semantic_weight: float = 0.8,
-        feedback: int = 5,
+        feedback: int = 10,
         store: Any = "default",
         static_above: int = 2_000,
         batch_size: int = 256,
