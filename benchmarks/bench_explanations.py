@@ -48,9 +48,9 @@ if {per_hit!r}:  # before: every hit explained by its own encoder call
         init(self, *args, **kwargs)
     results.SearchResults.__init__ = per_hit
 if {per_hit!r}:  # before: the query's encoder call, no cache
-    explain.sentence_vectors = lambda index, sentences: index.encoder_.encode(sentences)
+    explain.sentence_vectors = lambda encoder, store, sentences: encoder.encode(sentences)
 elif not {cached!r}:  # the shipped encoder path without the cache
-    explain.sentence_vectors = lambda index, sentences: embed(index.encoder_, sentences, batch_size=len(sentences))[0]
+    explain.sentence_vectors = lambda encoder, store, sentences: embed(encoder, sentences, batch_size=len(sentences))[0]
 from paperlab.cli import main
 sys.exit(main(["search", {query!r}, "--corpus", "demo"]))
 """
@@ -66,7 +66,7 @@ def _one_hit(index: Any, paper: Any, query: str, qvec: Any) -> dict[str, Any]:
     from paperlab.search import explain
 
     saved = explain.sentence_vectors
-    explain.sentence_vectors = lambda ix, sentences: ix.encoder_.encode(sentences)
+    explain.sentence_vectors = lambda encoder, store, sentences: encoder.encode(sentences)
     try:
         return index._explain(paper, query, qvec, "hybrid")
     finally:

@@ -534,13 +534,15 @@ class PaperIndex:
         self, paper: Paper, query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
     ) -> dict[str, Any]:
         """``{"terms": [...], "sentence": "...", "shared": bool}`` of one paper (:func:`.explain.explain_hits`)."""
-        return explain_hits(self, [paper], query, qvec, shared)[0]
+        return self._explain_many([paper], query, qvec, mode, shared)[0]
 
     def _explain_many(
         self, papers: Sequence[Paper], query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
     ) -> list[dict[str, Any]]:
         """The reasons of several papers, their sentences encoded in one call (:func:`.explain.explain_hits`)."""
-        return explain_hits(self, papers, query, qvec, shared)
+        store = self._store() if qvec is not None and self.encoder_ is not None else None
+        texts = [paper_text(p) for p in papers]
+        return explain_hits(self.lexical_, papers, texts, query, qvec, self.encoder_, store, shared)
 
 
 class _Background:
