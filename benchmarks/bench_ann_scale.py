@@ -140,13 +140,16 @@ def recall(found: list[np.ndarray], truth: np.ndarray) -> float:
     return float(np.mean([len(set(f.tolist()) & set(t.tolist())) / K for f, t in zip(found, truth, strict=True)]))
 
 
-def phase_serve(folder: Path, n_queries: int, view: bool = False) -> None:
+def phase_serve(folder: Path, n_queries: int, view: bool = False, rerank: int | None = None) -> None:
     data = np.load(folder / f"queries-{n_queries}.npz")
     dev, test = data["dev"], data["test"]
     truth_dev, truth_test = data["truth_dev"], data["truth_test"]
     before = rss()
     t = time.perf_counter()
     index = ScaleIndex.load(folder, view=view)
+    if rerank:  # candidates re-scored per result (projected indexes: ScaleIndex; others: the graph's index)
+        index.rerank = index.ann.rerank = rerank
+        index.meta["settings"]["rerank"] = rerank
     load_s = time.perf_counter() - t
     loaded = rss()
     grid = {}
@@ -229,6 +232,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=300, help="dev queries and as many test queries")
     ap.add_argument("--workdir", type=Path, default=None, help="keeps vectors, truth and index between runs")
     ap.add_argument("--exact-queries", type=int, default=3, help="queries timed for the exact baseline")
+    ap.add_argument("--rerank", type=int, default=None, help="re-score this many candidates per result")
     ap.add_argument("--phase", choices=("all", "build", "serve"), default="all", help=argparse.SUPPRESS)
     ap.add_argument("--view", action="store_true", help="serve with the graph memory-mapped instead of read into RAM")
     args = ap.parse_args()
@@ -237,7 +241,7 @@ def main() -> None:
     if args.phase == "build":
         return phase_build(folder, Generator().model)
     if args.phase == "serve":
-        return phase_serve(folder, args.queries, args.view)
+        return phase_serve(folder, args.queries, args.view, args.rerank)
     _, test = prepare(folder, args.n, args.queries)
     built = None
     if not (folder / "meta.json").exists():
@@ -245,7 +249,8 @@ def main() -> None:
         (folder / "build.json").write_text(json.dumps(built))
     elif (folder / "build.json").exists():
         built = json.loads((folder / "build.json").read_text())
-    served = child("serve", folder, ["--queries", str(args.queries)] + (["--view"] if args.view else []))
+    extra = (["--view"] if args.view else []) + (["--rerank", str(args.rerank)] if args.rerank else [])
+    served = child("serve", folder, ["--queries", str(args.queries), *extra])
     exact_ms = exact_latency(folder, test[: args.exact_queries])
     report(args.n, built, served, exact_ms)
     print(f"\nworkdir: {folder} (delete it to start over); machine: {os.cpu_count()} cores, load {os.getloadavg()}")
