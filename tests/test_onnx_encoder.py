@@ -221,3 +221,10 @@ def test_an_int8_model_that_disagrees_on_this_cpu_is_not_used(exported: Path, tm
 def test_document_precision_is_checked() -> None:
     with pytest.raises(ValueError, match="document_precision"):
         OnnxEncoder(document_precision="int4")
+
+
+def test_int8_document_vectors_do_not_depend_on_the_batch(exported: Path) -> None:
+    texts = [t + " (preprint)" for t in _real_texts(8)]
+    together = OnnxEncoder(path=exported, batch_size=16).encode_documents(texts)
+    apart = np.vstack([OnnxEncoder(path=exported).encode_documents([t]) for t in texts[::-1]])[::-1]
+    assert (together * apart).sum(axis=1).min() >= 0.9999  # a re-embedded or Ray-embedded text gets the same vector

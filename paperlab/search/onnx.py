@@ -377,7 +377,8 @@ class OnnxEncoder:
             if self._int8 is None:
                 graph = self.path or packaged_onnx_path()
                 session = self._open(int8_path(graph), lambda _: quantize_packaged_model(graph))
-                agreement = float((self._run(session, _PROBES) * self._run(self._session, _PROBES)).sum(axis=1).min())
+                probes = self._run(session, _PROBES, 1) * self._run(self._session, _PROBES, 1)
+                agreement = float(probes.sum(axis=1).min())
                 if agreement < INT8_MIN_COSINE:
                     warnings.warn(
                         f"paperlab: the int8 search model disagrees with full precision on this CPU (cosine "
@@ -392,24 +393,29 @@ class OnnxEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text, in full precision (queries, sentences)."""
         self._load()
-        vectors = self._run(self._session, texts)
+        vectors = self._run(self._session, texts, self.batch_size)
         self.texts_embedded += len(vectors)
         return vectors
 
     def encode_documents(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit-length float32 vectors of documents for the embedding cache, at ``document_precision``."""
-        vectors = self._run(self._load_documents(), texts)
+        """Unit-length float32 vectors of documents for the embedding cache, at ``document_precision``.
+
+        The int8 graph runs one text per pass: dynamic quantisation scales activations per pass, so a
+        text's vector would otherwise depend on the batch it came in (cosine ~0.99 between batchings).
+        """
+        session = self._load_documents()
+        vectors = self._run(session, texts, 1 if session is not self._session else self.batch_size)
         self.texts_embedded += len(vectors)
         return vectors
 
-    def _run(self, session: Any, texts: Sequence[str]) -> np.ndarray:
+    def _run(self, session: Any, texts: Sequence[str], batch_size: int) -> np.ndarray:
         texts = list(texts)
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         order = np.argsort([-len(t) for t in texts], kind="stable")  # similar lengths share a batch
         out = np.empty((len(texts), 0), dtype=np.float32)
-        for start in range(0, len(texts), self.batch_size):
-            rows = order[start : start + self.batch_size]
+        for start in range(0, len(texts), batch_size):
+            rows = order[start : start + batch_size]
             encodings = self._tokenizer.encode_batch([texts[i] for i in rows])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             feed = {
