@@ -14,6 +14,7 @@ and at most 12 revised texts).
 
 from __future__ import annotations
 
+import logging
 import re
 
 import numpy as np
@@ -423,3 +424,13 @@ def test_an_ann_index_then_the_onnx_encoder_in_one_process() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.startswith("ok CPU")
+
+
+def test_indexing_prints_no_bm25s_debug_lines_under_a_logging_handler(caplog: pytest.LogCaptureFixture) -> None:
+    """bm25s sets its own logger to DEBUG: with any handler installed (a notebook's, a library's), every index
+    would print "Building index from IDs"."""
+    from paperlab.search.lexical import BM25Ranker
+
+    with caplog.at_level(logging.DEBUG):
+        BM25Ranker().fit(["a first text about graphs", "a second text about proteins"])
+    assert not [r for r in caplog.records if r.name.startswith("bm25s")]

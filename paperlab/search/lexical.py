@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -93,8 +94,9 @@ class BM25Ranker:
 
     def fit(self, texts: Sequence[str]) -> BM25Ranker:
         """Index ``texts``; sets ``tokenizer_``, ``bm25_``, ``n_docs_``."""
-        import bm25s
         from bm25s.tokenization import Tokenized
+
+        bm25s = _bm25s()
 
         self.tokenizer_ = Tokenizer(stem=self.stem)
         ids, vocab = self.tokenizer_.token_ids(texts)
@@ -126,7 +128,7 @@ class BM25Ranker:
     @classmethod
     def load(cls, folder: str | Path, mmap: bool = True) -> BM25Ranker:
         """An index written by :meth:`save` (score arrays memory-mapped by default)."""
-        import bm25s
+        bm25s = _bm25s()
 
         folder = Path(folder)
         meta = json.loads((folder / "paperlab-lexical.json").read_text(encoding="utf-8"))
@@ -151,3 +153,14 @@ class BM25Ranker:
             return 0.0
         df = int(np.diff(self.bm25_.scores["indptr"])[tid]) if "indptr" in self.bm25_.scores else 1
         return float(np.log(1 + (self.n_docs_ - df + 0.5) / (df + 0.5)))
+
+
+def _bm25s() -> Any:
+    """The bm25s module, its logger kept at WARNING: bm25s sets it to DEBUG, so any logging handler a notebook or
+    a library installs would print "Building index from IDs" on every index."""
+    import logging
+
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
