@@ -67,3 +67,15 @@ async def test_for_you_feed_and_thumbs(api) -> None:
     assert code == 400 and err["code"] == "invalid" and "thumb" in err["message"]
     code, err = await api("POST", "feed/thumbs", {"paper_id": "no-such-id", "thumb": 1})
     assert code == 404 and err["code"] == "not_found"
+
+
+async def test_an_edited_interest_profile_rebuilds_the_days_feed(api, paperlab_home: Path) -> None:
+    code, data = await api("GET", "feed?since=2026-03-04")
+    assert code == 200 and len(data["items"]) == 2
+    muted = data["items"][0]["paper"]
+    # the user mutes the first paper's first title word in the profile file while the server runs
+    word = muted["title"].split()[0]
+    InterestProfile(categories=["cs.LG"], hf_daily=False, mutes=[word]).save(paperlab_home / "feed-profile.json")
+    code, again = await api("GET", "feed?since=2026-03-04")
+    assert code == 200
+    assert muted["id"] not in [i["paper"]["id"] for i in again["items"]]

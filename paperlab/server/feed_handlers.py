@@ -1,7 +1,7 @@
 """REST handlers of the panel's "For you" section: today's feed and its thumbs.
 
-``GET /paperlab/api/feed[?offline=1]`` builds (once a day, then reuses) the feed of the server's store with the
-interest profile of ``$PAPERLAB_HOME/feed-profile.json``; ``POST /paperlab/api/feed/thumbs`` stores a thumb and
+``GET /paperlab/api/feed[?offline=1]`` builds (once a day, or again when the profile changes, then reuses) the feed
+of the server's store with the interest profile of ``$PAPERLAB_HOME/feed-profile.json``; ``POST /paperlab/api/feed/thumbs`` stores a thumb and
 answers the re-ranked feed. Both are authenticated and authorized like every paperlab handler (writes need the
 XSRF token).
 """
@@ -9,6 +9,7 @@ XSRF token).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -40,13 +41,15 @@ class FeedThumb:
 
 
 def _todays_feed(handler: BaseHandler, offline: bool, refresh: bool, since: str = "yesterday") -> Feed:
-    """Today's feed of the server's store, built on first use (or when ``refresh``) and kept for the day."""
-    feeds: dict[tuple[str, dt.date], Feed] = handler.settings.setdefault(_FEEDS, {})
-    key = (handler.store.location, dt.date.today())
+    """Today's feed of the server's store, built on first use (or when ``refresh``, or when the interest profile
+    changed) and kept for the day."""
+    feeds: dict[tuple[str, dt.date, str], Feed] = handler.settings.setdefault(_FEEDS, {})
+    profile = InterestProfile.load()
+    key = (handler.store.location, dt.date.today(), json.dumps(profile.to_dict(), sort_keys=True, default=str))
     with _LOCK:
         current = feeds.get(key)
         if current is None or refresh:
-            current = feed(since, profile=InterestProfile.load(), store=handler.store, offline=offline)
+            current = feed(since, profile=profile, store=handler.store, offline=offline)
             feeds.clear()
             feeds[key] = current
         else:
