@@ -228,3 +228,17 @@ def test_int8_document_vectors_do_not_depend_on_the_batch(exported: Path) -> Non
     together = OnnxEncoder(path=exported, batch_size=16).encode_documents(texts)
     apart = np.vstack([OnnxEncoder(path=exported).encode_documents([t]) for t in texts[::-1]])[::-1]
     assert (together * apart).sum(axis=1).min() >= 0.9999  # a re-embedded or Ray-embedded text gets the same vector
+
+
+def test_quantizing_leaves_another_process_s_work_files_alone(exported: Path, tmp_path: Path) -> None:
+    """onnxruntime's quantizer writes and deletes "<model>-inferred.onnx" beside its input: two processes making the
+    int8 model at once (Ray workers on a fresh machine) deleted each other's file and one failed."""
+    graph = tmp_path / "models" / exported.name
+    graph.parent.mkdir()
+    os.link(exported, graph)
+    in_flight = graph.with_name(graph.stem + "-inferred.onnx")  # what another process is writing right now
+    in_flight.write_bytes(b"another process's file")
+    made = quantize_packaged_model(graph)
+    assert made == int8_path(graph) and made.stat().st_size > 10_000_000
+    assert in_flight.read_bytes() == b"another process's file"  # untouched
+    assert sorted(p.name for p in graph.parent.iterdir()) == sorted([graph.name, made.name, in_flight.name])

@@ -36,7 +36,9 @@ import base64
 import contextlib
 import hashlib
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -184,6 +186,18 @@ def quantize_packaged_model(graph: Path | None = None) -> Path:
 
 def _quantize(source: Path, target: Path, ops: Sequence[str] = _INT8_OPS, exclude: Sequence[str] = ()) -> None:
     """Dynamic int8 quantisation of the ``ops`` nodes of ``source`` (except the ``exclude`` names) into ``target``."""
+    # quantize_dynamic writes "<name>-inferred.onnx" beside its input and deletes it after: on a private link to
+    # the input, processes building the int8 model at the same time (Ray workers) cannot delete each other's file
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".quantize-") as work:
+        private = Path(work) / source.name
+        try:
+            os.link(source, private)
+        except OSError:  # another file system, or links not allowed
+            shutil.copyfile(source, private)
+        _quantize_file(private, target, ops, exclude)
+
+
+def _quantize_file(source: Path, target: Path, ops: Sequence[str], exclude: Sequence[str]) -> None:
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
