@@ -480,13 +480,9 @@ class FeedCards(PaperCards):
         return self.feed.memory.store
 
     def _paper(self, paper_id: Any) -> Paper:
-        for item in self.feed.items:
-            if item.paper.id == paper_id:
-                return item.paper
-        for paper in self.feed.disliked():
-            if paper.id == paper_id:
-                return paper
-        raise PaperlabError(f"no paper with id {paper_id!r} in the feed of {self.feed.day}")
+        if not isinstance(paper_id, str):
+            raise PaperlabError(f"paper {paper_id!r} is not in the feed of {self.feed.day}")
+        return self.feed.find(paper_id)
 
     def _handlers(self) -> dict[str, Any]:
         return {**super()._handlers(), "thumb": self._thumb}

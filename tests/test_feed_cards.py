@@ -139,7 +139,7 @@ def test_bad_thumb_messages_answer_an_error_and_store_nothing(store: Store) -> N
         answer, _ = cards._cmd_thumb(msg, [])
         assert not answer["ok"] and "thumb: expected 1 (more like this), -1" in answer["error"]
     answer, _ = cards._cmd_thumb({"id": "arXiv:0000.00000", "thumb": 1}, [])
-    assert not answer["ok"] and "no paper with id 'arXiv:0000.00000' in the feed of 2026-03-04" in answer["error"]
+    assert not answer["ok"] and "paper 'arXiv:0000.00000' is not in the feed of 2026-03-04" in answer["error"]
     assert not cards._cmd_thumb("up", [])[0]["ok"]
     assert FeedMemory(store).thumbs() == {}
     reply = cards.handle_message({"type": "thumb", "id": pid, "thumb": 1, "request": 3})

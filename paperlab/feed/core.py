@@ -178,12 +178,13 @@ class Feed:
 
     def rate(self, paper: Paper | str, thumb: int) -> Feed:
         """Thumb up (1), down (-1) or clear (0) a paper; stored, and the feed re-ranked at once."""
-        found = self._find(paper)
+        found = self.find(paper)
         self.memory.rate(found, thumb)
         self.rank()
         return self
 
-    def _find(self, paper: Paper | str) -> Paper:
+    def find(self, paper: Paper | str) -> Paper:
+        """A paper of today's candidates by id or arXiv id (else one the feed memory stored); NotFound if none."""
         if isinstance(paper, Paper):
             return paper
         for p in self._candidates:
