@@ -146,6 +146,23 @@ class BM25Ranker:
             return np.zeros(self.n_docs_, dtype=np.float32)
         return np.asarray(self.bm25_.get_scores(terms), dtype=np.float32)[: self.n_docs_]
 
+    def term_weights(self) -> tuple[Any, list[str]]:
+        """Every document's BM25 weight of every term (a CSR matrix, documents x terms; no columns when no
+        document has a searchable word) and each term's readable word, by column."""
+        from scipy import sparse
+
+        scores = getattr(self.bm25_, "scores", None)
+        if not self.bm25_.vocab_dict or scores is None:
+            return sparse.csr_matrix((self.n_docs_, 0), dtype=np.float32), []
+        n_terms = len(scores["indptr"]) - 1
+        shape = (self.n_docs_, n_terms)
+        matrix = sparse.csc_matrix((scores["data"], scores["indices"], scores["indptr"]), shape=shape).tocsr()
+        words = [""] * n_terms
+        for stem, i in self.bm25_.vocab_dict.items():
+            if i < n_terms:
+                words[i] = self.tokenizer_.surface.get(stem, stem)
+        return matrix, words
+
     def idf(self, term: str) -> float:
         """Inverse document frequency of a stemmed term (0 when unknown)."""
         tid = self.bm25_.vocab_dict.get(term)

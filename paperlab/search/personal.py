@@ -241,21 +241,9 @@ class _Lexicon:
 
 
 def _lexicon(texts: list[str]) -> _Lexicon:
-    from scipy import sparse
-
-    ranker = BM25Ranker().fit(texts)
-    scores = getattr(ranker.bm25_, "scores", None)
-    if not ranker.bm25_.vocab_dict or scores is None:  # no searchable word anywhere
-        empty = sparse.csr_matrix((len(texts), 0), dtype=np.float32)
-        return _Lexicon(empty, empty, np.zeros(0), [])
-    n_terms = len(scores["indptr"]) - 1
-    bm25 = sparse.csc_matrix((scores["data"], scores["indices"], scores["indptr"]), shape=(len(texts), n_terms)).tocsr()
+    bm25, words = BM25Ranker().fit(texts).term_weights()
     present = (bm25 > 0).astype(np.float32)
-    words = [""] * n_terms
-    for stem, i in ranker.bm25_.vocab_dict.items():
-        if i < n_terms:
-            words[i] = ranker.tokenizer_.surface.get(stem, stem)
-    return _Lexicon(bm25, present, np.asarray(present.mean(axis=0)).ravel(), words)
+    return _Lexicon(bm25, present, np.asarray(present.mean(axis=0)).ravel() if words else np.zeros(0), words)
 
 
 def _keyword_profile(lex: _Lexicon, pos_idx: list[int], pos_weight: np.ndarray, n_terms: int) -> np.ndarray:
