@@ -78,6 +78,7 @@ class Collection:
     queries: list[tuple[str, str]]  # (query, group)
     offtopic: list[str] = field(default_factory=list)
     paraphrases: list[tuple[str, str]] = field(default_factory=list)  # held out: never tuned on, not in "test"
+    max_paper_queries: int | None = None  # paper-as-query per split, the first in sha1 order of the paper id
 
     def text(self, split: str) -> list[tuple[str, set[str]]]:
         if split == "paraphrase":
@@ -90,13 +91,17 @@ class Collection:
         for pid in self.lib.ids:
             if split_of(self.name, pid) == split and any(len(self.groups[g]) >= 10 for g in member[pid]):
                 out.append((pid, set().union(*(self.groups[g] for g in member[pid])) - {pid}))
+        if self.max_paper_queries is not None:
+            out = sorted(out, key=lambda x: hashlib.sha1(x[0].encode()).hexdigest())[: self.max_paper_queries]
         return out
 
     def off(self, split: str) -> list[str]:
         return [q for q in self.offtopic if split_of(self.name, q) == split]
 
 
-def _group_ids(lib: paperlab.Library, spec: dict[str, Any]) -> set[str]:
+def _group_ids(lib: paperlab.Library, spec: dict[str, Any], fields: dict[str, set[str]]) -> set[str]:
+    if "s2_field" in spec:  # Semantic Scholar's field of study of the paper's S2 record
+        return {p.id for p in lib if spec["s2_field"] in fields.get(str(p.extra.get("paperId")), set())}
     if "tag" in spec or "tags" in spec:
         tags = set(spec.get("tags", [spec.get("tag")]))
         return {p.id for p in lib if tags & set(p.tags)}
@@ -105,15 +110,39 @@ def _group_ids(lib: paperlab.Library, spec: dict[str, Any]) -> set[str]:
     return {p.id for p in lib if any(s.location.endswith(spec["source_file"]) for s in p.sources)}
 
 
+def _s2_citations(path: Path, with_abstract: bool) -> tuple[list[paperlab.Paper], dict[str, set[str]]]:
+    """The papers citing a recorded S2 paper (``citations`` of a full-details response), and each one's fields of
+    study (``s2FieldsOfStudy`` categories) by S2 paper id."""
+    from paperlab.sources.semantic_scholar import parse_semantic_scholar
+
+    cited = [
+        c for c in json.loads(path.read_text(encoding="utf-8"))["citations"] if c.get("abstract") or not with_abstract
+    ]
+    fields = {c["paperId"]: {f["category"] for f in c.get("s2FieldsOfStudy") or []} for c in cited}
+    return parse_semantic_scholar(cited, str(path)), fields
+
+
+def _corpus(realdata: Path, entries: list[Any]) -> tuple[paperlab.Library, dict[str, set[str]]]:
+    """A collection's library (files read with paperlab.load; ``{"s2_citations_of": file}``: the citing papers)."""
+    files = [realdata / f for f in entries if isinstance(f, str)]
+    lib, fields = paperlab.load(*files) if files else paperlab.Library(), {}
+    for e in (e for e in entries if isinstance(e, dict)):
+        papers, found = _s2_citations(realdata / e["s2_citations_of"], bool(e.get("with_abstract")))
+        lib.extend(papers)
+        fields.update(found)
+    return lib, fields
+
+
 def load_collections(realdata: Path) -> list[Collection]:
     spec = json.loads((DATA / "search_collections.json").read_text(encoding="utf-8"))
+    fresh = json.loads((DATA / "search_collections_fresh.json").read_text(encoding="utf-8"))  # session 5
     specs = {}
-    for name, c in spec["collections"].items():
+    for name, c in {**spec["collections"], **fresh["collections"]}.items():
         specs[name] = {**json.loads((DATA / c["from"]).read_text(encoding="utf-8")), **c} if "from" in c else c
     out = []
     for name, c in specs.items():
-        lib = paperlab.load(*[realdata / f for f in c["corpus"]])
-        groups = {g: _group_ids(lib, gs) for g, gs in c["groups"].items()}
+        lib, fields = _corpus(realdata, c["corpus"])
+        groups = {g: _group_ids(lib, gs, fields) for g, gs in c["groups"].items()}
         for q in [*c["queries"], *c.get("paraphrases", [])]:
             for word in c["groups"][q["group"]]["forbidden"]:
                 assert word not in q["query"].lower(), f"{name}: query for {q['group']} uses {word!r}: {q['query']!r}"
@@ -122,7 +151,8 @@ def load_collections(realdata: Path) -> list[Collection]:
         para = [(q["query"], q["group"]) for q in c.get("paraphrases", [])]
         queries += [q for q in para if split_of(name, q[0]) == "dev"]  # the test-side ones are held out apart
         held_out = [q for q in para if split_of(name, q[0]) == "test"]
-        out.append(Collection(name, lib, groups, queries, list(spec["offtopic"]) + borrowed, held_out))
+        off = list(spec["offtopic"]) + borrowed
+        out.append(Collection(name, lib, groups, queries, off, held_out, c.get("max_paper_queries")))
     return out
 
 
