@@ -6,6 +6,11 @@ what it did, and the next job or :class:`~paperlab.search.PaperIndex` resumes fr
 reports progress (a tqdm bar in the kernel, callbacks such as the cards widget's progress line)
 and can be cancelled between batches.
 
+A job still running when the interpreter exits (a script ending, pytest finishing, a kernel shutting
+down) is cancelled by an :mod:`atexit` hook, which waits (at most :data:`EXIT_WAIT` seconds) for the
+batch being encoded: onnxruntime must not be mid-run while the process tears down (it aborts with
+"terminate called without an active exception"), and the finished batches stay in the cache.
+
 While it runs, a search of the library does not wait: :meth:`EmbeddingJob.search` ranks the
 papers already embedded with the full model, the rest with the fast static (model2vec)
 encoder when its model is on disk, else by BM25 alone, and merges the two by their
@@ -23,7 +28,11 @@ Examples
 
 from __future__ import annotations
 
+import atexit
+import sys
 import threading
+import time
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -37,11 +46,23 @@ from .encoders import DEFAULT_MODEL, Encoder, _cached_vectors, _seed_packaged, d
 from .index import PaperIndex, paper_text
 from .results import SearchResults
 
-__all__ = ["JOB_STATES", "EmbeddingJob", "MemoryCache", "embed_library", "is_partial", "running_job"]
+__all__ = [
+    "EXIT_WAIT",
+    "JOB_STATES",
+    "EmbeddingJob",
+    "MemoryCache",
+    "embed_library",
+    "is_partial",
+    "running_job",
+    "stop_running_jobs",
+]
 
 #: States of a job, in :attr:`EmbeddingJob.state` and ``progress["state"]``.
 JOB_STATES = ("idle", "running", "done", "cancelled", "failed")
 _JOB_ATTR = "_paperlab_embedding_job"
+#: Seconds the interpreter waits at exit for running jobs to finish the batch they are encoding.
+EXIT_WAIT = 120.0
+_RUNNING: weakref.WeakSet[EmbeddingJob] = weakref.WeakSet()
 
 
 class MemoryCache:
@@ -167,6 +188,7 @@ class EmbeddingJob:
         # made here, so that in a notebook the bar shows under the cell that started the job
         show = self.show_progress if self.show_progress is not None else self._total > self.batch_size
         self._bar = tqdm(total=self._total, desc="embedding", unit="paper", disable=not show)
+        _RUNNING.add(self)
         self._thread.start()
         return self
 
@@ -217,7 +239,7 @@ class EmbeddingJob:
                 bar.update(min(self.batch_size, len(todo) - start))
                 self._notify()
             final = "cancelled" if self._cancel.is_set() and len(self._ready) < self._total else "done"
-            if not todo and callable(load := getattr(self._encoder, "load", None)):
+            if not todo and not self._cancel.is_set() and callable(load := getattr(self._encoder, "load", None)):
                 load(export=False)  # nothing to embed: have the model ready for the first query instead
         except BaseException as exc:  # reported through state/error and re-raised by wait()
             self.error, final = exc, "failed"
@@ -225,6 +247,7 @@ class EmbeddingJob:
             bar.close()
         with self._lock:
             self.state = final
+        _RUNNING.discard(self)
         self._finished.set()
         self._notify()
 
@@ -268,6 +291,26 @@ class EmbeddingJob:
                 index = PaperIndex(mode="lexical", store=cache, index_dir=None, progress=False)
                 parts.append(index.fit(rest).search(query, k=k, mode="lexical", min_score=0.0))
         return _merge(parts, query, k, mode, self.progress)
+
+
+def stop_running_jobs(timeout: float = EXIT_WAIT) -> list[EmbeddingJob]:
+    """Cancel every running job and wait (at most ``timeout`` seconds in all) for each to stop.
+
+    Run at interpreter exit; returns the jobs still running after the wait (none, normally).
+    """
+    jobs = list(_RUNNING)
+    for job in jobs:
+        job.cancel()
+    deadline = time.monotonic() + timeout
+    for job in jobs:
+        job._finished.wait(max(0.0, deadline - time.monotonic()))
+    left = [job for job in jobs if not job.done]
+    if left:
+        print(f"paperlab: {len(left)} embedding job(s) still running at exit after {timeout:g} s", file=sys.stderr)
+    return left
+
+
+atexit.register(stop_running_jobs)
 
 
 def _static_model_ready() -> bool:
