@@ -63,6 +63,7 @@ OFF_TOPIC_QUIET = 0.8  # share of off-topic dev queries that must list nothing a
 DEV_NOISE = 0.005  # dev P@10 differences smaller than this do not move the shipped weight and feedback
 DATA = ROOT / "benchmarks" / "data"
 MODEL = "all-MiniLM-L6-v2"
+FRESH = set(json.loads((DATA / "search_collections_fresh.json").read_text(encoding="utf-8"))["collections"])
 
 
 def split_of(collection: str, key: str) -> str:
@@ -393,11 +394,25 @@ def report(rows: dict[str, dict[str, list[np.ndarray]]], cols: list[Collection],
         print(f"| {name} | " + " | ".join(f"{a[:, 0].mean():.3f}" if len(a) else "–" for a in r["text"]) + " |")
 
 
+def report_subsets(rows: dict[str, dict[str, list[np.ndarray]]], cols: list[Collection], split: str) -> None:
+    """The same tables over the three earlier collections and over the fresh ones of session 5 alone."""
+    fresh = [i for i, c in enumerate(cols) if c.name in FRESH]
+    for label, keep in (
+        ("the three earlier collections", [i for i in range(len(cols)) if i not in fresh]),
+        ("the fresh collections (session 5)", fresh),
+    ):
+        if 0 < len(keep) < len(cols):
+            print(f"\n#### {split}, {label}")
+            sub = {n: {k: [v[i] for i in keep] for k, v in r.items()} for n, r in rows.items()}
+            report(sub, [cols[i] for i in keep], split)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_realdata_argument(ap, required=True)
     ap.add_argument("--write-calibration", action="store_true", help=f"tune on dev and write {CALIBRATION_FILE.name}")
     ap.add_argument("--static", action="store_true", help="also rows for the model2vec static encoder")
+    ap.add_argument("--dev-only", action="store_true", help="development runs: report the dev split only, no test")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     cols = load_collections(realdata_or_exit(args.realdata))
@@ -431,15 +446,18 @@ def main() -> None:
         old_ix = {c.name: systems[name](c) for c in cols}
     if args.static:
         systems["hybrid, model2vec static encoder"] = lambda c: PaperIndex(encoder="static").fit(c.lib)
-    for split in ("dev", "test"):
+    for split in ("dev",) if args.dev_only else ("dev", "test"):
         rows = {}
         for name, make in systems.items():
             per = [evaluate(make(c), c, split) for c in cols]
             rows[name] = {"text": [t for t, _ in per], "paper": [p for _, p in per]}
         report(rows, cols, split)
+        report_subsets(rows, cols, split)
         cutoff_report(hybrid, cols, split)
         if args.write_calibration:
             cutoff_report(old_ix, cols, split, " shipped before this run")
+    if args.dev_only:
+        return
     print("\nHeld-out paraphrases (short everyday descriptions of a group; never tuned on, not in the test split):")
     cutoff_report(hybrid, cols, "paraphrase")
     if args.write_calibration:
