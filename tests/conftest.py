@@ -1,5 +1,6 @@
-"""Shared fixtures: an isolated PAPERLAB_HOME, the local fake server, the ``realdata`` marker, and the store
-engines (``store_backend``: every test using it runs on SQLite and on a real PostgreSQL server)."""
+"""Shared fixtures: an isolated PAPERLAB_HOME, the local fake server, the Jupyter server config of the server tests,
+the ``realdata`` marker, and the store engines (``store_backend``: every test using it runs on SQLite and on a real
+PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +75,19 @@ def store_backend(
 def store_location(store_backend: str, tmp_path: Path) -> str | Path:
     """Where a test's own store goes on the current engine: a file in tmp_path, or the test's PostgreSQL schema."""
     return os.environ["PAPERLAB_STORE"] if store_backend == "postgres" else tmp_path / "own.sqlite3"
+
+
+@pytest.fixture
+def jp_server_config(paperlab_home: Path) -> dict[str, Any]:
+    """The Jupyter server of the server tests (pytest-jupyter's ``jp_serverapp``): paperlab only, unauthenticated
+    access disallowed, started after PAPERLAB_HOME is set. A module adds its own setup by overriding this fixture
+    and requesting it (``def jp_server_config(jp_server_config, store_backend): ...``)."""
+    return {
+        "ServerApp": {
+            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
+            "allow_unauthenticated_access": False,
+        }
+    }
 
 
 @pytest.fixture

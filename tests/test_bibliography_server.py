@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from http.cookies import SimpleCookie
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,17 +33,6 @@ CELLS = [
     {"cell_type": "raw", "source": "paperlab.paper('2401.00022')  # raw: not code"},
     {"cell_type": "code", "source": '%load_ext paperlab\nq = paperlab.paper("2401.00022")'},
 ]
-
-
-@pytest.fixture
-def jp_server_config(paperlab_home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.delenv("PAPERLAB_STORE", raising=False)
-    return {
-        "ServerApp": {
-            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
-            "allow_unauthenticated_access": False,
-        }
-    }
 
 
 @pytest.fixture

@@ -19,19 +19,16 @@ pytestmark = pytest.mark.filterwarnings("error::jupyter_server.utils.JupyterServ
 
 
 @pytest.fixture
-def jp_server_config(paperlab_home: Path, fake_server, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+def jp_server_config(
+    jp_server_config: dict[str, Any], paperlab_home: Path, fake_server, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, Any]:
     fake_server.route(
         "/atom/cs.LG", (DATA / "arxiv_feeds" / "listing_atom.xml").read_bytes(), content_type="application/atom+xml"
     )
     monkeypatch.setenv("PAPERLAB_ARXIV_LISTING_URL", fake_server.url + "/atom")
     monkeypatch.delenv("PAPERLAB_STORE", raising=False)
     InterestProfile(categories=["cs.LG"], hf_daily=False).save(paperlab_home / "feed-profile.json")
-    return {
-        "ServerApp": {
-            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
-            "allow_unauthenticated_access": False,
-        }
-    }
+    return jp_server_config
 
 
 @pytest.fixture

@@ -56,15 +56,10 @@ OPENAPI = Path(__file__).resolve().parents[1] / "paperlab" / "server" / "openapi
 
 
 @pytest.fixture
-def jp_server_config(paperlab_home: Path, store_backend: str) -> dict[str, Any]:
-    """Load only paperlab, with unauthenticated access disallowed (PAPERLAB_HOME set first); every test runs with
-    the store on SQLite and on PostgreSQL (``store_backend`` sets PAPERLAB_STORE)."""
-    return {
-        "ServerApp": {
-            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
-            "allow_unauthenticated_access": False,
-        }
-    }
+def jp_server_config(jp_server_config: dict[str, Any], store_backend: str) -> dict[str, Any]:
+    """The shared config (tests/conftest.py); every test runs with the store on SQLite and on PostgreSQL
+    (``store_backend`` sets PAPERLAB_STORE)."""
+    return jp_server_config
 
 
 @pytest.fixture

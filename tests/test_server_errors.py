@@ -46,14 +46,9 @@ CASES = [
 
 
 @pytest.fixture
-def jp_server_config(paperlab_home, store_backend) -> dict[str, Any]:
-    """Only paperlab, unauthenticated access disallowed; the store on SQLite and on PostgreSQL (``store_backend``)."""
-    return {
-        "ServerApp": {
-            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
-            "allow_unauthenticated_access": False,
-        }
-    }
+def jp_server_config(jp_server_config: dict[str, Any], store_backend: str) -> dict[str, Any]:
+    """The shared config (tests/conftest.py); the store on SQLite and on PostgreSQL (``store_backend``)."""
+    return jp_server_config
 
 
 @pytest.fixture

@@ -59,15 +59,9 @@ def with_options(**kwargs: Any) -> Any:
 
 
 @pytest.fixture
-def jp_server_config(options: dict[str, Any], paperlab_home: Path) -> dict[str, Any]:
-    """paperlab only, no unauthenticated access, short fetch deadlines; see :func:`options`."""
-    config: dict[str, Any] = {
-        "ServerApp": {
-            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
-            "allow_unauthenticated_access": False,
-        },
-        "Paperlab": dict(FAST_FETCH),
-    }
+def jp_server_config(jp_server_config: dict[str, Any], options: dict[str, Any], paperlab_home: Path) -> dict[str, Any]:
+    """The shared config (tests/conftest.py) with short fetch deadlines; see :func:`options`."""
+    config = {**jp_server_config, "Paperlab": dict(FAST_FETCH)}
     if options.get("read_only"):
         config["ServerApp"]["authorizer_class"] = ReadOnlyAuthorizer
     if options.get("corrupt_store"):

@@ -104,16 +104,6 @@ def test_update_entry_tells_a_missing_note_from_a_cleared_one():
 
 # -- what the server answers validates against the response schemas ---------------------------------------------
 @pytest.fixture
-def jp_server_config(paperlab_home) -> dict[str, Any]:
-    return {
-        "ServerApp": {
-            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
-            "allow_unauthenticated_access": False,
-        }
-    }
-
-
-@pytest.fixture
 def store(jp_serverapp: Any) -> Store:
     s = jp_serverapp.web_app.settings[STORE_SETTING]
     s.upsert_papers(

@@ -21,15 +21,12 @@ def closed_port() -> int:
 
 
 @pytest.fixture
-def jp_server_config(paperlab_home, monkeypatch: pytest.MonkeyPatch, closed_port: int) -> dict[str, Any]:
+def jp_server_config(
+    jp_server_config: dict[str, Any], monkeypatch: pytest.MonkeyPatch, closed_port: int
+) -> dict[str, Any]:
     pytest.importorskip("psycopg")
     monkeypatch.setenv("PAPERLAB_STORE", f"postgresql://postgres@127.0.0.1:{closed_port}/team")
-    return {
-        "ServerApp": {
-            "jpserver_extensions": {"paperlab": True, "jupyter_server_terminals": False},
-            "allow_unauthenticated_access": False,
-        }
-    }
+    return jp_server_config
 
 
 async def test_unreachable_postgres_is_503_naming_host_and_port(
