@@ -30,9 +30,9 @@ import traitlets
 from anywidget.experimental import command
 
 from .citations import citation_graph
-from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
+from .services.widgetlist import add_to_widget_list, widget_reading_list
 
 __all__ = ["GraphView", "STATUS_COLORS", "YEAR_COLORS", "graph_view"]
 
@@ -148,10 +148,7 @@ class GraphView(anywidget.AnyWidget):
 
     # -- data for the front end -------------------------------------------------------------------
     def _list(self) -> Any:
-        from .store import open_store
-
-        store = self._store if self._store is not None else open_store()
-        return store.reading_list(self.reading_list_name)
+        return widget_reading_list(self._store, self.reading_list_name)
 
     def _read_statuses(self) -> dict[str, str]:
         statuses = {entry.paper.id: entry.status for entry in self._list().entries()}
@@ -191,20 +188,20 @@ class GraphView(anywidget.AnyWidget):
     @command
     def _cmd_list(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
         """``{"id": node id}``: add that paper to the reading list; answers its new status."""
-        try:
-            node = str(msg.get("id")) if isinstance(msg, dict) else ""
-            if node not in self.graph:
-                raise PaperlabError(f"no paper {node!r} in this graph")
-            entry = self._list().add(Paper.from_dict(self.graph.nodes[node]["paper"]))
-        except (PaperlabError, ValueError) as exc:
-            return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}, []
+        answer, entry = add_to_widget_list(msg, self._paper, "in this graph", self._store, self.reading_list_name)
+        if entry is None:
+            return answer, []
+        node = answer["id"]
         self._statuses[node] = entry.status
         self.listed_ids = [*self.listed_ids, node] if node not in self.listed_ids else self.listed_ids
         self.nodes = [
             {**row, "status": entry.status, "color_status": STATUS_COLORS[entry.status]} if row["id"] == node else row
             for row in self.nodes
         ]
-        return {"ok": True, "id": node, "status": entry.status, "list": self.reading_list_name}, []
+        return answer, []
+
+    def _paper(self, node: str) -> Paper | None:
+        return Paper.from_dict(self.graph.nodes[node]["paper"]) if node in self.graph else None
 
     # -- static fallback ------------------------------------------------------------------------
     def _html_table(self) -> str:

@@ -33,6 +33,7 @@ from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
 from .search import Topics, tfidf_vectorizer
+from .services.widgetlist import add_to_widget_list, widget_reading_list
 
 __all__ = ["PALETTE", "TopicMap", "topic_labels", "topic_map"]
 
@@ -280,10 +281,7 @@ class TopicMap(anywidget.AnyWidget):
 
     # -- the reading list behind "Add to reading list" ---------------------------------------
     def _list(self) -> Any:
-        from .store import open_store
-
-        store = self._store if self._store is not None else open_store()
-        return store.reading_list(self.reading_list_name)
+        return widget_reading_list(self._store, self.reading_list_name)
 
     def _listed(self) -> dict[str, str]:
         """Statuses of the papers on the reading list (none when the store cannot be read: the map still shows)."""
@@ -295,15 +293,10 @@ class TopicMap(anywidget.AnyWidget):
     @command
     def _cmd_list(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
         """``{"id": paper id}``: add that paper to the reading list; answers its new status."""
-        try:
-            paper_id = str(msg.get("id")) if isinstance(msg, dict) else ""
-            if paper_id not in self._by_id:
-                raise PaperlabError(f"no paper {paper_id!r} on this map")
-            entry = self._list().add(self._by_id[paper_id])
-        except (PaperlabError, ValueError) as exc:
-            return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}, []
-        self.points = [{**p, "status": entry.status} if p["id"] == paper_id else p for p in self.points]
-        return {"ok": True, "id": paper_id, "status": entry.status, "list": self.reading_list_name}, []
+        answer, entry = add_to_widget_list(msg, self._by_id.get, "on this map", self._store, self.reading_list_name)
+        if entry is not None:
+            self.points = [{**p, "status": entry.status} if p["id"] == answer["id"] else p for p in self.points]
+        return answer, []
 
     @property
     def topic_model(self) -> Topics:
