@@ -12,10 +12,11 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+from servertools import free_port
 
 __all__ = ["PostgresServer", "postgres_bin", "postgres_missing"]
 
@@ -50,12 +51,6 @@ def postgres_missing() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class PostgresServer:
     """One throwaway PostgreSQL cluster; use as a context manager."""
 
@@ -65,7 +60,7 @@ class PostgresServer:
         self.bin = folder
         self.root = Path(tempfile.mkdtemp(prefix="paperlab-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.log = self.root / "server.log"
         self._as_user: list[str] = []
         if os.geteuid() == 0:

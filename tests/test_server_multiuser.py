@@ -9,7 +9,6 @@ nothing. The answer time of B's long-poll is printed (the benchmark is benchmark
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from typing import Any
 
 import pytest
 from pgserver import PostgresServer
+from servertools import call_api, free_port
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -41,28 +41,11 @@ class UserServer:
     log: Path
 
     def api(self, method: str, path: str, body: object = None, timeout: float = 30) -> Any:
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(
-            f"{self.url}/paperlab/api/{path}",
-            data=data,
-            method=method,
-            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            text = resp.read().decode()
-        return json.loads(text) if text else None
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+        return call_api(self.url, self.token, method, path, body, timeout)
 
 
 def _start(user: str, store_url: str, tmp_path: Path) -> UserServer:
-    port, token = _free_port(), f"token-of-{user}"
+    port, token = free_port(), f"token-of-{user}"
     home = tmp_path / user
     home.mkdir()
     env = {

@@ -23,7 +23,8 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from labtools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Lab, free_port
+from labtools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Lab
+from servertools import free_port
 
 UNRESOLVABLE_ARXIV = "http://nonexistent.invalid/api/query"
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-import socket
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from paths import ARTIFACTS
+from servertools import call_api
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: The reading-list panel's tab in JupyterLab's left sidebar.
+PANEL_TAB = ".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='paperlab-reading-list']"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -46,23 +48,7 @@ class Lab:
 
     def api(self, method: str, path: str, body: object = None) -> object:
         """Call the paperlab REST API with the token (for test setup and checks)."""
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(
-            f"{self.url}/paperlab/api/{path}",
-            data=data,
-            method=method,
-            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(req, timeout=20) as resp:
-            text = resp.read().decode()
-        return json.loads(text) if text else None
-
-
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+        return call_api(self.url, self.token, method, path, body)
 
 
 def shot(page, name: str) -> Path:
@@ -71,3 +57,32 @@ def shot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def write_notebook(lab: Lab, name: str, *sources: str) -> None:
+    """Write a notebook ``name`` into the lab's folder, one code cell per source (one empty cell without any)."""
+    cells = [
+        {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [], "source": src}
+        for i, src in enumerate(sources or [""])
+    ]
+    nb = {
+        "cells": cells,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (lab.root_dir / name).write_text(json.dumps(nb))
+
+
+def show_panel(page: Any) -> None:
+    """Show the reading-list panel (a restored layout may already show it, or still be showing it)."""
+    from playwright.sync_api import expect
+
+    panel = page.locator(".paperlab-panel")
+    for _ in range(3):
+        try:
+            expect(panel).to_be_visible(timeout=1_500)
+            return
+        except AssertionError:
+            page.locator(PANEL_TAB).click()
+    expect(panel).to_be_visible()

@@ -8,11 +8,10 @@ Screenshots go to test-artifacts/cards-*.png.
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
-from labtools import Lab, shot
+from labtools import Lab, shot, write_notebook
 from playwright.sync_api import Page, expect
 
 from paperlab.data import demo_library
@@ -23,20 +22,6 @@ pytestmark = pytest.mark.browser
 DEMO = demo_library()
 HOSTILE_TITLE = "<img src=x onerror=\"alert('img')\"><script>alert('script')</script> Hostile & <b>bold</b> title"
 HOSTILE_ABSTRACT = "</div><script>alert('abstract')</script><iframe src=javascript:alert(4)></iframe> plain end"
-
-
-def write_notebook(lab: Lab, name: str, *sources: str) -> None:
-    cells = [
-        {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [], "source": src}
-        for i, src in enumerate(sources or [""])
-    ]
-    nb = {
-        "cells": cells,
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    (lab.root_dir / name).write_text(json.dumps(nb))
 
 
 def open_notebook(page: Page, lab: Lab, name: str) -> None:

@@ -7,12 +7,11 @@ Techniques", 2405.13786, ...) and the old-style id astro-ph/0601001.
 
 from __future__ import annotations
 
-import json
 import time
 from urllib.parse import quote
 
 import pytest
-from labtools import Lab, shot
+from labtools import PANEL_TAB, Lab, shot, show_panel, write_notebook
 from paths import DATA
 from playwright.sync_api import Page, expect
 
@@ -26,7 +25,6 @@ OLD_STYLE = DATA / "app" / "arxiv_astro-ph_0601001.atom.xml"
 PAPERS = {p.id: p for p in read_atom(TESTING_PAGE)}
 FIRST = PAPERS["2202.12139"]
 SECOND = PAPERS["2405.13786"]
-PANEL_TAB = ".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='paperlab-reading-list']"
 HOSTILE_TITLE = "<img src=x onerror=\"alert('img')\"><script>alert('script')</script> Hostile & <b>bold</b> title"
 
 
@@ -52,14 +50,7 @@ def open_lab(page: Page, lab: Lab, workspace: str, path: str = "") -> None:
 
 def open_panel(page: Page) -> None:
     """Show the panel (a restored layout may already show it, or still be showing it)."""
-    panel = page.locator(".paperlab-panel")
-    for _ in range(3):
-        try:
-            expect(panel).to_be_visible(timeout=1_500)
-            return
-        except AssertionError:
-            page.locator(PANEL_TAB).click()
-    expect(panel).to_be_visible()
+    show_panel(page)
 
 
 def card(page: Page, paper_id: str):
@@ -73,20 +64,6 @@ def select(page: Page, paper_id: str):
         row.locator(".paperlab-row").click()
     expect(row.locator(".paperlab-details")).to_be_visible()
     return row
-
-
-def write_notebook(lab: Lab, name: str, *sources: str) -> None:
-    cells = [
-        {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [], "source": src}
-        for i, src in enumerate(sources or [""])
-    ]
-    nb = {
-        "cells": cells,
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    (lab.root_dir / name).write_text(json.dumps(nb))
 
 
 def wait_kernel_idle(page: Page) -> None:

@@ -15,7 +15,7 @@ import statistics
 import time
 
 import pytest
-from labtools import Lab, shot
+from labtools import Lab, shot, show_panel
 from paths import DATA
 from playwright.sync_api import Page, expect
 
@@ -26,7 +26,6 @@ from paperlab.store import Store
 pytestmark = pytest.mark.browser
 
 PAPERS = read_atom(DATA / "app" / "testing.atom.xml")
-PANEL_TAB = ".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='paperlab-reading-list']"
 LATENCY_MS = 300
 
 
@@ -41,14 +40,7 @@ def reset_list(lab: Lab, name: str, *papers: Paper) -> None:
 def open_panel(page: Page, lab: Lab, workspace: str) -> None:
     page.goto(lab.page_url(workspace=workspace))
     expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
-    panel = page.locator(".paperlab-panel")
-    for _ in range(3):
-        try:
-            expect(panel).to_be_visible(timeout=1_500)
-            return
-        except AssertionError:
-            page.locator(PANEL_TAB).click()
-    expect(panel).to_be_visible()
+    show_panel(page)
 
 
 # The page records (Date.now()) when the card of a paper id appears. Wrapped in an object:
