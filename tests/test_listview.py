@@ -90,10 +90,10 @@ def test_an_empty_list_names_itself_and_who_added_shows_when_recorded(shell) -> 
     )
     entry = paperlab.reading_list("empty one").add(Paper(title="A paper", published="2020-05-01"))
     entry.added_by, entry.updated_by = "ada", "bob"
-    assert "added by ada · changed by bob" in ReadingListView("empty one", [entry])._repr_html_()
+    assert "Added by ada · changed by bob" in ReadingListView("empty one", [entry])._repr_html_()
     entry.added_by, entry.updated_by = "c2e9f9db051c4363ad3021454b8eca69", "ada"  # an anonymous Jupyter user
     shown = ReadingListView("empty one", [entry])._repr_html_()
-    assert "added by an anonymous Jupyter user · changed by ada" in shown and "c2e9f9db" not in shown
+    assert "Added by an anonymous Jupyter user · changed by ada" in shown and "c2e9f9db" not in shown
 
 
 def test_first_author_is_the_family_name() -> None:

@@ -564,3 +564,18 @@ async def test_changes_by_the_anonymous_token_user_are_recorded_under_a_readable
     assert code == 200 and e["updated_by"] == "ada"
     code, detail = await api("GET", "lists", "default")
     assert [(x["added_by"], x["updated_by"]) for x in detail["entries"]] == [("ada", "ada")]
+
+
+async def test_the_server_words_who_changed_an_entry_and_never_shows_an_old_anonymous_hex_id(
+    api, store, monkeypatch: pytest.MonkeyPatch
+):
+    """Older servers recorded an anonymous Jupyter user as its random hex id; the entry's ``provenance`` (what the
+    panel shows) says "an anonymous Jupyter user" — worded once, by the server, as ``%readinglist`` words it."""
+    monkeypatch.setenv("PAPERLAB_USER", "c2e9f9db051c4363ad3021454b8eca69")  # as an older server stored it
+    store.reading_list("default").add(store.paper("2202.12139"))
+    code, detail = await api("GET", "lists", "default")
+    assert code == 200 and detail["entries"][0]["provenance"] == "Added by an anonymous Jupyter user"
+    monkeypatch.setenv("PAPERLAB_USER", "ada")
+    code, e = await api("PATCH", "lists", "default", "entries", "2202.12139", body={"status": "reading"})
+    assert code == 200 and e["provenance"] == "Added by an anonymous Jupyter user · changed by ada"
+    assert e["added_by"] == "c2e9f9db051c4363ad3021454b8eca69"  # the stored value itself is unchanged

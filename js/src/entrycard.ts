@@ -129,30 +129,10 @@ function details(entry: IEntry, ctx: ICardContext): HTMLElement {
     );
     box.append(abstract);
   }
-  const who = provenance(entry);
-  if (who) {
-    box.append(h('div', 'paperlab-card-provenance', who));
+  if (entry.provenance) {
+    box.append(h('div', 'paperlab-card-provenance', entry.provenance));
   }
   return box;
-}
-
-/** "Added by ada · changed by bob", when the store records who (shared PostgreSQL lists). */
-function provenance(entry: IEntry): string {
-  const e = entry as IEntry & {
-    added_by?: string | null;
-    updated_by?: string | null;
-  };
-  // older servers recorded an anonymous Jupyter user as its random hex id: never show a hash
-  const who = (name: string) =>
-    /^[0-9a-f]{24,}$/i.test(name) ? 'an anonymous Jupyter user' : name;
-  const parts: string[] = [];
-  if (e.added_by) {
-    parts.push(`Added by ${who(e.added_by)}`);
-  }
-  if (e.updated_by && e.updated_by !== e.added_by) {
-    parts.push(`changed by ${who(e.updated_by)}`);
-  }
-  return parts.join(' · ');
 }
 
 function metaRow(entry: IEntry): HTMLElement {

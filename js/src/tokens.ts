@@ -50,6 +50,8 @@ export interface IEntry {
   added_by?: string | null;
   /** Who last changed the entry; null when not recorded. */
   updated_by?: string | null;
+  /** Who added and who last changed it, worded by the server for display ("Added by ada · changed by bob"). */
+  provenance?: string;
 }
 
 /** A reading list with its size and status counts. */

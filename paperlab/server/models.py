@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypedDict, TypeVar
 
 from ..paper import Paper
+from ..services.listview import provenance
 from ..store import STATUSES, ListEntry, ReadingList
 from .http_errors import RequestError
 
@@ -342,7 +343,7 @@ class Lists(TypedDict):
 
 class Entry(TypedDict):
     """One paper in a reading list; ``added_by`` / ``updated_by`` name who added it and who last changed it
-    (null for entries written before paperlab recorded it)."""
+    (null for entries written before paperlab recorded it), ``provenance`` says it for display."""
 
     paper: PaperJSON
     position: int
@@ -353,6 +354,7 @@ class Entry(TypedDict):
     updated: str
     added_by: str | None
     updated_by: str | None
+    provenance: str
 
 
 class ListDetail(TypedDict):
@@ -388,6 +390,7 @@ def entry_body(entry: ListEntry) -> Entry:
         "updated": entry.updated.isoformat(),
         "added_by": entry.added_by,
         "updated_by": entry.updated_by,
+        "provenance": provenance(entry),
     }
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..library import Library
     from ..store.entries import ListEntry
 
-__all__ = ["STATUS_LABELS", "ReadingListView", "first_author"]
+__all__ = ["STATUS_LABELS", "ReadingListView", "first_author", "provenance"]
 
 STATUS_LABELS = {"to-read": "To read", "reading": "Reading", "read": "Read"}
 # status dot colours: JupyterLab's own warn/success colours, readable fallbacks outside JupyterLab
@@ -142,7 +142,7 @@ def _row_html(e: ListEntry) -> str:
         parts.append("<div>" + "".join(f'<span style="{_CHIP};{_DIM}">{_e(t)}</span>' for t in e.tags) + "</div>")
     if e.note:
         parts.append(f'<div style="white-space:pre-wrap;{_TEXT};font-style:italic">{_e(e.note)}</div>')
-    who = _provenance(e)
+    who = provenance(e)
     if who:
         parts.append(f'<div style="{_DIM}">{_e(who)}</div>')
     return (
@@ -156,10 +156,13 @@ def _who(name: str) -> str:
     return "an anonymous Jupyter user" if _HEX_ID.fullmatch(name) else name
 
 
-def _provenance(e: ListEntry) -> str:
+def provenance(e: ListEntry) -> str:
+    """Who added and who last changed an entry, for display: "Added by ada · changed by bob" ("" when the store
+    did not record it). The one place this is worded: ``%readinglist`` shows it, and the server sends it to the
+    panel as the entry's ``provenance``."""
     added_by = getattr(e, "added_by", None)
     updated_by = getattr(e, "updated_by", None)
-    parts = [f"added by {_who(added_by)}"] if added_by else []
+    parts = [f"Added by {_who(added_by)}"] if added_by else []
     if updated_by and updated_by != added_by:
         parts.append(f"changed by {_who(updated_by)}")
     return " · ".join(parts)
