@@ -47,6 +47,7 @@ from ._models import (
 from ._models import (
     quiet_transformers as _quiet_transformers,
 )
+from .modelcheck import refuse_other_model
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -349,6 +350,7 @@ def embed(
     store: Any = None,
     batch_size: int = 256,
     progress: bool | None = None,
+    refuse_imported: bool = False,
 ) -> tuple[np.ndarray, int]:
     """Vectors for ``texts``, from the cache where possible.
 
@@ -363,6 +365,9 @@ def embed(
         ``cache_batch`` where it has one).
     progress : bool, optional
         Show a tqdm progress bar; by default when more than ``batch_size`` texts are missing.
+    refuse_imported : bool
+        Raise :class:`~paperlab.errors.ModelMismatchError` instead of encoding texts whose vectors were imported
+        for another model (:func:`~paperlab.search.modelcheck.refuse_other_model`; searches ask for it).
 
     Returns
     -------
@@ -390,6 +395,8 @@ def embed(
         seeded = _seed_packaged(encoder, missing, store)
         found.update(seeded)
         missing = {h: t for h, t in missing.items() if h not in seeded}
+    if missing and refuse_imported:
+        refuse_other_model(encoder.name, list(missing), len(set(hashes)), store)
     if missing:
         found.update(_encode_missing(encoder, missing, store, batch_size, progress))
     first = found[hashes[0]]

@@ -16,7 +16,6 @@ from . import persist
 from .encoders import Encoder, embed, get_encoder, text_hash
 from .explain import explain_hits
 from .lexical import BM25Ranker
-from .modelcheck import refuse_other_model
 from .ranking import (
     ModeCalibration,
     expansion_terms,
@@ -241,13 +240,17 @@ class PaperIndex:
                     return
         store = self._store()
         self.encoder_ = self._choose_encoder(self.texts_, store)
-        refuse_other_model(self.encoder_.name, self.texts_, store)  # imported vectors: search with their model
         lexical = None
         if self.mode == "hybrid" and self._lexical is None and len(self.texts_) >= self.persist_above:
             # build BM25 (Python, holds the GIL) while the encoder runs (native code, mostly releases it)
             lexical = _Background(lambda: BM25Ranker().fit(self.texts_))
         self.embeddings_, self.n_embedded_ = embed(
-            self.encoder_, self.texts_, store=store, batch_size=self.batch_size, progress=self.progress
+            self.encoder_,
+            self.texts_,
+            store=store,
+            batch_size=self.batch_size,
+            progress=self.progress,
+            refuse_imported=True,  # papers whose vectors were imported for another model: search with that model
         )
         if self.uses_ann_:
             self.embeddings_ = self.embeddings_.astype(np.float16)  # re-scoring needs no more; half the memory

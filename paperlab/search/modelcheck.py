@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import ModelMismatchError
-from ..text import text_hash
 
 __all__ = ["refuse_other_model"]
 
@@ -29,32 +28,33 @@ def _cached(store: Any, model: str, hashes: Sequence[str]) -> set[str]:
     return found
 
 
-def refuse_other_model(model: str, texts: Sequence[str], store: Any) -> None:
+def refuse_other_model(model: str, missing: Sequence[str], total: int, store: Any) -> None:
     """Raise :class:`ModelMismatchError` if most texts ``model`` would have to embed have imported vectors.
+
+    Called by :func:`~paperlab.search.encoders.embed` (``refuse_imported=True``, as
+    :class:`~paperlab.search.PaperIndex` asks) once it knows which texts its cache lacks: no text is hashed
+    or looked up a second time for the check.
 
     Parameters
     ----------
     model : str
         The model about to encode the texts (and the queries).
-    texts : sequence of str
-        The texts (:func:`~paperlab.search.paper_text` of each paper).
+    missing : sequence of str
+        :func:`~paperlab.text.text_hash` of each distinct text ``model`` has no cached vector for.
+    total : int
+        How many distinct texts were asked for (named in the message).
     store : Store or None
         The embedding cache; a cache that does not record imports (or None) refuses nothing.
     """
     imported = getattr(store, "imported_models", None)
     others = [m for m in (imported() if imported is not None else {}) if m != model]
-    if not others:
-        return
-    unique = list(dict.fromkeys(text_hash(t) for t in texts))
-    have = _cached(store, model, unique)
-    missing = [h for h in unique if h not in have]
-    if not missing:
+    if not others or not missing:
         return
     covered, other = max((len(_cached(store, m, missing)), m) for m in others)
     if 2 * covered < len(missing):  # a few stray matches: these papers were not imported for that model
         return
     raise ModelMismatchError(
-        f"{covered} of these {len(unique)} papers have vectors imported for {other!r}, not for {model!r}: a query "
+        f"{covered} of these {total} papers have vectors imported for {other!r}, not for {model!r}: a query "
         f"encoded with {model!r} cannot be compared with them, and re-embedding them was not asked for. Search with "
         f"encoder={other!r} (library.search(query, encoder={other!r})), or re-embed them with {model!r} first: "
         f"library.embed(encoder={model!r}) or `paperlab embed --model {model}`."
