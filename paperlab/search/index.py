@@ -408,7 +408,7 @@ class PaperIndex:
         terms = expansion_terms(self.lexical_, query_text, [self.texts_[r] for r in top])
         extra = np.zeros(len(cand), dtype=np.float32)
         if terms:
-            extra = np.asarray(self.lexical_.bm25_.get_scores(terms), dtype=np.float32)[: len(self.papers_)][cand]
+            extra = self.lexical_.term_scores(terms)[cand]
         vectors = self.embeddings_ if len(cand) == len(self.papers_) else self.embeddings_[cand]
         return {
             "lex_prf_rel": extra / (float(extra.max(initial=0.0)) or 1.0),

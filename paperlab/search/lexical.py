@@ -141,10 +141,18 @@ class BM25Ranker:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document (0 where no query term occurs)."""
-        terms = [t for t in self.tokenizer_(query) if t in self.bm25_.vocab_dict]
-        if not terms or self.n_docs_ == 0:
+        return self.term_scores(self.tokenizer_(query))
+
+    def has_term(self, term: str) -> bool:
+        """Whether a stemmed term (as :attr:`tokenizer_` makes them) occurs in some document."""
+        return term in self.bm25_.vocab_dict
+
+    def term_scores(self, terms: Sequence[str]) -> np.ndarray:
+        """BM25 score of every document for stemmed ``terms`` (terms no document has count for nothing)."""
+        known = [t for t in terms if t in self.bm25_.vocab_dict]
+        if not known or self.n_docs_ == 0:
             return np.zeros(self.n_docs_, dtype=np.float32)
-        return np.asarray(self.bm25_.get_scores(terms), dtype=np.float32)[: self.n_docs_]
+        return np.asarray(self.bm25_.get_scores(known), dtype=np.float32)[: self.n_docs_]
 
     def term_weights(self) -> tuple[Any, list[str]]:
         """Every document's BM25 weight of every term (a CSR matrix, documents x terms; no columns when no

@@ -174,12 +174,12 @@ def query_match(ranker: BM25Ranker, query: str) -> tuple[np.ndarray, np.ndarray]
     top_idf = math.log(1 + (n + 0.5) / 0.5)
     total = 0.0
     for term in dict.fromkeys(terms):
-        if term not in ranker.bm25_.vocab_dict:
+        if not ranker.has_term(term):
             total += top_idf
             continue
         idf = ranker.idf(term)
         total += idf
-        s = np.asarray(ranker.bm25_.get_scores([term]), dtype=np.float32)[:n]
+        s = ranker.term_scores([term])
         lex += s * terms.count(term)
         covered += np.float32(idf) * (s > 0)
     return lex, covered / np.float32(total or 1.0)
@@ -200,7 +200,7 @@ def expansion_terms(ranker: BM25Ranker, query: str, texts: list[str], n: int = 1
         terms = tok(text)
         for t in set(terms) - asked:
             weight[t] = weight.get(t, 0.0) + terms.count(t) / len(terms) * ranker.idf(t)
-    return [t for t, _ in sorted(weight.items(), key=lambda kv: -kv[1])[:n] if t in ranker.bm25_.vocab_dict]
+    return [t for t, _ in sorted(weight.items(), key=lambda kv: -kv[1])[:n] if ranker.has_term(t)]
 
 
 def neighbourhood(vectors: np.ndarray, score: np.ndarray, pool: int = 200, k: int = 5) -> np.ndarray:
