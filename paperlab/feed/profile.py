@@ -55,7 +55,8 @@ class InterestProfile:
         cache that ``Library.fetch_citations`` fills; 0: off).
     weights : dict of str to float
         Fusion weights of the ranking signals (``svm``, ``decay``, ``knn``, ``profile``: the keyword profile
-        learned from the saved papers), measured defaults.
+        learned from the saved papers, ``phrases``: their defining phrases), measured defaults; a signal the
+        file leaves out gets its default weight (write 0 to turn it off).
     include_replaced : bool
         Also show papers arXiv re-announced as a new version.
     repeats : bool
@@ -147,7 +148,7 @@ class InterestProfile:
 
     def ranking_options(self) -> RankingOptions:
         """The ranking options this profile stands for (without feedback papers)."""
-        weights = dict(self.weights)
+        weights = DEFAULT_WEIGHTS | self.weights  # a signal the file leaves out keeps its measured default
         if not self.decay:
             weights["knn"] = weights.get("knn", 0.0) + weights.pop("decay", 0.0)
         return RankingOptions(

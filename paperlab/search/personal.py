@@ -10,7 +10,11 @@ Four signals, each z-scored over the candidates and fused with weights measured 
 - ``knn``: the mean similarity to the closest saved papers;
 - ``profile``: a learned keyword profile (the terms most saved papers share, weighted by how often they occur
   in the saved papers times their rarity in all papers) scored with BM25 (``bm25s``), like the keyword filters
-  DailyArXiv users write by hand.
+  DailyArXiv users write by hand;
+- ``phrases``: the list's defining words and two-word phrases (held by nearly all saved papers and rarely by the
+  others: a binomial test of coverage against the background, :mod:`paperlab.search.phrases`), scored as a soft
+  boolean "holds the defining phrases" (a title hit counts twice, a phrase weighs its score squared). These
+  phrases are the ``profile`` a ranking shows and the "words" of each pick's reason.
 
 Pseudo-relevance feedback re-learns the classifier and the profile with the first pass's top candidates.
 
@@ -33,16 +37,18 @@ from .analysis import Recommendations, tfidf_vectorizer
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
 from .lexical import BM25Ranker
+from .phrases import PhraseIndex, defining_terms
 
 __all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal", "recommend_personal"]
 
 # Chosen on the dev topic groups of benchmarks/bench_feed.py (see benchmarks/README.md). The decay (recent
 # saves count more) scored level with kNN on dev (nDCG@10 0.802 with decay 1 / kNN 0.5 vs 0.798 without) and
 # lost on a dev topic replayed in a smaller corpus, so it stays an option (``weights["decay"]``), off by default.
-DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0}
+# The defining phrases joined at 0.5: the best dev setting that keeps every signal (dev replays at 5/10/20 saves).
+DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": 0.5}
 DEFAULT_FEEDBACK = 5
 DEFAULT_PROFILE_TERMS = 30
-SIGNALS = ("svm", "decay", "knn", "profile")
+SIGNALS = ("svm", "decay", "knn", "profile", "phrases")
 
 
 @dataclass
@@ -52,7 +58,8 @@ class RankingOptions:
     Parameters
     ----------
     weights : dict of str to float
-        Weight of each signal (``svm``, ``decay``, ``knn``, ``profile``) in the fused score.
+        Weight of each signal (``svm``, ``decay``, ``knn``, ``profile``, ``phrases``) in the fused score; a signal
+        left out weighs 0 here (the interest profile fills in the defaults).
     boosts : dict of str to float
         Keyword or ``author:Name`` -> amount added (in z-score units) when a paper matches.
     mutes : list of str
@@ -74,7 +81,7 @@ class RankingOptions:
         Weight of co-citation and bibliographic coupling with the saved papers, from the citation cache
         (the ``"citations"`` similarity signal, in [0, 1], times this weight in z-score units; 0: off).
     profile_terms : int
-        How many terms the learned keyword profile keeps.
+        How many terms the learned keyword profile and the defining phrases keep.
     """
 
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
@@ -101,7 +108,7 @@ class Reason:
     closest : list of (str, str, float)
         ``(id, title, cosine)`` of the saved papers it is closest to.
     words : list of str
-        Its terms that pushed the classifier's score up most.
+        The list's defining phrases it holds (heaviest first), then its terms that pushed the classifier up most.
     boosts : list of str
         Boosts that matched it.
     """
@@ -145,7 +152,7 @@ class PersonalRanking:
     features : list of (str, float)
         The terms the classifier weighs most: what it learned the saved papers are about.
     profile : list of (str, float)
-        The learned keyword profile: the words the saved papers share, with their weights.
+        The saved papers' defining words and phrases, with their weights (-log p of a binomial test; heaviest first).
     """
 
     papers: list[Paper]
@@ -221,13 +228,15 @@ class _Rows:
     terms: np.ndarray
     emb: np.ndarray
     lex: _Lexicon
+    phrases: PhraseIndex
 
     @classmethod
     def of(cls, rows: Sequence[Paper], encoder: Encoder, vectors: Mapping[str, np.ndarray] | None) -> _Rows:
         texts = [paper_text(p) for p in rows]
         vec = tfidf_vectorizer()
         tf = vec.fit_transform(texts)
-        return cls(tf, vec.get_feature_names_out(), _vectors(rows, encoder, vectors), _lexicon(texts))
+        emb = _vectors(rows, encoder, vectors)
+        return cls(tf, vec.get_feature_names_out(), emb, _lexicon(texts), PhraseIndex.of(rows))
 
 
 @dataclass
@@ -263,14 +272,8 @@ def _keyword_profile(lex: _Lexicon, pos_idx: list[int], pos_weight: np.ndarray, 
 
 
 def _driving_words(row: int, parts: _Parts, n: int = 5) -> list[str]:
-    """The profile's words in the paper (by their share of its profile score), then the classifier's."""
-    lex_row = parts.lex.bm25[row].multiply(parts.profile[None, :]).tocoo() if parts.profile.size else None
-    ranked = (
-        []
-        if lex_row is None
-        else sorted(zip(lex_row.col.tolist(), lex_row.data.tolist(), strict=True), key=lambda t: -t[1])
-    )
-    words = [parts.lex.words[c] for c, v in ranked if v > 0]
+    """The defining phrases the paper holds (heaviest first), then the classifier's words."""
+    words = parts.phrases.matched(row, parts.phrase_w)
     contrib = parts.tf[row].multiply(parts.coef[None, :]).tocoo()
     best = sorted(zip(contrib.col.tolist(), contrib.data.tolist(), strict=True), key=lambda t: -t[1])
     words += [str(parts.terms[c]) for c, v in best if v > 0]
@@ -293,8 +296,8 @@ class _Parts:
     tf: Any
     terms: np.ndarray
     coef: np.ndarray
-    lex: _Lexicon
-    profile: np.ndarray
+    phrases: PhraseIndex
+    phrase_w: np.ndarray
 
 
 def _signals(
@@ -333,10 +336,12 @@ def _signals(
     knn = np.sort(sims, axis=1)[:, -top:].mean(axis=1)
     profile = _keyword_profile(lex, pos_idx, weight[pos_idx], opts.profile_terms)
     keywords = np.asarray(lex.bm25[:n] @ profile).ravel() if profile.size else np.zeros(n)
-    signals = {"svm": svm, "decay": decay, "knn": knn, "profile": keywords}
+    phrase_w = defining_terms(computed.phrases, pos_idx, weight[pos_idx], opts.profile_terms)
+    phrases = computed.phrases.scores(phrase_w**2, n, title_weight=1.0)
+    signals = {"svm": svm, "decay": decay, "knn": knn, "profile": keywords, "phrases": phrases}
     if opts.disliked:
         signals["dislike"] = (emb[:n] @ _vectors(opts.disliked, encoder, vectors).T).max(axis=1)
-    return signals, sims, [rows[i] for i in pos_idx], _Parts(tf, terms, coef, lex, profile)
+    return signals, sims, [rows[i] for i in pos_idx], _Parts(tf, terms, coef, computed.phrases, phrase_w)
 
 
 def _extras(cands: Sequence[Paper], opts: RankingOptions) -> tuple[np.ndarray, list[list[str]]]:
@@ -457,7 +462,7 @@ def _ranking(
         closest = [(pos[j].id, pos[j].shown_title, float(sims[i, j])) for j in near]
         reasons.append(Reason(closest, _driving_words(int(i), parts), matched[i]))
     best = np.argsort(-parts.coef)[:20]
-    profile = np.argsort(-parts.profile, kind="stable")[:20]
+    profile = np.argsort(-parts.phrase_w, kind="stable")[:20]
     return PersonalRanking(
         [kept[i] for i in order],
         [float(fused[i]) for i in order],
@@ -465,7 +470,7 @@ def _ranking(
         reasons,
         muted,
         [(str(parts.terms[i]), float(parts.coef[i])) for i in best if parts.coef[i] > 0],
-        [(parts.lex.words[i], round(float(parts.profile[i]), 4)) for i in profile if parts.profile[i] > 0],
+        [(str(parts.phrases.terms[i]), round(float(parts.phrase_w[i]), 4)) for i in profile if parts.phrase_w[i] > 0],
     )
 
 
