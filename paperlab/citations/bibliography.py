@@ -24,6 +24,7 @@ from ..library import Library
 from ..paper import MIME_TYPE, Paper
 from ..store.core import Store, open_store
 from ..text import NO_MATH_CLASS, md_escape
+from .session import notebook_from_server
 
 __all__ = ["Bibliography", "Cited", "bibliography", "bibliography_magic", "cited_in_notebook", "current_notebook"]
 
@@ -103,7 +104,12 @@ def cited_in_notebook(notebook: dict[str, Any] | str | Path, name: str | None = 
 
 
 def current_notebook(user_ns: dict[str, Any] | None = None) -> Path | None:
-    """The notebook this kernel runs for, when Jupyter says (``__session__`` or ``$JPY_SESSION_NAME``)."""
+    """The notebook this kernel runs for: its current path as the running Jupyter server says (it follows
+    renames, see :mod:`paperlab.citations.session`), else the start-up name (``__session__`` or
+    ``$JPY_SESSION_NAME``) when that file exists."""
+    from_server = notebook_from_server()
+    if from_server is not None:
+        return from_server
     for value in ((user_ns or {}).get("__session__"), os.environ.get("JPY_SESSION_NAME")):
         if isinstance(value, str) and value.endswith(".ipynb") and Path(value).is_file():
             return Path(value)
@@ -115,8 +121,10 @@ def _which_notebook(user_ns: dict[str, Any] | None) -> str:
     for value in ((user_ns or {}).get("__session__"), os.environ.get("JPY_SESSION_NAME")):
         if isinstance(value, str) and value.endswith(".ipynb"):
             return (
-                f"{Path(value).name} is not saved yet (the bibliography reads the saved file): save the notebook "
-                "and run this again, or use the notebook toolbar's Bibliography button, which reads unsaved cells"
+                f"{Path(value).name} is not saved yet (or was renamed after the kernel started, and the Jupyter "
+                "server did not say its new name): save the notebook and give its path, e.g. "
+                "%bibliography my-notebook.ipynb, or use the notebook toolbar's Bibliography button, which reads "
+                "unsaved cells"
             )
     return "which notebook? Jupyter did not say; give its path: %bibliography NOTEBOOK.ipynb"
 
