@@ -15,11 +15,12 @@ the development gold sets only; nothing here is a list of metric names.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from .model_file import read_model
 
 __all__ = ["Candidate", "candidates", "metric_key", "none_features", "rank_metric", "rank_unnamed"]
 
@@ -233,10 +234,7 @@ def candidates(
 
 @lru_cache(maxsize=1)
 def _model() -> dict | None:
-    try:
-        return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    return read_model(MODEL_PATH)
 
 
 def none_features(unit: str, kind: str) -> dict[str, float]:

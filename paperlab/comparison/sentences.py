@@ -6,9 +6,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
+from .datasets import dataset_candidates, dataset_for
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
-from .lexicons import generic_metric_hits, is_known, is_known_metric, lexicon_hits, lexicon_names, to_float
+from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names, to_float
 from .metric_ranker import rank_unnamed
+from .result_classifier import judge_results
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,8 +58,8 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 
 _VALUE_RE = re.compile(
-    rf"(?<![\w.@])(?<![^\d\s]-)(?<![A-Za-wyz0-9]/)(?:(?<!\d)(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
-    r"\s?(?P<unit>%p(?![\w])|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage points|pp|points|percent)\b|\s?times(?=\s+(?:faster|fewer|less|lower|higher|smaller))|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
+    rf"(?<![\w.@])(?<![^\d\s]-)(?<![A-Za-wyz0-9]/)(?:(?<![\d-])(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
+    r"\s?(?P<unit>%p(?![\w])|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage points|pp|points|percent)\b|\s?times(?=\s+(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration))|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
 
 _PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
@@ -182,60 +184,32 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
     return pd.DataFrame(rows, columns=_RESULT_COLUMNS).astype({"value": "float64"})
 
 
-_MODEL_NAMES = re.compile(
-    r"^(?:BERT|RoBERTa|ResNet|ViT|Llama|LLaMA|GPT|Mistral|Qwen|CLIP|T5|DeepSeek|Claude|Gemini|"
-    r"Phi|Gemma|Swin|ConvNeXt|YOLO|SimCLR|MoCo|BYOL|DINO)",
-    re.I,
-)
-
-
-_GENERIC_NAME = r"(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][\w]*-[\w-]*\d[\w-]*|[A-Z][a-z]+-[A-Z]{2,}[\w-]*)"
-
-
-_GENERIC_DATASET = re.compile(
-    rf"(?:\b[Oo]n|\bbenchmarks?|\bdatasets?|such as|\bacross)\s+(?:(?:the|public|standard|[\w-]+)\s+){{0,2}}?"
-    rf"(?P<n>{_GENERIC_NAME}(?:(?:,\s*|,?\s+and\s+){_GENERIC_NAME})*)(?![\w-])"
-)
-
-
-def _dataset_candidates(text: str, lexicon: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Lexicon datasets plus benchmark-like names after "on", "benchmark", "such as" (models excluded)."""
-    found = list(lexicon)
-    for m in _GENERIC_DATASET.finditer(text):
-        listed = list(re.finditer(_GENERIC_NAME, m.group("n")))
-        if not re.search(r"\s(?:and|or)\s", m.group("n")):
-            listed = listed[:1]  # "On ClawArena, TRACE reduces ...": a comma alone does not make a list
-        for nm in listed:
-            s, e = m.start("n") + nm.start(), m.start("n") + nm.end()
-            name = nm.group(0)
-            if _MODEL_NAMES.match(name) or any(s < e2 and s2 < e for s2, e2, _ in found) or is_known_metric(name):
-                continue
-            found.append((s, e, name))
-    for m in re.finditer(rf"({_GENERIC_NAME})\s*\((?=[-+]?\d)", text):  # "Near-OOD (95.0%)"
-        if not _MODEL_NAMES.match(m.group(1)) and not any(m.start(1) < e and s < m.end(1) for s, e, _ in found):
-            found.append((m.start(1), m.end(1), m.group(1)))
-    return sorted(found)
-
-
 def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: str) -> list[dict[str, Any]]:
     sent_flat = " ".join(_plain(sent).replace("**", "").split())
+    found, spans = kept_numbers(sent_flat)
+    judge_results(found, spans, sent_flat)  # the learned results-vs-non-results classifier
+    for r in found:
+        r.update(paper=paper_id, source=source, where=where, evidence=sent.strip())
+        r.pop("_named", None)
+    return [r for r in found if not r.pop("_drop", False)]
+
+
+def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    """The numbers of a plain one-line sentence that the rules keep as results (rows, spans), before the classifier."""
+    sent_flat = re.sub(r"(?<=\d)--(?=[+−]?\d)", "–", sent_flat)  # the LaTeX range dash of "9--52%"
     metrics = _metric_hits(sent_flat)
-    datasets = _dataset_candidates(sent_flat, lexicon_hits("dataset", sent_flat))
+    datasets = dataset_candidates(sent_flat, lexicon_hits("dataset", sent_flat))
     found: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
     for m in _VALUE_RE.finditer(sent_flat):
         row = _value_at(m, sent_flat, metrics, datasets)
-        if row is None:
-            continue
-        row.update(paper=paper_id, source=source, where=where, evidence=sent.strip())
-        found.append(row)
-        spans.append((m.start("num"), m.end()))
+        if row is not None:
+            found.append(row)
+            spans.append((m.start("num"), m.end()))
     _coordinate(found, spans, sent_flat, datasets)
     zip_respectively(found, spans, sent_flat, metrics)
     rank_unnamed(found, spans, sent_flat, metrics)
-    for r in found:
-        r.pop("_named", None)
-    return [r for r in found if not r.pop("_drop", False)]
+    return found, spans
 
 
 def _metric_hits(text: str) -> list[tuple[int, int, str]]:
@@ -285,6 +259,8 @@ def _value_at(
     if not _is_result(text, start, end, unit, named_metric):
         return None
     kind, value = _kind_and_value(m, text, start, end)
+    if unit == "x" and not re.search(r"(?i)\b(?:ratios?|factor)\b", text[max(0, start - 60) : end + 30]):
+        kind = "delta"  # "14.2x prefill speedups", "~100-fold": a multiple of a baseline (not "a ratio of 17x")
     shaped = (
         named_metric
         or _modifier_metric(text, end, metrics)
@@ -301,7 +277,7 @@ def _value_at(
     return {
         "paper": None,
         "method": subjects[-1].group("m") if subjects else None,
-        "dataset": _dataset_for(datasets, start, end, text),
+        "dataset": dataset_for(datasets, start, end, text),
         "metric": metric,
         "value": value,
         "unit": unit or None,
@@ -345,13 +321,17 @@ def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str 
         return False
     if re.match(r"\s*[x×]\s*10\s*\^", after):
         return False  # scientific notation "4.38 x 10^(-22)": the mantissa alone is not the value
-    if adjacent_metric is None and (
-        re.search(
-            r"\b(?:with|using)\s+(?:only |just |less than |up to )?(?:[\d.]+\s?%(?:,\s*|,?\s*(?:and|or)\s+))*$",
-            before,
-            re.I,
+    if (
+        adjacent_metric is None
+        and unit != "x"
+        and (  # "with up to 1.7x fewer ...": a result
+            re.search(
+                r"\b(?:with|using)\s+(?:only |just |less than |up to )?(?:[\d.]+\s?%(?:,\s*|,?\s*(?:and|or)\s+))*$",
+                before,
+                re.I,
+            )
+            or re.match(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|dataset|labels|samples|parameters)\b", after)
         )
-        or re.match(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|dataset|labels|samples|parameters)\b", after)
     ):
         return False  # a setting: "with only 25% programmable elements", "10% of the training data"
     # an operating point ("FPR at 95% True Positive Rate") is not a result
@@ -555,25 +535,6 @@ def _nearest_in_clause(hits: list[tuple[int, int, str]], start: int, end: int, t
         if dist <= 120 and (best is None or dist < best[0]):
             best = (dist, name)
     return best[1] if best else None
-
-
-def _dataset_for(datasets: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
-    after = [
-        (s, name)
-        for s, e, name in datasets
-        if s >= end
-        and s - end <= 70
-        and not re.search(
-            r"[;]|\bwhile\b|\d\s?%|,\s*(?:and\s+)?(?:setting|outperform|surpass|which|achiev)", text[end:s]
-        )
-    ]
-    if after:
-        return after[0][1]
-    before = [(e, name) for s, e, name in datasets if e <= start and start - e <= 25]
-    if before:
-        return before[-1][1]
-    names = list(dict.fromkeys(name for _, _, name in datasets))
-    return names[0] if len(names) == 1 else None
 
 
 def _apply_respectively(found: list[dict[str, Any]], datasets: list[tuple[int, int, str]], text: str) -> None:

@@ -1,0 +1,160 @@
+"""Train the results-vs-non-results classifier of results extraction on development gold only.
+
+Every number that the extraction rules keep in a development sentence (``sentences.kept_numbers``) is one example:
+positive when the gold lists a result with its value (unit and kind aside: those are the rules' job), negative otherwise (a measurement, statistic, setting
+or background figure that the rules took for a result). Features: ``result_classifier.features``. Model: scikit-learn's
+L2 logistic regression (liblinear), weights written to ``paperlab/comparison/result_model.json`` with a threshold.
+
+``--check``: leave one development set out — fit on the others, then score extraction end to end on the left-out set
+(value precision / recall, metric recall) without and with the classifier, for each threshold. ``--write``: fit on
+``--train`` and write the model with ``--threshold``. Test splits (v2 ``test``, ``v6-test``) are never read.
+
+Run: ``python benchmarks/train_result_classifier.py --check`` then ``--write``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from sklearn.feature_extraction import DictVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from train_metric_ranker import SETS, available, counted, sentences, sentences_upto  # noqa: E402, F401
+from train_metric_ranker import use as use_model  # noqa: E402
+
+from paperlab.comparison import result_classifier  # noqa: E402
+from paperlab.comparison.sentences import _plain, kept_numbers  # noqa: E402
+
+DEV_SETS = ["v1", "v2-dev", "v3-dev", "v5-dev", "v4", "v7-dev"]
+
+
+def examples(sents: list[dict]) -> tuple[list[dict[str, float]], list[int]]:
+    """Features and 0/1 labels of every number the rules keep (1 = the gold lists its value)."""
+    xs, ys = [], []
+    for s in sents:
+        text = " ".join(_plain(s["text"]).replace("**", "").split())
+        gold = Counter(round(abs(float(t["value"])), 4) for t in s["tuples"])
+        found, spans = kept_numbers(text)
+        for r, (start, end) in zip(found, spans, strict=True):
+            key = round(abs(float(r["value"])), 4)
+            ys.append(int(gold[key] > 0))
+            if gold[key] > 0:
+                gold[key] -= 1
+            xs.append(result_classifier.features(text, start, end, r))
+    return xs, ys
+
+
+def fit(sents: list[dict], c: float, threshold: float, quiet: bool = False) -> dict:
+    xs, ys = examples(sents)
+    vec = DictVectorizer(sparse=False)
+    x = vec.fit_transform(xs)
+    clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
+    clf.fit(x, ys)
+    names = vec.get_feature_names_out()
+    weights = {str(f): round(float(v), 5) for f, v in zip(names, clf.coef_[0], strict=True) if abs(v) > 1e-6}
+    if not quiet:
+        print(f"fitted on {len(ys)} kept numbers ({sum(ys)} results) of {len(sents)} sentences, {len(weights)} weights")
+    return {"weights": weights, "intercept": round(float(clf.intercept_[0]), 5), "threshold": threshold, "C": c}
+
+
+def predicted(sents: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Gold and predicted result rows of ``sents`` (``extract_results`` on each sentence)."""
+    from paperlab.compare import extract_results
+
+    gold = [t for s in sents for t in s["tuples"]]
+    return gold, [t for s in sents for t in extract_results(s["text"]).to_dict("records")]
+
+
+def figures(gold: list[dict], pred: list[dict]) -> tuple[float, float, float]:
+    """Value precision, value recall and metric recall."""
+    from bench_extraction import keys, score
+
+    vp, vr, _ = score(keys(gold, "value", False), keys(pred, "value", False))
+    _, mr, _ = score(keys(gold, "metric", False), keys(pred, "metric", False))
+    return vp, vr, mr
+
+
+def end_to_end(sents: list[dict]) -> tuple[float, float, float]:
+    """Value precision, value recall and metric recall of ``extract_results`` on ``sents``."""
+    return figures(*predicted(sents))
+
+
+def use(model: dict | None, folder: Path) -> None:
+    """Make extraction use ``model`` as its results classifier (None: the rules keep every number)."""
+    use_model(model, folder, result_classifier)
+
+
+def check(names: list[str], c: float, thresholds: list[float]) -> None:
+    """Leave one development set out: fit on the others, score the left-out set end to end."""
+    print(f"{'left out':<8} {'system':<16} value P  value R  metric R")
+    with tempfile.TemporaryDirectory() as tmp:
+        for held in names:
+            rest = [n for n in names if n != held]
+            held_sents = sentences([held])
+            use(None, Path(tmp))
+            print(f"{held:<8} {'rules only':<16} " + "   ".join(f"{x:.3f}" for x in end_to_end(held_sents)))
+            model = fit(sentences(rest), c, 0.5)
+            for t in thresholds:
+                use({**model, "threshold": t}, Path(tmp))
+                vp, vr, mr = end_to_end(held_sents)
+                print(f"{held:<8} {f'classifier {t:.2f}':<16} {vp:.3f}   {vr:.3f}   {mr:.3f}")
+
+
+def grouped_check(names: list[str], c: float, thresholds: list[float], folds: int = 5) -> None:
+    """Pool every development set, split it by abstract into ``folds`` parts; fit on the other parts, predict the
+    held part; figures per set over all folds (each abstract is predicted by a model that never saw it)."""
+    from sklearn.model_selection import GroupKFold
+
+    tagged = [(n, s) for n in names for s in sentences([n])]
+    groups = [f"{n}|{s.get('record') or s['text']}" for n, s in tagged]
+    split = list(GroupKFold(n_splits=folds).split(tagged, groups=groups))
+    rows: dict[tuple[str, str], tuple[list[dict], list[dict]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, t in [("rules only", None)] + [(f"classifier {t:.2f}", t) for t in thresholds]:
+            for train_idx, held_idx in split:
+                if t is None:
+                    use(None, Path(tmp))
+                else:
+                    use(fit([tagged[i][1] for i in train_idx], c, t, quiet=True), Path(tmp))
+                for i in held_idx:
+                    g, p = predicted([tagged[i][1]])
+                    acc = rows.setdefault((tagged[i][0], label), ([], []))
+                    acc[0].extend(g)
+                    acc[1].extend(p)
+    print(f"\n{folds}-fold by abstract over {', '.join(names)}")
+    print(f"{'set':<8} {'system':<16} value P  value R  metric R")
+    for (n, label), (g, p) in sorted(rows.items(), key=lambda kv: (names.index(kv[0][0]), kv[0][1])):
+        print(f"{n:<8} {label:<16} " + "   ".join(f"{x:.3f}" for x in figures(g, p)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--train", nargs="+", default=DEV_SETS, choices=sorted(SETS))
+    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=0.3)
+    ap.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5])
+    ap.add_argument("--check", action="store_true", help="leave-one-development-set-out figures")
+    ap.add_argument("--write", action="store_true", help="write paperlab/comparison/result_model.json")
+    args = ap.parse_args()
+    names = available(args.train)
+    if args.check:
+        check(names, args.C, args.thresholds)
+        grouped_check(names, args.C, args.thresholds)
+    if args.write:
+        model = fit(sentences(names), args.C, args.threshold)
+        model.update(trained_on=names, sentences=counted(names))
+        path = result_classifier.MODEL_PATH
+        path.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""Is a number a reported result? A small learned classifier over general features of the number's context.
+
+The rules of :mod:`.sentences` keep a number when it has a unit (``%``, ``x``, points) or sits next to a metric.
+Outside machine-learning abstracts most such numbers are not results: measurements of nature ("800 GeV at 95%
+confidence"), statistics of a population ("47% of articles they view are OA", "OR = 7.27, 95% CI 2.17-24.36"),
+settings ("a 10% trim") or background facts ("verification consumes nearly 70% of the effort"). This module scores
+each kept number with a logistic regression over general features — the unit and the family of the word after the
+number (a physical unit, people, time), the words right before it ("at", "of", "by", "to", "with"), statistic
+shapes (``p <``, ``95% CI``, ``OR =``, ``n =``), cue verbs of a reported result (achieve, outperform, improve, reach,
+reduce), comparison words, first-person method words (we, our, proposed), whether a metric was named and how — and
+drops the numbers whose probability is below the model's threshold. No list of metric or dataset names is used.
+
+Weights are in ``result_model.json``, trained by ``benchmarks/train_result_classifier.py`` on development gold only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .model_file import read_model
+
+__all__ = ["MODEL_PATH", "features", "judge_results", "result_probability"]
+
+MODEL_PATH = Path(__file__).with_name("result_model.json")
+
+# families of the word right after a number (general units of measurement and counted things)
+_FAMILIES = (
+    ("length", r"(?:[nµμum]?m|cm|km|microns?|micro-?rad|mrad|rad|arcsec|arcmin|pc|kpc|mpc|au|Å|angstroms?)"),
+    ("mass", r"(?:[mµμnk]?g|grams?|kilograms?|tons?|m?sun|msun|mol|mmol|µmol)"),
+    ("energy", r"(?:[kmgt]?ev|j|kj|kcal|cal|mj|kwh|[km]?w|watts?)"),
+    ("frequency", r"(?:[kmg]?hz)"),
+    ("time", r"(?:years?|yrs?|months?|weeks?|days?|hours?|h|hrs?|minutes?|min|seconds?|s|ms|µs|ns|gyr|myr)"),
+    (
+        "people",
+        r"(?:patients?|participants?|subjects?|children|adults?|women|men|individuals|people|persons?|"
+        r"respondents?|users?|students?|cases?|volunteers?|cohorts?)",
+    ),
+    ("stat", r"(?:sigma|σ|standard deviations?|sd|se|ci|confidence)"),
+    ("degree", r"(?:°|degrees?|deg|k|kelvin|°c|celsius)"),
+    ("fold", r"(?:fold|times)"),
+)
+_FAMILY_RES = [(name, re.compile(rf"(?i)^{rx}$")) for name, rx in _FAMILIES]
+_CUE = re.compile(
+    r"(?i)\b(?:achiev|outperform|improv|reach|reduc|surpass|attain|obtain|yield|exceed|boost|beat|deliver|"
+    r"accelerat|speed|gain|lift|lower|shorten|cut|scor|increas|decreas|rais|enhanc|set(?:s|ting)? (?:a )?new|state[- ]of[- ]the[- ]art|sota)\w*"
+)
+_COMPARE = re.compile(r"(?i)\b(?:than|over|compared|relative|versus|vs|baselines?|previous|prior|existing)\b")
+_METHOD = re.compile(r"(?i)\b(?:we|our|ours|proposed|propose|method|model|approach|framework|system|algorithm)\b")
+_STAT_BEFORE = re.compile(
+    r"(?i)(?:\bp\s*[<=>≤]\s*$|\b(?:CI|OR|HR|RR|MD|SMD|aOR|IRR|n|N|r|rho|ρ|κ|kappa|alpha|α|β|beta|I2|I\^2|chi2|χ2|t|F|"
+    r"z|df)\s*[=:]?\s*$|\b\d+(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\s*[:,]?\s*$|confidence interval\s*[:,]?\s*$)"
+)
+_STAT_MARK = re.compile(r"\b(?:p\s*[<=>≤]|CI\b|confidence|OR\b|HR\b|RR\b|MD\b|SMD\b|n\s*=|SD\b|IQR\b|σ|sigma\b)")
+_STAT_WORDS = re.compile(
+    r"(?i)\b(?:significan\w*|odds|hazard|risk|confidence|interval|p-value|associated|association|correlat\w*|"
+    r"prevalence|incidence|cohort|patients|participants|survey\w*|respondents|population|statistic\w*|median|"
+    r"mean|standard deviation)\b"
+)
+_WORD = re.compile(r"[A-Za-z°µμσÅ][\w°µμσ'-]*|\d[\d.,]*|[^\w\s]")
+
+
+def _family(word: str | None) -> str:
+    if word is None:
+        return "end"
+    for name, rx in _FAMILY_RES:
+        if rx.match(word):
+            return name
+    if word[0].isdigit():
+        return "num"
+    if word[0].isalpha():
+        return "Cap" if word[0].isupper() else "word"
+    return word
+
+
+def _number_features(text: str, start: int, end: int, unit: str) -> dict[str, float]:
+    num = re.match(r"[\d.,]+", text[start:end])
+    digits = num.group(0).replace(",", "") if num else ""
+    f = {f"unit={unit or '-'}": 1.0}
+    try:
+        value = float(digits)
+    except ValueError:
+        value = 0.0
+    if unit == "%" and value in (90.0, 95.0, 99.0):
+        f["pct_conf_level"] = 1.0  # the levels of confidence intervals
+    if 1900 <= value <= 2100 and "." not in digits:
+        f["year_like"] = 1.0
+    if unit == "%" and value == 100.0:
+        f["hundred_percent"] = 1.0
+    return f
+
+
+_PREV_WORDS = frozenset("at of by to with from = : ( than only about nearly approximately over least ±".split())
+
+
+def _around_features(text: str, start: int, end: int) -> dict[str, float]:
+    before = _WORD.findall(text[max(0, start - 60) : start])
+    after = _WORD.findall(text[end : end + 60])
+    f: dict[str, float] = {}
+    family = _family(after[0] if after else None)
+    if family not in ("word", "Cap"):
+        f[f"next_family={family}"] = 1.0
+    if after and after[0].lower() == "of":  # "47% of articles", "70% of the effort": a share
+        f["share_of"] = 1.0
+        nxt = [w for w in after[1:3] if w.lower() not in ("the", "a", "an", "all")]
+        if nxt and _family(nxt[0]) == "people":
+            f["share_of_people"] = 1.0
+    if before and before[-1].lower() in _PREV_WORDS:
+        f[f"prev={before[-1].lower()}"] = 1.0
+    if re.search(r"(?i)\bat\s+(?:a|an|the)?\s*$", text[max(0, start - 8) : start]):
+        f["at_point"] = 1.0
+    if _STAT_BEFORE.search(text[max(0, start - 30) : start]):
+        f["stat_before"] = 1.0
+    if re.match(r"\s*(?:%\s*)?(?:CI|confidence)", text[end:]):
+        f["confidence_level"] = 1.0
+    if re.match(r"\s*(?:-|–|—|to)\s*[\d.]+", text[end:]) and re.search(
+        r"\bCI\b|interval", text[max(0, start - 20) : start]
+    ):
+        f["ci_bound"] = 1.0
+    lo, hi = text.rfind("(", 0, start), text.find(")", end)
+    if lo > text.rfind(")", 0, start) and hi >= 0 and _STAT_MARK.search(text[lo:hi]):
+        f["paren_stat"] = 1.0  # inside "(MD 23.28, 95% CI 14.63-31.93, p < 0.001)"
+    if _STAT_MARK.search(text[max(0, start - 30) : end + 30]):
+        f["stat_near"] = 1.0
+    if re.search(r"\bp\s*[<=>≤]", text[end : end + 40]) or re.search(r"\bp\s*[<=>≤]\s*$", text[:start]):
+        f["p_value_near"] = 1.0
+    return f
+
+
+def _sentence_features(text: str, start: int) -> dict[str, float]:
+    f: dict[str, float] = {}
+    if _CUE.search(text):
+        f["cue_verb"] = 1.0
+    if _CUE.search(text[max(0, start - 80) : start]):
+        f["cue_before"] = 1.0
+    if _COMPARE.search(text):
+        f["compare_word"] = 1.0
+    if _METHOD.search(text):
+        f["method_word"] = 1.0
+    stats = len(_STAT_WORDS.findall(text))
+    if stats:
+        f[f"stat_words={min(stats, 3)}"] = 1.0
+    if re.search(r"(?i)\b(?:we|our)\b", text[:start]):
+        f["we_before"] = 1.0
+    return f
+
+
+def features(text: str, start: int, end: int, row: dict[str, Any]) -> dict[str, float]:
+    """The features of the number at ``text[start:end]`` kept by the rules as ``row`` (its unit, kind, metric)."""
+    unit = row.get("unit") or ""
+    f = {"bias": 1.0}
+    if row.get("kind") == "delta":
+        f["delta"] = 1.0
+    f.update(_number_features(text, start, end, unit))
+    f.update(_around_features(text, start, end))
+    f.update(_sentence_features(text, start))
+
+    if row.get("_named"):
+        f["metric_named"] = 1.0
+    elif row.get("metric"):
+        f["metric_other"] = 1.0
+    else:
+        f["metric_none"] = 1.0
+    if row.get("dataset"):
+        f["dataset"] = 1.0
+    if row.get("method"):
+        f["method_subject"] = 1.0
+    return f
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict | None:
+    return read_model(MODEL_PATH)
+
+
+def result_probability(feats: dict[str, float], model: dict) -> float:
+    """The model's probability that a number with these features is a reported result."""
+    w = model["weights"]
+    z = model.get("intercept", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def judge_results(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """Mark (``_drop``) the kept numbers the model judges not to be results; no model installed: keep all."""
+    model = _model()
+    if model is None:
+        return
+    for r, (start, end) in zip(found, spans, strict=True):
+        if result_probability(features(text, start, end, r), model) < model["threshold"]:
+            r["_drop"] = True

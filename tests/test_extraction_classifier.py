@@ -1,0 +1,104 @@
+"""The results-vs-non-results classifier of results extraction, on sentences written for these tests (no gold set)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from paperlab.compare import extract_results
+from paperlab.comparison import result_classifier
+from paperlab.comparison.sentences import kept_numbers
+
+ROOT = Path(__file__).resolve().parents[1]
+
+STATISTICS = "Mortality was higher in the treated group (OR 1.52, 95% CI 1.10-2.09, p = 0.01)."
+NATURE = "We exclude masses below 1.2 TeV at 95% confidence level."
+BACKGROUND = "About 70% of the total design effort is spent on verification."
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(r["metric"], r["value"], r["unit"], r["kind"]) for r in extract_results(text).to_dict("records")]
+
+
+@pytest.fixture
+def no_classifier(tmp_path, monkeypatch):
+    """Extraction with the classifier's model file missing: the rules keep every number they take for a result."""
+    monkeypatch.setattr(result_classifier, "MODEL_PATH", tmp_path / "missing.json")
+    result_classifier._model.cache_clear()
+    yield
+    result_classifier._model.cache_clear()
+
+
+def test_a_reported_result_is_kept():
+    assert _rows("Our method reaches 91.2% top-1 accuracy on ImageNet.") == [("top-1 accuracy", 91.2, "%", "absolute")]
+    rows = _rows("The new scheduler cuts tail latency by 38% and reaches a 2.4x higher throughput than the default.")
+    assert rows == [("tail latency", 38.0, "%", "delta"), ("throughput", 2.4, "x", "delta")]
+
+
+def test_a_population_description_has_no_result():
+    assert _rows("The sample holds 120 patients aged 40 years.") == []
+
+
+@pytest.mark.parametrize("text", [STATISTICS, NATURE, BACKGROUND])
+def test_statistics_and_measurements_are_not_results(text):
+    assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text", [STATISTICS, NATURE])
+def test_the_classifier_is_what_drops_them(no_classifier, text):
+    # without the model the rules keep these numbers: the drop above is the classifier's decision
+    assert _rows(text)
+
+
+def test_probabilities_fall_on_either_side_of_the_threshold():
+    model = result_classifier._model()
+    assert model is not None
+
+    def probs(text: str) -> list[float]:
+        found, spans = kept_numbers(text)
+        return [
+            result_classifier.result_probability(result_classifier.features(text, s, e, r), model)
+            for r, (s, e) in zip(found, spans, strict=True)
+        ]
+
+    assert all(p < model["threshold"] for p in probs(STATISTICS))
+    assert all(p > 0.5 for p in probs("Our parser outperforms the baseline, achieving 88.4% F1 on the news set."))
+
+
+def test_multiples_are_gains_unless_they_are_ratios():
+    assert _rows("The compiler achieves a 3.1x speedup on the kernel suite.") == [("speedup", 3.1, "x", "delta")]
+    assert _rows("A compression ratio of 12x is reached for the archive.") == [
+        ("compression ratio", 12.0, "x", "absolute")
+    ]
+    rows = _rows("With up to 2.5times fewer probes, the index keeps its recall.")  # "with up to" is no setting here
+    assert [(v, u, k) for _, v, u, k in rows] == [(2.5, "x", "delta")]
+
+
+def test_a_latex_range_dash_gives_both_ends_unsigned():
+    rows = _rows("Our cache lowers latency by 9--52% as it grows.")
+    assert [(v, u, k) for _, v, u, k in rows] == [(9.0, "%", "delta"), (52.0, "%", "delta")]
+
+
+def test_shipped_model_is_trained_on_development_sets_only():
+    model = json.loads(result_classifier.MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(model["trained_on"]) <= {"v1", "v2-dev", "v3-dev", "v5-dev", "v4", "v7-dev"}
+    assert 0.0 < model["threshold"] < 1.0 and model["weights"]
+
+
+def test_shipped_model_is_what_the_training_script_fits(tmp_path):
+    """Retraining from the committed dev gold gives the committed weights: the file is not edited by hand."""
+    model = json.loads(result_classifier.MODEL_PATH.read_text(encoding="utf-8"))
+    code = (
+        "import json, sys; sys.path.insert(0, 'benchmarks'); import train_result_classifier as t; "
+        f"m = t.fit(t.sentences_upto({model['sentences']!r}), {model['C']!r}, {model['threshold']!r}); "
+        f"open({str(tmp_path / 'm.json')!r}, 'w').write(json.dumps(m))"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+    fitted = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert fitted["weights"].keys() == model["weights"].keys()
+    assert all(abs(fitted["weights"][k] - model["weights"][k]) < 1e-3 for k in fitted["weights"])
+    assert abs(fitted["intercept"] - model["intercept"]) < 1e-3
