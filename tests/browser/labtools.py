@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,3 +88,13 @@ def show_panel(page: Any) -> None:
         except AssertionError:
             page.locator(PANEL_TAB).click()
     expect(panel).to_be_visible()
+
+
+def match_badge(score: float, ranking: Iterable[float]) -> str:
+    """The card badge of ``score`` in a ranking with ``ranking`` scores (js/src/widget/score.ts, probabilities):
+    a whole percent, one decimal when another score of the ranking rounds to the same whole percent."""
+    pct = math.floor(score * 100 + 0.5)  # JavaScript's Math.round
+    if any(other != score and math.floor(other * 100 + 0.5) == pct for other in ranking):
+        tenths = math.floor(score * 1000 + 0.5)
+        return ">99.9% match" if tenths >= 1000 else "<0.1% match" if tenths < 1 else f"{tenths / 10:.1f}% match"
+    return ">99% match" if pct >= 100 else "<1% match" if pct < 1 else f"{pct}% match"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from labtools import Lab, shot, write_notebook
+from labtools import Lab, match_badge, shot, write_notebook
 from playwright.sync_api import Page, expect
 
 from paperlab.data import demo_library
@@ -89,7 +89,7 @@ def test_papers_magic_renders_filters_and_reranks_via_kernel(page: Page, lab: La
     expect(root.locator(".plc-ranked")).to_be_visible(timeout=120_000)
     expect(root.locator(".plc-ranked")).to_contain_text("video generation")
     expect(count).to_have_text(f"{len(ranked)} results · 325 papers")
-    first_score = f"{round(ranked.scores[ranked.ids[0]] * 100)}% match"  # the score is a probability
+    first_score = match_badge(ranked.scores[ranked.ids[0]], ranked.scores.values())  # the score is a probability
     expect(root.locator(".plc-card[data-position='0'] .plc-score")).to_have_text(first_score)
     assert titles(root)[:3] == [p.title for p in list(ranked)[:3]]
     shot(page, "cards-ranked")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from contrast import contrast_failures, set_theme
-from labtools import Lab, shot
+from labtools import Lab, match_badge, shot
 from playwright.sync_api import Page, expect
 from test_cards import run_cell, show_cards, write_notebook
 
@@ -70,7 +70,7 @@ def test_cards_read_like_paper_cards_and_keep_the_keyboard(page: Page, lab: Lab)
     status = root.locator(".plc-status-text")
     expect(status).to_contain_text("best first")
     badge = root.locator(".plc-card[data-position='0'] .plc-score")
-    expect(badge).to_have_text(f"{round(ranked.scores[ranked.ids[0]] * 100)}% match")
+    expect(badge).to_have_text(match_badge(ranked.scores[ranked.ids[0]], ranked.scores.values()))
     root.locator("select[aria-label='Sort by']").select_option("date")
     expect(status).to_have_text(f"{len(ranked)} results for “video” (lexical), newest first.")
 

@@ -19,6 +19,7 @@ import { marked } from './highlight';
 import { icon, IconName } from './icons';
 import { iconButton, moreMenu } from './menu';
 import { RenderFormat } from './rpc';
+import { scoreText } from './score';
 import { IPaper } from './types';
 
 /** What a card shows besides the paper. */
@@ -29,6 +30,8 @@ export interface ICardState {
   listName: string;
   /** The kernel's score: the estimated probability that the paper is what was asked for. */
   score?: number;
+  /** Whole percents that several scores of the ranking round to: those show one decimal. */
+  crowded?: ReadonlySet<number>;
   /** Where the paper was published (`Paper.venue`, computed in the kernel). */
   venue?: string;
   /** Why the kernel search found it: the best-matching sentence. */
@@ -120,21 +123,13 @@ function snippetText(p: IPaper, why?: string): string {
   return text.slice(0, 400);
 }
 
-/** "87% match" for a calibrated score (a probability); null for scores on another scale. */
-export function scoreText(score: number): string | null {
-  if (!(score >= 0 && score <= 1)) {
-    return null;
-  }
-  const pct = Math.round(score * 100);
-  return pct >= 100 ? '>99% match' : pct < 1 ? '<1% match' : `${pct}% match`;
-}
-
 function head(p: IPaper, state: ICardState): HTMLElement {
   const row = h('div', 'plc-head');
   const title = h('div', 'plc-title');
   title.appendChild(marked(link('', absUrl(p)), shownTitle(p), state.terms));
   row.appendChild(title);
-  const shown = state.score === undefined ? null : scoreText(state.score);
+  const shown =
+    state.score === undefined ? null : scoreText(state.score, state.crowded);
   if (shown) {
     const badge = h('span', 'plc-score', shown);
     badge.title = `How likely this paper is what you searched for (score ${state.score?.toFixed(3)})`;

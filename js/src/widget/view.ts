@@ -20,6 +20,7 @@ import {
 import { onCardKey } from './keyboard';
 import { markTerms, remark } from './highlight';
 import { Matcher } from './matcher';
+import { crowdedPercents } from './score';
 import { KernelClient } from './rpc';
 import { afterPaint, ISearchDone, measure, rankedStatus } from './status';
 import { CSS } from './style';
@@ -234,6 +235,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
       (this.model.get('scores') as Record<string, number> | undefined) ?? {};
     const keys = Object.keys(raw);
     this.scores = keys.length > 0 ? new Map(keys.map(k => [k, raw[k]])) : null;
+    this.crowded = crowdedPercents(this.scores?.values() ?? []);
     const ranked = this.tools.rankedEl;
     if (this.scores) {
       this.sortKey = 'relevance';
@@ -463,6 +465,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
       listed: this.listed.has(p.id),
       listName: this.listName(),
       score: this.scores?.get(p.id),
+      crowded: this.crowded,
       venue: venues[p.id] || undefined,
       why: why?.sentence || undefined,
       terms: this.terms(why?.terms),
@@ -605,6 +608,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
   private active: ActiveFacets = emptyFacets();
   private sortKey: SortKey = 'relevance';
   private scores: Map<string, number> | null = null;
+  private crowded: ReadonlySet<number> = new Set();
   private selected = new Set<string>();
   private listed = new Set<string>();
   private disposers: (() => void)[] = [];
