@@ -6,7 +6,8 @@ nodes: library papers drawn solid, neighbours lighter; a node's size grows with 
 colour says its year or its reading status (switchable in the view; colours keep 3:1 contrast on the light
 and the dark theme). Titles are drawn where they fit without overlapping (the hovered and the opened node
 always); the view fits the whole graph with a margin (also after "Reset view"); a library without fetched
-citations is packed evenly by year and the header says how to fetch them. Hovering a node shows its card, a
+citations is packed evenly by year and the header says how to fetch them (with the notebook's name of the
+library when it has one). Library papers carry a ring under any colouring. Hovering a node shows its card, a
 click opens one popover next to it, whose button adds the paper to a reading list (an anywidget command: the
 kernel writes the store). Wheel zooms, dragging pans. Paper text reaches the page
 only through ``textContent`` (and sigma's canvas labels).
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import html
 import math
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +79,24 @@ def _size(citations: int | None, in_library: bool) -> float:
     return round(3 + 2.2 * math.log10(1 + (citations or 0)) + (3 if in_library else 0), 2)
 
 
+def _user_name(obj: object) -> str:
+    """The name the calling user code binds ``obj`` to (``demo`` in ``demo.graph_view()``), or ``""``.
+
+    Only a hint for the view's text ("run demo.fetch_citations()"): the first frame outside paperlab is
+    searched (its locals, then its globals, e.g. a notebook's namespace) for a public name of that object.
+    """
+    frame = sys._getframe(1)
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("paperlab"):
+        frame = frame.f_back  # type: ignore[assignment]
+    if frame is None:
+        return ""
+    for space in (frame.f_locals, frame.f_globals):
+        for name, value in list(space.items()):
+            if value is obj and name.isidentifier() and not name.startswith("_"):
+                return name
+    return ""
+
+
 def _kept(graph: nx.DiGraph, max_nodes: int) -> list[str]:
     """The library's nodes, then the neighbours most linked to the library (then most cited), up to ``max_nodes``."""
     library = [n for n, d in graph.nodes(data=True) if d.get("in_library")]
@@ -122,6 +142,7 @@ class GraphView(anywidget.AnyWidget):
     listed_ids = traitlets.List(traitlets.Unicode(), help="node ids on the reading list").tag(sync=True)
     opened_id = traitlets.Unicode("", help="the node whose card the user opened last").tag(sync=True)
     height = traitlets.Int(520).tag(sync=True)
+    var_name = traitlets.Unicode("", help="the user's name of the library, for the view's hints").tag(sync=True)
 
     def __init__(
         self,
@@ -135,13 +156,15 @@ class GraphView(anywidget.AnyWidget):
     ) -> None:
         if color_by not in ("year", "status"):
             raise ValueError(f"color_by: expected 'year' or 'status', got {color_by!r}")
+        var_name = ""
         if isinstance(graph, Library):
+            var_name = _user_name(graph)
             graph = citation_graph(graph, store=store)
         if not isinstance(graph, nx.DiGraph):
             raise TypeError(f"expected a networkx DiGraph or a Library, got {type(graph).__name__}")
         self._store = store
         self.graph = graph.subgraph(_kept(graph, max_nodes)).copy()
-        super().__init__(color_by=color_by, reading_list_name=reading_list, height=height)
+        super().__init__(color_by=color_by, reading_list_name=reading_list, height=height, var_name=var_name)
         self._statuses = self._read_statuses()
         self.nodes, self.legends = self._node_rows()
         self.edges = [[a, b] for a, b in self.graph.edges]

@@ -107,3 +107,12 @@ def test_arguments_are_checked(tmp_path: Path) -> None:
 def test_library_graph_view(tmp_path: Path) -> None:
     view = Library([A, B]).graph_view(store=_store(tmp_path), height=400)
     assert isinstance(view, GraphView) and view.height == 400 and len(view.nodes) == 5
+
+
+def test_view_names_the_library_variable_for_its_hints(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    my_papers = Library([A, B])
+    assert my_papers.graph_view(store=store).var_name == "my_papers"  # "run my_papers.fetch_citations()"
+    assert GraphView(my_papers, store=store).var_name == "my_papers"
+    # an unnamed library (an expression): no name, the view says "<library>"
+    assert Library([A, B]).graph_view(store=store).var_name == ""

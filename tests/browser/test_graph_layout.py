@@ -23,7 +23,7 @@ from paperlab.data import demo_library
 
 pytestmark = pytest.mark.browser
 
-EMPTY_HINT = "No citations fetched yet — run lib.fetch_citations() (cached offline afterwards)"
+EMPTY_HINT = "No citations fetched yet — run demo.fetch_citations() (cached offline afterwards)"
 DEMO_IDS = [p.id for p in demo_library()]
 
 DEMO = "import paperlab\ndemo = paperlab.demo()\ndemo.graph_view(height=460)"

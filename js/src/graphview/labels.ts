@@ -6,6 +6,7 @@
  * always, with a background (`drawHoverLabel`).
  */
 
+import Sigma from 'sigma';
 import { NodeDisplayData, PartialButFor } from 'sigma/types';
 import { Settings } from 'sigma/settings';
 
@@ -137,4 +138,39 @@ export function drawHoverLabel(
   context.fillRect(left - 3, top, width + 6, size + 6);
   context.fillStyle = colors.text;
   context.fillText(text, left, top + size);
+}
+
+/**
+ * A ring around each library paper (its mark under any colouring: a year or a status colour says nothing
+ * about membership), drawn on the view's own canvas layer after sigma's frame.
+ */
+export function drawRings(
+  renderer: Sigma,
+  context: CanvasRenderingContext2D,
+  ids: string[],
+  color: string
+): void {
+  const { width, height } = renderer.getDimensions();
+  context.clearRect(0, 0, width, height);
+  context.strokeStyle = color;
+  context.lineWidth = 1.5;
+  for (const id of ids) {
+    const data = renderer.getNodeDisplayData(id);
+    if (!data || data.hidden) {
+      continue;
+    }
+    const { x, y } = renderer.framedGraphToViewport(data);
+    const radius = renderer.scaleSize(data.size) + 1.5;
+    if (
+      x < -radius ||
+      y < -radius ||
+      x > width + radius ||
+      y > height + radius
+    ) {
+      continue;
+    }
+    context.beginPath();
+    context.arc(x, y, radius, 0, Math.PI * 2);
+    context.stroke();
+  }
 }

@@ -56,6 +56,6 @@ export const CSS = `
   display: inline-block; width: 9px; height: 9px; border-radius: 50%;
   margin-right: 4px; vertical-align: baseline; background: var(--plg-color, #888);
 }
-.plg-ring { background: none; box-shadow: inset 0 0 0 2px var(--jp-ui-font-color1, #1f1f1f); }
+.plg-ring { background: none; box-shadow: inset 0 0 0 1.5px var(--jp-ui-font-color1, #1f1f1f); }
 .plg-faint { opacity: 0.55; }
 `;

@@ -24,7 +24,7 @@ import {
   popoverActions
 } from '../common/popover';
 import { IAnyModel, Invoke } from '../widget/types';
-import { drawHoverLabel, LabelBudget } from './labels';
+import { drawHoverLabel, drawRings, LabelBudget } from './labels';
 import { stretchToAspect, sunflower } from './layout';
 import { CSS } from './style';
 
@@ -45,8 +45,10 @@ export interface INode {
 
 type Legend = Array<[string, string]>;
 
-export const EMPTY_HINT =
-  'No citations fetched yet — run lib.fetch_citations() (cached offline afterwards)';
+/** The header's hint when no citation is cached: `name` is the user's variable of the library, if known. */
+export function emptyHint(name: string): string {
+  return `No citations fetched yet — run ${name || '<library>'}.fetch_citations() (cached offline afterwards)`;
+}
 const FAINT = 0.5; // how far a neighbour's colour is mixed into the background
 
 /** `#rrggbb` mixed with `#rrggbb` (share `t` of the second); other colour forms are returned unchanged. */
@@ -107,7 +109,7 @@ export class GraphView {
   private readonly tip = h('div', 'plg-tip');
   private readonly card = h('div', 'plg-card');
   private readonly count = h('span', 'plg-count');
-  private readonly empty = h('span', 'plg-empty', EMPTY_HINT);
+  private readonly empty = h('span', 'plg-empty');
   private readonly labels = new LabelBudget(() => ({
     width: this.container.clientWidth,
     height: this.container.clientHeight
@@ -117,7 +119,10 @@ export class GraphView {
   private graph = new Graph({ type: 'directed' });
   private renderer: Sigma | null = null;
   private nodes = new Map<string, INode>();
+  /** Theme colours, read while the view is attached (a detached element has no theme variables). */
   private background = '#ffffff';
+  private ink = { label: '#1f1f1f', ring: '#1f1f1f', heading: '#000000' };
+  private themed = false;
   /** False while a large graph is still being laid out (a few ForceAtlas2 iterations per frame). */
   private settled = true;
   private layoutRun = 0;
@@ -170,6 +175,11 @@ export class GraphView {
         screenPosition: (id: string) => this.position(id),
         nodeColor: (id: string) =>
           this.renderer?.getNodeDisplayData(id)?.color ?? null,
+        theme: () => ({
+          label: this.renderer?.getSetting('labelColor').color ?? null,
+          ring: this.ink.ring,
+          background: this.background
+        }),
         settled: () => this.settled,
         labels: () => this.labels.drawn.map(b => ({ ...b })),
         viewport: () => [
@@ -269,8 +279,8 @@ export class GraphView {
           data,
           settings,
           {
-            ring: themeColor(this.root, '--jp-ui-font-color1', '#1f1f1f'),
-            text: themeColor(this.root, '--jp-ui-font-color0', '#000'),
+            ring: this.ink.ring,
+            text: this.ink.heading,
             background: this.background
           },
           {
@@ -280,6 +290,18 @@ export class GraphView {
         )
     });
     this.renderer.on('beforeRender', () => this.labels.reset());
+    this.renderer.createCanvasContext('plg-rings', {
+      style: { pointerEvents: 'none' }
+    });
+    const canvases = this.renderer.getCanvases();
+    canvases.nodes.after(canvases['plg-rings']); // above the nodes, below labels and the mouse layer
+    const rings = canvases['plg-rings'].getContext('2d');
+    const library = rows.filter(n => n.in_library).map(n => n.id);
+    this.renderer.on('afterRender', () => {
+      if (this.renderer && rings) {
+        drawRings(this.renderer, rings, library, this.ink.ring);
+      }
+    });
     this.renderer.on('enterNode', ({ node }) => this.showTip(node));
     this.renderer.on('leaveNode', () => {
       this.tip.hidden = true;
@@ -288,12 +310,15 @@ export class GraphView {
     this.renderer.on('clickStage', () => this.closeCard());
     this.renderer.getCamera().on('updated', () => this.placeCard());
     this.colorBy.value = String(this.model.get('color_by') || 'year');
+    this.themed = false;
     this.applyTheme();
     this.showLegend();
-    const library = rows.filter(n => n.in_library).length;
     this.count.textContent =
-      `${library} library papers · ${rows.length - library} neighbours · ` +
+      `${library.length} library papers · ${rows.length - library.length} neighbours · ` +
       `${graph.size} citations`;
+    this.empty.textContent = emptyHint(
+      String(this.model.get('var_name') || '')
+    );
     this.empty.hidden = graph.size > 0 || rows.length === 0;
   }
 
@@ -383,6 +408,9 @@ export class GraphView {
   /** Size sigma's canvases to the container again (forced: a theme switch can leave them at 1 px). */
   private fit(): void {
     const { clientWidth: w, clientHeight: hgt } = this.container;
+    if (!this.themed && this.root.isConnected) {
+      this.applyTheme(); // drawn before it was attached (a fresh output, a reload): the theme's colours now
+    }
     if (w > 0 && hgt > 0) {
       if (
         this.settled &&
@@ -399,15 +427,19 @@ export class GraphView {
 
   private applyTheme(): void {
     const r = this.renderer;
-    if (!r) {
-      return;
+    if (!r || !this.root.isConnected) {
+      return; // fit() reads the theme once the view is attached
     }
+    this.themed = true;
     requestAnimationFrame(() => this.fit());
     this.background = hex(this.root, 'var(--jp-layout-color1, #ffffff)');
+    this.ink = {
+      label: hex(this.root, 'var(--jp-ui-font-color1, #1f1f1f)'),
+      ring: hex(this.root, 'var(--jp-ui-font-color1, #1f1f1f)'),
+      heading: hex(this.root, 'var(--jp-ui-font-color0, #000000)')
+    };
     this.recolor();
-    r.setSetting('labelColor', {
-      color: themeColor(this.root, '--jp-ui-font-color1', '#1f1f1f')
-    });
+    r.setSetting('labelColor', { color: this.ink.label });
     r.setSetting(
       'defaultEdgeColor',
       themeColor(this.root, '--jp-border-color1', '#bdbdbd')
@@ -427,12 +459,17 @@ export class GraphView {
       span.append(swatch, text);
       return span;
     };
+    const colours = legends[mode] ?? [];
+    // membership is a mark, not a colour: a ring for a library paper, a faint dot (any colour) for a neighbour
+    const neighbour = item('cited or citing neighbour', 'plg-swatch plg-faint');
+    neighbour.firstElementChild?.setAttribute(
+      'style',
+      `background: conic-gradient(${[...colours.map(c => c[1]), '#8c8c8c'].join(', ')})`
+    );
     this.legend.replaceChildren(
-      item('library paper', 'plg-swatch', '#8c8c8c'),
-      item('cited or citing neighbour', 'plg-swatch plg-faint', '#8c8c8c'),
-      ...(legends[mode] ?? []).map(([label, color]) =>
-        item(label, 'plg-swatch', color)
-      )
+      item('library paper', 'plg-swatch plg-ring'),
+      neighbour,
+      ...colours.map(([label, color]) => item(label, 'plg-swatch', color))
     );
   }
 
