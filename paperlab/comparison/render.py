@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..text import md_escape as md_cell  # text safe inside a markdown table cell (one line, markup escaped)
 from ..text import md_link_text
 from ..urls import html_link, is_http_url, md_url
+from .display import COLUMN_WIDTHS, drop_empty, empty_note, readable_ref, readable_refs
 from .lexicons import LOWER_IS_BETTER
 
 if TYPE_CHECKING:
@@ -37,6 +38,14 @@ def cell_text(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:g}"
     return str(v)
+
+
+def _only_label(column: str, titles: dict[str, str]) -> str:
+    """A diff column ``only <paper id>`` labelled by the paper's readable reference."""
+    if not column.startswith("only "):
+        return column
+    pid = column[5:]
+    return f"only {readable_ref(pid, titles.get(pid))}"
 
 
 def _isna(v: Any) -> bool:
@@ -72,7 +81,9 @@ class PaperlabAccessor:
         return df
 
     def style(self) -> Styler:
-        """A Styler for JupyterLab: titles and code links clickable, best values bold, text escaped."""
+        """A Styler for JupyterLab: titles and code links clickable, best values bold, text escaped; rows labelled
+        by arXiv id, DOI or short title, columns (compare) or facets (diff) empty everywhere left out and named in
+        the caption, the title column wide enough to read."""
         df = self._display_frame()
         if self.kind == "leaderboard":
             return _leaderboard_styler(df)
@@ -82,12 +93,32 @@ class PaperlabAccessor:
             shown[c] = [html.escape(cell_text(v)) for v in shown[c]]
         if self.kind == "compare":
             self._link_cells(df, shown)
+            shown, dropped = drop_empty(shown, axis=1)
+            titles = list(df["title"]) if "title" in df else [None] * len(df)
+            shown.index = type(df.index)(readable_refs([str(i) for i in df.index], titles), name="paper")
+            note = empty_note(dropped, "every paper")
+            if any(str(i).startswith(("title:", "doi:")) for i in df.index):
+                note += " Rows are labelled by arXiv id, DOI or short title; the frame's index holds paperlab ids."
+        else:
+            titles_of = self._df.attrs.get("titles", {})
+            shown = shown.rename(columns=lambda c: _only_label(str(c), titles_of))
+            shown, dropped = drop_empty(shown, axis=0)
+            note = empty_note(dropped, "both papers")
         styler = shown.style.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
         for c in ("upvotes", "stars"):
-            if self.kind == "compare" and c in df and df[c].notna().any():
+            if self.kind == "compare" and c in shown and df[c].notna().any():
                 best = df[c].max()
                 flags = ["font-weight:bold" if not _isna(v) and v == best else "" for v in df[c]]
                 styler = styler.apply(lambda s, _f=flags: _f, subset=[c])
+        widths = {c: [{"selector": "td", "props": f"min-width: {w}"}] for c, w in COLUMN_WIDTHS.items() if c in shown}
+        styler = styler.set_table_styles(widths, overwrite=False) if widths else styler
+        # a wide table scrolls inside the output instead of being cut off at its right edge
+        styler = styler.set_table_styles(
+            [{"selector": "", "props": "display: block; overflow-x: auto"}], overwrite=False
+        )
+        if note:
+            caption = [{"selector": "caption", "props": "caption-side: bottom; text-align: left; font-size: smaller"}]
+            styler = styler.set_caption(note.strip()).set_table_styles(caption, overwrite=False)
         return styler.set_properties(**{"text-align": "left", "vertical-align": "top"})
 
     def _link_cells(self, df: pd.DataFrame, shown: pd.DataFrame) -> None:

@@ -185,6 +185,7 @@ def diff(a: Paper, b: Paper) -> pd.DataFrame:
         }
     df = _frame()(pd.DataFrame.from_dict(rows, orient="index"))
     df.attrs["paperlab"] = "diff"
+    df.attrs["titles"] = {a.id: a.title, b.id: b.title}  # the notebook display labels columns by title
     ensure_accessor()
     return df
 

@@ -1,0 +1,72 @@
+"""compare() and diff() read well in a notebook: columns empty for every paper are left out and named in the
+caption, rows and diff columns carry a readable reference (arXiv id, DOI, short title) instead of a hash, the title
+column has room, wide tables scroll; the frames themselves keep every column and paperlab ids."""
+
+from __future__ import annotations
+
+import re
+
+import paperlab
+from paperlab import Paper
+from paperlab.compare import diff
+
+LONG = "Towards Analyzing and Mitigating Sycophancy in Large Vision-Language Models"
+
+
+def _papers() -> list[Paper]:
+    return [
+        Paper(title=LONG, abstract="We reach 91.2% accuracy on ImageNet."),
+        Paper(title="TruthPrInt: Mitigating LVLM Object Hallucination", arxiv_id="2503.10602", published="2025-03-13"),
+        Paper(title="A <img src=x onerror=alert(1)> journal paper", doi="10.1234/ABC.5"),
+    ]
+
+
+def _headers(shown: str) -> list[str]:
+    return re.findall(r'<th id="T_\w+_level0_col\d+" class="col_heading[^"]*" >(.*?)</th>', shown)
+
+
+def _row_labels(shown: str) -> list[str]:
+    return re.findall(r'<th id="T_\w+_level0_row\d+" class="row_heading[^"]*" >(.*?)</th>', shown)
+
+
+def test_compare_leaves_out_columns_empty_for_every_paper_and_says_which() -> None:
+    df = paperlab.compare(_papers())
+    shown = df._repr_html_() or ""
+    assert _headers(shown) == ["title", "date", "task", "datasets", "metrics", "results"]
+    caption = re.search(r"<caption>(.*?)</caption>", shown)
+    assert caption is not None
+    assert "Not shown, empty for every paper: venue, authors, code, upvotes, stars, categories." in caption.group(1)
+    assert "caption-side: bottom" in shown
+    # the frame for analysis keeps every column and the stable paperlab ids
+    assert {"venue", "authors", "code", "upvotes", "stars", "categories"} <= set(df.columns)
+    assert df.index.name == "id" and df.index[0].startswith("title:") and df.index[2] == "doi:10.1234/abc.5"
+
+
+def test_compare_rows_carry_readable_references_and_the_title_has_room() -> None:
+    shown = paperlab.compare(_papers())._repr_html_() or ""
+    labels = _row_labels(shown)
+    assert labels == ["Towards Analyzing and Mitigating…", "2503.10602", "10.1234/abc.5"]
+    assert "title:" not in shown
+    title_col = _headers(shown).index("title")
+    assert re.search(rf"td\.col{title_col} \{{\s*min-width: 18em;", shown)
+    assert re.search(r"#T_\w+  \{\s*display: block;\s*overflow-x: auto;", shown)  # wide tables scroll
+    assert "<img" not in shown and "&lt;img src=x onerror=alert(1)&gt;" in shown
+
+
+def test_a_column_with_one_value_stays_and_same_looking_titles_get_distinct_labels() -> None:
+    twins = [Paper(title=LONG + ": part one", abstract="a"), Paper(title=LONG + ": part two", abstract="b")]
+    twins[1].authors = ["Ada Lovelace"]
+    shown = paperlab.compare(twins)._repr_html_() or ""
+    assert "authors" in _headers(shown) and "Ada Lovelace" in shown
+    assert _row_labels(shown) == ["Towards Analyzing and Mitigating…", "Towards Analyzing and Mitigating… (2)"]
+
+
+def test_diff_columns_name_the_papers_and_empty_facets_are_named_not_shown() -> None:
+    a, b, _ = _papers()
+    d = diff(a, b)
+    shown = d._repr_html_() or ""
+    assert _headers(shown) == ["shared", "only Towards Analyzing and Mitigating…", "only 2503.10602"]
+    assert _row_labels(shown) == ["task", "datasets", "metrics"]
+    assert "Not shown, empty for both papers: categories, authors." in shown
+    assert list(d.index) == ["task", "datasets", "metrics", "categories", "authors"]  # the frame keeps them
+    assert f"only {a.id}" in d.columns
