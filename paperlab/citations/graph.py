@@ -200,4 +200,5 @@ def gaps(graph: nx.DiGraph, min_cited_by: int = 2) -> pd.DataFrame:
             )
     columns = ["id", "title", "year", "cited_by", "citations", "citing", "paper"]
     rows.sort(key=lambda r: (-r["cited_by"], -(r["citations"] or 0), r["id"]))
-    return pd.DataFrame(rows, columns=columns)
+    # year and citation count are integers that may be missing: nullable Int64, never floats like "2021.0"
+    return pd.DataFrame(rows, columns=columns).astype({"year": "Int64", "cited_by": "Int64", "citations": "Int64"})
