@@ -98,23 +98,35 @@ def test_a_profile_file_without_a_signal_gets_its_default_weight(tmp_path) -> No
     assert ranked == expected
 
 
+@pytest.fixture(scope="module")
+def real_corpus() -> tuple[list[Paper], dict[str, np.ndarray]]:
+    """Two recorded DailyArXiv READMEs' dated papers, and their embeddings (encoded once for the module)."""
+    from paperlab.search import embed, get_encoder, paper_text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lib = paperlab.load(FIXTURES / "dailyarxiv_readme" / "zezhishao_DailyArXiv_README_2024-07-19_187aa20.md")
+        lib2 = paperlab.load(SEEDS / "daily-arxiv-readme.md")
+    corpus = [p for p in list(lib) + list(lib2) if p.published]
+    vecs, _ = embed(get_encoder(None), [paper_text(p) for p in corpus], store=None, progress=False)
+    return corpus, {p.id: v for p, v in zip(corpus, vecs, strict=True)}
+
+
 @pytest.mark.realdata
 @pytest.mark.skipif(realdata_missing() is not None, reason=str(realdata_missing()))
 @pytest.mark.parametrize(
     ("section", "phrase"),
     [("Time Series", "time series"), ("Hallucination", "hallucination"), ("Reward Model", "reward")],
 )
-def test_real_lists_defining_phrases_name_the_topic_not_generic_words(section: str, phrase: str) -> None:
+def test_real_lists_defining_phrases_name_the_topic_not_generic_words(
+    section: str, phrase: str, real_corpus: tuple[list[Paper], dict[str, np.ndarray]]
+) -> None:
     """Ten papers of a real DailyArXiv keyword section: the profile names the section's keyword, not "study"."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        lib = paperlab.load(FIXTURES / "dailyarxiv_readme" / "zezhishao_DailyArXiv_README_2024-07-19_187aa20.md")
-        lib2 = paperlab.load(SEEDS / "daily-arxiv-readme.md")
-    corpus = [p for p in list(lib) + list(lib2) if p.published]
+    corpus, vectors = real_corpus
     saved = [p for p in corpus if section in p.tags][:10]
     ids = {p.id for p in saved}
     rest = [p for p in corpus if p.id not in ids]
-    ranking = rank_personal(saved, rest[:100], rest[100:], RankingOptions(feedback=0))
+    ranking = rank_personal(saved, rest[:100], rest[100:], RankingOptions(feedback=0), vectors=vectors)
     words = [w for w, _ in ranking.profile]
     assert any(w.startswith(phrase) for w in words[:3]), words
     assert not set(words[:3]) & GENERIC, words
