@@ -89,6 +89,7 @@ def test_feed_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "close to “" in text and "words: " in text  # the reasons
     assert "repeated: set()" in text and '"boosts": {' in text
     assert "'paperlab': " in text and any("image/png" in o.get("data", {}) for o in outputs)
+    assert "Reward Model: reward, reward model" in text  # a list's defining phrases
     # the feed shows as its cards; their static list keeps the reasons and the paper rated down
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
     md = "".join(str(o.get("data", {}).get("text/markdown", "")) for o in outputs)
