@@ -152,8 +152,11 @@ def similar_papers(
     if signals:
         from .signals import blend_similar
 
-        return blend_similar(index_for(library, encoder, mode=index_mode), library, paper, k, mode, signals)
-    return index_for(library, encoder, mode=index_mode).similar(paper, k=k, mode=mode)
+        found = blend_similar(index_for(library, encoder, mode=index_mode), library, paper, k, mode, signals)
+    else:
+        found = index_for(library, encoder, mode=index_mode).similar(paper, k=k, mode=mode)
+    found.target = library.get(paper) if isinstance(paper, str) else paper  # the display names it by title
+    return found
 
 
 def recommend_papers(

@@ -19,7 +19,9 @@ class SearchResults(Library):
     """Papers found by a search, best first, with a score and a short explanation each.
 
     It is a :class:`~paperlab.library.Library` (filter, export, render as usual);
-    :meth:`to_dataframe` adds ``score`` and ``why`` columns.
+    :meth:`to_dataframe` adds ``score`` and ``why`` columns; :attr:`score_scale` says what the scores mean
+    (search and ``similar()``: a calibrated probability of relevance, 0-1, shown as "87% match" as the cards do;
+    ``recommend()``: a rank score that only orders the list).
 
     Parameters
     ----------
@@ -64,6 +66,8 @@ class SearchResults(Library):
         self._explain = explain
         self._explain_many = explain_many
         self._reasons: dict[str, dict[str, Any]] | None = None
+        #: The paper these results are similar to (set by ``similar()``; the display names it by title).
+        self.target: Paper | None = None
 
     def __repr__(self) -> str:
         q = f" {self.query[:60]!r}" if self.query else ""
@@ -109,21 +113,54 @@ class SearchResults(Library):
         df.insert(1, "why", [reasons[i]["text"] if i in reasons else "" for i in df["id"]])
         df.insert(2, "matched_terms", [list(reasons[i]["terms"]) if i in reasons else [] for i in df["id"]])
         df.insert(3, "best_sentence", [reasons[i]["sentence"] if i in reasons else "" for i in df["id"]])
+        df.attrs["score_scale"] = self.score_scale
         return df
+
+    @property
+    def score_scale(self) -> str:
+        """What the scores of these results mean (the HTML display says it under its header)."""
+        if self.mode == "recommend":
+            return "rank score: the personal ranking's fused score; it orders the list and is not a probability"
+        if all(0.0 <= s <= 1.0 for s in self.scores.values()):
+            return "% match: the calibrated chance that a hit is relevant (the score column, 0–1, as a percent)"
+        return "score: the blended similarity (higher is closer)"
+
+    def score_text(self, paper_id: str) -> str:
+        """A hit's score as displayed: ``"87% match"`` (as the cards show it), else ``"rank score 4.62"``."""
+        score = self.scores.get(paper_id, 0.0)
+        if self.mode != "recommend" and 0.0 <= score <= 1.0:
+            pct = round(score * 100)
+            return ">99% match" if pct >= 100 else "<1% match" if pct < 1 else f"{pct}% match"
+        return f"{'rank score' if self.mode == 'recommend' else 'score'} {score:.2f}"
+
+    def _heading(self) -> str:
+        """What was searched for: the query, or the title of the paper the hits are similar to."""
+        e = html.escape
+        n = len(self)
+        if self.target is not None:
+            what = f"paper{'s' if n != 1 else ''} similar to <i>{e(self.target.shown_title)}</i>"
+        elif self.mode == "recommend":
+            what = f"recommendation{'s' if n != 1 else ''}" + (f", {e(self.query)}" if self.query else "")
+        else:
+            what = f"result{'s' if n != 1 else ''}" + (f" for <i>{e(self.query)}</i>" if self.query else "")
+        return f"<div><b>{n}</b> {what} ({e(self.mode)})</div>"
 
     def _repr_html_(self) -> str:
         e = html.escape
-        head = f"<div><b>{len(self)}</b> result{'s' if len(self) != 1 else ''}"
-        head += f" for <i>{e(self.query)}</i>" if self.query else ""
-        head += f" ({e(self.mode)})</div>"
+        note = f'<div style="{_MUTED};margin:0 0 8px">{e(self.score_scale)}</div>' if len(self) else ""
         rows = []
         for p in list(self)[:20]:
             why = self.explanations.get(p.id, "")
+            line = " · ".join(x for x in (self.score_text(p.id), why) if x)
+            # the score line sits on its card, the hits apart from each other
             rows.append(
-                f'<div style="color:var(--jp-ui-font-color2,#666);font-size:90%">'
-                f"score {self.scores.get(p.id, 0):.3f} · {e(why)}</div>{p.to_html()}"
+                f'<div class="paperlab-hit" style="margin:0 0 14px">'
+                f'<div style="{_MUTED};margin:0 0 0 2px">{e(line)}</div>{p.to_html()}</div>'
             )
-        return head + "".join(rows)
+        return self._heading() + note + "".join(rows)
+
+
+_MUTED = "color:var(--jp-ui-font-color2,#666);font-size:90%"
 
 
 def _reason(found: str | dict[str, Any]) -> dict[str, Any]:
