@@ -3,12 +3,40 @@
  * text nodes and `<mark>` elements (never markup strings), so paper text stays text.
  */
 
-/** Terms worth marking: at least two characters, longest first, at most 24. */
-export function markTerms(terms: readonly string[]): string[] {
+/**
+ * Words never marked: the kernel's stopwords (bm25s' English list and the search's QUERY_STOP, kept equal
+ * by tests/test_highlight_stopwords.py): "that", "are", "do", "not" say nothing about a paper.
+ */
+export const STOPWORDS = new Set(
+  `a about all also an and any approach are as at be been being between both but by can could did do does
+doing done each for from get gets got had has have having he her here his how i if in into is it its just
+made make makes making may me method might more most must my new no not of on only or other our out over
+paper present propose proposed results shall she should show shows so some such than that the their them
+then there these they thing things this those to too under up us use used using very via was way ways we
+were what when where which who whom whose why will with would you your`.split(
+    /\s+/
+  )
+);
+
+/** The query's acronyms ("RL", "QA", "3D"): the only words under three letters worth marking. */
+function acronyms(query: string): Set<string> {
+  return new Set(
+    (query.match(/[\p{L}\p{N}]+/gu) ?? [])
+      .filter(w => w.length >= 2 && w === w.toUpperCase() && /\p{Lu}/u.test(w))
+      .map(w => w.toLowerCase())
+  );
+}
+
+/**
+ * Terms worth marking, longest first, at most 24: no stopword, and at least three letters unless the
+ * query (`query`, as typed) writes the term as an acronym.
+ */
+export function markTerms(terms: readonly string[], query = ''): string[] {
+  const short = acronyms(query);
   const seen = new Set<string>();
   for (const term of terms) {
     const t = term.trim().toLowerCase();
-    if (t.length >= 2) {
+    if (t && !STOPWORDS.has(t) && (t.length >= 3 || short.has(t))) {
       seen.add(t);
     }
   }
@@ -17,12 +45,23 @@ export function markTerms(terms: readonly string[]): string[] {
     .slice(0, 24);
 }
 
+/**
+ * Whole words only (no Unicode letter or digit right before or after a match): a term also marks its
+ * plural and its -ed / -ing forms ("model" marks "models", "models" marks "model"), never a piece of a
+ * longer word ("do" is never marked in "Random").
+ */
 function pattern(terms: readonly string[]): RegExp | null {
   if (!terms.length) {
     return null;
   }
-  const escaped = terms.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(${escaped.join('|')})`, 'gi');
+  const escaped = terms.map(t => {
+    const base = t.length > 3 && /[^s]s$/.test(t) ? t.slice(0, -1) : t;
+    return base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?:s|es|ed|ing)?';
+  });
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`,
+    'giu'
+  );
 }
 
 /** Append `text` to `parent`, each occurrence of a term (case-insensitive) inside a `<mark>`. */

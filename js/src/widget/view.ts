@@ -494,9 +494,11 @@ export class CardsView implements act.IActionHost, IFeedHost {
     }
   }
 
-  /** Terms to mark: the kernel's matched terms of a paper and the typed filter's words. */
+  /** Terms to mark: the kernel's matched terms of a paper and the typed words (no stopwords, whole words). */
   private terms(matched: string[] = []): string[] {
-    return markTerms([...matched, ...queryWords(this.tools.input.value)]);
+    const typed = this.tools.input.value;
+    const words = typed.match(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu) ?? [];
+    return markTerms([...matched, ...words], typed);
   }
 
   /** Why the kernel search found a paper (the `why` trait), if it says. */
