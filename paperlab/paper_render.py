@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .paper import MIME_TYPE, Paper
-from .text import NO_MATH_CLASS, md_escape, md_link_text, md_quote, shown_text
+from .text import NO_MATH_CLASS, md_escape, md_link_text, md_no_math, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
 
 __all__ = [
@@ -77,10 +77,10 @@ def paper_to_markdown(paper: Paper) -> str:
     """
     link = md_url(paper.abs_url)
     title = paper.shown_title  # titles and abstracts as read: LaTeX decoded (the raw form rides in the JSON)
-    lines = [f"### [{md_link_text(title)}]({link})" if link else f"### {md_escape(title)}"]
+    lines = [f"### [{md_no_math(md_link_text(title))}]({link})" if link else f"### {md_no_math(md_escape(title))}"]
     meta = _meta(paper)
     if meta:
-        lines.append("*" + md_escape(" · ".join(meta)) + "*")
+        lines.append("*" + md_no_math(md_escape(" · ".join(meta))) + "*")
     badges = [f"arXiv:{md_escape(paper.arxiv_id)}"] if paper.arxiv_id else []
     badges += _stats(paper)
     links = [f"[{name}]({url})" for name, url in ((n, md_url(u)) for n, u in _links(paper)) if url]
@@ -89,7 +89,7 @@ def paper_to_markdown(paper: Paper) -> str:
     if extra_line:
         lines.append(extra_line)
     if paper.abstract:
-        lines += ["", md_quote(paper.shown_abstract or "")]
+        lines += ["", *(f"> {md_no_math(line[2:])}" for line in md_quote(paper.shown_abstract or "").splitlines())]
     lines += ["", f"<!-- {MIME_TYPE} {_card_json(paper)} -->"]
     return "\n".join(lines) + "\n"
 

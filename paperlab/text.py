@@ -9,7 +9,7 @@ import hashlib
 import html
 import re
 
-__all__ = ["NO_MATH_CLASS", "md_escape", "md_link_text", "md_quote", "shown_text", "text_hash"]
+__all__ = ["NO_MATH_CLASS", "md_escape", "md_link_text", "md_no_math", "md_quote", "shown_text", "text_hash"]
 
 #: Classes of the outermost element of HTML we write: MathJax 3 (JupyterLab 4, Notebook 7) and MathJax 2 (nbconvert,
 #: classic notebook) skip them, so a "$" in a title, abstract or note is never typeset as math.
@@ -64,6 +64,19 @@ def md_link_text(text: str) -> str:
     'see &#91;x&#93;(javascript:y) and !&#91;i&#93;(http://h/p.png)'
     """
     return md_escape(text).replace("\\[", "&#91;").replace("\\]", "&#93;")
+
+
+def md_no_math(markdown: str) -> str:
+    """Escaped inline markdown (:func:`md_escape`) that JupyterLab's MathJax leaves alone: when it holds a "$", wrapped
+    in a ``<span>`` of :data:`NO_MATH_CLASS` (MathJax reads the rendered text, where ``&#36;`` is a "$" again, so a
+    pasted markdown card with "$5 per $x$" in its title would show "5perx" typeset as maths otherwise).
+
+    >>> md_no_math(md_escape("costs $5"))
+    '<span class="mathjax_ignore tex2jax_ignore">costs &#36;5</span>'
+    >>> md_no_math("no dollar")
+    'no dollar'
+    """
+    return f'<span class="{NO_MATH_CLASS}">{markdown}</span>' if "&#36;" in markdown else markdown
 
 
 def md_quote(text: str) -> str:
