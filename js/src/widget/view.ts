@@ -96,13 +96,18 @@ export class CardsView implements act.IActionHost, IFeedHost {
     performance.mark('paperlab-cards:render-start');
     this.loadListed(false);
     this.loadSelected(false);
+    // a view restored after a page reload shows the kernel search it showed before: the query in the
+    // box, its ranking (or its "no result" message) and the status line, never the query over all papers
+    const query = (this.model.get('query') as string) || '';
+    if (query) {
+      this.tools.input.value = query;
+      const scores = this.model.get('scores') as object | undefined;
+      const mode = String(this.model.get('search_mode') || 'hybrid');
+      this.searched(Object.keys(scores ?? {}).length, query, mode);
+    }
     this.loadPapers();
     this.loadLists();
     this.loadProgress();
-    const query = this.model.get('query') as string;
-    if (query) {
-      this.tools.input.value = query;
-    }
     afterPaint(() => measure('render', 'render-start', 'render-end'));
   }
 
@@ -234,7 +239,9 @@ export class CardsView implements act.IActionHost, IFeedHost {
     const raw =
       (this.model.get('scores') as Record<string, number> | undefined) ?? {};
     const keys = Object.keys(raw);
-    this.scores = keys.length > 0 ? new Map(keys.map(k => [k, raw[k]])) : null;
+    // a kernel query without scores is a search that found nothing: a ranking of no paper
+    const searched = keys.length > 0 || Boolean(this.model.get('query'));
+    this.scores = searched ? new Map(keys.map(k => [k, raw[k]])) : null;
     this.crowded = crowdedPercents(this.scores?.values() ?? []);
     const ranked = this.tools.rankedEl;
     if (this.scores) {
