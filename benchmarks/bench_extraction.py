@@ -12,14 +12,17 @@ real corpus (Hugging Face seeds and fixtures) and from its reading-group transcr
 Two match levels: ``value`` (the number, unit and kind for sentences; line and value for
 table cells) and ``tuple`` (also metric and dataset, and the method for tables).
 
-Held-out set: ``benchmarks/data/extraction_gold_v2.json`` — sentences of abstracts the extractor was never
-developed on, split by abstract into ``dev`` (the only part used to improve the extractor) and ``test``. Each
-split is scored on its own, with a third match level ``metric`` (number, unit, kind and metric).
-``benchmarks/data/extraction_gold_v3_dev.json`` (split ``v3-dev``) and ``extraction_gold_v5_dev.json`` (``v5-dev``)
-are more dev sets of other real abstracts. ``extraction_gold_v4_test.json`` (``v4-test``, labelled before any change
-of session 4) is scored only with ``--v4-test``, the v2 ``test`` split only with ``--test``: final scorings, never
-develop against them. Held-out splits are scored for the baseline, the rules alone (the metric ranker's model
-hidden) and paperlab (rules + ranker) in the same run; metrics are compared case- and plural-insensitively.
+Other gold sets: ``benchmarks/data/extraction_gold_v2.json`` — sentences of abstracts the extractor was never
+developed on, split by abstract into ``dev`` (used to improve the extractor) and ``test`` (held out, scored only with
+``--test``). Each split is scored on its own, with a third match level ``metric`` (number, unit, kind and metric).
+Development sets of other real abstracts: ``extraction_gold_v3_dev.json`` (split ``v3-dev``),
+``extraction_gold_v5_dev.json`` (``v5-dev``), ``extraction_gold_v7_dev.json`` (``v7-dev``, session 5, mostly
+precision checks) and ``extraction_gold_v4_test.json`` — v4 (scored once as test in session 4, dev since session 5;
+its split is still spelled ``v4-test``). ``extraction_gold_v6_test.json`` (``v6-test``, labelled in session 5 by
+someone else, never read during development) is read and scored only with ``--v6-test``: the final scoring. Every
+split is scored for the baseline, the rules alone (both learned models hidden), rules + metric ranker (session 4's
+extractor: the results classifier hidden) and paperlab (rules + ranker + classifier) in the same run; metrics are
+compared case- and plural-insensitively.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -47,11 +50,13 @@ GOLD_V2 = Path(__file__).parent / "data" / "extraction_gold_v2.json"
 GOLD_V3 = Path(__file__).parent / "data" / "extraction_gold_v3_dev.json"
 GOLD_V4 = Path(__file__).parent / "data" / "extraction_gold_v4_test.json"
 GOLD_V5 = Path(__file__).parent / "data" / "extraction_gold_v5_dev.json"
+GOLD_V6 = Path(__file__).parent / "data" / "extraction_gold_v6_test.json"  # held out: read only with --v6-test
+GOLD_V7 = Path(__file__).parent / "data" / "extraction_gold_v7_dev.json"
 
 from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
 from paperlab.compare import extract_results  # noqa: E402
-from paperlab.comparison import metric_ranker  # noqa: E402
+from paperlab.comparison import metric_ranker, result_classifier  # noqa: E402
 from paperlab.errors import PartialImportWarning  # noqa: E402
 from paperlab.services.sessions import Session  # noqa: E402
 
@@ -150,56 +155,58 @@ _HELD_OUT = {
     "test": "v2 test",
     "v3-dev": "v3-dev",
     "v5-dev": "v5-dev",
-    "v4-test": "v4-test",
-    "v4-unseen": "v4-test without 2606.13174",
+    "v4-test": "v4 (scored once as test in session 4, dev since session 5)",
+    "v7-dev": "v7-dev",
+    "v6-test": "v6-test",
+}
+DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
+# the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
+SYSTEMS = {
+    "rules only": (False, False),
+    "rules + ranker, no classifier": (True, False),
+    "paperlab": (True, True),
 }
 
 
-def _rules_only() -> None:
-    """Extraction without the learned metric ranker (its model file hidden): the rules alone, as before it."""
-    metric_ranker.MODEL_PATH = Path("/nonexistent/metric_model.json")
-    metric_ranker._model.cache_clear()
+def _learned_parts(ranker: bool, classifier: bool, shipped: tuple[Path, Path]) -> None:
+    """Switch the learned parts of extraction on (their shipped model files) or off (a missing file)."""
+    for part, on, path in ((metric_ranker, ranker, shipped[0]), (result_classifier, classifier, shipped[1])):
+        part.MODEL_PATH = path if on else Path("/nonexistent") / path.name
+        part._model.cache_clear()
 
 
 def _split_sentences(splits: tuple[str, ...]) -> dict[str, list[dict]]:
-    """The sentences of each split; with ``v4-test`` also ``v4-unseen``: v4-test without the abstracts that an
-    earlier session's extraction tests used (its ``seen_in_development`` list)."""
-    files = (GOLD_V2, GOLD_V3, GOLD_V4, GOLD_V5)
+    """The sentences of each split (the held-out v6-test file is read only when ``v6-test`` is asked for)."""
+    files = [GOLD_V2, GOLD_V3, GOLD_V4, GOLD_V5] + [GOLD_V7] * GOLD_V7.is_file() + [GOLD_V6] * ("v6-test" in splits)
     every = [s for f in files for s in json.loads(f.read_text(encoding="utf-8"))["sentences"]]
-    out = {split: [s for s in every if s["split"] == split] for split in splits}
-    if "v4-test" in out:
-        seen = set(json.loads(GOLD_V4.read_text(encoding="utf-8")).get("seen_in_development", []))
-        out["v4-unseen"] = [s for s in out["v4-test"] if s["record"] not in seen]
-    return out
+    return {split: [s for s in every if s["split"] == split] for split in splits}
 
 
 def _predict(by_split: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
     preds = {
-        split: {
-            "baseline": [t for s in sents for t in baseline_sentence(s["text"])],
-            "paperlab": [t for s in sents for t in extract_results(s["text"]).to_dict("records")],
-        }
+        split: {"baseline": [t for s in sents for t in baseline_sentence(s["text"])]}
         for split, sents in by_split.items()
     }
-    model_path = metric_ranker.MODEL_PATH
-    _rules_only()
-    for split, sents in by_split.items():
-        preds[split]["rules only"] = [t for s in sents for t in extract_results(s["text"]).to_dict("records")]
-    metric_ranker.MODEL_PATH = model_path
-    metric_ranker._model.cache_clear()
+    shipped = (metric_ranker.MODEL_PATH, result_classifier.MODEL_PATH)
+    for system, (ranker, classifier) in SYSTEMS.items():
+        _learned_parts(ranker, classifier, shipped)
+        for split, sents in by_split.items():
+            preds[split][system] = [t for s in sents for t in extract_results(s["text"]).to_dict("records")]
+    _learned_parts(True, True, shipped)
     return preds
 
 
-def held_out_rows(splits: tuple[str, ...] = ("dev", "v3-dev", "v5-dev")) -> list[dict]:
-    """The baseline, the rules alone and paperlab (rules + metric ranker) on each held-out split: v2 ``dev`` and
-    ``test``, ``v3-dev``, ``v5-dev``, ``v4-test``, each scored on its own at the three sentence match levels. The
-    test splits are scored only when asked for (``--test``, ``--v4-test``)."""
+def held_out_rows(splits: tuple[str, ...] = DEV_SPLITS) -> list[dict]:
+    """The baseline, the rules alone, rules + metric ranker (session 4) and paperlab (rules + ranker + results
+    classifier) on each split: v2 ``dev`` and ``test``, ``v3-dev``, ``v5-dev``, v4, ``v7-dev``, ``v6-test``, each
+    scored on its own at the three sentence match levels. The test splits are scored only when asked for (``--test``,
+    ``--v6-test``)."""
     by_split = _split_sentences(splits)
     preds = _predict(by_split)
     rows = []
     for split, sents in by_split.items():
         g = [t for s in sents for t in s["tuples"]]
-        for system in ("baseline", "rules only", "paperlab"):
+        for system in ("baseline", *SYSTEMS):
             for level in ("value", "metric", "tuple"):
                 prec, rec, f1 = score(keys(g, level, False), keys(preds[split][system], level, False))
                 rows.append(
@@ -217,7 +224,7 @@ def held_out_rows(splits: tuple[str, ...] = ("dev", "v3-dev", "v5-dev")) -> list
     return rows
 
 
-def main(realdata: Path, splits: tuple[str, ...] = ("dev", "v3-dev", "v5-dev")) -> pd.DataFrame:
+def main(realdata: Path, splits: tuple[str, ...] = DEV_SPLITS) -> pd.DataFrame:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     t0 = time.perf_counter()
     sent_gold: list[dict] = []
@@ -290,7 +297,9 @@ def main(realdata: Path, splits: tuple[str, ...] = ("dev", "v3-dev", "v5-dev")) 
     print("old gold set (the one the extractor was developed on):")
     print(pd.DataFrame(rows).to_string(index=False))
     v2 = held_out_rows(splits)
-    print("\nheld-out gold sets (v2 dev, v3-dev, v5-dev: used for development; v2 test, v4-test: report these):")
+    print(
+        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev: development; v2 test, v6-test: held out, report these):"
+    )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
     elapsed = time.perf_counter() - t0
@@ -305,7 +314,7 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_realdata_argument(ap, required=True)
     ap.add_argument("--test", action="store_true", help="also score the held-out v2 test split (a final scoring)")
-    ap.add_argument("--v4-test", action="store_true", help="also score v4-test (the final scoring; only once)")
+    ap.add_argument("--v6-test", action="store_true", help="also score v6-test (the final scoring; only once)")
     args = ap.parse_args()
-    chosen = ("dev", "v3-dev", "v5-dev") + (("test",) if args.test else ()) + (("v4-test",) if args.v4_test else ())
+    chosen = DEV_SPLITS + (("test",) if args.test else ()) + (("v6-test",) if args.v6_test else ())
     main(realdata_or_exit(args.realdata), chosen)

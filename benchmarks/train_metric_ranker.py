@@ -30,13 +30,13 @@ import numpy as np  # noqa: E402
 from scipy.optimize import minimize  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 
-from paperlab.comparison import metric_ranker  # noqa: E402
+from paperlab.comparison import metric_ranker, result_classifier  # noqa: E402
 from paperlab.comparison.sentences import (  # noqa: E402
     _VALUE_RE,
     _metric_hits,
-    _plain,
     _value_at,
     extract_results,
+    flat_sentence,
 )
 
 SETS = {
@@ -83,7 +83,7 @@ def examples(sents: list[dict]) -> list[tuple[list[dict[str, float]], list[int]]
     and 0/1 labels (1 = the candidate names the gold metric; "no metric" is 1 when the gold has none)."""
     groups = []
     for s in sents:
-        text = " ".join(_plain(s["text"]).replace("**", "").split())
+        text = flat_sentence(s["text"])
         metrics = _metric_hits(text)
         gold = Counter((round(float(t["value"]), 4), metric_ranker.metric_key(t["metric"])) for t in s["tuples"])
         for m in _VALUE_RE.finditer(text):
@@ -183,6 +183,7 @@ def main() -> None:
     check = sentences(args.check_on)
     print("           value R  metric P  metric R   (on " + ", ".join(args.check_on) + ")")
     with tempfile.TemporaryDirectory() as tmp:
+        use(None, Path(tmp), result_classifier)  # the shipped classifier was trained on the check sets too
         for label, m in (("no model", None), ("ranker", model)):
             use(m, Path(tmp))
             print(f"{label:<10} " + "    ".join(f"{x:.3f}" for x in end_to_end(check)))

@@ -31,7 +31,7 @@ from train_metric_ranker import SETS, available, counted, sentences, sentences_u
 from train_metric_ranker import use as use_model  # noqa: E402
 
 from paperlab.comparison import result_classifier  # noqa: E402
-from paperlab.comparison.sentences import _plain, kept_numbers  # noqa: E402
+from paperlab.comparison.sentences import flat_sentence, kept_numbers  # noqa: E402
 
 DEV_SETS = ["v1", "v2-dev", "v3-dev", "v5-dev", "v4", "v7-dev"]
 
@@ -40,7 +40,7 @@ def examples(sents: list[dict]) -> tuple[list[dict[str, float]], list[int]]:
     """Features and 0/1 labels of every number the rules keep (1 = the gold lists its value)."""
     xs, ys = [], []
     for s in sents:
-        text = " ".join(_plain(s["text"]).replace("**", "").split())
+        text = flat_sentence(s["text"])
         gold = Counter(round(abs(float(t["value"])), 4) for t in s["tuples"])
         found, spans = kept_numbers(text)
         for r, (start, end) in zip(found, spans, strict=True):
@@ -52,7 +52,7 @@ def examples(sents: list[dict]) -> tuple[list[dict[str, float]], list[int]]:
     return xs, ys
 
 
-def fit(sents: list[dict], c: float, threshold: float, quiet: bool = False) -> dict:
+def fit(sents: list[dict], c: float, threshold: float, bare_threshold: float, quiet: bool = False) -> dict:
     xs, ys = examples(sents)
     vec = DictVectorizer(sparse=False)
     x = vec.fit_transform(xs)
@@ -62,7 +62,14 @@ def fit(sents: list[dict], c: float, threshold: float, quiet: bool = False) -> d
     weights = {str(f): round(float(v), 5) for f, v in zip(names, clf.coef_[0], strict=True) if abs(v) > 1e-6}
     if not quiet:
         print(f"fitted on {len(ys)} kept numbers ({sum(ys)} results) of {len(sents)} sentences, {len(weights)} weights")
-    return {"weights": weights, "intercept": round(float(clf.intercept_[0]), 5), "threshold": threshold, "C": c}
+    intercept = round(float(clf.intercept_[0]), 5)
+    return {
+        "weights": weights,
+        "intercept": intercept,
+        "threshold": threshold,
+        "bare_threshold": bare_threshold,
+        "C": c,
+    }
 
 
 def predicted(sents: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -92,23 +99,22 @@ def use(model: dict | None, folder: Path) -> None:
     use_model(model, folder, result_classifier)
 
 
-def check(names: list[str], c: float, thresholds: list[float]) -> None:
+def check(names: list[str], c: float, threshold: float, bare_thresholds: list[float]) -> None:
     """Leave one development set out: fit on the others, score the left-out set end to end."""
-    print(f"{'left out':<8} {'system':<16} value P  value R  metric R")
+    print(f"{'left out':<8} {'system':<22} value P  value R  metric R")
     with tempfile.TemporaryDirectory() as tmp:
         for held in names:
-            rest = [n for n in names if n != held]
             held_sents = sentences([held])
             use(None, Path(tmp))
-            print(f"{held:<8} {'rules only':<16} " + "   ".join(f"{x:.3f}" for x in end_to_end(held_sents)))
-            model = fit(sentences(rest), c, 0.5)
-            for t in thresholds:
-                use({**model, "threshold": t}, Path(tmp))
-                vp, vr, mr = end_to_end(held_sents)
-                print(f"{held:<8} {f'classifier {t:.2f}':<16} {vp:.3f}   {vr:.3f}   {mr:.3f}")
+            print(f"{held:<8} {'rules only':<22} " + "   ".join(f"{x:.3f}" for x in end_to_end(held_sents)))
+            model = fit(sentences([n for n in names if n != held]), c, threshold, 1.0, quiet=True)
+            for t in bare_thresholds:
+                use({**model, "bare_threshold": t}, Path(tmp))
+                label = f"classifier {threshold:.2f}/{t:.2f}"
+                print(f"{held:<8} {label:<22} " + "   ".join(f"{x:.3f}" for x in end_to_end(held_sents)))
 
 
-def grouped_check(names: list[str], c: float, thresholds: list[float], folds: int = 5) -> None:
+def grouped_check(names: list[str], c: float, threshold: float, bare_thresholds: list[float], folds: int = 5) -> None:
     """Pool every development set, split it by abstract into ``folds`` parts; fit on the other parts, predict the
     held part; figures per set over all folds (each abstract is predicted by a model that never saw it)."""
     from sklearn.model_selection import GroupKFold
@@ -117,22 +123,22 @@ def grouped_check(names: list[str], c: float, thresholds: list[float], folds: in
     groups = [f"{n}|{s.get('record') or s['text']}" for n, s in tagged]
     split = list(GroupKFold(n_splits=folds).split(tagged, groups=groups))
     rows: dict[tuple[str, str], tuple[list[dict], list[dict]]] = {}
+    systems = [("rules only", None)] + [(f"classifier {threshold:.2f}/{t:.2f}", t) for t in bare_thresholds]
     with tempfile.TemporaryDirectory() as tmp:
-        for label, t in [("rules only", None)] + [(f"classifier {t:.2f}", t) for t in thresholds]:
-            for train_idx, held_idx in split:
-                if t is None:
-                    use(None, Path(tmp))
-                else:
-                    use(fit([tagged[i][1] for i in train_idx], c, t, quiet=True), Path(tmp))
+        for train_idx, held_idx in split:
+            model = fit([tagged[i][1] for i in train_idx], c, threshold, 1.0, quiet=True)
+            for label, t in systems:
+                use(None if t is None else {**model, "bare_threshold": t}, Path(tmp))
                 for i in held_idx:
                     g, p = predicted([tagged[i][1]])
                     acc = rows.setdefault((tagged[i][0], label), ([], []))
                     acc[0].extend(g)
                     acc[1].extend(p)
-    print(f"\n{folds}-fold by abstract over {', '.join(names)}")
-    print(f"{'set':<8} {'system':<16} value P  value R  metric R")
-    for (n, label), (g, p) in sorted(rows.items(), key=lambda kv: (names.index(kv[0][0]), kv[0][1])):
-        print(f"{n:<8} {label:<16} " + "   ".join(f"{x:.3f}" for x in figures(g, p)))
+    print(f"\n{folds}-fold by abstract over {', '.join(names)} (threshold / bare threshold)")
+    print(f"{'set':<8} {'system':<22} value P  value R  metric R")
+    order = [label for label, _ in systems]
+    for (n, label), (g, p) in sorted(rows.items(), key=lambda kv: (names.index(kv[0][0]), order.index(kv[0][1]))):
+        print(f"{n:<8} {label:<22} " + "   ".join(f"{x:.3f}" for x in figures(g, p)))
 
 
 def main() -> None:
@@ -140,16 +146,17 @@ def main() -> None:
     ap.add_argument("--train", nargs="+", default=DEV_SETS, choices=sorted(SETS))
     ap.add_argument("--C", type=float, default=0.5)
     ap.add_argument("--threshold", type=float, default=0.3)
-    ap.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5])
+    ap.add_argument("--bare-threshold", type=float, default=0.6, help="the cut for bare numbers (no unit, no metric)")
+    ap.add_argument("--bare-thresholds", type=float, nargs="+", default=[0.5, 0.6, 0.7, 0.8, 1.0])
     ap.add_argument("--check", action="store_true", help="leave-one-development-set-out figures")
     ap.add_argument("--write", action="store_true", help="write paperlab/comparison/result_model.json")
     args = ap.parse_args()
     names = available(args.train)
     if args.check:
-        check(names, args.C, args.thresholds)
-        grouped_check(names, args.C, args.thresholds)
+        check(names, args.C, args.threshold, args.bare_thresholds)
+        grouped_check(names, args.C, args.threshold, args.bare_thresholds)
     if args.write:
-        model = fit(sentences(names), args.C, args.threshold)
+        model = fit(sentences(names), args.C, args.threshold, args.bare_threshold)
         model.update(trained_on=names, sentences=counted(names))
         path = result_classifier.MODEL_PATH
         path.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")

@@ -94,7 +94,7 @@ def test_shipped_model_is_what_the_training_script_fits(tmp_path):
     model = json.loads(result_classifier.MODEL_PATH.read_text(encoding="utf-8"))
     code = (
         "import json, sys; sys.path.insert(0, 'benchmarks'); import train_result_classifier as t; "
-        f"m = t.fit(t.sentences_upto({model['sentences']!r}), {model['C']!r}, {model['threshold']!r}); "
+        f"m = t.fit(t.sentences_upto({model['sentences']!r}), {model['C']!r}, {model['threshold']!r}, {model['bare_threshold']!r}); "
         f"open({str(tmp_path / 'm.json')!r}, 'w').write(json.dumps(m))"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
@@ -102,3 +102,28 @@ def test_shipped_model_is_what_the_training_script_fits(tmp_path):
     assert fitted["weights"].keys() == model["weights"].keys()
     assert all(abs(fitted["weights"][k] - model["weights"][k]) < 1e-3 for k in fitted["weights"])
     assert abs(fitted["intercept"] - model["intercept"]) < 1e-3
+
+
+BARE_RESULT = "Our tokenizer achieves 0.74 rFID on the held-out images, outperforming the previous best method by 0.21."
+
+
+def test_a_bare_number_is_reported_when_the_classifier_is_confident():
+    rows = _rows(BARE_RESULT)
+    assert [(v, u, k) for _, v, u, k in rows] == [(0.74, None, "absolute"), (0.21, None, "delta")]
+    assert rows[0][0] == "rFID"  # the metric ranker names the chunk next to it
+
+
+def test_bare_numbers_need_the_classifier(no_classifier):
+    assert _rows(BARE_RESULT) == []  # the rules alone never report a number without unit or metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cohort was followed for 12 months and 35 sites took part.",
+        "The telescope observed 42 fields with a seeing of 0.8 arcsec.",
+        "The detector was built in 2015 and runs at 13.6 TeV.",
+    ],
+)
+def test_bare_counts_and_measurements_stay_out(text):
+    assert _rows(text) == []

@@ -158,6 +158,11 @@ def features(text: str, start: int, end: int, row: dict[str, Any]) -> dict[str, 
     f.update(_around_features(text, start, end))
     f.update(_sentence_features(text, start))
 
+    if row.get("_bare"):
+        f["bare"] = 1.0
+        f["bare_named" if row.get("metric") else "bare_unnamed"] = 1.0
+        if "." in text[start:end]:
+            f["bare_decimal"] = 1.0
     if row.get("_named"):
         f["metric_named"] = 1.0
     elif row.get("metric"):
@@ -184,10 +189,13 @@ def result_probability(feats: dict[str, float], model: dict) -> float:
 
 
 def judge_results(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
-    """Mark (``_drop``) the kept numbers the model judges not to be results; no model installed: keep all."""
+    """Mark (``_drop``) the kept numbers the model judges not to be results (a bare number — no unit, no metric
+    next to it — needs the higher ``bare_threshold``); no model installed: keep all but the bare ones."""
     model = _model()
-    if model is None:
-        return
     for r, (start, end) in zip(found, spans, strict=True):
-        if result_probability(features(text, start, end, r), model) < model["threshold"]:
+        if model is None:
+            r["_drop"] = r.get("_drop") or r.get("_bare", False)  # the rules alone never report a bare number
+            continue
+        cut = model["bare_threshold"] if r.get("_bare") else model["threshold"]
+        if result_probability(features(text, start, end, r), model) < cut:
             r["_drop"] = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -9,7 +10,7 @@ from ..paper import Paper
 from .datasets import dataset_candidates, dataset_for
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names, to_float
-from .metric_ranker import rank_unnamed
+from .metric_ranker import rank_metric, rank_unnamed
 from .result_classifier import judge_results
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ _LATEX_SUBS = [
     (re.compile(r"\\%"), "%"),
     (re.compile(r"\\pm(?![a-zA-Z])"), "±"),
     (re.compile(r"\\(?:sim|approx)(?![a-zA-Z])"), "~"),
+    (re.compile(r"\\textgreater(?![a-zA-Z])"), ">"),  # "{\textgreater}95{\%}"
+    (re.compile(r"\\textless(?![a-zA-Z])"), "<"),
     (re.compile(r"\\[lg]eq?(?![a-zA-Z])"), ""),
     (re.compile(r"\\[,;! ]"), " "),
 ]
@@ -185,7 +188,7 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
 
 
 def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: str) -> list[dict[str, Any]]:
-    sent_flat = " ".join(_plain(sent).replace("**", "").split())
+    sent_flat = flat_sentence(sent)
     found, spans = kept_numbers(sent_flat)
     judge_results(found, spans, sent_flat)  # the learned results-vs-non-results classifier
     for r in found:
@@ -194,21 +197,37 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
     return [r for r in found if not r.pop("_drop", False)]
 
 
+def flat_sentence(sent: str) -> str:
+    """A sentence as extraction reads it: LaTeX of numbers undone, bold marks dropped, one line, "9--52" → "9–52"."""
+    text = html.unescape(sent) if "&" in sent else sent  # "100&#x0025;" in records from HTML pages
+    return re.sub(r"(?<=\d)--(?=[+−]?\d)", "–", " ".join(_plain(text).replace("**", "").split()))
+
+
 def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
-    """The numbers of a plain one-line sentence that the rules keep as results (rows, spans), before the classifier."""
-    sent_flat = re.sub(r"(?<=\d)--(?=[+−]?\d)", "–", sent_flat)  # the LaTeX range dash of "9--52%"
+    """The numbers of a flat sentence that the rules keep as results (rows, spans), before the classifier; bare
+    numbers (no unit, no metric next to them: "0.61 rFID", "from 82.18 to 88.37") follow, marked ``_bare``."""
     metrics = _metric_hits(sent_flat)
     datasets = dataset_candidates(sent_flat, lexicon_hits("dataset", sent_flat))
     found: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
+    rest = []
     for m in _VALUE_RE.finditer(sent_flat):
         row = _value_at(m, sent_flat, metrics, datasets)
         if row is not None:
             found.append(row)
             spans.append((m.start("num"), m.end()))
+        else:
+            rest.append(m)
     _coordinate(found, spans, sent_flat, datasets)
     zip_respectively(found, spans, sent_flat, metrics)
     rank_unnamed(found, spans, sent_flat, metrics)
+    for m in rest:
+        row = _value_at(m, sent_flat, metrics, datasets, bare=True)
+        if row is not None:
+            row["_bare"] = True
+            row["metric"] = row["metric"] or rank_metric(sent_flat, m.start("num"), m.end(), "", row["kind"], metrics)
+            found.append(row)
+            spans.append((m.start("num"), m.end()))
     return found, spans
 
 
@@ -229,7 +248,11 @@ def _metric_hits(text: str) -> list[tuple[int, int, str]]:
 
 
 def _value_at(
-    m: re.Match[str], text: str, metrics: list[tuple[int, int, str]], datasets: list[tuple[int, int, str]]
+    m: re.Match[str],
+    text: str,
+    metrics: list[tuple[int, int, str]],
+    datasets: list[tuple[int, int, str]],
+    bare: bool = False,
 ) -> dict[str, Any] | None:
     """The result a number in a sentence reports, or None when it is part of a name, a count or a setting."""
     unit = m.group("unit").strip()
@@ -256,7 +279,9 @@ def _value_at(
         return None  # the spread of "85.3 ± 0.4%", not a result of its own
     adjacent_metric = _adjacent_metric(metrics, start, end, text)
     named_metric = _metric_named_after(metrics, end, text) or adjacent_metric  # "by 1.48% in accuracy" wins
-    if not _is_result(text, start, end, unit, named_metric):
+    if bare and (unit or named_metric or not re.search(r"\.\d|^\d{2,3}$", m.group("num"))):
+        return None  # bare: a decimal or a 2-3 digit number the strict rules rejected for want of unit and metric
+    if not _is_result(text, start, end, unit, named_metric, bare):
         return None
     kind, value = _kind_and_value(m, text, start, end)
     if unit == "x" and not re.search(r"(?i)\b(?:ratios?|factor)\b", text[max(0, start - 60) : end + 30]):
@@ -300,10 +325,11 @@ def _is_speedup(text: str, start: int, end: int) -> bool:
     )
 
 
-def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None) -> bool:
-    """A value with a unit or next to a metric; not a count ("200 epochs") or an operating point."""
+def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None, bare: bool) -> bool:
+    """A value with a unit or next to a metric (any number when ``bare``); not a count ("200 epochs") or an
+    operating point."""
     before, after = text[max(0, start - 80) : start], text[end : end + 60]
-    if not unit and adjacent_metric is None:  # "a 4.85 dB improvement": a physical unit and a change
+    if not unit and adjacent_metric is None and not bare:  # "a 4.85 dB improvement": a physical unit and a change
         return bool(re.match(rf"\s?{_PHYSICAL}\s+(?:improvement|gain|reduction|increase|decrease)\b", after))
     if (
         unit == "x"
