@@ -28,19 +28,32 @@ export interface IFeed {
   muted: number;
 }
 
-/** The collapsible "For you" section; the feed is loaded the first time it is opened. */
+/** A feed shown longer than this is fetched again when the section is opened (thumbs given in a notebook,
+ * a new day, an edited interest profile). */
+export const FEED_STALE_MS = 10 * 60 * 1000;
+
+/** The collapsible "For you" section: the feed is loaded when the section is opened (again when what it
+ * shows is older than {@link FEED_STALE_MS} or from another day), and on "Refresh". */
 export class ForYouSection {
   constructor() {
     this.node = h('details', 'paperlab-foryou');
     const summary = h('summary', 'paperlab-foryou-title', 'For you');
     this._status = h('div', 'paperlab-foryou-status');
     this._status.setAttribute('role', 'status');
+    this._refresh = button(
+      'Refresh',
+      'Fetch and rank today’s papers again (picks up thumbs given in notebooks)',
+      () => void this.load(),
+      { className: 'paperlab-foryou-refresh' }
+    );
+    const bar = h('div', 'paperlab-foryou-bar');
+    bar.append(this._status, this._refresh);
     this._problem = h('div', 'paperlab-foryou-problem');
     this._problem.hidden = true;
     this._list = h('ol', 'paperlab-foryou-list');
-    this.node.append(summary, this._status, this._problem, this._list);
+    this.node.append(summary, bar, this._problem, this._list);
     this.node.addEventListener('toggle', () => {
-      if ((this.node as HTMLDetailsElement).open && !this._loaded) {
+      if ((this.node as HTMLDetailsElement).open && this._stale()) {
         void this.load();
       }
     });
@@ -50,14 +63,27 @@ export class ForYouSection {
 
   /** Ask the server for today's feed and show it. */
   async load(): Promise<void> {
-    this._loaded = true;
+    this._loadedAt = Date.now();
+    this._refresh.disabled = true;
     this._status.textContent = 'Ranking today’s papers…';
     try {
       this.render(await requestAPI<IFeed>('feed'));
     } catch (error: any) {
-      this._loaded = false;
+      this._loadedAt = 0;
       this._status.textContent = `Could not load the feed: ${error?.message ?? error}`;
+    } finally {
+      this._refresh.disabled = false;
     }
+  }
+
+  /** Whether opening the section should fetch the feed: never loaded (or failed), old, or of another day. */
+  private _stale(): boolean {
+    const now = Date.now();
+    return (
+      !this._loadedAt ||
+      now - this._loadedAt > FEED_STALE_MS ||
+      new Date(now).toDateString() !== new Date(this._loadedAt).toDateString()
+    );
   }
 
   /** Store a thumb (1 up, -1 down, 0 clear) and show the re-ranked feed. */
@@ -146,5 +172,7 @@ export class ForYouSection {
   private _status: HTMLElement;
   private _problem: HTMLElement;
   private _list: HTMLElement;
-  private _loaded = false;
+  private _refresh: HTMLButtonElement;
+  /** When the feed shown was asked for (ms since the epoch); 0: not loaded. */
+  private _loadedAt = 0;
 }
