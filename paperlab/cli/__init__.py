@@ -28,6 +28,7 @@ from ..library import Library
 from .embed import add_embed_parser
 from .feed import add_feed_parser
 from .search import add_search, paper_ident, positive_int
+from .show import add_show
 from .split import add_split_parser
 from .store import add_store_parser
 
@@ -249,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import(sub)
     _add_list(sub)
     add_search(sub)
+    add_show(sub)
     _add_fetch(sub)
     _add_export(sub)
     _add_digest(sub)

@@ -54,6 +54,22 @@ def _render(result: object, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _offline_hint() -> str:
+    """What to do when an offline feed found nothing cached."""
+    from ..feed.fetching import default_cache_dir
+
+    cache = default_cache_dir()
+    if not cache.is_dir() or not any(cache.iterdir()):
+        return (
+            f"nothing is cached yet ({cache} is empty): run `paperlab feed` online once (it caches every answer); "
+            "after that, --offline rebuilds the same feed"
+        )
+    return (
+        f"the cache ({cache}) holds no answers for this day: run `paperlab feed` online for it, or rebuild a day "
+        "fetched before with --today YYYY-MM-DD --since YYYY-MM-DD"
+    )
+
+
 def cmd_feed(args: argparse.Namespace) -> int:
     """Run ``paperlab feed``."""
     from ..feed.core import feed
@@ -72,6 +88,8 @@ def cmd_feed(args: argparse.Namespace) -> int:
         result.rate(pid, -1)
     for failure in result.failed:
         print(f"paperlab: {failure}", file=sys.stderr)
+    if args.offline and result.failed and not result.items:
+        print(f"paperlab: {_offline_hint()}", file=sys.stderr)
     text = _render(result, args.format)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

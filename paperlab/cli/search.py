@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..paper import Paper
     from ..search import SearchResults
 
-__all__ = ["add_search", "cmd_search", "paper_ident", "positive_int", "search_rows"]
+__all__ = ["add_search", "cmd_search", "first_author", "open_corpus", "paper_ident", "positive_int", "search_rows"]
 
 
 def positive_int(text: str) -> int:
@@ -29,7 +29,9 @@ def positive_int(text: str) -> int:
     return value
 
 
-def _corpus(name: str | None) -> tuple[Library, str]:
+def open_corpus(name: str | None) -> tuple[Library, str]:
+    """The papers ``--corpus`` names (demo, store, a file; default: your library, else the demo) and how to say
+    where they are."""
     from ..data import demo_library
 
     if name == "demo":
@@ -55,18 +57,22 @@ def _corpus(name: str | None) -> tuple[Library, str]:
     return load(name), name
 
 
-def _first_author(p: Paper) -> str:
+def first_author(p: Paper) -> str:
+    """The first author ("Ada Lovelace et al."), else the organization, else the author count when a source gives
+    only that (a saved Hugging Face page: "4 authors"); "" when the source names no one (a DailyArXiv table)."""
     if p.authors:
         return p.authors[0] + (" et al." if len(p.authors) > 1 or (p.n_authors or 0) > 1 else "")
-    return p.organization or ""
+    if p.organization:
+        return p.organization
+    return f"{p.n_authors} author{'s' if p.n_authors != 1 else ''}" if p.n_authors else ""
 
 
 def paper_ident(p: Paper) -> str:
-    """The id a reader can use: the paper's id, or its arXiv id or DOI instead of a title hash ("" if none)."""
-    # a title-hash id means nothing to a reader: show the arXiv id or DOI; "" only when the paper has neither
+    """The id a reader can use with ``paperlab show``: the paper's id, or its arXiv id or DOI instead of a title
+    hash; the title-hash id itself when the paper has neither (it still names the paper)."""
     if not p.id.startswith("title:"):
         return p.id
-    return p.arxiv_id or p.doi or ""
+    return p.arxiv_id or p.doi or p.id
 
 
 def search_rows(results: SearchResults) -> list[dict[str, Any]]:
@@ -84,7 +90,7 @@ def search_rows(results: SearchResults) -> list[dict[str, Any]]:
                 "shown_id": paper_ident(p),
                 "year": p.year,
                 "date": (p.date_text or "") + ("?" if p.published and p.date_inferred else ""),
-                "first_author": _first_author(p),
+                "first_author": first_author(p),
                 "title": p.shown_title,
                 "why": {"terms": r["terms"], "sentence": r["sentence"], "text": r["text"]},
                 "url": p.abs_url,
@@ -109,15 +115,17 @@ def _print_table(rows: list[dict[str, Any]], header: str, query: str, out: TextI
     if not rows:
         return
     id_w = max(len(r["shown_id"] or "-") for r in rows)
-    au_w = min(max(len(_flat(r["first_author"])) for r in rows), 24)
+    au_w = min(max(len("first author"), *(len(_flat(r["first_author"])) for r in rows)), 24)
     print(_cut(f"{'#':>3}  {'score':>5}  {'id':<{id_w}}  year  {'first author':<{au_w}}  title", width), file=out)
     for r in rows:
         year = str(r["year"] or "")
         line = f"{r['rank']:>3}  {r['score']:5.3f}  {r['shown_id'] or '-':<{id_w}}  {year:<4}  "
-        line += f"{_cut(_flat(r['first_author']), au_w):<{au_w}}  {_flat(r['title'])}"
+        line += f"{_cut(_flat(r['first_author']) or '—', au_w):<{au_w}}  {_flat(r['title'])}"
         print(_cut(line, width), file=out)
         if r["why"]["text"]:
             print(_cut(" " * 12 + _flat(r["why"]["text"]), width), file=out)
+    if not any(r["first_author"] for r in rows):
+        print("(— no author: the sources of these papers name none)", file=out)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -125,7 +133,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query.split())
     if not query:
         raise UsageError("search needs a query: paperlab search 'words or a sentence'")
-    lib, where = _corpus(args.corpus)
+    lib, where = open_corpus(args.corpus)
     if not len(lib):
         raise UsageError(f"nothing to search: {where} is empty")
     from ..search import search_library
@@ -138,6 +146,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(json.dumps(doc, ensure_ascii=False, indent=1))
         return 0
     _print_table(rows, header, query, sys.stdout)
+    if rows:
+        corpus = f" --corpus {args.corpus}" if args.corpus else ""
+        print(f"a paper's details: paperlab show ID{corpus}")
     if not rows:
         print(f"paperlab: nothing in {where} matches {query!r} closely enough", file=sys.stderr)
     return 0
