@@ -8,6 +8,7 @@ Every user text (titles, authors, tags, notes, names) is escaped for the rendere
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Sequence
@@ -18,10 +19,12 @@ from ..text import NO_MATH_CLASS, md_escape, shown_text
 from ..urls import html_link
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
     from ..library import Library
     from ..store.entries import ListEntry
 
-__all__ = ["STATUS_LABELS", "ReadingListView", "first_author", "provenance"]
+__all__ = ["STATUS_LABELS", "ReadingListView", "contributors", "first_author", "note_html", "provenance"]
 
 STATUS_LABELS = {"to-read": "To read", "reading": "Reading", "read": "Read"}
 # status dot colours: JupyterLab's own warn/success colours, readable fallbacks outside JupyterLab
@@ -105,8 +108,9 @@ class ReadingListView:
             hint = _e(f'paperlab.reading_list({target}).add("2503.14895")')
             body = f'<div style="{_DIM}">No papers yet: <code>{hint}</code></div>'
         else:
-            body = '<ol style="list-style:none;margin:4px 0 0;padding:0">' + "".join(map(_row_html, self.entries))
-            body += "</ol>"
+            team = len(contributors(self.entries)) > 1  # "added by" only tells something in a shared list
+            rows = "".join(_row_html(e, show_who=team) for e in self.entries)
+            body = f'<ol style="list-style:none;margin:4px 0 0;padding:0">{rows}</ol>'
         return f'<div class="paperlab-readinglist {NO_MATH_CLASS}" style="font-family:var(--jp-ui-font-family,sans-serif)">{head}{body}</div>'
 
     def _repr_markdown_(self) -> str:
@@ -124,7 +128,29 @@ class ReadingListView:
         return "\n".join(lines) + "\n"
 
 
-def _row_html(e: ListEntry) -> str:
+def contributors(entries: Sequence[ListEntry]) -> set[str]:
+    """Everyone the store recorded as adding or changing one of ``entries``."""
+    names = {getattr(e, "added_by", None) for e in entries} | {getattr(e, "updated_by", None) for e in entries}
+    return {n for n in names if n}
+
+
+def note_html(note: str) -> str:
+    """A note as the markdown its author typed, rendered safely: raw HTML is escaped (never markup), images are
+    not loaded, links only with safe schemes (markdown-it's check); a ``$`` stays text (the list's container
+    carries MathJax's ignore classes)."""
+    rendered = _note_markdown().render(shown_text(note)).strip()
+    # the note keeps its line breaks (pre-wrap, as typed in the panel): none between the blocks markdown made
+    return re.sub(r">\n+<", "><", rendered).replace("<p>", '<p style="margin:0">')
+
+
+@functools.cache
+def _note_markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
+def _row_html(e: ListEntry, show_who: bool = True) -> str:
     status = e.status if e.status in STATUS_LABELS else "to-read"
     label = STATUS_LABELS[status]
     dot = (
@@ -141,8 +167,8 @@ def _row_html(e: ListEntry) -> str:
     if e.tags:
         parts.append("<div>" + "".join(f'<span style="{_CHIP};{_DIM}">{_e(t)}</span>' for t in e.tags) + "</div>")
     if e.note:
-        parts.append(f'<div style="white-space:pre-wrap;{_TEXT};font-style:italic">{_e(e.note)}</div>')
-    who = provenance(e)
+        parts.append(f'<div class="paperlab-note" style="white-space:pre-wrap;{_TEXT}">{note_html(e.note)}</div>')
+    who = provenance(e) if show_who else ""
     if who:
         parts.append(f'<div style="{_DIM}">{_e(who)}</div>')
     return (
