@@ -317,19 +317,41 @@ class TopicMap(anywidget.AnyWidget):
         self.selected_ids = wanted
 
     # -- static fallback ---------------------------------------------------------------------
+    def _static_figure(self) -> Any:
+        """The map as a matplotlib figure, drawn from what the widget shows: its points, its topic colours and
+        labels (:func:`topic_labels`), largest topics first, each label at its topic's anchor or the nearest
+        offset where it overlaps no label already placed (else left off the map, as the widget does); the legend
+        lists every topic with its size."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(8, 6), dpi=80)
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        ax = fig.add_subplot()
+        colors = {row["topic"]: row["color"] for row in self.topics}
+        ax.scatter(
+            [p["x"] for p in self.points],
+            [p["y"] for p in self.points],
+            s=12,
+            c=[colors.get(p["topic"], PALETTE[0]) for p in self.points],
+            alpha=0.85,
+            linewidths=0,
+        )
+        placed: list[Any] = []
+        for row in self.topics:
+            ax.scatter([], [], s=30, color=row["color"], label=f"{row['label']} ({row['size']})")
+            text = ax.text(row["x"], row["y"], row["label"], fontsize=9, ha="center", va="center", color="#1a1a1a")
+            text.set_bbox({"boxstyle": "round,pad=0.2", "fc": "white", "ec": row["color"], "alpha": 0.85})
+            _place_label(ax, text, placed, renderer)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False, title="Topics")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(f"Topic map: {len(self.points)} papers, {len(self.topics)} topics")
+        return fig
+
     def _static_png(self) -> str:
-        import matplotlib
-
-        matplotlib.use("Agg", force=False)
-        import matplotlib.pyplot as plt
-
-        fig, ax = plt.subplots(figsize=(8, 6), dpi=80)
-        try:
-            self._topics.plot(ax=ax)
-            buf = io.BytesIO()
-            fig.savefig(buf, format="png", bbox_inches="tight")
-        finally:
-            plt.close(fig)
+        buf = io.BytesIO()
+        self._static_figure().savefig(buf, format="png", bbox_inches="tight")
         return base64.b64encode(buf.getvalue()).decode("ascii")
 
     def _markdown(self) -> str:
@@ -349,6 +371,26 @@ class TopicMap(anywidget.AnyWidget):
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
         data = {**data, "image/png": self._static_png(), "text/markdown": self._markdown()}
         return data, metadata
+
+
+# Where a static label is tried, in label widths and heights from its anchor (the widget's first offsets).
+_STATIC_OFFSETS = ((0, 0), (0, -1), (0, 1), (0.5, 0), (-0.5, 0), (0.5, -1), (-0.5, -1), (0.5, 1), (-0.5, 1))
+
+
+def _place_label(ax: Any, text: Any, placed: list[Any], renderer: Any) -> None:
+    """Move ``text`` to the first offset where it stays inside ``ax`` and overlaps no box in ``placed``; remove it
+    when there is none."""
+    box = text.get_window_extent(renderer).expanded(1.1, 1.2)
+    frame = ax.get_window_extent(renderer)
+    for dx, dy in _STATIC_OFFSETS:
+        moved = box.translated(dx * box.width, dy * box.height)
+        inside = frame.x0 <= moved.x0 and moved.x1 <= frame.x1 and frame.y0 <= moved.y0 and moved.y1 <= frame.y1
+        if inside and not any(moved.overlaps(other) for other in placed):
+            centre = ax.transData.transform(text.get_position()) + (dx * box.width, dy * box.height)
+            text.set_position(ax.transData.inverted().transform(centre))
+            placed.append(moved)
+            return
+    text.remove()  # no room: the legend still names the topic
 
 
 def topic_map(
