@@ -59,15 +59,9 @@ def papers() -> list[Paper]:
 def model_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A PAPERLAB_HOME with the ONNX model and its int8 copy made once (the export imports torch: ~10 s)."""
     home = tmp_path_factory.mktemp("exit_home")
-    old = os.environ.get("PAPERLAB_HOME")
-    os.environ["PAPERLAB_HOME"] = str(home)
-    try:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PAPERLAB_HOME", str(home))
         quantize_packaged_model(export_packaged_model())
-    finally:
-        if old is None:
-            os.environ.pop("PAPERLAB_HOME")
-        else:
-            os.environ["PAPERLAB_HOME"] = old
     return home
 
 

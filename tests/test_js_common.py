@@ -24,16 +24,21 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def paper_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("js") / "paper.mjs"
+def bundle(source: str, folder: Path) -> Path:
+    """``js/<source>`` bundled by esbuild as an ES module for Node, in ``folder``; its path."""
+    out = folder / (Path(source).stem + ".mjs")
     subprocess.run(
-        [str(ESBUILD), "src/common/paper.ts", "--bundle", "--format=esm", "--platform=node", f"--outfile={out}"],
+        [str(ESBUILD), source, "--bundle", "--format=esm", "--platform=node", f"--outfile={out}"],
         cwd=JS,
         check=True,
         capture_output=True,
     )
     return out
+
+
+@pytest.fixture(scope="module")
+def paper_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return bundle("src/common/paper.ts", tmp_path_factory.mktemp("js"))
 
 
 def call(module: Path, function: str, *args: object) -> object:

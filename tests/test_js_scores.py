@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_js_common import ESBUILD, JS, NODE, call
+from test_js_common import ESBUILD, NODE, bundle, call
 
 pytestmark = pytest.mark.skipif(
     NODE is None or not ESBUILD.exists(), reason="needs Node and the js/ dev dependencies (jlpm install)"
@@ -18,14 +18,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def score_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("js") / "score.mjs"
-    subprocess.run(
-        [str(ESBUILD), "src/widget/score.ts", "--bundle", "--format=esm", "--platform=node", f"--outfile={out}"],
-        cwd=JS,
-        check=True,
-        capture_output=True,
-    )
-    return out
+    return bundle("src/widget/score.ts", tmp_path_factory.mktemp("js"))
 
 
 def badges(module: Path, scores: list[float]) -> list[str | None]:

@@ -3,11 +3,10 @@ empty list's line of Python, a row's first author. Skips without Node or the js/
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from test_js_common import ESBUILD, JS, NODE, call
+from test_js_common import ESBUILD, NODE, bundle, call
 
 pytestmark = pytest.mark.skipif(
     NODE is None or not ESBUILD.exists(), reason="needs Node and the js/ dev dependencies (jlpm install)"
@@ -21,14 +20,7 @@ OFFLINE = (
 
 @pytest.fixture(scope="module")
 def text_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("js") / "paneltext.mjs"
-    subprocess.run(
-        [str(ESBUILD), "src/paneltext.ts", "--bundle", "--format=esm", "--platform=node", f"--outfile={out}"],
-        cwd=JS,
-        check=True,
-        capture_output=True,
-    )
-    return out
+    return bundle("src/paneltext.ts", tmp_path_factory.mktemp("js"))
 
 
 def test_a_long_error_shows_its_first_sentence_within_140_characters(text_module: Path) -> None:

@@ -33,12 +33,17 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def serve_todays_feed(lab: Lab, srv: FakeServer) -> None:
+    """Point the lab's interest profile at today's listing on ``srv``; the reading list holds FIRST."""
+    srv.route("/atom/cs.LG", todays_listing(), content_type="application/atom+xml")
+    profile = {"categories": ["cs.LG"], "hf_daily": False, "arxiv_listing_url": srv.url + "/atom"}
+    (lab.paperlab_home / "feed-profile.json").write_text(json.dumps(profile))
+    seed(lab, FIRST)
+
+
 def test_for_you_shows_reasons_and_thumbs_rerank(page: Page, lab: Lab, dialogs: list[str]) -> None:
     with FakeServer() as srv:
-        srv.route("/atom/cs.LG", todays_listing(), content_type="application/atom+xml")
-        profile = {"categories": ["cs.LG"], "hf_daily": False, "arxiv_listing_url": srv.url + "/atom"}
-        (lab.paperlab_home / "feed-profile.json").write_text(json.dumps(profile))
-        seed(lab, FIRST)
+        serve_todays_feed(lab, srv)
         open_lab(page, lab, "foryou")
         open_panel(page)
         section = page.locator(".paperlab-foryou")

@@ -5,25 +5,20 @@ fetches it at once. Screenshots: test-artifacts/foryou-refresh-{light,dark}.png.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from contrast import low_contrast, set_theme
 from fakeserver import FakeServer
 from labtools import Lab, shot
 from playwright.sync_api import Page, expect
-from test_foryou import todays_listing
-from test_panel import FIRST, open_lab, open_panel, seed
+from test_foryou import serve_todays_feed
+from test_panel import open_lab, open_panel
 
 pytestmark = pytest.mark.browser
 
 
 def test_for_you_refreshes_when_stale_and_on_request(page: Page, lab: Lab, dialogs: list[str]) -> None:
     with FakeServer() as srv:
-        srv.route("/atom/cs.LG", todays_listing(), content_type="application/atom+xml")
-        profile = {"categories": ["cs.LG"], "hf_daily": False, "arxiv_listing_url": srv.url + "/atom"}
-        (lab.paperlab_home / "feed-profile.json").write_text(json.dumps(profile))
-        seed(lab, FIRST)
+        serve_todays_feed(lab, srv)
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url) if r.url.split("?")[0].endswith("/api/feed") else None)
         page.clock.install()
