@@ -28,9 +28,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from train_metric_ranker import SETS, available, counted, sentences, sentences_upto  # noqa: E402, F401
+from train_metric_ranker import fit as ranker_fit  # noqa: E402
 from train_metric_ranker import use as use_model  # noqa: E402
 
-from paperlab.comparison import result_classifier  # noqa: E402
+from paperlab.comparison import metric_ranker, result_classifier  # noqa: E402
 from paperlab.comparison.sentences import flat_sentence, kept_numbers  # noqa: E402
 
 DEV_SETS = ["v1", "v2-dev", "v3-dev", "v5-dev", "v4", "v7-dev"]
@@ -114,19 +115,30 @@ def check(names: list[str], c: float, threshold: float, bare_thresholds: list[fl
                 print(f"{held:<8} {label:<22} " + "   ".join(f"{x:.3f}" for x in end_to_end(held_sents)))
 
 
-def grouped_check(names: list[str], c: float, threshold: float, bare_thresholds: list[float], folds: int = 5) -> None:
-    """Pool every development set, split it by abstract into ``folds`` parts; fit on the other parts, predict the
-    held part; figures per set over all folds (each abstract is predicted by a model that never saw it)."""
+def grouped_check(
+    names: list[str],
+    c: float,
+    threshold: float,
+    bare_thresholds: list[float],
+    folds: int = 5,
+    refit_ranker: bool = True,
+) -> None:
+    """Pool every development set, split it by abstract into ``folds`` parts; fit the classifier (and the metric
+    ranker) on the other parts, predict the held part; figures per set over all folds (each abstract is predicted by
+    models that never saw it)."""
     from sklearn.model_selection import GroupKFold
 
     tagged = [(n, s) for n in names for s in sentences([n])]
     groups = [f"{n}|{s.get('record') or s['text']}" for n, s in tagged]
     split = list(GroupKFold(n_splits=folds).split(tagged, groups=groups))
     rows: dict[tuple[str, str], tuple[list[dict], list[dict]]] = {}
-    systems = [("rules only", None)] + [(f"classifier {threshold:.2f}/{t:.2f}", t) for t in bare_thresholds]
+    systems = [("ranker, no classifier", None)] + [(f"classifier {threshold:.2f}/{t:.2f}", t) for t in bare_thresholds]
     with tempfile.TemporaryDirectory() as tmp:
         for train_idx, held_idx in split:
-            model = fit([tagged[i][1] for i in train_idx], c, threshold, 1.0, quiet=True)
+            train = [tagged[i][1] for i in train_idx]
+            if refit_ranker:  # the metric ranker too is fitted on the training folds only
+                use_model(ranker_fit(train, 1.0), Path(tmp), metric_ranker)
+            model = fit(train, c, threshold, 1.0, quiet=True)
             for label, t in systems:
                 use(None if t is None else {**model, "bare_threshold": t}, Path(tmp))
                 for i in held_idx:

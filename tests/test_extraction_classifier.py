@@ -127,3 +127,21 @@ def test_bare_numbers_need_the_classifier(no_classifier):
 )
 def test_bare_counts_and_measurements_stay_out(text):
     assert _rows(text) == []
+
+
+def test_range_ends_in_points_and_bare_ends_share_the_first_value():
+    rows = _rows("The pruned planners fall by ~12-19 percentage points against the full planner.")
+    assert [(v, u, k) for _, v, u, k in rows] == [(12.0, "pp", "delta"), (19.0, "pp", "delta")]
+    rows = _rows("The new sampler lowers failure rates by 0.05-0.12 on every track.")
+    assert [(v, k) for _, v, _, k in rows] == [(0.05, "delta"), (0.12, "delta")]
+    assert {m for m, *_ in rows} == {"failure rate"}
+
+
+def test_html_and_latex_comparison_marks_are_read():
+    rows = _rows("Humans solve the puzzles easily ({\\textgreater}93{\\%} accuracy) and the tagger reaches 81&#x0025;.")
+    assert [(v, u) for _, v, u, _ in rows] == [(93.0, "%"), (81.0, "%")]
+
+
+def test_an_improvement_two_words_later_makes_a_gain():
+    rows = _rows("The reader lifts exact match to 71.3% (a 3.9% exact match improvement) on the quiz set.")
+    assert [(v, k) for _, v, _, k in rows] == [(71.3, "absolute"), (3.9, "delta")]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
 from .datasets import dataset_candidates, dataset_for
+from .flat import flat_sentence
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names, to_float
 from .metric_ranker import rank_metric, rank_unnamed
@@ -66,34 +66,9 @@ _VALUE_RE = re.compile(
 _PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
 
 # a number in a range whose unit is written once, after the second number ("17-28%", "100 -- 85%")
-_RANGE_TAIL = re.compile(rf"\s*(?:--?|–|—|to|±|\+/-)\s*(?:{_NUM})\s?(?P<unit>%|[x×](?![\w]))")
-
-# LaTeX in abstracts: "77\%", "2.2$\times$", "\textbf{99\%}", "$25.72^\circ$", "$4\% \text{ to } 15\%$"
-_LATEX_SUBS = [
-    (re.compile(r"\\(?:textbf|textit|emph|mathbf|mathrm|text|bf|it|mathit|underline)\s*\{([^{}]*)\}"), r"\1"),
-    (re.compile(r"\^?\s*\{?\\circ\}?|\{?\\deg\}?"), "°"),
-    (re.compile(r"\\times(?![a-zA-Z])"), "×"),
-    (re.compile(r"\\%"), "%"),
-    (re.compile(r"\\pm(?![a-zA-Z])"), "±"),
-    (re.compile(r"\\(?:sim|approx)(?![a-zA-Z])"), "~"),
-    (re.compile(r"\\textgreater(?![a-zA-Z])"), ">"),  # "{\textgreater}95{\%}"
-    (re.compile(r"\\textless(?![a-zA-Z])"), "<"),
-    (re.compile(r"\\[lg]eq?(?![a-zA-Z])"), ""),
-    (re.compile(r"\\[,;! ]"), " "),
-]
-
-
-def _plain(text: str) -> str:
-    """A sentence with the LaTeX of numbers undone: commands unwrapped, ``$`` and braces dropped, ``\\%`` → ``%``."""
-    if "\\" not in text and "$" not in text:
-        return text
-    for _ in range(3):  # nested \textbf{\textit{...}}
-        for rx, rep in _LATEX_SUBS[:1]:
-            text = rx.sub(rep, text)
-    for rx, rep in _LATEX_SUBS[1:]:
-        text = rx.sub(rep, text)
-    return re.sub(r"(?<!\\)[${}]", "", text)
-
+_RANGE_TAIL = re.compile(
+    rf"\s*(?:--?|–|—|to|±|\+/-)\s*(?:{_NUM})\s?(?P<unit>%|[x×](?![\w])|percentage points\b|pp\b|-?points\b)"
+)
 
 _RESULT_COLUMNS = [
     "paper",
@@ -127,7 +102,7 @@ _DELTA_BEFORE = re.compile(
 
 
 _DELTA_AFTER = re.compile(
-    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+)?(?:improvement|gain|boost|increase|reduction|"
+    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+){0,2}(?:improvement|gain|boost|increase|reduction|"
     r"higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|slower|smaller|"
     r"acceleration|"
     r"speed-?up)",
@@ -197,12 +172,6 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
     return [r for r in found if not r.pop("_drop", False)]
 
 
-def flat_sentence(sent: str) -> str:
-    """A sentence as extraction reads it: LaTeX of numbers undone, bold marks dropped, one line, "9--52" → "9–52"."""
-    text = html.unescape(sent) if "&" in sent else sent  # "100&#x0025;" in records from HTML pages
-    return re.sub(r"(?<=\d)--(?=[+−]?\d)", "–", " ".join(_plain(text).replace("**", "").split()))
-
-
 def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
     """The numbers of a flat sentence that the rules keep as results (rows, spans), before the classifier; bare
     numbers (no unit, no metric next to them: "0.61 rFID", "from 82.18 to 88.37") follow, marked ``_bare``."""
@@ -224,11 +193,24 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
     for m in rest:
         row = _value_at(m, sent_flat, metrics, datasets, bare=True)
         if row is not None:
-            row["_bare"] = True
+            row["_bare"] = not _range_end(row, found, spans, sent_flat, m.start("num"))
             row["metric"] = row["metric"] or rank_metric(sent_flat, m.start("num"), m.end(), "", row["kind"], metrics)
             found.append(row)
             spans.append((m.start("num"), m.end()))
-    return found, spans
+    order = sorted(range(len(spans)), key=lambda i: spans[i])  # rows in sentence order
+    return [found[i] for i in order], [spans[i] for i in order]
+
+
+def _range_end(
+    row: dict[str, Any], found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, at: int
+) -> bool:
+    """ "by 0.10-0.22": a bare number that ends a range begun by a kept value is that value's range end (its kind and
+    metric); True when it is."""
+    i = next((i for i, (_, e) in enumerate(spans) if re.fullmatch(r"\s*(?:-|–|—|to)\s*", text[e:at])), None)
+    if i is None or found[i]["unit"] is not None:
+        return False
+    row.update(kind=found[i]["kind"], metric=found[i]["metric"])
+    return True
 
 
 def _metric_hits(text: str) -> list[tuple[int, int, str]]:
@@ -258,7 +240,7 @@ def _value_at(
     unit = m.group("unit").strip()
     start, end = m.start("num"), m.end()
     if not unit and (r := _RANGE_TAIL.match(text, end)):
-        unit = r.group("unit")  # "17-28%": the first number of the range shares the unit
+        unit = r.group("unit").lstrip("-")  # "17-28%": the first number of the range shares the unit
         if re.match(r"\s*(?:±|\+/-)", text[end:]):
             end = r.end()  # "85.3 ± 0.4% accuracy": the metric follows the spread
     unit = {

@@ -1,0 +1,40 @@
+"""A sentence as extraction reads it: the LaTeX and HTML of numbers undone, on one line."""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["flat_sentence"]
+
+# LaTeX in abstracts: "77\%", "2.2$\times$", "\textbf{99\%}", "$25.72^\circ$", "$4\% \text{ to } 15\%$"
+_LATEX_SUBS = [
+    (re.compile(r"\\(?:textbf|textit|emph|mathbf|mathrm|text|bf|it|mathit|underline)\s*\{([^{}]*)\}"), r"\1"),
+    (re.compile(r"\^?\s*\{?\\circ\}?|\{?\\deg\}?"), "°"),
+    (re.compile(r"\\times(?![a-zA-Z])"), "×"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\pm(?![a-zA-Z])"), "±"),
+    (re.compile(r"\\(?:sim|approx)(?![a-zA-Z])"), "~"),
+    (re.compile(r"\\textgreater(?![a-zA-Z])"), ">"),  # "{\textgreater}95{\%}"
+    (re.compile(r"\\textless(?![a-zA-Z])"), "<"),
+    (re.compile(r"\\[lg]eq?(?![a-zA-Z])"), ""),
+    (re.compile(r"\\[,;! ]"), " "),
+]
+
+
+def _plain(text: str) -> str:
+    """A sentence with the LaTeX of numbers undone: commands unwrapped, ``$`` and braces dropped, ``\\%`` → ``%``."""
+    if "\\" not in text and "$" not in text:
+        return text
+    for _ in range(3):  # nested \textbf{\textit{...}}
+        for rx, rep in _LATEX_SUBS[:1]:
+            text = rx.sub(rep, text)
+    for rx, rep in _LATEX_SUBS[1:]:
+        text = rx.sub(rep, text)
+    return re.sub(r"(?<!\\)[${}]", "", text)
+
+
+def flat_sentence(sent: str) -> str:
+    """A sentence as extraction reads it: LaTeX of numbers undone, bold marks dropped, one line, "9--52" → "9–52"."""
+    text = html.unescape(sent) if "&" in sent else sent  # "100&#x0025;" in records from HTML pages
+    return re.sub(r"(?<=\d)--(?=[+−]?\d)", "–", " ".join(_plain(text).replace("**", "").split()))
