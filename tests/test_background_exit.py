@@ -95,3 +95,35 @@ def test_exit_during_background_embedding_is_clean_and_keeps_finished_batches(
     monkeypatch.setenv("PAPERLAB_HOME", str(model_home))  # the model made once for the module
     fresh = OnnxEncoder().encode_documents([texts[i] for i in kept])
     assert float((stored * fresh).sum(axis=1).min()) > 0.999  # the vectors are the real ones of those texts
+
+
+def test_a_kernel_shut_down_while_embedding_exits_cleanly_and_keeps_finished_batches(
+    model_home: Path, tmp_path: Path
+) -> None:
+    """The same in a real IPython kernel shut down the way JupyterLab does it (a shutdown request)."""
+    from jupyter_client.manager import KernelManager
+
+    store_path = tmp_path / "kernel.sqlite3"
+    here = str(Path(__file__).parent)
+    env = {**os.environ, "PAPERLAB_HOME": str(model_home), "PAPERLAB_STORE": str(store_path), "PYTHONPATH": here}
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel(env=env)
+    kc = km.client()
+    try:
+        kc.start_channels()
+        kc.wait_for_ready(timeout=120)
+        shown: list[str] = []
+        reply = kc.execute_interactive(
+            SCRIPT, timeout=300, output_hook=lambda msg: shown.append(msg["content"].get("text", ""))
+        )
+        assert reply["content"]["status"] == "ok", reply["content"]
+        process = km.provisioner.process  # type: ignore[union-attr]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)  # a shutdown request, then the manager waits for the process to end
+    assert process.returncode == 0  # was -6 (SIGABRT: onnxruntime torn down mid-run)
+    at_exit = json.loads("".join(shown).strip().splitlines()[-1])
+    assert at_exit["state"] == "running"
+    texts = [paper_text(p) for p in papers()]
+    rows = open_store(store_path).get_embedding_rows(DEFAULT_MODEL, [text_hash(t) for t in texts])
+    assert at_exit["done"] <= len(rows) < N_PAPERS
