@@ -430,7 +430,8 @@ class FeedCards(PaperCards):
     thumbs = traitlets.Dict(help="the stored thumb by paper id: 1 more like this, -1 less like this").tag(sync=True)
     feed_info = traitlets.Dict(
         help="{'day': ISO date, 'hidden': [{'id', 'title'}] rated down and left out, 'ranked': papers ranked, "
-        "'hide_disliked': whether a paper rated down leaves the list}"
+        "'hide_disliked': whether a paper rated down leaves the list, 'moved': what the last thumb did to the other "
+        "papers, in words}"
     ).tag(sync=True)
 
     def __init__(
@@ -469,6 +470,7 @@ class FeedCards(PaperCards):
             "hidden": hidden,
             "ranked": len(self.feed.items),
             "hide_disliked": self.hide_disliked,
+            "moved": self.feed.last_change.text(len(self.feed.items)),  # what the last thumb did to the others
         }
         self.view = {}  # the front end reports its view of the new order
         self.papers = self.library.to_dicts()
@@ -493,7 +495,8 @@ class FeedCards(PaperCards):
 
     def _thumb(self, content: dict[str, Any]) -> dict[str, Any]:
         """Store the thumb (the store's ``feed_memory``, as the panel does) and re-rank: ``{"id", "thumb", "before", "after"}`` (positions in the cards,
-        from 0; None when not shown) and ``"hidden"`` (the paper left today's list)."""
+        from 0; None when not shown), ``"hidden"`` (the paper left today's list) and what the re-rank did to the
+        other papers: ``"change"`` (:meth:`FeedChange.to_dict`) and ``"change_text"`` (in words, for the status)."""
         paper = self._paper(content.get("id"))
         thumb = _thumb_value(content.get("thumb"))
         before = self.library.ids.index(paper.id) if paper.id in self.library.ids else None
@@ -501,7 +504,16 @@ class FeedCards(PaperCards):
         self._sync()
         after = self.library.ids.index(paper.id) if paper.id in self.library.ids else None
         hidden = after is None and any(h["id"] == paper.id for h in self.feed_info["hidden"])
-        return {"id": paper.id, "thumb": thumb, "before": before, "after": after, "hidden": hidden}
+        change = self.feed.last_change  # the re-rank moves other papers too: the answer says which
+        return {
+            "id": paper.id,
+            "thumb": thumb,
+            "before": before,
+            "after": after,
+            "hidden": hidden,
+            "change": change.to_dict(),
+            "change_text": change.text(len(self.feed.items)),
+        }
 
     def _notes(self) -> dict[str, str]:
         """Why each paper is in the feed, and its thumb, in words."""
@@ -514,6 +526,9 @@ class FeedCards(PaperCards):
         if hidden:
             more = f" and {len(hidden) - 3} more" if len(hidden) > 3 else ""
             how = [*how, f"hidden (less like this): {', '.join(hidden[:3])}{more}"]
+        moved = self.feed.last_change.text(len(self.feed.items))
+        if moved:
+            how = [*how, f"last thumb: {moved}"]
         return count, how
 
 

@@ -25,7 +25,7 @@ from . import operations
 from .fetching import fetch_arrivals
 from .profile import InterestProfile
 
-__all__ = ["Feed", "FeedItem", "feed", "parse_since", "saved_papers"]
+__all__ = ["Feed", "FeedChange", "FeedItem", "feed", "parse_since", "saved_papers"]
 
 
 @dataclass
@@ -52,6 +52,64 @@ class FeedItem:
             "why_text": self.why_text,
             "thumb": self.thumb,
         }
+
+
+@dataclass
+class FeedChange:
+    """What one thumb did to the rest of the feed (unrated papers only; the rated paper's own move is apart):
+    papers that moved down or up the list, left it (ranked below today's ``k``) or came into it."""
+
+    down: list[Paper] = dataclasses.field(default_factory=list)
+    up: list[Paper] = dataclasses.field(default_factory=list)
+    left: list[Paper] = dataclasses.field(default_factory=list)
+    came: list[Paper] = dataclasses.field(default_factory=list)
+
+    @classmethod
+    def between(cls, before: Sequence[FeedItem], after: Sequence[FeedItem], rated: str) -> FeedChange:
+        """The change from the ranking ``before`` to ``after`` for every paper but ``rated`` and rated ones."""
+        skip = {rated} | {i.paper.id for i in (*before, *after) if i.thumb}
+        was = {i.paper.id: n for n, i in enumerate(before) if i.paper.id not in skip}
+        now = {i.paper.id: n for n, i in enumerate(after) if i.paper.id not in skip}
+        papers = {i.paper.id: i.paper for i in (*before, *after)}
+        # positions among the unrated papers (in the list before, in the list after), so the rated paper leaving
+        # or arriving shifts nobody; a paper coming in above another pushes it down
+        rank_was = {pid: r for r, pid in enumerate(sorted(was, key=was.__getitem__))}
+        rank_now = {pid: r for r, pid in enumerate(sorted(now, key=now.__getitem__))}
+        change = cls()
+        for pid in rank_was:
+            if pid not in rank_now:
+                change.left.append(papers[pid])
+            elif rank_now[pid] > rank_was[pid]:
+                change.down.append(papers[pid])
+            elif rank_now[pid] < rank_was[pid]:
+                change.up.append(papers[pid])
+        change.came = [papers[pid] for pid in now if pid not in was]
+        return change
+
+    def text(self, shown: int) -> str:
+        """In words, e.g. "3 other papers moved down; 2 left today's 8: “A”, “B”" ("" when nothing moved)."""
+        parts = []
+        if self.down:
+            parts.append(f"{_papers(len(self.down), 'other paper')} moved down")
+        if self.left:
+            titles = ", ".join(f"“{p.shown_title}”" for p in self.left[:3]) + (" …" if len(self.left) > 3 else "")
+            parts.append(f"{_papers(len(self.left), 'paper')} left today’s {shown}: {titles}")
+        if self.came:
+            parts.append(f"{_papers(len(self.came), 'paper')} came in")
+        return "; ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: ids that moved down/up or came in, id and title of those that left."""
+        return {
+            "down": [p.id for p in self.down],
+            "up": [p.id for p in self.up],
+            "left": [{"id": p.id, "title": p.shown_title} for p in self.left],
+            "came": [p.id for p in self.came],
+        }
+
+
+def _papers(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def parse_since(value: str | dt.date | None, today: dt.date) -> dt.date:
@@ -126,6 +184,8 @@ class Feed:
         self.items: list[FeedItem] = []
         self.muted: list[Paper] = []
         self._ranked_with: dict[str, int] = {}
+        #: What the last :meth:`rate` did to the other papers of the list.
+        self.last_change = FeedChange()
         self.rank()
 
     def __repr__(self) -> str:
@@ -177,10 +237,13 @@ class Feed:
         return True
 
     def rate(self, paper: Paper | str, thumb: int) -> Feed:
-        """Thumb up (1), down (-1) or clear (0) a paper; stored, and the feed re-ranked at once."""
+        """Thumb up (1), down (-1) or clear (0) a paper; stored, and the feed re-ranked at once. What that did to
+        the other papers (moved down, left the list...) is :attr:`last_change`."""
         found = self.find(paper)
+        before = list(self.items)
         self.memory.rate(found, thumb)
         self.rank()
+        self.last_change = FeedChange.between(before, self.items, found.id)
         return self
 
     def find(self, paper: Paper | str) -> Paper:

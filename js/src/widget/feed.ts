@@ -36,6 +36,8 @@ interface IFeedInfo {
   hidden?: IHidden[];
   ranked?: number;
   hide_disliked?: boolean;
+  /** What the last thumb did to the other papers ("2 other papers moved down; …"), "" if nothing. */
+  moved?: string;
 }
 
 /** What a card of the feed shows besides the paper. */
@@ -78,7 +80,10 @@ export class FeedPart {
     };
   }
 
-  /** Draw the bar: the day, how many papers were ranked, the papers left out with Undo. */
+  /**
+   * Draw the bar: the day, how many papers were ranked, the papers left out with Undo, and what the last
+   * thumb did to the other papers.
+   */
   load(): void {
     const info = this.info();
     this.bar.hidden = info === null;
@@ -114,6 +119,16 @@ export class FeedPart {
         list.append(chip);
       }
       parts.push(list);
+    }
+    if (info.moved) {
+      // a re-rank never moves or drops unrated papers unsaid
+      const moved = h(
+        'span',
+        'plc-feed-note plc-feed-moved',
+        `Your last thumb: ${info.moved}.`
+      );
+      moved.setAttribute('role', 'status');
+      parts.push(moved);
     }
     this.bar.replaceChildren(...parts);
   }

@@ -119,6 +119,7 @@ ${DARK} .plc-root .plc-thumb[aria-pressed=true] { box-shadow: inset 0 0 0 1px va
 .plc-feedbar[hidden] { display: none; }
 .plc-feed-day { font-weight: 600; }
 .plc-feed-note { color: var(--jp-ui-font-color2, #616161); }
+.plc-feed-moved { flex-basis: 100%; }
 .plc-feed-hidden { display: inline-flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
 .plc-hidden-item {
   display: inline-flex; gap: 4px; align-items: center; max-width: 360px; padding: 0 2px 0 8px;
