@@ -132,3 +132,12 @@ def test_a_ranked_name_carries_no_markup():
     text = "Our <b>parser</b> reaches 71.2% clause<script>alert(1)</script> recovery on noisy posts."
     names = [c.name for c in candidates(text, text.index("71.2"), text.index("71.2") + 5, "%", "absolute", [])]
     assert names and not any(ch in n for n in names for ch in "<>()")
+
+
+def test_a_metric_name_drops_the_reporting_verb_inside_it():
+    from paperlab.comparison.metric_ranker import tidy_metric
+
+    assert tidy_metric("reducing memory traffic") == "memory traffic"
+    assert tidy_metric("grid tuning improving recall") == "recall"
+    assert tidy_metric("ranking accuracy") == "ranking accuracy"  # a gerund that names the task stays
+    assert tidy_metric("training cost") == "training cost" and tidy_metric(None) is None

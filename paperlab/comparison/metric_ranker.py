@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from .model_file import read_model
 
-__all__ = ["Candidate", "candidates", "metric_key", "none_features", "rank_metric", "rank_unnamed"]
+__all__ = ["Candidate", "candidates", "metric_key", "none_features", "rank_metric", "rank_unnamed", "tidy_metric"]
 
 MODEL_PATH = Path(__file__).with_name("metric_model.json")
 
@@ -68,6 +68,22 @@ def metric_key(name: object) -> str | None:
         return None
     words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in name.lower().split()]
     return " ".join(words)
+
+
+_REPORTING_ING = re.compile(
+    r"(?i)^(?:achiev|reduc|improv|increas|decreas|boost|lower|rais|enhanc|yield|obtain|reach|deliver|show|"
+    r"demonstrat|outperform|surpass|exceed|attain|provid|cutt|slash|accelerat)ing$"
+)
+
+
+def tidy_metric(name: object) -> object:
+    """A metric name without the reporting or change verb in it ("reducing computational cost" → "computational
+    cost", "achieving strong correlation" → "strong correlation"); anything else unchanged."""
+    if not isinstance(name, str) or " " not in name.strip():
+        return name
+    words = name.split()
+    cut = [i for i, w in enumerate(words[:-1]) if _REPORTING_ING.match(w)]
+    return " ".join(words[cut[-1] + 1 :]) if cut else name  # "crystal adaptation improving efficiency" → "efficiency"
 
 
 def _nominal(word: str) -> bool:

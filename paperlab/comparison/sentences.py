@@ -10,7 +10,7 @@ from .datasets import dataset_candidates, dataset_for
 from .flat import flat_sentence
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names, to_float
-from .metric_ranker import rank_metric, rank_unnamed
+from .metric_ranker import rank_metric, rank_unnamed, tidy_metric
 from .result_classifier import judge_results
 
 if TYPE_CHECKING:
@@ -197,6 +197,8 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
             row["metric"] = row["metric"] or rank_metric(sent_flat, m.start("num"), m.end(), "", row["kind"], metrics)
             found.append(row)
             spans.append((m.start("num"), m.end()))
+    for r in found:
+        r["metric"] = tidy_metric(r["metric"])
     order = sorted(range(len(spans)), key=lambda i: spans[i])  # rows in sentence order
     return [found[i] for i in order], [spans[i] for i in order]
 
