@@ -13,7 +13,7 @@ import paperlab
 from paperlab.feed.profile import InterestProfile
 from paperlab.paper import Paper
 from paperlab.search.personal import DEFAULT_WEIGHTS, RankingOptions, rank_personal
-from paperlab.search.phrases import PhraseIndex, defining_terms
+from paperlab.search.phrases import PhraseIndex, defining_terms, fold_words
 from tests.paths import FIXTURES, SEEDS, realdata_missing
 
 TITLE_TERMS = {"graph", "graph neural", "neural", "neural networks", "networks"}
@@ -76,7 +76,25 @@ def test_each_pick_says_which_defining_phrases_it_holds() -> None:
     ranking = rank_personal(saved, cands, others[1:], RankingOptions(feedback=0))
     assert ranking.ids[0] == "t400"
     assert ranking.reasons[0].words[:3] and set(ranking.reasons[0].words[:3]) <= TITLE_TERMS
+    assert not _repeats(ranking.reasons[0].words)  # "graph neural", not "graph neural, graph, neural"
     assert {w for w, _ in ranking.profile[:5]} == TITLE_TERMS
+
+
+def _repeats(words: list[str]) -> list[str]:
+    """Single words listed after a phrase that holds them."""
+    seen: set[str] = set()
+    out = []
+    for w in words:
+        if " " not in w and w in seen:
+            out.append(w)
+        seen.update(w.split() if " " in w else ())
+    return out
+
+
+def test_fold_words_drops_single_words_a_heavier_phrase_holds() -> None:
+    terms = [("time series", 9.0), ("series", 8.0), ("forecasting", 7.0), ("time", 6.0), ("series data", 5.0)]
+    assert fold_words(terms) == [("time series", 9.0), ("forecasting", 7.0), ("series data", 5.0)]
+    assert fold_words([("series", 2.0), ("time series", 1.0)]) == [("series", 2.0), ("time series", 1.0)]
 
 
 def test_a_profile_file_without_a_signal_gets_its_default_weight(tmp_path) -> None:
@@ -131,4 +149,4 @@ def test_real_lists_defining_phrases_name_the_topic_not_generic_words(
     assert any(w.startswith(phrase) for w in words[:3]), words
     assert not set(words[:3]) & GENERIC, words
     first = ranking.reasons[0].words
-    assert first and all("<" not in w for w in first)
+    assert first and all("<" not in w for w in first) and not _repeats(first)

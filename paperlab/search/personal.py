@@ -37,7 +37,7 @@ from .analysis import Recommendations, tfidf_vectorizer
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
 from .lexical import BM25Ranker
-from .phrases import PhraseIndex, defining_terms
+from .phrases import PhraseIndex, defining_terms, fold_words
 
 __all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal", "recommend_personal"]
 
@@ -272,12 +272,13 @@ def _keyword_profile(lex: _Lexicon, pos_idx: list[int], pos_weight: np.ndarray, 
 
 
 def _driving_words(row: int, parts: _Parts, n: int = 5) -> list[str]:
-    """The defining phrases the paper holds (heaviest first), then the classifier's words."""
+    """The defining phrases the paper holds (heaviest first), then the classifier's words; a single word that an
+    earlier phrase holds is left out ("time series", not "time series, series, time")."""
     words = parts.phrases.matched(row, parts.phrase_w)
     contrib = parts.tf[row].multiply(parts.coef[None, :]).tocoo()
     best = sorted(zip(contrib.col.tolist(), contrib.data.tolist(), strict=True), key=lambda t: -t[1])
     words += [str(parts.terms[c]) for c, v in best if v > 0]
-    return list(dict.fromkeys(words))[:n]
+    return [w for w, _ in fold_words([(w, 0.0) for w in dict.fromkeys(words)])][:n]
 
 
 def _positives(
@@ -462,7 +463,6 @@ def _ranking(
         closest = [(pos[j].id, pos[j].shown_title, float(sims[i, j])) for j in near]
         reasons.append(Reason(closest, _driving_words(int(i), parts), matched[i]))
     best = np.argsort(-parts.coef)[:20]
-    profile = np.argsort(-parts.phrase_w, kind="stable")[:20]
     return PersonalRanking(
         [kept[i] for i in order],
         [float(fused[i]) for i in order],
@@ -470,7 +470,7 @@ def _ranking(
         reasons,
         muted,
         [(str(parts.terms[i]), float(parts.coef[i])) for i in best if parts.coef[i] > 0],
-        [(str(parts.phrases.terms[i]), round(float(parts.phrase_w[i]), 4)) for i in profile if parts.phrase_w[i] > 0],
+        parts.phrases.profile(parts.phrase_w),
     )
 
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..paper import Paper
 
-__all__ = ["PhraseIndex", "defining_terms"]
+__all__ = ["PhraseIndex", "defining_terms", "fold_words"]
 
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z0-9-]+\b"
 
@@ -81,10 +81,29 @@ class PhraseIndex:
         return np.asarray(hits).ravel()
 
     def matched(self, row: int, weights: np.ndarray) -> list[str]:
-        """The weighted terms row ``row`` holds, heaviest first."""
+        """The weighted terms row ``row`` holds, heaviest first (a word a heavier phrase holds left out)."""
         cols = self.text[row].indices
         held = [(float(weights[c]), str(self.terms[c])) for c in cols if weights[c] > 0]
-        return [t for _, t in sorted(held, key=lambda x: -x[0])]
+        return [t for t, _ in fold_words([(t, w) for w, t in sorted(held, key=lambda x: -x[0])])]
+
+    def profile(self, weights: np.ndarray, n: int = 20) -> list[tuple[str, float]]:
+        """The ``n`` heaviest weighted terms with their weights."""
+        top = [i for i in np.argsort(-weights, kind="stable")[:n] if weights[i] > 0]
+        return [(str(self.terms[i]), round(float(weights[i]), 4)) for i in top]
+
+
+def fold_words(terms: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """``terms`` (heaviest first) without the single words that a heavier two-word phrase holds: "time series,
+    series, time" reads "time series"."""
+    out: list[tuple[str, float]] = []
+    covered: set[str] = set()
+    for term, weight in terms:
+        words = term.split()
+        if len(words) == 1 and term in covered:
+            continue
+        covered.update(words if len(words) > 1 else ())
+        out.append((term, weight))
+    return out
 
 
 def defining_terms(
