@@ -69,7 +69,10 @@ export function entryCard(
   return li;
 }
 
-/** Status dot, title, first author and year on one line; a click selects (or closes) the row. */
+/**
+ * Status dot, title (up to two lines; the selected row's whole, once), first author and year; a click
+ * selects (or closes) the row.
+ */
 function compactRow(
   entry: IEntry,
   ctx: ICardContext,
@@ -84,7 +87,7 @@ function compactRow(
   // the title as read: its LaTeX decoded by the server (`title_text`), else as written
   const title = h(
     'span',
-    'paperlab-title',
+    selected ? 'paperlab-title paperlab-card-fulltitle' : 'paperlab-title',
     entry.paper.title_text ?? entry.paper.title
   );
   title.title = entry.paper.title_text ?? entry.paper.title;
@@ -92,12 +95,13 @@ function compactRow(
   row.title = [title.title, byline(entry.paper), year]
     .filter(Boolean)
     .join('\n');
-  row.append(
-    dot,
-    title,
-    h('span', 'paperlab-row-author', firstAuthor(entry)),
-    h('span', 'paperlab-row-year', year)
+  // year over first author, at the right: the title keeps most of the width
+  const meta = h('span', 'paperlab-row-meta');
+  meta.append(
+    h('span', 'paperlab-row-year', year),
+    h('span', 'paperlab-row-author', firstAuthor(entry))
   );
+  row.append(dot, title, meta);
   row.addEventListener('click', () =>
     ctx.select(selected ? null : entry.paper.id)
   );
@@ -107,14 +111,8 @@ function compactRow(
 /** The details of the selected row. */
 function details(entry: IEntry, ctx: ICardContext): HTMLElement {
   const box = h('div', 'paperlab-details');
-  // the row cuts the title to one line: here it is whole, wrapped
-  const fullTitle = h(
-    'div',
-    'paperlab-card-fulltitle',
-    entry.paper.title_text ?? entry.paper.title
-  );
+  // the title is the row's, whole (compactRow)
   box.append(
-    fullTitle,
     metaRow(entry),
     statusRow(entry, ctx.model),
     tagsRow(entry, ctx.model),

@@ -113,9 +113,31 @@ export class ReadingListPanel extends Widget {
     this.render();
   }
 
-  /** Add a section (e.g. "For you") below the list, above the export buttons. */
+  /**
+   * Add a section (e.g. "For you") below the list, above the export buttons. A collapsible section
+   * (`<details>`) opens and closes as the user left it last time (kept in the browser per section class).
+   */
   addSection(node: HTMLElement): void {
     this._sections.append(node);
+    if (!(node instanceof HTMLDetailsElement)) {
+      return;
+    }
+    const key = `paperlab:section-open:${node.classList[0] ?? 'section'}`;
+    node.addEventListener('toggle', () => {
+      try {
+        localStorage.setItem(key, node.open ? '1' : '0');
+      } catch {
+        // storage refused (private mode): the section just starts closed next time
+      }
+    });
+    try {
+      if (localStorage.getItem(key) === '1') {
+        // once the panel is in the page: opening fires the section's own 'toggle' (it loads)
+        requestAnimationFrame(() => (node.open = true));
+      }
+    } catch {
+      // no storage: closed
+    }
   }
 
   /** Ask for a name and create a list. */

@@ -44,7 +44,7 @@ def test_details_show_the_whole_title_one_abstract_and_readable_names(page: Page
     page.locator(".paperlab-list-select").select_option("details")
     row = select(page, PAPER.id)
 
-    # the whole title, wrapped inside the panel (the row above keeps the one-line cut)
+    # the whole title, wrapped inside the panel, once (the selected row's own title)
     full = row.locator(".paperlab-card-fulltitle")
     expect(full).to_have_text(LONG_TITLE)
     box, panel = full.bounding_box(), page.locator(".paperlab-panel").bounding_box()
