@@ -1,6 +1,6 @@
 """Personal ranking of papers from what a user saved: the engine of the feed and of ``Library.recommend``.
 
-Four signals, each z-scored over the candidates and fused with weights measured on dev topic groups
+Five signals, each z-scored over the candidates and fused with weights measured on dev topic groups
 (``benchmarks/bench_feed.py``):
 
 - ``svm``: a per-list linear SVM in the arxiv-sanity spirit (saved papers positive, every other paper
@@ -16,7 +16,7 @@ Four signals, each z-scored over the candidates and fused with weights measured 
   boolean "holds the defining phrases" (a title hit counts twice, a phrase weighs its score squared). These
   phrases are the ``profile`` a ranking shows and the "words" of each pick's reason.
 
-Pseudo-relevance feedback re-learns the classifier and the profile with the first pass's top candidates.
+Pseudo-relevance feedback re-learns the classifier, the profile and the phrases with the first pass's top candidates.
 
 Thumbs down push a candidate down by its similarity to disliked papers; keyword/author boosts add to the
 fused score; mutes drop a paper; recency and popularity are optional extra terms.
