@@ -1,28 +1,24 @@
 """notebooks/03-compare-and-sessions.ipynb runs headless without errors (nbclient, kernel python3 of the venv).
 
 It reads the transcript that ships with the notebook (notebooks/data/reading-group-session.txt) and paperlab's
-bundled demo corpus, so it needs nothing outside the repository.
+bundled demo corpus. It runs from a copy outside the repository (with its data/ folder), as a user who downloads
+the notebook does: it finds its files next to itself.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
+from notebooktools import run_copy
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "03-compare-and-sessions.ipynb"
 
 
 @pytest.mark.slow
-def test_compare_and_sessions_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compare_and_sessions_notebook_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)  # the notebook must not need the real corpus
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
-    )
-    client.execute()  # raises CellExecutionError on the first failing cell
+    nb = run_copy(NOTEBOOK.name, tmp_path / "my-notebooks", timeout=300)  # raises on the first failing cell
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert [o for o in outputs if o.output_type == "error"] == []
     texts = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 from jupyter_client import BlockingKernelClient
+from servertools import free_port
 
 from paperlab.citations.session import kernel_id, notebook_from_server, running_servers
-from tests.servertools import free_port
 
 NOTEBOOK = {
     "cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],

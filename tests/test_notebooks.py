@@ -1,30 +1,26 @@
 """notebooks/02-search.ipynb runs headless without errors (nbclient, kernel python3 of the venv).
 
 It runs on paperlab's bundled demo corpus (325 papers, their vectors ship with paperlab) and embeds only its
-queries with the packaged MiniLM, so it needs nothing outside the repository.
+queries with the packaged MiniLM, so it needs nothing outside the repository. Every notebook here runs from a copy
+outside the repository (with its data/ folder), as a user who downloads it does.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
+from notebooktools import run_copy
 
 SEARCH_NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02-search.ipynb"
 
 
 @pytest.mark.slow
-def test_search_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_notebook_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)  # the notebook must not need the real corpus
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    nb = nbformat.read(SEARCH_NOTEBOOK, as_version=4)
-    client = NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(SEARCH_NOTEBOOK.parent)}}
-    )
-    client.execute()  # raises CellExecutionError on the first failing cell
+    nb = run_copy(SEARCH_NOTEBOOK.name, tmp_path / "elsewhere")  # a copy outside the repository; raises on an error
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert [o for o in outputs if o.output_type == "error"] == []
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
@@ -43,17 +39,13 @@ CITATIONS_NOTEBOOK = SEARCH_NOTEBOOK.parent / "06-citations.ipynb"
 
 
 @pytest.mark.slow
-def test_citations_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_citations_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """notebooks/06-citations.ipynb walks a real recorded citation graph (paperlab's cache in
     notebooks/data/citations-graph.json; offline: what it does not hold is named, not fetched), shows the graph
     widget and the notebook's bibliography."""
     monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)
     monkeypatch.setenv("PAPERLAB_SEMANTIC_SCHOLAR_URL", "http://127.0.0.1:9/not-used")  # must not be needed
-    nb = nbformat.read(CITATIONS_NOTEBOOK, as_version=4)
-    client = NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(CITATIONS_NOTEBOOK.parent)}}
-    )
-    client.execute()
+    nb = run_copy(CITATIONS_NOTEBOOK.name, tmp_path / "elsewhere")  # a copy outside the repository; raises on an error
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert [o for o in outputs if o.output_type == "error"] == []
     plain = "".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
@@ -72,17 +64,13 @@ FEED_NOTEBOOK = SEARCH_NOTEBOOK.parent / "05-feed.ipynb"
 
 
 @pytest.mark.slow
-def test_feed_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_feed_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """notebooks/05-feed.ipynb: a morning's feed from the demo corpus with reasons, thumbs re-ranking it, no
     repeats the next day, the profile as JSON, and the replay evaluation plot."""
     monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    nb = nbformat.read(FEED_NOTEBOOK, as_version=4)
-    client = NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(FEED_NOTEBOOK.parent)}}
-    )
-    client.execute()
+    nb = run_copy(FEED_NOTEBOOK.name, tmp_path / "elsewhere")  # a copy outside the repository; raises on an error
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert [o for o in outputs if o.output_type == "error"] == []
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
