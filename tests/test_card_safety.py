@@ -57,7 +57,8 @@ HOSTILE = [
 # The elements our cards are made of: anything else in the rendered HTML came from a paper's text.
 ALLOWED_TAGS = {
     "a", "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
-    "div", "span", "details", "summary", "br", "hr", "table", "thead", "tbody", "tr", "th", "td", "del", "s",
+    "div", "span", "details", "summary", "br", "hr", "table", "caption", "thead", "tbody", "tr", "th", "td", "del",
+    "s",
 }  # fmt: skip
 URL_ATTRS = {"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background", "data"}
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
