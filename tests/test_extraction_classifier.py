@@ -145,3 +145,27 @@ def test_html_and_latex_comparison_marks_are_read():
 def test_an_improvement_two_words_later_makes_a_gain():
     rows = _rows("The reader lifts exact match to 71.3% (a 3.9% exact match improvement) on the quiz set.")
     assert [(v, k) for _, v, _, k in rows] == [(71.3, "absolute"), (3.9, "delta")]
+
+
+def test_the_bench_reads_the_held_out_v6_file_only_when_asked(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_extraction
+
+    monkeypatch.setattr(bench_extraction, "GOLD_V6", tmp_path / "absent.json")  # reading it would raise
+    dev = bench_extraction._split_sentences(bench_extraction.DEV_SPLITS)
+    assert dev["v4-test"] and dev["dev"] and "v6-test" not in dev
+    ours = {"sentences": [{"text": "Our tagger reaches 90.5% F1.", "tuples": []}]}  # a file of our own
+    (tmp_path / "v6.json").write_text(json.dumps(ours), encoding="utf-8")
+    monkeypatch.setattr(bench_extraction, "GOLD_V6", tmp_path / "v6.json")
+    assert [s["text"] for s in bench_extraction._split_sentences(("v6-test",))["v6-test"]] == [
+        "Our tagger reaches 90.5% F1."
+    ]
+
+
+def test_training_never_reads_the_held_out_sets():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import train_result_classifier
+
+    assert not any("v6" in file for file, _ in train_result_classifier.SETS.values())
+    sents = train_result_classifier.sentences(train_result_classifier.DEV_SETS)
+    assert sents and not {s.get("split") for s in sents} & {"test", "v6-test"}
