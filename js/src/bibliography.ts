@@ -86,22 +86,32 @@ export class BibliographySection {
     this._status.setAttribute('role', 'status');
     this._list = h('ol', 'paperlab-bib-list');
     this._missing = h('div', 'paperlab-bib-missing');
+    // one labelled group, so that its BibTeX / CSL-JSON buttons are not taken for the list's Export below
     const actions = h('div', 'paperlab-bib-actions');
+    actions.setAttribute('role', 'group');
+    actions.setAttribute('aria-label', 'This notebook’s bibliography');
     const b = (cls: string, text: string, title: string, fn: () => void) =>
       button(text, title, fn, { className: `paperlab-bib-button ${cls}` });
     actions.append(
-      b('paperlab-bib-refresh', 'Refresh', 'List the citations again', () => {
-        void this.load();
-      }),
+      h('span', 'paperlab-bib-actions-label', 'This notebook’s citations:'),
       b('paperlab-bib-copy', 'Copy BibTeX', 'Copy the BibTeX', () => {
         void this._copy();
       }),
-      b('paperlab-bib-bibtex', 'BibTeX', 'Download the BibTeX', () =>
-        this._download('bibtex')
+      b(
+        'paperlab-bib-bibtex',
+        'Download .bib',
+        'Download the BibTeX of the works this notebook cites',
+        () => this._download('bibtex')
       ),
-      b('paperlab-bib-csl', 'CSL-JSON', 'Download the CSL-JSON', () =>
-        this._download('csl')
-      )
+      b(
+        'paperlab-bib-csl',
+        'Download CSL-JSON',
+        'Download the CSL-JSON of the works this notebook cites',
+        () => this._download('csl')
+      ),
+      b('paperlab-bib-refresh', 'Refresh', 'List the citations again', () => {
+        void this.load();
+      })
     );
     this.node.append(summary, this._status, this._list, this._missing, actions);
     this.node.addEventListener('toggle', () => {
@@ -161,7 +171,9 @@ export class BibliographySection {
     const n = bib.works.length;
     this._status.textContent =
       n === 0
-        ? `${bib.notebook} cites no paper (no paperlab card or paperlab.paper(…) call).`
+        ? `${bib.notebook} cites no paper yet. A citation is a paperlab card in a markdown cell or a ` +
+          'paperlab.paper("arXiv id or DOI") call in a code cell: select a paper above and press ' +
+          '“Insert card” (or drag it into the notebook), or paste a card from the cards widget.'
         : `${bib.notebook} cites ${n} ${n === 1 ? 'work' : 'works'}`;
     this._list.replaceChildren(...bib.works.map(w => this._item(w)));
     this._missing.textContent = bib.missing.length

@@ -315,7 +315,7 @@ export class ReadingListPanel extends Widget {
   private _buildFooter(): HTMLDivElement {
     const footer = h('div', 'paperlab-footer');
     footer.append(
-      h('span', 'paperlab-footer-label', 'Export:'),
+      h('span', 'paperlab-footer-label', 'Export list:'),
       button(
         'paperlab-export-bibtex',
         'BibTeX',

@@ -4,7 +4,7 @@
  * bundle must not import this file.
  */
 
-import { Notebook, NotebookActions } from '@jupyterlab/notebook';
+import { Notebook } from '@jupyterlab/notebook';
 
 export type CellKind = 'markdown' | 'code';
 
@@ -21,6 +21,10 @@ export function cellIndexOf(notebook: Notebook, target: Node): number {
 /**
  * Insert a cell holding `source` below the cell at `index` (default: the active cell) and make
  * it the active cell; a markdown cell is shown rendered. Returns false when nothing was inserted.
+ *
+ * The cell is created in the notebook's shared model with its kind and source at once: inserting a
+ * code cell and then converting it replaced the new cell while JupyterLab's language-server adapter
+ * still looked for it ("Widget for added cell with ID: undefined not found!").
  */
 export function insertCellBelow(
   notebook: Notebook,
@@ -28,16 +32,22 @@ export function insertCellBelow(
   kind: CellKind,
   index?: number
 ): boolean {
-  if (index !== undefined && index >= 0 && index < notebook.widgets.length) {
-    notebook.activeCellIndex = index;
+  const model = notebook.model;
+  if (!model) {
+    return false;
   }
-  NotebookActions.insertBelow(notebook);
-  NotebookActions.changeCellType(notebook, kind);
+  const below =
+    index !== undefined && index >= 0 && index < notebook.widgets.length
+      ? index
+      : notebook.activeCellIndex;
+  const at = Math.min(Math.max(below + 1, 0), model.sharedModel.cells.length);
+  model.sharedModel.insertCell(at, { cell_type: kind, source });
+  notebook.activeCellIndex = at;
+  notebook.deselectAll();
   const cell = notebook.activeCell;
   if (!cell) {
     return false;
   }
-  cell.model.sharedModel.setSource(source);
   // a MarkdownCell (duck-typed: @jupyterlab/cells is not a direct dependency)
   if (kind === 'markdown' && 'rendered' in cell) {
     (cell as unknown as { rendered: boolean }).rendered = true;
