@@ -169,3 +169,10 @@ def test_training_never_reads_the_held_out_sets():
     assert not any("v6" in file for file, _ in train_result_classifier.SETS.values())
     sents = train_result_classifier.sentences(train_result_classifier.DEV_SETS)
     assert sents and not {s.get("split") for s in sents} & {"test", "v6-test"}
+
+
+def test_a_listed_decimal_continues_a_unitless_value_but_a_count_does_not():
+    rows = _rows("The fused ranker beats both baselines, with mean gains of 1.42 and 3.07 on the two collections.")
+    assert [(v, k) for _, v, _, k in rows] == [(1.42, "delta"), (3.07, "delta")]
+    rows = _rows("The model reaches an F1 of 0.81 and 12 of the 20 teams adopted it.")
+    assert [(m, v) for m, v, _, _ in rows] == [("F1", 0.81)]

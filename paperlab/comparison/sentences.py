@@ -206,11 +206,15 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
 def _range_end(
     row: dict[str, Any], found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, at: int
 ) -> bool:
-    """ "by 0.10-0.22": a bare number that ends a range begun by a kept value is that value's range end (its kind and
-    metric); True when it is."""
-    i = next((i for i, (_, e) in enumerate(spans) if re.fullmatch(r"\s*(?:-|–|—|to)\s*", text[e:at])), None)
+    """ "by 0.10-0.22", "gains of 1.98 and 7.50": a bare number right after a kept unit-less value, joined by a range
+    dash or a list word, continues it (its kind and metric); True when it does."""
+    joined = r"\s*(?:-|–|—|to|,|,?\s*and|,?\s*or)\s*"
+    i = next((i for i, (_, e) in enumerate(spans) if re.fullmatch(joined, text[e:at])), None)
     if i is None or found[i]["unit"] is not None:
         return False
+    dash = re.fullmatch(r"\s*(?:-|–|—|to)\s*", text[spans[i][1] : at])
+    if not dash and not ("." in text[spans[i][0] : spans[i][1]] and re.match(r"[\d,]*\.\d", text[at:])):
+        return False  # a list continues a value only with a number of its shape (two decimals, not "12 of 20")
     row.update(kind=found[i]["kind"], metric=found[i]["metric"])
     return True
 
