@@ -12,8 +12,8 @@ why it is there and thumbs that re-rank the feed at once.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +24,8 @@ from anywidget.experimental import command
 from .errors import InvalidValue, PaperlabError
 from .library import Library
 from .paper import Paper
-from .text import NO_MATH_CLASS, md_escape, md_link_text
-from .urls import html_link, md_url
+from .services.cardsfallback import static_fallback
+from .text import NO_MATH_CLASS
 
 if TYPE_CHECKING:
     from .feed.core import Feed
@@ -190,6 +190,9 @@ class PaperCards(anywidget.AnyWidget):
         if activate and not from_search:
             set_active_library(library)
         self._partial_search: dict[str, Any] | None = None
+        self._why_lock = threading.Lock()
+        self._search_generation = 0
+        self._why_thread: threading.Thread | None = None
         if search_mode != "lexical" and not from_search and len(library):
             self._embed_in_background()
 
@@ -291,6 +294,9 @@ class PaperCards(anywidget.AnyWidget):
 
     def _search(self, content: dict[str, Any]) -> dict[str, Any]:
         query = str(content.get("query") or "").strip()
+        with self._why_lock:
+            self._search_generation += 1  # explanations of an earlier search still running are dropped
+            generation = self._search_generation
         if not query:
             self.scores, self.query, self.why = {}, "", {}
             return {"n": 0}
@@ -300,14 +306,39 @@ class PaperCards(anywidget.AnyWidget):
         from .search.background import is_partial
 
         results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
-        self.query = query
-        self.scores = {pid: float(s) for pid, s in results.scores.items()}
-        # why the first hits matched (the closest sentence costs an encoding of each abstract's sentences)
-        reasons = results.first_reasons(20)
-        self.why = {pid: {"terms": r["terms"], "sentence": r["sentence"]} for pid, r in reasons.items()}
+        # why the hits on the first screen matched (the closest sentence costs an encoding of each abstract's
+        # sentences), sent with the hits in one message: the cards do not jump when the reasons come
+        first = results.first_reasons(WHY_AT_ONCE)
+        with self.hold_sync():
+            self.why = _why_trait(first)
+            self.query = query
+            self.scores = {pid: float(s) for pid, s in results.scores.items()}
+        if len(results) > WHY_AT_ONCE:
+            self._explain_rest(results, generation)
         partial = is_partial(results)
         self._partial_search = {**content, "query": query, "mode": mode} if partial else None
         return {"n": len(results), "query": query, "mode": mode, "partial": partial}
+
+    def _explain_rest(self, results: Any, generation: int) -> None:
+        """The reasons of the hits below the first screen (up to :data:`WHY_AT_MOST`), in a background thread:
+        the search has answered; the cards show them (on their reserved line) when they come."""
+
+        def run() -> None:
+            try:
+                reasons = results.first_reasons(WHY_AT_MOST)
+            except Exception:  # a reason is a nicety: the hits are shown without it
+                return
+            with self._why_lock:
+                if generation == self._search_generation:
+                    self.why = _why_trait(reasons)
+
+        self._why_thread = threading.Thread(target=run, name="paperlab-cards-why", daemon=True)
+        self._why_thread.start()
+
+    def wait_for_reasons(self, timeout: float = 60.0) -> None:
+        """Block until the reasons of the last search's hits are all in :attr:`why` (scripts and tests)."""
+        if self._why_thread is not None:
+            self._why_thread.join(timeout)
 
     def _change_list(self, content: dict[str, Any]) -> dict[str, Any]:
         paper = self._paper(content.get("id"))
@@ -384,7 +415,7 @@ class PaperCards(anywidget.AnyWidget):
         self._fallbacks.append(display(self._fallback_data(), raw=True, display_id=True))
 
     def _fallback_data(self) -> dict[str, str]:
-        data = _static_fallback(self.shown(), *self._view_summary(), len(self.library), self.label, self._notes())
+        data = static_fallback(self.shown(), *self._view_summary(), len(self.library), self.label, self._notes())
         return {**data, "text/html": f'<div class="{_FALLBACK_CLASS} {NO_MATH_CLASS}">{data["text/html"]}</div>'}
 
     def _update_fallbacks(self) -> None:
@@ -401,7 +432,7 @@ class PaperCards(anywidget.AnyWidget):
             return None
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
         summary = self._view_summary()
-        data = {**data, **_static_fallback(self.shown(), *summary, len(self.library), self.label, self._notes())}
+        data = {**data, **static_fallback(self.shown(), *summary, len(self.library), self.label, self._notes())}
         return data, metadata
 
 
@@ -532,60 +563,17 @@ class FeedCards(PaperCards):
         return count, how
 
 
+#: Hits whose reasons come with the search's answer (a screenful of cards), and how many are explained at most.
+WHY_AT_ONCE = 6
+WHY_AT_MOST = 20
+
+
+def _why_trait(reasons: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The ``why`` trait: terms and sentence of each explained hit, by id."""
+    return {pid: {"terms": r["terms"], "sentence": r["sentence"]} for pid, r in reasons.items()}
+
+
 def _thumb_value(value: Any) -> int:
     if isinstance(value, bool) or value not in (-1, 0, 1):
         raise InvalidValue(f"thumb: expected 1 (more like this), -1 (less like this) or 0 (clear), got {value!r}")
     return int(value)
-
-
-def _static_fallback(
-    papers: Sequence[Paper],
-    count: int,
-    how: Sequence[str],
-    total: int,
-    label: str = "",
-    notes: Mapping[str, str] | None = None,
-) -> dict[str, str]:
-    """``text/html`` and ``text/markdown`` of the cards shown: a head line ("12 of 325 papers ·
-    filter “video” · newest first"), then one card per paper with its line of ``notes`` (why a feed
-    shows it, its thumb); every paper text escaped."""
-    notes = notes or {}
-    noun = f"paper{'s' if total != 1 else ''}"
-    head = f"{count} of {total} {noun}" if count != total else f"{total} {noun}"
-    words = [w for w in (label, *how) if w]
-    more = count - len(papers)
-    number = f"{count} of {total}" if count != total else f"{total}"
-    html_head = f"<div><b>{number}</b> {noun}{''.join(' · ' + html.escape(w) for w in words)}</div>"
-    html_more = f"<div>… and {more} more</div>" if more > 0 else ""
-    md_lines = [f"**{md_escape(head)}**" + "".join(" · " + md_escape(w) for w in words), ""]
-    for k, p in enumerate(papers, 1):
-        url = md_url(p.abs_url)
-        title = md_link_text(p.title_text or p.title)
-        facts = [x for x in (p.byline(), *_facts(p)) if x]
-        line = f"[{title}]({url})" if url else title
-        md_lines.append(f"{k}. {line}" + (f" — {md_escape(' · '.join(facts))}" if facts else ""))
-        if notes.get(p.id):
-            md_lines.append(f"   {md_escape(notes[p.id])}")
-    if more > 0:
-        md_lines.append(f"\n… and {more} more")
-    return {
-        "text/html": html_head + "".join(_compact_html(p, notes.get(p.id, "")) for p in papers) + html_more,
-        "text/markdown": "\n".join(md_lines) + "\n",
-    }
-
-
-def _facts(paper: Paper) -> list[str]:
-    """date · venue · ▲ upvotes · ★ stars, the ones known."""
-    stats = [f"▲ {paper.upvotes}"] if paper.upvotes is not None else []
-    stats += [f"★ {paper.github_stars}"] if paper.github_stars is not None else []
-    return [x for x in (paper.date_text, paper.venue, *stats) if x]
-
-
-def _compact_html(paper: Paper, note: str = "") -> str:
-    """One short card of the static fallback: title link, authors, date · venue · upvotes · stars, and
-    its note (why a feed shows it, its thumb), all escaped."""
-    title = html_link(paper.abs_url, html.escape(paper.title_text or paper.title))
-    lines = [f'<div style="font-weight:600">{title}</div>']
-    lines += [f"<div>{html.escape(x)}</div>" for x in (paper.byline(), " · ".join(_facts(paper)), note) if x]
-    box = "border:1px solid var(--jp-border-color2,#ddd);border-radius:4px;padding:4px 10px;margin:4px 0"
-    return f'<div class="paperlab-card" style="{box}">{"".join(lines)}</div>'

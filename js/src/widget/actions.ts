@@ -19,6 +19,9 @@ export interface IActionHost {
   searched(n: number, query: string, mode: string): void;
 }
 
+/** The views that have asked the kernel to search already. */
+const searchedOnce = new WeakSet<IActionHost>();
+
 /** Search with the kernel; true when it answered (and set the `scores` trait). */
 export async function kernelSearch(
   host: IActionHost,
@@ -26,8 +29,12 @@ export async function kernelSearch(
   mode: string,
   k: number
 ): Promise<boolean> {
+  // the first kernel search of a session loads the search model; later ones answer in a moment
+  const first = !searchedOnce.has(host) && mode !== 'lexical';
+  searchedOnce.add(host);
   host.status(
-    `Searching the kernel for “${query}” (${mode})… the first semantic search embeds the library.`
+    `Searching the kernel for “${query}” (${mode})…` +
+      (first ? ' The first search loads the search model: a few seconds.' : '')
   );
   host.root.setAttribute('aria-busy', 'true');
   const reply = await host.client.search(query, mode, k);

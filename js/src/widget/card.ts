@@ -36,6 +36,8 @@ export interface ICardState {
   venue?: string;
   /** Why the kernel search found it: the best-matching sentence. */
   why?: string;
+  /** The kernel is still finding why: the card keeps the reason's line so it does not jump when it comes. */
+  whyPending?: boolean;
   /** Terms to highlight (the kernel's matched terms and the typed filter). */
   terms: string[];
   /** A card of the feed: why it is there, and its stored thumb (1 up, -1 down, 0 none). */
@@ -91,6 +93,11 @@ export function buildCard(
       h('span', 'plc-why-label', 'Matched: '),
       marked(h('span'), state.why, state.terms)
     );
+    card.appendChild(why);
+  } else if (state.whyPending) {
+    const why = h('div', 'plc-why plc-why-pending');
+    why.append(h('span', 'plc-why-label', 'Matched: '), h('span', '', '…'));
+    why.setAttribute('aria-hidden', 'true');
     card.appendChild(why);
   }
   const text =

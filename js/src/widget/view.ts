@@ -34,6 +34,9 @@ import {
 import { IAnyModel, IPaper } from './types';
 import { VirtualList } from './vlist';
 
+/** Hits the kernel explains (`WHY_AT_MOST` in paperlab/widget.py). */
+const WHY_AT_MOST = 20;
+
 export class CardsView implements act.IActionHost, IFeedHost {
   readonly root: HTMLDivElement;
   readonly client: KernelClient;
@@ -475,6 +478,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
       crowded: this.crowded,
       venue: venues[p.id] || undefined,
       why: why?.sentence || undefined,
+      whyPending: why === undefined && this.whyPending(p.id),
       terms: this.terms(why?.terms),
       feed: this.feed.cardState(p.id)
     };
@@ -506,6 +510,23 @@ export class CardsView implements act.IActionHost, IFeedHost {
     const typed = this.tools.input.value;
     const words = typed.match(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu) ?? [];
     return markTerms([...matched, ...words], typed);
+  }
+
+  /**
+   * True while the kernel still explains this hit: it is among the first hits it explains (WHY_AT_MOST in
+   * widget.py) and their reasons have not all come yet. Its card keeps a line for the reason.
+   */
+  private whyPending(id: string): boolean {
+    const scores = this.scores;
+    if (!scores?.has(id)) {
+      return false;
+    }
+    const all = (this.model.get('why') ?? {}) as Record<string, unknown>;
+    const explained = Math.min(WHY_AT_MOST, scores.size);
+    if (Object.keys(all).length >= explained) {
+      return false;
+    }
+    return [...scores.keys()].slice(0, explained).includes(id);
   }
 
   /** Why the kernel search found a paper (the `why` trait), if it says. */
