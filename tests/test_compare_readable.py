@@ -49,6 +49,7 @@ def test_compare_rows_carry_readable_references_and_the_title_has_room() -> None
     assert "title:" not in shown
     title_col = _headers(shown).index("title")
     assert re.search(rf"td\.col{title_col} \{{\s*min-width: 18em;", shown)
+    assert re.search(rf"td\.col{_headers(shown).index('date')} \{{\s*white-space: nowrap;", shown)
     assert re.search(r"#T_\w+  \{\s*display: block;\s*overflow-x: auto;", shown)  # wide tables scroll
     assert "<img" not in shown and "&lt;img src=x onerror=alert(1)&gt;" in shown
 

@@ -111,6 +111,8 @@ class PaperlabAccessor:
                 flags = ["font-weight:bold" if not _isna(v) and v == best else "" for v in df[c]]
                 styler = styler.apply(lambda s, _f=flags: _f, subset=[c])
         widths = {c: [{"selector": "td", "props": f"min-width: {w}"}] for c, w in COLUMN_WIDTHS.items() if c in shown}
+        if "date" in shown:
+            widths["date"] = [{"selector": "td", "props": "white-space: nowrap"}]  # 2025-03-10 on one line
         styler = styler.set_table_styles(widths, overwrite=False) if widths else styler
         # a wide table scrolls inside the output instead of being cut off at its right edge
         styler = styler.set_table_styles(
