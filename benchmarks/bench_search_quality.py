@@ -1,10 +1,13 @@
-"""Search quality on three labelled collections built from the recorded real corpus (``--realdata PATH``, default
+"""Search quality on five labelled collections built from the recorded real corpus (``--realdata PATH``, default
 ``$PAPERLAB_REALDATA``), tuned on dev queries only and reported on held-out test queries.
 
 Collections (``benchmarks/data/search_collections.json``, which names ``search_queries.json`` for the first):
 - dailyarxiv-abstracts: three DailyArXiv READMEs and two saved Hugging Face search pages (titles + abstracts),
 - 3d-vision-titles: two 3D-vision DailyArXiv READMEs (titles only),
-- kaggle-arxiv: the Kaggle arXiv metadata slice, groups = arXiv archives (physics and mathematics).
+- kaggle-arxiv: the Kaggle arXiv metadata slice, groups = arXiv archives (physics and mathematics),
+- fresh in session 5 (``search_collections_fresh.json``, queries committed before any run on them):
+  s2-turing-citations (the papers citing Turing 1950 with an abstract, groups = Semantic Scholar fields of study)
+  and reading-lists (ten unrelated real reference lists and saved searches, group = the file).
 Text queries describe a group without its keywords; paper-as-query asks for papers like one of a group. Every
 query is dev or test by a hash of its text (see the JSON's description). Short keyword-free paraphrases ("pulling
 similar examples close and pushing dissimilar ones away" for contrastive learning) join the dev queries when their
@@ -12,10 +15,12 @@ hash says dev; the others form a separate held-out paraphrase set, reported for 
 the queries of a different field's collection) measure the relevance cut-off: nothing should be listed for them.
 
 Tuning (dev only): the hybrid blend weight and pseudo-relevance feedback (a grid; the shipped ones are kept unless
-another setting is better on dev by more than 0.005 P@10), then a logistic model of
-"relevant" over the hit features of ``paperlab/search/ranking.py``, fitted on the candidates of the dev queries
-and of the dev off-topic queries (all negatives, as unrelated queries are part of real use) (the calibrated score, and the ranking when
-that beats the blend on dev), then the lowest cut-off at which 80% of the off-topic dev queries list nothing (none when no cut-off below the
+another setting is better on dev by more than 0.005 P@10), and a model of "relevant" over the hit features of
+``paperlab/search/ranking.py``, fitted on the candidates of the dev queries and of the dev off-topic queries (all
+negatives, as unrelated queries are part of real use): a logistic model on every candidate, one on each query's
+best 100 candidates with the collections weighted equally, or the first refined by coordinate ascent on dev P@10
+(then re-scaled by one logistic fit, so scores stay probabilities). Fitted variants are compared by their dev P@10
+with the scored collection left out of the fit (the calibrated score, and the ranking when that beats the blend), then the lowest cut-off at which 80% of the off-topic dev queries list nothing (none when no cut-off below the
 score of a perfect hit reaches that). ``--write-calibration`` stores the result in ``paperlab/search/calibration.json``;
 without it the shipped calibration is evaluated. Test figures: P@10 and nDCG@10 (mean over queries, every
 collection weighted equally), bootstrap 95% CIs (queries resampled within each collection, 2,000 draws), ratios
@@ -23,7 +28,7 @@ to tf-idf with arxiv-sanity's settings, BM25 and plain MiniLM, all in the same r
 
 With ``--write-calibration`` the calibration shipped before the run is a baseline row too (P@10 and the cut-off).
 
-Usage: python benchmarks/bench_search_quality.py [--realdata PATH] [--write-calibration] [--static]
+Usage: python benchmarks/bench_search_quality.py [--realdata PATH] [--write-calibration] [--static] [--dev-only]
 """
 
 from __future__ import annotations
@@ -60,7 +65,9 @@ from paperlab.search.ranking import (  # noqa: E402
 
 K = 10
 OFF_TOPIC_QUIET = 0.8  # share of off-topic dev queries that must list nothing at the cut-off
-DEV_NOISE = 0.005  # dev P@10 differences smaller than this do not move the shipped weight and feedback
+DEV_NOISE = 0.005
+GRID = [(w, f) for w in (0.6, 0.7, 0.8, 0.9) for f in (5, 10)]  # weight 0.5 and feedback 0 lost on dev (session 5)
+TOP_FIT = 100  # the "top fit" score model sees each dev query's best candidates by the blend only  # dev P@10 differences smaller than this do not move the shipped weight and feedback
 DATA = ROOT / "benchmarks" / "data"
 MODEL = "all-MiniLM-L6-v2"
 FRESH = set(json.loads((DATA / "search_collections_fresh.json").read_text(encoding="utf-8"))["collections"])
@@ -206,29 +213,113 @@ def dev_features(
     return out
 
 
-def fit_logistic(samples: list[tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]], mode: str) -> ModeCalibration:
-    """Logistic model over the mode's features, pooled dev candidates; features with a negative weight are dropped."""
+def fit_logistic(
+    samples: list[tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]], mode: str, weights: list[float] | None = None
+) -> ModeCalibration:
+    """Logistic model over the mode's features, pooled dev candidates (``weights``: one per query, spread over its
+    candidates); features with a negative weight are dropped."""
     from sklearn.linear_model import LogisticRegression
 
     names = list(FEATURES[mode])
     y = np.concatenate([s[2] for s in samples])
+    sw = (
+        None
+        if weights is None
+        else np.concatenate([np.full(len(s[2]), w) for s, w in zip(samples, weights, strict=True)])
+    )
     while True:
         X = np.column_stack([np.concatenate([s[1][n] for s in samples]) for n in names])
-        clf = LogisticRegression(C=1.0, max_iter=2000).fit(X, y)
+        clf = LogisticRegression(C=1.0, max_iter=2000).fit(X, y, sample_weight=sw)
         coef = clf.coef_[0]
         if (coef >= 0).all() or len(names) == 1:
             return ModeCalibration(dict(zip(names, coef.tolist(), strict=True)), float(clf.intercept_[0]))
         names.pop(int(np.argmin(coef)))
 
 
-def dev_precision(
-    samples: list[Any], ids_of: Callable[[np.ndarray], list[str]], rel: list[set[str]], order: Any
-) -> float:
-    scores = []
-    for (cand, feats, _), r in zip(samples, rel, strict=True):
+def top_candidates(samples: list[Any], n: int = TOP_FIT) -> list[Any]:
+    """Each query's ``n`` best candidates by the blend: the ones a ranking of the top 10 has to order."""
+    out = []
+    for cand, feats, labels in samples:
+        o = np.argsort(-np.asarray(feats["blend"], dtype=np.float64), kind="stable")[:n]
+        out.append((cand[o], {k: np.asarray(v)[o] for k, v in feats.items()}, labels[o]))
+    return out
+
+
+# one collection's dev samples: (on-topic queries, off-topic queries), each (candidates, features, 0/1 labels)
+ColSamples = tuple[list[Any], list[Any]]
+VARIANTS = ("probability", "probability, top fit", "probability, ascent")
+
+
+def label_p10(samples: list[Any], order: Callable[[dict[str, np.ndarray]], np.ndarray]) -> float:
+    """Mean P@10 of on-topic dev queries ranked by ``order`` (labels mark the relevant candidates)."""
+    out = []
+    for _, feats, labels in samples:
         o = np.argsort(-np.asarray(order(feats), dtype=np.float64), kind="stable")[:K]
-        scores.append(precision_ndcg(ids_of(cand[o]), r)[0])
-    return float(np.mean(scores))
+        out.append(labels[o].sum() / K)
+    return float(np.mean(out)) if out else float("nan")
+
+
+def mean_p10(per_col: list[ColSamples], order: Callable[[dict[str, np.ndarray]], np.ndarray]) -> float:
+    """Dev P@10, every collection weighted equally."""
+    return float(np.nanmean([label_p10(on, order) for on, _ in per_col]))
+
+
+def fit_variant(name: str, per_col: list[ColSamples]) -> ModeCalibration:
+    """A hybrid score model fitted on ``per_col``: logistic on every candidate ("probability"), on each query's best
+    candidates with every collection weighing the same ("top fit"), or the first refined by coordinate ascent on
+    P@10 and re-scaled to probabilities ("ascent")."""
+    pooled = [s for on, off in per_col for s in on + off]
+    if name == "probability, top fit":
+        sizes = [len(on) + len(off) for on, off in per_col]
+        weights = [len(pooled) / len(per_col) / n for n in sizes for _ in range(n)]  # mean 1
+        return fit_logistic(top_candidates(pooled), "hybrid", weights)
+    model = fit_logistic(pooled, "hybrid")
+    return ascend(model, per_col, pooled) if name == "probability, ascent" else model
+
+
+def ascend(start: ModeCalibration, per_col: list[ColSamples], pooled: list[Any]) -> ModeCalibration:
+    """Coordinate ascent on dev P@10 over the non-negative feature weights (strict gains only), then one logistic
+    fit of the resulting score, so the shown probability stays calibrated."""
+    from sklearn.linear_model import LogisticRegression
+
+    names = list(FEATURES["hybrid"])
+    w = np.array([start.weights.get(n, 0.0) for n in names], dtype=np.float64)
+    step = float(max(np.abs(w).max(), 1.0))
+    mats = [[(np.column_stack([f[n] for n in names]), lab) for _, f, lab in on] for on, _ in per_col]
+
+    def objective(v: np.ndarray) -> float:
+        cols = [[lab[np.argsort(-(X @ v), kind="stable")[:K]].sum() / K for X, lab in col] for col in mats if col]
+        return float(np.mean([np.mean(c) for c in cols]))
+
+    best = objective(w)
+    for _ in range(3):
+        moved = False
+        for j in range(len(names)):
+            for value in (0.0, w[j] * 0.5, w[j] * 0.8, w[j] * 1.25, w[j] * 2, w[j] + 0.1 * step, w[j] + 0.5 * step):
+                trial = w.copy()
+                trial[j] = value
+                got = objective(trial)
+                if got > best + 1e-9:
+                    best, w, moved = got, trial, True
+        if not moved:
+            break
+    z = np.concatenate([np.column_stack([f[n] for n in names]) @ w for _, f, _ in pooled])
+    y = np.concatenate([lab for _, _, lab in pooled])
+    clf = LogisticRegression(C=1.0, max_iter=2000).fit(z[:, None], y)
+    a = float(clf.coef_[0][0])
+    if a <= 0:
+        return start
+    return ModeCalibration({n: a * v for n, v in zip(names, w, strict=True) if v}, float(clf.intercept_[0]))
+
+
+def cross_validated(name: str, per_col: list[ColSamples]) -> float:
+    """Dev P@10 of a variant fitted without the collection it is scored on (leave one collection out)."""
+    out = []
+    for h, (on, _) in enumerate(per_col):
+        if on:
+            model = fit_variant(name, [c for i, c in enumerate(per_col) if i != h])
+            out.append(label_p10(on, model.logit))
+    return float(np.mean(out))
 
 
 def tune_hybrid(indexes: dict[str, PaperIndex], cols: list[Collection]) -> tuple[float, int, ModeCalibration, str]:
@@ -236,36 +327,33 @@ def tune_hybrid(indexes: dict[str, PaperIndex], cols: list[Collection]) -> tuple
     settings within ``DEV_NOISE`` of the best, the shipped weight and feedback are kept (a smaller dev gain is noise)."""
     shipped = PaperIndex()
     results: list[tuple[float, tuple[float, int, ModeCalibration, str]]] = []
-    print("\n| dev: weight | feedback | P@10 blend order | P@10 calibrated order |\n| --- | --- | --- | --- |")
-    for w in (0.5, 0.6, 0.7, 0.8, 0.9):
-        for f in (0, 5, 10):
-            per_col, pooled = [], []
-            for c in cols:
-                ix = indexes[c.name]
-                ix.semantic_weight, ix.feedback = w, f
-                items = c.text("dev")
-                per_col.append((c, items, dev_features(ix, items, "hybrid")))
-                pooled += per_col[-1][2] + dev_features(ix, [(q, set()) for q in c.off("dev")], "hybrid")
-            model = fit_logistic(pooled, "hybrid")
-            res = {}
-            for rank_by, order in (("native", lambda x: x["blend"]), ("probability", model.logit)):
-                res[rank_by] = float(
-                    np.mean(
-                        [
-                            dev_precision(s, _ids(indexes[c.name]), [r for _, r in items], order)
-                            for c, items, s in per_col
-                        ]
-                    )
-                )
-            print(f"| {w} | {f} | {res['native']:.3f} | {res['probability']:.3f} |")
-            results += [(p, (w, f, model, rank_by)) for rank_by, p in res.items()]
+    print(
+        "\n| dev: weight | feedback | blend order | "
+        + " | ".join(f"{v} (fit / left-out collection)" for v in VARIANTS)
+        + " |"
+    )
+    print("| --- | --- | --- |" + " --- |" * len(VARIANTS))
+    for w, f in GRID:
+        per_col = []
+        for c in cols:
+            ix = indexes[c.name]
+            ix.semantic_weight, ix.feedback = w, f
+            on = dev_features(ix, c.text("dev"), "hybrid")
+            per_col.append((on, dev_features(ix, [(q, set()) for q in c.off("dev")], "hybrid")))
+        row = [f"{mean_p10(per_col, lambda x: x['blend']):.3f}"]
+        results.append((mean_p10(per_col, lambda x: x["blend"]), (w, f, fit_variant("probability", per_col), "native")))
+        for v in VARIANTS:
+            model, cv = fit_variant(v, per_col), cross_validated(v, per_col)
+            row.append(f"{mean_p10(per_col, model.logit):.3f} / {cv:.3f}")
+            results.append((cv, (w, f, model, v)))
+        print(f"| {w} | {f} | " + " | ".join(row) + " |")
     top = max(p for p, _ in results)
     near = [r for r in results if r[0] >= top - DEV_NOISE]
     kept = [r for r in near if r[1][:2] == (shipped.semantic_weight, shipped.feedback)]
     best = max(kept or near, key=lambda r: r[0])
-    w, f, model, rank_by = best[1]
-    print(f"picked on dev: weight {w}, feedback {f}, order by {rank_by} (dev P@10 {best[0]:.3f}; best {top:.3f})")
-    return w, f, model, rank_by
+    w, f, model, variant = best[1]
+    print(f"picked on dev: weight {w}, feedback {f}, order by {variant} (dev P@10 {best[0]:.3f}; best {top:.3f})")
+    return w, f, model, variant.split(",")[0]
 
 
 def _ids(index: PaperIndex) -> Callable[[np.ndarray], list[str]]:
@@ -413,6 +501,7 @@ def main() -> None:
     ap.add_argument("--write-calibration", action="store_true", help=f"tune on dev and write {CALIBRATION_FILE.name}")
     ap.add_argument("--static", action="store_true", help="also rows for the model2vec static encoder")
     ap.add_argument("--dev-only", action="store_true", help="development runs: report the dev split only, no test")
+    ap.add_argument("--compare-calibration", metavar="FILE", help="a baseline row scored with this calibration.json")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     cols = load_collections(realdata_or_exit(args.realdata))
@@ -437,13 +526,7 @@ def main() -> None:
         ).fit(c.lib),
         "**hybrid = default** (calibrated)": lambda c: hybrid[c.name],
     }
-    if args.write_calibration:
-        w, f = before_ix.semantic_weight, before_ix.feedback
-        name = f"hybrid, calibration shipped before this run (weight {w}, feedback {f})"
-        systems[name] = lambda c: fixed_calibration(
-            PaperIndex(encoder=MODEL, semantic_weight=w, feedback=f).fit(c.lib), before
-        )
-        old_ix = {c.name: systems[name](c) for c in cols}
+    old_ix = compare_row(args, before, before_ix, cols, systems)
     if args.static:
         systems["hybrid, model2vec static encoder"] = lambda c: PaperIndex(encoder="static").fit(c.lib)
     for split in ("dev",) if args.dev_only else ("dev", "test"):
@@ -454,15 +537,40 @@ def main() -> None:
         report(rows, cols, split)
         report_subsets(rows, cols, split)
         cutoff_report(hybrid, cols, split)
-        if args.write_calibration:
-            cutoff_report(old_ix, cols, split, " shipped before this run")
+        if old_ix:
+            cutoff_report(old_ix, cols, split, " of the baseline calibration")
     if args.dev_only:
         return
     print("\nHeld-out paraphrases (short everyday descriptions of a group; never tuned on, not in the test split):")
     cutoff_report(hybrid, cols, "paraphrase")
-    if args.write_calibration:
-        cutoff_report(old_ix, cols, "paraphrase", " shipped before this run")
+    if old_ix:
+        cutoff_report(old_ix, cols, "paraphrase", " of the baseline calibration")
     print(f"\nload average at end: {os.getloadavg()[0]:.1f}")
+
+
+def compare_row(
+    args: argparse.Namespace,
+    before: Calibration,
+    before_ix: PaperIndex,
+    cols: list[Collection],
+    systems: dict[str, Callable[[Collection], Any]],
+) -> dict[str, PaperIndex]:
+    """A row scored with the calibration shipped before a re-tuning run, or with ``--compare-calibration``."""
+    if args.compare_calibration:
+        before = Calibration.from_json(Path(args.compare_calibration).read_text(encoding="utf-8"))
+    elif not args.write_calibration:
+        return {}
+    w, f = before_ix.semantic_weight, before_ix.feedback
+    what = (
+        f"calibration {Path(args.compare_calibration).name}"
+        if args.compare_calibration
+        else "calibration shipped before this run"
+    )
+    name = f"hybrid, {what} (weight {w}, feedback {f})"
+    systems[name] = lambda c: fixed_calibration(
+        PaperIndex(encoder=MODEL, semantic_weight=w, feedback=f).fit(c.lib), before
+    )
+    return {c.name: systems[name](c) for c in cols}
 
 
 def write_calibration(hybrid: dict[str, PaperIndex], cols: list[Collection]) -> None:
