@@ -100,6 +100,9 @@ def test_feed_cards_thumbs_rerank_at_once_and_are_stored(page: Page, lab: Lab, d
         re.compile(r"^Re-ranked: less like “.+” — it left today’s list \(Undo brings it back\)\.$")
     )
     expect(root.locator(".plc-card[data-position='0']")).to_be_focused()
+    # what the re-rank did to the other papers is said in the bar (nothing leaves the list unsaid)
+    moved = bar.locator(".plc-feed-moved")
+    expect(moved).to_have_text(re.compile(r"^Your last thumb: .*(moved down|left today’s 8|came in).*\.$"))
     hidden = bar.locator(".plc-hidden-item")
     expect(hidden).to_have_count(1)
     assert hidden.get_attribute("data-id") == top
