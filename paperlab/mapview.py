@@ -75,8 +75,11 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _label_terms(ranked: list[str], n: int = _LABEL_WORDS) -> list[str]:
+def _label_terms(ranked: list[str], n: int = _LABEL_WORDS, taken: frozenset[str] = frozenset()) -> list[str]:
     """The first ``n`` terms of ``ranked`` (most distinctive first) that make a readable label.
+
+    Terms with a word in ``taken`` (words of other topics' labels) come after every term without one, so a
+    label leads with what tells its topic apart ("multimodal / mllms / ..." beside "reasoning / llms / ...").
 
     A two-word phrase is kept only when both of its words are among the topic's ``_KEPT_WORDS`` most
     distinctive single words, and only when no other distinctive phrase continues it ("large language" next
@@ -87,7 +90,8 @@ def _label_terms(ranked: list[str], n: int = _LABEL_WORDS) -> list[str]:
     kept = {_stem(w) for w in [t for t in ranked if " " not in t][:_KEPT_WORDS]}
     pairs = [t.split() for t in ranked[:_SCANNED] if len(t.split()) == 2]
     chosen: list[list[str]] = []
-    for term in ranked[:_SCANNED]:
+    scanned = sorted(ranked[:_SCANNED], key=lambda t: any(_stem(w) in taken for w in t.split()))
+    for term in scanned:
         words = [_stem(w) for w in term.split()]
         if len(words) > 1 and not all(w in kept for w in words):
             continue
@@ -114,7 +118,10 @@ def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
 
     Each topic's tf-idf mean (words and two-word phrases of the titles and abstracts, arxiv-sanity's settings)
     minus the whole library's ranks its terms; :func:`_label_terms` keeps complete phrases and no word twice.
-    A topic without a distinctive term keeps the label :class:`~paperlab.search.Topics` gave it.
+    Labels are told apart across topics: the largest topic is labelled first, and a later label puts the words
+    earlier labels already hold after its own distinctive ones (no two labels lead with the same word, and
+    none repeats another). A topic without a distinctive term keeps the label :class:`~paperlab.search.Topics`
+    gave it.
     """
     papers = topics.papers
     texts = [f"{p.shown_title}. {p.shown_abstract or ''}" for p in papers]
@@ -128,16 +135,20 @@ def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
     overall = np.asarray(tf.mean(axis=0)).ravel()
     member = np.array([topics.assignments[p.id] for p in papers])
     labels: dict[int, str] = {}
-    for t, fallback in topics.labels.items():
+    taken: set[str] = set()
+    for t in sorted(topics.labels, key=lambda t: (-int(np.sum(member == t)), t)):  # largest first
+        fallback = topics.labels[t]
         rows = np.flatnonzero(member == t)
         if not len(rows):
             labels[t] = fallback
             continue
         distinct = np.asarray(tf[rows].mean(axis=0)).ravel() - overall
         order = [i for i in np.argsort(-distinct)[:200] if distinct[i] > 0]
-        chosen = _label_terms([str(terms[i]) for i in order], n)
-        labels[t] = " / ".join(chosen) if chosen else fallback
-    return labels
+        chosen = _label_terms([str(terms[i]) for i in order], n, frozenset(taken))
+        label = " / ".join(chosen) if chosen else fallback
+        labels[t] = label if label not in labels.values() else f"{label} ({t})"
+        taken |= {_stem(w) for term in chosen for w in term.split()}
+    return {t: labels[t] for t in topics.labels}
 
 
 def _authors(paper: Paper) -> str:

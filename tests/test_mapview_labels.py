@@ -86,3 +86,47 @@ def test_demo_labels_repeat_no_word_and_hold_no_fragment(demo_topics: Topics) ->
         or len({_stem(w) for w in lab.replace(" / ", " ").split()}) < len(lab.replace(" / ", " ").split())
     ]
     assert faulty, "the demo no longer shows the fault this test guards against"
+
+
+def test_labels_are_told_apart_across_topics() -> None:
+    """Two topics whose most distinctive word is "reasoning": the larger leads with it, the other with what
+    sets it apart, and no term is in both labels."""
+
+    def group(n: int, title: str, abstract: str) -> list[Paper]:
+        return [Paper(f"{title} {i}", abstract=abstract) for i in range(n)]
+
+    papers = (
+        group(14, "Reasoning study", "Reasoning reasoning reasoning reasoning, for math word problems.")
+        + group(12, "Reasoning survey", "Reasoning reasoning reasoning reasoning, for images and charts.")
+        + group(12, "Microphone arrays", "Speech enhancement with a microphone array and beamforming.")
+        + group(12, "Protein folding", "Structure prediction of proteins from amino acid sequences.")
+        + group(12, "Graph networks", "Message passing neural networks on molecular graphs.")
+    )
+    assign = [0] * 14 + [1] * 12 + [2] * 12 + [3] * 12 + [4] * 12
+    topics = Topics(
+        papers,
+        np.array(assign),
+        {t: f"fallback {t}" for t in range(5)},
+        {t: [] for t in range(5)},
+        np.zeros((len(papers), 2), dtype=np.float32),
+    )
+    labels = topic_labels(topics)
+    first, second = labels[0].split(" / "), labels[1].split(" / ")
+    assert first[0] == "reasoning", labels
+    assert second[0] in {"images", "charts"}, labels
+    assert not set(first) & set(second), labels
+    assert len(set(labels.values())) == 5
+
+
+def test_demo_labels_share_no_term_across_topics(demo_topics: Topics) -> None:
+    # the walkthrough's map had "reasoning" in three labels and two "estimation / doa / ..." labels
+    labels = topic_labels(demo_topics)
+    assert len(set(labels.values())) == len(labels)
+    leads = [label.split(" / ")[0] for label in labels.values()]
+    assert len(set(leads)) == len(leads), leads
+    seen: dict[str, str] = {}
+    for label in labels.values():
+        for term in label.split(" / "):
+            key = " ".join(_stem(w) for w in term.split())
+            assert key not in seen, f"{term!r} in {seen.get(key)!r} and {label!r}"
+            seen[key] = label
