@@ -190,6 +190,7 @@ class PaperCards(anywidget.AnyWidget):
         if activate and not from_search:
             set_active_library(library)
         self._partial_search: dict[str, Any] | None = None
+        self._warm_thread: threading.Thread | None = None
         self._why_lock = threading.Lock()
         self._search_generation = 0
         self._why_thread: threading.Thread | None = None
@@ -208,12 +209,31 @@ class PaperCards(anywidget.AnyWidget):
 
         def follow(progress: dict[str, Any]) -> None:
             self.embedding_progress = dict(progress)
+            if progress["state"] == "done" and self._warm_thread is None:
+                self._warm_encoder()
             if progress["state"] == "done" and self._partial_search is not None:
                 request, self._partial_search = self._partial_search, None
                 _answer(self._search, request)  # refine: the full ranking replaces the partial one
 
         job.on_progress(follow)
         follow(job.progress)
+
+    def _warm_encoder(self) -> None:
+        """Load the query encoder in a background thread once the library is embedded, so the first Enter does not
+        wait for the model (one not exported yet is left to the first search: exporting takes 10-30 s of CPU)."""
+
+        def run() -> None:
+            try:
+                from .search import get_encoder
+
+                load = getattr(get_encoder(self.encoder), "load", None)
+                if callable(load):
+                    load(export=False)
+            except Exception:  # warming is a nicety: the first search loads the model itself
+                return
+
+        self._warm_thread = threading.Thread(target=run, name="paperlab-cards-warm", daemon=True)
+        self._warm_thread.start()
 
     # -- kernel-side state ------------------------------------------------------------------
     @property

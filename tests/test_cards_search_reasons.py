@@ -4,6 +4,7 @@ an earlier search overwrite the current ones. Real demo corpus, real search (lex
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from paperlab.data import demo_library
@@ -38,3 +39,40 @@ def test_reasons_of_an_earlier_search_never_replace_the_current_ones() -> None:
     cleared: dict[str, Any] = w._search({"query": "", "mode": "lexical"})
     w.wait_for_reasons()
     assert cleared == {"n": 0} and w.why == {} and w.scores == {}
+
+
+class _RecordingEncoder:
+    """Our own tiny encoder (hashed words, unit vectors) that records when it is asked to load its model."""
+
+    name = "recording-encoder"
+
+    def __init__(self) -> None:
+        self.texts_embedded = 0
+        self.loads: list[bool] = []
+
+    def load(self, export: bool = True) -> None:
+        self.loads.append(export)
+
+    def encode(self, texts: Any) -> Any:
+        import numpy as np
+
+        out = np.zeros((len(texts), 16), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in str(text).lower().split():
+                out[i, sum(map(ord, word)) % 16] += 1.0
+        self.texts_embedded += len(texts)
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-6)
+
+
+def test_once_the_library_is_embedded_the_model_is_loaded_before_the_first_search() -> None:
+    enc = _RecordingEncoder()
+    papers = list(demo_library())[:40]
+    w = PaperCards(papers, activate=False, encoder=enc)  # type: ignore[arg-type]
+    for _ in range(300):
+        if w.embedding_progress.get("state") == "done" and w._warm_thread is not None:
+            break
+        time.sleep(0.05)
+    assert w.embedding_progress["state"] == "done"
+    assert w._warm_thread is not None
+    w._warm_thread.join(30)
+    assert enc.loads == [False]  # loaded once, in the background; a model never exported is left alone
