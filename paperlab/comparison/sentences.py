@@ -129,8 +129,9 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
     A value is a candidate when it carries a unit (``%``, points, ``x``) or sits right
     next to a metric ("MRR of 0.45", "pass@1 = 41.4%"); counts such as "16 datasets" or
     "200 epochs" are not results. A learned classifier then drops candidates that are
-    measurements, statistics or settings ("OR = 7.27, 95% CI 2.17-24.36", "800 GeV at
-    95% confidence level") and admits a bare number it is confident about ("0.61 rFID").
+    measurements, statistics or settings ("OR = 7.27, 95% CI 2.17-24.36", "masses below
+    1.2 TeV at 95% confidence level") and admits a bare number it is confident about
+    ("0.61 rFID"); it errs (e.g. keeps "about 800 GeV at 95% confidence level").
     For each value the nearest metric in its clause, a
     dataset ("on CIFAR-10", or the one dataset of the sentence, or the i-th of a
     "respectively" list), the setting ("with SimCLR") and the method (the sentence's
