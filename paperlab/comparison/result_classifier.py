@@ -8,7 +8,9 @@ each kept number with a logistic regression over general features — the unit a
 number (a physical unit, people, time), the words right before it ("at", "of", "by", "to", "with"), statistic
 shapes (``p <``, ``95% CI``, ``OR =``, ``n =``), cue verbs of a reported result (achieve, outperform, improve, reach,
 reduce), comparison words, first-person method words (we, our, proposed), whether a metric was named and how — and
-drops the numbers whose probability is below the model's threshold. No list of metric or dataset names is used.
+drops the numbers whose probability is below the model's threshold. Bare numbers (a decimal or 2-3 digit number with
+no unit and no metric next to it, which the rules alone never report: "0.61 rFID", "from 82.18 to 88.37") are scored
+too and kept only above the higher ``bare_threshold``. No list of metric or dataset names is used.
 
 Weights are in ``result_model.json``, trained by ``benchmarks/train_result_classifier.py`` on development gold only.
 """
