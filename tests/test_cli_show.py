@@ -69,3 +69,23 @@ def test_offline_feed_with_nothing_cached_says_what_to_do(capsys, tmp_path: Path
     (cache / "some-other-day" / "answer").write_text("cached", encoding="utf-8")
     code, _, err = run(capsys, *argv)
     assert code == 1 and "holds no answers for this day" in err and "--today YYYY-MM-DD" in err
+
+
+def test_list_rows_name_every_paper_in_one_aligned_column_and_show_finds_it(capsys, tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{a, title={Sparse retrieval with learned term weights}, author={Ada Lovelace}, year={2021},"
+        " doi={10.1234/xyz.5}}\n@article{b, title={A paper with neither id}, author={Grace Hopper}, year={2019}}\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "import", str(bib))[0] == 0
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    rows = out.splitlines()
+    titled = next(r for r in rows if r.endswith("A paper with neither id"))
+    ident = titled.split()[0]
+    assert ident.startswith("title:") and "-" not in titled.split()[:1]
+    assert len({r.index("20") for r in rows}) == 1  # the year column starts at the same place in every row
+    code, shown, err = run(capsys, "show", ident)
+    assert code == 0, err
+    assert shown.startswith("A paper with neither id\n") and "authors: Grace Hopper" in shown

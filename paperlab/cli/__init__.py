@@ -69,12 +69,14 @@ def _store() -> Store:
 
 def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out: TextIO | None = None) -> None:
     out = out or sys.stdout
+    # every paper has an id to refer to it by (`paperlab show ID`): arXiv id, DOI, else paperlab's title: id
+    idents = [paper_ident(p) for p in papers]
+    width = max([18, *(len(i) for i in idents)])
     for i, p in enumerate(papers):
         # the date as precise as its source gave it ("2017"), "?" when its year was inferred
         date = (p.date_text or "-") + ("?" if p.published and p.date_inferred else "")
         score = f"{scores[i]:6.3f}  " if scores is not None else ""
-        ident = paper_ident(p) or "-"  # a dash only when the paper has no arXiv id or DOI
-        print(f"{score}{ident:<18} {date:<10}  {p.shown_title}", file=out)
+        print(f"{score}{idents[i]:<{width}} {date:<10}  {p.shown_title}", file=out)
 
 
 # -- commands -------------------------------------------------------------------------------
