@@ -176,3 +176,12 @@ def test_a_listed_decimal_continues_a_unitless_value_but_a_count_does_not():
     assert [(v, k) for _, v, _, k in rows] == [(1.42, "delta"), (3.07, "delta")]
     rows = _rows("The model reaches an F1 of 0.81 and 12 of the 20 teams adopted it.")
     assert [(m, v) for m, v, _, _ in rows] == [("F1", 0.81)]
+
+
+def test_gain_marks_and_level_ranges():
+    rows = _rows("Our reranker lifts recall (R@5 $3.1\\% \\uparrow$) and precision ($2.4\\% \\uparrow$) on the forums.")
+    assert [(v, k) for _, v, _, k in rows] == [(3.1, "delta"), (2.4, "delta")]
+    rows = _rows("Against the strongest baseline, our parser improves by average 2.5 points on all treebanks.")
+    assert [(v, u, k) for _, v, u, k in rows] == [(2.5, "pp", "delta")]
+    rows = _rows("With more audio, the transcription accuracy improves from 40% up to 90% for every speaker.")
+    assert [(v, k) for _, v, _, k in rows] == [(40.0, "absolute"), (90.0, "absolute")]

@@ -17,6 +17,8 @@ _LATEX_SUBS = [
     (re.compile(r"\\(?:sim|approx)(?![a-zA-Z])"), "~"),
     (re.compile(r"\\textgreater(?![a-zA-Z])"), ">"),  # "{\textgreater}95{\%}"
     (re.compile(r"\\textless(?![a-zA-Z])"), "<"),
+    (re.compile(r"\\(?:uparrow|Uparrow)(?![a-zA-Z])"), "↑"),  # "$7.4\% \uparrow$": a gain
+    (re.compile(r"\\(?:downarrow|Downarrow)(?![a-zA-Z])"), "↓"),
     (re.compile(r"\\[lg]eq?(?![a-zA-Z])"), ""),
     (re.compile(r"\\[,;! ]"), " "),
 ]

@@ -87,10 +87,13 @@ _RESULT_COLUMNS = [
 
 _ADVERBS = (
     r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|in excess of|"
-    r"as (?:high|low) as|exceeding|above|below|under|~|an? (?:average|absolute) of))*"
+    r"as (?:high|low) as|exceeding|above|below|under|~|an? (?:average|absolute) of|(?:on )?average))*"
 )
 # "(up to 35.7%)", "saves up to 5x" are gains; "reaches up to 82.8%", "accuracy of up to 96%" are levels
-_UP_TO = "".join(rf"(?<!{w} )" for w in ("of", "to", "with", "reaches", "reached", "achieves", "achieved")) + r"\bup to"
+_UP_TO = (
+    "".join(rf"(?<!{w} )" for w in ("of", "to", "with", "reaches", "reached", "achieves", "achieved", "%"))
+    + r"\bup to"  # "from 30% up to 100%" is a range of levels
+)
 _DELTA_BEFORE = re.compile(
     rf"(?:\bby{_ADVERBS}|{_UP_TO}|(?:improv|gain|increase|reduc|speed-?up)\w*(?:\s+(?:over|compared to)\s+[^,;%\d]{{1,40}}?)?"
     rf"\s+of{_ADVERBS}|\+|"
@@ -104,8 +107,8 @@ _DELTA_BEFORE = re.compile(
 _DELTA_AFTER = re.compile(
     r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+){0,2}(?:improvement|gain|boost|increase|reduction|"
     r"higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|slower|smaller|"
-    r"acceleration|"
-    r"speed-?up)",
+    r"acceleration|gap|"
+    r"speed-?up)|^\s*\)?\s*[↑↓]",  # "(CSN 7.4% ↑)", "a 20% gap"
     re.I,
 )
 
