@@ -20,6 +20,7 @@ Widget layer: imports the model and :mod:`paperlab.search`.
 from __future__ import annotations
 
 import base64
+import colorsys
 import io
 from pathlib import Path
 from typing import Any
@@ -39,31 +40,34 @@ __all__ = ["PALETTE", "TopicMap", "topic_labels", "topic_map"]
 
 _STATIC = Path(__file__).parent / "static"
 
-#: Distinct topic colours (Okabe-Ito and Tableau hues, darkened or lightened where needed) that all keep
-#: 3:1 contrast against JupyterLab's light (white) and dark (#212121) backgrounds (WCAG's non-text contrast);
-#: a topic's colour is ``PALETTE[topic % len(PALETTE)]``.
+#: Topic colours: ten hues (blue, orange, green, red, purple, teal, magenta, grey, olive, brown), then a second
+#: shade of each; every one keeps 3:1 contrast against JupyterLab's light (white) and dark (#212121) backgrounds
+#: (WCAG's non-text contrast). That band of lightness is narrow, so some hues are close (blue and teal, orange
+#: and red): topics take the colours largest first, each the free colour whose nearest look-alike is farthest
+#: away on the map (:func:`_topic_colors`), so neighbouring topics are told apart.
 PALETTE: tuple[str, ...] = (
-    "#0072b2",
-    "#b97f00",
-    "#009e73",
-    "#cc79a7",
-    "#d55e00",
-    "#2f8fc4",
-    "#a0645a",
+    "#1f77b4",
+    "#d45f00",
+    "#2a9a3a",
+    "#de3b3b",
+    "#9467d8",
+    "#0f93a3",
+    "#d04ca8",
     "#7f7f7f",
-    "#8f8f14",
-    "#9467bd",
-    "#118a96",
-    "#a08c00",
-    "#5a6fd0",
-    "#d6677a",
-    "#2ca02c",
-    "#b07aa1",
-    "#d0650a",
-    "#4e79a7",
-    "#9c755f",
-    "#e15759",
+    "#8f8f10",
+    "#a2680f",
+    "#4f8fdc",
+    "#b8542a",
+    "#5a8a1e",
+    "#c0455f",
+    "#7a62b8",
+    "#3c8f80",
+    "#b05cc8",
+    "#96866e",
+    "#a09030",
+    "#b0763e",
 )
+_SAME_HUE = 40.0  # degrees: two saturated colours closer in hue than this look alike (greys look alike too)
 _SNIPPET = 240
 _LABEL_WORDS = 3  # terms in a topic label
 _KEPT_WORDS = 12  # a topic's most distinctive single words: a phrase is kept only when both its words are
@@ -194,6 +198,35 @@ def _points(topics: Topics, xy: np.ndarray, statuses: dict[str, str]) -> list[di
     ]
 
 
+def _hue(color: str) -> tuple[float, float]:
+    """Hue (degrees) and saturation of ``#rrggbb``."""
+    h, _, sat = colorsys.rgb_to_hls(*(int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)))
+    return h * 360, sat
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two palette colours are told apart by hue too little (or are both greyish)."""
+    (ha, sa), (hb, sb) = _hue(a), _hue(b)
+    if sa < 0.25 or sb < 0.25:
+        return sa < 0.25 and sb < 0.25
+    return min(abs(ha - hb), 360 - abs(ha - hb)) < _SAME_HUE
+
+
+def _topic_colors(centres: dict[int, np.ndarray]) -> dict[int, str]:
+    """A palette colour per topic (``centres``: label anchors, largest topic first): the free colour whose
+    nearest look-alike (:func:`_alike`) among the topics already coloured is farthest away (first on a tie)."""
+    colors: dict[int, str] = {}
+
+    def room(color: str, centre: np.ndarray) -> float:
+        alike = [float(((centres[u] - centre) ** 2).sum()) for u, c in colors.items() if _alike(color, c)]
+        return min(alike, default=float("inf"))
+
+    for t, centre in centres.items():
+        free = [c for c in PALETTE if c not in colors.values()] or list(PALETTE)
+        colors[t] = max(free, key=lambda c: room(c, centre))  # max() keeps the first of equals: palette order
+    return colors
+
+
 def _topic_rows(topics: Topics, xy: np.ndarray, labels: dict[int, str]) -> list[dict[str, Any]]:
     """One row per topic, largest first: label, size, colour and the anchor of its label.
 
@@ -214,13 +247,14 @@ def _topic_rows(topics: Topics, xy: np.ndarray, labels: dict[int, str]) -> list[
                 "label": label,
                 "terms": list(topics.terms.get(t, [])),
                 "size": int(len(pts)),
-                "color": PALETTE[int(t) % len(PALETTE)],
+                "color": "",
                 "x": round(float(centre[0]), 5),
                 "y": round(float(centre[1]), 5),
             }
         )
     rows.sort(key=lambda r: (-int(r["size"]), int(r["topic"])))
-    return rows
+    colors = _topic_colors({r["topic"]: np.array([r["x"], r["y"]]) for r in rows})
+    return [{**r, "color": colors[r["topic"]]} for r in rows]
 
 
 class TopicMap(anywidget.AnyWidget):

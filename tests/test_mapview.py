@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import base64
 
+import numpy as np
 import pytest
+from browser.contrast import color_contrast
 
 from paperlab import Library
 from paperlab.data import demo_library
-from paperlab.mapview import PALETTE, TopicMap, topic_labels
+from paperlab.mapview import PALETTE, TopicMap, _alike, _topic_colors, topic_labels
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,26 @@ def test_topics_are_labelled_distinctly_coloured_and_anchored_on_their_own_point
 
 def test_palette_has_twenty_distinct_colours() -> None:
     assert len(set(PALETTE)) == len(PALETTE) == 20
+    # each keeps 3:1 against the light and the dark layout colour
+    for color in PALETTE:
+        assert color_contrast(color, "#ffffff") >= 3 and color_contrast(color, "#212121") >= 3, color
+
+
+def _nearest(centres: dict[int, np.ndarray], t: int, k: int) -> list[int]:
+    return sorted((u for u in centres if u != t), key=lambda u: float(((centres[u] - centres[t]) ** 2).sum()))[:k]
+
+
+def test_neighbouring_topics_never_look_alike(demo_map: TopicMap) -> None:
+    # topics in a row, each next to the one before: no two neighbours share a hue family
+    row = {t: np.array([float(t), 0.0]) for t in range(14)}
+    colors = _topic_colors(row)
+    assert not [t for t in range(13) if _alike(colors[t], colors[t + 1])], colors
+    # the demo map (13 topics): a topic's two nearest topics never look alike (the walkthrough saw three
+    # blues and ochre / olive / orange side by side)
+    centres = {r["topic"]: np.array([r["x"], r["y"]]) for r in demo_map.topics}
+    color = {r["topic"]: r["color"] for r in demo_map.topics}
+    alike = [(t, u) for t in centres for u in _nearest(centres, t, 2) if _alike(color[t], color[u])]
+    assert alike == [], alike
 
 
 def test_selection_comes_back_as_a_library_in_selection_order(demo_map: TopicMap) -> None:

@@ -9,16 +9,19 @@
 import { CommandRegistry } from '@lumino/commands';
 
 import { button as domButton, h, link } from './common/dom';
-import { absUrl, byline, pdfUrl, safeUrl, shownDate } from './common/paper';
+import {
+  absUrl,
+  byline,
+  pdfUrl,
+  safeUrl,
+  shownDate,
+  STATUS_LABELS as STATUS_WORDS
+} from './common/paper';
 import { ReadingListModel } from './model';
 import { familyName } from './paneltext';
 import { CommandIDs, IEntry, PAPER_MIME, Status, STATUSES } from './tokens';
 
-export const STATUS_LABELS: { [K in Status]: string } = {
-  'to-read': 'To read',
-  reading: 'Reading',
-  read: 'Read'
-};
+export const STATUS_LABELS: { [K in Status]: string } = STATUS_WORDS;
 
 /** A panel button (class `paperlab-button` plus `className`). */
 export function button(

@@ -98,7 +98,7 @@ def test_graph_hover_click_to_add_colours_and_dark_theme(page: Page, lab: Lab, d
     expect(card).to_be_visible()
     expect(card.locator(".plg-title")).to_have_text("A Paper Only One Library Paper Cites")
     card.get_by_role("button", name="Add to reading list").click()
-    expect(card.locator(".plg-add")).to_have_text("On reading list (to-read)")
+    expect(card.locator(".plg-add")).to_have_text("In “graph” · To read")
     run_cell(page, 1)
     out = page.locator(".jp-CodeCell").nth(1).locator(".jp-OutputArea-output")
     expect(out).to_contain_text("LISTED ['1901.00003']", timeout=30_000)

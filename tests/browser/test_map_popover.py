@@ -103,7 +103,7 @@ def test_every_topic_is_named_labels_leave_points_visible_and_a_click_offers_act
     assert max(box["y"] - y, y - box["y"] - box["height"], 0) <= 30
     expect(card.get_by_role("link", name="Open")).to_have_attribute("href", re.compile(r"^https://"))
     card.get_by_role("button", name="Add to reading list").click()
-    expect(card.locator(".plm-add")).to_have_text("On reading list (to-read)", timeout=30_000)
+    expect(card.locator(".plm-add")).to_have_text("In “map” · To read", timeout=30_000)
     run_cell(page, 1)
     out = page.locator(".jp-CodeCell").nth(1).locator(".jp-OutputArea-output")
     expect(out).to_contain_text(f"LISTED ['{free}']", timeout=30_000)

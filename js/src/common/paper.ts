@@ -21,6 +21,13 @@ export interface IPaperAuthors {
 }
 
 /** Short names of the sources a paper came from (`SourceRecord.name`). */
+/** How a reading status reads ('to-read' is "To read"), in the panel and the widgets' popovers. */
+export const STATUS_LABELS = {
+  'to-read': 'To read',
+  reading: 'Reading',
+  read: 'Read'
+} as const;
+
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   arxiv: 'arXiv',
   hf: 'HF',

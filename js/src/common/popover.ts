@@ -9,6 +9,7 @@
 
 import { Invoke } from '../widget/types';
 import { h, link } from './dom';
+import { STATUS_LABELS } from './paper';
 
 /** What the popover shows of a paper. */
 export interface IPopoverPaper {
@@ -19,6 +20,14 @@ export interface IPopoverPaper {
   url: string;
   /** Its status on the widget's reading list ('' when not listed). */
   status: string;
+  /** The name of the widget's reading list. */
+  list: string;
+}
+
+/** "In “default” · To read": the list by its name and the status as the panel words it. */
+export function listedText(list: string, status: string): string {
+  const label = (STATUS_LABELS as Record<string, string>)[status] ?? status;
+  return `In “${list}” · ${label}`;
 }
 
 /** Fill `box` with the paper's title and lines (no actions: the hover tip). */
@@ -67,13 +76,13 @@ export function popoverActions(
   const add = h(
     'button',
     `${prefix}-add`,
-    paper.status ? `On reading list (${paper.status})` : 'Add to reading list'
+    paper.status ? listedText(paper.list, paper.status) : 'Add to reading list'
   );
   add.type = 'button';
   add.disabled = Boolean(paper.status) || !invoke;
   add.addEventListener('click', () => {
     if (invoke) {
-      void addPaperToList(invoke, signal, paper.id, add);
+      void addPaperToList(invoke, signal, paper, add);
     }
   });
   const shut = h('button', undefined, '×');
@@ -90,16 +99,16 @@ export function popoverActions(
 async function addPaperToList(
   invoke: Invoke,
   signal: AbortSignal | undefined,
-  id: string,
+  paper: IPopoverPaper,
   button: HTMLButtonElement
 ): Promise<void> {
   button.disabled = true;
   button.textContent = 'Adding…';
   try {
-    const [answer] = await invoke('_cmd_list', { id }, { signal });
+    const [answer] = await invoke('_cmd_list', { id: paper.id }, { signal });
     const a = answer as { ok: boolean; status?: string; error?: string };
     button.textContent = a.ok
-      ? `On reading list (${a.status})`
+      ? listedText(paper.list, a.status ?? '')
       : `Could not add: ${a.error ?? 'unknown error'}`;
     button.disabled = a.ok;
   } catch (err) {

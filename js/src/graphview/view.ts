@@ -20,6 +20,7 @@ import { h } from '../common/dom';
 import {
   fillPaperBox,
   IPopoverPaper,
+  listedText,
   placeNear,
   popoverActions
 } from '../common/popover';
@@ -473,6 +474,10 @@ export class GraphView {
     );
   }
 
+  private listName(): string {
+    return String(this.model.get('reading_list_name') || 'default');
+  }
+
   /** What the tip and the popover show of a node. */
   private paper(n: INode): IPopoverPaper {
     const meta = [
@@ -484,13 +489,14 @@ export class GraphView {
       .join(' · ');
     const where =
       (n.in_library ? 'in your library' : 'not in your library') +
-      (n.status ? ` · ${n.status}` : '');
+      (n.status ? ` · ${listedText(this.listName(), n.status)}` : '');
     return {
       id: n.id,
       title: n.title,
       lines: [n.authors, meta, where],
       url: n.url,
-      status: n.status
+      status: n.status,
+      list: this.listName()
     };
   }
 

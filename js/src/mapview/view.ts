@@ -486,7 +486,8 @@ export class MapView {
         topicLine
       ],
       url: p.url,
-      status: p.status
+      status: p.status,
+      list: String(this.model.get('reading_list_name') || 'default')
     };
   }
 
