@@ -103,6 +103,19 @@ def test_graph_created_in_dark_theme_has_legible_labels_rings_and_legend(page: P
         page.wait_for_timeout(400)
         shot(page, "graph-fresh-light")
         assert_labels_legible(root, "light (switched)")
+
+        # a page reload in the dark theme: the restored view draws light titles too
+        page.locator(".jp-Notebook").first.click()
+        set_theme(page, "Dark")
+        page.keyboard.press("Control+s")
+        expect(page.locator(".jp-mod-dirty")).to_have_count(0, timeout=15_000)
+        page.reload()
+        expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
+        root = page.locator(".plg-root").first
+        expect(root).to_be_visible(timeout=60_000)
+        root.scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+        assert_labels_legible(root, "dark (reloaded)")
     finally:
         set_theme(page, "Light")
     assert errors == []
