@@ -14,7 +14,7 @@ from ..library import Library
 from ..paper import Paper
 from . import persist
 from .encoders import Encoder, embed, get_encoder, text_hash
-from .explain import explain_hits
+from .explain import PairTerms, explain_hits
 from .lexical import BM25Ranker
 from .ranking import (
     ModeCalibration,
@@ -202,6 +202,7 @@ class PaperIndex:
         self.papers_ = list(library)
         self.rows_ = {p.id: i for i, p in enumerate(self.papers_)}
         self.texts_ = [paper_text(p) for p in self.papers_]
+        self._pair_terms: PairTerms | None = None  # built on the first similar() explained
         self._lexical: BM25Ranker | None = None  # built on first use (see lexical_)
         self.n_embedded_ = 0
         self.encoder_: Encoder | None = None
@@ -528,9 +529,25 @@ class PaperIndex:
             scores.tolist(),
             query=f"similar to {p.id}",
             mode=mode,
-            explain=lambda h: self._explain(h, text, qvec, mode, shared=True),
-            explain_many=lambda hs: self._explain_many(hs, text, qvec, mode, shared=True),
+            explain=lambda h: self._explain_pair(p, [h], text, qvec, mode)[0],
+            explain_many=lambda hs: self._explain_pair(p, hs, text, qvec, mode),
         )
+
+    def _explain_pair(
+        self, paper: Paper, hits: Sequence[Paper], text: str, qvec: np.ndarray | None, mode: str
+    ) -> list[dict[str, Any]]:
+        """Reasons of ``hits`` like ``paper``: the topical terms both hold (:class:`.explain.PairTerms`; the shared
+        query words without vectors) and each hit's sentence closest to ``paper``."""
+        out = self._explain_many(hits, text, qvec, mode, shared=True)
+        if qvec is None:
+            return out
+        if getattr(self, "_pair_terms", None) is None:
+            self._pair_terms = PairTerms(self.texts_, self.embeddings_)
+        assert self._pair_terms is not None
+        terms = self._pair_terms.shared(text, [self.rows_.get(h.id) for h in hits])
+        for reason, shared in zip(out, terms, strict=True):
+            reason["terms"] = shared
+        return out
 
     # -- explanations ------------------------------------------------------------------------
     def _explain(
