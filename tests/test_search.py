@@ -129,7 +129,8 @@ def test_lexical_search_ranks_the_obvious_paper_first_and_explains(daily: Librar
     assert isinstance(res, SearchResults) and isinstance(res, Library)
     assert res[0].id == "2503.14895"  # Mitigating Object Hallucinations in MLLMs via Multi-Frequency Perturbations
     df = res.to_dataframe()
-    assert list(df.columns[:2]) == ["score", "why"]
+    assert list(df.columns[:4]) == ["title", "year", "authors", "score"] and df.index[0] == "2503.14895"
+    assert list(res.to_dataframe(full=True).columns[:2]) == ["score", "why"]
     assert df["score"].is_monotonic_decreasing
     why = res.explain("2503.14895")
     assert why.startswith("matched: ") and "perturbations" in why and "hallucinations" in why

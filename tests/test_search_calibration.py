@@ -103,8 +103,9 @@ def test_reasons_name_matched_terms_and_a_sentence_of_the_abstract(demo: Library
     assert set(reason) == {"terms", "sentence", "text"}
     assert "hallucination" in [t.lower() for t in reason["terms"]] or any("halluc" in t for t in reason["terms"])
     assert reason["sentence"] and reason["sentence"] in (top.shown_abstract or "")
-    df = res.to_dataframe()
+    df = res.to_dataframe(full=True)
     assert list(df.columns[:4]) == ["score", "why", "matched_terms", "best_sentence"]
+    assert res.to_dataframe()["best_sentence"].iloc[0] == reason["sentence"]
     assert df["best_sentence"].iloc[0] == reason["sentence"] and df["why"].iloc[0] == reason["text"]
     assert df["score"].is_monotonic_decreasing and df["score"].iloc[0] < 1.0
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..library import Library
 from ..paper import Paper
+from .hit_frame import hit_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,7 +20,7 @@ class SearchResults(Library):
     """Papers found by a search, best first, with a score and a short explanation each.
 
     It is a :class:`~paperlab.library.Library` (filter, export, render as usual);
-    :meth:`to_dataframe` adds ``score`` and ``why`` columns; :attr:`score_scale` says what the scores mean
+    :meth:`to_dataframe` gives an analysis-ready frame (score, why it matched); :attr:`score_scale` says what the scores mean
     (search and ``similar()``: a calibrated probability of relevance, 0-1, shown as "87% match" as the cards do;
     ``recommend()``: a rank score that only orders the list).
 
@@ -105,8 +106,18 @@ class SearchResults(Library):
         key = paper.id if isinstance(paper, Paper) else (self[paper].id)
         return self.explanations[key]
 
-    def to_dataframe(self) -> pd.DataFrame:
-        """One row per hit, best first, with ``score`` and ``why`` before the usual columns."""
+    def to_dataframe(self, full: bool = False) -> pd.DataFrame:
+        """One row per hit, best first, indexed by id: ``title``, ``year``, ``authors``, ``score``, ``venue``,
+        ``published``, ``date_precision``, ``arxiv_id``, ``doi``, ``url``, ``tags`` (when any),
+        ``matched_terms`` and ``best_sentence`` (see :mod:`paperlab.search.hit_frame`).
+
+        ``full=True``: ``score``, ``why`` (terms and sentence as one line), ``matched_terms`` and
+        ``best_sentence`` before every column of :meth:`Library.to_dataframe` (``id`` included).
+        """
+        if not full:
+            df = hit_frame(list(self), super().to_dataframe(), self.scores, self.reasons)
+            df.attrs["score_scale"] = self.score_scale
+            return df
         df = super().to_dataframe()
         df.insert(0, "score", [self.scores.get(i, float("nan")) for i in df["id"]])
         reasons = self.reasons
