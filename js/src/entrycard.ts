@@ -73,7 +73,7 @@ export function entryCard(
 }
 
 /**
- * Status dot, title (up to two lines; the selected row's whole, once), first author and year; a click
+ * Status dot, title (one line, whole in its tooltip; the selected row's whole, once), first author and year; a click
  * selects (or closes) the row.
  */
 function compactRow(

@@ -1,6 +1,6 @@
 """The side panel's compact list, its keyboard, its memory, its errors and its colours, in a real browser.
 
-- 15+ rows per screen at a laptop's height (1366 x 768), long titles on two lines, a details area for the selected row;
+- 20+ rows per screen at a laptop's height (1366 x 768), with a details area for the selected row;
 - ↑/↓ move the selection, Alt+↑/↓ move the paper (saved through the server), focus stays on the row;
 - the list shown last is shown again after a reload (JupyterLab's state database);
 - the empty list's hint names that list and fits the panel;
@@ -67,7 +67,7 @@ def wait_for(check, timeout: float = 5.0) -> bool:
     return check()
 
 
-def test_compact_rows_fit_a_laptop_screen(page: Page, lab: Lab) -> None:
+def test_twenty_compact_rows_fit_a_laptop_screen(page: Page, lab: Lab) -> None:
     papers = many(30)
     seed(lab, *papers)
     page.set_viewport_size({"width": 1366, "height": 768})
@@ -87,11 +87,7 @@ def test_compact_rows_fit_a_laptop_screen(page: Page, lab: Lab) -> None:
         }).length;
     }""")
     shot(page, "panel-compact-light")
-    # each long title on two lines (about twice what one cut line showed), and still 15+ rows on the screen
-    assert visible >= 15, visible
-    lines = page.evaluate("""() => [...document.querySelectorAll('.paperlab-row .paperlab-title')].map(
-        t => Math.round(t.clientHeight / parseFloat(getComputedStyle(t).lineHeight)))""")
-    assert set(lines) == {2}, lines
+    assert visible >= 20, visible
     # the details of one row: byline, status, tags, a multi-line note, actions
     details = select(page, papers[1].id).locator(".paperlab-details")
     expect(details.locator(".paperlab-card-meta")).to_contain_text("Author1 Family1, Second Person")
