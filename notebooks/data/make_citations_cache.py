@@ -97,7 +97,7 @@ def _seeds(s2: SemanticScholarClient, server: FakeServer, fixtures: Path) -> lis
 #: what the notebook needs of a paper at the other end of an edge (no abstracts, no fetch records: these name the
 #: fake server's 127.0.0.1 URL)
 KEEP = ("title", "id", "arxiv_id", "doi", "authors", "published", "journal_ref")
-KEEP_EXTRA = ("paperId", "citationCount", "year")
+KEEP_EXTRA = ("paperId", "citationCount", "year", "date_precision", "date_note")
 
 
 def _slim(paper: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,8 @@ Accepted shapes (all seen in real responses, see ``shared/fixtures/semantic_scho
 
 Field mapping: ``externalIds.ArXiv`` -> arxiv_id, ``externalIds.DOI`` -> doi, ``authors[].name``,
 ``abstract``, ``tldr.text`` -> ai_summary, ``journal`` (name, volume, pages; else a non-arXiv
-``venue``) -> journal_ref, ``publicationDate`` (else 1 January of ``year``) -> published,
+``venue``) -> journal_ref, ``publicationDate`` (else 1 January of ``year``; an earlier year in the DBLP key
+wins, see :mod:`paperlab.sources._s2_dates`) -> published,
 ``openAccessPdf.url`` (else the arXiv PDF) -> pdf_url, ``url`` -> url.
 ``paperId`` and ``externalIds`` (CorpusId, DBLP, ACL, MAG, PubMed, PubMedCentral) also go to ``external_ids``.
 ``paperId``, ``corpusId``, ``citationCount``, ``referenceCount``, ``influentialCitationCount``,
@@ -36,12 +37,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..dates import as_date
 from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector, warn_partial
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ._cassette import is_cassette, read_cassette
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._http import HttpClient, HTTPStatusError, Response, RetryableResponse
+from ._s2_dates import s2_date
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -95,16 +96,6 @@ def _journal_ref(paper: dict[str, Any]) -> str | None:
     return None
 
 
-def _published(paper: dict[str, Any]) -> dt.date | None:
-    date = paper.get("publicationDate")
-    if isinstance(date, str) and date:
-        return as_date(date, "'publicationDate'")
-    year = paper.get("year")
-    if isinstance(year, int) and 1000 <= year <= 9999:
-        return dt.date(year, 1, 1)
-    return None
-
-
 def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime) -> Paper:
     """One S2 paper object (or a citation wrapping one) -> Paper."""
     wrapper: dict[str, Any] = {}
@@ -146,6 +137,8 @@ def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime)
     ids = {name: str(external[k]) for k, name in _S2_IDS.items() if isinstance(external.get(k), (str, int))}
     if paper_id:
         ids["s2"] = paper_id
+    published, dated = s2_date(obj)
+    extra.update(dated)
     return Paper(
         title=title,
         arxiv_id=arxiv_id,
@@ -154,7 +147,7 @@ def _paper(obj: dict[str, Any], source: str, where: str, retrieved: dt.datetime)
         abstract=_str(obj.get("abstract")),
         ai_summary=_str(tldr.get("text")) if isinstance(tldr, dict) else None,
         journal_ref=_journal_ref(obj),
-        published=_published(obj),
+        published=published,
         url=_str(obj.get("url")) or (S2_PAPER_URL.format(id=paper_id) if paper_id else None),
         pdf_url=pdf_url,
         sources=[SourceRecord("semantic_scholar", source, retrieved, where)],
