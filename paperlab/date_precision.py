@@ -18,7 +18,7 @@ __all__ = ["DATE_KEYS", "PRECISION_WIDTH", "keeps_first_date", "partial_date", "
 #: How much of a date a source gave, as the length of its ISO form ("2017", "2017-03", "2017-03-10").
 PRECISION_WIDTH = {"year": 4, "month": 7, "day": 10}
 #: The ``extra`` entries that describe ``published`` (they follow it through a merge).
-DATE_KEYS = ("date_precision", "date_inferred")
+DATE_KEYS = ("date_precision", "date_inferred", "date_note")
 _ISO_PREFIX = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 

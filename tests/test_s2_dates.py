@@ -98,3 +98,16 @@ def test_notebook_graph_colours_turing_1936_paper_by_its_own_year(tmp_path) -> N
     graph = citation_graph(seeds, store=store)
     node = graph.nodes["doi:10.1112/plms/s2-42.1.230"]
     assert node["title"].startswith("On computable numbers") and node["year"] == 1937
+
+
+def test_merge_keeps_the_note_with_the_date_it_explains() -> None:
+    links, _ = parse_link_page(
+        {"data": [_cited(year=2021, externalIds={"DBLP": "journals/x/Turing37", "DOI": "10.1112/plms/s2-42.1.230"})]},
+        "references",
+    )
+    s2 = links[0].paper
+    exact = Paper("A cited work", doi="10.1112/plms/s2-42.1.230", published=dt.date(1936, 11, 12))
+    merged = Library([s2, exact])[0]
+    assert merged.date_text == "1936-11-12" and "date_note" not in merged.extra  # the earlier, whole date
+    kept = Library([s2, Paper("A cited work", doi="10.1112/plms/s2-42.1.230", published=dt.date(2021, 2, 2))])[0]
+    assert kept.date_text == "1937" and kept.extra["date_note"].startswith("year of DBLP key")
