@@ -111,3 +111,41 @@ def test_merge_keeps_the_note_with_the_date_it_explains() -> None:
     assert merged.date_text == "1936-11-12" and "date_note" not in merged.extra  # the earlier, whole date
     kept = Library([s2, Paper("A cited work", doi="10.1112/plms/s2-42.1.230", published=dt.date(2021, 2, 2))])[0]
     assert kept.date_text == "1937" and kept.extra["date_note"].startswith("year of DBLP key")
+
+
+def test_references_dated_after_the_citing_paper_lose_that_date(fake_server, tmp_path) -> None:
+    """A 1950 paper cannot cite a work first published in 2021: the reprint's date is dropped (and named) when the
+    references are fetched; a year later (in press) and earlier dates stay."""
+    from paperlab.sources._http import HttpClient
+    from paperlab.sources.semantic_scholar import SemanticScholarClient
+
+    citing = Paper(
+        "Computing Machinery and Intelligence", doi="10.1093/mind/lix.236.433", published=dt.date(1950, 10, 1)
+    )
+    page = {
+        "offset": 0,
+        "data": [
+            {
+                "citedPaper": {
+                    "paperId": "r1",
+                    "title": "A digitised classic",
+                    "year": 2021,
+                    "publicationDate": "2021-02-02",
+                }
+            },
+            {"citedPaper": {"paperId": "r2", "title": "In press", "year": 1951}},
+            {"citedPaper": {"paperId": "r3", "title": "An old one", "year": 1936, "publicationDate": "1936-04-01"}},
+        ],
+    }
+    fake_server.route("/graph/v1/paper/DOI:10.1093/mind/lix.236.433/references", json.dumps(page).encode())
+    http = HttpClient(retries=0, timeout=2.0, sleep=lambda s: None)
+    client = SemanticScholarClient(base_url=f"{fake_server.url}/graph/v1", http=http, api_key="")
+    store = Store(tmp_path / "r.sqlite3")
+    report = Library([citing]).fetch_citations(store=store, client=client, directions=("references",))
+    assert report.failed == {}
+    graph = citation_graph(Library([citing]), store=store)
+    years = {graph.nodes[n]["title"]: graph.nodes[n]["year"] for n in graph.successors(citing.id)}
+    assert years == {"A digitised classic": None, "In press": 1951, "An old one": 1936}
+    digitised = CitationCache(store).papers(["s2:r1"])["s2:r1"]
+    assert digitised.published is None
+    assert digitised.extra["date_note"] == "dropped 2021-02-02: after the citing paper (1950)"

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import FetchError, UsageError
 from ..library import Library
 from ..paper import Paper
-from ..sources.s2_graph import Direction, Link, OpenAlexGraphClient, fetch_links, s2_lookup_id
+from ..sources.s2_graph import Direction, Link, OpenAlexGraphClient, drop_dates_after, fetch_links, s2_lookup_id
 from ..sources.semantic_scholar import SemanticScholarClient
 from ..store.citations import CitationCache
 from ..store.core import Store, open_store
@@ -101,6 +101,13 @@ def _check_sources(sources: Sequence[str]) -> None:
 
 
 def _from_service(
+    paper: Paper, direction: Direction, source: str, services: _Services, limit: int | None
+) -> list[Link]:
+    found = _links_from_service(paper, direction, source, services, limit)
+    return drop_dates_after(found, paper) if direction == "references" else found
+
+
+def _links_from_service(
     paper: Paper, direction: Direction, source: str, services: _Services, limit: int | None
 ) -> list[Link]:
     if source == "semantic_scholar":

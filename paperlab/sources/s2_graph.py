@@ -31,6 +31,7 @@ __all__ = [
     "Direction",
     "Link",
     "OpenAlexGraphClient",
+    "drop_dates_after",
     "fetch_links",
     "parse_link_page",
     "s2_lookup_id",
@@ -127,6 +128,23 @@ def parse_link_page(data: Any, direction: Direction, source: str = "<string>") -
         warn_partial(PartialImportWarning(source, problems.problems, len(links)))
     nxt = data.get("next")
     return links, nxt if isinstance(nxt, int) and not isinstance(nxt, bool) else None
+
+
+def drop_dates_after(links: list[Link], citing: Paper) -> list[Link]:
+    """``links`` (references of ``citing``) with every date more than a year after ``citing``'s own removed: a
+    work cannot be cited before it exists, so such a date is a reprint's (S2 gives some old works the year they were
+    digitised). The paper keeps ``extra["date_note"]`` naming the date dropped; ``links`` is changed in place."""
+    year = citing.year
+    if year is None:
+        return links
+    for link in links:
+        paper = link.paper
+        if paper.published is not None and paper.published.year > year + 1:
+            note = f"dropped {paper.date_text}: after the citing paper ({year})"
+            paper.extra = {k: v for k, v in paper.extra.items() if k not in ("date_precision", "date_inferred")}
+            paper.extra["date_note"] = note
+            paper.published = None
+    return links
 
 
 def s2_lookup_id(paper: Paper) -> str | None:
