@@ -9,7 +9,13 @@ explained before encodes only the query).
 2. ``paperlab search Q --corpus demo`` (hybrid, ONNX, hits with reasons) in a NEW process, median and fastest of
    ``--runs``, for the same three cases (switched in that process; (c) is what ships, after the first run).
 
-Usage: python benchmarks/bench_explanations.py [--runs 5]
+3. Which sentence: over our own queries (dev: the 8 above; test: 8 more, written with their topic words before any
+   run), how many of the top-10 hits' chosen sentences hold a word of the query's topic (hand-listed word starts),
+   and how many are the abstract's opening sentence, for opening margins of :func:`paperlab.search.explain.
+   best_sentence` (0 = the plain closest sentence, the **baseline**); the margin is chosen on dev only. Also how many
+   hits get "related:" terms and how many of those hold a topic word.
+
+Usage: python benchmarks/bench_explanations.py [--runs 5] [--quality-only]
 """
 
 from __future__ import annotations
@@ -37,6 +43,54 @@ QUERIES = (
     "detecting inputs unlike the training data",
     "graph neural networks for molecules",
 )
+
+TOPIC = {  # query -> word starts that say its topic (dev: QUERIES)
+    QUERIES[0]: ("contrastive", "negative", "positive", "pair"),
+    QUERIES[1]: ("hallucinat", "fabricat", "factual", "truthful", "faithful", "detect"),
+    QUERIES[2]: ("hallucinat", "object"),
+    QUERIES[3]: ("reward", "preferen", "human"),
+    QUERIES[4]: ("direction", "arrival", "doa", "antenna", "array"),
+    QUERIES[5]: ("forecast", "load", "electric", "time series", "time-series"),
+    QUERIES[6]: ("out-of-distribution", "ood", "distribution", "detect", "anomal", "novel"),
+    QUERIES[7]: ("graph", "molecul", "gnn"),
+}
+TEST_TOPIC = {  # held out: never used to choose anything
+    "target speaker extraction in noisy multi-talker audio": (
+        "speaker",
+        "extract",
+        "speech",
+        "talker",
+        "nois",
+        "audio",
+    ),
+    "subspace methods like MUSIC for finding source directions": ("subspace", "music", "direction", "doa", "arrival"),
+    "reasoning step by step in multimodal models": ("reason", "chain", "step", "multimodal", "mllm"),
+    "positive pairs and data augmentation in self-supervised learning": (
+        "positive",
+        "augment",
+        "self-supervised",
+        "contrastive",
+        "pair",
+    ),
+    "reward hacking in reinforcement learning from human feedback": (
+        "reward",
+        "hack",
+        "rlhf",
+        "human feedback",
+        "preferen",
+    ),
+    "do models invent objects that are not in the image": ("hallucinat", "object", "image", "visual"),
+    "uncertainty estimates for spotting wrong answers of LLMs": (
+        "uncertain",
+        "confiden",
+        "wrong",
+        "error",
+        "hallucinat",
+        "incorrect",
+    ),
+    "sparse Bayesian learning for sensor arrays": ("sparse", "bayesian", "sbl", "array", "sensor"),
+}
+MARGINS = (0.0, 0.02, 0.04, 0.06, 0.1)
 
 _CLI = """
 import sys
@@ -108,6 +162,48 @@ def in_process() -> None:
     print(" encoded by the encoder's document path, int8 where the ONNX model has it, queries in full precision)")
 
 
+def _quality(index: Any, topic: dict[str, tuple[str, ...]], margin: float) -> tuple[int, int, int, int, int]:
+    """Hits, chosen sentences holding a topic word, opening sentences chosen, hits with related terms, and those
+    related terms holding a topic word, over the top 10 of each query."""
+    from paperlab.search import explain
+
+    explain.OPENING_MARGIN, saved = margin, explain.OPENING_MARGIN
+    try:
+        n = on_topic = opening = with_related = related_on_topic = 0
+        for query, words in topic.items():
+            hits = list(index.search(query, k=10, min_score=0))
+            qvec = index.encoder_.encode([query])[0]
+            for p, r in zip(hits, index._explain_many(hits, query, qvec, "hybrid"), strict=True):
+                sentence = r["sentence"].lower()
+                n += 1
+                on_topic += any(w in sentence for w in words)
+                opening += bool(sentence) and (p.shown_abstract or "").lower().lstrip().startswith(sentence[:40])
+                related = " ".join(r.get("related", [])).lower()
+                with_related += bool(related)
+                related_on_topic += bool(related) and any(w in related for w in words)
+        return n, on_topic, opening, with_related, related_on_topic
+    finally:
+        explain.OPENING_MARGIN = saved
+
+
+def sentence_quality() -> None:
+    from paperlab.data import demo_library
+    from paperlab.search import PaperIndex
+
+    index = PaperIndex(store=None).fit(demo_library())
+    print("\nChosen sentence holds a word of the query's topic (top 10 of each query; demo corpus)\n")
+    print("| opening margin | dev: on topic | dev: opening | test: on topic | test: opening |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    related = {}
+    for margin in MARGINS:
+        dev, test = _quality(index, TOPIC, margin), _quality(index, TEST_TOPIC, margin)
+        related = {"dev": dev, "test": test}
+        base = " (**baseline**)" if margin == 0 else ""
+        print(f"| {margin}{base} | {dev[1]}/{dev[0]} | {dev[2]} | {test[1]}/{test[0]} | {test[2]} |")
+    for split, q in related.items():
+        print(f"{split}: {q[3]} of {q[0]} hits get related terms, {q[4]} of them holding a topic word")
+
+
 def new_process(runs: int) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     rows = {}
@@ -129,8 +225,12 @@ def new_process(runs: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5, help="new processes per CLI case (default 5)")
+    ap.add_argument("--quality-only", action="store_true", help="only the sentence-choice table (3.)")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    sentence_quality()
+    if args.quality_only:
+        return
     in_process()
     new_process(args.runs)
     print(f"\nload average at end: {os.getloadavg()[0]:.1f}")

@@ -75,3 +75,32 @@ def test_how_hits_are_explained_leaves_the_ranking_alone(index: PaperIndex) -> N
         "title:cdc962f9a1c828fb",
         "title:3d55f02704a963a1",
     ]
+
+
+def test_a_semantic_hit_matching_only_generic_words_says_what_related_to_the_question_it_holds(
+    index: PaperIndex,
+) -> None:
+    res = index.search(QUESTION, k=10, min_score=0)
+    reasons = res.reasons
+    related = {pid: r["related"] for pid, r in reasons.items() if r.get("related")}
+    assert related  # the walkthrough's "matched: language, model" now comes with what the paper is about
+    assert any("hallucinat" in t for terms in related.values() for t in terms), related
+    for pid, terms in related.items():
+        text = reasons[pid]["text"]
+        assert "related: " + ", ".join(terms) in text and len(terms) <= 3
+        matched = {t.rstrip("s") for t in reasons[pid]["terms"]}
+        assert not any(t.rstrip("s") in matched for t in terms), (terms, matched)
+    strong = index.search("object hallucination in vision-language models", k=5, min_score=0).reasons
+    assert not any(r.get("related") for r in strong.values())  # matched words that say it all: nothing added
+
+
+def test_best_sentence_gives_the_opening_way_only_within_the_margin() -> None:
+    import numpy as np
+
+    from paperlab.search.explain import best_sentence
+
+    sims = np.array([0.50, 0.47, 0.30])
+    assert best_sentence(sims, margin=0.0) == 0
+    assert best_sentence(sims, margin=0.05) == 1  # close: the later sentence
+    assert best_sentence(np.array([0.50, 0.40]), margin=0.05) == 0  # far: the opening stays
+    assert best_sentence(np.array([0.30, 0.50, 0.45]), margin=0.05) == 1  # not the opening: plain argmax

@@ -9,7 +9,7 @@ explaining papers explained before encodes nothing but its query.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -20,7 +20,7 @@ from .encoders import Encoder, embed
 from .lexical import BM25Ranker
 from .ranking import QUERY_STOP, query_terms
 
-__all__ = ["PairTerms", "explain_hits", "sentence_vectors"]
+__all__ = ["OPENING_MARGIN", "PairTerms", "best_sentence", "explain_hits", "sentence_vectors"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 _URL = re.compile(r"\S*(?:https?://|www\.|github\.com)\S*|\S+\.(?:com|org|io)\S*")
@@ -70,29 +70,77 @@ class PairTerms:
         topical = np.array(
             [all(w in vocab and excess[vocab[w]] >= self.MIN_EXCESS for w in str(t).split()) for t in self.terms]
         )
+        self.df, self.unit, self.sums = df, emb.astype(np.float32), sums.astype(np.float32)  # for related()
         self.weight = np.where(topical, np.log(n / np.maximum(df, 1)) * excess * (df - 1) / (df + 1), 0.0)
 
     def shared(self, text: str, rows: Sequence[int | None], n: int = 5) -> list[list[str]]:
         """For each row of the corpus (None: not in it, no terms), the ``n`` heaviest topical terms it and ``text``
         both hold, phrases before the words they hold."""
-        from .phrases import fold_words
-
         mine = set(self.vec.transform([text]).indices.tolist())
         out = []
         for row in rows:
             both = [] if row is None else [c for c in self.held[row].indices.tolist() if c in mine]
             ranked = sorted(((str(self.terms[c]), float(self.weight[c])) for c in both), key=lambda t: -t[1])
             best = ranked[0][1] if ranked else 0.0
-            kept = fold_words([(t, w) for t, w in ranked if w > 0 and w >= 0.25 * best])
-            words: list[str] = []
-            seen: set[str] = set()  # singular forms of the chosen terms and of their words
-            for term, _ in kept:
-                if term.rstrip("s") in seen:
-                    continue
-                words.append(term)
-                seen.update([term.rstrip("s"), *(w.rstrip("s") for w in term.split())])
-            out.append(words[:n])
+            out.append(_readable([(t, w) for t, w in ranked if w > 0 and w >= 0.25 * best], n))
         return out
+
+    def related(
+        self,
+        row: int | None,
+        qvec: np.ndarray,
+        matched: set[str],
+        stem: Callable[[str], str],
+        n: int = 3,
+        pool: int = 12,
+    ) -> list[str]:
+        """When the query words row ``row`` holds (their stems ``matched``, by ``stem``) are weak — none as topical as
+        the middle one of its own terms — its own topical terms that say more about the query: of its ``pool`` heaviest topical terms held by at least three papers and not made
+        of matched words only, the ``n`` whose other holders' mean vector is closest to ``qvec`` (shrunk for few
+        holders), closer than the paper itself and than every matched word ("hallucinatory" for "why do language
+        models make things up" on a paper that matched only "language, model")."""
+        if row is None:
+            return []
+        held = self.held[row].indices.tolist()
+        said = [c for c in held if " " not in self.terms[c] and stem(str(self.terms[c])) in matched]
+        cols = [
+            c
+            for c in sorted(held, key=lambda c: -self.weight[c])
+            if self.weight[c] > 0
+            and self.df[c] >= 3
+            and not all(stem(w) in matched for w in str(self.terms[c]).split())
+        ][:pool]
+        if not cols or float(self.weight[said].max(initial=0.0)) >= float(np.median(self.weight[cols])):
+            return []  # a matched word is as topical as the paper's own middle term: the overlap is not weak
+        cos = self._closeness(row, cols + said, qvec)
+        itself = float(self.unit[row] @ qvec) / (float(np.linalg.norm(qvec)) or 1.0)
+        bar = max(float(cos[len(cols) :].max(initial=-1.0)), itself)
+        shrink = (self.df - 1) / (self.df + 1)  # a mean over few other holders is a noisy one
+        ranked = [
+            (str(self.terms[c]), float(x * shrink[c])) for c, x in zip(cols, cos[: len(cols)], strict=True) if x > bar
+        ]
+        return _readable(sorted(ranked, key=lambda t: -t[1]), n)
+
+    def _closeness(self, row: int, cols: list[int], qvec: np.ndarray) -> np.ndarray:
+        """Cosine between ``qvec`` and the mean vector of each term's holders other than ``row``."""
+        others = self.sums[cols] - self.unit[row] * (self.held[row, cols].toarray().ravel()[:, None] > 0)
+        norms = np.linalg.norm(others, axis=1) * (float(np.linalg.norm(qvec)) or 1.0)
+        return np.asarray(others @ qvec / np.maximum(norms, 1e-12))
+
+
+def _readable(ranked: list[tuple[str, float]], n: int) -> list[str]:
+    """The first ``n`` of ``ranked`` terms (heaviest first), a word a chosen phrase holds and the plural or singular
+    of a chosen term left out."""
+    from .phrases import fold_words
+
+    words: list[str] = []
+    seen: set[str] = set()  # singular forms of the chosen terms and of their words
+    for term, _ in fold_words(ranked):
+        if term.rstrip("s") in seen:
+            continue
+        words.append(term)
+        seen.update([term.rstrip("s"), *(w.rstrip("s") for w in term.split())])
+    return words[:n]
 
 
 def sentence_vectors(encoder: Encoder, store: Any, sentences: list[str]) -> np.ndarray:
@@ -104,6 +152,21 @@ def sentence_vectors(encoder: Encoder, store: Any, sentences: list[str]) -> np.n
         return embed(encoder, sentences, store=None, batch_size=len(sentences), progress=False)[0]
 
 
+OPENING_MARGIN = 0.0  # see best_sentence; no margin tried did better on the dev queries of bench_explanations.py
+
+
+def best_sentence(sims: np.ndarray, margin: float | None = None) -> int:
+    """The index of the sentence closest to the query (``sims``: cosines, in abstract order), except that the opening
+    sentence — often the field's generic setting, "Recent advances in large language models ..." — gives way to the
+    best later sentence when that one is within ``margin`` (default :data:`OPENING_MARGIN`) of it."""
+    best = int(np.argmax(sims))
+    if best == 0 and len(sims) > 1:
+        later = 1 + int(np.argmax(sims[1:]))
+        if sims[later] >= sims[0] - (OPENING_MARGIN if margin is None else margin):
+            return later
+    return best
+
+
 def explain_hits(
     lexical: BM25Ranker,
     papers: Sequence[Paper],
@@ -113,19 +176,28 @@ def explain_hits(
     encoder: Encoder | None = None,
     store: Any = None,
     shared: bool = False,
+    pairs: PairTerms | None = None,
+    rows: Sequence[int | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Per paper ``{"terms": [...], "sentence": "...", "shared": bool}``: the query's words found in its indexed
     ``texts`` entry (rarest first, at most 6) and its abstract's sentence closest to ``qvec`` by ``encoder`` (without
-    vectors: the sentence holding the most query words, by idf)."""
+    vectors: the sentence holding the most query words, by idf). With ``pairs`` (the corpus's topical terms) and the
+    papers' ``rows`` in it, a hit whose matched words are none of its topical terms gets ``"related"``: its topical
+    terms closest to the query (:meth:`PairTerms.related`)."""
     tok = lexical.tokenizer_
     q_terms = set(query_terms(lexical, query))
-    out = []
+    out: list[dict[str, Any]] = []
     for text in texts:
         matched = sorted(
             {t for t in tok(text) if t in q_terms and tok.surface.get(t, t) not in QUERY_STOP},
             key=lambda t: -lexical.idf(t),
         )
         out.append({"terms": [tok.surface.get(t, t) for t in matched[:6]], "sentence": "", "shared": shared})
+    if pairs is not None and rows is not None and qvec is not None and not shared:
+        for reason, row in zip(out, rows, strict=True):
+            related = pairs.related(row, qvec, q_terms, tok.stem)
+            if related:
+                reason["related"] = related
     sentences = [[s.strip() for s in _SENTENCE.split(p.shown_abstract or "") if len(s.strip()) > 20] for p in papers]
     if qvec is not None and encoder is not None:
         several = [i for i, ss in enumerate(sentences) if len(ss) > 1]
@@ -134,7 +206,7 @@ def explain_hits(
         start = 0
         for i in several:
             n = len(sentences[i])
-            out[i]["sentence"] = sentences[i][int(np.argmax(sims[start : start + n]))]
+            out[i]["sentence"] = sentences[i][best_sentence(sims[start : start + n])]
             start += n
         for reason, ss in zip(out, sentences, strict=True):
             if len(ss) == 1:

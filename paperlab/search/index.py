@@ -541,10 +541,7 @@ class PaperIndex:
         out = self._explain_many(hits, text, qvec, mode, shared=True)
         if qvec is None:
             return out
-        if getattr(self, "_pair_terms", None) is None:
-            self._pair_terms = PairTerms(self.texts_, self.embeddings_)
-        assert self._pair_terms is not None
-        terms = self._pair_terms.shared(text, [self.rows_.get(h.id) for h in hits])
+        terms = self._pairs().shared(text, [self.rows_.get(h.id) for h in hits])
         for reason, shared in zip(out, terms, strict=True):
             reason["terms"] = shared
         return out
@@ -562,7 +559,16 @@ class PaperIndex:
         """The reasons of several papers, their sentences encoded in one call (:func:`.explain.explain_hits`)."""
         store = self._store() if qvec is not None and self.encoder_ is not None else None
         texts = [paper_text(p) for p in papers]
-        return explain_hits(self.lexical_, papers, texts, query, qvec, self.encoder_, store, shared)
+        pairs = self._pairs() if qvec is not None and not shared else None
+        rows = [self.rows_.get(p.id) for p in papers]
+        return explain_hits(self.lexical_, papers, texts, query, qvec, self.encoder_, store, shared, pairs, rows)
+
+    def _pairs(self) -> PairTerms:
+        """The corpus's topical terms (:class:`.explain.PairTerms`), built on first use."""
+        if getattr(self, "_pair_terms", None) is None:
+            self._pair_terms = PairTerms(self.texts_, self.embeddings_)
+        assert self._pair_terms is not None
+        return self._pair_terms
 
 
 class _Background:

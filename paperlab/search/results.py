@@ -77,7 +77,8 @@ class SearchResults(Library):
     @property
     def reasons(self) -> dict[str, dict[str, Any]]:
         """Why each paper matched, by id: ``{"terms": [query words found in it], "sentence": its abstract's
-        sentence closest to the query, "text": both as one line}`` (terms rarest first; either may be empty)."""
+        sentence closest to the query, "text": both as one line}`` (terms rarest first; either may be empty), and
+        ``"related"`` when the words it matched say little: its own topical terms closest to the query."""
         if self._reasons is None:
             self._reasons = self._explained(list(self))
         return self._reasons
@@ -179,10 +180,14 @@ def _reason(found: str | dict[str, Any]) -> dict[str, Any]:
     if isinstance(found, str):
         return {"terms": [], "sentence": "", "text": found}
     terms = [str(t) for t in found.get("terms", [])]
+    related = [str(t) for t in found.get("related", [])]
     sentence = str(found.get("sentence") or "")
     parts = []
     if terms:
         parts.append(("shared terms: " if found.get("shared") else "matched: ") + ", ".join(terms))
+    if related:  # the paper's own topical terms closest to the query, when the words it matched say little
+        parts.append("related: " + ", ".join(related))
     if sentence:
         parts.append("“" + (sentence if len(sentence) <= 220 else sentence[:217] + "…") + "”")
-    return {"terms": terms, "sentence": sentence, "text": " — ".join(parts)}
+    out = {"terms": terms, "sentence": sentence, "text": " — ".join(parts)}
+    return {**out, "related": related} if related else out
