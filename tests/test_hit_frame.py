@@ -101,3 +101,20 @@ def test_full_frame_keeps_every_library_column() -> None:
     assert set(lib.to_dataframe().columns) <= set(full.columns) and "id" in full.columns
     reason = res.reasons["2401.00001"]
     assert full.loc["2401.00001", "why"] == reason["text"]
+
+
+def test_related_terms_column_when_a_reason_has_them() -> None:
+    from paperlab.search.results import SearchResults
+
+    papers = list(_library())[:2]
+
+    def explain(p: Paper) -> dict[str, object]:
+        if p.arxiv_id:
+            return {"terms": ["sparse"], "sentence": "We study sparse retrieval.", "related": ["abstracts"]}
+        return {"terms": ["retrieval"], "sentence": ""}
+
+    df = SearchResults(papers, [0.9, 0.5], query="sparse", explain=explain).to_dataframe()
+    assert list(df.columns[-3:]) == ["matched_terms", "related_terms", "best_sentence"]
+    assert df["related_terms"].tolist() == [["abstracts"], []]
+    plain = SearchResults(papers, [0.9, 0.5], explain=lambda p: {"terms": [], "sentence": ""}).to_dataframe()
+    assert "related_terms" not in plain.columns and plain["matched_terms"].tolist() == [[], []]

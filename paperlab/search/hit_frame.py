@@ -4,7 +4,8 @@ One row per hit, best first, indexed by paper id (``frame.reset_index()`` gives 
 columns, in order: ``title``, ``year`` (nullable ``Int64``), ``authors`` (list), ``score``, ``venue``,
 ``published`` (``datetime64``; ``date_precision`` says how much of it the source gave: ``"year"``, ``"month"``
 or ``"day"``), ``arxiv_id``, ``doi``, ``url`` (the best landing page: the given url, else arXiv, else DOI),
-``tags`` (only when some hit has tags), then why it matched: ``matched_terms`` (list) and ``best_sentence``.
+``tags`` (only when some hit has tags), then why it matched: ``matched_terms`` (list), ``related_terms`` (the hit's
+own topical terms close to the query, only when some hit has them) and ``best_sentence``.
 The one-line ``why`` text and every other :meth:`Library.to_dataframe` column are in ``full=True``.
 """
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["HIT_COLUMNS", "hit_frame"]
 
-#: The columns of the default frame, in order (``tags`` is left out when no hit has tags).
+#: The columns of the default frame, in order (``tags`` and ``related_terms`` only when some hit has them).
 HIT_COLUMNS = (
     "title",
     "year",
@@ -34,6 +35,7 @@ HIT_COLUMNS = (
     "url",
     "tags",
     "matched_terms",
+    "related_terms",
     "best_sentence",
 )
 
@@ -57,6 +59,8 @@ def hit_frame(
     if any(p.tags for p in papers):
         df["tags"] = [list(p.tags) for p in papers]
     df["matched_terms"] = [list(reasons[i]["terms"]) if i in reasons else [] for i in ids]
+    if any(reasons[i].get("related") for i in ids if i in reasons):
+        df["related_terms"] = [list(reasons[i].get("related", [])) if i in reasons else [] for i in ids]
     df["best_sentence"] = [reasons[i]["sentence"] if i in reasons else "" for i in ids]
     df["published"] = pd.to_datetime(df["published"])
     return df
