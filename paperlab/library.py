@@ -439,7 +439,7 @@ class Library:
         return [p.to_dict() for p in self]
 
     def to_dataframe(self) -> pd.DataFrame:
-        """One row per paper with typed columns.
+        """One row per paper with typed columns, indexed by paper id (``reset_index()`` gives the ``id`` column).
 
         Dates are ``datetime64`` (``date_precision`` says how much of ``published`` the source gave,
         ``date_inferred`` whether its year was inferred), counts nullable ``Int64``, lists stay lists,
@@ -462,7 +462,7 @@ class Library:
         for c in ("n_authors", "version", "upvotes", "github_stars"):
             df[c] = df[c].astype("Int64")
         df["date_inferred"] = df["date_inferred"].astype("boolean")
-        return df.set_index("id", drop=False).rename_axis(None)
+        return df.set_index("id")  # the id once, as the index: reset_index() gives the column back
 
     def to_bibtex(self) -> str:
         """All papers as one BibTeX file (unique keys)."""

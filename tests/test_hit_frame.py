@@ -98,7 +98,7 @@ def test_full_frame_keeps_every_library_column() -> None:
     res = lib.search("sparse retrieval", k=3, mode="lexical")
     full = res.to_dataframe(full=True)
     assert list(full.columns[:4]) == ["score", "why", "matched_terms", "best_sentence"]
-    assert set(lib.to_dataframe().columns) <= set(full.columns) and "id" in full.columns
+    assert set(lib.to_dataframe().columns) <= set(full.columns) and full.index.name == "id"
     reason = res.reasons["2401.00001"]
     assert full.loc["2401.00001", "why"] == reason["text"]
 
@@ -118,3 +118,13 @@ def test_related_terms_column_when_a_reason_has_them() -> None:
     assert df["related_terms"].tolist() == [["abstracts"], []]
     plain = SearchResults(papers, [0.9, 0.5], explain=lambda p: {"terms": [], "sentence": ""}).to_dataframe()
     assert "related_terms" not in plain.columns and plain["matched_terms"].tolist() == [[], []]
+
+
+def test_library_frame_has_the_id_once_as_its_index() -> None:
+    lib = _library()
+    df = lib.to_dataframe()
+    assert "id" not in df.columns and df.index.name == "id" and list(df.index) == lib.ids
+    back = df.reset_index()
+    assert list(back.columns[:2]) == ["id", "title"] and back["id"].tolist() == lib.ids
+    assert df.loc["doi:10.1000/dense", "title"] == "Dense retrieval without labels"
+    assert Library().to_dataframe().index.name == "id"

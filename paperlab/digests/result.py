@@ -82,7 +82,7 @@ class Digest:
     def to_dataframe(self) -> Any:
         """:meth:`Library.to_dataframe` plus a boolean ``new`` column."""
         df = self.library.to_dataframe()
-        df["new"] = df["id"].isin(set(self.new))
+        df["new"] = df.index.isin(set(self.new))
         return df
 
     def write(self, path: str | Path, state: str | Path | None = None) -> Path:

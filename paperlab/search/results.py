@@ -113,18 +113,18 @@ class SearchResults(Library):
         ``matched_terms`` and ``best_sentence`` (see :mod:`paperlab.search.hit_frame`).
 
         ``full=True``: ``score``, ``why`` (terms and sentence as one line), ``matched_terms`` and
-        ``best_sentence`` before every column of :meth:`Library.to_dataframe` (``id`` included).
+        ``best_sentence`` before every column of :meth:`Library.to_dataframe` (same id index).
         """
         if not full:
             df = hit_frame(list(self), super().to_dataframe(), self.scores, self.reasons)
             df.attrs["score_scale"] = self.score_scale
             return df
         df = super().to_dataframe()
-        df.insert(0, "score", [self.scores.get(i, float("nan")) for i in df["id"]])
+        df.insert(0, "score", [self.scores.get(i, float("nan")) for i in df.index])
         reasons = self.reasons
-        df.insert(1, "why", [reasons[i]["text"] if i in reasons else "" for i in df["id"]])
-        df.insert(2, "matched_terms", [list(reasons[i]["terms"]) if i in reasons else [] for i in df["id"]])
-        df.insert(3, "best_sentence", [reasons[i]["sentence"] if i in reasons else "" for i in df["id"]])
+        df.insert(1, "why", [reasons[i]["text"] if i in reasons else "" for i in df.index])
+        df.insert(2, "matched_terms", [list(reasons[i]["terms"]) if i in reasons else [] for i in df.index])
+        df.insert(3, "best_sentence", [reasons[i]["sentence"] if i in reasons else "" for i in df.index])
         df.attrs["score_scale"] = self.score_scale
         return df
 
