@@ -100,6 +100,30 @@ def test_search_while_embedding_answers_at_once_from_unembedded_papers_then_refi
     assert not is_partial(refined) and refined[0].id == target.id
 
 
+def test_a_search_the_job_finishes_during_is_still_partial_and_refined(library: Library) -> None:
+    """The job ending while a partial search runs (the walkthrough's first Enter: cached vectors, the model still
+    loading) must not pass that search's static-encoder ranking off as the final one: it stays partial."""
+    enc = GatedEncoder(library, "test-gated-minilm-race")
+    job = library.embed(encoder=enc, batch_size=BATCH, progress=False)
+    enc.permits.release(1)
+    _wait_for(lambda: job.progress["done"] == BATCH, "one batch")
+    inner = enc.encode
+
+    def finish_the_job_first(texts: Sequence[str]) -> np.ndarray:
+        if len(texts) == 1 and not job.done:  # the search's query: let the job end before answering
+            enc.permits.release(100)
+            assert job.wait(timeout=120)
+        return inner(texts)
+
+    enc.encode = finish_the_job_first  # type: ignore[method-assign]
+    target = list(library)[40]
+    hits = job.search(target.shown_title, k=5)
+    assert job.progress["state"] == "done"
+    assert is_partial(hits) and "8 of 48" in (hits.name or "")  # what it was made from, not the state after
+    refined = search_library(library, target.shown_title, k=5, encoder=enc)
+    assert not is_partial(refined) and refined[0].id == target.id
+
+
 def test_cards_show_embedding_progress_and_refine_a_partial_search(library: Library) -> None:
     enc = GatedEncoder(library, "test-gated-minilm-cards")
     seen: list[dict] = []

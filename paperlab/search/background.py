@@ -270,6 +270,7 @@ class EmbeddingJob:
         (when its model is on disk; BM25 alone otherwise); the two result lists are merged by score.
         The results' ``name`` says how much was embedded.
         """
+        progress = self.progress  # before the search: a job that ends during it still made this answer partial
         ready = self.embedded()
         ready_ids = {p.id for p in ready}
         rest = [p for p in self.papers if p.id not in ready_ids]
@@ -290,7 +291,7 @@ class EmbeddingJob:
             except ModelMismatchError:  # their vectors were imported for another model: words only until embedded
                 index = PaperIndex(mode="lexical", store=cache, index_dir=None, progress=False)
                 parts.append(index.fit(rest).search(query, k=k, mode="lexical", min_score=0.0))
-        return _merge(parts, query, k, mode, self.progress)
+        return _merge(parts, query, k, mode, progress)
 
 
 def stop_running_jobs(timeout: float = EXIT_WAIT) -> list[EmbeddingJob]:
