@@ -24,6 +24,7 @@ from anywidget.experimental import command
 from .errors import InvalidValue, PaperlabError
 from .library import Library
 from .paper import Paper
+from .services.activelib import active_library, set_active_library
 from .services.cardsfallback import static_fallback
 from .text import NO_MATH_CLASS
 
@@ -38,31 +39,6 @@ _STATIC_CARDS = 20  # cards in the static fallback (nbconvert, GitHub)
 _SORT_WORDS = {"date": "newest first", "upvotes": "most upvoted first"}
 _FALLBACK_CLASS = "paperlab-cards-static"  # hidden while a cards widget runs on the page (style.ts)
 _THUMB_WORDS = {1: "👍 more like this", -1: "👎 less like this"}
-
-_active: Library | None = None
-
-
-def active_library() -> Library:
-    """The library ``%papers`` works on: the last one shown as cards, else the demo corpus.
-
-    A library becomes active when it is shown with :class:`PaperCards` (``Library.cards()``,
-    ``%papers --source ...``); search results, reading lists and single papers do not
-    replace it, so a second search runs over the same library as the first.
-    """
-    global _active
-    if _active is None:
-        from .data import demo_library
-
-        _active = demo_library()
-    return _active
-
-
-def set_active_library(library: Library | None) -> None:
-    """Make ``library`` the active library (None: back to the demo corpus on next use)."""
-    global _active
-    if library is not None and not isinstance(library, Library):
-        raise TypeError(f"expected a Library, got {type(library).__name__}")
-    _active = library
 
 
 def _as_library(papers: Library | Paper | Iterable[Paper]) -> Library:
@@ -211,8 +187,7 @@ class PaperCards(anywidget.AnyWidget):
             self.embedding_progress = dict(progress)
             if progress["state"] == "done" and self._warm_thread is None:
                 self._warm_encoder()
-            if progress["state"] == "done" and self._partial_search is not None:
-                request, self._partial_search = self._partial_search, None
+            if progress["state"] == "done" and (request := self._take_partial_search()) is not None:
                 _answer(self._search, request)  # refine: the full ranking replaces the partial one
 
         job.on_progress(follow)
@@ -336,8 +311,19 @@ class PaperCards(anywidget.AnyWidget):
         if len(results) > WHY_AT_ONCE:
             self._explain_rest(results, generation)
         partial = is_partial(results)
-        self._partial_search = {**content, "query": query, "mode": mode} if partial else None
+        with self._why_lock:
+            self._partial_search = {**content, "query": query, "mode": mode} if partial else None
+        if partial and self.embedding_progress.get("state") == "done":
+            # the job ended while this search ran (its notice found nothing to refine): refine now
+            if (request := self._take_partial_search()) is not None:
+                return self._search(request)
         return {"n": len(results), "query": query, "mode": mode, "partial": partial}
+
+    def _take_partial_search(self) -> dict[str, Any] | None:
+        """The partial search waiting to be refined, taken once (the job's notice and the search itself race)."""
+        with self._why_lock:
+            request, self._partial_search = self._partial_search, None
+        return request
 
     def _explain_rest(self, results: Any, generation: int) -> None:
         """The reasons of the hits below the first screen (up to :data:`WHY_AT_MOST`), in a background thread:

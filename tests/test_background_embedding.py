@@ -124,6 +124,32 @@ def test_a_search_the_job_finishes_during_is_still_partial_and_refined(library: 
     assert not is_partial(refined) and refined[0].id == target.id
 
 
+def test_cards_refine_a_search_the_job_finished_during(library: Library) -> None:
+    """The job's 'done' notice came while the cards' search ran, before it was recorded as partial: nobody refined
+    it, and the static encoder's ranking stayed on screen."""
+    enc = GatedEncoder(library, "test-gated-minilm-cards-race")
+    cards = PaperCards(library, encoder=enc)  # type: ignore[arg-type]
+    enc.permits.release(1)
+    _wait_for(lambda: cards.embedding_progress.get("done") == 32, "a batch in the widget")
+    inner, job = enc.encode, running_job(library, enc)
+    assert job is not None
+
+    def finish_the_job_first(texts: Sequence[str]) -> np.ndarray:
+        if len(texts) == 1 and not job.done:
+            enc.permits.release(100)
+            assert job.wait(timeout=120)
+            _wait_for(lambda: cards.embedding_progress.get("state") == "done", "the widget to hear of it")
+        return inner(texts)
+
+    enc.encode = finish_the_job_first  # type: ignore[method-assign]
+    target = list(library)[44]
+    reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
+    assert reply["ok"] and reply["partial"] is False  # answered again with the full ranking
+    assert cards._partial_search is None
+    full = search_library(library, target.shown_title, k=5, encoder=enc)
+    assert sorted(cards.scores, key=cards.scores.get, reverse=True) == [p.id for p in full]
+
+
 def test_cards_show_embedding_progress_and_refine_a_partial_search(library: Library) -> None:
     enc = GatedEncoder(library, "test-gated-minilm-cards")
     seen: list[dict] = []
