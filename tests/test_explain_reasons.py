@@ -40,8 +40,9 @@ def test_generic_words_are_told_from_topical_ones_by_the_corpus(index: PaperInde
     """Rare or not, a word whose papers are spread over the corpus weighs nothing; a topical word weighs."""
     terms = PairTerms(index.texts_, index.embeddings_)
     weight = dict(zip(map(str, terms.terms), terms.weight, strict=True))
-    for generic in ("issue", "indicate", "propose", "results"):
-        assert weight[generic] == 0, generic
+    generic = "issue indicate serving significantly existing various novel demonstrate however experiments extensive"
+    for word in generic.split():
+        assert weight[word] == 0, word
     for topical in ("hallucination", "speech", "contrastive"):
         assert weight[topical] > 0, topical
     assert weight["object hallucination"] > weight["hallucination"]  # the rarer phrase says more

@@ -9,6 +9,8 @@ explaining papers explained before encodes nothing but its query.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -26,6 +28,25 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 _URL = re.compile(r"\S*(?:https?://|www\.|github\.com)\S*|\S+\.(?:com|org|io)\S*")
 
 
+_WORDS = re.compile(r"\b[a-z][a-z0-9-]+\b")
+_STOP = QUERY_STOP | frozenset(
+    "a an the of and or nor in on at by for to with into onto via as not no this that these it than then there".split()
+)  # the query's function words and the articles, prepositions and conjunctions it leaves to the tokenizer
+_CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"]")
+
+
+def _terms_of(text: str) -> set[str]:
+    """The words and two-word phrases of ``text`` (lowercase, accents dropped, URLs and stopwords left out; a phrase
+    never spans punctuation)."""
+    plain = unicodedata.normalize("NFKD", _URL.sub(" ", text.lower())).encode("ascii", "ignore").decode()
+    out: set[str] = set()
+    for clause in _CLAUSE.split(plain):
+        words = [w for w in _WORDS.findall(clause) if w not in _STOP]
+        out.update(words)
+        out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return out
+
+
 class PairTerms:
     """The terms (words and two-word phrases, English stopwords dropped) that say what two papers of a corpus share.
 
@@ -40,23 +61,19 @@ class PairTerms:
     MIN_EXCESS = 0.1  # a word's holders must be this much closer than random papers (cosine)
 
     def __init__(self, texts: Sequence[str], embeddings: np.ndarray) -> None:
-        from sklearn.feature_extraction.text import CountVectorizer
+        from scipy import sparse
 
-        from .phrases import TOKEN_PATTERN
-
-        self.vec = CountVectorizer(
-            binary=True,
-            ngram_range=(1, 2),
-            stop_words="english",
-            strip_accents="unicode",
-            lowercase=True,
-            token_pattern=TOKEN_PATTERN,
-            preprocessor=lambda t: _URL.sub(" ", t.lower()),
-            min_df=2 if len(texts) > 2 else 1,
-            dtype=np.float32,
+        held = [_terms_of(t) for t in texts]
+        df_of = Counter(t for terms in held for t in terms)
+        least = 2 if len(texts) > 2 else 1
+        self.terms = np.array(sorted(t for t, k in df_of.items() if k >= least), dtype=object)
+        self.vocabulary_ = {str(t): i for i, t in enumerate(self.terms)}
+        rows = [i for i, terms in enumerate(held) for t in terms if t in self.vocabulary_]
+        cols = [self.vocabulary_[t] for terms in held for t in terms if t in self.vocabulary_]
+        self.held = sparse.csr_matrix(
+            (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(texts), len(self.terms))
         )
-        self.held = self.vec.fit_transform(texts).tocsr()
-        self.terms = self.vec.get_feature_names_out()
+        self.held.sort_indices()
         emb = np.asarray(embeddings, dtype=np.float64)
         emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
         n = len(emb)
@@ -66,17 +83,18 @@ class PairTerms:
         sums = np.asarray(self.held.T @ emb)
         ct = ((sums * sums).sum(axis=1) - df) / np.maximum(df * (df - 1), 1)
         excess = np.where(df > 1, ct - c0, 0.0)
-        vocab = {str(t): i for i, t in enumerate(self.terms)}
+        vocab = self.vocabulary_
         topical = np.array(
             [all(w in vocab and excess[vocab[w]] >= self.MIN_EXCESS for w in str(t).split()) for t in self.terms]
         )
         self.df, self.unit, self.sums = df, emb.astype(np.float32), sums.astype(np.float32)  # for related()
+        self._stems: list[tuple[str, ...]] | None = None
         self.weight = np.where(topical, np.log(n / np.maximum(df, 1)) * excess * (df - 1) / (df + 1), 0.0)
 
     def shared(self, text: str, rows: Sequence[int | None], n: int = 5) -> list[list[str]]:
         """For each row of the corpus (None: not in it, no terms), the ``n`` heaviest topical terms it and ``text``
         both hold, phrases before the words they hold."""
-        mine = set(self.vec.transform([text]).indices.tolist())
+        mine = {self.vocabulary_[t] for t in _terms_of(text) if t in self.vocabulary_}
         out = []
         for row in rows:
             both = [] if row is None else [c for c in self.held[row].indices.tolist() if c in mine]
@@ -95,20 +113,23 @@ class PairTerms:
         pool: int = 12,
     ) -> list[str]:
         """When the query words row ``row`` holds (their stems ``matched``, by ``stem``) are weak — none as topical as
-        the middle one of its own terms — its own topical terms that say more about the query: of its ``pool`` heaviest topical terms held by at least three papers and not made
-        of matched words only, the ``n`` whose other holders' mean vector is closest to ``qvec`` (shrunk for few
-        holders), closer than the paper itself and than every matched word ("hallucinatory" for "why do language
-        models make things up" on a paper that matched only "language, model")."""
+        the middle one of its own terms — its own topical terms that say more about the query: of its ``pool``
+        heaviest topical terms held by at least three papers and not made of matched words only, the ``n`` whose
+        other holders' mean vector is closest to ``qvec`` (shrunk for few holders), closer than the paper itself and
+        than every matched word ("hallucinatory" for "why do language models make things up" on a paper that
+        matched only "language, model")."""
         if row is None:
             return []
-        held = self.held[row].indices.tolist()
-        said = [c for c in held if " " not in self.terms[c] and stem(str(self.terms[c])) in matched]
+        if self._stems is None:  # each term's word stems, once
+            self._stems = [tuple(stem(w) for w in str(t).split()) for t in self.terms]
+        stems = self._stems
+        held = self.held[row].indices
+        said = [c for c in held.tolist() if len(stems[c]) == 1 and stems[c][0] in matched]
+        order = held[np.argsort(-self.weight[held], kind="stable")]
         cols = [
             c
-            for c in sorted(held, key=lambda c: -self.weight[c])
-            if self.weight[c] > 0
-            and self.df[c] >= 3
-            and not all(stem(w) in matched for w in str(self.terms[c]).split())
+            for c in order.tolist()
+            if self.weight[c] > 0 and self.df[c] >= 3 and not all(s in matched for s in stems[c])
         ][:pool]
         if not cols or float(self.weight[said].max(initial=0.0)) >= float(np.median(self.weight[cols])):
             return []  # a matched word is as topical as the paper's own middle term: the overlap is not weak
@@ -123,7 +144,7 @@ class PairTerms:
 
     def _closeness(self, row: int, cols: list[int], qvec: np.ndarray) -> np.ndarray:
         """Cosine between ``qvec`` and the mean vector of each term's holders other than ``row``."""
-        others = self.sums[cols] - self.unit[row] * (self.held[row, cols].toarray().ravel()[:, None] > 0)
+        others = self.sums[cols] - self.unit[row]  # every one of ``cols`` is held by ``row``
         norms = np.linalg.norm(others, axis=1) * (float(np.linalg.norm(qvec)) or 1.0)
         return np.asarray(others @ qvec / np.maximum(norms, 1e-12))
 
