@@ -25,7 +25,7 @@ from .errors import InvalidValue, PaperlabError
 from .library import Library
 from .paper import Paper
 from .services.activelib import active_library, set_active_library
-from .services.cardsfallback import static_fallback
+from .services.cardsfallback import static_fallback, why_notes
 from .text import NO_MATH_CLASS
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ class PaperCards(anywidget.AnyWidget):
         self._refresh_listed()
         self.observe(lambda _change: self._refresh_listed(), names="reading_list_name")
         self._fallbacks: list[Any] = []  # display handles of the static cards shown below the widget
-        self.observe(lambda _change: self._update_fallbacks(), names=["view", "scores", "query"])
+        self.observe(lambda _change: self._update_fallbacks(), names=["view", "scores", "query", "why"])
         if activate and not from_search:
             set_active_library(library)
         self._partial_search: dict[str, Any] | None = None
@@ -172,6 +172,8 @@ class PaperCards(anywidget.AnyWidget):
         self._why_thread: threading.Thread | None = None
         if search_mode != "lexical" and not from_search and len(library):
             self._embed_in_background()
+        if from_search and len(library):
+            self._explain_found(library)
 
     def __repr__(self) -> str:
         return f"<PaperCards: {len(self.library)} paper{'s' if len(self.library) != 1 else ''}>"
@@ -319,6 +321,13 @@ class PaperCards(anywidget.AnyWidget):
                 return self._search(request)
         return {"n": len(results), "query": query, "mode": mode, "partial": partial}
 
+    def _explain_found(self, results: Any) -> None:
+        """Why the hits of the search the cards were made from matched (``%papers QUERY``, ``results.cards()``),
+        as for a search typed in the cards: the first screen's reasons now, the rest in the background."""
+        self.why = _why_trait(results.first_reasons(WHY_AT_ONCE))
+        if len(results) > WHY_AT_ONCE:
+            self._explain_rest(results, self._search_generation)
+
     def _take_partial_search(self) -> dict[str, Any] | None:
         """The partial search waiting to be refined, taken once (the job's notice and the search itself race)."""
         with self._why_lock:
@@ -374,8 +383,8 @@ class PaperCards(anywidget.AnyWidget):
         return {"id": paper.id, "format": fmt, "text": text}
 
     def _notes(self) -> dict[str, str]:
-        """A line of text under each card of the static fallback, by paper id (none here)."""
-        return {}
+        """A line of text under each card of the static fallback, by paper id: why a search hit matched."""
+        return why_notes(self.why) if self.scores else {}
 
     # -- static fallback ---------------------------------------------------------------------
     def shown(self) -> list[Paper]:

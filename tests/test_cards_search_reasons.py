@@ -76,3 +76,38 @@ def test_once_the_library_is_embedded_the_model_is_loaded_before_the_first_searc
     assert w._warm_thread is not None
     w._warm_thread.join(30)
     assert enc.loads == [False]  # loaded once, in the background; a model never exported is left alone
+
+
+def test_cards_made_from_a_search_say_why_each_hit_matched() -> None:
+    """``%papers QUERY`` and ``results.cards()`` build the cards from a search: its hits come with their reasons,
+    as for a search typed in the cards, and the static fallback (nbconvert, GitHub) shows them under the cards."""
+    from paperlab.search import search_library
+
+    results = search_library(demo_library(), "object hallucination", k=WHY_AT_ONCE + 4, mode="lexical")
+    w = PaperCards(results, search_mode="lexical")
+    assert w.query == "object hallucination" and len(w.scores) == WHY_AT_ONCE + 4
+    assert list(w.why)[:WHY_AT_ONCE] == list(w.scores)[:WHY_AT_ONCE]  # the first screen's, at once
+    w.wait_for_reasons()
+    assert list(w.why) == list(w.scores)  # and the rest
+    assert all(r["sentence"] and "hallucination" in r["terms"] for r in w.why.values())
+    data, _ = w._repr_mimebundle_()
+    top = w.why[next(iter(w.scores))]["sentence"]
+    assert data["text/markdown"].count("Matched: ") == len(w.scores)
+    assert top[:40] in data["text/html"].replace("&#x27;", "'").replace("&quot;", '"')
+
+
+def test_a_matched_sentence_is_escaped_in_the_static_fallback() -> None:
+    from paperlab import Library, Paper
+    from paperlab.search import search_library
+
+    bad = "Object hallucination <img src=x onerror=alert(1)> is [bad](javascript:alert(2)) here."
+    papers = [Paper("Object hallucination", abstract=bad, arxiv_id="2501.00001"), *list(demo_library())[:50]]
+    found = search_library(Library(papers), "object hallucination", k=3, mode="lexical")
+    w = PaperCards(found, search_mode="lexical")
+    w.wait_for_reasons()
+    assert "<img" in w.why[papers[0].id]["sentence"]  # the hostile sentence is the one shown
+    data, _ = w._repr_mimebundle_()
+    assert "<img" not in data["text/html"] and "&lt;img src=x" in data["text/html"]
+    markdown = data["text/markdown"]
+    assert "<img" not in markdown and "Matched: Object hallucination &lt;img" in markdown
+    assert "is \\[bad\\](javascript:" in markdown  # brackets escaped: no link

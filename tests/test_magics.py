@@ -89,6 +89,11 @@ def test_papers_with_a_query_searches_the_demo_corpus(shell) -> None:
     for p in w.papers:
         text = (p["title"] + " " + (p["abstract"] or "")).lower()
         assert "video" in text or "generation" in text
+    # each card says why it matched, as a search typed in the cards does (no card waits for ever on "Matched: …")
+    w.wait_for_reasons()
+    assert set(w.why) == set(w.scores) == {p["id"] for p in w.papers}
+    for pid, reason in w.why.items():
+        assert any(t in reason["sentence"].lower() for t in ("video", "generation")), (pid, reason)
 
 
 def test_papers_source_list_and_readinglist(shell, capsys) -> None:

@@ -10,7 +10,7 @@ from ..paper import Paper
 from ..text import md_escape, md_link_text
 from ..urls import html_link, md_url
 
-__all__ = ["static_fallback"]
+__all__ = ["static_fallback", "why_notes"]
 
 
 def static_fallback(
@@ -47,6 +47,19 @@ def static_fallback(
         "text/html": html_head + "".join(_compact_html(p, notes.get(p.id, "")) for p in papers) + html_more,
         "text/markdown": "\n".join(md_lines) + "\n",
     }
+
+
+def why_notes(why: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
+    """The static fallback's line under each explained search hit, by id: "Matched: " and its best sentence (its
+    matched terms when no sentence was found); hits with neither get no line."""
+    notes = {}
+    for pid, reason in why.items():
+        sentence = str(reason.get("sentence") or "").strip()
+        terms = reason.get("terms") or []
+        text = sentence or (", ".join(map(str, terms)) if isinstance(terms, (list, tuple)) else "")
+        if text:
+            notes[pid] = f"Matched: {text}"
+    return notes
 
 
 def _facts(paper: Paper) -> list[str]:
