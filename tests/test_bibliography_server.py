@@ -68,7 +68,7 @@ async def test_bibliography_of_the_cells_sent(api) -> None:
     assert data["notebook"] == "reading.ipynb"
     works = {w["id"]: w for w in data["works"]}
     assert list(works) == [CARD.id, STORED.id, "2999.99999"]  # order of first citation
-    assert works[STORED.id]["status"] == "reading (group)" and works[STORED.id]["cells"] == [2, 4]
+    assert works[STORED.id]["status"] == "Reading in list “group”" and works[STORED.id]["cells"] == [2, 4]
     assert works[CARD.id]["status"] is None and works[CARD.id]["cells"] == [1]
     assert works[CARD.id]["title"] == HOSTILE  # data, not markup: the panel sets it as text
     assert works["2999.99999"]["paper"] is None and data["missing"] == ["2999.99999"]
@@ -76,7 +76,7 @@ async def test_bibliography_of_the_cells_sent(api) -> None:
     assert [item["title"] for item in data["csl"]] == [HOSTILE, STORED.title]
     # one reading list asked for: its status without the list's name
     code, data = await api({"name": "reading.ipynb", "cells": CELLS, "reading_list": "group"})
-    assert code == 200 and {w["id"]: w["status"] for w in data["works"]}[STORED.id] == "reading"
+    assert code == 200 and {w["id"]: w["status"] for w in data["works"]}[STORED.id] == "Reading"
 
 
 async def test_no_cells_no_works(api) -> None:

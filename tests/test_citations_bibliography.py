@@ -87,16 +87,23 @@ def test_statuses_missing_and_exports(tmp_path: Path) -> None:
     bib = bibliography(_notebook(tmp_path / "n.ipynb"))
     assert isinstance(bib, Bibliography) and bib.notebook == "n.ipynb"
     assert [p.id for p in bib.papers] == ["2401.00011", "2401.00012", "doi:10.5555/bib.other"]
-    assert [c.status for c in bib.cited] == ["read (default)", "reading (thesis)", None, None]
+    # the statuses as people read them (the reading list's labels), never the stored slugs
+    assert [c.status for c in bib.cited] == ["Read in list “default”", "Reading in list “thesis”", None, None]
+    assert "<td>Reading in list “thesis”</td>" in bib._repr_html_()
+    assert "(`2401.00011`), Read in list “default”; cells" in bib._repr_markdown_()
+    assert "to-read" not in bib._repr_html_() + bib._repr_markdown_()
     assert bib.missing == ["2401.99999"]
-    assert bibliography(tmp_path / "n.ipynb", reading_list="thesis").cited[1].status == "reading"
+    assert bibliography(tmp_path / "n.ipynb", reading_list="thesis").cited[1].status == "Reading"
     bibtex = bib.to_bibtex()
     assert bibtex.count("@") == 3 and "2401.00012" in bibtex
     assert [item["title"] for item in bib.to_csl()][1:] == ["A Stored Paper Cited by Call", "Another Stored Paper"]
 
 
 def test_hostile_titles_are_escaped(tmp_path: Path) -> None:
+    open_store().reading_list("<b>x</b>|*y*").add(STORED)  # a list's name is user text too
     bib = bibliography(_notebook(tmp_path / "n.ipynb"))
+    assert "To read in list “&lt;b&gt;x&lt;/b&gt;|*y*”" in bib._repr_html_()
+    assert "To read in list “&lt;b&gt;x&lt;/b&gt;\\|\\*y\\*”" in bib._repr_markdown_()
     table = bib._repr_html_()
     assert "<img" not in table and "&lt;img src=x onerror=" in table
     assert "2401.99999 (not in the store)" in table and "not on a reading list" in table

@@ -23,6 +23,7 @@ from ..errors import ParseError, UsageError
 from ..library import Library
 from ..paper import MIME_TYPE, Paper
 from ..store.core import Store, open_store
+from ..store.entries import STATUS_LABELS
 from ..text import NO_MATH_CLASS, md_escape
 from .session import notebook_from_server
 
@@ -130,13 +131,16 @@ def _which_notebook(user_ns: dict[str, Any] | None) -> str:
 
 
 def _status(store: Store, paper: Paper, reading_list: str | None) -> str | None:
+    """The reading status of ``paper`` as people read it: "Reading" on ``reading_list``, or, when every list is
+    searched, "Reading in list “thesis”" for the first list holding it; None when no list does."""
     names = [reading_list] if reading_list else store.lists()
     for name in names:
         if name in store.lists():
             rl = store.reading_list(name, create=False)
             if paper.id in set(rl.ids()):
                 status = rl.entry(paper.id).status
-                return status if reading_list else f"{status} ({name})"
+                label = STATUS_LABELS.get(status, status)
+                return label if reading_list else f"{label} in list “{name}”"
     return None
 
 

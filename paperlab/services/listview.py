@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..store.entries import STATUS_LABELS
 from ..text import NO_MATH_CLASS, md_escape, shown_text
 from ..urls import html_link
 
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["STATUS_LABELS", "ReadingListView", "contributors", "first_author", "note_html", "provenance"]
 
-STATUS_LABELS = {"to-read": "To read", "reading": "Reading", "read": "Read"}
 # status dot colours: JupyterLab's own warn/success colours, readable fallbacks outside JupyterLab
 _DOT = {
     "to-read": "border:1.5px solid var(--jp-ui-font-color2,#757575);background:transparent",

@@ -13,6 +13,7 @@ from .db import Connection
 
 __all__ = [
     "STATUSES",
+    "STATUS_LABELS",
     "ListEntry",
     "check_name",
     "check_status",
@@ -24,6 +25,8 @@ __all__ = [
 ]
 
 STATUSES = ("to-read", "reading", "read")
+#: How each status is shown to people (cards, panel, bibliography, exports): the one place that names them.
+STATUS_LABELS = {"to-read": "To read", "reading": "Reading", "read": "Read"}
 
 
 # -- checks and small helpers ------------------------------------------------------------------

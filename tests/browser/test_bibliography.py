@@ -77,8 +77,8 @@ def _walk_through(page: Page, lab: Lab, dialogs: list[str]) -> None:
     ]
     expect(items.nth(0).locator(".paperlab-bib-paper")).to_have_text(HOSTILE_TITLE)  # as text
     expect(items.nth(0).locator(".paperlab-bib-state")).to_have_text("not on a reading list")
-    expect(items.nth(1).locator(".paperlab-bib-state")).to_have_text("reading (cited)")
-    expect(items.nth(2).locator(".paperlab-bib-state")).to_have_text("to-read (cited)")
+    expect(items.nth(1).locator(".paperlab-bib-state")).to_have_text("Reading in list “cited”")
+    expect(items.nth(2).locator(".paperlab-bib-state")).to_have_text("To read in list “cited”")
     expect(items.nth(2).locator(".paperlab-bib-cells")).to_have_text("cell 2")
     expect(items.nth(1).locator("a.paperlab-bib-paper")).to_have_attribute("href", FIRST.abs_url or "")
     expect(section.locator(".paperlab-bib-missing")).to_contain_text("2999.00001")
