@@ -3,6 +3,10 @@
  * through paperlab cards (markdown cells) or `paperlab.paper("…")` calls (code cells), with its reading status,
  * exported as BibTeX or CSL-JSON (download or copy).
  *
+ * The section follows the active notebook (the tracker's current widget, also when it only arrives after the
+ * panel was built, as after a page reload) and lists it again, debounced, when its cells change (an inserted card,
+ * an edit) or it is saved.
+ *
  * The cells are read from the notebook's model, so unsaved edits count; the server
  * (`POST /paperlab/api/bibliography`, paperlab/server/bibliography.py) finds the citations with the same code as
  * `%bibliography` and looks the papers up in the store. Paper text goes into the page through textContent (`h`)
@@ -23,6 +27,9 @@ import { PANEL_ID } from './tokens';
 
 /** Command id of "Bibliography of This Notebook". */
 export const BIBLIOGRAPHY_COMMAND = 'paperlab:notebook-bibliography';
+
+/** Quiet time (ms) after a change of the followed notebook before it is listed again. */
+const REFRESH_DELAY = 600;
 
 /** One cited work (the `Bibliography` schema's `works`). */
 export interface ICitedWork {
@@ -119,6 +126,58 @@ export class BibliographySection {
         void this.load();
       }
     });
+    this._notebooks?.currentChanged.connect((_, panel) => this.follow(panel));
+    this.follow(this._notebooks?.currentWidget ?? null);
+  }
+
+  /** The notebook the section lists (the active one), or null. */
+  get followed(): NotebookPanel | null {
+    return this._followed;
+  }
+
+  /**
+   * Follow `panel`: list it now when the section is open, and again (debounced) when its cells change or it is
+   * saved. `load` false: the caller lists it itself.
+   */
+  follow(panel: NotebookPanel | null, load = true): void {
+    if (panel === this._followed) {
+      return;
+    }
+    const old = this._followed;
+    if (old) {
+      old.context.model.contentChanged.disconnect(this._changed, this);
+      old.context.saveState.disconnect(this._saved, this);
+      old.disposed.disconnect(this._closed, this);
+    }
+    this._followed = panel;
+    if (panel) {
+      panel.context.model.contentChanged.connect(this._changed, this);
+      panel.context.saveState.connect(this._saved, this);
+      panel.disposed.connect(this._closed, this);
+    }
+    window.clearTimeout(this._timer);
+    if (load && (this.node as HTMLDetailsElement).open) {
+      void this.load();
+    }
+  }
+
+  private _changed(): void {
+    window.clearTimeout(this._timer);
+    this._timer = window.setTimeout(() => {
+      if ((this.node as HTMLDetailsElement).open) {
+        void this.load();
+      }
+    }, REFRESH_DELAY);
+  }
+
+  private _saved(_: unknown, state: string): void {
+    if (state === 'completed') {
+      this._changed();
+    }
+  }
+
+  private _closed(): void {
+    this.follow(this._notebooks?.currentWidget ?? null);
   }
 
   readonly node: HTMLElement;
@@ -131,13 +190,18 @@ export class BibliographySection {
   /** Open the section and list the citations of `notebook` (default: the current notebook). */
   async show(notebook?: NotebookPanel): Promise<void> {
     this._loading = true; // the 'toggle' event below must not load a second time
+    if (notebook) {
+      this.follow(notebook, false);
+    }
     (this.node as HTMLDetailsElement).open = true;
     await this.load(notebook);
   }
 
   /** Ask the server for the bibliography of the notebook's cells (default: the current one) and show it. */
   async load(notebook?: NotebookPanel): Promise<void> {
-    const panel = notebook ?? this._notebooks?.currentWidget ?? null;
+    const panel =
+      notebook ?? this._followed ?? this._notebooks?.currentWidget ?? null;
+    const asked = ++this._asked; // only the newest answer is drawn
     if (!panel) {
       this._loading = false;
       this._current = null;
@@ -152,16 +216,21 @@ export class BibliographySection {
     this._status.textContent = `Reading ${name}…`;
     try {
       const body = JSON.stringify({ name, cells: notebookCells(panel) });
-      this.render(
-        await requestAPI<IBibliography>('bibliography', {
-          method: 'POST',
-          body
-        })
-      );
+      const bib = await requestAPI<IBibliography>('bibliography', {
+        method: 'POST',
+        body
+      });
+      if (asked === this._asked) {
+        this.render(bib);
+      }
     } catch (error: any) {
-      this._status.textContent = `Could not list the citations of ${name}: ${error?.message ?? error}`;
+      if (asked === this._asked) {
+        this._status.textContent = `Could not list the citations of ${name}: ${error?.message ?? error}`;
+      }
     } finally {
-      this._loading = false;
+      if (asked === this._asked) {
+        this._loading = false;
+      }
     }
   }
 
@@ -234,6 +303,9 @@ export class BibliographySection {
   private _missing: HTMLElement;
   private _current: IBibliography | null = null;
   private _loading = false;
+  private _followed: NotebookPanel | null = null;
+  private _timer = 0;
+  private _asked = 0;
 }
 
 /**
@@ -248,6 +320,10 @@ export function addBibliography(
 ): BibliographySection {
   const section = new BibliographySection(notebooks);
   addSection(section.node);
+  // after a page reload the restored notebook becomes the tracker's current one once the layout is restored
+  void app.restored.then(() =>
+    section.follow(notebooks?.currentWidget ?? null)
+  );
   app.commands.addCommand(BIBLIOGRAPHY_COMMAND, {
     label: 'Bibliography of This Notebook',
     caption:

@@ -19,8 +19,9 @@ export function cellIndexOf(notebook: Notebook, target: Node): number {
 }
 
 /**
- * Insert a cell holding `source` below the cell at `index` (default: the active cell) and make
- * it the active cell; a markdown cell is shown rendered. Returns false when nothing was inserted.
+ * Insert a cell holding `source` below the cell at `index` (default: the active cell), make it
+ * the active (selected) cell and scroll it into view; a markdown cell is shown rendered. Returns
+ * false when nothing was inserted.
  *
  * The cell is created in the notebook's shared model with its kind and source at once: inserting a
  * code cell and then converting it replaced the new cell while JupyterLab's language-server adapter
@@ -52,5 +53,7 @@ export function insertCellBelow(
   if (kind === 'markdown' && 'rendered' in cell) {
     (cell as unknown as { rendered: boolean }).rendered = true;
   }
+  // the new cell may be below the visible part of the notebook: bring it into view
+  void notebook.scrollToCell(cell, 'smart');
   return true;
 }
