@@ -35,7 +35,7 @@ const REFRESH_DELAY = 600;
 export interface ICitedWork {
   id: string;
   title: string;
-  /** Reading status ("reading (list)"), or null when the paper is on no reading list. */
+  /** Reading status as the server words it ("Reading in list “name”"), or null when the paper is on no list. */
   status: string | null;
   /** 1-based numbers of the cells citing it. */
   cells: number[];
