@@ -105,3 +105,21 @@ def test_best_sentence_gives_the_opening_way_only_within_the_margin() -> None:
     assert best_sentence(sims, margin=0.05) == 1  # close: the later sentence
     assert best_sentence(np.array([0.50, 0.40]), margin=0.05) == 0  # far: the opening stays
     assert best_sentence(np.array([0.30, 0.50, 0.45]), margin=0.05) == 1  # not the opening: plain argmax
+
+
+def test_topical_terms_are_bounded_in_terms_and_in_corpus_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large corpus must not pay seconds and hundreds of MB for its terms at the first explained hit: the terms
+    kept are the most widely held ones up to a cap, and above a corpus size similar() says the shared query words."""
+    import paperlab.search.index as index_module
+
+    papers = list(demo_library())
+    small = PaperIndex(store=None).fit(papers[:80])
+    whole = PairTerms(small.texts_, small.embeddings_)
+    monkeypatch.setattr(PairTerms, "MAX_TERMS", 200)
+    capped = PairTerms(small.texts_, small.embeddings_)
+    assert len(capped.terms) == 200 < len(whole.terms)
+    assert min(capped.df) >= max(d for t, d in zip(whole.terms, whole.df, strict=True) if t not in set(capped.terms))
+    monkeypatch.setattr(index_module, "PAIR_TERMS_MAX_PAPERS", 50)
+    res = small.similar(papers[0].id, k=3)
+    assert small._pairs() is None and len(res) == 3
+    assert all(res.reasons[p.id]["text"] for p in res)  # still explained, by the shared query words

@@ -59,6 +59,7 @@ class PairTerms:
     """
 
     MIN_EXCESS = 0.1  # a word's holders must be this much closer than random papers (cosine)
+    MAX_TERMS = 30_000  # the most widely held terms kept (memory: a 384-d sum per term; the rarest weigh least)
 
     def __init__(self, texts: Sequence[str], embeddings: np.ndarray) -> None:
         from scipy import sparse
@@ -66,7 +67,8 @@ class PairTerms:
         held = [_terms_of(t) for t in texts]
         df_of = Counter(t for terms in held for t in terms)
         least = 2 if len(texts) > 2 else 1
-        self.terms = np.array(sorted(t for t, k in df_of.items() if k >= least), dtype=object)
+        kept = sorted((t for t, k in df_of.items() if k >= least), key=lambda t: (-df_of[t], t))[: self.MAX_TERMS]
+        self.terms = np.array(sorted(kept), dtype=object)
         self.vocabulary_ = {str(t): i for i, t in enumerate(self.terms)}
         rows = [i for i, terms in enumerate(held) for t in terms if t in self.vocabulary_]
         cols = [self.vocabulary_[t] for terms in held for t in terms if t in self.vocabulary_]
@@ -74,7 +76,7 @@ class PairTerms:
             (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(texts), len(self.terms))
         )
         self.held.sort_indices()
-        emb = np.asarray(embeddings, dtype=np.float64)
+        emb = np.array(embeddings, dtype=np.float32)
         emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
         n = len(emb)
         mean = emb.mean(axis=0)
