@@ -134,6 +134,13 @@ def test_cards_search_fills_why_for_the_hits(demo: Library) -> None:
     top = next(iter(w.scores))
     assert set(w.why[top]) == {"terms", "sentence"} and w.why[top]["terms"]
     assert w.handle_message({"type": "search", "query": ""})["ok"] and w.why == {}
+    # the cards' background work (the other hits' reasons, the library's embedding job) shares the encoder with the
+    # module's later tests, which count its calls: let it end here
+    w.wait_for_reasons()
+    from paperlab.search.background import running_job
+
+    if (job := running_job(demo, None)) is not None:
+        assert job.wait(timeout=120)
 
 
 @pytest.mark.slow
