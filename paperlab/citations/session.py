@@ -10,10 +10,7 @@ just means "the server did not say" (the caller falls back to the start-up name)
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,12 +49,15 @@ def running_servers(runtime_dir: str | Path | None = None) -> list[dict[str, Any
 
 
 def _sessions(server: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
+    import httpx
+
     url = str(server["url"]).rstrip("/") + "/api/sessions"
-    req = urllib.request.Request(url, headers={"Authorization": f"token {server.get('token', '')}"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (local server only, checked above)
-            answer = json.loads(resp.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError, ValueError):
+    headers = {"Authorization": f"token {server.get('token', '')}"}
+    try:  # a local server only (running_servers): no proxy from the environment
+        resp = httpx.get(url, headers=headers, timeout=timeout, trust_env=False)
+        resp.raise_for_status()
+        answer = resp.json()
+    except (httpx.HTTPError, ValueError):
         return []
     return [s for s in answer if isinstance(s, dict)] if isinstance(answer, list) else []
 
