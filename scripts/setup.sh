@@ -5,6 +5,15 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY=${PYTHON:-python3}
+# A fresh set-up writes about 4 GB (venv 2.7 GB with CPU torch, Node packages 0.5 GB, Chromium, pip's temporary
+# files): say so up front instead of failing half-way with pip's "No space left on device".
+NEED_KB=$((5 * 1024 * 1024))
+FREE_KB=$(df -Pk . | awk 'NR==2 {print $4}')
+if [ ! -x .venv/bin/python ] && [ "${FREE_KB:-0}" -lt "$NEED_KB" ]; then
+  echo "paperlab setup: only $((FREE_KB / 1024)) MB free on $(df -P . | awk 'NR==2 {print $6}');" \
+    "a fresh set-up needs about 5 GB (venv with CPU torch, Node packages, Chromium). Free some space and re-run." >&2
+  exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
