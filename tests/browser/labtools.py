@@ -98,3 +98,47 @@ def match_badge(score: float, ranking: Iterable[float]) -> str:
         tenths = math.floor(score * 1000 + 0.5)
         return ">99.9% match" if tenths >= 1000 else "<0.1% match" if tenths < 1 else f"{tenths / 10:.1f}% match"
     return ">99% match" if pct >= 100 else "<1% match" if pct < 1 else f"{pct}% match"
+
+
+#: Dialogs JupyterLab raises for a moment's trouble on a loaded machine (a REST call that timed out); they are
+#: dismissed and the run is sent again. Any other dialog over the notebook fails the test, with its text.
+TRANSIENT_DIALOGS = ("Server Connection Error", "A connection to the Jupyter server could not be established")
+
+
+def clear_transient_dialog(page: Any) -> None:
+    """Dismiss a transient JupyterLab dialog over the page; raise with the text of any other dialog."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count() == 0:
+        return
+    text = " ".join(dialog.first.inner_text().split())
+    if not any(t in text for t in TRANSIENT_DIALOGS):
+        raise AssertionError(f"a JupyterLab dialog covers the notebook: {text!r}")
+    print(f"dismissed a transient JupyterLab dialog: {text!r}")
+    dialog.first.locator(".jp-Dialog-footer button").last.click()
+
+
+def run_cell(page: Any, index: int) -> None:
+    """Run the index-th code cell (click into it, Shift+Enter) and wait until the kernel took it.
+
+    Right after a kernel starts, JupyterLab may show it idle before it accepts code; a run sent
+    then is dropped (the prompt stays "[ ]:"), so it is sent again. A dialog over the notebook is
+    handled by :func:`clear_transient_dialog` before each try.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import expect
+
+    prompt = page.locator(".jp-CodeCell .jp-InputPrompt").nth(index)
+    for _ in range(5):
+        clear_transient_dialog(page)
+        try:
+            page.locator(".jp-CodeCell .cm-content").nth(index).click(timeout=15_000)
+        except PlaywrightError:
+            continue  # a dialog opened meanwhile and caught the click: handled at the next try
+        page.keyboard.press("Shift+Enter")
+        try:
+            expect(prompt).not_to_have_text("[ ]:", timeout=3_000)
+            return
+        except AssertionError:
+            continue
+    clear_transient_dialog(page)
+    raise AssertionError(f"cell {index} was never run")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from labtools import Lab, match_badge, shot, write_notebook
+from labtools import Lab, match_badge, run_cell, shot, write_notebook
 from playwright.sync_api import Page, expect
 
 from paperlab.data import demo_library
@@ -29,20 +29,6 @@ def open_notebook(page: Page, lab: Lab, name: str) -> None:
     expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
     expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1, timeout=60_000)
     expect(page.locator(".jp-StatusBar-TextItem", has_text="| Idle")).to_have_count(1, timeout=60_000)
-
-
-def run_cell(page: Page, index: int) -> None:
-    """Run the index-th code cell; resend while a just-started kernel drops it (prompt stays "[ ]:")."""
-    prompt = page.locator(".jp-CodeCell .jp-InputPrompt").nth(index)
-    for _ in range(5):
-        page.locator(".jp-CodeCell .cm-content").nth(index).click()
-        page.keyboard.press("Shift+Enter")
-        try:
-            expect(prompt).not_to_have_text("[ ]:", timeout=3_000)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"cell {index} was never run")
 
 
 def show_cards(page: Page, lab: Lab, name: str, *sources: str):

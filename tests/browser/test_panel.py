@@ -11,7 +11,7 @@ import time
 from urllib.parse import quote
 
 import pytest
-from labtools import PANEL_TAB, Lab, shot, show_panel, write_notebook
+from labtools import PANEL_TAB, Lab, run_cell, shot, show_panel, write_notebook
 from paths import DATA
 from playwright.sync_api import Page, expect
 
@@ -69,24 +69,6 @@ def select(page: Page, paper_id: str):
 def wait_kernel_idle(page: Page) -> None:
     expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1, timeout=60_000)
     expect(page.locator(".jp-StatusBar-TextItem", has_text="| Idle")).to_have_count(1, timeout=60_000)
-
-
-def run_cell(page: Page, index: int) -> None:
-    """Run the index-th code cell (click into it, Shift+Enter) and wait until the kernel took it.
-
-    Right after a kernel starts, JupyterLab may show it idle before it accepts code; a run sent
-    then is dropped (the prompt stays "[ ]:"), so it is sent again.
-    """
-    prompt = page.locator(".jp-CodeCell .jp-InputPrompt").nth(index)
-    for _ in range(5):
-        page.locator(".jp-CodeCell .cm-content").nth(index).click()
-        page.keyboard.press("Shift+Enter")
-        try:
-            expect(prompt).not_to_have_text("[ ]:", timeout=3_000)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"cell {index} was never run")
 
 
 def run_palette(page: Page, text: str) -> None:
