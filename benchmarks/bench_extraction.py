@@ -24,6 +24,11 @@ split is scored for the baseline, the rules alone (both learned models hidden), 
 extractor: the results classifier hidden) and paperlab (rules + ranker + classifier) in the same run; metrics are
 compared case- and plural-insensitively.
 
+Fresh arXiv gold (session 6): ``extraction_gold_v8_dev.json`` / ``extraction_gold_v8_test.json`` carry no
+third-party text, only each sentence's record, index and sha1; ``--texts ABSTRACTS.jsonl`` fills the texts in
+(``benchmarks/gold_texts.py``) and adds ``v8-dev``; ``--v8-dev PATH`` reads a with-text copy of v8-dev instead;
+``--v8-test`` (held out: the final scoring only) reads ``extraction_gold_v8_test.json`` with ``--texts``.
+
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
 """
@@ -52,6 +57,8 @@ GOLD_V4 = Path(__file__).parent / "data" / "extraction_gold_v4_test.json"
 GOLD_V5 = Path(__file__).parent / "data" / "extraction_gold_v5_dev.json"
 GOLD_V6 = Path(__file__).parent / "data" / "extraction_gold_v6_test.json"  # held out: read only with --v6-test
 GOLD_V7 = Path(__file__).parent / "data" / "extraction_gold_v7_dev.json"
+GOLD_V8_DEV = Path(__file__).parent / "data" / "extraction_gold_v8_dev.json"
+GOLD_V8_TEST = Path(__file__).parent / "data" / "extraction_gold_v8_test.json"  # held out: only with --v8-test
 
 from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
@@ -158,6 +165,8 @@ _HELD_OUT = {
     "v4-test": "v4 (scored once as test in session 4, dev since session 5)",
     "v7-dev": "v7-dev",
     "v6-test": "v6-test",
+    "v8-dev": "v8-dev (fresh arXiv)",
+    "v8-test": "v8-test (fresh arXiv, held out)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -175,14 +184,43 @@ def _learned_parts(ranker: bool, classifier: bool, shipped: tuple[Path, Path]) -
         part._model.cache_clear()
 
 
-def _split_sentences(splits: tuple[str, ...]) -> dict[str, list[dict]]:
-    """The sentences of each split (the held-out v6-test file is read only when ``v6-test`` is asked for)."""
+def gold_sentences(path: Path, texts: Path | None) -> list[dict]:
+    """The sentences of a gold file; a file that carries only each sentence's record, index and sha1 (no third-party
+    text) gets its texts from ``texts``, an abstracts JSONL (``gold_texts.attach_texts``)."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    if all("text" in s for s in gold["sentences"]):
+        return gold["sentences"]
+    if texts is None:
+        sys.exit(f"error: {path} holds no sentence texts: pass --texts ABSTRACTS.jsonl (the public abstracts)")
+    from gold_texts import attach_texts
+
+    return attach_texts(gold, texts)["sentences"]
+
+
+def fresh_sets(texts: Path | None, v8_dev: Path | None, v8_test: bool) -> dict[str, list[dict]]:
+    """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``) and, only when asked for
+    (``--v8-test``: the final scoring), v8-test; every sentence of a file is of that file's split."""
+    out = {}
+    dev = v8_dev or (GOLD_V8_DEV if texts is not None and GOLD_V8_DEV.is_file() else None)
+    if dev is not None:
+        out["v8-dev"] = [{**s, "split": "v8-dev"} for s in gold_sentences(dev, texts)]
+    if v8_test:
+        if texts is None:
+            sys.exit("error: --v8-test needs --texts ABSTRACTS.jsonl (the gold file holds no texts)")
+        out["v8-test"] = [{**s, "split": "v8-test"} for s in gold_sentences(GOLD_V8_TEST, texts)]
+    return out
+
+
+def _split_sentences(splits: tuple[str, ...], fresh: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+    """The sentences of each split (the held-out v6-test file is read only when ``v6-test`` is asked for); ``fresh``:
+    splits read by ``fresh_sets`` (v8-dev, v8-test)."""
     files = [GOLD_V2, GOLD_V3, GOLD_V4, GOLD_V5] + [GOLD_V7] * GOLD_V7.is_file()
     every = [s for f in files for s in json.loads(f.read_text(encoding="utf-8"))["sentences"]]
     if "v6-test" in splits:  # every sentence of the v6 file is v6-test, whatever its own split field says
         v6 = json.loads(GOLD_V6.read_text(encoding="utf-8"))["sentences"]
         every += [{**s, "split": "v6-test"} for s in v6]
-    return {split: [s for s in every if s.get("split") == split] for split in splits}
+    every += [s for sents in (fresh or {}).values() for s in sents]
+    return {split: [s for s in every if s.get("split") == split] for split in (*splits, *(fresh or {}))}
 
 
 def _predict(by_split: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
@@ -199,12 +237,12 @@ def _predict(by_split: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]
     return preds
 
 
-def held_out_rows(splits: tuple[str, ...] = DEV_SPLITS) -> list[dict]:
+def held_out_rows(splits: tuple[str, ...] = DEV_SPLITS, fresh: dict[str, list[dict]] | None = None) -> list[dict]:
     """The baseline, the rules alone, rules + metric ranker (session 4) and paperlab (rules + ranker + results
     classifier) on each split: v2 ``dev`` and ``test``, ``v3-dev``, ``v5-dev``, v4, ``v7-dev``, ``v6-test``, each
     scored on its own at the three sentence match levels. The test splits are scored only when asked for (``--test``,
-    ``--v6-test``)."""
-    by_split = _split_sentences(splits)
+    ``--v6-test``, ``--v8-test``)."""
+    by_split = _split_sentences(splits, fresh)
     preds = _predict(by_split)
     rows = []
     for split, sents in by_split.items():
@@ -227,7 +265,9 @@ def held_out_rows(splits: tuple[str, ...] = DEV_SPLITS) -> list[dict]:
     return rows
 
 
-def main(realdata: Path, splits: tuple[str, ...] = DEV_SPLITS) -> pd.DataFrame:
+def main(
+    realdata: Path, splits: tuple[str, ...] = DEV_SPLITS, fresh: dict[str, list[dict]] | None = None
+) -> pd.DataFrame:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     t0 = time.perf_counter()
     sent_gold: list[dict] = []
@@ -299,9 +339,10 @@ def main(realdata: Path, splits: tuple[str, ...] = DEV_SPLITS) -> pd.DataFrame:
         )
     print("old gold set (the one the extractor was developed on):")
     print(pd.DataFrame(rows).to_string(index=False))
-    v2 = held_out_rows(splits)
+    v2 = held_out_rows(splits, fresh)
     print(
-        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev: development; v2 test, v6-test: held out, report these):"
+        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev: development; v2 test, v6-test, v8-test: held"
+        " out, report these):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -318,6 +359,9 @@ if __name__ == "__main__":
     add_realdata_argument(ap, required=True)
     ap.add_argument("--test", action="store_true", help="also score the held-out v2 test split (a final scoring)")
     ap.add_argument("--v6-test", action="store_true", help="also score v6-test (the final scoring; only once)")
+    ap.add_argument("--texts", type=Path, help="abstracts JSONL that fills the texts of gold files holding none (v8)")
+    ap.add_argument("--v8-dev", type=Path, help="a with-text copy of v8-dev (else the committed file with --texts)")
+    ap.add_argument("--v8-test", action="store_true", help="also score v8-test (needs --texts; the final scoring)")
     args = ap.parse_args()
     chosen = DEV_SPLITS + (("test",) if args.test else ()) + (("v6-test",) if args.v6_test else ())
-    main(realdata_or_exit(args.realdata), chosen)
+    main(realdata_or_exit(args.realdata), chosen, fresh_sets(args.texts, args.v8_dev, args.v8_test))

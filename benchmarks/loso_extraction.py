@@ -1,0 +1,85 @@
+"""Leave one gold set out: results extraction with both learned parts refitted without the set it is scored on.
+
+For each development set (v1, v2 dev, v3-dev, v5-dev, v4, v7-dev) the metric ranker and the results classifier are
+fitted on the other committed development sets, then extraction is scored end to end on the left-out set: value
+precision / recall (number, unit, kind) and metric recall (also the metric, case and plurals aside). v8-dev (fresh
+arXiv abstracts, session 6) is scored the same way but is never trained on: the shipped models are fitted on the
+committed sets only, so its row is the figure of the shipped extractor. Three systems per set: the rules alone, rules
++ ranker (refitted), paperlab (rules + ranker + classifier, both refitted). A last row pools every left-out set.
+Test splits (v2 test, v6-test, v8-test) are never read.
+
+Run: ``python benchmarks/loso_extraction.py --texts ABSTRACTS.jsonl`` (adds v8-dev from the committed file) or
+``--v8-dev PATH`` (a with-text copy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_extraction import fresh_sets  # noqa: E402
+from train_metric_ranker import fit as ranker_fit  # noqa: E402
+from train_metric_ranker import use as use_model  # noqa: E402
+from train_result_classifier import DEV_SETS, available, figures, fit, predicted, sentences  # noqa: E402
+
+from paperlab.comparison import metric_ranker, result_classifier  # noqa: E402
+
+SYSTEMS = ("rules only", "rules + ranker", "paperlab")
+
+
+def _shipped_settings() -> dict:
+    """C, threshold and bare threshold of the shipped results classifier (the LOSO fits use the same)."""
+    model = json.loads(result_classifier.MODEL_PATH.read_text(encoding="utf-8"))
+    return {"c": model["C"], "threshold": model["threshold"], "bare_threshold": model["bare_threshold"]}
+
+
+def left_out(held: list[dict], train: list[dict], folder: Path) -> dict[str, tuple[list[dict], list[dict]]]:
+    """Gold and predicted rows of ``held`` for each system, the learned parts fitted on ``train`` only."""
+    s = _shipped_settings()
+    ranker = ranker_fit(train, 1.0)
+    classifier = fit(train, s["c"], s["threshold"], s["bare_threshold"], quiet=True)
+    out = {}
+    for system, parts in zip(SYSTEMS, ((None, None), (ranker, None), (ranker, classifier)), strict=True):
+        use_model(parts[0], folder, metric_ranker)
+        use_model(parts[1], folder, result_classifier)
+        out[system] = predicted(held)
+    return out
+
+
+def main(fresh: dict[str, list[dict]]) -> None:
+    names = available(DEV_SETS)
+    t0 = time.perf_counter()
+    pooled: dict[str, tuple[list[dict], list[dict]]] = {system: ([], []) for system in SYSTEMS}
+    print(f"{'left out':<8} {'gold':>4}  {'system':<15} value P  value R  metric R")
+    shipped = (metric_ranker.MODEL_PATH, result_classifier.MODEL_PATH)
+    with tempfile.TemporaryDirectory() as tmp:
+        held_sets = [(n, sentences([n]), sentences([m for m in names if m != n])) for n in names]
+        held_sets += [(n, sents, sentences(names)) for n, sents in fresh.items()]
+        for name, held, train in held_sets:
+            for system, (gold, pred) in left_out(held, train, Path(tmp)).items():
+                pooled[system][0].extend(gold)
+                pooled[system][1].extend(pred)
+                row = "   ".join(f"{x:.3f}" for x in figures(gold, pred))
+                print(f"{name:<8} {len(gold):>4}  {system:<15} {row}")
+    for part, path in zip((metric_ranker, result_classifier), shipped, strict=True):
+        part.MODEL_PATH = path
+        part._model.cache_clear()
+    for system, (gold, pred) in pooled.items():
+        print(f"{'pooled':<8} {len(gold):>4}  {system:<15} " + "   ".join(f"{x:.3f}" for x in figures(gold, pred)))
+    print(f"{time.perf_counter() - t0:.1f} s")
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--texts", type=Path, help="abstracts JSONL that fills the texts of the committed v8-dev gold")
+    ap.add_argument("--v8-dev", type=Path, help="a with-text copy of v8-dev")
+    args = ap.parse_args()
+    main(fresh_sets(args.texts, args.v8_dev, False))
