@@ -13,7 +13,7 @@ why it is there and thumbs that re-rank the feed at once.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +21,12 @@ import anywidget
 import traitlets
 from anywidget.experimental import command
 
-from .errors import InvalidValue, PaperlabError
+from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
 from .services.activelib import active_library, set_active_library
 from .services.cardsfallback import static_fallback, why_notes
+from .services.cardswire import WHY_AT_MOST, WHY_AT_ONCE, answer_with, as_library, failure, thumb_value, why_trait
 from .text import NO_MATH_CLASS
 
 if TYPE_CHECKING:
@@ -39,32 +40,6 @@ _STATIC_CARDS = 20  # cards in the static fallback (nbconvert, GitHub)
 _SORT_WORDS = {"date": "newest first", "upvotes": "most upvoted first"}
 _FALLBACK_CLASS = "paperlab-cards-static"  # hidden while a cards widget runs on the page (style.ts)
 _THUMB_WORDS = {1: "👍 more like this", -1: "👎 less like this"}
-
-
-def _as_library(papers: Library | Paper | Iterable[Paper]) -> Library:
-    if isinstance(papers, Library):
-        return papers
-    if isinstance(papers, Paper):
-        return Library([papers])
-    items = list(papers)
-    for item in items:
-        if not isinstance(item, Paper):
-            raise TypeError(f"PaperCards shows Paper objects or a Library, not {type(item).__name__}")
-    return Library(items)
-
-
-def _failure(exc: Exception) -> dict[str, Any]:
-    return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
-
-
-def _answer(handler: Any, msg: Any) -> dict[str, Any]:
-    """``{"ok": True, **handler(msg)}``, or the error for the front end to show: the kernel keeps running."""
-    try:
-        if not isinstance(msg, dict):
-            raise PaperlabError(f"expected a JSON object, got {type(msg).__name__}")
-        return {"ok": True, **handler(msg)}
-    except Exception as exc:
-        return _failure(exc)
 
 
 class PaperCards(anywidget.AnyWidget):
@@ -138,7 +113,7 @@ class PaperCards(anywidget.AnyWidget):
         activate: bool = True,
         **kwargs: Any,
     ) -> None:
-        library = _as_library(papers)
+        library = as_library(papers)
         scores: dict[str, float] = {}
         query = ""
         found_scores = getattr(library, "scores", None)  # a SearchResults (duck-typed: no search import)
@@ -190,7 +165,7 @@ class PaperCards(anywidget.AnyWidget):
             if progress["state"] == "done" and self._warm_thread is None:
                 self._warm_encoder()
             if progress["state"] == "done" and (request := self._take_partial_search()) is not None:
-                _answer(self._search, request)  # refine: the full ranking replaces the partial one
+                answer_with(self._search, request)  # refine: the full ranking replaces the partial one
 
         job.on_progress(follow)
         follow(job.progress)
@@ -266,9 +241,9 @@ class PaperCards(anywidget.AnyWidget):
         handler = handlers.get(kind) if isinstance(kind, str) else None
         if handler is None:
             expected = ", ".join(handlers)
-            answer = _failure(PaperlabError(f"unknown request type {kind!r}: expected {expected}"))
+            answer = failure(PaperlabError(f"unknown request type {kind!r}: expected {expected}"))
         else:
-            answer = _answer(handler, content)
+            answer = answer_with(handler, content)
         return {"type": "reply", "request": content.get("request"), **answer}
 
     def _handlers(self) -> dict[str, Any]:
@@ -279,15 +254,15 @@ class PaperCards(anywidget.AnyWidget):
     # raised would leave the front end's promise waiting for ever).
     @command
     def _cmd_search(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
-        return _answer(self._search, msg), []
+        return answer_with(self._search, msg), []
 
     @command
     def _cmd_list(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
-        return _answer(self._change_list, msg), []
+        return answer_with(self._change_list, msg), []
 
     @command
     def _cmd_render(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
-        return _answer(self._render, msg), []
+        return answer_with(self._render, msg), []
 
     def _search(self, content: dict[str, Any]) -> dict[str, Any]:
         query = str(content.get("query") or "").strip()
@@ -307,7 +282,7 @@ class PaperCards(anywidget.AnyWidget):
         # sentences), sent with the hits in one message: the cards do not jump when the reasons come
         first = results.first_reasons(WHY_AT_ONCE)
         with self.hold_sync():
-            self.why = _why_trait(first)
+            self.why = why_trait(first)
             self.query = query
             self.scores = {pid: float(s) for pid, s in results.scores.items()}
         if len(results) > WHY_AT_ONCE:
@@ -324,7 +299,7 @@ class PaperCards(anywidget.AnyWidget):
     def _explain_found(self, results: Any) -> None:
         """Why the hits of the search the cards were made from matched (``%papers QUERY``, ``results.cards()``),
         as for a search typed in the cards: the first screen's reasons now, the rest in the background."""
-        self.why = _why_trait(results.first_reasons(WHY_AT_ONCE))
+        self.why = why_trait(results.first_reasons(WHY_AT_ONCE))
         if len(results) > WHY_AT_ONCE:
             self._explain_rest(results, self._search_generation)
 
@@ -345,7 +320,7 @@ class PaperCards(anywidget.AnyWidget):
                 return
             with self._why_lock:
                 if generation == self._search_generation:
-                    self.why = _why_trait(reasons)
+                    self.why = why_trait(reasons)
 
         self._why_thread = threading.Thread(target=run, name="paperlab-cards-why", daemon=True)
         self._why_thread.start()
@@ -537,14 +512,14 @@ class FeedCards(PaperCards):
 
     @command
     def _cmd_thumb(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
-        return _answer(self._thumb, msg), []
+        return answer_with(self._thumb, msg), []
 
     def _thumb(self, content: dict[str, Any]) -> dict[str, Any]:
         """Store the thumb (the store's ``feed_memory``, as the panel does) and re-rank: ``{"id", "thumb", "before", "after"}`` (positions in the cards,
         from 0; None when not shown), ``"hidden"`` (the paper left today's list) and what the re-rank did to the
         other papers: ``"change"`` (:meth:`FeedChange.to_dict`) and ``"change_text"`` (in words, for the status)."""
         paper = self._paper(content.get("id"))
-        thumb = _thumb_value(content.get("thumb"))
+        thumb = thumb_value(content.get("thumb"))
         before = self.library.ids.index(paper.id) if paper.id in self.library.ids else None
         self.feed.rate(paper, thumb)
         self._sync()
@@ -576,19 +551,3 @@ class FeedCards(PaperCards):
         if moved:
             how = [*how, f"last thumb: {moved}"]
         return count, how
-
-
-#: Hits whose reasons come with the search's answer (a screenful of cards), and how many are explained at most.
-WHY_AT_ONCE = 6
-WHY_AT_MOST = 20
-
-
-def _why_trait(reasons: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The ``why`` trait: terms and sentence of each explained hit, by id."""
-    return {pid: {"terms": r["terms"], "sentence": r["sentence"]} for pid, r in reasons.items()}
-
-
-def _thumb_value(value: Any) -> int:
-    if isinstance(value, bool) or value not in (-1, 0, 1):
-        raise InvalidValue(f"thumb: expected 1 (more like this), -1 (less like this) or 0 (clear), got {value!r}")
-    return int(value)

@@ -168,16 +168,16 @@ def test_keyword_free_description_lists_its_topic_by_default(demo: Library) -> N
 
 
 def test_shown_scores_fall_with_the_blend_where_the_probability_would_tie() -> None:
-    from paperlab.search.index import _falling
+    from paperlab.search.scorearrays import falling
 
     prob = np.array([0.52, 0.70, 0.58, 0.73, 0.40], dtype=np.float32)  # listed by the blend, not by probability
     blend = np.array([0.90, 0.85, 0.83, 0.82, 0.80])
-    shown = _falling(prob, blend)
+    shown = falling(prob, blend)
     assert np.all(np.diff(shown) < 0)  # strictly falling: no run of equal scores
     assert shown[0] == prob[0] and shown[4] == prob[4]  # a hit scoring below the one above keeps its own
     assert shown[1] == pytest.approx(0.52 * 0.85 / 0.90, rel=1e-6)  # capped: scaled by the ratio of the blends
     assert np.all(shown <= prob)  # never more than the hit's own probability
-    equal = _falling(np.array([0.5, 0.6], dtype=np.float32), np.array([0.8, 0.8]))
+    equal = falling(np.array([0.5, 0.6], dtype=np.float32), np.array([0.8, 0.8]))
     assert equal[0] == equal[1]  # a true tie of the ranking stays a tie
 
 

@@ -24,6 +24,7 @@ from .ranking import (
     query_match,
 )
 from .results import SearchResults
+from .scorearrays import falling, minmax, top_k
 from .vectors import AnnVectorIndex, ExactVectorIndex
 
 __all__ = ["MODES", "PAIR_TERMS_MAX_PAPERS", "PaperIndex", "paper_text"]
@@ -42,31 +43,6 @@ def _check_mode(mode: str) -> str:
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
     return mode
-
-
-def _minmax(x: np.ndarray) -> np.ndarray:
-    if not len(x):
-        return x
-    lo, hi = float(x.min()), float(x.max())
-    return (x - lo) / ((hi - lo) or 1.0)
-
-
-def _top(scores: np.ndarray, k: int) -> np.ndarray:
-    k = min(k, scores.shape[0])
-    if k <= 0:
-        return np.zeros(0, dtype=np.int64)
-    top = np.argpartition(-scores, k - 1)[:k]
-    return top[np.argsort(-scores[top], kind="stable")]
-
-
-def _falling(prob: np.ndarray, order: np.ndarray) -> np.ndarray:
-    """Shown scores of hits listed by ``order`` (highest first): each hit's probability, but never more than the
-    hit above it times the ratio of their ``order`` values, so scores fall down the list and ties stay rare."""
-    out = np.asarray(prob, dtype=np.float64).copy()
-    for i in range(1, len(out)):
-        ratio = min(max(order[i] / order[i - 1], 0.0), 1.0) if order[i - 1] > 0 else 1.0
-        out[i] = min(out[i], out[i - 1] * ratio)
-    return out.astype(np.float32)
 
 
 class PaperIndex:
@@ -359,7 +335,7 @@ class PaperIndex:
             lex_rank[np.argsort(-lex_c, kind="stable")] = np.arange(len(cos))
             return 1.0 / (60 + sem_rank + 1) + np.where(lex_c > 0, 1.0 / (60 + lex_rank + 1), 0.0)
         w = self.semantic_weight
-        return w * _minmax(cos) + (1 - w) * lex_c / (float(lex_c.max(initial=0.0)) or 1.0)
+        return w * minmax(cos) + (1 - w) * lex_c / (float(lex_c.max(initial=0.0)) or 1.0)
 
     def hit_features(
         self, query_text: str, qvec: np.ndarray | None, mode: str, depth: int, exclude: int | None = None
@@ -368,9 +344,9 @@ class PaperIndex:
         if mode == "semantic":
             assert qvec is not None
             cand, cos = self._semantic_candidates(qvec, depth)
-            return cand, {"cos": cos, "sem_rel": _minmax(cos)}
+            return cand, {"cos": cos, "sem_rel": minmax(cos)}
         lex, coverage = query_match(self.lexical_, query_text)
-        lex_rows = _top(lex, depth)
+        lex_rows = top_k(lex, depth)
         lex_rows = lex_rows[lex[lex_rows] > 0]
         if mode == "lexical":
             lex_c = lex[lex_rows]
@@ -383,7 +359,7 @@ class PaperIndex:
         q2 = qvec
         if self.feedback and len(self.papers_) >= 20 * self.feedback:  # in a tiny library the top hits are a big share
             # pseudo-relevance feedback: move the query towards its best first-pass hits
-            first = cand[_top(self._blend(cos, lex[cand]), self.feedback)]
+            first = cand[top_k(self._blend(cos, lex[cand]), self.feedback)]
             first = first[first != exclude] if exclude is not None else first
             q2 = qvec + np.asarray(self.embeddings_[first], dtype=np.float32).mean(axis=0)
             q2 = (q2 / (np.linalg.norm(q2) or 1.0)).astype(np.float32)
@@ -399,7 +375,7 @@ class PaperIndex:
             "cos_prf": cos_prf,
             "coverage": coverage[cand],
             "lex_rel": lex_c / (float(lex_c.max(initial=0.0)) or 1.0),
-            "sem_rel": _minmax(cos_prf),
+            "sem_rel": minmax(cos_prf),
             "blend": blend,
         }
         features.update(self._feedback_features(query_text, cand, blend))
@@ -407,7 +383,7 @@ class PaperIndex:
 
     def _feedback_features(self, query_text: str, cand: np.ndarray, blend: np.ndarray) -> dict[str, np.ndarray]:
         """Lexical pseudo-relevance feedback and kNN smoothing (see :mod:`paperlab.search.ranking`)."""
-        top = cand[_top(blend, 10)]
+        top = cand[top_k(blend, 10)]
         terms = expansion_terms(self.lexical_, query_text, [self.texts_[r] for r in top])
         extra = np.zeros(len(cand), dtype=np.float32)
         if terms:
@@ -440,10 +416,10 @@ class PaperIndex:
         prob = model.probability(features)
         native = {"hybrid": "blend", "semantic": "cos", "lexical": "lex_rel"}[mode]
         order = prob if model.rank_by == "probability" else features[native]
-        best = _top(np.asarray(order, dtype=np.float64), want)
+        best = top_k(np.asarray(order, dtype=np.float64), want)
         rows, scores = cand[best], prob[best]
         if model.rank_by != "probability":  # shown scores fall down the list, so the cut-off ends it
-            scores = _falling(scores, np.asarray(order, dtype=np.float64)[best])
+            scores = falling(scores, np.asarray(order, dtype=np.float64)[best])
         keep = scores >= min_score
         if exclude is not None:
             keep &= rows != exclude
