@@ -14,7 +14,14 @@ defaults on test, once. The table reports the plain arxiv-sanity SVM (tf-idf, Li
 zotero-arxiv-daily's time-decayed similarity, our ranking as the two previous sessions shipped it and ours, all in
 the same run.
 
+``--extra DIR`` adds further history files (any file paperlab.load reads, e.g. other DailyArXiv-style READMEs):
+each file's sections with at least ``--min-group`` dated papers become groups "<file>:<section>", split dev/test by
+the same hash rule ("new-dev", "new-test"), replayed against the union of the extra files' papers (the recorded
+groups keep their own corpus); "pooled" rows put the recorded and the extra groups of a split together. The dev
+grid then runs over both dev parts; the extra test groups are scored only with ``--test``.
+
 Usage: python benchmarks/bench_feed.py [--realdata PATH] [--min-group 15] [--no-tune] [--test] [--one-day]
+       [--extra DIR]
 """
 
 from __future__ import annotations
@@ -52,19 +59,18 @@ from paperlab.search.personal import RankingOptions  # noqa: E402
 N_SAVED = 10
 
 
-def load_groups(realdata: Path, min_group: int) -> tuple[list[paperlab.Paper], dict[str, list[paperlab.Paper]]]:
-    """Every dated paper of the DailyArXiv READMEs, and the topic groups (file: section).
-
-    A paper's date is the one its README lists (``published``, else the ``updated`` date some layouts show).
+def load_files(
+    files: list[Path], min_group: int, name_of: Any
+) -> tuple[list[paperlab.Paper], dict[str, list[paperlab.Paper]]]:
+    """Every dated paper of the files, and their topic groups (``name_of(file, section)``, at least ``min_group``
+    papers). A paper's date is the one its file lists (``published``, else the ``updated`` date some layouts show).
     """
-    files = sorted((realdata / "fixtures/dailyarxiv_readme").glob("*.md")) + [realdata / "seeds/daily-arxiv-readme.md"]
     corpus: dict[str, paperlab.Paper] = {}
     groups: dict[str, list[paperlab.Paper]] = {}
     for f in files:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             lib = paperlab.load(f)
-        short = f.name.split("_")[0]
         for p in lib:
             if p.published is None and p.updated is not None:
                 p = dataclasses.replace(p, published=p.updated)
@@ -72,9 +78,26 @@ def load_groups(realdata: Path, min_group: int) -> tuple[list[paperlab.Paper], d
                 continue
             known = corpus.setdefault(p.id, p)
             for tag in p.tags:
-                groups.setdefault(f"{short}: {tag}", []).append(known)
+                groups.setdefault(name_of(f, tag), []).append(known)
     groups = {g: ps for g, ps in groups.items() if len(ps) >= min_group}
     return list(corpus.values()), groups
+
+
+def load_groups(realdata: Path, min_group: int) -> tuple[list[paperlab.Paper], dict[str, list[paperlab.Paper]]]:
+    """The recorded DailyArXiv READMEs: groups named "<repo owner>: <section>"."""
+    files = sorted((realdata / "fixtures/dailyarxiv_readme").glob("*.md")) + [realdata / "seeds/daily-arxiv-readme.md"]
+    return load_files(files, min_group, lambda f, tag: f"{f.name.split('_')[0]}: {tag}")
+
+
+def load_extra(folder: Path, min_group: int) -> tuple[list[paperlab.Paper], dict[str, list[paperlab.Paper]]]:
+    """Extra history files (``--extra DIR``: every file there that paperlab.load reads), groups "<file>:<section>".
+
+    Their background and candidates are the union of the extra files' papers, apart from the recorded corpus:
+    the same protocol as the recorded READMEs (every other topic's papers are the distractors), while the
+    recorded groups keep exactly the corpus they were scored on before.
+    """
+    files = sorted(f for f in folder.iterdir() if f.is_file() and not f.name.startswith("."))
+    return load_files(files, min_group, lambda f, tag: f"{f.stem}:{tag}")
 
 
 def one_day(papers: list[paperlab.Paper]) -> bool:
@@ -121,16 +144,18 @@ GRID = (0.0, 0.5, 1.0)
 DEV_CUTS = (5, 10, 20)
 
 
-def tune(dev: dict[str, list[Any]], corpus: list[Any], vectors: dict[str, np.ndarray]) -> RankingOptions:
-    """The fusion weights with the best mean nDCG@10 over the dev replays (every dev group cut after its 5th,
-    10th and 20th paper)."""
+def tune(dev: list[tuple[dict[str, list[Any]], list[Any]]], vectors: dict[str, np.ndarray]) -> RankingOptions:
+    """The fusion weights with the best mean nDCG@10 over the dev replays (every dev group, each against its own
+    corpus, cut after its 5th, 10th and 20th paper)."""
     best: tuple[float, RankingOptions] | None = None
     for w_phrases in GRID:
         weights = {"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": w_phrases}
         opts = RankingOptions(weights=weights)
         scores = []
         for cut in DEV_CUTS:
-            res = replay_all(dev, corpus, personal_ranker(opts, vectors=vectors), n_saved=cut)
+            res = {}
+            for groups, corpus in dev:
+                res |= replay_all(groups, corpus, personal_ranker(opts, vectors=vectors), n_saved=cut)
             scores += [r.ndcg10 for r in res.values()]
             print(f"  dev phrases={w_phrases} cut {cut}: nDCG@10 {mean(res, list(res), 'ndcg10'):.3f}", flush=True)
         score = float(np.mean(scores))
@@ -141,24 +166,55 @@ def tune(dev: dict[str, list[Any]], corpus: list[Any], vectors: dict[str, np.nda
     return best[1]
 
 
+def row(name: str, label: str, res: dict[str, Any], secs: float | None = None) -> str:
+    """One table row: mean nDCG@10, P@10 and recall@50 with their 95% bootstrap intervals over groups."""
+    cells = []
+    for attr in ("ndcg10", "p10", "recall50"):
+        m, lo, hi = mean_interval(res, attr)
+        cells.append(f"{m:.3f} [{lo:.2f}, {hi:.2f}]")
+    tail = f" {secs:.1f} |" if secs is not None else " |"
+    return f"| {name} | {label} | {len(res)} | " + " | ".join(cells) + " |" + tail
+
+
 def table(
-    systems: dict[str, Any], parts: dict[str, dict[str, list[Any]]], corpus: list[Any]
+    systems: dict[str, Any], parts: dict[str, tuple[dict[str, list[Any]], list[Any]]]
 ) -> dict[tuple[str, str], dict[str, Any]]:
-    """Print the table; return every system's per-group results by (system, split)."""
+    """Print the table (each part against its own corpus); return every system's per-group results by
+    (system, split)."""
     out = {}
-    print("\n| system | split | groups | nDCG@10 | P@10 | recall@50 | seconds |\n|---|---|---|---|---|---|---|")
+    print(
+        "\n| system | split | groups | nDCG@10 [95% CI] | P@10 [95% CI] | recall@50 [95% CI] | seconds |"
+        "\n|---|---|---|---|---|---|---|"
+    )
     for name, ranker in systems.items():
-        for label, part in parts.items():
+        for label, (part, corpus) in parts.items():
             t = time.perf_counter()
             res = replay_all(part, corpus, ranker)
-            secs = time.perf_counter() - t
             out[(name, label)] = res
-            print(
-                f"| {name} | {label} | {len(res)} | {mean(res, list(res), 'ndcg10'):.3f} | "
-                f"{mean(res, list(res), 'p10'):.3f} | {mean(res, list(res), 'recall50'):.3f} | {secs:.1f} |",
-                flush=True,
-            )
+            print(row(name, label, res, time.perf_counter() - t), flush=True)
     return out
+
+
+def pooled(results: dict[tuple[str, str], dict[str, Any]], systems: list[str], labels: list[str]) -> None:
+    """Add and print "pooled" rows: recorded and extra groups of one split together (names never collide)."""
+    for split_name in ("dev", "test"):
+        members = [lb for lb in (split_name, f"new-{split_name}") if lb in labels]
+        if len(members) < 2:
+            continue
+        for name in systems:
+            res = {g: r for lb in members for g, r in results[(name, lb)].items()}
+            results[(name, f"pooled {split_name}")] = res
+            print(row(name, f"pooled {split_name}", res))
+
+
+def mean_interval(res: dict[str, Any], attr: str) -> tuple[float, float, float]:
+    """Mean of ``attr`` over the groups with a 95% bootstrap interval over groups."""
+    vals = np.array([getattr(r, attr) for r in res.values()])
+    if not len(vals):
+        return float("nan"), float("nan"), float("nan")
+    draws = np.random.default_rng(0).integers(0, len(vals), size=(2000, len(vals)))
+    means = vals[draws].mean(axis=1)
+    return float(vals.mean()), float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
 
 
 def ratio_interval(ours: dict[str, Any], base: dict[str, Any], attr: str = "p10") -> tuple[float, float, float]:
@@ -172,24 +228,52 @@ def ratio_interval(ours: dict[str, Any], base: dict[str, Any], attr: str = "p10"
     return float(a.mean() / b.mean()), float(np.percentile(ratios, 2.5)), float(np.percentile(ratios, 97.5))
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_realdata_argument(ap, required=True)
     ap.add_argument("--min-group", type=int, default=15)
     ap.add_argument("--no-tune", action="store_true", help="skip the dev grid; use the shipped defaults")
     ap.add_argument("--one-day", action="store_true", help="also score the one-day sections (all of them)")
     ap.add_argument("--test", action="store_true", help="also score the test groups (once, with final defaults)")
-    args = ap.parse_args()
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
-    corpus, groups = load_groups(realdata_or_exit(args.realdata), args.min_group)
-    history = {g: ps for g, ps in groups.items() if not one_day(ps)}
-    dev = {g: ps for g, ps in history.items() if split(g) == "dev"}
-    test = {g: ps for g, ps in history.items() if split(g) == "test"}
-    print(
-        f"corpus: {len(corpus)} dated papers; groups: {len(dev)} dev, {len(test)} test, {len(groups) - len(history)} one-day"
+    ap.add_argument(
+        "--extra",
+        type=Path,
+        help="a folder of further history files (DailyArXiv-style READMEs...): their sections become groups, "
+        "split dev/test by the same rule, scored against the union of these files",
     )
-    vectors = vectors_for(corpus)
-    tuned = RankingOptions() if args.no_tune else tune(dev, corpus, vectors)
+    return ap.parse_args()
+
+
+def splits(
+    args: argparse.Namespace,
+) -> tuple[dict[str, tuple[dict[str, list[Any]], list[Any]]], list[Any]]:
+    """The parts to score ("dev", "test", "one-day", "new-dev", "new-test"; test parts only with ``--test``),
+    each with its corpus, and every paper (for the embeddings)."""
+    corpus, groups = load_groups(realdata_or_exit(args.realdata), args.min_group)
+    sources = [("", corpus, groups)]
+    if args.extra:
+        sources.append(("new-", *load_extra(args.extra, args.min_group)))
+    parts: dict[str, tuple[dict[str, list[Any]], list[Any]]] = {}
+    for prefix, papers, found in sources:
+        history = {g: ps for g, ps in found.items() if not one_day(ps)}
+        for label in ("dev", "test"):
+            part = {g: ps for g, ps in history.items() if split(g) == label}
+            print(f"{prefix}{label}: {len(part)} groups over {len(papers)} dated papers", flush=True)
+            if label == "dev" or args.test:
+                parts[prefix + label] = (part, papers)
+        if args.one_day:
+            parts[prefix + "one-day"] = ({g: ps for g, ps in found.items() if one_day(ps)}, papers)
+    every = list({p.id: p for _, papers, _ in sources for p in papers}.values())
+    return parts, every
+
+
+def main() -> None:
+    args = arguments()
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    parts, every = splits(args)
+    vectors = vectors_for(every)
+    dev = [parts[lb] for lb in ("dev", "new-dev") if lb in parts]
+    tuned = RankingOptions() if args.no_tune else tune(dev, vectors)
     print(
         f"chosen on dev: weights {tuned.weights}, C={tuned.C}, feedback={tuned.feedback}, terms={tuned.profile_terms}"
     )
@@ -204,14 +288,13 @@ def main() -> None:
     }
     if not args.no_tune:
         systems["paperlab tuned on dev"] = personal_ranker(tuned, vectors=vectors)
-    parts = {"dev": dev} | ({"test": test} if args.test else {})
-    if args.one_day:
-        parts["one-day"] = {g: ps for g, ps in groups.items() if one_day(ps)}
-    results = table(systems, parts, corpus)
+    results = table(systems, parts)
+    pooled(results, list(systems), list(parts))
     base = next(iter(systems))
     print(f"\nP@10 relative to {base} (95% bootstrap interval over groups):")
+    labels = sorted({lb for _, lb in results}, key=lambda lb: (lb.startswith("pooled"), lb))
     for name in list(systems)[1:]:
-        for label in parts:
+        for label in labels:
             r, lo, hi = ratio_interval(results[(name, label)], results[(base, label)])
             print(f"  {name} | {label}: {r:.2f}x [{lo:.2f}, {hi:.2f}]")
 
