@@ -272,6 +272,8 @@ def rank_metric(
     w = model["weights"]
     best, best_z = None, _score(none_features(unit, kind), w)
     for c in candidates(text, start, end, unit, kind, metrics):
+        if "lex" not in c.features and all(_SYSTEM.match(word) for word in c.name.split()):
+            continue  # "Llama-3.1-8B reaches 68.2", "exceeding Qwen2-VL-2B by 32%": a system, not what is measured
         z = _score(c.features, w)
         if z > best_z:
             best, best_z = c.name, z

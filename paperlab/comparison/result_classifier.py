@@ -48,7 +48,7 @@ _FAMILIES = (
 _FAMILY_RES = [(name, re.compile(rf"(?i)^{rx}$")) for name, rx in _FAMILIES]
 _CUE = re.compile(
     r"(?i)\b(?:achiev|outperform|improv|reach|reduc|surpass|attain|obtain|yield|exceed|boost|beat|deliver|"
-    r"accelerat|speed|gain|lift|lower|shorten|cut|scor|increas|decreas|rais|enhanc|set(?:s|ting)? (?:a )?new|state[- ]of[- ]the[- ]art|sota)\w*"
+    r"accelerat|speed|gain|lift|lower|shorten|cut|scor|increas|decreas|rais|enhanc|ris(?:es|ing)\b|rose|climb|jump|set(?:s|ting)? (?:a )?new|state[- ]of[- ]the[- ]art|sota)\w*"
 )
 _COMPARE = re.compile(r"(?i)\b(?:than|over|compared|relative|versus|vs|baselines?|previous|prior|existing)\b")
 _METHOD = re.compile(r"(?i)\b(?:we|our|ours|proposed|propose|method|model|approach|framework|system|algorithm)\b")
@@ -95,7 +95,9 @@ def _number_features(text: str, start: int, end: int, unit: str) -> dict[str, fl
     return f
 
 
-_PREV_WORDS = frozenset("at of by to with from = : ( than only about nearly approximately over least ±".split())
+_PREV_WORDS = frozenset(
+    "at of by to with from = : ( than only about nearly approximately over least ± is are was were".split()
+)
 
 
 def _around_features(text: str, start: int, end: int) -> dict[str, float]:
@@ -194,10 +196,16 @@ def judge_results(found: list[dict[str, Any]], spans: list[tuple[int, int]], tex
     """Mark (``_drop``) the kept numbers the model judges not to be results (a bare number — no unit, no metric
     next to it — needs the higher ``bare_threshold``); no model installed: keep all but the bare ones."""
     model = _model()
-    for r, (start, end) in zip(found, spans, strict=True):
-        if model is None:
+    if model is None:
+        for r in found:
             r["_drop"] = r.get("_drop") or r.get("_bare", False)  # the rules alone never report a bare number
-            continue
-        cut = model["bare_threshold"] if r.get("_bare") else model["threshold"]
-        if result_probability(features(text, start, end, r), model) < cut:
+        return
+    probs = [result_probability(features(text, s, e, r), model) for r, (s, e) in zip(found, spans, strict=True)]
+    for i in range(1, len(found)):  # "rises from 0.64 to 0.79": both ends of a change are results, or neither
+        if re.search(r"\bfrom\s*$", text[: spans[i - 1][0]]) and re.fullmatch(
+            r"\s*(?:to|→|->)\s*", text[spans[i - 1][1] : spans[i][0]]
+        ):
+            probs[i - 1] = probs[i] = max(probs[i - 1], probs[i])
+    for r, p in zip(found, probs, strict=True):
+        if p < (model["bare_threshold"] if r.get("_bare") else model["threshold"]):
             r["_drop"] = True

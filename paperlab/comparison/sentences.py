@@ -67,7 +67,7 @@ _PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
 
 # a number in a range whose unit is written once, after the second number ("17-28%", "100 -- 85%")
 _RANGE_TAIL = re.compile(
-    rf"\s*(?:--?|–|—|to|±|\+/-)\s*(?:{_NUM})\s?(?P<unit>%|[x×](?![\w])|percentage points\b|pp\b|-?points\b)"
+    rf"\s*(?:--?|–|—|to|±|\+/-|and|or)\s*(?:{_NUM})\s?(?P<unit>%|[x×](?![\w])|percentage points\b|pp\b|-?points\b)"
 )
 
 _RESULT_COLUMNS = [
@@ -237,8 +237,9 @@ def _metric_hits(text: str) -> list[tuple[int, int, str]]:
         for h in generic
         if not any(re.fullmatch(r"\s*(?:\([^()]*\)\s*)?", text[e : h[0]]) for _, e, _ in metrics if e <= h[0])
     ]
-    # "at a signal-to-noise ratio of 1 dB": a condition, not what is measured
-    hits = [h for h in metrics + generic if not re.search(r"\bat\s+(?:an?|the)\s+$", text[max(0, h[0] - 8) : h[0]])]
+    # "at a signal-to-noise ratio of 1 dB", "at a 10% false positive rate": a condition, not what is measured
+    condition = re.compile(r"(?i)\bat\s+(?:an?|the)\s+(?:[\d.]+\s?%\s+)?$")
+    hits = [h for h in metrics + generic if not condition.search(text[max(0, h[0] - 16) : h[0]])]
     return alias_hits(text, sorted(hits))  # "area under curve (AUC)", "success rate (SR)"
 
 
@@ -276,6 +277,8 @@ def _value_at(
     named_metric = _metric_named_after(metrics, end, text) or adjacent_metric  # "by 1.48% in accuracy" wins
     if bare and (unit or named_metric or not re.search(r"\.\d|^\d{2,3}$", m.group("num"))):
         return None  # bare: a decimal or a 2-3 digit number the strict rules rejected for want of unit and metric
+    if bare and re.search(r"\S\s+[A-Z][\w-]*[a-z][\w-]*\s$", text[max(0, start - 30) : start]):
+        return None  # a version in a name: "AlpacaEval 2.0", "Llama 3.1", "Gemini 1.5 Pro"
     if not _is_result(text, start, end, unit, named_metric, bare):
         return None
     kind, value = _kind_and_value(m, text, start, end)
@@ -293,6 +296,8 @@ def _value_at(
     metric = shaped or nearby
     if unit == "x" and (metric is None or "speed" in metric) and _is_speedup(text, start, end):
         metric = "speedup"  # "4 times faster", "a 3x speed-up"
+    elif unit == "x" and re.match(r"\s*(?:faster|speed-?ups?)\b", text[end:]):
+        metric = "speedup"  # "a 7X speed-up in computational efficiency", "3.5x faster inference": the gain is speed
     subjects = list(_METHOD_RE.finditer(text[:start]))
     return {
         "paper": None,
@@ -338,6 +343,12 @@ def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str 
         return False
     if re.search(r"\bat\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+(?:of|=)\s*$", before[-40:]):
         return False  # an operating point: "at a signal-to-noise ratio of 1 dB", "at a learning rate of 0.1"
+    if re.search(
+        r"\b(?:use[sd]?|using|set(?:s|ting)?|fix(?:es|ed|ing)?|cho(?:o?se|sen)|tun(?:e|es|ed|ing))\s+(?:an?\s+|the\s+)?"
+        r"(?:[\w-]+\s+){1,3}(?:of|to|=|at)\s*$",
+        before[-60:],
+    ):
+        return False  # a setting: "we use a dropout rate of 0.1", "we set the threshold to 0.9"
     if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
         return False
     if re.match(r"\s*[x×]\s*10\s*\^", after):
@@ -351,13 +362,14 @@ def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str 
                 before,
                 re.I,
             )
+            and not re.match(r"\s*(?:on|in)\s+(?:the\s+)?[A-Z]", after)  # "with 92.1% on CIFAR-10": a result
             or re.match(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|dataset|labels|samples|parameters)\b", after)
         )
     ):
         return False  # a setting: "with only 25% programmable elements", "10% of the training data"
     # an operating point ("FPR at 95% True Positive Rate") is not a result
     return not (
-        re.search(r"\bat\s*$", before)
+        re.search(r"\bat\s+(?:an?\s+|the\s+)?$", before, re.I)
         and re.match(r"\s*(?:[A-Z][\w-]*\s+){0,2}(?:rate|recall|TPR|precision)\b", after, re.I)
     )
 
@@ -476,7 +488,7 @@ def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], 
             r"\s*(?:in|on|for)\s+[^;%,]{1,40}?(?:,\s*and|,|\band)\s+", gap
         ):
             found[i]["kind"] = "delta"
-            if not b["_named"] and a["_named"]:  # "improves P@5 by 16% in English and 43% in Mandarin"
+            if not b["_named"] and a["_named"] and a["unit"] == b["unit"]:  # "by 16% in English and 43% in Mandarin"
                 b["metric"] = a["metric"]
 
 
@@ -506,7 +518,9 @@ def _leading_hit(hits: list[tuple[int, int, str]], text: str, pos: int) -> int |
 
 _BEFORE_VALUE = re.compile(
     r"\s*\)?\s*(?:of|=|:|is|are|at|to|was|were|becomes|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)|"
-    rf"\(|score of|scores? of|by|from)?{_ADVERBS}\s*(?:an?\s+|only\s+)?[+−-]?"
+    r"\(|score of|scores? of|by|from|"  # "F1 increases from 0.71", "latency drops by 3x"
+    r"(?:increas|decreas|improv|ris|rose|drop|fall|fell|grow|grew|jump|climb|declin|reduc|lower|boost|rais)\w*\s+"
+    rf"(?:from|to|by))?{_ADVERBS}\s*(?:an?\s+|only\s+)?[+−-]?"
 )
 # a metric, then where it was measured, then its value: "error on the N-body dataset to 0.0035"
 _MEASURED_ON = re.compile(
