@@ -79,7 +79,8 @@ class PaperCards(anywidget.AnyWidget):
     query = traitlets.Unicode("", help="query of the current kernel search").tag(sync=True)
     why = traitlets.Dict(
         help="why each hit of the current kernel search matched, by paper id: "
-        "{'terms': [query terms found in the paper], 'sentence': its best-matching sentence}"
+        "{'terms': [query terms found in the paper], 'sentence': its best-matching sentence}, and 'related': "
+        "[its own topical terms closest to the query] when the matched words say little"
     ).tag(sync=True)
     embedding_progress = traitlets.Dict(
         {"done": 0, "total": 0, "state": "idle"},

@@ -111,3 +111,34 @@ def test_a_matched_sentence_is_escaped_in_the_static_fallback() -> None:
     markdown = data["text/markdown"]
     assert "<img" not in markdown and "Matched: Object hallucination &lt;img" in markdown
     assert "is \\[bad\\](javascript:" in markdown  # brackets escaped: no link
+
+
+def test_cards_carry_the_related_terms_of_a_hit_whose_matched_words_say_little() -> None:
+    """A hybrid search's weakly matched hits ("matched: language, model") come with their related terms in the
+    ``why`` trait (the cards show them in the reason line) and in the static fallback's line."""
+    from paperlab.search import search_library
+
+    question = "why do language models make things up, and how can we detect it"
+    results = search_library(demo_library(), question, k=10)
+    w = PaperCards(results)
+    w.wait_for_reasons()
+    expected = {pid: r["related"] for pid, r in results.reasons.items() if r.get("related")}
+    related = {pid: r["related"] for pid, r in w.why.items() if "related" in r}
+    assert related and related == {pid: terms for pid, terms in expected.items() if pid in w.why}
+    assert any("hallucinat" in t for terms in related.values() for t in terms), related
+    assert all(set(r) == {"terms", "sentence"} for pid, r in w.why.items() if pid not in related)
+    markdown = w._repr_mimebundle_()[0]["text/markdown"]
+    for terms in related.values():
+        assert f" · related: {', '.join(terms)}" in markdown
+
+
+def test_a_related_term_is_escaped_in_the_static_fallback() -> None:
+    papers = list(demo_library())[:3]
+    w = PaperCards(papers, activate=False)
+    w.scores = {papers[0].id: 0.5}
+    w.why = {
+        papers[0].id: {"terms": ["x"], "sentence": "", "related": ["<img src=x onerror=alert(1)>", "[a](javascript:b)"]}
+    }
+    data, _ = w._repr_mimebundle_()
+    assert "<img" not in data["text/html"] and "related: &lt;img src=x onerror=alert(1)&gt;" in data["text/html"]
+    assert "<img" not in data["text/markdown"] and "\\[a\\](javascript:b)" in data["text/markdown"]

@@ -95,6 +95,26 @@ def test_a_semantic_hit_matching_only_generic_words_says_what_related_to_the_que
     assert not any(r.get("related") for r in strong.values())  # matched words that say it all: nothing added
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Our own reading of "the same word": one singular form the start of the other (pair/pairs, hallucinat...)."""
+    a, b = a.rstrip("s"), b.rstrip("s")
+    return a == b or (min(len(a), len(b)) >= 5 and (a[:7] == b[:7]))
+
+
+@pytest.mark.parametrize("query", [QUESTION, "learning representations by pulling similar pairs together"])
+def test_related_terms_repeat_no_matched_word_and_no_word_of_each_other(index: PaperIndex, query: str) -> None:
+    """Session 5's demo showed "matched: paired ... related: positive, negative pairs, positive pairs" and
+    "related: hallucinations, lvlms, hallucinatory": the related terms say something new, each word once."""
+    reasons = index.search(query, k=10, min_score=0).reasons
+    related = {pid: r["related"] for pid, r in reasons.items() if r.get("related")}
+    assert related, query
+    for pid, terms in related.items():
+        said = [w for t in reasons[pid]["terms"] for w in t.split()] + [w for w in query.lower().split() if len(w) > 3]
+        words = [w for t in terms for w in t.split()]
+        assert not any(_same_word(w, m) for w in words for m in said), (terms, reasons[pid]["terms"])
+        assert not any(_same_word(a, b) for i, a in enumerate(words) for b in words[i + 1 :]), terms
+
+
 def test_best_sentence_gives_the_opening_way_only_within_the_margin() -> None:
     import numpy as np
 

@@ -139,16 +139,39 @@ class PairTerms:
         itself = float(self.unit[row] @ qvec) / (float(np.linalg.norm(qvec)) or 1.0)
         bar = max(float(cos[len(cols) :].max(initial=-1.0)), itself)
         shrink = (self.df - 1) / (self.df + 1)  # a mean over few other holders is a noisy one
-        ranked = [
-            (str(self.terms[c]), float(x * shrink[c])) for c, x in zip(cols, cos[: len(cols)], strict=True) if x > bar
-        ]
-        return _readable(sorted(ranked, key=lambda t: -t[1]), n)
+        ranked = sorted(
+            ((c, float(x * shrink[c])) for c, x in zip(cols, cos[: len(cols)], strict=True) if x > bar),
+            key=lambda t: -t[1],
+        )
+        return _unrepeated([(str(self.terms[c]), stems[c]) for c, _ in ranked], matched, n)
 
     def _closeness(self, row: int, cols: list[int], qvec: np.ndarray) -> np.ndarray:
         """Cosine between ``qvec`` and the mean vector of each term's holders other than ``row``."""
         others = self.sums[cols] - self.unit[row]  # every one of ``cols`` is held by ``row``
         norms = np.linalg.norm(others, axis=1) * (float(np.linalg.norm(qvec)) or 1.0)
         return np.asarray(others @ qvec / np.maximum(norms, 1e-12))
+
+
+def _unrepeated(terms: list[tuple[str, tuple[str, ...]]], said: set[str], n: int) -> list[str]:
+    """The first ``n`` of ``terms`` (each with its words' stems, best first) that repeat no word of ``said`` (stems)
+    nor of a term chosen before it: "positive, negative pairs, positive pairs" beside "paired" reads "positive,
+    negative"; "hallucinations, hallucinatory" reads "hallucinations" (:func:`_same_word`)."""
+    seen = set(said)
+    out: list[str] = []
+    for term, stems in terms:
+        if any(_same_word(s, t) for s in stems for t in seen):
+            continue
+        out.append(term)
+        seen.update(stems)
+        if len(out) == n:
+            break
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two word stems name one word to a reader: equal, or one a prefix of the other when both have at least
+    five letters (the Snowball stems "hallucin" and "hallucinatori")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
 
 
 def _readable(ranked: list[tuple[str, float]], n: int) -> list[str]:

@@ -51,14 +51,18 @@ def static_fallback(
 
 def why_notes(why: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
     """The static fallback's line under each explained search hit, by id: "Matched: " and its best sentence (its
-    matched terms when no sentence was found); hits with neither get no line."""
+    matched terms when no sentence was found), then " · related: " and its related terms when it has some; hits with
+    none of these get no line."""
     notes = {}
     for pid, reason in why.items():
         sentence = str(reason.get("sentence") or "").strip()
         terms = reason.get("terms") or []
         text = sentence or (", ".join(map(str, terms)) if isinstance(terms, (list, tuple)) else "")
-        if text:
-            notes[pid] = f"Matched: {text}"
+        related = reason.get("related") or []
+        also = ", ".join(map(str, related)) if isinstance(related, (list, tuple)) else ""
+        line = " · ".join(x for x in (f"Matched: {text}" if text else "", f"related: {also}" if also else "") if x)
+        if line:
+            notes[pid] = line
     return notes
 
 

@@ -44,8 +44,12 @@ def answer_with(handler: Any, msg: Any) -> dict[str, Any]:
 
 
 def why_trait(reasons: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The ``why`` trait: terms and sentence of each explained hit, by id."""
-    return {pid: {"terms": r["terms"], "sentence": r["sentence"]} for pid, r in reasons.items()}
+    """The ``why`` trait: terms and sentence of each explained hit, by id, and ``"related"`` (its own topical terms
+    closest to the query) for a hit whose matched words say little."""
+    return {
+        pid: {"terms": r["terms"], "sentence": r["sentence"], **({"related": r["related"]} if r.get("related") else {})}
+        for pid, r in reasons.items()
+    }
 
 
 def thumb_value(value: Any) -> int:

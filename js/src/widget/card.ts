@@ -36,6 +36,8 @@ export interface ICardState {
   venue?: string;
   /** Why the kernel search found it: the best-matching sentence. */
   why?: string;
+  /** The hit's own topical terms closest to the query, when the words it matched say little. */
+  related?: string[];
   /** The kernel is still finding why: the card keeps the reason's line so it does not jump when it comes. */
   whyPending?: boolean;
   /** Terms to highlight (the kernel's matched terms and the typed filter). */
@@ -87,13 +89,8 @@ export function buildCard(
     reason.title = state.feed.reason;
     card.appendChild(reason);
   }
-  if (state.why) {
-    const why = h('div', 'plc-why');
-    why.append(
-      h('span', 'plc-why-label', 'Matched: '),
-      marked(h('span'), state.why, state.terms)
-    );
-    card.appendChild(why);
+  if (state.why || state.related?.length) {
+    card.appendChild(whyLine(state));
   } else if (state.whyPending) {
     const why = h('div', 'plc-why plc-why-pending');
     why.append(h('span', 'plc-why-label', 'Matched: '), h('span', '', '…'));
@@ -108,6 +105,24 @@ export function buildCard(
   }
   card.appendChild(footer(p, state, actions));
   return card;
+}
+
+/** Why a hit matched: its best sentence (matched terms marked), then the related terms the kernel found for it. */
+function whyLine(state: ICardState): HTMLElement {
+  const why = h('div', 'plc-why');
+  if (state.why) {
+    why.append(
+      h('span', 'plc-why-label', 'Matched: '),
+      marked(h('span'), state.why, state.terms)
+    );
+  }
+  if (state.related?.length) {
+    why.append(
+      h('span', 'plc-why-label', state.why ? ' · related: ' : 'Related: '),
+      h('span', 'plc-why-related', state.related.join(', '))
+    );
+  }
+  return why;
 }
 
 /** The title as read: its LaTeX decoded by the kernel (`title_text`), else as written. */

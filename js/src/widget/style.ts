@@ -100,6 +100,7 @@ export const CSS = `
 .plc-venue { color: var(--jp-ui-font-color1, #1f1f1f); font-weight: 600; }
 .plc-why { color: var(--jp-ui-font-color1, #1f1f1f); font-style: italic; line-height: 1.35; overflow-wrap: anywhere; }
 .plc-why-label { font-style: normal; color: var(--jp-ui-font-color2, #616161); }
+.plc-why-related { font-style: normal; }
 .plc-reason {
   color: var(--jp-ui-font-color1, #1f1f1f); line-height: 1.35; overflow: hidden; overflow-wrap: anywhere;
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;

@@ -478,6 +478,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
       crowded: this.crowded,
       venue: venues[p.id] || undefined,
       why: why?.sentence || undefined,
+      related: why?.related,
       whyPending: why === undefined && this.whyPending(p.id),
       terms: this.terms(why?.terms),
       feed: this.feed.cardState(p.id)
@@ -532,18 +533,27 @@ export class CardsView implements act.IActionHost, IFeedHost {
   /** Why the kernel search found a paper (the `why` trait), if it says. */
   private whyOf(
     id: string
-  ): { terms?: string[]; sentence?: string } | undefined {
+  ): { terms?: string[]; sentence?: string; related?: string[] } | undefined {
     const all = this.model.get('why') as
-      Record<string, { terms?: unknown; sentence?: unknown }> | undefined;
+      | Record<
+          string,
+          { terms?: unknown; sentence?: unknown; related?: unknown }
+        >
+      | undefined;
     const one = all?.[id];
     if (!one || typeof one !== 'object') {
       return undefined;
     }
-    const terms = Array.isArray(one.terms)
-      ? one.terms.filter((t): t is string => typeof t === 'string')
-      : [];
+    const strings = (x: unknown): string[] =>
+      Array.isArray(x)
+        ? x.filter((t): t is string => typeof t === 'string')
+        : [];
     const sentence = typeof one.sentence === 'string' ? one.sentence : '';
-    return { terms, sentence };
+    return {
+      terms: strings(one.terms),
+      sentence,
+      related: strings(one.related)
+    };
   }
 
   /** Entry index of a paper id. */
