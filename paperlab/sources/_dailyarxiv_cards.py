@@ -26,7 +26,7 @@ import re
 
 from ..errors import ProblemCollector
 from ..paper import Paper
-from ._dailyarxiv_rows import _LINK, _ROLE_OF, Row, _column_key, _paper, html_to_text, is_separator, split_cells
+from ._dailyarxiv_rows import _LINK, _ROLE_OF, IMAGE, Row, _column_key, _paper, html_to_text, is_separator, split_cells
 
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -96,7 +96,7 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
             in_abstract = in_abstract and not abstract
         elif in_abstract:
             abstract.append(line)
-    links = " ".join(m.group(0) for line in block for m in _LINK.finditer(line))
+    links = " ".join(m.group(0) for line in block for m in _LINK.finditer(IMAGE.sub(r"\g<alt>", line)))
     if "date" not in cells and not _ARXIV_LINK.search(links):
         return None
     cells["link"] = [links]

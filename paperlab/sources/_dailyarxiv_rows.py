@@ -27,6 +27,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 from ..errors import ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
@@ -68,7 +69,12 @@ _ROLES = {
         "发布日期",
         "发表日期",
         "时间",
+        "year",
+        "pub year",
+        "publication year",
+        "年份",
     },
+    "venue": {"venue", "conference", "conf", "journal", "published in", "appear in", "会议", "期刊"},
     "authors": {"author", "authors", "first author", "author list", "作者"},
     "link": {"pdf", "link", "links", "url", "arxiv", "arxiv link", "arxiv id", "paper link", "abs", "id", "链接"},
     "code": {"code", "codes", "github", "repo", "repository", "code link", "project", "代码"},
@@ -94,12 +100,25 @@ _ROW = re.compile(
     re.VERBOSE,
 )
 _DETAILS = re.compile(r"^<details>\s*<summary>[^<]*</summary>\s*<p>(?P<text>.*)</p>\s*</details>$", re.S)
-_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^()\s]*)\)")
+_LINK = re.compile(r"\[{1,2}(?P<text>[^\[\]]*)\]{1,2}\((?P<url>[^()\s]*)\)")  # also "[[arXiv]](url)"
+# an image ("![R](badge.svg)", the badge of "[![R](badge.svg)](code-url)") stands for its alt text
+IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\([^()\s]*\)")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+# words of a column name that make it a link column ("Links & Summary", "PDF / Code")
+_LINK_WORDS = frozenset({"link", "links", "pdf", "url", "arxiv"})
 _WHOLE_LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*)\)$", re.S)
 _HREF = re.compile(r"""href\s*=\s*["'](?P<url>[^"']+)["']""", re.I)
+# partial dates of curated lists; any hyphen ("2026\u201110") reads as "-"
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-"})
+_YEAR_MONTH = re.compile(r"^(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_SHORT_YEAR = re.compile(r"^['\u2018\u2019](?P<y>\d{2})$")
+_MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
+_HEADING_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:年|[-./])\s*(?P<m>\d{1,2})(?!\d))?")
 _DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?:[T ].*)?$")
 _ARXIV_TEXT = re.compile(r"^(?:arxiv:\s*)?(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.I)
-_EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1$", re.S)
+# emphasis around a whole cell, perhaps followed by a decoration ("**Title** ⚓", "**Title** 🔥")
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1(?:\s*[^\w\s\\|\[\]()])*$", re.S)
 _ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s*al\.?|and others)\s*$", re.I)
 # links that name an arXiv id: arxiv.org and its mirrors (export., alphaxiv, ar5iv, papers.cool/arxiv), HF papers
 # (an IEEE ".../document/9396034" looks like an old-style id and is not one)
@@ -177,6 +196,59 @@ def parse_date(text: str) -> dt.date | None:
     raise ValueError(text)
 
 
+def cell_date(text: str, hint: tuple[int, int | None] | None = None) -> tuple[dt.date | None, dict[str, Any]]:
+    """A date cell to the precision it gives, as (date, ``extra`` entries): a whole date (see :func:`parse_date`),
+    or a month ("2024-01", "2024.06", "2026‑10" with any hyphen, "May 2025") or a year ("2022") kept with
+    ``{"date_precision": "month"|"year"}``; "06-08" (month-day) only under a heading naming that year and month
+    (``hint``, see :func:`date_hint`).
+
+    Raises
+    ------
+    ValueError
+        For anything else (the cell's text as shown).
+    """
+    try:
+        return parse_date(text), {}
+    except ValueError:
+        pass
+    value = " ".join(_unwrap(html_to_text(text)).translate(_DASHES).split())
+    m = _YEAR_MONTH.match(value)
+    if m and 1 <= int(m.group("m")) <= 12:
+        return dt.date(int(m.group("y")), int(m.group("m")), 1), {"date_precision": "month"}
+    if _YEAR.match(value):
+        return dt.date(int(value), 1, 1), {"date_precision": "year"}
+    if m := _SHORT_YEAR.match(value):  # "'22": this century unless that is in the future
+        year = 2000 + int(m.group("y"))
+        year = year if year <= dt.date.today().year + 1 else year - 100
+        return dt.date(year, 1, 1), {
+            "date_precision": "year",
+            "date_inferred": True,
+            "date_note": f"century of {value}",
+        }
+    for form in ("%b %Y", "%B %Y"):
+        try:
+            return dt.datetime.strptime(value.replace(".", ""), form).date(), {"date_precision": "month"}
+        except ValueError:
+            pass
+    m = _MONTH_DAY.match(value)
+    if m and hint and hint[1] == int(m.group("m")):
+        try:
+            return dt.date(hint[0], int(m.group("m")), int(m.group("d"))), {}
+        except ValueError:
+            pass
+    raise ValueError(value)
+
+
+def date_hint(headings: list[str]) -> tuple[int, int | None] | None:
+    """(year, month or None) named by the nearest heading that names one ("2026年06月", "June 2026", "2025")."""
+    for heading in reversed(headings):
+        m = _HEADING_MONTH.search(heading)
+        if m:
+            month = int(m.group("m")) if m.group("m") else None
+            return int(m.group("y")), month if month and 1 <= month <= 12 else None
+    return None
+
+
 def _unwrap(text: str) -> str:
     """``text`` without the emphasis (``**…**``, ``_…_``, backticks) wrapped around all of it."""
     text = text.strip()
@@ -219,7 +291,7 @@ def header_columns(line: str) -> Columns | None:
     """The columns of a table header row, if it is the header of a paper table (see the module docstring)."""
     names = tuple(html_to_text(_unwrap(cell)) for cell in split_cells(line))
     keys = [_column_key(name) for name in names]
-    roles = tuple(_ROLE_OF.get(key) for key in keys)
+    roles = tuple(_ROLE_OF.get(key) or ("link" if _LINK_WORDS & set(key.split()) else None) for key in keys)
     if roles.count("title") > 1 and any(key in _TITLE_FIRST for key in keys):
         roles = tuple("link" if r == "title" and k not in _TITLE_FIRST else r for r, k in zip(roles, keys, strict=True))
     if "title" not in roles or len({r for r in roles if r}) < 2:
@@ -294,7 +366,7 @@ def _fits(role: str | None, cell: str) -> bool:
     """Whether a cell can be the ``role`` column's (free text always can; an unknown column cannot be checked)."""
     if role == "date":
         try:
-            parse_date(cell)
+            cell_date(cell)
         except ValueError:
             return False
         return True
@@ -304,12 +376,12 @@ def _fits(role: str | None, cell: str) -> bool:
 
 
 def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) -> Paper | None:
-    title, title_link = _title(cells["title"][0])
-    if not title:
-        problems.add(row.where, "table row has an empty title")
+    title, title_link, note = _title(cells["title"][0])
+    if not title or not any(ch.isalpha() for ch in title):  # "", "✅", "—": a table of marks, not of papers
+        problems.add(row.where, "table row has an empty title" if not title else f"table row has no title: {title!r}")
         return None
     try:
-        date = parse_date(cells["date"][0]) if "date" in cells else None
+        date, date_extra = cell_date(cells["date"][0], date_hint(row.tags)) if "date" in cells else (None, {})
     except ValueError as exc:
         problems.add(row.where, f"date cell expected YYYY-MM-DD, got {exc.args[0]!r}")
         return None
@@ -321,6 +393,9 @@ def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) ->
     # a relative link (a file next to the README) is kept as written, but never as the paper's URL
     relative = title_link and not safe_url(title_link) and not _SCHEME.match(title_link)
     extra = {"link": title_link} if relative else {}
+    # The date is the arXiv entry's last update (both generators write it): the first publication only for v1.
+    # A year or a month alone ("2024", "2024-01") is a curated list's first-release date: published, so said.
+    partial = "date_precision" in date_extra
     return Paper(
         title=title,
         arxiv_id=arxiv_id,
@@ -330,28 +405,40 @@ def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) ->
         code_url=_code_url(cells.get("code", [])),
         authors=_authors(cells.get("authors", [""])[0]),
         abstract=_joined(cells.get("abstract", [])),
-        comment=_joined(cells.get("comment", [])),
-        # The date is the arXiv entry's last update (both generators write it): the first publication only for v1.
-        updated=date,
-        published=date if version == 1 or arxiv_id is None else None,
+        comment=_joined(cells.get("comment", [])) or note,
+        journal_ref=_venue(cells.get("venue", [])),
+        updated=None if partial else date,
+        published=date if partial or version == 1 or arxiv_id is None else None,
         tags=list(row.tags),
         sources=[SourceRecord(SOURCE_KIND, location=row.source, record=row.where)],
-        extra=extra,
+        extra={**extra, **date_extra} if date is not None else extra,
     )
 
 
-def _title(cell: str) -> tuple[str, str | None]:
-    """Title text and link of a title cell (``**[title](url)**``, ``**title**``, ``<a href=…>title</a>``)."""
-    inner = _unwrap(cell)
+def _venue(cells: list[str]) -> str | None:
+    """A venue cell's text ("NeurIPS 2024", "TPAMI"); none when empty or only an arXiv id or "arXiv"."""
+    text = _unwrap(html_to_text(_LINK.sub(r"\g<text>", cells[0]))) if cells else ""
+    if text.lower() in _NO_VALUE or text.lower() == "arxiv" or _ARXIV_TEXT.match(text):
+        return None
+    return text
+
+
+def _title(cell: str) -> tuple[str, str | None, str | None]:
+    """Title text, link and note of a title cell (``**[title](url)**``, ``**title**``, ``<a href=…>title</a>``;
+    ``**title**<br><sub>a summary</sub>``: the title, then the note)."""
+    head, *rest = _BREAK.split(cell, maxsplit=1)
+    note = html_to_text(rest[0]) or None if rest and html_to_text(head) else None
+    inner = _unwrap(head if note else cell)
     m = _WHOLE_LINK.match(inner)
     if m:
-        return html_to_text(_unwrap(m.group("text"))), html.unescape(m.group("url")) or None
+        return html_to_text(_unwrap(m.group("text"))), html.unescape(m.group("url")) or None, note
     href = _HREF.search(inner)
-    return html_to_text(inner), html.unescape(href.group("url")) if href else None
+    return html_to_text(inner), html.unescape(href.group("url")) if href else None, note
 
 
 def _links(cell: str) -> list[str]:
     """Every link target of a cell (markdown links, ``href``), else the cell itself if it is a URL or an id."""
+    cell = IMAGE.sub(r"\g<alt>", cell)
     found = [html.unescape(m.group("url")) for m in _LINK.finditer(cell)]
     found += [html.unescape(m.group("url")) for m in _HREF.finditer(cell)]
     if not found:
