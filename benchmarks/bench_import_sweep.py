@@ -11,7 +11,8 @@ sources) and reports, per file:
 * an independent count of the records in the file, by a regular expression that knows nothing of paperlab
   (``@type{`` entries other than ``@string``/``@comment``/``@preamble``; ``TY  -`` lines; the length of a JSON
   array, of OpenAlex ``results`` or of an object keyed by id), to compare with what was read;
-* field checks on every paper read: an empty title, a year outside 1450..next year, LaTeX or markup left in the
+* field checks on every paper read: an empty title, a DOI that is not one, a year outside 1450..next year,
+  LaTeX or markup left in the
   readable title (``shown_title``), authors that are not one person each (a name holding ``" and "``, ``;``,
   several commas or six long words run together, a comma (not "Given Family" order), digits, or over 60
   characters).
@@ -50,6 +51,7 @@ from typing import Any
 _BIB_ENTRY = re.compile(r"(?m)^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]")
 _NOT_ENTRIES = {"string", "comment", "preamble"}
 _RIS_START = re.compile(r"(?m)^\ufeff?TY {1,2}-")
+_RECORD_END = re.compile(r"(?m)^ER(?: {1,2}-)?[ \t]*$")
 
 
 def count_bibtex(text: str) -> int:
@@ -58,8 +60,9 @@ def count_bibtex(text: str) -> int:
 
 
 def count_ris(text: str) -> int:
-    """``TY  -`` lines (one or two spaces before the hyphen)."""
-    return len(_RIS_START.findall(text))
+    """``TY  -`` lines (one or two spaces before the hyphen), or ``ER`` lines if more (a file of tagged records
+    in another layout, such as a Web of Science export saved as ``.ris``)."""
+    return max(len(_RIS_START.findall(text)), len(_RECORD_END.findall(text)))
 
 
 def count_json(text: str) -> int | None:
@@ -95,6 +98,7 @@ def independent_count(path: Path) -> int | None:
 
 # -- field checks -------------------------------------------------------------------------
 
+_DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)
 _LEFT_LATEX = re.compile(r"\\[A-Za-z]+|[{}]|\$|</?[a-z]+[ >/]|\\[\\'\"`^~]")
 
 
@@ -125,6 +129,8 @@ def paper_problems(paper: Any, next_year: int) -> list[str]:
         out.append("empty title")
     elif _LEFT_LATEX.search(shown):
         out.append(f"LaTeX/markup left in title: {shown[:80]!r}")
+    if paper.doi and not _DOI.fullmatch(paper.doi):
+        out.append(f"not a DOI: {paper.doi[:60]!r}")
     if paper.published is not None and not 1450 <= paper.published.year <= next_year:
         out.append(f"implausible year {paper.published.year}")
     for name in paper.authors:

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Reference", "is_bare_arxiv_id", "normalize_arxiv_id", "normalize_doi", "parse_reference"]
+__all__ = [
+    "DOI_IN_TEXT",
+    "Reference",
+    "find_doi",
+    "is_bare_arxiv_id",
+    "normalize_arxiv_id",
+    "normalize_doi",
+    "parse_reference",
+]
 
 # New-style ids (0704.0001, 2503.14895v1) and old-style ids (astro-ph/0601001, math.GT/0309136v2).
 _ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
@@ -24,6 +32,8 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _DOI_PREFIX_START = frozenset("hHdD")
 # a reference that is a DOI: the prefix is optional, the DOI itself must look like one
 _DOI_REFERENCE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
+# a DOI anywhere in a text ("10.1/x", in a URL, "10.1/x [doi]"), or a short DOI (10/abc1) on its own
+DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\[\]<>\"]+|(?<![\w.])10/[a-z0-9]+(?![\w/])", re.ASCII | re.I)
 # arXiv's own DOIs name the arXiv id: 10.48550/arXiv.2503.14895
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 
@@ -68,6 +78,17 @@ def normalize_doi(text: str) -> str:
     if doi[:1] in _DOI_PREFIX_START:  # fast path: most DOIs start with "10."
         doi = _DOI_PREFIX.sub("", doi)
     return doi
+
+
+def find_doi(text: str) -> str | None:
+    """The first DOI in ``text`` (a DOI field, a resolver or publisher URL, a citation that holds one), without
+    trailing punctuation; None when ``text`` holds no DOI.
+
+    >>> find_doi("http://doi.ieeecomputersociety.org/10.1109/ICAC.2004.47"), find_doi("10/dvzd5z"), find_doi("N/A")
+    ('10.1109/ICAC.2004.47', '10/dvzd5z', None)
+    """
+    m = DOI_IN_TEXT.search(text)
+    return m.group(0).rstrip(".,;:)") if m else None
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from typing import Any
 import rispy
 
 from ..errors import ParseError, ProblemCollector
-from ..identifiers import normalize_arxiv_id, parse_reference
+from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 
@@ -53,7 +53,6 @@ _KEPT = {
 }
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)", re.ASCII)
-_DOI = re.compile(r"10\.\d{4,9}/[^\s\[\]<>\"]+|(?<![\w.])10/[a-z0-9]+(?![\w/])", re.ASCII | re.I)
 
 
 def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
@@ -144,7 +143,7 @@ def _published(parts: list[int]) -> dt.date | None:
 def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None]:
     """The DOI (``DO``, else a doi.org link) and an arXiv id (from an arXiv DOI or an arxiv.org link)."""
     links = _values(record, "urls") + _values(record, "file_attachments2") + _values(record, "file_attachments1")
-    found = (_DOI.search(v) for v in _values(record, "doi"))  # "10.1/x", a doi.org URL, "10.1/x [doi]"
+    found = (DOI_IN_TEXT.search(v) for v in _values(record, "doi"))  # "10.1/x", a doi.org URL, "10.1/x [doi]"
     doi = next((m.group(0).rstrip(".") for m in found if m), None)  # "N/A" is no DOI
     if not doi:
         doi = next((r.doi for r in map(parse_reference, links) if r.doi and "doi.org/" in r.text.lower()), None)

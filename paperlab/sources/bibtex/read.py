@@ -25,6 +25,7 @@ from pylatexenc.macrospec import MacroSpec
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from .._files import read_bytes
+from .fields import missing_parent, month_number, split_name_list, valid_doi
 
 __all__ = ["parse_bibtex", "read_bibtex"]
 
@@ -73,6 +74,10 @@ def _make_decoder() -> LatexNodes2Text:
             MacroTextSpec("LaTeX", simplify_repl="LaTeX"),
             MacroTextSpec("BibTeX", simplify_repl="BibTeX"),
             MacroTextSpec("slash", simplify_repl="/"),
+            # ordinal suffixes old .bib files define for themselves: "9\xth Symposium", "22\nd Conference"
+            MacroTextSpec("xth", simplify_repl="th "),
+            MacroTextSpec("nd", simplify_repl="nd "),
+            MacroTextSpec("rd", simplify_repl="rd "),
         ],
     )
     return LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
@@ -290,7 +295,7 @@ def _balanced(text: str) -> bool:
 
 def _authors(value: Any) -> tuple[list[str], bool]:
     """Author names in order, and whether the list ended with ``and others``."""
-    names = value if isinstance(value, list) else [value]
+    names = [n for v in (value if isinstance(value, list) else [value]) for n in _name_list(v)]
     out, truncated = [], False
     for raw in names:
         if not isinstance(raw, str) or not raw.strip():
@@ -302,6 +307,11 @@ def _authors(value: Any) -> tuple[list[str], bool]:
         if name:
             out.append(name)
     return out, truncated
+
+
+def _name_list(raw: Any) -> list[Any]:
+    """One BibTeX name, or the names of a list written with commas instead of ``and``."""
+    return split_name_list(raw) if isinstance(raw, str) else [raw]
 
 
 def _published(entry: Entry) -> dt.date | None:
@@ -318,10 +328,7 @@ def _published(entry: Entry) -> dt.date | None:
     m = re.search(r"\d{4}", str(year)) if year else None
     if not m:
         return None
-    month = entry.fields_dict["month"].value if "month" in entry.fields_dict else None
-    month_num = month if isinstance(month, int) and 1 <= month <= 12 else 1
-    if isinstance(month, str) and month.strip().isdigit() and 1 <= int(month) <= 12:
-        month_num = int(month)
+    month_num = month_number(entry.fields_dict["month"].value if "month" in entry.fields_dict else None) or 1
     day = _field(entry, "day")
     try:
         return dt.date(int(m.group(0)), month_num, int(day) if day and str(day).isdigit() else 1)
@@ -432,7 +439,8 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
     fields = _bib_fields(entry, published)
     if fields:
         extra["bibtex_fields"] = fields
-    extra.update(Paper.partial_date(*(_field(entry, k) for k in ("date", "year", "month", "day"))))  # "year"/"month"
+    month = month_number(entry.fields_dict["month"].value) if "month" in entry.fields_dict else None
+    extra.update(Paper.partial_date(_field(entry, "date"), _field(entry, "year"), month, _field(entry, "day")))
     return extra
 
 
@@ -465,7 +473,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         primary_category=primary,
         comment=comment,
         journal_ref=_journal(entry, arxiv_id),
-        doi=_verbatim(doi) if isinstance(doi, str) else None,
+        doi=valid_doi(_verbatim(doi)) if isinstance(doi, str) else None,
         url=_verbatim(url) if isinstance(url, str) else None,
         keywords=keywords,
         tags=tags,
@@ -533,12 +541,27 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
             try:
                 papers.append(_entry_to_paper(block, source))
             except ParseError as exc:
-                problems.add(where, exc.message)
+                problems.add(where, exc.message + _crossref_hint(block, lib))
     if not papers and not problems.problems:
-        raise ParseError(
-            "no BibTeX entries found; expected entries such as @article{key, title = {...}}", source=source
-        )
+        raise ParseError(_no_entries_message(lib), source=source)
     return problems.finish(papers, expected="BibTeX entries")
+
+
+def _crossref_hint(entry: Entry, lib: BibLibrary) -> str:
+    """What a skipped entry's missing ``crossref`` parent means for it ("" if it has none missing)."""
+    parent = missing_parent(entry, lib)
+    return f" (its crossref {parent!r} is not in this file, so nothing was inherited from it)" if parent else ""
+
+
+def _no_entries_message(lib: BibLibrary) -> str:
+    """Why a file gave nothing: no entries at all, or only @string abbreviations / @preamble."""
+    strings = len(lib.strings)
+    if strings:
+        return (
+            f"no BibTeX entries found, only {strings} @string abbreviation(s): a file of abbreviations for other "
+            "files' entries; expected entries such as @article{key, title = {...}}"
+        )
+    return "no BibTeX entries found; expected entries such as @article{key, title = {...}}"
 
 
 def read_bibtex(path: str | Path) -> list[Paper]:

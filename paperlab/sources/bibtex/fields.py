@@ -1,0 +1,93 @@
+"""BibTeX fields as real exports write them, read leniently.
+
+Found on real files nobody tuned the reader for (benchmarks/bench_import_sweep.py): author lists separated by
+commas instead of ``and`` ("Ada Lovelace, Alan Turing, Grace Hopper"), month names BibTeX's macros do not
+cover ("Sept", "June 2"), DOI fields holding a URL or a whole citation, and entries whose ``crossref`` parent
+is in another file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bibtexparser.library import Library as BibLibrary
+from bibtexparser.model import Entry
+
+from ...identifiers import find_doi, normalize_doi
+
+__all__ = ["missing_parent", "month_number", "split_name_list", "valid_doi"]
+
+_SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"))
+_WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # SICI DOIs hold "<" and ">": kept whole
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _top_level_commas(text: str) -> list[str]:
+    """``text`` split at commas outside braces."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        if ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+def split_name_list(raw: str) -> list[str]:
+    """``raw`` as several names when it is a comma-separated list of ``Given Family`` names.
+
+    BibTeX separates names with ``and``; a name holds at most two commas (``Family, Jr, Given``). Three or more
+    comma-separated parts of two or more words each, none a suffix such as ``Jr.``, are a list written with
+    commas ("Keenan Crane, Fernando de Goes, Peter Schröder"): one name each. Anything else is one name.
+
+    >>> split_name_list("Keenan Crane, Fernando de Goes, Mathieu Desbrun")
+    ['Keenan Crane', 'Fernando de Goes', 'Mathieu Desbrun']
+    >>> split_name_list("Ford, Jr., Henry"), split_name_list("Lovelace, Ada")
+    (['Ford, Jr., Henry'], ['Lovelace, Ada'])
+    """
+    parts = _top_level_commas(raw)
+    if len(parts) < 3 or any(len(p.split()) < 2 or p.lower() in _SUFFIXES for p in parts):
+        return [raw]
+    return parts
+
+
+def month_number(value: Any) -> int | None:
+    """The month (1-12) of a BibTeX month value: a number, or an English month name or its first three or more
+    letters ("Sept", "June", "aug."); None if it names no month."""
+    if isinstance(value, int):
+        return value if 1 <= value <= 12 else None
+    text = str(value or "").strip().lower().rstrip(".")
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    word = re.match(r"[a-z]+", text)
+    if word is None or len(word.group(0)) < 3:
+        return None
+    prefix = word.group(0)[:3]
+    return _MONTHS.index(prefix) + 1 if prefix in _MONTHS else None
+
+
+def valid_doi(value: str) -> str | None:
+    """The DOI a ``doi`` field holds: the field itself, the DOI inside a URL (``https://doi.org/…``,
+    ``http://doi.ieeecomputersociety.org/10.1109/…``) or inside a citation pasted there; None when it holds none."""
+    text = normalize_doi(value)
+    return text if _WHOLE_DOI.fullmatch(text) else find_doi(value)
+
+
+def _key(entry: Entry) -> str:
+    return entry.key.strip().lower()
+
+
+def _parent_key(entry: Entry) -> str | None:
+    fld = entry.fields_dict.get("crossref")
+    value = fld.value if fld is not None else None
+    return value.strip().lower() if isinstance(value, str) and value.strip() else None
+
+
+def missing_parent(entry: Entry, library: BibLibrary) -> str | None:
+    """The ``crossref`` key of ``entry`` when no entry of ``library`` has it, else None."""
+    parent = _parent_key(entry)
+    if parent is None:
+        return None
+    return None if any(_key(e) == parent for e in library.entries) else str(entry.fields_dict["crossref"].value)

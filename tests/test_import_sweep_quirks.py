@@ -1,0 +1,79 @@
+"""Quirks of real BibTeX, RIS and CSL-JSON exports that the importers had not been tuned for.
+
+Each was found by benchmarks/bench_import_sweep.py on public files of the development split (reference
+managers, databases, personal web sites); the test files in tests/data/ reproduce each quirk with made-up
+records. What a user sees: every author a separate person, the month the file gives, a DOI that is a DOI (or
+none), and an error that says why a record or a file gave no paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+from paths import DATA
+
+import paperlab
+from paperlab.errors import ParseError, PartialImportWarning
+from paperlab.identifiers import find_doi
+from paperlab.sources.bibtex import parse_bibtex, read_bibtex
+from paperlab.sources.bibtex.fields import month_number, split_name_list
+
+BIB = DATA / "bibtex"
+
+
+def _bib_papers() -> dict[str, paperlab.Paper]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        papers = read_bibtex(BIB / "sweep-quirks.bib")
+    skipped = [w.message for w in caught if isinstance(w.message, PartialImportWarning)]
+    assert len(skipped) == 1 and len(skipped[0].problems) == 1  # the orphan: no title, its parent missing
+    return {p.extra["bibtex_key"]: p for p in papers}
+
+
+def test_authors_separated_by_commas_are_each_a_person() -> None:
+    papers = _bib_papers()
+    assert papers["commas2019"].authors == ["Ada Quill", "Bruno de Vries", "Chen Mei Ling", "Dora Okafor"]
+    assert papers["suffix1950"].authors == ["Martin Oakes Jr."]  # "Family, Jr, Given" is one name
+    assert split_name_list("Lovelace, Ada") == ["Lovelace, Ada"]  # "Family, Given" is one name
+
+
+def test_month_names_without_a_bibtex_macro_keep_the_month() -> None:
+    paper = _bib_papers()["september2008"]
+    assert paper.published == dt.date(2008, 9, 1)
+    assert paper.extra["date_precision"] == "month"
+    assert [month_number(v) for v in ("Sept", "June", "aug.", "12", 7, "Spring", "")] == [9, 6, 8, 12, 7, None, None]
+
+
+def test_doi_fields_give_the_doi_they_hold_or_none() -> None:
+    papers = _bib_papers()
+    assert papers["publisherurl2004"].doi == "10.5555/RES.2004.47"
+    assert papers["citationdoi2019"].doi == "10.5555/3314221.3314600"
+    assert papers["nodoi2001"].doi is None
+    assert papers["sici1999"].doi == "10.5555/(SICI)1234-5678(199903)29:3<219::AID-XYZ230>3.0.CO;2-0"
+    assert find_doi("see https://doi.org/10.1234/abc.5.") == "10.1234/abc.5"
+
+
+def test_self_defined_ordinal_macros_read_as_ordinals() -> None:
+    venue = _bib_papers()["ordinal2021"].journal_ref
+    assert venue == "Proceedings of the 9th Workshop on Odd Macros and the 22nd Meeting"
+
+
+def test_entry_whose_crossref_parent_is_missing_says_so() -> None:
+    with pytest.warns(PartialImportWarning) as caught:
+        read_bibtex(BIB / "sweep-quirks.bib")
+    (problem,) = caught[0].message.problems  # type: ignore[union-attr]
+    assert problem.where.startswith("entry 'orphan2020'")
+    assert "expected a 'title' field (its crossref 'proceedings-not-here' is not in this file" in problem.message
+    with pytest.raises(ParseError, match="crossref 'gone' is not in this file"):
+        parse_bibtex("@inproceedings{k, crossref = {gone}}")
+
+
+def test_file_of_string_abbreviations_only_is_an_error_that_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "abbrev.bib"  # journal abbreviations kept apart from the entries that use them
+    path.write_text('@String{j-odd = "Journal of Odd Months"}\n@STRING{inst = {Example Institute}}\n')
+    with pytest.raises(ParseError, match=r"only 2 @string abbreviation\(s\)") as err:
+        paperlab.load(path)
+    assert "abbrev.bib" in str(err.value)
