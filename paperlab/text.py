@@ -1,4 +1,4 @@
-"""User text written into markdown, and the cache key of a text: one home for each.
+"""User text written into markdown, an author's family name, and the cache key of a text: one home for each.
 
 Model layer: imports nothing of ours.
 """
@@ -8,8 +8,18 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections.abc import Sequence
 
-__all__ = ["NO_MATH_CLASS", "md_escape", "md_link_text", "md_no_math", "md_quote", "shown_text", "text_hash"]
+__all__ = [
+    "NO_MATH_CLASS",
+    "first_author",
+    "md_escape",
+    "md_link_text",
+    "md_no_math",
+    "md_quote",
+    "shown_text",
+    "text_hash",
+]
 
 #: Classes of the outermost element of HTML we write: MathJax 3 (JupyterLab 4, Notebook 7) and MathJax 2 (nbconvert,
 #: classic notebook) skip them, so a "$" in a title, abstract or note is never typeset as math.
@@ -96,3 +106,11 @@ def text_hash(text: str) -> str:
     'd0278de5f6e5'
     """
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def first_author(authors: Sequence[str]) -> str:
+    """The first author's family name ("Vaswani" for "Ashish Vaswani" or "Vaswani, Ashish"), or ""."""
+    if not authors:
+        return ""
+    first = authors[0].strip()
+    return first.split(",")[0].strip() if "," in first else (first.split() or [""])[-1]

@@ -71,3 +71,25 @@ def test_diff_columns_name_the_papers_and_empty_facets_are_named_not_shown() -> 
     assert "Not shown, empty for both papers: categories, authors." in shown
     assert list(d.index) == ["task", "datasets", "metrics", "categories", "authors"]  # the frame keeps them
     assert f"only {a.id}" in d.columns
+
+
+def test_a_paper_without_arxiv_id_or_doi_is_labelled_by_first_author_and_year_not_its_title_again() -> None:
+    papers = [
+        Paper(title=LONG, authors=["Ada Lovelace", "Charles Babbage"], published="2025-03-01", abstract="a"),
+        Paper(title="Notes on the analytical engine", authors=["Lovelace, Ada"], published="2025-06-01"),
+        Paper(title="Computing machinery and intelligence", authors=["Alan Turing"], published="1950-10-01"),
+        Paper(title="A <b>bold</b> claim", authors=["Eve <img src=x onerror=alert(1)>"], published="2024-01-01"),
+        Paper(title="TruthPrInt: Mitigating LVLM Object Hallucination", arxiv_id="2503.10602"),
+    ]
+    df = paperlab.compare(papers)
+    shown = df._repr_html_() or ""
+    labels = _row_labels(shown)
+    assert labels[:3] == ["Lovelace 2025a", "Lovelace 2025b", "Turing 1950"]  # short, unique, not the title again
+    assert labels[3] == "onerror=alert(1)&gt; 2024" and labels[4] == "2503.10602"  # an author's markup is text
+    assert "<img" not in shown and "<b>" not in shown
+    assert "first author and year" in (re.search(r"<caption>(.*?)</caption>", shown) or [""])[0]
+    # the frame keeps the paperlab ids; the labels ride along by id
+    assert list(df.index) == [p.id for p in papers] and df.index[0].startswith("title:")
+    assert df.attrs["labels"][papers[0].id] == "Lovelace 2025a" and df.loc[papers[0].id, "title"] == LONG
+    d = diff(papers[0], papers[1])
+    assert _headers(d._repr_html_() or "") == ["shared", "only Lovelace 2025a", "only Lovelace 2025b"]

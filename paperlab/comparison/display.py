@@ -5,12 +5,19 @@ title given room to wrap."""
 from __future__ import annotations
 
 import html
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from string import ascii_lowercase
 from typing import TYPE_CHECKING, Any
+
+from ..text import first_author
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMN_WIDTHS", "drop_empty", "empty_note", "readable_ref", "readable_refs"]
+    from ..paper import Paper
+
+__all__ = ["COLUMN_WIDTHS", "drop_empty", "empty_note", "paper_labels", "readable_ref", "readable_refs"]
 
 #: Minimum widths of the wordy columns of a compare table (the rest take what they need).
 COLUMN_WIDTHS = {"title": "18em", "results": "16em", "task": "9em", "datasets": "9em", "metrics": "9em"}
@@ -31,15 +38,38 @@ def readable_ref(paper_id: str, title: str | None = None) -> str:
     return paper_id
 
 
-def readable_refs(ids: list[str], titles: list[Any]) -> list[str]:
-    """:func:`readable_ref` of each row, made unique (a repeated label gets `` (2)``, `` (3)``…)."""
+def readable_refs(ids: list[str], titles: list[Any], labels: Mapping[str, str] | None = None) -> list[str]:
+    """The label of each row: its entry in ``labels`` (:func:`paper_labels`, by id) when it has one, else
+    :func:`readable_ref`; made unique (a repeated label gets `` (2)``, `` (3)``…)."""
     seen: dict[str, int] = {}
     out = []
     for pid, title in zip(ids, titles, strict=True):
-        label = readable_ref(str(pid), title if isinstance(title, str) else None)
+        label = (labels or {}).get(str(pid)) or readable_ref(str(pid), title if isinstance(title, str) else None)
         seen[label] = seen.get(label, 0) + 1
         out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return out
+
+
+def paper_labels(papers: Sequence[Paper]) -> dict[str, str]:
+    """A short label of each paper, by id, as a reader cites it: the arXiv id or DOI when it has one, else its first
+    author's family name and year ("Lovelace 2025"; "Lovelace 2025a", "Lovelace 2025b" for several), else the
+    title's first words (:func:`readable_ref`)."""
+    cited: dict[str, str] = {}
+    for p in papers:
+        family = first_author(p.authors)
+        if p.id.startswith("title:") and family and p.year:
+            cited[p.id] = f"{family} {p.year}"
+    shared = Counter(cited.values())
+    taken: Counter[str] = Counter()
+    labels = {}
+    for p in papers:
+        label = cited.get(p.id)
+        if label is not None and shared[label] > 1:
+            k = taken[label]
+            taken[label] += 1
+            label = f"{label}{ascii_lowercase[k]}" if k < 26 else f"{label} ({k + 1})"
+        labels[p.id] = label or readable_ref(p.id, p.title)
+    return labels
 
 
 def drop_empty(shown: pd.DataFrame, axis: int = 1) -> tuple[pd.DataFrame, list[str]]:

@@ -40,12 +40,13 @@ def cell_text(v: Any) -> str:
     return str(v)
 
 
-def _only_label(column: str, titles: dict[str, str]) -> str:
-    """A diff column ``only <paper id>`` labelled by the paper's readable reference."""
+def _only_label(column: str, titles: dict[str, str], labels: dict[str, str]) -> str:
+    """A diff column ``only <paper id>`` labelled by the paper's label (:func:`.display.paper_labels`), else its
+    readable reference."""
     if not column.startswith("only "):
         return column
     pid = column[5:]
-    return f"only {readable_ref(pid, titles.get(pid))}"
+    return f"only {labels.get(pid) or readable_ref(pid, titles.get(pid))}"
 
 
 def _isna(v: Any) -> bool:
@@ -82,8 +83,8 @@ class PaperlabAccessor:
 
     def style(self) -> Styler:
         """A Styler for JupyterLab: titles and code links clickable, best values bold, text escaped; rows labelled
-        by arXiv id, DOI or short title, columns (compare) or facets (diff) empty everywhere left out and named in
-        the caption, the title column wide enough to read."""
+        by arXiv id, DOI, else first author and year ("Lovelace 2025a"; short title without them), columns (compare)
+        or facets (diff) empty everywhere left out and named in the caption, the title column wide enough to read."""
         df = self._display_frame()
         if self.kind == "leaderboard":
             return _leaderboard_styler(df)
@@ -95,13 +96,17 @@ class PaperlabAccessor:
             self._link_cells(df, shown)
             shown, dropped = drop_empty(shown, axis=1)
             titles = list(df["title"]) if "title" in df else [None] * len(df)
-            shown.index = type(df.index)(readable_refs([str(i) for i in df.index], titles), name="paper")
+            labels = self._df.attrs.get("labels") or {}
+            shown.index = type(df.index)(readable_refs([str(i) for i in df.index], titles, labels), name="paper")
             note = empty_note(dropped, "every paper")
             if any(str(i).startswith(("title:", "doi:")) for i in df.index):
-                note += " Rows are labelled by arXiv id, DOI or short title; the frame's index holds paperlab ids."
+                note += (
+                    " Rows are labelled by arXiv id, DOI, else first author and year (or short title);"
+                    " the frame's index holds paperlab ids."
+                )
         else:
-            titles_of = self._df.attrs.get("titles", {})
-            shown = shown.rename(columns=lambda c: _only_label(str(c), titles_of))
+            titles_of, labels_of = self._df.attrs.get("titles", {}), self._df.attrs.get("labels", {})
+            shown = shown.rename(columns=lambda c: _only_label(str(c), titles_of, labels_of))
             shown, dropped = drop_empty(shown, axis=0)
             note = empty_note(dropped, "both papers")
         styler = shown.style.format_index(escape="html", axis=0).format_index(escape="html", axis=1)

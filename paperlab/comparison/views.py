@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
+from .display import paper_labels
 from .render import cell_text, ensure_accessor
 from .sentences import extract_facets, extract_results
 from .tables import ResultsTable
@@ -151,6 +152,7 @@ def compare(
         if c in df:
             df[c] = df[c].astype("Int64")
     df.attrs["paperlab"] = "compare"
+    df.attrs["labels"] = paper_labels(plist)  # the rows' labels in a notebook ("Lovelace 2025" for a title-only paper)
     ensure_accessor()
     return df
 
@@ -185,7 +187,8 @@ def diff(a: Paper, b: Paper) -> pd.DataFrame:
         }
     df = _frame()(pd.DataFrame.from_dict(rows, orient="index"))
     df.attrs["paperlab"] = "diff"
-    df.attrs["titles"] = {a.id: a.title, b.id: b.title}  # the notebook display labels columns by title
+    df.attrs["titles"] = {a.id: a.title, b.id: b.title}
+    df.attrs["labels"] = paper_labels([a, b])  # the notebook display labels the columns by these
     ensure_accessor()
     return df
 

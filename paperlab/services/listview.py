@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..store.entries import STATUS_LABELS
-from ..text import NO_MATH_CLASS, md_escape, shown_text
+from ..text import NO_MATH_CLASS, first_author, md_escape, shown_text
 from ..urls import html_link
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..library import Library
     from ..store.entries import ListEntry
 
-__all__ = ["STATUS_LABELS", "ReadingListView", "contributors", "first_author", "note_html", "provenance"]
+__all__ = ["STATUS_LABELS", "ReadingListView", "contributors", "note_html", "provenance"]
 
 # status dot colours: JupyterLab's own warn/success colours, readable fallbacks outside JupyterLab
 _DOT = {
@@ -45,14 +45,6 @@ _CHIP = (
 
 def _e(text: str) -> str:
     return html.escape(shown_text(text))
-
-
-def first_author(authors: Sequence[str]) -> str:
-    """The first author's family name ("Vaswani" for "Ashish Vaswani" or "Vaswani, Ashish"), or ""."""
-    if not authors:
-        return ""
-    first = authors[0].strip()
-    return first.split(",")[0].strip() if "," in first else (first.split() or [""])[-1]
 
 
 @dataclass
