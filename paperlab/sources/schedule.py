@@ -46,9 +46,12 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "date": ("date", "dates", "when", "day", "week", "meeting date", "session date", "datum"),
     "presenter": (
         "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
-        "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator",
+        "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator", "person",
     ),
-    "paper": ("paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s"),
+    "paper": (
+        "paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s",
+        "reading list", "required reading", "required readings",
+    ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
     "authors": ("authors", "author", "paper authors"),
     "venue": ("venue", "appear in", "appeared in", "published in", "conference", "journal", "where published"),
@@ -60,6 +63,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "slides": ("slides", "slide", "content", "material", "materials", "recording", "video"),
 }  # fmt: skip
 _ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
+# columns that list the readings of a meeting; when a table has one, its "title"/"topic" column is the meeting's
+# topic ("Creating user models" with readings: [...]), not a paper
+_READING_COLUMNS = frozenset({"reading", "readings", "reading list", "required reading", "required readings"})
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -229,6 +235,19 @@ def _yaml_cell(value: Any, depth: int = 0) -> Any:
     return str(value)[:1000]
 
 
+def _front_matter_tables(text: str) -> list[ScheduleTable]:
+    """The meetings of a page's YAML front matter (a Jekyll page listing ``sessions:`` there), if it has some."""
+    if not text.startswith("---"):
+        return []
+    front, end, _ = text[3:].partition("\n---")
+    if not end:
+        return []
+    try:
+        return _yaml_table(front)
+    except ParseError:  # front matter that is not YAML: the page's tables may still be a schedule
+        return []
+
+
 def _inner_html(element: Any) -> str:
     from lxml import etree
 
@@ -264,7 +283,8 @@ def schedule_tables(text: str, suffix: str, source: str) -> list[ScheduleTable]:
             return _csv_table(text, suffix)
         if suffix in (".yaml", ".yml"):
             return _yaml_table(text)
-        tables = _markdown_tables(text) + (_html_tables(text) if "<table" in text.lower() else [])
+        tables = _front_matter_tables(text) + _markdown_tables(text)
+        tables += _html_tables(text) if "<table" in text.lower() else []
         return tables or (_csv_table(text, suffix) if suffix == ".txt" else [])
     except ParseError as exc:
         raise ParseError(exc.message, source, exc.where) from None
@@ -285,13 +305,23 @@ def _cells(table: ScheduleTable, cells: list[Any]) -> tuple[dict[str, Any], dict
     """The row's first cell of each role, and its other cells by column name."""
     by_role: dict[str, Any] = {}
     other: dict[str, str] = {}
-    for name, value in zip(table.columns, cells, strict=False):
-        role = _role(name)
+    roles = _column_roles(table.columns)
+    for name, role, value in zip(table.columns, roles, cells, strict=False):
         if role is not None and (by_role.get(role) is None or not clean_cell(by_role[role])):
             by_role[role] = value
         elif value is not None and clean_cell(value):
             other[clean_cell(name) or "column"] = clean_cell(value)
     return by_role, other
+
+
+def _column_roles(columns: list[Any]) -> list[str | None]:
+    """The role of each column; a "title"/"topic" column is no paper column when another one names the readings
+    (``title: "Creating user models"`` with ``readings: [...]``)."""
+    keys = [" ".join(re.sub(r"[^\w]+", " ", clean_cell(c).lower()).replace("_", " ").split()) for c in columns]
+    roles = [_role(c) for c in columns]
+    if any(r == "paper" and k in _READING_COLUMNS for r, k in zip(roles, keys, strict=True)):
+        roles = ["topic" if r == "paper" and k not in _READING_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
+    return roles
 
 
 def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, n_papers: int) -> Paper:
@@ -307,8 +337,9 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
         venue_text, _, _, venue_doi = link_ids(clean_cell(cells.get("venue")))
         venue, doi = (None if is_placeholder(venue_text) else venue_text), doi or venue_doi
         code = safe_url(link_ids(clean_cell(cells.get("code")))[1])
-        if not is_placeholder(clean_cell(cells.get("note"))):
-            extra["note"] = clean_cell(cells.get("note"))
+        note = clean_cell(cells.get("note"))
+        if not is_placeholder(note) and note != found.title:  # a description that named the paper is its title
+            extra["note"] = note
     if meeting.date:
         extra["meeting_date"] = meeting.date.isoformat()
     if found.extra_urls:
@@ -350,12 +381,16 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
         note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
     if not found and by_role.get("link") is not None:
-        found, note = _linked_title(note, by_role.get("link"))
+        # no paper column ("leader | description | url"): the description names the linked paper
+        described = None if "paper" in _column_roles(table.columns) else clean_cell(by_role.get("note")) or None
+        found, note = _linked_title(note or described, by_role.get("link"))
+    topic = clean_cell(by_role.get("topic")) or None  # a meeting's topic beside its readings
+    note = note or (topic if not found else None)
     if not (who or found or note) and (is_placeholder(date_text) or len(table.columns) > 1):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
     meeting.skipped = bool(note and (not who or skip_note(note)))
-    meeting.extra = {k: v for k, v in other.items() if v}
+    meeting.extra = {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
     meeting.papers = [_paper_of(p, by_role, meeting, source, len(found)) for p in found]
     return meeting
 
