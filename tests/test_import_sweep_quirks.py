@@ -13,13 +13,18 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from paths import DATA
 
 import paperlab
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.identifiers import find_doi
+from paperlab.sources import detect_format
 from paperlab.sources.bibtex import parse_bibtex, read_bibtex
 from paperlab.sources.bibtex.fields import month_number, split_name_list
+from paperlab.sources.ris import parse_ris, read_ris
+from paperlab.sources.wos import parse_wos
 
 BIB = DATA / "bibtex"
 
@@ -77,3 +82,70 @@ def test_file_of_string_abbreviations_only_is_an_error_that_says_so(tmp_path: Pa
     with pytest.raises(ParseError, match=r"only 2 @string abbreviation\(s\)") as err:
         paperlab.load(path)
     assert "abbrev.bib" in str(err.value)
+
+
+# -- RIS and Web of Science -------------------------------------------------------------------
+
+RIS = DATA / "ris"
+
+
+def test_conference_papers_and_chapters_take_their_venue_from_the_book_title() -> None:
+    papers = read_ris(RIS / "conference-bt.ris")
+    assert [p.journal_ref for p in papers] == [
+        "Proceedings of the Imaginary Conference on Tagged Formats",
+        "Advances in Made-Up Research",
+        None,  # a whole book has no venue
+    ]
+
+
+def _check_wos(papers: list[paperlab.Paper]) -> None:
+    first, second = papers
+    assert first.title == "Tagged Records From a Citation Index, With a Title That Runs Over Two Lines"
+    assert first.authors == ["Ada Quill", "Bruno de Vries"]  # the full names (AF), given name first
+    assert first.journal_ref == "JOURNAL OF MADE-UP INDEXES"
+    assert (first.published, first.doi) == (dt.date(2015, 11, 15), "10.5555/jmi.2015.0101")
+    assert first.abstract == "A made-up abstract of one sentence."
+    assert first.keywords == ["citation index", "tagged export"]
+    assert first.extra["wos"] == {
+        "volume": "12",
+        "issue": "3",
+        "start_page": "101",
+        "end_page": "117",
+        "accession_number": "WOS:000000000000001",
+    }
+    assert (second.published, second.extra["date_precision"]) == (dt.date(2012, 1, 1), "year")
+    assert second.authors == ["D Okafor"]
+
+
+def test_web_of_science_plain_text_export_is_read_and_names_the_record_it_skips(tmp_path: Path) -> None:
+    path = RIS / "wos-plain.txt"
+    assert detect_format(path) == "wos"
+    with pytest.warns(PartialImportWarning) as caught:
+        papers = list(paperlab.load(path))
+    (problem,) = caught[0].message.problems  # type: ignore[union-attr]
+    assert (problem.where, problem.message) == ("record 3, line 38", "expected a title ('TI ')")
+    _check_wos(papers)
+    # the same export saved as .ris (a common mistake) is read as what it is
+    named_ris = tmp_path / "savedrecs.ris"
+    named_ris.write_bytes(path.read_bytes())
+    with pytest.warns(PartialImportWarning):
+        _check_wos(read_ris(named_ris))
+
+
+def test_text_that_is_neither_ris_nor_web_of_science_is_still_refused() -> None:
+    with pytest.raises(ParseError, match="no RIS records found"):
+        parse_ris("AU Someone\nTI Not a record\n")
+    with pytest.raises(ParseError, match="no Web of Science records found"):
+        parse_wos("FN Clarivate Analytics Web of Science\nVR 1.0\nEF\n")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="PTAUIERFNSOYDBE \n\t-0123456789,.abc\u00e9", max_size=400))
+def test_web_of_science_reader_raises_only_parse_errors(text: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartialImportWarning)
+        try:
+            papers = parse_wos("PT J\n" + text)
+        except ParseError:
+            return
+    assert all(p.title for p in papers)

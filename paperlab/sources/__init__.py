@@ -34,6 +34,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "semantic_scholar": ("semantic_scholar", "read_semantic_scholar"),
     "bibtex": ("bibtex", "read_bibtex"),
     "ris": ("ris", "read_ris"),
+    "wos": ("wos", "read_wos"),
     "csl": ("csl", "read_csl"),
     "json": ("native", "read_native"),
     "jsonl": ("native", "read_native"),
@@ -114,6 +115,12 @@ def _xml_kind(head: str) -> str:
     return "arxiv_atom"
 
 
+def _is_wos(text: str) -> bool:
+    from .wos import looks_like_wos
+
+    return looks_like_wos(text)
+
+
 def _has_paper_table(text: str) -> bool:
     from .dailyarxiv import has_paper_table
 
@@ -190,6 +197,8 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
         return "markdown_cards"
     if _RIS_START.search(text) and _RIS_END.search(text):
         return "ris"
+    if _is_wos(text):
+        return "wos"
     if "| **Title** |" in text or ("|" in text and "<details>" in text) or _has_paper_table(text):
         return "dailyarxiv"
     if stripped.startswith("@") or "\n@" in text:
@@ -199,7 +208,7 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
     if suffix in (".md", ".markdown"):  # a README of papers in a layout detection did not see: the reader says
         return "dailyarxiv"  # which layouts it knows, or finds the per-paper cards of the blockquote layout
     raise ParseError(
-        "unrecognised file format: expected BibTeX, RIS, CSL-JSON, arXiv Atom/RSS/OAI-PMH XML, JSON/JSONL (Hugging "
+        "unrecognised file format: expected BibTeX, RIS, Web of Science plain text, CSL-JSON, arXiv Atom/RSS/OAI-PMH XML, JSON/JSONL (Hugging "
         "Face, Semantic Scholar, OpenAlex, Kaggle arXiv, paperlab), CSV, a reading-group schedule, a DailyArXiv-style "
         "README or a saved Hugging Face papers page",
         source=str(path),

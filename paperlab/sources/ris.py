@@ -31,7 +31,7 @@ from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 
-__all__ = ["parse_ris", "read_ris", "write_ris"]
+__all__ = ["name_given_first", "parse_ris", "read_ris", "write_ris"]
 
 # a tag line: two characters (a capital letter first), then "  - " (one space or a missing value tolerated)
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
@@ -97,7 +97,7 @@ def _values(record: dict[str, Any], key: str) -> list[str]:
     return [" ".join(v.split()) for v in items if isinstance(v, str) and v.strip()]
 
 
-def _name(value: str) -> str:
+def name_given_first(value: str) -> str:
     """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Embase's ``Liu R.`` as is) as
     ``Given Family Suffix``, the way paperlab writes authors."""
     family, _, rest = value.partition(",")
@@ -157,7 +157,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _first(record, "title", "primary_title", "unknown_tag:CT", "unknown_tag:BT", "short_title")
     if not title:
         raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
-    authors = [_name(a) for a in _values(record, "authors") + _values(record, "first_authors")]
+    authors = [name_given_first(a) for a in _values(record, "authors") + _values(record, "first_authors")]
     doi, arxiv = _identifiers(record)
     parts, precision = _date(record)
     kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
@@ -168,6 +168,8 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     journal = _first(
         record, "secondary_title", "alternate_title3", "journal_name", "alternate_title2", "alternate_title1"
     )
+    if journal is None and _first(record, "title", "primary_title"):  # a conference paper or chapter: BT, its book
+        journal = _first(record, "unknown_tag:BT")
     urls = [u for u in _values(record, "urls") if u.lower().startswith(("http://", "https://"))]
     if arxiv and urls and urls[0] == f"https://arxiv.org/abs/{arxiv[0]}":
         urls = []  # the landing page the paper names anyway (Paper.abs_url)
@@ -217,6 +219,10 @@ def parse_ris(text: str, source: str = "<string>") -> list[Paper]:
     """
     records, unended = _records(text)
     if not records and not unended:
+        from .wos import looks_like_wos, parse_wos  # Web of Science's own tagged format, often named .ris
+
+        if looks_like_wos(text):
+            return parse_wos(text, source)
         raise ParseError("no RIS records found; expected records from 'TY  - ' to 'ER  - ' lines", source=source)
     parser = rispy.RisParser(enforce_list_tags=False)
     problems = ProblemCollector(source)
