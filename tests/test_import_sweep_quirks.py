@@ -149,3 +149,11 @@ def test_web_of_science_reader_raises_only_parse_errors(text: str) -> None:
         except ParseError:
             return
     assert all(p.title for p in papers)
+
+
+# -- CSL-JSON ---------------------------------------------------------------------------------
+
+
+def test_csl_names_written_as_family_comma_given_strings_are_turned_round() -> None:
+    papers = paperlab.load(DATA / "csl" / "string-names.json")
+    assert [p.authors for p in papers] == [["Ada Quill", "Bruno de Vries"], ["Dora Okafor Jr."], ["Example Institute"]]

@@ -23,6 +23,7 @@ from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
+from .ris import name_given_first
 
 __all__ = ["parse_csl", "read_csl", "write_csl"]
 
@@ -54,9 +55,15 @@ def _authors(item: dict[str, Any]) -> list[str]:
     if not isinstance(names, list):
         raise ParseError(f"field 'author': expected a list of name objects, got {type(names).__name__}")
     try:
-        return [text for text in (csl_name_text(n) for n in names) if text]
+        return [text for text in (_name_text(n) for n in names) if text]
     except ValueError as exc:
         raise ParseError(f"field 'author': {exc}") from None
+
+
+def _name_text(name: Any) -> str:
+    """A CSL name object as paperlab writes an author; a plain string (not CSL, but what hand-written files and
+    other tools put there) in ``Family, Given`` order is turned round to ``Given Family``."""
+    return name_given_first(name) if isinstance(name, str) else csl_name_text(name)
 
 
 def _precision(issued: Any, published: dt.date) -> str | None:
