@@ -31,7 +31,7 @@ import networkx as nx
 import traitlets
 from anywidget.experimental import command
 
-from .citations import citation_graph
+from .citations import citation_graph, fetch_note
 from .library import Library
 from .paper import Paper
 from .services.widgetlist import add_to_widget_list, widget_reading_list
@@ -143,6 +143,9 @@ class GraphView(anywidget.AnyWidget):
     opened_id = traitlets.Unicode("", help="the node whose card the user opened last").tag(sync=True)
     height = traitlets.Int(520).tag(sync=True)
     var_name = traitlets.Unicode("", help="the user's name of the library, for the view's hints").tag(sync=True)
+    empty_note = traitlets.Unicode(
+        "", help="why a graph has no citation (a service was unreachable, none were found); '' when never fetched"
+    ).tag(sync=True)
 
     def __init__(
         self,
@@ -156,15 +159,19 @@ class GraphView(anywidget.AnyWidget):
     ) -> None:
         if color_by not in ("year", "status"):
             raise ValueError(f"color_by: expected 'year' or 'status', got {color_by!r}")
-        var_name = ""
+        var_name, note = "", ""
         if isinstance(graph, Library):
             var_name = _user_name(graph)
-            graph = citation_graph(graph, store=store)
+            library = graph
+            graph = citation_graph(library, store=store)
+            note = fetch_note(library, store=store, name=var_name) if graph.number_of_edges() == 0 else ""
         if not isinstance(graph, nx.DiGraph):
             raise TypeError(f"expected a networkx DiGraph or a Library, got {type(graph).__name__}")
         self._store = store
         self.graph = graph.subgraph(_kept(graph, max_nodes)).copy()
-        super().__init__(color_by=color_by, reading_list_name=reading_list, height=height, var_name=var_name)
+        super().__init__(
+            color_by=color_by, reading_list_name=reading_list, height=height, var_name=var_name, empty_note=note
+        )
         self._statuses = self._read_statuses()
         self.nodes, self.legends = self._node_rows()
         self.edges = [[a, b] for a, b in self.graph.edges]

@@ -14,7 +14,7 @@ from ..library import Library
 from ..paper import Paper
 from ..search.signals import register_signal
 from .bibliography import Bibliography, bibliography
-from .fetch import FetchReport, citations, fetch_citations, links, references
+from .fetch import FetchReport, citations, fetch_citations, fetch_note, links, references
 from .graph import citation_count, citation_graph, citation_similarity, cocitation, coupling, gaps
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "cocitation",
     "coupling",
     "fetch_citations",
+    "fetch_note",
     "gaps",
     "library_gaps",
     "links",

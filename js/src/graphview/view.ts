@@ -317,9 +317,10 @@ export class GraphView {
     this.count.textContent =
       `${library.length} library papers · ${rows.length - library.length} neighbours · ` +
       `${graph.size} citations`;
-    this.empty.textContent = emptyHint(
-      String(this.model.get('var_name') || '')
-    );
+    // why there is no citation (a service was unreachable, none found), else how to fetch them
+    this.empty.textContent =
+      String(this.model.get('empty_note') || '') ||
+      emptyHint(String(this.model.get('var_name') || ''));
     this.empty.hidden = graph.size > 0 || rows.length === 0;
   }
 
