@@ -45,6 +45,11 @@ def test_authors_separated_by_commas_are_each_a_person() -> None:
     assert split_name_list("Lovelace, Ada") == ["Lovelace, Ada"]  # "Family, Given" is one name
 
 
+def test_names_after_and_that_start_with_an_accent_or_a_language_macro_keep_it() -> None:
+    authors = _bib_papers()["accents2018"].authors
+    assert authors == ["Dora Okafor", "Élodie Marchand", "Šimon Novak", "Анна Петрова"]
+
+
 def test_month_names_without_a_bibtex_macro_keep_the_month() -> None:
     paper = _bib_papers()["september2008"]
     assert paper.published == dt.date(2008, 9, 1)

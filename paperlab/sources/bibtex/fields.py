@@ -11,16 +11,35 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
+from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import Entry
 
 from ...identifiers import find_doi, normalize_doi
 
-__all__ = ["missing_parent", "month_number", "split_name_list", "valid_doi"]
+__all__ = ["SeparateCoAuthorsKeepingAccents", "missing_parent", "month_number", "split_name_list", "valid_doi"]
 
 _SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"))
 _WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # SICI DOIs hold "<" and ">": kept whole
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+_HIDDEN = "\x00"  # stands for a backslash while names are split (no BibTeX text holds a NUL)
+
+
+class SeparateCoAuthorsKeepingAccents(bm.SeparateCoAuthors):
+    """bibtexparser's co-author splitting, with a name that starts with a macro after ``and`` kept whole.
+
+    bibtexparser 2.1's splitter skips an escaped character without noting that a new name starts there, so the
+    name lost its first two characters: ``… and \\'{E}ric Moulines`` became ``{E}ric Moulines`` (read "Eric"),
+    ``… and \\v{S}imon`` became ``{S}imon``. The backslashes are hidden while the names are split.
+    """
+
+    def _transform_field_value(self, name: str) -> list[str]:
+        if not isinstance(name, str) or _HIDDEN in name:
+            return super()._transform_field_value(name)
+        return [part.replace(_HIDDEN, "\\") for part in split_multiple_persons_names(name.replace("\\", _HIDDEN))]
 
 
 def _top_level_commas(text: str) -> list[str]:

@@ -25,7 +25,7 @@ from pylatexenc.macrospec import MacroSpec
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from .._files import read_bytes
-from .fields import missing_parent, month_number, split_name_list, valid_doi
+from .fields import SeparateCoAuthorsKeepingAccents, missing_parent, month_number, split_name_list, valid_doi
 
 __all__ = ["parse_bibtex", "read_bibtex"]
 
@@ -261,7 +261,7 @@ def _parse_stack() -> list[Any]:
         bm.RemoveEnclosingMiddleware(allow_inplace_modification=True),
         bm.NormalizeFieldKeys(allow_inplace_modification=True),
         bm.MonthIntMiddleware(allow_inplace_modification=True),
-        bm.SeparateCoAuthors(allow_inplace_modification=True),
+        SeparateCoAuthorsKeepingAccents(allow_inplace_modification=True),
     ]
 
 
@@ -273,11 +273,17 @@ def _field(entry: Entry, *names: str) -> str | None:
     return None
 
 
+_WRAPPED_NAME = re.compile(r"\\[A-Za-z]+\s*\{(.*)\}", re.S)
+
+
 def _name(raw: str) -> str:
     """One BibTeX name (``Last, First``, ``First von Last``, ``{Corporate Name}``) as ``First von Last Jr``."""
     raw = " ".join(raw.split())
     if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
         return _clean(raw[1:-1])
+    wrapped = _WRAPPED_NAME.fullmatch(raw)  # \textrussian{Family, Given}: the macro only sets the language
+    if wrapped and _balanced(wrapped.group(1)):
+        raw = wrapped.group(1)
     parts = parse_single_name_into_parts(raw, strict=False)
     words = parts.first + parts.von + parts.last + parts.jr
     return _clean(" ".join(words)) if words else _clean(raw)
