@@ -250,10 +250,12 @@ class GraphView(anywidget.AnyWidget):
             "</tr>"
             for r in library + others
         ]
-        caption = (
-            f"Citation graph: {len(library)} library papers, {self.graph.number_of_nodes() - len(library)} "
-            f"neighbours, {self.graph.number_of_edges()} citations"
+        counts = (
+            (len(library), "library paper"),
+            (self.graph.number_of_nodes() - len(library), "neighbour"),
+            (self.graph.number_of_edges(), "citation"),
         )
+        caption = "Citation graph: " + ", ".join(f"{k} {noun}{'' if k == 1 else 's'}" for k, noun in counts)
         return f"<table><caption>{html.escape(caption)}</caption>{head}{''.join(rows)}</table>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -97,6 +97,13 @@ def test_static_fallback_escapes_titles(tmp_path: Path) -> None:
     assert any(r["title"] == HOSTILE for r in view.nodes)
 
 
+def test_static_fallback_counts_one_paper_as_one(tmp_path: Path) -> None:
+    store = Store(tmp_path / "one.sqlite3")
+    CitationCache(store).save(A.id, "references", "semantic_scholar", [Link(_neighbour(1, 2015, 5))])
+    table = GraphView(Library([A]), store=store)._repr_mimebundle_()[0]["text/html"]
+    assert "Citation graph: 1 library paper, 1 neighbour, 1 citation</caption>" in table
+
+
 def test_arguments_are_checked(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="color_by: expected 'year' or 'status'"):
         GraphView(Library([A]), color_by="topic", store=Store(tmp_path / "x.sqlite3"))

@@ -3,7 +3,8 @@
  * the candidates (largest node per cell), and a label is drawn only where it overlaps no label drawn earlier
  * in the same frame and fits inside the view (flipped to the node's left when it would run off the right
  * edge, cut with "…" past `MAX_CHARS`). The hovered node and the opened one are drawn on the hover layer,
- * always, with a background (`drawHoverLabel`).
+ * always, with a background (`drawHoverLabel`). Every label has a halo of the view's background colour, so it
+ * reads over the edges and nodes under it in either theme.
  */
 
 import Sigma from 'sigma';
@@ -12,6 +13,8 @@ import { Settings } from 'sigma/settings';
 
 export const MAX_CHARS = 48;
 const GAP = 3;
+/** Width (px) of the background-coloured stroke drawn under each label's letters. */
+export const HALO = 3;
 
 export interface ILabelBox {
   id: string;
@@ -71,7 +74,11 @@ export class LabelBudget {
   /** Labels drawn in the last frame (for tests: none overlap, all inside the view). */
   drawn: ILabelBox[] = [];
 
-  constructor(private readonly view: () => { width: number; height: number }) {}
+  constructor(
+    private readonly view: () => { width: number; height: number },
+    /** The view's background colour: each label's halo. */
+    readonly halo: () => string = () => '#ffffff'
+  ) {}
 
   reset(): void {
     this.drawn = [];
@@ -100,6 +107,11 @@ export class LabelBudget {
       return;
     }
     this.drawn.push(box);
+    // a halo of the background under the text: an edge or a node crossing the label does not cut its letters
+    context.lineJoin = 'round';
+    context.lineWidth = HALO;
+    context.strokeStyle = this.halo();
+    context.strokeText(text, at.left, data.y + size / 3);
     context.fillStyle = settings.labelColor.color ?? '#000';
     context.fillText(text, at.left, data.y + size / 3);
   };

@@ -50,6 +50,20 @@ type Legend = Array<[string, string]>;
 export function emptyHint(name: string): string {
   return `No citations fetched yet — run ${name || '<library>'}.fetch_citations() (cached offline afterwards)`;
 }
+/** The bar's count: "1 library paper · 2 neighbours · 1 citation" (each noun singular for one). */
+export function countLine(
+  library: number,
+  neighbours: number,
+  citations: number
+): string {
+  const n = (k: number, one: string, many: string) =>
+    `${k} ${k === 1 ? one : many}`;
+  return [
+    n(library, 'library paper', 'library papers'),
+    n(neighbours, 'neighbour', 'neighbours'),
+    n(citations, 'citation', 'citations')
+  ].join(' · ');
+}
 const FAINT = 0.5; // how far a neighbour's colour is mixed into the background
 
 /** `#rrggbb` mixed with `#rrggbb` (share `t` of the second); other colour forms are returned unchanged. */
@@ -111,10 +125,13 @@ export class GraphView {
   private readonly card = h('div', 'plg-card');
   private readonly count = h('span', 'plg-count');
   private readonly empty = h('span', 'plg-empty');
-  private readonly labels = new LabelBudget(() => ({
-    width: this.container.clientWidth,
-    height: this.container.clientHeight
-  }));
+  private readonly labels = new LabelBudget(
+    () => ({
+      width: this.container.clientWidth,
+      height: this.container.clientHeight
+    }),
+    () => this.background
+  );
   private readonly colorBy = h('select');
   private readonly legend = h('div', 'plg-legend');
   private graph = new Graph({ type: 'directed' });
@@ -179,7 +196,8 @@ export class GraphView {
         theme: () => ({
           label: this.renderer?.getSetting('labelColor').color ?? null,
           ring: this.ink.ring,
-          background: this.background
+          background: this.background,
+          halo: this.labels.halo()
         }),
         settled: () => this.settled,
         labels: () => this.labels.drawn.map(b => ({ ...b })),
@@ -314,9 +332,11 @@ export class GraphView {
     this.themed = false;
     this.applyTheme();
     this.showLegend();
-    this.count.textContent =
-      `${library.length} library papers · ${rows.length - library.length} neighbours · ` +
-      `${graph.size} citations`;
+    this.count.textContent = countLine(
+      library.length,
+      rows.length - library.length,
+      graph.size
+    );
     // why there is no citation (a service was unreachable, none found), else how to fetch them
     this.empty.textContent =
       String(this.model.get('empty_note') || '') ||
