@@ -50,6 +50,10 @@ def test_names_after_and_that_start_with_an_accent_or_a_language_macro_keep_it()
     assert authors == ["Dora Okafor", "Élodie Marchand", "Šimon Novak", "Анна Петрова"]
 
 
+def test_text_in_an_mbox_is_kept() -> None:
+    assert _bib_papers()["mbox2004"].title == "Evaluation for lambda^-2 and Friends"  # was "lambda^ and Friends"
+
+
 def test_month_names_without_a_bibtex_macro_keep_the_month() -> None:
     paper = _bib_papers()["september2008"]
     assert paper.published == dt.date(2008, 9, 1)

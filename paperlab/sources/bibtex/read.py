@@ -74,6 +74,8 @@ def _make_decoder() -> LatexNodes2Text:
             MacroTextSpec("LaTeX", simplify_repl="LaTeX"),
             MacroTextSpec("BibTeX", simplify_repl="BibTeX"),
             MacroTextSpec("slash", simplify_repl="/"),
+            MacroTextSpec("mbox", simplify_repl="%s"),  # DBLP: lambda\({}^{\mbox{-2}}\)
+            MacroTextSpec("hbox", simplify_repl="%s"),
             # ordinal suffixes old .bib files define for themselves: "9\xth Symposium", "22\nd Conference"
             MacroTextSpec("xth", simplify_repl="th "),
             MacroTextSpec("nd", simplify_repl="nd "),
