@@ -9,13 +9,13 @@ sources) and reports, per file:
   :class:`~paperlab.errors.ParseError` that refused the whole file;
 * any other exception (from the reader or from :func:`paperlab.load`, which also merges): these are bugs;
 * an independent count of the records in the file, by a regular expression that knows nothing of paperlab
-  (``@type{`` entries other than ``@string``/``@comment``/``@preamble``; ``TY  -`` lines; the length of a JSON
-  array, of OpenAlex ``results`` or of an object keyed by id), to compare with what was read;
+  (``@type{`` entries other than ``@string``/``@comment``/``@preamble``; ``TY  -`` lines, or bare ``ER`` lines
+  if more; the length of a JSON array, of OpenAlex ``results`` or of an object keyed by id), to compare with
+  what was read;
 * field checks on every paper read: an empty title, a DOI that is not one, a year outside 1450..next year,
-  LaTeX or markup left in the
-  readable title (``shown_title``), authors that are not one person each (a name holding ``" and "``, ``;``,
-  several commas or six long words run together, a comma (not "Given Family" order), digits, or over 60
-  characters).
+  LaTeX or markup left in the readable title (``shown_title``), authors that are not one person each (a name
+  holding ``" and "``, ``;``, several commas or six long words run together, a comma (not "Given Family"
+  order), digits, or over 60 characters).
 
 A file is *clean* when nothing raised but ParseError/PartialImportWarning, every record the independent count
 sees was read or skipped by name, and no field check failed. ``--expect FILE`` (JSON: file name -> {"records": n,
