@@ -54,6 +54,24 @@ def test_text_in_an_mbox_is_kept() -> None:
     assert _bib_papers()["mbox2004"].title == "Evaluation for lambda^-2 and Friends"  # was "lambda^ and Friends"
 
 
+def test_bib_files_in_windows_1252_utf16_or_a_declared_encoding_read_their_accents(tmp_path: Path) -> None:
+    entry = "@book{k, title = {\u201cQuoted\u201d Caf\u00e9 \u2013 Notes}, author = {M\u00fcller, J\u00fcrgen}, year = {1999}}\n"
+    want = ("\u201cQuoted\u201d Caf\u00e9 \u2013 Notes", ["J\u00fcrgen M\u00fcller"])
+    files = {
+        "windows.bib": entry.encode("cp1252"),  # an editor on Windows, no header
+        "jabref.bib": ("% This file was created with JabRef 2.6.\n% Encoding: Cp1252\n\n" + entry).encode("cp1252"),
+        "utf16.bib": entry.encode("utf-16"),  # with its byte-order mark
+        "latin1.bib": ("% Encoding: ISO8859_1\n" + entry.replace("\u201c", '"').replace("\u201d", '"'))
+        .replace("\u2013", "-")
+        .encode("latin-1"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        (paper,) = read_bibtex(tmp_path / name)
+        expected = want if name != "latin1.bib" else ('"Quoted" Caf\u00e9 - Notes', want[1])
+        assert (paper.title, paper.authors) == expected, name
+
+
 def test_month_names_without_a_bibtex_macro_keep_the_month() -> None:
     paper = _bib_papers()["september2008"]
     assert paper.published == dt.date(2008, 9, 1)

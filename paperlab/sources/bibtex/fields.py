@@ -8,6 +8,7 @@ is in another file.
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
@@ -18,7 +19,14 @@ from bibtexparser.model import Entry
 
 from ...identifiers import find_doi, normalize_doi
 
-__all__ = ["SeparateCoAuthorsKeepingAccents", "missing_parent", "month_number", "split_name_list", "valid_doi"]
+__all__ = [
+    "SeparateCoAuthorsKeepingAccents",
+    "decode_bib",
+    "missing_parent",
+    "month_number",
+    "split_name_list",
+    "valid_doi",
+]
 
 _SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"))
 _WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # SICI DOIs hold "<" and ">": kept whole
@@ -110,3 +118,34 @@ def missing_parent(entry: Entry, library: BibLibrary) -> str | None:
     if parent is None:
         return None
     return None if any(_key(e) == parent for e in library.entries) else str(entry.fields_dict["crossref"].value)
+
+
+_DECLARED = re.compile(rb"^%\s*Encoding:\s*([\w.:-]+)", re.M)  # JabRef's "% Encoding: Cp1252" header
+
+
+def _declared_codec(data: bytes) -> str | None:
+    m = _DECLARED.search(data[:400])
+    if m is None:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii").lower().removeprefix("x-")).name
+    except LookupError:
+        return None
+
+
+def decode_bib(data: bytes) -> str:
+    """The text of a ``.bib`` file: UTF-16 after a byte-order mark, the encoding a JabRef ``% Encoding:`` header
+    declares, else UTF-8, else Windows-1252 (Latin-1 with curly quotes and dashes, what Windows editors and old
+    JabRef wrote), else Latin-1."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    for codec in (_declared_codec(data), "utf-8-sig", "cp1252"):
+        if codec:
+            try:
+                return data.decode("utf-8-sig" if codec == "utf-8" else codec)
+            except UnicodeDecodeError:
+                continue
+    return data.decode("latin-1")

@@ -25,7 +25,14 @@ from pylatexenc.macrospec import MacroSpec
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from .._files import read_bytes
-from .fields import SeparateCoAuthorsKeepingAccents, missing_parent, month_number, split_name_list, valid_doi
+from .fields import (
+    SeparateCoAuthorsKeepingAccents,
+    decode_bib,
+    missing_parent,
+    month_number,
+    split_name_list,
+    valid_doi,
+)
 
 __all__ = ["parse_bibtex", "read_bibtex"]
 
@@ -578,12 +585,7 @@ def read_bibtex(path: str | Path) -> list[Paper]:
     Raises
     ------
     ParseError
-        If the file is missing, not UTF-8/Latin-1 text, or holds no usable entry.
+        If the file is missing or holds no usable entry (its text is read by :func:`.fields.decode_bib`).
     """
     path = Path(path)
-    data = read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")  # old .bib files are often Latin-1
-    return parse_bibtex(text, source=str(path))
+    return parse_bibtex(decode_bib(read_bytes(path)), source=str(path))
