@@ -573,9 +573,29 @@ async def test_the_server_words_who_changed_an_entry_and_never_shows_an_old_anon
     panel shows) says "an anonymous Jupyter user" — worded once, by the server, as ``%readinglist`` words it."""
     monkeypatch.setenv("PAPERLAB_USER", "c2e9f9db051c4363ad3021454b8eca69")  # as an older server stored it
     store.reading_list("default").add(store.paper("2202.12139"))
-    code, detail = await api("GET", "lists", "default")
-    assert code == 200 and detail["entries"][0]["provenance"] == "Added by an anonymous Jupyter user"
+    code, e = await api("GET", "lists", "default", "entries", "2202.12139")
+    assert code == 200 and e["provenance"] == "Added by an anonymous Jupyter user"
     monkeypatch.setenv("PAPERLAB_USER", "ada")
     code, e = await api("PATCH", "lists", "default", "entries", "2202.12139", body={"status": "reading"})
     assert code == 200 and e["provenance"] == "Added by an anonymous Jupyter user · changed by ada"
+    code, detail = await api("GET", "lists", "default")  # two people edited the list: its answer says who
+    assert code == 200 and detail["entries"][0]["provenance"] == "Added by an anonymous Jupyter user · changed by ada"
     assert e["added_by"] == "c2e9f9db051c4363ad3021454b8eca69"  # the stored value itself is unchanged
+
+
+async def test_a_one_person_list_answers_no_added_by_as_readinglist_shows_it(
+    api, store, monkeypatch: pytest.MonkeyPatch
+):
+    """``%readinglist`` says "Added by" only when several people edit the list; the panel shows the server's
+    ``provenance``, so a list's answer leaves it empty in a one-person list (the stored names stay)."""
+    monkeypatch.setenv("PAPERLAB_USER", "root")
+    rl = store.reading_list("mine")
+    rl.add(store.paper("2202.12139"))
+    code, detail = await api("GET", "lists", "mine")
+    assert code == 200 and [(x["added_by"], x["provenance"]) for x in detail["entries"]] == [("root", "")]
+    code, e = await api("GET", "lists", "mine", "entries", "2202.12139")
+    assert code == 200 and e["provenance"] == "Added by root"  # the entry's own answer still says it
+    monkeypatch.setenv("PAPERLAB_USER", "bo")
+    rl.set_status("2202.12139", "reading")
+    code, detail = await api("GET", "lists", "mine")
+    assert code == 200 and detail["entries"][0]["provenance"] == "Added by root · changed by bo"

@@ -30,6 +30,7 @@ from tornado.log import app_log
 
 from ..errors import ParseError
 from ..paper import Paper
+from ..services.listview import contributors
 from ..store import ReadingList, Store, acting_as
 from .changes import ChangeFeed
 from .fetching import Fetcher
@@ -324,7 +325,9 @@ class ListHandler(BaseHandler):
         def work() -> ListDetail:
             revision = self.store.revision()  # before reading: a later change shows as a newer revision
             rl = self.reading_list(name)
-            return {"name": rl.name, "revision": revision, "entries": [entry_body(e) for e in rl.entries()]}
+            entries = rl.entries()
+            team = len(contributors(entries)) > 1  # "Added by" tells something only in a list several people edit
+            return {"name": rl.name, "revision": revision, "entries": [entry_body(e, team) for e in entries]}
 
         self.reply(await self.call(work))
 

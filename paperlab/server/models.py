@@ -343,7 +343,8 @@ class Lists(TypedDict):
 
 class Entry(TypedDict):
     """One paper in a reading list; ``added_by`` / ``updated_by`` name who added it and who last changed it
-    (null for entries written before paperlab recorded it), ``provenance`` says it for display."""
+    (null for entries written before paperlab recorded it), ``provenance`` says it for display (in a list's answer
+    only when several people edited the list, as ``%readinglist`` shows it: "" in a one-person list)."""
 
     paper: PaperJSON
     position: int
@@ -378,8 +379,8 @@ class PaperDetail(TypedDict):
     markdown: str
 
 
-def entry_body(entry: ListEntry) -> Entry:
-    """The ``Entry`` body of a reading-list entry."""
+def entry_body(entry: ListEntry, show_who: bool = True) -> Entry:
+    """The ``Entry`` body of a reading-list entry; ``show_who=False``: its ``provenance`` "" (a one-person list)."""
     return {
         "paper": entry.paper.to_dict(),
         "position": entry.position,
@@ -390,7 +391,7 @@ def entry_body(entry: ListEntry) -> Entry:
         "updated": entry.updated.isoformat(),
         "added_by": entry.added_by,
         "updated_by": entry.updated_by,
-        "provenance": provenance(entry),
+        "provenance": provenance(entry) if show_who else "",
     }
 
 

@@ -2,8 +2,10 @@
 
 What a researcher met in a walkthrough: the selected row kept its cut title; "Abstract" was there twice (a
 link and a disclosure); the footer said "changed by e3fc3afa…" (an anonymous Jupyter user's random id); and
-"For you" offline filled the narrow panel with a dozen lines of repeated error text. Screenshots:
-test-artifacts/panel-details-light.png, foryou-offline-light.png, foryou-offline-dark.png.
+"For you" offline filled the narrow panel with a dozen lines of repeated error text; a list only one person
+edits said "Added by root" under every entry (%readinglist says it only in a shared list). Screenshots:
+test-artifacts/panel-details-light.png, panel-details-one-person-{light,dark}.png, foryou-offline-light.png,
+foryou-offline-dark.png.
 """
 
 from __future__ import annotations
@@ -58,9 +60,16 @@ def test_details_show_the_whole_title_one_abstract_and_readable_names(page: Page
     details.locator("summary", has_text="Abstract").click()
     expect(details).to_contain_text("We count objects")
 
-    # who added it: the server's own user, never a hash (also for an entry an older server wrote as a hex id)
+    # who added it: nothing in a list one person made (as %readinglist); once someone else changed it, both names,
+    # never a hash (also for an entry an older server wrote as a hex id)
     who = row.locator(".paperlab-card-provenance")
-    expect(who).to_have_text(f"Added by {current_user()}")
+    expect(details).to_be_visible()
+    expect(who).to_have_count(0)
+    shot(page, "panel-details-one-person-light")
+    set_theme(page, "Dark")
+    expect(who).to_have_count(0)
+    shot(page, "panel-details-one-person-dark")
+    set_theme(page, "Light")
     with acting_as(ANONYMOUS_ID):
         Store(lab.paperlab_home / "paperlab.sqlite3").reading_list("details").set_status(PAPER.id, "reading")
     expect(who).to_have_text(f"Added by {current_user()} · changed by an anonymous Jupyter user", timeout=30_000)
