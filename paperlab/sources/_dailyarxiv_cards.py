@@ -14,7 +14,10 @@ and the like)::
     > 🔗 [阅读论文](http://arxiv.org/abs/2608.17917v1)
 
 A card is a ``###`` (or deeper) heading, in a blockquote or not, whose block (up to the next heading of its level or
-above, or a ``---`` rule) holds a link to arXiv or a date attribute. Attributes are the two-cell rows of a small
+above, or a ``---`` rule) holds a link to arXiv or a date attribute. A ``#`` or ``##`` heading is a card when it links
+to the paper on arXiv (``## [Title](https://arxiv.org/abs/…) [[back]](#toc)``, its ``#`` topic heading tagging it), or
+when the lines under it hold labelled fields and a link to arXiv (``# Title`` then ``**Authors**: A, B``,
+``**Link**: [PDF](https://arxiv.org/pdf/…)``, ``**Abstract**: …``, up to a ``---`` rule). Attributes are the two-cell rows of a small
 table, named like table columns (date, authors, link, code, …); the abstract is the text under a bold label naming
 it (``Abstract``, ``Summary``, ``摘要``). Markdown backslash escapes (``\\-``, ``\\(``) are removed from the title and
 the abstract. Used only when a README has no paper table.
@@ -32,6 +35,10 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _NUMBER = re.compile(r"^\d{1,4}[.)]\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# a labelled field on one line: "**Authors**: A, B", "- **Link:** [PDF](…)", "**摘要**：…"
+_INLINE_LABEL = re.compile(
+    r"^(?:[-*]\s+)?\*\*(?P<label>[^*:：]{1,40}?)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)\s*(?P<value>\S.*)$"
+)
 _LABEL = re.compile(r"^\*\*(?P<label>[^*]+)\*\*\s*$")
 _ABSTRACT_LABEL = re.compile(r"abstract|summary|摘要", re.I)
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
@@ -39,9 +46,10 @@ _ARXIV_LINK = re.compile(r"arxiv\.org/(?:abs|pdf)/", re.I)
 
 
 def read_cards(lines: list[str], first: int, source: str, problems: ProblemCollector) -> list[Paper]:
-    """The papers of the cards in ``lines`` (from index ``first``), in order; ``##`` headings tag them."""
+    """The papers of the cards in ``lines`` (from index ``first``), in order; the heading above a card tags it
+    (a ``##`` heading over ``###`` cards, a ``#`` heading over ``##`` cards)."""
     papers: list[Paper] = []
-    keyword: str | None = None
+    keywords: dict[int, str] = {}
     index = first
     while index < len(lines):
         text = _QUOTE.sub("", lines[index]).strip()
@@ -49,18 +57,52 @@ def read_cards(lines: list[str], first: int, source: str, problems: ProblemColle
         index += 1
         if m is None:
             continue
-        level = len(m.group("level"))
-        if level <= 2:
-            keyword = m.group("text").strip() if level == 2 else None
+        level, heading = len(m.group("level")), m.group("text")
+        if level <= 2 and not _heading_card(heading, lines, index):
+            keywords = {k: v for k, v in keywords.items() if k < level} | {level: html_to_text(heading)}
             continue
         where = f"line {index}"
         block, index = _block(lines, index, level)
-        cells = _card_cells(m.group("text"), block)
+        cells = _card_cells(heading, block)
         if cells is not None:
+            keyword = keywords.get(2) if level >= 3 else keywords.get(level - 1)
             paper = _paper(cells, Row(where, source, [keyword] if keyword else []), problems)
             if paper is not None:
                 papers.append(paper)
     return papers
+
+
+def _heading_card(heading: str, lines: list[str], index: int) -> bool:
+    """Whether a ``#``/``##`` heading is a paper's: it links to arXiv, or the lines under it (up to the next heading
+    or rule) hold an arXiv link and labelled fields (``**Authors**: …``, ``**Link**: [PDF](…)``)."""
+    if _ARXIV_LINK.search(heading):
+        return True
+    own: list[str] = []
+    for line in lines[index:]:
+        text = _QUOTE.sub("", line).strip()
+        if _HEADING.match(text) or _RULE.match(text):
+            break
+        own.append(text)
+    labelled = {_inline_field(text)[0] for text in own} & {"authors", "link"}
+    return bool(labelled) and any(_ARXIV_LINK.search(text) for text in own)
+
+
+def _inline_field(line: str) -> tuple[str | None, str]:
+    """(role, value) of a labelled line (``**Authors**: A, B``, ``- **Link:** [PDF](…)``), (None, "") otherwise."""
+    m = _INLINE_LABEL.match(line)
+    if m is None:
+        return None, ""
+    return _ROLE_OF.get(_column_key(m.group("label"))), m.group("value")
+
+
+def _card_title(heading: str) -> tuple[str, list[str]]:
+    """A card's title and the links of its heading: the text of a link to arXiv in it (``## [Title](…/abs/…)
+    [[back]](#toc)``), else the heading's text; anchors and the "1." numbering dropped."""
+    text = html_to_text(heading)  # <a id="…"></a> anchors dropped
+    links = list(_LINK.finditer(text))
+    paper_link = next((m for m in links if _ARXIV_LINK.search(m.group("url"))), None)
+    title = paper_link.group("text") if paper_link else text
+    return _unescape(_NUMBER.sub("", title.strip())), [m.group(0) for m in links]
 
 
 def _block(lines: list[str], index: int, level: int) -> tuple[list[str], int]:
@@ -79,10 +121,20 @@ def _block(lines: list[str], index: int, level: int) -> tuple[list[str], int]:
 def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
     """The cells of a card by role (as a table row's), or None when the block is not one (no arXiv link and no date
     attribute)."""
-    cells: dict[str, list[str]] = {"title": [_unescape(_NUMBER.sub("", heading.strip()))]}
+    title, heading_links = _card_title(heading)
+    cells: dict[str, list[str]] = {"title": [title]}
     abstract: list[str] = []
     in_abstract = False
     for line in block:
+        role, value = _inline_field(line)
+        if role in ("authors", "date", "code", "venue", "comment"):
+            cells.setdefault(role, []).append(value)
+            in_abstract = False
+            continue
+        if role == "abstract":
+            abstract.append(value)
+            in_abstract = True
+            continue
         if line.startswith("|") and not is_separator(line):
             parts = split_cells(line)
             role = _ROLE_OF.get(_column_key(html_to_text(parts[0]))) if len(parts) >= 2 else None
@@ -96,7 +148,9 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
             in_abstract = in_abstract and not abstract
         elif in_abstract:
             abstract.append(line)
-    links = " ".join(m.group(0) for line in block for m in _LINK.finditer(IMAGE.sub(r"\g<alt>", line)))
+    links = " ".join(
+        heading_links + [m.group(0) for line in block for m in _LINK.finditer(IMAGE.sub(r"\g<alt>", line))]
+    )
     if "date" not in cells and not _ARXIV_LINK.search(links):
         return None
     cells["link"] = [links]

@@ -289,7 +289,12 @@ class Columns:
 
 def header_columns(line: str) -> Columns | None:
     """The columns of a table header row, if it is the header of a paper table (see the module docstring)."""
-    names = tuple(html_to_text(_unwrap(cell)) for cell in split_cells(line))
+    return columns_of([html_to_text(_unwrap(cell)) for cell in split_cells(line)])
+
+
+def columns_of(header: list[str]) -> Columns | None:
+    """The columns of a header given as its cells' text, if it is a paper table's (see the module docstring)."""
+    names = tuple(header)
     keys = [_column_key(name) for name in names]
     roles = tuple(_ROLE_OF.get(key) or ("link" if _LINK_WORDS & set(key.split()) else None) for key in keys)
     if roles.count("title") > 1 and any(key in _TITLE_FIRST for key in keys):
@@ -329,6 +334,11 @@ def parse_row(line: str, columns: Columns, row: Row, problems: ProblemCollector)
             f"{columns.describe()}, got {n_cells}",
         )
         return None
+    return cells_paper(cells, columns, row, problems)
+
+
+def cells_paper(cells: list[str], columns: Columns, row: Row, problems: ProblemCollector) -> Paper | None:
+    """The paper of a row given as one (markdown or HTML) text per column."""
     by_role: dict[str, list[str]] = {}
     for role, cell in zip(columns.roles, cells, strict=True):
         if role:

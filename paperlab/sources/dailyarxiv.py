@@ -15,8 +15,10 @@ Pages copies with Jekyll front matter): a paper table is found by the column nam
 :mod:`paperlab.sources._dailyarxiv_rows`. Each ``##`` / ``###`` heading over a table is a search keyword (both
 levels tag the papers under them); the same paper can be listed under several. Text is kept as written (a
 literal ``\\|`` stays ``\\|``); HTML markup is removed and entities are decoded with :mod:`html.parser`.
-A README without a paper table is read as paper cards (one ``###`` heading per paper, see
-:mod:`paperlab.sources._dailyarxiv_cards`); with neither, it is a :class:`ParseError` naming the layouts it knows.
+Paper tables written in HTML are read the same way (:mod:`paperlab.sources._dailyarxiv_html`). A README without a
+paper table is read as paper cards (a heading per paper: ``###`` cards, ``#`` headings with labelled fields, ``##``
+headings linking to arXiv; see :mod:`paperlab.sources._dailyarxiv_cards`); with neither, it is a :class:`ParseError`
+naming the layouts it knows.
 
 :func:`to_dailyarxiv_markdown` writes the DailyArXiv layout, escaping ``|``, ``[``, ``]``,
 newlines and HTML-special characters as HTML character references / ``<br>``, so every
@@ -39,6 +41,7 @@ from ..paper import Paper, normalize_arxiv_id
 from ..text import shown_text
 from ..urls import md_url
 from ._dailyarxiv_cards import read_cards
+from ._dailyarxiv_html import html_tables
 from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
 from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row
 from ._files import read_text
@@ -56,6 +59,9 @@ LAYOUTS = (
     "Jekyll front matter allowed)",
     "paper cards (a '### title' heading per paper, in a blockquote or not, with a link to arXiv or a date "
     "attribute row '| Published | YYYY-MM-DD |')",
+    "the same tables written in HTML ('<table><tr><th>Publish Date</th><th>Title</th>...')",
+    "a heading per paper: '# title' with labelled fields ('**Authors**: ...', '**Link**: [PDF](https://arxiv.org/pdf/...)')"
+    " or '## [title](https://arxiv.org/abs/...)' under '# topic' headings",
 )
 
 # "Last update: 2025-03-21", "## Updated on 2022.07.02", "Automated deployment @ 2025-06-13 21:19:36 Asia/Shanghai"
@@ -123,6 +129,12 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
     reader = _Reader(source, problems)
     lines = text.lstrip("\ufeff").splitlines()
     reader.read(lines)
+    if "<table" in text.lower():
+        tables = html_tables(text, source, problems)
+        for paper, tags in tables.papers:
+            reader.add(paper, tags)
+        reader.saw_table = reader.saw_table or tables.saw_table
+        reader.digest.last_update = reader.digest.last_update or tables.last_update
     if not reader.saw_table:
         for paper in read_cards(lines, _front_matter_end(lines), source, problems):
             reader.add(paper, paper.tags)
