@@ -72,8 +72,8 @@ def load_files(
             warnings.simplefilter("ignore")
             lib = paperlab.load(f)
         for p in lib:
-            if p.published is None and p.updated is not None:
-                p = dataclasses.replace(p, published=p.updated)
+            if listed_date(p) != p.published:
+                p = dataclasses.replace(p, published=listed_date(p))
             if p.published is None:
                 continue
             known = corpus.setdefault(p.id, p)
@@ -81,6 +81,13 @@ def load_files(
                 groups.setdefault(name_of(f, tag), []).append(known)
     groups = {g: ps for g, ps in groups.items() if len(ps) >= min_group}
     return list(corpus.values()), groups
+
+
+def listed_date(p: paperlab.Paper) -> Any:
+    """The day the file lists for a paper: ``published``, else the ``updated`` date some layouts show (also when
+    ``published`` is only inferred or partial, e.g. the month of a new-style arXiv id)."""
+    partial = p.extra.get("date_inferred") or p.extra.get("date_precision")
+    return p.updated if p.updated is not None and (p.published is None or partial) else p.published
 
 
 def load_groups(realdata: Path, min_group: int) -> tuple[list[paperlab.Paper], dict[str, list[paperlab.Paper]]]:
