@@ -453,7 +453,7 @@ class FeedCards(PaperCards):
     feed_info = traitlets.Dict(
         help="{'day': ISO date, 'hidden': [{'id', 'title'}] rated down and left out, 'ranked': papers ranked, "
         "'hide_disliked': whether a paper rated down leaves the list, 'moved': what the last thumb did to the other "
-        "papers, in words}"
+        "papers, in words, 'problem': which sources were unreachable and what to do instead (Feed.problem)}"
     ).tag(sync=True)
 
     def __init__(
@@ -493,6 +493,7 @@ class FeedCards(PaperCards):
             "ranked": len(self.feed.items),
             "hide_disliked": self.hide_disliked,
             "moved": self.feed.last_change.text(len(self.feed.items)),  # what the last thumb did to the others
+            "problem": self.feed.problem(),
         }
         self.view = {}  # the front end reports its view of the new order
         self.papers = self.library.to_dicts()

@@ -10,6 +10,8 @@ from pathlib import Path
 __all__ = ["add_feed_parser", "cmd_feed"]
 
 FORMATS = ("text", "markdown", "digest", "json")
+#: What to do when no source could be read (:meth:`paperlab.feed.Feed.problem`).
+CLI_INSTEAD = "paperlab feed --from-library (your stored papers) or --from-library FILE"
 
 
 def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,6 +27,14 @@ def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--since", default="yesterday", help="yesterday (default), today, Nd (N days back) or YYYY-MM-DD")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the day of the feed (default: today)")
     p.add_argument("--offline", action="store_true", help="rebuild from cached answers only")
+    p.add_argument(
+        "--from-library",
+        nargs="?",
+        const="store",
+        metavar="FILE",
+        help="rank the papers of your library (the store; or of FILE, any format `paperlab import` reads) instead "
+        "of fetching new ones: no network needed",
+    )
     p.add_argument("--format", choices=FORMATS, default="text", help="text (default), markdown, digest, json")
     p.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
     p.add_argument("--profile", type=Path, help="interest profile JSON (default: $PAPERLAB_HOME/feed-profile.json)")
@@ -81,15 +91,35 @@ def cmd_feed(args: argparse.Namespace) -> int:
         return 0
     if args.repeats:
         profile.repeats = True
-    result = feed(args.since, profile=profile, today=args.today, offline=args.offline, remember=not args.no_remember)
+    candidates = None
+    if args.from_library:
+        from .search import open_corpus
+
+        candidates, where = open_corpus(args.from_library)
+    result = feed(
+        args.since,
+        profile=profile,
+        today=args.today,
+        offline=args.offline,
+        remember=not args.no_remember,
+        candidates=candidates,
+    )
     for pid in args.up:
         result.rate(pid, 1)
     for pid in args.down:
         result.rate(pid, -1)
     for failure in result.failed:
         print(f"paperlab: {failure}", file=sys.stderr)
+    if result.failed and not result.items:
+        print(f"paperlab: {result.problem(instead=CLI_INSTEAD)}", file=sys.stderr)
     if args.offline and result.failed and not result.items:
         print(f"paperlab: {_offline_hint()}", file=sys.stderr)
+    if candidates is not None and not result.items:
+        print(
+            f"paperlab: nothing to rank: {where} holds {len(candidates)} papers, none new (papers on your reading "
+            "lists and papers shown on earlier days are left out; --repeats shows those again)",
+            file=sys.stderr,
+        )
     text = _render(result, args.format)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

@@ -27,6 +27,9 @@ from .profile import InterestProfile
 
 __all__ = ["Feed", "FeedChange", "FeedItem", "feed", "parse_since", "saved_papers"]
 
+#: What :meth:`Feed.problem` suggests in a notebook when no source could be read.
+NOTEBOOK_INSTEAD = "paperlab.feed(candidates=lib), lib being a library you loaded (e.g. paperlab.load('refs.bib'))"
+
 
 @dataclass
 class FeedItem:
@@ -155,6 +158,8 @@ class Feed:
     profile : InterestProfile
     failed : list of str
         Sources that could not be read.
+    unreachable : list of str
+        Those of them that could not be reached at all (``"arXiv"``, ``"Hugging Face"``).
     hidden : int
         Papers left out because an earlier day showed them.
     remember : bool
@@ -172,8 +177,10 @@ class Feed:
         failed: list[str] | None = None,
         hidden: int = 0,
         remember: bool = False,
+        unreachable: Sequence[str] = (),
     ) -> None:
         self.day = day
+        self.unreachable = list(unreachable)
         self.remember = remember
         self.profile = profile
         self.memory = memory
@@ -258,6 +265,21 @@ class Feed:
             raise NotFound(f"paper {paper!r} is not in the feed of {self.day}")
         return stored
 
+    def problem(self, instead: str = NOTEBOOK_INSTEAD) -> str:
+        """One line when a source failed, ``""`` otherwise: which sources were unreachable (or failed) and, when
+        nothing is left to show, how to rank the user's own papers instead (``instead``: the notebook's call, or
+        the CLI's option)."""
+        if not self.failed:
+            return ""
+        if self.unreachable and len(self.unreachable) == len(self.failed):
+            verb = "was" if len(self.unreachable) == 1 else "were"
+            what = f"{' and '.join(self.unreachable)} {verb} unreachable (offline?)"
+        else:
+            what = "; ".join(self.failed)
+        if self.items:
+            return f"{what}; showing {len(self.items)} paper{'s' if len(self.items) != 1 else ''} from the others"
+        return f"{what}: no new papers to rank. To rank the papers of your own library instead: {instead}"
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON (the server's body, the CLI's ``--format json``)."""
         return {
@@ -308,7 +330,7 @@ class Feed:
             why = html.escape(item.why_text)
             thumb = {1: " 👍", -1: " 👎"}.get(item.thumb, "")
             rows.append(f"<li><b>{html.escape(p.shown_title)}</b>{thumb}<br><small>{why}</small></li>")
-        failed = "".join(f"<p><i>{html.escape(f)}</i></p>" for f in self.failed)
+        failed = f"<p><i>{html.escape(self.problem())}</i></p>" if self.failed else ""
         return f'<div class="{NO_MATH_CLASS}"><h4>Morning feed {self.day}</h4>{failed}<ol>{"".join(rows)}</ol></div>'
 
 
@@ -367,6 +389,7 @@ def feed(
     st = store if isinstance(store, Store) else (Store(store) if store is not None else open_store())
     memory = FeedMemory(st)
     failed: list[str] = []
+    unreachable: list[str] = []
     if candidates is None:
         got = fetch_arrivals(
             prof.categories,
@@ -380,7 +403,7 @@ def feed(
             hf_url=hf_url or prof.hf_url,
             transport=transport,
         )
-        pool, failed = got.papers, got.failed
+        pool, failed, unreachable = got.papers, got.failed, got.unreachable
     else:
         pool = list(candidates)
     saved = saved_papers(st, prof.lists)
@@ -388,7 +411,8 @@ def feed(
     pool = [p for p in pool if p.id not in saved_ids and p.arxiv_id not in saved_ids]
     seen = set() if prof.repeats else memory.shown_before(day)
     fresh = [p for p in pool if p.id not in seen]
-    return Feed(day, fresh, saved, prof, memory, failed, hidden=len(pool) - len(fresh), remember=remember)
+    hidden = len(pool) - len(fresh)
+    return Feed(day, fresh, saved, prof, memory, failed, hidden=hidden, remember=remember, unreachable=unreachable)
 
 
 def _profile(profile: InterestProfile | dict[str, Any] | str | Path | None) -> InterestProfile:

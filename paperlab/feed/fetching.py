@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..errors import FetchError, ParseError
+from ..errors import FetchError, ParseError, ServiceUnreachable
 from ..library import Library
 from ..paper import Paper
 from ..sources._http import HttpClient, Response
@@ -57,11 +57,15 @@ class Arrivals:
         Papers re-announced as a new version (left out unless asked for).
     failed : list of str
         One message per source that failed (the feed is built from the others).
+    unreachable : list of str
+        The sources among them that could not be reached at all (``"arXiv"``, ``"Hugging Face"``: offline, an
+        unknown host, no answer).
     """
 
     papers: list[Paper]
     replaced: list[Paper] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    unreachable: list[str] = field(default_factory=list)
 
 
 def _announced(p: Paper) -> dt.date | None:
@@ -132,6 +136,7 @@ def fetch_arrivals(
     base = arxiv_url or os.environ.get("PAPERLAB_ARXIV_LISTING_URL") or ARXIV_LISTING_URL
     cache = Path(cache_dir) if cache_dir else default_cache_dir()
     failed: list[str] = []
+    unreachable: list[str] = []
     fresh: list[Paper] = []
     replaced: list[Paper] = []
     pace = {urlsplit(base).netloc: 3.0}  # arXiv asks for one request per 3 s
@@ -141,11 +146,13 @@ def fetch_arrivals(
                 fresh, replaced = _arxiv(http, base, categories, since)
             except (FetchError, ParseError) as exc:
                 failed.append(f"arXiv listing: {exc}")
+                unreachable += ["arXiv"] if isinstance(exc, ServiceUnreachable) else []
         if hf_daily:
             try:
                 fresh.extend(_hf(http, hf_url, since, today))
             except (FetchError, ParseError) as exc:
                 failed.append(f"Hugging Face daily papers: {exc}")
+                unreachable += ["Hugging Face"] if isinstance(exc, ServiceUnreachable) else []
     if include_replaced:
         fresh.extend(replaced)
-    return Arrivals(list(Library(fresh)), replaced, failed)
+    return Arrivals(list(Library(fresh)), replaced, failed, unreachable)

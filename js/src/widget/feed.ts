@@ -38,6 +38,8 @@ interface IFeedInfo {
   hide_disliked?: boolean;
   /** What the last thumb did to the other papers ("2 other papers moved down; …"), "" if nothing. */
   moved?: string;
+  /** Which sources were unreachable and what to do instead (`Feed.problem`), "" if none failed. */
+  problem?: string;
 }
 
 /** What a card of the feed shows besides the paper. */
@@ -100,6 +102,16 @@ export class FeedPart {
         `${n} new paper${n === 1 ? '' : 's'} ranked for you; thumbs re-rank at once and are remembered`
       )
     ];
+    if (info.problem) {
+      // offline: say so and how to rank one's own papers, rather than a bare "0 new papers"
+      const problem = h(
+        'span',
+        'plc-feed-note plc-feed-moved plc-feed-problem',
+        info.problem
+      );
+      problem.setAttribute('role', 'status');
+      parts.push(problem);
+    }
     const hidden = info.hidden ?? [];
     if (hidden.length) {
       const list = h('span', 'plc-feed-hidden');
