@@ -74,3 +74,37 @@ def test_a_description_names_the_linked_paper() -> None:
     ]  # was titled by its URL ("arXiv:2103.00011")
     assert "note" not in papers[0].extra  # the description is the title, not repeated as a note
     assert s.meetings[1].papers == [] and s.meetings[1].extra == {"time": "10:00-11:00"}
+
+
+CITATIONS = SESSION / "schedule-citations.md"
+
+
+def test_references_written_out_and_rows_continuing_a_meeting() -> None:
+    s = paperlab.Schedule.from_file(CITATIONS)
+    # rows whose date and presenter are empty continue the meeting above: four meetings, not six
+    assert [(m.date, m.presenters) for m in s] == [
+        (dt.date(2018, 3, 1), ["Kim"]),
+        (dt.date(2018, 3, 8), ["Lee"]),
+        (dt.date(2018, 3, 15), ["Kim"]),
+        (dt.date(2018, 3, 22), ["Lee"]),
+    ]
+    kerning, ligatures = s.meetings[0].papers[0], s.meetings[1].papers[0]
+    # "Authors. **Title**. Venue": the bold part is the title (was the whole reference, bold marks included)
+    assert (kerning.title, kerning.authors, kerning.journal_ref) == (
+        "Kerning Considered Harmful",
+        ["Ann Serif", "Bo Mono"],
+        "DocEng 2017",
+    )
+    assert (ligatures.title, ligatures.authors, ligatures.journal_ref) == (
+        "Ligatures at Scale",
+        ["Cy Italic"],  # "et al." dropped
+        "Preprint 2018",  # the link to nothing "[[Slides]]()" dropped
+    )
+    margins = s.meetings[2]
+    assert [(p.title, p.authors, p.journal_ref) for p in margins.papers] == [
+        ("Wide Margins Help Reading", ["Dee Folio", "Eve Quarto"], "CHI 2016"),
+        ("Narrow Margins Save Paper", ["Fay Octavo"], "CHI 2017"),  # the "`by counting words`:" label dropped
+    ]
+    assert margins.note == "`Two views on margins:`"  # a heading inside the cell, no paper
+    assert all(p.extra["meeting_date"] == "2018-03-15" and p.extra["presenters"] == ["Kim"] for p in margins.papers)
+    assert s.meetings[3].papers[0].arxiv_id == "1803.00099"

@@ -54,6 +54,11 @@ _SKIP = re.compile(
     r"cancel+ed|holiday|break|recess|vacation|skipped|postponed|no reading group)\b",
     re.I,
 )
+# "Authors. **Title**. Venue": the bold part is the title (a "`label`:" before the authors is dropped)
+_CITATION = re.compile(r"^(?:`[^`]*`\s*:?\s*)?(?P<authors>[^*`]*?)\s*\*\*(?P<title>[^*]+)\*\*(?P<venue>[^*]*)$")
+_EMPTY_LINK = re.compile(r"\[+[^\[\]]*\]+\(\s*\)")  # "[[Summary slides]]()": a link to nothing
+_CODE_NOTE = re.compile(r"^`[^`]+`\s*:?\s*$")
+_ET_AL = re.compile(r"\s*,?\s*et\.?\s*al\.?\s*$", re.I)
 _NOTE = re.compile(
     r"\b(?:dry[- ]?run|social|series|talk|welcome|kick-?off|planning|brainstorm|tutorial|retreat)\b", re.I
 )
@@ -130,6 +135,8 @@ class CellPaper:
     arxiv_id: str | None = None
     doi: str | None = None
     extra_urls: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    venue: str | None = None
 
 
 def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -152,7 +159,25 @@ def _looks_like_title(text: str) -> bool:
     return bool(words) and not _NOTE.search(text) and (len(words) >= 4 or (":" in text and len(words) >= 2))
 
 
+def _citation(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
+    """A reference written out, the title in bold: "A. Author, B. Author. **Title**. Venue 2017" (perhaps after a
+    label such as "`by copying`:")."""
+    m = _CITATION.match(shown)
+    if m is None:
+        return None
+    authors = [a for a in re.split(r"\s*,\s*|\s+and\s+", _ET_AL.sub("", m.group("authors").strip(" .,:"))) if a]
+    urls = [u for _, u in links]
+    arxiv, doi = _ids(urls, shown)
+    venue = " ".join(_EMPTY_LINK.sub("", m.group("venue")).strip(" .,").split()) or None
+    title = " ".join(m.group("title").strip(" .").split())
+    return CellPaper(title, safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:], authors, venue)
+
+
 def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:
+    if _CODE_NOTE.match(shown) and not links:
+        return []  # "`Advancing NMT:`": a heading written inside the cell, no paper
+    if (cited := _citation(shown, links)) is not None:
+        return [cited]
     named = [(label, u) for label, u in links if label and not _GENERIC_LABEL.match(label)]
     generic = [(label, u) for label, u in links if not label or _GENERIC_LABEL.match(label)]
     out: list[CellPaper] = []

@@ -328,14 +328,14 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
     """A Paper from a cell paper, with the row's link, venue, code and note when the row names one paper."""
     url, arxiv, doi = found.url, found.arxiv_id, found.doi
     extra: dict[str, Any] = {"presenters": meeting.presenters, "meeting": meeting.date_text}
-    venue = code = None
-    authors: list[str] = []
+    venue, code = found.venue, None
+    authors: list[str] = list(found.authors)
     if n_papers == 1:
-        authors = presenters(cells.get("authors"))  # names separated as in a presenter cell
+        authors = presenters(cells.get("authors")) or authors  # names separated as in a presenter cell
         _, link_url, link_arxiv, link_doi = link_ids(clean_cell(cells.get("link")))
         url, arxiv, doi = url or safe_url(link_url), arxiv or link_arxiv, doi or link_doi
         venue_text, _, _, venue_doi = link_ids(clean_cell(cells.get("venue")))
-        venue, doi = (None if is_placeholder(venue_text) else venue_text), doi or venue_doi
+        venue, doi = (venue if is_placeholder(venue_text) else venue_text), doi or venue_doi
         code = safe_url(link_ids(clean_cell(cells.get("code")))[1])
         note = clean_cell(cells.get("note"))
         if not is_placeholder(note) and note != found.title:  # a description that named the paper is its title
@@ -423,6 +423,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     problems = ProblemCollector(source)
     meetings: list[Meeting] = []
     for table in tables:
+        previous: Meeting | None = None  # a row with no date and no presenter continues the meeting above it
         for where, cells in table.rows:
             try:
                 if not isinstance(cells, list):
@@ -431,8 +432,16 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
             except _ROW_ERRORS as exc:
                 problems.add(where, f"meeting skipped: {getattr(exc, 'message', exc)}")
                 continue
-            if m is not None:
+            if m is not None and previous is not None and not m.date_text and not m.presenters:
+                for paper in m.papers:
+                    paper.extra.update(presenters=previous.presenters, meeting=previous.date_text)
+                    paper.extra.pop("meeting_date", None)
+                    if previous.date:
+                        paper.extra["meeting_date"] = previous.date.isoformat()
+                previous.papers += m.papers
+            elif m is not None:
                 meetings.append(m)
+                previous = m
     if not meetings:
         first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
         raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
