@@ -30,7 +30,7 @@ METRICS: list[tuple[str, str]] = [
     ("retrieval accuracy", r"retrieval accuracy"),
     ("detection accuracy", r"detection accuracy"),
     ("pass@k", r"pass@\d+"),
-    ("accuracy", r"accuracy|\bACC\b"),
+    ("accuracy", r"accurac(?:y|ies)|\bACC\b"),
     ("MRR", r"\bMRR\b|mean reciprocal rank"),
     ("mAP", r"\bmAP\b|mean average precision"),
     ("AUROC", r"\bAUROC\b"),
@@ -321,6 +321,9 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
             e = m.start("m") + len(" ".join(parts))
             if free(m.start("m"), e):
                 hits.append((m.start("m"), e, " ".join(parts)))
+    for m in re.finditer(r"(?<![\w@.-])[A-Za-z][\w-]*@\d+(?:\.\d+)?(?![\w@])", text):  # "Purity@1", "Hit@10"
+        if free(m.start(), m.end()):
+            hits.append((m.start(), m.end(), m.group(0)))
     for rx in _ACRONYM_CONTEXTS:
         for m in re.finditer(rx, text):
             a = m.group("a")

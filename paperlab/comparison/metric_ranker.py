@@ -291,7 +291,7 @@ def rank_unnamed(
             continue
         start, end = spans[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and re.fullmatch(r"\s*(?:-|–|—|to|up to|and)\s*", text[end : spans[i + 1][0]]):
+        if nxt is not None and re.fullmatch(r"\s*(?:-|–|—|to|up to|and|vs\.?|versus)\s*", text[end : spans[i + 1][0]]):
             r["metric"] = nxt["metric"]
         if r["metric"] is None:
             r["metric"] = rank_metric(text, start, end, r["unit"] or "", r["kind"], metrics)

@@ -9,9 +9,10 @@ from ..paper import Paper
 from .datasets import dataset_candidates, dataset_for
 from .flat import flat_sentence
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
-from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names, to_float
+from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import rank_metric, rank_unnamed, tidy_metric
 from .result_classifier import judge_results
+from .value_kind import ADVERBS, DELTA_AFTER, DELTA_BEFORE, UNIT_NAMES, is_result, is_speedup, kind_and_value
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,11 +60,9 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 
 _VALUE_RE = re.compile(
-    rf"(?<![\w.@])(?<![^\d\s]-)(?<![A-Za-wyz0-9]/)(?:(?<![\d-])(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
-    r"\s?(?P<unit>%p(?![\w])|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage points|pp|points|percent)\b|\s?times(?=\s+(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration))|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
+    rf"(?<![\w.@])(?<![^\d\s%]-)(?<![A-Za-wyz0-9]/)(?:(?<![\d%-])(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
+    r"\s?(?P<unit>%p(?![\w])|%\s?points?\b|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage points|pp|points|percent)\b|\s?times(?=\s+(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration))|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
-
-_PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
 
 # a number in a range whose unit is written once, after the second number ("17-28%", "100 -- 85%")
 _RANGE_TAIL = re.compile(
@@ -83,34 +82,6 @@ _RESULT_COLUMNS = [
     "where",
     "evidence",
 ]
-
-
-_ADVERBS = (
-    r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|in excess of|"
-    r"as (?:high|low) as|exceeding|above|below|under|~|an? (?:average|absolute) of|(?:on )?average))*"
-)
-# "(up to 35.7%)", "saves up to 5x" are gains; "reaches up to 82.8%", "accuracy of up to 96%" are levels
-_UP_TO = (
-    "".join(rf"(?<!{w} )" for w in ("of", "to", "with", "reaches", "reached", "achieves", "achieved", "%"))
-    + r"\bup to"  # "from 30% up to 100%" is a range of levels
-)
-_DELTA_BEFORE = re.compile(
-    rf"(?:\bby{_ADVERBS}|{_UP_TO}|(?:improv|gain|increase|reduc|speed-?up)\w*(?:\s+(?:over|compared to)\s+[^,;%\d]{{1,40}}?)?"
-    rf"\s+of{_ADVERBS}|\+|"
-    rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{_ADVERBS}|"
-    r"\b(?:reduc|improv|increas|decreas|boost|lower|cut)\w*\b(?:(?!\bto\b)[^,;%\d]){1,100}?\b(?:approximately|about|"
-    r"around|roughly|nearly))\s*$",
-    re.I,
-)
-
-
-_DELTA_AFTER = re.compile(
-    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+){0,2}(?:improvement|gain|boost|increase|reduction|"
-    r"higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|slower|smaller|"
-    r"acceleration|gap|"
-    r"speed-?up)|^\s*\)?\s*[↑↓]",  # "(CSN 7.4% ↑)", "a 20% gap"
-    re.I,
-)
 
 
 _SETTING_RE = re.compile(
@@ -215,7 +186,7 @@ def _range_end(
 ) -> bool:
     """ "by 0.10-0.22", "gains of 1.98 and 7.50": a bare number right after a kept unit-less value, joined by a range
     dash or a list word, continues it (its kind and metric); True when it does."""
-    joined = r"\s*(?:-|–|—|to|,|,?\s*and|,?\s*or)\s*"
+    joined = r"\s*(?:-|–|—|to|,|,?\s*and|,?\s*or|vs\.?|versus)\s*"
     i = next((i for i, (_, e) in enumerate(spans) if re.fullmatch(joined, text[e:at])), None)
     if i is None or found[i]["unit"] is not None:
         return False
@@ -253,22 +224,13 @@ def _value_at(
     """The result a number in a sentence reports, or None when it is part of a name, a count or a setting."""
     unit = m.group("unit").strip()
     start, end = m.start("num"), m.end()
+    range_end = None
     if not unit and (r := _RANGE_TAIL.match(text, end)):
         unit = r.group("unit").lstrip("-")  # "17-28%": the first number of the range shares the unit
+        range_end = r.end()
         if re.match(r"\s*(?:±|\+/-)", text[end:]):
             end = r.end()  # "85.3 ± 0.4% accuracy": the metric follows the spread
-    unit = {
-        "×": "x",
-        "-fold": "x",
-        "X": "x",  # "a 7X speed-up"
-        "-point": "pp",  # "a 5.9-point improvement"
-        "-points": "pp",
-        "times": "x",
-        "%p": "pp",
-        "percentage points": "pp",
-        "points": "pp",
-        "percent": "%",
-    }.get(unit, unit)
+    unit = UNIT_NAMES.get(unit, unit)
     if any(s <= start < e for s, e, _ in metrics + datasets):
         return None  # part of a name: pass@200, CIFAR-10, ROUGE-1
     if re.search(r"(?:±|\+/-)\s*$", text[:start]):
@@ -279,11 +241,9 @@ def _value_at(
         return None  # bare: a decimal or a 2-3 digit number the strict rules rejected for want of unit and metric
     if bare and re.search(r"\S\s+[A-Z][\w-]*[a-z][\w-]*\s$", text[max(0, start - 30) : start]):
         return None  # a version in a name: "AlpacaEval 2.0", "Llama 3.1", "Gemini 1.5 Pro"
-    if not _is_result(text, start, end, unit, named_metric, bare):
+    if not is_result(text, start, end, unit, named_metric, bare):
         return None
-    kind, value = _kind_and_value(m, text, start, end)
-    if unit == "x" and not re.search(r"(?i)\b(?:ratios?|factor)\b", text[max(0, start - 60) : end + 30]):
-        kind = "delta"  # "14.2x prefill speedups", "~100-fold": a multiple of a baseline (not "a ratio of 17x")
+    kind, value = kind_and_value(m, text, (start, end), unit, range_end)
     shaped = (
         named_metric
         or _modifier_metric(text, end, metrics)
@@ -294,7 +254,7 @@ def _value_at(
     if is_statistic(text, end, shaped or nearby, kind, metrics):
         return None  # "15% of the world's population has ...": no performance reported
     metric = shaped or nearby
-    if unit == "x" and (metric is None or "speed" in metric) and _is_speedup(text, start, end):
+    if unit == "x" and (metric is None or "speed" in metric) and is_speedup(text, start, end):
         metric = "speedup"  # "4 times faster", "a 3x speed-up"
     elif unit == "x" and re.match(r"\s*(?:faster|speed-?ups?)\b", text[end:]):
         metric = "speedup"  # "a 7X speed-up in computational efficiency", "3.5x faster inference": the gain is speed
@@ -313,78 +273,6 @@ def _value_at(
         "evidence": None,
         "_named": named_metric is not None,
     }
-
-
-def _is_speedup(text: str, start: int, end: int) -> bool:
-    """ "3.5x faster", "accelerates training by up to 3.8x", "inference speed up to 12x"."""
-    return bool(
-        re.match(r"\s*(?:faster|speed-?up|acceleration)\b", text[end:])
-        or re.search(
-            r"\b(?:accelerat\w*|speeds? ?up|speed)\b(?:\s+[\w-]+){0,3}\s+(?:by\s+)?(?:up to\s+)?$", text[:start]
-        )
-    )
-
-
-def _is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None, bare: bool) -> bool:
-    """A value with a unit or next to a metric (any number when ``bare``); not a count ("200 epochs") or an
-    operating point."""
-    before, after = text[max(0, start - 80) : start], text[end : end + 60]
-    if not unit and adjacent_metric is None and not bare:  # "a 4.85 dB improvement": a physical unit and a change
-        return bool(re.match(rf"\s?{_PHYSICAL}\s+(?:improvement|gain|reduction|increase|decrease)\b", after))
-    if (
-        unit == "x"
-        and adjacent_metric is None
-        and not re.search(
-            r"compute|speed|faster|accelerat|fewer|less|lower|higher|smaller|reduction|improvement", after, re.I
-        )
-        and not _DELTA_BEFORE.search(before)
-        and not re.search(r"[x×]\s*/\s*$", before)  # "by 7.35x/6.15x"
-    ):
-        return False
-    if re.search(r"\bat\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+(?:of|=)\s*$", before[-40:]):
-        return False  # an operating point: "at a signal-to-noise ratio of 1 dB", "at a learning rate of 0.1"
-    if re.search(
-        r"\b(?:use[sd]?|using|set(?:s|ting)?|fix(?:es|ed|ing)?|cho(?:o?se|sen)|tun(?:e|es|ed|ing))\s+(?:an?\s+|the\s+)?"
-        r"(?:[\w-]+\s+){1,3}(?:of|to|=|at)\s*$",
-        before[-60:],
-    ):
-        return False  # a setting: "we use a dropout rate of 0.1", "we set the threshold to 0.9"
-    if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
-        return False
-    if re.match(r"\s*[x×]\s*10\s*\^", after):
-        return False  # scientific notation "4.38 x 10^(-22)": the mantissa alone is not the value
-    if (
-        adjacent_metric is None
-        and unit != "x"
-        and (  # "with up to 1.7x fewer ...": a result
-            re.search(
-                r"\b(?:with|using)\s+(?:only |just |less than |up to )?(?:[\d.]+\s?%(?:,\s*|,?\s*(?:and|or)\s+))*$",
-                before,
-                re.I,
-            )
-            and not re.match(r"\s*(?:on|in)\s+(?:the\s+)?[A-Z]", after)  # "with 92.1% on CIFAR-10": a result
-            or re.match(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|dataset|labels|samples|parameters)\b", after)
-        )
-    ):
-        return False  # a setting: "with only 25% programmable elements", "10% of the training data"
-    # an operating point ("FPR at 95% True Positive Rate") is not a result
-    return not (
-        re.search(r"\bat\s+(?:an?\s+|the\s+)?$", before, re.I)
-        and re.match(r"\s*(?:[A-Z][\w-]*\s+){0,2}(?:rate|recall|TPR|precision)\b", after, re.I)
-    )
-
-
-def _kind_and_value(m: re.Match[str], text: str, start: int, end: int) -> tuple[str, float]:
-    """ "delta" for an improvement ("by 6.4%", "(+5.9%)") else "absolute", and the signed value."""
-    before, after = text[max(0, start - 80) : start], text[end : end + 60]
-    sign = m.group("sign") or ""
-    kind = "delta" if ("+" in sign or _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after)) else "absolute"
-    if re.search(r"\bfrom\s*$", before):
-        kind = "absolute"
-    value = to_float(m.group("num"))
-    if "−" in sign or (sign.strip("(") == "-" and kind == "absolute"):
-        value = -value
-    return kind, value
 
 
 def _setting_after(text: str, end: int, hits: list[tuple[int, int, str]]) -> str | None:
@@ -429,7 +317,7 @@ def _coordinate(
         gap = text[spans[i - 1][1] : spans[i][0]] if i else None
         if (
             i
-            and re.fullmatch(r"\s*(?:,|/|,?\s*and|,?\s*or)\s*", gap or "x")
+            and re.fullmatch(r"\s*(?:,|/|,?\s*and|,?\s*or|vs\.?|versus)\s*", gap or "x")
             and found[i]["unit"] == found[i - 1]["unit"]
         ):
             groups[-1].append(i)
@@ -447,7 +335,7 @@ def _coordinate(
             for r in rows:
                 r["_drop"] = True  # "with 10% and 1% labeled data": settings, not results
             continue
-        if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after) or any(r["kind"] == "delta" for r in rows[:1]):
+        if DELTA_BEFORE.search(before) or DELTA_AFTER.match(after) or any(r["kind"] == "delta" for r in rows[:1]):
             for r in rows:
                 r["kind"] = "delta"
         tail_metric = rows[-1]["metric"]
@@ -495,7 +383,7 @@ def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], 
 def _adjacent_metric_is_tail(text: str, spans: list[tuple[int, int]], g: list[int]) -> bool:
     """True when only the last value of a list is directly followed by a metric ("... and 5.9% on average MRR")."""
     inner = [text[spans[i][1] : spans[i + 1][0]] for i in g[:-1]] if len(g) > 1 else []
-    return all(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", x) for x in inner)
+    return all(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|vs\.?|versus)\s*", x) for x in inner)
 
 
 def _trailing_name_list(names: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -520,11 +408,11 @@ _BEFORE_VALUE = re.compile(
     r"\s*\)?\s*(?:of|=|:|is|are|at|to|was|were|becomes|reach(?:es|ed|ing)?|achiev(?:es|ed|ing)|attain(?:s|ed|ing)|"
     r"\(|score of|scores? of|by|from|"  # "F1 increases from 0.71", "latency drops by 3x"
     r"(?:increas|decreas|improv|ris|rose|drop|fall|fell|grow|grew|jump|climb|declin|reduc|lower|boost|rais)\w*\s+"
-    rf"(?:from|to|by))?{_ADVERBS}\s*(?:an?\s+|only\s+)?[+−-]?"
+    rf"(?:from|to|by))?{ADVERBS}\s*(?:an?\s+|only\s+)?[+−-]?"
 )
 # a metric, then where it was measured, then its value: "error on the N-body dataset to 0.0035"
 _MEASURED_ON = re.compile(
-    rf"\s+(?:on|in|for)\s+(?:the\s+)?(?:[\w-]+\s+){{1,4}}?(?:of|=|:|is|was|to|at|reaches|by){_ADVERBS}\s*(?:an?\s+)?[+−-]?"
+    rf"\s+(?:on|in|for)\s+(?:the\s+)?(?:[\w-]+\s+){{1,4}}?(?:of|=|:|is|was|to|at|reaches|by){ADVERBS}\s*(?:an?\s+)?[+−-]?"
 )
 
 

@@ -1,0 +1,161 @@
+"""Is a number in a sentence a result, and is it a level or a gain? The shapes around a value that decide it.
+
+``is_result`` rejects counts ("200 epochs"), settings ("we use a dropout rate of 0.1", "with 10% of the labels"),
+operating points ("at a learning rate of 0.1", "FPR at 95% TPR") and protocols ("5-fold cross validation");
+``kind_and_value`` reads "delta" (a gain: "by 6.4%", "(+5.9%)", "a 20% gap", "an improvement exceeding 80%") or
+"absolute" (a level: "reaches up to 82.8%", "from 30% to 50%") and the signed value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicons import to_float
+
+__all__ = ["ADVERBS", "DELTA_AFTER", "DELTA_BEFORE", "UNIT_NAMES", "is_result", "is_speedup", "kind_and_value"]
+
+UNIT_NAMES = {  # the unit as written -> as reported
+    "×": "x",
+    "-fold": "x",
+    "X": "x",  # "a 7X speed-up"
+    "-point": "pp",  # "a 5.9-point improvement"
+    "-points": "pp",
+    "times": "x",
+    "%p": "pp",
+    "% point": "pp",  # "by only 2.4% points"
+    "% points": "pp",
+    "%point": "pp",
+    "%points": "pp",
+    "percentage points": "pp",
+    "points": "pp",
+    "percent": "%",
+}
+
+_PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
+
+ADVERBS = (
+    r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|in excess of|"
+    r"as (?:high|low|much) as|exceeding|above|below|under|~|an? (?:average|absolute) of|(?:on )?average|only|just))*"
+)
+# "(up to 35.7%)", "saves up to 5x" are gains; "reaches up to 82.8%", "accuracy of up to 96%" are levels
+_UP_TO = (
+    "".join(
+        rf"(?<!{w} )"
+        for w in (
+            "of",
+            "to",
+            "with",
+            "reaches",
+            "reached",
+            "reaching",
+            "achieves",
+            "achieved",
+            "achieving",
+            "attaining",
+            "%",
+        )
+    )
+    + r"\bup to"  # "from 30% up to 100%" is a range of levels
+)
+DELTA_BEFORE = re.compile(
+    rf"(?:\bby{ADVERBS}|{_UP_TO}|(?:improv|gain|increase|reduc|speed-?up)\w*"
+    # "an improvement of", "gains of up to", "an improvement exceeding", "gains reaching up to"
+    rf"(?:(?:\s+(?:over|compared to)\s+[^,;%\d]{{1,40}}?)?\s+of|\s+reaching|){ADVERBS}|\+|"
+    rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{ADVERBS}|"
+    r"\b(?:reduc|improv|increas|decreas|boost|lower|cut)\w*\b(?:(?!\bto\b)[^,;%\d]){1,100}?\b(?:approximately|about|"
+    r"around|roughly|nearly))\s*$",
+    re.I,
+)
+
+
+DELTA_AFTER = re.compile(
+    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+){0,2}(?:improvement|gain|boost|increase|reduction|"
+    r"higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|slower|smaller|"
+    r"larger|stronger|weaker|cheaper|shorter|longer|worse|"
+    r"acceleration|gap|"
+    r"speed-?up)|^\s*\)?\s*[↑↓]",  # "(CSN 7.4% ↑)", "a 20% gap"
+    re.I,
+)
+
+
+def is_speedup(text: str, start: int, end: int) -> bool:
+    """ "3.5x faster", "accelerates training by up to 3.8x", "inference speed up to 12x"."""
+    return bool(
+        re.match(r"\s*(?:faster|speed-?up|acceleration)\b", text[end:])
+        or re.search(
+            r"\b(?:accelerat\w*|speeds? ?up|speed)\b(?:\s+[\w-]+){0,3}\s+(?:by\s+)?(?:up to\s+)?$", text[:start]
+        )
+    )
+
+
+def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None, bare: bool) -> bool:
+    """A value with a unit or next to a metric (any number when ``bare``); not a count ("200 epochs") or an
+    operating point."""
+    before, after = text[max(0, start - 80) : start], text[end : end + 60]
+    if not unit and adjacent_metric is None and not bare:  # "a 4.85 dB improvement": a physical unit and a change
+        return bool(re.match(rf"\s?{_PHYSICAL}\s+(?:improvement|gain|reduction|increase|decrease)\b", after))
+    if (
+        unit == "x"
+        and adjacent_metric is None
+        and not re.search(
+            r"compute|speed|faster|accelerat|fewer|less|lower|higher|smaller|reduction|improvement", after, re.I
+        )
+        and not DELTA_BEFORE.search(before)
+        and not re.search(r"[x×]\s*/\s*$", before)  # "by 7.35x/6.15x"
+    ):
+        return False
+    if re.search(r"\bat\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+(?:of|=)\s*$", before[-40:]):
+        return False  # an operating point: "at a signal-to-noise ratio of 1 dB", "at a learning rate of 0.1"
+    if re.search(
+        r"\b(?:use[sd]?|using|set(?:s|ting)?|fix(?:es|ed|ing)?|cho(?:o?se|sen)|tun(?:e|es|ed|ing))\s+(?:an?\s+|the\s+)?"
+        r"(?:[\w-]+\s+){1,3}(?:of|to|=|at)\s*$",
+        before[-60:],
+    ):
+        return False  # a setting: "we use a dropout rate of 0.1", "we set the threshold to 0.9"
+    if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
+        return False
+    if unit == "x" and re.match(r"\s*cross[- ]?validat", after, re.I):
+        return False  # "5-fold cross validation": a protocol
+    if re.match(r"\s*[x×]\s*10\s*\^", after):
+        return False  # scientific notation "4.38 x 10^(-22)": the mantissa alone is not the value
+    if (
+        adjacent_metric is None
+        and unit != "x"
+        and (  # "with up to 1.7x fewer ...": a result
+            re.search(
+                r"\b(?:with|using)\s+(?:an?\s+)?(?:only |just |less than |up to )?(?:[\d.]+\s?%(?:,\s*|,?\s*(?:and|or)\s+))*$",
+                before,
+                re.I,
+            )
+            # "with 92.1% on CIFAR-10", "with 42.0% versus 30.5% approval": results
+            and not re.match(r"\s*(?:(?:on|in)\s+(?:the\s+)?[A-Z]|vs\.?\s|versus\s)", after)
+            or re.match(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|dataset|labels|samples|parameters)\b", after)
+        )
+    ):
+        return False  # a setting: "with only 25% programmable elements", "10% of the training data"
+    # an operating point ("FPR at 95% True Positive Rate") is not a result
+    return not (
+        re.search(r"\bat\s+(?:an?\s+|the\s+)?$", before, re.I)
+        and re.match(r"\s*(?:[A-Z][\w-]*\s+){0,2}(?:rate|recall|TPR|precision)\b", after, re.I)
+    )
+
+
+def kind_and_value(
+    m: re.Match[str], text: str, span: tuple[int, int], unit: str, range_end: int | None
+) -> tuple[str, float]:
+    """ "delta" for an improvement ("by 6.4%", "(+5.9%)", a multiple "14.2x") else "absolute", and the signed value;
+    ``range_end``: where the range whose first number this is ends ("15 to 20% stronger")."""
+    start, end = span
+    before, after = text[max(0, start - 80) : start], text[end : end + 60]
+    sign = m.group("sign") or ""
+    kind = "delta" if ("+" in sign or DELTA_BEFORE.search(before) or DELTA_AFTER.match(after)) else "absolute"
+    if re.search(r"\bfrom\s*$", before):
+        kind = "absolute"
+    if range_end is not None and DELTA_AFTER.match(text[range_end : range_end + 60]):
+        kind = "delta"  # "15 to 20% stronger support": the range is a gain
+    if unit == "x" and not re.search(r"(?i)\b(?:ratios?|factor)\b", text[max(0, start - 60) : end + 30]):
+        kind = "delta"  # "14.2x prefill speedups", "~100-fold": a multiple of a baseline (not "a ratio of 17x")
+    value = to_float(m.group("num"))
+    if "−" in sign or (sign.strip("(") == "-" and kind == "absolute"):
+        value = -value
+    return kind, value
