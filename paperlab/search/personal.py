@@ -37,7 +37,7 @@ from .analysis import Recommendations, tfidf_vectorizer
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
 from .lexical import BM25Ranker
-from .phrases import PhraseIndex, defining_terms, fold_words
+from .phrases import PhraseIndex, defining_terms, fold_words, term_text
 
 __all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal", "recommend_personal"]
 
@@ -232,7 +232,7 @@ class _Rows:
 
     @classmethod
     def of(cls, rows: Sequence[Paper], encoder: Encoder, vectors: Mapping[str, np.ndarray] | None) -> _Rows:
-        texts = [paper_text(p) for p in rows]
+        texts = [term_text(paper_text(p)) for p in rows]  # no link pieces ("https github") among the reasons' words
         vec = tfidf_vectorizer()
         tf = vec.fit_transform(texts)
         emb = _vectors(rows, encoder, vectors)

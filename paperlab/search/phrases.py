@@ -13,6 +13,7 @@ the weights of the terms it contains, a term in its title counting ``1 + title_w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,9 +22,36 @@ import numpy as np
 
 from ..paper import Paper
 
-__all__ = ["PhraseIndex", "defining_terms", "fold_words"]
+__all__ = ["PhraseIndex", "defining_terms", "fold_words", "term_text"]
 
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z0-9-]+\b"
+# A link or an address: a URL (with or without its scheme: "github.com/x/y"), an e-mail address.
+_END = r"[^\s.,;:!?()\[\]'\"]"  # a link ends before the punctuation that follows it
+_LINK = re.compile(
+    rf"(?:https?://|ftp://|www\.)(?:\S*{_END})?"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|edu|co|dev|me|ac\.\w\w)\b(?:/(?:\S*{_END})?)?",
+    re.IGNORECASE,
+)
+_MARK = "\x00"
+# A sentence that had a link and says what is to be found there ("Code is available at <link>.", "Project page:
+# <link>"): boilerplate, dropped whole, so "code available" and "project page" never become a list's phrases.
+_WHERE = re.compile(
+    r"\b(?:available|released?|open[- ]?sourced?|project page|home ?page|web ?site|repository|code|codes|demo)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def term_text(text: str) -> str:
+    """``text`` without links, e-mail addresses and the sentences that only say where code or data are: the text
+    words and phrases are drawn from (a list's defining phrases, a feed's reasons), so "https github", "com" and
+    "code available" never become one. Text without a link is returned as it is."""
+    if not _LINK.search(text):
+        return text
+    marked = _LINK.sub(_MARK, text)
+    kept = [s for s in _SENTENCE.split(marked) if _MARK not in s or not _WHERE.search(s)]
+    return " ".join(" ".join(kept).replace(_MARK, " ").split())
 
 
 @dataclass
@@ -49,7 +77,7 @@ class PhraseIndex:
         """Index the titles and abstracts of ``papers`` (terms held by at least two rows)."""
         from sklearn.feature_extraction.text import CountVectorizer
 
-        texts = [f"{p.shown_title}. {p.shown_abstract or ''}" for p in papers]
+        texts = [term_text(f"{p.shown_title}. {p.shown_abstract or ''}") for p in papers]
         vec = CountVectorizer(
             binary=True,
             ngram_range=(1, 2),
