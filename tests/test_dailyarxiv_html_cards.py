@@ -88,3 +88,25 @@ def test_headings_that_link_to_the_paper() -> None:
     assert (galaxies.title, galaxies.arxiv_id, galaxies.version) == ("Counting Galaxies Twice", "2605.00001", 1)
     assert (dark.title, dark.arxiv_id, dark.version) == ("Where the Missing Mass Hides", "2605.00002", 2)
     assert galaxies.url == "http://arxiv.org/abs/2605.00001v1"  # not the "[[back]](#toc-1)" anchor
+
+
+PAPER_NOTE = DATA / "dailyarxiv" / "paper-note-layout.md"
+
+
+def test_a_note_about_one_paper_named_in_its_front_matter() -> None:
+    (paper,) = paperlab.load(PAPER_NOTE)  # was "no paper table found"
+    assert (paper.title, paper.arxiv_id, paper.version) == (
+        "Grippers That Feel Nothing: A Made-Up Study",
+        "2608.00077",
+        2,
+    )
+    assert paper.authors == ["Ann Palm", "Ben Finger"]  # the "- Authors:" line under the note
+    assert paper.updated == dt.date(2026, 8, 21)  # "published:", not the note's "created:" date
+    assert paper.tags == ["reading", "robots"]
+
+
+def test_front_matter_without_a_paper_link_is_still_an_error(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("---\ntitle: My week\nurl: https://example.org/blog\n---\n\n# My week\n\nNothing read.\n")
+    with pytest.raises(paperlab.ParseError, match="no paper table found"):
+        paperlab.load(note)

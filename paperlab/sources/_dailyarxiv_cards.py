@@ -39,6 +39,8 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _INLINE_LABEL = re.compile(
     r"^(?:[-*]\s+)?\*\*(?P<label>[^*:：]{1,40}?)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)\s*(?P<value>\S.*)$"
 )
+# "- Authors: A, B" in a note about one paper
+_AUTHORS_LINE = re.compile(r"^(?:[-*]\s+)?(?:\*\*)?authors?(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<value>\S.*)$", re.I)
 _LABEL = re.compile(r"^\*\*(?P<label>[^*]+)\*\*\s*$")
 _ABSTRACT_LABEL = re.compile(r"abstract|summary|摘要", re.I)
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
@@ -69,7 +71,41 @@ def read_cards(lines: list[str], first: int, source: str, problems: ProblemColle
             paper = _paper(cells, Row(where, source, [keyword] if keyword else []), problems)
             if paper is not None:
                 papers.append(paper)
+    if not papers and (note := _note_cells(lines, first)) is not None:
+        cells, tags = note
+        paper = _paper(cells, Row("line 1", source, tags), problems)
+        papers += [paper] if paper is not None else []
     return papers
+
+
+def _note_cells(lines: list[str], first: int) -> tuple[dict[str, list[str]], list[str]] | None:
+    """The cells of a note about one paper whose YAML front matter links to it on arXiv (``url:``, ``link:``,
+    ``arxiv:``): the title from the front matter or the first ``#`` heading, the authors from the front matter or an
+    ``Authors:`` line, the date from ``published:``, the note's ``tags:``. None for any other front matter."""
+    import yaml
+
+    try:
+        meta = yaml.safe_load("\n".join(lines[1 : first - 1])) if first >= 2 else None
+    except yaml.YAMLError:
+        return None
+    if not isinstance(meta, dict):
+        return None
+    link = next((str(meta[k]) for k in ("url", "link", "arxiv", "paper", "pdf") if meta.get(k)), "")
+    if not (_ARXIV_LINK.search(link) or re.match(r"^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", link, re.I)):
+        return None
+    heading = next(
+        (m.group("text") for line in lines[first:] if (m := _HEADING.match(line)) and m.group("level") == "#"), ""
+    )
+    title = meta.get("title") if isinstance(meta.get("title"), str) else html_to_text(heading)
+    authors = (
+        meta.get("authors")
+        or meta.get("author")
+        or next((m.group("value") for line in lines[first:] if (m := _AUTHORS_LINE.match(line.strip()))), "")
+    )
+    cells = {"title": [str(title)], "link": [link], "date": [str(meta.get("published") or "")]}
+    cells["authors"] = [", ".join(map(str, authors)) if isinstance(authors, list) else str(authors)]
+    tags = meta.get("tags")
+    return cells, [str(t) for t in tags] if isinstance(tags, list) else []
 
 
 def _heading_card(heading: str, lines: list[str], index: int) -> bool:
