@@ -29,6 +29,14 @@ def positive_int(text: str) -> int:
     return value
 
 
+#: What a search of the store that found nothing adds: the store holds only imported papers, not a notebook's.
+NOT_STORED = (
+    "your library holds {n} stored papers; papers read with paperlab.load() in a notebook are not stored: save "
+    "them with `paperlab import FILE` (in Python: paperlab.open_store().upsert_papers(lib)), or search the file "
+    "itself with --corpus FILE"
+)
+
+
 def open_corpus(name: str | None) -> tuple[Library, str]:
     """The papers ``--corpus`` names (demo, store, a file; default: your library, else the demo) and how to say
     where they are."""
@@ -151,6 +159,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"a paper's details: paperlab show ID{corpus}")
     if not rows:
         print(f"paperlab: nothing in {where} matches {query!r} closely enough", file=sys.stderr)
+        if where == "your library":
+            print(f"paperlab: {NOT_STORED.format(n=len(lib))}", file=sys.stderr)
     return 0
 
 

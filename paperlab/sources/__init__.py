@@ -218,6 +218,10 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
 def load(*paths: str | Path, format: str | None = None, **options: Any) -> Library:
     """Import papers from files, detecting each file's format.
 
+    The papers are read, not stored: the command line (``paperlab search``, ``paperlab list``) and the side panel
+    see only the store. To keep them there: ``paperlab import FILE`` in a terminal, or
+    ``paperlab.open_store().upsert_papers(lib)`` in Python (a reading list: ``paperlab.reading_list().add(paper)``).
+
     Parameters
     ----------
     *paths : str or Path
