@@ -3,7 +3,9 @@
 
 The files are third-party (stored public repositories) and stay outside the repository: a folder holding
 ``manifest.jsonl`` (one line per file: ``kind`` = readme / schedule / notes, ``file`` relative to the folder,
-``repo``, ``path``, ``commit``) and the files. The split is fixed by the content: a file whose SHA-1 starts with
+``repo``, ``path``, ``commit``) and the files. ``benchmarks/data/markdown_sweep_sources.jsonl`` names the files of the
+sweep reported in benchmarks/README.md (repository, path, commit or the index's record id, SHA-1, split) without
+their text. The split is fixed by the content: a file whose SHA-1 starts with
 0-9 is dev, a-f is test (computed here from the bytes, never chosen).
 
 Per file it records the detected format, the outcome (``ok``, ``partial`` = read with a PartialImportWarning,
@@ -236,12 +238,19 @@ def _print_summary(by_kind: dict[str, dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--root", type=Path, required=True, help="folder with manifest.jsonl and the files")
+    ap.add_argument("--root", type=Path, required=True, help="folder with the files (and manifest.jsonl)")
+    ap.add_argument(
+        "--manifest",
+        type=Path,
+        help="the list of files (default: ROOT/manifest.jsonl); benchmarks/data/markdown_sweep_sources.jsonl names "
+        "the sources of the sweep in benchmarks/README.md",
+    )
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--json", type=Path, help="write the per-file results and totals here")
     ap.add_argument("--quiet", action="store_true", help="totals only")
     args = ap.parse_args(argv)
-    entries = [json.loads(line) for line in (args.root / "manifest.jsonl").read_text().splitlines() if line.strip()]
+    manifest = args.manifest or args.root / "manifest.jsonl"
+    entries = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
     chosen = [e for e in entries if args.split in ("all", split_of((args.root / e["file"]).read_bytes()))]
     results = [run_file(args.root, e) for e in chosen]
     if not args.quiet:
