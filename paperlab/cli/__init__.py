@@ -370,10 +370,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a usage error already printed as one line
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a reader that hung up (`paperlab list | head`) is found here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except (PaperlabError, OSError) as exc:  # CliError is a PaperlabError
         print(f"paperlab: error: {_one_line(exc)}", file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         print("paperlab: interrupted", file=sys.stderr)
         return 130
+
+
+def _reader_gone() -> int:
+    """The reader of standard output closed it (``paperlab list | head``): stop quietly, as ``cat`` does, with the
+    shell's status for a broken pipe (128 + SIGPIPE); what is still buffered goes nowhere instead of raising again
+    when Python flushes at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (stdout replaced in-process)
+        pass
+    return 141
