@@ -95,3 +95,11 @@ def test_a_day_month_row_without_a_dated_heading_is_reported() -> None:
         warnings.simplefilter("ignore")
         with pytest.raises(paperlab.ParseError, match=r"date cell expected YYYY-MM-DD, got '06-08'"):
             paperlab.sources.dailyarxiv.parse_dailyarxiv(text)
+
+
+def test_a_readme_opening_with_badges_is_no_json() -> None:
+    # "[![Contributors][…]][…]" as the first line (cv-arxiv-daily's badges) was sniffed as JSON: "not valid JSON"
+    path = DATA / "dailyarxiv" / "badges-first-layout.md"
+    assert paperlab.sources.detect_format(path) == "dailyarxiv"
+    (paper,) = paperlab.load(path)
+    assert (paper.title, paper.arxiv_id, paper.tags) == ("Mapping a Room with One Sock", "2407.00001", ["SLAM"])

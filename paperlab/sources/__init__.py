@@ -153,7 +153,7 @@ def detect_format(path: str | Path) -> str:
         return "openalex" if "api.openalex.org" in text and "semanticscholar.org" not in text else "semantic_scholar"
     if suffix == ".jsonl" or (suffix != ".json" and stripped.startswith("{") and "\n{" in stripped):
         return _jsonl_kind(stripped)
-    if suffix == ".json" or stripped.startswith(("[", "{")):
+    if suffix == ".json" or (suffix not in (".md", ".markdown") and stripped.startswith(("[", "{"))):
         return _json_file_kind(path)
     return _text_kind(path, suffix, text, stripped)
 
