@@ -48,6 +48,7 @@ from typing import Any
 import numpy as np
 
 from ._models import DEFAULT_MODEL, EncoderError, models_dir, normalize, packaged_minilm_path, quiet_transformers
+from .notice import transient_note
 
 __all__ = [
     "DOCUMENT_PRECISIONS",
@@ -166,9 +167,11 @@ def export_packaged_model(path: Path | None = None) -> Path:
         When torch, transformers or onnx is missing or the export fails.
     """
     path = path or packaged_onnx_path()
-    if not path.exists():
-        print(f"paperlab: exporting the search model to ONNX once ({path.parent}), ~10-30 s", file=sys.stderr)
-    return _write_atomically(path, _export_fused, "export the packaged all-MiniLM-L6-v2 to ONNX")
+    if path.exists():
+        return path
+    # in a kernel a note removed when done (no stderr block kept in the notebook); on the command line, stderr
+    with transient_note(f"exporting the search model to ONNX once ({path.parent}), ~10-30 s"):
+        return _write_atomically(path, _export_fused, "export the packaged all-MiniLM-L6-v2 to ONNX")
 
 
 def quantize_packaged_model(graph: Path | None = None) -> Path:
