@@ -66,7 +66,8 @@ def count_ris(text: str) -> int:
 
 
 def count_json(text: str) -> int | None:
-    """Items of a JSON array, of OpenAlex/S2 ``results``/``data``, or of an object keyed by id; None if not JSON."""
+    """Items of a JSON array, of OpenAlex/S2 ``results``/``data`` or Zotero ``items``, or of an object keyed by id;
+    None if not JSON."""
     try:
         obj = json.loads(text)
     except ValueError:
@@ -74,7 +75,7 @@ def count_json(text: str) -> int | None:
     if isinstance(obj, list):
         return len(obj)
     if isinstance(obj, dict):
-        for key in ("results", "data"):
+        for key in ("results", "data", "items"):
             if isinstance(obj.get(key), list):
                 return len(obj[key])
         if obj and all(isinstance(v, dict) for v in obj.values()) and "title" not in obj:
@@ -89,7 +90,7 @@ def independent_count(path: Path) -> int | None:
     suffix = path.suffix.lower()
     if suffix in (".bib", ".bibtex"):
         return count_bibtex(text)
-    if suffix == ".ris":
+    if suffix in (".ris", ".txt"):  # .txt: Web of Science plain text, counted by its ER lines
         return count_ris(text)
     if suffix == ".json":
         return count_json(text)

@@ -190,12 +190,13 @@ def _csl_issued(paper: Paper, stored: Any) -> Any:
     return {"date-parts": [parts]}
 
 
-_RICH_TEXT = re.compile(r"</?(?:i|b|sup|sub|sc|span)(?:\s[^<>]*)?>", re.I)
+_RICH_TEXT = re.compile(r"</?(?:i|b|em|strong|u|sup|sub|sc|scp|span)(?:\s[^<>]*)?>", re.I)
 
 
 def csl_plain_text(value: str) -> str:
-    """A CSL rich-text string (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``, ``<span class="nocase">``)
-    as plain text, whitespace collapsed."""
+    """A CSL rich-text string (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``, ``<span class="nocase">``; also the
+    ``<em>``, ``<strong>``, ``<u>`` and ``<scp>`` of Crossref titles that OpenAlex and RIS exports carry) as plain
+    text, whitespace collapsed."""
     return " ".join(html.unescape(_RICH_TEXT.sub("", value)).split())
 
 

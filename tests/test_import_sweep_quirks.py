@@ -23,8 +23,10 @@ from paperlab.identifiers import find_doi
 from paperlab.sources import detect_format
 from paperlab.sources.bibtex import parse_bibtex, read_bibtex
 from paperlab.sources.bibtex.fields import month_number, split_name_list
+from paperlab.sources.openalex import parse_openalex
 from paperlab.sources.ris import parse_ris, read_ris
 from paperlab.sources.wos import parse_wos
+from paperlab.sources.zotero_json import parse_zotero_json
 
 BIB = DATA / "bibtex"
 
@@ -184,3 +186,94 @@ def test_web_of_science_reader_raises_only_parse_errors(text: str) -> None:
 def test_csl_names_written_as_family_comma_given_strings_are_turned_round() -> None:
     papers = paperlab.load(DATA / "csl" / "string-names.json")
     assert [p.authors for p in papers] == [["Ada Quill", "Bruno de Vries"], ["Dora Okafor Jr."], ["Example Institute"]]
+
+
+# -- markup in titles; Zotero's own JSON --------------------------------------------------------
+
+
+def test_crossref_markup_in_openalex_and_ris_titles_is_made_plain() -> None:
+    work = {
+        "id": "https://openalex.org/W1",
+        "display_name": "Lung cancer with <i>EGFR</i> mutations",
+        "authorships": [],
+    }
+    assert parse_openalex(work)[0].title == "Lung cancer with EGFR mutations"
+    ris = (
+        "TY  - JOUR\nTI  - Thin films on In <sub>0.18</sub> Ga <sub>0.82</sub> As and a <scp>Bold</scp> word\nER  - \n"
+    )
+    assert parse_ris(ris)[0].title == "Thin films on In 0.18 Ga 0.82 As and a Bold word"
+    # a '<' that opens no tag stays
+    assert parse_ris("TY  - JOUR\nTI  - When p < 0.05 and q > 1\nER  - \n")[0].title == "When p < 0.05 and q > 1"
+
+
+def test_better_bibtex_json_export_is_read_as_papers() -> None:
+    path = DATA / "zotero" / "bbt-export.json"
+    assert detect_format(path) == "zotero_json"
+    with pytest.warns(PartialImportWarning) as caught:
+        papers = list(paperlab.load(path))
+    (problem,) = caught[0].message.problems  # type: ignore[union-attr]
+    assert problem.where == "record 4 ('EEEE5555')" and "title" in problem.message  # the note is no record at all
+    by_key = {p.extra["csl"]["id"]: p for p in papers}  # the citation key, else Zotero's item key
+    tidal, workshop, preprint = by_key["okafor2021tidal"], by_key["lind2019"], by_key["CCCC3333"]
+    assert tidal.title == "Tidal mixing in shallow estuaries"
+    assert tidal.authors == ["Ada N. Okafor", "Piet van der Berg"]  # the translator is not an author
+    assert (tidal.published, tidal.date_precision) == (dt.date(2021, 3, 15), "day")
+    assert (tidal.journal_ref, tidal.doi, tidal.keywords) == (
+        "Journal of Made-up Oceanography",
+        "10.5555/jmo.2021.0012",
+        ["estuaries", "mixing"],
+    )
+    assert tidal.sources[0].name == "zotero"
+    csl = tidal.to_csl()
+    assert (csl["id"], csl["type"], csl["volume"], csl["issue"], csl["page"]) == (
+        "okafor2021tidal",
+        "article-journal",
+        "12",
+        "3",
+        "101–118",
+    )
+    assert workshop.authors == ["The Estuary Consortium"]  # the editor is kept in the CSL item, not as an author
+    assert (workshop.published, workshop.date_precision) == (dt.date(2019, 1, 1), "year")
+    assert workshop.journal_ref == "Proceedings of the Imaginary Workshop"
+    assert workshop.extra["csl"]["editor"] == [{"family": "Lind", "given": "Mia"}]
+    assert (preprint.arxiv_id, preprint.doi) == ("2401.01234", "10.48550/arXiv.2401.01234")
+
+
+def test_zotero_web_api_items_are_read_and_attachments_left_out() -> None:
+    (chapter,) = paperlab.load(DATA / "zotero" / "web-api-items.json")
+    assert (chapter.title, chapter.authors, chapter.journal_ref) == (
+        "A chapter from the web API",
+        ["Sam Rivera"],
+        "An Edited Volume",
+    )
+    assert (chapter.published, chapter.date_precision) == (dt.date(2018, 11, 1), "month")
+    assert chapter.to_csl()["publisher"] == "Nowhere Press"
+    with pytest.raises(ParseError, match="no Zotero items other than notes and attachments"):
+        parse_zotero_json([{"itemType": "note", "creators": []}])
+    with pytest.raises(ParseError, match="expected Zotero JSON"):
+        parse_zotero_json({"items": [{"title": "not Zotero"}]})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "date", "creators", "tags", "DOI", "extra", "pages", "publicationTitle", "data"]),
+        st.one_of(
+            st.none(),
+            st.integers(),
+            st.text(max_size=20),
+            st.lists(
+                st.one_of(st.text(max_size=5), st.dictionaries(st.text(max_size=9), st.text(max_size=9))), max_size=3
+            ),
+        ),
+    )
+)
+def test_zotero_reader_raises_only_parse_errors(fields: dict[str, object]) -> None:
+    item = {"itemType": "journalArticle", "creators": [], **fields}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartialImportWarning)
+        try:
+            papers = parse_zotero_json([item])
+        except ParseError:
+            return
+    assert all(p.title for p in papers)

@@ -18,6 +18,7 @@ from ..library import Library
 from ..paper import Paper
 from ._files import parse_json, read_bytes
 from .openalex import is_openalex_work
+from .zotero_json import is_zotero_json
 
 __all__ = ["FORMATS", "detect_format", "load"]
 
@@ -36,6 +37,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "ris": ("ris", "read_ris"),
     "wos": ("wos", "read_wos"),
     "csl": ("csl", "read_csl"),
+    "zotero_json": ("zotero_json", "read_zotero_json"),
     "json": ("native", "read_native"),
     "jsonl": ("native", "read_native"),
     "csv": ("native", "read_native"),
@@ -72,6 +74,8 @@ def _json_kind(obj: Any) -> str | None:
             return "semantic_scholar"
         if "papers" in obj and isinstance(obj["papers"], list):
             return "json"
+        if is_zotero_json(obj):  # a Better BibTeX JSON export: {"config", "collections", "items"}
+            return "zotero_json"
         items = [obj]
     if isinstance(items, list):
         first = next((x for x in items if isinstance(x, dict)), None)
@@ -83,6 +87,8 @@ def _json_kind(obj: Any) -> str | None:
             return "openalex"
         if "paperId" in first or "citingPaper" in first or "citedPaper" in first:
             return "semantic_scholar"
+        if is_zotero_json(items):
+            return "zotero_json"
         if _is_csl_item(first):
             return "csl"
         if "title" in first:
@@ -185,7 +191,7 @@ def _json_file_kind(path: Path) -> str:
     if kind:
         return kind
     raise ParseError(
-        "JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, CSL-JSON, OpenAlex, "
+        "JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, CSL-JSON, Zotero, OpenAlex, "
         "or paperlab's own export",
         source=str(path),
     )

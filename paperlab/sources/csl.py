@@ -23,7 +23,7 @@ from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
-from .ris import name_given_first
+from ._names import name_given_first
 
 __all__ = ["parse_csl", "read_csl", "write_csl"]
 

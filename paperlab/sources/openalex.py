@@ -4,9 +4,9 @@ Accepted shapes: one Work object (``GET /works/W…``), a list response ``{"meta
 (``group_by`` ignored), a bare JSON list of Works, and JSON lines with one Work per line (a snapshot or
 a ``jq -c '.results[]'`` dump), and vcrpy YAML cassettes of recorded answers.
 
-Field mapping: ``display_name`` (else ``title``) -> title; ``doi`` (else ``ids.doi``) without its
-``https://doi.org/`` prefix -> doi; an arXiv id from ``ids``/``locations`` (``arxiv.org/abs/…`` landing
-pages, ``doi:10.48550/arXiv.…``) -> arxiv_id; ``authorships[].author.display_name`` (else
+Field mapping: ``display_name`` (else ``title``), its Crossref markup (``<i>``, ``<sub>``) made plain -> title;
+``doi`` (else ``ids.doi``) without its ``https://doi.org/`` prefix -> doi; an arXiv id from ``ids``/``locations``
+(``arxiv.org/abs/…`` landing pages, ``doi:10.48550/arXiv.…``) -> arxiv_id; ``authorships[].author.display_name`` (else
 ``raw_author_name``) -> authors, their institutions' names -> ``extra["affiliations"]``;
 ``abstract_inverted_index`` (word -> positions) rebuilt in position order -> abstract;
 ``publication_date`` (else 1 January of ``publication_year``) -> published, ``updated_date`` -> updated;
@@ -27,6 +27,7 @@ from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import normalize_arxiv_id, normalize_doi
 from ..paper import Paper, SourceRecord
+from ..paper_render import csl_plain_text
 from ._cassette import is_cassette, read_cassette
 from ._files import RECORD_ERRORS, as_count, check_paper, decode_text, parse_json, read_bytes
 
@@ -223,6 +224,8 @@ def _work_to_paper(work: dict[str, Any], record: SourceRecord) -> Paper:
     title = _str(work.get("display_name")) or _str(work.get("title"))
     if not title:
         raise ParseError("expected an OpenAlex Work with a 'display_name' or 'title'")
+    if "<" in title:  # Crossref's markup: 'with <i>EGFR</i> mutated', 'In <sub>0.18</sub>'
+        title = csl_plain_text(title)
     doi = _doi(work)
     authors, affiliations = _authors(work)
     url, pdf_url = _links(work, doi)

@@ -5,8 +5,9 @@ a hyphen and the value, and a line without a tag continues the one before. Text 
 ``1.`` record numbers and "Link to ..." lines, a byte-order mark) is skipped. Tags are read with ``rispy``;
 the fields databases disagree on are read from every tag they use:
 
-- title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``), authors ``AU``/``A1`` (not ``A2``: editors, or in Ovid
-  the cited authors), abstract ``AB``/``N2``, journal ``T2``/``JF``/``JO``/``J2``;
+- title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``; Crossref markup such as ``<sub>`` made plain), authors
+  ``AU``/``A1`` (not ``A2``: editors, or in Ovid the cited authors), abstract ``AB``/``N2``, journal
+  ``T2``/``JF``/``JO``/``J2``;
 - date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra`` or ``YYYY-MM-DD`` form, the most precise
   one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
 - DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``; an arXiv id from an arXiv DOI or an
@@ -29,9 +30,11 @@ import rispy
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
+from ..paper_render import csl_plain_text
 from ._files import RECORD_ERRORS, check_paper, read_bytes
+from ._names import name_given_first
 
-__all__ = ["name_given_first", "parse_ris", "read_ris", "write_ris"]
+__all__ = ["parse_ris", "read_ris", "write_ris"]
 
 # a tag line: two characters (a capital letter first), then "  - " (one space or a missing value tolerated)
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
@@ -97,14 +100,6 @@ def _values(record: dict[str, Any], key: str) -> list[str]:
     return [" ".join(v.split()) for v in items if isinstance(v, str) and v.strip()]
 
 
-def name_given_first(value: str) -> str:
-    """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Embase's ``Liu R.`` as is) as
-    ``Given Family Suffix``, the way paperlab writes authors."""
-    family, _, rest = value.partition(",")
-    given, _, suffix = rest.partition(",")
-    return " ".join(" ".join((given, family, suffix)).split()) if given.strip() else " ".join(value.split())
-
-
 def _ris_name(name: str) -> str:
     """``Given Family`` as RIS writes it, ``Family, Given`` (the last word is the family name)."""
     given, _, family = name.rpartition(" ")
@@ -157,6 +152,8 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _first(record, "title", "primary_title", "unknown_tag:CT", "unknown_tag:BT", "short_title")
     if not title:
         raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
+    if "<" in title:  # Crossref's markup, as Zotero and publishers export it: 'In <sub>0.18</sub> Ga'
+        title = csl_plain_text(title)
     authors = [name_given_first(a) for a in _values(record, "authors") + _values(record, "first_authors")]
     doi, arxiv = _identifiers(record)
     parts, precision = _date(record)

@@ -21,7 +21,7 @@ from rispy.config import WOK_TAG_KEY_MAPPING
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ._files import RECORD_ERRORS, check_paper, decode_text, read_bytes
-from .ris import name_given_first
+from ._names import name_given_first
 
 __all__ = ["looks_like_wos", "parse_wos", "read_wos"]
 
