@@ -18,7 +18,7 @@ sources) and reports, per file:
   order), digits, or over 60 characters).
 
 A file is *clean* when nothing raised but ParseError/PartialImportWarning, every record the independent count
-sees was read or skipped by name, and no field check failed. ``--expect FILE`` (JSON: file name -> {"records": n,
+sees was read or skipped by name, no more papers were read than it sees, and no field check failed. ``--expect FILE`` (JSON: file name -> {"records": n,
 "skipped": n, "error": true}) replaces the independent count by what a person decided each file holds.
 
 Usage::
@@ -165,8 +165,15 @@ class FileResult:
         return max(self.counted - self.read - self.skipped, 0)
 
     @property
+    def surplus(self) -> int:
+        """Papers read beyond the records the independent count sees: text read as records it is not (a Web of
+        Science export taken for a saved web page)."""
+        return max(self.read - self.counted, 0) if self.counted is not None else 0
+
+    @property
     def clean(self) -> bool:
-        return not self.bugs and not self.problems and not self.missing and not (self.refused and self.counted)
+        bad = self.bugs or self.problems or self.missing or self.surplus
+        return not bad and not (self.refused and self.counted)
 
 
 def _skipped_count(caught: list[warnings.WarningMessage]) -> tuple[int, list[str]]:
@@ -277,7 +284,8 @@ def print_details(results: list[FileResult]) -> None:
             continue
         head = f"{r.name} [{r.detected}] read {r.read} skipped {r.skipped} counted {r.counted}"
         print(("OK   " if r.clean else "FAIL ") + head)
-        for text in ([f"refused: {r.refused}"] if r.refused else []) + [f"warning: {w}" for w in r.warnings]:
+        surplus = [f"{r.surplus} paper(s) more than the file holds"] if r.surplus else []
+        for text in surplus + ([f"refused: {r.refused}"] if r.refused else []) + [f"warning: {w}" for w in r.warnings]:
             print("     " + text)
         for text in r.bugs + r.problems:
             print("     " + text)
