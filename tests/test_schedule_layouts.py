@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from paths import DATA
 
 import paperlab
@@ -108,3 +109,9 @@ def test_references_written_out_and_rows_continuing_a_meeting() -> None:
     assert margins.note == "`Two views on margins:`"  # a heading inside the cell, no paper
     assert all(p.extra["meeting_date"] == "2018-03-15" and p.extra["presenters"] == ["Kim"] for p in margins.papers)
     assert s.meetings[3].papers[0].arxiv_id == "1803.00099"
+
+
+def test_a_yaml_list_without_presenters_says_what_yaml_is_read() -> None:
+    # was "expected a vcrpy YAML cassette with an 'interactions' list": a message about HTTP recordings
+    with pytest.raises(paperlab.ParseError, match=r"expected a reading-group schedule .* or a recorded HTTP cassette"):
+        paperlab.load(SESSION / "book-club.yml")

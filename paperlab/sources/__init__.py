@@ -156,6 +156,13 @@ def detect_format(path: str | Path) -> str:
     if suffix in (".xml", ".atom", ".rss") or stripped.startswith(("<?xml", "<feed", "<rss", "<OAI-PMH", "<rdf:RDF")):
         return _xml_kind(stripped)
     if suffix in (".yaml", ".yml") or stripped.startswith("interactions:"):
+        if "interactions:" not in text:  # not a schedule (checked first), and no recorded HTTP answers either
+            raise ParseError(
+                "expected a reading-group schedule (a YAML list of meetings whose fields name a presenter - "
+                "presenter, speaker, person, leader - and a date or paper) or a recorded HTTP cassette "
+                "('interactions:'); this YAML is neither",
+                source=str(path),
+            )
         return "openalex" if "api.openalex.org" in text and "semanticscholar.org" not in text else "semantic_scholar"
     if suffix == ".jsonl" or (suffix != ".json" and stripped.startswith("{") and "\n{" in stripped):
         return _jsonl_kind(stripped)
