@@ -103,3 +103,15 @@ def test_a_readme_opening_with_badges_is_no_json() -> None:
     assert paperlab.sources.detect_format(path) == "dailyarxiv"
     (paper,) = paperlab.load(path)
     assert (paper.title, paper.arxiv_id, paper.tags) == ("Mapping a Room with One Sock", "2407.00001", ["SLAM"])
+
+
+def test_ids_written_as_wiki_links() -> None:
+    # an Obsidian vault's table: "[[2509.00042]]" links the paper's note by its arXiv id (was read without an id)
+    text = (
+        "| ID | Title | Venue | Year |\n|----|-------|-------|------|\n"
+        "| [[2509.00042]] | Guidance for Quiet Speech | arXiv | 2025 |\n"
+        "| [[2025.acl-long.9]] | A Dataset of Whispers | ACL | 2025 |\n"
+    )
+    quiet, whispers = paperlab.sources.dailyarxiv.parse_dailyarxiv(text).papers
+    assert (quiet.arxiv_id, quiet.journal_ref, quiet.date_text) == ("2509.00042", None, "2025")
+    assert (whispers.arxiv_id, whispers.journal_ref) == (None, "ACL")  # an ACL Anthology id is no arXiv id

@@ -104,6 +104,8 @@ _LINK = re.compile(r"\[{1,2}(?P<text>[^\[\]]*)\]{1,2}\((?P<url>[^()\s]*)\)")  # 
 # an image ("![R](badge.svg)", the badge of "[![R](badge.svg)](code-url)") stands for its alt text
 IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\([^()\s]*\)")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
+# an Obsidian wiki link naming a note by the paper's id: "[[2509.19668]]", "[[2509.19668|the paper]]"
+_WIKI_LINK = re.compile(r"^\[\[(?P<target>[^\[\]|]+)(?:\|[^\[\]]*)?\]\]$")
 # words of a column name that make it a link column ("Links & Summary", "PDF / Code")
 _LINK_WORDS = frozenset({"link", "links", "pdf", "url", "arxiv"})
 _WHOLE_LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*)\)$", re.S)
@@ -452,7 +454,7 @@ def _links(cell: str) -> list[str]:
     found = [html.unescape(m.group("url")) for m in _LINK.finditer(cell)]
     found += [html.unescape(m.group("url")) for m in _HREF.finditer(cell)]
     if not found:
-        text = _unwrap(html_to_text(cell))
+        text = _WIKI_LINK.sub(r"\g<target>", _unwrap(html_to_text(cell)))
         if safe_url(text) or _ARXIV_TEXT.match(text):
             found.append(text)
     return [u for u in found if u]
@@ -461,7 +463,7 @@ def _links(cell: str) -> list[str]:
 def _arxiv_id(links: list[str], link_cells: list[str]) -> tuple[str | None, int | None]:
     """The arXiv id of a row: from a link to arXiv (abs or pdf, a mirror, huggingface.co/papers/…) or from
     a link cell's text that is an id (``2206.15255v1``, ``arXiv:2206.15255``)."""
-    texts = [_unwrap(html_to_text(_LINK.sub(r"\g<text>", c))) for c in link_cells]
+    texts = [_WIKI_LINK.sub(r"\g<target>", _unwrap(html_to_text(_LINK.sub(r"\g<text>", c)))) for c in link_cells]
     named = [u for u in links if _NAMES_ARXIV.search(u) or _ARXIV_TEXT.match(u)]
     for candidate in named + [t for t in texts if _ARXIV_TEXT.match(t)]:
         found = normalize_arxiv_id(candidate)
