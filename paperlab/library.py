@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args, overload
 from ._operations import Operations
 from .dates import as_date
 from .identifiers import normalize_doi, parse_reference
-from .identity import Merge, disambiguated_id, merge_papers, outside_splits, same_work, split_merged
+from .identity import Merge, citation_keys, disambiguated_id, merge_papers, outside_splits, same_work, split_merged
 from .paper import Paper
+from .text import fold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,6 +39,7 @@ LibraryOperation = Literal[
     "topics",
 ]
 _OPERATION_NAMES: tuple[LibraryOperation, ...] = get_args(LibraryOperation)
+_CITE = "cite:"  # the lookup key of a citation key (no match key of Paper.match_keys starts so)
 
 _DF_COLUMNS = [
     "id",
@@ -137,7 +139,7 @@ class Library:
             self._papers = dict(items)
         else:
             self._papers[paper.id] = paper
-        for key in paper.match_keys():
+        for key in [*paper.match_keys(), *(_CITE + k for k in citation_keys(paper))]:
             ids = self._keys.setdefault(key, [])
             if paper.id not in ids:
                 ids.append(paper.id)
@@ -208,7 +210,8 @@ class Library:
         return found
 
     def get(self, key: str, default: Paper | None = None) -> Paper | None:
-        """Look a paper up by canonical id, arXiv id (with or without version) or URL, DOI or DOI URL.
+        """Look a paper up by canonical id, arXiv id (with or without version) or URL, DOI or DOI URL, or a
+        BibTeX citation key it was imported under (``"merity2017pointer"``, also of a record merged into it).
 
         References are read by :func:`paperlab.identifiers.parse_reference`, as the store reads them.
         """
@@ -216,7 +219,7 @@ class Library:
             return self._papers[key]
         ref = parse_reference(key)
         # a DOI field need not look like a DOI: "doi:<anything>" still names it
-        for match_key in [*ref.match_keys(), f"doi:{normalize_doi(key).lower()}"]:
+        for match_key in [*ref.match_keys(), f"doi:{normalize_doi(key).lower()}", _CITE + key.strip()]:
             if match_key in self._keys:
                 return self._papers[self._keys[match_key][0]]
         return default
@@ -254,7 +257,8 @@ class Library:
         predicate : callable, optional
             Any test on a Paper.
         text : str, optional
-            Case-insensitive substring of title, abstract or authors (every word must occur).
+            Substring of title, abstract or authors, case and accents ignored (every word must occur; "hubotter"
+            finds "Hübotter").
         since, until : date or ISO str, optional
             Inclusive bounds on ``published``; papers without a date are excluded.
         tag : str, optional
@@ -265,14 +269,14 @@ class Library:
             A source kind, e.g. ``"arxiv"`` or ``"hf_page"``.
         """
         lo, hi = as_date(since, "since"), as_date(until, "until")
-        words = text.lower().split() if text else []
+        words = fold(text).split() if text else []
         tag_l = tag.lower() if tag else None
 
         def keep(p: Paper) -> bool:
             if predicate is not None and not predicate(p):
                 return False
             if words:
-                hay = " ".join([p.title, p.abstract or "", " ".join(p.authors)]).lower()
+                hay = fold(" ".join([p.title, p.abstract or "", " ".join(p.authors)]))
                 if not all(w in hay for w in words):
                     return False
             if (lo or hi) and p.published is None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 
 __all__ = [
     "NO_MATH_CLASS",
     "first_author",
+    "fold",
     "md_escape",
     "md_link_text",
     "md_no_math",
@@ -97,6 +99,31 @@ def md_quote(text: str) -> str:
 
 def _escape_block_start(m: re.Match[str]) -> str:
     return f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}"
+
+
+def fold(text: str) -> str:
+    """``text`` as search compares it: accents dropped and case folded, so "Hubotter" finds "Hübotter".
+
+    Compatibility decomposition (NFKD: "ﬁ" -> "fi", "é" -> "e" + accent), combining marks dropped, then
+    :meth:`str.casefold` ("Straße" -> "strasse"). The one normalisation of lexical search (the BM25 tokens, query
+    words, explained terms, ``Library.filter(text=...)``); the cards' client side folds the same way
+    (``js/src/widget/fold.ts``).
+
+    >>> fold("Jonas Hübotter, Ｃafé naïve ﬁt Straße")
+    'jonas hubotter, cafe naive fit strasse'
+    """
+    if text.isascii():
+        return text.lower()
+    return _NON_ASCII.sub(_unaccented, text).casefold()
+
+
+# Only the non-ASCII runs are decomposed (a few per abstract; the same result as the whole text, as NFKD never
+# composes and a combining mark is non-ASCII like what it reorders with): 3x less time than the whole text.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _unaccented(m: re.Match[str]) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", m.group()) if not unicodedata.combining(c))
 
 
 def text_hash(text: str) -> str:

@@ -9,7 +9,6 @@ explaining papers explained before encodes nothing but its query.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -18,6 +17,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..paper import Paper
+from ..text import fold
 from .encoders import Encoder, embed
 from .lexical import BM25Ranker
 from .ranking import QUERY_STOP, query_terms
@@ -38,7 +38,7 @@ _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"]")
 def _terms_of(text: str) -> set[str]:
     """The words and two-word phrases of ``text`` (lowercase, accents dropped, URLs and stopwords left out; a phrase
     never spans punctuation)."""
-    plain = unicodedata.normalize("NFKD", _URL.sub(" ", text.lower())).encode("ascii", "ignore").decode()
+    plain = fold(_URL.sub(" ", text))
     out: set[str] = set()
     for clause in _CLAUSE.split(plain):
         words = [w for w in _WORDS.findall(clause) if w not in _STOP]

@@ -10,13 +10,16 @@ from typing import Any
 
 import numpy as np
 
+from ..text import fold
+
 __all__ = ["BM25Ranker", "Tokenizer"]
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 
 
 class Tokenizer:
-    """Lowercase word tokens without English stopwords, Snowball-stemmed (PyStemmer) when available.
+    """Word tokens, accents and case folded (:func:`paperlab.text.fold`: "Hübotter" and "Hubotter" are one token),
+    without English stopwords, Snowball-stemmed (PyStemmer) when available.
 
     ``surface`` keeps, for each stem, the first word seen for it, so explanations can show
     real words ("hallucinations") rather than stems ("hallucin").
@@ -41,7 +44,7 @@ class Tokenizer:
         return f"Tokenizer(stem={self._stemmer is not None})"
 
     def stem(self, word: str) -> str:
-        """Stem of one lowercase word (memoised)."""
+        """Stem of one folded word (memoised)."""
         s = self._stems.get(word)
         if s is None:
             s = self._stemmer.stemWord(word) if self._stemmer is not None else word
@@ -51,7 +54,7 @@ class Tokenizer:
 
     def __call__(self, text: str) -> list[str]:
         stop = self.stopwords
-        return [self.stem(w) for w in _WORD.findall(text.lower()) if w not in stop and not w.isdigit()]
+        return [self.stem(w) for w in _WORD.findall(fold(text)) if w not in stop and not w.isdigit()]
 
     def token_ids(self, texts: Sequence[str]) -> tuple[list[list[int]], dict[str, int]]:
         """Every text as stem ids (same tokens as calling the tokenizer), and the stem -> id vocabulary.
@@ -64,7 +67,7 @@ class Tokenizer:
         word_id: dict[str, int] = {}
         docs = []
         for text in texts:
-            words = _WORD.findall(text.lower())
+            words = _WORD.findall(fold(text))
             new = set(words).difference(word_id)
             for w in dict.fromkeys(w for w in words if w in new) if new else ():  # in text order, for surface
                 word_id[w] = -1 if w in stop or w.isdigit() else vocab.setdefault(self.stem(w), len(vocab))

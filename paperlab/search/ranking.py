@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from ..text import fold
 from .lexical import BM25Ranker
 
 __all__ = [
@@ -187,7 +188,7 @@ def query_match(ranker: BM25Ranker, query: str) -> tuple[np.ndarray, np.ndarray]
 
 def query_terms(ranker: BM25Ranker, query: str) -> list[str]:
     """The query's stems that say what it is about: without :data:`QUERY_STOP` words (all of them if nothing else)."""
-    words = [w for w in _WORD.findall(query.lower()) if w not in QUERY_STOP]
+    words = [w for w in _WORD.findall(fold(query)) if w not in QUERY_STOP]
     return ranker.tokenizer_(" ".join(words)) or ranker.tokenizer_(query)
 
 

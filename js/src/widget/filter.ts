@@ -3,6 +3,7 @@
  * Nothing here touches the DOM, so it stays fast for 10,000 papers.
  */
 
+import { fold } from './fold';
 import { IPaper } from './types';
 
 export type FacetKind = 'year' | 'source' | 'category' | 'tag';
@@ -19,7 +20,7 @@ export type SortKey = 'relevance' | 'date' | 'upvotes';
 /** One paper plus what filtering and sorting need, computed once. */
 export interface IEntry {
   paper: IPaper;
-  /** Lowercase title + abstract + authors. */
+  /** Title + abstract + authors, folded (./fold.ts: case and accents ignored). */
   hay: string;
   facets: Record<FacetKind, string[]>;
   date: string;
@@ -33,8 +34,9 @@ function uniq(values: string[]): string[] {
 export function buildEntries(papers: IPaper[]): IEntry[] {
   return papers.map(paper => {
     const authors = paper.authors ?? [];
-    const hay =
-      `${paper.title ?? ''}\n${paper.abstract ?? ''}\n${authors.join('\n')}`.toLowerCase();
+    const hay = fold(
+      `${paper.title ?? ''}\n${paper.abstract ?? ''}\n${authors.join('\n')}`
+    );
     const date = paper.published ?? '';
     return {
       paper,
@@ -66,10 +68,9 @@ export function facetsActive(active: ActiveFacets): boolean {
   return FACET_KINDS.some(k => active[k].size > 0);
 }
 
-/** Query words, lowercase. */
+/** Query words, folded like the text they are looked for in. */
 export function queryWords(query: string): string[] {
-  return query
-    .toLowerCase()
+  return fold(query)
     .split(/\s+/)
     .filter(w => w.length > 0);
 }
@@ -190,6 +191,37 @@ export function facetCounts(
     result[kind] = sorted.slice(0, top);
   }
   return result;
+}
+
+/**
+ * How many papers of the current result each facet value would keep: `base` is the result before any facet
+ * (the kernel's ranking, or the papers holding every typed word); a value of one kind counts the papers of
+ * `base` that have it and pass the chosen values of the other kinds (values of one kind add up, so a chosen
+ * year leaves the other years' counts as they would be if chosen too).
+ */
+export function resultFacetCounts(
+  entries: IEntry[],
+  base: number[],
+  active: ActiveFacets
+): Record<FacetKind, Map<string, number>> {
+  const counts = {} as Record<FacetKind, Map<string, number>>;
+  for (const kind of FACET_KINDS) {
+    counts[kind] = new Map();
+  }
+  const chosen = FACET_KINDS.filter(k => active[k].size > 0);
+  for (const i of base) {
+    const e = entries[i];
+    const failed = chosen.filter(k => !e.facets[k].some(v => active[k].has(v)));
+    if (failed.length > 1) {
+      continue;
+    }
+    for (const kind of failed.length ? failed : FACET_KINDS) {
+      for (const v of e.facets[kind]) {
+        counts[kind].set(v, (counts[kind].get(v) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
 }
 
 /** Sort indices in place; "relevance" is the search score when there is one, else library order. */

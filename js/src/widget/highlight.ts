@@ -1,7 +1,10 @@
 /**
  * Matched terms highlighted in paper text: the text is split around the terms and rebuilt from
- * text nodes and `<mark>` elements (never markup strings), so paper text stays text.
+ * text nodes and `<mark>` elements (never markup strings), so paper text stays text. Terms and text are
+ * compared folded (./fold.ts): "Hubotter" marks "Hübotter".
  */
+
+import { fold, foldMapped } from './fold';
 
 /**
  * Words never marked: the kernel's stopwords (bm25s' English list and the search's QUERY_STOP, kept equal
@@ -23,7 +26,7 @@ function acronyms(query: string): Set<string> {
   return new Set(
     (query.match(/[\p{L}\p{N}]+/gu) ?? [])
       .filter(w => w.length >= 2 && w === w.toUpperCase() && /\p{Lu}/u.test(w))
-      .map(w => w.toLowerCase())
+      .map(w => fold(w))
   );
 }
 
@@ -35,7 +38,7 @@ export function markTerms(terms: readonly string[], query = ''): string[] {
   const short = acronyms(query);
   const seen = new Set<string>();
   for (const term of terms) {
-    const t = term.trim().toLowerCase();
+    const t = fold(term.trim());
     if (t && !STOPWORDS.has(t) && (t.length >= 3 || short.has(t))) {
       seen.add(t);
     }
@@ -64,7 +67,7 @@ function pattern(terms: readonly string[]): RegExp | null {
   );
 }
 
-/** Append `text` to `parent`, each occurrence of a term (case-insensitive) inside a `<mark>`. */
+/** Append `text` to `parent`, each occurrence of a term (case and accents ignored) inside a `<mark>`. */
 export function appendMarked(
   parent: HTMLElement,
   text: string,
@@ -75,17 +78,19 @@ export function appendMarked(
     parent.appendChild(document.createTextNode(text));
     return;
   }
+  const { folded, origin } = foldMapped(text);
   let last = 0;
-  for (const m of text.matchAll(re)) {
-    const start = m.index ?? 0;
+  for (const m of folded.matchAll(re)) {
+    const start = origin[m.index ?? 0];
+    const end = origin[(m.index ?? 0) + m[0].length];
     if (start > last) {
       parent.appendChild(document.createTextNode(text.slice(last, start)));
     }
     const mark = document.createElement('mark');
     mark.className = 'plc-mark';
-    mark.textContent = m[0];
+    mark.textContent = text.slice(start, end);
     parent.appendChild(mark);
-    last = start + m[0].length;
+    last = end;
   }
   if (last < text.length) {
     parent.appendChild(document.createTextNode(text.slice(last)));
