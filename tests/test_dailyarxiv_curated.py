@@ -13,6 +13,8 @@ import datetime as dt
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from paths import DATA
 
 import paperlab
@@ -115,3 +117,24 @@ def test_ids_written_as_wiki_links() -> None:
     quiet, whispers = paperlab.sources.dailyarxiv.parse_dailyarxiv(text).papers
     assert (quiet.arxiv_id, quiet.journal_ref, quiet.date_text) == ("2509.00042", None, "2025")
     assert (whispers.arxiv_id, whispers.journal_ref) == (None, "ACL")  # an ACL Anthology id is no arXiv id
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.none() | st.tuples(st.integers(1, 9999), st.none() | st.integers(-5, 20)))
+def test_cell_dates_raise_only_value_errors(text: str, hint: tuple[int, int | None] | None) -> None:
+    try:
+        date, extra = cell_date(text, hint)
+    except ValueError:
+        return
+    assert date is None or isinstance(date, dt.date)
+    assert set(extra) <= {"date_precision", "date_inferred", "date_note"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["<table>", "<tr>", "<th>Title</th>", "<th>Date</th>", "<td>", "</td>", "x", "2024"])))
+def test_html_tables_never_crash(parts: list[str]) -> None:
+    from paperlab.errors import ProblemCollector
+    from paperlab.sources._dailyarxiv_html import html_tables
+
+    found = html_tables("".join(parts), "<fuzz>", ProblemCollector("<fuzz>"))
+    assert all(paper.title for paper, _ in found.papers)
