@@ -2,7 +2,8 @@
  * Which papers the cards show, in which order: the kernel's ranking, or the typed filter
  * scanned in display order. A filter scan paints its first screenful at once and goes on in
  * later tasks, a few milliseconds at a time; a query that only adds characters to the previous
- * one scans the previous result instead of all papers.
+ * one scans the previous result instead of all papers. Up to SCAN_AT_ONCE papers are scanned in one go: the count
+ * never reads "17+ of 20 papers" for a moment (a feed's screenful).
  */
 
 import {
@@ -13,6 +14,9 @@ import {
   SortKey,
   sortIndices
 } from './filter';
+
+/** Papers scanned in one go whatever the first screen needs (well under a millisecond). */
+const SCAN_AT_ONCE = 500;
 
 /** A filter scan in progress: `out` holds the matches of `source[0 .. pos)`. */
 interface IScanJob {
@@ -90,7 +94,7 @@ export class Matcher {
       source,
       0,
       job.out,
-      firstScreen,
+      source.length <= SCAN_AT_ONCE ? Infinity : firstScreen,
       Infinity
     );
     if (job.pos >= source.length) {

@@ -61,6 +61,7 @@ export const CSS = `
 .plc-facet-group { display: inline-flex; flex-wrap: wrap; gap: 3px; align-items: center; }
 .plc-facet-label { color: var(--jp-ui-font-color2, #616161); font-size: var(--jp-ui-font-size1, 13px); }
 .plc-root button.plc-chip { border-radius: 10px; padding: 0 7px; font-size: var(--jp-ui-font-size1, 13px); }
+.plc-root button.plc-chip.plc-chip-none:not([aria-pressed=true]) { border-style: dashed; color: var(--jp-ui-font-color2, #616161); }
 .plc-root button.plc-chip[aria-pressed=true] {
   background: var(--jp-layout-color2, #eee); color: var(--jp-ui-font-color1, #1f1f1f);
   border-color: var(--jp-brand-color1, #1976d2); box-shadow: inset 0 0 0 1px var(--jp-brand-color1, #1976d2);

@@ -180,10 +180,30 @@ export function buildFacets(
       chip.classList.add('plc-chip');
       chip.dataset.facet = kind;
       chip.dataset.value = value;
+      chip.dataset.label = label;
       chip.setAttribute('aria-pressed', 'false');
       group.appendChild(chip);
     }
     container.appendChild(group);
   }
   container.hidden = container.childElementCount === 0;
+}
+
+/**
+ * The chips' counts follow the shown result (`counts`, from `resultFacetCounts`): "2026 (5)" while five of the
+ * papers shown are from 2026. The chips stay in place (a focused chip keeps its focus); a value no shown paper
+ * has is dimmed.
+ */
+export function updateFacetCounts(
+  container: HTMLElement,
+  counts: Record<FacetKind, Map<string, number>>
+): void {
+  container
+    .querySelectorAll<HTMLButtonElement>('button.plc-chip')
+    .forEach(chip => {
+      const kind = chip.dataset.facet as FacetKind;
+      const n = counts[kind]?.get(chip.dataset.value ?? '') ?? 0;
+      chip.textContent = `${chip.dataset.label} (${n})`;
+      chip.classList.toggle('plc-chip-none', n === 0);
+    });
 }

@@ -13,8 +13,10 @@ import {
   emptyFacets,
   facetsActive,
   FacetKind,
+  filterEntries,
   IEntry,
   queryWords,
+  resultFacetCounts,
   SortKey
 } from './filter';
 import { onCardKey } from './keyboard';
@@ -29,7 +31,8 @@ import {
   buildToolbar,
   countText,
   IToolbar,
-  showLists
+  showLists,
+  updateFacetCounts
 } from './toolbar';
 import { IAnyModel, IPaper } from './types';
 import { VirtualList } from './vlist';
@@ -116,6 +119,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
 
   dispose(): void {
     clearTimeout(this.viewTimer);
+    clearTimeout(this.facetTimer);
     this.matcher.dispose();
     this.list.dispose();
     this.disposers.forEach(d => d());
@@ -438,6 +442,26 @@ export class CardsView implements act.IActionHost, IFeedHost {
       this.scores !== null,
       this.matcher.complete
     );
+    if (this.matcher.complete) {
+      clearTimeout(this.facetTimer); // the facet counts follow the result once it is complete
+      this.facetTimer = window.setTimeout(() => this.updateFacets(), 30);
+    }
+  }
+
+  /** The facet chips' counts over the shown result (typed words or kernel ranking; see resultFacetCounts). */
+  private updateFacets(): void {
+    const scores = this.scores;
+    const base = scores
+      ? this.entries.flatMap((e, i) => (scores.has(e.paper.id) ? [i] : []))
+      : filterEntries(
+          this.entries,
+          queryWords(this.tools.input.value),
+          emptyFacets()
+        );
+    updateFacetCounts(
+      this.facetsEl,
+      resultFacetCounts(this.entries, base, this.active)
+    );
   }
 
   private sortBy(key: SortKey): void {
@@ -657,5 +681,6 @@ export class CardsView implements act.IActionHost, IFeedHost {
   private progressShown = false;
   private lastSearch: ISearchDone | null = null;
   private viewTimer = 0;
+  private facetTimer = 0;
   private lastKey = -Infinity;
 }
