@@ -188,6 +188,32 @@ def test_csl_names_written_as_family_comma_given_strings_are_turned_round() -> N
     assert [p.authors for p in papers] == [["Ada Quill", "Bruno de Vries"], ["Dora Okafor Jr."], ["Example Institute"]]
 
 
+def test_bibtex_entry_with_a_field_given_twice_is_read_with_the_first_value() -> None:
+    # Scopus writes one funding_details field per funder; BibTeX keeps the first of a repeated field
+    text = """@ARTICLE{Quill2020,
+author={Quill, A. and Okafor, D.},
+title={A Made-up Article with Two Funders},
+journal={Journal of Examples},
+year={2020},
+funding_details={First Example Foundation, 123},
+funding_details={Second Example Council},
+funding_text 1={Funded by both.},
+source={Scopus},
+}
+@ARTICLE{Vale2021, title={Another}, year={2021}, note={a}, note={b}}
+"""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PartialImportWarning)  # nothing is skipped
+        first, second = parse_bibtex(text)
+    assert (first.title, first.authors, first.journal_ref) == (
+        "A Made-up Article with Two Funders",
+        ["A. Quill", "D. Okafor"],
+        "Journal of Examples",
+    )
+    assert first.extra["bibtex_fields"]["funding_details"] == "First Example Foundation, 123"
+    assert (second.title, second.comment) == ("Another", "a")
+
+
 # -- markup in titles; Zotero's own JSON --------------------------------------------------------
 
 

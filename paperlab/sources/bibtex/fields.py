@@ -14,12 +14,14 @@ from typing import Any
 
 from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
+from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.middlewares.names import split_multiple_persons_names
-from bibtexparser.model import Entry
+from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
 from ...identifiers import find_doi, normalize_doi
 
 __all__ = [
+    "KeepFirstOfRepeatedFields",
     "SeparateCoAuthorsKeepingAccents",
     "decode_bib",
     "missing_parent",
@@ -34,6 +36,21 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 _HIDDEN = "\x00"  # stands for a backslash while names are split (no BibTeX text holds a NUL)
+
+
+class KeepFirstOfRepeatedFields(BlockMiddleware):
+    """An entry with a field given twice is read with the first value, as BibTeX itself does ("Repeated entry"),
+    not dropped: Scopus repeats ``funding_details`` once per funder, and bibtexparser 2.1 set such an entry aside
+    as a :class:`~bibtexparser.model.DuplicateFieldKeyBlock`. First in the parse stack, so that the other
+    middlewares see the entry."""
+
+    def transform_failed_block(self, failed_block: ParsingFailedBlock, library: BibLibrary) -> Block:
+        entry = failed_block.ignore_error_block
+        if not isinstance(failed_block, DuplicateFieldKeyBlock) or not isinstance(entry, Entry):
+            return failed_block
+        seen: set[str] = set()
+        first = [f for f in entry.fields if not (f.key in seen or seen.add(f.key))]  # type: ignore[func-returns-value]
+        return Entry(entry.entry_type, entry.key, first, start_line=entry.start_line, raw=entry.raw)
 
 
 class SeparateCoAuthorsKeepingAccents(bm.SeparateCoAuthors):

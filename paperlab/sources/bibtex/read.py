@@ -26,6 +26,7 @@ from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from .._files import read_bytes
 from .fields import (
+    KeepFirstOfRepeatedFields,
     SeparateCoAuthorsKeepingAccents,
     decode_bib,
     missing_parent,
@@ -265,6 +266,7 @@ class _ResolveConcatenation(LibraryMiddleware):
 
 def _parse_stack() -> list[Any]:
     return [
+        KeepFirstOfRepeatedFields(allow_inplace_modification=True),
         _ResolveConcatenation(),
         bm.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
         bm.RemoveEnclosingMiddleware(allow_inplace_modification=True),
