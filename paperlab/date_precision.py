@@ -2,7 +2,8 @@
 
 A paper's ``published`` is a :class:`datetime.date`; a source that gave only a year or a month says so in
 ``extra["date_precision"]`` ("year" or "month"; a whole date needs no entry), and a reader that had to infer the
-year (a saved page showing "Mar 10") sets ``extra["date_inferred"]``. Reading dates is :mod:`paperlab.dates`.
+year (a saved page showing "Mar 10") sets ``extra["date_inferred"]``; a paper known only by a new-style arXiv id
+is dated to the month of that id (:func:`arxiv_id_month`), inferred. Reading dates is :mod:`paperlab.dates`.
 
 Model layer: imports nothing of ours.
 """
@@ -13,13 +14,46 @@ import datetime as dt
 import re
 from typing import Any
 
-__all__ = ["DATE_KEYS", "PRECISION_WIDTH", "keeps_first_date", "partial_date", "precision_of"]
+__all__ = [
+    "DATE_KEYS",
+    "PRECISION_WIDTH",
+    "arxiv_id_month",
+    "dated_by_arxiv_id",
+    "inferred_note",
+    "keeps_first_date",
+    "partial_date",
+    "precision_of",
+]
 
 #: How much of a date a source gave, as the length of its ISO form ("2017", "2017-03", "2017-03-10").
 PRECISION_WIDTH = {"year": 4, "month": 7, "day": 10}
 #: The ``extra`` entries that describe ``published`` (they follow it through a merge).
 DATE_KEYS = ("date_precision", "date_inferred", "date_note")
 _ISO_PREFIX = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_NEW_STYLE_ID = re.compile(r"(\d\d)(0[1-9]|1[0-2])\.\d{4,5}")
+_ID_NOTE = "month of arXiv id "
+
+
+def arxiv_id_month(arxiv_id: str | None) -> tuple[dt.date, dict[str, Any]] | None:
+    """The month a new-style arXiv id (YYMM.NNNNN, since April 2007) was given in, as its first day, with the
+    ``extra`` entries saying so (month precision, inferred, noted); None for an old-style id or none.
+
+    >>> arxiv_id_month("2406.12275")
+    (datetime.date(2024, 6, 1), {'date_precision': 'month', 'date_inferred': True, 'date_note': 'month of arXiv id 2406.12275'})
+    >>> arxiv_id_month("hep-th/9901001") is None
+    True
+    """
+    m = _NEW_STYLE_ID.fullmatch(arxiv_id or "")
+    if m is None:
+        return None
+    note = {"date_precision": "month", "date_inferred": True, "date_note": _ID_NOTE + m.group(0)}
+    return dt.date(2000 + int(m.group(1)), int(m.group(2)), 1), note
+
+
+def dated_by_arxiv_id(extra: dict[str, Any]) -> bool:
+    """Whether a paper's ``published`` is only the month of its arXiv id (:func:`arxiv_id_month`)."""
+    note = extra.get("date_note")
+    return extra.get("date_inferred") is True and isinstance(note, str) and note.startswith(_ID_NOTE)
 
 
 def precision_of(extra: dict[str, Any]) -> str:
@@ -57,6 +91,11 @@ def partial_date(date: Any = None, year: Any = None, month: Any = None, day: Any
         parts = [found.group(0), month, day]
     precision = "day" if parts[2] else "month" if parts[1] else "year"
     return {} if precision == "day" else {"date_precision": precision}
+
+
+def inferred_note(extra: dict[str, Any]) -> str:
+    """How a shown inferred date says so: "month of its arXiv id" (:func:`arxiv_id_month`), else "year inferred"."""
+    return "month of its arXiv id" if dated_by_arxiv_id(extra) else "year inferred"
 
 
 def keeps_first_date(a: dt.date | None, a_extra: dict[str, Any], b: dt.date | None, b_extra: dict[str, Any]) -> bool:

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .date_precision import dated_by_arxiv_id
 from .errors import UsageError
 from .paper import Paper, normalize_title
 
@@ -98,6 +99,8 @@ def _years_apart(a: Paper, b: Paper) -> bool:
     year is that of its posting or of its latest version (Zotero and arXiv give the latter), not the work's."""
     if not (a.published and b.published) or a.published.year == b.published.year:
         return False
+    if dated_by_arxiv_id(a.extra) or dated_by_arxiv_id(b.extra):
+        return False  # the month its arXiv id was given, not a year any source gave
     return _is_preprint(a) == _is_preprint(b) or not _same_first_author(a, b)
 
 

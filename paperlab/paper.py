@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Literal, get_args
 from urllib.parse import urlsplit, urlunsplit
 
 from ._operations import Operations
-from .date_precision import DATE_KEYS, PRECISION_WIDTH, keeps_first_date, partial_date, precision_of
+from .date_precision import DATE_KEYS, PRECISION_WIDTH, arxiv_id_month, keeps_first_date, partial_date, precision_of
 from .dates import as_date, as_datetime
 from .errors import ParseError
 from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
@@ -214,7 +214,7 @@ class Paper:
     abstract, comment, journal_ref, doi, url, pdf_url, code_url, project_url, ai_summary
         Text fields; ``None`` when unknown.
     published, updated : datetime.date, optional
-        First and latest version dates.
+        First and latest version dates; without a first date, a new-style arXiv id gives its month (inferred).
     categories : list of str
         arXiv categories; ``primary_category`` is the main one.
     upvotes, github_stars : int, optional
@@ -228,7 +228,7 @@ class Paper:
     extra : dict
         Source-specific JSON-safe data (e.g. Semantic Scholar ``paperId``, citation counts); also
         ``date_precision`` ("year" or "month" when the source gave only that much of ``published``) and
-        ``date_inferred`` (true when the year of ``published`` was inferred, not given by the source).
+        ``date_inferred`` (true when ``published`` was inferred: a year, or the month of a new-style arXiv id).
     external_ids : dict of str to str
         The work's ids in other catalogues besides ``arxiv_id`` and ``doi``: ``s2`` (Semantic Scholar paperId),
         ``corpus``, ``openalex``, ``dblp``, ``acl``, ``openreview``, ``mag``, ``pmid``, ``pmcid``
@@ -303,6 +303,9 @@ class Paper:
         value = self.updated
         if value is not None and type(value) is not dt.date:
             self.updated = as_date(value, "field 'updated'")
+        if self.published is None and (inferred := arxiv_id_month(self.arxiv_id)):  # at least the id's month
+            self.published, note = inferred
+            self.extra = {**self.extra, **note}
         value = self.version
         if value is not None and type(value) is not int:
             self.version = _as_int(value, "version")
@@ -389,7 +392,7 @@ class Paper:
 
     @property
     def date_inferred(self) -> bool:
-        """Whether the year of ``published`` was inferred (a page showing "Mar 10"), not given by the source."""
+        """Whether ``published`` was inferred (a page showing "Mar 10"; an arXiv id's month), not given by the source."""
         return self.extra.get("date_inferred") is True
 
     @property

@@ -12,6 +12,7 @@ import html
 import re
 from typing import Any
 
+from .date_precision import inferred_note
 from .paper import MIME_TYPE, Paper
 from .text import NO_MATH_CLASS, md_escape, md_link_text, md_no_math, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
@@ -55,7 +56,7 @@ def _meta(paper: Paper) -> list[str]:
     """Byline, date (as precise as its source gave it: "2017"; the year marked when inferred) and venue."""
     date = paper.date_text
     if date and paper.date_inferred:
-        date += " (year inferred)"
+        date += f" ({inferred_note(paper.extra)})"
     return [m for m in (paper.byline(), date, paper.venue) if m]
 
 

@@ -567,10 +567,12 @@ def test_own_kaggle_missing_and_empty_fields() -> None:
     papers = {p.arxiv_id: p for p in read_kaggle(OWN_KAGGLE)}
     bare = papers["0704.0101"]  # only id, title and an empty authors string
     assert (bare.title, bare.authors, bare.abstract, bare.version) == ("Only an Id and a Title", [], None, None)
-    assert (bare.published, bare.updated, bare.categories, bare.primary_category) == (None, None, [], None)
+    assert (bare.date_text, bare.updated, bare.categories, bare.primary_category) == ("2007-04", None, [], None)
+    assert bare.date_inferred  # no versions: the month of its id
     assert (bare.comment, bare.journal_ref, bare.doi) == (None, None, None)
     empty = papers["2101.00001"]  # "versions": [], and "" for comments, journal-ref, doi
-    assert (empty.version, empty.published, empty.updated) == (None, None, dt.date(2021, 1, 4))
+    assert (empty.version, empty.date_text, empty.updated) == (None, "2021-01", dt.date(2021, 1, 4))
+    assert empty.date_inferred  # versions []: the month of its id
     assert (empty.comment, empty.journal_ref, empty.doi) == (None, None, None)
     assert empty.categories == ["cs.LG", "stat.ML"] and empty.primary_category == "cs.LG"
     three = papers["0704.0100"]  # no comments/journal-ref/doi keys at all; three versions

@@ -64,7 +64,8 @@ def test_atom_listing_reads_every_announce_type() -> None:
 def test_atom_listing_replacements_are_updates_with_their_doi() -> None:
     papers = {p.arxiv_id: p for p in read_arxiv_rss(OWN / "listing_atom.xml")}
     replaced = papers["2511.09999"]
-    assert (replaced.version, replaced.published, replaced.updated) == (3, None, dt.date(2026, 3, 4))
+    assert (replaced.version, replaced.date_text, replaced.updated) == (3, "2025-11", dt.date(2026, 3, 4))
+    assert replaced.date_inferred  # the first version's date is not in the listing: only the id's month
     assert replaced.authors == ["Eve Sample", "Fay Example", "Gil Tester"]
     assert replaced.doi == "10.5555/paperlab.warmup.2026"
     assert replaced.journal_ref == "Journal of Made-Up Results 4 (2026) 1-9"

@@ -78,6 +78,7 @@ from paths import DATA, FIXTURES, SEEDS
 
 import paperlab
 from paperlab import Paper
+from paperlab.date_precision import dated_by_arxiv_id
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.identifiers import normalize_arxiv_id
 from paperlab.sources.dailyarxiv import (
@@ -210,7 +211,8 @@ def test_hengxt_fork_fields() -> None:
     paper = next(p for p in digest.papers if p.arxiv_id == "2605.26875")
     assert paper.title == "G-iMUSIC: Greedy Iterative MUSIC Algorithms for Multi-Target DoA Estimation"
     assert paper.version == 2
-    assert paper.updated == dt.date(2026, 5, 27) and paper.published is None  # v2: date is the update
+    assert paper.updated == dt.date(2026, 5, 27)  # v2: date is the update; published only the id's month
+    assert (paper.date_text, paper.date_inferred) == ("2026-05", True)
     assert paper.tags == ["MUSIC Array", "Subspace Array"]
     assert paper.comment == "12 pages; This work has been submitted to the IEEE for possible publication"
     assert "Cramér-Rao bound" in paper.abstract
@@ -247,7 +249,12 @@ def test_own_first_paper_fields_and_keywords() -> None:
     assert quoted.title.startswith('From "Hallucination" to "Suture": Insights from Language Philosophy')
     # a v2 entry: the date is the last update, not the first publication
     llava = next(p for p in digest.papers if p.arxiv_id == "2304.08485")
-    assert (llava.version, llava.updated, llava.published) == (2, dt.date(2023, 12, 11), None)
+    assert (llava.version, llava.updated, llava.date_text, llava.date_inferred) == (
+        2,
+        dt.date(2023, 12, 11),
+        "2023-04",
+        True,
+    )
     assert llava.url == "https://arxiv.org/abs/2304.08485v2"
     assert llava.comment == "NeurIPS 2023 Oral; project page: https://llava-vl.github.io/"
     assert [p.id for p in digest.papers] == [
@@ -459,8 +466,8 @@ def test_round_trip_readmes(path: Path, tmp_path: Path) -> None:
     urls = {p.id: p.url or written_abs_link(p) for p in digest.papers}
     for p in digest.papers:
         q = back[p.id]
-        if p.published and p.published != p.updated:
-            assert q.updated == p.updated and q.published in (None, p.updated)
+        if p.published and p.published != p.updated and not dated_by_arxiv_id(p.extra):
+            assert q.updated == p.updated and (q.published == p.updated or dated_by_arxiv_id(q.extra))
             p.published = q.published
             assert q.url == p.url or q.arxiv_id and p.version != normalize_arxiv_id(p.url)[1]
             urls[p.id] = q.url

@@ -63,7 +63,12 @@ def test_cv_arxiv_daily_layout() -> None:
     assert both.tags == ["SLAM", "Image Matching"] and both.code_url is None  # "null"
     assert [s.record for s in both.sources] == ["line 8", "line 18"]
     lamp = next(p for p in digest.papers if p.arxiv_id == "2205.13135")
-    assert (lamp.version, lamp.updated, lamp.published) == (2, dt.date(2022, 5, 31), None)
+    assert (lamp.version, lamp.updated, lamp.date_text, lamp.date_inferred) == (
+        2,
+        dt.date(2022, 5, 31),
+        "2022-05",
+        True,
+    )
     assert sum(1 for p in digest.papers if p.code_url) == 2
 
 
@@ -132,7 +137,12 @@ def test_pages_layout_with_front_matter_reports_bad_rows() -> None:
     papers = {p.arxiv_id: p for p in digest.papers}
     diff = papers["2507.06651"]
     assert diff.title == "Diff $^2$ I2P: Differentiable Image-to-Point-Cloud Registration"  # LaTeX kept
-    assert (diff.version, diff.updated, diff.published) == (None, dt.date(2025, 10, 20), None)
+    assert (diff.version, diff.updated, diff.date_text, diff.date_inferred) == (
+        None,
+        dt.date(2025, 10, 20),
+        "2025-07",
+        True,
+    )
     survey = papers["2401.03890"]
     assert survey.title == r"Gaussian Splatting \| a survey"  # kept as written, like DailyArXiv's cells
     assert survey.authors == ["Guikun Chen", "Wenguan Wang"]
@@ -226,7 +236,12 @@ def test_real_cv_arxiv_daily() -> None:
     # line 25 and line 249: the same v2 paper under SLAM and Image Matching
     lamp = next(p for p in digest.papers if p.arxiv_id == "2205.13135")
     assert lamp.title.startswith("LAMP 2.0: A Robust Multi-Robot SLAM System") and lamp.authors == ["Yun Chang"]
-    assert (lamp.version, lamp.updated, lamp.published) == (2, dt.date(2022, 5, 31), None)
+    assert (lamp.version, lamp.updated, lamp.date_text, lamp.date_inferred) == (
+        2,
+        dt.date(2022, 5, 31),
+        "2022-05",
+        True,
+    )
     assert [s.record for s in lamp.sources] == ["line 25", "line 249"]
     assert lamp.url == "http://arxiv.org/abs/2205.13135v2"
 

@@ -142,13 +142,16 @@ def test_byline_matches_paper_byline(paper_module: Path) -> None:
 
 
 def test_shown_date_keeps_the_precision_the_source_gave(paper_module: Path) -> None:
-    """The one `shownDate` used by the cards and the panel: "2017", "2017-03", or a day; inferred years say so."""
+    """The one `shownDate` used by the cards and the panel: "2017", "2017-03", or a day; inferred dates say so."""
+    from paperlab import Paper
+
     papers = [
         {"published": "2017-01-01", "extra": {"date_precision": "year"}},
         {"published": "2018-03-01", "extra": {"date_precision": "month"}},
         {"published": "2025-03-10", "extra": {"date_inferred": True}},
         {"published": "2024-05-06", "extra": {}},
         {"published": None, "extra": None},
+        Paper("Known By Its Id", arxiv_id="2411.05841").to_dict(),  # the month of its arXiv id
     ]
     assert call(paper_module, "shownDate", *[[p] for p in papers]) == [
         "2017",
@@ -156,4 +159,5 @@ def test_shown_date_keeps_the_precision_the_source_gave(paper_module: Path) -> N
         "2025-03-10 (year inferred)",
         "2024-05-06",
         "",
+        "2024-11 (month of its arXiv id)",
     ]

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..date_precision import dated_by_arxiv_id
 from ..errors import FetchError, ParseError, ServiceUnreachable
 from ..library import Library
 from ..paper import Paper
@@ -69,7 +70,8 @@ class Arrivals:
 
 
 def _announced(p: Paper) -> dt.date | None:
-    return p.published or p.updated
+    """The day a listing announced ``p``: its first version's, else (a replacement) its update's."""
+    return p.updated if p.updated and (p.published is None or dated_by_arxiv_id(p.extra)) else p.published
 
 
 def _arxiv(http: HttpClient, base: str, categories: Sequence[str], since: dt.date) -> tuple[list[Paper], list[Paper]]:

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..date_precision import dated_by_arxiv_id
 from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..library import Library
@@ -306,7 +307,7 @@ def _row(paper: Paper) -> str:
     else:
         url = paper.url or paper.abs_url or ""
     url = md_url(url.replace(" ", "%20")) or ""  # only an http(s) URL is linked; ( ) | [ ] < > percent-encoded
-    date = paper.updated or paper.published
+    date = paper.updated or (None if dated_by_arxiv_id(paper.extra) else paper.published)  # no made-up day
     abstract = _escape(paper.abstract or "")
     comment = ""
     if paper.comment:

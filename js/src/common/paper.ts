@@ -118,12 +118,19 @@ export interface IPaperDate {
   extra?: { [key: string]: unknown } | null;
 }
 
-/** `published` as precise as its source gave it ("2017", "2017-03"), marked when its year was inferred. */
+/**
+ * `published` as precise as its source gave it ("2017", "2017-03"), marked when inferred: its year, or (a paper
+ * known only by a new-style arXiv id: `date_note` of paperlab/date_precision.py `arxiv_id_month`) its id's month.
+ */
 export function shownDate(p: IPaperDate): string {
   const precision = p.extra?.date_precision;
   const width = precision === 'year' ? 4 : precision === 'month' ? 7 : 10;
   const date = (p.published ?? '').slice(0, width);
-  return date && p.extra?.date_inferred === true
-    ? `${date} (year inferred)`
-    : date;
+  if (!date || p.extra?.date_inferred !== true) {
+    return date;
+  }
+  const note = p.extra?.date_note;
+  const fromId =
+    typeof note === 'string' && note.startsWith('month of arXiv id');
+  return `${date} (${fromId ? 'month of its arXiv id' : 'year inferred'})`;
 }

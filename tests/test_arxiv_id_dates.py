@@ -1,0 +1,91 @@
+"""A paper known by a new-style arXiv id (YYMM.NNNNN) and no first-publication date is dated to the id's month,
+at month precision and marked inferred: a DailyArXiv table's date is the latest version's (``updated``), so before
+this its rows had no year in cards, filters, frames, BibTeX and the CLI. A date a source gave always wins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from paperlab import Library, Paper
+from paperlab.cli import main
+from paperlab.date_precision import arxiv_id_month, dated_by_arxiv_id
+from paperlab.sources.dailyarxiv import parse_dailyarxiv, to_dailyarxiv_markdown
+
+# our own two-row DailyArXiv README: the Date column is when each row's latest version appeared
+README = """# Daily Papers
+Last update: 2025-03-04
+
+## Signals
+| **Title** | **Date** | **Abstract** | **Comment** |
+| --- | --- | --- | --- |
+| **[Folding Spectra into Saliency Masks](http://arxiv.org/abs/2411.05841v2)** | 2025-03-03 | Masks over bands. |  |
+| **[A Hierarchy of Forecasts Reconciled](http://arxiv.org/abs/2212.13706v3)** | 2025-03-02 | Flows reconcile. |  |
+"""
+
+
+def _rows() -> Library:
+    return Library(parse_dailyarxiv(README).papers)
+
+
+def test_a_new_style_id_gives_the_month_marked_inferred() -> None:
+    p = Paper("Some Paper About Things", arxiv_id="2406.12275v2")
+    assert (p.published, p.date_text, p.date_precision, p.date_inferred) == (
+        dt.date(2024, 6, 1),
+        "2024-06",
+        "month",
+        True,
+    )
+    assert p.year == 2024 and p.extra["date_note"] == "month of arXiv id 2406.12275"
+    assert dated_by_arxiv_id(p.extra)
+    assert Paper.from_dict(p.to_dict()) == p  # the inferred date survives the wire format as it is
+    assert "2024-06 (month of its arXiv id)" in p.to_markdown() and "2024-06 (month of its arXiv id)" in p.to_html()
+
+
+@pytest.mark.parametrize("arxiv_id", ["hep-th/9901001", "math.GT/0309136"])
+def test_old_style_ids_give_no_date(arxiv_id: str) -> None:
+    assert Paper("Some Paper About Things", arxiv_id=arxiv_id).published is None
+    assert arxiv_id_month(arxiv_id) is None and arxiv_id_month(None) is None
+
+
+def test_a_given_date_is_kept_and_wins_a_merge() -> None:
+    given = Paper("Some Paper About Things", arxiv_id="2406.12275", published="2024-06-17")
+    assert (given.date_text, given.date_inferred, given.extra) == ("2024-06-17", False, {})
+    bare = Paper("Some Paper About Things", arxiv_id="2406.12275", updated="2025-01-02")
+    for merged in (bare.merge(given), given.merge(bare)):
+        assert (merged.date_text, merged.date_inferred, "date_note" in merged.extra) == ("2024-06-17", False, False)
+
+
+def test_dailyarxiv_rows_have_a_year_everywhere(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    lib = _rows()
+    first, second = lib
+    assert (first.date_text, first.updated, first.year) == ("2024-11", dt.date(2025, 3, 3), 2024)
+    assert [p.arxiv_id for p in lib.filter(since="2024-01-01")] == ["2411.05841"]  # no longer dropped
+    assert [p.arxiv_id for p in lib.filter(until="2023-01-01")] == ["2212.13706"]
+    frame = lib.to_dataframe()
+    assert list(frame["date_precision"]) == ["month", "month"] and list(frame["date_inferred"]) == [True, True]
+    bib = first.to_bibtex()
+    assert "year = {2024}" in bib and "month = nov" in bib
+    path = tmp_path / "rows.md"
+    path.write_text(README, encoding="utf-8")
+    assert main(["show", "2411.05841", "--corpus", str(path)]) == 0
+    assert "date:    2024-11?" in capsys.readouterr().out  # "?": inferred
+
+
+def test_the_dailyarxiv_writer_invents_no_day() -> None:
+    bare = Paper("Some Paper About Things", arxiv_id="1703.06870")  # no date of any kind
+    row = next(line for line in to_dailyarxiv_markdown([bare]).splitlines() if "1703.06870" in line)
+    assert "2017-03-01" not in row and row.split("|")[2].strip() == ""
+    again = parse_dailyarxiv(to_dailyarxiv_markdown([bare])).papers[0]
+    assert (again.updated, again.date_text, again.date_inferred) == (None, "2017-03", True)
+
+
+def test_an_inferred_month_does_not_keep_a_published_version_apart() -> None:
+    # a DailyArXiv row (no authors) and the same work's BibTeX record two years later without its arXiv id
+    row = _rows()[0]
+    published = Paper(
+        "Folding Spectra into Saliency Masks", published=dt.date(2026, 1, 1), extra={"date_precision": "year"}
+    )
+    lib = Library([row, published])
+    assert len(lib) == 1 and lib[0].date_text == "2026" and not lib[0].date_inferred
