@@ -467,12 +467,15 @@ class FeedCards(PaperCards):
     ) -> None:
         self.feed = feed
         self.hide_disliked = hide_disliked
-        kwargs.setdefault("search_mode", "lexical")  # a feed is a screenful: no background embedding
         super().__init__(self._visible(), reading_list=reading_list, height=height, activate=False, **kwargs)
         self._sync()
 
     def __repr__(self) -> str:
         return f"<FeedCards {self.feed.day}: {len(self.library)} papers>"
+
+    def _embed_in_background(self) -> None:
+        """Nothing: a feed is a screenful (its papers' vectors are cached by the ranking that chose them), so its
+        cards search in the same default mode as any other cards (hybrid) and embed at the first search."""
 
     def _visible(self) -> Library:
         items = [i for i in self.feed.items if not (self.hide_disliked and i.thumb == -1)]

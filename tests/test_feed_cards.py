@@ -70,7 +70,17 @@ def test_a_feed_shows_as_cards_in_its_order_with_reasons(store: Store) -> None:
     first_reason = cards.reasons[_ids(cards)[0]]
     assert first_reason.startswith("close to “") and "words: " in first_reason
     assert cards.thumbs == {} and cards.feed_info["hidden"] == [] and cards.feed_info["day"] == "2026-03-04"
-    assert cards.search_mode == "lexical" and cards.embedding_progress["state"] == "idle"  # nothing embedded
+    # the same default search mode as other cards (the mode menu shows the mode a search uses); no embedding job
+    assert cards.search_mode == "hybrid" and cards.embedding_progress["state"] == "idle"
+
+
+@pytest.mark.slow  # loads the packaged MiniLM
+def test_feed_cards_search_in_the_mode_their_menu_shows(store: Store) -> None:
+    cards = _feed(store).cards()
+    answer = cards._search({"query": "contrastive representation learning", "mode": cards.search_mode})
+    assert answer["mode"] == "hybrid" and not answer["partial"] and answer["n"] > 0
+    assert cards.query == "contrastive representation learning" and cards.scores
+    assert cards.embedding_progress["state"] == "idle"  # answered without a background job
 
 
 def test_thumb_up_is_stored_and_reranks_the_cards_at_once(store: Store) -> None:

@@ -2,8 +2,10 @@
 
 A walkthrough found: typing "Hubotter" found nothing while "Hübotter" found the paper (the filter, Enter and
 ``lib.search`` compared accents); the Year chips kept the whole library's counts ("2026 (14)" with 5 cards shown);
-the count read "17+ of 20 papers" for a moment on a feed's screenful. Data: our own papers (titles and authors
-written for this test, one hostile title). Screenshots: test-artifacts/cards-fold-facets-{light,dark}.png.
+the count read "17+ of 20 papers" for a moment on a feed's screenful; a feed's mode menu read "lexical" where every
+other cards' read "hybrid". Data: our own papers (titles and authors
+written for this test, one hostile title); the feed test uses test_feed_cards_browser's demo papers. Screenshots:
+test-artifacts/cards-fold-facets-{light,dark}.png, feed-mode-{light,dark}.png.
 """
 
 from __future__ import annotations
@@ -124,5 +126,35 @@ def test_accents_fold_and_facet_counts_follow_the_result(page: Page, lab: Lab) -
     expect(chip(root, "year", "2023")).to_have_text("2023 (0)")
 
     # the count never showed a partial scan ("17+ of 35 papers") on the way
+    shown = page.evaluate("() => window.__plcCounts || []")
+    assert shown and not [t for t in shown if "+" in t], shown
+
+
+def test_feed_cards_menu_shows_the_mode_their_search_uses(page: Page, lab: Lab) -> None:
+    """A feed's cards offer the same default search mode as other cards, and Enter searches in the mode shown."""
+    from test_feed_cards_browser import SETUP as FEED_SETUP
+
+    for leftover in lab.root_dir.glob("feed-cards.sqlite3*"):
+        leftover.unlink()
+    write_notebook(lab, "feed-mode.ipynb", FEED_SETUP)
+    open_notebook(page, lab, "feed-mode.ipynb")
+    page.evaluate(RECORD_COUNTS_JS)
+    run_cell(page, 0)
+    root = page.locator(".plc-root").last
+    expect(root.locator(".plc-feedbar")).to_contain_text("8 new papers ranked for you", timeout=180_000)
+    expect(root.locator(".plc-toolbar .plc-count").last).to_have_text("8 papers")
+    mode = root.locator("select[aria-label='Search mode']")
+    expect(mode).to_have_value("hybrid")
+    box = root.locator("input[type=search]")
+    box.fill("contrastive representation learning")
+    box.press("Enter")
+    expect(root.locator(".plc-ranked")).to_contain_text("(hybrid)", timeout=120_000)
+    expect(root.locator(".plc-status-text")).to_contain_text("hybrid")
+    shot(page, "feed-mode-light")
+    set_theme(page, "Dark")
+    try:
+        shot(page, "feed-mode-dark")
+    finally:
+        set_theme(page, "Light")
     shown = page.evaluate("() => window.__plcCounts || []")
     assert shown and not [t for t in shown if "+" in t], shown
