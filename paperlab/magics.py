@@ -115,7 +115,7 @@ class PaperlabMagics(Magics):
             return None
 
     @magic_arguments()
-    @argument("ref", help="arXiv id or URL, DOI, Hugging Face URL or a stored id")
+    @argument("ref", help="arXiv id or URL, DOI, Hugging Face URL, a stored id or a BibTeX citation key")
     @line_magic
     def paper(self, line: str = "") -> PaperCards | None:
         """Show one paper as a card (``paperlab.paper(ID)``: from the store, fetched when absent)."""

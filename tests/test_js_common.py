@@ -161,3 +161,17 @@ def test_shown_date_keeps_the_precision_the_source_gave(paper_module: Path) -> N
         "",
         "2024-11 (month of its arXiv id)",
     ]
+
+
+def test_citation_keys_match_python(paper_module: Path) -> None:
+    """The key a card and the panel show is the first of `paperlab.identity.citation_keys` (own key, then merged)."""
+    from paperlab import Paper
+    from paperlab.identity import citation_keys, merge_papers
+
+    a = Paper("Sentinel Mixtures", extra={"bibtex_key": "sentinel2017mixture"})
+    b = Paper("Sentinel Mixtures", extra={"bibtex_key": "<img src=x onerror=alert(1)>"})
+    papers = [merge_papers(a, b), b, Paper("No Key"), {"extra": {"bibtex_keys": "not a list", "bibtex_key": 3}}]
+    expected = [citation_keys(p) if isinstance(p, Paper) else [] for p in papers]
+    assert expected[0] == ["sentinel2017mixture", "<img src=x onerror=alert(1)>"]
+    got = call(paper_module, "citationKeys", *[[p.to_dict() if isinstance(p, Paper) else p] for p in papers])
+    assert got == expected

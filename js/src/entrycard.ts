@@ -15,6 +15,7 @@ import {
   pdfUrl,
   safeUrl,
   shownDate,
+  citationKeys,
   STATUS_LABELS as STATUS_WORDS
 } from './common/paper';
 import { ReadingListModel } from './model';
@@ -144,7 +145,8 @@ function metaRow(entry: IEntry): HTMLElement {
     : paper.id.startsWith('title:')
       ? ''
       : paper.id;
-  const meta = [byline(paper), shownDate(paper), ident]
+  const key = citationKeys(paper)[0];
+  const meta = [byline(paper), shownDate(paper), ident, key ? `key ${key}` : '']
     .filter(Boolean)
     .join(' · ');
   return h('div', 'paperlab-card-meta', meta);

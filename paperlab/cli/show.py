@@ -1,5 +1,5 @@
 """``paperlab show ID``: one paper's details, found by the id ``paperlab search`` / ``paperlab list`` print (an
-arXiv id, a DOI, or paperlab's own ``title:…`` id for a paper with neither)."""
+arXiv id, a DOI, or paperlab's own ``title:…`` id for a paper with neither), or by a BibTeX citation key."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import shutil
 import textwrap
 
 from ..errors import UsageError
+from ..identity import citation_keys
 from ..paper import Paper
 from .search import first_author, open_corpus
 
@@ -26,6 +27,7 @@ def paper_lines(p: Paper, width: int = 100) -> list[str]:
         ("date", date),
         ("authors", authors),
         ("venue", p.venue),
+        ("key", ", ".join(citation_keys(p))),  # BibTeX citation keys: `paperlab show KEY` finds the paper too
         ("url", p.abs_url),
         ("code", p.code_url),
         ("sources", ", ".join(dict.fromkeys(s.name for s in p.sources))),
@@ -49,7 +51,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if paper is None:
         raise UsageError(
             f"no paper {args.id!r} in {where}: use an id from the first columns of `paperlab search` or "
-            "`paperlab list` (an arXiv id, a DOI, or a title:… id)"
+            "`paperlab list` (an arXiv id, a DOI, or a title:… id) or a BibTeX citation key"
         )
     if args.json:
         print(json.dumps(paper.to_dict(), ensure_ascii=False, indent=1))
@@ -64,7 +66,8 @@ def add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "show",
         help="show one paper's details by its id",
-        description="Show one paper: an arXiv id, a DOI or paperlab's title:… id, as `paperlab search` prints them.",
+        description="Show one paper: an arXiv id, a DOI or paperlab's title:… id, as `paperlab search` prints them, "
+        "or a BibTeX citation key it was imported under.",
     )
     p.add_argument("id")
     p.add_argument("--corpus", metavar="demo|store|FILE", default=None, help="where to look (default: your library)")

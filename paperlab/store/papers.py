@@ -17,7 +17,7 @@ from itertools import islice
 
 from ..errors import InvalidValue, NotFound
 from ..identifiers import parse_reference
-from ..identity import disambiguated_id, split_merged
+from ..identity import citation_keys, disambiguated_id, split_merged
 from ..library import Library
 from ..paper import Paper
 from .db import Connection, Database, now, renumber
@@ -353,7 +353,7 @@ class PaperStore(Database):
             ).fetchone()
             if row:
                 return row
-        return None
+        return None if parsed.arxiv_id or parsed.doi else _by_citation_key(conn, text)
 
     def get_paper(self, ref: str) -> Paper | None:
         """The stored paper named by ``ref``, or None.
@@ -362,7 +362,7 @@ class PaperStore(Database):
         ----------
         ref : str
             Canonical id, arXiv id (with or without version), arXiv abs/pdf URL,
-            Hugging Face papers URL, DOI or doi.org URL.
+            Hugging Face papers URL, DOI or doi.org URL, or a BibTeX citation key the paper was imported under.
         """
         row = self._lookup(self._conn(), ref)
         return load_paper(row[1]) if row else None
@@ -434,3 +434,13 @@ class PaperStore(Database):
 
     def __len__(self) -> int:
         return self.count()
+
+
+def _by_citation_key(conn: Connection, key: str) -> tuple[str, str] | None:
+    """(id, data) of the first stored paper imported under the BibTeX citation key ``key``
+    (:func:`paperlab.identity.citation_keys`), or None. The quoted key narrows the rows; each is checked."""
+    if not key or not key.isprintable() or any(c.isspace() or c in '"\\' for c in key):
+        return None  # no citation key (JSON would escape these characters)
+    pattern = '%"' + re.sub(r"([%_\\])", r"\\\1", key) + '"%'
+    rows = conn.execute("SELECT id, data FROM papers WHERE data LIKE ? ESCAPE '\\' ORDER BY rowid", (pattern,))
+    return next((row for row in rows.fetchall() if key in citation_keys(load_paper(row[1]))), None)

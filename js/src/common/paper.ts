@@ -134,3 +134,16 @@ export function shownDate(p: IPaperDate): string {
     typeof note === 'string' && note.startsWith('month of arXiv id');
   return `${date} (${fromId ? 'month of its arXiv id' : 'year inferred'})`;
 }
+
+/**
+ * The BibTeX citation keys a paper was imported under, its own first, then those of records merged into it
+ * (`paperlab.identity.citation_keys`); `paperlab show KEY` and `paperlab.paper("KEY")` find the paper by any.
+ */
+export function citationKeys(p: IPaperDate): string[] {
+  const own = p.extra?.bibtex_key;
+  const merged = p.extra?.bibtex_keys;
+  const keys = [own, ...(Array.isArray(merged) ? merged : [])];
+  return Array.from(
+    new Set(keys.filter((k): k is string => typeof k === 'string' && k !== ''))
+  );
+}

@@ -13,6 +13,7 @@ import {
   pdfUrl,
   safeUrl,
   shownDate,
+  citationKeys,
   sourceLabel
 } from '../common/paper';
 import { marked } from './highlight';
@@ -169,6 +170,14 @@ function metaLine(p: IPaper, state: ICardState): HTMLElement | null {
   }
   if (state.venue) {
     parts.push([state.venue, 'plc-venue', 'Venue']);
+  }
+  const key = citationKeys(p)[0];
+  if (key) {
+    parts.push([
+      key,
+      'plc-key',
+      `BibTeX citation key: paperlab.paper("${key}")`
+    ]);
   }
   if (typeof p.upvotes === 'number') {
     parts.push([`▲ ${p.upvotes}`, 'plc-upvotes', 'Hugging Face upvotes']);
