@@ -37,7 +37,7 @@ def test_a_paper_without_arxiv_id_or_doi_shows_its_paperlab_id_and_can_be_shown(
     code, shown, err = run(capsys, "show", ident, "--corpus", "demo")
     assert code == 0, err
     assert shown.splitlines()[0] == "Towards Analyzing and Mitigating Sycophancy in Large Vision-Language Models"
-    assert f"id:      {ident}" in shown and "sources: hf_page" in shown and "sycophancy" in shown
+    assert f"id:      {ident}" in shown and "sources: HF page" in shown and "sycophancy" in shown
     code, _, err = run(capsys, "show", "2503.10602", "--corpus", "demo")  # an arXiv id works too
     assert code == 0, err
 

@@ -175,3 +175,10 @@ def test_citation_keys_match_python(paper_module: Path) -> None:
     assert expected[0] == ["sentinel2017mixture", "<img src=x onerror=alert(1)>"]
     got = call(paper_module, "citationKeys", *[[p.to_dict() if isinstance(p, Paper) else p] for p in papers])
     assert got == expected
+
+
+def test_source_label_reads_the_wire_schema_labels(paper_module: Path) -> None:
+    from paperlab.schema import source_label
+
+    names = ["ris", "csl", "openalex", "semantic_scholar", "arxiv", "hf", "bibtex", "<b>x</b>"]
+    assert call(paper_module, "sourceLabel", *[[n] for n in names]) == [source_label(n) for n in names]

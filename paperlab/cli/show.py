@@ -11,6 +11,7 @@ import textwrap
 from ..errors import UsageError
 from ..identity import citation_keys
 from ..paper import Paper
+from ..schema import source_label
 from .search import first_author, open_corpus
 
 __all__ = ["add_show", "cmd_show", "paper_lines"]
@@ -30,7 +31,7 @@ def paper_lines(p: Paper, width: int = 100) -> list[str]:
         ("key", ", ".join(citation_keys(p))),  # BibTeX citation keys: `paperlab show KEY` finds the paper too
         ("url", p.abs_url),
         ("code", p.code_url),
-        ("sources", ", ".join(dict.fromkeys(s.name for s in p.sources))),
+        ("sources", ", ".join(dict.fromkeys(source_label(s.name) for s in p.sources))),
     ]
     lines = [_one_line(p.shown_title), ""]
     lines += [f"{label + ':':<9}{_one_line(str(value))}" for label, value in fields if value]

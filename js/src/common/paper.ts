@@ -6,6 +6,8 @@
  * paper objects fit. Nothing here touches the DOM or imports JupyterLab.
  */
 
+import { SOURCE_LABELS } from './wire';
+
 /** The fields of a paper that decide its landing page. */
 export interface IPaperLinks {
   url?: string | null;
@@ -20,7 +22,6 @@ export interface IPaperAuthors {
   organization?: string | null;
 }
 
-/** Short names of the sources a paper came from (`SourceRecord.name`). */
 /** How a reading status reads ('to-read' is "To read"), in the panel and the widgets' popovers. */
 export const STATUS_LABELS = {
   'to-read': 'To read',
@@ -28,18 +29,7 @@ export const STATUS_LABELS = {
   read: 'Read'
 } as const;
 
-export const SOURCE_LABELS: Readonly<Record<string, string>> = {
-  arxiv: 'arXiv',
-  hf: 'HF',
-  hf_page: 'HF page',
-  dailyarxiv: 'DailyArXiv',
-  semantic_scholar: 'S2',
-  bibtex: 'BibTeX',
-  kaggle: 'Kaggle',
-  paperlab: 'paperlab'
-};
-
-/** The label of a source name (the name itself when it has none). */
+/** The label of a source name (`SOURCE_LABELS` of the wire schema; the name itself when it has none). */
 export function sourceLabel(name: string): string {
   return SOURCE_LABELS[name] ?? name;
 }

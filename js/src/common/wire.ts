@@ -49,3 +49,23 @@ export interface IPaper {
   title_text: string | null;
   abstract_text: string | null;
 }
+
+/** How each source (`SourceRecord.name`) is named to a reader: `SOURCE_LABELS` in paperlab/schema.py. */
+export const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  arxiv: 'arXiv',
+  arxiv_oai: 'arXiv OAI',
+  arxiv_rss: 'arXiv listing',
+  bibtex: 'BibTeX',
+  csl: 'CSL-JSON',
+  dailyarxiv: 'DailyArXiv',
+  hf: 'Hugging Face',
+  hf_page: 'HF page',
+  kaggle: 'Kaggle',
+  openalex: 'OpenAlex',
+  paperlab: 'paperlab',
+  ris: 'RIS',
+  schedule: 'Schedule',
+  semantic_scholar: 'Semantic Scholar',
+  session: 'Session',
+  wos: 'Web of Science'
+};
