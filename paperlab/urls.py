@@ -14,13 +14,30 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["html_link", "is_http_url", "md_url", "safe_url"]
+__all__ = ["code_url_in_text", "code_urls_in_text", "html_link", "is_http_url", "md_url", "safe_url"]
 
 _HTTP_START = re.compile(r"https?://[^/\\]", re.I)
 _UNSAFE_CHARS = re.compile(r"[\x00-\x20\x7f]")
 # characters that end or break a markdown link destination or a table cell
 _MD_UNSAFE = re.compile(r"[()<>|\\`\[\]]")
 _IPV6_HOST = re.compile(r"https?://(?:[^/@]*@)?\[[^\]]*\]", re.I)
+# A code repository address in running text (an abstract, a comment), with or without its scheme: GitHub, GitLab,
+# Bitbucket, a Hugging Face Space or model. Not a GitHub Pages site (``x.github.io``: a project page).
+_CODE_URL = re.compile(
+    r"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?P<host>github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)"
+    r"/(?P<path>[^\s<>\"'`{}|\\^]+)",
+    re.I,
+)
+_LATEX_ESCAPED = re.compile(r"\\([_&%#~])")
+# punctuation that ends a sentence or closes a bracket/LaTeX group around an address rather than belonging to it
+_TRAILING = ".,;:!?)]}>'\"*_~"
+# first path segments of these hosts that are site pages, not a repository's owner
+_NOT_OWNERS = {
+    "github.com": {"features", "topics", "marketplace", "about", "sponsors", "orgs", "settings", "explore", "login"},
+    "gitlab.com": {"explore", "users", "help", "dashboard"},
+    "bitbucket.org": {"product", "account"},
+    "huggingface.co": {"papers", "datasets", "docs", "blog", "collections", "organizations", "settings", "learn"},
+}
 
 
 def safe_url(url: Any) -> str | None:
@@ -75,3 +92,52 @@ def html_link(url: Any, text_html: str) -> str:
     if safe is None:
         return text_html
     return f'<a href="{html.escape(safe)}" target="_blank" rel="noopener noreferrer">{text_html}</a>'
+
+
+def code_urls_in_text(text: str | None) -> list[str]:
+    """Addresses of code repositories written in ``text`` (GitHub, GitLab, Bitbucket, Hugging Face Spaces and
+    models), in order of appearance, without repeats: written with ``https://``, sentence punctuation and closing
+    brackets after them left off; a GitHub Pages site, a Hugging Face paper or data set page is not code.
+
+    >>> code_urls_in_text("Code is at https://github.com/thuml/Timer-XL. See also gitlab.com/a/b/c).")
+    ['https://github.com/thuml/Timer-XL', 'https://gitlab.com/a/b/c']
+    >>> code_urls_in_text(r"Demo: \\url{huggingface.co/spaces/x/demo}; page: https://x.github.io/p/")
+    ['https://huggingface.co/spaces/x/demo']
+    >>> code_urls_in_text(r"\\href{https://github.com/a/b\\_c}{code}")
+    ['https://github.com/a/b_c']
+    """
+    found: list[str] = []
+    # "&amp;", "&quot;" of HTML-ish abstracts; LaTeX's escaped "\\_" in "github.com/a/b\\_c"
+    for m in _CODE_URL.finditer(_LATEX_ESCAPED.sub(r"\1", html.unescape(text or ""))):
+        host = m.group("host").lower()
+        path = _without_trailing(m.group("path"))
+        parts = [p for p in path.split("/") if p]
+        spaces = host == "huggingface.co" and parts[:1] in (["spaces"], ["models"])
+        owner_repo = parts[1:3] if spaces else parts[:2]
+        if len(owner_repo) < 2 or owner_repo[0].lower() in _NOT_OWNERS[host]:
+            continue
+        if host == "github.com":  # a deep link into the tree is kept, a clone address loses its ".git"
+            path = path.removesuffix(".git")
+        url = safe_url(f"https://{host}/{path}")
+        if url and url not in found:
+            found.append(url)
+    return found
+
+
+def code_url_in_text(*texts: str | None) -> str | None:
+    """The first code repository address in the first of ``texts`` that has one (:func:`code_urls_in_text`)."""
+    for text in texts:
+        urls = code_urls_in_text(text)
+        if urls:
+            return urls[0]
+    return None
+
+
+def _without_trailing(path: str) -> str:
+    """``path`` without the punctuation that follows an address in prose; a closing bracket opened inside is kept."""
+    while path and path[-1] in _TRAILING:
+        last = path[-1]
+        if last == ")" and path.count("(") >= path.count(")"):
+            break
+        path = path[:-1]
+    return path

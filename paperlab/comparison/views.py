@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
+from ..urls import code_url_in_text
 from .display import paper_labels
 from .render import cell_text, ensure_accessor
 from .sentences import extract_facets, extract_results
@@ -79,7 +80,7 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
         "date": pd.Timestamp(p.published) if p.published else pd.NaT,
         "venue": p.venue,
         "authors": p.byline() or None,
-        "code": p.code_url,
+        "code": _code_of(p),
         "upvotes": p.upvotes,
         "stars": p.github_stars,
         "categories": list(dict.fromkeys(p.categories + p.keywords)),
@@ -89,6 +90,12 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
         "results": summaries,
         "result_values": values,
     }
+
+
+def _code_of(paper: Paper) -> str | None:
+    """Where a paper's code is: its own code link, else a repository address in its project link, abstract or
+    comments (``"Code: https://github.com/thuml/Timer-XL."``; :func:`paperlab.urls.code_urls_in_text`)."""
+    return paper.code_url or code_url_in_text(paper.project_url, paper.abstract, paper.comment)
 
 
 def venue_of(paper: Paper) -> str | None:
