@@ -93,6 +93,35 @@ def _nominal(word: str) -> bool:
     return not (len(low) > 4 and low.endswith("ly") and not word[0].isupper())
 
 
+_OF_VALUE = re.compile(
+    r"((?:[A-Za-z][\w@'’-]*\s+){1,4})of(?:\s+(?:about|approximately|around|roughly|nearly|almost|up to|over|only|"
+    r"just|at most|at least))*\s*(?:an?\s+)?[+−-]?$"
+)
+
+
+def noun_of(text: str, start: int) -> str | None:
+    """The noun phrase of "<phrase> of N" right before a value ("a mean compliance of 0.50", "a score of 41%"): its
+    last run of nominal words (at most three); None when there is none, its head is vague ("a total of 12") or a
+    number precedes it ("within 5 degrees of 95%": a measured quantity)."""
+    window = text[max(0, start - 80) : start]
+    m = _OF_VALUE.search(window)
+    if m is None:
+        return None
+    words = window[: m.start()].split()[-1:] + m.group(1).split()
+    run: list[str] = []
+    for word in reversed(words[-len(m.group(1).split()) :]):
+        if not _nominal(word) or len(run) == 3:
+            break
+        run.insert(0, word)
+    prev = words[-len(run) - 1] if len(words) > len(run) else ""
+    if not run or _VAGUE.match(run[-1]) or (_MODIFIER_ONLY.match(run[-1]) and not run[-1][0].isupper()):
+        return None
+    lead = window[: m.start(1) + m.group(1).rfind(run[0])]
+    if re.search(r"(?i)\b(?:over|than|against|versus|vs\.?|compared (?:to|with))\s+(?:(?:the|an?)\s+)?$", lead):
+        return None  # "an improvement over the old parser of 2%": what is compared with, not the metric
+    return None if re.match(r"[\d.,]+$", prev) else " ".join(run)
+
+
 def _chunks(text: str) -> list[tuple[int, int, list[re.Match[str]]]]:
     """Runs of nominal words separated by spaces only; a trailing ``-ing``/``-ed`` word is dropped from a run."""
     runs: list[list[re.Match[str]]] = []

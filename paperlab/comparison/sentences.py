@@ -10,7 +10,7 @@ from .datasets import dataset_candidates, dataset_for
 from .flat import flat_sentence
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
-from .metric_ranker import rank_metric, rank_unnamed, tidy_metric
+from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .result_classifier import judge_results
 from .value_kind import ADVERBS, DELTA_AFTER, DELTA_BEFORE, UNIT_NAMES, is_result, is_speedup, kind_and_value
 
@@ -237,6 +237,8 @@ def _value_at(
         return None  # the spread of "85.3 ± 0.4%", not a result of its own
     adjacent_metric = _adjacent_metric(metrics, start, end, text)
     named_metric = _metric_named_after(metrics, end, text) or adjacent_metric  # "by 1.48% in accuracy" wins
+    if named_metric is None and (unit or "." in m.group("num")):
+        named_metric = noun_of(text, start)  # "a mean compliance of 0.50": "<phrase> of N" names the value
     if bare and (unit or named_metric or not re.search(r"\.\d|^\d{2,3}$", m.group("num"))):
         return None  # bare: a decimal or a 2-3 digit number the strict rules rejected for want of unit and metric
     if bare and re.search(r"\S\s+[A-Z][\w-]*[a-z][\w-]*\s$", text[max(0, start - 30) : start]):

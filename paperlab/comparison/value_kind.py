@@ -110,8 +110,9 @@ def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str |
         r"\b(?:use[sd]?|using|set(?:s|ting)?|fix(?:es|ed|ing)?|cho(?:o?se|sen)|tun(?:e|es|ed|ing))\s+(?:an?\s+|the\s+)?"
         r"(?:[\w-]+\s+){1,3}(?:of|to|=|at)\s*$",
         before[-60:],
+        re.I,
     ):
-        return False  # a setting: "we use a dropout rate of 0.1", "we set the threshold to 0.9"
+        return False  # a setting: "we use a dropout rate of 0.1", "Using a threshold of 0.5"
     if re.match(r"\s*(?:layers|epochs|steps|samples|tokens|images|parameters|params|GPUs|hours)\b", after):
         return False
     if unit == "x" and re.match(r"\s*cross[- ]?validat", after, re.I):
