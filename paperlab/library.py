@@ -44,6 +44,7 @@ _CITE = "cite:"  # the lookup key of a citation key (no match key of Paper.match
 _DF_COLUMNS = [
     "id",
     "title",
+    "year",
     "authors",
     "n_authors",
     "organization",
@@ -445,8 +446,9 @@ class Library:
     def to_dataframe(self) -> pd.DataFrame:
         """One row per paper with typed columns, indexed by paper id (``reset_index()`` gives the ``id`` column).
 
-        Dates are ``datetime64`` (``date_precision`` says how much of ``published`` the source gave,
-        ``date_inferred`` whether its year was inferred), counts nullable ``Int64``, lists stay lists,
+        ``year`` is the year of ``published`` (nullable ``Int64``, as in search hits' frames). Dates are
+        ``datetime64`` (``date_precision`` says how much of ``published`` the source gave, ``date_inferred``
+        whether it was inferred), counts nullable ``Int64``, lists stay lists,
         ``sources`` is the list of source kinds; ``title`` and ``abstract`` are readable (LaTeX decoded).
         """
         import pandas as pd
@@ -463,7 +465,7 @@ class Library:
         df = pd.DataFrame(rows, columns=_DF_COLUMNS)
         for c in ("published", "updated"):
             df[c] = pd.to_datetime(df[c])
-        for c in ("n_authors", "version", "upvotes", "github_stars"):
+        for c in ("year", "n_authors", "version", "upvotes", "github_stars"):
             df[c] = df[c].astype("Int64")
         df["date_inferred"] = df["date_inferred"].astype("boolean")
         return df.set_index("id")  # the id once, as the index: reset_index() gives the column back

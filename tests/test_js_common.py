@@ -182,3 +182,20 @@ def test_source_label_reads_the_wire_schema_labels(paper_module: Path) -> None:
 
     names = ["ris", "csl", "openalex", "semantic_scholar", "arxiv", "hf", "bibtex", "<b>x</b>"]
     assert call(paper_module, "sourceLabel", *[[n] for n in names]) == [source_label(n) for n in names]
+
+
+def test_plural_and_the_embedding_line(tmp_path: Path) -> None:
+    """'Embedded 1 papers' (walkthrough #19): one plural helper (common/text.ts) for counts the widgets show."""
+    text = bundle("src/common/text.ts", tmp_path)
+    assert call(text, "plural", [1, "paper"], [0, "paper"], [1204, "paper"], [2, "index", "indexes"]) == [
+        "1 paper",
+        "0 papers",
+        "1,204 papers",
+        "2 indexes",
+    ]
+    status = bundle("src/widget/status.ts", tmp_path)
+    assert call(status, "progressText", ["done", 1, 1], ["done", 9750, 9750], ["running", 3, 1204]) == [
+        "Embedded 1 paper: semantic search is ready",
+        "Embedded 9,750 papers: semantic search is ready",
+        "Embedding papers for semantic search: 3 / 1,204",
+    ]

@@ -50,7 +50,7 @@ def hit_frame(
     rows = library_frame.loc[ids] if ids else library_frame
     df = pd.DataFrame(index=pd.Index(ids, name="id", dtype=object))
     df["title"] = rows["title"].to_numpy()
-    df["year"] = pd.array([p.year for p in papers], dtype="Int64")
+    df["year"] = pd.array(rows["year"].to_numpy(), dtype="Int64")
     df["authors"] = [list(p.authors) for p in papers]
     df["score"] = pd.array([scores.get(i, float("nan")) for i in ids], dtype="float64")
     for column in ("venue", "published", "date_precision", "arxiv_id", "doi"):

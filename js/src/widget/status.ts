@@ -3,6 +3,7 @@
  * performance marks of the first render and of filtering.
  */
 
+import { plural } from '../common/text';
 import { SortKey } from './filter';
 
 export interface ISearchDone {
@@ -42,4 +43,20 @@ export function measure(name: string, start: string, end: string): void {
   }
   performance.mark(`paperlab-cards:${end}`);
   performance.measure(`paperlab-cards:${name}`, from, `paperlab-cards:${end}`);
+}
+
+/** The line under the embedding progress bar for a job's state ("Embedded 1 paper: semantic search is ready"). */
+export function progressText(
+  state: string,
+  done: number,
+  total: number
+): string {
+  const of = `${done.toLocaleString('en')} / ${total.toLocaleString('en')}`;
+  const words: Record<string, string> = {
+    running: `Embedding papers for semantic search: ${of}`,
+    done: `Embedded ${plural(total, 'paper')}: semantic search is ready`,
+    cancelled: `Embedding stopped at ${of}`,
+    failed: `Embedding failed after ${of}`
+  };
+  return words[state] ?? `${state}: ${done} / ${total}`;
 }

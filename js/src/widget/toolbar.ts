@@ -5,6 +5,7 @@
 
 import { h } from '../common/dom';
 import { sourceLabel } from '../common/paper';
+import { plural } from '../common/text';
 import { action } from './card';
 import {
   FACET_KINDS,
@@ -144,9 +145,9 @@ export function countText(
   ranked: boolean,
   complete: boolean
 ): string {
-  const noun = (n: number): string => `${n} paper${n === 1 ? '' : 's'}`;
+  const noun = (n: number): string => plural(n, 'paper');
   if (ranked) {
-    return `${shown} result${shown === 1 ? '' : 's'} · ${noun(total)}`;
+    return `${plural(shown, 'result')} · ${noun(total)}`;
   }
   if (!complete) {
     return `${shown}+ of ${noun(total)}`;

@@ -24,7 +24,13 @@ import { markTerms, remark } from './highlight';
 import { Matcher } from './matcher';
 import { crowdedPercents } from './score';
 import { KernelClient } from './rpc';
-import { afterPaint, ISearchDone, measure, rankedStatus } from './status';
+import {
+  afterPaint,
+  ISearchDone,
+  measure,
+  progressText,
+  rankedStatus
+} from './status';
 import { CSS } from './style';
 import {
   buildFacets,
@@ -296,17 +302,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
     bar.max = Math.max(total, 1);
     bar.value = Math.min(done, bar.max);
     bar.setAttribute('aria-label', 'Embedding papers');
-    const words: Record<string, string> = {
-      running: `Embedding papers for semantic search: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
-      done: `Embedded ${total.toLocaleString('en')} papers: semantic search is ready`,
-      cancelled: `Embedding stopped at ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
-      failed: `Embedding failed after ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`
-    };
-    const text = h(
-      'span',
-      undefined,
-      words[state] ?? `${state}: ${done} / ${total}`
-    );
+    const text = h('span', undefined, progressText(state, done, total));
     el.replaceChildren(...(state === 'running' ? [bar, text] : [text]));
   }
 
