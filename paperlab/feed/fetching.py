@@ -142,7 +142,16 @@ def fetch_arrivals(
     fresh: list[Paper] = []
     replaced: list[Paper] = []
     pace = {urlsplit(base).netloc: 3.0}  # arXiv asks for one request per 3 s
-    with _CachingHttp(min_interval=pace, retries=2, cache_dir=cache, offline=offline, transport=transport) as http:
+    # a source that never answers is given up after 30 s (not the default 60 s), so an offline feed says so sooner
+    with _CachingHttp(
+        min_interval=pace,
+        retries=2,
+        timeout=10.0,
+        deadline=30.0,
+        cache_dir=cache,
+        offline=offline,
+        transport=transport,
+    ) as http:
         if categories:
             try:
                 fresh, replaced = _arxiv(http, base, categories, since)
