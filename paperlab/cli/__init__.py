@@ -82,12 +82,13 @@ def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out
 # -- commands -------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
     from ..sources import detect_format, load
+    from ..sources._files import file_not_found
 
     store = _store()
     total = 0
     for path in args.files:
         if not Path(path).exists():
-            raise CliError(f"{path}: file not found")
+            raise CliError(str(file_not_found(path)))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PartialImportWarning)
             fmt = args.format or detect_format(path)

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import ParseError
 from ..library import Library
 from ..paper import Paper
-from ._files import parse_json, read_bytes
+from ._files import file_not_found, parse_json, read_bytes
 from .openalex import is_openalex_work
 from .zotero_json import is_zotero_json
 
@@ -261,7 +261,7 @@ def load(*paths: str | Path, format: str | None = None, **options: Any) -> Libra
     for p in paths:
         path = Path(p)
         if not path.exists():
-            raise ParseError("file not found", source=str(path))
+            raise file_not_found(path)
         fmt = format or detect_format(path)
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; expected one of {sorted(FORMATS)}")

@@ -9,8 +9,10 @@ nested ``extra`` data: :func:`check_paper`).
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,7 @@ __all__ = [
     "as_count",
     "check_paper",
     "decode_text",
+    "file_not_found",
     "parse_json",
     "read_bytes",
     "read_text",
@@ -45,6 +48,21 @@ RECORD_ERRORS: tuple[type[Exception], ...] = (
     KeyError,
     IndexError,
 )
+
+
+def file_not_found(path: str | Path) -> ParseError:
+    """The error for a file that is not there, naming the folder looked in as an absolute path ("refs.bib: file not
+    found in /home/ada/notes (the current folder); similar: references.bib"), or the missing folder itself."""
+    path = Path(path)
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        return ParseError(f"file not found: there is no folder {folder}", source=str(path))
+    here = " (the current folder)" if folder == Path.cwd() else ""
+    names = [p.name for p in islice(folder.iterdir(), 5000)]
+    similar = difflib.get_close_matches(path.name, names, n=3, cutoff=0.6)
+    return ParseError(
+        f"file not found in {folder}{here}" + (f"; similar: {', '.join(similar)}" if similar else ""), source=str(path)
+    )
 
 
 def read_bytes(path: str | Path) -> bytes:

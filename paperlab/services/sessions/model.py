@@ -10,7 +10,7 @@ from ...comparison import compare, venue_of
 from ...dates import as_date
 from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
-from ...sources._files import read_text
+from ...sources._files import file_not_found, read_text
 from ...sources.schedule import looks_like_schedule
 from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
 from ...text import md_link_text
@@ -82,7 +82,7 @@ class Session:
         """
         path = Path(path)
         if not path.exists():
-            raise ParseError("file not found", source=str(path))
+            raise file_not_found(path)
         text = read_text(path)  # a ParseError if it is a folder, unreadable or not UTF-8
         try:
             return cls._from_text(text, str(path), date)

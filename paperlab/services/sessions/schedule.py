@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
+from ...errors import ImportProblem, PartialImportWarning, warn_partial
 from ...library import Library
+from ...sources._files import file_not_found
 from ...sources.schedule import Meeting, read_meetings
 from ...text import md_escape as md_cell
 from ...text import md_link_text
@@ -67,7 +68,7 @@ class Schedule:
         """
         path = Path(path)
         if not path.exists():
-            raise ParseError("file not found", source=str(path))
+            raise file_not_found(path)
         meetings, problems, title = read_meetings(path)
         if problems:
             warn_partial(PartialImportWarning(str(path), problems, kept=len(meetings)))
