@@ -40,6 +40,7 @@ def test_closed_port_stops_at_the_first_paper_and_names_the_service(tmp_path: Pa
     message = str(caught.value)
     assert f"Semantic Scholar (http://127.0.0.1:{port}/graph/v1) is unreachable" in message
     assert "connection was refused" in message and "after 1 of 32 papers" in message
+    assert "fields=" not in message  # the service's address, not the request's query string
     report = caught.value.report  # type: ignore[attr-defined]
     assert set(report.failed) <= {f"{PAPERS[0].id} references", f"{PAPERS[0].id} citations"}  # one paper tried
     assert list(report.unreachable) == ["Semantic Scholar"] and "unreachable=['Semantic Scholar']" in repr(report)

@@ -295,13 +295,19 @@ class _Run:
 _LAST_RUN: dict[str, Any] = {}
 
 
+def _reason(exc: ServiceUnreachable) -> str:
+    """Why, without the request's URL (its query string says nothing to the user; the service's address is named)."""
+    text = str(exc)
+    return text.removesuffix(f" ({exc.url})") if exc.url else text
+
+
 def _unreachable_message(run: _Run, total: int) -> str:
     services = run.services
     names = [f"{SERVICE_NAMES[s]} ({services.address(s)})" for s in run.sources if s in services.unreachable]
-    reasons = "; ".join(str(services.unreachable[s]) for s in run.sources if s in services.unreachable)
+    reasons = "; ".join(_reason(services.unreachable[s]) for s in run.sources if s in services.unreachable)
     report = run.report
     return (
-        f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} unreachable (offline?): {reasons}. "
+        f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} unreachable: {reasons}. "
         f"Stopped at the first failed connection after {run.done} of {total} papers "
         f"({len(report.fetched)} fetched, {len(report.cached)} from the cache); what was fetched is kept. "
         "Run fetch_citations() again once the service can be reached."
