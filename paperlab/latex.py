@@ -24,7 +24,7 @@ _PIECE = re.compile(
     r"\$\$[^$\n]{1,300}\$\$|\\\[[^\n]{1,400}?\\\]"  # display math
     r"|\$(?=\S)[^$\n]{0,300}?(?<=\S)\$(?!\d)"  # inline math (as pandoc reads it: not "$5 and $6")
     r"|\{[^{}\n]{0,80}\\[A-Za-z][^{}\n]{0,80}\}"  # a group around a macro: {\tau}, {\em x}
-    rf"|\\[A-Za-z]+\*?(?:\[[^\]\n]{{0,80}}\])?(?:{_ARG})*"  # a macro and its arguments: \textbf{99\%}
+    rf"|\\[A-Za-z]+\*?(?:\[[^\]\n]{{0,80}}\]){{0,2}}(?:{_ARG})*"  # a macro, its arguments: \textbf{99\%}
     r"|\\[`'\"^~=.](?:\{[A-Za-z]?\}|[A-Za-z])"  # an accent: \'e, \"{o}
     r"|\\[%&$#_{} ]"  # an escaped special: \%, \&, \_
 )
@@ -36,6 +36,10 @@ _BARE_PERCENT = re.compile(r"(?<!\\)%")
 # a degree sign written as a superscript circle: "$90^\circ$", "$1^{\circ}$"
 _DEGREE = re.compile(r"\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))")
 _SCRIPT = re.compile(r"([\^_])(?:\{([0-9+\-=()ni]{1,8})\}|([0-9ni]))")
+# natbib's and biblatex's citations, and cross-references: shown as "[key]" and as their label
+_CITES = ("cite", "citep", "citet", "citealp", "citealt", "Citep", "Citet", "citeauthor", "citeyear")
+_CITES += ("parencite", "Parencite", "textcite", "Textcite", "autocite", "Autocite", "footcite")
+_REFS = ("ref", "eqref", "autoref", "Autoref", "cref", "Cref", "pageref", "nameref", "vref")
 
 
 def has_latex(text: str | None) -> bool:
@@ -43,18 +47,54 @@ def has_latex(text: str | None) -> bool:
     return bool(text) and _HINT.search(text) is not None  # type: ignore[arg-type]
 
 
+def _keys(node: Any) -> str:
+    """The keys of a citation or the label of a reference as written: ``{a,b}`` as ``a, b``."""
+    args = node.nodeargd.argnlist if node.nodeargd else []
+    group = args[-1] if args else None
+    written = group.latex_verbatim() if group is not None else ""
+    written = written[1:-1] if written.startswith("{") else written
+    return ", ".join(k.strip() for k in written.split(",") if k.strip())
+
+
+def _citation(node: Any, l2tobj: Any) -> str:
+    r"""A citation as a reader of the text expects it: ``\cite{a,b}`` as ``[a, b]``, ``\citep[see][p.~3]{a}`` as
+    ``[see a, p. 3]`` (pylatexenc's default is ``<cit.>``)."""
+    keys = _keys(node)
+    args = node.nodeargd.argnlist if node.nodeargd else []
+    notes = [" ".join(l2tobj.nodelist_to_text(a.nodelist).split()) for a in args[1:-1] if a is not None]
+    notes = [n for n in notes if n]
+    pre, post = (notes if len(notes) == 2 else ["", *notes]) if notes else ("", "")
+    return f"[{pre + ' ' if pre else ''}{keys}{', ' + post if post else ''}]" if keys else ""
+
+
+def _reference(node: Any, macroname: str) -> str:
+    r"""A cross-reference as its label: ``\ref{fig:1}`` as ``fig:1``, ``\eqref{eq:2}`` as ``(eq:2)`` (pylatexenc's
+    default is ``<ref>``)."""
+    label = _keys(node)
+    return f"({label})" if label and macroname == "eqref" else label
+
+
 @functools.lru_cache(maxsize=1)
 def _decoder() -> Any:
-    """pylatexenc's decoder, built on first use (``import paperlab`` stays light)."""
-    from pylatexenc import latex2text
+    """pylatexenc's decoder (a function of a LaTeX piece), built on first use (``import paperlab`` stays light)."""
+    from pylatexenc import latex2text, latexwalker
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
+    from pylatexenc.macrospec import MacroSpec
 
     db = latex2text.get_default_latex_context_db()
     db = db.filter_context(keep_categories=[])  # a copy: the shared default is not changed
     # macros whose text pylatexenc would drop (it knows their argument but has no text for them)
     shown = ("texttt", "textsf", "textup", "textsl", "textmd", "mbox", "hbox")
-    db.add_context_category("paperlab", prepend=True, macros=[MacroTextSpec(name, "%s") for name in shown])
-    return LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
+    macros = [MacroTextSpec(name, "%s") for name in shown]
+    macros += [MacroTextSpec(name, _citation) for name in _CITES]
+    macros += [MacroTextSpec(name, _reference) for name in _REFS]
+    db.add_context_category("paperlab", prepend=True, macros=macros)
+    # the parser's arguments of the citation and reference macros it does not know (biblatex's, \pageref...)
+    parsing = latexwalker.get_default_latex_context_db().filter_context(keep_categories=[])
+    specs = [MacroSpec(name, "*[[{") for name in _CITES] + [MacroSpec(name, "{") for name in _REFS]
+    parsing.add_context_category("paperlab", prepend=True, macros=specs)
+    decoder = LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
+    return lambda piece: decoder.latex_to_text(piece, latex_context=parsing)
 
 
 def _scripts(math: str) -> str:
@@ -78,7 +118,7 @@ def _decode(m: re.Match[str]) -> str:
     if math:
         piece = _scripts(piece)
     try:
-        text = str(_decoder().latex_to_text(piece))
+        text = str(_decoder()(piece))
     except Exception:  # pylatexenc gives up on malformed LaTeX: keep the piece as written
         return m.group(0)
     if math:
