@@ -37,8 +37,8 @@ _BARE_PERCENT = re.compile(r"(?<!\\)%")
 _DEGREE = re.compile(r"\^\s*(?:\{\s*\\circ\s*\}|\\circ(?![A-Za-z]))")
 _SCRIPT = re.compile(r"([\^_])(?:\{([0-9+\-=()ni]{1,8})\}|([0-9ni]))")
 # natbib's and biblatex's citations, and cross-references: shown as "[key]" and as their label
-_CITES = ("cite", "citep", "citet", "citealp", "citealt", "Citep", "Citet", "citeauthor", "citeyear")
-_CITES += ("parencite", "Parencite", "textcite", "Textcite", "autocite", "Autocite", "footcite")
+_CITES: tuple[str, ...] = ("cite", "citep", "citet", "citealp", "citealt", "Citep", "Citet", "citeauthor")
+_CITES += ("citeyear", "parencite", "Parencite", "textcite", "Textcite", "autocite", "Autocite", "footcite")
 _REFS = ("ref", "eqref", "autoref", "Autoref", "cref", "Cref", "pageref", "nameref", "vref")
 
 
