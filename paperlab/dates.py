@@ -6,11 +6,12 @@ Model layer: imports only :mod:`paperlab.errors`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from .errors import ParseError
 
-__all__ = ["as_date", "as_datetime"]
+__all__ = ["as_date", "as_datetime", "month_number"]
 
 
 def as_date(value: Any, name: str, *, source: str | None = None) -> dt.date | None:
@@ -73,3 +74,22 @@ def as_datetime(value: Any, name: str) -> dt.datetime:
         else:
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
     raise ParseError(f"{name}: expected an ISO timestamp, got {value!r}")
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def month_number(value: Any) -> int | None:
+    """The month (1-12) of a month value (BibTeX's ``month``, the ``aug`` of an RIS date): a number, or an English
+    month name or its first three or more letters ("Sept", "June", "aug."); None if it names no month, or a range
+    of months ("oct-nov")."""
+    if isinstance(value, int):
+        return value if 1 <= value <= 12 else None
+    text = str(value or "").strip().lower().rstrip(".")
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    word = re.fullmatch(r"([a-z]+)(?:\s+\d{1,2})?", text)  # a name, perhaps a day: not "oct-nov", a range
+    if word is None or len(word.group(1)) < 3:
+        return None
+    prefix = word.group(1)[:3]
+    return _MONTHS.index(prefix) + 1 if prefix in _MONTHS else None

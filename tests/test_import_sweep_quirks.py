@@ -18,11 +18,13 @@ from hypothesis import strategies as st
 from paths import DATA
 
 import paperlab
+from paperlab.dates import month_number
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.identifiers import find_doi
 from paperlab.sources import detect_format
 from paperlab.sources.bibtex import parse_bibtex, read_bibtex
-from paperlab.sources.bibtex.fields import month_number, split_name_list
+from paperlab.sources.bibtex.fields import split_name_list
+from paperlab.sources.csl import parse_csl
 from paperlab.sources.openalex import parse_openalex
 from paperlab.sources.ris import parse_ris, read_ris
 from paperlab.sources.wos import parse_wos
@@ -79,6 +81,7 @@ def test_month_names_without_a_bibtex_macro_keep_the_month() -> None:
     assert paper.published == dt.date(2008, 9, 1)
     assert paper.extra["date_precision"] == "month"
     assert [month_number(v) for v in ("Sept", "June", "aug.", "12", 7, "Spring", "")] == [9, 6, 8, 12, 7, None, None]
+    assert [month_number(v) for v in ("oct-nov", "October--November", "March 15")] == [None, None, 3]
 
 
 def test_doi_fields_give_the_doi_they_hold_or_none() -> None:
@@ -303,3 +306,23 @@ def test_zotero_reader_raises_only_parse_errors(fields: dict[str, object]) -> No
         except ParseError:
             return
     assert all(p.title for p in papers)
+
+
+def test_mendeley_ris_month_name_and_crossref_work_dates_are_read() -> None:
+    ris = "TY  - JOUR\nAU  - Quill, Ada\nPY  - 1991/aug/\nTI  - A made-up record dated as Mendeley writes it\nER  - \n"
+    (paper,) = parse_ris(ris)
+    assert (paper.published, paper.date_precision) == (dt.date(1991, 8, 1), "month")
+    (paper,) = parse_ris(ris.replace("1991/aug/", "1991/Spring/"))
+    assert (paper.published, paper.date_precision) == (dt.date(1991, 1, 1), "year")
+    # a work saved from the Crossref API: no 'issued', its print date instead
+    work = {
+        "type": "journal-article",
+        "title": "A Made-up Work from Crossref",
+        "DOI": "10.5555/made-up",
+        "published-print": {"date-parts": [[1964, 10]]},
+        "author": [{"given": "Ada", "family": "Quill", "sequence": "first", "affiliation": []}],
+        "URL": None,
+    }
+    (paper,) = parse_csl(work)
+    assert (paper.published, paper.date_precision, paper.authors) == (dt.date(1964, 10, 1), "month", ["Ada Quill"])
+    assert paper.to_csl()["published-print"] == {"date-parts": [[1964, 10]]}

@@ -1,7 +1,8 @@
 """CSL-JSON: the citation format of Zotero, Better BibTeX, pandoc and citeproc.
 
 A file is an array of items (or one item). Each item becomes a :class:`~paperlab.paper.Paper`: ``title`` (rich
-text such as ``<i>``/``<sub>`` made plain), ``author`` names, the first date of ``issued``, ``abstract``, ``DOI``,
+text such as ``<i>``/``<sub>`` made plain), ``author`` names, the first date of ``issued`` (else of the
+``published``, ``published-print`` or ``published-online`` of a work saved from Crossref), ``abstract``, ``DOI``,
 ``URL``, ``container-title``, ``note``, ``keyword``, and an arXiv id found in an arXiv DOI, an arxiv.org URL or
 an ``arXiv:`` number. Everything else of the item (its id, type, volume, pages, editors, the exact date object,
 the rich-text title, the structured names) is kept in ``extra["csl"]``, so that ``Paper.to_csl()`` writes the
@@ -30,6 +31,8 @@ __all__ = ["parse_csl", "read_csl", "write_csl"]
 # CSL variables read into the paper's own fields (the rest of an item is kept in extra["csl"])
 _READ = frozenset(["title", "author", "issued", "abstract", "DOI", "URL", "container-title", "note", "keyword"])
 _PRECISION = {1: "year", 2: "month"}
+# the date of an item: CSL's issued, else the publication dates of Crossref's own JSON (a work saved from its API)
+_DATES = ("issued", "published", "published-print", "published-online")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)
 
 
@@ -127,10 +130,11 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         raise ParseError("expected a 'title'")
     doi, url = _text(item, "DOI"), _text(item, "URL")
     found = _arxiv(item, doi, url)
-    published = csl_date(item.get("issued"))
+    issued = next((item[k] for k in _DATES if isinstance(item.get(k), (dict, str))), None)
+    published = csl_date(issued)
     raw_title = item["title"] if isinstance(item["title"], str) else title
     extra: dict[str, Any] = {"csl": _kept(item, raw_title, title, found is not None)}
-    precision = _precision(item.get("issued"), published) if published is not None else None
+    precision = _precision(issued, published) if published is not None else None
     if precision:
         extra["date_precision"] = precision
     words = item.get("keyword")

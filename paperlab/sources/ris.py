@@ -8,8 +8,8 @@ the fields databases disagree on are read from every tag they use:
 - title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``; Crossref markup such as ``<sub>`` made plain), authors
   ``AU``/``A1`` (not ``A2``: editors, or in Ovid the cited authors), abstract ``AB``/``N2``, journal
   ``T2``/``JF``/``JO``/``J2``;
-- date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra`` or ``YYYY-MM-DD`` form, the most precise
-  one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
+- date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra``, ``YYYY-MM-DD`` or Mendeley's ``YYYY/aug/``
+  form, the most precise one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
 - DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``; an arXiv id from an arXiv DOI or an
   arxiv.org link; ``KW`` keywords (a ``;``-separated line is split).
 
@@ -27,6 +27,7 @@ from typing import Any
 
 import rispy
 
+from ..dates import month_number
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
@@ -56,6 +57,7 @@ _KEPT = {
 }
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)", re.ASCII)
+_NAMED_MONTH = re.compile(r"^\s*(\d{4})[/-]([A-Za-z]{3,9})\.?(?:[/-]|\s*$)", re.ASCII)
 
 
 def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
@@ -111,6 +113,10 @@ def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:
     found: list[list[int]] = []
     for key in ("date", "year", "publication_year"):
         for value in _values(record, key):
+            if named := _NAMED_MONTH.match(value):  # Mendeley's "1991/aug/"
+                month = month_number(named.group(2))
+                found.append([int(named.group(1)), month] if month else [int(named.group(1))])
+                continue
             m = _DATE.match(value) or _YEAR.search(value)  # "2019/05/12/", else a year in "Spring 2019"
             if m:
                 found.append([int(g) for g in m.groups() if g])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Any
 
 from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
@@ -25,14 +24,12 @@ __all__ = [
     "SeparateCoAuthorsKeepingAccents",
     "decode_bib",
     "missing_parent",
-    "month_number",
     "split_name_list",
     "valid_doi",
 ]
 
 _SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"))
 _WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # SICI DOIs hold "<" and ">": kept whole
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 _HIDDEN = "\x00"  # stands for a backslash while names are split (no BibTeX text holds a NUL)
@@ -95,21 +92,6 @@ def split_name_list(raw: str) -> list[str]:
     if len(parts) < 3 or any(len(p.split()) < 2 or p.lower() in _SUFFIXES for p in parts):
         return [raw]
     return parts
-
-
-def month_number(value: Any) -> int | None:
-    """The month (1-12) of a BibTeX month value: a number, or an English month name or its first three or more
-    letters ("Sept", "June", "aug."); None if it names no month."""
-    if isinstance(value, int):
-        return value if 1 <= value <= 12 else None
-    text = str(value or "").strip().lower().rstrip(".")
-    if text.isdigit():
-        return int(text) if 1 <= int(text) <= 12 else None
-    word = re.match(r"[a-z]+", text)
-    if word is None or len(word.group(0)) < 3:
-        return None
-    prefix = word.group(0)[:3]
-    return _MONTHS.index(prefix) + 1 if prefix in _MONTHS else None
 
 
 def valid_doi(value: str) -> str | None:

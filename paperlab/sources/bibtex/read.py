@@ -22,6 +22,7 @@ from pylatexenc import latex2text, latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.macrospec import MacroSpec
 
+from ...dates import month_number
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from .._files import read_bytes
@@ -30,7 +31,6 @@ from .fields import (
     SeparateCoAuthorsKeepingAccents,
     decode_bib,
     missing_parent,
-    month_number,
     split_name_list,
     valid_doi,
 )
