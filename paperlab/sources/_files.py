@@ -52,7 +52,7 @@ RECORD_ERRORS: tuple[type[Exception], ...] = (
 
 def file_not_found(path: str | Path) -> ParseError:
     """The error for a file that is not there, naming the folder looked in as an absolute path ("refs.bib: file not
-    found in /home/ada/notes (the current folder); similar: references.bib"), or the missing folder itself."""
+    found in <the folder> (the current folder); similar: references.bib"), or the missing folder itself."""
     path = Path(path)
     folder = path.absolute().parent
     if not folder.is_dir():
