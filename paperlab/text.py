@@ -107,7 +107,7 @@ def fold(text: str) -> str:
     Compatibility decomposition (NFKD: "ﬁ" -> "fi", "é" -> "e" + accent), combining marks dropped, then
     :meth:`str.casefold` ("Straße" -> "strasse"). The one normalisation of lexical search (the BM25 tokens, query
     words, explained terms, ``Library.filter(text=...)``); the cards' client side folds the same way
-    (``js/src/widget/fold.ts``).
+    (``js/src/common/fold.ts``).
 
     >>> fold("Jonas Hübotter, Ｃafé naïve ﬁt Straße")
     'jonas hubotter, cafe naive fit strasse'

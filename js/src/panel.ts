@@ -15,6 +15,7 @@ import { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 
 import { h } from './common/dom';
+import { fold } from './common/fold';
 import { button, entryCard, ICardContext, STATUS_LABELS } from './entrycard';
 import { ReadingListModel, IRemoved } from './model';
 import { notifyError } from './notify';
@@ -33,10 +34,9 @@ function matches(entry: IEntry, words: string[]): boolean {
     p.authors.join(' '),
     entry.tags.join(' '),
     entry.note ?? ''
-  ]
-    .join('\n')
-    .toLowerCase();
-  return words.every(w => haystack.includes(w));
+  ].join('\n');
+  const folded = fold(haystack); // "hubotter" finds "Hübotter", as in the cards
+  return words.every(w => folded.includes(w));
 }
 
 /** A toolbar button showing `icon`, labelled `title` for screen readers. */
@@ -184,7 +184,7 @@ export class ReadingListPanel extends Widget {
     this._renderLists();
     this._renderStatusBar();
 
-    const words = this._search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = fold(this._search.value).split(/\s+/).filter(Boolean);
     const shown = this.model.entries.filter(
       e => (!this._status || e.status === this._status) && matches(e, words)
     );

@@ -3,7 +3,7 @@
  * Nothing here touches the DOM, so it stays fast for 10,000 papers.
  */
 
-import { fold } from './fold';
+import { fold } from '../common/fold';
 import { IPaper } from './types';
 
 export type FacetKind = 'year' | 'source' | 'category' | 'tag';
@@ -20,7 +20,7 @@ export type SortKey = 'relevance' | 'date' | 'upvotes';
 /** One paper plus what filtering and sorting need, computed once. */
 export interface IEntry {
   paper: IPaper;
-  /** Title + abstract + authors, folded (./fold.ts: case and accents ignored). */
+  /** Title + abstract + authors, folded (common/fold.ts: case and accents ignored). */
   hay: string;
   facets: Record<FacetKind, string[]>;
   date: string;

@@ -1,10 +1,10 @@
 /**
  * Matched terms highlighted in paper text: the text is split around the terms and rebuilt from
  * text nodes and `<mark>` elements (never markup strings), so paper text stays text. Terms and text are
- * compared folded (./fold.ts): "Hubotter" marks "Hübotter".
+ * compared folded (common/fold.ts): "Hubotter" marks "Hübotter".
  */
 
-import { fold, foldMapped } from './fold';
+import { fold, foldMapped } from '../common/fold';
 
 /**
  * Words never marked: the kernel's stopwords (bm25s' English list and the search's QUERY_STOP, kept equal

@@ -1,5 +1,6 @@
 /**
- * Text as the cards compare it: accents dropped and case folded, so "Hubotter" finds and marks "Hübotter".
+ * Text as the cards and the side panel compare it: accents dropped and case folded, so "Hubotter" finds and marks
+ * "Hübotter".
  * The same rule as the kernel's lexical search (paperlab/text.py `fold`): compatibility decomposition (NFKD:
  * "ﬁ" -> "fi", "é" -> "e" + accent), combining marks dropped, lowercase, and the case folds lowercasing
  * misses ("ß" -> "ss", final "ς" -> "σ").
