@@ -89,3 +89,20 @@ def test_an_inferred_month_does_not_keep_a_published_version_apart() -> None:
     )
     lib = Library([row, published])
     assert len(lib) == 1 and lib[0].date_text == "2026" and not lib[0].date_inferred
+
+
+def test_the_compare_table_shows_each_date_as_precise_as_given() -> None:
+    from paperlab.compare import compare
+
+    papers = [
+        Paper("Sparse Tables Counted", published=dt.date(2017, 1, 1), extra={"date_precision": "year"}),
+        Paper("Known By Its Id Only", arxiv_id="2411.05841"),
+        Paper("A Paper With A Day", published="2025-03-10"),
+    ]
+    df = compare(papers, fields=["title", "date"])
+    assert df["date"].tolist()[1] == dt.datetime(2024, 11, 1)  # the frame keeps a typed date
+    rows = [line.split(" | ")[-1] for line in df.paperlab.to_markdown().splitlines()[2:]]
+    assert rows == ["2017 |", "2024-11? |", "2025-03-10 |"]
+    html = df.paperlab.style().to_html()
+    assert ">2024-11?<" in html and ">2017<" in html and "2017-01-01" not in html
+    assert "2024-11?" in df.paperlab.to_latex()

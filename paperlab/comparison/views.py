@@ -160,6 +160,8 @@ def compare(
             df[c] = df[c].astype("Int64")
     df.attrs["paperlab"] = "compare"
     df.attrs["labels"] = paper_labels(plist)  # the rows' labels in a notebook ("Lovelace 2025" for a title-only paper)
+    # the dates as precise as each source gave them ("2017", "2024-11?" when inferred), for the displays
+    df.attrs["dates"] = {p.id: f"{p.date_text}{'?' if p.date_inferred else ''}" for p in plist if p.published}
     ensure_accessor()
     return df
 
