@@ -256,6 +256,8 @@ class GraphView(anywidget.AnyWidget):
             (self.graph.number_of_edges(), "citation"),
         )
         caption = "Citation graph: " + ", ".join(f"{k} {noun}{'' if k == 1 else 's'}" for k, noun in counts)
+        if self.empty_note:  # why there is no citation, as the view says it
+            caption += f". {self.empty_note}"
         return f"<table><caption>{html.escape(caption)}</caption>{head}{''.join(rows)}</table>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -9,6 +9,7 @@ answers (tests/hostile.py); S2 pages are our own (tests/data/s2_graph). Papers a
 
 from __future__ import annotations
 
+import html
 import threading
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,7 @@ def test_graph_view_says_the_service_was_unreachable(tmp_path: Path) -> None:
     note = lib.graph_view(store=store).empty_note
     assert note.startswith(f"Citations could not be fetched: Semantic Scholar (127.0.0.1:{port}) unreachable at ")
     assert note.endswith("(offline?) — run lib.fetch_citations() again once it can be reached")
+    assert html.escape(note) in lib.graph_view(store=store)._html_table()  # the static copy a saved notebook keeps
 
 
 def test_graph_view_says_none_were_found(fake_server, tmp_path: Path) -> None:
