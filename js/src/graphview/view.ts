@@ -25,7 +25,7 @@ import {
   popoverActions
 } from '../common/popover';
 import { IAnyModel, Invoke } from '../widget/types';
-import { drawHoverLabel, drawRings, LabelBudget } from './labels';
+import { drawHoverLabel, drawRings, LabelBudget, nodeDiscs } from './labels';
 import { stretchToAspect, sunflower } from './layout';
 import { CSS } from './style';
 
@@ -130,7 +130,8 @@ export class GraphView {
       width: this.container.clientWidth,
       height: this.container.clientHeight
     }),
-    () => this.background
+    () => this.background,
+    () => (this.renderer ? nodeDiscs(this.renderer) : [])
   );
   private readonly colorBy = h('select');
   private readonly legend = h('div', 'plg-legend');
@@ -201,6 +202,7 @@ export class GraphView {
         }),
         settled: () => this.settled,
         labels: () => this.labels.drawn.map(b => ({ ...b })),
+        discs: () => this.labels.nodesOfFrame(),
         viewport: () => [
           this.container.clientWidth,
           this.container.clientHeight
