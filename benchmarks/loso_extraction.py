@@ -35,10 +35,13 @@ from paperlab.comparison import metric_ranker, result_classifier  # noqa: E402
 SYSTEMS = ("rules only", "rules + ranker", "paperlab")
 
 
+SETTINGS: dict[str, float] = {}  # --threshold / --bare-threshold: a cut to try instead of the shipped one
+
+
 def _shipped_settings() -> dict:
     """C, threshold and bare threshold of the shipped results classifier (the LOSO fits use the same)."""
     model = json.loads(result_classifier.MODEL_PATH.read_text(encoding="utf-8"))
-    return {"c": model["C"], "threshold": model["threshold"], "bare_threshold": model["bare_threshold"]}
+    return {"c": model["C"], "threshold": model["threshold"], "bare_threshold": model["bare_threshold"], **SETTINGS}
 
 
 def left_out(held: list[dict], train: list[dict], folder: Path) -> dict[str, tuple[list[dict], list[dict]]]:
@@ -81,5 +84,8 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--texts", type=Path, help="abstracts JSONL that fills the texts of the committed v8-dev gold")
     ap.add_argument("--v8-dev", type=Path, help="a with-text copy of v8-dev")
+    ap.add_argument("--threshold", type=float, help="the classifier's cut for kept numbers (default: shipped)")
+    ap.add_argument("--bare-threshold", type=float, help="the classifier's cut for bare numbers (default: shipped)")
     args = ap.parse_args()
+    SETTINGS.update({k: v for k, v in (("threshold", args.threshold), ("bare_threshold", args.bare_threshold)) if v})
     main(fresh_sets(args.texts, args.v8_dev, False))
