@@ -191,14 +191,18 @@ def _csl_issued(paper: Paper, stored: Any) -> Any:
     return {"date-parts": [parts]}
 
 
-_RICH_TEXT = re.compile(r"</?(?:i|b|em|strong|u|sup|sub|sc|scp|span)(?:\s[^<>]*)?>", re.I)
+_RICH_TEXT = re.compile(
+    r"</?(?:jats:)?(?:i|b|em|strong|u|sup|sub|sc|scp|span|(p|br|title|sec)|italic|bold)(?:\s[^<>]*)?/?>", re.I
+)
 
 
 def csl_plain_text(value: str) -> str:
     """A CSL rich-text string (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``, ``<span class="nocase">``; also the
-    ``<em>``, ``<strong>``, ``<u>`` and ``<scp>`` of Crossref titles that OpenAlex and RIS exports carry) as plain
-    text, whitespace collapsed."""
-    return " ".join(html.unescape(_RICH_TEXT.sub("", value)).split())
+    ``<em>``, ``<strong>``, ``<u>`` and ``<scp>`` of Crossref titles that OpenAlex and RIS exports carry, and the
+    ``<p>``/``<jats:p>`` paragraphs of abstracts saved from web pages and Crossref) as plain text, whitespace
+    collapsed."""
+    plain = _RICH_TEXT.sub(lambda m: " " if m.group(1) else "", value)  # a paragraph or title ends a word
+    return " ".join(html.unescape(plain).split())
 
 
 def csl_keywords(value: str) -> list[str]:

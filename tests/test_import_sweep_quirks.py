@@ -326,3 +326,15 @@ def test_mendeley_ris_month_name_and_crossref_work_dates_are_read() -> None:
     (paper,) = parse_csl(work)
     assert (paper.published, paper.date_precision, paper.authors) == (dt.date(1964, 10, 1), "month", ["Ada Quill"])
     assert paper.to_csl()["published-print"] == {"date-parts": [[1964, 10]]}
+
+
+def test_ris_abstract_markup_from_web_pages_and_crossref_is_made_plain() -> None:
+    ris = (
+        "TY  - ELEC\nTI  - A made-up documentation page\nAB  - <p>Trains made-up networks,\n"
+        "without weights (Quill, 1994).</p>\nER  - \n"
+        "TY  - JOUR\nTI  - A made-up article\nAB  - <jats:title>Abstract</jats:title><jats:p>We show that "
+        "<jats:italic>x</jats:italic> < 3 in 12% of cases.</jats:p>\nER  - \n"
+    )
+    page, article = parse_ris(ris)
+    assert page.abstract == "Trains made-up networks, without weights (Quill, 1994)."
+    assert article.abstract == "Abstract We show that x < 3 in 12% of cases."

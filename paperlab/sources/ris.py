@@ -6,8 +6,8 @@ a hyphen and the value, and a line without a tag continues the one before. Text 
 the fields databases disagree on are read from every tag they use:
 
 - title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``; Crossref markup such as ``<sub>`` made plain), authors
-  ``AU``/``A1`` (not ``A2``: editors, or in Ovid the cited authors), abstract ``AB``/``N2``, journal
-  ``T2``/``JF``/``JO``/``J2``;
+  ``AU``/``A1`` (not ``A2``: editors, or in Ovid the cited authors), abstract ``AB``/``N2`` (its ``<p>`` made
+  plain), journal ``T2``/``JF``/``JO``/``J2``;
 - date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra``, ``YYYY-MM-DD`` or Mendeley's ``YYYY/aug/``
   form, the most precise one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
 - DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``; an arXiv id from an arXiv DOI or an
@@ -158,8 +158,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _first(record, "title", "primary_title", "unknown_tag:CT", "unknown_tag:BT", "short_title")
     if not title:
         raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
-    if "<" in title:  # Crossref's markup, as Zotero and publishers export it: 'In <sub>0.18</sub> Ga'
-        title = csl_plain_text(title)
+    title = _plain(title) or title  # Crossref's markup, as Zotero and publishers export it: 'In <sub>0.18</sub> Ga'
     authors = [name_given_first(a) for a in _values(record, "authors") + _values(record, "first_authors")]
     doi, arxiv = _identifiers(record)
     parts, precision = _date(record)
@@ -182,7 +181,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
             arxiv_id=arxiv[0] if arxiv else None,
             version=arxiv[1] if arxiv else None,
             authors=authors,
-            abstract=_first(record, "abstract", "notes_abstract"),
+            abstract=_plain(_first(record, "abstract", "notes_abstract")),
             published=_published(parts),
             journal_ref=journal if (record.get("type_of_reference") or "JOUR") != "BOOK" else None,
             doi=doi,
@@ -192,6 +191,11 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
             extra=extra,
         )
     )
+
+
+def _plain(text: str | None) -> str | None:
+    """Text without the markup web pages and Crossref leave in it (``<p>…</p>``, ``<jats:p>``, ``<i>``)."""
+    return csl_plain_text(text) if text and "<" in text else text
 
 
 def _unknown_tags(record: dict[str, Any]) -> dict[str, Any]:
