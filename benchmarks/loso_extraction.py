@@ -57,6 +57,12 @@ def left_out(held: list[dict], train: list[dict], folder: Path) -> dict[str, tup
     return out
 
 
+def _tagged(rows: list[dict], name: str) -> list[dict]:
+    """Rows whose kind carries their set's name: a pooled match never pairs a gold row of one set with a predicted
+    row of another (matching is by value, unit, kind and metric)."""
+    return [{**r, "kind": f"{name}:{r['kind']}"} for r in rows]
+
+
 def main(fresh: dict[str, list[dict]]) -> None:
     names = available(DEV_SETS)
     t0 = time.perf_counter()
@@ -68,8 +74,8 @@ def main(fresh: dict[str, list[dict]]) -> None:
         held_sets += [(n, sents, sentences(names)) for n, sents in fresh.items()]
         for name, held, train in held_sets:
             for system, (gold, pred) in left_out(held, train, Path(tmp)).items():
-                pooled[system][0].extend(gold)
-                pooled[system][1].extend(pred)
+                pooled[system][0].extend(_tagged(gold, name))
+                pooled[system][1].extend(_tagged(pred, name))
                 row = "   ".join(f"{x:.3f}" for x in figures(gold, pred))
                 print(f"{name:<8} {len(gold):>4}  {system:<15} {row}")
     for part, path in zip((metric_ranker, result_classifier), shipped, strict=True):
