@@ -22,6 +22,8 @@ def _rows(text: str) -> list[tuple]:
         ("We obtain $\\mathbf{81.5\\%}$ top-1 accuracy.", [(81.5, "%", "absolute", "top-1 accuracy")]),
         ("The tagger improves F1 by $3.1\\%$ over the rule system.", [(3.1, "%", "delta", "F1")]),
         ("The bearing error is $2.5^\\circ$ on average.", [(2.5, None, "absolute", "bearing error")]),
+        ("Our parser reaches 88.1~\\% accuracy on the forms.", [(88.1, "%", "absolute", "accuracy")]),
+        ("The reader reaches \\SI{95.2}{\\percent} accuracy on scans.", [(95.2, "%", "absolute", "accuracy")]),
     ],
 )
 def test_latex_numbers(text: str, expected: list[tuple]) -> None:

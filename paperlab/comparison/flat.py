@@ -7,9 +7,14 @@ import re
 
 __all__ = ["flat_sentence"]
 
-# LaTeX in abstracts: "77\%", "2.2$\times$", "\textbf{99\%}", "$25.72^\circ$", "$4\% \text{ to } 15\%$"
+# LaTeX in abstracts: "77\%", "2.2$\times$", "\textbf{99\%}", "$25.72^\circ$", "$4\% \text{ to } 15\%$", "88.1~\%",
+# "\SI{95.2}{\percent}"
 _LATEX_SUBS = [
     (re.compile(r"\\(?:textbf|textit|emph|mathbf|mathrm|text|bf|it|mathit|underline)\s*\{([^{}]*)\}"), r"\1"),
+    (re.compile(r"\\SI\s*\{([^{}]*)\}\s*\{\\percent\}"), r"\1%"),  # siunitx: "\SI{95.2}{\percent}"
+    (re.compile(r"\\(?:SI|num)\s*\{([^{}]*)\}(?:\s*\{[^{}]*\})?"), r"\1"),
+    (re.compile(r"\\percent(?![a-zA-Z])"), "%"),
+    (re.compile(r"(?<=\d)~(?=\\?%)"), ""),  # a tie: "88.1~\%"
     (re.compile(r"\^?\s*\{?\\circ\}?|\{?\\deg\}?"), "°"),
     (re.compile(r"\\times(?![a-zA-Z])"), "×"),
     (re.compile(r"\\%"), "%"),
