@@ -71,6 +71,7 @@ _SAME_HUE = 40.0  # degrees: two saturated colours closer in hue than this look 
 _SNIPPET = 240
 _LABEL_WORDS = 3  # terms in a topic label
 _KEPT_WORDS = 12  # a topic's most distinctive single words: a phrase is kept only when both its words are
+_SHARED_BY = 2  # a label term is used by at least this many papers of its topic (fewer words rather than one paper's)
 _SCANNED = 40  # terms looked at per label (a phrase further down may still replace the single words it holds)
 
 
@@ -117,11 +118,29 @@ def _label_terms(ranked: list[str], n: int = _LABEL_WORDS, taken: frozenset[str]
     return [" ".join(c) for c in chosen]
 
 
+def _in_turn(rows: Any, order: list[int], terms: np.ndarray, n: int, taken: frozenset[str]) -> list[str]:
+    """Up to ``n`` terms, one per paper (row) in turn: each paper's most distinctive term (``order``) that makes
+    a label term (:func:`_label_terms`) and shares no word with the terms taken before it.
+
+    A topic whose papers share no distinctive word is named by several of them, not by one paper's title words.
+    """
+    chosen: list[str] = []
+    for r in range(rows.shape[0]):
+        used = {_stem(w) for term in chosen for w in term.split()}
+        ranked = [str(terms[i]) for i in order if rows[r, i] > 0]
+        ranked = [t for t in ranked if not used & {_stem(w) for w in t.split()}]
+        chosen += _label_terms(ranked, 1, taken)[: n - len(chosen)]
+    return chosen
+
+
 def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
     """A readable label per topic: its most distinctive terms by c-TF-IDF, joined by " / ".
 
     Each topic's tf-idf mean (words and two-word phrases of the titles and abstracts, arxiv-sanity's settings)
-    minus the whole library's ranks its terms; :func:`_label_terms` keeps complete phrases and no word twice.
+    minus the whole library's ranks its terms; only terms at least two of the topic's papers use are taken (a
+    label of fewer words rather than one paper's title words; each paper's best term in turn when they share
+    none);
+    :func:`_label_terms` keeps complete phrases and no word twice.
     Labels are told apart across topics: the largest topic is labelled first, and a later label puts the words
     earlier labels already hold after its own distinctive ones (no two labels lead with the same word, and
     none repeats another). A topic without a distinctive term keeps the label :class:`~paperlab.search.Topics`
@@ -148,7 +167,11 @@ def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
             continue
         distinct = np.asarray(tf[rows].mean(axis=0)).ravel() - overall
         order = [i for i in np.argsort(-distinct)[:200] if distinct[i] > 0]
-        chosen = _label_terms([str(terms[i]) for i in order], n, frozenset(taken))
+        # terms several of the topic's papers use: one paper's title words do not name a topic of three
+        shared = np.asarray((tf[rows] > 0).sum(axis=0)).ravel() >= min(_SHARED_BY, len(rows))
+        chosen = _label_terms([str(terms[i]) for i in order if shared[i]], n, frozenset(taken))
+        if not chosen:  # the papers share no distinctive term: each paper's most distinctive one, in turn
+            chosen = _in_turn(tf[rows], order, terms, n, frozenset(taken))
         label = " / ".join(chosen) if chosen else fallback
         labels[t] = label if label not in labels.values() else f"{label} ({t})"
         taken |= {_stem(w) for term in chosen for w in term.split()}

@@ -130,3 +130,38 @@ def test_demo_labels_share_no_term_across_topics(demo_topics: Topics) -> None:
             key = " ".join(_stem(w) for w in term.split())
             assert key not in seen, f"{term!r} in {seen.get(key)!r} and {label!r}"
             seen[key] = label
+
+
+def _uses(paper: Paper, term: str) -> bool:
+    text = f"{paper.shown_title}. {paper.shown_abstract or ''}".lower()
+    return all(w in text for w in term.split())
+
+
+_SERIES = [Paper(f"Forecasting time series with transformers {i}") for i in range(8)]
+
+
+def test_a_label_names_what_several_papers_of_its_topic_share() -> None:
+    """Walkthrough #18: a topic of three papers was labelled "pointer / sentinel / mixture", one title's words.
+    A label takes terms two or more of its papers use, fewer of them rather than one paper's words."""
+    three = [
+        Paper("Pointer Sentinel Mixture Models"),
+        Paper("Character-level convolutional networks for text classification"),
+        Paper("Sentence embeddings using siamese networks"),
+    ]
+    label = topic_labels(_topics(_SERIES + three, [0] * 8 + [1] * 3))[1]
+    for term in label.split(" / "):
+        assert sum(_uses(p, term) for p in three) >= 2, f"{term!r} of {label!r} is one paper's word"
+    assert label == "networks"
+
+
+def test_a_topic_whose_papers_share_no_term_is_named_by_several_of_them() -> None:
+    three = [
+        Paper("Pointer Sentinel Mixture Models"),
+        Paper("Character-level convolutional nets for text classification"),
+        Paper("Sentence-BERT: sentence embeddings using siamese BERT"),
+    ]
+    label = topic_labels(_topics(_SERIES + three, [0] * 8 + [1] * 3))[1]
+    terms = label.split(" / ")
+    assert len(terms) == 3, label
+    papers_named = {i for term in terms for i, p in enumerate(three) if _uses(p, term)}
+    assert len(papers_named) == 3, f"{label!r} names only papers {papers_named}"
