@@ -115,3 +115,10 @@ def test_a_phrase_of_a_value_names_it_but_not_a_count_or_a_measured_span():
     assert _rows("The study draws on a sample of 40 clinics in three regions.") == []
     rows = _rows("The tracker reaches an accuracy within 3 meters of 91% on the rooftop runs.")
     assert [(v, m) for v, _, _, m in rows] == [(91.0, "accuracy")]
+
+
+def test_a_gain_word_inside_another_word_makes_no_gain():
+    rows = _rows("Our probe flags the model as biased against as much as 64% of the queried subgroups.")
+    assert [(v, k) for v, _, k, _ in rows] == [(64.0, "absolute")]  # "against" holds "gain", "again" too
+    rows = _rows("The tuned filter reaches an accuracy of 91.0%, again as much as 91.0% on the noisy split.")
+    assert [k for _, _, k, _ in rows] == ["absolute", "absolute"]
