@@ -1,8 +1,9 @@
 /**
  * Topic-label placement for the map: largest topics first, each label tried at its anchor and the
  * offsets around it; among the places that overlap no label already placed and stay inside the map,
- * the one covering the fewest points wins (the first such offset on a tie). Labels that find no place
- * are hidden, and their topic's legend entry says so (view.ts).
+ * the one covering the fewest points' dots wins (a dot partly under the label's edge counts), then the
+ * one nearest the anchor: a label moves away from its topic's centre rather than hide a point. Labels
+ * that find no place are hidden, and their topic's legend entry says so (view.ts).
  */
 
 export interface IBox {
@@ -55,15 +56,19 @@ export function overlaps(a: IBox, b: IBox, gap = 2): boolean {
   );
 }
 
-/** How many of `points` lie under `box`. */
-function covered(box: IBox, points: ReadonlyArray<[number, number]>): number {
+/** How many of `points` (dots of `radius` px) lie under `box`, wholly or in part. */
+function covered(
+  box: IBox,
+  points: ReadonlyArray<[number, number]>,
+  radius: number
+): number {
   let n = 0;
   for (const [x, y] of points) {
     if (
-      x >= box.left &&
-      x <= box.left + box.width &&
-      y >= box.top &&
-      y <= box.top + box.height
+      x + radius > box.left &&
+      x - radius < box.left + box.width &&
+      y + radius > box.top &&
+      y - radius < box.top + box.height
     ) {
       n++;
     }
@@ -73,13 +78,14 @@ function covered(box: IBox, points: ReadonlyArray<[number, number]>): number {
 
 /**
  * Boxes for the requests in order (null: no room), within a `width` x `height` area, each where it
- * hides the fewest of `points` (screen positions of the map's points).
+ * hides the fewest of `points` (screen positions of the map's points, dots of `radius` px).
  */
 export function placeLabels(
   requests: ILabelRequest[],
   width: number,
   height: number,
-  points: ReadonlyArray<[number, number]> = []
+  points: ReadonlyArray<[number, number]> = [],
+  radius = 0
 ): Array<IBox | null> {
   const placed: IBox[] = [];
   return requests.map(req => {
@@ -100,8 +106,10 @@ export function placeLabels(
       if (!inside || placed.some(other => overlaps(box, other))) {
         continue;
       }
-      // a step away from the anchor costs a little, so a label stays by its points when it can
-      const cost = covered(box, points) + 0.5 * (Math.abs(dx) + Math.abs(dy));
+      // a hidden point costs more than any step away from the anchor (at most 1.5 here); on a tie of
+      // hidden points the label stays nearest its topic
+      const cost =
+        10 * covered(box, points, radius) + 0.5 * (Math.abs(dx) + Math.abs(dy));
       if (cost < bestCost) {
         best = box;
         bestCost = cost;

@@ -302,7 +302,8 @@ export class MapView {
       }),
       width,
       height,
-      this.screen
+      this.screen,
+      RADIUS + 1.5 // a selected point's dot
     );
     boxes.forEach((box, i) => {
       const label = this.labels[i];
