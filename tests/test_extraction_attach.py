@@ -122,3 +122,8 @@ def test_a_gain_word_inside_another_word_makes_no_gain():
     assert [(v, k) for v, _, k, _ in rows] == [(64.0, "absolute")]  # "against" holds "gain", "again" too
     rows = _rows("The tuned filter reaches an accuracy of 91.0%, again as much as 91.0% on the noisy split.")
     assert [k for _, _, k, _ in rows] == ["absolute", "absolute"]
+
+
+def test_a_word_after_an_article_names_the_value_even_when_it_looks_like_a_verb():
+    rows = _rows("On the open leaderboard, our agent reaches a score of 63.5% against 41.0% for crowd workers.")
+    assert [(v, m) for v, _, _, m in rows][:1] == [(63.5, "score")]

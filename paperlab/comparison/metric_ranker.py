@@ -113,6 +113,8 @@ def noun_of(text: str, start: int) -> str | None:
         if not _nominal(word) or len(run) == 3:
             break
         run.insert(0, word)
+    if not run and len(words) >= 2 and words[-2].lower() in ("a", "an", "the", "its", "their", "our"):
+        run = [words[-1]]  # "a score of 41%": after an article the word is a noun, whatever verb it looks like
     prev = words[-len(run) - 1] if len(words) > len(run) else ""
     if not run or _VAGUE.match(run[-1]) or (_MODIFIER_ONLY.match(run[-1]) and not run[-1][0].isupper()):
         return None
