@@ -5,7 +5,7 @@ A walkthrough found: typing "Hubotter" found nothing while "Hübotter" found the
 the count read "17+ of 20 papers" for a moment on a feed's screenful; a feed's mode menu read "lexical" where every
 other cards' read "hybrid". Data: our own papers (titles and authors
 written for this test, one hostile title); the feed test uses test_feed_cards_browser's demo papers. Screenshots:
-test-artifacts/cards-fold-facets-{light,dark}.png, feed-mode-{light,dark}.png.
+test-artifacts/cards-fold-facets-{light,dark}.png, cards-author-fallback-{light,dark}.png, feed-mode-{light,dark}.png.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from paperlab import Library, Paper
 from paperlab.widget import PaperCards
 papers = [
     Paper("Schrödinger Bridges for Unpaired Translation", arxiv_id="2601.00001", published="2026-01-05",
-          authors=["Jonas Hübotter", "Ada Lovelace"], abstract="A naïve solver of the bridge problem."),
+          authors=["Jonas Hübotter", "Zoë Müller"], abstract="A naïve solver of the bridge problem."),
     Paper("Schrodinger Equations on Lattices", arxiv_id="2501.00002", published="2025-02-01",
           authors=["Alan Turing"], abstract="Numerical methods."),
     Paper("<img src=x onerror=alert(1)> Hübotter <b>bold</b>", arxiv_id="2401.00003", published="2024-03-01",
@@ -124,6 +124,27 @@ def test_accents_fold_and_facet_counts_follow_the_result(page: Page, lab: Lab) -
     expect(chip(root, "year", "2026")).to_have_text("2026 (1)")
     expect(chip(root, "year", "2025")).to_have_text("2025 (1)")
     expect(chip(root, "year", "2023")).to_have_text("2023 (0)")
+    # an author's name, typed without its accents: the kernel (titles and abstracts) finds nothing close enough,
+    # so the cards show the paper holding it (the filter's rule) and say so
+    box.fill("zoe muller")
+    box.press("Enter")
+    status = root.locator(".plc-status-text")
+    expect(status).to_have_text(
+        "No paper passed the relevance cut-off for “zoe muller” (lexical). Shown: the papers holding “zoe muller” in "
+        "title, abstract or authors.",
+        timeout=60_000,
+    )
+    expect(root.locator(".plc-ranked")).to_be_hidden()
+    expect(count).to_have_text(f"1 of {N} papers")
+    expect(root.locator(".plc-card[data-id='2601.00001'] .plc-authors mark")).to_have_text(["Zoë", "Müller"])
+    shot(page, "cards-author-fallback-light")
+    set_theme(page, "Dark")
+    try:
+        checked, failures = contrast_failures(page, ".plc-root")
+        assert checked > 10 and failures == [], failures
+        shot(page, "cards-author-fallback-dark")
+    finally:
+        set_theme(page, "Light")
 
     # the count never showed a partial scan ("17+ of 35 papers") on the way
     shown = page.evaluate("() => window.__plcCounts || []")

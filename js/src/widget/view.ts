@@ -621,11 +621,31 @@ export class CardsView implements act.IActionHost, IFeedHost {
       return;
     }
     const k = Number(this.model.get('search_k')) || 50;
-    if (await act.kernelSearch(this, query, this.tools.modeSelect.value, k)) {
-      // the kernel also set `scores`; apply them now in case that change has not been handled
-      this.loadScores(false);
-      this.refilter(false);
+    if (
+      !(await act.kernelSearch(this, query, this.tools.modeSelect.value, k))
+    ) {
+      return;
     }
+    const last = this.lastSearch;
+    if (last?.n === 0 && this.holdingAll(query)) {
+      // nothing close enough by the kernel's measure, yet papers hold every word (an author's name: the kernel
+      // searches titles and abstracts): the filter shows them, the status line says so
+      this.clearRanking(false);
+      this.status(
+        `${rankedStatus(last, this.sortKey)} Shown: the papers holding “${query}” in title, abstract or authors.`
+      );
+      return;
+    }
+    // the kernel also set `scores`; apply them now in case that change has not been handled
+    this.loadScores(false);
+    this.refilter(false);
+  }
+
+  /** Whether some paper (with the chosen facet chips) holds every word of `query`, as the filter reads it. */
+  private holdingAll(query: string): boolean {
+    return (
+      filterEntries(this.entries, queryWords(query), this.active).length > 0
+    );
   }
 
   private async toggleListed(p: IPaper, btn: HTMLButtonElement): Promise<void> {
