@@ -406,11 +406,13 @@ class TopicMap(anywidget.AnyWidget):
             linewidths=0,
         )
         placed: list[Any] = []
+        ax.autoscale_view()
+        dots = ax.transData.transform([(p["x"], p["y"]) for p in self.points]).reshape(-1, 2)  # display pixels
         for row in self.topics:
             ax.scatter([], [], s=30, color=row["color"], label=f"{row['label']} ({row['size']})")
             text = ax.text(row["x"], row["y"], row["label"], fontsize=9, ha="center", va="center", color="#1a1a1a")
             text.set_bbox({"boxstyle": "round,pad=0.2", "fc": "white", "ec": row["color"], "alpha": 0.85})
-            _place_label(ax, text, placed, renderer)
+            _place_label(ax, text, placed, renderer, dots)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False, title="Topics")
         ax.set_xticks([])
         ax.set_yticks([])
@@ -442,23 +444,39 @@ class TopicMap(anywidget.AnyWidget):
 
 
 # Where a static label is tried, in label widths and heights from its anchor (the widget's first offsets).
+_DOT_RADIUS = 4.0  # display pixels: a dot (scatter size 12 at 80 dpi: 2 px) and the label box's rounded pad
 _STATIC_OFFSETS = ((0, 0), (0, -1), (0, 1), (0.5, 0), (-0.5, 0), (0.5, -1), (-0.5, -1), (0.5, 1), (-0.5, 1))
 
 
-def _place_label(ax: Any, text: Any, placed: list[Any], renderer: Any) -> None:
-    """Move ``text`` to the first offset where it stays inside ``ax`` and overlaps no box in ``placed``; remove it
+def _place_label(ax: Any, text: Any, placed: list[Any], renderer: Any, dots: np.ndarray) -> None:
+    """Move ``text`` to the offset where it stays inside ``ax``, overlaps no box in ``placed`` and hides the fewest
+    ``dots`` (points in display pixels, a dot's radius around each), the first such offset on a tie; remove it
     when there is none."""
     box = text.get_window_extent(renderer).expanded(1.1, 1.2)
     frame = ax.get_window_extent(renderer)
+    best: tuple[int, Any, tuple[float, float]] | None = None
     for dx, dy in _STATIC_OFFSETS:
         moved = box.translated(dx * box.width, dy * box.height)
         inside = frame.x0 <= moved.x0 and moved.x1 <= frame.x1 and frame.y0 <= moved.y0 and moved.y1 <= frame.y1
         if inside and not any(moved.overlaps(other) for other in placed):
-            centre = ax.transData.transform(text.get_position()) + (dx * box.width, dy * box.height)
-            text.set_position(ax.transData.inverted().transform(centre))
-            placed.append(moved)
-            return
-    text.remove()  # no room: the legend still names the topic
+            r = _DOT_RADIUS
+            hidden = int(
+                np.sum(
+                    (dots[:, 0] + r > moved.x0)
+                    & (dots[:, 0] - r < moved.x1)
+                    & (dots[:, 1] + r > moved.y0)
+                    & (dots[:, 1] - r < moved.y1)
+                )
+            )
+            if best is None or hidden < best[0]:
+                best = (hidden, moved, (dx * box.width, dy * box.height))
+    if best is None:
+        text.remove()  # no room: the legend still names the topic
+        return
+    _, moved, shift = best
+    centre = ax.transData.transform(text.get_position()) + shift
+    text.set_position(ax.transData.inverted().transform(centre))
+    placed.append(moved)
 
 
 def topic_map(

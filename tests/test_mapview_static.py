@@ -46,3 +46,34 @@ def test_static_labels_do_not_overlap_and_stay_inside_the_map(demo_map: TopicMap
     for a, b in itertools.combinations(boxes, 2):
         assert not a.overlaps(b)
     assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
+
+
+def _sparse_map() -> TopicMap:
+    """32 made-up papers in 4 topics at fixed coordinates (a label at its topic's medoid would cover that point)."""
+    from paperlab import Paper
+    from paperlab.search import Topics
+
+    rng = np.random.default_rng(5)
+    centres, sizes = [(0.2, 0.7), (0.75, 0.65), (0.35, 0.55), (0.45, 0.15)], [7, 15, 3, 7]
+    papers, assign, coords = [], [], []
+    for t, (size, (cx, cy)) in enumerate(zip(sizes, centres, strict=True)):
+        for k in range(size):
+            papers.append(Paper(f"Topic {t} paper {k}", arxiv_id=f"2402.{len(papers):05d}"))
+            assign.append(t)
+            coords.append((cx + rng.normal(0, 0.09), cy + rng.normal(0, 0.09)))
+    labels = {0: "time / series", 1: "self-distillation", 2: "pointer", 3: "agents"}
+    return TopicMap(Topics(papers, np.array(assign), labels, {t: [] for t in labels}, np.array(coords)))
+
+
+def test_static_labels_hide_no_point_when_there_is_room() -> None:
+    tmap = _sparse_map()
+    fig = tmap._static_figure()
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # the labels' rounded boxes as drawn, in display pixels
+    ax = fig.axes[0]
+    dots = ax.transData.transform([(p["x"], p["y"]) for p in tmap.points])
+    assert len(ax.texts) == 4
+    for text in ax.texts:
+        box = text.get_bbox_patch().get_window_extent(canvas.get_renderer())
+        hidden = [d for d in dots if box.x0 - 2 < d[0] < box.x1 + 2 and box.y0 - 2 < d[1] < box.y1 + 2]
+        assert not hidden, f"{text.get_text()!r} hides {len(hidden)} points"
