@@ -25,7 +25,7 @@ SETUP = """
 from paperlab import Library, Paper
 my_lib = Library(
     [Paper(f"Dark Theme Paper Number {i}", arxiv_id=f"2302.{i:05d}", published=f"{2010 + i}-02-01") for i in range(12)]
-    + [Paper("A Paper Without Any Date", arxiv_id="2302.00099")]
+    + [Paper("A Paper Without Any Date", doi="10.5555/no-date")]  # no arXiv id: its month would date it
 )
 my_lib.graph_view(height=380)
 """
