@@ -30,13 +30,17 @@ PRECISION_WIDTH = {"year": 4, "month": 7, "day": 10}
 #: The ``extra`` entries that describe ``published`` (they follow it through a merge).
 DATE_KEYS = ("date_precision", "date_inferred", "date_note")
 _ISO_PREFIX = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-_NEW_STYLE_ID = re.compile(r"(\d\d)(0[1-9]|1[0-2])\.\d{4,5}")
+_NEW_STYLE_ID = re.compile(r"(\d\d)(0[1-9]|1[0-2])\.(\d{4,5})")
 _ID_NOTE = "month of arXiv id "
+#: New-style ids began in April 2007 (YYMM.NNNN) and took a fifth digit in January 2015 (YYMM.NNNNN).
+_FIRST_NEW_STYLE, _FIVE_DIGITS_FROM = dt.date(2007, 4, 1), dt.date(2015, 1, 1)
 
 
 def arxiv_id_month(arxiv_id: str | None) -> tuple[dt.date, dict[str, Any]] | None:
-    """The month a new-style arXiv id (YYMM.NNNNN, since April 2007) was given in, as its first day, with the
-    ``extra`` entries saying so (month precision, inferred, noted); None for an old-style id or none.
+    """The month a new-style arXiv id (YYMM.NNNN from April 2007, YYMM.NNNNN from January 2015) was given in, as
+    its first day, with the ``extra`` entries saying so (month precision, inferred, noted); None for an old-style id
+    or none, and for one that is no real new-style id: a month before April 2007 ("0701.1234") or after the
+    current one ("9912.12345", not 2099), or a number of digits the month's ids did not have.
 
     >>> arxiv_id_month("2406.12275")
     (datetime.date(2024, 6, 1), {'date_precision': 'month', 'date_inferred': True, 'date_note': 'month of arXiv id 2406.12275'})
@@ -46,8 +50,12 @@ def arxiv_id_month(arxiv_id: str | None) -> tuple[dt.date, dict[str, Any]] | Non
     m = _NEW_STYLE_ID.fullmatch(arxiv_id or "")
     if m is None:
         return None
+    month = dt.date(2000 + int(m.group(1)), int(m.group(2)), 1)
+    digits = 4 if month < _FIVE_DIGITS_FROM else 5
+    if not _FIRST_NEW_STYLE <= month <= dt.date.today() or len(m.group(3)) != digits:
+        return None
     note = {"date_precision": "month", "date_inferred": True, "date_note": _ID_NOTE + m.group(0)}
-    return dt.date(2000 + int(m.group(1)), int(m.group(2)), 1), note
+    return month, note
 
 
 def dated_by_arxiv_id(extra: dict[str, Any]) -> bool:

@@ -106,3 +106,34 @@ def test_the_compare_table_shows_each_date_as_precise_as_given() -> None:
     html = df.paperlab.style().to_html()
     assert ">2024-11?<" in html and ">2017<" in html and "2017-01-01" not in html
     assert "2024-11?" in df.paperlab.to_latex()
+
+
+@pytest.mark.parametrize(
+    "arxiv_id",
+    [
+        "9912.12345",  # "99" is no year of new-style ids: not 2099-12
+        "0701.1234",  # new-style ids began in April 2007 (0704)
+        "0703.12345",
+        "0704.12345",  # a four-digit number in 2007-2014
+        "1412.12345",
+        "1501.1234",  # five digits from January 2015
+        "2406.1227",
+    ],
+)
+def test_no_month_from_what_is_no_new_style_id(arxiv_id: str) -> None:
+    assert arxiv_id_month(arxiv_id) is None
+    assert Paper("Some Paper About Things", arxiv_id=arxiv_id).published is None
+
+
+def test_ids_at_the_edges_of_each_period_are_dated() -> None:
+    firsts = [arxiv_id_month(i) for i in ("0704.0001", "1412.8999", "1501.00001")]
+    assert [hit[0] if hit else None for hit in firsts] == [
+        dt.date(2007, 4, 1),
+        dt.date(2014, 12, 1),
+        dt.date(2015, 1, 1),
+    ]
+    this_month = dt.date.today().replace(day=1)
+    next_month = (this_month + dt.timedelta(days=31)).replace(day=1)
+    now = arxiv_id_month(this_month.strftime("%y%m") + ".00001")
+    assert now is not None and now[0] == this_month
+    assert arxiv_id_month(next_month.strftime("%y%m") + ".00001") is None  # not given yet
