@@ -4,6 +4,7 @@ phrases before their words, at most five; a search's ranking is not touched by h
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from paperlab.data import demo_library
@@ -143,3 +144,21 @@ def test_topical_terms_are_bounded_in_terms_and_in_corpus_size(monkeypatch: pyte
     res = small.similar(papers[0].id, k=3)
     assert small._pairs() is None and len(res) == 3
     assert all(res.reasons[p.id]["text"] for p in res)  # still explained, by the shared query words
+
+
+def test_shared_terms_leave_out_links_addresses_and_code_sentences() -> None:
+    """Two papers giving the same contact address and code link share their topic, not "jane", "edu",
+    "huggingface" or "code available"."""
+    tail = " Contact jane.doe@uni.edu for questions. Code is available at huggingface.co/spaces/x/y."
+    texts = [
+        "Graph pruning for sparse networks." + tail,
+        "Structured graph pruning at scale." + tail,
+        "Speech recognition in noisy rooms.",
+        "Robust speech recognition for children.",
+    ]
+    emb = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
+    terms = PairTerms(texts, emb)
+    links = {"jane", "doe", "edu", "uni", "huggingface", "spaces", "co spaces", "code available", "available"}
+    assert not links & set(terms.vocabulary_), sorted(links & set(terms.vocabulary_))
+    (shared,) = terms.shared(texts[0], [1])
+    assert "graph pruning" in shared and not links & set(shared), shared

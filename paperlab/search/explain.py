@@ -20,12 +20,12 @@ from ..paper import Paper
 from ..text import fold
 from .encoders import Encoder, embed
 from .lexical import BM25Ranker
+from .phrases import term_text
 from .ranking import QUERY_STOP, query_terms
 
 __all__ = ["OPENING_MARGIN", "PairTerms", "best_sentence", "explain_hits", "sentence_vectors"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
-_URL = re.compile(r"\S*(?:https?://|www\.|github\.com)\S*|\S+\.(?:com|org|io)\S*")
 
 
 _WORDS = re.compile(r"\b[a-z][a-z0-9-]+\b")
@@ -36,9 +36,10 @@ _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"]")
 
 
 def _terms_of(text: str) -> set[str]:
-    """The words and two-word phrases of ``text`` (lowercase, accents dropped, URLs and stopwords left out; a phrase
-    never spans punctuation)."""
-    plain = fold(_URL.sub(" ", text))
+    """The words and two-word phrases of ``text`` (lowercase, accents dropped, stopwords left out, and links, e-mail
+    addresses and "code is available at" sentences too, by :func:`.phrases.term_text`; a phrase never spans
+    punctuation)."""
+    plain = fold(term_text(text))
     out: set[str] = set()
     for clause in _CLAUSE.split(plain):
         words = [w for w in _WORDS.findall(clause) if w not in _STOP]
