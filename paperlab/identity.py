@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .date_precision import dated_by_arxiv_id
 from .errors import UsageError
 from .paper import Paper, normalize_title
+from .text import NAME_SUFFIXES, family_name
 
 __all__ = [
     "CATALOGUE_IDS",
@@ -46,7 +47,6 @@ _KINDS = {
     "techreport": "report",
     "report": "report",
 }
-_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
 def _words(text: str) -> list[str]:
@@ -60,12 +60,8 @@ def _first_author_words(p: Paper) -> tuple[str, list[str]] | None:
     if not p.authors:
         return None
     name = p.authors[0]
-    if "," in name:  # "Family, Given"
-        family_words = _words(name.split(",", 1)[0])
-        words = _words(name)
-    else:
-        words = [w for w in _words(name) if w not in _SUFFIXES] or _words(name)
-        family_words = words[-1:]
+    family_words = _words(family_name(name))  # "van der Berg, Jan" -> berg; "Martin Luther King Jr." -> king
+    words = [w for w in _words(name) if w not in NAME_SUFFIXES] or _words(name)
     if not family_words:
         return None
     return family_words[-1], words

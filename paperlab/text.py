@@ -12,7 +12,9 @@ import unicodedata
 from collections.abc import Sequence
 
 __all__ = [
+    "NAME_SUFFIXES",
     "NO_MATH_CLASS",
+    "family_name",
     "first_author",
     "fold",
     "md_escape",
@@ -135,9 +137,26 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+#: Generational suffixes of a name ("Jr.", "III"), lowercase and without their dot: never a family name.
+NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+def _is_suffix(word: str) -> bool:
+    return word.strip(" .").lower() in NAME_SUFFIXES
+
+
+def family_name(name: str) -> str:
+    """The family name in a person's name as a source writes it, or "": "Vaswani" for "Ashish Vaswani" and
+    "Vaswani, Ashish", "van der Berg" for "van der Berg, Jan", "King" for "Martin Luther King Jr.",
+    "Martin Luther King, Jr." and BibTeX's "King, Jr., Martin Luther" (a generational suffix is never one)."""
+    parts = [p.strip() for p in name.split(",") if p.strip() and not _is_suffix(p)] or [name.strip()]
+    if len(parts) > 1:  # "Family, Given" or "Family, Jr., Given"
+        return parts[0]
+    words = parts[0].split() if parts else []
+    kept = [w for w in words if not _is_suffix(w)] or words
+    return kept[-1] if kept else ""
+
+
 def first_author(authors: Sequence[str]) -> str:
-    """The first author's family name ("Vaswani" for "Ashish Vaswani" or "Vaswani, Ashish"), or ""."""
-    if not authors:
-        return ""
-    first = authors[0].strip()
-    return first.split(",")[0].strip() if "," in first else (first.split() or [""])[-1]
+    """The first author's family name (:func:`family_name`: "Vaswani" for "Ashish Vaswani"), or ""."""
+    return family_name(authors[0]) if authors else ""

@@ -93,3 +93,14 @@ def test_a_paper_without_arxiv_id_or_doi_is_labelled_by_first_author_and_year_no
     assert df.attrs["labels"][papers[0].id] == "Lovelace 2025a" and df.loc[papers[0].id, "title"] == LONG
     d = diff(papers[0], papers[1])
     assert _headers(d._repr_html_() or "") == ["shared", "only Lovelace 2025a", "only Lovelace 2025b"]
+
+
+def test_a_generational_suffix_is_not_the_family_name_in_a_label() -> None:
+    """ "Martin Luther King Jr." is cited as "King 1963", however a source writes the name."""
+    written = ["Martin Luther King Jr.", "Martin Luther King, Jr.", "King, Jr., Martin Luther", "John Smith III"]
+    papers = [
+        Paper(title=f"Letter number {k}", authors=[name], published=f"{1960 + k}-04-16")
+        for k, name in enumerate(written)
+    ]
+    labels = paperlab.compare(papers).attrs["labels"]
+    assert [labels[p.id] for p in papers] == ["King 1960", "King 1961", "King 1962", "Smith 1963"]

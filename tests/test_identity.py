@@ -102,6 +102,17 @@ def test_preprint_and_published_version() -> None:
     assert not same_work(published, Paper("Folding Schedules", authors=["Iris Fenwick"], published=dt.date(2019, 1, 1)))
 
 
+def test_first_authors_match_whatever_the_suffix_and_name_order() -> None:
+    """A preprint and its published version a year apart are one work when their first author is one person, written
+    "Martin Luther King Jr." or "King, Jr., Martin Luther" (the family name, not "Jr.", is compared)."""
+    preprint = Paper("Why We Wait", authors=["Martin Luther King Jr."], arxiv_id="2104.01234", published="2022-03-01")
+    for name in ("King, Jr., Martin Luther", "Martin Luther King, Jr.", "M. L. King"):
+        published = Paper("Why We Wait", authors=[name], journal_ref="Proc. Waiting", published=dt.date(2021, 1, 1))
+        assert same_work(preprint, published), name
+    other = Paper("Why We Wait", authors=["Omar Dale Jr."], journal_ref="Proc. Waiting", published=dt.date(2021, 1, 1))
+    assert not same_work(preprint, other)
+
+
 def test_merge_keeps_every_key_and_a_disambiguated_id() -> None:
     a = Paper("The Theory of Paper Widgets", published=dt.date(1966, 1, 1), extra={"bibtex_key": "quill1966"})
     a = dataclasses.replace(a, id=disambiguated_id(a))
