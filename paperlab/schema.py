@@ -69,6 +69,7 @@ SOURCE_LABELS: dict[str, str] = {
     "semantic_scholar": "Semantic Scholar",
     "session": "Session",
     "wos": "Web of Science",
+    "zotero": "Zotero",
 }
 
 

@@ -7,14 +7,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from paths import ROOT
+import pytest
+from paths import DATA, ROOT
 
 import paperlab
 from paperlab.cli import main
 from paperlab.schema import SOURCE_LABELS, render_typescript, source_label
 
-# how the importers name their records: SourceRecord("ris", ...) or SOURCE_KIND = "dailyarxiv"
-_NAMED = re.compile(r"""SourceRecord\(\s*"(\w+)"|^SOURCE_KIND = "(\w+)"$""", re.M)
+# how the importers name their records: SourceRecord("ris", ...), SOURCE_KIND = "dailyarxiv", or by keyword,
+# SourceRecord(name="...") or dataclasses.replace(record, name="zotero") (renaming the records of a reader reused)
+_NAMED = re.compile(
+    r'SourceRecord\(\s*"(\w+)"|^SOURCE_KIND = "(\w+)"$|(?:SourceRecord|replace)\([^()]*?\bname\s*=\s*"(\w+)"',
+    re.M,
+)
 
 RIS = """TY  - JOUR
 TI  - Counting Examples With Fewer Labels
@@ -28,26 +33,27 @@ ER  -
 def _importer_names() -> set[str]:
     names = set()
     for path in (ROOT / "paperlab").rglob("*.py"):
-        for own, kind in _NAMED.findall(path.read_text(encoding="utf-8")):
-            names.add(own or kind)
+        for found in _NAMED.findall(path.read_text(encoding="utf-8")):
+            names.add(next(name for name in found if name))
     return names
 
 
 def test_every_source_an_importer_writes_has_a_label() -> None:
     names = _importer_names()
-    assert {"ris", "csl", "openalex", "semantic_scholar", "arxiv", "hf", "bibtex", "dailyarxiv"} <= names
+    assert {"ris", "csl", "openalex", "semantic_scholar", "arxiv", "hf", "bibtex", "dailyarxiv", "zotero"} <= names
     assert sorted(names - SOURCE_LABELS.keys()) == []
     assert all(label and label != name for name, label in SOURCE_LABELS.items() if name != "paperlab")
 
 
 def test_labels_are_the_ones_readers_know() -> None:
-    assert [source_label(n) for n in ("ris", "csl", "openalex", "semantic_scholar", "hf", "wos")] == [
+    assert [source_label(n) for n in ("ris", "csl", "openalex", "semantic_scholar", "hf", "wos", "zotero")] == [
         "RIS",
         "CSL-JSON",
         "OpenAlex",
         "Semantic Scholar",
         "Hugging Face",
         "Web of Science",
+        "Zotero",
     ]
     assert source_label("something_new") == "something_new"
 
@@ -71,3 +77,12 @@ def test_show_names_the_source(tmp_path: Path, capsys) -> None:
     assert [s.name for s in paper.sources] == ["ris"]
     assert main(["show", paper.id, "--corpus", str(path)]) == 0
     assert "sources: RIS" in capsys.readouterr().out
+
+
+@pytest.mark.filterwarnings("ignore::paperlab.errors.PartialImportWarning")  # the export's one untitled item
+def test_show_names_a_zotero_export(capsys) -> None:
+    path = DATA / "zotero" / "bbt-export.json"  # ours: read by the CSL-JSON reader, its records renamed "zotero"
+    paper = paperlab.load(path)[0]
+    assert [s.name for s in paper.sources] == ["zotero"]
+    assert main(["show", paper.id, "--corpus", str(path)]) == 0
+    assert "sources: Zotero" in capsys.readouterr().out

@@ -67,5 +67,6 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   schedule: 'Schedule',
   semantic_scholar: 'Semantic Scholar',
   session: 'Session',
-  wos: 'Web of Science'
+  wos: 'Web of Science',
+  zotero: 'Zotero'
 };
