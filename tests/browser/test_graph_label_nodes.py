@@ -18,14 +18,15 @@ from test_graph_layout import settle
 
 pytestmark = pytest.mark.browser
 
-IDS = [f"2401.{i:05d}" for i in range(32)]
+# ids no other test uses: the citation cache is shared by the session's lab (test_graph caches 2401.00001's)
+IDS = [f"2608.{70000 + i:05d}" for i in range(32)]
 CELL = """
 import random
 from paperlab import Library, Paper
 rng = random.Random(7)
 words = ("compositional simulation based inference distillation policy reasoning forecasting series "
          "transformer sentence embeddings multiplication survey research scientist workshop").split()
-papers = [Paper(" ".join(rng.choice(words).title() for _ in range(8)) + f" {i}", arxiv_id=f"2401.{i:05d}",
+papers = [Paper(" ".join(rng.choice(words).title() for _ in range(8)) + f" {i}", arxiv_id=f"2608.{70000 + i:05d}",
                 published=f"{2015 + i % 12}-01-01") for i in range(32)]
 Library(papers).graph_view(height=460)
 """

@@ -15,10 +15,12 @@ from paperlab import Paper
 
 pytestmark = pytest.mark.browser
 
+# ids no other browser test uses: the lab (and its store) is shared by the whole session, and a paper stored
+# earlier under the same id would keep its own authors and title
 PAPERS = [
-    Paper("Self-Distillation Enables Continual Learning", arxiv_id="2601.19897", authors=["Jonas Hübotter"]),
-    Paper("Schrodinger Equations on Lattices", arxiv_id="2501.00002", authors=["Alan Turing"]),
-    Paper("<img src=x onerror=alert(1)> Naïve <b>Café</b> Routing", arxiv_id="2401.00003", authors=["Grace Hopper"]),
+    Paper("Self-Distillation Enables Continual Learning", arxiv_id="2607.90001", authors=["Jonas Hübotter"]),
+    Paper("Schrodinger Equations on Lattices", arxiv_id="2607.90002", authors=["Alan Turing"]),
+    Paper("<img src=x onerror=alert(1)> Naïve <b>Café</b> Routing", arxiv_id="2607.90003", authors=["Grace Hopper"]),
 ]
 
 
