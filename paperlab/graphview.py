@@ -35,6 +35,7 @@ from .citations import citation_graph, fetch_note
 from .library import Library
 from .paper import Paper
 from .services.widgetlist import add_to_widget_list, widget_reading_list
+from .text import plural
 
 __all__ = ["GraphView", "STATUS_COLORS", "YEAR_COLORS", "graph_view"]
 
@@ -255,7 +256,7 @@ class GraphView(anywidget.AnyWidget):
             (self.graph.number_of_nodes() - len(library), "neighbour"),
             (self.graph.number_of_edges(), "citation"),
         )
-        caption = "Citation graph: " + ", ".join(f"{k} {noun}{'' if k == 1 else 's'}" for k, noun in counts)
+        caption = "Citation graph: " + ", ".join(plural(k, noun) for k, noun in counts)
         if self.empty_note:  # why there is no citation, as the view says it
             caption += f". {self.empty_note}"
         return f"<table><caption>{html.escape(caption)}</caption>{head}{''.join(rows)}</table>"

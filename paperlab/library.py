@@ -12,7 +12,7 @@ from .dates import as_date
 from .identifiers import normalize_doi, parse_reference
 from .identity import Merge, citation_keys, disambiguated_id, merge_papers, outside_splits, same_work, split_merged
 from .paper import Paper
-from .text import fold
+from .text import fold, plural
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -232,7 +232,7 @@ class Library:
 
     def __repr__(self) -> str:
         label = f" {self.name!r}" if self.name else ""
-        return f"<Library{label}: {len(self)} paper{'s' if len(self) != 1 else ''}>"
+        return f"<Library{label}: {plural(len(self), 'paper')}>"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Library):
@@ -527,7 +527,7 @@ class Library:
         return self.operations.get("cards")(self, **kwargs)
 
     def _repr_html_(self) -> str:
-        head = f"<div><b>{len(self)}</b> paper{'s' if len(self) != 1 else ''}</div>"
+        head = f"<div><b>{len(self)}</b> {plural(len(self), 'paper', number=False)}</div>"
         shown = "".join(p.to_html() for p in list(self)[:20])
         more = f"<div>… and {len(self) - 20} more</div>" if len(self) > 20 else ""
         return head + shown + more

@@ -24,6 +24,7 @@ from .dates import as_date, as_datetime
 from .errors import ParseError
 from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
 from .latex import has_latex, readable
+from .text import plural
 from .urls import safe_url
 from .venues import parse_venue
 
@@ -530,7 +531,7 @@ class Paper:
             more = len(self.authors) - 3
             return names + (f" +{more} more" if more > 0 else "")
         if self.n_authors:
-            text = f"{self.n_authors} author{'s' if self.n_authors != 1 else ''}"
+            text = plural(self.n_authors, "author")
             return f"{text} · {self.organization}" if self.organization else text
         return self.organization or ""
 

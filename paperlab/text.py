@@ -21,6 +21,7 @@ __all__ = [
     "md_link_text",
     "md_no_math",
     "md_quote",
+    "plural",
     "shown_text",
     "text_hash",
 ]
@@ -155,6 +156,17 @@ def family_name(name: str) -> str:
     words = parts[0].split() if parts else []
     kept = [w for w in words if not _is_suffix(w)] or words
     return kept[-1] if kept else ""
+
+
+def plural(n: int, word: str, many: str | None = None, *, number: bool = True) -> str:
+    """``n`` and ``word`` in the number ``n`` asks for ("1 paper", "0 papers", "2 entries" with ``many="entries"``);
+    the word alone with ``number=False`` (a count shown in its own markup).
+
+    >>> plural(1, "paper"), plural(3, "paper"), plural(2, "entry", "entries"), plural(1, "work", number=False)
+    ('1 paper', '3 papers', '2 entries', 'work')
+    """
+    noun = word if n == 1 else many or f"{word}s"
+    return f"{n} {noun}" if number else noun
 
 
 def first_author(authors: Sequence[str]) -> str:

@@ -27,7 +27,7 @@ from .paper import Paper
 from .services.activelib import active_library, set_active_library
 from .services.cardsfallback import static_fallback, why_notes
 from .services.cardswire import WHY_AT_MOST, WHY_AT_ONCE, answer_with, as_library, failure, thumb_value, why_trait
-from .text import NO_MATH_CLASS
+from .text import NO_MATH_CLASS, plural
 
 if TYPE_CHECKING:
     from .feed.core import Feed
@@ -152,7 +152,7 @@ class PaperCards(anywidget.AnyWidget):
             self._explain_found(library)
 
     def __repr__(self) -> str:
-        return f"<PaperCards: {len(self.library)} paper{'s' if len(self.library) != 1 else ''}>"
+        return f"<PaperCards: {plural(len(self.library), 'paper')}>"
 
     def _embed_in_background(self) -> None:
         """Embed the library in a background thread (:meth:`Library.embed`): ``embedding_progress``
@@ -471,7 +471,7 @@ class FeedCards(PaperCards):
         self._sync()
 
     def __repr__(self) -> str:
-        return f"<FeedCards {self.feed.day}: {len(self.library)} papers>"
+        return f"<FeedCards {self.feed.day}: {plural(len(self.library), 'paper')}>"
 
     def _embed_in_background(self) -> None:
         """Nothing: a feed is a screenful (its papers' vectors are cached by the ranking that chose them), so its

@@ -506,5 +506,5 @@ def test_paperlab_digest_is_the_function(server: FakeServer, corpus: Corpus) -> 
     result = paperlab.digest(config(server, sources=["arxiv"], keywords=["software testing"]), date="2026-04-12")
     n = corpus.n_software
     assert len(result.library) == n and callable(paperlab.digest)
-    assert repr(result) == f"<Digest 2026-04-12: {n} papers in 1 sections, {n} new, complete>"
+    assert repr(result) == f"<Digest 2026-04-12: {n} papers in 1 section, {n} new, complete>"
     assert "DigestConfig(keywords=['testing']" in repr(DigestConfig(keywords=["testing"]))

@@ -96,6 +96,15 @@ def test_an_empty_list_names_itself_and_who_added_shows_when_recorded(shell) -> 
     assert "Added by an anonymous Jupyter user · changed by ada" in shown and "c2e9f9db" not in shown
 
 
+def test_a_list_of_one_paper_says_1_paper(shell) -> None:
+    paperlab.reading_list("solo").add(Paper(title="A paper", published="2020-05-01"))
+    view = run(shell, "%readinglist solo")
+    assert isinstance(view, ReadingListView)
+    assert repr(view) == "ReadingListView('solo': 1 paper; 1 to read)"
+    assert view._repr_markdown_().splitlines()[0] == "**Reading list “solo”** — 1 paper"
+    assert ">1 paper · To read 1" in view._repr_html_()
+
+
 def test_first_author_is_the_family_name() -> None:
     assert first_author(["Ashish Vaswani", "Noam Shazeer"]) == "Vaswani"
     assert first_author(["Vaswani, Ashish"]) == "Vaswani"

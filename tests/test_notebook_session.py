@@ -120,7 +120,7 @@ def test_bibliography_reads_the_renamed_notebook(server: Server) -> None:
         connection_file,
         "%load_ext paperlab\nb = %bibliography\nprint(repr(b))",
     )
-    assert "Bibliography('walk.ipynb', 1 works, 1 not in the store)" in printed, printed
+    assert "Bibliography('walk.ipynb', 1 work, 1 not in the store)" in printed, printed
     assert "not saved yet" not in printed
 
 

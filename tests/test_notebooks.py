@@ -56,7 +56,7 @@ def test_citations_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert "0 works cited by two or more seeds" in text
     assert "Papers related to: On computable numbers" in text and "0.50  General recursive functions" in text
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)  # the graph
-    assert "Bibliography('06-citations.ipynb', 1 works, 0 not in the store)" in plain
+    assert "Bibliography('06-citations.ipynb', 1 work, 0 not in the store)" in plain
     assert "@misc{" in text  # the BibTeX export
 
 

@@ -24,7 +24,7 @@ from ..library import Library
 from ..paper import MIME_TYPE, Paper
 from ..store.core import Store, open_store
 from ..store.entries import STATUS_LABELS
-from ..text import NO_MATH_CLASS, md_escape
+from ..text import NO_MATH_CLASS, md_escape, plural
 from .session import notebook_from_server
 
 __all__ = ["Bibliography", "Cited", "bibliography", "bibliography_magic", "cited_in_notebook", "current_notebook"]
@@ -204,7 +204,7 @@ class Bibliography:
         head = "<tr><th>paper</th><th>id</th><th>reading status</th><th>cells</th></tr>"
         body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in self._rows())
         n = len(self._rows())
-        caption = html.escape(f"Bibliography of {self.notebook}: {n} work{'s' if n != 1 else ''} cited")
+        caption = html.escape(f"Bibliography of {self.notebook}: {plural(n, 'work')} cited")
         if not n:
             hint = (
                 "Nothing cited yet: a notebook cites a paper through a paperlab card (inserted from the cards or the "
@@ -219,7 +219,7 @@ class Bibliography:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return f"Bibliography({self.notebook!r}, {len(self._rows())} works, {len(self.missing)} not in the store)"
+        return f"Bibliography({self.notebook!r}, {plural(len(self._rows()), 'work')}, {len(self.missing)} not in the store)"
 
 
 def bibliography(
@@ -272,7 +272,7 @@ def bibliography_magic(
     text = bib.to_bibtex() if fmt == "bibtex" else json.dumps(bib.to_csl(), indent=2, ensure_ascii=False)
     if output:
         Path(output).write_text(text, encoding="utf-8")
-        print(f"{len(bib.papers)} works written to {output}")
+        print(f"{plural(len(bib.papers), 'work')} written to {output}")
     else:
         print(text)
     if bib.missing:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
 from ..library import Library
+from ..text import plural
 
 if TYPE_CHECKING:
     from ..paper import Paper
@@ -72,7 +73,7 @@ def first_author(p: Paper) -> str:
         return p.authors[0] + (" et al." if len(p.authors) > 1 or (p.n_authors or 0) > 1 else "")
     if p.organization:
         return p.organization
-    return f"{p.n_authors} author{'s' if p.n_authors != 1 else ''}" if p.n_authors else ""
+    return plural(p.n_authors, "author") if p.n_authors else ""
 
 
 def paper_ident(p: Paper) -> str:
@@ -148,7 +149,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     results = search_library(lib, query, k=args.k, mode=args.mode)
     rows = search_rows(results)
-    header = f"{len(rows)} result{'s' if len(rows) != 1 else ''} in {where} ({len(lib)} papers, {args.mode} search)"
+    header = f"{plural(len(rows), 'result')} in {where} ({plural(len(lib), 'paper')}, {args.mode} search)"
     if args.json:
         doc = {"query": query, "corpus": where, "papers": len(lib), "mode": args.mode, "results": rows}
         print(json.dumps(doc, ensure_ascii=False, indent=1))

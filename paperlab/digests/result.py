@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import ImportProblem
 from ..library import Library
+from ..text import plural
 from .config import DigestConfig, state_path_for
 
 __all__ = ["Digest"]
@@ -57,8 +58,8 @@ class Digest:
     def __repr__(self) -> str:
         status = "complete" if self.complete else f"partial, {len(self.problems)} problem(s)"
         return (
-            f"<Digest {self.last_update.isoformat()}: {len(self.library)} papers in "
-            f"{len(self.sections)} sections, {len(self.new)} new, {status}>"
+            f"<Digest {self.last_update.isoformat()}: {plural(len(self.library), 'paper')} in "
+            f"{plural(len(self.sections), 'section')}, {len(self.new)} new, {status}>"
         )
 
     @property
@@ -100,7 +101,7 @@ class Digest:
         e = html.escape
         head = (
             f"<div><b>Digest</b> · last update {self.last_update.isoformat()} · "
-            f"{len(self.library)} papers · {len(self.new)} new</div>"
+            f"{plural(len(self.library), 'paper')} · {len(self.new)} new</div>"
         )
         report = ""
         if self.problems:

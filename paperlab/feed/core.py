@@ -19,7 +19,7 @@ from ..search.personal import RankingOptions, Reason, rank_personal
 from ..sources.dailyarxiv import to_dailyarxiv_markdown
 from ..store import Store, open_store
 from ..store.feed_memory import FeedMemory
-from ..text import NO_MATH_CLASS, md_link_text
+from ..text import NO_MATH_CLASS, md_link_text, plural
 from ..urls import md_url
 from . import operations
 from .fetching import fetch_arrivals
@@ -93,12 +93,12 @@ class FeedChange:
         """In words, e.g. "3 other papers moved down; 2 left today's 8: “A”, “B”" ("" when nothing moved)."""
         parts = []
         if self.down:
-            parts.append(f"{_papers(len(self.down), 'other paper')} moved down")
+            parts.append(f"{plural(len(self.down), 'other paper')} moved down")
         if self.left:
             titles = ", ".join(f"“{p.shown_title}”" for p in self.left[:3]) + (" …" if len(self.left) > 3 else "")
-            parts.append(f"{_papers(len(self.left), 'paper')} left today’s {shown}: {titles}")
+            parts.append(f"{plural(len(self.left), 'paper')} left today’s {shown}: {titles}")
         if self.came:
-            parts.append(f"{_papers(len(self.came), 'paper')} came in")
+            parts.append(f"{plural(len(self.came), 'paper')} came in")
         return "; ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,10 +109,6 @@ class FeedChange:
             "left": [{"id": p.id, "title": p.shown_title} for p in self.left],
             "came": [p.id for p in self.came],
         }
-
-
-def _papers(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def parse_since(value: str | dt.date | None, today: dt.date) -> dt.date:
@@ -277,7 +273,7 @@ class Feed:
         else:
             what = "; ".join(self.failed)
         if self.items:
-            return f"{what}; showing {len(self.items)} paper{'s' if len(self.items) != 1 else ''} from the others"
+            return f"{what}; showing {plural(len(self.items), 'paper')} from the others"
         return f"{what}: no new papers to rank. To rank the papers of your own library instead: {instead}"
 
     def to_dict(self) -> dict[str, Any]:

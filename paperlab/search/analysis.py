@@ -10,6 +10,7 @@ import numpy as np
 
 from ..library import Library
 from ..paper import Paper
+from ..text import plural
 from .index import PaperIndex, paper_text
 from .results import SearchResults
 
@@ -55,7 +56,7 @@ class Recommendations(SearchResults):
 
     def __repr__(self) -> str:
         words = ", ".join(w for w, _ in self.features[:5])
-        return f"<Recommendations: {len(self)} papers; driven by {words}>"
+        return f"<Recommendations: {plural(len(self), 'paper')}; driven by {words}>"
 
     def _repr_html_(self) -> str:
         words = ", ".join(html.escape(w) for w, _ in self.features[:10])
@@ -119,7 +120,7 @@ def recommend(index: PaperIndex, papers: Iterable[Paper | str], k: int = 10, C: 
     return Recommendations(
         [index.papers_[r] for r in order],
         scores[order].tolist(),
-        query=f"like {len(positives)} saved paper{'s' if len(positives) != 1 else ''}",
+        query=f"like {plural(len(positives), 'saved paper')}",
         mode="recommend",
         explain=_explainer(index, tf_lib, terms, tf_coef),
         features=features,
@@ -196,7 +197,9 @@ class Topics:
     def __repr__(self) -> str:
         sizes = np.bincount(self._topic, minlength=len(self.labels))
         lines = [f"{t:>3} ({sizes[t]:>4}) {label}" for t, label in self.labels.items()]
-        return f"<Topics: {len(self.labels)} topics over {len(self.papers)} papers>\n" + "\n".join(lines)
+        return f"<Topics: {plural(len(self.labels), 'topic')} over {plural(len(self.papers), 'paper')}>\n" + "\n".join(
+            lines
+        )
 
     def library(self, topic: int) -> Library:
         """The papers of one topic."""
@@ -238,7 +241,7 @@ class Topics:
                 )
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(f"{len(self.papers)} papers, {len(self.labels)} topics")
+        ax.set_title(f"{plural(len(self.papers), 'paper')}, {plural(len(self.labels), 'topic')}")
         return ax
 
 

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..library import Library
 from ..paper import Paper
+from ..text import plural
 from . import persist
 from .encoders import Encoder, embed, get_encoder, text_hash
 from .explain import PairTerms, explain_hits
@@ -140,7 +141,7 @@ class PaperIndex:
 
     def __repr__(self) -> str:
         enc = self.encoder if isinstance(self.encoder, (str, type(None))) else getattr(self.encoder, "name", "?")
-        fitted = f", fitted on {len(self.papers_)} papers" if hasattr(self, "papers_") else ""
+        fitted = f", fitted on {plural(len(self.papers_), 'paper')}" if hasattr(self, "papers_") else ""
         return (
             f"PaperIndex(encoder={enc!r}, mode={self.mode!r}, ann_threshold={self.ann_threshold}, "
             f"fusion={self.fusion!r}, feedback={self.feedback}{fitted})"

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from ..paper import Paper
+from ..text import plural
 from .analysis import Recommendations, tfidf_vectorizer
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
@@ -167,7 +168,7 @@ class PersonalRanking:
         return len(self.papers)
 
     def __repr__(self) -> str:
-        return f"<PersonalRanking: {len(self.papers)} papers, {len(self.muted)} muted>"
+        return f"<PersonalRanking: {plural(len(self.papers), 'paper')}, {len(self.muted)} muted>"
 
     @property
     def ids(self) -> list[str]:
@@ -503,7 +504,7 @@ def recommend_personal(index: Any, papers: Iterable[Paper | str], k: int = 10) -
     return Recommendations(
         ranking.papers[:k],
         ranking.scores[:k],
-        query=f"like {len(saved)} saved paper{'s' if len(saved) != 1 else ''}",
+        query=f"like {plural(len(saved), 'saved paper')}",
         mode="recommend",
         explain=lambda p: why.get(p.id, ""),
         features=ranking.features,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..library import Library
 from ..paper import Paper
+from ..text import plural
 from .hit_frame import hit_frame
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class SearchResults(Library):
 
     def __repr__(self) -> str:
         q = f" {self.query[:60]!r}" if self.query else ""
-        return f"<SearchResults{q} ({self.mode}): {len(self)} paper{'s' if len(self) != 1 else ''}>"
+        return f"<SearchResults{q} ({self.mode}): {plural(len(self), 'paper')}>"
 
     @property
     def reasons(self) -> dict[str, dict[str, Any]]:
@@ -150,11 +151,11 @@ class SearchResults(Library):
         e = html.escape
         n = len(self)
         if self.target is not None:
-            what = f"paper{'s' if n != 1 else ''} similar to <i>{e(self.target.shown_title)}</i>"
+            what = f"{plural(n, 'paper', number=False)} similar to <i>{e(self.target.shown_title)}</i>"
         elif self.mode == "recommend":
-            what = f"recommendation{'s' if n != 1 else ''}" + (f", {e(self.query)}" if self.query else "")
+            what = plural(n, "recommendation", number=False) + (f", {e(self.query)}" if self.query else "")
         else:
-            what = f"result{'s' if n != 1 else ''}" + (f" for <i>{e(self.query)}</i>" if self.query else "")
+            what = plural(n, "result", number=False) + (f" for <i>{e(self.query)}</i>" if self.query else "")
         return f"<div><b>{n}</b> {what} ({e(self.mode)})</div>"
 
     def _repr_html_(self) -> str:

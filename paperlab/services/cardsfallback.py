@@ -7,7 +7,7 @@ import html
 from collections.abc import Mapping, Sequence
 
 from ..paper import Paper
-from ..text import md_escape, md_link_text
+from ..text import md_escape, md_link_text, plural
 from ..urls import html_link, md_url
 
 __all__ = ["static_fallback", "why_notes"]
@@ -25,7 +25,7 @@ def static_fallback(
     filter “video” · newest first"), then one card per paper with its line of ``notes`` (why a feed
     shows it, its thumb); every paper text escaped."""
     notes = notes or {}
-    noun = f"paper{'s' if total != 1 else ''}"
+    noun = plural(total, "paper", number=False)
     head = f"{count} of {total} {noun}" if count != total else f"{total} {noun}"
     words = [w for w in (label, *how) if w]
     more = count - len(papers)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..store.entries import STATUS_LABELS
-from ..text import NO_MATH_CLASS, first_author, md_escape, shown_text
+from ..text import NO_MATH_CLASS, first_author, md_escape, plural, shown_text
 from ..urls import html_link
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class ReadingListView:
     def __repr__(self) -> str:
         counts = self.counts()
         shown = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts.items() if n)
-        return f"ReadingListView({self.name!r}: {len(self.entries)} papers{'; ' + shown if shown else ''})"
+        return f"ReadingListView({self.name!r}: {plural(len(self.entries), 'paper')}{'; ' + shown if shown else ''})"
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -93,7 +93,7 @@ class ReadingListView:
         counts = " · ".join(f"{STATUS_LABELS[s]} {n}" for s, n in self.counts().items())
         head = (
             f'<div style="font-weight:600;{_TEXT}">Reading list “{_e(self.name)}”'
-            f' <span style="font-weight:400;{_DIM}">{len(self.entries)} papers · {counts}</span></div>'
+            f' <span style="font-weight:400;{_DIM}">{plural(len(self.entries), "paper")} · {counts}</span></div>'
         )
         if not self.entries:
             target = "" if self.name == "default" else repr(self.name)
@@ -106,7 +106,7 @@ class ReadingListView:
         return f'<div class="paperlab-readinglist {NO_MATH_CLASS}" style="font-family:var(--jp-ui-font-family,sans-serif)">{head}{body}</div>'
 
     def _repr_markdown_(self) -> str:
-        lines = [f"**Reading list “{md_escape(self.name)}”** — {len(self.entries)} papers", ""]
+        lines = [f"**Reading list “{md_escape(self.name)}”** — {plural(len(self.entries), 'paper')}", ""]
         for e in self.entries:
             year = e.paper.year
             meta = ", ".join(x for x in (md_escape(first_author(e.paper.authors)), str(year) if year else "") if x)

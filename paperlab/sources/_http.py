@@ -46,6 +46,7 @@ import httpx
 import tenacity
 
 from ..errors import ArxivAPIError, FetchError, ServiceUnreachable
+from ..text import plural
 from ._transport import _deadline_transport, _DeadlinePassed, _Decoder, _local, _redirected, retry_after_seconds
 
 __all__ = [
@@ -541,9 +542,9 @@ class HttpClient:
         self, exc: Exception, url: str, attempts: int, *, past_deadline: bool = False, next_wait: float | None = None
     ) -> FetchError:
         """The error raised when the last try failed too: the last status, when there was one, and why it stopped."""
-        prefix = f"gave up after {attempts} attempt{'s' if attempts != 1 else ''}, last"
+        prefix = f"gave up after {plural(attempts, 'attempt')}, last"
         if next_wait is not None:
-            prefix = f"gave up (the next try, in {next_wait:g} s, would pass the {self.deadline:g} s deadline) after {attempts} attempt{'s' if attempts != 1 else ''}, last"
+            prefix = f"gave up (the next try, in {next_wait:g} s, would pass the {self.deadline:g} s deadline) after {plural(attempts, 'attempt')}, last"
         if isinstance(exc, HTTPStatusError):
             return HTTPStatusError(f"{prefix}: HTTP {exc.status}", url=url, status=exc.status or 0)
         if past_deadline or isinstance(exc, _DeadlinePassed):

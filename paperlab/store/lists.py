@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import Conflict, InvalidValue, NotFound
 from ..paper import Paper
+from ..text import plural
 from .db import Connection, now, parse_time, renumber
 from .entries import STATUSES, ListEntry, check_name, check_status, clamp, clean_tags, union
 from .entries import list_id as find_list
@@ -122,10 +123,7 @@ class ReadingList(ListExports):
             counts = {}
         total = sum(counts.values())
         detail = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts.get(s))
-        return (
-            f"<ReadingList {self.name!r}: {total} paper{'s' if total != 1 else ''}"
-            f"{' (' + detail + ')' if detail else ''}>"
-        )
+        return f"<ReadingList {self.name!r}: {plural(total, 'paper')}{' (' + detail + ')' if detail else ''}>"
 
     # -- helpers ------------------------------------------------------------------------------
     def _id(self, conn: Connection) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..text import plural
 from .core import Store
 from .people import acting_as
 
@@ -30,7 +31,7 @@ class CopyReport:
 
     def __str__(self) -> str:
         return (
-            f"copied {self.papers} paper(s), {self.entries} entr{'y' if self.entries == 1 else 'ies'} in "
+            f"copied {self.papers} paper(s), {plural(self.entries, 'entry', 'entries')} in "
             f"{self.lists} reading list(s) and {self.embeddings} cached vector(s)"
         )
 
