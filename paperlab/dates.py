@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ParseError
 
-__all__ = ["as_date", "as_datetime", "month_number"]
+__all__ = ["MONTH_MACROS", "as_date", "as_datetime", "month_number", "named_date"]
 
 
 def as_date(value: Any, name: str, *, source: str | None = None) -> dt.date | None:
@@ -76,7 +76,8 @@ def as_datetime(value: Any, name: str) -> dt.datetime:
     raise ParseError(f"{name}: expected an ISO timestamp, got {value!r}")
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: The months' three-letter names, as BibTeX's month macros spell them ("jan" ... "dec").
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def month_number(value: Any) -> int | None:
@@ -92,4 +93,30 @@ def month_number(value: Any) -> int | None:
     if word is None or len(word.group(1)) < 3:
         return None
     prefix = word.group(1)[:3]
-    return _MONTHS.index(prefix) + 1 if prefix in _MONTHS else None
+    return MONTH_MACROS.index(prefix) + 1 if prefix in MONTH_MACROS else None
+
+
+# "Sept 2025", "Jun. 12, 2025", "12 June 2025": a month name, perhaps a day before or after it, and a year
+_NAMED_DATE = re.compile(
+    r"(?:(?P<m>[a-z]+)\.?(?:\s+(?P<d>\d{1,2}))?|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]+)\.?),?\s+(?P<y>\d{4})", re.I
+)
+
+
+def named_date(value: Any) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) of a date written with an English month name (:func:`month_number`):
+    "Sept 2025", "March 2019", "Jun 12, 2025", "12 June 2025"; None for anything else, such as a range of months
+    ("MAY-JUN 2024"), a season ("Spring 2020") or a day the month does not have ("Feb 30 2024").
+
+    >>> named_date("Sept 2025"), named_date("12 June 2025"), named_date("Oct-Nov 2025")
+    ((2025, 9, None), (2025, 6, 12), None)
+    """
+    m = _NAMED_DATE.fullmatch(str(value or "").strip())
+    month = month_number(m.group("m") or m.group("m2")) if m else None
+    if m is None or month is None:
+        return None
+    year, day = int(m.group("y")), m.group("d") or m.group("d2")
+    try:
+        dt.date(year, month, int(day or 1))
+    except ValueError:
+        return None
+    return year, month, int(day) if day else None

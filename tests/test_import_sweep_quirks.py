@@ -262,7 +262,7 @@ def test_better_bibtex_json_export_is_read_as_papers() -> None:
         "101–118",
     )
     assert workshop.authors == ["The Estuary Consortium"]  # the editor is kept in the CSL item, not as an author
-    assert (workshop.published, workshop.date_precision) == (dt.date(2019, 1, 1), "year")
+    assert (workshop.published, workshop.date_precision) == (dt.date(2019, 3, 1), "month")  # "March 2019"
     assert workshop.journal_ref == "Proceedings of the Imaginary Workshop"
     assert workshop.extra["csl"]["editor"] == [{"family": "Lind", "given": "Mia"}]
     assert (preprint.arxiv_id, preprint.doi) == ("2401.01234", "10.48550/arXiv.2401.01234")

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from ..dates import named_date
 from ..errors import ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ..text import shown_text
@@ -83,8 +84,6 @@ _ROLES = {
 }
 # A "Paper" column next to a "Title" column holds the paper's link.
 _TITLE_FIRST = frozenset({"title", "titles", "paper title", "标题", "题目", "论文标题"})
-# Dates written with month names: "Jun 12, 2025", "12 June 2025"
-_MONTH_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y")
 _ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
 # The column order of the DailyArXiv generator, whose rows may be broken by raw pipes.
 CLASSIC = ("title", "date", "abstract", "comment")
@@ -190,12 +189,10 @@ def parse_date(text: str) -> dt.date | None:
     m = _DATE.match(text)
     if m is not None:
         return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    for form in _MONTH_FORMATS:
-        try:
-            return dt.datetime.strptime(text.replace(".", ""), form).date()
-        except ValueError:
-            pass
-    raise ValueError(text)
+    named = named_date(text)  # "Jun 12, 2025", "12 June 2025"
+    if named is None or named[2] is None:
+        raise ValueError(text)
+    return dt.date(named[0], named[1], named[2])
 
 
 def cell_date(text: str, hint: tuple[int, int | None] | None = None) -> tuple[dt.date | None, dict[str, Any]]:
@@ -227,11 +224,8 @@ def cell_date(text: str, hint: tuple[int, int | None] | None = None) -> tuple[dt
             "date_inferred": True,
             "date_note": f"century of {value}",
         }
-    for form in ("%b %Y", "%B %Y"):
-        try:
-            return dt.datetime.strptime(value.replace(".", ""), form).date(), {"date_precision": "month"}
-        except ValueError:
-            pass
+    if (named := named_date(value)) is not None:  # "Sept 2025", "May 2025" (a day was read above)
+        return dt.date(named[0], named[1], 1), {"date_precision": "month"}
     m = _MONTH_DAY.match(value)
     if m and hint and hint[1] == int(m.group("m")):
         try:

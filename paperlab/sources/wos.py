@@ -18,6 +18,7 @@ from typing import Any
 import rispy
 from rispy.config import WOK_TAG_KEY_MAPPING
 
+from ..dates import month_number
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ._files import RECORD_ERRORS, check_paper, decode_text, read_bytes
@@ -28,7 +29,6 @@ __all__ = ["looks_like_wos", "parse_wos", "read_wos"]
 _START = re.compile(r"^PT [A-Z]\s*$")
 _END = re.compile(r"^ER\s*$")
 _HEADER = re.compile(r"^\ufeff?\s*FN [^\n]*Web of Science", re.M)
-_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _KEPT = {"volume": "volume", "issue": "issue", "beginning_page": "start_page", "ending_page": "end_page"}
 _KEPT |= {"article_number": "article_number", "accession_number": "accession_number", "publisher": "publisher"}
 
@@ -70,15 +70,15 @@ def _text(record: dict[str, Any], key: str) -> str | None:
 
 
 def _date(record: dict[str, Any]) -> tuple[dt.date | None, str | None]:
-    """The date of ``PD`` ("DEC 2015", "NOV 15 2015", "2012", "MAY-JUN 2024") agreeing with ``PY``, and its
-    precision ("year"/"month", None for a day)."""
+    """The date of ``PD`` ("DEC 2015", "NOV 15 2015", "2012") agreeing with ``PY``, and its precision
+    ("year"/"month", None for a day); a range of months ("MAY-JUN 2024") or a season gives the year only."""
     year_text = _text(record, "publication_year") or ""
     when = (_text(record, "publication_date") or "").upper()
     found = re.search(r"\b(1[5-9]\d\d|2\d\d\d)\b", f"{year_text} {when}")
     if found is None:
         return None, None
     year = int(found.group(1))
-    month = next((k + 1 for k, m in enumerate(_MONTHS) if re.match(m, when)), None)
+    month = month_number(when.split()[0]) if when.split() else None  # "MAY-JUN", a range: no one month
     day = re.match(r"[A-Z]{3} (\d{1,2})\b", when)
     if month and day:
         try:

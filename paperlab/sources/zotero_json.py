@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..dates import named_date
 from ..errors import ParseError
 from ..identifiers import find_doi
 from ..paper import Paper
@@ -106,11 +107,15 @@ def _names(creators: Any) -> dict[str, list[dict[str, str]]]:
 
 
 def _issued(date: Any) -> dict[str, str] | None:
-    """A CSL date from Zotero's typed date: ISO as is, else its year ("March 2019", "4/1/2016")."""
+    """A CSL date from Zotero's typed date: ISO as is, a month name with its year (and day) read ("March 2019" is
+    2019-03), else its year ("4/1/2016", "Spring 2019")."""
     if not isinstance(date, str) or not date.strip():
         return None
     if m := _ISO.match(date.strip()):
         return {"raw": m.group(0)}
+    if named := named_date(date):
+        y, mo, d = named
+        return {"raw": f"{y:04d}-{mo:02d}" + (f"-{d:02d}" if d else "")}
     year = _YEAR.search(date)
     return {"raw": year.group(1)} if year else {"literal": date.strip()}
 

@@ -10,12 +10,12 @@ from typing import Any
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 
+from ...dates import MONTH_MACROS
 from ...identity import citation_keys
 from ...paper import Paper
 
 __all__ = ["library_to_bibtex", "paper_to_bibtex"]
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ESCAPES = {
     "\\": r"\textbackslash{}",
     "{": r"\{",
@@ -158,7 +158,7 @@ def _date_fields(paper: Paper) -> list[tuple[str, str]]:
     p = paper.published
     fields = [("year", str(p.year))]
     if (p.month, p.day) != (1, 1):
-        fields.append(("month", _MONTHS[p.month - 1]))
+        fields.append(("month", MONTH_MACROS[p.month - 1]))
     if p.day != 1:
         fields.append(("date", p.isoformat()))
     return fields
