@@ -232,3 +232,20 @@ def test_real_items_come_back_from_to_csl(name: str) -> None:
     for item, paper in zip(items, papers, strict=True):
         out = paper.to_csl()
         assert {k: out.get(k) for k in item} == item
+
+
+def test_author_given_as_one_string_keeps_the_record() -> None:
+    """Hand-written CSL-JSON puts all authors in one string; the record is read, not skipped (walkthrough)."""
+    items = [
+        {"id": "one", "type": "article", "title": "One Author", "author": "Müller, Zoë"},
+        {"id": "two", "type": "article", "title": "Two Authors", "author": "Müller, Zoë; Okafor, Ada B."},
+        {"id": "and", "type": "article", "title": "Joined With And", "author": "Zoë Müller and Ada Okafor"},
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing skipped, nothing to warn about
+        papers = parse_csl(items)
+    assert [p.authors for p in papers] == [
+        ["Zoë Müller"],
+        ["Zoë Müller", "Ada B. Okafor"],
+        ["Zoë Müller", "Ada Okafor"],
+    ]

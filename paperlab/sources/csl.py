@@ -51,10 +51,16 @@ def _text(item: dict[str, Any], key: str) -> str | None:
     return " ".join(value.split()) or None
 
 
+#: Between the names of one author string: ";" or a BibTeX-style " and ".
+_NAME_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+")
+
+
 def _authors(item: dict[str, Any]) -> list[str]:
     names = item.get("author")
     if names is None:
         return []
+    if isinstance(names, str):  # one string instead of a list (hand-written files): "Family, Given; Family, Given"
+        names = [n for n in _NAME_SEPARATORS.split(names) if n.strip()]
     if not isinstance(names, list):
         raise ParseError(f"field 'author': expected a list of name objects, got {type(names).__name__}")
     try:
