@@ -28,7 +28,10 @@ def test_a_search_that_finds_nothing_says_what_is_stored(tmp_path: Path, capsys:
     assert main(["search", "glacier calving radar", "--mode", "lexical"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("0 results in your library (3 papers")
-    assert "your library holds 3 stored papers; papers read with paperlab.load() in a notebook are not stored" in err
+    assert (
+        "your library holds 3 stored papers; if the papers you mean were read with paperlab.load() in a notebook, "
+        "they are not stored yet" in err
+    )
     assert "`paperlab import FILE` (in Python: paperlab.open_store().upsert_papers(lib))" in err
     assert "--corpus FILE" in err
     # the advice works

@@ -32,9 +32,9 @@ def positive_int(text: str) -> int:
 
 #: What a search of the store that found nothing adds: the store holds only imported papers, not a notebook's.
 NOT_STORED = (
-    "your library holds {n} stored papers; papers read with paperlab.load() in a notebook are not stored: save "
-    "them with `paperlab import FILE` (in Python: paperlab.open_store().upsert_papers(lib)), or search the file "
-    "itself with --corpus FILE"
+    "your library holds {n} stored papers; if the papers you mean were read with paperlab.load() in a notebook, "
+    "they are not stored yet: save them with `paperlab import FILE` (in Python: "
+    "paperlab.open_store().upsert_papers(lib)), or search the file itself with --corpus FILE"
 )
 
 
