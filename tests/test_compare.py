@@ -339,7 +339,7 @@ def test_style_escapes_text_and_links_titles(corpus: str) -> None:
     assert '<a href="https://arxiv.org/abs/2501.00001" target="_blank" rel="noopener noreferrer">' in html
     assert "javascript:" not in html.split("</style>")[1].replace("javascript:alert(1)</td>", "")
     md = df.paperlab.to_markdown()
-    assert md.splitlines()[0].startswith("| id | title | date | venue |")
+    assert md.splitlines()[0].startswith("| paper | title | date | venue |")
     assert "[EvoArena: Tracking Memory Evolution" in md and "(https://arxiv.org/abs/2606.13681)" in md
     assert "&lt;img" in md
     tex = df.paperlab.to_latex()

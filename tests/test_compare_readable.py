@@ -104,3 +104,35 @@ def test_a_generational_suffix_is_not_the_family_name_in_a_label() -> None:
     ]
     labels = paperlab.compare(papers).attrs["labels"]
     assert [labels[p.id] for p in papers] == ["King 1960", "King 1961", "King 1962", "Smith 1963"]
+
+
+def test_markdown_and_latex_exports_label_rows_and_diff_columns_as_the_notebook_table_does() -> None:
+    """to_markdown() and to_latex() label a title-only paper "Lovelace 2025", not by its ``title:…`` id, and a hostile
+    author name in a label stays text: no markdown cell split, link or HTML; LaTeX specials escaped."""
+    hostile = "<b>|Lo_ve*[x](javascript:alert(1))$%&#{}~^\\</b>"
+    papers = [
+        Paper(title="Notes on the analytical engine", authors=["Ada Lovelace"], published="2025-06-01"),
+        Paper(title="A hostile label", authors=[f"Eve {hostile}"], published="2024-01-01"),
+        Paper(title="TruthPrInt: Mitigating LVLM Object Hallucination", arxiv_id="2503.10602"),
+    ]
+    df = paperlab.compare(papers)
+    assert df.attrs["labels"][papers[1].id] == f"{hostile} 2024"
+    md = df.paperlab.to_markdown()
+    lines = md.splitlines()
+    assert "title:" not in md and lines[0].startswith("| paper | title |")
+    assert [line.split(" | ")[0] for line in lines[2:]] == [
+        "| Lovelace 2025",
+        "| &lt;b&gt;\\|Lo\\_ve\\*\\[x\\](javascript:alert(1))&#36;%&amp;\\#{}\\~^\\\\&lt;/b&gt; 2024",
+        "| 2503.10602",
+    ]
+    assert all(len(re.findall(r"(?<!\\)\|", line)) == len(re.findall(r"(?<!\\)\|", lines[0])) for line in lines)
+    tex = df.paperlab.to_latex()
+    rows = tex.split("\\midrule\n")[1].splitlines()
+    assert "title:" not in tex and rows[0].startswith("Lovelace 2025 & ") and rows[2].startswith("2503.10602 & ")
+    assert rows[1].startswith(
+        "<b>|Lo\\_ve*[x](javascript:alert(1))\\$\\%\\&\\#\\{\\}\\textasciitilde \\textasciicircum \\textbackslash </b>"
+        " 2024 & "
+    )
+    d = diff(papers[0], papers[1])
+    assert d.paperlab.to_markdown().splitlines()[0].startswith("|  | shared | only Lovelace 2025 | only &lt;b&gt;\\|")
+    assert " & shared & only Lovelace 2025 & only <b>|Lo\\_ve" in d.paperlab.to_latex()

@@ -84,6 +84,19 @@ class PaperlabAccessor:
                 df = df.assign(date=[dates.get(i, v) for i, v in zip(df.index, df["date"], strict=True)])
         return df
 
+    def _row_labels(self, df: pd.DataFrame) -> pd.Index:
+        """compare's rows as the notebook table labels them (:func:`.display.readable_refs`: arXiv id, DOI, else
+        first author and year, "Lovelace 2025a"), not paperlab's ``title:…`` ids."""
+        titles = list(df["title"]) if "title" in df else [None] * len(df)
+        labels = self._df.attrs.get("labels") or {}
+        return type(df.index)(readable_refs([str(i) for i in df.index], titles, labels), name="paper")
+
+    def _column_label(self, column: Any) -> str:
+        """A column's name as shown: diff's ``only <paper id>`` by the paper's label."""
+        if self.kind != "diff":
+            return str(column)
+        return _only_label(str(column), self._df.attrs.get("titles", {}), self._df.attrs.get("labels", {}))
+
     def style(self) -> Styler:
         """A Styler for JupyterLab: titles and code links clickable, best values bold, text escaped; rows labelled
         by arXiv id, DOI, else first author and year ("Lovelace 2025a"; short title without them), columns (compare)
@@ -98,9 +111,7 @@ class PaperlabAccessor:
         if self.kind == "compare":
             self._link_cells(df, shown)
             shown, dropped = drop_empty(shown, axis=1)
-            titles = list(df["title"]) if "title" in df else [None] * len(df)
-            labels = self._df.attrs.get("labels") or {}
-            shown.index = type(df.index)(readable_refs([str(i) for i in df.index], titles, labels), name="paper")
+            shown.index = self._row_labels(df)
             note = empty_note(dropped, "every paper")
             if any(str(i).startswith(("title:", "doi:")) for i in df.index):
                 note += (
@@ -108,8 +119,7 @@ class PaperlabAccessor:
                     " the frame's index holds paperlab ids."
                 )
         else:
-            titles_of, labels_of = self._df.attrs.get("titles", {}), self._df.attrs.get("labels", {})
-            shown = shown.rename(columns=lambda c: _only_label(str(c), titles_of, labels_of))
+            shown = shown.rename(columns=self._column_label)
             shown, dropped = drop_empty(shown, axis=0)
             note = empty_note(dropped, "both papers")
         styler = shown.style.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
@@ -144,16 +154,18 @@ class PaperlabAccessor:
             ]
 
     def to_markdown(self) -> str:
-        """A GitHub-flavoured markdown table (pipes and markup in cells escaped)."""
+        """A GitHub-flavoured markdown table (pipes and markup in cells escaped), rows and diff columns labelled as
+        in the notebook table ("Lovelace 2025a", not a ``title:…`` id)."""
         df = self._display_frame()
         if self.kind == "leaderboard":
             return _leaderboard_markdown(df)
         cols = list(df.columns)
+        rows = self._row_labels(df) if self.kind == "compare" else df.index
         lines = [
-            "| " + " | ".join([df.index.name or ""] + [md_cell(str(c)) for c in cols]) + " |",
+            "| " + " | ".join([md_cell(rows.name or "")] + [md_cell(self._column_label(c)) for c in cols]) + " |",
             "|" + "---|" * (len(cols) + 1),
         ]
-        for i, row in df.iterrows():
+        for label, (i, row) in zip(rows, df.iterrows(), strict=True):
             cells = []
             for c in cols:
                 text = md_cell(cell_text(row[c]))
@@ -162,11 +174,12 @@ class PaperlabAccessor:
                 if self.kind == "compare" and c == "code" and (url := md_url(row[c])):
                     text = f"[code]({url})"
                 cells.append(text)
-            lines.append("| " + " | ".join([md_cell(str(i))] + cells) + " |")
+            lines.append("| " + " | ".join([md_cell(str(label))] + cells) + " |")
         return "\n".join(lines) + "\n"
 
     def to_latex(self, **kwargs: Any) -> str:
-        """A LaTeX ``tabular`` (booktabs rules; special characters escaped)."""
+        """A LaTeX ``tabular`` (booktabs rules; special characters escaped), rows and diff columns labelled as in the
+        notebook table."""
         df = self._display_frame()
         if self.kind == "leaderboard":
             styler = df.style.format(precision=2, na_rep="", escape="latex")
@@ -175,6 +188,9 @@ class PaperlabAccessor:
             shown = df.copy()
             for c in shown.columns:
                 shown[c] = [cell_text(v) for v in shown[c]]
+            if self.kind == "compare":
+                shown.index = self._row_labels(df)
+            shown = shown.rename(columns=self._column_label)
             styler = shown.style.format(escape="latex").format_index(escape="latex", axis=0)
             styler = styler.format_index(escape="latex", axis=1)
         kwargs.setdefault("hrules", True)
