@@ -269,3 +269,23 @@ def test_helper_modules_import_only_errors() -> None:
     code = "import sys, paperlab.dates, paperlab.text, paperlab.urls; print('numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_the_architecture_helpers_row_names_every_helper_and_its_module() -> None:
+    """docs/architecture.md's "helpers, one home each" row names each public function of dates, text and urls under
+    its module, and the helpers other layers share from their one home (a DOI in text, the text terms are drawn from),
+    so a reader looking for one finds where it lives instead of writing another."""
+    import paperlab.dates
+    import paperlab.text
+    import paperlab.urls
+
+    row = next(line for line in (ROOT / "docs" / "architecture.md").read_text().splitlines() if "one home each" in line)
+    for module in (paperlab.dates, paperlab.text, paperlab.urls):
+        name = module.__name__.split(".")[-1]
+        after = row.split(f"`{name}.py`:", 1)
+        assert len(after) == 2, name
+        section = after[1].split(".py`:", 1)[0]  # up to the next module's name
+        for fn in (n for n in module.__all__ if callable(getattr(module, n))):
+            assert f"`{fn}`" in section, f"{name}.{fn}"
+    for shared in ("identifiers.find_doi", "identifiers.DOI_IN_TEXT", "search.phrases.term_text"):
+        assert f"`{shared}`" in row, shared
