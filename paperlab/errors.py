@@ -127,6 +127,12 @@ class FetchError(PaperlabError):
         self.status = status
         super().__init__(f"{message} ({url})" if url else message)
 
+    @property
+    def reason(self) -> str:
+        """Why, without the request's URL: its query string says nothing to a reader; messages name the service."""
+        text = str(self)
+        return text.removesuffix(f" ({self.url})") if self.url else text
+
 
 class ArxivAPIError(FetchError):
     """arXiv answered with its error feed (an entry whose id is ``http://arxiv.org/api/errors#...``).

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pytest
 from fakeserver import FakeServer, Fault
+from hostile import refused_port
 from paths import DATA, FIXTURES
 
 import paperlab
@@ -420,6 +421,38 @@ def test_nothing_answered_writes_nothing(fake_server: FakeServer, tmp_path: Path
     with pytest.raises(FetchError, match="no source answered"):
         digest(config(fake_server, sources=["arxiv"]), out=out)
     assert not out.exists() and not (tmp_path / "README.digest.json").exists()
+
+
+def test_unreachable_sources_are_named_with_their_host_and_no_request_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Second walkthrough: offline, 'nothing written' was followed by every request's URL with its query string;
+    now each unreachable service is named once with its host, as the citation fetch says it."""
+    port = refused_port()
+    base = f"http://127.0.0.1:{port}"
+    cfg = {
+        "keywords": ["time series", "self-distillation"],
+        "sources": ["arxiv", "hf"],
+        "timeout": 2.0,
+        "arxiv": {"url": base + API, "delay": 0.0, "retries": 0},
+        "hf": {"url": base, "since": "2025-10-15", "until": "2025-10-15", "delay": 0.0, "retries": 0},
+    }
+    out = tmp_path / "README.md"
+    with pytest.raises(FetchError) as caught:
+        digest(cfg, out=out)
+    message = str(caught.value)
+    host = f"127.0.0.1:{port}"
+    assert message.startswith(f"arXiv ({host}) and Hugging Face ({host}) are unreachable: can't reach 127.0.0.1")
+    assert "the connection was refused" in message and message.endswith("Nothing written.")
+    assert "search_query" not in message and "&" not in message and API not in message
+    assert not out.exists()
+    toml = tmp_path / "digest.toml"
+    toml.write_text(
+        f'keywords = ["time series"]\nsources = ["arxiv"]\n[arxiv]\nurl = "{base + API}"\nretries = 0\ndelay = 0.0\n'
+    )
+    assert main(["digest", str(toml), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"arXiv ({host}) is unreachable" in err and "search_query" not in err
 
 
 # -- configuration, CLI, Library ----------------------------------------------------------------

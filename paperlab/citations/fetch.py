@@ -295,16 +295,10 @@ class _Run:
 _LAST_RUN: dict[str, Any] = {}
 
 
-def _reason(exc: ServiceUnreachable) -> str:
-    """Why, without the request's URL (its query string says nothing to the user; the service's address is named)."""
-    text = str(exc)
-    return text.removesuffix(f" ({exc.url})") if exc.url else text
-
-
 def _unreachable_message(run: _Run, total: int) -> str:
     services = run.services
     names = [f"{SERVICE_NAMES[s]} ({services.address(s)})" for s in run.sources if s in services.unreachable]
-    reasons = "; ".join(_reason(services.unreachable[s]) for s in run.sources if s in services.unreachable)
+    reasons = "; ".join(services.unreachable[s].reason for s in run.sources if s in services.unreachable)
     report = run.report
     return (
         f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} unreachable: {reasons}. "

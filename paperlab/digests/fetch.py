@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning
+from ..errors import FetchError, ImportProblem, PaperlabError, ParseError, PartialImportWarning, ServiceUnreachable
 from ..paper import Paper
 from ..sources._http import HttpClient, Response
 from ._match import arxiv_search, in_categories, phrase
@@ -55,6 +55,14 @@ class Fetched:
     problems: list[ImportProblem] = field(default_factory=list)
     responses: list[Response] = field(default_factory=list)
     answered: int = 0
+    #: "arXiv (export.arxiv.org)" -> the first connection that failed there, in the order asked
+    unreachable: dict[str, ServiceUnreachable] = field(default_factory=dict)
+
+    def failure(self, service: str, url: str, exc: PaperlabError) -> str:
+        """The words for a failed request: the service's name and host instead of the request's URL."""
+        if isinstance(exc, ServiceUnreachable):
+            self.unreachable.setdefault(f"{service} ({urlsplit(url).netloc})", exc)
+        return exc.reason if isinstance(exc, FetchError) else str(exc)
 
 
 def _hosts(config: DigestConfig) -> dict[str, float]:
@@ -112,7 +120,9 @@ def _fetch_arxiv(config: DigestConfig, http: HttpClient, fetched: Fetched) -> No
                 warnings.simplefilter("always", PartialImportWarning)
                 papers = list(client.results(query))
         except FetchError as exc:
-            fetched.problems.append(ImportProblem(where, "", f"query failed: {exc}"))
+            fetched.problems.append(
+                ImportProblem(where, "", f"query failed: {fetched.failure('arXiv', config.arxiv_url, exc)}")
+            )
             fetched.failed.append(keyword)
             continue
         _collect_warnings(caught, where, fetched.problems)
@@ -155,7 +165,9 @@ def _fetch_hf(config: DigestConfig, http: HttpClient, reference: dt.date | None,
                 warnings.simplefilter("always", PartialImportWarning)
                 got = hf.daily(day)
         except (FetchError, ParseError) as exc:
-            fetched.problems.append(ImportProblem(where, "", f"failed: {exc}"))
+            fetched.problems.append(
+                ImportProblem(where, "", f"failed: {fetched.failure('Hugging Face', config.hf_url, exc)}")
+            )
             continue
         _collect_warnings(caught, where, fetched.problems)
         fetched.answered += 1

@@ -97,6 +97,19 @@ def _assemble(
     return library, sections
 
 
+def _nothing_answered(fetched: Fetched) -> str:
+    """Why no source answered: the unreachable services by name and host (as the citation fetch says it), else
+    each problem."""
+    down = fetched.unreachable
+    if not down:
+        return "no source answered; nothing written: " + "; ".join(str(p) for p in fetched.problems)
+    reasons = [exc.reason for exc in down.values()]
+    others = [str(p) for p in fetched.problems if not str(p).endswith(tuple(reasons))]
+    also = f" Also: {'; '.join(others)}." if others else ""
+    verb = "is" if len(down) == 1 else "are"
+    return f"{' and '.join(down)} {verb} unreachable: {'; '.join(reasons)}. Nothing written.{also}"
+
+
 def digest(
     config: DigestConfig | Mapping[str, Any] | str | Path,
     *,
@@ -153,7 +166,7 @@ def digest(
     reference = reference_day(config, old_state, offline, str(state_file))
     fetched = fetch(config, offline=offline, reference=reference, transport=transport)
     if fetched.answered == 0:
-        raise FetchError("no source answered; nothing written: " + "; ".join(str(p) for p in fetched.problems))
+        raise FetchError(_nothing_answered(fetched))
     last_update = config.date
     if last_update is None:
         last_update = max(r.retrieved for r in fetched.responses).astimezone(dt.timezone.utc).date()
