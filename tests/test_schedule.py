@@ -123,6 +123,20 @@ def test_own_markdown_without_outer_pipes_year_less_dates_and_an_authors_column(
     assert s.meetings[3].papers[0].title == "Batch normalization"
 
 
+def test_a_markdown_schedule_is_titled_by_its_first_heading(tmp_path) -> None:
+    """Second walkthrough: group.md, headed "# Reading group — spring", showed its table under "group"."""
+    assert _schedule(SESSION / "schedule-leads.md")[0].title == "ML reading group — Fall 2023"
+    table = "| Date | Presenter | Paper |\n| --- | --- | --- |\n| 2026-03-02 | Ana | [A paper](https://arxiv.org/abs/2401.00001) |\n"
+    titled = tmp_path / "group.md"
+    titled.write_text(f"Some notes first.\n\n## Week 1\n\n# Reading group — spring | <b>2026</b>\n\n{table}")
+    s = _schedule(titled)[0]
+    assert s.title == "Reading group — spring | 2026" and s.library.name == s.title  # markup dropped
+    assert s.to_markdown().splitlines()[0] == "# Reading group — spring \\| 2026"  # escaped for the table's renderer
+    untitled = tmp_path / "group2.md"
+    untitled.write_text(f"## Week 1\n\n{table}")  # no "#" heading: the file's name, as before
+    assert _schedule(untitled)[0].title == "group2"
+
+
 def test_own_html_table() -> None:
     s, warned = _schedule(SESSION / "schedule.html")
     assert not warned

@@ -69,6 +69,7 @@ _READING_COLUMNS = frozenset({"reading", "readings", "reading list", "required r
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_TITLE_HEADING = re.compile(r"^\s{0,3}#\s+(.*?)\s*#*\s*$")  # a "# Reading group — spring": the document's title
 # headings that give a meeting's time or place, not the term or topic of the table below them
 _HEADING_LABEL = re.compile(r"^(?:times?|location|room|place|where|when|zoom|link|venue)\b[^:]{0,20}:", re.I)
 
@@ -143,7 +144,8 @@ def _md_cells(line: str) -> list[str]:
 
 
 def _markdown_tables(text: str) -> list[ScheduleTable]:
-    """Every pipe table whose header names schedule columns, with the heading above it."""
+    """Every pipe table whose header names schedule columns, with the heading above it and the document's first
+    ``#`` heading as its title."""
     lines = text.split("\n")
     tables: list[ScheduleTable] = []
     section = None
@@ -163,6 +165,9 @@ def _markdown_tables(text: str) -> list[ScheduleTable]:
             k = j
             continue
         k += 1
+    title = next((clean_cell(m.group(1)) for line in lines if (m := _TITLE_HEADING.match(line))), None)
+    for table in tables:
+        table.title = title or None
     return tables
 
 
