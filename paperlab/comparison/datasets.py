@@ -39,6 +39,8 @@ def dataset_candidates(text: str, lexicon: list[tuple[int, int, str]]) -> list[t
                 continue
             found.append((s, e, name))
     for m in re.finditer(rf"({_GENERIC_NAME})\s*\((?=[-+]?\d)", text):  # "Near-OOD (95.0%)"
+        if is_known_metric(m.group(1)):
+            continue  # "MSE (23.57), RMSE (4.86)": a metric's own value in parentheses, no dataset
         if not _MODEL_NAMES.match(m.group(1)) and not any(m.start(1) < e and s < m.end(1) for s, e, _ in found):
             found.append((m.start(1), m.end(1), m.group(1)))
     return sorted(found)
