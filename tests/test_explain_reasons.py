@@ -162,3 +162,15 @@ def test_shared_terms_leave_out_links_addresses_and_code_sentences() -> None:
     assert not links & set(terms.vocabulary_), sorted(links & set(terms.vocabulary_))
     (shared,) = terms.shared(texts[0], [1])
     assert "graph pruning" in shared and not links & set(shared), shared
+
+
+@pytest.mark.parametrize("query", ["on-policy self-distillation", "self-supervised pre-training for vision-language"])
+def test_related_terms_do_not_repeat_a_hyphenated_query_word(index: PaperIndex, query: str) -> None:
+    """The second walkthrough searched "on-policy self-distillation" and read "related: on-policy": a hyphenated term
+    is the words the query's tokenizer sees ("on", "policy"), so it repeats the query and is left out."""
+    reasons = index.search(query, k=10, min_score=0).reasons
+    said = {w for w in query.replace("-", " ").split()}
+    for pid, r in reasons.items():
+        for term in r.get("related", []):
+            words = set(term.replace("-", " ").split())
+            assert not words <= said, (pid, term, r)

@@ -25,6 +25,9 @@ from .ranking import QUERY_STOP, query_terms
 
 __all__ = ["OPENING_MARGIN", "PairTerms", "best_sentence", "explain_hits", "sentence_vectors"]
 
+#: The words of a term as the lexical tokenizer splits them: "on-policy" is "on" and "policy", as in a query.
+_WORD = re.compile(r"\w+")
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
 
@@ -124,7 +127,7 @@ class PairTerms:
         if row is None:
             return []
         if self._stems is None:  # each term's word stems, once
-            self._stems = [tuple(stem(w) for w in str(t).split()) for t in self.terms]
+            self._stems = [tuple(stem(w) for w in _WORD.findall(str(t))) for t in self.terms]
         stems = self._stems
         held = self.held[row].indices
         said = [c for c in held.tolist() if len(stems[c]) == 1 and stems[c][0] in matched]
