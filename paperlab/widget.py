@@ -451,7 +451,7 @@ class FeedCards(PaperCards):
     reasons = traitlets.Dict(help="why each paper is in the feed, by paper id").tag(sync=True)
     thumbs = traitlets.Dict(help="the stored thumb by paper id: 1 more like this, -1 less like this").tag(sync=True)
     feed_info = traitlets.Dict(
-        help="{'day': ISO date, 'hidden': [{'id', 'title'}] rated down and left out, 'ranked': papers ranked, "
+        help="{'day': ISO date, 'hidden': [{'id', 'title'}] rated down and left out, 'ranked': papers ranked, 'summary': that in words (Feed.summary), "
         "'hide_disliked': whether a paper rated down leaves the list, 'moved': what the last thumb did to the other "
         "papers, in words, 'problem': which sources were unreachable and what to do instead (Feed.problem)}"
     ).tag(sync=True)
@@ -494,6 +494,7 @@ class FeedCards(PaperCards):
             "day": self.feed.day.isoformat(),
             "hidden": hidden,
             "ranked": len(self.feed.items),
+            "summary": self.feed.summary(),  # "20 new papers ranked for you" / "20 of your papers ranked for you"
             "hide_disliked": self.hide_disliked,
             "moved": self.feed.last_change.text(len(self.feed.items)),  # what the last thumb did to the others
             "problem": self.feed.problem(),

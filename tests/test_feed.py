@@ -149,6 +149,7 @@ def test_listing_new_cross_and_replaced(fake_server, store: Store, tmp_path: Pat
     f = feed("2026-03-04", profile=InterestProfile(hf_daily=False), remember=False, **kw)
     assert {p.arxiv_id for p in f.papers} == {"2603.01001", "2603.00777"}  # new + cross; replacements left out
     assert {p.extra["announce_type"] for p in f.papers} == {"new", "cross"}
+    assert f.summary() == "2 new papers ranked for you" and f.cards().feed_info["summary"] == f.summary()
     g = feed("2026-03-04", profile=InterestProfile(hf_daily=False, include_replaced=True), remember=False, **kw)
     assert {p.arxiv_id for p in g.papers} >= {"2511.09999", "hep-th/0601001"}
     late = feed("2026-03-05", profile=InterestProfile(hf_daily=False), remember=False, **kw)

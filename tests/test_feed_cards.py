@@ -61,6 +61,15 @@ def _ids(cards: FeedCards) -> list[str]:
     return [p["id"] for p in cards.papers]
 
 
+def test_a_feed_of_the_users_own_papers_does_not_call_them_new(store: Store) -> None:
+    """Second walkthrough: ``paperlab.feed(candidates=lib)`` said "20 new papers ranked for you" of the user's own
+    papers; fetched arrivals keep "new" (tests/test_feed.py::test_listing_new_cross_and_replaced)."""
+    f = _feed(store)
+    assert f.summary() == "8 of your papers ranked for you"
+    assert f.cards().feed_info["summary"] == "8 of your papers ranked for you"  # the cards' bar shows it (feed.ts)
+    assert repr(f) == "<Feed 2026-03-04: 8 of your 16 papers>"
+
+
 def test_a_feed_shows_as_cards_in_its_order_with_reasons(store: Store) -> None:
     f = _feed(store)
     cards = f.cards()

@@ -174,8 +174,11 @@ class Feed:
         hidden: int = 0,
         remember: bool = False,
         unreachable: Sequence[str] = (),
+        own: bool = False,
     ) -> None:
         self.day = day
+        #: The candidates were the user's own papers (``feed(candidates=lib)``), not fetched arrivals.
+        self.own = own
         self.unreachable = list(unreachable)
         self.remember = remember
         self.profile = profile
@@ -192,7 +195,8 @@ class Feed:
         self.rank()
 
     def __repr__(self) -> str:
-        return f"<Feed {self.day}: {len(self.items)} of {len(self._candidates)} new papers>"
+        pool = f"your {plural(len(self._candidates), 'paper')}" if self.own else f"{len(self._candidates)} new papers"
+        return f"<Feed {self.day}: {len(self.items)} of {pool}>"
 
     def __len__(self) -> int:
         return len(self.items)
@@ -260,6 +264,12 @@ class Feed:
         if stored is None:
             raise NotFound(f"paper {paper!r} is not in the feed of {self.day}")
         return stored
+
+    def summary(self) -> str:
+        """What was ranked, in words: "20 new papers ranked for you", or "20 of your papers ranked for you" when
+        the candidates were the user's own papers."""
+        n = len(self.items)
+        return f"{n} of your papers ranked for you" if self.own else f"{plural(n, 'new paper')} ranked for you"
 
     def problem(self, instead: str = NOTEBOOK_INSTEAD) -> str:
         """One line when a source failed, ``""`` otherwise: which sources were unreachable (or failed) and, when
@@ -408,7 +418,18 @@ def feed(
     seen = set() if prof.repeats else memory.shown_before(day)
     fresh = [p for p in pool if p.id not in seen]
     hidden = len(pool) - len(fresh)
-    return Feed(day, fresh, saved, prof, memory, failed, hidden=hidden, remember=remember, unreachable=unreachable)
+    return Feed(
+        day,
+        fresh,
+        saved,
+        prof,
+        memory,
+        failed,
+        hidden=hidden,
+        remember=remember,
+        unreachable=unreachable,
+        own=candidates is not None,
+    )
 
 
 def _profile(profile: InterestProfile | dict[str, Any] | str | Path | None) -> InterestProfile:

@@ -162,7 +162,7 @@ def test_feed_cards_menu_shows_the_mode_their_search_uses(page: Page, lab: Lab) 
     page.evaluate(RECORD_COUNTS_JS)
     run_cell(page, 0)
     root = page.locator(".plc-root").last
-    expect(root.locator(".plc-feedbar")).to_contain_text("8 new papers ranked for you", timeout=180_000)
+    expect(root.locator(".plc-feedbar")).to_contain_text("8 of your papers ranked for you", timeout=180_000)
     expect(root.locator(".plc-toolbar .plc-count").last).to_have_text("8 papers")
     mode = root.locator("select[aria-label='Search mode']")
     expect(mode).to_have_value("hybrid")

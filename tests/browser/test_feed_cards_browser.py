@@ -77,7 +77,7 @@ def test_feed_cards_thumbs_rerank_at_once_and_are_stored(page: Page, lab: Lab, d
     root = page.locator(".plc-root").last
     bar = root.locator(".plc-feedbar")
     expect(bar).to_contain_text("Morning feed 2026-03-04", timeout=180_000)
-    expect(bar).to_contain_text("8 new papers ranked for you")
+    expect(bar).to_contain_text("8 of your papers ranked for you")
     status = root.locator(".plc-status-text")
     card0 = root.locator(".plc-card[data-position='0']")
     expect(card0.locator(".plc-reason")).to_contain_text("close to “")

@@ -35,6 +35,8 @@ interface IFeedInfo {
   day: string;
   hidden?: IHidden[];
   ranked?: number;
+  /** What was ranked, in words (`Feed.summary`): "20 new papers ranked for you", "20 of your papers ranked for you". */
+  summary?: string;
   hide_disliked?: boolean;
   /** What the last thumb did to the other papers ("2 other papers moved down; …"), "" if nothing. */
   moved?: string;
@@ -93,13 +95,13 @@ export class FeedPart {
       this.bar.replaceChildren();
       return;
     }
-    const n = Number(info.ranked) || 0;
+    const ranked = info.summary || `${Number(info.ranked) || 0} ranked for you`;
     const parts: Node[] = [
       h('span', 'plc-feed-day', `Morning feed ${info.day}`),
       h(
         'span',
         'plc-feed-note',
-        `${n} new paper${n === 1 ? '' : 's'} ranked for you; thumbs re-rank at once and are remembered`
+        `${ranked}; thumbs re-rank at once and are remembered`
       )
     ];
     if (info.problem) {
