@@ -76,6 +76,9 @@ class PaperCards(anywidget.AnyWidget):
 
     papers = traitlets.List(traitlets.Dict(), help="Paper.to_dict() of every paper shown").tag(sync=True)
     scores = traitlets.Dict(help="score by paper id of the current kernel search (empty: none)").tag(sync=True)
+    holding = traitlets.Bool(
+        False, help="no hit of the search for `query` passed the cut-off: shown are the papers holding every word"
+    ).tag(sync=True)
     query = traitlets.Unicode("", help="query of the current kernel search").tag(sync=True)
     why = traitlets.Dict(
         help="why each hit of the current kernel search matched, by paper id: "
@@ -119,13 +122,15 @@ class PaperCards(anywidget.AnyWidget):
         query = ""
         found_scores = getattr(library, "scores", None)  # a SearchResults (duck-typed: no search import)
         from_search = isinstance(found_scores, dict)
+        holding = bool(getattr(library, "holding_every_word", False))  # not ranked: no score is shown
         if isinstance(found_scores, dict):
-            scores = {k: float(v) for k, v in found_scores.items()}
+            scores = {} if holding else {k: float(v) for k, v in found_scores.items()}
             query = getattr(library, "query", None) or ""
         super().__init__(
             papers=library.to_dicts(),
             venues={p.id: v for p in library if (v := p.venue)},
             scores=scores,
+            holding=holding,
             query=query,
             reading_list_name=reading_list,
             search_mode=search_mode,
@@ -271,7 +276,7 @@ class PaperCards(anywidget.AnyWidget):
             self._search_generation += 1  # explanations of an earlier search still running are dropped
             generation = self._search_generation
         if not query:
-            self.scores, self.query, self.why = {}, "", {}
+            self.scores, self.query, self.why, self.holding = {}, "", {}, False
             return {"n": 0}
         mode = content.get("mode") or self.search_mode
         k = int(content.get("k") or self.search_k)
@@ -279,12 +284,17 @@ class PaperCards(anywidget.AnyWidget):
         from .search.background import is_partial
 
         results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
+        if results.holding_every_word:  # the cards' filter shows the papers holding every word; the status says so
+            with self.hold_sync():
+                self.scores, self.query, self.why, self.holding = {}, query, {}, True
+            return {"n": 0, "query": query, "mode": mode, "partial": False, "holding": len(results)}
         # why the hits on the first screen matched (the closest sentence costs an encoding of each abstract's
         # sentences), sent with the hits in one message: the cards do not jump when the reasons come
         first = results.first_reasons(WHY_AT_ONCE)
         with self.hold_sync():
             self.why = why_trait(first)
             self.query = query
+            self.holding = False
             self.scores = {pid: float(s) for pid, s in results.scores.items()}
         if len(results) > WHY_AT_ONCE:
             self._explain_rest(results, generation)
@@ -387,6 +397,8 @@ class PaperCards(anywidget.AnyWidget):
             how.append(f"filter “{text.strip()}”")
         if self.scores and self.query:
             how.append(f"search “{self.query}”")
+        elif self.holding and self.query:
+            how.append(f"holding every word of “{self.query}” (no search hit passed the relevance cut-off)")
         sort = view.get("sort")
         if isinstance(sort, str) and sort in _SORT_WORDS:
             how.append(_SORT_WORDS[sort])

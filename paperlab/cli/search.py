@@ -94,7 +94,7 @@ def search_rows(results: SearchResults) -> list[dict[str, Any]]:
         rows.append(
             {
                 "rank": rank,
-                "score": round(float(results.scores[p.id]), 4),
+                "score": None if results.holding_every_word else round(float(results.scores[p.id]), 4),
                 "id": p.id,
                 "shown_id": paper_ident(p),
                 "year": p.year,
@@ -128,7 +128,8 @@ def _print_table(rows: list[dict[str, Any]], header: str, query: str, out: TextI
     print(_cut(f"{'#':>3}  {'score':>5}  {'id':<{id_w}}  year  {'first author':<{au_w}}  title", width), file=out)
     for r in rows:
         year = str(r["year"] or "")
-        line = f"{r['rank']:>3}  {r['score']:5.3f}  {r['shown_id'] or '-':<{id_w}}  {year:<4}  "
+        score = "    –" if r["score"] is None else f"{r['score']:5.3f}"
+        line = f"{r['rank']:>3}  {score}  {r['shown_id'] or '-':<{id_w}}  {year:<4}  "
         line += f"{_cut(_flat(r['first_author']) or '—', au_w):<{au_w}}  {_flat(r['title'])}"
         print(_cut(line, width), file=out)
         if r["why"]["text"]:
@@ -150,10 +151,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     results = search_library(lib, query, k=args.k, mode=args.mode)
     rows = search_rows(results)
     header = f"{plural(len(rows), 'result')} in {where} ({plural(len(lib), 'paper')}, {args.mode} search)"
+    if results.holding_every_word:
+        header = f"{plural(len(rows), 'paper')} holding every word of the query in {where} ({args.mode} search)"
     if args.json:
         doc = {"query": query, "corpus": where, "papers": len(lib), "mode": args.mode, "results": rows}
+        doc["holding_every_word"] = results.holding_every_word
         print(json.dumps(doc, ensure_ascii=False, indent=1))
         return 0
+    if results.holding_every_word:
+        print(f"no paper passed the relevance cut-off; {results.score_scale.split('; ')[1]}")
     _print_table(rows, header, query, sys.stdout)
     if rows:
         corpus = f" --corpus {args.corpus}" if args.corpus else ""

@@ -128,14 +128,23 @@ def search_library(
     Returns
     -------
     SearchResults
+        The hits past the cut-off, best first; when none passed it, the papers (at most ``k``, in library order)
+        whose title, abstract or authors hold every word of the query, accents and case ignored
+        (:meth:`Library.filter` ``text=``), marked :attr:`SearchResults.holding_every_word`: the ranking reads
+        titles and abstracts only, so an author's name ("Hubotter") still finds the author's papers.
     """
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
     job = running_job(library, encoder) if mode != "lexical" else None
     if job is not None:  # being embedded in the background: answer now from what is ready
-        return job.search(query, k=k, mode=mode)
-    index_mode = "lexical" if mode == "lexical" else "hybrid"
-    return index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode, min_score=min_score)
+        results = job.search(query, k=k, mode=mode)
+    else:
+        index_mode = "lexical" if mode == "lexical" else "hybrid"
+        results = index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode, min_score=min_score)
+    if len(results):
+        return results
+    holding = library.filter(text=query)
+    return SearchResults.holding_every_word_of(list(holding)[:k], query, mode) if len(holding) else results
 
 
 def similar_papers(

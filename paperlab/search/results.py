@@ -14,7 +14,10 @@ from .hit_frame import hit_frame
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["SearchResults"]
+__all__ = ["HOLDS_EVERY_WORD", "SearchResults"]
+
+#: The reason of a paper found by holding every word of the query (no hit passed the relevance cut-off).
+HOLDS_EVERY_WORD = "holds every word of the query (title, abstract or authors)"
 
 
 class SearchResults(Library):
@@ -45,7 +48,11 @@ class SearchResults(Library):
     Attributes
     ----------
     scores : dict of str to float
-        Score by paper id.
+        Score by paper id (NaN for the papers of :attr:`holding_every_word` results: they are not ranked).
+    holding_every_word : bool
+        No hit passed the relevance cut-off, and these are instead the papers whose title, abstract or authors
+        hold every word of the query (accents and case ignored), in library order: an author's name, which the
+        ranking does not read, still finds the author's papers (see :func:`paperlab.search.search_library`).
     """
 
     def __init__(
@@ -70,6 +77,7 @@ class SearchResults(Library):
         self._reasons: dict[str, dict[str, Any]] | None = None
         #: The paper these results are similar to (set by ``similar()``; the display names it by title).
         self.target: Paper | None = None
+        self.holding_every_word = False
 
     def __repr__(self) -> str:
         q = f" {self.query[:60]!r}" if self.query else ""
@@ -129,9 +137,23 @@ class SearchResults(Library):
         df.attrs["score_scale"] = self.score_scale
         return df
 
+    @classmethod
+    def holding_every_word_of(cls, papers: Iterable[Paper], query: str, mode: str) -> SearchResults:
+        """The papers holding every word of ``query``, shown when no hit of a search passed its cut-off: not
+        ranked (score NaN), each with the reason :data:`HOLDS_EVERY_WORD`."""
+        found = list(papers)
+        results = cls(found, [float("nan")] * len(found), query=query, mode=mode, explain=lambda _p: HOLDS_EVERY_WORD)
+        results.holding_every_word = True
+        return results
+
     @property
     def score_scale(self) -> str:
         """What the scores of these results mean (the HTML display says it under its header)."""
+        if self.holding_every_word:
+            return (
+                "no paper passed the relevance cut-off; shown: the papers holding every word of the query "
+                "in title, abstract or authors (not ranked, no score)"
+            )
         if self.mode == "recommend":
             return "rank score: the personal ranking's fused score; it orders the list and is not a probability"
         if all(0.0 <= s <= 1.0 for s in self.scores.values()):
@@ -140,6 +162,8 @@ class SearchResults(Library):
 
     def score_text(self, paper_id: str) -> str:
         """A hit's score as displayed: ``"87% match"`` (as the cards show it), else ``"rank score 4.62"``."""
+        if self.holding_every_word:
+            return "not ranked"
         score = self.scores.get(paper_id, 0.0)
         if self.mode != "recommend" and 0.0 <= score <= 1.0:
             pct = round(score * 100)
@@ -154,6 +178,8 @@ class SearchResults(Library):
             what = f"{plural(n, 'paper', number=False)} similar to <i>{e(self.target.shown_title)}</i>"
         elif self.mode == "recommend":
             what = plural(n, "recommendation", number=False) + (f", {e(self.query)}" if self.query else "")
+        elif self.holding_every_word:
+            what = plural(n, "paper", number=False) + f" holding every word of <i>{e(self.query or '')}</i>"
         else:
             what = plural(n, "result", number=False) + (f" for <i>{e(self.query)}</i>" if self.query else "")
         return f"<div><b>{n}</b> {what} ({e(self.mode)})</div>"

@@ -16,7 +16,7 @@ export interface IActionHost {
   /** The reading list the cards write to. */
   listName(): string;
   /** A kernel search answered with `n` hits: say so in the status line. */
-  searched(n: number, query: string, mode: string): void;
+  searched(n: number, query: string, mode: string, holding?: boolean): void;
 }
 
 /** The views that have asked the kernel to search already. */
@@ -43,7 +43,7 @@ export async function kernelSearch(
     host.status(`Search failed: ${reply.error}`, true);
     return false;
   }
-  host.searched(reply.n ?? 0, query, mode);
+  host.searched(reply.n ?? 0, query, mode, Boolean(reply.holding));
   return true;
 }
 

@@ -13,6 +13,8 @@ export interface ISearchAnswer {
   n: number;
   query?: string;
   mode?: string;
+  /** No hit passed the cut-off; this many papers hold every word of the query (the filter shows them). */
+  holding?: number;
 }
 
 export interface IListAnswer {

@@ -10,6 +10,8 @@ export interface ISearchDone {
   n: number;
   query: string;
   mode: string;
+  /** No hit passed the cut-off, and the kernel found papers holding every word of the query: the filter shows them. */
+  holding?: boolean;
 }
 
 const ORDER_WORDS: Record<SortKey, string> = {
@@ -21,7 +23,10 @@ const ORDER_WORDS: Record<SortKey, string> = {
 /** "12 results for “q” (hybrid), newest first": the order named as it is shown. */
 export function rankedStatus(search: ISearchDone, key: SortKey): string {
   if (search.n === 0) {
-    return `No paper passed the relevance cut-off for “${search.query}” (${search.mode}).`;
+    const none = `No paper passed the relevance cut-off for “${search.query}” (${search.mode}).`;
+    return search.holding
+      ? `${none} Shown: the papers holding “${search.query}” in title, abstract or authors.`
+      : none;
   }
   const noun = search.n === 1 ? 'result' : 'results';
   return `${search.n} ${noun} for “${search.query}” (${search.mode}), ${ORDER_WORDS[key]}.`;

@@ -115,7 +115,8 @@ export class CardsView implements act.IActionHost, IFeedHost {
       this.tools.input.value = query;
       const scores = this.model.get('scores') as object | undefined;
       const mode = String(this.model.get('search_mode') || 'hybrid');
-      this.searched(Object.keys(scores ?? {}).length, query, mode);
+      const holding = Boolean(this.model.get('holding'));
+      this.searched(Object.keys(scores ?? {}).length, query, mode, holding);
     }
     this.loadPapers();
     this.loadLists();
@@ -138,8 +139,8 @@ export class CardsView implements act.IActionHost, IFeedHost {
   }
 
   /** Remember the kernel search just answered, for the status line (see `rankedStatus`). */
-  searched(n: number, query: string, mode: string): void {
-    this.lastSearch = { n, query, mode };
+  searched(n: number, query: string, mode: string, holding = false): void {
+    this.lastSearch = { n, query, mode, holding };
     this.status(rankedStatus(this.lastSearch, this.sortKey));
   }
 
@@ -252,8 +253,11 @@ export class CardsView implements act.IActionHost, IFeedHost {
     const raw =
       (this.model.get('scores') as Record<string, number> | undefined) ?? {};
     const keys = Object.keys(raw);
-    // a kernel query without scores is a search that found nothing: a ranking of no paper
-    const searched = keys.length > 0 || Boolean(this.model.get('query'));
+    // a kernel query without scores is a search that found nothing: a ranking of no paper, unless papers hold
+    // every word of it (`holding`: an author's name, which the ranking does not read): the filter shows those
+    const searched =
+      keys.length > 0 ||
+      (Boolean(this.model.get('query')) && !this.model.get('holding'));
     this.scores = searched ? new Map(keys.map(k => [k, raw[k]])) : null;
     this.crowded = crowdedPercents(this.scores?.values() ?? []);
     const ranked = this.tools.rankedEl;
@@ -626,26 +630,9 @@ export class CardsView implements act.IActionHost, IFeedHost {
     ) {
       return;
     }
-    const last = this.lastSearch;
-    if (last?.n === 0 && this.holdingAll(query)) {
-      // nothing close enough by the kernel's measure, yet papers hold every word (an author's name: the kernel
-      // searches titles and abstracts): the filter shows them, the status line says so
-      this.clearRanking(false);
-      this.status(
-        `${rankedStatus(last, this.sortKey)} Shown: the papers holding “${query}” in title, abstract or authors.`
-      );
-      return;
-    }
     // the kernel also set `scores`; apply them now in case that change has not been handled
     this.loadScores(false);
     this.refilter(false);
-  }
-
-  /** Whether some paper (with the chosen facet chips) holds every word of `query`, as the filter reads it. */
-  private holdingAll(query: string): boolean {
-    return (
-      filterEntries(this.entries, queryWords(query), this.active).length > 0
-    );
   }
 
   private async toggleListed(p: IPaper, btn: HTMLButtonElement): Promise<void> {
