@@ -6,13 +6,22 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
-from .datasets import dataset_candidates, dataset_for
+from .datasets import dataset_candidates, dataset_for, names_listed_after
 from .flat import flat_sentence
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .result_classifier import judge_results
-from .value_kind import ADVERBS, DELTA_AFTER, DELTA_BEFORE, UNIT_NAMES, is_result, is_speedup, kind_and_value
+from .value_kind import (
+    ADVERBS,
+    DELTA_AFTER,
+    DELTA_BEFORE,
+    UNIT_NAMES,
+    direction_of,
+    is_result,
+    is_speedup,
+    kind_and_value,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,6 +90,7 @@ _RESULT_COLUMNS = [
     "source",
     "where",
     "evidence",
+    "direction",
 ]
 
 
@@ -122,8 +132,10 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
     -------
     pandas.DataFrame
         Columns ``paper, method, dataset, metric, value, unit, kind, setting, source,
-        where, evidence``; ``kind`` is ``"absolute"`` or ``"delta"`` (an improvement
-        "by 6.4%", "(+5.9%)"); ``where`` is ``"sentence N"``; ``evidence`` the sentence.
+        where, evidence, direction``; ``kind`` is ``"absolute"`` or ``"delta"`` (a change
+        "by 6.4%", "(+5.9%)"); ``direction`` of a delta is ``"down"`` for a reduction
+        ("reducing MSE by 4%": value 4, shown "−4% MSE") else ``"up"``; ``where`` is
+        ``"sentence N"``; ``evidence`` the sentence.
     """
     import pandas as pd
 
@@ -193,7 +205,7 @@ def _range_end(
     dash = re.fullmatch(r"\s*(?:-|–|—|to)\s*", text[spans[i][1] : at])
     if not dash and not ("." in text[spans[i][0] : spans[i][1]] and re.match(r"[\d,]*\.\d", text[at:])):
         return False  # a list continues a value only with a number of its shape (two decimals, not "12 of 20")
-    row.update(kind=found[i]["kind"], metric=found[i]["metric"])
+    row.update(kind=found[i]["kind"], metric=found[i]["metric"], direction=found[i]["direction"])
     return True
 
 
@@ -273,6 +285,7 @@ def _value_at(
         "source": None,
         "where": None,
         "evidence": None,
+        "direction": direction_of(text, start, end, kind),
         "_named": named_metric is not None,
     }
 
@@ -338,8 +351,9 @@ def _coordinate(
                 r["_drop"] = True  # "with 10% and 1% labeled data": settings, not results
             continue
         if DELTA_BEFORE.search(before) or DELTA_AFTER.match(after) or any(r["kind"] == "delta" for r in rows[:1]):
-            for r in rows:
-                r["kind"] = "delta"
+            down = any(direction_of(text, *spans[i], "delta") == "down" for i in (g[0], g[-1]))
+            for r in rows:  # "reducing MSE by 4%, 6%, and 5%", "4%, 6% and 5% lower": the list shares the direction
+                r["kind"], r["direction"] = "delta", "down" if down else "up"
         tail_metric = rows[-1]["metric"]
         for r in rows:
             if r["metric"] is None or (r["metric"] != tail_metric and _adjacent_metric_is_tail(text, spans, g)):
@@ -350,6 +364,10 @@ def _coordinate(
         if len(run) == len(rows) and "respectively" not in after[:15] or len(run) == len(rows):
             for r, (_, _, n) in zip(rows, run, strict=False):
                 r["dataset"] = n
+        listed = names_listed_after(text, last_end)  # "by 4%, 6%, and 5% on Traffic, ECL and Solar": in order
+        if len(listed) == len(rows):
+            for r, n in zip(rows, listed, strict=True):
+                r["dataset"], r["setting"] = n, None if r["setting"] in listed else r["setting"]
     _pair_neighbours(found, spans, text)
     # inherit a metric from an earlier value of the same unit in the sentence ("... (95.0%)")
     last: dict[tuple[str | None, str], str] = {}
@@ -371,13 +389,14 @@ def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], 
         a, b = found[i - 1], found[i]
         if re.fullmatch(r"\s*(?:--?|–|—|to)\s*", gap) and a["unit"] == b["unit"]:  # a range "from 32.6% to 54.0%"
             b["kind"] = a["kind"] = "delta" if "delta" in (a["kind"], b["kind"]) else "absolute"
+            b["direction"] = a["direction"] = (a["direction"] or b["direction"]) if a["kind"] == "delta" else None
             b["metric"] = a["metric"] = a["metric"] or b["metric"]
             b["_named"] = a["_named"] or b["_named"]
             continue
         if found[i - 1]["kind"] == "delta" and re.fullmatch(
             r"\s*(?:in|on|for)\s+[^;%,]{1,40}?(?:,\s*and|,|\band)\s+", gap
         ):
-            found[i]["kind"] = "delta"
+            found[i]["kind"], found[i]["direction"] = "delta", a["direction"]
             if not b["_named"] and a["_named"] and a["unit"] == b["unit"]:  # "by 16% in English and 43% in Mandarin"
                 b["metric"] = a["metric"]
 

@@ -12,7 +12,16 @@ import re
 
 from .lexicons import to_float
 
-__all__ = ["ADVERBS", "DELTA_AFTER", "DELTA_BEFORE", "UNIT_NAMES", "is_result", "is_speedup", "kind_and_value"]
+__all__ = [
+    "ADVERBS",
+    "DELTA_AFTER",
+    "DELTA_BEFORE",
+    "UNIT_NAMES",
+    "direction_of",
+    "is_result",
+    "is_speedup",
+    "kind_and_value",
+]
 
 UNIT_NAMES = {  # the unit as written -> as reported
     "×": "x",
@@ -160,3 +169,25 @@ def kind_and_value(
     if "−" in sign or (sign.strip("(") == "-" and kind == "absolute"):
         value = -value
     return kind, value
+
+
+# a change downwards: "reducing MSE by 4%", "cuts latency by 3x", "a 12% reduction", "4x fewer parameters"
+_DOWN_BEFORE = re.compile(
+    r"\b(?:reduc|decreas|lower|cut|shrink|shrunk|drop|declin|fall|fell|sav|trim|shorten)\w*\b[^,;%\d]{0,60}?"
+    rf"(?:\bby|\bof){ADVERBS}\s*[−-]?$",
+    re.I,
+)
+_DOWN_AFTER = re.compile(
+    r"^\s*(?:\)|absolute|relative|\s)*(?:[A-Za-z][\w@-]*\s+){0,2}(?:reduction|lower|fewer|less|drop|decrease|"
+    r"smaller|cheaper|shorter|slower|savings|decline)\b|^\s*\)?\s*↓",
+    re.I,
+)
+
+
+def direction_of(text: str, start: int, end: int, kind: str) -> str | None:
+    """ "down" for a delta that is a reduction ("reducing MSE by 4%", "a 12% reduction", "3x fewer steps"), "up" for
+    any other delta (a gain, "+5.9%"), None for a level."""
+    if kind != "delta":
+        return None
+    before, after = text[max(0, start - 100) : start], text[end : end + 60]
+    return "down" if _DOWN_BEFORE.search(before) or _DOWN_AFTER.match(after) else "up"

@@ -52,13 +52,21 @@ def _as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
 
 def _format_result(r: Any) -> str:
     unit, metric, dataset, setting = (cell_text(x) for x in (r.unit, r.metric, r.dataset, r.setting))
-    sign = "+" if r.kind == "delta" and r.value > 0 else ""
-    parts = [f"{sign}{r.value:g}{unit}", metric]
+    parts = [_delta_text(r.value, unit, r.kind, getattr(r, "direction", None)), metric]
     if dataset:
         parts.append(f"on {dataset}")
     if setting:
         parts.append(f"with {setting}")
     return " ".join(p for p in parts if p)
+
+
+def _delta_text(value: float, unit: str, kind: str, direction: str | None) -> str:
+    """A level as written ("23.57"); a gain signed "+4%"; a reduction "−4%" ("3x lower" for a multiple)."""
+    if kind != "delta" or value <= 0:
+        return f"{value:g}{unit}"
+    if direction == "down":
+        return f"{value:g}{unit} lower" if unit == "x" else f"\u2212{value:g}{unit}"
+    return f"+{value:g}{unit}"
 
 
 def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
