@@ -177,6 +177,19 @@ def test_citation_keys_match_python(paper_module: Path) -> None:
     assert got == expected
 
 
+def test_the_citation_key_is_labelled_where_cards_and_the_panel_show_it(paper_module: Path) -> None:
+    """Second walkthrough: the cards' date line read "2026 · arxiv260119897", the key like an id next to the year.
+    Cards (js/src/widget/card.ts) and the panel's details (js/src/entrycard.ts) both show this text, as text
+    content (a hostile key stays text: tests/browser/test_cards_walk_fixes.py)."""
+    papers = [
+        {"extra": {"bibtex_key": "arxiv260119897"}},
+        {"extra": {"bibtex_key": "<img src=x onerror=alert(1)>"}},
+        {"extra": {}},
+    ]
+    got = call(paper_module, "citationKeyText", *[[p] for p in papers])
+    assert got == ["key arxiv260119897", "key <img src=x onerror=alert(1)>", ""]
+
+
 def test_source_label_reads_the_wire_schema_labels(paper_module: Path) -> None:
     from paperlab.schema import source_label
 

@@ -15,7 +15,7 @@ import {
   pdfUrl,
   safeUrl,
   shownDate,
-  citationKeys,
+  citationKeyText,
   STATUS_LABELS as STATUS_WORDS
 } from './common/paper';
 import { ReadingListModel } from './model';
@@ -145,8 +145,7 @@ function metaRow(entry: IEntry): HTMLElement {
     : paper.id.startsWith('title:')
       ? ''
       : paper.id;
-  const key = citationKeys(paper)[0];
-  const meta = [byline(paper), shownDate(paper), ident, key ? `key ${key}` : '']
+  const meta = [byline(paper), shownDate(paper), ident, citationKeyText(paper)]
     .filter(Boolean)
     .join(' · ');
   return h('div', 'paperlab-card-meta', meta);

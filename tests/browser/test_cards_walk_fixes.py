@@ -51,9 +51,9 @@ def test_cards_show_id_months_citation_keys_and_source_labels(page: Page, lab: L
     row = root.locator(".plc-card[data-id='2411.05841']")
     expect(row.locator(".plc-date")).to_have_text("2024-11 (month of its arXiv id)")
     keyed = root.locator(".plc-card", has_text="Sentinel Mixtures for Counting Examples")
-    expect(keyed.locator(".plc-key")).to_have_text("sentinel2017mixture")
+    expect(keyed.locator(".plc-key")).to_have_text("key sentinel2017mixture")  # labelled, not id-like
     hostile = root.locator(".plc-card", has_text="A Hostile Key")
-    expect(hostile.locator(".plc-key")).to_have_text(HOSTILE)
+    expect(hostile.locator(".plc-key")).to_have_text(f"key {HOSTILE}")
     assert root.locator(".plc-card img, .plc-card script").count() == 0
     sources = root.locator(".plc-chip[data-facet='source']")
     expect(sources).to_have_text(["DailyArXiv (2)", "BibTeX (1)", "RIS (1)"], timeout=10_000)

@@ -137,3 +137,12 @@ export function citationKeys(p: IPaperDate): string[] {
     new Set(keys.filter((k): k is string => typeof k === 'string' && k !== ''))
   );
 }
+
+/**
+ * The paper's citation key as the cards and the panel show it, labelled ("key lovelace2025"; "" without one):
+ * bare next to the year, a key read like an id. Plain text: callers set it as text content.
+ */
+export function citationKeyText(p: IPaperDate): string {
+  const key = citationKeys(p)[0];
+  return key ? `key ${key}` : '';
+}

@@ -13,6 +13,7 @@ import {
   pdfUrl,
   safeUrl,
   shownDate,
+  citationKeyText,
   citationKeys,
   sourceLabel
 } from '../common/paper';
@@ -174,7 +175,7 @@ function metaLine(p: IPaper, state: ICardState): HTMLElement | null {
   const key = citationKeys(p)[0];
   if (key) {
     parts.push([
-      key,
+      citationKeyText(p),
       'plc-key',
       `BibTeX citation key: paperlab.paper("${key}")`
     ]);
