@@ -37,3 +37,14 @@ def test_a_gain_stays_a_plus_and_a_list_whose_count_differs_is_not_paired() -> N
     assert "Sky" not in set(df["dataset"].dropna())  # two values, three names: no order to pair by
     shown = compare([Paper(title="t", abstract="Our cache cuts the latency by 3x and raises accuracy by 2%.")])
     assert "3x lower latency" in shown["results"].iloc[0] and "+2% accuracy" in shown["results"].iloc[0]
+
+
+def test_a_name_list_just_before_the_values_pairs_in_order() -> None:
+    # the walkthrough paper's own order: the benchmarks first, then "reducing MSE by a%, b%, and c%"
+    text = "We test on the noisy Harbor, Sky, and River benchmarks, lowering MAE by 7%, 3%, and 9% against the best baseline."
+    df = extract_results(text)
+    assert [(r.value, r.dataset, r.direction) for r in df.itertuples(index=False)] == [
+        (7.0, "Harbor", "down"),
+        (3.0, "Sky", "down"),
+        (9.0, "River", "down"),
+    ]

@@ -6,7 +6,7 @@ import re
 
 from .lexicons import is_known_metric
 
-__all__ = ["dataset_candidates", "dataset_for", "names_listed_after"]
+__all__ = ["dataset_candidates", "dataset_for", "names_listed_after", "names_listed_before"]
 
 
 _MODEL_NAMES = re.compile(
@@ -66,17 +66,28 @@ def dataset_for(datasets: list[tuple[int, int, str]], start: int, end: int, text
 
 
 _LISTED_NAME = r"[A-Z][\w+-]*(?:\.\w+)*(?:\s[A-Z0-9][\w+-]*(?:\.\w+)*){0,2}"
-_LISTED_AFTER = re.compile(
-    rf"\s*(?:on|across|for|in)\s+(?:the\s+)?(?P<n>{_LISTED_NAME}(?:(?:,\s*|,?\s+and\s+){_LISTED_NAME})+)"
-    r"(?:\s+(?:datasets?|benchmarks?))?(?=\s*(?:,|;|\.|$|\s+respectively))"
+_LISTED = (
+    rf"(?:on|across|for|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"  # "on the challenging Traffic, ECL, and Solar"
+    rf"(?P<n>{_LISTED_NAME}(?:(?:,\s*|,?\s+and\s+){_LISTED_NAME})+)(?:\s+(?:datasets?|benchmarks?))?"
 )
+_LISTED_AFTER = re.compile(rf"\s*{_LISTED}(?=\s*(?:,|;|\.|$|\s+respectively))")
+_LISTED_BEFORE = re.compile(rf"\b{_LISTED}(?=[^;\d%]{{0,60}}$)")
+
+
+def _split_names(m: re.Match[str] | None) -> list[str]:
+    if m is None:
+        return []
+    names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("n")) if n.strip()]
+    return [] if any(is_known_metric(n) for n in names) else names
 
 
 def names_listed_after(text: str, at: int) -> list[str]:
     """ "... by 4%, 6%, and 5% on Traffic, ECL and Solar": the names of a list right after ``at`` (two or more, capitalised,
     joined by commas and "and"), in order; [] when there is none."""
-    m = _LISTED_AFTER.match(text, at)
-    if m is None:
-        return []
-    names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("n")) if n.strip()]
-    return [] if any(is_known_metric(n) for n in names) else names
+    return _split_names(_LISTED_AFTER.match(text, at))
+
+
+def names_listed_before(text: str, at: int) -> list[str]:
+    """ "on the Traffic, ECL, and Solar benchmarks, reducing MSE by 4%, 6%, and 5%": the names of a list shortly before
+    ``at`` (no number between), in order; [] when there is none."""
+    return _split_names(_LISTED_BEFORE.search(text[:at]))

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
-from .datasets import dataset_candidates, dataset_for, names_listed_after
+from .datasets import dataset_candidates, dataset_for, names_listed_after, names_listed_before
 from .flat import flat_sentence
 from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
@@ -365,6 +365,7 @@ def _coordinate(
             for r, (_, _, n) in zip(rows, run, strict=False):
                 r["dataset"] = n
         listed = names_listed_after(text, last_end)  # "by 4%, 6%, and 5% on Traffic, ECL and Solar": in order
+        listed = listed if len(listed) == len(rows) or run else names_listed_before(text, first_start)
         if len(listed) == len(rows):
             for r, n in zip(rows, listed, strict=True):
                 r["dataset"], r["setting"] = n, None if r["setting"] in listed else r["setting"]
