@@ -367,6 +367,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
     }
     this.model.set('scores', {});
     this.model.set('query', '');
+    this.model.set('holding', false);
     this.model.save_changes();
     this.scores = null;
     this.loadScores(false);
@@ -387,8 +388,8 @@ export class CardsView implements act.IActionHost, IFeedHost {
       this.lastSearch = null; // the status line spoke of the last search, no longer of what is shown
       this.status('');
     }
-    if (this.scores) {
-      // typing again leaves the kernel ranking: back to instant filtering
+    if (this.scores || this.model.get('holding')) {
+      // typing again leaves the kernel ranking (or its every-word answer): back to instant filtering
       this.clearRanking(false);
     } else {
       this.refilter(true);
