@@ -249,3 +249,23 @@ def test_author_given_as_one_string_keeps_the_record() -> None:
         ["Zoë Müller", "Ada B. Okafor"],
         ["Zoë Müller", "Ada Okafor"],
     ]
+
+
+def test_items_keyed_by_id_are_detected_and_read_with_their_keys(tmp_path: Path) -> None:
+    path = CSL / "keyed-by-id.json"
+    assert detect_format(path) == "csl"
+    with pytest.warns(PartialImportWarning, match=r"record 3 \('vale2020untitled'\): expected a 'title'"):
+        papers = paperlab.load(path)
+    assert [(p.title, p.authors, p.extra["csl"]["id"]) for p in papers] == [
+        ("Items Keyed by Their Own Ids", ["Ada Quill", "Dora Okafor"], "quill2019tagged"),
+        ("An Item That Names Its Id Twice", ["Saga Lund"], "lund2021inside"),
+    ]
+    first, second = papers
+    assert (first.doi, first.journal_ref, first.published) == (
+        "10.5555/keyed.2019.1",
+        "Journal of Imaginary Exports",
+        dt.date(2019, 6, 1),
+    )
+    assert second.arxiv_id == "2101.00001" and second.extra["date_precision"] == "year"
+    back = read_csl(write_csl(list(papers), tmp_path / "out.csl.json"))
+    assert [p.to_csl()["id"] for p in back] == ["quill2019tagged", "lund2021inside"]

@@ -25,6 +25,7 @@ from paperlab.sources import load
 from paperlab.sources._http import HttpClient
 from paperlab.sources.arxiv import iter_kaggle, read_kaggle
 from paperlab.sources.bibtex import parse_bibtex, read, read_bibtex
+from paperlab.sources.bibtex import text as bibtex_text
 from paperlab.sources.hf import HfDailyPapersClient, parse_daily_papers
 from paperlab.sources.native import read_native, save_library
 from paperlab.sources.semantic_scholar import SemanticScholarClient, parse_semantic_scholar
@@ -312,17 +313,17 @@ def _latex_values(draw: st.DrawFn) -> str:
 @settings(max_examples=300, deadline=None, database=None)
 @given(_latex_values())
 def test_bibtex_decoding_only_the_latex_equals_decoding_everything(value: str) -> None:
-    whole = read._decode(value)
-    assert read._clean(value) == " ".join(whole.split())
-    assert read._clean_block(value) == "\n".join(" ".join(line.split()) for line in whole.splitlines()).strip()
+    whole = bibtex_text._decode(value)
+    assert bibtex_text.clean(value) == " ".join(whole.split())
+    assert bibtex_text.clean_block(value) == "\n".join(" ".join(line.split()) for line in whole.splitlines()).strip()
 
 
 @settings(max_examples=300, deadline=None, database=None)
 @given(st.text(st.sampled_from(list("ab Z09\n\t\xa0-'`!?%\"#^_.,;:()[]<>@*/|+=é")), max_size=60))
 def test_bibtex_text_without_latex_is_kept_as_pylatexenc_would(value: str) -> None:
-    assume(not read._needs_latex(value))
-    assert read._latex_to_text(value) == value
-    assert read._clean(value) == " ".join(read._decode(value).split())
+    assume(not bibtex_text.needs_latex(value))
+    assert bibtex_text.latex_to_text(value) == value
+    assert bibtex_text.clean(value) == " ".join(bibtex_text._decode(value).split())
 
 
 def _bench() -> object:
@@ -354,7 +355,8 @@ def test_bibtex_sample_files_read_the_same_with_the_fast_path(monkeypatch: pytes
 
     files = sorted((DATA / "bibtex").glob("*.bib"))
     fast = [fields(f) for f in files]
-    monkeypatch.setattr(read, "_latex_to_text", read._decode)
+    monkeypatch.setattr(bibtex_text, "latex_to_text", bibtex_text._decode)  # what clean() and clean_block() call
+    monkeypatch.setattr(read, "_latex_to_text", bibtex_text._decode)
     assert fast == [fields(f) for f in files]
 
 

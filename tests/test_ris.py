@@ -248,3 +248,18 @@ def test_real_exports_have_24_distinct_papers_and_read_back(tmp_path: Path) -> N
     papers = [p for path in paths for p in read_ris(path)]
     back = read_ris(write_ris(papers, tmp_path / "all.ris"))
     assert [_fields(p) for p in back] == [_fields(p) for p in papers]
+
+
+def test_several_authors_on_one_au_a1_or_a2_line_are_one_name_each(tmp_path: Path) -> None:
+    with pytest.warns(PartialImportWarning, match=r"record 4, line 23: expected a title"):
+        papers = read_ris(RIS / "several-authors-a-line.ris")
+    assert [p.authors for p in papers] == [
+        ["Ada Quill", "Dora Okafor", "Pieter van der Berg"],
+        ["Saga Lund", "Oona Vale"],
+        ["Emi Nakamura", "Ada Quill", "Dora Okafor"],
+    ]
+    assert "editors" not in papers[0].extra["ris"]
+    assert papers[1].extra["ris"]["editors"] == ["Tomas Marsh", "Chika Ibe"]
+    back = read_ris(write_ris(papers, tmp_path / "out.ris"))
+    assert [p.authors for p in back] == [p.authors for p in papers]
+    assert back[1].extra["ris"]["editors"] == ["Tomas Marsh", "Chika Ibe"]

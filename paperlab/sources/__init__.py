@@ -76,6 +76,9 @@ def _json_kind(obj: Any) -> str | None:
             return "json"
         if is_zotero_json(obj):  # a Better BibTeX JSON export: {"config", "collections", "items"}
             return "zotero_json"
+        values = list(obj.values())
+        if values and all(isinstance(v, dict) for v in values) and _is_csl_item(values[0]):
+            return "csl"  # CSL items keyed by their ids: {"key1": {...}, "key2": {...}}
         items = [obj]
     if isinstance(items, list):
         first = next((x for x in items if isinstance(x, dict)), None)

@@ -1,6 +1,6 @@
 """CSL-JSON: the citation format of Zotero, Better BibTeX, pandoc and citeproc.
 
-A file is an array of items (or one item). Each item becomes a :class:`~paperlab.paper.Paper`: ``title`` (rich
+A file is an array of items (or one item, or an object of items keyed by their ids). Each item becomes a :class:`~paperlab.paper.Paper`: ``title`` (rich
 text such as ``<i>``/``<sub>`` made plain), ``author`` names, the first date of ``issued`` (else of the
 ``published``, ``published-print`` or ``published-online`` of a work saved from Crossref), ``abstract``, ``DOI``,
 ``URL``, ``container-title``, ``note``, ``keyword``, and an arXiv id found in an arXiv DOI, an arxiv.org URL or
@@ -168,8 +168,18 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     return check_paper(paper)
 
 
+def _keyed_items(data: Any) -> list[Any] | None:
+    """The items of an object keyed by id (``{"key1": {...}, "key2": {...}}``, as some exporters write CSL-JSON),
+    each given its key as ``id`` when it has none; None for anything else (an item, a list)."""
+    if not isinstance(data, dict) or not data or isinstance(data.get("type"), str) or "title" in data:
+        return None
+    if not all(isinstance(v, dict) for v in data.values()):
+        return None
+    return [item if "id" in item else {"id": key, **item} for key, item in data.items()]
+
+
 def parse_csl(data: Any, source: str = "<string>") -> list[Paper]:
-    """Papers from decoded CSL-JSON: a list of items, or one item.
+    """Papers from decoded CSL-JSON: a list of items, one item, or an object of items keyed by their ids.
 
     Returns
     -------
@@ -180,14 +190,14 @@ def parse_csl(data: Any, source: str = "<string>") -> list[Paper]:
     Raises
     ------
     ParseError
-        If ``data`` is not an item or a list of items, or no item could be read.
+        If ``data`` is not an item, a list of items or an object of them, or no item could be read.
 
     Warns
     -----
     PartialImportWarning
         For items skipped (not an object, no title, a value of the wrong type), each named by its number.
     """
-    items = [data] if isinstance(data, dict) else data
+    items = _keyed_items(data) or ([data] if isinstance(data, dict) else data)
     if not isinstance(items, list):
         raise ParseError(f"expected CSL-JSON: an array of items, got {type(data).__name__}", source=source)
     if not items:

@@ -6,7 +6,8 @@ a hyphen and the value, and a line without a tag continues the one before. Text 
 the fields databases disagree on are read from every tag they use:
 
 - title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``; Crossref markup such as ``<sub>`` made plain), authors
-  ``AU``/``A1`` (not ``A2``: editors, or in Ovid the cited authors), abstract ``AB``/``N2`` (its ``<p>`` made
+  ``AU``/``A1`` (not ``A2``: editors, kept in ``extra["ris"]["editors"]``, or in Ovid the cited surnames; a line
+  holding several names separated by ``;`` gives one name each), abstract ``AB``/``N2`` (its ``<p>`` made
   plain), journal ``T2``/``JF``/``JO``/``J2``;
 - date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra``, ``YYYY-MM-DD`` or Mendeley's ``YYYY/aug/``
   form, the most precise one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
@@ -102,6 +103,20 @@ def _values(record: dict[str, Any], key: str) -> list[str]:
     return [" ".join(v.split()) for v in items if isinstance(v, str) and v.strip()]
 
 
+def _names(record: dict[str, Any], *keys: str) -> list[str]:
+    """The names of ``keys`` (``AU``/``A1``/``A2`` lines), one each: a line holding several names separated by
+    ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) gives each its own."""
+    values = [part for key in keys for value in _values(record, key) for part in value.split(";")]
+    return [name_given_first(v) for v in values if v.strip()]
+
+
+def _editors(record: dict[str, Any]) -> list[str]:
+    """The ``A2`` names, when every one is a name (``Family, Given``): Ovid's ``A2`` line is instead a comma list
+    of the surnames the paper cites, which is left out."""
+    names = [part for value in _values(record, "secondary_authors") for part in value.split(";") if part.strip()]
+    return [name_given_first(n) for n in names] if all(n.count(",") <= 2 for n in names) else []
+
+
 def _ris_name(name: str) -> str:
     """``Given Family`` as RIS writes it, ``Family, Given`` (the last word is the family name)."""
     given, _, family = name.rpartition(" ")
@@ -159,11 +174,14 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     if not title:
         raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
     title = _plain(title) or title  # Crossref's markup, as Zotero and publishers export it: 'In <sub>0.18</sub> Ga'
-    authors = [name_given_first(a) for a in _values(record, "authors") + _values(record, "first_authors")]
+    authors = _names(record, "authors", "first_authors")
+    editors = _editors(record)
     doi, arxiv = _identifiers(record)
     parts, precision = _date(record)
     kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
     extra: dict[str, Any] = {"ris": {k: v for k, v in kept.items() if v}}
+    if editors:
+        extra["ris"]["editors"] = editors
     if precision and precision != "day":
         extra["date_precision"] = precision
     keywords = [k.strip() for v in _values(record, "keywords") for k in v.split(";")]
@@ -296,6 +314,8 @@ def _ris_lines(paper: Paper) -> list[str]:
     if paper.arxiv_id and not paper.doi:
         lines.append(("UR", f"https://arxiv.org/abs/{paper.arxiv_id}"))
     lines += [(tag, kept.get(name)) for name, tag in _TAGS.items()]
+    editors = kept.get("editors")
+    lines += [("A2", _ris_name(e)) for e in (editors if isinstance(editors, list) else []) if isinstance(e, str)]
     lines += [("KW", k) for k in paper.keywords + paper.tags]
     text = [f"{tag}  - {' '.join(str(value).split())}" for tag, value in lines if value]
     return [*text, "ER  - "]

@@ -1,0 +1,188 @@
+"""LaTeX in BibTeX values as Unicode text (pylatexenc), with fast paths for values that hold little LaTeX.
+
+Used by :mod:`paperlab.sources.bibtex.read` (a module of its own so that the reader stays small).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pylatexenc import latex2text, latexwalker
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
+from pylatexenc.macrospec import MacroSpec
+
+__all__ = ["VERBATIM_FIELDS", "balanced", "clean", "clean_block", "latex_to_text", "needs_latex", "verbatim"]
+
+# Fields whose values are not LaTeX text (biblatex treats them verbatim).
+VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urldate", "isbn", "issn"}
+
+
+def _make_walker_context() -> Any:
+    """biblatex macros the LaTeX parser must know take an argument."""
+    db = latexwalker.get_default_latex_context_db()
+    db.add_context_category(
+        "paperlab-bibtex",
+        prepend=True,
+        macros=[MacroSpec(name, "{") for name in ("mkbibquote", "enquote", "mkbibemph", "autocap")]
+        + [MacroSpec("hyphen", "")],
+    )
+    return db
+
+
+def _make_decoder() -> LatexNodes2Text:
+    db = latex2text.get_default_latex_context_db()
+    db.add_context_category(
+        "paperlab-bibtex",
+        prepend=True,
+        macros=[
+            MacroTextSpec("url", simplify_repl="%s"),
+            MacroTextSpec("texttt", simplify_repl="%s"),
+            MacroTextSpec("textsc", simplify_repl="%s"),
+            MacroTextSpec("textsf", simplify_repl="%s"),
+            MacroTextSpec("textrm", simplify_repl="%s"),
+            MacroTextSpec("textup", simplify_repl="%s"),
+            MacroTextSpec("textnormal", simplify_repl="%s"),
+            MacroTextSpec("mkbibquote", simplify_repl="“%s”"),
+            MacroTextSpec("enquote", simplify_repl="“%s”"),
+            MacroTextSpec("mkbibemph", simplify_repl="%s"),
+            MacroTextSpec("autocap", simplify_repl="%s"),
+            MacroTextSpec("hyphen", simplify_repl="-"),
+            MacroTextSpec("textasciicircum", simplify_repl="^"),
+            MacroTextSpec("textasciitilde", simplify_repl="~"),
+            MacroTextSpec("textbackslash", simplify_repl="\\"),
+            MacroTextSpec("TeX", simplify_repl="TeX"),
+            MacroTextSpec("LaTeX", simplify_repl="LaTeX"),
+            MacroTextSpec("BibTeX", simplify_repl="BibTeX"),
+            MacroTextSpec("slash", simplify_repl="/"),
+            MacroTextSpec("mbox", simplify_repl="%s"),  # DBLP: lambda\({}^{\mbox{-2}}\)
+            MacroTextSpec("hbox", simplify_repl="%s"),
+            # ordinal suffixes old .bib files define for themselves: "9\xth Symposium", "22\nd Conference"
+            MacroTextSpec("xth", simplify_repl="th "),
+            MacroTextSpec("nd", simplify_repl="nd "),
+            MacroTextSpec("rd", simplify_repl="rd "),
+        ],
+    )
+    return LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
+
+
+_DECODER = _make_decoder()
+_WALKER_CONTEXT = _make_walker_context()
+
+
+# What pylatexenc changes in a value: macros, groups, math, ties, alignment, dashes, TeX quotes and ¡ ¿.
+# A value without any of these (most abstracts) is its own text and skips the LaTeX parser.
+_LATEX = re.compile(r"[\\{}$~&]|--|``|''|[!?]`")
+
+
+def needs_latex(value: str) -> bool:
+    """Whether decoding ``value`` as LaTeX can change it (the fast path's test)."""
+    return _LATEX.search(value) is not None
+
+
+# LaTeX that spans whitespace in ways the piecewise decoding below does not follow: decode the whole value.
+_WHOLE_VALUE = re.compile(r"\\(?:begin|verb|\(|\[)|\$\$")
+_WHITESPACE = re.compile(r"(\s+)")
+_ESCAPED = re.compile(r"\\[\\{}$]")
+_ENDS_WITH_CONTROL = re.compile(r"\\(?:[A-Za-z]+|.)$", re.S)
+_SIMPLE_ESCAPE = re.compile(r"\\([%&_#$])")
+_PIECEWISE_FROM = 120  # characters; shorter values (titles, names) are decoded whole
+
+
+def _decode(value: str) -> str:
+    """pylatexenc on ``value``; a bare ``%`` is a literal percent sign, not a comment."""
+    value = re.sub(r"(?<!\\)%", r"\\%", value)
+    try:
+        return _DECODER.latex_to_text(value, latex_context=_WALKER_CONTEXT)
+    except Exception:  # pylatexenc gives up on malformed LaTeX: keep the text as written
+        return value
+
+
+def _simple(value: str) -> str | None:
+    """The text of ``value`` when its only LaTeX is balanced group braces and escaped specials
+    (``{IEEE}``, ``50\\%``, ``R\\&D``), which pylatexenc would merely drop; else None."""
+    bare = _SIMPLE_ESCAPE.sub("", value)
+    if "{" in bare or "}" in bare:
+        if not balanced(bare):
+            return None
+        bare = bare.replace("{", "").replace("}", "")
+    if needs_latex(bare):
+        return None
+    return _SIMPLE_ESCAPE.sub(r"\1", value).replace("{", "").replace("}", "")
+
+
+def _decode_fast(value: str) -> str:
+    text = _simple(value)
+    return _decode(value) if text is None else text
+
+
+def _decode_pieces(value: str) -> str:
+    """Decode only the LaTeX of a long value (an abstract): the words without LaTeX are kept as they are.
+
+    A piece is a whitespace-separated word with LaTeX, extended over the following words while a brace
+    group or ``$`` math is open or the word ends with a control sequence (``\\emph {x}``, ``\\c c``).
+    Each piece is decoded alone; after whitespace is collapsed the text equals decoding the whole value
+    (tests/test_importer_hardening.py checks this on generated LaTeX).
+    """
+    parts = _WHITESPACE.split(value)  # word, space, word, ..., word
+    out: list[str] = []
+    piece: list[str] = []
+    depth, math = 0, False
+    for k in range(0, len(parts), 2):
+        word = parts[k]
+        sep = parts[k + 1] if k + 1 < len(parts) else ""
+        if not piece and not needs_latex(word):
+            out += (word, sep)
+            continue
+        piece.append(word)
+        bare = _ESCAPED.sub("", word) if "\\" in word else word
+        depth += bare.count("{") - bare.count("}")
+        math ^= bare.count("$") % 2 == 1
+        if sep and (depth > 0 or math or _ENDS_WITH_CONTROL.search(word)):
+            piece.append(sep)
+            continue
+        out += (_decode_fast("".join(piece)), sep)
+        piece, depth, math = [], 0, False
+    return "".join(out)
+
+
+def latex_to_text(value: str) -> str:
+    """LaTeX to Unicode text; a bare ``%`` is a literal percent sign, not a comment.
+
+    Fast paths: a value without LaTeX is returned as it is; a long one has only its LaTeX decoded.
+    """
+    if not needs_latex(value):
+        return value
+    if len(value) < _PIECEWISE_FROM or _WHOLE_VALUE.search(value):
+        return _decode_fast(value)
+    return _decode_pieces(value)
+
+
+def clean(value: str) -> str:
+    """Decoded text on one line, whitespace (including no-break spaces) collapsed."""
+    return " ".join(latex_to_text(value).split())
+
+
+def clean_block(value: str) -> str:
+    """Decoded multi-line text: lines stripped, line breaks kept."""
+    lines = [" ".join(line.split()) for line in latex_to_text(value).splitlines()]
+    return "\n".join(lines).strip()
+
+
+def verbatim(value: str) -> str:
+    """A url/doi/eprint value: ``\\url{}`` unwrapped and LaTeX escapes of URL characters undone."""
+    value = value.strip()
+    m = re.fullmatch(r"\\url\{(.*)\}", value, re.S)
+    if m:
+        value = m.group(1)
+    return re.sub(r"\\([_%#&~$])", r"\1", value).strip()
+
+
+def balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth < 0:
+            return False
+    return depth == 0
