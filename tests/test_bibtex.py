@@ -745,3 +745,26 @@ def test_round_trip_every_fixture_paper() -> None:
     for original, again in zip(papers, back, strict=True):
         for name in ROUND_TRIP_FIELDS:
             assert getattr(again, name) == getattr(original, name), (original.extra["bibtex_key"], name)
+
+
+def test_acm_html_entities_are_decoded_once_and_kept_as_written(tmp_path: Path) -> None:
+    first, second = read_bibtex(DATA / "bibtex" / "acm-html-entities.bib")
+    assert first.title == "Q&A over R&D Notes: Fast & Robust"
+    assert first.authors == ["Ada Quill", "Dora Ok&afor"]
+    assert first.abstract == (
+        "We answer questions over café notes – 50% faster. The literal text &amp; stays once-decoded, "
+        "and <img src=x onerror=alert(1)> is text."
+    )
+    assert first.journal_ref == "Proceedings of the Imaginary SIGMOD & PODS Joint Conference"
+    assert first.keywords == ["question answering", "R&D"]
+    assert first.url == "https://dl.example.org/doi/10.5555/0000001.0000002?download=true&format=bib"
+    assert first.extra["bibtex_fields"]["series"] == "SIGMOD &amp; PODS '21"
+    assert first.extra["bibtex_html_raw"]["title"] == "Q&amp;A over R\\&amp;D Notes: Fast &amp; Robust"
+    assert second.title == "AT&T-Style Ampersands and α-Stable Laws"
+    assert second.journal_ref == "ACM Trans. Imag. Data & Knowl. Eng."
+    assert "<img" not in first.to_html() and "&lt;img src=x" in first.to_html()
+    back = parse_bibtex(library_to_bibtex([first, second]))
+    assert [(p.title, p.abstract, p.journal_ref, p.authors) for p in back] == [
+        (p.title, p.abstract, p.journal_ref, p.authors) for p in (first, second)
+    ]
+    assert "bibtex_html_raw" not in back[0].extra  # the export writes decoded text, escaped for BibTeX

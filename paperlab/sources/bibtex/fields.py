@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Any
 
 from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
@@ -18,6 +19,7 @@ from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
 from ...identifiers import find_doi, normalize_doi
+from .text import VERBATIM_FIELDS, html_entities
 
 __all__ = [
     "KeepFirstOfRepeatedFields",
@@ -25,6 +27,7 @@ __all__ = [
     "decode_bib",
     "missing_parent",
     "split_name_list",
+    "unescape_html_entities",
     "valid_doi",
 ]
 
@@ -99,6 +102,24 @@ def valid_doi(value: str) -> str | None:
     ``http://doi.ieeecomputersociety.org/10.1109/…``) or inside a citation pasted there; None when it holds none."""
     text = normalize_doi(value)
     return text if _WHOLE_DOI.fullmatch(text) else find_doi(value)
+
+
+def unescape_html_entities(entry: Entry) -> dict[str, Any]:
+    """Decode, in place and once, the HTML character references in ``entry``'s fields (the ACM Digital Library
+    writes ``Q&amp;A`` and ``caf&eacute;`` in titles, abstracts and venues); the values as written, by field
+    name, of the fields that changed."""
+    raw: dict[str, Any] = {}
+    for fld in entry.fields:
+        latex = fld.key.lower() not in VERBATIM_FIELDS
+        if isinstance(fld.value, str) and "&" in fld.value:
+            value: Any = html_entities(fld.value, latex)
+        elif isinstance(fld.value, list) and all(isinstance(v, str) for v in fld.value):
+            value = [html_entities(v, latex) for v in fld.value]
+        else:
+            continue
+        if value != fld.value:
+            raw[fld.key.lower()], fld.value = fld.value, value
+    return raw
 
 
 def _key(entry: Entry) -> str:

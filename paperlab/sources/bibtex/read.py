@@ -29,6 +29,7 @@ from .fields import (
     decode_bib,
     missing_parent,
     split_name_list,
+    unescape_html_entities,
     valid_doi,
 )
 from .text import VERBATIM_FIELDS as _VERBATIM_FIELDS
@@ -291,6 +292,7 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
 
 
 def _entry_to_paper(entry: Entry, source: str) -> Paper:
+    written = unescape_html_entities(entry)
     title_raw = _field(entry, "title")
     if not isinstance(title_raw, str) or not _clean(title_raw):
         raise ParseError("expected a 'title' field")
@@ -309,7 +311,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     comment = "\n".join(c for c in comments if c) or None
     published = _published(entry)
     line = f", line {entry.start_line + 1}" if entry.start_line is not None else ""
-    return Paper(
+    paper = Paper(
         title=title,
         arxiv_id=arxiv_id,
         version=version,
@@ -326,6 +328,9 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         sources=[SourceRecord("bibtex", location=source, record=f"{entry.key}{line}")],
         extra=_extra(entry, truncated, arxiv_id, published),
     )
+    if written:  # the values with HTML character references, as the file wrote them
+        paper.extra["bibtex_html_raw"] = written
+    return paper
 
 
 def _failed_where(block: ParsingFailedBlock) -> str:

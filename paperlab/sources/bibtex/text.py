@@ -5,6 +5,7 @@ Used by :mod:`paperlab.sources.bibtex.read` (a module of its own so that the rea
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -12,7 +13,16 @@ from pylatexenc import latex2text, latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.macrospec import MacroSpec
 
-__all__ = ["VERBATIM_FIELDS", "balanced", "clean", "clean_block", "latex_to_text", "needs_latex", "verbatim"]
+__all__ = [
+    "VERBATIM_FIELDS",
+    "balanced",
+    "clean",
+    "clean_block",
+    "html_entities",
+    "latex_to_text",
+    "needs_latex",
+    "verbatim",
+]
 
 # Fields whose values are not LaTeX text (biblatex treats them verbatim).
 VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urldate", "isbn", "issn"}
@@ -90,8 +100,9 @@ _PIECEWISE_FROM = 120  # characters; shorter values (titles, names) are decoded 
 
 
 def _decode(value: str) -> str:
-    """pylatexenc on ``value``; a bare ``%`` is a literal percent sign, not a comment."""
-    value = re.sub(r"(?<!\\)%", r"\\%", value)
+    """pylatexenc on ``value``; a bare ``%`` is a literal percent sign, not a comment, and a bare ``&`` an
+    ampersand ("AT&T"), not a table's column break."""
+    value = re.sub(r"(?<![\\])([%&])", r"\\\1", value)
     try:
         return _DECODER.latex_to_text(value, latex_context=_WALKER_CONTEXT)
     except Exception:  # pylatexenc gives up on malformed LaTeX: keep the text as written
@@ -186,3 +197,28 @@ def balanced(text: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+# An HTML character reference, as the ACM Digital Library's BibTeX writes them in titles, abstracts and venues
+# ("Q&amp;A", "R\\&amp;D", "caf&eacute;", "&#8211;"); only terminated ones, so "AT&T" or "&c" stay as written.
+_ENTITY = re.compile(r"\\?&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# a decoded character that LaTeX would read as markup, escaped so that LaTeX decoding shows it as it is
+_LATEX_SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}"}
+_LATEX_SPECIAL |= {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+
+
+def html_entities(value: str, latex: bool = True) -> str:
+    """``value`` with its HTML character references decoded once (``&amp;amp;`` becomes ``&amp;``, never ``&``).
+
+    In LaTeX text (``latex``) a decoded character LaTeX reads as markup (``&``, ``%``, ``$``, ...) is escaped, so
+    that decoding the LaTeX afterwards shows it as the character; a reference HTML does not know stays as written.
+    """
+
+    def decoded(m: re.Match[str]) -> str:
+        written = m.group(0).lstrip("\\")
+        char = html.unescape(written)
+        if char == written:
+            return m.group(0)
+        return "".join(_LATEX_SPECIAL.get(c, c) for c in char) if latex else char
+
+    return _ENTITY.sub(decoded, value) if "&" in value else value

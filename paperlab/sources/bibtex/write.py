@@ -29,8 +29,9 @@ _ESCAPES = {
     "^": r"\textasciicircum{}",
 }
 _ESCAPE_RE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
-# TeX ligatures that LaTeX-to-text would turn into dashes, quotes and inverted marks
-_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
+# TeX ligatures that LaTeX-to-text would turn into dashes, quotes and inverted marks, and text that reads like
+# an HTML character reference ("&amp;" as text), which the reader would decode: each broken by "{}"
+_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)|(?<=\\&)(?=#?[A-Za-z0-9]{1,32};)")
 
 
 def _escape(text: str) -> str:
