@@ -70,7 +70,13 @@ def test_feed_notebook_runs_offline(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.delenv("PAPERLAB_REALDATA", raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    scratch = tmp_path / "tmp"  # the kernel's temporary folder
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     nb = run_copy(FEED_NOTEBOOK.name, tmp_path / "elsewhere")  # a copy outside the repository; raises on an error
+    assert (
+        list(scratch.glob("paperlab-feed-demo-*")) == []
+    )  # its scratch store (~90 MB with its model) went with the kernel
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert [o for o in outputs if o.output_type == "error"] == []
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
