@@ -23,6 +23,7 @@ from ...dates import month_number
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from .._files import read_bytes
+from .crossref import inherit
 from .fields import (
     KeepFirstOfRepeatedFields,
     SeparateCoAuthorsKeepingAccents,
@@ -383,14 +384,17 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
         raise ParseError(f"could not parse BibTeX: {exc}", source=source) from None
     problems = ProblemCollector(source)
     papers: list[Paper] = []
+    inherited, lending = inherit(lib)  # crossref and xdata, as biber resolves them
     # blocks keep file order, so entries and failures are reported in order
     for block in lib.blocks:
         if isinstance(block, ParsingFailedBlock):
             problems.add(_failed_where(block), _failed_message(block))
-        elif isinstance(block, Entry):
+        elif isinstance(block, Entry) and block.key not in lending:
             where = f"entry {block.key!r}" + (f", line {block.start_line + 1}" if block.start_line is not None else "")
             try:
                 papers.append(_entry_to_paper(block, source))
+                if block.key in inherited:
+                    papers[-1].extra["bibtex_inherited"] = inherited[block.key]
             except ParseError as exc:
                 problems.add(where, exc.message + _crossref_hint(block, lib))
     if not papers and not problems.problems:

@@ -1,0 +1,127 @@
+"""``crossref`` and ``xdata`` inheritance, as biber resolves them.
+
+An entry with ``crossref = {parent}`` takes the fields it lacks from the parent entry in the same file: an
+``@inproceedings`` gets its ``booktitle`` from its ``@proceedings``' ``title`` (and ``booksubtitle`` from
+``subtitle``), an ``@incollection``/``@inbook`` likewise from its ``@collection``/``@book``, an ``@article``
+its ``journaltitle`` from a ``@periodical``, a part of a multi-volume work its ``maintitle``; every other field
+(``year``, ``publisher``, ``editor``, ``address``, ...) keeps its name. The entry's own fields always win, and
+``ids``, ``crossref``, ``xref``, ``entryset``, ``shorthand``, ``sortkey``... and the short/sort/index titles are not
+inherited (biblatex's default data inheritance). A parent that is itself a child is resolved first.
+
+The parent becomes a paper of its own only as biber puts it in a bibliography when it is not cited itself: when
+at least ``MIN_CROSSREFS`` (biber's ``mincrossrefs``, 2) entries cross-reference it; else it only lends its
+fields. ``@xdata`` entries (biblatex's data containers, ``xdata = {a, b}``) lend every field under its own name
+and are never papers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bibtexparser.library import Library as BibLibrary
+from bibtexparser.model import Entry, Field
+
+__all__ = ["MIN_CROSSREFS", "inherit"]
+
+#: How many entries must cross-reference a parent for it to be a paper of its own (biber's default).
+MIN_CROSSREFS = 2
+_NEVER = frozenset(
+    "ids crossref xref xdata entryset entrysubtype execute label options presort related relatedoptions "
+    "relatedstring relatedtype shorthand shorthandintro sortkey paperlab-tags".split()
+)
+_TITLE_COPIES = ("shorttitle", "sorttitle", "indextitle", "indexsorttitle")
+# (parent types, child types, prefix its title, subtitle and titleaddon take in the child)
+_TITLE_RULES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
+    (frozenset({"mvbook"}), frozenset({"book", "inbook", "bookinbook", "suppbook"}), "main"),
+    (
+        frozenset({"mvcollection", "mvreference"}),
+        frozenset({"collection", "reference", "incollection", "inreference", "suppcollection"}),
+        "main",
+    ),
+    (frozenset({"mvproceedings"}), frozenset({"proceedings", "inproceedings"}), "main"),
+    (frozenset({"book"}), frozenset({"inbook", "bookinbook", "suppbook"}), "book"),
+    (frozenset({"collection", "reference"}), frozenset({"incollection", "inreference", "suppcollection"}), "book"),
+    (frozenset({"proceedings"}), frozenset({"inproceedings"}), "book"),
+    (frozenset({"periodical"}), frozenset({"article", "suppperiodical"}), "journal"),
+)
+
+
+def _targets(name: str, parent: str, child: str) -> tuple[str, ...]:
+    """The child's fields a parent's field ``name`` fills (none, its own name, or the title's mapped name)."""
+    if name in _NEVER:
+        return ()
+    prefix = next((p for parents, children, p in _TITLE_RULES if parent in parents and child in children), None)
+    if prefix is None:
+        return (name,)
+    if name in ("title", "subtitle", "titleaddon"):
+        return (prefix + name,)
+    if name in _TITLE_COPIES:
+        return ()
+    if name == "author" and prefix == "book" and parent in ("book", "mvbook"):
+        return ("author", "bookauthor")
+    return (name,)
+
+
+def _key(value: object) -> str:
+    return value.strip().lower() if isinstance(value, str) else ""
+
+
+def _refs(entry: Entry, name: str) -> list[str]:
+    fld = entry.fields_dict.get(name)
+    return [k for k in (_key(v) for v in str(fld.value).split(",")) if k] if fld is not None else []
+
+
+class _Resolver:
+    def __init__(self, library: BibLibrary) -> None:
+        self.by_key: dict[str, Entry] = {}
+        for entry in library.entries:
+            self.by_key.setdefault(_key(entry.key), entry)
+        self.done: set[str] = set()
+        self.inherited: dict[str, dict[str, str]] = {}
+
+    def resolve(self, entry: Entry, active: frozenset[str] = frozenset()) -> None:
+        """Give ``entry`` its parents' fields (theirs resolved first; a loop is cut where it closes)."""
+        key = _key(entry.key)
+        if key in self.done or key in active:
+            return
+        active = active | {key}
+        for kind, parent_key in [("xdata", k) for k in _refs(entry, "xdata")] + [
+            ("crossref", k) for k in _refs(entry, "crossref")[:1]
+        ]:
+            parent = self.by_key.get(parent_key)
+            if parent is None or parent is entry:
+                continue
+            self.resolve(parent, active)
+            self._copy(entry, parent, kind == "xdata")
+        self.done.add(key)
+
+    def _copy(self, entry: Entry, parent: Entry, same_names: bool) -> None:
+        child_type, parent_type = entry.entry_type.lower(), parent.entry_type.lower()
+        for fld in sorted(parent.fields, key=lambda f: f.key.lower()):  # biber goes through fields sorted
+            name = fld.key.lower()
+            targets = ((name,) if name not in _NEVER else ()) if same_names else _targets(name, parent_type, child_type)
+            for target in targets:
+                if target not in {f.key.lower() for f in entry.fields}:
+                    entry.set_field(Field(target, fld.value))
+                    self.inherited.setdefault(entry.key, {})[target] = parent.key
+
+
+def inherit(library: BibLibrary) -> tuple[dict[str, dict[str, str]], set[str]]:
+    """Resolve every ``crossref`` and ``xdata`` of ``library`` in place.
+
+    Returns
+    -------
+    tuple
+        For each entry that inherited, ``{field: parent key}``; and the keys of the entries that are not papers
+        of their own (``@xdata`` entries, and parents cross-referenced by fewer than :data:`MIN_CROSSREFS`).
+    """
+    resolver = _Resolver(library)
+    for entry in library.entries:
+        resolver.resolve(entry)
+    counts = Counter(k for entry in library.entries for k in _refs(entry, "crossref")[:1])
+    lending = {
+        entry.key
+        for entry in library.entries
+        if entry.entry_type.lower() == "xdata" or 0 < counts[_key(entry.key)] < MIN_CROSSREFS
+    }
+    return resolver.inherited, lending
