@@ -20,8 +20,16 @@ the same hash rule ("new-dev", "new-test"), replayed against the union of the ex
 groups keep their own corpus); "pooled" rows put the recorded and the extra groups of a split together. The dev
 grid then runs over both dev parts; the extra test groups are scored only with ``--test``.
 
+``--burned-as-dev`` (implied by ``--fresh``): every group scored as test before (the recorded test groups and the
+``--extra`` test groups) is burned and joins dev: "dev" holds all the recorded history groups, "new-dev" all the
+extra ones.
+
+``--fresh DIR``: a held-out set never scored before: each file's sections with at least ``--min-group`` dated papers
+become groups "<file>:<section>", ALL of them test (no hash split), replayed against the union of the fresh files'
+papers; scored only with ``--test`` ("fresh test" rows), which then means this set alone.
+
 Usage: python benchmarks/bench_feed.py [--realdata PATH] [--min-group 15] [--no-tune] [--test] [--one-day]
-       [--extra DIR]
+       [--extra DIR] [--burned-as-dev] [--fresh DIR]
 """
 
 from __future__ import annotations
@@ -248,6 +256,17 @@ def arguments() -> argparse.Namespace:
         help="a folder of further history files (DailyArXiv-style READMEs...): their sections become groups, "
         "split dev/test by the same rule, scored against the union of these files",
     )
+    ap.add_argument(
+        "--burned-as-dev",
+        action="store_true",
+        help="every group scored as test before (recorded and --extra) joins dev (implied by --fresh)",
+    )
+    ap.add_argument(
+        "--fresh",
+        type=Path,
+        help="a folder of held-out history files: every section is a test group ('fresh test', scored with --test "
+        "only, against the union of these files); the earlier test groups become dev",
+    )
     return ap.parse_args()
 
 
@@ -260,18 +279,51 @@ def splits(
     sources = [("", corpus, groups)]
     if args.extra:
         sources.append(("new-", *load_extra(args.extra, args.min_group)))
+    burned = args.burned_as_dev or args.fresh is not None
     parts: dict[str, tuple[dict[str, list[Any]], list[Any]]] = {}
     for prefix, papers, found in sources:
         history = {g: ps for g, ps in found.items() if not one_day(ps)}
         for label in ("dev", "test"):
-            part = {g: ps for g, ps in history.items() if split(g) == label}
-            print(f"{prefix}{label}: {len(part)} groups over {len(papers)} dated papers", flush=True)
-            if label == "dev" or args.test:
+            part = {g: ps for g, ps in history.items() if (burned and label == "dev") or split(g) == label}
+            note = " (burned: scored in dev)" if burned and label == "test" else ""
+            print(f"{prefix}{label}: {len(part)} groups over {len(papers)} dated papers{note}", flush=True)
+            if label == "dev" or (args.test and not burned):
                 parts[prefix + label] = (part, papers)
         if args.one_day:
             parts[prefix + "one-day"] = ({g: ps for g, ps in found.items() if one_day(ps)}, papers)
+    if args.fresh is not None:
+        papers, found = load_extra(args.fresh, args.min_group)
+        sources.append(("fresh ", papers, found))
+        part = {g: ps for g, ps in found.items() if not one_day(ps)}
+        print(f"fresh test: {len(part)} groups over {len(papers)} dated papers", flush=True)
+        if args.test:
+            parts["fresh test"] = (part, papers)
     every = list({p.id: p for _, papers, _ in sources for p in papers}.values())
     return parts, every
+
+
+# Session 6's shipped weights (the new ranking is the package default, RankingOptions()).
+SESSION6 = {"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": 0.5}
+
+
+def baselines(vectors: dict[str, np.ndarray], fresh: bool) -> dict[str, Any]:
+    """The systems every run scores: the arxiv-sanity SVM (first: the ratios' base), zotero-arxiv-daily, earlier
+    sessions' rankings (session 4's left out of a ``--fresh`` run, for time) and the package defaults."""
+    older = RankingOptions(weights={"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 0.0, "phrases": 0.0})
+    previous = RankingOptions(weights={"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": 0.0})
+    systems = {
+        "arxiv-sanity SVM (tf-idf, C=0.01)": svm_baseline(0.01),
+        "zotero-arxiv-daily (decayed MiniLM sim)": zotero_baseline(vectors=vectors),
+        "paperlab session 3 (SVM + kNN)": personal_ranker(older, vectors=vectors),
+        "paperlab session 4 (+ keyword profile)": personal_ranker(previous, vectors=vectors),
+        "paperlab session 6 (shipped then)": personal_ranker(RankingOptions(weights=dict(SESSION6)), vectors=vectors),
+        "paperlab defaults (shipped)": personal_ranker(RankingOptions(), vectors=vectors),
+    }
+    if fresh:
+        del systems["paperlab session 4 (+ keyword profile)"]
+    if RankingOptions() == RankingOptions(weights=dict(SESSION6)):  # nothing changed since: one row
+        del systems["paperlab session 6 (shipped then)"]
+    return systems
 
 
 def main() -> None:
@@ -284,15 +336,7 @@ def main() -> None:
     print(
         f"chosen on dev: weights {tuned.weights}, C={tuned.C}, feedback={tuned.feedback}, terms={tuned.profile_terms}"
     )
-    older = RankingOptions(weights={"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 0.0, "phrases": 0.0})
-    previous = RankingOptions(weights={"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": 0.0})
-    systems = {
-        "arxiv-sanity SVM (tf-idf, C=0.01)": svm_baseline(0.01),
-        "zotero-arxiv-daily (decayed MiniLM sim)": zotero_baseline(vectors=vectors),
-        "paperlab session 3 (SVM + kNN)": personal_ranker(older, vectors=vectors),
-        "paperlab session 4 (+ keyword profile)": personal_ranker(previous, vectors=vectors),
-        "paperlab defaults (shipped)": personal_ranker(RankingOptions(), vectors=vectors),
-    }
+    systems = baselines(vectors, fresh=args.fresh is not None)
     if not args.no_tune:
         systems["paperlab tuned on dev"] = personal_ranker(tuned, vectors=vectors)
     results = table(systems, parts)
