@@ -162,8 +162,9 @@ def detect_format(path: str | Path) -> str:
         if "interactions:" not in text:  # not a schedule (checked first), and no recorded HTTP answers either
             raise ParseError(
                 "expected a reading-group schedule (a YAML list of meetings whose fields name a presenter - "
-                "presenter, speaker, person, leader - and a date or paper) or a recorded HTTP cassette "
-                "('interactions:'); this YAML is neither",
+                "presenter, speaker, person, leader - and a date or paper; or, without presenters, readings beside a "
+                "date or topic, or a date and a paper in a file that says it lists meetings) or a recorded HTTP "
+                "cassette ('interactions:'); this YAML is neither",
                 source=str(path),
             )
         return "openalex" if "api.openalex.org" in text and "semanticscholar.org" not in text else "semantic_scholar"

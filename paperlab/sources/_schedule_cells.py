@@ -62,6 +62,24 @@ _ET_AL = re.compile(r"\s*,?\s*et\.?\s*al\.?\s*$", re.I)
 _NOTE = re.compile(
     r"\b(?:dry[- ]?run|social|series|talk|welcome|kick-?off|planning|brainstorm|tutorial|retreat)\b", re.I
 )
+# a list item's mark before a reading: "1.", "2)", "(3)", "•", "*"
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[•*·▪-])\s+")
+_SEMICOLON = re.compile(r"\s*;\s+")  # readings listed on one line, separated by "; "
+# "Authors (2017). Title. Venue" or "Authors. 2017. Title." (the authors: no parenthesis, at most 300 characters)
+_AUTHOR_YEAR = re.compile(
+    r"^(?P<authors>[^()\d]{2,300}?)[.,]?\s*(?:\((?P<y1>(?:19|20)\d{2})[a-z]?\)|(?P<y2>(?:19|20)\d{2})[a-z]?)[.,:]\s+"
+    r"(?P<rest>.+)$"
+)
+_TITLE_THEN_VENUE = re.compile(r"^(?P<title>.+?(?<![A-Z\s])[.?!])(?:\s+(?P<venue>.*))?$|^(?P<whole>.+)$")
+_ARXIV_NAMED = re.compile(r"\barxiv(?: preprint)?:?\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.I)
+_INITIAL_DOT = re.compile(r"([A-Z])(?=\s|$)")  # an initial whose dot the reference's punctuation took
+_APA_NAME = re.compile(r"([^,&]+?),\s*((?:[A-Z][a-z]?\.?\s*-?\s*)+)(?=,|&|$|\s+and\b)")
+# readings that are no paper: a book's chapter or section, lecture notes, slides
+_NOT_A_PAPER = re.compile(
+    r"\b(?:ch(?:apters?|s?\.)\s*\d|sections?\s+\d|§\s*\d|pp?\.\s*\d|textbook|lecture notes|"
+    r"course notes|handouts?|slides|no readings?|none)\b",
+    re.I,
+)
 _MONTHS = {m: n for n, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
@@ -137,13 +155,16 @@ class CellPaper:
     extra_urls: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     venue: str | None = None
+    year: int | None = None
 
 
 def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """The cell's parts (one per line or ``<br>``): (text, links); a part that is only links joins the one above."""
     parts: list[tuple[str, list[tuple[str, str]]]] = []
-    for raw in clean_cell(text).split("\n"):
-        shown, links = _links(raw.strip(" ,;"))
+    lines = clean_cell(text).split("\n")
+    pieces = [p for line in lines for p in (_SEMICOLON.split(line) if "](" not in line else [line])]
+    for raw in pieces:
+        shown, links = _links(_LIST_MARK.sub("", raw.strip(" ,;")))
         links = [(label, u) for label, u in links if not _MATERIAL_LABEL.match(label)]
         if not shown and not links:
             continue
@@ -173,11 +194,46 @@ def _citation(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     return CellPaper(title, safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:], authors, venue)
 
 
+def _author_year(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
+    """A reference written as a syllabus lists readings: "Vaswani et al. (2017). Attention Is All You Need. NeurIPS"
+    (APA's "Family, A., & Family, B. (2017). Title.", ACL's "Family et al. 2017. Title.")."""
+    m = _AUTHOR_YEAR.match(shown)
+    parts = _TITLE_THEN_VENUE.match(m.group("rest")) if m else None
+    if m is None or parts is None:
+        return None
+    title = (parts.group("title") or parts.group("whole")).rstrip(".").strip()
+    if len(title.split()) < 2:
+        return None
+    urls = [u for _, u in links]
+    arxiv, doi = _ids(urls, shown)
+    venue = " ".join((parts.group("venue") or "").strip(" .,").split()) or None
+    if arxiv is None and (named := _ARXIV_NAMED.search(shown)):  # "... Title. arXiv:1901.00001"
+        arxiv = named.group(1)
+        venue = None if venue and _ARXIV_NAMED.fullmatch(venue) else venue
+    year = int(m.group("y1") or m.group("y2"))
+    found = CellPaper(title, safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:], _names(m.group("authors")))
+    found.venue, found.year = venue, year
+    return found
+
+
+def _names(text: str) -> list[str]:
+    """Authors as a reference lists them: "Vaswani, A., Shazeer, N., & Parmar, N." (as "A. Vaswani", ...), or
+    family names ("Smith and Jones", "Vaswani et al.": the names given)."""
+    text = _ET_AL.sub("", text.strip(" ,"))
+    pairs = _APA_NAME.findall(text)
+    initials = [_INITIAL_DOT.sub(r"\1.", given.strip()) + " " + family.strip() for family, given in pairs]
+    if initials:
+        return initials
+    return [n.strip(" .") for n in re.split(r"\s*,\s*(?:&|and\b)?\s*|\s+(?:&|and)\s+", text) if n.strip(" .")]
+
+
 def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:
     if _CODE_NOTE.match(shown) and not links:
         return []  # "`Advancing NMT:`": a heading written inside the cell, no paper
-    if (cited := _citation(shown, links)) is not None:
+    if (cited := _citation(shown, links) or _author_year(shown, links)) is not None:
         return [cited]
+    if not links and _NOT_A_PAPER.search(shown) and not _ARXIV_TEXT.match(shown) and not _DOI.search(shown):
+        return []  # "Jurafsky & Martin, Ch. 3", "Lecture notes": a reading, not a paper
     named = [(label, u) for label, u in links if label and not _GENERIC_LABEL.match(label)]
     generic = [(label, u) for label, u in links if not label or _GENERIC_LABEL.match(label)]
     out: list[CellPaper] = []

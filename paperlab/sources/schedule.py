@@ -43,14 +43,19 @@ __all__ = ["Meeting", "ScheduleTable", "looks_like_schedule", "read_meetings", "
 SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt", ".html", ".htm")
 # column role -> header names (lower case, without punctuation)
 _ROLES: dict[str, tuple[str, ...]] = {
-    "date": ("date", "dates", "when", "day", "week", "meeting date", "session date", "datum"),
+    "date": (
+        "date", "dates", "when", "day", "week", "meeting date", "session date", "datum", "lecture", "session",
+        "class", "meeting", "week date",
+    ),
     "presenter": (
         "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
         "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator", "person",
     ),
     "paper": (
         "paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s",
-        "reading list", "required reading", "required readings",
+        "reading list", "required reading", "required readings", "optional reading", "optional readings",
+        "suggested reading", "suggested readings", "further reading", "further readings", "additional reading",
+        "additional readings", "supplementary reading", "supplementary readings", "background reading",
     ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
     "authors": ("authors", "author", "paper authors"),
@@ -65,7 +70,22 @@ _ROLES: dict[str, tuple[str, ...]] = {
 _ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
 # columns that list the readings of a meeting; when a table has one, its "title"/"topic" column is the meeting's
 # topic ("Creating user models" with readings: [...]), not a paper
-_READING_COLUMNS = frozenset({"reading", "readings", "reading list", "required reading", "required readings"})
+_READING_COLUMNS = frozenset(
+    name for name in _ROLES["paper"] if name.endswith(("reading", "readings")) or name == "reading list"
+)
+# date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
+_NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting"})
+# columns of a list of papers by publication date (a DailyArXiv README, a reference manager's CSV export): a table
+# with one of these and no presenter column is no schedule
+_PAPER_LIST_COLUMNS = frozenset(
+    {"abstract", "authors", "author", "comment", "comments", "publish date", "pdf", "item type", "key", "code"}
+)
+# words of a page (its headings and first lines) about meetings, for a "Date | Paper" table without presenters
+_SCHEDULE_WORDS = re.compile(
+    r"reading group|journal club|paper club|reading club|seminar|syllab|course|lecture|schedule|meetings?\b|"
+    r"sessions?\b|semester|(?:spring|fall|autumn|winter|summer) (?:term|semester|quarter|\d{4})",
+    re.I,
+)
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -121,16 +141,41 @@ class Meeting:
 
 
 def _role(name: object) -> str | None:
-    key = " ".join(re.sub(r"[^\w]+", " ", clean_cell(name).lower()).replace("_", " ").split())
-    key = re.sub(r" s$", "", key)  # "Presenter(s)", "Lead(s)"
+    key = re.sub(r" s$", "", _key(name))  # "Presenter(s)", "Lead(s)"
     return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
 
 
-def is_schedule_header(cells: list[Any]) -> bool:
-    """A header row naming a presenter column and a date (or week) or paper column, e.g. Date | Presenter | Paper
-    (a table of papers and dates alone, such as a DailyArXiv README, is no schedule)."""
+def _key(name: object) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", clean_cell(name).lower()).replace("_", " ").split())
+
+
+def header_kind(cells: list[Any]) -> str | None:
+    """How surely a header row is a schedule's: ``"sure"`` when it names a presenter column and a date (or week) or
+    paper column (Date | Presenter | Paper), or a readings column beside a date or topic (Week | Topic | Readings,
+    a course syllabus); ``"maybe"`` for a date and a paper or link column alone (Date | Paper | Notes), which a page
+    of papers by publication date also has; else None (a column only lists of papers have, such as Abstract or
+    Authors, makes a table without presenters no schedule)."""
     roles = {_role(c) for c in cells}
-    return "presenter" in roles and ("date" in roles or "paper" in roles)
+    if "presenter" in roles:
+        return "sure" if "date" in roles or "paper" in roles else None
+    keys = {_key(c) for c in cells}
+    if keys & _PAPER_LIST_COLUMNS or len(keys) > 10:
+        return None
+    if keys & _READING_COLUMNS and ("date" in roles or keys & {"topic", "topics", "title"}):
+        return "sure"
+    return "maybe" if "date" in roles and roles & {"paper", "link"} else None
+
+
+def is_schedule_header(cells: list[Any]) -> bool:
+    """A header row of a schedule (:func:`header_kind`): in a CSV or YAML file, a maybe is a schedule."""
+    return header_kind(cells) is not None
+
+
+def _about_meetings(lines: list[str]) -> bool:
+    """Whether a page's headings or first lines of prose (not its tables) speak of meetings (a reading group, a
+    course, a term)."""
+    first = [ln for ln in lines if ln.strip() and "|" not in ln][:12]
+    return any(_SCHEDULE_WORDS.search(ln) for ln in first + [ln for ln in lines if _HEADING.match(ln)])
 
 
 # -- tables in each file format ---------------------------------------------------------------------
@@ -160,7 +205,8 @@ def _markdown_tables(text: str) -> list[ScheduleTable]:
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
                 rows.append((f"line {j + 1}", _md_cells(lines[j])))
                 j += 1
-            if is_schedule_header(header):
+            kind = header_kind(header)
+            if kind == "sure" or kind == "maybe" and _about_meetings(lines):
                 tables.append(ScheduleTable(header, rows, section))
             k = j
             continue
@@ -199,7 +245,7 @@ def _yaml_items(doc: Any) -> tuple[list[Any], str | None]:
     if isinstance(doc, list):
         return doc, None
     if isinstance(doc, dict):
-        title = next((str(doc[k]) for k in ("title", "name", "group") if isinstance(doc.get(k), str)), None)
+        title = next((str(doc[k]) for k in ("title", "name", "group", "course") if isinstance(doc.get(k), str)), None)
         for value in doc.values():
             if isinstance(value, list) and any(isinstance(v, dict) for v in value):
                 return value, title
@@ -215,8 +261,9 @@ def _yaml_table(text: str) -> list[ScheduleTable]:
         raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     items, title = _yaml_items(doc)
     keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
-    if not is_schedule_header(keys):
-        return []
+    kind = header_kind(keys)
+    if kind is None or kind == "maybe" and not _about_meetings(text.splitlines()):
+        return []  # without presenters, a list of dated links is a schedule only where the file says so
     rows: list[tuple[str, Any]] = [
         (f"record {n}", [_yaml_cell(item.get(k)) for k in keys] if isinstance(item, dict) else item)
         for n, item in enumerate(items, 1)
@@ -273,7 +320,8 @@ def _html_tables(text: str) -> list[ScheduleTable]:
         if not rows:
             continue
         header = [clean_cell(_inner_html(c)) for c in rows[0] if c.tag in ("td", "th")]
-        if not is_schedule_header(header):
+        kind = header_kind(header)
+        if kind is None or kind == "maybe" and not _about_meetings(text.splitlines()):
             continue
         body = [(f"line {tr.sourceline}", [_inner_html(c) for c in tr if c.tag in ("td", "th")]) for tr in rows[1:]]
         heading = table.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
@@ -314,6 +362,8 @@ def _cells(table: ScheduleTable, cells: list[Any]) -> tuple[dict[str, Any], dict
     for name, role, value in zip(table.columns, roles, cells, strict=False):
         if role is not None and (by_role.get(role) is None or not clean_cell(by_role[role])):
             by_role[role] = value
+        elif role == "paper" and clean_cell(value):  # required and optional readings: the papers of both
+            by_role[role] = f"{by_role[role]}\n{value}"
         elif value is not None and clean_cell(value):
             other[clean_cell(name) or "column"] = clean_cell(value)
     return by_role, other
@@ -322,10 +372,12 @@ def _cells(table: ScheduleTable, cells: list[Any]) -> tuple[dict[str, Any], dict
 def _column_roles(columns: list[Any]) -> list[str | None]:
     """The role of each column; a "title"/"topic" column is no paper column when another one names the readings
     (``title: "Creating user models"`` with ``readings: [...]``)."""
-    keys = [" ".join(re.sub(r"[^\w]+", " ", clean_cell(c).lower()).replace("_", " ").split()) for c in columns]
+    keys = [_key(c) for c in columns]
     roles = [_role(c) for c in columns]
     if any(r == "paper" and k in _READING_COLUMNS for r, k in zip(roles, keys, strict=True)):
         roles = ["topic" if r == "paper" and k not in _READING_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
+    if any(r == "date" and k not in _NUMBERING for r, k in zip(roles, keys, strict=True)):  # Week | Date: the date
+        roles = [None if r == "date" and k in _NUMBERING else r for r, k in zip(roles, keys, strict=True)]
     return roles
 
 
@@ -347,6 +399,8 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
             extra["note"] = note
     if meeting.date:
         extra["meeting_date"] = meeting.date.isoformat()
+    if found.year:
+        extra["date_precision"] = "year"
     if found.extra_urls:
         extra["links"] = found.extra_urls
     return check_paper(
@@ -357,6 +411,7 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
             doi=doi,
             url=safe_url(url),
             journal_ref=venue,
+            published=dt.date(found.year, 1, 1) if found.year else None,
             code_url=code,
             tags=[meeting.section] if meeting.section else [],
             sources=[SourceRecord("schedule", location=source, record=meeting.where)],
@@ -394,8 +449,11 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     if not (who or found or note) and (is_placeholder(date_text) or len(table.columns) > 1):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
-    meeting.skipped = bool(note and (not who or skip_note(note)))
+    with_presenters = "presenter" in _column_roles(table.columns)
+    meeting.skipped = bool(note and ((with_presenters and not who) or skip_note(note)))
     meeting.extra = {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
+    if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers
+        meeting.extra["note"] = clean_cell(by_role.get("note"))
     meeting.papers = [_paper_of(p, by_role, meeting, source, len(found)) for p in found]
     return meeting
 
@@ -414,7 +472,9 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     if not tables:
         raise ParseError(
             "expected a schedule: a CSV, YAML or markdown table whose header names a presenter column (Presenter, "
-            "Speaker, Who) and a date (Date, When, Week) or paper column (Paper, Title, Topic)",
+            "Speaker, Who) and a date (Date, When, Week) or paper column (Paper, Title, Topic); or, without "
+            "presenters, a readings column beside a date or topic (Week | Topic | Required readings), or a date and "
+            "a paper or link column on a page about meetings (Date | Paper | Notes)",
             source,
             "line 1",
         )
@@ -454,7 +514,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
 
 
 def _date_column(table: ScheduleTable) -> int:
-    return next((n for n, c in enumerate(table.columns) if _role(c) == "date"), 0)
+    return next((n for n, role in enumerate(_column_roles(table.columns)) if role == "date"), 0)
 
 
 def read_schedule(path: str | Path) -> list[Paper]:

@@ -1,0 +1,131 @@
+"""Reading-group schedules without a presenter column and course syllabi (issue 12, session 6's "still not read"):
+``Date | Paper | Notes`` on a page about a reading group, ``Date | Topic | Readings`` with several papers in one cell
+(on separate lines, after list numbers, separated by ``;`` or as links), and a course's
+``Week | Date | Topic | Required Readings | Optional Readings`` listing references as "Author et al. (Year). Title."
+or links. Rows without papers (an exam, a textbook section, a holiday) are meetings without papers, never papers.
+
+The files are our own (tests/data/session/schedule-no-presenter.md, schedule-topic-readings.csv, syllabus.csv,
+syllabus.yml), written in those layouts with made-up meetings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+from paths import DATA
+
+import paperlab
+from paperlab.errors import PartialImportWarning
+from paperlab.sources import detect_format
+
+SESSION = DATA / "session"
+
+
+def _papers(meeting: paperlab.sources.schedule.Meeting) -> list[tuple[str, str | None, str | None]]:
+    return [(p.title, p.arxiv_id, p.doi) for p in meeting.papers]
+
+
+def test_a_date_paper_notes_table_on_a_reading_group_page() -> None:
+    path = SESSION / "schedule-no-presenter.md"
+    assert detect_format(path) == "schedule"
+    s = paperlab.Schedule.from_file(path)
+    assert [m.date for m in s] == [dt.date(2024, 1, d) for d in (9, 16, 23, 30)] + [dt.date(2024, 2, 6)]
+    assert all(m.presenters == [] for m in s)
+    first, two, holiday, semicolons, planning = s.meetings
+    assert _papers(first) == [("Kerning Considered Harmful", "2401.00011", None)]
+    assert first.papers[0].extra["note"] == "short one to start"
+    # several papers in one cell: links on two lines, titles separated by "; "
+    assert _papers(two) == [
+        ("Ligatures at Scale", "2401.00022", None),
+        ("Wide Margins Help Reading", None, "10.5555/margins.2016"),
+    ]
+    assert two.extra["note"] == "two papers, one evening"
+    assert _papers(semicolons) == [
+        ("Narrow Margins Save Paper", None, None),
+        ("Footnotes Are Hyperlinks Too", None, None),
+    ]
+    # rows that are no paper: a holiday (skipped) and a planning evening (a note); the TBA row is dropped
+    assert (holiday.note, holiday.skipped, holiday.papers) == ("No meeting: public holiday", True, [])
+    assert (planning.note, planning.skipped, planning.papers) == ("Planning session for the summer", False, [])
+    assert len(paperlab.load(path)) == 5
+
+
+def test_a_date_paper_table_on_a_page_that_says_nothing_of_meetings_is_no_schedule(tmp_path: Path) -> None:
+    # the same columns on a list of papers by publication date (a DailyArXiv-style README) stay a paper list
+    path = tmp_path / "README.md"
+    text = (SESSION / "schedule-no-presenter.md").read_text(encoding="utf-8").splitlines()
+    path.write_text("# Papers I liked\n\n" + "\n".join(text[4:]) + "\n", encoding="utf-8")
+    assert detect_format(path) == "dailyarxiv"
+
+
+def test_date_topic_readings_with_several_papers_in_a_cell() -> None:
+    path = SESSION / "schedule-topic-readings.csv"
+    assert detect_format(path) == "schedule"
+    s = paperlab.Schedule.from_file(path)
+    fonts, layout, spring, hyphenation = s.meetings
+    assert [p.title for p in fonts.papers] == ["Serifs and Speed", "Sans Serifs in Print"]
+    assert fonts.papers[0].arxiv_id == "2403.00001" and fonts.papers[1].url == "https://example.org/sans.pdf"
+    assert fonts.extra == {"topic": "Fonts"}  # the topic is the meeting's, not a paper
+    assert [p.title for p in layout.papers] == ["Grid Systems for Screens", "Baselines Across Columns of Text"]
+    assert (spring.note, spring.skipped, spring.papers) == ("Spring break", True, [])
+    assert _papers(hyphenation) == [("doi:10.5555/hyph.2020", None, "10.5555/hyph.2020")]
+
+
+def test_a_course_syllabus_csv() -> None:
+    path = SESSION / "syllabus.csv"
+    assert detect_format(path) == "schedule"
+    s = paperlab.Schedule.from_file(path)
+    # the Date column gives the day; the Week column only numbers the weeks
+    assert [m.date for m in s] == [dt.date(2024, 9, 3) + dt.timedelta(weeks=k) for k in range(6)]
+    assert [m.extra.get("Week") for m in s] == ["1", "2", "3", "4", "5", "6"]
+    intro, vectors, attention, midterm, parsing, pretraining = s.meetings
+    mikolov, quill = vectors.papers  # required, then optional readings
+    assert (mikolov.title, mikolov.authors, mikolov.arxiv_id, mikolov.published) == (
+        "Efficient Estimation of Word Representations in Vector Space",
+        ["Mikolov"],
+        "1301.03781",
+        dt.date(2013, 1, 1),
+    )
+    assert mikolov.extra["date_precision"] == "year" and mikolov.journal_ref is None
+    assert (quill.title, quill.authors, quill.doi, quill.journal_ref) == (
+        "Vectors for Made-Up Words",
+        ["A. Quill", "D. Okafor", "P. van der Berg"],
+        "10.5555/vectors.2021",
+        "Journal of Imaginary Linguistics",
+    )
+    assert [(p.title, p.authors, p.arxiv_id, p.url) for p in attention.papers] == [
+        ("Attending to Tagged Lines", ["Lund"], "1906.01234", "https://arxiv.org/abs/1906.01234v2"),
+        ("Attention Over Footnotes", ["Vale", "Ibe"], None, "https://example.org/footnotes.pdf"),
+    ]  # the optional "Jurafsky & Martin Ch. 9" is a book chapter, no paper
+    assert vectors.extra == {"Week": "2", "Assignments": "HW1 out", "topic": "Word vectors"}
+    # rows without papers are kept out of the papers, with what they say
+    assert [(m.note, m.papers) for m in (intro, midterm, parsing)] == [
+        ("Introduction and course logistics", []),
+        ("Midterm exam", []),
+        ("Textbook sections 4.1-4.3 (no paper this week)", []),
+    ]
+    assert _papers(pretraining) == [("arXiv:2410.00042", "2410.00042", None)]
+    assert len(paperlab.load(path)) == 5
+
+
+def test_a_yaml_syllabus_keeps_good_lectures_and_names_the_bad_one() -> None:
+    path = SESSION / "syllabus.yml"
+    assert detect_format(path) == "schedule"
+    with pytest.warns(PartialImportWarning, match=r"record 3: meeting skipped: expected a mapping"):
+        papers = paperlab.load(path)
+    assert [(p.title, p.authors, p.journal_ref) for p in papers] == [
+        ("How to Read a Made-Up Paper", [], None),
+        ("Reading Lists Considered Helpful", ["D. Okafor"], "Journal of Imaginary Pedagogy"),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartialImportWarning)
+        s = paperlab.Schedule.from_file(path)
+    assert s.title == "Made-Up Methods for Reading Papers"
+    assert [(m.date, m.note) for m in s] == [
+        (dt.date(2025, 1, 13), None),
+        (dt.date(2025, 1, 20), None),
+        (dt.date(2025, 2, 3), "Review session"),
+    ]
