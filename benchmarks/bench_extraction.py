@@ -27,7 +27,10 @@ compared case- and plural-insensitively.
 Fresh arXiv gold (session 6): ``extraction_gold_v8_dev.json`` / ``extraction_gold_v8_test.json`` carry no
 third-party text, only each sentence's record, index and sha1; ``--texts ABSTRACTS.jsonl`` fills the texts in
 (``benchmarks/gold_texts.py``) and adds ``v8-dev``; ``--v8-dev PATH`` reads a with-text copy of v8-dev instead;
-``--v8-test`` (held out: the final scoring only) reads ``extraction_gold_v8_test.json`` with ``--texts``.
+``extraction_gold_v8_test.json`` (``v8-test``: scored once in session 6, a dev set since session 7) is read whenever
+``--texts`` is given (``--v8-test`` too). ``--v9-test`` (held out: the final scoring only, never during development)
+reads every ``extraction_gold_v9*_test.json`` (one per labeller) and scores them pooled as ``v9-test``; ``--texts`` is
+repeatable (each labeller's abstracts file, or a folder holding them) and the files are merged.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -58,7 +61,7 @@ GOLD_V5 = Path(__file__).parent / "data" / "extraction_gold_v5_dev.json"
 GOLD_V6 = Path(__file__).parent / "data" / "extraction_gold_v6_test.json"  # held out: read only with --v6-test
 GOLD_V7 = Path(__file__).parent / "data" / "extraction_gold_v7_dev.json"
 GOLD_V8_DEV = Path(__file__).parent / "data" / "extraction_gold_v8_dev.json"
-GOLD_V8_TEST = Path(__file__).parent / "data" / "extraction_gold_v8_test.json"  # held out: only with --v8-test
+GOLD_V8_TEST = Path(__file__).parent / "data" / "extraction_gold_v8_test.json"  # dev since session 7
 
 from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
@@ -166,7 +169,8 @@ _HELD_OUT = {
     "v7-dev": "v7-dev",
     "v6-test": "v6-test",
     "v8-dev": "v8-dev (fresh arXiv)",
-    "v8-test": "v8-test (fresh arXiv, held out)",
+    "v8-test": "v8-test (fresh arXiv; scored once in session 6, dev since session 7)",
+    "v9-test": "v9-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -184,30 +188,48 @@ def _learned_parts(ranker: bool, classifier: bool, shipped: tuple[Path, Path]) -
         part._model.cache_clear()
 
 
-def gold_sentences(path: Path, texts: Path | None) -> list[dict]:
+Texts = Path | list[Path] | None  # abstracts files and folders (``--texts``, repeatable), merged
+
+
+def gold_sentences(path: Path, texts: Texts) -> list[dict]:
     """The sentences of a gold file; a file that carries only each sentence's record, index and sha1 (no third-party
-    text) gets its texts from ``texts``, an abstracts JSONL (``gold_texts.attach_texts``)."""
+    text) gets its texts from ``texts``: abstracts JSONL files or folders of them, merged
+    (``gold_texts.attach_texts``)."""
     gold = json.loads(path.read_text(encoding="utf-8"))
     if all("text" in s for s in gold["sentences"]):
         return gold["sentences"]
-    if texts is None:
+    if not texts:
         sys.exit(f"error: {path} holds no sentence texts: pass --texts ABSTRACTS.jsonl (the public abstracts)")
     from gold_texts import attach_texts
 
     return attach_texts(gold, texts)["sentences"]
 
 
-def fresh_sets(texts: Path | None, v8_dev: Path | None, v8_test: bool) -> dict[str, list[dict]]:
-    """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``) and, only when asked for
-    (``--v8-test``: the final scoring), v8-test; every sentence of a file is of that file's split."""
+def v9_test_files() -> list[Path]:
+    """The v9 held-out gold files (one per labeller): ``data/extraction_gold_v9*_test.json``."""
+    return sorted(GOLD_V8_TEST.parent.glob("extraction_gold_v9*_test.json"))
+
+
+def fresh_sets(texts: Texts, v8_dev: Path | None, v8_test: bool, v9_test: bool = False) -> dict[str, list[dict]]:
+    """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
+    session 6, a dev set since session 7: read whenever ``--texts`` is given) and, only when asked for
+    (``--v9-test``: the final scoring), v9-test: every ``extraction_gold_v9*_test.json`` pooled. Every sentence of a
+    file is of that file's split."""
     out = {}
-    dev = v8_dev or (GOLD_V8_DEV if texts is not None and GOLD_V8_DEV.is_file() else None)
+    dev = v8_dev or (GOLD_V8_DEV if texts and GOLD_V8_DEV.is_file() else None)
     if dev is not None:
         out["v8-dev"] = [{**s, "split": "v8-dev"} for s in gold_sentences(dev, texts)]
-    if v8_test:
-        if texts is None:
+    if v8_test or (texts and GOLD_V8_TEST.is_file()):
+        if not texts:
             sys.exit("error: --v8-test needs --texts ABSTRACTS.jsonl (the gold file holds no texts)")
         out["v8-test"] = [{**s, "split": "v8-test"} for s in gold_sentences(GOLD_V8_TEST, texts)]
+    if v9_test:
+        files = v9_test_files()
+        if not files:
+            sys.exit(f"error: --v9-test: no {GOLD_V8_TEST.parent}/extraction_gold_v9*_test.json")
+        if not texts:
+            sys.exit("error: --v9-test needs --texts (each labeller's abstracts.jsonl, or a folder of them)")
+        out["v9-test"] = [{**s, "split": "v9-test"} for f in files for s in gold_sentences(f, texts)]
     return out
 
 
@@ -341,8 +363,8 @@ def main(
     print(pd.DataFrame(rows).to_string(index=False))
     v2 = held_out_rows(splits, fresh)
     print(
-        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev: development; v2 test, v6-test, v8-test: held"
-        " out, report these):"
+        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test: development; v2 test, v6-test:"
+        " scored once before; v9-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -359,9 +381,20 @@ if __name__ == "__main__":
     add_realdata_argument(ap, required=True)
     ap.add_argument("--test", action="store_true", help="also score the held-out v2 test split (a final scoring)")
     ap.add_argument("--v6-test", action="store_true", help="also score v6-test (the final scoring; only once)")
-    ap.add_argument("--texts", type=Path, help="abstracts JSONL that fills the texts of gold files holding none (v8)")
+    ap.add_argument(
+        "--texts",
+        type=Path,
+        action="append",
+        help="abstracts JSONL (or a folder of them) that fills the texts of gold files holding none (v8, v9);"
+        " repeat to merge several; adds v8-dev and v8-test",
+    )
     ap.add_argument("--v8-dev", type=Path, help="a with-text copy of v8-dev (else the committed file with --texts)")
-    ap.add_argument("--v8-test", action="store_true", help="also score v8-test (needs --texts; the final scoring)")
+    ap.add_argument("--v8-test", action="store_true", help="score v8-test (needs --texts; a dev set since session 7)")
+    ap.add_argument(
+        "--v9-test",
+        action="store_true",
+        help="also score v9-test, every data/extraction_gold_v9*_test.json pooled (needs --texts; the final scoring)",
+    )
     args = ap.parse_args()
     chosen = DEV_SPLITS + (("test",) if args.test else ()) + (("v6-test",) if args.v6_test else ())
-    main(realdata_or_exit(args.realdata), chosen, fresh_sets(args.texts, args.v8_dev, args.v8_test))
+    main(realdata_or_exit(args.realdata), chosen, fresh_sets(args.texts, args.v8_dev, args.v8_test, args.v9_test))

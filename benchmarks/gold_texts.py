@@ -13,10 +13,11 @@ import copy
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["GoldTextError", "attach_texts", "sentence_sha1", "split_sentences"]
+__all__ = ["GoldTextError", "abstract_files", "attach_texts", "sentence_sha1", "split_sentences"]
 
 # a full stop after these does not end a sentence
 _ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "vs.", "fig.", "figs.", "eq.", "eqs.", "approx.", "cf.", "etc.", "resp.")
@@ -84,13 +85,22 @@ def _text_of(sentence: dict[str, Any], abstracts: dict[str, str]) -> tuple[str |
     return parts[index], ""
 
 
-def attach_texts(gold: dict[str, Any], abstracts_jsonl: Path) -> dict[str, Any]:
-    """A copy of ``gold`` whose sentences carry their ``text``, taken from ``abstracts_jsonl``.
+def abstract_files(paths: Path | Sequence[Path]) -> list[Path]:
+    """The abstracts files named by ``paths``: each file itself, each folder's ``*.jsonl`` files (at any depth,
+    sorted)."""
+    named = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+    return [f for p in named for f in (sorted(p.rglob("*.jsonl")) if p.is_dir() else [p])]
 
-    Raises :class:`GoldTextError` naming every sentence (record, index, sha1) that the file cannot give back:
+
+def attach_texts(gold: dict[str, Any], abstracts_jsonl: Path | Sequence[Path]) -> dict[str, Any]:
+    """A copy of ``gold`` whose sentences carry their ``text``, taken from ``abstracts_jsonl``: one abstracts file,
+    or several files and folders (``abstract_files``) merged.
+
+    Raises :class:`GoldTextError` naming every sentence (record, index, sha1) that the files cannot give back:
     a missing record, an index past the abstract's end, or a sentence whose sha1 differs.
     """
-    abstracts = _read_abstracts(Path(abstracts_jsonl))
+    files = abstract_files(abstracts_jsonl)
+    abstracts = {record: text for f in files for record, text in _read_abstracts(f).items()}
     filled = copy.deepcopy(gold)
     problems: list[str] = []
     for sentence in filled.get("sentences", []):
@@ -101,6 +111,7 @@ def attach_texts(gold: dict[str, Any], abstracts_jsonl: Path) -> dict[str, Any]:
             sentence["text"] = text
     if problems:
         raise GoldTextError(
-            f"{abstracts_jsonl}: {len(problems)} gold sentence(s) not found:\n" + "\n".join(f"  {p}" for p in problems)
+            f"{', '.join(map(str, files))}: {len(problems)} gold sentence(s) not found:\n"
+            + "\n".join(f"  {p}" for p in problems)
         )
     return filled

@@ -6,7 +6,9 @@ precision / recall (number, unit, kind) and metric recall (also the metric, case
 arXiv abstracts, session 6) is scored the same way but is never trained on: the shipped models are fitted on the
 committed sets only, so its row is the figure of the shipped extractor. Three systems per set: the rules alone, rules
 + ranker (refitted), paperlab (rules + ranker + classifier, both refitted). A last row pools every left-out set.
-Test splits (v2 test, v6-test, v8-test) are never read.
+``--burned`` adds v2 test and v6 (burned test sets, dev since session 7) as sets left out and trained on;
+``--train-fresh`` trains on v8-dev / v8-test too (each left out in turn). v8-test is read with ``--texts`` (dev since
+session 7); the held-out v9 files are never read.
 
 Run: ``python benchmarks/loso_extraction.py --texts ABSTRACTS.jsonl`` (adds v8-dev from the committed file) or
 ``--v8-dev PATH`` (a with-text copy).
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_extraction import fresh_sets  # noqa: E402
+from train_metric_ranker import FRESH  # noqa: E402
 from train_metric_ranker import fit as ranker_fit  # noqa: E402
 from train_metric_ranker import use as use_model  # noqa: E402
 from train_result_classifier import DEV_SETS, available, figures, fit, predicted, sentences  # noqa: E402
@@ -63,15 +66,24 @@ def _tagged(rows: list[dict], name: str) -> list[dict]:
     return [{**r, "kind": f"{name}:{r['kind']}"} for r in rows]
 
 
-def main(fresh: dict[str, list[dict]]) -> None:
-    names = available(DEV_SETS)
+BURNED = ["v2-test", "v6"]  # scored once as held-out tests in sessions 3 and 5; development sets since session 7
+
+
+def main(fresh: dict[str, list[dict]], burned: bool = False, train_fresh: bool = False) -> None:
+    """Leave each set out; ``burned``: v2 test and v6 are development sets too (left out and trained on);
+    ``train_fresh``: the fresh sets (v8-dev, v8-test) are also trained on when another set is left out."""
+    names = available(DEV_SETS + BURNED * burned)
+    if train_fresh:
+        FRESH.update(fresh)
+        names += list(fresh)
     t0 = time.perf_counter()
     pooled: dict[str, tuple[list[dict], list[dict]]] = {system: ([], []) for system in SYSTEMS}
     print(f"{'left out':<8} {'gold':>4}  {'system':<15} value P  value R  metric R")
     shipped = (metric_ranker.MODEL_PATH, result_classifier.MODEL_PATH)
     with tempfile.TemporaryDirectory() as tmp:
         held_sets = [(n, sentences([n]), sentences([m for m in names if m != n])) for n in names]
-        held_sets += [(n, sents, sentences(names)) for n, sents in fresh.items()]
+        if not train_fresh:  # a fresh set is scored with the learned parts fitted on every committed set
+            held_sets += [(n, sents, sentences(names)) for n, sents in fresh.items()]
         for name, held, train in held_sets:
             for system, (gold, pred) in left_out(held, train, Path(tmp)).items():
                 pooled[system][0].extend(_tagged(gold, name))
@@ -88,10 +100,16 @@ def main(fresh: dict[str, list[dict]]) -> None:
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--texts", type=Path, help="abstracts JSONL that fills the texts of the committed v8-dev gold")
+    ap.add_argument(
+        "--texts", type=Path, action="append", help="abstracts JSONL (repeatable) filling the texts of v8-dev, v8-test"
+    )
     ap.add_argument("--v8-dev", type=Path, help="a with-text copy of v8-dev")
+    ap.add_argument("--burned", action="store_true", help="v2 test and v6 are dev sets too (left out, trained on)")
+    ap.add_argument(
+        "--train-fresh", action="store_true", help="also train on v8-dev / v8-test when another set is left out"
+    )
     ap.add_argument("--threshold", type=float, help="the classifier's cut for kept numbers (default: shipped)")
     ap.add_argument("--bare-threshold", type=float, help="the classifier's cut for bare numbers (default: shipped)")
     args = ap.parse_args()
     SETTINGS.update({k: v for k, v in (("threshold", args.threshold), ("bare_threshold", args.bare_threshold)) if v})
-    main(fresh_sets(args.texts, args.v8_dev, False))
+    main(fresh_sets(args.texts, args.v8_dev, False), args.burned, args.train_fresh)

@@ -57,3 +57,56 @@ def test_texts_fill_a_gold_file_that_holds_none_and_the_sentences_are_scored(tmp
     (tmp_path / "abstracts.jsonl").write_text(json.dumps({"record": "2601.00002", "abstract": "Other text."}) + "\n")
     with pytest.raises(gold_texts.GoldTextError, match="2601.00002"):
         bench_extraction.fresh_sets(tmp_path / "abstracts.jsonl", None, False)
+
+
+def test_v9_test_pools_every_labellers_file_with_texts_merged_from_several_files(tmp_path, monkeypatch):
+    import gold_texts
+
+    first = "We study tiny parsers. Our parser reaches 91.5% accuracy on the forms."
+    second = "A toy tagger. It scores 0.82 F1 on the notes."
+    (tmp_path / "L1").mkdir()
+    (tmp_path / "L2").mkdir()
+    (tmp_path / "L1" / "abstracts.jsonl").write_text(json.dumps({"record": "r1", "abstract": first}) + "\n")
+    (tmp_path / "L2" / "abstracts.jsonl").write_text(json.dumps({"record": "r2", "abstract": second}) + "\n")
+    data = tmp_path / "data"
+    data.mkdir()
+
+    def bare(record: str, abstract: str, value: float, unit: str | None, metric: str) -> dict:
+        text = gold_texts.split_sentences(abstract)[1]
+        tup = {"value": value, "unit": unit, "kind": "absolute", "metric": metric, "dataset": None}
+        return {"record": record, "sentence": 1, "sha1": gold_texts.sentence_sha1(text), "tuples": [tup]}
+
+    _write(data / "extraction_gold_v9_L1_test.json", [bare("r1", first, 91.5, "%", "accuracy")])
+    _write(data / "extraction_gold_v9_L2_test.json", [bare("r2", second, 0.82, None, "F1")])
+    _write(data / "extraction_gold_v9_L2_dev.json", [])  # not a test file: never read as v9-test
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_DEV", data / "absent_dev.json")
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_TEST", data / "absent_test.json")
+    assert bench_extraction.fresh_sets([tmp_path / "L1"], None, False) == {}  # v9 only when asked for
+    with pytest.raises(SystemExit, match="--texts"):
+        bench_extraction.fresh_sets(None, None, False, True)
+    with pytest.raises(gold_texts.GoldTextError, match="r2"):  # one labeller's abstracts alone do not cover both
+        bench_extraction.fresh_sets([tmp_path / "L1" / "abstracts.jsonl"], None, False, True)
+    # --texts repeated (a file and a folder) merges the abstracts; both files are pooled as v9-test
+    fresh = bench_extraction.fresh_sets([tmp_path / "L1" / "abstracts.jsonl", tmp_path / "L2"], None, False, True)
+    assert list(fresh) == ["v9-test"] and len(fresh["v9-test"]) == 2
+    rows = bench_extraction.held_out_rows(("v5-dev",), fresh)
+    ours = {r["match"]: r for r in rows if r["system"] == "paperlab" and r["part"].startswith("v9-test")}
+    assert ours["metric"]["gold"] == 2 and ours["metric"]["recall"] == 1.0
+    # the held-out files are found by name in the gold folder, never elsewhere
+    assert [p.name for p in bench_extraction.v9_test_files()] == [
+        "extraction_gold_v9_L1_test.json",
+        "extraction_gold_v9_L2_test.json",
+    ]
+
+
+def test_v8_test_is_a_dev_set_read_with_the_texts(tmp_path, monkeypatch):
+    import gold_texts
+
+    abstract = "We study tiny parsers. Our parser reaches 91.5% accuracy on the forms."
+    (tmp_path / "abstracts.jsonl").write_text(json.dumps({"record": "r1", "abstract": abstract}) + "\n")
+    sentence = gold_texts.split_sentences(abstract)[1]
+    bare = {"record": "r1", "sentence": 1, "sha1": gold_texts.sentence_sha1(sentence), "tuples": []}
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_DEV", tmp_path / "absent.json")
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_TEST", _write(tmp_path / "v8_test.json", [bare]))
+    fresh = bench_extraction.fresh_sets([tmp_path / "abstracts.jsonl"], None, False)
+    assert list(fresh) == ["v8-test"] and fresh["v8-test"][0]["text"] == sentence

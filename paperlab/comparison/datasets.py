@@ -47,6 +47,12 @@ def dataset_candidates(text: str, lexicon: list[tuple[int, int, str]]) -> list[t
 
 
 def dataset_for(datasets: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
+    """The dataset of the value at ``start``-``end``: the name whose parenthesis the value opens ("Near-OOD (95.0%)
+    and Far-OOD (97.1%)"), else the nearest name after it in the clause, else one just before, else the sentence's
+    only name."""
+    opened = [name for _, e, name in datasets if e <= start and re.fullmatch(r"\s*\(\s*[+−-]?", text[e:start])]
+    if opened:
+        return opened[-1]
     after = [
         (s, name)
         for s, e, name in datasets

@@ -6,6 +6,7 @@ General shapes, not word lists of metrics (the lexicon stays the first choice; t
 * ``<change verb> <NP> … N`` — "cutting down the formal closure timeline by over 50%", "reduces the costs of
   the sensor production by at least 50%": the object of the nearest change verb in the clause;
 * ``<NP> improvements of N`` — "productivity improvements of up to 30%";
+* ``<NP> (<change verb>) from N`` — "latency rose from 80 ms to 125 ms", "CPU use from 30% to 45%";
 * abbreviations defined in the sentence — "area under curve (AUC) … an area under curve of 0.9744" names AUC,
   and "success rate (SR) of 72%" is the success rate, not a new metric "SR";
 * ``M1 and M2 … A and B, respectively`` — values zipped with a list of metrics;
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from .lexicons import lexicon_hits
 
 __all__ = [
     "alias_hits",
@@ -55,6 +58,17 @@ _NOUN_CHANGE_OF = re.compile(
     rf"(?P<np>{_W}(?:\s+{_W}){{0,2}})\s+(?:improvements?|gains?|reductions?|increases?|savings?)\s+"
     rf"(?:(?:over|compared to|relative to)\s+[^,;\d]{{1,40}}?\s+)?of{_ADV}\s*$"
 )
+# "latency rose from 80 ms", "CPU use from 30%": the phrase right before "from" (a change verb between) names the
+# start of a change, and the range shares it
+_NP_FROM = re.compile(
+    r"(?<![\w.-])(?P<np>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s+"
+    r"(?:(?:rose|rises|rising|grew|grows|dropped|drops|fell|falls|went|goes|jumped|jumps|climbed|climbs|increased|"
+    r"decreased|improved|declined|ranges|ranged|ranging|varies|varied|varying)\s+)?from\s*[+−-]?$"
+)
+_CHANGE_WORD = re.compile(
+    r"(?i)\b(?:reduc|improv|increas|decreas|rais|enhanc|accelerat|boost|lower|shorten|lift|slash|cut|elevat|bring|"
+    r"brought|push)\w*\b"
+)
 # earlier values of the same list between the phrase and this value ("80% and 60%")
 _LISTED = re.compile(r"(?:\s*[\d.]+\s?(?:%|x|×)?\s*(?:,|,?\s*and|,?\s*or)\s*)+$")
 # verbs that end a noun phrase read backwards ("evaluations demonstrate productivity improvements")
@@ -92,6 +106,11 @@ def governing_phrase(text: str, start: int) -> str | None:
     m = _NOUN_CHANGE_OF.search(before) or _NP_OF.search(before)
     if m and (p := _phrase(m.group("np"))):
         return p
+    m = _NP_FROM.search(before)
+    if m and not lexicon_hits("metric", m.group("np")) and (p := _phrase(_CHANGE_WORD.split(m.group("np"))[-1])):
+        head = before[: m.start("np") + m.group("np").rindex(p)]
+        if not re.search(r"\b(?:of|on|in|for|at|with|by|to)\s+(?:(?:the|a|an)\s+)?$", head) and not re.search(r"\d", p):
+            return p  # "reduces held-out preference violation from": the verb's object; not "pass@1 of GPT-4o from"
     clause = re.split(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b", before)[-1]
     verbs = list(_CHANGE_VERB.finditer(clause))
     if not verbs:

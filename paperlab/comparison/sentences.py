@@ -16,6 +16,7 @@ from .value_kind import (
     ADVERBS,
     DELTA_AFTER,
     DELTA_BEFORE,
+    PHYSICAL,
     UNIT_NAMES,
     direction_of,
     is_result,
@@ -70,7 +71,7 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 _VALUE_RE = re.compile(
     rf"(?<![\w.@])(?<![^\d\s%]-)(?<![A-Za-wyz0-9]/)(?:(?<![\d%-])(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
-    r"\s?(?P<unit>%p(?![\w])|%\s?points?\b|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage points|pp|points|percent)\b|\s?times(?=\s+(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration))|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
+    r"\s?(?P<unit>%p(?![\w])|%\s?points?\b|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage points?\b|p\.p\.|pp\b|points\b|percent\b)|\s?times(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration|improvements?|gains?|reductions?|increases?)\b)|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
 
 # a number in a range whose unit is written once, after the second number ("17-28%", "100 -- 85%")
@@ -180,6 +181,7 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
     _coordinate(found, spans, sent_flat, datasets)
     zip_respectively(found, spans, sent_flat, metrics)
     rank_unnamed(found, spans, sent_flat, metrics)
+    _metric_named_later(found, spans)
     for m in rest:
         row = _value_at(m, sent_flat, metrics, datasets, bare=True)
         if row is not None:
@@ -198,11 +200,12 @@ def _range_end(
 ) -> bool:
     """ "by 0.10-0.22", "gains of 1.98 and 7.50": a bare number right after a kept unit-less value, joined by a range
     dash or a list word, continues it (its kind and metric); True when it does."""
-    joined = r"\s*(?:-|–|—|to|,|,?\s*and|,?\s*or|vs\.?|versus)\s*"
+    # "from 80 ms to 125 ms": a physical unit (which the gold leaves null) may stand before the join
+    joined = rf"\s*(?:{PHYSICAL}\s*)?(?:-|–|—|to|,|,?\s*and|,?\s*or|vs\.?|versus)\s*"
     i = next((i for i, (_, e) in enumerate(spans) if re.fullmatch(joined, text[e:at])), None)
     if i is None or found[i]["unit"] is not None:
         return False
-    dash = re.fullmatch(r"\s*(?:-|–|—|to)\s*", text[spans[i][1] : at])
+    dash = re.fullmatch(rf"\s*(?:{PHYSICAL}\s*)?(?:-|–|—|to)\s*", text[spans[i][1] : at])
     if not dash and not ("." in text[spans[i][0] : spans[i][1]] and re.match(r"[\d,]*\.\d", text[at:])):
         return False  # a list continues a value only with a number of its shape (two decimals, not "12 of 20")
     row.update(kind=found[i]["kind"], metric=found[i]["metric"], direction=found[i]["direction"])
@@ -243,6 +246,8 @@ def _value_at(
         if re.match(r"\s*(?:±|\+/-)", text[end:]):
             end = r.end()  # "85.3 ± 0.4% accuracy": the metric follows the spread
     unit = UNIT_NAMES.get(unit, unit)
+    if not unit and re.search(r"×\s*$", text[:start]):
+        unit = "x"  # "a ×1.59 higher acceptance length": the multiple written before the number
     if any(s <= start < e for s, e, _ in metrics + datasets):
         return None  # part of a name: pass@200, CIFAR-10, ROUGE-1
     if re.search(r"(?:±|\+/-)\s*$", text[:start]):
@@ -380,6 +385,17 @@ def _coordinate(
         if r["metric"] is not None:
             last[r["unit"], r["kind"]] = r["metric"]
     _apply_respectively(found, datasets, text)
+
+
+def _metric_named_later(found: list[dict[str, Any]], spans: list[tuple[int, int]]) -> None:
+    """ "On Near-OOD (95.0%) and Far-OOD (97.1%), it reaches the best AUROC": a value with no metric takes the metric
+    of the next value of its unit and kind when that value follows closely (one metric named once for several
+    values), not across a clause that names its own ("19.47% and content consistency improving by 12.95%")."""
+    for i in range(len(found) - 2, -1, -1):
+        r, n = found[i], found[i + 1]
+        close = spans[i + 1][0] - spans[i][1] <= 30
+        if r["metric"] is None and close and (r["unit"], r["kind"]) == (n["unit"], n["kind"]):
+            r["metric"] = n["metric"]
 
 
 def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:

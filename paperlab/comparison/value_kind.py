@@ -16,6 +16,7 @@ __all__ = [
     "ADVERBS",
     "DELTA_AFTER",
     "DELTA_BEFORE",
+    "PHYSICAL",
     "UNIT_NAMES",
     "direction_of",
     "is_result",
@@ -36,11 +37,13 @@ UNIT_NAMES = {  # the unit as written -> as reported
     "%point": "pp",
     "%points": "pp",
     "percentage points": "pp",
+    "percentage point": "pp",  # "a +1.43 percentage point improvement"
+    "p.p.": "pp",
     "points": "pp",
     "percent": "%",
 }
 
-_PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"
+PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"  # units the gold leaves null (the value is still a result)
 
 ADVERBS = (
     r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|in excess of|"
@@ -82,7 +85,7 @@ DELTA_AFTER = re.compile(
     r"higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|slower|smaller|"
     r"larger|stronger|weaker|cheaper|shorter|longer|worse|"
     r"acceleration|gap|"
-    r"speed-?up)|^\s*\)?\s*[↑↓]",  # "(CSN 7.4% ↑)", "a 20% gap"
+    r"speed-?up)(?:e?s)?\b|^\s*\)?\s*[↑↓]",  # "(CSN 7.4% ↑)", "a 20% gap"; not "55% and boosting recall"
     re.I,
 )
 
@@ -102,7 +105,7 @@ def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str |
     operating point."""
     before, after = text[max(0, start - 80) : start], text[end : end + 60]
     if not unit and adjacent_metric is None and not bare:  # "a 4.85 dB improvement": a physical unit and a change
-        return bool(re.match(rf"\s?{_PHYSICAL}\s+(?:improvement|gain|reduction|increase|decrease)\b", after))
+        return bool(re.match(rf"\s?{PHYSICAL}\s+(?:improvement|gain|reduction|increase|decrease)\b", after))
     if (
         unit == "x"
         and adjacent_metric is None
@@ -117,7 +120,7 @@ def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str |
         return False  # an operating point: "at a signal-to-noise ratio of 1 dB", "at a learning rate of 0.1"
     if re.search(
         r"\b(?:use[sd]?|using|set(?:s|ting)?|fix(?:es|ed|ing)?|cho(?:o?se|sen)|tun(?:e|es|ed|ing))\s+(?:an?\s+|the\s+)?"
-        r"(?:[\w-]+\s+){1,3}(?:of|to|=|at)\s*$",
+        r"(?:(?!from\b)[A-Za-z][\w-]*\s+){1,3}(?:of|to|=|at)\s*$",  # not "CPU use from 30% to 45%": a change
         before[-60:],
         re.I,
     ):
@@ -165,6 +168,8 @@ def kind_and_value(
         kind = "delta"  # "15 to 20% stronger support": the range is a gain
     if unit == "x" and not re.search(r"(?i)\b(?:ratios?|factor)\b", text[max(0, start - 60) : end + 30]):
         kind = "delta"  # "14.2x prefill speedups", "~100-fold": a multiple of a baseline (not "a ratio of 17x")
+    if unit == "pp":
+        kind = "delta"  # "differences of up to 10 percentage points", "12 pp on average": points are a difference
     value = to_float(m.group("num"))
     if "−" in sign or (sign.strip("(") == "-" and kind == "absolute"):
         value = -value

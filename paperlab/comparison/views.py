@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,7 @@ def _as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
 
 def _format_result(r: Any) -> str:
     unit, metric, dataset, setting = (cell_text(x) for x in (r.unit, r.metric, r.dataset, r.setting))
-    parts = [_delta_text(r.value, unit, r.kind, getattr(r, "direction", None)), metric]
+    parts = [_delta_text(r.value, unit, r.kind, getattr(r, "direction", None), metric), metric]
     if dataset:
         parts.append(f"on {dataset}")
     if setting:
@@ -60,12 +61,16 @@ def _format_result(r: Any) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _delta_text(value: float, unit: str, kind: str, direction: str | None) -> str:
-    """A level as written ("23.57"); a gain signed "+4%"; a reduction "−4%" ("3x lower" for a multiple)."""
+def _delta_text(value: float, unit: str, kind: str, direction: str | None, metric: str = "") -> str:
+    """A level as written ("23.57"); a gain signed "+4%"; a reduction "−4%" ("3x lower latency" for a multiple, "4x
+    fewer parameters" when what is counted is a plural)."""
     if kind != "delta" or value <= 0:
         return f"{value:g}{unit}"
+    if direction == "down" and unit == "x":
+        counted = re.search(r"[^s\W]s$", metric.split(" ")[-1]) is not None  # "parameters", "FLOPs", not "loss"
+        return f"{value:g}{unit} {'fewer' if counted else 'lower'}"
     if direction == "down":
-        return f"{value:g}{unit} lower" if unit == "x" else f"\u2212{value:g}{unit}"
+        return f"\u2212{value:g}{unit}"
     return f"+{value:g}{unit}"
 
 

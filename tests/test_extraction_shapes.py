@@ -1,0 +1,82 @@
+"""Result shapes that fresh arXiv abstracts write and extraction misread before session 7 (our own sentences of the
+same shapes): points as differences, multiples written in words or before the number, changes with physical units,
+values in parentheses after names, and a metric named once after several values."""
+
+from __future__ import annotations
+
+from paperlab import Paper
+from paperlab.compare import compare, extract_results
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    df = extract_results(text).astype(object)
+    return [(r.metric, r.value, r.unit, r.kind, r.dataset) for r in df.where(df.notna(), None).itertuples(index=False)]
+
+
+def test_percentage_points_are_a_difference_however_they_are_written() -> None:
+    rows = _rows(
+        "The tagger brings a +2.15 percentage point improvement, and gaps of up to 7 percentage points (p.p.) on"
+        " TabQA and 4 p.p. on CodeEval."
+    )
+    assert [(v, u, k) for _, v, u, k, _ in rows] == [(2.15, "pp", "delta"), (7.0, "pp", "delta"), (4.0, "pp", "delta")]
+    assert [d for *_, d in rows][1:] == ["TabQA", "CodeEval"]
+    # a bare "points" after a score is still a difference
+    assert _rows("Our planner beats the heuristic by 12 points.")[0][2:4] == ("pp", "delta")
+
+
+def test_a_multiple_in_words_or_before_the_number_is_a_multiple() -> None:
+    assert _rows("Caching yields up to a 45 times throughput improvement.") == [
+        ("throughput", 45.0, "x", "delta", None)
+    ]
+    # "$\times$2.3 higher": LaTeX puts the sign before the number
+    assert _rows("The drafter gives a $\\times$2.3 higher acceptance length.")[0][1:4] == (2.3, "x", "delta")
+    assert _rows("The loop ran 45 times during warm-up.") == []  # a count, not a multiple
+
+
+def test_a_change_with_a_physical_unit_keeps_both_ends_and_the_phrase_before_from() -> None:
+    rows = _rows(
+        "Overheads were small: response time rose from 40 ms to 65 ms and memory use from 20 percent to 35 percent."
+    )
+    assert [(m, v, u, k) for m, v, u, k, _ in rows] == [
+        ("response time", 40.0, None, "absolute"),
+        ("response time", 65.0, None, "absolute"),
+        ("memory use", 20.0, "%", "absolute"),
+        ("memory use", 35.0, "%", "absolute"),
+    ]
+    # "use ... from" is a change, not a setting ("we use a dropout rate of 0.1" still is one)
+    assert _rows("We use a dropout rate of 0.1 and reach 81.2% accuracy.") == [
+        ("accuracy", 81.2, "%", "absolute", None)
+    ]
+    # a lexicon metric before the verb wins; a name after "of"/"on" is not the measured phrase
+    assert [str(r[0]).lower() for r in _rows("Recall ranges from 61% to 70% on the audits.")] == ["recall"] * 2
+    assert {r[0] for r in _rows("It improves the pass@1 of Owl-7B-chat from 60.5 to 71.25.")} == {"pass@1"}
+
+
+def test_a_level_from_a_to_b_stays_a_level_before_a_gerund_of_change() -> None:
+    rows = _rows("The agent lifts the task success rate from 14% to 52% and boosting the goal recall from 30% to 61%.")
+    assert [(m, v, k) for m, v, _, k, _ in rows] == [
+        ("success rate", 14.0, "absolute"),
+        ("success rate", 52.0, "absolute"),
+        ("goal recall", 30.0, "absolute"),
+        ("goal recall", 61.0, "absolute"),
+    ]
+
+
+def test_values_in_parentheses_after_names_and_a_metric_named_once_after_them() -> None:
+    rows = _rows("On Near-OOD (91.5%) and Far-OOD (96.2%), our detector reaches the best AUROC.")
+    assert rows == [
+        ("AUROC", 91.5, "%", "absolute", "Near-OOD"),
+        ("AUROC", 96.2, "%", "absolute", "Far-OOD"),
+    ]
+    # a value far from the next one does not borrow its metric across a clause that names its own
+    rows = _rows(
+        "It lifts tone agreement gains reaching up to 19.3% and content overlap improving by as much as 8.25%."
+    )
+    assert rows[1][0] != rows[0][0] or rows[0][0] is None
+
+
+def test_a_reduction_of_something_counted_reads_fewer() -> None:
+    shown = compare(
+        [Paper(title="t", abstract="Our model needs 4x fewer parameters than the baseline and cuts latency by 3x.")]
+    )["results"].iloc[0]
+    assert "4x fewer parameters" in shown and "3x lower latency" in shown
