@@ -805,6 +805,9 @@ def test_crossref_and_xdata_inheritance_as_biber_resolves_it() -> None:
         "editor": ["Tomas Marsh", "Chika Ibe"],
         "publisher": "Example Press",
     }  # not its ids, shorttitle or title
+    # the volume's own DOI, URL and keywords name it, not its papers: neither child takes them (one work otherwise)
+    assert (first.doi, first.url, first.keywords, late.doi) == (None, None, [], None)
+    assert papers["imag2021"].doi == "10.5555/imag.2021"
     assert late.extra["bibtex_inherited"] == dict.fromkeys(
         ["address", "booksubtitle", "booktitle", "editor", "publisher"], "imag2021"
     )

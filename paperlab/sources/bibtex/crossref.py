@@ -6,7 +6,9 @@ An entry with ``crossref = {parent}`` takes the fields it lacks from the parent 
 its ``journaltitle`` from a ``@periodical``, a part of a multi-volume work its ``maintitle``; every other field
 (``year``, ``publisher``, ``editor``, ``address``, ...) keeps its name. The entry's own fields always win, and
 ``ids``, ``crossref``, ``xref``, ``entryset``, ``shorthand``, ``sortkey``... and the short/sort/index titles are not
-inherited (biblatex's default data inheritance). A parent that is itself a child is resolved first.
+inherited (biblatex's default data inheritance). Unlike biber, what names the parent record itself stays its own:
+its DOI, URL and eprint (a proceedings volume's DOI would make all its papers one work), abstract, keywords, notes,
+files and DBLP's record data. A parent that is itself a child is resolved first.
 
 The parent becomes a paper of its own only as biber puts it in a bibliography when it is not cited itself: when
 at least ``MIN_CROSSREFS`` (biber's ``mincrossrefs``, 2) entries cross-reference it; else it only lends its
@@ -29,6 +31,12 @@ _NEVER = frozenset(
     "ids crossref xref xdata entryset entrysubtype execute label options presort related relatedoptions "
     "relatedstring relatedtype shorthand shorthandintro sortkey paperlab-tags".split()
 )
+# What names the parent record itself, not its children (unlike biber, which copies them too): its identifiers
+# (a proceedings volume's DOI would make every paper in it one work), links, files and notes, DBLP's record data
+_RECORD_OWN = frozenset(
+    "doi url urldate eprint eprinttype eprintclass archiveprefix primaryclass file abstract keywords note annotation "
+    "annote biburl bibsource timestamp ee pdf".split()
+)
 _TITLE_COPIES = ("shorttitle", "sorttitle", "indextitle", "indexsorttitle")
 # (parent types, child types, prefix its title, subtitle and titleaddon take in the child)
 _TITLE_RULES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
@@ -48,7 +56,7 @@ _TITLE_RULES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
 
 def _targets(name: str, parent: str, child: str) -> tuple[str, ...]:
     """The child's fields a parent's field ``name`` fills (none, its own name, or the title's mapped name)."""
-    if name in _NEVER:
+    if name in _NEVER or name in _RECORD_OWN:
         return ()
     prefix = next((p for parents, children, p in _TITLE_RULES if parent in parents and child in children), None)
     if prefix is None:
@@ -100,6 +108,7 @@ class _Resolver:
         for fld in sorted(parent.fields, key=lambda f: f.key.lower()):  # biber goes through fields sorted
             name = fld.key.lower()
             targets = ((name,) if name not in _NEVER else ()) if same_names else _targets(name, parent_type, child_type)
+            # @xdata is data meant for sharing: it lends every field but the never-inherited ones
             for target in targets:
                 if target not in {f.key.lower() for f in entry.fields}:
                     entry.set_field(Field(target, fld.value))
