@@ -129,3 +129,21 @@ def test_a_yaml_syllabus_keeps_good_lectures_and_names_the_bad_one() -> None:
         (dt.date(2025, 1, 20), None),
         (dt.date(2025, 2, 3), "Review session"),
     ]
+
+
+def test_topics_of_talks_and_lectures_are_no_papers() -> None:
+    # "Date | Topic | Notes" with nobody presenting: a topic is a paper only when a link, an id or a reference
+    # names one; a guest talk or an introduction stays the meeting's note
+    path = SESSION / "schedule-topics-no-papers.md"
+    assert detect_format(path) == "schedule"
+    s = paperlab.Schedule.from_file(path)
+    assert [m.date for m in s] == [dt.date(2019, 9, d) for d in (2, 9, 16, 23, 30)]  # the year from the prose
+    holiday, talk, intro, reading, reference = s.meetings
+    assert (holiday.skipped, holiday.papers) == (True, [])
+    assert (talk.note, talk.papers) == ("Guest speaker: Ada Quill talking about her tagged-format viewer", [])
+    assert (intro.note, intro.papers) == ("Introduction to tagged formats: records, tags and continuation lines", [])
+    assert _papers(reading) == [("Reading Lists Considered Helpful", "2501.00042", None)]
+    assert [(p.title, p.authors, p.journal_ref) for p in reference.papers] == [
+        ("Margins in Practice", ["D. Okafor"], "Journal of Imaginary Pedagogy")
+    ]
+    assert [p.title for p in paperlab.load(path)] == ["Reading Lists Considered Helpful", "Margins in Practice"]

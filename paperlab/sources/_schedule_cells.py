@@ -47,7 +47,11 @@ _GENERIC_LABEL = re.compile(
     re.I,
 )
 # links to other material than the paper
-_MATERIAL_LABEL = re.compile(r"^(?:slides?|part|video|recording|code|repo|github|blog|notes?|poster|talk)\b", re.I)
+_MATERIAL_LABEL = re.compile(
+    r"^(?:slides?|part|video|recording|code|repo|github|blog|notes?|poster|talk|presentation|demo|agenda|handouts?|"
+    r"worksheet|exercises?|homework|assignment|lab)\b",
+    re.I,
+)
 # a cell about a meeting that did not take place or is no paper reading
 _SKIP = re.compile(
     r"\b(?:no (?:group |reading |journal |lab )?(?:reading|meeting|session|class|club|talk|group)s?|"

@@ -430,6 +430,24 @@ def _linked_title(note: str | None, link: Any) -> tuple[list[CellPaper], str | N
     return cell_papers(link)[0], None
 
 
+def _cell_papers(table: ScheduleTable, cell: Any) -> tuple[list[CellPaper], str | None]:
+    """The papers of a row's paper cell; in a table without presenters whose paper column is a topic ("Date | Topic
+    | Notes", a course's "Tentative Topics"), only what a link, an id or a reference names: the title of a talk, a
+    workshop or a lecture is the meeting's note, no paper."""
+    found, note = cell_papers(cell)
+    if found and _topics_only(table.columns):
+        kept = [p for p in found if p.url or p.arxiv_id or p.doi or p.authors]
+        return kept, (note if kept else " ".join(clean_cell(cell).split()))
+    return found, note
+
+
+def _topics_only(columns: list[Any]) -> bool:
+    roles = _column_roles(columns)
+    named = [_key(c) for c, role in zip(columns, roles, strict=True) if role == "paper"]
+    papers = ("paper", "reading", "article")
+    return "presenter" not in roles and not any(word in key for key in named for word in papers)
+
+
 def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str, int | None, str]) -> Meeting | None:
     """The meeting of one row (None for an empty row); ``ctx`` is (date order, default year, source)."""
     order, year, source = ctx
@@ -437,7 +455,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     date_cell = by_role.get("date")
     date_text = clean_cell(date_cell) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
     who = presenters(by_role.get("presenter"))
-    found, note = cell_papers(by_role.get("paper"))
+    found, note = _cell_papers(table, by_role.get("paper"))
     if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
         note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
     if not found and by_role.get("link") is not None:
@@ -468,7 +486,8 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     """
     path = Path(path)
     source = str(path)
-    tables = schedule_tables(read_text(path), path.suffix.lower(), source)
+    text = read_text(path)
+    tables = schedule_tables(text, path.suffix.lower(), source)
     if not tables:
         raise ParseError(
             "expected a schedule: a CSV, YAML or markdown table whose header names a presenter column (Presenter, "
@@ -480,11 +499,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
         )
     dates = [clean_cell(r[1][_date_column(t)]) for t in tables for r in t.rows if _date_column(t) < len(r[1])]
     order = date_order(dates)
-    years = [d.year for d in (parse_day(c, order) for c in dates) if d]
-    if not years:  # dates without a year ("Mar 5"): the year a heading, the title or the file name gives
-        hints = [t.section or "" for t in tables] + [tables[0].title or "", path.stem]
-        years = [int(m.group(0)) for h in hints for m in re.finditer(r"(?<!\d)(?:19|20)\d{2}(?!\d)", h)][:1]
-    ctx = (order, max(set(years), key=years.count) if years else None, source)
+    ctx = (order, _default_year(tables, dates, order, [path.stem, *_prose(text)]), source)
     problems = ProblemCollector(source)
     meetings: list[Meeting] = []
     for table in tables:
@@ -511,6 +526,22 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
         first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
         raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
     return meetings, problems.problems, tables[0].title
+
+
+def _default_year(tables: list[ScheduleTable], dates: list[str], order: str, more: list[str]) -> int | None:
+    """The year of the schedule's dates; for dates without one ("Mar 5"), the year a heading, the title, the file
+    name or the page's first lines of prose ("the schedule of our fall 2018 meetings") give."""
+    years = [d.year for d in (parse_day(c, order) for c in dates) if d]
+    if not years:
+        hints = [t.section or "" for t in tables] + [tables[0].title or "", *more]
+        years = [int(m.group(0)) for h in hints for m in re.finditer(r"(?<!\d)(?:19|20)\d{2}(?!\d)", h)][:1]
+    return max(set(years), key=years.count) if years else None
+
+
+def _prose(text: str) -> list[str]:
+    """The first lines of a page that are no table row, no front-matter field and no HTML (at most 12)."""
+    lines = [ln for ln in text.splitlines()[:200] if ln.strip() and not ln.lstrip().startswith(("|", "<", "---"))]
+    return [ln for ln in lines if not re.match(r"^\s*[\w-]+:\s", ln)][:12]
 
 
 def _date_column(table: ScheduleTable) -> int:
