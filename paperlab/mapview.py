@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import base64
 import colorsys
+import html
 import io
+import re
 from pathlib import Path
 from typing import Any
 
 import anywidget
 import numpy as np
+import Stemmer
 import traitlets
 from anywidget.experimental import command
 
@@ -75,9 +78,23 @@ _SHARED_BY = 2  # a label term is used by at least this many papers of its topic
 _SCANNED = 40  # terms looked at per label (a phrase further down may still replace the single words it holds)
 
 
+_STEMMER = Stemmer.Stemmer("english")
+#: Tags of markup left in saved abstracts (``<jats:p>``, ``<p>``, ``<i>``, ``<mml:math ...>``; also written as
+#: ``&lt;jats:p&gt;``): no topic label word comes from them.
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?::[\w.-]+)?(?:\s[^<>]*)?/?>")
+
+
 def _stem(word: str) -> str:
-    """A word without a plural 's' ("llms" and "llm", "models" and "model" count as one word in a label)."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    """A word's Snowball stem, without a plural 's' ("learning" and "learn", "llms" and "llm", "models" and
+    "model" count as one word in a label)."""
+    stem = _STEMMER.stemWord(word.lower())
+    return stem[:-1] if len(stem) > 3 and stem.endswith("s") and not stem.endswith("ss") else stem
+
+
+def _label_text(paper: Paper) -> str:
+    """The title and abstract whose words label a topic: markup tags (``<jats:title>``) dropped."""
+    text = html.unescape(f"{paper.shown_title}. {paper.shown_abstract or ''}")
+    return _MARKUP_TAG.sub(" ", text)
 
 
 def _label_terms(ranked: list[str], n: int = _LABEL_WORDS, taken: frozenset[str] = frozenset()) -> list[str]:
@@ -147,7 +164,7 @@ def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
     gave it.
     """
     papers = topics.papers
-    texts = [f"{p.shown_title}. {p.shown_abstract or ''}" for p in papers]
+    texts = [_label_text(p) for p in papers]
     many = len(texts) > 50
     vec = tfidf_vectorizer(min_df=2 if many else 1, max_df=0.5 if len(texts) > 20 else 1.0)
     try:

@@ -165,3 +165,37 @@ def test_a_topic_whose_papers_share_no_term_is_named_by_several_of_them() -> Non
     assert len(terms) == 3, label
     papers_named = {i for term in terms for i, p in enumerate(three) if _uses(p, term)}
     assert len(papers_named) == 3, f"{label!r} names only papers {papers_named}"
+
+
+def test_no_two_label_words_share_a_stem() -> None:
+    # the walkthrough's map labelled a cluster "learning / deep / learn"
+    assert _label_terms(["learning", "deep", "learn", "networks"]) == ["learning", "deep", "networks"]
+    assert _stem("learning") == _stem("learn") and _stem("llms") == _stem("llm")
+    papers = [
+        Paper(f"Deep learning for images {i}", abstract="We learn deep networks; learning deep features helps.")
+        for i in range(10)
+    ] + [Paper(f"Microphone arrays {i}", abstract="Speech enhancement with a microphone array.") for i in range(10)]
+    labels = topic_labels(_topics(papers, [0] * 10 + [1] * 10))
+    words = [_stem(w) for w in labels[0].replace(" / ", " ").split()]
+    assert len(words) == len(set(words)), labels[0]
+
+
+def test_markup_words_never_label_a_topic() -> None:
+    # CSL-JSON abstracts saved from Crossref keep JATS tags as text ("protein interactions / medical / jats")
+    proteins = [
+        Paper(
+            f"Protein interaction networks {i}",
+            abstract="<jats:title>Abstract</jats:title><jats:p>Protein interactions in medical data, "
+            "H<jats:sub>2</jats:sub>O and &lt;jats:italic&gt;in vivo&lt;/jats:italic&gt;.</jats:p>",
+        )
+        for i in range(10)
+    ]
+    speech = [
+        Paper(f"Microphone arrays {i}", abstract="<p>Speech enhancement with a microphone array.</p>")
+        for i in range(10)
+    ]
+    labels = topic_labels(_topics(proteins + speech, [0] * 10 + [1] * 10))
+    for label in labels.values():
+        assert not {"jats", "jats p", "p", "title", "sub", "italic"} & set(label.split(" / ")), label
+        assert "jats" not in label, label
+    assert "protein" in labels[0], labels
