@@ -80,3 +80,41 @@ def test_a_reduction_of_something_counted_reads_fewer() -> None:
         [Paper(title="t", abstract="Our model needs 4x fewer parameters than the baseline and cuts latency by 3x.")]
     )["results"].iloc[0]
     assert "4x fewer parameters" in shown and "3x lower latency" in shown
+
+
+def test_a_gain_over_one_baseline_and_a_value_over_the_next_are_both_gains() -> None:
+    rows = _rows("Our parser reaches 91.2% accuracy, a 6.1% gain over rule-based parsers and 12.4% over prompted LLMs.")
+    assert [(m, v, k) for m, v, _, k, _ in rows] == [
+        ("accuracy", 91.2, "absolute"),
+        ("accuracy", 6.1, "delta"),
+        ("accuracy", 12.4, "delta"),
+    ]
+    # "improvements in <metric> of up to N%" is a gain, like "improvements of up to N%"
+    rows = _rows("We see improvements in balanced accuracy of up to 9.5% on small images and up to 14.25% on volumes.")
+    assert [(v, k) for _, v, _, k, _ in rows] == [(9.5, "delta"), (14.25, "delta")]
+
+
+def test_top_k_and_mean_per_class_iou_are_metrics() -> None:
+    rows = _rows("From a baseline at 31.5% Top-1 on Welsh dev, tuning reaches 58.0% Top-1 (0.71 NDCG@5) on Welsh.")
+    assert [(m, v) for m, v, *_ in rows] == [("Top-1", 31.5), ("Top-1", 58.0), ("nDCG", 0.71)]
+    assert {r[0] for r in _rows("The mapper's mean per-class IoU is 0.611 vs. 0.204 for the old one.")} == {"mIoU"}
+
+
+def test_a_list_of_measured_phrases_zips_with_the_values_respectively() -> None:
+    rows = _rows(
+        "Against the strongest baseline, it achieves 3.1%, 2.2%, 4.9% improvements in in-domain accuracy, task"
+        " transfer, and shift robustness, respectively."
+    )
+    assert [(m, v) for m, v, *_ in rows] == [
+        ("in-domain accuracy", 3.1),
+        ("task transfer", 2.2),
+        ("shift robustness", 4.9),
+    ]
+    # capitalised names are datasets, not metrics
+    rows = _rows("Our model reaches 81.2%, 79.5% and 90.1% on Birds-10, Birds-100 and Owls-5, respectively.")
+    assert [d for *_, d in rows] == ["Birds-10", "Birds-100", "Owls-5"]
+
+
+def test_above_is_not_the_metric_of_a_value() -> None:
+    rows = _rows("The best systems (Foo-2, Bar-5) reach scores above 0.97, while others vary widely.")
+    assert all(r[0] != "above" for r in rows)

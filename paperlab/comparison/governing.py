@@ -26,6 +26,7 @@ __all__ = [
     "governing_phrase",
     "is_statistic",
     "share_of_cases",
+    "zip_phrase_list",
     "zip_respectively",
 ]
 
@@ -183,6 +184,33 @@ def zip_respectively(
                     for r, (_, _, name) in zip(found[i : j + 1], run, strict=True):
                         r["metric"] = name
             i = j + 1
+
+
+_PHRASE_LIST = re.compile(
+    r"\s*(?:[a-z][\w-]*\s+){0,2}?(?:in|on|for|of)\s+(?:the\s+)?"
+    r"(?P<l>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:,\s*(?:and\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})*"
+    r",?\s+and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),?\s+respectively"
+)
+
+
+def zip_phrase_list(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """ "6.5%, 4.7%, 5.8% improvements in in-domain accuracy, task transfer, and shift robustness, respectively": a
+    list of values followed by as many lower-case phrases (no lexicon metric list: ``zip_respectively``) takes them
+    in order as metrics."""
+    if "respectively" not in text or len(found) < 2:
+        return
+    i = 0
+    while i < len(found):
+        j = i
+        while j + 1 < len(found) and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[spans[j][1] : spans[j + 1][0]]):
+            j += 1
+        m = _PHRASE_LIST.match(text, spans[j][1])
+        if m and j > i:
+            names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("l")) if n.strip()]
+            if len(names) == j - i + 1:
+                for r, name in zip(found[i : j + 1], names, strict=True):
+                    r["metric"] = name
+        i = j + 1
 
 
 def is_statistic(text: str, end: int, metric: str | None, kind: str, metrics: list[tuple[int, int, str]]) -> bool:

@@ -23,6 +23,8 @@ __all__ = [
 METRICS: list[tuple[str, str]] = [
     ("top-1 accuracy", r"top[- ]?1 (?:classification )?accuracy"),
     ("top-5 accuracy", r"top[- ]?5 (?:classification )?accuracy"),
+    ("Top-1", r"\btop-1\b(?! accuracy)"),  # "26.7% Top-1 on English": a metric (the gold spells it so)
+    ("Top-5", r"\btop-5\b(?! accuracy)"),
     ("linear accuracy", r"linear(?:[- ]prob(?:e|ing)|[- ]evaluation)? accuracy"),
     ("zero-shot accuracy", r"zero[- ]shot(?: classification)? accuracy"),
     ("fine-tuning accuracy", r"fine[- ]?tuning accuracy"),
@@ -67,7 +69,7 @@ METRICS: list[tuple[str, str]] = [
     ("PSNR", r"\bPSNR\b|peak signal-to-noise ratio"),
     ("SSIM", r"\bSSIM\b"),
     ("LPIPS", r"\bLPIPS\b"),
-    ("mIoU", r"\bmIoU\b|mean intersection over union"),
+    ("mIoU", r"\bmIoU\b|mean intersection over union|mean (?:per-class )?IoU\b"),
     ("IoU", r"\bIoU\b|intersection over union"),
     ("Dice", r"\bDice(?: score| coefficient)?\b"),
     ("METEOR", r"\bMETEOR\b"),

@@ -35,7 +35,7 @@ _FUNCTION = frozenset(
     also even just not no so then thus hence however still yet respectively up down out off e.g i.e etc vs versus
     approximately roughly nearly almost around average up to greater higher lower better worse larger smaller faster
     slower stronger weaker superior inferior shorter longer cheaper tighter previous prior existing original default
-    remaining""".split()
+    remaining above below exceeding beneath""".split()
 )
 _VERB = re.compile(
     r"(?i)^(?:show|demonstrat|achiev|report|obtain|reach|attain|yield|provid|deliver|exhibit|lead|bring|offer|enabl|"

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any
 from ..paper import Paper
 from .datasets import dataset_candidates, dataset_for, names_listed_after, names_listed_before
 from .flat import flat_sentence
-from .governing import alias_hits, governing_phrase, is_statistic, share_of_cases, zip_respectively
+from .governing import (
+    alias_hits,
+    governing_phrase,
+    is_statistic,
+    share_of_cases,
+    zip_phrase_list,
+    zip_respectively,
+)
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .result_classifier import judge_results
@@ -181,6 +188,7 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
     _coordinate(found, spans, sent_flat, datasets)
     zip_respectively(found, spans, sent_flat, metrics)
     rank_unnamed(found, spans, sent_flat, metrics)
+    zip_phrase_list(found, spans, sent_flat)
     _metric_named_later(found, spans)
     for m in rest:
         row = _value_at(m, sent_flat, metrics, datasets, bare=True)
@@ -409,6 +417,10 @@ def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], 
             b["direction"] = a["direction"] = (a["direction"] or b["direction"]) if a["kind"] == "delta" else None
             b["metric"] = a["metric"] = a["metric"] or b["metric"]
             b["_named"] = a["_named"] or b["_named"]
+            continue
+        if a["kind"] == "delta" and b["unit"] == a["unit"] and re.match(r"\s*over\b", text[spans[i][1] :]):
+            b["kind"], b["direction"] = "delta", a["direction"]  # "an 8.4% gain over A and 17.8% over B"
+            b["metric"] = b["metric"] if b["_named"] else a["metric"]
             continue
         if found[i - 1]["kind"] == "delta" and re.fullmatch(
             r"\s*(?:in|on|for)\s+[^;%,]{1,40}?(?:,\s*and|,|\band)\s+", gap

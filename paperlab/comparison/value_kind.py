@@ -72,7 +72,7 @@ _UP_TO = (
 DELTA_BEFORE = re.compile(
     rf"(?:\bby{ADVERBS}|{_UP_TO}|\b(?:improv|gain|increase|reduc|speed-?up)\w*"
     # "an improvement of", "gains of up to", "an improvement exceeding", "gains reaching up to"
-    rf"(?:(?:\s+(?:over|compared to)\s+[^,;%\d]{{1,40}}?)?\s+of|\s+reaching|){ADVERBS}|\+|"
+    rf"(?:(?:\s+(?:over|compared to|in)\s+[^,;%\d]{{1,40}}?)?\s+of|\s+reaching|){ADVERBS}|\+|"
     rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{ADVERBS}|"
     r"\b(?:reduc|improv|increas|decreas|boost|lower|cut)\w*\b(?:(?!\bto\b)[^,;%\d]){1,100}?\b(?:approximately|about|"
     r"around|roughly|nearly))\s*$",
