@@ -147,3 +147,15 @@ def test_topics_of_talks_and_lectures_are_no_papers() -> None:
         ("Margins in Practice", ["D. Okafor"], "Journal of Imaginary Pedagogy")
     ]
     assert [p.title for p in paperlab.load(path)] == ["Reading Lists Considered Helpful", "Margins in Practice"]
+
+
+def test_a_course_schedule_of_topics_names_no_paper() -> None:
+    # "Week | Class Dates | Where | Tentative Topics": lecture topics with their slides are no papers, so loading
+    # says the schedule names none (it was taken for a README without a paper table)
+    path = SESSION / "course-topics.md"
+    assert detect_format(path) == "schedule"
+    s = paperlab.Schedule.from_file(path)
+    assert [(m.date_text, m.papers, m.extra.get("Week")) for m in s] == [("Jan 8", [], "1"), ("Jan 22", [], "3")]
+    assert s.meetings[1].note == "Reading lists"
+    with pytest.raises(paperlab.ParseError, match="the schedule names no paper"):
+        paperlab.load(path)

@@ -66,6 +66,12 @@ _ET_AL = re.compile(r"\s*,?\s*et\.?\s*al\.?\s*$", re.I)
 _NOTE = re.compile(
     r"\b(?:dry[- ]?run|social|series|talk|welcome|kick-?off|planning|brainstorm|tutorial|retreat)\b", re.I
 )
+# a bracketed group of material links after a topic: "OMOP CDM \\[slides: [pdf](…), [html](…)\\]"
+_MATERIAL_GROUP = re.compile(
+    r"\\?\[\s*(?:slides?|notes?|video|recording|code|handouts?|materials?)\s*:[^\[\]]*"
+    r"(?:\[[^\[\]]*\]\([^()\s]*\)[^\[\]]*)*\\?\]",
+    re.I,
+)
 # a list item's mark before a reading: "1.", "2)", "(3)", "•", "*"
 _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[•*·▪-])\s+")
 _SEMICOLON = re.compile(r"\s*;\s+")  # readings listed on one line, separated by "; "
@@ -168,6 +174,7 @@ def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     lines = clean_cell(text).split("\n")
     pieces = [p for line in lines for p in (_SEMICOLON.split(line) if "](" not in line else [line])]
     for raw in pieces:
+        raw = _MATERIAL_GROUP.sub(" ", raw)
         shown, links = _links(_LIST_MARK.sub("", raw.strip(" ,;")))
         links = [(label, u) for label, u in links if not _MATERIAL_LABEL.match(label)]
         if not shown and not links:

@@ -45,7 +45,7 @@ SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt", ".html"
 _ROLES: dict[str, tuple[str, ...]] = {
     "date": (
         "date", "dates", "when", "day", "week", "meeting date", "session date", "datum", "lecture", "session",
-        "class", "meeting", "week date",
+        "class", "meeting", "week date", "class date", "class dates", "lecture date", "lecture dates",
     ),
     "presenter": (
         "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
@@ -56,6 +56,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "reading list", "required reading", "required readings", "optional reading", "optional readings",
         "suggested reading", "suggested readings", "further reading", "further readings", "additional reading",
         "additional readings", "supplementary reading", "supplementary readings", "background reading",
+        "tentative topic", "tentative topics", "topics",
     ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
     "authors": ("authors", "author", "paper authors"),
@@ -74,7 +75,7 @@ _READING_COLUMNS = frozenset(
     name for name in _ROLES["paper"] if name.endswith(("reading", "readings")) or name == "reading list"
 )
 # date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
-_NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting"})
+_NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
 # columns of a list of papers by publication date (a DailyArXiv README, a reference manager's CSV export): a table
 # with one of these and no presenter column is no schedule
 _PAPER_LIST_COLUMNS = frozenset(
