@@ -1,0 +1,316 @@
+"""The tables of a reading-group schedule file: CSV/TSV, YAML (also a page's front matter), markdown and HTML
+tables, and which of their columns hold the date, the presenters, the papers, links, notes...
+
+Used by :mod:`paperlab.sources.schedule`, which turns each row into a meeting (a module of its own so that both
+stay small).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ParseError
+from ._schedule_cells import clean_cell
+
+__all__ = [
+    "SUFFIXES",
+    "ScheduleTable",
+    "column_key",
+    "column_roles",
+    "header_kind",
+    "is_schedule_header",
+    "looks_like_schedule",
+    "role_of",
+    "schedule_tables",
+]
+
+SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt", ".html", ".htm")
+# column role -> header names (lower case, without punctuation)
+_ROLES: dict[str, tuple[str, ...]] = {
+    "date": (
+        "date", "dates", "when", "day", "week", "meeting date", "session date", "datum", "lecture", "session",
+        "class", "meeting", "week date", "class date", "class dates", "lecture date", "lecture dates",
+    ),
+    "presenter": (
+        "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
+        "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator", "person",
+    ),
+    "paper": (
+        "paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s",
+        "reading list", "required reading", "required readings", "optional reading", "optional readings",
+        "suggested reading", "suggested readings", "further reading", "further readings", "additional reading",
+        "additional readings", "supplementary reading", "supplementary readings", "background reading",
+        "tentative topic", "tentative topics", "topics",
+    ),
+    "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
+    "authors": ("authors", "author", "paper authors"),
+    "venue": ("venue", "appear in", "appeared in", "published in", "conference", "journal", "where published"),
+    "note": (
+        "why should we care", "notes", "note", "summary", "comment", "comments", "description", "remarks", "abstract",
+        "why", "tldr",
+    ),
+    "code": ("repo", "code", "github", "repository"),
+    "slides": ("slides", "slide", "content", "material", "materials", "recording", "video"),
+}  # fmt: skip
+_ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
+# columns that list the readings of a meeting; when a table has one, its "title"/"topic" column is the meeting's
+# topic ("Creating user models" with readings: [...]), not a paper
+_READING_COLUMNS = frozenset(
+    name for name in _ROLES["paper"] if name.endswith(("reading", "readings")) or name == "reading list"
+)
+# date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
+_NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
+# columns of a list of papers by publication date (a DailyArXiv README, a reference manager's CSV export): a table
+# with one of these and no presenter column is no schedule
+_PAPER_LIST_COLUMNS = frozenset(
+    {"abstract", "authors", "author", "comment", "comments", "publish date", "pdf", "item type", "key", "code"}
+)
+# words of a page (its headings and first lines) about meetings, for a "Date | Paper" table without presenters
+_SCHEDULE_WORDS = re.compile(
+    r"reading group|journal club|paper club|reading club|seminar|syllab|course|lecture|schedule|meetings?\b|"
+    r"sessions?\b|semester|(?:spring|fall|autumn|winter|summer) (?:term|semester|quarter|\d{4})",
+    re.I,
+)
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_TITLE_HEADING = re.compile(r"^\s{0,3}#\s+(.*?)\s*#*\s*$")  # a "# Reading group — spring": the document's title
+# headings that give a meeting's time or place, not the term or topic of the table below them
+_HEADING_LABEL = re.compile(r"^(?:times?|location|room|place|where|when|zoom|link|venue)\b[^:]{0,20}:", re.I)
+
+
+@dataclass
+class ScheduleTable:
+    """One table of a schedule: its column roles, rows with their positions, and the heading above it."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[Any]]]  # (where, cells)
+    section: str | None = None
+    title: str | None = None
+
+
+def role_of(name: object) -> str | None:
+    key = re.sub(r" s$", "", column_key(name))  # "Presenter(s)", "Lead(s)"
+    return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
+
+
+def column_key(name: object) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", clean_cell(name).lower()).replace("_", " ").split())
+
+
+def header_kind(cells: list[Any]) -> str | None:
+    """How surely a header row is a schedule's: ``"sure"`` when it names a presenter column and a date (or week) or
+    paper column (Date | Presenter | Paper), or a readings column beside a date or topic (Week | Topic | Readings,
+    a course syllabus); ``"maybe"`` for a date and a paper or link column alone (Date | Paper | Notes), which a page
+    of papers by publication date also has; else None (a column only lists of papers have, such as Abstract or
+    Authors, makes a table without presenters no schedule)."""
+    roles = {role_of(c) for c in cells}
+    if "presenter" in roles:
+        return "sure" if "date" in roles or "paper" in roles else None
+    keys = {column_key(c) for c in cells}
+    if keys & _PAPER_LIST_COLUMNS or len(keys) > 10:
+        return None
+    if keys & _READING_COLUMNS and ("date" in roles or keys & {"topic", "topics", "title"}):
+        return "sure"
+    return "maybe" if "date" in roles and roles & {"paper", "link"} else None
+
+
+def is_schedule_header(cells: list[Any]) -> bool:
+    """A header row of a schedule (:func:`header_kind`): in a CSV or YAML file, a maybe is a schedule."""
+    return header_kind(cells) is not None
+
+
+def _about_meetings(lines: list[str]) -> bool:
+    """Whether a page's headings or first lines of prose (not its tables) speak of meetings (a reading group, a
+    course, a term)."""
+    first = [ln for ln in lines if ln.strip() and "|" not in ln][:12]
+    return any(_SCHEDULE_WORDS.search(ln) for ln in first + [ln for ln in lines if _HEADING.match(ln)])
+
+
+# -- tables in each file format ---------------------------------------------------------------------
+
+
+def _md_cells(line: str) -> list[str]:
+    body = line.strip().replace("\\|", "\x00")
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return [c.replace("\x00", "|").strip() for c in body.split("|")]
+
+
+def _markdown_tables(text: str) -> list[ScheduleTable]:
+    """Every pipe table whose header names schedule columns, with the heading above it and the document's first
+    ``#`` heading as its title."""
+    lines = text.split("\n")
+    tables: list[ScheduleTable] = []
+    section = None
+    k = 0
+    while k < len(lines):
+        if (m := _HEADING.match(lines[k])) and not _HEADING_LABEL.match(clean_cell(m.group(1))):
+            section = clean_cell(m.group(1)) or section
+        if "|" in lines[k] and k + 1 < len(lines) and _MD_SEPARATOR.match(lines[k + 1]):
+            header = _md_cells(lines[k])
+            j = k + 2
+            rows = []
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                rows.append((f"line {j + 1}", _md_cells(lines[j])))
+                j += 1
+            kind = header_kind(header)
+            if kind == "sure" or kind == "maybe" and _about_meetings(lines):
+                tables.append(ScheduleTable(header, rows, section))
+            k = j
+            continue
+        k += 1
+    title = next((clean_cell(m.group(1)) for line in lines if (m := _TITLE_HEADING.match(line))), None)
+    for table in tables:
+        table.title = title or None
+    return tables
+
+
+def _csv_table(text: str, suffix: str) -> list[ScheduleTable]:
+    first = next((ln for ln in text.split("\n") if ln.strip()), "")
+    delimiter = "\t" if suffix == ".tsv" or first.count("\t") > first.count(",") else ","
+    if delimiter == "," and first.count(";") > first.count(","):
+        delimiter = ";"
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[tuple[str, list[Any]]] = []
+    line = 1
+    try:
+        for record in reader:
+            where, line = f"line {line}", reader.line_num + 1
+            if header is None:
+                if is_schedule_header(record):
+                    header = record
+                continue
+            if any(c.strip() for c in record):
+                rows.append((where, record))
+    except csv.Error as exc:
+        raise ParseError(f"expected CSV: {exc}", where=f"line {reader.line_num}") from None
+    return [ScheduleTable(header, rows)] if header else []
+
+
+def _yaml_items(doc: Any) -> tuple[list[Any], str | None]:
+    """The list of meetings in a YAML document (a list, or the first list of mappings under a key) and a title."""
+    if isinstance(doc, list):
+        return doc, None
+    if isinstance(doc, dict):
+        title = next((str(doc[k]) for k in ("title", "name", "group", "course") if isinstance(doc.get(k), str)), None)
+        for value in doc.values():
+            if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+                return value, title
+    return [], None
+
+
+def _yaml_table(text: str) -> list[ScheduleTable]:
+    import yaml
+
+    try:
+        doc = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    items, title = _yaml_items(doc)
+    keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
+    kind = header_kind(keys)
+    if kind is None or kind == "maybe" and not _about_meetings(text.splitlines()):
+        return []  # without presenters, a list of dated links is a schedule only where the file says so
+    rows: list[tuple[str, Any]] = [
+        (f"record {n}", [_yaml_cell(item.get(k)) for k in keys] if isinstance(item, dict) else item)
+        for n, item in enumerate(items, 1)
+    ]
+    return [ScheduleTable([str(k) for k in keys], rows, title=title)]
+
+
+def _yaml_cell(value: Any, depth: int = 0) -> Any:
+    """A YAML value as a cell: a list one item per line, a paper mapping as "[title](url)"; nesting and width are
+    bounded (YAML aliases can make a small file a huge tree)."""
+    if isinstance(value, list):
+        if depth >= 2:
+            return ""
+        return "\n".join(str(_yaml_cell(v, depth + 1)) for v in value[:50] if v is not None)
+    if isinstance(value, dict):
+        title = next((value[k] for k in ("title", "name", "paper") if isinstance(value.get(k), str)), "")
+        url = next((value[k] for k in ("url", "link", "pdf", "arxiv", "doi") if isinstance(value.get(k), str)), "")
+        return f"[{title}]({url})" if title and url else title or url
+    if isinstance(value, (str, int, float, dt.date)) or value is None:
+        return value
+    return str(value)[:1000]
+
+
+def _front_matter_tables(text: str) -> list[ScheduleTable]:
+    """The meetings of a page's YAML front matter (a Jekyll page listing ``sessions:`` there), if it has some."""
+    if not text.startswith("---"):
+        return []
+    front, end, _ = text[3:].partition("\n---")
+    if not end:
+        return []
+    try:
+        return _yaml_table(front)
+    except ParseError:  # front matter that is not YAML: the page's tables may still be a schedule
+        return []
+
+
+def _inner_html(element: Any) -> str:
+    from lxml import etree
+
+    return (element.text or "") + "".join(etree.tostring(c, encoding=str, method="html") for c in element)
+
+
+def _html_tables(text: str) -> list[ScheduleTable]:
+    """Every HTML ``<table>`` whose first row names schedule columns, with the heading above it."""
+    from lxml import etree, html
+
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return []
+    tables: list[ScheduleTable] = []
+    for table in root.iter("table"):
+        rows = [tr for tr in table.iter("tr") if tr.getparent() is not None]
+        if not rows:
+            continue
+        header = [clean_cell(_inner_html(c)) for c in rows[0] if c.tag in ("td", "th")]
+        kind = header_kind(header)
+        if kind is None or kind == "maybe" and not _about_meetings(text.splitlines()):
+            continue
+        body = [(f"line {tr.sourceline}", [_inner_html(c) for c in tr if c.tag in ("td", "th")]) for tr in rows[1:]]
+        heading = table.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
+        tables.append(ScheduleTable(header, body, clean_cell(heading[0].text_content()) if heading else None))
+    return tables
+
+
+def schedule_tables(text: str, suffix: str, source: str) -> list[ScheduleTable]:
+    """The schedule tables of a file's text (CSV/TSV, YAML, markdown or HTML tables, by suffix, else by content)."""
+    try:
+        if suffix in (".csv", ".tsv"):
+            return _csv_table(text, suffix)
+        if suffix in (".yaml", ".yml"):
+            return _yaml_table(text)
+        tables = _front_matter_tables(text) + _markdown_tables(text)
+        tables += _html_tables(text) if "<table" in text.lower() else []
+        return tables or (_csv_table(text, suffix) if suffix == ".txt" else [])
+    except ParseError as exc:
+        raise ParseError(exc.message, source, exc.where) from None
+
+
+def looks_like_schedule(text: str, suffix: str) -> bool:
+    """Whether the start of a file is a schedule: a table whose header names a date and a presenter or paper."""
+    try:
+        return bool(schedule_tables(text, suffix.lower(), "<head>"))
+    except ParseError:
+        return False
+
+
+def column_roles(columns: list[Any]) -> list[str | None]:
+    """The role of each column; a "title"/"topic" column is no paper column when another one names the readings
+    (``title: "Creating user models"`` with ``readings: [...]``)."""
+    keys = [column_key(c) for c in columns]
+    roles = [role_of(c) for c in columns]
+    if any(r == "paper" and k in _READING_COLUMNS for r, k in zip(roles, keys, strict=True)):
+        roles = ["topic" if r == "paper" and k not in _READING_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
+    if any(r == "date" and k not in _NUMBERING for r, k in zip(roles, keys, strict=True)):  # Week | Date: the date
+        roles = [None if r == "date" and k in _NUMBERING else r for r, k in zip(roles, keys, strict=True)]
+    return roles
