@@ -10,7 +10,7 @@ from typing import Any
 
 from ._version import __version__
 from .compare import compare, leaderboard  # eager: the functions must shadow the submodule's name
-from .errors import FetchError, PaperlabError, ParseError, PartialImportWarning, StoreError
+from .errors import DoubtfulIdWarning, FetchError, PaperlabError, ParseError, PartialImportWarning, StoreError
 from .library import Library
 from .paper import MIME_TYPE, Paper, SourceRecord
 from .sources import load
@@ -37,6 +37,7 @@ _LAZY = {
 
 __all__ = sorted(
     [
+        "DoubtfulIdWarning",
         "FetchError",
         "Library",
         "ListEntry",

@@ -17,6 +17,7 @@ __all__ = [
     "ArxivAPIError",
     "Busy",
     "Conflict",
+    "DoubtfulIdWarning",
     "FetchError",
     "ImportProblem",
     "InvalidValue",
@@ -107,6 +108,21 @@ class PartialImportWarning(UserWarning):
         shown = "; ".join(str(p) for p in problems[:5])
         more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
         super().__init__(f"{source}: kept {kept} record(s), skipped {len(problems)} bad one(s): {shown}{more}")
+
+
+class DoubtfulIdWarning(UserWarning):
+    """Two records give one arXiv id (or DOI) but titles naming different works (a link copied to the wrong row):
+    both papers are kept, the id stays with the record read first and the other keeps it only in
+    ``extra["doubtful_ids"]``. The message names both titles and where each was read.
+
+    The ``id`` attribute is the id in doubt ("arXiv id 1412.6572", "DOI 10.1/x"); ``titles`` the two titles,
+    the kept record's first.
+    """
+
+    def __init__(self, message: str, id: str, titles: tuple[str, str]) -> None:
+        self.id = id
+        self.titles = titles
+        super().__init__(message)
 
 
 class FetchError(PaperlabError):
@@ -292,7 +308,7 @@ def _not_the_users(filename: str) -> bool:
     return path.startswith(os.path.dirname(os.path.abspath(ipython_file)) + os.sep)
 
 
-def warn_partial(warning: PartialImportWarning) -> None:
+def warn_partial(warning: Warning) -> None:
     """Emit ``warning`` attributed to the first caller outside paperlab (and IPython's magic machinery).
 
     Whether the user called :func:`paperlab.load`, a reader or a parser, directly, through a generator or

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .date_precision import dated_by_arxiv_id
-from .errors import UsageError
+from .errors import DoubtfulIdWarning, UsageError
 from .paper import Paper, normalize_title
 from .text import NAME_SUFFIXES, family_name
 
@@ -27,10 +27,13 @@ __all__ = [
     "disambiguated_id",
     "kept_apart",
     "outside_splits",
+    "record_place",
     "merge_papers",
     "same_work",
+    "set_aside_doubtful_ids",
     "split_merged",
     "timeline",
+    "titles_disagree",
     "work_ids",
 ]
 
@@ -129,6 +132,31 @@ def _same_venue(a: Paper, b: Paper) -> bool | None:
     return sum(map(matched, short)) * 2 >= len(short)
 
 
+_PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-+|\u2013|\u2014)\s*(\d+)\s*$")
+
+
+def _page_range(p: Paper) -> tuple[str, str] | None:
+    """The first and last page a record gives (BibTeX ``pages``, RIS ``SP``/``EP``, CSL ``page``), or None."""
+    fields, ris, csl = (p.extra.get(k) for k in ("bibtex_fields", "ris", "csl"))
+    text = None
+    if isinstance(fields, dict) and isinstance(fields.get("pages"), str):
+        text = fields["pages"]
+    elif isinstance(csl, dict) and isinstance(csl.get("page"), str):
+        text = csl["page"]
+    elif isinstance(ris, dict) and ris.get("start_page") and ris.get("end_page"):
+        text = f"{ris['start_page']}-{ris['end_page']}"
+    m = _PAGE_RANGE.match(text or "")
+    return (m.group(1).lstrip("0"), m.group(2).lstrip("0")) if m and m.group(1) != m.group(2) else None
+
+
+def _same_pages(a: Paper, b: Paper) -> bool:
+    """Whether both records give one page range (two pages at least): the same title, year, first author and
+    kind on the same pages is one paper whatever its venue is called (a conference's name in one entry, its
+    proceedings' title in the other)."""
+    ra = _page_range(a)
+    return ra is not None and ra == _page_range(b)
+
+
 def _is_title_id(pid: str) -> bool:
     return pid.startswith("title:")
 
@@ -139,7 +167,8 @@ def same_work(a: Paper, b: Paper) -> bool:
     The same arXiv id, or the same DOI, is the same work (different ones are different works); else
     the normalised titles must be equal and no field both records have -- year, first author's family
     name, kind of work (entry type), venue -- may differ. A preprint (arXiv, an e-print server) and its
-    published version by the same first author may be years apart.
+    published version by the same first author may be years apart. Venues that read differently are one
+    venue when both records give the same page range (a conference's name, its proceedings' title).
     """
     if kept_apart(a, b):
         return False  # the user split them (split_merged)
@@ -160,7 +189,9 @@ def same_work(a: Paper, b: Paper) -> bool:
     ka, kb = _kind(a), _kind(b)
     if ka and kb and ka != kb:
         return False
-    return _same_first_author(a, b) is not False and _same_venue(a, b) is not False
+    if _same_first_author(a, b) is False:
+        return False
+    return _same_venue(a, b) is not False or _same_pages(a, b)
 
 
 def disambiguated_id(p: Paper) -> str:
@@ -204,15 +235,108 @@ def merge_papers(a: Paper, b: Paper) -> Paper:
 
 @dataclass(frozen=True)
 class Merge:
-    """One merge of two records: the id kept, the id folded in, and their citation keys."""
+    """One merge of two records: the id kept, the id folded in, and their citation keys; for the report, the
+    two titles and where each record was read (``"refs.bib, line 12"``), which equality ignores."""
 
     into: str
     merged: str
     keys: tuple[str, ...] = ()
+    titles: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    places: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
     @classmethod
     def of(cls, a: Paper, b: Paper) -> Merge:
-        return cls(a.id, b.id, tuple(dict.fromkeys(citation_keys(a) + citation_keys(b))))
+        keys = tuple(dict.fromkeys(citation_keys(a) + citation_keys(b)))
+        return cls(a.id, b.id, keys, (a.title, b.title), (record_place(a), record_place(b, last=True)))
+
+    def __str__(self) -> str:
+        titles = list(dict.fromkeys(self.titles)) or [self.into]
+        where = " and ".join(p for p in self.places if p)
+        keys = f" (keys {', '.join(self.keys)})" if len(self.keys) > 1 else ""
+        named = " / ".join(repr(t) for t in titles)
+        return f"merged {named}{keys}" + (f": {where}" if where else "")
+
+
+def record_place(p: Paper, last: bool = False) -> str:
+    """Where a record was read: ``"file name, line 12"`` (its first source, or its last with ``last``)."""
+    if not p.sources:
+        return ""
+    src = p.sources[-1] if last else p.sources[0]
+    name = src.location.replace("\\", "/").rsplit("/", 1)[-1]
+    return ", ".join(x for x in (name, src.record or "") if x)
+
+
+# -- one id, two works: a link copied to the wrong row ------------------------------------------------------
+
+_NOT_TITLE_WORDS = frozenset(
+    "a an and the of for in on to with by from at as is are via arxiv doi abs pdf org http https www".split()
+)
+
+
+def _title_words(title: str) -> set[str]:
+    return {w for w in _words(title) if w not in _NOT_TITLE_WORDS and not w.isdigit()}
+
+
+def titles_disagree(a: str, b: str) -> bool:
+    """Whether two titles name different works: each has two words of its own at least (not a placeholder, an
+    acronym or an id) and they share fewer than a third of the shorter one's words. A subtitle added or dropped,
+    a cut-off title or a version renamed with most of its words agrees.
+
+    >>> titles_disagree("Explaining and Harnessing Adversarial Examples", "Fractional Max-Pooling")
+    True
+    >>> titles_disagree("DETR: End-to-End Object Detection", "End-to-End Object Detection with Transformers")
+    False
+    """
+    wa, wb = _title_words(a), _title_words(b)
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    return len(wa & wb) * 3 < min(len(wa), len(wb))
+
+
+def _shared_ids(a: Paper, b: Paper) -> list[tuple[str, str]]:
+    found = []
+    if a.arxiv_id and a.arxiv_id == b.arxiv_id:
+        found.append(("arxiv", a.arxiv_id))
+    if a.doi and b.doi and a.doi.lower() == b.doi.lower():
+        found.append(("doi", b.doi))
+    return found
+
+
+def _without_ids(p: Paper, ids: dict[str, str]) -> Paper:
+    """``p`` under a new id without ``ids`` (kept in ``extra["doubtful_ids"]``) nor a date only they gave."""
+    before = p.extra.get("doubtful_ids")
+    extra = {**p.extra, "doubtful_ids": {**(before if isinstance(before, dict) else {}), **ids}}
+    published = p.published
+    if "arxiv" in ids and dated_by_arxiv_id(p.extra):  # the month of an id in doubt says nothing
+        published = None
+        extra = {k: v for k, v in extra.items() if k not in ("date_precision", "date_inferred", "date_note")}
+    arxiv_id, version = (None, None) if "arxiv" in ids else (p.arxiv_id, p.version)
+    doi = None if "doi" in ids else p.doi
+    return dataclasses.replace(p, id="", arxiv_id=arxiv_id, version=version, doi=doi, published=published, extra=extra)
+
+
+def set_aside_doubtful_ids(p: Paper, others: Iterable[Paper]) -> tuple[Paper, list[DoubtfulIdWarning]]:
+    """``p`` without the arXiv id and DOI it shares with one of ``others`` whose title names another work
+    (:func:`titles_disagree`), and a warning for each naming both titles and where each was read.
+
+    Such an id is doubtful -- one of the two records was given the other's link -- and merging would lose a
+    paper; the records stay two papers, the id stays with the record read first and ``p`` keeps it only in
+    ``extra["doubtful_ids"]`` (``{"arxiv": ...}``, ``{"doi": ...}``)."""
+    notes: list[DoubtfulIdWarning] = []
+    for other in others:
+        shared = _shared_ids(other, p) if p.arxiv_id or p.doi else []
+        if not shared or not titles_disagree(other.title, p.title):
+            continue
+        p = _without_ids(p, dict(shared))
+        for kind, value in shared:
+            label = ("arXiv id " if kind == "arxiv" else "DOI ") + value
+            here, there = record_place(p, last=True) or "a record", record_place(other) or "another record"
+            message = (
+                f"{here}: {p.title!r} gives {label}, as {other.title!r} ({there}) does; the titles name different "
+                f"works, so both papers are kept and the id stays with {other.title!r} (check the link of {here})"
+            )
+            notes.append(DoubtfulIdWarning(message, label, (other.title, p.title)))
+    return p, notes
 
 
 # -- ids in other catalogues, version timelines, splitting a wrong merge ------------------------------------

@@ -9,8 +9,18 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args, overload
 
 from ._operations import Operations
 from .dates import as_date
+from .errors import warn_partial
 from .identifiers import normalize_doi, parse_reference
-from .identity import Merge, citation_keys, disambiguated_id, merge_papers, outside_splits, same_work, split_merged
+from .identity import (
+    Merge,
+    citation_keys,
+    disambiguated_id,
+    merge_papers,
+    outside_splits,
+    same_work,
+    set_aside_doubtful_ids,
+    split_merged,
+)
 from .paper import Paper
 from .text import fold, plural
 
@@ -79,7 +89,10 @@ class Library:
 
     Adding a paper that is already present (same arXiv id or DOI, or the same normalised title with
     nothing -- year, first author, kind of work, venue -- telling them apart) merges the two records:
-    the richer fields win, tags and citation keys are united, and the merge is logged in :attr:`merges`.
+    the richer fields win, tags and citation keys are united, and the merge is logged in :attr:`merges`
+    (``str(merge)`` names both titles and where each was read). A record giving the arXiv id or DOI of a
+    paper whose title names another work (a link copied to the wrong row) is not merged: both papers are
+    kept, the id stays with the first, and a :class:`~paperlab.errors.DoubtfulIdWarning` names both.
 
     Parameters
     ----------
@@ -116,6 +129,10 @@ class Library:
         existing_ids = [pid for pid in dict.fromkeys(candidates) if pid in self._papers]
         if any("distinct_from" in self._papers[pid].extra for pid in existing_ids):  # the user split some
             paper = outside_splits(paper, [self._papers[pid] for pid in existing_ids])
+        if existing_ids and (paper.arxiv_id or paper.doi):  # an id two different works give stays with one
+            paper, doubts = set_aside_doubtful_ids(paper, [self._papers[pid] for pid in existing_ids])
+            for doubt in doubts:
+                warn_partial(doubt)
         existing_ids = [pid for pid in existing_ids if same_work(self._papers[pid], paper)]
         if not existing_ids:
             if paper.id in self._papers:  # another work with the same title-derived id

@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from .._version import __version__
-from ..errors import PaperlabError, PartialImportWarning, UsageError
+from ..errors import DoubtfulIdWarning, PaperlabError, PartialImportWarning, UsageError
 from ..library import Library
 from .embed import add_embed_parser
 from .feed import add_feed_parser
-from .search import add_search, paper_ident, positive_int
+from ..services.paperref import Resolver, library_resolver, paper_ref, store_resolver
+from .search import add_search, positive_int
 from .show import add_show
 from .split import add_split_parser
 from .store import add_store_parser
@@ -67,10 +68,13 @@ def _store() -> Store:
     return open_store()
 
 
-def _print_papers(papers: Library, *, scores: Sequence[float] | None = None, out: TextIO | None = None) -> None:
+def _print_papers(
+    papers: Library, *, scores: Sequence[float] | None = None, out: TextIO | None = None, resolves: Resolver
+) -> None:
     out = out or sys.stdout
-    # every paper has an id to refer to it by (`paperlab show ID`): arXiv id, DOI, else paperlab's title: id
-    idents = [paper_ident(p) for p in papers]
+    # every paper has a reference that names it (`paperlab show REF`, `paperlab.paper("REF")`): its arXiv id, DOI,
+    # citation key, else paperlab's title: id
+    idents = [paper_ref(p, resolves) for p in papers]
     width = max([18, *(len(i) for i in idents)])
     for i, p in enumerate(papers):
         # the date as precise as its source gave it ("2017"), "?" when its year was inferred
@@ -91,6 +95,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise CliError(str(file_not_found(path)))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PartialImportWarning)
+            warnings.simplefilter("always", DoubtfulIdWarning)
             fmt = args.format or detect_format(path)
             options = {"reference_date": args.reference_date} if args.reference_date else {}
             lib = load(path, format=fmt, **options)
@@ -98,6 +103,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             if isinstance(w.message, PartialImportWarning):
                 for problem in w.message.problems:
                     print(f"paperlab: skipped {problem}", file=sys.stderr)
+            elif isinstance(w.message, DoubtfulIdWarning):
+                print(f"paperlab: {w.message}", file=sys.stderr)
+        for merge in lib.merges:  # duplicates in the file: one paper each, reported
+            print(f"paperlab: {merge}", file=sys.stderr)
         store.upsert_papers(lib)
         if args.list:
             rl = store.reading_list(args.list)
@@ -128,16 +137,17 @@ def cmd_list(args: argparse.Namespace) -> int:
                 )
             )
             return 0
+        resolves = store_resolver(store)
         for e in entries[: args.limit]:
             tags = f"  [{', '.join(e.tags)}]" if e.tags else ""
-            print(f"{e.status:<8} {e.paper.id:<22} {e.paper.shown_title}{tags}")
+            print(f"{e.status:<8} {paper_ref(e.paper, resolves):<22} {e.paper.shown_title}{tags}")
         print(f"{len(entries)} paper(s) in reading list {args.list!r}", file=sys.stderr)
         return 0
     lib = store.papers()
     if args.json:
         print(json.dumps(lib.to_dicts()[: args.limit], ensure_ascii=False, indent=1))
         return 0
-    _print_papers(lib[: args.limit])
+    _print_papers(lib[: args.limit], resolves=library_resolver(lib))
     print(f"{len(lib)} paper(s) in {store.location}", file=sys.stderr)
     return 0
 
@@ -175,7 +185,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             else:
                 lib = Library(s2.search(text, limit=args.max))
     store.upsert_papers(lib)
-    _print_papers(lib)
+    _print_papers(lib, resolves=store_resolver(store))
     print(f"fetched {len(lib)} paper(s) into {store.location}", file=sys.stderr)
     return 0
 

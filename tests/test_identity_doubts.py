@@ -1,0 +1,106 @@
+"""Records that share an id but name different works, and duplicates whose venue is written two ways.
+
+Our own files: ``tests/data/session/schedule-year-headings.md`` (a schedule whose 2019 row was given the link of a
+2021 row, as a copy-paste slip) and ``tests/data/bibtex/duplicates-venue-names.bib`` (one paper under two keys, its
+venue a conference's short name in one entry and its proceedings' title in the other, on the same pages).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import pytest
+from paths import DATA
+
+import paperlab
+from paperlab import DoubtfulIdWarning, Library, Paper
+from paperlab.cli import main
+from paperlab.identity import citation_keys, same_work, titles_disagree
+
+SCHEDULE = DATA / "session" / "schedule-year-headings.md"
+VENUES = DATA / "bibtex" / "duplicates-venue-names.bib"
+TITLE = "Crease Memory in Folded Paper Actuators: A Study of Four Sheets"
+
+
+def test_a_link_copied_to_the_wrong_row_keeps_both_papers_and_says_so() -> None:
+    with pytest.warns(DoubtfulIdWarning) as caught:
+        lib = paperlab.load(SCHEDULE)
+    titles = [p.title for p in lib]
+    assert "Crease Patterns for Rigid Origami Robots" in titles
+    assert "Tension Models of Corrugated Sheets" in titles  # not merged away
+    assert len(lib) == 4 and lib.merges == []
+    message = str(caught[0].message)
+    assert (
+        "'Tension Models of Corrugated Sheets'" in message and "'Crease Patterns for Rigid Origami Robots'" in message
+    )
+    assert "schedule-year-headings.md, line 16" in message and "schedule-year-headings.md, line 9" in message
+    assert caught[0].filename == __file__  # the user's call, not paperlab's internals
+    assert caught[0].message.id == "arXiv id 2101.04321"
+    # the id stays with the row read first; the other keeps it only as a doubtful id
+    assert lib["2101.04321"].title == "Crease Patterns for Rigid Origami Robots"
+    tension = next(p for p in lib if p.title.startswith("Tension"))
+    assert tension.arxiv_id is None and tension.extra["doubtful_ids"] == {"arxiv": "2101.04321"}
+    assert tension.published is None  # the month of an id in doubt dates nothing
+
+
+def test_a_doi_two_titles_give_is_doubtful_too() -> None:
+    a = Paper("Measuring Crease Memory in Paper", doi="10.5555/ps.1", published=dt.date(2020, 1, 1))
+    b = Paper("Colour Fastness of Dyed Cardboard Boxes", doi="10.5555/PS.1", published=dt.date(2020, 1, 1))
+    with pytest.warns(DoubtfulIdWarning, match="DOI 10.5555/PS.1"):
+        lib = Library([a, b])
+    assert len(lib) == 2 and lib["10.5555/ps.1"].title == a.title
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Deep Residual Paper Folding", "Deep Residual Paper Folding for Crane Recognition"),  # a subtitle added
+        ("Large Language Models Often Kn", "Large Language Models Often Know When They Are Wrong"),  # cut off
+        ("arXiv:2101.04321", "Crease Patterns for Rigid Origami Robots"),  # a placeholder title
+        ("DETR", "End-to-End Object Detection with Transformers"),  # an acronym
+    ],
+)
+def test_titles_that_agree_or_say_nothing_still_merge(first: str, second: str) -> None:
+    assert not titles_disagree(first, second)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        lib = Library([Paper(first, arxiv_id="2101.04321"), Paper(second, arxiv_id="2101.04321v2")])
+    assert len(lib) == 1 and len(lib.merges) == 1
+
+
+def test_duplicates_on_the_same_pages_merge_whatever_their_venue_is_called() -> None:
+    lib = paperlab.load(VENUES)
+    assert len(lib) == 2
+    merged = next(p for p in lib if len(citation_keys(p)) == 2)
+    assert citation_keys(merged) == ["dale2018crease", "creasememoryfolding"]
+    assert lib["creasememoryfolding"] is lib["dale2018crease"]  # both \cite{} keys resolve
+    workshop = lib["dale2018creaseworkshop"]  # the same title, authors and year on other pages: another paper
+    assert workshop is not merged and workshop.journal_ref == "Workshop on Soft Robot Materials"
+    # the merge is reported with the title, both keys and where each entry was read
+    (report,) = [str(m) for m in lib.merges]
+    assert TITLE in report and "dale2018crease, creasememoryfolding" in report
+    assert "duplicates-venue-names.bib" in report and "line 13" in report
+
+
+def test_pages_do_not_join_what_else_tells_apart() -> None:
+    base = {"title": "Notes on Paper Widget Tension", "authors": ["Elin Marsh"], "published": dt.date(2019, 1, 1)}
+    pages = {"bibtex_fields": {"pages": "1–12"}}
+    a = Paper(**base, journal_ref="Annals of Widgetry", extra=pages)
+    assert same_work(a, Paper(**base, journal_ref="Quarterly Review of Folding", extra=pages))
+    assert not same_work(
+        a, Paper(**base, journal_ref="Quarterly Review of Folding", extra={"bibtex_fields": {"pages": "13–20"}})
+    )
+    assert not same_work(a, Paper(**base, journal_ref="Quarterly Review of Folding"))  # no pages: the venues decide
+    later = {**base, "published": dt.date(2021, 1, 1)}
+    assert not same_work(a, Paper(**later, journal_ref="Annals of Widgetry", extra=pages))  # another year
+    other = {**base, "authors": ["Tobias Brook"]}
+    assert not same_work(a, Paper(**other, journal_ref="Quarterly Review of Folding", extra=pages))  # another author
+
+
+def test_cli_import_reports_merges_and_doubtful_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(VENUES), str(SCHEDULE)]) == 0
+    out, err = capsys.readouterr()
+    assert "imported 2 paper(s) (bibtex)" in out and "imported 4 paper(s) (schedule)" in out
+    assert f"paperlab: merged '{TITLE}' (keys dale2018crease, creasememoryfolding)" in err
+    assert "'Tension Models of Corrugated Sheets' gives arXiv id 2101.04321" in err
