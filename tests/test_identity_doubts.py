@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from pathlib import Path
 
 import pytest
 from paths import DATA
 
 import paperlab
-from paperlab import DoubtfulIdWarning, Library, Paper
+from paperlab import DoubtfulIdWarning, Library, Paper, SourceRecord
 from paperlab.cli import main
 from paperlab.identity import citation_keys, same_work, titles_disagree
+from paperlab.store import Store
 
 SCHEDULE = DATA / "session" / "schedule-year-headings.md"
 VENUES = DATA / "bibtex" / "duplicates-venue-names.bib"
@@ -104,3 +106,27 @@ def test_cli_import_reports_merges_and_doubtful_ids(capsys: pytest.CaptureFixtur
     assert "imported 2 paper(s) (bibtex)" in out and "imported 4 paper(s) (schedule)" in out
     assert f"paperlab: merged '{TITLE}' (keys dale2018crease, creasememoryfolding)" in err
     assert "'Tension Models of Corrugated Sheets' gives arXiv id 2101.04321" in err
+
+
+def test_the_store_keeps_a_doubtful_id_with_the_paper_it_holds(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    crease = Paper(
+        "Crease Patterns for Rigid Origami Robots",
+        arxiv_id="2101.04321",
+        sources=[SourceRecord("schedule", "a.md", record="line 9")],
+    )
+    store.upsert_papers([crease])
+    tension = Paper(
+        "Tension Models of Corrugated Sheets",
+        arxiv_id="2101.04321",
+        sources=[SourceRecord("schedule", "b.md", record="line 3")],
+    )
+    with pytest.warns(DoubtfulIdWarning, match=r"b\.md, line 3: 'Tension Models of Corrugated Sheets' gives arXiv id"):
+        store.upsert_papers([tension])
+    assert len(store) == 2
+    assert store.paper("2101.04321").title == crease.title
+    assert {p.title for p in store.papers()} == {crease.title, tension.title}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        store.upsert_papers([crease])  # the paper holding the id again: no doubt
+    assert len(store) == 2

@@ -12,7 +12,8 @@ import functools
 import hashlib
 from collections.abc import Iterable
 
-from ..identity import disambiguated_id, merge_papers, outside_splits, same_work
+from ..errors import warn_partial
+from ..identity import disambiguated_id, merge_papers, outside_splits, same_work, set_aside_doubtful_ids
 from ..paper import Paper, normalize_title
 
 __all__ = [
@@ -106,10 +107,22 @@ class _Merger:
         keys = [k for k in match_keys(p)[1:] if k.startswith(("arxiv:", "doi:"))]
         return outside_splits(p, [self.work[pid] for k in keys for pid in self.index.get(k, ()) if pid in self.work])
 
+    def _set_aside_doubtful_ids(self, p: Paper) -> Paper:
+        """``p`` without the arXiv id or DOI of a record whose title names another work (:func:`set_aside_doubtful_ids`)."""
+        keys = [k for k in match_keys(p)[1:] if k.startswith(("arxiv:", "doi:"))]
+        holders = [self.work[pid] for k in keys for pid in self.index.get(k, ()) if pid in self.work]
+        if holders:
+            p, doubts = set_aside_doubtful_ids(p, holders)
+            for doubt in doubts:
+                warn_partial(doubt)
+        return p
+
     def add(self, p: Paper) -> None:
         """Merge one incoming record into the work set."""
         if self.splits:
             p = self._outside_splits(p)
+        if p.arxiv_id or p.doi:
+            p = self._set_aside_doubtful_ids(p)
         matches = self.matches(p)
         if not matches:
             if p.id in self.work:  # another work whose title gives the same id
