@@ -159,3 +159,37 @@ def test_a_course_schedule_of_topics_names_no_paper() -> None:
     assert s.meetings[1].note == "Reading lists"
     with pytest.raises(paperlab.ParseError, match="the schedule names no paper"):
         paperlab.load(path)
+
+
+def test_an_html_syllabus_with_spanned_cells_and_references_in_links() -> None:
+    # "Week | Date | Content": rowspan/colspan followed; "Required Reading: <a>reference</a>" gives the reference's
+    # title, authors, year and venue (APA, MLA and IEEE styles); a reading spanning two days is closed by the next
+    # day's reading in the same column; a break spanning two columns and two rows skips both days
+    path = SESSION / "syllabus-rowspan.md"
+    assert detect_format(path) == "schedule"
+    s = paperlab.Schedule.from_file(path)
+    assert [m.date_text for m in s] == ["Jan 8", "Jan 10", "Jan 15", "Jan 17", "Jan 22", "Jan 24", "Jan 29"]
+    assert s.meetings[1].extra["Week"] == "1\nIntroduction to the Course"  # spanned down from the row above
+    papers = [(p.title, p.authors, p.arxiv_id, p.published, p.journal_ref) for m in s for p in m.papers]
+    assert papers == [
+        ("Tagged formats considered helpful", ["A. Quill", "D. Okafor"], "2401.00077", dt.date(2024, 1, 1), None),
+        (
+            "Margins at scale: a made-up study",
+            ["Saga Lund", "Oona Vale", "Emi Nakamura"],
+            None,
+            dt.date(2022, 1, 1),
+            "Proceedings of Imaginary Systems 3 (2022): 1-9",
+        ),
+        (
+            "Footnotes as hyperlinks",
+            ["D. Okafor", "T. Marsh", "C. Ibe"],
+            None,
+            dt.date(2021, 1, 1),
+            "Imaginary Conference on Documents, 2021, pp. 1-4",
+        ),
+    ]
+    assert [(m.note, m.skipped) for m in s.meetings[4:]] == [
+        ("Winter Break (No Class)", True),
+        ("Winter Break (No Class)", True),
+        ("Required Reading:", False),  # a reading not yet chosen: no paper
+    ]

@@ -77,12 +77,23 @@ _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[•*·▪-])\s+")
 _SEMICOLON = re.compile(r"\s*;\s+")  # readings listed on one line, separated by "; "
 # "Authors (2017). Title. Venue" or "Authors. 2017. Title." (the authors: no parenthesis, at most 300 characters)
 _AUTHOR_YEAR = re.compile(
-    r"^(?P<authors>[^()\d]{2,300}?)[.,]?\s*(?:\((?P<y1>(?:19|20)\d{2})[a-z]?\)|(?P<y2>(?:19|20)\d{2})[a-z]?)[.,:]\s+"
-    r"(?P<rest>.+)$"
+    r"^(?P<authors>[^()\d]{2,300}?)(?:[.,]?\s*\((?P<y1>(?:19|20)\d{2})[a-z]?\)[.,:]|[.,]\s*(?P<y2>(?:19|20)\d{2})[a-z]?\.)"
+    r"\s+(?P<rest>.+)$"
 )
 _TITLE_THEN_VENUE = re.compile(r"^(?P<title>.+?(?<![A-Z\s])[.?!])(?:\s+(?P<venue>.*))?$|^(?P<whole>.+)$")
-_ARXIV_NAMED = re.compile(r"\barxiv(?: preprint)?:?\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.I)
+_ARXIV_NAMED = re.compile(r"\b(?:arxiv\s+preprint\s+)?arxiv(?:\s+preprint)?:?\s*(\d{4}\.\d{4,5}(?:v\d+)?)", re.I)
 _INITIAL_DOT = re.compile(r"([A-Z])(?=\s|$)")  # an initial whose dot the reference's punctuation took
+# a label before a reading: "Required Reading:", "Paper:", "Base paper:"
+_READING_LABEL = re.compile(
+    r"^(?:(?:required|optional|suggested|additional|further|background|supplementary|recommended|base|surprise)\s+)?"
+    r"(?:readings?|papers?|articles?)\s*:?$",
+    re.I,
+)
+# 'Authors. "Title." Venue, 2020' or 'Authors (2017). "Title." Venue' (the title in straight or curly quotes)
+_QUOTED = re.compile(
+    r"^(?P<authors>[^\"“”]{2,300}?)[.,:]?\s*(?:\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s*)?[\"“]"
+    r"(?P<title>[^\"“”]{8,300}?)[.,]?[\"”][.,]?\s*(?P<venue>.*)$"
+)
 _APA_NAME = re.compile(r"([^,&]+?),\s*((?:[A-Z][a-z]?\.?\s*-?\s*)+)(?=,|&|$|\s+and\b)")
 # readings that are no paper: a book's chapter or section, lecture notes, slides
 _NOT_A_PAPER = re.compile(
@@ -220,7 +231,7 @@ def _author_year(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     venue = " ".join((parts.group("venue") or "").strip(" .,").split()) or None
     if arxiv is None and (named := _ARXIV_NAMED.search(shown)):  # "... Title. arXiv:1901.00001"
         arxiv = named.group(1)
-        venue = None if venue and _ARXIV_NAMED.fullmatch(venue) else venue
+    venue = None if venue and _ARXIV_NAMED.fullmatch(venue) else venue  # "arXiv preprint arXiv:…" is no venue
     year = int(m.group("y1") or m.group("y2"))
     found = CellPaper(title, safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:], _names(m.group("authors")))
     found.venue, found.year = venue, year
@@ -228,25 +239,59 @@ def _author_year(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
 
 
 def _names(text: str) -> list[str]:
-    """Authors as a reference lists them: "Vaswani, A., Shazeer, N., & Parmar, N." (as "A. Vaswani", ...), or
-    family names ("Smith and Jones", "Vaswani et al.": the names given)."""
-    text = _ET_AL.sub("", text.strip(" ,"))
-    pairs = _APA_NAME.findall(text)
-    initials = [_INITIAL_DOT.sub(r"\1.", given.strip()) + " " + family.strip() for family, given in pairs]
-    if initials:
-        return initials
-    return [n.strip(" .") for n in re.split(r"\s*,\s*(?:&|and\b)?\s*|\s+(?:&|and)\s+", text) if n.strip(" .")]
+    """Authors as a reference lists them: "Vaswani, A., Shazeer, N., & Parmar, N." (as "A. Vaswani", ...), MLA's
+    "Zhu, Shien, Luan Duong, and Weichen Liu" (the first name turned round), or as given ("S. Rajbhandari and Y. He",
+    "Vaswani et al.")."""
+    text = re.sub(r"^\([^()]*\)\s*", "", text.strip(" ,"))  # "(FlexFlow) Jia, Zhihao": a label before the names
+    more = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text)
+    if not re.search(r"[A-Za-z]{2,}\s+[A-Z]\.?\s*(?:,|$)", text):  # not "Family F." lists: APA's "Family, F."
+        pairs = _APA_NAME.findall(text)
+        if pairs:
+            return [_INITIAL_DOT.sub(r"\1.", given.strip()) + " " + family.strip() for family, given in pairs]
+    parts = [n.strip(" .") for n in re.split(r"\s*,\s*(?:&|and\b)?\s*|\s+(?:&|and)\s+", text) if n.strip(" .")]
+    single = len(parts) >= 2 and " " not in parts[0] and " " not in parts[1]
+    if single and (len(parts) >= 3 and " " in parts[2] or more and len(parts) == 2):
+        parts = [f"{parts[1]} {parts[0]}", *parts[2:]]  # MLA: "Family, Given" first
+    return parts
+
+
+def _quoted(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
+    """A reference with its title in quotes (MLA, IEEE, Chicago): 'Zhu, Shien, and Weichen Liu. "XOR-Net: An
+    Efficient Pipeline." 2020 IEEE ICPADS, 2020', 'S. Rajbhandari and Y. He, "ZeRO: Memory Optimizations," SC20'."""
+    m = _QUOTED.match(shown)
+    if m is None or len(m.group("title").split()) < 2:
+        return None
+    urls = [u for _, u in links]
+    arxiv, doi = _ids(urls, shown)
+    if arxiv is None and (named := _ARXIV_NAMED.search(shown)):
+        arxiv = named.group(1)
+    years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", m.group("venue"))
+    venue = " ".join(m.group("venue").strip(" .,").split()) or None
+    found = CellPaper(m.group("title").strip(" ,."), safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:])
+    found.authors = _names(m.group("authors"))
+    found.venue = None if venue and _ARXIV_NAMED.fullmatch(venue) else venue
+    found.year = int(m.group("year") or years[-1]) if m.group("year") or years else None
+    return found
+
+
+def _reference(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
+    """A reference written out, in any of the styles above."""
+    return _citation(shown, links) or _quoted(shown, links) or _author_year(shown, links)
 
 
 def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:
     if _CODE_NOTE.match(shown) and not links:
         return []  # "`Advancing NMT:`": a heading written inside the cell, no paper
-    if (cited := _citation(shown, links) or _author_year(shown, links)) is not None:
+    shown = "" if _READING_LABEL.match(shown) else shown  # "Required Reading: <a>…</a>": a label, not the title
+    if (cited := _reference(shown, links)) is not None:
         return [cited]
     if not links and _NOT_A_PAPER.search(shown) and not _ARXIV_TEXT.match(shown) and not _DOI.search(shown):
         return []  # "Jurafsky & Martin, Ch. 3", "Lecture notes": a reading, not a paper
     named = [(label, u) for label, u in links if label and not _GENERIC_LABEL.match(label)]
     generic = [(label, u) for label, u in links if not label or _GENERIC_LABEL.match(label)]
+    if len(named) == 1 and not shown and (cited := _reference(named[0][0], named)) is not None:
+        return [cited]  # a link whose label is the whole reference
     out: list[CellPaper] = []
     for label, u in named:  # "[Title](url)"
         arxiv, doi = _ids([u])

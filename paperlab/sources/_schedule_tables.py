@@ -65,6 +65,8 @@ _READING_COLUMNS = frozenset(
 )
 # date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
 _NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
+# what a meeting is about, in a table without presenters or a paper column ("Week | Date | Content | Due")
+_CONTENT_COLUMNS = frozenset({"content", "contents", "description", "details", "what", "agenda", "program"})
 # columns of a list of papers by publication date (a DailyArXiv README, a reference manager's CSV export): a table
 # with one of these and no presenter column is no schedule
 _PAPER_LIST_COLUMNS = frozenset(
@@ -116,7 +118,9 @@ def header_kind(cells: list[Any]) -> str | None:
         return None
     if keys & _READING_COLUMNS and ("date" in roles or keys & {"topic", "topics", "title"}):
         return "sure"
-    return "maybe" if "date" in roles and roles & {"paper", "link"} else None
+    if "date" in roles and (roles & {"paper", "link"} or keys & _CONTENT_COLUMNS):
+        return "maybe"
+    return None
 
 
 def is_schedule_header(cells: list[Any]) -> bool:
@@ -274,12 +278,46 @@ def _html_tables(text: str) -> list[ScheduleTable]:
             continue
         header = [clean_cell(_inner_html(c)) for c in rows[0] if c.tag in ("td", "th")]
         kind = header_kind(header)
-        if kind is None or kind == "maybe" and not _about_meetings(text.splitlines()):
+        if kind is None or kind == "maybe" and not _about_meetings(root.text_content().splitlines()):
             continue
-        body = [(f"line {tr.sourceline}", [_inner_html(c) for c in tr if c.tag in ("td", "th")]) for tr in rows[1:]]
+        body = list(zip([f"line {tr.sourceline}" for tr in rows[1:]], _grid(rows[1:], len(header)), strict=True))
         heading = table.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
         tables.append(ScheduleTable(header, body, clean_cell(heading[0].text_content()) if heading else None))
     return tables
+
+
+def _span(cell: Any, name: str, most: int) -> int:
+    value = str(cell.get(name) or "1").strip()
+    return min(int(value), most) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(rows: list[Any], width: int) -> list[list[Any]]:
+    """The cells of HTML rows by column, ``rowspan`` and ``colspan`` followed (a spanned cell's text stays in its
+    first column). A row bringing more cells than the columns left free ends the row spans above it, from the right:
+    the author closed them (a reading spanning two days, with the next day's reading in the same column)."""
+    pending: dict[int, tuple[int, Any]] = {}  # column -> (rows still covered, cell)
+    grid: list[list[Any]] = []
+    for tr in rows:
+        queue = [c for c in tr if c.tag in ("td", "th")]
+        need = sum(_span(c, "colspan", 50) for c in queue)
+        while pending and need + len(pending) > width:
+            pending.pop(max(pending))
+        row: list[Any] = []
+        while queue or len(row) in pending:
+            if len(row) in pending:
+                left, held = pending.pop(len(row))
+                if left > 1:
+                    pending[len(row)] = (left - 1, held)
+                row.append(held)
+                continue
+            cell = queue.pop(0)
+            down = _span(cell, "rowspan", 100)
+            for k in range(_span(cell, "colspan", 50)):
+                row.append(_inner_html(cell) if k == 0 else "")
+                if down > 1:
+                    pending[len(row) - 1] = (down - 1, row[-1])
+        grid.append(row)
+    return grid
 
 
 def schedule_tables(text: str, suffix: str, source: str) -> list[ScheduleTable]:
@@ -313,4 +351,7 @@ def column_roles(columns: list[Any]) -> list[str | None]:
         roles = ["topic" if r == "paper" and k not in _READING_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
     if any(r == "date" and k not in _NUMBERING for r, k in zip(roles, keys, strict=True)):  # Week | Date: the date
         roles = [None if r == "date" and k in _NUMBERING else r for r, k in zip(roles, keys, strict=True)]
+    if not {"presenter", "paper"} & set(roles):  # "Week | Date | Content": what the meeting is about
+        at = next((n for n, k in enumerate(keys) if k in _CONTENT_COLUMNS), None)
+        roles = [("paper" if n == at else r) for n, r in enumerate(roles)]
     return roles
