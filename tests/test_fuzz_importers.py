@@ -67,7 +67,11 @@ FORMATS: dict[str, dict[str, bytes]] = {
     "dailyarxiv": {p.name: p.read_bytes() for p in (DATA / "dailyarxiv").glob("*layout.md")},
     "hf_page": _samples("hf_page"),
     "session": _samples("session", "*.txt"),
-    "schedule": {p.name: p.read_bytes() for p in sorted((DATA / "session").glob("schedule*"))},
+    "schedule": {
+        p.name: p.read_bytes()
+        for pattern in ("schedule*", "syllabus*", "course*")
+        for p in (DATA / "session").glob(pattern)
+    },
     "native": _native_samples(),
 }
 

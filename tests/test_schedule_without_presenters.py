@@ -11,15 +11,19 @@ syllabus.yml), written in those layouts with made-up meetings.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from paths import DATA
 
 import paperlab
 from paperlab.errors import PartialImportWarning
 from paperlab.sources import detect_format
+from paperlab.sources.schedule import read_meetings
 
 SESSION = DATA / "session"
 
@@ -193,3 +197,24 @@ def test_an_html_syllabus_with_spanned_cells_and_references_in_links() -> None:
         ("Winter Break (No Class)", True),
         ("Required Reading:", False),  # a reading not yet chosen: no paper
     ]
+
+
+_SPAN = st.sampled_from(
+    ["", ' rowspan="2"', ' colspan="2"', ' rowspan="3" colspan="2"', ' rowspan="0"', ' rowspan="x"']
+)
+_CELL = st.sampled_from(["Jan 8", "Required Reading: <a href='https://arxiv.org/abs/2401.00077'>A title here</a>", ""])
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.lists(st.lists(st.tuples(_SPAN, _CELL), max_size=6), max_size=8))
+def test_hypothesis_html_tables_with_any_spans_read_or_raise_parse_error(rows: list[list[tuple[str, str]]]) -> None:
+    body = "".join("<tr>" + "".join(f"<td{span}>{cell}</td>" for span, cell in row) + "</tr>" for row in rows)
+    text = "<h2>Course schedule</h2><table><tr><th>Week</th><th>Date</th><th>Content</th></tr>" + body + "</table>"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "syllabus.html"
+        path.write_text(text, encoding="utf-8")
+        try:
+            meetings, _, _ = read_meetings(path)
+        except paperlab.ParseError:
+            return
+    assert all(p.title for m in meetings for p in m.papers)
