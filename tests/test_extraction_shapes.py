@@ -118,3 +118,17 @@ def test_a_list_of_measured_phrases_zips_with_the_values_respectively() -> None:
 def test_above_is_not_the_metric_of_a_value() -> None:
     rows = _rows("The best systems (Foo-2, Bar-5) reach scores above 0.97, while others vary widely.")
     assert all(r[0] != "above" for r in rows)
+
+
+def test_slash_lists_pair_each_value_with_the_name_of_its_place() -> None:
+    rows = _rows("Our rankers reach mean Hit/MRR scores of 0.41/0.28 on Set A and 0.39/0.25 on Set B.")
+    assert [(str(m).lower(), v) for m, v, *_ in rows] == [("hit", 0.41), ("mrr", 0.28), ("hit", 0.39), ("mrr", 0.25)]
+    rows = _rows("The tagger reaches P/R/F1 of 81.5/74.2/77.6 on the notes.")
+    assert [(m, v) for m, v, *_ in rows] == [("P", 81.5), ("R", 74.2), ("F1", 77.6)]
+
+
+def test_a_decimal_rating_on_a_five_or_ten_point_scale_is_a_result() -> None:
+    rows = _rows("Judges rate the summaries as faithful (4.41/5.0) and fluent (3.9/5).")
+    assert [v for _, v, *_ in rows] == [4.41, 3.9]
+    # a count of participants is not a rating
+    assert [v for _, v, *_ in _rows("Most participants (19/22, 86%) agreed that the tool helps.")] != [19.0]

@@ -194,7 +194,8 @@ def result_probability(feats: dict[str, float], model: dict) -> float:
 
 def judge_results(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
     """Mark (``_drop``) the kept numbers the model judges not to be results (a bare number — no unit, no metric
-    next to it — needs the higher ``bare_threshold``); no model installed: keep all but the bare ones."""
+    next to it — needs the higher ``bare_threshold``; a rating on a scale, ``_sure``, is kept); no model installed: keep
+    all but the bare ones."""
     model = _model()
     if model is None:
         for r in found:
@@ -207,5 +208,5 @@ def judge_results(found: list[dict[str, Any]], spans: list[tuple[int, int]], tex
         ):
             probs[i - 1] = probs[i] = max(probs[i - 1], probs[i])
     for r, p in zip(found, probs, strict=True):
-        if p < (model["bare_threshold"] if r.get("_bare") else model["threshold"]):
+        if p < (model["bare_threshold"] if r.get("_bare") else model["threshold"]) and not r.get("_sure"):
             r["_drop"] = True

@@ -19,6 +19,7 @@ from .governing import (
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .result_classifier import judge_results
+from .slash_lists import is_rating, zip_slash_lists
 from .value_kind import (
     ADVERBS,
     DELTA_AFTER,
@@ -167,6 +168,7 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
     for r in found:
         r.update(paper=paper_id, source=source, where=where, evidence=sent.strip())
         r.pop("_named", None)
+        r.pop("_sure", None)
     return [r for r in found if not r.pop("_drop", False)]
 
 
@@ -197,6 +199,7 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
             row["metric"] = row["metric"] or rank_metric(sent_flat, m.start("num"), m.end(), "", row["kind"], metrics)
             found.append(row)
             spans.append((m.start("num"), m.end()))
+    zip_slash_lists(found, spans, sent_flat)
     for r in found:
         r["metric"] = tidy_metric(r["metric"])
     order = sorted(range(len(spans)), key=lambda i: spans[i])  # rows in sentence order
@@ -268,7 +271,7 @@ def _value_at(
         return None  # bare: a decimal or a 2-3 digit number the strict rules rejected for want of unit and metric
     if bare and re.search(r"\S\s+[A-Z][\w-]*[a-z][\w-]*\s$", text[max(0, start - 30) : start]):
         return None  # a version in a name: "AlpacaEval 2.0", "Llama 3.1", "Gemini 1.5 Pro"
-    if not is_result(text, start, end, unit, named_metric, bare):
+    if not is_result(text, start, end, unit, named_metric, bare) and not is_rating(text, start, end):
         return None
     kind, value = kind_and_value(m, text, (start, end), unit, range_end)
     shaped = (
@@ -278,7 +281,7 @@ def _value_at(
         or governing_phrase(text, start)  # "a discordance of 17%", "cutting the closure timeline by 50%"
     )
     nearby = _nearest_in_clause(metrics, start, end, text)
-    if is_statistic(text, end, shaped or nearby, kind, metrics):
+    if is_statistic(text, end, shaped or nearby, kind, metrics) and not is_rating(text, start, end):
         return None  # "15% of the world's population has ...": no performance reported
     metric = shaped or nearby
     if unit == "x" and (metric is None or "speed" in metric) and is_speedup(text, start, end):
@@ -300,6 +303,7 @@ def _value_at(
         "evidence": None,
         "direction": direction_of(text, start, end, kind),
         "_named": named_metric is not None,
+        "_sure": is_rating(text, start, end),  # a score on a scale: the classifier does not judge it
     }
 
 

@@ -1,0 +1,52 @@
+"""Values written as slash lists ("P/R/F1 of 0.81/0.74/0.77", "Top-1/NDCG scores of 0.35/0.73") and ratings on a
+scale ("worth adding (4.53/5.0)")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["is_rating", "zip_slash_lists"]
+
+_NAME = r"[A-Za-z][\w@-]*(?:\.\d+)?"
+_SLASH = re.compile(
+    rf"(?<![\w/])(?P<names>{_NAME}(?:/{_NAME})+)\s+(?:[a-z]+\s+){{0,2}}?"
+    r"(?:(?:of|=|:|is|are|was|were|at)\s+)?(?P<vals>\d+(?:\.\d+)?%?(?:/\d+(?:\.\d+)?%?)+)(?![\w/])"
+)
+_RATING = re.compile(r"\s*/\s*(?:5|10)(?:\.0+)?(?![\d.]*\d)")
+
+
+def is_rating(text: str, start: int, end: int) -> bool:
+    """ "(4.53/5.0)", "4.85/5": a decimal score on a five- or ten-point scale is a result."""
+    return "." in text[start:end] and _RATING.match(text, end) is not None
+
+
+def zip_slash_lists(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """ "Top-1/NDCG scores of 0.35/0.73": the first value (already read) takes the first name; each later value of the
+    slash list becomes a row of its own with the name of its place (added to ``found`` and ``spans``, in order)."""
+    for m in _SLASH.finditer(text):
+        names = m.group("names").split("/")
+        if len(names) != len(m.group("vals").split("/")):
+            continue
+        _zip(found, spans, names, m.start("vals"), m.group("vals"))
+        # "... of 0.35/0.73 for Subtask A and 0.32/0.71 for Subtask B": later lists of as many values, same names
+        for later in _VALUES.finditer(text, m.end()):
+            if len(later.group(0).split("/")) == len(names):
+                _zip(found, spans, names, later.start(), later.group(0))
+
+
+_VALUES = re.compile(r"(?<![\w/.])\d+(?:\.\d+)?%?(?:/\d+(?:\.\d+)?%?)+(?![\w/])")
+
+
+def _zip(found: list[dict[str, Any]], spans: list[tuple[int, int]], names: list[str], at: int, values: str) -> None:
+    first = next((i for i, (s, _) in enumerate(spans) if s == at), None)
+    if first is None:
+        return
+    raw_values = values.split("/")
+    found[first]["metric"] = names[0]
+    at += len(raw_values[0]) + 1
+    for name, raw in zip(names[1:], raw_values[1:], strict=True):
+        unit = "%" if raw.endswith("%") else found[first]["unit"]
+        found.append({**found[first], "metric": name, "value": float(raw.rstrip("%")), "unit": unit})
+        spans.append((at, at + len(raw)))
+        at += len(raw) + 1
