@@ -65,10 +65,12 @@ def test_feed_failures_are_one_line_naming_each_service_once(text_module: Path) 
         [arxiv[:1], 3],
         [["Hugging Face daily papers: HTTP 500 from huggingface.co"], 1],
         [[], 4],
+        [[*arxiv, hf], 8, True],
     )
     assert got == [
         "Offline — arXiv and Hugging Face unreachable; showing nothing new",
         "Offline — arXiv unreachable; showing 3 papers from the others",
         "Hugging Face failed; showing 1 paper from the others",
         "",
+        "Offline — arXiv and Hugging Face unreachable; showing 8 papers from your library",  # ranked instead
     ]

@@ -26,6 +26,8 @@ export interface IFeed {
   failed: string[];
   hidden: number;
   muted: number;
+  /** Every source was unreachable: the items are the user's own stored papers, ranked by the lists. */
+  from_library?: boolean;
 }
 
 /** A feed shown longer than this is fetched again when the section is opened (thumbs given in a notebook,
@@ -101,18 +103,27 @@ export class ForYouSection {
 
   /** Draw the feed. */
   render(feed: IFeed): void {
-    const notes = [`${feed.items.length} new papers on ${feed.day}`];
+    const n = feed.items.length;
+    const notes = [
+      feed.from_library
+        ? `${n} paper${n === 1 ? '' : 's'} from your library (offline)`
+        : `${n} new papers on ${feed.day}`
+    ];
     if (feed.hidden) {
       notes.push(`${feed.hidden} shown before`);
     }
     this._status.textContent = notes.join(' · ');
     this._showProblem(feed);
+    this.node.classList.toggle(
+      'paperlab-foryou-from-library',
+      !!feed.from_library
+    );
     this._list.replaceChildren(...feed.items.map(item => this._item(item)));
   }
 
   /** Failed sources: one line, a Retry button, and the full messages behind "Details". */
   private _showProblem(feed: IFeed): void {
-    const line = feedProblem(feed.failed, feed.items.length);
+    const line = feedProblem(feed.failed, feed.items.length, feed.from_library);
     this._problem.hidden = !line;
     if (!line) {
       this._problem.replaceChildren();

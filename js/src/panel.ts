@@ -207,10 +207,27 @@ export class ReadingListPanel extends Widget {
         ? (active.dataset.paperId ?? null)
         : null;
     this._entriesNode.replaceChildren(...cards);
+    this._watchOpenRow(
+      cards.find(c => c.classList.contains('paperlab-selected'))
+    );
     this._renderEmpty(shown.length);
     const refocus = this._focusSelected ? this._selected : focusedRow;
     this._focusSelected = false;
     this._row(refocus)?.focus();
+  }
+
+  /**
+   * The list keeps room for the selected row's details and six rows more (CSS `--paperlab-open-h`, see
+   * base.css): open sections below give way (each scrolls its own content) rather than the list shrinking to
+   * two or three rows cut under the details.
+   */
+  private _watchOpenRow(open: HTMLElement | undefined): void {
+    this._openRowSize.disconnect();
+    if (open) {
+      this._openRowSize.observe(open);
+    } else {
+      this._entriesNode.style.removeProperty('--paperlab-open-h');
+    }
   }
 
   protected onAfterShow(msg: Message): void {
@@ -568,4 +585,10 @@ export class ReadingListPanel extends Widget {
   private _adding: AbortController | null = null;
   private _busy = h('div', 'paperlab-busy');
   private _sections = h('div', 'paperlab-sections');
+  private _openRowSize = new ResizeObserver(entries => {
+    for (const entry of entries) {
+      const height = (entry.target as HTMLElement).offsetHeight;
+      this._entriesNode.style.setProperty('--paperlab-open-h', `${height}px`);
+    }
+  });
 }

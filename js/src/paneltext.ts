@@ -54,9 +54,14 @@ function feedSource(message: string): string {
 /**
  * One line for the feed's failures (the whole messages go behind "Details"): "Offline — arXiv and Hugging
  * Face unreachable; showing nothing new" when every failure is a connection that could not be made, else
- * "arXiv failed; showing 3 papers". Empty when nothing failed.
+ * "arXiv failed; showing 3 papers". `fromLibrary`: the papers shown are the user's own, ranked instead
+ * ("…; showing 8 papers from your library"). Empty when nothing failed.
  */
-export function feedProblem(failed: string[], shown: number): string {
+export function feedProblem(
+  failed: string[],
+  shown: number,
+  fromLibrary = false
+): string {
   if (!failed.length) {
     return '';
   }
@@ -70,9 +75,12 @@ export function feedProblem(failed: string[], shown: number): string {
       m
     )
   );
-  const rest = shown
-    ? `showing ${shown} paper${shown === 1 ? '' : 's'} from the others`
-    : 'showing nothing new';
+  const papers = `${shown} paper${shown === 1 ? '' : 's'}`;
+  const rest = !shown
+    ? 'showing nothing new'
+    : fromLibrary
+      ? `showing ${papers} from your library`
+      : `showing ${papers} from the others`;
   return offline
     ? `Offline — ${list} unreachable; ${rest}`
     : `${list} failed; ${rest}`;

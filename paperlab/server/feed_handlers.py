@@ -50,11 +50,30 @@ def _todays_feed(handler: BaseHandler, offline: bool, refresh: bool, since: str 
         current = feeds.get(key)
         if current is None or refresh:
             current = feed(since, profile=profile, store=handler.store, offline=offline)
+            if not current.items and current.unreachable and len(current.unreachable) == len(current.failed):
+                current = _from_library(current, handler, profile)
             feeds.clear()
             feeds[key] = current
         else:
             current.sync_thumbs()  # thumbs given in a notebook's feed cards or the CLI since it was ranked
         return current
+
+
+def _from_library(fetched: Feed, handler: BaseHandler, profile: InterestProfile) -> Feed:
+    """Offline (every source unreachable): the papers of the user's own store ranked against the reading lists
+    instead (``feed(candidates=...)``, papers on the lists left out; not remembered as shown, so the real feed
+    still shows them when the network is back). ``failed`` still names the unreachable sources."""
+    own = feed(
+        today=fetched.day, profile=profile, store=handler.store, candidates=handler.store.papers(), remember=False
+    )
+    own.failed, own.unreachable = list(fetched.failed), list(fetched.unreachable)
+    return own
+
+
+def _feed_body(current: Feed) -> dict[str, Any]:
+    """The feed as JSON, saying whether its papers are the user's own (``from_library``: every source was
+    unreachable, so the store's papers were ranked instead)."""
+    return {**current.to_dict(), "from_library": current.own}
 
 
 class FeedHandler(BaseHandler):
@@ -67,7 +86,7 @@ class FeedHandler(BaseHandler):
         refresh = self.get_query_argument("refresh", "0") == "1"
         since = self.get_query_argument("since", "yesterday")
         result = await self.call(_todays_feed, self, offline, refresh, since)
-        self.reply(result.to_dict())
+        self.reply(_feed_body(result))
 
 
 class FeedThumbsHandler(BaseHandler):
@@ -79,7 +98,7 @@ class FeedThumbsHandler(BaseHandler):
         body = self.body_as(FeedThumb)
         current = await self.call(_todays_feed, self, True, False)
         await self.call(current.rate, body.paper_id, body.thumb)
-        self.reply(current.to_dict())
+        self.reply(_feed_body(current))
 
 
 FEED_ROUTES: list[tuple[str, type[BaseHandler]]] = [
