@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ParseError
 
-__all__ = ["MONTH_MACROS", "as_date", "as_datetime", "month_number", "named_date"]
+__all__ = ["MONTH_MACROS", "as_date", "as_datetime", "is_period_heading", "month_number", "named_date"]
 
 
 def as_date(value: Any, name: str, *, source: str | None = None) -> dt.date | None:
@@ -120,3 +120,22 @@ def named_date(value: Any) -> tuple[int, int, int | None] | None:
     except ValueError:
         return None
     return year, month, int(day) if day else None
+
+
+_TERM = (
+    r"(?:(?:fall|autumn|spring|summer|winter|michaelmas|lent|easter|hilary|trinity)(?:\s+(?:term|semester|quarter))?"
+    r"|(?:semester|term|quarter|trimester)(?:\s*\d)?|ss|ws|sose|wise)"
+)
+_YEAR = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?"
+_PERIOD_HEADING = re.compile(rf"^(?:{_TERM}\s*[,'’]?\s*)?'?{_YEAR}(?:\s*[,'’]?\s*{_TERM})?$", re.I)
+
+
+def is_period_heading(text: str) -> bool:
+    """Whether a heading only dates what is below it: a year ("2020"), a school year ("2019-20") or a term
+    ("Fall 2021", "Spring Semester 2022", "2021 Winter", "WS 2020/21"), markdown emphasis and a colon aside.
+
+    >>> [is_period_heading(t) for t in ("2020", "**Fall 2021**:", "2019/2020", "Robotics", "Papers of 2020")]
+    [True, True, True, False, False]
+    """
+    shown = " ".join(text.replace("*", "").replace("_", " ").split()).strip(" :.")
+    return bool(_PERIOD_HEADING.match(shown))

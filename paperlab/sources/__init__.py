@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import ParseError
+from ..errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes
@@ -43,6 +43,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "csv": ("native", "read_native"),
     "markdown_cards": ("native", "read_native"),
     "schedule": ("schedule", "read_schedule"),
+    "paper_list": ("paperlist", "read_paper_list"),
 }
 
 
@@ -136,6 +137,12 @@ def _has_paper_table(text: str) -> bool:
     return has_paper_table(text)
 
 
+def _is_paper_list(text: str) -> bool:
+    from .paperlist import looks_like_paper_list
+
+    return looks_like_paper_list(text)
+
+
 def detect_format(path: str | Path) -> str:
     """Name of the format of ``path`` (a key of :data:`FORMATS`), from its extension and content.
 
@@ -222,12 +229,15 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
         return "bibtex"
     if suffix in (".txt", "") and "\n\n" in text:
         return "hf_page"
+    if suffix in (".md", ".markdown") and _is_paper_list(text):
+        return "paper_list"
     if suffix in (".md", ".markdown"):  # a README of papers in a layout detection did not see: the reader says
         return "dailyarxiv"  # which layouts it knows, or finds the per-paper cards of the blockquote layout
     raise ParseError(
         "unrecognised file format: expected BibTeX, RIS, Web of Science plain text, CSL-JSON, arXiv Atom/RSS/OAI-PMH XML, JSON/JSONL (Hugging "
         "Face, Semantic Scholar, OpenAlex, Kaggle arXiv, paperlab), CSV, a reading-group schedule, a DailyArXiv-style "
-        "README or a saved Hugging Face papers page",
+        "README, a paper list (a markdown list of '[Title](link)' items) or a saved Hugging Face papers page; pass "
+        "format= to choose a reader",
         source=str(path),
     )
 
@@ -256,21 +266,61 @@ def load(*paths: str | Path, format: str | None = None, **options: Any) -> Libra
     Raises
     ------
     ParseError
-        When a file is unreadable or in no known format. Partial imports warn with
-        :class:`~paperlab.errors.PartialImportWarning` and keep every good record.
+        When a file is missing, unreadable or in no known format. Of several files, one that cannot be read is
+        skipped and named in a :class:`~paperlab.errors.PartialImportWarning` (the file and why), and every other
+        file's papers are kept; the error is raised only when no file could be read. Partial imports of one file
+        warn likewise and keep every good record.
     """
     if not paths:
         raise TypeError("load() needs at least one path")
+    if format is not None and format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; expected one of {sorted(FORMATS)}")
     lib = Library()
+    failed: list[ParseError] = []
     for p in paths:
-        path = Path(p)
-        if not path.exists():
-            raise file_not_found(path)
-        fmt = format or detect_format(path)
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown format {fmt!r}; expected one of {sorted(FORMATS)}")
-        reader = _reader(fmt)
-        accepted = inspect.signature(reader).parameters
-        kwargs = {k: v for k, v in options.items() if k in accepted}
-        lib.extend(reader(path, **kwargs))
+        try:
+            lib.extend(_read_file(Path(p), format, options))
+        except ParseError as exc:
+            if len(paths) == 1:
+                raise
+            failed.append(exc)
+    if failed and len(failed) == len(paths):
+        raise ParseError(
+            f"none of the {len(paths)} files could be read; first: {failed[0]}",
+            problems=[_as_problem(exc) for exc in failed],
+        )
+    if failed:
+        label = f"paperlab.load of {len(paths)} files"
+        warn_partial(PartialImportWarning(label, [_as_problem(exc) for exc in failed], kept=len(lib)))
     return lib
+
+
+def _as_problem(exc: ParseError) -> ImportProblem:
+    """A file that could not be read, as one skipped record of a load of several files."""
+    return ImportProblem(exc.source or "", exc.where or "", exc.message)
+
+
+def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[Paper]:
+    """The papers of one file; a markdown file in no layout detection saw names every layout paperlab reads."""
+    if not path.exists():
+        raise file_not_found(path)
+    fmt = format or detect_format(path)
+    reader = _reader(fmt)
+    accepted = inspect.signature(reader).parameters
+    try:
+        return reader(path, **{k: v for k, v in options.items() if k in accepted})
+    except ParseError as exc:
+        if format is None and fmt == "dailyarxiv" and path.suffix.lower() in (".md", ".markdown"):
+            raise ParseError(
+                exc.message + _OTHER_LAYOUTS, source=exc.source, where=exc.where, problems=exc.problems
+            ) from None
+        raise
+
+
+_OTHER_LAYOUTS = (
+    ". Besides DailyArXiv-style READMEs paperlab reads: reading-group schedules (a markdown, CSV, YAML or HTML "
+    "table of date, presenter and paper per meeting; also paperlab.Schedule.from_file), session notes (presenter "
+    "lines, paper titles, results; paperlab.Session.from_file), paper lists (a numbered or bulleted list of "
+    "'[Title](link)' items, authors in brackets) and paperlab's markdown cards. To read the file as one of them, "
+    "pass format= (paperlab import --format): " + ", ".join(sorted(FORMATS))
+)

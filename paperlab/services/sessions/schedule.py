@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...errors import ImportProblem, PartialImportWarning, warn_partial
+from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
-from ...sources._files import file_not_found
+from ...sources._files import file_not_found, read_text
+from ...sources.paperlist import looks_like_paper_list, parse_paper_list
 from ...sources.schedule import Meeting, read_meetings
 from ...text import md_escape as md_cell
 from ...text import md_link_text
@@ -24,6 +25,15 @@ if TYPE_CHECKING:
     from ...paper import Paper
 
 __all__ = ["Meeting", "Schedule"]
+
+
+def _paper_list_meetings(path: Path) -> list[Meeting] | None:
+    """A paper list read as meetings, one per paper and undated; None when the file is no paper list."""
+    text = read_text(path)
+    if not looks_like_paper_list(text):
+        return None
+    papers = parse_paper_list(text, source=str(path))
+    return [Meeting(None, "", papers=[p], where=p.sources[0].record or "") for p in papers]
 
 
 class Schedule:
@@ -58,7 +68,9 @@ class Schedule:
 
     @classmethod
     def from_file(cls, path: str | Path) -> Schedule:
-        """Read a schedule: a CSV/TSV, YAML or markdown table of date, presenter and paper per meeting.
+        """Read a schedule: a CSV/TSV, YAML or markdown table of date, presenter and paper per meeting; or a
+        reading group's paper list (``1. [Title](link)`` items, :mod:`paperlab.sources.paperlist`), one meeting
+        per paper, in list order and undated.
 
         Raises
         ------
@@ -69,7 +81,13 @@ class Schedule:
         path = Path(path)
         if not path.exists():
             raise file_not_found(path)
-        meetings, problems, title = read_meetings(path)
+        try:
+            meetings, problems, title = read_meetings(path)
+        except ParseError:
+            listed = _paper_list_meetings(path)
+            if listed is None:
+                raise
+            meetings, problems, title = listed, [], None
         if problems:
             warn_partial(PartialImportWarning(str(path), problems, kept=len(meetings)))
         return cls(meetings, title=title or path.stem, source=str(path), problems=problems)
