@@ -387,9 +387,9 @@ class Paper:
         return readable(self.abstract) if self.abstract else self.abstract
 
     @property
-    def date_precision(self) -> str:
-        """How much of ``published`` the source gave: "year", "month" or "day" (``extra["date_precision"]``)."""
-        return precision_of(self.extra)
+    def date_precision(self) -> str | None:
+        """How much of ``published`` the source gave: "year", "month", "day" (``extra["date_precision"]``); None if no date."""
+        return precision_of(self.extra) if self.published is not None else None
 
     @property
     def date_inferred(self) -> bool:
@@ -399,7 +399,7 @@ class Paper:
     @property
     def date_text(self) -> str | None:
         """``published`` to the precision the source gave: "2017", "2017-03" or "2017-03-10"; None if unknown."""
-        return self.published.isoformat()[: PRECISION_WIDTH[self.date_precision]] if self.published else None
+        return self.published.isoformat()[: PRECISION_WIDTH[precision_of(self.extra)]] if self.published else None
 
     #: The ``extra`` entry of a date's precision (:func:`paperlab.date_precision.partial_date`), for readers.
     partial_date = staticmethod(partial_date)
@@ -525,11 +525,14 @@ class Paper:
 
     # -- renderings -------------------------------------------------------------------
     def byline(self) -> str:
-        """Authors as shown on a card: up to three names, else a count or an organisation."""
-        if self.authors:
-            names = ", ".join(self.authors[:3])
-            more = len(self.authors) - 3
-            return names + (f" +{more} more" if more > 0 else "")
+        """Authors as shown on a card: up to three names ("et al." if the source cut them: ``extra["more_authors"]``),
+        else an edited volume's ``extra["editors"]`` marked "(ed.)"/"(eds.)", else a count or an organisation."""
+        editors = self.extra.get("editors") if not self.authors else None
+        names = self.authors or [e for e in (editors if isinstance(editors, list) else []) if isinstance(e, str)]
+        if names:
+            more, role = len(names) - 3, "" if self.authors else " (ed.)" if len(names) == 1 else " (eds.)"
+            cut = " et al." if self.authors and self.extra.get("more_authors") is True else ""
+            return ", ".join(names[:3]) + (f" +{more} more" if more > 0 else cut) + role
         if self.n_authors:
             text = plural(self.n_authors, "author")
             return f"{text} · {self.organization}" if self.organization else text

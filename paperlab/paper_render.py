@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 from .date_precision import inferred_note
@@ -25,6 +26,7 @@ __all__ = [
     "paper_to_csl",
     "paper_to_html",
     "paper_to_markdown",
+    "plain_abstract",
 ]
 
 _CHIP_STYLE = (
@@ -144,8 +146,9 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
     ):
         if value:
             item[key] = value
-    for key in ("title", "container-title"):  # rich text as read, while its plain text is the paper's
-        if key in item and isinstance(stored.get(key), str) and csl_plain_text(stored[key]) == item[key]:
+    for key in ("title", "container-title", "abstract"):  # rich text as read, while its plain text is the paper's
+        plain = plain_abstract if key == "abstract" else csl_plain_text
+        if key in item and isinstance(stored.get(key), str) and plain(stored[key]) == item[key]:
             item[key] = stored[key]
     if paper.arxiv_id:
         item["number"] = f"arXiv:{paper.arxiv_id}"
@@ -191,18 +194,94 @@ def _csl_issued(paper: Paper, stored: Any) -> Any:
     return {"date-parts": [parts]}
 
 
-_RICH_TEXT = re.compile(
-    r"</?(?:jats:)?(?:i|b|em|strong|u|sup|sub|sc|scp|span|(p|br|title|sec)|italic|bold)(?:\s[^<>]*)?/?>", re.I
+# Markup tags of rich text whose text is kept and whose tag is dropped (any ``prefix:name`` tag too: JATS, MathML);
+# another "<word>" is kept as written (a title's "<T>", an abstract's "$a<b>$").
+_INLINE_TAGS = frozenset(
+    "a abbr b bold cite code em font i italic monospace sc scp small span strike strong sub sup tt u underline".split()
 )
+# Tags that end a word (paragraphs, titles, sections, lists, breaks); a leading heading of one is its "title".
+_BLOCK_TAGS = frozenset("p br div title sec section li list list-item ul ol h1 h2 h3 h4 h5 h6 label".split())
+_HEADINGS = frozenset("title h1 h2 h3 h4 h5 h6".split())
+_BREAK = "\x00"  # a block boundary while text is collected (no text holds it: it is dropped from data)
+
+
+class _RichText(HTMLParser):
+    """Text of CSL rich text, HTML or JATS markup (:func:`csl_plain_text`); ``heading`` is the text of a heading
+    that opens the value (``<jats:title>Abstract</jats:title>``), ``markup`` whether any markup tag was seen."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.markup = False
+        self.heading: tuple[int, int] | None = None  # where in ``parts`` a leading heading's text is
+        self._open_heading: int | None = None
+
+    def _name(self, tag: str) -> tuple[str, bool]:
+        local = tag.rpartition(":")[2]
+        return local, ":" in tag or local in _INLINE_TAGS or local in _BLOCK_TAGS
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data.replace(_BREAK, ""))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        local, known = self._name(tag)
+        if not known:
+            self.parts.append(self.get_starttag_text() or "")
+            return
+        self.markup = True
+        if local in _BLOCK_TAGS:
+            self.parts.append(_BREAK)
+        if local in _HEADINGS and self.heading is None and not "".join(self.parts).replace(_BREAK, "").strip():
+            self._open_heading = len(self.parts)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        local, known = self._name(tag)
+        if not known:
+            self.parts.append(f"</{tag}>")
+            return
+        if local in _HEADINGS and self._open_heading is not None:
+            self.heading, self._open_heading = (self._open_heading, len(self.parts)), None
+        if local in _BLOCK_TAGS:
+            self.parts.append(_BREAK)
+
+
+def _rich_text(value: str, drop: frozenset[str] = frozenset()) -> tuple[str, bool]:
+    """The text of ``value`` (whitespace collapsed) and whether it held markup; a leading heading whose text
+    (in lower case, without a final colon) is in ``drop`` is left out."""
+    parser = _RichText()
+    parser.feed(value)
+    parser.close()
+    parts = parser.parts
+    if parser.heading is not None:
+        start, end = parser.heading
+        if " ".join("".join(parts[start:end]).split()).rstrip(":").lower() in drop:
+            parts = parts[:start] + parts[end:]
+    return " ".join("".join(parts).replace(_BREAK, " ").split()), parser.markup
 
 
 def csl_plain_text(value: str) -> str:
     """A CSL rich-text string (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``, ``<span class="nocase">``; also the
-    ``<em>``, ``<strong>``, ``<u>`` and ``<scp>`` of Crossref titles that OpenAlex and RIS exports carry, and the
-    ``<p>``/``<jats:p>`` paragraphs of abstracts saved from web pages and Crossref) as plain text, whitespace
-    collapsed."""
-    plain = _RICH_TEXT.sub(lambda m: " " if m.group(1) else "", value)  # a paragraph or title ends a word
-    return " ".join(html.unescape(plain).split())
+    ``<em>``, ``<strong>``, ``<u>`` and ``<scp>`` of Crossref titles that OpenAlex and RIS exports carry, the
+    ``<p>``/``<jats:p>`` paragraphs of abstracts saved from web pages and Crossref, and any JATS or MathML tag) as
+    plain text read with :mod:`html.parser`: tags dropped (a paragraph, title or break ends a word), entities
+    decoded, whitespace collapsed."""
+    return _rich_text(value)[0]
+
+
+_ABSTRACT_HEADINGS = frozenset(("abstract", "summary", "résumé"))
+
+
+def plain_abstract(value: str) -> str:
+    """An abstract with the JATS/HTML markup of Crossref and web pages (``<jats:title>Abstract</jats:title>
+    <jats:p>…</jats:p>``) as plain text (see :func:`csl_plain_text`), without its leading "Abstract" heading;
+    an abstract without markup tags is returned as it is (its line breaks kept)."""
+    if "<" not in value:
+        return value
+    text, markup = _rich_text(value, _ABSTRACT_HEADINGS)
+    return text if markup else value
 
 
 def csl_keywords(value: str) -> list[str]:

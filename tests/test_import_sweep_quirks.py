@@ -337,4 +337,4 @@ def test_ris_abstract_markup_from_web_pages_and_crossref_is_made_plain() -> None
     )
     page, article = parse_ris(ris)
     assert page.abstract == "Trains made-up networks, without weights (Quill, 1994)."
-    assert article.abstract == "Abstract We show that x < 3 in 12% of cases."
+    assert article.abstract == "We show that x < 3 in 12% of cases."  # the leading "Abstract" heading dropped

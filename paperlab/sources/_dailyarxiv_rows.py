@@ -99,6 +99,11 @@ _ROW = re.compile(
     re.VERBOSE,
 )
 _DETAILS = re.compile(r"^<details>\s*<summary>[^<]*</summary>\s*<p>(?P<text>.*)</p>\s*</details>$", re.S)
+# One of several foldouts in one cell: the abstract and its translations ("EN" and "中文" summaries).
+_FOLDOUT = re.compile(
+    r"\s*<details>\s*<summary>(?P<label>[^<]*)</summary>\s*<p>(?P<text>.*?)</p>\s*</details>\s*", re.S
+)
+_ORIGINAL_LABELS = frozenset(("en", "eng", "english", "abstract", "original"))
 _LINK = re.compile(r"\[{1,2}(?P<text>[^\[\]]*)\]{1,2}\((?P<url>[^()\s]*)\)")  # also "[[arXiv]](url)"
 # an image ("![R](badge.svg)", the badge of "[![R](badge.svg)](code-url)") stands for its alt text
 IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\([^()\s]*\)")
@@ -410,15 +415,42 @@ def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) ->
         pdf_url=pdf,
         code_url=_code_url(cells.get("code", [])),
         authors=_authors(cells.get("authors", [""])[0]),
-        abstract=_joined(cells.get("abstract", [])),
+        abstract=_joined([_translations(c)[0] for c in cells.get("abstract", [])]),
         comment=_joined(cells.get("comment", [])) or note,
         journal_ref=_venue(cells.get("venue", [])),
         updated=None if partial else date,
         published=date if partial or version == 1 or arxiv_id is None else None,
         tags=list(row.tags),
         sources=[SourceRecord(SOURCE_KIND, location=row.source, record=row.where)],
-        extra={**extra, **date_extra} if date is not None else extra,
+        extra={**extra, **_apart(cells), **(date_extra if date is not None else {})},
     )
+
+
+def _translations(cell: str) -> tuple[str, dict[str, str]]:
+    """An abstract cell of several foldouts (``<details><summary>EN</summary><p>…</p></details><details>
+    <summary>中文</summary><p>…</p></details>``) as (the original's cell, {label: translated text}); the original
+    is the foldout labelled EN/English/Abstract, else the first. Any other cell is its own original."""
+    blocks = list(_FOLDOUT.finditer(cell))
+    if len(blocks) < 2 or sum(m.end() - m.start() for m in blocks) != len(cell):
+        return cell, {}
+    labels = [html_to_text(m.group("label")) for m in blocks]
+    first = next((k for k, label in enumerate(labels) if label.lower() in _ORIGINAL_LABELS), 0)
+    texts = {
+        (labels[k] or f"translation {k}"): html_to_text(m.group("text")) for k, m in enumerate(blocks) if k != first
+    }
+    return blocks[first].group(0).strip(), {k: v for k, v in texts.items() if v}
+
+
+def _apart(cells: dict[str, list[str]]) -> dict[str, Any]:
+    """The ``extra`` entries of what a row says beside its fields: an abstract's translations (``translations``,
+    by their labels), a list of authors cut short ("Yun Chen et al.": ``more_authors``)."""
+    out: dict[str, Any] = {}
+    translations = {k: v for cell in cells.get("abstract", []) for k, v in _translations(cell)[1].items()}
+    if translations:
+        out["translations"] = translations
+    if _ET_AL.search(html_to_text(_LINK.sub(r"\g<text>", cells.get("authors", [""])[0]))):
+        out["more_authors"] = True
+    return out
 
 
 def _venue(cells: list[str]) -> str | None:

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
-from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text
+from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text, plain_abstract
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
 
@@ -124,6 +124,9 @@ def _kept(item: dict[str, Any], title_raw: str, title: str, arxiv: bool) -> dict
         kept["author"] = item["author"]
     if isinstance(item.get("issued"), (dict, str)):
         kept["issued"] = item["issued"]
+    abstract = item.get("abstract")
+    if isinstance(abstract, str) and plain_abstract(abstract) != abstract:
+        kept["abstract"] = abstract  # the JATS/HTML form, written back while the text is the paper's
     return kept
 
 
@@ -153,7 +156,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         arxiv_id=found[0] if found else None,
         version=found[1] if found else None,
         authors=_authors(item),
-        abstract=_text(item, "abstract"),
+        abstract=plain_abstract(abstract) if (abstract := _text(item, "abstract")) else None,
         published=published,
         comment=_text(item, "note"),
         journal_ref=csl_plain_text(journal) if (journal := _text(item, "container-title")) else None,

@@ -73,6 +73,16 @@ _LAST_UPDATE = re.compile(
 )
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 _FRONT_MATTER_END = frozenset({"---", "..."})
+# Headings that label the page's parts ("📄 Paper Details", "📋 Today's Overview", "Table of Contents"), not a
+# topic: every word is one of these, and one names a part. Such a heading is no keyword (no tag, no section).
+_LABEL_WORDS = frozenset("paper papers details overview contents list index table of the all today's todays".split())
+_PART_WORDS = frozenset("details overview contents list index".split())
+
+
+def _page_label(heading: str) -> bool:
+    """Whether a heading labels a part of the page rather than naming a topic (see ``_LABEL_WORDS``)."""
+    words = re.findall(r"[\w']+", heading.lower().replace("’", "'"))
+    return bool(words) and set(words) <= _LABEL_WORDS and not set(words).isdisjoint(_PART_WORDS)
 
 
 @dataclass
@@ -203,7 +213,7 @@ class _Reader:
         if level <= 3:
             self.headings = {k: v for k, v in self.headings.items() if k < level}
             keyword = html.unescape(m.group("text").strip())  # the writer's _heading()
-            if level > 1 and keyword:
+            if level > 1 and keyword and not _page_label(keyword):
                 self.headings[level] = keyword
         return True
 

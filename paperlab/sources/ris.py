@@ -32,7 +32,7 @@ from ..dates import month_number
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
-from ..paper_render import csl_plain_text
+from ..paper_render import csl_plain_text, plain_abstract
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import name_given_first
 
@@ -182,6 +182,10 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     extra: dict[str, Any] = {"ris": {k: v for k, v in kept.items() if v}}
     if editors:
         extra["ris"]["editors"] = editors
+        if not authors:  # an edited volume: its byline names them, marked "(ed.)"
+            extra["editors"] = editors
+    if (abstract := _first(record, "abstract", "notes_abstract")) and plain_abstract(abstract) != abstract:
+        extra["abstract_markup"] = abstract  # the JATS/HTML form as written (the paper's abstract is its text)
     if precision and precision != "day":
         extra["date_precision"] = precision
     keywords = [k.strip() for v in _values(record, "keywords") for k in v.split(";")]
@@ -199,7 +203,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
             arxiv_id=arxiv[0] if arxiv else None,
             version=arxiv[1] if arxiv else None,
             authors=authors,
-            abstract=_plain(_first(record, "abstract", "notes_abstract")),
+            abstract=plain_abstract(abstract) if abstract else None,
             published=_published(parts),
             journal_ref=journal if (record.get("type_of_reference") or "JOUR") != "BOOK" else None,
             doi=doi,

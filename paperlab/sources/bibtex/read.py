@@ -22,6 +22,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from ...dates import month_number
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
+from ...paper_render import plain_abstract
 from .._files import read_bytes
 from .crossref import inherit
 from .fields import (
@@ -208,7 +209,25 @@ def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
     if version is None:
         v = _field(entry, "version")
         version = int(v) if isinstance(v, str) and v.strip().isdigit() else None
-    return arxiv_id, version, primary.strip() if isinstance(primary, str) else None
+    return arxiv_id, version, primary.strip() if isinstance(primary, str) and _category(primary) else None
+
+
+# arXiv archives divided into subject classes: "cs" alone ("primaryclass = {cs}") names no category ("cs.LG" does);
+# an archive without classes ("hep-th", "quant-ph", "gr-qc") is its own category.
+_DIVIDED_ARCHIVES = frozenset("cs math physics stat q-bio q-fin eess econ astro-ph cond-mat nlin".split())
+
+
+def _category(primary: str) -> bool:
+    """Whether a ``primaryclass`` names an arXiv category a card can show (not a bare divided archive)."""
+    return bool(primary.strip()) and primary.strip().lower() not in _DIVIDED_ARCHIVES
+
+
+def _howpublished_url(entry: Entry) -> str | None:
+    """The link of ``howpublished = {\\url{https://…}}`` (or a bare http(s) link), which misc entries use for it."""
+    value = _field(entry, "howpublished")
+    m = re.search(r"\\url\s*\{([^{}]+)\}", value) if isinstance(value, str) else None
+    link = _verbatim(m.group(0) if m else value or "")
+    return link if re.fullmatch(r"https?://\S+", link) else None
 
 
 def _journal(entry: Entry, arxiv_id: str | None) -> str | None:
@@ -285,8 +304,13 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
         kind = _field(entry, "archiveprefix", "eprinttype")
         extra["eprint"] = f"{kind.strip().lower()}:{_verbatim(eprint)}" if isinstance(kind, str) else _verbatim(eprint)
     fields = _bib_fields(entry, published)
+    primary = _field(entry, "primaryclass", "eprintclass")
+    if isinstance(primary, str) and not _category(primary) and primary.strip():  # "cs": kept for the export only
+        fields["primaryclass"] = primary.strip()
     if fields:
         extra["bibtex_fields"] = fields
+    if "author" not in entry.fields_dict and isinstance(fields.get("editor"), list):
+        extra["editors"] = fields["editor"]  # an edited volume: its byline names them, marked "(ed.)"
     month = month_number(entry.fields_dict["month"].value) if "month" in entry.fields_dict else None
     extra.update(Paper.partial_date(_field(entry, "date"), _field(entry, "year"), month, _field(entry, "day")))
     return extra
@@ -305,7 +329,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     arxiv_id, version, primary = _arxiv(entry)
     abstract = _field(entry, "abstract")
     doi = _field(entry, "doi")
-    url = _field(entry, "url")
+    url = _field(entry, "url") or (None if doi else _howpublished_url(entry))
     tags = _list_field(entry, "paperlab-tags")  # written by our export, with the tags also in keywords
     keywords = [k for k in _list_field(entry, "keywords") if k not in tags]
     comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]
@@ -317,7 +341,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         arxiv_id=arxiv_id,
         version=version,
         authors=authors,
-        abstract=_clean_block(abstract) if isinstance(abstract, str) else None,
+        abstract=plain_abstract(_clean_block(abstract)) if isinstance(abstract, str) else None,
         published=published,
         primary_category=primary,
         comment=comment,
@@ -329,6 +353,8 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         sources=[SourceRecord("bibtex", location=source, record=f"{entry.key}{line}")],
         extra=_extra(entry, truncated, arxiv_id, published),
     )
+    if paper.abstract and isinstance(abstract, str) and paper.abstract != _clean_block(abstract, typed=False):
+        paper.extra["abstract_markup"] = abstract  # JATS/HTML or escaped LaTeX as written (the abstract is its text)
     if written:  # the values with HTML character references, as the file wrote them
         paper.extra["bibtex_html_raw"] = written
     return paper

@@ -21,6 +21,7 @@ __all__ = [
     "html_entities",
     "latex_to_text",
     "needs_latex",
+    "typed_latex",
     "verbatim",
 ]
 
@@ -169,14 +170,37 @@ def latex_to_text(value: str) -> str:
     return _decode_pieces(value)
 
 
-def clean(value: str) -> str:
-    """Decoded text on one line, whitespace (including no-break spaces) collapsed."""
-    return " ".join(latex_to_text(value).split())
+# LaTeX an author typed that Zotero's export escaped ("models{\textasciitilde}(LLMs)",
+# "{\textbackslash}url\{https://…\}"): decoded, it reads as the LaTeX typed ("models~(LLMs)", "\url{https://…}").
+# It is shown as LaTeX would set it: a "~" glued between a word (of two letters or more, or ending in a period: "Fig.~3")
+# and a word, number or parenthesis is a tie, a space; "\url{X}" is X and "\href{X}{Y}" is Y. A "~" in a link
+# ("https://host/~user", "x.org/a~b") or after a space ("~10 runs", about ten) stays.
+_TIE = re.compile(r"(?<=\w\w|\w\.)~(?=[\w(\[])")
+_NOT_LINK = re.compile(r"\S+")
+_URL_MACRO = re.compile(r"\\url\{([^{}\s]+)\}")
+_HREF_MACRO = re.compile(r"\\href\{([^{}\s]+)\}\{([^{}]*)\}")
 
 
-def clean_block(value: str) -> str:
-    """Decoded multi-line text: lines stripped, line breaks kept."""
-    lines = [" ".join(line.split()) for line in latex_to_text(value).splitlines()]
+def typed_latex(text: str) -> str:
+    """Decoded text with the LaTeX its author typed (escaped by the exporting tool) read as LaTeX sets it."""
+    if "\\" in text:
+        text = _URL_MACRO.sub(r"\1", _HREF_MACRO.sub(lambda m: m.group(2).strip() or m.group(1), text))
+    if "~" in text:
+        text = _NOT_LINK.sub(lambda m: m.group(0) if "/" in m.group(0) else _TIE.sub(" ", m.group(0)), text)
+    return text
+
+
+def clean(value: str, typed: bool = True) -> str:
+    """Decoded text on one line, whitespace (including no-break spaces) collapsed; escaped LaTeX the author typed
+    read as LaTeX sets it (:func:`typed_latex`) unless ``typed`` is False."""
+    text = latex_to_text(value)
+    return " ".join((typed_latex(text) if typed else text).split())
+
+
+def clean_block(value: str, typed: bool = True) -> str:
+    """Decoded multi-line text: lines stripped, line breaks kept (``typed`` as for :func:`clean`)."""
+    text = latex_to_text(value)
+    lines = [" ".join(line.split()) for line in (typed_latex(text) if typed else text).splitlines()]
     return "\n".join(lines).strip()
 
 
