@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dates import is_period_heading
 from ..errors import ImportProblem, ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
@@ -143,7 +144,7 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
             journal_ref=venue,
             published=dt.date(found.year, 1, 1) if found.year else None,
             code_url=code,
-            tags=[meeting.section] if meeting.section else [],
+            tags=[meeting.section] if meeting.section and not is_period_heading(meeting.section) else [],
             sources=[SourceRecord("schedule", location=source, record=meeting.where)],
             extra=extra,
         )
