@@ -58,3 +58,21 @@ def test_diff_shows_styled_too() -> None:
 
     shown = diff(a, b)._repr_html_() or ""
     assert "paperlab-table" in shown and "[]" not in shown
+
+
+def test_mesh_major_topic_marks_are_not_shown_but_kept() -> None:
+    # a leading '*' marks a major MeSH topic (PubMed exports): the reader sees the heading, the frame keeps the mark
+    mesh = ["*Neural Networks, Computer", "Neural Networks, Computer", "*Abstracting and Indexing <b>x</b>"]
+    a = Paper(title="MeSH-indexed paper", doi="10.1371/journal.pone.0000001", keywords=mesh)
+    b = Paper(title="Other paper", arxiv_id="2501.00002", keywords=["Humans"])
+    df = paperlab.compare([a, b])
+    assert df.loc[a.id, "categories"][:2] == ["*Neural Networks, Computer", "Neural Networks, Computer"]
+    shown = df._repr_html_() or ""
+    assert "Neural Networks, Computer; Abstracting and Indexing &lt;b&gt;x&lt;/b&gt;" in shown
+    assert "*Neural" not in shown and "*Abstracting" not in shown
+    md = df.paperlab.to_markdown()
+    assert "Neural Networks, Computer; Abstracting" in md and "\\*Neural" not in md and "*Neural" not in md
+    from paperlab.compare import diff
+
+    shown_diff = diff(a, b)._repr_html_() or ""
+    assert "Neural Networks, Computer" in shown_diff and "*Neural" not in shown_diff

@@ -32,7 +32,8 @@ def _row_labels(shown: str) -> list[str]:
 def test_compare_leaves_out_columns_empty_for_every_paper_and_says_which() -> None:
     df = paperlab.compare(_papers())
     shown = df._repr_html_() or ""
-    assert _headers(shown) == ["title", "date", "task", "datasets", "metrics", "results"]
+    # shown in the order a reader compares papers: the results, datasets, metrics right after the title
+    assert _headers(shown) == ["title", "results", "datasets", "metrics", "task", "date"]
     caption = re.search(r"<caption>(.*?)</caption>", shown)
     assert caption is not None
     assert "Not shown, empty for every paper: venue, authors, code, upvotes, stars, categories." in caption.group(1)
@@ -48,7 +49,7 @@ def test_compare_rows_carry_readable_references_and_the_title_has_room() -> None
     assert labels == ["Towards Analyzing and Mitigating…", "2503.10602", "10.1234/abc.5"]
     assert "title:" not in shown
     title_col = _headers(shown).index("title")
-    assert re.search(rf"td\.col{title_col} \{{\s*min-width: 18em;", shown)
+    assert re.search(rf"td\.col{title_col} \{{\s*min-width: 12em;\s*width: 15em;", shown)  # room, then wraps
     assert re.search(rf"td\.col{_headers(shown).index('date')} \{{\s*white-space: nowrap;", shown)
     assert re.search(r"#T_\w+  \{\s*display: block;\s*overflow-x: auto;", shown)  # wide tables scroll
     assert "<img" not in shown and "&lt;img src=x onerror=alert(1)&gt;" in shown

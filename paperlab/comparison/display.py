@@ -17,10 +17,39 @@ if TYPE_CHECKING:
 
     from ..paper import Paper
 
-__all__ = ["COLUMN_WIDTHS", "drop_empty", "empty_note", "paper_labels", "readable_ref", "readable_refs"]
+__all__ = [
+    "CAPPED_WIDTHS",
+    "COLUMN_WIDTHS",
+    "SHOWN_ORDER",
+    "drop_empty",
+    "empty_note",
+    "paper_labels",
+    "readable_ref",
+    "readable_refs",
+    "shown_keywords",
+]
 
 #: Minimum widths of the wordy columns of a compare table (the rest take what they need).
-COLUMN_WIDTHS = {"title": "18em", "results": "16em", "task": "9em", "datasets": "9em", "metrics": "9em"}
+COLUMN_WIDTHS = {"title": "12em", "results": "14em", "task": "7em", "datasets": "7em", "metrics": "7em"}
+#: Widths the long text columns wrap in, so that the columns a reader came for fit a laptop screen (1366 px with
+#: the side panel open) without scrolling sideways; the frame keeps every word.
+CAPPED_WIDTHS = {"title": "15em", "venue": "7em", "authors": "9em", "categories": "10em", "code": "4em"}
+#: The order a notebook shows compare's columns in: what papers are compared on (results, datasets, metrics, task)
+#: right after the title, the long descriptive text (authors, categories) last. The frame keeps its own order.
+SHOWN_ORDER = (
+    "title",
+    "results",
+    "datasets",
+    "metrics",
+    "task",
+    "date",
+    "venue",
+    "code",
+    "upvotes",
+    "stars",
+    "authors",
+    "categories",
+)
 
 _SHORT_TITLE = 36
 
@@ -87,3 +116,11 @@ def empty_note(names: list[str], what: str) -> str:
     if not names:
         return ""
     return html.escape(f"Not shown, empty for {what}: {', '.join(names)}.")
+
+
+def shown_keywords(values: Any) -> Any:
+    """Keywords as a reader sees them: a MeSH major-topic mark (the leading ``*`` of "*Neural Networks, Computer")
+    dropped, repeats that leaves dropped; anything but a list or tuple as it is (the paper keeps the raw form)."""
+    if not isinstance(values, (list, tuple)):
+        return values
+    return list(dict.fromkeys(str(v).lstrip("*").strip() for v in values if str(v).lstrip("*").strip()))

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 from ..text import md_escape as md_cell  # text safe inside a markdown table cell (one line, markup escaped)
 from ..text import md_link_text
 from ..urls import html_link, is_http_url, md_url
-from .display import COLUMN_WIDTHS, drop_empty, empty_note, readable_ref, readable_refs
+from .display import (
+    CAPPED_WIDTHS,
+    COLUMN_WIDTHS,
+    SHOWN_ORDER,
+    drop_empty,
+    empty_note,
+    readable_ref,
+    readable_refs,
+    shown_keywords,
+)
 from .lexicons import LOWER_IS_BETTER
 
 if TYPE_CHECKING:
@@ -82,6 +91,11 @@ class PaperlabAccessor:
             dates = self._df.attrs.get("dates")
             if dates and "date" in df:  # as precise as each source gave it, "?" when inferred
                 df = df.assign(date=[dates.get(i, v) for i, v in zip(df.index, df["date"], strict=True)])
+            if "categories" in df:
+                df = df.assign(categories=[shown_keywords(v) for v in df["categories"]])
+        elif self.kind == "diff" and "categories" in df.index:
+            df = df.copy()
+            df.loc["categories"] = [shown_keywords(v) for v in df.loc["categories"]]
         return df
 
     def _row_labels(self, df: pd.DataFrame) -> pd.Index:
@@ -111,6 +125,7 @@ class PaperlabAccessor:
         if self.kind == "compare":
             self._link_cells(df, shown)
             shown, dropped = drop_empty(shown, axis=1)
+            shown = shown[sorted(shown.columns, key=lambda c: SHOWN_ORDER.index(c) if c in SHOWN_ORDER else 99)]
             shown.index = self._row_labels(df)
             note = empty_note(dropped, "every paper")
             if any(str(i).startswith(("title:", "doi:")) for i in df.index):
@@ -128,10 +143,7 @@ class PaperlabAccessor:
                 best = df[c].max()
                 flags = ["font-weight:bold" if not _isna(v) and v == best else "" for v in df[c]]
                 styler = styler.apply(lambda s, _f=flags: _f, subset=[c])
-        widths = {c: [{"selector": "td", "props": f"min-width: {w}"}] for c, w in COLUMN_WIDTHS.items() if c in shown}
-        if "date" in shown:
-            widths["date"] = [{"selector": "td", "props": "white-space: nowrap"}]  # 2025-03-10 on one line
-        styler = styler.set_table_styles(widths, overwrite=False) if widths else styler
+        styler = _sized(styler, shown)
         # a wide table scrolls inside the output instead of being cut off at its right edge
         styler = styler.set_table_styles(
             [{"selector": "", "props": "display: block; overflow-x: auto"}], overwrite=False
@@ -195,6 +207,23 @@ class PaperlabAccessor:
             styler = styler.format_index(escape="latex", axis=1)
         kwargs.setdefault("hrules", True)
         return styler.to_latex(**kwargs)
+
+
+def _sized(styler: Styler, shown: pd.DataFrame) -> Styler:
+    """Column widths: the wordy columns room to read (:data:`.display.COLUMN_WIDTHS`), the long text columns and the
+    row labels (DOIs) capped and wrapped (:data:`.display.CAPPED_WIDTHS`), dates on one line."""
+    widths: dict[Any, list[dict[str, str]]] = {}
+    for c in shown.columns:
+        props = [f"min-width: {COLUMN_WIDTHS[c]}"] if c in COLUMN_WIDTHS else []
+        if c in CAPPED_WIDTHS:
+            props += [f"width: {CAPPED_WIDTHS[c]}", f"max-width: {CAPPED_WIDTHS[c]}", "overflow-wrap: break-word"]
+        if c == "date":
+            props.append("white-space: nowrap")  # 2025-03-10 on one line
+        if props:
+            widths[c] = [{"selector": "td", "props": "; ".join(props)}]
+    styler = styler.set_table_styles(widths, overwrite=False) if widths else styler
+    labels = "min-width: 8em; max-width: 10em; overflow-wrap: anywhere"  # "10.1038/s41586-023-06291-2" wraps
+    return styler.set_table_styles([{"selector": "th.row_heading", "props": labels}], overwrite=False)
 
 
 def _leaderboard_styler(df: pd.DataFrame) -> Styler:
