@@ -137,6 +137,11 @@ def test_byline_matches_paper_byline(paper_module: Path) -> None:
         Paper(title="t", n_authors=12, organization="Org"),
         Paper(title="t", organization="Org"),
         Paper(title="t"),
+        Paper(title="t", authors=["Yun Chen"], extra={"more_authors": True}),  # "Yun Chen et al." in the source
+        Paper(title="t", authors=["A", "B", "C", "D"], extra={"more_authors": True}),
+        Paper(title="t", extra={"editors": ["Ada Example"]}),  # an edited volume
+        Paper(title="t", extra={"editors": ["A", "B", "C", "D"]}),
+        Paper(title="t", authors=["Cy Writer"], extra={"editors": ["Ada Example"]}),
     ]
     assert call(paper_module, "byline", *[[p.to_dict()] for p in papers]) == [p.byline() for p in papers]
 

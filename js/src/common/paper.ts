@@ -20,6 +20,13 @@ export interface IPaperAuthors {
   authors?: string[];
   n_authors?: number | null;
   organization?: string | null;
+  extra?: { [key: string]: unknown } | null;
+}
+
+/** Names as a byline lists them: three, then "+N more". */
+function firstNames(names: string[]): string {
+  const more = names.length - 3;
+  return names.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '');
 }
 
 /** How a reading status reads ('to-read' is "To read"), in the panel and the widgets' popovers. */
@@ -88,12 +95,26 @@ export function pdfUrl(
   return `https://arxiv.org/pdf/${encodeURIComponent(p.arxiv_id).replace(/%2F/g, '/')}`;
 }
 
-/** Authors as `Paper.byline()` shows them: three names, else a count or an organisation. */
+/**
+ * Authors as `Paper.byline()` shows them: three names ("et al." when the source cut its list short), else an
+ * edited volume's editors marked "(ed.)"/"(eds.)", else a count or an organisation.
+ */
 export function byline(p: IPaperAuthors): string {
   const authors = p.authors ?? [];
   if (authors.length > 0) {
-    const more = authors.length - 3;
-    return authors.slice(0, 3).join(', ') + (more > 0 ? ` +${more} more` : '');
+    const cut = authors.length <= 3 && p.extra?.more_authors === true;
+    return firstNames(authors) + (cut ? ' et al.' : '');
+  }
+  const editors = p.extra?.editors;
+  if (
+    Array.isArray(editors) &&
+    editors.length > 0 &&
+    editors.every(e => typeof e === 'string')
+  ) {
+    return (
+      firstNames(editors as string[]) +
+      (editors.length === 1 ? ' (ed.)' : ' (eds.)')
+    );
   }
   if (p.n_authors) {
     const text = `${p.n_authors} author${p.n_authors !== 1 ? 's' : ''}`;
