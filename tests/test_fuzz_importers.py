@@ -73,6 +73,7 @@ FORMATS: dict[str, dict[str, bytes]] = {
         for p in (DATA / "session").glob(pattern)
     },
     "native": _native_samples(),
+    "paper_list": {"paper-list.md": (DATA / "session" / "paper-list.md").read_bytes()},
 }
 
 # -- mutations -------------------------------------------------------------------------------
@@ -220,8 +221,8 @@ def _storable(value: Any) -> None:
 def _read(fmt: str, path: Path) -> list[Paper]:
     if fmt == "session":
         return list(read_session(path).library)
-    if fmt == "schedule":  # the reader itself, whatever detection makes of the mutated file
-        return list(load(path, format="schedule"))
+    if fmt in ("schedule", "paper_list"):  # the reader itself, whatever detection makes of the mutated file
+        return list(load(path, format=fmt))
     return list(load(path))
 
 
