@@ -25,8 +25,18 @@ from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
 from .services.activelib import active_library, set_active_library
-from .services.cardsfallback import static_fallback, why_notes
-from .services.cardswire import WHY_AT_MOST, WHY_AT_ONCE, answer_with, as_library, failure, thumb_value, why_trait
+from .services.cardsfallback import static_fallback, view_summary, why_notes
+from .services.cardswire import (
+    WHY_AT_MOST,
+    WHY_AT_ONCE,
+    answer_with,
+    as_library,
+    failure,
+    holding_note,
+    thumb_value,
+    why_trait,
+)
+from .services.paperref import paper_code, store_resolver
 from .text import NO_MATH_CLASS, plural
 
 if TYPE_CHECKING:
@@ -37,7 +47,6 @@ __all__ = ["FeedCards", "PaperCards", "active_library", "set_active_library"]
 _STATIC = Path(__file__).parent / "static"
 _SEARCH_MODES = ("hybrid", "semantic", "lexical")
 _STATIC_CARDS = 20  # cards in the static fallback (nbconvert, GitHub)
-_SORT_WORDS = {"date": "newest first", "upvotes": "most upvoted first"}
 _FALLBACK_CLASS = "paperlab-cards-static"  # hidden while a cards widget runs on the page (style.ts)
 _THUMB_WORDS = {1: "👍 more like this", -1: "👎 less like this"}
 
@@ -80,6 +89,9 @@ class PaperCards(anywidget.AnyWidget):
         False, help="no hit of the search for `query` passed the cut-off: shown are the papers holding every word"
     ).tag(sync=True)
     query = traitlets.Unicode("", help="query of the current kernel search").tag(sync=True)
+    search_note = traitlets.Unicode(
+        "", help="what the status line says of a `holding` search ('3 papers hold “RLHF” in title, abstract or ...')"
+    ).tag(sync=True)
     why = traitlets.Dict(
         help="why each hit of the current kernel search matched, by paper id: "
         "{'terms': [query terms found in the paper], 'sentence': its best-matching sentence}, and 'related': "
@@ -123,15 +135,18 @@ class PaperCards(anywidget.AnyWidget):
         found_scores = getattr(library, "scores", None)  # a SearchResults (duck-typed: no search import)
         from_search = isinstance(found_scores, dict)
         holding = bool(getattr(library, "holding_every_word", False))  # not ranked: no score is shown
+        note = ""
         if isinstance(found_scores, dict):
             scores = {} if holding else {k: float(v) for k, v in found_scores.items()}
             query = getattr(library, "query", None) or ""
+            note = holding_note(len(library), query) if holding else ""
         super().__init__(
             papers=library.to_dicts(),
             venues={p.id: v for p in library if (v := p.venue)},
             scores=scores,
             holding=holding,
             query=query,
+            search_note=note,
             reading_list_name=reading_list,
             search_mode=search_mode,
             label=library.name or "",
@@ -271,12 +286,18 @@ class PaperCards(anywidget.AnyWidget):
         return answer_with(self._render, msg), []
 
     def _search(self, content: dict[str, Any]) -> dict[str, Any]:
+        """Search and set the traits of the answer (``scores``, ``query``, ``why``, ``holding``, ``search_note``) at
+        once, unless a newer search was asked for meanwhile: a refine of a partial search (``"refines"``: its
+        generation, run from the embedding job's thread) that comes after a newer search changes nothing."""
         query = str(content.get("query") or "").strip()
         with self._why_lock:
-            self._search_generation += 1  # explanations of an earlier search still running are dropped
+            if content.get("refines", self._search_generation) != self._search_generation:
+                return {"n": 0, "query": query, "stale": True}  # a newer search came since the partial one
+            self._search_generation += 1  # explanations (and refines) of an earlier search are dropped
             generation = self._search_generation
+            self._partial_search = None
         if not query:
-            self.scores, self.query, self.why, self.holding = {}, "", {}, False
+            self._show_search(generation, {}, "", {})
             return {"n": 0}
         mode = content.get("mode") or self.search_mode
         k = int(content.get("k") or self.search_k)
@@ -285,27 +306,45 @@ class PaperCards(anywidget.AnyWidget):
 
         results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
         if results.holding_every_word:  # the cards' filter shows the papers holding every word; the status says so
-            with self.hold_sync():
-                self.scores, self.query, self.why, self.holding = {}, query, {}, True
-            return {"n": 0, "query": query, "mode": mode, "partial": False, "holding": len(results)}
+            note = holding_note(len(results), query)
+            if not self._show_search(generation, {}, query, {}, note):
+                return {"n": 0, "query": query, "mode": mode, "stale": True}
+            return {"n": 0, "query": query, "mode": mode, "partial": False, "holding": len(results), "note": note}
         # why the hits on the first screen matched (the closest sentence costs an encoding of each abstract's
         # sentences), sent with the hits in one message: the cards do not jump when the reasons come
         first = results.first_reasons(WHY_AT_ONCE)
-        with self.hold_sync():
-            self.why = why_trait(first)
-            self.query = query
-            self.holding = False
-            self.scores = {pid: float(s) for pid, s in results.scores.items()}
+        partial = is_partial(results)
+        again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
+        scores = {pid: float(s) for pid, s in results.scores.items()}
+        if not self._show_search(generation, scores, query, why_trait(first), partial=again):
+            return {"n": 0, "query": query, "mode": mode, "stale": True}
         if len(results) > WHY_AT_ONCE:
             self._explain_rest(results, generation)
-        partial = is_partial(results)
-        with self._why_lock:
-            self._partial_search = {**content, "query": query, "mode": mode} if partial else None
         if partial and self.embedding_progress.get("state") == "done":
             # the job ended while this search ran (its notice found nothing to refine): refine now
             if (request := self._take_partial_search()) is not None:
                 return self._search(request)
         return {"n": len(results), "query": query, "mode": mode, "partial": partial}
+
+    def _show_search(
+        self,
+        generation: int,
+        scores: dict[str, float],
+        query: str,
+        why: dict[str, Any],
+        note: str = "",
+        partial: dict[str, Any] | None = None,
+    ) -> bool:
+        """Set the traits of search ``generation`` in one message (cards, "Ranked by" chip and status agree), if it
+        is still the newest search; ``partial``: the request that refines it once the library is embedded."""
+        with self._why_lock:
+            if generation != self._search_generation:
+                return False
+            with self.hold_sync():
+                self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
+                self.scores = scores
+            self._partial_search = partial
+        return True
 
     def _explain_found(self, results: Any) -> None:
         """Why the hits of the search the cards were made from matched (``%papers QUERY``, ``results.cards()``),
@@ -362,8 +401,8 @@ class PaperCards(anywidget.AnyWidget):
         elif fmt == "bibtex":
             text = paper.to_bibtex()
         elif fmt == "code":
-            self._store().upsert_papers([paper])  # so that paperlab.paper(id) finds it, whatever its source
-            text = f"paperlab.paper({paper.id!r})"
+            store = self._store()  # stored, so that paperlab.paper(ref) finds it whatever its source
+            text = paper_code(store.paper(paper), store_resolver(store))
         else:
             raise PaperlabError(f"unknown format {fmt!r}: expected markdown, bibtex or code")
         return {"id": paper.id, "format": fmt, "text": text}
@@ -388,21 +427,10 @@ class PaperCards(anywidget.AnyWidget):
 
     def _view_summary(self) -> tuple[int, list[str]]:
         """How many papers the view matches, and the words saying how it was made (filter, search, sort)."""
-        view = self.view if isinstance(self.view, dict) else {}
-        shown = view.get("shown")
-        count = shown if isinstance(shown, int) and shown >= 0 else len(self.scores or self.library)
-        how = []
-        text = view.get("filter")
-        if isinstance(text, str) and text.strip():
-            how.append(f"filter “{text.strip()}”")
-        if self.scores and self.query:
-            how.append(f"search “{self.query}”")
-        elif self.holding and self.query:
-            how.append(f"holding every word of “{self.query}” (no search hit passed the relevance cut-off)")
-        sort = view.get("sort")
-        if isinstance(sort, str) and sort in _SORT_WORDS:
-            how.append(_SORT_WORDS[sort])
-        return count, how
+        search = f"search “{self.query}”" if self.scores and self.query else ""
+        if self.holding and self.query:
+            search = self.search_note or holding_note(len(self.library), self.query)
+        return view_summary(self.view, len(self.scores or self.library), search)
 
     def _ipython_display_(self, **kwargs: Any) -> None:
         """Show the widget, and below it the static cards of the current view: hidden while the widget

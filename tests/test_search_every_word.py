@@ -62,7 +62,7 @@ def test_an_authors_name_without_its_accents_finds_the_authors_paper(lib: Librar
     assert found.ids == ["2501.00001"]
     assert math.isnan(found.scores["2501.00001"])  # not ranked: no score poses as relevance
     assert found.explain("2501.00001") == HOLDS_EVERY_WORD
-    assert "holding every word of the query" in found.score_scale
+    assert "hold every word of the query" in found.score_scale and "not ranked by relevance" in found.score_scale
     # every word must occur, in any of title, abstract and authors, accents and case folded
     assert lib.search("zoe MULLER molecules", mode="lexical").ids == ["2501.00002"]
     assert not lib.search("zoe muller glacier", mode="lexical")
@@ -83,9 +83,11 @@ def test_hits_past_the_cut_off_are_ranked_as_before(lib: Library) -> None:
 
 def test_the_html_of_the_results_says_why_and_escapes_the_title(lib: Library) -> None:
     html = lib.search("hubotter", mode="lexical")._repr_html_()
+    # found, not failed: the heading says what the papers hold, and that they are not ranked
     assert (
-        "papers holding every word of <i>hubotter</i>" in html or "paper holding every word of <i>hubotter</i>" in html
+        "<div>1 paper holds “hubotter” (title, abstract or authors) — not ranked by relevance (lexical)</div>" in html
     )
+    assert "cut-off" not in html and "No paper" not in html
     assert "not ranked · " + HOLDS_EVERY_WORD in html
     assert "% match" not in html
     assert '<img src=x onerror="alert(1)">' not in html and "&lt;img src=x" in html
@@ -109,8 +111,9 @@ def test_papers_magic_shows_the_papers_holding_every_word(lib: Library) -> None:
     assert [p["id"] for p in cards.papers] == ["2501.00001"]
     assert cards.holding and cards.query == "hubotter" and cards.scores == {}
     data, _meta = cards._repr_mimebundle_()
-    head = " · holding every word of “hubotter” (no search hit passed the relevance cut-off)"
+    head = " · 1 paper holds “hubotter” (title, abstract or authors) — not ranked by relevance"
     assert head in data["text/html"] and head in data["text/markdown"]
+    assert "cut-off" not in data["text/html"]
     assert '<img src=x onerror="alert(1)">' not in data["text/html"] and "&lt;img src=x" in data["text/html"]
 
 
@@ -119,8 +122,11 @@ def test_the_cards_search_answers_holding(lib: Library) -> None:
     answer = cards._search({"query": "Hübotter", "mode": "lexical"})
     assert answer["n"] == 0 and answer["holding"] == 1
     assert cards.holding and cards.scores == {} and cards.query == "Hübotter"
+    note = "1 paper holds “Hübotter” (title, abstract or authors) — not ranked by relevance"
+    assert answer["note"] == note and cards.search_note == note  # the status line's words, from one home
     answer = cards._search({"query": "glacier calving radar", "mode": "lexical"})
     assert answer["n"] >= 1 and "holding" not in answer and not cards.holding and cards.scores
+    assert cards.search_note == ""
 
 
 def test_cli_lists_the_papers_holding_every_word(
@@ -131,11 +137,9 @@ def test_cli_lists_the_papers_holding_every_word(
     assert main(["search", "Hubotter", "--mode", "lexical", "--corpus", str(path)]) == 0
     out, err = capsys.readouterr()
     lines = out.splitlines()
-    assert lines[0] == (
-        "no paper passed the relevance cut-off; shown: the papers holding every word of the query in title, "
-        "abstract or authors (not ranked, no score)"
-    )
-    assert lines[1].startswith("1 paper holding every word of the query in /")  # the file's path, cut to fit
+    # the file's path, cut to fit
+    assert lines[0].startswith("1 paper holds “Hubotter” (title, abstract or authors) — not ranked by relevance, in /")
+    assert "cut-off" not in out
     row = next(line for line in lines if "2501.00001" in line)
     assert "    –" in row and "Hübotter" in row and "<img src=x" in row  # a terminal shows the title as it is
     assert "closely enough" not in err
@@ -158,4 +162,5 @@ def test_cli_store_search_finds_an_authors_paper(
     capsys.readouterr()
     assert main(["search", "muller", "--mode", "lexical"]) == 0
     out, _err = capsys.readouterr()
-    assert "1 paper holding every word of the query in your library" in out and "Message passing" in out
+    assert "1 paper holds “muller” (title, abstract or authors) — not ranked by relevance, in your library" in out
+    assert "Message passing" in out

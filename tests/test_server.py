@@ -290,6 +290,7 @@ async def test_papers_search_and_get(api, store):
     assert code == 200 and data["paper"]["published"] == "2006-01-02"
     assert data["markdown"] == store.get_paper("astro-ph/0601001").to_markdown()
     assert Paper.from_markdown(data["markdown"]).id == "astro-ph/0601001"
+    assert data["code"] == 'import paperlab\npaperlab.paper("astro-ph/0601001")'  # the panel's "Insert code"
     code, err = await api("GET", "papers", "9999.99999")
     assert code == 404 and err == {"code": "not_found", "message": "no paper '9999.99999' in the store"}
 

@@ -134,16 +134,16 @@ def test_render_requests_give_markdown_bibtex_and_code(testing_lib: Library) -> 
     bib = w.handle_message({"type": "render", "id": paper.id, "format": "bibtex"})["text"]
     assert bib == paper.to_bibtex() and bib.lstrip().startswith("@") and "2202.12139" in bib
     code = w.handle_message({"type": "render", "id": paper.id, "format": "code"})["text"]
-    assert code == "paperlab.paper('2202.12139')"
+    assert code == 'import paperlab\npaperlab.paper("2202.12139")'
     # the copied code runs and gives the paper back, from the store, without network
-    assert eval(code, {"paperlab": paperlab}).title == paper.title
+    assert eval(code.split("\n")[1], {"paperlab": paperlab}).title == paper.title
 
 
 def test_copy_as_code_works_for_papers_without_an_arxiv_id() -> None:
     hf_only = next(p for p in demo_library() if p.id.startswith("title:"))
     w = PaperCards([hf_only])
     code = w.handle_message({"type": "render", "id": hf_only.id, "format": "code"})["text"]
-    assert eval(code, {"paperlab": paperlab}).title == hf_only.title
+    assert eval(code.split("\n")[1], {"paperlab": paperlab}).title == hf_only.title
 
 
 def test_selected_is_a_library_in_card_order(testing_lib: Library) -> None:
@@ -194,7 +194,12 @@ def test_commands_are_answered_on_the_comm(testing_lib: Library) -> None:
     assert sent[-1]["content"] == {
         "id": "abc",
         "kind": "anywidget-command-response",
-        "response": {"ok": True, "id": "2202.12139", "format": "code", "text": "paperlab.paper('2202.12139')"},
+        "response": {
+            "ok": True,
+            "id": "2202.12139",
+            "format": "code",
+            "text": 'import paperlab\npaperlab.paper("2202.12139")',
+        },
     }
     assert set(type(w)._anywidget_commands) == {"_cmd_search", "_cmd_list", "_cmd_render"}  # type: ignore[attr-defined]
 

@@ -9,7 +9,6 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 
 import { addBibliography } from './bibliography';
-import { codeCell } from './common/notebook';
 import { addPaletteItems, addPanelCommands } from './plugin/commands';
 import {
   addInsertCommand,
@@ -22,7 +21,6 @@ import { PLUGIN_ID } from './tokens';
 import { cardsBridgePlugin } from './widget/bridge';
 
 export { bookIcon } from './plugin/panel';
-export { codeCell };
 
 /** Settings, the panel, its commands, inserting papers into notebooks (command and drag and drop), the palette. */
 async function activate(

@@ -259,8 +259,16 @@ export class ReadingListModel {
 
   /** A paper's markdown card (`Paper.to_markdown()`), from the server. */
   async markdown(paperId: string): Promise<string> {
-    const detail = await requestAPI<IPaperDetail>(`papers/${paperId}`);
-    return detail.markdown;
+    return (await this.paperDetail(paperId)).markdown;
+  }
+
+  /** The code cell that loads a paper in a kernel, from the server (paperlab/services/paperref.py). */
+  async code(paperId: string): Promise<string> {
+    return (await this.paperDetail(paperId)).code;
+  }
+
+  private paperDetail(paperId: string): Promise<IPaperDetail> {
+    return requestAPI<IPaperDetail>(`papers/${paperId}`);
   }
 
   /** The current list exported as text. */

@@ -75,6 +75,8 @@ export interface IListDetail {
 export interface IPaperDetail {
   paper: IPaper;
   markdown: string;
+  /** The code cell that loads the paper (`paperlab.paper("REF")`, REF its arXiv id, DOI or citation key). */
+  code: string;
 }
 
 /** Changes accepted by PATCH .../entries/{id} (the `UpdateEntry` schema). */

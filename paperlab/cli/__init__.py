@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 from .._version import __version__
 from ..errors import DoubtfulIdWarning, PaperlabError, PartialImportWarning, UsageError
 from ..library import Library
+from ..services.paperref import Resolver, library_resolver, paper_ref, store_resolver
 from .embed import add_embed_parser
 from .feed import add_feed_parser
-from ..services.paperref import Resolver, library_resolver, paper_ref, store_resolver
 from .search import add_search, positive_int
 from .show import add_show
 from .split import add_split_parser

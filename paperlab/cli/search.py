@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
 from ..library import Library
+from ..services.paperref import Resolver, library_resolver, paper_ref
 from ..text import plural
 
 if TYPE_CHECKING:
     from ..paper import Paper
     from ..search import SearchResults
 
-__all__ = ["add_search", "cmd_search", "first_author", "open_corpus", "paper_ident", "positive_int", "search_rows"]
+__all__ = ["add_search", "cmd_search", "first_author", "open_corpus", "positive_int", "search_rows"]
 
 
 def positive_int(text: str) -> int:
@@ -76,17 +77,10 @@ def first_author(p: Paper) -> str:
     return plural(p.n_authors, "author") if p.n_authors else ""
 
 
-def paper_ident(p: Paper) -> str:
-    """The id a reader can use with ``paperlab show``: the paper's id, or its arXiv id or DOI instead of a title
-    hash; the title-hash id itself when the paper has neither (it still names the paper)."""
-    if not p.id.startswith("title:"):
-        return p.id
-    return p.arxiv_id or p.doi or p.id
-
-
-def search_rows(results: SearchResults) -> list[dict[str, Any]]:
-    """One dict per hit: rank, score, id, shown_id (arXiv id or DOI, "" for a title-hash id), year, date,
-    first_author, title, why (terms, sentence, text), url."""
+def search_rows(results: SearchResults, resolves: Resolver | None = None) -> list[dict[str, Any]]:
+    """One dict per hit: rank, score, id, shown_id (what names it for ``paperlab show``: its arXiv id, DOI or
+    citation key, else its id; see :func:`~paperlab.services.paperref.paper_ref`), year, date, first_author, title,
+    why (terms, sentence, text), url."""
     reasons = results.reasons
     rows = []
     for rank, p in enumerate(results, start=1):
@@ -96,7 +90,7 @@ def search_rows(results: SearchResults) -> list[dict[str, Any]]:
                 "rank": rank,
                 "score": None if results.holding_every_word else round(float(results.scores[p.id]), 4),
                 "id": p.id,
-                "shown_id": paper_ident(p),
+                "shown_id": paper_ref(p, resolves),
                 "year": p.year,
                 "date": (p.date_text or "") + ("?" if p.published and p.date_inferred else ""),
                 "first_author": first_author(p),
@@ -147,19 +141,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not len(lib):
         raise UsageError(f"nothing to search: {where} is empty")
     from ..search import search_library
+    from ..search.results import holding_text
 
     results = search_library(lib, query, k=args.k, mode=args.mode)
-    rows = search_rows(results)
+    rows = search_rows(results, library_resolver(lib))
     header = f"{plural(len(rows), 'result')} in {where} ({plural(len(lib), 'paper')}, {args.mode} search)"
     if results.holding_every_word:
-        header = f"{plural(len(rows), 'paper')} holding every word of the query in {where} ({args.mode} search)"
+        header = f"{holding_text(len(rows), query)}, in {where} ({args.mode} search)"
     if args.json:
         doc = {"query": query, "corpus": where, "papers": len(lib), "mode": args.mode, "results": rows}
         doc["holding_every_word"] = results.holding_every_word
         print(json.dumps(doc, ensure_ascii=False, indent=1))
         return 0
-    if results.holding_every_word:
-        print(f"no paper passed the relevance cut-off; {results.score_scale.split('; ')[1]}")
     _print_table(rows, header, query, sys.stdout)
     if rows:
         corpus = f" --corpus {args.corpus}" if args.corpus else ""

@@ -14,10 +14,24 @@ from .hit_frame import hit_frame
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["HOLDS_EVERY_WORD", "SearchResults"]
+__all__ = ["HOLDS_EVERY_WORD", "SearchResults", "holding_text"]
 
 #: The reason of a paper found by holding every word of the query (no hit passed the relevance cut-off).
 HOLDS_EVERY_WORD = "holds every word of the query (title, abstract or authors)"
+
+
+def holding_text(n: int, query: str) -> str:
+    """What a search that lists the papers holding its words says (no hit passed the relevance cut-off): the one
+    wording of the cards' status line, ``%papers``, the results' display and ``paperlab search``.
+
+    >>> holding_text(3, "RLHF")
+    '3 papers hold “RLHF” (title, abstract or authors) — not ranked by relevance'
+    >>> holding_text(1, "zoe muller")
+    '1 paper holds every word of “zoe muller” (title, abstract or authors) — not ranked by relevance'
+    """
+    verb = "holds" if n == 1 else "hold"
+    words = "every word of " if len(query.split()) > 1 else ""
+    return f"{plural(n, 'paper')} {verb} {words}“{query}” (title, abstract or authors) — not ranked by relevance"
 
 
 class SearchResults(Library):
@@ -151,8 +165,8 @@ class SearchResults(Library):
         """What the scores of these results mean (the HTML display says it under its header)."""
         if self.holding_every_word:
             return (
-                "no paper passed the relevance cut-off; shown: the papers holding every word of the query "
-                "in title, abstract or authors (not ranked, no score)"
+                "no score: the papers whose title, abstract or authors hold every word of the query, in library order "
+                "(not ranked by relevance)"
             )
         if self.mode == "recommend":
             return "rank score: the personal ranking's fused score; it orders the list and is not a probability"
@@ -179,14 +193,15 @@ class SearchResults(Library):
         elif self.mode == "recommend":
             what = plural(n, "recommendation", number=False) + (f", {e(self.query)}" if self.query else "")
         elif self.holding_every_word:
-            what = plural(n, "paper", number=False) + f" holding every word of <i>{e(self.query or '')}</i>"
+            return f"<div>{e(holding_text(n, self.query or ''))} ({e(self.mode)})</div>"
         else:
             what = plural(n, "result", number=False) + (f" for <i>{e(self.query)}</i>" if self.query else "")
         return f"<div><b>{n}</b> {what} ({e(self.mode)})</div>"
 
     def _repr_html_(self) -> str:
         e = html.escape
-        note = f'<div style="{_MUTED};margin:0 0 8px">{e(self.score_scale)}</div>' if len(self) else ""
+        shown = len(self) and not self.holding_every_word  # the heading says it of papers holding the words
+        note = f'<div style="{_MUTED};margin:0 0 8px">{e(self.score_scale)}</div>' if shown else ""
         rows = []
         for p in list(self)[:20]:
             why = self.explanations.get(p.id, "")

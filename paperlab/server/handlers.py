@@ -31,6 +31,7 @@ from tornado.log import app_log
 from ..errors import ParseError
 from ..paper import Paper
 from ..services.listview import contributors
+from ..services.paperref import paper_code, store_resolver
 from ..store import ReadingList, Store, acting_as
 from .changes import ChangeFeed
 from .fetching import Fetcher
@@ -484,15 +485,17 @@ class PapersHandler(BaseHandler):
 
 
 class PaperHandler(BaseHandler):
-    """``GET /paperlab/api/papers/{paper_id}``: one stored paper and its markdown card."""
+    """``GET /paperlab/api/papers/{paper_id}``: one stored paper, its markdown card and the code cell loading it."""
 
     @tornado.web.authenticated
     @authorized
     async def get(self, paper_id: str) -> None:
-        paper = await self.call(self.store.get_paper, paper_id)
+        store = self.store
+        paper = await self.call(store.get_paper, paper_id)
         if paper is None:
             raise RequestError(404, "not_found", f"no paper {paper_id!r} in the store")
-        answer: PaperDetail = {"paper": paper.to_dict(), "markdown": paper.to_markdown()}
+        code = await self.call(paper_code, paper, store_resolver(store))
+        answer: PaperDetail = {"paper": paper.to_dict(), "markdown": paper.to_markdown(), "code": code}
         self.reply(answer)
 
 

@@ -373,10 +373,12 @@ class Papers(TypedDict):
 
 
 class PaperDetail(TypedDict):
-    """``GET /papers/{id}``: the paper and its markdown card."""
+    """``GET /papers/{id}``: the paper, its markdown card, and the code cell that loads it (``paperlab.paper(REF)``
+    with its arXiv id, DOI or citation key when one names it: :func:`paperlab.services.paperref.paper_code`)."""
 
     paper: PaperJSON
     markdown: str
+    code: str
 
 
 def entry_body(entry: ListEntry, show_who: bool = True) -> Entry:

@@ -5,12 +5,28 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..paper import Paper
 from ..text import md_escape, md_link_text, plural
 from ..urls import html_link, md_url
 
-__all__ = ["static_fallback", "why_notes"]
+__all__ = ["static_fallback", "view_summary", "why_notes"]
+
+_SORT_WORDS = {"date": "newest first", "upvotes": "most upvoted first"}
+
+
+def view_summary(view: Any, default_count: int, search: str) -> tuple[int, list[str]]:
+    """How many papers the cards' view (the ``view`` trait) matches, and the words saying how it was made: the
+    typed filter, ``search`` (the kernel search shown, in words), the sort."""
+    view = view if isinstance(view, dict) else {}
+    shown = view.get("shown")
+    count = shown if isinstance(shown, int) and shown >= 0 else default_count
+    text = view.get("filter")
+    sort = view.get("sort")
+    how = [f"filter “{text.strip()}”" if isinstance(text, str) and text.strip() else "", search]
+    how.append(_SORT_WORDS.get(sort, "") if isinstance(sort, str) else "")
+    return count, [w for w in how if w]
 
 
 def static_fallback(

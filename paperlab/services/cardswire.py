@@ -10,7 +10,16 @@ from ..errors import InvalidValue, PaperlabError
 from ..library import Library
 from ..paper import Paper
 
-__all__ = ["WHY_AT_MOST", "WHY_AT_ONCE", "answer_with", "as_library", "failure", "thumb_value", "why_trait"]
+__all__ = [
+    "WHY_AT_MOST",
+    "WHY_AT_ONCE",
+    "answer_with",
+    "as_library",
+    "failure",
+    "holding_note",
+    "thumb_value",
+    "why_trait",
+]
 
 #: Hits whose reasons come with the search's answer (a screenful of cards), and how many are explained at most.
 WHY_AT_ONCE = 6
@@ -56,3 +65,10 @@ def thumb_value(value: Any) -> int:
     if isinstance(value, bool) or value not in (-1, 0, 1):
         raise InvalidValue(f"thumb: expected 1 (more like this), -1 (less like this) or 0 (clear), got {value!r}")
     return int(value)
+
+
+def holding_note(n: int, query: str) -> str:
+    """:func:`paperlab.search.results.holding_text`, imported when needed (the search package loads numpy)."""
+    from ..search.results import holding_text
+
+    return holding_text(n, query)

@@ -188,7 +188,7 @@ def test_add_to_list_copy_and_insert_cell(page: Page, lab: Lab) -> None:
     card.get_by_role("button", name="More actions").click()
     card.get_by_role("menuitem", name="Copy Python code that loads this paper").click()
     expect(status).to_have_text(f"Copied the code cell of “{first.title}”.")
-    assert page.evaluate("navigator.clipboard.readText()") == f"paperlab.paper({first.id!r})"
+    assert page.evaluate("navigator.clipboard.readText()") == f'import paperlab\npaperlab.paper("{first.id}")'
 
     # select: the kernel sees the selection
     card.locator("input[type=checkbox]").check()

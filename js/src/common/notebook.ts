@@ -8,11 +8,6 @@ import { Notebook } from '@jupyterlab/notebook';
 
 export type CellKind = 'markdown' | 'code';
 
-/** The code cell that shows a paper from the kernel. */
-export function codeCell(id: string): string {
-  return `import paperlab\npaperlab.paper(${JSON.stringify(id)})`;
-}
-
 /** Index of the cell of `notebook` containing `target`, or -1. */
 export function cellIndexOf(notebook: Notebook, target: Node): number {
   return notebook.widgets.findIndex(cell => cell.node.contains(target));

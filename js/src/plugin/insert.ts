@@ -4,7 +4,7 @@ import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 
-import { cellIndexOf, codeCell, insertCellBelow } from '../common/notebook';
+import { cellIndexOf, insertCellBelow } from '../common/notebook';
 import { ReadingListModel } from '../model';
 import { CommandIDs, InsertFormat, ISettings, PAPER_MIME } from '../tokens';
 
@@ -16,13 +16,14 @@ export type Inserter = (
   index?: number
 ) => Promise<void>;
 
-/** Insert as a rendered markdown card (from the server) or a code cell, then focus the notebook. */
+/** Insert as a rendered markdown card or a code cell (both from the server), then focus the notebook. */
 export function makeInserter(
   app: JupyterFrontEnd,
   model: ReadingListModel
 ): Inserter {
   return async (current, id, format, index) => {
-    const text = format === 'code' ? codeCell(id) : await model.markdown(id);
+    const text =
+      format === 'code' ? await model.code(id) : await model.markdown(id);
     insertCellBelow(current.content, text, format, index);
     app.shell.activateById(current.id);
   };

@@ -6,7 +6,12 @@
 
 import { copyText } from '../common/dom';
 import { KernelClient, RenderFormat } from './rpc';
-import { IInsertCellDetail, INSERT_CELL_EVENT, IPaper } from './types';
+import {
+  IInsertCellDetail,
+  INSERT_CELL_EVENT,
+  InsertKind,
+  IPaper
+} from './types';
 
 export interface IActionHost {
   readonly root: HTMLElement;
@@ -16,18 +21,28 @@ export interface IActionHost {
   /** The reading list the cards write to. */
   listName(): string;
   /** A kernel search answered with `n` hits: say so in the status line. */
-  searched(n: number, query: string, mode: string, holding?: boolean): void;
+  searched(
+    n: number,
+    query: string,
+    mode: string,
+    holding?: boolean,
+    note?: string
+  ): void;
 }
 
 /** The views that have asked the kernel to search already. */
 const searchedOnce = new WeakSet<IActionHost>();
 
-/** Search with the kernel; true when it answered (and set the `scores` trait). */
+/**
+ * Search with the kernel; true when it answered (and set the `scores` trait). `current()` is false once a newer
+ * search was asked for: a late answer then changes neither the status line nor the cards.
+ */
 export async function kernelSearch(
   host: IActionHost,
   query: string,
   mode: string,
-  k: number
+  k: number,
+  current: () => boolean = () => true
 ): Promise<boolean> {
   // the first kernel search of a session loads the search model; later ones answer in a moment
   const first = !searchedOnce.has(host) && mode !== 'lexical';
@@ -38,12 +53,18 @@ export async function kernelSearch(
   );
   host.root.setAttribute('aria-busy', 'true');
   const reply = await host.client.search(query, mode, k);
+  if (!current()) {
+    return false; // a newer search's status (and cards) stay
+  }
   host.root.removeAttribute('aria-busy');
   if (!reply.ok) {
     host.status(`Search failed: ${reply.error}`, true);
     return false;
   }
-  host.searched(reply.n ?? 0, query, mode, Boolean(reply.holding));
+  if (reply.stale) {
+    return false;
+  }
+  host.searched(reply.n ?? 0, query, mode, Boolean(reply.holding), reply.note);
   return true;
 }
 
@@ -112,30 +133,42 @@ export async function copy(
   );
 }
 
-/** Insert the paper's markdown card below the cell showing the cards (or copy it). */
-export async function insertCell(host: IActionHost, p: IPaper): Promise<void> {
-  const markdown = await render(host, p, 'markdown');
-  if (markdown === null) {
+/** How the status line names an inserted cell. */
+const CELL_NAMES: Record<InsertKind, [string, string]> = {
+  markdown: ['a markdown card of ', 'the markdown card'],
+  code: ['a code cell loading ', 'the code cell']
+};
+
+/** Insert the paper's markdown card, or the code cell that loads it, below the cell showing the cards (or copy it). */
+export async function insertCell(
+  host: IActionHost,
+  p: IPaper,
+  kind: InsertKind = 'markdown'
+): Promise<void> {
+  const source = await render(host, p, kind);
+  if (source === null) {
     return;
   }
-  // The paperlab lab extension listens for this event and inserts a rendered markdown cell
-  // below the cell showing these cards; it calls preventDefault() when it did.
+  // The paperlab lab extension listens for this event and inserts the cell (a markdown cell
+  // rendered) below the cell showing these cards; it calls preventDefault() when it did.
   const event = new CustomEvent<IInsertCellDetail>(INSERT_CELL_EVENT, {
     bubbles: true,
     cancelable: true,
     composed: true,
-    detail: { markdown, paper: p }
+    detail: { markdown: source, kind, paper: p }
   });
   const unhandled = host.root.dispatchEvent(event);
+  const [inserted, copiedName] = CELL_NAMES[kind];
   if (!unhandled) {
-    host.status(`Inserted a markdown card of “${p.title}” below.`);
+    host.status(`Inserted ${inserted}“${p.title}” below.`);
     return;
   }
-  const copied = await copyText(markdown);
+  const copied = await copyText(source);
+  const cell = kind === 'code' ? 'a code cell' : 'a markdown cell';
   host.status(
     copied
-      ? 'No notebook to insert into here: the markdown card was copied; paste it into a markdown cell.'
-      : `No notebook to insert into here; the markdown card:\n${markdown}`,
+      ? `No notebook to insert into here: ${copiedName} was copied; paste it into ${cell}.`
+      : `No notebook to insert into here; ${copiedName}:\n${source}`,
     !copied
   );
 }

@@ -1,11 +1,11 @@
 /**
- * Lab-extension side of the cards widget's "Insert ↓" button.
+ * Lab-extension side of the cards widget's "Insert ↓" button and "Insert as a code cell" menu item.
  *
  * The widget (an anywidget ES module) cannot reach JupyterLab's notebook API, so it dispatches a
- * bubbling, cancelable `paperlab:insert-cell` DOM event carrying a markdown card. This plugin
- * listens for it, inserts a markdown cell below the cell whose output holds the widget, renders
- * it, and calls `preventDefault()` so the widget knows it was handled (otherwise it copies the
- * card to the clipboard instead).
+ * bubbling, cancelable `paperlab:insert-cell` DOM event carrying a markdown card (or the code that
+ * loads the paper). This plugin listens for it, inserts the cell below the cell whose output holds
+ * the widget (a markdown cell rendered), and calls `preventDefault()` so the widget knows it was
+ * handled (otherwise it copies the text to the clipboard instead).
  *
  * Register it from the lab extension's entry point: `export default [plugin, cardsBridgePlugin]`.
  */
@@ -17,30 +17,29 @@ import {
 import { INotebookTracker } from '@jupyterlab/notebook';
 
 import { cellIndexOf, insertCellBelow } from '../common/notebook';
-import { IInsertCellDetail, INSERT_CELL_EVENT } from './types';
+import { IInsertCellDetail, INSERT_CELL_EVENT, InsertKind } from './types';
 
 export { IInsertCellDetail, INSERT_CELL_EVENT };
 
-/** Insert `markdown` as a rendered markdown cell below the cell containing `target`; false if none does. */
-export function insertMarkdownBelow(
+/** Insert `source` as a cell (markdown: rendered) below the cell containing `target`; false if none does. */
+export function insertSourceBelow(
   tracker: INotebookTracker,
   target: Node,
-  markdown: string
+  source: string,
+  kind: InsertKind = 'markdown'
 ): boolean {
   const panel = tracker.find(p => p.node.contains(target));
   if (!panel) {
     return false;
   }
   const index = cellIndexOf(panel.content, target);
-  return (
-    index >= 0 && insertCellBelow(panel.content, markdown, 'markdown', index)
-  );
+  return index >= 0 && insertCellBelow(panel.content, source, kind, index);
 }
 
 export const cardsBridgePlugin: JupyterFrontEndPlugin<void> = {
   id: 'paperlab:cards-bridge',
   description:
-    'Lets the paper cards widget insert markdown cards as notebook cells.',
+    'Lets the paper cards widget insert markdown cards and code cells into notebooks.',
   autoStart: true,
   requires: [INotebookTracker],
   activate: (app: JupyterFrontEnd, tracker: INotebookTracker) => {
@@ -53,7 +52,8 @@ export const cardsBridgePlugin: JupyterFrontEndPlugin<void> = {
       ) {
         return;
       }
-      if (insertMarkdownBelow(tracker, event.target, detail.markdown)) {
+      const kind = detail.kind === 'code' ? 'code' : 'markdown';
+      if (insertSourceBelow(tracker, event.target, detail.markdown, kind)) {
         event.preventDefault();
       }
     });

@@ -22,7 +22,7 @@ import { icon, IconName } from './icons';
 import { iconButton, moreMenu } from './menu';
 import { RenderFormat } from './rpc';
 import { scoreText } from './score';
-import { IPaper } from './types';
+import { InsertKind, IPaper } from './types';
 
 /** What a card shows besides the paper. */
 export interface ICardState {
@@ -54,7 +54,8 @@ export interface ICardActions {
   toggleExpanded(): void;
   toggleListed(button: HTMLButtonElement): void;
   copy(format: RenderFormat): void;
-  insert(): void;
+  /** Insert the paper below the cards' cell: its markdown card, or the code cell that loads it. */
+  insert(kind: InsertKind): void;
   /** Store a thumb (feed cards): 1 more like this, -1 less like this, 0 clear. */
   rate(value: number, button: HTMLButtonElement): void;
 }
@@ -282,9 +283,14 @@ function toolbar(
   bar.append(
     listButton(state, actions),
     iconButton('addBelow', 'Insert as a markdown cell below', () =>
-      actions.insert()
+      actions.insert('markdown')
     ),
     moreMenu([
+      {
+        label: 'Insert as a code cell below',
+        icon: 'addBelow',
+        run: () => actions.insert('code')
+      },
       {
         label: 'Copy as markdown card',
         icon: 'copy',

@@ -15,6 +15,10 @@ export interface ISearchAnswer {
   mode?: string;
   /** No hit passed the cut-off; this many papers hold every word of the query (the filter shows them). */
   holding?: number;
+  /** What the status line says of those papers (the kernel's wording, `search_note`). */
+  note?: string;
+  /** A newer search was asked for meanwhile: this answer changed nothing. */
+  stale?: boolean;
 }
 
 export interface IListAnswer {

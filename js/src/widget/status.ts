@@ -12,6 +12,8 @@ export interface ISearchDone {
   mode: string;
   /** No hit passed the cut-off, and the kernel found papers holding every word of the query: the filter shows them. */
   holding?: boolean;
+  /** The kernel's words for those papers ("3 papers hold “RLHF” (title, abstract or authors) — not ranked …"). */
+  note?: string;
 }
 
 const ORDER_WORDS: Record<SortKey, string> = {
@@ -22,11 +24,15 @@ const ORDER_WORDS: Record<SortKey, string> = {
 
 /** "12 results for “q” (hybrid), newest first": the order named as it is shown. */
 export function rankedStatus(search: ISearchDone, key: SortKey): string {
+  if (search.n === 0 && search.holding) {
+    // found, not failed: the papers holding the words, in the kernel's words (paperlab/search/results.py)
+    const note =
+      search.note ||
+      `The papers holding “${search.query}” (title, abstract or authors) — not ranked by relevance`;
+    return `${note}.`;
+  }
   if (search.n === 0) {
-    const none = `No paper passed the relevance cut-off for “${search.query}” (${search.mode}).`;
-    return search.holding
-      ? `${none} Shown: the papers holding “${search.query}” in title, abstract or authors.`
-      : none;
+    return `No paper passed the relevance cut-off for “${search.query}” (${search.mode}).`;
   }
   const noun = search.n === 1 ? 'result' : 'results';
   return `${search.n} ${noun} for “${search.query}” (${search.mode}), ${ORDER_WORDS[key]}.`;

@@ -35,12 +35,17 @@ export interface IRenderProps {
 }
 
 /**
- * The cards widget asks the lab extension to insert a markdown cell with this bubbling,
- * cancelable DOM event; the extension calls `preventDefault()` when it did (widget/bridge.ts).
+ * The cards widget asks the lab extension to insert a cell with this bubbling, cancelable DOM
+ * event; the extension calls `preventDefault()` when it did (widget/bridge.ts).
  */
 export const INSERT_CELL_EVENT = 'paperlab:insert-cell';
 
+export type InsertKind = 'markdown' | 'code';
+
 export interface IInsertCellDetail {
+  /** The cell's source: the paper's markdown card, or the code that loads it (`kind: 'code'`). */
   markdown: string;
+  /** The kind of cell (default: markdown). */
+  kind?: InsertKind;
   paper?: unknown;
 }

@@ -116,7 +116,14 @@ export class CardsView implements act.IActionHost, IFeedHost {
       const scores = this.model.get('scores') as object | undefined;
       const mode = String(this.model.get('search_mode') || 'hybrid');
       const holding = Boolean(this.model.get('holding'));
-      this.searched(Object.keys(scores ?? {}).length, query, mode, holding);
+      const note = String(this.model.get('search_note') || '');
+      this.searched(
+        Object.keys(scores ?? {}).length,
+        query,
+        mode,
+        holding,
+        note
+      );
     }
     this.loadPapers();
     this.loadLists();
@@ -139,8 +146,14 @@ export class CardsView implements act.IActionHost, IFeedHost {
   }
 
   /** Remember the kernel search just answered, for the status line (see `rankedStatus`). */
-  searched(n: number, query: string, mode: string, holding = false): void {
-    this.lastSearch = { n, query, mode, holding };
+  searched(
+    n: number,
+    query: string,
+    mode: string,
+    holding = false,
+    note = ''
+  ): void {
+    this.lastSearch = { n, query, mode, holding, note };
     this.status(rankedStatus(this.lastSearch, this.sortKey));
   }
 
@@ -170,7 +183,11 @@ export class CardsView implements act.IActionHost, IFeedHost {
       }
     });
     this.listen('change:papers', () => this.loadPapers());
-    this.listen('change:scores', () => this.loadScores());
+    // one kernel search sets scores, query, holding and its note in one message: the cards, the "Ranked by" chip
+    // and the status line are all drawn from it, once
+    for (const name of ['scores', 'query', 'holding', 'search_note']) {
+      this.listen(`change:${name}`, () => this.scoresChanged());
+    }
     this.listen('change:listed_ids', () => this.loadListed());
     this.listen('change:selected_ids', () => this.loadSelected());
     this.listen('change:height', () => this.list.relayout());
@@ -249,6 +266,16 @@ export class CardsView implements act.IActionHost, IFeedHost {
     this.refilter(false);
   }
 
+  private scoresChanged(): void {
+    if (!this.scoresQueued) {
+      this.scoresQueued = true;
+      queueMicrotask(() => {
+        this.scoresQueued = false;
+        this.loadScores();
+      });
+    }
+  }
+
   private loadScores(refilter = true): void {
     const raw =
       (this.model.get('scores') as Record<string, number> | undefined) ?? {};
@@ -275,9 +302,38 @@ export class CardsView implements act.IActionHost, IFeedHost {
       ranked.hidden = true;
       ranked.replaceChildren();
     }
+    this.followSearch(keys.length);
     if (refilter) {
       this.refilter(false);
     }
+  }
+
+  /**
+   * The status line speaks of the search the traits hold: a kernel answer (a refined ranking, a search run from
+   * Python) that names another query, count or kind than the last one shown replaces what the line said.
+   */
+  private followSearch(n: number): void {
+    const query = String(this.model.get('query') || '');
+    if (!query) {
+      return;
+    }
+    const holding = Boolean(this.model.get('holding'));
+    const note = String(this.model.get('search_note') || '');
+    const last = this.lastSearch;
+    if (
+      last &&
+      last.query === query &&
+      last.n === n &&
+      Boolean(last.holding) === holding &&
+      (last.note ?? '') === note
+    ) {
+      return;
+    }
+    const mode =
+      last?.query === query
+        ? last.mode
+        : String(this.model.get('search_mode') || 'hybrid');
+    this.searched(n, query, mode, holding, note);
   }
 
   private loadLists(): void {
@@ -513,7 +569,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
       toggleExpanded: () => this.list.toggleExpanded(idx),
       toggleListed: btn => void this.toggleListed(p, btn),
       copy: format => void act.copy(this, p, format),
-      insert: () => void act.insertCell(this, p),
+      insert: kind => void act.insertCell(this, p, kind),
       rate: (value, btn) => this.feed.rateCard(p, value, btn)
     });
   }
@@ -626,9 +682,10 @@ export class CardsView implements act.IActionHost, IFeedHost {
       return;
     }
     const k = Number(this.model.get('search_k')) || 50;
-    if (
-      !(await act.kernelSearch(this, query, this.tools.modeSelect.value, k))
-    ) {
+    const seq = ++this.searchSeq;
+    const mode = this.tools.modeSelect.value;
+    const current = (): boolean => seq === this.searchSeq;
+    if (!(await act.kernelSearch(this, query, mode, k, current))) {
       return;
     }
     // the kernel also set `scores`; apply them now in case that change has not been handled
@@ -684,6 +741,9 @@ export class CardsView implements act.IActionHost, IFeedHost {
   private progressEl: HTMLSpanElement;
   private progressShown = false;
   private lastSearch: ISearchDone | null = null;
+  /** Kernel searches asked for so far: an answer to an older one is not shown. */
+  private searchSeq = 0;
+  private scoresQueued = false;
   private viewTimer = 0;
   private facetTimer = 0;
   private lastKey = -Infinity;
