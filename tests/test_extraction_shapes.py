@@ -132,3 +132,10 @@ def test_a_decimal_rating_on_a_five_or_ten_point_scale_is_a_result() -> None:
     assert [v for _, v, *_ in rows] == [4.41, 3.9]
     # a count of participants is not a rating
     assert [v for _, v, *_ in _rows("Most participants (19/22, 86%) agreed that the tool helps.")] != [19.0]
+
+
+def test_a_named_metric_is_kept_over_a_respectively_list_of_tasks_and_dates_are_not_values() -> None:
+    rows = _rows("The features reach an F1 of about 84% and 71% for the port route and arrival guess, respectively.")
+    assert [(m, v) for m, v, *_ in rows] == [("F1", 84.0), ("F1", 71.0)]
+    rows = _rows("Runs with Owl-Mini-2024-07-18 show better results (32-43% yes answers) than Owl-2023-11-06 (9.5%).")
+    assert 18.0 not in [v for _, v, *_ in rows] and 6.0 not in [v for _, v, *_ in rows]

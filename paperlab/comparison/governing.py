@@ -187,7 +187,7 @@ def zip_respectively(
 
 
 _PHRASE_LIST = re.compile(
-    r"\s*(?:[a-z][\w-]*\s+){0,2}?(?:in|on|for|of)\s+(?:the\s+)?"
+    r"\s*(?:[a-z][\w-]*\s+){0,2}?in\s+(?:the\s+)?"
     r"(?P<l>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:,\s*(?:and\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})*"
     r",?\s+and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),?\s+respectively"
 )
@@ -195,8 +195,8 @@ _PHRASE_LIST = re.compile(
 
 def zip_phrase_list(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
     """ "6.5%, 4.7%, 5.8% improvements in in-domain accuracy, task transfer, and shift robustness, respectively": a
-    list of values followed by as many lower-case phrases (no lexicon metric list: ``zip_respectively``) takes them
-    in order as metrics."""
+    list of values followed by "in" and as many lower-case phrases (no lexicon metric list: ``zip_respectively``)
+    takes them in order as metrics, unless a value names its own metric."""
     if "respectively" not in text or len(found) < 2:
         return
     i = 0
@@ -209,7 +209,7 @@ def zip_phrase_list(found: list[dict[str, Any]], spans: list[tuple[int, int]], t
             names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("l")) if n.strip()]
             if len(names) == j - i + 1:
                 for r, name in zip(found[i : j + 1], names, strict=True):
-                    r["metric"] = name
+                    r["metric"] = r["metric"] if r["_named"] else name  # "an F1 of 85% and 75% in ...": F1 stays
         i = j + 1
 
 

@@ -261,6 +261,8 @@ def _value_at(
         unit = "x"  # "a ×1.59 higher acceptance length": the multiple written before the number
     if any(s <= start < e for s, e, _ in metrics + datasets):
         return None  # part of a name: pass@200, CIFAR-10, ROUGE-1
+    if re.search(r"\d{4}-\d{1,2}-$|\d{4}-$", text[:start]) or re.match(r"-\d{1,2}-\d{1,2}\b", text[end:]):
+        return None  # part of a date: "GPT-4o-mini-2024-07-18", "2024-07-18"
     if re.search(r"(?:±|\+/-)\s*$", text[:start]):
         return None  # the spread of "85.3 ± 0.4%", not a result of its own
     adjacent_metric = _adjacent_metric(metrics, start, end, text)
