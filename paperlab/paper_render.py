@@ -237,6 +237,10 @@ class _RichText(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
 
+    def unknown_decl(self, data: str) -> None:
+        if data.startswith("CDATA["):  # <![CDATA[…]]> of XML-minded exporters: its text is text
+            self.handle_data(data[len("CDATA[") :])
+
     def handle_endtag(self, tag: str) -> None:
         local, known = self._name(tag)
         if not known:

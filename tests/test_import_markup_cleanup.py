@@ -82,6 +82,7 @@ def test_markup_payload_stays_text_and_escaped_in_cards() -> None:
         ("<h2>Summary:</h2><p>One <b>bold</b> step.</p>", "One bold step."),
         ("<jats:sec><jats:title>Background</jats:title><jats:p>Why.</jats:p></jats:sec>", "Background Why."),
         ("CO<sub>2</sub> rises<br/>fast", "CO2 rises fast"),
+        ("<jats:p>Kept <![CDATA[x < y]]> as text<!-- not this --></jats:p>", "Kept x < y as text"),
         ("p<0.05 for x>3 and a <T> token", "p<0.05 for x>3 and a <T> token"),  # no markup: as written
         ("Line one\nline two", "Line one\nline two"),  # no markup: line breaks kept
     ],
