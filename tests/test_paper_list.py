@@ -37,6 +37,9 @@ def test_a_paper_list_is_detected_and_read() -> None:
         "Rigid Origami Hinges in Thick Panels",
         "Folding Grippers for Soft Robot Hands",
         "Thick Panel Origami for Deployable Robots",  # "Slides" (item 6) names no paper
+        "Paper Folding Is All You Need",
+        "CRANE",  # one word, but an arXiv link: a paper ("Contributing" is none)
+        "Thick Origami Hinges",
     ]
     by_title = {p.title: p for p in lib}
     crease = by_title["CREASE: Learning Crease Patterns from Folded Sheets"]
@@ -54,7 +57,12 @@ def test_a_paper_list_is_detected_and_read() -> None:
     assert lib["2012.01234"].authors == ["Omar Dale"]  # "by Omar Dale"
     assert by_title[HOSTILE].authors == [] and lib["2012.05555"].authors == []  # "(Extended Abstract)"
     # a heading that names ("Papers:") or dates ("2021") the list is no tag; a topic heading is
-    assert [p.tags for p in lib] == [[]] * 7 + [["Robotics"]] * 2
+    assert [p.tags for p in lib] == [[]] * 7 + [["Robotics"]] * 2 + [["Foundations"]] * 3
+    # cited as "Quill et al., 2017": the first author, a list said to be cut, the year at year precision
+    cited = lib["1706.03762"]
+    assert cited.authors == ["Quill"] and cited.extra["more_authors"] is True
+    assert cited.date_text == "2017" and lib["1810.04805"].authors == ["Dale"]
+    assert lib["2012.07777"].authors == ["Marsh"] and lib["2012.07777"].date_text == "2020"  # "… | Marsh et al,2020"
 
 
 def test_the_hostile_title_stays_escaped() -> None:
@@ -65,7 +73,7 @@ def test_the_hostile_title_stays_escaped() -> None:
 
 def test_schedule_from_file_reads_a_paper_list_as_undated_meetings() -> None:
     schedule = Schedule.from_file(LIST)
-    assert len(schedule) == 9
+    assert len(schedule) == 12
     assert [m.where for m in schedule][:3] == ["line 6", "line 7", "line 8"]
     assert all(m.date is None and len(m.papers) == 1 for m in schedule)
     assert schedule.meetings[2].papers[0].arxiv_id == "2101.04321"
@@ -76,7 +84,7 @@ def test_schedule_from_file_reads_a_paper_list_as_undated_meetings() -> None:
 def test_cli_imports_a_paper_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(LIST)]) == 0
     out, _ = capsys.readouterr()
-    assert "imported 9 paper(s) (paper_list)" in out
+    assert "imported 12 paper(s) (paper_list)" in out
 
 
 @pytest.mark.parametrize(
@@ -95,7 +103,7 @@ def test_one_unreadable_file_of_several_is_reported_and_the_rest_kept(tmp_path: 
     bib.write_text("@article{quill1966,\n  title = {The Theory of Paper Widgets},\n  year = {1966},\n}\n")
     with pytest.warns(PartialImportWarning) as caught:
         lib = paperlab.load(bib, NO_PAPERS, LIST, tmp_path / "missing.bib")
-    assert len(lib) == 10  # 1 + 9: the good files' papers
+    assert len(lib) == 13  # 1 + 12: the good files' papers
     (warning,) = [w.message for w in caught if isinstance(w.message, PartialImportWarning)]
     assert {Path(p.source).name for p in warning.problems} == {"no-papers-layout.md", "missing.bib"}
     assert "no paper table found" in str(warning) and "file not found" in str(warning)

@@ -2,7 +2,9 @@
 
 Each numbered or bulleted item opens with a link naming a paper -- ``1. [Title](link)`` -- and may give its
 authors in brackets inside the link text (``[Title (Ada Quill, Omar Dale)](link)``) or after it
-(``[Title](link) (Ada Quill & Omar Dale)``, ``[Title](link) - Ada Quill, Omar Dale``, ``... by Ada Quill``).
+(``[Title](link) (Ada Quill & Omar Dale)``, ``[Title](link) - Ada Quill, Omar Dale``, ``... by Ada Quill``), or
+cites it as ``[Title](link) - Vaswani et al., 2017`` (also at the end of a note: ``... | Vaswani et al,2017``) (the first author's family name, ``extra["more_authors"]``, and the year at year precision).
+A one-word title ("BERT") is a paper when its link gives an arXiv id or DOI.
 The link gives the arXiv id or DOI (an arXiv, doi.org or publisher address) and the paper's ``url`` when it is an
 absolute http(s) address; a relative link or one to a markdown page or notebook (the group's own notes,
 ``./MOPO/notes.md``) is kept in ``extra["notes_link"]``. The heading above an item becomes its tag, unless the heading only names the list
@@ -14,6 +16,7 @@ the page, a one-word link such as "Contributing") are left out.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -36,6 +39,14 @@ _AUTHORS_IN_BRACKETS = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<names>[^()\[\]]+)
 _AFTER_LINK = re.compile(r"^(?:\*\*|__|[*_])?\s*(?:[-–—:,]\s*|\bby\s+)?(?P<rest>.*?)\s*$", re.I)
 _NAME_WORD = re.compile(
     r"^(?:[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]*\.?|[A-Z]\.|van|von|der|den|de|da|del|di|la|le|du)$"
+)
+_ET_AL_YEAR = re.compile(
+    r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*\(?(?P<year>(?:19|20)\d\d)\b"
+)
+# the same at the end of a description: "[Title](link)：a note | Chen et al,2017"
+_ET_AL_YEAR_AT_END = re.compile(
+    r"(?:^|[|(,;–—-])\s*(?:[A-Z][\w'-]*\s+)?(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*"
+    r"(?P<year>(?:19|20)\d\d)\)?\.?\s*$"
 )
 _NOT_NAME_WORDS = frozenset(
     "part vol volume chapter edition version extended abstract revised preprint supplementary appendix full short "
@@ -63,15 +74,18 @@ def _is_names(text: str) -> bool:
     return True
 
 
-def _split_authors(title: str, rest: str) -> tuple[str, list[str]]:
-    """(title, authors) from a link text and the text after the link."""
+def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
+    """(title, authors, year) from a link text and the text after the link."""
     m = _AUTHORS_IN_BRACKETS.match(title)
     if m and _is_names(m.group("names")):
-        return m.group("title").strip(), presenters(m.group("names"))
+        return m.group("title").strip(), presenters(m.group("names")), None
     after = _AFTER_LINK.match(rest)
     tail = after.group("rest") if after else ""
     tail = tail[1:-1] if tail[:1] in "([" and tail[-1:] in ")]" else tail
-    return title.strip(), (presenters(tail) if tail and _is_names(tail) else [])
+    cited = _ET_AL_YEAR.match(tail) or _ET_AL_YEAR_AT_END.search(tail)
+    if cited:  # "Vaswani et al., 2017": the first author's family name and the year
+        return title.strip(), [cited.group("family")], int(cited.group("year"))
+    return title.strip(), (presenters(tail) if tail and _is_names(tail) else []), None
 
 
 def looks_like_paper_list(text: str) -> bool:
@@ -88,10 +102,10 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     if m is None or m.group(2).strip().startswith("#"):
         return None
     href = m.group(2).strip().strip("<>").strip()
-    title, authors = _split_authors(" ".join(m.group(1).split()), content.strip()[m.end() :])
-    if len(title.split()) < 2 and ":" not in title:
-        return None  # "Contributing", "Slides": no paper
+    title, authors, year = _split_authors(" ".join(m.group(1).split()), content.strip()[m.end() :])
     _, url, arxiv, doi = link_ids(href)
+    if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
+        return None  # "Contributing", "Slides": no paper ("BERT" linking to arXiv is one)
     extra: dict[str, object] = {}
     if href and (url is None or _NOTES_PAGE.search(url)):  # the group's notes on the paper, not the paper
         extra["notes_link"], url = href, None
@@ -103,9 +117,10 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
             arxiv_id=arxiv,
             doi=doi,
             url=safe_url(url),
+            published=dt.date(year, 1, 1) if year else None,
             tags=tags,
             sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {line}")],
-            extra=extra,
+            extra={**extra, "date_precision": "year", "more_authors": True} if year else extra,
         )
     )
 
