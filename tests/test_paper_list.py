@@ -123,3 +123,13 @@ def test_a_layout_nobody_reads_names_every_layout_and_the_format_choices() -> No
     for kind in ("reading-group schedules", "session notes", "paper lists", "Schedule.from_file"):
         assert kind in message
     assert "format=" in message and "paper_list" in message and "schedule" in message and "bibtex" in message
+
+
+def test_cli_import_of_several_files_skips_the_unreadable_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(NO_PAPERS), str(LIST)]) == 1  # something was not imported: a failing status
+    out, err = capsys.readouterr()
+    assert "imported 12 paper(s) (paper_list)" in out and "12 paper(s) in total" in out
+    assert "no-papers-layout.md: no paper table found" in err and "(not imported)" in err
+    assert "1 file could not be read" in err
+    assert main(["list"]) == 0
+    assert "Thick Origami Hinges" in capsys.readouterr().out

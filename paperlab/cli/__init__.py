@@ -26,6 +26,7 @@ from .._version import __version__
 from ..errors import DoubtfulIdWarning, PaperlabError, PartialImportWarning, UsageError
 from ..library import Library
 from ..services.paperref import Resolver, library_resolver, paper_ref, store_resolver
+from ..text import plural
 from .embed import add_embed_parser
 from .feed import add_feed_parser
 from .search import add_search, positive_int
@@ -85,28 +86,23 @@ def _print_papers(
 
 # -- commands -------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..sources import detect_format, load
+    from ..errors import ParseError
     from ..sources._files import file_not_found
 
-    store = _store()
-    total = 0
-    for path in args.files:
+    for path in args.files:  # a mistyped name: a usage error before anything is imported
         if not Path(path).exists():
             raise CliError(str(file_not_found(path)))
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", PartialImportWarning)
-            warnings.simplefilter("always", DoubtfulIdWarning)
-            fmt = args.format or detect_format(path)
-            options = {"reference_date": args.reference_date} if args.reference_date else {}
-            lib = load(path, format=fmt, **options)
-        for w in caught:
-            if isinstance(w.message, PartialImportWarning):
-                for problem in w.message.problems:
-                    print(f"paperlab: skipped {problem}", file=sys.stderr)
-            elif isinstance(w.message, DoubtfulIdWarning):
-                print(f"paperlab: {w.message}", file=sys.stderr)
-        for merge in lib.merges:  # duplicates in the file: one paper each, reported
-            print(f"paperlab: {merge}", file=sys.stderr)
+    store = _store()
+    total, failed = 0, []
+    for path in args.files:
+        try:
+            lib, fmt = _import_one(path, args)
+        except ParseError as exc:  # the other files are still imported; this one is named with the reason
+            if len(args.files) == 1:
+                raise
+            print(f"paperlab: error: {_one_line(exc)} (not imported)", file=sys.stderr)
+            failed.append(path)
+            continue
         store.upsert_papers(lib)
         if args.list:
             rl = store.reading_list(args.list)
@@ -116,7 +112,30 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{path}: imported {len(lib)} paper(s) ({fmt})")
     where = f" and reading list {args.list!r}" if args.list else ""
     print(f"{total} paper(s) in total added to {store.location}{where}")
-    return 0
+    if failed:
+        print(f"paperlab: {plural(len(failed), 'file')} could not be read: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str]:
+    """One file's papers and format, its skipped records, doubtful ids and merges reported on stderr."""
+    from ..sources import detect_format, load
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PartialImportWarning)
+        warnings.simplefilter("always", DoubtfulIdWarning)
+        fmt = args.format or detect_format(path)
+        options = {"reference_date": args.reference_date} if args.reference_date else {}
+        lib = load(path, format=fmt, **options)
+    for w in caught:
+        if isinstance(w.message, PartialImportWarning):
+            for problem in w.message.problems:
+                print(f"paperlab: skipped {problem}", file=sys.stderr)
+        elif isinstance(w.message, DoubtfulIdWarning):
+            print(f"paperlab: {w.message}", file=sys.stderr)
+    for merge in lib.merges:  # duplicates in the file: one paper each, reported
+        print(f"paperlab: {merge}", file=sys.stderr)
+    return lib, fmt
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -281,7 +300,8 @@ def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="import papers from files into your library",
         description="Import papers from files (format detected from the content): BibTeX, arXiv "
         "Atom XML, Kaggle arXiv JSONL, Hugging Face daily-papers JSON, Semantic Scholar JSON, "
-        "DailyArXiv READMEs, saved Hugging Face paper pages, paperlab JSON/JSONL/CSV/markdown.",
+        "DailyArXiv READMEs, reading-group schedules and paper lists, saved Hugging Face paper pages, paperlab "
+        "JSON/JSONL/CSV/markdown. A file that cannot be read is named and skipped; the others are imported.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", help="force a format instead of detecting it")
