@@ -464,7 +464,9 @@ class Paper:
         merged["n_authors"] = max(merged["n_authors"] or 0, len(merged["authors"])) or None
         dated = self if keeps_first_date(self.published, self.extra, other.published, other.extra) else other
         merged["published"] = dated.published  # with what its source said of it
-        merged["extra"] = {k: v for k, v in merged["extra"].items() if k not in DATE_KEYS}
+        cut = (self if len(self.authors) >= len(other.authors) else other).extra.get("more_authors")  # its "et al."
+        merged["extra"] = {k: v for k, v in merged["extra"].items() if k not in (*DATE_KEYS, "more_authors")}
+        merged["extra"].update({"more_authors": cut} if cut is not None else {})
         merged["extra"].update((k, dated.extra[k]) for k in DATE_KEYS if k in dated.extra)
         return Paper(**merged)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import paperlab
-from paperlab import Library
+from paperlab import Library, Paper
 from paperlab.paper_render import csl_plain_text, plain_abstract
 from paperlab.sources.bibtex import parse_bibtex
 from paperlab.sources.csl import parse_csl
@@ -147,6 +147,14 @@ def test_dailyarxiv_translations_page_labels_and_cut_author_lists() -> None:
     assert first.authors == ["Ada Byron"] and first.byline() == "Ada Byron et al."
     assert second.byline() == "Carl Gauss, Emmy Noether"
     assert "Ada Byron et al." in first.to_markdown()
+
+
+def test_et_al_follows_the_author_list_a_merge_keeps() -> None:
+    cut = Paper("Toy Paper", arxiv_id="2511.00001", authors=["Ada Byron"], extra={"more_authors": True})
+    full = Paper("Toy Paper", arxiv_id="2511.00001", authors=["Ada Byron", "Carl Gauss"])
+    assert cut.merge(full).byline() == full.merge(cut).byline() == "Ada Byron, Carl Gauss"
+    alone = Paper("Toy Paper", arxiv_id="2511.00001", extra={"venue_note": "x"})
+    assert cut.merge(alone).byline() == alone.merge(cut).byline() == "Ada Byron et al."
 
 
 def test_topic_headings_that_share_words_with_page_labels_stay_tags() -> None:
