@@ -185,9 +185,14 @@ def test_editors_only_books_show_their_editors_and_export_them_as_editors() -> N
     assert again.byline() == "Ada Example, Bo Sample (eds.)"
 
 
-def test_ris_edited_book_shows_editors() -> None:
+def test_ris_and_csl_edited_books_show_editors() -> None:
     (paper,) = parse_ris("TY  - EDBOOK\nTI  - Toy Essays\nA2  - Example, Ada\nPY  - 2001\nER  -\n")
     assert paper.byline() == "Ada Example (ed.)"
+    book = {"id": "b", "type": "book", "title": "Toy Essays", "editor": [{"family": "Example", "given": "Ada"}]}
+    (edited,) = parse_csl([book])
+    assert edited.byline() == "Ada Example (ed.)" and edited.to_csl()["editor"] == book["editor"]
+    (written,) = parse_csl([{**book, "author": [{"literal": "Cy Writer"}]}])
+    assert written.byline() == "Cy Writer" and "editors" not in written.extra
 
 
 HOWPUBLISHED = r"""@misc{post, title = {A Toy Blog Post}, howpublished = {\url{https://example.org/toy_post}}}

@@ -55,18 +55,28 @@ def _text(item: dict[str, Any], key: str) -> str | None:
 _NAME_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+")
 
 
-def _authors(item: dict[str, Any]) -> list[str]:
-    names = item.get("author")
+def _authors(item: dict[str, Any], key: str = "author") -> list[str]:
+    names = item.get(key)
     if names is None:
         return []
     if isinstance(names, str):  # one string instead of a list (hand-written files): "Family, Given; Family, Given"
         names = [n for n in _NAME_SEPARATORS.split(names) if n.strip()]
     if not isinstance(names, list):
-        raise ParseError(f"field 'author': expected a list of name objects, got {type(names).__name__}")
+        raise ParseError(f"field '{key}': expected a list of name objects, got {type(names).__name__}")
     try:
         return [text for text in (_name_text(n) for n in names) if text]
     except ValueError as exc:
-        raise ParseError(f"field 'author': {exc}") from None
+        raise ParseError(f"field '{key}': {exc}") from None
+
+
+def _editors(item: dict[str, Any]) -> dict[str, list[str]]:
+    """``{"editors": names}`` for an edited volume without authors (its byline names them, marked "(ed.)"); the
+    names stay in the item kept for the export. Editors that are no names are left out, as the export keeps them."""
+    try:
+        editors = [] if item.get("author") else _authors(item, "editor")
+    except ParseError:
+        editors = []
+    return {"editors": editors} if editors else {}
 
 
 def _name_text(name: Any) -> str:
@@ -164,7 +174,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         url=url,
         keywords=csl_keywords(keywords) if keywords else [],
         sources=[SourceRecord("csl", location=source, record=where)],
-        extra=extra,
+        extra={**extra, **_editors(item)},
     )
     if paper.url and paper.url in (f"https://arxiv.org/abs/{paper.arxiv_id}", f"https://doi.org/{paper.doi}"):
         paper.url = None  # the landing page the paper names anyway (Paper.abs_url)
