@@ -38,13 +38,15 @@ export function buildEntries(papers: IPaper[]): IEntry[] {
       `${paper.title ?? ''}\n${paper.abstract ?? ''}\n${authors.join('\n')}`
     );
     const date = paper.published ?? '';
+    const year = date.slice(0, 4);
     return {
       paper,
       hay,
       date,
       upvotes: typeof paper.upvotes === 'number' ? paper.upvotes : -1,
       facets: {
-        year: date ? [date.slice(0, 4)] : [],
+        // a year chip, and its decade's ("2010s") for a result that spans many years
+        year: /^\d{4}$/.test(year) ? [year, decadeOf(year)] : [],
         source: uniq((paper.sources ?? []).map(s => s.name)),
         category: uniq(paper.categories ?? []),
         tag: uniq([...(paper.tags ?? []), ...(paper.keywords ?? [])])
@@ -170,27 +172,77 @@ export function scanEntries(
   return k;
 }
 
-/** Top values of each facet with their counts over all entries, most frequent first. */
+/** "2010s" for "2017". */
+export function decadeOf(year: string): string {
+  return `${year.slice(0, 3)}0s`;
+}
+
+/** Each facet's values with their counts over all entries (a year's decade counted as a value of its own). */
 export function facetCounts(
-  entries: IEntry[],
-  top = 8
-): Record<FacetKind, [string, number][]> {
-  const result = {} as Record<FacetKind, [string, number][]>;
-  for (const kind of FACET_KINDS) {
-    const counts = new Map<string, number>();
-    for (const e of entries) {
-      for (const v of e.facets[kind]) {
-        counts.set(v, (counts.get(v) ?? 0) + 1);
-      }
+  entries: IEntry[]
+): Record<FacetKind, Map<string, number>> {
+  return resultFacetCounts(
+    entries,
+    entries.map((_e, i) => i),
+    emptyFacets()
+  );
+}
+
+/** The chips of one facet: shown at once, then behind "+N more" (in the DOM, hidden until expanded). */
+export interface IChipPlan {
+  shown: string[];
+  more: string[];
+}
+
+/** Chips shown at once per facet, and at most how many more wait behind "+N more". */
+export const CHIPS_SHOWN = 8;
+export const CHIPS_MORE = 60;
+
+const isYear = (v: string): boolean => /^\d{4}$/.test(v);
+const isDecade = (v: string): boolean => /^\d{3}0s$/.test(v);
+const newestFirst = (a: string, b: string): number => b.localeCompare(a);
+
+/**
+ * Which chips a facet shows for the current result (`counts`: `resultFacetCounts`), the values of the whole
+ * library being `all`: the values the result holds first, with counts, then the values it does not (0) behind
+ * "+N more". Years: the years the result holds, newest first, or their decades when they are more than
+ * `CHIPS_SHOWN` (the single years then behind "+N more"). Other facets: the result's most frequent values. A
+ * chosen value is always shown.
+ */
+export function chipPlan(
+  kind: FacetKind,
+  all: Map<string, number>,
+  counts: Map<string, number>,
+  chosen: ReadonlySet<string>
+): IChipPlan {
+  const held = (v: string): boolean => (counts.get(v) ?? 0) > 0;
+  const values = [...all.keys()];
+  let shown: string[];
+  let more: string[];
+  if (kind === 'year') {
+    const years = values.filter(isYear).sort(newestFirst);
+    const heldYears = years.filter(held);
+    if (heldYears.length <= CHIPS_SHOWN) {
+      shown = heldYears;
+      more = years.filter(v => !held(v));
+    } else {
+      shown = values.filter(v => isDecade(v) && held(v)).sort(newestFirst);
+      more = heldYears;
     }
-    const sorted = Array.from(counts.entries()).sort((a, b) =>
-      kind === 'year'
-        ? b[0].localeCompare(a[0])
-        : b[1] - a[1] || a[0].localeCompare(b[0])
-    );
-    result[kind] = sorted.slice(0, top);
+  } else {
+    const byCount = (a: string, b: string): number =>
+      (counts.get(b) ?? 0) - (counts.get(a) ?? 0) ||
+      (all.get(b) ?? 0) - (all.get(a) ?? 0) ||
+      a.localeCompare(b);
+    const ordered = values.sort(byCount);
+    shown = ordered.filter(held).slice(0, CHIPS_SHOWN);
+    more = ordered.filter(v => !shown.includes(v));
   }
-  return result;
+  const picked = [...chosen].filter(v => !shown.includes(v));
+  return {
+    shown: [...picked, ...shown],
+    more: more.filter(v => !chosen.has(v)).slice(0, CHIPS_MORE)
+  };
 }
 
 /**

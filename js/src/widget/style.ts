@@ -56,12 +56,14 @@ export const CSS = `
 .plc-ranked[hidden] { display: none; }
 .plc-facets {
   display: flex; flex-wrap: wrap; gap: 4px 12px; padding: 4px 8px;
-  border-bottom: 1px solid var(--jp-border-color2, #e0e0e0); max-height: 84px; overflow-y: auto;
+  border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
 }
+.plc-facets [hidden] { display: none; }
 .plc-facet-group { display: inline-flex; flex-wrap: wrap; gap: 3px; align-items: center; }
 .plc-facet-label { color: var(--jp-ui-font-color2, #616161); font-size: var(--jp-ui-font-size1, 13px); }
 .plc-root button.plc-chip { border-radius: 10px; padding: 0 7px; font-size: var(--jp-ui-font-size1, 13px); }
 .plc-root button.plc-chip.plc-chip-none:not([aria-pressed=true]) { border-style: dashed; color: var(--jp-ui-font-color2, #616161); }
+.plc-root button.plc-chip.plc-chip-more { border-color: transparent; background: transparent; color: var(--jp-content-link-color, #1976d2); }
 .plc-root button.plc-chip[aria-pressed=true] {
   background: var(--jp-layout-color2, #eee); color: var(--jp-ui-font-color1, #1f1f1f);
   border-color: var(--jp-brand-color1, #1976d2); box-shadow: inset 0 0 0 1px var(--jp-brand-color1, #1976d2);

@@ -1,20 +1,12 @@
 /**
  * The cards' controls above the list: the filter/search box, search mode, sort, the
- * "ranked by the kernel" note, the counts, and the facet chips.
+ * "ranked by the kernel" note and the counts (the facet chips: facets.ts).
  */
 
 import { h } from '../common/dom';
-import { sourceLabel } from '../common/paper';
 import { plural } from '../common/text';
 import { action } from './card';
-import {
-  FACET_KINDS,
-  FACET_LABELS,
-  FacetKind,
-  facetCounts,
-  IEntry,
-  SortKey
-} from './filter';
+import { SortKey } from './filter';
 
 export interface IToolbarHandlers {
   /** A keystroke in the box (instant filtering). */
@@ -153,58 +145,4 @@ export function countText(
     return `${shown}+ of ${noun(total)}`;
   }
   return shown === total ? noun(total) : `${shown} of ${noun(total)}`;
-}
-
-/** Fill `container` with the top facet values as toggle chips (hidden when there are none). */
-export function buildFacets(
-  container: HTMLElement,
-  entries: IEntry[],
-  toggle: (kind: FacetKind, value: string, chip: HTMLButtonElement) => void
-): void {
-  const counts = facetCounts(entries);
-  container.replaceChildren();
-  for (const kind of FACET_KINDS) {
-    if (counts[kind].length === 0) {
-      continue;
-    }
-    const group = h('span', 'plc-facet-group');
-    group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', FACET_LABELS[kind]);
-    group.appendChild(h('span', 'plc-facet-label', `${FACET_LABELS[kind]}:`));
-    for (const [value, count] of counts[kind]) {
-      const label = kind === 'source' ? sourceLabel(value) : value;
-      const chip = action(
-        `${label} (${count})`,
-        `Only papers with ${FACET_LABELS[kind].toLowerCase()} ${label}`,
-        () => toggle(kind, value, chip)
-      );
-      chip.classList.add('plc-chip');
-      chip.dataset.facet = kind;
-      chip.dataset.value = value;
-      chip.dataset.label = label;
-      chip.setAttribute('aria-pressed', 'false');
-      group.appendChild(chip);
-    }
-    container.appendChild(group);
-  }
-  container.hidden = container.childElementCount === 0;
-}
-
-/**
- * The chips' counts follow the shown result (`counts`, from `resultFacetCounts`): "2026 (5)" while five of the
- * papers shown are from 2026. The chips stay in place (a focused chip keeps its focus); a value no shown paper
- * has is dimmed.
- */
-export function updateFacetCounts(
-  container: HTMLElement,
-  counts: Record<FacetKind, Map<string, number>>
-): void {
-  container
-    .querySelectorAll<HTMLButtonElement>('button.plc-chip')
-    .forEach(chip => {
-      const kind = chip.dataset.facet as FacetKind;
-      const n = counts[kind]?.get(chip.dataset.value ?? '') ?? 0;
-      chip.textContent = `${chip.dataset.label} (${n})`;
-      chip.classList.toggle('plc-chip-none', n === 0);
-    });
 }

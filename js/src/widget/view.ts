@@ -6,6 +6,7 @@
 import { h } from '../common/dom';
 import * as act from './actions';
 import { action, buildCard } from './card';
+import { FacetBar } from './facets';
 import { FeedPart, IFeedHost } from './feed';
 import {
   ActiveFacets,
@@ -32,14 +33,7 @@ import {
   rankedStatus
 } from './status';
 import { CSS } from './style';
-import {
-  buildFacets,
-  buildToolbar,
-  countText,
-  IToolbar,
-  showLists,
-  updateFacetCounts
-} from './toolbar';
+import { buildToolbar, countText, IToolbar, showLists } from './toolbar';
 import { IAnyModel, IPaper } from './types';
 import { VirtualList } from './vlist';
 
@@ -69,6 +63,9 @@ export class CardsView implements act.IActionHost, IFeedHost {
     this.facetsEl = h('div', 'plc-facets');
     this.facetsEl.setAttribute('role', 'group');
     this.facetsEl.setAttribute('aria-label', 'Facets');
+    this.facets = new FacetBar(this.facetsEl, (kind, value, chip) =>
+      this.toggleFacet(kind, value, chip)
+    );
     this.list = new VirtualList({
       build: idx => this.buildCard(idx),
       maxHeight: () => this.maxHeight(),
@@ -259,9 +256,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
     this.list.reset();
     this.matcher.setEntries(this.entries);
     this.active = emptyFacets();
-    buildFacets(this.facetsEl, this.entries, (kind, value, chip) =>
-      this.toggleFacet(kind, value, chip)
-    );
+    this.facets.build(this.entries, this.active);
     this.loadScores(false);
     this.refilter(false);
   }
@@ -515,9 +510,9 @@ export class CardsView implements act.IActionHost, IFeedHost {
           queryWords(this.tools.input.value),
           emptyFacets()
         );
-    updateFacetCounts(
-      this.facetsEl,
-      resultFacetCounts(this.entries, base, this.active)
+    this.facets.update(
+      resultFacetCounts(this.entries, base, this.active),
+      this.active
     );
   }
 
@@ -726,6 +721,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
   private tools: IToolbar;
   private feed: FeedPart;
   private facetsEl: HTMLDivElement;
+  private facets: FacetBar;
   private statusEl: HTMLDivElement;
   private matcher: Matcher;
   private entries: IEntry[] = [];
