@@ -138,12 +138,16 @@ def test_plain_bibtex_abstract_keeps_no_markup_copy() -> None:
 def test_dailyarxiv_translations_page_labels_and_cut_author_lists() -> None:
     text = (DATA / "dailyarxiv" / "translated-abstracts.md").read_text(encoding="utf-8")
     digest = parse_dailyarxiv(text, source="translated-abstracts.md")
-    first, second = digest.papers
+    first, second, third = digest.papers
     assert first.abstract == "We model spin waves in a toy magnet with $\\alpha$ damping and find two zero modes."
     assert first.extra["translations"] == {"中文": "我们在玩具磁体中模拟自旋波，并发现两个零模。"}
     assert "translations" not in second.extra and second.abstract == "Toy domains are counted by hand."
     assert first.tags == second.tags == ["Magnets"]  # "📄 Paper Details" labels the page: no tag
     assert list(digest.sections) == ["Magnets"]
+    # raw pipes of LaTeX ("$|x|$") break the row into more cells than the header's: joined back at the abstract
+    # (its "#" cell is a row number, and a foldout is never a title)
+    assert third.title == "Bounding Toy Norms" and third.abstract == "We bound $ | x | $ for a toy field."
+    assert third.extra["translations"] == {"中文": "我们界定 $ | x | $。"} and third.byline() == "Ada Byron"
     assert first.authors == ["Ada Byron"] and first.byline() == "Ada Byron et al."
     assert second.byline() == "Carl Gauss, Emmy Noether"
     assert "Ada Byron et al." in first.to_markdown()

@@ -363,7 +363,8 @@ def _classic_cells(line: str) -> list[str] | None:
 def _rejoined(cells: list[str], roles: tuple[str | None, ...]) -> list[str] | None:
     """A row with more cells than its header, split by raw ``|`` in one text cell: joined back at the first text
     column (title, then abstract, comment, authors) for which every date, link and code cell then looks like a date,
-    a link or an id (or is empty); None when there is none, or the table has a column that cannot be checked."""
+    a link or an id (or is empty) and a "#" column a row number; None when there is none, or the table has a column
+    that cannot be checked."""
     extra = len(cells) - len(roles)
     for role in ("title", "abstract", "comment", "authors"):
         for index in (i for i, r in enumerate(roles) if r == role):
@@ -374,7 +375,10 @@ def _rejoined(cells: list[str], roles: tuple[str | None, ...]) -> list[str] | No
 
 
 def _fits(role: str | None, cell: str) -> bool:
-    """Whether a cell can be the ``role`` column's (free text always can; an unknown column cannot be checked)."""
+    """Whether a cell can be the ``role`` column's (free text always can; an unknown column only when it holds a
+    row number, as a "#" column does: other unknown columns cannot be checked)."""
+    if role is None:
+        return re.fullmatch(r"\d{1,5}\.?", _unwrap(html_to_text(cell))) is not None
     if role == "date":
         try:
             cell_date(cell)
@@ -383,7 +387,7 @@ def _fits(role: str | None, cell: str) -> bool:
         return True
     if role in ("link", "code"):
         return _unwrap(html_to_text(cell)).lower() in _NO_VALUE or bool(_links(cell))
-    return role is not None
+    return role not in ("title", "authors") or "<details>" not in cell  # an abstract's foldout is no title or name
 
 
 def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) -> Paper | None:
