@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 from test_cards import open_notebook, write_notebook
 
 from paperlab.library import Library
+from paperlab.paper import Paper
 
 pytestmark = pytest.mark.browser
 
@@ -156,3 +157,29 @@ def test_facets_wording_status_and_code_cell(page: Page, lab: Lab) -> None:
     run_cell(page, 1)
     expect(inserted.locator(".jp-OutputArea-output").first).to_contain_text(CHESS.title, timeout=60_000)
     shot(page, "cards-walk9-code-cell-light")
+
+
+def test_the_panels_insert_code_names_a_keyed_paper_by_its_citation_key(page: Page, lab: Lab) -> None:
+    """The side panel's "Insert code" (the server's paper answer) writes the key, not the opaque title: id."""
+    from test_panel import card, open_lab, open_panel, seed, select, wait_kernel_idle
+
+    keyed = Paper(
+        "Static analysis for security, as the panel inserts it",
+        published="2004-11-01",
+        authors=["Brian Chess"],
+        extra={"bibtex_key": "chess2004panel"},
+    )
+    assert keyed.id.startswith("title:")
+    seed(lab, keyed, name="walk9")
+    write_notebook(lab, "panel-walk9.ipynb", "")
+    open_lab(page, lab, "panel-walk9", "panel-walk9.ipynb")
+    open_panel(page)
+    wait_kernel_idle(page)
+    page.locator(".paperlab-list-select").select_option("walk9")
+    select(page, keyed.id)
+    page.locator(".jp-Cell .cm-content").first.click()
+    card(page, keyed.id).locator(".paperlab-insert-code").click()
+    code_cell = page.locator(".jp-CodeCell").nth(1)
+    expect(code_cell.locator(".cm-line")).to_have_text(["import paperlab", 'paperlab.paper("chess2004panel")'])
+    run_cell(page, 1)
+    expect(code_cell.locator(".jp-OutputArea-output .paperlab-card")).to_contain_text(keyed.title, timeout=30_000)
