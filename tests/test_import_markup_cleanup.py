@@ -27,6 +27,7 @@ from paperlab.paper_render import csl_plain_text, plain_abstract
 from paperlab.sources.bibtex import parse_bibtex
 from paperlab.sources.csl import parse_csl
 from paperlab.sources.dailyarxiv import parse_dailyarxiv
+from paperlab.sources.openalex import abstract_from_inverted_index
 from paperlab.sources.ris import parse_ris
 
 DATA = Path(__file__).parent / "data"
@@ -107,6 +108,18 @@ def test_ris_and_bibtex_abstracts_lose_jats_markup_and_keep_it_aside() -> None:
     (from_bib,) = parse_bibtex(bib)
     assert from_bib.abstract == JATS_TEXT
     assert "jats" in from_bib.extra["abstract_markup"] and "jats" not in Library([from_bib]).to_bibtex()
+
+
+def test_openalex_abstract_words_holding_jats_tags_read_as_text() -> None:
+    words = [
+        "<jats:title>Abstract</jats:title><jats:p>Toy",
+        "proteins",
+        "fold",
+        "<jats:italic>fast</jats:italic>.</jats:p>",
+    ]
+    index = {word: [k] for k, word in enumerate(words)}
+    assert abstract_from_inverted_index(index) == "Toy proteins fold fast."
+    assert abstract_from_inverted_index({"x": [1], "p<0.05": [0]}) == "p<0.05 x"
 
 
 ZOTERO_ABSTRACT = (

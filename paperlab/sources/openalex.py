@@ -27,7 +27,7 @@ from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import normalize_arxiv_id, normalize_doi
 from ..paper import Paper, SourceRecord
-from ..paper_render import csl_plain_text
+from ..paper_render import csl_plain_text, plain_abstract
 from ._cassette import is_cassette, read_cassette
 from ._files import RECORD_ERRORS, as_count, check_paper, decode_text, parse_json, read_bytes
 
@@ -94,8 +94,8 @@ def abstract_from_inverted_index(index: Any) -> str | None:
             placed[pos] = word
             if len(placed) > _MAX_POSITIONS:
                 raise ParseError(f"'abstract_inverted_index': expected at most {_MAX_POSITIONS} words")
-    text = " ".join(placed[p] for p in sorted(placed))
-    return " ".join(text.split()) or None
+    text = " ".join(" ".join(placed[p] for p in sorted(placed)).split())
+    return plain_abstract(text) or None  # Crossref's JATS tags, kept as words by OpenAlex, read as markup
 
 
 def _doi(work: dict[str, Any]) -> str | None:
