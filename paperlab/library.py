@@ -545,6 +545,8 @@ class Library:
 
     def _repr_html_(self) -> str:
         head = f"<div><b>{len(self)}</b> {plural(len(self), 'paper', number=False)}</div>"
+        if self.merges:  # duplicates read as one paper each: say so, the details in .merges
+            head += f"<div>{plural(len(self.merges), 'duplicate')} merged (<code>.merges</code> names them)</div>"
         shown = "".join(p.to_html() for p in list(self)[:20])
         more = f"<div>… and {len(self) - 20} more</div>" if len(self) > 20 else ""
         return head + shown + more

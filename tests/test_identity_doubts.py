@@ -130,3 +130,9 @@ def test_the_store_keeps_a_doubtful_id_with_the_paper_it_holds(tmp_path: Path) -
         warnings.simplefilter("error")
         store.upsert_papers([crease])  # the paper holding the id again: no doubt
     assert len(store) == 2
+
+
+def test_a_notebook_shows_that_duplicates_were_merged() -> None:
+    lib = paperlab.load(VENUES)
+    assert "<div>1 duplicate merged (<code>.merges</code> names them)</div>" in lib._repr_html_()
+    assert "merged" not in Library(list(lib))._repr_html_()  # the papers again: nothing new merged
