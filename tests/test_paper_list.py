@@ -77,6 +77,8 @@ def test_schedule_from_file_reads_a_paper_list_as_undated_meetings() -> None:
     assert [m.where for m in schedule][:3] == ["line 6", "line 7", "line 8"]
     assert all(m.date is None and len(m.papers) == 1 for m in schedule)
     assert schedule.meetings[2].papers[0].arxiv_id == "2101.04321"
+    assert schedule.title == "Folding Reading Group"  # the list's heading
+    assert [m.section for m in schedule][-5:] == ["Robotics", "Robotics", "Foundations", "Foundations", "Foundations"]
     with pytest.raises(ParseError, match="expected a schedule"):
         Schedule.from_file(NO_PAPERS)  # neither a schedule nor a paper list
 

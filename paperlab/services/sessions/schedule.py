@@ -6,6 +6,7 @@ the same files into a Library of their papers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,13 +28,19 @@ if TYPE_CHECKING:
 __all__ = ["Meeting", "Schedule"]
 
 
-def _paper_list_meetings(path: Path) -> list[Meeting] | None:
-    """A paper list read as meetings, one per paper and undated; None when the file is no paper list."""
+def _paper_list_meetings(path: Path) -> tuple[list[Meeting], str | None] | None:
+    """A paper list read as meetings, one per paper and undated (its topic heading as their section), and the
+    list's ``#`` heading; None when the file is no paper list."""
     text = read_text(path)
     if not looks_like_paper_list(text):
         return None
     papers = parse_paper_list(text, source=str(path))
-    return [Meeting(None, "", papers=[p], where=p.sources[0].record or "") for p in papers]
+    heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, re.M)
+    meetings = [
+        Meeting(None, "", papers=[p], section=p.tags[0] if p.tags else None, where=p.sources[0].record or "")
+        for p in papers
+    ]
+    return meetings, heading.group(1).strip() if heading else None
 
 
 class Schedule:
@@ -87,7 +94,7 @@ class Schedule:
             listed = _paper_list_meetings(path)
             if listed is None:
                 raise
-            meetings, problems, title = listed, [], None
+            (meetings, title), problems = listed, []
         if problems:
             warn_partial(PartialImportWarning(str(path), problems, kept=len(meetings)))
         return cls(meetings, title=title or path.stem, source=str(path), problems=problems)
