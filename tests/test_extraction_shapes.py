@@ -139,3 +139,14 @@ def test_a_named_metric_is_kept_over_a_respectively_list_of_tasks_and_dates_are_
     assert [(m, v) for m, v, *_ in rows] == [("F1", 84.0), ("F1", 71.0)]
     rows = _rows("Runs with Owl-Mini-2024-07-18 show better results (32-43% yes answers) than Owl-2023-11-06 (9.5%).")
     assert 18.0 not in [v for _, v, *_ in rows] and 6.0 not in [v for _, v, *_ in rows]
+
+
+def test_both_sides_of_a_versus_are_results_or_neither() -> None:
+    rows = _rows("Pruned prompts give cleaner groups than random ones (mean Purity@3 = 0.412 vs. 0.233).")
+    assert [(m, v) for m, v, *_ in rows] == [("Purity@3", 0.412), ("Purity@3", 0.233)]
+
+
+def test_a_signed_time_in_parentheses_is_a_change_and_a_plain_count_of_seconds_is_not() -> None:
+    rows = _rows("Our router introduces a negligible latency overhead (+0.64s).")
+    assert [(v, u, k) for _, v, u, k, _ in rows] == [(0.64, None, "delta")]
+    assert _rows("We train for 30 s with a 5 s window.") == []

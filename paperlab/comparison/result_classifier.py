@@ -203,10 +203,10 @@ def judge_results(found: list[dict[str, Any]], spans: list[tuple[int, int]], tex
         return
     probs = [result_probability(features(text, s, e, r), model) for r, (s, e) in zip(found, spans, strict=True)]
     for i in range(1, len(found)):  # "rises from 0.64 to 0.79": both ends of a change are results, or neither
-        if re.search(r"\bfrom\s*$", text[: spans[i - 1][0]]) and re.fullmatch(
-            r"\s*(?:to|→|->)\s*", text[spans[i - 1][1] : spans[i][0]]
-        ):
-            probs[i - 1] = probs[i] = max(probs[i - 1], probs[i])
+        gap = text[spans[i - 1][1] : spans[i][0]]
+        change = re.search(r"\bfrom\s*$", text[: spans[i - 1][0]]) and re.fullmatch(r"\s*(?:to|→|->)\s*", gap)
+        if change or (found[i - 1]["unit"] == found[i]["unit"] and re.fullmatch(r"\s*(?:vs\.?|versus)\s*", gap)):
+            probs[i - 1] = probs[i] = max(probs[i - 1], probs[i])  # "0.371 vs. 0.209": compared results, or neither
     for r, p in zip(found, probs, strict=True):
         if p < (model["bare_threshold"] if r.get("_bare") else model["threshold"]) and not r.get("_sure"):
             r["_drop"] = True

@@ -100,12 +100,23 @@ def is_speedup(text: str, start: int, end: int) -> bool:
     )
 
 
+# a time the gold leaves unit-less but reports: "2.06 ms inference", "45 s per query", "120 ms end-to-end latency"
+_TIMED = re.compile(
+    r"\s?(?:ms|s|seconds?|milliseconds?)\s+(?:[a-z][\w-]*\s+)?(?:latency|inference|runtime|response|delay|overhead|"
+    r"per\s+(?:query|sample|image|frame|step|token|request))\b"
+)
+
+
 def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None, bare: bool) -> bool:
     """A value with a unit or next to a metric (any number when ``bare``); not a count ("200 epochs") or an
     operating point."""
     before, after = text[max(0, start - 80) : start], text[end : end + 60]
     if not unit and adjacent_metric is None and not bare:  # "a 4.85 dB improvement": a physical unit and a change
-        return bool(re.match(rf"\s?{PHYSICAL}\s+(?:improvement|gain|reduction|increase|decrease)\b", after))
+        return bool(
+            re.match(rf"\s?{PHYSICAL}\s+(?:improvement|gain|reduction|increase|decrease)\b", after)
+            or _TIMED.match(after)  # "2.06 ms inference", "45 s per query"
+            or (re.search(r"\(\s*[+−-]$", before) and re.match(r"\s?(?:ms|s)\s*\)", after))  # "overhead (+0.82s)"
+        )
     if (
         unit == "x"
         and adjacent_metric is None
