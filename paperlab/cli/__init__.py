@@ -156,7 +156,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 )
             )
             return 0
-        resolves = store_resolver(store)
+        resolves = library_resolver(store.papers())  # one read of the store, not a look-up per paper
         for e in entries[: args.limit]:
             tags = f"  [{', '.join(e.tags)}]" if e.tags else ""
             print(f"{e.status:<8} {paper_ref(e.paper, resolves):<22} {e.paper.shown_title}{tags}")
