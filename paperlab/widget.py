@@ -327,13 +327,7 @@ class PaperCards(anywidget.AnyWidget):
         return {"n": len(results), "query": query, "mode": mode, "partial": partial}
 
     def _show_search(
-        self,
-        generation: int,
-        scores: dict[str, float],
-        query: str,
-        why: dict[str, Any],
-        note: str = "",
-        partial: dict[str, Any] | None = None,
+        self, generation: int, scores: dict, query: str, why: dict, note: str = "", partial: Any = None
     ) -> bool:
         """Set the traits of search ``generation`` in one message (cards, "Ranked by" chip and status agree), if it
         is still the newest search; ``partial``: the request that refines it once the library is embedded."""
