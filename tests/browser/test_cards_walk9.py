@@ -183,3 +183,36 @@ def test_the_panels_insert_code_names_a_keyed_paper_by_its_citation_key(page: Pa
     expect(code_cell.locator(".cm-line")).to_have_text(["import paperlab", 'paperlab.paper("chess2004panel")'])
     run_cell(page, 1)
     expect(code_cell.locator(".jp-OutputArea-output .paperlab-card")).to_contain_text(keyed.title, timeout=30_000)
+
+
+def test_a_search_answered_from_the_kernel_side_moves_cards_chip_status_and_box_together(page: Page, lab: Lab) -> None:
+    """A kernel answer the front end did not ask for (a refine, a search from Python) replaces all of what the
+    cards say: before, the chip and cards followed the traits while the status line kept the previous query."""
+    follow = "w = _\nw.handle_message({'type': 'search', 'query': 'neural ranking', 'mode': 'lexical'})['n']"
+    author = "w.handle_message({'type': 'search', 'query': 'Lipford', 'mode': 'lexical'})['holding']"
+    write_notebook(lab, "cards-walk9-follow.ipynb", SETUP, follow, author)
+    open_notebook(page, lab, "cards-walk9-follow.ipynb")
+    run_cell(page, 0)
+    root = page.locator(".plc-root").last
+    expect(root).to_be_visible(timeout=60_000)
+    box = root.locator("input[type=search]")
+    box.fill("static analysis")
+    box.press("Enter")
+    status = root.locator(".plc-status-text")
+    expect(status).to_have_text(re.compile(r"^19 results for “static analysis”"), timeout=60_000)
+    ranked = root.locator(".plc-ranked")
+
+    run_cell(page, 1)
+    neural = LIB.search("neural ranking", k=50, mode="lexical")
+    expect(status).to_have_text(f"{len(neural)} results for “neural ranking” (lexical), best first.", timeout=60_000)
+    expect(ranked).to_have_text("Ranked by the kernel: “neural ranking” (lexical)✕")
+    expect(box).to_have_value("neural ranking")
+    expect(root.locator(".plc-card[data-position='0'] .plc-title")).to_have_text(re.compile("^Neural ranking study"))
+
+    run_cell(page, 2)
+    expect(status).to_have_text(
+        "3 papers hold “Lipford” (title, abstract or authors) — not ranked by relevance.", timeout=60_000
+    )
+    expect(ranked).to_be_hidden()
+    expect(box).to_have_value("Lipford")
+    expect(root.locator(".plc-card .plc-authors mark")).to_have_text(["Lipford"] * 3)

@@ -328,6 +328,9 @@ export class CardsView implements act.IActionHost, IFeedHost {
       last?.query === query
         ? last.mode
         : String(this.model.get('search_mode') || 'hybrid');
+    if (this.tools.input.value.trim() !== query) {
+      this.tools.input.value = query; // the box shows the query shown (the filter of a `holding` answer reads it)
+    }
     this.searched(n, query, mode, holding, note);
   }
 
