@@ -63,6 +63,10 @@ def test_an_authors_name_without_its_accents_finds_the_authors_paper(lib: Librar
     assert math.isnan(found.scores["2501.00001"])  # not ranked: no score poses as relevance
     assert found.explain("2501.00001") == HOLDS_EVERY_WORD
     assert "hold every word of the query" in found.score_scale and "not ranked by relevance" in found.score_scale
+    assert repr(found) == (
+        "<SearchResults 'Hubotter' (lexical): 1 paper holds “Hubotter” (title, abstract or authors) — not ranked by "
+        "relevance>"
+    )
     # every word must occur, in any of title, abstract and authors, accents and case folded
     assert lib.search("zoe MULLER molecules", mode="lexical").ids == ["2501.00002"]
     assert not lib.search("zoe muller glacier", mode="lexical")

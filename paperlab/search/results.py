@@ -95,7 +95,8 @@ class SearchResults(Library):
 
     def __repr__(self) -> str:
         q = f" {self.query[:60]!r}" if self.query else ""
-        return f"<SearchResults{q} ({self.mode}): {plural(len(self), 'paper')}>"
+        found = holding_text(len(self), self.query or "") if self.holding_every_word else plural(len(self), "paper")
+        return f"<SearchResults{q} ({self.mode}): {found}>"
 
     @property
     def reasons(self) -> dict[str, dict[str, Any]]:
