@@ -150,3 +150,16 @@ def test_a_signed_time_in_parentheses_is_a_change_and_a_plain_count_of_seconds_i
     rows = _rows("Our router introduces a negligible latency overhead (+0.64s).")
     assert [(v, u, k) for _, v, u, k, _ in rows] == [(0.64, None, "delta")]
     assert _rows("We train for 30 s with a 5 s window.") == []
+
+
+def test_a_second_range_after_compared_to_is_a_gain_too_and_a_degradation_is_a_change() -> None:
+    rows = _rows("Our planner reduced review times by 12% to 30% compared to Team A and 9% to 15% compared to Team B.")
+    assert [k for *_, k, _ in rows] == ["delta"] * 4
+    rows = _rows("We see up to 11.5% ADE improvement in the simulated set and 6.2% ADE in the real set.")
+    assert [(m, v, k) for m, v, _, k, _ in rows] == [("ADE", 11.5, "delta"), ("ADE", 6.2, "delta")]
+    assert _rows("Accuracy falls from 61.3 to 55.0, a 10.3% degradation.")[-1][1:4] == (10.3, "%", "delta")
+
+
+def test_accelerating_by_a_multiple_is_a_speedup_whatever_metric_follows() -> None:
+    rows = _rows("The scheduler accelerates training by up to 2.7x and improves sample efficiency on all tasks.")
+    assert [(m, v, u) for m, v, u, *_ in rows] == [("speedup", 2.7, "x")]

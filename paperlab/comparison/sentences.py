@@ -286,7 +286,7 @@ def _value_at(
     if is_statistic(text, end, shaped or nearby, kind, metrics) and not is_rating(text, start, end):
         return None  # "15% of the world's population has ...": no performance reported
     metric = shaped or nearby
-    if unit == "x" and (metric is None or "speed" in metric) and is_speedup(text, start, end):
+    if unit == "x" and (shaped is None or "speed" in str(metric)) and is_speedup(text, start, end):
         metric = "speedup"  # "4 times faster", "a 3x speed-up"
     elif unit == "x" and re.match(r"\s*(?:faster|speed-?ups?)\b", text[end:]):
         metric = "speedup"  # "a 7X speed-up in computational efficiency", "3.5x faster inference": the gain is speed
@@ -428,8 +428,10 @@ def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], 
             b["kind"], b["direction"] = "delta", a["direction"]  # "an 8.4% gain over A and 17.8% over B"
             b["metric"] = b["metric"] if b["_named"] else a["metric"]
             continue
-        if found[i - 1]["kind"] == "delta" and re.fullmatch(
-            r"\s*(?:in|on|for)\s+[^;%,]{1,40}?(?:,\s*and|,|\band)\s+", gap
+        if found[i - 1]["kind"] == "delta" and re.fullmatch(  # "by 18% to 35% compared to A and 14% to 20% ..."
+            r"\s*(?:[\w-]+\s+){0,2}?(?:in|on|for|compared (?:to|with)|over|relative to)\s+[^;%,]{1,40}?"
+            r"(?:,\s*and|,|\band)\s+",
+            gap,
         ):
             found[i]["kind"], found[i]["direction"] = "delta", a["direction"]
             if not b["_named"] and a["_named"] and a["unit"] == b["unit"]:  # "by 16% in English and 43% in Mandarin"

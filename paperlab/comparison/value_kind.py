@@ -84,7 +84,7 @@ DELTA_AFTER = re.compile(
     r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+){0,2}(?:improvement|gain|boost|increase|reduction|"
     r"higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|slower|smaller|"
     r"larger|stronger|weaker|cheaper|shorter|longer|worse|"
-    r"acceleration|gap|"
+    r"acceleration|gap|degradation|deterioration|"
     r"speed-?up)(?:e?s)?\b|^\s*\)?\s*[↑↓]",  # "(CSN 7.4% ↑)", "a 20% gap"; not "55% and boosting recall"
     re.I,
 )
