@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, get_args
-from urllib.parse import urlsplit, urlunsplit
 
 from ._operations import Operations
 from .date_precision import DATE_KEYS, PRECISION_WIDTH, arxiv_id_month, keeps_first_date, partial_date, precision_of
@@ -24,8 +22,9 @@ from .dates import as_date, as_datetime
 from .errors import ParseError
 from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
 from .latex import has_latex, readable
+from .paper_fields import as_int, clean_str_list, iso_seconds, union
 from .text import plural
-from .urls import safe_url
+from .urls import shared_location
 from .venues import parse_venue
 
 __all__ = ["MIME_TYPE", "Paper", "SourceRecord", "normalize_arxiv_id", "normalize_title", "shared_location"]
@@ -39,98 +38,6 @@ def normalize_title(title: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[^0-9a-zA-Z]+", " ", text).lower()
     return " ".join(text.split())
-
-
-def _as_int(value: Any, name: str) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise ParseError(f"field {name!r}: expected an integer, got {value!r}")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ParseError(f"field {name!r}: expected an integer, got {value!r}") from None
-
-
-def _as_str_list(value: Any, name: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, (list, tuple)):
-        out = []
-        for item in value:
-            if not isinstance(item, str):
-                raise ParseError(f"field {name!r}: expected a list of strings, got item {item!r}")
-            if item:
-                out.append(item)
-        return out
-    raise ParseError(f"field {name!r}: expected a list of strings, got {value!r}")
-
-
-def _clean_str_list(value: Any, name: str) -> list[str]:
-    """``_union([], _as_str_list(value, name))``, with a fast path for clean lists of str."""
-    if type(value) is list:
-        if not value:
-            return []
-        for item in value:
-            if type(item) is not str or not item:
-                break
-        else:
-            return list(dict.fromkeys(value)) if len(value) > 1 else list(value)
-    return _union([], _as_str_list(value, name))
-
-
-def _union(a: list[str], b: list[str]) -> list[str]:
-    seen = dict.fromkeys(a)
-    seen.update(dict.fromkeys(b))
-    return list(seen)
-
-
-_last_iso: tuple[Any, str] = (None, "")
-
-
-def _iso_seconds(when: dt.datetime) -> str:
-    """``when.isoformat(timespec="seconds")``, remembered for the last datetime object.
-
-    A bulk import gives every record the same ``retrieved`` object; the cache holds a
-    reference to it, so an identity match can never be a different, reused object.
-    """
-    global _last_iso
-    last = _last_iso
-    if last[0] is when:
-        return last[1]
-    text = when.isoformat(timespec="seconds")
-    _last_iso = (when, text)
-    return text
-
-
-_PATH_SEPARATOR = re.compile(r"[\\/]")
-
-
-@functools.lru_cache(maxsize=256)
-def shared_location(location: str) -> str:
-    """What of a source's location may leave this machine: an http(s) URL without user name and password,
-    else only the last part of a path (its directories name the user and the machine).
-
-    Every serialisation of a :class:`SourceRecord` writes this (cards, exports, the store, the REST API,
-    the widget); the record in memory keeps the full location.
-
-    Examples
-    --------
-    >>> shared_location("/srv/ada/papers/refs.bib"), shared_location("C:\\\\Users\\\\ada\\\\refs.bib")
-    ('refs.bib', 'refs.bib')
-    >>> shared_location("https://ada:secret@example.org/api?q=1"), shared_location("<string>")
-    ('https://example.org/api?q=1', '<string>')
-    """
-    location = str(location)  # a Path given where a str was expected
-    if "/" not in location and "\\" not in location:
-        return location
-    url = safe_url(location)
-    if url is not None:
-        parts = urlsplit(url)
-        return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
-    return _PATH_SEPARATOR.split(location.rstrip("/\\"))[-1]
 
 
 @dataclass
@@ -160,7 +67,7 @@ class SourceRecord:
         return {
             "name": self.name,
             "location": shared_location(self.location),
-            "retrieved": _iso_seconds(self.retrieved),
+            "retrieved": iso_seconds(self.retrieved),
             "record": self.record,
         }
 
@@ -309,23 +216,23 @@ class Paper:
             self.extra = {**self.extra, **note}
         value = self.version
         if value is not None and type(value) is not int:
-            self.version = _as_int(value, "version")
+            self.version = as_int(value, "version")
         value = self.n_authors
         if value is not None and type(value) is not int:
-            self.n_authors = _as_int(value, "n_authors")
+            self.n_authors = as_int(value, "n_authors")
         value = self.upvotes
         if value is not None and type(value) is not int:
-            self.upvotes = _as_int(value, "upvotes")
+            self.upvotes = as_int(value, "upvotes")
         value = self.github_stars
         if value is not None and type(value) is not int:
-            self.github_stars = _as_int(value, "github_stars")
+            self.github_stars = as_int(value, "github_stars")
         # lists: a fresh list of non-empty strings without duplicates, order kept
-        self.authors = _clean_str_list(self.authors, "authors")
-        self.categories = _clean_str_list(self.categories, "categories")
+        self.authors = clean_str_list(self.authors, "authors")
+        self.categories = clean_str_list(self.categories, "categories")
         value = self.keywords
-        self.keywords = [] if type(value) is list and not value else _clean_str_list(value, "keywords")
+        self.keywords = [] if type(value) is list and not value else clean_str_list(value, "keywords")
         value = self.tags
-        self.tags = [] if type(value) is list and not value else _clean_str_list(value, "tags")
+        self.tags = [] if type(value) is list and not value else clean_str_list(value, "tags")
         if self.authors and not self.n_authors:
             self.n_authors = len(self.authors)
         if self.primary_category and self.primary_category not in self.categories:
@@ -446,7 +353,7 @@ class Paper:
                 if f.name == "authors":
                     merged[f.name] = list(a if len(a) >= len(b) else b)
                 else:
-                    merged[f.name] = _union(a, b)
+                    merged[f.name] = union(a, b)
             elif f.name in ("extra", "external_ids"):
                 merged[f.name] = {**b, **a}
             elif a is None or a == "":

@@ -9,12 +9,21 @@ Model layer: imports nothing of ours.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
-__all__ = ["code_url_in_text", "code_urls_in_text", "html_link", "is_http_url", "md_url", "safe_url"]
+__all__ = [
+    "code_url_in_text",
+    "code_urls_in_text",
+    "html_link",
+    "is_http_url",
+    "md_url",
+    "safe_url",
+    "shared_location",
+]
 
 _HTTP_START = re.compile(r"https?://[^/\\]", re.I)
 _UNSAFE_CHARS = re.compile(r"[\x00-\x20\x7f]")
@@ -61,6 +70,34 @@ def safe_url(url: Any) -> str | None:
     except ValueError:  # e.g. an unbalanced IPv6 bracket
         return None
     return text if parts.scheme.lower() in ("http", "https") and host else None
+
+
+_PATH_SEPARATOR = re.compile(r"[\\/]")
+
+
+@functools.lru_cache(maxsize=256)
+def shared_location(location: str) -> str:
+    """What of a source's location may leave this machine: an http(s) URL without user name and password,
+    else only the last part of a path (its directories name the user and the machine).
+
+    Every serialisation of a :class:`~paperlab.paper.SourceRecord` writes this (cards, exports, the store, the REST
+    API, the widget); the record in memory keeps the full location.
+
+    Examples
+    --------
+    >>> shared_location("/srv/ada/papers/refs.bib"), shared_location("C:\\\\Users\\\\ada\\\\refs.bib")
+    ('refs.bib', 'refs.bib')
+    >>> shared_location("https://ada:secret@example.org/api?q=1"), shared_location("<string>")
+    ('https://example.org/api?q=1', '<string>')
+    """
+    location = str(location)  # a Path given where a str was expected
+    if "/" not in location and "\\" not in location:
+        return location
+    url = safe_url(location)
+    if url is not None:
+        parts = urlsplit(url)
+        return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    return _PATH_SEPARATOR.split(location.rstrip("/\\"))[-1]
 
 
 def is_http_url(url: Any) -> bool:

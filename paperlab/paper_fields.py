@@ -1,0 +1,82 @@
+"""How a :class:`~paperlab.paper.Paper`'s field values are checked and cleaned.
+
+The conversions ``Paper.__post_init__``, ``Paper.from_dict`` and ``Paper.merge`` share: integers and lists of
+strings read from any source (a typed :class:`~paperlab.errors.ParseError` naming the field when a value is
+wrong), lists united in order, and the ISO timestamp a bulk import writes for every record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .errors import ParseError
+
+__all__ = ["as_int", "as_str_list", "clean_str_list", "iso_seconds", "union"]
+
+
+def as_int(value: Any, name: str) -> int | None:
+    """An integer field's value (None when empty); a ParseError naming ``name`` for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ParseError(f"field {name!r}: expected an integer, got {value!r}")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ParseError(f"field {name!r}: expected an integer, got {value!r}") from None
+
+
+def as_str_list(value: Any, name: str) -> list[str]:
+    """A list-of-strings field's non-empty strings (one string is a list of one); a ParseError for anything else."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple)):
+        out = []
+        for item in value:
+            if not isinstance(item, str):
+                raise ParseError(f"field {name!r}: expected a list of strings, got item {item!r}")
+            if item:
+                out.append(item)
+        return out
+    raise ParseError(f"field {name!r}: expected a list of strings, got {value!r}")
+
+
+def clean_str_list(value: Any, name: str) -> list[str]:
+    """``union([], as_str_list(value, name))``, with a fast path for clean lists of str."""
+    if type(value) is list:
+        if not value:
+            return []
+        for item in value:
+            if type(item) is not str or not item:
+                break
+        else:
+            return list(dict.fromkeys(value)) if len(value) > 1 else list(value)
+    return union([], as_str_list(value, name))
+
+
+def union(a: list[str], b: list[str]) -> list[str]:
+    """The items of ``a`` then those of ``b`` not in ``a``, each once, in order."""
+    seen = dict.fromkeys(a)
+    seen.update(dict.fromkeys(b))
+    return list(seen)
+
+
+_last_iso: tuple[Any, str] = (None, "")
+
+
+def iso_seconds(when: dt.datetime) -> str:
+    """``when.isoformat(timespec="seconds")``, remembered for the last datetime object.
+
+    A bulk import gives every record the same ``retrieved`` object; the cache holds a
+    reference to it, so an identity match can never be a different, reused object.
+    """
+    global _last_iso
+    last = _last_iso
+    if last[0] is when:
+        return last[1]
+    text = when.isoformat(timespec="seconds")
+    _last_iso = (when, text)
+    return text
