@@ -70,10 +70,10 @@ def _examples() -> dict[str, Paper]:
 def test_biblatex_examples_counts_and_skipped_entries() -> None:
     with pytest.warns(PartialImportWarning) as record:
         papers = read_bibtex(BIBLATEX_EXAMPLES)
-    # 92 entries: the two @set entries have no title; westfahl:frontier, cross-referenced by one entry only
-    # (fewer than biber's mincrossrefs, 2), lends its fields to westfahl:space and is no paper of its own
-    assert len(papers) == 89
-    assert "westfahl:frontier" not in {p.extra["bibtex_key"] for p in papers}
+    # 92 entries: the two @set entries have no title; westfahl:frontier, cross-referenced by one entry only, lends
+    # its fields to westfahl:space and is a paper of its own (an import is \nocite{*}: every entry counts)
+    assert len(papers) == 90
+    assert "westfahl:frontier" in {p.extra["bibtex_key"] for p in papers}
     problems = record[0].message.problems
     assert [p.where for p in problems] == ["entry 'set', line 26", "entry 'stdmodel', line 31"]
     assert all("title" in p.message for p in problems)
@@ -187,7 +187,7 @@ def test_load_detects_bib_files() -> None:
         lib = load(BIBLATEX_EXAMPLES, PERCENT_95)
     # duplicates inside the file merge (baez article/online, the kullback and vangennep reprints of
     # the same year); the 1959 kullback and 1965 moore originals stay apart from their 1997/1998 reprints
-    assert len(lib) == 85  # westfahl:frontier only lends its fields to the one entry cross-referencing it
+    assert len(lib) == 86  # westfahl:frontier lends its fields to westfahl:space and is a paper too
     assert lib["math/0307200v3"].title == "Higher-Dimensional Algebra V: 2-Groups"
     assert lib["10.1016/j.tsf.2009.05.016"].journal_ref == "Thin Solid Films"
 
@@ -753,7 +753,7 @@ def test_round_trip_every_fixture_paper() -> None:
     papers = list(_examples().values())
     for path in (STRING_154, ROUND_871, PERCENT_95, EPRINTTYPE_959):
         papers += read_bibtex(path)
-    assert len(papers) == 93  # westfahl:frontier lends its fields to westfahl:space (one crossref)
+    assert len(papers) == 94  # westfahl:frontier lends its fields to westfahl:space and is a paper too
     text = library_to_bibtex(papers)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -789,9 +789,15 @@ def test_acm_html_entities_are_decoded_once_and_kept_as_written(tmp_path: Path) 
 
 def test_crossref_and_xdata_inheritance_as_biber_resolves_it() -> None:
     papers = {p.extra["bibtex_key"]: p for p in read_bibtex(DATA / "bibtex" / "crossref-inheritance.bib")}
-    # imag2021 is cross-referenced twice (biber's mincrossrefs): a paper of its own; fieldguide once and the
-    # @xdata never: they only lend their fields
-    assert list(papers) == ["quill2021tagged", "lund2021late", "imag2021", "nakamura2015chapter", "ibe2018book"]
+    # every parent is a paper of its own (imag2021 cross-referenced twice, fieldguide once); the @xdata only lends
+    assert list(papers) == [
+        "quill2021tagged",
+        "lund2021late",
+        "imag2021",
+        "fieldguide",
+        "nakamura2015chapter",
+        "ibe2018book",
+    ]
     first, late = papers["quill2021tagged"], papers["lund2021late"]
     assert first.journal_ref == "Proceedings of the Imaginary Conference on Tagged Formats"  # its title
     assert first.published == dt.date(2021, 1, 1) and late.published == dt.date(2022, 1, 1)  # own year wins
@@ -819,6 +825,37 @@ def test_crossref_and_xdata_inheritance_as_biber_resolves_it() -> None:
     )
     book = papers["ibe2018book"]
     assert book.extra["bibtex_fields"]["location"] == "Nowhere" and book.extra["publisher"] == "Example Press"
+
+
+def test_a_parent_cross_referenced_once_keeps_its_own_record() -> None:
+    """A library import is like \\nocite{*}: the book one chapter cross-references is a paper, with its own DOI,
+    abstract and note (the chapter does not inherit them), and the export writes the entry its crossref names."""
+    bib = (
+        "@book{whole, title = {The Whole Made-Up Book}, author = {Vale, Oona}, year = {2019},\n"
+        "  doi = {10.1234/book.1}, abstract = {A book about nothing much.}, note = {my reading note}}\n"
+        "@inbook{chap, title = {One Chapter}, author = {Lund, Saga}, crossref = {whole}, pages = {1--9}}\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is skipped
+        papers = {p.extra["bibtex_key"]: p for p in parse_bibtex(bib)}
+    assert list(papers) == ["whole", "chap"]
+    whole, chap = papers["whole"], papers["chap"]
+    assert (whole.doi, whole.abstract, whole.comment) == (
+        "10.1234/book.1",
+        "A book about nothing much.",
+        "my reading note",
+    )
+    assert (chap.doi, chap.abstract, chap.comment) == (None, None, None)
+    assert chap.journal_ref == "The Whole Made-Up Book" and chap.published == dt.date(2019, 1, 1)  # inherited
+    assert len(Library(list(papers.values()))) == 2  # two works
+    text = library_to_bibtex(list(papers.values()))
+    assert "@book{whole," in text and "crossref = {whole}" in text
+    back = {p.extra["bibtex_key"]: p for p in parse_bibtex(text)}
+    assert (back["whole"].doi, back["whole"].abstract, back["whole"].comment) == (
+        whole.doi,
+        whole.abstract,
+        whole.comment,
+    )
 
 
 def test_crossref_keys_and_inherited_fields_survive_the_round_trip() -> None:

@@ -91,13 +91,12 @@ def test_lossless_round_trip(papers: list[Paper], tmp_path: Path, ext: str) -> N
 @pytest.mark.realdata
 @pytest.mark.parametrize("ext", ["json", "jsonl", "md", "csv"])
 def test_lossless_round_trip_real_corpus(tmp_path: Path, ext: str) -> None:
-    """Real papers from $PAPERLAB_REALDATA/fixtures/bibtex/biblatex-examples.bib (89 papers: 90 with titles, one
-    of them a crossref parent that only lends its fields) plus a rich one."""
+    """Real papers from $PAPERLAB_REALDATA/fixtures/bibtex/biblatex-examples.bib (90 with titles) plus a rich one."""
     with pytest.warns(PartialImportWarning):
         real = read_bibtex(FIXTURES / "bibtex" / "biblatex-examples.bib")
-    assert len(real) == 89
+    assert len(real) == 90
     papers = [_rich(), *real, Paper("Bare minimum title")]
-    assert len(papers) == 91
+    assert len(papers) == 92
     _assert_lossless(papers, tmp_path / f"lib.{ext}")
 
 

@@ -10,23 +10,20 @@ inherited (biblatex's default data inheritance). Unlike biber, what names the pa
 its DOI, URL and eprint (a proceedings volume's DOI would make all its papers one work), abstract, keywords, notes,
 files and DBLP's record data. A parent that is itself a child is resolved first.
 
-The parent becomes a paper of its own only as biber puts it in a bibliography when it is not cited itself: when
-at least ``MIN_CROSSREFS`` (biber's ``mincrossrefs``, 2) entries cross-reference it; else it only lends its
-fields. ``@xdata`` entries (biblatex's data containers, ``xdata = {a, b}``) lend every field under its own name
-and are never papers.
+Every parent stays a paper of its own, however many entries cross-reference it: biber's ``mincrossrefs`` is about
+which uncited parents a bibliography prints, and a library import is like ``\nocite{*}`` (every entry counts as
+cited, and biber keeps every one); a parent cross-referenced once still holds its own DOI, abstract and notes.
+``@xdata`` entries (biblatex's data containers, ``xdata = {a, b}``) lend every field under its own name and are
+never papers.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
 from bibtexparser.library import Library as BibLibrary
 from bibtexparser.model import Entry, Field
 
-__all__ = ["MIN_CROSSREFS", "inherit"]
+__all__ = ["inherit"]
 
-#: How many entries must cross-reference a parent for it to be a paper of its own (biber's default).
-MIN_CROSSREFS = 2
 _NEVER = frozenset(
     "ids crossref xref xdata entryset entrysubtype execute label options presort related relatedoptions "
     "relatedstring relatedtype shorthand shorthandintro sortkey paperlab-tags".split()
@@ -122,15 +119,10 @@ def inherit(library: BibLibrary) -> tuple[dict[str, dict[str, str]], set[str]]:
     -------
     tuple
         For each entry that inherited, ``{field: parent key}``; and the keys of the entries that are not papers
-        of their own (``@xdata`` entries, and parents cross-referenced by fewer than :data:`MIN_CROSSREFS`).
+        of their own (the ``@xdata`` entries: every crossref parent is a paper).
     """
     resolver = _Resolver(library)
     for entry in library.entries:
         resolver.resolve(entry)
-    counts = Counter(k for entry in library.entries for k in _refs(entry, "crossref")[:1])
-    lending = {
-        entry.key
-        for entry in library.entries
-        if entry.entry_type.lower() == "xdata" or 0 < counts[_key(entry.key)] < MIN_CROSSREFS
-    }
+    lending = {entry.key for entry in library.entries if entry.entry_type.lower() == "xdata"}
     return resolver.inherited, lending
