@@ -148,7 +148,23 @@ def test_facets_wording_status_and_code_cell(page: Page, lab: Lab) -> None:
     box.fill("static analysis for security")
     card = root.locator(f".plc-card[data-id='{CHESS.id}']")
     expect(card).to_be_visible()
+    set_theme(page, "Dark")
+    try:
+        card.get_by_role("button", name="More actions").click()
+        expect(card.get_by_role("menuitem", name="Insert as a code cell below")).to_be_visible()
+        shot(page, "cards-walk9-menu-dark")
+    finally:
+        set_theme(page, "Light")
     card.get_by_role("button", name="More actions").click()
+    expect(card.get_by_role("menuitem", name="Insert as a code cell below")).to_be_visible()
+    # a list of one card: the four items fit in it (beside the button), none cut off by the list's edge
+    inside = root.evaluate("""r => {
+        const list = r.querySelector('.plc-viewport').getBoundingClientRect();
+        const menu = r.querySelector('.plc-menu').getBoundingClientRect();
+        return menu.top >= list.top - 0.5 && menu.bottom <= list.bottom + 0.5;
+    }""")
+    assert inside
+    shot(page, "cards-walk9-menu-light")
     card.get_by_role("menuitem", name="Insert as a code cell below").click()
     expect(status).to_have_text(f"Inserted a code cell loading “{CHESS.title}” below.", timeout=15_000)
     inserted = page.locator(".jp-Notebook .jp-Cell").nth(1)

@@ -100,16 +100,28 @@ function buildMenu(
   return menu;
 }
 
-/** Open upwards when the menu would run past the bottom of the scrolling list. */
+/**
+ * Open below the button; upwards when the menu would run past the bottom of the scrolling list; and when neither
+ * side has room (a list of one short card), beside the button, moved up or down to lie within the list.
+ */
 function placeMenu(wrap: HTMLElement, menu: HTMLElement): void {
   const viewport = wrap.closest('.plc-viewport');
   if (!viewport) {
     return;
   }
-  const room = viewport.getBoundingClientRect().bottom;
-  if (wrap.getBoundingClientRect().bottom + menu.offsetHeight > room) {
-    menu.classList.add('plc-menu-up');
+  const room = viewport.getBoundingClientRect();
+  const at = wrap.getBoundingClientRect();
+  const height = menu.offsetHeight;
+  if (at.bottom + height <= room.bottom) {
+    return;
   }
+  if (at.top - height >= room.top) {
+    menu.classList.add('plc-menu-up');
+    return;
+  }
+  menu.classList.add('plc-menu-side');
+  const top = Math.max(room.top - at.top, room.bottom - at.top - height);
+  menu.style.top = `${Math.min(top, 0)}px`;
 }
 
 /** A JupyterLab-looking icon-only button; its title is also its accessible name. */

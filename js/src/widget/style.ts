@@ -168,6 +168,7 @@ ${DARK} .plc-root mark.plc-mark { background: #5c4b00; color: #fff; }
   border: 1px solid var(--jp-border-color1, #bdbdbd); box-shadow: var(--jp-elevation-z6, 0 2px 8px rgba(0,0,0,.3));
 }
 .plc-menu.plc-menu-up { top: auto; bottom: 100%; }
+.plc-menu.plc-menu-side { right: calc(100% + 2px); bottom: auto; }
 .plc-root .plc-menu-item {
   display: flex; gap: 8px; align-items: center; border: none; border-radius: 0; padding: 4px 12px;
   background: transparent; text-align: left; white-space: nowrap;
