@@ -25,8 +25,10 @@ __all__ = [
     "Merge",
     "citation_keys",
     "disambiguated_id",
+    "id_in_doubt",
     "kept_apart",
     "outside_splits",
+    "reads_as_nickname",
     "record_place",
     "merge_papers",
     "same_work",
@@ -213,12 +215,15 @@ def citation_keys(p: Paper) -> list[str]:
 
 
 def merge_papers(a: Paper, b: Paper) -> Paper:
-    """:meth:`Paper.merge` keeping every citation key of both records, and ``a``'s id when it is a
-    disambiguated title id (so the merged record does not take the id of another work with its title).
+    """:meth:`Paper.merge` keeping every citation key of both records, the full title when ``a`` names the paper
+    by a nickname (:func:`reads_as_nickname`), and ``a``'s id when it is a disambiguated title id (so the merged
+    record does not take the id of another work with its title).
 
     Records with different ids (a preprint and its published version) are remembered in ``extra["versions"]``
     (see :func:`timeline`), so :func:`split_merged` can undo a wrong merge."""
     merged = a.merge(b)
+    if reads_as_nickname(a.title) and not reads_as_nickname(b.title) and len(b.title) > len(a.title):
+        merged = dataclasses.replace(merged, title=b.title)  # "Vision Transformer (ViT)": the paper's own title
     keys = list(dict.fromkeys(citation_keys(a) + citation_keys(b)))
     if len(keys) > 1:
         merged.extra["bibtex_keys"] = keys
@@ -274,7 +279,9 @@ _NOT_TITLE_WORDS = frozenset(
 
 
 def _title_words(title: str) -> set[str]:
-    return {w for w in _words(title) if w not in _NOT_TITLE_WORDS and not w.isdigit()}
+    words = [w for w in _words(title) if w not in _NOT_TITLE_WORDS and not w.isdigit()]
+    # a plural is its singular ("Transformers" / "Vision Transformer")
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
 def titles_disagree(a: str, b: str) -> bool:
@@ -291,6 +298,59 @@ def titles_disagree(a: str, b: str) -> bool:
     if len(wa) < 2 or len(wb) < 2:
         return False
     return len(wa & wb) * 3 < min(len(wa), len(wb))
+
+
+# Where a title is the paper's own, as published: catalogues and reference managers. A schedule, session notes
+# or a paper list name a paper as people call it ("Vision Transformer (ViT)", "CLIP: Connecting text and images").
+_FULL_TITLE_SOURCES = frozenset(
+    "arxiv arxiv_oai arxiv_rss bibtex csl dailyarxiv hf hf_page kaggle openalex ris semantic_scholar wos zotero".split()
+)
+# a coined name: two capitals in a row or a capital after a small letter ("CLIP", "ViT", "GPT-3", "ResNet")
+_COINED = r"[A-Za-z]*(?:[A-Z]{2}|[a-z][A-Z])[\w-]*"
+_NICKNAME = re.compile(rf"^(?:{_COINED}(?:\s*[:–—-]\s+.*)?|.*\(\s*{_COINED}\s*\))$")
+
+
+def reads_as_nickname(title: str) -> bool:
+    """Whether a title reads as the name a paper goes by, not its full title: six words at most, a coined name
+    alone, before a colon or in brackets at the end ("BERT", "CLIP: Connecting text and images", "Vision
+    Transformer (ViT)")."""
+    return len(title.split()) <= 6 and _NICKNAME.match(" ".join(title.split())) is not None
+
+
+def _full_title(p: Paper) -> bool:
+    return bool(p.sources) and p.sources[0].name in _FULL_TITLE_SOURCES
+
+
+def _source_years(a: Paper, b: Paper) -> tuple[int, int] | None:
+    """Both records' years, when a source gave each (the month of an arXiv id gives none)."""
+    if not (a.published and b.published) or dated_by_arxiv_id(a.extra) or dated_by_arxiv_id(b.extra):
+        return None
+    return a.published.year, b.published.year
+
+
+def id_in_doubt(a: Paper, b: Paper) -> bool:
+    """Whether an arXiv id or DOI both records give is in doubt -- one record was given the other's link -- rather
+    than one paper named two ways. The titles must name different works (:func:`titles_disagree`), and then:
+
+    1. the years (more than one apart: a preprint and its publication may be a year apart) or the first authors
+       disagree, both known: in doubt;
+    2. both titles come from catalogues or reference managers (BibTeX, RIS, CSL, arXiv, Semantic Scholar,
+       OpenAlex...), which give a paper's own title: in doubt (a DOI copied to the wrong entry);
+    3. the years and first authors are known and agree: one paper (renamed, or named by a nickname);
+    4. else -- year or author missing, as in a schedule or a paper list -- the titles' form decides: when one reads
+       as a nickname (:func:`reads_as_nickname`, "Vision Transformer (ViT)") it is one paper; two full titles
+       ("Explaining and Harnessing Adversarial Examples", "Fractional Max-Pooling") are in doubt.
+    """
+    if not titles_disagree(a.title, b.title):
+        return False
+    years, same_author = _source_years(a, b), _same_first_author(a, b)
+    if (years and abs(years[0] - years[1]) > 1) or same_author is False:
+        return True
+    if _full_title(a) and _full_title(b):
+        return True
+    if years and same_author:
+        return False
+    return not (reads_as_nickname(a.title) or reads_as_nickname(b.title))
 
 
 def _shared_ids(a: Paper, b: Paper) -> list[tuple[str, str]]:
@@ -317,7 +377,8 @@ def _without_ids(p: Paper, ids: dict[str, str]) -> Paper:
 
 def set_aside_doubtful_ids(p: Paper, others: Iterable[Paper]) -> tuple[Paper, list[DoubtfulIdWarning]]:
     """``p`` without the arXiv id and DOI it shares with one of ``others`` whose title names another work
-    (:func:`titles_disagree`), and a warning for each naming both titles and where each was read.
+    (:func:`id_in_doubt`: the titles name different works and nothing else shows one paper named two ways), and a
+    warning for each naming both titles and where each was read.
 
     Such an id is doubtful -- one of the two records was given the other's link -- and merging would lose a
     paper; the records stay two papers, the id stays with the record read first and ``p`` keeps it only in
@@ -325,7 +386,7 @@ def set_aside_doubtful_ids(p: Paper, others: Iterable[Paper]) -> tuple[Paper, li
     notes: list[DoubtfulIdWarning] = []
     for other in others:
         shared = _shared_ids(other, p) if p.arxiv_id or p.doi else []
-        if not shared or not titles_disagree(other.title, p.title):
+        if not shared or not id_in_doubt(other, p):
             continue
         p = _without_ids(p, dict(shared))
         for kind, value in shared:

@@ -136,3 +136,58 @@ def test_a_notebook_shows_that_duplicates_were_merged() -> None:
     lib = paperlab.load(VENUES)
     assert "<div>1 duplicate merged (<code>.merges</code> names them)</div>" in lib._repr_html_()
     assert "merged" not in Library(list(lib))._repr_html_()  # the papers again: nothing new merged
+
+
+VIT = "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale"
+CLIP = "Learning Transferable Visual Models From Natural Language Supervision"
+
+
+def _listed(title: str, arxiv_id: str, line: int = 3, **fields: object) -> Paper:
+    return Paper(
+        title, arxiv_id=arxiv_id, sources=[SourceRecord("paper_list", "awesome.md", record=f"line {line}")], **fields
+    )  # type: ignore[arg-type]
+
+
+def _catalogued(title: str, arxiv_id: str, author: str, year: int, source: str = "arxiv") -> Paper:
+    return Paper(
+        title, arxiv_id=arxiv_id, authors=[author], published=dt.date(year, 6, 1), sources=[SourceRecord(source, "x")]
+    )
+
+
+@pytest.mark.parametrize(
+    ("nickname", "title", "arxiv_id"),
+    [("Vision Transformer (ViT)", VIT, "2010.11929"), ("CLIP: Connecting text and images", CLIP, "2103.00020")],
+)
+def test_a_nickname_beside_the_real_title_with_one_arxiv_id_is_one_paper(
+    nickname: str, title: str, arxiv_id: str
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no DoubtfulIdWarning
+        bare = Library([Paper(nickname, arxiv_id=arxiv_id), Paper(title, arxiv_id=arxiv_id)])
+        listed = Library([_listed(nickname, arxiv_id), _catalogued(title, arxiv_id, "Ada Quill", 2021)])
+    for lib in (bare, listed):
+        (paper,) = list(lib)
+        assert paper.arxiv_id == arxiv_id and paper.title == title  # the paper's own title, its id kept
+    # the README row cites the paper too: the same first author and year (a year apart: preprint and venue)
+    cited = _listed(nickname, arxiv_id, authors=["Quill"], published=dt.date(2022, 1, 1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(Library([cited, _catalogued(title, arxiv_id, "Ada Quill", 2021)])) == 1
+
+
+def test_an_id_stays_in_doubt_when_author_year_or_catalogue_titles_tell_two_works_apart() -> None:
+    real = _catalogued(CLIP, "2103.00020", "Ada Quill", 2021)
+    nickname = "CLIP: Connecting text and images"
+    for other in (
+        _listed(nickname, "2103.00020", authors=["Omar Dale"]),  # another first author
+        _listed(nickname, "2103.00020", published=dt.date(2015, 1, 1)),  # years far apart
+        _catalogued(nickname, "2103.00020", "Ada Quill", 2021, source="bibtex"),  # two catalogues' titles
+    ):
+        with pytest.warns(DoubtfulIdWarning, match="arXiv id 2103.00020"):
+            lib = Library([real, other])
+        assert len(lib) == 2 and lib["2103.00020"].title == CLIP
+    # the walkthrough's schedule: two full titles, no author nor year (a schedule names presenters): in doubt
+    first = Paper("Explaining and Harnessing Adversarial Examples", arxiv_id="1412.6572")
+    second = Paper("Fractional Max-Pooling", arxiv_id="1412.6572")
+    with pytest.warns(DoubtfulIdWarning, match="'Fractional Max-Pooling' gives arXiv id 1412.6572"):
+        assert len(Library([first, second])) == 2
