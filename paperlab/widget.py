@@ -25,24 +25,16 @@ from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
 from .services.activelib import active_library, set_active_library
+from .services.cardsearch import CardsSearch
 from .services.cardsfallback import static_fallback, view_summary, why_notes
-from .services.cardswire import (
-    WHY_AT_MOST,
-    WHY_AT_ONCE,
-    answer_with,
-    as_library,
-    failure,
-    holding_note,
-    thumb_value,
-    why_trait,
-)
+from .services.cardswire import WHY_AT_MOST, WHY_AT_ONCE, answer_with, as_library, failure, holding_note, thumb_value
 from .services.paperref import paper_code, store_resolver
 from .text import NO_MATH_CLASS, plural
 
 if TYPE_CHECKING:
     from .feed.core import Feed
 
-__all__ = ["FeedCards", "PaperCards", "active_library", "set_active_library"]
+__all__ = ["WHY_AT_MOST", "WHY_AT_ONCE", "FeedCards", "PaperCards", "active_library", "set_active_library"]
 
 _STATIC = Path(__file__).parent / "static"
 _SEARCH_MODES = ("hybrid", "semantic", "lexical")
@@ -51,7 +43,7 @@ _FALLBACK_CLASS = "paperlab-cards-static"  # hidden while a cards widget runs on
 _THUMB_WORDS = {1: "👍 more like this", -1: "👎 less like this"}
 
 
-class PaperCards(anywidget.AnyWidget):
+class PaperCards(CardsSearch, anywidget.AnyWidget):
     """Papers as cards in a notebook: filter as you type, search with the kernel, save to lists.
 
     Parameters
@@ -161,11 +153,11 @@ class PaperCards(anywidget.AnyWidget):
         self.observe(lambda _change: self._update_fallbacks(), names=["view", "scores", "query", "why"])
         if activate and not from_search:
             set_active_library(library)
-        self._partial_search: dict[str, Any] | None = None
-        self._warm_thread: threading.Thread | None = None
+        self._partial_search = None
+        self._warm_thread = None
         self._why_lock = threading.Lock()
         self._search_generation = 0
-        self._why_thread: threading.Thread | None = None
+        self._why_thread = None
         if search_mode != "lexical" and not from_search and len(library):
             self._embed_in_background()
         if from_search and len(library):
@@ -173,40 +165,6 @@ class PaperCards(anywidget.AnyWidget):
 
     def __repr__(self) -> str:
         return f"<PaperCards: {plural(len(self.library), 'paper')}>"
-
-    def _embed_in_background(self) -> None:
-        """Embed the library in a background thread (:meth:`Library.embed`): ``embedding_progress``
-        follows it, and a search answered partially meanwhile is run again when it is done."""
-        from .search import embed_library
-
-        job = embed_library(self.library, encoder=self.encoder, background=True, progress=False)
-
-        def follow(progress: dict[str, Any]) -> None:
-            self.embedding_progress = dict(progress)
-            if progress["state"] == "done" and self._warm_thread is None:
-                self._warm_encoder()
-            if progress["state"] == "done" and (request := self._take_partial_search()) is not None:
-                answer_with(self._search, request)  # refine: the full ranking replaces the partial one
-
-        job.on_progress(follow)
-        follow(job.progress)
-
-    def _warm_encoder(self) -> None:
-        """Load the query encoder in a background thread once the library is embedded, so the first Enter does not
-        wait for the model (one not exported yet is left to the first search: exporting takes 10-30 s of CPU)."""
-
-        def run() -> None:
-            try:
-                from .search import get_encoder
-
-                load = getattr(get_encoder(self.encoder), "load", None)
-                if callable(load):
-                    load(export=False)
-            except Exception:  # warming is a nicety: the first search loads the model itself
-                return
-
-        self._warm_thread = threading.Thread(target=run, name="paperlab-cards-warm", daemon=True)
-        self._warm_thread.start()
 
     # -- kernel-side state ------------------------------------------------------------------
     @property
@@ -284,95 +242,6 @@ class PaperCards(anywidget.AnyWidget):
     @command
     def _cmd_render(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
         return answer_with(self._render, msg), []
-
-    def _search(self, content: dict[str, Any]) -> dict[str, Any]:
-        """Search and set the traits of the answer (``scores``, ``query``, ``why``, ``holding``, ``search_note``) at
-        once, unless a newer search was asked for meanwhile: a refine of a partial search (``"refines"``: its
-        generation, run from the embedding job's thread) that comes after a newer search changes nothing."""
-        query = str(content.get("query") or "").strip()
-        with self._why_lock:
-            if content.get("refines", self._search_generation) != self._search_generation:
-                return {"n": 0, "query": query, "stale": True}  # a newer search came since the partial one
-            self._search_generation += 1  # explanations (and refines) of an earlier search are dropped
-            generation = self._search_generation
-            self._partial_search = None
-        if not query:
-            self._show_search(generation, {}, "", {})
-            return {"n": 0}
-        mode = content.get("mode") or self.search_mode
-        k = int(content.get("k") or self.search_k)
-        from .search import search_library
-        from .search.background import is_partial
-
-        results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
-        if results.holding_every_word:  # the cards' filter shows the papers holding every word; the status says so
-            note = holding_note(len(results), query)
-            if not self._show_search(generation, {}, query, {}, note):
-                return {"n": 0, "query": query, "mode": mode, "stale": True}
-            return {"n": 0, "query": query, "mode": mode, "partial": False, "holding": len(results), "note": note}
-        # why the hits on the first screen matched (the closest sentence costs an encoding of each abstract's
-        # sentences), sent with the hits in one message: the cards do not jump when the reasons come
-        first = results.first_reasons(WHY_AT_ONCE)
-        partial = is_partial(results)
-        again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
-        scores = {pid: float(s) for pid, s in results.scores.items()}
-        if not self._show_search(generation, scores, query, why_trait(first), partial=again):
-            return {"n": 0, "query": query, "mode": mode, "stale": True}
-        if len(results) > WHY_AT_ONCE:
-            self._explain_rest(results, generation)
-        if partial and self.embedding_progress.get("state") == "done":
-            # the job ended while this search ran (its notice found nothing to refine): refine now
-            if (request := self._take_partial_search()) is not None:
-                return self._search(request)
-        return {"n": len(results), "query": query, "mode": mode, "partial": partial}
-
-    def _show_search(
-        self, generation: int, scores: dict, query: str, why: dict, note: str = "", partial: Any = None
-    ) -> bool:
-        """Set the traits of search ``generation`` in one message (cards, "Ranked by" chip and status agree), if it
-        is still the newest search; ``partial``: the request that refines it once the library is embedded."""
-        with self._why_lock:
-            if generation != self._search_generation:
-                return False
-            with self.hold_sync():
-                self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
-                self.scores = scores
-            self._partial_search = partial
-        return True
-
-    def _explain_found(self, results: Any) -> None:
-        """Why the hits of the search the cards were made from matched (``%papers QUERY``, ``results.cards()``),
-        as for a search typed in the cards: the first screen's reasons now, the rest in the background."""
-        self.why = why_trait(results.first_reasons(WHY_AT_ONCE))
-        if len(results) > WHY_AT_ONCE:
-            self._explain_rest(results, self._search_generation)
-
-    def _take_partial_search(self) -> dict[str, Any] | None:
-        """The partial search waiting to be refined, taken once (the job's notice and the search itself race)."""
-        with self._why_lock:
-            request, self._partial_search = self._partial_search, None
-        return request
-
-    def _explain_rest(self, results: Any, generation: int) -> None:
-        """The reasons of the hits below the first screen (up to :data:`WHY_AT_MOST`), in a background thread:
-        the search has answered; the cards show them (on their reserved line) when they come."""
-
-        def run() -> None:
-            try:
-                reasons = results.first_reasons(WHY_AT_MOST)
-            except Exception:  # a reason is a nicety: the hits are shown without it
-                return
-            with self._why_lock:
-                if generation == self._search_generation:
-                    self.why = why_trait(reasons)
-
-        self._why_thread = threading.Thread(target=run, name="paperlab-cards-why", daemon=True)
-        self._why_thread.start()
-
-    def wait_for_reasons(self, timeout: float = 60.0) -> None:
-        """Block until the reasons of the last search's hits are all in :attr:`why` (scripts and tests)."""
-        if self._why_thread is not None:
-            self._why_thread.join(timeout)
 
     def _change_list(self, content: dict[str, Any]) -> dict[str, Any]:
         paper = self._paper(content.get("id"))

@@ -1,0 +1,166 @@
+"""The kernel search of the cards widget (:class:`paperlab.widget.PaperCards`): the library embedded in the
+background, a search answered partially meanwhile and refined when the embedding is done, the reasons of the
+hits (the first screen's with the answer, the rest in a background thread), the query encoder warmed.
+
+:class:`CardsSearch` is a mixin of the widget: it sets the widget's traits (``scores``, ``query``, ``why``,
+``holding``, ``search_note``, ``embedding_progress``) in one message per search, so the cards, the "Ranked by"
+chip and the status line agree.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from ..library import Library
+from .cardswire import WHY_AT_MOST, WHY_AT_ONCE, answer_with, holding_note, why_trait
+
+__all__ = ["CardsSearch"]
+
+
+class CardsSearch:
+    """The search half of the cards widget; the widget sets the state below in its ``__init__``."""
+
+    library: Library
+    encoder: str | None
+    _partial_search: dict[str, Any] | None
+    _warm_thread: threading.Thread | None
+    _why_lock: threading.Lock
+    _search_generation: int
+    _why_thread: threading.Thread | None
+
+    if TYPE_CHECKING:  # the widget's synced traits (traitlets on the widget class)
+        embedding_progress: dict[str, Any]
+        why: dict[str, Any]
+        query: str
+        holding: bool
+        search_note: str
+        scores: dict[str, float]
+        search_mode: str
+        search_k: int
+
+        def hold_sync(self) -> AbstractContextManager[Any]: ...
+
+    def _embed_in_background(self) -> None:
+        """Embed the library in a background thread (:meth:`Library.embed`): ``embedding_progress``
+        follows it, and a search answered partially meanwhile is run again when it is done."""
+        from ..search import embed_library
+
+        job = embed_library(self.library, encoder=self.encoder, background=True, progress=False)
+
+        def follow(progress: dict[str, Any]) -> None:
+            self.embedding_progress = dict(progress)
+            if progress["state"] == "done" and self._warm_thread is None:
+                self._warm_encoder()
+            if progress["state"] == "done" and (request := self._take_partial_search()) is not None:
+                answer_with(self._search, request)  # refine: the full ranking replaces the partial one
+
+        job.on_progress(follow)
+        follow(job.progress)
+
+    def _warm_encoder(self) -> None:
+        """Load the query encoder in a background thread once the library is embedded, so the first Enter does not
+        wait for the model (one not exported yet is left to the first search: exporting takes 10-30 s of CPU)."""
+
+        def run() -> None:
+            try:
+                from ..search import get_encoder
+
+                load = getattr(get_encoder(self.encoder), "load", None)
+                if callable(load):
+                    load(export=False)
+            except Exception:  # warming is a nicety: the first search loads the model itself
+                return
+
+        self._warm_thread = threading.Thread(target=run, name="paperlab-cards-warm", daemon=True)
+        self._warm_thread.start()
+
+    def _search(self, content: dict[str, Any]) -> dict[str, Any]:
+        """Search and set the traits of the answer (``scores``, ``query``, ``why``, ``holding``, ``search_note``) at
+        once, unless a newer search was asked for meanwhile: a refine of a partial search (``"refines"``: its
+        generation, run from the embedding job's thread) that comes after a newer search changes nothing."""
+        query = str(content.get("query") or "").strip()
+        with self._why_lock:
+            if content.get("refines", self._search_generation) != self._search_generation:
+                return {"n": 0, "query": query, "stale": True}  # a newer search came since the partial one
+            self._search_generation += 1  # explanations (and refines) of an earlier search are dropped
+            generation = self._search_generation
+            self._partial_search = None
+        if not query:
+            self._show_search(generation, {}, "", {})
+            return {"n": 0}
+        mode = content.get("mode") or self.search_mode
+        k = int(content.get("k") or self.search_k)
+        from ..search import search_library
+        from ..search.background import is_partial
+
+        results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
+        if results.holding_every_word:  # the cards' filter shows the papers holding every word; the status says so
+            note = holding_note(len(results), query)
+            if not self._show_search(generation, {}, query, {}, note):
+                return {"n": 0, "query": query, "mode": mode, "stale": True}
+            return {"n": 0, "query": query, "mode": mode, "partial": False, "holding": len(results), "note": note}
+        # why the hits on the first screen matched (the closest sentence costs an encoding of each abstract's
+        # sentences), sent with the hits in one message: the cards do not jump when the reasons come
+        first = results.first_reasons(WHY_AT_ONCE)
+        partial = is_partial(results)
+        again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
+        scores = {pid: float(s) for pid, s in results.scores.items()}
+        if not self._show_search(generation, scores, query, why_trait(first), partial=again):
+            return {"n": 0, "query": query, "mode": mode, "stale": True}
+        if len(results) > WHY_AT_ONCE:
+            self._explain_rest(results, generation)
+        if partial and self.embedding_progress.get("state") == "done":
+            # the job ended while this search ran (its notice found nothing to refine): refine now
+            if (request := self._take_partial_search()) is not None:
+                return self._search(request)
+        return {"n": len(results), "query": query, "mode": mode, "partial": partial}
+
+    def _show_search(
+        self, generation: int, scores: dict, query: str, why: dict, note: str = "", partial: Any = None
+    ) -> bool:
+        """Set the traits of search ``generation`` in one message (cards, "Ranked by" chip and status agree), if it
+        is still the newest search; ``partial``: the request that refines it once the library is embedded."""
+        with self._why_lock:
+            if generation != self._search_generation:
+                return False
+            with self.hold_sync():
+                self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
+                self.scores = scores
+            self._partial_search = partial
+        return True
+
+    def _explain_found(self, results: Any) -> None:
+        """Why the hits of the search the cards were made from matched (``%papers QUERY``, ``results.cards()``),
+        as for a search typed in the cards: the first screen's reasons now, the rest in the background."""
+        self.why = why_trait(results.first_reasons(WHY_AT_ONCE))
+        if len(results) > WHY_AT_ONCE:
+            self._explain_rest(results, self._search_generation)
+
+    def _take_partial_search(self) -> dict[str, Any] | None:
+        """The partial search waiting to be refined, taken once (the job's notice and the search itself race)."""
+        with self._why_lock:
+            request, self._partial_search = self._partial_search, None
+        return request
+
+    def _explain_rest(self, results: Any, generation: int) -> None:
+        """The reasons of the hits below the first screen (up to :data:`WHY_AT_MOST`), in a background thread:
+        the search has answered; the cards show them (on their reserved line) when they come."""
+
+        def run() -> None:
+            try:
+                reasons = results.first_reasons(WHY_AT_MOST)
+            except Exception:  # a reason is a nicety: the hits are shown without it
+                return
+            with self._why_lock:
+                if generation == self._search_generation:
+                    self.why = why_trait(reasons)
+
+        self._why_thread = threading.Thread(target=run, name="paperlab-cards-why", daemon=True)
+        self._why_thread.start()
+
+    def wait_for_reasons(self, timeout: float = 60.0) -> None:
+        """Block until the reasons of the last search's hits are all in :attr:`why` (scripts and tests)."""
+        if self._why_thread is not None:
+            self._why_thread.join(timeout)
