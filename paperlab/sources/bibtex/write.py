@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 
 from ...dates import MONTH_MACROS
+from ...errors import ParseError
 from ...identity import citation_keys
 from ...paper import Paper
+from .read import parse_bibtex
+from .text import balanced
 
 __all__ = ["library_to_bibtex", "paper_to_bibtex"]
 
@@ -38,6 +42,23 @@ def _escape(text: str) -> str:
     """Escape LaTeX special characters so that the text reads back unchanged."""
     text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
     return _LIGATURE_RE.sub("{}", text)
+
+
+def _abstract(paper: Paper) -> str:
+    """The abstract field: the form an import read (``extra["abstract_markup"]``: JATS/HTML markup, escaped LaTeX)
+    while it still reads back as the paper's abstract, so a round trip keeps the markup; else the text, escaped."""
+    assert paper.abstract is not None
+    raw = paper.extra.get("abstract_markup")
+    if isinstance(raw, str) and balanced(raw):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                (back,) = parse_bibtex(f"@misc{{k, title = {{t}}, abstract = {{{raw}}}}}")
+        except (ParseError, ValueError):
+            back = None
+        if back is not None and back.abstract == paper.abstract:
+            return raw
+    return _escape(paper.abstract)
 
 
 def _escape_name(name: str) -> str:
@@ -251,7 +272,7 @@ def paper_to_bibtex(
     if comment:
         fields.append(("note", _escape(comment)))
     if paper.abstract:
-        fields.append(("abstract", _escape(paper.abstract)))
+        fields.append(("abstract", _abstract(paper)))
     lines = [f"@{_entry_type(paper, bib)}{{{key},"]
     for name, value in fields:
         # month macros (jun) stay bare so every BibTeX style understands them
