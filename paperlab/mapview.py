@@ -23,7 +23,6 @@ import base64
 import colorsys
 import html
 import io
-import re
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from anywidget.experimental import command
 from .errors import PaperlabError
 from .library import Library
 from .paper import Paper
+from .paper_render import csl_plain_text, plain_abstract
 from .search import Topics, tfidf_vectorizer
 from .services.widgetlist import add_to_widget_list, widget_reading_list
 
@@ -79,9 +79,6 @@ _SCANNED = 40  # terms looked at per label (a phrase further down may still repl
 
 
 _STEMMER = Stemmer.Stemmer("english")
-#: Tags of markup left in saved abstracts (``<jats:p>``, ``<p>``, ``<i>``, ``<mml:math ...>``; also written as
-#: ``&lt;jats:p&gt;``): no topic label word comes from them.
-_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?::[\w.-]+)?(?:\s[^<>]*)?/?>")
 
 
 def _stem(word: str) -> str:
@@ -92,9 +89,11 @@ def _stem(word: str) -> str:
 
 
 def _label_text(paper: Paper) -> str:
-    """The title and abstract whose words label a topic: markup tags (``<jats:title>``) dropped."""
-    text = html.unescape(f"{paper.shown_title}. {paper.shown_abstract or ''}")
-    return _MARKUP_TAG.sub(" ", text)
+    """The title and abstract whose words label a topic, read by the importers' one markup reader
+    (:mod:`paperlab.paper_render`) after unescaping (markup written as ``&lt;jats:p&gt;``): markup tags and an
+    abstract's leading "Abstract" heading dropped, text in angle brackets ("A<B and C>D", ``<https://…>``) kept."""
+    title = csl_plain_text(html.unescape(paper.shown_title))
+    return f"{title}. {plain_abstract(html.unescape(paper.shown_abstract or ''))}"
 
 
 def _label_terms(ranked: list[str], n: int = _LABEL_WORDS, taken: frozenset[str] = frozenset()) -> list[str]:

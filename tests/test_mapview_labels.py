@@ -11,6 +11,7 @@ import pytest
 from paperlab import Paper
 from paperlab.data import demo_library
 from paperlab.mapview import _label_terms, _stem, topic_labels
+from paperlab.paper_render import plain_abstract
 from paperlab.search import Topics
 
 
@@ -199,3 +200,24 @@ def test_markup_words_never_label_a_topic() -> None:
         assert not {"jats", "jats p", "p", "title", "sub", "italic"} & set(label.split(" / ")), label
         assert "jats" not in label, label
     assert "protein" in labels[0], labels
+
+
+def test_label_words_are_the_words_the_cards_show() -> None:
+    # the map reads abstracts with the importers' markup reader: a leading "Abstract" heading is no word of a label
+    # (Crossref's JATS), and what reads like a tag but is text ("0<kernel bandwidth>1") keeps its words
+    kernels = [
+        Paper(
+            f"Density estimation note {i}",
+            abstract="<jats:title>Abstract</jats:title><jats:p>For 0<kernel bandwidth>1 density estimates "
+            "converge.</jats:p>",
+        )
+        for i in range(10)
+    ]
+    speech = [
+        Paper(f"Microphone arrays {i}", abstract="<p>Speech enhancement with a microphone array.</p>")
+        for i in range(10)
+    ]
+    assert kernels[0].abstract is not None and "<kernel bandwidth>" in plain_abstract(kernels[0].abstract)
+    labels = topic_labels(_topics(kernels + speech, [0] * 10 + [1] * 10))
+    assert "abstract" not in " / ".join(labels.values()), labels
+    assert {"kernel", "bandwidth"} & set(labels[0].replace(" / ", " ").split()), labels
