@@ -46,7 +46,9 @@ class FakeServer:
     ...     srv.fail("/api/query", Fault("status", 503))
     """
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
+        """Listen on ``port`` of 127.0.0.1 (default: any free port; a given one lets a test bring up a service
+        that was unreachable before)."""
         self.routes: list[Route] = []
         self.faults: dict[str, list[Fault]] = {}
         self.requests: list[tuple[float, str, dict[str, list[str]], dict[str, str]]] = []
@@ -122,7 +124,7 @@ class FakeServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from hostile import refused_port
+from paths import DATA
 
 from paperlab.data import demo_library
 from paperlab.feed.profile import InterestProfile
@@ -70,3 +71,40 @@ async def test_offline_for_you_ranks_the_users_own_papers(
     assert [i["paper"]["id"] for i in again["items"]][0] != top and set(ids) == {
         i["paper"]["id"] for i in again["items"]
     }
+
+
+async def test_the_offline_fallback_gives_way_to_the_real_feed_once_the_network_is_back(
+    jp_serverapp: Any,
+    http_server_client: Any,
+    jp_base_url: str,
+    jp_auth_header: dict[str, str],
+    paperlab_home: Path,
+    fake_server: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review R #2: the fallback was kept for the day, so the panel said "N papers from your library (offline)"
+    until midnight after the network came back. Now the next request asks arXiv again (same profile, same day)."""
+    InterestProfile(categories=["cs.LG"], hf_daily=False).save(paperlab_home / "feed-profile.json")
+    jp_serverapp.web_app.settings[STORE_SETTING].upsert_papers([p for p in demo_library() if p.abstract][:5])
+
+    async def get(path: str) -> Any:
+        resp = await http_server_client.fetch(
+            f"{jp_base_url}paperlab/api/{path}", headers=dict(jp_auth_header), request_timeout=300
+        )
+        return json.loads(resp.body.decode())
+
+    offline = await get("feed?since=2026-03-04")
+    assert offline["from_library"] is True and offline["items"] and len(offline["failed"]) == 1
+    # the network is back: our recorded arXiv listing served on 127.0.0.1
+    fake_server.route(
+        "/atom/cs.LG", (DATA / "arxiv_feeds" / "listing_atom.xml").read_bytes(), content_type="application/atom+xml"
+    )
+    monkeypatch.setenv("PAPERLAB_ARXIV_LISTING_URL", fake_server.url + "/atom")
+    online = await get("feed?since=2026-03-04")
+    assert online["from_library"] is False and online["failed"] == []
+    assert sorted(i["paper"]["arxiv_id"] for i in online["items"]) == ["2603.00777", "2603.01001"]
+    # and the real feed is kept for the day: a thumb and a later request do not ask arXiv again
+    asked = len(fake_server.requests)
+    again = await get("feed?since=2026-03-04")
+    assert [i["paper"]["id"] for i in again["items"]] == [i["paper"]["id"] for i in online["items"]]
+    assert len(fake_server.requests) == asked

@@ -45,7 +45,7 @@ export class ForYouSection {
     this._refresh = button(
       'Refresh',
       'Fetch and rank today’s papers again (picks up thumbs given in notebooks)',
-      () => void this.load(),
+      () => void this.load(true),
       { className: 'paperlab-foryou-refresh' }
     );
     const bar = h('div', 'paperlab-foryou-bar');
@@ -63,13 +63,14 @@ export class ForYouSection {
 
   readonly node: HTMLElement;
 
-  /** Ask the server for today's feed and show it. */
-  async load(): Promise<void> {
+  /** Ask the server for today's feed and show it; `refresh` (Refresh, Retry): have the server ask arXiv and
+   * Hugging Face again instead of answering the feed it built earlier today. */
+  async load(refresh = false): Promise<void> {
     this._loadedAt = Date.now();
     this._refresh.disabled = true;
     this._status.textContent = 'Ranking today’s papers…';
     try {
-      this.render(await requestAPI<IFeed>('feed'));
+      this.render(await requestAPI<IFeed>(refresh ? 'feed?refresh=1' : 'feed'));
     } catch (error: any) {
       this._loadedAt = 0;
       this._status.textContent = `Could not load the feed: ${error?.message ?? error}`;
@@ -134,7 +135,7 @@ export class ForYouSection {
       'Fetch today’s papers again',
       () => {
         retry.disabled = true;
-        void this.load();
+        void this.load(true);
       },
       { className: 'paperlab-foryou-retry' }
     );

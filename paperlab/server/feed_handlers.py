@@ -1,8 +1,9 @@
 """REST handlers of the panel's "For you" section: today's feed and its thumbs.
 
-``GET /paperlab/api/feed[?offline=1]`` builds (once a day, or again when the profile changes, then reuses) the feed
-of the server's store with the interest profile of ``$PAPERLAB_HOME/feed-profile.json``; ``POST /paperlab/api/feed/thumbs`` stores a thumb and
-answers the re-ranked feed. Both are authenticated and authorized like every paperlab handler (writes need the
+``GET /paperlab/api/feed[?offline=1&refresh=1]`` builds (once a day, or again when the profile changes or on
+``refresh=1``, then reuses; a fallback built while every source was unreachable is not reused) the feed of the
+server's store with the interest profile of ``$PAPERLAB_HOME/feed-profile.json``; ``POST /paperlab/api/feed/thumbs``
+stores a thumb and answers the re-ranked feed. Both are authenticated and authorized like every paperlab handler (writes need the
 XSRF token).
 """
 
@@ -40,15 +41,19 @@ class FeedThumb:
         return cls(paper_id=body["paper_id"], thumb=body["thumb"])
 
 
-def _todays_feed(handler: BaseHandler, offline: bool, refresh: bool, since: str = "yesterday") -> Feed:
+def _todays_feed(
+    handler: BaseHandler, offline: bool, refresh: bool, since: str = "yesterday", *, keep_fallback: bool = False
+) -> Feed:
     """Today's feed of the server's store, built on first use (or when ``refresh``, or when the interest profile
-    changed) and kept for the day."""
+    changed) and kept for the day. A feed of the user's own papers (every source was unreachable) is only kept for
+    thumbs (``keep_fallback``): the next ``GET`` asks the sources again, so the real feed shows once the network
+    is back (the panel asks at most every few minutes, or on Refresh / Retry)."""
     feeds: dict[tuple[str, dt.date, str], Feed] = handler.settings.setdefault(_FEEDS, {})
     profile = InterestProfile.load()
     key = (handler.store.location, dt.date.today(), json.dumps(profile.to_dict(), sort_keys=True, default=str))
     with _LOCK:
         current = feeds.get(key)
-        if current is None or refresh:
+        if current is None or refresh or (current.own and not keep_fallback):
             current = feed(since, profile=profile, store=handler.store, offline=offline)
             if not current.items and current.unreachable and len(current.unreachable) == len(current.failed):
                 current = _from_library(current, handler, profile)
@@ -96,7 +101,7 @@ class FeedThumbsHandler(BaseHandler):
     @authorized
     async def post(self) -> None:
         body = self.body_as(FeedThumb)
-        current = await self.call(_todays_feed, self, True, False)
+        current = await self.call(_todays_feed, self, True, False, keep_fallback=True)
         await self.call(current.rate, body.paper_id, body.thumb)
         self.reply(_feed_body(current))
 

@@ -17,7 +17,7 @@ import pytest
 from contrast import contrast_failures, set_theme
 from labtools import Lab, shot
 from playwright.sync_api import Page, expect
-from test_panel import open_lab, open_panel, seed, select
+from test_panel import FIRST, PAPERS, open_lab, open_panel, seed, select
 
 from paperlab import Paper
 from paperlab.store import Store, acting_as, current_user
@@ -36,10 +36,9 @@ PAPER = Paper(
     abstract="We count objects that the models describe but the images do not hold.",
 )
 ANONYMOUS_ID = "e3fc3afa0b1c4d2e9f8a7b6c5d4e3f2a"
-# offline, "For you" ranks the store's own papers instead (none when the store holds only the list's papers)
-OFFLINE_LINE = re.compile(
-    r"^Offline — arXiv and Hugging Face unreachable; showing (nothing new|\d+ papers? from your library)$"
-)
+# offline, "For you" ranks the store's own papers instead: the test puts four on another list and asks for three
+OWN = [p for pid, p in PAPERS.items() if pid != FIRST.id][:4]
+OFFLINE_LINE = "Offline — arXiv and Hugging Face unreachable; showing 3 papers from your library"
 
 
 def test_details_show_the_whole_title_one_abstract_and_readable_names(page: Page, lab: Lab) -> None:
@@ -86,9 +85,11 @@ def test_for_you_offline_is_one_line_with_retry_and_details(page: Page, lab: Lab
         "hf_daily": True,
         "arxiv_listing_url": "http://nonexistent.invalid/atom",
         "hf_url": "http://nonexistent.invalid",
+        "k": 3,
     }
     (lab.paperlab_home / "feed-profile.json").write_text(json.dumps(profile))
     seed(lab, PAPER)
+    seed(lab, *OWN, name="foryou-offline-own")
     open_lab(page, lab, "foryou-offline")
     open_panel(page)
     section = page.locator(".paperlab-foryou")
@@ -96,7 +97,8 @@ def test_for_you_offline_is_one_line_with_retry_and_details(page: Page, lab: Lab
     problem = section.locator(".paperlab-foryou-problem")
     expect(problem.locator(".paperlab-foryou-problem-text")).to_have_text(OFFLINE_LINE, timeout=120_000)
     # the status line says what there is, not the errors; the messages wait behind "Details"
-    expect(section.locator(".paperlab-foryou-status")).not_to_contain_text("reach")
+    expect(section.locator(".paperlab-foryou-status")).to_have_text("3 papers from your library (offline)")
+    expect(section.locator(".paperlab-foryou-item")).to_have_count(3)
     messages = problem.locator(".paperlab-foryou-details li")
     expect(messages.first).to_be_hidden()
     height = problem.bounding_box()
