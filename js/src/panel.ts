@@ -1,15 +1,4 @@
-import {
-  Dialog,
-  InputDialog,
-  Notification,
-  showDialog
-} from '@jupyterlab/apputils';
-import {
-  addIcon,
-  deleteIcon,
-  editIcon,
-  LabIcon
-} from '@jupyterlab/ui-components';
+import { Notification } from '@jupyterlab/apputils';
 import { CommandRegistry } from '@lumino/commands';
 import { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
@@ -19,6 +8,13 @@ import { fold } from './common/fold';
 import { button, entryCard, ICardContext, STATUS_LABELS } from './entrycard';
 import { ReadingListModel, IRemoved } from './model';
 import { notifyError } from './notify';
+import {
+  downloadList,
+  exportFooter,
+  listHeader,
+  newList,
+  renderLists
+} from './panellists';
 import { emptyHint } from './paneltext';
 import { ExportFormat, IEntry, Status, STATUSES } from './tokens';
 
@@ -37,26 +33,6 @@ function matches(entry: IEntry, words: string[]): boolean {
   ].join('\n');
   const folded = fold(haystack); // "hubotter" finds "Hübotter", as in the cards
   return words.every(w => folded.includes(w));
-}
-
-/** A toolbar button showing `icon`, labelled `title` for screen readers. */
-function iconButton(
-  className: string,
-  icon: LabIcon,
-  title: string,
-  onClick: () => void
-): HTMLButtonElement {
-  const b = button(`paperlab-icon-button ${className}`, '', title, onClick);
-  b.setAttribute('aria-label', title);
-  b.append(
-    icon.element({
-      tag: 'span',
-      elementPosition: 'center',
-      height: '16px',
-      width: '16px'
-    })
-  );
-  return b;
 }
 
 /** How long an add may take before the panel shows a spinner with Cancel (ms). */
@@ -83,7 +59,7 @@ export class ReadingListPanel extends Widget {
     this._statusBar.setAttribute('role', 'group');
     this._undoBar.hidden = true;
     this.node.append(
-      this._buildHeader(),
+      listHeader(this.model, this._listSelect),
       this._buildAddRow(),
       this._buildSearch(),
       this._busy,
@@ -92,7 +68,7 @@ export class ReadingListPanel extends Widget {
       this._empty,
       this._buildEntries(),
       this._sections,
-      this._buildFooter()
+      exportFooter(this.model)
     );
     this._busy.hidden = true;
     this._busy.setAttribute('role', 'status');
@@ -142,36 +118,12 @@ export class ReadingListPanel extends Widget {
 
   /** Ask for a name and create a list. */
   async newList(): Promise<void> {
-    const result = await InputDialog.getText({
-      title: 'New reading list',
-      placeholder: 'Name'
-    });
-    if (result.button.accept && result.value?.trim()) {
-      await this.model.createList(result.value.trim());
-    }
+    await newList(this.model);
   }
 
   /** Download the current list in a format. */
   async download(format: ExportFormat): Promise<void> {
-    try {
-      const text = await this.model.exportText(format);
-      const ext = { bibtex: 'bib', csl: 'json', markdown: 'md' }[format];
-      const type = {
-        bibtex: 'application/x-bibtex',
-        csl: 'application/json',
-        markdown: 'text/markdown'
-      }[format];
-      const url = URL.createObjectURL(new Blob([text], { type }));
-      const a = h('a');
-      a.href = url;
-      a.download = `${this.model.listName.replace(/[^A-Za-z0-9._-]+/g, '_') || 'reading-list'}.${ext}`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-    } catch (error: any) {
-      notifyError(`Export failed: ${error?.message ?? error}`);
-    }
+    await downloadList(this.model, format);
   }
 
   /** Draw everything from the model. */
@@ -181,7 +133,7 @@ export class ReadingListPanel extends Widget {
       return;
     }
     this._pendingRender = false;
-    this._renderLists();
+    renderLists(this.model, this._listSelect);
     this._renderStatusBar();
 
     const words = fold(this._search.value).split(/\s+/).filter(Boolean);
@@ -249,38 +201,6 @@ export class ReadingListPanel extends Widget {
   }
 
   // -- pieces ------------------------------------------------------------------------------------
-  /** The list picker and the new / rename / delete list buttons. */
-  private _buildHeader(): HTMLDivElement {
-    const header = h('div', 'paperlab-header');
-    this._listSelect.title = 'Reading list';
-    this._listSelect.addEventListener(
-      'change',
-      () => void this.model.setList(this._listSelect.value)
-    );
-    header.append(
-      this._listSelect,
-      iconButton(
-        'paperlab-new-list',
-        addIcon,
-        'New reading list',
-        () => void this.newList()
-      ),
-      iconButton(
-        'paperlab-rename-list',
-        editIcon,
-        'Rename this list',
-        () => void this._renameList()
-      ),
-      iconButton(
-        'paperlab-delete-list',
-        deleteIcon,
-        'Delete this list',
-        () => void this._deleteList()
-      )
-    );
-    return header;
-  }
-
   /** The "Add: arXiv id, URL or DOI" form. */
   private _buildAddRow(): HTMLFormElement {
     const addRow = h('form', 'paperlab-add');
@@ -328,33 +248,6 @@ export class ReadingListPanel extends Widget {
     return this._entriesNode;
   }
 
-  /** The export buttons. */
-  private _buildFooter(): HTMLDivElement {
-    const footer = h('div', 'paperlab-footer');
-    footer.append(
-      h('span', 'paperlab-footer-label', 'Export list:'),
-      button(
-        'paperlab-export-bibtex',
-        'BibTeX',
-        'Download this list as BibTeX',
-        () => void this.download('bibtex')
-      ),
-      button(
-        'paperlab-export-csl',
-        'CSL-JSON',
-        'Download this list as CSL-JSON',
-        () => void this.download('csl')
-      ),
-      button(
-        'paperlab-export-markdown',
-        'Markdown',
-        'Download this list as markdown',
-        () => void this.download('markdown')
-      )
-    );
-    return footer;
-  }
-
   /** Render on changes, show the undo bar after a removal, report failures. */
   private _connectModel(): void {
     this.model.changed.connect(() => this.render(), this);
@@ -373,16 +266,6 @@ export class ReadingListPanel extends Widget {
       (active instanceof HTMLTextAreaElement ||
         active instanceof HTMLInputElement)
     );
-  }
-
-  private _renderLists(): void {
-    const options = this.model.lists.map(l => {
-      const option = h('option', '', `${l.name} (${l.size})`);
-      option.value = l.name;
-      return option;
-    });
-    this._listSelect.replaceChildren(...options);
-    this._listSelect.value = this.model.listName;
   }
 
   private _renderStatusBar(): void {
@@ -544,28 +427,6 @@ export class ReadingListPanel extends Widget {
       ev.stopPropagation();
       this._row(id)?.blur();
       this.select(null, false);
-    }
-  }
-
-  private async _renameList(): Promise<void> {
-    const result = await InputDialog.getText({
-      title: 'Rename reading list',
-      text: this.model.listName
-    });
-    if (result.button.accept && result.value?.trim()) {
-      await this.model.renameList(result.value.trim());
-    }
-  }
-
-  private async _deleteList(): Promise<void> {
-    const name = this.model.listName;
-    const result = await showDialog({
-      title: 'Delete reading list',
-      body: `Delete the list “${name}” and its ${this.model.entries.length} entries? The papers stay in the store.`,
-      buttons: [Dialog.cancelButton(), Dialog.warnButton({ label: 'Delete' })]
-    });
-    if (result.button.accept) {
-      await this.model.deleteList();
     }
   }
 
