@@ -40,6 +40,11 @@ def normalize_title(title: str) -> str:
     return " ".join(text.split())
 
 
+def _is_name(value: object) -> bool:
+    """Whether an entry of ``extra["editors"]`` is a name a byline shows (text, not blank)."""
+    return isinstance(value, str) and bool(value.strip())
+
+
 @dataclass
 class SourceRecord:
     """Where one record of a paper came from.
@@ -435,9 +440,10 @@ class Paper:
     # -- renderings -------------------------------------------------------------------
     def byline(self) -> str:
         """Authors as shown on a card: up to three names ("et al." if the source cut them: ``extra["more_authors"]``),
-        else an edited volume's ``extra["editors"]`` marked "(ed.)"/"(eds.)", else a count or an organisation."""
+        else an edited volume's ``extra["editors"]`` (its names: entries that are not text are left out) marked
+        "(ed.)"/"(eds.)", else a count or an organisation. js/src/common/paper.ts ``byline`` is the same."""
         editors = self.extra.get("editors") if not self.authors else None
-        names = self.authors or [e for e in (editors if isinstance(editors, list) else []) if isinstance(e, str)]
+        names = self.authors or [e for e in (editors if isinstance(editors, list) else []) if _is_name(e)]
         if names:
             more, role = len(names) - 3, "" if self.authors else " (ed.)" if len(names) == 1 else " (eds.)"
             cut = " et al." if self.authors and self.extra.get("more_authors") is True else ""

@@ -142,8 +142,15 @@ def test_byline_matches_paper_byline(paper_module: Path) -> None:
         Paper(title="t", extra={"editors": ["Ada Example"]}),  # an edited volume
         Paper(title="t", extra={"editors": ["A", "B", "C", "D"]}),
         Paper(title="t", authors=["Cy Writer"], extra={"editors": ["Ada Example"]}),
+        # a mixed editors list (a hand-edited JSON file): its names are shown, in both
+        Paper(title="t", extra={"editors": ["Ada Example", 7, None, "  ", "Bo Reed"]}),
+        Paper(title="t", extra={"editors": [{"family": "Reed"}, "Ada Example"]}),
+        Paper(title="t", n_authors=2, extra={"editors": [7, ""]}),  # no name at all: the count
+        Paper(title="t", organization="Org", extra={"editors": "Ada Example"}),  # not a list
     ]
-    assert call(paper_module, "byline", *[[p.to_dict()] for p in papers]) == [p.byline() for p in papers]
+    shown = [p.byline() for p in papers]
+    assert shown[-4:] == ["Ada Example, Bo Reed (eds.)", "Ada Example (ed.)", "2 authors", "Org"]
+    assert call(paper_module, "byline", *[[p.to_dict()] for p in papers]) == shown
 
 
 def test_shown_date_keeps_the_precision_the_source_gave(paper_module: Path) -> None:

@@ -105,16 +105,13 @@ export function byline(p: IPaperAuthors): string {
     const cut = authors.length <= 3 && p.extra?.more_authors === true;
     return firstNames(authors) + (cut ? ' et al.' : '');
   }
-  const editors = p.extra?.editors;
-  if (
-    Array.isArray(editors) &&
-    editors.length > 0 &&
-    editors.every(e => typeof e === 'string')
-  ) {
-    return (
-      firstNames(editors as string[]) +
-      (editors.length === 1 ? ' (ed.)' : ' (eds.)')
-    );
+  // an edited volume's names: entries that are not text are left out (as `Paper.byline()` does)
+  const raw = p.extra?.editors;
+  const editors = Array.isArray(raw)
+    ? raw.filter((e): e is string => typeof e === 'string' && e.trim() !== '')
+    : [];
+  if (editors.length > 0) {
+    return firstNames(editors) + (editors.length === 1 ? ' (ed.)' : ' (eds.)');
   }
   if (p.n_authors) {
     const text = `${p.n_authors} author${p.n_authors !== 1 ? 's' : ''}`;
