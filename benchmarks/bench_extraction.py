@@ -30,7 +30,8 @@ third-party text, only each sentence's record, index and sha1; ``--texts ABSTRAC
 ``extraction_gold_v8_test.json`` (``v8-test``: scored once in session 6, a dev set since session 7) is read whenever
 ``--texts`` is given (``--v8-test`` too). ``--v9-test`` (held out: the final scoring only, never during development)
 reads every ``extraction_gold_v9*_test.json`` (one per labeller) and scores them pooled as ``v9-test``; ``--texts`` is
-repeatable (each labeller's abstracts file, or a folder holding them) and the files are merged.
+repeatable (each labeller's abstracts file, or a folder holding ``abstracts*.jsonl`` files at any depth) and the
+files are merged.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -385,7 +386,7 @@ if __name__ == "__main__":
         "--texts",
         type=Path,
         action="append",
-        help="abstracts JSONL (or a folder of them) that fills the texts of gold files holding none (v8, v9);"
+        help="abstracts JSONL (or a folder holding abstracts*.jsonl files) that fills the texts of gold files holding none (v8, v9);"
         " repeat to merge several; adds v8-dev and v8-test",
     )
     ap.add_argument("--v8-dev", type=Path, help="a with-text copy of v8-dev (else the committed file with --texts)")

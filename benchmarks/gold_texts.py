@@ -86,10 +86,11 @@ def _text_of(sentence: dict[str, Any], abstracts: dict[str, str]) -> tuple[str |
 
 
 def abstract_files(paths: Path | Sequence[Path]) -> list[Path]:
-    """The abstracts files named by ``paths``: each file itself, each folder's ``*.jsonl`` files (at any depth,
-    sorted)."""
+    """The abstracts files named by ``paths``: each file itself, and in each folder its ``abstracts*.jsonl`` files at
+    any depth, sorted (``/tmp/labels`` holding ``L1/abstracts.jsonl`` and ``L2/abstracts.jsonl``; other JSON-lines
+    files there, such as raw listings, are not read)."""
     named = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
-    return [f for p in named for f in (sorted(p.rglob("*.jsonl")) if p.is_dir() else [p])]
+    return [f for p in named for f in (sorted(p.rglob("abstracts*.jsonl")) if p.is_dir() else [p])]
 
 
 def attach_texts(gold: dict[str, Any], abstracts_jsonl: Path | Sequence[Path]) -> dict[str, Any]:

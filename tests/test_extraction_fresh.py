@@ -68,6 +68,7 @@ def test_v9_test_pools_every_labellers_file_with_texts_merged_from_several_files
     (tmp_path / "L2").mkdir()
     (tmp_path / "L1" / "abstracts.jsonl").write_text(json.dumps({"record": "r1", "abstract": first}) + "\n")
     (tmp_path / "L2" / "abstracts.jsonl").write_text(json.dumps({"record": "r2", "abstract": second}) + "\n")
+    (tmp_path / "L2" / "listing.jsonl").write_text("not an abstracts file\n")  # a folder's other JSONL is not read
     data = tmp_path / "data"
     data.mkdir()
 
