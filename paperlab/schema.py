@@ -63,6 +63,7 @@ SOURCE_LABELS: dict[str, str] = {
     "hf_page": "HF page",
     "kaggle": "Kaggle",
     "openalex": "OpenAlex",
+    "paper_list": "Paper list",
     "paperlab": "paperlab",
     "ris": "RIS",
     "schedule": "Schedule",

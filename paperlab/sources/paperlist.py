@@ -2,14 +2,20 @@
 
 Each numbered or bulleted item opens with a link naming a paper -- ``1. [Title](link)`` -- and may give its
 authors in brackets inside the link text (``[Title (Ada Quill, Omar Dale)](link)``) or after it
-(``[Title](link) (Ada Quill & Omar Dale)``, ``[Title](link) - Ada Quill, Omar Dale``, ``... by Ada Quill``), or
-cites it as ``[Title](link) - Vaswani et al., 2017`` (also at the end of a note: ``... | Vaswani et al,2017``) (the first author's family name, ``extra["more_authors"]``, and the year at year precision).
+(``[Title](link) (Ada Quill & Omar Dale)``, ``[Title](link) - Ada Quill, Omar Dale``, ``... by Ada Quill``, family
+names alone after "by": ``... by He, Zhang, Ren and Sun``), or cites it as ``[Title](link) - Vaswani et al., 2017``
+(also at the end of a note: ``... | Vaswani et al,2017``) (the first author's family name,
+``extra["more_authors"]``, and the year at year precision). A link labelled by a word that names no paper --
+arXiv, Paper, PDF, DOI, Link, HTML, Code, Project, Slides, Video -- sends the reader to the text around it: the
+title before the link (``1. Attention Is All You Need [[pdf]](link)``) or after it (``[arXiv](link) BERT: ...``).
 A one-word title ("BERT") is a paper when its link gives an arXiv id or DOI.
 The link gives the arXiv id or DOI (an arXiv, doi.org or publisher address) and the paper's ``url`` when it is an
 absolute http(s) address; a relative link or one to a markdown page or notebook (the group's own notes,
 ``./MOPO/notes.md``) is kept in ``extra["notes_link"]``. The heading above an item becomes its tag, unless the heading only names the list
 ("Papers", "Reading list") or dates it ("2021", "Fall 2021"). Items that name no paper (a link to a section of
-the page, a one-word link such as "Contributing") are left out.
+the page, a one-word link such as "Contributing", an item without a link) are left out; an item with a link
+whose paper cannot be read (a labelled link with no title beside it) is named, with its line, in a
+:class:`~paperlab.errors.PartialImportWarning`.
 
 :func:`looks_like_paper_list` is what :func:`paperlab.load` detects; :func:`read_paper_list` is its reader.
 """
@@ -23,7 +29,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from ..dates import is_period_heading
-from ..errors import ParseError
+from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import check_paper, read_text
@@ -35,13 +41,25 @@ SOURCE_KIND = "paper_list"
 
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,4}[.)]|[-*+])[ \t]+(.*)$", re.M)
 _OPENS_WITH_LINK = re.compile(r"^(?:\*\*|__|[*_])?\[([^\]]{3,})\]\(([^)]*)\)")
+# any link of an item, "[[pdf]](…)" as "[pdf](…)"
+_ANY_LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(([^)]*)\)")
+# a link label naming no paper: the text around the link names it
+_LABEL_WORD = re.compile(
+    r"^\W*(?:arxiv|paper|pdf|doi|link|html|abs|abstract|preprint|openreview|url|here|code|github|repo|project"
+    r"(?:\s+page)?|website|slides?|video|poster|talk|blog|notes?)\W*$",
+    re.I,
+)
+_MATERIAL_WORD = re.compile(r"^\W*(?:code|github|repo|project|website|slides?|video|poster|talk|blog|notes?)\b", re.I)
 _AUTHORS_IN_BRACKETS = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<names>[^()\[\]]+)[)\]]\s*$")
-_AFTER_LINK = re.compile(r"^(?:\*\*|__|[*_])?\s*(?:[-–—:,]\s*|\bby\s+)?(?P<rest>.*?)\s*$", re.I)
+_AFTER_LINK = re.compile(r"^(?:\*\*|__|[*_])?\s*(?:(?P<by>\bby\s+)|[-–—:,.|]\s*)?(?P<rest>.*?)\s*$", re.I)
+# where a citation may follow a title written out: " - ", " | ", " by ", a bracket, ". " or ", " before a capital
+_CUT = re.compile(r"\s+(?:[-–—|]|by)\s+|\s*[(\[]|[.,]\s+(?=[A-Z\u00c0-\u024f])")
 _NAME_WORD = re.compile(
     r"^(?:[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]*\.?|[A-Z]\.|van|von|der|den|de|da|del|di|la|le|du)$"
 )
 _ET_AL_YEAR = re.compile(
-    r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*\(?(?P<year>(?:19|20)\d\d)\b"
+    r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*(?:[A-Za-z][\w&-]*\.?\s*,?\s*)?"
+    r"\(?(?P<year>(?:19|20)\d\d)\b"
 )
 # the same at the end of a description: "[Title](link)：a note | Chen et al,2017"
 _ET_AL_YEAR_AT_END = re.compile(
@@ -60,14 +78,15 @@ _LIST_HEADING = re.compile(
 )
 
 
-def _is_names(text: str) -> bool:
-    """Whether ``text`` reads as a list of person names ("Tal Linzen, Emmanuel Dupoux", "John Hewitt & Percy Liang")."""
+def _is_names(text: str, family_only: bool = False) -> bool:
+    """Whether ``text`` reads as a list of person names ("Tal Linzen, Emmanuel Dupoux", "John Hewitt & Percy
+    Liang"; with ``family_only``, also family names alone: "He, Zhang, Ren and Sun")."""
     names = presenters(text)
     if not names:
         return False
     for name in names:
         words = name.replace("et al", "").split()
-        if not 1 < len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        if not (1 if family_only else 2) <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
             return False
         if len(words[-1].strip(".")) < 2 or any(w.lower() in _NOT_NAME_WORDS for w in words):
             return False  # "(Part I)", "(Extended Abstract)"
@@ -85,27 +104,89 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
     cited = _ET_AL_YEAR.match(tail) or _ET_AL_YEAR_AT_END.search(tail)
     if cited:  # "Vaswani et al., 2017": the first author's family name and the year
         return title.strip(), [cited.group("family")], int(cited.group("year"))
-    return title.strip(), (presenters(tail) if tail and _is_names(tail) else []), None
+    by = bool(after and after.group("by"))  # "by He, Zhang, Ren and Sun": family names alone
+    return title.strip(), (presenters(tail) if tail and _is_names(tail, family_only=by) else []), None
+
+
+def _cut_byline(text: str) -> tuple[str, str]:
+    """(title, the rest) of a title written out before or after a labelled link: cut where a citation or the
+    authors begin ("Attention Is All You Need. Vaswani et al. NeurIPS 2017"); the whole text when none does."""
+    for m in _CUT.finditer(text):
+        head, tail = text[: m.start()].strip(), text[m.start() :]
+        if head and (found := _split_authors(head, tail)) and (found[1] or found[2]):
+            return head, tail
+    return text, ""
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"\*\*|__|`", "", text).split()).strip(" |,;:-–—*_")
+
+
+def _around_links(text: str) -> tuple[str, str, str] | str | None:
+    """(title, the text after it, the paper's link) of an item whose link is labelled by a word ("[[pdf]](…)",
+    "[arXiv](…)"): the title is the text before the first link, else the text after it. None when the item names
+    no paper (no link; one link and nothing else, as "[Slides](./slides.pdf)"); else what was missing."""
+    links = list(_ANY_LINK.finditer(text))
+    if not links:
+        return None
+    cuts = [0, *(i for m in links for i in m.span()), len(text)]
+    pieces = [_plain(text[cuts[i] : cuts[i + 1]]) for i in range(0, len(cuts), 2)]
+    paper_links = [m.group(2).strip().strip("<>") for m in links if not _MATERIAL_WORD.match(m.group(1))]
+    href = next((u for u in paper_links if any(link_ids(u)[2:])), paper_links[0] if paper_links else "")
+    words = [i for i, piece in enumerate(pieces) if piece]
+    if not words:
+        labels = ", ".join(repr(m.group(1)) for m in links)
+        if len(links) == 1 and not any(link_ids(href)[2:]):
+            return None  # "[Slides](./slides.pdf)": material, no paper
+        return f"no title beside the link{'s' if len(links) > 1 else ''} labelled {labels}"
+    title, rest = _cut_byline(pieces[words[0]])
+    return title, " ".join([rest, *(pieces[i] for i in words[1:])]), href
+
+
+def _item_link(content: str) -> tuple[str, str, str] | str | None:
+    """(link text or title, the text after it, href) of a list item; None when it names no paper, else what
+    could not be read."""
+    text = content.strip()
+    m = _OPENS_WITH_LINK.match(text)
+    if m is not None and m.group(2).strip().startswith("#"):
+        return None  # a link to a section of the page
+    if m is not None and not _LABEL_WORD.match(m.group(1)):
+        return " ".join(m.group(1).split()), text[m.end() :], m.group(2).strip().strip("<>").strip()
+    return _around_links(text)
+
+
+def _paper_item(item: str) -> bool:
+    """Whether a list item reads as a paper: it opens with a link (not to a section of the page), or holds a link
+    labelled by a word ("[[pdf]](…)") beside two words of text."""
+    m = _OPENS_WITH_LINK.match(item.strip())
+    if m is not None and not _LABEL_WORD.match(m.group(1)):
+        return not m.group(2).startswith("#")
+    found = _around_links(item.strip())
+    return isinstance(found, tuple) and len(found[0].split()) >= 2
 
 
 def looks_like_paper_list(text: str) -> bool:
-    """Whether a markdown text is a list of papers: two list items at least open with a link (not to a section of
-    the page), and they are half the list's items at least (a README with a table of contents is not one)."""
+    """Whether a markdown text is a list of papers: two list items at least name a paper by a link (not to a
+    section of the page), and they are half the list's items at least (a README with a table of contents is not
+    one)."""
     items = _LIST_ITEM.findall(text)
-    linked = [m for i in items if (m := _OPENS_WITH_LINK.match(i.strip())) and not m.group(2).startswith("#")]
+    linked = [i for i in items if _paper_item(i)]
     return len(linked) >= 2 and len(linked) * 2 >= len(items)
 
 
-def _item_paper(content: str, line: int, heading: str | None, source: str) -> Paper | None:
-    """The paper a list item names, or None when its opening link names none."""
-    m = _OPENS_WITH_LINK.match(content.strip())
-    if m is None or m.group(2).strip().startswith("#"):
-        return None
-    href = m.group(2).strip().strip("<>").strip()
-    title, authors, year = _split_authors(" ".join(m.group(1).split()), content.strip()[m.end() :])
-    _, url, arxiv, doi = link_ids(href)
+def _item_paper(content: str, line: int, heading: str | None, source: str) -> Paper | str | None:
+    """The paper a list item names; None when it names none, else what could not be read."""
+    found = _item_link(content)
+    if not isinstance(found, tuple):
+        return found
+    title, authors, year = _split_authors(*found[:2])
+    href = found[2]
+    _, url, arxiv, doi = link_ids(href) if href else ("", None, None, None)
     if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
-        return None  # "Contributing", "Slides": no paper ("BERT" linking to arXiv is one)
+        opening = _OPENS_WITH_LINK.match(content.strip())
+        if opening is not None and not _LABEL_WORD.match(opening.group(1)):
+            return None  # "Contributing", a one-word link: no paper ("BERT" linking to arXiv is one)
+        return f"no title beside the link ({title!r})"
     extra: dict[str, object] = {}
     if href and (url is None or _NOTES_PAGE.search(url)):  # the group's notes on the paper, not the paper
         extra["notes_link"], url = href, None
@@ -126,7 +207,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
 
 
 def parse_paper_list(text: str, source: str = "") -> list[Paper]:
-    """The papers of a markdown paper list, in order (see the module's documentation).
+    """The papers of a markdown paper list, in order (see the module's documentation); an item with a link
+    whose paper cannot be read is named, with its line, in a :class:`~paperlab.errors.PartialImportWarning`.
 
     Raises
     ------
@@ -135,6 +217,7 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
     """
     tokens = MarkdownIt("commonmark").parse(text)
     papers: list[Paper] = []
+    problems = ProblemCollector(source)
     heading: str | None = None
     item_line: int | None = None
     for i, tok in enumerate(tokens):
@@ -143,17 +226,20 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
         elif tok.type == "list_item_open":
             item_line = tok.map[0] + 1 if tok.map else None
         elif tok.type == "inline" and item_line is not None and tokens[i - 1].type == "paragraph_open":
-            paper = _item_paper(tok.content.split("\n")[0], item_line, heading, source)
-            if paper is not None:
-                papers.append(paper)
+            found = _item_paper(tok.content.split("\n")[0], item_line, heading, source)
+            if isinstance(found, Paper):
+                papers.append(found)
+            elif found is not None:
+                problems.add(f"line {item_line}", f"list item not read: {found}")
             item_line = None
     if not papers:
         raise ParseError(
             "no paper list found: expected a markdown list whose items open with a link naming a paper, "
             "'1. [Title](https://arxiv.org/abs/...)', authors in brackets after the title",
             source=source,
+            problems=problems.problems,
         )
-    return papers
+    return problems.finish(papers)
 
 
 def read_paper_list(path: str | Path) -> list[Paper]:

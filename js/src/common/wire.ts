@@ -62,6 +62,7 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   hf_page: 'HF page',
   kaggle: 'Kaggle',
   openalex: 'OpenAlex',
+  paper_list: 'Paper list',
   paperlab: 'paperlab',
   ris: 'RIS',
   schedule: 'Schedule',
