@@ -5,7 +5,7 @@
 
 import { h } from '../common/dom';
 import * as act from './actions';
-import { action, buildCard } from './card';
+import { buildCard } from './card';
 import { FacetBar } from './facets';
 import { FeedPart, IFeedHost } from './feed';
 import {
@@ -23,30 +23,24 @@ import {
 import { onCardKey } from './keyboard';
 import { markTerms, remark } from './highlight';
 import { Matcher } from './matcher';
-import { crowdedPercents } from './score';
+import { RankedCards } from './ranking';
 import { KernelClient } from './rpc';
-import {
-  afterPaint,
-  ISearchDone,
-  measure,
-  progressText,
-  rankedStatus
-} from './status';
+import { afterPaint, measure, rankedStatus } from './status';
 import { CSS } from './style';
-import { buildToolbar, countText, IToolbar, showLists } from './toolbar';
+import { buildToolbar, countText, showLists } from './toolbar';
 import { IAnyModel, IPaper } from './types';
 import { VirtualList } from './vlist';
 
-/** Hits the kernel explains (`WHY_AT_MOST` in paperlab/widget.py). */
-const WHY_AT_MOST = 20;
-
-export class CardsView implements act.IActionHost, IFeedHost {
+export class CardsView
+  extends RankedCards
+  implements act.IActionHost, IFeedHost
+{
   readonly root: HTMLDivElement;
   readonly client: KernelClient;
   readonly list: VirtualList;
 
   constructor(model: IAnyModel, client: KernelClient) {
-    this.model = model;
+    super(model);
     this.client = client;
     this.root = h('div', 'plc-root paperlab-cards');
     const style = h('style');
@@ -71,13 +65,6 @@ export class CardsView implements act.IActionHost, IFeedHost {
       maxHeight: () => this.maxHeight(),
       emptyText: () => this.emptyText()
     });
-    this.statusEl = h('div', 'plc-status');
-    this.statusText = h('span', 'plc-status-text');
-    this.statusText.setAttribute('role', 'status');
-    this.statusText.setAttribute('aria-live', 'polite');
-    this.progressEl = h('span', 'plc-progress');
-    this.progressEl.hidden = true;
-    this.statusEl.append(this.statusText, this.progressEl);
     // keys on the cards, chips and controls are theirs, not the notebook's command-mode shortcuts;
     // in the search box JupyterLab's own (Ctrl+S) still work: the notebook's skip text inputs
     for (const part of [
@@ -135,23 +122,6 @@ export class CardsView implements act.IActionHost, IFeedHost {
     this.list.dispose();
     this.disposers.forEach(d => d());
     this.disposers = [];
-  }
-
-  status(text: string, error = false): void {
-    this.statusText.textContent = text;
-    this.statusEl.classList.toggle('plc-error', error);
-  }
-
-  /** Remember the kernel search just answered, for the status line (see `rankedStatus`). */
-  searched(
-    n: number,
-    query: string,
-    mode: string,
-    holding = false,
-    note = ''
-  ): void {
-    this.lastSearch = { n, query, mode, holding, note };
-    this.status(rankedStatus(this.lastSearch, this.sortKey));
   }
 
   listName(): string {
@@ -261,107 +231,12 @@ export class CardsView implements act.IActionHost, IFeedHost {
     this.refilter(false);
   }
 
-  private scoresChanged(): void {
-    if (!this.scoresQueued) {
-      this.scoresQueued = true;
-      queueMicrotask(() => {
-        this.scoresQueued = false;
-        this.loadScores();
-      });
-    }
-  }
-
-  private loadScores(refilter = true): void {
-    const raw =
-      (this.model.get('scores') as Record<string, number> | undefined) ?? {};
-    const keys = Object.keys(raw);
-    // a kernel query without scores is a search that found nothing: a ranking of no paper, unless papers hold
-    // every word of it (`holding`: an author's name, which the ranking does not read): the filter shows those
-    const searched =
-      keys.length > 0 ||
-      (Boolean(this.model.get('query')) && !this.model.get('holding'));
-    this.scores = searched ? new Map(keys.map(k => [k, raw[k]])) : null;
-    this.crowded = crowdedPercents(this.scores?.values() ?? []);
-    const ranked = this.tools.rankedEl;
-    if (this.scores) {
-      this.sortKey = 'relevance';
-      this.tools.sortSelect.value = 'relevance';
-      const query = (this.model.get('query') as string) || '';
-      const mode = this.model.get('search_mode');
-      ranked.replaceChildren(
-        h('span', undefined, `Ranked by the kernel: “${query}” (${mode})`),
-        action('✕', 'Back to all papers', () => this.clearRanking(true))
-      );
-      ranked.hidden = false;
-    } else {
-      ranked.hidden = true;
-      ranked.replaceChildren();
-    }
-    this.followSearch(keys.length);
-    if (refilter) {
-      this.refilter(false);
-    }
-  }
-
-  /**
-   * The status line speaks of the search the traits hold: a kernel answer (a refined ranking, a search run from
-   * Python) that names another query, count or kind than the last one shown replaces what the line said.
-   */
-  private followSearch(n: number): void {
-    const query = String(this.model.get('query') || '');
-    if (!query) {
-      return;
-    }
-    const holding = Boolean(this.model.get('holding'));
-    const note = String(this.model.get('search_note') || '');
-    const last = this.lastSearch;
-    if (
-      last &&
-      last.query === query &&
-      last.n === n &&
-      Boolean(last.holding) === holding &&
-      (last.note ?? '') === note
-    ) {
-      return;
-    }
-    const mode =
-      last?.query === query
-        ? last.mode
-        : String(this.model.get('search_mode') || 'hybrid');
-    if (this.tools.input.value.trim() !== query) {
-      this.tools.input.value = query; // the box shows the query shown (the filter of a `holding` answer reads it)
-    }
-    this.searched(n, query, mode, holding, note);
-  }
-
   private loadLists(): void {
     showLists(
       this.tools.listSelect,
       (this.model.get('reading_lists') as string[] | undefined) ?? [],
       this.listName()
     );
-  }
-
-  /** The progress line of background embedding (`embedding_progress`: {done, total, state}). */
-  private loadProgress(): void {
-    const raw = this.model.get('embedding_progress') as
-      { done?: number; total?: number; state?: string } | undefined;
-    const state = raw?.state ?? 'idle';
-    const done = Number(raw?.done) || 0;
-    const total = Number(raw?.total) || 0;
-    const el = this.progressEl;
-    el.hidden = state === 'idle' || (state === 'done' && !this.progressShown);
-    if (el.hidden) {
-      el.replaceChildren();
-      return;
-    }
-    this.progressShown = true;
-    const bar = h('progress');
-    bar.max = Math.max(total, 1);
-    bar.value = Math.min(done, bar.max);
-    bar.setAttribute('aria-label', 'Embedding papers');
-    const text = h('span', undefined, progressText(state, done, total));
-    el.replaceChildren(...(state === 'running' ? [bar, text] : [text]));
   }
 
   private loadListed(redraw = true): void {
@@ -413,21 +288,6 @@ export class CardsView implements act.IActionHost, IFeedHost {
     return 'No paper matches. Clear the filter or the facet chips.';
   }
 
-  private clearRanking(clearInput: boolean): void {
-    if (clearInput) {
-      this.tools.input.value = '';
-      this.lastSearch = null;
-      this.status('');
-    }
-    this.model.set('scores', {});
-    this.model.set('query', '');
-    this.model.set('holding', false);
-    this.model.save_changes();
-    this.scores = null;
-    this.loadScores(false);
-    this.refilter(false);
-  }
-
   // -- filtering ----------------------------------------------------------------------------
   private onInput(): void {
     performance.mark('paperlab-cards:filter-start');
@@ -458,7 +318,7 @@ export class CardsView implements act.IActionHost, IFeedHost {
    * Recompute the shown cards: the kernel ranking, or the filter's first screenful (the scan
    * goes on in later tasks). With `incremental`, the scan narrows the previous result.
    */
-  private refilter(incremental: boolean): void {
+  protected refilter(incremental: boolean): void {
     const shown = this.scores
       ? this.matcher.ranked(this.active, this.sortKey, this.scores)
       : this.matcher.filter(
@@ -592,49 +452,6 @@ export class CardsView implements act.IActionHost, IFeedHost {
     return markTerms([...matched, ...words], typed);
   }
 
-  /**
-   * True while the kernel still explains this hit: it is among the first hits it explains (WHY_AT_MOST in
-   * widget.py) and their reasons have not all come yet. Its card keeps a line for the reason.
-   */
-  private whyPending(id: string): boolean {
-    const scores = this.scores;
-    if (!scores?.has(id)) {
-      return false;
-    }
-    const all = (this.model.get('why') ?? {}) as Record<string, unknown>;
-    const explained = Math.min(WHY_AT_MOST, scores.size);
-    if (Object.keys(all).length >= explained) {
-      return false;
-    }
-    return [...scores.keys()].slice(0, explained).includes(id);
-  }
-
-  /** Why the kernel search found a paper (the `why` trait), if it says. */
-  private whyOf(
-    id: string
-  ): { terms?: string[]; sentence?: string; related?: string[] } | undefined {
-    const all = this.model.get('why') as
-      | Record<
-          string,
-          { terms?: unknown; sentence?: unknown; related?: unknown }
-        >
-      | undefined;
-    const one = all?.[id];
-    if (!one || typeof one !== 'object') {
-      return undefined;
-    }
-    const strings = (x: unknown): string[] =>
-      Array.isArray(x)
-        ? x.filter((t): t is string => typeof t === 'string')
-        : [];
-    const sentence = typeof one.sentence === 'string' ? one.sentence : '';
-    return {
-      terms: strings(one.terms),
-      sentence,
-      related: strings(one.related)
-    };
-  }
-
   /** Entry index of a paper id. */
   indexOf(id: string): number | undefined {
     return this.byId.get(id);
@@ -720,29 +537,18 @@ export class CardsView implements act.IActionHost, IFeedHost {
     }, 500);
   }
 
-  private model: IAnyModel;
-  private tools: IToolbar;
   private feed: FeedPart;
   private facetsEl: HTMLDivElement;
   private facets: FacetBar;
-  private statusEl: HTMLDivElement;
   private matcher: Matcher;
   private entries: IEntry[] = [];
   private byId = new Map<string, number>();
   private active: ActiveFacets = emptyFacets();
-  private sortKey: SortKey = 'relevance';
-  private scores: Map<string, number> | null = null;
-  private crowded: ReadonlySet<number> = new Set();
   private selected = new Set<string>();
   private listed = new Set<string>();
   private disposers: (() => void)[] = [];
-  private statusText: HTMLSpanElement;
-  private progressEl: HTMLSpanElement;
-  private progressShown = false;
-  private lastSearch: ISearchDone | null = null;
   /** Kernel searches asked for so far: an answer to an older one is not shown. */
   private searchSeq = 0;
-  private scoresQueued = false;
   private viewTimer = 0;
   private facetTimer = 0;
   private lastKey = -Infinity;

@@ -1,0 +1,221 @@
+/**
+ * The kernel search's side of the cards view: the traits one search sets together (`scores`, `query`, `holding`,
+ * `search_note`) drawn once, as the ranking, the "Ranked by" chip and the status line; the line's progress of
+ * background embedding; the reasons the kernel gives for each hit (`why`). `CardsView` (view.ts) extends it.
+ */
+
+import { h } from '../common/dom';
+import { action } from './card';
+import { SortKey } from './filter';
+import { crowdedPercents } from './score';
+import { ISearchDone, progressText, rankedStatus } from './status';
+import { IToolbar } from './toolbar';
+import { IAnyModel } from './types';
+
+/** Hits the kernel explains (`WHY_AT_MOST` in paperlab/services/cardswire.py). */
+const WHY_AT_MOST = 20;
+
+/** Why the kernel search found a paper, as one entry of the `why` trait says. */
+export interface IWhy {
+  terms?: string[];
+  sentence?: string;
+  related?: string[];
+}
+
+export abstract class RankedCards {
+  constructor(model: IAnyModel) {
+    this.model = model;
+    this.statusEl = h('div', 'plc-status');
+    this.statusText = h('span', 'plc-status-text');
+    this.statusText.setAttribute('role', 'status');
+    this.statusText.setAttribute('aria-live', 'polite');
+    this.progressEl = h('span', 'plc-progress');
+    this.progressEl.hidden = true;
+    this.statusEl.append(this.statusText, this.progressEl);
+  }
+
+  status(text: string, error = false): void {
+    this.statusText.textContent = text;
+    this.statusEl.classList.toggle('plc-error', error);
+  }
+
+  /** Remember the kernel search just answered, for the status line (see `rankedStatus`). */
+  searched(
+    n: number,
+    query: string,
+    mode: string,
+    holding = false,
+    note = ''
+  ): void {
+    this.lastSearch = { n, query, mode, holding, note };
+    this.status(rankedStatus(this.lastSearch, this.sortKey));
+  }
+
+  /** Recompute the shown cards (view.ts). */
+  protected abstract refilter(incremental: boolean): void;
+
+  protected scoresChanged(): void {
+    if (!this.scoresQueued) {
+      this.scoresQueued = true;
+      queueMicrotask(() => {
+        this.scoresQueued = false;
+        this.loadScores();
+      });
+    }
+  }
+
+  protected loadScores(refilter = true): void {
+    const raw =
+      (this.model.get('scores') as Record<string, number> | undefined) ?? {};
+    const keys = Object.keys(raw);
+    // a kernel query without scores is a search that found nothing: a ranking of no paper, unless papers hold
+    // every word of it (`holding`: an author's name, which the ranking does not read): the filter shows those
+    const searched =
+      keys.length > 0 ||
+      (Boolean(this.model.get('query')) && !this.model.get('holding'));
+    this.scores = searched ? new Map(keys.map(k => [k, raw[k]])) : null;
+    this.crowded = crowdedPercents(this.scores?.values() ?? []);
+    const ranked = this.tools.rankedEl;
+    if (this.scores) {
+      this.sortKey = 'relevance';
+      this.tools.sortSelect.value = 'relevance';
+      const query = (this.model.get('query') as string) || '';
+      const mode = this.model.get('search_mode');
+      ranked.replaceChildren(
+        h('span', undefined, `Ranked by the kernel: “${query}” (${mode})`),
+        action('✕', 'Back to all papers', () => this.clearRanking(true))
+      );
+      ranked.hidden = false;
+    } else {
+      ranked.hidden = true;
+      ranked.replaceChildren();
+    }
+    this.followSearch(keys.length);
+    if (refilter) {
+      this.refilter(false);
+    }
+  }
+
+  /**
+   * The status line speaks of the search the traits hold: a kernel answer (a refined ranking, a search run from
+   * Python) that names another query, count or kind than the last one shown replaces what the line said.
+   */
+  private followSearch(n: number): void {
+    const query = String(this.model.get('query') || '');
+    if (!query) {
+      return;
+    }
+    const holding = Boolean(this.model.get('holding'));
+    const note = String(this.model.get('search_note') || '');
+    const last = this.lastSearch;
+    if (
+      last &&
+      last.query === query &&
+      last.n === n &&
+      Boolean(last.holding) === holding &&
+      (last.note ?? '') === note
+    ) {
+      return;
+    }
+    const mode =
+      last?.query === query
+        ? last.mode
+        : String(this.model.get('search_mode') || 'hybrid');
+    if (this.tools.input.value.trim() !== query) {
+      this.tools.input.value = query; // the box shows the query shown (the filter of a `holding` answer reads it)
+    }
+    this.searched(n, query, mode, holding, note);
+  }
+
+  protected clearRanking(clearInput: boolean): void {
+    if (clearInput) {
+      this.tools.input.value = '';
+      this.lastSearch = null;
+      this.status('');
+    }
+    this.model.set('scores', {});
+    this.model.set('query', '');
+    this.model.set('holding', false);
+    this.model.save_changes();
+    this.scores = null;
+    this.loadScores(false);
+    this.refilter(false);
+  }
+
+  /** The progress line of background embedding (`embedding_progress`: {done, total, state}). */
+  protected loadProgress(): void {
+    const raw = this.model.get('embedding_progress') as
+      { done?: number; total?: number; state?: string } | undefined;
+    const state = raw?.state ?? 'idle';
+    const done = Number(raw?.done) || 0;
+    const total = Number(raw?.total) || 0;
+    const el = this.progressEl;
+    el.hidden = state === 'idle' || (state === 'done' && !this.progressShown);
+    if (el.hidden) {
+      el.replaceChildren();
+      return;
+    }
+    this.progressShown = true;
+    const bar = h('progress');
+    bar.max = Math.max(total, 1);
+    bar.value = Math.min(done, bar.max);
+    bar.setAttribute('aria-label', 'Embedding papers');
+    const text = h('span', undefined, progressText(state, done, total));
+    el.replaceChildren(...(state === 'running' ? [bar, text] : [text]));
+  }
+
+  /**
+   * True while the kernel still explains this hit: it is among the first hits it explains (WHY_AT_MOST in
+   * cardswire.py) and their reasons have not all come yet. Its card keeps a line for the reason.
+   */
+  protected whyPending(id: string): boolean {
+    const scores = this.scores;
+    if (!scores?.has(id)) {
+      return false;
+    }
+    const all = (this.model.get('why') ?? {}) as Record<string, unknown>;
+    const explained = Math.min(WHY_AT_MOST, scores.size);
+    if (Object.keys(all).length >= explained) {
+      return false;
+    }
+    return [...scores.keys()].slice(0, explained).includes(id);
+  }
+
+  /** Why the kernel search found a paper (the `why` trait), if it says. */
+  protected whyOf(id: string): IWhy | undefined {
+    const all = this.model.get('why') as
+      | Record<
+          string,
+          { terms?: unknown; sentence?: unknown; related?: unknown }
+        >
+      | undefined;
+    const one = all?.[id];
+    if (!one || typeof one !== 'object') {
+      return undefined;
+    }
+    const strings = (x: unknown): string[] =>
+      Array.isArray(x)
+        ? x.filter((t): t is string => typeof t === 'string')
+        : [];
+    const sentence = typeof one.sentence === 'string' ? one.sentence : '';
+    return {
+      terms: strings(one.terms),
+      sentence,
+      related: strings(one.related)
+    };
+  }
+
+  protected model: IAnyModel;
+  /** Set by the view's constructor (its callbacks are the view's). */
+  protected tools!: IToolbar;
+  protected statusEl: HTMLDivElement;
+  protected sortKey: SortKey = 'relevance';
+  /** The kernel ranking by paper id, or null: the typed words filter. */
+  protected scores: Map<string, number> | null = null;
+  protected crowded: ReadonlySet<number> = new Set();
+  protected lastSearch: ISearchDone | null = null;
+  private statusText: HTMLSpanElement;
+  private progressEl: HTMLSpanElement;
+  private progressShown = false;
+  private scoresQueued = false;
+}
