@@ -264,7 +264,11 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         elif fmt == "bibtex":
             text = paper.to_bibtex()
         elif fmt == "code":
-            store = self._store()  # stored, so that paperlab.paper(ref) finds it whatever its source
+            # stored where the cell's paperlab.paper(ref) looks (the kernel's default store, also for a feed on
+            # another store), so that it finds the paper whatever its source and a citation key names it there
+            from .store import open_store
+
+            store = open_store()
             text = paper_code(store.paper(paper), store_resolver(store))
         else:
             raise PaperlabError(f"unknown format {fmt!r}: expected markdown, bibtex or code")

@@ -129,3 +129,37 @@ def test_cli_list_shows_the_readable_references(stored: Library, capsys: pytest.
     # and `paperlab show` finds the paper by what the list printed
     assert main(["show", "chess2004static", "--corpus", "store"]) == 0
     assert "Static Analysis for Security" in capsys.readouterr().out
+
+
+def test_feed_cards_on_another_store_insert_code_that_loads_the_paper_in_the_kernel(tmp_path: Path) -> None:
+    """Review R #10: a feed's cards resolved the code cell's reference against the feed's own store, but the cell's
+    ``paperlab.paper(ref)`` runs against the kernel's default store: a citation key named nothing there (NotFound) or
+    another paper imported under the same key (the wrong paper loaded)."""
+    from paperlab.feed import feed
+    from paperlab.feed.profile import InterestProfile
+    from paperlab.sources import load
+    from paperlab.store import Store
+
+    (tmp_path / "mine.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "other.bib").write_text(OTHER_BIB, encoding="utf-8")
+    open_store().upsert_papers(load(tmp_path / "other.bib"))  # the default store: another 'shared2020'
+    mine = load(tmp_path / "mine.bib")
+    lab = Store(tmp_path / "group.sqlite3")
+    lab.upsert_papers(mine)
+    profile = InterestProfile(categories=[], hf_daily=False, lists=["default"])
+    cards = feed(candidates=lab.papers(), store=lab, profile=profile, today="2026-03-05", remember=False).cards()
+    for start in ("Static Analysis", "The First"):
+        paper = _by_title(mine, start)
+        answer = cards.handle_message({"type": "render", "id": paper.id, "format": "code"})
+        assert answer["ok"], answer
+        ns: dict[str, object] = {}
+        exec(answer["text"], ns)  # what the inserted cell does: import paperlab; paperlab.paper(ref)
+        loaded = eval(answer["text"].split("\n")[1], ns)
+        assert loaded.title == paper.title, answer["text"]
+    # the references: the key that names the paper in the default store; not the key another paper holds there
+    code = {
+        start: cards.handle_message({"type": "render", "id": _by_title(mine, start).id, "format": "code"})["text"]
+        for start in ("Static Analysis", "The First")
+    }
+    assert code["Static Analysis"].endswith('paperlab.paper("chess2004static")')
+    assert "shared2020" not in code["The First"]
