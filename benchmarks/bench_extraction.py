@@ -206,6 +206,20 @@ def gold_sentences(path: Path, texts: Texts) -> list[dict]:
     return attach_texts(gold, texts)["sentences"]
 
 
+def _texts_cover(gold_file: Path, texts: Texts) -> bool:
+    """Whether ``texts`` hold any record of ``gold_file`` (the v8 sets are added with ``--texts`` only when their
+    abstracts are there: ``--v9-test`` with only the v9 labellers' files skips them, and says so)."""
+    if not gold_file.is_file() or not texts:
+        return False
+    from gold_texts import abstract_files, read_abstracts
+
+    records = {s.get("record") for s in json.loads(gold_file.read_text(encoding="utf-8"))["sentences"]}
+    if any(records & read_abstracts(f).keys() for f in abstract_files(texts)):
+        return True
+    print(f"note: --texts holds no abstract of {gold_file.name}: not scored", file=sys.stderr)
+    return False
+
+
 def v9_test_files() -> list[Path]:
     """The v9 held-out gold files (one per labeller): ``data/extraction_gold_v9*_test.json``."""
     return sorted(GOLD_V8_TEST.parent.glob("extraction_gold_v9*_test.json"))
@@ -217,10 +231,10 @@ def fresh_sets(texts: Texts, v8_dev: Path | None, v8_test: bool, v9_test: bool =
     (``--v9-test``: the final scoring), v9-test: every ``extraction_gold_v9*_test.json`` pooled. Every sentence of a
     file is of that file's split."""
     out = {}
-    dev = v8_dev or (GOLD_V8_DEV if texts and GOLD_V8_DEV.is_file() else None)
+    dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
         out["v8-dev"] = [{**s, "split": "v8-dev"} for s in gold_sentences(dev, texts)]
-    if v8_test or (texts and GOLD_V8_TEST.is_file()):
+    if v8_test or (texts and _texts_cover(GOLD_V8_TEST, texts)):
         if not texts:
             sys.exit("error: --v8-test needs --texts ABSTRACTS.jsonl (the gold file holds no texts)")
         out["v8-test"] = [{**s, "split": "v8-test"} for s in gold_sentences(GOLD_V8_TEST, texts)]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["GoldTextError", "abstract_files", "attach_texts", "sentence_sha1", "split_sentences"]
+__all__ = ["GoldTextError", "abstract_files", "attach_texts", "read_abstracts", "sentence_sha1", "split_sentences"]
 
 # a full stop after these does not end a sentence
 _ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "vs.", "fig.", "figs.", "eq.", "eqs.", "approx.", "cf.", "etc.", "resp.")
@@ -58,7 +58,8 @@ def split_sentences(abstract: str) -> list[str]:
     return sentences
 
 
-def _read_abstracts(path: Path) -> dict[str, str]:
+def read_abstracts(path: Path) -> dict[str, str]:
+    """The abstracts of a JSON-lines file, by record (one object per line with ``record`` and ``abstract``)."""
     abstracts: dict[str, str] = {}
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
@@ -101,7 +102,7 @@ def attach_texts(gold: dict[str, Any], abstracts_jsonl: Path | Sequence[Path]) -
     a missing record, an index past the abstract's end, or a sentence whose sha1 differs.
     """
     files = abstract_files(abstracts_jsonl)
-    abstracts = {record: text for f in files for record, text in _read_abstracts(f).items()}
+    abstracts = {record: text for f in files for record, text in read_abstracts(f).items()}
     filled = copy.deepcopy(gold)
     problems: list[str] = []
     for sentence in filled.get("sentences", []):

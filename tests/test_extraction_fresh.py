@@ -80,7 +80,9 @@ def test_v9_test_pools_every_labellers_file_with_texts_merged_from_several_files
     _write(data / "extraction_gold_v9_L1_test.json", [bare("r1", first, 91.5, "%", "accuracy")])
     _write(data / "extraction_gold_v9_L2_test.json", [bare("r2", second, 0.82, None, "F1")])
     _write(data / "extraction_gold_v9_L2_dev.json", [])  # not a test file: never read as v9-test
-    monkeypatch.setattr(bench_extraction, "GOLD_V8_DEV", data / "absent_dev.json")
+    # a v8 gold whose abstracts are not in --texts is skipped (the lead passes only the v9 labellers' files)
+    other = {"record": "zz", "sentence": 0, "sha1": "ab", "tuples": []}
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_DEV", _write(data / "v8_dev.json", [other]))
     monkeypatch.setattr(bench_extraction, "GOLD_V8_TEST", data / "absent_test.json")
     assert bench_extraction.fresh_sets([tmp_path / "L1"], None, False) == {}  # v9 only when asked for
     with pytest.raises(SystemExit, match="--texts"):
