@@ -69,6 +69,7 @@ def test_a_list_of_titles_before_their_links_is_detected_as_a_paper_list() -> No
         "1. Tension Fields in Thin Folded Sheets [[pdf]](https://arxiv.org/pdf/1911.02222)\n"
         "2. [arXiv](https://arxiv.org/abs/2002.03333) Rigid Folding of Thick Panels\n"
         "3. [Paper](https://doi.org/10.5555/fold.2020.3) Stiffness of Corrugated Cardboard (Elin Marsh)\n"
+        "4. **Folding Sheets with Learning.** Annals of Widgetry, 2021. [paper](https://example.org/fold-1)\n"
     )
     assert looks_like_paper_list(text)
     with warnings.catch_warnings():
@@ -78,6 +79,7 @@ def test_a_list_of_titles_before_their_links_is_detected_as_a_paper_list() -> No
         "Tension Fields in Thin Folded Sheets",
         "Rigid Folding of Thick Panels",
         "Stiffness of Corrugated Cardboard",
+        "Folding Sheets with Learning",  # the bold part, not the venue after it
     ]
     assert papers[2].authors == ["Elin Marsh"]
     assert not looks_like_paper_list("# Tool\n\n- [Code](https://github.com/x/y)\n- [Slides](./s.pdf)\n- plain\n")

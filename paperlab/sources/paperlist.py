@@ -49,6 +49,7 @@ _LABEL_WORD = re.compile(
     r"(?:\s+page)?|website|slides?|video|poster|talk|blog|notes?)\W*$",
     re.I,
 )
+_BOLD = re.compile(r"(?:\*\*|__)(?=\S)(.+?)(?<=\S)(?:\*\*|__)")
 _MATERIAL_WORD = re.compile(r"^\W*(?:code|github|repo|project|website|slides?|video|poster|talk|blog|notes?)\b", re.I)
 _AUTHORS_IN_BRACKETS = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<names>[^()\[\]]+)[)\]]\s*$")
 _AFTER_LINK = re.compile(r"^(?:\*\*|__|[*_])?\s*(?:(?P<by>\bby\s+)|[-–—:,.|]\s*)?(?P<rest>.*?)\s*$", re.I)
@@ -134,6 +135,9 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
     paper_links = [m.group(2).strip().strip("<>") for m in links if not _MATERIAL_WORD.match(m.group(1))]
     href = next((u for u in paper_links if any(link_ids(u)[2:])), paper_links[0] if paper_links else "")
     words = [i for i, piece in enumerate(pieces) if piece]
+    bold = _BOLD.search(text[: links[0].start()]) or (None if words and words[0] == 0 else _BOLD.search(text))
+    if bold is not None:  # "**Title.** Venue, 2021. [paper](…)": the bold part is the title
+        return _plain(bold.group(1)).rstrip("."), _plain(_ANY_LINK.sub(" ", text[bold.end() :])), href
     if not words:
         labels = ", ".join(repr(m.group(1)) for m in links)
         if len(links) == 1 and not any(link_ids(href)[2:]):
