@@ -54,6 +54,21 @@ def test_every_module_is_under_600_lines() -> None:
     assert not big, f"modules of {MAX_MODULE} lines or more: {big}"
 
 
+JS_SOURCES = Path(__file__).resolve().parents[1] / "js" / "src"
+
+
+def test_every_typescript_module_is_under_600_lines() -> None:
+    """The front end keeps the same rule: the panel, the cards and the views split along their seams."""
+    ts = sorted(JS_SOURCES.rglob("*.ts"))
+    assert len(ts) > 20, f"no TypeScript sources found under {JS_SOURCES}"
+    big = {
+        path.relative_to(JS_SOURCES).as_posix(): n
+        for path in ts
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) >= MAX_MODULE
+    }
+    assert not big, f"TypeScript modules of {MAX_MODULE} lines or more: {big}"
+
+
 def test_function_bodies_fit_on_one_screen() -> None:
     too_long = [f"{mod}:{name} ({n} lines)" for mod, name, n in _long_functions()]
     assert not too_long, f"function bodies over {MAX_BODY} lines: {too_long}"
