@@ -70,6 +70,7 @@ def test_a_list_of_titles_before_their_links_is_detected_as_a_paper_list() -> No
         "2. [arXiv](https://arxiv.org/abs/2002.03333) Rigid Folding of Thick Panels\n"
         "3. [Paper](https://doi.org/10.5555/fold.2020.3) Stiffness of Corrugated Cardboard (Elin Marsh)\n"
         "4. **Folding Sheets with Learning.** Annals of Widgetry, 2021. [paper](https://example.org/fold-1)\n"
+        "5. **Crease Scans at Scale** — 2020. [Project](https://example.org/p) · [Dataset](https://doi.org/10.5555/d.1)\n"
     )
     assert looks_like_paper_list(text)
     with warnings.catch_warnings():
@@ -80,6 +81,8 @@ def test_a_list_of_titles_before_their_links_is_detected_as_a_paper_list() -> No
         "Rigid Folding of Thick Panels",
         "Stiffness of Corrugated Cardboard",
         "Folding Sheets with Learning",  # the bold part, not the venue after it
+        "Crease Scans at Scale",
     ]
+    assert papers[4].doi is None and papers[4].url is None  # a dataset's DOI and a project page are not the paper's
     assert papers[2].authors == ["Elin Marsh"]
     assert not looks_like_paper_list("# Tool\n\n- [Code](https://github.com/x/y)\n- [Slides](./s.pdf)\n- plain\n")

@@ -50,7 +50,11 @@ _LABEL_WORD = re.compile(
     re.I,
 )
 _BOLD = re.compile(r"(?:\*\*|__)(?=\S)(.+?)(?<=\S)(?:\*\*|__)")
-_MATERIAL_WORD = re.compile(r"^\W*(?:code|github|repo|project|website|slides?|video|poster|talk|blog|notes?)\b", re.I)
+_MATERIAL_WORD = re.compile(
+    r"^\W*(?:code|github|repo|project|website|homepage|slides?|video|poster|talk|blog|notes?|data(?:sets?)?|"
+    r"benchmarks?|demo)\b",
+    re.I,
+)
 _AUTHORS_IN_BRACKETS = re.compile(r"^(?P<title>.+?)\s*[(\[](?P<names>[^()\[\]]+)[)\]]\s*$")
 _AFTER_LINK = re.compile(r"^(?:\*\*|__|[*_])?\s*(?:(?P<by>\bby\s+)|[-–—:,.|]\s*)?(?P<rest>.*?)\s*$", re.I)
 # where a citation may follow a title written out: " - ", " | ", " by ", a bracket, ". " or ", " before a capital
