@@ -97,7 +97,8 @@ def test_for_you_offline_is_one_line_with_retry_and_details(page: Page, lab: Lab
     problem = section.locator(".paperlab-foryou-problem")
     expect(problem.locator(".paperlab-foryou-problem-text")).to_have_text(OFFLINE_LINE, timeout=120_000)
     # the status line says what there is, not the errors; the messages wait behind "Details"
-    expect(section.locator(".paperlab-foryou-status")).to_have_text("3 papers from your library (offline)")
+    status = section.locator(".paperlab-foryou-status")
+    expect(status).to_have_text("3 papers from your library (offline)")
     expect(section.locator(".paperlab-foryou-item")).to_have_count(3)
     messages = problem.locator(".paperlab-foryou-details li")
     expect(messages.first).to_be_hidden()
@@ -109,9 +110,10 @@ def test_for_you_offline_is_one_line_with_retry_and_details(page: Page, lab: Lab
     assert messages.count() >= 2
     expect(problem.locator(".paperlab-foryou-details")).to_contain_text("nonexistent.invalid")
 
-    # Retry asks again (still offline: the same one line)
+    # Retry asks again (still offline: the same one line, once the answer is in)
     problem.get_by_role("button", name="Retry").click()
-    expect(problem.locator(".paperlab-foryou-problem-text")).to_have_text(OFFLINE_LINE, timeout=120_000)
+    expect(status).to_have_text("3 papers from your library (offline)", timeout=120_000)
+    expect(problem.locator(".paperlab-foryou-problem-text")).to_have_text(OFFLINE_LINE)
     for theme in ("Dark", "Light"):
         set_theme(page, theme)
         if theme == "Dark":
