@@ -71,6 +71,8 @@ def test_a_list_of_titles_before_their_links_is_detected_as_a_paper_list() -> No
         "3. [Paper](https://doi.org/10.5555/fold.2020.3) Stiffness of Corrugated Cardboard (Elin Marsh)\n"
         "4. **Folding Sheets with Learning.** Annals of Widgetry, 2021. [paper](https://example.org/fold-1)\n"
         "5. **Crease Scans at Scale** — 2020. [Project](https://example.org/p) · [Dataset](https://doi.org/10.5555/d.1)\n"
+        "6. **FOLD** (Quill et al.) - *Learning to Fold Sheets*. Widget Conf 2019. [Paper](https://doi.org/10.5555/f.6)\n"
+        "7. **Pike and Marsh** - *Rigid Hinges in Thick Panels*. Annals 2003. [Paper](https://doi.org/10.5555/f.7)\n"
     )
     assert looks_like_paper_list(text)
     with warnings.catch_warnings():
@@ -82,7 +84,11 @@ def test_a_list_of_titles_before_their_links_is_detected_as_a_paper_list() -> No
         "Stiffness of Corrugated Cardboard",
         "Folding Sheets with Learning",  # the bold part, not the venue after it
         "Crease Scans at Scale",
+        "Learning to Fold Sheets",  # the method's name in bold, the title in italics
+        "Rigid Hinges in Thick Panels",
     ]
     assert papers[4].doi is None and papers[4].url is None  # a dataset's DOI and a project page are not the paper's
     assert papers[2].authors == ["Elin Marsh"]
+    assert papers[5].authors == ["Quill"] and papers[5].extra["more_authors"] is True  # "(Quill et al.)"
+    assert papers[6].authors == ["Pike", "Marsh"] and "more_authors" not in papers[6].extra
     assert not looks_like_paper_list("# Tool\n\n- [Code](https://github.com/x/y)\n- [Slides](./s.pdf)\n- plain\n")

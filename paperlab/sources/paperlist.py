@@ -49,6 +49,9 @@ _LABEL_WORD = re.compile(
     r"(?:\s+page)?|website|slides?|video|poster|talk|blog|notes?)\W*$",
     re.I,
 )
+_ITALIC = re.compile(
+    r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"
+)
 _BOLD = re.compile(r"(?:\*\*|__)(?=\S)(.+?)(?<=\S)(?:\*\*|__)")
 _MATERIAL_WORD = re.compile(
     r"^\W*(?:code|github|repo|project|website|homepage|slides?|video|poster|talk|blog|notes?|data(?:sets?)?|"
@@ -71,6 +74,7 @@ _ET_AL_YEAR_AT_END = re.compile(
     r"(?:^|[|(,;–—-])\s*(?:[A-Z][\w'-]*\s+)?(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*"
     r"(?P<year>(?:19|20)\d\d)\)?\.?\s*$"
 )
+_ET_AL = re.compile(r"\bet\.?\s+al\b")
 _NOT_NAME_WORDS = frozenset(
     "part vol volume chapter edition version extended abstract revised preprint supplementary appendix full short "
     "paper talk slides notes video code oral poster spotlight workshop".split()
@@ -110,7 +114,8 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
     if cited:  # "Vaswani et al., 2017": the first author's family name and the year
         return title.strip(), [cited.group("family")], int(cited.group("year"))
     by = bool(after and after.group("by"))  # "by He, Zhang, Ren and Sun": family names alone
-    return title.strip(), (presenters(tail) if tail and _is_names(tail, family_only=by) else []), None
+    names = presenters(_ET_AL.sub("", tail)) if tail and _is_names(tail, family_only=by) else []
+    return title.strip(), [n for n in names if n], None
 
 
 def _cut_byline(text: str) -> tuple[str, str]:
@@ -127,6 +132,18 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"\*\*|__|`", "", text).split()).strip(" |,;:-–—*_")
 
 
+def _bold_title(bold: str, after: str) -> tuple[str, str]:
+    """(title, the text after it) of an item led by a bold part: the bold part, unless a text in italics of two
+    words at least follows it -- "**PCA** (Hoppe et al.) - *Surface Reconstruction from Points*. SIGGRAPH 1992":
+    then the bold part is the method's name or the authors, and the italics the title."""
+    italic = _ITALIC.search(after)
+    if italic is None or len(italic.group(1).split()) < 2:
+        return _plain(bold).rstrip("."), _plain(after)
+    between = _plain(after[: italic.start()]).strip("() ")  # "(Hoppe et al.)"
+    names = between if between else _plain(bold)  # "**Pauly et al.** - *Title*"
+    return _plain(italic.group(1)).rstrip("."), f"by {names}" if _is_names(names, family_only=True) else ""
+
+
 def _around_links(text: str) -> tuple[str, str, str] | str | None:
     """(title, the text after it, the paper's link) of an item whose link is labelled by a word ("[[pdf]](…)",
     "[arXiv](…)"): the title is the text before the first link, else the text after it. None when the item names
@@ -141,7 +158,7 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
     words = [i for i, piece in enumerate(pieces) if piece]
     bold = _BOLD.search(text[: links[0].start()]) or (None if words and words[0] == 0 else _BOLD.search(text))
     if bold is not None:  # "**Title.** Venue, 2021. [paper](…)": the bold part is the title
-        return _plain(bold.group(1)).rstrip("."), _plain(_ANY_LINK.sub(" ", text[bold.end() :])), href
+        return (*_bold_title(bold.group(1), _ANY_LINK.sub(" ", text[bold.end() :])), href)
     if not words:
         labels = ", ".join(repr(m.group(1)) for m in links)
         if len(links) == 1 and not any(link_ids(href)[2:]):
@@ -171,6 +188,11 @@ def _paper_item(item: str) -> bool:
         return not m.group(2).startswith("#")
     found = _around_links(item.strip())
     return isinstance(found, tuple) and len(found[0].split()) >= 2
+
+
+def _et_al(content: str, extra: dict[str, object]) -> dict[str, object]:
+    """``extra``, saying the authors were cut when the item says "et al."."""
+    return {**extra, "more_authors": True} if _ET_AL.search(content) else extra
 
 
 def looks_like_paper_list(text: str) -> bool:
@@ -209,7 +231,7 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
             published=dt.date(year, 1, 1) if year else None,
             tags=tags,
             sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {line}")],
-            extra={**extra, "date_precision": "year", "more_authors": True} if year else extra,
+            extra={**extra, "date_precision": "year", "more_authors": True} if year else _et_al(content, extra),
         )
     )
 
