@@ -73,6 +73,7 @@ def test_a_list_of_titles_before_their_links_is_detected_as_a_paper_list() -> No
         "5. **Crease Scans at Scale** — 2020. [Project](https://example.org/p) · [Dataset](https://doi.org/10.5555/d.1)\n"
         "6. **FOLD** (Quill et al.) - *Learning to Fold Sheets*. Widget Conf 2019. [Paper](https://doi.org/10.5555/f.6)\n"
         "7. **Pike and Marsh** - *Rigid Hinges in Thick Panels*. Annals 2003. [Paper](https://doi.org/10.5555/f.7)\n"
+        "8. **✨Crease Memory in Folded Paper.** Annals, 2020. [paper](https://arxiv.org/abs/2001.08888)\n"
     )
     assert looks_like_paper_list(text)
     with warnings.catch_warnings():
@@ -86,6 +87,7 @@ def test_a_list_of_titles_before_their_links_is_detected_as_a_paper_list() -> No
         "Crease Scans at Scale",
         "Learning to Fold Sheets",  # the method's name in bold, the title in italics
         "Rigid Hinges in Thick Panels",
+        "Crease Memory in Folded Paper",  # the list's own mark "✨" is no part of the title
     ]
     assert papers[4].doi is None and papers[4].url is None  # a dataset's DOI and a project page are not the paper's
     assert papers[2].authors == ["Elin Marsh"]

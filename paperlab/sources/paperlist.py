@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -129,7 +130,11 @@ def _cut_byline(text: str) -> tuple[str, str]:
 
 
 def _plain(text: str) -> str:
-    return " ".join(re.sub(r"\*\*|__|`", "", text).split()).strip(" |,;:-–—*_")
+    """Text without emphasis, the separators around it and a leading mark the list gives ("✨Title", "🔥 Title")."""
+    text = " ".join(re.sub(r"\*\*|__|`", "", text).split()).strip(" |,;:-–—*_")
+    while text and unicodedata.category(text[0]).startswith("S"):
+        text = text[1:].lstrip()
+    return text
 
 
 def _bold_title(bold: str, after: str) -> tuple[str, str]:
