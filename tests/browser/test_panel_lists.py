@@ -1,0 +1,77 @@
+"""The panel's reading lists themselves (js/src/panellists.ts): the "+" / pencil / bin buttons next to the list
+picker create, rename and delete a list through the server, and the export buttons download the list shown.
+
+Papers come from our own arXiv API answer in tests/data/app/testing.atom.xml.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from labtools import Lab, shot, show_panel
+from playwright.sync_api import Page, expect
+from test_panel import FIRST, SECOND, open_lab, seed
+
+pytestmark = pytest.mark.browser
+
+NEW_NAME = "Seminar <b>week</b> 3"  # markup in a list name is text
+RENAMED = "Seminar, week 4"
+
+
+def _server_lists(lab: Lab) -> dict[str, int]:
+    return {entry["name"]: entry["size"] for entry in lab.api("GET", "lists")["lists"]}
+
+
+def _accept_text(page: Page, value: str) -> None:
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog).to_be_visible()
+    box = dialog.locator("input")
+    box.fill(value)
+    dialog.locator(".jp-mod-accept").click()
+    expect(dialog).to_have_count(0)
+
+
+def test_new_rename_and_delete_a_list_from_the_panel_header(page: Page, lab: Lab, dialogs: list[str]) -> None:
+    seed(lab, FIRST, SECOND)
+    for name in (NEW_NAME, RENAMED):
+        if name in _server_lists(lab):
+            lab.api("DELETE", "lists/" + quote(name, safe=""))
+    open_lab(page, lab, "lists")
+    show_panel(page)
+    picker = page.locator(".paperlab-list-select")
+    expect(picker).to_have_value("default")
+
+    page.locator(".paperlab-new-list").click()
+    _accept_text(page, NEW_NAME)
+    expect(picker).to_have_value(NEW_NAME)  # the new, empty list is shown
+    expect(picker.locator("option:checked")).to_have_text(f"{NEW_NAME} (0)")
+    expect(page.locator(".paperlab-card")).to_have_count(0)
+    assert _server_lists(lab)[NEW_NAME] == 0
+    expect(page.locator(".paperlab-empty")).to_contain_text(f"No papers in “{NEW_NAME}” yet")
+    expect(page.locator(".paperlab-panel b")).to_have_count(0)  # the name's markup stays text
+    shot(page, "panel-lists-new")
+
+    page.locator(".paperlab-rename-list").click()
+    expect(page.locator(".jp-Dialog input")).to_have_value(NEW_NAME)  # the box starts from the current name
+    _accept_text(page, RENAMED)
+    expect(picker).to_have_value(RENAMED)
+    lists = _server_lists(lab)
+    assert RENAMED in lists and NEW_NAME not in lists
+
+    page.locator(".paperlab-delete-list").click()
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog).to_contain_text(f"Delete the list “{RENAMED}” and its 0 entries? The papers stay in the store.")
+    dialog.locator(".jp-mod-warn").click()
+    expect(dialog).to_have_count(0)
+    expect(picker.locator(f"option[value='{RENAMED}']")).to_have_count(0)
+    assert RENAMED not in _server_lists(lab) and _server_lists(lab)["default"] == 2
+
+    picker.select_option("default")
+    expect(page.locator(".paperlab-card")).to_have_count(2)
+    with page.expect_download() as info:
+        page.locator(".paperlab-export-bibtex").click()
+    assert info.value.suggested_filename == "default.bib"
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.lstrip().startswith("@") and "2202.12139" in text and "2405.13786" in text
+    assert dialogs == []
