@@ -236,7 +236,11 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
             published=dt.date(year, 1, 1) if year else None,
             tags=tags,
             sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {line}")],
-            extra={**extra, "date_precision": "year", "more_authors": True} if year else _et_al(content, extra),
+            extra={**extra, "date_precision": "year", "more_authors": True}
+            if year
+            else _et_al(content, extra)
+            if authors
+            else extra,
         )
     )
 
