@@ -195,11 +195,6 @@ def _paper_item(item: str) -> bool:
     return isinstance(found, tuple) and len(found[0].split()) >= 2
 
 
-def _et_al(content: str, extra: dict[str, object]) -> dict[str, object]:
-    """``extra``, saying the authors were cut when the item says "et al."."""
-    return {**extra, "more_authors": True} if _ET_AL.search(content) else extra
-
-
 def looks_like_paper_list(text: str) -> bool:
     """Whether a markdown text is a list of papers: two list items at least name a paper by a link (not to a
     section of the page), and they are half the list's items at least (a README with a table of contents is not
@@ -225,6 +220,10 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     extra: dict[str, object] = {}
     if href and (url is None or _NOTES_PAGE.search(url)):  # the group's notes on the paper, not the paper
         extra["notes_link"], url = href, None
+    if year:  # "Vaswani et al., 2017"
+        extra.update(date_precision="year", more_authors=True)
+    elif authors and _ET_AL.search(content):  # "(Hoppe et al.)"
+        extra["more_authors"] = True
     tags = [heading] if heading and not _LIST_HEADING.match(heading) and not is_period_heading(heading) else []
     return check_paper(
         Paper(
@@ -236,11 +235,7 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
             published=dt.date(year, 1, 1) if year else None,
             tags=tags,
             sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {line}")],
-            extra={**extra, "date_precision": "year", "more_authors": True}
-            if year
-            else _et_al(content, extra)
-            if authors
-            else extra,
+            extra=extra,
         )
     )
 
