@@ -32,7 +32,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -45,8 +44,9 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 import tenacity
 
-from ..errors import ArxivAPIError, FetchError, ServiceUnreachable
+from ..errors import FetchError, ServiceUnreachable
 from ..text import plural
+from ._retry import RETRY_STATUSES, HTTPStatusError, ResponseTooLarge, RetryableResponse, is_retryable, unreachable
 from ._transport import _deadline_transport, _DeadlinePassed, _Decoder, _local, _redirected, retry_after_seconds
 
 __all__ = [
@@ -62,59 +62,12 @@ __all__ = [
     "retry_after_seconds",
 ]
 
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 USER_AGENT = "paperlab (https://pypi.org/project/paperlab/)"
 DEFAULT_MAX_BYTES = 50 * 2**20  # 50 MiB of decoded body per request
 DEFAULT_DEADLINE = 60.0  # seconds for a whole request, retries and waits included
 MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
 # header names (lower case) never sent to another origin; any name containing one of _SECRET_WORDS neither
-
-
-class RetryableResponse(Exception):
-    """Raised by a ``validate`` callback when a 200 response must be fetched again
-    (e.g. a truncated body or an unexpectedly empty arXiv page)."""
-
-
-class HTTPStatusError(FetchError):
-    """The service answered with an HTTP status the caller does not accept.
-
-    ``status`` is always set; ``retry_after`` holds the seconds of a ``Retry-After`` header, if any.
-    Whether it is worth retrying is :attr:`retryable` (429 and 5xx), decided by the status alone.
-    """
-
-    def __init__(self, message: str, url: str | None, status: int, retry_after: float | None = None) -> None:
-        super().__init__(message, url=url, status=status)
-        self.retry_after = retry_after
-
-    @property
-    def retryable(self) -> bool:
-        """True for a status in :data:`RETRY_STATUSES` (rate limited or a server-side failure)."""
-        return self.status in RETRY_STATUSES
-
-
-class ResponseTooLarge(FetchError):
-    """The body (decoded) was larger than the client's ``max_bytes``; reading stopped there. Not retried."""
-
-
-def is_retryable(exc: BaseException) -> bool:
-    """The one retry decision of paperlab, by the exception's type (and an HTTP status), never its text.
-
-    Retried: :class:`HTTPStatusError` with a status in :data:`RETRY_STATUSES`, timeouts and other transport
-    failures (``httpx.TransportError``), undecodable bodies, and :class:`RetryableResponse`. Not
-    retried: a connection that could not be made (``httpx.ConnectError``: the host name does not resolve, the
-    connection is refused; a connect *timeout* is retried), :class:`~paperlab.errors.ArxivAPIError` (the
-    request itself is wrong), any other
-    :class:`~paperlab.errors.FetchError` (a too large body, too many redirects) or HTTP status, and every
-    other exception.
-    """
-    if isinstance(exc, ArxivAPIError):
-        return False
-    if isinstance(exc, HTTPStatusError):
-        return exc.retryable
-    if isinstance(exc, httpx.ConnectError):
-        return False
-    return isinstance(exc, (httpx.TransportError, httpx.DecodingError, RetryableResponse))
 
 
 @dataclass(frozen=True)
@@ -429,7 +382,7 @@ class HttpClient:
         """:meth:`_attempt` under tenacity until it succeeds, fails for good, the retries run out or the deadline comes.
 
         Retried: what :func:`is_retryable` says (by type); a failed connection is reported at once
-        (:func:`_unreachable`); no try starts whose wait would end past the deadline.
+        (:func:`~paperlab.sources._retry.unreachable`); no try starts whose wait would end past the deadline.
         """
         deadline = time.monotonic() + self.deadline
 
@@ -458,7 +411,7 @@ class HttpClient:
         try:
             return retrying(self._attempt, method, url, headers, body, validate, ok_statuses, deadline)
         except httpx.ConnectError as exc:  # no answer at all: not retried (see is_retryable)
-            raise _unreachable(exc, url) from exc
+            raise unreachable(exc, url) from exc
         except (httpx.HTTPError, httpx.InvalidURL) as exc:  # not retryable: a request httpx refused or could not make
             raise FetchError(f"request failed: {exc}", url=url) from exc
 
@@ -556,23 +509,6 @@ class HttpClient:
         if isinstance(exc, RetryableResponse):
             return FetchError(f"{prefix}: bad response: {exc}", url=url, status=200)
         return ServiceUnreachable(f"{prefix}: connection failed: {exc}", url=url)
-
-
-def _unreachable(exc: httpx.ConnectError, url: str) -> ServiceUnreachable:
-    """The error for a connection that could not be made, in words: which host, and why (by the OS error's type)."""
-    host = urlsplit(url).hostname or urlsplit(url).netloc
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, OSError):
-        cause = cause.__cause__ or cause.__context__
-    if isinstance(cause, socket.gaierror):
-        why = f"the host name {host} could not be resolved"
-    elif isinstance(cause, ConnectionRefusedError):
-        why = "the connection was refused"
-    else:
-        why = str(exc) or type(exc).__name__
-    return ServiceUnreachable(
-        f"can't reach {host}: connection failed: {why}; {host} is unreachable (offline?)", url=url
-    )
 
 
 def _outcome(state: tenacity.RetryCallState) -> Exception:
