@@ -224,8 +224,9 @@ def balanced(text: str) -> bool:
 
 
 # An HTML character reference, as the ACM Digital Library's BibTeX writes them in titles, abstracts and venues
-# ("Q&amp;A", "R\\&amp;D", "caf&eacute;", "&#8211;"); only terminated ones, so "AT&T" or "&c" stay as written.
-_ENTITY = re.compile(r"\\?&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# ("Q&amp;A", "R\\&amp;D", "caf&eacute;", "&#8211;", and with LaTeX-escaped marks "Morgan \\&\\#38; Claypool");
+# only terminated ones, so "AT&T" or "&c" stay as written.
+_ENTITY = re.compile(r"\\?&(\\?#[0-9]{1,7}|\\?#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # a decoded character that LaTeX would read as markup, escaped so that LaTeX decoding shows it as it is
 _LATEX_SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}"}
 _LATEX_SPECIAL |= {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
@@ -239,7 +240,7 @@ def html_entities(value: str, latex: bool = True) -> str:
     """
 
     def decoded(m: re.Match[str]) -> str:
-        written = m.group(0).lstrip("\\")
+        written = m.group(0).replace("\\", "")  # "\&\#38;": the LaTeX escapes undone first
         char = html.unescape(written)
         if char == written:
             return m.group(0)

@@ -35,7 +35,7 @@ _ESCAPES = {
 _ESCAPE_RE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
 # TeX ligatures that LaTeX-to-text would turn into dashes, quotes and inverted marks, and text that reads like
 # an HTML character reference ("&amp;" as text), which the reader would decode: each broken by "{}"
-_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)|(?<=\\&)(?=#?[A-Za-z0-9]{1,32};)")
+_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)|(?<=\\&)(?=(?:\\?#)?[A-Za-z0-9]{1,32};)")
 
 
 def _escape(text: str) -> str:
@@ -175,13 +175,18 @@ def _bib_value(name: str, value: object) -> str | None:
 
 
 def _date_fields(paper: Paper) -> list[tuple[str, str]]:
+    """``year``, then ``month`` and ``date`` as far as the precision the source gave (``extra["date_precision"]``)
+    goes: "year" writes the year alone, "month" the month too (January included). With none recorded, a 1 January
+    date is taken for a year, a first of the month for a month, as a year or month field reads them."""
     if not paper.published:
         return []
-    p = paper.published
+    p, precision = paper.published, paper.extra.get("date_precision")
+    if precision not in ("year", "month"):
+        precision = "year" if (p.month, p.day) == (1, 1) else "month" if p.day == 1 else "day"
     fields = [("year", str(p.year))]
-    if (p.month, p.day) != (1, 1):
+    if precision != "year":
         fields.append(("month", MONTH_MACROS[p.month - 1]))
-    if p.day != 1:
+    if precision == "day":
         fields.append(("date", p.isoformat()))
     return fields
 
