@@ -317,10 +317,30 @@ class Paper:
     partial_date = staticmethod(partial_date)
 
     @property
-    def abs_url(self) -> str | None:
-        """Best landing page: the given url, else the arXiv abstract page, else the DOI."""
-        if self.url:
+    def doubtful_ids(self) -> dict[str, str]:
+        """The arXiv id (``"arxiv"``) and DOI (``"doi"``) set aside as doubtful because another paper's title holds
+        them (``extra["doubtful_ids"]``, :func:`paperlab.identity.set_aside_doubtful_ids`); ``{}`` when none is."""
+        found = self.extra.get("doubtful_ids")
+        kept = found.items() if isinstance(found, dict) else ()
+        return {k: v for k, v in kept if k in ("arxiv", "doi") and isinstance(v, str) and v}
+
+    @property
+    def own_url(self) -> str | None:
+        """``url`` unless it links an id set aside as doubtful (:attr:`doubtful_ids`): that page is the other
+        paper's, so exports and cards do not give it as this paper's link."""
+        doubts = self.doubtful_ids
+        if not self.url or not doubts:
             return self.url
+        named = normalize_arxiv_id(self.url) if "arxiv" in doubts else None
+        if named is not None and named[0] == doubts["arxiv"]:
+            return None
+        return None if "doi" in doubts and doubts["doi"].lower() in self.url.lower() else self.url
+
+    @property
+    def abs_url(self) -> str | None:
+        """Best landing page: the given url (:attr:`own_url`), else the arXiv abstract page, else the DOI."""
+        if self.own_url:
+            return self.own_url
         if self.arxiv_id:
             return f"https://arxiv.org/abs/{self.arxiv_id}"
         if self.doi:

@@ -5,8 +5,13 @@ re-import does not warn again). Our own small entries, written here."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
+import pytest
+
+from paperlab import Library
+from paperlab.errors import DoubtfulIdWarning
 from paperlab.paper_render import paper_to_csl
 from paperlab.sources.bibtex import library_to_bibtex, paper_to_bibtex, parse_bibtex
 from paperlab.sources.ris import parse_ris, write_ris
@@ -57,3 +62,40 @@ def test_text_reading_like_an_escaped_reference_round_trips() -> None:
     (paper,) = parse_bibtex(r"@misc{t, title = {Write {\&}\#38; or \&amp; as text}, year = {2020}}")
     (back,) = parse_bibtex(paper_to_bibtex(paper))
     assert back.title == paper.title
+
+
+# Two works giving one arXiv id: the id stays with the first; the second keeps it only as doubtful.
+TWO = r"""
+@article{adv, title = {Explaining and Harnessing Adversarial Examples}, author = {Ian Goodfellow}, year = {2014},
+  eprint = {1412.6572}, archivePrefix = {arXiv}, url = {https://arxiv.org/abs/1412.6572}}
+@article{fmp, title = {Fractional Max-Pooling}, author = {Ben Graham}, year = {2014}, month = dec,
+  eprint = {1412.6572}, archivePrefix = {arXiv}, url = {http://arxiv.org/abs/1412.6572v4}}
+"""
+
+
+def _library() -> Library:
+    lib = Library()
+    with pytest.warns(DoubtfulIdWarning):
+        for paper in parse_bibtex(TWO):
+            lib.add(paper)
+    return lib
+
+
+def test_a_doubtful_arxiv_id_is_not_exported_as_the_papers_link_and_reimport_does_not_warn(tmp_path: Path) -> None:
+    lib = _library()
+    fmp = next(p for p in lib if p.title == "Fractional Max-Pooling")
+    assert fmp.doubtful_ids == {"arxiv": "1412.6572"} and fmp.abs_url is None
+    text = paper_to_bibtex(fmp)
+    assert "1412.6572v4" not in text and "eprint" not in text
+    assert "paperlab-doubtful-ids = {arxiv:1412.6572}" in text
+    ris = write_ris([fmp], tmp_path / "fmp.ris").read_text(encoding="utf-8")
+    assert "1412.6572" not in ris
+    assert "URL" not in paper_to_csl(fmp)
+    again = Library()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DoubtfulIdWarning)
+        for paper in parse_bibtex(library_to_bibtex(lib)):
+            again.add(paper)
+    back = next(p for p in again if p.title == "Fractional Max-Pooling")
+    assert back.arxiv_id is None and back.doubtful_ids == {"arxiv": "1412.6572"}
+    assert next(p for p in again if p.arxiv_id == "1412.6572").title.startswith("Explaining")

@@ -314,7 +314,7 @@ def _ris_lines(paper: Paper) -> list[str]:
         size = {"year": 1, "month": 2}.get(str(paper.extra.get("date_precision")), 3)
         parts = [f"{when.year:04d}", f"{when.month:02d}", f"{when.day:02d}"][:size]
         lines += [("PY", f"{when.year:04d}"), ("DA", "/".join(parts + [""] * (3 - size)))]
-    lines += [("T2", paper.journal_ref), ("AB", paper.abstract), ("DO", paper.doi), ("UR", paper.url)]
+    lines += [("T2", paper.journal_ref), ("AB", paper.abstract), ("DO", paper.doi), ("UR", paper.own_url)]
     if paper.arxiv_id and not paper.doi:
         lines.append(("UR", f"https://arxiv.org/abs/{paper.arxiv_id}"))
     lines += [(tag, kept.get(name)) for name, tag in _TAGS.items()]

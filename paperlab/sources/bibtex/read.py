@@ -243,7 +243,7 @@ def _journal(entry: Entry, arxiv_id: str | None) -> str | None:
 # Fields read into the paper's own fields; every other field is kept in ``extra["bibtex_fields"]``.
 _MAPPED_FIELDS = frozenset(
     "title author abstract doi url keywords note eprint archiveprefix eprinttype primaryclass eprintclass "
-    "month day ids paperlab-tags".split()
+    "month day ids paperlab-tags paperlab-doubtful-ids".split()
 )
 _NAME_FIELDS = frozenset(("editor", "translator"))
 _FIELD_NAME = re.compile(r"[a-z][\w.:+-]*")
@@ -296,6 +296,10 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
         extra["bibtex_keys"] = [entry.key, *aliases]
     if truncated:
         extra["more_authors"] = True
+    doubts = _field(entry, "paperlab-doubtful-ids")  # written by our export: "arxiv:1412.6572 doi:10.1/x"
+    found = [item.partition(":") for item in _verbatim(doubts).split()] if isinstance(doubts, str) else []
+    if any(kind in ("arxiv", "doi") and value for kind, _, value in found):
+        extra["doubtful_ids"] = {kind: value for kind, _, value in found if kind in ("arxiv", "doi") and value}
     publisher = _field(entry, "publisher")
     if isinstance(publisher, str) and _clean(publisher):
         extra["publisher"] = _clean(publisher)

@@ -200,8 +200,12 @@ def _identity_fields(paper: Paper) -> list[tuple[str, str]]:
             fields.append(("primaryClass", _escape(paper.primary_category)))
     if paper.doi:
         fields.append(("doi", _verbatim_out(paper.doi)))
-    if paper.url:
-        fields.append(("url", _verbatim_out(paper.url)))
+    if paper.own_url:  # not a link of an id set aside as doubtful: that one is kept in paperlab-doubtful-ids
+        fields.append(("url", _verbatim_out(paper.own_url)))
+    if paper.doubtful_ids:
+        fields.append(
+            ("paperlab-doubtful-ids", " ".join(f"{k}:{_verbatim_out(v)}" for k, v in paper.doubtful_ids.items()))
+        )
     return fields
 
 
