@@ -99,3 +99,23 @@ def test_a_doubtful_arxiv_id_is_not_exported_as_the_papers_link_and_reimport_doe
     back = next(p for p in again if p.title == "Fractional Max-Pooling")
     assert back.arxiv_id is None and back.doubtful_ids == {"arxiv": "1412.6572"}
     assert next(p for p in again if p.arxiv_id == "1412.6572").title.startswith("Explaining")
+
+
+EDITED = r"""
+@book{armsrace, title = {The Arms Race of Models}, editor = {Ada Lovelace and Alan Turing}, year = {2021},
+  publisher = {Morgan \&\#38; Claypool}}
+"""
+
+
+def test_cli_show_and_search_name_an_edited_volumes_editors(tmp_path: Path, capsys, monkeypatch) -> None:
+    from paperlab.cli import main
+
+    bib = tmp_path / "edited.bib"
+    bib.write_text(EDITED, encoding="utf-8")
+    assert main(["show", "armsrace", "--corpus", str(bib)]) == 0
+    shown = capsys.readouterr().out
+    assert "authors: Ada Lovelace, Alan Turing (eds.)" in shown
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main(["search", "arms race", "--corpus", str(bib), "--mode", "lexical", "-k", "1"]) == 0
+    (row,) = [line for line in capsys.readouterr().out.splitlines() if "The Arms Race of Models" in line]
+    assert "Ada Lovelace, Alan Tu" in row  # the first-author column (cut to its width) names the editors

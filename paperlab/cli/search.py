@@ -68,13 +68,12 @@ def open_corpus(name: str | None) -> tuple[Library, str]:
 
 
 def first_author(p: Paper) -> str:
-    """The first author ("Ada Lovelace et al."), else the organization, else the author count when a source gives
-    only that (a saved Hugging Face page: "4 authors"); "" when the source names no one (a DailyArXiv table)."""
+    """The first author ("Ada Lovelace et al."), else what the paper's byline shows (:meth:`Paper.byline`): an
+    edited volume's editors ("Ada Lovelace (ed.)"), the author count a source gives alone (a saved Hugging Face
+    page: "4 authors") or the organization; "" when the source names no one (a DailyArXiv table)."""
     if p.authors:
         return p.authors[0] + (" et al." if len(p.authors) > 1 or (p.n_authors or 0) > 1 else "")
-    if p.organization:
-        return p.organization
-    return plural(p.n_authors, "author") if p.n_authors else ""
+    return p.byline()
 
 
 def search_rows(results: SearchResults, resolves: Resolver | None = None) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..identity import citation_keys
 from ..paper import Paper
 from ..schema import source_label
-from .search import first_author, open_corpus
+from .search import open_corpus
 
 __all__ = ["add_show", "cmd_show", "paper_lines"]
 
@@ -20,7 +20,7 @@ __all__ = ["add_show", "cmd_show", "paper_lines"]
 def paper_lines(p: Paper, width: int = 100) -> list[str]:
     """The paper as terminal lines: title, then one ``label: value`` line per known field, then the abstract."""
     date = (p.date_text or "") + ("?" if p.published and p.date_inferred else "")
-    authors = ", ".join(p.authors) if p.authors else first_author(p)
+    authors = ", ".join(p.authors) if p.authors else p.byline()  # an edited volume: "A, B (eds.)"
     fields = [
         ("id", p.id),
         ("arXiv", p.arxiv_id),
