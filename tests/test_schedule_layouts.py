@@ -106,7 +106,7 @@ def test_references_written_out_and_rows_continuing_a_meeting() -> None:
         ("Wide Margins Help Reading", ["Dee Folio", "Eve Quarto"], "CHI 2016"),
         ("Narrow Margins Save Paper", ["Fay Octavo"], "CHI 2017"),  # the "`by counting words`:" label dropped
     ]
-    assert margins.note == "`Two views on margins:`"  # a heading inside the cell, no paper
+    assert margins.note == "Two views on margins:"  # a heading inside the cell, no paper (code marks dropped)
     assert all(p.extra["meeting_date"] == "2018-03-15" and p.extra["presenters"] == ["Kim"] for p in margins.papers)
     assert s.meetings[3].papers[0].arxiv_id == "1803.00099"
 

@@ -14,16 +14,20 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from markdown_it import MarkdownIt
+
 from ..identifiers import normalize_arxiv_id
 from ..urls import safe_url
 
 __all__ = [
     "CellPaper",
     "cell_papers",
+    "cited_et_al",
     "clean_cell",
     "date_order",
     "is_placeholder",
     "link_ids",
+    "markdown_plain",
     "parse_day",
     "presenters",
     "skip_note",
@@ -32,8 +36,10 @@ __all__ = [
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HTML_LINK = re.compile(r"<a\s[^>]*href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
 _BREAK = re.compile(r"<br\s*/?>|</p>|</li>|\n", re.I)
-_TAG = re.compile(r"<[^>]{0,500}>")
-_BARE_URL = re.compile(r"(?<![(\w])(?:https?://|www\.)[^\s<>)\]]+")
+_TAG = re.compile(r"<(?!https?://)[^>]{0,500}>")  # not an autolink "<https://…>"
+_BARE_URL = re.compile(r"(?<!\]\()(?<!\w)(?:https?://|www\.)[^\s<>)\]]+")  # also "(https://…)", "<https://…>"
+_EMPTY_BRACKETS = re.compile(r"[(\[<]\s*[)\]>]")
+_URL_IN_BRACKETS = re.compile(r"[(\[<]\s*\x00\s*[)\]>]")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#&\"'<>]+)")
 _ARXIV_TEXT = re.compile(r"^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.I)
 _PLACEHOLDER = re.compile(
@@ -101,6 +107,18 @@ _NOT_A_PAPER = re.compile(
     r"course notes|handouts?|slides|no readings?|none)\b",
     re.I,
 )
+# a citation: "Vaswani et al., 2017", "Vaswani et al. (2017)", "Vaswani et al. NeurIPS 2017" (family name, year)
+_ET_AL_YEAR = re.compile(
+    r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*(?:[A-Za-z][\w&-]*\.?\s*,?\s*)?"
+    r"\(?(?P<year>(?:19|20)\d\d)\b\)?"
+)
+# the same without a year, before a title: "Devlin et al., BERT: Pre-training…"
+_ET_AL_COMMA = re.compile(r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?,\s+(?=\S)")
+# the same at the end of a description: "a note | Chen et al,2017"
+_ET_AL_YEAR_AT_END = re.compile(
+    r"(?:^|[|(,;–—-])\s*(?:[A-Z][\w'-]*\s+)?(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*"
+    r"(?P<year>(?:19|20)\d\d)\)?\.?\s*$"
+)
 _MONTHS = {m: n for n, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
@@ -138,8 +156,28 @@ def _links(text: str) -> tuple[str, list[tuple[str, str]]]:
     shown = _MD_LINK.sub(keep, text)
     for u in _BARE_URL.findall(shown):
         found.append(("", u if u.startswith("http") else f"https://{u}"))
-        shown = shown.replace(u, " ")
+        shown = shown.replace(u, "\x00")
+    shown = _URL_IN_BRACKETS.sub(" ", shown).replace("\x00", " ")  # "Title (https://…)": no "()" left behind
     return " ".join(shown.split()).strip(" ,;:-–—"), found
+
+
+def cited_et_al(text: str) -> tuple[str, int] | None:
+    """(the first author's family name, the year) of a citation, whole or at the end of a text: "Vaswani et al.,
+    2017", "(Vaswani et al. 2017)", "a note | Chen et al,2017"; None for any other text."""
+    text = text.strip()
+    text = text[1:-1] if text[:1] in "([" and text[-1:] in ")]" else text
+    cited = _ET_AL_YEAR.match(text) or _ET_AL_YEAR_AT_END.search(text)
+    return (cited.group("family"), int(cited.group("year"))) if cited else None
+
+
+def markdown_plain(text: str) -> str:
+    """The plain text of one line of markdown ("*No class — holiday*" as "No class — holiday"): emphasis and
+    code marks dropped, links as their text."""
+    tokens = MarkdownIt("commonmark").parseInline(text)
+    kids = [t for tok in tokens for t in (tok.children or [])]
+    kept = ("text", "code_inline", "softbreak", "hardbreak")
+    parts = [t.content if t.type in ("text", "code_inline") else " " for t in kids if t.type in kept]
+    return " ".join("".join(parts).split())
 
 
 def _ids(urls: Iterable[str], text: str = "") -> tuple[str | None, str | None]:
@@ -275,9 +313,37 @@ def _quoted(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     return found
 
 
+def _named_arxiv(text: str) -> tuple[str, str | None]:
+    """(the text without it, the arXiv id) of a text naming an id: "Title (arXiv:1706.03762)", "Title, arXiv:…"."""
+    named = _ARXIV_NAMED.search(text)
+    if named is None:
+        return text, None
+    rest = _EMPTY_BRACKETS.sub(" ", text[: named.start()] + text[named.end() :])
+    return " ".join(rest.split()).strip(" ,;:-–—"), named.group(1)
+
+
+def _et_al_first(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
+    """A citation before the title: "Devlin et al., BERT: …", "Vaswani et al. 2017, Attention Is All You Need (arXiv:1706.03762)", "Kaplan
+    et al. (2020) Scaling Laws…", "(Ouyang et al., 2022) InstructGPT"."""
+    text = shown[1:] if shown.startswith("(") else shown
+    m = _ET_AL_YEAR.match(text) or _ET_AL_COMMA.match(text)
+    if m is None or any(label and not _GENERIC_LABEL.match(label) for label, _ in links):
+        return None  # "[Title](url) (Vaswani et al., 2017)": the link names the title
+    title, arxiv = _named_arxiv(text[m.end() :].lstrip(" ),.:;–—-"))
+    title = title.rstrip(".").strip()
+    if not title or len(title.split()) < 2 and not (links or arxiv):
+        return None
+    urls = [u for _, u in links]
+    found_arxiv, doi = _ids(urls, "")
+    found = CellPaper(title, safe_url(urls[0]) if urls else None, found_arxiv or arxiv, doi, urls[1:])
+    year = m.groupdict().get("year")
+    found.authors, found.year = [m.group("family")], int(year) if year else None
+    return found
+
+
 def _reference(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     """A reference written out, in any of the styles above."""
-    return _citation(shown, links) or _quoted(shown, links) or _author_year(shown, links)
+    return _citation(shown, links) or _quoted(shown, links) or _author_year(shown, links) or _et_al_first(shown, links)
 
 
 def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:
@@ -293,10 +359,13 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
     if len(named) == 1 and not shown and (cited := _reference(named[0][0], named)) is not None:
         return [cited]  # a link whose label is the whole reference
     out: list[CellPaper] = []
+    et_al = cited_et_al(shown) if len(named) == 1 else None  # "[Title](url) (Vaswani et al., 2017)"
     for label, u in named:  # "[Title](url)"
         arxiv, doi = _ids([u])
-        title = label if not shown or len(named) > 1 else f"{shown} {label}"
+        title = label if not shown or len(named) > 1 or et_al else f"{shown} {label}"
         out.append(CellPaper(" ".join(title.split()), safe_url(u), arxiv, doi))
+    if et_al:
+        out[0].authors, out[0].year = [et_al[0]], et_al[1]
     if out:
         if generic and len(out) == 1:
             out[0].extra_urls = [u for _, u in generic]

@@ -93,6 +93,7 @@ class ScheduleTable:
     rows: list[tuple[str, list[Any]]]  # (where, cells)
     section: str | None = None
     title: str | None = None
+    markdown: bool = False  # cells written in markdown ("*No class — holiday*")
 
 
 def role_of(name: object) -> str | None:
@@ -164,7 +165,7 @@ def _markdown_tables(text: str) -> list[ScheduleTable]:
                 j += 1
             kind = header_kind(header)
             if kind == "sure" or kind == "maybe" and _about_meetings(lines):
-                tables.append(ScheduleTable(header, rows, section))
+                tables.append(ScheduleTable(header, rows, section, markdown=True))
             k = j
             continue
         k += 1

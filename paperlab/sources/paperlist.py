@@ -34,7 +34,7 @@ from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import check_paper, read_text
-from ._schedule_cells import link_ids, presenters
+from ._schedule_cells import cited_et_al, link_ids, presenters
 
 __all__ = ["SOURCE_KIND", "looks_like_paper_list", "parse_paper_list", "read_paper_list"]
 
@@ -65,15 +65,6 @@ _AFTER_LINK = re.compile(r"^(?:\*\*|__|[*_])?\s*(?:(?P<by>\bby\s+)|[-–—:,.|]
 _CUT = re.compile(r"\s+(?:[-–—|]|by)\s+|\s*[(\[]|[.,]\s+(?=[A-Z\u00c0-\u024f])")
 _NAME_WORD = re.compile(
     r"^(?:[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]*\.?|[A-Z]\.|van|von|der|den|de|da|del|di|la|le|du)$"
-)
-_ET_AL_YEAR = re.compile(
-    r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*(?:[A-Za-z][\w&-]*\.?\s*,?\s*)?"
-    r"\(?(?P<year>(?:19|20)\d\d)\b"
-)
-# the same at the end of a description: "[Title](link)：a note | Chen et al,2017"
-_ET_AL_YEAR_AT_END = re.compile(
-    r"(?:^|[|(,;–—-])\s*(?:[A-Z][\w'-]*\s+)?(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*"
-    r"(?P<year>(?:19|20)\d\d)\)?\.?\s*$"
 )
 _ET_AL = re.compile(r"\bet\.?\s+al\b")
 _NOT_NAME_WORDS = frozenset(
@@ -111,9 +102,9 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
     after = _AFTER_LINK.match(rest)
     tail = after.group("rest") if after else ""
     tail = tail[1:-1] if tail[:1] in "([" and tail[-1:] in ")]" else tail
-    cited = _ET_AL_YEAR.match(tail) or _ET_AL_YEAR_AT_END.search(tail)
+    cited = cited_et_al(tail)
     if cited:  # "Vaswani et al., 2017": the first author's family name and the year
-        return title.strip(), [cited.group("family")], int(cited.group("year"))
+        return title.strip(), [cited[0]], cited[1]
     by = bool(after and after.group("by"))  # "by He, Zhang, Ren and Sun": family names alone
     names = presenters(_ET_AL.sub("", tail)) if tail and _is_names(tail, family_only=by) else []
     return title.strip(), [n for n in names if n], None

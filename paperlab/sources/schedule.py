@@ -32,6 +32,7 @@ from ._schedule_cells import (
     date_order,
     is_placeholder,
     link_ids,
+    markdown_plain,
     parse_day,
     presenters,
     skip_note,
@@ -112,8 +113,11 @@ def _cells(table: ScheduleTable, cells: list[Any]) -> tuple[dict[str, Any], dict
     return by_role, other
 
 
-def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, n_papers: int) -> Paper:
-    """A Paper from a cell paper, with the row's link, venue, code and note when the row names one paper."""
+def _paper_of(
+    found: Any, cells: dict[str, Any], meeting: Meeting, source: str, n_papers: int, page: str | None
+) -> Paper:
+    """A Paper from a cell paper, with the row's link, venue, code and note when the row names one paper; the heading
+    above the table is its tag unless it dates the meeting ("Fall 2021") or is the page's title (``page``)."""
     url, arxiv, doi = found.url, found.arxiv_id, found.doi
     extra: dict[str, Any] = {"presenters": meeting.presenters, "meeting": meeting.date_text}
     venue, code = found.venue, None
@@ -144,7 +148,9 @@ def _paper_of(found: Any, cells: dict[str, Any], meeting: Meeting, source: str, 
             journal_ref=venue,
             published=dt.date(found.year, 1, 1) if found.year else None,
             code_url=code,
-            tags=[meeting.section] if meeting.section and not is_period_heading(meeting.section) else [],
+            tags=[section]
+            if (section := meeting.section) and not is_period_heading(section) and section != page
+            else [],
             sources=[SourceRecord("schedule", location=source, record=meeting.where)],
             extra=extra,
         )
@@ -195,6 +201,9 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         found, note = _linked_title(note or described, by_role.get("link"))
     topic = clean_cell(by_role.get("topic")) or None  # a meeting's topic beside its readings
     note = note or (topic if not found else None)
+    if table.markdown:  # "*No class — holiday*" shown as plain text
+        note = markdown_plain(note) or None if note else None
+        topic = markdown_plain(topic) or None if topic else None
     if not (who or found or note) and (is_placeholder(date_text) or len(table.columns) > 1):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
@@ -203,7 +212,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     meeting.extra = {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
     if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers
         meeting.extra["note"] = clean_cell(by_role.get("note"))
-    meeting.papers = [_paper_of(p, by_role, meeting, source, len(found)) for p in found]
+    meeting.papers = [_paper_of(p, by_role, meeting, source, len(found), table.title) for p in found]
     return meeting
 
 
