@@ -119,3 +119,27 @@ def test_cli_show_and_search_name_an_edited_volumes_editors(tmp_path: Path, caps
     assert main(["search", "arms race", "--corpus", str(bib), "--mode", "lexical", "-k", "1"]) == 0
     (row,) = [line for line in capsys.readouterr().out.splitlines() if "The Arms Race of Models" in line]
     assert "Ada Lovelace, Alan Tu" in row  # the first-author column (cut to its width) names the editors
+
+
+def test_fields_kept_from_the_import_that_name_the_doubtful_ids_do_not_bring_them_back() -> None:
+    lib = Library()
+    first = r"""@article{adv, title = {Explaining and Harnessing Adversarial Examples}, author = {Ian Goodfellow},
+      year = {2014}, eprint = {1412.6572}, archivePrefix = {arXiv}, doi = {10.5555/shared.1}}"""
+    second = r"""@misc{fmp, title = {Fractional Max-Pooling}, author = {Ben Graham}, year = {2014},
+      journal = {arXiv preprint arXiv:1412.6572}, number = {arXiv:1412.6572}, doi = {10.5555/shared.1}}"""
+    with pytest.warns(DoubtfulIdWarning):
+        for paper in parse_bibtex(first + second):
+            lib.add(paper)
+    fmp = next(p for p in lib if p.title == "Fractional Max-Pooling")
+    assert fmp.doubtful_ids == {"arxiv": "1412.6572", "doi": "10.5555/shared.1"}
+    text = paper_to_bibtex(fmp)
+    assert "journal = {arXiv preprint arXiv:1412.6572}" in text  # kept as read
+    assert "paperlab-doubtful-ids = {arxiv:1412.6572 doi:10.5555/shared.1}" in text
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DoubtfulIdWarning)
+        (back,) = parse_bibtex(text)
+        again = Library()
+        for paper in [*parse_bibtex(first), back]:
+            again.add(paper)
+    assert back.arxiv_id is None and back.doi is None and back.journal_ref is None
+    assert back.doubtful_ids == fmp.doubtful_ids and len(again) == 2

@@ -289,6 +289,13 @@ def _list_field(entry: Entry, name: str) -> list[str]:
     return [k for k in (" ".join(s.split()) for s in re.split(r"[,;]", _latex_to_text(raw))) if k]
 
 
+def _doubtful_ids(entry: Entry) -> dict[str, str]:
+    """The ids our export kept aside as doubtful (``paperlab-doubtful-ids = {arxiv:1412.6572 doi:10.1/x}``)."""
+    doubts = _field(entry, "paperlab-doubtful-ids")
+    found = [item.partition(":") for item in _verbatim(doubts).split()] if isinstance(doubts, str) else []
+    return {kind: value for kind, _, value in found if kind in ("arxiv", "doi") and value}
+
+
 def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.date | None) -> dict[str, Any]:
     extra: dict[str, Any] = {"bibtex_key": entry.key, "entry_type": entry.entry_type.lower()}
     aliases = [k for k in _list_field(entry, "ids") if k != entry.key]
@@ -296,10 +303,9 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
         extra["bibtex_keys"] = [entry.key, *aliases]
     if truncated:
         extra["more_authors"] = True
-    doubts = _field(entry, "paperlab-doubtful-ids")  # written by our export: "arxiv:1412.6572 doi:10.1/x"
-    found = [item.partition(":") for item in _verbatim(doubts).split()] if isinstance(doubts, str) else []
-    if any(kind in ("arxiv", "doi") and value for kind, _, value in found):
-        extra["doubtful_ids"] = {kind: value for kind, _, value in found if kind in ("arxiv", "doi") and value}
+    doubts = _doubtful_ids(entry)
+    if doubts:
+        extra["doubtful_ids"] = doubts
     publisher = _field(entry, "publisher")
     if isinstance(publisher, str) and _clean(publisher):
         extra["publisher"] = _clean(publisher)
@@ -331,8 +337,13 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         title = f"{title}: {_clean(subtitle)}"
     authors, truncated = _authors(entry.fields_dict["author"].value) if "author" in entry.fields_dict else ([], False)
     arxiv_id, version, primary = _arxiv(entry)
+    doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them
+    if arxiv_id is not None and arxiv_id == doubts.get("arxiv"):
+        arxiv_id, version, primary = None, None, None
     abstract = _field(entry, "abstract")
     doi = _field(entry, "doi")
+    if isinstance(doi, str) and "doi" in doubts and (valid_doi(_verbatim(doi)) or "").lower() == doubts["doi"].lower():
+        doi = None
     url = _field(entry, "url") or (None if doi else _howpublished_url(entry))
     tags = _list_field(entry, "paperlab-tags")  # written by our export, with the tags also in keywords
     keywords = [k for k in _list_field(entry, "keywords") if k not in tags]
@@ -349,7 +360,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         published=published,
         primary_category=primary,
         comment=comment,
-        journal_ref=_journal(entry, arxiv_id),
+        journal_ref=_journal(entry, arxiv_id or doubts.get("arxiv")),
         doi=valid_doi(_verbatim(doi)) if isinstance(doi, str) else None,
         url=_verbatim(url) if isinstance(url, str) else None,
         keywords=keywords,
