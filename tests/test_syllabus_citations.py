@@ -102,3 +102,16 @@ def test_markup_in_a_markdown_note_stays_text(tmp_path: Path) -> None:
     shown = paperlab.Schedule.from_file(page).to_markdown()
     assert "| *No class — \\[break\\](javascript:alert(2))* |" in shown  # escaped: no link in the view
     assert "<img" not in shown and "onerror" not in shown
+
+
+def test_a_one_word_title_after_a_citation_is_a_paper_but_a_chapter_is_none(tmp_path: Path) -> None:
+    course = tmp_path / "course.csv"
+    course.write_text(
+        "Week,Date,Topic,Required readings\n"
+        '1,2027-09-07,Alignment,"(Ouyang et al., 2022) InstructGPT"\n'
+        '2,2027-09-14,Background,"Smith et al. 2020, Ch. 3"\n',
+        encoding="utf-8",
+    )
+    papers = list(paperlab.load(course))
+    assert [(p.title, p.authors, p.published) for p in papers] == [("InstructGPT", ["Ouyang"], dt.date(2022, 1, 1))]
+    assert read_meetings(course)[0][1].note == "Smith et al. 2020, Ch. 3"

@@ -331,7 +331,7 @@ def _et_al_first(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
         return None  # "[Title](url) (Vaswani et al., 2017)": the link names the title
     title, arxiv = _named_arxiv(text[m.end() :].lstrip(" ),.:;–—-"))
     title = title.rstrip(".").strip()
-    if not title or len(title.split()) < 2 and not (links or arxiv):
+    if not re.search(r"[^\W\d_]", title) or _NOT_A_PAPER.search(title):  # "Smith et al. 2020, Ch. 3": no paper
         return None
     urls = [u for _, u in links]
     found_arxiv, doi = _ids(urls, "")
