@@ -22,7 +22,7 @@ from .dates import as_date, as_datetime
 from .errors import ParseError
 from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
 from .latex import has_latex, readable
-from .paper_fields import as_int, clean_str_list, iso_seconds, union
+from .paper_fields import as_int, clean_str_list, doubtful_id_map, iso_seconds, union
 from .text import plural
 from .urls import shared_location
 from .venues import parse_venue
@@ -320,9 +320,7 @@ class Paper:
     def doubtful_ids(self) -> dict[str, str]:
         """The arXiv id (``"arxiv"``) and DOI (``"doi"``) set aside as doubtful because another paper's title holds
         them (``extra["doubtful_ids"]``, :func:`paperlab.identity.set_aside_doubtful_ids`); ``{}`` when none is."""
-        found = self.extra.get("doubtful_ids")
-        kept = found.items() if isinstance(found, dict) else ()
-        return {k: v for k, v in kept if k in ("arxiv", "doi") and isinstance(v, str) and v}
+        return doubtful_id_map(self.extra.get("doubtful_ids"))
 
     @property
     def own_url(self) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import ParseError
 
-__all__ = ["as_int", "as_str_list", "clean_str_list", "iso_seconds", "union"]
+__all__ = ["as_int", "as_str_list", "clean_str_list", "doubtful_id_map", "iso_seconds", "union"]
 
 
 def as_int(value: Any, name: str) -> int | None:
@@ -80,3 +80,10 @@ def iso_seconds(when: dt.datetime) -> str:
     text = when.isoformat(timespec="seconds")
     _last_iso = (when, text)
     return text
+
+
+def doubtful_id_map(value: Any) -> dict[str, str]:
+    """The ``"arxiv"`` and ``"doi"`` entries of a doubtful-ids value (``extra["doubtful_ids"]``, or what an export
+    of ours wrote as ``paperlab-doubtful-ids``) that are text; ``{}`` for anything else."""
+    kept = value.items() if isinstance(value, dict) else ()
+    return {k: v for k, v in kept if k in ("arxiv", "doi") and isinstance(v, str) and v}

@@ -153,6 +153,8 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
     if paper.arxiv_id:
         item["number"] = f"arXiv:{paper.arxiv_id}"
         item["publisher"] = "arXiv"
+    if paper.doubtful_ids:  # ids another paper holds: kept, never as this paper's DOI/URL (sources/csl.py reads them)
+        item["paperlab-doubtful-ids"] = dict(paper.doubtful_ids)
     if paper.keywords or paper.tags:
         same = isinstance(stored.get("keyword"), str) and csl_keywords(stored["keyword"]) == paper.keywords + paper.tags
         item["keyword"] = stored["keyword"] if same else ", ".join(paper.keywords + paper.tags)

@@ -5,6 +5,7 @@ re-import does not warn again). Our own small entries, written here."""
 
 from __future__ import annotations
 
+import json
 import warnings
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from paperlab import Library
 from paperlab.errors import DoubtfulIdWarning
 from paperlab.paper_render import paper_to_csl
 from paperlab.sources.bibtex import library_to_bibtex, paper_to_bibtex, parse_bibtex
+from paperlab.sources.csl import parse_csl
 from paperlab.sources.ris import parse_ris, write_ris
 
 JANUARY = r"""
@@ -90,7 +92,14 @@ def test_a_doubtful_arxiv_id_is_not_exported_as_the_papers_link_and_reimport_doe
     assert "paperlab-doubtful-ids = {arxiv:1412.6572}" in text
     ris = write_ris([fmp], tmp_path / "fmp.ris").read_text(encoding="utf-8")
     assert "1412.6572" not in ris
-    assert "URL" not in paper_to_csl(fmp)
+    item = paper_to_csl(fmp)
+    assert "URL" not in item and "number" not in item and item["paperlab-doubtful-ids"] == {"arxiv": "1412.6572"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DoubtfulIdWarning)
+        csl_back = Library()
+        for paper in parse_csl(json.loads(json.dumps([paper_to_csl(p) for p in lib]))):
+            csl_back.add(paper)
+    assert [p.doubtful_ids for p in csl_back] == [{}, {"arxiv": "1412.6572"}]
     again = Library()
     with warnings.catch_warnings():
         warnings.simplefilter("error", DoubtfulIdWarning)

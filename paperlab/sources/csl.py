@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
+from ..paper_fields import doubtful_id_map
 from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text, plain_abstract
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
@@ -29,7 +30,20 @@ from ._names import name_given_first
 __all__ = ["parse_csl", "read_csl", "write_csl"]
 
 # CSL variables read into the paper's own fields (the rest of an item is kept in extra["csl"])
-_READ = frozenset(["title", "author", "issued", "abstract", "DOI", "URL", "container-title", "note", "keyword"])
+_READ = frozenset(
+    [
+        "title",
+        "author",
+        "issued",
+        "abstract",
+        "DOI",
+        "URL",
+        "container-title",
+        "note",
+        "keyword",
+        "paperlab-doubtful-ids",
+    ]
+)
 _PRECISION = {1: "year", 2: "month"}
 # the date of an item: CSL's issued, else the publication dates of Crossref's own JSON (a work saved from its API)
 _DATES = ("issued", "published", "published-print", "published-online")
@@ -149,6 +163,13 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         raise ParseError("expected a 'title'")
     doi, url = _text(item, "DOI"), _text(item, "URL")
     found = _arxiv(item, doi, url)
+    doubts = doubtful_id_map(
+        item.get("paperlab-doubtful-ids")
+    )  # written by our export: ids another paper holds, not this one's
+    if found is not None and found[0] == doubts.get("arxiv"):
+        found = None
+    if doi and doi.lower() == doubts.get("doi", "").lower():
+        doi = None
     issued = next((item[k] for k in _DATES if isinstance(item.get(k), (dict, str))), None)
     published = csl_date(issued)
     raw_title = item["title"] if isinstance(item["title"], str) else title
@@ -156,6 +177,8 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     precision = _precision(issued, published) if published is not None else None
     if precision:
         extra["date_precision"] = precision
+    if doubts:
+        extra["doubtful_ids"] = doubts
     words = item.get("keyword")
     if isinstance(words, list) and all(isinstance(w, str) for w in words):  # not CSL, but some tools write it
         words = ", ".join(w.replace(",", " ") for w in words)
