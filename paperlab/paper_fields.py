@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import ParseError
 
-__all__ = ["as_int", "as_str_list", "clean_str_list", "doubtful_id_map", "iso_seconds", "union"]
+__all__ = ["as_int", "as_str_list", "clean_str_list", "doubtful_id_map", "doubtful_id_text", "iso_seconds", "union"]
 
 
 def as_int(value: Any, name: str) -> int | None:
@@ -83,7 +83,14 @@ def iso_seconds(when: dt.datetime) -> str:
 
 
 def doubtful_id_map(value: Any) -> dict[str, str]:
-    """The ``"arxiv"`` and ``"doi"`` entries of a doubtful-ids value (``extra["doubtful_ids"]``, or what an export
-    of ours wrote as ``paperlab-doubtful-ids``) that are text; ``{}`` for anything else."""
+    """The ``"arxiv"`` and ``"doi"`` entries of a doubtful-ids value (``extra["doubtful_ids"]``, CSL's object, or
+    the text ``"arxiv:1412.6572 doi:10.1/x"`` of :func:`doubtful_id_text`) that are text; ``{}`` for anything else."""
+    if isinstance(value, str):
+        value = dict(item.partition(":")[::2] for item in value.split())
     kept = value.items() if isinstance(value, dict) else ()
     return {k: v for k, v in kept if k in ("arxiv", "doi") and isinstance(v, str) and v}
+
+
+def doubtful_id_text(ids: dict[str, str]) -> str:
+    """Doubtful ids as our exports write them in a field of ours: ``"arxiv:1412.6572 doi:10.1/x"``."""
+    return " ".join(f"{kind}:{value}" for kind, value in ids.items())

@@ -90,8 +90,18 @@ def test_a_doubtful_arxiv_id_is_not_exported_as_the_papers_link_and_reimport_doe
     text = paper_to_bibtex(fmp)
     assert "1412.6572v4" not in text and "eprint" not in text
     assert "paperlab-doubtful-ids = {arxiv:1412.6572}" in text
-    ris = write_ris([fmp], tmp_path / "fmp.ris").read_text(encoding="utf-8")
-    assert "1412.6572" not in ris
+    ris = write_ris(list(lib), tmp_path / "both.ris").read_text(encoding="utf-8")
+    fmp_ris = ris[ris.index("TI  - Fractional") :]
+    assert "UR  -" not in fmp_ris and "N1  - paperlab-doubtful-ids: arxiv:1412.6572" in fmp_ris
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DoubtfulIdWarning)
+        ris_back = Library()
+        for paper in parse_ris(ris):
+            ris_back.add(paper)
+    assert sorted((p.arxiv_id or "", p.doubtful_ids.get("arxiv", "")) for p in ris_back) == [
+        ("", "1412.6572"),
+        ("1412.6572", ""),
+    ]
     item = paper_to_csl(fmp)
     assert "URL" not in item and "number" not in item and item["paperlab-doubtful-ids"] == {"arxiv": "1412.6572"}
     with warnings.catch_warnings():

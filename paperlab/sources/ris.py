@@ -32,6 +32,7 @@ from ..dates import month_number
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
+from ..paper_fields import doubtful_id_map, doubtful_id_text
 from ..paper_render import csl_plain_text, plain_abstract
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import name_given_first
@@ -156,6 +157,15 @@ def _published(parts: list[int]) -> dt.date | None:
         return dt.date(year, month, 1)
 
 
+# the note of ours keeping ids set aside as doubtful (another paper holds them): never the record's own ids
+_DOUBT_NOTE = "paperlab-doubtful-ids:"
+
+
+def _doubtful_ids(record: dict[str, Any]) -> dict[str, str]:
+    note = next((n for n in _values(record, "notes") if n.startswith(_DOUBT_NOTE)), None)
+    return doubtful_id_map(note[len(_DOUBT_NOTE) :]) if note else {}
+
+
 def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None]:
     """The DOI (``DO``, else a doi.org link) and an arXiv id (from an arXiv DOI or an arxiv.org link)."""
     links = _values(record, "urls") + _values(record, "file_attachments2") + _values(record, "file_attachments1")
@@ -177,6 +187,9 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     authors = _names(record, "authors", "first_authors")
     editors = _editors(record)
     doi, arxiv = _identifiers(record)
+    doubts = _doubtful_ids(record)
+    arxiv = None if arxiv and arxiv[0] == doubts.get("arxiv") else arxiv
+    doi = None if doi and doi.lower() == doubts.get("doi", "").lower() else doi
     parts, precision = _date(record)
     kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
     extra: dict[str, Any] = {"ris": {k: v for k, v in kept.items() if v}}
@@ -188,6 +201,8 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
         extra["abstract_markup"] = abstract  # the JATS/HTML form as written (the paper's abstract is its text)
     if precision and precision != "day":
         extra["date_precision"] = precision
+    if doubts:
+        extra["doubtful_ids"] = doubts
     keywords = [k.strip() for v in _values(record, "keywords") for k in v.split(";")]
     journal = _first(
         record, "secondary_title", "alternate_title3", "journal_name", "alternate_title2", "alternate_title1"
@@ -321,6 +336,8 @@ def _ris_lines(paper: Paper) -> list[str]:
     editors = kept.get("editors")
     lines += [("A2", _ris_name(e)) for e in (editors if isinstance(editors, list) else []) if isinstance(e, str)]
     lines += [("KW", k) for k in paper.keywords + paper.tags]
+    if paper.doubtful_ids:
+        lines.append(("N1", _DOUBT_NOTE + " " + doubtful_id_text(paper.doubtful_ids)))
     text = [f"{tag}  - {' '.join(str(value).split())}" for tag, value in lines if value]
     return [*text, "ER  - "]
 

@@ -22,6 +22,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from ...dates import month_number
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
+from ...paper_fields import doubtful_id_map
 from ...paper_render import plain_abstract
 from .._files import read_bytes
 from .crossref import inherit
@@ -292,8 +293,7 @@ def _list_field(entry: Entry, name: str) -> list[str]:
 def _doubtful_ids(entry: Entry) -> dict[str, str]:
     """The ids our export kept aside as doubtful (``paperlab-doubtful-ids = {arxiv:1412.6572 doi:10.1/x}``)."""
     doubts = _field(entry, "paperlab-doubtful-ids")
-    found = [item.partition(":") for item in _verbatim(doubts).split()] if isinstance(doubts, str) else []
-    return {kind: value for kind, _, value in found if kind in ("arxiv", "doi") and value}
+    return doubtful_id_map(_verbatim(doubts)) if isinstance(doubts, str) else {}
 
 
 def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.date | None) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from ...dates import MONTH_MACROS
 from ...errors import ParseError
 from ...identity import citation_keys
 from ...paper import Paper
+from ...paper_fields import doubtful_id_text
 from .read import parse_bibtex
 from .text import balanced
 
@@ -203,9 +204,7 @@ def _identity_fields(paper: Paper) -> list[tuple[str, str]]:
     if paper.own_url:  # not a link of an id set aside as doubtful: that one is kept in paperlab-doubtful-ids
         fields.append(("url", _verbatim_out(paper.own_url)))
     if paper.doubtful_ids:
-        fields.append(
-            ("paperlab-doubtful-ids", " ".join(f"{k}:{_verbatim_out(v)}" for k, v in paper.doubtful_ids.items()))
-        )
+        fields.append(("paperlab-doubtful-ids", _verbatim_out(doubtful_id_text(paper.doubtful_ids))))
     return fields
 
 
