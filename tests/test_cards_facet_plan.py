@@ -90,3 +90,14 @@ def test_a_chosen_year_stays_shown_and_tags_follow_the_result(filter_module: Pat
     tag = plan(filter_module, tagged, [0, 2, 4])["tag"]
     assert tag["shown"] == ["common-0 (3)", "rare-0 (1)", "rare-2 (1)", "rare-4 (1)"]
     assert tag["more"][0] == "common-1 (0)" and len(tag["more"]) == 1 + 9
+
+
+def test_an_empty_result_shows_no_zero_chips(filter_module: Path) -> None:
+    """Walkthrough 10: a search that found nothing expanded every year of the library as '(0)' chips behind
+    '+N more'. With nothing to show there is nothing to narrow: no chips, only a value the user chose."""
+    tagged = [paper(i, 2000 + i, ["graphs"]) for i in range(12)]
+    empty = plan(filter_module, tagged, [])
+    for kind in ("year", "tag", "source"):
+        assert empty[kind] == {"shown": [], "more": []}, (kind, empty[kind])
+    chosen = plan(filter_module, tagged, [], {"year": ["2003"]})["year"]
+    assert chosen == {"shown": ["2003 (0)"], "more": []}  # the user's own choice stays, to be undone

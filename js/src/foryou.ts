@@ -48,12 +48,12 @@ export class ForYouSection {
       () => void this.load(true),
       { className: 'paperlab-foryou-refresh' }
     );
-    const bar = h('div', 'paperlab-foryou-bar');
-    bar.append(this._status, this._refresh);
+    this._bar = h('div', 'paperlab-foryou-bar');
+    this._bar.append(this._status, this._refresh);
     this._problem = h('div', 'paperlab-foryou-problem');
     this._problem.hidden = true;
     this._list = h('ol', 'paperlab-foryou-list');
-    this.node.append(summary, bar, this._problem, this._list);
+    this.node.append(summary, this._bar, this._problem, this._list);
     this.node.addEventListener('toggle', () => {
       if ((this.node as HTMLDetailsElement).open && this._stale()) {
         void this.load();
@@ -69,6 +69,8 @@ export class ForYouSection {
     this._loadedAt = Date.now();
     this._refresh.disabled = true;
     this._status.textContent = 'Ranking today’s papers…';
+    this._bar.hidden = false;
+    this._refresh.hidden = !this._problem.hidden; // Retry (on the problem line) is the one button meanwhile
     try {
       this.render(await requestAPI<IFeed>(refresh ? 'feed?refresh=1' : 'feed'));
     } catch (error: any) {
@@ -76,6 +78,7 @@ export class ForYouSection {
       this._status.textContent = `Could not load the feed: ${error?.message ?? error}`;
     } finally {
       this._refresh.disabled = false;
+      this._refresh.hidden = false;
     }
   }
 
@@ -99,6 +102,7 @@ export class ForYouSection {
       this.render(feed);
     } catch (error: any) {
       this._status.textContent = `Could not save the thumb: ${error?.message ?? error}`;
+      this._bar.hidden = false;
     }
   }
 
@@ -114,7 +118,9 @@ export class ForYouSection {
       notes.push(`${feed.hidden} shown before`);
     }
     this._status.textContent = notes.join(' · ');
-    this._showProblem(feed);
+    // a source failed: its one line (with Retry) says what is shown; the status and Refresh would repeat it
+    const problem = this._showProblem(feed, feed.hidden ? notes[1] : '');
+    this._bar.hidden = problem;
     this.node.classList.toggle(
       'paperlab-foryou-from-library',
       !!feed.from_library
@@ -122,13 +128,14 @@ export class ForYouSection {
     this._list.replaceChildren(...feed.items.map(item => this._item(item)));
   }
 
-  /** Failed sources: one line, a Retry button, and the full messages behind "Details". */
-  private _showProblem(feed: IFeed): void {
+  /** Failed sources: one line (`more` added to it), a Retry button, and the full messages behind "Details";
+   * whether there is such a line. */
+  private _showProblem(feed: IFeed, more: string): boolean {
     const line = feedProblem(feed.failed, feed.items.length, feed.from_library);
     this._problem.hidden = !line;
     if (!line) {
       this._problem.replaceChildren();
-      return;
+      return false;
     }
     const retry = button(
       'Retry',
@@ -144,8 +151,13 @@ export class ForYouSection {
     messages.append(...feed.failed.map(m => h('li', undefined, m)));
     details.append(h('summary', undefined, 'Details'), messages);
     const head = h('div', 'paperlab-foryou-problem-line');
-    head.append(h('span', 'paperlab-foryou-problem-text', line), retry);
+    head.append(
+      h('span', 'paperlab-foryou-problem-text', line),
+      ...(more ? [h('span', 'paperlab-foryou-problem-more', `· ${more}`)] : []),
+      retry
+    );
     this._problem.replaceChildren(head, details);
+    return true;
   }
 
   private _item(item: IFeedItem): HTMLElement {
@@ -182,6 +194,7 @@ export class ForYouSection {
   }
 
   private _status: HTMLElement;
+  private _bar: HTMLElement;
   private _problem: HTMLElement;
   private _list: HTMLElement;
   private _refresh: HTMLButtonElement;

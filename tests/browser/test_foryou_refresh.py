@@ -97,6 +97,10 @@ def test_retry_brings_the_real_feed_once_the_network_is_back(page: Page, lab: La
     status, problem = section.locator(".paperlab-foryou-status"), section.locator(".paperlab-foryou-problem-text")
     expect(status).to_have_text(re.compile(r"^\d+ papers? from your library \(offline\)$"), timeout=120_000)
     expect(problem).to_have_text(re.compile(r"^Offline — arXiv and Hugging Face unreachable; showing \d+ papers"))
+    # walkthrough 10: the problem line is the one line (the status would repeat it) and Retry the one button
+    expect(status).to_be_hidden()
+    expect(section.get_by_role("button", name="Refresh")).to_have_count(0)
+    expect(section.get_by_role("button", name="Retry")).to_have_count(1)
 
     with FakeServer(port=arxiv_port) as arxiv:
         arxiv.route("/atom/cs.LG", todays_listing(), content_type="application/atom+xml")
@@ -109,6 +113,9 @@ def test_retry_brings_the_real_feed_once_the_network_is_back(page: Page, lab: La
             section.get_by_role("button", name="Retry").click()  # the day's feed was built: only refresh asks HF
             expect(section.locator(".paperlab-foryou-problem")).to_be_hidden(timeout=120_000)
             assert hf.requests, "Retry did not ask Hugging Face again"
+    expect(status).to_be_visible()  # all sources answered: the status and Refresh again
+    expect(section.get_by_role("button", name="Refresh")).to_have_count(1)
+    expect(section.get_by_role("button", name="Retry")).to_have_count(0)
     items = section.locator(".paperlab-foryou-item")
     assert items.count() > 2
     expect(section.locator(".paperlab-foryou-paper", has_text="LoRA")).to_have_count(1)

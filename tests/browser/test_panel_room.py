@@ -79,18 +79,22 @@ def test_list_keeps_room_and_offline_for_you_ranks_the_library(page: Page, lab: 
 
     foryou = page.locator(".paperlab-foryou")
     expect(foryou.locator(".paperlab-foryou-item").first).to_be_visible(timeout=180_000)
-    status = foryou.locator(".paperlab-foryou-status")
-    expect(status).to_contain_text("from your library (offline)")
+    # walkthrough 10: offline said the same twice ('N papers from your library (offline)' and 'Offline — …
+    # showing N papers from your library') with Refresh and Retry; now one line, one button
     expect(foryou.locator(".paperlab-foryou-problem-text")).to_contain_text("showing")
     expect(foryou.locator(".paperlab-foryou-problem-text")).to_contain_text("from your library")
+    expect(foryou.locator(".paperlab-foryou-bar")).to_be_hidden()
+    expect(foryou.get_by_text("from your library").filter(visible=True)).to_have_count(1)
+    expect(foryou.get_by_role("button", name="Refresh")).to_have_count(0)
+    expect(foryou.get_by_role("button", name="Retry")).to_have_count(1)
     ids = foryou.locator(".paperlab-foryou-item").evaluate_all("els => els.map(e => e.dataset.paperId)")
     assert ids and not {p.id for p in LISTED} & set(ids), ids  # the lists' own papers are not offered
     assert foryou.locator("b").count() == 0  # titles as text
 
     page.wait_for_timeout(300)  # the details' size reaches the list's minimum
-    shot(page, "panel-room-light")
     whole = page.evaluate(WHOLE_ROWS_JS)
     assert whole >= 6, f"only {whole} whole rows beside the selected one"
+    shot(page, "panel-room-light")
     for title in ("For you", "Bibliography of this notebook"):  # every section's heading still whole in view
         head = page.locator(".paperlab-sections summary", has_text=title).bounding_box()
         panel = page.locator(".paperlab-panel").bounding_box()

@@ -251,7 +251,9 @@ function footer(
   ].slice(0, 6);
   const tags = h('span', 'plc-tags');
   for (const c of chips) {
-    tags.appendChild(h('span', 'plc-tag', c));
+    const tag = h('span', 'plc-tag', c);
+    tag.title = c; // the whole text when the chip is shortened with an ellipsis
+    tags.appendChild(tag);
   }
   tags.title = chips.join(' · ');
   row.append(tags, toolbar(p, state, actions));

@@ -239,9 +239,11 @@ export function chipPlan(
     more = ordered.filter(v => !shown.includes(v));
   }
   const picked = [...chosen].filter(v => !shown.includes(v));
+  // an empty result holds no value: no row of "(0)" chips behind "+N more" (only what the user chose)
+  const empty = !values.some(held);
   return {
     shown: [...picked, ...shown],
-    more: more.filter(v => !chosen.has(v)).slice(0, CHIPS_MORE)
+    more: empty ? [] : more.filter(v => !chosen.has(v)).slice(0, CHIPS_MORE)
   };
 }
 

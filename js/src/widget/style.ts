@@ -143,9 +143,14 @@ ${DARK} .plc-root .plc-thumb[aria-pressed=true] { box-shadow: inset 0 0 0 1px va
 ${DARK} .plc-root mark.plc-mark { background: #5c4b00; color: #fff; }
 .plc-footer { display: flex; gap: 6px; align-items: center; flex-wrap: nowrap; min-height: 26px; margin-top: 2px; }
 .plc-footer > * { flex: none; }
+/* one row of whole chips: a chip that does not fit wraps onto a second row, which is hidden (the row's title
+   lists them all); a chip wider than the row ends with an ellipsis, its title the whole text. Never cut mid-word. */
 .plc-footer > .plc-tags {
-  flex: 1 1 auto; min-width: 0; display: flex; gap: 2px; overflow: hidden; white-space: nowrap;
-  mask-image: linear-gradient(to right, #000 85%, transparent);
+  flex: 1 1 auto; min-width: 0; display: flex; flex-wrap: wrap; gap: 2px; overflow: hidden; white-space: nowrap;
+  height: 20px; align-self: center;
+}
+.plc-footer > .plc-tags > .plc-tag {
+  flex: none; max-width: 100%; box-sizing: border-box; overflow: hidden; text-overflow: ellipsis;
 }
 .plc-footer input[type=checkbox] { margin: 0 2px 0 0; }
 .plc-link {
