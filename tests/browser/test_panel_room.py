@@ -25,7 +25,7 @@ TOPICS = "sparse attention|speech enhancement|protein folding|graph networks|tim
 LISTED = [
     Paper(
         f"A study of {TOPICS[i % 6]} number {i}",
-        arxiv_id=f"2507.{i:05d}",
+        arxiv_id=f"2512.{41000 + i:05d}",  # ids no other browser test uses (one store per session)
         authors=[f"Ann{i} Family{i}"],
         published="2024-05-01",
         abstract=f"We study {TOPICS[i % 6]} with a new method and report results on benchmark {i}.",
@@ -35,7 +35,7 @@ LISTED = [
 STORED = [
     Paper(
         f"More on {TOPICS[i % 6]}, part {i} <b>bold</b>",
-        arxiv_id=f"2508.{i:05d}",
+        arxiv_id=f"2512.{42000 + i:05d}",
         authors=[f"Bob{i} Other{i}"],
         published="2023-03-01",
         abstract=f"Another look at {TOPICS[i % 6]}: methods and results {i}.",
