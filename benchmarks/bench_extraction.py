@@ -31,7 +31,9 @@ third-party text, only each sentence's record, index and sha1; ``--texts ABSTRAC
 ``--texts`` is given (``--v8-test`` too). ``--v9-test`` (held out: the final scoring only, never during development)
 reads every ``extraction_gold_v9*_test.json`` (one per labeller) and scores them pooled as ``v9-test``; ``--texts`` is
 repeatable (each labeller's abstracts file, or a folder holding ``abstracts*.jsonl`` files at any depth) and the
-files are merged.
+files are merged. Since session 8 v9 is burned: ``--v9-dev`` scores each labeller's file as a dev set of its own
+(``v9a``, ``v9b``), and ``--v10-test`` (held out: the final scoring only) pools every ``extraction_gold_v10*_test.json``
+as ``v10-test``, its texts given with ``--texts`` like v9's.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -171,7 +173,10 @@ _HELD_OUT = {
     "v6-test": "v6-test",
     "v8-dev": "v8-dev (fresh arXiv)",
     "v8-test": "v8-test (fresh arXiv; scored once in session 6, dev since session 7)",
-    "v9-test": "v9-test (fresh arXiv, held out, every labeller pooled)",
+    "v9-test": "v9-test (fresh arXiv, scored once in session 7; every labeller pooled)",
+    "v9a": "v9a (v9-test's first labeller; dev since session 8)",
+    "v9b": "v9b (v9-test's second labeller; dev since session 8)",
+    "v10-test": "v10-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -225,11 +230,28 @@ def v9_test_files() -> list[Path]:
     return sorted(GOLD_V8_TEST.parent.glob("extraction_gold_v9*_test.json"))
 
 
-def fresh_sets(texts: Texts, v8_dev: Path | None, v8_test: bool, v9_test: bool = False) -> dict[str, list[dict]]:
+def v10_test_files() -> list[Path]:
+    """The v10 held-out gold files (one per labeller): ``data/extraction_gold_v10*_test.json``."""
+    return sorted(GOLD_V8_TEST.parent.glob("extraction_gold_v10*_test.json"))
+
+
+def _pooled(flag: str, split: str, files: list[Path], texts: Texts) -> list[dict]:
+    """Every sentence of ``files`` as one split (a held-out set written by several labellers, scored pooled)."""
+    if not files:
+        sys.exit(f"error: {flag}: no gold file in {GOLD_V8_TEST.parent}")
+    if not texts:
+        sys.exit(f"error: {flag} needs --texts (each labeller's abstracts.jsonl, or a folder of them)")
+    return [{**s, "split": split} for f in files for s in gold_sentences(f, texts)]
+
+
+def fresh_sets(
+    texts: Texts, v8_dev: Path | None, v8_test: bool, v9_test: bool = False, v9_dev: bool = False, v10: bool = False
+) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
-    session 6, a dev set since session 7: read whenever ``--texts`` is given) and, only when asked for
-    (``--v9-test``: the final scoring), v9-test: every ``extraction_gold_v9*_test.json`` pooled. Every sentence of a
-    file is of that file's split."""
+    session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
+    file as a dev set of its own (``v9a``, ``v9b``: scored once in session 7), and, only when asked for, v9-test
+    (``--v9-test``: every ``extraction_gold_v9*_test.json`` pooled) and v10-test (``--v10-test``: the final scoring,
+    every ``extraction_gold_v10*_test.json`` pooled). Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -238,13 +260,14 @@ def fresh_sets(texts: Texts, v8_dev: Path | None, v8_test: bool, v9_test: bool =
         if not texts:
             sys.exit("error: --v8-test needs --texts ABSTRACTS.jsonl (the gold file holds no texts)")
         out["v8-test"] = [{**s, "split": "v8-test"} for s in gold_sentences(GOLD_V8_TEST, texts)]
+    if v9_dev:
+        for f in v9_test_files():
+            split = re.sub(r"extraction_gold_(v9\w*?)_test\.json", r"\1", f.name)
+            out[split] = _pooled("--v9-dev", split, [f], texts)
     if v9_test:
-        files = v9_test_files()
-        if not files:
-            sys.exit(f"error: --v9-test: no {GOLD_V8_TEST.parent}/extraction_gold_v9*_test.json")
-        if not texts:
-            sys.exit("error: --v9-test needs --texts (each labeller's abstracts.jsonl, or a folder of them)")
-        out["v9-test"] = [{**s, "split": "v9-test"} for f in files for s in gold_sentences(f, texts)]
+        out["v9-test"] = _pooled("--v9-test", "v9-test", v9_test_files(), texts)
+    if v10:
+        out["v10-test"] = _pooled("--v10-test", "v10-test", v10_test_files(), texts)
     return out
 
 
@@ -378,8 +401,8 @@ def main(
     print(pd.DataFrame(rows).to_string(index=False))
     v2 = held_out_rows(splits, fresh)
     print(
-        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test: development; v2 test, v6-test:"
-        " scored once before; v9-test: held out, report it):"
+        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b: development; v2 test,"
+        " v6-test, v9-test: scored once before; v10-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -408,8 +431,19 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v9-test",
         action="store_true",
-        help="also score v9-test, every data/extraction_gold_v9*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v9-test, every data/extraction_gold_v9*_test.json pooled (needs --texts; burned in session 7)",
+    )
+    ap.add_argument(
+        "--v9-dev",
+        action="store_true",
+        help="score each v9 labeller's file as a dev set of its own (v9a, v9b; needs --texts with their abstracts)",
+    )
+    ap.add_argument(
+        "--v10-test",
+        action="store_true",
+        help="also score v10-test, every data/extraction_gold_v10*_test.json pooled (needs --texts; the final scoring)",
     )
     args = ap.parse_args()
     chosen = DEV_SPLITS + (("test",) if args.test else ()) + (("v6-test",) if args.v6_test else ())
-    main(realdata_or_exit(args.realdata), chosen, fresh_sets(args.texts, args.v8_dev, args.v8_test, args.v9_test))
+    fresh = fresh_sets(args.texts, args.v8_dev, args.v8_test, args.v9_test, args.v9_dev, args.v10_test)
+    main(realdata_or_exit(args.realdata), chosen, fresh)
