@@ -70,7 +70,7 @@ _UP_TO = (
     + r"\bup to"  # "from 30% up to 100%" is a range of levels
 )
 DELTA_BEFORE = re.compile(
-    rf"(?:\bby{ADVERBS}|{_UP_TO}|\b(?:improv|gain|increase|reduc|speed-?up)\w*"
+    rf"(?:\bby{ADVERBS}|\bwithin{ADVERBS}|{_UP_TO}|\b(?:improv|gain|increase|reduc|speed-?up)\w*"
     # "an improvement of", "gains of up to", "an improvement exceeding", "gains reaching up to"
     rf"(?:(?:\s+(?:over|compared to|in)\s+[^,;%\d]{{1,40}}?)?\s+of|\s+reaching|){ADVERBS}|\+|"
     rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{ADVERBS}|"
