@@ -15,7 +15,16 @@ from typing import Any
 
 from .date_precision import inferred_note
 from .paper import MIME_TYPE, Paper
-from .text import NO_MATH_CLASS, md_escape, md_link_text, md_no_math, md_quote, shown_text
+from .text import (
+    NO_MATH_CLASS,
+    is_more_authors,
+    md_escape,
+    md_link_text,
+    md_no_math,
+    md_quote,
+    shown_text,
+    strip_name_marks,
+)
 from .urls import html_link, md_url, safe_url
 
 __all__ = [
@@ -173,7 +182,10 @@ _CSL_FROM_MODEL = frozenset(["id", "type", "title", "author", "issued", "keyword
 def _same_names(names: Any, authors: list[str]) -> bool:
     """Whether CSL name objects kept from an import still name ``authors`` (in order)."""
     try:
-        return isinstance(names, list) and [t for t in map(csl_name_text, names) if t] == authors
+        return (
+            isinstance(names, list)
+            and [t for t in map(csl_name_text, names) if t and not is_more_authors(t)] == authors
+        )
     except ValueError:
         return False
 
@@ -346,17 +358,42 @@ def csl_name_text(name: Any) -> str:
         raise ValueError(f"expected a name object, got {name!r}")
     literal = name.get("literal")
     if isinstance(literal, str) and literal.strip():
-        return " ".join(literal.split())
+        return strip_name_marks(_person_turned_round(" ".join(literal.split())))
     parts = [name.get(k) for k in ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")]
     if not all(p is None or isinstance(p, str) for p in parts):
         raise ValueError(f"expected a name object of strings, got {name!r}")
-    return " ".join(" ".join(p for p in parts if p and p.strip()).split())
+    if parts[1] and parts[2] and parts[1].strip() == parts[2].strip():
+        parts[1] = None  # one particle given as both kinds ("de" dropping and non-dropping): written once
+    return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))
+
+
+# Words of an organisation's name: a literal holding one is never a person written "Family, Given"
+_ORGANISATION = re.compile(
+    r"\b(?:universit\w*|institut\w*|department|college|school|cent(?:er|re)|laborator\w*|lab|society|association|"
+    r"foundation|agency|council|committee|group|team|inc|ltd|llc|corporation|company|press|office|ministry|"
+    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium)\b",
+    re.I,
+)
+
+
+def _person_turned_round(literal: str) -> str:
+    """A literal name that is a person written ``Family, Given`` ("Derese, Solomon"), as ``Given Family``: one
+    comma, one to three capitalised words (lowercase particles allowed) each side, no digit, no organisation
+    word. Anything else ("University of X, Berkeley", "Smith, J. and Lee, K.") is kept as written."""
+    family, comma, given = literal.partition(",")
+    if not comma or "," in given or any(ch.isdigit() for ch in literal) or _ORGANISATION.search(literal):
+        return literal
+    sides = [family.split(), given.split()]
+    if not all(1 <= len(words) <= 3 for words in sides):
+        return literal
+    capitalised = all(w[0].isupper() or w.isalpha() and w.islower() and len(w) <= 4 for ws in sides for w in ws)
+    return f"{given.strip()} {family.strip()}" if capitalised and sides[0][-1][0].isupper() else literal
 
 
 def csl_date(value: Any) -> dt.date | None:
     """The first date of a CSL date object (``date-parts``, else an ISO-like ``raw`` or string date) as a
     :class:`datetime.date` (missing month or day as 1); None when there is none a date can hold
-    (a ``literal`` date, a year before 1, a year 0 for "open")."""
+    (a ``literal`` date, a year before 100: BC, 0 for "open", or a day or season given without its year)."""
     if isinstance(value, str):
         value = {"raw": value}
     if not isinstance(value, dict):
@@ -372,8 +409,8 @@ def csl_date(value: Any) -> dt.date | None:
         if isinstance(part, bool) or not isinstance(part, (int, str)) or not _NUMBER.fullmatch(str(part).strip()):
             break
         numbers.append(int(part))
-    if not numbers or not 1 <= numbers[0] <= 9999:
-        return None
+    if not numbers or not 100 <= numbers[0] <= 9999:
+        return None  # a one- or two-digit "year" is a day, a season or a year of no known century
     year, month, day = (numbers + [1, 1])[:3]
     if not 1 <= month <= 12:  # 13-24 are EDTF seasons
         return dt.date(year, 1, 1)

@@ -15,6 +15,8 @@ __all__ = [
     "NAME_SUFFIXES",
     "NO_MATH_CLASS",
     "family_name",
+    "is_degree",
+    "is_more_authors",
     "first_author",
     "fold",
     "md_escape",
@@ -23,6 +25,8 @@ __all__ = [
     "md_quote",
     "plural",
     "shown_text",
+    "split_et_al",
+    "strip_name_marks",
     "text_hash",
 ]
 
@@ -172,3 +176,54 @@ def plural(n: int, word: str, many: str | None = None, *, number: bool = True) -
 def first_author(authors: Sequence[str]) -> str:
     """The first author's family name (:func:`family_name`: "Vaswani" for "Ashish Vaswani"), or ""."""
     return family_name(authors[0]) if authors else ""
+
+
+# What a byline writes for the authors it leaves out: BibTeX's "others", "et al.", "many others", "175 other
+# open-source contributors" (a count or "many"/"several" before "other(s)" and at most three more words).
+_MORE_AUTHORS = re.compile(
+    r"(?:and\s+)?(?:others|et\.?\s*al(?:ii|\.)?\.?|(?:\d+|many|several|and)\s+others?(?:\s+[\w-]+){0,3})", re.I
+)
+_ET_AL_END = re.compile(r"(.*?\S)\s*,?\s+et\.?\s*al(?:ii|\.)?\.?", re.I)
+# marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
+_NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
+# academic degrees and titles written as a third part of "Family, Given, Ph.D.": no part of the name
+_DEGREE = re.compile(
+    r"ph\.?\s?d\.?|m\.\s?d\.|md|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|mba|dr\.?|prof\.?|esq\.?", re.I
+)
+
+
+def is_more_authors(name: str) -> bool:
+    """Whether an author "name" stands for the authors left out ("others", "et al.", "many others",
+    "175 other contributors"): the byline is cut short, no person is named.
+
+    >>> is_more_authors("others"), is_more_authors("et al."), is_more_authors("175 other open-source contributors")
+    (True, True, True)
+    >>> is_more_authors("Otherson Smith")
+    False
+    """
+    return bool(_MORE_AUTHORS.fullmatch(" ".join(name.split())))
+
+
+def split_et_al(name: str) -> tuple[str, bool]:
+    """A name with "et al." after it as (the name, True); any other name as (it, False).
+
+    >>> split_et_al("van der Pol et al."), split_et_al("Ada Lovelace")
+    (('van der Pol', True), ('Ada Lovelace', False))
+    """
+    m = _ET_AL_END.fullmatch(" ".join(name.split()))
+    return (m.group(1).rstrip(","), True) if m else (name, False)
+
+
+def strip_name_marks(name: str) -> str:
+    """A name without the marks a byline adds for equal contribution or a corresponding author
+    ("Zhihang Yuan*", "Yong Jae Lee^", "Ana Silva†").
+
+    >>> strip_name_marks("Zhihang Yuan*"), strip_name_marks("Lee^, Yong Jae"), strip_name_marks("O'Neil")
+    ('Zhihang Yuan', 'Lee, Yong Jae', "O'Neil")
+    """
+    return " ".join(_NAME_MARKS.sub("", name).split())
+
+
+def is_degree(part: str) -> bool:
+    """Whether a part of a name is an academic degree or title ("Ph.D.", "PhD", "M.D.", "Dr.", "Prof.")."""
+    return bool(_DEGREE.fullmatch(part.strip()))

@@ -54,14 +54,38 @@ def _reader(fmt: str) -> Callable[..., list[Paper]]:
 
 # keys of a paperlab paper that a CSL-JSON item does not have
 _PAPER_KEYS = frozenset(["authors", "arxiv_id", "sources", "published", "categories"])
+# the dates of a CSL item (and of Crossref's JSON)
+_CSL_DATES = ("issued", "published", "published-print", "published-online", "accessed")
 # a RIS record's first line: "TY  - JOUR" (after text such as Ovid's "1." numbering)
 _RIS_START = re.compile(r"^\ufeff?TY {1,2}- ", re.M)
 _RIS_END = re.compile(r"^ER {1,2}-", re.M)
 
 
+def _csl_shaped(item: dict[str, Any]) -> bool:
+    """Values only CSL (or Crossref's JSON, which CSL readers take) writes: names as objects, dates as
+    ``date-parts``."""
+    names = item.get("author") or item.get("editor")
+    if isinstance(names, list) and names and all(isinstance(n, dict) for n in names):
+        return True
+    return any(isinstance(item.get(k), dict) and "date-parts" in item[k] for k in _CSL_DATES)
+
+
+def _paperlab_shaped(item: dict[str, Any]) -> bool:
+    """Values only a paperlab paper has: ``authors`` as a list of strings, an ``arxiv_id``, ``sources``, or
+    ``published`` as an ISO string."""
+    authors = item.get("authors")
+    if isinstance(authors, list) and all(isinstance(a, str) for a in authors) and "author" not in item:
+        return True
+    return "arxiv_id" in item or "sources" in item or isinstance(item.get("published"), str)
+
+
 def _is_csl_item(item: dict[str, Any]) -> bool:
-    """A CSL-JSON item: a string ``type`` and an ``id`` or ``title``, and none of a paperlab paper's own keys."""
-    return isinstance(item.get("type"), str) and ("id" in item or "title" in item) and not _PAPER_KEYS & set(item)
+    """A CSL-JSON item, told by what its values are rather than by one key: an ``id`` or ``title``, and either a
+    string ``type`` without a paperlab paper's own keys, or CSL-shaped values (name objects, ``date-parts``) that
+    are not a paperlab paper's (so Crossref/CouchDB copies carrying ``published``, ``_id``, ``indexed`` are CSL)."""
+    if not ("id" in item or "title" in item) or _paperlab_shaped(item):
+        return False
+    return isinstance(item.get("type"), str) and not _PAPER_KEYS & set(item) or _csl_shaped(item)
 
 
 def _json_kind(obj: Any) -> str | None:
@@ -93,7 +117,7 @@ def _json_kind(obj: Any) -> str | None:
             return "semantic_scholar"
         if is_zotero_json(items):
             return "zotero_json"
-        if _is_csl_item(first):
+        if any(_is_csl_item(x) for x in items[:20] if isinstance(x, dict)):
             return "csl"
         if "title" in first:
             return "json"

@@ -24,6 +24,7 @@ from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
 from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text, plain_abstract
+from ..text import is_more_authors
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
 
@@ -70,6 +71,17 @@ _NAME_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+")
 
 
 def _authors(item: dict[str, Any], key: str = "author") -> list[str]:
+    """The people named in ``key``; a name that stands for those left out ("others", "et al.") is no person
+    (:func:`_cut_short` tells)."""
+    return [text for text in _name_texts(item, key) if not is_more_authors(text)]
+
+
+def _cut_short(item: dict[str, Any]) -> bool:
+    """Whether the author list ends in "others", "et al." or "N other contributors" (extra["more_authors"])."""
+    return any(is_more_authors(text) for text in _name_texts(item, "author"))
+
+
+def _name_texts(item: dict[str, Any], key: str) -> list[str]:
     names = item.get(key)
     if names is None:
         return []
@@ -177,6 +189,8 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     precision = _precision(issued, published) if published is not None else None
     if precision:
         extra["date_precision"] = precision
+    if _cut_short(item):
+        extra["more_authors"] = True
     if doubts:
         extra["doubtful_ids"] = doubts
     words = item.get("keyword")

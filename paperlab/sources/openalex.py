@@ -106,12 +106,14 @@ def _doi(work: dict[str, Any]) -> str | None:
 
 
 def _arxiv_id(work: dict[str, Any], doi: str | None) -> str | None:
-    """An arXiv id from the DOI (10.48550/arXiv.X), ``ids.arxiv`` or any arXiv landing page."""
+    """An arXiv id from the DOI (10.48550/arXiv.X), ``ids.arxiv`` or any location's arXiv link: its landing page,
+    PDF, id, or the source name a harvested record gives (``raw_source_name``: ``http://arxiv.org/pdf/….pdf``)."""
     candidates = [doi or "", str(_dict(work.get("ids")).get("arxiv") or "")]
     locations = work.get("locations")
     for loc in [work.get("primary_location"), *(locations if isinstance(locations, list) else [])]:
         loc = _dict(loc)
-        candidates += [str(loc.get("landing_page_url") or ""), str(loc.get("pdf_url") or ""), str(loc.get("id") or "")]
+        candidates += [str(loc.get(k) or "") for k in ("landing_page_url", "pdf_url", "id", "raw_source_name")]
+        candidates.append(str(_dict(loc.get("source")).get("display_name") or ""))
     for text in candidates:
         lowered = text.lower()
         if "arxiv" not in lowered:

@@ -28,7 +28,7 @@ from typing import Any
 
 import rispy
 
-from ..dates import month_number
+from ..dates import month_number, named_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
@@ -133,6 +133,9 @@ def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:
                 month = month_number(named.group(2))
                 found.append([int(named.group(1)), month] if month else [int(named.group(1))])
                 continue
+            if written := _written_date(value):  # IEEE's "16-18 Oct. 2014", "Jan. 2009"
+                found.append(written)
+                continue
             m = _DATE.match(value) or _YEAR.search(value)  # "2019/05/12/", else a year in "Spring 2019"
             if m:
                 found.append([int(g) for g in m.groups() if g])
@@ -145,6 +148,25 @@ def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:
     if len(parts) == 3 and (_published(parts) or dt.date.min).day != parts[2]:
         parts = parts[:2]  # not a day of that month: the month is all that was given
     return parts, _PRECISION[len(parts)]
+
+
+# A range of days within one month, as IEEE Xplore writes a conference's dates: "16-18 Oct. 2014", "Oct. 16-18, 2014"
+_DAY_RANGE = re.compile(
+    r"\d{1,2}\s*[-–]\s*\d{1,2}\s+(?P<m>[A-Za-z]{3,})\.?|(?P<m2>[A-Za-z]{3,})\.?\s+\d{1,2}\s*[-–]\s*\d{1,2}"
+)
+_DAY_RANGE_DATE = re.compile(rf"(?:{_DAY_RANGE.pattern}),?\s+(?P<y>\d{{4}})")
+
+
+def _written_date(value: str) -> list[int] | None:
+    """Year, month (and day) of a date written with a month name: "Jan. 2009", "12 June 2019" (with its day), and
+    a range of days in one month, "16-18 Oct. 2014", to the month: the paper was given on one of those days, which
+    one the record does not say. None for anything else (a range of months stays a year, as in ``month_number``)."""
+    named = named_date(value)
+    if named:
+        return [named[0], named[1]] + ([named[2]] if named[2] else [])
+    m = _DAY_RANGE_DATE.fullmatch(value.strip())
+    month = month_number(m.group("m") or m.group("m2")) if m else None
+    return [int(m.group("y")), month] if m and month else None
 
 
 def _published(parts: list[int]) -> dt.date | None:

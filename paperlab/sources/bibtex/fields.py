@@ -19,10 +19,11 @@ from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
 from ...identifiers import find_doi, normalize_doi
-from .text import VERBATIM_FIELDS, html_entities
+from .text import VERBATIM_FIELDS, balanced, html_entities
 
 __all__ = [
     "KeepFirstOfRepeatedFields",
+    "UnbraceCodeValues",
     "SeparateCoAuthorsKeepingAccents",
     "decode_bib",
     "missing_parent",
@@ -51,6 +52,27 @@ class KeepFirstOfRepeatedFields(BlockMiddleware):
         seen: set[str] = set()
         first = [f for f in entry.fields if not (f.key in seen or seen.add(f.key))]  # type: ignore[func-returns-value]
         return Entry(entry.entry_type, entry.key, first, start_line=entry.start_line, raw=entry.raw)
+
+
+# Fields whose value is a code, a number or a date, never text whose case braces protect.
+_CODE_FIELDS = frozenset("doi url eprint month year day date volume number pages issn isbn".split())
+
+
+class UnbraceCodeValues(BlockMiddleware):
+    """Braces around the whole of a code, number or date value (Web of Science writes every value as
+    ``{{…}}``: ``DOI = {{10.1/x}}``, ``Month = {{JUN}}``) are dropped: they protect the case of text, and a DOI,
+    a month or a page range has none to protect. Runs after the outer delimiters are removed."""
+
+    def transform_entry(self, entry: Entry, library: BibLibrary) -> Block:
+        for fld in entry.fields:
+            value = fld.value
+            if fld.key.lower() not in _CODE_FIELDS or not isinstance(value, str):
+                continue
+            value = value.strip()
+            while value[:1] == "{" and value[-1:] == "}" and balanced(value[1:-1]):
+                value = value[1:-1].strip()
+            fld.value = value
+        return entry
 
 
 class SeparateCoAuthorsKeepingAccents(bm.SeparateCoAuthors):

@@ -24,11 +24,13 @@ from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import doubtful_id_map
 from ...paper_render import plain_abstract
+from ...text import NAME_SUFFIXES, is_degree, is_more_authors, split_et_al, strip_name_marks
 from .._files import read_bytes
 from .crossref import inherit
 from .fields import (
     KeepFirstOfRepeatedFields,
     SeparateCoAuthorsKeepingAccents,
+    UnbraceCodeValues,
     decode_bib,
     missing_parent,
     split_name_list,
@@ -114,6 +116,7 @@ def _parse_stack() -> list[Any]:
         bm.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
         bm.RemoveEnclosingMiddleware(allow_inplace_modification=True),
         bm.NormalizeFieldKeys(allow_inplace_modification=True),
+        UnbraceCodeValues(allow_inplace_modification=True),
         bm.MonthIntMiddleware(allow_inplace_modification=True),
         SeparateCoAuthorsKeepingAccents(allow_inplace_modification=True),
     ]
@@ -130,30 +133,45 @@ def _field(entry: Entry, *names: str) -> str | None:
 _WRAPPED_NAME = re.compile(r"\\[A-Za-z]+\s*\{(.*)\}", re.S)
 
 
+# \~ before a letter is an accent (Pe\~{n}a), not BibTeX's tie, which the name splitter reads as a space
+_TILDE_ACCENT = re.compile(r"\\~\s*(\{[^{}]*\}|\w)")
+
+
 def _name(raw: str) -> str:
-    """One BibTeX name (``Last, First``, ``First von Last``, ``{Corporate Name}``) as ``First von Last Jr``."""
+    """One BibTeX name (``Last, First``, ``First von Last``, ``{Corporate Name}``) as ``First von Last Jr``;
+    a degree written as a third part (``Family, Given, Ph.D.``) and equal-contribution marks (``Yuan*``) dropped,
+    a suffix written last (``Family, Given, Jr.``) read as one."""
     raw = " ".join(raw.split())
     if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
         return _clean(raw[1:-1])
     wrapped = _WRAPPED_NAME.fullmatch(raw)  # \textrussian{Family, Given}: the macro only sets the language
     if wrapped and _balanced(wrapped.group(1)):
         raw = wrapped.group(1)
+    family, comma, rest = raw.rpartition(",")
+    if comma and family.count(",") == 1 and is_degree(rest):
+        raw = family
+    elif comma and family.count(",") == 1 and rest.strip(" .").lower() in NAME_SUFFIXES:
+        last, _, given = family.partition(",")  # "Family, Given, Jr." (RIS order) is BibTeX's "Family, Jr., Given"
+        raw = f"{last}, {rest.strip()}, {given.strip()}"
+    raw = _TILDE_ACCENT.sub(lambda m: "{\\~" + m.group(1) + "}", raw)
     parts = parse_single_name_into_parts(raw, strict=False)
     words = parts.first + parts.von + parts.last + parts.jr
-    return _clean(" ".join(words)) if words else _clean(raw)
+    return strip_name_marks(_clean(" ".join(words)) if words else _clean(raw))
 
 
 def _authors(value: Any) -> tuple[list[str], bool]:
-    """Author names in order, and whether the list ended with ``and others``."""
+    """Author names in order, and whether the list was cut short (``and others``, a name followed by
+    ``et al.``)."""
     names = [n for v in (value if isinstance(value, list) else [value]) for n in _name_list(v)]
     out, truncated = [], False
     for raw in names:
         if not isinstance(raw, str) or not raw.strip():
             continue
-        if raw.strip().lower() == "others":
+        if is_more_authors(raw):
             truncated = True
             continue
-        name = _name(raw)
+        name, cut = split_et_al(_name(raw))
+        truncated |= cut
         if name:
             out.append(name)
     return out, truncated

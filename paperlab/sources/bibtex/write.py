@@ -266,7 +266,8 @@ def paper_to_bibtex(
     title, comment = _title_and_comment(paper, bib)
     fields: list[tuple[str, str]] = [("title", _escape(title))]
     if paper.authors:
-        fields.append(("author", " and ".join(_escape_name(a) for a in paper.authors)))
+        cut = " and others" if paper.extra.get("more_authors") is True else ""  # a byline cut short: BibTeX's way
+        fields.append(("author", " and ".join(_escape_name(a) for a in paper.authors) + cut))
     fields += _date_fields(paper)
     skip = {"ids", "keywords", "note", "abstract", "paperlab-tags", *(("year", "date") if paper.published else ())}
     fields += _kept_fields(paper, bib, skip) + _identity_fields(paper)
