@@ -135,7 +135,7 @@ def _is_schedule(path: Path, suffix: str) -> bool:
             head = fh.read(65536).decode("utf-8", errors="replace").lstrip("\ufeff")
     except OSError:
         return False  # the format's reader names the problem
-    return looks_like_schedule(head, suffix)
+    return looks_like_schedule(head, suffix, path.name)
 
 
 def _xml_kind(head: str) -> str:

@@ -28,6 +28,7 @@ __all__ = [
     "is_placeholder",
     "link_ids",
     "markdown_plain",
+    "paper_link",
     "parse_day",
     "presenters",
     "skip_note",
@@ -70,8 +71,18 @@ _EMPTY_LINK = re.compile(r"\[+[^\[\]]*\]+\(\s*\)")  # "[[Summary slides]]()": a 
 _CODE_NOTE = re.compile(r"^`[^`]+`\s*:?\s*$")
 _ET_AL = re.compile(r"\s*,?\s*et\.?\s*al\.?\s*$", re.I)
 _NOTE = re.compile(
-    r"\b(?:dry[- ]?run|social|series|talk|welcome|kick-?off|planning|brainstorm|tutorial|retreat)\b", re.I
+    r"\b(?:dry[- ]?run|social|series|talk|welcome|kick-?off|planning|brainstorm|tutorial|retreat|wip|"
+    r"work[- ]in[- ]progress|presentations?|discuss|attendance)\b",
+    re.I,
 )
+# a cell naming conferences, not a paper: "ICFP / SPLASH '25", "NeurIPS 2025" (acronyms, years and marks only)
+_ACRONYMS = re.compile(r"^(?:(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|'?\d{2,4})[\s/&,+-]*)+$")
+# an event a link names, not a paper: "[Managing Parallelism](…) Workshop"
+_EVENT = re.compile(
+    r"^(?:workshop|conference|symposium|summit|keynote|tutorial|seminar|webinar|meetup|hackathon)s?$", re.I
+)
+# a label before the one link of a reading: "Previous week's papers continued with follow-up: [Title](…)"
+_LEAD_IN = re.compile(r"^(?:[^\[\]:\s]+\s+){2,}[^\[\]:]*:\s*(?=\[[^\[\]]+\]\([^()\s]+\)\s*$)")
 # a bracketed group of material links after a topic: "OMOP CDM \\[slides: [pdf](…), [html](…)\\]"
 _MATERIAL_GROUP = re.compile(
     r"\\?\[\s*(?:slides?|notes?|video|recording|code|handouts?|materials?)\s*:[^\[\]]*"
@@ -124,6 +135,7 @@ _MONTHS = {m: n for n, names in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")), start=1) for m in names}  # fmt: skip
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
+_SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})$")  # "09/18": a day and month, the year from the page
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?(?:\s+(\d{4}))?\b")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(\d{4}))?")
@@ -223,7 +235,7 @@ def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     lines = clean_cell(text).split("\n")
     pieces = [p for line in lines for p in (_SEMICOLON.split(line) if "](" not in line else [line])]
     for raw in pieces:
-        raw = _MATERIAL_GROUP.sub(" ", raw)
+        raw = _LEAD_IN.sub("", _MATERIAL_GROUP.sub(" ", raw).strip())
         shown, links = _links(_LIST_MARK.sub("", raw.strip(" ,;")))
         links = [(label, u) for label, u in links if not _MATERIAL_LABEL.match(label)]
         if not shown and not links:
@@ -237,7 +249,9 @@ def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
 
 def _looks_like_title(text: str) -> bool:
     words = text.split()
-    return bool(words) and not _NOTE.search(text) and (len(words) >= 4 or (":" in text and len(words) >= 2))
+    if not words or _NOTE.search(text) or _ACRONYMS.match(text):
+        return False
+    return len(words) >= 4 or (":" in text and len(words) >= 2)
 
 
 def _citation(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
@@ -356,6 +370,8 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
         return []  # "Jurafsky & Martin, Ch. 3", "Lecture notes": a reading, not a paper
     named = [(label, u) for label, u in links if label and not _GENERIC_LABEL.match(label)]
     generic = [(label, u) for label, u in links if not label or _GENERIC_LABEL.match(label)]
+    if named and _EVENT.match(shown):
+        return []  # "[Managing Parallelism](…) Workshop": an event, the meeting's note
     if len(named) == 1 and not shown and (cited := _reference(named[0][0], named)) is not None:
         return [cited]  # a link whose label is the whole reference
     out: list[CellPaper] = []
@@ -396,6 +412,13 @@ def cell_papers(text: object) -> tuple[list[CellPaper], str | None]:
     return papers, (None if papers else " ".join(s.split()))
 
 
+def paper_link(text: object) -> str | None:
+    """The first link of a cell of material labelled as the paper ("[Paper](…)", "[PDF](…)", "[arXiv](…)"), as
+    ``[label](url)``; None when it has none."""
+    _, links = _links(clean_cell(text).replace("\n", " "))
+    return next((f"[{label}]({u})" for label, u in links if label and _GENERIC_LABEL.match(label)), None)
+
+
 def skip_note(text: str) -> bool:
     """Whether a note says the meeting did not take place ("No group reading. Public holiday")."""
     return bool(_SKIP.search(text))
@@ -409,6 +432,7 @@ def presenters(text: object) -> list[str]:
     s = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", _MD_LINK.sub(lambda m: m.group(1), s))  # links, emphasis
     if _SKIP.search(s):
         return []  # "*no meeting*" in the presenter column
+    s = re.sub(r"\s*\([^()]*\)", "", s)  # "Ada Lovelace (Univ. X, UK)": the affiliation
     names = re.split(r"\s*(?:\n|,|;|&|/|\+|\band\b)\s*", s)
     return list(dict.fromkeys(n.strip(" .()") for n in names if n.strip(" .()") and not is_placeholder(n)))
 
@@ -433,10 +457,12 @@ def _make(year: int | None, month: int, day: int) -> dt.date | None:
 def date_order(cells: Iterable[str]) -> str:
     """``"dmy"`` or ``"mdy"`` for the numeric dates of one file: what a first or second part above 12 says, else
     the order that puts most meetings on one weekday (reading groups meet weekly), day-first on a tie."""
+    cells = list(cells)
     pairs = [(int(m.group(1)), int(m.group(2)), _year(m.group(3))) for c in cells if (m := _NUMERIC_DATE.search(c))]
-    if any(a > 12 for a, _, _ in pairs):
+    short = [(int(m.group(1)), int(m.group(2))) for c in cells if (m := _SHORT_DATE.match(c.strip()))]
+    if any(a > 12 for a, _, _ in pairs) or any(a > 12 for a, _ in short):
         return "dmy"
-    if any(b > 12 for _, b, _ in pairs):
+    if any(b > 12 for _, b, _ in pairs) or any(b > 12 for _, b in short):
         return "mdy"
 
     def weekday_share(order: str) -> int:
@@ -458,6 +484,9 @@ def parse_day(text: object, order: str = "dmy", year: int | None = None) -> dt.d
     if m := _NUMERIC_DATE.search(s):
         a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
         return _make(y, b, a) if order == "dmy" else _make(y, a, b)
+    if m := _SHORT_DATE.match(s):
+        a, b = int(m.group(1)), int(m.group(2))
+        return _make(year, b, a) if order == "dmy" else _make(year, a, b)
     for pattern, day_at, month_at in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(s):
             month = _MONTHS.get(m.group(month_at).lower())

@@ -11,11 +11,14 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError
 from ._schedule_cells import clean_cell
+from ._schedule_columns import content_roles
 
 __all__ = [
     "SUFFIXES",
@@ -39,6 +42,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "presenter": (
         "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
         "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator", "person",
+        "leading", "led by", "discussion led by", "presenting",
     ),
     "paper": (
         "paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s",
@@ -94,24 +98,36 @@ class ScheduleTable:
     section: str | None = None
     title: str | None = None
     markdown: bool = False  # cells written in markdown ("*No class — holiday*")
+    roles: list[str | None] = field(default_factory=list)  # by the header's words, then by the cells
+
+    def __post_init__(self) -> None:
+        if not self.roles:
+            self.roles = content_roles(column_roles(self.columns), [cells for _, cells in self.rows])
 
 
 def role_of(name: object) -> str | None:
+    """The role a column's name gives; a name of several words no role names whole ("Reading / session",
+    "Reading/Activity") takes the paper or presenter role one of its words names."""
     key = re.sub(r" s$", "", column_key(name))  # "Presenter(s)", "Lead(s)"
-    return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
+    role = _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
+    if role is None and 1 < len(key.split()) <= 3:  # a short name only, no sentence
+        words = {_ROLE_OF.get(w) or _ROLE_OF.get(w.rstrip("s")) for w in key.split()}
+        role = next((r for r in ("paper", "presenter") if r in words), None)
+    return role
 
 
 def column_key(name: object) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", clean_cell(name).lower()).replace("_", " ").split())
 
 
-def header_kind(cells: list[Any]) -> str | None:
+def header_kind(cells: list[Any], rows: Sequence[Any] = ()) -> str | None:
     """How surely a header row is a schedule's: ``"sure"`` when it names a presenter column and a date (or week) or
     paper column (Date | Presenter | Paper), or a readings column beside a date or topic (Week | Topic | Readings,
     a course syllabus); ``"maybe"`` for a date and a paper or link column alone (Date | Paper | Notes), which a page
     of papers by publication date also has; else None (a column only lists of papers have, such as Abstract or
-    Authors, makes a table without presenters no schedule)."""
-    roles = {role_of(c) for c in cells}
+    Authors, makes a table without presenters no schedule). The ``rows`` below the header name the roles its
+    words do not (:func:`content_roles`: a "Format" column of "Discussion led by …" holds the presenters)."""
+    roles = set(content_roles([role_of(c) for c in cells], rows))
     if "presenter" in roles:
         return "sure" if "date" in roles or "paper" in roles else None
     keys = {column_key(c) for c in cells}
@@ -146,7 +162,7 @@ def _md_cells(line: str) -> list[str]:
     return [c.replace("\x00", "|").strip() for c in body.split("|")]
 
 
-def _markdown_tables(text: str) -> list[ScheduleTable]:
+def _markdown_tables(text: str, hint: list[str]) -> list[ScheduleTable]:
     """Every pipe table whose header names schedule columns, with the heading above it and the document's first
     ``#`` heading as its title."""
     lines = text.split("\n")
@@ -163,8 +179,8 @@ def _markdown_tables(text: str) -> list[ScheduleTable]:
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
                 rows.append((f"line {j + 1}", _md_cells(lines[j])))
                 j += 1
-            kind = header_kind(header)
-            if kind == "sure" or kind == "maybe" and _about_meetings(lines):
+            kind = header_kind(header, [cells for _, cells in rows])
+            if kind == "sure" or kind == "maybe" and _about_meetings(hint + lines):
                 tables.append(ScheduleTable(header, rows, section, markdown=True))
             k = j
             continue
@@ -204,13 +220,16 @@ def _yaml_items(doc: Any) -> tuple[list[Any], str | None]:
         return doc, None
     if isinstance(doc, dict):
         title = next((str(doc[k]) for k in ("title", "name", "group", "course") if isinstance(doc.get(k), str)), None)
-        for value in doc.values():
-            if isinstance(value, list) and any(isinstance(v, dict) for v in value):
-                return value, title
+        lists = [v for v in doc.values() if isinstance(v, list) and any(isinstance(x, dict) for x in v)]
+        keys = [list(dict.fromkeys(k for x in v if isinstance(x, dict) for k in x)) for v in lists]
+        # the list whose fields name a schedule's ("sessions:" after "organizers:"), else the first
+        best = next((v for v, k in zip(lists, keys, strict=True) if header_kind(k)), lists[0] if lists else None)
+        if best is not None:
+            return best, title
     return [], None
 
 
-def _yaml_table(text: str) -> list[ScheduleTable]:
+def _yaml_table(text: str, hint: list[str]) -> list[ScheduleTable]:
     import yaml
 
     try:
@@ -219,13 +238,13 @@ def _yaml_table(text: str) -> list[ScheduleTable]:
         raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     items, title = _yaml_items(doc)
     keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
-    kind = header_kind(keys)
-    if kind is None or kind == "maybe" and not _about_meetings(text.splitlines()):
-        return []  # without presenters, a list of dated links is a schedule only where the file says so
     rows: list[tuple[str, Any]] = [
         (f"record {n}", [_yaml_cell(item.get(k)) for k in keys] if isinstance(item, dict) else item)
         for n, item in enumerate(items, 1)
     ]
+    kind = header_kind(keys, [cells for _, cells in rows])
+    if kind is None or kind == "maybe" and not _about_meetings(hint + text.splitlines()):
+        return []  # without presenters, a list of dated links is a schedule only where the file (or its name) says so
     return [ScheduleTable([str(k) for k in keys], rows, title=title)]
 
 
@@ -245,7 +264,7 @@ def _yaml_cell(value: Any, depth: int = 0) -> Any:
     return str(value)[:1000]
 
 
-def _front_matter_tables(text: str) -> list[ScheduleTable]:
+def _front_matter_tables(text: str, hint: list[str]) -> list[ScheduleTable]:
     """The meetings of a page's YAML front matter (a Jekyll page listing ``sessions:`` there), if it has some."""
     if not text.startswith("---"):
         return []
@@ -253,7 +272,7 @@ def _front_matter_tables(text: str) -> list[ScheduleTable]:
     if not end:
         return []
     try:
-        return _yaml_table(front)
+        return _yaml_table(front, hint)
     except ParseError:  # front matter that is not YAML: the page's tables may still be a schedule
         return []
 
@@ -264,7 +283,7 @@ def _inner_html(element: Any) -> str:
     return (element.text or "") + "".join(etree.tostring(c, encoding=str, method="html") for c in element)
 
 
-def _html_tables(text: str) -> list[ScheduleTable]:
+def _html_tables(text: str, hint: list[str]) -> list[ScheduleTable]:
     """Every HTML ``<table>`` whose first row names schedule columns, with the heading above it."""
     from lxml import etree, html
 
@@ -278,10 +297,10 @@ def _html_tables(text: str) -> list[ScheduleTable]:
         if not rows:
             continue
         header = [clean_cell(_inner_html(c)) for c in rows[0] if c.tag in ("td", "th")]
-        kind = header_kind(header)
-        if kind is None or kind == "maybe" and not _about_meetings(root.text_content().splitlines()):
-            continue
         body = list(zip([f"line {tr.sourceline}" for tr in rows[1:]], _grid(rows[1:], len(header)), strict=True))
+        kind = header_kind(header, [cells for _, cells in body])
+        if kind is None or kind == "maybe" and not _about_meetings(hint + root.text_content().splitlines()):
+            continue
         heading = table.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
         tables.append(ScheduleTable(header, body, clean_cell(heading[0].text_content()) if heading else None))
     return tables
@@ -321,24 +340,27 @@ def _grid(rows: list[Any], width: int) -> list[list[Any]]:
     return grid
 
 
-def schedule_tables(text: str, suffix: str, source: str) -> list[ScheduleTable]:
-    """The schedule tables of a file's text (CSV/TSV, YAML, markdown or HTML tables, by suffix, else by content)."""
+def schedule_tables(text: str, suffix: str, source: str, name: str | None = None) -> list[ScheduleTable]:
+    """The schedule tables of a file's text (CSV/TSV, YAML, markdown or HTML tables, by suffix, else by content);
+    the file's ``name`` (by default the ``source`` path's) may say it lists meetings ("reading_group.yml")."""
+    hint = [re.sub(r"[\W_]+", " ", (Path(source).name if name is None else name).rsplit(".", 1)[0])]
     try:
         if suffix in (".csv", ".tsv"):
             return _csv_table(text, suffix)
         if suffix in (".yaml", ".yml"):
-            return _yaml_table(text)
-        tables = _front_matter_tables(text) + _markdown_tables(text)
-        tables += _html_tables(text) if "<table" in text.lower() else []
+            return _yaml_table(text, hint)
+        tables = _front_matter_tables(text, hint) + _markdown_tables(text, hint)
+        tables += _html_tables(text, hint) if "<table" in text.lower() else []
         return tables or (_csv_table(text, suffix) if suffix == ".txt" else [])
     except ParseError as exc:
         raise ParseError(exc.message, source, exc.where) from None
 
 
-def looks_like_schedule(text: str, suffix: str) -> bool:
-    """Whether the start of a file is a schedule: a table whose header names a date and a presenter or paper."""
+def looks_like_schedule(text: str, suffix: str, name: str = "") -> bool:
+    """Whether the start of a file (named ``name``) is a schedule: a table whose header names a date and a presenter
+    or paper."""
     try:
-        return bool(schedule_tables(text, suffix.lower(), "<head>"))
+        return bool(schedule_tables(text, suffix.lower(), "<head>", name))
     except ParseError:
         return False
 

@@ -33,15 +33,16 @@ from ._schedule_cells import (
     is_placeholder,
     link_ids,
     markdown_plain,
+    paper_link,
     parse_day,
     presenters,
     skip_note,
 )
+from ._schedule_columns import lead_name
 from ._schedule_tables import (
     SUFFIXES,
     ScheduleTable,
     column_key,
-    column_roles,
     looks_like_schedule,
     schedule_tables,
 )
@@ -93,6 +94,8 @@ class Meeting:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+_ET_AL = re.compile(r"\s*,?\s*\bet\.?\s*al\.?$", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
 
 # -- rows into meetings -------------------------------------------------------------------------------
@@ -102,8 +105,7 @@ def _cells(table: ScheduleTable, cells: list[Any]) -> tuple[dict[str, Any], dict
     """The row's first cell of each role, and its other cells by column name."""
     by_role: dict[str, Any] = {}
     other: dict[str, str] = {}
-    roles = column_roles(table.columns)
-    for name, role, value in zip(table.columns, roles, cells, strict=False):
+    for name, role, value in zip(table.columns, table.roles, cells, strict=False):
         if role is not None and (by_role.get(role) is None or not clean_cell(by_role[role])):
             by_role[role] = value
         elif role == "paper" and clean_cell(value):  # required and optional readings: the papers of both
@@ -123,7 +125,10 @@ def _paper_of(
     venue, code = found.venue, None
     authors: list[str] = list(found.authors)
     if n_papers == 1:
-        authors = presenters(cells.get("authors")) or authors  # names separated as in a presenter cell
+        named, more = _author_cell(cells.get("authors"))  # names separated as in a presenter cell
+        authors = named or authors
+        if more and named:
+            extra["more_authors"] = True
         _, link_url, link_arxiv, link_doi = link_ids(clean_cell(cells.get("link")))
         url, arxiv, doi = url or safe_url(link_url), arxiv or link_arxiv, doi or link_doi
         venue_text, _, _, venue_doi = link_ids(clean_cell(cells.get("venue")))
@@ -157,6 +162,15 @@ def _paper_of(
     )
 
 
+def _author_cell(cell: Any) -> tuple[list[str], bool]:
+    """(the names, whether the list is cut short) of an authors cell: "Ada Quill, Bo Renn et al." """
+    names = presenters(cell)
+    last = _ET_AL.sub("", names[-1]) if names else ""
+    if names and last != names[-1]:
+        return [*names[:-1], last] if last else names[:-1], True
+    return names, False
+
+
 def _linked_title(note: str | None, link: Any) -> tuple[list[CellPaper], str | None]:
     """A paper cell without a link ("Batch normalization") and a link column naming a paper: that paper."""
     _, url, arxiv, doi = link_ids(clean_cell(link))
@@ -172,33 +186,44 @@ def _cell_papers(table: ScheduleTable, cell: Any) -> tuple[list[CellPaper], str 
     | Notes", a course's "Tentative Topics"), only what a link, an id or a reference names: the title of a talk, a
     workshop or a lecture is the meeting's note, no paper."""
     found, note = cell_papers(cell)
-    if found and _topics_only(table.columns):
+    if found and _topics_only(table):
         kept = [p for p in found if p.url or p.arxiv_id or p.doi or p.authors]
         return kept, (note if kept else " ".join(clean_cell(cell).split()))
     return found, note
 
 
-def _topics_only(columns: list[Any]) -> bool:
-    roles = column_roles(columns)
-    named = [column_key(c) for c, role in zip(columns, roles, strict=True) if role == "paper"]
+def _topics_only(table: ScheduleTable) -> bool:
+    roles = table.roles
+    named = [column_key(c) for c, role in zip(table.columns, roles, strict=True) if role == "paper"]
     papers = ("paper", "reading", "article")
     return "presenter" not in roles and not any(word in key for key in named for word in papers)
+
+
+def _who(cell: Any) -> list[str]:
+    """The presenters of a presenter cell; one that says what they do ("Discussion led by X", "Speaker: X") gives
+    the name, a format without a person ("Group discussion") none."""
+    name = lead_name(clean_cell(cell))
+    return presenters(cell if name is None else name)
 
 
 def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str, int | None, str]) -> Meeting | None:
     """The meeting of one row (None for an empty row); ``ctx`` is (date order, default year, source)."""
     order, year, source = ctx
+    if table.section and is_period_heading(table.section) and (named := _YEAR.search(table.section)):
+        year = int(named.group(0))  # "## Fall 2025" above a table of "09/11" dates
     by_role, other = _cells(table, cells)
     date_cell = by_role.get("date")
     date_text = clean_cell(date_cell) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
-    who = presenters(by_role.get("presenter"))
+    who = _who(by_role.get("presenter"))
     found, note = _cell_papers(table, by_role.get("paper"))
     if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
         note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
-    if not found and by_role.get("link") is not None:
-        # no paper column ("leader | description | url"): the description names the linked paper
-        described = None if "paper" in column_roles(table.columns) else clean_cell(by_role.get("note")) or None
-        found, note = _linked_title(note or described, by_role.get("link"))
+    link = by_role.get("link") if by_role.get("link") is not None else paper_link(by_role.get("slides"))
+    if not found and link is not None:
+        # no paper column ("leader | description | url"): the description names the linked paper; a topic beside
+        # material whose link is labelled "Paper" is that paper's title
+        described = None if "paper" in table.roles else clean_cell(by_role.get("note")) or None
+        found, note = _linked_title(note or described, link)
     topic = clean_cell(by_role.get("topic")) or None  # a meeting's topic beside its readings
     note = note or (topic if not found else None)
     if table.markdown:  # "*No class — holiday*" shown as plain text
@@ -207,7 +232,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     if not (who or found or note) and (is_placeholder(date_text) or len(table.columns) > 1):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
-    with_presenters = "presenter" in column_roles(table.columns)
+    with_presenters = "presenter" in table.roles
     meeting.skipped = bool(note and ((with_presenters and not who) or skip_note(note)))
     meeting.extra = {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
     if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers
@@ -285,7 +310,7 @@ def _prose(text: str) -> list[str]:
 
 
 def _date_column(table: ScheduleTable) -> int:
-    return next((n for n, role in enumerate(column_roles(table.columns)) if role == "date"), 0)
+    return next((n for n, role in enumerate(table.roles) if role == "date"), 0)
 
 
 def read_schedule(path: str | Path) -> list[Paper]:
