@@ -18,18 +18,20 @@ the same run.
 each file's sections with at least ``--min-group`` dated papers become groups "<file>:<section>", split dev/test by
 the same hash rule ("new-dev", "new-test"), replayed against the union of the extra files' papers (the recorded
 groups keep their own corpus); "pooled" rows put the recorded and the extra groups of a split together. The dev
-grid then runs over both dev parts; the extra test groups are scored only with ``--test``.
+grid then runs over both dev parts; the extra test groups are scored only with ``--test``. ``--extra`` may be given
+more than once: each folder is replayed against its own union ("new-dev", then "new2-dev", ...).
 
 ``--burned-as-dev`` (implied by ``--fresh``): every group scored as test before (the recorded test groups and the
-``--extra`` test groups) is burned and joins dev: "dev" holds all the recorded history groups, "new-dev" all the
-extra ones.
+``--extra`` test groups) is burned and joins dev: "dev" holds all the recorded history groups, "new-dev" (and
+"new2-dev", ...) all the extra ones: e.g. ``--burned-as-dev --extra <session 6's folder> --extra <session 7's fresh
+folder>`` scores every group scored so far as dev.
 
 ``--fresh DIR``: a held-out set never scored before: each file's sections with at least ``--min-group`` dated papers
 become groups "<file>:<section>", ALL of them test (no hash split), replayed against the union of the fresh files'
 papers; scored only with ``--test`` ("fresh test" rows), which then means this set alone.
 
 Usage: python benchmarks/bench_feed.py [--realdata PATH] [--min-group 15] [--no-tune] [--test] [--one-day]
-       [--extra DIR] [--burned-as-dev] [--fresh DIR]
+       [--extra DIR]... [--burned-as-dev] [--fresh DIR]
 """
 
 from __future__ import annotations
@@ -213,7 +215,7 @@ def table(
 def pooled(results: dict[tuple[str, str], dict[str, Any]], systems: list[str], labels: list[str]) -> None:
     """Add and print "pooled" rows: recorded and extra groups of one split together (names never collide)."""
     for split_name in ("dev", "test"):
-        members = [lb for lb in (split_name, f"new-{split_name}") if lb in labels]
+        members = [lb for lb in labels if lb == split_name or (lb.startswith("new") and lb.endswith(f"-{split_name}"))]
         if len(members) < 2:
             continue
         for name in systems:
@@ -253,8 +255,10 @@ def arguments() -> argparse.Namespace:
     ap.add_argument(
         "--extra",
         type=Path,
+        action="append",
         help="a folder of further history files (DailyArXiv-style READMEs...): their sections become groups, "
-        "split dev/test by the same rule, scored against the union of these files",
+        "split dev/test by the same rule, scored against the union of these files; repeatable (each folder keeps "
+        "its own corpus: parts 'new-', 'new2-', ...)",
     )
     ap.add_argument(
         "--burned-as-dev",
@@ -277,8 +281,8 @@ def splits(
     each with its corpus, and every paper (for the embeddings)."""
     corpus, groups = load_groups(realdata_or_exit(args.realdata), args.min_group)
     sources = [("", corpus, groups)]
-    if args.extra:
-        sources.append(("new-", *load_extra(args.extra, args.min_group)))
+    for i, folder in enumerate(extra_folders(args)):
+        sources.append((f"new{i + 1 if i else ''}-", *load_extra(folder, args.min_group)))
     burned = args.burned_as_dev or args.fresh is not None
     parts: dict[str, tuple[dict[str, list[Any]], list[Any]]] = {}
     for prefix, papers, found in sources:
@@ -300,6 +304,12 @@ def splits(
             parts["fresh test"] = (part, papers)
     every = list({p.id: p for _, papers, _ in sources for p in papers}.values())
     return parts, every
+
+
+def extra_folders(args: argparse.Namespace) -> list[Path]:
+    """The ``--extra`` folders, in the order given (one folder or none also accepted)."""
+    extra = args.extra or []
+    return [extra] if isinstance(extra, Path) else list(extra)
 
 
 # Session 6's shipped weights (the new ranking is the package default, RankingOptions()).
@@ -331,7 +341,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     parts, every = splits(args)
     vectors = vectors_for(every)
-    dev = [parts[lb] for lb in ("dev", "new-dev") if lb in parts]
+    dev = [parts[lb] for lb in parts if lb == "dev" or (lb.startswith("new") and lb.endswith("-dev"))]
     tuned = RankingOptions() if args.no_tune else tune(dev, vectors)
     print(
         f"chosen on dev: weights {tuned.weights}, C={tuned.C}, feedback={tuned.feedback}, terms={tuned.profile_terms}"

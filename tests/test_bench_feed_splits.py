@@ -69,3 +69,16 @@ def test_the_fresh_groups_are_not_scored_without_test_and_burned_as_dev_alone(tm
     assert set(parts) == {"dev"}
     parts, _ = bench_feed.splits(_args(real, burned_as_dev=True, test=True))
     assert set(parts) == {"dev"} and len(parts["dev"][0]) == len(TOPICS) + 1
+
+
+def test_extra_folders_repeat_each_against_its_own_papers_and_all_join_dev_when_burned(tmp_path):
+    real, fresh = _corpus(tmp_path)
+    later = tmp_path / "later"
+    later.mkdir()
+    _readme(later / "next_year.md", ("Soft Gears", "Loud Moths"), 700)
+    parts, every = bench_feed.splits(_args(real, burned_as_dev=True, extra=[fresh, later]))
+    assert set(parts) == {"dev", "new-dev", "new2-dev"}
+    assert set(parts["new-dev"][0]) == {"held_out:Warm Glass", "held_out:Cold Ink"}
+    assert set(parts["new2-dev"][0]) == {"next_year:Soft Gears", "next_year:Loud Moths"}
+    assert {p.id for p in parts["new2-dev"][1]} == {p.id for ps in parts["new2-dev"][0].values() for p in ps}
+    assert len(every) == (len(TOPICS) + 1) * 4 + 8 + 8
