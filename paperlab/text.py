@@ -186,6 +186,8 @@ _MORE_AUTHORS = re.compile(
 _ET_AL_END = re.compile(r"(.*?\S)\s*,?\s+et\.?\s*al(?:ii|\.)?\.?", re.I)
 # marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
 _NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
+# a role a byline writes before a contributor's name
+_ROLE_BEFORE = re.compile(r"^(?:with\s+)?(?:(?:additional\s+)?contributions?\s+(?:from|by)|assisted\s+by)\s+", re.I)
 # academic degrees and titles written as a third part of "Family, Given, Ph.D.": no part of the name
 _DEGREE = re.compile(
     r"ph\.?\s?d\.?|m\.\s?d\.|md|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|mba|dr\.?|prof\.?|esq\.?", re.I
@@ -216,12 +218,16 @@ def split_et_al(name: str) -> tuple[str, bool]:
 
 def strip_name_marks(name: str) -> str:
     """A name without the marks a byline adds for equal contribution or a corresponding author
-    ("Zhihang Yuan*", "Yong Jae Lee^", "Ana Silva†").
+    ("Zhihang Yuan*", "Yong Jae Lee^", "Ana Silva†") and without a role written before it ("with contributions
+    from Ana Silva").
 
     >>> strip_name_marks("Zhihang Yuan*"), strip_name_marks("Lee^, Yong Jae"), strip_name_marks("O'Neil")
     ('Zhihang Yuan', 'Lee, Yong Jae', "O'Neil")
+    >>> strip_name_marks("with contributions from Ana Silva")
+    'Ana Silva'
     """
-    return " ".join(_NAME_MARKS.sub("", name).split())
+    text = " ".join(_NAME_MARKS.sub("", name).split())
+    return _ROLE_BEFORE.sub("", text) or text
 
 
 def is_degree(part: str) -> bool:

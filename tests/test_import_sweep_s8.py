@@ -11,6 +11,11 @@ general rule and tested here on our own small files in tests/data/ (made-up reco
 - names: al-folio ``*``/``^``/``$^\\dagger$`` marks, ``Family, Given, Ph.D.`` and ``Family, Given, Jr.``,
   ``van der Berg et al.`` / ``and others`` (more authors, not a person), ``Pe\\~{n}a`` (an accent, not a tie);
 - OpenAlex: an arXiv id given only in a location's ``raw_source_name``;
+- from the field dump: an arXiv paper whose venue is "ArXiv"/"CoRR" with the id as its volume (``abs/2104.01234``,
+  as Semantic Scholar and DBLP write it) gets its arXiv id and no venue (CSL and BibTeX); "with contributions from"
+  is no part of a name; BibTeX hyphenation hints (``Na\\-tur``) and ``\\hyp{}`` are no characters / a hyphen;
+  an OpenAlex date of 1 January (how OpenAlex writes a work known by its year) or a ``publication_year`` alone is
+  read at year precision;
 - IEEE RIS: ``Y1  - 16-18 Oct. 2014`` keeps October (month precision: the record does not say on which day of the
   range the paper was given), ``5 June 2019`` its day, ``Jan. 2009`` its month; a range across two months its
   year only, as a range of months does elsewhere.
@@ -44,6 +49,9 @@ WOS_BIB = DATA / "bibtex" / "wos-braces.bib"
 NAME_MARKS = DATA / "bibtex" / "name-marks.bib"
 IEEE_RIS = DATA / "ris" / "ieee-day-ranges.ris"
 OPENALEX = DATA / "openalex" / "arxiv-in-location.json"
+ARXIV_CSL = DATA / "csl" / "arxiv-volume.json"
+HINTS_BIB = DATA / "bibtex" / "hyphen-hints.bib"
+OPENALEX_YEARS = DATA / "openalex" / "year-only-dates.json"
 
 FIELDS = ("title", "authors", "published", "arxiv_id", "doi", "url", "journal_ref", "keywords")
 
@@ -171,6 +179,27 @@ def test_ieee_ris_day_ranges_keep_the_month() -> None:
     assert (month.published, month.extra["date_precision"]) == (dt.date(2009, 1, 1), "month")
     assert one_day.published == dt.date(2019, 6, 5) and "date_precision" not in one_day.extra  # a day
     assert (two_months.published, two_months.extra["date_precision"]) == (dt.date(2015, 1, 1), "year")
+
+
+def test_openalex_first_of_january_is_a_year() -> None:
+    january, year_only, a_day = _strict(read_openalex, OPENALEX_YEARS)
+    assert (january.published, january.extra["date_precision"]) == (dt.date(2015, 1, 1), "year")
+    assert (year_only.published, year_only.extra["date_precision"]) == (dt.date(2016, 1, 1), "year")
+    assert a_day.published == dt.date(2017, 3, 4) and "date_precision" not in a_day.extra
+
+
+def test_arxiv_as_venue_with_the_id_as_volume(tmp_path: Path) -> None:
+    preprint, journal = _strict(read_csl, ARXIV_CSL)
+    assert (preprint.arxiv_id, preprint.journal_ref) == ("2104.01234", None)
+    assert preprint.authors == ["Ngozi Okafor", "Marc Dupont"]  # "with contributions from" is no name
+    assert (journal.arxiv_id, journal.journal_ref) == (None, "Journal of Meadow Studies")
+    back = _strict(read_csl, write_csl([preprint, journal], tmp_path / "out.json"))
+    assert [_fields(p) for p in back] == [_fields(p) for p in [preprint, journal]]
+    hints, s2 = _strict(read_bibtex, HINTS_BIB)
+    assert (s2.arxiv_id, s2.journal_ref) == ("2104.01234", None)
+    assert hints.title == "Seed-bank Dynamics of Upland Meadows" and hints.journal_ref == "Meadow Studies"
+    again = parse_bibtex(library_to_bibtex([hints, s2]))
+    assert [_fields(p) for p in again] == [_fields(p) for p in [hints, s2]]
 
 
 def test_ieee_ris_round_trip(tmp_path: Path) -> None:

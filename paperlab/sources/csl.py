@@ -138,7 +138,16 @@ def _arxiv(item: dict[str, Any], doi: str | None, url: str | None) -> tuple[str,
     number = item.get("number")
     if isinstance(number, str) and number.strip().lower().startswith("arxiv:"):
         return normalize_arxiv_id(number)
+    volume = item.get("volume")
+    if _arxiv_venue(item) and isinstance(volume, str):  # Semantic Scholar, DBLP: "ArXiv", volume "abs/2005.14165"
+        return normalize_arxiv_id(volume)
     return None
+
+
+def _arxiv_venue(item: dict[str, Any]) -> bool:
+    """Whether the item's container is arXiv itself ("ArXiv", "arXiv", DBLP's "CoRR"): no venue of a paper."""
+    journal = item.get("container-title")
+    return isinstance(journal, str) and journal.strip().lower() in ("arxiv", "corr")
 
 
 def _kept(item: dict[str, Any], title_raw: str, title: str, arxiv: bool) -> dict[str, Any]:
@@ -206,7 +215,9 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         abstract=plain_abstract(abstract) if (abstract := _text(item, "abstract")) else None,
         published=published,
         comment=_text(item, "note"),
-        journal_ref=csl_plain_text(journal) if (journal := _text(item, "container-title")) else None,
+        journal_ref=csl_plain_text(journal)
+        if (journal := _text(item, "container-title")) and not (found and _arxiv_venue(item))
+        else None,
         doi=doi,
         url=url,
         keywords=csl_keywords(keywords) if keywords else [],

@@ -181,6 +181,8 @@ def _keywords(work: dict[str, Any]) -> list[str]:
 
 
 def _published(work: dict[str, Any]) -> dt.date | None:
+    """``publication_date``, else 1 January of ``publication_year``. OpenAlex writes a work known by its year
+    alone as published on 1 January, so such a date is read at year precision (see ``_work_to_paper``)."""
     date = work.get("publication_date")
     if isinstance(date, str) and date.strip():
         return as_date(date, "'publication_date'")
@@ -237,13 +239,16 @@ def _work_to_paper(work: dict[str, Any], record: SourceRecord) -> Paper:
     }
     if affiliations:
         extra["affiliations"] = affiliations
+    published = _published(work)
+    if published is not None and (published.month, published.day) == (1, 1):
+        extra["date_precision"] = "year"  # a year alone, or OpenAlex's 1 January standing for one
     return Paper(
         title=title,
         arxiv_id=_arxiv_id(work, doi),
         doi=doi,
         authors=authors,
         abstract=abstract_from_inverted_index(work.get("abstract_inverted_index")),
-        published=_published(work),
+        published=published,
         updated=as_date(work.get("updated_date"), "'updated_date'") if _str(work.get("updated_date")) else None,
         journal_ref=_journal_ref(work),
         url=url,

@@ -216,8 +216,8 @@ def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
         journal = _field(entry, "journal", "journaltitle")
         if isinstance(journal, str) and re.search(r"\barxiv\b", journal, re.I):
             found = normalize_arxiv_id(journal)
-        elif isinstance(journal, str) and journal.strip().lower() == "corr":  # DBLP: volume = {abs/2101.00001}
-            found = normalize_arxiv_id(str(_field(entry, "volume") or ""))
+        if found is None and isinstance(journal, str) and journal.strip().lower() in ("corr", "arxiv"):
+            found = normalize_arxiv_id(str(_field(entry, "volume") or ""))  # DBLP, S2: volume = {abs/2101.00001}
     if found is None:
         url = _field(entry, "url")
         if isinstance(url, str) and re.search(r"arxiv\.org/", url, re.I):

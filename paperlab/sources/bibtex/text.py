@@ -36,7 +36,7 @@ def _make_walker_context() -> Any:
         "paperlab-bibtex",
         prepend=True,
         macros=[MacroSpec(name, "{") for name in ("mkbibquote", "enquote", "mkbibemph", "autocap")]
-        + [MacroSpec("hyphen", "")],
+        + [MacroSpec("hyphen", ""), MacroSpec("hyp", "")],
     )
     return db
 
@@ -59,6 +59,8 @@ def _make_decoder() -> LatexNodes2Text:
             MacroTextSpec("mkbibemph", simplify_repl="%s"),
             MacroTextSpec("autocap", simplify_repl="%s"),
             MacroTextSpec("hyphen", simplify_repl="-"),
+            MacroTextSpec("hyp", simplify_repl="-"),  # the hyphenat package's breakable hyphen: Quantum\hyp{}theory
+            MacroTextSpec("-", simplify_repl=""),  # a hyphenation hint (Na\-tur): no character of the text
             MacroTextSpec("textasciicircum", simplify_repl="^"),
             MacroTextSpec("textasciitilde", simplify_repl="~"),
             MacroTextSpec("textbackslash", simplify_repl="\\"),
