@@ -14,6 +14,7 @@ from .errors import DoubtfulIdWarning, FetchError, PaperlabError, ParseError, Pa
 from .library import Library
 from .paper import MIME_TYPE, Paper, SourceRecord
 from .sources import load
+from .sources import provide_format as _provide_format
 from .store import set_default_resolver as _set_default_resolver
 
 # Names resolved on first use, so `import paperlab` stays light.
@@ -158,6 +159,13 @@ def _load_cards() -> None:
     Library.operations.register("cards", PaperCards)
 
 
+def _load_session_format() -> tuple[Any, Any]:
+    from .services.sessions.model import session_papers
+    from .services.sessions.reading import looks_like_transcript
+
+    return looks_like_transcript, session_papers  # (the test of a text, the reader)
+
+
 def _load_feed_cards() -> None:
     from .widget import FeedCards
 
@@ -176,6 +184,7 @@ Library.operations.provide(["fetch_citations", "graph", "gaps"], _load_citations
 Library.operations.provide(["graph_view"], _load_graph_view)
 Library.operations.provide(["topic_map"], _load_topic_map)
 _feed_package.operations.provide(["cards"], _load_feed_cards)
+_provide_format("session", _load_session_format)  # paperlab.load reads session transcripts with the Session reader
 _set_default_resolver(_fetch_on_miss)  # the store fetches unknown papers through the services layer
 
 

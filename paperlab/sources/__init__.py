@@ -20,7 +20,7 @@ from ._files import file_not_found, parse_json, read_bytes
 from .openalex import is_openalex_work
 from .zotero_json import is_zotero_json
 
-__all__ = ["FORMATS", "detect_format", "load"]
+__all__ = ["FORMATS", "detect_format", "load", "provide_format"]
 
 # format name -> (module, reader function); every reader takes a path and returns list[Paper]
 FORMATS: dict[str, tuple[str, str]] = {
@@ -44,10 +44,24 @@ FORMATS: dict[str, tuple[str, str]] = {
     "markdown_cards": ("native", "read_native"),
     "schedule": ("schedule", "read_schedule"),
     "paper_list": ("paperlist", "read_paper_list"),
+    "session": ("", ""),  # a reading-group session transcript: read by a layer above, see provide_format
 }
+
+# a format read by a layer above the sources (a session transcript's slide tables need the comparison layer):
+# name -> loader importing that layer and returning (its test of a text file's content, its reader)
+FormatLoader = Callable[[], tuple[Callable[[str], bool], Callable[..., list[Paper]]]]
+_ABOVE: dict[str, FormatLoader] = {}
+
+
+def provide_format(name: str, loader: FormatLoader) -> None:
+    """Let a layer above the sources read format ``name`` (``paperlab/__init__.py`` provides "session"): plain-text
+    files whose content passes the loader's test are read by its reader (asked before a saved Hugging Face page)."""
+    _ABOVE[name] = loader
 
 
 def _reader(fmt: str) -> Callable[..., list[Paper]]:
+    if fmt in _ABOVE:
+        return _ABOVE[fmt]()[1]
     module, func = FORMATS[fmt]
     return getattr(importlib.import_module(f"{__name__}.{module}"), func)  # type: ignore[no-any-return]
 
@@ -251,6 +265,8 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
         return "dailyarxiv"
     if stripped.startswith("@") or "\n@" in text:
         return "bibtex"
+    if suffix in (".txt", "") and "session" in _ABOVE and _ABOVE["session"]()[0](text):
+        return "session"  # slides of presentations (presenter, paper header), never a saved page's junk papers
     if suffix in (".txt", "") and "\n\n" in text:
         return "hf_page"
     if suffix in (".md", ".markdown") and _is_paper_list(text):
@@ -259,7 +275,7 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
         return "dailyarxiv"  # which layouts it knows, or finds the per-paper cards of the blockquote layout
     raise ParseError(
         "unrecognised file format: expected BibTeX, RIS, Web of Science plain text, CSL-JSON, arXiv Atom/RSS/OAI-PMH XML, JSON/JSONL (Hugging "
-        "Face, Semantic Scholar, OpenAlex, Kaggle arXiv, paperlab), CSV, a reading-group schedule, a DailyArXiv-style "
+        "Face, Semantic Scholar, OpenAlex, Kaggle arXiv, paperlab), CSV, a reading-group schedule or session transcript, a DailyArXiv-style "
         "README, a paper list (a markdown list of '[Title](link)' items) or a saved Hugging Face papers page; pass "
         "format= to choose a reader",
         source=str(path),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,18 +11,19 @@ from ...comparison import compare, venue_of
 from ...dates import as_date
 from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
+from ...paper import Paper
 from ...sources._files import file_not_found, read_text
 from ...sources.schedule import looks_like_schedule
 from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
 from ...text import md_link_text
 from ...urls import md_url
 from .entry import SessionEntry
-from .reading import read_transcript
+from .reading import SKIPPED, read_transcript
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Session", "read_session"]
+__all__ = ["Session", "read_session", "session_papers"]
 
 
 class Session:
@@ -171,3 +173,17 @@ def _agenda_item(n: int, e: SessionEntry) -> list[str]:
 def read_session(path: str | Path, date: dt.date | str | None = None) -> Session:
     """Function form of :meth:`Session.from_file`."""
     return Session.from_file(path, date=date)
+
+
+def session_papers(path: str | Path) -> list[Paper]:
+    """The papers a session transcript presents (the reader of :func:`paperlab.load` for format ``"session"``):
+    title, authors and venue as the slides give them, the presenter in ``extra["presenter"]``, source "session".
+    A presentation that names no paper is skipped and named in a :class:`PartialImportWarning`; the slides' tables
+    are not papers, so a table that could not be read is not reported here (``Session.from_file`` reports it)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PartialImportWarning)
+        session = Session.from_file(path)
+    skipped = [p for p in session.problems if p.message.endswith(SKIPPED)]
+    if skipped:
+        warn_partial(PartialImportWarning(str(path), skipped, kept=len(session.entries)))
+    return list(session.library)

@@ -21,7 +21,10 @@ from .layout import (
 )
 from .results import lost_data, slide_tables
 
-__all__ = ["Transcript", "read_transcript"]
+__all__ = ["SKIPPED", "Transcript", "looks_like_transcript", "read_transcript"]
+
+#: the end of the message of a presentation that names no paper
+SKIPPED = "; presentation skipped"
 
 
 @dataclass
@@ -183,7 +186,7 @@ def read_transcript(text: str, source: str) -> Transcript:
         try:
             entry, lost = _presentation(lines, (first, start, end), source, theme)
         except ParseError as exc:  # this presentation names no paper: skipped, the others are kept
-            problem = ImportProblem(source, exc.where or f"line {start + 1}", f"{exc.message}; presentation skipped")
+            problem = ImportProblem(source, exc.where or f"line {start + 1}", exc.message + SKIPPED)
             out.problems.append(problem)
             out.lost.append(problem)
             continue
@@ -192,5 +195,22 @@ def read_transcript(text: str, source: str) -> Transcript:
         out.lost += lost
     if not out.entries:
         first_problem = out.problems[0]
-        raise ParseError(first_problem.message.removesuffix("; presentation skipped"), source, first_problem.where)
+        raise ParseError(first_problem.message.removesuffix(SKIPPED), source, first_problem.where)
     return out
+
+
+# the header lines of a session transcript's slides: "Paper presentation: Group4", "Presenter: Ada Lovelace"
+_SESSION_CUE = re.compile(r"^\W*(?:paper\s+presentations?|presenter)\W*:", re.I | re.M)
+
+
+def looks_like_transcript(text: str) -> bool:
+    """Whether ``text`` reads as a session transcript (what :func:`paperlab.load` asks before guessing a saved
+    Hugging Face page): it has presenter lines, and a presentation names its paper with a header (author lines, a
+    venue line such as "Published as a conference paper at ...") or has a "Takeaways" slide, or the text labels its
+    presentations ("Paper presentation:", "Presenter:"). A page of titles and abstracts has none of these."""
+    try:
+        t = read_transcript(text, "<text>")
+    except ParseError:
+        return False
+    headed = any(e.paper.authors or e.paper.comment or e.paper.journal_ref or e.takeaways for e in t.entries)
+    return headed or bool(_SESSION_CUE.search(text))
