@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from paths import DATA
 
 import paperlab
@@ -41,7 +43,7 @@ from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex, read_bibtex
 from paperlab.sources.csl import read_csl, write_csl
 from paperlab.sources.native import save_library
 from paperlab.sources.openalex import read_openalex
-from paperlab.sources.ris import read_ris, write_ris
+from paperlab.sources.ris import parse_ris, read_ris, write_ris
 
 CROSSREF_COUCHDB = DATA / "csl" / "crossref-couchdb.json"
 BETTER_CSL = DATA / "csl" / "better-csl-quirks.json"
@@ -206,3 +208,29 @@ def test_ieee_ris_round_trip(tmp_path: Path) -> None:
     papers = _strict(read_ris, IEEE_RIS)
     back = _strict(read_ris, write_ris(papers, tmp_path / "out.ris"))
     assert [_fields(p) for p in back] == [_fields(p) for p in papers]
+
+
+_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    year=st.integers(1950, 2030),
+    month=st.integers(1, 12),
+    first=st.integers(1, 27),
+    length=st.integers(0, 3),
+    day_first=st.booleans(),
+)
+def test_fuzz_written_ris_dates_keep_month_and_only_a_single_day(
+    year: int, month: int, first: int, length: int, day_first: bool
+) -> None:
+    """A day, or a range of days in one month, written either way round ("16-18 Oct. 2014", "Oct. 16-18, 2014"):
+    the month always, the day only when one day is given."""
+    days = f"{first}" if length == 0 else f"{first}-{first + length}"
+    written = f"{days} {_MONTHS[month - 1]} {year}" if day_first else f"{_MONTHS[month - 1]} {days}, {year}"
+    text = f"TY  - CONF\nTI  - A Talk\nPY  - {year}\nY1  - {written}\nER  - \n"
+    (paper,) = parse_ris(text)
+    if length == 0:
+        assert paper.published == dt.date(year, month, first) and "date_precision" not in paper.extra, written
+    else:
+        assert paper.published == dt.date(year, month, 1) and paper.extra["date_precision"] == "month", written
