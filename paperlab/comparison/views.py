@@ -81,7 +81,7 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
     facets = extract_facets(p)
     found = extract_results(p)
     values = [r._asdict() for r in found.itertuples(index=False)]
-    summaries = [_format_result(r) for r in found.itertuples(index=False)]
+    summaries = _summaries(found)
     if extra is not None and "paper" in extra:
         mine = extra[extra["paper"] == p.id]
         values += mine.to_dict("records")
@@ -103,6 +103,19 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
         "results": summaries,
         "result_values": values,
     }
+
+
+def _summaries(found: pd.DataFrame) -> list[str]:
+    """The results cell: each result once. A baseline the abstract repeats ("from 100% to 37.6% ... from 100% to
+    2%") is one result shown once; ``result_values`` keeps every sentence's row as evidence."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[str] = []
+    for r in found.itertuples(index=False):
+        key = (r.value, r.unit, r.metric, r.dataset, r.kind, r.setting)
+        if key not in seen:
+            seen.add(key)
+            out.append(_format_result(r))
+    return out
 
 
 def _code_of(paper: Paper) -> str | None:
