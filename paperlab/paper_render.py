@@ -32,6 +32,7 @@ __all__ = [
     "csl_keywords",
     "csl_name_text",
     "csl_plain_text",
+    "literal_year",
     "paper_to_csl",
     "paper_to_html",
     "paper_to_markdown",
@@ -393,7 +394,8 @@ def _person_turned_round(literal: str) -> str:
 def csl_date(value: Any) -> dt.date | None:
     """The first date of a CSL date object (``date-parts``, else an ISO-like ``raw`` or string date) as a
     :class:`datetime.date` (missing month or day as 1); None when there is none a date can hold
-    (a ``literal`` date, a year before 100: BC, 0 for "open", or a day or season given without its year)."""
+    (a ``literal`` date naming no year, a year before 100: BC, 0 for "open", or a day or season given without its
+    year); a ``literal`` date's year is its first (:func:`literal_year`)."""
     if isinstance(value, str):
         value = {"raw": value}
     if not isinstance(value, dict):
@@ -403,7 +405,7 @@ def csl_date(value: Any) -> dt.date | None:
     if first is None:
         raw = value.get("raw")
         m = _ISO_PREFIX.match(raw.strip()) if isinstance(raw, str) else None
-        first = [g for g in m.groups() if g] if m else []
+        first = [g for g in m.groups() if g] if m else literal_year(value)
     numbers = []
     for part in first[:3]:
         if isinstance(part, bool) or not isinstance(part, (int, str)) or not _NUMBER.fullmatch(str(part).strip()):
@@ -421,6 +423,17 @@ def csl_date(value: Any) -> dt.date | None:
 
 
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)
+_LITERAL_YEAR = re.compile(r"(?<!\d)([12]\d{3})(?!\d)", re.ASCII)
+
+
+def literal_year(value: Any) -> list[str]:
+    """``[year]`` of a CSL ``literal`` date that names one ("1995-01-0001", "31st August to 3rd September 2015":
+    its first year), read at year precision since the rest is free text; ``[]`` for none ("13th century")."""
+    literal = value.get("literal") if isinstance(value, dict) else None
+    m = _LITERAL_YEAR.search(literal) if isinstance(literal, str) else None
+    return [m.group(1)] if m else []
+
+
 _NUMBER = re.compile(r"-?\d{1,6}", re.ASCII)
 
 

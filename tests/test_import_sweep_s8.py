@@ -52,6 +52,7 @@ NAME_MARKS = DATA / "bibtex" / "name-marks.bib"
 IEEE_RIS = DATA / "ris" / "ieee-day-ranges.ris"
 OPENALEX = DATA / "openalex" / "arxiv-in-location.json"
 ARXIV_CSL = DATA / "csl" / "arxiv-volume.json"
+LITERAL_DATES = DATA / "csl" / "literal-dates.json"
 HINTS_BIB = DATA / "bibtex" / "hyphen-hints.bib"
 OPENALEX_YEARS = DATA / "openalex" / "year-only-dates.json"
 
@@ -121,6 +122,19 @@ def test_better_csl_round_trip_keeps_the_items(tmp_path: Path) -> None:
     for item, written in zip(original, items[: len(original)], strict=True):
         assert written["author"] == item["author"]  # names written back as read, "others" and literals too
     assert items[0]["issued"] == {"season": 4, "date-parts": [[7]]}
+
+
+def test_csl_literal_dates_give_their_year(tmp_path: Path) -> None:
+    """A ``literal`` date is free text: its first year is read, at year precision ("2004-01-0001", as a Zotero
+    export wrote one, is 2004 and no more); one naming no year ("13th century") gives no date."""
+    garbled, worded, yearless = _strict(read_csl, LITERAL_DATES)
+    assert (garbled.published, garbled.extra["date_precision"]) == (dt.date(2004, 1, 1), "year")
+    assert (worded.published, worded.extra["date_precision"]) == (dt.date(2016, 1, 1), "year")
+    assert yearless.published is None
+    path = write_csl([garbled, worded, yearless], tmp_path / "out.json")
+    items = json.loads(path.read_text(encoding="utf-8"))
+    assert [i["issued"] for i in items] == [i["issued"] for i in json.loads(LITERAL_DATES.read_text(encoding="utf-8"))]
+    assert [_fields(p) for p in _strict(read_csl, path)] == [_fields(p) for p in (garbled, worded, yearless)]
 
 
 # -- BibTeX -------------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from ..errors import ParseError, ProblemCollector
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
-from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text, plain_abstract
+from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text, literal_year, plain_abstract
 from ..text import is_more_authors
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
@@ -120,7 +120,7 @@ def _precision(issued: Any, published: dt.date) -> str | None:
     else:
         raw = issued.get("raw") if isinstance(issued, dict) else issued
         m = _ISO_DATE.match(raw.strip()) if isinstance(raw, str) else None
-        first = [g for g in m.groups() if g] if m else []
+        first = [g for g in m.groups() if g] if m else literal_year(issued)
     given = len(first[:3])
     if given >= 2 and str(published.month) != str(first[1]).strip().lstrip("0"):
         given = 1
