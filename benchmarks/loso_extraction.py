@@ -8,7 +8,8 @@ committed sets only, so its row is the figure of the shipped extractor. Three sy
 + ranker (refitted), paperlab (rules + ranker + classifier, both refitted). A last row pools every left-out set.
 ``--burned`` adds v2 test and v6 (burned test sets, dev since session 7) as sets left out and trained on;
 ``--train-fresh`` trains on v8-dev / v8-test too (each left out in turn). v8-test is read with ``--texts`` (dev since
-session 7); the held-out v9 files are never read.
+session 7); ``--v9-dev`` adds v9a and v9b (each v9 labeller's file, burned in session 7) as fresh sets; the held-out
+v10 files are never read.
 
 Run: ``python benchmarks/loso_extraction.py --texts ABSTRACTS.jsonl`` (adds v8-dev from the committed file) or
 ``--v8-dev PATH`` (a with-text copy).
@@ -47,10 +48,13 @@ def _shipped_settings() -> dict:
     return {"c": model["C"], "threshold": model["threshold"], "bare_threshold": model["bare_threshold"], **SETTINGS}
 
 
-def left_out(held: list[dict], train: list[dict], folder: Path) -> dict[str, tuple[list[dict], list[dict]]]:
-    """Gold and predicted rows of ``held`` for each system, the learned parts fitted on ``train`` only."""
+def left_out(
+    held: list[dict], train: list[dict], folder: Path, ranker_train: list[dict] | None = None
+) -> dict[str, tuple[list[dict], list[dict]]]:
+    """Gold and predicted rows of ``held`` for each system, the learned parts fitted on ``train`` only (the metric
+    ranker on ``ranker_train`` when given)."""
     s = _shipped_settings()
-    ranker = ranker_fit(train, 1.0)
+    ranker = ranker_fit(train if ranker_train is None else ranker_train, 1.0)
     classifier = fit(train, s["c"], s["threshold"], s["bare_threshold"], quiet=True)
     out = {}
     for system, parts in zip(SYSTEMS, ((None, None), (ranker, None), (ranker, classifier)), strict=True):
@@ -69,10 +73,14 @@ def _tagged(rows: list[dict], name: str) -> list[dict]:
 BURNED = ["v2-test", "v6"]  # scored once as held-out tests in sessions 3 and 5; development sets since session 7
 
 
-def main(fresh: dict[str, list[dict]], burned: bool = False, train_fresh: bool = False) -> None:
+def main(
+    fresh: dict[str, list[dict]], burned: bool = False, train_fresh: bool = False, ranker_fresh: bool = True
+) -> None:
     """Leave each set out; ``burned``: v2 test and v6 are development sets too (left out and trained on);
-    ``train_fresh``: the fresh sets (v8-dev, v8-test) are also trained on when another set is left out."""
-    names = available(DEV_SETS + BURNED * burned)
+    ``train_fresh``: the fresh sets (v8-dev, v8-test, v9a, v9b) are also trained on when another set is left out
+    (by the metric ranker too unless ``ranker_fresh`` is False)."""
+    committed = available(DEV_SETS + BURNED * burned)
+    names = list(committed)
     if train_fresh:
         FRESH.update(fresh)
         names += list(fresh)
@@ -85,7 +93,8 @@ def main(fresh: dict[str, list[dict]], burned: bool = False, train_fresh: bool =
         if not train_fresh:  # a fresh set is scored with the learned parts fitted on every committed set
             held_sets += [(n, sents, sentences(names)) for n, sents in fresh.items()]
         for name, held, train in held_sets:
-            for system, (gold, pred) in left_out(held, train, Path(tmp)).items():
+            ranker_train = None if ranker_fresh else sentences([m for m in committed if m != name])
+            for system, (gold, pred) in left_out(held, train, Path(tmp), ranker_train).items():
                 pooled[system][0].extend(_tagged(gold, name))
                 pooled[system][1].extend(_tagged(pred, name))
                 row = "   ".join(f"{x:.3f}" for x in figures(gold, pred))
@@ -108,8 +117,23 @@ if __name__ == "__main__":
     ap.add_argument(
         "--train-fresh", action="store_true", help="also train on v8-dev / v8-test when another set is left out"
     )
+    ap.add_argument(
+        "--v9-dev",
+        action="store_true",
+        help="add v9a and v9b (burned in session 7) as fresh sets (needs their --texts)",
+    )
+    ap.add_argument(
+        "--ranker-committed",
+        action="store_true",
+        help="with --train-fresh: the metric ranker is still fitted on the committed dev sets only",
+    )
     ap.add_argument("--threshold", type=float, help="the classifier's cut for kept numbers (default: shipped)")
     ap.add_argument("--bare-threshold", type=float, help="the classifier's cut for bare numbers (default: shipped)")
     args = ap.parse_args()
     SETTINGS.update({k: v for k, v in (("threshold", args.threshold), ("bare_threshold", args.bare_threshold)) if v})
-    main(fresh_sets(args.texts, args.v8_dev, False), args.burned, args.train_fresh)
+    main(
+        fresh_sets(args.texts, args.v8_dev, False, v9_dev=args.v9_dev),
+        args.burned,
+        args.train_fresh,
+        not args.ranker_committed,
+    )

@@ -7,7 +7,11 @@ L2 logistic regression (liblinear), weights written to ``paperlab/comparison/res
 
 ``--check``: leave one development set out — fit on the others, then score extraction end to end on the left-out set
 (value precision / recall, metric recall) without and with the classifier, for each threshold. ``--write``: fit on
-``--train`` and write the model with ``--threshold``. Test splits (v2 ``test``, ``v6-test``) are never read.
+``--train`` and write the model with ``--threshold``; ``--fresh`` adds the committed examples of the fresh arXiv sets
+(``data/result_features_fresh.json``: features and labels only, rewritten from their texts with
+``--write-fresh-features --texts ...``), chosen in session 8 by leaving each fresh set out
+(``loso_extraction.py --v9-dev --train-fresh --ranker-committed``). Test splits (v2 ``test``, ``v6-test``) and the
+held-out v10 files are never read.
 
 Run: ``python benchmarks/train_result_classifier.py --check`` then ``--write``.
 """
@@ -35,6 +39,41 @@ from paperlab.comparison import metric_ranker, result_classifier  # noqa: E402
 from paperlab.comparison.sentences import flat_sentence, kept_numbers  # noqa: E402
 
 DEV_SETS = ["v1", "v2-dev", "v3-dev", "v5-dev", "v4", "v7-dev"]
+# the fresh arXiv sets whose gold holds no text (burned held-out sets, dev since sessions 7 and 8): their examples are
+# committed as features and labels only (``--fresh-features``), so the shipped model refits without their texts
+FRESH_SETS = ["v8-dev", "v8-test", "v9a", "v9b"]
+FRESH_FEATURES = ROOT / "benchmarks" / "data" / "result_features_fresh.json"
+
+
+def write_fresh_features(texts: list[Path]) -> None:
+    """Write the classifier's examples (features, label) of every fresh set, read with ``texts``, to
+    ``FRESH_FEATURES``: no sentence text, only the feature names and values of each number the rules keep."""
+    from bench_extraction import fresh_sets
+
+    fresh = fresh_sets(texts, None, False, v9_dev=True)
+    missing = [n for n in FRESH_SETS if n not in fresh]
+    if missing:
+        sys.exit(f"error: --texts holds no abstract of {', '.join(missing)}")
+    sets = {}
+    for name in FRESH_SETS:
+        xs, ys = examples(fresh[name])
+        sets[name] = {"sentences": len(fresh[name]), "examples": [[x, y] for x, y in zip(xs, ys, strict=True)]}
+    doc = (
+        "Examples of the results classifier (train_result_classifier.py) from the fresh arXiv gold sets, whose "
+        "sentences are not committed: for each number the extraction rules keep, its features and 1 when the gold "
+        "lists its value. Rewritten with --write-fresh-features --texts ... whenever the rules change."
+    )
+    FRESH_FEATURES.write_text(json.dumps({"description": doc, "sets": sets}, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {FRESH_FEATURES}: " + ", ".join(f"{n} {len(v['examples'])}" for n, v in sets.items()))
+
+
+def fresh_examples(names: list[str]) -> tuple[list[dict[str, float]], list[int]]:
+    """The committed examples (features, labels) of the named fresh sets."""
+    if not names:
+        return [], []
+    sets = json.loads(FRESH_FEATURES.read_text(encoding="utf-8"))["sets"]
+    rows = [row for n in names for row in sets[n]["examples"]]
+    return [x for x, _ in rows], [y for _, y in rows]
 
 
 def examples(sents: list[dict]) -> tuple[list[dict[str, float]], list[int]]:
@@ -53,8 +92,17 @@ def examples(sents: list[dict]) -> tuple[list[dict[str, float]], list[int]]:
     return xs, ys
 
 
-def fit(sents: list[dict], c: float, threshold: float, bare_threshold: float, quiet: bool = False) -> dict:
+def fit(
+    sents: list[dict],
+    c: float,
+    threshold: float,
+    bare_threshold: float,
+    quiet: bool = False,
+    extra: tuple[list[dict[str, float]], list[int]] = ([], []),
+) -> dict:
+    """The classifier fitted on the examples of ``sents`` and ``extra`` (committed examples of fresh sets)."""
     xs, ys = examples(sents)
+    xs, ys = xs + extra[0], ys + extra[1]
     vec = DictVectorizer(sparse=False)
     x = vec.fit_transform(xs)
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
@@ -167,14 +215,28 @@ def main() -> None:
     ap.add_argument("--bare-thresholds", type=float, nargs="+", default=[0.5, 0.6, 0.7, 0.8, 1.0])
     ap.add_argument("--check", action="store_true", help="leave-one-development-set-out figures")
     ap.add_argument("--write", action="store_true", help="write paperlab/comparison/result_model.json")
+    ap.add_argument(
+        "--fresh",
+        action="store_true",
+        help="also fit on the committed examples of the fresh sets (v8-dev, v8-test, v9a, v9b; session 8 LOSO)",
+    )
+    ap.add_argument(
+        "--texts", type=Path, action="append", help="abstracts of the fresh sets (bench_extraction --texts)"
+    )
+    ap.add_argument(
+        "--write-fresh-features", action="store_true", help="rewrite the fresh sets' examples file (needs --texts)"
+    )
     args = ap.parse_args()
+    if args.write_fresh_features:
+        write_fresh_features(args.texts)
     names = available(args.train)
     if args.check:
         check(names, args.C, args.threshold, args.bare_thresholds)
         grouped_check(names, args.C, args.threshold, args.bare_thresholds)
     if args.write:
-        model = fit(sentences(names), args.C, args.threshold, args.bare_threshold)
-        model.update(trained_on=names, sentences=counted(names))
+        fresh = FRESH_SETS if args.fresh else []
+        model = fit(sentences(names), args.C, args.threshold, args.bare_threshold, extra=fresh_examples(fresh))
+        model.update(trained_on=names, sentences=counted(names), fresh_features=fresh)
         path = result_classifier.MODEL_PATH
         path.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {path}")
