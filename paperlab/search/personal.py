@@ -274,11 +274,13 @@ def _keyword_profile(lex: _Lexicon, pos_idx: list[int], pos_weight: np.ndarray, 
 
 def _driving_words(row: int, parts: _Parts, n: int = 5) -> list[str]:
     """The defining phrases the paper holds (heaviest first), then the classifier's words; a single word that an
-    earlier phrase holds is left out ("time series", not "time series, series, time")."""
-    words = parts.phrases.matched(row, parts.phrase_w)
+    earlier phrase holds is left out ("time series", not "time series, series, time"). Only words the saved (or
+    liked) papers hold too: a word the classifier likes because no negative has it ("curation" in a memory paper
+    picked for action-recognition saves) does not connect the pick to them, and is not shown."""
+    words = parts.phrases.matched(row, parts.phrase_w * parts.saved_phrases)
     contrib = parts.tf[row].multiply(parts.coef[None, :]).tocoo()
     best = sorted(zip(contrib.col.tolist(), contrib.data.tolist(), strict=True), key=lambda t: -t[1])
-    words += [str(parts.terms[c]) for c, v in best if v > 0]
+    words += [str(parts.terms[c]) for c, v in best if v > 0 and parts.saved_terms[c]]
     return [w for w, _ in fold_words([(w, 0.0) for w in dict.fromkeys(words)])][:n]
 
 
@@ -300,6 +302,15 @@ class _Parts:
     coef: np.ndarray
     phrases: PhraseIndex
     phrase_w: np.ndarray
+    saved_terms: np.ndarray  # per classifier term: held by a saved or liked paper (the reasons' words are)
+    saved_phrases: np.ndarray  # per phrase term: 1.0 when a saved or liked paper holds it, else 0.0
+
+
+def _held(matrix: Any, rows: list[int]) -> np.ndarray:
+    """Per column of ``matrix``: whether any of ``rows`` holds the term."""
+    if not rows:
+        return np.zeros(matrix.shape[1], dtype=bool)
+    return np.asarray((matrix[rows] > 0).sum(axis=0)).ravel() > 0
 
 
 def _signals(
@@ -343,7 +354,9 @@ def _signals(
     signals = {"svm": svm, "decay": decay, "knn": knn, "profile": keywords, "phrases": phrases}
     if opts.disliked:
         signals["dislike"] = (emb[:n] @ _vectors(opts.disliked, encoder, vectors).T).max(axis=1)
-    return signals, sims, [rows[i] for i in pos_idx], _Parts(tf, terms, coef, computed.phrases, phrase_w)
+    real = liked_rows + list(range(n, n + len(outside)))  # not the pseudo-relevance rows: words must be the user's
+    held = (_held(computed.tf, real), _held(computed.phrases.text, real).astype(float))
+    return signals, sims, [rows[i] for i in pos_idx], _Parts(tf, terms, coef, computed.phrases, phrase_w, *held)
 
 
 def _extras(cands: Sequence[Paper], opts: RankingOptions) -> tuple[np.ndarray, list[list[str]]]:
