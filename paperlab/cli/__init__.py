@@ -8,7 +8,7 @@ Examples
     paperlab list --list default
     paperlab search "contrastive learning without negative pairs"
     paperlab fetch arxiv "all:diffusion AND cat:cs.CV" --max 20
-    paperlab export --format bibtex --list default -o reading.bib
+    paperlab export bibtex --list default -o reading.bib
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXPORT_FORMATS = ("bibtex", "csljson", "markdown", "json", "jsonl", "dailyarxiv")
+_EXPORT_ALIASES = {"csl": "csljson", "csl-json": "csljson"}  # what the side panel's "CSL-JSON" button writes
 
 
 class CliError(UsageError):
@@ -209,18 +210,31 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_format(args: argparse.Namespace) -> str:
+    """The format of ``paperlab export``: the positional FORMAT or ``--format``, one of them (the same if both)."""
+    given = [f for f in (args.format_arg, args.format) if f]
+    if not given:
+        raise CliError(
+            f"export needs a format: paperlab export FORMAT (or --format FORMAT), one of {', '.join(EXPORT_FORMATS)}"
+        )
+    if len(set(given)) > 1:
+        raise CliError(f"export got two formats, {given[0]!r} and --format {given[1]!r}: give one")
+    return given[0]
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    fmt = _export_format(args)
     store = _store()
     lib = _existing_list(store, args.list).to_library() if args.list else store.papers()
-    if args.format == "bibtex":
+    if fmt == "bibtex":
         text = lib.to_bibtex()
-    elif args.format == "csljson":
+    elif fmt == "csljson":
         text = json.dumps(lib.to_csl(), ensure_ascii=False, indent=1) + "\n"
-    elif args.format == "markdown":
+    elif fmt == "markdown":
         text = lib.to_markdown()
-    elif args.format == "json":
+    elif fmt == "json":
         text = json.dumps({"paperlab": 1, "papers": lib.to_dicts()}, ensure_ascii=False, indent=1) + "\n"
-    elif args.format == "jsonl":
+    elif fmt == "jsonl":
         text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lib.to_dicts())
     else:
         from ..sources.dailyarxiv import to_dailyarxiv_markdown
@@ -356,16 +370,26 @@ def _add_fetch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``paperlab export --format F``: the library or a reading list in a citation format."""
+    """``paperlab export F`` (or ``--format F``): the library or a reading list in a citation format."""
     p = sub.add_parser(
         "export",
         help="export your library or a reading list",
-        description="Write your library, or a reading list with --list, in a citation format.",
+        description="Write your library, or a reading list with --list, in a citation format: "
+        "paperlab export bibtex -o refs.bib (the same as --format bibtex); csl is short for csljson.",
     )
-    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    p.add_argument(
+        "format_arg", nargs="?", metavar="FORMAT", type=_export_alias, choices=EXPORT_FORMATS, help="%(choices)s"
+    )
+    p.add_argument("--format", type=_export_alias, choices=EXPORT_FORMATS, help="the same as FORMAT")
     p.add_argument("--list", metavar="NAME", help="export this reading list instead of the whole library")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_export)
+
+
+def _export_alias(name: str) -> str:
+    """An export format's name as ``--format`` spells it ("csl" is "csljson"); an unknown name is left for argparse
+    to refuse, naming the choices."""
+    return _EXPORT_ALIASES.get(name.lower(), name.lower())
 
 
 def _add_digest(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
