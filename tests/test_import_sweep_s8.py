@@ -50,6 +50,7 @@ BETTER_CSL = DATA / "csl" / "better-csl-quirks.json"
 WOS_BIB = DATA / "bibtex" / "wos-braces.bib"
 NAME_MARKS = DATA / "bibtex" / "name-marks.bib"
 IEEE_RIS = DATA / "ris" / "ieee-day-ranges.ris"
+ET_AL_RIS = DATA / "ris" / "et-al-marks.ris"
 OPENALEX = DATA / "openalex" / "arxiv-in-location.json"
 ARXIV_CSL = DATA / "csl" / "arxiv-volume.json"
 LITERAL_DATES = DATA / "csl" / "literal-dates.json"
@@ -216,6 +217,19 @@ def test_arxiv_as_venue_with_the_id_as_volume(tmp_path: Path) -> None:
     assert hints.title == "Seed-bank Dynamics of Upland Meadows" and hints.journal_ref == "Meadow Studies"
     again = parse_bibtex(library_to_bibtex([hints, s2]))
     assert [_fields(p) for p in again] == [_fields(p) for p in [hints, s2]]
+
+
+def test_ris_bylines_cut_short_marks_and_degrees(tmp_path: Path) -> None:
+    winter, spring = _strict(read_ris, ET_AL_RIS)
+    assert winter.authors == ["Ngozi Okafor", "Lucia Rivera", "Amanda Case", "Henry Ford Jr."]
+    assert winter.extra["more_authors"] is True and winter.byline() == "Ngozi Okafor, Lucia Rivera, Amanda Case +1 more"
+    assert spring.authors == ["Tomas Lindqvist"] and spring.byline() == "Tomas Lindqvist et al."
+    text = write_ris([winter, spring], tmp_path / "out.ris").read_text(encoding="utf-8")
+    assert text.count("AU  - et al.") == 2  # written back as the file wrote it
+    back = _strict(read_ris, tmp_path / "out.ris")
+    assert [_fields(p) for p in back] == [_fields(p) for p in (winter, spring)]
+    (other,) = _strict(read_csl, BETTER_CSL)[4:]  # "et al." from another format is not written into RIS
+    assert "et al." not in write_ris([other], tmp_path / "csl.ris").read_text(encoding="utf-8")
 
 
 def test_ieee_ris_round_trip(tmp_path: Path) -> None:

@@ -6,12 +6,16 @@ for it).
 
 from __future__ import annotations
 
+from ..text import is_degree, strip_name_marks
+
 __all__ = ["name_given_first"]
 
 
 def name_given_first(value: str) -> str:
     """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Embase's ``Liu R.`` as is) as
-    ``Given Family Suffix``, the way paperlab writes authors."""
-    family, _, rest = value.partition(",")
+    ``Given Family Suffix``, the way paperlab writes authors; a degree in the suffix's place (``Case, Amanda,
+    Ph.D.``) and equal-contribution marks (``Yuan*``) are no part of it."""
+    family, _, rest = strip_name_marks(value).partition(",")
     given, _, suffix = rest.partition(",")
+    suffix = "" if is_degree(suffix) else suffix
     return " ".join(" ".join((given, family, suffix)).split()) if given.strip() else " ".join(value.split())

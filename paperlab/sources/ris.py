@@ -34,6 +34,7 @@ from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
 from ..paper_render import csl_plain_text, plain_abstract
+from ..text import is_more_authors
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import name_given_first
 
@@ -108,7 +109,13 @@ def _names(record: dict[str, Any], *keys: str) -> list[str]:
     """The names of ``keys`` (``AU``/``A1``/``A2`` lines), one each: a line holding several names separated by
     ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) gives each its own."""
     values = [part for key in keys for value in _values(record, key) for part in value.split(";")]
-    return [name_given_first(v) for v in values if v.strip()]
+    return [name_given_first(v) for v in values if v.strip() and not is_more_authors(v)]
+
+
+def _cut_short(record: dict[str, Any]) -> bool:
+    """Whether an author line stands for the authors left out ("et al.", "others"): extra["more_authors"]."""
+    values = [part for key in ("authors", "first_authors") for v in _values(record, key) for part in v.split(";")]
+    return any(is_more_authors(v) for v in values)
 
 
 def _editors(record: dict[str, Any]) -> list[str]:
@@ -215,6 +222,8 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     parts, precision = _date(record)
     kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
     extra: dict[str, Any] = {"ris": {k: v for k, v in kept.items() if v}}
+    if _cut_short(record):  # written back as the record wrote it ("AU  - et al."), for RIS files only
+        extra["more_authors"] = extra["ris"]["et_al"] = True
     if editors:
         extra["ris"]["editors"] = editors
         if not authors:  # an edited volume: its byline names them, marked "(ed.)"
@@ -346,6 +355,8 @@ def _ris_lines(paper: Paper) -> list[str]:
     kept: dict[str, Any] = found if isinstance(found, dict) else {}
     kind = kept.get("type") if isinstance(kept.get("type"), str) else ("JOUR" if paper.journal_ref else "GEN")
     lines: list[tuple[str, Any]] = [("TY", kind), ("TI", paper.title)] + [("AU", _ris_name(a)) for a in paper.authors]
+    if kept.get("et_al") is True and paper.extra.get("more_authors") is True:
+        lines.append(("AU", "et al."))
     if paper.published:
         when = paper.published
         size = {"year": 1, "month": 2}.get(str(paper.extra.get("date_precision")), 3)
