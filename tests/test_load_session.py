@@ -58,6 +58,24 @@ def test_own_transcript_through_the_command_line(capsys: pytest.CaptureFixture[s
     assert len(rows) == 2 and all(any(row.endswith(t) for t in TITLES) for row in rows)
 
 
+def test_own_transcript_through_the_papers_magic() -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from paperlab.widget import set_active_library
+
+    set_active_library(None)
+    ip = InteractiveShell.instance()
+    ip.run_line_magic("load_ext", "paperlab")
+    try:
+        result = ip.run_cell(f"%papers --source {SLIDES}", store_history=False)
+        result.raise_error()
+        cards = result.result
+        assert [p["title"] for p in cards.papers] == TITLES
+        assert all(p["sources"][0]["name"] == "session" for p in cards.papers)
+    finally:
+        set_active_library(None)
+
+
 def test_format_session_can_be_forced_and_a_saved_page_is_still_a_saved_page() -> None:
     assert [p.title for p in paperlab.load(SLIDES, format="session")] == TITLES
     for name in ("bylines.txt", "no-bylines.txt", "stray-fragment.txt", "year-less-dates.txt"):
