@@ -120,3 +120,16 @@ def test_lead_name_and_content_roles() -> None:
     dates = [["Mar. 3", "x"], ["March 10, 2025", "y"], ["TBA", "z"]]
     assert content_roles([None, "paper"], dates) == ["date", "paper"]
     assert content_roles([None, "paper"], [["Sparse models", "x"], ["Memory", "y"]]) == [None, "paper"]
+
+
+def test_meetings_linking_only_to_event_pages_name_no_paper(tmp_path) -> None:
+    path = tmp_path / "club-meetings.yml"
+    path.write_text(
+        "- date: 2024-03-05\n  title: 'Winter Social, Cake Edition'\n  url: https://example.org/events/winter-social\n"
+        "- date: 2024-03-19\n  title: 'Sorting Networks by Hand'\n  url: https://example.org/papers/sorting.pdf\n",
+        encoding="utf-8",
+    )
+    meetings, problems, _ = read_meetings(path)
+    assert problems == []
+    assert [[p.title for p in m.papers] for m in meetings] == [[], ["Sorting Networks by Hand"]]
+    assert meetings[0].note == "Winter Social, Cake Edition"

@@ -38,18 +38,28 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 # a labelled field on one line: "**Authors**: A, B", "- **Link:** [PDF](…)", "**摘要**：…"
 _INLINE_LABEL = re.compile(
     r"^(?:[-*]\s+)?\*\*(?P<label>[^*:：]{1,40}?)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)\s*(?P<value>\S.*)$"
+    r"|^[-*]\s+(?P<plain>[^*:：\[\]]{1,20}?)\s*[:：]\s*(?P<after>\S.*)$"  # "- 作者：A; B" (a bullet, no bold)
 )
+# an arXiv id written without a link in a labelled field: "**论文ID:** 2508.01234v1", "- arXiv: 2401.00001"
+_BARE_ID = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?)$", re.I)
+# a score after a digest's title: "Title (评分: 8.5)", "Title (Score: 7/10)"
+_SCORE = re.compile(r"\s*[(（][^()（）]{1,12}[:：]\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?[)）]\s*$")
 # "- Authors: A, B" in a note about one paper
 _AUTHORS_LINE = re.compile(r"^(?:[-*]\s+)?(?:\*\*)?authors?(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<value>\S.*)$", re.I)
 _LABEL = re.compile(r"^\*\*(?P<label>[^*]+)\*\*\s*$")
 _ABSTRACT_LABEL = re.compile(r"abstract|summary|摘要", re.I)
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_BOLD_ITEM = re.compile(r"^[-*+]\s+\*\*([^*]+?)\*\*\s*$")  # "- **Title**": a paper of a nested-bullet digest
 _ARXIV_LINK = re.compile(r"arxiv\.org/(?:abs|pdf)/", re.I)
 
 
 def read_cards(lines: list[str], first: int, source: str, problems: ProblemCollector) -> list[Paper]:
     """The papers of the cards in ``lines`` (from index ``first``), in order; the heading above a card tags it
     (a ``##`` heading over ``###`` cards, a ``#`` heading over ``##`` cards)."""
+    if (note := _note_cells(lines, first)) is not None:  # a note about the one paper its front matter links
+        cells, tags = note
+        paper = _paper(cells, Row("line 1", source, tags), problems)
+        return [paper] if paper is not None else []
     papers: list[Paper] = []
     keywords: dict[int, str] = {}
     index = first
@@ -64,18 +74,42 @@ def read_cards(lines: list[str], first: int, source: str, problems: ProblemColle
             keywords = {k: v for k, v in keywords.items() if k < level} | {level: html_to_text(heading)}
             continue
         where = f"line {index}"
+        if _section_over_cards(heading, lines, index, level):  # "### Topic" over "#### 1. Title" cards
+            keywords = {k: v for k, v in keywords.items() if k < level} | {level: html_to_text(heading)}
+            continue
+        start = index
         block, index = _block(lines, index, level)
-        cells = _card_cells(heading, block)
-        if cells is not None:
-            keyword = keywords.get(2) if level >= 3 else keywords.get(level - 1)
-            paper = _paper(cells, Row(where, source, [keyword] if keyword else []), problems)
-            if paper is not None:
-                papers.append(paper)
-    if not papers and (note := _note_cells(lines, first)) is not None:
-        cells, tags = note
-        paper = _paper(cells, Row("line 1", source, tags), problems)
-        papers += [paper] if paper is not None else []
+        items = _bullet_items(block)
+        if items:  # "- **Title**" bullets, each with "- Authors: …" / "- Links: [arXiv](…)" under it
+            cards = [(title, item, f"line {start + at + 1}") for title, item, at in items]
+            tags = [html_to_text(heading)]
+        else:
+            keyword = keywords[max(above)] if (above := [k for k in keywords if k < level]) else None
+            cards, tags = [(heading, block, where)], [keyword] if keyword else []
+        for title, item, at in cards:
+            found = _card_cells(title, item)
+            paper = _paper(found, Row(at, source, tags), problems) if found is not None else None
+            papers += [paper] if paper is not None else []
     return papers
+
+
+def _bullet_items(block: list[str]) -> list[tuple[str, list[str], int]]:
+    """(title, lines, offset) of each paper of a nested-bullet digest: a bullet that is only a bold title, then the
+    lines under it up to the next such bullet; [] unless at least one item holds a link to arXiv."""
+    starts = [(n, m.group(1)) for n, line in enumerate(block) if (m := _BOLD_ITEM.match(line))]
+    items = [
+        (title, block[n + 1 : (starts[k + 1][0] if k + 1 < len(starts) else len(block))], n)
+        for k, (n, title) in enumerate(starts)
+    ]
+    return items if any(_ARXIV_LINK.search(" ".join(lines)) for _, lines, _ in items) else []
+
+
+def _section_over_cards(heading: str, lines: list[str], index: int, level: int) -> bool:
+    """Whether a heading's block holds deeper headings and, before the first of them, nothing that makes it a
+    card (no arXiv link, id or date): a topic over the papers' cards."""
+    block, _ = _block(lines, index, level)
+    deeper = next((n for n, text in enumerate(block) if _HEADING.match(text)), None)
+    return deeper is not None and _card_cells(heading, block[:deeper]) is None
 
 
 def _note_cells(lines: list[str], first: int) -> tuple[dict[str, list[str]], list[str]] | None:
@@ -128,7 +162,8 @@ def _inline_field(line: str) -> tuple[str | None, str]:
     m = _INLINE_LABEL.match(line)
     if m is None:
         return None, ""
-    return _ROLE_OF.get(_column_key(m.group("label"))), m.group("value")
+    label, value = (m.group("label"), m.group("value")) if m.group("label") else (m.group("plain"), m.group("after"))
+    return _ROLE_OF.get(_column_key(label)), value
 
 
 def _card_title(heading: str) -> tuple[str, list[str]]:
@@ -138,7 +173,7 @@ def _card_title(heading: str) -> tuple[str, list[str]]:
     links = list(_LINK.finditer(text))
     paper_link = next((m for m in links if _ARXIV_LINK.search(m.group("url"))), None)
     title = paper_link.group("text") if paper_link else text
-    return _unescape(_NUMBER.sub("", title.strip())), [m.group(0) for m in links]
+    return _unescape(_SCORE.sub("", _NUMBER.sub("", title.strip()))), [m.group(0) for m in links]
 
 
 def _block(lines: list[str], index: int, level: int) -> tuple[list[str], int]:
@@ -158,12 +193,19 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
     """The cells of a card by role (as a table row's), or None when the block is not one (no arXiv link and no date
     attribute)."""
     title, heading_links = _card_title(heading)
+    full = next((line for line in block if line), "")
+    if (bold := _LABEL.match(full)) and len(bold.group("label").split()) >= 3 and not _inline_field(full)[0]:
+        title = _unescape(bold.group("label").strip())  # "## Short-Name" then "**The Paper's Full Title**"
     cells: dict[str, list[str]] = {"title": [title]}
     abstract: list[str] = []
     in_abstract = False
     for line in block:
         role, value = _inline_field(line)
+        if role == "link" and (bare := _BARE_ID.match(value.strip())):
+            heading_links = [*heading_links, f"[arXiv](https://arxiv.org/abs/{bare.group(1)})"]
+            continue
         if role in ("authors", "date", "code", "venue", "comment"):
+            value = re.split(r"\s*[；;（(|]", value)[0] if role == "date" else value  # "2021；source: …"
             cells.setdefault(role, []).append(value)
             in_abstract = False
             continue

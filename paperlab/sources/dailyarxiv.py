@@ -146,8 +146,14 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
             reader.add(paper, tags)
         reader.saw_table = reader.saw_table or tables.saw_table
         reader.digest.last_update = reader.digest.last_update or tables.last_update
-    if not reader.saw_table:
-        for paper in read_cards(lines, _front_matter_end(lines), source, problems):
+    if not reader.merged:  # no table, or only an index of the papers below ("| [Short-Name](#p-1) | 2021 |")
+        card_problems = ProblemCollector(source)
+        cards = read_cards(lines, _front_matter_end(lines), source, card_problems)
+        if cards or not reader.saw_table:
+            problems.problems = (
+                card_problems.problems if reader.saw_table else problems.problems + card_problems.problems
+            )
+        for paper in cards:
             reader.add(paper, paper.tags)
     if not reader.saw_table and not reader.merged and not problems.problems:
         raise ParseError(

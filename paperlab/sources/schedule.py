@@ -94,6 +94,7 @@ class Meeting:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+_EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
 _ET_AL = re.compile(r"\s*,?\s*\bet\.?\s*al\.?$", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
@@ -174,8 +175,12 @@ def _author_cell(cell: Any) -> tuple[list[str], bool]:
 def _linked_title(note: str | None, link: Any) -> tuple[list[CellPaper], str | None]:
     """A paper cell without a link ("Batch normalization") and a link column naming a paper: that paper."""
     _, url, arxiv, doi = link_ids(clean_cell(link))
-    if not (url or arxiv or doi) or (note and skip_note(note)):
-        return [], note
+    if (
+        not (url or arxiv or doi)
+        or (note and skip_note(note))
+        or (url and not (arxiv or doi) and _EVENT_URL.search(url))
+    ):
+        return [], note  # nothing linked, a skipped week, or a link to the event's page (".../events/…")
     if note:
         return [CellPaper(note, safe_url(url), arxiv, doi)], None
     return cell_papers(link)[0], None
