@@ -668,6 +668,7 @@ def test_paper_to_bibtex_article_when_journal() -> None:
         journal_ref="Annalen der Physik",
         published="1905-01-01",
         doi="10.1002/andp.19053221004",
+        extra={"date_precision": "year"},  # a year-only date (with none recorded, 1905-01-01 is that day)
     )
     text = paper.to_bibtex()
     assert text.startswith("@article{einstein1905electrodynamics,\n")

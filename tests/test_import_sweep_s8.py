@@ -180,6 +180,21 @@ def test_bibtex_round_trip_of_these_files(path: Path) -> None:
     assert "author = {van der Berg and others}" in text or path != NAME_MARKS  # "et al." written as BibTeX's
 
 
+def test_bibtex_export_writes_a_date_without_precision_whole() -> None:
+    """Every reader records a coarser precision when its source gave one, so a date without one is a day: a
+    BibTeX ``date = {1998-04-01}`` or a paper dated 1 January comes back with its day (it was written as a year or
+    a month, and read back coarser)."""
+    (dated,) = parse_bibtex("@misc{rfc, title = {Coffee Pots Over HTTP}, date = {1998-04-01}}")
+    new_year = Paper("A New Year Paper", published=dt.date(2020, 1, 1))
+    text = library_to_bibtex([dated, new_year])
+    assert "date = {1998-04-01}" in text and "date = {2020-01-01}" in text
+    again = parse_bibtex(text)
+    assert [(p.published, p.extra.get("date_precision")) for p in again] == [
+        (dt.date(1998, 4, 1), None),
+        (dt.date(2020, 1, 1), None),
+    ]
+
+
 # -- OpenAlex, RIS -------------------------------------------------------------------------------------------
 
 

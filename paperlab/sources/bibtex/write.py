@@ -177,13 +177,14 @@ def _bib_value(name: str, value: object) -> str | None:
 
 def _date_fields(paper: Paper) -> list[tuple[str, str]]:
     """``year``, then ``month`` and ``date`` as far as the precision the source gave (``extra["date_precision"]``)
-    goes: "year" writes the year alone, "month" the month too (January included). With none recorded, a 1 January
-    date is taken for a year, a first of the month for a month, as a year or month field reads them."""
+    goes: "year" writes the year alone, "month" the month too (January included), none recorded the whole date
+    (every reader records a coarser precision when its source gave one, so a 1 January or a first of the month
+    with none is a day, and ``date = {1998-04-01}`` comes back as it was read)."""
     if not paper.published:
         return []
     p, precision = paper.published, paper.extra.get("date_precision")
     if precision not in ("year", "month"):
-        precision = "year" if (p.month, p.day) == (1, 1) else "month" if p.day == 1 else "day"
+        precision = "day"
     fields = [("year", str(p.year))]
     if precision != "year":
         fields.append(("month", MONTH_MACROS[p.month - 1]))
