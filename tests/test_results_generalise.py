@@ -22,3 +22,17 @@ def test_within_a_share_of_a_reference_is_a_gap_not_a_level() -> None:
     ]
     # a level stays a level
     assert [r[1:] for r in _rows("The pruned parser reaches 91.2% accuracy on TreeBank.")] == [(91.2, "%", "absolute")]
+
+
+def test_an_adjective_alone_before_improvements_names_no_metric() -> None:
+    # "marked gains of ..." / "notable improvements of ...": the adjective is not what was measured
+    rows = _rows("Our retriever shows notable improvements of up to 4.5% over dense baselines.")
+    assert rows == [(None, 4.5, "%", "delta")]
+    for text, adjective in (
+        ("The distilled model shows substantial improvements of 3.1% over the teacher.", "substantial"),
+        ("Our planner demonstrated significant improvements of 2.0% to 9.5% compared to 12 planners.", "significant"),
+    ):
+        rows = _rows(text)
+        assert rows and all(r[0] != adjective and r[3] == "delta" for r in rows)
+    # a noun before the change word still names it
+    assert _rows("The cache brings latency reductions of 35% on long prompts.")[0][0] == "latency"

@@ -86,6 +86,9 @@ _PERFORMANCE = re.compile(
 )
 
 
+_ADJECTIVE = re.compile(r"(?i)(?:ant|ent|ial|able|ible|ous|ive|ful|ic)$")  # by its suffix: "notable", "marked"
+
+
 def _phrase(np: str) -> str | None:
     """The measured phrase of a candidate, read back from its head to the first function word or verb; None when
     nothing specific is left."""
@@ -98,6 +101,8 @@ def _phrase(np: str) -> str | None:
         return None
     if len(words) == 1 and words[0].endswith("ing"):
         return None  # "using", "training": a verb form, not a measured quantity
+    if len(words) == 1 and _ADJECTIVE.search(words[0]):
+        return None  # "significant improvements of 2%": an adjective alone names nothing measured
     return " ".join(words)
 
 
