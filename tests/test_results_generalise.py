@@ -36,3 +36,12 @@ def test_an_adjective_alone_before_improvements_names_no_metric() -> None:
         assert rows and all(r[0] != adjective and r[3] == "delta" for r in rows)
     # a noun before the change word still names it
     assert _rows("The cache brings latency reductions of 35% on long prompts.")[0][0] == "latency"
+
+
+def test_the_mean_of_a_named_metric_is_reported_as_that_metric() -> None:
+    assert [r[:2] for r in _rows("The probe increased mean GroupScore from 0.61 to 0.74.")] == [
+        ("GroupScore", 0.61),
+        ("GroupScore", 0.74),
+    ]
+    assert [r[:2] for r in _rows("Raters agreed with a mean Kendall's W of 0.81.")] == [("Kendall's W", 0.81)]
+    assert _rows("Our segmenter reaches a mean IoU of 71.2% on Cityscapes.")[0][0] == "mIoU"  # a metric of its own

@@ -81,6 +81,8 @@ def tidy_metric(name: object) -> object:
     cost", "achieving strong correlation" → "strong correlation"); anything else unchanged."""
     if not isinstance(name, str) or " " not in name.strip():
         return name
+    if re.match(r"(?i)(?:mean|average)\s+[A-Z]", name) and any(c.isupper() for c in name.split(None, 1)[1][1:]):
+        return name.split(None, 1)[1]  # "mean GroupIoU", "mean Kendall's W": the average of a named metric is it
     words = name.split()
     cut = [i for i, w in enumerate(words[:-1]) if _REPORTING_ING.match(w)]
     return " ".join(words[cut[-1] + 1 :]) if cut else name  # "crystal adaptation improving efficiency" → "efficiency"
