@@ -75,3 +75,11 @@ def test_an_llm_report_with_unlinked_ids_and_scores_after_the_titles() -> None:
         (dt.date(2026, 3, 1), "month"),
     ]
     assert paperlab.load(LAYOUTS / "llm-report-layout.md").get("2603.00333") is not None
+
+
+def test_html_tables_whose_ids_are_only_in_data_attributes() -> None:
+    papers = _read("data-attribute-ids-layout.md")
+    assert [(p.title, p.arxiv_id, p.version, p.tags) for p in papers] == [
+        ("Drip Lines That Learn", "2602.11111", 1, ["Watering"]),
+        ("A Snail-Safe Path Planner", "2602.22222", 2, ["Watering"]),
+    ]

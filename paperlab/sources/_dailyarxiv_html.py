@@ -7,7 +7,8 @@ DailyArXiv-style generators write them to style the page::
     <td><a href='http://arxiv.org/abs/2509.14056v1'>Link</a></td>…</tr></tbody></table>
 
 The header is recognised by the same column names as a pipe table's (:func:`~._dailyarxiv_rows.columns_of`) and
-each row is read like a pipe table's row from its cells' inner HTML; the nearest heading above the table (an HTML
+each row is read like a pipe table's row from its cells' inner HTML (an arXiv id a cell gives only in a ``data-``
+attribute, ``<button data-arxiv-id="…">``, is its link, and an unnamed column of such cells the link column); the nearest heading above the table (an HTML
 ``<h1>``-``<h6>`` or a markdown ``#`` line) is its keyword. The HTML is parsed with lxml, not by hand.
 """
 
@@ -24,6 +25,7 @@ from ._dailyarxiv_rows import Row, cells_paper, columns_of, parse_date
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _HEADINGS = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]"
+_ID_VALUE = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?)$", re.I)
 _UPDATED = re.compile(r"^\s*(?:last\s+)?updated?(?:\s+on)?\s*[:：]?\s*(?P<date>\S+)\s*$", re.I)
 
 
@@ -57,6 +59,33 @@ def _keyword(table: Any, lines: list[str]) -> list[str]:
     return [found[1]] if found else []
 
 
+def _attribute_ids(cell: Any) -> list[str]:
+    """arXiv ids a cell gives only in ``data-`` attributes (``<button data-arxiv-id="2505.01754v1">``)."""
+    ids = [
+        m.group(1)
+        for element in cell.iter()
+        for name, value in element.attrib.items()
+        if name.startswith("data-") and (m := _ID_VALUE.match(str(value).strip()))
+    ]
+    return list(dict.fromkeys(ids))
+
+
+def _cell_html(cell: Any) -> str:
+    """A cell's inner HTML, an id found only in its attributes added as a link to arXiv."""
+    links = "".join(f' <a href="https://arxiv.org/abs/{i}">arXiv</a>' for i in _attribute_ids(cell))
+    return _inner_html(cell) + links
+
+
+def _header(rows: list[Any]) -> list[str]:
+    """The header's names; an unnamed column ("🔗", "⭐") whose cells give arXiv ids in attributes is the link."""
+    header = [c.text_content().strip() for c in rows[0] if c.tag in ("th", "td")] if rows else []
+    if columns_of(header) is not None:
+        return header
+    cells = [[c for c in tr if c.tag in ("th", "td")] for tr in rows[1:]]
+    with_ids = {n for row in cells for n, c in enumerate(row) if n < len(header) and _attribute_ids(c)}
+    return ["arXiv" if n in with_ids else name for n, name in enumerate(header)]
+
+
 def _last_update(root: Any) -> dt.date | None:
     for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         m = _UPDATED.match(heading.text_content())
@@ -81,14 +110,13 @@ def html_tables(text: str, source: str, problems: ProblemCollector) -> HtmlTable
     lines = text.splitlines()
     for table in root.iter("table"):
         rows = list(table.iter("tr"))
-        header = [c.text_content().strip() for c in rows[0] if c.tag in ("th", "td")] if rows else []
-        columns = columns_of(header)
+        columns = columns_of(_header(rows))
         if columns is None:
             continue
         found.saw_table = True
         tags = _keyword(table, lines)
         for tr in rows[1:]:
-            cells = [_inner_html(c) for c in tr if c.tag in ("th", "td")]
+            cells = [_cell_html(c) for c in tr if c.tag in ("th", "td")]
             cells = (cells + [""] * len(columns.roles))[: len(columns.roles)]
             paper = cells_paper(cells, columns, Row(f"line {tr.sourceline}", source, tags), problems)
             if paper is not None:

@@ -32,6 +32,7 @@ __all__ = [
     "parse_day",
     "presenters",
     "skip_note",
+    "written_reference",
 ]
 
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -302,9 +303,10 @@ def _names(text: str) -> list[str]:
         if pairs:
             return [_INITIAL_DOT.sub(r"\1.", given.strip()) + " " + family.strip() for family, given in pairs]
     parts = [n.strip(" .") for n in re.split(r"\s*,\s*(?:&|and\b)?\s*|\s+(?:&|and)\s+", text) if n.strip(" .")]
-    single = len(parts) >= 2 and " " not in parts[0] and " " not in parts[1]
-    if single and (len(parts) >= 3 and " " in parts[2] or more and len(parts) == 2):
-        parts = [f"{parts[1]} {parts[0]}", *parts[2:]]  # MLA: "Family, Given" first
+    single = len(parts) >= 2 and " " not in parts[0] and len(parts[1].split()) <= 3
+    alone = len(parts) == 2 and (more or not re.search(r"\band\b|&", text))  # "Varga, Ilse": one name
+    if single and (len(parts) >= 3 and " " in parts[2] or alone):
+        parts = [_INITIAL_DOT.sub(r"\1.", parts[1]) + " " + parts[0], *parts[2:]]  # MLA: "Family, Given" first
     return parts
 
 
@@ -319,10 +321,11 @@ def _quoted(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     if arxiv is None and (named := _ARXIV_NAMED.search(shown)):
         arxiv = named.group(1)
     years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", m.group("venue"))
-    venue = " ".join(m.group("venue").strip(" .,").split()) or None
+    venue = " ".join(re.sub(r"(?<!\w)_|_(?!\w)", " ", m.group("venue")).strip(" .,").split()) or None  # _italics_
     found = CellPaper(m.group("title").strip(" ,."), safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:])
     found.authors = _names(m.group("authors"))
-    found.venue = None if venue and _ARXIV_NAMED.fullmatch(venue) else venue
+    no_venue = venue and (_ARXIV_NAMED.match(venue) or not re.search(r"[^\W\d_]", venue))  # "arXiv:…", "(2016)"
+    found.venue = None if no_venue else venue
     found.year = int(m.group("year") or years[-1]) if m.group("year") or years else None
     return found
 
@@ -358,6 +361,12 @@ def _et_al_first(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
 def _reference(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     """A reference written out, in any of the styles above."""
     return _citation(shown, links) or _quoted(shown, links) or _author_year(shown, links) or _et_al_first(shown, links)
+
+
+def written_reference(text: str) -> CellPaper | None:
+    """The title, authors, year and venue of a reference written out ('Family, Given, and Given Family. "Title."
+    Venue (2015).', APA, ACL, "Authors. **Title**. Venue", "Family et al. (2017) Title"); None for other text."""
+    return _reference(" ".join(text.split()), [])
 
 
 def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:

@@ -34,7 +34,7 @@ from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import check_paper, read_text
-from ._schedule_cells import cited_et_al, link_ids, presenters
+from ._schedule_cells import cited_et_al, link_ids, presenters, written_reference
 
 __all__ = ["SOURCE_KIND", "looks_like_paper_list", "parse_paper_list", "read_paper_list"]
 
@@ -70,6 +70,11 @@ _ET_AL = re.compile(r"\bet\.?\s+al\b")
 _NOT_NAME_WORDS = frozenset(
     "part vol volume chapter edition version extended abstract revised preprint supplementary appendix full short "
     "paper talk slides notes video code oral poster spotlight workshop".split()
+)
+# a venue and a year after a title: "Title (MICRO 23)", "Title (ASPLOS '23)", "Title (arXiv preprint 2024)"
+_VENUE_SUFFIX = re.compile(
+    r"\s*[(\[](?P<venue>(?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*|arxiv)(?:\s+[A-Za-z]+){0,2})\s+'?(?P<year>\d{2}|(?:19|20)\d{2})[)\]]$",
+    re.I,
 )
 _NOTES_PAGE = re.compile(r"\.(?:md|markdown|ipynb)(?:[#?].*)?$", re.I)
 _LIST_HEADING = re.compile(
@@ -195,14 +200,32 @@ def looks_like_paper_list(text: str) -> bool:
     return len(linked) >= 2 and len(linked) * 2 >= len(items)
 
 
+def _reference_parts(
+    text: str, title: str, authors: list[str], year: int | None
+) -> tuple[str, list[str], int | None, str | None, str | None, bool]:
+    """(title, authors, year, venue, arXiv id, whether the authors are a citation's first one) of an item's text:
+    a reference written out ('Family, Given, and Given Family. "Title." _Venue_ (2015).') gives all of them; a
+    venue and year after the title ("Title (MICRO 23)") are no part of it."""
+    if (ref := written_reference(text)) is not None and ref.authors:
+        return ref.title, ref.authors, ref.year or year, ref.venue, ref.arxiv_id, False
+    suffix = _VENUE_SUFFIX.search(title)
+    if suffix is None or len(title[: suffix.start()].split()) < 2:
+        return title, authors, year, None, None, bool(year)  # a year here came with "Vaswani et al., 2017"
+    short = int(suffix.group("year"))
+    venue = None if suffix.group("venue").lower().startswith("arxiv") else suffix.group("venue")
+    full = short if short > 99 else 2000 + short if short < 70 else 1900 + short
+    return title[: suffix.start()], authors, year or full, venue, None, bool(year)
+
+
 def _item_paper(content: str, line: int, heading: str | None, source: str) -> Paper | str | None:
     """The paper a list item names; None when it names none, else what could not be read."""
     found = _item_link(content)
     if not isinstance(found, tuple):
         return found
-    title, authors, year = _split_authors(*found[:2])
+    title, authors, year, venue, named_arxiv, cited = _reference_parts(found[0], *_split_authors(*found[:2]))
     href = found[2]
     _, url, arxiv, doi = link_ids(href) if href else ("", None, None, None)
+    arxiv = arxiv or named_arxiv
     if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
         opening = _OPENS_WITH_LINK.match(content.strip())
         if opening is not None and not _LABEL_WORD.match(opening.group(1)):
@@ -211,9 +234,9 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     extra: dict[str, object] = {}
     if href and (url is None or _NOTES_PAGE.search(url)):  # the group's notes on the paper, not the paper
         extra["notes_link"], url = href, None
-    if year:  # "Vaswani et al., 2017"
-        extra.update(date_precision="year", more_authors=True)
-    elif authors and _ET_AL.search(content):  # "(Hoppe et al.)"
+    if year:
+        extra["date_precision"] = "year"
+    if cited or authors and _ET_AL.search(content):  # "Vaswani et al., 2017", "(Hoppe et al.)"
         extra["more_authors"] = True
     tags = [heading] if heading and not _LIST_HEADING.match(heading) and not is_period_heading(heading) else []
     return check_paper(
@@ -223,6 +246,7 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
             arxiv_id=arxiv,
             doi=doi,
             url=safe_url(url),
+            journal_ref=venue,
             published=dt.date(year, 1, 1) if year else None,
             tags=tags,
             sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {line}")],
