@@ -133,3 +133,18 @@ def test_meetings_linking_only_to_event_pages_name_no_paper(tmp_path) -> None:
     assert problems == []
     assert [[p.title for p in m.papers] for m in meetings] == [[], ["Sorting Networks by Hand"]]
     assert meetings[0].note == "Winter Social, Cake Edition"
+
+
+def test_a_syllabus_yaml_of_weeks_days_and_readings() -> None:
+    path = SESSION / "syllabus-weeks.yml"
+    assert detect_format(path) == "schedule"  # "expected a reading-group schedule ... this YAML is neither" before
+    meetings, problems, _ = read_meetings(path)
+    assert problems == []
+    assert [m.date for m in meetings] == [dt.date(2025, 9, 2), dt.date(2025, 9, 4), dt.date(2025, 9, 9)]
+    assert [[(p.title, p.arxiv_id, p.doi) for p in m.papers] for m in meetings] == [
+        [("The Gardener's Mindset", None, None)],  # the recorded talk on a video site is no paper
+        [("Drip Lines That Learn", "2602.11111", None)],
+        [("A Snail-Safe Path Planner", None, "10.1234/snail.2025.7")],
+    ]
+    assert [m.extra.get("topic") for m in meetings] == ["Welcome", "Irrigation", "Snails"]
+    assert meetings[0].extra.get("weektitle") == "Welcome / Gardens"

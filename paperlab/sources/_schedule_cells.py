@@ -40,6 +40,7 @@ _HTML_LINK = re.compile(r"<a\s[^>]*href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>
 _BREAK = re.compile(r"<br\s*/?>|</p>|</li>|\n", re.I)
 _TAG = re.compile(r"<(?!https?://)[^>]{0,500}>")  # not an autolink "<https://…>"
 _BARE_URL = re.compile(r"(?<!\]\()(?<!\w)(?:https?://|www\.)[^\s<>)\]]+")  # also "(https://…)", "<https://…>"
+_VIDEO = re.compile(r"^https?://(?:www\.|m\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/", re.I)  # a talk, no paper
 _EMPTY_BRACKETS = re.compile(r"[(\[<]\s*[)\]>]")
 _URL_IN_BRACKETS = re.compile(r"[(\[<]\s*\x00\s*[)\]>]")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#&\"'<>]+)")
@@ -238,7 +239,7 @@ def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     for raw in pieces:
         raw = _LEAD_IN.sub("", _MATERIAL_GROUP.sub(" ", raw).strip())
         shown, links = _links(_LIST_MARK.sub("", raw.strip(" ,;")))
-        links = [(label, u) for label, u in links if not _MATERIAL_LABEL.match(label)]
+        links = [(label, u) for label, u in links if not _MATERIAL_LABEL.match(label) and not _VIDEO.search(u)]
         if not shown and not links:
             continue
         if not shown and parts and not any(label and not _GENERIC_LABEL.match(label) for label, _ in links):

@@ -49,7 +49,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "reading list", "required reading", "required readings", "optional reading", "optional readings",
         "suggested reading", "suggested readings", "further reading", "further readings", "additional reading",
         "additional readings", "supplementary reading", "supplementary readings", "background reading",
-        "tentative topic", "tentative topics", "topics",
+        "tentative topic", "tentative topics", "topics", "required", "recommended", "optional",
     ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
     "authors": ("authors", "author", "paper authors"),
@@ -65,7 +65,9 @@ _ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
 # columns that list the readings of a meeting; when a table has one, its "title"/"topic" column is the meeting's
 # topic ("Creating user models" with readings: [...]), not a paper
 _READING_COLUMNS = frozenset(
-    name for name in _ROLES["paper"] if name.endswith(("reading", "readings")) or name == "reading list"
+    name
+    for name in _ROLES["paper"]
+    if name.endswith(("reading", "readings")) or name in ("reading list", "required", "recommended", "optional")
 )
 # date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
 _NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
@@ -237,6 +239,7 @@ def _yaml_table(text: str, hint: list[str]) -> list[ScheduleTable]:
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     items, title = _yaml_items(doc)
+    items = _nested_meetings(items)
     keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
     rows: list[tuple[str, Any]] = [
         (f"record {n}", [_yaml_cell(item.get(k)) for k in keys] if isinstance(item, dict) else item)
@@ -248,6 +251,34 @@ def _yaml_table(text: str, hint: list[str]) -> list[ScheduleTable]:
     return [ScheduleTable([str(k) for k in keys], rows, title=title)]
 
 
+def _nested_meetings(items: list[Any]) -> list[Any]:
+    """The meetings of a YAML list whose items hold theirs in a nested list (a syllabus of ``weeks`` -> ``days``
+    -> readings), each with its parent's other fields ("week", "weektitle"); the items themselves when their own
+    fields name a schedule's columns or none nests one."""
+    keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
+    if header_kind(keys) is not None:
+        return items
+    inner: list[Any] = []
+    for item in items[:500]:
+        if not isinstance(item, dict):
+            continue
+        outer = {k: v for k, v in item.items() if not isinstance(v, (list, dict))}
+        for value in item.values():
+            if isinstance(value, list):
+                inner += [outer | {k: v for k, v in x.items()} for x in value[:200] if isinstance(x, dict)]
+    inner_keys = list(dict.fromkeys(k for x in inner for k in x))
+    return inner if inner and header_kind(inner_keys) == "sure" else items
+
+
+def _field(value: dict[Any, Any], names: tuple[str, ...]) -> str:
+    """The first string field of a mapping named one of ``names`` or ending in one ("paper-title", "paper_link")."""
+    for key, field_value in value.items():
+        word = re.split(r"[-_ ]", str(key).lower())[-1]
+        if isinstance(field_value, str) and field_value.strip() and (str(key).lower() in names or word in names):
+            return field_value.strip()
+    return ""
+
+
 def _yaml_cell(value: Any, depth: int = 0) -> Any:
     """A YAML value as a cell: a list one item per line, a paper mapping as "[title](url)"; nesting and width are
     bounded (YAML aliases can make a small file a huge tree)."""
@@ -256,8 +287,8 @@ def _yaml_cell(value: Any, depth: int = 0) -> Any:
             return ""
         return "\n".join(str(_yaml_cell(v, depth + 1)) for v in value[:50] if v is not None)
     if isinstance(value, dict):
-        title = next((value[k] for k in ("title", "name", "paper") if isinstance(value.get(k), str)), "")
-        url = next((value[k] for k in ("url", "link", "pdf", "arxiv", "doi") if isinstance(value.get(k), str)), "")
+        title = _field(value, ("title", "name", "paper"))
+        url = _field(value, ("url", "link", "pdf", "arxiv", "doi"))
         return f"[{title}]({url})" if title and url else title or url
     if isinstance(value, (str, int, float, dt.date)) or value is None:
         return value
