@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 
+import pytest
 from paths import DATA
 
 import paperlab
@@ -83,3 +84,17 @@ def test_html_tables_whose_ids_are_only_in_data_attributes() -> None:
         ("Drip Lines That Learn", "2602.11111", 1, ["Watering"]),
         ("A Snail-Safe Path Planner", "2602.22222", 2, ["Watering"]),
     ]
+
+
+def test_a_page_in_no_known_layout_names_the_layouts_read(tmp_path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("# Garden notes\n\nWe planted beans.\n\n## Next\n\n- water them\n", encoding="utf-8")
+    with pytest.raises(paperlab.ParseError) as err:
+        paperlab.load(page)
+    for layout in (
+        "nested-bullet digest",
+        "'**Paper ID:** 2501.01234'",
+        "'data-' attribute",
+        "reading-group schedules",
+    ):
+        assert layout in err.value.message

@@ -60,9 +60,12 @@ LAYOUTS = (
     "Jekyll front matter allowed)",
     "paper cards (a '### title' heading per paper, in a blockquote or not, with a link to arXiv or a date "
     "attribute row '| Published | YYYY-MM-DD |')",
-    "the same tables written in HTML ('<table><tr><th>Publish Date</th><th>Title</th>...')",
-    "a heading per paper: '# title' with labelled fields ('**Authors**: ...', '**Link**: [PDF](https://arxiv.org/pdf/...)')"
-    " or '## [title](https://arxiv.org/abs/...)' under '# topic' headings",
+    "the same tables written in HTML ('<table><tr><th>Publish Date</th><th>Title</th>...'; an arXiv id only in a "
+    "'data-' attribute is the row's link)",
+    "a heading per paper: '# title' with labelled fields ('**Authors**: ...', '**Link**: [PDF](https://arxiv.org/pdf/...)',"
+    " '**Paper ID:** 2501.01234', '- Authors: ...'; a bold full title under a short name) or "
+    "'## [title](https://arxiv.org/abs/...)' under '# topic' headings",
+    "a nested-bullet digest ('- **title**' with '- Authors: ...', '- Links: [arXiv](...)' under it, '### topic' headings)",
 )
 
 # "Last update: 2025-03-21", "## Updated on 2022.07.02", "Automated deployment @ 2025-06-13 21:19:36 Asia/Shanghai"

@@ -263,7 +263,9 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
             "expected a schedule: a CSV, YAML or markdown table whose header names a presenter column (Presenter, "
             "Speaker, Who) and a date (Date, When, Week) or paper column (Paper, Title, Topic); or, without "
             "presenters, a readings column beside a date or topic (Week | Topic | Required readings), or a date and "
-            "a paper or link column on a page about meetings (Date | Paper | Notes)",
+            "a paper or link column on a page (or a file name) about meetings (Date | Paper | Notes); columns are "
+            "also known by their cells ('Discussion led by ...', 'June 3, 2025'); YAML may nest the meetings "
+            "(weeks -> days -> required/recommended readings)",
             source,
             "line 1",
         )
