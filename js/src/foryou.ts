@@ -19,6 +19,9 @@ export interface IFeedItem {
   thumb: number;
 }
 
+/** The picks' shorter looks, for less room: two lines for the title and one for the why; one line per pick. */
+const PICK_LOOKS = ['paperlab-foryou-short', 'paperlab-foryou-compact'];
+
 /** Today's feed as the server answers it (`GET /paperlab/api/feed`). */
 export interface IFeed {
   day: string;
@@ -58,6 +61,7 @@ export class ForYouSection {
       if ((this.node as HTMLDetailsElement).open && this._stale()) {
         void this.load();
       }
+      this._fit();
     });
   }
 
@@ -126,6 +130,54 @@ export class ForYouSection {
       !!feed.from_library
     );
     this._list.replaceChildren(...feed.items.map(item => this._item(item)));
+    this._list.scrollTop = 0; // a new ranking starts at its first pick
+    this._fit();
+  }
+
+  /**
+   * Size the picks' scroll area to whole picks (the panel gives the section its room; what is left under a whole
+   * pick goes back to the reading list): at rest no pick is drawn cut. When fewer than two whole picks fit, the
+   * picks go compact (one line each, the byline and why in the row's tooltip) and the problem line one line.
+   * Run on every draw and whenever the section or the sections around it change size.
+   */
+  private _fit(): void {
+    const node = this.node as HTMLDetailsElement;
+    const list = this._list;
+    if (!node.isConnected) {
+      return;
+    }
+    if (!this._watching && node.parentElement) {
+      this._watching = true;
+      this._resize.observe(node);
+      this._resize.observe(node.parentElement);
+    }
+    const items = Array.from(list.children) as HTMLElement[];
+    // the pick at the top of the scroll area stays there (the user scrolled to it)
+    const scrolled = list.scrollTop;
+    const start = Math.max(
+      0,
+      items.findIndex(it => it.offsetTop - items[0].offsetTop >= scrolled - 0.5)
+    );
+    list.style.removeProperty('max-height');
+    node.classList.remove(...PICK_LOOKS);
+    if (!node.open || !items.length) {
+      return;
+    }
+    // whole picks: three as they are, else two with the title on two lines and the why on one, else one line each
+    let ends = fitPicks(node, list, items, start);
+    for (const [look, enough] of [
+      [PICK_LOOKS[0], 3],
+      [PICK_LOOKS[1], 2]
+    ] as const) {
+      if (ends.whole >= Math.min(enough, items.length)) {
+        break;
+      }
+      node.classList.remove(...PICK_LOOKS);
+      node.classList.add(look);
+      ends = fitPicks(node, list, items, start);
+    }
+    list.style.maxHeight = `${Math.max(ends.height, 0)}px`;
+    list.scrollTop = ends.top;
   }
 
   /** Failed sources: one line (`more` added to it), a Retry button, and the full messages behind "Details";
@@ -150,13 +202,17 @@ export class ForYouSection {
     const messages = h('ul');
     messages.append(...feed.failed.map(m => h('li', undefined, m)));
     details.append(h('summary', undefined, 'Details'), messages);
+    details.addEventListener('toggle', () => this._fit());
     const head = h('div', 'paperlab-foryou-problem-line');
+    const text = h('span', 'paperlab-foryou-problem-text', line);
+    text.title = more ? `${line} · ${more}` : line; // whole when the line is cut to one (compact)
     head.append(
-      h('span', 'paperlab-foryou-problem-text', line),
+      text,
       ...(more ? [h('span', 'paperlab-foryou-problem-more', `· ${more}`)] : []),
-      retry
+      retry,
+      details // "Details" on the line; opened, its messages take the lines below
     );
-    this._problem.replaceChildren(head, details);
+    this._problem.replaceChildren(head);
     return true;
   }
 
@@ -164,13 +220,11 @@ export class ForYouSection {
     const p = item.paper;
     const li = h('li', 'paperlab-foryou-item');
     li.dataset.paperId = p.id;
-    const title = link(
-      p.title_text ?? p.title,
-      absUrl(p),
-      'paperlab-foryou-paper'
-    );
+    const text = p.title_text ?? p.title;
+    const title = link(text, absUrl(p), 'paperlab-foryou-paper');
     const who = h('div', 'paperlab-foryou-byline', byline(p));
     const why = h('div', 'paperlab-foryou-why', item.why_text);
+    li.title = [text, byline(p), item.why_text].filter(Boolean).join('\n'); // all of it when the pick is compact
     const thumbs = h('div', 'paperlab-foryou-thumbs');
     for (const [value, symbol, label] of [
       [1, '▲', 'More like this'],
@@ -189,10 +243,22 @@ export class ForYouSection {
       b.setAttribute('aria-pressed', String(pressed));
       thumbs.append(b);
     }
-    li.append(title, who, why, thumbs);
+    li.append(title, thumbs, who, why); // the thumbs float at the right of the byline
     return li;
   }
 
+  private _watching = false;
+  /** Refits in the next frame (fitting changes sizes: never inside the observer's own delivery). */
+  private _resize = new ResizeObserver(() => {
+    if (!this._fitQueued) {
+      this._fitQueued = true;
+      requestAnimationFrame(() => {
+        this._fitQueued = false;
+        this._fit();
+      });
+    }
+  });
+  private _fitQueued = false;
   private _status: HTMLElement;
   private _bar: HTMLElement;
   private _problem: HTMLElement;
@@ -200,4 +266,46 @@ export class ForYouSection {
   private _refresh: HTMLButtonElement;
   /** When the feed shown was asked for (ms since the epoch); 0: not loaded. */
   private _loadedAt = 0;
+}
+
+/**
+ * How many of `items` (the picks, tiling the list `list` from its top) fit whole in the room the section `node`
+ * leaves under the top of `list`, counting from the pick `start` (and back from it when the last picks leave room):
+ * the height of the scroll area ending under the last of them (the room itself when not even one fits), and the
+ * scroll offset showing the first of them at the top.
+ */
+function fitPicks(
+  node: HTMLElement,
+  list: HTMLElement,
+  items: HTMLElement[],
+  start: number
+): { whole: number; height: number; top: number } {
+  const origin = items[0].getBoundingClientRect().top;
+  const pad = parseFloat(getComputedStyle(node).paddingBottom) || 0;
+  const room =
+    node.getBoundingClientRect().bottom -
+    pad -
+    list.getBoundingClientRect().top;
+  const edges = items.map(it => {
+    const r = it.getBoundingClientRect();
+    return [r.top - origin, r.bottom - origin];
+  });
+  let first = start;
+  let last = start - 1; // the picks first..last fit
+  while (
+    last + 1 < items.length &&
+    edges[last + 1][1] - edges[first][0] <= room + 0.5
+  ) {
+    last += 1;
+  }
+  while (first > 0 && edges[last][1] - edges[first - 1][0] <= room + 0.5) {
+    first -= 1;
+  }
+  const whole = last - first + 1;
+  const height = whole > 0 ? edges[last][1] - edges[first][0] : room;
+  return {
+    whole,
+    height: Math.round(height),
+    top: Math.round(edges[first][0])
+  };
 }

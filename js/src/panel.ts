@@ -159,6 +159,14 @@ export class ReadingListPanel extends Widget {
         ? (active.dataset.paperId ?? null)
         : null;
     this._entriesNode.replaceChildren(...cards);
+    // room for six rows beside the selected one, or for those there are: no blank kept from the sections below
+    const others = cards.filter(
+      c => !c.classList.contains('paperlab-selected')
+    ).length;
+    this._entriesNode.style.setProperty(
+      '--paperlab-rows',
+      String(Math.min(6, others))
+    );
     this._watchOpenRow(
       cards.find(c => c.classList.contains('paperlab-selected'))
     );
