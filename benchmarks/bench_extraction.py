@@ -33,7 +33,9 @@ reads every ``extraction_gold_v9*_test.json`` (one per labeller) and scores them
 repeatable (each labeller's abstracts file, or a folder holding ``abstracts*.jsonl`` files at any depth) and the
 files are merged. Since session 8 v9 is burned: ``--v9-dev`` scores each labeller's file as a dev set of its own
 (``v9a``, ``v9b``), and ``--v10-test`` (held out: the final scoring only) pools every ``extraction_gold_v10*_test.json``
-as ``v10-test``, its texts given with ``--texts`` like v9's.
+as ``v10-test``, its texts given with ``--texts`` like v9's. Since v10 was scored (session 8) ``--v10-dev`` scores each
+v10 labeller's file as a dev set (``v10a``, ``v10b``), and ``--v11-test`` (held out: the final scoring only, never
+during development) pools every ``extraction_gold_v11*_test.json`` as ``v11-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -176,7 +178,10 @@ _HELD_OUT = {
     "v9-test": "v9-test (fresh arXiv, scored once in session 7; every labeller pooled)",
     "v9a": "v9a (v9-test's first labeller; dev since session 8)",
     "v9b": "v9b (v9-test's second labeller; dev since session 8)",
-    "v10-test": "v10-test (fresh arXiv, held out, every labeller pooled)",
+    "v10-test": "v10-test (fresh arXiv, scored once in session 8; every labeller pooled)",
+    "v10a": "v10a (v10-test's first labeller; dev since session 8)",
+    "v10b": "v10b (v10-test's second labeller; dev since session 8)",
+    "v11-test": "v11-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -225,14 +230,23 @@ def _texts_cover(gold_file: Path, texts: Texts) -> bool:
     return False
 
 
+def test_files(version: str) -> list[Path]:
+    """One held-out set's gold files (one per labeller): ``data/extraction_gold_<version>*_test.json``; ``v1`` never
+    matches ``v10``/``v11`` (the character after the version is not a digit)."""
+    pattern = re.compile(rf"extraction_gold_{version}(?!\d)\w*_test\.json")
+    return sorted(
+        p for p in GOLD_V8_TEST.parent.glob(f"extraction_gold_{version}*_test.json") if pattern.fullmatch(p.name)
+    )
+
+
 def v9_test_files() -> list[Path]:
     """The v9 held-out gold files (one per labeller): ``data/extraction_gold_v9*_test.json``."""
-    return sorted(GOLD_V8_TEST.parent.glob("extraction_gold_v9*_test.json"))
+    return test_files("v9")
 
 
 def v10_test_files() -> list[Path]:
     """The v10 held-out gold files (one per labeller): ``data/extraction_gold_v10*_test.json``."""
-    return sorted(GOLD_V8_TEST.parent.glob("extraction_gold_v10*_test.json"))
+    return test_files("v10")
 
 
 def _pooled(flag: str, split: str, files: list[Path], texts: Texts) -> list[dict]:
@@ -244,14 +258,32 @@ def _pooled(flag: str, split: str, files: list[Path], texts: Texts) -> list[dict
     return [{**s, "split": split} for f in files for s in gold_sentences(f, texts)]
 
 
+def _per_labeller(version: str, texts: Texts) -> dict[str, list[dict]]:
+    """Each labeller's file of a burned held-out set as a dev set of its own (``v9a``, ``v9b``, ``v10a``, ...)."""
+    out = {}
+    for f in test_files(version):
+        split = re.sub(rf"extraction_gold_({version}\w*?)_test\.json", r"\1", f.name)
+        out[split] = _pooled(f"--{version}-dev", split, [f], texts)
+    return out
+
+
 def fresh_sets(
-    texts: Texts, v8_dev: Path | None, v8_test: bool, v9_test: bool = False, v9_dev: bool = False, v10: bool = False
+    texts: Texts,
+    v8_dev: Path | None,
+    v8_test: bool,
+    v9_test: bool = False,
+    v9_dev: bool = False,
+    v10: bool = False,
+    v10_dev: bool = False,
+    v11: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
     file as a dev set of its own (``v9a``, ``v9b``: scored once in session 7), and, only when asked for, v9-test
     (``--v9-test``: every ``extraction_gold_v9*_test.json`` pooled) and v10-test (``--v10-test``: the final scoring,
-    every ``extraction_gold_v10*_test.json`` pooled). Every sentence of a file is of that file's split."""
+    every ``extraction_gold_v10*_test.json`` pooled); ``--v10-dev``: each v10 labeller's file as a dev set (``v10a``,
+    ``v10b``); ``--v11-test``: the final scoring, every ``extraction_gold_v11*_test.json`` pooled. Every sentence of a
+    file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -261,13 +293,12 @@ def fresh_sets(
             sys.exit("error: --v8-test needs --texts ABSTRACTS.jsonl (the gold file holds no texts)")
         out["v8-test"] = [{**s, "split": "v8-test"} for s in gold_sentences(GOLD_V8_TEST, texts)]
     if v9_dev:
-        for f in v9_test_files():
-            split = re.sub(r"extraction_gold_(v9\w*?)_test\.json", r"\1", f.name)
-            out[split] = _pooled("--v9-dev", split, [f], texts)
-    if v9_test:
-        out["v9-test"] = _pooled("--v9-test", "v9-test", v9_test_files(), texts)
-    if v10:
-        out["v10-test"] = _pooled("--v10-test", "v10-test", v10_test_files(), texts)
+        out.update(_per_labeller("v9", texts))
+    if v10_dev:
+        out.update(_per_labeller("v10", texts))
+    for version, asked in (("v9", v9_test), ("v10", v10), ("v11", v11)):
+        if asked:
+            out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
     return out
 
 
@@ -401,8 +432,8 @@ def main(
     print(pd.DataFrame(rows).to_string(index=False))
     v2 = held_out_rows(splits, fresh)
     print(
-        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b: development; v2 test,"
-        " v6-test, v9-test: scored once before; v10-test: held out, report it):"
+        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b: development;"
+        " v2 test, v6-test, v9-test, v10-test: scored once before; v11-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -441,9 +472,21 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v10-test",
         action="store_true",
-        help="also score v10-test, every data/extraction_gold_v10*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v10-test, every data/extraction_gold_v10*_test.json pooled (needs --texts; burned in session 8)",
+    )
+    ap.add_argument(
+        "--v10-dev",
+        action="store_true",
+        help="score each v10 labeller's file as a dev set of its own (v10a, v10b; needs --texts with their abstracts)",
+    )
+    ap.add_argument(
+        "--v11-test",
+        action="store_true",
+        help="also score v11-test, every data/extraction_gold_v11*_test.json pooled (needs --texts; the final scoring)",
     )
     args = ap.parse_args()
     chosen = DEV_SPLITS + (("test",) if args.test else ()) + (("v6-test",) if args.v6_test else ())
-    fresh = fresh_sets(args.texts, args.v8_dev, args.v8_test, args.v9_test, args.v9_dev, args.v10_test)
+    fresh = fresh_sets(
+        args.texts, args.v8_dev, args.v8_test, args.v9_test, args.v9_dev, args.v10_test, args.v10_dev, args.v11_test
+    )
     main(realdata_or_exit(args.realdata), chosen, fresh)

@@ -89,6 +89,22 @@ def test_shipped_model_is_trained_on_development_sets_only():
     assert 0.0 < model["threshold"] < 1.0 and model["weights"]
 
 
+# the burned fresh sets (dev since sessions 7 and 8); a held-out set scored once at the end (v11-test) is never here
+FRESH_DEV_SETS = {"v8-dev", "v8-test", "v9a", "v9b", "v10a", "v10b"}
+
+
+def test_shipped_model_names_only_dev_sets_as_fresh_training_data():
+    model = json.loads(result_classifier.MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(model["fresh_features"]) <= FRESH_DEV_SETS
+    committed = json.loads((ROOT / "benchmarks" / "data" / "result_features_fresh.json").read_text(encoding="utf-8"))
+    assert set(model["fresh_features"]) <= set(committed["sets"]) <= FRESH_DEV_SETS
+    # features and labels only: no sentence text of the (third-party) abstracts is committed
+    for fresh in committed["sets"].values():
+        for features, label in fresh["examples"]:
+            assert label in (0, 1)
+            assert all(isinstance(v, (int, float)) for v in features.values())
+
+
 def test_shipped_model_is_what_the_training_script_fits(tmp_path):
     """Retraining from the committed dev gold (and the committed examples of the fresh sets the model names) gives
     the committed weights: the file is not edited by hand."""

@@ -113,3 +113,37 @@ def test_v8_test_is_a_dev_set_read_with_the_texts(tmp_path, monkeypatch):
     monkeypatch.setattr(bench_extraction, "GOLD_V8_TEST", _write(tmp_path / "v8_test.json", [bare]))
     fresh = bench_extraction.fresh_sets([tmp_path / "abstracts.jsonl"], None, False)
     assert list(fresh) == ["v8-test"] and fresh["v8-test"][0]["text"] == sentence
+
+
+def test_v10_labellers_are_dev_sets_and_v11_test_is_pooled_only_when_asked_for(tmp_path, monkeypatch):
+    import gold_texts
+
+    abstracts = {
+        "a1": "We build a toy router. It drops 12% fewer packets than the default.",
+        "b1": "A small cache for notes. The cache answers 3.5x more queries per second.",
+        "c1": "We test a tiny planner. It solves 41 of 50 puzzles with 82% success rate.",
+    }
+    texts = tmp_path / "abstracts.jsonl"
+    texts.write_text("".join(json.dumps({"record": r, "abstract": a}) + "\n" for r, a in abstracts.items()))
+    data = tmp_path / "data"
+    data.mkdir()
+
+    def bare(record: str) -> list[dict]:
+        text = gold_texts.split_sentences(abstracts[record])[1]
+        return [{"record": record, "sentence": 1, "sha1": gold_texts.sentence_sha1(text), "tuples": []}]
+
+    _write(data / "extraction_gold_v10a_test.json", bare("a1"))
+    _write(data / "extraction_gold_v10b_test.json", bare("b1"))
+    _write(data / "extraction_gold_v11_L1_test.json", bare("c1"))
+    _write(data / "extraction_gold_v1_test.json", bare("c1"))  # a "v1" set is neither v10 nor v11
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_DEV", data / "absent_dev.json")
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_TEST", data / "absent_test.json")
+    assert bench_extraction.fresh_sets([texts], None, False) == {}  # neither v10 nor v11 unless asked for
+    fresh = bench_extraction.fresh_sets([texts], None, False, v10_dev=True)
+    assert {k: [s["record"] for s in v] for k, v in fresh.items()} == {"v10a": ["a1"], "v10b": ["b1"]}
+    assert fresh["v10a"][0]["split"] == "v10a" and fresh["v10a"][0]["text"].startswith("It drops 12%")
+    held = bench_extraction.fresh_sets([texts], None, False, v11=True)
+    assert list(held) == ["v11-test"] and [s["record"] for s in held["v11-test"]] == ["c1"]
+    assert [p.name for p in bench_extraction.test_files("v1")] == ["extraction_gold_v1_test.json"]
+    with pytest.raises(SystemExit, match="--v11-test needs --texts"):
+        bench_extraction.fresh_sets(None, None, False, v11=True)
