@@ -146,5 +146,10 @@ def test_a_syllabus_yaml_of_weeks_days_and_readings() -> None:
         [("Drip Lines That Learn", "2602.11111", None)],
         [("A Snail-Safe Path Planner", None, "10.1234/snail.2025.7")],
     ]
+    assert [[p.authors for p in m.papers] for m in meetings] == [
+        [["Ada Quill"]],
+        [["Mirela Oduya", "Kasper Lindqvist"]],  # "A, and B"
+        [[]],
+    ]
     assert [m.extra.get("topic") for m in meetings] == ["Welcome", "Irrigation", "Snails"]
     assert meetings[0].extra.get("weektitle") == "Welcome / Gardens"

@@ -239,9 +239,10 @@ def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     for raw in pieces:
         raw = _LEAD_IN.sub("", _MATERIAL_GROUP.sub(" ", raw).strip())
         shown, links = _links(_LIST_MARK.sub("", raw.strip(" ,;")))
+        talk = any(_VIDEO.search(u) and not _MATERIAL_LABEL.match(label) for label, u in links)
         links = [(label, u) for label, u in links if not _MATERIAL_LABEL.match(label) and not _VIDEO.search(u)]
-        if not shown and not links:
-            continue
+        if (not shown or talk) and not links:
+            continue  # nothing, or a reading that is a recorded talk ("[Talk title](https://www.youtube.com/…)")
         if not shown and parts and not any(label and not _GENERIC_LABEL.match(label) for label, _ in links):
             parts[-1][1].extend(links)
         else:

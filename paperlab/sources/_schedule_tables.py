@@ -289,6 +289,11 @@ def _yaml_cell(value: Any, depth: int = 0) -> Any:
     if isinstance(value, dict):
         title = _field(value, ("title", "name", "paper"))
         url = _field(value, ("url", "link", "pdf", "arxiv", "doi"))
+        authors = _field(value, ("author", "authors"))
+        if title and url and authors and "*" not in title + authors:  # a reading with its authors, as a reference
+            names = re.sub(r",?\s+and\s+", ", ", authors).strip(" ,")
+            venue = _field(value, ("venue", "published", "booktitle", "journal", "conference"))
+            return f"{names}. **{title.rstrip('.')}**. {venue} [link]({url})"
         return f"[{title}]({url})" if title and url else title or url
     if isinstance(value, (str, int, float, dt.date)) or value is None:
         return value
