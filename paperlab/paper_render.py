@@ -370,25 +370,35 @@ def csl_name_text(name: Any) -> str:
 
 # Words of an organisation's name: a literal holding one is never a person written "Family, Given"
 _ORGANISATION = re.compile(
-    r"\b(?:universit\w*|institut\w*|department|college|school|cent(?:er|re)|laborator\w*|lab|society|association|"
-    r"foundation|agency|council|committee|group|team|inc|ltd|llc|corporation|company|press|office|ministry|"
-    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium)\b",
+    r"\b(?:universit\w*|institut\w*|department|college|school|cent(?:er|re)|laborator\w*|labs?|society|association|"
+    r"foundation|agency|council|committee|group|team|inc|ltd|llc|corp|corporation|company|press|office|ministry|"
+    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium|research|ai|deepmind|"
+    r"technolog\w*|tech|systems?|solutions|software|studios?|partners|holdings|ventures|gmbh|plc|limited|"
+    r"hospital|clinic|bank|government|national|federal|international|global)\b",
     re.I,
 )
+# a word of a given name ("Anna", "Jean-Pierre", "Zoë", "O'Neil") or initials ("J.", "J.-P.", "A.B.", "J")
+_GIVEN_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]+)*|(?:[A-Z]\.?-?){1,3}")
+# a word of a family name: capitalised ("Berg", "McDonald", "O'Neil") or a lowercase particle ("van", "der")
+_FAMILY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+|[a-z]{1,4}")
 
 
 def _person_turned_round(literal: str) -> str:
-    """A literal name that is a person written ``Family, Given`` ("Derese, Solomon"), as ``Given Family``: one
-    comma, one to three capitalised words (lowercase particles allowed) each side, no digit, no organisation
-    word. Anything else ("University of X, Berkeley", "Smith, J. and Lee, K.") is kept as written."""
+    """A literal name that is a person written ``Family, Given`` ("Derese, Solomon", "van der Berg, Anna"), as
+    ``Given Family``: one comma, one to three words each side, the given side given names or initials, the family
+    side capitalised words (lowercase particles allowed) and no all-caps acronym ("NASA, Goddard"), no digit, no
+    organisation word ("Microsoft, Research Asia"). Anything else ("Google, DeepMind", "University of X,
+    Berkeley", "Smith, J. and Lee, K.") is kept as written, as is an all-caps family name ("LI, Wei")."""
     family, comma, given = literal.partition(",")
     if not comma or "," in given or any(ch.isdigit() for ch in literal) or _ORGANISATION.search(literal):
         return literal
     sides = [family.split(), given.split()]
-    if not all(1 <= len(words) <= 3 for words in sides):
+    if not all(1 <= len(words) <= 3 for words in sides) or not sides[0][-1][0].isupper():
         return literal
-    capitalised = all(w[0].isupper() or w.isalpha() and w.islower() and len(w) <= 4 for ws in sides for w in ws)
-    return f"{given.strip()} {family.strip()}" if capitalised and sides[0][-1][0].isupper() else literal
+    person = all(_GIVEN_WORD.fullmatch(w) and (w[0].isupper() or len(w) <= 4) for w in sides[1]) and all(
+        _FAMILY_WORD.fullmatch(w) and not (len(w) > 1 and w.isupper()) for w in sides[0]
+    )
+    return f"{given.strip()} {family.strip()}" if person else literal
 
 
 def csl_date(value: Any) -> dt.date | None:

@@ -488,7 +488,7 @@ def test_schema_version_and_newer_store_refused(tmp_path, store_backend):
     _sqlite_only(store_backend)  # PostgreSQL: tests/test_store_postgres.py
     path = tmp_path / "s.sqlite3"
     s = Store(path)
-    assert s.schema_version == SCHEMA_VERSION == 2
+    assert s.schema_version == SCHEMA_VERSION == 3
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

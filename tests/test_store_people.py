@@ -75,9 +75,9 @@ def test_without_paperlab_user_the_os_user_is_recorded(monkeypatch: pytest.Monke
 
 def test_the_schema_is_versioned():
     store = open_store()
-    assert store.schema_version == SCHEMA_VERSION == 2
+    assert store.schema_version == SCHEMA_VERSION == 3
     rows = store._conn().execute("SELECT version FROM schema_version ORDER BY version").fetchall()
-    assert [r[0] for r in rows] == [2]  # version 2 created the table; every later step adds its row
+    assert [r[0] for r in rows] == [2, 3]  # version 2 created the table; every later step adds its row
 
 
 def test_a_schema_1_store_is_upgraded_keeping_every_row(
@@ -98,7 +98,7 @@ def test_a_schema_1_store_is_upgraded_keeping_every_row(
 
     monkeypatch.setenv("PAPERLAB_USER", "upgrader")
     store = Store(path)
-    assert store.schema_version == 2
+    assert store.schema_version == SCHEMA_VERSION == 3
     conn = store._conn()
     for table, rows in before.items():
         after = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
@@ -116,4 +116,4 @@ def test_a_schema_1_store_is_upgraded_keeping_every_row(
     assert rl.entry(entries[0].paper.id).updated_by == "upgrader"
     assert store.get_embeddings("model-x", ["h1"]) == {"h1": b"\x00\x01\x02\x03"}
     store.close()
-    assert Store(path).schema_version == 2  # opening again migrates nothing
+    assert Store(path).schema_version == SCHEMA_VERSION  # opening again migrates nothing

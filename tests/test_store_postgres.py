@@ -108,7 +108,7 @@ def test_schema_1_database_is_upgraded_keeping_every_row(url: str):
         )
         raw.execute("UPDATE meta SET value = 41")
     store = Store(url)
-    assert store.schema_version == SCHEMA_VERSION == 2
+    assert store.schema_version == SCHEMA_VERSION == 3
     entry = store.reading_list("old", create=False).entry("2301.00001")
     assert (entry.status, entry.tags, entry.note, entry.added_by, entry.updated_by) == (
         "reading",

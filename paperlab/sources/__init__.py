@@ -71,15 +71,17 @@ _PAPER_KEYS = frozenset(["authors", "arxiv_id", "sources", "published", "categor
 # the dates of a CSL item (and of Crossref's JSON)
 _CSL_DATES = ("issued", "published", "published-print", "published-online", "accessed")
 # a RIS record's first line: "TY  - JOUR" (after text such as Ovid's "1." numbering)
+# the keys of a CSL name object (one of them at least)
+_CSL_NAME_KEYS = frozenset(["family", "given", "literal"])
 _RIS_START = re.compile(r"^\ufeff?TY {1,2}- ", re.M)
 _RIS_END = re.compile(r"^ER {1,2}-", re.M)
 
 
 def _csl_shaped(item: dict[str, Any]) -> bool:
-    """Values only CSL (or Crossref's JSON, which CSL readers take) writes: names as objects, dates as
-    ``date-parts``."""
+    """Values only CSL (or Crossref's JSON, which CSL readers take) writes: names as CSL name objects (each with a
+    ``family``, ``given`` or ``literal``: generic JSON's ``{"name": …}`` is none), dates as ``date-parts``."""
     names = item.get("author") or item.get("editor")
-    if isinstance(names, list) and names and all(isinstance(n, dict) for n in names):
+    if isinstance(names, list) and names and all(isinstance(n, dict) and _CSL_NAME_KEYS & set(n) for n in names):
         return True
     return any(isinstance(item.get(k), dict) and "date-parts" in item[k] for k in _CSL_DATES)
 

@@ -15,7 +15,8 @@ def name_given_first(value: str) -> str:
     """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Embase's ``Liu R.`` as is) as
     ``Given Family Suffix``, the way paperlab writes authors; a degree in the suffix's place (``Case, Amanda,
     Ph.D.``) and equal-contribution marks (``Yuan*``) are no part of it."""
-    family, _, rest = strip_name_marks(value).partition(",")
+    name = strip_name_marks(value)
+    family, _, rest = name.partition(",")
     given, _, suffix = rest.partition(",")
     suffix = "" if is_degree(suffix) else suffix
-    return " ".join(" ".join((given, family, suffix)).split()) if given.strip() else " ".join(value.split())
+    return " ".join(" ".join((given, family, suffix)).split()) if given.strip() else " ".join(name.split())

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import ParseError, ProblemCollector
+from ..errors import ParseError, ProblemCollector, warn_partial
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
@@ -66,22 +66,20 @@ def _text(item: dict[str, Any], key: str) -> str | None:
     return " ".join(value.split()) or None
 
 
+# the keys of a CSL name object
+_CSL_NAME_KEYS = frozenset(["family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix"])
 #: Between the names of one author string: ";" or a BibTeX-style " and ".
 _NAME_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+")
 
 
-def _authors(item: dict[str, Any], key: str = "author") -> list[str]:
-    """The people named in ``key``; a name that stands for those left out ("others", "et al.") is no person
-    (:func:`_cut_short` tells)."""
-    return [text for text in _name_texts(item, key) if not is_more_authors(text)]
+def _authors(item: dict[str, Any], key: str = "author", where: str = "") -> tuple[list[str], bool]:
+    """The people named in ``key``, and whether the list is cut short: a name that stands for those left out
+    ("others", "et al.", "N other contributors") is no person but ``extra["more_authors"]``."""
+    texts = _name_texts(item, key, where)
+    return [text for text in texts if not is_more_authors(text)], any(is_more_authors(text) for text in texts)
 
 
-def _cut_short(item: dict[str, Any]) -> bool:
-    """Whether the author list ends in "others", "et al." or "N other contributors" (extra["more_authors"])."""
-    return any(is_more_authors(text) for text in _name_texts(item, "author"))
-
-
-def _name_texts(item: dict[str, Any], key: str) -> list[str]:
+def _name_texts(item: dict[str, Any], key: str, where: str = "") -> list[str]:
     names = item.get(key)
     if names is None:
         return []
@@ -90,16 +88,25 @@ def _name_texts(item: dict[str, Any], key: str) -> list[str]:
     if not isinstance(names, list):
         raise ParseError(f"field '{key}': expected a list of name objects, got {type(names).__name__}")
     try:
-        return [text for text in (_name_text(n) for n in names) if text]
+        texts = [_name_text(n) for n in names]
     except ValueError as exc:
         raise ParseError(f"field '{key}': {exc}") from None
+    unread = [n for n, text in zip(names, texts, strict=True) if not text and isinstance(n, dict) and any(n.values())]
+    if unread and where:
+        warn_partial(
+            UserWarning(
+                f"{where}: field '{key}': {len(unread)} name object(s) with no 'family', 'given', 'literal' "
+                f"or 'name' left out ({json.dumps(unread[0], ensure_ascii=False)[:80]})"
+            )
+        )
+    return [text for text in texts if text]
 
 
 def _editors(item: dict[str, Any]) -> dict[str, list[str]]:
     """``{"editors": names}`` for an edited volume without authors (its byline names them, marked "(ed.)"); the
     names stay in the item kept for the export. Editors that are no names are left out, as the export keeps them."""
     try:
-        editors = [] if item.get("author") else _authors(item, "editor")
+        editors = [] if item.get("author") else _authors(item, "editor")[0]
     except ParseError:
         editors = []
     return {"editors": editors} if editors else {}
@@ -107,7 +114,10 @@ def _editors(item: dict[str, Any]) -> dict[str, list[str]]:
 
 def _name_text(name: Any) -> str:
     """A CSL name object as paperlab writes an author; a plain string (not CSL, but what hand-written files and
-    other tools put there) in ``Family, Given`` order is turned round to ``Given Family``."""
+    other tools put there) in ``Family, Given`` order is turned round to ``Given Family``; an object with only a
+    ``name`` (not CSL either, but a name all the same: dropping it would lose an author) is read as a literal."""
+    if isinstance(name, dict) and isinstance(name.get("name"), str) and not _CSL_NAME_KEYS & set(name):
+        name = {"literal": name["name"]}
     return name_given_first(name) if isinstance(name, str) else csl_name_text(name)
 
 
@@ -198,7 +208,8 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     precision = _precision(issued, published) if published is not None else None
     if precision:
         extra["date_precision"] = precision
-    if _cut_short(item):
+    authors, cut_short = _authors(item, "author", f"{source}, {where}")
+    if cut_short:
         extra["more_authors"] = True
     if doubts:
         extra["doubtful_ids"] = doubts
@@ -211,7 +222,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         title=title,
         arxiv_id=found[0] if found else None,
         version=found[1] if found else None,
-        authors=_authors(item),
+        authors=authors,
         abstract=plain_abstract(abstract) if (abstract := _text(item, "abstract")) else None,
         published=published,
         comment=_text(item, "note"),

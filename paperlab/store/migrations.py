@@ -119,10 +119,32 @@ _POSTGRES_2 = [
     ) STORED""",
 ]
 
+# Version 3: stores written before OpenAlex's readers recorded a date's precision held a work known only by its
+# year (OpenAlex writes it as 1 January) with no precision; the BibTeX export now writes a date with none recorded
+# as a whole day, so such a paper would export a made-up 1 January. Its date is marked a year, once: only papers of
+# these stores, with an OpenAlex source, a 1 January date and no recorded precision (papers stored from version 3 on
+# record theirs at import).
+_OPENALEX_YEAR = "published LIKE '____-01-01' AND {no_precision} AND {openalex}"
+_SQLITE_3 = [
+    "UPDATE papers SET data = json_set(data, '$.extra.date_precision', 'year') WHERE "
+    + _OPENALEX_YEAR.format(
+        no_precision="json_type(data, '$.extra') = 'object' AND json_type(data, '$.extra.date_precision') IS NULL",
+        openalex="EXISTS (SELECT 1 FROM json_each(data, '$.sources') WHERE json_extract(value, '$.name') = 'openalex')",
+    )
+]
+_POSTGRES_3 = [
+    "UPDATE papers SET data = jsonb_set(data::jsonb, '{extra,date_precision}', '\"year\"')::text WHERE "
+    + _OPENALEX_YEAR.format(
+        no_precision="jsonb_typeof(data::jsonb -> 'extra') = 'object' AND data::jsonb -> 'extra' -> 'date_precision' IS NULL",
+        openalex="data::jsonb -> 'sources' @> '[{\"name\": \"openalex\"}]'::jsonb",
+    )
+]
+
 #: ``MIGRATIONS[n][engine]``: the statements that upgrade a store from schema ``n`` to ``n + 1``.
 MIGRATIONS: dict[int, dict[str, list[str]]] = {
     0: {"sqlite": _SQLITE_1, "postgresql": _POSTGRES_1},
     1: {"sqlite": _BOTH_2, "postgresql": _POSTGRES_2},
+    2: {"sqlite": _SQLITE_3, "postgresql": _POSTGRES_3},
 }
 
 #: The schema version this paperlab writes.

@@ -170,8 +170,9 @@ def _authors(value: Any) -> tuple[list[str], bool]:
         if is_more_authors(raw):
             truncated = True
             continue
-        name, cut = split_et_al(_name(raw))
-        truncated |= cut
+        raw, cut = split_et_al(raw)  # before the name is turned round: "Alcaraz, J. et al."
+        name, cut_after = split_et_al(_name(raw))  # and after: "{Alcaraz} et al.", braces gone
+        truncated |= cut or cut_after
         if name:
             out.append(name)
     return out, truncated

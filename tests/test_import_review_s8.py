@@ -1,0 +1,92 @@
+"""Importer findings of session 8's review, each a rule tested on our own small made-up records:
+
+- generic JSON whose authors are ``{"name": …}`` objects is no CSL-JSON (refused with a ParseError, as before);
+  a CSL item's ``{"name": …}`` is read as a literal, and a name object the reader cannot read is named in a warning,
+  never dropped silently;
+- BibTeX ``Alcaraz, J. et al.`` is J. Alcaraz with the byline cut short (not "J. et al. Alcaraz");
+- CSL ``literal`` organisations written with a comma ("Google, DeepMind", "NASA, Goddard") are kept as written,
+  while people written "Family, Given" are still turned round;
+- an RIS author with an equal-contribution mark and no comma ("Zhihang Yuan*") loses the mark.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+
+import paperlab
+from paperlab.errors import ParseError
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_generic_json_with_name_objects_is_refused_not_read_as_csl(tmp_path: Path) -> None:
+    generic = [{"title": "A study of things", "author": [{"name": "Ada Quill"}], "year": 2020}]
+    path = _write(tmp_path, "things.json", json.dumps(generic))
+    with pytest.raises(ParseError) as err:
+        paperlab.load(path)
+    assert "things.json" in str(err.value)
+
+
+def test_csl_name_objects_it_cannot_read_are_named_in_a_warning(tmp_path: Path) -> None:
+    item = {
+        "id": "quill2020",
+        "type": "article-journal",
+        "title": "A study of things",
+        "author": [
+            {"name": "Ada Quill"},
+            {"firstName": "Bo", "lastName": "Lindgren"},
+            {"family": "Ng", "given": "Kim"},
+        ],
+        "issued": {"date-parts": [[2020]]},
+    }
+    path = _write(tmp_path, "items.json", json.dumps([item]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        (paper,) = paperlab.load(path)
+    assert paper.authors == ["Ada Quill", "Kim Ng"]  # a bare "name" is a literal: the author is kept
+    messages = [str(w.message) for w in caught]
+    assert any("items.json" in m and "'quill2020'" in m and "Lindgren" in m for m in messages), messages
+    # a file whose names all read raises no warning
+    item["author"] = [{"family": "Ng", "given": "Kim"}, {"literal": "Ada Quill"}]
+    clean = _write(tmp_path, "clean.json", json.dumps([item]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert paperlab.load(clean)[0].authors == ["Kim Ng", "Ada Quill"]
+
+
+def test_bibtex_et_al_after_a_name_written_family_first(tmp_path: Path) -> None:
+    bib = "@article{alcaraz2019,\n  title = {Small rivers},\n  author = {Alcaraz, J. et al.},\n  year = {2019}\n}\n"
+    (paper,) = paperlab.load(_write(tmp_path, "refs.bib", bib))
+    assert paper.authors == ["J. Alcaraz"]
+    assert paper.extra["more_authors"] is True and paper.byline() == "J. Alcaraz et al."
+    assert "author = {J. Alcaraz and others}" in paper.to_bibtex()
+
+
+ORGANISATIONS = ["Google, DeepMind", "Microsoft, Research Asia", "NASA, Goddard"]
+PEOPLE = {"Derese, Solomon": "Solomon Derese", "van der Berg, Anna": "Anna van der Berg", "Okafor, N.": "N. Okafor"}
+
+
+def test_csl_literal_organisations_kept_people_turned_round(tmp_path: Path) -> None:
+    names = [*ORGANISATIONS, *PEOPLE]
+    items = [
+        {"id": f"n{i}", "type": "report", "title": f"Report number {i}", "author": [{"literal": name}]}
+        for i, name in enumerate(names)
+    ]
+    papers = paperlab.load(_write(tmp_path, "literals.json", json.dumps(items)))
+    assert [p.authors for p in papers] == [[n] for n in ORGANISATIONS] + [[v] for v in PEOPLE.values()]
+    deepmind = papers[0].to_bibtex()
+    assert "DeepMind Google" not in deepmind and "Google, DeepMind" in deepmind
+
+
+def test_ris_equal_contribution_mark_without_comma(tmp_path: Path) -> None:
+    ris = "TY  - JOUR\nTI  - Marked names\nAU  - Zhihang Yuan*\nAU  - Lee^, Yong Jae\nPY  - 2023\nER  - \n"
+    (paper,) = paperlab.load(_write(tmp_path, "marks.ris", ris))
+    assert paper.authors == ["Zhihang Yuan", "Yong Jae Lee"]
