@@ -39,7 +39,9 @@ from paperlab.comparison import metric_ranker, result_classifier  # noqa: E402
 SYSTEMS = ("rules only", "rules + ranker", "paperlab")
 
 
-SETTINGS: dict[str, float] = {}  # --threshold / --bare-threshold: a cut to try instead of the shipped one
+SETTINGS: dict[
+    str, float
+] = {}  # --threshold / --bare-threshold / --ranker-c: a setting to try instead of the shipped one
 
 
 def _shipped_settings() -> dict:
@@ -54,7 +56,7 @@ def left_out(
     """Gold and predicted rows of ``held`` for each system, the learned parts fitted on ``train`` only (the metric
     ranker on ``ranker_train`` when given)."""
     s = _shipped_settings()
-    ranker = ranker_fit(train if ranker_train is None else ranker_train, 1.0)
+    ranker = ranker_fit(train if ranker_train is None else ranker_train, SETTINGS.get("ranker_c", 1.0))
     classifier = fit(train, s["c"], s["threshold"], s["bare_threshold"], quiet=True)
     out = {}
     for system, parts in zip(SYSTEMS, ((None, None), (ranker, None), (ranker, classifier)), strict=True):
@@ -134,8 +136,10 @@ if __name__ == "__main__":
     )
     ap.add_argument("--threshold", type=float, help="the classifier's cut for kept numbers (default: shipped)")
     ap.add_argument("--bare-threshold", type=float, help="the classifier's cut for bare numbers (default: shipped)")
+    ap.add_argument("--ranker-c", type=float, help="the metric ranker's C (default 1.0, the shipped ranker's)")
     args = ap.parse_args()
-    SETTINGS.update({k: v for k, v in (("threshold", args.threshold), ("bare_threshold", args.bare_threshold)) if v})
+    tried = (("threshold", args.threshold), ("bare_threshold", args.bare_threshold), ("ranker_c", args.ranker_c))
+    SETTINGS.update({k: v for k, v in tried if v})
     main(
         fresh_sets(args.texts, args.v8_dev, False, v9_dev=args.v9_dev, v10_dev=args.v10_dev),
         args.burned,

@@ -45,3 +45,19 @@ def test_the_mean_of_a_named_metric_is_reported_as_that_metric() -> None:
     ]
     assert [r[:2] for r in _rows("Raters agreed with a mean Kendall's W of 0.81.")] == [("Kendall's W", 0.81)]
     assert _rows("Our segmenter reaches a mean IoU of 71.2% on Cityscapes.")[0][0] == "mIoU"  # a metric of its own
+
+
+def test_an_owners_s_is_not_part_of_the_metric_before_from() -> None:
+    # session 8, helper X2 (read from v10a): "the student's PickScore from A to B" was reported as "s PickScore"
+    from paperlab.comparison.governing import governing_phrase
+
+    assert [
+        r[:2] for r in _rows("Our distillation lifts the student's PickScore from 0.846 to 0.884 on the prompts.")
+    ] == [
+        ("PickScore", 0.846),
+        ("PickScore", 0.884),
+    ]
+    assert _rows("Pruning lowered the parser’s FlowScore from 12.5 to 9.0 on the forms.")[0][0] == "FlowScore"
+    # a capitalised name that owns the metric stays in it (an eponym: "Cohen's d", "Kendall's W")
+    text = "We observe large effect sizes (Cohen's d ranging from 0.92 to 1.28) across five encoders."
+    assert governing_phrase(text, text.index("0.92")) == "Cohen's d"

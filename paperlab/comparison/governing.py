@@ -60,9 +60,10 @@ _NOUN_CHANGE_OF = re.compile(
     rf"(?:(?:over|compared to|relative to)\s+[^,;\d]{{1,40}}?\s+)?of{_ADV}\s*$"
 )
 # "latency rose from 80 ms", "CPU use from 30%": the phrase right before "from" (a change verb between) names the
-# start of a change, and the range shares it
+# start of a change, and the range shares it; an owner's "'s" is not part of it ("the student's PickScore from")
+# unless a capitalised name owns the metric ("Cohen's d ranging from")
 _NP_FROM = re.compile(
-    r"(?<![\w.-])(?P<np>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s+"
+    r"(?<![\w.'’-])(?P<np>(?:[A-Z][a-z]+['’]s\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s+"
     r"(?:(?:rose|rises|rising|grew|grows|dropped|drops|fell|falls|went|goes|jumped|jumps|climbed|climbs|increased|"
     r"decreased|improved|declined|ranges|ranged|ranging|varies|varied|varying)\s+)?from\s*[+−-]?$"
 )
