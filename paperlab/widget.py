@@ -84,6 +84,11 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
     search_note = traitlets.Unicode(
         "", help="what the status line says of a `holding` search ('3 papers hold “RLHF” in title, abstract or ...')"
     ).tag(sync=True)
+    search_partial = traitlets.Dict(
+        help="the search for `query` was answered while the library was being embedded (a refined one follows): "
+        "{'done': papers embedded, 'total': papers, 'rest': 'keyword' | 'static' | ''}, how the papers without a "
+        "vector were ranked (SearchResults.partial); empty for a full ranking"
+    ).tag(sync=True)
     why = traitlets.Dict(
         help="why each hit of the current kernel search matched, by paper id: "
         "{'terms': [query terms found in the paper], 'sentence': its best-matching sentence}, and 'related': "

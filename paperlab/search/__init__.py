@@ -144,7 +144,11 @@ def search_library(
     if len(results):
         return results
     holding = library.filter(text=query)
-    return SearchResults.holding_every_word_of(list(holding)[:k], query, mode) if len(holding) else results
+    if not len(holding):
+        return results
+    held = SearchResults.holding_every_word_of(list(holding)[:k], query, mode)
+    held.partial = results.partial  # made while the library was being embedded: a refined search follows
+    return held
 
 
 def similar_papers(

@@ -276,6 +276,7 @@ class EmbeddingJob:
         rest = [p for p in self.papers if p.id not in ready_ids]
         cache = self._cache if self._cache is not None else self._open_cache()
         parts: list[SearchResults] = []
+        rest_kind = ""  # how the papers without a vector were ranked (SearchResults.partial["rest"])
         if ready:
             index = PaperIndex(
                 encoder=self._encoder or self.encoder, mode=mode, store=cache, index_dir=None, progress=False
@@ -286,12 +287,14 @@ class EmbeddingJob:
             # BM25 standing in for the embeddings keeps every paper sharing a query word (no lexical cut-off)
             floor = 0.0 if rest_mode != mode else None
             index = PaperIndex(encoder="static", mode=rest_mode, store=cache, index_dir=None, progress=False)
+            rest_kind = "keyword" if rest_mode == "lexical" else "static"
             try:
                 parts.append(index.fit(rest).search(query, k=k, mode=rest_mode, min_score=floor))
             except ModelMismatchError:  # their vectors were imported for another model: words only until embedded
                 index = PaperIndex(mode="lexical", store=cache, index_dir=None, progress=False)
                 parts.append(index.fit(rest).search(query, k=k, mode="lexical", min_score=0.0))
-        return _merge(parts, query, k, mode, progress)
+                rest_kind = "keyword"
+        return _merge(parts, query, k, mode, progress, rest_kind)
 
 
 def stop_running_jobs(timeout: float = EXIT_WAIT) -> list[EmbeddingJob]:
@@ -325,19 +328,22 @@ _PARTIAL = "partial results: "
 
 def is_partial(results: SearchResults) -> bool:
     """Whether ``results`` came from a library still being embedded (a refined search will follow)."""
-    return str(results.name or "").startswith(_PARTIAL)
+    return results.partial is not None or str(results.name or "").startswith(_PARTIAL)
 
 
-def _merge(parts: list[SearchResults], query: str, k: int, mode: str, progress: dict[str, Any]) -> SearchResults:
+def _merge(
+    parts: list[SearchResults], query: str, k: int, mode: str, progress: dict[str, Any], rest_kind: str
+) -> SearchResults:
     """One ranking from the parts' hits, by score; the explanation of each hit comes from its part."""
     hits = sorted(
         ((s, i, p) for i, part in enumerate(parts) for p in part for s in [part.scores[p.id]]), key=lambda x: -x[0]
     )[:k]
     owner = {p.id: parts[i] for _, i, p in hits}
     name = None
-    if progress["state"] != "done" or progress["done"] < progress["total"]:
+    partial = progress["state"] != "done" or progress["done"] < progress["total"]
+    if partial:
         name = f"{_PARTIAL}{progress['done']} of {progress['total']} papers embedded"
-    return SearchResults(
+    merged = SearchResults(
         [p for _, _, p in hits],
         [s for s, _, _ in hits],
         query=query,
@@ -345,6 +351,9 @@ def _merge(parts: list[SearchResults], query: str, k: int, mode: str, progress: 
         explain=lambda p: owner[p.id].reasons[p.id],
         name=name,
     )
+    if partial:
+        merged.partial = {"done": int(progress["done"]), "total": int(progress["total"]), "rest": rest_kind}
+    return merged
 
 
 def embed_library(

@@ -67,6 +67,10 @@ class SearchResults(Library):
         No hit passed the relevance cut-off, and these are instead the papers whose title, abstract or authors
         hold every word of the query (accents and case ignored), in library order: an author's name, which the
         ranking does not read, still finds the author's papers (see :func:`paperlab.search.search_library`).
+    partial : dict or None
+        Set when the library was still being embedded (:mod:`paperlab.search.background`): ``{"done": papers
+        embedded, "total": papers, "rest": "keyword" | "static" | ""}``, how the papers without a vector were
+        ranked (by their words alone, by the fast static encoder, or none was left); None for a full ranking.
     """
 
     def __init__(
@@ -92,6 +96,7 @@ class SearchResults(Library):
         #: The paper these results are similar to (set by ``similar()``; the display names it by title).
         self.target: Paper | None = None
         self.holding_every_word = False
+        self.partial: dict[str, Any] | None = None
 
     def __repr__(self) -> str:
         q = f" {self.query[:60]!r}" if self.query else ""

@@ -3,7 +3,7 @@ background, a search answered partially meanwhile and refined when the embedding
 hits (the first screen's with the answer, the rest in a background thread), the query encoder warmed.
 
 :class:`CardsSearch` is a mixin of the widget: it sets the widget's traits (``scores``, ``query``, ``why``,
-``holding``, ``search_note``, ``embedding_progress``) in one message per search, so the cards, the "Ranked by"
+``holding``, ``search_note``, ``search_partial``, ``embedding_progress``) in one message per search, so the cards, the "Ranked by"
 chip and the status line agree.
 """
 
@@ -36,6 +36,7 @@ class CardsSearch:
         query: str
         holding: bool
         search_note: str
+        search_partial: dict[str, Any]
         scores: dict[str, float]
         search_mode: str
         search_k: int
@@ -96,37 +97,51 @@ class CardsSearch:
         from ..search.background import is_partial
 
         results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
+        partial = is_partial(results)
+        # made while the library was being embedded: run again when it is (the status says what ranked it meanwhile)
+        again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
+        embedded = dict(results.partial or {}) if partial else {}
+        answer: dict[str, Any] = {"query": query, "mode": mode, "partial": partial, "embedded": embedded}
         if results.holding_every_word:  # the cards' filter shows the papers holding every word; the status says so
             note = holding_note(len(results), query)
-            if not self._show_search(generation, {}, query, {}, note):
+            if not self._show_search(generation, {}, query, {}, note, again, embedded):
                 return {"n": 0, "query": query, "mode": mode, "stale": True}
-            return {"n": 0, "query": query, "mode": mode, "partial": False, "holding": len(results), "note": note}
-        # why the hits on the first screen matched (the closest sentence costs an encoding of each abstract's
-        # sentences), sent with the hits in one message: the cards do not jump when the reasons come
-        first = results.first_reasons(WHY_AT_ONCE)
-        partial = is_partial(results)
-        again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
-        scores = {pid: float(s) for pid, s in results.scores.items()}
-        if not self._show_search(generation, scores, query, why_trait(first), partial=again):
-            return {"n": 0, "query": query, "mode": mode, "stale": True}
-        if len(results) > WHY_AT_ONCE:
-            self._explain_rest(results, generation)
+            answer.update(n=0, holding=len(results), note=note)
+        else:
+            # why the hits on the first screen matched (the closest sentence costs an encoding of each abstract's
+            # sentences), sent with the hits in one message: the cards do not jump when the reasons come
+            first = results.first_reasons(WHY_AT_ONCE)
+            scores = {pid: float(s) for pid, s in results.scores.items()}
+            if not self._show_search(generation, scores, query, why_trait(first), partial=again, embedded=embedded):
+                return {"n": 0, "query": query, "mode": mode, "stale": True}
+            if len(results) > WHY_AT_ONCE:
+                self._explain_rest(results, generation)
+            answer["n"] = len(results)
         if partial and self.embedding_progress.get("state") == "done":
             # the job ended while this search ran (its notice found nothing to refine): refine now
             if (request := self._take_partial_search()) is not None:
                 return self._search(request)
-        return {"n": len(results), "query": query, "mode": mode, "partial": partial}
+        return answer
 
     def _show_search(
-        self, generation: int, scores: dict, query: str, why: dict, note: str = "", partial: Any = None
+        self,
+        generation: int,
+        scores: dict,
+        query: str,
+        why: dict,
+        note: str = "",
+        partial: Any = None,
+        embedded: dict[str, Any] | None = None,
     ) -> bool:
         """Set the traits of search ``generation`` in one message (cards, "Ranked by" chip and status agree), if it
-        is still the newest search; ``partial``: the request that refines it once the library is embedded."""
+        is still the newest search; ``partial``: the request that refines it once the library is embedded;
+        ``embedded``: how far the embedding was when it was answered (``search_partial``; empty: a full ranking)."""
         with self._why_lock:
             if generation != self._search_generation:
                 return False
             with self.hold_sync():
                 self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
+                self.search_partial = embedded or {}
                 self.scores = scores
             self._partial_search = partial
         return True

@@ -6,6 +6,7 @@
 
 import { copyText } from '../common/dom';
 import { KernelClient, RenderFormat } from './rpc';
+import { IPartial, readPartial } from './status';
 import {
   IInsertCellDetail,
   INSERT_CELL_EVENT,
@@ -26,7 +27,8 @@ export interface IActionHost {
     query: string,
     mode: string,
     holding?: boolean,
-    note?: string
+    note?: string,
+    partial?: IPartial | null
   ): void;
 }
 
@@ -64,7 +66,14 @@ export async function kernelSearch(
   if (reply.stale) {
     return false;
   }
-  host.searched(reply.n ?? 0, query, mode, Boolean(reply.holding), reply.note);
+  host.searched(
+    reply.n ?? 0,
+    query,
+    mode,
+    Boolean(reply.holding),
+    reply.note,
+    readPartial(reply.embedded)
+  );
   return true;
 }
 

@@ -8,7 +8,14 @@ import { h } from '../common/dom';
 import { action } from './card';
 import { SortKey } from './filter';
 import { crowdedPercents } from './score';
-import { ISearchDone, progressText, rankedStatus } from './status';
+import {
+  IPartial,
+  ISearchDone,
+  progressText,
+  rankedStatus,
+  rankingKind,
+  readPartial
+} from './status';
 import { IToolbar } from './toolbar';
 import { IAnyModel } from './types';
 
@@ -45,10 +52,28 @@ export abstract class RankedCards {
     query: string,
     mode: string,
     holding = false,
-    note = ''
+    note = '',
+    partial: IPartial | null = null
   ): void {
     this.lastSearch = { n, query, mode, holding, note };
+    if (partial) {
+      this.lastSearch.partial = this.liveProgress(partial);
+    }
     this.status(rankedStatus(this.lastSearch, this.sortKey));
+  }
+
+  /** A partial search's counts as the embedding stands now (the status line follows the progress bar). */
+  private liveProgress(partial: IPartial): IPartial {
+    const raw = this.model.get('embedding_progress') as
+      { done?: number; total?: number; state?: string } | undefined;
+    if (raw?.state !== 'running' || !Number(raw.total)) {
+      return partial;
+    }
+    return {
+      ...partial,
+      done: Number(raw.done) || 0,
+      total: Number(raw.total)
+    };
   }
 
   /** Recompute the shown cards (view.ts). */
@@ -80,9 +105,13 @@ export abstract class RankedCards {
       this.sortKey = 'relevance';
       this.tools.sortSelect.value = 'relevance';
       const query = (this.model.get('query') as string) || '';
-      const mode = this.model.get('search_mode');
+      const mode = String(this.model.get('search_mode') || 'hybrid');
+      const kind = rankingKind(
+        this.lastSearch?.query === query ? this.lastSearch.mode : mode,
+        readPartial(this.model.get('search_partial'))
+      );
       ranked.replaceChildren(
-        h('span', undefined, `Ranked by the kernel: “${query}” (${mode})`),
+        h('span', undefined, `Ranked by the kernel: “${query}” (${kind})`),
         action('✕', 'Back to all papers', () => this.clearRanking(true))
       );
       ranked.hidden = false;
@@ -107,13 +136,15 @@ export abstract class RankedCards {
     }
     const holding = Boolean(this.model.get('holding'));
     const note = String(this.model.get('search_note') || '');
+    const partial = readPartial(this.model.get('search_partial'));
     const last = this.lastSearch;
     if (
       last &&
       last.query === query &&
       last.n === n &&
       Boolean(last.holding) === holding &&
-      (last.note ?? '') === note
+      (last.note ?? '') === note &&
+      Boolean(last.partial) === Boolean(partial) // a refined ranking replaces a partial one
     ) {
       return;
     }
@@ -124,7 +155,7 @@ export abstract class RankedCards {
     if (this.tools.input.value.trim() !== query) {
       this.tools.input.value = query; // the box shows the query shown (the filter of a `holding` answer reads it)
     }
-    this.searched(n, query, mode, holding, note);
+    this.searched(n, query, mode, holding, note, partial);
   }
 
   protected clearRanking(clearInput: boolean): void {
@@ -162,6 +193,11 @@ export abstract class RankedCards {
     bar.setAttribute('aria-label', 'Embedding papers');
     const text = h('span', undefined, progressText(state, done, total));
     el.replaceChildren(...(state === 'running' ? [bar, text] : [text]));
+    const last = this.lastSearch;
+    if (last?.partial && state === 'running') {
+      last.partial = this.liveProgress(last.partial);
+      this.status(rankedStatus(last, this.sortKey));
+    }
   }
 
   /**

@@ -17,6 +17,8 @@ export interface ISearchAnswer {
   holding?: number;
   /** What the status line says of those papers (the kernel's wording, `search_note`). */
   note?: string;
+  /** Answered while the library was being embedded: {done, total, rest} (see `search_partial`); empty when not. */
+  embedded?: { done?: number; total?: number; rest?: string };
   /** A newer search was asked for meanwhile: this answer changed nothing. */
   stale?: boolean;
 }

@@ -14,6 +14,76 @@ export interface ISearchDone {
   holding?: boolean;
   /** The kernel's words for those papers ("3 papers hold “RLHF” (title, abstract or authors) — not ranked …"). */
   note?: string;
+  /** Answered while the library was being embedded (the `search_partial` trait): the kernel runs the search
+   * again once every paper is; `done` / `total` follow the embedding's progress. */
+  partial?: IPartial;
+}
+
+/** How far the embedding was (`done` of `total` papers), and how the papers without a vector were ranked:
+ * by their words alone ('keyword'), by the fast static encoder ('static'), or none was left (''). `keywordOnly`:
+ * no paper had its vector when the search ran, so every hit is a keyword hit. */
+export interface IPartial {
+  done: number;
+  total: number;
+  rest: string;
+  keywordOnly: boolean;
+}
+
+/** The `search_partial` trait (or a search answer's `embedded`) read; null for a full ranking. */
+export function readPartial(raw: unknown): IPartial | null {
+  if (!raw || typeof raw !== 'object') {
+    return null;
+  }
+  const r = raw as { done?: unknown; total?: unknown; rest?: unknown };
+  const total = Number(r.total);
+  if (!Number.isFinite(total) || total <= 0) {
+    return null;
+  }
+  const done = Number(r.done) || 0;
+  const rest = typeof r.rest === 'string' ? r.rest : '';
+  return { done, total, rest, keywordOnly: rest === 'keyword' && done === 0 };
+}
+
+/** What the "Ranked by" chip calls a search's ranking: its mode, or what stands in for it until papers are
+ * embedded. */
+export function rankingKind(mode: string, partial: IPartial | null): string {
+  if (!partial || !partial.rest) {
+    return mode;
+  }
+  if (partial.keywordOnly) {
+    return 'keywords until papers are embedded';
+  }
+  return partial.rest === 'keyword'
+    ? `${mode}, keywords for papers not yet embedded`
+    : `${mode}, approximate until papers are embedded`;
+}
+
+/** The status line of a search answered while papers are being embedded: never "(hybrid)" for a keyword
+ * ranking, and that the mode's ranking comes once they are (the kernel runs the search again then). */
+function partialStatus(
+  search: ISearchDone,
+  partial: IPartial,
+  order: string
+): string {
+  const of = `(${partial.done.toLocaleString('en')} / ${partial.total.toLocaleString('en')})`;
+  const q = `“${search.query}”`;
+  const again = `the ${search.mode} search runs again once papers are embedded ${of}`;
+  if (search.n === 0 && search.holding) {
+    return `${search.note || `The papers holding ${q} (title, abstract or authors) — not ranked by relevance`}; ${again}.`;
+  }
+  if (search.n === 0) {
+    return `No keyword match for ${q} yet: ${again}.`;
+  }
+  const noun = search.n === 1 ? 'result' : 'results';
+  const coming = `the ${search.mode} ranking comes once papers are embedded ${of}`;
+  if (partial.keywordOnly) {
+    return `${search.n} keyword ${noun} for ${q}, ${order}: ${coming}.`;
+  }
+  const rest =
+    partial.rest === 'keyword'
+      ? 'keyword results for the papers not yet embedded'
+      : 'an approximate ranking for the papers not yet embedded';
+  return `${search.n} ${noun} for ${q}, ${order} (${rest}): ${coming}.`;
 }
 
 const ORDER_WORDS: Record<SortKey, string> = {
@@ -24,6 +94,9 @@ const ORDER_WORDS: Record<SortKey, string> = {
 
 /** "12 results for “q” (hybrid), newest first": the order named as it is shown. */
 export function rankedStatus(search: ISearchDone, key: SortKey): string {
+  if (search.partial?.rest) {
+    return partialStatus(search, search.partial, ORDER_WORDS[key]);
+  }
   if (search.n === 0 && search.holding) {
     // found, not failed: the papers holding the words, in the kernel's words (paperlab/search/results.py)
     const note =

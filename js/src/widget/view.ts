@@ -25,7 +25,7 @@ import { markTerms, remark } from './highlight';
 import { Matcher } from './matcher';
 import { RankedCards } from './ranking';
 import { KernelClient } from './rpc';
-import { afterPaint, measure, rankedStatus } from './status';
+import { afterPaint, measure, rankedStatus, readPartial } from './status';
 import { CSS } from './style';
 import { buildToolbar, countText, showLists } from './toolbar';
 import { IAnyModel, IPaper } from './types';
@@ -106,7 +106,8 @@ export class CardsView
         query,
         mode,
         holding,
-        note
+        note,
+        readPartial(this.model.get('search_partial'))
       );
     }
     this.loadPapers();
@@ -152,7 +153,13 @@ export class CardsView
     this.listen('change:papers', () => this.loadPapers());
     // one kernel search sets scores, query, holding and its note in one message: the cards, the "Ranked by" chip
     // and the status line are all drawn from it, once
-    for (const name of ['scores', 'query', 'holding', 'search_note']) {
+    for (const name of [
+      'scores',
+      'query',
+      'holding',
+      'search_note',
+      'search_partial'
+    ]) {
       this.listen(`change:${name}`, () => this.scoresChanged());
     }
     this.listen('change:listed_ids', () => this.loadListed());
@@ -276,6 +283,9 @@ export class CardsView
     }
     const typed = this.tools.input.value.trim();
     const last = this.lastSearch;
+    if (last && last.n === 0 && last.query === typed && last.partial?.rest) {
+      return `No paper shares a word with “${last.query}” yet. The ${last.mode} search runs again once the papers are embedded.`;
+    }
     if (last && last.n === 0 && last.query === typed) {
       return `No paper is close enough to “${last.query}” to be listed. Try other words or another search mode.`;
     }
