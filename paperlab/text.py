@@ -16,6 +16,7 @@ __all__ = [
     "NO_MATH_CLASS",
     "family_name",
     "is_degree",
+    "drop_et_al",
     "is_more_authors",
     "first_author",
     "fold",
@@ -180,10 +181,14 @@ def first_author(authors: Sequence[str]) -> str:
 
 # What a byline writes for the authors it leaves out: BibTeX's "others", "et al.", "many others", "175 other
 # open-source contributors" (a count or "many"/"several" before "other(s)" and at most three more words).
+_ET_AL = r"\bet\.?\s*al(?:ii|\.)?\.?(?!\w)"
 _MORE_AUTHORS = re.compile(
-    r"(?:and\s+)?(?:others|et\.?\s*al(?:ii|\.)?\.?|(?:\d+|many|several|and)\s+others?(?:\s+[\w-]+){0,3})", re.I
+    rf"(?:and\s+)?(?:others|{_ET_AL}|(?:\d+|many|several|and)\s+others?(?:\s+[\w-]+){{0,3}})", re.I
 )
-_ET_AL_END = re.compile(r"(.*?\S)\s*,?\s+et\.?\s*al(?:ii|\.)?\.?", re.I)
+# a name with the authors left out after it: "van der Pol et al.", "Yun Chen, et.al.", "Ada Lovelace and others"
+_ET_AL_END = re.compile(rf"(.*?\S)\s*,?\s*(?:{_ET_AL}|\band\s+others)", re.I)
+# "et al." anywhere in a text (a citation "Vaswani et al., 2017" inside a line), with a comma before it
+_ET_AL_ANYWHERE = re.compile(rf"\s*,?\s*{_ET_AL}", re.I)
 # marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
 _NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
 # a role a byline writes before a contributor's name
@@ -207,13 +212,23 @@ def is_more_authors(name: str) -> bool:
 
 
 def split_et_al(name: str) -> tuple[str, bool]:
-    """A name with "et al." after it as (the name, True); any other name as (it, False).
+    """A name (or a byline) with "et al." or "and others" after it as (the name, True); any other as (it, False).
 
-    >>> split_et_al("van der Pol et al."), split_et_al("Ada Lovelace")
-    (('van der Pol', True), ('Ada Lovelace', False))
+    >>> split_et_al("van der Pol et al."), split_et_al("Yun Chen, et.al."), split_et_al("Ada Lovelace")
+    (('van der Pol', True), ('Yun Chen', True), ('Ada Lovelace', False))
     """
     m = _ET_AL_END.fullmatch(" ".join(name.split()))
     return (m.group(1).rstrip(","), True) if m else (name, False)
+
+
+def drop_et_al(text: str) -> tuple[str, bool]:
+    """``text`` without any "et al." in it (a citation "Vaswani et al., 2017" inside a line), and whether it had one.
+
+    >>> drop_et_al("(Hoppe et al., 2020)"), drop_et_al("metal alloys")
+    (('(Hoppe, 2020)', True), ('metal alloys', False))
+    """
+    rest, found = _ET_AL_ANYWHERE.subn("", text)
+    return rest, found > 0
 
 
 def strip_name_marks(name: str) -> str:

@@ -6,7 +6,9 @@
 - BibTeX ``Alcaraz, J. et al.`` is J. Alcaraz with the byline cut short (not "J. et al. Alcaraz");
 - CSL ``literal`` organisations written with a comma ("Google, DeepMind", "NASA, Goddard") are kept as written,
   while people written "Family, Given" are still turned round;
-- an RIS author with an equal-contribution mark and no comma ("Zhihang Yuan*") loses the mark.
+- an RIS author with an equal-contribution mark and no comma ("Zhihang Yuan*") loses the mark;
+- ``text.split_et_al`` / ``text.drop_et_al``: the one home of the importers' "et al." check (paper lists and
+  DailyArXiv tables use them).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pytest
 
 import paperlab
 from paperlab.errors import ParseError
+from paperlab.text import drop_et_al, split_et_al
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -90,3 +93,24 @@ def test_ris_equal_contribution_mark_without_comma(tmp_path: Path) -> None:
     ris = "TY  - JOUR\nTI  - Marked names\nAU  - Zhihang Yuan*\nAU  - Lee^, Yong Jae\nPY  - 2023\nER  - \n"
     (paper,) = paperlab.load(_write(tmp_path, "marks.ris", ris))
     assert paper.authors == ["Zhihang Yuan", "Yong Jae Lee"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("van der Pol et al.", ("van der Pol", True)),
+        ("Yun Chen, et.al.", ("Yun Chen", True)),
+        ("Ada Lovelace and others", ("Ada Lovelace", True)),
+        ("Alcaraz, J. et alii", ("Alcaraz, J.", True)),
+        ("Etalon Smith", ("Etalon Smith", False)),
+        ("Ada Lovelace", ("Ada Lovelace", False)),
+    ],
+)
+def test_one_home_for_a_byline_cut_short(byline: str, expected: tuple[str, bool]) -> None:
+    assert split_et_al(byline) == expected
+
+
+def test_et_al_inside_a_line_is_found_and_dropped() -> None:
+    assert drop_et_al("(Hoppe et al., 2020)") == ("(Hoppe, 2020)", True)
+    assert drop_et_al("Vaswani et.al. 2017") == ("Vaswani 2017", True)
+    assert drop_et_al("metal alloys, etalon filters") == ("metal alloys, etalon filters", False)

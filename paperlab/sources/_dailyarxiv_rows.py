@@ -32,7 +32,7 @@ from typing import Any
 from ..dates import named_date
 from ..errors import ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
-from ..text import shown_text
+from ..text import shown_text, split_et_al
 from ..urls import safe_url
 
 SOURCE_KIND = "dailyarxiv"
@@ -140,7 +140,6 @@ _DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?:[T ].
 _ARXIV_TEXT = re.compile(r"^(?:arxiv:\s*)?(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.I)
 # emphasis around a whole cell, perhaps followed by a decoration ("**Title** ⚓", "**Title** 🔥")
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1(?:\s*[^\w\s\\|\[\]()])*$", re.S)
-_ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s*al\.?|and others)\s*$", re.I)
 # links that name an arXiv id: arxiv.org and its mirrors (export., alphaxiv, ar5iv, papers.cool/arxiv), HF papers
 # (an IEEE ".../document/9396034" looks like an old-style id and is not one)
 _NAMES_ARXIV = re.compile(r"arxiv|ar5iv|huggingface\.co/papers/", re.I)
@@ -467,7 +466,7 @@ def _apart(cells: dict[str, list[str]]) -> dict[str, Any]:
     translations = {k: v for cell in cells.get("abstract", []) for k, v in _translations(cell)[1].items()}
     if translations:
         out["translations"] = translations
-    if _ET_AL.search(html_to_text(_LINK.sub(r"\g<text>", cells.get("authors", [""])[0]))):
+    if split_et_al(html_to_text(_LINK.sub(r"\g<text>", cells.get("authors", [""])[0])))[1]:
         out["more_authors"] = True
     return out
 
@@ -532,7 +531,7 @@ def _code_url(cells: list[str]) -> str | None:
 
 def _authors(cell: str) -> list[str]:
     """Authors of a cell (``A, B and C``; ``First Author et.al.`` gives the first author only)."""
-    text = _ET_AL.sub("", _unwrap(html_to_text(_LINK.sub(r"\g<text>", cell))))
+    text = split_et_al(_unwrap(html_to_text(_LINK.sub(r"\g<text>", cell))))[0]
     if text.lower() in _NO_VALUE:
         return []
     names = re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", text)

@@ -32,6 +32,7 @@ from markdown_it import MarkdownIt
 from ..dates import is_period_heading
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
+from ..text import drop_et_al
 from ..urls import safe_url
 from ._files import check_paper, read_text
 from ._schedule_cells import cited_et_al, link_ids, presenters, written_reference
@@ -66,7 +67,6 @@ _CUT = re.compile(r"\s+(?:[-–—|]|by)\s+|\s*[(\[]|[.,]\s+(?=[A-Z\u00c0-\u024f
 _NAME_WORD = re.compile(
     r"^(?:[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]*\.?|[A-Z]\.|van|von|der|den|de|da|del|di|la|le|du)$"
 )
-_ET_AL = re.compile(r"\bet\.?\s+al\b")
 _NOT_NAME_WORDS = frozenset(
     "part vol volume chapter edition version extended abstract revised preprint supplementary appendix full short "
     "paper talk slides notes video code oral poster spotlight workshop".split()
@@ -111,7 +111,7 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
     if cited:  # "Vaswani et al., 2017": the first author's family name and the year
         return title.strip(), [cited[0]], cited[1]
     by = bool(after and after.group("by"))  # "by He, Zhang, Ren and Sun": family names alone
-    names = presenters(_ET_AL.sub("", tail)) if tail and _is_names(tail, family_only=by) else []
+    names = presenters(drop_et_al(tail)[0]) if tail and _is_names(tail, family_only=by) else []
     return title.strip(), [n for n in names if n], None
 
 
@@ -236,7 +236,7 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
         extra["notes_link"], url = href, None
     if year:
         extra["date_precision"] = "year"
-    if cited or authors and _ET_AL.search(content):  # "Vaswani et al., 2017", "(Hoppe et al.)"
+    if cited or authors and drop_et_al(content)[1]:  # "Vaswani et al., 2017", "(Hoppe et al.)"
         extra["more_authors"] = True
     tags = [heading] if heading and not _LIST_HEADING.match(heading) and not is_period_heading(heading) else []
     return check_paper(

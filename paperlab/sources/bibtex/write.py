@@ -11,6 +11,7 @@ from typing import Any
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 
+from ...date_precision import precision_of
 from ...dates import MONTH_MACROS
 from ...errors import ParseError
 from ...identity import citation_keys
@@ -182,9 +183,7 @@ def _date_fields(paper: Paper) -> list[tuple[str, str]]:
     with none is a day, and ``date = {1998-04-01}`` comes back as it was read)."""
     if not paper.published:
         return []
-    p, precision = paper.published, paper.extra.get("date_precision")
-    if precision not in ("year", "month"):
-        precision = "day"
+    p, precision = paper.published, precision_of(paper.extra)
     fields = [("year", str(p.year))]
     if precision != "year":
         fields.append(("month", MONTH_MACROS[p.month - 1]))
