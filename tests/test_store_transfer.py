@@ -67,7 +67,7 @@ def test_cli_store_info_and_copy(source: Path, capsys: pytest.CaptureFixture[str
     assert main(["store", "info"]) == 0
     out = capsys.readouterr().out
     engine = "SQLite" if store_backend == "sqlite" else "PostgreSQL"
-    assert f"store:          {location}\nengine:         {engine}\nschema version: 2\npapers:         8\n" in out
+    assert f"store:          {location}\nengine:         {engine}\nschema version: 3\npapers:         8\n" in out
     assert "list:           group reading (5 paper(s))\nlist:           empty list (0 paper(s))\n" in out
     assert main(["store", "info", str(source)]) == 0
     assert "engine:         SQLite" in capsys.readouterr().out
