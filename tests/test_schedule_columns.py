@@ -41,6 +41,7 @@ def test_a_format_column_of_led_by_cells_gives_the_presenters_and_reading_sessio
     assert papers[0].authors == ["Odile Ferrant", "Pavel Marek"]
     assert papers[0].extra.get("more_authors") is True  # "et al." cuts the list, it is no name
     assert papers[2].authors == ["Ada Quill", "Bo Renn"]
+    assert [p.tags for p in papers] == [[], [], []]  # "### Meetings" only labels the table: no topic
     lib = paperlab.load(path)
     assert sorted(p.title for p in lib) == sorted(p.title for p in papers)
 

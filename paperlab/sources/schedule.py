@@ -94,6 +94,11 @@ class Meeting:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+# a heading that only labels the table below it ("### Sessions", "## Past meetings"): no topic, no tag
+_LIST_LABEL = re.compile(
+    r"^(?:(?:past|upcoming|previous|current|all|our)\s+)?(?:sessions?|meetings?|schedule|readings?|papers?|talks?)$",
+    re.I,
+)
 _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
 _ET_AL = re.compile(r"\s*,?\s*\bet\.?\s*al\.?$", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -155,7 +160,10 @@ def _paper_of(
             published=dt.date(found.year, 1, 1) if found.year else None,
             code_url=code,
             tags=[section]
-            if (section := meeting.section) and not is_period_heading(section) and section != page
+            if (section := meeting.section)
+            and not is_period_heading(section)
+            and section != page
+            and not _LIST_LABEL.match(section)
             else [],
             sources=[SourceRecord("schedule", location=source, record=meeting.where)],
             extra=extra,
