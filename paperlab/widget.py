@@ -163,6 +163,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         self._why_lock = threading.Lock()
         self._search_generation = 0
         self._why_thread = None
+        self.observe(self._ranking_left, names="query")
         if search_mode != "lexical" and not from_search and len(library):
             self._embed_in_background()
         if from_search and len(library):

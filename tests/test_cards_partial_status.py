@@ -79,6 +79,27 @@ def test_a_search_answered_by_every_word_while_embedding_is_run_again(library: L
     assert cards.query == AUTHOR and cards.holding  # still the papers holding the name, now from the full index
 
 
+def test_leaving_the_ranking_cancels_the_refine(library: Library) -> None:
+    """Typing again in the box (or ✕) leaves the kernel ranking: the front end sets ``query`` to "". The refine of the
+    partial search must not bring the old query back over what the user is typing once the embedding ends."""
+    enc = GatedEncoder(library, "test-gated-minilm-partial-left")
+    cards = PaperCards(library, encoder=enc)  # type: ignore[arg-type]
+    _wait_for(lambda: cards.embedding_progress.get("state") == "running", "the job to start")
+    target = list(library)[40]
+    reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
+    assert reply["ok"] and reply["partial"] is True and cards._partial_search is not None
+    request = cards._partial_search
+    cards.set_state({"query": "", "scores": {}})  # what the front end's clearRanking sends
+    assert cards._partial_search is None
+    _finish(cards, enc, library)
+    assert cards.query == "" and cards.scores == {}  # no refine came back
+    again = cards.handle_message({"type": "search", **request})  # a late refine changes nothing
+    assert again["ok"] and again.get("stale") is True and cards.query == ""
+    cards.handle_message({"type": "search", "query": ""})  # the kernel's own empty search still answers
+    reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
+    assert reply["ok"] and reply["partial"] is False and target.id in cards.scores
+
+
 def test_a_full_search_has_no_partial_state(library: Library) -> None:
     cards = PaperCards(library, search_mode="lexical")  # nothing embedded in the background
     reply = cards.handle_message({"type": "search", "query": "attention", "k": 5, "mode": "lexical"})

@@ -153,6 +153,18 @@ class CardsSearch:
         if len(results) > WHY_AT_ONCE:
             self._explain_rest(results, self._search_generation)
 
+    def _ranking_left(self, change: dict[str, Any]) -> None:
+        """The front end left the kernel ranking (typing again, ✕: ``query`` set to ""): a partial search it showed is
+        not run again when the library is embedded (its answer would put the old query back over what is typed),
+        and answers still coming are dropped. The kernel's own empty search sets ``query`` under the lock: skipped."""
+        if change["new"] or not self._why_lock.acquire(blocking=False):
+            return
+        try:
+            self._search_generation += 1
+            self._partial_search = None
+        finally:
+            self._why_lock.release()
+
     def _take_partial_search(self) -> dict[str, Any] | None:
         """The partial search waiting to be refined, taken once (the job's notice and the search itself race)."""
         with self._why_lock:
