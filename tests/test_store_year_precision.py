@@ -15,24 +15,28 @@ from paperlab.store import SCHEMA_VERSION, Store
 
 
 def _papers() -> list[Paper]:
-    def paper(title: str, source: str, day: dt.date) -> Paper:
-        return Paper(title=title, published=day, sources=[SourceRecord(source, location="old import")])
+    def paper(title: str, sources: list[str], day: dt.date) -> Paper:
+        return Paper(title=title, published=day, sources=[SourceRecord(s, location="old import") for s in sources])
 
     return [
-        paper("A work OpenAlex knows by its year", "openalex", dt.date(2019, 1, 1)),
-        paper("A BibTeX entry dated on New Year's Day", "bibtex", dt.date(2019, 1, 1)),
-        paper("A work OpenAlex knows to the day", "openalex", dt.date(2019, 3, 5)),
+        paper("A work OpenAlex knows by its year", ["openalex"], dt.date(2019, 1, 1)),
+        paper("A BibTeX entry dated on New Year's Day", ["bibtex"], dt.date(2019, 1, 1)),
+        paper("A work OpenAlex knows to the day", ["openalex"], dt.date(2019, 3, 5)),
+        # merged from a BibTeX entry giving the whole day and OpenAlex: the day may be BibTeX's, so it stays a day
+        paper("A BibTeX entry OpenAlex also knows", ["bibtex", "openalex"], dt.date(2019, 1, 1)),
     ]
 
 
 def _check_upgraded(store: Store, ids: list[str]) -> None:
-    year, day, exact = (store.get_paper(i) for i in ids)
-    assert year is not None and day is not None and exact is not None
+    year, day, exact, merged = (store.get_paper(i) for i in ids)
+    assert year is not None and day is not None and exact is not None and merged is not None
     assert year.extra.get("date_precision") == "year"
     bib = year.to_bibtex()
     assert "year = {2019}" in bib and "month" not in bib and "date =" not in bib
     assert "date_precision" not in day.extra and "date = {2019-01-01}" in day.to_bibtex()  # not OpenAlex's: a day
     assert "date_precision" not in exact.extra and "date = {2019-03-05}" in exact.to_bibtex()
+    assert [s.name for s in merged.sources] == ["bibtex", "openalex"]
+    assert "date_precision" not in merged.extra and "date = {2019-01-01}" in merged.to_bibtex()
 
 
 def test_a_schema_2_sqlite_store_marks_openalex_new_year_dates_a_year(tmp_path: Path) -> None:

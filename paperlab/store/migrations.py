@@ -122,21 +122,27 @@ _POSTGRES_2 = [
 # Version 3: stores written before OpenAlex's readers recorded a date's precision held a work known only by its
 # year (OpenAlex writes it as 1 January) with no precision; the BibTeX export now writes a date with none recorded
 # as a whole day, so such a paper would export a made-up 1 January. Its date is marked a year, once: only papers of
-# these stores, with an OpenAlex source, a 1 January date and no recorded precision (papers stored from version 3 on
-# record theirs at import).
+# these stores whose sources are all OpenAlex, with a 1 January date and no recorded precision (papers stored from
+# version 3 on record theirs at import). A paper another source also gave (BibTeX, Crossref...) may have that source's
+# whole day, so its date is kept a day.
 _OPENALEX_YEAR = "published LIKE '____-01-01' AND {no_precision} AND {openalex}"
 _SQLITE_3 = [
     "UPDATE papers SET data = json_set(data, '$.extra.date_precision', 'year') WHERE "
     + _OPENALEX_YEAR.format(
         no_precision="json_type(data, '$.extra') = 'object' AND json_type(data, '$.extra.date_precision') IS NULL",
-        openalex="EXISTS (SELECT 1 FROM json_each(data, '$.sources') WHERE json_extract(value, '$.name') = 'openalex')",
+        openalex="EXISTS (SELECT 1 FROM json_each(data, '$.sources') WHERE json_extract(value, '$.name') = 'openalex')"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(data, '$.sources')"
+        " WHERE json_extract(value, '$.name') IS NOT 'openalex')",
     )
 ]
 _POSTGRES_3 = [
     "UPDATE papers SET data = jsonb_set(data::jsonb, '{extra,date_precision}', '\"year\"')::text WHERE "
     + _OPENALEX_YEAR.format(
         no_precision="jsonb_typeof(data::jsonb -> 'extra') = 'object' AND data::jsonb -> 'extra' -> 'date_precision' IS NULL",
-        openalex="data::jsonb -> 'sources' @> '[{\"name\": \"openalex\"}]'::jsonb",
+        openalex="data::jsonb -> 'sources' @> '[{\"name\": \"openalex\"}]'::jsonb"
+        " AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(data::jsonb -> 'sources') = 'array'"
+        " THEN data::jsonb -> 'sources' ELSE '[]'::jsonb END) AS s(source)"
+        " WHERE source ->> 'name' IS DISTINCT FROM 'openalex')",
     )
 ]
 
