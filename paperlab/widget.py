@@ -161,6 +161,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         self._partial_search = None
         self._warm_thread = None
         self._why_lock = threading.Lock()
+        self._own_query = threading.local()
         self._search_generation = 0
         self._why_thread = None
         self.observe(self._ranking_left, names="query")

@@ -10,6 +10,8 @@ tests/test_background_embedding.py does); the status text is the front end's own
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,51 @@ def test_leaving_the_ranking_cancels_the_refine(library: Library) -> None:
     cards.handle_message({"type": "search", "query": ""})  # the kernel's own empty search still answers
     reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
     assert reply["ok"] and reply["partial"] is False and target.id in cards.scores
+
+
+def _waiting_in(thread_id: int, function: str) -> bool:
+    """Whether the thread ``thread_id`` is now inside ``function`` (here: blocked on the lock there)."""
+    frame = sys._current_frames().get(thread_id)
+    while frame is not None:
+        if frame.f_code.co_name == function:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def test_leaving_the_ranking_while_another_thread_holds_the_lock_still_cancels(library: Library) -> None:
+    """The cancel took a failed non-blocking acquire of the widget's lock for "the kernel set the query itself": when
+    the user cleared the search while another thread held it (reasons being written, the embedding job taking the
+    partial search, a search being shown) the cancel was skipped and the refine put the old query back. Now the
+    clear waits for the lock; the kernel's own empty search still goes through (it would deadlock if taken for one)."""
+    enc = GatedEncoder(library, "test-gated-minilm-partial-left-held")
+    cards = PaperCards(library, encoder=enc)  # type: ignore[arg-type]
+    _wait_for(lambda: cards.embedding_progress.get("state") == "running", "the job to start")
+    target = list(library)[40]
+    reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
+    assert reply["ok"] and reply["partial"] is True and cards._partial_search is not None
+    held, cleared, me = threading.Event(), threading.Event(), threading.get_ident()
+
+    def hold() -> None:  # as the reasons thread does while it writes ``why``
+        with cards._why_lock:
+            held.set()  # held until the clear waits for it in the cancel, or has returned without waiting
+            _wait_for(lambda: cleared.is_set() or _waiting_in(me, "_ranking_left"), "the clear to reach the cancel")
+
+    holder = threading.Thread(target=hold, name="test-holds-why-lock", daemon=True)
+    holder.start()
+    assert held.wait(60)
+    cards.set_state({"query": "", "scores": {}})  # what the front end's clearRanking sends
+    cleared.set()
+    holder.join(60)
+    assert cards._partial_search is None  # the refine is cancelled although the lock was busy
+    _finish(cards, enc, library)
+    assert cards.query == "" and cards.scores == {}  # the old query did not come back
+    reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
+    assert reply["ok"] and reply["partial"] is False and cards.query == target.shown_title
+    kernel_empty = threading.Thread(target=cards.handle_message, args=({"type": "search", "query": ""},), daemon=True)
+    kernel_empty.start()  # the kernel's own empty search, from a ranked query: not a leaving, and no deadlock
+    kernel_empty.join(60)
+    assert not kernel_empty.is_alive() and cards.query == "" and cards.scores == {}
 
 
 def test_a_full_search_has_no_partial_state(library: Library) -> None:

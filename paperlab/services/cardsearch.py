@@ -27,6 +27,7 @@ class CardsSearch:
     _partial_search: dict[str, Any] | None
     _warm_thread: threading.Thread | None
     _why_lock: threading.Lock
+    _own_query: threading.local  # ``setting``: this thread is the kernel setting ``query`` (not the front end)
     _search_generation: int
     _why_thread: threading.Thread | None
 
@@ -139,10 +140,14 @@ class CardsSearch:
         with self._why_lock:
             if generation != self._search_generation:
                 return False
-            with self.hold_sync():
-                self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
-                self.search_partial = embedded or {}
-                self.scores = scores
+            self._own_query.setting = True  # the kernel's own query (its empty search too): not the front end leaving
+            try:
+                with self.hold_sync():
+                    self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
+                    self.search_partial = embedded or {}
+                    self.scores = scores
+            finally:
+                self._own_query.setting = False
             self._partial_search = partial
         return True
 
@@ -156,14 +161,14 @@ class CardsSearch:
     def _ranking_left(self, change: dict[str, Any]) -> None:
         """The front end left the kernel ranking (typing again, ✕: ``query`` set to ""): a partial search it showed is
         not run again when the library is embedded (its answer would put the old query back over what is typed),
-        and answers still coming are dropped. The kernel's own empty search sets ``query`` under the lock: skipped."""
-        if change["new"] or not self._why_lock.acquire(blocking=False):
+        and answers still coming are dropped. The kernel's own empty search (:meth:`_show_search`, which marks its
+        thread while it sets ``query``) is not a leaving. The cancel waits for the lock another thread may hold (reasons
+        being written, the embedding job taking the partial search, a search being shown), so it is never skipped."""
+        if change["new"] or getattr(self._own_query, "setting", False):
             return
-        try:
+        with self._why_lock:
             self._search_generation += 1
             self._partial_search = None
-        finally:
-            self._why_lock.release()
 
     def _take_partial_search(self) -> dict[str, Any] | None:
         """The partial search waiting to be refined, taken once (the job's notice and the search itself race)."""
