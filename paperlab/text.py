@@ -187,8 +187,9 @@ _MORE_AUTHORS = re.compile(
 )
 # a name with the authors left out after it: "van der Pol et al.", "Yun Chen, et.al.", "Ada Lovelace and others"
 _ET_AL_END = re.compile(rf"(.*?\S)\s*,?\s*(?:{_ET_AL}|\band\s+others)", re.I)
-# "et al." anywhere in a text (a citation "Vaswani et al., 2017" inside a line), with a comma before it
-_ET_AL_ANYWHERE = re.compile(rf"\s*,?\s*{_ET_AL}", re.I)
+# "et al." anywhere in a text (a citation "Vaswani et al., 2017" inside a line), with a comma before it (a match
+# starts only where blanks start: linear time on a long run of blanks)
+_ET_AL_ANYWHERE = re.compile(rf"(?<!\s)\s*(?:,\s*)?{_ET_AL}", re.I)
 # marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
 _NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
 # a role a byline writes before a contributor's name

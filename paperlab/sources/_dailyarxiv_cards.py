@@ -38,12 +38,12 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 # a labelled field on one line: "**Authors**: A, B", "- **Link:** [PDF](…)", "**摘要**：…"
 _INLINE_LABEL = re.compile(
     r"^(?:[-*]\s+)?\*\*(?P<label>[^*:：]{1,40}?)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)\s*(?P<value>\S.*)$"
-    r"|^[-*]\s+(?P<plain>[^*:：\[\]]{1,20}?)\s*[:：]\s*(?P<after>\S.*)$"  # "- 作者：A; B" (a bullet, no bold)
+    r"|^[-*]\s+(?P<plain>[^*:：\[\]\s][^*:：\[\]]{0,19}?)\s*[:：]\s*(?P<after>\S.*)$"  # "- 作者：A; B" (no bold)
 )
 # an arXiv id written without a link in a labelled field: "**论文ID:** 2508.01234v1", "- arXiv: 2401.00001"
 _BARE_ID = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?)$", re.I)
 # a score after a digest's title: "Title (评分: 8.5)", "Title (Score: 7/10)"
-_SCORE = re.compile(r"\s*[(（][^()（）]{1,12}[:：]\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?[)）]\s*$")
+_SCORE = re.compile(r"(?<!\s)\s*[(（][^()（）]{1,12}[:：]\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?[)）]\s*$")
 # "- Authors: A, B" in a note about one paper
 _AUTHORS_LINE = re.compile(r"^(?:[-*]\s+)?(?:\*\*)?authors?(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<value>\S.*)$", re.I)
 _LABEL = re.compile(r"^\*\*(?P<label>[^*]+)\*\*\s*$")

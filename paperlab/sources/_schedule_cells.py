@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 
 from ..identifiers import normalize_arxiv_id
+from ..text import split_et_al
 from ..urls import safe_url
 
 __all__ = [
@@ -71,20 +72,22 @@ _SKIP = re.compile(
 _CITATION = re.compile(r"^(?:`[^`]*`\s*:?\s*)?(?P<authors>[^*`]*?)\s*\*\*(?P<title>[^*]+)\*\*(?P<venue>[^*]*)$")
 _EMPTY_LINK = re.compile(r"\[+[^\[\]]*\]+\(\s*\)")  # "[[Summary slides]]()": a link to nothing
 _CODE_NOTE = re.compile(r"^`[^`]+`\s*:?\s*$")
-_ET_AL = re.compile(r"\s*,?\s*et\.?\s*al\.?\s*$", re.I)
 _NOTE = re.compile(
     r"\b(?:dry[- ]?run|social|series|talk|welcome|kick-?off|planning|brainstorm|tutorial|retreat|wip|"
-    r"work[- ]in[- ]progress|presentations?|discuss|attendance)\b",
+    r"work[- ]in[- ]progress|discuss|attendance)\b",
     re.I,
 )
-# a cell naming conferences, not a paper: "ICFP / SPLASH '25", "NeurIPS 2025" (acronyms, years and marks only)
-_ACRONYMS = re.compile(r"^(?:(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|'?\d{2,4})[\s/&,+-]*)+$")
+# a cell naming conferences, not a paper: "ICFP / SPLASH '25", "NeurIPS 2025": words of two capitals or more
+# ("NeurIPS", "SOSP") and years, split by blanks and marks (token by token, so the time is linear in the cell)
+_ACRONYM_SPLIT = re.compile(r"[\s/&,+-]+")
+_ACRONYM = re.compile(r"[A-Z][a-z]*[A-Z][A-Za-z]*")
+_ACRONYM_YEAR = re.compile(r"'?(?:\d{2}|(?:19|20)\d{2})")
 # an event a link names, not a paper: "[Managing Parallelism](…) Workshop"
 _EVENT = re.compile(
     r"^(?:workshop|conference|symposium|summit|keynote|tutorial|seminar|webinar|meetup|hackathon)s?$", re.I
 )
 # a label before the one link of a reading: "Previous week's papers continued with follow-up: [Title](…)"
-_LEAD_IN = re.compile(r"^(?:[^\[\]:\s]+\s+){2,}[^\[\]:]*:\s*(?=\[[^\[\]]+\]\([^()\s]+\)\s*$)")
+_LEAD_IN = re.compile(r"^(?:[^\[\]:\s]+\s+){2}[^\[\]:]*:\s*(?=\[[^\[\]]+\]\([^()\s]+\)\s*$)")
 # a bracketed group of material links after a topic: "OMOP CDM \\[slides: [pdf](…), [html](…)\\]"
 _MATERIAL_GROUP = re.compile(
     r"\\?\[\s*(?:slides?|notes?|video|recording|code|handouts?|materials?)\s*:[^\[\]]*"
@@ -250,9 +253,18 @@ def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     return parts
 
 
+def _names_conferences(text: str) -> bool:
+    """Whether a cell only names conferences ("ICFP / SPLASH '25", "NeurIPS 2025", "SOSP / OSDI 24"): acronyms
+    and years, with a year or a "/" among them; an all-caps title ("ATTENTION IS ALL YOU NEED") is none."""
+    tokens = [t for t in _ACRONYM_SPLIT.split(text.strip()) if t]
+    years = [t for t in tokens if _ACRONYM_YEAR.fullmatch(t)]
+    acronyms = [t for t in tokens if _ACRONYM.fullmatch(t)]
+    return bool(acronyms) and len(years) + len(acronyms) == len(tokens) and bool(years or "/" in text)
+
+
 def _looks_like_title(text: str) -> bool:
     words = text.split()
-    if not words or _NOTE.search(text) or _ACRONYMS.match(text):
+    if not words or _NOTE.search(text) or _names_conferences(text):
         return False
     return len(words) >= 4 or (":" in text and len(words) >= 2)
 
@@ -263,7 +275,7 @@ def _citation(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     m = _CITATION.match(shown)
     if m is None:
         return None
-    authors = [a for a in re.split(r"\s*,\s*|\s+and\s+", _ET_AL.sub("", m.group("authors").strip(" .,:"))) if a]
+    authors = [a for a in re.split(r"\s*,\s*|\s+and\s+", split_et_al(m.group("authors").strip(" .,:"))[0]) if a]
     urls = [u for _, u in links]
     arxiv, doi = _ids(urls, shown)
     venue = " ".join(_EMPTY_LINK.sub("", m.group("venue")).strip(" .,").split()) or None
@@ -298,8 +310,7 @@ def _names(text: str) -> list[str]:
     "Zhu, Shien, Luan Duong, and Weichen Liu" (the first name turned round), or as given ("S. Rajbhandari and Y. He",
     "Vaswani et al.")."""
     text = re.sub(r"^\([^()]*\)\s*", "", text.strip(" ,"))  # "(FlexFlow) Jia, Zhihao": a label before the names
-    more = bool(_ET_AL.search(text))
-    text = _ET_AL.sub("", text)
+    text, more = split_et_al(text)
     if not re.search(r"[A-Za-z]{2,}\s+[A-Z]\.?\s*(?:,|$)", text):  # not "Family F." lists: APA's "Family, F."
         pairs = _APA_NAME.findall(text)
         if pairs:

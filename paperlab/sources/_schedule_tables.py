@@ -26,6 +26,7 @@ __all__ = [
     "column_key",
     "column_roles",
     "header_kind",
+    "header_roles",
     "is_schedule_header",
     "looks_like_schedule",
     "role_of",
@@ -62,6 +63,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "slides": ("slides", "slide", "content", "material", "materials", "recording", "video"),
 }  # fmt: skip
 _ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
+# words that make a column something said about the paper or the person, not the paper or the person
+_ABOUT_WORDS = frozenset(
+    {"note", "notes", "summary", "comment", "comments", "link", "links", "bio", "slides", "slide", "abstract"}
+)
 # columns that list the readings of a meeting; when a table has one, its "title"/"topic" column is the meeting's
 # topic ("Creating user models" with readings: [...]), not a paper
 _READING_COLUMNS = frozenset(
@@ -107,15 +112,32 @@ class ScheduleTable:
             self.roles = content_roles(column_roles(self.columns), [cells for _, cells in self.rows])
 
 
-def role_of(name: object) -> str | None:
-    """The role a column's name gives; a name of several words no role names whole ("Reading / session",
-    "Reading/Activity") takes the paper or presenter role one of its words names."""
+def _exact_role(name: object) -> str | None:
     key = re.sub(r" s$", "", column_key(name))  # "Presenter(s)", "Lead(s)"
-    role = _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
-    if role is None and 1 < len(key.split()) <= 3:  # a short name only, no sentence
-        words = {_ROLE_OF.get(w) or _ROLE_OF.get(w.rstrip("s")) for w in key.split()}
-        role = next((r for r in ("paper", "presenter") if r in words), None)
-    return role
+    return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
+
+
+def role_of(name: object) -> str | None:
+    """The role a column's name gives. A short name no role names whole: one with a word of notes ("Paper notes",
+    "Paper summary") is a note column; one joining words with "/" ("Reading / session", "Reading/Activity") takes the
+    paper or presenter role one of its words names, unless a word says the column is about the paper or the person
+    ("Paper / links", "Speaker / bio")."""
+    role, words = _exact_role(name), column_key(name).split()
+    if role is not None or not 1 < len(words) <= 3:  # a short name only, no sentence
+        return role
+    if any(_ROLE_OF.get(w) == "note" for w in words):
+        return "note"
+    if "/" not in clean_cell(name) or set(words) & _ABOUT_WORDS:
+        return None
+    found = {_ROLE_OF.get(w) or _ROLE_OF.get(w.rstrip("s")) for w in words}
+    return next((r for r in ("paper", "presenter") if r in found), None)
+
+
+def header_roles(columns: Sequence[Any]) -> list[str | None]:
+    """The role of each column by its name (:func:`role_of`); a role a column takes by one of its words goes to no
+    second column when another has it by its whole name ("Paper | Reading/Activity": the paper column is one)."""
+    exact = [_exact_role(c) for c in columns]
+    return [e or (r if (r := role_of(c)) not in exact else None) for e, c in zip(exact, columns, strict=True)]
 
 
 def column_key(name: object) -> str:
@@ -129,7 +151,7 @@ def header_kind(cells: list[Any], rows: Sequence[Any] = ()) -> str | None:
     of papers by publication date also has; else None (a column only lists of papers have, such as Abstract or
     Authors, makes a table without presenters no schedule). The ``rows`` below the header name the roles its
     words do not (:func:`content_roles`: a "Format" column of "Discussion led by …" holds the presenters)."""
-    roles = set(content_roles([role_of(c) for c in cells], rows))
+    roles = set(content_roles(header_roles(cells), rows))
     if "presenter" in roles:
         return "sure" if "date" in roles or "paper" in roles else None
     keys = {column_key(c) for c in cells}
@@ -405,7 +427,7 @@ def column_roles(columns: list[Any]) -> list[str | None]:
     """The role of each column; a "title"/"topic" column is no paper column when another one names the readings
     (``title: "Creating user models"`` with ``readings: [...]``)."""
     keys = [column_key(c) for c in columns]
-    roles = [role_of(c) for c in columns]
+    roles = header_roles(columns)
     if any(r == "paper" and k in _READING_COLUMNS for r, k in zip(roles, keys, strict=True)):
         roles = ["topic" if r == "paper" and k not in _READING_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
     if any(r == "date" and k not in _NUMBERING for r, k in zip(roles, keys, strict=True)):  # Week | Date: the date

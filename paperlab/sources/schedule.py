@@ -23,6 +23,7 @@ from typing import Any
 from ..dates import is_period_heading
 from ..errors import ImportProblem, ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
+from ..text import is_more_authors, split_et_al
 from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
 from ._schedule_cells import (
@@ -100,7 +101,6 @@ _LIST_LABEL = re.compile(
     re.I,
 )
 _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
-_ET_AL = re.compile(r"\s*,?\s*\bet\.?\s*al\.?$", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
 
@@ -174,10 +174,10 @@ def _paper_of(
 def _author_cell(cell: Any) -> tuple[list[str], bool]:
     """(the names, whether the list is cut short) of an authors cell: "Ada Quill, Bo Renn et al." """
     names = presenters(cell)
-    last = _ET_AL.sub("", names[-1]) if names else ""
-    if names and last != names[-1]:
-        return [*names[:-1], last] if last else names[:-1], True
-    return names, False
+    if names and is_more_authors(names[-1]):  # "Ada Quill, Bo Renn, et al.": "et al." a name of its own
+        return names[:-1], True
+    last, more = split_et_al(names[-1]) if names else ("", False)
+    return ([*names[:-1], last] if more else names), more
 
 
 def _linked_title(note: str | None, link: Any) -> tuple[list[CellPaper], str | None]:
