@@ -368,15 +368,17 @@ def csl_name_text(name: Any) -> str:
     return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))
 
 
-# Words of an organisation's name: a literal holding one is never a person written "Family, Given"
+# Words of an organisation's name: a literal holding one is never a person written "Family, Given" (AI only as the
+# acronym: "Ai" is a given name), except a family name of one word that is also a surname (_SURNAMES: "Bank, Anna")
 _ORGANISATION = re.compile(
     r"\b(?:universit\w*|institut\w*|department|college|school|cent(?:er|re)|laborator\w*|labs?|society|association|"
     r"foundation|agency|council|committee|group|team|inc|ltd|llc|corp|corporation|company|press|office|ministry|"
-    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium|research|ai|deepmind|"
+    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium|research|(?-i:AI)|deepmind|"
     r"technolog\w*|tech|systems?|solutions|software|studios?|partners|holdings|ventures|gmbh|plc|limited|"
     r"hospital|clinic|bank|government|national|federal|international|global)\b",
     re.I,
 )
+_SURNAMES = frozenset({"bank", "press", "service", "board", "college", "school"})
 # a word of a given name ("Anna", "Jean-Pierre", "Zoë", "O'Neil") or initials ("J.", "J.-P.", "A.B.", "J")
 _GIVEN_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]+)*|(?:[A-Z]\.?-?){1,3}")
 # a word of a family name: capitalised ("Berg", "McDonald", "O'Neil") or a lowercase particle ("van", "der")
@@ -387,10 +389,11 @@ def _person_turned_round(literal: str) -> str:
     """A literal name that is a person written ``Family, Given`` ("Derese, Solomon", "van der Berg, Anna"), as
     ``Given Family``: one comma, one to three words each side, the given side given names or initials, the family
     side capitalised words (lowercase particles allowed) and no all-caps acronym ("NASA, Goddard"), no digit, no
-    organisation word ("Microsoft, Research Asia"). Anything else ("Google, DeepMind", "University of X,
-    Berkeley", "Smith, J. and Lee, K.") is kept as written, as is an all-caps family name ("LI, Wei")."""
+    organisation word ("Microsoft, Research Asia"; "Hasegawa, Ai" and "Bank, Anna" are people). Anything else
+    ("Google, DeepMind", "University of X, Berkeley", "Smith, J. and Lee, K.") is kept as written, as is an all-caps
+    family name ("LI, Wei")."""
     family, comma, given = literal.partition(",")
-    if not comma or "," in given or any(ch.isdigit() for ch in literal) or _ORGANISATION.search(literal):
+    if not comma or "," in given or any(ch.isdigit() for ch in literal) or _names_organisation(family, given):
         return literal
     sides = [family.split(), given.split()]
     if not all(1 <= len(words) <= 3 for words in sides) or not sides[0][-1][0].isupper():
@@ -399,6 +402,14 @@ def _person_turned_round(literal: str) -> str:
         _FAMILY_WORD.fullmatch(w) and not (len(w) > 1 and w.isupper()) for w in sides[0]
     )
     return f"{given.strip()} {family.strip()}" if person else literal
+
+
+def _names_organisation(family: str, given: str) -> bool:
+    """Whether the sides of a literal ``family, given`` hold an organisation word, a family name of one word that is
+    also a surname ("Bank", "Press") not counting."""
+    words = family.split()
+    surname = len(words) == 1 and words[0].lower() in _SURNAMES
+    return bool(_ORGANISATION.search(given) or (not surname and _ORGANISATION.search(family)))
 
 
 def csl_date(value: Any) -> dt.date | None:

@@ -73,8 +73,22 @@ def test_bibtex_et_al_after_a_name_written_family_first(tmp_path: Path) -> None:
     assert "author = {J. Alcaraz and others}" in paper.to_bibtex()
 
 
-ORGANISATIONS = ["Google, DeepMind", "Microsoft, Research Asia", "NASA, Goddard"]
-PEOPLE = {"Derese, Solomon": "Solomon Derese", "van der Berg, Anna": "Anna van der Berg", "Okafor, N.": "N. Okafor"}
+ORGANISATIONS = [
+    "Google, DeepMind",
+    "Microsoft, Research Asia",
+    "NASA, Goddard",
+    "Google AI, Zurich",  # AI, the acronym
+    "Deutsche Bank, Frankfurt",  # an organisation word in a family side of more than one word
+    "University of Tokyo, Japan",
+]
+PEOPLE = {
+    "Derese, Solomon": "Solomon Derese",
+    "van der Berg, Anna": "Anna van der Berg",
+    "Okafor, N.": "N. Okafor",
+    "Hasegawa, Ai": "Ai Hasegawa",  # Ai, a given name, is not the acronym AI
+    "Bank, Anna": "Anna Bank",  # a surname that is also an organisation word
+    "Press, J.": "J. Press",
+}
 
 
 def test_csl_literal_organisations_kept_people_turned_round(tmp_path: Path) -> None:
