@@ -167,6 +167,8 @@ export class ReadingListPanel extends Widget {
       '--paperlab-rows',
       String(Math.min(6, others))
     );
+    // a short list keeps just its rows (whole): the open sections below take the free room (base.css)
+    this._entriesNode.classList.toggle('paperlab-few-rows', others <= 6);
     this._watchOpenRow(
       cards.find(c => c.classList.contains('paperlab-selected'))
     );

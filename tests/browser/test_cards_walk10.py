@@ -1,12 +1,12 @@
 """The cards after walkthrough 10, in a real JupyterLab (Chromium): the tag row, the Source facet's names and an
-empty result's facets.
+empty result's facets (no chip: no label, no bar).
 
 The walkthrough found: a card's tag row clipped a long tag mid-word ("Computer Science - Com"); the Source facet
 named a paper list by its raw source name ("paper_list (8)"); a search that found nothing expanded every year of
 the library as "(0)" chips. Now the tag row holds whole chips (one too long for the row ends with an ellipsis, its
 title the whole text; those that do not fit are left out, the row's title lists them all), the facet says
 "Paper list", and an empty result shows no zero chips. Data: our own papers, written here (one hostile tag).
-Screenshots: test-artifacts/cards-walk10-tags-{light,dark}.png.
+Screenshots: test-artifacts/cards-walk10-{tags,empty}-{light,dark}.png.
 """
 
 from __future__ import annotations
@@ -85,4 +85,18 @@ def test_tag_row_source_label_and_empty_result(page: Page, lab: Lab) -> None:
     expect(zero).to_have_count(0)
     more = root.locator("button.plc-chip-more:visible")
     expect(more).to_have_count(0)
+    # and no bare "Year: Source: Tag:" labels without chips (walkthrough 11): the facet bar is hidden
+    expect(root.locator(".plc-facet-label:visible")).to_have_count(0)
+    expect(root.locator(".plc-facets")).to_be_hidden()
     shot(page, "cards-walk10-empty-light")
+    set_theme(page, "Dark")
+    try:
+        page.wait_for_timeout(300)
+        shot(page, "cards-walk10-empty-dark")
+    finally:
+        set_theme(page, "Light")
+    box.fill("")
+    box.press("Enter")
+    expect(root.locator(".plc-card")).to_have_count(6, timeout=30_000)
+    expect(root.locator(".plc-facets")).to_be_visible()
+    expect(root.locator(".plc-facet-label:visible", has_text="Source:")).to_have_count(1)

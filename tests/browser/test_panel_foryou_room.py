@@ -6,8 +6,10 @@ whole rows, and with one section open that section takes the room. With less roo
 (the title on two lines and the why on one; one line each when even less), all of a pick in its row's tooltip; a
 list of fewer than six papers keeps no blank room for rows it does not have. arXiv and Hugging Face are closed ports on
 127.0.0.1 (For you ranks the user's own stored papers); papers are ours.
-Screenshots: test-artifacts/panel-foryou-room-{both,foryou,bib}-{light,dark}.png (both open, the list of three with
-For you shown with its why lines, the bibliography alone).
+With a short list and the bibliography closed, For you takes the room the list does not need (more picks, with
+their why lines) instead of a blank under the list's last row (walkthrough 11).
+Screenshots: test-artifacts/panel-foryou-room-{both,foryou,roomy,bib}-{light,dark}.png (both open, the list of three
+with For you shown with its why lines, the same with the bibliography closed, the bibliography alone).
 """
 
 from __future__ import annotations
@@ -162,6 +164,23 @@ def test_for_you_shows_whole_picks_beside_the_bibliography(page: Page, lab: Lab)
         sections = page.locator(".paperlab-sections").bounding_box()
         assert last and sections and sections["y"] - (last["y"] + last["height"]) < 40, (last, sections)
         _shots(page, "foryou")
+
+        # the same list with the bibliography closed (walkthrough 11): For you takes the room the list does not
+        # need (no blank of ~270 px between the list's last row and its heading, with three short picks under it)
+        _open(page, "Bibliography of this notebook", False)
+        for selected in (True, False):
+            if not selected:  # the walkthrough's shot: no row selected
+                page.locator(".paperlab-card.paperlab-selected").press("Escape")
+                expect(page.locator(".paperlab-card.paperlab-selected")).to_have_count(0)
+            roomy = _picks(page)
+            last = page.locator(".paperlab-card").last.bounding_box()
+            head = foryou.locator(":scope > summary").bounding_box()
+            assert last and head and head["y"] - (last["y"] + last["height"]) < 30, (selected, last, head)
+            assert roomy["cut"] == 0 and roomy["whole"] >= 2, (selected, roomy)
+        # more picks than the walkthrough's three (these long titles take the short look to show more than three)
+        assert roomy["whole"] > 3, roomy
+        expect(foryou.locator(".paperlab-foryou-why").first).to_be_visible()  # not the one-line look
+        _shots(page, "roomy")
 
         _open(page, "For you", False)
         _open(page, "Bibliography of this notebook", True)

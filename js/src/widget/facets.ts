@@ -68,6 +68,8 @@ export class FacetBar {
     for (const [kind, group] of this.groups) {
       this.draw(kind, group);
     }
+    // a facet with no chip (a search with no result yet, an empty result) shows no bare label; none: no bar
+    this.el.hidden = ![...this.groups.values()].some(g => !g.el.hidden);
     if (
       focused instanceof HTMLElement &&
       focused !== document.activeElement &&
@@ -146,6 +148,7 @@ export class FacetBar {
       : `Show ${more.length} more ${FACET_LABELS[kind].toLowerCase()} chips`;
     toggle.setAttribute('aria-label', toggle.title);
     toggle.setAttribute('aria-expanded', String(group.expanded));
+    group.el.hidden = shown.length === 0 && more.length === 0;
     const order = [group.label, ...shown, ...more, toggle];
     const current = Array.from(group.el.children);
     if (

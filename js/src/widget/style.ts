@@ -58,7 +58,7 @@ export const CSS = `
   display: flex; flex-wrap: wrap; gap: 4px 12px; padding: 4px 8px;
   border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
 }
-.plc-facets [hidden] { display: none; }
+.plc-facets[hidden], .plc-facets [hidden] { display: none; }
 .plc-facet-group { display: inline-flex; flex-wrap: wrap; gap: 3px; align-items: center; }
 .plc-facet-label { color: var(--jp-ui-font-color2, #616161); font-size: var(--jp-ui-font-size1, 13px); }
 .plc-root button.plc-chip { border-radius: 10px; padding: 0 7px; font-size: var(--jp-ui-font-size1, 13px); }
