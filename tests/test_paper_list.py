@@ -58,11 +58,12 @@ def test_a_paper_list_is_detected_and_read() -> None:
     assert by_title[HOSTILE].authors == [] and lib["2012.05555"].authors == []  # "(Extended Abstract)"
     # a heading that names ("Papers:") or dates ("2021") the list is no tag; a topic heading is
     assert [p.tags for p in lib] == [[]] * 7 + [["Robotics"]] * 2 + [["Foundations"]] * 3
-    # cited as "Quill et al., 2017": the first author, a list said to be cut, the year at year precision
+    # cited as "Quill et al., 2017": the first author, a list said to be cut; the year agrees with the arXiv id,
+    # whose month it keeps (a bare year never replaces the id's month)
     cited = lib["1706.03762"]
     assert cited.authors == ["Quill"] and cited.extra["more_authors"] is True
-    assert cited.date_text == "2017" and lib["1810.04805"].authors == ["Dale"]
-    assert lib["2012.07777"].authors == ["Marsh"] and lib["2012.07777"].date_text == "2020"  # "… | Marsh et al,2020"
+    assert cited.date_text == "2017-06" and lib["1810.04805"].authors == ["Dale"]
+    assert lib["2012.07777"].authors == ["Marsh"] and lib["2012.07777"].date_text == "2020-12"  # "… | Marsh et al,2020"
 
 
 def test_the_hostile_title_stays_escaped() -> None:

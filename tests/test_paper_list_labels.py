@@ -52,10 +52,10 @@ def test_labels_are_no_titles_the_text_around_the_link_is() -> None:
     assert lib["1911.02222"].title == "Tension Fields in Thin Folded Sheets"  # title before "[[pdf]](…)"
     assert lib["2002.03333"].authors == ["Pike", "Marsh", "Dale", "Brook"]  # "by Pike, Marsh, Dale and Brook"
     joints = lib["2005.06666"]  # bold, "[[PDF]]" and "[[Code]]" links, then "- Fenwick et al., 2020"
-    assert joints.authors == ["Fenwick"] and joints.date_text == "2020"
+    assert joints.authors == ["Fenwick"] and joints.date_text == "2020-05"  # the id's month
     assert joints.url == "https://arxiv.org/abs/2005.06666"  # the paper's link, not the code's
     shells = lib["1908.07777"]  # "Title. Núñez et al. arXiv 2019. [[arXiv]](…)"
-    assert shells.authors == ["Núñez"] and shells.date_text == "2019"
+    assert shells.authors == ["Núñez"] and shells.date_text == "2019-08"  # the id's month
 
 
 def test_a_title_beside_a_label_stays_escaped() -> None:

@@ -5,7 +5,11 @@ authors in brackets inside the link text (``[Title (Ada Quill, Omar Dale)](link)
 (``[Title](link) (Ada Quill & Omar Dale)``, ``[Title](link) - Ada Quill, Omar Dale``, ``... by Ada Quill``, family
 names alone after "by": ``... by He, Zhang, Ren and Sun``), or cites it as ``[Title](link) - Vaswani et al., 2017``
 (also at the end of a note: ``... | Vaswani et al,2017``) (the first author's family name,
-``extra["more_authors"]``, and the year at year precision). A link labelled by a word that names no paper --
+``extra["more_authors"]``, and the year at year precision -- unless the link gives a new-style arXiv id: a year
+never replaces the id's month). A reference written out ('Family, Given. "Title." _Venue_ (2015).') gives title,
+authors, year and venue when its authors are people (several names, a given name or initials, "et al."), not one
+word ("BERT (2018): Title"); a venue and year after a title ("Title (MICRO 23)") when the venue opens with an
+acronym or arXiv, not "(Chapter 10)". A link labelled by a word that names no paper --
 arXiv, Paper, PDF, DOI, Link, HTML, Code, Project, Slides, Video -- sends the reader to the text around it: the
 title before the link (``1. Attention Is All You Need [[pdf]](link)``) or after it (``[arXiv](link) BERT: ...``).
 A one-word title ("BERT") is a paper when its link gives an arXiv id or DOI.
@@ -29,13 +33,14 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from ..date_precision import arxiv_id_month
 from ..dates import is_period_heading
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ..text import drop_et_al
 from ..urls import safe_url
 from ._files import check_paper, read_text
-from ._schedule_cells import cited_et_al, link_ids, presenters, written_reference
+from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
 __all__ = ["SOURCE_KIND", "looks_like_paper_list", "parse_paper_list", "read_paper_list"]
 
@@ -71,11 +76,13 @@ _NOT_NAME_WORDS = frozenset(
     "part vol volume chapter edition version extended abstract revised preprint supplementary appendix full short "
     "paper talk slides notes video code oral poster spotlight workshop".split()
 )
-# a venue and a year after a title: "Title (MICRO 23)", "Title (ASPLOS '23)", "Title (arXiv preprint 2024)"
+# a venue and a year after a title: "Title (MICRO 23)", "Title (ASPLOS '23)", "Title (arXiv preprint 2024)"; the
+# venue's first word an acronym or arXiv (:func:`_venue_word`): "(Chapter 10)", "(PyTorch 20)" name no venue
 _VENUE_SUFFIX = re.compile(
-    r"\s*[(\[](?P<venue>(?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*|arxiv)(?:\s+[A-Za-z]+){0,2})\s+'?(?P<year>\d{2}|(?:19|20)\d{2})[)\]]$",
-    re.I,
+    r"(?<!\s)\s*[(\[](?P<venue>(?P<first>[A-Za-z]{2}[A-Za-z-]*)(?:\s+[A-Za-z]+){0,2})\s+'?"
+    r"(?P<year>\d{2}|(?:19|20)\d{2})[)\]]$"
 )
+_ARXIV_WORD = re.compile(r"[Aa]r[Xx]iv")
 _NOTES_PAGE = re.compile(r"\.(?:md|markdown|ipynb)(?:[#?].*)?$", re.I)
 _LIST_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:papers?|reading(?:\s+list)?|readings|list(?:\s+of\s+papers)?|contents|table\s+of\s+contents|"
@@ -200,19 +207,34 @@ def looks_like_paper_list(text: str) -> bool:
     return len(linked) >= 2 and len(linked) * 2 >= len(items)
 
 
+def _venue_word(word: str) -> bool:
+    """Whether a word opening a bracket after a title names a venue: arXiv, or an acronym -- two capitals at least
+    and no more small letters than capitals (MICRO, ICML, NeurIPS), not "Chapter" or "PyTorch"."""
+    capitals = sum(c.isupper() for c in word)
+    return bool(_ARXIV_WORD.fullmatch(word)) or capitals >= 2 and capitals >= sum(c.islower() for c in word)
+
+
+def _names_people(text: str, ref: CellPaper) -> bool:
+    """Whether a reference's authors are people: several names, one with a given name or initials ("Ilse Varga",
+    "A. Vaswani"), or a name and "et al." -- not one word alone ("BERT (2018): …", 'Mamba, "Title"')."""
+    if len(ref.authors) >= 2 or len(ref.authors) == 1 and len(ref.authors[0].split()) >= 2:
+        return True
+    return bool(ref.authors) and drop_et_al(text.partition(ref.title)[0])[1]
+
+
 def _reference_parts(
     text: str, title: str, authors: list[str], year: int | None
 ) -> tuple[str, list[str], int | None, str | None, str | None, bool]:
     """(title, authors, year, venue, arXiv id, whether the authors are a citation's first one) of an item's text:
     a reference written out ('Family, Given, and Given Family. "Title." _Venue_ (2015).') gives all of them; a
     venue and year after the title ("Title (MICRO 23)") are no part of it."""
-    if (ref := written_reference(text)) is not None and ref.authors:
+    if (ref := written_reference(text)) is not None and _names_people(text, ref):
         return ref.title, ref.authors, ref.year or year, ref.venue, ref.arxiv_id, False
     suffix = _VENUE_SUFFIX.search(title)
-    if suffix is None or len(title[: suffix.start()].split()) < 2:
+    if suffix is None or len(title[: suffix.start()].split()) < 2 or not _venue_word(suffix.group("first")):
         return title, authors, year, None, None, bool(year)  # a year here came with "Vaswani et al., 2017"
     short = int(suffix.group("year"))
-    venue = None if suffix.group("venue").lower().startswith("arxiv") else suffix.group("venue")
+    venue = None if _ARXIV_WORD.fullmatch(suffix.group("first")) else suffix.group("venue")
     full = short if short > 99 else 2000 + short if short < 70 else 1900 + short
     return title[: suffix.start()], authors, year or full, venue, None, bool(year)
 
@@ -226,6 +248,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     href = found[2]
     _, url, arxiv, doi = link_ids(href) if href else ("", None, None, None)
     arxiv = arxiv or named_arxiv
+    if year and arxiv_id_month(arxiv):  # a bare year never replaces the id's month, whether it agrees with it or not
+        year = None
     if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
         opening = _OPENS_WITH_LINK.match(content.strip())
         if opening is not None and not _LABEL_WORD.match(opening.group(1)):
