@@ -68,6 +68,7 @@ LINKED_TITLES = """# Reading list
 - [Mulch Is All You Need (NeurIPS 2023)](https://arxiv.org/abs/2306.09999)
 - [Hedge Trimming at Scale (ICML 2024)](https://arxiv.org/abs/2310.02222)
 - [Seed Banks Without Labels](https://example.org/seeds.pdf) - Quill et al., 2019
+- Okafor et al. (2020) Raised Beds Without Supervision [link](https://example.org/beds.pdf)
 - Quill, Ada. "Weeding by Gradient." _Made-Up Garden Workshop_ (2022). [link](https://arxiv.org/abs/2201.03333)
 """
 
@@ -99,3 +100,7 @@ def test_a_chapter_part_or_library_version_is_no_venue_and_an_acronym_is() -> No
     # with no arXiv id the citation's year is the date, at year precision
     seeds = papers[7]
     assert (seeds.authors, seeds.date_text, seeds.extra["date_precision"]) == (["Quill"], "2019", "year")
+    # a citation before the title, the link labelled: the citation is no title, the title no author
+    beds = papers[8]
+    assert (beds.title, beds.authors, beds.date_text) == ("Raised Beds Without Supervision", ["Okafor"], "2020")
+    assert beds.extra["more_authors"] is True

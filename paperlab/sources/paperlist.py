@@ -124,7 +124,10 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
 
 def _cut_byline(text: str) -> tuple[str, str]:
     """(title, the rest) of a title written out before or after a labelled link: cut where a citation or the
-    authors begin ("Attention Is All You Need. Vaswani et al. NeurIPS 2017"); the whole text when none does."""
+    authors begin ("Attention Is All You Need. Vaswani et al. NeurIPS 2017"); the whole text when none does or it
+    is a reference written out ("Quill et al. (2019) Title", read whole by :func:`_reference_parts`)."""
+    if (ref := written_reference(text)) is not None and _names_people(text, ref):
+        return text, ""
     for m in _CUT.finditer(text):
         head, tail = text[: m.start()].strip(), text[m.start() :]
         if head and (found := _split_authors(head, tail)) and (found[1] or found[2]):
