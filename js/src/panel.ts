@@ -168,7 +168,7 @@ export class ReadingListPanel extends Widget {
       String(Math.min(6, others))
     );
     // a short list keeps just its rows (whole): the open sections below take the free room (base.css)
-    this._entriesNode.classList.toggle('paperlab-few-rows', others <= 6);
+    this._entriesNode.toggleAttribute('data-few-rows', others <= 6);
     this._watchOpenRow(
       cards.find(c => c.classList.contains('paperlab-selected'))
     );
