@@ -138,3 +138,76 @@ def test_an_authors_cell_cut_short_by_et_al(tmp_path: Path) -> None:
     assert {p.extra["meeting_date"] for p in papers.values()} == {
         d.isoformat() for d in (dt.date(2024, 3, d) for d in (5, 12, 19, 26))
     }
+
+
+# -- the second review (R2) -------------------------------------------------------------------------------------
+
+
+def test_a_paper_linked_to_its_recorded_talk_is_kept_and_a_cell_saying_talk_is_not(tmp_path: Path) -> None:
+    path = _schedule(
+        tmp_path,
+        HEADER + "| 2025-01-10 | Ada | [Attention Is All You Need](https://www.youtube.com/watch?v=abcdefghijk) |\n"
+        "| 2025-01-17 | Bo | [Keynote talk on Gardens](https://www.youtube.com/watch?v=bcdefghijkl) |\n"
+        "| 2025-01-24 | Cy | Sorting Marbles in Parallel [link](https://vimeo.com/123456) |\n",
+    )
+    meetings, problems, _ = read_meetings(path)
+    assert problems == []
+    got = [[(p.title, p.url, p.extra.get("links")) for p in m.papers] for m in meetings]
+    assert got == [
+        [("Attention Is All You Need", None, ["https://www.youtube.com/watch?v=abcdefghijk"])],  # dropped before
+        [],  # the cell says it is a talk: the meeting's note
+        [("Sorting Marbles in Parallel", None, ["https://vimeo.com/123456"])],
+    ]
+    assert meetings[1].note == "Keynote talk on Gardens"
+
+
+def _yaml_schedule(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "group-sessions.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_yaml_reading_fields_by_their_own_name_not_their_last_word(tmp_path: Path) -> None:
+    path = _yaml_schedule(
+        tmp_path,
+        "- date: 2025-02-03\n  presenter: Ada\n  readings:\n"
+        "    - title: Drip Lines That Learn\n      slides-link: https://example.org/slides/drip.pdf\n"
+        "      paper-link: https://arxiv.org/abs/2602.11111\n"
+        "- date: 2025-02-10\n  presenter: Bo\n  readings:\n"
+        "    - first-author-name: Kasper Lindqvist\n      title: A Snail-Safe Path Planner\n"
+        "      code-url: https://example.org/code/snail\n      paper_url: https://doi.org/10.1234/snail.2025.7\n"
+        "- date: 2025-02-17\n  presenter: Cy\n  readings:\n"
+        "    - title: Pruning Roses at Scale\n      video: https://www.youtube.com/watch?v=cdefghijklm\n"
+        "    - paper-title: Mulch as a Service\n      paper-link: https://example.org/mulch.pdf\n",
+    )
+    meetings, problems, _ = read_meetings(path)
+    assert problems == []
+    assert [[(p.title, p.url, p.arxiv_id, p.doi) for p in m.papers] for m in meetings] == [
+        [("Drip Lines That Learn", "https://arxiv.org/abs/2602.11111", "2602.11111", None)],  # not the slides
+        [("A Snail-Safe Path Planner", "https://doi.org/10.1234/snail.2025.7", None, "10.1234/snail.2025.7")],
+        [("Mulch as a Service", "https://example.org/mulch.pdf", None, None)],  # a reading labelled a video is none
+    ]
+
+
+def test_dois_with_brackets_in_schedule_links(tmp_path: Path) -> None:
+    doi_a, doi_b = "10.1016/S0140-6736(20)30183-5", "10.1016/S0140-6736(21)00001-2"
+    md = _schedule(
+        tmp_path,
+        HEADER + f"| 2025-01-24 | Cy | [Clinical Features of Snails in Wet Gardens](https://doi.org/{doi_a}) |\n",
+    )
+    meetings, problems, _ = read_meetings(md)
+    assert problems == []
+    assert [(p.title, p.doi) for p in meetings[0].papers] == [("Clinical Features of Snails in Wet Gardens", doi_a)]
+    yml = _yaml_schedule(
+        tmp_path,
+        "- date: 2025-02-10\n  presenter: Bo\n  readings:\n"
+        f"    - title: A Snail-Safe Path Planner\n      paper-link: https://doi.org/{doi_a}\n"
+        f"    - title: Another Snail Study In Wet Soil\n      paper-link: https://doi.org/{doi_b}\n",
+    )
+    meetings, problems, _ = read_meetings(yml)
+    assert problems == []
+    assert [(p.title, p.doi) for p in meetings[0].papers] == [
+        ("A Snail-Safe Path Planner", doi_a),  # both were cut to "10.1016/S0140-6736(2" before
+        ("Another Snail Study In Wet Soil", doi_b),
+    ]
+    assert len(paperlab.load(yml)) == 2

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
@@ -27,6 +28,7 @@ __all__ = [
     "clean_cell",
     "date_order",
     "is_placeholder",
+    "is_video",
     "link_ids",
     "markdown_plain",
     "paper_link",
@@ -36,12 +38,14 @@ __all__ = [
     "written_reference",
 ]
 
-_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# a link's target may hold one level of balanced brackets: "https://doi.org/10.1016/S0140-6736(20)30183-5"
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HTML_LINK = re.compile(r"<a\s[^>]*href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
 _BREAK = re.compile(r"<br\s*/?>|</p>|</li>|\n", re.I)
 _TAG = re.compile(r"<(?!https?://)[^>]{0,500}>")  # not an autolink "<https://…>"
 _BARE_URL = re.compile(r"(?<!\]\()(?<!\w)(?:https?://|www\.)[^\s<>)\]]+")  # also "(https://…)", "<https://…>"
 _VIDEO = re.compile(r"^https?://(?:www\.|m\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/", re.I)  # a talk, no paper
+_TALK_WORD = re.compile(r"\b(?:talks?|video|recording|recorded|keynote|webinar|lecture)\b", re.I)
 _EMPTY_BRACKETS = re.compile(r"[(\[<]\s*[)\]>]")
 _URL_IN_BRACKETS = re.compile(r"[(\[<]\s*\x00\s*[)\]>]")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#&\"'<>]+)")
@@ -156,6 +160,11 @@ def clean_cell(text: object) -> str:
     return "\n".join(" ".join(part.split()) for part in s.split("\n")).strip()
 
 
+def is_video(url: str) -> bool:
+    """Whether a URL is a video site's (YouTube, Vimeo): a recorded talk, no paper."""
+    return bool(_VIDEO.search(url))
+
+
 def is_placeholder(text: str | None) -> bool:
     """Whether a cell only holds a placeholder ("TBA", "--", "?") or nothing."""
     s = clean_cell(text)
@@ -204,7 +213,7 @@ def _ids(urls: Iterable[str], text: str = "") -> tuple[str | None, str | None]:
     arxiv = f"{found[0]}v{found[1]}" if found and found[1] else found[0] if found else None  # Paper keeps the version
     if arxiv is None and _ARXIV_TEXT.match(text.strip()):
         arxiv = (normalize_arxiv_id(text) or (None,))[0]
-    doi = next((m.group(1).rstrip(".") for u in [*urls, text] if (m := _DOI.search(u))), None)
+    doi = next((unquote(m.group(1)).rstrip(".") for u in [*urls, text] if (m := _DOI.search(u))), None)
     if doi is not None and doi.lower().startswith("10.48550/arxiv."):
         arxiv, doi = arxiv or (normalize_arxiv_id(doi[15:]) or (None,))[0], None
     return arxiv, doi
@@ -242,10 +251,13 @@ def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     for raw in pieces:
         raw = _LEAD_IN.sub("", _MATERIAL_GROUP.sub(" ", raw).strip())
         shown, links = _links(_LIST_MARK.sub("", raw.strip(" ,;")))
-        talk = any(_VIDEO.search(u) and not _MATERIAL_LABEL.match(label) for label, u in links)
-        links = [(label, u) for label, u in links if not _MATERIAL_LABEL.match(label) and not _VIDEO.search(u)]
+        videos = [(label, u) for label, u in links if _VIDEO.search(u) and not _MATERIAL_LABEL.match(label)]
+        talk = any(_TALK_WORD.search(f"{shown} {label}") for label, _ in videos)  # the cell says it is a talk
+        links = [
+            (label, u) for label, u in links if not _MATERIAL_LABEL.match(label) and not (talk and _VIDEO.search(u))
+        ]
         if (not shown or talk) and not links:
-            continue  # nothing, or a reading that is a recorded talk ("[Talk title](https://www.youtube.com/…)")
+            continue  # nothing, or a reading that is a recorded talk ("[Keynote talk](https://www.youtube.com/…)")
         if not shown and parts and not any(label and not _GENERIC_LABEL.match(label) for label, _ in links):
             parts[-1][1].extend(links)
         else:
@@ -431,6 +443,9 @@ def cell_papers(text: object) -> tuple[list[CellPaper], str | None]:
     if _SKIP.search(s) and not _MD_LINK.search(s):
         return [], " ".join(s.split())
     papers = [p for shown, links in _segments(s) for p in _segment_papers(shown, links)]
+    for paper in papers:  # a paper linked to its recorded talk: the video is no link to the paper
+        if paper.url and _VIDEO.search(paper.url):
+            paper.extra_urls, paper.url = [paper.url, *paper.extra_urls], None
     return papers, (None if papers else " ".join(s.split()))
 
 

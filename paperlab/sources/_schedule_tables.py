@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError
-from ._schedule_cells import clean_cell
+from ._schedule_cells import clean_cell, is_video
 from ._schedule_columns import content_roles
 
 __all__ = [
@@ -293,24 +293,41 @@ def _nested_meetings(items: list[Any]) -> list[Any]:
 
 
 def _field(value: dict[Any, Any], names: tuple[str, ...]) -> str:
-    """The first string field of a mapping named one of ``names`` or ending in one ("paper-title", "paper_link")."""
-    for key, field_value in value.items():
-        word = re.split(r"[-_ ]", str(key).lower())[-1]
-        if isinstance(field_value, str) and field_value.strip() and (str(key).lower() in names or word in names):
-            return field_value.strip()
+    """The string field of a mapping named one of ``names`` ("title", "link"), else one named so after "paper"
+    ("paper-title", "paper_link"); never another key ending so ("slides-link", "first-author-name")."""
+    fields = {str(k).lower().strip(): v for k, v in value.items() if isinstance(v, str) and v.strip()}
+    for name in names:
+        if name in fields:
+            return str(fields[name]).strip()
+    for name in names:
+        for sep in "-_ ":
+            if f"paper{sep}{name}" in fields:
+                return str(fields[f"paper{sep}{name}"]).strip()
     return ""
 
 
+def _talk_only(value: dict[Any, Any]) -> bool:
+    """Whether a reading mapping is labelled a recorded talk: a "video:", "talk-link:" key or "type: talk"."""
+    keys = {re.split(r"[-_ ]", str(k).lower())[0] for k in value}
+    kind = str(value.get("type") or value.get("kind") or "").lower()
+    return bool(keys & _TALK_KEYS or kind in _TALK_KEYS)
+
+
+_TALK_KEYS = {"video", "talk", "recording", "youtube"}
+
+
 def _yaml_cell(value: Any, depth: int = 0) -> Any:
-    """A YAML value as a cell: a list one item per line, a paper mapping as "[title](url)"; nesting and width are
-    bounded (YAML aliases can make a small file a huge tree)."""
+    """A YAML value as a cell: a list one item per line, a paper mapping as "[title](url)" (the URL's brackets
+    percent-encoded); nesting and width are bounded (YAML aliases can make a small file a huge tree)."""
     if isinstance(value, list):
         if depth >= 2:
             return ""
         return "\n".join(str(_yaml_cell(v, depth + 1)) for v in value[:50] if v is not None)
     if isinstance(value, dict):
         title = _field(value, ("title", "name", "paper"))
-        url = _field(value, ("url", "link", "pdf", "arxiv", "doi"))
+        url = _field(value, ("url", "link", "pdf", "arxiv", "doi")).replace("(", "%28").replace(")", "%29")
+        if _talk_only(value) and (not url or is_video(url)):
+            return ""  # a recorded talk the file labels so, no paper
         authors = _field(value, ("author", "authors"))
         if title and url and authors and "*" not in title + authors:  # a reading with its authors, as a reference
             names = re.sub(r",?\s+and\s+", ", ", authors).strip(" ,")
