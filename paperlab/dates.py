@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ParseError
 
-__all__ = ["MONTH_MACROS", "as_date", "as_datetime", "is_period_heading", "month_number", "named_date"]
+__all__ = ["MONTH_MACROS", "as_date", "as_datetime", "is_period_heading", "month_number", "month_of_name", "named_date"]
 
 
 def as_date(value: Any, name: str, *, source: str | None = None) -> dt.date | None:
@@ -78,6 +78,22 @@ def as_datetime(value: Any, name: str) -> dt.datetime:
 
 #: The months' three-letter names, as BibTeX's month macros spell them ("jan" ... "dec").
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+_MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
+
+
+def month_of_name(word: str) -> int | None:
+    """The month (1-12) an English month word names exactly: its full name, its three letters or "Sept", in any
+    case ("Jan", "june", "SEPT"); None for any other word (stricter than :func:`month_number`: "Mayor" is no May).
+
+    >>> month_of_name("Jan"), month_of_name("september"), month_of_name("Sept"), month_of_name("Mayor")
+    (1, 9, 9, None)
+    """
+    text = word.strip().lower()
+    if text == "sept":
+        return 9
+    return next((n for n, full in enumerate(_MONTH_NAMES, 1) if text in (full, full[:3])), None)
 
 
 def month_number(value: Any) -> int | None:

@@ -70,9 +70,9 @@ def _reader(fmt: str) -> Callable[..., list[Paper]]:
 _PAPER_KEYS = frozenset(["authors", "arxiv_id", "sources", "published", "categories"])
 # the dates of a CSL item (and of Crossref's JSON)
 _CSL_DATES = ("issued", "published", "published-print", "published-online", "accessed")
-# a RIS record's first line: "TY  - JOUR" (after text such as Ovid's "1." numbering)
 # the keys of a CSL name object (one of them at least)
 _CSL_NAME_KEYS = frozenset(["family", "given", "literal"])
+# a RIS record's first line: "TY  - JOUR" (after text such as Ovid's "1." numbering)
 _RIS_START = re.compile(r"^\ufeff?TY {1,2}- ", re.M)
 _RIS_END = re.compile(r"^ER {1,2}-", re.M)
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
+from ..dates import month_of_name
 from ..identifiers import normalize_arxiv_id
 from ..text import split_et_al
 from ..urls import safe_url
@@ -139,10 +140,6 @@ _ET_AL_YEAR_AT_END = re.compile(
     r"(?:^|[|(,;–—-])\s*(?:[A-Z][\w'-]*\s+)?(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*"
     r"(?P<year>(?:19|20)\d\d)\)?\.?\s*$"
 )
-_MONTHS = {m: n for n, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), start=1) for m in names}  # fmt: skip
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
 _SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})$")  # "09/18": a day and month, the year from the page
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
@@ -526,7 +523,7 @@ def parse_day(text: object, order: str = "dmy", year: int | None = None) -> dt.d
         return _make(year, b, a) if order == "dmy" else _make(year, a, b)
     for pattern, day_at, month_at in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(s):
-            month = _MONTHS.get(m.group(month_at).lower())
+            month = month_of_name(m.group(month_at))
             if month:
                 return _make(int(m.group(3)) if m.group(3) else year, month, int(m.group(day_at)))
     return None

@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..dates import as_date
+from ..dates import as_date, month_of_name
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ._files import read_text
@@ -48,10 +48,6 @@ _NAV_TEXT = frozenset(
         "by ak and the research community",
     }
 )
-_MONTHS = {
-    m: i
-    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
-}
 _DATE_LINE = re.compile(
     r"^(?P<month>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?(?:\s+(?P<upvotes>\d+))?$"
 )
@@ -101,9 +97,10 @@ def _parse_date(text: str, reference: dt.date) -> tuple[dt.date, int | None, boo
     """``"Oct 6, 2025"`` / ``"Mar 10"`` / ``"Dec 6, 2023 2"`` -> (date, upvotes, whether the year was inferred);
     None if not a date. A date without a year is the last such day on or before ``reference``."""
     m = _DATE_LINE.match(text)
-    if not m or m.group("month").lower() not in _MONTHS:
+    month = month_of_name(m.group("month")) if m else None
+    if not m or month is None:
         return None
-    month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+    day = int(m.group("day"))
     try:
         if m.group("year"):
             date = dt.date(int(m.group("year")), month, day)

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 import orjson
 
-from ...dates import as_date
+from ...dates import as_date, month_of_name
 from ...errors import ParseError, PartialImportWarning, ProblemCollector, warn_partial
 from ...paper import Paper, SourceRecord
 from .._files import RECORD_ERRORS, check_paper, parse_json
@@ -23,9 +23,6 @@ from ._text import one_line, unwrap
 
 __all__ = ["iter_kaggle", "read_kaggle"]
 
-_MONTHS = {
-    m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
-}
 _latex_converter: Any = None
 
 
@@ -48,7 +45,7 @@ def _rfc2822_date(value: str) -> dt.date | None:
     """'Mon, 2 Apr 2007 19:18:42 GMT' -> date(2007, 4, 2), fast path first."""
     parts = value.split()
     try:
-        return dt.date(int(parts[3]), _MONTHS[parts[2]], int(parts[1]))
+        return dt.date(int(parts[3]), month_of_name(parts[2]) or 0, int(parts[1]))
     except (IndexError, KeyError, ValueError, OverflowError):
         try:
             return email.utils.parsedate_to_datetime(value).date()
