@@ -15,6 +15,7 @@ from dataclasses import dataclass
 __all__ = [
     "DOI_IN_TEXT",
     "Reference",
+    "arxiv_id_value",
     "find_doi",
     "is_bare_arxiv_id",
     "normalize_arxiv_id",
@@ -61,6 +62,20 @@ def normalize_arxiv_id(text: str | None) -> tuple[str, int | None] | None:
             version = int(m.group(2)[1:]) if m.group(2) else None
             return m.group(1), version
     return None
+
+
+_ARXIV_VALUE = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?)", re.I)
+
+
+def arxiv_id_value(text: str) -> str | None:
+    """The new-style arXiv id a value holds and nothing else ("2505.01754v1", "arXiv: 2505.01754": a cell, an
+    attribute), its version kept as written; None for any other text (an id inside a sentence or a URL).
+
+    >>> arxiv_id_value(" arXiv:2505.01754v1 "), arxiv_id_value("see 2505.01754")
+    ('2505.01754v1', None)
+    """
+    m = _ARXIV_VALUE.fullmatch(text.strip())
+    return m.group(1) if m else None
 
 
 def is_bare_arxiv_id(text: str) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ProblemCollector
+from ..identifiers import arxiv_id_value
 from ..paper import Paper
 from ._dailyarxiv_rows import _LINK, _ROLE_OF, IMAGE, Row, _column_key, _paper, html_to_text, is_separator, split_cells
 
@@ -41,7 +42,6 @@ _INLINE_LABEL = re.compile(
     r"|^[-*]\s+(?P<plain>[^*:：\[\]\s][^*:：\[\]]{0,19}?)\s*[:：]\s*(?P<after>\S.*)$"  # "- 作者：A; B" (no bold)
 )
 # an arXiv id written without a link in a labelled field: "**论文ID:** 2508.01234v1", "- arXiv: 2401.00001"
-_BARE_ID = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?)$", re.I)
 # a score after a digest's title: "Title (评分: 8.5)", "Title (Score: 7/10)"
 _SCORE = re.compile(r"(?<!\s)\s*[(（][^()（）]{1,12}[:：]\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?[)）]\s*$")
 # "- Authors: A, B" in a note about one paper
@@ -125,7 +125,7 @@ def _note_cells(lines: list[str], first: int) -> tuple[dict[str, list[str]], lis
     if not isinstance(meta, dict):
         return None
     link = next((str(meta[k]) for k in ("url", "link", "arxiv", "paper", "pdf") if meta.get(k)), "")
-    if not (_ARXIV_LINK.search(link) or re.match(r"^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", link, re.I)):
+    if not (_ARXIV_LINK.search(link) or arxiv_id_value(link)):
         return None
     heading = next(
         (m.group("text") for line in lines[first:] if (m := _HEADING.match(line)) and m.group("level") == "#"), ""
@@ -201,8 +201,8 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
     in_abstract = False
     for line in block:
         role, value = _inline_field(line)
-        if role == "link" and (bare := _BARE_ID.match(value.strip())):
-            heading_links = [*heading_links, f"[arXiv](https://arxiv.org/abs/{bare.group(1)})"]
+        if role == "link" and (bare := arxiv_id_value(value)):
+            heading_links = [*heading_links, f"[arXiv](https://arxiv.org/abs/{bare})"]
             continue
         if role in ("authors", "date", "code", "venue", "comment"):
             value = re.split(r"\s*[；;（(|]", value)[0] if role == "date" else value  # "2021；source: …"

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ProblemCollector
+from ..identifiers import arxiv_id_value
 from ..paper import Paper
 from ._dailyarxiv_rows import Row, cells_paper, columns_of, parse_date
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _HEADINGS = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]"
-_ID_VALUE = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?)$", re.I)
 _UPDATED = re.compile(r"^\s*(?:last\s+)?updated?(?:\s+on)?\s*[:：]?\s*(?P<date>\S+)\s*$", re.I)
 
 
@@ -62,10 +62,10 @@ def _keyword(table: Any, lines: list[str]) -> list[str]:
 def _attribute_ids(cell: Any) -> list[str]:
     """arXiv ids a cell gives only in ``data-`` attributes (``<button data-arxiv-id="2505.01754v1">``)."""
     ids = [
-        m.group(1)
+        found
         for element in cell.iter()
         for name, value in element.attrib.items()
-        if name.startswith("data-") and (m := _ID_VALUE.match(str(value).strip()))
+        if name.startswith("data-") and (found := arxiv_id_value(str(value)))
     ]
     return list(dict.fromkeys(ids))
 
