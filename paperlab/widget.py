@@ -233,7 +233,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         return {"type": "reply", "request": content.get("request"), **answer}
 
     def _handlers(self) -> dict[str, Any]:
-        return {"search": self._search, "list": self._change_list, "render": self._render}
+        return {"search": self._search, "leave": self._leave, "list": self._change_list, "render": self._render}
 
     # anywidget commands: the front end calls them with `experimental.invoke(name, msg)`; each
     # answers ``{"ok": True, ...}`` or ``{"ok": False, "error"}`` and never raises (a command that
@@ -241,6 +241,10 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
     @command
     def _cmd_search(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
         return answer_with(self._search, msg), []
+
+    @command
+    def _cmd_leave(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
+        return answer_with(self._leave, msg), []
 
     @command
     def _cmd_list(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:

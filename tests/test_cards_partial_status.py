@@ -204,3 +204,23 @@ def test_the_status_line_names_keyword_results_until_papers_are_embedded(tmp_pat
         "semantic, approximate until papers are embedded",
         "hybrid",
     ]
+
+
+def test_the_leave_command_clears_the_ranking_in_order_with_searches(library: Library) -> None:
+    """Typing again or ✕ sends a "leave" command (not a trait change, which the front end may send after the next
+    search's answer, clearing it): the traits are cleared by the kernel, the refine is dropped, the next search
+    answers and stays."""
+    enc = GatedEncoder(library, "test-gated-minilm-partial-leave")
+    cards = PaperCards(library, encoder=enc)  # type: ignore[arg-type]
+    _wait_for(lambda: cards.embedding_progress.get("state") == "running", "the job to start")
+    target = list(library)[40]
+    reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
+    assert reply["ok"] and reply["partial"] is True and cards.scores
+    request = cards._partial_search
+    left = cards.handle_message({"type": "leave"})
+    assert left["ok"] and cards.query == "" and cards.scores == {} and cards._partial_search is None
+    again = cards.handle_message({"type": "search", **(request or {})})  # the refine of the search left: dropped
+    assert again.get("stale") is True and cards.query == ""
+    _finish(cards, enc, library)
+    reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
+    assert reply["ok"] and cards.query == target.shown_title and target.id in cards.scores

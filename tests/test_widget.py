@@ -201,7 +201,12 @@ def test_commands_are_answered_on_the_comm(testing_lib: Library) -> None:
             "text": 'import paperlab\npaperlab.paper("2202.12139")',
         },
     }
-    assert set(type(w)._anywidget_commands) == {"_cmd_search", "_cmd_list", "_cmd_render"}  # type: ignore[attr-defined]
+    commands = set(type(w)._anywidget_commands)  # type: ignore[attr-defined]
+    assert commands == {"_cmd_search", "_cmd_leave", "_cmd_list", "_cmd_render"}
+    w.query, w.scores = "transformers", {"2202.12139": 0.5}
+    _invoke(w, "_cmd_leave", {}, call_id="leave")  # typing again / ✕: the kernel clears its ranking
+    assert sent[-1]["content"]["response"] == {"ok": True, "n": 0}
+    assert w.query == "" and w.scores == {}
 
 
 def test_commands_answer_errors_instead_of_leaving_the_front_end_waiting(testing_lib: Library) -> None:

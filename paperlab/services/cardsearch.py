@@ -170,6 +170,18 @@ class CardsSearch:
             self._search_generation += 1
             self._partial_search = None
 
+    def _leave(self, content: dict[str, Any]) -> dict[str, Any]:
+        """The front end left the kernel ranking (typing again, ✕): the refine of a partial search and the reasons
+        still being written are dropped and the traits cleared. A command, so it comes in order with the searches;
+        the front end does not set ``query``/``scores`` itself (a trait change may be sent late, after the next
+        search's answer, and cleared that answer)."""
+        with self._why_lock:
+            self._search_generation += 1
+            generation = self._search_generation
+            self._partial_search = None
+        self._show_search(generation, {}, "", {})
+        return {"n": 0}
+
     def _take_partial_search(self) -> dict[str, Any] | None:
         """The partial search waiting to be refined, taken once (the job's notice and the search itself race)."""
         with self._why_lock:

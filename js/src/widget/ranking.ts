@@ -91,13 +91,13 @@ export abstract class RankedCards {
 
   protected loadScores(refilter = true): void {
     const raw =
-      (this.model.get('scores') as Record<string, number> | undefined) ?? {};
+      (this.searchTrait('scores') as Record<string, number> | undefined) ?? {};
     const keys = Object.keys(raw);
     // a kernel query without scores is a search that found nothing: a ranking of no paper, unless papers hold
     // every word of it (`holding`: an author's name, which the ranking does not read): the filter shows those
     const searched =
       keys.length > 0 ||
-      (Boolean(this.model.get('query')) && !this.model.get('holding'));
+      (Boolean(this.searchTrait('query')) && !this.searchTrait('holding'));
     this.scores = searched ? new Map(keys.map(k => [k, raw[k]])) : null;
     this.crowded = crowdedPercents(this.scores?.values() ?? []);
     const ranked = this.tools.rankedEl;
@@ -130,7 +130,7 @@ export abstract class RankedCards {
    * Python) that names another query, count or kind than the last one shown replaces what the line said.
    */
   private followSearch(n: number): void {
-    const query = String(this.model.get('query') || '');
+    const query = String(this.searchTrait('query') || '');
     if (!query) {
       return;
     }
@@ -164,13 +164,24 @@ export abstract class RankedCards {
       this.lastSearch = null;
       this.status('');
     }
-    this.model.set('scores', {});
-    this.model.set('query', '');
-    this.model.set('holding', false);
-    this.model.save_changes();
+    // the kernel clears the traits (in order with the searches): until it has, the cards read them as cleared
+    const leave = ++this.leaving;
+    void this.leaveKernel().then(() => {
+      if (this.leaving === leave) {
+        this.leaving = 0;
+      }
+    });
     this.scores = null;
     this.loadScores(false);
     this.refilter(false);
+  }
+
+  /** Ask the kernel to clear its ranking (`KernelClient.leave`). */
+  protected abstract leaveKernel(): Promise<unknown>;
+
+  /** A trait of the kernel search, read as cleared while a leave is on its way. */
+  protected searchTrait(name: 'scores' | 'query' | 'holding'): unknown {
+    return this.leaving ? undefined : this.model.get(name);
   }
 
   /** The progress line of background embedding (`embedding_progress`: {done, total, state}). */
@@ -254,4 +265,6 @@ export abstract class RankedCards {
   private progressEl: HTMLSpanElement;
   private progressShown = false;
   private scoresQueued = false;
+  /** The number of the leave on its way to the kernel (0: none; see `clearRanking`). */
+  private leaving = 0;
 }

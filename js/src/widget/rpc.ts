@@ -49,6 +49,7 @@ export type RenderFormat = 'markdown' | 'bibtex' | 'code';
 /** Names of the Python commands (methods of `PaperCards`). */
 export const COMMANDS = {
   search: '_cmd_search',
+  leave: '_cmd_leave',
   list: '_cmd_list',
   render: '_cmd_render',
   thumb: '_cmd_thumb'
@@ -71,6 +72,14 @@ export class KernelClient {
     k: number
   ): Promise<Answer<ISearchAnswer>> {
     return this.call(COMMANDS.search, { query, mode, k });
+  }
+
+  /**
+   * Leave the kernel ranking (typing again, ✕): the kernel clears `scores`, `query` and `holding` and drops the
+   * refine of a partial search. A command, in order with the searches (a trait change may be sent late).
+   */
+  leave(): Promise<Answer<ISearchAnswer>> {
+    return this.call(COMMANDS.leave, {});
   }
 
   /** Add a paper to, or remove it from, the widget's reading list in the store. */

@@ -312,7 +312,7 @@ export class CardsView
       this.lastSearch = null; // the status line spoke of the last search, no longer of what is shown
       this.status('');
     }
-    if (this.scores || this.model.get('holding')) {
+    if (this.scores || this.searchTrait('holding')) {
       // typing again leaves the kernel ranking (or its every-word answer): back to instant filtering
       this.clearRanking(false);
     } else {
@@ -493,6 +493,10 @@ export class CardsView
     if (idx !== undefined) {
       this.list.card(idx)?.classList.toggle('plc-selected', on);
     }
+  }
+
+  protected leaveKernel(): Promise<unknown> {
+    return this.client.leave();
   }
 
   focusSearch(): void {
