@@ -179,6 +179,7 @@ Library.operations.provide(["save"], _load_native)
 Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
 Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates", "embed"], _load_search)
 Library.operations.provide(["cards"], _load_cards)
+Library.operations.register("compare", compare)  # imported above: paperlab.compare
 Paper.operations.provide(["references", "citations"], _load_citations)
 Library.operations.provide(["fetch_citations", "graph", "gaps"], _load_citations)
 Library.operations.provide(["graph_view"], _load_graph_view)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args, overload
 
 from ._operations import Operations
@@ -33,6 +33,7 @@ __all__ = ["Library", "LibraryOperation"]
 #: search (:mod:`paperlab.search`), exports (:mod:`paperlab.sources`), cards (:mod:`paperlab.widget`).
 LibraryOperation = Literal[
     "cards",
+    "compare",
     "embed",
     "fetch_citations",
     "gaps",
@@ -542,6 +543,10 @@ class Library:
         ``search_mode``, ``height``...).
         """
         return self.operations.get("cards")(self, **kwargs)
+
+    def compare(self, fields: Sequence[str] | None = None, results: Sequence[Any] | None = None) -> Any:
+        """These papers side by side as a DataFrame: :func:`paperlab.compare` (``lib.search(...).compare()``)."""
+        return self.operations.get("compare")(self, fields=fields, results=results)
 
     def _repr_html_(self) -> str:
         head = f"<div><b>{len(self)}</b> {plural(len(self), 'paper', number=False)}</div>"

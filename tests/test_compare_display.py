@@ -76,3 +76,21 @@ def test_mesh_major_topic_marks_are_not_shown_but_kept() -> None:
 
     shown_diff = diff(a, b)._repr_html_() or ""
     assert "Neural Networks, Computer" in shown_diff and "*Neural" not in shown_diff
+
+
+def test_a_library_and_search_hits_compare_themselves() -> None:
+    """``hits.compare()`` is what a researcher types after a search: the same table as ``paperlab.compare(hits)``."""
+    lib = paperlab.Library(
+        [
+            Paper(
+                id="2401.00001", title="Sparse routing for mixture of experts", abstract="Routing reaches 81.2% top-1."
+            ),
+            Paper(id="2401.00002", title="Dense attention baselines", abstract="We report 77.5% top-1 accuracy."),
+        ]
+    )
+    table = lib.compare(fields=["title", "results"])
+    assert list(table.index) == ["2401.00001", "2401.00002"]
+    assert list(table.columns)[:2] == ["title", "results"]
+    pd.testing.assert_frame_equal(table, paperlab.compare(lib, fields=["title", "results"]))
+    hits = lib.search("mixture of experts routing", k=1, mode="lexical")
+    assert list(hits.compare().index) == [hits[0].id] == ["2401.00001"]
