@@ -216,14 +216,17 @@ def citation_keys(p: Paper) -> list[str]:
 
 def merge_papers(a: Paper, b: Paper) -> Paper:
     """:meth:`Paper.merge` keeping every citation key of both records, the full title when ``a`` names the paper
-    by a nickname (:func:`reads_as_nickname`), and ``a``'s id when it is a disambiguated title id (so the merged
-    record does not take the id of another work with its title).
+    by a nickname (:func:`reads_as_nickname`), the title in mixed case when ``a`` writes the same one in capitals,
+    and ``a``'s id when it is a disambiguated title id (so the merged record does not take the id of another work
+    with its title).
 
     Records with different ids (a preprint and its published version) are remembered in ``extra["versions"]``
     (see :func:`timeline`), so :func:`split_merged` can undo a wrong merge."""
     merged = a.merge(b)
     if reads_as_nickname(a.title) and not reads_as_nickname(b.title) and len(b.title) > len(a.title):
         merged = dataclasses.replace(merged, title=b.title)  # "Vision Transformer (ViT)": the paper's own title
+    elif a.title.isupper() and not b.title.isupper() and a.title.casefold() == b.title.casefold():
+        merged = dataclasses.replace(merged, title=b.title)  # a catalogue's title in capitals: the one in its case
     keys = list(dict.fromkeys(citation_keys(a) + citation_keys(b)))
     if len(keys) > 1:
         merged.extra["bibtex_keys"] = keys

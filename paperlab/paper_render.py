@@ -14,14 +14,17 @@ from html.parser import HTMLParser
 from typing import Any
 
 from .date_precision import inferred_note
+from .dates import named_date
 from .paper import MIME_TYPE, Paper
 from .text import (
     NO_MATH_CLASS,
+    family_first,
     is_more_authors,
     md_escape,
     md_link_text,
     md_no_math,
     md_quote,
+    name_parts,
     shown_text,
     strip_name_marks,
 )
@@ -33,6 +36,7 @@ __all__ = [
     "csl_name_text",
     "csl_plain_text",
     "literal_year",
+    "names_organisation",
     "paper_to_csl",
     "paper_to_html",
     "paper_to_markdown",
@@ -365,6 +369,8 @@ def csl_name_text(name: Any) -> str:
         raise ValueError(f"expected a name object of strings, got {name!r}")
     if parts[1] and parts[2] and parts[1].strip() == parts[2].strip():
         parts[1] = None  # one particle given as both kinds ("de" dropping and non-dropping): written once
+    if family_first("".join(p for p in parts if p)):  # 島田 耕平: the family name first, as the script writes it
+        parts = [parts[3], parts[0], parts[4]]
     return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))
 
 
@@ -402,6 +408,18 @@ def _person_turned_round(literal: str) -> str:
         _FAMILY_WORD.fullmatch(w) and not (len(w) > 1 and w.isupper()) for w in sides[0]
     )
     return f"{given.strip()} {family.strip()}" if person else literal
+
+
+def names_organisation(name: str) -> bool:
+    """Whether a name names an organisation ("Qwen Team, Alibaba Cloud", "Google AI, Zurich", "GTEx Consortium": an
+    organisation word on either side of its comma, or anywhere in a name without one; a one-word family side that is
+    also a surname, "Bank, Anna" or "Anna Bank", not counting), so that it is kept as written and never turned round
+    as a person's ``Family, Given``."""
+    family, comma, given = name.partition(",")
+    if not comma:
+        words = name.split()
+        family, given = " ".join(words[-1:]), " ".join(words[:-1])
+    return _names_organisation(family, given)
 
 
 def _names_organisation(family: str, given: str) -> bool:
@@ -448,23 +466,43 @@ _LITERAL_YEAR = re.compile(r"(?<!\d)([12]\d{3})(?!\d)", re.ASCII)
 
 
 def literal_year(value: Any) -> list[str]:
-    """``[year]`` of a CSL ``literal`` date that names one ("1995-01-0001", "31st August to 3rd September 2015":
-    its first year), read at year precision since the rest is free text; ``[]`` for none ("13th century")."""
-    literal = value.get("literal") if isinstance(value, dict) else None
-    m = _LITERAL_YEAR.search(literal) if isinstance(literal, str) else None
+    """The date parts of a CSL ``literal`` (else ``raw``) date: year, month and day of one date, a time after it dropped
+    ("2023-05-01T12:00:00Z", "2023-05-01 12:00", "7 August 2012, 9:22", "May 2019"); else ``[year]`` of the first
+    year it names ("1995-01-0001", "31st August to 3rd September 2015", "March/April 2013"), read at year precision
+    since the rest is free text; ``[]`` for none ("13th century")."""
+    literal = (
+        next((value.get(k) for k in ("literal", "raw") if isinstance(value.get(k), str)), None)
+        if isinstance(value, dict)
+        else None
+    )
+    if not isinstance(literal, str):
+        return []
+    date = _LITERAL_TIME.sub("", literal.strip())
+    iso = _ISO_PREFIX.fullmatch(date)
+    if iso:
+        return [g for g in iso.groups() if g]
+    named = named_date(date)
+    if named:
+        return [str(p) for p in named if p]
+    m = _LITERAL_YEAR.search(literal)
     return [m.group(1)] if m else []
+
+
+# a time of day after a date: "T12:00:00Z", " 12:00", ", 9:22", " at 9:22 AM", "T08:30:00+02:00"
+_LITERAL_TIME = re.compile(
+    r"(?:T|,?\s+(?:at\s+)?)\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d\d:?\d\d|UTC|GMT)?$", re.I
+)
 
 
 _NUMBER = re.compile(r"-?\d{1,6}", re.ASCII)
 
 
 def _csl_name(name: str) -> dict[str, str]:
-    if "," in name:
-        family, given = (s.strip() for s in name.split(",", 1))
-    else:
-        parts = name.split()
-        family, given = parts[-1], " ".join(parts[:-1])
-    return {"family": family, "given": given} if given else {"literal": family}
+    """A shown name as a CSL name: ``family`` and ``given`` (:func:`~paperlab.text.name_parts`: the first word is the
+    family name in Chinese, Japanese or Korean script); a name of one word, or with a comma (an organisation every
+    reader keeps as written: "Qwen Team, Alibaba Cloud"), as a literal."""
+    family, given = name_parts(name)
+    return {"family": family, "given": given} if given and "," not in name else {"literal": " ".join(name.split())}
 
 
 # The model's renderings implemented here (``Paper.to_markdown``, ``Paper.to_html``, ``Paper.to_csl``).

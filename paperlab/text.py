@@ -14,7 +14,10 @@ from collections.abc import Sequence
 __all__ = [
     "NAME_SUFFIXES",
     "NO_MATH_CLASS",
+    "family_first",
     "family_name",
+    "name_parts",
+    "shown_name",
     "is_degree",
     "drop_et_al",
     "is_more_authors",
@@ -154,13 +157,61 @@ def _is_suffix(word: str) -> bool:
 def family_name(name: str) -> str:
     """The family name in a person's name as a source writes it, or "": "Vaswani" for "Ashish Vaswani" and
     "Vaswani, Ashish", "van der Berg" for "van der Berg, Jan", "King" for "Martin Luther King Jr.",
-    "Martin Luther King, Jr." and BibTeX's "King, Jr., Martin Luther" (a generational suffix is never one)."""
+    "Martin Luther King, Jr." and BibTeX's "King, Jr., Martin Luther" (a generational suffix is never one);
+    the first word of a name in Chinese, Japanese or Korean script ("山田" for "山田 太郎", :func:`family_first`)."""
     parts = [p.strip() for p in name.split(",") if p.strip() and not _is_suffix(p)] or [name.strip()]
     if len(parts) > 1:  # "Family, Given" or "Family, Jr., Given"
         return parts[0]
     words = parts[0].split() if parts else []
     kept = [w for w in words if not _is_suffix(w)] or words
-    return kept[-1] if kept else ""
+    return (kept[0] if family_first(name) else kept[-1]) if kept else ""
+
+
+# Han ideographs, kana, Hangul (and their compatibility and half-width forms)
+_CJK = re.compile(
+    r"[\u1100-\u11ff\u2e80-\u2fdf\u3005\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
+
+
+def family_first(name: str) -> bool:
+    """Whether a name is written in Chinese, Japanese or Korean script (every letter of it a Han ideograph, kana or
+    Hangul), whose names put the family name first: "山田 太郎" is Yamada Taro, "김 민준" Kim Minjun. A name in Latin
+    letters is read given name first whatever its origin ("Taro Yamada"): its order is how the source wrote it.
+
+    >>> family_first("山田 太郎"), family_first("김민준"), family_first("Taro Yamada"), family_first("")
+    (True, True, False, False)
+    """
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(_CJK.match(ch) for ch in letters)
+
+
+def shown_name(family: str, given: str) -> str:
+    """A person's name as paperlab shows it from its parts: ``Given Family`` ("Ada Lovelace"), and ``Family Given``
+    for a name in Chinese, Japanese or Korean script (:func:`family_first`), as those languages write it.
+
+    >>> shown_name("Lovelace", "Ada"), shown_name("島田", "耕平"), shown_name("Priyanka", "")
+    ('Ada Lovelace', '島田 耕平', 'Priyanka')
+    """
+    family, given = " ".join(family.split()), " ".join(given.split())
+    if not family or not given:
+        return family or given
+    return f"{family} {given}" if family_first(family + given) else f"{given} {family}"
+
+
+def name_parts(name: str) -> tuple[str, str]:
+    """``(family, given)`` of a name as paperlab shows it (:func:`shown_name`): the last word is the family name,
+    the first in Chinese, Japanese or Korean script; ``(name, "")`` for a name of one word.
+
+    >>> name_parts("Ada King Lovelace"), name_parts("島田 耕平"), name_parts("Priyanka")
+    (('Lovelace', 'Ada King'), ('島田', '耕平'), ('Priyanka', ''))
+    """
+    words = name.split()
+    if len(words) < 2:
+        return " ".join(words), ""
+    if family_first(name):
+        return words[0], " ".join(words[1:])
+    return words[-1], " ".join(words[:-1])
 
 
 def plural(n: int, word: str, many: str | None = None, *, number: bool = True) -> str:

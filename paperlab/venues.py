@@ -5,11 +5,12 @@ column of :func:`paperlab.compare`. Rules, in order:
 
 1. A journal reference is the publication: a known conference or journal acronym with a
    year in it gives the short form ("ICML 2023"), otherwise it is kept as given
-   ("Phys.Rev.D76:013009,2007").
+   ("Phys.Rev.D76:013009,2007"); a reference that only says "arXiv" or "preprint" (with an id, a month or a year)
+   names none.
 2. In the comment, a known acronym with a year ("Accepted at CVPR 2025", "CVPR2025; code
    ...", "Published as a conference paper at ICLR 2025", "NeurIPS'24 camera-ready") gives
    ``"<ACRONYM> <year>"``, with ``" Workshop"`` when the clause names a workshop.
-3. Otherwise a capitalised name with a year is a venue when the comment starts with it
+3. Otherwise a capitalised name with a year (not a date: "Accessed May 2026") is a venue when the comment starts with it
    ("ISBI 2025, 4 pages") or its clause says it was accepted, published, presented or is to
    appear ("To appear in Foo Symposium 2024").
 
@@ -41,7 +42,15 @@ _PUBLISHED_CUE = re.compile(
 _NOT_A_VENUE = re.compile(
     r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Copyright|Version|Revised|Updated|Preprint|Spring|Summer|Fall|"
-    r"Autumn|Winter)\b",
+    r"Autumn|Winter|Accessed|Retrieved|Visited|Viewed|Cited|Downloaded)\b",
+    re.I,
+)
+# a "journal" that only says the paper is a preprint: "arXiv", "arXiv Mar.", "arXiv preprint arXiv:2402.12715",
+# "CoRR abs/2005.14165", "Preprint" -- no venue (the arXiv id, when there is one, says it on the card)
+_CATEGORY = r"(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|nlin|quant-ph|gr-qc|hep-\w\w|nucl-\w\w)(?:\.\w\w)?"
+_PREPRINT_ONLY = re.compile(
+    rf"(?:arxiv|corr|preprint)(?:[\s,.:;()\[\]/-]+(?:preprint|e-?prints?|arxiv|abs|[a-z]{{3,4}}\.?|\d[\d.v/a-z-]*|{_CATEGORY}))*"
+    r"[.\s)\]]*",
     re.I,
 )
 # a clause ends at ";", at a sentence's period (not an abbreviation such as "Proc."), or at a line break
@@ -69,7 +78,7 @@ def parse_venue(comment: str | None, journal_ref: str | None = None) -> str | No
         None when nothing says where the paper was published (a paper under review or
         only submitted has no venue).
     """
-    if journal_ref and journal_ref.strip():
+    if journal_ref and journal_ref.strip() and not _PREPRINT_ONLY.fullmatch(journal_ref.strip()):
         return _known_venue(journal_ref) or journal_ref.strip()
     if not comment:
         return None
@@ -106,8 +115,8 @@ def _workshop_of(rest: str) -> bool:
 
 def _generic_venue(comment: str) -> str | None:
     for m in _GENERIC_RE.finditer(comment):
-        if _NOT_A_VENUE.match(m.group(1)):
-            continue
+        if _NOT_A_VENUE.match(m.group(1)) or _NOT_A_VENUE.match(m.group(1).split()[-1]):
+            continue  # "May 2026", "Accessed May 2026", "Updated 2024": a date, not a venue
         clause = _clause_before(comment, m.start())
         if _NOT_YET.search(clause + comment[m.start() : _clause_end(comment, m.end())]):
             continue

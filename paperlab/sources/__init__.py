@@ -17,6 +17,7 @@ from ..errors import ImportProblem, ParseError, PartialImportWarning, warn_parti
 from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes
+from ._json_shape import unknown_json_message
 from .openalex import is_openalex_work
 from .zotero_json import is_zotero_json
 
@@ -245,14 +246,11 @@ def _jsonl_kind(stripped: str) -> str:
 
 
 def _json_file_kind(path: Path) -> str:
-    kind = _json_kind(parse_json(read_bytes(path), str(path), expected="a JSON document"))
+    data = parse_json(read_bytes(path), str(path), expected="a JSON document")
+    kind = _json_kind(data)
     if kind:
         return kind
-    raise ParseError(
-        "JSON of unknown shape: expected Hugging Face daily papers, Semantic Scholar, CSL-JSON, Zotero, OpenAlex, "
-        "or paperlab's own export",
-        source=str(path),
-    )
+    raise ParseError(unknown_json_message(data), source=str(path))
 
 
 def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:

@@ -33,8 +33,8 @@ from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
-from ..paper_render import csl_plain_text, plain_abstract
-from ..text import is_more_authors
+from ..paper_render import csl_plain_text, names_organisation, plain_abstract
+from ..text import is_more_authors, name_parts
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import name_given_first
 
@@ -60,6 +60,7 @@ _KEPT = {
 }
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)", re.ASCII)
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _NAMED_MONTH = re.compile(r"^\s*(\d{4})[/-]([A-Za-z]{3,9})\.?(?:[/-]|\s*$)", re.ASCII)
 
 
@@ -126,9 +127,11 @@ def _editors(record: dict[str, Any]) -> list[str]:
 
 
 def _ris_name(name: str) -> str:
-    """``Given Family`` as RIS writes it, ``Family, Given`` (the last word is the family name)."""
-    given, _, family = name.rpartition(" ")
-    return f"{family}, {given}" if given and "," not in name else name
+    """A shown name as RIS writes it, ``Family, Given`` (:func:`~paperlab.text.name_parts`: the last word is the
+    family name, the first in Chinese, Japanese or Korean script); an organisation ("GTEx Consortium", "Qwen Team,
+    Alibaba Cloud") as is."""
+    family, given = name_parts(name)
+    return f"{family}, {given}" if given and "," not in name and not names_organisation(name) else name
 
 
 def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:
@@ -241,6 +244,8 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     if journal is None and _first(record, "title", "primary_title"):  # a conference paper or chapter: BT, its book
         journal = _first(record, "unknown_tag:BT")
     urls = [u for u in _values(record, "urls") if u.lower().startswith(("http://", "https://"))]
+    if journal and _LINK.fullmatch(journal):  # a web page's link written as its journal (T2/JO): no venue
+        urls, journal = urls or [journal], None
     if arxiv and urls and urls[0] == f"https://arxiv.org/abs/{arxiv[0]}":
         urls = []  # the landing page the paper names anyway (Paper.abs_url)
     return check_paper(

@@ -23,8 +23,8 @@ from ...dates import month_number
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import doubtful_id_map
-from ...paper_render import plain_abstract
-from ...text import NAME_SUFFIXES, is_degree, is_more_authors, split_et_al, strip_name_marks
+from ...paper_render import names_organisation, plain_abstract
+from ...text import NAME_SUFFIXES, family_first, is_degree, is_more_authors, split_et_al, strip_name_marks
 from .._files import read_bytes
 from .crossref import inherit
 from .fields import (
@@ -153,9 +153,13 @@ def _name(raw: str) -> str:
     elif comma and family.count(",") == 1 and rest.strip(" .").lower() in NAME_SUFFIXES:
         last, _, given = family.partition(",")  # "Family, Given, Jr." (RIS order) is BibTeX's "Family, Jr., Given"
         raw = f"{last}, {rest.strip()}, {given.strip()}"
+    if comma and names_organisation(raw):  # "Qwen Team, Alibaba Cloud" unbraced: one organisation, as written
+        return _clean(raw)
     raw = _TILDE_ACCENT.sub(lambda m: "{\\~" + m.group(1) + "}", raw)
     parts = parse_single_name_into_parts(raw, strict=False)
     words = parts.first + parts.von + parts.last + parts.jr
+    if family_first(raw):  # 島田, 耕平: shown family first, as the script writes it; "山田 太郎" as written
+        words = parts.von + parts.last + parts.jr + parts.first if comma else raw.split()
     return strip_name_marks(_clean(" ".join(words)) if words else _clean(raw))
 
 

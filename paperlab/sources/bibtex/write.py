@@ -17,6 +17,7 @@ from ...errors import ParseError
 from ...identity import citation_keys
 from ...paper import Paper
 from ...paper_fields import doubtful_id_text
+from ...text import family_first, name_parts
 from .read import parse_bibtex
 from .text import balanced
 
@@ -64,6 +65,9 @@ def _abstract(paper: Paper) -> str:
 
 
 def _escape_name(name: str) -> str:
+    if family_first(name) and len(name.split()) > 1:  # "島田 耕平" shown family first: BibTeX's "Family, Given"
+        family, given = name_parts(name)
+        return f"{_escape(family)}, {_escape(given)}"
     escaped = _escape(name)
     # Names BibTeX would split or reorder ("Last, First", "Barnes and Noble") are kept whole,
     # and so are names with escaped characters, which the name splitter would cut apart.

@@ -1,0 +1,209 @@
+"""Importer gaps found on session 8's fresh round of real files (benchmarks/bench_import_sweep.py, "Session 9,
+helper IM"), each made a general rule and tested here on our own small made-up files in tests/data/:
+
+- names in Chinese, Japanese or Korean script are shown family name first, as those languages write them
+  (BibTeX ``星野, 美咲`` is "星野 美咲", not "美咲 星野"; ``田中 花子`` without a comma stays as written), their
+  family name is the first word, and every export writes them back as ``Family, Given``; a romanised name keeps
+  the order its source wrote;
+- Vancouver-style names (PubMed, many RIS files): ``Owen MJ`` is "MJ Owen", ``Mossley J III`` "J Mossley III";
+- an organisation written with a comma (``{Orchid Team, Example Cloud}``, braced or not; in RIS or a CSL literal)
+  stays one organisation as written, through every round trip;
+- no venue from an access date in a note ("Accessed June 2025", "Retrieved 2024"), from a "journal" that only says
+  arXiv ("arXiv Apr.", "arXiv preprint"), or from a web page's link written as its journal (RIS ``JO``: the link
+  becomes the paper's URL);
+- CSL ``literal`` and ``raw`` dates holding a time ("2021-03-14T09:26:53Z", "14 March 2021, 9:26") give the day,
+  the time dropped;
+- two catalogue records of one article (RIS, one title in capitals, no blank line between records) are read as two
+  records and merged as one work, reported in ``Library.merges``, under the title in mixed case;
+- Semantic Scholar Graph API shapes (a list of paper objects, a ``{"data": [...]}`` page) are read; a home-made
+  JSON of another shape is refused with a message naming what it holds and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+from paths import DATA
+
+import paperlab
+from paperlab.errors import ParseError
+from paperlab.paper import Paper
+from paperlab.sources import detect_format
+from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex, read_bibtex
+from paperlab.sources.csl import read_csl, write_csl
+from paperlab.sources.ris import read_ris, write_ris
+from paperlab.text import family_name, first_author
+
+CJK_BIB = DATA / "bibtex" / "cjk-names-orgs.bib"
+VANCOUVER_RIS = DATA / "ris" / "vancouver-names.ris"
+TWINS_RIS = DATA / "ris" / "catalogue-twins.ris"
+DATETIMES_CSL = DATA / "csl" / "literal-datetimes.json"
+S2_LIST = DATA / "semantic_scholar" / "graph-api-paper-list.json"
+S2_PAGE = DATA / "semantic_scholar" / "graph-api-data-page.json"
+HOME_MADE = DATA / "semantic_scholar" / "home-made-summary.json"
+
+ORCHID = "Orchid Team, Example Cloud"
+FIELDS = ("title", "authors", "published", "arxiv_id", "doi", "url", "journal_ref", "keywords")
+
+
+def _strict(read: Any, path: Path) -> list[Paper]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # every record of our files is read, without a warning
+        return list(read(path))
+
+
+def _fields(paper: Paper) -> dict[str, Any]:
+    out = {name: getattr(paper, name) for name in FIELDS}
+    out["precision"] = paper.extra.get("date_precision")
+    out["venue"] = paper.venue
+    return out
+
+
+# -- names ------------------------------------------------------------------------------------------------------
+
+
+def test_cjk_names_are_shown_family_first_as_written() -> None:
+    hoshino, kim, three, *_ = _strict(read_bibtex, CJK_BIB)
+    assert hoshino.authors == ["星野 美咲"]  # "Family, Given" in Japanese script: the family name first
+    assert kim.authors == ["김 서연", "Daniel Lee", "王 小明"]  # Korean and Chinese too; a Latin name turned round
+    assert three.authors == ["山本 一郎", "田中 花子", "Ichiro Yamamoto"]  # braced, unbraced, romanised: as written
+    assert [family_name(a) for a in three.authors] == ["山本", "田中", "Yamamoto"]
+    assert first_author(hoshino.authors) == "星野"
+
+
+def test_cjk_names_are_written_back_family_comma_given(tmp_path: Path) -> None:
+    papers = _strict(read_bibtex, CJK_BIB)
+    text = library_to_bibtex(papers)
+    assert "author = {星野, 美咲}" in text
+    assert "{山本, 一郎} and {田中, 花子} and Ichiro Yamamoto" in text or "山本, 一郎 and 田中, 花子 and" in text
+    ris = write_ris(papers, tmp_path / "out.ris").read_text(encoding="utf-8")
+    assert "AU  - 星野, 美咲" in ris and "AU  - Yamamoto, Ichiro" in ris
+    items = json.loads(write_csl(papers, tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert items[2]["author"][:2] == [{"family": "山本", "given": "一郎"}, {"family": "田中", "given": "花子"}]
+
+
+def test_vancouver_names_have_their_initials_first() -> None:
+    tide, harbour, _ = _strict(read_ris, VANCOUVER_RIS)
+    assert tide.authors == [
+        "AB Quill",
+        "CD O'Brien",
+        "E Fairweather Long",
+        "Z Okafor",
+        "Brightwater Consortium",  # no initials: as written
+        "J Mossley III",
+    ]
+    assert harbour.authors == ["星野 美咲", ORCHID]  # RIS "Family, Given" in Japanese script; an organisation
+
+
+def test_an_organisation_with_a_comma_stays_one_organisation() -> None:
+    *_, braced, unbraced, _ = _strict(read_bibtex, CJK_BIB)
+    assert braced.authors == [ORCHID] and unbraced.authors == [ORCHID]
+    lanterns = _strict(read_csl, DATETIMES_CSL)[0]
+    assert lanterns.authors == ["星野 美咲", ORCHID]
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "ris", "csl"])
+def test_names_survive_every_round_trip(fmt: str, tmp_path: Path) -> None:
+    papers = _strict(read_bibtex, CJK_BIB) + _strict(read_ris, VANCOUVER_RIS) + _strict(read_csl, DATETIMES_CSL)
+    if fmt == "bibtex":
+        back = parse_bibtex(library_to_bibtex(papers))
+    elif fmt == "ris":
+        back = _strict(read_ris, write_ris(papers, tmp_path / "out.ris"))
+    else:
+        back = _strict(read_csl, write_csl(papers, tmp_path / "out.json"))
+    assert [p.authors for p in back] == [p.authors for p in papers]
+
+
+# -- venues -----------------------------------------------------------------------------------------------------
+
+
+def test_no_venue_from_an_access_date_or_a_bare_arxiv() -> None:
+    *_, notes, retrieved, pebble = _strict(read_bibtex, CJK_BIB)
+    assert notes.comment == "Weights under an open licence. Accessed June 2025" and notes.venue is None
+    assert notes.url == "https://example.org/orchid-2"
+    assert retrieved.venue is None
+    assert pebble.journal_ref == "arXiv Apr." and pebble.venue is None  # kept for the export, no venue shown
+    kim = _strict(read_bibtex, CJK_BIB)[1]
+    assert kim.venue == "Journal of Imaginary Optics"
+
+
+def test_a_link_written_as_the_journal_is_the_url() -> None:
+    tide, harbour, gulls = _strict(read_ris, VANCOUVER_RIS)
+    assert tide.venue == "J Imag Mar Biol"
+    assert (harbour.journal_ref, harbour.venue) == (None, None)
+    assert harbour.url == "https://blog.example.org/posts/harbour-lights-3f9a"
+    assert gulls.journal_ref == "arXiv preprint" and gulls.venue is None
+
+
+# -- dates ------------------------------------------------------------------------------------------------------
+
+
+def test_csl_literal_and_raw_dates_with_a_time_give_the_day() -> None:
+    papers = _strict(read_csl, DATETIMES_CSL)
+    got = [(p.published, p.extra.get("date_precision")) for p in papers]
+    day = dt.date(2021, 3, 14)
+    assert got == [(day, None), (day, None), (day, None), (day, None), (dt.date(2020, 1, 1), "year")]
+
+
+def test_csl_round_trip_keeps_the_dates(tmp_path: Path) -> None:
+    papers = _strict(read_csl, DATETIMES_CSL)
+    back = _strict(read_csl, write_csl(papers, tmp_path / "out.json"))
+    assert [_fields(p) for p in back] == [_fields(p) for p in papers]
+
+
+# -- two catalogue records of one article -----------------------------------------------------------------------
+
+
+def test_catalogue_twins_are_two_records_merged_as_one_work() -> None:
+    records = _strict(read_ris, TWINS_RIS)  # CRLF, no blank line between the first two records
+    assert [p.extra["ris"]["id"] for p in records] == ["cat-000111", "cat-000222", "cat-000333"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        lib = paperlab.load(TWINS_RIS)
+    assert len(lib) == 2
+    twin = next(p for p in lib if "knit" in p.title.lower())
+    assert twin.title == "Learning to knit with robotic needles: a field trial"  # not the catalogue's capitals
+    assert [s.record for s in twin.sources] == ["record 1, line 1", "record 2, line 14"]
+    assert len(lib.merges) == 1
+    assert "record 1, line 1" in str(lib.merges[0]) and "record 2, line 14" in str(lib.merges[0])
+
+
+# -- JSON shapes ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [S2_LIST, S2_PAGE], ids=["paper-list", "data-page"])
+def test_semantic_scholar_graph_api_shapes_are_read(path: Path) -> None:
+    assert detect_format(path) == "semantic_scholar"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        lib = paperlab.load(path)
+    assert len(lib) == 2 and all(p.authors and p.published for p in lib)
+
+
+def test_a_home_made_json_is_refused_naming_its_shape() -> None:
+    with pytest.raises(ParseError) as caught:
+        paperlab.load(HOME_MADE)
+    message = str(caught.value)
+    assert str(HOME_MADE) in message
+    assert "an object whose 'articles' is a list of 2 objects with keys 'id', 'title', 'authors', 'year'" in message
+    assert "'paperId'" in message and "CSV with a 'title' column" in message
+
+
+@pytest.mark.parametrize("path", [CJK_BIB], ids=["cjk-names-orgs"])
+def test_bibtex_round_trip_keeps_every_field(path: Path) -> None:
+    papers = _strict(read_bibtex, path)
+    text = library_to_bibtex(papers)
+    back = parse_bibtex(text)
+    assert [_fields(p) for p in back] == [_fields(p) for p in papers]
+    assert library_to_bibtex(back) == text
+
+
+def test_ris_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    papers = _strict(read_ris, VANCOUVER_RIS) + _strict(read_ris, TWINS_RIS)
+    back = _strict(read_ris, write_ris(papers, tmp_path / "out.ris"))
+    assert [_fields(p) for p in back] == [_fields(p) for p in papers]
