@@ -414,11 +414,14 @@ def names_organisation(name: str) -> bool:
     """Whether a name names an organisation ("Qwen Team, Alibaba Cloud", "Google AI, Zurich", "GTEx Consortium": an
     organisation word on either side of its comma, or anywhere in a name without one; a one-word family side that is
     also a surname, "Bank, Anna" or "Anna Bank", not counting), so that it is kept as written and never turned round
-    as a person's ``Family, Given``."""
+    as a person's ``Family, Given``. A family side of one organisation word alone, "Team, Kimi", is no organisation
+    written so: it is "Kimi Team" split by a tool into family and given names, whole again when turned round."""
     family, comma, given = name.partition(",")
     if not comma:
         words = name.split()
         family, given = " ".join(words[-1:]), " ".join(words[:-1])
+    elif _ORGANISATION.fullmatch(family.strip()) and given.strip() and not _ORGANISATION.search(given):
+        return False
     return _names_organisation(family, given)
 
 

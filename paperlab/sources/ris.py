@@ -368,7 +368,7 @@ def _ris_lines(paper: Paper) -> list[str]:
         parts = [f"{when.year:04d}", f"{when.month:02d}", f"{when.day:02d}"][:size]
         lines += [("PY", f"{when.year:04d}"), ("DA", "/".join(parts + [""] * (3 - size)))]
     lines += [("T2", paper.journal_ref), ("AB", paper.abstract), ("DO", paper.doi), ("UR", paper.own_url)]
-    if paper.arxiv_id and not paper.doi:
+    if paper.arxiv_id and not (paper.doi and parse_reference(paper.doi).arxiv_id):  # the DOI does not name it
         lines.append(("UR", f"https://arxiv.org/abs/{paper.arxiv_id}"))
     lines += [(tag, kept.get(name)) for name, tag in _TAGS.items()]
     editors = kept.get("editors")

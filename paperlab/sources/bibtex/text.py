@@ -207,11 +207,13 @@ def clean_block(value: str, typed: bool = True) -> str:
 
 
 def verbatim(value: str) -> str:
-    """A url/doi/eprint value: ``\\url{}`` unwrapped and LaTeX escapes of URL characters undone."""
+    """A url/doi/eprint value: ``\\url{}`` unwrapped and LaTeX escapes of URL characters undone (also in braces,
+    ``{\\_}``, as Mendeley writes them)."""
     value = value.strip()
     m = re.fullmatch(r"\\url\{(.*)\}", value, re.S)
     if m:
         value = m.group(1)
+    value = re.sub(r"\{(\\?[_%#&~$])\}", r"\1", value)  # Mendeley's "{\_}": an escaped character in braces
     return re.sub(r"\\([_%#&~$])", r"\1", value).strip()
 
 
