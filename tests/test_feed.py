@@ -210,3 +210,24 @@ def test_recency_and_popularity_options(store: Store) -> None:
     ]  # hf[0] newest
     g = feed(candidates=dated, profile=_profile(k=12, recency=10.0), store=store, today=DAY, remember=False)
     assert [i.paper.published for i in g.items[:3]] == [DAY, DAY - dt.timedelta(days=1), DAY - dt.timedelta(days=2)]
+
+
+def test_the_default_profile_learns_from_every_reading_list(tmp_path: Path) -> None:
+    """A researcher who saves papers to a list of their own ("thesis"), not "default": the feed learns from it at
+    once and never offers those saved papers again; a profile naming lists reads only those."""
+    st = Store(tmp_path / "lists.sqlite3")
+    saved = _topic(HALLUCINATION, 6)
+    for p in saved:
+        st.reading_list("thesis").add(p)
+    hallucination = _ids(_topic(HALLUCINATION, 10, skip=6))
+    cands = _topic(CONTRASTIVE, 10, skip=6) + _topic(HALLUCINATION, 10, skip=6) + saved
+    f = feed(candidates=cands, profile=_profile(k=20), store=st, today=DAY)
+    assert not _ids(saved) & _ids([i.paper for i in f.items])  # the saved papers are not "for you"
+    assert sum(i.paper.id in hallucination for i in f.items[:10]) >= 6
+    thesis_titles = {p.shown_title for p in saved}
+    for item in f.items[:5]:  # each pick is explained by the papers of the thesis list
+        assert item.why is not None and item.why.closest
+        assert {t for _, t, _ in item.why.closest} <= thesis_titles
+    only_default = feed(candidates=cands, profile=_profile(k=30, lists=["default"]), store=st, today=DAY)
+    assert _ids(saved) <= _ids([i.paper for i in only_default.items])  # "default" is empty: nothing left out
+    assert all(not (i.why and i.why.closest) for i in only_default.items)  # nothing saved there to be close to

@@ -128,9 +128,11 @@ def parse_since(value: str | dt.date | None, today: dt.date) -> dt.date:
 
 
 def saved_papers(store: Store, lists: Sequence[str]) -> list[Paper]:
-    """Papers of the named reading lists, most recently added first (one per paper)."""
+    """Papers of the named reading lists (``"*"``: every list in the store), most recently added first (one per
+    paper)."""
     entries = []
-    for name in lists:
+    names = list(store.lists()) if "*" in lists else lists
+    for name in names:
         if name in store.lists():
             entries.extend(store.reading_list(name, create=False).entries())
     entries.sort(key=lambda e: e.added, reverse=True)

@@ -35,7 +35,8 @@ class InterestProfile:
     Parameters
     ----------
     lists : list of str
-        Reading lists whose papers are "what I read" (newest addition weighs most).
+        Reading lists whose papers are "what I read" (newest addition weighs most); ``"*"`` (the default): every
+        reading list in the store, so a list made for a project counts as soon as papers are saved to it.
     categories : list of str
         arXiv categories whose daily listings are read (new and cross-listed papers).
     hf_daily : bool
@@ -67,7 +68,7 @@ class InterestProfile:
         Other addresses of the arXiv listing feeds and the Hugging Face Hub (a mirror; default: the real ones).
     """
 
-    lists: list[str] = field(default_factory=lambda: ["default"])
+    lists: list[str] = field(default_factory=lambda: ["*"])
     categories: list[str] = field(default_factory=lambda: ["cs.LG"])
     hf_daily: bool = True
     boosts: dict[str, float] = field(default_factory=dict)
