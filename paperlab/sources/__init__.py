@@ -9,6 +9,7 @@ import importlib
 import inspect
 import json
 import re
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -347,14 +348,57 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
     fmt = format or detect_format(path)
     reader = _reader(fmt)
     accepted = inspect.signature(reader).parameters
+    generic = format is None and fmt in _MARKDOWN_READERS and path.suffix.lower() in _MARKDOWN_SUFFIXES
     try:
-        return reader(path, **{k: v for k, v in options.items() if k in accepted})
+        with warnings.catch_warnings(record=generic) as caught:
+            if generic:  # held until it is known whose papers are kept
+                warnings.simplefilter("always")
+            papers = reader(path, **{k: v for k, v in options.items() if k in accepted})
     except ParseError as exc:
-        if format is None and fmt == "dailyarxiv" and path.suffix.lower() in (".md", ".markdown"):
-            raise ParseError(
-                exc.message + _OTHER_LAYOUTS, source=exc.source, where=exc.where, problems=exc.problems
-            ) from None
-        raise
+        if not generic:
+            raise
+        found = _generic_papers(path, 0)
+        if found is not None:
+            return found
+        raise ParseError(
+            exc.message + (_OTHER_LAYOUTS if fmt == "dailyarxiv" else _NO_MENTION),
+            source=exc.source,
+            where=exc.where,
+            problems=exc.problems,
+        ) from None
+    # a schedule read keeps its meetings' dates and presenters: the finder backs up only a refused one
+    # (rows a layout reader skipped and reported count as read: the finder does not bring them back)
+    seen = len(papers) + sum(
+        len(w.message.problems) for w in caught or [] if isinstance(w.message, PartialImportWarning)
+    )
+    found = _generic_papers(path, seen) if generic and fmt != "schedule" else None
+    if found is not None:
+        return found
+    for held in caught or []:
+        warn_partial(held.message if isinstance(held.message, Warning) else UserWarning(held.message))
+    return papers
+
+
+# the readers of markdown files whose layout the generic paper finder backs up, and the files it reads
+_MARKDOWN_READERS = frozenset(["dailyarxiv", "paper_list", "schedule"])
+_MARKDOWN_SUFFIXES = frozenset([".md", ".markdown", ".html", ".htm"])
+
+
+def _generic_papers(path: Path, layout_found: int) -> list[Paper] | None:
+    """The papers the generic paper finder reads in a markdown file, when it finds more than its layout reader
+    did (``layout_found``); None otherwise. They are reported as found by it, with the lines it skipped, in a
+    :class:`~paperlab.errors.PartialImportWarning`."""
+    from ._files import read_text
+    from ._mentions import find_papers
+
+    # beside a layout reader that found papers, only papers named by an id or a paper's address count
+    papers, skipped = find_papers(read_text(path), str(path), id_less=not layout_found)
+    if len(papers) <= layout_found:
+        return None
+    how = "in no layout paperlab knows" if not layout_found else f"its layout reader found {layout_found}"
+    label = f"{path} (read by the generic paper finder, {how}; titles are the text nearest each paper's id)"
+    warn_partial(PartialImportWarning(label, skipped, kept=len(papers)))
+    return papers
 
 
 _OTHER_LAYOUTS = (
@@ -363,4 +407,8 @@ _OTHER_LAYOUTS = (
     "lines, paper titles, results; paperlab.Session.from_file), paper lists (a numbered or bulleted list of "
     "'[Title](link)' items, authors in brackets) and paperlab's markdown cards. To read the file as one of them, "
     "pass format= (paperlab import --format): " + ", ".join(sorted(FORMATS))
+)
+_NO_MENTION = (
+    "; nor does it name a paper anywhere (an arXiv id, a DOI, a link to a paper or its PDF, a list of titles)"
+    + _OTHER_LAYOUTS
 )

@@ -1,0 +1,185 @@
+"""The lines of a markdown or HTML-ish file as the generic paper finder (:mod:`._mentions`) sees them.
+
+Every line gets its kind (heading, list item, table row, quote, text), its indent, the heading above it and the
+list item or table row it belongs to, and its text with markup dropped: tags (their attribute values kept apart,
+since ids hide there: ``<button data-arxiv-id=…>``), emphasis marks, links shown as their labels.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from ..identifiers import arxiv_id_value
+
+__all__ = ["ARXIV_LABELLED", "BARE_URL", "IMAGE", "LINK", "Line", "plain", "spans", "structure", "usable_title"]
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^([ \t]*)(?:[-*+•·]|\d{1,4}[.)])[ \t]+(.*)$")
+_QUOTE = re.compile(r"^\s*>\s?(.*)$")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^<>]*)>")
+_ATTR_VALUE = re.compile(r"=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+IMAGE = re.compile(r"!\[([^\]]*)\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)")
+LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{8,}?)[\"”»]")
+ARXIV_LABELLED = re.compile(r"\barxiv(?:\s*id)?\s*[:：]?[\s*`\[]*(?:arxiv:)?(\d{4}\.\d{4,5})", re.I)
+BARE_URL = re.compile(r"https?://[^\s)\]<>\"'|]+")
+_LABEL = re.compile(
+    r"^\W*(?:arxiv|paper|pdf|doi|link|html|abs|abstract|preprint|openreview|url|here|code|github|repo|project"
+    r"(?:\s+page)?|links?|website|homepage|slides?|video|poster|talk|blog|notes?|data(?:set)?|demo|论文|代码|原文|链接|"
+    r"原文入口|全文|下载)?\s*\d{0,2}\W*$",
+    re.I,
+)
+_NUMBERING = re.compile(r"^(?:\[?\d{1,3}(?:\.\d{1,3})*[.)\]:]?|[IVX]{1,4}\.)\s+")
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class Line:
+    """One line of the file and where it stands."""
+
+    number: int  # 1-based
+    raw: str
+    kind: str  # heading, item, row, quote, text, blank
+    indent: int = 0
+    level: int = 0  # a heading's level
+    text: str = ""  # the line's content without its marker (#, -, >), markup kept
+    attrs: list[str] = field(default_factory=list)  # values of the HTML attributes on the line
+    heading: int | None = None  # index of the heading above (None: none)
+    item: int | None = None  # index of the list item the line belongs to
+    parents: list[int] = field(default_factory=list)  # indices of the enclosing list items, outermost first
+    cells: list[str] = field(default_factory=list)  # a table row's cells
+    header: list[str] = field(default_factory=list)  # the header cells of the row's table
+
+
+def _tags_out(text: str) -> tuple[str, list[str]]:
+    """``text`` without HTML tags (block tags become spaces) and the values of their attributes."""
+    attrs: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        attrs.extend(a or b for a, b in _ATTR_VALUE.findall(m.group(3)))
+        return " "
+
+    return html.unescape(_TAG.sub(drop, text)), attrs
+
+
+def spans(text: str) -> list[str]:
+    """The bold, italic and quoted spans of a line, in order (their markup dropped)."""
+    text = _TAG.sub(" ", text)
+    found = [m.group(2) or m.group(3) for m in _EMPHASIS.finditer(text)]
+    found += [m.group(1) for m in _QUOTED.finditer(text)]
+    return [s.strip() for s in found if s and s.strip()]
+
+
+def plain(text: str) -> str:
+    """A line's words: links shown as their labels, images, tags, emphasis and code marks dropped."""
+    text = IMAGE.sub(" ", text)
+    text = LINK.sub(lambda m: m.group(1), text)
+    text, _ = _tags_out(text)
+    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", text)
+    return " ".join(text.split())
+
+
+def _row_cells(text: str) -> list[str]:
+    body = text.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return [c.strip() for c in re.split(r"(?<!\\)\|", body)]
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Index of the first line after a YAML front matter block (0 when there is none)."""
+    if lines and lines[0].strip() == "---":
+        for i in range(1, min(len(lines), 200)):
+            if lines[i].strip() in ("---", "..."):
+                return i + 1
+    return 0
+
+
+def _kind_of(raw: str, line: Line) -> None:
+    """Set the line's kind, indent, level and text from its own characters."""
+    m = _HEADING.match(raw)
+    if m:
+        line.kind, line.level, line.text = "heading", len(m.group(1)), m.group(2)
+        return
+    m = _ITEM.match(raw)
+    if m:
+        line.kind, line.indent, line.text = "item", len(m.group(1).expandtabs(4)), m.group(2)
+        return
+    m = _QUOTE.match(raw)
+    if m:
+        inner = m.group(1)
+        line.kind, line.text = ("blank" if not inner.strip() else "quote"), inner
+        return
+    if raw.strip().startswith("|") or raw.count("|") >= 2 and not raw.strip().startswith("<"):
+        line.kind, line.text = "row", raw.strip()
+        return
+    line.kind = "text" if raw.strip() else "blank"
+    line.indent, line.text = len(raw) - len(raw.lstrip()), raw.strip()
+
+
+def structure(text: str) -> list[Line]:
+    """The file's lines with their kinds and places (front matter and HTML comments are blank lines)."""
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    raw_lines = text.split("\n")
+    start = _front_matter_end(raw_lines)
+    lines: list[Line] = []
+    heading: int | None = None
+    stack: list[int] = []  # open list items, innermost last
+    header: list[str] = []
+    for i, raw in enumerate(raw_lines):
+        line = Line(i + 1, raw, "blank")
+        if i >= start:
+            _kind_of(raw, line)
+            line.attrs = _tags_out(raw)[1]
+        if line.kind == "heading":
+            heading, stack = len(lines), []
+        elif line.kind == "item":
+            while stack and lines[stack[-1]].indent >= line.indent:
+                stack.pop()
+            line.parents = list(stack)
+            stack.append(len(lines))
+        elif line.kind == "row":
+            header = _table_row(lines, line, header)
+        elif line.kind == "text" and stack and line.indent <= lines[stack[0]].indent and not raw.startswith(" "):
+            stack = []
+        line.heading = heading
+        line.item = stack[-1] if stack and line.kind != "heading" else None
+        if line.kind == "item":
+            line.item = len(lines)
+        lines.append(line)
+    return lines
+
+
+def _table_row(lines: list[Line], line: Line, header: list[str]) -> list[str]:
+    """Fill a row's cells and its table's header; return the header in force."""
+    if _TABLE_RULE.match(line.raw):
+        line.kind = "blank"
+        prev = lines[-1] if lines else None
+        if prev is not None and prev.kind == "row":
+            prev.kind = "blank"  # the header row names columns, no paper
+            return [plain(c).lower() for c in prev.cells]
+        return header
+    line.cells = _row_cells(line.raw)
+    if not lines or lines[-1].kind not in ("row", "blank") or lines[-1].kind == "blank" and not header:
+        header = []
+    line.header = header
+    return header
+
+
+def usable_title(text: str | None) -> str:
+    """``text`` as a paper's title, or "" when it cannot be one (a label, a field name, no letter, an address)."""
+    if not text:
+        return ""
+    text = BARE_URL.sub(" ", plain(text))
+    text = _NUMBERING.sub("", " ".join(text.split())).strip(" \"“”'«»-–—|·•:")
+    if not text or text.endswith(("：",)) or _LABEL.match(text) or len(text) > 400:
+        return ""
+    if not any(ch.isalpha() for ch in text) or arxiv_id_value(text) or ARXIV_LABELLED.fullmatch(text):
+        return ""
+    return text

@@ -1,0 +1,364 @@
+"""The generic paper finder: papers named anywhere in a markdown or HTML-ish file, whatever its layout.
+
+It is the fallback of the markdown readers (:func:`paperlab.load` uses it when a file's layout reader refuses it or
+finds fewer papers) and reads no layout of its own:
+
+* every arXiv id (an arxiv.org abs/pdf/html/ftp address, ``arXiv:2501.01234``, ``arXiv 2501.01234`` in a
+  ``<span>``, an attribute that is only an id, a bare ``2501.01234v2`` that no other address holds), DOI (a
+  resolver or publisher address, ``doi:``), link to OpenReview, the ACL Anthology, PMLR, NeurIPS proceedings or
+  Semantic Scholar, and any PDF address is a paper, titled by the best text near it: the link's text (a label
+  such as "arXiv" or "PDF" is none), the row's title cell, the line's bold, italic or quoted span, the line's
+  own words, the list item it hangs under, a ``Title:`` / ``Paper:`` field of its block, the heading above it
+  (its numbering dropped; mentions titled by one heading are one paper);
+* lines without any id (list items, table cells) are papers only when the title classifier
+  (:mod:`._title_lines`) says they read as a paper's title, so topics, weeks, chapters and speakers are not;
+* a year, an authors field or column, and a date in the row or the heading above are attached.
+
+A mention with no title near it is named, with its line, in the problems returned beside the papers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..errors import ImportProblem
+from ..identifiers import DOI_IN_TEXT, arxiv_id_value
+from ..paper import Paper, SourceRecord
+from ..urls import safe_url
+from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title
+from ._schedule_cells import parse_day
+from ._title_lines import is_paper_title, title_score
+
+__all__ = ["SOURCE_KIND", "find_papers"]
+
+SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic finder (extra["found_by"])
+
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html|ftp/arxiv/papers/\d{4})/(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+_BARE_ID = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?![\d\w]|\.\d)")
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(\d{4}\.\d{4,5})", re.I)
+_VENUE_URL = re.compile(
+    r"https?://(?:www\.)?(?:openreview\.net/(?:forum|pdf)\?id=[\w-]+|aclanthology\.org/[\w.-]+"
+    r"|proceedings\.mlr\.press/v\d+/[\w.-]+|(?:papers\.nips\.cc|proceedings\.neurips\.cc|papers\.neurips\.cc)/paper"
+    r"[^\s)\]<>\"']*|(?:api\.)?semanticscholar\.org/paper/[\w/-]+)",
+    re.I,
+)
+_PDF_URL = re.compile(r"https?://[^\s)\]<>\"'|]+?\.pdf(?![\w/])", re.I)
+_DOI_TAIL = re.compile(r"(?:[?#].*|/(?:pdf|full|abstract|epdf)/?|\.pdf)$", re.I)
+_TITLE_FIELD = re.compile(r"^\W*(?:title|paper|论文|题目|标题|論文)\W*[:：]\s*(.+)$", re.I)
+_AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|作者)\W*[:：]\s*(.+)$", re.I)
+_YEAR_FIELD = re.compile(r"^\W*(?:year|年份|发表年份)\W*[:：]\D*((?:19|20)\d{2})\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_NAME = re.compile(r"^[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*){1,3}$")
+_TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
+_AUTHOR_COLUMN = re.compile(r"author|作者", re.I)
+_YEAR_COLUMN = re.compile(r"^(?:year|年份|年)$", re.I)
+# a link's text naming material that is no paper
+_MATERIAL = re.compile(
+    r"(?:^|\W)(?:slides?|notes?|lecture|handouts?|homework|hw|assignment|syllabus|video|recording|code|poster|agenda|"
+    r"worksheet|exercises?|solutions?|book|chapter|ch\.?|manual|docs?|documentation|tutorial)\b",
+    re.I,
+)
+# a list item that is a field of a paper's block: "**Abstract:** …", "Venue: …"
+_FIELD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,40}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])")
+_FIELD_WORD = re.compile(
+    r"^(?:abstract|authors?|venue|year|summary|keywords?|tags?|themes?|published|links?|code|notes?|contributions?|"
+    r"key contributions?|tl;?dr|motivation|method|results?|date|presenters?|speakers?|affiliations?|institution|"
+    r"categor(?:y|ies)|comments?|作者|摘要|机构|关键词|年份)\s*[:：]",
+    re.I,
+)
+# a heading naming a course unit: the items below it are topics
+_UNIT_HEADING = re.compile(
+    r"^\W*(?:week|wk|lecture|lec|unit|module|session|day|class|chapter|第.{1,3}[章周节讲课])\b", re.I
+)
+_DATE_COLUMN = re.compile(r"^(?:date|day|日期|when)$", re.I)
+
+
+@dataclass
+class _Mention:
+    line: int  # index into the lines
+    arxiv_id: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    label: str | None = None  # the link's text
+    title: str = ""
+    by_heading: bool = False
+
+
+@dataclass
+class _Found:
+    title: str
+    lines: list[int] = field(default_factory=list)
+    arxiv_id: str | None = None
+    doi: str | None = None
+    url: str | None = None
+
+
+def _ids_of_url(url: str) -> _Mention | None:
+    """The paper an address names: an arXiv id, a DOI, a proceedings page, a PDF; None for any other address."""
+    m = _ARXIV_URL.search(url)
+    if m:
+        return _Mention(0, arxiv_id=m.group(1), url=url)
+    doi_match = DOI_IN_TEXT.search(url)
+    if doi_match and not doi_match.group(0).startswith("10/"):
+        doi = _DOI_TAIL.sub("", doi_match.group(0)).rstrip(".,;:)")
+        m = _ARXIV_DOI.match(doi)
+        return _Mention(0, arxiv_id=m.group(1), url=url) if m else _Mention(0, doi=doi, url=url)
+    if _VENUE_URL.match(url) or _PDF_URL.fullmatch(url):
+        return _Mention(0, url=url)
+    return None
+
+
+def _line_mentions(index: int, line: Line) -> list[_Mention]:
+    """The papers one line names: in its links, its bare addresses and ids, its tags' attributes."""
+    found: list[_Mention] = []
+    raw = IMAGE.sub(lambda m: m.group(1), line.raw)  # a badge inside a link: "[![arXiv](badge)](link)"
+    for m in LINK.finditer(raw):
+        mention = _ids_of_url(m.group(2))
+        before = raw[max(0, m.start() - 25) : m.start()]
+        if mention and not (mention.arxiv_id or mention.doi) and _is_material(plain(m.group(1)), before):
+            continue  # "[slides](…/01.pdf)", "slides: [pdf](…)": a PDF, but not a paper
+        if mention:
+            mention.label = plain(m.group(1)).strip("\"“”' ")
+            found.append(mention)
+    rest = plain(LINK.sub(lambda m: f"[{m.group(1)}]", raw))
+    for m in BARE_URL.finditer(rest):
+        mention = _ids_of_url(m.group(0).rstrip(".,;:"))
+        if mention:
+            found.append(mention)
+    words = BARE_URL.sub(" ", rest)
+    named = {m.group(1) for m in ARXIV_LABELLED.finditer(words)} | {m.group(1) for m in _BARE_ID.finditer(words)}
+    named |= {v.split("v")[0] for a in line.attrs if (v := arxiv_id_value(a.replace("arXiv ", "")))}
+    if any(m.label and usable_title(m.label) for m in found):
+        # a line whose link names its paper: other ids written in its text are works it cites ("overlap with
+        # arXiv:2311.08149" in a comment), not papers of the list
+        return _placed(index, found)
+    found += [_Mention(0, arxiv_id=i) for i in sorted(named)]
+    for m in DOI_IN_TEXT.finditer(words):
+        if m.group(0).startswith("10.") and not _ARXIV_DOI.match(m.group(0)):
+            found.append(_Mention(0, doi=_DOI_TAIL.sub("", m.group(0)).rstrip(".,;:)")))
+    return _placed(index, found)
+
+
+def _is_material(label: str, before: str) -> bool:
+    """Whether a link's text, or a label just before it ("slides: [pdf](…)"), names material that is no paper."""
+    if _MATERIAL.match(label):
+        return True
+    return not usable_title(label) and bool(_MATERIAL.search(before.rsplit("](", 1)[-1].split("|")[-1]))
+
+
+def _placed(index: int, found: list[_Mention]) -> list[_Mention]:
+    for mention in found:
+        mention.line = index
+    return found
+
+
+def _field(lines: list[Line], start: int, end: int, pattern: re.Pattern[str]) -> str | None:
+    for line in lines[start:end]:
+        m = pattern.match(plain(line.text))
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _block_start(lines: list[Line], i: int) -> int:
+    """First line of the part of the file a line belongs to: its heading, else its quote block or paragraph."""
+    h = lines[i].heading
+    if h is not None:
+        return h
+    j = i
+    while j > 0 and lines[j - 1].kind != "heading" and not (lines[j - 1].kind == "blank" and lines[j].kind != "quote"):
+        j -= 1
+    return j
+
+
+def _row_title(line: Line) -> str:
+    columns = [k for k, name in enumerate(line.header) if _TITLE_COLUMN.search(name)]
+    cells = [line.cells[k] for k in columns if k < len(line.cells)]
+    cells += sorted((c for c in line.cells if not BARE_URL.fullmatch(c.strip())), key=len, reverse=True)
+    return next((t for c in cells if (t := usable_title(LINK.sub(_shown_label, c)))), "")
+
+
+def _shown_label(m: re.Match[str]) -> str:
+    """A link as its text, unless the text only labels it ("Paper", "Slides", "PDF 2")."""
+    return "" if not usable_title(m.group(1)) else m.group(1)
+
+
+def _title_on_line(line: Line, mention: _Mention) -> str:
+    label = usable_title(mention.label)
+    if line.kind == "row":  # a row's link names its paper only when it reads as a title ("citation" does not)
+        return label if label and title_score(label) >= 0.5 else _row_title(line)
+    if label:
+        return label
+    for span in spans(line.text):
+        if not span.rstrip().endswith((":", "：")) and (title := usable_title(span)):
+            return title
+    if line.kind in ("item", "heading", "quote"):
+        words = BARE_URL.sub(" ", plain(LINK.sub(lambda m: "" if _ids_of_url(m.group(2)) else m.group(1), line.text)))
+        words = ARXIV_LABELLED.sub(" ", _BARE_ID.sub(" ", words)).replace("|", " ")
+        if not words.rstrip().endswith((":", "：")):
+            return usable_title(words)
+    return ""
+
+
+def _title_for(lines: list[Line], mention: _Mention) -> None:
+    """Set the mention's title from the best text near it (see the module's docstring)."""
+    line = lines[mention.line]
+    title = _title_on_line(line, mention)
+    for parent in reversed(line.parents if line.kind == "item" else ([line.item] if line.item is not None else [])):
+        if title or parent == mention.line:
+            break
+        title = _title_on_line(lines[parent], _Mention(parent))
+    start = _block_start(lines, mention.line)
+    if not title:
+        title = usable_title(_field(lines, start, mention.line + 1, _TITLE_FIELD))
+    if not title and line.heading is not None and line.heading != mention.line:
+        heading = lines[line.heading]
+        title = usable_title(LINK.sub(lambda m: m.group(1), heading.text))
+        mention.by_heading = bool(title)
+    mention.title = title
+
+
+def _key(m: _Mention) -> str:
+    return f"a:{m.arxiv_id}" if m.arxiv_id else f"d:{m.doi.lower()}" if m.doi else f"u:{m.url}"
+
+
+def _unit(lines: list[Line], m: _Mention) -> tuple[str, int]:
+    line = lines[m.line]
+    if m.by_heading:
+        return ("heading", line.heading or 0)
+    if line.kind == "item" or line.item is not None:
+        root = line.parents[0] if line.kind == "item" and line.parents else line.item
+        return ("item", root if root is not None else m.line)
+    return ("line", m.line)
+
+
+def _group(lines: list[Line], mentions: list[_Mention]) -> list[_Found]:
+    """One paper per id; mentions of one unit (a list item, a heading's section) under one title are one paper."""
+    found: list[_Found] = []
+    by_key: dict[object, _Found] = {}
+    for m in mentions:
+        unit = (_unit(lines, m), m.title.casefold()) if not m.by_heading else _unit(lines, m)
+        paper = by_key.get(_key(m)) or by_key.get(unit)
+        if paper is not None and m.arxiv_id and paper.arxiv_id not in (None, m.arxiv_id):
+            paper = by_key.get(_key(m))  # two arXiv ids under one title are two papers ("Paper 1", "Paper 2")
+        if paper is None:
+            paper = _Found(m.title)
+            found.append(paper)
+        by_key.setdefault(_key(m), paper)
+        by_key.setdefault(unit, paper)
+        paper.lines.append(m.line)
+        paper.arxiv_id = paper.arxiv_id or m.arxiv_id
+        paper.doi = paper.doi or (m.doi if not m.arxiv_id else None)
+        if m.url and (paper.url is None or m.arxiv_id and "arxiv.org" not in (paper.url or "")):
+            paper.url = safe_url(m.url)
+    return found
+
+
+def _authors(text: str | None) -> list[str]:
+    """Names of an authors field or cell, when every part reads as a person's name."""
+    if not text:
+        return []
+    parts = [p.strip() for p in re.split(r"\s*(?:[,;，；、]|\band\b|&)\s*", plain(text)) if p.strip()]
+    parts = [p for p in parts if not re.fullmatch(r"et\.?\s*al\.?|others|等.*", p, re.I)]
+    return parts if parts and all(_NAME.match(p) for p in parts) else []
+
+
+def _details(lines: list[Line], found: _Found) -> tuple[list[str], dt.date | None, str | None]:
+    """(authors, date, precision) the row, list item or section of a paper gives."""
+    first = lines[found.lines[0]]
+    if first.kind == "row" and first.header:
+        cells = dict(zip(first.header, first.cells, strict=False))
+        authors = _authors(next((v for k, v in cells.items() if _AUTHOR_COLUMN.search(k)), None))
+        year = next((v for k, v in cells.items() if _YEAR_COLUMN.match(k) and _YEAR.search(v)), None)
+        if year:
+            return authors, dt.date(int(_YEAR.search(year).group(1)), 1, 1), "year"  # type: ignore[union-attr]
+        day = next((d for k, v in cells.items() if _DATE_COLUMN.match(k) and (d := parse_day(v))), None)
+        return authors, day, "day" if day else None
+    start = _block_start(lines, found.lines[0])
+    end = max(found.lines) + 1
+    while end < len(lines) and lines[end].kind not in ("heading",) and end - start < 40:
+        end += 1
+    authors = _authors(_field(lines, start, end, _AUTHOR_FIELD))
+    year = _field(lines, start, end, _YEAR_FIELD)
+    if year:
+        return authors, dt.date(int(year), 1, 1), "year"
+    heading = first.heading
+    day = parse_day(plain(lines[heading].text)) if heading is not None else None
+    return authors, day, "day" if day else None
+
+
+def _paper(lines: list[Line], found: _Found, source: str) -> Paper:
+    authors, date, precision = _details(lines, found)
+    extra: dict[str, object] = {"found_by": "generic paper finder"}
+    if precision and precision != "day":
+        extra["date_precision"] = precision
+    return Paper(
+        title=found.title,
+        authors=authors,
+        arxiv_id=found.arxiv_id,
+        doi=found.doi,
+        url=found.url,
+        published=date,
+        sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {lines[found.lines[0]].number}")],
+        extra=extra,
+    )
+
+
+def _not_a_title_line(lines: list[Line], i: int, named: set[int], one_paper: set[int | None]) -> bool:
+    """A line the id-less reading skips: one holding or under a mention, a field (``**Abstract:** …``), a line of
+    a section that is one paper's (its heading names the paper), or of a course unit's ("## Week 3: …")."""
+    line = lines[i]
+    if i in named or line.kind not in ("item", "row") or line.heading in one_paper:
+        return True
+    if line.kind == "item" and any(p in named for p in line.parents):
+        return True
+    if _FIELD_LABEL.match(line.text) or _FIELD_WORD.match(plain(line.text)) or "](#" in line.text:
+        return True
+    return line.heading is not None and bool(_UNIT_HEADING.match(plain(lines[line.heading].text)))
+
+
+def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None]) -> list[_Found]:
+    """List items and table rows naming no id whose text the title classifier reads as a paper's title."""
+    found: list[_Found] = []
+    for i, line in enumerate(lines):
+        if _not_a_title_line(lines, i, named, one_paper):
+            continue
+        text = _row_title(line) if line.kind == "row" else usable_title(line.text)
+        if text and is_paper_title(text, lines, i):
+            found.append(_Found(text, [i]))
+    return found
+
+
+def find_papers(text: str, source: str, *, id_less: bool = True) -> tuple[list[Paper], list[ImportProblem]]:
+    """The papers ``text`` names anywhere, and the mentions left out (a link with no title near it).
+
+    Parameters
+    ----------
+    text : str
+        A markdown or HTML-ish file's text.
+    source : str
+        The file's name, for the papers' source records and the problems.
+    id_less : bool
+        Also read list items and table rows without any id that the title classifier takes for titles.
+    """
+    lines = structure(text)
+    mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
+    problems: list[ImportProblem] = []
+    kept: list[_Mention] = []
+    for m in mentions:
+        _title_for(lines, m)
+        if m.title:
+            kept.append(m)
+        else:
+            what = f"arXiv {m.arxiv_id}" if m.arxiv_id else f"DOI {m.doi}" if m.doi else m.url
+            problems.append(ImportProblem(source, f"line {lines[m.line].number}", f"{what}: no title near it"))
+    found = _group(lines, kept)
+    named = {i for f in found for i in f.lines} | {m.line for m in mentions}
+    named |= {p for m in mentions for p in lines[m.line].parents}
+    one_paper = {lines[m.line].heading for m in kept if m.by_heading or lines[m.line].kind == "heading"}
+    titles = {f.title.casefold() for f in found}
+    found += [f for f in _id_less(lines, named, one_paper) if id_less and f.title.casefold() not in titles]
+    found.sort(key=lambda f: f.lines[0])
+    return [_paper(lines, f, source) for f in found], problems

@@ -1,0 +1,125 @@
+"""Does a line without any id read as a paper's title? A small logistic model over the line's shape.
+
+The generic paper finder (:mod:`._mentions`) asks it about list items and table cells that name no arXiv id, DOI
+or paper address: "Deep ADMM-Net for Compressive Sensing MRI" is a paper, "Week 3: attention", "Tokenization",
+"No class (holiday)", "Guest talk by Dana Ruiz" or a sentence of notes are not. The weights in
+``title_line_model.json`` are fitted by ``benchmarks/train_title_lines.py`` on lines we wrote ourselves
+(``benchmarks/data/title_lines.tsv``, dev half; its test half is the held-out check). A line is kept only when
+at least one other item of its list (or row of its table) reads as a title too: a lone line of prose is no list
+of papers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from importlib import resources
+
+from ._mention_lines import Line, usable_title
+
+__all__ = ["FEATURES", "features", "is_paper_title", "title_score"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.-]*", re.U)
+_SMALL = frozenset(
+    "a an the of for and or in on to with via by from at as is are be we our is into over under without vs versus".split()
+)
+_COURSE = re.compile(
+    r"^(?:week|wk|lecture|lec|chapter|ch|part|session|day|unit|module|lab|homework|hw|assignment|quiz|exam|midterm|"
+    r"final|project|reading|readings|topic|intro|introduction|overview|review|holiday|no\s+(?:class|meeting)|cancel\w*|break|tbd|tba|"
+    r"recap|guest|invited|office|deadline|due|presentation|discussion|welcome|organi[sz]ational|kick-?off|q&a|"
+    r"第.{1,3}[章周节讲])\b",
+    re.I,
+)
+_PROSE = re.compile(r"\b(?:we|you|i|will|should|please|must|can|read|see|meet|bring|submit|posted|due)\b", re.I)
+_VENUE_TAIL = re.compile(r"(?:\(|,\s*)(?:[A-Z][A-Za-z]*[A-Z]|arXiv)[\s'’]*(?:19|20)?\d{2}\)?\s*$")
+_TECH = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b|\b[A-Z]{2,}[a-z]*-?\w*\b|\w+-\w+")
+_PERSON = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z]+(?:\s*(?:,|and|&)\s*[A-Z][a-z]+\s+[A-Z][a-z]+)*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+FEATURES = (
+    "bias",
+    "log_words",
+    "short",
+    "capitalised",
+    "colon",
+    "ends_period",
+    "venue_tail",
+    "course_word",
+    "prose_word",
+    "tech_word",
+    "person",
+    "cjk",
+    "question",
+    "lower_start",
+)
+
+
+def features(text: str) -> list[float]:
+    """The line's shape as numbers, in the order of :data:`FEATURES`."""
+    words = _WORD.findall(text)
+    content = [w for w in words if w.lower() not in _SMALL and w[:1].isalpha()]
+    caps = sum(w[:1].isupper() for w in content) / len(content) if content else 0.0
+    cjk = len(_CJK.findall(text)) / max(len(text), 1)
+    return [
+        1.0,
+        math.log1p(len(words)),
+        float(len(words) <= 2),
+        caps,
+        float(bool(re.search(r"\w[:：]\s+\S", text))),
+        float(text.rstrip().endswith(".")),
+        float(bool(_VENUE_TAIL.search(text))),
+        float(bool(_COURSE.match(text.strip()))),
+        float(bool(_PROSE.search(text))),
+        float(bool(_TECH.search(text))),
+        float(bool(_PERSON.match(text.strip()))),
+        cjk,
+        float(text.rstrip().endswith("?")),
+        float(text[:1].islower()),
+    ]
+
+
+@cache
+def _weights() -> list[float]:
+    data = json.loads(resources.files(__package__).joinpath("title_line_model.json").read_text(encoding="utf-8"))
+    if data.get("features") != list(FEATURES):
+        raise RuntimeError("title_line_model.json was fitted on other features; run benchmarks/train_title_lines.py")
+    return [float(w) for w in data["weights"]]
+
+
+def title_score(text: str) -> float:
+    """The model's probability that ``text`` is a paper's title."""
+    z = sum(w * x for w, x in zip(_weights(), features(text), strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _siblings(lines: list[Line], i: int) -> list[int]:
+    """Items of the same list (same indent, same heading, no other kind between) or rows of the same table."""
+    line = lines[i]
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines):
+            other = lines[j]
+            if other.kind == "blank" or other.kind == "item" and other.indent > line.indent:
+                j += step
+                continue
+            if other.kind != line.kind or other.heading != line.heading or other.indent != line.indent:
+                break
+            out.append(j)
+            j += step
+    return out
+
+
+def is_paper_title(text: str, lines: list[Line], i: int, threshold: float = 0.5) -> bool:
+    """Whether line ``i`` (its shown text ``text``) is a paper's title: the model says so, and so it says of at
+    least one other item of its list or row of its table."""
+    if title_score(text) < threshold:
+        return False
+    for j in _siblings(lines, i):
+        other = lines[j]
+        shown = max(other.cells, key=len, default="") if other.kind == "row" else usable_title(other.text)
+        if shown and title_score(shown) >= threshold:
+            return True
+    return False

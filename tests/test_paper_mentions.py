@@ -1,0 +1,102 @@
+"""The generic paper finder: papers named anywhere in a markdown file whose layout no reader knows (our own files
+in tests/data/mentions/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+
+import paperlab
+from paperlab.errors import ParseError, PartialImportWarning
+from paperlab.sources._mentions import find_papers
+from paperlab.sources._title_lines import title_score
+
+DATA = Path(__file__).parent / "data" / "mentions"
+
+
+def _load(name: str) -> tuple[list[paperlab.Paper], list[PartialImportWarning]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        lib = paperlab.load(DATA / name)
+    return list(lib), [w.message for w in caught if isinstance(w.message, PartialImportWarning)]
+
+
+def test_ids_in_span_text_and_attributes_titled_by_the_heading_above() -> None:
+    papers, warned = _load("span-ids-day.md")
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("Walking Policies from Video Games: Transfer to Quadrupeds", "2511.04021"),
+        ("Grasping Unknown Objects with Tactile Memory", "2511.03377"),
+    ]
+    assert len(warned) == 1 and "generic paper finder" in str(warned[0])
+    assert all(p.sources[0].name == "paper_list" and p.extra["found_by"] == "generic paper finder" for p in papers)
+
+
+def test_nested_addresses_under_indented_titles_and_titles_without_ids() -> None:
+    papers, _ = _load("indented-reading-list.md")
+    assert [(p.title, p.arxiv_id, p.doi) for p in papers] == [
+        ("Graph Attention for Regional Flu Forecasting Across Counties", "2010.01111", None),
+        ("Mobility Signals and the Early Spread of Seasonal Influenza", None, "10.5555/msesi.2021.42"),
+        ("Forecasting Hospital Demand with Recurrent Neural Networks: A Comparative Study", None, None),
+        ("Who Should Be Tested First? A Triage Model from Symptom Surveys", None, None),
+    ]  # the topics under "## Week 2: Basics" are no papers
+
+
+def test_a_section_per_paper_gives_one_paper_with_its_fields() -> None:
+    papers, _ = _load("headed-sections.md")
+    assert [(p.title, p.arxiv_id, p.authors) for p in papers] == [
+        ("Voting Across Several Speech Recognisers with a Learned Arbiter", "2406.07777", ["Lena Ortiz", "Omar Pell"]),
+        ("Shallow Fusion of Acoustic and Text Decoders", "2407.08888", []),
+    ]
+    assert papers[0].published == dt.date(2024, 1, 1) and papers[0].date_precision == "year"
+
+
+def test_a_table_of_bare_pdf_addresses_gives_title_year_and_first_author() -> None:
+    papers, problems = find_papers((DATA / "pdf-url-table.md").read_text(), "t.md")
+    assert problems == []
+    assert [(p.title, p.arxiv_id, p.doi, p.authors, p.year) for p in papers] == [
+        ("Predicting Where People Look in Cluttered Rooms", "2304.01234", None, ["Mara Lindqvist"], 2023),
+        ("Eye Tracking on Cheap Webcams: A Calibration-Free Method", "2109.05678", None, ["Tomas Ferreira"], 2021),
+        ("Reading Behaviour in Noisy Offices", None, "10.5555/rbno.2020.00123", ["Ines Okafor"], 2020),
+    ]
+
+
+def test_a_course_of_topics_is_refused_naming_the_layouts() -> None:
+    with pytest.raises(ParseError) as info:
+        paperlab.load(DATA / "course-topics.md")
+    assert "nor does it name a paper anywhere" in str(info.value) or "paper lists" in str(info.value)
+    assert find_papers((DATA / "course-topics.md").read_text(), "c.md") == ([], [])
+
+
+def test_two_arxiv_ids_in_one_row_are_two_papers_and_labels_are_no_titles() -> None:
+    text = (
+        "| Date | Topic | Resources |\n|---|---|---|\n"
+        "| 2024-11-06 | Data selection for pretraining | [Paper 1](https://arxiv.org/abs/2409.01111) "
+        "[Paper 2](https://arxiv.org/abs/2404.02222) [Slides](/s.pdf) |\n"
+    )
+    papers, _ = find_papers(text, "s.md")
+    assert [(p.title, p.arxiv_id, p.published) for p in papers] == [
+        ("Data selection for pretraining", "2409.01111", dt.date(2024, 11, 6)),
+        ("Data selection for pretraining", "2404.02222", dt.date(2024, 11, 6)),
+    ]
+
+
+def test_a_link_with_no_title_near_it_is_named_with_its_line() -> None:
+    papers, problems = find_papers("# \n\n- [PDF](https://arxiv.org/pdf/2401.00001)\n", "x.md")
+    assert papers == []
+    assert [(p.where, "2401.00001" in p.message) for p in problems] == [("line 3", True)]
+
+
+def test_markup_in_a_title_is_dropped_and_the_card_escapes_what_is_left() -> None:
+    text = "#### [<img src=x onerror=alert(1)>Sly &lt;b&gt;Title&lt;/b&gt; of a Paper](x.md)\n\narXiv 2501.00002\n"
+    (paper,), _ = find_papers(text, "x.md")
+    assert "<img" not in paper.title and paper.arxiv_id == "2501.00002"
+    assert "<b>" not in paper.to_html() and "onerror=alert" not in paper.to_html()
+
+
+def test_the_title_classifier_tells_titles_from_topics() -> None:
+    assert title_score("Deep Unfolded Networks for Sparse Signal Recovery") > 0.5
+    for line in ("Week 3: attention", "Tokenization", "No class (holiday)", "Homework 2 due Friday"):
+        assert title_score(line) < 0.5, line
