@@ -66,6 +66,7 @@ def test_feed_failures_are_one_line_naming_each_service_once(text_module: Path) 
         [["Hugging Face daily papers: HTTP 500 from huggingface.co"], 1],
         [[], 4],
         [[*arxiv, hf], 8, True],
+        [[*arxiv, hf], 0, True],
     )
     assert got == [
         "Offline — arXiv and Hugging Face unreachable; showing nothing new",
@@ -73,4 +74,6 @@ def test_feed_failures_are_one_line_naming_each_service_once(text_module: Path) 
         "Hugging Face failed; showing 1 paper from the others",
         "",
         "Offline — arXiv and Hugging Face unreachable; showing 8 papers from your library",  # ranked instead
+        # offline, and every stored paper is saved already: nothing to rank, and why
+        "Offline — arXiv and Hugging Face unreachable; every paper in your library is on your reading lists already",
     ]

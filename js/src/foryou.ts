@@ -115,7 +115,9 @@ export class ForYouSection {
     const n = feed.items.length;
     const notes = [
       feed.from_library
-        ? `${n} paper${n === 1 ? '' : 's'} from your library (offline)`
+        ? n
+          ? `${n} paper${n === 1 ? '' : 's'} from your library (offline)`
+          : 'Offline: nothing new to rank'
         : `${n} new papers on ${feed.day}`
     ];
     if (feed.hidden) {

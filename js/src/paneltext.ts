@@ -77,7 +77,9 @@ export function feedProblem(
   );
   const papers = `${shown} paper${shown === 1 ? '' : 's'}`;
   const rest = !shown
-    ? 'showing nothing new'
+    ? fromLibrary
+      ? 'every paper in your library is on your reading lists already'
+      : 'showing nothing new'
     : fromLibrary
       ? `showing ${papers} from your library`
       : `showing ${papers} from the others`;
