@@ -24,6 +24,7 @@ from .text import (
     md_link_text,
     md_no_math,
     md_quote,
+    name_case,
     name_parts,
     shown_text,
     strip_name_marks,
@@ -369,6 +370,8 @@ def csl_name_text(name: Any) -> str:
         raise ValueError(f"expected a name object of strings, got {name!r}")
     if parts[1] and parts[2] and parts[1].strip() == parts[2].strip():
         parts[1] = None  # one particle given as both kinds ("de" dropping and non-dropping): written once
+    if parts[0] and parts[3]:  # "MARTA J." "KOWALCZYK" as Crossref writes some: "Marta J." "Kowalczyk"
+        parts[3], parts[0] = name_case(parts[3], parts[0])
     if family_first("".join(p for p in parts if p)):  # 島田 耕平: the family name first, as the script writes it
         parts = [parts[3], parts[0], parts[4]]
     return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))

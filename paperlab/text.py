@@ -16,6 +16,7 @@ __all__ = [
     "NO_MATH_CLASS",
     "family_first",
     "family_name",
+    "name_case",
     "name_parts",
     "shown_name",
     "is_degree",
@@ -197,6 +198,40 @@ def shown_name(family: str, given: str) -> str:
     if not family or not given:
         return family or given
     return f"{family} {given}" if family_first(family + given) else f"{given} {family}"
+
+
+# particles of a family name, written in lowercase when a name in capitals is set in the case of a name
+_PARTICLES = frozenset("da das de del della der des di do dos du la le van von zu ten ter".split())
+_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
+
+
+def name_case(family: str, given: str) -> tuple[str, str]:
+    """A person's family and given names written all in capitals (Web of Science, Crossref, old PubMed: "KOWALCZYK",
+    "MARTA J.") in the case of a name: "Kowalczyk", "Marta J."; a particle before the family name in lowercase ("VAN
+    DER BERG": "van der Berg"), and the given words that are initials ("J.", "MJ", "JTR": a dot, two letters or no
+    vowel) kept. Anything with a small letter or a digit, or without a given name (an organisation's acronym written
+    as a family name: "IEEE", "WHO"), is returned as it is.
+
+    >>> name_case("KOWALCZYK", "MARTA J."), name_case("VAN DER BERG", "JAN"), name_case("YANG", "F")
+    (('Kowalczyk', 'Marta J.'), ('van der Berg', 'Jan'), ('Yang', 'F'))
+    >>> name_case("Lovelace", "ADA"), name_case("IEEE", "")
+    (('Lovelace', 'ADA'), ('IEEE', ''))
+    """
+    text = family + given
+    if not given.strip() or any(ch.islower() or ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
+        return family, given
+    words = family.split()
+    cased = [
+        w.lower() if i < len(words) - 1 and w.lower() in _PARTICLES else _capitalised(w) for i, w in enumerate(words)
+    ]
+    initials = (w for w in given.split())
+    kept = [w if "." in w or len(w) <= 2 or not _VOWEL.search(w) else _capitalised(w) for w in initials]
+    return " ".join(cased), " ".join(kept)
+
+
+def _capitalised(word: str) -> str:
+    """ "O'BRIEN" as "O'Brien", "SMITH-JONES" as "Smith-Jones"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
 
 
 def name_parts(name: str) -> tuple[str, str]:

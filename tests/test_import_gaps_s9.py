@@ -6,6 +6,8 @@ helper IM"), each made a general rule and tested here on our own small made-up f
   family name is the first word, and every export writes them back as ``Family, Given``; a romanised name keeps
   the order its source wrote;
 - Vancouver-style names (PubMed, many RIS files): ``Owen MJ`` is "MJ Owen", ``Mossley J III`` "J Mossley III";
+- a person's name written in capitals (Web of Science, Crossref) is set in the case of a name: ``KOWALSKA, ANNA
+  M.`` is "Anna M. Kowalska", ``LI Y`` "Y Li"; initials stay, an acronym without a given name ("IEEE") too;
 - an organisation written with a comma (``{Orchid Team, Example Cloud}``, braced or not; in RIS or a CSL literal)
   stays one organisation as written, through every round trip;
 - no venue from an access date in a note ("Accessed June 2025", "Retrieved 2024"), from a "journal" that only says
@@ -240,3 +242,24 @@ def test_ris_keeps_an_arxiv_id_its_doi_does_not_name(tmp_path: Path) -> None:
     assert text.count("UR  - https://arxiv.org/abs/") == 1  # the arXiv DOI names its id already
     back = _strict(read_ris, tmp_path / "out.ris")
     assert [_fields(p) for p in back] == [_fields(p) for p in (towels, timed)]
+
+
+# -- names in capitals --------------------------------------------------------------------------------------------
+
+CAPITALS_RIS = DATA / "ris" / "names-in-capitals.ris"
+CAPITALS_CSL = DATA / "csl" / "names-in-capitals.json"
+CAPITALS_BIB = DATA / "bibtex" / "names-in-capitals.bib"
+
+
+def test_names_in_capitals_are_set_in_the_case_of_a_name(tmp_path: Path) -> None:
+    (ris,) = _strict(read_ris, CAPITALS_RIS)
+    assert ris.authors == ["Anna M. Kowalska", "Y Li", "Jan van der Berg", "CD O'Brien", "Ada Quill"]
+    (csl,) = _strict(read_csl, CAPITALS_CSL)
+    assert csl.authors == ["Louisa M. Rothwell", "IEEE", "Tom Gravel"]
+    (bib,) = _strict(read_bibtex, CAPITALS_BIB)
+    assert bib.authors == ["Anna M. Kowalska", "Peter Smith-Jones", "WHO"]
+    assert ris.journal_ref == "JOURNAL OF IMAGINARY BEETLES"  # only names are set in another case
+    items = json.loads(write_csl([csl], tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert items[0]["author"][0] == {"family": "ROTHWELL", "given": "LOUISA M."}  # written back as the item had it
+    back = _strict(read_ris, write_ris([ris], tmp_path / "out.ris")) + parse_bibtex(library_to_bibtex([bib]))
+    assert [p.authors for p in back] == [ris.authors, bib.authors]

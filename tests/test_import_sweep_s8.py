@@ -80,7 +80,7 @@ def test_crossref_couchdb_items_are_read_as_csl() -> None:
     assert detect_format(CROSSREF_COUCHDB) == "csl"
     first, second = _strict(read_csl, CROSSREF_COUCHDB)
     assert first.title == "A New Carabus Ground Beetle from Upland Meadows"
-    assert first.authors == ["MARTA J. KOWALCZYK", "Tomas Lindqvist"]
+    assert first.authors == ["Marta J. Kowalczyk", "Tomas Lindqvist"]  # in capitals in the item (session 9: cased)
     assert (first.published, first.extra["date_precision"]) == (dt.date(2003, 9, 1), "month")
     assert (first.doi, first.journal_ref) == ("10.5555/beetles.2003.17", "Journal of Meadow Entomology")
     assert first.extra["csl"]["_rev"] == "3-0a1b2c3d4e5f60718293a4b5c6d7e8f9"  # the rest of the item is kept

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..paper_render import names_organisation
-from ..text import NAME_SUFFIXES, is_degree, shown_name, strip_name_marks
+from ..text import NAME_SUFFIXES, is_degree, name_case, shown_name, strip_name_marks
 
 __all__ = ["name_given_first"]
 
@@ -24,7 +24,7 @@ _VANCOUVER = re.compile(
 def name_given_first(value: str) -> str:
     """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Vancouver's ``Owen MJ``) as paperlab shows a
     name (:func:`~paperlab.text.shown_name`: ``Given Family Suffix``, family first in Chinese, Japanese or Korean
-    script); a degree in the suffix's place (``Case, Amanda, Ph.D.``) and equal-contribution marks (``Yuan*``) are
+    script; a name in capitals in the case of a name, :func:`~paperlab.text.name_case`); a degree in the suffix's place (``Case, Amanda, Ph.D.``) and equal-contribution marks (``Yuan*``) are
     no part of it. An organisation written with a comma ("Qwen Team, Alibaba Cloud") is kept as written."""
     name = " ".join(strip_name_marks(value).split())
     if "," not in name:
@@ -36,7 +36,7 @@ def name_given_first(value: str) -> str:
     suffix = "" if is_degree(suffix) else suffix
     if not given.strip():
         return name
-    return " ".join(f"{shown_name(family, given)} {suffix}".split())
+    return " ".join(f"{shown_name(*name_case(family, given))} {suffix}".split())
 
 
 def _vancouver(name: str) -> str | None:
@@ -47,4 +47,5 @@ def _vancouver(name: str) -> str | None:
         return None
     if not all(word[0].isupper() for word in m.group(1).split()):
         return None
-    return f"{m.group(2)} {m.group(1)}{m.group(3) or ''}"
+    family, initials = name_case(m.group(1), m.group(2))  # "YANG F": "F Yang"
+    return f"{initials} {family}{m.group(3) or ''}"

@@ -24,7 +24,7 @@ from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import doubtful_id_map
 from ...paper_render import names_organisation, plain_abstract
-from ...text import NAME_SUFFIXES, family_first, is_degree, is_more_authors, split_et_al, strip_name_marks
+from ...text import NAME_SUFFIXES, family_first, is_degree, is_more_authors, name_case, split_et_al, strip_name_marks
 from .._files import read_bytes
 from .crossref import inherit
 from .fields import (
@@ -157,6 +157,9 @@ def _name(raw: str) -> str:
         return _clean(raw)
     raw = _TILDE_ACCENT.sub(lambda m: "{\\~" + m.group(1) + "}", raw)
     parts = parse_single_name_into_parts(raw, strict=False)
+    if comma and parts.first:  # "KOWALCZYK, MARTA J." (Web of Science): in the case of a name
+        last, first = name_case(" ".join(parts.last), " ".join(parts.first))
+        parts.last, parts.first = last.split(), first.split()
     words = parts.first + parts.von + parts.last + parts.jr
     if family_first(raw):  # 島田, 耕平: shown family first, as the script writes it; "山田 太郎" as written
         words = parts.von + parts.last + parts.jr + parts.first if comma else raw.split()
