@@ -98,16 +98,17 @@ class ParseError(PaperlabError, ValueError):
 class PartialImportWarning(UserWarning):
     """Some records of an import were bad and skipped; the good ones were kept.
 
-    The ``problems`` attribute lists every skipped record.
+    The ``problems`` attribute lists every skipped record; ``kept`` counts what was kept (``what``: records, or
+    a session's table values).
     """
 
-    def __init__(self, source: str, problems: list[ImportProblem], kept: int) -> None:
+    def __init__(self, source: str, problems: list[ImportProblem], kept: int, what: str = "record") -> None:
         self.source = source
         self.problems = list(problems)
         self.kept = kept
         shown = "; ".join(str(p) for p in problems[:5])
         more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
-        super().__init__(f"{source}: kept {kept} record(s), skipped {len(problems)} bad one(s): {shown}{more}")
+        super().__init__(f"{source}: kept {kept} {what}(s), skipped {len(problems)} bad one(s): {shown}{more}")
 
 
 class DoubtfulIdWarning(UserWarning):

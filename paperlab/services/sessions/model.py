@@ -110,7 +110,7 @@ class Session:
         session = cls(t.theme, date=date, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
         if t.lost:
             kept = sum(len(d) for e in t.entries for d in e.results)
-            warn_partial(PartialImportWarning(source, t.lost, kept=kept))  # at the caller of paperlab
+            warn_partial(PartialImportWarning(source, t.lost, kept=kept, what="table value"))  # at the caller
         return session
 
     # -- views ---------------------------------------------------------------------------
