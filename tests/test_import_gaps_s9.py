@@ -27,21 +27,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from paths import DATA
 
 import paperlab
 from paperlab.errors import ParseError
 from paperlab.paper import Paper
 from paperlab.sources import detect_format
+from paperlab.sources._names import name_given_first
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex, read_bibtex
 from paperlab.sources.csl import read_csl, write_csl
-from paperlab.sources.ris import read_ris, write_ris
-from paperlab.text import family_name, first_author
+from paperlab.sources.ris import parse_ris, read_ris, write_ris
+from paperlab.text import family_name, first_author, name_case, shown_name
 
 CJK_BIB = DATA / "bibtex" / "cjk-names-orgs.bib"
 VANCOUVER_RIS = DATA / "ris" / "vancouver-names.ris"
@@ -59,6 +63,14 @@ def _strict(read: Any, path: Path) -> list[Paper]:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # every record of our files is read, without a warning
         return list(read(path))
+
+
+def write_ris_text(author: str) -> str:
+    """The RIS text the export writes for one paper by ``author``."""
+    with tempfile.TemporaryDirectory() as folder:
+        return write_ris([Paper(title="A title", authors=[author])], Path(folder) / "one.ris").read_text(
+            encoding="utf-8"
+        )
 
 
 def _fields(paper: Paper) -> dict[str, Any]:
@@ -263,3 +275,34 @@ def test_names_in_capitals_are_set_in_the_case_of_a_name(tmp_path: Path) -> None
     assert items[0]["author"][0] == {"family": "ROTHWELL", "given": "LOUISA M."}  # written back as the item had it
     back = _strict(read_ris, write_ris([ris], tmp_path / "out.ris")) + parse_bibtex(library_to_bibtex([bib]))
     assert [p.authors for p in back] == [ris.authors, bib.authors]
+
+
+# -- properties of the name rules ---------------------------------------------------------------------------------
+
+_LATIN = st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True)
+_CJK = st.text(alphabet="山田太郎島耕平星野美咲김서연王小明", min_size=1, max_size=3)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.tuples(_LATIN, _LATIN), st.tuples(_CJK, _CJK)))
+def test_a_shown_name_comes_back_from_its_ris_form(parts: tuple[str, str]) -> None:
+    """Every person's name a reader shows (given name first, or family first in CJK script) is written by the RIS
+    export in a form the reader turns back into the same name."""
+    family, given_name = parts
+    shown = shown_name(family, given_name)
+    (paper,) = parse_ris(write_ris_text(shown))
+    assert paper.authors == [shown]
+    assert family_name(shown) == family
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_name_case_changes_only_the_case(family: str, given_name: str) -> None:
+    """Setting a name in another case changes its letters' case (and collapses its spaces), nothing else."""
+    cased = name_case(family, given_name)
+
+    def plain(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    assert cased == (family, given_name) or (plain(cased[0]), plain(cased[1])) == (plain(family), plain(given_name))
+    assert isinstance(name_given_first(f"{family}, {given_name}"), str)
