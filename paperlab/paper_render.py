@@ -494,9 +494,11 @@ def literal_year(value: Any) -> list[str]:
     return [m.group(1)] if m else []
 
 
-# a time of day after a date: "T12:00:00Z", " 12:00", ", 9:22", " at 9:22 AM", "T08:30:00+02:00"
+# a time of day after a date: "T12:00:00Z", " 12:00", ", 9:22", " at 9:22 AM", "T08:30:00+02:00" (a match starts
+# only where blanks start: linear time on a long run of blanks)
 _LITERAL_TIME = re.compile(
-    r"(?:T|,?\s+(?:at\s+)?)\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d\d:?\d\d|UTC|GMT)?$", re.I
+    r"(?:T|(?<![\s,]),?\s+(?:at\s+)?)\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d\d:?\d\d|UTC|GMT)?$",
+    re.I,
 )
 
 

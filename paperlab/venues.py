@@ -47,9 +47,13 @@ _NOT_A_VENUE = re.compile(
 )
 # a "journal" that only says the paper is a preprint: "arXiv", "arXiv Mar.", "arXiv preprint arXiv:2402.12715",
 # "CoRR abs/2005.14165", "Preprint" -- no venue (the arXiv id, when there is one, says it on the card)
-_CATEGORY = r"(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|nlin|quant-ph|gr-qc|hep-\w\w|nucl-\w\w)(?:\.\w\w)?"
+_CATEGORY = (
+    r"(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|nlin|quant-ph|gr-qc|hep-\w\w|nucl-\w\w)"
+    r"(?:\.\w\w)?"
+)
 _PREPRINT_ONLY = re.compile(
-    rf"(?:arxiv|corr|preprint)(?:[\s,.:;()\[\]/-]+(?:preprint|e-?prints?|arxiv|abs|[a-z]{{3,4}}\.?|\d[\d.v/a-z-]*|{_CATEGORY}))*"
+    rf"(?:arxiv|corr|preprint)(?:[\s,.:;()\[\]/-]+"
+    rf"(?>preprint|e-?prints?|arxiv|abs|[a-z]{{3,4}}\.?|\d[\d.v/a-z-]*|{_CATEGORY}))*+"  # no backtracking: linear
     r"[.\s)\]]*",
     re.I,
 )

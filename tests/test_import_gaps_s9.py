@@ -40,12 +40,14 @@ from paths import DATA
 import paperlab
 from paperlab.errors import ParseError
 from paperlab.paper import Paper
+from paperlab.paper_render import csl_date
 from paperlab.sources import detect_format
 from paperlab.sources._names import name_given_first
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex, read_bibtex
 from paperlab.sources.csl import read_csl, write_csl
 from paperlab.sources.ris import parse_ris, read_ris, write_ris
 from paperlab.text import family_name, first_author, name_case, shown_name
+from paperlab.venues import parse_venue
 
 CJK_BIB = DATA / "bibtex" / "cjk-names-orgs.bib"
 VANCOUVER_RIS = DATA / "ris" / "vancouver-names.ris"
@@ -306,3 +308,11 @@ def test_name_case_changes_only_the_case(family: str, given_name: str) -> None:
 
     assert cased == (family, given_name) or (plain(cased[0]), plain(cased[1])) == (plain(family), plain(given_name))
     assert isinstance(name_given_first(f"{family}, {given_name}"), str)
+
+
+def test_the_new_patterns_answer_long_hostile_values() -> None:
+    """The preprint-journal and time-of-day patterns run in linear time: these values took minutes (exponential
+    backtracking on "1.1-" runs; quadratic on a run of blanks) before the patterns were made so."""
+    journal = "arXiv " + "1.1-" * 40 + "!"
+    assert parse_venue(None, journal) == journal  # not only a preprint's words: kept as the venue
+    assert csl_date({"literal": "2020" + " " * 50_000 + "x"}) == dt.date(2020, 1, 1)

@@ -1,4 +1,4 @@
-"""Author names as the tagged and JSON formats write them, turned into paperlab's ``Given Family`` order.
+"""Author names as the tagged and JSON formats write them, turned into the order paperlab shows names in.
 
 Shared by the RIS, Web of Science and CSL-JSON readers (a module of its own so that none of them imports another
 for it).
@@ -14,8 +14,9 @@ from ..text import NAME_SUFFIXES, is_degree, name_case, shown_name, strip_name_m
 __all__ = ["name_given_first"]
 
 # Vancouver style (PubMed/MEDLINE, many RIS exports): the family name, then the initials as capitals without dots
-# or spaces, then a generational suffix if any: "Owen MJ", "O'Donovan MC", "Nicholson Price W", "YANG F", "Mossley J III". The family side: one to three words, each
-# capitalised (no lowercase particle such as "of": "Department of Health UK" is no person).
+# or spaces, then a generational suffix if any: "Owen MJ", "O'Donovan MC", "Nicholson Price W", "YANG F",
+# "Mossley J III". The family side: one to three words of two letters or more, each capitalised (no lowercase
+# particle such as "of": "Department of Health UK" is no person).
 _VANCOUVER = re.compile(
     r"((?:[^\W\d_][\w'’-]+\s+){0,2}[^\W\d_][\w'’-]+)\s+([A-Z]{1,3})(\s+(?:Jr|Sr|I{2,3}|IV|2nd|3rd)\.?)?"
 )
@@ -24,8 +25,9 @@ _VANCOUVER = re.compile(
 def name_given_first(value: str) -> str:
     """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Vancouver's ``Owen MJ``) as paperlab shows a
     name (:func:`~paperlab.text.shown_name`: ``Given Family Suffix``, family first in Chinese, Japanese or Korean
-    script; a name in capitals in the case of a name, :func:`~paperlab.text.name_case`); a degree in the suffix's place (``Case, Amanda, Ph.D.``) and equal-contribution marks (``Yuan*``) are
-    no part of it. An organisation written with a comma ("Qwen Team, Alibaba Cloud") is kept as written."""
+    script; a name in capitals in the case of a name, :func:`~paperlab.text.name_case`); a degree in the suffix's
+    place (``Case, Amanda, Ph.D.``) and equal-contribution marks (``Yuan*``) are no part of it. An organisation
+    written with a comma ("Qwen Team, Alibaba Cloud") is kept as written."""
     name = " ".join(strip_name_marks(value).split())
     if "," not in name:
         return _vancouver(name) or name
