@@ -8,6 +8,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import paperlab
 from paperlab.errors import ParseError, PartialImportWarning
@@ -100,3 +102,17 @@ def test_the_title_classifier_tells_titles_from_topics() -> None:
     assert title_score("Deep Unfolded Networks for Sparse Signal Recovery") > 0.5
     for line in ("Week 3: attention", "Tokenization", "No class (holiday)", "Homework 2 due Friday"):
         assert title_score(line) < 0.5, line
+
+
+_PIECES = st.sampled_from(
+    [*"#-*|>[]()<>:/. \n\tab1Z2_`\"'", "arXiv ", "2501.01234", "](https://arxiv.org/abs/", "10.1000/x", ".pdf", "**"]
+    + ["<span>", "\n- ", "\n| ", "Learning Things: A Study", "\n## Week 1\n"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=80).map("".join))
+def test_any_text_gives_papers_or_nothing_and_never_an_error(text: str) -> None:
+    papers, problems = find_papers(text, "f.md")
+    assert all(p.title.strip() for p in papers)
+    assert all(p.where.startswith("line ") for p in problems)

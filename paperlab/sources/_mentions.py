@@ -163,14 +163,22 @@ def _field(lines: list[Line], start: int, end: int, pattern: re.Pattern[str]) ->
 
 
 def _block_start(lines: list[Line], i: int) -> int:
-    """First line of the part of the file a line belongs to: its heading, else its quote block or paragraph."""
+    """First line of the part of the file a line belongs to: its heading, else its quote block or paragraph; at
+    most :data:`_BLOCK` lines up (a paper's fields are near it, and a long list is read in linear time)."""
     h = lines[i].heading
-    if h is not None:
+    if h is not None and i - h <= _BLOCK:
         return h
     j = i
-    while j > 0 and lines[j - 1].kind != "heading" and not (lines[j - 1].kind == "blank" and lines[j].kind != "quote"):
+    while (
+        j > max(0, i - _BLOCK)
+        and lines[j - 1].kind != "heading"
+        and not (lines[j - 1].kind == "blank" and lines[j].kind != "quote")
+    ):
         j -= 1
     return j
+
+
+_BLOCK = 30
 
 
 def _row_title(line: Line) -> str:
@@ -276,9 +284,10 @@ def _details(lines: list[Line], found: _Found) -> tuple[list[str], dt.date | Non
             return authors, dt.date(int(_YEAR.search(year).group(1)), 1, 1), "year"  # type: ignore[union-attr]
         day = next((d for k, v in cells.items() if _DATE_COLUMN.match(k) and (d := parse_day(v))), None)
         return authors, day, "day" if day else None
-    start = _block_start(lines, found.lines[0])
+    named = bool(found.arxiv_id or found.doi or found.url)  # an id-less title has no fields around it
+    start = _block_start(lines, found.lines[0]) if named else found.lines[0]
     end = max(found.lines) + 1
-    while end < len(lines) and lines[end].kind not in ("heading",) and end - start < 40:
+    while named and end < len(lines) and lines[end].kind != "heading" and end - start < _BLOCK:
         end += 1
     authors = _authors(_field(lines, start, end, _AUTHOR_FIELD))
     year = _field(lines, start, end, _YEAR_FIELD)

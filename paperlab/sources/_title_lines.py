@@ -94,13 +94,14 @@ def title_score(text: str) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _siblings(lines: list[Line], i: int) -> list[int]:
-    """Items of the same list (same indent, same heading, no other kind between) or rows of the same table."""
+def _siblings(lines: list[Line], i: int, near: int = 3) -> list[int]:
+    """The nearest items of the same list (same indent, same heading, no other kind between) or rows of the same
+    table: up to ``near`` on each side (so a list of thousands of items is read in linear time)."""
     line = lines[i]
     out = []
     for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(lines):
+        j, taken = i + step, 0
+        while 0 <= j < len(lines) and taken < near:
             other = lines[j]
             if other.kind == "blank" or other.kind == "item" and other.indent > line.indent:
                 j += step
@@ -108,6 +109,7 @@ def _siblings(lines: list[Line], i: int) -> list[int]:
             if other.kind != line.kind or other.heading != line.heading or other.indent != line.indent:
                 break
             out.append(j)
+            taken += 1
             j += step
     return out
 
