@@ -27,7 +27,16 @@ from .paper import Paper
 from .services.activelib import active_library, set_active_library
 from .services.cardsearch import CardsSearch
 from .services.cardsfallback import static_fallback, view_summary, why_notes
-from .services.cardswire import WHY_AT_MOST, WHY_AT_ONCE, answer_with, as_library, failure, holding_note, thumb_value
+from .services.cardswire import (
+    WHY_AT_MOST,
+    WHY_AT_ONCE,
+    answer_with,
+    as_library,
+    failure,
+    holding_note,
+    thumb_value,
+    weaker_trait,
+)
 from .services.paperref import paper_code, store_resolver
 from .text import NO_MATH_CLASS, plural
 
@@ -89,6 +98,11 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         "{'done': papers embedded, 'total': papers, 'rest': 'keyword' | 'static' | ''}, how the papers without a "
         "vector were ranked (SearchResults.partial); empty for a full ranking"
     ).tag(sync=True)
+    search_weaker = traitlets.Dict(
+        help="hits of the search for `query` that scored under the relevance cut-off (of the `search_k` best): "
+        "{'n': how many, 'ids': those the cards show, after the others (a search asked with 'weaker': true; "
+        "else [] and the status line offers to show them)}; empty when none was cut"
+    ).tag(sync=True)
     why = traitlets.Dict(
         help="why each hit of the current kernel search matched, by paper id: "
         "{'terms': [query terms found in the paper], 'sentence': its best-matching sentence}, and 'related': "
@@ -144,6 +158,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
             holding=holding,
             query=query,
             search_note=note,
+            search_weaker=weaker_trait(library) if from_search else {},
             reading_list_name=reading_list,
             search_mode=search_mode,
             label=library.name or "",
@@ -211,8 +226,8 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         Parameters
         ----------
         content : dict
-            ``{"type": "search", "query", "mode"?, "k"?}``: search these papers and set
-            :attr:`scores`/:attr:`query`; ``{"type": "list", "action": "add"|"remove", "id"}``:
+            ``{"type": "search", "query", "mode"?, "k"?, "weaker"?}``: search these papers and set
+            :attr:`scores`/:attr:`query` (``"weaker": true``: the hits under the relevance cut-off too); ``{"type": "list", "action": "add"|"remove", "id"}``:
             change the reading list in the store; ``{"type": "render", "id", "format":
             "markdown"|"bibtex"|"code"}``: text of one paper for the clipboard or a new cell.
             An optional ``"request"`` is echoed back.

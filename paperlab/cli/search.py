@@ -79,8 +79,9 @@ def first_author(p: Paper) -> str:
 def search_rows(results: SearchResults, resolves: Resolver | None = None) -> list[dict[str, Any]]:
     """One dict per hit: rank, score, id, shown_id (what names it for ``paperlab show``: its arXiv id, DOI or
     citation key, else its id; see :func:`~paperlab.services.paperref.paper_ref`), year, date, first_author, title,
-    why (terms, sentence, text), url."""
+    why (terms, sentence, text), url, weaker (scored under the relevance cut-off: listed by ``--all``)."""
     reasons = results.reasons
+    weaker = set(results.weaker_ids)
     rows = []
     for rank, p in enumerate(results, start=1):
         r = reasons.get(p.id, {"terms": [], "sentence": "", "text": ""})
@@ -96,9 +97,14 @@ def search_rows(results: SearchResults, resolves: Resolver | None = None) -> lis
                 "title": p.shown_title,
                 "why": {"terms": r["terms"], "sentence": r["sentence"], "text": r["text"]},
                 "url": p.abs_url,
+                "weaker": p.id in weaker,
             }
         )
     return rows
+
+
+#: The line of the table before the first hit scored under the relevance cut-off (``--all``).
+WEAKER_RULE = "--- weaker matches, below the relevance cut-off ---"
 
 
 def _flat(text: str) -> str:
@@ -119,7 +125,9 @@ def _print_table(rows: list[dict[str, Any]], header: str, query: str, out: TextI
     id_w = max(len(r["shown_id"] or "-") for r in rows)
     au_w = min(max(len("first author"), *(len(_flat(r["first_author"])) for r in rows)), 24)
     print(_cut(f"{'#':>3}  {'score':>5}  {'id':<{id_w}}  year  {'first author':<{au_w}}  title", width), file=out)
-    for r in rows:
+    for i, r in enumerate(rows):
+        if r["weaker"] and (i == 0 or not rows[i - 1]["weaker"]):
+            print(WEAKER_RULE, file=out)
         year = str(r["year"] or "")
         score = "    –" if r["score"] is None else f"{r['score']:5.3f}"
         line = f"{r['rank']:>3}  {score}  {r['shown_id'] or '-':<{id_w}}  {year:<4}  "
@@ -140,9 +148,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not len(lib):
         raise UsageError(f"nothing to search: {where} is empty")
     from ..search import search_library
-    from ..search.results import holding_text
+    from ..search.results import holding_text, weaker_text
 
-    results = search_library(lib, query, k=args.k, mode=args.mode)
+    results = search_library(lib, query, k=args.k, mode=args.mode, min_score=0.0 if args.all else None)
     rows = search_rows(results, library_resolver(lib))
     header = f"{plural(len(rows), 'result')} in {where} ({plural(len(lib), 'paper')}, {args.mode} search)"
     if results.holding_every_word:
@@ -150,9 +158,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         doc = {"query": query, "corpus": where, "papers": len(lib), "mode": args.mode, "results": rows}
         doc["holding_every_word"] = results.holding_every_word
+        doc["below_cutoff"] = results.below_cutoff  # the k best's hits under the cut-off, left out (0 with --all)
         print(json.dumps(doc, ensure_ascii=False, indent=1))
         return 0
     _print_table(rows, header, query, sys.stdout)
+    if results.below_cutoff:
+        print(weaker_text(results.below_cutoff, "--all lists them"))
     if rows:
         corpus = f" --corpus {args.corpus}" if args.corpus else ""
         print(f"a paper's details: paperlab show ID{corpus}")
@@ -180,6 +191,11 @@ def add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="demo|store|FILE",
         default=None,
         help="what to search: the demo corpus, your library (default), or a file",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="also list the hits under the relevance cut-off (the weaker matches, after the others; min_score=0)",
     )
     p.add_argument("--json", action="store_true", help="print the results (same fields) as JSON")
     p.set_defaults(func=cmd_search)

@@ -446,7 +446,8 @@ class PaperIndex:
         -------
         SearchResults
             Scores are calibrated probabilities that a hit is about what was asked (the top hit of a
-            vague or off-topic query scores low).
+            vague or off-topic query scores low); ``below_cutoff``: how many of the ``k`` best were left out
+            under ``min_score``, ``cutoff``: the fitted cut-off (see :attr:`SearchResults.weaker_ids`).
         """
         self._check_fitted()
         mode = _check_mode(mode or self.mode)
@@ -459,17 +460,20 @@ class PaperIndex:
             self._ensure_vectors()
             assert self.encoder_ is not None
             qvec = self.encoder_.encode([query])[0]
-        cutoff = self.calibration_(mode).cutoff if min_score is None else float(min_score)
-        rows, scores = self._rank(query, qvec, int(k), mode, min_score=cutoff)
-        papers = [self.papers_[r] for r in rows]
-        return SearchResults(
-            papers,
-            scores.tolist(),
+        fitted = self.calibration_(mode).cutoff
+        cutoff = fitted if min_score is None else float(min_score)
+        rows, scores = self._rank(query, qvec, int(k), mode)  # the k best: those under the cut-off are counted
+        keep = scores >= cutoff
+        results = SearchResults(
+            [self.papers_[r] for r in rows[keep]],
+            scores[keep].tolist(),
             query=query,
             mode=mode,
             explain=lambda p: self._explain(p, query, qvec, mode),
             explain_many=lambda ps: self._explain_many(ps, query, qvec, mode),
         )
+        results.cutoff, results.below_cutoff = float(fitted), int((~keep).sum())
+        return results
 
     def _resolve(self, paper: Paper | str) -> tuple[Paper, int | None]:
         if isinstance(paper, Paper):

@@ -14,7 +14,7 @@ from .hit_frame import hit_frame
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["HOLDS_EVERY_WORD", "SearchResults", "holding_text"]
+__all__ = ["HOLDS_EVERY_WORD", "SearchResults", "holding_text", "weaker_text"]
 
 #: The reason of a paper found by holding every word of the query (no hit passed the relevance cut-off).
 HOLDS_EVERY_WORD = "holds every word of the query (title, abstract or authors)"
@@ -32,6 +32,16 @@ def holding_text(n: int, query: str) -> str:
     verb = "holds" if n == 1 else "hold"
     words = "every word of " if len(query.split()) > 1 else ""
     return f"{plural(n, 'paper')} {verb} {words}“{query}” (title, abstract or authors) — not ranked by relevance"
+
+
+def weaker_text(n: int, how: str) -> str:
+    """What a search says of the hits it left out under the relevance cut-off, and ``how`` to list them: the one
+    wording of the results' display and ``paperlab search``.
+
+    >>> weaker_text(7, "min_score=0")
+    '(7 weaker matches not shown: min_score=0)'
+    """
+    return f"({plural(n, 'weaker match', 'weaker matches')} not shown: {how})"
 
 
 class SearchResults(Library):
@@ -67,6 +77,13 @@ class SearchResults(Library):
         No hit passed the relevance cut-off, and these are instead the papers whose title, abstract or authors
         hold every word of the query (accents and case ignored), in library order: an author's name, which the
         ranking does not read, still finds the author's papers (see :func:`paperlab.search.search_library`).
+    cutoff : float or None
+        The relevance cut-off fitted with the scores of this mode (:mod:`paperlab.search.ranking`): hits scored
+        under it are weaker matches; None when the results do not come from a calibrated ranking.
+    below_cutoff : int
+        How many of the ``k`` best hits scored under the cut-off the search applied (``min_score``, default
+        :attr:`cutoff`) and were left out: 0 when nothing was cut. ``lib.search(q, min_score=0)`` lists them,
+        after the others, each with its (lower) calibrated score; :attr:`weaker_ids` names them then.
     partial : dict or None
         Set when the library was still being embedded (:mod:`paperlab.search.background`): ``{"done": papers
         embedded, "total": papers, "rest": "keyword" | "static" | ""}``, how the papers without a vector were
@@ -97,11 +114,20 @@ class SearchResults(Library):
         self.target: Paper | None = None
         self.holding_every_word = False
         self.partial: dict[str, Any] | None = None
+        self.cutoff: float | None = None
+        self.below_cutoff = 0
 
     def __repr__(self) -> str:
         q = f" {self.query[:60]!r}" if self.query else ""
         found = holding_text(len(self), self.query or "") if self.holding_every_word else plural(len(self), "paper")
         return f"<SearchResults{q} ({self.mode}): {found}>"
+
+    @property
+    def weaker_ids(self) -> list[str]:
+        """The hits listed although they scored under :attr:`cutoff` (a search with a lower ``min_score``), best
+        first: the weaker matches, which come after the others."""
+        cut = self.cutoff
+        return [] if cut is None or self.holding_every_word else [i for i, s in self.scores.items() if s < cut]
 
     @property
     def reasons(self) -> dict[str, dict[str, Any]]:
@@ -202,6 +228,9 @@ class SearchResults(Library):
             return f"<div>{e(holding_text(n, self.query or ''))} ({e(self.mode)})</div>"
         else:
             what = plural(n, "result", number=False) + (f" for <i>{e(self.query)}</i>" if self.query else "")
+            if self.below_cutoff:
+                what += f" ({e(self.mode)}) {e(weaker_text(self.below_cutoff, 'min_score=0 lists them'))}"
+                return f"<div><b>{n}</b> {what}</div>"
         return f"<div><b>{n}</b> {what} ({e(self.mode)})</div>"
 
     def _repr_html_(self) -> str:

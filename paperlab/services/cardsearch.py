@@ -3,8 +3,9 @@ background, a search answered partially meanwhile and refined when the embedding
 hits (the first screen's with the answer, the rest in a background thread), the query encoder warmed.
 
 :class:`CardsSearch` is a mixin of the widget: it sets the widget's traits (``scores``, ``query``, ``why``,
-``holding``, ``search_note``, ``search_partial``, ``embedding_progress``) in one message per search, so the cards, the "Ranked by"
-chip and the status line agree.
+``holding``, ``search_note``, ``search_partial``, ``search_weaker``, ``embedding_progress``) in one message per search, so the
+cards, the "Ranked by" chip and the status line agree. A search says how many of its ``k`` best hits scored under the
+relevance cut-off (``search_weaker``); asked with ``"weaker": true`` it lists them too, after the others.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from ..library import Library
-from .cardswire import WHY_AT_MOST, WHY_AT_ONCE, answer_with, holding_note, why_trait
+from .cardswire import WHY_AT_MOST, WHY_AT_ONCE, answer_with, holding_note, weaker_trait, why_trait
 
 __all__ = ["CardsSearch"]
 
@@ -38,6 +39,7 @@ class CardsSearch:
         holding: bool
         search_note: str
         search_partial: dict[str, Any]
+        search_weaker: dict[str, Any]
         scores: dict[str, float]
         search_mode: str
         search_k: int
@@ -81,7 +83,9 @@ class CardsSearch:
     def _search(self, content: dict[str, Any]) -> dict[str, Any]:
         """Search and set the traits of the answer (``scores``, ``query``, ``why``, ``holding``, ``search_note``) at
         once, unless a newer search was asked for meanwhile: a refine of a partial search (``"refines"``: its
-        generation, run from the embedding job's thread) that comes after a newer search changes nothing."""
+        generation, run from the embedding job's thread) that comes after a newer search changes nothing.
+        ``"weaker": true`` also lists the hits under the relevance cut-off (``min_score=0``, their calibrated scores);
+        the answer's ``below`` says how many of the ``k`` best scored under it either way."""
         query = str(content.get("query") or "").strip()
         with self._why_lock:
             if content.get("refines", self._search_generation) != self._search_generation:
@@ -97,7 +101,9 @@ class CardsSearch:
         from ..search import search_library
         from ..search.background import is_partial
 
-        results = search_library(self.library, query, k=min(k, len(self.library)) or 1, mode=mode, encoder=self.encoder)
+        floor = 0.0 if content.get("weaker") else None  # the weaker matches too (the same ranking, not cut)
+        n = min(k, len(self.library)) or 1
+        results = search_library(self.library, query, k=n, mode=mode, encoder=self.encoder, min_score=floor)
         partial = is_partial(results)
         # made while the library was being embedded: run again when it is (the status says what ranked it meanwhile)
         again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
@@ -113,11 +119,12 @@ class CardsSearch:
             # sentences), sent with the hits in one message: the cards do not jump when the reasons come
             first = results.first_reasons(WHY_AT_ONCE)
             scores = {pid: float(s) for pid, s in results.scores.items()}
-            if not self._show_search(generation, scores, query, why_trait(first), partial=again, embedded=embedded):
+            weaker = weaker_trait(results)
+            if not self._show_search(generation, scores, query, why_trait(first), "", again, embedded, weaker):
                 return {"n": 0, "query": query, "mode": mode, "stale": True}
             if len(results) > WHY_AT_ONCE:
                 self._explain_rest(results, generation)
-            answer["n"] = len(results)
+            answer.update(n=len(results), below=weaker.get("n", 0), weaker=bool(weaker.get("ids")))
         if partial and self.embedding_progress.get("state") == "done":
             # the job ended while this search ran (its notice found nothing to refine): refine now
             if (request := self._take_partial_search()) is not None:
@@ -133,10 +140,12 @@ class CardsSearch:
         note: str = "",
         partial: Any = None,
         embedded: dict[str, Any] | None = None,
+        weaker: dict[str, Any] | None = None,
     ) -> bool:
         """Set the traits of search ``generation`` in one message (cards, "Ranked by" chip and status agree), if it
         is still the newest search; ``partial``: the request that refines it once the library is embedded;
-        ``embedded``: how far the embedding was when it was answered (``search_partial``; empty: a full ranking)."""
+        ``embedded``: how far the embedding was when it was answered (``search_partial``; empty: a full ranking);
+        ``weaker``: its hits under the relevance cut-off (``search_weaker``, :func:`.cardswire.weaker_trait`)."""
         with self._why_lock:
             if generation != self._search_generation:
                 return False
@@ -144,7 +153,7 @@ class CardsSearch:
             try:
                 with self.hold_sync():
                     self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
-                    self.search_partial = embedded or {}
+                    self.search_partial, self.search_weaker = embedded or {}, weaker or {}
                     self.scores = scores
             finally:
                 self._own_query.setting = False
@@ -159,9 +168,9 @@ class CardsSearch:
             self._explain_rest(results, self._search_generation)
 
     def _ranking_left(self, change: dict[str, Any]) -> None:
-        """The front end left the kernel ranking (typing again, ✕: ``query`` set to ""): a partial search it showed is
-        not run again when the library is embedded (its answer would put the old query back over what is typed),
-        and answers still coming are dropped. The kernel's own empty search (:meth:`_show_search`, which marks its
+        """``query`` set to "" from outside the kernel (Python code, or a front end without the "leave" command,
+        :meth:`_leave`): a partial search shown is not run again when the library is embedded (its answer would put
+        the old query back over what is typed), and answers still coming are dropped. The kernel's own empty search (:meth:`_show_search`, which marks its
         thread while it sets ``query``) is not a leaving. The cancel waits for the lock another thread may hold (reasons
         being written, the embedding job taking the partial search, a search being shown), so it is never skipped."""
         if change["new"] or getattr(self._own_query, "setting", False):

@@ -18,6 +18,7 @@ __all__ = [
     "failure",
     "holding_note",
     "thumb_value",
+    "weaker_trait",
     "why_trait",
 ]
 
@@ -59,6 +60,17 @@ def why_trait(reasons: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, A
         pid: {"terms": r["terms"], "sentence": r["sentence"], **({"related": r["related"]} if r.get("related") else {})}
         for pid, r in reasons.items()
     }
+
+
+def weaker_trait(results: Any) -> dict[str, Any]:
+    """The ``search_weaker`` trait of a search's results (:class:`~paperlab.search.SearchResults`, duck-typed):
+    ``{"n": hits under the relevance cut-off, "ids": those listed}`` — ``ids`` empty when they were left out (the
+    cards offer to show them), all of them when a search with ``min_score=0`` listed them; empty when none was cut."""
+    if getattr(results, "holding_every_word", False):
+        return {}
+    ids = [str(i) for i in getattr(results, "weaker_ids", ())]
+    n = len(ids) or int(getattr(results, "below_cutoff", 0) or 0)
+    return {"n": n, "ids": ids} if n else {}
 
 
 def thumb_value(value: Any) -> int:

@@ -21,14 +21,15 @@ export interface IActionHost {
   status(text: string, error?: boolean): void;
   /** The reading list the cards write to. */
   listName(): string;
-  /** A kernel search answered with `n` hits: say so in the status line. */
+  /** A kernel search answered with `n` hits past the cut-off (and `weaker.below` under it): say so. */
   searched(
     n: number,
     query: string,
     mode: string,
     holding?: boolean,
     note?: string,
-    partial?: IPartial | null
+    partial?: IPartial | null,
+    weaker?: { below: number; shown: boolean } | null
   ): void;
 }
 
@@ -37,14 +38,16 @@ const searchedOnce = new WeakSet<IActionHost>();
 
 /**
  * Search with the kernel; true when it answered (and set the `scores` trait). `current()` is false once a newer
- * search was asked for: a late answer then changes neither the status line nor the cards.
+ * search was asked for: a late answer then changes neither the status line nor the cards. `weaker`: also the hits
+ * under the relevance cut-off, after the others (weaker.ts).
  */
 export async function kernelSearch(
   host: IActionHost,
   query: string,
   mode: string,
   k: number,
-  current: () => boolean = () => true
+  current: () => boolean = () => true,
+  weaker = false
 ): Promise<boolean> {
   // the first kernel search of a session loads the search model; later ones answer in a moment
   const first = !searchedOnce.has(host) && mode !== 'lexical';
@@ -54,7 +57,7 @@ export async function kernelSearch(
       (first ? ' The first search loads the search model: a few seconds.' : '')
   );
   host.root.setAttribute('aria-busy', 'true');
-  const reply = await host.client.search(query, mode, k);
+  const reply = await host.client.search(query, mode, k, weaker);
   if (!current()) {
     return false; // a newer search's status (and cards) stay
   }
@@ -66,13 +69,16 @@ export async function kernelSearch(
   if (reply.stale) {
     return false;
   }
+  const below = reply.below ?? 0;
+  const shown = Boolean(reply.weaker);
   host.searched(
-    reply.n ?? 0,
+    (reply.n ?? 0) - (shown ? below : 0),
     query,
     mode,
     Boolean(reply.holding),
     reply.note,
-    readPartial(reply.embedded)
+    readPartial(reply.embedded),
+    { below, shown }
   );
   return true;
 }

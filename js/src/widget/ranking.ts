@@ -18,6 +18,12 @@ import {
 } from './status';
 import { IToolbar } from './toolbar';
 import { IAnyModel } from './types';
+import {
+  dividerAt,
+  readWeaker,
+  showWeakerButton,
+  weakerButton
+} from './weaker';
 
 /** Hits the kernel explains (`WHY_AT_MOST` in paperlab/services/cardswire.py). */
 const WHY_AT_MOST = 20;
@@ -38,12 +44,23 @@ export abstract class RankedCards {
     this.statusText.setAttribute('aria-live', 'polite');
     this.progressEl = h('span', 'plc-progress');
     this.progressEl.hidden = true;
-    this.statusEl.append(this.statusText, this.progressEl);
+    this.weakerBtn = weakerButton(() => {
+      if (this.lastSearch) {
+        this.searchWeaker(!this.lastSearch.weakerShown);
+      }
+    });
+    this.statusEl.append(this.statusText, this.weakerBtn, this.progressEl);
   }
 
   status(text: string, error = false): void {
     this.statusText.textContent = text;
     this.statusEl.classList.toggle('plc-error', error);
+    this.updateWeaker();
+  }
+
+  /** The status line's "Show N weaker matches" button, for the kernel ranking shown (see weaker.ts). */
+  private updateWeaker(): void {
+    showWeakerButton(this.weakerBtn, this.scores ? this.lastSearch : null);
   }
 
   /** Remember the kernel search just answered, for the status line (see `rankedStatus`). */
@@ -53,9 +70,14 @@ export abstract class RankedCards {
     mode: string,
     holding = false,
     note = '',
-    partial: IPartial | null = null
+    partial: IPartial | null = null,
+    weaker: { below: number; shown: boolean } | null = null
   ): void {
     this.lastSearch = { n, query, mode, holding, note };
+    if (weaker) {
+      this.lastSearch.below = weaker.below;
+      this.lastSearch.weakerShown = weaker.shown;
+    }
     if (partial) {
       this.lastSearch.partial = this.liveProgress(partial);
     }
@@ -79,6 +101,18 @@ export abstract class RankedCards {
   /** Recompute the shown cards (view.ts). */
   protected abstract refilter(incremental: boolean): void;
 
+  /** Run the shown search again with its weaker matches (`show`), or without them (view.ts). */
+  protected abstract searchWeaker(show: boolean): void;
+
+  /** Paper id of an entry index (view.ts). */
+  abstract idAt(entryIndex: number): string;
+
+  /** Where the divider above the weaker matches goes among the `shown` entries (-1: nowhere). */
+  protected weakerAt(shown: readonly number[]): number {
+    const relevance = this.sortKey === 'relevance';
+    return dividerAt(shown, i => this.idAt(i), this.weakerIds, relevance);
+  }
+
   protected scoresChanged(): void {
     if (!this.scoresQueued) {
       this.scoresQueued = true;
@@ -99,6 +133,8 @@ export abstract class RankedCards {
       keys.length > 0 ||
       (Boolean(this.searchTrait('query')) && !this.searchTrait('holding'));
     this.scores = searched ? new Map(keys.map(k => [k, raw[k]])) : null;
+    const weaker = searched ? this.searchTrait('search_weaker') : undefined;
+    this.weakerIds = new Set(readWeaker(weaker).ids);
     this.crowded = crowdedPercents(this.scores?.values() ?? []);
     const ranked = this.tools.rankedEl;
     if (this.scores) {
@@ -120,6 +156,7 @@ export abstract class RankedCards {
       ranked.replaceChildren();
     }
     this.followSearch(keys.length);
+    this.updateWeaker();
     if (refilter) {
       this.refilter(false);
     }
@@ -137,11 +174,15 @@ export abstract class RankedCards {
     const holding = Boolean(this.model.get('holding'));
     const note = String(this.model.get('search_note') || '');
     const partial = readPartial(this.model.get('search_partial'));
+    const weaker = readWeaker(this.model.get('search_weaker'));
+    const shown = weaker.ids.length > 0; // the weaker hits are among the n scored: `n` counts the others
     const last = this.lastSearch;
     if (
       last &&
       last.query === query &&
-      last.n === n &&
+      last.n === n - weaker.ids.length &&
+      (last.below ?? 0) === weaker.n &&
+      Boolean(last.weakerShown) === shown &&
       Boolean(last.holding) === holding &&
       (last.note ?? '') === note &&
       Boolean(last.partial) === Boolean(partial) // a refined ranking replaces a partial one
@@ -155,7 +196,11 @@ export abstract class RankedCards {
     if (this.tools.input.value.trim() !== query) {
       this.tools.input.value = query; // the box shows the query shown (the filter of a `holding` answer reads it)
     }
-    this.searched(n, query, mode, holding, note, partial);
+    const strong = n - weaker.ids.length;
+    this.searched(strong, query, mode, holding, note, partial, {
+      below: weaker.n,
+      shown
+    });
   }
 
   protected clearRanking(clearInput: boolean): void {
@@ -166,7 +211,14 @@ export abstract class RankedCards {
     }
     // the kernel clears the traits (in order with the searches): until it has, the cards read them as cleared
     const leave = ++this.leaving;
-    void this.leaveKernel().then(() => {
+    void this.leaveKernel().then(left => {
+      if (!left) {
+        // no kernel command (an old host) or a kernel error: clear the traits here, as a search-less host must
+        this.model.set('scores', {});
+        this.model.set('query', '');
+        this.model.set('holding', false);
+        this.model.save_changes();
+      }
       if (this.leaving === leave) {
         this.leaving = 0;
       }
@@ -176,11 +228,16 @@ export abstract class RankedCards {
     this.refilter(false);
   }
 
-  /** Ask the kernel to clear its ranking (`KernelClient.leave`). */
-  protected abstract leaveKernel(): Promise<unknown>;
+  /**
+   * Ask the kernel to clear its ranking (`KernelClient.leave`); true when it did. A search still waiting for its
+   * answer is no longer the current one: its answer does not speak on the status line.
+   */
+  protected abstract leaveKernel(): Promise<boolean>;
 
   /** A trait of the kernel search, read as cleared while a leave is on its way. */
-  protected searchTrait(name: 'scores' | 'query' | 'holding'): unknown {
+  protected searchTrait(
+    name: 'scores' | 'query' | 'holding' | 'search_weaker'
+  ): unknown {
     return this.leaving ? undefined : this.model.get(name);
   }
 
@@ -261,7 +318,10 @@ export abstract class RankedCards {
   protected scores: Map<string, number> | null = null;
   protected crowded: ReadonlySet<number> = new Set();
   protected lastSearch: ISearchDone | null = null;
+  /** The hits under the relevance cut-off the kernel ranking shows (`search_weaker`'s ids). */
+  protected weakerIds: ReadonlySet<string> = new Set();
   private statusText: HTMLSpanElement;
+  private weakerBtn: HTMLButtonElement;
   private progressEl: HTMLSpanElement;
   private progressShown = false;
   private scoresQueued = false;

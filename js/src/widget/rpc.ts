@@ -21,6 +21,10 @@ export interface ISearchAnswer {
   embedded?: { done?: number; total?: number; rest?: string };
   /** A newer search was asked for meanwhile: this answer changed nothing. */
   stale?: boolean;
+  /** How many of the k best hits scored under the relevance cut-off (the `search_weaker` trait's `n`). */
+  below?: number;
+  /** Those hits are among the `n` shown, after the others (asked with `weaker`); else they were left out. */
+  weaker?: boolean;
 }
 
 export interface IListAnswer {
@@ -65,13 +69,17 @@ export class KernelClient {
     private readonly signal?: AbortSignal
   ) {}
 
-  /** Search the cards' papers in the kernel; the kernel sets the `scores` and `query` traits. */
+  /**
+   * Search the cards' papers in the kernel; the kernel sets the `scores` and `query` traits. `weaker`: also the
+   * hits under the relevance cut-off (listed after the others, with their lower scores).
+   */
   search(
     query: string,
     mode: string,
-    k: number
+    k: number,
+    weaker = false
   ): Promise<Answer<ISearchAnswer>> {
-    return this.call(COMMANDS.search, { query, mode, k });
+    return this.call(COMMANDS.search, { query, mode, k, weaker });
   }
 
   /**

@@ -5,6 +5,7 @@
 
 import { plural } from '../common/text';
 import { SortKey } from './filter';
+import { weakerStatus } from './weaker';
 
 export interface ISearchDone {
   n: number;
@@ -17,6 +18,10 @@ export interface ISearchDone {
   /** Answered while the library was being embedded (the `search_partial` trait): the kernel runs the search
    * again once every paper is; `done` / `total` follow the embedding's progress. */
   partial?: IPartial;
+  /** Hits among the k best that scored under the relevance cut-off: left out, or shown after the `n` others
+   * (`weakerShown`; see weaker.ts). */
+  below?: number;
+  weakerShown?: boolean;
 }
 
 /** How far the embedding was (`done` of `total` papers), and how the papers without a vector were ranked:
@@ -103,6 +108,10 @@ export function rankedStatus(search: ISearchDone, key: SortKey): string {
       search.note ||
       `The papers holding “${search.query}” (title, abstract or authors) — not ranked by relevance`;
     return `${note}.`;
+  }
+  const weaker = weakerStatus(search, ORDER_WORDS[key], key === 'relevance');
+  if (weaker) {
+    return weaker;
   }
   if (search.n === 0) {
     return `No paper passed the relevance cut-off for “${search.query}” (${search.mode}).`;

@@ -7,6 +7,8 @@
 /** Gap between cards (px) and the height assumed for a card not yet measured. */
 export const CARD_GAP = 8;
 export const CARD_ESTIMATE = 120;
+/** Height of the divider above a ranking's weaker matches (px, its gap included; vlist.ts). */
+export const DIVIDER_HEIGHT = 30;
 
 const DARK = "body[data-jp-theme-light='false']";
 
@@ -78,6 +80,15 @@ export const CSS = `
   /* each card lays out on its own: adding or moving one does not touch the others */
   contain: layout style;
 }
+.plc-divider {
+  position: absolute; left: 6px; right: 6px; top: 0; height: 22px; box-sizing: border-box;
+  display: flex; gap: 8px; align-items: center; white-space: nowrap; overflow: hidden;
+  color: var(--jp-ui-font-color2, #616161); font-size: var(--jp-ui-font-size1, 13px);
+}
+.plc-divider::before, .plc-divider::after {
+  content: ''; flex: 1 1 12px; border-top: 1px dashed var(--jp-border-color1, #bdbdbd);
+}
+.plc-divider span { flex: none; overflow: hidden; text-overflow: ellipsis; max-width: calc(100% - 40px); }
 .plc-card.plc-menu-open { z-index: 2; }
 .plc-card.plc-selected { border-color: var(--jp-brand-color1, #1976d2); box-shadow: inset 3px 0 0 var(--jp-brand-color1, #1976d2); }
 .plc-card:focus { outline: 2px solid var(--jp-brand-color1, #1976d2); outline-offset: -2px; }
@@ -184,10 +195,14 @@ ${DARK} .plc-root mark.plc-mark { background: #5c4b00; color: #fff; }
   border-top: 1px solid var(--jp-border-color2, #e0e0e0); white-space: pre-wrap;
   display: flex; gap: 8px; align-items: center;
 }
-.plc-status-text { flex: 1; }
+.plc-status-text { flex: 0 1 auto; }
+.plc-root button.plc-weaker-toggle {
+  flex: none; border-color: var(--jp-brand-color1, #1976d2); border-radius: 10px; padding: 0 8px;
+}
+.plc-root button.plc-weaker-toggle[hidden] { display: none; }
 .plc-status.plc-error .plc-status-text { color: var(--jp-error-color1, #d32f2f); }
 ${DARK} .plc-status.plc-error .plc-status-text { color: #ff8a80; }
-.plc-progress { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; }
+.plc-progress { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; margin-left: auto; }
 .plc-progress[hidden] { display: none; }
 .plc-progress progress { width: 120px; height: 8px; accent-color: var(--jp-brand-color1, #1976d2); }
 .plc-empty { padding: 16px; color: var(--jp-ui-font-color2, #616161); }

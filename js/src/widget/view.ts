@@ -30,6 +30,7 @@ import { CSS } from './style';
 import { buildToolbar, countText, showLists } from './toolbar';
 import { IAnyModel, IPaper } from './types';
 import { VirtualList } from './vlist';
+import { DIVIDER_TEXT } from './weaker';
 
 export class CardsView
   extends RankedCards
@@ -339,6 +340,7 @@ export class CardsView
           this.list.firstScreen()
         );
     const kept = incremental ? new Set(this.list.renderedCards()) : null;
+    this.list.setDivider(this.weakerAt(shown), DIVIDER_TEXT);
     this.list.show(shown, incremental);
     if (kept) {
       // cards kept from the last keystroke: their marked terms follow the typed text
@@ -495,8 +497,10 @@ export class CardsView
     }
   }
 
-  protected leaveKernel(): Promise<unknown> {
-    return this.client.leave();
+  protected async leaveKernel(): Promise<boolean> {
+    ++this.searchSeq; // an answer still coming is no longer the current search's
+    const reply = await this.client.leave();
+    return reply.ok;
   }
 
   focusSearch(): void {
@@ -504,7 +508,12 @@ export class CardsView
   }
 
   // -- kernel -------------------------------------------------------------------------------
-  private async search(): Promise<void> {
+  protected searchWeaker(show: boolean): void {
+    void this.search(show);
+  }
+
+  /** Ask the kernel to rank the papers for the typed query (`weaker`: its hits under the cut-off too). */
+  private async search(weaker = false): Promise<void> {
     const query = this.tools.input.value.trim();
     if (!query) {
       this.clearRanking(true);
@@ -514,7 +523,7 @@ export class CardsView
     const seq = ++this.searchSeq;
     const mode = this.tools.modeSelect.value;
     const current = (): boolean => seq === this.searchSeq;
-    if (!(await act.kernelSearch(this, query, mode, k, current))) {
+    if (!(await act.kernelSearch(this, query, mode, k, current, weaker))) {
       return;
     }
     // the kernel also set `scores`; apply them now in case that change has not been handled

@@ -8,7 +8,7 @@
 
 import { h } from '../common/dom';
 import { upperBound } from './filter';
-import { CARD_GAP, CARD_ESTIMATE } from './style';
+import { CARD_GAP, CARD_ESTIMATE, DIVIDER_HEIGHT } from './style';
 
 const OVERSCAN = 3;
 
@@ -71,6 +71,15 @@ export class VirtualList {
     this._visible = indices;
     this.layout();
     this.renderWindow();
+  }
+
+  /**
+   * A line of text above the card at display `position` (-1: none), such as where a ranking's weaker matches
+   * start; it takes effect with the next `show`. It is not a list item: the status line says the same.
+   */
+  setDivider(position: number, text: string): void {
+    this.dividerPosition = position;
+    this.dividerText = text;
   }
 
   /** Forget measured heights and expanded cards (a new set of papers). */
@@ -191,7 +200,9 @@ export class VirtualList {
     const n = this._visible.length;
     this.offsets = new Float64Array(n + 1);
     let y = 0;
+    const divider = this.dividerPosition < n ? this.dividerPosition : -1;
     for (let k = 0; k < n; k++) {
+      y += k === divider ? DIVIDER_HEIGHT : 0;
       this.offsets[k] = y;
       y += this.heights.get(this._visible[k]) ?? CARD_ESTIMATE;
     }
@@ -207,6 +218,22 @@ export class VirtualList {
       this.spacer.replaceChildren(empty);
     } else {
       this.spacer.querySelector('[data-empty]')?.remove();
+    }
+    this.placeDivider(divider);
+  }
+
+  /** The divider above the card at `position` (-1: none shown). */
+  private placeDivider(position: number): void {
+    if (position < 0) {
+      this.dividerEl?.remove();
+      return;
+    }
+    const el = (this.dividerEl ??= h('div', 'plc-divider'));
+    el.setAttribute('aria-hidden', 'true');
+    el.replaceChildren(h('span', undefined, this.dividerText));
+    el.style.transform = `translateY(${this.offsets[position] - DIVIDER_HEIGHT}px)`;
+    if (el.parentNode !== this.spacer) {
+      this.spacer.appendChild(el);
     }
   }
 
@@ -322,6 +349,9 @@ export class VirtualList {
   }
 
   private spacer: HTMLDivElement;
+  private dividerEl: HTMLDivElement | null = null;
+  private dividerPosition = -1;
+  private dividerText = '';
   private _visible: number[] = [];
   /** offsets[k] = top of the k-th visible card; offsets[visible.length] = total height. */
   private offsets = new Float64Array(1);

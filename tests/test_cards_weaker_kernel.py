@@ -1,0 +1,143 @@
+"""The weaker matches below the relevance cut-off (session 9 walkthrough): a library of 51 papers searched for "free
+energy principle critique" showed ONE card although other papers of the library were about active inference; the
+cut-off kept the list precise, but nothing said what came next. Now a search says how many of its k best hits scored
+under the cut-off (``results.below_cutoff``, the cards' ``search_weaker`` trait, ``paperlab search``'s note), and
+asking for them (``min_score=0``, the cards' ``"weaker": true``, ``paperlab search --all``) lists them after the
+others with their own calibrated, lower scores.
+
+Our own small library of made-up title-only papers, searched with the packaged MiniLM (hybrid), where the cut is
+certain: three papers are about the free energy principle, the others about unrelated topics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from paths import DATA
+from test_background_embedding import _wait_for
+
+from paperlab.cli import main
+from paperlab.library import Library
+from paperlab.paper import Paper
+from paperlab.search.results import weaker_text
+from paperlab.widget import PaperCards
+
+#: Made-up titles (ours): three about the free energy principle, two about active inference, the rest unrelated.
+TITLES = (DATA / "search" / "weaker_titles.txt").read_text(encoding="utf-8").splitlines()
+QUERY = "free energy principle critique"
+UNRELATED = {"cu-weaker-7", "cu-weaker-8", "cu-weaker-10"}  # attention, residual learning, molecules
+
+
+@pytest.fixture
+def library() -> Library:
+    return Library(
+        Paper(
+            title=t,
+            id=f"cu-weaker-{i}",
+            published=dt.date(2015 + i % 8, 1, 1),
+            authors=["Zoe Quetzalcoatl"] if i == 3 else [],  # a name no title holds: an every-word answer
+        )
+        for i, t in enumerate(TITLES)
+    )
+
+
+@pytest.fixture
+def cards(library: Library) -> PaperCards:
+    cards = PaperCards(library, activate=False)
+    _wait_for(lambda: cards.embedding_progress.get("state") == "done", "the library to be embedded")
+    yield cards
+    cards.wait_for_reasons()
+
+
+def test_the_python_api_counts_the_hits_left_out_and_lists_them_on_request(library: Library) -> None:
+    cut = library.search(QUERY, k=12)
+    every = library.search(QUERY, k=12, min_score=0)
+    assert every.cutoff == cut.cutoff and cut.cutoff is not None and 0 < cut.cutoff < 1
+    above = [pid for pid, s in every.scores.items() if s >= every.cutoff]
+    assert list(cut.ids) == above and "cu-weaker-0" in above  # the critique itself passes the cut-off
+    assert cut.below_cutoff == 12 - len(above) >= 5 and cut.weaker_ids == []
+    assert UNRELATED <= set(every.weaker_ids) and every.below_cutoff == 0
+    assert every.weaker_ids == list(every.ids)[len(above) :]  # after the others, best first
+    assert [every.scores[i] for i in above] == [cut.scores[i] for i in above]  # the same ranking, not a second one
+    assert all(every.scores[i] < every.cutoff for i in every.weaker_ids)
+    head = cut._repr_html_()
+    assert weaker_text(cut.below_cutoff, "min_score=0 lists them") in head
+    assert "weaker" not in every._repr_html_()  # nothing was left out
+    assert library.search(QUERY, k=1).below_cutoff == 0  # the one best passes: nothing cut within k
+
+
+def test_the_cards_search_tells_how_many_were_cut_and_shows_them_with_the_flag(cards: PaperCards) -> None:
+    every = cards.library.search(QUERY, k=12, min_score=0)
+    reply = cards.handle_message({"type": "search", "query": QUERY, "k": 50})
+    assert reply["ok"] and reply["partial"] is False, reply
+    n, below = reply["n"], reply["below"]
+    assert n == len(every) - len(every.weaker_ids) and below == len(every.weaker_ids) and n >= 1 and below >= 5
+    assert reply["weaker"] is False and cards.search_weaker == {"n": below, "ids": []}
+    assert set(cards.scores) == set(list(every.ids)[:n]) and not UNRELATED & set(cards.scores)
+    strong = dict(cards.scores)
+
+    reply = cards.handle_message({"type": "search", "query": QUERY, "k": 50, "weaker": True})
+    assert reply["ok"] and reply["n"] == n + below and reply["below"] == below and reply["weaker"] is True
+    assert cards.search_weaker == {"n": below, "ids": every.weaker_ids}
+    assert UNRELATED <= set(cards.search_weaker["ids"]) and len(cards.scores) == n + below
+    assert {pid: cards.scores[pid] for pid in strong} == pytest.approx(strong)  # the strong hits keep their scores
+    weakest_strong = min(strong.values())
+    assert all(cards.scores[pid] < every.cutoff <= weakest_strong for pid in cards.search_weaker["ids"])
+    assert cards.query == QUERY
+
+    assert cards.handle_message({"type": "leave"})["ok"]  # typing again, ✕
+    assert cards.search_weaker == {} and cards.scores == {} and cards.query == ""
+
+
+def test_nothing_is_offered_when_nothing_was_cut_or_words_were_held(cards: PaperCards) -> None:
+    reply = cards.handle_message({"type": "search", "query": QUERY, "k": 1})
+    assert reply["ok"] and reply["n"] == 1 and reply["below"] == 0 and cards.search_weaker == {}
+    reply = cards.handle_message({"type": "search", "query": "Quetzalcoatl", "k": 50})
+    assert reply["ok"] and reply["holding"] == 1 and "below" not in reply  # the every-word answer, unchanged
+    assert cards.holding and cards.search_weaker == {} and cards.scores == {}
+    reply = cards.handle_message({"type": "search", "query": QUERY, "k": 50})
+    assert reply["below"] and cards.search_weaker["n"] == reply["below"]
+    assert cards.handle_message({"type": "search", "query": ""})["ok"] and cards.search_weaker == {}
+
+
+def test_cards_of_a_search_carry_its_count(library: Library) -> None:
+    """``%papers QUERY`` and ``results.cards()`` show a search made in Python: its status offers the weaker ones."""
+    found = library.search(QUERY, k=12)
+    shown = PaperCards(found)
+    assert shown.search_weaker == {"n": found.below_cutoff, "ids": []} and found.below_cutoff
+    listed = PaperCards(library.search(QUERY, k=12, min_score=0))
+    assert listed.search_weaker["ids"] == listed.library.weaker_ids and UNRELATED <= set(listed.search_weaker["ids"])
+    assert PaperCards(library.search("Quetzalcoatl")).search_weaker == {}  # holding every word: no count
+    for made in (shown, listed):
+        made.wait_for_reasons()
+
+
+def test_paperlab_search_says_how_many_were_left_out_and_all_lists_them(
+    library: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mine.jsonl"
+    library.save(str(path))
+    assert main(["search", QUERY, "-k", "12", "--corpus", str(path)]) == 0
+    out = capsys.readouterr().out
+    n = int(out.split()[0])
+    assert f"({12 - n} weaker matches not shown: --all lists them)" in out and "--- weaker" not in out
+    assert "Attention is all you need" not in out
+
+    assert main(["search", QUERY, "-k", "12", "--corpus", str(path), "--all"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    rule = lines.index("--- weaker matches, below the relevance cut-off ---")
+    assert "not shown" not in out and "Attention is all you need" in "\n".join(lines[rule:])
+    assert "free energy principle is unfalsifiable" in "\n".join(lines[:rule])
+
+    assert main(["search", QUERY, "-k", "12", "--corpus", str(path), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["below_cutoff"] == 12 - len(doc["results"]) and not any(r["weaker"] for r in doc["results"])
+    assert main(["search", QUERY, "-k", "12", "--corpus", str(path), "--json", "--all"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["below_cutoff"] == 0 and len(doc["results"]) == 12
+    flags = [r["weaker"] for r in doc["results"]]
+    assert flags == sorted(flags) and flags.count(True) == 12 - n  # the weaker ones after the others
