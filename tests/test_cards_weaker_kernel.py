@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from paths import DATA
 from test_background_embedding import _wait_for
+from test_js_common import ESBUILD, NODE, bundle, call
 
 from paperlab.cli import main
 from paperlab.library import Library
@@ -141,3 +143,59 @@ def test_paperlab_search_says_how_many_were_left_out_and_all_lists_them(
     assert doc["below_cutoff"] == 0 and len(doc["results"]) == 12
     flags = [r["weaker"] for r in doc["results"]]
     assert flags == sorted(flags) and flags.count(True) == 12 - n  # the weaker ones after the others
+
+
+@pytest.mark.skipif(NODE is None or not ESBUILD.exists(), reason="needs Node and the js/ dev dependencies")
+def test_the_status_line_and_its_button_in_every_case(tmp_path: Path) -> None:
+    """The front end's own functions (js/src/widget/status.ts, weaker.ts) run in Node."""
+    status, weaker = bundle("src/widget/status.ts", tmp_path), bundle("src/widget/weaker.ts", tmp_path)
+    q = f"“{QUERY}” (hybrid)"
+
+    def search(n: int, below: int, shown: bool, **more: object) -> dict:
+        return {"n": n, "query": QUERY, "mode": "hybrid", "below": below, "weakerShown": shown, **more}
+
+    texts = call(
+        status,
+        "rankedStatus",
+        [search(1, 7, False), "relevance"],
+        [search(1, 7, True), "relevance"],
+        [search(1, 7, True), "date"],
+        [search(0, 7, True), "relevance"],
+        [search(0, 7, False), "relevance"],
+        [search(3, 0, False), "relevance"],
+    )
+    assert texts == [
+        f"1 result for {q}, best first.",
+        f"1 result for {q}, best first, then 7 weaker matches below the relevance cut-off.",
+        f"1 result for {q} and 7 weaker matches below the relevance cut-off, newest first.",
+        f"No paper passed the relevance cut-off for {q}: 7 weaker matches, best first.",
+        f"No paper passed the relevance cut-off for {q}.",
+        f"3 results for {q}, best first.",
+    ]
+    partial = {"done": 3, "total": 12, "rest": "keyword", "keywordOnly": False}
+    labels = call(
+        weaker,
+        "weakerLabel",
+        [search(1, 7, False)],
+        [search(1, 1, False)],
+        [search(1, 7, True)],
+        [search(1, 0, False)],  # nothing was cut: no button
+        [search(0, 7, False, holding=True)],  # an every-word answer: unchanged
+        [search(1, 7, False, partial=partial)],  # a partial answer: the refined one tells
+        [None],
+    )
+    assert labels == ["Show 7 weaker matches", "Show 1 weaker match", "Hide the weaker matches", None, None, None, None]
+    readings = call(weaker, "readWeaker", [{"n": 7, "ids": []}], [{"ids": ["a", "b", 3]}], [None], [{"n": "x"}])
+    assert readings == [{"n": 7, "ids": []}, {"n": 2, "ids": ["a", "b"]}, {"n": 0, "ids": []}, {"n": 0, "ids": []}]
+    # where the divider goes: papers a-d (entries 0-3), c and d the weaker ones
+    script = (
+        f"import * as m from {json.dumps(weaker.as_uri())};\n"
+        "const ids = ['a', 'b', 'c', 'd'], weak = new Set(['c', 'd']);\n"
+        "const at = (shown, relevance, w = weak) => m.dividerAt(shown, i => ids[i], w, relevance);\n"
+        "process.stdout.write(JSON.stringify([at([0, 1, 2, 3], true), at([0, 2, 3], true), "
+        "at([0, 1, 2, 3], false), at([0, 1], true), at([0, 1, 2, 3], true, new Set())]));\n"
+    )
+    done = subprocess.run([str(NODE), "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    # relevance order: above the first weaker card; a facet leaving b out: still; sorted by date: none (the status
+    # says it); no weaker card shown, or none asked for: none
+    assert json.loads(done.stdout) == [2, 1, -1, -1, -1]
