@@ -227,9 +227,11 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         ----------
         content : dict
             ``{"type": "search", "query", "mode"?, "k"?, "weaker"?}``: search these papers and set
-            :attr:`scores`/:attr:`query` (``"weaker": true``: the hits under the relevance cut-off too); ``{"type": "list", "action": "add"|"remove", "id"}``:
-            change the reading list in the store; ``{"type": "render", "id", "format":
-            "markdown"|"bibtex"|"code"}``: text of one paper for the clipboard or a new cell.
+            :attr:`scores`/:attr:`query` (``"weaker": true``: the hits under the relevance cut-off too);
+            ``{"type": "leave"}``: the front end left the ranking (typing again, ✕), the kernel clears those
+            traits; ``{"type": "list", "action": "add"|"remove", "id"}``: change the reading list in the store;
+            ``{"type": "render", "id", "format": "markdown"|"bibtex"|"code"}``: text of one paper for the
+            clipboard or a new cell.
             An optional ``"request"`` is echoed back.
 
         Returns
