@@ -21,6 +21,7 @@ from labtools import Lab, match_badge, shot
 from paths import DATA
 from playwright.sync_api import Page, expect
 from test_cards import show_cards
+from test_cards_restore import reload_cards
 
 from paperlab.library import Library
 from paperlab.paper import Paper
@@ -116,6 +117,18 @@ def test_the_weaker_matches_are_offered_shown_below_a_divider_and_cleared(page: 
     assert root.locator("img, b").count() == 0
     divider.scroll_into_view_if_needed()
     _shots(page, "shown")
+
+    root = reload_cards(page)  # a reload shows the same: the weaker ones below the divider, the status, the button
+    status, button, cards = (
+        root.locator(".plc-status-text"),
+        root.locator("button.plc-weaker-toggle"),
+        root.locator(".plc-card"),
+    )
+    expect(status).to_have_text(re.compile(rf"best first, then {len(weaker)} weaker matches below the relevance"))
+    expect(root.locator(".plc-divider")).to_have_text("Weaker matches, below the relevance cut-off")
+    expect(cards).to_have_count(len(strong) + len(weaker))
+    expect(button).to_have_text("Hide the weaker matches")
+    divider = root.locator(".plc-divider")
 
     button.press("Enter")  # pressed again: the weaker ones go
     expect(status).to_have_text(re.compile(rf"^{len(strong)} {noun} for .*best first\.$"), timeout=60_000)
