@@ -116,3 +116,17 @@ def test_any_text_gives_papers_or_nothing_and_never_an_error(text: str) -> None:
     papers, problems = find_papers(text, "f.md")
     assert all(p.title.strip() for p in papers)
     assert all(p.where.startswith("line ") for p in problems)
+
+
+def test_notes_without_presenter_lines_give_the_paper_they_name() -> None:
+    with pytest.warns(PartialImportWarning, match="notes without presenter lines"):
+        session = paperlab.Session.from_file(DATA / "one-paper-note.md")
+    (entry,) = session.entries
+    assert (entry.presenter, entry.paper.title, entry.paper.arxiv_id) == (
+        "",
+        "Routing Tool Calls with Small Language Models",
+        "2602.01234",
+    )
+    assert entry.paper.authors == ["Lena Ortiz", "Omar Pell"]
+    papers, _ = _load("one-paper-note.md")
+    assert [p.arxiv_id for p in papers] == ["2602.01234"]

@@ -27,12 +27,13 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*\w])\*(?=[^\s*])(.+
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{8,}?)[\"”»]")
 ARXIV_LABELLED = re.compile(r"\barxiv(?:\s*id)?\s*[:：]?[\s*`\[]*(?:arxiv:)?(\d{4}\.\d{4,5})", re.I)
 BARE_URL = re.compile(r"https?://[^\s)\]<>\"'|]+")
-_LABEL = re.compile(
-    r"^\W*(?:arxiv|paper|pdf|doi|link|html|abs|abstract|preprint|openreview|url|here|code|github|repo|project"
-    r"(?:\s+page)?|links?|website|homepage|slides?|video|poster|talk|blog|notes?|data(?:set)?|demo|论文|代码|原文|链接|"
-    r"原文入口|全文|下载)?\s*\d{0,2}\W*$",
-    re.I,
+_LABEL_WORD = (
+    r"(?:arxiv|paper|pdf|doi|link|html|abs|abstract|preprint|openreview|url|here|code|github|repo|project|page|"
+    r"links?|website|homepage|slides?|video|poster|talk|blog|notes?|data(?:set)?|demo|full\s+text|version|"
+    r"论文|代码|原文|链接|原文入口|全文|下载)"
 )
+# a link's text that only labels it: "arXiv", "PDF 2", "arxiv link", "Project page", "[论文]"
+_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORD}(?:\W+{_LABEL_WORD})?)?\s*\d{{0,2}}\W*$", re.I)
 _NUMBERING = re.compile(r"^(?:\[?\d{1,3}(?:\.\d{1,3})*[.)\]:]?|[IVX]{1,4}\.)\s+")
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")

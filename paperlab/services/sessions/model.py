@@ -86,10 +86,11 @@ class Session:
         if not path.exists():
             raise file_not_found(path)
         text = read_text(path)  # a ParseError if it is a folder, unreadable or not UTF-8
-        try:
-            return cls._from_text(text, str(path), date)
+        schedule = looks_like_schedule(text, path.suffix.lower())
+        try:  # a schedule's papers are never read as notes without presenters
+            return cls._from_text(text, str(path), date, notes=not schedule)
         except ParseError:
-            if not looks_like_schedule(text, path.suffix.lower()):
+            if not schedule:
                 raise
         raise ParseError(
             "expected a session transcript, got a reading-group schedule (a table of meetings): "
@@ -104,11 +105,15 @@ class Session:
         return cls._from_text(text, source, date)
 
     @classmethod
-    def _from_text(cls, text: str, source: str, date: dt.date | str | None) -> Session:
-        """The session, warning with :class:`PartialImportWarning` about the problems that lost data."""
-        t = read_transcript(text, source)
+    def _from_text(cls, text: str, source: str, date: dt.date | str | None, notes: bool = True) -> Session:
+        """The session, warning with :class:`PartialImportWarning` about the problems that lost data (``notes``:
+        without presenter lines, the papers the text names are read as presentations)."""
+        t = read_transcript(text, source, notes=notes)
         session = cls(t.theme, date=date, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
-        if t.lost:
+        if t.entries and not any(e.presenter for e in t.entries):  # notes without presenters: what was read
+            label = f"{source} (notes without presenter lines: the papers they name, read by the generic paper finder)"
+            warn_partial(PartialImportWarning(label, t.lost, kept=len(t.entries), what="paper"))
+        elif t.lost:
             kept = sum(len(d) for e in t.entries for d in e.results)
             warn_partial(PartialImportWarning(source, t.lost, kept=kept, what="table value"))  # at the caller
         return session

@@ -44,17 +44,35 @@ def _lines(text: str, source: str) -> list[str]:
     return text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
 
 
-def _presenters(lines: list[str], source: str) -> list[int]:
-    presenters = presenter_lines(lines)
-    if not presenters:
-        first = next((n for n, ln in enumerate(lines, 1) if ln.strip()), 1)
-        raise ParseError(
-            "expected presenter lines (a person's name alone on a line, followed by the paper's "
-            "title and authors); found none",
-            source,
-            f"line {first}",
-        )
-    return presenters
+def _no_presenters(lines: list[str], source: str) -> ParseError:
+    first = next((n for n, ln in enumerate(lines, 1) if ln.strip()), 1)
+    return ParseError(
+        "expected presenter lines (a person's name alone on a line, followed by the paper's "
+        "title and authors), or a paper named by an arXiv id, a DOI or a link to it; found neither",
+        source,
+        f"line {first}",
+    )
+
+
+def _notes_of_papers(lines: list[str], source: str) -> Transcript | None:
+    """Notes without presenter lines (a one-paper reading note, a review): one presentation, by nobody named,
+    per paper the generic paper finder reads in them (an id or a paper's address near its title); None when it
+    finds none. ``lost`` says how they were read."""
+    from ...sources._mentions import find_papers
+
+    papers, skipped = find_papers("\n".join(lines), source, id_less=False)
+    if not papers:
+        return None
+    heading = next((ln.lstrip("#").strip() for ln in lines if ln.startswith("#")), "Session")
+    takeaways, questions, _ = takeaways_and_questions(lines, 0, len(lines))
+    out = Transcript(heading, None)
+    for paper in papers:
+        line = int((paper.sources[0].record or "line 0").split()[-1])
+        out.entries.append(SessionEntry("", paper, takeaways=takeaways, questions=questions, line=line))
+    note = ImportProblem(source, "", "no presenter lines: the papers the notes name, read by the generic paper finder")
+    out.problems = [note, *skipped]
+    out.lost = list(skipped)
+    return out
 
 
 def _title(lines: list[str], start: int, end: int, h: Header, source: str) -> tuple[str, int, list[ImportProblem]]:
@@ -168,16 +186,22 @@ def _front_matter(line: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:-{3,}|\+{3,}|\*{3,}|_{3,})\s*", line))
 
 
-def read_transcript(text: str, source: str) -> Transcript:
+def read_transcript(text: str, source: str, *, notes: bool = True) -> Transcript:
     """Read a slide transcript.
 
     Raises
     ------
     ParseError
-        If the text is empty, has no presenter line, or a presentation has no title (naming the line).
+        If the text is empty, has no presenter line and names no paper, or a presentation has no title (naming
+        the line). Notes without presenter lines give one presentation (by nobody named) per paper they name.
     """
     lines = _lines(text, source)
-    presenters = _presenters(lines, source)
+    presenters = presenter_lines(lines)
+    if not presenters:
+        found = _notes_of_papers(lines, source) if notes else None
+        if found is None:
+            raise _no_presenters(lines, source)
+        return found
     starts = _block_starts(lines, presenters)
     header_lines = [ln.strip() for ln in lines[: starts[0]] if ln.strip() and not _front_matter(ln)]
     theme = next((h.lstrip("#").strip() for h in header_lines), "Session")
@@ -209,7 +233,7 @@ def looks_like_transcript(text: str) -> bool:
     venue line such as "Published as a conference paper at ...") or has a "Takeaways" slide, or the text labels its
     presentations ("Paper presentation:", "Presenter:"). A page of titles and abstracts has none of these."""
     try:
-        t = read_transcript(text, "<text>")
+        t = read_transcript(text, "<text>", notes=False)  # presenter lines needed: notes of papers are no transcript
     except ParseError:
         return False
     headed = any(e.paper.authors or e.paper.comment or e.paper.journal_ref or e.takeaways for e in t.entries)
