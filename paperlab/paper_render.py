@@ -509,8 +509,10 @@ def _csl_name(name: str) -> dict[str, str]:
     """A shown name as a CSL name: ``family`` and ``given`` (:func:`~paperlab.text.name_parts`: the first word is the
     family name in Chinese, Japanese or Korean script); a name of one word, or with a comma (an organisation every
     reader keeps as written: "Qwen Team, Alibaba Cloud"), as a literal."""
-    family, given = name_parts(name)
-    return {"family": family, "given": given} if given and "," not in name else {"literal": " ".join(name.split())}
+    family, given, suffix = name_parts(name)
+    if not given or "," in name:
+        return {"literal": " ".join(name.split())}
+    return {"family": family, "given": given, "suffix": suffix} if suffix else {"family": family, "given": given}
 
 
 # The model's renderings implemented here (``Paper.to_markdown``, ``Paper.to_html``, ``Paper.to_csl``).

@@ -163,9 +163,7 @@ def family_name(name: str) -> str:
     parts = [p.strip() for p in name.split(",") if p.strip() and not _is_suffix(p)] or [name.strip()]
     if len(parts) > 1:  # "Family, Given" or "Family, Jr., Given"
         return parts[0]
-    words = parts[0].split() if parts else []
-    kept = [w for w in words if not _is_suffix(w)] or words
-    return (kept[0] if family_first(name) else kept[-1]) if kept else ""
+    return name_parts(parts[0])[0]
 
 
 # Han ideographs, kana, Hangul (and their compatibility and half-width forms)
@@ -205,15 +203,18 @@ _PARTICLES = frozenset("da das de del della der des di do dos du la le van von z
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
 
 
-def name_case(family: str, given: str) -> tuple[str, str]:
+def name_case(family: str, given: str, *, vancouver: bool = False) -> tuple[str, str]:
     """A person's family and given names written all in capitals (Web of Science, Crossref, old PubMed: "KOWALCZYK",
     "MARTA J.") in the case of a name: "Kowalczyk", "Marta J."; a particle before the family name in lowercase ("VAN
-    DER BERG": "van der Berg"), and the given words that are initials ("J.", "MJ", "JTR": a dot, two letters or no
-    vowel) kept. Anything with a small letter or a digit, or without a given name (an organisation's acronym written
+    DER BERG": "van der Berg"), and the given words that are initials ("J.", "J", "JTR": a dot, one letter or no
+    vowel) kept; a word of two letters holding a vowel is a name when it is the only given word ("WANG, YU": "Yu
+    Wang"), initials beside others ("KOWALSKA, ANNA MA") and always in Vancouver's ``vancouver=True`` ("Owen AJ"). Anything with a small letter or a digit, or without a given name (an organisation's acronym written
     as a family name: "IEEE", "WHO"), is returned as it is.
 
     >>> name_case("KOWALCZYK", "MARTA J."), name_case("VAN DER BERG", "JAN"), name_case("YANG", "F")
     (('Kowalczyk', 'Marta J.'), ('van der Berg', 'Jan'), ('Yang', 'F'))
+    >>> name_case("WANG", "YU"), name_case("OWEN", "AJ", vancouver=True)
+    (('Wang', 'Yu'), ('Owen', 'AJ'))
     >>> name_case("Lovelace", "ADA"), name_case("IEEE", "")
     (('Lovelace', 'ADA'), ('IEEE', ''))
     """
@@ -224,8 +225,9 @@ def name_case(family: str, given: str) -> tuple[str, str]:
     cased = [
         w.lower() if i < len(words) - 1 and w.lower() in _PARTICLES else _capitalised(w) for i, w in enumerate(words)
     ]
-    initials = (w for w in given.split())
-    kept = [w if "." in w or len(w) <= 2 or not _VOWEL.search(w) else _capitalised(w) for w in initials]
+    initials = given.split()
+    short = 2 if vancouver or len(initials) > 1 else 1  # the longest initials written without a dot
+    kept = [w if "." in w or len(w) <= short or not _VOWEL.search(w) else _capitalised(w) for w in initials]
     return " ".join(cased), " ".join(kept)
 
 
@@ -234,19 +236,24 @@ def _capitalised(word: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
 
 
-def name_parts(name: str) -> tuple[str, str]:
-    """``(family, given)`` of a name as paperlab shows it (:func:`shown_name`): the last word is the family name,
-    the first in Chinese, Japanese or Korean script; ``(name, "")`` for a name of one word.
+def name_parts(name: str) -> tuple[str, str, str]:
+    """``(family, given, suffix)`` of a name as paperlab shows it (:func:`shown_name`): the last word before a
+    generational suffix ("Jr.", "III", :data:`NAME_SUFFIXES`) is the family name, the first in Chinese, Japanese or
+    Korean script; ``(name, "", "")`` for a name of one word.
 
     >>> name_parts("Ada King Lovelace"), name_parts("島田 耕平"), name_parts("Priyanka")
-    (('Lovelace', 'Ada King'), ('島田', '耕平'), ('Priyanka', ''))
+    (('Lovelace', 'Ada King', ''), ('島田', '耕平', ''), ('Priyanka', '', ''))
+    >>> name_parts("Martin Luther King Jr."), name_parts("J Mossley III")
+    (('King', 'Martin Luther', 'Jr.'), ('Mossley', 'J', 'III'))
     """
     words = name.split()
-    if len(words) < 2:
-        return " ".join(words), ""
+    kept = [w for w in words if not _is_suffix(w)] or words
+    suffix = " ".join(w for w in words if w not in kept)
+    if len(kept) < 2:
+        return " ".join(kept), "", suffix
     if family_first(name):
-        return words[0], " ".join(words[1:])
-    return words[-1], " ".join(words[:-1])
+        return kept[0], " ".join(kept[1:]), suffix
+    return kept[-1], " ".join(kept[:-1]), suffix
 
 
 def plural(n: int, word: str, many: str | None = None, *, number: bool = True) -> str:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import month_of_name
+
 __all__ = ["KNOWN_VENUES", "parse_venue"]
 
 KNOWN_VENUES = (
@@ -51,12 +53,23 @@ _CATEGORY = (
     r"(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|nlin|quant-ph|gr-qc|hep-\w\w|nucl-\w\w)"
     r"(?:\.\w\w)?"
 )
-_PREPRINT_ONLY = re.compile(
-    rf"(?:arxiv|corr|preprint)(?:[\s,.:;()\[\]/-]+"
-    rf"(?>preprint|e-?prints?|arxiv|abs|[a-z]{{3,4}}\.?|\d[\d.v/a-z-]*|{_CATEGORY}))*+"  # no backtracking: linear
-    r"[.\s)\]]*",
-    re.I,
-)
+_PREPRINT_START = re.compile(r"(?:arxiv|corr|preprint)(?=$|[\s,.:;()\[\]/-])", re.I)
+_PREPRINT_SEPARATOR = re.compile(r"[\s,:;()\[\]/]+")
+# a word of a preprint-only reference after its first (a month is one too, :func:`paperlab.dates.month_of_name`)
+_PREPRINT_WORD = re.compile(rf"preprint|e-?prints?|arxiv|org|abs|\d[\d.v/a-z-]*|{_CATEGORY}", re.I)
+
+
+def _preprint_only(reference: str) -> bool:
+    """Whether a journal reference only says the paper is a preprint: "arXiv", "arXiv Mar.", "arXiv preprint
+    arXiv:2402.12715", "CoRR abs/2005.14165", "Preprint"; every word after the first is a preprint word, an id, an
+    arXiv category or a month ("arXiv, CVPR 2024" names a venue: CVPR is no month)."""
+    start = _PREPRINT_START.match(reference)
+    if not start:
+        return False
+    words = (w.lstrip(".-").rstrip(".") for w in _PREPRINT_SEPARATOR.split(reference[start.end() :]))
+    return all(_PREPRINT_WORD.fullmatch(w) or month_of_name(w) for w in words if w)
+
+
 # a clause ends at ";", at a sentence's period (not an abbreviation such as "Proc."), or at a line break
 _CLAUSE_END = re.compile(r";|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<![A-Z][a-z]{4})\.(?=\s|$)|\n")
 # a venue standing alone between separators ("12 pages, 4 figures, SSDBM2024")
@@ -82,7 +95,7 @@ def parse_venue(comment: str | None, journal_ref: str | None = None) -> str | No
         None when nothing says where the paper was published (a paper under review or
         only submitted has no venue).
     """
-    if journal_ref and journal_ref.strip() and not _PREPRINT_ONLY.fullmatch(journal_ref.strip()):
+    if journal_ref and journal_ref.strip() and not _preprint_only(journal_ref.strip()):
         return _known_venue(journal_ref) or journal_ref.strip()
     if not comment:
         return None

@@ -11,7 +11,7 @@ import re
 from ..paper_render import names_organisation
 from ..text import NAME_SUFFIXES, is_degree, name_case, shown_name, strip_name_marks
 
-__all__ = ["name_given_first"]
+__all__ = ["name_given_first", "names_given_first"]
 
 # Vancouver style (PubMed/MEDLINE, many RIS exports): the family name, then the initials as capitals without dots
 # or spaces, then a generational suffix if any: "Owen MJ", "O'Donovan MC", "Nicholson Price W", "YANG F",
@@ -22,15 +22,38 @@ _VANCOUVER = re.compile(
 )
 
 
+# acronyms of organisations written after a company's name ("Tencent ARC", "Baidu NLP", "Amazon AWS"): no initials
+_ACRONYMS = frozenset("AI ARC AWS NLP HPC HCI LLM GPU API CMU IBM MIT NIH NSF USA".split())
+
+
+def names_given_first(values: list[str]) -> list[str]:
+    """The names of one record (its ``AU`` lines) as paperlab shows them, each read by :func:`name_given_first`.
+    Names written without a comma are read in Vancouver's ``Family INITIALS`` ("Owen MJ") only when the record is
+    written so: most of them end in capitals that can be initials, and most of those are initials by their shape
+    alone (one letter, or capitals without a vowel: "MJ", "JTR"). A record of names written given name first with
+    the family name in capitals ("Kai XU", "Jun ZHU", "Andrew NG") keeps its order."""
+    names = [" ".join(strip_name_marks(v).split()) for v in values]
+    bare = [n for n in names if "," not in n]
+    shaped = [m for m in map(_vancouver_match, bare) if m]
+    clear = [m for m in shaped if len(m.group(2)) == 1 or not re.search("[AEIOU]", m.group(2))]
+    vancouver = 2 * len(shaped) > len(bare) and 2 * len(clear) > len(shaped)
+    return [_given_first(n, vancouver=vancouver) for n in names]
+
+
 def name_given_first(value: str) -> str:
     """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Vancouver's ``Owen MJ``) as paperlab shows a
     name (:func:`~paperlab.text.shown_name`: ``Given Family Suffix``, family first in Chinese, Japanese or Korean
     script; a name in capitals in the case of a name, :func:`~paperlab.text.name_case`); a degree in the suffix's
     place (``Case, Amanda, Ph.D.``) and equal-contribution marks (``Yuan*``) are no part of it. An organisation
-    written with a comma ("Qwen Team, Alibaba Cloud") is kept as written."""
-    name = " ".join(strip_name_marks(value).split())
+    written with a comma ("Qwen Team, Alibaba Cloud") is kept as written. A name alone is read as a record of one
+    (:func:`names_given_first`)."""
+    return names_given_first([value])[0]
+
+
+def _given_first(name: str, *, vancouver: bool) -> str:
     if "," not in name:
-        return _vancouver(name) or name
+        m = _vancouver_match(name) if vancouver else None
+        return _vancouver(m) if m else name
     if names_organisation(name):
         return name
     family, _, rest = name.partition(",")
@@ -41,13 +64,19 @@ def name_given_first(value: str) -> str:
     return " ".join(f"{shown_name(*name_case(family, given))} {suffix}".split())
 
 
-def _vancouver(name: str) -> str | None:
-    """``Owen MJ`` as ``MJ Owen``; None for a name not written so (a suffix "III" or an organisation's acronym,
-    "Stability AI", is no initials; every word of the family side starts with a capital)."""
+def _vancouver_match(name: str) -> re.Match[str] | None:
+    """The match of a name written ``Family INITIALS`` ("Owen MJ"); None for a name not written so (a suffix "III"
+    or an organisation's acronym, "Stability AI", "Tencent ARC", is no initials; every word of the family side
+    starts with a capital)."""
     m = _VANCOUVER.fullmatch(name)
-    if not m or m.group(2).lower() in NAME_SUFFIXES or names_organisation(f"{m.group(1)}, {m.group(2)}"):
+    if not m or m.group(2).lower() in NAME_SUFFIXES or m.group(2) in _ACRONYMS:
         return None
-    if not all(word[0].isupper() for word in m.group(1).split()):
+    if names_organisation(f"{m.group(1)}, {m.group(2)}") or names_organisation(name):
         return None
-    family, initials = name_case(m.group(1), m.group(2))  # "YANG F": "F Yang"
+    return m if all(word[0].isupper() for word in m.group(1).split()) else None
+
+
+def _vancouver(m: re.Match[str]) -> str:
+    """``Owen MJ`` as ``MJ Owen``, ``YANG F`` as ``F Yang``."""
+    family, initials = name_case(m.group(1), m.group(2), vancouver=True)
     return f"{initials} {family}{m.group(3) or ''}"

@@ -36,7 +36,7 @@ from ..paper_fields import doubtful_id_map, doubtful_id_text
 from ..paper_render import csl_plain_text, names_organisation, plain_abstract
 from ..text import is_more_authors, name_parts
 from ._files import RECORD_ERRORS, check_paper, read_bytes
-from ._names import name_given_first
+from ._names import names_given_first
 
 __all__ = ["parse_ris", "read_ris", "write_ris"]
 
@@ -110,7 +110,7 @@ def _names(record: dict[str, Any], *keys: str) -> list[str]:
     """The names of ``keys`` (``AU``/``A1``/``A2`` lines), one each: a line holding several names separated by
     ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) gives each its own."""
     values = [part for key in keys for value in _values(record, key) for part in value.split(";")]
-    return [name_given_first(v) for v in values if v.strip() and not is_more_authors(v)]
+    return names_given_first([v for v in values if v.strip() and not is_more_authors(v)])
 
 
 def _cut_short(record: dict[str, Any]) -> bool:
@@ -123,15 +123,17 @@ def _editors(record: dict[str, Any]) -> list[str]:
     """The ``A2`` names, when every one is a name (``Family, Given``): Ovid's ``A2`` line is instead a comma list
     of the surnames the paper cites, which is left out."""
     names = [part for value in _values(record, "secondary_authors") for part in value.split(";") if part.strip()]
-    return [name_given_first(n) for n in names] if all(n.count(",") <= 2 for n in names) else []
+    return names_given_first(names) if all(n.count(",") <= 2 for n in names) else []
 
 
 def _ris_name(name: str) -> str:
-    """A shown name as RIS writes it, ``Family, Given`` (:func:`~paperlab.text.name_parts`: the last word is the
-    family name, the first in Chinese, Japanese or Korean script); an organisation ("GTEx Consortium", "Qwen Team,
-    Alibaba Cloud") as is."""
-    family, given = name_parts(name)
-    return f"{family}, {given}" if given and "," not in name and not names_organisation(name) else name
+    """A shown name as RIS writes it, ``Family, Given`` or ``Family, Given, Suffix`` (:func:`~paperlab.text.name_parts`:
+    the last word before a suffix is the family name, the first in Chinese, Japanese or Korean script); an
+    organisation ("GTEx Consortium", "Qwen Team, Alibaba Cloud") as is."""
+    family, given, suffix = name_parts(name)
+    if not given or "," in name or names_organisation(name):
+        return name
+    return f"{family}, {given}, {suffix}" if suffix else f"{family}, {given}"
 
 
 def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:

@@ -65,9 +65,11 @@ def _abstract(paper: Paper) -> str:
 
 
 def _escape_name(name: str) -> str:
-    if family_first(name) and len(name.split()) > 1:  # "島田 耕平" shown family first: BibTeX's "Family, Given"
-        family, given = name_parts(name)
+    family, given, suffix = name_parts(name)
+    if family_first(name) and given:  # "島田 耕平" shown family first: BibTeX's "Family, Given"
         return f"{_escape(family)}, {_escape(given)}"
+    if suffix and given and "," not in name:  # "Martin Luther King Jr.": BibTeX's "King, Jr., Martin Luther"
+        return f"{_escape(family)}, {_escape(suffix)}, {_escape(given)}"
     escaped = _escape(name)
     # Names BibTeX would split or reorder ("Last, First", "Barnes and Noble") are kept whole,
     # and so are names with escaped characters, which the name splitter would cut apart.
