@@ -74,15 +74,16 @@ def test_a_course_of_topics_is_refused_naming_the_layouts() -> None:
 
 def test_two_arxiv_ids_in_one_row_are_two_papers_and_labels_are_no_titles() -> None:
     text = (
-        "| Date | Topic | Resources |\n|---|---|---|\n"
-        "| 2024-11-06 | Data selection for pretraining | [Paper 1](https://arxiv.org/abs/2409.01111) "
+        "| Date | Presenter | Topic | Resources |\n|---|---|---|---|\n"
+        "| 2024-11-06 | Lena Ortiz | Data selection for pretraining | [Paper 1](https://arxiv.org/abs/2409.01111) "
         "[Paper 2](https://arxiv.org/abs/2404.02222) [Slides](/s.pdf) |\n"
     )
     papers, _ = find_papers(text, "s.md")
-    assert [(p.title, p.arxiv_id, p.published) for p in papers] == [
-        ("Data selection for pretraining", "2409.01111", dt.date(2024, 11, 6)),
-        ("Data selection for pretraining", "2404.02222", dt.date(2024, 11, 6)),
-    ]
+    assert [(p.title, p.arxiv_id, p.extra["meeting_date"], p.extra["presenters"]) for p in papers] == [
+        ("Data selection for pretraining", "2409.01111", "2024-11-06", ["Lena Ortiz"]),
+        ("Data selection for pretraining", "2404.02222", "2024-11-06", ["Lena Ortiz"]),
+    ]  # the meeting's day is no publication date: that stays the month of each id
+    assert [p.published for p in papers] == [dt.date(2024, 9, 1), dt.date(2024, 4, 1)]
 
 
 def test_a_link_with_no_title_near_it_is_named_with_its_line() -> None:

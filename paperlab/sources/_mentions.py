@@ -12,7 +12,8 @@ finds fewer papers) and reads no layout of its own:
   (its numbering dropped; mentions titled by one heading are one paper);
 * lines without any id (list items, table cells) are papers only when the title classifier
   (:mod:`._title_lines`) says they read as a paper's title, so topics, weeks, chapters and speakers are not;
-* a year, an authors field or column, and a date in the row or the heading above are attached.
+* a year and authors (a field or column) are the paper's; presenters (a column or field) and the day of its row
+  or of the heading above are the meeting's (``extra["presenters"]``, ``extra["meeting_date"]``).
 
 A mention with no title near it is named, with its line, in the problems returned beside the papers.
 """
@@ -73,6 +74,10 @@ _UNIT_HEADING = re.compile(
     r"^\W*(?:week|wk|lecture|lec|unit|module|session|day|class|chapter|第.{1,3}[章周节讲课])\b", re.I
 )
 _DATE_COLUMN = re.compile(r"^(?:date|day|日期|when)$", re.I)
+_PRESENTER_COLUMN = re.compile(
+    r"^(?:presenters?|speakers?|leaders?|leading|led by|discussion leads?|主讲人?|报告人)$", re.I
+)
+_PRESENTER_FIELD = re.compile(r"^\W*(?:presenters?|speakers?|presented by|led by|主讲人?)\W*[:：]\s*(.+)$", re.I)
 
 
 @dataclass
@@ -273,43 +278,65 @@ def _authors(text: str | None) -> list[str]:
     return parts if parts and all(_NAME.match(p) for p in parts) else []
 
 
-def _details(lines: list[Line], found: _Found) -> tuple[list[str], dt.date | None, str | None]:
-    """(authors, date, precision) the row, list item or section of a paper gives."""
+@dataclass
+class _Details:
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None  # the paper's year
+    meeting: dt.date | None = None  # the day of the row or heading it is listed under (a meeting's, a digest's)
+    presenters: list[str] = field(default_factory=list)
+
+
+def _row_details(line: Line) -> _Details:
+    cells = dict(zip(line.header, line.cells, strict=False))
+
+    def column(pattern: re.Pattern[str]) -> str | None:
+        return next((v for k, v in cells.items() if pattern.search(k) and v.strip()), None)
+
+    year = _YEAR.search(column(_YEAR_COLUMN) or "")
+    return _Details(
+        authors=_authors(column(_AUTHOR_COLUMN)),
+        year=int(year.group(1)) if year else None,
+        meeting=parse_day(column(_DATE_COLUMN) or ""),
+        presenters=_authors(column(_PRESENTER_COLUMN)),
+    )
+
+
+def _details(lines: list[Line], found: _Found) -> _Details:
+    """What the row, list item or section of a paper gives besides its title and ids."""
     first = lines[found.lines[0]]
     if first.kind == "row" and first.header:
-        cells = dict(zip(first.header, first.cells, strict=False))
-        authors = _authors(next((v for k, v in cells.items() if _AUTHOR_COLUMN.search(k)), None))
-        year = next((v for k, v in cells.items() if _YEAR_COLUMN.match(k) and _YEAR.search(v)), None)
-        if year:
-            return authors, dt.date(int(_YEAR.search(year).group(1)), 1, 1), "year"  # type: ignore[union-attr]
-        day = next((d for k, v in cells.items() if _DATE_COLUMN.match(k) and (d := parse_day(v))), None)
-        return authors, day, "day" if day else None
+        return _row_details(first)
     named = bool(found.arxiv_id or found.doi or found.url)  # an id-less title has no fields around it
     start = _block_start(lines, found.lines[0]) if named else found.lines[0]
     end = max(found.lines) + 1
     while named and end < len(lines) and lines[end].kind != "heading" and end - start < _BLOCK:
         end += 1
-    authors = _authors(_field(lines, start, end, _AUTHOR_FIELD))
     year = _field(lines, start, end, _YEAR_FIELD)
-    if year:
-        return authors, dt.date(int(year), 1, 1), "year"
     heading = first.heading
-    day = parse_day(plain(lines[heading].text)) if heading is not None else None
-    return authors, day, "day" if day else None
+    return _Details(
+        authors=_authors(_field(lines, start, end, _AUTHOR_FIELD)),
+        year=int(year) if year else None,
+        meeting=parse_day(plain(lines[heading].text)) if heading is not None else None,
+        presenters=_authors(_field(lines, start, end, _PRESENTER_FIELD)),
+    )
 
 
 def _paper(lines: list[Line], found: _Found, source: str) -> Paper:
-    authors, date, precision = _details(lines, found)
+    details = _details(lines, found)
     extra: dict[str, object] = {"found_by": "generic paper finder"}
-    if precision and precision != "day":
-        extra["date_precision"] = precision
+    if details.year:
+        extra["date_precision"] = "year"
+    if details.meeting:
+        extra["meeting_date"] = details.meeting.isoformat()
+    if details.presenters:
+        extra["presenters"] = details.presenters
     return Paper(
         title=found.title,
-        authors=authors,
+        authors=details.authors,
         arxiv_id=found.arxiv_id,
         doi=found.doi,
         url=found.url,
-        published=date,
+        published=dt.date(details.year, 1, 1) if details.year else None,
         sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {lines[found.lines[0]].number}")],
         extra=extra,
     )
