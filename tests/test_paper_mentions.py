@@ -131,3 +131,14 @@ def test_notes_without_presenter_lines_give_the_paper_they_name() -> None:
     assert entry.paper.authors == ["Lena Ortiz", "Omar Pell"]
     papers, _ = _load("one-paper-note.md")
     assert [p.arxiv_id for p in papers] == ["2602.01234"]
+
+
+def test_the_finder_takes_over_when_the_layout_reader_finds_fewer_papers() -> None:
+    # the DailyArXiv reader reads one paper of this digest (its category table); the finder reads all three
+    papers, warned = _load("digest-with-category-table.md")
+    assert [(p.title, p.arxiv_id, p.authors) for p in papers] == [
+        ("Walking on Ice with Learned Friction Models", "2603.00101", ["Lena Ortiz", "Omar Pell"]),
+        ("Soft Grippers that Count Their Own Contacts", "2603.00202", ["Ines Okafor", "Tomas Ferreira"]),
+        ("Seeing Through Fog with Two Cheap Cameras", "2603.00303", ["Mara Lindqvist"]),
+    ]
+    assert len(warned) == 1 and "its layout reader found 1" in str(warned[0])

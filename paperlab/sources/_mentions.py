@@ -314,11 +314,23 @@ def _details(lines: list[Line], found: _Found) -> _Details:
     year = _field(lines, start, end, _YEAR_FIELD)
     heading = first.heading
     return _Details(
-        authors=_authors(_field(lines, start, end, _AUTHOR_FIELD)),
+        authors=_authors(_field(lines, start, end, _AUTHOR_FIELD)) or _byline(lines, found.lines[0]),
         year=int(year) if year else None,
         meeting=parse_day(plain(lines[heading].text)) if heading is not None else None,
         presenters=_authors(_field(lines, start, end, _PRESENTER_FIELD)),
     )
+
+
+def _byline(lines: list[Line], i: int) -> list[str]:
+    """The names on a line of the paper's list item right below its title ("_Ada Quill, Omar Dale_")."""
+    item = lines[i].item
+    for line in lines[i + 1 : i + 3]:
+        if item is None or line.item != item or line.kind == "item":
+            break
+        names = _authors(line.text.strip().strip("*_"))
+        if names:
+            return names
+    return []
 
 
 def _paper(lines: list[Line], found: _Found, source: str) -> Paper:
