@@ -116,7 +116,13 @@ def examples(sents: list[dict]) -> list[tuple[list[dict[str, float]], list[int]]
 
 def fit(sents: list[dict], c: float) -> dict:
     """A conditional logit: softmax over each group's candidates, likelihood of its positive ones, L2 penalty."""
-    groups = examples(sents)
+    model = fit_groups(examples(sents), c)
+    print(f"({len(sents)} sentences)")
+    return model
+
+
+def fit_groups(groups: list[tuple[list[dict[str, float]], list[int]]], c: float) -> dict:
+    """The conditional logit of :func:`fit` on groups of (features of each option, 0/1 labels)."""
     vec = DictVectorizer()
     x = vec.fit_transform([f for feats, _ in groups for f in feats]).tocsr()
     y = np.array([lab for _, labels in groups for lab in labels], dtype=float)
@@ -136,9 +142,7 @@ def fit(sents: list[dict], c: float) -> dict:
     res = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500})
     names = vec.get_feature_names_out()
     weights = {str(f): round(float(v), 5) for f, v in zip(names, res.x, strict=True) if abs(v) > 1e-6}
-    print(
-        f"fitted on {len(groups)} results ({x.shape[0]} candidates) of {len(sents)} sentences, {len(weights)} weights"
-    )
+    print(f"fitted on {len(groups)} results ({x.shape[0]} candidates), {len(weights)} weights")
     return {"weights": weights}
 
 

@@ -9,6 +9,9 @@ there when one of its submodules is imported.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from .comparison import (
     COMPARE_FIELDS,
     ResultsTable,
@@ -21,6 +24,17 @@ from .comparison import (
     parse_table,
     venue_of,
 )
+from .comparison.metric_reviser import set_phrase_encoder
+
+
+def _phrase_vectors(texts: Sequence[str]) -> Any:
+    """The packaged all-MiniLM-L6-v2 (search's shared encoder) for the metric step of results extraction."""
+    from .search.encoders import get_encoder
+
+    return get_encoder().encode(list(texts))
+
+
+set_phrase_encoder(_phrase_vectors)
 
 __all__ = [
     "COMPARE_FIELDS",

@@ -326,5 +326,7 @@ def rank_unnamed(
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and re.fullmatch(r"\s*(?:-|–|—|to|up to|and|vs\.?|versus)\s*", text[end : spans[i + 1][0]]):
             r["metric"] = nxt["metric"]
+            if r["metric"] is not None:  # one metric for both ends: the learned reviser leaves it (``_fixed``)
+                r["_fixed"] = nxt["_fixed"] = True
         if r["metric"] is None:
             r["metric"] = rank_metric(text, start, end, r["unit"] or "", r["kind"], metrics)

@@ -18,6 +18,7 @@ from .governing import (
 )
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
+from .metric_reviser import revise_metrics
 from .result_classifier import judge_results
 from .slash_lists import is_rating, zip_slash_lists
 from .value_kind import (
@@ -155,13 +156,19 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
         paper_id, text = None, paper_or_text
     else:
         raise TypeError(f"extract_results expects a Paper or a str, not {type(paper_or_text).__name__}")
-    rows: list[dict[str, Any]] = []
-    for n, (_, sent) in enumerate(_sentences(text), start=1):
-        rows.extend(_results_in_sentence(sent, paper_id, source or paper_id or "<text>", f"sentence {n}"))
+    items = [
+        _results_in_sentence(sent, paper_id, source or paper_id or "<text>", f"sentence {n}")
+        for n, (_, sent) in enumerate(_sentences(text), start=1)
+    ]
+    revise_metrics(items)  # the learned second look at each metric (one encoder batch per abstract)
+    rows = [r for _, kept, _, _ in items for r in kept]
     return pd.DataFrame(rows, columns=_RESULT_COLUMNS).astype({"value": "float64"})
 
 
-def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: str) -> list[dict[str, Any]]:
+def _results_in_sentence(
+    sent: str, paper_id: str | None, source: str, where: str
+) -> tuple[str, list[dict[str, Any]], list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The results of one sentence: its flat text, the kept rows, their spans and the sentence's metric hits."""
     sent_flat = flat_sentence(sent)
     found, spans = kept_numbers(sent_flat)
     judge_results(found, spans, sent_flat)  # the learned results-vs-non-results classifier
@@ -169,7 +176,8 @@ def _results_in_sentence(sent: str, paper_id: str | None, source: str, where: st
         r.update(paper=paper_id, source=source, where=where, evidence=sent.strip())
         r.pop("_named", None)
         r.pop("_sure", None)
-    return [r for r in found if not r.pop("_drop", False)]
+    kept = [(r, span) for r, span in zip(found, spans, strict=True) if not r.pop("_drop", False)]
+    return sent_flat, [r for r, _ in kept], [span for _, span in kept], _metric_hits(sent_flat)
 
 
 def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
@@ -187,23 +195,39 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
             spans.append((m.start("num"), m.end()))
         else:
             rest.append(m)
+    before = [r["metric"] for r in found]
     _coordinate(found, spans, sent_flat, datasets)
     zip_respectively(found, spans, sent_flat, metrics)
+    _mark_fixed(found, before)
     rank_unnamed(found, spans, sent_flat, metrics)
+    before = [r["metric"] for r in found]
     zip_phrase_list(found, spans, sent_flat)
     _metric_named_later(found, spans)
+    _mark_fixed(found, before)
     for m in rest:
         row = _value_at(m, sent_flat, metrics, datasets, bare=True)
         if row is not None:
             row["_bare"] = not _range_end(row, found, spans, sent_flat, m.start("num"))
+            row["_fixed"] = row["_fixed"] or not row["_bare"]  # a range end shares its first value's metric
             row["metric"] = row["metric"] or rank_metric(sent_flat, m.start("num"), m.end(), "", row["kind"], metrics)
             found.append(row)
             spans.append((m.start("num"), m.end()))
+    before = [r["metric"] for r in found]
     zip_slash_lists(found, spans, sent_flat)
+    _mark_fixed(found, before)
     for r in found:
         r["metric"] = tidy_metric(r["metric"])
     order = sorted(range(len(spans)), key=lambda i: spans[i])  # rows in sentence order
     return [found[i] for i in order], [spans[i] for i in order]
+
+
+def _mark_fixed(found: list[dict[str, Any]], before: list[object]) -> None:
+    """Rows whose metric a structural rule (lists, "respectively", slash lists) set are ``_fixed``, and so are the rows
+    they took it from: the learned reviser (:mod:`.metric_reviser`) leaves their metric alone."""
+    changed = [r["metric"] != old for r, old in zip(found, before, strict=False)]
+    shared = {r["metric"] for r, c in zip(found, changed, strict=False) if c} - {None}
+    for r, c in zip(found, changed + [False] * len(found), strict=False):
+        r["_fixed"] = r["_fixed"] or c or r["metric"] in shared
 
 
 def _range_end(
@@ -306,6 +330,7 @@ def _value_at(
         "direction": direction_of(text, start, end, kind),
         "_named": named_metric is not None,
         "_sure": is_rating(text, start, end),  # a score on a scale: the classifier does not judge it
+        "_fixed": shaped is not None or metric == "speedup",  # named by a known shape: not revised
     }
 
 
