@@ -31,12 +31,14 @@ MODEL_PATH = Path(__file__).with_name("metric_reviser.json")
 Encoder = Callable[[Sequence[str]], Any]  # texts -> an (n, d) array of embeddings
 _ENCODER: list[Encoder | None] = [None]
 _CACHE: dict[str, Any] = {}  # unit vectors of phrases seen in this process (lexicon names included)
+_SIMILARITY: dict[str, float] = {}  # each cached phrase's highest cosine to a lexicon metric name
 
 
 def set_phrase_encoder(encoder: Encoder | None) -> None:
     """Install the phrase encoder (None: revise nothing)."""
     _ENCODER[0] = encoder
     _CACHE.clear()
+    _SIMILARITY.clear()
 
 
 @lru_cache(maxsize=1)
@@ -61,11 +63,13 @@ def _embed(phrases: Sequence[str]) -> bool:
         return False
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     _CACHE.update(zip(todo, vectors, strict=True))
+    lexicon = np.stack([_CACHE[name] for name, _ in METRICS])
+    _SIMILARITY.update(zip(todo, (vectors @ lexicon.T).max(axis=1).tolist(), strict=True))
     return True
 
 
 def _lexicon_similarity(phrase: str) -> float:
-    return max(float(_CACHE[name] @ _CACHE[phrase]) for name, _ in METRICS)
+    return _SIMILARITY[phrase]
 
 
 def option_features(
