@@ -26,6 +26,7 @@ from .text import (
     md_quote,
     name_case,
     name_parts,
+    shown_name,
     shown_text,
     strip_name_marks,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "paper_to_html",
     "paper_to_markdown",
     "plain_abstract",
+    "written_name",
 ]
 
 _CHIP_STYLE = (
@@ -411,6 +413,37 @@ def _person_turned_round(literal: str) -> str:
         _FAMILY_WORD.fullmatch(w) and not (len(w) > 1 and w.isupper()) for w in sides[0]
     )
     return f"{given.strip()} {family.strip()}" if person else literal
+
+
+def written_name(paper: Paper, name: str) -> tuple[str, str, str] | None:
+    """``(family, given, suffix)`` of an author's shown name as its source wrote them, when a reader set them in
+    another case (``extra["names_as_written"]``: "MCDONALD, RONALD" shown "Ronald Mcdonald") and they still read
+    as that name; None otherwise. The BibTeX and RIS exports write a name so (as CSL writes back its name objects).
+    """
+    kept = paper.extra.get("names_as_written")
+    parts = kept.get(name) if isinstance(kept, dict) else _csl_written(paper, name)
+    if not (isinstance(parts, list) and len(parts) == 3 and all(isinstance(p, str) for p in parts)):
+        return None
+    family, given, suffix = parts
+    back = " ".join(f"{shown_name(*name_case(family, given))} {suffix}".split())
+    whole = family.strip() and given.strip() and "," not in family + given + suffix  # each part one of "A, B, C"
+    return (family, given, suffix) if whole and back == name else None
+
+
+def _csl_written(paper: Paper, name: str) -> list[str] | None:
+    """The parts of a name object a CSL import kept (``extra["csl"]["author"]``) that reads as ``name`` once set in
+    another case (``"ROTHWELL"``, ``"LOUISA M."``)."""
+    csl = paper.extra.get("csl")
+    names = csl.get("author") if isinstance(csl, dict) else None
+    for obj in names if isinstance(names, list) else []:
+        if not isinstance(obj, dict) or set(obj) - {"family", "given", "suffix"}:
+            continue
+        family, given, suffix = (obj.get(k) for k in ("family", "given", "suffix"))
+        if not (isinstance(family, str) and isinstance(given, str) and isinstance(suffix, (str, type(None)))):
+            continue
+        if name_case(family, given) != (family, given) and csl_name_text(obj) == name:
+            return [family, given, suffix or ""]
+    return None
 
 
 def names_organisation(name: str) -> bool:

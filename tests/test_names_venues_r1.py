@@ -6,6 +6,8 @@ inputs (all fail at the commit before the fix):
 - names written given name first with the family name in capitals ("Kai XU", "Andrew NG") and organisations
   ("Tencent ARC") keep their order: Vancouver's ``Owen MJ`` reading is for records written so;
 - in the comma form a lone given word holding a vowel is a name ("WANG, YU" is "Yu Wang");
+- a name set in another case ("MCDONALD, RONALD" shown "Ronald Mcdonald") is written back by the BibTeX and RIS
+  exports as the source wrote it, through every round trip, until the name is edited;
 - the family name of a shown name with a generational suffix is the word before it in every export.
 """
 
@@ -82,6 +84,43 @@ def test_a_lone_two_letter_given_name_is_a_name() -> None:
     assert ris.authors == ["Yu Wang", "Bo Li", "Xi Zhang", "MJ Quill"]
     (bib,) = parse_bibtex("@article{k, title = {A title}, author = {WANG, YU and LI, BO and KOWALSKA, ANNA MA}}")
     assert bib.authors == ["Yu Wang", "Bo Li", "Anna MA Kowalska"]
+
+
+# -- 4. names written back as written -------------------------------------------------------------------------------
+
+CAPITALS = ["Ronald Mcdonald", "Jan van der Berg", "Ada Quill"]
+
+
+def test_names_in_capitals_are_written_back_as_written(tmp_path: Path) -> None:
+    (ris,) = parse_ris(_ris("MCDONALD, RONALD", "VAN DER BERG, JAN", "Quill, Ada"))
+    (bib,) = parse_bibtex(
+        "@article{k, title = {A title}, author = {MCDONALD, RONALD and VAN DER BERG, JAN and Ada Quill}}"
+    )
+    assert ris.authors == bib.authors == CAPITALS
+    for paper in (ris, bib):
+        text = write_ris([paper], tmp_path / "out.ris").read_text(encoding="utf-8")
+        assert "AU  - MCDONALD, RONALD\nAU  - VAN DER BERG, JAN\nAU  - Quill, Ada\n" in text
+        assert "author = {MCDONALD, RONALD and VAN DER BERG, JAN and Ada Quill}" in library_to_bibtex([paper])
+        # RIS -> BibTeX -> RIS: shown the same, written the same
+        (again,) = parse_bibtex(library_to_bibtex(read_ris(tmp_path / "out.ris")))
+        assert again.authors == CAPITALS
+        assert "AU  - MCDONALD, RONALD\n" in write_ris([again], tmp_path / "again.ris").read_text(encoding="utf-8")
+
+
+def test_an_edited_name_is_written_as_edited(tmp_path: Path) -> None:
+    (paper,) = parse_ris(_ris("MCDONALD, RONALD", "Quill, Ada"))
+    paper.authors = ["Ronald McDonald", "Ada Quill"]  # the case put right by hand
+    assert "AU  - McDonald, Ronald\n" in write_ris([paper], tmp_path / "out.ris").read_text(encoding="utf-8")
+    assert "author = {Ronald McDonald and Ada Quill}" in library_to_bibtex([paper])
+
+
+def test_a_csl_name_in_capitals_is_written_back_as_written(tmp_path: Path) -> None:
+    item = {"id": "a", "type": "article", "title": "A title", "author": [{"family": "MCDONALD", "given": "RONALD"}]}
+    (tmp_path / "in.json").write_text(json.dumps([item]), encoding="utf-8")
+    (paper,) = read_csl(tmp_path / "in.json")
+    assert paper.authors == ["Ronald Mcdonald"]
+    assert "AU  - MCDONALD, RONALD\n" in write_ris([paper], tmp_path / "out.ris").read_text(encoding="utf-8")
+    assert "author = {MCDONALD, RONALD}" in library_to_bibtex([paper])
 
 
 # -- 5. generational suffixes in every export ----------------------------------------------------------------------

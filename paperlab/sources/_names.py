@@ -11,7 +11,7 @@ import re
 from ..paper_render import names_organisation
 from ..text import NAME_SUFFIXES, is_degree, name_case, shown_name, strip_name_marks
 
-__all__ = ["name_given_first", "names_given_first"]
+__all__ = ["name_given_first", "names_as_written", "names_given_first"]
 
 # Vancouver style (PubMed/MEDLINE, many RIS exports): the family name, then the initials as capitals without dots
 # or spaces, then a generational suffix if any: "Owen MJ", "O'Donovan MC", "Nicholson Price W", "YANG F",
@@ -32,6 +32,17 @@ def names_given_first(values: list[str]) -> list[str]:
     written so: most of them end in capitals that can be initials, and most of those are initials by their shape
     alone (one letter, or capitals without a vowel: "MJ", "JTR"). A record of names written given name first with
     the family name in capitals ("Kai XU", "Jun ZHU", "Andrew NG") keeps its order."""
+    return [shown for shown, _ in _read_names(values)]
+
+
+def names_as_written(values: list[str]) -> dict[str, list[str]]:
+    """The names of one record that :func:`names_given_first` set in another case ("MCDONALD, RONALD" shown
+    "Ronald Mcdonald"), each shown name with its ``[family, given, suffix]`` as the record wrote them, for the
+    exports to write back (``Paper.extra["names_as_written"]``, :func:`~paperlab.paper_render.written_name`)."""
+    return {shown: written for shown, written in _read_names(values) if written}
+
+
+def _read_names(values: list[str]) -> list[tuple[str, list[str] | None]]:
     names = [" ".join(strip_name_marks(v).split()) for v in values]
     bare = [n for n in names if "," not in n]
     shaped = [m for m in map(_vancouver_match, bare) if m]
@@ -50,18 +61,21 @@ def name_given_first(value: str) -> str:
     return names_given_first([value])[0]
 
 
-def _given_first(name: str, *, vancouver: bool) -> str:
+def _given_first(name: str, *, vancouver: bool) -> tuple[str, list[str] | None]:
+    """A name as shown, and its parts as written when they were set in another case."""
     if "," not in name:
         m = _vancouver_match(name) if vancouver else None
-        return _vancouver(m) if m else name
+        return _vancouver(m) if m else (name, None)
     if names_organisation(name):
-        return name
+        return name, None
     family, _, rest = name.partition(",")
     given, _, suffix = rest.partition(",")
-    suffix = "" if is_degree(suffix) else suffix
+    suffix = "" if is_degree(suffix) else suffix.strip()
     if not given.strip():
-        return name
-    return " ".join(f"{shown_name(*name_case(family, given))} {suffix}".split())
+        return name, None
+    cased = name_case(family, given)
+    written = [family.strip(), given.strip(), suffix] if cased != (family, given) else None
+    return " ".join(f"{shown_name(*cased)} {suffix}".split()), written
 
 
 def _vancouver_match(name: str) -> re.Match[str] | None:
@@ -76,7 +90,9 @@ def _vancouver_match(name: str) -> re.Match[str] | None:
     return m if all(word[0].isupper() for word in m.group(1).split()) else None
 
 
-def _vancouver(m: re.Match[str]) -> str:
-    """``Owen MJ`` as ``MJ Owen``, ``YANG F`` as ``F Yang``."""
+def _vancouver(m: re.Match[str]) -> tuple[str, list[str] | None]:
+    """``Owen MJ`` as ``MJ Owen``, ``YANG F`` as ``F Yang`` (written ``YANG``, ``F``)."""
     family, initials = name_case(m.group(1), m.group(2), vancouver=True)
-    return f"{initials} {family}{m.group(3) or ''}"
+    suffix = (m.group(3) or "").strip()
+    written = [m.group(1), m.group(2), suffix] if family != m.group(1) else None
+    return " ".join(f"{initials} {family} {suffix}".split()), written

@@ -33,10 +33,10 @@ from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
-from ..paper_render import csl_plain_text, names_organisation, plain_abstract
+from ..paper_render import csl_plain_text, names_organisation, plain_abstract, written_name
 from ..text import is_more_authors, name_parts
 from ._files import RECORD_ERRORS, check_paper, read_bytes
-from ._names import names_given_first
+from ._names import names_as_written, names_given_first
 
 __all__ = ["parse_ris", "read_ris", "write_ris"]
 
@@ -109,8 +109,12 @@ def _values(record: dict[str, Any], key: str) -> list[str]:
 def _names(record: dict[str, Any], *keys: str) -> list[str]:
     """The names of ``keys`` (``AU``/``A1``/``A2`` lines), one each: a line holding several names separated by
     ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) gives each its own."""
+    return names_given_first(_name_values(record, *keys))
+
+
+def _name_values(record: dict[str, Any], *keys: str) -> list[str]:
     values = [part for key in keys for value in _values(record, key) for part in value.split(";")]
-    return names_given_first([v for v in values if v.strip() and not is_more_authors(v)])
+    return [v for v in values if v.strip() and not is_more_authors(v)]
 
 
 def _cut_short(record: dict[str, Any]) -> bool:
@@ -126,12 +130,14 @@ def _editors(record: dict[str, Any]) -> list[str]:
     return names_given_first(names) if all(n.count(",") <= 2 for n in names) else []
 
 
-def _ris_name(name: str) -> str:
+def _ris_name(name: str, paper: Paper | None = None) -> str:
     """A shown name as RIS writes it, ``Family, Given`` or ``Family, Given, Suffix`` (:func:`~paperlab.text.name_parts`:
     the last word before a suffix is the family name, the first in Chinese, Japanese or Korean script); an
-    organisation ("GTEx Consortium", "Qwen Team, Alibaba Cloud") as is."""
-    family, given, suffix = name_parts(name)
-    if not given or "," in name or names_organisation(name):
+    organisation ("GTEx Consortium", "Qwen Team, Alibaba Cloud") as is; an author's name as the source wrote it
+    (:func:`~paperlab.paper_render.written_name`: "MCDONALD, RONALD")."""
+    written = written_name(paper, name) if paper else None
+    family, given, suffix = written or name_parts(name)
+    if not written and (not given or "," in name or names_organisation(name)):
         return name
     return f"{family}, {given}, {suffix}" if suffix else f"{family}, {given}"
 
@@ -227,6 +233,10 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     parts, precision = _date(record)
     kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
     extra: dict[str, Any] = {"ris": {k: v for k, v in kept.items() if v}}
+    if written := names_as_written(
+        _name_values(record, "authors", "first_authors")
+    ):  # set in another case: the exports write them so
+        extra["names_as_written"] = written
     if _cut_short(record):  # written back as the record wrote it ("AU  - et al."), for RIS files only
         extra["more_authors"] = extra["ris"]["et_al"] = True
     if editors:
@@ -361,7 +371,9 @@ def _ris_lines(paper: Paper) -> list[str]:
     found = paper.extra.get("ris")
     kept: dict[str, Any] = found if isinstance(found, dict) else {}
     kind = kept.get("type") if isinstance(kept.get("type"), str) else ("JOUR" if paper.journal_ref else "GEN")
-    lines: list[tuple[str, Any]] = [("TY", kind), ("TI", paper.title)] + [("AU", _ris_name(a)) for a in paper.authors]
+    lines: list[tuple[str, Any]] = [("TY", kind), ("TI", paper.title)] + [
+        ("AU", _ris_name(a, paper)) for a in paper.authors
+    ]
     if kept.get("et_al") is True and paper.extra.get("more_authors") is True:
         lines.append(("AU", "et al."))
     if paper.published:

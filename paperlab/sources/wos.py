@@ -22,7 +22,7 @@ from ..dates import month_number
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
 from ._files import RECORD_ERRORS, check_paper, decode_text, read_bytes
-from ._names import name_given_first
+from ._names import names_as_written, names_given_first
 
 __all__ = ["looks_like_wos", "parse_wos", "read_wos"]
 
@@ -92,18 +92,21 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _text(record, "document_title")
     if not title:
         raise ParseError("expected a title ('TI ')")
-    names = record.get("author_full_name") or record.get("authors") or []
+    found = record.get("author_full_name") or record.get("authors") or []
+    names = [n for n in found if isinstance(n, str) and n.strip()]
     published, precision = _date(record)
     extra: dict[str, Any] = {"wos": {ours: v for name, ours in _KEPT.items() if (v := _text(record, name))}}
     if precision:
         extra["date_precision"] = precision
+    if written := names_as_written(names):  # set in another case: the exports write them as the record did
+        extra["names_as_written"] = written
     keywords = [
         k.strip() for key in ("author_keywords", "keywords_plus") for k in (_text(record, key) or "").split(";")
     ]
     return check_paper(
         Paper(
             title=title,
-            authors=[name_given_first(n) for n in names if isinstance(n, str) and n.strip()],
+            authors=names_given_first(names),
             abstract=_text(record, "abstract"),
             published=published,
             journal_ref=_text(record, "publication_name"),

@@ -138,12 +138,18 @@ _TILDE_ACCENT = re.compile(r"\\~\s*(\{[^{}]*\}|\w)")
 
 
 def _name(raw: str) -> str:
+    """One BibTeX name as paperlab shows it (:func:`_name_written`)."""
+    return _name_written(raw)[0]
+
+
+def _name_written(raw: str) -> tuple[str, list[str] | None]:
     """One BibTeX name (``Last, First``, ``First von Last``, ``{Corporate Name}``) as ``First von Last Jr``;
     a degree written as a third part (``Family, Given, Ph.D.``) and equal-contribution marks (``Yuan*``) dropped,
-    a suffix written last (``Family, Given, Jr.``) read as one."""
+    a suffix written last (``Family, Given, Jr.``) read as one; with its ``[family, given, suffix]`` as written when
+    they were set in another case ("MCDONALD, RONALD": "Ronald Mcdonald"), else None."""
     raw = " ".join(raw.split())
     if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
-        return _clean(raw[1:-1])
+        return _clean(raw[1:-1]), None
     wrapped = _WRAPPED_NAME.fullmatch(raw)  # \textrussian{Family, Given}: the macro only sets the language
     if wrapped and _balanced(wrapped.group(1)):
         raw = wrapped.group(1)
@@ -154,23 +160,26 @@ def _name(raw: str) -> str:
         last, _, given = family.partition(",")  # "Family, Given, Jr." (RIS order) is BibTeX's "Family, Jr., Given"
         raw = f"{last}, {rest.strip()}, {given.strip()}"
     if comma and names_organisation(raw):  # "Qwen Team, Alibaba Cloud" unbraced: one organisation, as written
-        return _clean(raw)
+        return _clean(raw), None
     raw = _TILDE_ACCENT.sub(lambda m: "{\\~" + m.group(1) + "}", raw)
     parts = parse_single_name_into_parts(raw, strict=False)
+    written = None
     if comma and parts.first:  # "KOWALCZYK, MARTA J." (Web of Science): in the case of a name
         last, first = name_case(" ".join(parts.last), " ".join(parts.first))
+        if (last, first) != (" ".join(parts.last), " ".join(parts.first)):
+            written = [_clean(" ".join(w)) for w in (parts.von + parts.last, parts.first, parts.jr)]
         parts.last, parts.first = last.split(), first.split()
     words = parts.first + parts.von + parts.last + parts.jr
     if family_first(raw):  # 島田, 耕平: shown family first, as the script writes it; "山田 太郎" as written
         words = parts.von + parts.last + parts.jr + parts.first if comma else raw.split()
-    return strip_name_marks(_clean(" ".join(words)) if words else _clean(raw))
+    return strip_name_marks(_clean(" ".join(words)) if words else _clean(raw)), written
 
 
-def _authors(value: Any) -> tuple[list[str], bool]:
-    """Author names in order, and whether the list was cut short (``and others``, a name followed by
-    ``et al.``)."""
+def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
+    """Author names in order, whether the list was cut short (``and others``, a name followed by
+    ``et al.``), and the names set in another case as written (:func:`_name_written`)."""
     names = [n for v in (value if isinstance(value, list) else [value]) for n in _name_list(v)]
-    out, truncated = [], False
+    out, truncated, as_written = [], False, {}
     for raw in names:
         if not isinstance(raw, str) or not raw.strip():
             continue
@@ -178,11 +187,14 @@ def _authors(value: Any) -> tuple[list[str], bool]:
             truncated = True
             continue
         raw, cut = split_et_al(raw)  # before the name is turned round: "Alcaraz, J. et al."
-        name, cut_after = split_et_al(_name(raw))  # and after: "{Alcaraz} et al.", braces gone
+        shown, written = _name_written(raw)
+        name, cut_after = split_et_al(shown)  # and after: "{Alcaraz} et al.", braces gone
         truncated |= cut or cut_after
         if name:
             out.append(name)
-    return out, truncated
+        if name and written:
+            as_written[name] = written
+    return out, truncated, as_written
 
 
 def _name_list(raw: Any) -> list[Any]:
@@ -361,7 +373,9 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     subtitle = _field(entry, "subtitle")
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
-    authors, truncated = _authors(entry.fields_dict["author"].value) if "author" in entry.fields_dict else ([], False)
+    authors, truncated, as_written = _authors(
+        entry.fields_dict["author"].value if "author" in entry.fields_dict else []
+    )
     arxiv_id, version, primary = _arxiv(entry)
     doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them
     if arxiv_id is not None and arxiv_id == doubts.get("arxiv"):
@@ -396,6 +410,8 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     )
     if paper.abstract and isinstance(abstract, str) and paper.abstract != _clean_block(abstract, typed=False):
         paper.extra["abstract_markup"] = abstract  # JATS/HTML or escaped LaTeX as written (the abstract is its text)
+    if as_written:  # names set in another case, as the file wrote them (the exports write them so)
+        paper.extra["names_as_written"] = as_written
     if written:  # the values with HTML character references, as the file wrote them
         paper.extra["bibtex_html_raw"] = written
     return paper

@@ -17,6 +17,7 @@ from ...errors import ParseError
 from ...identity import citation_keys
 from ...paper import Paper
 from ...paper_fields import doubtful_id_text
+from ...paper_render import written_name
 from ...text import family_first, name_parts
 from .read import parse_bibtex
 from .text import balanced
@@ -64,8 +65,12 @@ def _abstract(paper: Paper) -> str:
     return _escape(paper.abstract)
 
 
-def _escape_name(name: str) -> str:
-    family, given, suffix = name_parts(name)
+def _escape_name(name: str, written: tuple[str, str, str] | None = None) -> str:
+    """A shown name as BibTeX writes it; ``written``, its parts as the source wrote them ("MCDONALD, RONALD"), as
+    ``Family, Given`` or ``Family, Suffix, Given``."""
+    family, given, suffix = written or name_parts(name)
+    if written:
+        return ", ".join(_escape(p) for p in (family, suffix, given) if p)
     if family_first(name) and given:  # "島田 耕平" shown family first: BibTeX's "Family, Given"
         return f"{_escape(family)}, {_escape(given)}"
     if suffix and given and "," not in name:  # "Martin Luther King Jr.": BibTeX's "King, Jr., Martin Luther"
@@ -273,7 +278,7 @@ def paper_to_bibtex(
     fields: list[tuple[str, str]] = [("title", _escape(title))]
     if paper.authors:
         cut = " and others" if paper.extra.get("more_authors") is True else ""  # a byline cut short: BibTeX's way
-        fields.append(("author", " and ".join(_escape_name(a) for a in paper.authors) + cut))
+        fields.append(("author", " and ".join(_escape_name(a, written_name(paper, a)) for a in paper.authors) + cut))
     fields += _date_fields(paper)
     skip = {"ids", "keywords", "note", "abstract", "paperlab-tags", *(("year", "date") if paper.published else ())}
     fields += _kept_fields(paper, bib, skip) + _identity_fields(paper)
