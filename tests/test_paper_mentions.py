@@ -142,3 +142,38 @@ def test_the_finder_takes_over_when_the_layout_reader_finds_fewer_papers() -> No
         ("Seeing Through Fog with Two Cheap Cameras", "2603.00303", ["Mara Lindqvist"]),
     ]
     assert len(warned) == 1 and "its layout reader found 1" in str(warned[0])
+
+
+def test_a_layout_readers_papers_stand_and_the_finder_adds_only_papers_outside_the_layout() -> None:
+    # a DailyArXiv digest whose intro cites its survey by a bare id and an earlier note by its title, under badges
+    papers, warned = _load("daily-with-intro-links.md")
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("Walking on Ice with Learned Friction Models", "2603.00101"),
+        ("Soft Grippers that Count Their Own Contacts", "2603.00202"),
+        ("Seeing Through Fog with Two Cheap Cameras", "2603.00303"),
+        ("Counting Pebbles with Small Robots", "2402.05555"),
+    ]
+    walking, soft, fog, note = papers
+    assert walking.abstract == "We learn how slippery the floor is from a few footsteps."
+    assert (walking.version, walking.comment, walking.tags) == (2, "8 pages", ["Robotics"])
+    assert (soft.comment, fog.tags) == ("Accepted at a workshop", ["Vision"])
+    assert [p.sources[0].name for p in papers] == ["dailyarxiv"] * 3 + ["paper_list"]
+    assert note.extra["found_by"] == "generic paper finder" and note.abstract is None
+    assert warned == []  # nothing was skipped: no partial-import warning ...
+    with pytest.warns(
+        UserWarning,
+        match=r"dailyarxiv reader read 3 paper\(s\); the generic paper finder added 1 .*"
+        r"line 7: Counting Pebbles with Small Robots",
+    ):  # ... but a note of the paper added
+        paperlab.load(DATA / "daily-with-intro-links.md")
+
+
+def test_a_badge_is_never_a_paper_beside_a_paper_list() -> None:
+    papers, warned = _load("awesome-with-badge.md")
+    assert [(p.title, p.arxiv_id, p.authors) for p in papers] == [
+        ("Walking on Ice with Learned Friction Models", "2603.00101", ["Lena Ortiz", "Omar Pell"]),
+        ("Soft Grippers that Count Their Own Contacts", "2603.00202", ["Ines Okafor"]),
+        ("Seeing Through Fog with Two Cheap Cameras", "2603.00303", ["Mara Lindqvist"]),
+    ]
+    assert all(p.sources[0].name == "paper_list" and "found_by" not in p.extra for p in papers)
+    assert warned == []

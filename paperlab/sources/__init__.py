@@ -368,14 +368,15 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
         ) from None
     # a schedule read keeps its meetings' dates and presenters: the finder backs up only a refused one
     # (rows a layout reader skipped and reported count as read: the finder does not bring them back)
-    seen = len(papers) + sum(
-        len(w.message.problems) for w in caught or [] if isinstance(w.message, PartialImportWarning)
-    )
+    skipped = [p for w in caught or [] if isinstance(w.message, PartialImportWarning) for p in w.message.problems]
+    seen = len(papers) + len(skipped)
     found = _generic_papers(path, seen) if generic and fmt != "schedule" else None
     if found is not None:
         return found
     for held in caught or []:
         warn_partial(held.message if isinstance(held.message, Warning) else UserWarning(held.message))
+    if generic and fmt != "schedule" and seen:
+        return papers + _papers_outside_the_layout(path, papers, fmt, {p.where for p in skipped})
     return papers
 
 
@@ -385,20 +386,70 @@ _MARKDOWN_SUFFIXES = frozenset([".md", ".markdown", ".html", ".htm"])
 
 
 def _generic_papers(path: Path, layout_found: int) -> list[Paper] | None:
-    """The papers the generic paper finder reads in a markdown file, when it finds more than its layout reader
-    did (``layout_found``); None otherwise. They are reported as found by it, with the lines it skipped, in a
-    :class:`~paperlab.errors.PartialImportWarning`."""
+    """The papers the generic paper finder reads in a markdown file, when its layout reader found none or fewer
+    than half as many (``layout_found``: it misread the layout); None otherwise. They are reported as found by
+    it, with the lines it skipped, in a :class:`~paperlab.errors.PartialImportWarning`."""
     from ._files import read_text
     from ._mentions import find_papers
 
-    # beside a layout reader that found papers, only papers named by an id or a paper's address count
+    # beside a layout reader that found papers, only papers named by an id or a paper's address count; it takes
+    # over only when the reader read fewer than half of those (it misread the layout; else its papers stand)
     papers, skipped = find_papers(read_text(path), str(path), id_less=not layout_found)
-    if len(papers) <= layout_found:
+    if len(papers) <= 2 * layout_found or not papers:
         return None
     how = "in no layout paperlab knows" if not layout_found else f"its layout reader found {layout_found}"
     label = f"{path} (read by the generic paper finder, {how}; titles are the text nearest each paper's id)"
     warn_partial(PartialImportWarning(label, skipped, kept=len(papers)))
     return papers
+
+
+def _papers_outside_the_layout(path: Path, layout: list[Paper], fmt: str, skipped: set[str]) -> list[Paper]:
+    """The papers a file names by an id or address outside its layout (an intro's "Our earlier note, [Title](…)")
+    that its layout reader's ``layout`` papers do not hold and that are in no section where the reader
+    ``skipped`` a record and reported it (line numbers); a note says which were added."""
+    from ._files import read_text
+    from ._mentions import find_papers
+
+    text = read_text(path)
+    found, _ = find_papers(text, str(path), beside_layout=True)
+    section = _sections(text)
+    bad = {_section_of(section, w) for w in skipped if re.fullmatch(r"line \d+", w)}
+    ids = {i for p in layout for i in (p.arxiv_id, p.doi and p.doi.lower(), p.url) if i}
+    titles = {p.title.casefold() for p in layout}
+    added = [
+        p
+        for p in found
+        if p.title.casefold() not in titles
+        and not {p.arxiv_id, p.doi and p.doi.lower(), p.url} & ids
+        and _section_of(section, p.sources[0].record or "") not in bad
+    ]
+    if added:
+        named = "; ".join(f"{p.sources[0].record}: {p.title}" for p in added[:5])
+        more = f" (+{len(added) - 5} more)" if len(added) > 5 else ""
+        warn_partial(
+            UserWarning(
+                f"{path}: the {fmt} reader read {len(layout)} paper(s); the generic paper finder added "
+                f"{len(added)} it names outside that layout: {named}{more}"
+            )
+        )
+    return added
+
+
+def _sections(text: str) -> list[int]:
+    """For each line of ``text``, the index of the markdown heading (``#`` to ``######``, in a quote or not) it
+    is under; -1 above the first."""
+    out, current = [], -1
+    for i, line in enumerate(text.splitlines()):
+        if re.match(r"^\s{0,3}(?:>\s*)*#{1,6}\s", line):
+            current = i
+        out.append(current)
+    return out or [-1]
+
+
+def _section_of(sections: list[int], where: str) -> int:
+    """The section (see :func:`_sections`) of a record read or skipped at ``where`` ("line 12")."""
+    number = re.search(r"\d+", where)
+    return sections[min(max(int(number.group(0)) - 1, 0), len(sections) - 1)] if number else -2
 
 
 _OTHER_LAYOUTS = (

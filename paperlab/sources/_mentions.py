@@ -45,6 +45,8 @@ _VENUE_URL = re.compile(
     r"[^\s)\]<>\"']*|(?:api\.)?semanticscholar\.org/paper/[\w/-]+)",
     re.I,
 )
+# a link whose text is a badge image (shields.io, a "badge" address): its target, group 1
+_BADGE_LINK = re.compile(r"\[\s*!\[[^\]]*\]\([^()\s]*(?:shields\.io|badge)[^()\s]*\)\s*\]\(([^()\s]+)\)", re.I)
 _PDF_URL = re.compile(r"https?://[^\s)\]<>\"'|]+?\.pdf(?![\w/])", re.I)
 _DOI_TAIL = re.compile(r"(?:[?#].*|/(?:pdf|full|abstract|epdf)/?|\.pdf)$", re.I)
 _TITLE_FIELD = re.compile(r"^\W*(?:title|paper|论文|题目|标题|論文)\W*[:：]\s*(.+)$", re.I)
@@ -89,6 +91,7 @@ class _Mention:
     label: str | None = None  # the link's text
     title: str = ""
     by_heading: bool = False
+    badge: bool = False  # the link is a badge ("[![arXiv](https://img.shields.io/badge/…)](…)")
 
 
 @dataclass
@@ -118,6 +121,7 @@ def _ids_of_url(url: str) -> _Mention | None:
 def _line_mentions(index: int, line: Line) -> list[_Mention]:
     """The papers one line names: in its links, its bare addresses and ids, its tags' attributes."""
     found: list[_Mention] = []
+    badges = {m.group(1) for m in _BADGE_LINK.finditer(line.raw)}
     raw = IMAGE.sub(lambda m: m.group(1), line.raw)  # a badge inside a link: "[![arXiv](badge)](link)"
     for m in LINK.finditer(raw):
         mention = _ids_of_url(m.group(2))
@@ -126,6 +130,7 @@ def _line_mentions(index: int, line: Line) -> list[_Mention]:
             continue  # "[slides](…/01.pdf)", "slides: [pdf](…)": a PDF, but not a paper
         if mention:
             mention.label = plain(m.group(1)).strip("\"“”' ")
+            mention.badge = m.group(2) in badges
             found.append(mention)
     rest = plain(LINK.sub(lambda m: f"[{m.group(1)}]", raw))
     for m in BARE_URL.finditer(rest):
@@ -215,8 +220,9 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
     return ""
 
 
-def _title_for(lines: list[Line], mention: _Mention) -> None:
-    """Set the mention's title from the best text near it (see the module's docstring)."""
+def _title_for(lines: list[Line], mention: _Mention, headings: bool = True) -> None:
+    """Set the mention's title from the best text near it (see the module's docstring); the heading above it
+    only when ``headings``."""
     line = lines[mention.line]
     title = _title_on_line(line, mention)
     for parent in reversed(line.parents if line.kind == "item" else ([line.item] if line.item is not None else [])):
@@ -226,7 +232,7 @@ def _title_for(lines: list[Line], mention: _Mention) -> None:
     start = _block_start(lines, mention.line)
     if not title:
         title = usable_title(_field(lines, start, mention.line + 1, _TITLE_FIELD))
-    if not title and line.heading is not None and line.heading != mention.line:
+    if not title and headings and line.heading is not None and line.heading != mention.line:
         heading = lines[line.heading]
         title = usable_title(LINK.sub(lambda m: m.group(1), heading.text))
         mention.by_heading = bool(title)
@@ -379,7 +385,9 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None]) -> 
     return found
 
 
-def find_papers(text: str, source: str, *, id_less: bool = True) -> tuple[list[Paper], list[ImportProblem]]:
+def find_papers(
+    text: str, source: str, *, id_less: bool = True, beside_layout: bool = False
+) -> tuple[list[Paper], list[ImportProblem]]:
     """The papers ``text`` names anywhere, and the mentions left out (a link with no title near it).
 
     Parameters
@@ -390,13 +398,18 @@ def find_papers(text: str, source: str, *, id_less: bool = True) -> tuple[list[P
         The file's name, for the papers' source records and the problems.
     id_less : bool
         Also read list items and table rows without any id that the title classifier takes for titles.
+    beside_layout : bool
+        Read only the credible papers a layout reader may have missed: no id-less titles, no badge links, no
+        title taken from a heading (the page's own, a keyword's).
     """
     lines = structure(text)
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
     problems: list[ImportProblem] = []
     kept: list[_Mention] = []
     for m in mentions:
-        _title_for(lines, m)
+        if beside_layout and m.badge:
+            continue  # a badge is the page's ornament, not one of its papers
+        _title_for(lines, m, headings=not beside_layout)
         if m.title:
             kept.append(m)
         else:
@@ -407,6 +420,10 @@ def find_papers(text: str, source: str, *, id_less: bool = True) -> tuple[list[P
     named |= {p for m in mentions for p in lines[m.line].parents}
     one_paper = {lines[m.line].heading for m in kept if m.by_heading or lines[m.line].kind == "heading"}
     titles = {f.title.casefold() for f in found}
-    found += [f for f in _id_less(lines, named, one_paper) if id_less and f.title.casefold() not in titles]
+    found += [
+        f
+        for f in _id_less(lines, named, one_paper)
+        if id_less and not beside_layout and f.title.casefold() not in titles
+    ]
     found.sort(key=lambda f: f.lines[0])
     return [_paper(lines, f, source) for f in found], problems
