@@ -108,7 +108,8 @@ class PartialImportWarning(UserWarning):
         self.kept = kept
         shown = "; ".join(str(p) for p in problems[:5])
         more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
-        super().__init__(f"{source}: kept {kept} {what}(s), skipped {len(problems)} bad one(s): {shown}{more}")
+        skipped = f"skipped {len(problems)} bad one(s): {shown}{more}" if problems else "skipped none"
+        super().__init__(f"{source}: kept {kept} {what}(s), {skipped}")
 
 
 class DoubtfulIdWarning(UserWarning):

@@ -142,6 +142,7 @@ def test_the_finder_takes_over_when_the_layout_reader_finds_fewer_papers() -> No
         ("Seeing Through Fog with Two Cheap Cameras", "2603.00303", ["Mara Lindqvist"]),
     ]
     assert len(warned) == 1 and "its layout reader found 1" in str(warned[0])
+    assert str(warned[0]).endswith("kept 3 record(s), skipped none")  # not "skipped 0 bad one(s): "
 
 
 def test_a_layout_readers_papers_stand_and_the_finder_adds_only_papers_outside_the_layout() -> None:
