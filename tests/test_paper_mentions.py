@@ -178,3 +178,10 @@ def test_a_badge_is_never_a_paper_beside_a_paper_list() -> None:
     ]
     assert all(p.sources[0].name == "paper_list" and "found_by" not in p.extra for p in papers)
     assert warned == []
+
+
+def test_a_badge_on_a_heading_leaves_no_mark_in_the_title() -> None:
+    # a one-paper page in no layout: the badge's link is its paper's, the heading its title (no "!arXiv" left)
+    badge = "[![arXiv](https://img.shields.io/badge/arXiv-2404.01234-b31b1b.svg)](https://arxiv.org/abs/2404.01234)"
+    papers, _ = find_papers(f"# Tiny Robots that Sort Pebbles {badge}\n\nWe wrote this page.\n", "page.md")
+    assert [(p.title, p.arxiv_id) for p in papers] == [("Tiny Robots that Sort Pebbles", "2404.01234")]

@@ -213,7 +213,8 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
         if not span.rstrip().endswith((":", "：")) and (title := usable_title(span)):
             return title
     if line.kind in ("item", "heading", "quote"):
-        words = BARE_URL.sub(" ", plain(LINK.sub(lambda m: "" if _ids_of_url(m.group(2)) else m.group(1), line.text)))
+        text = IMAGE.sub(lambda m: m.group(1), line.text)  # "[![arXiv](badge)](link)": the badge's link, its alt
+        words = BARE_URL.sub(" ", plain(LINK.sub(lambda m: "" if _ids_of_url(m.group(2)) else m.group(1), text)))
         words = ARXIV_LABELLED.sub(" ", _BARE_ID.sub(" ", words)).replace("|", " ")
         if not words.rstrip().endswith((":", "：")):
             return usable_title(words)
