@@ -72,7 +72,7 @@ GOLD_V8_TEST = Path(__file__).parent / "data" / "extraction_gold_v8_test.json"  
 
 from _data import add_realdata_argument, realdata_or_exit  # noqa: E402
 
-from paperlab.compare import extract_results  # noqa: E402
+from paperlab.compare import extract_results, use_metric_reviser  # noqa: E402
 from paperlab.comparison import metric_ranker, result_classifier  # noqa: E402
 from paperlab.errors import PartialImportWarning  # noqa: E402
 from paperlab.services.sessions import Session  # noqa: E402
@@ -505,7 +505,13 @@ if __name__ == "__main__":
         action="store_true",
         help="also score v12-test, every data/extraction_gold_v12*_test.json pooled (needs --texts; the final scoring)",
     )
+    ap.add_argument(
+        "--reviser",
+        action="store_true",
+        help="turn on the learned metric reviser (paperlab.compare.use_metric_reviser; off as shipped)",
+    )
     args = ap.parse_args()
+    use_metric_reviser(args.reviser)
     chosen = DEV_SPLITS + (("test",) if args.test else ()) + (("v6-test",) if args.v6_test else ())
     fresh = fresh_sets(
         args.texts,

@@ -34,7 +34,14 @@ def _phrase_vectors(texts: Sequence[str]) -> Any:
     return get_encoder().encode(list(texts))
 
 
-set_phrase_encoder(_phrase_vectors)
+def use_metric_reviser(on: bool = True) -> None:
+    """Turn the learned second look at each result's metric (:mod:`paperlab.comparison.metric_reviser`) on or off.
+
+    Off by default: measured leave one fold out it moved metric recall by +0.008 (within noise) and lost a few
+    tuples on older sets, while it loads the MiniLM encoder and makes extraction several times slower
+    (benchmarks/README.md, session 9). ``bench_extraction.py --reviser`` measures it."""
+    set_phrase_encoder(_phrase_vectors if on else None)
+
 
 __all__ = [
     "COMPARE_FIELDS",

@@ -10,9 +10,16 @@ import json
 
 import pytest
 
-import paperlab.compare  # noqa: F401 - installs the phrase encoder
-from paperlab.compare import extract_results
+from paperlab.compare import extract_results, use_metric_reviser
 from paperlab.comparison import metric_reviser
+
+
+@pytest.fixture(autouse=True)
+def reviser_on():
+    """The reviser is off by default (use_metric_reviser): these tests turn it on."""
+    use_metric_reviser(True)
+    yield
+    use_metric_reviser(False)
 
 
 def _metrics(text: str) -> list[tuple[float, object]]:
