@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from ..errors import ImportProblem
 from ..identifiers import DOI_IN_TEXT, arxiv_id_value
 from ..paper import Paper, SourceRecord
+from ..paper_render import names_organisation
 from ..urls import safe_url
 from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title
 from ._schedule_cells import parse_day
@@ -54,6 +55,21 @@ _AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|作者)\W*[:：]\s*(.+)$", re.I)
 _YEAR_FIELD = re.compile(r"^\W*(?:year|年份|发表年份)\W*[:：]\D*((?:19|20)\d{2})\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _NAME = re.compile(r"^[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*){1,3}$")
+# a byline's part that names no person: a venue, an award, a label or an institution's word, or an acronym ("ICLR")
+_NOT_A_PERSON = re.compile(
+    r"\b(?:oral|spotlight|poster|page|release|research|systems?|conference|workshop|proceedings|symposium|journal|"
+    r"transactions|letters|track|award|best|paper|code|project|demo|video|slides|highlight|accepted|findings|"
+    r"processing|information|neural|learning|international|annual|institute|university|lab|laboratory|team|"
+    r"group|center|centre|school|department|google|brain|deepmind|microsoft|openai|facebook|nvidia|amazon|alibaba|"
+    r"tencent|baidu|huawei)\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
+# a person's name: a given name or an initial, then a family name ("Ada Quill", "A. Quill", "Yann LeCun")
+_PERSON = re.compile(
+    r"^(?:[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+|[A-Z]\.?)(?:\s+\S+)*"
+    r"\s+[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+$"
+)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
 _AUTHOR_COLUMN = re.compile(r"author|作者", re.I)
 _YEAR_COLUMN = re.compile(r"^(?:year|年份|年)$", re.I)
@@ -335,9 +351,17 @@ def _byline(lines: list[Line], i: int) -> list[str]:
         if item is None or line.item != item or line.kind == "item":
             break
         names = _authors(line.text.strip().strip("*_"))
-        if names:
+        if names and _people(names):
             return names
     return []
+
+
+def _people(names: list[str]) -> bool:
+    """Whether the parts of a byline read as people's names: none an organisation ("Microsoft Research Asia"), a
+    venue or a label ("ICLR Oral", "Code Release") or an acronym, and one at least shaped "Ada Quill" or "A. Quill"."""
+    if any(names_organisation(n) or _NOT_A_PERSON.search(n) or _ACRONYM.search(n) for n in names):
+        return False
+    return any(_PERSON.match(n) for n in names)
 
 
 def _paper(lines: list[Line], found: _Found, source: str) -> Paper:
