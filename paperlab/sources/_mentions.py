@@ -70,6 +70,18 @@ _PERSON = re.compile(
     r"^(?:[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+|[A-Z]\.?)(?:\s+\S+)*"
     r"\s+[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+$"
 )
+# a heading naming a part of notes, not a paper ("## Takeaways", "## Related work")
+_NOTES_HEADING = re.compile(
+    r"^\W*(?:(?:key\s+)?takeaways?|(?:open\s+)?questions?|notes?|(?:one-line\s+)?summary|tl;?dr|"
+    r"related(?:\s+work|\s+papers)?|references?|links?|see\s+also|further\s+reading|resources|discussion)\W*$",
+    re.I,
+)
+# the name written right before an id's parenthesis ("Also related: Linformer (arXiv:2006.04768)": "Linformer")
+_NAME_RUN = re.compile(
+    r"(?<![\w'’.-])[A-Z0-9][\w'’.+-]*(?:\s+(?:(?:of|for|with|and|in|on|the|a|an|to|via|from|is|are|by)\s+)*"
+    r"[A-Z0-9][\w'’.+-]*)*\s*$"
+)
+_OPENED = re.compile(r"\(\s*(?:(?:arxiv|doi)\s*[:：]?\s*|https?://\S*)?$", re.I)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
 _AUTHOR_COLUMN = re.compile(r"author|作者", re.I)
 _YEAR_COLUMN = re.compile(r"^(?:year|年份|年)$", re.I)
@@ -237,9 +249,11 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
     return ""
 
 
-def _title_for(lines: list[Line], mention: _Mention, headings: bool = True) -> None:
+def _title_for(
+    lines: list[Line], mention: _Mention, headings: bool = True, refused: frozenset[int] = frozenset()
+) -> None:
     """Set the mention's title from the best text near it (see the module's docstring); the heading above it
-    only when ``headings``."""
+    only when ``headings``, and never a ``refused`` one (the name before the id's parenthesis, else the id)."""
     line = lines[mention.line]
     title = _title_on_line(line, mention)
     for parent in reversed(line.parents if line.kind == "item" else ([line.item] if line.item is not None else [])):
@@ -249,11 +263,38 @@ def _title_for(lines: list[Line], mention: _Mention, headings: bool = True) -> N
     start = _block_start(lines, mention.line)
     if not title:
         title = usable_title(_field(lines, start, mention.line + 1, _TITLE_FIELD))
-    if not title and headings and line.heading is not None and line.heading != mention.line:
+    if not title and headings and line.heading in refused and line.heading != mention.line:
+        title = _prose_title(line, mention) or _id_title(mention)
+    elif not title and headings and line.heading is not None and line.heading != mention.line:
         heading = lines[line.heading]
         title = usable_title(LINK.sub(lambda m: m.group(1), heading.text))
         mention.by_heading = bool(title)
     mention.title = title
+
+
+def _refused_headings(lines: list[Line], mentions: list[_Mention]) -> frozenset[int]:
+    """Headings that title no paper: a part of notes ("## Takeaways"), and the file's one level-1 heading when it
+    names more than one paper (the notes' own title, "# Notes on efficient attention")."""
+    refused = {i for i, ln in enumerate(lines) if ln.kind == "heading" and _NOTES_HEADING.match(plain(ln.text))}
+    tops = [i for i, ln in enumerate(lines) if ln.kind == "heading" and ln.level == 1]
+    if len(tops) == 1 and len({_key(m) for m in mentions}) > 1:
+        refused.add(tops[0])
+    return frozenset(refused)
+
+
+def _prose_title(line: Line, mention: _Mention) -> str:
+    """The name written right before the parenthesis holding the mention's id ("Linformer (arXiv:2006.04768)")."""
+    ident = mention.arxiv_id or mention.doi
+    text = plain(LINK.sub(lambda m: f" {m.group(2)} ", line.text))
+    at = text.find(ident) if ident else -1
+    opened = _OPENED.search(text[:at]) if at > 0 else None
+    run = _NAME_RUN.search(text[: opened.start()]) if opened else None
+    return usable_title(run.group(0)) if run else ""
+
+
+def _id_title(mention: _Mention) -> str:
+    """The id a paper is named by when no text near it titles it ("arXiv:2009.14794")."""
+    return f"arXiv:{mention.arxiv_id}" if mention.arxiv_id else f"doi:{mention.doi}" if mention.doi else ""
 
 
 def _key(m: _Mention) -> str:
@@ -431,10 +472,11 @@ def find_papers(
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
     problems: list[ImportProblem] = []
     kept: list[_Mention] = []
+    refused = _refused_headings(lines, mentions)
     for m in mentions:
         if beside_layout and m.badge:
             continue  # a badge is the page's ornament, not one of its papers
-        _title_for(lines, m, headings=not beside_layout)
+        _title_for(lines, m, headings=not beside_layout, refused=refused)
         if m.title:
             kept.append(m)
         else:

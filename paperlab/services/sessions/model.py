@@ -18,7 +18,7 @@ from ...text import md_escape as md_cell  # one line, markdown and HTML markup e
 from ...text import md_link_text
 from ...urls import md_url
 from .entry import SessionEntry
-from .reading import SKIPPED, read_transcript
+from .reading import NOTES_READ, SKIPPED, read_transcript
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -111,8 +111,7 @@ class Session:
         t = read_transcript(text, source, notes=notes)
         session = cls(t.theme, date=date, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
         if t.entries and not any(e.presenter for e in t.entries):  # notes without presenters: what was read
-            label = f"{source} (notes without presenter lines: the papers they name, read by the generic paper finder)"
-            warn_partial(PartialImportWarning(label, t.lost, kept=len(t.entries), what="paper"))
+            warn_partial(_notes_read(source, t.lost, len(t.entries)))
         elif t.lost:
             kept = sum(len(d) for e in t.entries for d in e.results)
             warn_partial(PartialImportWarning(source, t.lost, kept=kept, what="table value"))  # at the caller
@@ -164,7 +163,8 @@ def _agenda_item(n: int, e: SessionEntry) -> list[str]:
     link = md_url(p.abs_url)  # only an http(s) URL becomes a link
     meta = " · ".join(md_cell(m) for m in (p.byline(), venue_of(p)) if m)
     lines = [
-        f"{n}. **{md_cell(e.presenter)}** — "
+        f"{n}. "
+        + (f"**{md_cell(e.presenter)}** — " if e.presenter.strip() else "")  # notes name no presenter
         + (f"[{md_link_text(p.title)}]({link})" if link else f"*{title}*")
         + (f" — {meta}" if meta else "")
     ]
@@ -173,6 +173,12 @@ def _agenda_item(n: int, e: SessionEntry) -> list[str]:
         lines.append(f"   - Results: {len(e.tables)} table(s), {sum(len(d) for d in e.results)} values")
     lines += [f"   - ❓ {md_cell(q)}" for q in e.questions]
     return lines
+
+
+def _notes_read(source: str, lost: list[ImportProblem], kept: int) -> PartialImportWarning:
+    """The warning that notes without presenter lines were read by the generic paper finder (and what it lost)."""
+    label = f"{source} (notes without presenter lines: the papers they name, read by the generic paper finder)"
+    return PartialImportWarning(label, lost, kept=kept, what="paper")
 
 
 def read_session(path: str | Path, date: dt.date | str | None = None) -> Session:
@@ -188,6 +194,10 @@ def session_papers(path: str | Path) -> list[Paper]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PartialImportWarning)
         session = Session.from_file(path)
+    if session.entries and not any(e.presenter for e in session.entries):  # notes: say the finder read them
+        lost = [p for p in session.problems if p.message != NOTES_READ]
+        warn_partial(_notes_read(str(path), lost, len(session.entries)))
+        return list(session.library)
     skipped = [p for p in session.problems if p.message.endswith(SKIPPED)]
     if skipped:
         warn_partial(PartialImportWarning(str(path), skipped, kept=len(session.entries)))

@@ -21,10 +21,12 @@ from .layout import (
 )
 from .results import lost_data, slide_tables
 
-__all__ = ["SKIPPED", "Transcript", "looks_like_transcript", "read_transcript"]
+__all__ = ["NOTES_READ", "SKIPPED", "Transcript", "looks_like_transcript", "read_transcript"]
 
 #: the end of the message of a presentation that names no paper
 SKIPPED = "; presentation skipped"
+#: the problem that says notes without presenter lines were read by the generic paper finder
+NOTES_READ = "no presenter lines: the papers the notes name, read by the generic paper finder"
 
 
 @dataclass
@@ -68,8 +70,9 @@ def _notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     out = Transcript(heading, None)
     for paper in papers:
         line = int((paper.sources[0].record or "line 0").split()[-1])
-        out.entries.append(SessionEntry("", paper, takeaways=takeaways, questions=questions, line=line))
-    note = ImportProblem(source, "", "no presenter lines: the papers the notes name, read by the generic paper finder")
+        entry = SessionEntry("", paper, takeaways=list(takeaways), questions=list(questions), line=line)
+        out.entries.append(entry)  # each its own lists: a takeaway added to one is not the others'
+    note = ImportProblem(source, "", NOTES_READ)
     out.problems = [note, *skipped]
     out.lost = list(skipped)
     return out
