@@ -291,8 +291,15 @@ export class ReadingListModel {
   }
 
   /** Read lists and entries; false when a request failed (reported through `failed`). */
-  private async _load(): Promise<boolean> {
+  private _load(): Promise<boolean> {
+    const loading = this._loadOnce();
+    this._loading = loading;
+    return loading;
+  }
+
+  private async _loadOnce(): Promise<boolean> {
     const seq = ++this._seq;
+    const asked = this._listName;
     try {
       let lists: ILists;
       let detail: IListDetail | null = null;
@@ -308,6 +315,11 @@ export class ReadingListModel {
         if (lists.lists.some(l => l.name === this._listName)) {
           detail = await this._detail(this._listName);
         }
+      }
+      if (this._listName !== asked) {
+        // the current list changed while this load ran (renamed, created, picked): its gone name is no sign that
+        // it was deleted elsewhere, and the load that change started shows it
+        return true;
       }
       const current = await this._ensureList(lists, detail);
       if (seq === this._seq && !this._disposed && !this._pendingMoves) {
@@ -419,6 +431,8 @@ export class ReadingListModel {
   }
 
   private async _call(fn: () => Promise<unknown>): Promise<void> {
+    // a reload still reading the current list first: a rename or delete under it would answer it 404
+    await this._loading;
     try {
       await fn();
     } catch (error) {
@@ -436,6 +450,7 @@ export class ReadingListModel {
   private _listName: string;
   private _defaultList: string;
   private _seq = 0;
+  private _loading: Promise<boolean> | null = null;
   private _lists: IListSummary[] = [];
   private _entries: IEntry[] = [];
   private _revision = -1;

@@ -75,3 +75,41 @@ def test_new_rename_and_delete_a_list_from_the_panel_header(page: Page, lab: Lab
     text = open(info.value.path(), encoding="utf-8").read()
     assert text.lstrip().startswith("@") and "2202.12139" in text and "2405.13786" in text
     assert dialogs == []
+
+
+def test_a_rename_while_the_list_is_being_reloaded_keeps_the_renamed_list(page: Page, lab: Lab) -> None:
+    """The panel reloaded the list (a change from a kernel) while the user renamed it: the reload's request for the
+    old name was answered 404 after the rename and the panel took it for "deleted elsewhere", switching to the first
+    list (CI, under load). The rename now waits for the reload; here the reload is held until the rename is asked."""
+    old, new = "race before rename", "race after rename"
+    for name in (old, new):
+        if name in _server_lists(lab):
+            lab.api("DELETE", "lists/" + quote(name, safe=""))
+    seed(lab, FIRST, name=old)
+    open_lab(page, lab, "lists-race")
+    show_panel(page)
+    picker = page.locator(".paperlab-list-select")
+    picker.select_option(old)
+    expect(page.locator(".paperlab-card")).to_have_count(1)
+
+    held: list = []
+    detail = "**/paperlab/api/lists/" + quote(old, safe="") + "?*"
+    page.route(detail, lambda route: held.append(route) if not held else route.continue_())  # the first: held
+    lab.api("POST", "lists/" + quote(old, safe="") + "/entries", {"paper": SECOND.to_dict()})  # a kernel's change
+    for _ in range(300):  # the reload is on its way and waits for the old name's entries
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the panel did not reload the list after the kernel's change"
+    page.locator(".paperlab-rename-list").click()
+    _accept_text(page, new)
+    page.wait_for_timeout(500)
+    assert old in _server_lists(lab)  # the rename waits for the reload of the list it renames
+    held[0].continue_()
+    expect(picker).to_have_value(new)
+    expect(page.locator(".paperlab-card")).to_have_count(2)
+    lab.api("DELETE", "lists/" + quote(new, safe="") + "/entries/" + quote(FIRST.id, safe=""))  # one more change
+    expect(page.locator(".paperlab-card")).to_have_count(1)
+    expect(picker).to_have_value(new)  # still the renamed list, not the first list of the store
+    page.unroute(detail)
+    lab.api("DELETE", "lists/" + quote(new, safe=""))
