@@ -29,6 +29,7 @@ from .text import (
     shown_name,
     shown_text,
     strip_name_marks,
+    suffix_case,
 )
 from .urls import html_link, md_url, safe_url
 
@@ -374,6 +375,7 @@ def csl_name_text(name: Any) -> str:
         parts[1] = None  # one particle given as both kinds ("de" dropping and non-dropping): written once
     if parts[0] and parts[3]:  # "MARTA J." "KOWALCZYK" as Crossref writes some: "Marta J." "Kowalczyk"
         parts[3], parts[0] = name_case(parts[3], parts[0])
+        parts[4] = suffix_case(parts[4] or "")  # "JR." as "Jr."
     if family_first("".join(p for p in parts if p)):  # 島田 耕平: the family name first, as the script writes it
         parts = [parts[3], parts[0], parts[4]]
     return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))
@@ -425,9 +427,14 @@ def written_name(paper: Paper, name: str) -> tuple[str, str, str] | None:
     if not (isinstance(parts, list) and len(parts) == 3 and all(isinstance(p, str) for p in parts)):
         return None
     family, given, suffix = parts
-    back = " ".join(f"{shown_name(*name_case(family, given))} {suffix}".split())
+    back = " ".join(f"{shown_name(*name_case(family, given))} {suffix_case(suffix)}".split())
     whole = family.strip() and given.strip() and "," not in family + given + suffix  # each part one of "A, B, C"
     return (family, given, suffix) if whole and back == name else None
+
+
+# keys of a CSL name object that hold a part of the name the written ``[family, given, suffix]`` has no place for (a
+# name object's other keys, Crossref's "sequence" and "affiliation", are no part of the name)
+_NAME_KEYS_BEYOND = frozenset(("literal", "dropping-particle", "non-dropping-particle"))
 
 
 def _csl_written(paper: Paper, name: str) -> list[str] | None:
@@ -436,12 +443,13 @@ def _csl_written(paper: Paper, name: str) -> list[str] | None:
     csl = paper.extra.get("csl")
     names = csl.get("author") if isinstance(csl, dict) else None
     for obj in names if isinstance(names, list) else []:
-        if not isinstance(obj, dict) or set(obj) - {"family", "given", "suffix"}:
+        if not isinstance(obj, dict) or set(obj) & _NAME_KEYS_BEYOND:  # "sequence", "affiliation": no part of it
             continue
         family, given, suffix = (obj.get(k) for k in ("family", "given", "suffix"))
         if not (isinstance(family, str) and isinstance(given, str) and isinstance(suffix, (str, type(None)))):
             continue
-        if name_case(family, given) != (family, given) and csl_name_text(obj) == name:
+        cased = name_case(family, given) != (family, given) or suffix_case(suffix or "") != (suffix or "")
+        if cased and csl_name_text(obj) == name:
             return [family, given, suffix or ""]
     return None
 

@@ -19,6 +19,7 @@ __all__ = [
     "name_case",
     "name_parts",
     "shown_name",
+    "suffix_case",
     "is_degree",
     "drop_et_al",
     "is_more_authors",
@@ -229,6 +230,16 @@ def name_case(family: str, given: str, *, vancouver: bool = False) -> tuple[str,
     short = 2 if vancouver or len(initials) > 1 else 1  # the longest initials written without a dot
     kept = [w if "." in w or len(w) <= short or not _VOWEL.search(w) else _capitalised(w) for w in initials]
     return " ".join(cased), " ".join(kept)
+
+
+def suffix_case(suffix: str) -> str:
+    """A generational suffix in the case of a name: "JR." as "Jr.", "SR" as "Sr"; "III" and the rest as written.
+
+    >>> suffix_case("JR."), suffix_case("Sr."), suffix_case("III"), suffix_case("")
+    ('Jr.', 'Sr.', 'III', '')
+    """
+    word = suffix.strip()
+    return word.capitalize() if word.rstrip(".") in ("JR", "SR") else word
 
 
 def _capitalised(word: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..paper_render import names_organisation
-from ..text import NAME_SUFFIXES, is_degree, name_case, shown_name, strip_name_marks
+from ..text import is_degree, name_case, shown_name, strip_name_marks, suffix_case
 
 __all__ = ["name_given_first", "names_as_written", "names_given_first"]
 
@@ -18,8 +18,13 @@ __all__ = ["name_given_first", "names_as_written", "names_given_first"]
 # "Mossley J III". The family side: one to three words of two letters or more, each capitalised (no lowercase
 # particle such as "of": "Department of Health UK" is no person).
 _VANCOUVER = re.compile(
-    r"((?:[^\W\d_][\w'’-]+\s+){0,2}[^\W\d_][\w'’-]+)\s+([A-Z]{1,3})(\s+(?:Jr|Sr|I{2,3}|IV|2nd|3rd)\.?)?"
+    r"((?:[^\W\d_][\w'’-]+\s+){0,2}?[^\W\d_][\w'’-]+)\s+([A-Z]{1,3})(\s+(?:Jr|Sr|JR|SR|I{2,3}|IV|2nd|3rd)\.?)?"
 )
+# the last word of a name written given name first with the family name in capitals ("Jun ZHU", "Wei ZHANG"): three
+# capitals or more holding a vowel, which initials seldom are
+_CAPITAL_FAMILY = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}([A-Z]{3,})")
+_ROMAN = frozenset(("II", "III", "IV"))
+_VOWEL = re.compile("[AEIOU]")
 
 
 # acronyms of organisations written after a company's name ("Tencent ARC", "Baidu NLP", "Amazon AWS"): no initials
@@ -28,10 +33,11 @@ _ACRONYMS = frozenset("AI ARC AWS NLP HPC HCI LLM GPU API CMU IBM MIT NIH NSF US
 
 def names_given_first(values: list[str]) -> list[str]:
     """The names of one record (its ``AU`` lines) as paperlab shows them, each read by :func:`name_given_first`.
-    Names written without a comma are read in Vancouver's ``Family INITIALS`` ("Owen MJ") only when the record is
-    written so: most of them end in capitals that can be initials, and most of those are initials by their shape
-    alone (one letter, or capitals without a vowel: "MJ", "JTR"). A record of names written given name first with
-    the family name in capitals ("Kai XU", "Jun ZHU", "Andrew NG") keeps its order."""
+    Names written without a comma are read in Vancouver's ``Family INITIALS`` ("Owen MJ", "Smith JA", "Kim EA")
+    unless the record shows names written given name first with the family name in capitals
+    (:func:`_given_first_record`: "Kai XU", "Jun ZHU", "Andrew NG" keep their order). Capitals "JR" or "SR" right
+    after the family name are initials ("Yates JR" is "JR Yates": PubMed writes a suffix "Jr" after the initials);
+    after initials they are a suffix ("Smith JA JR" is "JA Smith Jr")."""
     return [shown for shown, _ in _read_names(values)]
 
 
@@ -44,11 +50,28 @@ def names_as_written(values: list[str]) -> dict[str, list[str]]:
 
 def _read_names(values: list[str]) -> list[tuple[str, list[str] | None]]:
     names = [" ".join(strip_name_marks(v).split()) for v in values]
-    bare = [n for n in names if "," not in n]
-    shaped = [m for m in map(_vancouver_match, bare) if m]
-    clear = [m for m in shaped if len(m.group(2)) == 1 or not re.search("[AEIOU]", m.group(2))]
-    vancouver = 2 * len(shaped) > len(bare) and 2 * len(clear) > len(shaped)
+    vancouver = not _given_first_record([n for n in names if "," not in n])
     return [_given_first(n, vancouver=vancouver) for n in names]
+
+
+def _given_first_record(bare: list[str]) -> bool:
+    """Whether a record's names written without a comma are given name first with the family name in capitals
+    rather than Vancouver's ``Family INITIALS``: one of them ends in three capitals or more holding a vowel ("Jun
+    ZHU", "Wei ZHANG"), and such names with those ending in two capitals holding a vowel ("Kai XU", as initials
+    "JA" look too) are at least half of the names ending in capitals ("Andrew NG", "Owen MJ", "Chen Y" count
+    against). Organisations ("Tencent ARC") count for neither."""
+    capital = like = initials = 0
+    for name in bare:
+        if names_organisation(name) or name.split()[-1] in _ACRONYMS | _ROMAN:
+            continue
+        m = _vancouver_match(name)
+        if (family := _CAPITAL_FAMILY.fullmatch(name)) and _VOWEL.search(family.group(1)):
+            capital += 1
+        elif m and len(m.group(2)) == 2 and _VOWEL.search(m.group(2)):
+            like += 1
+        elif m:
+            initials += 1
+    return capital > 0 and capital + like >= initials
 
 
 def name_given_first(value: str) -> str:
@@ -74,8 +97,9 @@ def _given_first(name: str, *, vancouver: bool) -> tuple[str, list[str] | None]:
     if not given.strip():
         return name, None
     cased = name_case(family, given)
-    written = [family.strip(), given.strip(), suffix] if cased != (family, given) else None
-    return " ".join(f"{shown_name(*cased)} {suffix}".split()), written
+    changed = cased != (family, given) or suffix_case(suffix) != suffix  # "KING, MARTIN, JR.": "Martin King Jr."
+    written = [family.strip(), given.strip(), suffix] if changed else None
+    return " ".join(f"{shown_name(*cased)} {suffix_case(suffix)}".split()), written
 
 
 def _vancouver_match(name: str) -> re.Match[str] | None:
@@ -83,7 +107,7 @@ def _vancouver_match(name: str) -> re.Match[str] | None:
     or an organisation's acronym, "Stability AI", "Tencent ARC", is no initials; every word of the family side
     starts with a capital)."""
     m = _VANCOUVER.fullmatch(name)
-    if not m or m.group(2).lower() in NAME_SUFFIXES or m.group(2) in _ACRONYMS:
+    if not m or m.group(2) in _ROMAN or m.group(2) in _ACRONYMS:
         return None
     if names_organisation(f"{m.group(1)}, {m.group(2)}") or names_organisation(name):
         return None
@@ -91,8 +115,10 @@ def _vancouver_match(name: str) -> re.Match[str] | None:
 
 
 def _vancouver(m: re.Match[str]) -> tuple[str, list[str] | None]:
-    """``Owen MJ`` as ``MJ Owen``, ``YANG F`` as ``F Yang`` (written ``YANG``, ``F``)."""
+    """``Owen MJ`` as ``MJ Owen``, ``YANG F`` as ``F Yang`` (written ``YANG``, ``F``), ``Smith JA JR`` as ``JA Smith
+    Jr``."""
     family, initials = name_case(m.group(1), m.group(2), vancouver=True)
     suffix = (m.group(3) or "").strip()
-    written = [m.group(1), m.group(2), suffix] if family != m.group(1) else None
+    written = [m.group(1), m.group(2), suffix] if family != m.group(1) or suffix_case(suffix) != suffix else None
+    suffix = suffix_case(suffix)  # "JR" as "Jr"
     return " ".join(f"{initials} {family} {suffix}".split()), written

@@ -24,7 +24,16 @@ from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import doubtful_id_map
 from ...paper_render import names_organisation, plain_abstract
-from ...text import NAME_SUFFIXES, family_first, is_degree, is_more_authors, name_case, split_et_al, strip_name_marks
+from ...text import (
+    NAME_SUFFIXES,
+    family_first,
+    is_degree,
+    is_more_authors,
+    name_case,
+    split_et_al,
+    strip_name_marks,
+    suffix_case,
+)
 from .._files import read_bytes
 from .crossref import inherit
 from .fields import (
@@ -166,9 +175,10 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     written = None
     if comma and parts.first:  # "KOWALCZYK, MARTA J." (Web of Science): in the case of a name
         last, first = name_case(" ".join(parts.last), " ".join(parts.first))
-        if (last, first) != (" ".join(parts.last), " ".join(parts.first)):
+        jr = suffix_case(" ".join(parts.jr))  # "KING, JR., MARTIN": "Martin King Jr."
+        if (last, first, jr) != (" ".join(parts.last), " ".join(parts.first), " ".join(parts.jr)):
             written = [_clean(" ".join(w)) for w in (parts.von + parts.last, parts.first, parts.jr)]
-        parts.last, parts.first = last.split(), first.split()
+        parts.last, parts.first, parts.jr = last.split(), first.split(), jr.split()
     words = parts.first + parts.von + parts.last + parts.jr
     if family_first(raw):  # 島田, 耕平: shown family first, as the script writes it; "山田 太郎" as written
         words = parts.von + parts.last + parts.jr + parts.first if comma else raw.split()
