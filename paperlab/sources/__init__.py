@@ -357,7 +357,7 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
     except ParseError as exc:
         if not generic:
             raise
-        found = _generic_papers(path, 0)
+        found = _generic_papers(path, _text_of(path), 0)
         if found is not None:
             return found
         raise ParseError(
@@ -370,14 +370,29 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
     # (rows a layout reader skipped and reported count as read: the finder does not bring them back)
     skipped = [p for w in caught or [] if isinstance(w.message, PartialImportWarning) for p in w.message.problems]
     seen = len(papers) + len(skipped)
-    found = _generic_papers(path, seen) if generic and fmt != "schedule" else None
+    if not generic or fmt == "schedule":
+        _warn_again(caught)
+        return papers
+    text = _text_of(path)  # read once for both looks of the finder
+    found = _generic_papers(path, text, seen)
     if found is not None:
         return found
+    _warn_again(caught)
+    if seen:
+        return papers + _papers_outside_the_layout(path, text, papers, fmt, {p.where for p in skipped})
+    return papers
+
+
+def _warn_again(caught: list[warnings.WarningMessage] | None) -> None:
+    """The layout reader's warnings, held while the finder's answer was not known, given at the caller."""
     for held in caught or []:
         warn_partial(held.message if isinstance(held.message, Warning) else UserWarning(held.message))
-    if generic and fmt != "schedule" and seen:
-        return papers + _papers_outside_the_layout(path, papers, fmt, {p.where for p in skipped})
-    return papers
+
+
+def _text_of(path: Path) -> str:
+    from ._files import read_text
+
+    return read_text(path)
 
 
 # the readers of markdown files whose layout the generic paper finder backs up, and the files it reads
@@ -385,16 +400,15 @@ _MARKDOWN_READERS = frozenset(["dailyarxiv", "paper_list", "schedule"])
 _MARKDOWN_SUFFIXES = frozenset([".md", ".markdown", ".html", ".htm"])
 
 
-def _generic_papers(path: Path, layout_found: int) -> list[Paper] | None:
+def _generic_papers(path: Path, text: str, layout_found: int) -> list[Paper] | None:
     """The papers the generic paper finder reads in a markdown file, when its layout reader found none or fewer
     than half as many (``layout_found``: it misread the layout); None otherwise. They are reported as found by
     it, with the lines it skipped, in a :class:`~paperlab.errors.PartialImportWarning`."""
-    from ._files import read_text
     from ._mentions import find_papers
 
     # beside a layout reader that found papers, only papers named by an id or a paper's address count; it takes
     # over only when the reader read fewer than half of those (it misread the layout; else its papers stand)
-    papers, skipped = find_papers(read_text(path), str(path), id_less=not layout_found)
+    papers, skipped = find_papers(text, str(path), id_less=not layout_found)
     if len(papers) <= 2 * layout_found or not papers:
         return None
     how = "in no layout paperlab knows" if not layout_found else f"its layout reader found {layout_found}"
@@ -403,14 +417,12 @@ def _generic_papers(path: Path, layout_found: int) -> list[Paper] | None:
     return papers
 
 
-def _papers_outside_the_layout(path: Path, layout: list[Paper], fmt: str, skipped: set[str]) -> list[Paper]:
+def _papers_outside_the_layout(path: Path, text: str, layout: list[Paper], fmt: str, skipped: set[str]) -> list[Paper]:
     """The papers a file names by an id or address outside its layout (an intro's "Our earlier note, [Title](…)")
     that its layout reader's ``layout`` papers do not hold and that are in no section where the reader
     ``skipped`` a record and reported it (line numbers); a note says which were added."""
-    from ._files import read_text
     from ._mentions import find_papers
 
-    text = read_text(path)
     found, _ = find_papers(text, str(path), beside_layout=True)
     section = _sections(text)
     bad = {_section_of(section, w) for w in skipped if re.fullmatch(r"line \d+", w)}
