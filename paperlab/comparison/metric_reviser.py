@@ -115,8 +115,10 @@ def phrases_of(items: list[Item]) -> tuple[list[list[list[Candidate]]], list[str
 def revise_metrics(items: list[Item]) -> None:
     """Set each row's ``metric`` to the best-scored option of its number (items: the kept rows of each sentence of one
     abstract, with their spans and the sentence's metric hits); nothing changes without encoder or models."""
+    if _ENCODER[0] is None or not any(rows for _, rows, _, _ in items):
+        return  # off (the default: paperlab.compare.use_metric_reviser), or nothing to revise: no model read
     model, ranker = _model(), _ranker_model()
-    if model is None or ranker is None or _ENCODER[0] is None or not any(rows for _, rows, _, _ in items):
+    if model is None or ranker is None:
         return
     cands, phrases = phrases_of(items)
     if not _embed(phrases):
