@@ -115,3 +115,16 @@ def test_a_yaml_list_without_presenters_says_what_yaml_is_read() -> None:
     # was "expected a vcrpy YAML cassette with an 'interactions' list": a message about HTTP recordings
     with pytest.raises(paperlab.ParseError, match=r"expected a reading-group schedule .* or a recorded HTTP cassette"):
         paperlab.load(SESSION / "book-club.yml")
+
+
+def test_an_arxiv_id_written_in_the_paper_cell_is_the_papers_id_not_part_of_its_title() -> None:
+    s = paperlab.Schedule.from_file(SESSION / "schedule-named-ids.md")
+    assert [(m.date.day, m.skipped) for m in s] == [(4, False), (11, True), (18, False), (25, False)]
+    assert [(p.title, p.arxiv_id) for m in s for p in m.papers] == [
+        ("Counting Sheep with Transformers", "2501.01234"),
+        ("Gardens of Forking Gradients", "2502.04321"),
+        ("A Very Plain Title With No Identifier", None),
+    ]
+    loaded = paperlab.load(SESSION / "schedule-named-ids.md")
+    assert [p.arxiv_id for p in loaded] == ["2501.01234", "2502.04321", None]
+    assert loaded[0].title == "Counting Sheep with Transformers"  # was "… (arXiv:2501.01234)", no id

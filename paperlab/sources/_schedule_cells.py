@@ -124,10 +124,20 @@ _QUOTED = re.compile(
 _APA_NAME = re.compile(r"([^,&]+?),\s*((?:[A-Z][a-z]?\.?\s*-?\s*)+)(?=,|&|$|\s+and\b)")
 # readings that are no paper: a book's chapter or section, lecture notes, slides
 _NOT_A_PAPER = re.compile(
-    r"\b(?:ch(?:apters?|s?\.)\s*\d|sections?\s+\d|§\s*\d|pp?\.\s*\d|textbook|lecture notes|"
+    r"\b(?:ch(?:apters?|s?\.)\s*\d+|sections?\s+\d+|§\s*\d+|pp?\.\s*\d+|textbook|lecture notes|"
     r"course notes|handouts?|slides|no readings?|none)\b",
     re.I,
 )
+# addresses of reading material that is no paper: documentation, a blog post, an encyclopedia entry, a book's pages,
+# a notebook ("https://docs.python.org/…", "…/blog/…", "…/book/chapter-2", "….ipynb")
+_MATERIAL_URL = re.compile(
+    r"^https?://(?:[^/?#]*\.)?(?:docs\.[^/?#]+|[^/?#]*readthedocs\.io|[^/?#]*wikipedia\.org|plato\.stanford\.edu|"
+    r"medium\.com|[^/?#]*substack\.com)(?:[/?#:]|$)|^https?://[^?#\s]*?/(?:docs?|documentation|blogs?|engineering|"
+    r"books?|notebooks?|wiki)/|\.ipynb(?:[?#]|$)",
+    re.I,
+)
+# a link's text naming material that is no paper: "Chapter 1", "Workflow chapters", "Streamlit documentation"
+_MATERIAL_TEXT = re.compile(r"\b(?:chapters?|documentation|docs)\b", re.I)
 # a citation: "Vaswani et al., 2017", "Vaswani et al. (2017)", "Vaswani et al. NeurIPS 2017" (family name, year)
 _ET_AL_YEAR = re.compile(
     r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*(?:[A-Za-z][\w&-]*\.?\s*,?\s*)?"
@@ -391,6 +401,14 @@ def written_reference(text: str) -> CellPaper | None:
     return _reference(" ".join(text.split()), [])
 
 
+def _material_link(label: str, url: str) -> bool:
+    """Whether a reading's link is to material that is no paper, by its address or its text (documentation, a
+    blog post, an encyclopedia entry, a book's chapter, a notebook); a link naming an arXiv id or a DOI never is."""
+    if any(_ids([url])):
+        return False
+    return bool(_MATERIAL_URL.search(url) or _MATERIAL_TEXT.search(label) or label and _NOT_A_PAPER.search(label))
+
+
 def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:
     if _CODE_NOTE.match(shown) and not links:
         return []  # "`Advancing NMT:`": a heading written inside the cell, no paper
@@ -407,11 +425,16 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
         return [cited]  # a link whose label is the whole reference
     out: list[CellPaper] = []
     et_al = cited_et_al(shown) if len(named) == 1 else None  # "[Title](url) (Vaswani et al., 2017)"
+    several = len(named) > 1
+    if any(_material_link(label, u) for label, u in links):  # a chapter, documentation, a blog post: no paper
+        named, generic = [x for x in named if not _material_link(*x)], [x for x in generic if not _material_link(*x)]
+        if not named and not generic:
+            return []
     for label, u in named:  # "[Title](url)"
         arxiv, doi = _ids([u])
-        title = label if not shown or len(named) > 1 or et_al else f"{shown} {label}"
+        title = label if not shown or several or et_al else f"{shown} {label}"
         out.append(CellPaper(" ".join(title.split()), safe_url(u), arxiv, doi))
-    if et_al:
+    if et_al and out:
         out[0].authors, out[0].year = [et_al[0]], et_al[1]
     if out:
         if generic and len(out) == 1:
@@ -423,6 +446,8 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
         ]
     urls = [u for _, u in generic]
     arxiv, doi = _ids(urls, shown)
+    if arxiv is None and not _ARXIV_TEXT.match(shown.strip()):
+        shown, arxiv = _named_arxiv(shown)  # "Title (arXiv:2106.09685)": the id out of the title
     if shown and (urls or arxiv or doi or _looks_like_title(shown)):
         return [CellPaper(shown, safe_url(urls[0]) if urls else None, arxiv, doi, [u for u in urls[1:]])]
     if not shown and (arxiv or doi or urls):
