@@ -9,15 +9,18 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 __all__ = [
     "NAME_SUFFIXES",
     "NO_MATH_CLASS",
+    "csl_name_text",
     "family_first",
     "family_name",
     "name_case",
     "name_parts",
+    "names_organisation",
     "shown_name",
     "suffix_case",
     "is_degree",
@@ -34,6 +37,7 @@ __all__ = [
     "split_et_al",
     "strip_name_marks",
     "text_hash",
+    "written_name",
 ]
 
 #: Classes of the outermost element of HTML we write: MathJax 3 (JupyterLab 4, Notebook 7) and MathJax 2 (nbconvert,
@@ -353,3 +357,133 @@ def strip_name_marks(name: str) -> str:
 def is_degree(part: str) -> bool:
     """Whether a part of a name is an academic degree or title ("Ph.D.", "PhD", "M.D.", "Dr.", "Prof.")."""
     return bool(_DEGREE.fullmatch(part.strip()))
+
+
+def csl_name_text(name: Any) -> str:
+    """One CSL name object as paperlab writes an author: ``Given particles Family Suffix``; a literal as is.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is neither a string nor an object of strings (an empty object is ``""``).
+    """
+    if isinstance(name, str):
+        return " ".join(name.split())
+    if not isinstance(name, dict):
+        raise ValueError(f"expected a name object, got {name!r}")
+    literal = name.get("literal")
+    if isinstance(literal, str) and literal.strip():
+        return strip_name_marks(_person_turned_round(" ".join(literal.split())))
+    parts = [name.get(k) for k in ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")]
+    if not all(p is None or isinstance(p, str) for p in parts):
+        raise ValueError(f"expected a name object of strings, got {name!r}")
+    if parts[1] and parts[2] and parts[1].strip() == parts[2].strip():
+        parts[1] = None  # one particle given as both kinds ("de" dropping and non-dropping): written once
+    if parts[0] and parts[3]:  # "MARTA J." "KOWALCZYK" as Crossref writes some: "Marta J." "Kowalczyk"
+        parts[3], parts[0] = name_case(parts[3], parts[0])
+        parts[4] = suffix_case(parts[4] or "")  # "JR." as "Jr."
+    if family_first("".join(p for p in parts if p)):  # 島田 耕平: the family name first, as the script writes it
+        parts = [parts[3], parts[0], parts[4]]
+    return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))
+
+
+# Words of an organisation's name: a literal holding one is never a person written "Family, Given" (AI only as the
+# acronym: "Ai" is a given name), except a family name of one word that is also a surname (_SURNAMES: "Bank, Anna")
+_ORGANISATION = re.compile(
+    r"\b(?:universit\w*|institut\w*|department|college|school|cent(?:er|re)|laborator\w*|labs?|society|association|"
+    r"foundation|agency|council|committee|group|team|inc|ltd|llc|corp|corporation|company|press|office|ministry|"
+    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium|research|(?-i:AI)|deepmind|"
+    r"technolog\w*|tech|systems?|solutions|software|studios?|partners|holdings|ventures|gmbh|plc|limited|"
+    r"hospital|clinic|bank|government|national|federal|international|global)\b",
+    re.I,
+)
+_SURNAMES = frozenset({"bank", "press", "service", "board", "college", "school"})
+# a word of a given name ("Anna", "Jean-Pierre", "Zoë", "O'Neil") or initials ("J.", "J.-P.", "A.B.", "J")
+_GIVEN_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]+)*|(?:[A-Z]\.?-?){1,3}")
+# a word of a family name: capitalised ("Berg", "McDonald", "O'Neil") or a lowercase particle ("van", "der")
+_FAMILY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+|[a-z]{1,4}")
+
+
+def _person_turned_round(literal: str) -> str:
+    """A literal name that is a person written ``Family, Given`` ("Derese, Solomon", "van der Berg, Anna"), as
+    ``Given Family``: one comma, one to three words each side, the given side given names or initials, the family
+    side capitalised words (lowercase particles allowed) and no all-caps acronym ("NASA, Goddard"), no digit, no
+    organisation word ("Microsoft, Research Asia"; "Hasegawa, Ai" and "Bank, Anna" are people). Anything else
+    ("Google, DeepMind", "University of X, Berkeley", "Smith, J. and Lee, K.") is kept as written, as is an all-caps
+    family name ("LI, Wei")."""
+    family, comma, given = literal.partition(",")
+    if not comma or "," in given or any(ch.isdigit() for ch in literal) or _names_organisation(family, given):
+        return literal
+    sides = [family.split(), given.split()]
+    if not all(1 <= len(words) <= 3 for words in sides) or not sides[0][-1][0].isupper():
+        return literal
+    person = all(_GIVEN_WORD.fullmatch(w) and (w[0].isupper() or len(w) <= 4) for w in sides[1]) and all(
+        _FAMILY_WORD.fullmatch(w) and not (len(w) > 1 and w.isupper()) for w in sides[0]
+    )
+    return f"{given.strip()} {family.strip()}" if person else literal
+
+
+def written_name(extra: Mapping[str, Any], name: str) -> tuple[str, str, str] | None:
+    """``(family, given, suffix)`` of an author's shown name as its source wrote them, when a reader set them in
+    another case (a paper's ``extra["names_as_written"]``: "MCDONALD, RONALD" shown "Ronald Mcdonald"; else the name
+    objects a CSL import kept, ``extra["csl"]["author"]``) and they still read as that name; None otherwise. The
+    BibTeX and RIS exports write a name so (as CSL writes back its name objects).
+
+    >>> written_name({"names_as_written": {"Ronald Mcdonald": ["MCDONALD", "RONALD", ""]}}, "Ronald Mcdonald")
+    ('MCDONALD', 'RONALD', '')
+    >>> written_name({}, "Ronald Mcdonald") is None
+    True
+    """
+    kept = extra.get("names_as_written")
+    parts = kept.get(name) if isinstance(kept, dict) else _csl_written(extra, name)
+    if not (isinstance(parts, list) and len(parts) == 3 and all(isinstance(p, str) for p in parts)):
+        return None
+    family, given, suffix = parts
+    back = " ".join(f"{shown_name(*name_case(family, given))} {suffix_case(suffix)}".split())
+    whole = family.strip() and given.strip() and "," not in family + given + suffix  # each part one of "A, B, C"
+    return (family, given, suffix) if whole and back == name else None
+
+
+# keys of a CSL name object that hold a part of the name the written ``[family, given, suffix]`` has no place for (a
+# name object's other keys, Crossref's "sequence" and "affiliation", are no part of the name)
+_NAME_KEYS_BEYOND = frozenset(("literal", "dropping-particle", "non-dropping-particle"))
+
+
+def _csl_written(extra: Mapping[str, Any], name: str) -> list[str] | None:
+    """The parts of a name object a CSL import kept (``extra["csl"]["author"]``) that reads as ``name`` once set in
+    another case (``"ROTHWELL"``, ``"LOUISA M."``)."""
+    csl = extra.get("csl")
+    names = csl.get("author") if isinstance(csl, dict) else None
+    for obj in names if isinstance(names, list) else []:
+        if not isinstance(obj, dict) or set(obj) & _NAME_KEYS_BEYOND:  # "sequence", "affiliation": no part of it
+            continue
+        family, given, suffix = (obj.get(k) for k in ("family", "given", "suffix"))
+        if not (isinstance(family, str) and isinstance(given, str) and isinstance(suffix, (str, type(None)))):
+            continue
+        cased = name_case(family, given) != (family, given) or suffix_case(suffix or "") != (suffix or "")
+        if cased and csl_name_text(obj) == name:
+            return [family, given, suffix or ""]
+    return None
+
+
+def names_organisation(name: str) -> bool:
+    """Whether a name names an organisation ("Qwen Team, Alibaba Cloud", "Google AI, Zurich", "GTEx Consortium": an
+    organisation word on either side of its comma, or anywhere in a name without one; a one-word family side that is
+    also a surname, "Bank, Anna" or "Anna Bank", not counting), so that it is kept as written and never turned round
+    as a person's ``Family, Given``. A family side of one organisation word alone, "Team, Kimi", is no organisation
+    written so: it is "Kimi Team" split by a tool into family and given names, whole again when turned round."""
+    family, comma, given = name.partition(",")
+    if not comma:
+        words = name.split()
+        family, given = " ".join(words[-1:]), " ".join(words[:-1])
+    elif _ORGANISATION.fullmatch(family.strip()) and given.strip() and not _ORGANISATION.search(given):
+        return False
+    return _names_organisation(family, given)
+
+
+def _names_organisation(family: str, given: str) -> bool:
+    """Whether the sides of a literal ``family, given`` hold an organisation word, a family name of one word that is
+    also a surname ("Bank", "Press") not counting."""
+    words = family.split()
+    surname = len(words) == 1 and words[0].lower() in _SURNAMES
+    return bool(_ORGANISATION.search(given) or (not surname and _ORGANISATION.search(family)))

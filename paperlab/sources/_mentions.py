@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ..errors import ImportProblem
 from ..identifiers import DOI_IN_TEXT, arxiv_id_value
 from ..paper import Paper, SourceRecord
-from ..paper_render import names_organisation
+from ..text import names_organisation
 from ..urls import safe_url
 from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title
 from ._schedule_cells import parse_day

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..paper_render import names_organisation
-from ..text import is_degree, name_case, shown_name, strip_name_marks, suffix_case
+from ..text import is_degree, name_case, names_organisation, shown_name, strip_name_marks, suffix_case
 
 __all__ = ["name_given_first", "names_as_written", "names_given_first"]
 
@@ -44,7 +43,7 @@ def names_given_first(values: list[str]) -> list[str]:
 def names_as_written(values: list[str]) -> dict[str, list[str]]:
     """The names of one record that :func:`names_given_first` set in another case ("MCDONALD, RONALD" shown
     "Ronald Mcdonald"), each shown name with its ``[family, given, suffix]`` as the record wrote them, for the
-    exports to write back (``Paper.extra["names_as_written"]``, :func:`~paperlab.paper_render.written_name`)."""
+    exports to write back (``Paper.extra["names_as_written"]``, :func:`~paperlab.text.written_name`)."""
     return {shown: written for shown, written in _read_names(values) if written}
 
 

@@ -23,8 +23,8 @@ from ..errors import ParseError, ProblemCollector, warn_partial
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
-from ..paper_render import csl_date, csl_keywords, csl_name_text, csl_plain_text, literal_year, plain_abstract
-from ..text import is_more_authors
+from ..paper_render import csl_date, csl_keywords, csl_plain_text, literal_year, plain_abstract
+from ..text import csl_name_text, is_more_authors
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
 

@@ -33,8 +33,8 @@ from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
-from ..paper_render import csl_plain_text, names_organisation, plain_abstract, written_name
-from ..text import is_more_authors, name_parts
+from ..paper_render import csl_plain_text, plain_abstract
+from ..text import is_more_authors, name_parts, names_organisation, written_name
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import names_as_written, names_given_first
 
@@ -134,8 +134,8 @@ def _ris_name(name: str, paper: Paper | None = None) -> str:
     """A shown name as RIS writes it, ``Family, Given`` or ``Family, Given, Suffix`` (:func:`~paperlab.text.name_parts`:
     the last word before a suffix is the family name, the first in Chinese, Japanese or Korean script); an
     organisation ("GTEx Consortium", "Qwen Team, Alibaba Cloud") as is; an author's name as the source wrote it
-    (:func:`~paperlab.paper_render.written_name`: "MCDONALD, RONALD")."""
-    written = written_name(paper, name) if paper else None
+    (:func:`~paperlab.text.written_name`: "MCDONALD, RONALD")."""
+    written = written_name(paper.extra, name) if paper else None
     family, given, suffix = written or name_parts(name)
     if not written and (not given or "," in name or names_organisation(name)):
         return name

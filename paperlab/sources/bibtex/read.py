@@ -23,13 +23,14 @@ from ...dates import month_number
 from ...errors import ParseError, ProblemCollector
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import doubtful_id_map
-from ...paper_render import names_organisation, plain_abstract
+from ...paper_render import plain_abstract
 from ...text import (
     NAME_SUFFIXES,
     family_first,
     is_degree,
     is_more_authors,
     name_case,
+    names_organisation,
     split_et_al,
     strip_name_marks,
     suffix_case,

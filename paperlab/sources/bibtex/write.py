@@ -17,8 +17,7 @@ from ...errors import ParseError
 from ...identity import citation_keys
 from ...paper import Paper
 from ...paper_fields import doubtful_id_text
-from ...paper_render import written_name
-from ...text import family_first, name_parts
+from ...text import family_first, name_parts, written_name
 from .read import parse_bibtex
 from .text import balanced
 
@@ -278,7 +277,9 @@ def paper_to_bibtex(
     fields: list[tuple[str, str]] = [("title", _escape(title))]
     if paper.authors:
         cut = " and others" if paper.extra.get("more_authors") is True else ""  # a byline cut short: BibTeX's way
-        fields.append(("author", " and ".join(_escape_name(a, written_name(paper, a)) for a in paper.authors) + cut))
+        fields.append(
+            ("author", " and ".join(_escape_name(a, written_name(paper.extra, a)) for a in paper.authors) + cut)
+        )
     fields += _date_fields(paper)
     skip = {"ids", "keywords", "note", "abstract", "paperlab-tags", *(("year", "date") if paper.published else ())}
     fields += _kept_fields(paper, bib, skip) + _identity_fields(paper)
