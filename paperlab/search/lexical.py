@@ -12,14 +12,52 @@ import numpy as np
 
 from ..text import fold
 
-__all__ = ["BM25Ranker", "Tokenizer"]
+__all__ = ["BM25Ranker", "Tokenizer", "american"]
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
+
+# British spellings written the American way before stemming, so "optimisation" finds "optimization" and back
+# (Snowball stems them apart: "optimis" / "optim"). Documents and queries go through the same map, so it can only
+# join a word with its other spelling, never part two words that matched before.
+_BRITISH_ENDINGS = re.compile(
+    r"^(?P<stem>\w{2,}?)(?:"
+    r"is(?P<ize>ation|ations|e|es|ed|ing|er|ers)"  # optimisation, normalised, tokeniser
+    r"|ys(?P<yze>e|es|ed|ing|er|ers)"  # analyse, catalysed
+    r"|(?<=\w{3})our(?P<our>s|ed|ing|ful|less|able|ably|ite|ites|hood|hoods|al|ally|ism|ist|ists)?"  # colour(s)
+    r"|(?P<tre>[tb])re(?P<tre_end>s|d)?"  # centre(d), fibre
+    r"|ogue(?P<ogue>s)?"  # catalogue, dialogue
+    r")$"
+)
+_BRITISH_WORDS = {"defence": "defense", "offence": "offense", "licence": "license", "ageing": "aging"}
+_NOT_BRITISH = frozenset({"contour", "contours", "devour", "detour", "detours", "velour", "flour", "amour"})
+
+
+def american(word: str) -> str:
+    """A folded word in American spelling when it is a British one: "optimisation" -> "optimization",
+    "colours" -> "colors", "analysed" -> "analyzed", "centred" -> "centered", "catalogue" -> "catalog"; other
+    words unchanged."""
+    if word in _BRITISH_WORDS:
+        return _BRITISH_WORDS[word]
+    m = _BRITISH_ENDINGS.match(word)
+    if m is None or word in _NOT_BRITISH:
+        return word
+    stem = m.group("stem")
+    if m.group("ize") is not None:
+        return f"{stem}iz{m.group('ize')}"
+    if m.group("yze") is not None:
+        return f"{stem}yz{m.group('yze')}"
+    if m.group("tre") is not None:
+        end = {"s": "s", "d": "ed"}.get(m.group("tre_end") or "", "")
+        return f"{stem}{m.group('tre')}er{end}"
+    if word.endswith(("ogue", "ogues")):
+        return f"{stem}og{m.group('ogue') or ''}"
+    return f"{stem}or{m.group('our') or ''}"
 
 
 class Tokenizer:
     """Word tokens, accents and case folded (:func:`paperlab.text.fold`: "Hübotter" and "Hubotter" are one token),
-    without English stopwords, Snowball-stemmed (PyStemmer) when available.
+    without English stopwords, British spellings made American (:func:`american`), Snowball-stemmed (PyStemmer)
+    when available.
 
     ``surface`` keeps, for each stem, the first word seen for it, so explanations can show
     real words ("hallucinations") rather than stems ("hallucin").
@@ -47,7 +85,8 @@ class Tokenizer:
         """Stem of one folded word (memoised)."""
         s = self._stems.get(word)
         if s is None:
-            s = self._stemmer.stemWord(word) if self._stemmer is not None else word
+            us = american(word)
+            s = self._stemmer.stemWord(us) if self._stemmer is not None else us
             self._stems[word] = s
             self.surface.setdefault(s, word)
         return s

@@ -29,8 +29,9 @@ __all__ = ["KEEP", "FORMAT", "default_root", "index_key", "prune", "texts_finger
 
 #: Saved indexes kept (least recently used ones are deleted beyond this).
 KEEP = 8
-#: Version of the folder layout and of the lexical tokens (part of every key): 2 = accents folded.
-FORMAT = 2
+#: Version of the folder layout and of the lexical tokens (part of every key): 2 = accents folded, 3 = British
+#: spellings made American.
+FORMAT = 3
 
 
 def default_root() -> Path:
