@@ -159,10 +159,10 @@ def _read(path: Path, kind: str, result: FileResult) -> None:
         result.units = len(session.entries)
         check_papers(result, [e.paper for e in session.entries])
         return
+    if kind == "schedule" and result.fmt == "schedule":  # meetings are counted also when they name no paper
+        result.units = len(paperlab.Schedule.from_file(path))
     lib = paperlab.load(path)
     check_papers(result, list(lib))
-    if kind == "schedule" and result.fmt == "schedule":
-        result.units = len(paperlab.Schedule.from_file(path))
 
 
 def run_file(root: Path, entry: dict[str, Any]) -> FileResult:

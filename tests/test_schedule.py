@@ -263,9 +263,14 @@ def test_real_uts_markdown_table() -> None:
 
 @pytest.mark.realdata
 def test_real_ntu_post_with_terms_and_html_cells() -> None:
-    """ntunlpsg_NTU-NLP_reading-group_post.md: 6 term tables, 45 non-empty rows naming 57 papers (RAG twice)."""
+    """ntunlpsg_NTU-NLP_reading-group_post.md: 6 term tables, 45 non-empty rows naming 57 papers (RAG twice); two
+    rows of 11-07-2018 (a paper each, Phi and Shafiq, then Song) are one meeting with two papers (44 meetings)."""
     s, warned = _schedule(NOTES / "ntunlpsg_NTU-NLP_reading-group_post.md")
-    assert not warned and len(s.meetings) == 45
+    assert not warned and len(s.meetings) == 44
+    joined = next(m for m in s.meetings if m.date == D(2018, 7, 11))
+    assert [p.title for p in joined.papers] == ["Transformer Network", "Limitations of Unsup. Word Translation"]
+    assert joined.presenters == ["Phi", "Shafiq", "Song"]
+    assert [p.extra["presenters"] for p in joined.papers] == [["Phi", "Shafiq"], ["Song"]]
     assert [
         len([m for m in s.meetings if m.section == sec]) for sec in dict.fromkeys(m.section for m in s.meetings)
     ] == [
@@ -274,7 +279,7 @@ def test_real_ntu_post_with_terms_and_html_cells() -> None:
         1,
         5,
         8,
-        18,
+        17,
     ]
     assert sum(len(m.papers) for m in s.meetings) == 57 and len(s.library) == 56
     assert [m.date for m in s.meetings].count(None) == 5  # the TBA rows

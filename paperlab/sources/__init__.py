@@ -357,7 +357,7 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
     except ParseError as exc:
         if not generic:
             raise
-        found = _generic_papers(path, _text_of(path), 0)
+        found = _generic_papers(path, _text_of(path), 0, id_less=not _read_no_paper(fmt, exc))
         if found is not None:
             return found
         raise ParseError(
@@ -400,15 +400,24 @@ _MARKDOWN_READERS = frozenset(["dailyarxiv", "paper_list", "schedule"])
 _MARKDOWN_SUFFIXES = frozenset([".md", ".markdown", ".html", ".htm"])
 
 
-def _generic_papers(path: Path, text: str, layout_found: int) -> list[Paper] | None:
+def _read_no_paper(fmt: str, exc: ParseError) -> bool:
+    """Whether a schedule reader read the file's meetings and found that they name no paper: the finder then reads
+    no title-like line of them as a paper (it was the reader's to judge), only ids and paper addresses."""
+    from .schedule import NAMES_NO_PAPER
+
+    return fmt == "schedule" and exc.message == NAMES_NO_PAPER
+
+
+def _generic_papers(path: Path, text: str, layout_found: int, id_less: bool = True) -> list[Paper] | None:
     """The papers the generic paper finder reads in a markdown file, when its layout reader found none or fewer
     than half as many (``layout_found``: it misread the layout); None otherwise. They are reported as found by
-    it, with the lines it skipped, in a :class:`~paperlab.errors.PartialImportWarning`."""
+    it, with the lines it skipped, in a :class:`~paperlab.errors.PartialImportWarning`. ``id_less``: also lines
+    without an id that read as titles (only when no layout reader found papers)."""
     from ._mentions import find_papers
 
     # beside a layout reader that found papers, only papers named by an id or a paper's address count; it takes
     # over only when the reader read fewer than half of those (it misread the layout; else its papers stand)
-    papers, skipped = find_papers(text, str(path), id_less=not layout_found)
+    papers, skipped = find_papers(text, str(path), id_less=id_less and not layout_found)
     if len(papers) <= 2 * layout_found or not papers:
         return None
     how = "in no layout paperlab knows" if not layout_found else f"its layout reader found {layout_found}"

@@ -30,7 +30,7 @@ from ..paper import Paper, SourceRecord
 from ..text import names_organisation
 from ..urls import safe_url
 from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title
-from ._schedule_cells import parse_day
+from ._schedule_cells import is_material_url, parse_day
 from ._title_lines import is_paper_title, title_score
 
 __all__ = ["SOURCE_KIND", "find_papers"]
@@ -141,8 +141,8 @@ def _ids_of_url(url: str) -> _Mention | None:
         doi = _DOI_TAIL.sub("", doi_match.group(0)).rstrip(".,;:)")
         m = _ARXIV_DOI.match(doi)
         return _Mention(0, arxiv_id=m.group(1), url=url) if m else _Mention(0, doi=doi, url=url)
-    if _VENUE_URL.match(url) or _PDF_URL.fullmatch(url):
-        return _Mention(0, url=url)
+    if (_VENUE_URL.match(url) or _PDF_URL.fullmatch(url)) and not is_material_url(url):
+        return _Mention(0, url=url)  # a PDF of a book's pages ("…/books/…pdf") is none
     return None
 
 

@@ -74,6 +74,10 @@ _READING_COLUMNS = frozenset(
     for name in _ROLES["paper"]
     if name.endswith(("reading", "readings")) or name in ("reading list", "required", "recommended", "optional")
 )
+# columns that name the papers of a meeting; beside one, a "Topic" column is the meeting's topic ("Date | Topic |
+# Papers": "Convolutional networks" is no paper)
+_PAPER_COLUMNS = frozenset({"paper", "papers", "paper s", "paper title", "article", "articles"})
+_TOPIC_COLUMNS = frozenset({"topic", "topics", "tentative topic", "tentative topics"})
 # date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
 _NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
 # what a meeting is about, in a table without presenters or a paper column ("Week | Date | Content | Due")
@@ -447,6 +451,8 @@ def column_roles(columns: list[Any]) -> list[str | None]:
     roles = header_roles(columns)
     if any(r == "paper" and k in _READING_COLUMNS for r, k in zip(roles, keys, strict=True)):
         roles = ["topic" if r == "paper" and k not in _READING_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
+    if any(r == "paper" and k in _PAPER_COLUMNS for r, k in zip(roles, keys, strict=True)):  # Topic | Papers
+        roles = ["topic" if r == "paper" and k in _TOPIC_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
     if any(r == "date" and k not in _NUMBERING for r, k in zip(roles, keys, strict=True)):  # Week | Date: the date
         roles = [None if r == "date" and k in _NUMBERING else r for r, k in zip(roles, keys, strict=True)]
     if not {"presenter", "paper"} & set(roles):  # "Week | Date | Content": what the meeting is about

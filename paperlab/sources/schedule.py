@@ -49,6 +49,7 @@ from ._schedule_tables import (
 )
 
 __all__ = [
+    "NAMES_NO_PAPER",
     "SUFFIXES",
     "Meeting",
     "ScheduleTable",
@@ -102,6 +103,8 @@ _LIST_LABEL = re.compile(
 )
 _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# the refusal of a schedule whose meetings were read and name no paper (a course of chapters and documentation)
+NAMES_NO_PAPER = "the schedule names no paper (only notes, skipped weeks and reading material that is no paper)"
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
 
 # -- rows into meetings -------------------------------------------------------------------------------
@@ -299,6 +302,9 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
                     if previous.date:
                         paper.extra["meeting_date"] = previous.date.isoformat()
                 previous.papers += m.papers
+            elif m is not None and previous is not None and _same_meeting(previous, m):
+                previous.papers += m.papers  # two papers on one date, a row each: one meeting
+                previous.presenters = previous.presenters + [p for p in m.presenters if p not in previous.presenters]
             elif m is not None:
                 meetings.append(m)
                 previous = m
@@ -306,6 +312,13 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
         first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
         raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
     return meetings, problems.problems, tables[0].title
+
+
+def _same_meeting(previous: Meeting, row: Meeting) -> bool:
+    """Whether a row is a second paper of the meeting above it: the same day (a real date, written alike) under
+    the same heading, both rows naming papers."""
+    same_day = row.date is not None and row.date == previous.date and row.date_text == previous.date_text
+    return same_day and row.section == previous.section and bool(row.papers and previous.papers)
 
 
 def _default_year(tables: list[ScheduleTable], dates: list[str], order: str, more: list[str]) -> int | None:
@@ -342,5 +355,5 @@ def read_schedule(path: str | Path) -> list[Paper]:
     collector.problems = problems
     papers = [dataclasses.replace(p) for m in meetings for p in m.papers]
     if not papers and not problems:
-        raise ParseError("the schedule names no paper (only notes and skipped weeks)", str(path), "line 1")
+        raise ParseError(NAMES_NO_PAPER, str(path), "line 1")
     return collector.finish(papers, expected="meetings")  # type: ignore[no-any-return]

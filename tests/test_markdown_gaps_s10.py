@@ -1,0 +1,55 @@
+"""Markdown readers, session 10 (issue 12): course readings that are no papers, two papers on one date, a row
+whose cell runs over several lines, the generic finder's titles and badges. Our own files in tests/data/md_s10/."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import paperlab
+from paperlab.errors import ParseError
+
+DATA = Path(__file__).parent / "data" / "md_s10"
+
+
+def _load(name: str) -> list[paperlab.Paper]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(paperlab.load(DATA / name))
+
+
+def test_course_readings_that_are_documentation_chapters_blogs_or_notebooks_are_no_papers() -> None:
+    """Links to documentation, a book's chapter, a blog post or a notebook, and 'Section 12.3' of a book, are
+    reading material; the arXiv paper and the paper's PDF beside them are the papers."""
+    papers = _load("course_material_readings.md")
+    assert [(p.title, p.arxiv_id, p.url) for p in papers] == [
+        ("Sparse Lanterns for Dense Retrieval", "2601.04567", "https://arxiv.org/abs/2601.04567"),
+        ("A Field Guide to Tree Search in Games", None, "https://people.example.edu/~ada/papers/tree-search.pdf"),
+    ]
+    schedule = paperlab.Schedule.from_file(DATA / "course_material_readings.md")
+    assert [len(m.papers) for m in schedule.meetings] == [0, 1, 0, 1]
+
+
+def test_a_course_of_reading_material_only_is_refused_and_the_finder_reads_no_section_title() -> None:
+    """Every reading is a section of the notes or a book's pages: the meetings are read (three), no paper; the
+    generic finder does not take 'Mixing of Random Walks on Sparse Graphs' for a paper's title."""
+    with pytest.raises(ParseError, match="names no paper"):
+        paperlab.load(DATA / "course_without_papers.md")
+    schedule = paperlab.Schedule.from_file(DATA / "course_without_papers.md")
+    assert [m.date_text for m in schedule.meetings] == ["2026-01-12", "2026-01-14", "2026-01-19"]
+    assert all(m.papers == [] for m in schedule.meetings)
+
+
+def test_two_papers_on_one_date_are_one_meeting_and_a_topic_beside_papers_is_no_paper() -> None:
+    schedule = paperlab.Schedule.from_file(DATA / "seminar_two_papers_a_day.md")
+    first, second = schedule.meetings
+    assert [p.title for p in first.papers] == [
+        "Ledger Memory for Long Dialogues",
+        "Forgetting on Purpose in Small Models",
+    ]
+    assert first.presenters == ["Ada Quill", "Omar Dale"] and second.presenters == ["Bo Renn"]
+    assert [p.extra["presenters"] for p in first.papers] == [["Ada Quill"], ["Omar Dale"]]
+    assert first.extra["topic"] == "Memory in agents"
+    assert [p.arxiv_id for p in _load("seminar_two_papers_a_day.md")] == ["2502.01111", "2502.02222", "2503.03333"]
