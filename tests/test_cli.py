@@ -32,6 +32,30 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def test_import_says_how_many_papers_were_new_when_files_share_papers(capsys, tmp_path):
+    bib = tmp_path / "mine.bib"
+    bib.write_text(
+        "@article{one, title={Counting Sheep with Transformers}, author={Wren, Ada}, year={2025},"
+        " eprint={2501.01234}, archivePrefix={arXiv}}\n"
+        "@article{two, title={Gardens of Forking Gradients}, author={Oak, Ben}, year={2024}}\n",
+        encoding="utf-8",
+    )
+    notes = tmp_path / "group.md"
+    notes.write_text(
+        "| Date | Presenter | Paper |\n|---|---|---|\n"
+        "| 2025-03-04 | Wren | [Counting Sheep with Transformers](https://arxiv.org/abs/2501.01234) |\n"
+        "| 2025-03-11 | Oak | [Leaves of Attention](https://arxiv.org/abs/2502.00002) |\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "import", str(bib), str(notes))
+    assert code == 0
+    assert "4 paper(s) read: 3 new in " in out and ", 1 already there or merged with another record" in out
+    code, out, _ = run(capsys, "list")
+    assert len(out.strip().splitlines()) == 3
+    code, out, _ = run(capsys, "import", str(bib))  # nothing new the second time
+    assert "2 paper(s) read: 0 new in " in out
+
+
 @pytest.mark.realdata
 def test_import_then_list_shows_every_paper(capsys):
     code, out, _ = run(capsys, "import", str(DAILY))

@@ -94,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not Path(path).exists():
             raise CliError(str(file_not_found(path)))
     store = _store()
-    total, failed = 0, []
+    total, failed, before = 0, [], store.count()
     for path in args.files:
         try:
             lib, fmt = _import_one(path, args)
@@ -112,7 +112,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         total += len(lib)
         print(f"{path}: imported {len(lib)} paper(s) ({fmt})")
     where = f" and reading list {args.list!r}" if args.list else ""
-    print(f"{total} paper(s) in total added to {store.location}{where}")
+    new = store.count() - before
+    if new == total:
+        print(f"{total} paper(s) in total added to {store.location}{where}")
+    else:  # "9 added" then `paperlab list` showing 7 would leave the user counting
+        known = total - new
+        print(
+            f"{total} paper(s) read: {new} new in {store.location}{where}, {known} already there or merged with "
+            "another record of the same paper"
+        )
     if failed:
         print(f"paperlab: {plural(len(failed), 'file')} could not be read: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
