@@ -12,17 +12,53 @@ import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ..library import Library
 from ..paper import Paper
-from ._files import file_not_found, parse_json, read_bytes
+from ._files import file_not_found, parse_json, read_bytes, read_text
 from ._json_shape import unknown_json_message
 from .openalex import is_openalex_work
 from .zotero_json import is_zotero_json
 
-__all__ = ["FORMATS", "detect_format", "load", "provide_format"]
+if TYPE_CHECKING:
+    from ._http import HttpClient, Response
+    from ._mentions import find_papers
+    from ._schedule_cells import link_ids, parse_day
+
+__all__ = [
+    "FORMATS",
+    "HttpClient",
+    "Response",
+    "detect_format",
+    "file_not_found",
+    "find_papers",
+    "link_ids",
+    "load",
+    "parse_day",
+    "provide_format",
+    "read_text",
+]
+
+# What the layers above use of the sources' private modules, imported on first use (``import paperlab.sources``
+# stays free of httpx and markdown-it): the one HTTP client and its response (``_http``), the generic paper finder
+# (``_mentions``), and a schedule cell's day and paper ids (``_schedule_cells``). No module outside the sources
+# imports one of their private modules (tests/test_private_modules.py).
+_LAZY = {
+    "HttpClient": "_http",
+    "Response": "_http",
+    "find_papers": "_mentions",
+    "link_ids": "_schedule_cells",
+    "parse_day": "_schedule_cells",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+
 
 # format name -> (module, reader function); every reader takes a path and returns list[Paper]
 FORMATS: dict[str, tuple[str, str]] = {
