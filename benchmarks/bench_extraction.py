@@ -36,8 +36,10 @@ files are merged. Since session 8 v9 is burned: ``--v9-dev`` scores each labelle
 as ``v10-test``, its texts given with ``--texts`` like v9's. Since v10 was scored (session 8) ``--v10-dev`` scores each
 v10 labeller's file as a dev set (``v10a``, ``v10b``), and ``--v11-test`` (held out: the final scoring only, never
 during development) pools every ``extraction_gold_v11*_test.json`` as ``v11-test``. Since v11 was scored (session 8)
-``--v11-dev`` scores each v11 labeller's file as a dev set (``v11a``, ``v11b``), and ``--v12-test`` (held out: the
-final scoring only) pools every ``extraction_gold_v12*_test.json`` as ``v12-test``.
+``--v11-dev`` scores each v11 labeller's file as a dev set (``v11a``, ``v11b``), and ``--v12-test`` pools every
+``extraction_gold_v12*_test.json`` as ``v12-test``. Since v12 was scored (session 9) ``--v12-dev`` scores each v12
+labeller's file as a dev set (``v12a``, ``v12b``), and ``--v13-test`` (held out: the final scoring only, never during
+development) pools every ``extraction_gold_v13*_test.json`` as ``v13-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -186,7 +188,10 @@ _HELD_OUT = {
     "v11-test": "v11-test (fresh arXiv, scored once in session 8; every labeller pooled)",
     "v11a": "v11a (v11-test's first labeller; dev since session 9)",
     "v11b": "v11b (v11-test's second labeller; dev since session 9)",
-    "v12-test": "v12-test (fresh arXiv, held out, every labeller pooled)",
+    "v12-test": "v12-test (fresh arXiv, scored once in session 9; every labeller pooled)",
+    "v12a": "v12a (v12-test's first labeller; dev since session 10)",
+    "v12b": "v12b (v12-test's second labeller; dev since session 10)",
+    "v13-test": "v13-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -283,6 +288,8 @@ def fresh_sets(
     v11: bool = False,
     v11_dev: bool = False,
     v12: bool = False,
+    v12_dev: bool = False,
+    v13: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -290,8 +297,10 @@ def fresh_sets(
     (``--v9-test``: every ``extraction_gold_v9*_test.json`` pooled) and v10-test (``--v10-test``: the final scoring,
     every ``extraction_gold_v10*_test.json`` pooled); ``--v10-dev``: each v10 labeller's file as a dev set (``v10a``,
     ``v10b``); ``--v11-test``: every ``extraction_gold_v11*_test.json`` pooled (scored once in session 8); ``--v11-dev``: each
-    v11 labeller's file as a dev set (``v11a``, ``v11b``); ``--v12-test``: the final scoring, every
-    ``extraction_gold_v12*_test.json`` pooled. Every sentence of a file is of that file's split."""
+    v11 labeller's file as a dev set (``v11a``, ``v11b``); ``--v12-test``: every ``extraction_gold_v12*_test.json``
+    pooled (scored once in session 9); ``--v12-dev``: each v12 labeller's file as a dev set (``v12a``, ``v12b``);
+    ``--v13-test``: the final scoring, every ``extraction_gold_v13*_test.json`` pooled. Every sentence of a file is of
+    that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -304,9 +313,10 @@ def fresh_sets(
         out.update(_per_labeller("v9", texts))
     if v10_dev:
         out.update(_per_labeller("v10", texts))
-    if v11_dev:
-        out.update(_per_labeller("v11", texts))
-    for version, asked in (("v9", v9_test), ("v10", v10), ("v11", v11), ("v12", v12)):
+    for version, asked in (("v11", v11_dev), ("v12", v12_dev)):
+        if asked:
+            out.update(_per_labeller(version, texts))
+    for version, asked in (("v9", v9_test), ("v10", v10), ("v11", v11), ("v12", v12), ("v13", v13)):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
     return out
@@ -442,9 +452,9 @@ def main(
     print(pd.DataFrame(rows).to_string(index=False))
     v2 = held_out_rows(splits, fresh)
     print(
-        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b:"
-        " development; v2 test, v6-test, v9-test, v10-test, v11-test: scored once before; v12-test: held out, report"
-        " it):"
+        "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
+        " v12a, v12b: development; v2 test, v6-test, v9-test, v10-test, v11-test, v12-test: scored once before;"
+        " v13-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -503,7 +513,17 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v12-test",
         action="store_true",
-        help="also score v12-test, every data/extraction_gold_v12*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v12-test, every data/extraction_gold_v12*_test.json pooled (needs --texts; burned in session 9)",
+    )
+    ap.add_argument(
+        "--v12-dev",
+        action="store_true",
+        help="score each v12 labeller's file as a dev set of its own (v12a, v12b; needs --texts with their abstracts)",
+    )
+    ap.add_argument(
+        "--v13-test",
+        action="store_true",
+        help="also score v13-test, every data/extraction_gold_v13*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -524,5 +544,7 @@ if __name__ == "__main__":
         args.v11_test,
         args.v11_dev,
         args.v12_test,
+        args.v12_dev,
+        args.v13_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

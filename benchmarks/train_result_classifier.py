@@ -41,7 +41,9 @@ from paperlab.comparison.sentences import flat_sentence, kept_numbers  # noqa: E
 DEV_SETS = ["v1", "v2-dev", "v3-dev", "v5-dev", "v4", "v7-dev"]
 # the fresh arXiv sets whose gold holds no text (burned held-out sets, dev since sessions 7 and 8): their examples are
 # committed as features and labels only (``--fresh-features``), so the shipped model refits without their texts
-FRESH_SETS = ["v8-dev", "v8-test", "v9a", "v9b"]
+FRESH_SETS = ["v8-dev", "v8-test", "v9a", "v9b", "v10a", "v10b", "v11a", "v11b", "v12a", "v12b"]
+# the fresh sets the shipped classifier was fitted on before session 10 (the "before" of ``--fresh-lofo``)
+FRESH_SETS_SESSION8 = ["v8-dev", "v8-test", "v9a", "v9b"]
 FRESH_FEATURES = ROOT / "benchmarks" / "data" / "result_features_fresh.json"
 
 
@@ -50,7 +52,7 @@ def write_fresh_features(texts: list[Path]) -> None:
     ``FRESH_FEATURES``: no sentence text, only the feature names and values of each number the rules keep."""
     from bench_extraction import fresh_sets
 
-    fresh = fresh_sets(texts, None, False, v9_dev=True)
+    fresh = fresh_sets(texts, None, False, v9_dev=True, v10_dev=True, v11_dev=True, v12_dev=True)
     missing = [n for n in FRESH_SETS if n not in fresh]
     if missing:
         sys.exit(f"error: --texts holds no abstract of {', '.join(missing)}")
@@ -102,7 +104,19 @@ def fit(
 ) -> dict:
     """The classifier fitted on the examples of ``sents`` and ``extra`` (committed examples of fresh sets)."""
     xs, ys = examples(sents)
-    xs, ys = xs + extra[0], ys + extra[1]
+    return fit_examples(xs + extra[0], ys + extra[1], c, threshold, bare_threshold, quiet, len(sents))
+
+
+def fit_examples(
+    xs: list[dict[str, float]],
+    ys: list[int],
+    c: float,
+    threshold: float,
+    bare_threshold: float,
+    quiet: bool = True,
+    n_sentences: int = 0,
+) -> dict:
+    """The classifier fitted on examples (features, 0/1 labels)."""
     vec = DictVectorizer(sparse=False)
     x = vec.fit_transform(xs)
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
@@ -110,7 +124,9 @@ def fit(
     names = vec.get_feature_names_out()
     weights = {str(f): round(float(v), 5) for f, v in zip(names, clf.coef_[0], strict=True) if abs(v) > 1e-6}
     if not quiet:
-        print(f"fitted on {len(ys)} kept numbers ({sum(ys)} results) of {len(sents)} sentences, {len(weights)} weights")
+        print(
+            f"fitted on {len(ys)} kept numbers ({sum(ys)} results) of {n_sentences} sentences, {len(weights)} weights"
+        )
     intercept = round(float(clf.intercept_[0]), 5)
     return {
         "weights": weights,
@@ -161,6 +177,39 @@ def check(names: list[str], c: float, threshold: float, bare_thresholds: list[fl
                 use({**model, "bare_threshold": t}, Path(tmp))
                 label = f"classifier {threshold:.2f}/{t:.2f}"
                 print(f"{held:<8} {label:<22} " + "   ".join(f"{x:.3f}" for x in end_to_end(held_sents)))
+
+
+def _counts(gold: list[dict], pred: list[dict]) -> tuple[int, int, int, int]:
+    """Gold tuples, predicted rows, value matches and metric matches."""
+    from bench_extraction import keys
+
+    def matched(level: str) -> int:
+        return sum((Counter(keys(gold, level, False)) & Counter(keys(pred, level, False))).values())
+
+    return len(gold), len(pred), matched("value"), matched("metric")
+
+
+def fresh_lofo(
+    names: list[str], fresh_train: list[str], texts: list[Path], settings: tuple[float, float, float]
+) -> None:
+    """Leave each fresh dev fold out: the classifier fitted on the committed dev sets and the committed examples
+    (``FRESH_FEATURES``) of the ``fresh_train`` sets other than the fold, with the shipped metric ranker; extraction
+    scored end to end on the fold (value P / R, metric R, and the matched counts), then pooled over the folds."""
+    from bench_extraction import fresh_sets
+
+    fresh = fresh_sets(texts, None, False, v9_dev=True, v10_dev=True, v11_dev=True, v12_dev=True)
+    xs, ys = examples(sentences(names))
+    total = Counter()
+    print(f"{'left out':<8} gold  value P  value R  metric R  (value / metric matches)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for held in FRESH_SETS:
+            fx, fy = fresh_examples([n for n in fresh_train if n != held])
+            use(fit_examples(xs + fx, ys + fy, *settings), Path(tmp))
+            n, p, v, m = _counts(*predicted(fresh[held]))
+            total.update(gold=n, pred=p, value=v, metric=m)
+            print(f"{held:<8} {n:>4}  {v / max(p, 1):.3f}    {v / n:.3f}    {m / n:.3f}     ({v} / {m})")
+    n, p = total["gold"], total["pred"]
+    print(f"{'pooled':<8} {n:>4}  {total['value'] / p:.3f}    {total['value'] / n:.3f}    {total['metric'] / n:.3f}")
 
 
 def grouped_check(
@@ -226,15 +275,29 @@ def main() -> None:
     ap.add_argument(
         "--write-fresh-features", action="store_true", help="rewrite the fresh sets' examples file (needs --texts)"
     )
+    ap.add_argument(
+        "--fresh-sets",
+        nargs="+",
+        default=FRESH_SETS,
+        choices=FRESH_SETS,
+        help="with --fresh / --fresh-lofo: the fresh sets whose committed examples are trained on (default: all ten)",
+    )
+    ap.add_argument(
+        "--fresh-lofo",
+        action="store_true",
+        help="leave each fresh dev fold out (v8-dev ... v12b; needs --texts) and score it end to end",
+    )
     args = ap.parse_args()
     if args.write_fresh_features:
         write_fresh_features(args.texts)
     names = available(args.train)
+    if args.fresh_lofo:
+        fresh_lofo(names, args.fresh_sets, args.texts, (args.C, args.threshold, args.bare_threshold))
     if args.check:
         check(names, args.C, args.threshold, args.bare_thresholds)
         grouped_check(names, args.C, args.threshold, args.bare_thresholds)
     if args.write:
-        fresh = FRESH_SETS if args.fresh else []
+        fresh = args.fresh_sets if args.fresh else []
         model = fit(sentences(names), args.C, args.threshold, args.bare_threshold, extra=fresh_examples(fresh))
         model.update(trained_on=names, sentences=counted(names), fresh_features=fresh)
         path = result_classifier.MODEL_PATH
