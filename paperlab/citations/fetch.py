@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..errors import FetchError, ServiceUnreachable, UsageError
 from ..library import Library
 from ..paper import Paper
-from ..sources._http import HttpClient
+from ..sources import HttpClient
 from ..sources.s2_graph import Direction, Link, OpenAlexGraphClient, drop_dates_after, fetch_links, s2_lookup_id
 from ..sources.semantic_scholar import SemanticScholarClient
 from ..store.citations import CitationCache

@@ -88,7 +88,7 @@ def _print_papers(
 # -- commands -------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
     from ..errors import ParseError
-    from ..sources._files import file_not_found
+    from ..sources import file_not_found
 
     for path in args.files:  # a mistyped name: a usage error before anything is imported
         if not Path(path).exists():

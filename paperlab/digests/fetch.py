@@ -18,7 +18,7 @@ import httpx
 
 from ..errors import FetchError, ImportProblem, PaperlabError, ParseError, PartialImportWarning, ServiceUnreachable
 from ..paper import Paper
-from ..sources._http import HttpClient, Response
+from ..sources import HttpClient, Response
 from ._match import arxiv_search, in_categories, phrase
 from .config import DigestConfig, parse_date
 

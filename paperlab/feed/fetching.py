@@ -23,7 +23,7 @@ from ..date_precision import dated_by_arxiv_id
 from ..errors import FetchError, ParseError, ServiceUnreachable
 from ..library import Library
 from ..paper import Paper
-from ..sources._http import HttpClient, Response
+from ..sources import HttpClient, Response
 from ..sources.arxiv import parse_arxiv_rss
 from ..sources.hf import HfDailyPapersClient
 

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 from ..errors import FetchError, NotFound, ServiceUnreachable
 from ..identifiers import parse_reference
 from ..paper import Paper
-from ..sources._http import HttpClient
+from ..sources import HttpClient
 from ..sources.arxiv import ArxivClient
 from ..sources.semantic_scholar import SemanticScholarClient
 

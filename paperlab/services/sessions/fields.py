@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...sources._schedule_cells import link_ids
+from ...sources import link_ids
 from .names import name_shaped
 
 __all__ = [

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...sources._schedule_cells import parse_day
+from ...sources import parse_day
 from .fields import heading_level, labelled, link_ids, plain, presenter_label, split_authors, split_heading
 from .names import PARTICLES, author_names, lowercase_words, name_shaped, title_case
 

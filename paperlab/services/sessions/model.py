@@ -12,7 +12,7 @@ from ...dates import as_date
 from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
 from ...paper import Paper
-from ...sources._files import file_not_found, read_text
+from ...sources import file_not_found, read_text
 from ...sources.schedule import looks_like_schedule
 from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
 from ...text import md_link_text

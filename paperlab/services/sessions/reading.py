@@ -60,7 +60,7 @@ def _notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     """Notes without presenter lines (a one-paper reading note, a review): one presentation, by nobody named,
     per paper the generic paper finder reads in them (an id or a paper's address near its title); None when it
     finds none. ``lost`` says how they were read."""
-    from ...sources._mentions import find_papers
+    from ...sources import find_papers
 
     papers, skipped = find_papers("\n".join(lines), source, id_less=False)
     if not papers:

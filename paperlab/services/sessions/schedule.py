@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
-from ...sources._files import file_not_found, read_text
+from ...sources import file_not_found, read_text
 from ...sources.paperlist import looks_like_paper_list, parse_paper_list
 from ...sources.schedule import Meeting, read_meetings
 from ...text import md_escape as md_cell
