@@ -238,7 +238,10 @@ def _repair_row(
     ``vocab`` holds the labels seen in each label column of the clean rows; every repair is reported.
     """
     cells = list(cells)
+    full = len(cells) == width and all(cells[value_start:])  # every column has its cell: "DALL-E 3" is a label
     for i, c in enumerate(cells):
+        if full and i < value_start:
+            continue
         split = _run_together(c, i, value_start, vocab)
         if split is None:
             continue

@@ -28,7 +28,7 @@ __all__ = [
     "table_blocks",
 ]
 
-_CELL_NUM = re.compile(r"^[(]?[-+−]?\d+(?:[.,]\d+)?[)]?\s*%?$")
+_CELL_NUM = re.compile(r"^[(]?[-+−]?\d+(?:[.,]\d+)?[)]?\s*(?:%|[x×](?!\w))?$")  # "41.4 %", "2.5x"
 # cells that mean "no value"
 MISSING = {"-", "_", "–", "—", "n/a", "N/A", "NA", "--", "×", "x", "?"}
 # a label and values run together in one cell ("SimCLR 90.6 65.2")
@@ -36,13 +36,13 @@ MIXED = re.compile(r"^(?P<label>.*?[A-Za-z].*?)\s+(?P<nums>(?:[-+−]?\d+(?:\.\d
 
 
 def is_num(cell: str) -> bool:
-    """A numeric cell: "90.6", "(65.2)", "-1,5", "41.4 %"."""
+    """A numeric cell: "90.6", "(65.2)", "-1,5", "41.4 %", "0.5x"."""
     return bool(_CELL_NUM.match(cell.strip()))
 
 
 def cell_value(cell: str) -> float:
     """The number in a numeric cell (a decimal comma is read as a point)."""
-    return to_float(cell.strip().strip("()%").strip().replace(",", "."))
+    return to_float(cell.strip().rstrip("x×").strip("()%").strip().replace(",", "."))
 
 
 @dataclass

@@ -235,7 +235,7 @@ def _row_records(
                 "dataset": dataset,
                 "metric": metric,
                 "value": cell_value(cell),
-                "unit": "%" if cell.endswith("%") else ctx.unit,
+                "unit": "%" if cell.endswith("%") else "x" if cell.endswith(("x", "×")) else ctx.unit,
                 "column": lay.names[j],
                 "source": ctx.source,
                 "line": ln,
