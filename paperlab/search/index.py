@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,8 +12,9 @@ from ..library import Library
 from ..paper import Paper
 from ..text import plural
 from . import persist
-from .encoders import Encoder, embed, get_encoder, text_hash
+from .encoders import Encoder, embed, get_encoder
 from .explain import PairTerms, explain_hits
+from .fitting import Background, add_lexical, choose_encoder, index_root, index_settings, load_fitted, save_fitted
 from .lexical import BM25Ranker
 from .ranking import (
     ModeCalibration,
@@ -157,20 +156,6 @@ class PaperIndex:
             return open_store()
         return self.store
 
-    def _choose_encoder(self, texts: Sequence[str], store: Any) -> Encoder:
-        if self.encoder is not None:
-            return get_encoder(self.encoder)
-        full = get_encoder(None)
-        if len(texts) <= self.static_above:
-            return full
-        cached = 0
-        if store is not None:
-            hashes = list({text_hash(t) for t in texts})
-            for start in range(0, len(hashes), 5000):
-                cached += len(store.get_embeddings(full.name, hashes[start : start + 5000]))
-        missing = len(set(texts)) - cached
-        return full if missing <= self.static_above else get_encoder("static")
-
     def fit(self, library: Library | Sequence[Paper]) -> PaperIndex:
         """Index the papers of ``library`` (embedding only texts not in the cache)."""
         if self.fusion not in ("rrf", "blend"):
@@ -189,41 +174,24 @@ class PaperIndex:
             self._fit_vectors()
         return self
 
-    def _index_root(self) -> Path | None:
-        if self.index_dir is None or len(self.texts_) < self.persist_above:
-            return None
-        if isinstance(self.index_dir, str) and self.index_dir == "default":
-            store = self.store
-            if store is not None and not isinstance(store, str) and hasattr(store, "path"):
-                return Path(store.path).parent / "indexes"
-            return persist.default_root()
-        return Path(self.index_dir)
-
-    def _settings(self) -> dict[str, Any]:
-        lex = BM25Ranker()
-        return {
-            "ann": AnnVectorIndex().settings() if self.uses_ann_ else None,
-            "bm25": {"k1": lex.k1, "b": lex.b, "stem": lex.stem},
-        }
-
     def _fit_vectors(self) -> None:
         self.uses_ann_ = len(self.texts_) >= self.ann_threshold
         self.loaded_from_: Path | None = None
-        root = self._index_root()
+        root = index_root(self.index_dir, self.store, len(self.texts_), self.persist_above)
         fingerprint = persist.texts_fingerprint(self.texts_) if root is not None else ""
         if root is not None:
             names = [self.encoder] if self.encoder is not None else [None, "static"]
             for name in names:
                 encoder = get_encoder(name)
-                folder = root / persist.index_key(fingerprint, encoder.name, self._settings())
+                folder = root / persist.index_key(fingerprint, encoder.name, index_settings(self.uses_ann_))
                 if persist.complete(folder) and self._load(folder, encoder):
                     return
         store = self._store()
-        self.encoder_ = self._choose_encoder(self.texts_, store)
+        self.encoder_ = choose_encoder(self.encoder, self.texts_, store, self.static_above)
         lexical = None
         if self.mode == "hybrid" and self._lexical is None and len(self.texts_) >= self.persist_above:
             # build BM25 (Python, holds the GIL) while the encoder runs (native code, mostly releases it)
-            lexical = _Background(lambda: BM25Ranker().fit(self.texts_))
+            lexical = Background(lambda: BM25Ranker().fit(self.texts_))
         self.embeddings_, self.n_embedded_ = embed(
             self.encoder_,
             self.texts_,
@@ -240,62 +208,19 @@ class PaperIndex:
         if lexical is not None:
             self._lexical = lexical.result()
         if root is not None:
-            self._save(root, persist.index_key(fingerprint, self.encoder_.name, self._settings()))
-
-    def _save(self, root: Path, key: str) -> None:
-        """Write the fitted vectors, graph and (if built) BM25 index; failures only cost the speed-up."""
-        assert self.encoder_ is not None
-        tmp = None
-        try:
-            tmp = persist.new_folder(root, key)
-            np.save(tmp / "embeddings.npy", self.embeddings_.astype(np.float16, copy=False))
-            if isinstance(self.vectors_, AnnVectorIndex):
-                self.vectors_.save(tmp / "ann.usearch")
-            if self._lexical is not None:
-                self._lexical.save(tmp / "lexical")
-            persist.publish(
-                tmp,
-                root,
-                key,
-                {
-                    "encoder": self.encoder_.name,
-                    "n": len(self.texts_),
-                    "dim": int(self.embeddings_.shape[1]),
-                    "settings": self._settings(),
-                },
-            )
-        except OSError:
-            if tmp is not None:
-                shutil.rmtree(tmp, ignore_errors=True)
+            key = persist.index_key(fingerprint, self.encoder_.name, index_settings(self.uses_ann_))
+            save_fitted(root, key, self.encoder_, self.embeddings_, self.vectors_, self._lexical)
 
     def _load(self, folder: Path, encoder: Encoder) -> bool:
         """Use the index saved in ``folder``; False when it cannot be read (it is then rebuilt)."""
-        try:
-            if self.uses_ann_:
-                emb = np.load(folder / "embeddings.npy", mmap_mode="r")
-                vectors: ExactVectorIndex | AnnVectorIndex = AnnVectorIndex.load(
-                    folder / "ann.usearch", emb, **AnnVectorIndex().settings()
-                )
-            else:
-                emb = np.load(folder / "embeddings.npy").astype(np.float32)
-                vectors = ExactVectorIndex().fit(emb)
-            if emb.shape[0] != len(self.texts_):
-                return False
-            lexical = BM25Ranker.load(folder / "lexical") if (folder / "lexical").is_dir() else None
-        except (OSError, ValueError, KeyError, RuntimeError):
+        saved = load_fitted(folder, len(self.texts_), self.uses_ann_)
+        if saved is None:
             return False
-        self.encoder_, self.embeddings_, self.vectors_, self.n_embedded_ = encoder, emb, vectors, 0
+        self.embeddings_, self.vectors_, lexical = saved
+        self.encoder_, self.n_embedded_, self.loaded_from_ = encoder, 0, folder
         self._lexical = self._lexical or lexical
-        self.loaded_from_ = folder
-        persist.touch(folder)
         if self._lexical is None and self.mode == "hybrid":  # saved by a semantic-only fit: add BM25
-            self._lexical = BM25Ranker().fit(self.texts_)
-            try:
-                tmp = folder / f".lexical-tmp-{id(self)}"
-                self._lexical.save(tmp)
-                tmp.rename(folder / "lexical")
-            except OSError:
-                shutil.rmtree(folder / f".lexical-tmp-{id(self)}", ignore_errors=True)
+            self._lexical = add_lexical(folder, self.texts_)
         return True
 
     @property
@@ -552,26 +477,3 @@ class PaperIndex:
         if getattr(self, "_pair_terms", None) is None and len(self.texts_) <= PAIR_TERMS_MAX_PAPERS:
             self._pair_terms = PairTerms(self.texts_, self.embeddings_)
         return getattr(self, "_pair_terms", None)
-
-
-class _Background:
-    """Run ``fn`` in a daemon thread; :meth:`result` joins it and re-raises its exception."""
-
-    def __init__(self, fn: Any) -> None:
-        self._out: Any = None
-        self._exc: BaseException | None = None
-
-        def run() -> None:
-            try:
-                self._out = fn()
-            except BaseException as exc:  # re-raised in the caller's thread
-                self._exc = exc
-
-        self._thread = threading.Thread(target=run, name="paperlab-bm25", daemon=True)
-        self._thread.start()
-
-    def result(self) -> Any:
-        self._thread.join()
-        if self._exc is not None:
-            raise self._exc
-        return self._out
