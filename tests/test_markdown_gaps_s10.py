@@ -53,3 +53,22 @@ def test_two_papers_on_one_date_are_one_meeting_and_a_topic_beside_papers_is_no_
     assert [p.extra["presenters"] for p in first.papers] == [["Ada Quill"], ["Omar Dale"]]
     assert first.extra["topic"] == "Memory in agents"
     assert [p.arxiv_id for p in _load("seminar_two_papers_a_day.md")] == ["2502.01111", "2502.02222", "2503.03333"]
+
+
+def test_a_daily_table_row_whose_abstract_runs_over_several_lines() -> None:
+    """A cv-arxiv-daily table whose rows carry an abstract cell the header does not name, written with its line
+    breaks: each row is one paper (it was 1 of 3, the lines after a break read as rows without a header), the
+    abstract apart from the title, and a row of the same table on one line has its abstract taken out the same way."""
+    papers = _load("daily_multiline_row.md")
+    assert [(p.title, p.authors, p.arxiv_id, str(p.published)) for p in papers] == [
+        ("Soft Fingers that Count Their Own Contacts", ["Ada Quill"], "2602.11111", "2026-02-27"),
+        ("Grasping in the Dark with Sound", ["Omar Dale"], "2602.22222", "2026-02-26"),
+        ("Learning to Let Go", ["Bo Renn"], "2602.33333", "2026-02-25"),
+    ]
+    assert [p.abstract for p in papers] == [
+        "We build a gripper whose skin reports how many contacts it feels, and we show that this count is enough to "
+        "plan a stable grasp.",
+        "A one-line abstract that stays on its line.",
+        "Releasing an object gently is a skill of its own.",
+    ]
+    assert all(p.tags == ["Robots", "Grasping"] for p in papers)

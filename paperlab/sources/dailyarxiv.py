@@ -27,6 +27,7 @@ row stays one row and :func:`read_dailyarxiv` reads it back without loss.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -44,7 +45,7 @@ from ..urls import md_url
 from ._dailyarxiv_cards import read_cards
 from ._dailyarxiv_html import html_tables
 from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
-from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row
+from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row, split_cells
 from ._files import read_text
 
 __all__ = ["DailyArxivDigest", "has_paper_table", "parse_dailyarxiv", "read_dailyarxiv", "to_dailyarxiv_markdown"]
@@ -184,6 +185,7 @@ class _Reader:
         self.table: Columns | None = None  # the paper table being read
         self.in_table = False  # inside any table (a paper table or another one)
         self.saw_table = False
+        self.running: int | None = None  # the cell of running text a row of the table has beside its columns
 
     def read(self, lines: list[str]) -> None:
         number = _front_matter_end(lines)
@@ -199,7 +201,9 @@ class _Reader:
                 number += 1  # the alignment row
             elif self.in_table and "|" in line:
                 if self.table is not None:
-                    self._row(line, f"line {number}")
+                    row, end = _whole_row(lines, line, number)
+                    self._row(row, f"line {number}")
+                    number = end
             elif line.startswith("|"):
                 self.problems.add(f"line {number}", "table row without a header row above it")
             else:
@@ -227,7 +231,7 @@ class _Reader:
         return True
 
     def _header(self, line: str) -> None:
-        self.in_table = True
+        self.in_table, self.running = True, None
         self.table = header_columns(line)
         if self.table is not None:
             self.saw_table = True
@@ -240,7 +244,10 @@ class _Reader:
     def _row(self, line: str, where: str) -> None:
         assert self.table is not None
         tags = self._tags()
+        line, abstract, self.running = _abstract_apart(line, len(self.table.roles), self.running)
         paper = parse_row(line, self.table, Row(where, self.source, tags), self.problems)
+        if paper is not None and abstract and not paper.abstract:
+            paper = dataclasses.replace(paper, abstract=abstract)
         if paper is not None:
             self.add(paper, tags)
 
@@ -251,6 +258,40 @@ class _Reader:
             if paper.id not in ids:
                 ids.append(paper.id)
         self.merged[paper.id] = self.merged[paper.id].merge(paper) if paper.id in self.merged else paper
+
+
+_ROW_LINES = 20  # a row's cell runs over at most so many lines
+
+
+def _whole_row(lines: list[str], line: str, number: int) -> tuple[str, int]:
+    """(the row, the index of the line after it) of a table row whose cell runs over several lines (an abstract
+    written with its line breaks: "|2024-04-26|**Title**|First line of it," … "last line.|Ada Quill et.al.|…|"): its
+    lines joined by newlines up to the one ending with ``|``; a row on one line as it is."""
+    if not line.startswith("|") or line.endswith("|"):
+        return line, number
+    for end in range(number, min(len(lines), number + _ROW_LINES)):
+        following = lines[end].strip()
+        if not following or following.startswith(("|", "#")):
+            break
+        if following.endswith("|"):
+            return "\n".join([line, *(text.strip() for text in lines[number : end + 1])]), end + 1
+    return line, number
+
+
+def _abstract_apart(line: str, n_columns: int, known: int | None) -> tuple[str, str | None, int | None]:
+    """A row whose cell of running text has no column of its own (one cell more than its header): the row without
+    that cell, its text (the paper's abstract) and where it stands. The cell is the one that ran over several lines
+    (:func:`_whole_row`), or in a row on one line the one found so in a row above (``known``); a row whose cell ran
+    over lines in a column of its own is put on one line."""
+    if "\n" not in line and known is None:
+        return line, None, known
+    cells = split_cells(line)
+    running = [i for i, cell in enumerate(cells) if "\n" in cell]
+    at = running[0] if len(running) == 1 else known if not running else None
+    if len(cells) == n_columns + 1 and at is not None and at < len(cells):
+        text = " ".join(cells.pop(at).split())
+        return "|" + "|".join(cells) + "|", text, at
+    return " ".join(line.split("\n")), None, known
 
 
 def _front_matter_end(lines: list[str]) -> int:
