@@ -377,8 +377,9 @@ class FeedCards(PaperCards):
         The day's feed (its store keeps the thumbs).
     hide_disliked : bool
         Leave the papers rated down out of the cards (listed in :attr:`feed_info` to bring them back).
-    reading_list : str
-        Reading list the cards' "add to list" buttons write to.
+    reading_list : str, optional
+        Reading list the cards' "add to list" buttons write to. Default: one of the user's own lists (the list
+        today's picks are closest to, else the list saved to last; "default" only for a store with no list).
     height : int
         Height of the card list in pixels.
     """
@@ -396,13 +397,14 @@ class FeedCards(PaperCards):
         feed: Feed,
         *,
         hide_disliked: bool = True,
-        reading_list: str = "default",
+        reading_list: str | None = None,
         height: int = 560,
         **kwargs: Any,
     ) -> None:
         self.feed = feed
         self.hide_disliked = hide_disliked
-        super().__init__(self._visible(), reading_list=reading_list, height=height, activate=False, **kwargs)
+        chosen = reading_list or _feed_list(feed)
+        super().__init__(self._visible(), reading_list=chosen, height=height, activate=False, **kwargs)
         self._sync()
 
     def __repr__(self) -> str:
@@ -492,3 +494,21 @@ class FeedCards(PaperCards):
         if moved:
             how = [*how, f"last thumb: {moved}"]
         return count, how
+
+
+def _feed_list(feed: Feed) -> str:
+    """The reading list a feed's cards add to when none was named: the list today's picks are closest to, else
+    the list of the paper saved last, else the store's first list; "default" (created by the first add) only when
+    the store has no list, so the cards never offer a list the user does not have."""
+    from .feed.core import saved_papers
+
+    store = feed.memory.store
+    names = list(store.lists())
+    named = [n for n in feed.lists_named() if n in names]
+    if named:
+        return named[0]
+    latest = saved_papers(store, names)[:1]
+    for name in names if latest else []:
+        if latest[0].id in store.reading_list(name, create=False).ids():
+            return name
+    return names[0] if names else "default"

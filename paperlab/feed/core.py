@@ -145,6 +145,17 @@ def saved_papers(store: Store, lists: Sequence[str]) -> list[Paper]:
     return out
 
 
+def _lists_of_saved(store: Store, lists: Sequence[str]) -> dict[str, list[str]]:
+    """The reading lists (of ``lists``; ``"*"``: every list) holding each saved paper, by paper id, in the store's
+    order of lists."""
+    names = list(store.lists()) if "*" in lists else [n for n in lists if n in store.lists()]
+    held: dict[str, list[str]] = {}
+    for name in names:
+        for pid in store.reading_list(name, create=False).ids():
+            held.setdefault(pid, []).append(name)
+    return held
+
+
 class Feed:
     """A day's feed: ranked :class:`FeedItem` s; :meth:`rate` stores a thumb and re-ranks at once.
 
@@ -189,6 +200,9 @@ class Feed:
         self.hidden = hidden
         self._candidates = candidates
         self._saved = saved
+        held = _lists_of_saved(memory.store, profile.lists)
+        # a pick names the lists of the saved papers it is close to only when the feed learns from several
+        self._lists_of = held if len({n for names in held.values() for n in names}) > 1 else {}
         self.items: list[FeedItem] = []
         self.muted: list[Paper] = []
         self._ranked_with: dict[str, int] = {}
@@ -229,13 +243,30 @@ class Feed:
             ranking = rank_personal(self._saved, self._candidates, options=opts)
             self.muted = ranking.muted
             self.items = [
-                FeedItem(p, s, _not_itself(p, r))
+                FeedItem(p, s, self._in_lists(_not_itself(p, r)))
                 for p, s, r in zip(ranking.papers, ranking.scores, ranking.reasons, strict=True)
             ][: self.profile.k]
         for item in self.items:
             item.thumb = thumbs.get(item.paper.id, 0)
         if self.remember:  # what a re-ranking brings into view counts as shown too
             self.memory.mark_shown(self.papers, self.day)
+
+    def _in_lists(self, why: Reason | None) -> Reason | None:
+        """The reason naming the reading lists of the saved papers it is close to (none when the feed learns
+        from one list, or the papers are rated-up arrivals of no list)."""
+        if why is None or not self._lists_of:
+            return why
+        names = [n for pid, _, _ in why.closest for n in self._lists_of.get(pid, [])]
+        return dataclasses.replace(why, lists=list(dict.fromkeys(names)))
+
+    def lists_named(self) -> list[str]:
+        """The reading lists today's picks are close to, most named first (ties: the store's order); empty when
+        the feed learns from one list or none."""
+        counts: dict[str, int] = {}
+        for item in self.items:
+            for name in item.why.lists if item.why else []:
+                counts[name] = counts.get(name, 0) + 1
+        return sorted(counts, key=lambda n: -counts[n])
 
     def sync_thumbs(self) -> bool:
         """Re-rank if the stored thumbs changed since the last ranking (a thumb given in another view: the side

@@ -112,16 +112,21 @@ class Reason:
         The list's defining phrases it holds (heaviest first), then its terms that pushed the classifier up most.
     boosts : list of str
         Boosts that matched it.
+    lists : list of str
+        The reading lists holding those saved papers, when the caller says (the feed, learning from several
+        lists); empty: no list is named.
     """
 
     closest: list[tuple[str, str, float]]
     words: list[str]
     boosts: list[str]
+    lists: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         parts = []
         if self.closest:
-            parts.append("close to " + "; ".join(f"“{t}”" for _, t, _ in self.closest))
+            where = f" (in {', '.join(self.lists)})" if self.lists else ""
+            parts.append("close to " + "; ".join(f"“{t}”" for _, t, _ in self.closest) + where)
         if self.words:
             parts.append("words: " + ", ".join(self.words))
         if self.boosts:
@@ -134,6 +139,7 @@ class Reason:
             "closest": [{"id": i, "title": t, "similarity": round(s, 4)} for i, t, s in self.closest],
             "words": list(self.words),
             "boosts": list(self.boosts),
+            "lists": list(self.lists),
         }
 
 
