@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -29,15 +30,16 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import numpy as np  # noqa: E402
 from bench_extraction import _norm, fresh_sets  # noqa: E402
 from train_metric_ranker import available, fit_groups, sentences  # noqa: E402
+from train_metric_ranker import use as use_model  # noqa: E402
 from train_result_classifier import DEV_SETS  # noqa: E402
 
-import paperlab.compare  # noqa: E402, F401 - installs the phrase encoder
+from paperlab.compare import use_metric_reviser  # noqa: E402
 from paperlab.comparison import metric_reviser  # noqa: E402
 from paperlab.comparison.metric_ranker import _model as ranker_model  # noqa: E402
 from paperlab.comparison.metric_ranker import metric_key, tidy_metric  # noqa: E402
 from paperlab.comparison.sentences import _results_in_sentence  # noqa: E402
 
-FOLDS = ["v8-dev", "v8-test", "v9a", "v9b", "v10a", "v10b", "v11a", "v11b"]
+FOLDS = ["v8-dev", "v8-test", "v9a", "v9b", "v10a", "v10b", "v11a", "v11b", "v12a", "v12b"]
 NO_VALUE = "<no gold value>"
 
 
@@ -101,6 +103,42 @@ def revised_right(groups: list, weights: dict[str, float]) -> tuple[int, int]:
     return before, after
 
 
+def lofo_end_to_end(fresh: dict[str, list[dict]], groups: dict[str, list], extra: list, c: float) -> None:
+    """Leave each fold out of both learned steps fitted on fresh folds (the results classifier, from the committed
+    examples of the other folds, and the reviser) and score extraction on it end to end, the reviser off and on:
+    value P / R, metric R and the matched counts (the bench's counting, not one gold tuple per row)."""
+    from train_result_classifier import FRESH_SETS, _counts, examples, fit_examples, fresh_examples, predicted
+
+    from paperlab.comparison import result_classifier
+    from paperlab.comparison.metric_reviser import _model as reviser_model
+
+    shipped = json.loads(result_classifier.MODEL_PATH.read_text(encoding="utf-8"))
+    settings = (shipped["C"], shipped["threshold"], shipped["bare_threshold"])
+    xs, ys = examples(sentences(available(DEV_SETS)))
+    total: Counter = Counter()
+    print(f"{'left out':<8} gold  value P / R    metric R off -> on  (metric matches)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for held in FOLDS:
+            fx, fy = fresh_examples([f for f in FRESH_SETS if f != held])
+            use_model(fit_examples(xs + fx, ys + fy, *settings), Path(tmp), result_classifier)
+            train = extra + [g for f in FOLDS if f != held for g in groups[f]]
+            counts = []
+            for on in (False, True):
+                use_model(fit_groups(labelled(train), c) if on else None, Path(tmp), metric_reviser)
+                counts.append(_counts(*predicted(fresh[held])))
+            (n, p, v, m0), (_, _, _, m1) = counts
+            total.update(gold=n, pred=p, value=v, off=m0, on=m1)
+            print(
+                f"{held:<8} {n:>4}  {v / p:.3f} / {v / n:.3f}  {m0 / n:.3f} -> {m1 / n:.3f}  ({m0} -> {m1}, {m1 - m0:+d})"
+            )
+    n = total["gold"]
+    print(
+        f"{'pooled':<8} {n:>4}  {total['value'] / total['pred']:.3f} / {total['value'] / n:.3f}  "
+        f"{total['off'] / n:.3f} -> {total['on'] / n:.3f}"
+    )
+    reviser_model.cache_clear()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--texts", type=Path, action="append", required=True, help="abstracts JSONL files or folders")
@@ -108,16 +146,24 @@ def main() -> None:
     ap.add_argument("--check", action="store_true", help="leave each fold out and print its metric recall")
     ap.add_argument("--write", action="store_true", help="write paperlab/comparison/metric_reviser.json")
     ap.add_argument("--committed", action="store_true", help="also train on the committed dev sets (v1 ... v7-dev)")
+    ap.add_argument(
+        "--end-to-end",
+        action="store_true",
+        help="leave each fold out of the reviser and of the results classifier; score extraction off / on",
+    )
     args = ap.parse_args()
     metric_reviser.MODEL_PATH = Path("/nonexistent/metric_reviser.json")  # the rows of the extractor before revision
     metric_reviser._model.cache_clear()
-    fresh = fresh_sets(args.texts, None, False, v9_dev=True, v10_dev=True, v11_dev=True)
+    use_metric_reviser(True)  # the phrase encoder (the reviser is off by default)
+    fresh = fresh_sets(args.texts, None, False, v9_dev=True, v10_dev=True, v11_dev=True, v12_dev=True)
     missing = [f for f in FOLDS if f not in fresh]
     if missing:
         sys.exit(f"error: --texts holds no abstract of {', '.join(missing)}")
     groups = {f: fold_groups(fresh[f]) for f in FOLDS}
     gold = {f: sum(len(s["tuples"]) for s in fresh[f]) for f in FOLDS}
     extra = [g for s in available(DEV_SETS) for g in fold_groups(sentences([s]))] if args.committed else []
+    if args.end_to_end:
+        lofo_end_to_end(fresh, groups, extra, args.C)
     if args.check:
         total = Counter()
         for held in FOLDS:
