@@ -20,11 +20,13 @@ from .text import (
     NO_MATH_CLASS,
     csl_name_text,
     is_more_authors,
+    is_placeholder_name,
     md_escape,
     md_link_text,
     md_no_math,
     md_quote,
     name_parts,
+    names_organisation,
     shown_text,
 )
 from .urls import html_link, md_url, safe_url
@@ -143,9 +145,12 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
         "type": stored["type"] if isinstance(stored.get("type"), str) else _csl_type(paper),
         "title": paper.title,
     }
-    if paper.authors:
-        names = stored.get("author")
-        item["author"] = names if _same_names(names, paper.authors) else [_csl_name(a) for a in paper.authors]
+    names = stored.get("author")
+    if names and _same_names(names, paper.authors):  # as read, placeholders ("Unknown") and "et al." included
+        item["author"] = names
+    elif paper.authors:
+        whole = paper.extra.get("names_whole")  # read whole ("{ETH Zürich}" in BibTeX): a literal
+        item["author"] = [_csl_name(a, a in whole if isinstance(whole, list) else False) for a in paper.authors]
     if paper.published:
         item["issued"] = _csl_issued(paper, stored.get("issued"))
     for key, value in (
@@ -186,7 +191,8 @@ def _same_names(names: Any, authors: list[str]) -> bool:
     try:
         return (
             isinstance(names, list)
-            and [t for t in map(csl_name_text, names) if t and not is_more_authors(t)] == authors
+            and [t for t in map(csl_name_text, names) if t and not is_more_authors(t) and not is_placeholder_name(t)]
+            == authors
         )
     except ValueError:
         return False
@@ -415,12 +421,13 @@ _LITERAL_TIME = re.compile(
 _NUMBER = re.compile(r"-?\d{1,6}", re.ASCII)
 
 
-def _csl_name(name: str) -> dict[str, str]:
+def _csl_name(name: str, whole: bool = False) -> dict[str, str]:
     """A shown name as a CSL name: ``family`` and ``given`` (:func:`~paperlab.text.name_parts`: the first word is the
-    family name in Chinese, Japanese or Korean script); a name of one word, or with a comma (an organisation every
-    reader keeps as written: "Qwen Team, Alibaba Cloud"), as a literal."""
+    family name in Chinese, Japanese or Korean script); a name of one word, with a comma (an organisation every
+    reader keeps as written: "Qwen Team, Alibaba Cloud"), naming an organisation ("GTEx Consortium") or read
+    ``whole`` ("{ETH Zürich}" in BibTeX), as a literal."""
     family, given, suffix = name_parts(name)
-    if not given or "," in name:
+    if not given or "," in name or whole or names_organisation(name):
         return {"literal": " ".join(name.split())}
     return {"family": family, "given": given, "suffix": suffix} if suffix else {"family": family, "given": given}
 

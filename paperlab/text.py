@@ -26,6 +26,7 @@ __all__ = [
     "is_degree",
     "drop_et_al",
     "is_more_authors",
+    "is_placeholder_name",
     "first_author",
     "fold",
     "md_escape",
@@ -318,6 +319,27 @@ def is_more_authors(name: str) -> bool:
     False
     """
     return bool(_MORE_AUTHORS.fullmatch(" ".join(name.split())))
+
+
+# A tool's placeholder where no author is known: Zotero's "Unknown" ("Unknown Unknown"), Scopus's "[No author name
+# available]", Web of Science's "[Anonymous]", "Anon.", "N/A", "No author" (case, brackets and punctuation aside)
+_PLACEHOLDER_NAMES = frozenset(
+    "unknown|unknown unknown|unknown author|author unknown|anonymous|anon|anonymous author|no author|"
+    "no author name available|no author listed|not available|n a".split("|")
+)
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+def is_placeholder_name(name: str) -> bool:
+    """Whether an author's name is a placeholder for an author nobody named: no person and no organisation, so the
+    importers leave it out (the paper shows no author rather than a made-up one).
+
+    >>> is_placeholder_name("Unknown"), is_placeholder_name("[No author name available]"), is_placeholder_name("N/A")
+    (True, True, True)
+    >>> is_placeholder_name("Ada Unknown"), is_placeholder_name("Anon Quill"), is_placeholder_name("Na")
+    (False, False, False)
+    """
+    return len(name) < 40 and _NOT_LETTERS.sub(" ", name.lower()).strip() in _PLACEHOLDER_NAMES
 
 
 def split_et_al(name: str) -> tuple[str, bool]:

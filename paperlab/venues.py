@@ -70,6 +70,45 @@ def _preprint_only(reference: str) -> bool:
     return all(_PREPRINT_WORD.fullmatch(w) or month_of_name(w) for w in words if w)
 
 
+# a preprint server named before the venue ("arXiv, NeurIPS", "bioRxiv; Cell Reports") or its subject
+# ("arXiv: Computation and Language", as Zotero writes an arXiv item's category)
+_REPOSITORY_FIRST = re.compile(
+    r"(?P<repo>arxiv|corr|biorxiv|medrxiv|chemrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?)"
+    r"\s*(?P<sep>[,;:])\s*(?P<rest>\S.*)",
+    re.I,
+)
+# a name, then a date that is no part of it: "Forbes, October", "bioRxiv, 2023", "Nature, March 2020"
+_DATE_ONLY = re.compile(r"[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?|(?:[A-Za-z]{3,9}\.?\s+)?(?:1[5-9]|20)\d\d")
+_NAME_THEN_DATE = re.compile(rf"(?P<name>[^\d,;]*[^\d\s,;])\s*,\s*(?P<date>{_DATE_ONLY.pattern})")
+
+
+def _reference_venue(reference: str) -> str | None:
+    """The venue a journal reference names: none for a preprint-only one (:func:`_preprint_only`), the venue after
+    a preprint server that names one ("arXiv, NeurIPS" is NeurIPS; after a colon, "arXiv: Computation and
+    Language", the server's subject, none unless a known venue with its year), a name without the date written
+    after it ("bioRxiv, 2023" is bioRxiv, "Forbes, October" Forbes); else the reference as given."""
+    if _preprint_only(reference):
+        return None
+    repository = _REPOSITORY_FIRST.fullmatch(reference)
+    if repository:
+        rest = repository.group("rest").strip()
+        if _DATE_ONLY.fullmatch(rest) and _is_date(rest):  # "bioRxiv, 2023": the server, no other venue
+            return reference[: repository.end("repo")]
+        if repository.group("sep") == ":" and not _KNOWN_RE.search(rest):
+            return None
+        return _reference_venue(rest)
+    dated = _NAME_THEN_DATE.fullmatch(reference)  # group "date" is a _DATE_ONLY
+    if dated and _is_date(dated.group("date")):
+        return dated.group("name").strip()
+    return reference
+
+
+def _is_date(text: str) -> bool:
+    """A year, a month name, or a month with its day or year ("2023", "October", "Oct. 12", "March 2020")."""
+    words = text.replace(".", " ").split()
+    return bool(words) and (words[0].isdigit() or month_of_name(words[0]) is not None)
+
+
 # a clause ends at ";", at a sentence's period (not an abbreviation such as "Proc."), or at a line break
 _CLAUSE_END = re.compile(r";|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<![A-Z][a-z]{4})\.(?=\s|$)|\n")
 # a venue standing alone between separators ("12 pages, 4 figures, SSDBM2024")
@@ -95,8 +134,9 @@ def parse_venue(comment: str | None, journal_ref: str | None = None) -> str | No
         None when nothing says where the paper was published (a paper under review or
         only submitted has no venue).
     """
-    if journal_ref and journal_ref.strip() and not _preprint_only(journal_ref.strip()):
-        return _known_venue(journal_ref) or journal_ref.strip()
+    reference = _reference_venue(journal_ref.strip()) if journal_ref and journal_ref.strip() else None
+    if reference:
+        return _known_venue(reference) or reference
     if not comment:
         return None
     return _known_venue(comment) or _generic_venue(comment)

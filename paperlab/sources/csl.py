@@ -24,7 +24,7 @@ from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
 from ..paper_render import csl_date, csl_keywords, csl_plain_text, literal_year, plain_abstract
-from ..text import csl_name_text, is_more_authors
+from ..text import csl_name_text, is_more_authors, is_placeholder_name
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
 
@@ -75,7 +75,7 @@ _NAME_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+")
 def _authors(item: dict[str, Any], key: str = "author", where: str = "") -> tuple[list[str], bool]:
     """The people named in ``key``, and whether the list is cut short: a name that stands for those left out
     ("others", "et al.", "N other contributors") is no person but ``extra["more_authors"]``."""
-    texts = _name_texts(item, key, where)
+    texts = [text for text in _name_texts(item, key, where) if not is_placeholder_name(text)]  # "Unknown": none
     return [text for text in texts if not is_more_authors(text)], any(is_more_authors(text) for text in texts)
 
 

@@ -7,7 +7,9 @@ the fields databases disagree on are read from every tag they use:
 
 - title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``; Crossref markup such as ``<sub>`` made plain), authors
   ``AU``/``A1`` (not ``A2``: editors, kept in ``extra["ris"]["editors"]``, or in Ovid the cited surnames; a line
-  holding several names separated by ``;`` gives one name each), abstract ``AB``/``N2`` (its ``<p>`` made
+  holding several names separated by ``;`` gives one name each; an ``A1`` name without a comma beside ``AU``
+  names written ``Family, Given`` is a group or sponsor, Web of Science's ``A1  - IEEE``, kept in
+  ``extra["ris"]["groups"]``; a placeholder such as ``[No author name available]`` is no author), abstract ``AB``/``N2`` (its ``<p>`` made
   plain), journal ``T2``/``JF``/``JO``/``J2``;
 - date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra``, ``YYYY-MM-DD`` or Mendeley's ``YYYY/aug/``
   form, the most precise one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
@@ -34,7 +36,7 @@ from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
 from ..paper_render import csl_plain_text, plain_abstract
-from ..text import is_more_authors, name_parts, names_organisation, written_name
+from ..text import is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import names_as_written, names_given_first
 
@@ -106,15 +108,23 @@ def _values(record: dict[str, Any], key: str) -> list[str]:
     return [" ".join(v.split()) for v in items if isinstance(v, str) and v.strip()]
 
 
-def _names(record: dict[str, Any], *keys: str) -> list[str]:
-    """The names of ``keys`` (``AU``/``A1``/``A2`` lines), one each: a line holding several names separated by
-    ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) gives each its own."""
-    return names_given_first(_name_values(record, *keys))
+def _people_and_groups(record: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The author names (``AU``, then ``A1``) and the groups named beside them: when a record writes its authors
+    under ``AU`` as ``Family, Given``, an ``A1`` name without a comma is no co-author but a group or sponsor the
+    record names (Web of Science writes a conference's sponsor so: ``A1  - IEEE``), kept in
+    ``extra["ris"]["groups"]``; a record that writes its authors under ``A1`` alone keeps them all."""
+    people, firsts = _name_values(record, "authors"), _name_values(record, "first_authors")
+    if not any("," in name for name in people):
+        return people + firsts, []
+    return people + [n for n in firsts if "," in n], [n for n in firsts if "," not in n]
 
 
 def _name_values(record: dict[str, Any], *keys: str) -> list[str]:
+    """The names of ``keys`` (``AU``/``A1`` lines) as written, one each: a line holding several names separated by
+    ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) gives each its own; a line standing
+    for authors left out ("et al.") or a placeholder ("[No author name available]") gives none."""
     values = [part for key in keys for value in _values(record, key) for part in value.split(";")]
-    return [v for v in values if v.strip() and not is_more_authors(v)]
+    return [v for v in values if v.strip() and not is_more_authors(v) and not is_placeholder_name(v)]
 
 
 def _cut_short(record: dict[str, Any]) -> bool:
@@ -133,11 +143,12 @@ def _editors(record: dict[str, Any]) -> list[str]:
 def _ris_name(name: str, paper: Paper | None = None) -> str:
     """A shown name as RIS writes it, ``Family, Given`` or ``Family, Given, Suffix`` (:func:`~paperlab.text.name_parts`:
     the last word before a suffix is the family name, the first in Chinese, Japanese or Korean script); an
-    organisation ("GTEx Consortium", "Qwen Team, Alibaba Cloud") as is; an author's name as the source wrote it
+    organisation ("GTEx Consortium", "Qwen Team, Alibaba Cloud") or a name read whole (``extra["names_whole"]``) as is; an author's name as the source wrote it
     (:func:`~paperlab.text.written_name`: "MCDONALD, RONALD")."""
     written = written_name(paper.extra, name) if paper else None
     family, given, suffix = written or name_parts(name)
-    if not written and (not given or "," in name or names_organisation(name)):
+    whole = paper.extra.get("names_whole") if paper else None  # read whole: "{ETH Zürich}" in BibTeX
+    if not written and (not given or "," in name or names_organisation(name) or name in (whole or ())):
         return name
     return f"{family}, {given}, {suffix}" if suffix else f"{family}, {given}"
 
@@ -224,7 +235,8 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     if not title:
         raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
     title = _plain(title) or title  # Crossref's markup, as Zotero and publishers export it: 'In <sub>0.18</sub> Ga'
-    authors = _names(record, "authors", "first_authors")
+    people, groups = _people_and_groups(record)
+    authors = names_given_first(people)
     editors = _editors(record)
     doi, arxiv = _identifiers(record)
     doubts = _doubtful_ids(record)
@@ -233,10 +245,10 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     parts, precision = _date(record)
     kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
     extra: dict[str, Any] = {"ris": {k: v for k, v in kept.items() if v}}
-    if written := names_as_written(
-        _name_values(record, "authors", "first_authors")
-    ):  # set in another case: the exports write them so
+    if written := names_as_written(people):  # set in another case: the exports write them so
         extra["names_as_written"] = written
+    if groups:
+        extra["ris"]["groups"] = groups
     if _cut_short(record):  # written back as the record wrote it ("AU  - et al."), for RIS files only
         extra["more_authors"] = extra["ris"]["et_al"] = True
     if editors:
@@ -376,6 +388,8 @@ def _ris_lines(paper: Paper) -> list[str]:
     ]
     if kept.get("et_al") is True and paper.extra.get("more_authors") is True:
         lines.append(("AU", "et al."))
+    groups = kept.get("groups")
+    lines += [("A1", g) for g in (groups if isinstance(groups, list) else []) if isinstance(g, str)]
     if paper.published:
         when = paper.published
         size = {"year": 1, "month": 2}.get(str(paper.extra.get("date_precision")), 3)

@@ -21,6 +21,7 @@ from rispy.config import WOK_TAG_KEY_MAPPING
 from ..dates import month_number
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
+from ..text import is_placeholder_name
 from ._files import RECORD_ERRORS, check_paper, decode_text, read_bytes
 from ._names import names_as_written, names_given_first
 
@@ -93,7 +94,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     if not title:
         raise ParseError("expected a title ('TI ')")
     found = record.get("author_full_name") or record.get("authors") or []
-    names = [n for n in found if isinstance(n, str) and n.strip()]
+    names = [n for n in found if isinstance(n, str) and n.strip() and not is_placeholder_name(n)]  # [Anonymous]
     published, precision = _date(record)
     extra: dict[str, Any] = {"wos": {ours: v for name, ours in _KEPT.items() if (v := _text(record, name))}}
     if precision:

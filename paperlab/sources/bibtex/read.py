@@ -29,6 +29,7 @@ from ...text import (
     family_first,
     is_degree,
     is_more_authors,
+    is_placeholder_name,
     name_case,
     names_organisation,
     split_et_al,
@@ -197,6 +198,8 @@ def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
         if is_more_authors(raw):
             truncated = True
             continue
+        if is_placeholder_name(raw):  # "Unknown", "Anonymous": no author named
+            continue
         raw, cut = split_et_al(raw)  # before the name is turned round: "Alcaraz, J. et al."
         shown, written = _name_written(raw)
         name, cut_after = split_et_al(shown)  # and after: "{Alcaraz} et al.", braces gone
@@ -206,6 +209,23 @@ def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
         if name and written:
             as_written[name] = written
     return out, truncated, as_written
+
+
+def _whole_names(entry: Entry) -> list[str]:
+    """The author and editor names the file gives whole in braces (``{ETH Z\\"urich}``, ``{Harbour Trust}``), as
+    shown: one unit, an organisation's name or one BibTeX must not split, never a person's given and family names.
+    Kept in ``extra["names_whole"]``; the BibTeX, RIS and CSL exports write them whole. (A name with a comma is
+    kept whole by every export anyway; a name in Chinese, Japanese or Korean script is read family name first.)"""
+    whole: list[str] = []
+    for key in ("author", "editor"):
+        value = entry.fields_dict[key].value if key in entry.fields_dict else []
+        for raw in (n for v in (value if isinstance(value, list) else [value]) for n in _name_list(v)):
+            raw = " ".join(raw.split()) if isinstance(raw, str) else ""
+            if raw[:1] == "{" and raw[-1:] == "}" and _balanced(raw[1:-1]):
+                name = _clean(raw[1:-1])
+                if " " in name and "," not in name and not family_first(name) and name not in whole:
+                    whole.append(name)
+    return whole
 
 
 def _name_list(raw: Any) -> list[Any]:
@@ -423,6 +443,8 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         paper.extra["abstract_markup"] = abstract  # JATS/HTML or escaped LaTeX as written (the abstract is its text)
     if as_written:  # names set in another case, as the file wrote them (the exports write them so)
         paper.extra["names_as_written"] = as_written
+    if whole := _whole_names(entry):
+        paper.extra["names_whole"] = whole
     if written:  # the values with HTML character references, as the file wrote them
         paper.extra["bibtex_html_raw"] = written
     return paper

@@ -104,12 +104,14 @@ _PIECEWISE_FROM = 120  # characters; shorter values (titles, names) are decoded 
 
 def _decode(value: str) -> str:
     """pylatexenc on ``value``; a bare ``%`` is a literal percent sign, not a comment, and a bare ``&`` an
-    ampersand ("AT&T"), not a table's column break."""
+    ampersand ("AT&T"), not a table's column break; a dotless i under no accent read as :func:`_dotless_i` says."""
     value = re.sub(r"(?<![\\])([%&])", r"\\\1", value)
+    marked = _BARE_I.sub(_mark_bare_i, value) if "\\i" in value else value
     try:
-        return _DECODER.latex_to_text(value, latex_context=_WALKER_CONTEXT)
+        text = _DECODER.latex_to_text(marked, latex_context=_WALKER_CONTEXT)
     except Exception:  # pylatexenc gives up on malformed LaTeX: keep the text as written
         return value
+    return _dotless_i(text) if marked != value else text
 
 
 def _simple(value: str) -> str | None:
@@ -170,6 +172,40 @@ def latex_to_text(value: str) -> str:
     if len(value) < _PIECEWISE_FROM or _WHOLE_VALUE.search(value):
         return _decode_fast(value)
     return _decode_pieces(value)
+
+
+# "\i" (LaTeX's dotless i) as a letter of its own: "{\i}", "\i{}", "\i " -- under an accent ("{\'\i}", "\'{\i}",
+# "\^{\i}") it is the base of an accented i, which pylatexenc reads right
+_BARE_I = re.compile(r"\{\\i\}|\\i\{\}|\\i(?![A-Za-z])\s?")
+_ACCENT_BEFORE = re.compile(r"\\(?:[`'^\"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*\{?\s*$")
+_BARE_I_MARK = "\ue000"  # a private-use character no BibTeX text holds, for a bare dotless i until it is read
+_TURKISH_LETTERS = re.compile("[şŞğĞİ]")
+_MARKED_WORD = re.compile(r"\w*\ue000[\w\ue000]*")
+_VOWELS = "aeıioöuüâîû"
+
+
+def _mark_bare_i(m: re.Match[str]) -> str:
+    if _ACCENT_BEFORE.search(m.string, 0, m.start()):
+        return m.group(0)
+    return _BARE_I_MARK
+
+
+def _dotless_i(text: str) -> str:
+    """A bare ``\\i`` read as the letter its word asks for. Turkish writes a dotless i (``Y{\\i}lmaz``), but tools
+    such as Google Scholar write ``{\\i}`` for an i whose accent they lost (``C{\\i}cero`` for Cícero, ``Ma{\\i}ra``):
+    by Turkish vowel harmony a word with ı holds no front vowel (e, i, ö, ü) and no two vowels in a row, so a word
+    that does is no Turkish word and its ``\\i`` is an i; a text with a letter only Turkish writes (ş, ğ, İ) keeps ı."""
+    if _TURKISH_LETTERS.search(text):
+        return text.replace(_BARE_I_MARK, "ı")
+    return _MARKED_WORD.sub(_read_marked_word, text).replace(_BARE_I_MARK, "ı")
+
+
+def _read_marked_word(m: re.Match[str]) -> str:
+    word = m.group(0).replace(_BARE_I_MARK, "ı")
+    vowels = [i for i, ch in enumerate(word.lower()) if ch in _VOWELS]
+    front = any(word.lower()[i] in "eiöü" for i in vowels)
+    hiatus = any(b == a + 1 for a, b in zip(vowels, vowels[1:], strict=False))
+    return word.replace("ı", "i") if front or hiatus else word
 
 
 # LaTeX an author typed that Zotero's export escaped ("models{\textasciitilde}(LLMs)",

@@ -64,9 +64,12 @@ def _abstract(paper: Paper) -> str:
     return _escape(paper.abstract)
 
 
-def _escape_name(name: str, written: tuple[str, str, str] | None = None) -> str:
+def _escape_name(name: str, written: tuple[str, str, str] | None = None, whole: Iterable[str] = ()) -> str:
     """A shown name as BibTeX writes it; ``written``, its parts as the source wrote them ("MCDONALD, RONALD"), as
-    ``Family, Given`` or ``Family, Suffix, Given``."""
+    ``Family, Given`` or ``Family, Suffix, Given``; a name in ``whole`` (read whole in braces: ``{ETH Zürich}``,
+    ``extra["names_whole"]``) braced whole again."""
+    if name in whole:
+        return "{" + _escape(name) + "}"
     family, given, suffix = written or name_parts(name)
     if written:
         return ", ".join(_escape(p) for p in (family, suffix, given) if p)
@@ -80,6 +83,12 @@ def _escape_name(name: str, written: tuple[str, str, str] | None = None) -> str:
     if escaped != name or "," in name or re.search(r"\sand\s", name, re.I) or name.lower() == "others":
         return "{" + escaped + "}"
     return escaped
+
+
+def _names_whole(paper: Paper) -> list[str]:
+    """The names a reader kept whole (``extra["names_whole"]``: ``{ETH Zürich}`` in BibTeX)."""
+    whole = paper.extra.get("names_whole")
+    return [n for n in whole if isinstance(n, str)] if isinstance(whole, list) else []
 
 
 def _verbatim_out(value: str) -> str:
@@ -170,10 +179,10 @@ def _title_and_comment(paper: Paper, bib: dict[str, object]) -> tuple[str, str |
     return title, comment
 
 
-def _bib_value(name: str, value: object) -> str | None:
+def _bib_value(name: str, value: object, whole: Iterable[str] = ()) -> str | None:
     if isinstance(value, list):
         names = [str(v) for v in value if v]
-        return " and ".join(_escape_name(n) for n in names) if names else None
+        return " and ".join(_escape_name(n, whole=whole) for n in names) if names else None
     if not isinstance(value, str) or not value:
         return None
     if name in ("url", "doi"):
@@ -226,7 +235,7 @@ def _kept_fields(paper: Paper, bib: dict[str, object], skip: set[str]) -> list[t
         fields.append((venue, _escape(paper.journal_ref)))
         skip.add(venue)
     for name, value in bib.items():
-        text = _bib_value(name, value)
+        text = _bib_value(name, value, _names_whole(paper))
         if text is not None and name not in skip and _FIELD_NAME.fullmatch(name):
             fields.append((name, text))
     return fields
@@ -278,7 +287,11 @@ def paper_to_bibtex(
     if paper.authors:
         cut = " and others" if paper.extra.get("more_authors") is True else ""  # a byline cut short: BibTeX's way
         fields.append(
-            ("author", " and ".join(_escape_name(a, written_name(paper.extra, a)) for a in paper.authors) + cut)
+            (
+                "author",
+                " and ".join(_escape_name(a, written_name(paper.extra, a), _names_whole(paper)) for a in paper.authors)
+                + cut,
+            )
         )
     fields += _date_fields(paper)
     skip = {"ids", "keywords", "note", "abstract", "paperlab-tags", *(("year", "date") if paper.published else ())}
