@@ -13,6 +13,7 @@ from ...sources import link_ids
 from .names import name_shaped
 
 __all__ = [
+    "cited_title",
     "heading_level",
     "is_placeholder",
     "labelled",
@@ -79,9 +80,28 @@ def plain(line: str) -> str:
     return _EMPHASIS.sub("", s).strip()
 
 
+# unlabelled lines a header holds beside its labelled ones: "arXiv 2403.03206", "Raposo et al., 2024"
+_ARXIV_LINE = re.compile(r"^(?:[-*+•]\s+)?arxiv\s+(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)\.?$", re.I)
+_CITATION_LINE = re.compile(
+    r"^(?:[-*+•]\s+)?(?P<family>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) et al\.?,? *\(?(?:19|20)\d{2}\)?\.?$"
+)
+# a paper named with its citation: '"Scaling Rectified Flow Transformers" (Esser et al., ICML 2024)'
+_CITED_TITLE = re.compile(
+    r"^[\"“'‘]?(?P<title>.+?)[\"”'’]?,?\s*\((?P<family>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) et al\.?,?\s*"
+    r"(?P<venue>[^()]*?)\)\.?$"
+)
+_QUOTED_TITLE = re.compile(r"^[\"“](?P<title>[^\"“”]+)[\"”]\.?$")
+
+
 def labelled(line: str) -> tuple[str, str] | None:
-    """(kind, value) of a "Label: value" line: presenter, title, authors, venue, link or date; None otherwise."""
-    m = _LABEL.match(plain(line))
+    """(kind, value) of a "Label: value" line: presenter, title, authors, venue, link or date; an "arXiv ID" line
+    is a link and a "Family et al., 2024" line the authors; None otherwise."""
+    s = plain(line)
+    if arxiv := _ARXIV_LINE.match(s):
+        return "link", f"arXiv:{arxiv.group('id')}"
+    if cited := _CITATION_LINE.match(s):
+        return "authors", cited.group("family")  # the first author; the others are not named
+    m = _LABEL.match(s)
     if not m or not m.group("value").strip():
         return None
     label = " ".join(m.group("label").lower().split())
@@ -125,3 +145,15 @@ def split_authors(value: str) -> list[str]:
     """The names of an "Authors:" value: separated by commas, semicolons, "&" or "and"."""
     parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", re.sub(r"[*†‡§¶\d]+(?=\s|,|$)", "", value))
     return [" ".join(p.split()) for p in parts if p.strip() and not re.fullmatch(r"et al\.?", p.strip())]
+
+
+def cited_title(value: str) -> tuple[str, list[str], str | None]:
+    """(title, authors, venue) of a paper named with its citation or in quotes: '"Title" (Esser et al., ICML
+    2024)' -> ("Title", ["Esser"], "ICML 2024"); a year alone is no venue; other values come back whole."""
+    m = _CITED_TITLE.match(value.strip())
+    if m is None:
+        quoted = _QUOTED_TITLE.match(value.strip())
+        return (quoted.group("title").strip() if quoted else value), [], None
+    venue = m.group("venue").strip(" ,.")
+    venue = None if not re.search(r"[^\W\d_]", venue) else venue  # "(Raposo et al., 2024)": no venue
+    return m.group("title").strip(" ,"), [m.group("family")], venue

@@ -17,7 +17,16 @@ import re
 from dataclasses import dataclass, field
 
 from ...sources import parse_day
-from .fields import heading_level, labelled, link_ids, plain, presenter_label, split_authors, split_heading
+from .fields import (
+    cited_title,
+    heading_level,
+    labelled,
+    link_ids,
+    plain,
+    presenter_label,
+    split_authors,
+    split_heading,
+)
 from .names import PARTICLES, author_names, lowercase_words, name_shaped, title_case
 
 __all__ = [
@@ -198,6 +207,7 @@ def labelled_header(lines: list[str], start: int, presenter_at: int, end: int) -
     else:
         h = Header(title=None, title_line=start + 1, body_start=body)
         h.title, h.url, h.arxiv_id, h.doi = link_ids(title)
+        h.title, h.authors, h.journal_ref = cited_title(h.title) if h.title else (None, [], None)
         h.title = title_case(h.title) if h.title else None
     if "authors" in fields:
         h.authors = split_authors(link_ids(fields["authors"])[0])
