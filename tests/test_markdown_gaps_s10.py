@@ -72,3 +72,27 @@ def test_a_daily_table_row_whose_abstract_runs_over_several_lines() -> None:
         "Releasing an object gently is a skill of its own.",
     ]
     assert all(p.tags == ["Robots", "Grasping"] for p in papers)
+
+
+def test_a_badge_in_a_paper_list_is_a_link_labelled_by_its_alt_text_never_the_image() -> None:
+    """'[![arXiv](shields.io image)](arXiv link)': the badge's target gives the id (the title's own link is a
+    project page), the badge image is never the paper's address, no '[!' is left in a title."""
+    papers = _load("list_with_badges.md")
+    assert [(p.title, p.arxiv_id, p.doi, p.url) for p in papers] == [
+        ("Sparse Lanterns", "2601.04567", None, "https://ada.github.io/lanterns"),
+        ("Quiet Models Learn Faster", None, None, "https://openreview.net/forum?id=qm7Ab2"),
+        ("Loud Models Learn Slower", None, "10.1000/lms.2025.7", "https://doi.org/10.1000/lms.2025.7"),
+    ]
+    assert [p.tags for p in papers] == [[], [], []]  # "Papers" only names the list
+
+
+def test_an_id_inside_a_sentence_titles_no_paper_by_the_sentence() -> None:
+    """Notes in no layout: 'see arXiv:2401.01234 on this' was titled 'see arXiv: on this' (the line without its
+    id); a sentence about a paper is no title: the notes' own heading is none either, so the id names it. A title
+    before the id keeps its words, without an empty bracket."""
+    titles = [(p.title, p.arxiv_id) for p in _load("notes_ids_in_sentences.md")]
+    assert titles == [
+        ("arXiv:2401.01234", "2401.01234"),
+        ("arXiv:2402.05678", "2402.05678"),
+        ("Sparse Lanterns by Ada Quill", "2601.04567"),
+    ]

@@ -81,6 +81,9 @@ _NAME_RUN = re.compile(
     r"(?<![\w'’.-])[A-Z0-9][\w'’.+-]*(?:\s+(?:(?:of|for|with|and|in|on|the|a|an|to|via|from|is|are|by)\s+)*"
     r"[A-Z0-9][\w'’.+-]*)*\s*$"
 )
+# an id (marked \x00) inside a sentence: small words on both sides ("see \x00 on this", "the follow-up, \x00, is")
+_IN_PROSE = re.compile(r"(?:^|[\s(,;])[a-z][\w'-]*[\s,;:(]*\x00(?:v\d+)?[\s,;:)]*[a-z]")
+_ID_LEFT = re.compile(r"[(\[]?\s*\x00(?:v\d+)?\s*[)\]]?")  # the place of an id, with its brackets
 _OPENED = re.compile(r"\(\s*(?:(?:arxiv|doi)\s*[:：]?\s*|https?://\S*)?$", re.I)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
 _AUTHOR_COLUMN = re.compile(r"author|作者", re.I)
@@ -243,9 +246,11 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
     if line.kind in ("item", "heading", "quote"):
         text = IMAGE.sub(lambda m: m.group(1), line.text)  # "[![arXiv](badge)](link)": the badge's link, its alt
         words = BARE_URL.sub(" ", plain(LINK.sub(lambda m: "" if _ids_of_url(m.group(2)) else m.group(1), text)))
-        words = ARXIV_LABELLED.sub(" ", _BARE_ID.sub(" ", words)).replace("|", " ")
+        words = _BARE_ID.sub("\x00", ARXIV_LABELLED.sub("\x00", words)).replace("|", " ")
+        if _IN_PROSE.search(words):
+            return ""  # "see arXiv:2401.01234 on this": a sentence about the paper, no title of it
         if not words.rstrip().endswith((":", "：")):
-            return usable_title(words)
+            return usable_title(_ID_LEFT.sub(" ", words))
     return ""
 
 

@@ -83,6 +83,11 @@ _VENUE_SUFFIX = re.compile(
     r"(?P<year>\d{2}|(?:19|20)\d{2})[)\]]$"
 )
 _ARXIV_WORD = re.compile(r"[Aa]r[Xx]iv")
+# a badge: a link whose text is an image ("[![arXiv](https://img.shields.io/…)](https://arxiv.org/abs/…)"), its
+# image's alt text in group 1; and an image alone
+_IMAGE_AT = r"!\[([^\]]*)\]\([^()\s]*(?:\([^()]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
+_BADGE = re.compile(rf"\[\s*{_IMAGE_AT}\s*\]\(")
+_IMAGE = re.compile(_IMAGE_AT)
 _NOTES_PAGE = re.compile(r"\.(?:md|markdown|ipynb)(?:[#?].*)?$", re.I)
 _LIST_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:papers?|reading(?:\s+list)?|readings|list(?:\s+of\s+papers)?|contents|table\s+of\s+contents|"
@@ -194,10 +199,11 @@ def _item_link(content: str) -> tuple[str, str, str] | str | None:
 def _paper_item(item: str) -> bool:
     """Whether a list item reads as a paper: it opens with a link (not to a section of the page), or holds a link
     labelled by a word ("[[pdf]](…)") beside two words of text."""
-    m = _OPENS_WITH_LINK.match(item.strip())
+    item = _badges_out(item).strip()
+    m = _OPENS_WITH_LINK.match(item)
     if m is not None and not _LABEL_WORD.match(m.group(1)):
         return not m.group(2).startswith("#")
-    found = _around_links(item.strip())
+    found = _around_links(item)
     return isinstance(found, tuple) and len(found[0].split()) >= 2
 
 
@@ -242,8 +248,27 @@ def _reference_parts(
     return title[: suffix.start()], authors, year or full, venue, None, bool(year)
 
 
+def _badges_out(text: str) -> str:
+    """An item's text with each badge as a link labelled by its image's alt text ("[arXiv](…)": the badge's target
+    is the link, never the image's address) and other images dropped."""
+    return _IMAGE.sub(" ", _BADGE.sub(lambda m: f"[{m.group(1)}](", text))
+
+
+def _other_ids(content: str) -> tuple[str | None, str | None]:
+    """(arXiv id, DOI) of the first link of an item that names one and is not labelled as other material (a
+    dataset, code): "[Title](project page) [arXiv](…)"."""
+    for m in _ANY_LINK.finditer(content):
+        if _MATERIAL_WORD.match(m.group(1)):
+            continue
+        _, _, arxiv, doi = link_ids(m.group(2))
+        if arxiv or doi:
+            return arxiv, doi
+    return None, None
+
+
 def _item_paper(content: str, line: int, heading: str | None, source: str) -> Paper | str | None:
     """The paper a list item names; None when it names none, else what could not be read."""
+    content = _badges_out(content)
     found = _item_link(content)
     if not isinstance(found, tuple):
         return found
@@ -251,6 +276,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     href = found[2]
     _, url, arxiv, doi = link_ids(href) if href else ("", None, None, None)
     arxiv = arxiv or named_arxiv
+    if not (arxiv or doi):  # the title's link is a project page: the id another link of the item gives
+        arxiv, doi = _other_ids(content)
     if year and arxiv_id_month(arxiv):  # a bare year never replaces the id's month, whether it agrees with it or not
         year = None
     if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
