@@ -28,6 +28,7 @@ __all__ = [
     "cited_et_al",
     "clean_cell",
     "date_order",
+    "is_material_url",
     "is_placeholder",
     "is_video",
     "link_ids",
@@ -124,7 +125,7 @@ _QUOTED = re.compile(
 _APA_NAME = re.compile(r"([^,&]+?),\s*((?:[A-Z][a-z]?\.?\s*-?\s*)+)(?=,|&|$|\s+and\b)")
 # readings that are no paper: a book's chapter or section, lecture notes, slides
 _NOT_A_PAPER = re.compile(
-    r"\b(?:ch(?:apters?|s?\.)\s*\d+|sections?\s+\d+|§\s*\d+|pp?\.\s*\d+|textbook|lecture notes|"
+    r"\b(?:ch(?:apters?|s?\.?)\s*\d+|sections?\s+\d+|§\s*\d+|pp?\.\s*\d+|pgs?\.?\s+\d+|textbook|lecture notes|"
     r"course notes|handouts?|slides|no readings?|none)\b",
     re.I,
 )
@@ -170,6 +171,12 @@ def clean_cell(text: object) -> str:
 def is_video(url: str) -> bool:
     """Whether a URL is a video site's (YouTube, Vimeo): a recorded talk, no paper."""
     return bool(_VIDEO.search(url))
+
+
+def is_material_url(url: str) -> bool:
+    """Whether an address is reading material's that is no paper: documentation, a blog post, an encyclopedia
+    entry, a book's pages, a notebook."""
+    return bool(_MATERIAL_URL.search(url))
 
 
 def is_placeholder(text: str | None) -> bool:
@@ -406,7 +413,7 @@ def _material_link(label: str, url: str) -> bool:
     blog post, an encyclopedia entry, a book's chapter, a notebook); a link naming an arXiv id or a DOI never is."""
     if any(_ids([url])):
         return False
-    return bool(_MATERIAL_URL.search(url) or _MATERIAL_TEXT.search(label) or label and _NOT_A_PAPER.search(label))
+    return bool(is_material_url(url) or _MATERIAL_TEXT.search(label) or label and _NOT_A_PAPER.search(label))
 
 
 def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:
