@@ -33,12 +33,13 @@ def test_course_readings_that_are_documentation_chapters_blogs_or_notebooks_are_
 
 
 def test_a_course_of_reading_material_only_is_refused_and_the_finder_reads_no_section_title() -> None:
-    """Every reading is a section of the notes or a book's pages: the meetings are read (three), no paper; the
-    generic finder does not take 'Mixing of Random Walks on Sparse Graphs' for a paper's title."""
+    """Every reading is a section of the notes or a book's pages ('Section 3.2', 'Ch 4 & 5', 'pgs 40 to 71'): the
+    meetings are read (four), no paper; the generic finder does not take 'Mixing of Random Walks on Sparse Graphs'
+    for a paper's title."""
     with pytest.raises(ParseError, match="names no paper"):
         paperlab.load(DATA / "course_without_papers.md")
     schedule = paperlab.Schedule.from_file(DATA / "course_without_papers.md")
-    assert [m.date_text for m in schedule.meetings] == ["2026-01-12", "2026-01-14", "2026-01-19"]
+    assert [m.date_text for m in schedule.meetings] == ["2026-01-12", "2026-01-14", "2026-01-19", "2026-01-21"]
     assert all(m.papers == [] for m in schedule.meetings)
 
 
