@@ -132,7 +132,8 @@ def test_cli_import_of_several_files_skips_the_unreadable_one(capsys: pytest.Cap
     assert main(["import", str(NO_PAPERS), str(LIST)]) == 1  # something was not imported: a failing status
     out, err = capsys.readouterr()
     assert "imported 12 paper(s) (paper_list)" in out and "12 paper(s) in total" in out
-    assert "no-papers-layout.md: no paper table found" in err and "(not imported)" in err
+    assert "no-papers-layout.md: no papers found; read as a DailyArXiv-style README (no paper table found)" in err
+    assert "(not imported)" in err
     assert "1 file could not be read" in err
     assert main(["list"]) == 0
     assert "Thick Origami Hinges" in capsys.readouterr().out

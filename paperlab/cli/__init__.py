@@ -88,8 +88,10 @@ def _print_papers(
 # -- commands -------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
     from ..errors import ParseError
-    from ..sources import file_not_found
+    from ..sources import FORMATS, file_not_found
 
+    if args.format is not None and args.format not in FORMATS:
+        raise CliError(f"unknown --format {args.format!r}; the formats are: {_format_names()}")
     for path in args.files:  # a mistyped name: a usage error before anything is imported
         if not Path(path).exists():
             raise CliError(str(file_not_found(path)))
@@ -133,9 +135,9 @@ def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PartialImportWarning)
         warnings.simplefilter("always", DoubtfulIdWarning)
-        fmt = args.format or detect_format(path)
         options = {"reference_date": args.reference_date} if args.reference_date else {}
-        lib = load(path, format=fmt, **options)
+        lib = load(path, format=args.format, **options)  # as paperlab.load reads it: detection and its fallbacks
+        fmt = args.format or detect_format(path)
     for w in caught:
         if isinstance(w.message, PartialImportWarning):
             for problem in w.message.problems:
@@ -320,13 +322,15 @@ def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = sub.add_parser(
         "import",
         help="import papers from files into your library",
-        description="Import papers from files (format detected from the content): BibTeX, arXiv "
-        "Atom XML, Kaggle arXiv JSONL, Hugging Face daily-papers JSON, Semantic Scholar JSON, "
-        "DailyArXiv READMEs, reading-group schedules and paper lists, saved Hugging Face paper pages, paperlab "
-        "JSON/JSONL/CSV/markdown. A file that cannot be read is named and skipped; the others are imported.",
+        description="Import papers from files (format detected from the content, read as paperlab.load reads "
+        "them): BibTeX, RIS, CSL-JSON, Web of Science, Zotero JSON, arXiv Atom XML, RSS and OAI-PMH, Kaggle arXiv "
+        "JSONL, Hugging Face daily-papers JSON, Semantic Scholar JSON, OpenAlex JSON, DailyArXiv READMEs, "
+        "reading-group schedules, session notes and paper lists (any markdown naming papers by id or link), saved "
+        "Hugging Face paper pages, paperlab JSON/JSONL/CSV/markdown. A file that cannot be read is named and "
+        "skipped; the others are imported.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", help="force a format instead of detecting it")
+    p.add_argument("--format", metavar="FORMAT", help=f"force a format instead of detecting it: {_format_names()}")
     p.add_argument(
         "--reference-date",
         metavar="YYYY-MM-DD",
@@ -334,6 +338,12 @@ def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.add_argument("--list", metavar="NAME", help="also add the papers to this reading list")
     p.set_defaults(func=cmd_import)
+
+
+def _format_names() -> str:
+    from ..sources import FORMATS
+
+    return ", ".join(sorted(FORMATS))
 
 
 def _add_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -397,10 +397,7 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
         if found is not None:
             return found
         raise ParseError(
-            exc.message + (_OTHER_LAYOUTS if fmt == "dailyarxiv" else _NO_MENTION),
-            source=exc.source,
-            where=exc.where,
-            problems=exc.problems,
+            _no_papers(fmt, exc.message), source=exc.source, where=exc.where, problems=exc.problems
         ) from None
     # a schedule read keeps its meetings' dates and presenters: the finder backs up only a refused one
     # (rows a layout reader skipped and reported count as read: the finder does not bring them back)
@@ -409,14 +406,21 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
     if not generic or fmt == "schedule":
         _warn_again(caught)
         return papers
-    text = _text_of(path)  # read once for both looks of the finder
-    found = _generic_papers(path, text, seen)
+    text = _text_of(path)  # read once, and by the finder once for both its looks (ids; beside the layout)
+    looks = _finder_looks(path, text) if seen else None
+    found = _generic_papers(path, text, seen, looked=looks[:2] if looks else None)
     if found is not None:
         return found
     _warn_again(caught)
-    if seen:
-        return papers + _papers_outside_the_layout(path, text, papers, fmt, {p.where for p in skipped})
+    if looks:
+        return papers + _papers_outside_the_layout(path, text, papers, fmt, {p.where for p in skipped}, looks[2])
     return papers
+
+
+def _finder_looks(path: Path, text: str) -> tuple[list[Paper], list[ImportProblem], list[Paper]]:
+    from ._mentions import find_papers_both
+
+    return find_papers_both(text, str(path))
 
 
 def _warn_again(caught: list[warnings.WarningMessage] | None) -> None:
@@ -444,16 +448,23 @@ def _read_no_paper(fmt: str, exc: ParseError) -> bool:
     return fmt == "schedule" and exc.message == NAMES_NO_PAPER
 
 
-def _generic_papers(path: Path, text: str, layout_found: int, id_less: bool = True) -> list[Paper] | None:
+def _generic_papers(
+    path: Path,
+    text: str,
+    layout_found: int,
+    id_less: bool = True,
+    looked: tuple[list[Paper], list[ImportProblem]] | None = None,
+) -> list[Paper] | None:
     """The papers the generic paper finder reads in a markdown file, when its layout reader found none or fewer
     than half as many (``layout_found``: it misread the layout); None otherwise. They are reported as found by
     it, with the lines it skipped, in a :class:`~paperlab.errors.PartialImportWarning`. ``id_less``: also lines
-    without an id that read as titles (only when no layout reader found papers)."""
+    without an id that read as titles (only when no layout reader found papers); ``looked``: the finder's papers
+    and problems when it has read the file already."""
     from ._mentions import find_papers
 
     # beside a layout reader that found papers, only papers named by an id or a paper's address count; it takes
     # over only when the reader read fewer than half of those (it misread the layout; else its papers stand)
-    papers, skipped = find_papers(text, str(path), id_less=id_less and not layout_found)
+    papers, skipped = looked or find_papers(text, str(path), id_less=id_less and not layout_found)
     if len(papers) <= 2 * layout_found or not papers:
         return None
     how = "in no layout paperlab knows" if not layout_found else f"its layout reader found {layout_found}"
@@ -462,13 +473,13 @@ def _generic_papers(path: Path, text: str, layout_found: int, id_less: bool = Tr
     return papers
 
 
-def _papers_outside_the_layout(path: Path, text: str, layout: list[Paper], fmt: str, skipped: set[str]) -> list[Paper]:
-    """The papers a file names by an id or address outside its layout (an intro's "Our earlier note, [Title](…)")
-    that its layout reader's ``layout`` papers do not hold and that are in no section where the reader
-    ``skipped`` a record and reported it (line numbers); a note says which were added."""
-    from ._mentions import find_papers
-
-    found, _ = find_papers(text, str(path), beside_layout=True)
+def _papers_outside_the_layout(
+    path: Path, text: str, layout: list[Paper], fmt: str, skipped: set[str], found: list[Paper]
+) -> list[Paper]:
+    """The papers a file names by an id or address outside its layout (an intro's "Our earlier note, [Title](…)"),
+    of those the finder ``found`` beside the layout, that its layout reader's ``layout`` papers do not hold and
+    that are in no section where the reader ``skipped`` a record and reported it (line numbers); a note says which
+    were added."""
     section = _sections(text)
     bad = {_section_of(section, w) for w in skipped if re.fullmatch(r"line \d+", w)}
     ids = {i for p in layout for i in (p.arxiv_id, p.doi and p.doi.lower(), p.url) if i}
@@ -509,14 +520,26 @@ def _section_of(sections: list[int], where: str) -> int:
     return sections[min(max(int(number.group(0)) - 1, 0), len(sections) - 1)] if number else -2
 
 
-_OTHER_LAYOUTS = (
-    ". Besides DailyArXiv-style READMEs paperlab reads: reading-group schedules (a markdown, CSV, YAML or HTML "
-    "table of date, presenter and paper per meeting; also paperlab.Schedule.from_file), session notes (presenter "
-    "lines, paper titles, results; paperlab.Session.from_file), paper lists (a numbered or bulleted list of "
-    "'[Title](link)' items, authors in brackets) and paperlab's markdown cards. To read the file as one of them, "
-    "pass format= (paperlab import --format): " + ", ".join(sorted(FORMATS))
+# what a markdown file was read as, for the error that says no paper was found in it
+_READ_AS = {
+    "dailyarxiv": "a DailyArXiv-style README",
+    "paper_list": "a paper list",
+    "schedule": "a reading-group schedule",
+}
+# the layouts of markdown files paperlab reads, shortened (the readers' own errors give each one in full)
+_KNOWN_LAYOUTS = (
+    "DailyArXiv-style tables ('| **Title** | **Date** | ...', '|Publish Date|Title|Authors|PDF|Code|'), paper cards "
+    "or a heading per paper; reading-group schedules ('schedule', Schedule.from_file); session notes ('session', "
+    "Session.from_file); paper lists ('paper_list'); paperlab markdown cards ('markdown_cards'); to read it as one "
+    "of them or as another format (bibtex, ris, csl, ...): format= (paperlab import --format; --help lists them)"
 )
-_NO_MENTION = (
-    "; nor does it name a paper anywhere (an arXiv id, a DOI, a link to a paper or its PDF, a list of titles)"
-    + _OTHER_LAYOUTS
-)
+
+
+def _no_papers(fmt: str, reason: str) -> str:
+    """The short error for a markdown file in which neither its layout reader nor the generic paper finder found a
+    paper: what it was read as, the reader's reason (without its catalogue) and the layouts known, shortened."""
+    reason = reason.split(": expected", 1)[0].split("; ", 1)[0][:160]
+    return (
+        f"no papers found; read as {_READ_AS.get(fmt, fmt)} ({reason}) and by the generic paper finder (no arXiv "
+        f"id, DOI, paper link or list of titles)\nlayouts known: {_KNOWN_LAYOUTS}"
+    )
