@@ -224,3 +224,15 @@ def test_the_leave_command_clears_the_ranking_in_order_with_searches(library: Li
     _finish(cards, enc, library)
     reply = cards.handle_message({"type": "search", "query": target.shown_title, "k": 5})
     assert reply["ok"] and cards.query == target.shown_title and target.id in cards.scores
+
+
+def test_a_query_cleared_in_python_leaves_the_ranking_as_the_leave_command_does(library: Library) -> None:
+    """``cards.query = ""`` in Python and the front end's "leave" command take one path: the ranking's traits are
+    cleared with the query (the scores stayed, so the cards kept a ranking for no query)."""
+    cards = PaperCards(library, search_mode="lexical")
+    reply = cards.handle_message({"type": "search", "query": "attention", "k": 5, "mode": "lexical"})
+    assert reply["ok"] and reply["n"] > 0 and cards.scores and cards.query == "attention"
+    cards.query = ""
+    assert cards.scores == {} and cards.why == {} and not cards.holding and cards.search_weaker == {}
+    reply = cards.handle_message({"type": "search", "query": "attention", "k": 5, "mode": "lexical"})
+    assert reply["ok"] and cards.query == "attention" and cards.scores  # the next search answers and stays

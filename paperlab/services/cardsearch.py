@@ -3,9 +3,11 @@ background, a search answered partially meanwhile and refined when the embedding
 hits (the first screen's with the answer, the rest in a background thread), the query encoder warmed.
 
 :class:`CardsSearch` is a mixin of the widget: it sets the widget's traits (``scores``, ``query``, ``why``,
-``holding``, ``search_note``, ``search_partial``, ``search_weaker``, ``embedding_progress``) in one message per search, so the
-cards, the "Ranked by" chip and the status line agree. A search says how many of its ``k`` best hits scored under the
-relevance cut-off (``search_weaker``); asked with ``"weaker": true`` it lists them too, after the others.
+``holding``, ``search_note``, ``search_partial``, ``search_weaker``, ``embedding_progress``) in one message per
+search, so the cards, the "Ranked by" chip and the status line agree. A search says how many of its ``k`` best hits
+scored under the relevance cut-off (``search_weaker``); asked with ``"weaker": true`` it lists them too, after the
+others. Leaving the ranking (the front end's "leave" command, or ``cards.query = ""`` in Python) has one path,
+:meth:`CardsSearch._leave`.
 """
 
 from __future__ import annotations
@@ -104,6 +106,8 @@ class CardsSearch:
         floor = 0.0 if content.get("weaker") else None  # the weaker matches too (the same ranking, not cut)
         n = min(k, len(self.library)) or 1
         results = search_library(self.library, query, k=n, mode=mode, encoder=self.encoder, min_score=floor)
+        if floor is not None:  # down to the weaker matches worth offering: the hits under results.floor are noise
+            results = results.down_to_floor()
         partial = is_partial(results)
         # made while the library was being embedded: run again when it is (the status says what ranked it meanwhile)
         again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
@@ -168,22 +172,20 @@ class CardsSearch:
             self._explain_rest(results, self._search_generation)
 
     def _ranking_left(self, change: dict[str, Any]) -> None:
-        """``query`` set to "" from outside the kernel (Python code, or a front end without the "leave" command,
-        :meth:`_leave`): a partial search shown is not run again when the library is embedded (its answer would put
-        the old query back over what is typed), and answers still coming are dropped. The kernel's own empty search (:meth:`_show_search`, which marks its
-        thread while it sets ``query``) is not a leaving. The cancel waits for the lock another thread may hold (reasons
-        being written, the embedding job taking the partial search, a search being shown), so it is never skipped."""
-        if change["new"] or getattr(self._own_query, "setting", False):
-            return
-        with self._why_lock:
-            self._search_generation += 1
-            self._partial_search = None
+        """``query`` set to "" from outside the kernel (``cards.query = ""`` in Python, or a front end without the
+        "leave" command) leaves the ranking as that command does (:meth:`_leave`). The kernel's own empty search
+        (:meth:`_show_search`, which marks its thread while it sets ``query``) is not a leaving."""
+        if not change["new"] and not getattr(self._own_query, "setting", False):
+            self._leave({})
 
     def _leave(self, content: dict[str, Any]) -> dict[str, Any]:
-        """The front end left the kernel ranking (typing again, ✕): the refine of a partial search and the reasons
-        still being written are dropped and the traits cleared. A command, so it comes in order with the searches;
-        the front end does not set ``query``/``scores`` itself (a trait change may be sent late, after the next
-        search's answer, and cleared that answer)."""
+        """Leave the kernel ranking (the front end's "leave" command: typing again, ✕; or :meth:`_ranking_left`): a
+        partial search shown is not run again when the library is embedded (its answer would put the old query back
+        over what is typed), the reasons and answers still coming are dropped, and the traits are cleared. The cancel
+        waits for the lock another thread may hold (reasons being written, the embedding job taking the partial
+        search, a search being shown), so it is never skipped. A command, so it comes in order with the searches: the
+        front end does not set ``query``/``scores`` itself (a trait change may be sent late, after the next search's
+        answer, and cleared that answer)."""
         with self._why_lock:
             self._search_generation += 1
             generation = self._search_generation
