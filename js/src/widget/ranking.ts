@@ -1,7 +1,8 @@
 /**
  * The kernel search's side of the cards view: the traits one search sets together (`scores`, `query`, `holding`,
  * `search_note`) drawn once, as the ranking, the "Ranked by" chip and the status line; the line's progress of
- * background embedding; the reasons the kernel gives for each hit (`why`). `CardsView` (view.ts) extends it.
+ * background embedding; the reasons the kernel gives for each hit (`why`). The filtering side (filtering.ts) extends
+ * it, and `CardsView` (view.ts) that.
  */
 
 import { h } from '../common/dom';
@@ -98,7 +99,7 @@ export abstract class RankedCards {
     };
   }
 
-  /** Recompute the shown cards (view.ts). */
+  /** Recompute the shown cards (filtering.ts). */
   protected abstract refilter(incremental: boolean): void;
 
   /** Run the shown search again with its weaker matches (`show`), or without them (view.ts). */

@@ -1,44 +1,28 @@
 /**
  * The cards view: wires the toolbar, facets, virtual list, filter and kernel calls to the
  * widget's traits (`papers`, `scores`, `query`, `listed_ids`, `selected_ids`, `height`, ...).
+ * The filtering (filtering.ts) and the kernel search's ranking (ranking.ts) are the classes it extends.
  */
 
 import { h } from '../common/dom';
 import * as act from './actions';
 import { buildCard } from './card';
-import { FacetBar } from './facets';
 import { FeedPart, IFeedHost } from './feed';
-import {
-  ActiveFacets,
-  buildEntries,
-  emptyFacets,
-  facetsActive,
-  FacetKind,
-  filterEntries,
-  IEntry,
-  queryWords,
-  resultFacetCounts,
-  SortKey
-} from './filter';
+import { buildEntries, emptyFacets } from './filter';
+import { FilteredCards } from './filtering';
 import { onCardKey } from './keyboard';
-import { markTerms, remark } from './highlight';
-import { Matcher } from './matcher';
-import { RankedCards } from './ranking';
 import { KernelClient } from './rpc';
-import { afterPaint, measure, rankedStatus, readPartial } from './status';
+import { afterPaint, measure, readPartial } from './status';
 import { CSS } from './style';
-import { buildToolbar, countText, showLists } from './toolbar';
+import { buildToolbar, showLists } from './toolbar';
 import { IAnyModel, IPaper } from './types';
-import { VirtualList } from './vlist';
-import { DIVIDER_TEXT } from './weaker';
 
 export class CardsView
-  extends RankedCards
+  extends FilteredCards
   implements act.IActionHost, IFeedHost
 {
   readonly root: HTMLDivElement;
   readonly client: KernelClient;
-  readonly list: VirtualList;
 
   constructor(model: IAnyModel, client: KernelClient) {
     super(model);
@@ -55,17 +39,6 @@ export class CardsView
       list: name => this.setTrait('reading_list_name', name)
     });
     this.feed = new FeedPart(model, this);
-    this.facetsEl = h('div', 'plc-facets');
-    this.facetsEl.setAttribute('role', 'group');
-    this.facetsEl.setAttribute('aria-label', 'Facets');
-    this.facets = new FacetBar(this.facetsEl, (kind, value, chip) =>
-      this.toggleFacet(kind, value, chip)
-    );
-    this.list = new VirtualList({
-      build: idx => this.buildCard(idx),
-      maxHeight: () => this.maxHeight(),
-      emptyText: () => this.emptyText()
-    });
     // keys on the cards, chips and controls are theirs, not the notebook's command-mode shortcuts;
     // in the search box JupyterLab's own (Ctrl+S) still work: the notebook's skip text inputs
     for (const part of [
@@ -84,7 +57,6 @@ export class CardsView
       this.list.viewport,
       this.statusEl
     );
-    this.matcher = new Matcher(result => this.scanDone(result));
     this.addListeners();
   }
 
@@ -118,10 +90,7 @@ export class CardsView
   }
 
   dispose(): void {
-    clearTimeout(this.viewTimer);
-    clearTimeout(this.facetTimer);
-    this.matcher.dispose();
-    this.list.dispose();
+    this.disposeFiltering();
     this.disposers.forEach(d => d());
     this.disposers = [];
   }
@@ -218,13 +187,9 @@ export class CardsView
     this.disposers.push(() => this.model.off(event, callback));
   }
 
-  private setTrait(name: string, value: unknown): void {
+  protected setTrait(name: string, value: unknown): void {
     this.model.set(name, value);
     this.model.save_changes();
-  }
-
-  private maxHeight(): number {
-    return Number(this.model.get('height')) || 560;
   }
 
   private loadPapers(): void {
@@ -277,145 +242,8 @@ export class CardsView
     this.tools.selectionEl.textContent = n ? `${n} selected ·` : '';
   }
 
-  /** What an empty list says: why nothing is shown and what to do about it. */
-  private emptyText(): string {
-    if (!this.entries.length) {
-      return 'No papers to show.';
-    }
-    const typed = this.tools.input.value.trim();
-    const last = this.lastSearch;
-    if (last && last.n === 0 && last.query === typed && last.partial?.rest) {
-      return `No paper shares a word with “${last.query}” yet. The ${last.mode} search runs again once the papers are embedded.`;
-    }
-    if (last && last.n === 0 && last.query === typed) {
-      return `No paper is close enough to “${last.query}” to be listed. Try other words or another search mode.`;
-    }
-    if (this.scores && last) {
-      return 'No result has the chosen facet chips. Clear them to see every result.';
-    }
-    if (typed && !facetsActive(this.active)) {
-      return 'No paper contains all these words. Press Enter to rank the papers by meaning.';
-    }
-    return 'No paper matches. Clear the filter or the facet chips.';
-  }
-
-  // -- filtering ----------------------------------------------------------------------------
-  private onInput(): void {
-    performance.mark('paperlab-cards:filter-start');
-    // rAF runs just before the frame's style, layout and paint; a task queued from it runs after them.
-    // Registered before refilter() so that this task is queued ahead of the scan that refilter()
-    // continues after the paint: the measure ends at the paint, not after the next scan chunk.
-    afterPaint(() => measure('filter', 'filter-start', 'filter-end'));
-    if (
-      this.lastSearch &&
-      this.tools.input.value.trim() !== this.lastSearch.query
-    ) {
-      this.lastSearch = null; // the status line spoke of the last search, no longer of what is shown
-      this.status('');
-    }
-    if (this.scores || this.searchTrait('holding')) {
-      // typing again leaves the kernel ranking (or its every-word answer): back to instant filtering
-      this.clearRanking(false);
-    } else {
-      this.refilter(true);
-    }
-    performance.measure(
-      'paperlab-cards:filter-work',
-      'paperlab-cards:filter-start'
-    );
-  }
-
-  /**
-   * Recompute the shown cards: the kernel ranking, or the filter's first screenful (the scan
-   * goes on in later tasks). With `incremental`, the scan narrows the previous result.
-   */
-  protected refilter(incremental: boolean): void {
-    const shown = this.scores
-      ? this.matcher.ranked(this.active, this.sortKey, this.scores)
-      : this.matcher.filter(
-          queryWords(this.tools.input.value),
-          this.active,
-          this.sortKey,
-          incremental,
-          this.list.firstScreen()
-        );
-    const kept = incremental ? new Set(this.list.renderedCards()) : null;
-    this.list.setDivider(this.weakerAt(shown), DIVIDER_TEXT);
-    this.list.show(shown, incremental);
-    if (kept) {
-      // cards kept from the last keystroke: their marked terms follow the typed text
-      const terms = this.terms();
-      for (const card of this.list.renderedCards()) {
-        if (kept.has(card)) {
-          remark(card, terms);
-        }
-      }
-    }
-    this.updateCount();
-    this.saveView();
-  }
-
-  private scanDone(result: number[]): void {
-    this.list.extend(result);
-    this.updateCount();
-    this.saveView();
-    measure('filter-complete', 'filter-start', 'filter-complete-end');
-  }
-
-  private updateCount(): void {
-    this.tools.countEl.textContent = countText(
-      this.list.visible.length,
-      this.entries.length,
-      this.scores !== null,
-      this.matcher.complete
-    );
-    if (this.matcher.complete) {
-      clearTimeout(this.facetTimer); // the facet counts follow the result once it is complete
-      this.facetTimer = window.setTimeout(() => this.updateFacets(), 30);
-    }
-  }
-
-  /** The facet chips' counts over the shown result (typed words or kernel ranking; see resultFacetCounts). */
-  private updateFacets(): void {
-    const scores = this.scores;
-    const base = scores
-      ? this.entries.flatMap((e, i) => (scores.has(e.paper.id) ? [i] : []))
-      : filterEntries(
-          this.entries,
-          queryWords(this.tools.input.value),
-          emptyFacets()
-        );
-    this.facets.update(
-      resultFacetCounts(this.entries, base, this.active),
-      this.active
-    );
-  }
-
-  private sortBy(key: SortKey): void {
-    this.sortKey = key;
-    this.refilter(false);
-    if (this.scores && this.lastSearch) {
-      this.status(rankedStatus(this.lastSearch, key));
-    }
-  }
-
-  private toggleFacet(
-    kind: FacetKind,
-    value: string,
-    chip: HTMLButtonElement
-  ): void {
-    const set = this.active[kind];
-    if (set.has(value)) {
-      set.delete(value);
-    } else {
-      set.add(value);
-    }
-    chip.setAttribute('aria-pressed', String(set.has(value)));
-    this.refilter(false);
-  }
-
   // -- cards --------------------------------------------------------------------------------
-  private buildCard(idx: number): HTMLElement {
+  protected buildCard(idx: number): HTMLElement {
     const p = this.entries[idx].paper;
     const venues =
       (this.model.get('venues') as Record<string, string> | undefined) ?? {};
@@ -455,13 +283,6 @@ export class CardsView
         ?.querySelector<HTMLElement>(`.plc-thumb[data-thumb='${thumb}']`)
         ?.focus({ preventScroll: true });
     }
-  }
-
-  /** Terms to mark: the kernel's matched terms of a paper and the typed words (no stopwords, whole words). */
-  private terms(matched: string[] = []): string[] {
-    const typed = this.tools.input.value;
-    const words = typed.match(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu) ?? [];
-    return markTerms([...matched, ...words], typed);
   }
 
   /** Entry index of a paper id. */
@@ -537,42 +358,12 @@ export class CardsView
     }
   }
 
-  /**
-   * Tell the kernel what is shown (the `view` trait: first ids, how many, filter, sort), so the
-   * static fallback of a saved notebook shows the same cards; at most every half second.
-   */
-  private saveView(): void {
-    if (this.viewTimer) {
-      clearTimeout(this.viewTimer);
-    }
-    this.viewTimer = window.setTimeout(() => {
-      this.viewTimer = 0;
-      if (!this.matcher.complete) {
-        return; // scanDone saves the full result
-      }
-      const visible = this.list.visible;
-      this.setTrait('view', {
-        ids: visible.slice(0, 20).map(i => this.entries[i].paper.id),
-        shown: visible.length,
-        filter: this.scores ? '' : this.tools.input.value.trim(),
-        sort: this.sortKey
-      });
-    }, 500);
-  }
-
   private feed: FeedPart;
-  private facetsEl: HTMLDivElement;
-  private facets: FacetBar;
-  private matcher: Matcher;
-  private entries: IEntry[] = [];
   private byId = new Map<string, number>();
-  private active: ActiveFacets = emptyFacets();
   private selected = new Set<string>();
   private listed = new Set<string>();
   private disposers: (() => void)[] = [];
   /** Kernel searches asked for so far: an answer to an older one is not shown. */
   private searchSeq = 0;
-  private viewTimer = 0;
-  private facetTimer = 0;
   private lastKey = -Infinity;
 }
