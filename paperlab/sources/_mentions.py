@@ -20,6 +20,7 @@ A mention with no title near it is named, with its line, in the problems returne
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, 
 from ._schedule_cells import is_material_url, parse_day
 from ._title_lines import is_paper_title, title_score
 
-__all__ = ["SOURCE_KIND", "find_papers"]
+__all__ = ["SOURCE_KIND", "find_papers", "find_papers_both"]
 
 SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic finder (extra["found_by"])
 
@@ -475,6 +476,24 @@ def find_papers(
     """
     lines = structure(text)
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
+    return _read(lines, mentions, source, id_less, beside_layout)
+
+
+def find_papers_both(text: str, source: str) -> tuple[list[Paper], list[ImportProblem], list[Paper]]:
+    """Both looks of the finder beside a layout reader that found papers, from one reading of the file: the papers
+    named by an id or address (:func:`find_papers` with ``id_less=False``), its problems, and the credible ones it
+    may add outside the layout (``beside_layout=True``)."""
+    lines = structure(text)
+    mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
+    papers, problems = _read(lines, [dataclasses.replace(m) for m in mentions], source, False, False)
+    beside, _ = _read(lines, mentions, source, False, True)
+    return papers, problems, beside
+
+
+def _read(
+    lines: list[Line], mentions: list[_Mention], source: str, id_less: bool, beside_layout: bool
+) -> tuple[list[Paper], list[ImportProblem]]:
+    """The papers of :func:`find_papers` from the file's lines and the mentions on them (titled here)."""
     problems: list[ImportProblem] = []
     kept: list[_Mention] = []
     refused = _refused_headings(lines, mentions)
