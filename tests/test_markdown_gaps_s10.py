@@ -5,19 +5,25 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import paperlab
 from paperlab.errors import ParseError
+from paperlab.sources import _mentions
 
 DATA = Path(__file__).parent / "data" / "md_s10"
 
 
 def _load(name: str) -> list[paperlab.Paper]:
+    return _load_from(DATA / name)
+
+
+def _load_from(path: Path) -> list[paperlab.Paper]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return list(paperlab.load(DATA / name))
+        return list(paperlab.load(path))
 
 
 def test_course_readings_that_are_documentation_chapters_blogs_or_notebooks_are_no_papers() -> None:
@@ -97,3 +103,21 @@ def test_an_id_inside_a_sentence_titles_no_paper_by_the_sentence() -> None:
         ("arXiv:2402.05678", "2402.05678"),
         ("Sparse Lanterns by Ada Quill", "2601.04567"),
     ]
+
+
+MENTION_DATA = Path(__file__).parent / "data" / "mentions"
+
+
+@pytest.mark.parametrize("name", ["daily-with-intro-links.md", "awesome-with-badge.md"])
+def test_the_finder_reads_a_file_once_for_both_its_looks_beside_a_layout(name: str, monkeypatch: Any) -> None:
+    """Beside a layout reader that found papers the finder structures the file once (it did twice: its count, then
+    the papers outside the layout), with the same answers as its two separate looks."""
+    text = (MENTION_DATA / name).read_text(encoding="utf-8")
+    named, problems, beside = _mentions.find_papers_both(text, name)
+    assert (named, problems) == _mentions.find_papers(text, name, id_less=False)
+    assert beside == _mentions.find_papers(text, name, beside_layout=True)[0]
+    calls: list[int] = []
+    structure = _mentions.structure
+    monkeypatch.setattr(_mentions, "structure", lambda t: calls.append(1) or structure(t))
+    papers = _load_from(MENTION_DATA / name)
+    assert len(calls) == 1 and len(papers) >= 3
