@@ -407,6 +407,7 @@ def test_own_string_macros_concatenation_and_round_parentheses() -> None:
         "entry_type": "inproceedings",
         "more_authors": True,
         "bibtex_fields": {"booktitle": "Advances in Neural Information Processing Systems 27"},
+        "title_markup": "Generative {\\sc Adversarial} Nets",  # as written, for the export
     }
     assert gan.journal_ref == "Advances in Neural Information Processing Systems 27"
     assert gan.published == dt.date(2014, 12, 1)

@@ -443,6 +443,8 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         paper.extra["abstract_markup"] = abstract  # JATS/HTML or escaped LaTeX as written (the abstract is its text)
     if as_written:  # names set in another case, as the file wrote them (the exports write them so)
         paper.extra["names_as_written"] = as_written
+    if " ".join(title_raw.split()) != _clean(title_raw):  # braces that keep a case ('Sentence-{BERT}'), macros
+        paper.extra["title_markup"] = " ".join(title_raw.split())  # as written: the export writes it back so
     if whole := _whole_names(entry):
         paper.extra["names_whole"] = whole
     if written:  # the values with HTML character references, as the file wrote them

@@ -19,7 +19,7 @@ from ...paper import Paper
 from ...paper_fields import doubtful_id_text
 from ...text import family_first, name_parts, written_name
 from .read import parse_bibtex
-from .text import balanced
+from .text import balanced, clean
 
 __all__ = ["library_to_bibtex", "paper_to_bibtex"]
 
@@ -62,6 +62,15 @@ def _abstract(paper: Paper) -> str:
         if back is not None and back.abstract == paper.abstract:
             return raw
     return _escape(paper.abstract)
+
+
+def _title(paper: Paper, title: str) -> str:
+    """The title field: as an import wrote it (``extra["title_markup"]``: braces that keep a word's case,
+    ``Sentence-{BERT}``, ``{{Whole Title}}``, LaTeX macros) while it still reads as the title; else the text, escaped."""
+    raw = paper.extra.get("title_markup")
+    if isinstance(raw, str) and balanced(raw) and clean(raw) == title:
+        return raw
+    return _escape(title)
 
 
 def _escape_name(name: str, written: tuple[str, str, str] | None = None, whole: Iterable[str] = ()) -> str:
@@ -283,7 +292,7 @@ def paper_to_bibtex(
     if note:
         bib["annote"] = note
     title, comment = _title_and_comment(paper, bib)
-    fields: list[tuple[str, str]] = [("title", _escape(title))]
+    fields: list[tuple[str, str]] = [("title", _title(paper, title))]
     if paper.authors:
         cut = " and others" if paper.extra.get("more_authors") is True else ""  # a byline cut short: BibTeX's way
         fields.append(
