@@ -121,3 +121,18 @@ def test_the_finder_reads_a_file_once_for_both_its_looks_beside_a_layout(name: s
     monkeypatch.setattr(_mentions, "structure", lambda t: calls.append(1) or structure(t))
     papers = _load_from(MENTION_DATA / name)
     assert len(calls) == 1 and len(papers) >= 3
+
+
+def test_rows_naming_a_paper_by_its_method_and_a_citation() -> None:
+    """A plan's baselines: '| Lantern | Quill et al. 2024 | ICML 2024 |' is the paper 'Lantern' by Quill et al.,
+    2024, at ICML 2024 (the citation was kept as the title, and a second table's rows were not read at all);
+    a row whose paper cell cites nothing is no paper."""
+    papers = _load("plan_cited_baselines.md")
+    assert [(p.title, p.authors, p.published and p.published.year, p.journal_ref) for p in papers] == [
+        ("Lantern", ["Quill"], 2024, "ICML 2024"),
+        ("Pebble", ["Dale"], 2023, "NeurIPS 2023"),
+        ("Echo Probes", ["Renn", "Okafor", "Lind"], 2019, "ICLR 2019"),
+        ("Tide", ["Marsh"], 2022, "CVPR 2022"),
+    ]
+    assert [p.extra.get("more_authors", False) for p in papers] == [True, True, False, True]
+    assert all(p.extra["date_precision"] == "year" for p in papers)

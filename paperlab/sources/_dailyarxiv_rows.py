@@ -34,6 +34,7 @@ from ..errors import ProblemCollector
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ..text import shown_text, split_et_al
 from ..urls import safe_url
+from ._cited_rows import cited_cells, with_citation
 
 SOURCE_KIND = "dailyarxiv"
 
@@ -358,7 +359,11 @@ def cells_paper(cells: list[str], columns: Columns, row: Row, problems: ProblemC
     for role, cell in zip(columns.roles, cells, strict=True):
         if role:
             by_role.setdefault(role, []).append(cell)
-    return _paper(by_role, row, problems)
+    cited = cited_cells(columns.names, cells)  # "| Elijah | An et al. 2024 |": the method's name is the title
+    if cited is not None:
+        by_role["title"] = [cited.title]
+    paper = _paper(by_role, row, problems)
+    return with_citation(paper, cited) if paper is not None and cited is not None else paper
 
 
 def _classic_cells(line: str) -> list[str] | None:

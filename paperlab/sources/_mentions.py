@@ -30,6 +30,7 @@ from ..identifiers import DOI_IN_TEXT, arxiv_id_value
 from ..paper import Paper, SourceRecord
 from ..text import names_organisation
 from ..urls import safe_url
+from ._cited_rows import cited_row
 from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title
 from ._schedule_cells import is_material_url, parse_day
 from ._title_lines import is_paper_title, title_score
@@ -354,6 +355,8 @@ class _Details:
     year: int | None = None  # the paper's year
     meeting: dt.date | None = None  # the day of the row or heading it is listed under (a meeting's, a digest's)
     presenters: list[str] = field(default_factory=list)
+    venue: str | None = None
+    more_authors: bool = False  # a citation's "et al."
 
 
 def _row_details(line: Line) -> _Details:
@@ -363,12 +366,16 @@ def _row_details(line: Line) -> _Details:
         return next((v for k, v in cells.items() if pattern.search(k) and v.strip()), None)
 
     year = _YEAR.search(column(_YEAR_COLUMN) or "")
-    return _Details(
+    details = _Details(
         authors=_authors(column(_AUTHOR_COLUMN)),
         year=int(year.group(1)) if year else None,
         meeting=parse_day(column(_DATE_COLUMN) or ""),
         presenters=_authors(column(_PRESENTER_COLUMN)),
     )
+    if (cited := cited_row(line)) is not None:  # "| Elijah | An et al. 2024 | AAAI 2024 |"
+        details.authors, details.more_authors = details.authors or cited.authors, cited.more_authors
+        details.year, details.venue = details.year or cited.year, cited.venue
+    return details
 
 
 def _details(lines: list[Line], found: _Found) -> _Details:
@@ -420,9 +427,12 @@ def _paper(lines: list[Line], found: _Found, source: str) -> Paper:
         extra["meeting_date"] = details.meeting.isoformat()
     if details.presenters:
         extra["presenters"] = details.presenters
+    if details.more_authors:
+        extra["more_authors"] = True
     return Paper(
         title=found.title,
         authors=details.authors,
+        journal_ref=details.venue,
         arxiv_id=found.arxiv_id,
         doi=found.doi,
         url=found.url,
@@ -445,11 +455,18 @@ def _not_a_title_line(lines: list[Line], i: int, named: set[int], one_paper: set
     return line.heading is not None and bool(_UNIT_HEADING.match(plain(lines[line.heading].text)))
 
 
-def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None]) -> list[_Found]:
-    """List items and table rows naming no id whose text the title classifier reads as a paper's title."""
+def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], shaped: bool = True) -> list[_Found]:
+    """List items and table rows naming no id whose text the title classifier reads as a paper's title, and rows
+    naming a paper by its method and a citation ("| Elijah | An et al. 2024 |"); only the latter when not
+    ``shaped``."""
     found: list[_Found] = []
     for i, line in enumerate(lines):
         if _not_a_title_line(lines, i, named, one_paper):
+            continue
+        if line.kind == "row" and line.header and (cited := cited_row(line)) is not None:
+            found.append(_Found(cited.title, [i]))
+            continue
+        if not shaped:
             continue
         text = _row_title(line) if line.kind == "row" else usable_title(line.text)
         if text and is_paper_title(text, lines, i):
@@ -511,10 +528,7 @@ def _read(
     named |= {p for m in mentions for p in lines[m.line].parents}
     one_paper = {lines[m.line].heading for m in kept if m.by_heading or lines[m.line].kind == "heading"}
     titles = {f.title.casefold() for f in found}
-    found += [
-        f
-        for f in _id_less(lines, named, one_paper)
-        if id_less and not beside_layout and f.title.casefold() not in titles
-    ]
+    shaped = id_less and not beside_layout  # title-like lines too, not only rows citing their paper
+    found += [f for f in _id_less(lines, named, one_paper, shaped) if f.title.casefold() not in titles]
     found.sort(key=lambda f: f.lines[0])
     return [_paper(lines, f, source) for f in found], problems
