@@ -24,6 +24,7 @@ __all__ = [
     "shown_name",
     "suffix_case",
     "is_degree",
+    "drop_closing_stop",
     "drop_et_al",
     "is_more_authors",
     "is_placeholder_name",
@@ -360,6 +361,31 @@ def drop_et_al(text: str) -> tuple[str, bool]:
     """
     rest, found = _ET_AL_ANYWHERE.subn("", text)
     return rest, found > 0
+
+
+# words whose closing dot is an abbreviation's, not a title's full stop
+_ABBREVIATIONS = frozenset(
+    "al etc vs inc ltd co corp jr sr st no nos vol vols ed eds pp fig figs eq approx dept".split()
+)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+
+
+def drop_closing_stop(title: str) -> str:
+    """A title without the full stop a catalogue closes it with (MEDLINE, Embase and Ovid write "A review of foo."):
+    the dot after a last word of two letters or more with a small letter; an abbreviation's or an initial's dot stays
+    ("et al.", "Inc.", "U.S.", "C.I.L.", "NASA.").
+
+    >>> drop_closing_stop("Bitcoin for the biological literature."), drop_closing_stop("Data of the U.S.")
+    ('Bitcoin for the biological literature', 'Data of the U.S.')
+    >>> drop_closing_stop("Notes by Quill et al."), drop_closing_stop("Is it late?")
+    ('Notes by Quill et al.', 'Is it late?')
+    """
+    m = _LAST_WORD.search(title)
+    if not m or len(m.group(1)) < 2 or m.group(1).isupper() or m.group(1).lower() in _ABBREVIATIONS:
+        return title
+    if m.start(1) and title[m.start(1) - 1] == ".":  # "i.e.", "Ph.D."
+        return title
+    return title[:-1].rstrip()
 
 
 def strip_name_marks(name: str) -> str:

@@ -24,7 +24,7 @@ from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
 from ..paper_render import csl_date, csl_keywords, csl_plain_text, literal_year, plain_abstract
-from ..text import csl_name_text, is_more_authors, is_placeholder_name
+from ..text import csl_name_text, drop_closing_stop, is_more_authors, is_placeholder_name
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
 
@@ -189,7 +189,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     if not isinstance(item, dict):
         raise ParseError(f"expected a CSL item (a JSON object), got {type(item).__name__}")
     title_raw = _text(item, "title")
-    title = csl_plain_text(title_raw) if title_raw else ""
+    title = drop_closing_stop(csl_plain_text(title_raw)) if title_raw else ""  # PubMed's "A review of foo."
     if not title:
         raise ParseError("expected a 'title'")
     doi, url = _text(item, "DOI"), _text(item, "URL")

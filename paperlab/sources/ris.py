@@ -36,7 +36,7 @@ from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
 from ..paper_render import csl_plain_text, plain_abstract
-from ..text import is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
+from ..text import drop_closing_stop, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import names_as_written, names_given_first
 
@@ -235,6 +235,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     if not title:
         raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
     title = _plain(title) or title  # Crossref's markup, as Zotero and publishers export it: 'In <sub>0.18</sub> Ga'
+    title = drop_closing_stop(title)  # Ovid's and Embase's "A review of foo."
     people, groups = _people_and_groups(record)
     authors = names_given_first(people)
     editors = _editors(record)

@@ -21,7 +21,7 @@ from rispy.config import WOK_TAG_KEY_MAPPING
 from ..dates import month_number
 from ..errors import ParseError, ProblemCollector
 from ..paper import Paper, SourceRecord
-from ..text import is_placeholder_name
+from ..text import drop_closing_stop, is_placeholder_name
 from ._files import RECORD_ERRORS, check_paper, decode_text, read_bytes
 from ._names import names_as_written, names_given_first
 
@@ -90,7 +90,7 @@ def _date(record: dict[str, Any]) -> tuple[dt.date | None, str | None]:
 
 
 def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
-    title = _text(record, "document_title")
+    title = drop_closing_stop(_text(record, "document_title") or "")
     if not title:
         raise ParseError("expected a title ('TI ')")
     found = record.get("author_full_name") or record.get("authors") or []

@@ -26,6 +26,7 @@ from ...paper_fields import doubtful_id_map
 from ...paper_render import plain_abstract
 from ...text import (
     NAME_SUFFIXES,
+    drop_closing_stop,
     family_first,
     is_degree,
     is_more_authors,
@@ -404,6 +405,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     subtitle = _field(entry, "subtitle")
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
+    title = drop_closing_stop(title)  # a catalogue's "A review of foo."
     authors, truncated, as_written = _authors(
         entry.fields_dict["author"].value if "author" in entry.fields_dict else []
     )
@@ -441,10 +443,10 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     )
     if paper.abstract and isinstance(abstract, str) and paper.abstract != _clean_block(abstract, typed=False):
         paper.extra["abstract_markup"] = abstract  # JATS/HTML or escaped LaTeX as written (the abstract is its text)
-    if as_written:  # names set in another case, as the file wrote them (the exports write them so)
-        paper.extra["names_as_written"] = as_written
     if " ".join(title_raw.split()) != _clean(title_raw):  # braces that keep a case ('Sentence-{BERT}'), macros
         paper.extra["title_markup"] = " ".join(title_raw.split())  # as written: the export writes it back so
+    if as_written:  # names set in another case, as the file wrote them (the exports write them so)
+        paper.extra["names_as_written"] = as_written
     if whole := _whole_names(entry):
         paper.extra["names_whole"] = whole
     if written:  # the values with HTML character references, as the file wrote them
