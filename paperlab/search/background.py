@@ -43,6 +43,7 @@ from ..library import Library
 from ..paper import Paper
 from ..text import text_hash
 from .encoders import DEFAULT_MODEL, Encoder, _cached_vectors, _seed_packaged, document_vectors, get_encoder
+from .fitting import store_of
 from .index import PaperIndex, paper_text
 from .results import SearchResults
 
@@ -205,13 +206,8 @@ class EmbeddingJob:
 
     # -- the worker ----------------------------------------------------------------------------
     def _open_cache(self) -> Any:
-        if isinstance(self.store, str):
-            if self.store != "default":
-                raise ValueError(f"store must be 'default', a Store or None, got {self.store!r}")
-            from ..store import open_store
-
-            return open_store()
-        return self.store if self.store is not None else MemoryCache()
+        store = store_of(self.store)
+        return store if store is not None else MemoryCache()
 
     def _todo(self, encoder: Encoder) -> list[tuple[str, str]]:
         """(hash, text) of the texts not yet in the cache (shipped demo vectors are copied in first)."""

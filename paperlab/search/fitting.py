@@ -19,7 +19,34 @@ from .encoders import Encoder, get_encoder, text_hash
 from .lexical import BM25Ranker
 from .vectors import AnnVectorIndex, ExactVectorIndex
 
-__all__ = ["Background", "add_lexical", "choose_encoder", "index_root", "index_settings", "load_fitted", "save_fitted"]
+__all__ = [
+    "Background",
+    "add_lexical",
+    "choose_encoder",
+    "index_root",
+    "index_settings",
+    "load_fitted",
+    "save_fitted",
+    "store_of",
+]
+
+
+def store_of(setting: Any) -> Any:
+    """The store a ``store`` parameter names (the embedding cache of an index or an embedding job): "default" opens
+    the default store (:func:`paperlab.store.open_store`), a Store or None is itself.
+
+    Raises
+    ------
+    ValueError
+        For any other string.
+    """
+    if isinstance(setting, str):
+        if setting != "default":
+            raise ValueError(f"store must be 'default', a Store or None, got {setting!r}")
+        from ..store import open_store
+
+        return open_store()
+    return setting
 
 
 def choose_encoder(encoder: Any, texts: Sequence[str], store: Any, static_above: int) -> Encoder:

@@ -14,7 +14,16 @@ from ..text import plural
 from . import persist
 from .encoders import Encoder, embed, get_encoder
 from .explain import PairTerms, explain_hits
-from .fitting import Background, add_lexical, choose_encoder, index_root, index_settings, load_fitted, save_fitted
+from .fitting import (
+    Background,
+    add_lexical,
+    choose_encoder,
+    index_root,
+    index_settings,
+    load_fitted,
+    save_fitted,
+    store_of,
+)
 from .lexical import BM25Ranker
 from .ranking import (
     ModeCalibration,
@@ -147,15 +156,6 @@ class PaperIndex:
         )
 
     # -- fitting ---------------------------------------------------------------------------
-    def _store(self) -> Any:
-        if isinstance(self.store, str):
-            if self.store != "default":
-                raise ValueError(f"store must be 'default', a Store or None, got {self.store!r}")
-            from ..store import open_store
-
-            return open_store()
-        return self.store
-
     def fit(self, library: Library | Sequence[Paper]) -> PaperIndex:
         """Index the papers of ``library`` (embedding only texts not in the cache)."""
         if self.fusion not in ("rrf", "blend"):
@@ -186,7 +186,7 @@ class PaperIndex:
                 folder = root / persist.index_key(fingerprint, encoder.name, index_settings(self.uses_ann_))
                 if persist.complete(folder) and self._load(folder, encoder):
                     return
-        store = self._store()
+        store = store_of(self.store)
         self.encoder_ = choose_encoder(self.encoder, self.texts_, store, self.static_above)
         lexical = None
         if self.mode == "hybrid" and self._lexical is None and len(self.texts_) >= self.persist_above:
@@ -465,7 +465,7 @@ class PaperIndex:
         self, papers: Sequence[Paper], query: str, qvec: np.ndarray | None, mode: str, shared: bool = False
     ) -> list[dict[str, Any]]:
         """The reasons of several papers, their sentences encoded in one call (:func:`.explain.explain_hits`)."""
-        store = self._store() if qvec is not None and self.encoder_ is not None else None
+        store = store_of(self.store) if qvec is not None and self.encoder_ is not None else None
         texts = [paper_text(p) for p in papers]
         pairs = self._pairs() if qvec is not None and not shared else None
         rows = [self.rows_.get(p.id) for p in papers]
