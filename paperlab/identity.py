@@ -11,13 +11,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .date_precision import dated_by_arxiv_id
 from .errors import DoubtfulIdWarning, UsageError
-from .paper import Paper, normalize_title
+from .paper import Paper, match_words, normalize_title
 from .text import NAME_SUFFIXES, family_name
 
 __all__ = [
@@ -54,19 +53,13 @@ _KINDS = {
 }
 
 
-def _words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.findall(r"[a-z0-9]+", text)
-
-
 def _first_author_words(p: Paper) -> tuple[str, list[str]] | None:
     """(family name, every word) of the first author, or None when unknown."""
     if not p.authors:
         return None
     name = p.authors[0]
-    family_words = _words(family_name(name))  # "van der Berg, Jan" -> berg; "Martin Luther King Jr." -> king
-    words = [w for w in _words(name) if w not in NAME_SUFFIXES] or _words(name)
+    family_words = match_words(family_name(name))  # "van der Berg, Jan" -> berg; "Martin Luther King Jr." -> king
+    words = [w for w in match_words(name) if w not in NAME_SUFFIXES] or match_words(name)
     if not family_words:
         return None
     return family_words[-1], words
@@ -108,7 +101,7 @@ def _years_apart(a: Paper, b: Paper) -> bool:
 def _venue_words(p: Paper) -> list[str]:
     if not p.journal_ref or _PREPRINT_VENUE.search(p.journal_ref):
         return []
-    return [w for w in _words(p.journal_ref) if w not in ("of", "the", "on", "and", "in", "for", "a")]
+    return [w for w in match_words(p.journal_ref) if w not in ("of", "the", "on", "and", "in", "for", "a")]
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -282,7 +275,7 @@ _NOT_TITLE_WORDS = frozenset(
 
 
 def _title_words(title: str) -> set[str]:
-    words = [w for w in _words(title) if w not in _NOT_TITLE_WORDS and not w.isdigit()]
+    words = [w for w in match_words(title) if w not in _NOT_TITLE_WORDS and not w.isdigit()]
     # a plural is its singular ("Transformers" / "Vision Transformer")
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 

@@ -27,17 +27,36 @@ from .text import plural
 from .urls import shared_location
 from .venues import parse_venue
 
-__all__ = ["MIME_TYPE", "Paper", "SourceRecord", "normalize_arxiv_id", "normalize_title", "shared_location"]
+__all__ = [
+    "MIME_TYPE",
+    "Paper",
+    "SourceRecord",
+    "match_words",
+    "normalize_arxiv_id",
+    "normalize_title",
+    "shared_location",
+]
 
 MIME_TYPE = "application/vnd.paperlab.paper+json"
 
 
-def normalize_title(title: str) -> str:
-    """Title reduced to lowercase ASCII words, for matching the same paper across sources."""
-    text = unicodedata.normalize("NFKD", title or "")
+def match_words(text: str) -> list[str]:
+    """The lower-case words of ``text`` that matching compares, accents dropped: text mostly in Latin letters keeps
+    its ASCII letters and digits ("Schrödinger Bridges" -> schrodinger, bridges; ids made from them never change);
+    text mostly in other scripts keeps its letters ("心理素质对青少年", "Внимание — это всё"), which were all
+    dropped before, so two such titles read as the same (empty) title and their works were merged."""
+    text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^0-9a-zA-Z]+", " ", text).lower()
-    return " ".join(text.split())
+    letters = sum(c.isalpha() for c in text)
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    if 2 * latin >= letters:
+        return re.findall(r"[0-9a-z]+", text.lower())
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def normalize_title(title: str) -> str:
+    """Title reduced to lowercase words (:func:`match_words`), for matching the same paper across sources."""
+    return " ".join(match_words(title))
 
 
 def _is_name(value: object) -> bool:
