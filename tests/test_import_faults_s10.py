@@ -175,3 +175,34 @@ def test_a_braced_corporate_author_stays_one_name_in_every_export(tmp_path: Path
 def test_an_organisation_is_a_csl_literal() -> None:
     item = Paper(title="Atlas of harbour tides", authors=["GTEx Consortium", "Ada Quill"]).to_csl()
     assert item["author"] == [{"literal": "GTEx Consortium"}, {"family": "Quill", "given": "Ada"}]
+
+
+# -- 6. a catalogue's closing full stop on a title --------------------------------------------------------------
+
+
+def test_a_titles_closing_full_stop_is_dropped_in_every_reader(tmp_path: Path) -> None:
+    """MEDLINE, Embase and Ovid close every title with a full stop; an abbreviation's dot stays."""
+    ris = tmp_path / "ovid.ris"
+    ris.write_text(
+        "TY  - JOUR\nTI  - Gull counts over ten winters: a cohort study.\nAU  - Quill, Ada\nPY  - 2019\nER  - \n\n"
+        "TY  - JOUR\nTI  - Harbour dues in the U.S.\nAU  - Dale, Omar\nPY  - 2018\nER  - \n",
+        encoding="utf-8",
+    )
+    assert [p.title for p in read_ris(ris)] == [
+        "Gull counts over ten winters: a cohort study",
+        "Harbour dues in the U.S.",
+    ]
+    csl = tmp_path / "pubmed.json"
+    item = {
+        "id": "q1",
+        "type": "article-journal",
+        "title": "Salt crust on <i>bollards</i>.",
+        "issued": {"date-parts": [[2020]]},
+    }
+    csl.write_text(json.dumps([item]), encoding="utf-8")
+    (paper,) = paperlab.load(csl)
+    assert paper.title == "Salt crust on bollards"
+    (entry,) = parse_bibtex("@article{k, title = {Buoys painted by Quill et al.}, year = 2017}")
+    assert entry.title == "Buoys painted by Quill et al."
+    (entry,) = parse_bibtex("@article{k, title = {Painting buoys for winter.}, year = 2017}")
+    assert entry.title == "Painting buoys for winter"
