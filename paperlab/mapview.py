@@ -34,8 +34,8 @@ from anywidget.experimental import command
 
 from .errors import PaperlabError
 from .library import Library
+from .markup import csl_plain_text, plain_abstract
 from .paper import Paper
-from .paper_render import csl_plain_text, plain_abstract
 from .search import Topics, tfidf_vectorizer
 from .services.widgetlist import add_to_widget_list, widget_reading_list
 

@@ -24,7 +24,7 @@ import pytest
 
 import paperlab
 from paperlab import Library, Paper
-from paperlab.paper_render import csl_plain_text, plain_abstract
+from paperlab.markup import csl_plain_text, plain_abstract
 from paperlab.sources.bibtex import parse_bibtex
 from paperlab.sources.csl import parse_csl
 from paperlab.sources.dailyarxiv import parse_dailyarxiv

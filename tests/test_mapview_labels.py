@@ -11,7 +11,7 @@ import pytest
 from paperlab import Paper
 from paperlab.data import demo_library
 from paperlab.mapview import _label_terms, _stem, topic_labels
-from paperlab.paper_render import plain_abstract
+from paperlab.markup import plain_abstract
 from paperlab.search import Topics
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from paperlab import Library
-from paperlab.paper_render import csl_plain_text, plain_abstract
+from paperlab.markup import csl_plain_text, plain_abstract
 from paperlab.sources.bibtex import parse_bibtex
 from paperlab.sources.csl import parse_csl
 from paperlab.sources.ris import parse_ris

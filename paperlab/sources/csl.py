@@ -21,9 +21,10 @@ from typing import Any
 
 from ..errors import ParseError, ProblemCollector, warn_partial
 from ..identifiers import normalize_arxiv_id, parse_reference
+from ..markup import csl_plain_text, plain_abstract
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
-from ..paper_render import csl_date, csl_keywords, csl_plain_text, literal_year, plain_abstract
+from ..paper_render import csl_date, csl_keywords, literal_year
 from ..text import csl_name_text, drop_closing_stop, is_more_authors, is_placeholder_name
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first

@@ -26,8 +26,8 @@ from typing import Any
 from ..dates import as_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import normalize_arxiv_id, normalize_doi
+from ..markup import csl_plain_text, plain_abstract
 from ..paper import Paper, SourceRecord
-from ..paper_render import csl_plain_text, plain_abstract
 from ._cassette import is_cassette, read_cassette
 from ._files import RECORD_ERRORS, as_count, check_paper, decode_text, parse_json, read_bytes
 

@@ -33,9 +33,9 @@ import rispy
 from ..dates import month_number, named_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
+from ..markup import csl_plain_text, plain_abstract
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
-from ..paper_render import csl_plain_text, plain_abstract
 from ..text import drop_closing_stop, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import names_as_written, names_given_first

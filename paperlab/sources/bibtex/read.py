@@ -21,9 +21,9 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from ...dates import month_number
 from ...errors import ParseError, ProblemCollector
+from ...markup import plain_abstract
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import doubtful_id_map
-from ...paper_render import plain_abstract
 from ...text import (
     NAME_SUFFIXES,
     drop_closing_stop,
