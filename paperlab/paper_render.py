@@ -15,6 +15,7 @@ from typing import Any
 
 from .date_precision import inferred_note
 from .dates import named_date
+from .identity import citation_keys
 from .paper import MIME_TYPE, Paper
 from .text import (
     NO_MATH_CLASS,
@@ -168,7 +169,12 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
             item[key] = stored[key]
     if paper.arxiv_id:
         item["number"] = f"arXiv:{paper.arxiv_id}"
-        item["publisher"] = "arXiv"
+    if publisher := _csl_publisher(paper) or ("arXiv" if paper.arxiv_id else None):
+        item["publisher"] = publisher
+    if keys := citation_keys(paper):  # pandoc's [@key] and a citation processor find the paper by its key
+        item["citation-key"] = keys[0]
+        if "id" not in stored or stored["id"] == "":
+            item["id"] = keys[0]
     if paper.doubtful_ids:  # ids another paper holds: kept, never as this paper's DOI/URL (sources/csl.py reads them)
         item["paperlab-doubtful-ids"] = dict(paper.doubtful_ids)
     if paper.keywords or paper.tags:
@@ -198,8 +204,69 @@ def _same_names(names: Any, authors: list[str]) -> bool:
         return False
 
 
+# a source's entry type as a CSL type: BibTeX/biblatex entry types, then RIS reference types (TY)
+_CSL_TYPES = {
+    **dict.fromkeys(("article", "periodical"), "article-journal"),
+    **dict.fromkeys(("inproceedings", "conference"), "paper-conference"),
+    **dict.fromkeys(("book", "mvbook", "proceedings", "mvproceedings", "collection", "booklet", "manual"), "book"),
+    **dict.fromkeys(("inbook", "incollection", "bookinbook", "suppbook"), "chapter"),
+    **dict.fromkeys(("phdthesis", "mastersthesis", "thesis"), "thesis"),
+    **dict.fromkeys(("techreport", "report"), "report"),
+    **dict.fromkeys(("online", "electronic", "www"), "webpage"),
+    "unpublished": "manuscript",
+    "patent": "patent",
+    "dataset": "dataset",
+    "software": "software",
+    "misc": "article",
+    **dict.fromkeys(("JOUR", "JFULL", "EJOUR", "ABST", "INPR"), "article-journal"),
+    "MGZN": "article-magazine",
+    "NEWS": "article-newspaper",
+    **dict.fromkeys(("CONF", "CPAPER"), "paper-conference"),
+    **dict.fromkeys(("BOOK", "EBOOK", "EDBOOK", "SER"), "book"),
+    **dict.fromkeys(("CHAP", "ECHAP"), "chapter"),
+    "THES": "thesis",
+    "RPRT": "report",
+    **dict.fromkeys(("ELEC", "WEB", "BLOG"), "webpage"),
+    "UNPB": "manuscript",
+    "DATA": "dataset",
+    "COMP": "software",
+    "PAT": "patent",
+    "GEN": "article",
+}
+
+
+def _source_kind(paper: Paper) -> str | None:
+    """The entry type the source gave: a BibTeX entry type (``extra["entry_type"]``) or a RIS ``TY``."""
+    kind = paper.extra.get("entry_type")
+    ris = paper.extra.get("ris")
+    if not isinstance(kind, str) and isinstance(ris, dict):
+        kind = ris.get("type")
+    return kind if isinstance(kind, str) else None
+
+
 def _csl_type(paper: Paper) -> str:
-    return "article-journal" if paper.journal_ref else "article"
+    """The CSL type of the source's entry type; a paper without one is a journal article when it names a journal."""
+    kind = _source_kind(paper)
+    found = _CSL_TYPES.get(kind.lower() if kind and not kind.isupper() else kind or "")
+    return found or ("article-journal" if paper.journal_ref else "article")
+
+
+def _csl_publisher(paper: Paper) -> str | None:
+    """The publisher the source named: BibTeX ``publisher`` (a thesis: its ``school``; a report: its
+    ``institution``) or RIS ``PB``."""
+    fields = paper.extra.get("bibtex_fields")
+    bib = fields if isinstance(fields, dict) else {}
+    ris = paper.extra.get("ris")
+    for value in (
+        bib.get("publisher"),
+        paper.extra.get("publisher"),
+        bib.get("school"),
+        bib.get("institution"),
+        ris.get("publisher") if isinstance(ris, dict) else None,
+    ):
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 _PRECISION = {"year": 1, "month": 2, "day": 3}

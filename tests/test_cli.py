@@ -277,7 +277,7 @@ def test_own_import_into_a_reading_list_and_export_bibtex(capsys, tmp_path):
     assert code == 0
     text = target.read_text(encoding="utf-8")
     assert text.count("@") == 2
-    assert "author = {Donald E. Knuth and Ann Other}" in text and "title = {The TeXbook}" in text
+    assert "author = {Donald E. Knuth and Ann Other}" in text and "title = {The {\\TeX}book}" in text  # as written
     code, out, _ = run(capsys, "list", "--lists")
     assert "to-read\t2" in out
 

@@ -3,6 +3,7 @@ comes back in the BibTeX and CSL-JSON exports. Own files in tests/data/import_s1
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,48 @@ def test_an_edited_title_is_written_as_its_text() -> None:
     (paper,) = [p for p in paperlab.load(CASE) if p.title.startswith("Crane")]
     paper.title = "Crane-BERT, revised"
     assert "title = {Crane-BERT, revised}," in paperlab.Library([paper]).to_bibtex()
+
+
+KINDS = {  # citation key -> (CSL type, publisher) of tests/data/import_s10/kinds.bib
+    "Quill2010": ("paper-conference", "Craft Society"),
+    "Page2001": ("book", "Widget Press"),
+    "Fold1998": ("thesis", "University of Folding"),  # the school
+    "Edge2015": ("chapter", "Widget Press"),
+    "Note2012": ("report", "Paper Lab"),  # the institution
+    "Misc2020": ("article", None),
+}
+
+
+def _kinds(items: list[dict[str, object]]) -> dict[str, tuple[object, object]]:
+    assert all(item["id"] == item["citation-key"] for item in items)  # pandoc's [@Quill2010] finds the item
+    return {str(item["citation-key"]): (item["type"], item.get("publisher")) for item in items}
+
+
+def test_csl_export_keeps_the_entry_type_publisher_and_citation_key(tmp_path: Path) -> None:
+    lib = paperlab.load(HERE / "kinds.bib")
+    items = [p.to_csl() for p in lib]
+    assert _kinds(items) == KINDS  # every one was article(-journal), no publisher, the paperlab id as id
+    assert items[0]["container-title"] == "Proceedings of the Paper Craft Conference"
+    exported = tmp_path / "kinds.json"
+    exported.write_text(json.dumps(items), encoding="utf-8")
+    back = paperlab.load(exported)  # CSL import -> export -> import keeps them
+    assert _kinds([p.to_csl() for p in back]) == KINDS
+    assert [p.title for p in back] == [p.title for p in lib]
+
+
+def test_ris_reference_types_become_csl_types() -> None:
+    chapter, thesis = (p.to_csl() for p in paperlab.load(HERE / "kinds.ris"))
+    assert (chapter["type"], chapter["publisher"], chapter["container-title"]) == (
+        "chapter",
+        "Widget Press",
+        "The Handbook of Paper",
+    )
+    assert (thesis["type"], thesis["publisher"]) == ("thesis", "University of Folding")
+    assert "citation-key" not in thesis  # RIS names no citation key
+
+
+def test_cli_csl_export_names_each_item_by_its_key(tmp_path: Path) -> None:
+    assert main(["import", str(HERE / "kinds.bib")]) == 0
+    out = tmp_path / "out.json"
+    assert main(["export", "csljson", "-o", str(out)]) == 0
+    assert _kinds(json.loads(out.read_text(encoding="utf-8"))) == KINDS
