@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import ParseError
 from ._schedule_cells import clean_cell, is_video
 from ._schedule_columns import content_roles
+from ._schedule_headings import is_heading_schedule
 
 __all__ = [
     "SUFFIXES",
@@ -437,11 +438,13 @@ def schedule_tables(text: str, suffix: str, source: str, name: str | None = None
 
 def looks_like_schedule(text: str, suffix: str, name: str = "") -> bool:
     """Whether the start of a file (named ``name``) is a schedule: a table whose header names a date and a presenter
-    or paper."""
+    or paper, or a markdown page of one heading per meeting (:mod:`._schedule_headings`)."""
     try:
-        return bool(schedule_tables(text, suffix.lower(), "<head>", name))
+        if schedule_tables(text, suffix.lower(), "<head>", name):
+            return True
     except ParseError:
         return False
+    return suffix.lower() in (".md", ".markdown", ".txt") and is_heading_schedule(text)  # a heading per meeting
 
 
 def column_roles(columns: list[Any]) -> list[str | None]:

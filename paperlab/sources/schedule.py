@@ -5,7 +5,8 @@ Columns are recognised by their names ("Date", "When", "Week"; "Presenter(s)", "
 Every meeting is kept, with its date, presenters and the papers it names (titles kept; arXiv and DOI links resolved
 to ids); weeks that were skipped ("No group meeting: public holiday") and rows that are no paper ("PhD talk dry
 run") are meetings without papers, with the note. A markdown page may hold several tables (one per term): each
-meeting records the heading above its table.
+meeting records the heading above its table. A markdown page may also give each meeting a heading of its own
+("## Session 03 (09-30-2024): BERT", the readings below it: :mod:`._schedule_headings`).
 
 :func:`read_meetings` reads the meetings; :func:`read_schedule` is the :func:`paperlab.load` reader (the papers).
 :class:`paperlab.services.sessions.Schedule` is the object users work with.
@@ -40,6 +41,7 @@ from ._schedule_cells import (
     skip_note,
 )
 from ._schedule_columns import lead_name
+from ._schedule_headings import heading_meetings
 from ._schedule_tables import (
     SUFFIXES,
     ScheduleTable,
@@ -269,6 +271,8 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     source = str(path)
     text = read_text(path)
     tables = schedule_tables(text, path.suffix.lower(), source)
+    if not tables and (by_headings := _heading_schedule(text, source)):
+        return by_headings
     if not tables:
         raise ParseError(
             "expected a schedule: a CSV, YAML or markdown table whose header names a presenter column (Presenter, "
@@ -312,6 +316,25 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
         first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
         raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
     return meetings, problems.problems, tables[0].title
+
+
+def _heading_schedule(text: str, source: str) -> tuple[list[Meeting], list[ImportProblem], str | None] | None:
+    """The meetings of a page written as one heading per meeting (:mod:`._schedule_headings`), None for another."""
+    found = heading_meetings(text)
+    if not found:
+        return None
+    title = next((m.group(1).strip() for m in re.finditer(r"^#[ \t]+(.+?)[ \t#]*$", text, re.M)), None)
+    meetings: list[Meeting] = []
+    for h in found:
+        meeting = Meeting(h.date, h.date_text, where=h.where)
+        meeting.note = None if h.papers else (h.topic or (h.notes[0] if h.notes else None))
+        meeting.skipped = bool(meeting.note and skip_note(meeting.note))  # "No meeting, department retreat"
+        meeting.extra = ({"topic": h.topic} if h.topic and h.papers else {}) | (
+            {"notes": "; ".join(h.notes)} if h.notes else {}
+        )
+        meeting.papers = [_paper_of(p, {}, meeting, source, len(h.papers), title) for p in h.papers]
+        meetings.append(meeting)
+    return meetings, [], title
 
 
 def _same_meeting(previous: Meeting, row: Meeting) -> bool:

@@ -93,8 +93,8 @@ class Session:
             if not schedule:
                 raise
         raise ParseError(
-            "expected a session transcript, got a reading-group schedule (a table of meetings): "
-            "read it with paperlab.Schedule.from_file or paperlab.load",
+            "expected a session transcript, got a reading-group schedule (a table of meetings or a heading per "
+            "meeting): read it with paperlab.Schedule.from_file or paperlab.load",
             source=str(path),
             where="line 1",
         )
