@@ -3,7 +3,9 @@ comes back in the BibTeX and CSL-JSON exports. Own files in tests/data/import_s1
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,15 @@ def test_cli_csl_export_names_each_item_by_its_key(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     assert main(["export", "csljson", "-o", str(out)]) == 0
     assert _kinds(json.loads(out.read_text(encoding="utf-8"))) == KINDS
+
+
+def test_a_field_after_a_missing_comma_is_read() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing skipped: both fields are read
+        thesis, poster = paperlab.load(HERE / "missing_comma.bib")
+    assert thesis.published == dt.date(1998, 1, 1) and thesis.extra["date_precision"] == "year"
+    assert thesis.extra["bibtex_fields"] == {"school": "University of Folding", "type": "Bachelor thesis"}
+    assert thesis.comment == "read after the missing comma"  # the type was lost silently
+    assert poster.published == dt.date(2001, 3, 1) and poster.extra["date_precision"] == "month"
+    assert poster.extra["bibtex_fields"] == {"howpublished": "Poster, Paper Craft Fair"}
+    assert "  type = {Bachelor thesis},\n" in paperlab.Library([thesis]).to_bibtex()

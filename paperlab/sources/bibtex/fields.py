@@ -16,7 +16,7 @@ from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
 from bibtexparser.middlewares.middleware import BlockMiddleware
 from bibtexparser.middlewares.names import split_multiple_persons_names
-from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, Field, ParsingFailedBlock
 
 from ...identifiers import find_doi, normalize_doi
 from .text import VERBATIM_FIELDS, balanced, html_entities
@@ -25,6 +25,7 @@ __all__ = [
     "KeepFirstOfRepeatedFields",
     "UnbraceCodeValues",
     "SeparateCoAuthorsKeepingAccents",
+    "SplitFieldsMissingAComma",
     "decode_bib",
     "missing_parent",
     "split_name_list",
@@ -52,6 +53,51 @@ class KeepFirstOfRepeatedFields(BlockMiddleware):
         seen: set[str] = set()
         first = [f for f in entry.fields if not (f.key in seen or seen.add(f.key))]  # type: ignore[func-returns-value]
         return Entry(entry.entry_type, entry.key, first, start_line=entry.start_line, raw=entry.raw)
+
+
+# after a whole value, a line break and "name = ": the next field, its comma missing ("year = {1998}" / "type = ...")
+_NEXT_FIELD = re.compile(r"\s*\n\s*([A-Za-z][\w:.+-]*)\s*=\s*(.*)", re.S)
+
+
+def _whole_value_end(value: str) -> int | None:
+    """Where the first whole BibTeX value of ``value`` ends: a braced group, a quoted string or a bare word."""
+    if value[:1] in ("{", '"'):
+        depth = 0
+        for i, ch in enumerate(value):
+            depth += (ch == "{") - (ch == "}")
+            if i and depth == 0 and ch == ("}" if value[0] == "{" else '"'):
+                return i + 1
+        return None
+    bare = re.match(r"[\w.:+/-]+", value)
+    return bare.end() if bare else None
+
+
+class SplitFieldsMissingAComma(BlockMiddleware):
+    """A field whose comma is missing before the next line's field (``year = {1998}`` then ``type = {...}``):
+    bibtexparser 2.1 reads the next field into the value of the first, and it was lost. Both are read (a field
+    named twice keeps its first value, as BibTeX does)."""
+
+    def transform_entry(self, entry: Entry, library: BibLibrary) -> Block:
+        out: list[Field] = []
+        for fld in entry.fields:
+            out.extend(_split_missing_commas(fld))
+        seen: set[str] = set()
+        entry.fields = [f for f in out if not (f.key.lower() in seen or seen.add(f.key.lower()))]  # type: ignore[func-returns-value]
+        return entry
+
+
+def _split_missing_commas(fld: Field) -> list[Field]:
+    value = fld.value
+    if not isinstance(value, str) or "\n" not in value:
+        return [fld]
+    end = _whole_value_end(value.strip())
+    rest = _NEXT_FIELD.fullmatch(value.strip()[end:]) if end else None
+    if rest is None or not rest.group(2).strip():
+        return [fld]
+    consumed = value.strip()[: end + rest.start(1)]
+    line = fld.start_line + consumed.count("\n") if fld.start_line is not None else None
+    first = Field(fld.key, value.strip()[:end], start_line=fld.start_line)
+    return [first, *_split_missing_commas(Field(rest.group(1), rest.group(2).strip(), start_line=line))]
 
 
 # Fields whose value is a code, a number or a date, never text whose case braces protect.

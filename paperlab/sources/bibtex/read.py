@@ -42,6 +42,7 @@ from .crossref import inherit
 from .fields import (
     KeepFirstOfRepeatedFields,
     SeparateCoAuthorsKeepingAccents,
+    SplitFieldsMissingAComma,
     UnbraceCodeValues,
     decode_bib,
     missing_parent,
@@ -124,6 +125,7 @@ class _ResolveConcatenation(LibraryMiddleware):
 def _parse_stack() -> list[Any]:
     return [
         KeepFirstOfRepeatedFields(allow_inplace_modification=True),
+        SplitFieldsMissingAComma(allow_inplace_modification=True),
         _ResolveConcatenation(),
         bm.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
         bm.RemoveEnclosingMiddleware(allow_inplace_modification=True),
