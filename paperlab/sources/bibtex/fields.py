@@ -87,16 +87,13 @@ class SplitFieldsMissingAComma(BlockMiddleware):
 
 
 def _split_missing_commas(fld: Field) -> list[Field]:
-    value = fld.value
-    if not isinstance(value, str) or "\n" not in value:
+    value = fld.value.strip() if isinstance(fld.value, str) else ""
+    end = _whole_value_end(value) if "\n" in value else None
+    rest = _NEXT_FIELD.fullmatch(value[end:]) if end else None
+    if end is None or rest is None or not rest.group(2).strip():
         return [fld]
-    end = _whole_value_end(value.strip())
-    rest = _NEXT_FIELD.fullmatch(value.strip()[end:]) if end else None
-    if rest is None or not rest.group(2).strip():
-        return [fld]
-    consumed = value.strip()[: end + rest.start(1)]
-    line = fld.start_line + consumed.count("\n") if fld.start_line is not None else None
-    first = Field(fld.key, value.strip()[:end], start_line=fld.start_line)
+    line = fld.start_line + value[: end + rest.start(1)].count("\n") if fld.start_line is not None else None
+    first = Field(fld.key, value[:end], start_line=fld.start_line)
     return [first, *_split_missing_commas(Field(rest.group(1), rest.group(2).strip(), start_line=line))]
 
 
