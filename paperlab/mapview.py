@@ -90,7 +90,7 @@ def _stem(word: str) -> str:
 
 def _label_text(paper: Paper) -> str:
     """The title and abstract whose words label a topic, read by the importers' one markup reader
-    (:mod:`paperlab.paper_render`) after unescaping (markup written as ``&lt;jats:p&gt;``): markup tags and an
+    (:mod:`paperlab.markup`) after unescaping (markup written as ``&lt;jats:p&gt;``): markup tags and an
     abstract's leading "Abstract" heading dropped, text in angle brackets ("A<B and C>D", ``<https://…>``) kept."""
     title = csl_plain_text(html.unescape(paper.shown_title))
     return f"{title}. {plain_abstract(html.unescape(paper.shown_abstract or ''))}"
