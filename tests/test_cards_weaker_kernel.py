@@ -60,9 +60,16 @@ def test_the_python_api_counts_the_hits_left_out_and_lists_them_on_request(libra
     assert every.cutoff == cut.cutoff and cut.cutoff is not None and 0 < cut.cutoff < 1
     above = [pid for pid, s in every.scores.items() if s >= every.cutoff]
     assert list(cut.ids) == above and "cu-weaker-0" in above  # the critique itself passes the cut-off
-    assert cut.below_cutoff == 12 - len(above) >= 5 and cut.weaker_ids == []
-    assert UNRELATED <= set(every.weaker_ids) and every.below_cutoff == 0
+    # the weaker matches counted are those between the floor and the cut-off: the hits under the floor are noise
+    assert every.floor == cut.floor and cut.floor is not None and 0 < cut.floor < cut.cutoff
+    offered = [pid for pid in every.weaker_ids if every.scores[pid] >= cut.floor]
+    assert cut.below_cutoff == len(offered) >= 1 and cut.weaker_ids == []
+    assert not UNRELATED & set(offered) and len(offered) < 12 - len(above)  # the noise is not offered
+    assert UNRELATED <= set(every.weaker_ids) and every.below_cutoff == 0  # min_score=0 lists the k best, as asked
     assert every.weaker_ids == list(every.ids)[len(above) :]  # after the others, best first
+    shown = every.down_to_floor()  # what the cards and paperlab search --all list
+    assert list(shown.ids) == above + offered and shown.weaker_ids == offered
+    assert shown.scores == {pid: every.scores[pid] for pid in above + offered}
     assert [every.scores[i] for i in above] == [cut.scores[i] for i in above]  # the same ranking, not a second one
     assert all(every.scores[i] < every.cutoff for i in every.weaker_ids)
     head = cut._repr_html_()
@@ -76,15 +83,16 @@ def test_the_cards_search_tells_how_many_were_cut_and_shows_them_with_the_flag(c
     reply = cards.handle_message({"type": "search", "query": QUERY, "k": 50})
     assert reply["ok"] and reply["partial"] is False, reply
     n, below = reply["n"], reply["below"]
-    assert n == len(every) - len(every.weaker_ids) and below == len(every.weaker_ids) and n >= 1 and below >= 5
+    offered = every.down_to_floor().weaker_ids  # above the floor: the hits under it are noise, never offered
+    assert n == len(every) - len(every.weaker_ids) and below == len(offered) and n >= 1 and below >= 1
     assert reply["weaker"] is False and cards.search_weaker == {"n": below, "ids": []}
     assert set(cards.scores) == set(list(every.ids)[:n]) and not UNRELATED & set(cards.scores)
     strong = dict(cards.scores)
 
     reply = cards.handle_message({"type": "search", "query": QUERY, "k": 50, "weaker": True})
     assert reply["ok"] and reply["n"] == n + below and reply["below"] == below and reply["weaker"] is True
-    assert cards.search_weaker == {"n": below, "ids": every.weaker_ids}
-    assert UNRELATED <= set(cards.search_weaker["ids"]) and len(cards.scores) == n + below
+    assert cards.search_weaker == {"n": below, "ids": offered}
+    assert not UNRELATED & set(cards.scores) and len(cards.scores) == n + below
     assert {pid: cards.scores[pid] for pid in strong} == pytest.approx(strong)  # the strong hits keep their scores
     weakest_strong = min(strong.values())
     assert all(cards.scores[pid] < every.cutoff <= weakest_strong for pid in cards.search_weaker["ids"])
@@ -110,7 +118,7 @@ def test_cards_of_a_search_carry_its_count(library: Library) -> None:
     found = library.search(QUERY, k=12)
     shown = PaperCards(found)
     assert shown.search_weaker == {"n": found.below_cutoff, "ids": []} and found.below_cutoff
-    listed = PaperCards(library.search(QUERY, k=12, min_score=0))
+    listed = PaperCards(library.search(QUERY, k=12, min_score=0))  # asked in Python: every hit, as asked
     assert listed.search_weaker["ids"] == listed.library.weaker_ids and UNRELATED <= set(listed.search_weaker["ids"])
     assert PaperCards(library.search("Quetzalcoatl")).search_weaker == {}  # holding every word: no count
     for made in (shown, listed):
@@ -125,24 +133,29 @@ def test_paperlab_search_says_how_many_were_left_out_and_all_lists_them(
     assert main(["search", QUERY, "-k", "12", "--corpus", str(path)]) == 0
     out = capsys.readouterr().out
     n = int(out.split()[0])
-    assert f"({12 - n} weaker matches not shown: --all lists them)" in out and "--- weaker" not in out
+    below = library.search(QUERY, k=12).below_cutoff  # above the floor only (noise is not counted)
+    assert 1 <= below < 12 - n
+    weaker = "weaker match" if below == 1 else "weaker matches"
+    assert f"({below} {weaker} not shown: --all lists them)" in out and "--- weaker" not in out
     assert "Attention is all you need" not in out
 
     assert main(["search", QUERY, "-k", "12", "--corpus", str(path), "--all"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
     rule = lines.index("--- weaker matches, below the relevance cut-off ---")
-    assert "not shown" not in out and "Attention is all you need" in "\n".join(lines[rule:])
+    offered = library.search(QUERY, k=12, min_score=0).down_to_floor().weaker_ids
+    assert "not shown" not in out and all(library[i].title[:30] in "\n".join(lines[rule:]) for i in offered)
+    assert "Attention is all you need" not in out  # under the floor: noise
     assert "free energy principle is unfalsifiable" in "\n".join(lines[:rule])
 
     assert main(["search", QUERY, "-k", "12", "--corpus", str(path), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["below_cutoff"] == 12 - len(doc["results"]) and not any(r["weaker"] for r in doc["results"])
+    assert doc["below_cutoff"] == below and not any(r["weaker"] for r in doc["results"])
     assert main(["search", QUERY, "-k", "12", "--corpus", str(path), "--json", "--all"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["below_cutoff"] == 0 and len(doc["results"]) == 12
+    assert doc["below_cutoff"] == 0 and len(doc["results"]) == n + below
     flags = [r["weaker"] for r in doc["results"]]
-    assert flags == sorted(flags) and flags.count(True) == 12 - n  # the weaker ones after the others
+    assert flags == sorted(flags) and flags.count(True) == below  # the weaker ones after the others
 
 
 @pytest.mark.skipif(NODE is None or not ESBUILD.exists(), reason="needs Node and the js/ dev dependencies")

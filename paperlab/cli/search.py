@@ -151,6 +151,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from ..search.results import holding_text, weaker_text
 
     results = search_library(lib, query, k=args.k, mode=args.mode, min_score=0.0 if args.all else None)
+    if args.all:  # the weaker matches worth offering: those under the floor are noise (SearchResults.floor)
+        results = results.down_to_floor()
     rows = search_rows(results, library_resolver(lib))
     header = f"{plural(len(rows), 'result')} in {where} ({plural(len(lib), 'paper')}, {args.mode} search)"
     if results.holding_every_word:
@@ -195,7 +197,8 @@ def add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--all",
         action="store_true",
-        help="also list the hits under the relevance cut-off (the weaker matches, after the others; min_score=0)",
+        help="also list the weaker matches: hits under the relevance cut-off that still stand out from the rest "
+        "(after the others; the hits under that floor are noise and never listed)",
     )
     p.add_argument("--json", action="store_true", help="print the results (same fields) as JSON")
     p.set_defaults(func=cmd_search)

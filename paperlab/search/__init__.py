@@ -137,7 +137,7 @@ def search_library(
         raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
     job = running_job(library, encoder) if mode != "lexical" else None
     if job is not None:  # being embedded in the background: answer now from what is ready
-        results = job.search(query, k=k, mode=mode)
+        results = job.search(query, k=k, mode=mode, min_score=min_score)
     else:
         index_mode = "lexical" if mode == "lexical" else "hybrid"
         results = index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode, min_score=min_score)

@@ -259,12 +259,13 @@ class EmbeddingJob:
             self.n_encoded += len(batch)
 
     # -- searching while it runs ---------------------------------------------------------------
-    def search(self, query: str, k: int = 10, mode: str = "hybrid") -> SearchResults:
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", min_score: float | None = None) -> SearchResults:
         """Search the job's papers now: the full ranking when done, else a partial one at once.
 
         The embedded papers are ranked with the full model; the others with the static encoder
         (when its model is on disk; BM25 alone otherwise); the two result lists are merged by score.
-        The results' ``name`` says how much was embedded.
+        The results' ``name`` says how much was embedded. ``min_score`` (:meth:`PaperIndex.search`) holds for
+        every part: by default each part's fitted cut-off, except BM25 standing in for the embeddings (none).
         """
         progress = self.progress  # before the search: a job that ends during it still made this answer partial
         ready = self.embedded()
@@ -277,18 +278,18 @@ class EmbeddingJob:
             index = PaperIndex(
                 encoder=self._encoder or self.encoder, mode=mode, store=cache, index_dir=None, progress=False
             )
-            parts.append(index.fit(ready).search(query, k=k, mode=mode))
+            parts.append(index.fit(ready).search(query, k=k, mode=mode, min_score=min_score))
         if rest:
             rest_mode = mode if mode != "lexical" and _static_model_ready() else "lexical"
             # BM25 standing in for the embeddings keeps every paper sharing a query word (no lexical cut-off)
-            floor = 0.0 if rest_mode != mode else None
+            floor = 0.0 if rest_mode != mode and min_score is None else min_score
             index = PaperIndex(encoder="static", mode=rest_mode, store=cache, index_dir=None, progress=False)
             rest_kind = "keyword" if rest_mode == "lexical" else "static"
             try:
                 parts.append(index.fit(rest).search(query, k=k, mode=rest_mode, min_score=floor))
             except ModelMismatchError:  # their vectors were imported for another model: words only until embedded
                 index = PaperIndex(mode="lexical", store=cache, index_dir=None, progress=False)
-                parts.append(index.fit(rest).search(query, k=k, mode="lexical", min_score=0.0))
+                parts.append(index.fit(rest).search(query, k=k, mode="lexical", min_score=min_score or 0.0))
                 rest_kind = "keyword"
         return _merge(parts, query, k, mode, progress, rest_kind)
 
@@ -349,6 +350,8 @@ def _merge(
     )
     if partial:
         merged.partial = {"done": int(progress["done"]), "total": int(progress["total"]), "rest": rest_kind}
+    # the parts' weaker matches (each part's k best under its cut-off, above its floor), at most what k leaves room for
+    merged.below_cutoff = min(sum(part.below_cutoff for part in parts), max(k - len(merged), 0))
     return merged
 
 

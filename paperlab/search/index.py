@@ -32,7 +32,7 @@ from .ranking import (
     neighbourhood,
     query_match,
 )
-from .results import SearchResults
+from .results import SearchResults, weaker_floor
 from .scorearrays import falling, minmax, top_k
 from .vectors import AnnVectorIndex, ExactVectorIndex
 
@@ -372,7 +372,8 @@ class PaperIndex:
         SearchResults
             Scores are calibrated probabilities that a hit is about what was asked (the top hit of a
             vague or off-topic query scores low); ``below_cutoff``: how many of the ``k`` best were left out
-            under ``min_score``, ``cutoff``: the fitted cut-off (see :attr:`SearchResults.weaker_ids`).
+            under ``min_score`` but above ``floor`` (:func:`.results.weaker_floor`: under it, noise), ``cutoff``: the
+            fitted cut-off (see :attr:`SearchResults.weaker_ids`).
         """
         self._check_fitted()
         mode = _check_mode(mode or self.mode)
@@ -397,7 +398,8 @@ class PaperIndex:
             explain=lambda p: self._explain(p, query, qvec, mode),
             explain_many=lambda ps: self._explain_many(ps, query, qvec, mode),
         )
-        results.cutoff, results.below_cutoff = float(fitted), int((~keep).sum())
+        results.cutoff, results.floor = float(fitted), weaker_floor(scores.tolist())  # under the floor: noise
+        results.below_cutoff = int(((~keep) & (scores >= results.floor)).sum())
         return results
 
     def _resolve(self, paper: Paper | str) -> tuple[Paper, int | None]:

@@ -14,7 +14,7 @@ from .hit_frame import hit_frame
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["HOLDS_EVERY_WORD", "SearchResults", "holding_text", "weaker_text"]
+__all__ = ["HOLDS_EVERY_WORD", "SearchResults", "holding_text", "weaker_floor", "weaker_text"]
 
 #: The reason of a paper found by holding every word of the query (no hit passed the relevance cut-off).
 HOLDS_EVERY_WORD = "holds every word of the query (title, abstract or authors)"
@@ -42,6 +42,35 @@ def weaker_text(n: int, how: str) -> str:
     '(7 weaker matches not shown: min_score=0)'
     """
     return f"({plural(n, 'weaker match', 'weaker matches')} not shown: {how})"
+
+
+#: A weaker match is offered only when it scores at least this share of the best hit's score ...
+FLOOR_OF_BEST = 0.15
+#: ... and stands out from the bulk of the k best: above their median by this many robust deviations (MAD x 1.4826).
+FLOOR_DEVIATIONS = 1.0
+
+
+def weaker_floor(scores: Iterable[float]) -> float:
+    """The lowest score a weaker match (a hit under the relevance cut-off) is offered at, from the scores of a
+    search's ``k`` best hits: at least :data:`FLOOR_OF_BEST` of the best score and above the bulk of the list (its
+    median plus :data:`FLOOR_DEVIATIONS` robust deviations), so the hits offered stand out from the library's noise.
+    Without a floor a 51-paper library offered ~48 weaker matches, most near 1%. Chosen on our own small libraries
+    (benchmarks/bench_weaker_floor.py, dev topics; README there): it keeps about half of the on-topic weaker hits
+    and cuts the off-topic ones offered per search from ~41 to ~3 (test topics: ~43 to ~6).
+
+    >>> weaker_floor([0.9, 0.5, 0.14, 0.05, 0.04, 0.03, 0.02, 0.02, 0.01])
+    0.135
+    >>> weaker_floor([])
+    0.0
+    """
+    found = sorted(float(s) for s in scores if s == s)  # NaN (an every-word answer) has no score
+    if not found:
+        return 0.0
+    mid = len(found) // 2
+    median = found[mid] if len(found) % 2 else (found[mid - 1] + found[mid]) / 2
+    deviations = sorted(abs(s - median) for s in found)
+    mad = deviations[mid] if len(found) % 2 else (deviations[mid - 1] + deviations[mid]) / 2
+    return max(FLOOR_OF_BEST * found[-1], median + FLOOR_DEVIATIONS * 1.4826 * mad)
 
 
 class SearchResults(Library):
@@ -82,8 +111,13 @@ class SearchResults(Library):
         under it are weaker matches; None when the results do not come from a calibrated ranking.
     below_cutoff : int
         How many of the ``k`` best hits scored under the cut-off the search applied (``min_score``, default
-        :attr:`cutoff`) and were left out: 0 when nothing was cut. ``lib.search(q, min_score=0)`` lists them,
-        after the others, each with its (lower) calibrated score; :attr:`weaker_ids` names them then.
+        :attr:`cutoff`) but not under :attr:`floor`, and were left out: the weaker matches worth offering, 0 when
+        none was cut. ``lib.search(q, min_score=0)`` lists them (and the hits under the floor), after the others, each
+        with its (lower) calibrated score; :attr:`weaker_ids` names them then, :meth:`down_to_floor` keeps those
+        worth offering.
+    floor : float or None
+        The lowest score a weaker match is offered at (:func:`weaker_floor` of the ``k`` best hits' scores); hits
+        under it are noise, counted nowhere; None when the results do not come from a calibrated ranking.
     partial : dict or None
         Set when the library was still being embedded (:mod:`paperlab.search.background`): ``{"done": papers
         embedded, "total": papers, "rest": "keyword" | "static" | ""}``, how the papers without a vector were
@@ -115,6 +149,7 @@ class SearchResults(Library):
         self.holding_every_word = False
         self.partial: dict[str, Any] | None = None
         self.cutoff: float | None = None
+        self.floor: float | None = None
         self.below_cutoff = 0
 
     def __repr__(self) -> str:
@@ -128,6 +163,25 @@ class SearchResults(Library):
         first: the weaker matches, which come after the others."""
         cut = self.cutoff
         return [] if cut is None or self.holding_every_word else [i for i, s in self.scores.items() if s < cut]
+
+    def down_to_floor(self) -> SearchResults:
+        """These results without the hits under :attr:`floor` (a search with ``min_score=0`` lists the ``k`` best
+        whatever they score): the hits past the cut-off, then the weaker matches worth offering (what the cards'
+        "Show N weaker matches" and ``paperlab search --all`` list). The same scores and explanations."""
+        floor = self.floor
+        kept = [p for p in self if floor is None or not self.scores[p.id] < floor]
+        found = SearchResults(
+            kept,
+            [self.scores[p.id] for p in kept],
+            query=self.query,
+            mode=self.mode,
+            explain=self._explain,
+            name=self.name,
+            explain_many=self._explain_many,
+        )
+        found.target, found.holding_every_word, found.partial = self.target, self.holding_every_word, self.partial
+        found.cutoff, found.floor, found.below_cutoff = self.cutoff, floor, self.below_cutoff
+        return found
 
     @property
     def reasons(self) -> dict[str, dict[str, Any]]:

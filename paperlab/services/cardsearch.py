@@ -86,8 +86,9 @@ class CardsSearch:
         """Search and set the traits of the answer (``scores``, ``query``, ``why``, ``holding``, ``search_note``) at
         once, unless a newer search was asked for meanwhile: a refine of a partial search (``"refines"``: its
         generation, run from the embedding job's thread) that comes after a newer search changes nothing.
-        ``"weaker": true`` also lists the hits under the relevance cut-off (``min_score=0``, their calibrated scores);
-        the answer's ``below`` says how many of the ``k`` best scored under it either way."""
+        ``"weaker": true`` also lists the hits under the relevance cut-off down to the floor (their calibrated scores;
+        under ``results.floor`` a hit is noise); the answer's ``below`` says how many of the ``k`` best scored between
+        the two either way."""
         query = str(content.get("query") or "").strip()
         with self._why_lock:
             if content.get("refines", self._search_generation) != self._search_generation:
@@ -106,6 +107,8 @@ class CardsSearch:
         floor = 0.0 if content.get("weaker") else None  # the weaker matches too (the same ranking, not cut)
         n = min(k, len(self.library)) or 1
         results = search_library(self.library, query, k=n, mode=mode, encoder=self.encoder, min_score=floor)
+        if floor is not None:  # down to the weaker matches worth offering: the hits under results.floor are noise
+            results = results.down_to_floor()
         if floor is not None:  # down to the weaker matches worth offering: the hits under results.floor are noise
             results = results.down_to_floor()
         partial = is_partial(results)

@@ -1,10 +1,12 @@
 """The weaker matches of a search in the cards, in a real JupyterLab (session 9 walkthrough: "free energy principle
 critique" showed one card, and nothing said the library held more papers on the free energy principle).
 
-The status line says how many of the best hits fell under the relevance cut-off, with a real button ("Show 9 weaker
-matches"); pressing it (here with the keyboard) runs the same search again asking for them: they come after the
-others below a divider ("Weaker matches, below the relevance cut-off"), each with its own lower "% match", and the
-status line says so. ✕ leaves the ranking as ever. A hostile title among the weaker matches stays text.
+The status line says how many of the best hits fell under the relevance cut-off but still stand out from the rest
+(above the floor: the hits under it are noise, never offered), with a real button ("Show 2 weaker matches");
+pressing it (here with the keyboard) runs the same search again asking for them: they come after the others below
+a divider ("Weaker matches, below the relevance cut-off"), each with its own lower "% match", and the status line
+says so. ✕ leaves the ranking as ever. A hostile title among the weaker matches stays text; another,
+unrelated to the query (under the floor), is not offered.
 
 Data: our own made-up title-only papers (ids ``cu-weaker-browser-*``); the expected counts and badges are computed
 with paperlab itself (the same hybrid search in the test process).
@@ -29,10 +31,12 @@ from paperlab.search import search_library
 
 pytestmark = pytest.mark.browser
 
-#: Our made-up titles (tests/data/search), and a hostile one among the weaker matches.
+#: Our made-up titles (tests/data/search), a hostile one unrelated to the query (under the floor) and a hostile one
+#: among the weaker matches.
 TITLES = [
     *(DATA / "search" / "weaker_titles.txt").read_text(encoding="utf-8").splitlines(),
     "<img src=x onerror=alert(1)> Sorting algorithms & their <b>costs</b>",
+    "<img src=x onerror=alert(2)> Surprise & <b>free energy</b> in the brain",
 ]
 QUERY = "free energy principle critique"
 SETUP = f"""
@@ -47,11 +51,13 @@ cards
 
 
 def _expected() -> tuple[list[str], list[str], dict[str, float]]:
-    """The hits past the cut-off and the weaker ones (ids, best first) and every score, as the kernel finds them."""
+    """The hits past the cut-off and the weaker ones above the floor (ids, best first) and every score, as the kernel
+    finds them."""
     lib = Library(Paper(title=t, id=f"cu-weaker-browser-{i}") for i, t in enumerate(TITLES))
     every = search_library(lib, QUERY, k=len(lib), min_score=0)
-    weaker = every.weaker_ids
-    return [i for i in every.ids if i not in weaker], weaker, dict(every.scores)
+    weaker = every.down_to_floor().weaker_ids
+    assert len(every.weaker_ids) >= len(weaker) + 5  # the floor leaves the noise out
+    return [i for i in every.ids if i not in every.weaker_ids], weaker, dict(every.scores)
 
 
 def _shots(page: Page, name: str) -> None:
@@ -73,7 +79,8 @@ def _position(card) -> int:
 
 def test_the_weaker_matches_are_offered_shown_below_a_divider_and_cleared(page: Page, lab: Lab) -> None:
     strong, weaker, scores = _expected()
-    assert len(strong) >= 1 and len(weaker) >= 5  # the cut is certain in this library
+    assert len(strong) >= 1 and len(weaker) >= 2  # the cut is certain in this library
+    assert "cu-weaker-browser-13" in weaker and "cu-weaker-browser-12" not in weaker
     page.set_viewport_size({"width": 1366, "height": 1000})
     root = show_cards(page, lab, "cards-weaker.ipynb", SETUP)
     box = root.locator("input[type=search]")
@@ -112,8 +119,9 @@ def test_the_weaker_matches_are_offered_shown_below_a_divider_and_cleared(page: 
     line = divider.bounding_box()
     assert last_strong and first_weak and line
     assert last_strong["y"] + last_strong["height"] <= line["y"] and line["y"] + line["height"] <= first_weak["y"]
-    hostile = root.locator(".plc-card[data-id='cu-weaker-browser-12'] .plc-title")
-    expect(hostile).to_contain_text("<img src=x onerror=alert(1)> Sorting algorithms & their <b>costs</b>")
+    hostile = root.locator(".plc-card[data-id='cu-weaker-browser-13'] .plc-title")
+    expect(hostile).to_contain_text("<img src=x onerror=alert(2)> Surprise & <b>free energy</b> in the brain")
+    expect(root.locator(".plc-card[data-id='cu-weaker-browser-12']")).to_have_count(0)  # under the floor: noise
     assert root.locator("img, b").count() == 0
     divider.scroll_into_view_if_needed()
     _shots(page, "shown")
