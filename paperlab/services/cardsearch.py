@@ -109,8 +109,6 @@ class CardsSearch:
         results = search_library(self.library, query, k=n, mode=mode, encoder=self.encoder, min_score=floor)
         if floor is not None:  # down to the weaker matches worth offering: the hits under results.floor are noise
             results = results.down_to_floor()
-        if floor is not None:  # down to the weaker matches worth offering: the hits under results.floor are noise
-            results = results.down_to_floor()
         partial = is_partial(results)
         # made while the library was being embedded: run again when it is (the status says what ranked it meanwhile)
         again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
