@@ -312,27 +312,32 @@ def extra_folders(args: argparse.Namespace) -> list[Path]:
     return [extra] if isinstance(extra, Path) else list(extra)
 
 
-# Session 6's shipped weights (the new ranking is the package default, RankingOptions()).
+# Session 6's shipped weights, shipped until session 9 (no neighbour scores; the package default is RankingOptions()).
 SESSION6 = {"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": 0.5}
 
 
 def baselines(vectors: dict[str, np.ndarray], fresh: bool) -> dict[str, Any]:
     """The systems every run scores: the arxiv-sanity SVM (first: the ratios' base), zotero-arxiv-daily, earlier
     sessions' rankings (session 4's left out of a ``--fresh`` run, for time) and the package defaults."""
-    older = RankingOptions(weights={"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 0.0, "phrases": 0.0})
-    previous = RankingOptions(weights={"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": 0.0})
+    older = RankingOptions(
+        weights={"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 0.0, "phrases": 0.0}, neighbours=0.0
+    )
+    previous = RankingOptions(
+        weights={"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": 0.0}, neighbours=0.0
+    )
+    session6 = RankingOptions(weights=dict(SESSION6), neighbours=0.0)
     systems = {
         "arxiv-sanity SVM (tf-idf, C=0.01)": svm_baseline(0.01),
         "zotero-arxiv-daily (decayed MiniLM sim)": zotero_baseline(vectors=vectors),
         "paperlab session 3 (SVM + kNN)": personal_ranker(older, vectors=vectors),
         "paperlab session 4 (+ keyword profile)": personal_ranker(previous, vectors=vectors),
-        "paperlab session 6 (shipped then)": personal_ranker(RankingOptions(weights=dict(SESSION6)), vectors=vectors),
+        "paperlab session 6-9 (shipped then)": personal_ranker(session6, vectors=vectors),
         "paperlab defaults (shipped)": personal_ranker(RankingOptions(), vectors=vectors),
     }
     if fresh:
         del systems["paperlab session 4 (+ keyword profile)"]
-    if RankingOptions() == RankingOptions(weights=dict(SESSION6)):  # nothing changed since: one row
-        del systems["paperlab session 6 (shipped then)"]
+    if RankingOptions() == session6:  # nothing changed since: one row
+        del systems["paperlab session 6-9 (shipped then)"]
     return systems
 
 

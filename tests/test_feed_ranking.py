@@ -33,6 +33,9 @@ def _others(*topics: list[Paper]) -> list[Paper]:
 
 def _only(signal: str, **kw: object) -> RankingOptions:
     weights = {"svm": 0.0, "decay": 0.0, "knn": 0.0, "profile": 0.0, signal: 1.0}
+    # one signal alone: without pseudo-relevance feedback and without the arrivals' neighbourhoods (which smooth the
+    # fused score over the candidates: tests/test_feed_neighbours.py)
+    kw = {"neighbours": 0.0} | kw
     return RankingOptions(weights=weights, feedback=0, **kw)  # type: ignore[arg-type]
 
 

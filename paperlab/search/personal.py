@@ -17,6 +17,9 @@ Five signals, each z-scored over the candidates and fused with weights measured 
   phrases are the ``profile`` a ranking shows and the "words" of each pick's reason.
 
 Pseudo-relevance feedback re-learns the classifier, the profile and the phrases with the first pass's top candidates.
+Then the candidates' own neighbourhoods count (``neighbours``, :mod:`paperlab.search.arrivals`): each candidate's
+fused score is joined by the mean fused score of its nearest other candidates, so a paper that arrives among several
+close, well-ranked papers rises ("near other top picks: …" in its reason).
 
 Thumbs down push a candidate down by its similarity to disliked papers; keyword/author boosts add to the
 fused score; mutes drop a paper; recency and popularity are optional extra terms.
@@ -35,6 +38,7 @@ import numpy as np
 from ..paper import Paper
 from ..text import plural
 from .analysis import Recommendations, tfidf_vectorizer
+from .arrivals import nearest_arrivals, neighbour_scores
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
 from .lexical import BM25Ranker
@@ -49,6 +53,8 @@ __all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "ra
 DEFAULT_WEIGHTS: dict[str, float] = {"svm": 1.0, "decay": 0.0, "knn": 1.0, "profile": 1.0, "phrases": 0.5}
 DEFAULT_FEEDBACK = 5
 DEFAULT_PROFILE_TERMS = 30
+# Measured on 178 dev groups, weight chosen on each half and scored on the other (benchmarks/README.md, session 10).
+DEFAULT_NEIGHBOURS = 1.0
 SIGNALS = ("svm", "decay", "knn", "profile", "phrases")
 
 
@@ -78,6 +84,9 @@ class RankingOptions:
     feedback : int
         Pseudo-relevance feedback: the top ``feedback`` candidates of a first pass join the
         positives of a second pass (0: one pass).
+    neighbours : float
+        Weight of the candidates' neighbourhoods (z-score units, like a signal): the mean fused score of each
+        candidate's nearest other candidates (0: off).
     citations : float
         Weight of co-citation and bibliographic coupling with the saved papers, from the citation cache
         (the ``"citations"`` similarity signal, in [0, 1], times this weight in z-score units; 0: off).
@@ -96,6 +105,7 @@ class RankingOptions:
     dislike_weight: float = 1.0
     like_weight: float = 3.0
     feedback: int = DEFAULT_FEEDBACK
+    neighbours: float = DEFAULT_NEIGHBOURS
     citations: float = 0.0
     profile_terms: int = DEFAULT_PROFILE_TERMS
 
@@ -115,12 +125,15 @@ class Reason:
     lists : list of str
         The reading lists holding those saved papers, when the caller says (the feed, learning from several
         lists); empty: no list is named.
+    beside : list of (str, str)
+        ``(id, title)`` of the best-ranked of its nearest other candidates, when their scores lifted it.
     """
 
     closest: list[tuple[str, str, float]]
     words: list[str]
     boosts: list[str]
     lists: list[str] = field(default_factory=list)
+    beside: list[tuple[str, str]] = field(default_factory=list)
 
     def __str__(self) -> str:
         parts = []
@@ -129,6 +142,8 @@ class Reason:
             parts.append("close to " + "; ".join(f"“{t}”" for _, t, _ in self.closest) + where)
         if self.words:
             parts.append("words: " + ", ".join(self.words))
+        if self.beside:
+            parts.append("near other top picks: " + "; ".join(f"“{t}”" for _, t in self.beside))
         if self.boosts:
             parts.append("boosted: " + ", ".join(self.boosts))
         return " — ".join(parts) or "no signal"
@@ -140,6 +155,7 @@ class Reason:
             "words": list(self.words),
             "boosts": list(self.boosts),
             "lists": list(self.lists),
+            "beside": [{"id": i, "title": t} for i, t in self.beside],
         }
 
 
@@ -402,16 +418,25 @@ def _cited_with(saved: Sequence[Paper], cands: Sequence[Paper]) -> np.ndarray:
     return best
 
 
-def _fuse(signals: dict[str, np.ndarray], opts: RankingOptions) -> tuple[dict[str, np.ndarray], np.ndarray]:
+def _fuse(
+    signals: dict[str, np.ndarray], opts: RankingOptions, vectors: np.ndarray | None = None
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
     """Each signal's z-scores and their weighted mean (minus the thumbs-down penalty): one z-score unit of the
-    fused score is one of a signal's, whatever the number of signals, so boosts keep their meaning."""
+    fused score is one of a signal's, whatever the number of signals, so boosts keep their meaning. Given the
+    candidates' ``vectors``, the neighbour scores (the mean fused score of each one's nearest other candidates)
+    join the mean at weight ``opts.neighbours``; also returned: those nearest candidates (rows; none without)."""
     z = {name: _zscore(s) for name, s in signals.items()}
     n = len(next(iter(signals.values())))
     total = sum(abs(opts.weights.get(name, 0.0)) for name in SIGNALS) or 1.0
     fused = sum((opts.weights.get(name, 0.0) * z[name] for name in SIGNALS), np.zeros(n)) / total
+    near = np.zeros((n, 0), dtype=np.int64)
+    if vectors is not None and opts.neighbours:
+        near = nearest_arrivals(vectors)
+        z["neighbours"] = _zscore(neighbour_scores(fused, near))
+        fused = (total * fused + opts.neighbours * z["neighbours"]) / (total + abs(opts.neighbours))
     if "dislike" in signals:
         fused = fused - opts.dislike_weight * np.maximum(signals["dislike"] - 0.5, 0.0) * 10
-    return z, fused
+    return z, fused, near
 
 
 def rank_personal(
@@ -450,7 +475,7 @@ def rank_personal(
     enc = get_encoder(encoder)
     cache: dict[str, _Rows] = {}
     signals, sims, pos, parts = _signals(saved, kept, background, opts, enc, vectors, cache=cache)
-    z, fused = _fuse(signals, opts)
+    _, fused, _ = _fuse(signals, opts)
     extra, matched = _extras(kept, opts)
     if opts.citations:
         cited = _cited_with(list(saved) + list(opts.liked), kept)
@@ -461,8 +486,8 @@ def rank_personal(
     if n_pseudo > 0:
         top = np.argsort(-(fused + extra), kind="stable")[:n_pseudo].tolist()
         signals, _, _, parts = _signals(saved, kept, background, opts, enc, vectors, pseudo=top, cache=cache)
-        z, fused = _fuse(signals, opts)
-    return _ranking(kept, muted, fused + extra, z, sims, pos, parts, matched)
+    z, fused, near = _fuse(signals, opts, cache["rows"].emb[: len(kept)])  # the last pass, with the neighbours
+    return _ranking(kept, muted, fused + extra, z, sims, pos, parts, matched, near)
 
 
 def _ranking(
@@ -474,14 +499,19 @@ def _ranking(
     pos: list[Paper],
     parts: _Parts,
     matched: list[list[str]],
+    near: np.ndarray,
 ) -> PersonalRanking:
-    """The candidates best first, each with the saved papers it is closest to and the words that drove it."""
+    """The candidates best first, each with the saved papers it is closest to, the words that drove it and, when
+    its neighbours lifted it (their mean score a standard deviation above the others'), the best-ranked of them."""
     order = np.argsort(-fused, kind="stable")
+    lifted = z.get("neighbours", np.zeros(len(kept))) >= 1.0
     reasons = []
     for i in order:
-        near = np.argsort(-sims[i], kind="stable")[:2]
-        closest = [(pos[j].id, pos[j].shown_title, float(sims[i, j])) for j in near]
-        reasons.append(Reason(closest, _driving_words(int(i), parts), matched[i]))
+        nearest = np.argsort(-sims[i], kind="stable")[:2]
+        closest = [(pos[j].id, pos[j].shown_title, float(sims[i, j])) for j in nearest]
+        lifting = [max(near[i].tolist(), key=lambda j: fused[j])] if lifted[i] else []
+        beside = [(kept[j].id, kept[j].shown_title) for j in lifting]
+        reasons.append(Reason(closest, _driving_words(int(i), parts), matched[i], beside=beside))
     best = np.argsort(-parts.coef)[:20]
     return PersonalRanking(
         [kept[i] for i in order],
