@@ -14,7 +14,7 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["has_latex", "readable"]
+__all__ = ["has_latex", "readable", "unglue_macros"]
 
 # Where LaTeX can occur: a macro (``\times``, ``\%``, ``\'e``, ``\[``) or a $...$ math span.
 _HINT = re.compile(r"\\[A-Za-z%&$#_{}'`\"^~=. \[]|\$(?=\S)[^$\n]{0,300}?(?<=\S)\$(?!\d)")
@@ -127,6 +127,41 @@ def _decode(m: re.Match[str]) -> str:
     return text if text.strip() or _MACRO.search(piece) is None else m.group(0)
 
 
+_GLUED = re.compile(r"\\(text[a-z]{2,}[A-Za-z]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _text_symbols() -> frozenset[str]:
+    """pylatexenc's text symbol macros (``\\textendash``, ``\\textquoteright``: no argument, a fixed text)."""
+    from pylatexenc import latex2text
+
+    return frozenset(
+        m.macroname
+        for m in latex2text.get_default_latex_context_db().iter_macro_specs()
+        if m.macroname.startswith("text") and isinstance(m.simplify_repl, str) and "%" not in m.simplify_repl
+    )
+
+
+def unglue_macros(text: str) -> str:
+    """A text symbol macro glued to the next word's letters, as some exports write it (``Klippel\\textendashTrenaunay``,
+    ``V\\textquoterightlčkova``: LaTeX would read one unknown macro), ended with ``{}``: ``\\textendash{}Trenaunay``.
+    The longest known symbol macro the letters start with is taken; a macro that is known whole stays as written."""
+    if "\\text" not in text:
+        return text
+    symbols = _text_symbols()
+
+    def repl(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in symbols:
+            return m.group(0)
+        for end in range(len(name) - 1, 5, -1):
+            if name[:end] in symbols:
+                return f"\\{name[:end]}{{}}{name[end:]}"
+        return m.group(0)
+
+    return _GLUED.sub(repl, text)
+
+
 @functools.lru_cache(maxsize=8192)
 def readable(text: str) -> str:
     """``text`` with its LaTeX decoded to Unicode; ``text`` itself when it holds none.
@@ -140,4 +175,4 @@ def readable(text: str) -> str:
     """
     if not has_latex(text):
         return text
-    return _PIECE.sub(_decode, text)
+    return _PIECE.sub(_decode, unglue_macros(text))

@@ -13,6 +13,7 @@ from paths import DATA
 
 import paperlab
 from paperlab.cli import main
+from paperlab.sources.ris import write_ris
 
 HERE = DATA / "import_s10"
 CASE = HERE / "case_protected.bib"
@@ -114,3 +115,27 @@ def test_a_field_after_a_missing_comma_is_read() -> None:
     assert poster.published == dt.date(2001, 3, 1) and poster.extra["date_precision"] == "month"
     assert poster.extra["bibtex_fields"] == {"howpublished": "Poster, Paper Craft Fair"}
     assert "  type = {Bachelor thesis},\n" in paperlab.Library([thesis]).to_bibtex()
+
+
+def test_ris_book_series_notes_and_glued_latex(tmp_path: Path) -> None:
+    book, article, page, twice = paperlab.load(HERE / "glued.ris")
+    assert book.journal_ref == "Studies in Paper Play"  # JO on a TY BOOK: its series (it was dropped)
+    assert twice.journal_ref is None  # a T2 that is the book's own title again is no venue
+    assert page.comment == "Approved at the fifth widget workshop, Lyon, April 2014; revised 2018."  # N1, was lost
+    assert article.title_text == "Late hinge failure in a Crane–Kite fold"  # \textendashKite: one unknown macro
+    assert article.authors == ["M T V’lčkova Hinge", "Bo Fold"]
+    text = paperlab.Library([book, article, page]).to_bibtex()
+    assert "textbackslash" not in text
+    assert "  title = {Late hinge failure in a Crane\\textendash{}Kite fold},\n" in text
+    assert "@book{" in text and "  series = {Studies in Paper Play},\n" in text
+    again = tmp_path / "again.bib"
+    again.write_text(text, encoding="utf-8")
+    back = paperlab.load(again)
+    assert back[1].title == "Late hinge failure in a Crane–Kite fold" and back[1].authors == article.authors
+    assert back[2].comment == page.comment
+    written = tmp_path / "again.ris"
+    write_ris([book, page], written)
+    assert [(p.journal_ref, p.comment) for p in paperlab.load(written)] == [
+        (book.journal_ref, None),
+        (None, page.comment),
+    ]

@@ -33,6 +33,7 @@ import rispy
 from ..dates import month_number, named_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
+from ..latex import has_latex, readable
 from ..markup import csl_plain_text, plain_abstract
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
@@ -237,7 +238,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _plain(title) or title  # Crossref's markup, as Zotero and publishers export it: 'In <sub>0.18</sub> Ga'
     title = drop_closing_stop(title)  # Ovid's and Embase's "A review of foo."
     people, groups = _people_and_groups(record)
-    authors = names_given_first(people)
+    authors = [readable(a) if has_latex(a) else a for a in names_given_first(people)]  # "V\\textquoterightlčkova"
     editors = _editors(record)
     doi, arxiv = _identifiers(record)
     doubts = _doubtful_ids(record)
@@ -281,14 +282,40 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
             authors=authors,
             abstract=plain_abstract(abstract) if abstract else None,
             published=_published(parts),
-            journal_ref=journal if (record.get("type_of_reference") or "JOUR") != "BOOK" else None,
+            journal_ref=_venue(record, journal, title),
             doi=doi,
             url=urls[0] if urls else None,
             keywords=keywords,
+            comment="\n".join(_notes(record)) or None,
             sources=[SourceRecord("ris", location=source, record=where)],
             extra=extra,
         )
     )
+
+
+def _venue(record: dict[str, Any], journal: str | None, title: str) -> str | None:
+    """A record's venue: its journal, or a book's series (``JO``/``T2`` on ``TY BOOK``), unless it is the book's
+    own title again."""
+    if journal and record.get("type_of_reference") == "BOOK" and journal.casefold() == title.casefold():
+        return None
+    return journal
+
+
+# what a database export writes in N1 about its own record (Scopus: "Export Date: ...", "Cited By: 3"): no note
+_DATABASE_NOTE = re.compile(
+    r"(?:export date|cited by|funding details|funding text(?: \d+)?|correspondence address|references|art\. no\.|coden"
+    r"|document type|publication stage|source|language of original document|abbreviated source title|sponsors"
+    r"|conference (?:name|date|location|code)|chemicals/cas|tradenames|manufacturers|molecular sequence numbers)"
+    r"\s*:",
+    re.I,
+)
+
+
+def _notes(record: dict[str, Any]) -> list[str]:
+    """The record's notes (``N1``), as text; not a database export's notes about its record (``Export Date: …``)
+    nor the note of ours that keeps ids set aside as doubtful."""
+    notes = (_plain(n) or n for n in _values(record, "notes") if not n.startswith(_DOUBT_NOTE))
+    return [" ".join(n.split()) for n in notes if n.strip() and not _DATABASE_NOTE.match(n.strip())]
 
 
 def _plain(text: str | None) -> str | None:
@@ -403,6 +430,7 @@ def _ris_lines(paper: Paper) -> list[str]:
     editors = kept.get("editors")
     lines += [("A2", _ris_name(e)) for e in (editors if isinstance(editors, list) else []) if isinstance(e, str)]
     lines += [("KW", k) for k in paper.keywords + paper.tags]
+    lines += [("N1", note) for note in (paper.comment or "").split("\n")]
     if paper.doubtful_ids:
         lines.append(("N1", _DOUBT_NOTE + " " + doubtful_id_text(paper.doubtful_ids)))
     text = [f"{tag}  - {' '.join(str(value).split())}" for tag, value in lines if value]

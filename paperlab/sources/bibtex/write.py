@@ -15,6 +15,7 @@ from ...date_precision import precision_of
 from ...dates import MONTH_MACROS
 from ...errors import ParseError
 from ...identity import citation_keys
+from ...latex import has_latex, unglue_macros
 from ...paper import Paper
 from ...paper_fields import doubtful_id_text
 from ...text import family_first, name_parts, written_name
@@ -70,7 +71,13 @@ def _title(paper: Paper, title: str) -> str:
     raw = paper.extra.get("title_markup")
     if isinstance(raw, str) and balanced(raw) and clean(raw) == title:
         return raw
+    if has_latex(title) and balanced(title) and not _BARE_SPECIAL.search(title):
+        return unglue_macros(title)  # LaTeX another source wrote ('Klippel\\textendashTrenaunay' in RIS): as LaTeX
     return _escape(title)
+
+
+# a character LaTeX reads as markup when it is not escaped
+_BARE_SPECIAL = re.compile(r"(?<!\\)[%&#_]")
 
 
 def _escape_name(name: str, written: tuple[str, str, str] | None = None, whole: Iterable[str] = ()) -> str:
@@ -161,7 +168,21 @@ def _entry_type(paper: Paper, bib: dict[str, object]) -> str:
     entry_type = paper.extra.get("entry_type")
     if isinstance(entry_type, str) and re.fullmatch(r"[A-Za-z][\w-]*", entry_type):
         return entry_type.lower()
+    ris = paper.extra.get("ris")
+    if isinstance(ris, dict) and (kind := _RIS_TYPES.get(str(ris.get("type")))):
+        return kind
     return "article" if paper.journal_ref and "booktitle" not in bib else "misc"
+
+
+# RIS reference types (TY) as BibTeX entry types; the others are @article with a journal, else @misc
+_RIS_TYPES = {
+    **dict.fromkeys(("BOOK", "EBOOK", "EDBOOK"), "book"),
+    **dict.fromkeys(("CHAP", "ECHAP"), "incollection"),
+    **dict.fromkeys(("CONF", "CPAPER"), "inproceedings"),
+    "THES": "phdthesis",
+    "RPRT": "techreport",
+    "UNPB": "unpublished",
+}
 
 
 def _balanced(text: str) -> bool:
@@ -240,7 +261,8 @@ def _kept_fields(paper: Paper, bib: dict[str, object], skip: set[str]) -> list[t
     """The fields read from BibTeX that the paper has no own field for, and its venue."""
     fields: list[tuple[str, str]] = []
     if paper.journal_ref and not any(bib.get(n) == paper.journal_ref for n in _VENUE_FIELDS):
-        venue = "booktitle" if paper.extra.get("entry_type") in ("inproceedings", "incollection") else "journal"
+        kind = _entry_type(paper, bib)  # a book's venue is its series
+        venue = {"inproceedings": "booktitle", "incollection": "booktitle", "book": "series"}.get(kind, "journal")
         fields.append((venue, _escape(paper.journal_ref)))
         skip.add(venue)
     for name, value in bib.items():
