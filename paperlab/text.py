@@ -285,7 +285,10 @@ def plural(n: int, word: str, many: str | None = None, *, number: bool = True) -
 
 
 def first_author(authors: Sequence[str]) -> str:
-    """The first author's family name (:func:`family_name`: "Vaswani" for "Ashish Vaswani"), or ""."""
+    """The first author's family name (:func:`family_name`: "Vaswani" for "Ashish Vaswani"), an organisation's whole
+    name (:func:`names_organisation`: "GTEx Consortium", never "Consortium"), or ""."""
+    if authors and names_organisation(authors[0]):
+        return " ".join(authors[0].split())
     return family_name(authors[0]) if authors else ""
 
 

@@ -17,7 +17,7 @@ from paperlab import Paper
 from paperlab.sources.bibtex import parse_bibtex
 from paperlab.sources.csl import write_csl
 from paperlab.sources.ris import read_ris, write_ris
-from paperlab.text import is_placeholder_name
+from paperlab.text import first_author, is_placeholder_name
 from paperlab.venues import parse_venue
 
 DATA = Path(__file__).parent / "data"
@@ -206,3 +206,9 @@ def test_a_titles_closing_full_stop_is_dropped_in_every_reader(tmp_path: Path) -
     assert entry.title == "Buoys painted by Quill et al."
     (entry,) = parse_bibtex("@article{k, title = {Painting buoys for winter.}, year = 2017}")
     assert entry.title == "Painting buoys for winter"
+
+
+def test_an_organisation_first_is_named_whole_where_a_byline_names_the_first_author() -> None:
+    assert first_author(["GTEx Consortium", "Ada Quill"]) == "GTEx Consortium"  # was "Consortium"
+    assert first_author(["Lantern Team"]) == "Lantern Team"
+    assert first_author(["Ada Quill", "GTEx Consortium"]) == "Quill"
