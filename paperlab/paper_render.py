@@ -20,6 +20,7 @@ from .paper import MIME_TYPE, Paper
 from .text import (
     NO_MATH_CLASS,
     csl_name_text,
+    drop_closing_stop,
     is_more_authors,
     is_placeholder_name,
     md_escape,
@@ -163,8 +164,13 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
             item[key] = value
     for key in ("title", "container-title", "abstract"):  # rich text as read, while its plain text is the paper's
         plain = plain_abstract if key == "abstract" else csl_plain_text
-        if key in item and isinstance(stored.get(key), str) and plain(stored[key]) == item[key]:
-            item[key] = stored[key]
+        kept = stored.get(key)
+        if (
+            key in item
+            and isinstance(kept, str)
+            and item[key] in (plain(kept), _no_stop(kept) if key == "title" else "")
+        ):
+            item[key] = kept
     if paper.arxiv_id:
         item["number"] = f"arXiv:{paper.arxiv_id}"
     if publisher := _csl_publisher(paper) or ("arXiv" if paper.arxiv_id else None):
@@ -188,6 +194,11 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
 
 # CSL variables written from the paper's own fields, never from what a CSL import kept aside
 _CSL_FROM_MODEL = frozenset(["id", "type", "title", "author", "issued", "keyword", "container-title"])
+
+
+def _no_stop(title: str) -> str:
+    """A kept title's text without the closing full stop the CSL reader drops (:func:`~paperlab.text.drop_closing_stop`)."""
+    return drop_closing_stop(csl_plain_text(title))
 
 
 def _same_names(names: Any, authors: list[str]) -> bool:

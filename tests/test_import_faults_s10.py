@@ -202,6 +202,7 @@ def test_a_titles_closing_full_stop_is_dropped_in_every_reader(tmp_path: Path) -
     csl.write_text(json.dumps([item]), encoding="utf-8")
     (paper,) = paperlab.load(csl)
     assert paper.title == "Salt crust on bollards"
+    assert paper.to_csl()["title"] == "Salt crust on <i>bollards</i>."  # the item written back as read
     (entry,) = parse_bibtex("@article{k, title = {Buoys painted by Quill et al.}, year = 2017}")
     assert entry.title == "Buoys painted by Quill et al."
     (entry,) = parse_bibtex("@article{k, title = {Painting buoys for winter.}, year = 2017}")
