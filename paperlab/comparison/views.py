@@ -74,6 +74,12 @@ def _delta_text(value: float, unit: str, kind: str, direction: str | None, metri
     return f"+{value:g}{unit}"
 
 
+def _carried(p: Paper) -> list[dict[str, Any]]:
+    """The tidy result rows a paper carries from the session it was read from (``extra["session_results"]``)."""
+    rows = p.extra.get("session_results") if isinstance(p.extra, dict) else None
+    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+
+
 def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
     """A paper's row of :func:`compare`; ``extra`` holds tidy table results of any papers."""
     import pandas as pd
@@ -177,7 +183,11 @@ def compare(
     if unknown:
         raise ValueError(f"unknown compare field(s) {unknown}; expected some of {COMPARE_FIELDS}")
     plist = _as_papers(papers)
-    extra = pd.concat(list(results), ignore_index=True) if results else None
+    given = list(results or [])
+    named = {str(x) for d in given if "paper" in d for x in d["paper"]}
+    # a session's papers read by paperlab.load carry their slides' tables (extra["session_results"])
+    given += [pd.DataFrame(rows).assign(paper=p.id) for p in plist if p.id not in named and (rows := _carried(p))]
+    extra = pd.concat(given, ignore_index=True) if given else None
     rows = [_compare_row(p, extra) for p in plist]
     cols = chosen + [c for c in ("url", "result_values") if c not in chosen]
     df = _frame()(rows, columns=cols, index=pd.Index([p.id for p in plist], name="id"))

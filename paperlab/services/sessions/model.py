@@ -186,14 +186,31 @@ def read_session(path: str | Path, date: dt.date | str | None = None) -> Session
     return Session.from_file(path, date=date)
 
 
+def carry_results(entry: SessionEntry) -> None:
+    """Put the tidy rows of the presentation's result tables in its paper's ``extra["session_results"]`` (plain
+    JSON: they are kept in the store and on the wire), where :func:`paperlab.compare` finds them."""
+    import json
+
+    import pandas as pd
+
+    frames = [d for d in entry.results if len(d)]
+    if frames:
+        rows = json.loads(pd.concat(frames, ignore_index=True).to_json(orient="records"))
+        entry.paper.extra["session_results"] = rows
+
+
 def session_papers(path: str | Path) -> list[Paper]:
     """The papers a session transcript presents (the reader of :func:`paperlab.load` for format ``"session"``):
-    title, authors and venue as the slides give them, the presenter in ``extra["presenter"]``, source "session".
+    title, authors and venue as the slides give them, the presenter in ``extra["presenter"]``, source "session",
+    the slides' result tables in ``extra["session_results"]`` (so ``paperlab.load(path).compare()`` shows them, as
+    ``Session.from_file(path).compare()`` does).
     A presentation that names no paper is skipped and named in a :class:`PartialImportWarning`; the slides' tables
     are not papers, so a table that could not be read is not reported here (``Session.from_file`` reports it)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PartialImportWarning)
         session = Session.from_file(path)
+    for entry in session.entries:  # the slides' result tables go with their paper: lib.compare() has them
+        carry_results(entry)
     if session.entries and not any(e.presenter for e in session.entries):  # notes: say the finder read them
         lost = [p for p in session.problems if p.message != NOTES_READ]
         warn_partial(_notes_read(str(path), lost, len(session.entries)))
