@@ -7,6 +7,7 @@ and ``paperlab.feed``."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -126,3 +127,18 @@ def test_library_recommend_and_the_feed_use_the_neighbours(tmp_path: Path) -> No
     beside = [b for i in items if i.why for b in i.why.beside]
     assert beside and {pid for pid, _ in beside} <= {p.id for p in arriving}
     assert any("near other top picks" in i.why_text for i in items)
+
+
+def test_a_hostile_neighbour_title_stays_text(tmp_path: Path) -> None:
+    contrastive, other = _demo("hf-papers-contrastive.txt"), _demo("hf-papers-ood-hallucination.txt")
+    bad = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) "
+    arriving = [dataclasses.replace(p, title=bad + p.title) for p in contrastive[6:16]] + other[:20]
+    store = Store(tmp_path / "feed.sqlite3")
+    for p in contrastive[:6]:
+        store.reading_list("default").add(p)
+    profile = InterestProfile(categories=[], hf_daily=False, k=30)  # type: ignore[arg-type]
+    f = feed(candidates=arriving, profile=profile, store=store, today=dt.date(2026, 3, 4), remember=False)
+    assert any("<img" in title for i in f.items if i.why for _, title in i.why.beside)  # a hostile title is named
+    page = f._repr_html_()
+    assert "<img" not in page and "&lt;img" in page
+    assert "[click](javascript" not in f.to_markdown()
