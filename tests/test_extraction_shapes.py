@@ -13,6 +13,16 @@ def _rows(text: str) -> list[tuple[object, ...]]:
     return [(r.metric, r.value, r.unit, r.kind, r.dataset) for r in df.where(df.notna(), None).itertuples(index=False)]
 
 
+def test_score_points_have_no_unit_and_percentage_points_are_pp() -> None:
+    """Session 10: every fresh gold set's convention (v8-test ... v12b) writes "points" with no unit (points of a
+    score, a rating or BLEU are no percentage points); "percentage points", "percentage-point" and "% points" are pp.
+    Before, bare points were "pp" and a hyphenated "percentage-point" was no unit at all."""
+    rows = _rows("Judges rate the drafts 0.42 points above the editors on a five-point scale.")
+    assert [(v, u, k) for _, v, u, k, _ in rows] == [(0.42, None, "delta")]
+    rows = _rows("Our tagger adds a 4.1-point gain in BLEU and a 2.6 percentage-point gain in exact match.")
+    assert [(v, u, k) for _, v, u, k, _ in rows] == [(4.1, None, "delta"), (2.6, "pp", "delta")]
+
+
 def test_percentage_points_are_a_difference_however_they_are_written() -> None:
     rows = _rows(
         "The tagger brings a +2.15 percentage point improvement, and gaps of up to 7 percentage points (p.p.) on"
@@ -20,8 +30,8 @@ def test_percentage_points_are_a_difference_however_they_are_written() -> None:
     )
     assert [(v, u, k) for _, v, u, k, _ in rows] == [(2.15, "pp", "delta"), (7.0, "pp", "delta"), (4.0, "pp", "delta")]
     assert [d for *_, d in rows][1:] == ["TabQA", "CodeEval"]
-    # a bare "points" after a score is still a difference
-    assert _rows("Our planner beats the heuristic by 12 points.")[0][2:4] == ("pp", "delta")
+    # a bare "points" after a score is still a difference, of score points: no unit (session 10)
+    assert _rows("Our planner beats the heuristic by 12 points.")[0][2:4] == (None, "delta")
 
 
 def test_a_multiple_in_words_or_before_the_number_is_a_multiple() -> None:

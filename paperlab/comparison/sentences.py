@@ -80,7 +80,7 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 _VALUE_RE = re.compile(
     rf"(?<![\w.@])(?<![^\d\s%]-)(?<![A-Za-wyz0-9]/)(?:(?<![\d%-])(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
-    r"\s?(?P<unit>%p(?![\w])|%\s?points?\b|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage points?\b|p\.p\.|pp\b|points\b|percent\b)|\s?times(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration|improvements?|gains?|reductions?|increases?)\b)|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
+    r"\s?(?P<unit>%p(?![\w])|%\s?points?\b|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage[ -]points?\b|p\.p\.|pp\b|points\b|percent\b)|\s?times(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration|improvements?|gains?|reductions?|increases?)\b)|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
 
 # a number in a range whose unit is written once, after the second number ("17-28%", "100 -- 85%")
@@ -173,6 +173,8 @@ def _results_in_sentence(
     found, spans = kept_numbers(sent_flat)
     judge_results(found, spans, sent_flat)  # the learned results-vs-non-results classifier
     for r in found:
+        if r.pop("_points", False):
+            r["unit"] = None  # "12 points", "a 5.9-point gain": a difference (kind delta) of a score, not a percentage
         r.update(paper=paper_id, source=source, where=where, evidence=sent.strip())
         r.pop("_named", None)
         r.pop("_sure", None)
@@ -273,14 +275,13 @@ def _value_at(
 ) -> dict[str, Any] | None:
     """The result a number in a sentence reports, or None when it is part of a name, a count or a setting."""
     unit = m.group("unit").strip()
-    start, end = m.start("num"), m.end()
-    range_end = None
+    start, end, range_end = m.start("num"), m.end(), None
     if not unit and (r := _RANGE_TAIL.match(text, end)):
         unit = r.group("unit").lstrip("-")  # "17-28%": the first number of the range shares the unit
         range_end = r.end()
         if re.match(r"\s*(?:±|\+/-)", text[end:]):
             end = r.end()  # "85.3 ± 0.4% accuracy": the metric follows the spread
-    unit = UNIT_NAMES.get(unit, unit)
+    points, unit = unit in ("points", "-point", "-points"), UNIT_NAMES.get(unit, unit)  # score points: no unit
     if not unit and re.search(r"×\s*$", text[:start]):
         unit = "x"  # "a ×1.59 higher acceptance length": the multiple written before the number
     if any(s <= start < e for s, e, _ in metrics + datasets):
@@ -331,6 +332,7 @@ def _value_at(
         "_named": named_metric is not None,
         "_sure": is_rating(text, start, end),  # a score on a scale: the classifier does not judge it
         "_fixed": shaped is not None or metric == "speedup",  # named by a known shape: not revised
+        "_points": points,
     }
 
 

@@ -38,6 +38,8 @@ UNIT_NAMES = {  # the unit as written -> as reported
     "%points": "pp",
     "percentage points": "pp",
     "percentage point": "pp",  # "a +1.43 percentage point improvement"
+    "percentage-point": "pp",  # "a 3.5 percentage-point gain"
+    "percentage-points": "pp",
     "p.p.": "pp",
     "points": "pp",
     "percent": "%",
