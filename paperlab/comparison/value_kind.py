@@ -28,7 +28,8 @@ UNIT_NAMES = {  # the unit as written -> as reported
     "×": "x",
     "-fold": "x",
     "X": "x",  # "a 7X speed-up"
-    "-point": "pp",  # "a 5.9-point improvement"
+    "-point": "pp",  # "a 5.9-point improvement"; bare points are a difference like pp, reported with no unit
+    # (score points are no percentage points: ``sentences._results_in_sentence`` drops the unit after judging)
     "-points": "pp",
     "times": "x",
     "%p": "pp",
