@@ -8,6 +8,7 @@ back while its plain text is the paper's) and the map's labels. Imports nothing 
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -83,16 +84,17 @@ class _RichText:
     """Text of CSL rich text, HTML or JATS markup (:func:`csl_plain_text`); ``heading`` is the text of a heading
     that opens the value (``<jats:title>Abstract</jats:title>``), ``markup`` whether any markup tag was seen."""
 
-    def __init__(self, value: str) -> None:
+    def __init__(self, value: str, citations: bool = False) -> None:
         reader = _Tokens()
         reader.feed(value)
         reader.close()
+        tokens = _without_citation_marks(reader.tokens) if citations else reader.tokens
         self.parts: list[str] = []
         self.heading: tuple[int, int] | None = None  # where in ``parts`` a leading heading's text is
-        markup = _markup_tags(reader.tokens)
-        self.markup = bool(markup)
+        markup = _markup_tags(tokens)
+        self.markup = bool(markup) or len(tokens) < len(reader.tokens)
         open_heading: int | None = None
-        for i, token in enumerate(reader.tokens):
+        for i, token in enumerate(tokens):
             if token[0] == "data" or i not in markup:
                 self.parts.append(token[1] if token[0] == "data" else token[2])
                 continue
@@ -109,10 +111,45 @@ class _RichText:
         return "".join(self.parts).replace(_BREAK, "").strip()
 
 
-def _rich_text(value: str, drop: frozenset[str] = frozenset()) -> tuple[str, bool]:
+# a superscript that is a citation: reference numbers ("5", "1–4", "6,7", "3-5, 9")
+_CITATION_NUMBERS = re.compile(r"\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*")
+
+
+def _without_citation_marks(tokens: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``tokens`` without the superscript reference numbers of an abstract (Crossref's JATS: ``effort
+    <jats:sup>1–4</jats:sup> , the``): a ``<sup>`` of numbers after a space, a punctuation mark or a word of three
+    letters or more; one after a digit or a short unit (``10<sup>6</sup>``, ``m<sup>2</sup>``) is a power, kept.
+    The space left before the punctuation that follows goes with it."""
+    out: list[tuple[Any, ...]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token[0] == "start" and _tag_kind(token[1])[0] == "sup" and i + 2 < len(tokens):
+            data, end = tokens[i + 1], tokens[i + 2]
+            before = out[-1][1] if out and out[-1][0] == "data" else ""
+            if (
+                data[0] == "data"
+                and end[0] == "end"
+                and end[1] == token[1]
+                and _CITATION_NUMBERS.fullmatch(data[1])
+                and re.search(r"(?:\s|[.,;:)\]]|[^\W\d_]{3})$", before)
+            ):
+                if out and out[-1][0] == "data":
+                    out[-1] = ("data", before.rstrip())
+                i += 3
+                if i < len(tokens) and tokens[i][0] == "data" and re.match(r"\s*[,.;:)]", tokens[i][1]):
+                    tokens = [*tokens[:i], ("data", tokens[i][1].lstrip()), *tokens[i + 1 :]]
+                continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def _rich_text(value: str, drop: frozenset[str] = frozenset(), citations: bool = False) -> tuple[str, bool]:
     """The text of ``value`` (whitespace collapsed) and whether it held markup; a leading heading whose text
-    (in lower case, without a final colon) is in ``drop`` is left out."""
-    parser = _RichText(value)
+    (in lower case, without a final colon) is in ``drop`` is left out; ``citations``: superscript reference
+    numbers too (:func:`_without_citation_marks`)."""
+    parser = _RichText(value, citations)
     parts = parser.parts
     if parser.heading is not None:
         start, end = parser.heading
@@ -140,5 +177,5 @@ def plain_abstract(value: str) -> str:
     an abstract without markup tags is returned as it is (its line breaks kept)."""
     if "<" not in value:
         return value
-    text, markup = _rich_text(value, _ABSTRACT_HEADINGS)
+    text, markup = _rich_text(value, _ABSTRACT_HEADINGS, citations=True)
     return text if markup else value

@@ -139,3 +139,16 @@ def test_ris_book_series_notes_and_glued_latex(tmp_path: Path) -> None:
         (book.journal_ref, None),
         (None, page.comment),
     ]
+
+
+def test_jats_superscript_citation_numbers_are_no_text(tmp_path: Path) -> None:
+    (paper,) = paperlab.load(HERE / "jats_sup.json")
+    assert paper.abstract == (
+        "Paper widgets fold into many shapes. Through an enormous experimental effort, the creases of around 1,000 "
+        "widgets have been measured, a small fraction of the known designs. Our model won the 9th Crease Prediction "
+        "Challenge (CPC9) with a median error of 0.9 mm and folds sheets of 106 creases and 2 m2."
+    )  # was "effort 1–4 , the", "designs 6,7 ." and "(CPC9) 8 with"; a power after a digit or a unit stays
+    exported = tmp_path / "again.json"
+    exported.write_text(json.dumps([paper.to_csl()]), encoding="utf-8")
+    (back,) = paperlab.load(exported)
+    assert back.abstract == paper.abstract and "<jats:sup>1–4</jats:sup>" in back.to_csl()["abstract"]
