@@ -136,3 +136,13 @@ def test_rows_naming_a_paper_by_its_method_and_a_citation() -> None:
     ]
     assert [p.extra.get("more_authors", False) for p in papers] == [True, True, False, True]
     assert all(p.extra["date_precision"] == "year" for p in papers)
+
+
+def test_a_topic_titles_the_paper_its_row_links_only_as_paper_or_pdf() -> None:
+    """'| Ledger Memory for Long Dialogues | [Paper](arXiv link) |': the Topic column is no paper of its own, and the
+    paper cell's lone 'Paper'/'PDF' link is titled by the topic, not by its id or address."""
+    papers = _load("topic_and_paper_link.md")
+    assert [(p.title, p.arxiv_id, p.url) for p in papers] == [
+        ("Ledger Memory for Long Dialogues", "2502.01111", "https://arxiv.org/abs/2502.01111"),
+        ("Calling Tools Without Demonstrations", None, "https://example.org/tools.pdf"),
+    ]

@@ -22,6 +22,7 @@ from ._schedule_columns import content_roles
 from ._schedule_headings import is_heading_schedule
 
 __all__ = [
+    "PAPER_COLUMNS",
     "SUFFIXES",
     "ScheduleTable",
     "column_key",
@@ -77,7 +78,7 @@ _READING_COLUMNS = frozenset(
 )
 # columns that name the papers of a meeting; beside one, a "Topic" column is the meeting's topic ("Date | Topic |
 # Papers": "Convolutional networks" is no paper)
-_PAPER_COLUMNS = frozenset({"paper", "papers", "paper s", "paper title", "article", "articles"})
+PAPER_COLUMNS = frozenset({"paper", "papers", "paper s", "paper title", "article", "articles"})
 _TOPIC_COLUMNS = frozenset({"topic", "topics", "tentative topic", "tentative topics"})
 # date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
 _NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
@@ -454,7 +455,7 @@ def column_roles(columns: list[Any]) -> list[str | None]:
     roles = header_roles(columns)
     if any(r == "paper" and k in _READING_COLUMNS for r, k in zip(roles, keys, strict=True)):
         roles = ["topic" if r == "paper" and k not in _READING_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
-    if any(r == "paper" and k in _PAPER_COLUMNS for r, k in zip(roles, keys, strict=True)):  # Topic | Papers
+    if any(r == "paper" and k in PAPER_COLUMNS for r, k in zip(roles, keys, strict=True)):  # Topic | Papers
         roles = ["topic" if r == "paper" and k in _TOPIC_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
     if any(r == "date" and k not in _NUMBERING for r, k in zip(roles, keys, strict=True)):  # Week | Date: the date
         roles = [None if r == "date" and k in _NUMBERING else r for r, k in zip(roles, keys, strict=True)]

@@ -43,6 +43,7 @@ from ._schedule_cells import (
 from ._schedule_columns import lead_name
 from ._schedule_headings import heading_meetings
 from ._schedule_tables import (
+    PAPER_COLUMNS,
     SUFFIXES,
     ScheduleTable,
     column_key,
@@ -247,6 +248,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     if table.markdown:  # "*No class — holiday*" shown as plain text
         note = markdown_plain(note) or None if note else None
         topic = markdown_plain(topic) or None if topic else None
+    found = _titled_by_topic(table, found, topic)
     if not (who or found or note) and (is_placeholder(date_text) or len(table.columns) > 1):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
@@ -257,6 +259,18 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         meeting.extra["note"] = clean_cell(by_role.get("note"))
     meeting.papers = [_paper_of(p, by_role, meeting, source, len(found), table.title) for p in found]
     return meeting
+
+
+def _titled_by_topic(table: ScheduleTable, found: list[CellPaper], topic: str | None) -> list[CellPaper]:
+    """A Paper column's cell of one link labelled only "Paper" or "PDF" beside a Topic column ("| Ledger Memory |
+    [Paper](…) |"): the topic is the paper's title, not its id or address (a Readings column's lone link stays
+    apart from the meeting's topic)."""
+    named = {column_key(c) for c, role in zip(table.columns, table.roles, strict=True) if role == "paper"}
+    if not (topic and named & PAPER_COLUMNS and len(found) == 1):
+        return found
+    if found[0].title in (f"arXiv:{found[0].arxiv_id}", f"doi:{found[0].doi}", found[0].url):
+        return [dataclasses.replace(found[0], title=topic)]
+    return found
 
 
 def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem], str | None]:
