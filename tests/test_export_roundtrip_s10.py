@@ -152,3 +152,13 @@ def test_jats_superscript_citation_numbers_are_no_text(tmp_path: Path) -> None:
     exported.write_text(json.dumps([paper.to_csl()]), encoding="utf-8")
     (back,) = paperlab.load(exported)
     assert back.abstract == paper.abstract and "<jats:sup>1–4</jats:sup>" in back.to_csl()["abstract"]
+
+
+def test_compare_prints_dates_as_precise_as_the_source_gave_them() -> None:
+    lib = paperlab.load(HERE / "kinds.bib", HERE / "jats_sup.json")
+    df = paperlab.compare(lib)
+    printed = repr(df[["title", "date"]])
+    assert "1998-01-01" not in printed and "2010-01-01" not in printed  # year-only BibTeX dates
+    rows = {line.split()[0]: line.split()[-1] for line in printed.splitlines()[2:]}
+    assert sorted(rows.values()) == ["1998", "2001", "2010", "2012", "2015", "2020", "2021-07-15"]
+    assert str(df["date"].dtype).startswith("datetime64")  # the column itself stays timestamps for analysis

@@ -26,6 +26,15 @@ class PaperlabFrame(pd.DataFrame):
     def _constructor(self) -> type[pd.DataFrame]:
         return PaperlabFrame
 
+    def __repr__(self) -> str:
+        """As pandas prints it, with compare()'s dates as precise as each source gave them ("1999", never
+        "1999-01-01"; "2024-11?" when inferred); the column itself stays timestamps, for analysis."""
+        dates = self.attrs.get("dates")
+        if self.attrs.get("paperlab") != "compare" or not dates or "date" not in self.columns:
+            return super().__repr__()
+        shown = pd.DataFrame(self).assign(date=[dates.get(i, v) for i, v in zip(self.index, self["date"], strict=True)])
+        return repr(shown)
+
     def _repr_html_(self) -> str | None:
         if self.attrs.get("paperlab") not in ("compare", "diff", "leaderboard") or len(self) == 0:
             return super()._repr_html_()
