@@ -44,6 +44,7 @@ _BARE_ID = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(\d{4}\.\d{4,5})", re.I)
 _VENUE_URL = re.compile(
     r"https?://(?:www\.)?(?:openreview\.net/(?:forum|pdf)\?id=[\w-]+|aclanthology\.org/[\w.-]+"
+    r"|aclweb\.org/anthology/[\w.-]+(?:/[\w.-]+)?"
     r"|proceedings\.mlr\.press/v\d+/[\w.-]+|(?:papers\.nips\.cc|proceedings\.neurips\.cc|papers\.neurips\.cc)/paper"
     r"[^\s)\]<>\"']*|(?:api\.)?semanticscholar\.org/paper/[\w/-]+)",
     re.I,
@@ -225,10 +226,28 @@ _BLOCK = 30
 
 
 def _row_title(line: Line) -> str:
+    return _row_title_cell(line)[0]
+
+
+def _row_title_cell(line: Line) -> tuple[str, str]:
+    """(the row's title, the cell it is read from): a title column's cell, else its longest cell with a title."""
     columns = [k for k, name in enumerate(line.header) if _TITLE_COLUMN.search(name)]
     cells = [line.cells[k] for k in columns if k < len(line.cells)]
     cells += sorted((c for c in line.cells if not BARE_URL.fullmatch(c.strip())), key=len, reverse=True)
-    return next((t for c in cells if (t := usable_title(LINK.sub(_shown_label, c)))), "")
+    return next(((t, c) for c in cells if (t := usable_title(LINK.sub(_shown_label, c)))), ("", ""))
+
+
+def _label_titles_row(line: Line, mention: _Mention, label: str) -> bool:
+    """Whether a link's text titles its paper in a row whose title cell holds the link: the cell starts with it
+    ("[Title](link) (2018, TACL) · [Card](…)": the rest is the paper's year, venue and material), or the cell names
+    several papers by labelled links (a cell of papers is no one title)."""
+    title, cell = _row_title_cell(line)
+    if not mention.url or f"]({mention.url})" not in cell:
+        return False
+    if title.casefold().startswith(label.casefold()):
+        return True
+    labelled = [m for m in LINK.finditer(cell) if usable_title(m.group(1)) and _ids_of_url(m.group(2))]
+    return len(labelled) > 1
 
 
 def _shown_label(m: re.Match[str]) -> str:
@@ -239,7 +258,9 @@ def _shown_label(m: re.Match[str]) -> str:
 def _title_on_line(line: Line, mention: _Mention) -> str:
     label = usable_title(mention.label)
     if line.kind == "row":  # a row's link names its paper only when it reads as a title ("citation" does not)
-        return label if label and title_score(label) >= 0.5 else _row_title(line)
+        if label and (title_score(label) >= 0.5 or _label_titles_row(line, mention, label)):
+            return label
+        return _row_title(line)
     if label:
         return label
     for span in spans(line.text):
@@ -304,6 +325,10 @@ def _id_title(mention: _Mention) -> str:
     return f"arXiv:{mention.arxiv_id}" if mention.arxiv_id else f"doi:{mention.doi}" if mention.doi else ""
 
 
+def _what(m: _Mention) -> str:
+    return f"arXiv {m.arxiv_id}" if m.arxiv_id else f"DOI {m.doi}" if m.doi else m.url or ""
+
+
 def _key(m: _Mention) -> str:
     return f"a:{m.arxiv_id}" if m.arxiv_id else f"d:{m.doi.lower()}" if m.doi else f"u:{m.url}"
 
@@ -330,6 +355,8 @@ def _group(lines: list[Line], mentions: list[_Mention]) -> list[_Found]:
         if paper is None:
             paper = _Found(m.title)
             found.append(paper)
+        elif paper.title == _id_title(m):  # a badge named by its id, then a link titling the paper
+            paper.title = m.title
         by_key.setdefault(_key(m), paper)
         by_key.setdefault(unit, paper)
         paper.lines.append(m.line)
@@ -511,18 +538,20 @@ def _read(
     lines: list[Line], mentions: list[_Mention], source: str, id_less: bool, beside_layout: bool
 ) -> tuple[list[Paper], list[ImportProblem]]:
     """The papers of :func:`find_papers` from the file's lines and the mentions on them (titled here)."""
-    problems: list[ImportProblem] = []
     kept: list[_Mention] = []
+    untitled: list[_Mention] = []
     refused = _refused_headings(lines, mentions)
     for m in mentions:
         if beside_layout and m.badge:
             continue  # a badge is the page's ornament, not one of its papers
         _title_for(lines, m, headings=not beside_layout, refused=refused)
-        if m.title:
-            kept.append(m)
-        else:
-            what = f"arXiv {m.arxiv_id}" if m.arxiv_id else f"DOI {m.doi}" if m.doi else m.url
-            problems.append(ImportProblem(source, f"line {lines[m.line].number}", f"{what}: no title near it"))
+        (kept if m.title else untitled).append(m)
+    titled = {_key(m) for m in kept}  # a paper titled by another mention of it (a badge, then its link) is kept
+    problems = [
+        ImportProblem(source, f"line {lines[m.line].number}", f"{_what(m)}: no title near it")
+        for m in untitled
+        if _key(m) not in titled
+    ]
     found = _group(lines, kept)
     named = {i for f in found for i in f.lines} | {m.line for m in mentions}
     named |= {p for m in mentions for p in lines[m.line].parents}
