@@ -40,6 +40,7 @@ from ..paper import Paper, SourceRecord
 from ..text import drop_et_al
 from ..urls import safe_url
 from ._files import check_paper, read_text
+from ._mention_lines import IMAGE
 from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
 __all__ = ["SOURCE_KIND", "looks_like_paper_list", "parse_paper_list", "read_paper_list"]
@@ -84,10 +85,8 @@ _VENUE_SUFFIX = re.compile(
 )
 _ARXIV_WORD = re.compile(r"[Aa]r[Xx]iv")
 # a badge: a link whose text is an image ("[![arXiv](https://img.shields.io/…)](https://arxiv.org/abs/…)"), its
-# image's alt text in group 1; and an image alone
-_IMAGE_AT = r"!\[([^\]]*)\]\([^()\s]*(?:\([^()]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
-_BADGE = re.compile(rf"\[\s*{_IMAGE_AT}\s*\]\(")
-_IMAGE = re.compile(_IMAGE_AT)
+# image's alt text in group 1 (the image pattern is the finder's, _mention_lines.IMAGE)
+_BADGE = re.compile(rf"\[\s*{IMAGE.pattern}\s*\]\(")
 _NOTES_PAGE = re.compile(r"\.(?:md|markdown|ipynb)(?:[#?].*)?$", re.I)
 _LIST_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:papers?|reading(?:\s+list)?|readings|list(?:\s+of\s+papers)?|contents|table\s+of\s+contents|"
@@ -251,7 +250,7 @@ def _reference_parts(
 def _badges_out(text: str) -> str:
     """An item's text with each badge as a link labelled by its image's alt text ("[arXiv](…)": the badge's target
     is the link, never the image's address) and other images dropped."""
-    return _IMAGE.sub(" ", _BADGE.sub(lambda m: f"[{m.group(1)}](", text))
+    return IMAGE.sub(" ", _BADGE.sub(lambda m: f"[{m.group(1)}](", text))
 
 
 def _other_ids(content: str) -> tuple[str | None, str | None]:
