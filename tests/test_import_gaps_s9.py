@@ -46,7 +46,7 @@ from paperlab.sources._names import name_given_first
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex, read_bibtex
 from paperlab.sources.csl import read_csl, write_csl
 from paperlab.sources.ris import parse_ris, read_ris, write_ris
-from paperlab.text import family_name, first_author, name_case, shown_name
+from paperlab.text import NAME_SUFFIXES, family_name, first_author, name_case, shown_name
 from paperlab.venues import parse_venue
 
 CJK_BIB = DATA / "bibtex" / "cjk-names-orgs.bib"
@@ -285,8 +285,12 @@ _LATIN = st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True)
 _CJK = st.text(alphabet="山田太郎島耕平星野美咲김서연王小明", min_size=1, max_size=3)
 
 
+# a family name is no generational suffix ("Aa Jr" is Aa, Jr.: hypothesis drew the family name "Jr")
+_FAMILY = _LATIN.filter(lambda word: word.lower() not in NAME_SUFFIXES)
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.tuples(_LATIN, _LATIN), st.tuples(_CJK, _CJK)))
+@given(st.one_of(st.tuples(_FAMILY, _LATIN), st.tuples(_CJK, _CJK)))
 def test_a_shown_name_comes_back_from_its_ris_form(parts: tuple[str, str]) -> None:
     """Every person's name a reader shows (given name first, or family first in CJK script) is written by the RIS
     export in a form the reader turns back into the same name."""
