@@ -40,6 +40,7 @@ __all__ = [
     "paper_to_csl",
     "paper_to_html",
     "paper_to_markdown",
+    "presented_text",
 ]
 
 _CHIP_STYLE = (
@@ -67,12 +68,38 @@ def _card_json(paper: Paper) -> str:
     return paper.to_json().replace("--", "-\\u002d").replace(">", "\\u003e").replace("<", "\\u003c")
 
 
+def presented_text(extra: Any) -> str:
+    """Who presented a paper read from a reading-group schedule, and when (``extra["presenters"]``,
+    ``extra["meeting_date"]``, else the meeting as written): "Presented by Maria · 2026-02-05", several presenters
+    joined ("Presented by Ada Lovelace, Grace Hopper"); "" for a paper of no meeting. Plain text: each renderer
+    escapes it. The cards' front end says the same (``presentedText`` in js/src/common/paper.ts).
+
+    >>> presented_text({"presenters": ["Maria", " Ken "], "meeting_date": "2026-02-05"})
+    'Presented by Maria, Ken · 2026-02-05'
+    >>> presented_text({"meeting": "Week 3"})
+    'Presented Week 3'
+    >>> presented_text({})
+    ''
+    """
+    if not isinstance(extra, dict):
+        return ""
+    raw = extra.get("presenters")
+    names = [n.strip() for n in (raw if isinstance(raw, list) else [raw]) if isinstance(n, str) and n.strip()]
+    when = next((w.strip() for w in (extra.get("meeting_date"), extra.get("meeting")) if isinstance(w, str)), "")
+    if not names and not when:
+        return ""
+    if not names:
+        return f"Presented {when}"
+    return f"Presented by {', '.join(names)}" + (f" · {when}" if when else "")
+
+
 def _meta(paper: Paper) -> list[str]:
-    """Byline, date (as precise as its source gave it: "2017"; the year marked when inferred) and venue."""
+    """Byline, date (as precise as its source gave it: "2017"; the year marked when inferred), venue, and who
+    presented it when (a paper read from a reading-group schedule)."""
     date = paper.date_text
     if date and paper.date_inferred:
         date += f" ({inferred_note(paper.extra)})"
-    return [m for m in (paper.byline(), date, paper.venue) if m]
+    return [m for m in (paper.byline(), date, paper.venue, presented_text(paper.extra)) if m]
 
 
 def _links(paper: Paper) -> list[tuple[str, str | None]]:

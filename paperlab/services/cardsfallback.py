@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..paper import Paper
+from ..paper_render import presented_text
 from ..text import md_escape, md_link_text, plural
 from ..urls import html_link, md_url
 
@@ -83,10 +84,10 @@ def why_notes(why: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
 
 
 def _facts(paper: Paper) -> list[str]:
-    """date · venue · ▲ upvotes · ★ stars, the ones known."""
+    """date · venue · who presented it when · ▲ upvotes · ★ stars, the ones known."""
     stats = [f"▲ {paper.upvotes}"] if paper.upvotes is not None else []
     stats += [f"★ {paper.github_stars}"] if paper.github_stars is not None else []
-    return [x for x in (paper.date_text, paper.venue, *stats) if x]
+    return [x for x in (paper.date_text, paper.venue, presented_text(paper.extra), *stats) if x]
 
 
 def _compact_html(paper: Paper, note: str = "") -> str:

@@ -120,6 +120,32 @@ export function byline(p: IPaperAuthors): string {
   return p.organization ?? '';
 }
 
+/**
+ * Who presented a paper read from a reading-group schedule, and when (`extra.presenters`, `extra.meeting_date`, else
+ * the meeting as written): "Presented by Maria · 2026-02-05", several presenters joined ("Presented by Ada Lovelace,
+ * Grace Hopper"); '' for a paper of no meeting. As `presented_text` in paperlab/paper_render.py.
+ */
+export function presentedText(p: {
+  extra?: { [key: string]: unknown } | null;
+}): string {
+  const extra = p.extra ?? {};
+  const raw = extra.presenters;
+  const names = (Array.isArray(raw) ? raw : [raw])
+    .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+    .map(n => n.trim());
+  const when =
+    [extra.meeting_date, extra.meeting]
+      .find((w): w is string => typeof w === 'string')
+      ?.trim() ?? '';
+  if (!names.length && !when) {
+    return '';
+  }
+  if (!names.length) {
+    return `Presented ${when}`;
+  }
+  return `Presented by ${names.join(', ')}` + (when ? ` · ${when}` : '');
+}
+
 /** What a paper needs for :func:`shownDate`. */
 export interface IPaperDate {
   published?: string | null;

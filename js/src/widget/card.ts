@@ -15,6 +15,7 @@ import {
   shownDate,
   citationKeyText,
   citationKeys,
+  presentedText,
   sourceLabel
 } from '../common/paper';
 import { marked } from './highlight';
@@ -163,7 +164,7 @@ function head(p: IPaper, state: ICardState): HTMLElement {
   return row;
 }
 
-/** date · venue · ▲ upvotes · ★ stars (only what the paper has). */
+/** date · venue · who presented it when · citation key · ▲ upvotes · ★ stars (only what the paper has). */
 function metaLine(p: IPaper, state: ICardState): HTMLElement | null {
   const parts: [string, string, string][] = [];
   const date = shownDate(p);
@@ -172,6 +173,14 @@ function metaLine(p: IPaper, state: ICardState): HTMLElement | null {
   }
   if (state.venue) {
     parts.push([state.venue, 'plc-venue', 'Venue']);
+  }
+  const presented = presentedText(p);
+  if (presented) {
+    parts.push([
+      presented,
+      'plc-presented',
+      'At the reading group: who presented it, and when'
+    ]);
   }
   const key = citationKeys(p)[0];
   if (key) {
