@@ -60,3 +60,13 @@ def test_a_badge_without_a_title_is_reported_only_when_its_paper_is_not_kept(tmp
     papers, problems = find_papers(alone, "alone.md")
     assert [p.arxiv_id for p in papers] == ["2602.02222"]
     assert [(p.where, p.message) for p in problems] == [("line 1", "arXiv 2602.01111: no title near it")]
+
+
+def test_a_readings_heading_never_titles_the_links_below_it() -> None:
+    path = ATLAS.parent / "readings_headings.md"
+    papers, problems = find_papers(path.read_text(encoding="utf-8"), str(path))
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("arXiv:1810.04805", "1810.04805"),  # was "Readings"
+        ("arXiv:2302.13971", "2302.13971"),  # was "Required reading"
+    ]  # the homework bullet is no paper
+    assert problems == []

@@ -73,10 +73,12 @@ _PERSON = re.compile(
     r"^(?:[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+|[A-Z]\.?)(?:\s+\S+)*"
     r"\s+[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+$"
 )
-# a heading naming a part of notes, not a paper ("## Takeaways", "## Related work")
+# a heading naming a part of notes, not a paper ("## Takeaways", "## Related work", "### Readings")
 _NOTES_HEADING = re.compile(
     r"^\W*(?:(?:key\s+)?takeaways?|(?:open\s+)?questions?|notes?|(?:one-line\s+)?summary|tl;?dr|"
-    r"related(?:\s+work|\s+papers)?|references?|links?|see\s+also|further\s+reading|resources|discussion)\W*$",
+    r"related(?:\s+work|\s+papers)?|references?|links?|see\s+also|further\s+reading|resources|discussion|"
+    r"(?:(?:required|optional|suggested|recommended|additional|background)\s+)?(?:readings?|papers?)|reading\s+list)"
+    r"\W*$",
     re.I,
 )
 # the name written right before an id's parenthesis ("Also related: Linformer (arXiv:2006.04768)": "Linformer")
