@@ -63,13 +63,13 @@ def test_session_points_at_the_schedule_reader() -> None:
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
-        ("Session 03 (09-30-2024): BERT", ("09-30-2024", "BERT")),
+        ("Session 04 (10-14-2025): Diffusion", ("10-14-2025", "Diffusion")),
         (
-            "Session 02 (09-23-2024): Neural Machine Translation (NMT)",
-            ("09-23-2024", "Neural Machine Translation (NMT)"),
+            "Class 06 (11-04-2025): State Space Models (SSM)",
+            ("11-04-2025", "State Space Models (SSM)"),
         ),
         ("Week 2 (Oct 7, 2024): Attention", ("Oct 7, 2024", "Attention")),
-        ("2024-10-07 — Llama", ("2024-10-07", "Llama")),
+        ("2025-10-21 — Agents", ("2025-10-21", "Agents")),
         ("Meeting #3 - 7 October 2024", ("7 October 2024", None)),
         ("Week 5", ("", None)),
         ("2.1 Reasoning data", None),  # a numbered section, no date

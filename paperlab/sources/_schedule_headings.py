@@ -2,14 +2,14 @@
 
 ::
 
-    ## Session 03 (09-30-2024): BERT
+    ## Meeting 2 (2025-09-09): Sequence models
     ### Readings
-    BERT: https://arxiv.org/abs/1810.04805
+    Attention Is All You Need: https://arxiv.org/abs/1706.03762
     ### Assignments
     - Prepare the presentation
 
 A heading is a meeting's when it starts with a numbered meeting word ("Session 3", "Week 04", "Lecture 5",
-"Meeting #2") or with a date ("2024-09-30: BERT", "Oct 7, 2024 — Llama"); the page needs two such headings. The date
+"Meeting #2") or with a date ("2025-09-30: Retrieval", "Oct 7, 2025 — Agents"); the page needs two such headings. The date
 is read from the heading in any style :func:`parse_day` knows, the topic is what the heading says beside the number
 and the date. Under it, until the next heading of its level or above, every line naming a paper by an arXiv or DOI
 link or id is a reading, titled by the text before the link or by the link's text; a label such as "Readings" or
