@@ -9,6 +9,7 @@ Own data: the papers of tests/data/app/testing.atom.xml (seeded through the REST
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
 from contrast import contrast_failures
@@ -46,13 +47,40 @@ def _check_theme(page: Page, theme: str) -> None:
     assert checked >= 10 and failures == [], (theme, checked, failures)
 
 
+def _set_aside(lab: Lab, ids: set[str], keep: str) -> list[tuple[str, dict]]:
+    """Take the papers ``ids`` out of every list but ``keep``, and say what was taken: a paper an earlier test left on
+    another list ("default", test_panel_lists) would have its state named by that list (the first holding it)."""
+    taken = []
+    for summary in lab.api("GET", "lists")["lists"]:
+        path = "lists/" + quote(summary["name"], safe="")
+        if summary["name"] == keep:
+            continue
+        for entry in lab.api("GET", path)["entries"]:
+            if entry["paper"]["id"] in ids:
+                taken.append((summary["name"], entry))
+                lab.api("DELETE", f"{path}/entries/" + quote(entry["paper"]["id"], safe=""))
+    return taken
+
+
+def _put_back(lab: Lab, taken: list[tuple[str, dict]]) -> None:
+    """The entries :func:`_set_aside` took, back on their lists with their status, tags and note."""
+    for name, entry in taken:
+        path = "lists/" + quote(name, safe="")
+        lab.api("POST", f"{path}/entries", {"paper": entry["paper"]})
+        change = {"status": entry["status"], "tags": entry["tags"], "note": entry["note"] or ""}
+        lab.api("PATCH", f"{path}/entries/" + quote(entry["paper"]["id"], safe=""), change)
+
+
 def test_bibliography_of_the_open_notebook(page: Page, lab: Lab, dialogs: list[str]) -> None:
+    # the store as this test needs it, whatever ran before: its papers on its own list only
+    taken = _set_aside(lab, {CARD.id, FIRST.id, SECOND.id}, keep="cited")
     seed(lab, FIRST, SECOND, name="cited")  # removed at the end: later tests' feeds rank by the lists
     lab.api("PATCH", f"lists/cited/entries/{FIRST.id}", {"status": "reading"})
     try:
         _walk_through(page, lab, dialogs)
     finally:
         lab.api("DELETE", "lists/cited")
+        _put_back(lab, taken)
 
 
 def _walk_through(page: Page, lab: Lab, dialogs: list[str]) -> None:
