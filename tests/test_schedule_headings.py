@@ -90,3 +90,16 @@ def test_a_page_of_numbered_sections_with_arxiv_links_is_no_schedule(tmp_path: P
     )
     with pytest.raises(ParseError, match="expected a schedule"):
         read_meetings(page)
+
+
+def test_a_weekly_digest_of_papers_is_no_schedule_for_load(tmp_path: Path) -> None:
+    digest = tmp_path / "picks.md"
+    digest.write_text(
+        "# Picks of the week\n\n## Week 1 (2026-01-05)\n\n- [Sparse Mixtures for Tiny Devices](https://arxiv.org/abs/2601.00011)"
+        "\n\n## Week 2 (2026-01-12)\n\n- [Long Context on a Budget](https://arxiv.org/abs/2601.00022)\n",
+        encoding="utf-8",
+    )
+    papers = list(paperlab.load(digest))
+    assert [p.arxiv_id for p in papers] == ["2601.00011", "2601.00022"]
+    assert all(s.name != "schedule" for p in papers for s in p.sources)
+    assert [m.date for m in Schedule.from_file(digest)] == [dt.date(2026, 1, 5), dt.date(2026, 1, 12)]  # asked for

@@ -445,7 +445,9 @@ def looks_like_schedule(text: str, suffix: str, name: str = "") -> bool:
             return True
     except ParseError:
         return False
-    return suffix.lower() in (".md", ".markdown", ".txt") and is_heading_schedule(text)  # a heading per meeting
+    # a heading per meeting, on a page about meetings ("## Week 2" alone also heads a weekly digest of papers)
+    markdown = suffix.lower() in (".md", ".markdown", ".txt")
+    return markdown and is_heading_schedule(text) and _about_meetings(text.split("\n"))
 
 
 def column_roles(columns: list[Any]) -> list[str | None]:
