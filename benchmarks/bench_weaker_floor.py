@@ -139,10 +139,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=3)
     args = parser.parse_args()
-    os.environ.setdefault("PAPERLAB_HOME", tempfile.mkdtemp(prefix="paperlab-weaker-"))
+    if os.environ.get("PAPERLAB_HOME"):
+        _run(args.seeds)
+        return
+    with tempfile.TemporaryDirectory(prefix="paperlab-weaker-") as home:  # its store and model export go with it
+        os.environ["PAPERLAB_HOME"] = home
+        _run(args.seeds)
+
+
+def _run(seeds: int) -> None:
     groups = _topic_papers()
     print("papers per topic:", {t: len(ps) for t, ps in groups.items()})
-    split = {"dev": _searches(groups, DEV, args.seeds), "test": _searches(groups, TEST, args.seeds)}
+    split = {"dev": _searches(groups, DEV, seeds), "test": _searches(groups, TEST, seeds)}
     print(f"searches: dev {len(split['dev'])}, test {len(split['test'])}; libraries of {LIBRARY}, k={K}\n")
     head = f"{'floor':<34}" + "".join(f"{h:>12}" for h in ("recall", "noise/srch", "precision", "F2")) * 2
     print(f"{'':<34}{'dev':^48}{'test':^48}")
