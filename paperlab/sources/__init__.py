@@ -528,8 +528,8 @@ _READ_AS = {
 }
 # the layouts of markdown files paperlab reads, shortened (the readers' own errors give each one in full)
 _KNOWN_LAYOUTS = (
-    "DailyArXiv-style tables ('| **Title** | **Date** | ...', '|Publish Date|Title|Authors|PDF|Code|'), paper cards "
-    "or a heading per paper; reading-group schedules ('schedule', Schedule.from_file); session notes ('session', "
+    "DailyArXiv-style tables ('| **Title** | **Date** | ...', '|Publish Date|Title|Authors|PDF|Code|', HTML tables), "
+    "paper cards, nested-bullet digests or a heading per paper; reading-group schedules ('schedule', Schedule.from_file); session notes ('session', "
     "Session.from_file); paper lists ('paper_list'); paperlab markdown cards ('markdown_cards'); to read it as one "
     "of them or as another format (bibtex, ris, csl, ...): format= (paperlab import --format; --help lists them)"
 )
