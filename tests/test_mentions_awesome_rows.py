@@ -70,3 +70,14 @@ def test_a_readings_heading_never_titles_the_links_below_it() -> None:
         ("arXiv:2302.13971", "2302.13971"),  # was "Required reading"
     ]  # the homework bullet is no paper
     assert problems == []
+
+
+def test_year_and_venue_written_after_a_link_date_a_paper_without_an_arxiv_id() -> None:
+    papers, _ = find_papers(ATLAS.read_text(encoding="utf-8"), str(ATLAS))
+    got = {p.title: (p.published.isoformat() if p.published else None, p.journal_ref) for p in papers}
+    assert got["Provenance notes for corpus builders"] == ("2019-01-01", "TACL")
+    assert got["Release checklists for shared tasks"] == ("2021-01-01", "ACL")
+    assert got["Lessons from ten years of annotation guidelines"] == ("2017-01-01", "LAW")
+    # an arXiv id dates its paper to the month; "(2019, arXiv)" neither narrows it nor names a venue
+    assert got["Sheets that travel with every dataset"] == ("2019-11-01", None)
+    assert all(p.extra["date_precision"] == "year" for p in papers if p.arxiv_id is None)

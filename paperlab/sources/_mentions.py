@@ -57,6 +57,8 @@ _TITLE_FIELD = re.compile(r"^\W*(?:title|paper|论文|题目|标题|論文)\W*[:
 _AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|作者)\W*[:：]\s*(.+)$", re.I)
 _YEAR_FIELD = re.compile(r"^\W*(?:year|年份|发表年份)\W*[:：]\D*((?:19|20)\d{2})\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_YEAR_VENUE = re.compile(r"\s*\(\s*((?:19|20)\d{2})\s*(?:,\s*([^()<>|]{1,40}?))?\s*\)")  # "(2019, TACL)"
+_PREPRINT = re.compile(r"^(?:arxiv|preprint|arxiv preprint|biorxiv|medrxiv|ssrn)$", re.I)
 _NAME = re.compile(r"^[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*){1,3}$")
 # a byline's part that names no person: a venue, an award, a label or an institution's word, or an acronym ("ICLR")
 _NOT_A_PERSON = re.compile(
@@ -407,11 +409,25 @@ def _row_details(line: Line) -> _Details:
     return details
 
 
+def _after_link(details: _Details, line: Line, found: _Found) -> _Details:
+    """A row's year and venue written right after a paper's link ("[Title](link) (2019, TACL)") for a paper
+    without an arXiv id (an arXiv id dates it to the month); a venue "arXiv" is none."""
+    at = line.raw.find(f"]({found.url})") if found.url and not found.arxiv_id and not details.year else -1
+    m = _YEAR_VENUE.match(line.raw, at + len(f"]({found.url})")) if at >= 0 else None
+    if m:
+        venue = m.group(2).strip() if m.group(2) else None
+        details.year, details.venue = (
+            int(m.group(1)),
+            details.venue or (venue if venue and not _PREPRINT.match(venue) else None),
+        )
+    return details
+
+
 def _details(lines: list[Line], found: _Found) -> _Details:
     """What the row, list item or section of a paper gives besides its title and ids."""
     first = lines[found.lines[0]]
     if first.kind == "row" and first.header:
-        return _row_details(first)
+        return _after_link(_row_details(first), first, found)
     named = bool(found.arxiv_id or found.doi or found.url)  # an id-less title has no fields around it
     start = _block_start(lines, found.lines[0]) if named else found.lines[0]
     end = max(found.lines) + 1
