@@ -36,7 +36,7 @@ KNOWN_VENUES = (
 _KNOWN_RE = re.compile(rf"\b({KNOWN_VENUES})\s*[-'’]?\s*((?:19|20)\d\d|'\d\d)\b(\s+Workshops?\b)?")
 _CANONICAL = {"NIPS": "NeurIPS", "Interspeech": "INTERSPEECH", "ACMMM": "ACM MM"}
 _NOT_YET = re.compile(r"under (?:review|submission)|submitted (?:to|for)|in submission|rejected", re.I)
-_GENERIC_RE = re.compile(r"\b([A-Z][A-Za-z&-]{1,15}(?:\s+[A-Z][A-Za-z-]+)?)['’]?\s*(\d{4}|'\d{2})\b")
+_GENERIC_RE = re.compile(r"\b([A-Z][A-Za-z&-]{1,15}(?:\s+[A-Z][A-Za-z-]+)?)['’]?\s*((?:19|20)\d{2}|'\d{2})\b")
 _PUBLISHED_CUE = re.compile(
     r"acc(?:ept|pet)|publish|appear|presented|camera[- ]ready|conference|workshop|proceedings|symposium|journal",
     re.I,

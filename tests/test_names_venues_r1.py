@@ -145,3 +145,10 @@ def test_every_export_writes_the_family_name_before_the_suffix(tmp_path: Path) -
     assert items[0]["author"][0] == {"family": "Quill", "given": "Martin Luther", "suffix": "Jr."}
     back = [read_ris(tmp_path / "out.ris")[0], parse_bibtex(bib)[0], read_csl(tmp_path / "out.json")[0]]
     assert [p.authors for p in back] == [SUFFIXED] * 3
+
+
+def test_a_number_that_is_no_year_makes_no_venue_of_a_note() -> None:
+    # a RIS N1 note (our own words) citing standards: "ISO 1087" is no venue of 1087 (it was, once N1 became the note)
+    note = "Terms after ISO 704:2022 and ISO 1087:2019; reviewed by hand."
+    assert parse_venue(note) is None
+    assert parse_venue("Published in Foo Conf 2023") == "Foo Conf 2023"  # a year still makes one
