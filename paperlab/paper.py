@@ -45,7 +45,9 @@ def match_words(text: str) -> list[str]:
     its ASCII letters and digits ("Schrödinger Bridges" -> schrodinger, bridges; ids made from them never change);
     text mostly in other scripts keeps its letters ("心理素质对青少年", "Внимание — это всё"), which were all
     dropped before, so two such titles read as the same (empty) title and their works were merged."""
-    text = unicodedata.normalize("NFKD", text or "")
+    if not text or text.isascii():  # most titles and names: no marks to drop, no other script
+        return re.findall(r"[0-9a-z]+", (text or "").lower())
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     letters = sum(c.isalpha() for c in text)
     latin = sum(c.isascii() and c.isalpha() for c in text)
