@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from .date_precision import dated_by_arxiv_id
 from .errors import DoubtfulIdWarning, UsageError
+from .names import NAME_SUFFIXES, family_name
 from .paper import Paper, match_words, normalize_title
-from .text import NAME_SUFFIXES, family_name
 
 __all__ = [
     "CATALOGUE_IDS",

@@ -16,21 +16,9 @@ from .date_precision import inferred_note
 from .dates import named_date
 from .identity import citation_keys
 from .markup import csl_plain_text, plain_abstract
+from .names import csl_name_text, is_more_authors, is_placeholder_name, name_parts, names_organisation
 from .paper import MIME_TYPE, Paper
-from .text import (
-    NO_MATH_CLASS,
-    csl_name_text,
-    drop_closing_stop,
-    is_more_authors,
-    is_placeholder_name,
-    md_escape,
-    md_link_text,
-    md_no_math,
-    md_quote,
-    name_parts,
-    names_organisation,
-    shown_text,
-)
+from .text import NO_MATH_CLASS, drop_closing_stop, md_escape, md_link_text, md_no_math, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
 
 __all__ = [
@@ -395,7 +383,7 @@ _NUMBER = re.compile(r"-?\d{1,6}", re.ASCII)
 
 
 def _csl_name(name: str, whole: bool = False) -> dict[str, str]:
-    """A shown name as a CSL name: ``family`` and ``given`` (:func:`~paperlab.text.name_parts`: the first word is the
+    """A shown name as a CSL name: ``family`` and ``given`` (:func:`~paperlab.names.name_parts`: the first word is the
     family name in Chinese, Japanese or Korean script); a name of one word, with a comma (an organisation every
     reader keeps as written: "Qwen Team, Alibaba Cloud"), naming an organisation ("GTEx Consortium") or read
     ``whole`` ("{ETH Zürich}" in BibTeX), as a literal."""

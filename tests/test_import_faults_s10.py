@@ -14,10 +14,10 @@ import pytest
 
 import paperlab
 from paperlab import Paper
+from paperlab.names import first_author, is_placeholder_name
 from paperlab.sources.bibtex import parse_bibtex
 from paperlab.sources.csl import write_csl
 from paperlab.sources.ris import read_ris, write_ris
-from paperlab.text import first_author, is_placeholder_name
 from paperlab.venues import parse_venue
 
 DATA = Path(__file__).parent / "data"

@@ -39,6 +39,7 @@ from paths import DATA
 
 import paperlab
 from paperlab.errors import ParseError
+from paperlab.names import NAME_SUFFIXES, family_name, first_author, name_case, shown_name
 from paperlab.paper import Paper
 from paperlab.paper_render import csl_date
 from paperlab.sources import detect_format
@@ -46,7 +47,6 @@ from paperlab.sources._names import name_given_first
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex, read_bibtex
 from paperlab.sources.csl import read_csl, write_csl
 from paperlab.sources.ris import parse_ris, read_ris, write_ris
-from paperlab.text import NAME_SUFFIXES, family_name, first_author, name_case, shown_name
 from paperlab.venues import parse_venue
 
 CJK_BIB = DATA / "bibtex" / "cjk-names-orgs.bib"

@@ -21,7 +21,7 @@ import pytest
 
 import paperlab
 from paperlab.errors import ParseError
-from paperlab.text import drop_et_al, split_et_al
+from paperlab.names import drop_et_al, split_et_al
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:

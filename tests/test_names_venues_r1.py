@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from paperlab.names import family_name, name_parts
 from paperlab.paper import Paper
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex
 from paperlab.sources.csl import read_csl, write_csl
 from paperlab.sources.ris import parse_ris, read_ris, write_ris
-from paperlab.text import family_name, name_parts
 from paperlab.venues import parse_venue
 
 # -- 1. venues after a preprint word ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from string import ascii_lowercase
 from typing import TYPE_CHECKING, Any
 
-from ..text import first_author
+from ..names import first_author
 
 if TYPE_CHECKING:
     import pandas as pd

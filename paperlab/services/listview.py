@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..names import first_author
 from ..store.entries import STATUS_LABELS
-from ..text import NO_MATH_CLASS, first_author, md_escape, plural, shown_text
+from ..text import NO_MATH_CLASS, md_escape, plural, shown_text
 from ..urls import html_link
 
 if TYPE_CHECKING:

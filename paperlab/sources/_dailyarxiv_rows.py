@@ -31,8 +31,9 @@ from typing import Any
 
 from ..dates import named_date
 from ..errors import ProblemCollector
+from ..names import split_et_al
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
-from ..text import shown_text, split_et_al
+from ..text import shown_text
 from ..urls import safe_url
 from ._cited_rows import cited_cells, with_citation
 

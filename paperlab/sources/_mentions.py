@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from ..errors import ImportProblem
 from ..identifiers import DOI_IN_TEXT, arxiv_id_value
+from ..names import names_organisation
 from ..paper import Paper, SourceRecord
-from ..text import names_organisation
 from ..urls import safe_url
 from ._cited_rows import cited_row
 from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import is_degree, name_case, names_organisation, shown_name, strip_name_marks, suffix_case
+from ..names import is_degree, name_case, names_organisation, shown_name, strip_name_marks, suffix_case
 
 __all__ = ["name_given_first", "names_as_written", "names_given_first"]
 
@@ -43,7 +43,7 @@ def names_given_first(values: list[str]) -> list[str]:
 def names_as_written(values: list[str]) -> dict[str, list[str]]:
     """The names of one record that :func:`names_given_first` set in another case ("MCDONALD, RONALD" shown
     "Ronald Mcdonald"), each shown name with its ``[family, given, suffix]`` as the record wrote them, for the
-    exports to write back (``Paper.extra["names_as_written"]``, :func:`~paperlab.text.written_name`)."""
+    exports to write back (``Paper.extra["names_as_written"]``, :func:`~paperlab.names.written_name`)."""
     return {shown: written for shown, written in _read_names(values) if written}
 
 
@@ -75,8 +75,8 @@ def _given_first_record(bare: list[str]) -> bool:
 
 def name_given_first(value: str) -> str:
     """An RIS name (``Family, Given`` or ``Family, Given, Suffix``; Vancouver's ``Owen MJ``) as paperlab shows a
-    name (:func:`~paperlab.text.shown_name`: ``Given Family Suffix``, family first in Chinese, Japanese or Korean
-    script; a name in capitals in the case of a name, :func:`~paperlab.text.name_case`); a degree in the suffix's
+    name (:func:`~paperlab.names.shown_name`: ``Given Family Suffix``, family first in Chinese, Japanese or Korean
+    script; a name in capitals in the case of a name, :func:`~paperlab.names.name_case`); a degree in the suffix's
     place (``Case, Amanda, Ph.D.``) and equal-contribution marks (``Yuan*``) are no part of it. An organisation
     written with a comma ("Qwen Team, Alibaba Cloud") is kept as written. A name alone is read as a record of one
     (:func:`names_given_first`)."""

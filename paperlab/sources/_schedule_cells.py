@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from ..dates import month_of_name
 from ..identifiers import normalize_arxiv_id
-from ..text import split_et_al
+from ..names import split_et_al
 from ..urls import safe_url
 
 __all__ = [

@@ -22,10 +22,11 @@ from typing import Any
 from ..errors import ParseError, ProblemCollector, warn_partial
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..markup import csl_plain_text, plain_abstract
+from ..names import csl_name_text, is_more_authors, is_placeholder_name
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
 from ..paper_render import csl_date, csl_keywords, literal_year
-from ..text import csl_name_text, drop_closing_stop, is_more_authors, is_placeholder_name
+from ..text import drop_closing_stop
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
 

@@ -36,8 +36,8 @@ from markdown_it import MarkdownIt
 from ..date_precision import arxiv_id_month
 from ..dates import is_period_heading
 from ..errors import ParseError, ProblemCollector
+from ..names import drop_et_al
 from ..paper import Paper, SourceRecord
-from ..text import drop_et_al
 from ..urls import safe_url
 from ._files import check_paper, read_text
 from ._mention_lines import IMAGE

@@ -35,9 +35,10 @@ from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..latex import has_latex, readable
 from ..markup import csl_plain_text, plain_abstract
+from ..names import is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
-from ..text import drop_closing_stop, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
+from ..text import drop_closing_stop
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import names_as_written, names_given_first
 
@@ -142,10 +143,10 @@ def _editors(record: dict[str, Any]) -> list[str]:
 
 
 def _ris_name(name: str, paper: Paper | None = None) -> str:
-    """A shown name as RIS writes it, ``Family, Given`` or ``Family, Given, Suffix`` (:func:`~paperlab.text.name_parts`:
+    """A shown name as RIS writes it, ``Family, Given`` or ``Family, Given, Suffix`` (:func:`~paperlab.names.name_parts`:
     the last word before a suffix is the family name, the first in Chinese, Japanese or Korean script); an
     organisation ("GTEx Consortium", "Qwen Team, Alibaba Cloud") or a name read whole (``extra["names_whole"]``) as is; an author's name as the source wrote it
-    (:func:`~paperlab.text.written_name`: "MCDONALD, RONALD")."""
+    (:func:`~paperlab.names.written_name`: "MCDONALD, RONALD")."""
     written = written_name(paper.extra, name) if paper else None
     family, given, suffix = written or name_parts(name)
     whole = paper.extra.get("names_whole") if paper else None  # read whole: "{ETH Zürich}" in BibTeX

@@ -23,8 +23,8 @@ from typing import Any
 
 from ..dates import is_period_heading
 from ..errors import ImportProblem, ParseError, ProblemCollector
+from ..names import is_more_authors, split_et_al
 from ..paper import Paper, SourceRecord
-from ..text import is_more_authors, split_et_al
 from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
 from ._schedule_cells import (

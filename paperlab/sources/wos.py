@@ -20,8 +20,9 @@ from rispy.config import WOK_TAG_KEY_MAPPING
 
 from ..dates import month_number
 from ..errors import ParseError, ProblemCollector
+from ..names import is_placeholder_name
 from ..paper import Paper, SourceRecord
-from ..text import drop_closing_stop, is_placeholder_name
+from ..text import drop_closing_stop
 from ._files import RECORD_ERRORS, check_paper, decode_text, read_bytes
 from ._names import names_as_written, names_given_first
 

@@ -22,11 +22,8 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from ...dates import month_number
 from ...errors import ParseError, ProblemCollector
 from ...markup import plain_abstract
-from ...paper import Paper, SourceRecord, normalize_arxiv_id
-from ...paper_fields import doubtful_id_map
-from ...text import (
+from ...names import (
     NAME_SUFFIXES,
-    drop_closing_stop,
     family_first,
     is_degree,
     is_more_authors,
@@ -37,6 +34,9 @@ from ...text import (
     strip_name_marks,
     suffix_case,
 )
+from ...paper import Paper, SourceRecord, normalize_arxiv_id
+from ...paper_fields import doubtful_id_map
+from ...text import drop_closing_stop
 from .._files import read_bytes
 from .crossref import inherit
 from .fields import (

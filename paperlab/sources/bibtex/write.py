@@ -16,9 +16,9 @@ from ...dates import MONTH_MACROS
 from ...errors import ParseError
 from ...identity import citation_keys
 from ...latex import has_latex, unglue_macros
+from ...names import family_first, name_parts, written_name
 from ...paper import Paper
 from ...paper_fields import doubtful_id_text
-from ...text import family_first, name_parts, written_name
 from .read import parse_bibtex
 from .text import balanced, clean
 

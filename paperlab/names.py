@@ -1,0 +1,380 @@
+"""Persons' names and bylines: a name's family and given parts, how paperlab shows and exports them, a byline's
+"et al." and marks, a tool's placeholder for no author, and an organisation written where a person is expected.
+
+Helper layer (beside :mod:`paperlab.text`): imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "NAME_SUFFIXES",
+    "csl_name_text",
+    "drop_et_al",
+    "family_first",
+    "family_name",
+    "first_author",
+    "is_degree",
+    "is_more_authors",
+    "is_placeholder_name",
+    "name_case",
+    "name_parts",
+    "names_organisation",
+    "shown_name",
+    "split_et_al",
+    "strip_name_marks",
+    "suffix_case",
+    "written_name",
+]
+
+#: Generational suffixes of a name ("Jr.", "III"), lowercase and without their dot: never a family name.
+NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+def _is_suffix(word: str) -> bool:
+    return word.strip(" .").lower() in NAME_SUFFIXES
+
+
+def family_name(name: str) -> str:
+    """The family name in a person's name as a source writes it, or "": "Vaswani" for "Ashish Vaswani" and
+    "Vaswani, Ashish", "van der Berg" for "van der Berg, Jan", "King" for "Martin Luther King Jr.",
+    "Martin Luther King, Jr." and BibTeX's "King, Jr., Martin Luther" (a generational suffix is never one);
+    the first word of a name in Chinese, Japanese or Korean script ("山田" for "山田 太郎", :func:`family_first`)."""
+    parts = [p.strip() for p in name.split(",") if p.strip() and not _is_suffix(p)] or [name.strip()]
+    if len(parts) > 1:  # "Family, Given" or "Family, Jr., Given"
+        return parts[0]
+    return name_parts(parts[0])[0]
+
+
+# Han ideographs, kana, Hangul (and their compatibility and half-width forms)
+_CJK = re.compile(
+    r"[\u1100-\u11ff\u2e80-\u2fdf\u3005\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
+
+
+def family_first(name: str) -> bool:
+    """Whether a name is written in Chinese, Japanese or Korean script (every letter of it a Han ideograph, kana or
+    Hangul), whose names put the family name first: "山田 太郎" is Yamada Taro, "김 민준" Kim Minjun. A name in Latin
+    letters is read given name first whatever its origin ("Taro Yamada"): its order is how the source wrote it.
+
+    >>> family_first("山田 太郎"), family_first("김민준"), family_first("Taro Yamada"), family_first("")
+    (True, True, False, False)
+    """
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(_CJK.match(ch) for ch in letters)
+
+
+def shown_name(family: str, given: str) -> str:
+    """A person's name as paperlab shows it from its parts: ``Given Family`` ("Ada Lovelace"), and ``Family Given``
+    for a name in Chinese, Japanese or Korean script (:func:`family_first`), as those languages write it.
+
+    >>> shown_name("Lovelace", "Ada"), shown_name("島田", "耕平"), shown_name("Priyanka", "")
+    ('Ada Lovelace', '島田 耕平', 'Priyanka')
+    """
+    family, given = " ".join(family.split()), " ".join(given.split())
+    if not family or not given:
+        return family or given
+    return f"{family} {given}" if family_first(family + given) else f"{given} {family}"
+
+
+# particles of a family name, written in lowercase when a name in capitals is set in the case of a name
+_PARTICLES = frozenset("da das de del della der des di do dos du la le van von zu ten ter".split())
+_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
+
+
+def name_case(family: str, given: str, *, vancouver: bool = False) -> tuple[str, str]:
+    """A person's family and given names written all in capitals (Web of Science, Crossref, old PubMed: "KOWALCZYK",
+    "MARTA J.") in the case of a name: "Kowalczyk", "Marta J."; a particle before the family name in lowercase ("VAN
+    DER BERG": "van der Berg"), and the given words that are initials ("J.", "J", "JTR": a dot, one letter or no
+    vowel) kept; a word of two letters holding a vowel is a name when it is the only given word ("WANG, YU": "Yu
+    Wang"), initials beside others ("KOWALSKA, ANNA MA") and always in Vancouver's ``vancouver=True`` ("Owen AJ"). Anything with a small letter or a digit, or without a given name (an organisation's acronym written
+    as a family name: "IEEE", "WHO"), is returned as it is.
+
+    >>> name_case("KOWALCZYK", "MARTA J."), name_case("VAN DER BERG", "JAN"), name_case("YANG", "F")
+    (('Kowalczyk', 'Marta J.'), ('van der Berg', 'Jan'), ('Yang', 'F'))
+    >>> name_case("WANG", "YU"), name_case("OWEN", "AJ", vancouver=True)
+    (('Wang', 'Yu'), ('Owen', 'AJ'))
+    >>> name_case("Lovelace", "ADA"), name_case("IEEE", "")
+    (('Lovelace', 'ADA'), ('IEEE', ''))
+    """
+    text = family + given
+    if not given.strip() or any(ch.islower() or ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
+        return family, given
+    words = family.split()
+    cased = [
+        w.lower() if i < len(words) - 1 and w.lower() in _PARTICLES else _capitalised(w) for i, w in enumerate(words)
+    ]
+    initials = given.split()
+    short = 2 if vancouver or len(initials) > 1 else 1  # the longest initials written without a dot
+    kept = [w if "." in w or len(w) <= short or not _VOWEL.search(w) else _capitalised(w) for w in initials]
+    return " ".join(cased), " ".join(kept)
+
+
+def suffix_case(suffix: str) -> str:
+    """A generational suffix in the case of a name: "JR." as "Jr.", "SR" as "Sr"; "III" and the rest as written.
+
+    >>> suffix_case("JR."), suffix_case("Sr."), suffix_case("III"), suffix_case("")
+    ('Jr.', 'Sr.', 'III', '')
+    """
+    word = suffix.strip()
+    return word.capitalize() if word.rstrip(".") in ("JR", "SR") else word
+
+
+def _capitalised(word: str) -> str:
+    """ "O'BRIEN" as "O'Brien", "SMITH-JONES" as "Smith-Jones"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
+
+
+def name_parts(name: str) -> tuple[str, str, str]:
+    """``(family, given, suffix)`` of a name as paperlab shows it (:func:`shown_name`): the last word before a
+    generational suffix ("Jr.", "III", :data:`NAME_SUFFIXES`) is the family name, the first in Chinese, Japanese or
+    Korean script; ``(name, "", "")`` for a name of one word.
+
+    >>> name_parts("Ada King Lovelace"), name_parts("島田 耕平"), name_parts("Priyanka")
+    (('Lovelace', 'Ada King', ''), ('島田', '耕平', ''), ('Priyanka', '', ''))
+    >>> name_parts("Martin Luther King Jr."), name_parts("J Mossley III")
+    (('King', 'Martin Luther', 'Jr.'), ('Mossley', 'J', 'III'))
+    """
+    words = name.split()
+    kept = [w for w in words if not _is_suffix(w)] or words
+    suffix = " ".join(w for w in words if w not in kept)
+    if len(kept) < 2:
+        return " ".join(kept), "", suffix
+    if family_first(name):
+        return kept[0], " ".join(kept[1:]), suffix
+    return kept[-1], " ".join(kept[:-1]), suffix
+
+
+def first_author(authors: Sequence[str]) -> str:
+    """The first author's family name (:func:`family_name`: "Vaswani" for "Ashish Vaswani"), an organisation's whole
+    name (:func:`names_organisation`: "GTEx Consortium", never "Consortium"), or ""."""
+    if authors and names_organisation(authors[0]):
+        return " ".join(authors[0].split())
+    return family_name(authors[0]) if authors else ""
+
+
+# What a byline writes for the authors it leaves out: BibTeX's "others", "et al.", "many others", "175 other
+# open-source contributors" (a count or "many"/"several" before "other(s)" and at most three more words).
+_ET_AL = r"\bet\.?\s*al(?:ii|\.)?\.?(?!\w)"
+_MORE_AUTHORS = re.compile(
+    rf"(?:and\s+)?(?:others|{_ET_AL}|(?:\d+|many|several|and)\s+others?(?:\s+[\w-]+){{0,3}})", re.I
+)
+# a name with the authors left out after it: "van der Pol et al.", "Yun Chen, et.al.", "Ada Lovelace and others"
+_ET_AL_END = re.compile(rf"(.*?\S)\s*,?\s*(?:{_ET_AL}|\band\s+others)", re.I)
+# "et al." anywhere in a text (a citation "Vaswani et al., 2017" inside a line), with a comma before it (a match
+# starts only where blanks start: linear time on a long run of blanks)
+_ET_AL_ANYWHERE = re.compile(rf"(?<!\s)\s*(?:,\s*)?{_ET_AL}", re.I)
+# marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
+_NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
+# a role a byline writes before a contributor's name
+_ROLE_BEFORE = re.compile(r"^(?:with\s+)?(?:(?:additional\s+)?contributions?\s+(?:from|by)|assisted\s+by)\s+", re.I)
+# academic degrees and titles written as a third part of "Family, Given, Ph.D.": no part of the name
+_DEGREE = re.compile(
+    r"ph\.?\s?d\.?|m\.\s?d\.|md|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|mba|dr\.?|prof\.?|esq\.?", re.I
+)
+
+
+def is_more_authors(name: str) -> bool:
+    """Whether an author "name" stands for the authors left out ("others", "et al.", "many others",
+    "175 other contributors"): the byline is cut short, no person is named.
+
+    >>> is_more_authors("others"), is_more_authors("et al."), is_more_authors("175 other open-source contributors")
+    (True, True, True)
+    >>> is_more_authors("Otherson Smith")
+    False
+    """
+    return bool(_MORE_AUTHORS.fullmatch(" ".join(name.split())))
+
+
+# A tool's placeholder where no author is known: Zotero's "Unknown" ("Unknown Unknown"), Scopus's "[No author name
+# available]", Web of Science's "[Anonymous]", "Anon.", "N/A", "No author" (case, brackets and punctuation aside)
+_PLACEHOLDER_NAMES = frozenset(
+    "unknown|unknown unknown|unknown author|author unknown|anonymous|anon|anonymous author|no author|"
+    "no author name available|no author listed|not available|n a".split("|")
+)
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+def is_placeholder_name(name: str) -> bool:
+    """Whether an author's name is a placeholder for an author nobody named: no person and no organisation, so the
+    importers leave it out (the paper shows no author rather than a made-up one).
+
+    >>> is_placeholder_name("Unknown"), is_placeholder_name("[No author name available]"), is_placeholder_name("N/A")
+    (True, True, True)
+    >>> is_placeholder_name("Ada Unknown"), is_placeholder_name("Anon Quill"), is_placeholder_name("Na")
+    (False, False, False)
+    """
+    return len(name) < 40 and _NOT_LETTERS.sub(" ", name.lower()).strip() in _PLACEHOLDER_NAMES
+
+
+def split_et_al(name: str) -> tuple[str, bool]:
+    """A name (or a byline) with "et al." or "and others" after it as (the name, True); any other as (it, False).
+
+    >>> split_et_al("van der Pol et al."), split_et_al("Yun Chen, et.al."), split_et_al("Ada Lovelace")
+    (('van der Pol', True), ('Yun Chen', True), ('Ada Lovelace', False))
+    """
+    m = _ET_AL_END.fullmatch(" ".join(name.split()))
+    return (m.group(1).rstrip(","), True) if m else (name, False)
+
+
+def drop_et_al(text: str) -> tuple[str, bool]:
+    """``text`` without any "et al." in it (a citation "Vaswani et al., 2017" inside a line), and whether it had one.
+
+    >>> drop_et_al("(Hoppe et al., 2020)"), drop_et_al("metal alloys")
+    (('(Hoppe, 2020)', True), ('metal alloys', False))
+    """
+    rest, found = _ET_AL_ANYWHERE.subn("", text)
+    return rest, found > 0
+
+
+def strip_name_marks(name: str) -> str:
+    """A name without the marks a byline adds for equal contribution or a corresponding author
+    ("Zhihang Yuan*", "Yong Jae Lee^", "Ana Silva†") and without a role written before it ("with contributions
+    from Ana Silva").
+
+    >>> strip_name_marks("Zhihang Yuan*"), strip_name_marks("Lee^, Yong Jae"), strip_name_marks("O'Neil")
+    ('Zhihang Yuan', 'Lee, Yong Jae', "O'Neil")
+    >>> strip_name_marks("with contributions from Ana Silva")
+    'Ana Silva'
+    """
+    text = " ".join(_NAME_MARKS.sub("", name).split())
+    return _ROLE_BEFORE.sub("", text) or text
+
+
+def is_degree(part: str) -> bool:
+    """Whether a part of a name is an academic degree or title ("Ph.D.", "PhD", "M.D.", "Dr.", "Prof.")."""
+    return bool(_DEGREE.fullmatch(part.strip()))
+
+
+def csl_name_text(name: Any) -> str:
+    """One CSL name object as paperlab writes an author: ``Given particles Family Suffix``; a literal as is.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is neither a string nor an object of strings (an empty object is ``""``).
+    """
+    if isinstance(name, str):
+        return " ".join(name.split())
+    if not isinstance(name, dict):
+        raise ValueError(f"expected a name object, got {name!r}")
+    literal = name.get("literal")
+    if isinstance(literal, str) and literal.strip():
+        return strip_name_marks(_person_turned_round(" ".join(literal.split())))
+    parts = [name.get(k) for k in ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")]
+    if not all(p is None or isinstance(p, str) for p in parts):
+        raise ValueError(f"expected a name object of strings, got {name!r}")
+    if parts[1] and parts[2] and parts[1].strip() == parts[2].strip():
+        parts[1] = None  # one particle given as both kinds ("de" dropping and non-dropping): written once
+    if parts[0] and parts[3]:  # "MARTA J." "KOWALCZYK" as Crossref writes some: "Marta J." "Kowalczyk"
+        parts[3], parts[0] = name_case(parts[3], parts[0])
+        parts[4] = suffix_case(parts[4] or "")  # "JR." as "Jr."
+    if family_first("".join(p for p in parts if p)):  # 島田 耕平: the family name first, as the script writes it
+        parts = [parts[3], parts[0], parts[4]]
+    return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))
+
+
+# Words of an organisation's name: a literal holding one is never a person written "Family, Given" (AI only as the
+# acronym: "Ai" is a given name), except a family name of one word that is also a surname (_SURNAMES: "Bank, Anna")
+_ORGANISATION = re.compile(
+    r"\b(?:universit\w*|institut\w*|department|college|school|cent(?:er|re)|laborator\w*|labs?|society|association|"
+    r"foundation|agency|council|committee|group|team|inc|ltd|llc|corp|corporation|company|press|office|ministry|"
+    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium|research|(?-i:AI)|deepmind|"
+    r"technolog\w*|tech|systems?|solutions|software|studios?|partners|holdings|ventures|gmbh|plc|limited|"
+    r"hospital|clinic|bank|government|national|federal|international|global)\b",
+    re.I,
+)
+_SURNAMES = frozenset({"bank", "press", "service", "board", "college", "school"})
+# a word of a given name ("Anna", "Jean-Pierre", "Zoë", "O'Neil") or initials ("J.", "J.-P.", "A.B.", "J")
+_GIVEN_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]+)*|(?:[A-Z]\.?-?){1,3}")
+# a word of a family name: capitalised ("Berg", "McDonald", "O'Neil") or a lowercase particle ("van", "der")
+_FAMILY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+|[a-z]{1,4}")
+
+
+def _person_turned_round(literal: str) -> str:
+    """A literal name that is a person written ``Family, Given`` ("Derese, Solomon", "van der Berg, Anna"), as
+    ``Given Family``: one comma, one to three words each side, the given side given names or initials, the family
+    side capitalised words (lowercase particles allowed) and no all-caps acronym ("NASA, Goddard"), no digit, no
+    organisation word ("Microsoft, Research Asia"; "Hasegawa, Ai" and "Bank, Anna" are people). Anything else
+    ("Google, DeepMind", "University of X, Berkeley", "Smith, J. and Lee, K.") is kept as written, as is an all-caps
+    family name ("LI, Wei")."""
+    family, comma, given = literal.partition(",")
+    if not comma or "," in given or any(ch.isdigit() for ch in literal) or _names_organisation(family, given):
+        return literal
+    sides = [family.split(), given.split()]
+    if not all(1 <= len(words) <= 3 for words in sides) or not sides[0][-1][0].isupper():
+        return literal
+    person = all(_GIVEN_WORD.fullmatch(w) and (w[0].isupper() or len(w) <= 4) for w in sides[1]) and all(
+        _FAMILY_WORD.fullmatch(w) and not (len(w) > 1 and w.isupper()) for w in sides[0]
+    )
+    return f"{given.strip()} {family.strip()}" if person else literal
+
+
+def written_name(extra: Mapping[str, Any], name: str) -> tuple[str, str, str] | None:
+    """``(family, given, suffix)`` of an author's shown name as its source wrote them, when a reader set them in
+    another case (a paper's ``extra["names_as_written"]``: "MCDONALD, RONALD" shown "Ronald Mcdonald"; else the name
+    objects a CSL import kept, ``extra["csl"]["author"]``) and they still read as that name; None otherwise. The
+    BibTeX and RIS exports write a name so (as CSL writes back its name objects).
+
+    >>> written_name({"names_as_written": {"Ronald Mcdonald": ["MCDONALD", "RONALD", ""]}}, "Ronald Mcdonald")
+    ('MCDONALD', 'RONALD', '')
+    >>> written_name({}, "Ronald Mcdonald") is None
+    True
+    """
+    kept = extra.get("names_as_written")
+    parts = kept.get(name) if isinstance(kept, dict) else _csl_written(extra, name)
+    if not (isinstance(parts, list) and len(parts) == 3 and all(isinstance(p, str) for p in parts)):
+        return None
+    family, given, suffix = parts
+    back = " ".join(f"{shown_name(*name_case(family, given))} {suffix_case(suffix)}".split())
+    whole = family.strip() and given.strip() and "," not in family + given + suffix  # each part one of "A, B, C"
+    return (family, given, suffix) if whole and back == name else None
+
+
+# keys of a CSL name object that hold a part of the name the written ``[family, given, suffix]`` has no place for (a
+# name object's other keys, Crossref's "sequence" and "affiliation", are no part of the name)
+_NAME_KEYS_BEYOND = frozenset(("literal", "dropping-particle", "non-dropping-particle"))
+
+
+def _csl_written(extra: Mapping[str, Any], name: str) -> list[str] | None:
+    """The parts of a name object a CSL import kept (``extra["csl"]["author"]``) that reads as ``name`` once set in
+    another case (``"ROTHWELL"``, ``"LOUISA M."``)."""
+    csl = extra.get("csl")
+    names = csl.get("author") if isinstance(csl, dict) else None
+    for obj in names if isinstance(names, list) else []:
+        if not isinstance(obj, dict) or set(obj) & _NAME_KEYS_BEYOND:  # "sequence", "affiliation": no part of it
+            continue
+        family, given, suffix = (obj.get(k) for k in ("family", "given", "suffix"))
+        if not (isinstance(family, str) and isinstance(given, str) and isinstance(suffix, (str, type(None)))):
+            continue
+        cased = name_case(family, given) != (family, given) or suffix_case(suffix or "") != (suffix or "")
+        if cased and csl_name_text(obj) == name:
+            return [family, given, suffix or ""]
+    return None
+
+
+def names_organisation(name: str) -> bool:
+    """Whether a name names an organisation ("Qwen Team, Alibaba Cloud", "Google AI, Zurich", "GTEx Consortium": an
+    organisation word on either side of its comma, or anywhere in a name without one; a one-word family side that is
+    also a surname, "Bank, Anna" or "Anna Bank", not counting), so that it is kept as written and never turned round
+    as a person's ``Family, Given``. A family side of one organisation word alone, "Team, Kimi", is no organisation
+    written so: it is "Kimi Team" split by a tool into family and given names, whole again when turned round."""
+    family, comma, given = name.partition(",")
+    if not comma:
+        words = name.split()
+        family, given = " ".join(words[-1:]), " ".join(words[:-1])
+    elif _ORGANISATION.fullmatch(family.strip()) and given.strip() and not _ORGANISATION.search(given):
+        return False
+    return _names_organisation(family, given)
+
+
+def _names_organisation(family: str, given: str) -> bool:
+    """Whether the sides of a literal ``family, given`` hold an organisation word, a family name of one word that is
+    also a surname ("Bank", "Press") not counting."""
+    words = family.split()
+    surname = len(words) == 1 and words[0].lower() in _SURNAMES
+    return bool(_ORGANISATION.search(given) or (not surname and _ORGANISATION.search(family)))
