@@ -9,13 +9,14 @@ and popularity weights, and whether papers shown on earlier days may come back.
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError
-from ..search.personal import DEFAULT_WEIGHTS, RankingOptions
+from ..search.personal import DEFAULT_NEIGHBOURS, DEFAULT_WEIGHTS, RankingOptions
 
 __all__ = ["InterestProfile", "default_profile_path"]
 
@@ -58,6 +59,10 @@ class InterestProfile:
         Fusion weights of the ranking signals (``svm``, ``decay``, ``knn``, ``profile``: the keyword profile
         learned from the saved papers, ``phrases``: their defining phrases), measured defaults; a signal the
         file leaves out gets its default weight (write 0 to turn it off).
+    neighbours : float
+        Weight of the arrivals' own neighbourhoods (z-score units, like a signal): a paper among several close,
+        well-ranked arrivals rises ("near other top picks: ..." in its reason); a number >= 0, 0 turns it off;
+        the measured default is 1.
     include_replaced : bool
         Also show papers arXiv re-announced as a new version.
     repeats : bool
@@ -78,6 +83,7 @@ class InterestProfile:
     popularity: float = 0.0
     citations: float = 0.0
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    neighbours: float = DEFAULT_NEIGHBOURS
     include_replaced: bool = False
     repeats: bool = False
     k: int = 20
@@ -113,6 +119,7 @@ class InterestProfile:
             "popularity": (int, float),
             "citations": (int, float),
             "weights": dict,
+            "neighbours": (int, float),
             "include_replaced": bool,
             "repeats": bool,
             "k": int,
@@ -127,6 +134,11 @@ class InterestProfile:
             for key, amount in getattr(self, name).items():
                 if not isinstance(amount, (int, float)) or isinstance(amount, bool):
                     raise ParseError(f"{source}: field {name!r}: {key!r} must map to a number, got {amount!r}")
+        if isinstance(self.neighbours, bool) or not math.isfinite(self.neighbours) or self.neighbours < 0:
+            raise ParseError(
+                f"{source}: field 'neighbours': expected a number >= 0 (the weight of the arrivals' neighbourhoods; "
+                f"0 turns them off), got {self.neighbours!r}"
+            )
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> InterestProfile:
@@ -159,6 +171,7 @@ class InterestProfile:
             recency=float(self.recency),
             popularity=float(self.popularity),
             citations=float(self.citations),
+            neighbours=float(self.neighbours),
         )
 
 
