@@ -24,6 +24,8 @@ _LEAD = re.compile(
 # a format without a person: "Group discussion", "Open discussion", "Panel"
 _NO_ONE = re.compile(r"^(?:group|open|joint|general|round[- ]?table|panel)?\s*(?:discussion|panel|debate)s?\.?$", re.I)
 _DATE_WORDS = re.compile(r"\d")
+# a cell that only numbers a meeting ("3", "Week 3", "L4", "Lecture #2")
+_NUMBER_ONLY = re.compile(r"^(?:[a-z]{1,8}\.?\s*)?#?\s*\d{1,3}[a-z]?\.?$", re.I)
 
 
 def lead_name(text: str) -> str | None:
@@ -44,9 +46,17 @@ def _is_date(value: str) -> bool:
     return bool(_DATE_WORDS.search(value)) and len(value) <= 40 and parse_day(value, "mdy", 2000) is not None
 
 
-def content_roles(roles: Sequence[str | None], rows: Sequence[Sequence[Any]]) -> list[str | None]:
+def _is_words(value: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{2,}", value)) >= 1 and not _NUMBER_ONLY.match(value) and not _is_date(value)
+
+
+def content_roles(
+    roles: Sequence[str | None], rows: Sequence[Sequence[Any]], numbering: Sequence[bool] = ()
+) -> list[str | None]:
     """``roles`` (from the header words) with the columns the words left unnamed given a role by their cells: most
-    cells naming who leads -> presenter (when no column is one), most cells a date -> date (when none is)."""
+    cells naming who leads -> presenter (when no column is one), most cells a date -> date (when none is); a column
+    named like a numbering (``numbering``: "Lecture", "Session") beside the date column whose cells are words
+    ("Linear models") -> the meeting's topic (when no column is)."""
     out = list(roles)
     columns = [
         [clean_cell(r[n]) if n < len(r) else "" for r in rows if isinstance(r, (list, tuple))] for n in range(len(out))
@@ -58,4 +68,6 @@ def content_roles(roles: Sequence[str | None], rows: Sequence[Sequence[Any]]) ->
             out[n] = "presenter"
         elif "date" not in out and _share(columns[n], _is_date) >= 0.6:
             out[n] = "date"
+        elif n < len(numbering) and numbering[n] and "topic" not in out and _share(columns[n], _is_words) >= 0.6:
+            out[n] = "topic"
     return out

@@ -16,6 +16,11 @@ link or id is a reading, titled by the text before the link or by the link's tex
 "Paper" is never a title (the paper's id stands for it). Lines and bullets that name no paper (assignments,
 planning, a blog post, a video) are the meeting's notes.
 
+A list may do the same with bullets: a top-level bullet that starts with a date ("- 2015-03-02", "- Mar 9, 2015:
+cancelled") is a meeting, and the bullets indented under it are its readings, any linked title a paper, with the
+presenter after a dash ("  - [Title](link) — Ada Quill"); what the date bullet says besides the date is the topic
+(or the note of a meeting without papers: "cancelled (spring break)").
+
 Used by :mod:`paperlab.sources.schedule` (``read_meetings``, ``looks_like_schedule``).
 """
 
@@ -25,7 +30,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ._schedule_cells import CellPaper, cell_papers, date_order, parse_day
+from ._schedule_cells import CellPaper, cell_papers, date_order, parse_day, presenters
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule"]
 
@@ -49,6 +54,16 @@ _LABEL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_TOP_BULLET = re.compile(r"^ ?[-*+]\s+(.*)$")  # a bullet of the list's first level
+_BULLET_LEVEL = 7  # a date bullet heads a meeting below any heading
+# a reading's presenter after a dash or in parentheses: "[Title](link) — Ada Quill", "[Title](link) (presented by
+# Ada Quill & Bo Renn)"
+_NAME = r"[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*){0,3}"
+_BY = r"(?i:presented by|presenters?:|speakers?:|led by)"
+_PRESENTED_BY = re.compile(
+    rf"(?:\s+[—–-]{{1,2}}\s+(?:{_BY}\s*)?|\s*\(\s*{_BY}\s*)"
+    rf"(?P<who>{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*)\s*\)?\s*$"
+)
 
 
 @dataclass
@@ -63,6 +78,8 @@ class HeadingMeeting:
     date: dt.date | None = None  # the day, once the page's date order is known
     level: int = 2
     table: bool = False  # the section holds a pipe table (then it is no heading schedule)
+    presenters: list[str] = field(default_factory=list)
+    by: dict[int, list[str]] = field(default_factory=dict)  # the presenters of each paper (by its index)
 
 
 def _meeting_heading(body: str) -> tuple[str, str | None] | None:
@@ -100,8 +117,57 @@ def _line_papers(line: str) -> tuple[list[CellPaper], str | None]:
     return papers, (None if papers else " ".join(text.split()))
 
 
+def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | None]:
+    """(the linked papers, their presenter, the line as a note when it names none) of a reading under a date
+    bullet: "[Title](link) — Ada Quill"."""
+    text = _BULLET.sub("", line).strip()
+    who = _PRESENTED_BY.search(text) if "](" in text or "http" in text else None
+    if who:
+        text = text[: who.start()]
+    found, _ = cell_papers(text)
+    papers = [p for p in found if p.url or p.arxiv_id or p.doi]
+    if not papers:
+        return [], [], (" ".join(text.split()) or None)
+    return papers, presenters(who.group("who")) if who else [], None
+
+
+def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
+    """The meeting a top-level bullet starting with a date heads ("- 2015-03-02", "- Mar 9: cancelled")."""
+    bullet = _TOP_BULLET.match(line)
+    body = bullet.group(1) if bullet else ""
+    found = _meeting_heading(body) if body else None
+    if found is None or not found[0] or _NUMBERED.match(re.sub(r"[*_`]", "", body).strip()):
+        return None  # no date leads it, or "- Week 3 (Mar 9)": a numbered item
+    meeting = HeadingMeeting(found[0], None, f"line {n}", level=_BULLET_LEVEL)
+    papers, who, note = _bullet_line_papers(body.replace(found[0], " ", 1))
+    _add_papers(meeting, papers, who)
+    meeting.topic = None if papers else (found[1] if note else None)
+    return meeting
+
+
+def _add_papers(meeting: HeadingMeeting, papers: list[CellPaper], who: list[str]) -> None:
+    for paper in papers:
+        meeting.by[len(meeting.papers)] = who
+        meeting.papers.append(paper)
+    meeting.presenters += [w for w in who if w not in meeting.presenters]
+
+
+def _section_line(current: HeadingMeeting, line: str) -> None:
+    """Add what one line under a meeting's heading (or date bullet) names."""
+    if line.lstrip().startswith("|"):
+        current.table = True
+    if current.level == _BULLET_LEVEL:
+        papers, who, note = _bullet_line_papers(line)
+        _add_papers(current, papers, who)
+    else:
+        papers, note = _line_papers(line)
+        current.papers += papers
+    if note:
+        current.notes.append(note)
+
+
 def _sections(text: str) -> list[HeadingMeeting]:
-    """Every meeting heading of a page with the papers and notes of its section."""
+    """Every meeting heading (and date bullet) of a page with the papers and notes of its section."""
     meetings: list[HeadingMeeting] = []
     current: HeadingMeeting | None = None
     fenced = False
@@ -119,14 +185,15 @@ def _sections(text: str) -> list[HeadingMeeting]:
             elif current is not None and level <= current.level:
                 current = None  # "## Code formatting" after the meetings
             continue
+        if (current is None or current.level == _BULLET_LEVEL) and (bullet := _date_bullet(line, n)):
+            current = bullet
+            meetings.append(current)
+            continue
+        if current is not None and current.level == _BULLET_LEVEL and line.strip() and not line[:1].isspace():
+            current = None  # the list of dates ends
         if current is None or not line.strip():
             continue
-        if line.lstrip().startswith("|"):
-            current.table = True
-        papers, note = _line_papers(line)
-        current.papers += papers
-        if note:
-            current.notes.append(note)
+        _section_line(current, line)
     return meetings
 
 

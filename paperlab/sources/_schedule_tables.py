@@ -45,14 +45,16 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "presenter": (
         "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
         "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator", "person",
-        "leading", "led by", "discussion led by", "presenting",
+        "leading", "led by", "discussion led by", "presenting", "instructor", "instructors", "lecturer",
+        "lecturers", "teacher", "guest", "guest speaker", "presenter name", "speaker name",
     ),
     "paper": (
         "paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s",
         "reading list", "required reading", "required readings", "optional reading", "optional readings",
         "suggested reading", "suggested readings", "further reading", "further readings", "additional reading",
         "additional readings", "supplementary reading", "supplementary readings", "background reading",
-        "tentative topic", "tentative topics", "topics", "required", "recommended", "optional",
+        "tentative topic", "tentative topics", "topics", "required", "recommended", "optional", "lecture topic",
+        "session topic", "class topic",
     ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
     "authors": ("authors", "author", "paper authors"),
@@ -79,7 +81,9 @@ _READING_COLUMNS = frozenset(
 # columns that name the papers of a meeting; beside one, a "Topic" column is the meeting's topic ("Date | Topic |
 # Papers": "Convolutional networks" is no paper)
 PAPER_COLUMNS = frozenset({"paper", "papers", "paper s", "paper title", "article", "articles"})
-_TOPIC_COLUMNS = frozenset({"topic", "topics", "tentative topic", "tentative topics"})
+_TOPIC_COLUMNS = frozenset(
+    {"topic", "topics", "tentative topic", "tentative topics", "lecture topic", "session topic", "class topic"}
+)
 # date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
 _NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
 # what a meeting is about, in a table without presenters or a paper column ("Week | Date | Content | Due")
@@ -115,11 +119,13 @@ class ScheduleTable:
 
     def __post_init__(self) -> None:
         if not self.roles:
-            self.roles = content_roles(column_roles(self.columns), [cells for _, cells in self.rows])
+            numbering = [column_key(c) in _NUMBERING for c in self.columns]
+            self.roles = content_roles(column_roles(self.columns), [cells for _, cells in self.rows], numbering)
 
 
 def _exact_role(name: object) -> str | None:
     key = re.sub(r" s$", "", column_key(name))  # "Presenter(s)", "Lead(s)"
+    key = re.sub(r"(?<=[a-z]) ?#? ?\d$", "", key)  # "Paper 1", "Reading 2", "Presenter #2"
     return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
 
 

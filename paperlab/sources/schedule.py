@@ -253,7 +253,9 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
     with_presenters = "presenter" in table.roles
-    meeting.skipped = bool(note and ((with_presenters and not who) or skip_note(note)))
+    # a row without a presenter whose paper cell holds a note did not take place; a course's lecture (its topic
+    # beside empty readings) did
+    meeting.skipped = bool(note and ((with_presenters and not who and note != topic) or skip_note(note)))
     meeting.extra = {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
     if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers
         meeting.extra["note"] = clean_cell(by_role.get("note"))
@@ -340,13 +342,15 @@ def _heading_schedule(text: str, source: str) -> tuple[list[Meeting], list[Impor
     title = next((m.group(1).strip() for m in re.finditer(r"^#[ \t]+(.+?)[ \t#]*$", text, re.M)), None)
     meetings: list[Meeting] = []
     for h in found:
-        meeting = Meeting(h.date, h.date_text, where=h.where)
+        meeting = Meeting(h.date, h.date_text, presenters=h.presenters, where=h.where)
         meeting.note = None if h.papers else (h.topic or (h.notes[0] if h.notes else None))
         meeting.skipped = bool(meeting.note and skip_note(meeting.note))  # "No meeting, department retreat"
         meeting.extra = ({"topic": h.topic} if h.topic and h.papers else {}) | (
             {"notes": "; ".join(h.notes)} if h.notes else {}
         )
         meeting.papers = [_paper_of(p, {}, meeting, source, len(h.papers), title) for p in h.papers]
+        for n, paper in enumerate(meeting.papers):  # "[Title](link) — Ada Quill": each reading's own presenter
+            paper.extra["presenters"] = h.by.get(n) or meeting.presenters
         meetings.append(meeting)
     return meetings, [], title
 

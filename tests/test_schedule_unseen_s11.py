@@ -1,0 +1,110 @@
+"""Reading-group schedules in layouts the sweep of session 10 found unread (issue 12): a list of date bullets with
+the readings nested under each, and a course CSV whose reading columns are empty for most weeks. Our own files in
+tests/data/md_s11/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+
+import paperlab
+from paperlab.errors import ParseError
+
+DATA = Path(__file__).parent / "data" / "md_s11"
+
+
+def _load(path: Path) -> list[paperlab.Paper]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(paperlab.load(path))
+
+
+def test_nested_bullets_are_meetings_with_their_papers_and_presenters() -> None:
+    """'- 2015-03-02' with '  - [Title](link) — Ada Quill' under it: one meeting per date bullet, its papers linked
+    (an arXiv id or not), each with its presenter (no presenter taken for an author); a date bullet that says
+    'cancelled' is a skipped meeting."""
+    schedule = paperlab.Schedule.from_file(DATA / "nested_bullets_group.md")
+    assert [(m.date, m.presenters, len(m.papers), m.skipped) for m in schedule.meetings] == [
+        (dt.date(2015, 3, 2), ["Ada Quill", "Bo Renn"], 2, False),
+        (dt.date(2015, 3, 9), ["Cai Lune"], 1, False),
+        (dt.date(2015, 3, 16), [], 0, True),
+        (dt.date(2015, 3, 23), ["Dara Moss", "Ada Quill"], 2, False),
+    ]
+    assert schedule.meetings[2].note == "cancelled (spring break)"
+    papers = _load(DATA / "nested_bullets_group.md")
+    assert [(p.title[:24], p.arxiv_id, p.authors, p.extra["presenters"], p.extra["meeting_date"]) for p in papers] == [
+        ("Dropout: A Simple Way to", None, [], ["Ada Quill"], "2015-03-02"),
+        ("Adam: A Method for Stoch", "1412.6980", [], ["Bo Renn"], "2015-03-02"),
+        ("Sequence to Sequence Lea", "1409.3215", [], ["Cai Lune"], "2015-03-09"),
+        ("Neural Machine Translati", "1409.0473", [], ["Dara Moss"], "2015-03-23"),
+        ("Batch Normalization: Acc", "1502.03167", [], ["Ada Quill"], "2015-03-23"),
+    ]
+
+
+def test_date_bullets_in_bold_with_a_presenter_in_parentheses(tmp_path: Path) -> None:
+    """'* **March 2, 2016**' bullets, '(presented by Ada Quill)' after a reading, a bare URL after a title."""
+    page = tmp_path / "group.md"
+    page.write_text(
+        "# Reading group, spring 2016\n\n"
+        "* **March 2, 2016**\n"
+        "    * [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385) (presented by Ada Quill)\n"
+        "* **March 9, 2016** — no meeting\n"
+        "* **March 16, 2016**\n"
+        "    * Generative Adversarial Nets https://arxiv.org/abs/1406.2661 - Bo Renn\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(page).meetings
+    assert [(m.date, m.presenters, [p.title for p in m.papers], m.skipped) for m in meetings] == [
+        (dt.date(2016, 3, 2), ["Ada Quill"], ["Deep Residual Learning for Image Recognition"], False),
+        (dt.date(2016, 3, 9), [], [], True),
+        (dt.date(2016, 3, 16), ["Bo Renn"], ["Generative Adversarial Nets"], False),
+    ]
+
+
+def test_a_course_csv_with_empty_reading_columns_keeps_every_lecture() -> None:
+    """Date | Lecture | Presenter | Required reading | Optional reading, the readings empty: all seven lectures are
+    read with their date, topic and lecturer (the lecture without a lecturer is no skipped week); load says the
+    schedule names no paper."""
+    schedule = paperlab.Schedule.from_file(DATA / "course_empty_readings.csv")
+    assert [(m.date_text, m.note, m.presenters, m.skipped) for m in schedule.meetings] == [
+        ("2026-01-13", "Introduction", ["Prof. Quill"], False),
+        ("2026-01-15", "Linear models", ["Prof. Quill"], False),
+        ("2026-01-20", "Kernels", ["Bo Renn"], False),
+        ("2026-01-22", "Neural networks", ["Prof. Quill"], False),
+        ("2026-01-27", "Backpropagation", ["Cai Lune"], False),
+        ("2026-01-29", "Convolutional networks", ["Prof. Quill"], False),
+        ("2026-02-03", "Midterm review", [], False),
+    ]
+    with pytest.raises(ParseError, match="names no paper"):
+        paperlab.load(DATA / "course_empty_readings.csv")
+
+
+def test_course_columns_named_lecturer_instructor_lecture_topic_and_numbered_readings(tmp_path: Path) -> None:
+    """'Week,Day,Lecture topic,Lecturer,Paper 1,Paper 2' and 'Session,Date,Topic,Instructor,Reading 1,Reading 2': the
+    header of a course, its numbered reading columns empty for most weeks, is a schedule's."""
+    first = tmp_path / "course.csv"
+    first.write_text(
+        "Week,Day,Lecture topic,Lecturer,Paper 1,Paper 2\n1,Tue Jan 13 2026,Introduction,Ada Quill,,\n"
+        "2,Tue Jan 20 2026,Attention,Bo Renn,[Attention Is All You Need](https://arxiv.org/abs/1706.03762),\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(first).meetings
+    assert [(m.date, m.presenters, m.note, [p.arxiv_id for p in m.papers]) for m in meetings] == [
+        (dt.date(2026, 1, 13), ["Ada Quill"], "Introduction", []),
+        (dt.date(2026, 1, 20), ["Bo Renn"], None, ["1706.03762"]),
+    ]
+    second = tmp_path / "syllabus.csv"
+    second.write_text(
+        "Session,Date,Topic,Instructor,Reading 1,Reading 2,Slides\n1,1/13/2026,Introduction,Ada Quill,,,\n"
+        "2,1/15/2026,Linear models,Ada Quill,,,slides2.pdf\n3,1/20/2026,Kernels,Bo Renn,,,\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(second).meetings
+    assert [(m.date_text, m.note, m.presenters) for m in meetings] == [
+        ("1/13/2026", "Introduction", ["Ada Quill"]),
+        ("1/15/2026", "Linear models", ["Ada Quill"]),
+        ("1/20/2026", "Kernels", ["Bo Renn"]),
+    ]
