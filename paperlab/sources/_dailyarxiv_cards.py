@@ -50,7 +50,10 @@ _LABEL = re.compile(r"^\*\*(?P<label>[^*]+)\*\*\s*$")
 _ABSTRACT_LABEL = re.compile(r"abstract|summary|摘要", re.I)
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _BOLD_ITEM = re.compile(r"^[-*+]\s+\*\*([^*]+?)\*\*\s*$")  # "- **Title**": a paper of a nested-bullet digest
-_ARXIV_LINK = re.compile(r"arxiv\.org/(?:abs|pdf)/", re.I)
+_ARXIV_LINK = re.compile(r"arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/\d{4}\.\d{4,5}", re.I)
+# a bare address in a heading, in parentheses or not: "### 1. **Title** (https://arxiv.org/abs/…)"
+_BARE_URL = re.compile(r"[(（]\s*(?P<p>https?://[^\s()（）]+)\s*[)）]|(?<![(\[])(?P<b>https?://[^\s()<>]+)")
+_STRONG = re.compile(r"^(\*\*|__)(?P<inner>.+)\1$")
 
 
 def read_cards(lines: list[str], first: int, source: str, problems: ProblemCollector) -> list[Paper]:
@@ -172,8 +175,14 @@ def _card_title(heading: str) -> tuple[str, list[str]]:
     text = html_to_text(heading)  # <a id="…"></a> anchors dropped
     links = list(_LINK.finditer(text))
     paper_link = next((m for m in links if _ARXIV_LINK.search(m.group("url"))), None)
+    bare = [] if paper_link else [f"[link]({m.group('p') or m.group('b')})" for m in _BARE_URL.finditer(text)]
+    if bare:  # "**Title** (https://huggingface.co/papers/…)": the heading's text is the title
+        text = " ".join(_BARE_URL.sub(" ", text).split())
     title = paper_link.group("text") if paper_link else text
-    return _unescape(_SCORE.sub("", _NUMBER.sub("", title.strip()))), [m.group(0) for m in links]
+    title = _NUMBER.sub("", title.strip())
+    title = strong.group("inner").strip() if (strong := _STRONG.match(title)) else title
+    title = title[1:-1].strip() if bare and title[:1] == "[" and title[-1:] == "]" else title  # "**[Title]** (url)"
+    return _unescape(_SCORE.sub("", title)), [m.group(0) for m in links] + bare
 
 
 def _block(lines: list[str], index: int, level: int) -> tuple[list[str], int]:

@@ -1,0 +1,29 @@
+"""A daily digest whose paper headings end in a bare address in parentheses (issue 12):
+``### 1. **Title** (https://arxiv.org/abs/…)`` or ``(https://huggingface.co/papers/…)``. Our own file in
+tests/data/md_s11/."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import paperlab
+
+DATA = Path(__file__).parent / "data" / "md_s11"
+
+
+def test_heading_text_is_the_title_and_the_bare_url_gives_the_id() -> None:
+    """Four papers, each titled by its heading (no '**', no '[…]', no '( )' left), the arXiv id from the arXiv or
+    Hugging Face address, authors and abstract from the labelled lines under it; read without a warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        papers = list(paperlab.load(DATA / "hf_digest_bare_urls.md"))
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("Sparse Lantern Routing for Long-Context Retrieval", "2603.01234"),
+        ("Tidal Adapters: Parameter-Efficient Tuning at Scale", "2603.02345"),
+        ("Quiet Gradients for Federated Vision Models", "2603.03456"),
+        ("Mosaic Tokens: Compositional Image Tokenizers", "2603.04567"),
+    ]
+    assert papers[0].authors == ["Ada Quill", "Bo Renn"]
+    assert papers[1].authors == ["Cai Lune"]
+    assert papers[2].abstract == "联邦视觉模型中的梯度压缩。"
