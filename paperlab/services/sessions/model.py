@@ -13,7 +13,7 @@ from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_part
 from ...library import Library
 from ...paper import Paper
 from ...sources import file_not_found, read_text
-from ...sources.schedule import looks_like_schedule
+from ...sources.schedule import looks_like_schedule, read_meetings
 from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
 from ...text import md_link_text
 from ...urls import md_url
@@ -92,6 +92,8 @@ class Session:
         except ParseError:
             if not schedule:
                 raise
+        if (one := _one_meeting_table(path, date)) is not None:
+            return one
         raise ParseError(
             "expected a session transcript, got a reading-group schedule (a table of meetings or a heading per "
             "meeting): read it with paperlab.Schedule.from_file or paperlab.load",
@@ -173,6 +175,34 @@ def _agenda_item(n: int, e: SessionEntry) -> list[str]:
         lines.append(f"   - Results: {len(e.tables)} table(s), {sum(len(d) for d in e.results)} values")
     lines += [f"   - ❓ {md_cell(q)}" for q in e.questions]
     return lines
+
+
+def _one_meeting_table(path: Path, date: dt.date | str | None) -> Session | None:
+    """A session's notes whose presentations are a table of presenters and papers (``| Presenter | Paper |``, no
+    two meetings on different days): each row's paper a presentation by its presenter; None for a schedule of
+    several meetings or a table without presenters."""
+    try:
+        meetings, problems, title = read_meetings(path)
+    except ParseError:
+        return None
+    days = {m.date for m in meetings if m.date is not None}
+    entries = [
+        SessionEntry(", ".join(p.extra.get("presenters") or m.presenters), p, line=_line_of(m.where))
+        for m in meetings
+        for p in m.papers
+    ]
+    if len(days) > 1 or not entries or not all(e.presenter for e in entries):
+        return None
+    when = date if date is not None else (days.pop() if days else None)
+    session = Session(title or path.stem, date=when, entries=entries, source=str(path), problems=problems)
+    if problems:
+        warn_partial(PartialImportWarning(str(path), problems, kept=len(entries), what="presentation"))
+    return session
+
+
+def _line_of(where: str) -> int:
+    number = where.rsplit(" ", 1)[-1]
+    return int(number) if number.isdigit() else 0
 
 
 def _notes_read(source: str, lost: list[ImportProblem], kept: int) -> PartialImportWarning:
