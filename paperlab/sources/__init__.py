@@ -19,6 +19,7 @@ from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes, read_text
 from ._json_shape import unknown_json_message
+from .json_list import is_paper_list
 from .openalex import is_openalex_work
 from .zotero_json import is_zotero_json
 
@@ -77,6 +78,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "csl": ("csl", "read_csl"),
     "zotero_json": ("zotero_json", "read_zotero_json"),
     "json": ("native", "read_native"),
+    "json_list": ("json_list", "read_json_list"),
     "jsonl": ("native", "read_native"),
     "csv": ("native", "read_native"),
     "markdown_cards": ("native", "read_native"),
@@ -152,12 +154,14 @@ def _json_kind(obj: Any) -> str | None:
         if "data" in obj and isinstance(obj["data"], list) or "paperId" in obj or {"total", "offset"} <= set(obj):
             return "semantic_scholar"
         if "papers" in obj and isinstance(obj["papers"], list):
-            return "json"
+            return "json_list" if is_paper_list(obj, container=True) else "json"
         if is_zotero_json(obj):  # a Better BibTeX JSON export: {"config", "collections", "items"}
             return "zotero_json"
         values = list(obj.values())
         if values and all(isinstance(v, dict) for v in values) and _is_csl_item(values[0]):
             return "csl"  # CSL items keyed by their ids: {"key1": {...}, "key2": {...}}
+        if is_paper_list(obj, container=True):  # {"publications": [...]} written by hand or a script
+            return "json_list"
         items = [obj]
     if isinstance(items, list):
         first = next((x for x in items if isinstance(x, dict)), None)
@@ -173,6 +177,8 @@ def _json_kind(obj: Any) -> str | None:
             return "zotero_json"
         if any(_is_csl_item(x) for x in items[:20] if isinstance(x, dict)):
             return "csl"
+        if is_paper_list(items):  # written by hand or a script: {"title", "authors": "A. Smith, B. Jones", "year"}
+            return "json_list"
         if "title" in first:
             return "json"
     return None

@@ -1,0 +1,310 @@
+"""Paper lists written by hand or by a script as JSON: read leniently.
+
+A ``papers.json`` of no tool's format: a list of objects (or ``{"papers": [...]}``, ``{"publications": [...]}``)
+each with a title, authors as one string ("A. Smith, B. Jones", "Smith, A. and Jones, B.") or a list (of names or
+of name objects), a year or a date, a venue (``venue``, ``journal``, ``booktitle``, ``conference``...) and links
+(``doi``, ``url``, ``arxiv``, ``link``, ``pdf``...). Keys are matched in any case and with ``-``, ``_`` or spaces
+alike; keys of no known meaning are kept in ``extra["json"]``. A record without a title is skipped by its number
+(``PartialImportWarning``); nothing in such a file makes the reader fail on one record's account.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from ..dates import month_number, named_date
+from ..errors import ParseError, ProblemCollector
+from ..identifiers import find_doi, normalize_arxiv_id
+from ..names import is_more_authors, is_placeholder_name, split_et_al
+from ..paper import Paper, SourceRecord
+from ..urls import is_http_url
+from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
+from ._names import names_given_first
+
+__all__ = ["is_paper_list", "paper_list_items", "read_json_list"]
+
+# what each field of a paper may be called (keys folded: lowercase, no "-", "_" or space)
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "papertitle", "articletitle", "titleofpaper"),
+    "authors": ("authors", "author", "authorlist", "authorslist", "authornames", "creators", "byline"),
+    "date": ("date", "published", "publicationdate", "pubdate", "publisheddate", "datepublished", "issued"),
+    "year": ("year", "pubyear", "publicationyear", "yearpublished"),
+    "month": ("month",),
+    "venue": (
+        "venue",
+        "journal",
+        "booktitle",
+        "conference",
+        "journaltitle",
+        "containertitle",
+        "publication",
+        "publishedin",
+        "proceedings",
+        "source",
+    ),
+    "doi": ("doi",),
+    "arxiv": ("arxiv", "arxivid", "eprint", "arxivurl", "arxivlink"),
+    "url": ("url", "link", "href", "paperurl", "paperlink", "absurl", "htmlurl", "pdf", "pdfurl", "pdflink"),
+    "abstract": ("abstract", "summary", "tldr"),
+    "keywords": ("keywords", "tags", "topics"),
+    "code": ("code", "codeurl", "github", "repo", "repository"),
+}
+_FIELD_OF = {key: field for field, keys in _SYNONYMS.items() for key in keys}
+# the keys of an object holding the list of papers
+_CONTAINERS = ("papers", "publications", "items", "entries", "references", "records", "articles", "works")
+# initials standing for a given name ("A.", "J.-P.", "AB")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.?-?\s*){1,3}")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_PAPER_FIELDS = frozenset(f.name for f in dataclasses.fields(Paper))
+_NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?:[T ].*)?")
+
+
+def _folded(key: str) -> str:
+    return re.sub(r"[\s_\-.]+", "", key).lower()
+
+
+def paper_list_items(obj: Any) -> list[Any] | None:
+    """The records of a home-made paper list: ``obj`` itself when a list, else the list under one of the usual
+    container keys ("papers", "publications", "items"...; any case), or one paper object alone; None for anything
+    else."""
+    if isinstance(obj, list):
+        return obj
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if _folded(str(key)) in _CONTAINERS and isinstance(value, list):
+                return value
+        if any(_FIELD_OF.get(_folded(str(k))) == "title" for k in obj):  # one paper
+            return [obj]
+    return None
+
+
+def is_paper_list(obj: Any, *, container: bool = False) -> bool:
+    """Whether ``obj`` is a home-made list of papers (with ``container=True``: one under a container key such as
+    "papers"): records (objects) of which one of the first twenty has a title under a name of :data:`_SYNONYMS` (in
+    any case), and one a field paperlab's own papers do not have ("year", "venue", "Title") or authors as one
+    string. paperlab's own papers (:mod:`paperlab.sources.native`) and their export are not such lists."""
+    if isinstance(obj, dict) and (
+        "paperlab" in obj or container and not any(_folded(str(k)) in _CONTAINERS for k in obj)
+    ):
+        return False
+    items = paper_list_items(obj)
+    records = [x for x in (items or [])[:20] if isinstance(x, dict)]
+    titled = any(_FIELD_OF.get(_folded(str(k))) == "title" for x in records for k in x)
+    return titled and any(_home_made(x) for x in records)
+
+
+def _home_made(item: dict[str, Any]) -> bool:
+    if isinstance(item.get("authors"), str):
+        return True
+    return any(str(k) not in _PAPER_FIELDS and _FIELD_OF.get(_folded(str(k))) for k in item)
+
+
+def _fields(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the values of the known fields, the rest) of a record; the first of two synonyms given wins."""
+    known: dict[str, Any] = {}
+    rest: dict[str, Any] = {}
+    for key, value in item.items():
+        field = _FIELD_OF.get(_folded(str(key)))
+        if field is None or field in known or value in (None, "", [], {}):
+            rest[str(key)] = value
+        else:
+            known[field] = value
+    return known, rest
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if isinstance(value, dict):
+        value = next(
+            (value[k] for k in ("name", "title", "url", "href", "value") if isinstance(value.get(k), str)), None
+        )
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _name_of(value: Any) -> str | None:
+    """One author of a list: a string, or an object with a whole name or family and given names."""
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if not isinstance(value, dict):
+        return None
+    low = {_folded(str(k)): v for k, v in value.items() if isinstance(v, str) and v.strip()}
+    for key in ("name", "fullname", "literal", "displayname"):
+        if key in low:
+            return " ".join(low[key].split())
+    family = low.get("family") or low.get("last") or low.get("lastname") or low.get("surname")
+    given = low.get("given") or low.get("first") or low.get("firstname") or low.get("givenname")
+    if family and given:
+        return f"{family.strip()}, {given.strip()}"
+    return family or given
+
+
+def _split_byline(text: str) -> list[str]:
+    """The names of one string: "Smith, A. and Jones, B." (BibTeX's "and"), "Smith, A.; Jones, B.", "A. Smith,
+    B. Jones and C. Lee", "Smith, A., Jones, B." (a family name then initials, in turn)."""
+    text = " ".join(text.split())
+    if re.search(r"\s+and\s+", text) and "," in text and not re.search(r",\s*and\s+", text):
+        parts = re.split(r"\s+and\s+", text)
+        if all(p.count(",") <= 1 for p in parts):  # "Smith, A. and Jones, B." or "A Smith and B Jones"
+            return parts
+    if ";" in text:
+        return [p for p in re.split(r"\s*;\s*", text) if p]
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]
+    pairs = len(parts) % 2 == 0 and all(
+        _INITIALS.fullmatch(given) or len(given.split()) == 1 == len(family.split())
+        for family, given in zip(parts[::2], parts[1::2], strict=True)
+    )
+    if pairs and not all(len(p.split()) > 1 for p in parts):
+        return [f"{family}, {given}" for family, given in zip(parts[::2], parts[1::2], strict=True)]
+    return parts
+
+
+def _authors(value: Any) -> tuple[list[str], bool]:
+    """(the shown names, whether the byline is cut short by "et al.")."""
+    if isinstance(value, str):
+        value, more = split_et_al(value)
+        names = _split_byline(value)
+    elif isinstance(value, list):
+        names, more = [n for n in (_name_of(v) for v in value) if n], False
+    else:
+        name = _name_of(value)
+        names, more = ([name] if name else []), False
+    kept = [n for n in names if not is_placeholder_name(n)]
+    more = more or any(is_more_authors(n) for n in kept)
+    return names_given_first([n for n in kept if not is_more_authors(n)]), more
+
+
+def _date(known: dict[str, Any]) -> tuple[dt.date | None, str | None]:
+    """(the date, its precision unless a whole day) of a record's ``date``, else its ``year`` and ``month``."""
+    value = known.get("date")
+    if isinstance(value, dict) and "date-parts" in value:  # a CSL date among other fields
+        parts = (value.get("date-parts") or [[]])[0]
+        value = "-".join(str(p) for p in parts) if isinstance(parts, list) else None
+    for text in (_text(value), _text(known.get("year"))):
+        date, precision = _date_text(text) if text else (None, None)
+        if date is not None:
+            month = month_number(known.get("month")) if precision == "year" and known.get("month") else None
+            return (date.replace(month=month), "month") if month else (date, precision)
+    return None, None
+
+
+def _date_text(text: str) -> tuple[dt.date | None, str | None]:
+    m = _NUMERIC_DATE.fullmatch(text.strip())
+    if m:
+        year, month, day = (int(g) if g else None for g in m.groups())
+        for parts, precision in (((year, month, day), None), ((year, month, 1), "month"), ((year, 1, 1), "year")):
+            if (precision is None and day is None) or (precision == "month" and month is None):
+                continue
+            try:
+                return dt.date(*parts), precision  # type: ignore[arg-type]
+            except ValueError:
+                continue
+    named = named_date(text)
+    if named:
+        year, month, day = named
+        return dt.date(year, month, day or 1), None if day else "month"
+    year_found = _YEAR.search(text)
+    return (dt.date(int(year_found.group(1)), 1, 1), "year") if year_found else (None, None)
+
+
+def _links(known: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None, str | None]:
+    """(DOI, arXiv id and version, URL) of a record, the DOI and arXiv id also found in its links."""
+    doi_text, url = _text(known.get("doi")), _text(known.get("url"))
+    arxiv = normalize_arxiv_id(_text(known.get("arxiv")))
+    doi = find_doi(doi_text) if doi_text else None
+    if url and not is_http_url(url):
+        url = None
+    if url and doi is None and "doi.org/" in url:
+        doi = find_doi(url)
+    if url and arxiv is None and "arxiv.org/" in url:
+        arxiv = normalize_arxiv_id(url)
+    if arxiv and url and "arxiv.org/" in url:
+        url = None  # the abstract page the arXiv id names anyway
+    if doi and url and url.rstrip("/").lower().endswith(doi.lower()) and "doi.org/" in url:
+        url = None
+    return doi, arxiv, url
+
+
+def _paper(item: Any, source: str, where: str) -> Paper:
+    if not isinstance(item, dict):
+        raise ParseError(f"expected an object for a paper, got {type(item).__name__}")
+    known, rest = _fields(item)
+    title = _text(known.get("title"))
+    if not title:
+        raise ParseError("no title; expected a 'title' (any case) holding text")
+    authors, more = _authors(known.get("authors"))
+    published, precision = _date(known)
+    doi, arxiv, url = _links(known)
+    venue = _text(known.get("venue"))
+    if venue and is_http_url(venue):  # a link given as the venue is no venue
+        url, venue = url or venue, None
+    words = known.get("keywords")
+    keywords = [w.strip() for w in (words.split(",") if isinstance(words, str) else words or []) if isinstance(w, str)]
+    code = _text(known.get("code"))
+    extra: dict[str, Any] = {"json": rest} if rest else {}
+    if precision:
+        extra["date_precision"] = precision
+    if more:
+        extra["more_authors"] = True
+    paper = Paper(
+        title=title,
+        arxiv_id=arxiv[0] if arxiv else None,
+        version=arxiv[1] if arxiv else None,
+        authors=authors,
+        abstract=_text(known.get("abstract")),
+        published=published,
+        journal_ref=venue,
+        doi=doi,
+        url=url,
+        code_url=code if code and is_http_url(code) else None,
+        keywords=[w for w in keywords if w],
+        sources=[SourceRecord("json_list", location=source, record=where)],
+        extra=extra,
+    )
+    return check_paper(paper)
+
+
+def parse_json_list(data: Any, source: str = "<string>") -> list[Paper]:
+    """Papers from a decoded home-made paper list (:func:`is_paper_list`); see :func:`read_json_list`."""
+    items = paper_list_items(data)
+    if items is None:
+        raise ParseError("expected a list of paper objects, or an object with a 'papers' list", source=source)
+    problems = ProblemCollector(source)
+    papers: list[Paper] = []
+    for number, item in enumerate(items, 1):
+        where = f"item {number}"
+        try:
+            papers.append(_paper(item, source, where))
+        except ParseError as exc:
+            problems.add(where, exc.message)
+        except RECORD_ERRORS as exc:
+            problems.add(where, f"unreadable paper ({type(exc).__name__}: {str(exc)[:200]})")
+    return problems.finish(papers, expected="paper objects with a title")
+
+
+def read_json_list(path: str | Path) -> list[Paper]:
+    """Read a paper list written by hand or by a script (a ``papers.json`` of no tool's format).
+
+    Returns
+    -------
+    list of Paper
+        One paper per record with a title; ``sources`` name each record as ``item N`` (from 1).
+
+    Raises
+    ------
+    ParseError
+        If the file is missing, not JSON, not a list of paper objects, or holds no record with a title.
+
+    Warns
+    -----
+    PartialImportWarning
+        For records skipped (not an object, no title), each named by its number.
+    """
+    path = Path(path)
+    return parse_json_list(parse_json(read_bytes(path), str(path), expected="a JSON list of papers"), str(path))
