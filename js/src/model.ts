@@ -292,8 +292,12 @@ export class ReadingListModel {
 
   /** Read lists and entries; false when a request failed (reported through `failed`). */
   private _load(): Promise<boolean> {
-    const loading = this._loadOnce();
-    this._loading = loading;
+    // a rename or delete under way first: a read of the old name would be answered 404 (a console error)
+    const loading = this._changing.then(() => {
+      const running = this._loadOnce();
+      this._loading = running;
+      return running;
+    });
     return loading;
   }
 
@@ -301,20 +305,12 @@ export class ReadingListModel {
     const seq = ++this._seq;
     const asked = this._listName;
     try {
-      let lists: ILists;
+      // the list's entries only when the list exists: one deleted or renamed elsewhere (a kernel, another tab) is
+      // no 404 in the console; a missing one is made or replaced below
       let detail: IListDetail | null = null;
-      if (this._lists.some(l => l.name === this._listName)) {
-        // both at once (a kernel's change shows one round trip sooner)
-        [lists, detail] = await Promise.all([
-          requestAPI<ILists>('lists'),
-          this._detail(this._listName)
-        ]);
-      } else {
-        // a list not seen yet: ask for it only if it exists (no 404 in the console); a missing one is made below
-        lists = await requestAPI<ILists>('lists');
-        if (lists.lists.some(l => l.name === this._listName)) {
-          detail = await this._detail(this._listName);
-        }
+      const lists = await requestAPI<ILists>('lists');
+      if (lists.lists.some(l => l.name === asked)) {
+        detail = await this._detail(asked);
       }
       if (this._listName !== asked) {
         // the current list changed while this load ran (renamed, created, picked): its gone name is no sign that
@@ -431,12 +427,23 @@ export class ReadingListModel {
   }
 
   private async _call(fn: () => Promise<unknown>): Promise<void> {
-    // a reload still reading the current list first: a rename or delete under it would answer it 404
-    await this._loading;
+    const before = this._changing;
+    let done!: () => void;
+    this._changing = new Promise<void>(resolve => (done = resolve));
     try {
+      await before;
+      // the reloads already reading the current list first: a rename or delete under them would answer them 404;
+      // reloads asked from now on wait for this change (`_load`)
+      let running: Promise<boolean> | null;
+      do {
+        running = this._loading;
+        await running;
+      } while (running !== this._loading);
       await fn();
     } catch (error) {
       this._fail(error);
+    } finally {
+      done();
     }
     await this.refresh();
   }
@@ -451,6 +458,7 @@ export class ReadingListModel {
   private _defaultList: string;
   private _seq = 0;
   private _loading: Promise<boolean> | null = null;
+  private _changing: Promise<void> = Promise.resolve();
   private _lists: IListSummary[] = [];
   private _entries: IEntry[] = [];
   private _revision = -1;

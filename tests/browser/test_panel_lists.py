@@ -113,3 +113,54 @@ def test_a_rename_while_the_list_is_being_reloaded_keeps_the_renamed_list(page: 
     expect(picker).to_have_value(new)  # still the renamed list, not the first list of the store
     page.unroute(detail)
     lab.api("DELETE", "lists/" + quote(new, safe=""))
+
+
+def test_a_reload_asked_while_a_rename_is_answered_reads_the_new_name(page: Page, lab: Lab) -> None:
+    """The other order of the race above (a flake seen at the end of session 10): the server had renamed the list but
+    its answer was still on the way when the revision it bumped (or a kernel's change) woke the panel's long poll; the
+    reload asked for the old name and got 404 (a console error). Reloads asked during a rename now wait for it: here
+    the rename's answer is held until a kernel's change has been made and the panel has had time to react."""
+    old, new = "race old answer", "race new answer"
+    for name in (old, new):
+        if name in _server_lists(lab):
+            lab.api("DELETE", "lists/" + quote(name, safe=""))
+    seed(lab, FIRST, name=old)
+    open_lab(page, lab, "lists-race-answer")
+    show_panel(page)
+    picker = page.locator(".paperlab-list-select")
+    picker.select_option(old)
+    expect(page.locator(".paperlab-card")).to_have_count(1)
+
+    held: list = []
+    old_url = "**/paperlab/api/lists/" + quote(old, safe="") + "*"
+    asked_old: list[str] = []
+    page.on(
+        "request", lambda r: asked_old.append(r.url) if quote(old, safe="") in r.url and r.method == "GET" else None
+    )
+
+    def hold_answer(route) -> None:  # type: ignore[no-untyped-def]
+        if route.request.method != "PATCH":
+            route.continue_()
+            return
+        held.append((route, route.fetch()))  # the server renames now; its answer waits
+
+    page.route(old_url, hold_answer)
+    asked_old.clear()
+    page.locator(".paperlab-rename-list").click()
+    _accept_text(page, new)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the rename was not sent"
+    assert new in _server_lists(lab)  # the rename's own revision wakes the panel's long poll too
+    lab.api("POST", "lists/" + quote(new, safe="") + "/entries", {"paper": SECOND.to_dict()})  # a kernel's change
+    page.wait_for_timeout(1500)  # the long poll answers; the reload it starts must wait for the rename
+    assert asked_old == [], f"the panel asked for the renamed list's old name: {asked_old}"
+    route, answer = held[0]
+    route.fulfill(response=answer)
+    expect(picker).to_have_value(new)
+    expect(page.locator(".paperlab-card")).to_have_count(2)
+    assert asked_old == []
+    page.unroute(old_url)
+    lab.api("DELETE", "lists/" + quote(new, safe=""))
