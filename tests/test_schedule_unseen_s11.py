@@ -108,3 +108,60 @@ def test_course_columns_named_lecturer_instructor_lecture_topic_and_numbered_rea
         ("1/15/2026", "Linear models", ["Ada Quill"]),
         ("1/20/2026", "Kernels", ["Bo Renn"]),
     ]
+
+
+def test_readings_cited_by_key_are_kept_as_keys_and_reported_never_titled_by_the_key() -> None:
+    """'[@vaswani2017attention]', '\\cite{he2016deep}, \\cite{huang2017densely}', '[@a; @b]': each meeting is read
+    (date, topic) with its keys in extra['cited'], no paper is made of a key, and load names each row's keys as
+    readings it could not read; the linked paper of the last week is read."""
+    with pytest.warns(paperlab.PartialImportWarning, match="cited by key only") as caught:
+        papers = list(paperlab.load(DATA / "course_citation_keys.md"))
+    assert [(p.title, p.arxiv_id) for p in papers] == [("Denoising Diffusion Probabilistic Models", "2006.11239")]
+    message = str(caught[0].message)
+    assert "line 5: reading cited by key only, no title to read: vaswani2017attention" in message
+    assert "he2016deep, huang2017densely" in message and "devlin2019bert, radford2019language" in message
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        meetings = paperlab.Schedule.from_file(DATA / "course_citation_keys.md").meetings
+    assert [(m.date_text, m.note, m.extra.get("cited"), len(m.papers)) for m in meetings] == [
+        ("2026-01-12", "Transformers", "vaswani2017attention", 0),
+        ("2026-01-19", "Residual networks", "he2016deep, huang2017densely", 0),
+        ("2026-01-26", "Pretraining", "devlin2019bert, radford2019language", 0),
+        ("2026-02-02", None, None, 1),
+    ]
+
+
+def test_a_schedule_citing_only_keys_is_refused_saying_so(tmp_path: Path) -> None:
+    page = tmp_path / "course.md"
+    page.write_text(
+        "# Course readings, spring 2026\n\n| Week | Date | Topic | Readings |\n|---|---|---|---|\n"
+        "| 1 | 2026-01-12 | Transformers | [@vaswani2017attention] |\n| 2 | 2026-01-19 | ResNets | \\citep{he2016deep} |\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ParseError, match=r"citation key only") as caught:
+        paperlab.load(page)
+    assert "@vaswani" not in str(caught.value) and "vaswani2017attention" not in str(caught.value).split(":")[0]
+
+
+def test_a_course_yaml_of_lectures_with_readings_as_strings_links_and_objects() -> None:
+    """Weeks with date and topic; readings a title, a link, an object with a url, or an object with a bare arXiv id
+    (quoted, or a number YAML reads as 2210.0274); a week of citation keys reported; weeks without readings kept."""
+    with pytest.warns(paperlab.PartialImportWarning, match="record 5: reading cited by key only"):
+        papers = list(paperlab.load(DATA / "course_schedule.yml"))
+    assert [(p.title, p.arxiv_id, p.extra["meeting_date"]) for p in papers] == [
+        ("Attention Is All You Need", None, "2026-01-20"),
+        ("Layer Normalization", "1607.06450", "2026-01-20"),
+        ("Training Compute-Optimal Large Language Models", "2203.15556", "2026-01-27"),
+        ("Flow Matching for Generative Modeling", "2210.02740", "2026-01-27"),
+        ("Denoising Diffusion Probabilistic Models", "2006.11239", "2026-01-27"),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        meetings = paperlab.Schedule.from_file(DATA / "course_schedule.yml").meetings
+    assert [(m.date_text, m.note or m.extra.get("topic"), len(m.papers)) for m in meetings] == [
+        ("2026-01-13", "Introduction and course logistics", 0),
+        ("2026-01-20", "Attention", 2),
+        ("2026-01-27", "Scaling", 3),
+        ("2026-02-03", "Project proposals due", 0),
+        ("2026-02-10", "Pretraining", 0),
+    ]

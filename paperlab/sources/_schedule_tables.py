@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError
+from ..identifiers import arxiv_id_value
 from ._schedule_cells import clean_cell, is_video
 from ._schedule_columns import content_roles
 from ._schedule_headings import is_heading_schedule
@@ -337,7 +338,8 @@ def _yaml_cell(value: Any, depth: int = 0) -> Any:
         return "\n".join(str(_yaml_cell(v, depth + 1)) for v in value[:50] if v is not None)
     if isinstance(value, dict):
         title = _field(value, ("title", "name", "paper"))
-        url = _field(value, ("url", "link", "pdf", "arxiv", "doi")).replace("(", "%28").replace(")", "%29")
+        url = _id_url(_field(value, ("url", "link", "pdf", "arxiv", "doi")) or _number_id(value))
+        url = url.replace("(", "%28").replace(")", "%29")
         if _talk_only(value) and (not url or is_video(url)):
             return ""  # a recorded talk the file labels so, no paper
         authors = _field(value, ("author", "authors"))
@@ -349,6 +351,20 @@ def _yaml_cell(value: Any, depth: int = 0) -> Any:
     if isinstance(value, (str, int, float, dt.date)) or value is None:
         return value
     return str(value)[:1000]
+
+
+def _id_url(text: str) -> str:
+    """A reading's link: a bare arXiv id ("2006.11239", "arXiv:2006.11239") or DOI ("10.1000/x") as its address."""
+    if bare := arxiv_id_value(text):
+        return f"https://arxiv.org/abs/{bare}"
+    return f"https://doi.org/{text}" if re.match(r"^10\.\d{4,9}/\S+$", text) else text
+
+
+def _number_id(value: dict[Any, Any]) -> str:
+    """An arXiv id YAML read as a number (``arxiv: 2006.11239``; ``2210.02740`` read as 2210.0274), as text: five
+    digits after the month from 2015 on, four before."""
+    number = next((v for k, v in value.items() if str(k).lower() in ("arxiv", "arxiv id", "arxiv_id")), None)
+    return f"{number:.{5 if number >= 1501 else 4}f}" if isinstance(number, float) else ""
 
 
 def _front_matter_tables(text: str, hint: list[str]) -> list[ScheduleTable]:

@@ -40,6 +40,7 @@ from ._schedule_cells import (
     presenters,
     skip_note,
 )
+from ._schedule_citekeys import CITED_ONLY, cited_keys
 from ._schedule_columns import lead_name
 from ._schedule_headings import heading_meetings
 from ._schedule_tables import (
@@ -52,6 +53,8 @@ from ._schedule_tables import (
 )
 
 __all__ = [
+    "CITED_ONLY",
+    "NAMES_KEYS_ONLY",
     "NAMES_NO_PAPER",
     "SUFFIXES",
     "Meeting",
@@ -108,6 +111,10 @@ _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|se
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # the refusal of a schedule whose meetings were read and name no paper (a course of chapters and documentation)
 NAMES_NO_PAPER = "the schedule names no paper (only notes, skipped weeks and reading material that is no paper)"
+NAMES_KEYS_ONLY = (
+    "the schedule names its readings by citation key only ([@key], \\cite{key}): there is no title to read; "
+    "load the bibliography the keys refer to (a .bib file) for the papers"
+)
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
 
 # -- rows into meetings -------------------------------------------------------------------------------
@@ -234,7 +241,9 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     date_cell = by_role.get("date")
     date_text = clean_cell(date_cell) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
     who = _who(by_role.get("presenter"))
-    found, note = _cell_papers(table, by_role.get("paper"))
+    cell = by_role.get("paper")  # readings cited by key ("[@vaswani2017]") are kept as keys, no paper
+    rest, cited = cited_keys(cell) if isinstance(cell, str) else (cell, [])
+    found, note = _cell_papers(table, rest if cited else cell)
     if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
         note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
     link = by_role.get("link") if by_role.get("link") is not None else paper_link(by_role.get("slides"))
@@ -249,7 +258,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         note = markdown_plain(note) or None if note else None
         topic = markdown_plain(topic) or None if topic else None
     found = _titled_by_topic(table, found, topic)
-    if not (who or found or note) and (is_placeholder(date_text) or len(table.columns) > 1):
+    if not (who or found or note or cited) and (is_placeholder(date_text) or len(table.columns) > 1):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
     with_presenters = "presenter" in table.roles
@@ -257,6 +266,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     # beside empty readings) did
     meeting.skipped = bool(note and ((with_presenters and not who and note != topic) or skip_note(note)))
     meeting.extra = {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
+    meeting.extra |= {"cited": ", ".join(cited)} if cited else {}
     if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers
         meeting.extra["note"] = clean_cell(by_role.get("note"))
     meeting.papers = [_paper_of(p, by_role, meeting, source, len(found), table.title) for p in found]
@@ -315,6 +325,8 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
             except _ROW_ERRORS as exc:
                 problems.add(where, f"meeting skipped: {getattr(exc, 'message', exc)}")
                 continue
+            if m is not None and m.extra.get("cited"):
+                problems.add(where, f"{CITED_ONLY}: {m.extra['cited']}")
             if m is not None and previous is not None and not m.date_text and not m.presenters:
                 for paper in m.papers:
                     paper.extra.update(presenters=previous.presenters, meeting=previous.date_text)
@@ -397,4 +409,6 @@ def read_schedule(path: str | Path) -> list[Paper]:
     papers = [dataclasses.replace(p) for m in meetings for p in m.papers]
     if not papers and not problems:
         raise ParseError(NAMES_NO_PAPER, str(path), "line 1")
+    if not papers and all(p.message.startswith(CITED_ONLY) for p in problems):
+        raise ParseError(NAMES_KEYS_ONLY, str(path), problems[0].where, problems=problems)
     return collector.finish(papers, expected="meetings")  # type: ignore[no-any-return]

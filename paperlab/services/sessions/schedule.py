@@ -15,7 +15,7 @@ from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_part
 from ...library import Library
 from ...sources import file_not_found, read_text
 from ...sources.paperlist import looks_like_paper_list, parse_paper_list
-from ...sources.schedule import Meeting, read_meetings
+from ...sources.schedule import CITED_ONLY, Meeting, read_meetings
 from ...text import md_escape as md_cell
 from ...text import md_link_text
 from ...urls import md_url
@@ -95,8 +95,13 @@ class Schedule:
             if listed is None:
                 raise
             (meetings, title), problems = listed, []
-        if problems:
-            warn_partial(PartialImportWarning(str(path), problems, kept=len(meetings)))
+        rows = [p for p in problems if not p.message.startswith(CITED_ONLY)]
+        if rows:
+            warn_partial(PartialImportWarning(str(path), rows, kept=len(meetings)))
+        if cited := [p for p in problems if p.message.startswith(CITED_ONLY)]:  # the meetings kept, keys unread
+            warn_partial(
+                PartialImportWarning(str(path), cited, kept=sum(len(m.papers) for m in meetings), what="paper")
+            )
         return cls(meetings, title=title or path.stem, source=str(path), problems=problems)
 
     def __repr__(self) -> str:
