@@ -24,7 +24,7 @@ import re
 
 from .dates import month_of_name
 
-__all__ = ["KNOWN_VENUES", "parse_venue"]
+__all__ = ["KNOWN_VENUES", "parse_venue", "venue_url"]
 
 KNOWN_VENUES = (
     "NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|EACL|AACL|AISTATS|UAI|COLT|KDD|"
@@ -82,12 +82,32 @@ _DATE_ONLY = re.compile(r"[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?|(?:[A-Za-z]{3,9}\.?\s+
 _NAME_THEN_DATE = re.compile(rf"(?P<name>[^\d,;]*[^\d\s,;])\s*,\s*(?P<date>{_DATE_ONLY.pattern})")
 
 
+# a venue that is only a link: "https://journals.example.org/x", "www.example.org", "\url{https://x}", "<https://x>"
+_URL_ONLY = re.compile(r"\\url\{\s*(?P<a>\S+?)\s*\}|<(?P<b>\S+)>|(?P<c>(?:https?://|www\.)\S+)", re.I)
+
+
+def venue_url(venue: str | None) -> str | None:
+    r"""The link a "venue" gives when it is only a link (a web page's address written as its journal or
+    container): no venue, and the importers keep it as the paper's URL when the record gives none. None for a
+    venue that is more than a link.
+
+    >>> venue_url(" https://journals.example.org/meadow "), venue_url("\\url{www.example.org}")
+    ('https://journals.example.org/meadow', 'www.example.org')
+    >>> venue_url("Journal of Meadows, https://example.org"), venue_url(None)
+    (None, None)
+    """
+    m = _URL_ONLY.fullmatch(venue.strip()) if venue else None
+    link = (m.group("a") or m.group("b") or m.group("c")) if m else None
+    return link if link and re.match(r"(?:https?://|www\.)\S", link, re.I) else None
+
+
 def _reference_venue(reference: str) -> str | None:
-    """The venue a journal reference names: none for a preprint-only one (:func:`_preprint_only`), the venue after
+    """The venue a journal reference names: none for a link alone (:func:`venue_url`) or a preprint-only one
+    (:func:`_preprint_only`), the venue after
     a preprint server that names one ("arXiv, NeurIPS" is NeurIPS; after a colon, "arXiv: Computation and
     Language", the server's subject, none unless a known venue with its year), a name without the date written
     after it ("bioRxiv, 2023" is bioRxiv, "Forbes, October" Forbes); else the reference as given."""
-    if _preprint_only(reference):
+    if _preprint_only(reference) or venue_url(reference):
         return None
     repository = _REPOSITORY_FIRST.fullmatch(reference)
     if repository:

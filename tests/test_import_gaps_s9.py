@@ -210,12 +210,19 @@ def test_semantic_scholar_graph_api_shapes_are_read(path: Path) -> None:
     assert len(lib) == 2 and all(p.authors and p.published for p in lib)
 
 
-def test_a_home_made_json_is_refused_naming_its_shape() -> None:
+def test_a_home_made_json_is_read_as_a_paper_list(tmp_path: Path) -> None:
+    """Session 11 (IM3): a home-made list of papers, refused until then, is read (its shape is the usual one: a
+    title, authors as one string, a year); JSON of no paper shape is still refused naming its shape."""
+    kites, tails = paperlab.load(HOME_MADE)
+    assert (kites.title, kites.authors) == ("Measuring Kite Lift on Windy Beaches", ["R Pebble", "J Moreau"])
+    assert (tails.published, tails.extra["date_precision"]) == (dt.date(2020, 1, 1), "year")
+    shapeless = tmp_path / "summary.json"
+    shapeless.write_text(json.dumps({"articles": [{"id": "kite-1", "headline": "Kites", "year": "2019"}] * 2}))
     with pytest.raises(ParseError) as caught:
-        paperlab.load(HOME_MADE)
+        paperlab.load(shapeless)
     message = str(caught.value)
-    assert str(HOME_MADE) in message
-    assert "an object whose 'articles' is a list of 2 objects with keys 'id', 'title', 'authors', 'year'" in message
+    assert str(shapeless) in message
+    assert "an object whose 'articles' is a list of 2 objects with keys 'id', 'headline', 'year'" in message
     assert "'paperId'" in message and "CSV with a 'title' column" in message
 
 

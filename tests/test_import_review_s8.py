@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import warnings
 from pathlib import Path
@@ -20,8 +21,8 @@ from pathlib import Path
 import pytest
 
 import paperlab
-from paperlab.errors import ParseError
 from paperlab.names import drop_et_al, split_et_al
+from paperlab.sources import detect_format
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -30,12 +31,14 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_generic_json_with_name_objects_is_refused_not_read_as_csl(tmp_path: Path) -> None:
+def test_generic_json_with_name_objects_is_not_read_as_csl(tmp_path: Path) -> None:
+    """Not CSL (its names are no CSL name objects); since session 11 (IM3) read as a home-made paper list, which it
+    is, where it was refused."""
     generic = [{"title": "A study of things", "author": [{"name": "Ada Quill"}], "year": 2020}]
     path = _write(tmp_path, "things.json", json.dumps(generic))
-    with pytest.raises(ParseError) as err:
-        paperlab.load(path)
-    assert "things.json" in str(err.value)
+    assert detect_format(path) == "json_list"
+    (paper,) = paperlab.load(path)
+    assert (paper.authors, paper.published, paper.sources[0].name) == (["Ada Quill"], dt.date(2020, 1, 1), "json_list")
 
 
 def test_csl_name_objects_it_cannot_read_are_named_in_a_warning(tmp_path: Path) -> None:

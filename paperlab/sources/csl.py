@@ -27,6 +27,7 @@ from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
 from ..paper_render import csl_date, csl_keywords, literal_year
 from ..text import drop_closing_stop
+from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
 
@@ -220,6 +221,9 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         words = ", ".join(w.replace(",", " ") for w in words)
         item = {**item, "keyword": words}
     keywords = _text(item, "keyword")
+    journal = _text(item, "container-title")
+    if link := venue_url(journal):  # a web page's address as its container: no venue
+        journal, url = None, url or link
     paper = Paper(
         title=title,
         arxiv_id=found[0] if found else None,
@@ -228,9 +232,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         abstract=plain_abstract(abstract) if (abstract := _text(item, "abstract")) else None,
         published=published,
         comment=_text(item, "note"),
-        journal_ref=csl_plain_text(journal)
-        if (journal := _text(item, "container-title")) and not (found and _arxiv_venue(item))
-        else None,
+        journal_ref=csl_plain_text(journal) if journal and not (found and _arxiv_venue(item)) else None,
         doi=doi,
         url=url,
         keywords=csl_keywords(keywords) if keywords else [],

@@ -22,6 +22,7 @@ from ..identifiers import find_doi, normalize_arxiv_id
 from ..names import is_more_authors, is_placeholder_name, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import is_http_url
+from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import names_given_first
 
@@ -242,8 +243,8 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     published, precision = _date(known)
     doi, arxiv, url = _links(known)
     venue = _text(known.get("venue"))
-    if venue and is_http_url(venue):  # a link given as the venue is no venue
-        url, venue = url or venue, None
+    if link := venue_url(venue):  # a link given as the venue is no venue
+        url, venue = url or (link if is_http_url(link) else None), None
     words = known.get("keywords")
     keywords = [w.strip() for w in (words.split(",") if isinstance(words, str) else words or []) if isinstance(w, str)]
     code = _text(known.get("code"))

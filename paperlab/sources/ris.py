@@ -39,6 +39,7 @@ from ..names import is_more_authors, is_placeholder_name, name_parts, names_orga
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
 from ..text import drop_closing_stop
+from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import names_as_written, names_given_first
 
@@ -64,7 +65,6 @@ _KEPT = {
 }
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)", re.ASCII)
-_LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _NAMED_MONTH = re.compile(r"^\s*(\d{4})[/-]([A-Za-z]{3,9})\.?(?:[/-]|\s*$)", re.ASCII)
 
 
@@ -271,8 +271,8 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     if journal is None and _first(record, "title", "primary_title"):  # a conference paper or chapter: BT, its book
         journal = _first(record, "unknown_tag:BT")
     urls = [u for u in _values(record, "urls") if u.lower().startswith(("http://", "https://"))]
-    if journal and _LINK.fullmatch(journal):  # a web page's link written as its journal (T2/JO): no venue
-        urls, journal = urls or [journal], None
+    if link := venue_url(journal):  # a web page's link written as its journal (T2/JO): no venue
+        urls, journal = urls or [link], None
     if arxiv and urls and urls[0] == f"https://arxiv.org/abs/{arxiv[0]}":
         urls = []  # the landing page the paper names anyway (Paper.abs_url)
     return check_paper(

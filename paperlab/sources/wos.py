@@ -23,6 +23,7 @@ from ..errors import ParseError, ProblemCollector
 from ..names import is_placeholder_name
 from ..paper import Paper, SourceRecord
 from ..text import drop_closing_stop
+from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, decode_text, read_bytes
 from ._names import names_as_written, names_given_first
 
@@ -111,7 +112,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
             authors=names_given_first(names),
             abstract=_text(record, "abstract"),
             published=published,
-            journal_ref=_text(record, "publication_name"),
+            journal_ref=None if venue_url(venue := _text(record, "publication_name")) else venue,
             doi=_text(record, "doi"),
             keywords=[k for k in keywords if k],
             sources=[SourceRecord("wos", location=source, record=where)],

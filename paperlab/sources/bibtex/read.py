@@ -37,6 +37,7 @@ from ...names import (
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import doubtful_id_map
 from ...text import drop_closing_stop
+from ...venues import venue_url
 from .._files import read_bytes
 from .crossref import inherit
 from .fields import (
@@ -425,6 +426,9 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]
     comment = "\n".join(c for c in comments if c) or None
     published = _published(entry)
+    journal = _journal(entry, arxiv_id or doubts.get("arxiv"))
+    if link := venue_url(journal):  # a web page's address written as its journal: no venue
+        journal, url = None, url or link
     line = f", line {entry.start_line + 1}" if entry.start_line is not None else ""
     paper = Paper(
         title=title,
@@ -435,7 +439,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         published=published,
         primary_category=primary,
         comment=comment,
-        journal_ref=_journal(entry, arxiv_id or doubts.get("arxiv")),
+        journal_ref=journal,
         doi=valid_doi(_verbatim(doi)) if isinstance(doi, str) else None,
         url=_verbatim(url) if isinstance(url, str) else None,
         keywords=keywords,

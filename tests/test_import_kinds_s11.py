@@ -1,0 +1,44 @@
+"""Importer faults the session 10 test round left (issue 12, session 11 helper IM3).
+
+Each test reads one of our own small files in tests/data/import_s11/ (invented records, written for these tests)
+and checks what a user sees: the venue and link, the date and its precision, the authors, which records are one
+work, and the warnings ``paperlab.load`` gives.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import paperlab
+from paperlab import Paper
+
+DATA = Path(__file__).parent / "data" / "import_s11"
+
+
+def _load(path: Path) -> dict[str, Paper]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return {p.title: p for p in paperlab.load(path)}
+
+
+# -- 4. a venue that is only a link ----------------------------------------------------------------------------------
+
+
+def test_a_journal_that_is_only_a_link_is_no_venue_and_is_kept_as_the_link() -> None:
+    papers = _load(DATA / "web_venues.bib")
+    lanterns = papers["Lantern Flicker Counts on a Budget"]
+    assert (lanterns.venue, lanterns.journal_ref) == (None, None)
+    assert lanterns.url == "https://blog.example.org/lanterns"  # the record gave no URL: the link is kept
+    notes = papers["Field Notes on Seed Counting"]
+    assert notes.venue is None and notes.url == "https://notes.example.org/seeds/2022"  # its own URL stays
+    transects = papers["Meadow Transects Revisited"]
+    assert transects.venue == "Journal of Meadow Studies, https://jms.example.org"  # more than a link: as written
+    (post,) = _load(DATA / "web_venues.csl.json").values()
+    assert (post.venue, post.url) == (None, "https://blog.example.org")
+
+
+def test_a_journal_reference_that_is_only_a_link_names_no_venue() -> None:
+    paper = Paper("A Paper", journal_ref="https://example.org/journal", comment="Accepted at ICML 2023")
+    assert paper.venue == "ICML 2023"  # the comment's venue, not the link
+    assert Paper("Another", journal_ref="www.example.org").venue is None
