@@ -115,32 +115,86 @@ def _section_over_cards(heading: str, lines: list[str], index: int, level: int) 
     return deeper is not None and _card_cells(heading, block[:deeper]) is None
 
 
-def _note_cells(lines: list[str], first: int) -> tuple[dict[str, list[str]], list[str]] | None:
-    """The cells of a note about one paper whose YAML front matter links to it on arXiv (``url:``, ``link:``,
-    ``arxiv:``): the title from the front matter or the first ``#`` heading, the authors from the front matter or an
-    ``Authors:`` line, the date from ``published:``, the note's ``tags:``. None for any other front matter."""
-    import yaml
+# the front matter's keys (folded: lower case, "_" for "-" and " ") that link a note's paper, best first
+_NOTE_LINKS = (
+    "arxiv", "arxiv_url", "arxiv_link", "arxiv_id", "url", "link", "paper", "paper_url", "paper_link", "pdf",
+    "pdf_url", "doi", "openreview", "html_url",
+)  # fmt: skip
+# keys only a paper's record has (a blog post's front matter has title, author, date and tags too)
+_PAPER_KEYS = frozenset({"venue", "journal", "conference", "booktitle", "doi", "arxiv", "arxiv_id", "arxiv_url"})
+_PAPER_KEYS |= frozenset({"paper_url", "paper_link", "pdf", "pdf_url", "openreview"})
 
+
+def _front_matter(lines: list[str], first: int) -> dict[str, object] | None:
+    """A page's front matter (YAML between ``---``, TOML between ``+++``) as a mapping with folded keys, a nested
+    ``paper:`` mapping's fields first; None when there is none or it is no mapping."""
+    body = "\n".join(lines[1 : first - 1]) if first >= 2 else ""
     try:
-        meta = yaml.safe_load("\n".join(lines[1 : first - 1])) if first >= 2 else None
-    except yaml.YAMLError:
+        if lines and lines[0].strip() == "+++":
+            import tomllib
+
+            meta = tomllib.loads(body)
+        else:
+            import yaml
+
+            meta = yaml.safe_load(body) if body else None
+    except Exception:  # noqa: BLE001 - YAML and TOML errors alike: no front matter to read
         return None
     if not isinstance(meta, dict):
         return None
-    link = next((str(meta[k]) for k in ("url", "link", "arxiv", "paper", "pdf") if meta.get(k)), "")
-    if not (_ARXIV_LINK.search(link) or arxiv_id_value(link)):
+    folded = {re.sub(r"[\s-]+", "_", str(k).strip().lower()): v for k, v in meta.items()}
+    inner = folded.get("paper")
+    if isinstance(inner, dict):
+        return {re.sub(r"[\s-]+", "_", str(k).strip().lower()): v for k, v in inner.items()} | {
+            k: v for k, v in folded.items() if k not in ("paper", "title")
+        }
+    return folded
+
+
+def _meta_text(value: object) -> str:
+    """A front-matter value as text: an arXiv id YAML read as a number (2602.05678) with its five digits."""
+    if isinstance(value, float):
+        return f"{value:.{5 if value >= 1501 else 4}f}"
+    return str(value) if isinstance(value, (str, int)) else ""
+
+
+def _meta_names(value: object) -> str:
+    """Authors as one "A, B" text: a list of names or of ``{name: …}`` mappings, or a string as written."""
+    if isinstance(value, list):
+        names = [str(v.get("name") or "") if isinstance(v, dict) else str(v) for v in value]
+        return ", ".join(n for n in names if n.strip())
+    return str(value) if isinstance(value, str) else ""
+
+
+def _note_cells(lines: list[str], first: int) -> tuple[dict[str, list[str]], list[str]] | None:
+    """The cells of a note about one paper named in its front matter: a link to it on arXiv (``url:``, ``link:``,
+    ``arxiv:``), or a title with authors and a field only a paper has (``venue:``, ``doi:``, ``pdf:``,
+    ``paper_url:``); the title from the front matter or the first ``#`` heading, the authors from the front matter
+    (names or ``{name: …}`` mappings) or an ``Authors:`` line, the date from ``published:`` or ``year:``, venue and
+    code when given, the note's ``tags:``. None for any other front matter (a blog post's)."""
+    meta = _front_matter(lines, first)
+    if meta is None:
         return None
+    link = next((text for k in _NOTE_LINKS if (text := _meta_text(meta.get(k)))), "")
     heading = next(
         (m.group("text") for line in lines[first:] if (m := _HEADING.match(line)) and m.group("level") == "#"), ""
     )
     title = meta.get("title") if isinstance(meta.get("title"), str) else html_to_text(heading)
-    authors = (
-        meta.get("authors")
-        or meta.get("author")
-        or next((m.group("value") for line in lines[first:] if (m := _AUTHORS_LINE.match(line.strip()))), "")
+    authors = _meta_names(meta.get("authors") or meta.get("author")) or next(
+        (m.group("value") for line in lines[first:] if (m := _AUTHORS_LINE.match(line.strip()))), ""
     )
-    cells = {"title": [str(title)], "link": [link], "date": [str(meta.get("published") or "")]}
-    cells["authors"] = [", ".join(map(str, authors)) if isinstance(authors, list) else str(authors)]
+    arxiv = _ARXIV_LINK.search(link) or arxiv_id_value(link)
+    if not (arxiv or (title and authors and set(meta) & _PAPER_KEYS)):
+        return None
+    if arxiv_id_value(link):
+        link = f"https://arxiv.org/abs/{arxiv_id_value(link)}"
+    date = meta.get("published") or meta.get("publication_date") or meta.get("year") or ""
+    cells = {"title": [str(title)], "link": [link], "date": [str(date)], "authors": [authors]}
+    venue = next(
+        (meta[k] for k in ("venue", "journal", "conference", "booktitle") if isinstance(meta.get(k), str)), None
+    )
+    code = next((meta[k] for k in ("code", "github", "repo", "code_url") if isinstance(meta.get(k), str)), None)
+    cells |= ({"venue": [venue]} if venue else {}) | ({"code": [code]} if code else {})
     tags = meta.get("tags")
     return cells, [str(t) for t in tags] if isinstance(tags, list) else []
 

@@ -295,11 +295,13 @@ def _abstract_apart(line: str, n_columns: int, known: int | None) -> tuple[str, 
 
 
 def _front_matter_end(lines: list[str]) -> int:
-    """Index of the first line after Jekyll/YAML front matter (``---`` … ``---``), 0 if there is none."""
-    if not lines or lines[0].strip() != "---":
+    """Index of the first line after Jekyll/YAML front matter (``---`` … ``---``) or Hugo's TOML (``+++`` …
+    ``+++``), 0 if there is none."""
+    if not lines or lines[0].strip() not in ("---", "+++"):
         return 0
+    ends = _FRONT_MATTER_END if lines[0].strip() == "---" else {"+++"}  # YAML, or Hugo's TOML
     for index, line in enumerate(lines[1:200], start=1):
-        if line.strip() in _FRONT_MATTER_END:
+        if line.strip() in ends:
             return index + 1
     return 0
 
