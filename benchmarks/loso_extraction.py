@@ -10,7 +10,8 @@ committed sets only, so its row is the figure of the shipped extractor. Three sy
 ``--train-fresh`` trains on v8-dev / v8-test too (each left out in turn). v8-test is read with ``--texts`` (dev since
 session 7); ``--v9-dev`` adds v9a and v9b (each v9 labeller's file, burned in session 7) and ``--v10-dev`` v10a and
 v10b (burned in session 8), ``--v11-dev`` v11a and v11b (burned in session 8) and ``--v12-dev`` v12a and v12b
-(burned in session 9) as fresh sets; the held-out v13 files are never read.
+(burned in session 9) and ``--v13-dev`` v13a and v13b (burned in session 10) as fresh sets; the held-out v14 files are
+never read.
 
 Run: ``python benchmarks/loso_extraction.py --texts ABSTRACTS.jsonl`` (adds v8-dev from the committed file) or
 ``--v8-dev PATH`` (a with-text copy).
@@ -141,6 +142,11 @@ if __name__ == "__main__":
         help="add v12a and v12b (burned in session 9) as fresh sets (needs their --texts)",
     )
     ap.add_argument(
+        "--v13-dev",
+        action="store_true",
+        help="add v13a and v13b (burned in session 10) as fresh sets (needs their --texts)",
+    )
+    ap.add_argument(
         "--ranker-committed",
         action="store_true",
         help="with --train-fresh: the metric ranker is still fitted on the committed dev sets only",
@@ -160,6 +166,7 @@ if __name__ == "__main__":
             v10_dev=args.v10_dev,
             v11_dev=args.v11_dev,
             v12_dev=args.v12_dev,
+            v13_dev=args.v13_dev,
         ),
         args.burned,
         args.train_fresh,
