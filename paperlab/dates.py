@@ -11,7 +11,16 @@ from typing import Any
 
 from .errors import ParseError
 
-__all__ = ["MONTH_MACROS", "as_date", "as_datetime", "is_period_heading", "month_number", "month_of_name", "named_date"]
+__all__ = [
+    "MONTH_MACROS",
+    "as_date",
+    "as_datetime",
+    "is_period_heading",
+    "month_day",
+    "month_number",
+    "month_of_name",
+    "named_date",
+]
 
 
 def as_date(value: Any, name: str, *, source: str | None = None) -> dt.date | None:
@@ -110,6 +119,34 @@ def month_number(value: Any) -> int | None:
         return None
     prefix = word.group(1)[:3]
     return MONTH_MACROS.index(prefix) + 1 if prefix in MONTH_MACROS else None
+
+
+# a month without its year, perhaps with its day: "NOV 1", "Nov. 1", "Feb 19", "19 Feb", "Sept", "11"
+_MONTH_DAY = re.compile(
+    r"(?P<m>[a-z]{3,9}|\d{1,2})\.?(?:\s+(?P<d>\d{1,2}))?|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3,9})\.?", re.I
+)
+
+
+def month_day(value: Any) -> tuple[int, int | None] | None:
+    """(month, day or None) of a month written without its year, perhaps with its day: BibTeX's ``month = {NOV 1}``
+    (Web of Science), an RIS ``DA  - Feb 19`` (EndNote), "19 Feb", "Sept", "11"; None for anything else (a range of
+    months "oct-nov", a year, a day the month never has).
+
+    >>> month_day("NOV 1"), month_day("19 Feb"), month_day("sept"), month_day("Feb 30"), month_day("2019")
+    ((11, 1), (2, 19), (9, None), None, None)
+    """
+    if isinstance(value, int):
+        value = str(value)
+    m = _MONTH_DAY.fullmatch(str(value or "").strip().rstrip(",").strip())
+    month = month_number(m.group("m") or m.group("m2")) if m else None
+    if m is None or month is None:
+        return None
+    day = m.group("d") or m.group("d2")
+    try:
+        dt.date(2000, month, int(day or 1))  # a leap year: February 29 is a day of February
+    except ValueError:
+        return None
+    return month, int(day) if day else None
 
 
 # "Sept 2025", "Jun. 12, 2025", "12 June 2025": a month name, perhaps a day before or after it, and a year

@@ -7,11 +7,13 @@ work, and the warnings ``paperlab.load`` gives.
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from pathlib import Path
 
 import paperlab
 from paperlab import Paper
+from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex
 
 DATA = Path(__file__).parent / "data" / "import_s11"
 
@@ -42,3 +44,28 @@ def test_a_journal_reference_that_is_only_a_link_names_no_venue() -> None:
     paper = Paper("A Paper", journal_ref="https://example.org/journal", comment="Accepted at ICML 2023")
     assert paper.venue == "ICML 2023"  # the comment's venue, not the link
     assert Paper("Another", journal_ref="www.example.org").venue is None
+
+
+# -- 5. the day and month a source gave ------------------------------------------------------------------------------
+
+
+def test_web_of_science_bibtex_keeps_the_day_written_in_its_month() -> None:
+    papers = _load(DATA / "wos_days.bib")
+    beetles = papers["Seasonal Counts of Ground Beetles in Upland Meadows"]
+    assert (beetles.published, beetles.date_text) == (dt.date(2019, 11, 1), "2019-11-01")  # Month = {NOV 1}
+    assert "date_precision" not in beetles.extra  # a whole date
+    sedge = papers["Sedge Cover after Late Frost"]
+    assert (sedge.published, sedge.extra["date_precision"]) == (dt.date(2020, 2, 1), "month")
+    again = {p.title: p for p in parse_bibtex(library_to_bibtex(list(papers.values())))}
+    assert again[beetles.title].date_text == "2019-11-01" and again[sedge.title].date_text == "2020-02"
+
+
+def test_endnote_ris_dates_keep_the_month_and_day_they_give() -> None:
+    papers = _load(DATA / "endnote_days.ris")
+    shown = {title: p.date_text for title, p in papers.items()}
+    assert shown == {
+        "Lantern Flicker as a Proxy for Wind Speed": "2019-02-19",  # DA "Feb 19" with PY 2019
+        "Calibrating Kites against Anemometers": "2019-02-19",  # DA "2019/02/19/"
+        "A Year of Wind on the Ridge": "2018",  # PY "2018///": the year only
+        "Gusts and Their Shadows": "2021-03-03",  # PubMed's "2021 Mar 3"
+    }

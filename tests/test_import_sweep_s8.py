@@ -149,11 +149,8 @@ def test_web_of_science_double_braced_values() -> None:
         "month",
     )
     assert first.extra["bibtex_fields"]["pages"] == "101-110" and first.extra["bibtex_fields"]["volume"] == "12"
-    assert (second.doi, second.published, second.extra["date_precision"]) == (
-        "10.5555/hill.77",
-        dt.date(2018, 10, 1),
-        "month",
-    )
+    # Month = {{OCT 3}}: the day is kept since session 11 (IM3; it was dropped, 2018-10 by month)
+    assert (second.doi, second.published, second.date_text) == ("10.5555/hill.77", dt.date(2018, 10, 3), "2018-10-03")
     assert first.title == "Ground beetles follow the snow line"
 
 

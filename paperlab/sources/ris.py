@@ -30,7 +30,7 @@ from typing import Any
 
 import rispy
 
-from ..dates import month_number, named_date
+from ..dates import month_day, month_number, named_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
 from ..latex import has_latex, readable
@@ -65,7 +65,7 @@ _KEPT = {
 }
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)", re.ASCII)
-_NAMED_MONTH = re.compile(r"^\s*(\d{4})[/-]([A-Za-z]{3,9})\.?(?:[/-]|\s*$)", re.ASCII)
+_NAMED_MONTH = re.compile(r"^\s*(\d{4})[/\s-]([A-Za-z]{3,9})\.?(?:[/\s-](\d{1,2}))?(?:[/-]|\s*$)", re.ASCII)
 
 
 def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
@@ -158,11 +158,16 @@ def _ris_name(name: str, paper: Paper | None = None) -> str:
 def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:
     """Date parts (year, month, day as present) of the most precise of DA/PY/Y1 agreeing on the year."""
     found: list[list[int]] = []
+    no_year: list[int] = []  # EndNote's DA of a month and day without the year PY gives: "Feb 19"
     for key in ("date", "year", "publication_year"):
         for value in _values(record, key):
-            if named := _NAMED_MONTH.match(value):  # Mendeley's "1991/aug/"
+            if named := _NAMED_MONTH.match(value):  # Mendeley's "1991/aug/", PubMed's "2019 Feb 19"
                 month = month_number(named.group(2))
-                found.append([int(named.group(1)), month] if month else [int(named.group(1))])
+                day = [int(named.group(3))] if month and named.group(3) else []
+                found.append([int(named.group(1)), month, *day] if month else [int(named.group(1))])
+                continue
+            if (month_and_day := month_day(value)) and not no_year:
+                no_year = [month_and_day[0]] + ([month_and_day[1]] if month_and_day[1] else [])
                 continue
             if written := _written_date(value):  # IEEE's "16-18 Oct. 2014", "Jan. 2009"
                 found.append(written)
@@ -173,7 +178,7 @@ def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:
     if not found:
         return [], None
     year = next((parts[0] for parts in found if len(parts) == 1), found[0][0])
-    parts = max((p for p in found if p[0] == year), key=len)
+    parts = max([p for p in found if p[0] == year] + [[year, *no_year]], key=len)
     if len(parts) > 1 and not 1 <= parts[1] <= 12:
         parts = parts[:1]
     if len(parts) == 3 and (_published(parts) or dt.date.min).day != parts[2]:

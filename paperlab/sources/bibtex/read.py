@@ -19,7 +19,7 @@ from bibtexparser.middlewares.middleware import LibraryMiddleware
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
-from ...dates import month_number
+from ...dates import month_day, month_number
 from ...errors import ParseError, ProblemCollector
 from ...markup import plain_abstract
 from ...names import (
@@ -251,12 +251,22 @@ def _published(entry: Entry) -> dt.date | None:
     m = re.search(r"\d{4}", str(year)) if year else None
     if not m:
         return None
-    month_num = month_number(entry.fields_dict["month"].value if "month" in entry.fields_dict else None) or 1
-    day = _field(entry, "day")
+    month_num, day = _month_day(entry)
     try:
-        return dt.date(int(m.group(0)), month_num, int(day) if day and str(day).isdigit() else 1)
+        return dt.date(int(m.group(0)), month_num or 1, day or 1)
     except ValueError:
-        return dt.date(int(m.group(0)), month_num, 1)
+        return dt.date(int(m.group(0)), month_num or 1, 1)
+
+
+def _month_day(entry: Entry) -> tuple[int | None, int | None]:
+    """The month and day of an entry: ``month`` (a macro, a name or a number; Web of Science writes the day in it,
+    ``Month = {NOV 1}``) and ``day``."""
+    value = entry.fields_dict["month"].value if "month" in entry.fields_dict else None
+    month, day = month_day(value) or (month_number(value), None)
+    written = _field(entry, "day")
+    if month and isinstance(written, str) and written.strip().isdigit():
+        day = int(written)
+    return month, day
 
 
 def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
@@ -394,8 +404,8 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
         extra["bibtex_fields"] = fields
     if "author" not in entry.fields_dict and isinstance(fields.get("editor"), list):
         extra["editors"] = fields["editor"]  # an edited volume: its byline names them, marked "(ed.)"
-    month = month_number(entry.fields_dict["month"].value) if "month" in entry.fields_dict else None
-    extra.update(Paper.partial_date(_field(entry, "date"), _field(entry, "year"), month, _field(entry, "day")))
+    month, day = _month_day(entry)
+    extra.update(Paper.partial_date(_field(entry, "date"), _field(entry, "year"), month, day))
     return extra
 
 
