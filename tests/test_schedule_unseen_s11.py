@@ -165,3 +165,20 @@ def test_a_course_yaml_of_lectures_with_readings_as_strings_links_and_objects() 
         ("2026-02-03", "Project proposals due", 0),
         ("2026-02-10", "Pretraining", 0),
     ]
+
+
+def test_a_meeting_heading_names_a_month_by_its_name_only(tmp_path: Path) -> None:
+    """'## Mar 9, 2026 — Agents' and '## Sept. 14, 2026: Retrieval' head meetings; '## Decision 2: tree search' (a
+    word that starts like a month) is no meeting's heading and ends the meeting above it."""
+    page = tmp_path / "reading_group.md"
+    page.write_text(
+        "# Reading group\n\n## Mar 9, 2026 — Agents\n\n- [ReAct](https://arxiv.org/abs/2210.03629)\n\n"
+        "## Sept. 14, 2026: Retrieval\n\n- [RAG](https://arxiv.org/abs/2005.11401)\n\n"
+        "## Decision 2: tree search\n\n- [MCTS survey](https://arxiv.org/abs/2103.04047)\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(page).meetings
+    assert [(m.date, m.extra.get("topic"), [p.arxiv_id for p in m.papers]) for m in meetings] == [
+        (dt.date(2026, 3, 9), "Agents", ["2210.03629"]),
+        (dt.date(2026, 9, 14), "Retrieval", ["2005.11401"]),
+    ]

@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..dates import month_of_name
 from ._schedule_cells import CellPaper, cell_papers, date_order, parse_day, presenters
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule"]
@@ -40,13 +41,26 @@ _NUMBERED = re.compile(
     r"^(?:session|meeting|week|lecture|class|seminar|talk|reading group|journal club)\s*(?:no\.?\s*|#\s*)?\d{1,3}\b",
     re.I,
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"[a-z]{3,9}\.?"  # a word that may name a month: paperlab.dates.month_of_name says whether it does
 _DATE = re.compile(
     rf"\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.]\d{{2,4}})?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?)(?!\w)",
     re.I,
 )
-_FULL_DATE = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d)|{_MONTH}", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_WORD = re.compile(r"[A-Za-z]{3,9}")
+
+
+def _date_in(text: str) -> re.Match[str] | None:
+    """The first date of a text whose words, if any, name a month ("Mar 9", "9 March 2025"; not "Decision 2")."""
+    return next((m for m in _DATE.finditer(text) if all(month_of_name(w) for w in _WORD.findall(m.group(0)))), None)
+
+
+def _full_date(text: str) -> bool:
+    """Whether a date names its year or its month by name ("2025-09-30", "Oct 7"), not only numbers ("2.1")."""
+    return bool(_YEAR.search(text) or _WORD.search(text))
+
+
 # a line's lead that only labels what follows ("Readings: <link>", "Paper - <link>"): no paper's title
 _LABEL = re.compile(
     r"^(?:(?:required|optional|main|suggested|further|additional|background|recommended|supplementary)\s+)?"
@@ -87,8 +101,8 @@ def _meeting_heading(body: str) -> tuple[str, str | None] | None:
     plain = re.sub(r"[*_`]", "", body).strip()
     numbered = _NUMBERED.match(plain)
     rest = plain[numbered.end() :] if numbered else plain
-    date = _DATE.search(rest)
-    if not numbered and not (date and date.start() <= 1 and _FULL_DATE.search(date.group(0))):
+    date = _date_in(rest)
+    if not numbered and not (date and date.start() <= 1 and _full_date(date.group(0))):
         return None  # a date leads the heading: one with a year or a month's name, no section number ("2.1 Data")
     date_text = date.group(0) if date else ""
     if date:
