@@ -27,3 +27,25 @@ def test_heading_text_is_the_title_and_the_bare_url_gives_the_id() -> None:
     assert papers[0].authors == ["Ada Quill", "Bo Renn"]
     assert papers[1].authors == ["Cai Lune"]
     assert papers[2].abstract == "联邦视觉模型中的梯度压缩。"
+
+
+def test_a_paper_tables_quoted_titles_and_same_as_above_authors(tmp_path: Path) -> None:
+    """Quotes around a whole title ('"Title"', '“Title”') are no part of it; an author cell's 'same as above' or
+    'ditto' names nobody; a title quoting two things keeps its quotes."""
+    page = tmp_path / "papers.md"
+    page.write_text(
+        "# Papers we track\n\n| Date | Title | Authors | Link |\n|---|---|---|---|\n"
+        '| March 9, 2021 | "Quiet Gradients for Federated Vision Models" | Ada Quill, same as above | '
+        "[paper](https://openreview.net/forum?id=abc) |\n"
+        "| 12 May 2021 | “Harbor Attention” | ditto | [paper](https://proceedings.mlr.press/v139/x.html) |\n"
+        '| 2021-06-01 | "Fast" or "Slow" Thinking in Agents | Bo Renn | [paper](https://aclanthology.org/2021.x/) |\n',
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        papers = list(paperlab.load(page))
+    assert [(p.title, p.authors) for p in papers] == [
+        ("Quiet Gradients for Federated Vision Models", ["Ada Quill"]),
+        ("Harbor Attention", []),
+        ('"Fast" or "Slow" Thinking in Agents', ["Bo Renn"]),
+    ]

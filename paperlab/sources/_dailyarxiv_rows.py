@@ -31,7 +31,7 @@ from typing import Any
 
 from ..dates import named_date
 from ..errors import ProblemCollector
-from ..names import split_et_al
+from ..names import is_placeholder_name, split_et_al
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ..text import shown_text
 from ..urls import safe_url
@@ -146,6 +146,9 @@ _EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1(?:\s*[^\w\s\\|\[\]()])
 # (an IEEE ".../document/9396034" looks like an old-style id and is not one)
 _NAMES_ARXIV = re.compile(r"arxiv|ar5iv|huggingface\.co/papers/", re.I)
 _SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.I)
+_QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "「": "」", "『": "』", "'": "'", "‘": "’"}
+# a cell saying its value is the row's above ("same as above", "ditto", "〃"): no name
+_AS_ABOVE = re.compile(r"^(?:(?:the\s+)?same(?:\s+as\s+above)?|(?:see\s+|as\s+)above|ditto|idem|〃|\"|”)\.?$", re.I)
 _NO_VALUE = frozenset({"", "null", "none", "n/a", "na", "-", "--", "—", "nan"})
 # Markup tags whose text is kept and whose tag is dropped; any other "<word ...>" is kept literally,
 # since abstracts are written raw and may hold things like "$a<b>$".
@@ -487,15 +490,24 @@ def _venue(cells: list[str]) -> str | None:
 
 def _title(cell: str) -> tuple[str, str | None, str | None]:
     """Title text, link and note of a title cell (``**[title](url)**``, ``**title**``, ``<a href=…>title</a>``;
-    ``**title**<br><sub>a summary</sub>``: the title, then the note)."""
+    ``**title**<br><sub>a summary</sub>``: the title, then the note); quotes around the whole title dropped."""
     head, *rest = _BREAK.split(cell, maxsplit=1)
     note = html_to_text(rest[0]) or None if rest and html_to_text(head) else None
     inner = _unwrap(head if note else cell)
     m = _WHOLE_LINK.match(inner)
     if m:
-        return html_to_text(_unwrap(m.group("text"))), html.unescape(m.group("url")) or None, note
+        return _unquoted(html_to_text(_unwrap(m.group("text")))), html.unescape(m.group("url")) or None, note
     href = _HREF.search(inner)
-    return html_to_text(inner), html.unescape(href.group("url")) if href else None, note
+    return _unquoted(html_to_text(inner)), html.unescape(href.group("url")) if href else None, note
+
+
+def _unquoted(title: str) -> str:
+    """A title without the quotes around it (``"Title"``, ``“Title”``, ``「Title」``); a title quoting two things
+    (``"A" or "B"``) as written."""
+    close = _QUOTE_PAIRS.get(title[:1])
+    if close and len(title) > 2 and title.endswith(close) and close not in title[1:-1]:
+        return title[1:-1].strip()
+    return title
 
 
 def _links(cell: str) -> list[str]:
@@ -541,7 +553,7 @@ def _authors(cell: str) -> list[str]:
     if text.lower() in _NO_VALUE:
         return []
     names = re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", text)
-    return [n for n in (name.strip() for name in names) if n]
+    return [n for n in (name.strip() for name in names) if n and not is_placeholder_name(n) and not _AS_ABOVE.match(n)]
 
 
 def _joined(cells: list[str]) -> str | None:
