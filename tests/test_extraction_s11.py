@@ -1,0 +1,33 @@
+"""Results extraction, session 11: metric phrases the gold writes in their usual name. Every sentence here is our own."""
+
+from __future__ import annotations
+
+from paperlab.compare import extract_results
+
+
+def _metrics(text: str) -> dict[float, object]:
+    return {r["value"]: r["metric"] for r in extract_results(text).to_dict("records")}
+
+
+def test_a_bare_success_is_a_success_rate():
+    got = _metrics("Our gripper policy reaches 91.5% success on the shelf tasks.")
+    assert got[91.5] == "success rate"
+    got = _metrics("Glare lowers RoboArm success from 64% to 22% in the kitchen scenes.")
+    assert got[64] == "success rate" and got[22] == "success rate"
+
+
+def test_success_with_a_word_of_its_own_keeps_it():
+    assert _metrics("The tutor raises referential success to 77% on the map game.")[77] == "referential success"
+
+
+def test_precision_recall_areas_are_aupr():
+    got = _metrics("The fraud probe reaches AUROC 0.93 and AUPRC 0.41 on the bank logs.")
+    assert got == {0.93: "AUROC", 0.41: "AUPR"}
+    assert _metrics("Our tagger improves PR-AUC by 12.5% over the rule set.")[12.5] == "AUPR"
+    assert _metrics("The detector has an AUC-PR of 0.66 on the night images.")[0.66] == "AUPR"
+
+
+def test_chrf_is_its_own_metric_not_bleu():
+    got = _metrics("The Breton-to-Welsh model scores 11.2 BLEU and 38.4 chrF++ on the story set.")
+    assert got == {11.2: "BLEU", 38.4: "chrF++"}
+    assert _metrics("Adding the glossary lifts chrF from 40.1 to 43.9.")[43.9] == "chrF"
