@@ -182,3 +182,23 @@ def test_a_meeting_heading_names_a_month_by_its_name_only(tmp_path: Path) -> Non
         (dt.date(2026, 3, 9), "Agents", ["2210.03629"]),
         (dt.date(2026, 9, 14), "Retrieval", ["2005.11401"]),
     ]
+
+
+def test_numbered_date_items_with_weekdays_and_presenters_before_their_papers(tmp_path: Path) -> None:
+    """'1. Mon, March 4, 2019' items; 'Ada Quill: [Title](link)' and 'Bo Renn — [Title](link)' under them (a label
+    such as 'Paper:' names no presenter); 'Mon, March 18, 2019: no meeting' a skipped week."""
+    page = tmp_path / "journal_club.md"
+    page.write_text(
+        "# Journal club 2019\n\n1. Mon, March 4, 2019\n"
+        "    - Ada Quill: [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)\n"
+        "    - Paper: [Identity Mappings in Deep Residual Networks](https://arxiv.org/abs/1603.05027)\n"
+        "2. Monday, March 11, 2019\n    - Bo Renn — [Generative Adversarial Nets](https://arxiv.org/abs/1406.2661)\n"
+        "3. Mon, March 18, 2019: no meeting (spring break)\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(page).meetings
+    assert [(m.date, m.presenters, [p.arxiv_id for p in m.papers], m.skipped) for m in meetings] == [
+        (dt.date(2019, 3, 4), ["Ada Quill"], ["1512.03385", "1603.05027"], False),
+        (dt.date(2019, 3, 11), ["Bo Renn"], ["1406.2661"], False),
+        (dt.date(2019, 3, 18), [], [], True),
+    ]

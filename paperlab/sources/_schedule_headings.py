@@ -68,11 +68,15 @@ _LABEL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_TOP_BULLET = re.compile(r"^ ?[-*+]\s+(.*)$")  # a bullet of the list's first level
+_TOP_BULLET = re.compile(r"^ ?(?:[-*+]|\d{1,3}[.)])\s+(.*)$")  # an item of the list's first level
+# a weekday before a date ("Mon, March 2, 2015", "Tuesday 3 March")
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+", re.I)
 _BULLET_LEVEL = 7  # a date bullet heads a meeting below any heading
 # a reading's presenter after a dash or in parentheses: "[Title](link) — Ada Quill", "[Title](link) (presented by
 # Ada Quill & Bo Renn)"
 _NAME = r"[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*){0,3}"
+# a reading's presenter before it, a name of two words or more: "Ada Quill: [Title](link)", "Ada Quill — [Title](…)"
+_PRESENTER_FIRST = re.compile(rf"^(?P<who>{_NAME})\s*(?::|\s[—–-])\s*(?=\[|https?://)")
 _BY = r"(?i:presented by|presenters?:|speakers?:|led by)"
 _PRESENTED_BY = re.compile(
     rf"(?:\s+[—–-]{{1,2}}\s+(?:{_BY}\s*)?|\s*\(\s*{_BY}\s*)"
@@ -100,7 +104,7 @@ def _meeting_heading(body: str) -> tuple[str, str | None] | None:
     """(the date as written, the topic) of a meeting heading, None for another heading."""
     plain = re.sub(r"[*_`]", "", body).strip()
     numbered = _NUMBERED.match(plain)
-    rest = plain[numbered.end() :] if numbered else plain
+    rest = plain[numbered.end() :] if numbered else _WEEKDAY.sub("", plain)  # "Mon, March 2, 2015": the date leads
     date = _date_in(rest)
     if not numbered and not (date and date.start() <= 1 and _full_date(date.group(0))):
         return None  # a date leads the heading: one with a year or a month's name, no section number ("2.1 Data")
@@ -136,13 +140,18 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
     bullet: "[Title](link) — Ada Quill"."""
     text = _BULLET.sub("", line).strip()
     who = _PRESENTED_BY.search(text) if "](" in text or "http" in text else None
+    first = None if who else _PRESENTER_FIRST.match(text)
+    first = first if first and len(first.group("who").split()) >= 2 and not _LABEL.match(first.group("who")) else None
     if who:
         text = text[: who.start()]
+    elif first:
+        text = text[first.end() :]
     found, _ = cell_papers(text)
     papers = [p for p in found if p.url or p.arxiv_id or p.doi]
     if not papers:
         return [], [], (" ".join(text.split()) or None)
-    return papers, presenters(who.group("who")) if who else [], None
+    named = who or first
+    return papers, presenters(named.group("who")) if named else [], None
 
 
 def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
