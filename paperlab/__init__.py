@@ -10,7 +10,15 @@ from typing import Any
 
 from ._version import __version__
 from .compare import compare, leaderboard  # eager: the functions must shadow the submodule's name
-from .errors import DoubtfulIdWarning, FetchError, PaperlabError, ParseError, PartialImportWarning, StoreError
+from .errors import (
+    DoubtfulIdWarning,
+    FetchError,
+    MergedRecordsWarning,
+    PaperlabError,
+    ParseError,
+    PartialImportWarning,
+    StoreError,
+)
 from .library import Library
 from .paper import MIME_TYPE, Paper, SourceRecord
 from .sources import load
@@ -43,6 +51,7 @@ __all__ = sorted(
         "Library",
         "ListEntry",
         "MIME_TYPE",
+        "MergedRecordsWarning",
         "Paper",
         "PaperCards",
         "PaperIndex",

@@ -21,6 +21,7 @@ __all__ = [
     "FetchError",
     "ImportProblem",
     "InvalidValue",
+    "MergedRecordsWarning",
     "ModelMismatchError",
     "NotFound",
     "ParseError",
@@ -110,6 +111,23 @@ class PartialImportWarning(UserWarning):
         more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
         skipped = f"skipped {len(problems)} bad one(s): {shown}{more}" if problems else "skipped none"
         super().__init__(f"{source}: kept {kept} {what}(s), {skipped}")
+
+
+class MergedRecordsWarning(UserWarning):
+    """Records of one work in a bibliography (two BibTeX entries under two citation keys, one RIS record twice)
+    were merged into one paper by :func:`paperlab.load`, which answers to every key of them. The message names each
+    merge: the titles, the citation keys and where each record was read.
+
+    The ``merges`` attribute lists them (:class:`paperlab.identity.Merge`, as ``Library.merges`` does); ``source``
+    is the file whose records were merged into papers already read.
+    """
+
+    def __init__(self, source: str, merges: list[Any]) -> None:
+        self.source = source
+        self.merges = list(merges)
+        shown = "; ".join(str(m) for m in self.merges[:5])
+        more = f" (+{len(self.merges) - 5} more)" if len(self.merges) > 5 else ""
+        super().__init__(f"{source}: {len(self.merges)} record(s) of a work read already, merged: {shown}{more}")
 
 
 class DoubtfulIdWarning(UserWarning):

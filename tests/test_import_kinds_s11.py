@@ -11,8 +11,10 @@ import datetime as dt
 import warnings
 from pathlib import Path
 
+import pytest
+
 import paperlab
-from paperlab import Paper
+from paperlab import MergedRecordsWarning, Paper
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex
 
 DATA = Path(__file__).parent / "data" / "import_s11"
@@ -69,3 +71,33 @@ def test_endnote_ris_dates_keep_the_month_and_day_they_give() -> None:
         "A Year of Wind on the Ridge": "2018",  # PY "2018///": the year only
         "Gusts and Their Shadows": "2021-03-03",  # PubMed's "2021 Mar 3"
     }
+
+
+# -- 6. two entries of one work merged: said from Python too -----------------------------------------------------------
+
+
+def test_load_warns_when_it_merges_two_entries_naming_both_keys_and_the_file() -> None:
+    path = DATA / "two_keys.bib"
+    with pytest.warns(MergedRecordsWarning) as caught:
+        lib = paperlab.load(path)
+    assert len(lib) == 2 and len(lib.merges) == 1
+    (warning,) = [w for w in caught if issubclass(w.category, MergedRecordsWarning)]
+    message = str(warning.message)
+    assert message.startswith(f"{path}: 1 record(s) of a work read already, merged: ")
+    assert "okafor2022ranking, Okafor_Ranking_2022" in message and "two_keys.bib, okafor2022ranking" in message
+    assert warning.filename == __file__  # the user's line, as PartialImportWarning points at it
+    assert warning.message.merges == lib.merges  # type: ignore[union-attr]
+    paper = lib["okafor2022ranking"]
+    assert lib["Okafor_Ranking_2022"] is paper  # one paper, under both keys
+
+
+def test_a_paper_named_twice_in_a_readme_merges_without_a_warning(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Reading\n\n## Ranking\n\n- [Ranking Field Observations](https://arxiv.org/abs/2203.04567)\n\n"
+        "## Again\n\n- [Ranking Field Observations](https://arxiv.org/abs/2203.04567)\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MergedRecordsWarning)
+        paperlab.load(readme)

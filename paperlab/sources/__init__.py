@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
+from ..errors import ImportProblem, MergedRecordsWarning, ParseError, PartialImportWarning, warn_partial
 from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes, read_text
@@ -106,6 +106,9 @@ def _reader(fmt: str) -> Callable[..., list[Paper]]:
     return getattr(importlib.import_module(f"{__name__}.{module}"), func)  # type: ignore[no-any-return]
 
 
+# the readers of bibliographies a user keeps, whose records are entries of their own (two entries of one work merged
+# are reported: MergedRecordsWarning); a paper named twice in a README or a feed is one paper without a word
+_BIBLIOGRAPHIES = frozenset(("bibtex", "ris", "wos", "csl", "json_list"))
 # keys of a paperlab paper that a CSL-JSON item does not have
 _PAPER_KEYS = frozenset(["authors", "arxiv_id", "sources", "published", "categories"])
 # the dates of a CSL item (and of Crossref's JSON)
@@ -353,6 +356,15 @@ def load(*paths: str | Path, format: str | None = None, **options: Any) -> Libra
         skipped and named in a :class:`~paperlab.errors.PartialImportWarning` (the file and why), and every other
         file's papers are kept; the error is raised only when no file could be read. Partial imports of one file
         warn likewise and keep every good record.
+
+    Warns
+    -----
+    PartialImportWarning
+        Records (or files) skipped, each named with why; the good ones are kept.
+    MergedRecordsWarning
+        Records of a bibliography (BibTeX, RIS, Web of Science, CSL-JSON, a paper list) that are one work read
+        under two entries were merged into one paper: each merge named (titles, citation keys, where each was
+        read); ``Library.merges`` lists them.
     """
     if not paths:
         raise TypeError("load() needs at least one path")
@@ -362,11 +374,16 @@ def load(*paths: str | Path, format: str | None = None, **options: Any) -> Libra
     failed: list[ParseError] = []
     for p in paths:
         try:
-            lib.extend(_read_file(Path(p), format, options))
+            papers = _read_file(Path(p), format, options)
         except ParseError as exc:
             if len(paths) == 1:
                 raise
             failed.append(exc)
+            continue
+        before = len(lib.merges)
+        lib.extend(papers)
+        if len(lib.merges) > before and any(s.name in _BIBLIOGRAPHIES for x in papers for s in x.sources[-1:]):
+            warn_partial(MergedRecordsWarning(str(p), lib.merges[before:]))  # a user's two entries: said, not silent
     if failed and len(failed) == len(paths):
         raise ParseError(
             f"none of the {len(paths)} files could be read; first: {failed[0]}",
