@@ -202,3 +202,29 @@ def test_numbered_date_items_with_weekdays_and_presenters_before_their_papers(tm
         (dt.date(2019, 3, 11), ["Bo Renn"], ["1406.2661"], False),
         (dt.date(2019, 3, 18), [], [], True),
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Class,Date,Subject,Reading,Notes",
+        "Week,Date,Theme,Assigned reading,Homework",
+        "Week,Date,Topic,Pre-reading,Reading notes",
+        "Lecture #,Date,Topic,Readings & resources,Due",
+    ],
+)
+def test_course_headers_naming_readings_and_topics_in_other_words(tmp_path: Path, header: str) -> None:
+    """A readings column named in other words ('Assigned reading', 'Pre-reading', 'Readings & resources') and a
+    topic column named 'Subject' or 'Theme': every lecture is read, its topic kept, the one paper linked."""
+    path = tmp_path / "course.csv"
+    path.write_text(
+        f"{header}\n1,2026-01-13,Introduction,,\n"
+        "2,2026-01-15,Attention,[Attention Is All You Need](https://arxiv.org/abs/1706.03762),\n3,2026-01-20,Kernels,,\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [(m.date_text, m.note or m.extra.get("topic"), [p.arxiv_id for p in m.papers]) for m in meetings] == [
+        ("2026-01-13", "Introduction", []),
+        ("2026-01-15", "Attention", ["1706.03762"]),
+        ("2026-01-20", "Kernels", []),
+    ]

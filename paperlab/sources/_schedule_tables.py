@@ -55,7 +55,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "suggested reading", "suggested readings", "further reading", "further readings", "additional reading",
         "additional readings", "supplementary reading", "supplementary readings", "background reading",
         "tentative topic", "tentative topics", "topics", "required", "recommended", "optional", "lecture topic",
-        "session topic", "class topic",
+        "session topic", "class topic", "subject", "subjects", "theme", "themes",
     ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
     "authors": ("authors", "author", "paper authors"),
@@ -79,11 +79,17 @@ _READING_COLUMNS = frozenset(
     for name in _ROLES["paper"]
     if name.endswith(("reading", "readings")) or name in ("reading list", "required", "recommended", "optional")
 )
+_READING = frozenset({"reading", "readings"})
+_READING_WORDS = _READING | frozenset(
+    "assigned assignment assignments pre prior preparatory course class weekly week session and resources materials "
+    "list to do core key main extra additional optional required recommended suggested further background".split()
+)
 # columns that name the papers of a meeting; beside one, a "Topic" column is the meeting's topic ("Date | Topic |
 # Papers": "Convolutional networks" is no paper)
 PAPER_COLUMNS = frozenset({"paper", "papers", "paper s", "paper title", "article", "articles"})
 _TOPIC_COLUMNS = frozenset(
     {"topic", "topics", "tentative topic", "tentative topics", "lecture topic", "session topic", "class topic"}
+    | {"subject", "subjects", "theme", "themes"}
 )
 # date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
 _NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
@@ -127,7 +133,15 @@ class ScheduleTable:
 def _exact_role(name: object) -> str | None:
     key = re.sub(r" s$", "", column_key(name))  # "Presenter(s)", "Lead(s)"
     key = re.sub(r"(?<=[a-z]) ?#? ?\d$", "", key)  # "Paper 1", "Reading 2", "Presenter #2"
-    return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s"))
+    return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s")) or ("paper" if is_reading_key(key) else None)
+
+
+def is_reading_key(key: str) -> bool:
+    """Whether a column's key (:func:`column_key`) names a meeting's readings: a readings column's name, or a short
+    one of the word and words that qualify it ("assigned reading", "pre reading", "readings resources"; not "reading
+    notes", "reading activity")."""
+    words = set(key.split())
+    return key in _READING_COLUMNS or (len(key.split()) <= 3 and bool(words & _READING) and words <= _READING_WORDS)
 
 
 def role_of(name: object) -> str | None:
@@ -140,6 +154,8 @@ def role_of(name: object) -> str | None:
         return role
     if any(_ROLE_OF.get(w) == "note" for w in words):
         return "note"
+    if is_reading_key(column_key(name)):  # "Assigned reading", "Readings & resources", "Pre-reading"
+        return "paper"
     if "/" not in clean_cell(name) or set(words) & _ABOUT_WORDS:
         return None
     found = {_ROLE_OF.get(w) or _ROLE_OF.get(w.rstrip("s")) for w in words}
@@ -170,7 +186,7 @@ def header_kind(cells: list[Any], rows: Sequence[Any] = ()) -> str | None:
     keys = {column_key(c) for c in cells}
     if keys & _PAPER_LIST_COLUMNS or len(keys) > 10:
         return None
-    if keys & _READING_COLUMNS and ("date" in roles or keys & {"topic", "topics", "title"}):
+    if any(map(is_reading_key, keys)) and ("date" in roles or keys & {"topic", "topics", "title"}):
         return "sure"
     if "date" in roles and (roles & {"paper", "link"} or keys & _CONTENT_COLUMNS):
         return "maybe"
@@ -477,8 +493,8 @@ def column_roles(columns: list[Any]) -> list[str | None]:
     (``title: "Creating user models"`` with ``readings: [...]``)."""
     keys = [column_key(c) for c in columns]
     roles = header_roles(columns)
-    if any(r == "paper" and k in _READING_COLUMNS for r, k in zip(roles, keys, strict=True)):
-        roles = ["topic" if r == "paper" and k not in _READING_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
+    if any(r == "paper" and is_reading_key(k) for r, k in zip(roles, keys, strict=True)):
+        roles = ["topic" if r == "paper" and not is_reading_key(k) else r for r, k in zip(roles, keys, strict=True)]
     if any(r == "paper" and k in PAPER_COLUMNS for r, k in zip(roles, keys, strict=True)):  # Topic | Papers
         roles = ["topic" if r == "paper" and k in _TOPIC_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
     if any(r == "date" and k not in _NUMBERING for r, k in zip(roles, keys, strict=True)):  # Week | Date: the date
