@@ -73,9 +73,46 @@ def _same_first_author(a: Paper, b: Paper) -> bool | None:
     return fa[0] == fb[0] or fa[0] in fb[1] or fb[0] in fa[1]
 
 
+# RIS reference types (TY) and CSL item types, as the kinds of work above
+_RIS_KINDS = {
+    **dict.fromkeys(("BOOK", "EBOOK", "EDBOOK"), "book"),
+    **dict.fromkeys(("JOUR", "EJOUR", "MGZN", "NEWS", "CHAP", "ECHAP", "CONF", "CPAPER", "ENCYC", "DICT"), "part"),
+    **dict.fromkeys(("THES",), "thesis"),
+    **dict.fromkeys(("RPRT",), "report"),
+    **dict.fromkeys(("PAT",), "patent"),
+}
+_CSL_KINDS = {
+    "book": "book",
+    **dict.fromkeys(
+        (
+            "article-journal",
+            "article-magazine",
+            "article-newspaper",
+            "paper-conference",
+            "chapter",
+            "entry-encyclopedia",
+            "entry-dictionary",
+        ),
+        "part",
+    ),
+    "thesis": "thesis",
+    "report": "report",
+    "patent": "patent",
+}
+
+
 def _kind(p: Paper) -> str | None:
+    """The kind of work a record's source names: a BibTeX entry type, a RIS ``TY``, a CSL ``type`` (a book is
+    never an article quoting its title)."""
     entry_type = p.extra.get("entry_type")
-    return _KINDS.get(entry_type.lower()) if isinstance(entry_type, str) else None
+    if isinstance(entry_type, str):
+        return _KINDS.get(entry_type.lower())
+    for key, kinds in (("ris", _RIS_KINDS), ("csl", _CSL_KINDS)):
+        kept = p.extra.get(key)
+        kind = kept.get("type") if isinstance(kept, dict) else None
+        if isinstance(kind, str):
+            return kinds.get(kind.strip() if key == "csl" else kind.strip().upper())
+    return None
 
 
 _PREPRINT_VENUE = re.compile(r"\barxiv\b|^corr$|\be-?print\b|\bpreprints?\b", re.I)

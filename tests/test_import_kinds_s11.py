@@ -15,6 +15,7 @@ import pytest
 
 import paperlab
 from paperlab import MergedRecordsWarning, Paper
+from paperlab.identity import same_work
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex
 
 DATA = Path(__file__).parent / "data" / "import_s11"
@@ -101,3 +102,22 @@ def test_a_paper_named_twice_in_a_readme_merges_without_a_warning(tmp_path: Path
     with warnings.catch_warnings():
         warnings.simplefilter("error", MergedRecordsWarning)
         paperlab.load(readme)
+
+
+# -- 2. a book and an article quoting its title ----------------------------------------------------------------------
+
+
+def test_a_ris_book_is_never_one_work_with_an_article_quoting_its_title() -> None:
+    with pytest.warns(MergedRecordsWarning, match="record 2, line 10 and book_and_article.ris, record 3, line 21"):
+        lib = paperlab.load(DATA / "book_and_article.ris")
+    book, article = lib  # the two articles (one of them twice) are one work; the book stays its own
+    assert (book.extra["ris"]["type"], article.extra["ris"]["type"]) == ("BOOK", "JOUR")
+    assert article.venue == "Journal of Coastal Folklore" and book.venue is None
+    assert [s.record for s in book.sources] == ["record 1, line 1"]
+
+
+def test_csl_types_count_as_kinds_of_work() -> None:
+    book = Paper("Lantern Keeping", authors=["Farida Rahman"], extra={"csl": {"type": "book"}})
+    article = Paper("Lantern Keeping", authors=["Farida Rahman"], extra={"csl": {"type": "article-journal"}})
+    preprint = Paper("Lantern Keeping", authors=["Farida Rahman"], extra={"csl": {"type": "article"}})
+    assert not same_work(book, article) and same_work(article, preprint)  # "article" says no kind
