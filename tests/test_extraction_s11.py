@@ -31,3 +31,12 @@ def test_chrf_is_its_own_metric_not_bleu():
     got = _metrics("The Breton-to-Welsh model scores 11.2 BLEU and 38.4 chrF++ on the story set.")
     assert got == {11.2: "BLEU", 38.4: "chrF++"}
     assert _metrics("Adding the glossary lifts chrF from 40.1 to 43.9.")[43.9] == "chrF"
+
+
+def test_a_change_in_brackets_is_the_change_of_the_value_before_it():
+    rows = extract_results(
+        "The summariser raises faithfulness to 71.2% (5.3% absolute improvement), and its SWE-lite F1 to 60.4."
+    ).to_dict("records")
+    got = {r["value"]: (r["metric"], r["kind"]) for r in rows}
+    assert got[71.2] == ("faithfulness", "absolute")
+    assert got[5.3] == ("faithfulness", "delta")

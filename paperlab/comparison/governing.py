@@ -25,6 +25,7 @@ __all__ = [
     "alias_hits",
     "governing_phrase",
     "is_statistic",
+    "paren_deltas",
     "share_of_cases",
     "zip_phrase_list",
     "zip_respectively",
@@ -217,6 +218,21 @@ def zip_phrase_list(found: list[dict[str, Any]], spans: list[tuple[int, int]], t
                 for r, name in zip(found[i : j + 1], names, strict=True):
                     r["metric"] = r["metric"] if r["_named"] else name  # "an F1 of 85% and 75% in ...": F1 stays
         i = j + 1
+
+
+_PAREN_OPEN = re.compile(r"\s*\(\s*(?:an?\s+|by\s+)?")
+
+
+def paren_deltas(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """ "MultiNLI accuracy to 86.7% (4.6% absolute improvement)": a change in brackets right after a value is that
+    value's change, of its metric and dataset (whatever metric a later phrase names)."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    for a, b in zip(order, order[1:], strict=False):
+        prev, row = found[a], found[b]
+        if row["kind"] != "delta" or prev["kind"] == "delta" or prev["metric"] is None:
+            continue
+        if _PAREN_OPEN.fullmatch(text[spans[a][1] : spans[b][0]]):
+            row["metric"], row["dataset"] = prev["metric"], prev["dataset"]
 
 
 def is_statistic(text: str, end: int, metric: str | None, kind: str, metrics: list[tuple[int, int, str]]) -> bool:

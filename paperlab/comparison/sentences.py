@@ -12,6 +12,7 @@ from .governing import (
     alias_hits,
     governing_phrase,
     is_statistic,
+    paren_deltas,
     share_of_cases,
     zip_phrase_list,
     zip_respectively,
@@ -216,6 +217,7 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
             spans.append((m.start("num"), m.end()))
     before = [r["metric"] for r in found]
     zip_slash_lists(found, spans, sent_flat)
+    paren_deltas(found, spans, sent_flat)
     _mark_fixed(found, before)
     for r in found:
         r["metric"] = tidy_metric(r["metric"])
