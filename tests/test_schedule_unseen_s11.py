@@ -228,3 +228,27 @@ def test_course_headers_naming_readings_and_topics_in_other_words(tmp_path: Path
         ("2026-01-15", "Attention", ["1706.03762"]),
         ("2026-01-20", "Kernels", []),
     ]
+
+
+def test_unlinked_readings_under_a_date_item_are_papers_only_when_written_as_references(tmp_path: Path) -> None:
+    """'Title (Family et al., 2017) — Ada Quill' and an APA reference are papers (title, first author, year); 'Room
+    change: we meet in 301' and 'Midterm review - Bo Renn' are the meeting's notes, no paper."""
+    page = tmp_path / "reading_group.md"
+    page.write_text(
+        "# Reading group 2015\n\n- 2015-03-02\n"
+        "  - Attention Is All You Need (Vaswani et al., 2017) — Ada Quill\n  - Room change: we meet in 301\n"
+        "  - He, K., Zhang, X. (2016). Deep residual learning for image recognition. CVPR.\n"
+        "- 2015-03-09\n  - [Sequence to Sequence Learning](https://arxiv.org/abs/1409.3215) — Cai Lune\n"
+        "  - Midterm review - Bo Renn\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(page).meetings
+    assert [[(p.title, p.authors, p.published) for p in m.papers] for m in meetings] == [
+        [
+            ("Attention Is All You Need", ["Vaswani"], dt.date(2017, 1, 1)),
+            ("Deep residual learning for image recognition", ["K. He", "X. Zhang"], dt.date(2016, 1, 1)),
+        ],
+        [("Sequence to Sequence Learning", [], dt.date(2014, 9, 1))],
+    ]
+    assert [m.extra.get("notes") for m in meetings] == ["Room change: we meet in 301", "Midterm review - Bo Renn"]
+    assert meetings[0].papers[0].extra["presenters"] == ["Ada Quill"]

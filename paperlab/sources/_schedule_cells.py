@@ -404,8 +404,10 @@ def _reference(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
 
 def written_reference(text: str) -> CellPaper | None:
     """The title, authors, year and venue of a reference written out ('Family, Given, and Given Family. "Title."
-    Venue (2015).', APA, ACL, "Authors. **Title**. Venue", "Family et al. (2017) Title"); None for other text."""
-    return _reference(" ".join(text.split()), [])
+    Venue (2015).', APA, ACL, "Authors. **Title**. Venue", "Family et al. (2017) Title"); None for other text (and
+    for a bold mark around nothing: "** **")."""
+    found = _reference(" ".join(text.split()), [])
+    return found if found is not None and any(ch.isalpha() for ch in found.title) else None
 
 
 def _material_link(label: str, url: str) -> bool:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import month_of_name
-from ._schedule_cells import CellPaper, cell_papers, date_order, parse_day, presenters
+from ._schedule_cells import CellPaper, cell_papers, cited_et_al, date_order, parse_day, presenters, written_reference
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule"]
 
@@ -76,6 +76,8 @@ _BULLET_LEVEL = 7  # a date bullet heads a meeting below any heading
 # Ada Quill & Bo Renn)"
 _NAME = r"[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*){0,3}"
 # a reading's presenter before it, a name of two words or more: "Ada Quill: [Title](link)", "Ada Quill — [Title](…)"
+# an unlinked title with its citation after it: "Attention Is All You Need (Vaswani et al., 2017)"
+_TITLE_CITED = re.compile(r"^(?P<title>\S.{6,}?)\s*(?P<cite>\([^()]*\bet\s+al\b[^()]*\))\.?$")
 _PRESENTER_FIRST = re.compile(rf"^(?P<who>{_NAME})\s*(?::|\s[—–-])\s*(?=\[|https?://)")
 _BY = r"(?i:presented by|presenters?:|speakers?:|led by)"
 _PRESENTED_BY = re.compile(
@@ -136,22 +138,31 @@ def _line_papers(line: str) -> tuple[list[CellPaper], str | None]:
 
 
 def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | None]:
-    """(the linked papers, their presenter, the line as a note when it names none) of a reading under a date
-    bullet: "[Title](link) — Ada Quill"."""
+    """(the papers, their presenter, the line as a note when it names none) of a reading under a date bullet: a
+    linked title ("[Title](link) — Ada Quill") or, unlinked, a reference written out ("Title (Vaswani et al.,
+    2017)", "Vaswani, A. (2017). Title. Venue")."""
     text = _BULLET.sub("", line).strip()
-    who = _PRESENTED_BY.search(text) if "](" in text or "http" in text else None
+    linked = "](" in text or "http" in text
+    who = _PRESENTED_BY.search(text)
     first = None if who else _PRESENTER_FIRST.match(text)
     first = first if first and len(first.group("who").split()) >= 2 and not _LABEL.match(first.group("who")) else None
-    if who:
-        text = text[: who.start()]
-    elif first:
-        text = text[first.end() :]
-    found, _ = cell_papers(text)
-    papers = [p for p in found if p.url or p.arxiv_id or p.doi]
-    if not papers:
+    body = text[: who.start()] if who else text[first.end() :] if first else text
+    found = [p for p in cell_papers(body)[0] if p.url or p.arxiv_id or p.doi] if linked else _unlinked(body)
+    if not found:
         return [], [], (" ".join(text.split()) or None)
     named = who or first
-    return papers, presenters(named.group("who")) if named else [], None
+    return found, presenters(named.group("who")) if named else [], None
+
+
+def _unlinked(text: str) -> list[CellPaper]:
+    """The paper of an unlinked reading written as a reference, [] for other text ("Room change: 301")."""
+    if ref := written_reference(text):
+        return [ref]
+    m = _TITLE_CITED.match(text)
+    cited = cited_et_al(m.group("cite")) if m else None
+    if m is None or cited is None:
+        return []
+    return [CellPaper(m.group("title").strip(' *_"“”'), authors=[cited[0]], year=cited[1])]
 
 
 def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
