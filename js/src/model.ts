@@ -358,8 +358,10 @@ export class ReadingListModel {
     if (detail && lists.lists.some(l => l.name === this._listName)) {
       return { lists, detail };
     }
-    if (lists.lists.length && this._listName !== this._defaultList) {
-      // the current list went away (deleted or renamed elsewhere)
+    if (lists.lists.length) {
+      // the current list went away (deleted or renamed elsewhere), or the default list was never made while others
+      // were (a first open after `paperlab.reading_list("thesis")` in a notebook shows "thesis", not an empty
+      // "default" made for the occasion)
       this._listName = lists.lists[0].name;
     } else {
       await this._create(this._listName);

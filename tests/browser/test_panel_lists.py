@@ -164,3 +164,26 @@ def test_a_reload_asked_while_a_rename_is_answered_reads_the_new_name(page: Page
     assert asked_old == []
     page.unroute(old_url)
     lab.api("DELETE", "lists/" + quote(new, safe=""))
+
+
+def test_a_first_open_shows_the_users_list_rather_than_making_an_empty_default(page: Page, lab: Lab) -> None:
+    """A new user made a list from a notebook (`paperlab.reading_list("thesis").add(...)`) and then opened the panel
+    for the first time: it showed an empty "default" list it had just created for the occasion (walkthrough,
+    session 11). With no list remembered and no "default" list, the panel now opens the first list there is and
+    makes none."""
+    had_default = "default" in _server_lists(lab)
+    if had_default:
+        lab.api("DELETE", "lists/default")
+    seed(lab, FIRST, SECOND, name="thesis from a notebook")
+    first = lab.api("GET", "lists")["lists"][0]["name"]
+    open_lab(page, lab, "lists-first-open")  # a new workspace: no list remembered
+    show_panel(page)
+    picker = page.locator(".paperlab-list-select")
+    expect(picker).to_have_value(first)
+    page.wait_for_timeout(500)
+    assert "default" not in _server_lists(lab)
+    if first == "thesis from a notebook":
+        expect(page.locator(".paperlab-card")).to_have_count(2)
+    lab.api("DELETE", "lists/" + quote("thesis from a notebook", safe=""))
+    if had_default:
+        seed(lab, name="default")
