@@ -3,6 +3,7 @@ row as a presentation; a schedule of several meetings stays refused. Our own fil
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from pathlib import Path
 
@@ -19,6 +20,7 @@ def test_a_presenter_paper_table_in_session_notes_is_the_sessions_presentations(
         warnings.simplefilter("error")
         session = paperlab.Session.from_file(DATA / "talk_notes_presenter_table.md")
     assert session.theme == "Spring reading session: learned optimizers"
+    assert session.date == dt.date(2026, 4, 9)  # "Notes from our session on 2026-04-09."
     assert [(e.presenter, e.paper.title[:30], e.paper.arxiv_id, e.line) for e in session.entries] == [
         ("Ada Quill", "Learned Optimizers that Scale ", "1703.04813", 10),
         ("Bo Renn", "Tidal Adapters: Parameter-Effi", None, 11),

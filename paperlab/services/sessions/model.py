@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -193,11 +194,24 @@ def _one_meeting_table(path: Path, date: dt.date | str | None) -> Session | None
     ]
     if len(days) > 1 or not entries or not all(e.presenter for e in entries):
         return None
-    when = date if date is not None else (days.pop() if days else None)
+    when = date if date is not None else (days.pop() if days else _page_day(path))
     session = Session(title or path.stem, date=when, entries=entries, source=str(path), problems=problems)
     if problems:
         warn_partial(PartialImportWarning(str(path), problems, kept=len(entries), what="presentation"))
     return session
+
+
+def _page_day(path: Path) -> dt.date | None:
+    """The one ISO day the opening lines of a page name outside tables ("Notes from our session on 2026-04-09"),
+    None when they name none or several."""
+    lines = [ln for ln in read_text(path).splitlines()[:40] if ln.strip() and not ln.lstrip().startswith("|")][:15]
+    days = set(re.findall(r"(?<![\d-])((?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d-])", "\n".join(lines)))
+    if len(days) != 1:
+        return None
+    try:
+        return dt.date.fromisoformat(days.pop())
+    except ValueError:
+        return None
 
 
 def _line_of(where: str) -> int:
