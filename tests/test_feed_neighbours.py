@@ -142,3 +142,49 @@ def test_a_hostile_neighbour_title_stays_text(tmp_path: Path) -> None:
     page = f._repr_html_()
     assert "<img" not in page and "&lt;img" in page
     assert "[click](javascript" not in f.to_markdown()
+
+
+def test_nearest_arrivals_of_some_rows_match_those_of_every_row() -> None:
+    rng = np.random.default_rng(5)
+    vecs = rng.normal(size=(30, 6))
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    rows = np.array([29, 0, 7, 7, 15])
+    assert nearest_arrivals(vecs, k=4, rows=rows).tolist() == nearest_arrivals(vecs, k=4)[rows].tolist()
+
+
+def _clustered(n: int, seed: int = 11) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` unit vectors in 20 clusters and a fused score that favours a few clusters (with noise)."""
+    rng = np.random.default_rng(seed)
+    centre = rng.normal(size=(20, 16))
+    label = rng.integers(0, 20, size=n)
+    vecs = centre[label] + rng.normal(0, 0.6, size=(n, 16))
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    fused = np.where(label < 3, 1.5, 0.0) + rng.normal(0, 1.0, size=n)
+    return fused, vecs
+
+
+def test_a_big_candidate_set_re_ranks_only_its_best_and_keeps_the_rest_in_order() -> None:
+    fused, vecs = _clustered(3000)
+    exact_z, exact_near = arrivals.neighbour_signal(fused, vecs, pool=None)
+    z, near = arrivals.neighbour_signal(fused, vecs, pool=300, sample=300)
+    best = np.argsort(-fused, kind="stable")[:300]
+    assert near[best].tolist() == exact_near[best].tolist()  # the pool's neighbours are sought among all
+    assert np.allclose(z[best], exact_z[best], atol=0.1)  # the sampled mean and spread are close to the exact ones
+    rest = np.setdiff1d(np.arange(3000), best)
+    assert (near[rest] == -1).all() and (z[rest] <= z[best].min()).all() and (z[rest] < 1.0).all()
+    final, exact = fused + z, fused + exact_z
+    top = np.argsort(-exact, kind="stable")[:50]
+    assert len(set(np.argsort(-final, kind="stable")[:50].tolist()) & set(top.tolist())) >= 48
+    below = np.argsort(-final, kind="stable")[300:]
+    assert below.tolist() == rest[np.argsort(-fused[rest], kind="stable")].tolist()  # the rest: fused order
+
+
+def test_up_to_the_pool_and_sample_the_signal_is_the_exact_one() -> None:
+    fused, vecs = _clustered(400)
+    exact_z, exact_near = arrivals.neighbour_signal(fused, vecs, pool=None)
+    z, near = arrivals.neighbour_signal(fused, vecs, pool=200, sample=200)
+    assert z.tolist() == exact_z.tolist() and near.tolist() == exact_near.tolist()
+    saved, cands, vecs_by_id = _world()
+    whole = rank_personal(saved, cands, options=RankingOptions(neighbour_pool=None), vectors=vecs_by_id)
+    default = rank_personal(saved, cands, vectors=vecs_by_id)  # 22 arrivals, far fewer than the pool: exact
+    assert default.ids == whole.ids and default.scores == whole.scores

@@ -38,7 +38,7 @@ import numpy as np
 from ..paper import Paper
 from ..text import plural
 from .analysis import Recommendations, tfidf_vectorizer
-from .arrivals import nearest_arrivals, neighbour_scores
+from .arrivals import POOL, neighbour_signal
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
 from .lexical import BM25Ranker
@@ -87,6 +87,9 @@ class RankingOptions:
     neighbours : float
         Weight of the candidates' neighbourhoods (z-score units, like a signal): the mean fused score of each
         candidate's nearest other candidates (0: off).
+    neighbour_pool : int or None
+        How many of the best candidates the neighbourhoods re-rank (the rest keep their order below them; exact up
+        to this many plus :data:`paperlab.search.arrivals.SAMPLE` candidates); None: every candidate, all pairs.
     citations : float
         Weight of co-citation and bibliographic coupling with the saved papers, from the citation cache
         (the ``"citations"`` similarity signal, in [0, 1], times this weight in z-score units; 0: off).
@@ -106,6 +109,7 @@ class RankingOptions:
     like_weight: float = 3.0
     feedback: int = DEFAULT_FEEDBACK
     neighbours: float = DEFAULT_NEIGHBOURS
+    neighbour_pool: int | None = POOL
     citations: float = 0.0
     profile_terms: int = DEFAULT_PROFILE_TERMS
 
@@ -431,8 +435,7 @@ def _fuse(
     fused = sum((opts.weights.get(name, 0.0) * z[name] for name in SIGNALS), np.zeros(n)) / total
     near = np.zeros((n, 0), dtype=np.int64)
     if vectors is not None and opts.neighbours:
-        near = nearest_arrivals(vectors)
-        z["neighbours"] = _zscore(neighbour_scores(fused, near))
+        z["neighbours"], near = neighbour_signal(fused, vectors, pool=opts.neighbour_pool)
         fused = (total * fused + opts.neighbours * z["neighbours"]) / (total + abs(opts.neighbours))
     if "dislike" in signals:
         fused = fused - opts.dislike_weight * np.maximum(signals["dislike"] - 0.5, 0.0) * 10
