@@ -81,6 +81,9 @@ def shown_name(family: str, given: str) -> str:
     return f"{family} {given}" if family_first(family + given) else f"{given} {family}"
 
 
+# the word joining two surnames into one family name: Spanish "Ramón y Cajal", Portuguese "Pinto e Silva", Catalan
+# "Puig i Cadafalch"
+_CONNECTORS = frozenset(("y", "e", "i"))
 # particles of a family name, written in lowercase when a name in capitals is set in the case of a name
 _PARTICLES = frozenset("da das de del della der des di do dos du la le van von zu ten ter".split())
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
@@ -131,13 +134,16 @@ def _capitalised(word: str) -> str:
 
 def name_parts(name: str) -> tuple[str, str, str]:
     """``(family, given, suffix)`` of a name as paperlab shows it (:func:`shown_name`): the last word before a
-    generational suffix ("Jr.", "III", :data:`NAME_SUFFIXES`) is the family name, the first in Chinese, Japanese or
-    Korean script; ``(name, "", "")`` for a name of one word.
+    generational suffix ("Jr.", "III", :data:`NAME_SUFFIXES`) is the family name -- two surnames joined by "y", "e"
+    or "i" are one ("Ramón y Cajal") --, the first in Chinese, Japanese or Korean script; ``(name, "", "")`` for a
+    name of one word. A name a source wrote ``Family, Given`` keeps that split in the paper's
+    ``extra["names_as_written"]`` (:func:`written_name`): "García Márquez, Gabriel" is shown "Gabriel García
+    Márquez", whose last word alone is no family name.
 
     >>> name_parts("Ada King Lovelace"), name_parts("島田 耕平"), name_parts("Priyanka")
     (('Lovelace', 'Ada King', ''), ('島田', '耕平', ''), ('Priyanka', '', ''))
-    >>> name_parts("Martin Luther King Jr."), name_parts("J Mossley III")
-    (('King', 'Martin Luther', 'Jr.'), ('Mossley', 'J', 'III'))
+    >>> name_parts("Martin Luther King Jr."), name_parts("J Mossley III"), name_parts("Santiago Ramón y Cajal")
+    (('King', 'Martin Luther', 'Jr.'), ('Mossley', 'J', 'III'), ('Ramón y Cajal', 'Santiago', ''))
     """
     words = name.split()
     kept = [w for w in words if not _is_suffix(w)] or words
@@ -146,15 +152,18 @@ def name_parts(name: str) -> tuple[str, str, str]:
         return " ".join(kept), "", suffix
     if family_first(name):
         return kept[0], " ".join(kept[1:]), suffix
-    return kept[-1], " ".join(kept[:-1]), suffix
+    cut = -3 if len(kept) >= 4 and kept[-2] in _CONNECTORS and kept[-3][:1].isupper() else -1
+    return " ".join(kept[cut:]), " ".join(kept[:cut]), suffix
 
 
-def first_author(authors: Sequence[str]) -> str:
-    """The first author's family name (:func:`family_name`: "Vaswani" for "Ashish Vaswani"), an organisation's whole
-    name (:func:`names_organisation`: "GTEx Consortium", never "Consortium"), or ""."""
+def first_author(authors: Sequence[str], extra: Mapping[str, Any] | None = None) -> str:
+    """The first author's family name (:func:`family_name`: "Vaswani" for "Ashish Vaswani"; as its source wrote it
+    when a paper's ``extra`` is given, :func:`written_name`: "García Márquez" for "García Márquez, Gabriel"), an
+    organisation's whole name (:func:`names_organisation`: "GTEx Consortium", never "Consortium"), or ""."""
     if authors and names_organisation(authors[0]):
         return " ".join(authors[0].split())
-    return family_name(authors[0]) if authors else ""
+    written = written_name(extra, authors[0]) if authors and extra else None
+    return written[0] if written else family_name(authors[0]) if authors else ""
 
 
 # What a byline writes for the authors it leaves out: BibTeX's "others", "et al.", "many others", "175 other
@@ -316,9 +325,10 @@ def _person_turned_round(literal: str) -> str:
 
 def written_name(extra: Mapping[str, Any], name: str) -> tuple[str, str, str] | None:
     """``(family, given, suffix)`` of an author's shown name as its source wrote them, when a reader set them in
-    another case (a paper's ``extra["names_as_written"]``: "MCDONALD, RONALD" shown "Ronald Mcdonald"; else the name
-    objects a CSL import kept, ``extra["csl"]["author"]``) and they still read as that name; None otherwise. The
-    BibTeX and RIS exports write a name so (as CSL writes back its name objects).
+    another case or split them where :func:`name_parts` would not (a paper's ``extra["names_as_written"]``:
+    "MCDONALD, RONALD" shown "Ronald Mcdonald", "García Márquez, Gabriel" shown "Gabriel García Márquez"; else the
+    name objects a CSL import kept, ``extra["csl"]["author"]``) and they still read as that name; None otherwise.
+    The BibTeX, RIS and CSL exports write a name so (as CSL writes back its name objects).
 
     >>> written_name({"names_as_written": {"Ronald Mcdonald": ["MCDONALD", "RONALD", ""]}}, "Ronald Mcdonald")
     ('MCDONALD', 'RONALD', '')
@@ -352,7 +362,8 @@ def _csl_written(extra: Mapping[str, Any], name: str) -> list[str] | None:
         if not (isinstance(family, str) and isinstance(given, str) and isinstance(suffix, (str, type(None)))):
             continue
         cased = name_case(family, given) != (family, given) or suffix_case(suffix or "") != (suffix or "")
-        if cased and csl_name_text(obj) == name:
+        split = name_parts(name)[:2] != (family.strip(), given.strip())  # "García Márquez": two words of family
+        if (cased or split) and csl_name_text(obj) == name:
             return [family, given, suffix or ""]
     return None
 

@@ -16,7 +16,7 @@ from .date_precision import inferred_note
 from .dates import named_date
 from .identity import citation_keys
 from .markup import csl_plain_text, plain_abstract
-from .names import csl_name_text, is_more_authors, is_placeholder_name, name_parts, names_organisation
+from .names import csl_name_text, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from .paper import MIME_TYPE, Paper
 from .text import NO_MATH_CLASS, drop_closing_stop, md_escape, md_link_text, md_no_math, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
@@ -165,7 +165,10 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
         item["author"] = names
     elif paper.authors:
         whole = paper.extra.get("names_whole")  # read whole ("{ETH Zürich}" in BibTeX): a literal
-        item["author"] = [_csl_name(a, a in whole if isinstance(whole, list) else False) for a in paper.authors]
+        item["author"] = [
+            _csl_name(a, a in whole if isinstance(whole, list) else False, written_name(paper.extra, a))
+            for a in paper.authors
+        ]
     if paper.published:
         item["issued"] = _csl_issued(paper, stored.get("issued"))
     for key, value in (
@@ -382,11 +385,15 @@ _LITERAL_TIME = re.compile(
 _NUMBER = re.compile(r"-?\d{1,6}", re.ASCII)
 
 
-def _csl_name(name: str, whole: bool = False) -> dict[str, str]:
+def _csl_name(name: str, whole: bool = False, written: tuple[str, str, str] | None = None) -> dict[str, str]:
     """A shown name as a CSL name: ``family`` and ``given`` (:func:`~paperlab.names.name_parts`: the first word is the
     family name in Chinese, Japanese or Korean script); a name of one word, with a comma (an organisation every
     reader keeps as written: "Qwen Team, Alibaba Cloud"), naming an organisation ("GTEx Consortium") or read
-    ``whole`` ("{ETH Zürich}" in BibTeX), as a literal."""
+    ``whole`` ("{ETH Zürich}" in BibTeX), as a literal; a name its source split otherwise (``written``,
+    :func:`~paperlab.names.written_name`: "García Márquez, Gabriel") as the source split it."""
+    if written and not whole:
+        family, given, suffix = (" ".join(p.split()) for p in written)
+        return {"family": family, "given": given, "suffix": suffix} if suffix else {"family": family, "given": given}
     family, given, suffix = name_parts(name)
     if not given or "," in name or whole or names_organisation(name):
         return {"literal": " ".join(name.split())}

@@ -16,6 +16,7 @@ import pytest
 import paperlab
 from paperlab import MergedRecordsWarning, Paper
 from paperlab.identity import same_work
+from paperlab.names import family_name, first_author, name_parts
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex
 
 DATA = Path(__file__).parent / "data" / "import_s11"
@@ -121,3 +122,32 @@ def test_csl_types_count_as_kinds_of_work() -> None:
     article = Paper("Lantern Keeping", authors=["Farida Rahman"], extra={"csl": {"type": "article-journal"}})
     preprint = Paper("Lantern Keeping", authors=["Farida Rahman"], extra={"csl": {"type": "article"}})
     assert not same_work(book, article) and same_work(article, preprint)  # "article" says no kind
+
+
+# -- 3. two surnames -------------------------------------------------------------------------------------------------
+
+
+def test_two_surnames_written_family_first_keep_their_split() -> None:
+    bib, ris = (_load(DATA / name)["Letters from the Coastal Villages"] for name in ("surnames.bib", "surnames.ris"))
+    for paper in (bib, ris):
+        assert paper.authors[:3] == ["Gabriel García Márquez", "Santiago Ramón y Cajal", "Ana Maria Silva Santos"]
+        assert first_author(paper.authors, paper.extra) == "García Márquez"
+        assert [(a.get("family"), a.get("given")) for a in paper.to_csl()["author"][:3]] == [
+            ("García Márquez", "Gabriel"),
+            ("Ramón y Cajal", "Santiago"),
+            ("Silva Santos", "Ana Maria"),
+        ]
+    assert "author = {García Márquez, Gabriel and Ramón y Cajal, Santiago and Silva Santos, Ana Maria" in (
+        library_to_bibtex([bib])
+    )
+    (again,) = parse_bibtex(library_to_bibtex([bib]))
+    assert again.authors == bib.authors and first_author(again.authors, again.extra) == "García Márquez"
+    assert bib.authors[3] == "Jan van der Berg"  # a particle: shown as before, exported "van der Berg, Jan"
+    assert "van der Berg, Jan" in library_to_bibtex([bib])
+
+
+def test_a_connector_joins_two_surnames_in_a_name_written_given_name_first() -> None:
+    assert name_parts("Santiago Ramón y Cajal") == ("Ramón y Cajal", "Santiago", "")
+    assert name_parts("Josep Puig i Cadafalch") == ("Puig i Cadafalch", "Josep", "")
+    assert name_parts("Ana y") == ("y", "Ana", "")  # no surname before the word: nothing joined
+    assert family_name("Santiago Ramón y Cajal") == "Ramón y Cajal"

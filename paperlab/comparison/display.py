@@ -85,7 +85,7 @@ def paper_labels(papers: Sequence[Paper]) -> dict[str, str]:
     title's first words (:func:`readable_ref`)."""
     cited: dict[str, str] = {}
     for p in papers:
-        family = first_author(p.authors)
+        family = first_author(p.authors, p.extra)
         if p.id.startswith("title:") and family and p.year:
             cited[p.id] = f"{family} {p.year}"
     shared = Counter(cited.values())

@@ -110,7 +110,9 @@ class ReadingListView:
         lines = [f"**Reading list “{md_escape(self.name)}”** — {plural(len(self.entries), 'paper')}", ""]
         for e in self.entries:
             year = e.paper.year
-            meta = ", ".join(x for x in (md_escape(first_author(e.paper.authors)), str(year) if year else "") if x)
+            meta = ", ".join(
+                x for x in (md_escape(first_author(e.paper.authors, e.paper.extra)), str(year) if year else "") if x
+            )
             tags = " · tags: " + ", ".join(md_escape(t) for t in e.tags) if e.tags else ""
             lines.append(
                 f"- {_MD_BOX.get(e.status, '[ ]')} **{md_escape(e.paper.shown_title)}**"
@@ -152,7 +154,9 @@ def _row_html(e: ListEntry, show_who: bool = True) -> str:
     )
     title = html_link(e.paper.abs_url, _e(e.paper.shown_title))
     year = e.paper.year
-    meta = " · ".join(x for x in (_e(first_author(e.paper.authors)), str(year) if year else "", label) if x)
+    meta = " · ".join(
+        x for x in (_e(first_author(e.paper.authors, e.paper.extra)), str(year) if year else "", label) if x
+    )
     parts = [
         f'<div style="display:flex;align-items:baseline;gap:6px;{_TEXT}">{dot}'
         f'<span style="flex:1;font-weight:500">{title}</span><span style="{_DIM}">{meta}</span></div>'

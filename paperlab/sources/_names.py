@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import is_degree, name_case, names_organisation, shown_name, strip_name_marks, suffix_case
+from ..names import is_degree, name_case, name_parts, names_organisation, shown_name, strip_name_marks, suffix_case
 
 __all__ = ["name_given_first", "names_as_written", "names_given_first"]
 
@@ -42,7 +42,8 @@ def names_given_first(values: list[str]) -> list[str]:
 
 def names_as_written(values: list[str]) -> dict[str, list[str]]:
     """The names of one record that :func:`names_given_first` set in another case ("MCDONALD, RONALD" shown
-    "Ronald Mcdonald"), each shown name with its ``[family, given, suffix]`` as the record wrote them, for the
+    "Ronald Mcdonald") or whose ``Family, Given`` split the shown name loses ("García Márquez, Gabriel" shown
+    "Gabriel García Márquez"), each shown name with its ``[family, given, suffix]`` as the record wrote them, for the
     exports to write back (``Paper.extra["names_as_written"]``, :func:`~paperlab.names.written_name`)."""
     return {shown: written for shown, written in _read_names(values) if written}
 
@@ -97,8 +98,10 @@ def _given_first(name: str, *, vancouver: bool) -> tuple[str, list[str] | None]:
         return name, None
     cased = name_case(family, given)
     changed = cased != (family, given) or suffix_case(suffix) != suffix  # "KING, MARTIN, JR.": "Martin King Jr."
-    written = [family.strip(), given.strip(), suffix] if changed else None
-    return " ".join(f"{shown_name(*cased)} {suffix_case(suffix)}".split()), written
+    shown = " ".join(f"{shown_name(*cased)} {suffix_case(suffix)}".split())
+    split = name_parts(shown) != (cased[0].strip(), cased[1].strip(), suffix_case(suffix))  # "García Márquez, Gabriel"
+    written = [family.strip(), given.strip(), suffix] if changed or split else None
+    return shown, written
 
 
 def _vancouver_match(name: str) -> re.Match[str] | None:

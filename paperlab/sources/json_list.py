@@ -24,7 +24,7 @@ from ..paper import Paper, SourceRecord
 from ..urls import is_http_url
 from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
-from ._names import names_given_first
+from ._names import names_as_written, names_given_first
 
 __all__ = ["is_paper_list", "paper_list_items", "read_json_list"]
 
@@ -167,7 +167,7 @@ def _split_byline(text: str) -> list[str]:
 
 
 def _authors(value: Any) -> tuple[list[str], bool]:
-    """(the shown names, whether the byline is cut short by "et al.")."""
+    """(the names as written, whether the byline is cut short by "et al.")."""
     if isinstance(value, str):
         value, more = split_et_al(value)
         names = _split_byline(value)
@@ -178,7 +178,7 @@ def _authors(value: Any) -> tuple[list[str], bool]:
         names, more = ([name] if name else []), False
     kept = [n for n in names if not is_placeholder_name(n)]
     more = more or any(is_more_authors(n) for n in kept)
-    return names_given_first([n for n in kept if not is_more_authors(n)]), more
+    return [n for n in kept if not is_more_authors(n)], more
 
 
 def _date(known: dict[str, Any]) -> tuple[dt.date | None, str | None]:
@@ -239,7 +239,8 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     title = _text(known.get("title"))
     if not title:
         raise ParseError("no title; expected a 'title' (any case) holding text")
-    authors, more = _authors(known.get("authors"))
+    written, more = _authors(known.get("authors"))
+    authors = names_given_first(written)
     published, precision = _date(known)
     doi, arxiv, url = _links(known)
     venue = _text(known.get("venue"))
@@ -253,6 +254,8 @@ def _paper(item: Any, source: str, where: str) -> Paper:
         extra["date_precision"] = precision
     if more:
         extra["more_authors"] = True
+    if as_written := names_as_written(written):  # "García Márquez, Gabriel": the exports write it so
+        extra["names_as_written"] = as_written
     paper = Paper(
         title=title,
         arxiv_id=arxiv[0] if arxiv else None,

@@ -29,6 +29,7 @@ from ...names import (
     is_more_authors,
     is_placeholder_name,
     name_case,
+    name_parts,
     names_organisation,
     split_et_al,
     strip_name_marks,
@@ -161,7 +162,8 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     """One BibTeX name (``Last, First``, ``First von Last``, ``{Corporate Name}``) as ``First von Last Jr``;
     a degree written as a third part (``Family, Given, Ph.D.``) and equal-contribution marks (``Yuan*``) dropped,
     a suffix written last (``Family, Given, Jr.``) read as one; with its ``[family, given, suffix]`` as written when
-    they were set in another case ("MCDONALD, RONALD": "Ronald Mcdonald"), else None."""
+    they were set in another case ("MCDONALD, RONALD": "Ronald Mcdonald") or split where the shown name's last word
+    is not the family name ("García Márquez, Gabriel", "van der Berg, Jan"), else None."""
     raw = " ".join(raw.split())
     if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
         return _clean(raw[1:-1]), None
@@ -188,7 +190,11 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     words = parts.first + parts.von + parts.last + parts.jr
     if family_first(raw):  # 島田, 耕平: shown family first, as the script writes it; "山田 太郎" as written
         words = parts.von + parts.last + parts.jr + parts.first if comma else raw.split()
-    return strip_name_marks(_clean(" ".join(words)) if words else _clean(raw)), written
+    shown = strip_name_marks(_clean(" ".join(words)) if words else _clean(raw))
+    if comma and parts.first and written is None:  # "García Márquez, Gabriel": a split the shown name loses
+        split = [_clean(" ".join(w)) for w in (parts.von + parts.last, parts.first, parts.jr)]
+        written = split if tuple(split) != name_parts(shown) else None
+    return shown, written
 
 
 def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
