@@ -40,3 +40,12 @@ def test_a_change_in_brackets_is_the_change_of_the_value_before_it():
     got = {r["value"]: (r["metric"], r["kind"]) for r in rows}
     assert got[71.2] == ("faithfulness", "absolute")
     assert got[5.3] == ("faithfulness", "delta")
+
+
+def test_the_noun_whose_change_a_pair_gives_is_their_metric():
+    got = _metrics("Recall holds at 64% to 66% accuracy while coherence climbs sharply from 0.310 to 0.772 on essays.")
+    assert got[0.31] == "coherence" and got[0.772] == "coherence"
+    got = _metrics("The tutor lifts accuracy to 93% with legibility staying stable (0.480 to 0.470).")
+    assert got[0.48] == "legibility" and got[0.47] == "legibility"
+    got = _metrics("Our ranking model improves from 70% to 75% accuracy on the news set.")
+    assert got[70] == "accuracy" and got[75] == "accuracy"

@@ -26,6 +26,7 @@ __all__ = [
     "governing_phrase",
     "is_statistic",
     "paren_deltas",
+    "subjects_of_change",
     "share_of_cases",
     "zip_phrase_list",
     "zip_respectively",
@@ -233,6 +234,34 @@ def paren_deltas(found: list[dict[str, Any]], spans: list[tuple[int, int]], text
             continue
         if _PAREN_OPEN.fullmatch(text[spans[a][1] : spans[b][0]]):
             row["metric"], row["dataset"] = prev["metric"], prev["dataset"]
+
+
+# "<noun> [adverb] jumps from A to B", "<noun> remaining relatively stable (A to B)", "<noun> gains (A to B)"
+_SUBJECT_OF_CHANGE = re.compile(
+    r"(?<![\w-])(?P<m>[a-z][\w-]*)\s+(?:\w+ly\s+)?(?:(?:jump|rise|drop|fall|climb|grow|decline|improve|increase|"
+    r"decrease)s?|gains?|(?:remain(?:s|ing)?|stay(?:s|ing)?)\s+(?:\w+ly\s+)?(?:stable|steady|flat|unchanged))"
+    r"(?:\s+\w+ly)?\s*(?:\(|from\s+)$"
+)
+
+# subjects whose change is not a metric's ("the model improves from 61% to 70%": of a metric named elsewhere)
+_THING = re.compile(
+    r"(?i)^(?:models?|methods?|approach(?:es)?|systems?|frameworks?|baselines?|agents?|polic(?:y|ies)|networks?|"
+    r"pipelines?|training|variants?|it|which|that)$"
+)
+
+
+def subjects_of_change(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """ "faithfulness jumps from 0.270 to 0.891", "with faithfulness remaining stable (0.540 to 0.510)": the noun
+    whose change a pair of values gives is their metric, over a lexicon word farther off; not when a value names its
+    own metric ("improves from 81% to 86% accuracy")."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    for a, b in zip(order, order[1:], strict=False):
+        m = _SUBJECT_OF_CHANGE.search(text, max(0, spans[a][0] - 80), spans[a][0])
+        if m is None or _NOT_NP.match(m.group("m")) or _VAGUE_HEAD.match(m.group("m")) or _THING.match(m.group("m")):
+            continue
+        if not re.fullmatch(r"\s*to\s+", text[spans[a][1] : spans[b][0]]) or found[a]["_named"] or found[b]["_named"]:
+            continue
+        found[a]["metric"] = found[b]["metric"] = m.group("m")
 
 
 def is_statistic(text: str, end: int, metric: str | None, kind: str, metrics: list[tuple[int, int, str]]) -> bool:

@@ -14,6 +14,7 @@ from .governing import (
     is_statistic,
     paren_deltas,
     share_of_cases,
+    subjects_of_change,
     zip_phrase_list,
     zip_respectively,
 )
@@ -218,6 +219,7 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
     before = [r["metric"] for r in found]
     zip_slash_lists(found, spans, sent_flat)
     paren_deltas(found, spans, sent_flat)
+    subjects_of_change(found, spans, sent_flat)
     _mark_fixed(found, before)
     for r in found:
         r["metric"] = tidy_metric(r["metric"])
