@@ -49,3 +49,25 @@ def test_a_paper_tables_quoted_titles_and_same_as_above_authors(tmp_path: Path) 
         ("Harbor Attention", []),
         ('"Fast" or "Slow" Thinking in Agents', ["Bo Renn"]),
     ]
+
+
+def test_a_dossier_of_paper_headings_with_access_bullets_titles_each_paper_by_its_heading() -> None:
+    """'### Title' then '- Authors: …' and '- Access: [arXiv](…)', a proceedings link or a bare address: every
+    paper titled by its heading (not 'Access' or 'NeurIPS proceedings', the link texts), its authors, the theme
+    heading above as its tag; read by the layout reader, no warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        papers = list(paperlab.load(DATA / "reading_dossier.md"))
+    assert [(p.title, p.arxiv_id, p.authors[:1], p.tags) for p in papers] == [
+        ("Longformer: The Long-Document Transformer", "2004.05150", ["Iz Beltagy"], ["Sparse attention"]),
+        ("Big Bird: Transformers for Longer Sequences", None, ["Manzil Zaheer"], ["Sparse attention"]),
+        (
+            "Transformers are RNNs: Fast Autoregressive Transformers with Linear Attention",
+            "2006.16236",
+            [],
+            ["Linear attention"],
+        ),
+    ]
+    assert papers[1].url == (
+        "https://proceedings.neurips.cc/paper/2020/hash/c8512d142a2d849725f31a9a7a361ab9-Abstract.html"
+    )

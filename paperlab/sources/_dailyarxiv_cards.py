@@ -34,7 +34,7 @@ from ._dailyarxiv_rows import _LINK, _ROLE_OF, IMAGE, Row, _column_key, _paper, 
 
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
-_NUMBER = re.compile(r"^\d{1,4}[.)]\s+")
+_NUMBER = re.compile(r"^\d{1,4}(?:[.)]|(?:\.\d{1,3})+\.?)\s+")  # "1. ", "2) ", "1.1 ": a section's number
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 # a labelled field on one line: "**Authors**: A, B", "- **Link:** [PDF](…)", "**摘要**：…"
 _INLINE_LABEL = re.compile(
@@ -49,7 +49,7 @@ _AUTHORS_LINE = re.compile(r"^(?:[-*]\s+)?(?:\*\*)?authors?(?:\*\*)?\s*[:：]\s*
 _LABEL = re.compile(r"^\*\*(?P<label>[^*]+)\*\*\s*$")
 _ABSTRACT_LABEL = re.compile(r"abstract|summary|摘要", re.I)
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
-_BOLD_ITEM = re.compile(r"^[-*+]\s+\*\*([^*]+?)\*\*\s*$")  # "- **Title**": a paper of a nested-bullet digest
+_BOLD_ITEM = re.compile(r"^[-*+]\s+\*\*([^*]+?[^*:：])\*\*\s*$")  # "- **Title**": a paper of a nested-bullet digest
 _ARXIV_LINK = re.compile(r"arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/\d{4}\.\d{4,5}", re.I)
 # a bare address in a heading, in parentheses or not: "### 1. **Title** (https://arxiv.org/abs/…)"
 _BARE_URL = re.compile(r"[(（]\s*(?P<p>https?://[^\s()（）]+)\s*[)）]|(?<![(\[])(?P<b>https?://[^\s()<>]+)")
@@ -289,11 +289,13 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
             in_abstract = in_abstract and not abstract
         elif in_abstract:
             abstract.append(line)
-    links = " ".join(
-        heading_links + [m.group(0) for line in block for m in _LINK.finditer(IMAGE.sub(r"\g<alt>", line))]
-    )
-    if "date" not in cells and not _ARXIV_LINK.search(links):
-        return None
+    shown = [IMAGE.sub(r"\g<alt>", line) for line in block]
+    addresses = [
+        f"[link]({m.group('p') or m.group('b')})" for line in shown for m in _BARE_URL.finditer(_LINK.sub(" ", line))
+    ]
+    links = " ".join(heading_links + [m.group(0) for line in shown for m in _LINK.finditer(line)] + addresses)
+    if "date" not in cells and not _ARXIV_LINK.search(links) and not ("authors" in cells and _LINK.search(links)):
+        return None  # a card has a date, a link to arXiv, or its authors and a link (to the paper's page)
     cells["link"] = [links]
     cells["date"] = cells.get("date", [""])[:1]
     if abstract:

@@ -147,8 +147,12 @@ _EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1(?:\s*[^\w\s\\|\[\]()])
 _NAMES_ARXIV = re.compile(r"arxiv|ar5iv|huggingface\.co/papers/", re.I)
 _SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.I)
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "「": "」", "『": "』", "'": "'", "‘": "’"}
-# a cell saying its value is the row's above ("same as above", "ditto", "〃"): no name
-_AS_ABOVE = re.compile(r"^(?:(?:the\s+)?same(?:\s+as\s+above)?|(?:see\s+|as\s+)above|ditto|idem|〃|\"|”)\.?$", re.I)
+# a cell saying its value is the row's above ("same as above", "ditto", "〃") or not given: no name
+_AS_ABOVE = re.compile(
+    r"^\(?(?:(?:the\s+)?same(?:\s+as\s+above)?|(?:see\s+|as\s+)above|ditto|idem|〃|\"|”|not\s+(?:given|listed|known)"
+    r"|none\s+given|tba|tbd)\.?\)?$",
+    re.I,
+)
 _NO_VALUE = frozenset({"", "null", "none", "n/a", "na", "-", "--", "—", "nan"})
 # Markup tags whose text is kept and whose tag is dropped; any other "<word ...>" is kept literally,
 # since abstracts are written raw and may hold things like "$a<b>$".
