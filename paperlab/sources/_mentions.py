@@ -301,7 +301,8 @@ def _title_for(
         heading = lines[line.heading]
         title = usable_title(LINK.sub(lambda m: m.group(1), heading.text))
         mention.by_heading = bool(title)
-    mention.title = title
+    labelled = _TITLE_FIELD.match(title) if title else None  # "Paper: Title" on the item above the links
+    mention.title = (usable_title(labelled.group(1)) or title) if labelled else title
 
 
 def _refused_headings(lines: list[Line], mentions: list[_Mention]) -> frozenset[int]:
