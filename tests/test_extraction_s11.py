@@ -49,3 +49,9 @@ def test_the_noun_whose_change_a_pair_gives_is_their_metric():
     assert got[0.48] == "legibility" and got[0.47] == "legibility"
     got = _metrics("Our ranking model improves from 70% to 75% accuracy on the news set.")
     assert got[70] == "accuracy" and got[75] == "accuracy"
+
+
+def test_spearman_rho_ppl_and_a_percent_success_have_their_usual_names():
+    got = _metrics("Judges agree with the panel (Spearman rho of 0.64), and pruning cuts PPL by 18.5% on the wiki set.")
+    assert got == {0.64: "Spearman correlation", 18.5: "perplexity"}
+    assert _metrics("The arm keeps 96.1% to 97.4% success and a 2.2 cm drift.")[97.4] == "success rate"
