@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 import paperlab
+from paperlab.sources._mentions import find_papers
 
 DATA = Path(__file__).parent / "data" / "md_s11"
 
@@ -20,3 +21,17 @@ def test_one_paper_in_several_versions_is_one_paper_titled_without_its_label() -
     assert [(p.title, p.arxiv_id, p.doi) for p in papers] == [
         ("Harbor Attention: Mooring Long Sequences in Small Memory", "2602.05678", "10.1234/harbor.2026.001")
     ]
+
+
+def test_a_title_then_a_dash_and_the_papers_address_on_a_line_of_its_own() -> None:
+    """Paper-club notes: the second paper is a paragraph 'Title — https://arxiv.org/abs/…' (it was 'no title near
+    it' and lost); a sentence ending in an address ('… see arXiv:ID') still titles nothing."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        papers = list(paperlab.load(DATA / "paper_club_notes.md"))
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("Harbor Attention: Mooring Long Sequences in Small Memory", "2602.05678"),
+        ("Tidal Adapters: Parameter-Efficient Tuning at Scale", "2603.02345"),
+    ]
+    (paper,), _ = find_papers("# Notes\n\nWe build on the method of https://arxiv.org/abs/2603.02345\n", "n.md")
+    assert paper.title == "arXiv:2603.02345"

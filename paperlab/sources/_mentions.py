@@ -278,7 +278,24 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
             return ""  # "see arXiv:2401.01234 on this": a sentence about the paper, no title of it
         if not words.rstrip().endswith((":", "：")):
             return usable_title(_ID_LEFT.sub(" ", words))
+    if line.kind == "text" and (title := _titled_before_id(line, mention)):
+        return title
     return ""
+
+
+def _titled_before_id(line: Line, mention: _Mention) -> str:
+    """A paragraph line of a title, a dash and the paper's address or id and nothing after it ("Tidal Adapters:
+    Parameter-Efficient Tuning — https://arxiv.org/abs/…"): the title, when it reads as one."""
+    ident = mention.arxiv_id or mention.doi
+    text = plain(LINK.sub(lambda m: f" {m.group(2)} ", line.text))
+    at = text.find(ident) if ident else -1
+    if not ident or at <= 0 or re.sub(r"^v\d+", "", text[at + len(ident) :]).strip(" .)]>"):
+        return ""  # no id, or words after it: a sentence about the paper
+    before = re.sub(r"(?:https?://\S*|\b(?:arxiv|doi)\s*[:：]\s*)$", "", text[:at], flags=re.I)
+    if not re.search(r"(?:\s[—–-]{1,2}|[:：(<\[])\s*$", before) or re.search(r"https?://|\d{4}\.\d{4,5}", before):
+        return ""  # no dash, colon or bracket before the address, or another paper named before it
+    title = usable_title(before.rstrip(" —–-:(<["))
+    return title if title and title_score(title) >= 0.5 else ""
 
 
 def _title_for(
