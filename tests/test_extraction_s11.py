@@ -55,3 +55,16 @@ def test_spearman_rho_ppl_and_a_percent_success_have_their_usual_names():
     got = _metrics("Judges agree with the panel (Spearman rho of 0.64), and pruning cuts PPL by 18.5% on the wiki set.")
     assert got == {0.64: "Spearman correlation", 18.5: "perplexity"}
     assert _metrics("The arm keeps 96.1% to 97.4% success and a 2.2 cm drift.")[97.4] == "success rate"
+
+
+def test_the_noun_between_a_change_and_its_value_is_the_metric():
+    got = _metrics(
+        "The planner keeps accuracy at 88.2% with a 4.5x query reduction and 31.5% memory traffic reduction."
+    )
+    assert got == {88.2: "accuracy", 4.5: "query", 31.5: "memory traffic"}
+    assert _metrics("The probe gives a 12.5% relative improvement in recall.")[12.5] == "recall"
+
+
+def test_dice_and_iou_spellings():
+    got = _metrics("The segmenter reaches Dice similarity coefficients of 0.87 and an IOU score of 0.79 on the scans.")
+    assert got == {0.87: "Dice", 0.79: "IoU"}

@@ -75,8 +75,8 @@ METRICS: list[tuple[str, str]] = [
     ("SSIM", r"\bSSIM\b"),
     ("LPIPS", r"\bLPIPS\b"),
     ("mIoU", r"\bmIoU\b|mean intersection over union|mean (?:per-class )?IoU\b"),
-    ("IoU", r"\bIoU\b|intersection over union"),
-    ("Dice", r"\bDice(?: score| coefficient)?\b"),
+    ("IoU", r"\bIo[Uu]\b|\bIOU\b|intersection over union"),
+    ("Dice", r"\bDice(?: similarity)?(?: scores?| coefficients?)?\b"),
     ("METEOR", r"\bMETEOR\b"),
     ("CIDEr", r"\bCIDEr\b"),
     ("EER", r"\bEER\b|equal error rate"),
@@ -267,6 +267,16 @@ _CHANGE_OF = re.compile(
     r"(?:less|fewer|more)\s+)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?![\w-])(?!\s+[A-Z])"
 )
 
+# what a change names between itself and the value: "a 6.1x step reduction", "72.5% computational waste reduction"
+_CHANGE_NAMED = re.compile(
+    r"\d\s?(?:%|x|×|-fold)\s+(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?:reduction|improvement|increase|decrease|gain|drop)s?\b"
+)
+_NOT_CHANGED = re.compile(
+    r"(?i)^(?:relative|absolute|overall|average|mean|total|net|significant|substantial|consistent|performance|"
+    r"points?|fold|times|speed)$"
+)
+
 
 # heads that name a metric on their own ("the error of 1.5°", "a precision of 0.91", "a latency of 45 ms")
 _LONE_HEADS = r"errors?|precision|recall|latency|throughput|sensitivity|specificity|coverage"
@@ -328,6 +338,10 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
             e = m.start("m") + len(" ".join(parts))
             if free(m.start("m"), e):
                 hits.append((m.start("m"), e, " ".join(parts)))
+    for m in _CHANGE_NAMED.finditer(text):
+        words = m.group("m").split()
+        if not any(_NOT_MODIFIER.match(w) or _NOT_CHANGED.match(w) for w in words) and free(m.start("m"), m.end("m")):
+            hits.append((m.start("m"), m.end("m"), m.group("m")))
     for m in re.finditer(r"(?<![\w@.-])[A-Za-z][\w-]*@\d+(?:\.\d+)?(?![\w@])", text):  # "Purity@1", "Hit@10"
         if free(m.start(), m.end()):
             hits.append((m.start(), m.end(), m.group(0)))
