@@ -339,8 +339,8 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
             if free(m.start("m"), e):
                 hits.append((m.start("m"), e, " ".join(parts)))
     for m in _CHANGE_NAMED.finditer(text):
-        words = m.group("m").split()
-        if not any(_NOT_MODIFIER.match(w) or _NOT_CHANGED.match(w) for w in words) and free(m.start("m"), m.end("m")):
+        named = m.group("m").split()
+        if not any(_NOT_MODIFIER.match(w) or _NOT_CHANGED.match(w) for w in named) and free(m.start("m"), m.end("m")):
             hits.append((m.start("m"), m.end("m"), m.group("m")))
     for m in re.finditer(r"(?<![\w@.-])[A-Za-z][\w-]*@\d+(?:\.\d+)?(?![\w@])", text):  # "Purity@1", "Hit@10"
         if free(m.start(), m.end()):
