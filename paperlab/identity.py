@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .date_precision import dated_by_arxiv_id
 from .errors import DoubtfulIdWarning, UsageError
-from .names import NAME_SUFFIXES, family_name
+from .names import NAME_SUFFIXES, family_first, family_name, written_name
 from .paper import Paper, match_words, normalize_title
 
 __all__ = [
@@ -58,7 +58,8 @@ def _first_author_words(p: Paper) -> tuple[str, list[str]] | None:
     if not p.authors:
         return None
     name = p.authors[0]
-    family_words = match_words(family_name(name))  # "van der Berg, Jan" -> berg; "Martin Luther King Jr." -> king
+    written = written_name(p.extra, name)  # "García Márquez, Gabriel", "星野, 美咲" shown "星野美咲"
+    family_words = match_words(written[0] if written else family_name(name))  # "van der Berg, Jan" -> berg
     words = [w for w in match_words(name) if w not in NAME_SUFFIXES] or match_words(name)
     if not family_words:
         return None
@@ -69,6 +70,8 @@ def _same_first_author(a: Paper, b: Paper) -> bool | None:
     fa, fb = _first_author_words(a), _first_author_words(b)
     if fa is None or fb is None:
         return None
+    if family_first(a.authors[0]) and "".join(a.authors[0].split()) == "".join(b.authors[0].split()):
+        return True  # "星野 美咲" / "星野美咲": one name, with or without the space
     # "van der Berg" / "Berg", "Lovelace, Ada" / "Ada Lovelace": one family name among the other's words
     return fa[0] == fb[0] or fa[0] in fb[1] or fb[0] in fa[1]
 

@@ -69,16 +69,18 @@ def family_first(name: str) -> bool:
 
 
 def shown_name(family: str, given: str) -> str:
-    """A person's name as paperlab shows it from its parts: ``Given Family`` ("Ada Lovelace"), and ``Family Given``
-    for a name in Chinese, Japanese or Korean script (:func:`family_first`), as those languages write it.
+    """A person's name as paperlab shows it from its parts: ``Given Family`` ("Ada Lovelace"), and ``FamilyGiven``
+    for a name in Chinese, Japanese or Korean script (:func:`family_first`), as those languages write it: family
+    name first, without a space. The exports still write ``Family, Given`` (the readers keep the parts,
+    :func:`written_name`).
 
-    >>> shown_name("Lovelace", "Ada"), shown_name("島田", "耕平"), shown_name("Priyanka", "")
-    ('Ada Lovelace', '島田 耕平', 'Priyanka')
+    >>> shown_name("Lovelace", "Ada"), shown_name("島田", "耕平"), shown_name("김", "민준"), shown_name("Priyanka", "")
+    ('Ada Lovelace', '島田耕平', '김민준', 'Priyanka')
     """
     family, given = " ".join(family.split()), " ".join(given.split())
     if not family or not given:
         return family or given
-    return f"{family} {given}" if family_first(family + given) else f"{given} {family}"
+    return f"{family}{given}" if family_first(family + given) else f"{given} {family}"
 
 
 # the word joining two surnames into one family name: Spanish "Ramón y Cajal", Portuguese "Pinto e Silva", Catalan
@@ -282,8 +284,10 @@ def csl_name_text(name: Any) -> str:
     if parts[0] and parts[3]:  # "MARTA J." "KOWALCZYK" as Crossref writes some: "Marta J." "Kowalczyk"
         parts[3], parts[0] = name_case(parts[3], parts[0])
         parts[4] = suffix_case(parts[4] or "")  # "JR." as "Jr."
-    if family_first("".join(p for p in parts if p)):  # 島田 耕平: the family name first, as the script writes it
-        parts = [parts[3], parts[0], parts[4]]
+    if family_first(
+        "".join(p for p in parts if p)
+    ):  # 島田耕平: the family name first, no space, as the script writes it
+        parts = [shown_name(parts[3] or "", parts[0] or ""), parts[4]]
     return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))
 
 

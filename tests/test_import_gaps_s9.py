@@ -2,9 +2,9 @@
 helper IM"), each made a general rule and tested here on our own small made-up files in tests/data/:
 
 - names in Chinese, Japanese or Korean script are shown family name first, as those languages write them
-  (BibTeX ``星野, 美咲`` is "星野 美咲", not "美咲 星野"; ``田中 花子`` without a comma stays as written), their
-  family name is the first word, and every export writes them back as ``Family, Given``; a romanised name keeps
-  the order its source wrote;
+  (BibTeX ``星野, 美咲`` is "星野美咲" -- without the space since session 11 --, not "美咲 星野"; ``田中 花子``
+  without a comma is "田中花子" too), their family name is the one the source wrote (the first word), and every
+  export writes them back as ``Family, Given``; a romanised name keeps the order its source wrote;
 - Vancouver-style names (PubMed, many RIS files): ``Owen MJ`` is "MJ Owen", ``Mossley J III`` "J Mossley III";
 - a person's name written in capitals (Web of Science, Crossref) is set in the case of a name: ``KOWALSKA, ANNA
   M.`` is "Anna M. Kowalska", ``LI Y`` "Y Li"; initials stay, an acronym without a given name ("IEEE") too;
@@ -39,7 +39,7 @@ from paths import DATA
 
 import paperlab
 from paperlab.errors import MergedRecordsWarning, ParseError
-from paperlab.names import NAME_SUFFIXES, family_name, first_author, name_case, shown_name
+from paperlab.names import NAME_SUFFIXES, family_first, family_name, first_author, name_case, shown_name
 from paperlab.paper import Paper
 from paperlab.paper_render import csl_date
 from paperlab.sources import detect_format
@@ -87,11 +87,14 @@ def _fields(paper: Paper) -> dict[str, Any]:
 
 def test_cjk_names_are_shown_family_first_as_written() -> None:
     hoshino, kim, three, *_ = _strict(read_bibtex, CJK_BIB)
-    assert hoshino.authors == ["星野 美咲"]  # "Family, Given" in Japanese script: the family name first
-    assert kim.authors == ["김 서연", "Daniel Lee", "王 小明"]  # Korean and Chinese too; a Latin name turned round
-    assert three.authors == ["山本 一郎", "田中 花子", "Ichiro Yamamoto"]  # braced, unbraced, romanised: as written
-    assert [family_name(a) for a in three.authors] == ["山本", "田中", "Yamamoto"]
-    assert first_author(hoshino.authors) == "星野"
+    # "Family, Given" in Japanese script: the family name first, without a space since session 11 (IM3; issue 12)
+    assert hoshino.authors == ["星野美咲"]
+    assert kim.authors == ["김서연", "Daniel Lee", "王小明"]  # Korean and Chinese too; a Latin name turned round
+    # braced, unbraced, romanised: the first word of a name in CJK script is its family name (since session 11 shown
+    # without the space, the split kept with the paper)
+    assert three.authors == ["山本一郎", "田中花子", "Ichiro Yamamoto"]
+    assert [first_author([a], three.extra) for a in three.authors] == ["山本", "田中", "Yamamoto"]
+    assert first_author(hoshino.authors, hoshino.extra) == "星野"  # the family name as the file split it
 
 
 def test_cjk_names_are_written_back_family_comma_given(tmp_path: Path) -> None:
@@ -115,7 +118,7 @@ def test_vancouver_names_have_their_initials_first() -> None:
         "Brightwater Consortium",  # no initials: as written
         "J Mossley III",
     ]
-    assert harbour.authors == ["星野 美咲", ORCHID]  # RIS "Family, Given" in Japanese script; an organisation
+    assert harbour.authors == ["星野美咲", ORCHID]  # RIS "Family, Given" in Japanese script; an organisation
 
 
 def _by_key(path: Path) -> dict[str, Paper]:
@@ -128,7 +131,7 @@ def test_an_organisation_with_a_comma_stays_one_organisation() -> None:
     # Zotero's export of "Orchid Team" split into family "Team" and given "Orchid": whole again, turned round
     assert papers["teamOrchidNotes2026"].authors == ["Orchid Team", "Ruth Pebble"]
     lanterns = _strict(read_csl, DATETIMES_CSL)[0]
-    assert lanterns.authors == ["星野 美咲", ORCHID]
+    assert lanterns.authors == ["星野美咲", ORCHID]  # a CSL name object in Japanese script: no space (session 11)
 
 
 @pytest.mark.parametrize("fmt", ["bibtex", "ris", "csl"])
@@ -300,12 +303,19 @@ _FAMILY = _LATIN.filter(lambda word: word.lower() not in NAME_SUFFIXES)
 @given(st.one_of(st.tuples(_FAMILY, _LATIN), st.tuples(_CJK, _CJK)))
 def test_a_shown_name_comes_back_from_its_ris_form(parts: tuple[str, str]) -> None:
     """Every person's name a reader shows (given name first, or family first in CJK script) is written by the RIS
-    export in a form the reader turns back into the same name."""
+    export in a form the reader turns back into the same name, with the same family name. Since session 11 (IM3)
+    a name in CJK script is shown without a space ("山田太郎"): its family name is the one the record wrote, kept
+    with the paper (a name given as a string alone has no split to keep; a Latin one is still read back so)."""
     family, given_name = parts
     shown = shown_name(family, given_name)
-    (paper,) = parse_ris(write_ris_text(shown))
-    assert paper.authors == [shown]
-    assert family_name(shown) == family
+    (read,) = parse_ris(f"TY  - JOUR\nTI  - A title\nAU  - {family}, {given_name}\nER  - \n")
+    assert read.authors == [shown] and first_author(read.authors, read.extra) == family
+    with tempfile.TemporaryDirectory() as folder:
+        (paper,) = read_ris(write_ris([read], Path(folder) / "one.ris"))
+    assert paper.authors == [shown] and first_author(paper.authors, paper.extra) == family
+    if not family_first(shown):
+        (alone,) = parse_ris(write_ris_text(shown))
+        assert alone.authors == [shown] and family_name(shown) == family
 
 
 @settings(max_examples=300, deadline=None)

@@ -16,8 +16,9 @@ import pytest
 import paperlab
 from paperlab import MergedRecordsWarning, Paper
 from paperlab.identity import same_work
-from paperlab.names import family_name, first_author, name_parts
+from paperlab.names import csl_name_text, family_name, first_author, name_parts, shown_name, written_name
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex
+from paperlab.sources.ris import read_ris, write_ris
 
 DATA = Path(__file__).parent / "data" / "import_s11"
 
@@ -151,3 +152,23 @@ def test_a_connector_joins_two_surnames_in_a_name_written_given_name_first() -> 
     assert name_parts("Josep Puig i Cadafalch") == ("Puig i Cadafalch", "Josep", "")
     assert name_parts("Ana y") == ("y", "Ana", "")  # no surname before the word: nothing joined
     assert family_name("Santiago Ramón y Cajal") == "Ramón y Cajal"
+
+
+# -- 7. names in Chinese, Japanese and Korean script -------------------------------------------------------------------
+
+
+def test_han_and_hangul_names_are_shown_without_a_space_and_exported_family_comma_given(tmp_path: Path) -> None:
+    (paper,) = _load(DATA / "han_names.bib").values()
+    assert paper.authors == ["蔡雪斌", "김민준", "Daniel Lee"]
+    assert "蔡雪斌, 김민준, Daniel Lee" in paper.to_html() and "蔡雪斌, 김민준, Daniel Lee" in paper.to_markdown()
+    assert first_author(paper.authors, paper.extra) == "蔡"
+    assert "author = {蔡, 雪斌 and 김, 민준 and Daniel Lee}" in library_to_bibtex([paper])
+    assert [(a["family"], a["given"]) for a in paper.to_csl()["author"][:2]] == [("蔡", "雪斌"), ("김", "민준")]
+    ris = write_ris([paper], tmp_path / "out.ris").read_text(encoding="utf-8")
+    assert "AU  - 蔡, 雪斌" in ris and "AU  - 김, 민준" in ris
+    (back,) = read_ris(tmp_path / "out.ris")
+    assert back.authors == paper.authors and first_author(back.authors, back.extra) == "蔡"
+    csl = Paper("灯笼", extra={"csl": {"author": [{"family": "蔡", "given": "雪斌"}]}})
+    assert csl_name_text({"family": "蔡", "given": "雪斌"}) == "蔡雪斌" and shown_name("蔡", "雪斌") == "蔡雪斌"
+    assert written_name(csl.extra, "蔡雪斌") == ("蔡", "雪斌", "")  # a CSL import's name objects keep the split
+    assert shown_name("Lovelace", "Ada") == "Ada Lovelace"

@@ -31,6 +31,7 @@ from ...names import (
     name_case,
     name_parts,
     names_organisation,
+    shown_name,
     split_et_al,
     strip_name_marks,
     suffix_case,
@@ -158,6 +159,21 @@ def _name(raw: str) -> str:
     return _name_written(raw)[0]
 
 
+def _cjk_name(raw: str) -> tuple[str, list[str] | None] | None:
+    """A name in Chinese, Japanese or Korean script ("星野, 美咲"; "山本 一郎", braced or not: the first word is the
+    family name) shown family name first without a space ("星野美咲"), with its ``[family, given, ""]`` as written
+    for the exports (``Family, Given``); None for a name in any other script."""
+    inner = raw[1:-1] if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]) else raw
+    text = strip_name_marks(_clean(inner))
+    if not family_first(text):
+        return None
+    family, comma, given = text.partition(",")
+    if not comma:
+        family, _, given = text.partition(" ")
+    family, given = " ".join(family.split()), " ".join(given.split())
+    return (shown_name(family, given), [family, given, ""]) if family and given else (text, None)
+
+
 def _name_written(raw: str) -> tuple[str, list[str] | None]:
     """One BibTeX name (``Last, First``, ``First von Last``, ``{Corporate Name}``) as ``First von Last Jr``;
     a degree written as a third part (``Family, Given, Ph.D.``) and equal-contribution marks (``Yuan*``) dropped,
@@ -165,6 +181,8 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     they were set in another case ("MCDONALD, RONALD": "Ronald Mcdonald") or split where the shown name's last word
     is not the family name ("García Márquez, Gabriel", "van der Berg, Jan"), else None."""
     raw = " ".join(raw.split())
+    if (cjk := _cjk_name(raw)) is not None:
+        return cjk
     if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
         return _clean(raw[1:-1]), None
     wrapped = _WRAPPED_NAME.fullmatch(raw)  # \textrussian{Family, Given}: the macro only sets the language
@@ -188,8 +206,6 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
             written = [_clean(" ".join(w)) for w in (parts.von + parts.last, parts.first, parts.jr)]
         parts.last, parts.first, parts.jr = last.split(), first.split(), jr.split()
     words = parts.first + parts.von + parts.last + parts.jr
-    if family_first(raw):  # 島田, 耕平: shown family first, as the script writes it; "山田 太郎" as written
-        words = parts.von + parts.last + parts.jr + parts.first if comma else raw.split()
     shown = strip_name_marks(_clean(" ".join(words)) if words else _clean(raw))
     if comma and parts.first and written is None:  # "García Márquez, Gabriel": a split the shown name loses
         split = [_clean(" ".join(w)) for w in (parts.von + parts.last, parts.first, parts.jr)]

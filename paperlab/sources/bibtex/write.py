@@ -89,7 +89,7 @@ def _escape_name(name: str, written: tuple[str, str, str] | None = None, whole: 
     family, given, suffix = written or name_parts(name)
     if written:
         return ", ".join(_escape(p) for p in (family, suffix, given) if p)
-    if (family_first(name) or " " in family) and given:  # "島田 耕平", "Santiago Ramón y Cajal": "Family, Given"
+    if (family_first(name) or " " in family) and given:  # "島田 耕平" (as given), "Ramón y Cajal": "Family, Given"
         return f"{_escape(family)}, {_escape(given)}"
     if suffix and given and "," not in name:  # "Martin Luther King Jr.": BibTeX's "King, Jr., Martin Luther"
         return f"{_escape(family)}, {_escape(suffix)}, {_escape(given)}"
