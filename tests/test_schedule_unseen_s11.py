@@ -252,3 +252,22 @@ def test_unlinked_readings_under_a_date_item_are_papers_only_when_written_as_ref
     ]
     assert [m.extra.get("notes") for m in meetings] == ["Room change: we meet in 301", "Midterm review - Bo Renn"]
     assert meetings[0].papers[0].extra["presenters"] == ["Ada Quill"]
+
+
+def test_a_book_groups_chapter_column_is_each_meetings_reading_and_no_paper(tmp_path: Path) -> None:
+    """'Week | Chapter | Lead': each meeting keeps its chapter ('Ch. 2 Linear Algebra') as its note, no paper made
+    of a chapter; the contributors' profile links below are no papers either."""
+    page = tmp_path / "book_group.md"
+    page.write_text(
+        "# Book reading group: Deep Learning\n\n| Week | Chapter | Lead |\n|---|---|---|\n"
+        "| 1 | Ch. 1 Introduction | Ada Quill |\n| 2 | Ch. 2 Linear Algebra | Bo Renn |\n\n## Contributors\n\n"
+        "- [Ada Quill](https://github.com/adaquill)\n- [Bo Renn](https://bo-renn.github.io/)\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(page).meetings
+    assert [(m.date_text, m.presenters, m.note, m.papers) for m in meetings] == [
+        ("1", ["Ada Quill"], "Ch. 1 Introduction", []),
+        ("2", ["Bo Renn"], "Ch. 2 Linear Algebra", []),
+    ]
+    with pytest.raises(ParseError, match="names no paper"):
+        paperlab.load(page)
