@@ -130,6 +130,19 @@ def _load_bibtex() -> None:
     from .sources import bibtex  # noqa: F401  (registers Paper.to_bibtex and Library.to_bibtex)
 
 
+def _load_ris() -> None:
+    import tempfile
+    from pathlib import Path
+
+    from .sources.ris import write_ris
+
+    def to_ris(papers: Library) -> str:  # write_ris writes a file: its text, through a temporary one
+        with tempfile.TemporaryDirectory(prefix="paperlab-ris-") as tmp:
+            return write_ris(papers, Path(tmp) / "papers.ris").read_text(encoding="utf-8")
+
+    Library.operations.register("to_ris", to_ris)
+
+
 def _load_paper_render() -> None:
     from . import paper_render  # noqa: F401  (registers Paper.to_markdown, to_html and to_csl)
 
@@ -183,6 +196,7 @@ def _load_feed_cards() -> None:
 
 Paper.operations.provide(["to_bibtex"], _load_bibtex)
 Library.operations.provide(["to_bibtex"], _load_bibtex)
+Library.operations.provide(["to_ris"], _load_ris)
 Paper.operations.provide(["to_csl", "to_html", "to_markdown"], _load_paper_render)
 Library.operations.provide(["save"], _load_native)
 Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)

@@ -46,6 +46,7 @@ LibraryOperation = Literal[
     "similar",
     "to_bibtex",
     "to_dailyarxiv",
+    "to_ris",
     "topic_map",
     "topics",
 ]
@@ -495,6 +496,11 @@ class Library:
     def to_csl(self) -> list[dict[str, Any]]:
         """All papers as CSL-JSON items."""
         return [p.to_csl() for p in self]
+
+    def to_ris(self) -> str:
+        """All papers as one RIS file (what :func:`paperlab.load` reads back: titles, authors, dates, DOIs, arXiv
+        ids, keywords and tags as ``KW``, notes as ``N1``); see :func:`paperlab.sources.ris.write_ris`."""
+        return str(self.operations.get("to_ris")(self))
 
     def to_markdown(self) -> str:
         """All papers as markdown cards, one after another."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from .._version import __version__
-from ..errors import DoubtfulIdWarning, PaperlabError, PartialImportWarning, UsageError
+from ..errors import MergedRecordsWarning, PaperlabError, PartialImportWarning, UsageError
 from ..library import Library
 from ..services.paperref import Resolver, library_resolver, paper_ref, store_resolver
 from ..text import plural
@@ -33,13 +33,17 @@ from .search import add_search, positive_int
 from .show import add_show
 from .split import add_split_parser
 from .store import add_store_parser
+from .table import table_lines
 
 if TYPE_CHECKING:
     from ..store import Store
 
 __all__ = ["main"]
 
-EXPORT_FORMATS = ("bibtex", "csljson", "markdown", "json", "jsonl", "dailyarxiv")
+#: ``Paper.extra["found_by"]`` of the papers the generic paper finder read in a markdown file.
+GENERIC_FINDER = "generic paper finder"
+
+EXPORT_FORMATS = ("bibtex", "ris", "csljson", "markdown", "json", "jsonl", "dailyarxiv")
 _EXPORT_ALIASES = {"csl": "csljson", "csl-json": "csljson"}  # what the side panel's "CSL-JSON" button writes
 
 
@@ -70,19 +74,25 @@ def _store() -> Store:
     return open_store()
 
 
+#: The widest a reference (arXiv id, DOI, citation key, title:… id) is shown in a table; a longer one is cut with
+#: "…" (``paperlab show`` takes the cut one as it is printed when it starts one reference alone).
+REF_CAP = 36
+
+
 def _print_papers(
     papers: Library, *, scores: Sequence[float] | None = None, out: TextIO | None = None, resolves: Resolver
 ) -> None:
     out = out or sys.stdout
-    # every paper has a reference that names it (`paperlab show REF`, `paperlab.paper("REF")`): its arXiv id, DOI,
-    # citation key, else paperlab's title: id
-    idents = [paper_ref(p, resolves) for p in papers]
-    width = max([18, *(len(i) for i in idents)])
+    rows = []
     for i, p in enumerate(papers):
-        # the date as precise as its source gave it ("2017"), "?" when its year was inferred
+        # every paper has a reference that names it (`paperlab show REF`, `paperlab.paper("REF")`): its arXiv id,
+        # DOI, citation key, else paperlab's title: id; the date as precise as its source gave it ("2017"), "?"
+        # when its year was inferred
         date = (p.date_text or "-") + ("?" if p.published and p.date_inferred else "")
-        score = f"{scores[i]:6.3f}  " if scores is not None else ""
-        print(f"{score}{idents[i]:<{width}} {date:<10}  {p.shown_title}", file=out)
+        score = [f"{scores[i]:6.3f}"] if scores is not None else []
+        rows.append([*score, paper_ref(p, resolves), date, p.shown_title])
+    for line in table_lines(rows, caps=[6] * (scores is not None) + [REF_CAP, 11]):
+        print(line, file=out)
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -129,24 +139,38 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str]:
-    """One file's papers and format, its skipped records, doubtful ids and merges reported on stderr."""
+    """One file's papers and the reader that read them; its warnings (skipped records, doubtful ids, what the
+    generic paper finder did), one line each naming the file, and its merges reported on stderr."""
     from ..sources import detect_format, load
 
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", PartialImportWarning)
-        warnings.simplefilter("always", DoubtfulIdWarning)
+        warnings.simplefilter("always", UserWarning)  # every warning the Python API shows, each time
         options = {"reference_date": args.reference_date} if args.reference_date else {}
         lib = load(path, format=args.format, **options)  # as paperlab.load reads it: detection and its fallbacks
         fmt = args.format or detect_format(path)
     for w in caught:
-        if isinstance(w.message, PartialImportWarning):
+        if isinstance(w.message, PartialImportWarning) and w.message.problems:
             for problem in w.message.problems:
                 print(f"paperlab: skipped {problem}", file=sys.stderr)
-        elif isinstance(w.message, DoubtfulIdWarning):
-            print(f"paperlab: {w.message}", file=sys.stderr)
+        elif isinstance(w.message, MergedRecordsWarning):
+            continue  # said below, one merge a line
+        elif issubclass(w.category, UserWarning):  # library deprecations stay hidden, as Python hides them
+            text = _one_line(w.message)
+            print(f"paperlab: warning: {text if path in text else f'{path}: {text}'}", file=sys.stderr)
     for merge in lib.merges:  # duplicates in the file: one paper each, reported
         print(f"paperlab: {merge}", file=sys.stderr)
-    return lib, fmt
+    return lib, _reader_label(lib, fmt)
+
+
+def _reader_label(lib: Library, fmt: str) -> str:
+    """The reader that read the papers: the format detected, or the generic paper finder where it read them
+    instead (a markdown file in no layout paperlab knows) or found more beside the layout."""
+    found = sum(1 for p in lib if p.extra.get("found_by") == GENERIC_FINDER)
+    if not found or fmt == "paper_list":
+        return fmt
+    if found == len(lib):
+        return "papers found in markdown"
+    return f"{fmt}, and {found} more found in markdown"
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -168,9 +192,16 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
             return 0
         resolves = library_resolver(store.papers())  # one read of the store, not a look-up per paper
-        for e in entries[: args.limit]:
-            tags = f"  [{', '.join(e.tags)}]" if e.tags else ""
-            print(f"{e.status:<8} {paper_ref(e.paper, resolves):<22} {e.paper.shown_title}{tags}")
+        rows = [
+            [
+                e.status,
+                paper_ref(e.paper, resolves),
+                e.paper.shown_title + (f"  [{', '.join(e.tags)}]" if e.tags else ""),
+            ]
+            for e in entries[: args.limit]
+        ]
+        for line in table_lines(rows, caps=[7, REF_CAP]):
+            print(line)
         print(f"{len(entries)} paper(s) in reading list {args.list!r}", file=sys.stderr)
         return 0
     lib = store.papers()
@@ -235,27 +266,36 @@ def _export_format(args: argparse.Namespace) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     fmt = _export_format(args)
     store = _store()
-    lib = _existing_list(store, args.list).to_library() if args.list else store.papers()
-    if fmt == "bibtex":
-        text = lib.to_bibtex()
-    elif fmt == "csljson":
-        text = json.dumps(lib.to_csl(), ensure_ascii=False, indent=1) + "\n"
-    elif fmt == "markdown":
-        text = lib.to_markdown()
-    elif fmt == "json":
-        text = json.dumps({"paperlab": 1, "papers": lib.to_dicts()}, ensure_ascii=False, indent=1) + "\n"
-    elif fmt == "jsonl":
-        text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lib.to_dicts())
-    else:
-        from ..sources.dailyarxiv import to_dailyarxiv_markdown
-
-        text = to_dailyarxiv_markdown(lib)
+    rl = _existing_list(store, args.list) if args.list else None
+    lib = rl.to_library() if rl is not None else store.papers()
+    text = _export_text(rl if rl is not None else lib, lib, fmt)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {len(lib)} paper(s) to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _export_text(source: Any, lib: Library, fmt: str) -> str:
+    """The export as Python writes it: ``source`` is the :class:`Library` or the ``ReadingList`` (whose BibTeX, RIS,
+    CSL-JSON and markdown carry each entry's status, note and tags, as ``rl.to_bibtex()`` writes them); ``lib`` its
+    papers, for the formats of papers alone."""
+    if fmt == "bibtex":
+        return str(source.to_bibtex())
+    if fmt == "ris":
+        return str(source.to_ris())
+    if fmt == "csljson":
+        return json.dumps(source.to_csl(), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "markdown":
+        return str(source.to_markdown())
+    if fmt == "json":
+        return json.dumps({"paperlab": 1, "papers": lib.to_dicts()}, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lib.to_dicts())
+    from ..sources.dailyarxiv import to_dailyarxiv_markdown
+
+    return to_dailyarxiv_markdown(lib)
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
@@ -393,7 +433,9 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "export",
         help="export your library or a reading list",
         description="Write your library, or a reading list with --list, in a citation format: "
-        "paperlab export bibtex -o refs.bib (the same as --format bibtex); csl is short for csljson.",
+        "paperlab export bibtex -o refs.bib (the same as --format bibtex); csl is short for csljson. A reading "
+        "list's BibTeX, RIS, CSL-JSON and markdown carry each entry's reading status, note and tags, as "
+        "ReadingList.to_bibtex(), to_ris(), to_csl() and to_markdown() write them in Python.",
     )
     p.add_argument(
         "format_arg", nargs="?", metavar="FORMAT", type=_export_alias, choices=EXPORT_FORMATS, help="%(choices)s"
@@ -431,7 +473,7 @@ def _add_digest(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(func=cmd_digest)
 
 
-def _one_line(exc: BaseException) -> str:
+def _one_line(exc: BaseException | str) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 

@@ -10,17 +10,20 @@ import textwrap
 
 from ..errors import UsageError
 from ..identity import citation_keys
+from ..library import Library
 from ..paper import Paper
 from ..schema import source_label
 from .search import open_corpus
 
-__all__ = ["add_show", "cmd_show", "paper_lines"]
+__all__ = ["add_show", "cmd_show", "find_paper", "import_keys", "paper_lines"]
 
 
 def paper_lines(p: Paper, width: int = 100) -> list[str]:
     """The paper as terminal lines: title, then one ``label: value`` line per known field, then the abstract."""
     date = (p.date_text or "") + ("?" if p.published and p.date_inferred else "")
     authors = ", ".join(p.authors) if p.authors else p.byline()  # an edited volume: "A, B (eds.)"
+    if p.authors and p.extra.get("more_authors") is True:  # the source cut the author list short
+        authors += ", et al."
     fields = [
         ("id", p.id),
         ("arXiv", p.arxiv_id),
@@ -28,16 +31,53 @@ def paper_lines(p: Paper, width: int = 100) -> list[str]:
         ("date", date),
         ("authors", authors),
         ("venue", p.venue),
-        ("key", ", ".join(citation_keys(p))),  # BibTeX citation keys: `paperlab show KEY` finds the paper too
+        ("key", ", ".join(import_keys(p))),  # citation keys: `paperlab show KEY` finds the paper too
+        ("tags", ", ".join(p.tags)),
+        ("keywords", ", ".join(p.keywords)),
         ("url", p.abs_url),
         ("code", p.code_url),
-        ("sources", ", ".join(dict.fromkeys(source_label(s.name) for s in p.sources))),
+        ("sources", ", ".join(dict.fromkeys(_source_text(p, s.name) for s in p.sources))),
     ]
     lines = [_one_line(p.shown_title), ""]
     lines += [f"{label + ':':<9}{_one_line(str(value))}" for label, value in fields if value]
     if p.shown_abstract:
         lines += ["", *textwrap.wrap(_one_line(p.shown_abstract), width=width)]
     return lines
+
+
+def _source_text(p: Paper, name: str) -> str:
+    """How a source of ``p`` is named: its label ("RIS"), or what the generic paper finder read."""
+    if name == "paper_list" and p.extra.get("found_by") == "generic paper finder":
+        return "markdown (papers found by the generic paper finder)"
+    return source_label(name)
+
+
+def import_keys(p: Paper) -> list[str]:
+    """The citation keys the paper was imported under: BibTeX keys (also of records merged into it), a RIS ``ID``,
+    a CSL-JSON item's ``id`` or ``citation-key``."""
+    keys = list(citation_keys(p))
+    for kept, names in ((p.extra.get("ris"), ("id",)), (p.extra.get("csl"), ("citation-key", "id"))):
+        if isinstance(kept, dict):
+            keys += [kept[n].strip() for n in names if isinstance(kept.get(n), str) and kept[n].strip()]
+    return list(dict.fromkeys(keys))
+
+
+def find_paper(lib: Library, ref: str) -> Paper | None:
+    """The paper ``ref`` names: an id, arXiv id, DOI or BibTeX key as :meth:`Library.get` reads it, else a
+    citation key the paper's import kept (:func:`import_keys`; exactly, else the one paper whose key differs only
+    in case); a reference a table cut with "…" names the one paper whose reference starts so."""
+    found = lib.get(ref)
+    if found is not None or not ref:
+        return found
+    if ref.endswith("…") and len(ref) > 8:  # a reference `paperlab list` cut short: the one paper it starts
+        start = ref[:-1]
+        starting = [p for p in lib if any(r.startswith(start) for r in (p.id, p.arxiv_id, p.doi, *import_keys(p)) if r)]
+        return starting[0] if len(starting) == 1 else None
+    exact = [p for p in lib if ref in import_keys(p)]
+    if exact:
+        return exact[0]
+    folded = [p for p in lib if ref.casefold() in (k.casefold() for k in import_keys(p))]
+    return folded[0] if len(folded) == 1 else None
 
 
 def _one_line(text: str) -> str:
@@ -48,11 +88,12 @@ def _one_line(text: str) -> str:
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one paper of the corpus, or say which ids exist."""
     lib, where = open_corpus(args.corpus)
-    paper = lib.get(args.id.strip())
+    paper = find_paper(lib, args.id.strip())
     if paper is None:
         raise UsageError(
-            f"no paper {args.id!r} in {where}: use an id from the first columns of `paperlab search` or "
-            "`paperlab list` (an arXiv id, a DOI, or a title:… id) or a BibTeX citation key"
+            f"no paper {args.id!r} in {where} ({len(lib)} papers): it is no paperlab id, arXiv id or DOI of one, "
+            "and no citation key one was imported under (a BibTeX key, a RIS ID, a CSL-JSON id); use an id from "
+            "the first columns of `paperlab search` or `paperlab list`"
         )
     if args.json:
         print(json.dumps(paper.to_dict(), ensure_ascii=False, indent=1))
@@ -68,7 +109,7 @@ def add_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "show",
         help="show one paper's details by its id",
         description="Show one paper: an arXiv id, a DOI or paperlab's title:… id, as `paperlab search` prints them, "
-        "or a BibTeX citation key it was imported under.",
+        "or a citation key it was imported under (a BibTeX key, a RIS ID, a CSL-JSON id).",
     )
     p.add_argument("id")
     p.add_argument("--corpus", metavar="demo|store|FILE", default=None, help="where to look (default: your library)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from ..library import Library
@@ -57,10 +58,12 @@ class ListExports:
         return library_to_bibtex(self._rows())
 
     def to_csl(self) -> list[dict[str, Any]]:
-        """The papers as CSL-JSON items; this list's tags are added to ``keyword``."""
+        """The papers as CSL-JSON items; this list's tags are added to ``keyword``, its note is ``annote`` and the
+        reading status is ``paperlab-status`` (a variable of ours, as BibTeX's field)."""
         items = []
         for e in self._rows():
             item = e.paper.to_csl()
+            item["paperlab-status"] = e.status
             if e.tags:
                 words = [w for w in (item.get("keyword") or "").split(", ") if w]
                 item["keyword"] = ", ".join(union(words, e.tags))
@@ -68,6 +71,16 @@ class ListExports:
                 item["annote"] = e.note
             items.append(item)
         return items
+
+    def to_ris(self) -> str:
+        """The papers as one RIS file, with this list's tags (added to ``KW``), note and reading status (``N1``
+        notes, the status as ``paperlab-status: reading``) of each entry."""
+        papers = []
+        for e in self._rows():
+            p = e.paper
+            notes = [n for n in (p.comment, e.note, f"paperlab-status: {e.status}") if n]
+            papers.append(dataclasses.replace(p, tags=union(list(p.tags), e.tags), comment="\n".join(notes)))
+        return Library(papers, name=self.name).to_ris()
 
     def to_markdown(self) -> str:
         """The list as markdown: a heading, then per entry its status, tags, note and paper card."""

@@ -1,0 +1,71 @@
+"""Terminal tables of the CLI (``paperlab list``): columns as wide as their widest cell as the terminal shows it
+(a CJK character takes two cells, a combining accent none: :func:`wcwidth.wcswidth`), up to a cap; a longer cell
+is cut with "…"."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+
+from wcwidth import wcswidth, wcwidth
+
+__all__ = ["ELLIPSIS", "cut", "shown_width", "table_lines", "terminal_width"]
+
+ELLIPSIS = "…"
+
+
+def terminal_width(default: int = 120, least: int = 60) -> int:
+    """The terminal's width in cells (``default`` when output is not a terminal), at least ``least``."""
+    return max(shutil.get_terminal_size((default, 24)).columns, least)
+
+
+def _flat(text: str) -> str:
+    """Untrusted text on one line: whitespace runs as one space, control characters dropped."""
+    return " ".join("".join(c for c in text if c.isprintable() or c.isspace()).split())
+
+
+def shown_width(text: str) -> int:
+    """How many terminal cells ``text`` takes (a character of unknown width counts one)."""
+    n = wcswidth(text)
+    return n if n >= 0 else sum(max(wcwidth(c), 1) for c in text)
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: cut with "…" when longer.
+
+    >>> cut("10.9999/a-very-long-doi", 12), cut("short", 12)
+    ('10.9999/a-v…', 'short')
+    """
+    if shown_width(text) <= width:
+        return text
+    out, used = "", 0
+    for c in text:
+        w = max(wcwidth(c), 0)
+        if used + w > width - 1:
+            break
+        out, used = out + c, used + w
+    return out + ELLIPSIS
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - shown_width(text), 0)
+
+
+def table_lines(rows: Sequence[Sequence[str]], caps: Sequence[int], width: int | None = None) -> list[str]:
+    """The rows as aligned lines, columns two spaces apart.
+
+    Every column but the last is as wide as its widest cell, at most its cap in ``caps`` (a longer cell is cut
+    with "…"); the last column takes the rest of the line, cut to ``width`` cells (default: the terminal's).
+
+    >>> table_lines([["2101.00042", "Lanterns"], ["10.9999/a-very-long-doi", "Gadgets"]], caps=[14], width=40)
+    ['2101.00042      Lanterns', '10.9999/a-ver…  Gadgets']
+    """
+    width = width or terminal_width()
+    flat = [[_flat(c) for c in row] for row in rows]
+    widths = [min(max((shown_width(r[i]) for r in flat), default=0), cap) for i, cap in enumerate(caps)]
+    lines = []
+    for row in flat:
+        cells = [_pad(cut(row[i], w), w) for i, w in enumerate(widths)]
+        line = "  ".join([*cells, *row[len(widths) :]]).rstrip()
+        lines.append(cut(line, width))
+    return lines
