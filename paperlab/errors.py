@@ -29,6 +29,7 @@ __all__ = [
     "PartialImportWarning",
     "ProblemCollector",
     "ServiceUnreachable",
+    "SourcesUnreachableWarning",
     "StoreCorrupt",
     "StoreError",
     "StoreFull",
@@ -142,6 +143,15 @@ class DoubtfulIdWarning(UserWarning):
     def __init__(self, message: str, id: str, titles: tuple[str, str]) -> None:
         self.id = id
         self.titles = titles
+        super().__init__(message)
+
+
+class SourcesUnreachableWarning(UserWarning):
+    """Sources of new papers (arXiv, Hugging Face) could not be read, so a feed holds none or fewer of them
+    (:func:`paperlab.feed` offline). The message names them and what to do instead; ``sources`` lists them."""
+
+    def __init__(self, message: str, sources: list[str]) -> None:
+        self.sources = list(sources)
         super().__init__(message)
 
 

@@ -15,6 +15,7 @@ from hostile import refused_port
 from paths import DATA
 
 from paperlab.cli import main
+from paperlab.errors import SourcesUnreachableWarning
 from paperlab.feed import feed
 from paperlab.feed.profile import InterestProfile
 from paperlab.sources import load
@@ -35,7 +36,8 @@ def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_notebook_feed_says_the_services_were_unreachable(offline: Path, tmp_path: Path) -> None:
-    day = feed("2026-03-04", today="2026-03-04", profile=offline, store=Store(tmp_path / "s.sqlite3"))
+    with pytest.warns(SourcesUnreachableWarning):
+        day = feed("2026-03-04", today="2026-03-04", profile=offline, store=Store(tmp_path / "s.sqlite3"))
     assert day.items == [] and day.unreachable == ["arXiv", "Hugging Face"]
     problem = day.problem()
     assert problem.startswith(BOTH_DOWN) and "paperlab.feed(candidates=lib)" in problem
@@ -66,3 +68,41 @@ def test_cli_feed_offline_points_to_from_library(offline: Path, capsys: pytest.C
     # from the store, which holds nothing yet: says so
     assert main(["feed", *TODAY, "--profile", str(offline), "--no-remember", "--from-library"]) == 0
     assert "nothing to rank: your library holds 0 papers" in capsys.readouterr().err
+
+
+def test_an_offline_feed_says_so_in_python(offline: Path, tmp_path: Path) -> None:
+    """``paperlab.feed()`` offline in a notebook (review R2, session 11): the call warns, and the repr, summary and
+    markdown say which sources were unreachable and that the feed is empty because of it (before: ``<Feed …: 0 of 0
+    new papers>``, an empty summary and a markdown list of nothing, only ``.unreachable`` told)."""
+    with pytest.warns(SourcesUnreachableWarning, match=r"^arXiv and Hugging Face were unreachable \(offline\?\)"):
+        day = feed("2026-03-04", today="2026-03-04", profile=offline, store=Store(tmp_path / "w.sqlite3"))
+    assert repr(day) == "<Feed 2026-03-04: 0 of 0 new papers; arXiv and Hugging Face were unreachable (offline?)>"
+    assert day.summary() == "no new papers: arXiv and Hugging Face were unreachable (offline?)"
+    md = day.to_markdown()
+    assert md.startswith("# Morning feed 2026-03-04\n\n*arXiv and Hugging Face were unreachable (offline?): no new ")
+    assert "paperlab.feed" in md and "candidates=lib" in md  # what to do instead
+    # one source down, the other's papers shown: the summary and the markdown name the missing one
+    own = feed(today="2026-03-04", profile=offline, store=Store(tmp_path / "w.sqlite3"), candidates=load(OWN))
+    own.failed, own.unreachable = ["arXiv listing: can't reach 127.0.0.1"], ["arXiv"]
+    assert own.summary() == f"{len(own.items)} of your papers ranked for you (arXiv was unreachable (offline?))"
+    assert "*arXiv was unreachable (offline?); showing" in own.to_markdown()
+
+
+def test_an_online_feed_does_not_warn(offline: Path, tmp_path: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SourcesUnreachableWarning)
+        day = feed(today="2026-03-04", profile=offline, store=Store(tmp_path / "n.sqlite3"), candidates=load(OWN))
+    assert "unreachable" not in repr(day) and day.summary().endswith("ranked for you")
+    assert not day.to_markdown().startswith("# Morning feed 2026-03-04\n\n*")
+
+
+def test_the_cli_feed_says_it_once_without_a_python_warning(offline: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SourcesUnreachableWarning)  # the CLI says it its own way, not as a warning
+        assert main(["feed", *TODAY, "--profile", str(offline), "--no-remember", "--format", "markdown"]) == 1
+    out, err = capsys.readouterr()
+    assert err.count("were unreachable") == 1 and "paperlab feed --from-library" in out

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
+
+from ..errors import SourcesUnreachableWarning
 
 __all__ = ["add_feed_parser", "cmd_feed"]
 
@@ -55,7 +58,7 @@ def _render(result: object, fmt: str) -> str:
     if fmt == "digest":
         return result.to_digest()
     if fmt == "markdown":
-        return result.to_markdown()
+        return result.to_markdown(instead=CLI_INSTEAD)
     lines = [f"Morning feed {result.day}: {len(result.items)} papers ({result.hidden} shown before, not repeated)"]
     for n, item in enumerate(result.items, 1):
         mark = {1: " [+]", -1: " [-]"}.get(item.thumb, "")
@@ -96,14 +99,16 @@ def cmd_feed(args: argparse.Namespace) -> int:
         from .search import open_corpus
 
         candidates, where = open_corpus(args.from_library)
-    result = feed(
-        args.since,
-        profile=profile,
-        today=args.today,
-        offline=args.offline,
-        remember=not args.no_remember,
-        candidates=candidates,
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SourcesUnreachableWarning)  # said below, with the CLI's way instead
+        result = feed(
+            args.since,
+            profile=profile,
+            today=args.today,
+            offline=args.offline,
+            remember=not args.no_remember,
+            candidates=candidates,
+        )
     for pid in args.up:
         result.rate(pid, 1)
     for pid in args.down:

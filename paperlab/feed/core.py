@@ -13,13 +13,13 @@ from typing import Any
 import httpx
 
 from ..dates import as_date
-from ..errors import NotFound
+from ..errors import NotFound, SourcesUnreachableWarning, warn_partial
 from ..paper import Paper
 from ..search.personal import RankingOptions, Reason, rank_personal
 from ..sources.dailyarxiv import to_dailyarxiv_markdown
 from ..store import Store, open_store
 from ..store.feed_memory import FeedMemory
-from ..text import NO_MATH_CLASS, md_link_text, plural
+from ..text import NO_MATH_CLASS, md_escape, md_link_text, plural
 from ..urls import md_url
 from . import operations
 from .fetching import fetch_arrivals
@@ -212,7 +212,7 @@ class Feed:
 
     def __repr__(self) -> str:
         pool = f"your {plural(len(self._candidates), 'paper')}" if self.own else f"{len(self._candidates)} new papers"
-        return f"<Feed {self.day}: {len(self.items)} of {pool}>"
+        return f"<Feed {self.day}: {len(self.items)} of {pool}{'; ' + self._failed_text() if self.failed else ''}>"
 
     def __len__(self) -> int:
         return len(self.items)
@@ -302,7 +302,17 @@ class Feed:
         """What was ranked, in words: "20 new papers ranked for you", or "20 of your papers ranked for you" when
         the candidates were the user's own papers."""
         n = len(self.items)
-        return f"{n} of your papers ranked for you" if self.own else f"{plural(n, 'new paper')} ranked for you"
+        if self.failed and not n:  # empty because the sources could not be read, not for want of new papers
+            return f"no new papers: {self._failed_text()}"
+        done = f"{n} of your papers ranked for you" if self.own else f"{plural(n, 'new paper')} ranked for you"
+        return f"{done} ({self._failed_text()})" if self.failed else done
+
+    def _failed_text(self) -> str:
+        """Which sources could not be read: "arXiv and Hugging Face were unreachable (offline?)"."""
+        if self.unreachable and len(self.unreachable) == len(self.failed):
+            verb = "was" if len(self.unreachable) == 1 else "were"
+            return f"{' and '.join(self.unreachable)} {verb} unreachable (offline?)"
+        return "; ".join(self.failed)
 
     def problem(self, instead: str = NOTEBOOK_INSTEAD) -> str:
         """One line when a source failed, ``""`` otherwise: which sources were unreachable (or failed) and, when
@@ -310,11 +320,7 @@ class Feed:
         the CLI's option)."""
         if not self.failed:
             return ""
-        if self.unreachable and len(self.unreachable) == len(self.failed):
-            verb = "was" if len(self.unreachable) == 1 else "were"
-            what = f"{' and '.join(self.unreachable)} {verb} unreachable (offline?)"
-        else:
-            what = "; ".join(self.failed)
+        what = self._failed_text()
         if self.items:
             return f"{what}; showing {plural(len(self.items), 'paper')} from the others"
         return f"{what}: no new papers to rank. To rank the papers of your own library instead: {instead}"
@@ -350,9 +356,12 @@ class Feed:
         """The feed as a DailyArXiv-style README (the digest format)."""
         return to_dailyarxiv_markdown(self.papers, last_update=self.day, title=f"Morning feed {self.day}")
 
-    def to_markdown(self) -> str:
-        """A numbered markdown list with the reasons."""
+    def to_markdown(self, instead: str = NOTEBOOK_INSTEAD) -> str:
+        """A numbered markdown list with the reasons; first, when a source could not be read, which and what to do
+        instead (:meth:`problem`, with ``instead``)."""
         lines = [f"# Morning feed {self.day}", ""]
+        if self.failed:  # why the list is empty or short, before it
+            lines += [f"*{md_escape(self.problem(instead))}*", ""]
         for n, item in enumerate(self.items, 1):
             p = item.paper
             title = md_link_text(p.shown_title)
@@ -451,7 +460,7 @@ def feed(
     seen = set() if prof.repeats else memory.shown_before(day)
     fresh = [p for p in pool if p.id not in seen]
     hidden = len(pool) - len(fresh)
-    return Feed(
+    made = Feed(
         day,
         fresh,
         saved,
@@ -463,6 +472,9 @@ def feed(
         unreachable=unreachable,
         own=candidates is not None,
     )
+    if made.failed:  # said at the call too: an empty feed is not "nothing new today"
+        warn_partial(SourcesUnreachableWarning(made.problem(), made.failed))
+    return made
 
 
 def _profile(profile: InterestProfile | dict[str, Any] | str | Path | None) -> InterestProfile:
