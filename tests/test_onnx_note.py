@@ -3,7 +3,7 @@ output that is emptied when the export ends (no red stderr block kept under the 
 the command line one line on standard error, as before.
 
 The kernel is a real ipykernel started with jupyter_client; its iopub messages are read as JupyterLab reads them.
-The export itself (torch, 10-30 s) is replaced by writing a small file: what is tested is what the user sees.
+The export itself (torch, 20-60 s on 2 cores) is replaced by writing a small file: what is tested is what the user sees.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def test_on_the_command_line_the_note_goes_to_stderr(
     path = onnx_module.export_packaged_model(tmp_path / "model.onnx")
     out, err = capsys.readouterr()
     assert path.read_bytes() == b"onnx" and out == ""
-    assert err == f"paperlab: {NOTE} ({tmp_path}), ~10-30 s\n"
+    # the time a 2-core machine took (21-35 s measured, session 11), not the 10-30 s said before
+    assert err == f"paperlab: {NOTE} ({tmp_path}): the first search takes ~20-60 s on 2 cores (less with more)\n"
     onnx_module.export_packaged_model(tmp_path / "model.onnx")  # exported already: nothing said
     assert capsys.readouterr().err == ""
 
