@@ -209,7 +209,7 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     shown = strip_name_marks(_clean(" ".join(words)) if words else _clean(raw))
     if comma and parts.first and written is None:  # "García Márquez, Gabriel": a split the shown name loses
         split = [_clean(" ".join(w)) for w in (parts.von + parts.last, parts.first, parts.jr)]
-        written = split if tuple(split) != name_parts(shown) else None
+        written = split if tuple(split) != name_parts(shown) and "," not in "".join(split) else None
     return shown, written
 
 
