@@ -102,12 +102,14 @@ def test_a_lists_ris_carries_its_notes_status_and_tags(capsys, thesis, tmp_path:
     assert "check the proof in section 3" in (paper.comment or "")
 
 
-def test_show_gives_et_al_and_tags(capsys) -> None:
-    run(capsys, "import", SHELF)
+def test_show_gives_et_al_tags_and_the_lists_entry(capsys, thesis) -> None:
     code, out, _ = run(capsys, "show", "quill2021lantern")
     assert code == 0
     assert "authors: Ada Quill, Dora Okafor, et al.\n" in out  # the BibTeX byline ends "and others"
     assert "tags:    routing, graphs\n" in out
+    assert "list:    thesis (reading; tags gnn; note: check the proof in section 3)\n" in out
+    code, out, _ = run(capsys, "show", "quill2021lantern", "--corpus", SHELF)  # a file: no store lists
+    assert code == 0 and "list:" not in out and "et al." in out
 
 
 @pytest.mark.parametrize(

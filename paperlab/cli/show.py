@@ -15,11 +15,12 @@ from ..paper import Paper
 from ..schema import source_label
 from .search import open_corpus
 
-__all__ = ["add_show", "cmd_show", "find_paper", "import_keys", "paper_lines"]
+__all__ = ["add_show", "cmd_show", "find_paper", "import_keys", "list_texts", "paper_lines"]
 
 
-def paper_lines(p: Paper, width: int = 100) -> list[str]:
-    """The paper as terminal lines: title, then one ``label: value`` line per known field, then the abstract."""
+def paper_lines(p: Paper, width: int = 100, lists: list[str] | None = None) -> list[str]:
+    """The paper as terminal lines: title, then one ``label: value`` line per known field (and per reading list
+    in ``lists``: :func:`list_texts`), then the abstract."""
     date = (p.date_text or "") + ("?" if p.published and p.date_inferred else "")
     authors = ", ".join(p.authors) if p.authors else p.byline()  # an edited volume: "A, B (eds.)"
     if p.authors and p.extra.get("more_authors") is True:  # the source cut the author list short
@@ -39,10 +40,28 @@ def paper_lines(p: Paper, width: int = 100) -> list[str]:
         ("sources", ", ".join(dict.fromkeys(_source_text(p, s.name) for s in p.sources))),
     ]
     lines = [_one_line(p.shown_title), ""]
+    fields += [("list", text) for text in lists or []]
     lines += [f"{label + ':':<9}{_one_line(str(value))}" for label, value in fields if value]
     if p.shown_abstract:
         lines += ["", *textwrap.wrap(_one_line(p.shown_abstract), width=width)]
     return lines
+
+
+def list_texts(p: Paper) -> list[str]:
+    """The reading lists of the store that hold ``p``, each with the entry's status, tags and note:
+    "thesis (reading; tags gnn; note: check the proof)"."""
+    from ..store import open_store
+
+    store = open_store()
+    texts = []
+    for name in store.lists():
+        rl = store.reading_list(name, create=False)
+        if p.id not in rl:
+            continue
+        e = rl.entry(p.id)
+        extra = ([f"tags {', '.join(e.tags)}"] if e.tags else []) + ([f"note: {e.note}"] if e.note else [])
+        texts.append(f"{name} ({'; '.join([e.status, *extra])})")
+    return texts
 
 
 def _source_text(p: Paper, name: str) -> str:
@@ -99,7 +118,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(json.dumps(paper.to_dict(), ensure_ascii=False, indent=1))
         return 0
     width = max(min(shutil.get_terminal_size((100, 24)).columns, 120), 40)
-    print("\n".join(paper_lines(paper, width)))
+    lists = list_texts(paper) if where == "your library" else []  # the store's lists: the library's papers
+    print("\n".join(paper_lines(paper, width, lists)))
     return 0
 
 
