@@ -104,3 +104,14 @@ def test_paperlab_own_lists_stay_paperlab(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert [p.title for p in paperlab.load(bare)] == ["Own Paper"]
+
+
+def test_a_table_written_by_a_script_names_its_title_paper(tmp_path: Path) -> None:
+    """A "Paper" column is the title (not a Hugging Face daily-papers item, whose "paper" is an object)."""
+    path = tmp_path / "papers.json"
+    rows = [{"Paper": "Counting Lanterns at Night", "Authors": "Quill et al.", "Year": 2017, "Journal": "NeurIPS"}]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    assert detect_format(path) == "json_list"
+    (paper,) = paperlab.load(path)
+    assert (paper.title, paper.authors, paper.extra["more_authors"]) == ("Counting Lanterns at Night", ["Quill"], True)
+    assert (paper.year, paper.venue) == (2017, "NeurIPS")

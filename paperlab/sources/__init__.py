@@ -170,7 +170,7 @@ def _json_kind(obj: Any) -> str | None:
         first = next((x for x in items if isinstance(x, dict)), None)
         if first is None:
             return "semantic_scholar" if items and all(x is None for x in items) else None
-        if "paper" in first or "upvotes" in first or "submittedOnDailyAt" in first:
+        if isinstance(first.get("paper"), dict) or "upvotes" in first or "submittedOnDailyAt" in first:
             return "hf_json"
         if is_openalex_work(first):
             return "openalex"

@@ -30,7 +30,7 @@ __all__ = ["is_paper_list", "paper_list_items", "read_json_list"]
 
 # what each field of a paper may be called (keys folded: lowercase, no "-", "_" or space)
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "papertitle", "articletitle", "titleofpaper"),
+    "title": ("title", "papertitle", "articletitle", "titleofpaper", "paper", "papername"),
     "authors": ("authors", "author", "authorlist", "authorslist", "authornames", "creators", "byline"),
     "date": ("date", "published", "publicationdate", "pubdate", "publisheddate", "datepublished", "issued"),
     "year": ("year", "pubyear", "publicationyear", "yearpublished"),
