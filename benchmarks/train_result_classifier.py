@@ -50,25 +50,24 @@ TEXT_FOLDS = [*FRESH_SETS, "v13a", "v13b"]
 
 
 def write_fresh_features(texts: list[Path]) -> None:
-    """Write the classifier's examples (features, label) of every fresh set, read with ``texts``, to
-    ``FRESH_FEATURES``: no sentence text, only the feature names and values of each number the rules keep."""
-    from bench_extraction import fresh_sets
-
-    fresh = fresh_sets(texts, None, False, v9_dev=True, v10_dev=True, v11_dev=True, v12_dev=True)
-    missing = [n for n in FRESH_SETS if n not in fresh]
-    if missing:
-        sys.exit(f"error: --texts holds no abstract of {', '.join(missing)}")
-    sets = {}
-    for name in FRESH_SETS:
-        xs, ys = examples(fresh[name])
-        sets[name] = {"sentences": len(fresh[name]), "examples": [[x, y] for x, y in zip(xs, ys, strict=True)]}
+    """Rewrite, in ``FRESH_FEATURES``, the classifier's examples (features, label) of every fresh fold whose abstracts
+    ``texts`` hold (``text_folds``); the other folds keep their committed examples. No sentence text is written, only
+    the feature names and values of each number the rules keep."""
+    folds = text_folds(texts)
+    if not folds:
+        sys.exit("error: --texts holds the abstracts of no fresh fold")
+    sets = json.loads(FRESH_FEATURES.read_text(encoding="utf-8"))["sets"]
+    for name, sents in folds.items():
+        xs, ys = examples(sents)
+        sets[name] = {"sentences": len(sents), "examples": [[x, y] for x, y in zip(xs, ys, strict=True)]}
     doc = (
         "Examples of the results classifier (train_result_classifier.py) from the fresh arXiv gold sets, whose "
         "sentences are not committed: for each number the extraction rules keep, its features and 1 when the gold "
-        "lists its value. Rewritten with --write-fresh-features --texts ... whenever the rules change."
+        "lists its value. Rewritten with --write-fresh-features --texts ... (the folds whose abstracts are given) "
+        "whenever the rules change."
     )
     FRESH_FEATURES.write_text(json.dumps({"description": doc, "sets": sets}, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {FRESH_FEATURES}: " + ", ".join(f"{n} {len(v['examples'])}" for n, v in sets.items()))
+    print(f"wrote {FRESH_FEATURES}: " + ", ".join(f"{n} {len(folds[n])} sentences" for n in folds))
 
 
 def fresh_examples(names: list[str]) -> tuple[list[dict[str, float]], list[int]]:
@@ -338,8 +337,8 @@ def main() -> None:
         "--fresh-sets",
         nargs="+",
         default=FRESH_SETS,
-        choices=FRESH_SETS,
-        help="with --fresh / --fresh-lofo: the fresh sets whose committed examples are trained on (default: all ten)",
+        choices=TEXT_FOLDS,
+        help="with --fresh / --fresh-lofo: the fresh sets whose committed examples are trained on (default: the ten v8-dev ... v12b)",
     )
     ap.add_argument(
         "--fold-lofo",
