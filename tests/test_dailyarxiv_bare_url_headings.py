@@ -71,3 +71,39 @@ def test_a_dossier_of_paper_headings_with_access_bullets_titles_each_paper_by_it
     assert papers[1].url == (
         "https://proceedings.neurips.cc/paper/2020/hash/c8512d142a2d849725f31a9a7a361ab9-Abstract.html"
     )
+
+
+def test_hugging_face_paper_links_in_headings_and_numbered_items_and_plain_field_lines(tmp_path: Path) -> None:
+    """'## [Title](https://huggingface.co/papers/ID)' with 'Authors: A, B' / 'Summary: …' on plain lines; a numbered
+    list of '**Title** (https://huggingface.co/papers/ID) — 42 upvotes' items (the generic finder): every paper's
+    arXiv id from its Hugging Face page, no '( )' or upvotes left in a title."""
+    cards = tmp_path / "daily.md"
+    cards.write_text(
+        "# Daily Papers 2026-03-05\n\n"
+        "## [Sparse Lantern Routing for Long-Context Retrieval](https://huggingface.co/papers/2603.01234)\n\n"
+        "Authors: Ada Quill, Bo Renn\n\nSummary: sparse routing.\n\n"
+        "## [Tidal Adapters](https://huggingface.co/papers/2603.02345)\n\nAuthors: Cai Lune\n",
+        encoding="utf-8",
+    )
+    papers = list(paperlab.load(cards))
+    assert [(p.title, p.arxiv_id, p.authors) for p in papers] == [
+        ("Sparse Lantern Routing for Long-Context Retrieval", "2603.01234", ["Ada Quill", "Bo Renn"]),
+        ("Tidal Adapters", "2603.02345", ["Cai Lune"]),
+    ]
+    assert papers[0].abstract == "sparse routing."
+    items = tmp_path / "picks.md"
+    items.write_text(
+        "# Today's picks\n\n"
+        "1. **Sparse Lantern Routing for Long-Context Retrieval** (https://huggingface.co/papers/2603.01234) — 42 "
+        "upvotes\n2. **Tidal Adapters: Parameter-Efficient Tuning at Scale** (https://arxiv.org/abs/2603.02345)\n"
+        "3. **Quiet Gradients for Federated Vision Models** (https://huggingface.co/papers/2603.03456)\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = [(p.title, p.arxiv_id) for p in paperlab.load(items)]
+    assert found == [
+        ("Sparse Lantern Routing for Long-Context Retrieval", "2603.01234"),
+        ("Tidal Adapters: Parameter-Efficient Tuning at Scale", "2603.02345"),
+        ("Quiet Gradients for Federated Vision Models", "2603.03456"),
+    ]

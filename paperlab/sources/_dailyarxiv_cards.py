@@ -39,7 +39,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 # a labelled field on one line: "**Authors**: A, B", "- **Link:** [PDF](…)", "**摘要**：…"
 _INLINE_LABEL = re.compile(
     r"^(?:[-*]\s+)?\*\*(?P<label>[^*:：]{1,40}?)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)\s*(?P<value>\S.*)$"
-    r"|^[-*]\s+(?P<plain>[^*:：\[\]\s][^*:：\[\]]{0,19}?)\s*[:：]\s*(?P<after>\S.*)$"  # "- 作者：A; B" (no bold)
+    r"|^(?:[-*]\s+)?(?P<plain>[^*:：\[\]\s][^*:：\[\]]{0,19}?)\s*[:：]\s*(?P<after>\S.*)$"  # "- 作者：A; B", "Authors: A"
 )
 # an arXiv id written without a link in a labelled field: "**论文ID:** 2508.01234v1", "- arXiv: 2401.00001"
 # a score after a digest's title: "Title (评分: 8.5)", "Title (Score: 7/10)"

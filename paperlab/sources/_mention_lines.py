@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from ..identifiers import arxiv_id_value
 
-__all__ = ["ARXIV_LABELLED", "BARE_URL", "IMAGE", "LINK", "Line", "plain", "spans", "structure", "usable_title"]
+__all__ = [
+    "ARXIV_LABELLED", "BARE_URL", "IMAGE", "LINK", "Line", "plain", "spans", "structure", "titled_before", "usable_title"
+]  # fmt: skip
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+•·]|\d{1,4}[.)])[ \t]+(.*)$")
@@ -184,3 +186,17 @@ def usable_title(text: str | None) -> str:
     if not any(ch.isalpha() for ch in text) or arxiv_id_value(text) or ARXIV_LABELLED.fullmatch(text):
         return ""
     return text
+
+
+def titled_before(text: str, ident: str) -> str:
+    """The title of a paragraph line of a title, a dash, colon or bracket and a paper's address or id ``ident``
+    with nothing after it ("Tidal Adapters: Parameter-Efficient Tuning — https://arxiv.org/abs/…"); "" for a
+    sentence about the paper (words after the id, no separator before it, another paper named before it)."""
+    text = plain(LINK.sub(lambda m: f" {m.group(2)} ", text))
+    at = text.find(ident)
+    if at <= 0 or re.sub(r"^v\d+", "", text[at + len(ident) :]).strip(" .)]>"):
+        return ""
+    before = re.sub(r"(?:https?://\S*|\b(?:arxiv|doi)\s*[:：]\s*)$", "", text[:at], flags=re.I)
+    if not re.search(r"(?:\s[—–-]{1,2}|[:：(<\[])\s*$", before) or re.search(r"https?://|\d{4}\.\d{4,5}", before):
+        return ""
+    return usable_title(before.rstrip(" —–-:(<["))

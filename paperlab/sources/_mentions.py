@@ -30,6 +30,7 @@ from ..identifiers import DOI_IN_TEXT, arxiv_id_value
 from ..names import names_organisation
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
+from . import _mention_lines
 from ._cited_rows import cited_row
 from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title
 from ._schedule_cells import is_material_url, parse_day
@@ -39,7 +40,9 @@ __all__ = ["SOURCE_KIND", "find_papers", "find_papers_both"]
 
 SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic finder (extra["found_by"])
 
-_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html|ftp/arxiv/papers/\d{4})/(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+_ARXIV_URL = re.compile(
+    r"(?:arxiv\.org/(?:abs|pdf|html|ftp/arxiv/papers/\d{4})|huggingface\.co/papers)/(\d{4}\.\d{4,5})(?:v\d+)?", re.I
+)  # a Hugging Face paper page is named by its arXiv id
 _BARE_ID = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?![\d\w]|\.\d)")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(\d{4}\.\d{4,5})", re.I)
 _VENUE_URL = re.compile(
@@ -278,24 +281,10 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
             return ""  # "see arXiv:2401.01234 on this": a sentence about the paper, no title of it
         if not words.rstrip().endswith((":", "：")):
             return usable_title(_ID_LEFT.sub(" ", words))
-    if line.kind == "text" and (title := _titled_before_id(line, mention)):
-        return title
-    return ""
-
-
-def _titled_before_id(line: Line, mention: _Mention) -> str:
-    """A paragraph line of a title, a dash and the paper's address or id and nothing after it ("Tidal Adapters:
-    Parameter-Efficient Tuning — https://arxiv.org/abs/…"): the title, when it reads as one."""
     ident = mention.arxiv_id or mention.doi
-    text = plain(LINK.sub(lambda m: f" {m.group(2)} ", line.text))
-    at = text.find(ident) if ident else -1
-    if not ident or at <= 0 or re.sub(r"^v\d+", "", text[at + len(ident) :]).strip(" .)]>"):
-        return ""  # no id, or words after it: a sentence about the paper
-    before = re.sub(r"(?:https?://\S*|\b(?:arxiv|doi)\s*[:：]\s*)$", "", text[:at], flags=re.I)
-    if not re.search(r"(?:\s[—–-]{1,2}|[:：(<\[])\s*$", before) or re.search(r"https?://|\d{4}\.\d{4,5}", before):
-        return ""  # no dash, colon or bracket before the address, or another paper named before it
-    title = usable_title(before.rstrip(" —–-:(<["))
-    return title if title and title_score(title) >= 0.5 else ""
+    if line.kind == "text" and ident and (title := _mention_lines.titled_before(line.text, ident)):
+        return title if title_score(title) >= 0.5 else ""
+    return ""
 
 
 def _title_for(
