@@ -431,7 +431,8 @@ class FeedCards(PaperCards):
             "day": self.feed.day.isoformat(),
             "hidden": hidden,
             "ranked": len(self.feed.items),
-            "summary": self.feed.summary(),  # "20 new papers ranked for you" / "20 of your papers ranked for you"
+            # "20 new papers ranked for you" / "20 of your papers ranked for you"; the failed sources: "problem"
+            "summary": self.feed.summary(sources=False),
             "hide_disliked": self.hide_disliked,
             "moved": self.feed.last_change.text(len(self.feed.items)),  # what the last thumb did to the others
             "problem": self.feed.problem(),

@@ -43,6 +43,7 @@ def test_notebook_feed_says_the_services_were_unreachable(offline: Path, tmp_pat
     assert problem.startswith(BOTH_DOWN) and "paperlab.feed(candidates=lib)" in problem
     cards = day.cards()
     assert cards.feed_info["problem"] == problem  # the cards' bar shows it above "No papers to show"
+    assert cards.feed_info["summary"] == "0 new papers ranked for you"  # beside the problem: not said twice
     assert html.escape(problem) in day._repr_html_()
     # ranking one's own library works without a network
     mine = load(OWN)

@@ -298,14 +298,18 @@ class Feed:
             raise NotFound(f"paper {paper!r} is not in the feed of {self.day}")
         return stored
 
-    def summary(self) -> str:
+    def summary(self, sources: bool = True) -> str:
         """What was ranked, in words: "20 new papers ranked for you", or "20 of your papers ranked for you" when
-        the candidates were the user's own papers."""
+        the candidates were the user's own papers; when a source could not be read, which ("no new papers: arXiv
+        and Hugging Face were unreachable (offline?)"), unless ``sources`` is False (a view showing
+        :meth:`problem` beside it: the feed cards)."""
         n = len(self.items)
-        if self.failed and not n:  # empty because the sources could not be read, not for want of new papers
-            return f"no new papers: {self._failed_text()}"
         done = f"{n} of your papers ranked for you" if self.own else f"{plural(n, 'new paper')} ranked for you"
-        return f"{done} ({self._failed_text()})" if self.failed else done
+        if not (sources and self.failed):
+            return done
+        if not n:  # empty because the sources could not be read, not for want of new papers
+            return f"no new papers: {self._failed_text()}"
+        return f"{done} ({self._failed_text()})"
 
     def _failed_text(self) -> str:
         """Which sources could not be read: "arXiv and Hugging Face were unreachable (offline?)"."""
