@@ -271,3 +271,31 @@ def test_a_book_groups_chapter_column_is_each_meetings_reading_and_no_paper(tmp_
     ]
     with pytest.raises(ParseError, match="names no paper"):
         paperlab.load(page)
+
+
+def test_a_content_column_of_words_is_the_topic_and_a_row_of_slides_only_a_meeting(tmp_path: Path) -> None:
+    """'Module | Date | Content | Reading assignment': the Content cells ('Introduction') are the lectures' topics,
+    the topic-only lectures kept; 'Week | Date | Slides | Readings' with a lecture of slides only keeps it, its
+    slides in extra."""
+    course = tmp_path / "course.csv"
+    course.write_text(
+        "Module,Date,Content,Reading assignment\n1,2026-01-13,Introduction,\n"
+        "2,2026-01-15,Attention,[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(course).meetings
+    assert [(m.date_text, m.note or m.extra.get("topic"), len(m.papers)) for m in meetings] == [
+        ("2026-01-13", "Introduction", 0),
+        ("2026-01-15", "Attention", 1),
+    ]
+    slides = tmp_path / "lectures.csv"
+    slides.write_text(
+        "Week,Date,Slides,Readings\n1,2026-01-13,[slides](s1.pdf),\n"
+        "2,2026-01-15,[slides](s2.pdf),[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(slides).meetings
+    assert [(m.date_text, m.extra.get("slides"), len(m.papers)) for m in meetings] == [
+        ("2026-01-13", "[slides](s1.pdf)", 0),
+        ("2026-01-15", "[slides](s2.pdf)", 1),
+    ]

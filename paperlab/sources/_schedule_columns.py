@@ -70,4 +70,11 @@ def content_roles(
             out[n] = "date"
         elif n < len(numbering) and numbering[n] and "topic" not in out and _share(columns[n], _is_words) >= 0.6:
             out[n] = "topic"
+    for n, role in enumerate(out):  # "Content" beside the readings, its cells words and no links: the topic
+        if role == "slides" and "topic" not in out and "paper" in out and _share(columns[n], _is_topic) >= 0.6:
+            out[n] = "topic"
     return out
+
+
+def _is_topic(value: str) -> bool:
+    return _is_words(value) and not re.search(r"https?://|\]\(|\.(?:pdf|pptx?|key)\b", value, re.I)

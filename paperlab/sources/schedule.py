@@ -258,7 +258,8 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         note = markdown_plain(note) or None if note else None
         topic = markdown_plain(topic) or None if topic else None
     found = _titled_by_topic(table, found, topic)
-    if not (who or found or note or cited) and (is_placeholder(date_text) or len(table.columns) > 1):
+    slides = clean_cell(by_role.get("slides"))
+    if not (who or found or note or cited or slides) and (is_placeholder(date_text) or len(table.columns) > 1):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
     with_presenters = "presenter" in table.roles
@@ -266,7 +267,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     # beside empty readings) did
     meeting.skipped = bool(note and ((with_presenters and not who and note != topic) or skip_note(note)))
     meeting.extra = {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
-    meeting.extra |= {"cited": ", ".join(cited)} if cited else {}
+    meeting.extra |= ({"cited": ", ".join(cited)} if cited else {}) | ({"slides": slides} if slides else {})
     if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers
         meeting.extra["note"] = clean_cell(by_role.get("note"))
     meeting.papers = [_paper_of(p, by_role, meeting, source, len(found), table.title) for p in found]
