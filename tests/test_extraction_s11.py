@@ -68,3 +68,8 @@ def test_the_noun_between_a_change_and_its_value_is_the_metric():
 def test_dice_and_iou_spellings():
     got = _metrics("The segmenter reaches Dice similarity coefficients of 0.87 and an IOU score of 0.79 on the scans.")
     assert got == {0.87: "Dice", 0.79: "IoU"}
+
+
+def test_the_value_of_a_named_metric_is_that_metric():
+    got = _metrics("The sleep stager reaches an accuracy of 81.2% with a Kappa value of 0.71 on the night records.")
+    assert got == {81.2: "accuracy", 0.71: "Kappa"}

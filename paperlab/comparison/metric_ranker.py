@@ -124,6 +124,8 @@ def noun_of(text: str, start: int) -> str | None:
     if not run and len(words) >= 2 and words[-2].lower() in ("a", "an", "the", "its", "their", "our"):
         run = [words[-1]]  # "a score of 41%": after an article the word is a noun, whatever verb it looks like
     prev = words[-len(run) - 1] if len(words) > len(run) else ""
+    if len(run) >= 2 and re.fullmatch(r"(?i)values?", run[-1]) and run[-2][0].isupper():
+        run = run[:-1]  # "a Kappa value of 0.65": the value of a named metric is it
     if not run or _VAGUE.match(run[-1]) or (_MODIFIER_ONLY.match(run[-1]) and not run[-1][0].isupper()):
         return None
     lead = window[: m.start(1) + m.group(1).rfind(run[0])]
