@@ -165,3 +165,15 @@ def test_import_names_the_generic_finder_and_prints_its_warning(capsys) -> None:
     assert warning.startswith(f"paperlab: warning: {notes} (read by the generic paper finder")
     code, out, _ = run(capsys, "show", "2102.00043")
     assert "sources: markdown (papers found by the generic paper finder)" in out
+
+
+def test_search_cuts_a_long_doi_as_list_does(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, _ = run(capsys, "search", "gadget mixing supply chains", "--corpus", SHELF, "--mode", "lexical")
+    assert code == 0
+    (row,) = [line for line in out.splitlines() if line.lstrip().startswith("1  ")]
+    cut = row.split()[2]
+    assert cut.endswith("…") and len(cut) == 36 and LONG_DOI.startswith(cut[:-1])
+    assert row.index("  2019  ") + 2 == out.splitlines()[2].index("year")  # the columns stay under their heads
+    code, shown, _ = run(capsys, "show", cut, "--corpus", SHELF)
+    assert code == 0 and shown.startswith("Gadget Mixing in Very Long Supply Chains\n")

@@ -33,7 +33,7 @@ from .search import add_search, positive_int
 from .show import add_show
 from .split import add_split_parser
 from .store import add_store_parser
-from .table import table_lines
+from .table import REF_CAP, table_lines
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -72,11 +72,6 @@ def _store() -> Store:
     from ..store import open_store
 
     return open_store()
-
-
-#: The widest a reference (arXiv id, DOI, citation key, title:… id) is shown in a table; a longer one is cut with
-#: "…" (``paperlab show`` takes the cut one as it is printed when it starts one reference alone).
-REF_CAP = 36
 
 
 def _print_papers(

@@ -12,6 +12,7 @@ from ..errors import UsageError
 from ..library import Library
 from ..services.paperref import Resolver, library_resolver, paper_ref
 from ..text import plural
+from .table import REF_CAP
 
 if TYPE_CHECKING:
     from ..paper import Paper
@@ -122,7 +123,7 @@ def _print_table(rows: list[dict[str, Any]], header: str, query: str, out: TextI
     print(_cut(f"query: {_flat(query)}", width), file=out)
     if not rows:
         return
-    id_w = max(len(r["shown_id"] or "-") for r in rows)
+    id_w = min(max(len(r["shown_id"] or "-") for r in rows), REF_CAP)  # a long DOI cut with "…" (`show` takes it)
     au_w = min(max(len("first author"), *(len(_flat(r["first_author"])) for r in rows)), 24)
     print(_cut(f"{'#':>3}  {'score':>5}  {'id':<{id_w}}  year  {'first author':<{au_w}}  title", width), file=out)
     for i, r in enumerate(rows):
@@ -130,7 +131,7 @@ def _print_table(rows: list[dict[str, Any]], header: str, query: str, out: TextI
             print(WEAKER_RULE, file=out)
         year = str(r["year"] or "")
         score = "    –" if r["score"] is None else f"{r['score']:5.3f}"
-        line = f"{r['rank']:>3}  {score}  {r['shown_id'] or '-':<{id_w}}  {year:<4}  "
+        line = f"{r['rank']:>3}  {score}  {_cut(r['shown_id'] or '-', id_w):<{id_w}}  {year:<4}  "
         line += f"{_cut(_flat(r['first_author']) or '—', au_w):<{au_w}}  {_flat(r['title'])}"
         print(_cut(line, width), file=out)
         if r["why"]["text"]:

@@ -9,9 +9,12 @@ from collections.abc import Sequence
 
 from wcwidth import wcswidth, wcwidth
 
-__all__ = ["ELLIPSIS", "cut", "shown_width", "table_lines", "terminal_width"]
+__all__ = ["ELLIPSIS", "REF_CAP", "cut", "shown_width", "table_lines", "terminal_width"]
 
 ELLIPSIS = "…"
+#: The widest a reference (arXiv id, DOI, citation key, title:… id) is shown in a table; a longer one is cut with
+#: "…" (``paperlab show`` takes the cut one as it is printed when it starts one reference alone).
+REF_CAP = 36
 
 
 def terminal_width(default: int = 120, least: int = 60) -> int:
