@@ -128,6 +128,7 @@ def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str |
         )
         and not DELTA_BEFORE.search(before)
         and not re.search(r"[x×]\s*/\s*$", before)  # "by 7.35x/6.15x"
+        and not re.search(r"\d\s?[x×]\s*(?:,\s*(?:and\s+|or\s+)?|,?\s*(?:and|or)\s+)$", before)  # "by 9.7x and 3.5x"
     ):
         return False
     if re.search(r"\bat\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+(?:of|=)\s*$", before[-40:]):
