@@ -188,6 +188,11 @@ def usable_title(text: str | None) -> str:
     return text
 
 
+# the start of an address or id right before an id ("https://arxiv.org/abs/", "arXiv: "), and an id's shape
+_ADDRESS_END = re.compile(r"(?:\bhttps?:\S*|\b(?:arxiv|doi)\s*[:：]\s*)$", re.I)
+_ID_LIKE = re.compile(r"\d{4}\.\d{4,5}")
+
+
 def titled_before(text: str, ident: str) -> str:
     """The title of a paragraph line of a title, a dash, colon or bracket and a paper's address or id ``ident``
     with nothing after it ("Tidal Adapters: Parameter-Efficient Tuning — https://arxiv.org/abs/…"); "" for a
@@ -196,7 +201,7 @@ def titled_before(text: str, ident: str) -> str:
     at = text.find(ident)
     if at <= 0 or re.sub(r"^v\d+", "", text[at + len(ident) :]).strip(" .)]>"):
         return ""
-    before = re.sub(r"(?:https?://\S*|\b(?:arxiv|doi)\s*[:：]\s*)$", "", text[:at], flags=re.I)
-    if not re.search(r"(?:\s[—–-]{1,2}|[:：(<\[])\s*$", before) or re.search(r"https?://|\d{4}\.\d{4,5}", before):
+    before = _ADDRESS_END.sub("", text[:at])
+    if not re.search(r"(?:\s[—–-]{1,2}|[:：(<\[])\s*$", before) or BARE_URL.search(before) or _ID_LIKE.search(before):
         return ""
     return usable_title(before.rstrip(" —–-:(<["))

@@ -25,6 +25,7 @@ _LEAD = re.compile(
 _NO_ONE = re.compile(r"^(?:group|open|joint|general|round[- ]?table|panel)?\s*(?:discussion|panel|debate)s?\.?$", re.I)
 _DATE_WORDS = re.compile(r"\d")
 # a cell that only numbers a meeting ("3", "Week 3", "L4", "Lecture #2")
+_MATERIAL = re.compile(r"\]\(|\.(?:pdf|pptx?|key)\b", re.I)  # a link or a file: material, no topic
 _NUMBER_ONLY = re.compile(r"^(?:[a-z]{1,8}\.?\s*)?#?\s*\d{1,3}[a-z]?\.?$", re.I)
 
 
@@ -77,4 +78,4 @@ def content_roles(
 
 
 def _is_topic(value: str) -> bool:
-    return _is_words(value) and not re.search(r"https?://|\]\(|\.(?:pdf|pptx?|key)\b", value, re.I)
+    return _is_words(value) and "://" not in value and not _MATERIAL.search(value)

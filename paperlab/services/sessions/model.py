@@ -209,8 +209,8 @@ def _page_day(path: Path) -> dt.date | None:
     if len(days) != 1:
         return None
     try:
-        return dt.date.fromisoformat(days.pop())
-    except ValueError:
+        return as_date(days.pop(), "date", source=str(path))
+    except ParseError:  # "2026-02-30": no day
         return None
 
 
