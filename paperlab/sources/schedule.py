@@ -6,7 +6,10 @@ Every meeting is kept, with its date, presenters and the papers it names (titles
 to ids); weeks that were skipped ("No group meeting: public holiday") and rows that are no paper ("PhD talk dry
 run") are meetings without papers, with the note. A markdown page may hold several tables (one per term): each
 meeting records the heading above its table. A markdown page may also give each meeting a heading of its own
-("## Meeting 2 (2025-09-09): Sequence models", the readings below it: :mod:`._schedule_headings`).
+("## Meeting 2 (2025-09-09): Sequence models", the readings below it: :mod:`._schedule_headings`), or a list of
+date items with the readings nested under each ("- 2015-03-02" / "  - [Title](link) — Ada Quill"). Readings written
+as citation keys ("[@vaswani2017]", "\\cite{he2016}") make no paper: the meeting keeps them in ``extra["cited"]``
+and they are reported (:mod:`._schedule_citekeys`).
 
 :func:`read_meetings` reads the meetings; :func:`read_schedule` is the :func:`paperlab.load` reader (the papers).
 :class:`paperlab.services.sessions.Schedule` is the object users work with.
