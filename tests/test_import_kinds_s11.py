@@ -172,3 +172,14 @@ def test_han_and_hangul_names_are_shown_without_a_space_and_exported_family_comm
     assert csl_name_text({"family": "蔡", "given": "雪斌"}) == "蔡雪斌" and shown_name("蔡", "雪斌") == "蔡雪斌"
     assert written_name(csl.extra, "蔡雪斌") == ("蔡", "雪斌", "")  # a CSL import's name objects keep the split
     assert shown_name("Lovelace", "Ada") == "Ada Lovelace"
+
+
+# -- found on the recorded corpus by helper CLI2 (the RIS export read back) ------------------------------------------
+
+
+def test_a_ris_doi_holding_angle_brackets_is_read_whole(tmp_path: Path) -> None:
+    sici, marked = _load(DATA / "sici_doi.ris").values()
+    assert sici.doi == "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P"  # it was cut at "<"
+    assert marked.doi == "10.5555/glass.1999.2"  # a DOI with a note after it: the DOI
+    (back,) = read_ris(write_ris([sici], tmp_path / "out.ris"))
+    assert (back.id, back.doi) == (sici.id, sici.doi)

@@ -32,7 +32,7 @@ import rispy
 
 from ..dates import month_day, month_number, named_date
 from ..errors import ParseError, ProblemCollector
-from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, parse_reference
+from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, normalize_doi, parse_reference
 from ..latex import has_latex, readable
 from ..markup import csl_plain_text, plain_abstract
 from ..names import is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
@@ -64,6 +64,7 @@ _KEPT = {
     "accession_number": "accession_number",
 }
 _PRECISION = {1: "year", 2: "month", 3: "day"}
+_WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)", re.ASCII)
 _NAMED_MONTH = re.compile(r"^\s*(\d{4})[/\s-]([A-Za-z]{3,9})\.?(?:[/\s-](\d{1,2}))?(?:[/-]|\s*$)", re.ASCII)
 
@@ -227,8 +228,11 @@ def _doubtful_ids(record: dict[str, Any]) -> dict[str, str]:
 def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None]:
     """The DOI (``DO``, else a doi.org link) and an arXiv id (from an arXiv DOI or an arxiv.org link)."""
     links = _values(record, "urls") + _values(record, "file_attachments2") + _values(record, "file_attachments1")
-    found = (DOI_IN_TEXT.search(v) for v in _values(record, "doi"))  # "10.1/x", a doi.org URL, "10.1/x [doi]"
-    doi = next((m.group(0).rstrip(".") for m in found if m), None)  # "N/A" is no DOI
+    values = _values(record, "doi")
+    # a DO that is a DOI alone is the DOI whole, "<", ">" and all (Wiley's SICI: "10.1002/(SICI)…19:4<377::AID…")
+    doi = next((d for v in values if _WHOLE_DOI.fullmatch(d := normalize_doi(v).rstrip("."))), None)
+    found = (DOI_IN_TEXT.search(v) for v in values)  # "10.1/x", a doi.org URL, "10.1/x [doi]"
+    doi = doi or next((m.group(0).rstrip(".") for m in found if m), None)  # "N/A" is no DOI
     if not doi:
         doi = next((r.doi for r in map(parse_reference, links) if r.doi and "doi.org/" in r.text.lower()), None)
     arxiv = normalize_arxiv_id(parse_reference(doi).arxiv_id) if doi else None
