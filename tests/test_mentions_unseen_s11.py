@@ -29,9 +29,9 @@ def test_a_title_then_a_dash_and_the_papers_address_on_a_line_of_its_own() -> No
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         papers = list(paperlab.load(DATA / "paper_club_notes.md"))
-    assert [(p.title, p.arxiv_id) for p in papers] == [
-        ("Harbor Attention: Mooring Long Sequences in Small Memory", "2602.05678"),
-        ("Tidal Adapters: Parameter-Efficient Tuning at Scale", "2603.02345"),
-    ]
+    assert [(p.title, p.arxiv_id, p.authors) for p in papers] == [
+        ("Harbor Attention: Mooring Long Sequences in Small Memory", "2602.05678", ["Ada Quill", "Bo Renn"]),
+        ("Tidal Adapters: Parameter-Efficient Tuning at Scale", "2603.02345", ["Cai Lune"]),
+    ]  # the byline on the paragraph line above each ('**Ada Quill, Bo Renn**', 'Cai Lune et al.')
     (paper,), _ = find_papers("# Notes\n\nWe build on the method of https://arxiv.org/abs/2603.02345\n", "n.md")
     assert paper.title == "arXiv:2603.02345"

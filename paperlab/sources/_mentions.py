@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ImportProblem
 from ..identifiers import DOI_IN_TEXT, arxiv_id_value
-from ..names import names_organisation
+from ..names import names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from . import _mention_lines
@@ -451,8 +451,13 @@ def _details(lines: list[Line], found: _Found) -> _Details:
 
 
 def _byline(lines: list[Line], i: int) -> list[str]:
-    """The names on a line of the paper's list item right below its title ("_Ada Quill, Omar Dale_")."""
+    """The names on a line of the paper's list item right below its title ("_Ada Quill, Omar Dale_"); for a paper
+    on a paragraph line, the paragraph line of names right above it ("**Ada Quill, Bo Renn**", "Cai Lune et al.")."""
     item = lines[i].item
+    if item is None and lines[i].kind == "text":
+        above = next((ln for ln in reversed(lines[max(0, i - 3) : i]) if ln.kind != "blank"), None)
+        names = _authors(split_et_al(above.text.strip().strip("*_"))[0]) if above and above.kind == "text" else []
+        return names if names and _people(names) else []
     for line in lines[i + 1 : i + 3]:
         if item is None or line.item != item or line.kind == "item":
             break
