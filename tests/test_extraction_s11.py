@@ -86,3 +86,9 @@ def test_every_multiple_of_a_list_after_by_is_kept():
 def test_both_ends_of_a_range_of_multiples_written_with_x_twice():
     rows = extract_results("The indexer gives a 2.4x-3.1x query speedup on the log shards.").to_dict("records")
     assert [(r["value"], r["unit"]) for r in rows] == [(2.4, "x"), (3.1, "x")]
+
+
+def test_n_times_the_metric_of_a_baseline_is_a_multiple():
+    rows = extract_results("The batched decoder reaches 1.85 times the throughput of the eager one.").to_dict("records")
+    assert [(r["value"], r["unit"], r["kind"], r["metric"]) for r in rows] == [(1.85, "x", "delta", "throughput")]
+    assert extract_results("We repeat each run 5 times the night before the audit.").empty

@@ -82,7 +82,7 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 _VALUE_RE = re.compile(
     rf"(?<![\w.@])(?<![^\d\s%x×]-)(?<![^\d][x×]-)(?<![A-Za-wyz0-9]/)(?:(?<![\d%-])(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
-    r"\s?(?P<unit>%p(?![\w])|%\s?points?\b|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage[ -]points?\b|p\.p\.|pp\b|points\b|percent\b)|\s?times(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration|improvements?|gains?|reductions?|increases?)\b)|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
+    r"\s?(?P<unit>%p(?![\w])|%\s?points?\b|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage[ -]points?\b|p\.p\.|pp\b|points\b|percent\b)|\s?times(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration|improvements?|gains?|reductions?|increases?)\b|\s+the\s+[a-z][\w-]*\s+of\b|\s+(?:compared|relative)\s+(?:to|with)\b)|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
 
 # a number in a range whose unit is written once, after the second number ("17-28%", "100 -- 85%")
