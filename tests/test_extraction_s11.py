@@ -92,3 +92,10 @@ def test_n_times_the_metric_of_a_baseline_is_a_multiple():
     rows = extract_results("The batched decoder reaches 1.85 times the throughput of the eager one.").to_dict("records")
     assert [(r["value"], r["unit"], r["kind"], r["metric"]) for r in rows] == [(1.85, "x", "delta", "throughput")]
     assert extract_results("We repeat each run 5 times the night before the audit.").empty
+
+
+def test_a_word_about_the_size_of_a_value_names_no_metric():
+    got = _metrics(
+        "We also see an impressive 7.4% improvement on the noisy receipts and a minor 1.2% drop on clean ones."
+    )
+    assert got == {7.4: None, 1.2: None}

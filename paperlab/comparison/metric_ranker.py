@@ -79,10 +79,18 @@ _REPORTING_ING = re.compile(
 # a bare "success" as a metric, maybe after a system's name or "test"/"task"/"overall": a success rate
 _SUCCESS = re.compile(r"(?:(?:[A-Z][\w.-]*|test|task|overall|average|mean)\s+)?success")
 
+# single words the ranker may pick that say how large a value is, not what it measures
+_LONE_WORD = re.compile(
+    r"(?i)impressive|minor|major|modest|notable|remarkable|substantial|significant|slight|marginal|few|worth|best|"
+    r"strong|large|small|huge|dramatic|consistent|overall"
+)
+
 
 def tidy_metric(name: object) -> object:
     """A metric name without the reporting or change verb in it ("reducing computational cost" → "computational
     cost", "achieving strong correlation" → "strong correlation"); anything else unchanged."""
+    if isinstance(name, str) and _LONE_WORD.fullmatch(name.strip()):
+        return None  # "an impressive 8.2% improvement", "a minor 4.1% drop": a word about the value names no metric
     if isinstance(name, str) and _SUCCESS.fullmatch(name.strip()):
         return "success rate"  # "98% success", "reduces OpenVLA success from 57% to 17%": the share of successes
     if not isinstance(name, str) or " " not in name.strip():
