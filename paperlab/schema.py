@@ -61,6 +61,7 @@ SOURCE_LABELS: dict[str, str] = {
     "dailyarxiv": "DailyArXiv",
     "hf": "Hugging Face",
     "hf_page": "HF page",
+    "json_list": "JSON list",
     "kaggle": "Kaggle",
     "openalex": "OpenAlex",
     "paper_list": "Paper list",

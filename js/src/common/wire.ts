@@ -60,6 +60,7 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   dailyarxiv: 'DailyArXiv',
   hf: 'Hugging Face',
   hf_page: 'HF page',
+  json_list: 'JSON list',
   kaggle: 'Kaggle',
   openalex: 'OpenAlex',
   paper_list: 'Paper list',
