@@ -99,3 +99,9 @@ def test_a_word_about_the_size_of_a_value_names_no_metric():
         "We also see an impressive 7.4% improvement on the noisy receipts and a minor 1.2% drop on clean ones."
     )
     assert got == {7.4: None, 1.2: None}
+
+
+def test_training_acceleration_is_a_speedup_and_smaller_by_a_multiple_is_model_size():
+    assert _metrics("The renderer gives a 4.6x training acceleration on the city scenes.")[4.6] == "speedup"
+    assert _metrics("It matches the teacher on the quiz set while being about 5.5x smaller.")[5.5] == "model size"
+    assert _metrics("The codec needs a 2.5x smaller memory footprint.")[2.5] == "memory footprint"
