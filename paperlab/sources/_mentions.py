@@ -21,24 +21,21 @@ A mention with no title near it is named, with its line, in the problems returne
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import ImportProblem
 from ..identifiers import DOI_IN_TEXT, arxiv_id_value
-from ..names import names_organisation, split_et_al
-from ..paper import Paper, SourceRecord
+from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row
+from ._mention_details import SOURCE_KIND, Found, block_start, field_value, paper_of
 from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title
-from ._schedule_cells import is_material_url, parse_day
+from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
 __all__ = ["SOURCE_KIND", "find_papers", "find_papers_both"]
-
-SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic finder (extra["found_by"])
 
 _ARXIV_URL = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf|html|ftp/arxiv/papers/\d{4})|huggingface\.co/papers)/(\d{4}\.\d{4,5})(?:v\d+)?", re.I
@@ -57,27 +54,6 @@ _BADGE_LINK = re.compile(r"\[\s*!\[[^\]]*\]\([^()\s]*(?:shields\.io|badge)[^()\s
 _PDF_URL = re.compile(r"https?://[^\s)\]<>\"'|]+?\.pdf(?![\w/])", re.I)
 _DOI_TAIL = re.compile(r"(?:[?#].*|/(?:pdf|full|abstract|epdf)/?|\.pdf)$", re.I)
 _TITLE_FIELD = re.compile(r"^\W*(?:title|paper|论文|题目|标题|論文)\W*[:：]\s*(.+)$", re.I)
-_AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|作者)\W*[:：]\s*(.+)$", re.I)
-_YEAR_FIELD = re.compile(r"^\W*(?:year|年份|发表年份)\W*[:：]\D*((?:19|20)\d{2})\b", re.I)
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-_YEAR_VENUE = re.compile(r"\s*\(\s*((?:19|20)\d{2})\s*(?:,\s*([^()<>|]{1,40}?))?\s*\)")  # "(2019, TACL)"
-_PREPRINT = re.compile(r"^(?:arxiv|preprint|arxiv preprint|biorxiv|medrxiv|ssrn)$", re.I)
-_NAME = re.compile(r"^[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*){1,3}$")
-# a byline's part that names no person: a venue, an award, a label or an institution's word, or an acronym ("ICLR")
-_NOT_A_PERSON = re.compile(
-    r"\b(?:oral|spotlight|poster|page|release|research|systems?|conference|workshop|proceedings|symposium|journal|"
-    r"transactions|letters|track|award|best|paper|code|project|demo|video|slides|highlight|accepted|findings|"
-    r"processing|information|neural|learning|international|annual|institute|university|lab|laboratory|team|"
-    r"group|center|centre|school|department|google|brain|deepmind|microsoft|openai|facebook|nvidia|amazon|alibaba|"
-    r"tencent|baidu|huawei)\b",
-    re.I,
-)
-_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
-# a person's name: a given name or an initial, then a family name ("Ada Quill", "A. Quill", "Yann LeCun")
-_PERSON = re.compile(
-    r"^(?:[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+|[A-Z]\.?)(?:\s+\S+)*"
-    r"\s+[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+$"
-)
 # a heading naming a part of notes, not a paper ("## Takeaways", "## Related work", "### Readings")
 _NOTES_HEADING = re.compile(
     r"^\W*(?:(?:key\s+)?takeaways?|(?:open\s+)?questions?|notes?|(?:one-line\s+)?summary|tl;?dr|"
@@ -96,8 +72,6 @@ _IN_PROSE = re.compile(r"(?:^|[\s(,;])[a-z][\w'-]*[\s,;:(]*\x00(?:v\d+)?[\s,;:)]
 _ID_LEFT = re.compile(r"[(\[]?\s*\x00(?:v\d+)?\s*[)\]]?")  # the place of an id, with its brackets
 _OPENED = re.compile(r"\(\s*(?:(?:arxiv|doi)\s*[:：]?\s*|https?://\S*)?$", re.I)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
-_AUTHOR_COLUMN = re.compile(r"author|作者", re.I)
-_YEAR_COLUMN = re.compile(r"^(?:year|年份|年)$", re.I)
 # a link's text naming material that is no paper
 _MATERIAL = re.compile(
     r"(?:^|\W)(?:slides?|notes?|lecture|handouts?|homework|hw|assignment|syllabus|video|recording|code|poster|agenda|"
@@ -116,11 +90,6 @@ _FIELD_WORD = re.compile(
 _UNIT_HEADING = re.compile(
     r"^\W*(?:week|wk|lecture|lec|unit|module|session|day|class|chapter|第.{1,3}[章周节讲课])\b", re.I
 )
-_DATE_COLUMN = re.compile(r"^(?:date|day|日期|when)$", re.I)
-_PRESENTER_COLUMN = re.compile(
-    r"^(?:presenters?|speakers?|leaders?|leading|led by|discussion leads?|主讲人?|报告人)$", re.I
-)
-_PRESENTER_FIELD = re.compile(r"^\W*(?:presenters?|speakers?|presented by|led by|主讲人?)\W*[:：]\s*(.+)$", re.I)
 
 
 @dataclass
@@ -133,15 +102,6 @@ class _Mention:
     title: str = ""
     by_heading: bool = False
     badge: bool = False  # the link is a badge ("[![arXiv](https://img.shields.io/badge/…)](…)")
-
-
-@dataclass
-class _Found:
-    title: str
-    lines: list[int] = field(default_factory=list)
-    arxiv_id: str | None = None
-    doi: str | None = None
-    url: str | None = None
 
 
 def _ids_of_url(url: str) -> _Mention | None:
@@ -203,33 +163,6 @@ def _placed(index: int, found: list[_Mention]) -> list[_Mention]:
     for mention in found:
         mention.line = index
     return found
-
-
-def _field(lines: list[Line], start: int, end: int, pattern: re.Pattern[str]) -> str | None:
-    for line in lines[start:end]:
-        m = pattern.match(plain(line.text))
-        if m:
-            return m.group(1).strip()
-    return None
-
-
-def _block_start(lines: list[Line], i: int) -> int:
-    """First line of the part of the file a line belongs to: its heading, else its quote block or paragraph; at
-    most :data:`_BLOCK` lines up (a paper's fields are near it, and a long list is read in linear time)."""
-    h = lines[i].heading
-    if h is not None and i - h <= _BLOCK:
-        return h
-    j = i
-    while (
-        j > max(0, i - _BLOCK)
-        and lines[j - 1].kind != "heading"
-        and not (lines[j - 1].kind == "blank" and lines[j].kind != "quote")
-    ):
-        j -= 1
-    return j
-
-
-_BLOCK = 30
 
 
 def _row_title(line: Line) -> str:
@@ -298,9 +231,9 @@ def _title_for(
         if title or parent == mention.line:
             break
         title = _title_on_line(lines[parent], _Mention(parent))
-    start = _block_start(lines, mention.line)
+    start = block_start(lines, mention.line)
     if not title:
-        title = usable_title(_field(lines, start, mention.line + 1, _TITLE_FIELD))
+        title = usable_title(field_value(lines, start, mention.line + 1, _TITLE_FIELD))
     if not title and headings and line.heading in refused and line.heading != mention.line:
         title = _prose_title(line, mention) or _id_title(mention)
     elif not title and headings and line.heading is not None and line.heading != mention.line:
@@ -354,17 +287,17 @@ def _unit(lines: list[Line], m: _Mention) -> tuple[str, int]:
     return ("line", m.line)
 
 
-def _group(lines: list[Line], mentions: list[_Mention]) -> list[_Found]:
+def _group(lines: list[Line], mentions: list[_Mention]) -> list[Found]:
     """One paper per id; mentions of one unit (a list item, a heading's section) under one title are one paper."""
-    found: list[_Found] = []
-    by_key: dict[object, _Found] = {}
+    found: list[Found] = []
+    by_key: dict[object, Found] = {}
     for m in mentions:
         unit = (_unit(lines, m), m.title.casefold()) if not m.by_heading else _unit(lines, m)
         paper = by_key.get(_key(m)) or by_key.get(unit)
         if paper is not None and m.arxiv_id and paper.arxiv_id not in (None, m.arxiv_id):
             paper = by_key.get(_key(m))  # two arXiv ids under one title are two papers ("Paper 1", "Paper 2")
         if paper is None:
-            paper = _Found(m.title)
+            paper = Found(m.title)
             found.append(paper)
         elif paper.title == _id_title(m):  # a badge named by its id, then a link titling the paper
             paper.title = m.title
@@ -376,127 +309,6 @@ def _group(lines: list[Line], mentions: list[_Mention]) -> list[_Found]:
         if m.url and (paper.url is None or m.arxiv_id and "arxiv.org" not in (paper.url or "")):
             paper.url = safe_url(m.url)
     return found
-
-
-def _authors(text: str | None) -> list[str]:
-    """Names of an authors field or cell, when every part reads as a person's name."""
-    if not text:
-        return []
-    parts = [p.strip() for p in re.split(r"\s*(?:[,;，；、]|\band\b|&)\s*", plain(text)) if p.strip()]
-    parts = [p for p in parts if not re.fullmatch(r"et\.?\s*al\.?|others|等.*", p, re.I)]
-    return parts if parts and all(_NAME.match(p) for p in parts) else []
-
-
-@dataclass
-class _Details:
-    authors: list[str] = field(default_factory=list)
-    year: int | None = None  # the paper's year
-    meeting: dt.date | None = None  # the day of the row or heading it is listed under (a meeting's, a digest's)
-    presenters: list[str] = field(default_factory=list)
-    venue: str | None = None
-    more_authors: bool = False  # a citation's "et al."
-
-
-def _row_details(line: Line) -> _Details:
-    cells = dict(zip(line.header, line.cells, strict=False))
-
-    def column(pattern: re.Pattern[str]) -> str | None:
-        return next((v for k, v in cells.items() if pattern.search(k) and v.strip()), None)
-
-    year = _YEAR.search(column(_YEAR_COLUMN) or "")
-    details = _Details(
-        authors=_authors(column(_AUTHOR_COLUMN)),
-        year=int(year.group(1)) if year else None,
-        meeting=parse_day(column(_DATE_COLUMN) or ""),
-        presenters=_authors(column(_PRESENTER_COLUMN)),
-    )
-    if (cited := cited_row(line)) is not None:  # "| Elijah | An et al. 2024 | AAAI 2024 |"
-        details.authors, details.more_authors = details.authors or cited.authors, cited.more_authors
-        details.year, details.venue = details.year or cited.year, cited.venue
-    return details
-
-
-def _after_link(details: _Details, line: Line, found: _Found) -> _Details:
-    """A row's year and venue written right after a paper's link ("[Title](link) (2019, TACL)") for a paper
-    without an arXiv id (an arXiv id dates it to the month); a venue "arXiv" is none."""
-    at = line.raw.find(f"]({found.url})") if found.url and not found.arxiv_id and not details.year else -1
-    m = _YEAR_VENUE.match(line.raw, at + len(f"]({found.url})")) if at >= 0 else None
-    if m:
-        venue = m.group(2).strip() if m.group(2) else None
-        details.year, details.venue = (
-            int(m.group(1)),
-            details.venue or (venue if venue and not _PREPRINT.match(venue) else None),
-        )
-    return details
-
-
-def _details(lines: list[Line], found: _Found) -> _Details:
-    """What the row, list item or section of a paper gives besides its title and ids."""
-    first = lines[found.lines[0]]
-    if first.kind == "row" and first.header:
-        return _after_link(_row_details(first), first, found)
-    named = bool(found.arxiv_id or found.doi or found.url)  # an id-less title has no fields around it
-    start = _block_start(lines, found.lines[0]) if named else found.lines[0]
-    end = max(found.lines) + 1
-    while named and end < len(lines) and lines[end].kind != "heading" and end - start < _BLOCK:
-        end += 1
-    year = _field(lines, start, end, _YEAR_FIELD)
-    heading = first.heading
-    return _Details(
-        authors=_authors(_field(lines, start, end, _AUTHOR_FIELD)) or _byline(lines, found.lines[0]),
-        year=int(year) if year else None,
-        meeting=parse_day(plain(lines[heading].text)) if heading is not None else None,
-        presenters=_authors(_field(lines, start, end, _PRESENTER_FIELD)),
-    )
-
-
-def _byline(lines: list[Line], i: int) -> list[str]:
-    """The names on a line of the paper's list item right below its title ("_Ada Quill, Omar Dale_"); for a paper
-    on a paragraph line, the paragraph line of names right above it ("**Ada Quill, Bo Renn**", "Cai Lune et al.")."""
-    item = lines[i].item
-    if item is None and lines[i].kind == "text":
-        above = next((ln for ln in reversed(lines[max(0, i - 3) : i]) if ln.kind != "blank"), None)
-        names = _authors(split_et_al(above.text.strip().strip("*_"))[0]) if above and above.kind == "text" else []
-        return names if names and _people(names) else []
-    for line in lines[i + 1 : i + 3]:
-        if item is None or line.item != item or line.kind == "item":
-            break
-        names = _authors(line.text.strip().strip("*_"))
-        if names and _people(names):
-            return names
-    return []
-
-
-def _people(names: list[str]) -> bool:
-    """Whether the parts of a byline read as people's names: none an organisation ("Microsoft Research Asia"), a
-    venue or a label ("ICLR Oral", "Code Release") or an acronym, and one at least shaped "Ada Quill" or "A. Quill"."""
-    if any(names_organisation(n) or _NOT_A_PERSON.search(n) or _ACRONYM.search(n) for n in names):
-        return False
-    return any(_PERSON.match(n) for n in names)
-
-
-def _paper(lines: list[Line], found: _Found, source: str) -> Paper:
-    details = _details(lines, found)
-    extra: dict[str, object] = {"found_by": "generic paper finder"}
-    if details.year:
-        extra["date_precision"] = "year"
-    if details.meeting:
-        extra["meeting_date"] = details.meeting.isoformat()
-    if details.presenters:
-        extra["presenters"] = details.presenters
-    if details.more_authors:
-        extra["more_authors"] = True
-    return Paper(
-        title=found.title,
-        authors=details.authors,
-        journal_ref=details.venue,
-        arxiv_id=found.arxiv_id,
-        doi=found.doi,
-        url=found.url,
-        published=dt.date(details.year, 1, 1) if details.year else None,
-        sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {lines[found.lines[0]].number}")],
-        extra=extra,
-    )
 
 
 def _not_a_title_line(lines: list[Line], i: int, named: set[int], one_paper: set[int | None]) -> bool:
@@ -512,22 +324,22 @@ def _not_a_title_line(lines: list[Line], i: int, named: set[int], one_paper: set
     return line.heading is not None and bool(_UNIT_HEADING.match(plain(lines[line.heading].text)))
 
 
-def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], shaped: bool = True) -> list[_Found]:
+def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], shaped: bool = True) -> list[Found]:
     """List items and table rows naming no id whose text the title classifier reads as a paper's title, and rows
     naming a paper by its method and a citation ("| Elijah | An et al. 2024 |"); only the latter when not
     ``shaped``."""
-    found: list[_Found] = []
+    found: list[Found] = []
     for i, line in enumerate(lines):
         if _not_a_title_line(lines, i, named, one_paper):
             continue
         if line.kind == "row" and line.header and (cited := cited_row(line)) is not None:
-            found.append(_Found(cited.title, [i]))
+            found.append(Found(cited.title, [i]))
             continue
         if not shaped:
             continue
         text = _row_title(line) if line.kind == "row" else usable_title(line.text)
         if text and is_paper_title(text, lines, i):
-            found.append(_Found(text, [i]))
+            found.append(Found(text, [i]))
     return found
 
 
@@ -590,4 +402,4 @@ def _read(
     shaped = id_less and not beside_layout  # title-like lines too, not only rows citing their paper
     found += [f for f in _id_less(lines, named, one_paper, shaped) if f.title.casefold() not in titles]
     found.sort(key=lambda f: f.lines[0])
-    return [_paper(lines, f, source) for f in found], problems
+    return [paper_of(lines, f, source) for f in found], problems

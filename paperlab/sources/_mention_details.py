@@ -1,0 +1,205 @@
+"""What the generic paper finder (:mod:`._mentions`) reads around a paper besides its title and ids: its authors
+(a field, a column, a byline), its year and venue, the meeting's day and presenters; and the paper it makes of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..names import names_organisation, split_et_al
+from ..paper import Paper, SourceRecord
+from ._cited_rows import cited_row
+from ._mention_lines import Line, plain
+from ._schedule_cells import parse_day
+
+__all__ = ["BLOCK", "SOURCE_KIND", "Found", "block_start", "field_value", "paper_of"]
+
+SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic finder (extra["found_by"])
+
+_AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|作者)\W*[:：]\s*(.+)$", re.I)
+_YEAR_FIELD = re.compile(r"^\W*(?:year|年份|发表年份)\W*[:：]\D*((?:19|20)\d{2})\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_YEAR_VENUE = re.compile(r"\s*\(\s*((?:19|20)\d{2})\s*(?:,\s*([^()<>|]{1,40}?))?\s*\)")  # "(2019, TACL)"
+_PREPRINT = re.compile(r"^(?:arxiv|preprint|arxiv preprint|biorxiv|medrxiv|ssrn)$", re.I)
+_NAME = re.compile(r"^[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*){1,3}$")
+# a byline's part that names no person: a venue, an award, a label or an institution's word, or an acronym ("ICLR")
+_NOT_A_PERSON = re.compile(
+    r"\b(?:oral|spotlight|poster|page|release|research|systems?|conference|workshop|proceedings|symposium|journal|"
+    r"transactions|letters|track|award|best|paper|code|project|demo|video|slides|highlight|accepted|findings|"
+    r"processing|information|neural|learning|international|annual|institute|university|lab|laboratory|team|"
+    r"group|center|centre|school|department|google|brain|deepmind|microsoft|openai|facebook|nvidia|amazon|alibaba|"
+    r"tencent|baidu|huawei)\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
+# a person's name: a given name or an initial, then a family name ("Ada Quill", "A. Quill", "Yann LeCun")
+_PERSON = re.compile(
+    r"^(?:[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+|[A-Z]\.?)(?:\s+\S+)*"
+    r"\s+[A-Z\u00c0-\u024f](?=\S*[a-z\u00df-\u024f])[\w'’\u00c0-\u024f-]+$"
+)
+_AUTHOR_COLUMN = re.compile(r"author|作者", re.I)
+_YEAR_COLUMN = re.compile(r"^(?:year|年份|年)$", re.I)
+_DATE_COLUMN = re.compile(r"^(?:date|day|日期|when)$", re.I)
+_PRESENTER_COLUMN = re.compile(
+    r"^(?:presenters?|speakers?|leaders?|leading|led by|discussion leads?|主讲人?|报告人)$", re.I
+)
+_PRESENTER_FIELD = re.compile(r"^\W*(?:presenters?|speakers?|presented by|led by|主讲人?)\W*[:：]\s*(.+)$", re.I)
+
+
+@dataclass
+class Found:
+    title: str
+    lines: list[int] = field(default_factory=list)
+    arxiv_id: str | None = None
+    doi: str | None = None
+    url: str | None = None
+
+
+def field_value(lines: list[Line], start: int, end: int, pattern: re.Pattern[str]) -> str | None:
+    for line in lines[start:end]:
+        m = pattern.match(plain(line.text))
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def block_start(lines: list[Line], i: int) -> int:
+    """First line of the part of the file a line belongs to: its heading, else its quote block or paragraph; at
+    most :data:`BLOCK` lines up (a paper's fields are near it, and a long list is read in linear time)."""
+    h = lines[i].heading
+    if h is not None and i - h <= BLOCK:
+        return h
+    j = i
+    while (
+        j > max(0, i - BLOCK)
+        and lines[j - 1].kind != "heading"
+        and not (lines[j - 1].kind == "blank" and lines[j].kind != "quote")
+    ):
+        j -= 1
+    return j
+
+
+BLOCK = 30
+
+
+def _authors(text: str | None) -> list[str]:
+    """Names of an authors field or cell, when every part reads as a person's name."""
+    if not text:
+        return []
+    parts = [p.strip() for p in re.split(r"\s*(?:[,;，；、]|\band\b|&)\s*", plain(text)) if p.strip()]
+    parts = [p for p in parts if not re.fullmatch(r"et\.?\s*al\.?|others|等.*", p, re.I)]
+    return parts if parts and all(_NAME.match(p) for p in parts) else []
+
+
+@dataclass
+class _Details:
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None  # the paper's year
+    meeting: dt.date | None = None  # the day of the row or heading it is listed under (a meeting's, a digest's)
+    presenters: list[str] = field(default_factory=list)
+    venue: str | None = None
+    more_authors: bool = False  # a citation's "et al."
+
+
+def _row_details(line: Line) -> _Details:
+    cells = dict(zip(line.header, line.cells, strict=False))
+
+    def column(pattern: re.Pattern[str]) -> str | None:
+        return next((v for k, v in cells.items() if pattern.search(k) and v.strip()), None)
+
+    year = _YEAR.search(column(_YEAR_COLUMN) or "")
+    details = _Details(
+        authors=_authors(column(_AUTHOR_COLUMN)),
+        year=int(year.group(1)) if year else None,
+        meeting=parse_day(column(_DATE_COLUMN) or ""),
+        presenters=_authors(column(_PRESENTER_COLUMN)),
+    )
+    if (cited := cited_row(line)) is not None:  # "| Elijah | An et al. 2024 | AAAI 2024 |"
+        details.authors, details.more_authors = details.authors or cited.authors, cited.more_authors
+        details.year, details.venue = details.year or cited.year, cited.venue
+    return details
+
+
+def _after_link(details: _Details, line: Line, found: Found) -> _Details:
+    """A row's year and venue written right after a paper's link ("[Title](link) (2019, TACL)") for a paper
+    without an arXiv id (an arXiv id dates it to the month); a venue "arXiv" is none."""
+    at = line.raw.find(f"]({found.url})") if found.url and not found.arxiv_id and not details.year else -1
+    m = _YEAR_VENUE.match(line.raw, at + len(f"]({found.url})")) if at >= 0 else None
+    if m:
+        venue = m.group(2).strip() if m.group(2) else None
+        details.year, details.venue = (
+            int(m.group(1)),
+            details.venue or (venue if venue and not _PREPRINT.match(venue) else None),
+        )
+    return details
+
+
+def _details(lines: list[Line], found: Found) -> _Details:
+    """What the row, list item or section of a paper gives besides its title and ids."""
+    first = lines[found.lines[0]]
+    if first.kind == "row" and first.header:
+        return _after_link(_row_details(first), first, found)
+    named = bool(found.arxiv_id or found.doi or found.url)  # an id-less title has no fields around it
+    start = block_start(lines, found.lines[0]) if named else found.lines[0]
+    end = max(found.lines) + 1
+    while named and end < len(lines) and lines[end].kind != "heading" and end - start < BLOCK:
+        end += 1
+    year = field_value(lines, start, end, _YEAR_FIELD)
+    heading = first.heading
+    return _Details(
+        authors=_authors(field_value(lines, start, end, _AUTHOR_FIELD)) or _byline(lines, found.lines[0]),
+        year=int(year) if year else None,
+        meeting=parse_day(plain(lines[heading].text)) if heading is not None else None,
+        presenters=_authors(field_value(lines, start, end, _PRESENTER_FIELD)),
+    )
+
+
+def _byline(lines: list[Line], i: int) -> list[str]:
+    """The names on a line of the paper's list item right below its title ("_Ada Quill, Omar Dale_"); for a paper
+    on a paragraph line, the paragraph line of names right above it ("**Ada Quill, Bo Renn**", "Cai Lune et al.")."""
+    item = lines[i].item
+    if item is None and lines[i].kind == "text":
+        above = next((ln for ln in reversed(lines[max(0, i - 3) : i]) if ln.kind != "blank"), None)
+        names = _authors(split_et_al(above.text.strip().strip("*_"))[0]) if above and above.kind == "text" else []
+        return names if names and _people(names) else []
+    for line in lines[i + 1 : i + 3]:
+        if item is None or line.item != item or line.kind == "item":
+            break
+        names = _authors(line.text.strip().strip("*_"))
+        if names and _people(names):
+            return names
+    return []
+
+
+def _people(names: list[str]) -> bool:
+    """Whether the parts of a byline read as people's names: none an organisation ("Microsoft Research Asia"), a
+    venue or a label ("ICLR Oral", "Code Release") or an acronym, and one at least shaped "Ada Quill" or "A. Quill"."""
+    if any(names_organisation(n) or _NOT_A_PERSON.search(n) or _ACRONYM.search(n) for n in names):
+        return False
+    return any(_PERSON.match(n) for n in names)
+
+
+def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
+    details = _details(lines, found)
+    extra: dict[str, object] = {"found_by": "generic paper finder"}
+    if details.year:
+        extra["date_precision"] = "year"
+    if details.meeting:
+        extra["meeting_date"] = details.meeting.isoformat()
+    if details.presenters:
+        extra["presenters"] = details.presenters
+    if details.more_authors:
+        extra["more_authors"] = True
+    return Paper(
+        title=found.title,
+        authors=details.authors,
+        journal_ref=details.venue,
+        arxiv_id=found.arxiv_id,
+        doi=found.doi,
+        url=found.url,
+        published=dt.date(details.year, 1, 1) if details.year else None,
+        sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {lines[found.lines[0]].number}")],
+        extra=extra,
+    )
