@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from ..identifiers import arxiv_id_value
 
 __all__ = [
-    "ARXIV_LABELLED", "BARE_URL", "IMAGE", "LINK", "Line", "plain", "spans", "structure", "titled_before", "usable_title"
+    "ARXIV_LABELLED", "BARE_URL", "DAY_DATE", "IMAGE", "LINK", "MEDIA_HEADING", "Line", "plain", "spans", "structure",
+    "titled_before", "usable_title",
 ]  # fmt: skip
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -28,6 +29,14 @@ LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)(?:\s
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{8,}?)[\"”»]")
 ARXIV_LABELLED = re.compile(r"\barxiv(?:\s*id)?\s*[:：]?[\s*`\[]*(?:arxiv:)?(\d{4}\.\d{4,5})", re.I)
+# a heading naming material that is no paper: the items below it are videos, code, tools, posts
+MEDIA_HEADING = re.compile(
+    r"^\W*(?:videos?|talks?|codes?|code\s+bases?|implementations?|repos(?:itories)?|tools?|libraries|tutorials?|"
+    r"blogs?|blog\s+posts?|posts?|podcasts?|courses?|lectures?|slides?|websites?|datasets?|视频|代码|教程|博客)\W*$",
+    re.I,
+)
+# a day written with a list item, year first ("(2023.12.05)", "[2024-01-20]"): groups year, month, day
+DAY_DATE = re.compile(r"[(\[]((?:19|20)\d{2})[.\-/](0?[1-9]|1[0-2])[.\-/](0?[1-9]|[12]\d|3[01])[)\]]")
 BARE_URL = re.compile(r"https?://[^\s)\]<>\"'|]+")
 _LABEL_WORD = (
     r"(?:arxiv|paper|pdf|doi|link|html|abs|abstract|preprint|openreview|url|here|code|github|repo|project|page|"

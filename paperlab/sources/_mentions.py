@@ -31,7 +31,18 @@ from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row
 from ._mention_details import SOURCE_KIND, Found, block_start, field_value, paper_of
-from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, Line, plain, spans, structure, usable_title
+from ._mention_lines import (
+    ARXIV_LABELLED,
+    BARE_URL,
+    IMAGE,
+    LINK,
+    MEDIA_HEADING,
+    Line,
+    plain,
+    spans,
+    structure,
+    usable_title,
+)
 from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
@@ -90,6 +101,8 @@ _FIELD_WORD = re.compile(
 _UNIT_HEADING = re.compile(
     r"^\W*(?:week|wk|lecture|lec|unit|module|session|day|class|chapter|第.{1,3}[章周节讲课])\b", re.I
 )
+# a line wholly in italics or bold ("*Title*", "__Title__"): group 2 its text
+_WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\s*$")
 
 
 @dataclass
@@ -227,6 +240,8 @@ def _title_for(
     only when ``headings``, and never a ``refused`` one (the name before the id's parenthesis, else the id)."""
     line = lines[mention.line]
     title = _title_on_line(line, mention)
+    if not title and line.kind == "text":
+        title = _emphasis_above(lines, mention.line)
     for parent in reversed(line.parents if line.kind == "item" else ([line.item] if line.item is not None else [])):
         if title or parent == mention.line:
             break
@@ -242,6 +257,22 @@ def _title_for(
         mention.by_heading = bool(title)
     labelled = _TITLE_FIELD.match(title) if title else None  # "Paper: Title" on the item above the links
     mention.title = (usable_title(labelled.group(1)) or title) if labelled else title
+
+
+def _emphasis_above(lines: list[Line], i: int) -> str:
+    """For a paragraph line that is only an id or address, the nearest line above it in its paragraph that is
+    wholly in italics or bold ("*Title*" then "<br>", authors, "<br>", the bare address); a label ("Topic: …",
+    "Week 2") is none."""
+    words = BARE_URL.sub(" ", plain(lines[i].text))
+    if usable_title(_BARE_ID.sub(" ", ARXIV_LABELLED.sub(" ", words))):
+        return ""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if lines[j].kind != "text":
+            return ""
+        m = _WHOLE_EMPHASIS.match(lines[j].text)
+        if m and ":" not in m.group(2) and not _UNIT_HEADING.match(m.group(2)):
+            return usable_title(m.group(2))
+    return ""
 
 
 def _refused_headings(lines: list[Line], mentions: list[_Mention]) -> frozenset[int]:
@@ -321,7 +352,8 @@ def _not_a_title_line(lines: list[Line], i: int, named: set[int], one_paper: set
         return True
     if _FIELD_LABEL.match(line.text) or _FIELD_WORD.match(plain(line.text)) or "](#" in line.text:
         return True
-    return line.heading is not None and bool(_UNIT_HEADING.match(plain(lines[line.heading].text)))
+    heading = plain(lines[line.heading].text) if line.heading is not None else ""
+    return bool(heading) and bool(_UNIT_HEADING.match(heading) or MEDIA_HEADING.match(heading))
 
 
 def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], shaped: bool = True) -> list[Found]:

@@ -36,6 +36,9 @@ _PROSE = re.compile(r"\b(?:we|you|i|will|should|please|must|can|read|see|meet|br
 _VENUE_TAIL = re.compile(r"(?:\(|,\s*)(?:[A-Z][A-Za-z]*[A-Z]|arXiv)[\s'’]*(?:19|20)?\d{2}\)?\s*$")
 _TECH = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b|\b[A-Z]{2,}[a-z]*-?\w*\b|\w+-\w+")
 _PERSON = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z]+(?:\s*(?:,|and|&)\s*[A-Z][a-z]+\s+[A-Z][a-z]+)*$")
+# a line that is prose: two sentences, a sentence ending in a small word and a full stop, a clock time
+_SENTENCES = re.compile(r"[a-z]{2}\.\s+[A-Z]|(?<![A-Za-z])[a-z]{2,}\)?\.$|\b\d{1,2}:\d{2}\b")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 FEATURES = (
@@ -114,14 +117,19 @@ def _siblings(lines: list[Line], i: int, near: int = 3) -> list[int]:
     return out
 
 
+def _is_prose(text: str) -> bool:
+    """Whether a line reads as sentences of prose rather than a title or a citation (which has a year)."""
+    return not _YEAR_IN.search(text) and bool(_SENTENCES.search(text.strip()))
+
+
 def is_paper_title(text: str, lines: list[Line], i: int, threshold: float = 0.5) -> bool:
     """Whether line ``i`` (its shown text ``text``) is a paper's title: the model says so, and so it says of at
     least one other item of its list or row of its table."""
-    if title_score(text) < threshold:
+    if title_score(text) < threshold or _is_prose(text):
         return False
     for j in _siblings(lines, i):
         other = lines[j]
         shown = max(other.cells, key=len, default="") if other.kind == "row" else usable_title(other.text)
-        if shown and title_score(shown) >= threshold:
+        if shown and title_score(shown) >= threshold and not _is_prose(shown):
             return True
     return False

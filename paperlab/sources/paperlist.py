@@ -40,7 +40,7 @@ from ..names import drop_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import check_paper, read_text
-from ._mention_lines import IMAGE
+from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING
 from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
 __all__ = ["SOURCE_KIND", "looks_like_paper_list", "parse_paper_list", "read_paper_list"]
@@ -277,6 +277,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     arxiv = arxiv or named_arxiv
     if not (arxiv or doi):  # the title's link is a project page: the id another link of the item gives
         arxiv, doi = _other_ids(content)
+    if not (arxiv or doi) and heading and MEDIA_HEADING.match(heading):
+        return None  # an item under "Videos", "Code", "Tools": material, no paper
     if year and arxiv_id_month(arxiv):  # a bare year never replaces the id's month, whether it agrees with it or not
         year = None
     if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
@@ -300,12 +302,26 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
             doi=doi,
             url=safe_url(url),
             journal_ref=venue,
-            published=dt.date(year, 1, 1) if year else None,
+            published=_item_day(content, arxiv) or (dt.date(year, 1, 1) if year else None),
             tags=tags,
             sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {line}")],
             extra=extra,
         )
     )
+
+
+def _item_day(content: str, arxiv: str | None) -> dt.date | None:
+    """The day written with an item ("(2023.12.05)"): the paper's date when it is in its arXiv id's month or later
+    (a day before the id's month is some other event's)."""
+    m = DAY_DATE.search(content)
+    if m is None:
+        return None
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    month = arxiv_id_month(arxiv)
+    return day if month is None or day >= month[0] else None
 
 
 def parse_paper_list(text: str, source: str = "") -> list[Paper]:

@@ -1,0 +1,144 @@
+"""Reviewer R2's findings of session 11 on the generic paper finder and markdown paper lists (our own small files):
+bare proceedings addresses under an italic title line, prose bullets, awesome-list material sections, day dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import paperlab
+from paperlab.sources._mentions import find_papers
+
+_BARE = """# Sprocket Reading Circle
+
+## Programme
+
+__Week 1 (Jan 9)__
+<br>
+__Topic: Sprockets__
+
+*Sparse Sprocket Transport without Tears*
+<br>
+Ivo Brandt, Lena Moss
+<br>
+https://openreview.net/forum?id=xYz987Q
+
+__Week 3 (Jan 23)__
+
+**Cogwheel Fields for Uneven Streams**
+<br>
+Mira Holt
+<br>
+https://proceedings.neurips.cc/paper/2021/hash/fedcba9876543210fedcba9876543210-Abstract.html
+
+__Week 5 (Feb 6)__
+<br>
+_Ratchet Processes in Deep Gear Models_
+<br>
+http://proceedings.mlr.press/v40/holt15b
+
+*Lever Nets Read the Room*
+<br>
+https://arxiv.org/abs/2203.04567
+"""
+
+
+def test_bare_proceedings_addresses_under_an_italic_title_are_papers(tmp_path: Path) -> None:
+    papers, problems = find_papers(_BARE, "circle.md")
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("Sparse Sprocket Transport without Tears", None),
+        ("Cogwheel Fields for Uneven Streams", None),
+        ("Ratchet Processes in Deep Gear Models", None),
+        ("Lever Nets Read the Room", "2203.04567"),
+    ]
+    assert [p.url.split("/")[2] for p in papers[:3] if p.url] == [
+        "openreview.net",
+        "proceedings.neurips.cc",
+        "proceedings.mlr.press",
+    ]
+    assert problems == []
+    path = tmp_path / "circle.md"
+    path.write_text(_BARE, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        loaded = paperlab.load(path)
+    assert len(list(loaded)) == 4
+    assert all("skipped none" in str(w.message) for w in caught if "generic paper finder" in str(w.message))
+
+
+def test_a_label_line_in_bold_does_not_title_a_bare_address() -> None:
+    text = "# Circle\n\n__Week 2 (Feb 3)__\n<br>\n__Topic: Sprockets__\n<br>\nhttps://openreview.net/forum?id=abc123\n"
+    papers, problems = find_papers(text, "circle.md")
+    assert all(p.title not in ("Week 2 (Feb 3)", "Topic: Sprockets") for p in papers)
+
+
+_PROSE = """# Sprocket Reading Circle
+
+## How we work
+* Two members lead each theme. They pick the readings and steer the talk.
+* We gather Thursdays 09:30-11:00 in odd weeks.
+* The room is the Lever hall, east wing ([plan](https://example.org/plan?hall=lever)).
+
+## Notes for leaders
+* Choose a reading you expect the circle to enjoy. A few hints:
+  * The reading should advance sprocket theory, not only use known sprockets.
+  * Check the reading is sound. Go through it first and weigh it yourself.
+* Mail a link to the reading to the list one week ahead.
+
+## Programme
+__Week 2__
+*Sparse Sprocket Transport without Tears*
+https://arxiv.org/abs/2203.04567
+"""
+
+
+def test_prose_bullets_are_no_papers() -> None:
+    papers, _ = find_papers(_PROSE, "circle.md")
+    assert [(p.title, p.arxiv_id) for p in papers] == [("Sparse Sprocket Transport without Tears", "2203.04567")]
+
+
+def test_id_less_titles_and_citations_ending_in_a_full_stop_stay_papers() -> None:
+    text = (
+        "# Reading list\n\n"
+        "- Sparse Sprocket Transport without Tears\n"
+        "- Cogwheel Fields for Uneven Streams\n"
+        "- Holt, M. (2019). Ratchet processes in deep gear models. Gear Journal.\n"
+    )
+    papers, _ = find_papers(text, "list.md")
+    assert len(papers) == 3
+
+
+_AWESOME = """# Awesome Sprockets
+
+## Papers
+
+### Models
+
+* Lever Nets: Constant-Time Gear Reading [[paper](https://arxiv.org/abs/2311.00011)] [[code](https://github.com/example/lever)] (2023.11.14)
+* Ratchet Mixtures for Gear Models [[paper](https://arxiv.org/abs/2402.00022)] (2024.03.02)
+* Cog Priors Revisited [[paper](https://arxiv.org/abs/2405.00033)] (2023.01.05)
+
+## Learning
+
+### Videos
+
+* Lever Nets in Fifteen Minutes Flat [[URL](https://www.youtube.com/watch?v=zyxwvutsrqp)]
+
+### Codes
+
+* lever-tiny: a one-file implementation of Lever Nets. [[URL](https://github.com/example/lever-tiny)]
+
+### Blogs
+
+* Understanding Ratchet Mixtures Step by Step [[URL](https://example.org/blog/ratchets)]
+"""
+
+
+def test_awesome_list_material_sections_give_no_papers_and_day_dates_win(tmp_path: Path) -> None:
+    path = tmp_path / "awesome.md"
+    path.write_text(_AWESOME, encoding="utf-8")
+    papers = list(paperlab.load(path))
+    assert [p.arxiv_id for p in papers] == ["2311.00011", "2402.00022", "2405.00033"]
+    # the item's day, when in the id's month or later; a day before the id's month is not the paper's
+    assert [p.published for p in papers] == [dt.date(2023, 11, 14), dt.date(2024, 3, 2), dt.date(2024, 5, 1)]
