@@ -238,13 +238,23 @@ def disambiguated_id(p: Paper) -> str:
 
 
 def citation_keys(p: Paper) -> list[str]:
-    """Every citation key a record is known under: its own key first, then the keys of records merged into it."""
+    """Every citation key a record is known under: its own BibTeX key first, then the keys of records merged into
+    it, then the ID of a RIS record and the id of a CSL item when they read as a key (not a URI or a number)."""
     keys = p.extra.get("bibtex_keys")
     found = [k for k in keys if isinstance(k, str)] if isinstance(keys, list) else []
     key = p.extra.get("bibtex_key")
     if isinstance(key, str) and key:
         found.insert(0, key)
+    for fmt in ("ris", "csl"):  # a RIS record's ID, a CSL item's id: the key a document cites it by
+        kept = p.extra.get(fmt)
+        other = kept.get("id") if isinstance(kept, dict) else None
+        if isinstance(other, str) and _KEY_SHAPE.fullmatch(other.strip()):
+            found.append(other.strip())
     return list(dict.fromkeys(k for k in found if k))
+
+
+# a citation key as LaTeX and pandoc cite it ("quill2009widget", "gadgets-for-good"), not a URI or a number
+_KEY_SHAPE = re.compile(r"[A-Za-z][\w:.+-]*")
 
 
 def merge_papers(a: Paper, b: Paper) -> Paper:

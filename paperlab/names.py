@@ -281,6 +281,10 @@ def csl_name_text(name: Any) -> str:
         raise ValueError(f"expected a name object of strings, got {name!r}")
     if parts[1] and parts[2] and parts[1].strip() == parts[2].strip():
         parts[1] = None  # one particle given as both kinds ("de" dropping and non-dropping): written once
+    if parts[0] and parts[3] and " ".join(parts[0].split()) == " ".join(parts[3].split()):
+        parts[0] = None  # an organisation written as both family and given ("Acme", "Acme"): once
+    if parts[3] and is_more_authors(parts[3]):
+        return parts[3].strip()  # {"family": "et al.", "given": "X"}: the mark of a list cut short, no person
     if parts[0] and parts[3]:  # "MARTA J." "KOWALCZYK" as Crossref writes some: "Marta J." "Kowalczyk"
         parts[3], parts[0] = name_case(parts[3], parts[0])
         parts[4] = suffix_case(parts[4] or "")  # "JR." as "Jr."

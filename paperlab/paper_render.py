@@ -194,7 +194,8 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
     if publisher := _csl_publisher(paper) or ("arXiv" if paper.arxiv_id else None):
         item["publisher"] = publisher
     if keys := citation_keys(paper):  # pandoc's [@key] and a citation processor find the paper by its key
-        item["citation-key"] = keys[0]
+        if keys[0] != stored.get("id"):  # the item's own id is its key already
+            item["citation-key"] = keys[0]
         if "id" not in stored or stored["id"] == "":
             item["id"] = keys[0]
     if paper.doubtful_ids:  # ids another paper holds: kept, never as this paper's DOI/URL (sources/csl.py reads them)
@@ -205,6 +206,8 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
     for key, value in stored.items():
         if key not in _CSL_FROM_MODEL:
             item.setdefault(key, value)
+    for key, value in _csl_numbers(paper).items():
+        item.setdefault(key, value)
     if "issued" not in item and csl_date(stored.get("issued")) is None and isinstance(stored.get("issued"), dict):
         item["issued"] = stored["issued"]  # a date the model cannot hold ("13th cent", a year BC)
     return item
@@ -276,6 +279,29 @@ def _csl_type(paper: Paper) -> str:
     kind = _source_kind(paper)
     found = _CSL_TYPES.get(kind.lower() if kind and not kind.isupper() else kind or "")
     return found or ("article-journal" if paper.journal_ref else "article")
+
+
+def _csl_numbers(paper: Paper) -> dict[str, str]:
+    """CSL ``volume``, ``issue`` and ``page`` of a paper read from RIS (``VL``, ``IS``, ``SP``/``EP``) or BibTeX
+    (``volume``, ``number``, ``pages``)."""
+    found = paper.extra.get("ris")
+    ris = found if isinstance(found, dict) else {}
+    found = paper.extra.get("bibtex_fields")
+    bib = found if isinstance(found, dict) else {}
+    first, last = ris.get("start_page"), ris.get("end_page")
+    page = (
+        f"{first}\u2013{last}" if isinstance(last, str) and last and last != first and "-" not in str(first) else first
+    )
+    out: dict[str, str] = {}
+    for key, values in (
+        ("volume", (ris.get("volume"), bib.get("volume"))),
+        ("issue", (ris.get("issue"), bib.get("number"))),
+        ("page", (page, bib.get("pages"))),
+    ):
+        value = next((v for v in values if isinstance(v, str) and v.strip()), None)
+        if value:
+            out[key] = " ".join(value.split())
+    return out
 
 
 def _csl_publisher(paper: Paper) -> str | None:

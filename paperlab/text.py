@@ -22,6 +22,7 @@ __all__ = [
     "plural",
     "shown_text",
     "text_hash",
+    "untex_doi",
 ]
 
 #: Classes of the outermost element of HTML we write: MathJax 3 (JupyterLab 4, Notebook 7) and MathJax 2 (nbconvert,
@@ -40,6 +41,20 @@ _MD_ENTITIES = str.maketrans({"$": "&#36;"})
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 # What opens a block at the start of a line: list items, setext underlines, ordered list numbers
 _BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+
+
+# a LaTeX escape in a DOI ("10.1/x\\_12", as a BibTeX-minded tool writes it into CSL or RIS), or the one our
+# BibTeX export once wrote percent-encoded ("%5C_"): no DOI holds a backslash before these characters
+_TEX_ESCAPE = re.compile(r"(?:\\|%5[Cc])([_%&#$~])")
+
+
+def untex_doi(doi: str) -> str:
+    """A DOI with its LaTeX escapes undone.
+
+    >>> untex_doi("10.9999/978-1\\_12"), untex_doi("10.9999/978-1%5C_12")
+    ('10.9999/978-1_12', '10.9999/978-1_12')
+    """
+    return _TEX_ESCAPE.sub(r"\1", doi)
 
 
 def shown_text(text: str) -> str:

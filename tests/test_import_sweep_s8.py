@@ -240,8 +240,11 @@ def test_ris_bylines_cut_short_marks_and_degrees(tmp_path: Path) -> None:
     assert text.count("AU  - et al.") == 2  # written back as the file wrote it
     back = _strict(read_ris, tmp_path / "out.ris")
     assert [_fields(p) for p in back] == [_fields(p) for p in (winter, spring)]
-    (other,) = _strict(read_csl, BETTER_CSL)[4:]  # "et al." from another format is not written into RIS
-    assert "et al." not in write_ris([other], tmp_path / "csl.ris").read_text(encoding="utf-8")
+    (other,) = _strict(read_csl, BETTER_CSL)[4:]  # a byline another format cut short is cut short in RIS too (R2)
+    assert other.extra["more_authors"] is True
+    assert "AU  - et al." in write_ris([other], tmp_path / "csl.ris").read_text(encoding="utf-8")
+    (again,) = _strict(read_ris, tmp_path / "csl.ris")
+    assert again.extra["more_authors"] is True and again.authors == other.authors
 
 
 def test_ieee_ris_round_trip(tmp_path: Path) -> None:

@@ -299,6 +299,10 @@ def _json_file_kind(path: Path) -> str:
     raise ParseError(unknown_json_message(data), source=str(path))
 
 
+# the start of a BibTeX entry: "@article{key," or "@misc(" at the start of a line ("@string{", "@comment{" too)
+_BIB_ENTRY = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.M)
+
+
 def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
     """Plain-text formats, told apart by their content."""
     if "<!-- application/vnd.paperlab.paper+json" in text:
@@ -309,8 +313,8 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
         return "wos"
     if "| **Title** |" in text or ("|" in text and "<details>" in text) or _has_paper_table(text):
         return "dailyarxiv"
-    if stripped.startswith("@") or "\n@" in text:
-        return "bibtex"
+    if _BIB_ENTRY.match(stripped) or (suffix not in (".md", ".markdown") and _BIB_ENTRY.search(text)):
+        return "bibtex"  # "@type{key," or "@type(": a note's "@handle" line is no entry; a .md file is markdown first
     if suffix in (".txt", "") and "session" in _ABOVE and _ABOVE["session"]()[0](text):
         return "session"  # slides of presentations (presenter, paper header), never a saved page's junk papers
     if suffix in (".txt", "") and "\n\n" in text:

@@ -26,7 +26,7 @@ from ..names import csl_name_text, is_more_authors, is_placeholder_name
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map
 from ..paper_render import csl_date, csl_keywords, literal_year
-from ..text import drop_closing_stop
+from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import name_given_first
@@ -196,6 +196,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     if not title:
         raise ParseError("expected a 'title'")
     doi, url = _text(item, "DOI"), _text(item, "URL")
+    doi = untex_doi(doi) if doi else None  # "10.1/x\\_12" as a BibTeX-minded tool writes it: "10.1/x_12"
     found = _arxiv(item, doi, url)
     doubts = doubtful_id_map(
         item.get("paperlab-doubtful-ids")

@@ -33,12 +33,13 @@ import rispy
 from ..dates import month_day, month_number, named_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, normalize_doi, parse_reference
+from ..identity import citation_keys
 from ..latex import has_latex, readable
 from ..markup import csl_plain_text, plain_abstract
 from ..names import is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
-from ..text import drop_closing_stop
+from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import names_as_written, names_given_first
@@ -228,7 +229,7 @@ def _doubtful_ids(record: dict[str, Any]) -> dict[str, str]:
 def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None]:
     """The DOI (``DO``, else a doi.org link) and an arXiv id (from an arXiv DOI or an arxiv.org link)."""
     links = _values(record, "urls") + _values(record, "file_attachments2") + _values(record, "file_attachments1")
-    values = _values(record, "doi")
+    values = [untex_doi(v) for v in _values(record, "doi")]  # "10.1/x\\_12": "10.1/x_12"
     # a DO that is a DOI alone is the DOI whole, "<", ">" and all (Wiley's SICI: "10.1002/(SICI)…19:4<377::AID…")
     doi = next((d for v in values if _WHOLE_DOI.fullmatch(d := normalize_doi(v).rstrip("."))), None)
     found = (DOI_IN_TEXT.search(v) for v in values)  # "10.1/x", a doi.org URL, "10.1/x [doi]"
@@ -424,7 +425,7 @@ def _ris_lines(paper: Paper) -> list[str]:
     lines: list[tuple[str, Any]] = [("TY", kind), ("TI", paper.title)] + [
         ("AU", _ris_name(a, paper)) for a in paper.authors
     ]
-    if kept.get("et_al") is True and paper.extra.get("more_authors") is True:
+    if paper.extra.get("more_authors") is True:  # a byline cut short, whichever format said so
         lines.append(("AU", "et al."))
     groups = kept.get("groups")
     lines += [("A1", g) for g in (groups if isinstance(groups, list) else []) if isinstance(g, str)]
@@ -436,7 +437,8 @@ def _ris_lines(paper: Paper) -> list[str]:
     lines += [("T2", paper.journal_ref), ("AB", paper.abstract), ("DO", paper.doi), ("UR", paper.own_url)]
     if paper.arxiv_id and not (paper.doi and parse_reference(paper.doi).arxiv_id):  # the DOI does not name it
         lines.append(("UR", f"https://arxiv.org/abs/{paper.arxiv_id}"))
-    lines += [(tag, kept.get(name)) for name, tag in _TAGS.items()]
+    keys = citation_keys(paper)  # the key a document cites the paper by, as the record's ID
+    lines += [(tag, kept.get(name) or (keys[0] if name == "id" and keys else None)) for name, tag in _TAGS.items()]
     editors = kept.get("editors")
     lines += [("A2", _ris_name(e)) for e in (editors if isinstance(editors, list) else []) if isinstance(e, str)]
     lines += [("KW", k) for k in paper.keywords + paper.tags]

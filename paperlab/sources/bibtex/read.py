@@ -38,7 +38,7 @@ from ...names import (
 )
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import doubtful_id_map
-from ...text import drop_closing_stop
+from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
 from .._files import read_bytes
 from .crossref import inherit
@@ -472,7 +472,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         primary_category=primary,
         comment=comment,
         journal_ref=journal,
-        doi=valid_doi(_verbatim(doi)) if isinstance(doi, str) else None,
+        doi=valid_doi(untex_doi(_verbatim(doi))) if isinstance(doi, str) else None,
         url=_verbatim(url) if isinstance(url, str) else None,
         keywords=keywords,
         tags=tags,

@@ -19,6 +19,7 @@ from ...latex import has_latex, unglue_macros
 from ...names import family_first, name_parts, written_name
 from ...paper import Paper
 from ...paper_fields import doubtful_id_text
+from .foreign import foreign_entry_type, foreign_fields
 from .read import parse_bibtex
 from .text import balanced, clean
 
@@ -171,6 +172,8 @@ def _entry_type(paper: Paper, bib: dict[str, object]) -> str:
     ris = paper.extra.get("ris")
     if isinstance(ris, dict) and (kind := _RIS_TYPES.get(str(ris.get("type")))):
         return kind
+    if kind := foreign_entry_type(paper):  # a CSL chapter, book, paper-conference, ...
+        return kind
     return "article" if paper.journal_ref and "booktitle" not in bib else "misc"
 
 
@@ -307,7 +310,7 @@ def paper_to_bibtex(
     keys = citation_keys(paper)
     key = key or (keys[0] if keys else _key(paper))
     raw = paper.extra.get("bibtex_fields")
-    bib: dict[str, object] = dict(raw) if isinstance(raw, dict) else {}
+    bib: dict[str, object] = dict(raw) if isinstance(raw, dict) else foreign_fields(paper)
     all_tags = list(dict.fromkeys([*paper.tags, *tags]))
     if status:
         bib["paperlab-status"] = status
