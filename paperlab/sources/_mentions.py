@@ -80,6 +80,10 @@ _NAME_RUN = re.compile(
 )
 # an id (marked \x00) inside a sentence: small words on both sides ("see \x00 on this", "the follow-up, \x00, is")
 _IN_PROSE = re.compile(r"(?:^|[\s(,;])[a-z][\w'-]*[\s,;:(]*\x00(?:v\d+)?[\s,;:)]*[a-z]")
+# an id closing a sentence after a small word ("this is close to https://arxiv.org/abs/…"): no title of it
+_ENDS_A_SENTENCE = re.compile(
+    r"\b(?:to|of|as|in|on|at|with|from|by|see|like|than|and|or|also)\s*[:,]?\s*\x00(?:v\d+)?\W*$", re.I
+)
 _ID_LEFT = re.compile(r"[(\[]?\s*\x00(?:v\d+)?\s*[)\]]?")  # the place of an id, with its brackets
 _OPENED = re.compile(r"\(\s*(?:(?:arxiv|doi)\s*[:：]?\s*|https?://\S*)?$", re.I)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
@@ -221,11 +225,12 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
             return title
     if line.kind in ("item", "heading", "quote"):
         text = IMAGE.sub(lambda m: m.group(1), line.text)  # "[![arXiv](badge)](link)": the badge's link, its alt
-        words = BARE_URL.sub(" ", plain(LINK.sub(lambda m: "" if _ids_of_url(m.group(2)) else m.group(1), text)))
+        words = plain(LINK.sub(lambda m: "" if _ids_of_url(m.group(2)) else m.group(1), text))
+        words = BARE_URL.sub(lambda m: " \x00 " if _ids_of_url(m.group(0).rstrip(".,;:")) else " ", words)
         words = _BARE_ID.sub("\x00", ARXIV_LABELLED.sub("\x00", words)).replace("|", " ")
-        if _IN_PROSE.search(words):
+        if _IN_PROSE.search(words) or _ENDS_A_SENTENCE.search(words):
             return ""  # "see arXiv:2401.01234 on this": a sentence about the paper, no title of it
-        if not words.rstrip().endswith((":", "：")):
+        if not _ID_LEFT.sub(" ", words).rstrip().endswith((":", "：")):
             return usable_title(_ID_LEFT.sub(" ", words))
     ident = mention.arxiv_id or mention.doi
     if line.kind == "text" and ident and (title := _mention_lines.titled_before(line.text, ident)):

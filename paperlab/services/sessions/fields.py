@@ -120,6 +120,8 @@ def split_heading(line: str) -> tuple[str, str | None] | None:
     """(presenter, title or None) of a heading naming a person: "## Ada Lovelace", "### Ada Lovelace — LoRA"."""
     if not heading_level(line):
         return None
+    if labelled_name := presenter_label(line):  # "## Presenter: Ada Quill": the label is no title
+        return labelled_name, None
     s = plain(line)
     if name_shaped(s):
         return s, None

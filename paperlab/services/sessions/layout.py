@@ -68,7 +68,13 @@ _HEADINGS = {
 _VENUE_LINE = re.compile(
     r"^(?:Published|Accepted|To appear|Appearing|In Proceedings|Proceedings of|Under review)\b", re.I
 )
-_TAKEAWAYS = re.compile(r"^(?:key\s+)?take[- ]?aways?\s*:?$|^conclusions?\s*:?$|^lessons learned\s*:?$", re.I)
+_TAKEAWAYS = re.compile(
+    r"^(?:key\s+)?take[- ]?aways?\s*:?$|^conclusions?\s*:?$|^lessons learned\s*:?$|"
+    r"^(?:key|main|core)\s+(?:ideas?|points?|insights?|findings)\s*:?$|^highlights?\s*:?$",
+    re.I,
+)
+# in notes without presenter lines (one reader's notes on a paper), these sections hold the takeaways too
+_NOTE_TAKEAWAYS = re.compile(r"^(?:(?:my\s+)?notes?|summary|in\s+short|tl;?dr)\s*:?$", re.I)
 _QUESTION_LABEL = re.compile(r"^(?:thinking|discussion|questions?|q|food for thought)\s*:\s*", re.I)
 _QUESTIONS_HEADING = re.compile(r"^(?:open\s+|discussion\s+)?(?:discussion|questions?|q\s*&\s*a)\s*:?$", re.I)
 _TITLE_PREFIX = re.compile(
@@ -98,17 +104,38 @@ class Header:
     doi: str | None = None
 
 
-def _author_lines(lines: list[str], nonblank: list[int], j: int) -> tuple[list[str], str | None, int, int]:
-    """(authors, organisation, number of author lines, index in ``nonblank`` after them) from ``nonblank[j]`` on."""
+# a byline's tail after a dash: the paper's id or address, or its venue and year ("— arXiv:2312.00001", "— ICML 2024")
+_BYLINE_TAIL = re.compile(
+    r"^(?P<names>.+?)\s+[—–-]{1,2}\s+(?P<tail>(?:arxiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?|doi\s*:\s*10\.\S+|https?://\S+)"
+    r"|[A-Z][\w&.\- ]{1,40}?\s(?:19|20)\d{2})\s*$",
+    re.I,
+)
+
+
+def _byline(line: str, tails: list[str]) -> list[str] | None:
+    """The names of an author line; its tail after a dash ("A, B — arXiv:…", "A — NeurIPS 2024") goes to ``tails``."""
+    m = _BYLINE_TAIL.match(line)
+    if m is not None and (names := author_names(m.group("names"))) is not None:
+        tails.append(m.group("tail"))
+        return names
+    return author_names(line)
+
+
+def _author_lines(
+    lines: list[str], nonblank: list[int], j: int, tails: list[str] | None = None
+) -> tuple[list[str], str | None, int, int]:
+    """(authors, organisation, number of author lines, index in ``nonblank`` after them) from ``nonblank[j]`` on;
+    the bylines' tails (an id, a venue) are added to ``tails``."""
     authors: list[str] = []
     org = None
     n_author_lines = 0
+    tails = [] if tails is None else tails
     while j < len(nonblank):
         ln = lines[nonblank[j]].strip()
         if not ln:
             j += 1
             continue
-        names = author_names(ln)
+        names = _byline(ln, tails)
         if names is None:
             if (
                 re.fullmatch(r"[A-Z][\w&.-]+", ln)
@@ -164,12 +191,18 @@ def parse_header(lines: list[str], start: int, end: int) -> Header:
     if title.endswith(":") and k + 1 < len(nonblank) and not heading_level(lines[nonblank[k + 1]]):
         title = f"{title} {plain(lines[nonblank[k + 1]])}"
         title_end = k + 1
-    authors, org, n_author_lines, j = _author_lines(lines, nonblank, title_end + 1)
+    tails: list[str] = []
+    authors, org, n_author_lines, j = _author_lines(lines, nonblank, title_end + 1, tails)
     if n_author_lines or h.venue_line or _title_shaped(lines[t]):
         h.title, h.title_line = title_case(title), t + 1
         h.authors = list(dict.fromkeys(authors))
         h.organization = org
         h.body_start = nonblank[j] if j < len(nonblank) else end
+        for tail in tails:
+            text, url, arxiv, doi = link_ids(tail)
+            h.url, h.arxiv_id, h.doi = h.url or url, h.arxiv_id or arxiv, h.doi or doi
+            if not (url or arxiv or doi):
+                h.journal_ref = h.journal_ref or text  # "NeurIPS 2024"
     return h
 
 
@@ -309,9 +342,14 @@ def _question_section(lines: list[str], start: int, end: int) -> list[str]:
     return [q for q in items if q]
 
 
-def takeaways_and_questions(lines: list[str], start: int, end: int) -> tuple[list[str], list[str], int | None]:
-    """(takeaways, discussion questions, 0-based line of the Takeaways slide or None) of ``lines[start:end]``."""
+def takeaways_and_questions(
+    lines: list[str], start: int, end: int, notes: bool = False
+) -> tuple[list[str], list[str], int | None]:
+    """(takeaways, discussion questions, 0-based line of the Takeaways slide or None) of ``lines[start:end]``; in
+    ``notes`` without presenters, a "Notes" or "Summary" section when no Takeaways / Key ideas one."""
     take_at = next((k for k in range(start, end) if _TAKEAWAYS.match(plain(lines[k]))), None)
+    if take_at is None and notes:
+        take_at = next((k for k in range(start, end) if _NOTE_TAKEAWAYS.match(plain(lines[k]))), None)
     takeaways: list[str] = []
     questions: list[str] = []
     if take_at is not None:

@@ -63,19 +63,46 @@ def _notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     from ...sources import find_papers
 
     papers, skipped = find_papers("\n".join(lines), source, id_less=False)
+    presented = [p for p in papers if not _aside(lines, _line_of(p))]
+    papers = presented or papers  # a paper named in passing in the notes' asides is no presentation
     if not papers:
         return None
-    heading = next((ln.lstrip("#").strip() for ln in lines if ln.startswith("#")), "Session")
-    takeaways, questions, _ = takeaways_and_questions(lines, 0, len(lines))
+    heading = next((_unlinked(ln.lstrip("#").strip()) for ln in lines if ln.startswith("#")), "Session")
+    takeaways, questions, _ = takeaways_and_questions(lines, 0, len(lines), notes=True)
     out = Transcript(heading, None)
     for paper in papers:
-        line = int((paper.sources[0].record or "line 0").split()[-1])
-        entry = SessionEntry("", paper, takeaways=list(takeaways), questions=list(questions), line=line)
+        entry = SessionEntry("", paper, takeaways=list(takeaways), questions=list(questions), line=_line_of(paper))
         out.entries.append(entry)  # each its own lists: a takeaway added to one is not the others'
     note = ImportProblem(source, "", NOTES_READ)
     out.problems = [note, *skipped]
     out.lost = list(skipped)
     return out
+
+
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()\s]*\))+\)")
+
+
+def _unlinked(heading: str) -> str:
+    """A heading's text with each markdown link as its text ("[Title](url)" -> "Title"): the theme is text."""
+    return _MD_LINK.sub(lambda m: m.group(1), heading)
+
+
+def _line_of(paper: Paper) -> int:
+    return int((paper.sources[0].record or "line 0").split()[-1])
+
+
+# a section of notes that mentions other work in passing ("#### Notes", "## Related work", "Questions")
+_ASIDE = re.compile(
+    r"^\W*(?:(?:my\s+)?notes?|related(?:\s+work|\s+papers)?|references?|see\s+also|further\s+reading|links?|"
+    r"(?:open\s+)?questions?|discussion|takeaways?|key\s+ideas?|comments?)\W*$",
+    re.I,
+)
+
+
+def _aside(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` (1-based) is in an aside section of notes: the nearest markdown heading above it."""
+    above = next((ln for ln in reversed(lines[: max(0, number - 1)]) if heading_level(ln)), None)
+    return above is not None and bool(_ASIDE.match(above.lstrip("#").strip()))
 
 
 def _title(lines: list[str], start: int, end: int, h: Header, source: str) -> tuple[str, int, list[ImportProblem]]:
@@ -207,7 +234,7 @@ def read_transcript(text: str, source: str, *, notes: bool = True) -> Transcript
         return found
     starts = _block_starts(lines, presenters)
     header_lines = [ln.strip() for ln in lines[: starts[0]] if ln.strip() and not _front_matter(ln)]
-    theme = next((h.lstrip("#").strip() for h in header_lines), "Session")
+    theme = next((_unlinked(h.lstrip("#").strip()) for h in header_lines), "Session")
     out = Transcript(theme, " · ".join(h.lstrip("#").strip() for h in header_lines[1:]) or None)
     for first, start, end in zip(starts, presenters, starts[1:] + [len(lines)], strict=True):
         try:
