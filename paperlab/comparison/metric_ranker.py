@@ -86,6 +86,24 @@ _LONE_WORD = re.compile(
 )
 
 
+# words that may open the phrase the ranker picked but name no part of the metric: a pronoun, a verb of the clause
+# ("it remained net positive", "enabling GDA systems to reduce latency"), an adverb ("clearly realistic harmful
+# images", "already optimal") or a superlative ("the largest Net defense-utility score")
+_LEADING_NOISE = re.compile(
+    r"(?:it|we|they|already|still|also|even|just|then|thus|hence|[a-z]{3,}ly|"
+    r"(?:larg|high|low|great|small|strong|fast|bigg|wid|short|long|clos|weak|slow)est|best|worst)$"
+)
+_NOUN_LIKE_VERBS = frozenset(
+    "win match matching rank ranking score scoring set lead fail cut yield offer lower".split()
+)
+
+
+def _leading_noise(word: str) -> bool:
+    if _LEADING_NOISE.match(word) and word not in ("family", "early", "daily", "supply", "only"):
+        return True
+    return bool(_VERB.match(word)) and word.islower() and word not in _NOUN_LIKE_VERBS
+
+
 def tidy_metric(name: object) -> object:
     """A metric name without the reporting or change verb in it ("reducing computational cost" → "computational
     cost", "achieving strong correlation" → "strong correlation"); anything else unchanged."""
@@ -98,8 +116,12 @@ def tidy_metric(name: object) -> object:
     if re.match(r"(?i)(?:mean|average)\s+[A-Z]", name) and any(c.isupper() for c in name.split(None, 1)[1][1:]):
         return name.split(None, 1)[1]  # "mean GroupIoU", "mean Kendall's W": the average of a named metric is it
     words = name.split()
+    if not _leading_noise(words[0]) and not any(_REPORTING_ING.match(w) for w in words[:-1]):
+        return name
+    while len(words) > 1 and _leading_noise(words[0]):
+        words.pop(0)  # "reduce latency" → "latency", "clearly realistic harmful images" → "realistic harmful images"
     cut = [i for i, w in enumerate(words[:-1]) if _REPORTING_ING.match(w)]
-    return " ".join(words[cut[-1] + 1 :]) if cut else name  # "crystal adaptation improving efficiency" → "efficiency"
+    return " ".join(words[cut[-1] + 1 :] if cut else words)  # "crystal adaptation improving efficiency" → "efficiency"
 
 
 def _nominal(word: str) -> bool:
