@@ -182,7 +182,7 @@ def test_an_html_syllabus_with_spanned_cells_and_references_in_links() -> None:
             ["Saga Lund", "Oona Vale", "Emi Nakamura"],
             None,
             dt.date(2022, 1, 1),
-            "Proceedings of Imaginary Systems 3 (2022): 1-9",
+            "Proceedings of Imaginary Systems",  # MLA's "3 (2022): 1-9" is its volume and pages (session 11, R2)
         ),
         (
             "Footnotes as hyperlinks",

@@ -53,13 +53,16 @@ _URL_IN_BRACKETS = re.compile(r"[(\[<]\s*\x00\s*[)\]>]")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#&\"'<>]+)")
 _ARXIV_TEXT = re.compile(r"^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.I)
 _PLACEHOLDER = re.compile(
-    r"^[(\[]?\s*(?:tba|tbd|tbc|to be (?:announced|decided|confirmed|determined)|n/?a|none|no paper|-+|—|–|\?+)"
+    r"^[(\[]?\s*(?:tba|tbd|tbc|to be (?:announced|decided|confirmed|determined)|n/?a|none|no paper|-+|—|–|\?+|\.+)"
     r"\s*[)\]]?[.!]?$",
     re.I,
 )
+# a presenter cell's text in square brackets, not a link: a note ("[Up the batches]", "[volunteer/?holiday]")
+_BRACKETED = re.compile(r"^\s*\[[^\]]*\]?\s*$|^\s*[^\[]*\]\s*$")
 # a link label that names no paper: "Paper", "PDF", "[1]", "arXiv", "Paper 2"
 _GENERIC_LABEL = re.compile(
-    r"^(?:paper|pdf|link|arxiv|url|here|openreview|acl|doi|article|preprint|abs|abstract|html|web|site)\s*\d{0,2}$|^\d+$",
+    r"^(?:paper|pdf|link|arxiv|url|here|openreview|acl|doi|article|preprint|abs|abstract|html|web|site)\s*\d{0,2}$|^\d+$"
+    r"|^(?:[\w&.'’-]+\s+){1,3}(?:paper|pdf|preprint|article)$",  # "Original paper", "Quill & Dale paper"
     re.I,
 )
 # links to other material than the paper
@@ -129,6 +132,16 @@ _NOT_A_PAPER = re.compile(
     r"course notes|handouts?|slides|no readings?|none)\b",
     re.I,
 )
+# an MLA reference's venue: "The Journal of Widgets 98.2 (2016): 392-393" (name, volume.issue, year, pages)
+_MLA_VENUE = re.compile(
+    r"^(?P<name>[^\W\d_].*?[^\W\d_])[,.]?\s+(?:vol\.\s*)?(?P<volume>\d{1,4})(?:\.(?P<issue>\d{1,4}))?,?\s*"
+    r"\((?:[A-Za-z.]+\s+)?(?:19|20)\d{2}\)(?::\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]+\s*[A-Za-z]?\d+)?))?\.?$"
+)
+# a book's chapter by its number: "5: Machine Learning Basics", "7.8-8: More", "7 (to 7.7): Widgets" (no paper
+# title starts so)
+_CHAPTER_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*(?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})*)?(?:\s*\([^()]*\))?\s*:\s+\S")
+# a year in parentheses closing a title: "Auto-Encoding Widgets (2014)"
+_TITLE_YEAR = re.compile(r"\s*\(((?:19|20)\d{2})\)\s*$")
 # addresses of reading material that is no paper: documentation, a blog post, an encyclopedia entry, a book's pages,
 # a notebook ("https://docs.python.org/…", "…/blog/…", "…/book/chapter-2", "….ipynb")
 _MATERIAL_URL = re.compile(
@@ -138,7 +151,7 @@ _MATERIAL_URL = re.compile(
     re.I,
 )
 # a link's text naming material that is no paper: "Chapter 1", "Workflow chapters", "Streamlit documentation"
-_MATERIAL_TEXT = re.compile(r"\b(?:chapters?|documentation|docs)\b", re.I)
+_MATERIAL_TEXT = re.compile(r"\b(?:chapters?|documentation|docs|book)\b", re.I)
 # a citation: "Vaswani et al., 2017", "Vaswani et al. (2017)", "Vaswani et al. NeurIPS 2017" (family name, year)
 _ET_AL_YEAR = re.compile(
     r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*(?:[A-Za-z][\w&-]*\.?\s*,?\s*)?"
@@ -255,6 +268,8 @@ class CellPaper:
     authors: list[str] = field(default_factory=list)
     venue: str | None = None
     year: int | None = None
+    more_authors: bool = False  # the reference cut its authors short ("Quill, Ada, et al.")
+    numbers: dict[str, str] = field(default_factory=dict)  # CSL volume, issue, page of the venue
 
 
 def _segments(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -362,9 +377,13 @@ def _quoted(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", m.group("venue"))
     venue = " ".join(re.sub(r"(?<!\w)_|_(?!\w)", " ", m.group("venue")).strip(" .,").split()) or None  # _italics_
     found = CellPaper(m.group("title").strip(" ,."), safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:])
-    found.authors = _names(m.group("authors"))
+    found.authors, found.more_authors = _names(m.group("authors")), split_et_al(m.group("authors").strip(" ,"))[1]
     no_venue = venue and (_ARXIV_NAMED.match(venue) or not re.search(r"[^\W\d_]", venue))  # "arXiv:…", "(2016)"
     found.venue = None if no_venue else venue
+    if found.venue and (mla := _MLA_VENUE.match(found.venue)):  # "Journal 98.2 (2016): 392-393": its name alone
+        found.venue = mla.group("name").strip(" ,")
+        numbers = {"volume": mla.group("volume"), "issue": mla.group("issue"), "page": mla.group("page")}
+        found.numbers = {k: " ".join(v.split()) for k, v in numbers.items() if v}
     found.year = int(m.group("year") or years[-1]) if m.group("year") or years else None
     return found
 
@@ -422,10 +441,12 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
     if _CODE_NOTE.match(shown) and not links:
         return []  # "`Advancing NMT:`": a heading written inside the cell, no paper
     shown = "" if _READING_LABEL.match(shown) else shown  # "Required Reading: <a>…</a>": a label, not the title
-    if (cited := _reference(shown, links)) is not None:
+    material = not links and not _ARXIV_TEXT.match(shown) and not _DOI.search(shown)
+    cited = _reference(shown, links)
+    if cited is not None and not (material and _NOT_A_PAPER.search(cited.title)):  # "Book (2019), Sections 6.1"
         return [cited]
-    if not links and _NOT_A_PAPER.search(shown) and not _ARXIV_TEXT.match(shown) and not _DOI.search(shown):
-        return []  # "Jurafsky & Martin, Ch. 3", "Lecture notes": a reading, not a paper
+    if material and (_NOT_A_PAPER.search(shown) or _CHAPTER_NUMBER.match(shown)):
+        return []  # "Jurafsky & Martin, Ch. 3", "Lecture notes", "5: Basics": a reading, not a paper
     named = [(label, u) for label, u in links if label and not _GENERIC_LABEL.match(label)]
     generic = [(label, u) for label, u in links if not label or _GENERIC_LABEL.match(label)]
     if named and _EVENT.match(shown):
@@ -458,7 +479,10 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
     if arxiv is None and not _ARXIV_TEXT.match(shown.strip()):
         shown, arxiv = _named_arxiv(shown)  # "Title (arXiv:2106.09685)": the id out of the title
     if shown and (urls or arxiv or doi or _looks_like_title(shown)):
-        return [CellPaper(shown, safe_url(urls[0]) if urls else None, arxiv, doi, [u for u in urls[1:]])]
+        year = _TITLE_YEAR.search(shown)  # "Auto-Encoding Widgets (2014)": the year, not part of the title
+        found = CellPaper(shown[: year.start()] if year else shown, safe_url(urls[0]) if urls else None, arxiv, doi)
+        found.extra_urls, found.year = urls[1:], int(year.group(1)) if year else None
+        return [found]
     if not shown and (arxiv or doi or urls):
         return [
             CellPaper(f"arXiv:{arxiv}" if arxiv else f"doi:{doi}" if doi else urls[0], safe_url(urls[0]), arxiv, doi)
@@ -487,6 +511,12 @@ def paper_link(text: object) -> str | None:
     return next((f"[{label}]({u})" for label, u in links if label and _GENERIC_LABEL.match(label)), None)
 
 
+def bracketed_note(text: object) -> str | None:
+    """The note of a presenter cell written in square brackets, no link ("[Up the batches]"), else None."""
+    s = clean_cell(text)
+    return s.strip("[] ") or None if _BRACKETED.match(s) and "](" not in s and not is_placeholder(s) else None
+
+
 def skip_note(text: str) -> bool:
     """Whether a note says the meeting did not take place ("No group reading. Public holiday")."""
     return bool(_SKIP.search(text))
@@ -501,8 +531,9 @@ def presenters(text: object) -> list[str]:
     if _SKIP.search(s):
         return []  # "*no meeting*" in the presenter column
     s = re.sub(r"\s*\([^()]*\)", "", s)  # "Ada Lovelace (Univ. X, UK)": the affiliation
-    names = re.split(r"\s*(?:\n|,|;|&|/|\+|\band\b)\s*", s)
-    return list(dict.fromkeys(n.strip(" .()") for n in names if n.strip(" .()") and not is_placeholder(n)))
+    names = [n.strip(" .()?") for n in re.split(r"\s*(?:\n|,|;|&|/|\+|\band\b)\s*", s) if not _BRACKETED.match(n)]
+    # a name has a letter ("Cara (1)/1": a count, no name); "?Dan": a name marked unsure
+    return list(dict.fromkeys(n for n in names if re.search(r"[^\W\d_]", n) and not is_placeholder(n)))
 
 
 # -- dates -----------------------------------------------------------------------------------------

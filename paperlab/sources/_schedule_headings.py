@@ -49,6 +49,7 @@ _DATE = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _WORD = re.compile(r"[A-Za-z]{3,9}")
+_NEW_ARXIV = re.compile(r"^\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}")  # an arXiv id of 2007 on: its year and month lead
 
 
 def _date_in(text: str) -> re.Match[str] | None:
@@ -68,7 +69,7 @@ _LABEL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_TOP_BULLET = re.compile(r"^ ?(?:[-*+]|\d{1,3}[.)])\s+(.*)$")  # an item of the list's first level
+_TOP_BULLET = re.compile(r"^( {0,3})(?:[-*+]|\d{1,3}[.)])\s+(.*)$")  # an item of the list's first level
 # a weekday before a date ("Mon, March 2, 2015", "Tuesday 3 March")
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+", re.I)
 _BULLET_LEVEL = 7  # a date bullet heads a meeting below any heading
@@ -79,6 +80,14 @@ _NAME = r"[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w.'\u
 # an unlinked title with its citation after it: "Attention Is All You Need (Vaswani et al., 2017)"
 _TITLE_CITED = re.compile(r"^(?P<title>\S.{6,}?)\s*(?P<cite>\([^()]*\bet\s+al\b[^()]*\))\.?$")
 _PRESENTER_FIRST = re.compile(rf"^(?P<who>{_NAME})\s*(?::|\s[—–-])\s*(?=\[|https?://)")
+# a date bullet's presenters before its topic: "**June 21**: Ada Quill, topic", "Bo Renn & Cai Lune" (names of
+# two or three capitalised words, nothing else or a comma after them)
+_PERSON = r"[A-Z\u00c0-\u024f][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*){1,2}"
+_LEAD_NAMES = re.compile(rf"^(?P<who>{_PERSON}(?:\s*(?:&|,|\band\b)\s*{_PERSON})*)\s*(?:,|;|$)")
+# a reading's link followed by what is said of it: "[Widget Computers](…), a successor of the WTM"
+_LINK_THEN_SAID = re.compile(
+    r"^(?P<link>\[[^\]]+\]\([^()\s]+\))\s*(?:(?:,|;|:|\s[–—-])\s+\S|\((?![^()]*(?:\bet\s+al\b|\d{4}))[^()]+\)\s*$)"
+)
 _BY = r"(?i:presented by|presenters?:|speakers?:|led by)"
 _PRESENTED_BY = re.compile(
     rf"(?:\s+[—–-]{{1,2}}\s+(?:{_BY}\s*)?|\s*\(\s*{_BY}\s*)"
@@ -100,6 +109,8 @@ class HeadingMeeting:
     table: bool = False  # the section holds a pipe table (then it is no heading schedule)
     presenters: list[str] = field(default_factory=list)
     by: dict[int, list[str]] = field(default_factory=dict)  # the presenters of each paper (by its index)
+    indent: int = 0  # a date bullet's indent: a bullet indented deeper is one of its readings
+    year_inferred: bool = False  # the page names no year: the year is the newest reading's arXiv id's
 
 
 def _meeting_heading(body: str) -> tuple[str, str | None] | None:
@@ -147,6 +158,8 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
     first = None if who else _PRESENTER_FIRST.match(text)
     first = first if first and len(first.group("who").split()) >= 2 and not _LABEL.match(first.group("who")) else None
     body = text[: who.start()] if who else text[first.end() :] if first else text
+    if said := _LINK_THEN_SAID.match(body):  # "[Title](link), a successor of X": what is said of it, no title
+        body = said.group("link")
     found = [p for p in cell_papers(body)[0] if p.url or p.arxiv_id or p.doi] if linked else _unlinked(body)
     if not found:
         return [], [], (" ".join(text.split()) or None)
@@ -168,15 +181,22 @@ def _unlinked(text: str) -> list[CellPaper]:
 def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     """The meeting a top-level bullet starting with a date heads ("- 2015-03-02", "- Mar 9: cancelled")."""
     bullet = _TOP_BULLET.match(line)
-    body = bullet.group(1) if bullet else ""
+    body = bullet.group(2) if bullet else ""
     found = _meeting_heading(body) if body else None
-    if found is None or not found[0] or _NUMBERED.match(re.sub(r"[*_`]", "", body).strip()):
+    if bullet is None or found is None or not found[0] or _NUMBERED.match(re.sub(r"[*_`]", "", body).strip()):
         return None  # no date leads it, or "- Week 3 (Mar 9)": a numbered item
-    meeting = HeadingMeeting(found[0], None, f"line {n}", level=_BULLET_LEVEL)
+    meeting = HeadingMeeting(found[0], None, f"line {n}", level=_BULLET_LEVEL, indent=len(bullet.group(1)))
     papers, who, note = _bullet_line_papers(body.replace(found[0], " ", 1))
     _add_papers(meeting, papers, who)
     meeting.topic = None if papers else (found[1] if note else None)
+    if not papers and meeting.topic and (lead := _LEAD_NAMES.match(meeting.topic)):  # "June 21: Ada Quill, topic"
+        meeting.presenters = presenters(lead.group("who"))
+        meeting.topic = meeting.topic[lead.end() :].strip(" ,;:–—-") or None
     return meeting
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _add_papers(meeting: HeadingMeeting, papers: list[CellPaper], who: list[str]) -> None:
@@ -219,7 +239,8 @@ def _sections(text: str) -> list[HeadingMeeting]:
             elif current is not None and level <= current.level:
                 current = None  # "## Code formatting" after the meetings
             continue
-        if (current is None or current.level == _BULLET_LEVEL) and (bullet := _date_bullet(line, n)):
+        nested = current is not None and current.level == _BULLET_LEVEL and _indent(line) > current.indent
+        if (current is None or current.level == _BULLET_LEVEL) and not nested and (bullet := _date_bullet(line, n)):
             current = bullet
             meetings.append(current)
             continue
@@ -239,11 +260,27 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     if len(same_level) < 2 or any(m.table for m in meetings) or not any(m.papers for m in meetings):
         return []
     order = date_order(m.date_text for m in meetings if m.date_text)
-    years = [int(y) for m in meetings for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", m.date_text)]
+    years = [int(y) for m in meetings for y in _YEAR.findall(m.date_text)] or _page_years(text, meetings)
     year = max(set(years), key=years.count) if years else None
+    newest = max((p.arxiv_id[:4] for m in meetings for p in m.papers if p.arxiv_id and _NEW_ARXIV.match(p.arxiv_id)),
+                 default=None)  # fmt: skip
     for m in meetings:
         m.date = parse_day(m.date_text, order, year) if m.date_text else None
+        if m.date_text and m.date is None and year is None and newest:  # no year on the page: after its readings
+            first = dt.date(2000 + int(newest[:2]), int(newest[2:]), 1)
+            m.date = parse_day(m.date_text, order, first.year)
+            if m.date is not None and m.date < first:
+                m.date = parse_day(m.date_text, order, first.year + 1)
+            m.year_inferred = m.date is not None
     return meetings
+
+
+def _page_years(text: str, meetings: list[HeadingMeeting]) -> list[int]:
+    """The years the page's headings and prose before its first meeting name ("## Spring 2019", "Meetings of
+    2019")."""
+    first = int(meetings[0].where.split()[-1]) if meetings and meetings[0].where.startswith("line ") else 0
+    lines = [line for line in text.split("\n")[: max(first - 1, 0)] if not _BULLET.match(line)]
+    return [int(y) for line in lines for y in _YEAR.findall(line)][:1]
 
 
 def is_heading_schedule(text: str) -> bool:

@@ -80,7 +80,7 @@ _READING_COLUMNS = frozenset(
     for name in _ROLES["paper"]
     if name.endswith(("reading", "readings")) or name in ("reading list", "required", "recommended", "optional")
 )
-_READING = frozenset({"reading", "readings"})
+_READING = frozenset({"reading", "readings", "read"})  # "To Read", "Required reading"
 _READING_WORDS = _READING | frozenset(
     "assigned assignment assignments pre prior preparatory course class weekly week session and resources materials "
     "list to do core key main extra additional optional required recommended suggested further background".split()

@@ -32,6 +32,7 @@ from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
 from ._schedule_cells import (
     CellPaper,
+    bracketed_note,
     cell_papers,
     clean_cell,
     date_order,
@@ -107,10 +108,14 @@ class Meeting:
 
 # a heading that only labels the table below it ("### Sessions", "## Past meetings"): no topic, no tag
 _LIST_LABEL = re.compile(
-    r"^(?:(?:past|upcoming|previous|current|all|our)\s+)?(?:sessions?|meetings?|schedule|readings?|papers?|talks?)$",
+    r"^(?:(?:past|upcoming|previous|current|all|our|future|next|earlier|recent|archived?)\s+)?"
+    r"(?:sessions?|meetings?|schedule|readings?|papers?|talks?)$|^archive$",
     re.I,
 )
 _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
+_TIME_OF_DAY = re.compile(
+    r"^\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$", re.I
+)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # the refusal of a schedule whose meetings were read and name no paper (a course of chapters and documentation)
 NAMES_NO_PAPER = "the schedule names no paper (only notes, skipped weeks and reading material that is no paper)"
@@ -165,6 +170,10 @@ def _paper_of(
         extra["date_precision"] = "year"
     if found.extra_urls:
         extra["links"] = found.extra_urls
+    if found.more_authors and authors == found.authors:
+        extra["more_authors"] = True
+    if found.numbers:
+        extra["csl"] = dict(found.numbers)  # the venue's volume, issue and pages, for the BibTeX and CSL exports
     return check_paper(
         Paper(
             title=found.title,
@@ -249,6 +258,8 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     found, note = _cell_papers(table, rest if cited else cell)
     if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
         note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
+    if note is None and not found and not who:
+        note = bracketed_note(by_role.get("presenter"))  # "[Up the batches]": what the week holds, no name
     link = by_role.get("link") if by_role.get("link") is not None else paper_link(by_role.get("slides"))
     if not found and link is not None:
         # no paper column ("leader | description | url"): the description names the linked paper; a topic beside
@@ -300,7 +311,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     path = Path(path)
     source = str(path)
     text = read_text(path)
-    tables = schedule_tables(text, path.suffix.lower(), source)
+    tables = [t for t in schedule_tables(text, path.suffix.lower(), source) if not _timetable(t)]
     if not tables and (by_headings := _heading_schedule(text, source)):
         return by_headings
     if not tables:
@@ -364,7 +375,11 @@ def _heading_schedule(text: str, source: str) -> tuple[list[Meeting], list[Impor
         meeting.extra = ({"topic": h.topic} if h.topic and h.papers else {}) | (
             {"notes": "; ".join(h.notes)} if h.notes else {}
         )
+        if h.year_inferred:  # "June 21" on a page that names no year: the year after its readings' arXiv ids
+            meeting.extra["date_inferred"] = "the year, from the newest reading's arXiv id"
         meeting.papers = [_paper_of(p, {}, meeting, source, len(h.papers), title) for p in h.papers]
+        for paper in meeting.papers if h.year_inferred else []:
+            paper.extra["meeting_date_inferred"] = True
         for n, paper in enumerate(meeting.papers):  # "[Title](link) — Ada Quill": each reading's own presenter
             paper.extra["presenters"] = h.by.get(n) or meeting.presenters
         meetings.append(meeting)
@@ -392,6 +407,14 @@ def _prose(text: str) -> list[str]:
     """The first lines of a page that are no table row, no front-matter field and no HTML (at most 12)."""
     lines = [ln for ln in text.splitlines()[:200] if ln.strip() and not ln.lstrip().startswith(("|", "<", "---"))]
     return [ln for ln in lines if not re.match(r"^\s*[\w-]+:\s", ln)][:12]
+
+
+def _timetable(table: ScheduleTable) -> bool:
+    """Whether a table is the timetable of one day ("When | What": "9:00 | Introduce speaker"): every cell of its
+    date column a time of day, none a date; its rows are no meetings."""
+    at = _date_column(table)
+    cells = [clean_cell(cells[at]) for _, cells in table.rows if at < len(cells) and clean_cell(cells[at])]
+    return bool(cells) and "date" in table.roles and all(_TIME_OF_DAY.match(c) for c in cells)
 
 
 def _date_column(table: ScheduleTable) -> int:
