@@ -91,6 +91,10 @@ _PARTICLES = frozenset("da das de del della der des di do dos du la le van von z
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
 
 
+# acronyms of countries and institutions: a name in capitals holding one is an organisation's ("TIME USA")
+_ORG_ACRONYMS = frozenset("USA UK EU UN IBM MIT NIH NSF NASA IEEE ACM CERN OECD UNESCO".split())
+
+
 def name_case(family: str, given: str, *, vancouver: bool = False) -> tuple[str, str]:
     """A person's family and given names written all in capitals (Web of Science, Crossref, old PubMed: "KOWALCZYK",
     "MARTA J.") in the case of a name: "Kowalczyk", "Marta J."; a particle before the family name in lowercase ("VAN
@@ -105,9 +109,18 @@ def name_case(family: str, given: str, *, vancouver: bool = False) -> tuple[str,
     (('Wang', 'Yu'), ('Owen', 'AJ'))
     >>> name_case("Lovelace", "ADA"), name_case("IEEE", "")
     (('Lovelace', 'ADA'), ('IEEE', ''))
+
+    A name in capitals holding a country's or an institution's acronym is an organisation's, kept as written.
+
+    >>> name_case("USA", "TIME")
+    ('USA', 'TIME')
     """
     text = family + given
     if not given.strip() or any(ch.islower() or ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
+        return family, given
+    if _ORG_ACRONYMS & set(
+        re.findall(r"[A-Z]+", f"{family} {given}")
+    ):  # "USA", "TIME": an organisation ("TIME USA") as written
         return family, given
     words = family.split()
     cased = [
@@ -181,6 +194,8 @@ _ET_AL_END = re.compile(rf"(.*?\S)\s*,?\s*(?:{_ET_AL}|\band\s+others)", re.I)
 _ET_AL_ANYWHERE = re.compile(rf"(?<!\s)\s*(?:,\s*)?{_ET_AL}", re.I)
 # marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
 _NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
+# a title written before a person's name, at its start or after the comma of "Family, Given"
+_HONORIFIC = re.compile(r"(^|,\s*)(?:Prof\.|Professor|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(?=\w)")
 # a role a byline writes before a contributor's name
 _ROLE_BEFORE = re.compile(r"^(?:with\s+)?(?:(?:additional\s+)?contributions?\s+(?:from|by)|assisted\s+by)\s+", re.I)
 # academic degrees and titles written as a third part of "Family, Given, Ph.D.": no part of the name
@@ -251,8 +266,14 @@ def strip_name_marks(name: str) -> str:
     ('Zhihang Yuan', 'Lee, Yong Jae', "O'Neil")
     >>> strip_name_marks("with contributions from Ana Silva")
     'Ana Silva'
+
+    A title before the name ("Prof. Ada Quill", "Quill, Dr. Ada") is no part of it either.
+
+    >>> strip_name_marks("Prof. Ada Quill"), strip_name_marks("Quill, Dr. Ada"), strip_name_marks("Dr. Who")
+    ('Ada Quill', 'Quill, Ada', 'Who')
     """
     text = " ".join(_NAME_MARKS.sub("", name).split())
+    text = _HONORIFIC.sub(r"\1", text) if _HONORIFIC.sub("", text).strip(" ,") else text
     return _ROLE_BEFORE.sub("", text) or text
 
 

@@ -95,3 +95,17 @@ def test_exports_round_trip_to_one_library() -> None:
     lib = _load("kept_numbers.ris")
     again = parse_bibtex(library_to_bibtex(lib))
     assert [p.extra["bibtex_key"] for p in again] == ["brindle2011counting"]
+
+
+def test_a_suffix_after_a_given_first_name_a_title_before_a_name_and_an_organisation_in_capitals(
+    tmp_path: Path,
+) -> None:
+    ris = tmp_path / "names.ris"
+    ris.write_text(
+        "TY  - JOUR\nTI  - Sprockets of the old school\nAU  - T. U. Brindle, III\nAU  - Prof. Ulric Marsh\n"
+        "AU  - Quill, Dr. Ada\nAU  - Cogg, Bea, Jr.\nER  - \n"
+    )
+    (paper,) = read_ris(ris)
+    assert paper.authors == ["T. U. Brindle III", "Ulric Marsh", "Ada Quill", "Bea Cogg Jr."]
+    (org,) = parse_bibtex("@misc{k, title = {Gears today}, author = {USA, GEARS and KOWALCZYK, MARTA}}")
+    assert org.authors == ["GEARS USA", "Marta Kowalczyk"]  # a person in capitals still in a name's case

@@ -51,6 +51,22 @@ def test_a_rows_first_author_is_the_family_name(text_module: Path) -> None:
     assert got == ["Vaswani", "Vaswani", "12 authors · Meta", ""]
 
 
+def test_a_rows_first_author_is_the_family_name_its_source_wrote(text_module: Path) -> None:
+    written = {"names_as_written": {"Gabriel García Márquez": ["García Márquez", "Gabriel", ""]}}
+    csl = {"csl": {"author": [{"family": "Ramos Cano", "given": "Lía"}]}}
+    capitals = {"names_as_written": {"Ronald Mcdonald": ["MCDONALD", "RONALD", ""]}}
+    got = call(
+        text_module,
+        "familyName",
+        [["Gabriel García Márquez"], "", written],
+        [["Lía Ramos Cano"], "", csl],
+        [["Ronald Mcdonald"], "", capitals],
+        [["Gabriel García Márquez"], "", {}],
+        [["Gabriel García Márquez"], "", {"csl": {"author": [{"family": "Someone Else"}]}}],
+    )
+    assert got == ["García Márquez", "Ramos Cano", "Mcdonald", "Márquez", "Márquez"]
+
+
 def test_feed_failures_are_one_line_naming_each_service_once(text_module: Path) -> None:
     arxiv = [
         f"arXiv listing: can't reach rss.arxiv.org: connection failed: the host name rss.arxiv.org could not be "

@@ -48,7 +48,11 @@ export interface ICardContext {
 
 /** The first author's family name (the byline is the row's tooltip), else the organisation or author count. */
 export function firstAuthor(entry: IEntry): string {
-  return familyName(entry.paper.authors, byline(entry.paper));
+  return familyName(
+    entry.paper.authors,
+    byline(entry.paper),
+    entry.paper.extra
+  );
 }
 
 /** A row of the list; `selected` also shows its details. */

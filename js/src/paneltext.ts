@@ -25,18 +25,53 @@ export function emptyHint(listName: string): string {
   return `paperlab.reading_list(${target}).add("2503.14895")`;
 }
 
-/** The first author's family name ("Vaswani" for "Ashish Vaswani" or "Vaswani, Ashish"), else `fallback`. */
+/**
+ * The family name a source wrote for the shown `name` (`extra.names_as_written`: "García Márquez" of "García Márquez,
+ * Gabriel"; else the first name object a CSL import kept), spelt as the shown name spells it; null when none.
+ */
+function writtenFamily(
+  name: string,
+  extra: { [key: string]: unknown } | null | undefined
+): string | null {
+  let family: unknown = undefined;
+  const kept = extra?.names_as_written;
+  if (kept && typeof kept === 'object' && !Array.isArray(kept)) {
+    const parts = (kept as { [key: string]: unknown })[name];
+    family = Array.isArray(parts) ? parts[0] : undefined;
+  }
+  const csl = extra?.csl as { author?: unknown } | undefined;
+  if (family === undefined && csl && Array.isArray(csl.author)) {
+    const first: unknown = csl.author[0];
+    family =
+      first && typeof first === 'object'
+        ? (first as { family?: unknown }).family
+        : undefined;
+  }
+  if (typeof family !== 'string' || !family.trim()) {
+    return null;
+  }
+  const wanted = family.trim().split(/\s+/).join(' ');
+  const at = name.toLowerCase().lastIndexOf(wanted.toLowerCase());
+  return at >= 0 ? name.slice(at, at + wanted.length) : null;
+}
+
+/**
+ * The first author's family name ("Vaswani" for "Ashish Vaswani" or "Vaswani, Ashish"; with the paper's `extra`, the
+ * family name its source wrote: "García Márquez" for "Gabriel García Márquez"), else `fallback`.
+ */
 export function familyName(
   authors: string[] | null | undefined,
-  fallback = ''
+  fallback = '',
+  extra?: { [key: string]: unknown } | null
 ): string {
   const first = authors?.[0]?.trim();
   if (!first) {
     return fallback;
   }
-  return first.includes(',')
-    ? first.split(',')[0].trim()
-    : (first.split(/\s+/).pop() ?? first);
+  if (first.includes(',')) {
+    return first.split(',')[0].trim();
+  }
+  return writtenFamily(first, extra) ?? first.split(/\s+/).pop() ?? first;
 }
 
 /** The service a feed failure is about ("arXiv listing: can't reach …" → "arXiv"). */

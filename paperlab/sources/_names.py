@@ -23,6 +23,8 @@ _VANCOUVER = re.compile(
 # capitals or more holding a vowel, which initials seldom are
 _CAPITAL_FAMILY = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}([A-Z]{3,})")
 _ROMAN = frozenset(("II", "III", "IV"))
+# a generational suffix alone after the comma of a name written given name first ("H. B. Hunt, III", "Ada Quill, Jr.")
+_SUFFIX = re.compile(r"(?:Jr|Sr|JR|SR)\.?|I{2,3}|IV|2nd|3rd")
 _VOWEL = re.compile("[AEIOU]")
 
 
@@ -96,6 +98,8 @@ def _given_first(name: str, *, vancouver: bool) -> tuple[str, list[str] | None]:
     suffix = "" if is_degree(suffix) else suffix.strip()
     if not given.strip():
         return name, None
+    if not suffix and _SUFFIX.fullmatch(given.strip()) and len(family.split()) > 1:
+        return f"{family.strip()} {suffix_case(given.strip())}", None  # "H. B. Hunt, III": given name first, a suffix
     cased = name_case(family, given)
     changed = cased != (family, given) or suffix_case(suffix) != suffix  # "KING, MARTIN, JR.": "Martin King Jr."
     shown = " ".join(f"{shown_name(*cased)} {suffix_case(suffix)}".split())
