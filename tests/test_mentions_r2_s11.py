@@ -142,3 +142,41 @@ def test_awesome_list_material_sections_give_no_papers_and_day_dates_win(tmp_pat
     assert [p.arxiv_id for p in papers] == ["2311.00011", "2402.00022", "2405.00033"]
     # the item's day, when in the id's month or later; a day before the id's month is not the paper's
     assert [p.published for p in papers] == [dt.date(2023, 11, 14), dt.date(2024, 3, 2), dt.date(2024, 5, 1)]
+
+
+_DIGEST = """<b><u>#Sprockets</u></b>
+• <a href="http://arxiv.org/abs/2205.01111v1"><em>Sparse Sprocket Transport &amp; Gears</em></a> <a href="http://arxiv.org/pdf/2205.01111v1"><em>[PDF]</em></a>
+• <a href="http://arxiv.org/abs/2205.02222v2"><em>Cogwheel Fields for Uneven Streams</em></a> <a href="http://arxiv.org/pdf/2205.02222v2"><em>[PDF]</em></a> <a href="https://github.com/example/cogs"><em>[Code]</em></a>
+
+<b><u>#Ratchets</u></b>
+• <a href="http://arxiv.org/abs/2205.03333v1"><em>Ratchet Processes in Deep Gear Models</em></a> <a href="http://arxiv.org/pdf/2205.03333v1"><em>[PDF]</em></a>
+
+<b><u>#Levers</u></b>
+• <a href="http://arxiv.org/abs/2205.01111v1"><em>Sparse Sprocket Transport &amp; Gears</em></a> <a href="http://arxiv.org/pdf/2205.01111v1"><em>[PDF]</em></a>
+• <a href="http://arxiv.org/abs/2205.04444v1"><em>Lever Nets Read the Room</em></a> <a href="http://arxiv.org/pdf/2205.04444v1"><em>[PDF]</em></a>
+"""
+
+
+def test_a_saved_html_digest_of_anchors_is_read_as_html_or_as_md(tmp_path: Path) -> None:
+    """A daily-papers bot's page: every section kept, ids from the abs/pdf anchors, no '[PDF] [Code]' in titles."""
+    for name in ("digest.html", "digest.md"):
+        path = tmp_path / name
+        path.write_text(_DIGEST, encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            papers = list(paperlab.load(path))
+        assert [(p.title, p.arxiv_id) for p in papers] == [
+            ("Sparse Sprocket Transport & Gears", "2205.01111"),
+            ("Cogwheel Fields for Uneven Streams", "2205.02222"),
+            ("Ratchet Processes in Deep Gear Models", "2205.03333"),
+            ("Lever Nets Read the Room", "2205.04444"),
+        ], name
+        assert papers[0].sources[0].record == "line 2"
+
+
+def test_markdown_links_beside_an_anchor_are_read_as_before() -> None:
+    text = (
+        '# Reading\n\n- [Lever Nets Read the Room](https://arxiv.org/abs/2205.04444) <a href="https://x.org">home</a>\n'
+    )
+    (paper,), _ = find_papers(text, "list.md")
+    assert (paper.title, paper.arxiv_id) == ("Lever Nets Read the Room", "2205.04444")

@@ -19,7 +19,7 @@ from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes, read_text
 from ._json_shape import unknown_json_message
-from .json_list import is_paper_list
+from .json_list import is_paper_list, yaml_paper_list
 from .openalex import is_openalex_work
 from .zotero_json import is_zotero_json
 
@@ -253,12 +253,15 @@ def detect_format(path: str | Path) -> str:
     if suffix in (".xml", ".atom", ".rss") or stripped.startswith(("<?xml", "<feed", "<rss", "<OAI-PMH", "<rdf:RDF")):
         return _xml_kind(stripped)
     if suffix in (".yaml", ".yml") or stripped.startswith("interactions:"):
+        if "interactions:" not in text and suffix in (".yaml", ".yml") and yaml_paper_list(text, str(path)):
+            return "json_list"  # a YAML list of papers (title, authors, year, url), no meeting's fields
         if "interactions:" not in text:  # not a schedule (checked first), and no recorded HTTP answers either
             raise ParseError(
                 "expected a reading-group schedule (a YAML list of meetings whose fields name a presenter - "
                 "presenter, speaker, person, leader - and a date or paper; or, without presenters, readings beside a "
                 "date or topic, or a date and a paper in a file that says it lists meetings) or a recorded HTTP "
-                "cassette ('interactions:'); this YAML is neither",
+                "cassette ('interactions:') or a list of papers (each with a title and authors, a year or links); "
+                "this YAML is none of them",
                 source=str(path),
             )
         return "openalex" if "api.openalex.org" in text and "semanticscholar.org" not in text else "semantic_scholar"
@@ -321,8 +324,8 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
         return "hf_page"
     if suffix in (".md", ".markdown") and _is_paper_list(text):
         return "paper_list"
-    if suffix in (".md", ".markdown"):  # a README of papers in a layout detection did not see: the reader says
-        return "dailyarxiv"  # which layouts it knows, or finds the per-paper cards of the blockquote layout
+    if suffix in (".md", ".markdown", ".html", ".htm"):  # a README of papers (or a saved HTML page of them) in a
+        return "dailyarxiv"  # layout detection did not see: the reader, then the generic paper finder, reads it
     raise ParseError(
         "unrecognised file format: expected BibTeX, RIS, Web of Science plain text, CSL-JSON, arXiv Atom/RSS/OAI-PMH XML, JSON/JSONL (Hugging "
         "Face, Semantic Scholar, OpenAlex, Kaggle arXiv, paperlab), CSV, a reading-group schedule or session transcript, a DailyArXiv-style "

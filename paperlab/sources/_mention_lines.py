@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from ..identifiers import arxiv_id_value
 
 __all__ = [
-    "ARXIV_LABELLED", "BARE_URL", "DAY_DATE", "IMAGE", "LINK", "MEDIA_HEADING", "Line", "plain", "spans", "structure",
-    "titled_before", "usable_title",
+    "ARXIV_LABELLED", "BARE_URL", "DAY_DATE", "IMAGE", "LINK", "MEDIA_HEADING", "Line", "anchors_as_links", "plain",
+    "spans", "structure", "titled_before", "usable_title",
 ]  # fmt: skip
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -77,6 +77,30 @@ def _tags_out(text: str) -> tuple[str, list[str]]:
         return " "
 
     return html.unescape(_TAG.sub(drop, text)), attrs
+
+
+_ANCHOR = re.compile(r"<a\s[^<>]*\bhref\s*=[^<>]*>.*?</a\s*>", re.I | re.S)
+
+
+def anchors_as_links(text: str, source: str = "") -> str:
+    """An HTML page's (or a markdown file written in HTML's) ``<a href="…">text</a>`` anchors as markdown links
+    ``[text](…)``, so the finder reads them like any link: for a ``.html``/``.htm`` file, or a text whose links
+    are all anchors. Each anchor is parsed by lxml (entities, nested tags); the lines keep their numbers."""
+    if not source.lower().endswith((".html", ".htm")) and (LINK.search(text) or not _ANCHOR.search(text)):
+        return text
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    def link(m: re.Match[str]) -> str:
+        try:
+            anchor = lxml_html.fragment_fromstring(m.group(0))
+        except (etree.ParserError, ValueError):
+            return m.group(0)
+        href = (anchor.get("href") or "").strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        label = " ".join(anchor.text_content().split()).strip("[] ").replace("[", "(").replace("]", ")")
+        return f"[{label}]({href})" + "\n" * m.group(0).count("\n") if href else m.group(0)
+
+    return _ANCHOR.sub(link, text)
 
 
 def spans(text: str) -> list[str]:

@@ -38,6 +38,7 @@ from ._mention_lines import (
     LINK,
     MEDIA_HEADING,
     Line,
+    anchors_as_links,
     plain,
     spans,
     structure,
@@ -397,7 +398,7 @@ def find_papers(
         Read only the credible papers a layout reader may have missed: no id-less titles, no badge links, no
         title taken from a heading (the page's own, a keyword's).
     """
-    lines = structure(text)
+    lines = structure(anchors_as_links(text, source))
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
     return _read(lines, mentions, source, id_less, beside_layout)
 
@@ -406,7 +407,7 @@ def find_papers_both(text: str, source: str) -> tuple[list[Paper], list[ImportPr
     """Both looks of the finder beside a layout reader that found papers, from one reading of the file: the papers
     named by an id or address (:func:`find_papers` with ``id_less=False``), its problems, and the credible ones it
     may add outside the layout (``beside_layout=True``)."""
-    lines = structure(text)
+    lines = structure(anchors_as_links(text, source))
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
     papers, problems = _read(lines, [dataclasses.replace(m) for m in mentions], source, False, False)
     beside, _ = _read(lines, mentions, source, False, True)
