@@ -29,3 +29,10 @@ def test_an_adverb_or_superlative_opening_the_phrase_is_not_part_of_the_metric()
 
 def test_a_noun_that_looks_like_a_verb_stays_in_the_metric():
     assert _metrics("The duelling agent lifts its win rate to 73.5% against the scripted bots.")[73.5] == "win rate"
+
+
+def test_a_participle_that_names_the_metric_stays_in_it():
+    got = _metrics("On the ward cohort, the triage model reaches an expected calibration error of 3.4 percent.")
+    assert got[3.4] == "expected calibration error"
+    got = _metrics("The tuned planner lowers normalized tour cost by 17.5% on the depot maps.")
+    assert got[17.5] == "normalized tour cost"

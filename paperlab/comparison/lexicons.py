@@ -242,6 +242,8 @@ _NOT_MODIFIER = re.compile(
     r"learning|sampling|frame|bit|run|total|overall|average|mean|median|required|predicted|\w+ly|\w+ed|\w+es|\d.*|"
     r"\w|dB|ms|mm|cm|km|mJ|degrees?)$"
 )
+# participles that are part of a metric's name ("expected calibration error", "normalized prediction score")
+_NAMING_PARTICIPLE = re.compile(r"(?i)^(?:expected|normali[sz]ed|weighted|balanced|adjusted|modell?ed)$")
 # acronyms that are settings or things, not metrics
 _NOT_METRIC_ACRONYMS = {"SOTA", "LLM", "LLMS", "GPU", "CPU", "TPU", "AI", "ML", "NLP", "API", "SNR", "NFE", "CNN"}
 _ACRONYM = r"[A-Z]{2,}[0-9]*(?:-[A-Z0-9]{2,})?"
@@ -308,7 +310,7 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
         for n, w in enumerate(reversed(words)):
             if n == 3 or not re.fullmatch(r"\s*", text[base + w.end() : start]):
                 break
-            if _NOT_MODIFIER.match(w.group(0)):
+            if _NOT_MODIFIER.match(w.group(0)) and not _NAMING_PARTICIPLE.match(w.group(0)):
                 if start == m.start() and w.group(0).lower() in ("mean", "median"):
                     start = base + w.start()  # "mean error", "median error" keep their statistic
                 break
