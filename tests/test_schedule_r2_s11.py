@@ -42,7 +42,8 @@ def test_a_to_read_column_names_the_papers_and_the_authors_column_their_authors(
 def test_bold_date_bullets_are_meetings_with_presenters_and_a_year_inferred_from_the_readings() -> None:
     """'  - **May 4**: Ora Penn, flame shape models' with links under it: a dated meeting with its presenter and
     topic; the page names no year, so it is the year of the newest reading's arXiv id, and the meeting says so. A
-    link labelled "Original paper" or "Penn & Wick paper" is titled by its id; what follows a link is no title."""
+    link labelled "Original paper" or "Penn & Wick paper" is titled by its id; what follows a link is no title; a
+    link to a magazine's piece or to the book is no paper."""
     schedule = paperlab.Schedule.from_file(DATA / "bullet_dates.md")
     assert [(m.date, m.presenters, len(m.papers)) for m in schedule.meetings] == [
         (dt.date(2019, 5, 4), ["Ora Penn"], 2),

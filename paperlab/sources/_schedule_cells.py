@@ -150,8 +150,9 @@ _MATERIAL_URL = re.compile(
     r"books?|notebooks?|wiki)/|\.ipynb(?:[?#]|$)",
     re.I,
 )
-# a link's text naming material that is no paper: "Chapter 1", "Workflow chapters", "Streamlit documentation"
-_MATERIAL_TEXT = re.compile(r"\b(?:chapters?|documentation|docs|book)\b", re.I)
+# a link's text naming material that is no paper: "Chapter 1", "Streamlit documentation", "Goodfellow et al book",
+# "Popsci article by Quanta magazine"
+_MATERIAL_TEXT = re.compile(r"\b(?:chapters?|documentation|docs|book|magazine)\b", re.I)
 # a citation: "Vaswani et al., 2017", "Vaswani et al. (2017)", "Vaswani et al. NeurIPS 2017" (family name, year)
 _ET_AL_YEAR = re.compile(
     r"^(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*(?:[A-Za-z][\w&-]*\.?\s*,?\s*)?"
