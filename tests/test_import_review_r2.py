@@ -109,3 +109,23 @@ def test_a_suffix_after_a_given_first_name_a_title_before_a_name_and_an_organisa
     assert paper.authors == ["T. U. Brindle III", "Ulric Marsh", "Ada Quill", "Bea Cogg Jr."]
     (org,) = parse_bibtex("@misc{k, title = {Gears today}, author = {USA, GEARS and KOWALCZYK, MARTA}}")
     assert org.authors == ["GEARS USA", "Marta Kowalczyk"]  # a person in capitals still in a name's case
+
+
+def test_a_yaml_list_of_papers_reads_like_a_json_list_and_a_yaml_schedule_stays_a_schedule(tmp_path: Path) -> None:
+    assert detect_format(DATA / "papers.yaml") == "json_list"
+    lib = _load("papers.yaml")
+    assert [(p.title, p.authors, p.year) for p in lib] == [
+        ("The Sprocket Handbook", ["Tova Brindle", "Ulric Marsh"], 2019),
+        ("Gears, Cogs and Chains", ["Bea Cogg"], 2021),
+    ]
+    first, second = lib
+    assert first.url == "https://example.org/sprockets" and str(second.published) == "2021-03-04"
+    assert detect_format(DATA / "meetings.yaml") == "schedule"
+    config = tmp_path / "config.yaml"
+    config.write_text("name: my config\nvalue: 3\n")
+    try:
+        detect_format(config)
+    except paperlab.ParseError as exc:
+        assert "list of papers" in str(exc)
+    else:
+        raise AssertionError("a YAML of no paper read as papers")

@@ -253,7 +253,7 @@ def detect_format(path: str | Path) -> str:
     if suffix in (".xml", ".atom", ".rss") or stripped.startswith(("<?xml", "<feed", "<rss", "<OAI-PMH", "<rdf:RDF")):
         return _xml_kind(stripped)
     if suffix in (".yaml", ".yml") or stripped.startswith("interactions:"):
-        if "interactions:" not in text and suffix in (".yaml", ".yml") and yaml_paper_list(text, str(path)):
+        if "interactions:" not in text and suffix in (".yaml", ".yml") and _yaml_papers(path):
             return "json_list"  # a YAML list of papers (title, authors, year, url), no meeting's fields
         if "interactions:" not in text:  # not a schedule (checked first), and no recorded HTTP answers either
             raise ParseError(
@@ -270,6 +270,11 @@ def detect_format(path: str | Path) -> str:
     if suffix == ".json" or (suffix not in (".md", ".markdown") and stripped.startswith(("[", "{"))):
         return _json_file_kind(path)
     return _text_kind(path, suffix, text, stripped)
+
+
+def _yaml_papers(path: Path) -> bool:
+    """Whether a YAML file (read whole: the head may cut a record) is a list of papers (:func:`yaml_paper_list`)."""
+    return yaml_paper_list(read_bytes(path).decode("utf-8", errors="replace"), str(path)) is not None
 
 
 def _format_by_name(path: Path, suffix: str) -> str | None:
@@ -302,6 +307,8 @@ def _json_file_kind(path: Path) -> str:
     raise ParseError(unknown_json_message(data), source=str(path))
 
 
+# a labelled presenter line of markdown talk notes ("## Presenter: Ada Quill", "Presenter: Ada Quill")
+_PRESENTER_CUE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?presenter(?:\*\*)?[ \t]*:", re.I | re.M)
 # the start of a BibTeX entry: "@article{key," or "@misc(" at the start of a line ("@string{", "@comment{" too)
 _BIB_ENTRY = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.M)
 
@@ -322,6 +329,9 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
         return "session"  # slides of presentations (presenter, paper header), never a saved page's junk papers
     if suffix in (".txt", "") and "\n\n" in text:
         return "hf_page"
+    if suffix in (".md", ".markdown") and _PRESENTER_CUE.search(text) and "session" in _ABOVE:
+        if _ABOVE["session"]()[0](text):  # markdown talk notes: "## Presenter: Ada Quill", the paper's header below
+            return "session"
     if suffix in (".md", ".markdown") and _is_paper_list(text):
         return "paper_list"
     if suffix in (".md", ".markdown", ".html", ".htm"):  # a README of papers (or a saved HTML page of them) in a

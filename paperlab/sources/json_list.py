@@ -1,4 +1,4 @@
-"""Paper lists written by hand or by a script as JSON: read leniently.
+"""Paper lists written by hand or by a script as JSON (or as YAML, :func:`yaml_paper_list`): read leniently.
 
 A ``papers.json`` of no tool's format: a list of objects (or ``{"papers": [...]}``, ``{"publications": [...]}``)
 each with a title, authors as one string ("A. Smith, B. Jones", "Smith, A. and Jones, B.") or a list (of names or
@@ -26,7 +26,7 @@ from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
 from ._names import names_as_written, names_given_first
 
-__all__ = ["is_paper_list", "paper_list_items", "read_json_list"]
+__all__ = ["is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
 
 # what each field of a paper may be called (keys folded: lowercase, no "-", "_" or space)
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -311,4 +311,49 @@ def read_json_list(path: str | Path) -> list[Paper]:
         For records skipped (not an object, no title), each named by its number.
     """
     path = Path(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return parse_json_list(
+            yaml_paper_list(read_bytes(path).decode("utf-8", errors="replace"), str(path)), str(path)
+        )
     return parse_json_list(parse_json(read_bytes(path), str(path), expected="a JSON list of papers"), str(path))
+
+
+# fields of a meeting, not of a paper: a YAML list holding them is a schedule's, never a list of papers
+_MEETING_KEYS = frozenset("readings reading presenter presenters speaker speakers leader leaders session".split())
+
+
+def yaml_paper_list(text: str, source: str = "<string>") -> Any:
+    """The YAML document of ``text`` when it is a list of papers as a JSON list would be (:func:`is_paper_list`:
+    records with a title, a year or links; dates written as YAML dates read as ISO text) that name authors, and no
+    record names a meeting's fields (readings, presenter, speaker, leader); else None.
+
+    Raises
+    ------
+    ParseError
+        If ``text`` is no YAML (with the line of the problem).
+    """
+    import yaml
+
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ParseError(f"not valid YAML{where}: {getattr(exc, 'problem', None) or exc}", source=source) from None
+    doc = _iso_dates(doc)
+    records = [x for x in (paper_list_items(doc) or []) if isinstance(x, dict)]
+    if any(_folded(str(k)) in _MEETING_KEYS for x in records for k in x) or not is_paper_list(doc):
+        return None
+    # papers name their authors; dated titles without any (a club's events, chapters read together) are meetings
+    return doc if any(_FIELD_OF.get(_folded(str(k))) == "authors" for x in records for k in x) else None
+
+
+def _iso_dates(value: Any) -> Any:
+    """A YAML document with its dates (``date: 2021-03-01`` loads as a date) as ISO text, as JSON writes them."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_iso_dates(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _iso_dates(v) for k, v in value.items()}
+    return value
