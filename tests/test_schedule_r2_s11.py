@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import paperlab
+from paperlab.sources.bibtex import paper_to_bibtex
 
 DATA = Path(__file__).parent / "data" / "md_r2_s11"
 
@@ -114,3 +115,5 @@ def test_an_mla_reference_in_a_cell_keeps_its_cut_short_authors_and_the_journal_
     )
     assert (lamp.journal_ref, lamp.published) == ("The Journal of Lamps", dt.date(2017, 1, 1))
     assert lamp.extra["csl"] == {"volume": "41", "issue": "3", "page": "210-215"}
+    bib = paper_to_bibtex(lamp)  # the export keeps them, and the cut-short byline
+    assert all(f in bib for f in ("volume = {41}", "number = {3}", "pages = {210-215}", "Ora J. Penn and others"))
