@@ -109,3 +109,19 @@ def test_presenter_headings_bylines_with_an_id_or_a_venue(tmp_path: Path, label:
     ]
     assert len(s.results) == 6
     assert s.entries[1].questions == ["Does it hold past 2B gears?"]
+
+
+def test_load_reads_markdown_talk_notes_with_presenter_headings(tmp_path: Path) -> None:
+    """paperlab.load gives every presented paper (not only the one with an arXiv id) and compare() its tables."""
+    import paperlab
+
+    path = tmp_path / "talks.md"
+    path.write_text(_TALKS.format(label="## Presenter: "), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lib = paperlab.load(path)
+    assert [(p.title, p.arxiv_id, p.authors) for p in lib] == [
+        ("Sprocket Nets: Constant-Time Gear Reading", "2403.00042", ["Lena Moss", "Mira Holt"]),
+        ("Ratchet Mixtures for Gear Models", None, ["Noor Haddad"]),
+    ]
+    assert [len(r) for r in lib.compare()["results"]] == [1, 1]  # one table of results each
