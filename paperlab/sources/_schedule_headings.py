@@ -19,7 +19,9 @@ planning, a blog post, a video) are the meeting's notes.
 A list may do the same with bullets: a top-level bullet that starts with a date ("- 2015-03-02", "- Mar 9, 2015:
 cancelled") is a meeting, and the bullets indented under it are its readings, any linked title a paper, with the
 presenter after a dash ("  - [Title](link) — Ada Quill"); what the date bullet says besides the date is the topic
-(or the note of a meeting without papers: "cancelled (spring break)").
+(or the note of a meeting without papers: "cancelled (spring break)"); names right after the date ("**June 21**:
+Ada Quill, topic") are its presenters. A date without a year takes the year the page's headings or prose name, else
+the year of the newest reading's arXiv id (``year_inferred``: the meeting says so).
 
 Used by :mod:`paperlab.sources.schedule` (``read_meetings``, ``looks_like_schedule``).
 """
