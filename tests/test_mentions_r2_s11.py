@@ -18,7 +18,7 @@ __Week 1 (Jan 9)__
 <br>
 __Topic: Sprockets__
 
-*Sparse Sprocket Transport without Tears*
+*Sparse Sprocket Transport: Gears without Tears*
 <br>
 Ivo Brandt, Lena Moss
 <br>
@@ -47,7 +47,7 @@ https://arxiv.org/abs/2203.04567
 def test_bare_proceedings_addresses_under_an_italic_title_are_papers(tmp_path: Path) -> None:
     papers, problems = find_papers(_BARE, "circle.md")
     assert [(p.title, p.arxiv_id) for p in papers] == [
-        ("Sparse Sprocket Transport without Tears", None),
+        ("Sparse Sprocket Transport: Gears without Tears", None),
         ("Cogwheel Fields for Uneven Streams", None),
         ("Ratchet Processes in Deep Gear Models", None),
         ("Lever Nets Read the Room", "2203.04567"),
@@ -58,6 +58,7 @@ def test_bare_proceedings_addresses_under_an_italic_title_are_papers(tmp_path: P
         "proceedings.mlr.press",
     ]
     assert problems == []
+    assert [p.authors for p in papers] == [["Ivo Brandt", "Lena Moss"], ["Mira Holt"], [], []]  # the byline above
     path = tmp_path / "circle.md"
     path.write_text(_BARE, encoding="utf-8")
     with warnings.catch_warnings(record=True) as caught:

@@ -161,7 +161,8 @@ def _byline(lines: list[Line], i: int) -> list[str]:
     on a paragraph line, the paragraph line of names right above it ("**Ada Quill, Bo Renn**", "Cai Lune et al.")."""
     item = lines[i].item
     if item is None and lines[i].kind == "text":
-        above = next((ln for ln in reversed(lines[max(0, i - 3) : i]) if ln.kind != "blank"), None)
+        # the nearest line with words ("<br>" between the names and the address is none)
+        above = next((ln for ln in reversed(lines[max(0, i - 4) : i]) if ln.kind != "blank" and plain(ln.text)), None)
         names = _authors(split_et_al(above.text.strip().strip("*_"))[0]) if above and above.kind == "text" else []
         return names if names and _people(names) else []
     for line in lines[i + 1 : i + 3]:

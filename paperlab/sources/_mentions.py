@@ -106,6 +106,12 @@ _FIELD_WORD = re.compile(
 _UNIT_HEADING = re.compile(
     r"^\W*(?:week|wk|lecture|lec|unit|module|session|day|class|chapter|第.{1,3}[章周节讲课])\b", re.I
 )
+# a labelled line of a meeting ("Topic: Widgets", "Host: Ann", "NOTE: room change"), no paper's title
+_LABEL_LINE = re.compile(
+    r"^\W*(?:topics?|themes?|hosts?|hosted by|presenters?|speakers?|led by|leaders?|week|date|day|time|room|"
+    r"location|where|when|notes?|venue|session|meeting|agenda|reading|readings)\b[^:：]{0,20}[:：]",
+    re.I,
+)
 # a line wholly in italics or bold ("*Title*", "__Title__"): group 2 its text
 _WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\s*$")
 
@@ -276,7 +282,7 @@ def _emphasis_above(lines: list[Line], i: int) -> str:
         if lines[j].kind != "text":
             return ""
         m = _WHOLE_EMPHASIS.match(lines[j].text)
-        if m and ":" not in m.group(2) and not _UNIT_HEADING.match(m.group(2)):
+        if m and not _LABEL_LINE.match(m.group(2)) and not _UNIT_HEADING.match(m.group(2)):
             return usable_title(m.group(2))
     return ""
 
