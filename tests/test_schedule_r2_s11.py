@@ -69,7 +69,9 @@ def test_date_bullets_take_their_year_from_the_page_heading() -> None:
     assert [(m.date, m.presenters) for m in schedule.meetings] == [
         (dt.date(2019, 3, 7), ["Ora Penn"]),
         (dt.date(2019, 3, 21), ["Ilo Wick", "Tam Marr"]),
+        (dt.date(2019, 4, 4), ["Rue Sato"]),  # "Graph Neural Networks" is the topic, no presenter
     ]
+    assert schedule.meetings[2].extra["topic"] == "Graph Neural Networks"
     assert not any("date_inferred" in m.extra for m in schedule.meetings)
 
 

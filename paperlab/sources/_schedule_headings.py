@@ -90,6 +90,14 @@ _LEAD_NAMES = re.compile(rf"^(?P<who>{_PERSON}(?:\s*(?:&|,|\band\b)\s*{_PERSON})
 _LINK_THEN_SAID = re.compile(
     r"^(?P<link>\[[^\]]+\]\([^()\s]+\))\s*(?:(?:,|;|:|\s[–—-])\s+\S|\((?![^()]*(?:\bet\s+al\b|\d{4}))[^()]+\)\s*$)"
 )
+# words of a topic, not of a name: "Graph Neural Networks", "Reinforcement Learning", "Introduction", "Spring Break"
+_TOPIC_WORD = re.compile(
+    r"\b(?:\w+(?:tion|sion|ness|ity|ics|ures?)s?|(?:\w*learn|train|comput|model|modell|process|reason|plann|scal|"
+    r"pretrain|tun)ing|\w*transformers?|neural|deep|graphs?|models?|networks?|methods?|alignment|reinforcement|"
+    r"attention|language|vision|intro|overview|review|discussion|session|meeting|break|holiday|tutorial|workshop|"
+    r"papers?|reading|topic|no|tbd|tba)\b",
+    re.I,
+)
 _BY = r"(?i:presented by|presenters?:|speakers?:|led by)"
 _PRESENTED_BY = re.compile(
     rf"(?:\s+[—–-]{{1,2}}\s+(?:{_BY}\s*)?|\s*\(\s*{_BY}\s*)"
@@ -191,7 +199,8 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     papers, who, note = _bullet_line_papers(body.replace(found[0], " ", 1))
     _add_papers(meeting, papers, who)
     meeting.topic = None if papers else (found[1] if note else None)
-    if not papers and meeting.topic and (lead := _LEAD_NAMES.match(meeting.topic)):  # "June 21: Ada Quill, topic"
+    lead = _LEAD_NAMES.match(meeting.topic or "") if not papers else None  # "June 21: Ada Quill, topic"
+    if lead and meeting.topic and not _TOPIC_WORD.search(lead.group("who")):  # not "Mar 9: Graph Neural Networks"
         meeting.presenters = presenters(lead.group("who"))
         meeting.topic = meeting.topic[lead.end() :].strip(" ,;:–—-") or None
     return meeting
