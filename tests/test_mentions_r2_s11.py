@@ -133,6 +133,10 @@ _AWESOME = """# Awesome Sprockets
 ### Blogs
 
 * Understanding Ratchet Mixtures Step by Step [[URL](https://example.org/blog/ratchets)]
+
+### Other Awesome Gear Lists
+
+* [Awesome-Gears: Collected works on gears](https://github.com/example/awesome-gears)
 """
 
 

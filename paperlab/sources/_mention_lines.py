@@ -29,10 +29,11 @@ LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)(?:\s
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{8,}?)[\"”»]")
 ARXIV_LABELLED = re.compile(r"\barxiv(?:\s*id)?\s*[:：]?[\s*`\[]*(?:arxiv:)?(\d{4}\.\d{4,5})", re.I)
-# a heading naming material that is no paper: the items below it are videos, code, tools, posts
+# a heading naming material that is no paper: the items below it are videos, code, tools, posts, other lists
 MEDIA_HEADING = re.compile(
     r"^\W*(?:videos?|talks?|codes?|code\s+bases?|implementations?|repos(?:itories)?|tools?|libraries|tutorials?|"
-    r"blogs?|blog\s+posts?|posts?|podcasts?|courses?|lectures?|slides?|websites?|datasets?|视频|代码|教程|博客)\W*$",
+    r"blogs?|blog\s+posts?|posts?|podcasts?|courses?|lectures?|slides?|websites?|datasets?|视频|代码|教程|博客)\W*$"
+    r"|^\W*(?:other|related|more|similar)\b.*\b(?:awesome|lists?|collections?)\W*$",  # "Other Awesome Lists"
     re.I,
 )
 # a day written with a list item, year first ("(2023.12.05)", "[2024-01-20]"): groups year, month, day
