@@ -36,3 +36,13 @@ def test_a_participle_that_names_the_metric_stays_in_it():
     assert got[3.4] == "expected calibration error"
     got = _metrics("The tuned planner lowers normalized tour cost by 17.5% on the depot maps.")
     assert got[17.5] == "normalized tour cost"
+
+
+def test_values_then_metrics_in_the_same_order_respectively():
+    got = _metrics(
+        "On the routing task, our encoder achieves improvements of 12.4% and 7.9% in MAE and RMSE, respectively,"
+        " over the best baseline."
+    )
+    assert got == {12.4: "MAE", 7.9: "RMSE"}
+    got = _metrics("The retriever gains 9.2% and 6.5% in terms of HR@20 and NDCG@20, respectively.")
+    assert got == {9.2: "HR@20", 6.5: "nDCG"}

@@ -167,6 +167,10 @@ def alias_hits(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, i
     return sorted(out)
 
 
+# between a list of values and the list of metrics written after it: "... of 33.6% and 14.8% in (terms of) MAE and MSE"
+_LIST_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:in|on)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+
+
 def zip_respectively(
     found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, metrics: list[tuple[int, int, str]]
 ) -> None:
@@ -189,6 +193,11 @@ def zip_respectively(
                 j += 1
             if spans[i][0] > run[-1][1] and j - i + 1 == len(run):
                 if re.match(r"\s*,?\s*respectively", text[spans[j][1] :]):
+                    for r, (_, _, name) in zip(found[i : j + 1], run, strict=True):
+                        r["metric"] = name
+            elif j - i + 1 == len(run) and _LIST_AFTER.fullmatch(text[spans[j][1] : run[0][0]]):
+                # "33.6% and 14.8% in MAE and MSE, respectively": the metrics written after the values
+                if re.match(r"\s*,?\s*respectively", text[run[-1][1] :]):
                     for r, (_, _, name) in zip(found[i : j + 1], run, strict=True):
                         r["metric"] = name
             i = j + 1
