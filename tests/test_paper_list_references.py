@@ -9,6 +9,7 @@ The file is our own (tests/data/session/paper-list-references.md), written in th
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from paths import DATA
 
@@ -29,7 +30,7 @@ def test_written_out_references_give_title_authors_year_and_venue() -> None:
             "A snail-safe path planner for balcony gardens",
             ["Tove R. Anand", "Ilse Varga", "Noor Haddad"],
             dt.date(2025, 1, 1),
-            "Journal of Imaginary Robots 4.2 (2025): 11-19",
+            "Journal of Imaginary Robots",  # the journal's name; its volume, issue and pages kept apart (below)
             None,
         ),
         (
@@ -42,6 +43,9 @@ def test_written_out_references_give_title_authors_year_and_venue() -> None:
         ("Counting petals with sparse codes", ["Ilse Varga"], dt.date(2023, 1, 1), None, None),
     ]
     assert [p.extra.get("more_authors", False) for p in papers[:4]] == [False, False, True, False]
+    assert papers[1].extra["csl"] == {"volume": "4", "issue": "2", "page": "11-19"}  # nothing of the venue lost
+    exported = papers[1].to_bibtex()
+    assert "volume = {4}" in exported and "number = {2}" in exported and re.search(r"pages = \{11--?19\}", exported)
     # the year 2026 agrees with the arXiv id 2602.11111: the id's month is kept, not replaced by the bare year
     assert [p.extra.get("date_precision") for p in papers[:4]] == ["month", "year", "year", "year"]
 

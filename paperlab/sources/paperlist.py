@@ -291,6 +291,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
         extra["notes_link"], url = href, None
     if year:
         extra["date_precision"] = "year"
+    if venue and (ref := written_reference(found[0])) is not None and ref.venue == venue and ref.numbers:
+        extra["csl"] = dict(ref.numbers)  # an MLA venue's volume, issue and pages ("Journal 4.2 (2025): 11-19")
     if cited or authors and drop_et_al(content)[1]:  # "Vaswani et al., 2017", "(Hoppe et al.)"
         extra["more_authors"] = True
     tags = [heading] if heading and not _LIST_HEADING.match(heading) and not is_period_heading(heading) else []
