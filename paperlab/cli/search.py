@@ -140,12 +140,28 @@ def _print_table(rows: list[dict[str, Any]], header: str, query: str, out: TextI
         print("(— no author: the sources of these papers name none)", file=out)
 
 
+def _list_papers(name: str, corpus: str | None) -> tuple[Library, str]:
+    """The papers of the reading list ``name`` (``paperlab search --list NAME``) and how to say where they are."""
+    if corpus not in (None, "store"):
+        raise UsageError(f"--list searches a reading list of your library: drop --corpus {corpus}")
+    from ..store import open_store
+
+    store = open_store()
+    if name not in store.lists():
+        names = ", ".join(repr(n) for n in store.lists()) or "none yet"
+        raise UsageError(f"no reading list named {name!r} (lists: {names})")
+    return store.reading_list(name, create=False).to_library(), f"the reading list {name!r}"
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """Search a corpus and print a header, the query and one row (plus its reason) per hit."""
     query = " ".join(args.query.split())
     if not query:
         raise UsageError("search needs a query: paperlab search 'words or a sentence'")
-    lib, where = open_corpus(args.corpus)
+    if args.list:
+        lib, where = _list_papers(args.list, args.corpus)
+    else:
+        lib, where = open_corpus(args.corpus)
     if not len(lib):
         raise UsageError(f"nothing to search: {where} is empty")
     from ..search import search_library
@@ -201,5 +217,6 @@ def add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="also list the weaker matches: hits under the relevance cut-off that still stand out from the rest "
         "(after the others; the hits under that floor are noise and never listed)",
     )
+    p.add_argument("--list", metavar="NAME", help="search only the papers of this reading list")
     p.add_argument("--json", action="store_true", help="print the results (same fields) as JSON")
     p.set_defaults(func=cmd_search)

@@ -41,7 +41,7 @@ def paper_lines(p: Paper, width: int = 100, lists: list[str] | None = None) -> l
     ]
     lines = [_one_line(p.shown_title), ""]
     fields += [("list", text) for text in lists or []]
-    lines += [f"{label + ':':<9}{_one_line(str(value))}" for label, value in fields if value]
+    lines += [f"{label + ':':<8} {_one_line(str(value))}" for label, value in fields if value]  # "keywords: …"
     if p.shown_abstract:
         lines += ["", *textwrap.wrap(_one_line(p.shown_abstract), width=width)]
     return lines
