@@ -28,18 +28,12 @@ to tf-idf with arxiv-sanity's settings, BM25 and plain MiniLM, all in the same r
 
 With ``--write-calibration`` the calibration shipped before the run is a baseline row too (P@10 and the cut-off).
 
-``--mixed`` (session 11): every collection's papers whose sha1(paper id) has an odd first byte lose their abstract,
-so a library mixes papers with and without one (the normal case for BibTeX users); groups and queries unchanged.
-Never combined with ``--write-calibration`` in our runs (the fit stays on the collections as recorded).
-
 Usage: python benchmarks/bench_search_quality.py [--realdata PATH] [--write-calibration] [--static] [--dev-only]
-    [--mixed] [--shipped-setting]
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import hashlib
 import json
 import os
@@ -168,12 +162,6 @@ def load_collections(realdata: Path) -> list[Collection]:
         off = list(spec["offtopic"]) + borrowed
         out.append(Collection(name, lib, groups, queries, off, held_out, c.get("max_paper_queries")))
     return out
-
-
-def mixed(lib: paperlab.Library) -> paperlab.Library:
-    """``lib`` with the abstract dropped from the papers whose sha1(id) has an odd first byte (a fixed half)."""
-    odd = [hashlib.sha1(p.id.encode()).digest()[0] % 2 == 1 for p in lib]
-    return paperlab.Library([dataclasses.replace(p, abstract=None) if o else p for p, o in zip(lib, odd, strict=True)])
 
 
 def precision_ndcg(ranked: list[str], relevant: set[str]) -> tuple[float, float]:
@@ -519,17 +507,9 @@ def main() -> None:
     ap.add_argument("--static", action="store_true", help="also rows for the model2vec static encoder")
     ap.add_argument("--dev-only", action="store_true", help="development runs: report the dev split only, no test")
     ap.add_argument("--compare-calibration", metavar="FILE", help="a baseline row scored with this calibration.json")
-    ap.add_argument("--mixed", action="store_true", help="drop the abstract of a fixed half of every collection")
-    ap.add_argument(
-        "--shipped-setting",
-        action="store_true",
-        help="with --write-calibration: refit the score model at the shipped weight and feedback only (no grid)",
-    )
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     cols = load_collections(realdata_or_exit(args.realdata))
-    for c in cols if args.mixed else []:
-        c.lib = mixed(c.lib)
     for c in cols:
         print(f"{c.name}: {len(c.lib)} papers, {len(c.groups)} groups, {len(c.queries)} text queries")
     t0 = time.perf_counter()
@@ -537,8 +517,6 @@ def main() -> None:
     hybrid = {c.name: PaperIndex(encoder=MODEL, mode="hybrid").fit(c.lib) for c in cols}
     print(f"fitted MiniLM indexes in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
     if args.write_calibration:
-        if args.shipped_setting:
-            GRID[:] = [(PaperIndex().semantic_weight, PaperIndex().feedback)]
         write_calibration(hybrid, cols)
     shipped = PaperIndex()
     for name, ix in hybrid.items():  # after tuning: the tuned weight and feedback, which should become the defaults

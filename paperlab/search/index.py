@@ -168,7 +168,6 @@ class PaperIndex:
         self.texts_ = [paper_text(p) for p in self.papers_]
         self._pair_terms: PairTerms | None = None  # built on the first similar() explained
         self._lexical: BM25Ranker | None = None  # built on first use (see lexical_)
-        self._title_lexical: BM25Ranker | None = None  # built on the first hybrid search (see title_lexical_)
         self.n_embedded_ = 0
         self.encoder_: Encoder | None = None
         if self.mode != "lexical":
@@ -231,14 +230,6 @@ class PaperIndex:
         if self._lexical is None:
             self._lexical = BM25Ranker().fit(self.texts_)
         return self._lexical
-
-    @property
-    def title_lexical_(self) -> BM25Ranker:
-        """A BM25 index of the papers' titles alone, built on first use (the ``title_cov`` hit feature)."""
-        self._check_fitted()
-        if self._title_lexical is None:
-            self._title_lexical = BM25Ranker().fit([p.shown_title for p in self.papers_])
-        return self._title_lexical
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "papers_"):
@@ -309,7 +300,6 @@ class PaperIndex:
             "cos": cos,
             "cos_prf": cos_prf,
             "coverage": coverage[cand],
-            "title_cov": query_match(self.title_lexical_, query_text)[1][cand],
             "lex_rel": lex_c / (float(lex_c.max(initial=0.0)) or 1.0),
             "sem_rel": minmax(cos_prf),
             "blend": blend,

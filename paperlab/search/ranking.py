@@ -2,9 +2,7 @@
 
 For every candidate of a query the index computes a few features whose scale does not depend on the
 query (the raw cosine of the query, and of the feedback-expanded query, with the paper; the share of the
-query's words, weighted by idf, that the paper contains, and that its title alone contains: a paper whose
-title holds every word of the query is not outranked by title-only papers that merely embed close to a short
-query) and some that are relative to the query's best
+query's words, weighted by idf, that the paper contains) and some that are relative to the query's best
 hit (BM25 and cosine, min-max scaled; their blend; BM25 of words the best first-pass hits share but the
 query lacks, a lexical pseudo-relevance feedback; the mean blend of a paper's nearest neighbours among the
 best candidates, a smoothing over the kNN graph). A logistic model over them, fitted on the **dev** queries of
@@ -56,7 +54,7 @@ paper propose proposed present show shows results method approach new""".split()
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 #: Features of a hit, by search mode (see the module docstring).
 FEATURES = {
-    "hybrid": ("cos", "cos_prf", "coverage", "title_cov", "lex_rel", "sem_rel", "blend", "lex_prf_rel", "nbr"),
+    "hybrid": ("cos", "cos_prf", "coverage", "lex_rel", "sem_rel", "blend", "lex_prf_rel", "nbr"),
     "semantic": ("cos", "sem_rel"),
     "lexical": ("coverage", "lex_rel"),
 }
