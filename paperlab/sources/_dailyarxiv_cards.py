@@ -53,6 +53,8 @@ _BOLD_ITEM = re.compile(r"^[-*+]\s+\*\*([^*]+?[^*:：])\*\*\s*$")  # "- **Title*
 _ARXIV_LINK = re.compile(r"arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/\d{4}\.\d{4,5}", re.I)
 # a bare address in a heading, in parentheses or not: "### 1. **Title** (https://arxiv.org/abs/…)"
 _BARE_URL = re.compile(r"[(（]\s*(?P<p>https?://[^\s()（）]+)\s*[)）]|(?<![(\[])(?P<b>https?://[^\s()<>]+)")
+# a link's text that names the link, not the paper: "[[pdf]](…)", "[arXiv](…)"
+_LINK_WORD = re.compile(r"^\s*(?:pdf|arxiv|abs|link|paper|html|url)\s*$", re.I)
 _STRONG = re.compile(r"^(\*\*|__)(?P<inner>.+)\1$")
 
 
@@ -232,6 +234,10 @@ def _card_title(heading: str) -> tuple[str, list[str]]:
     bare = [] if paper_link else [f"[link]({m.group('p') or m.group('b')})" for m in _BARE_URL.finditer(text)]
     if bare:  # "**Title** (https://huggingface.co/papers/…)": the heading's text is the title
         text = " ".join(_BARE_URL.sub(" ", text).split())
+    if paper_link and _LINK_WORD.match(paper_link.group("text")):  # "# Title [[pdf]](…/pdf/…)": the words before
+        rest = " ".join(_LINK.sub(" ", text).split())
+        paper_link = None if any(ch.isalpha() for ch in rest) else paper_link
+        text = rest if paper_link is None else text
     title = paper_link.group("text") if paper_link else text
     title = _NUMBER.sub("", title.strip())
     title = strong.group("inner").strip() if (strong := _STRONG.match(title)) else title
