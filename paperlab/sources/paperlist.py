@@ -87,6 +87,8 @@ _ARXIV_WORD = re.compile(r"[Aa]r[Xx]iv")
 # a badge: a link whose text is an image ("[![arXiv](https://img.shields.io/…)](https://arxiv.org/abs/…)"), its
 # image's alt text in group 1 (the image pattern is the finder's, _mention_lines.IMAGE)
 _BADGE = re.compile(rf"\[\s*{IMAGE.pattern}\s*\]\(")
+# a link whose address runs on past the end of the line: "[Title](https://…"
+_OPEN_HREF = re.compile(r"\]\([^)\s]*$")
 _NOTES_PAGE = re.compile(r"\.(?:md|markdown|ipynb)(?:[#?].*)?$", re.I)
 _LIST_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:papers?|reading(?:\s+list)?|readings|list(?:\s+of\s+papers)?|contents|table\s+of\s+contents|"
@@ -326,6 +328,16 @@ def _item_day(content: str, arxiv: str | None) -> dt.date | None:
     return day if month is None or day >= month[0] else None
 
 
+def _opening_line(content: str) -> str:
+    """The first line of a list item's text, joined with the lines a link opened on it runs onto
+    ("[A Title That Wraps" / "Onto a Second Line](link)"): the whole link, not a title cut at the break."""
+    lines = content.split("\n")
+    line, rest = lines[0], lines[1:]
+    while rest and (line.count("[") > line.count("]") or _OPEN_HREF.search(line)):
+        line = f"{line} {rest.pop(0).strip()}"
+    return line
+
+
 def parse_paper_list(text: str, source: str = "") -> list[Paper]:
     """The papers of a markdown paper list, in order (see the module's documentation); an item with a link
     whose paper cannot be read is named, with its line, in a :class:`~paperlab.errors.PartialImportWarning`.
@@ -346,7 +358,7 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
         elif tok.type == "list_item_open":
             item_line = tok.map[0] + 1 if tok.map else None
         elif tok.type == "inline" and item_line is not None and tokens[i - 1].type == "paragraph_open":
-            found = _item_paper(tok.content.split("\n")[0], item_line, heading, source)
+            found = _item_paper(_opening_line(tok.content), item_line, heading, source)
             if isinstance(found, Paper):
                 papers.append(found)
             elif found is not None:

@@ -106,10 +106,12 @@ class Meeting:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-# a heading that only labels the table below it ("### Sessions", "## Past meetings"): no topic, no tag
+# a heading that only labels the table below it ("### Sessions", "## Past meetings", "# List of seminars",
+# "# List of papers to choose for seminars"): no topic, no tag
 _LIST_LABEL = re.compile(
     r"^(?:(?:past|upcoming|previous|current|all|our|future|next|earlier|recent|archived?)\s+)?"
-    r"(?:sessions?|meetings?|schedule|readings?|papers?|talks?)$|^archive$",
+    r"(?:sessions?|meetings?|seminars?|schedule|readings?|papers?|talks?)$|^archive$"
+    r"|^(?:the\s+)?(?:list|index)\s+of\s+(?:(?:all|our|the)\s+)?(?:sessions?|meetings?|seminars?|readings?|papers?|talks?)\b",
     re.I,
 )
 _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
@@ -332,6 +334,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     meetings: list[Meeting] = []
     for table in tables:
         previous: Meeting | None = None  # a row with no date and no presenter continues the meeting above it
+        dated = "date" in table.roles  # without a date column an empty presenter cell names nobody: no fill-down
         for where, cells in table.rows:
             try:
                 if not isinstance(cells, list):
@@ -342,7 +345,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
                 continue
             if m is not None and m.extra.get("cited"):
                 problems.add(where, f"{CITED_ONLY}: {m.extra['cited']}")
-            if m is not None and previous is not None and not m.date_text and not m.presenters:
+            if m is not None and previous is not None and dated and not m.date_text and not m.presenters:
                 for paper in m.papers:
                     paper.extra.update(presenters=previous.presenters, meeting=previous.date_text)
                     paper.extra.pop("meeting_date", None)
