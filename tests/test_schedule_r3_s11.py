@@ -60,3 +60,19 @@ def test_a_link_text_wrapped_onto_a_second_line_is_the_whole_title() -> None:
         ),
         ("Lantern Pooling on Radar Signals", None, "https://ieeexplore.ieee.org/document/1234567"),
     ]
+
+
+def test_numbered_items_with_reviewer_fields_are_a_paper_list_and_keep_every_paper() -> None:
+    """'[1] [Title](link)' items, each with a 'Reviewer: …' sub-item: a paper list (the fields are no items of the
+    list); the reference number is no title, a wrapped link text the whole title, and the item linking to a
+    publisher's page without an id is kept with its address (the finder dropped it and said "skipped none")."""
+    papers = _load(DATA / "numbered_reviewers.md")
+    assert [(p.title, p.arxiv_id, p.url) for p in papers] == [
+        ("Wick Trimming for Glass Chimneys", "2101.00041", "https://arxiv.org/abs/2101.00041"),
+        (
+            "Learning Flame Representations with a Title That Wraps Onto a Second Line",
+            "2101.00042",
+            "https://arxiv.org/pdf/2101.00042.pdf",
+        ),
+        ("Lantern Pooling on Radar Signals", None, "https://ieeexplore.ieee.org/document/7654321"),
+    ]

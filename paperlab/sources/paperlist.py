@@ -13,6 +13,8 @@ acronym or arXiv, not "(Chapter 10)". A link labelled by a word that names no pa
 arXiv, Paper, PDF, DOI, Link, HTML, Code, Project, Slides, Video -- sends the reader to the text around it: the
 title before the link (``1. Attention Is All You Need [[pdf]](link)``) or after it (``[arXiv](link) BERT: ...``).
 A one-word title ("BERT") is a paper when its link gives an arXiv id or DOI.
+An item may open with a reference number (``[3] [Title](link)``); a sub-item that is a field of the paper above
+(``Reviewer: [ada](link)``) is no paper and no item of the list.
 The link gives the arXiv id or DOI (an arXiv, doi.org or publisher address) and the paper's ``url`` when it is an
 absolute http(s) address; a relative link or one to a markdown page or notebook (the group's own notes,
 ``./MOPO/notes.md``) is kept in ``extra["notes_link"]``. The heading above an item becomes its tag, unless the heading only names the list
@@ -87,6 +89,11 @@ _ARXIV_WORD = re.compile(r"[Aa]r[Xx]iv")
 # a badge: a link whose text is an image ("[![arXiv](https://img.shields.io/…)](https://arxiv.org/abs/…)"), its
 # image's alt text in group 1 (the image pattern is the finder's, _mention_lines.IMAGE)
 _BADGE = re.compile(rf"\[\s*{IMAGE.pattern}\s*\]\(")
+# a reference number before an item's link: "[3] [Title](link)"
+_REF_NUMBER = re.compile(r"^\[\d{1,4}\][ \t]+(?=\[)")
+# an item that is a field of the paper above it, one word and a colon before a lone link or a few words
+# ("Reviewer: [ada](…)", "Presenter: Ada Quill"): no item of the list
+_FIELD_ITEM = re.compile(r"^[^\W\d_][^\W_]*:[ \t]+(?:\[[^\[\]]*\]\([^()\s]*\)|\S+(?:[ \t]+\S+){0,2})[ \t]*$")
 # a link whose address runs on past the end of the line: "[Title](https://…"
 _OPEN_HREF = re.compile(r"\]\([^)\s]*$")
 _NOTES_PAGE = re.compile(r"\.(?:md|markdown|ipynb)(?:[#?].*)?$", re.I)
@@ -188,7 +195,7 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
 def _item_link(content: str) -> tuple[str, str, str] | str | None:
     """(link text or title, the text after it, href) of a list item; None when it names no paper, else what
     could not be read."""
-    text = content.strip()
+    text = _REF_NUMBER.sub("", content.strip())
     m = _OPENS_WITH_LINK.match(text)
     if m is not None and m.group(2).strip().startswith("#"):
         return None  # a link to a section of the page
@@ -200,7 +207,7 @@ def _item_link(content: str) -> tuple[str, str, str] | str | None:
 def _paper_item(item: str) -> bool:
     """Whether a list item reads as a paper: it opens with a link (not to a section of the page), or holds a link
     labelled by a word ("[[pdf]](…)") beside two words of text."""
-    item = _badges_out(item).strip()
+    item = _REF_NUMBER.sub("", _badges_out(item).strip())
     m = _OPENS_WITH_LINK.match(item)
     if m is not None and not _LABEL_WORD.match(m.group(1)):
         return not m.group(2).startswith("#")
@@ -212,7 +219,7 @@ def looks_like_paper_list(text: str) -> bool:
     """Whether a markdown text is a list of papers: two list items at least name a paper by a link (not to a
     section of the page), and they are half the list's items at least (a README with a table of contents is not
     one)."""
-    items = _LIST_ITEM.findall(text)
+    items = [i for i in _LIST_ITEM.findall(text) if not _FIELD_ITEM.match(i.strip())]
     linked = [i for i in items if _paper_item(i)]
     return len(linked) >= 2 and len(linked) * 2 >= len(items)
 
@@ -270,6 +277,8 @@ def _other_ids(content: str) -> tuple[str | None, str | None]:
 def _item_paper(content: str, line: int, heading: str | None, source: str) -> Paper | str | None:
     """The paper a list item names; None when it names none, else what could not be read."""
     content = _badges_out(content)
+    if _FIELD_ITEM.match(content.strip()):
+        return None  # "Reviewer: [ada](…)": a field of the paper above, no paper
     found = _item_link(content)
     if not isinstance(found, tuple):
         return found
