@@ -33,8 +33,9 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _DOI_PREFIX_START = frozenset("hHdD")
 # a reference that is a DOI: the prefix is optional, the DOI itself must look like one
 _DOI_REFERENCE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
-# a DOI anywhere in a text ("10.1/x", in a URL, "10.1/x [doi]"), or a short DOI (10/abc1) on its own
-DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\[\]<>\"]+|(?<![\w.])10/[a-z0-9]+(?![\w/])", re.ASCII | re.I)
+# a DOI anywhere in a text ("10.1/x", in a URL, "10.1/x [doi]", "doi = {10.1/x}"), or a short DOI (10/abc1) on its
+# own; never a bracket or brace of the markup around it
+DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\[\]{}<>\"]+|(?<![\w.])10/[a-z0-9]+(?![\w/])", re.ASCII | re.I)
 # arXiv's own DOIs name the arXiv id: 10.48550/arXiv.2503.14895
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 

@@ -14,7 +14,7 @@ from ._cited_rows import cited_row
 from ._mention_lines import Line, plain
 from ._schedule_cells import parse_day
 
-__all__ = ["BLOCK", "SOURCE_KIND", "Found", "block_start", "field_value", "paper_of"]
+__all__ = ["BLOCK", "SOURCE_KIND", "Found", "bibtex_title", "block_start", "field_value", "paper_of"]
 
 SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic finder (extra["found_by"])
 
@@ -63,6 +63,25 @@ def field_value(lines: list[Line], start: int, end: int, pattern: re.Pattern[str
         if m:
             return m.group(1).strip()
     return None
+
+
+# a BibTeX entry written in a note (in a fenced code block or not): its first line and its title field
+_BIBTEX_START = re.compile(r"^\s*@\w+\s*\{")
+_BIBTEX_TITLE = re.compile(r"^\s*title\s*=\s*[{\"]+(?P<title>[^{}\"]+?)[}\"]+\s*,?\s*$", re.I)
+
+
+def bibtex_title(lines: list[Line], i: int) -> str:
+    """The title field of the BibTeX entry line ``i`` is in (``@article{Key,`` … ``title = {{Title}},`` … ``}``),
+    wherever the field stands in the entry; "" when the line is in no entry."""
+    start = next((j for j in range(i, max(-1, i - BLOCK), -1) if _BIBTEX_START.match(lines[j].raw)), None)
+    if start is None:
+        return ""
+    for line in lines[start + 1 : start + BLOCK]:
+        if _BIBTEX_START.match(line.raw) or line.raw.strip() in ("}", "```", "~~~"):
+            return ""
+        if m := _BIBTEX_TITLE.match(line.raw):
+            return " ".join(m.group("title").split())
+    return ""
 
 
 def block_start(lines: list[Line], i: int) -> int:

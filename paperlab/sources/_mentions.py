@@ -30,7 +30,7 @@ from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row
-from ._mention_details import SOURCE_KIND, Found, block_start, field_value, paper_of
+from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_of
 from ._mention_lines import (
     ARXIV_LABELLED,
     BARE_URL,
@@ -251,7 +251,7 @@ def _title_for(
     """Set the mention's title from the best text near it (see the module's docstring); the heading above it
     only when ``headings``, and never a ``refused`` one (the name before the id's parenthesis, else the id)."""
     line = lines[mention.line]
-    title = _title_on_line(line, mention)
+    title = bibtex_title(lines, mention.line) or _title_on_line(line, mention)  # a BibTeX entry's own title
     if not title and line.kind == "text":
         title = _emphasis_above(lines, mention.line)
     for parent in reversed(line.parents if line.kind == "item" else ([line.item] if line.item is not None else [])):

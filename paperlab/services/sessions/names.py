@@ -39,10 +39,22 @@ _SMALL_WORDS = {
 }
 
 
+# the words of a note's section headings ("#### Research Question", "## Main Contributions"): no person's name
+_SECTION_WORD = re.compile(
+    r"^(?:questions?|conclusions?|contributions?|summary|abstract|introduction|background|motivation|methods?|"
+    r"methodology|approach|results?|experiments?|evaluation|discussion|limitations?|problems?|ideas?|keywords?|"
+    r"references?|notes?|takeaways?|overview|contents?|cite|citation|related|future|work|findings?|insights?)$",
+    re.I,
+)
+
+
 def name_shaped(line: str) -> bool:
-    """2-4 capitalised words (name particles allowed), e.g. "Nanne van Noord"."""
+    """2-4 capitalised words (name particles allowed), e.g. "Nanne van Noord"; never a note's section heading
+    ("Research Question", "Key Contributions")."""
     tokens = line.split()
     if not 2 <= len(tokens) <= 4 or tokens[0] in PARTICLES or tokens[-1] in PARTICLES:
+        return False
+    if any(_SECTION_WORD.match(t) for t in tokens):
         return False
     return all(t in PARTICLES or _NAME_TOKEN.match(t) for t in tokens)
 

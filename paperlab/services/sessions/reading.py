@@ -67,7 +67,9 @@ def _notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     papers = presented or papers  # a paper named in passing in the notes' asides is no presentation
     if not papers:
         return None
-    heading = next((_unlinked(ln.lstrip("#").strip()) for ln in lines if ln.startswith("#")), "Session")
+    heading = next((_unlinked(ln.lstrip("#").strip()) for ln in lines if ln.startswith("#")), "")
+    if not heading or _FIELD_HEADING.match(heading):  # "## Title", "#### Research Question": a field's label
+        heading = papers[0].title if len(papers) == 1 and papers[0].title else heading or "Session"
     takeaways, questions, _ = takeaways_and_questions(lines, 0, len(lines), notes=True)
     out = Transcript(heading, None)
     for paper in papers:
@@ -79,12 +81,22 @@ def _notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     return out
 
 
-_MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()\s]*\))+\)")
+_MD_LINK = re.compile(r"\[\[?([^\[\]]+)\]\]?\((?:[^()\s]|\([^()\s]*\))+\)")
+# a link's text naming the link, not the paper ("Title [[pdf]](…)"), and a note's field heading ("## Title")
+_LINK_WORD = re.compile(r"^\s*(?:pdf|arxiv|abs|link|paper|html|url|code)\s*$", re.I)
+_FIELD_HEADING = re.compile(
+    r"^\W*(?:\w+\s+){0,2}(?:title|paper|keywords?|cite|citation|contents?|abstract|summary|notes?|meta-?data|"
+    r"questions?|conclusions?|contributions?|methods?|results?|ideas?|problems?|url|links?)\W*$",
+    re.I,
+)
 
 
 def _unlinked(heading: str) -> str:
-    """A heading's text with each markdown link as its text ("[Title](url)" -> "Title"): the theme is text."""
-    return _MD_LINK.sub(lambda m: m.group(1), heading)
+    """A heading's text with each markdown link as its text ("[Title](url)" -> "Title"), a link labelled "pdf" or
+    "arXiv" after other words dropped ("Title [[pdf]](url)" -> "Title"): the theme is text."""
+    text = _MD_LINK.sub(lambda m: "" if _LINK_WORD.match(m.group(1)) else m.group(1), heading)
+    text = " ".join(text.split())
+    return text if any(ch.isalpha() for ch in text) else _MD_LINK.sub(lambda m: m.group(1), heading)
 
 
 def _line_of(paper: Paper) -> int:
