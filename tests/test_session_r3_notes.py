@@ -31,3 +31,9 @@ def test_the_markdown_heading_of_a_note_titled_with_a_pdf_link_is_the_title_alon
     assert session.theme == "Ratchet Pooling for Tiny Boards"
     heading = session.to_markdown().splitlines()[0]
     assert heading == "# Ratchet Pooling for Tiny Boards"  # was "# … \\[\\[pdf\\]\\](https://…)"
+
+
+def test_a_one_paper_notes_top_level_bullets_are_its_takeaways() -> None:
+    (entry,) = _session("heading_pdf_link.md").entries
+    assert entry.takeaways[:2] == ["Runs at 12 FPS on a small board.", "Beats the plain pooling baseline by 2 points."]
+    assert "Only one board was tried." in entry.takeaways  # the "**Note:**" paragraph, as before

@@ -71,6 +71,8 @@ def _notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     if not heading or _FIELD_HEADING.match(heading):  # "## Title", "#### Research Question": a field's label
         heading = papers[0].title if len(papers) == 1 and papers[0].title else heading or "Session"
     takeaways, questions, _ = takeaways_and_questions(lines, 0, len(lines), notes=True)
+    if len(papers) == 1:  # a one-paper note's own top-level bullets under its heading are what it took away
+        takeaways = list(dict.fromkeys([*_top_bullets(lines), *takeaways]))
     out = Transcript(heading, None)
     for paper in papers:
         entry = SessionEntry("", paper, takeaways=list(takeaways), questions=list(questions), line=_line_of(paper))
@@ -97,6 +99,27 @@ def _unlinked(heading: str) -> str:
     text = _MD_LINK.sub(lambda m: "" if _LINK_WORD.match(m.group(1)) else m.group(1), heading)
     text = " ".join(text.split())
     return text if any(ch.isalpha() for ch in text) else _MD_LINK.sub(lambda m: m.group(1), heading)
+
+
+_TOP_BULLET = re.compile(r"^[-*+]\s+(?P<text>\S.*)$")
+_FIELD_ITEM = re.compile(r"^\W*[\w .'-]{1,25}?\W*[:：]")  # "- Authors: …", "- **Link:** …": a field, no takeaway
+
+
+def _top_bullets(lines: list[str]) -> list[str]:
+    """The top-level bullets of a note's first section (under its first heading, up to the next one) that are
+    sentences, not fields or bare links: "- It runs at 40 FPS on a small board."."""
+    first = next((k for k, ln in enumerate(lines) if ln.startswith("#")), None)
+    if first is None:
+        return []
+    out: list[str] = []
+    for line in lines[first + 1 :]:
+        if line.startswith("#"):
+            break
+        m = _TOP_BULLET.match(line.rstrip())
+        text = m.group("text").strip() if m else ""
+        if text and not _FIELD_ITEM.match(text) and not _MD_LINK.search(text) and "://" not in text:
+            out.append(text)
+    return out
 
 
 def _line_of(paper: Paper) -> int:
