@@ -270,6 +270,8 @@ def merge_papers(a: Paper, b: Paper) -> Paper:
         merged = dataclasses.replace(merged, title=b.title)  # "Vision Transformer (ViT)": the paper's own title
     elif a.title.isupper() and not b.title.isupper() and a.title.casefold() == b.title.casefold():
         merged = dataclasses.replace(merged, title=b.title)  # a catalogue's title in capitals: the one in its case
+    elif merged.title[:-1].rstrip() == b.title and merged.title[-1:] == "." and not _ABBREVIATION_END.search(b.title):
+        merged = dataclasses.replace(merged, title=b.title)  # "Focal Loss for … Detection." from a cell: the clean one
     keys = list(dict.fromkeys(citation_keys(a) + citation_keys(b)))
     if len(keys) > 1:
         merged.extra["bibtex_keys"] = keys
@@ -361,6 +363,10 @@ def reads_as_nickname(title: str) -> bool:
     alone, before a colon or in brackets at the end ("BERT", "CLIP: Connecting text and images", "Vision
     Transformer (ViT)")."""
     return len(title.split()) <= 6 and _NICKNAME.match(" ".join(title.split())) is not None
+
+
+# a title's last word that keeps its stop: an abbreviation ("et al.", "etc.", "vs.", "Inc.", "U.S.")
+_ABBREVIATION_END = re.compile(r"(?:\bal|\betc|\bvs|\bInc|\bLtd|\bCo|\bJr|\bSr|\b[A-Z]|\.[A-Za-z])$")
 
 
 def _full_title(p: Paper) -> bool:
