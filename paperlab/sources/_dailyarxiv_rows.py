@@ -189,8 +189,11 @@ def html_to_text(fragment: str) -> str:
     """Text of a cell: HTML markup removed, entities decoded, control characters and bidirectional overrides
     dropped (as the writer drops them), surrounding whitespace dropped."""
     parser = _TextExtractor()
-    parser.feed(fragment)
-    parser.close()
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except AssertionError:  # html.parser on a broken declaration ("<![0"): the cell's text as written
+        return shown_text(fragment).strip()
     return shown_text("".join(parser.parts)).strip()
 
 
