@@ -444,6 +444,9 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
     shown = "" if _READING_LABEL.match(shown) else shown  # "Required Reading: <a>…</a>": a label, not the title
     material = not links and not _ARXIV_TEXT.match(shown) and not _DOI.search(shown)
     cited = _reference(shown, links)
+    labels = [label for label, _ in links if label and not _GENERIC_LABEL.match(label)]
+    if cited is not None and len(labels) == 1 and len(re.findall(r"[^\W\d_]{2,}", cited.title.replace("In ", ""))) < 2:
+        cited.title = labels[0]  # "Dong and Lapata (2018), [Title](link), In ACL": the link names it, not ", In ACL"
     if cited is not None and not (material and _NOT_A_PAPER.search(cited.title)):  # "Book (2019), Sections 6.1"
         return [cited]
     if material and (_NOT_A_PAPER.search(shown) or _CHAPTER_NUMBER.match(shown)):

@@ -98,6 +98,31 @@ _TOPIC_WORD = re.compile(
     r"papers?|reading|topic|no|tbd|tba)\b",
     re.I,
 )
+# a reading line that is a labelled field: "**Paper:** <reading>", "Moderator: Ada", "**Room:** COM-G25"; what the
+# label names (a reading, the meeting's people, where and when it is) decides how its value is read
+_FIELD = re.compile(r"^[*_]*\s*(?P<label>[A-Za-z][A-Za-z ]{1,22}?)\s*[*_]*\s*:\s*[*_]*\s*(?P<value>.*)$")
+_READING_FIELDS = frozenset({"paper", "papers", "reading", "readings", "article", "title", "main paper"})
+_PEOPLE_FIELDS = frozenset(
+    {
+        "moderator",
+        "moderators",
+        "presenter",
+        "presenters",
+        "speaker",
+        "speakers",
+        "presented by",
+        "led by",
+        "lead",
+        "discussion lead",
+        "discussion leader",
+        "leader",
+        "host",
+        "facilitator",
+        "chair",
+    }
+)
+_PLACE_FIELDS = frozenset({"room", "location", "place", "where", "when", "time", "zoom", "venue room", "building"})
+_TO_COME = re.compile(r"^(?:tba|tbd|tbc|n/?a|none|\?+|[-—–]+)\.?$", re.I)  # "TBA": nothing named yet
 _BY = r"(?i:presented by|presenters?:|speakers?:|led by)"
 _PRESENTED_BY = re.compile(
     rf"(?:\s+[—–-]{{1,2}}\s+(?:{_BY}\s*)?|\s*\(\s*{_BY}\s*)"
@@ -163,6 +188,20 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
     linked title ("[Title](link) — Ada Quill") or, unlinked, a reference written out ("Title (Vaswani et al.,
     2017)", "Vaswani, A. (2017). Title. Venue")."""
     text = _BULLET.sub("", line).strip()
+    bare = re.sub(r"[*_]", "", text).strip()
+    if bare and (day := _WEEKDAY.match(bare + " ")) and day.end() > len(bare):  # "**Wed **" of "**Wed 12 Dec 2018**"
+        return [], [], None
+    if (field_ := _FIELD.match(text)) and (label := " ".join(field_.group("label").lower().split())) in (
+        _READING_FIELDS | _PEOPLE_FIELDS | _PLACE_FIELDS
+    ):
+        value = field_.group("value").strip(" *_")
+        if _TO_COME.match(value) or not value:
+            return [], [], None  # "Paper: TBA", "Moderator: TBA"
+        if label in _PEOPLE_FIELDS:
+            return [], presenters(value), None  # the meeting's presenters ("Moderator: Carol")
+        if label in _PLACE_FIELDS:
+            return [], [], " ".join(text.replace("*", "").split())  # "Room: COM-G25": a note of the meeting
+        text = value.lstrip(" ,;")  # "Paper: <the reading>"
     linked = "](" in text or "http" in text
     who = _PRESENTED_BY.search(text)
     first = None if who else _PRESENTER_FIRST.match(text)
