@@ -131,16 +131,9 @@ def _load_bibtex() -> None:
 
 
 def _load_ris() -> None:
-    import tempfile
-    from pathlib import Path
+    from .sources.ris import ris_text
 
-    from .sources.ris import write_ris
-
-    def to_ris(papers: Library) -> str:  # write_ris writes a file: its text, through a temporary one
-        with tempfile.TemporaryDirectory(prefix="paperlab-ris-") as tmp:
-            return write_ris(papers, Path(tmp) / "papers.ris").read_text(encoding="utf-8")
-
-    Library.operations.register("to_ris", to_ris)
+    Library.operations.register("to_ris", ris_text)
 
 
 def _load_paper_render() -> None:

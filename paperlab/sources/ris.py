@@ -44,7 +44,7 @@ from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, read_bytes
 from ._names import names_as_written, names_given_first
 
-__all__ = ["parse_ris", "read_ris", "write_ris"]
+__all__ = ["parse_ris", "read_ris", "ris_text", "write_ris"]
 
 # a tag line: two characters (a capital letter first), then "  - " (one space or a missing value tolerated)
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
@@ -449,10 +449,14 @@ def _ris_lines(paper: Paper) -> list[str]:
     return [*text, "ER  - "]
 
 
+def ris_text(papers: Iterable[Paper]) -> str:
+    """``papers`` as RIS text (what :func:`write_ris` writes)."""
+    return "\n\n".join("\n".join(_ris_lines(paper)) for paper in papers) + "\n"
+
+
 def write_ris(papers: Iterable[Paper], path: str | Path) -> Path:
     """Write ``papers`` as RIS; :func:`read_ris` reads back title, authors, date (to its precision), journal,
     abstract, DOI, URL, arXiv id, keywords and the values kept in ``extra["ris"]``."""
     path = Path(path)
-    records = ["\n".join(_ris_lines(paper)) for paper in papers]
-    path.write_text("\n\n".join(records) + "\n", encoding="utf-8")
+    path.write_text(ris_text(papers), encoding="utf-8")
     return path
