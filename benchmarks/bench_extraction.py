@@ -41,7 +41,10 @@ during development) pools every ``extraction_gold_v11*_test.json`` as ``v11-test
 labeller's file as a dev set (``v12a``, ``v12b``), and ``--v13-test`` (held out: the final scoring only, never during
 development) pools every ``extraction_gold_v13*_test.json`` as ``v13-test``. Since v13 was scored (session 10)
 ``--v13-dev`` scores each v13 labeller's file as a dev set (``v13a``, ``v13b``), and ``--v14-test`` (held out: the
-final scoring only, never during development) pools every ``extraction_gold_v14*_test.json`` as ``v14-test``.
+final scoring only, never during development) pools every ``extraction_gold_v14*_test.json`` as ``v14-test``. Since
+v14 was scored (session 11) ``--v14-dev`` scores each v14 labeller's file as a dev set (``v14a``, ``v14b``), and
+``--v15-test`` (held out: the final scoring only, never during development) pools every
+``extraction_gold_v15*_test.json`` as ``v15-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -196,7 +199,10 @@ _HELD_OUT = {
     "v13-test": "v13-test (fresh arXiv, scored once in session 10; every labeller pooled)",
     "v13a": "v13a (v13-test's first labeller; dev since session 11)",
     "v13b": "v13b (v13-test's second labeller; dev since session 11)",
-    "v14-test": "v14-test (fresh arXiv, held out, every labeller pooled)",
+    "v14-test": "v14-test (fresh arXiv, scored once in session 11; every labeller pooled)",
+    "v14a": "v14a (v14-test's first labeller; dev since session 12)",
+    "v14b": "v14b (v14-test's second labeller; dev since session 12)",
+    "v15-test": "v15-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -297,6 +303,8 @@ def fresh_sets(
     v13: bool = False,
     v13_dev: bool = False,
     v14: bool = False,
+    v14_dev: bool = False,
+    v15: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -307,8 +315,10 @@ def fresh_sets(
     v11 labeller's file as a dev set (``v11a``, ``v11b``); ``--v12-test``: every ``extraction_gold_v12*_test.json``
     pooled (scored once in session 9); ``--v12-dev``: each v12 labeller's file as a dev set (``v12a``, ``v12b``);
     ``--v13-test``: every ``extraction_gold_v13*_test.json`` pooled (scored once in session 10); ``--v13-dev``: each v13
-    labeller's file as a dev set (``v13a``, ``v13b``); ``--v14-test``: the final scoring, every
-    ``extraction_gold_v14*_test.json`` pooled. Every sentence of a file is of that file's split."""
+    labeller's file as a dev set (``v13a``, ``v13b``); ``--v14-test``: every
+    ``extraction_gold_v14*_test.json`` pooled (scored once in session 11); ``--v14-dev``: each v14 labeller's file as
+    a dev set (``v14a``, ``v14b``); ``--v15-test``: the final scoring, every ``extraction_gold_v15*_test.json``
+    pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -321,10 +331,18 @@ def fresh_sets(
         out.update(_per_labeller("v9", texts))
     if v10_dev:
         out.update(_per_labeller("v10", texts))
-    for version, asked in (("v11", v11_dev), ("v12", v12_dev), ("v13", v13_dev)):
+    for version, asked in (("v11", v11_dev), ("v12", v12_dev), ("v13", v13_dev), ("v14", v14_dev)):
         if asked:
             out.update(_per_labeller(version, texts))
-    for version, asked in (("v9", v9_test), ("v10", v10), ("v11", v11), ("v12", v12), ("v13", v13), ("v14", v14)):
+    for version, asked in (
+        ("v9", v9_test),
+        ("v10", v10),
+        ("v11", v11),
+        ("v12", v12),
+        ("v13", v13),
+        ("v14", v14),
+        ("v15", v15),
+    ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
     return out
@@ -461,8 +479,8 @@ def main(
     v2 = held_out_rows(splits, fresh)
     print(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
-        " v12a, v12b, v13a, v13b: development; v2 test, v6-test, v9-test ... v13-test: scored once before;"
-        " v14-test: held out, report it):"
+        " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v14-test: scored once"
+        " before; v15-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -541,7 +559,17 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v14-test",
         action="store_true",
-        help="also score v14-test, every data/extraction_gold_v14*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v14-test, every data/extraction_gold_v14*_test.json pooled (needs --texts; burned in session 11)",
+    )
+    ap.add_argument(
+        "--v14-dev",
+        action="store_true",
+        help="score each v14 labeller's file as a dev set of its own (v14a, v14b; needs --texts with their abstracts)",
+    )
+    ap.add_argument(
+        "--v15-test",
+        action="store_true",
+        help="also score v15-test, every data/extraction_gold_v15*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -566,5 +594,7 @@ if __name__ == "__main__":
         args.v13_test,
         args.v13_dev,
         args.v14_test,
+        args.v14_dev,
+        args.v15_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

@@ -21,6 +21,7 @@ ABSTRACTS = {
     "p2": "A kettle that learns. It boils water 2.5x faster than a stove.",
     "q1": "We count birds from a window. The counter misses 7 of 60 sparrows.",
     "q2": "A bread timer for small ovens. Loaves burn 30% less often with it.",
+    "r1": "Umbrellas that fold twice. They dry 40% faster than one-fold ones.",
 }
 
 
@@ -40,6 +41,7 @@ def data(tmp_path, monkeypatch) -> Path:
     _gold(folder / "extraction_gold_v13b_test.json", ["p2"])
     _gold(folder / "extraction_gold_v14a_test.json", ["q1"])
     _gold(folder / "extraction_gold_v14b_test.json", ["q2"])
+    _gold(folder / "extraction_gold_v15a_test.json", ["r1"])
     monkeypatch.setattr(bench_extraction, "GOLD_V8_DEV", folder / "absent_dev.json")
     monkeypatch.setattr(bench_extraction, "GOLD_V8_TEST", folder / "absent_test.json")
     return tmp_path
@@ -67,3 +69,12 @@ def test_v14_test_pools_both_labellers_with_texts_from_several_files(data):
     assert held["v14-test"][1]["text"].startswith("Loaves burn 30% less")
     with pytest.raises(SystemExit, match="--v14-test needs --texts"):
         bench_extraction.fresh_sets(None, None, False, v14=True)
+
+
+def test_v14_labellers_are_dev_sets_and_v15_test_is_held_out_apart(data):
+    texts = [_texts(data, "all.jsonl", ["q1", "q2", "r1"])]
+    fresh = bench_extraction.fresh_sets(texts, None, False, v14_dev=True)
+    assert {k: [s["record"] for s in v] for k, v in fresh.items()} == {"v14a": ["q1"], "v14b": ["q2"]}
+    held = bench_extraction.fresh_sets(texts, None, False, v15=True)
+    assert list(held) == ["v15-test"] and [s["record"] for s in held["v15-test"]] == ["r1"]
+    assert held["v15-test"][0]["text"].startswith("They dry 40% faster")
