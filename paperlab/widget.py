@@ -59,8 +59,9 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
     ----------
     papers : Library, Paper or iterable of Paper
         What to show. A :class:`~paperlab.search.SearchResults` is shown ranked, with scores.
-    reading_list : str
-        Reading list the cards' "add to list" buttons write to (in the default store).
+    reading_list : str, optional
+        Reading list the cards' "add to list" buttons write to (in the default store). Default: one of the user's
+        own lists (the list saved to last, else the first; "default" only for a store with no list).
     search_mode : {"hybrid", "semantic", "lexical"}
         How Enter in the search box searches (see :meth:`Library.search`).
     encoder : str, optional
@@ -133,7 +134,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         self,
         papers: Library | Paper | Iterable[Paper] = (),
         *,
-        reading_list: str = "default",
+        reading_list: str | None = None,
         search_mode: str = "hybrid",
         encoder: str | None = None,
         height: int = 560,
@@ -159,7 +160,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
             query=query,
             search_note=note,
             search_weaker=weaker_trait(library) if from_search else {},
-            reading_list_name=reading_list,
+            reading_list_name=reading_list or users_list(_default_store()),
             search_mode=search_mode,
             label=library.name or "",
             height=height,
@@ -197,9 +198,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
 
     def _store(self) -> Any:
         """The store the cards' reading lists live in (the default store)."""
-        from .store import open_store
-
-        return open_store()
+        return _default_store()
 
     def _reading_list(self) -> Any:
         return self._store().reading_list(self.reading_list_name)
@@ -497,15 +496,26 @@ class FeedCards(PaperCards):
         return count, how
 
 
+def _default_store() -> Any:
+    from .store import open_store
+
+    return open_store()
+
+
 def _feed_list(feed: Feed) -> str:
     """The reading list a feed's cards add to when none was named: the list today's picks are closest to, else
-    the list of the paper saved last, else the store's first list; "default" (created by the first add) only when
-    the store has no list, so the cards never offer a list the user does not have."""
+    :func:`users_list`."""
+    return users_list(feed.memory.store, feed.lists_named())
+
+
+def users_list(store: Any, preferred: Iterable[str] = ()) -> str:
+    """The reading list cards add to when none was named: the first of ``preferred`` the store has, else the list
+    of the paper saved last, else the store's first list; "default" (created by the first add) only when the store
+    has no list, so the cards never offer a list the user does not have."""
     from .feed.core import saved_papers
 
-    store = feed.memory.store
     names = list(store.lists())
-    named = [n for n in feed.lists_named() if n in names]
+    named = [n for n in preferred if n in names]
     if named:
         return named[0]
     latest = saved_papers(store, names)[:1]

@@ -69,13 +69,27 @@ def test_cards_offer_the_existing_reading_lists_and_follow_the_chosen_one() -> N
     reading_list("to-discuss").add(second)
     w = PaperCards(DEMO[:5])
     assert set(w.reading_lists) == {"default", "to-discuss"}
-    assert w.listed_ids == [first.id]
-    w.reading_list_name = "to-discuss"  # chosen in the front end's list menu
+    assert w.reading_list_name == "to-discuss"  # none named: the list saved to last
     assert w.listed_ids == [second.id]
-    reply = w.handle_message({"type": "list", "action": "add", "id": first.id})
-    assert reply["ok"] and reply["list"] == "to-discuss"
-    assert set(reading_list("to-discuss").ids()) == {first.id, second.id}
-    assert reading_list("default").ids() == [first.id]
+    w.reading_list_name = "default"  # chosen in the front end's list menu
+    assert w.listed_ids == [first.id]
+    reply = w.handle_message({"type": "list", "action": "add", "id": second.id})
+    assert reply["ok"] and reply["list"] == "default"
+    assert set(reading_list("default").ids()) == {first.id, second.id}
+    assert reading_list("to-discuss").ids() == [second.id]
+
+
+def test_cards_start_on_the_users_own_list_never_an_empty_default() -> None:
+    first, second, third = list(DEMO)[:3]
+    reading_list("thesis").add(first)
+    w = PaperCards(DEMO[:5])
+    assert w.reading_list_name == "thesis" and w.reading_lists == ["thesis"]  # no "default" offered
+    assert w.listed_ids == [first.id]
+    reading_list("reading group").add(second)  # saved to last: the next cards start there
+    assert PaperCards(DEMO[:5]).reading_list_name == "reading group"
+    named = PaperCards(DEMO[:5], reading_list="thesis")  # a named list wins
+    assert named.reading_list_name == "thesis" and named.listed_ids == [first.id]
+    assert "default" not in paperlab.store.open_store().lists()
 
 
 def _filtered_view(w: PaperCards, text: str) -> list[Paper]:
