@@ -21,6 +21,7 @@ from ..dates import month_of_name
 from ..identifiers import normalize_arxiv_id
 from ..names import split_et_al
 from ..urls import safe_url
+from ._schedule_venues import split_venue
 
 __all__ = [
     "CellPaper",
@@ -30,6 +31,7 @@ __all__ = [
     "date_order",
     "is_material_url",
     "is_placeholder",
+    "ids_of_links",
     "is_video",
     "link_ids",
     "markdown_plain",
@@ -37,6 +39,7 @@ __all__ = [
     "parse_day",
     "presenters",
     "skip_note",
+    "split_links",
     "written_reference",
 ]
 
@@ -131,11 +134,6 @@ _NOT_A_PAPER = re.compile(
     r"\b(?:ch(?:apters?|s?\.?)\s*\d+|sections?\s+\d+|§\s*\d+|pp?\.\s*\d+|pgs?\.?\s+\d+|textbook|lecture notes|"
     r"course notes|handouts?|slides|no readings?|none)\b",
     re.I,
-)
-# an MLA reference's venue: "The Journal of Widgets 98.2 (2016): 392-393" (name, volume.issue, year, pages)
-_MLA_VENUE = re.compile(
-    r"^(?P<name>[^\W\d_].*?[^\W\d_])[,.]?\s+(?:vol\.\s*)?(?P<volume>\d{1,4})(?:\.(?P<issue>\d{1,4}))?,?\s*"
-    r"\((?:[A-Za-z.]+\s+)?(?:19|20)\d{2}\)(?::\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]+\s*[A-Za-z]?\d+)?))?\.?$"
 )
 # a book's chapter by its number: "5: Machine Learning Basics", "7.8-8: More", "7 (to 7.7): Widgets" (no paper
 # title starts so)
@@ -247,6 +245,10 @@ def _ids(urls: Iterable[str], text: str = "") -> tuple[str | None, str | None]:
     return arxiv, doi
 
 
+# the reference readers of other modules (``_schedule_bylines``) read a text's links and ids so too
+split_links, ids_of_links = _links, _ids
+
+
 def link_ids(text: str) -> tuple[str, str | None, str | None, str | None]:
     """(text with links shown as their labels, first URL, arXiv id, DOI) of a value such as "[Title](url)"."""
     shown, links = _links(clean_cell(text).replace("\n", " "))
@@ -343,7 +345,7 @@ def _author_year(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     venue = None if venue and _ARXIV_NAMED.fullmatch(venue) else venue  # "arXiv preprint arXiv:…" is no venue
     year = int(m.group("y1") or m.group("y2"))
     found = CellPaper(title, safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:], _names(m.group("authors")))
-    found.venue, found.year = venue, year
+    (found.venue, found.numbers), found.year = split_venue(venue) if venue else (None, {}), year  # APA's numbers
     return found
 
 
@@ -381,10 +383,8 @@ def _quoted(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     found.authors, found.more_authors = _names(m.group("authors")), split_et_al(m.group("authors").strip(" ,"))[1]
     no_venue = venue and (_ARXIV_NAMED.match(venue) or not re.search(r"[^\W\d_]", venue))  # "arXiv:…", "(2016)"
     found.venue = None if no_venue else venue
-    if found.venue and (mla := _MLA_VENUE.match(found.venue)):  # "Journal 98.2 (2016): 392-393": its name alone
-        found.venue = mla.group("name").strip(" ,")
-        numbers = {"volume": mla.group("volume"), "issue": mla.group("issue"), "page": mla.group("page")}
-        found.numbers = {k: " ".join(v.split()) for k, v in numbers.items() if v}
+    if found.venue:  # "Journal 98.2 (2016): 392-393": its name alone, the numbers apart
+        found.venue, found.numbers = split_venue(found.venue)
     found.year = int(m.group("year") or years[-1]) if m.group("year") or years else None
     return found
 

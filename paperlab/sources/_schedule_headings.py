@@ -33,9 +33,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import month_of_name
+from ._schedule_bylines import byline_reference
 from ._schedule_cells import CellPaper, cell_papers, cited_et_al, date_order, parse_day, presenters, written_reference
 
-__all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule"]
+__all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -75,6 +76,20 @@ _TOP_BULLET = re.compile(r"^( {0,3})(?:[-*+]|\d{1,3}[.)])\s+(.*)$")  # an item o
 # a weekday before a date ("Mon, March 2, 2015", "Tuesday 3 March")
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+", re.I)
 _BULLET_LEVEL = 7  # a date bullet heads a meeting below any heading
+# what stands between a bullet's date and what it says: the brackets the date was in ("[30.4.2019]"), the weekday
+# before it and the time after it ("Tuesday, 5 Feb 2019, 15:00–16:00. …")
+_CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+_AFTER_DATE = re.compile(
+    rf"^(?:[\s,.;:–—-]|[\[(]\s*[\])]|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
+    rf"|\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*{_CLOCK})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*[-–—]\s*{_CLOCK})?)+",
+    re.I,
+)
+# a reading's presenters named before it with a verb: "Denise and Josephine present: …", "Martin presents: …"
+_FIRST_NAME = r"[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*){0,2}"
+_PRESENTS = re.compile(
+    rf"^(?P<who>{_FIRST_NAME}(?:\s*(?:,|&|\band\b)\s*{_FIRST_NAME})*)\s+"
+    r"(?:presents?|presenting|will present|leads?|leading|will lead|discuss(?:es)?|introduces?)\s*:\s*"
+)
 # a reading's presenter after a dash or in parentheses: "[Title](link) — Ada Quill", "[Title](link) (presented by
 # Ada Quill & Bo Renn)"
 _NAME = r"[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*){0,3}"
@@ -203,6 +218,11 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
             return [], [], " ".join(text.replace("*", "").split())  # "Room: COM-G25": a note of the meeting
         text = value.lstrip(" ,;")  # "Paper: <the reading>"
     linked = "](" in text or "http" in text
+    if cue := _PRESENTS.match(text):  # "Denise and Josephine present: <the reading>"
+        found, _, note = _bullet_line_papers(text[cue.end() :])
+        return found, presenters(cue.group("who")) if found else [], note
+    if linked and (ref := byline_reference(text)):  # "Ada Quill, Bo Renn: Title. Venue. [arXiv …](…)"
+        return [ref], [], None
     who = _PRESENTED_BY.search(text)
     first = None if who else _PRESENTER_FIRST.match(text)
     first = first if first and len(first.group("who").split()) >= 2 and not _LABEL.match(first.group("who")) else None
@@ -235,9 +255,11 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     if bullet is None or found is None or not found[0] or _NUMBERED.match(re.sub(r"[*_`]", "", body).strip()):
         return None  # no date leads it, or "- Week 3 (Mar 9)": a numbered item
     meeting = HeadingMeeting(found[0], None, f"line {n}", level=_BULLET_LEVEL, indent=len(bullet.group(1)))
-    papers, who, note = _bullet_line_papers(body.replace(found[0], " ", 1))
+    said = _AFTER_DATE.sub("", body.replace(found[0], " ", 1), count=1)  # "Tuesday, , 15:00–16:00. " goes
+    papers, who, note = _bullet_line_papers(said)
     _add_papers(meeting, papers, who)
-    meeting.topic = None if papers else (found[1] if note else None)
+    topic = _AFTER_DATE.sub("", found[1] or "", count=1).strip() or None
+    meeting.topic = None if papers else (topic if note else None)
     lead = _LEAD_NAMES.match(meeting.topic or "") if not papers else None  # "June 21: Ada Quill, topic"
     if lead and meeting.topic and not _TOPIC_WORD.search(lead.group("who")):  # not "Mar 9: Graph Neural Networks"
         meeting.presenters = presenters(lead.group("who"))
@@ -270,19 +292,20 @@ def _section_line(current: HeadingMeeting, line: str) -> None:
         current.notes.append(note)
 
 
-def _sections(text: str) -> list[HeadingMeeting]:
-    """Every meeting heading (and date bullet) of a page with the papers and notes of its section."""
+def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = None) -> list[HeadingMeeting]:
+    """Every meeting heading (and date bullet) of a page with the papers and notes of its section; the top-level
+    list items outside any meeting go to ``outside`` (line number, the heading above, the item)."""
     meetings: list[HeadingMeeting] = []
     current: HeadingMeeting | None = None
-    fenced = False
-    for n, line in enumerate(text.split("\n"), start=1):
+    fenced, heading = False, None
+    for n, line in enumerate(_joined(text.split("\n")), start=1):
         if _FENCE.match(line):
             fenced = not fenced
             continue
         if fenced:
             continue
         if m := _HEADING.match(line):
-            level, found = len(m.group(1)), _meeting_heading(m.group(2))
+            level, found, heading = len(m.group(1)), _meeting_heading(m.group(2)), m.group(2).strip(" *_")
             if found is not None:
                 current = HeadingMeeting(found[0], found[1], f"line {n}", level=level)
                 meetings.append(current)
@@ -296,10 +319,50 @@ def _sections(text: str) -> list[HeadingMeeting]:
             continue
         if current is not None and current.level == _BULLET_LEVEL and line.strip() and not line[:1].isspace():
             current = None  # the list of dates ends
+        if current is None and outside is not None and _TOP_BULLET.match(line):
+            outside.append((n, heading, line))
         if current is None or not line.strip():
             continue
         _section_line(current, line)
     return meetings
+
+
+# a line that starts a block of its own (a list item, a heading, a table row, a fence, HTML, a quote, a rule)
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||<|>|```|~~~|---|===)|^\s*$")
+
+
+def _joined(lines: list[str]) -> list[str]:
+    """The lines with each lazy continuation of a list item (a line at the margin right under the item, starting
+    no block of its own: "- … Dwork et al.:" / "Fairness through awareness. […](…)") joined to the item; the
+    continuation's line is left empty, so line numbers stay."""
+    out = list(lines)
+    item: int | None = None
+    for n, line in enumerate(lines):
+        if _BULLET.match(line):
+            item = n
+        elif item is not None and not line[:1].isspace() and not _BLOCK_START.match(line):
+            out[item], out[n] = f"{out[item].rstrip()} {line.strip()}", ""
+        else:
+            item = None
+    return out
+
+
+def unscheduled_papers(text: str) -> list[tuple[str, str | None, CellPaper]]:
+    """The papers a page of meeting headings or date bullets lists outside its meetings ("## Suggested papers" /
+    "- Ada Quill, Bo Renn: Title, [WIDG 2017](…)"): (line, the heading above, paper) of each top-level item written
+    as a reference with its link; [] for a page that is no such schedule."""
+    outside: list[tuple[int, str | None, str]] = []
+    _sections(text, outside)
+    if not outside or not heading_meetings(text):
+        return []
+    found = []
+    for n, heading, line in outside:
+        item = _BULLET.sub("", line).strip()
+        linked = [p for p in cell_papers(item)[0] if p.authors and (p.url or p.arxiv_id or p.doi)]
+        ref = byline_reference(item) or (linked[0] if len(linked) == 1 else None)
+        if ref is not None:
+            found.append((f"line {n}", heading, ref))
+    return found
 
 
 def heading_meetings(text: str) -> list[HeadingMeeting]:

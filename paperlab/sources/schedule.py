@@ -46,7 +46,7 @@ from ._schedule_cells import (
 )
 from ._schedule_citekeys import CITED_ONLY, cited_keys
 from ._schedule_columns import lead_name
-from ._schedule_headings import heading_meetings
+from ._schedule_headings import heading_meetings, unscheduled_papers
 from ._schedule_tables import (
     PAPER_COLUMNS,
     SUFFIXES,
@@ -313,7 +313,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     path = Path(path)
     source = str(path)
     text = read_text(path)
-    tables = [t for t in schedule_tables(text, path.suffix.lower(), source) if not _timetable(t)]
+    tables = _tables(text, path)
     if not tables and (by_headings := _heading_schedule(text, source)):
         return by_headings
     if not tables:
@@ -362,6 +362,11 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
         first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
         raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
     return meetings, problems.problems, tables[0].title
+
+
+def _tables(text: str, path: Path) -> list[ScheduleTable]:
+    """The schedule tables of a file, a timetable of one day left out."""
+    return [t for t in schedule_tables(text, path.suffix.lower(), str(path)) if not _timetable(t)]
 
 
 def _heading_schedule(text: str, source: str) -> tuple[list[Meeting], list[ImportProblem], str | None] | None:
@@ -433,10 +438,16 @@ def read_schedule(path: str | Path) -> list[Paper]:
     ParseError
         If the file holds no schedule, or no row could be read.
     """
-    meetings, problems, _ = read_meetings(path)
+    meetings, problems, title = read_meetings(path)
     collector = ProblemCollector(str(path))
     collector.problems = problems
     papers = [dataclasses.replace(p) for m in meetings for p in m.papers]
+    text = read_text(path)
+    listed = unscheduled_papers(text)  # a page of date bullets with "## Suggested papers" under them
+    if listed and not _tables(text, Path(path)):
+        for where, heading, found in listed:
+            outside = Meeting(None, "", section=heading, where=where)  # the paper is in no meeting
+            papers.append(_paper_of(found, {}, outside, str(path), 1, title))
     if not papers and not problems:
         raise ParseError(NAMES_NO_PAPER, str(path), "line 1")
     if not papers and all(p.message.startswith(CITED_ONLY) for p in problems):
