@@ -316,14 +316,15 @@ def csl_name_text(name: Any) -> str:
     return strip_name_marks(" ".join(" ".join(p for p in parts if p and p.strip()).split()))
 
 
-# Words of an organisation's name: a literal holding one is never a person written "Family, Given" (AI only as the
+# Words of an organisation's name (French ones too: "Laboratoire", "Ministère"): a literal holding one is never a person written "Family, Given" (AI only as the
 # acronym: "Ai" is a given name), except a family name of one word that is also a surname (_SURNAMES: "Bank, Anna")
 _ORGANISATION = re.compile(
     r"\b(?:universit\w*|institut\w*|department|college|school|cent(?:er|re)|laborator\w*|labs?|society|association|"
     r"foundation|agency|council|committee|group|team|inc|ltd|llc|corp|corporation|company|press|office|ministry|"
     r"service|bureau|organi[sz]ation|board|commission|network|project|consortium|research|(?-i:AI)|deepmind|"
     r"technolog\w*|tech|systems?|solutions|software|studios?|partners|holdings|ventures|gmbh|plc|limited|"
-    r"hospital|clinic|bank|government|national|federal|international|global)\b",
+    r"hospital|clinic|bank|government|national|federal|international|global|"
+    r"laboratoire\w*|minist[eè]re|soci[eé]t[eé]|fondation|agence|conseil|comit[eé]|[eé]cole|groupe)\b",
     re.I,
 )
 _SURNAMES = frozenset({"bank", "press", "service", "board", "college", "school"})

@@ -10,7 +10,7 @@ import re
 
 from ..names import is_degree, name_case, name_parts, names_organisation, shown_name, strip_name_marks, suffix_case
 
-__all__ = ["name_given_first", "names_as_written", "names_given_first"]
+__all__ = ["name_given_first", "names_as_written", "names_given_first", "vancouver_persons"]
 
 # Vancouver style (PubMed/MEDLINE, many RIS exports): the family name, then the initials as capitals without dots
 # or spaces, then a generational suffix if any: "Owen MJ", "O'Donovan MC", "Nicholson Price W", "YANG F",
@@ -54,6 +54,19 @@ def _read_names(values: list[str]) -> list[tuple[str, list[str] | None]]:
     names = [" ".join(strip_name_marks(v).split()) for v in values]
     vancouver = not _given_first_record([n for n in names if "," not in n])
     return [_given_first(n, vancouver=vancouver) for n in names]
+
+
+def vancouver_persons(value: str) -> list[str]:
+    """The persons of one author line that holds several in Vancouver's ``Family INITIALS`` separated by commas
+    (a script's PubMed export: ``Albano GD, Amico F, Cocimano G``), a group named beside them kept as written
+    (``American College of Sports Medicine, Sawka MN, Burke LM``); ``[value]`` for anything else: one
+    ``Family, Given`` person ("Okafor, Dora", "Quill, A. B."), or a line where one part is neither a person in
+    Vancouver's style nor an organisation. Two persons at least are needed to split."""
+    parts = [" ".join(p.split()) for p in value.split(",")]
+    persons = [p for p in parts if _vancouver_match(p)]
+    if len(persons) < 2 or any(not p or p not in persons and not names_organisation(p) for p in parts):
+        return [value]
+    return parts
 
 
 def _given_first_record(bare: list[str]) -> bool:

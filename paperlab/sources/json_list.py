@@ -19,7 +19,7 @@ from typing import Any
 from ..dates import month_number, named_date
 from ..errors import ParseError, ProblemCollector
 from ..identifiers import find_doi, normalize_arxiv_id
-from ..names import is_more_authors, is_placeholder_name, split_et_al
+from ..names import is_more_authors, is_placeholder_name, names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import is_http_url
 from ..venues import venue_url
@@ -129,6 +129,11 @@ def _text(value: Any) -> str | None:
     return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
+# the keys of a name object's family and given names (folded: "family_name", "lastName", "given-names"...)
+_FAMILY_KEYS = ("family", "familyname", "familynames", "last", "lastname", "surname", "surnames")
+_GIVEN_KEYS = ("given", "givenname", "givennames", "first", "firstname", "firstnames", "forename", "forenames")
+
+
 def _name_of(value: Any) -> str | None:
     """One author of a list: a string, or an object with a whole name or family and given names."""
     if isinstance(value, str):
@@ -139,8 +144,8 @@ def _name_of(value: Any) -> str | None:
     for key in ("name", "fullname", "literal", "displayname"):
         if key in low:
             return " ".join(low[key].split())
-    family = low.get("family") or low.get("last") or low.get("lastname") or low.get("surname")
-    given = low.get("given") or low.get("first") or low.get("firstname") or low.get("givenname")
+    family = next((low[k] for k in _FAMILY_KEYS if k in low), None)
+    given = next((low[k] for k in _GIVEN_KEYS if k in low), None)
     if family and given:
         return f"{family.strip()}, {given.strip()}"
     return family or given
@@ -148,8 +153,11 @@ def _name_of(value: Any) -> str | None:
 
 def _split_byline(text: str) -> list[str]:
     """The names of one string: "Smith, A. and Jones, B." (BibTeX's "and"), "Smith, A.; Jones, B.", "A. Smith,
-    B. Jones and C. Lee", "Smith, A., Jones, B." (a family name then initials, in turn)."""
+    B. Jones and C. Lee", "Smith, A., Jones, B." (a family name then initials, in turn), "A. Smith et B. Jones";
+    an organisation named without a comma ("Department of Health and Social Care") is one name."""
     text = " ".join(text.split())
+    if names_organisation(text) and not re.search(r"[,;&]", text):
+        return [text]  # "Department of Health and Social Care": one body
     if re.search(r"\s+and\s+", text) and "," in text and not re.search(r",\s*and\s+", text):
         parts = re.split(r"\s+and\s+", text)
         if all(p.count(",") <= 1 for p in parts):  # "Smith, A. and Jones, B." or "A Smith and B Jones"
@@ -163,7 +171,19 @@ def _split_byline(text: str) -> list[str]:
     )
     if pairs and not all(len(p.split()) > 1 for p in parts):
         return [f"{family}, {given}" for family, given in zip(parts[::2], parts[1::2], strict=True)]
-    return parts
+    return [person for part in parts for person in _split_et(part)]
+
+
+def _split_et(text: str) -> list[str]:
+    """The persons of names joined by the French "et" ("Damir Ben Ali et Moinaecha Cheikh"): each side a person's
+    name given name first (capitalised first and last words); an organisation ("Laboratoire Matériaux et
+    Phénomènes"), or "et de la Recherche", stays whole."""
+    pieces = re.split(r"\s+et\s+", text)
+    if len(pieces) < 2 or names_organisation(text):
+        return [text]
+    if all(1 < len(p.split()) < 6 and p.split()[0][0].isupper() and p.split()[-1][0].isupper() for p in pieces):
+        return pieces
+    return [text]
 
 
 def _authors(value: Any) -> tuple[list[str], bool]:

@@ -7,14 +7,15 @@ the fields databases disagree on are read from every tag they use:
 
 - title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``; Crossref markup such as ``<sub>`` made plain), authors
   ``AU``/``A1`` (not ``A2``: editors, kept in ``extra["ris"]["editors"]``, or in Ovid the cited surnames; a line
-  holding several names separated by ``;`` gives one name each; an ``A1`` name without a comma beside ``AU``
+  holding several names separated by ``;``, or in Vancouver's style by commas (``Okafor DA, Quill A``), gives one
+  name each; an ``A1`` name without a comma beside ``AU``
   names written ``Family, Given`` is a group or sponsor, Web of Science's ``A1  - IEEE``, kept in
   ``extra["ris"]["groups"]``; a placeholder such as ``[No author name available]`` is no author), abstract ``AB``/``N2`` (its ``<p>`` made
   plain), journal ``T2``/``JF``/``JO``/``J2``;
 - date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra``, ``YYYY-MM-DD`` or Mendeley's ``YYYY/aug/``
   form, the most precise one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
-- DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``; an arXiv id from an arXiv DOI or an
-  arxiv.org link; ``KW`` keywords (a ``;``-separated line is split).
+- DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``, else a DOI alone in ``M3`` (RefWorks); an
+  arXiv id from an arXiv DOI or an arxiv.org link; ``KW`` keywords (a ``;``-separated line is split).
 
 Volume, issue, pages, publisher, ISSN, language, database and the reference type stay in ``extra["ris"]``.
 :func:`write_ris` writes papers back as RIS.
@@ -42,7 +43,7 @@ from ..paper_fields import doubtful_id_map, doubtful_id_text
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import RECORD_ERRORS, check_paper, read_bytes
-from ._names import names_as_written, names_given_first
+from ._names import names_as_written, names_given_first, vancouver_persons
 
 __all__ = ["parse_ris", "read_ris", "ris_text", "write_ris"]
 
@@ -125,9 +126,16 @@ def _people_and_groups(record: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 def _name_values(record: dict[str, Any], *keys: str) -> list[str]:
     """The names of ``keys`` (``AU``/``A1`` lines) as written, one each: a line holding several names separated by
-    ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) gives each its own; a line standing
+    ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) or in Vancouver's style separated by
+    commas (``AU  - Okafor DA, Quill A``, :func:`~._names.vancouver_persons`) gives each its own; a line standing
     for authors left out ("et al.") or a placeholder ("[No author name available]") gives none."""
-    values = [part for key in keys for value in _values(record, key) for part in value.split(";")]
+    values = [
+        person
+        for key in keys
+        for value in _values(record, key)
+        for part in value.split(";")
+        for person in vancouver_persons(part)
+    ]
     return [v for v in values if v.strip() and not is_more_authors(v) and not is_placeholder_name(v)]
 
 
@@ -227,7 +235,7 @@ def _doubtful_ids(record: dict[str, Any]) -> dict[str, str]:
 
 
 def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None]:
-    """The DOI (``DO``, else a doi.org link) and an arXiv id (from an arXiv DOI or an arxiv.org link)."""
+    """The DOI (``DO``, else a doi.org link, else a DOI alone in ``M3``) and an arXiv id (from an arXiv DOI or an arxiv.org link)."""
     links = _values(record, "urls") + _values(record, "file_attachments2") + _values(record, "file_attachments1")
     values = [untex_doi(v) for v in _values(record, "doi")]  # "10.1/x\\_12": "10.1/x_12"
     # a DO that is a DOI alone is the DOI whole, "<", ">" and all (Wiley's SICI: "10.1002/(SICI)…19:4<377::AID…")
@@ -236,6 +244,8 @@ def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | N
     doi = doi or next((m.group(0).rstrip(".") for m in found if m), None)  # "N/A" is no DOI
     if not doi:
         doi = next((r.doi for r in map(parse_reference, links) if r.doi and "doi.org/" in r.text.lower()), None)
+    if not doi:  # RefWorks writes the DOI under M3 ("type of work"): a DOI alone there is the DOI
+        doi = next((d for v in _values(record, "type_of_work") if _WHOLE_DOI.fullmatch(d := normalize_doi(v))), None)
     arxiv = normalize_arxiv_id(parse_reference(doi).arxiv_id) if doi else None
     if arxiv is None:
         arxiv = next((normalize_arxiv_id(link) for link in links if "arxiv.org/" in link.lower()), None)
@@ -256,8 +266,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     arxiv = None if arxiv and arxiv[0] == doubts.get("arxiv") else arxiv
     doi = None if doi and doi.lower() == doubts.get("doi", "").lower() else doi
     parts, precision = _date(record)
-    kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
-    extra: dict[str, Any] = {"ris": {k: v for k, v in kept.items() if v}}
+    extra: dict[str, Any] = {"ris": _kept(record, doi)}
     if written := names_as_written(people):  # set in another case: the exports write them so
         extra["names_as_written"] = written
     if groups:
@@ -302,6 +311,15 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
             extra=extra,
         )
     )
+
+
+def _kept(record: dict[str, Any], doi: str | None) -> dict[str, str]:
+    """The values kept in ``extra["ris"]`` (volume, pages, type...), not an ``M3`` that was the DOI (written back as
+    ``DO``)."""
+    kept = {ours: _first(record, name) for name, ours in _KEPT.items()}
+    if doi and kept["type_of_work"] and normalize_doi(kept["type_of_work"]).lower() == doi.lower():
+        kept["type_of_work"] = None
+    return {k: v for k, v in kept.items() if v}
 
 
 def _venue(record: dict[str, Any], journal: str | None, title: str) -> str | None:

@@ -14,11 +14,12 @@ from typing import Any
 
 from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
-from bibtexparser.middlewares.middleware import BlockMiddleware
+from bibtexparser.middlewares.middleware import BlockMiddleware, LibraryMiddleware
 from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, Field, ParsingFailedBlock
 
 from ...identifiers import find_doi, normalize_doi
+from ...names import names_organisation
 from .text import VERBATIM_FIELDS, balanced, html_entities
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "UnbraceCodeValues",
     "SeparateCoAuthorsKeepingAccents",
     "SplitFieldsMissingAComma",
+    "SplitNamesWrittenWithCommas",
     "decode_bib",
     "missing_parent",
     "split_name_list",
@@ -144,22 +146,76 @@ def _top_level_commas(text: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
-def split_name_list(raw: str) -> list[str]:
+def split_name_list(raw: str, *, given_first: bool = False) -> list[str]:
     """``raw`` as several names when it is a comma-separated list of ``Given Family`` names.
 
     BibTeX separates names with ``and``; a name holds at most two commas (``Family, Jr, Given``). Three or more
     comma-separated parts of two or more words each, none a suffix such as ``Jr.``, are a list written with
-    commas ("Keenan Crane, Fernando de Goes, Peter Schröder"): one name each. Anything else is one name.
+    commas ("Keenan Crane, Fernando de Goes, Peter Schröder"): one name each. Two parts are two names when each is a
+    person given name first (:func:`_given_first_person`) and one shows it by its initials ("A. Smith, B. Jones",
+    "Christos Douligeris, Dimitrios N. Serpanos"); two parts of given and family names alone ("Karen Scarfone,
+    Peter Mell") only with ``given_first`` (the file writes its other names so: "Silva Santos, Ana Maria" is a
+    double family name in a file of ``Family, Given`` names). Anything else is one name.
 
     >>> split_name_list("Keenan Crane, Fernando de Goes, Mathieu Desbrun")
     ['Keenan Crane', 'Fernando de Goes', 'Mathieu Desbrun']
-    >>> split_name_list("Ford, Jr., Henry"), split_name_list("Lovelace, Ada")
-    (['Ford, Jr., Henry'], ['Lovelace, Ada'])
+    >>> split_name_list("A. Smith, B. Jones"), split_name_list("Karen Scarfone, Peter Mell", given_first=True)
+    (['A. Smith', 'B. Jones'], ['Karen Scarfone', 'Peter Mell'])
+    >>> split_name_list("Ford, Jr., Henry"), split_name_list("Lovelace, Ada"), split_name_list("Ana Silva, Ana Maria")
+    (['Ford, Jr., Henry'], ['Lovelace, Ada'], ['Ana Silva, Ana Maria'])
     """
     parts = _top_level_commas(raw)
-    if len(parts) < 3 or any(len(p.split()) < 2 or p.lower() in _SUFFIXES for p in parts):
+    if len(parts) < 2 or any(len(p.split()) < 2 or p.lower() in _SUFFIXES for p in parts):
+        return [raw]
+    if len(parts) == 2 and (names_organisation(raw) or not all(_given_first_person(p) for p in parts)):
+        return [raw]  # "Google Research, Brain Team": an organisation written with a comma
+    if len(parts) == 2 and not given_first and not any(_INITIAL_THEN_NAME.search(p) for p in parts):
         return [raw]
     return parts
+
+
+class SplitNamesWrittenWithCommas(LibraryMiddleware):
+    """Author and editor lists written with commas instead of ``and`` (:func:`split_name_list`), read as the file
+    writes its other names: ``Given Family`` ("Dorothy Denning") or ``Family, Given`` ("Denning, Dorothy"). Runs
+    after the co-authors are separated."""
+
+    def transform(self, library: BibLibrary) -> BibLibrary:
+        names = [n for e in library.entries for key in ("author", "editor") for n in _names(e, key)]
+        bare = sum(1 for n in names if "," not in n and len(n.split()) > 1)
+        given_first = bare > sum(1 for n in names if n.count(",") == 1 and len(n.split(",")[0].split()) == 1)
+        for entry in library.entries:
+            for fld in entry.fields:
+                if fld.key in ("author", "editor") and isinstance(fld.value, list):
+                    fld.value = [
+                        part
+                        for name in fld.value
+                        for part in (
+                            split_name_list(name, given_first=given_first) if isinstance(name, str) else [name]
+                        )
+                    ]
+        return library
+
+
+def _names(entry: Entry, key: str) -> list[str]:
+    value = entry.fields_dict[key].value if key in entry.fields_dict else []
+    return [n for n in (value if isinstance(value, list) else []) if isinstance(n, str)]
+
+
+# a word of a person's name given name first, its LaTeX accents left out: an initial ("A.", "J.-P.", "N") or a word
+_INITIAL = re.compile(r"[^\W\d_](?:\.|\.?-[^\W\d_]\.?)?")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_INITIAL_THEN_NAME = re.compile(r"(?:^|\s)[^\W\d_]\.(?:-[^\W\d_]\.)?\s+[^\W\d_]{2,}")
+_ACCENT_MARKS = re.compile(r"[{}\\\"'`^~]")
+
+
+def _given_first_person(part: str) -> bool:
+    """Whether ``part`` reads as one person written given name first, "Initials Surname" or "Given Surname": name
+    words, the first capitalised (no particle first: "van der Berg, Jan" is a family name) and the last a full word,
+    not an initial ("Ferreira Santos, J. C.": a given name's initials after the comma)."""
+    words = [_ACCENT_MARKS.sub("", w) for w in part.split()]
+    if not all(_NAME_WORD.fullmatch(w) and w.lower() not in _SUFFIXES for w in words) or not words[0][0].isupper():
+        return False
+    return words[-1][0].isupper() and not _INITIAL.fullmatch(words[-1]) and not words[-1].endswith(".")
 
 
 def valid_doi(value: str) -> str | None:

@@ -46,6 +46,7 @@ from .fields import (
     KeepFirstOfRepeatedFields,
     SeparateCoAuthorsKeepingAccents,
     SplitFieldsMissingAComma,
+    SplitNamesWrittenWithCommas,
     UnbraceCodeValues,
     decode_bib,
     missing_parent,
@@ -136,6 +137,7 @@ def _parse_stack() -> list[Any]:
         UnbraceCodeValues(allow_inplace_modification=True),
         bm.MonthIntMiddleware(allow_inplace_modification=True),
         SeparateCoAuthorsKeepingAccents(allow_inplace_modification=True),
+        SplitNamesWrittenWithCommas(),
     ]
 
 
