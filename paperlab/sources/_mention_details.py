@@ -12,6 +12,7 @@ from ..names import names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ._cited_rows import cited_row
 from ._mention_lines import Line, plain
+from ._mention_refs import item_reference
 from ._schedule_cells import parse_day
 
 __all__ = ["BLOCK", "SOURCE_KIND", "Found", "bibtex_title", "block_start", "field_value", "paper_of"]
@@ -160,6 +161,8 @@ def _details(lines: list[Line], found: Found) -> _Details:
     first = lines[found.lines[0]]
     if first.kind == "row" and first.header:
         return _after_link(_row_details(first), first, found)
+    if (ref := item_reference(first)) is not None and ref.title == found.title:  # a reference written out
+        return _Details(authors=ref.authors, year=ref.year, venue=ref.venue, more_authors=ref.more_authors)
     named = bool(found.arxiv_id or found.doi or found.url)  # an id-less title has no fields around it
     start = block_start(lines, found.lines[0]) if named else found.lines[0]
     end = max(found.lines) + 1

@@ -44,6 +44,7 @@ from ._mention_lines import (
     structure,
     usable_title,
 )
+from ._mention_refs import item_reference
 from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
@@ -221,6 +222,8 @@ def _shown_label(m: re.Match[str]) -> str:
 
 def _title_on_line(line: Line, mention: _Mention) -> str:
     label = usable_title(mention.label)
+    if (ref := item_reference(line)) is not None:  # "Quill et al. (2022) Title. [Widget Science.](…)"
+        return ref.title  # the link's text is the venue
     if line.kind == "row":  # a row's link names its paper only when it reads as a title ("citation" does not)
         if label and (title_score(label) >= 0.5 or _label_titles_row(line, mention, label)):
             return label
@@ -383,7 +386,8 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             continue
         text = _row_title(line) if line.kind == "row" else usable_title(line.text)
         if text and is_paper_title(text, lines, i):
-            found.append(Found(text, [i]))
+            ref = item_reference(line)  # "Quill et al. (2022) Title. [Widget Science.](…)": its title, its page
+            found.append(Found(ref.title, [i], url=safe_url(ref.url)) if ref else Found(text, [i]))
     return found
 
 
