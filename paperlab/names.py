@@ -220,7 +220,7 @@ def is_more_authors(name: str) -> bool:
 # available]", Web of Science's "[Anonymous]", "Anon.", "N/A", "No author" (case, brackets and punctuation aside)
 _PLACEHOLDER_NAMES = frozenset(
     "unknown|unknown unknown|unknown author|author unknown|anonymous|anon|anonymous author|no author|"
-    "no author name available|no author listed|not available|n a".split("|")
+    "no author name available|no author listed|not available|n a|anonyme|anonym|anonimo|an nimo".split("|")
 )
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 

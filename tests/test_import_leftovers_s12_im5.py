@@ -128,3 +128,15 @@ def test_a_french_byline_joined_by_et_gives_one_person_each() -> None:
 def test_an_organisation_named_with_and_in_one_string_stays_one_author() -> None:
     papers = _load("name_objects.json")
     assert papers["Guidance on invented lanterns"].authors == ["Department of Fog and Lantern Care"]
+
+
+def test_an_anonymous_author_in_french_is_no_author() -> None:
+    assert _load("name_objects.json")["Chronique sans auteur"].authors == []
+
+
+# -- BibTeX: macros defined for sorting ------------------------------------------------------------------------------
+
+
+def test_macros_for_sorting_print_what_latex_prints() -> None:
+    [paper] = _load("sort_macros.bib").values()
+    assert paper.authors == ["Zoe L. de Beurs", "Ada Quill", "D. Okafor"]

@@ -29,14 +29,18 @@ __all__ = [
 VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urldate", "isbn", "issn"}
 
 
+# macros .bib files define for sorting only, printing nothing: "{\noopsort{b}}Quill" is "Quill"
+_SORT_ONLY = ("noopsort", "sortnoop", "SortNoop", "noop")
+
+
 def _make_walker_context() -> Any:
     """biblatex macros the LaTeX parser must know take an argument."""
     db = latexwalker.get_default_latex_context_db()
     db.add_context_category(
         "paperlab-bibtex",
         prepend=True,
-        macros=[MacroSpec(name, "{") for name in ("mkbibquote", "enquote", "mkbibemph", "autocap")]
-        + [MacroSpec("hyphen", ""), MacroSpec("hyp", "")],
+        macros=[MacroSpec(name, "{") for name in ("mkbibquote", "enquote", "mkbibemph", "autocap", *_SORT_ONLY)]
+        + [MacroSpec("hyphen", ""), MacroSpec("hyp", ""), MacroSpec("VAN", "{{{")],
     )
     return db
 
@@ -74,6 +78,9 @@ def _make_decoder() -> LatexNodes2Text:
             MacroTextSpec("xth", simplify_repl="th "),
             MacroTextSpec("nd", simplify_repl="nd "),
             MacroTextSpec("rd", simplify_repl="rd "),
+            *(MacroTextSpec(name, simplify_repl="") for name in _SORT_ONLY),
+            # Astronomy & Astrophysics' particle macro: \VAN{Beurs}{de}{de} sorts by "Beurs" and prints "de"
+            MacroTextSpec("VAN", simplify_repl="%(3)s"),
         ],
     )
     return LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
