@@ -140,3 +140,19 @@ def test_an_anonymous_author_in_french_is_no_author() -> None:
 def test_macros_for_sorting_print_what_latex_prints() -> None:
     [paper] = _load("sort_macros.bib").values()
     assert paper.authors == ["Zoe L. de Beurs", "Ada Quill", "D. Okafor"]
+
+
+# -- BibTeX: a JabRef encoding header over UTF-8 text ----------------------------------------------------------------
+
+
+def test_a_cp1252_header_over_utf8_text_reads_the_utf8(tmp_path: Path) -> None:
+    entry = (
+        "% This file was created with JabRef 2.10.\n% Encoding: Cp1252\n\n@book{k, title = {Brückenkurs für Ärzte}}\n"
+    )
+    saved_again = tmp_path / "utf8.bib"
+    saved_again.write_bytes(entry.encode("utf-8"))  # the header stayed, the editor wrote UTF-8
+    as_declared = tmp_path / "cp1252.bib"
+    as_declared.write_bytes(entry.encode("cp1252"))
+    for path in (saved_again, as_declared):
+        [paper] = paperlab.load(path)
+        assert paper.title == "Brückenkurs für Ärzte"

@@ -274,16 +274,27 @@ def _declared_codec(data: bytes) -> str | None:
         return None
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_bib(data: bytes) -> str:
     """The text of a ``.bib`` file: UTF-16 after a byte-order mark, the encoding a JabRef ``% Encoding:`` header
-    declares, else UTF-8, else Windows-1252 (Latin-1 with curly quotes and dashes, what Windows editors and old
+    declares (unless its bytes are UTF-8 holding letters beyond ASCII: a single-byte text seldom is), else UTF-8, else Windows-1252 (Latin-1 with curly quotes and dashes, what Windows editors and old
     JabRef wrote), else Latin-1."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    for codec in (_declared_codec(data), "utf-8-sig", "cp1252"):
+    declared = _declared_codec(data)
+    if declared and declared != "utf-8" and not data.isascii() and _is_utf8(data):
+        declared = None  # "% Encoding: Cp1252" over UTF-8 text (a file saved again by another editor): UTF-8 it is
+    for codec in (declared, "utf-8-sig", "cp1252"):
         if codec:
             try:
                 return data.decode("utf-8-sig" if codec == "utf-8" else codec)
