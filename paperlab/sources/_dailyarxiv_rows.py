@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import unquote
 
 from ..dates import named_date
 from ..errors import ProblemCollector
@@ -53,6 +54,9 @@ _ROLES = {
         "题目",
         "论文",
         "论文标题",
+        "論文",
+        "論文タイトル",
+        "タイトル",
     },
     "date": {
         "date",
@@ -78,7 +82,7 @@ _ROLES = {
         "年份",
     },
     "venue": {"venue", "conference", "conf", "journal", "published in", "appear in", "会议", "期刊"},
-    "authors": {"author", "authors", "first author", "author list", "作者"},
+    "authors": {"author", "authors", "first author", "author list", "作者", "著者"},
     "link": {
         "pdf",
         "link",
@@ -96,8 +100,20 @@ _ROLES = {
         "arxiv编号",
     },
     "code": {"code", "codes", "github", "repo", "repository", "code link", "project", "代码"},
-    "abstract": {"abstract", "abstracts", "summary", "tldr", "tl dr", "摘要"},
-    "comment": {"comment", "comments", "note", "notes", "remark", "remarks", "备注"},
+    "abstract": {"abstract", "abstracts", "summary", "tldr", "tl dr", "摘要", "概要", "要約"},
+    "comment": {
+        "comment",
+        "comments",
+        "note",
+        "notes",
+        "remark",
+        "remarks",
+        "备注",
+        "備考",
+        "コメント",
+        "メモ",
+        "一言",
+    },
 }
 # A "Paper" column next to a "Title" column holds the paper's link.
 _TITLE_FIRST = frozenset({"title", "titles", "paper title", "标题", "题目", "论文标题"})
@@ -129,6 +145,7 @@ _BREAK = re.compile(r"<br\s*/?>", re.I)
 _WIKI_LINK = re.compile(r"^\[\[(?P<target>[^\[\]|]+)(?:\|[^\[\]]*)?\]\]$")
 # words of a column name that make it a link column ("Links & Summary", "PDF / Code")
 _LINK_WORDS = frozenset({"link", "links", "pdf", "url", "arxiv"})
+_MARK_BEFORE = re.compile(r"^[^\w\s\[\]()<>*_`\\|\"'“‘「«]+\s*(?=\[)")  # a mark before a title's link ("⭐ ")
 _WHOLE_LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*)\)$", re.S)
 _HREF = re.compile(r"""href\s*=\s*["'](?P<url>[^"']+)["']""", re.I)
 # partial dates of curated lists; any hyphen ("2026\u201110") reads as "-"
@@ -139,13 +156,18 @@ _SHORT_YEAR = re.compile(r"^['\u2018\u2019](?P<y>\d{2})$")
 _MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
 _HEADING_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:年|[-./])\s*(?P<m>\d{1,2})(?!\d))?")
 _DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?:[T ].*)?$")
-_ARXIV_TEXT = re.compile(r"^(?:arxiv:\s*)?(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.I)
+_ARXIV_TEXT = re.compile(r"^(?:arxiv\s*:?\s*)?(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.I)
 # emphasis around a whole cell, perhaps followed by a decoration ("**Title** ⚓", "**Title** 🔥")
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1(?:\s*[^\w\s\\|\[\]()])*$", re.S)
 # links that name an arXiv id: arxiv.org and its mirrors (export., alphaxiv, ar5iv, papers.cool/arxiv), HF papers
 # (an IEEE ".../document/9396034" looks like an old-style id and is not one)
 _NAMES_ARXIV = re.compile(r"arxiv|ar5iv|huggingface\.co/papers/", re.I)
 _SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.I)
+# a new-style arXiv id opening a file's or folder's name, or bracketed in it ("papers/2604.08920-title.md",
+# "./Topic/[Arxiv 2507.20198] Survey/")
+_PATH_ARXIV = re.compile(
+    r"(?:^|/|\[)(?:arxiv[\s_:-]*)?(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?)(?=$|[\]/\s_.-])", re.I
+)
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "「": "」", "『": "』", "'": "'", "‘": "’"}
 # a cell saying its value is the row's above ("same as above", "ditto", "〃") or not given: no name
 _AS_ABOVE = re.compile(
@@ -431,7 +453,7 @@ def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) ->
         problems.add(row.where, f"date cell expected YYYY-MM-DD, got {exc.args[0]!r}")
         return None
     links = ([title_link] if title_link else []) + [u for cell in cells.get("link", []) for u in _links(cell)]
-    arxiv_id, version = _arxiv_id(links, cells.get("link", []))
+    arxiv_id, version = _arxiv_id(links, cells.get("link", []) + cells.get("venue", []))  # "| arXiv 2507.20198 |"
     web = [u for u in (safe_url(link) for link in links) if u]
     pdf = next((u for u in web if _is_pdf(u)), None)
     url = safe_url(title_link) or next((u for u in web if not _is_pdf(u)), None)
@@ -501,7 +523,7 @@ def _title(cell: str) -> tuple[str, str | None, str | None]:
     head, *rest = _BREAK.split(cell, maxsplit=1)
     note = html_to_text(rest[0]) or None if rest and html_to_text(head) else None
     inner = _unwrap(head if note else cell)
-    m = _WHOLE_LINK.match(inner)
+    m = _WHOLE_LINK.match(_MARK_BEFORE.sub("", inner))  # "⭐ [Survey](…)": the link is the title
     if m:
         return _unquoted(html_to_text(_unwrap(m.group("text")))), html.unescape(m.group("url")) or None, note
     href = _HREF.search(inner)
@@ -537,6 +559,10 @@ def _arxiv_id(links: list[str], link_cells: list[str]) -> tuple[str | None, int 
     for candidate in named + [t for t in texts if _ARXIV_TEXT.match(t)]:
         found = normalize_arxiv_id(candidate)
         if found:
+            return found
+    for link in links:  # a file beside the README named by the paper's id: "papers/2604.08920-title.md"
+        m = _PATH_ARXIV.search(unquote(link)) if not _SCHEME.match(link) else None
+        if m and (found := normalize_arxiv_id(m.group(1))):
             return found
     return None, None
 
