@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ProblemCollector
-from ..identifiers import arxiv_id_value
+from ..identifiers import arxiv_id_value, normalize_arxiv_id
 from ..paper import Paper
 from ._dailyarxiv_rows import _LINK, _ROLE_OF, IMAGE, Row, _column_key, _paper, html_to_text, is_separator, split_cells
 
@@ -144,13 +144,26 @@ def _front_matter(lines: list[str], first: int) -> dict[str, object] | None:
         return None
     if not isinstance(meta, dict):
         return None
-    folded = {re.sub(r"[\s-]+", "_", str(k).strip().lower()): v for k, v in meta.items()}
+    folded = {_fold(k): v for k, v in meta.items()}
     inner = folded.get("paper")
     if isinstance(inner, dict):
-        return {re.sub(r"[\s-]+", "_", str(k).strip().lower()): v for k, v in inner.items()} | {
+        return {_fold(k): v for k, v in inner.items()} | {
             k: v for k, v in folded.items() if k not in ("paper", "title")
         }
     return folded
+
+
+def _fold(key: object) -> str:
+    """A front-matter key folded: lower case, "_" for "-", spaces and a camelCase join ("arxivId": "arxiv_id")."""
+    return re.sub(r"[\s-]+", "_", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", str(key).strip())).lower()
+
+
+def _listed_arxiv_link(meta: dict[str, object]) -> str:
+    """An arXiv address in a front matter's list or mapping of links ("additional_links: [{name: Paper, url:
+    'http://arxiv.org/abs/…'}]"), "" when there is none."""
+    values = [v for value in meta.values() for v in (value if isinstance(value, list) else [value])]
+    urls = [str(u) for v in values if isinstance(v, dict) for u in v.values() if isinstance(u, str)]
+    return next((u for u in urls if _ARXIV_LINK.search(u)), "")
 
 
 def _meta_text(value: object) -> str:
@@ -177,12 +190,14 @@ def _note_cells(lines: list[str], first: int) -> tuple[dict[str, list[str]], lis
     meta = _front_matter(lines, first)
     if meta is None:
         return None
-    link = next((text for k in _NOTE_LINKS if (text := _meta_text(meta.get(k)))), "")
+    link = next((text for k in _NOTE_LINKS if (text := _meta_text(meta.get(k)))), "") or _listed_arxiv_link(meta)
     heading = next(
         (m.group("text") for line in lines[first:] if (m := _HEADING.match(line)) and m.group("level") == "#"), ""
     )
     title = meta.get("title") if isinstance(meta.get("title"), str) else html_to_text(heading)
-    authors = _meta_names(meta.get("authors") or meta.get("author")) or next(
+    # a page naming its paper by id alone ("arxivId:", no title): its "author" is the page's writer
+    author = meta.get("author") if title else None
+    authors = _meta_names(meta.get("authors") or author) or next(
         (m.group("value") for line in lines[first:] if (m := _AUTHORS_LINE.match(line.strip()))), ""
     )
     arxiv = _ARXIV_LINK.search(link) or arxiv_id_value(link)
@@ -190,6 +205,7 @@ def _note_cells(lines: list[str], first: int) -> tuple[dict[str, list[str]], lis
         return None
     if arxiv_id_value(link):
         link = f"https://arxiv.org/abs/{arxiv_id_value(link)}"
+    title = title or f"arXiv:{(normalize_arxiv_id(link) or (link,))[0]}"  # named by its id alone
     date = meta.get("published") or meta.get("publication_date") or meta.get("year") or ""
     cells = {"title": [str(title)], "link": [link], "date": [str(date)], "authors": [authors]}
     venue = next(
