@@ -12,11 +12,12 @@ from __future__ import annotations
 import difflib
 import json
 import math
+from collections.abc import Callable, Iterable
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import ParseError
+from ..errors import ParseError, ProblemCollector
 
 if TYPE_CHECKING:
     from ..paper import Paper
@@ -30,6 +31,7 @@ __all__ = [
     "file_not_found",
     "parse_json",
     "read_bytes",
+    "read_records",
     "read_text",
 ]
 
@@ -48,6 +50,51 @@ RECORD_ERRORS: tuple[type[Exception], ...] = (
     KeyError,
     IndexError,
 )
+
+_Item = TypeVar("_Item")
+
+
+def read_records(
+    records: Iterable[tuple[str, _Item]],
+    to_paper: Callable[[_Item, str], Paper],
+    source: str,
+    *,
+    unreadable: str,
+    expected: str,
+    also: Iterable[tuple[str, str]] = (),
+) -> list[Paper]:
+    """The papers of a file's records, each ``(where, item)`` made a paper by ``to_paper(item, where)``: a record
+    that raises :class:`~paperlab.errors.ParseError` or one of :data:`RECORD_ERRORS` is skipped and named by its
+    ``where`` ("record 3, line 40") with what was wrong (for an unexpected error, ``unreadable`` with the error put in
+    place of ``{error}``); ``also`` adds problems found outside the records (an unended last record).
+
+    Returns
+    -------
+    list of Paper
+        The good records' papers, in order.
+
+    Raises
+    ------
+    ParseError
+        When records were bad and none was good (the first problem named; ``expected`` says what was looked for).
+
+    Warns
+    -----
+    PartialImportWarning
+        When some records were skipped, each named; attributed to the user's line, not paperlab's.
+    """
+    problems = ProblemCollector(source)
+    papers: list[Paper] = []
+    for where, item in records:
+        try:
+            papers.append(to_paper(item, where))
+        except ParseError as exc:
+            problems.add(where, exc.message)
+        except RECORD_ERRORS as exc:
+            problems.add(where, unreadable.format(error=f"{type(exc).__name__}: {str(exc)[:200]}"))
+    for where, message in also:
+        problems.add(where, message)
+    return problems.finish(papers, expected=expected)
 
 
 def file_not_found(path: str | Path) -> ParseError:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import ParseError, ProblemCollector, warn_partial
+from ..errors import ParseError, warn_partial
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..markup import csl_plain_text, plain_abstract
 from ..names import csl_name_text, is_more_authors, is_placeholder_name
@@ -28,7 +28,7 @@ from ..paper_fields import doubtful_id_map
 from ..paper_render import csl_date, csl_keywords, literal_year
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
-from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
+from ._files import check_paper, parse_json, read_bytes, read_records
 from ._names import name_given_first
 
 __all__ = ["parse_csl", "read_csl", "write_csl"]
@@ -279,18 +279,19 @@ def parse_csl(data: Any, source: str = "<string>") -> list[Paper]:
         raise ParseError(f"expected CSL-JSON: an array of items, got {type(data).__name__}", source=source)
     if not items:
         raise ParseError("no CSL items found; expected an array of items with a 'title'", source=source)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for number, item in enumerate(items, 1):
-        key = item.get("id") if isinstance(item, dict) else None
-        where = f"record {number}" + (f" ({key!r})" if isinstance(key, (str, int)) and key != "" else "")
-        try:
-            papers.append(_item_to_paper(item, source, where))
-        except ParseError as exc:
-            problems.add(where, exc.message)
-        except RECORD_ERRORS as exc:
-            problems.add(where, f"unreadable CSL item ({type(exc).__name__}: {exc}); expected CSL-JSON values")
-    return problems.finish(papers, expected="CSL items")
+    return read_records(
+        ((_where(number, item), item) for number, item in enumerate(items, 1)),
+        lambda item, where: _item_to_paper(item, source, where),
+        source,
+        unreadable="unreadable CSL item ({error}); expected CSL-JSON values",
+        expected="CSL items",
+    )
+
+
+def _where(number: int, item: Any) -> str:
+    """``record N`` with the item's id when it has one: ``record 3 ('smith2020')``."""
+    key = item.get("id") if isinstance(item, dict) else None
+    return f"record {number}" + (f" ({key!r})" if isinstance(key, (str, int)) and key != "" else "")
 
 
 def read_csl(path: str | Path) -> list[Paper]:

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import month_number, named_date
-from ..errors import ParseError, ProblemCollector
+from ..errors import ParseError
 from ..identifiers import find_doi, normalize_arxiv_id
 from ..names import is_more_authors, is_placeholder_name, names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import is_http_url
 from ..venues import venue_url
-from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
+from ._files import check_paper, parse_json, read_bytes, read_records
 from ._names import names_as_written, names_given_first
 
 __all__ = ["is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
@@ -299,17 +299,13 @@ def parse_json_list(data: Any, source: str = "<string>") -> list[Paper]:
     items = paper_list_items(data)
     if items is None:
         raise ParseError("expected a list of paper objects, or an object with a 'papers' list", source=source)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for number, item in enumerate(items, 1):
-        where = f"item {number}"
-        try:
-            papers.append(_paper(item, source, where))
-        except ParseError as exc:
-            problems.add(where, exc.message)
-        except RECORD_ERRORS as exc:
-            problems.add(where, f"unreadable paper ({type(exc).__name__}: {str(exc)[:200]})")
-    return problems.finish(papers, expected="paper objects with a title")
+    return read_records(
+        ((f"item {number}", item) for number, item in enumerate(items, 1)),
+        lambda item, where: _paper(item, source, where),
+        source,
+        unreadable="unreadable paper ({error})",
+        expected="paper objects with a title",
+    )
 
 
 def read_json_list(path: str | Path) -> list[Paper]:

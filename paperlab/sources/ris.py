@@ -32,7 +32,7 @@ from typing import Any
 import rispy
 
 from ..dates import month_day, month_number, named_date
-from ..errors import ParseError, ProblemCollector
+from ..errors import ParseError
 from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, normalize_doi, parse_reference
 from ..identity import citation_keys
 from ..latex import has_latex, readable
@@ -42,7 +42,7 @@ from ..paper import Paper, SourceRecord
 from ..paper_fields import doubtful_id_map, doubtful_id_text
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
-from ._files import RECORD_ERRORS, check_paper, read_bytes
+from ._files import check_paper, read_bytes, read_records
 from ._names import names_as_written, names_given_first, vancouver_persons
 
 __all__ = ["parse_ris", "read_ris", "ris_text", "write_ris"]
@@ -386,22 +386,21 @@ def parse_ris(text: str, source: str = "<string>") -> list[Paper]:
             return parse_wos(text, source)
         raise ParseError("no RIS records found; expected records from 'TY  - ' to 'ER  - ' lines", source=source)
     parser = rispy.RisParser(enforce_list_tags=False)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for number, (line, lines) in enumerate(records, 1):
-        where = f"record {number}, line {line}"
-        try:
-            parsed = parser.parse_lines(iter(lines))
-            if not parsed:
-                raise ParseError("expected a record from 'TY  - ' to 'ER  - '")
-            papers.append(_record_to_paper(_unknown_tags(parsed[0]), source, where))
-        except ParseError as exc:
-            problems.add(where, exc.message)
-        except RECORD_ERRORS as exc:
-            problems.add(where, f"unreadable RIS record ({type(exc).__name__}: {exc})")
-    for line, message in unended:
-        problems.add(f"record {len(records) + 1}, line {line}", message)
-    return problems.finish(papers, expected="RIS records")
+
+    def one(lines: list[str], where: str) -> Paper:
+        parsed = parser.parse_lines(iter(lines))
+        if not parsed:
+            raise ParseError("expected a record from 'TY  - ' to 'ER  - '")
+        return _record_to_paper(_unknown_tags(parsed[0]), source, where)
+
+    return read_records(
+        ((f"record {number}, line {line}", lines) for number, (line, lines) in enumerate(records, 1)),
+        one,
+        source,
+        unreadable="unreadable RIS record ({error})",
+        expected="RIS records",
+        also=((f"record {len(records) + 1}, line {line}", message) for line, message in unended),
+    )
 
 
 def _decode(data: bytes, source: str) -> str:

@@ -19,12 +19,12 @@ import rispy
 from rispy.config import WOK_TAG_KEY_MAPPING
 
 from ..dates import month_number
-from ..errors import ParseError, ProblemCollector
+from ..errors import ParseError
 from ..names import is_placeholder_name
 from ..paper import Paper, SourceRecord
 from ..text import drop_closing_stop
 from ..venues import venue_url
-from ._files import RECORD_ERRORS, check_paper, decode_text, read_bytes
+from ._files import check_paper, decode_text, read_bytes, read_records
 from ._names import names_as_written, names_given_first
 
 __all__ = ["looks_like_wos", "parse_wos", "read_wos"]
@@ -138,20 +138,20 @@ def parse_wos(text: str, source: str = "<string>") -> list[Paper]:
     if not records:
         raise ParseError("no Web of Science records found; expected records from 'PT ' to 'ER' lines", source=source)
     parser = rispy.WokParser(mapping={**WOK_TAG_KEY_MAPPING, "UK": "unknown_tag"})
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for number, (line, lines) in enumerate(records, 1):
-        where = f"record {number}, line {line}"
-        try:
-            parsed = parser.parse_lines(iter(lines))
-            if not parsed:
-                raise ParseError("expected a record from 'PT ' to 'ER'")
-            papers.append(_record_to_paper(parsed[0], source, where))
-        except ParseError as exc:
-            problems.add(where, exc.message)
-        except RECORD_ERRORS as exc:
-            problems.add(where, f"unreadable Web of Science record ({type(exc).__name__}: {exc})")
-    return problems.finish(papers, expected="Web of Science records")
+
+    def one(lines: list[str], where: str) -> Paper:
+        parsed = parser.parse_lines(iter(lines))
+        if not parsed:
+            raise ParseError("expected a record from 'PT ' to 'ER'")
+        return _record_to_paper(parsed[0], source, where)
+
+    return read_records(
+        ((f"record {number}, line {line}", lines) for number, (line, lines) in enumerate(records, 1)),
+        one,
+        source,
+        unreadable="unreadable Web of Science record ({error})",
+        expected="Web of Science records",
+    )
 
 
 def read_wos(path: str | Path) -> list[Paper]:

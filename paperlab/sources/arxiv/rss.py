@@ -19,10 +19,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from ...errors import ParseError, ProblemCollector
+from ...errors import ParseError
 from ...identifiers import normalize_arxiv_id
 from ...paper import Paper, SourceRecord
-from .._files import RECORD_ERRORS, read_bytes
+from .._files import read_bytes, read_records
 from ._feed_dates import feed_date
 from ._text import one_line, unwrap
 from ._xml import local_name as _local
@@ -162,17 +162,14 @@ def parse_arxiv_rss(data: bytes, source: str = "<string>", *, retrieved: dt.date
     # Atom entries and RSS 2.0 items sit in the feed / channel; RSS 1.0 items beside the channel
     entries = [e for c in (root, *_children(root, "channel")) for e in c if _local(e) in ("entry", "item")]
     when = retrieved or dt.datetime.now(dt.timezone.utc)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for i, entry in enumerate(entries, 1):
-        where = f"entry {i} (line {entry.sourceline})"
-        try:
-            papers.append(_entry_to_paper(entry, SourceRecord("arxiv_rss", source, when, f"entry {i}")))
-        except ParseError as exc:
-            problems.add(where, exc.message)
-        except RECORD_ERRORS as exc:
-            problems.add(where, f"expected an arXiv listing entry ({type(exc).__name__}: {str(exc)[:200]})")
-    return problems.finish(papers, expected="arXiv listing entries")
+    records = [(entry, SourceRecord("arxiv_rss", source, when, f"entry {i}")) for i, entry in enumerate(entries, 1)]
+    return read_records(
+        ((f"{record.record} (line {entry.sourceline})", (entry, record)) for entry, record in records),
+        lambda pair, _: _entry_to_paper(*pair),
+        source,
+        unreadable="expected an arXiv listing entry ({error})",
+        expected="arXiv listing entries",
+    )
 
 
 def read_arxiv_rss(path: str | Path) -> list[Paper]:
