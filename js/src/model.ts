@@ -134,6 +134,7 @@ export class ReadingListModel {
 
   async renameList(newName: string): Promise<void> {
     await this._call(async () => {
+      await this._materialize();
       const renamed = await requestAPI<IListSummary>(
         `lists/${segment(this._listName)}`,
         {
@@ -147,6 +148,7 @@ export class ReadingListModel {
 
   async deleteList(): Promise<void> {
     await this._call(async () => {
+      await this._materialize();
       await requestAPI<void>(`lists/${segment(this._listName)}`, {
         method: 'DELETE'
       });
@@ -162,6 +164,7 @@ export class ReadingListModel {
   ): Promise<IEntry | undefined> {
     let added: IEntry | undefined;
     try {
+      await this._materialize();
       added = await requestAPI<IEntry>(
         `lists/${segment(this._listName)}/entries`,
         { method: 'POST', body: JSON.stringify(body), signal }
@@ -273,6 +276,7 @@ export class ReadingListModel {
 
   /** The current list exported as text. */
   async exportText(format: ExportFormat): Promise<string> {
+    await this._materialize();
     return requestAPI<string>(
       `lists/${segment(this._listName)}/export?format=${format}`,
       {},
@@ -350,7 +354,7 @@ export class ReadingListModel {
     }
   }
 
-  /** When the current list is gone: switch to the first list, or create the default one. */
+  /** When the current list is gone: switch to the first list, or show the default one empty (made on first add). */
   private async _ensureList(
     lists: ILists,
     detail: IListDetail | null
@@ -364,8 +368,13 @@ export class ReadingListModel {
       // "default" made for the occasion)
       this._listName = lists.lists[0].name;
     } else {
-      await this._create(this._listName);
-      lists = await requestAPI<ILists>('lists');
+      // no list at all: show the default one empty and make it on the first add (opening JupyterLab leaves no
+      // empty "default" in the store, which would then outrank the list the user makes in a notebook)
+      this._listName = this._defaultList;
+      return {
+        lists,
+        detail: { name: this._listName, revision: lists.revision, entries: [] }
+      };
     }
     const found = await this._detail(this._listName);
     if (!found) {
@@ -413,6 +422,13 @@ export class ReadingListModel {
       }, ms);
       signal.addEventListener('abort', onAbort, { once: true });
     });
+  }
+
+  /** Make the shown list on the server when it is only shown (no list existed yet): before a write to it. */
+  private async _materialize(): Promise<void> {
+    if (!this._lists.some(l => l.name === this._listName)) {
+      await this._create(this._listName);
+    }
   }
 
   private async _create(name: string): Promise<void> {

@@ -132,7 +132,10 @@ export function renderLists(
   model: ReadingListModel,
   select: HTMLSelectElement
 ): void {
-  const options = model.lists.map(l => {
+  const shown = model.lists.some(l => l.name === model.listName)
+    ? model.lists
+    : [...model.lists, { name: model.listName, size: 0 }]; // shown before it exists: made on the first add
+  const options = shown.map(l => {
     const option = h('option', '', `${l.name} (${l.size})`);
     option.value = l.name;
     return option;

@@ -114,6 +114,7 @@ _LIST_LABEL = re.compile(
     r"|^(?:the\s+)?(?:list|index)\s+of\s+(?:(?:all|our|the)\s+)?(?:sessions?|meetings?|seminars?|readings?|papers?|talks?)\b",
     re.I,
 )
+_SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
 _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
 _TIME_OF_DAY = re.compile(
     r"^\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$", re.I
@@ -226,17 +227,27 @@ def _cell_papers(table: ScheduleTable, cell: Any) -> tuple[list[CellPaper], str 
     | Notes", a course's "Tentative Topics"), only what a link, an id or a reference names: the title of a talk, a
     workshop or a lecture is the meeting's note, no paper."""
     found, note = cell_papers(cell)
-    if found and _topics_only(table):
+    if found and (_topics_only(table) or _talks(table)):
         kept = [p for p in found if p.url or p.arxiv_id or p.doi or p.authors]
         return kept, (note if kept else " ".join(clean_cell(cell).split()))
     return found, note
 
 
+def _talks(table: ScheduleTable) -> bool:
+    """Whether a schedule is a seminar's of invited talks: its entries say who the speaker is (an affiliation or a
+    bio: "aff: Lehigh University") and its titles are not called papers or readings, so a title is the talk's, a
+    paper only when linked or referenced."""
+    return not _papers_named(table) and any(_SPEAKER_FIELD.match(column_key(c)) for c in table.columns)
+
+
 def _topics_only(table: ScheduleTable) -> bool:
-    roles = table.roles
-    named = [column_key(c) for c, role in zip(table.columns, roles, strict=True) if role == "paper"]
-    papers = ("paper", "reading", "article")
-    return "presenter" not in roles and not any(word in key for key in named for word in papers)
+    return "presenter" not in table.roles and not _papers_named(table)
+
+
+def _papers_named(table: ScheduleTable) -> bool:
+    """Whether a paper column's name says it holds papers ("Paper", "Reading", "Article"; not "Title", "Topic")."""
+    named = [column_key(c) for c, role in zip(table.columns, table.roles, strict=True) if role == "paper"]
+    return any(word in key for key in named for word in ("paper", "reading", "article"))
 
 
 def _who(cell: Any) -> list[str]:

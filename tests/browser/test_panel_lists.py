@@ -187,3 +187,58 @@ def test_a_first_open_shows_the_users_list_rather_than_making_an_empty_default(p
     lab.api("DELETE", "lists/" + quote("thesis from a notebook", safe=""))
     if had_default:
         seed(lab, name="default")
+
+
+def _take_every_list(lab: Lab) -> list[tuple[str, list[dict]]]:
+    """Delete every list, saying what each held (for :func:`_restore_lists`)."""
+    taken = []
+    for summary in lab.api("GET", "lists")["lists"]:
+        path = "lists/" + quote(summary["name"], safe="")
+        taken.append((summary["name"], lab.api("GET", path)["entries"]))
+        lab.api("DELETE", path)
+    return taken
+
+
+def _restore_lists(lab: Lab, taken: list[tuple[str, list[dict]]]) -> None:
+    for name, entries in taken:
+        path = "lists/" + quote(name, safe="")
+        if name in _server_lists(lab):
+            lab.api("DELETE", path)
+        lab.api("POST", "lists", {"name": name})
+        for entry in entries:
+            lab.api("POST", f"{path}/entries", {"paper": entry["paper"]})
+            change = {"status": entry["status"], "tags": entry["tags"], "note": entry["note"] or ""}
+            lab.api("PATCH", f"{path}/entries/" + quote(entry["paper"]["id"], safe=""), change)
+
+
+def test_opening_the_panel_on_an_empty_store_makes_no_list_until_a_paper_is_added(page: Page, lab: Lab) -> None:
+    """Walkthrough, session 12: JupyterLab opened before any list existed left an empty "default" in the store (the
+    panel made it to have something to show); the list a notebook made next ("thesis") then came second, and the cards
+    and the CLI offered the empty "default". Now the panel shows "default" empty and makes it on the first add; a list
+    made meanwhile in a kernel is what the panel moves to."""
+    seed(lab, FIRST, name="papers in the store")  # FIRST stays in the store after its list goes
+    taken = _take_every_list(lab)
+    try:
+        open_lab(page, lab, "lists-empty-store")
+        show_panel(page)
+        picker = page.locator(".paperlab-list-select")
+        expect(picker).to_have_value("default")
+        expect(picker.locator("option:checked")).to_have_text("default (0)")
+        expect(page.locator(".paperlab-empty")).to_contain_text("No papers in “default” yet")
+        page.wait_for_timeout(1500)  # a poll or two
+        assert _server_lists(lab) == {}, "showing the panel made a list"
+        seed(lab, SECOND, name="thesis")  # made in a kernel
+        expect(picker).to_have_value("thesis", timeout=30_000)
+        expect(page.locator(".paperlab-card")).to_have_count(1)
+        assert set(_server_lists(lab)) == {"thesis"}
+        lab.api("DELETE", "lists/thesis")
+        expect(picker).to_have_value("default", timeout=30_000)
+        box = page.locator(".paperlab-add-input")
+        box.fill(FIRST.id)
+        box.press("Enter")
+        expect(page.locator(".paperlab-card")).to_have_count(1, timeout=30_000)
+        assert _server_lists(lab) == {"default": 1}  # made by the first add
+    finally:
+        for name in _server_lists(lab):
+            lab.api("DELETE", "lists/" + quote(name, safe=""))
+        _restore_lists(lab, taken)
