@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from ..errors import ImportProblem, ParseError
 from .lexicons import lexicon_hits
-from .table_text import MISSING, MIXED, Grid, cell_value, is_num, numeric_share
+from .table_text import FLAGS, MISSING, MIXED, Grid, cell_value, is_num, numeric_share
 
 __all__ = [
     "Layout",
     "caption_info",
     "column_meta",
     "column_ranges",
+    "column_unit",
     "fill_merged_labels",
     "join_variant_labels",
     "layout_of",
@@ -35,7 +36,9 @@ class Layout:
 
     ``rows`` have ``width`` cells each; columns before ``value_start`` hold labels (named
     ``label_names``; ``method_col`` is the one naming methods), the others values. ``levels``
-    are each column's header levels (top first) and ``names`` those levels joined with " / ".
+    are each column's header levels (top first) and ``names`` those levels joined with " / ". ``better`` says,
+    per column, whether its header marks higher or lower values as better ("Acc ↑" -> "higher"), else None;
+    ``cols`` the column of the text each column was read from (yes/no columns move among the labels).
     """
 
     rows: list[list[str]]
@@ -45,6 +48,51 @@ class Layout:
     names: list[str]
     label_names: list[str]
     method_col: int | None
+    better: list[str | None]
+    cols: list[int]
+
+
+# a header's mark of which values are better: "Acc ↑", "FID (↓)", "Error (lower is better)"
+_BETTER = re.compile(
+    r"\s*[(\[]?\s*(?:(?P<up>[↑⇑▲⬆])|(?P<down>[↓⇓▼⬇])|(?P<word>higher|lower)\s+(?:is\s+)?better)\s*[)\]]?\s*",
+    re.I,
+)
+
+
+def _better_marks(levels: list[list[str]]) -> list[str | None]:
+    """Each column's direction from the arrows of its header levels, which lose them ("ToyBench ↑" -> "ToyBench")."""
+    better: list[str | None] = []
+    for lv in levels:
+        found = None
+        for k, text in enumerate(lv):
+            m = _BETTER.search(text)
+            if m:
+                word = (m.group("word") or "").lower()
+                found = "higher" if m.group("up") or word == "higher" else "lower"
+                lv[k] = _BETTER.sub(" ", text).strip()
+        better.append(found)
+    return better
+
+
+def _flags_among_labels(header: list[list[str]], rows: list[list[str]], width: int) -> list[int]:
+    """Move yes/no columns ("250 labels": yes, "Pretrained": ✓) that stand among the value columns to just before
+    them: they are settings of the row, not values (in place). Returns where each column was."""
+
+    def kind(j: int) -> str:
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip() and r[j].strip() not in MISSING]
+        if cells and all(c.lower() in FLAGS for c in cells):
+            return "flag"
+        return "value" if cells and sum(is_num(c) for c in cells) > len(cells) / 2 else "label"
+
+    kinds = [kind(j) for j in range(width)]
+    first_value = next((j for j in range(width) if kinds[j] == "value"), None)
+    if first_value is None or not any(k == "flag" for k in kinds[first_value:]):
+        return list(range(width))
+    order = list(range(first_value)) + [j for j in range(first_value, width) if kinds[j] == "flag"]
+    order += [j for j in range(first_value, width) if kinds[j] != "flag"]
+    for r in [*header, *rows]:
+        r[:width] = [r[j] if j < len(r) else "" for j in order]
+    return order
 
 
 def layout_of(grid: Grid, problems: list[ImportProblem], source: str, first_line: int) -> Layout:
@@ -59,6 +107,7 @@ def layout_of(grid: Grid, problems: list[ImportProblem], source: str, first_line
     else:
         width = max(len(r) for r in rows)
     rows = [r[:width] + [c for c in r[width:] if c] for r in rows]  # trailing empty cells are not data
+    cols = _flags_among_labels(header, rows, width)
     if not any(numeric_share(r) >= 0.5 for r in rows):
         raise ParseError(
             "expected a results table with numeric values; no row is mostly numbers", source, f"line {first_line}"
@@ -74,9 +123,11 @@ def layout_of(grid: Grid, problems: list[ImportProblem], source: str, first_line
         levels = [list(dict.fromkeys(h[j] for h in header if j < len(h) and h[j])) or [""] for j in range(width)]
     else:
         levels = _header_levels(header, width, value_start)
+    better = _better_marks(levels)
     names = [" / ".join(lv for lv in levels[j] if lv) for j in range(width)]
     label_names = [names[j] or ("group" if j == 0 else f"label{j}") for j in range(value_start)]
-    return Layout(rows, width, value_start, levels, names, label_names, _method_column(names, value_start))
+    method_col = _method_column(names, value_start)
+    return Layout(rows, width, value_start, levels, names, label_names, method_col, better, cols)
 
 
 def _method_column(names: list[str], value_start: int) -> int | None:
@@ -365,7 +416,22 @@ def unique_names(names: list[str]) -> list[str]:
     return out
 
 
+# a unit a column's header states: "Latency (ms)", "Params (M)", "Memory [GB]"
+_HEADER_UNIT = re.compile(r"[(\[]\s*(?P<unit>%|ms|s|sec|min|h|[KMBG]|GB|MB|T?FLOPs|GFLOPs|MACs|x|fps|FPS)\s*[)\]]\s*$")
+
+
+def column_unit(levels: list[str]) -> str | None:
+    """The unit a column's header states ("Latency (ms)" -> "ms"), None when it states none."""
+    m = next((m for lv in reversed(levels) if lv and (m := _HEADER_UNIT.search(lv))), None)
+    return m.group("unit") if m else None
+
+
 def column_meta(levels: list[str], cap_metric: str | None, cap_dataset: str | None) -> tuple[str | None, str]:
+    """(dataset, metric) of a column from its header levels; the caption's metric and dataset fill in what the
+    header leaves open, unless the header states a unit of its own ("Latency (ms)" under an accuracy caption)."""
+    if column_unit(levels) not in (None, "%"):
+        cap_metric = cap_dataset = None
+    levels = [_HEADER_UNIT.sub("", lv).strip() for lv in levels]  # the unit is the value's, not the metric's
     dataset = None
     metric = None
     rest: list[str] = []

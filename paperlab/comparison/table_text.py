@@ -17,10 +17,14 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "FLAGS",
     "MISSING",
     "MIXED",
     "Grid",
+    "cell_spread",
+    "cell_unit",
     "cell_value",
+    "clean_cell",
     "find_caption",
     "is_num",
     "numeric_share",
@@ -29,20 +33,57 @@ __all__ = [
 ]
 
 _CELL_NUM = re.compile(r"^[(]?[-+−]?\d+(?:[.,]\d+)?[)]?\s*(?:%|[x×](?!\w))?$")  # "41.4 %", "2.5x"
+# a mean and its spread: "81.2 ± 0.3", "81.2±0.3", "81.2 +- 0.3", "81.2 +/- 0.3 %", "81.2% $\pm$ 0.3"
+_SPREAD_NUM = re.compile(
+    r"^(?P<mean>[-+−]?\d+(?:[.,]\d+)?)\s*(?P<u1>%)?\s*(?:±|\+\s*/?\s*-|\$?\\pm\$?)\s*"
+    r"(?P<spread>\d+(?:[.,]\d+)?)\s*(?P<u2>%)?$"
+)
+# emphasis around a cell or a number in it: "**81.2**", "__81.2__", "*81.2*", "<b>81.2</b>", "\textbf{81.2}"
+_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<![\w_])_(?=\S))(?P<inner>[^*_]*?[^*_\s])\1(?![\w*])")
+_EMPHASIS_TAG = re.compile(r"</?(?:b|strong|em|i|u)>", re.I)
+_LATEX_EMPHASIS = re.compile(r"\\(?:textbf|underline|emph|textit|mathbf)\{(?P<inner>[^{}]*)\}")
+# cells of a yes/no column ("250 labels: yes", "Pretrained ✓"): a setting of the row, not a value
+FLAGS = {"yes", "no", "y", "n", "true", "false", "✓", "✔", "✔️", "✗", "✘", "☑", "☐", "✅", "❌"}
 # cells that mean "no value"
 MISSING = {"-", "_", "–", "—", "n/a", "N/A", "NA", "--", "×", "x", "?"}
 # a label and values run together in one cell ("SimCLR 90.6 65.2")
 MIXED = re.compile(r"^(?P<label>.*?[A-Za-z].*?)\s+(?P<nums>(?:[-+−]?\d+(?:\.\d+)?%?\s*)+)$")
 
 
+def clean_cell(cell: str) -> str:
+    """A text cell without the emphasis that marks the best result: "**81.2**" -> "81.2", "<b>Ours</b>" -> "Ours"
+    (the cells of an HTML table are text as shown: a "<b>" there is no markup)."""
+    if not any(ch in cell for ch in "*_<\\"):
+        return cell
+    out = _LATEX_EMPHASIS.sub(lambda m: m.group("inner"), _EMPHASIS_TAG.sub("", cell))
+    return _EMPHASIS.sub(lambda m: m.group("inner"), out).strip()
+
+
 def is_num(cell: str) -> bool:
-    """A numeric cell: "90.6", "(65.2)", "-1,5", "41.4 %", "0.5x"."""
-    return bool(_CELL_NUM.match(cell.strip()))
+    """A numeric cell: "90.6", "(65.2)", "-1,5", "41.4 %", "0.5x", a mean and its spread "81.2 ± 0.3"."""
+    return bool(_CELL_NUM.match(cell.strip()) or _SPREAD_NUM.match(cell.strip()))
 
 
 def cell_value(cell: str) -> float:
-    """The number in a numeric cell (a decimal comma is read as a point)."""
+    """The number in a numeric cell (a decimal comma is read as a point); the mean of "81.2 ± 0.3"."""
+    spread = _SPREAD_NUM.match(cell.strip())
+    if spread:
+        return to_float(spread.group("mean").replace(",", "."))
     return to_float(cell.strip().rstrip("x×").strip("()%").strip().replace(",", "."))
+
+
+def cell_spread(cell: str) -> float | None:
+    """The spread of a "mean ± spread" cell ("81.2 ± 0.3" -> 0.3), None for any other cell."""
+    spread = _SPREAD_NUM.match(cell.strip())
+    return to_float(spread.group("spread").replace(",", ".")) if spread else None
+
+
+def cell_unit(cell: str) -> str | None:
+    """The unit a numeric cell writes: "%" ("41.4%", "81.2% ± 0.3"), "x" ("2.5x"), else None."""
+    s = cell.strip()
+    if s.endswith("%") or (_SPREAD_NUM.match(s) and "%" in s):
+        return "%"
+    return "x" if s.endswith(("x", "×")) else None
 
 
 @dataclass
@@ -208,13 +249,15 @@ def _read_rows(text: str, fmt: str, source: str, first_line: int) -> tuple[list[
     )
     # ragged rows come back with missing fields as NaN even with keep_default_na=False
     rows = [
-        ["" if pd.isna(c) else str(c).replace("\x00", "|").strip() for c in r] for r in frame.itertuples(index=False)
+        ["" if pd.isna(c) else clean_cell(str(c).replace("\x00", "|").strip()) for c in r]
+        for r in frame.itertuples(index=False)
     ]
     return rows, [n for n, _ in keep]
 
 
 def numeric_share(row: Sequence[str]) -> float:
-    cells = [c for c in row if c.strip() and c.strip() not in MISSING]
+    """The share of a row's cells that hold numbers (empty, missing and yes/no cells not counted)."""
+    cells = [c for c in row if c.strip() and c.strip() not in MISSING and c.strip().lower() not in FLAGS]
     if not cells:
         return 0.0
     nums = sum(

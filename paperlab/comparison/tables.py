@@ -13,13 +13,14 @@ from .table_layout import (
     caption_info,
     column_meta,
     column_ranges,
+    column_unit,
     fill_merged_labels,
     join_variant_labels,
     layout_of,
     out_of_range,
     unique_names,
 )
-from .table_text import MISSING, Grid, cell_value, find_caption, is_num, read_grid, table_blocks
+from .table_text import MISSING, Grid, cell_spread, cell_unit, cell_value, find_caption, is_num, read_grid, table_blocks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,7 +53,9 @@ class ResultsTable:
     data : pandas.DataFrame
         Tidy values: ``paper, table, method, setting, dataset, metric, value, unit,
         column, source, line, col, cell`` plus one column per label column of the table
-        (e.g. ``Reduction``); ``line``/``col``/``cell`` say where each value was read.
+        (e.g. ``Reduction``; a yes/no column is one too); ``line``/``col``/``cell`` say where each value was
+        read. ``spread`` holds the ± part of "mean ± spread" cells and ``better`` "higher" or "lower" when the
+        header marks it ("Acc ↑"), when the table has them.
     wide : pandas.DataFrame
         The repaired table as shown (label columns then value columns).
     caption : str or None
@@ -154,6 +157,7 @@ def _build_table(
         join_variant_labels(rows, lay.method_col)
     cap_metric, cap_dataset, cap_unit = caption_info(caption)
     col_meta = [column_meta(lay.levels[j], cap_metric, cap_dataset) for j in range(lay.width)]
+    col_units = [column_unit(lay.levels[j]) for j in range(lay.width)]
     ctx = _Context(paper, name or _table_name(caption), source, cap_unit, problems)
     ranges = column_ranges(rows, lay.width, lay.value_start)
     records: list[dict[str, Any]] = []
@@ -165,9 +169,10 @@ def _build_table(
             [r[j] for j in range(lay.value_start)]
             + [cell_value(r[j]) if is_num(r[j]) else None for j in range(lay.value_start, lay.width)]
         )
-        records.extend(_row_records(r, ln, lay, col_meta, ctx))
+        records.extend(_row_records(r, ln, lay, (col_meta, col_units), ctx))
     extra_cols = [lay.label_names[j] for j in range(lay.value_start) if j != lay.method_col]
-    columns = TIDY_COLUMNS + [c for c in extra_cols if c not in TIDY_COLUMNS]
+    extra_cols += [c for c in ("spread", "better") if any(c in rec for rec in records)]  # "81.2 ± 0.3", "Acc ↑"
+    columns = TIDY_COLUMNS + list(dict.fromkeys(c for c in extra_cols if c not in TIDY_COLUMNS))
     data = pd.DataFrame(records, columns=columns)
     data = data.astype({"value": "float64", "line": "Int64", "col": "Int64"})
     wide = pd.DataFrame(wide_rows, columns=unique_names(lay.label_names + lay.names[lay.value_start :]))
@@ -208,7 +213,11 @@ def _misaligned(
 
 
 def _row_records(
-    r: list[str], ln: int, lay: Layout, col_meta: list[tuple[str | None, str]], ctx: _Context
+    r: list[str],
+    ln: int,
+    lay: Layout,
+    meta: tuple[list[tuple[str | None, str]], list[str | None]],
+    ctx: _Context,
 ) -> list[dict[str, Any]]:
     """The tidy values of one row (a non-numeric cell is reported and skipped)."""
     method = r[lay.method_col] if lay.method_col is not None else None
@@ -225,7 +234,7 @@ def _row_records(
                     )
                 )
             continue
-        dataset, metric = col_meta[j]
+        dataset, metric = meta[0][j]
         out.append(
             {
                 "paper": ctx.paper,
@@ -235,13 +244,15 @@ def _row_records(
                 "dataset": dataset,
                 "metric": metric,
                 "value": cell_value(cell),
-                "unit": "%" if cell.endswith("%") else "x" if cell.endswith(("x", "×")) else ctx.unit,
+                "unit": cell_unit(cell) or meta[1][j] or ctx.unit,
                 "column": lay.names[j],
                 "source": ctx.source,
                 "line": ln,
-                "col": j,
+                "col": lay.cols[j],
                 "cell": cell,
                 **labels,
+                **({"spread": spread} if (spread := cell_spread(cell)) is not None else {}),
+                **({"better": lay.better[j]} if lay.better[j] else {}),
             }
         )
     return out
