@@ -16,10 +16,12 @@ __all__ = [
     "as_date",
     "as_datetime",
     "is_period_heading",
+    "looks_like_date",
     "month_day",
     "month_number",
     "month_of_name",
     "named_date",
+    "named_day",
 ]
 
 
@@ -173,6 +175,64 @@ def named_date(value: Any) -> tuple[int, int, int | None] | None:
     except ValueError:
         return None
     return year, month, int(day) if day else None
+
+
+# a day and an English month word in either order, written with spaces ("25 Nov. 2021", "25th of November, 2021",
+# "Nov 25, 2021") or with a slash or hyphen ("25/Nov/2021", "25-Nov-2021", "Nov/25/2021"), perhaps with its year;
+# or year first ("2021 Nov 25", "2021-Nov-25")
+_SEP = r"(?:[/-]|\.?,?\s+)"
+_YEAR_FIRST = re.compile(r"(?<!\d)(?P<y>\d{4})(?:[/-]|\s+)(?P<m>[a-z]{3,9})\.?(?:[/-]|\s+)(?P<d>\d{1,2})(?!\d)", re.I)
+_DAY_FIRST = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[/-])(?P<m>[a-z]{{3,9}})(?![a-z])"
+    rf"(?:{_SEP}(?P<y>\d{{4}})(?!\d))?",
+    re.I,
+)
+_MONTH_FIRST = re.compile(
+    rf"\b(?P<m>[a-z]{{3,9}}){_SEP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_SEP}(?P<y>\d{{4}})(?!\d))?", re.I
+)
+
+
+def named_day(text: Any, year: int | None = None) -> dt.date | None:
+    """The first day a text writes with an English month word (:func:`month_of_name`), day first or month first:
+    "25 Nov. 2021", "25th November 2021", "Tue, 5 Feb 2019, 15:00", "Nov 25, 2021", "25/Nov/2021", "25-Nov-2021",
+    "Nov/25/2021", "2021 Nov 25"; a date without its year ("Mar 5") takes ``year`` (None without it). None when the text writes no
+    such day, or a day its month does not have ("31 Feb 2021").
+
+    >>> named_day("25/Nov/2021"), named_day("Nov/25/2021"), named_day("25th November 2021")
+    (datetime.date(2021, 11, 25), datetime.date(2021, 11, 25), datetime.date(2021, 11, 25))
+    >>> named_day("Mar 5", 2019), named_day("Mar 5"), named_day("Week 3: papers")
+    (datetime.date(2019, 3, 5), None, None)
+    """
+    s = str(text or "")
+    for pattern in (_YEAR_FIRST, _DAY_FIRST, _MONTH_FIRST):
+        for m in pattern.finditer(s):
+            month = month_of_name(m.group("m"))
+            if month is None:
+                continue
+            when = int(m.group("y")) if m.group("y") else year
+            try:
+                return dt.date(when, month, int(m.group("d"))) if when is not None else None
+            except ValueError:
+                return None
+    return None
+
+
+_NUMBERS_JOINED = re.compile(r"\d\s*[/.-]\s*\d")
+_WORDS = re.compile(r"[a-z]+", re.I)
+
+
+def looks_like_date(text: Any) -> bool:
+    """Whether a text is written as a date, read or not: a number beside a month word ("25 Nov 2021", "Nov 2021",
+    "31 Feb") or numbers joined by a slash, hyphen or dot ("25/11/2021", "2021-13-45"); not "Week 3", "TBA" or a
+    bare number. A schedule reports a date cell that looks like a date but reads as no day.
+
+    >>> [looks_like_date(t) for t in ("31 Feb 2021", "2021-13-45", "Nov 2021", "Week 3", "TBA", "12", "May")]
+    [True, True, True, False, False, False, False]
+    """
+    s = str(text or "")
+    if _NUMBERS_JOINED.search(s):
+        return True
+    return bool(re.search(r"\d", s)) and any(month_of_name(w) for w in _WORDS.findall(s))
 
 
 _TERM = (

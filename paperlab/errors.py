@@ -19,6 +19,7 @@ __all__ = [
     "Conflict",
     "DoubtfulIdWarning",
     "FetchError",
+    "FoundByFinderWarning",
     "ImportProblem",
     "InvalidValue",
     "MergedRecordsWarning",
@@ -56,11 +57,15 @@ class ImportProblem:
         Position inside the source, e.g. ``"line 12"`` or ``"record 3"``.
     message : str
         What was wrong and what was expected.
+    skipped : bool
+        Whether the record was left out (the default); False for a record kept without what could not be read
+        (a schedule's meeting whose date cell reads as no day keeps its papers, without the date).
     """
 
     source: str
     where: str
     message: str
+    skipped: bool = True
 
     def __str__(self) -> str:
         loc = f"{self.source}, {self.where}" if self.where else self.source
@@ -98,20 +103,47 @@ class ParseError(PaperlabError, ValueError):
 
 
 class PartialImportWarning(UserWarning):
-    """Some records of an import were bad and skipped; the good ones were kept.
+    """Some records of an import were bad and skipped, or kept without a field that could not be read; the good
+    ones were kept.
 
-    The ``problems`` attribute lists every skipped record; ``kept`` counts what was kept (``what``: records, or
-    a session's table values).
+    The ``problems`` attribute lists every skipped record (and every record kept in part: ``skipped`` False);
+    ``kept`` counts what was kept (``what``: records, or a session's table values). paperlab raises it only when
+    there is a problem: an import that lost nothing warns nothing.
     """
 
     def __init__(self, source: str, problems: list[ImportProblem], kept: int, what: str = "record") -> None:
         self.source = source
         self.problems = list(problems)
         self.kept = kept
-        shown = "; ".join(str(p) for p in problems[:5])
-        more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
-        skipped = f"skipped {len(problems)} bad one(s): {shown}{more}" if problems else "skipped none"
-        super().__init__(f"{source}: kept {kept} {what}(s), {skipped}")
+        bad = [p for p in problems if getattr(p, "skipped", True)]
+        in_part = [p for p in problems if not getattr(p, "skipped", True)]
+        said = [f"kept {kept} {what}(s)"]
+        if bad or not in_part:
+            said.append(f"skipped {len(bad)} bad one(s): {_shown(bad)}" if bad else "skipped none")
+        if in_part:
+            said.append(f"{len(in_part)} kept in part: {_shown(in_part)}")
+        super().__init__(f"{source}: {', '.join(said)}")
+
+
+def _shown(problems: list[ImportProblem]) -> str:
+    """The first five problems, and how many more."""
+    more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
+    return "; ".join(str(p) for p in problems[:5]) + more
+
+
+class FoundByFinderWarning(UserWarning):
+    """A markdown file's papers were read by the generic paper finder (a layout paperlab does not know, or one its
+    layout reader misread), every one kept: the titles are the text nearest each paper's id or address, worth a
+    look. The message names the file and how many papers were found. When the finder skipped lines, a
+    :class:`PartialImportWarning` says so instead.
+
+    The ``source`` attribute is the file; ``kept`` the number of papers.
+    """
+
+    def __init__(self, source: str, kept: int) -> None:
+        self.source = source
+        self.kept = kept
+        super().__init__(f"{source}: {kept} paper(s) found, none skipped")
 
 
 class MergedRecordsWarning(UserWarning):
@@ -292,9 +324,9 @@ class ProblemCollector:
         self.source = source
         self.problems: list[ImportProblem] = []
 
-    def add(self, where: str, message: str) -> None:
-        """Record one skipped record."""
-        self.problems.append(ImportProblem(self.source, where, message))
+    def add(self, where: str, message: str, *, skipped: bool = True) -> None:
+        """Record one skipped record (``skipped=False``: one kept without what could not be read)."""
+        self.problems.append(ImportProblem(self.source, where, message, skipped))
 
     def finish(self, papers: list[Any], *, expected: str = "records") -> list[Any]:
         """Return ``papers``; warn about skipped records, or raise if nothing was usable.

@@ -9,7 +9,7 @@ import warnings
 from pathlib import Path
 
 import paperlab
-from paperlab.errors import PartialImportWarning
+from paperlab.errors import FoundByFinderWarning, PartialImportWarning
 from paperlab.sources import find_papers
 
 ATLAS = Path(__file__).parent / "data" / "mentions_s10" / "atlas_rows.md"
@@ -45,8 +45,9 @@ def test_load_reads_the_same_papers_and_reports_nothing_skipped() -> None:
         papers = list(paperlab.load(ATLAS))
     assert len(papers) == 7
     assert not any("·" in p.title or "Card" in p.title or "(20" in p.title for p in papers)
-    messages = [str(w.message) for w in caught if isinstance(w.message, PartialImportWarning)]
-    assert messages and all("skipped none" in m and "no title near it" not in m for m in messages)
+    assert not any(isinstance(w.message, PartialImportWarning) for w in caught)  # nothing skipped: no partial import
+    messages = [str(w.message) for w in caught if isinstance(w.message, FoundByFinderWarning)]
+    assert messages and all("none skipped" in m and "no title near it" not in m for m in messages)
 
 
 def test_a_badge_without_a_title_is_reported_only_when_its_paper_is_not_kept(tmp_path: Path) -> None:

@@ -12,18 +12,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import paperlab
-from paperlab.errors import ParseError, PartialImportWarning
+from paperlab.errors import FoundByFinderWarning, ParseError, PartialImportWarning
 from paperlab.sources._mentions import find_papers
 from paperlab.sources._title_lines import title_score
 
 DATA = Path(__file__).parent / "data" / "mentions"
 
 
-def _load(name: str) -> tuple[list[paperlab.Paper], list[PartialImportWarning]]:
+def _load(name: str) -> tuple[list[paperlab.Paper], list[PartialImportWarning | FoundByFinderWarning]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         lib = paperlab.load(DATA / name)
-    return list(lib), [w.message for w in caught if isinstance(w.message, PartialImportWarning)]
+    # what the generic paper finder read: a FoundByFinderWarning, a PartialImportWarning when it skipped lines
+    return list(lib), [w.message for w in caught if isinstance(w.message, (PartialImportWarning, FoundByFinderWarning))]
 
 
 def test_ids_in_span_text_and_attributes_titled_by_the_heading_above() -> None:
@@ -142,7 +143,8 @@ def test_the_finder_takes_over_when_the_layout_reader_finds_fewer_papers() -> No
         ("Seeing Through Fog with Two Cheap Cameras", "2603.00303", ["Mara Lindqvist"]),
     ]
     assert len(warned) == 1 and "its layout reader found 1" in str(warned[0])
-    assert str(warned[0]).endswith("kept 3 record(s), skipped none")  # not "skipped 0 bad one(s): "
+    # nothing skipped: no PartialImportWarning (nor "skipped 0 bad one(s): "), the finder's papers counted
+    assert isinstance(warned[0], FoundByFinderWarning) and str(warned[0]).endswith("3 paper(s) found, none skipped")
 
 
 def test_a_layout_readers_papers_stand_and_the_finder_adds_only_papers_outside_the_layout() -> None:

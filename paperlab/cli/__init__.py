@@ -145,8 +145,8 @@ def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str]:
         fmt = args.format or detect_format(path)
     for w in caught:
         if isinstance(w.message, PartialImportWarning) and w.message.problems:
-            for problem in w.message.problems:
-                print(f"paperlab: skipped {problem}", file=sys.stderr)
+            for problem in w.message.problems:  # a record kept without a field it could not read is no skip
+                print(f"paperlab: {'skipped' if problem.skipped else 'kept in part:'} {problem}", file=sys.stderr)
         elif isinstance(w.message, MergedRecordsWarning):
             continue  # said below, one merge a line
         elif issubclass(w.category, UserWarning):  # library deprecations stay hidden, as Python hides them

@@ -113,9 +113,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
         result.rate(pid, 1)
     for pid in args.down:
         result.rate(pid, -1)
-    for failure in result.failed:
-        print(f"paperlab: {failure}", file=sys.stderr)
-    if result.failed and not result.items:
+    if result.failed:  # one line naming every source that failed (and what is shown, or what to do instead)
         print(f"paperlab: {result.problem(instead=CLI_INSTEAD)}", file=sys.stderr)
     if args.offline and result.failed and not result.items:
         print(f"paperlab: {_offline_hint()}", file=sys.stderr)

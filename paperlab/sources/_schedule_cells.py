@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
-from ..dates import month_of_name
+from ..dates import named_day
 from ..identifiers import normalize_arxiv_id
 from ..names import split_et_al
 from ..urls import safe_url
@@ -166,8 +166,6 @@ _ET_AL_YEAR_AT_END = re.compile(
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
 _SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})$")  # "09/18": a day and month, the year from the page
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
-_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?(?:\s+(\d{4}))?\b")
-_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(\d{4}))?")
 
 
 def clean_cell(text: object) -> str:
@@ -590,9 +588,4 @@ def parse_day(text: object, order: str = "dmy", year: int | None = None) -> dt.d
     if m := _SHORT_DATE.match(s):
         a, b = int(m.group(1)), int(m.group(2))
         return _make(year, b, a) if order == "dmy" else _make(year, a, b)
-    for pattern, day_at, month_at in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
-        for m in pattern.finditer(s):
-            month = month_of_name(m.group(month_at))
-            if month:
-                return _make(int(m.group(3)) if m.group(3) else year, month, int(m.group(day_at)))
-    return None
+    return named_day(s, year)  # "25 Nov 2021", "25/Nov/2021", "Nov 25, 2021", "Mar 5" (in ``year``)
