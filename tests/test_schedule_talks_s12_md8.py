@@ -63,3 +63,27 @@ def test_a_talk_linking_its_paper_keeps_it(tmp_path: Path) -> None:
     papers = list(paperlab.load(path))
     assert [(p.title, p.arxiv_id) for p in papers] == [("Relational Widget Programming", "2401.01234")]
     assert len(paperlab.Schedule.from_file(path).meetings) == 2
+
+
+PRESENTERS = """- date: 11/10/2019
+  presenter: Ada Quill
+
+- date: 18/10/2019
+  presenter: Bo Renn
+
+- date: 20/12/2019  Cai Lune
+  presenter:
+"""
+
+
+def test_a_presenter_typed_into_the_date_field(tmp_path: Path) -> None:
+    """A YAML list of dates and presenters whose last entry has the name after the date and an empty presenter:
+    the round's journal club lost that meeting (14 of 15 read)."""
+    path = tmp_path / "journal_club.yml"
+    path.write_text(PRESENTERS, encoding="utf-8")
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [(m.date_text, m.presenters) for m in meetings] == [
+        ("11/10/2019", ["Ada Quill"]),
+        ("18/10/2019", ["Bo Renn"]),
+        ("20/12/2019", ["Cai Lune"]),
+    ]

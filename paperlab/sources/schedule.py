@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..dates import is_period_heading, looks_like_date
+from ..dates import is_period_heading
 from ..errors import ImportProblem, ParseError, ProblemCollector
 from ..names import is_more_authors, split_et_al
 from ..paper import Paper, SourceRecord
@@ -115,16 +115,13 @@ _LIST_LABEL = re.compile(
     re.I,
 )
 _SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
+# a numeric date cell with the presenter's name typed after it ("20/12  Ada Quill")
+_DATE_THEN_NAME = re.compile(r"^(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})$")
 _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
 _TIME_OF_DAY = re.compile(
     r"^\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# a date cell written as a date that reads as no day: the meeting is kept, the problem reported
-_NO_DAY = (
-    "date {!r} reads as no day (expected e.g. 2021-11-25, 25 Nov 2021, 25/Nov/2021 or 11/25/2021): the meeting is "
-    "kept without its date"
-)
 # the refusal of a schedule whose meetings were read and name no paper (a course of chapters and documentation)
 NAMES_NO_PAPER = "the schedule names no paper (only notes, skipped weeks and reading material that is no paper)"
 NAMES_KEYS_ONLY = (
@@ -271,6 +268,8 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     date_cell = by_role.get("date")
     date_text = clean_cell(date_cell) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
     who = _who(by_role.get("presenter"))
+    if not who and "presenter" in table.roles and (typed := _DATE_THEN_NAME.match(date_text)):
+        date_text, who = typed.group(1), presenters(typed.group(2))  # "20/12  Ada Quill", the presenter cell empty
     cell = by_role.get("paper")  # readings cited by key ("[@vaswani2017]") are kept as keys, no paper
     rest, cited = cited_keys(cell) if isinstance(cell, str) else (cell, [])
     found, note = _cell_papers(table, rest if cited else cell)
@@ -359,8 +358,6 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
             except _ROW_ERRORS as exc:
                 problems.add(where, f"meeting skipped: {getattr(exc, 'message', exc)}")
                 continue
-            if m is not None and m.date is None and _no_day(m.date_text, order):  # kept, without its date
-                problems.add(where, _NO_DAY.format(m.date_text), skipped=False)
             if m is not None and m.extra.get("cited"):
                 problems.add(where, f"{CITED_ONLY}: {m.extra['cited']}")
             if m is not None and previous is not None and dated and not m.date_text and not m.presenters:
@@ -380,12 +377,6 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
         first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
         raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
     return meetings, problems.problems, tables[0].title
-
-
-def _no_day(date_text: str, order: str) -> bool:
-    """Whether a date cell is written as a date but reads as no day, in any year ("31/Feb/2021", "2021-13-45"); a
-    day without its year on a page that gives none ("Jan 8") is read as far as it goes (the meeting keeps the text)."""
-    return looks_like_date(date_text) and parse_day(date_text, order, 2000) is None
 
 
 def _tables(text: str, path: Path) -> list[ScheduleTable]:
@@ -472,9 +463,8 @@ def read_schedule(path: str | Path) -> list[Paper]:
         for where, heading, found in listed:
             outside = Meeting(None, "", section=heading, where=where)  # the paper is in no meeting
             papers.append(_paper_of(found, {}, outside, str(path), 1, title))
-    skipped = [p for p in problems if p.skipped]  # not a meeting kept without its date
-    if not papers and not skipped:
+    if not papers and not problems:
         raise ParseError(NAMES_NO_PAPER, str(path), "line 1")
-    if not papers and all(p.message.startswith(CITED_ONLY) for p in skipped):
-        raise ParseError(NAMES_KEYS_ONLY, str(path), skipped[0].where, problems=skipped)
+    if not papers and all(p.message.startswith(CITED_ONLY) for p in problems):
+        raise ParseError(NAMES_KEYS_ONLY, str(path), problems[0].where, problems=problems)
     return collector.finish(papers, expected="meetings")  # type: ignore[no-any-return]
