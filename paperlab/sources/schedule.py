@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..dates import is_period_heading
+from ..dates import is_period_heading, looks_like_date
 from ..errors import ImportProblem, ParseError, ProblemCollector
 from ..names import is_more_authors, split_et_al
 from ..paper import Paper, SourceRecord
@@ -122,6 +122,11 @@ _TIME_OF_DAY = re.compile(
     r"^\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a date cell written as a date that reads as no day: the meeting is kept, the problem reported
+_NO_DAY = (
+    "date {!r} reads as no day (expected e.g. 2021-11-25, 25 Nov 2021, 25/Nov/2021 or 11/25/2021): the meeting is "
+    "kept without its date"
+)
 # the refusal of a schedule whose meetings were read and name no paper (a course of chapters and documentation)
 NAMES_NO_PAPER = "the schedule names no paper (only notes, skipped weeks and reading material that is no paper)"
 NAMES_KEYS_ONLY = (
@@ -358,6 +363,8 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
             except _ROW_ERRORS as exc:
                 problems.add(where, f"meeting skipped: {getattr(exc, 'message', exc)}")
                 continue
+            if m is not None and m.date is None and _no_day(m.date_text, order):  # kept, without its date
+                problems.add(where, _NO_DAY.format(m.date_text), skipped=False)
             if m is not None and m.extra.get("cited"):
                 problems.add(where, f"{CITED_ONLY}: {m.extra['cited']}")
             if m is not None and previous is not None and dated and not m.date_text and not m.presenters:
@@ -377,6 +384,12 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
         first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
         raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
     return meetings, problems.problems, tables[0].title
+
+
+def _no_day(date_text: str, order: str) -> bool:
+    """Whether a date cell is written as a date but reads as no day, in any year ("31/Feb/2021", "2021-13-45"); a
+    day without its year on a page that gives none ("Jan 8") is read as far as it goes (the meeting keeps the text)."""
+    return looks_like_date(date_text) and parse_day(date_text, order, 2000) is None
 
 
 def _tables(text: str, path: Path) -> list[ScheduleTable]:
@@ -463,8 +476,9 @@ def read_schedule(path: str | Path) -> list[Paper]:
         for where, heading, found in listed:
             outside = Meeting(None, "", section=heading, where=where)  # the paper is in no meeting
             papers.append(_paper_of(found, {}, outside, str(path), 1, title))
-    if not papers and not problems:
+    skipped = [p for p in problems if p.skipped]  # not a meeting kept without its date
+    if not papers and not skipped:
         raise ParseError(NAMES_NO_PAPER, str(path), "line 1")
-    if not papers and all(p.message.startswith(CITED_ONLY) for p in problems):
-        raise ParseError(NAMES_KEYS_ONLY, str(path), problems[0].where, problems=problems)
+    if not papers and all(p.message.startswith(CITED_ONLY) for p in skipped):
+        raise ParseError(NAMES_KEYS_ONLY, str(path), skipped[0].where, problems=skipped)
     return collector.finish(papers, expected="meetings")  # type: ignore[no-any-return]
