@@ -346,17 +346,18 @@ def yaml_paper_list(text: str, source: str = "<string>") -> Any:
     Raises
     ------
     ParseError
-        If ``text`` is no YAML (with the line of the problem).
+        If ``text`` is no YAML (with the line of the problem), or YAML nested too deeply to read.
     """
     import yaml
 
     try:
-        doc = yaml.safe_load(text)
+        doc = _iso_dates(yaml.safe_load(text))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise ParseError(f"not valid YAML{where}: {getattr(exc, 'problem', None) or exc}", source=source) from None
-    doc = _iso_dates(doc)
+    except RecursionError:  # "[[[[…" a thousand levels deep: no list of papers, and no reason to crash
+        raise ParseError("YAML nested too deeply; expected a list of papers", source=source) from None
     records = [x for x in (paper_list_items(doc) or []) if isinstance(x, dict)]
     if any(_folded(str(k)) in _MEETING_KEYS for x in records for k in x) or not is_paper_list(doc):
         return None
