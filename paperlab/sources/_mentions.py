@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import ImportProblem
@@ -388,7 +389,23 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
         if text and is_paper_title(text, lines, i):
             ref = item_reference(line)  # "Quill et al. (2022) Title. [Widget Science.](…)": its title, its page
             found.append(Found(ref.title, [i], url=safe_url(ref.url)) if ref else Found(text, [i]))
-    return found
+    return _in_lists_of_papers(lines, found, named)
+
+
+def _in_lists_of_papers(lines: list[Line], found: list[Found], named: set[int]) -> list[Found]:
+    """The id-less titles, less the list items of a list that is mostly no papers: an item is one of a list's
+    papers only when most of the list's items are papers (named by an id or read as titles), so the topics a
+    README's opening lists ("- Datasets", "- Benchmarks", "- Vision, language, multimodal foundation models") are
+    none even where one reads like a title."""
+    keys, run = [], 0
+    for line in lines:
+        run += line.kind in ("text", "heading", "row") and line.item is None  # a paragraph ends a list
+        keys.append((line.heading, tuple(line.parents), run))
+    items = Counter(keys[i] for i, line in enumerate(lines) if line.kind == "item")
+    papers = Counter(keys[i] for i in {f.lines[0] for f in found} | named if lines[i].kind == "item")
+    return [
+        f for f in found if lines[f.lines[0]].kind != "item" or 2 * papers[keys[f.lines[0]]] > items[keys[f.lines[0]]]
+    ]
 
 
 def find_papers(
