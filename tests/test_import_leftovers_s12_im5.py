@@ -156,3 +156,15 @@ def test_a_cp1252_header_over_utf8_text_reads_the_utf8(tmp_path: Path) -> None:
     for path in (saved_again, as_declared):
         [paper] = paperlab.load(path)
         assert paper.title == "Brückenkurs für Ärzte"
+
+
+# -- RIS: a book's editors under A3 (Zotero) -------------------------------------------------------------------------
+
+
+def test_a_book_naming_only_a3_persons_shows_them_as_its_editors() -> None:
+    papers = _load("zotero_book_editors.ris")
+    reader = papers["An invented reader on coastal fog"]
+    assert (reader.authors, reader.extra["editors"]) == ([], ["Dora Okafor", "Ada Quill"])
+    assert reader.byline() == "Dora Okafor, Ada Quill (eds.)"
+    monograph = papers["An invented monograph with its series editor"]
+    assert monograph.byline() == "Tobias Marlow" and "editors" not in monograph.extra

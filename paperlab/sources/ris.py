@@ -147,8 +147,12 @@ def _cut_short(record: dict[str, Any]) -> bool:
 
 def _editors(record: dict[str, Any]) -> list[str]:
     """The ``A2`` names, when every one is a name (``Family, Given``): Ovid's ``A2`` line is instead a comma list
-    of the surnames the paper cites, which is left out."""
+    of the surnames the paper cites, which is left out. A book naming neither authors nor ``A2`` names its editors
+    under ``A3`` (Zotero's export: ``A2`` would be the series' editor)."""
     names = [part for value in _values(record, "secondary_authors") for part in value.split(";") if part.strip()]
+    authored = _values(record, "authors") or _values(record, "first_authors")
+    if not names and not authored and record.get("type_of_reference") in ("BOOK", "EDBOOK"):
+        names = [part for value in _values(record, "tertiary_authors") for part in value.split(";") if part.strip()]
     return names_given_first(names) if all(n.count(",") <= 2 for n in names) else []
 
 
