@@ -7,16 +7,20 @@ The text before the link is the reference (authors, year, title: any style :func
 knows, with its authors and year); the link's text is the journal ("Widget Science"), never the paper's title, and
 its address the paper's page. An item whose link does not close it, or whose text before it is no reference with
 authors and a year, is none (a link that titles its paper: "[Title](…) (2019)").
+
+A paragraph line of links only, each labelled as material ("[[paper](…)] [[code](…)]"), is titled by the paragraph's
+line right above it when that line is plain words, a method's short name before a dash dropped ("f-WID - Widget
+Routing Revisited" is "Widget Routing Revisited"; "WID - WID: Widget Routing" is "WID: Widget Routing").
 """
 
 from __future__ import annotations
 
 import re
 
-from ._mention_lines import LINK, Line, plain
+from ._mention_lines import LINK, Line, plain, usable_title
 from ._schedule_cells import CellPaper, written_reference
 
-__all__ = ["item_reference"]
+__all__ = ["item_reference", "title_above_links"]
 
 
 def item_reference(line: Line) -> CellPaper | None:
@@ -35,3 +39,17 @@ def item_reference(line: Line) -> CellPaper | None:
     venue = " ".join(plain(links[0].group(1)).split()).strip(" .")
     found.venue, found.url = found.venue or venue or None, links[0].group(2)
     return found
+
+
+_SHORT_NAME = re.compile(r"^\S{1,16}\s+[-–—]\s+(?=\S)")  # "f-BRS - ": a method's short name before its title
+
+
+def title_above_links(lines: list[Line], i: int) -> str:
+    """The title of a paragraph line holding only links (see the module's docstring), "" for any other line."""
+    line = lines[i]
+    if line.kind != "text" or i == 0 or plain(LINK.sub(" ", line.text)).strip(" []()|,;"):
+        return ""
+    above = lines[i - 1]
+    if above.kind != "text" or LINK.search(above.text) or "://" in above.text:
+        return ""
+    return usable_title(_SHORT_NAME.sub("", plain(above.text).strip()))

@@ -45,7 +45,7 @@ from ._mention_lines import (
     structure,
     usable_title,
 )
-from ._mention_refs import item_reference
+from ._mention_refs import item_reference, title_above_links
 from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
@@ -65,6 +65,7 @@ _VENUE_URL = re.compile(
 )
 # a link whose text is a badge image (shields.io, a "badge" address): its target, group 1
 _BADGE_LINK = re.compile(r"\[\s*!\[[^\]]*\]\([^()\s]*(?:shields\.io|badge)[^()\s]*\)\s*\]\(([^()\s]+)\)", re.I)
+_PAPER_LABEL = re.compile(r"^\W*paper\W*$", re.I)  # a link's text saying it is the paper
 _PDF_URL = re.compile(r"https?://[^\s)\]<>\"'|]+?\.pdf(?![\w/])", re.I)
 _DOI_TAIL = re.compile(r"(?:[?#].*|/(?:pdf|full|abstract|epdf)/?|\.pdf)$", re.I)
 _TITLE_FIELD = re.compile(r"^\W*(?:title|paper|论文|题目|标题|論文)\W*[:：]\s*(.+)$", re.I)
@@ -152,6 +153,8 @@ def _line_mentions(index: int, line: Line) -> list[_Mention]:
     raw = IMAGE.sub(lambda m: m.group(1), line.raw)  # a badge inside a link: "[![arXiv](badge)](link)"
     for m in LINK.finditer(raw):
         mention = _ids_of_url(m.group(2))
+        if mention is None and _PAPER_LABEL.match(m.group(1)) and m.group(2).startswith(("http://", "https://")):
+            mention = _Mention(0, url=m.group(2))  # "[[paper](https://…/publications/…)]": the page says so
         before = raw[max(0, m.start() - 25) : m.start()]
         if mention and not (mention.arxiv_id or mention.doi) and _is_material(plain(m.group(1)), before):
             continue  # "[slides](…/01.pdf)", "slides: [pdf](…)": a PDF, but not a paper
@@ -256,8 +259,8 @@ def _title_for(
     only when ``headings``, and never a ``refused`` one (the name before the id's parenthesis, else the id)."""
     line = lines[mention.line]
     title = bibtex_title(lines, mention.line) or _title_on_line(line, mention)  # a BibTeX entry's own title
-    if not title and line.kind == "text":
-        title = _emphasis_above(lines, mention.line)
+    if not title and line.kind == "text":  # "*Title*" or "Title" above a line of links ("[[paper](…)]")
+        title = _emphasis_above(lines, mention.line) or title_above_links(lines, mention.line)
     for parent in reversed(line.parents if line.kind == "item" else ([line.item] if line.item is not None else [])):
         if title or parent == mention.line:
             break
