@@ -11,17 +11,14 @@ would make of the mutated file. Only :class:`ParseError` may escape (naming the 
 
 from __future__ import annotations
 
-import json
-import math
 import tempfile
 import warnings
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_fuzz_importers import byte_mutation, json_mutation
+from test_fuzz_importers import _storable, byte_mutation, json_mutation
 
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.sources import load
@@ -51,23 +48,6 @@ def mutated(draw: st.DrawFn, kind: str) -> tuple[str, bytes]:
     for _ in range(draw(st.integers(0 if is_json else 1, 2))):
         data = draw(byte_mutation(data))
     return name, data
-
-
-def _storable(value: Any) -> None:
-    json.dumps(value, allow_nan=False)
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, bool):
-            continue
-        if isinstance(item, int):
-            assert -(2**63) < item < 2**63
-        elif isinstance(item, float):
-            assert math.isfinite(item)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
 
 
 def _check(kind: str, name: str, data: bytes) -> None:
