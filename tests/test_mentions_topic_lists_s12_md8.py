@@ -66,3 +66,17 @@ def test_a_list_of_titles_alone_is_still_read(tmp_path: Path) -> None:
         "Learning to Rank Widgets with Contrastive Gadget Pretraining",
         "A Theory of Widget Generalization in Overparameterized Gadgets",
     ]
+
+
+def test_authors_and_date_in_sub_items(tmp_path: Path) -> None:
+    """The generated list's papers give their authors and day in sub-items ("    - Ada Quill, Bo Renn",
+    "    - 📅 Date: March 27, 2026"): the round read neither (authors [], the month of the arXiv id)."""
+    path = tmp_path / "README.md"
+    path.write_text(AWESOME, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        papers = list(paperlab.load(path))
+    assert [(p.authors, p.published.isoformat()) for p in papers] == [
+        (["Ada Quill", "Bo Renn"], "2026-03-27"),
+        (["Cai Lune"], "2026-03-26"),
+    ]

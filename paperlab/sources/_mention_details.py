@@ -22,6 +22,7 @@ SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic
 _AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|作者)\W*[:：]\s*(.+)$", re.I)
 _YEAR_FIELD = re.compile(r"^\W*(?:year|年份|发表年份)\W*[:：]\D*((?:19|20)\d{2})\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_DATE_FIELD = re.compile(r"^\W*(?:date|published|publication date|日期|发布日期)\W*[:：]\s*(.+)$", re.I)
 _YEAR_VENUE = re.compile(r"\s*\(\s*((?:19|20)\d{2})\s*(?:,\s*([^()<>|]{1,40}?))?\s*\)")  # "(2019, TACL)"
 _PREPRINT = re.compile(r"^(?:arxiv|preprint|arxiv preprint|biorxiv|medrxiv|ssrn)$", re.I)
 _NAME = re.compile(r"^[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]*){1,3}$")
@@ -121,6 +122,26 @@ class _Details:
     presenters: list[str] = field(default_factory=list)
     venue: str | None = None
     more_authors: bool = False  # a citation's "et al."
+    day: dt.date | None = None  # the paper's day, from a "Date:" sub-item of its list item
+
+
+def _children(lines: list[Line], i: int) -> list[Line]:
+    """The sub-items of list item ``i`` right under it ("- [Title](…)" / "    - Ada Quill, Bo Renn" / "    - 📅 Date:
+    March 27, 2026"), at most :data:`BLOCK`."""
+    out = []
+    for line in lines[i + 1 : i + 1 + BLOCK]:
+        if line.kind == "blank":
+            continue
+        if line.kind != "item" or i not in line.parents:
+            break
+        out.append(line)
+    return out
+
+
+def _sub_byline(children: list[Line]) -> list[str]:
+    """The names of a paper's first sub-item when it is only people's names."""
+    names = _authors(split_et_al(children[0].text.strip().strip("*_"))[0]) if children else []
+    return names if names and _people(names) else []
 
 
 def _row_details(line: Line) -> _Details:
@@ -170,9 +191,15 @@ def _details(lines: list[Line], found: Found) -> _Details:
         end += 1
     year = field_value(lines, start, end, _YEAR_FIELD)
     heading = first.heading
+    children = _children(lines, found.lines[0]) if first.kind == "item" else []
     return _Details(
-        authors=_authors(field_value(lines, start, end, _AUTHOR_FIELD)) or _byline(lines, found.lines[0]),
+        authors=_authors(field_value(lines, start, end, _AUTHOR_FIELD))
+        or _byline(lines, found.lines[0])
+        or _sub_byline(children),
         year=int(year) if year else None,
+        day=next(
+            (d for ln in children if (m := _DATE_FIELD.match(plain(ln.text))) and (d := parse_day(m.group(1)))), None
+        ),
         meeting=parse_day(plain(lines[heading].text)) if heading is not None else None,
         presenters=_authors(field_value(lines, start, end, _PRESENTER_FIELD)),
     )
@@ -207,7 +234,7 @@ def _people(names: list[str]) -> bool:
 def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
     details = _details(lines, found)
     extra: dict[str, object] = {"found_by": "generic paper finder"}
-    if details.year:
+    if details.year and not details.day:
         extra["date_precision"] = "year"
     if details.meeting:
         extra["meeting_date"] = details.meeting.isoformat()
@@ -222,7 +249,7 @@ def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
         arxiv_id=found.arxiv_id,
         doi=found.doi,
         url=found.url,
-        published=dt.date(details.year, 1, 1) if details.year else None,
+        published=details.day or (dt.date(details.year, 1, 1) if details.year else None),
         sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {lines[found.lines[0]].number}")],
         extra=extra,
     )
