@@ -9,12 +9,15 @@ from __future__ import annotations
 import pandas as pd
 
 from ..text import NO_MATH_CLASS
-from .render import ensure_accessor
+from .render import cell_text, ensure_accessor
 
 __all__ = ["SHOWN_ROWS", "PaperlabFrame"]
 
 #: Rows a notebook shows of a paperlab table (the frame itself keeps every row).
 SHOWN_ROWS = 60
+#: compare()'s columns a printed frame leaves out: the evidence behind the results, the date's precision (the
+#: date is printed as precise as its source gave it).
+_NOT_PRINTED = ("result_values", "date_precision")
 
 
 class PaperlabFrame(pd.DataFrame):
@@ -27,13 +30,21 @@ class PaperlabFrame(pd.DataFrame):
         return PaperlabFrame
 
     def __repr__(self) -> str:
-        """As pandas prints it, with compare()'s dates as precise as each source gave them ("1999", never
-        "1999-01-01"; "2024-11?" when inferred); the column itself stays timestamps, for analysis."""
-        dates = self.attrs.get("dates")
-        if self.attrs.get("paperlab") != "compare" or not dates or "date" not in self.columns:
+        """As pandas prints it; compare()'s frame as the notebook shows it: dates as precise as each source gave
+        them ("1999", never "1999-01-01"; "2024-11?" when inferred), the columns empty for every paper left out and
+        named below, without the evidence rows (``result_values``). The frame itself keeps every column, the date
+        column timestamps, for analysis."""
+        if self.attrs.get("paperlab") != "compare" or len(self) == 0:
             return super().__repr__()
-        shown = pd.DataFrame(self).assign(date=[dates.get(i, v) for i, v in zip(self.index, self["date"], strict=True)])
-        return repr(shown)
+        plain = pd.DataFrame(self)
+        dates = self.attrs.get("dates") or {}
+        if "date" in plain:
+            plain = plain.assign(date=[dates.get(i, v) for i, v in zip(plain.index, plain["date"], strict=True)])
+        shown = plain.drop(columns=[c for c in _NOT_PRINTED if c in plain])
+        empty = [c for c in shown.columns if c != "title" and all(cell_text(v) == "" for v in shown[c])]
+        named = [c for c in empty if c != "url"]  # a paper's address, no field of its own
+        note = f"\nNot shown, empty for every paper: {', '.join(named)}." if named else ""
+        return repr(shown.drop(columns=empty)) + note
 
     def _repr_html_(self) -> str | None:
         if self.attrs.get("paperlab") not in ("compare", "diff", "leaderboard") or len(self) == 0:

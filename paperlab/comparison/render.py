@@ -87,7 +87,7 @@ class PaperlabAccessor:
     def _display_frame(self) -> pd.DataFrame:
         df = self._df
         if self.kind == "compare":
-            df = df.drop(columns=[c for c in ("url", "result_values") if c in df])
+            df = df.drop(columns=[c for c in ("url", "result_values", "date_precision") if c in df])  # date: as given
             dates = self._df.attrs.get("dates")
             if dates and "date" in df:  # as precise as each source gave it, "?" when inferred
                 df = df.assign(date=[dates.get(i, v) for i, v in zip(df.index, df["date"], strict=True)])

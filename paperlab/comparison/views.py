@@ -97,6 +97,7 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
         "title": p.title,
         "url": p.abs_url,
         "date": pd.Timestamp(p.published) if p.published else pd.NaT,
+        "date_precision": p.date_precision,
         "venue": p.venue,
         "authors": p.byline() or None,
         "code": _code_of(p),
@@ -104,11 +105,23 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
         "stars": p.github_stars,
         "categories": list(dict.fromkeys(p.categories + p.keywords)),
         "task": facets["task"],
-        "datasets": facets["datasets"],
-        "metrics": facets["metrics"],
+        "datasets": _with_results(facets["datasets"], [r.get("dataset") for r in values]),
+        "metrics": facets["metrics"],  # the lexicon's: a result's metric may be any noun ("females", "inputs")
         "results": summaries,
         "result_values": values,
     }
+
+
+def _with_results(named: list[str], of_results: list[Any]) -> list[str]:
+    """A facet's names (the datasets the lexicon knows in the text) and those of the paper's results after them,
+    each once whatever its case: the results column's "5.11 FID on CelebA-HQ" puts CelebA-HQ among the datasets."""
+    seen = {n.casefold() for n in named}
+    out = list(named)
+    for name in of_results:
+        if isinstance(name, str) and name.strip() and name.strip().casefold() not in seen:
+            seen.add(name.strip().casefold())
+            out.append(name.strip())
+    return out
 
 
 def _summaries(found: pd.DataFrame) -> list[str]:
@@ -167,7 +180,13 @@ def compare(
     pandas.DataFrame
         Indexed by paper id; ``title`` is plain text (the link is in ``url``, which
         ``df.paperlab.style()`` uses), list-valued facets are lists, ``results`` is a
-        list of readable strings and ``result_values`` the tidy rows behind them.
+        list of readable strings and ``result_values`` the tidy rows behind them;
+        ``datasets`` names those of the results too. ``date`` is a
+        timestamp (to sort and filter) and ``date_precision`` says how much of it the
+        source gave ("year", "month", "day"): a year-only 2016 is 2016-01-01 with
+        precision "year", shown "2016". Every column is kept, also one empty for every
+        paper (code that reads ``df["code"]`` works on any library); the notebook table
+        and the printed frame leave those out and name them.
         Render with ``df.paperlab.style()``, export with ``df.paperlab.to_markdown()``
         or ``df.paperlab.to_latex()``.
 
@@ -190,6 +209,8 @@ def compare(
     extra = pd.concat(given, ignore_index=True) if given else None
     rows = [_compare_row(p, extra) for p in plist]
     cols = chosen + [c for c in ("url", "result_values") if c not in chosen]
+    if "date" in cols:  # how much of each date its source gave ("year": 2016 is no January 1st)
+        cols.insert(cols.index("date") + 1, "date_precision")
     df = _frame()(rows, columns=cols, index=pd.Index([p.id for p in plist], name="id"))
     for c in ("upvotes", "stars"):
         if c in df:

@@ -14,14 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import (
-    FoundByFinderWarning,
-    ImportProblem,
-    MergedRecordsWarning,
-    ParseError,
-    PartialImportWarning,
-    warn_partial,
-)
+from ..errors import ImportProblem, MergedRecordsWarning, ParseError, PartialImportWarning, warn_partial
 from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes, read_text
@@ -504,10 +497,10 @@ def _generic_papers(
 ) -> list[Paper] | None:
     """The papers the generic paper finder reads in a markdown file, when its layout reader found none or fewer
     than half as many (``layout_found``: it misread the layout); None otherwise. They are reported as found by
-    it, with the lines it skipped, in a :class:`~paperlab.errors.PartialImportWarning` (a
-    :class:`~paperlab.errors.FoundByFinderWarning` when it skipped none). ``id_less``: also lines
-    without an id that read as titles (only when no layout reader found papers); ``looked``: the finder's papers
-    and problems when it has read the file already."""
+    it, with the lines it skipped, in a :class:`~paperlab.errors.PartialImportWarning` (none skipped: a
+    ``FoundByFinderWarning``). ``id_less``: also lines without an id that read as titles (only when no layout
+    reader found papers); ``looked``: the finder's papers and problems when it has read the file already."""
+    from ..errors import FoundByFinderWarning
     from ._mentions import find_papers
 
     # beside a layout reader that found papers, only papers named by an id or a paper's address count; it takes
@@ -517,10 +510,8 @@ def _generic_papers(
         return None
     how = "in no layout paperlab knows" if not layout_found else f"its layout reader found {layout_found}"
     label = f"{path} (read by the generic paper finder, {how}; titles are the text nearest each paper's id)"
-    found = (
-        PartialImportWarning(label, skipped, kept=len(papers)) if skipped else FoundByFinderWarning(label, len(papers))
-    )
-    warn_partial(found)  # a plain success is no partial import
+    kept = len(papers)  # a plain success is no partial import
+    warn_partial(PartialImportWarning(label, skipped, kept) if skipped else FoundByFinderWarning(label, kept))
     return papers
 
 
