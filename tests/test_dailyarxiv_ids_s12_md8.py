@@ -76,3 +76,11 @@ def test_ids_in_venue_cells_and_folder_names(tmp_path: Path) -> None:
         ("WScan", "2505.01234", "TMLR 2026"),
         ("ShortWidget", "2403.01234", None),  # the venue cell names the id: no venue
     ]
+
+
+def test_a_venue_cell_with_a_year_dates_a_paper_without_id(tmp_path: Path) -> None:
+    """A row with no date column and no arXiv id is dated by its venue's year ("ECCV 2024"), at year precision;
+    an arXiv id's month stands where there is one."""
+    papers = _load(tmp_path, "README.md", TOPICS_ZH)
+    got = [(p.published.isoformat() if p.published else None, p.extra.get("date_precision")) for p in papers]
+    assert got == [("2025-07-01", "month"), ("2024-01-01", "year"), ("2025-05-01", "month"), ("2024-03-01", "month")]

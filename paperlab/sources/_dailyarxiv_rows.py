@@ -162,6 +162,7 @@ _EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1(?:\s*[^\w\s\\|\[\]()])
 # links that name an arXiv id: arxiv.org and its mirrors (export., alphaxiv, ar5iv, papers.cool/arxiv), HF papers
 # (an IEEE ".../document/9396034" looks like an old-style id and is not one)
 _NAMES_ARXIV = re.compile(r"arxiv|ar5iv|huggingface\.co/papers/", re.I)
+_VENUE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # the year a venue cell names ("CVPR 2025")
 _SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.I)
 # a new-style arXiv id opening a file's or folder's name, or bracketed in it ("papers/2604.08920-title.md",
 # "./Topic/[Arxiv 2507.20198] Survey/")
@@ -462,6 +463,9 @@ def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) ->
     extra = {"link": title_link} if relative else {}
     # The date is the arXiv entry's last update (both generators write it): the first publication only for v1.
     # A year or a month alone ("2024", "2024-01") is a curated list's first-release date: published, so said.
+    venue = _venue(cells.get("venue", []))
+    if date is None and arxiv_id is None and venue and (year := _VENUE_YEAR.search(venue)):  # "| CVPR 2025 |"
+        date, date_extra = dt.date(int(year.group(0)), 1, 1), {"date_precision": "year"}
     partial = "date_precision" in date_extra
     return Paper(
         title=title,
@@ -473,7 +477,7 @@ def _paper(cells: dict[str, list[str]], row: Row, problems: ProblemCollector) ->
         authors=_authors(cells.get("authors", [""])[0]),
         abstract=_joined([_translations(c)[0] for c in cells.get("abstract", [])]),
         comment=_joined(cells.get("comment", [])) or note,
-        journal_ref=_venue(cells.get("venue", [])),
+        journal_ref=venue,
         updated=None if partial else date,
         published=date if partial or version == 1 or arxiv_id is None else None,
         tags=list(row.tags),
