@@ -309,6 +309,8 @@ def _json_file_kind(path: Path) -> str:
 
 # a labelled presenter line of markdown talk notes ("## Presenter: Ada Quill", "Presenter: Ada Quill")
 _PRESENTER_CUE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?presenter(?:\*\*)?[ \t]*:", re.I | re.M)
+# a markdown slide deck's separator ("---" alone on a line between slides)
+_SLIDE_BREAK = re.compile(r"^---[ \t]*$", re.M)
 # the start of a BibTeX entry: "@article{key," or "@misc(" at the start of a line ("@string{", "@comment{" too)
 _BIB_ENTRY = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.M)
 
@@ -329,8 +331,12 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
         return "session"  # slides of presentations (presenter, paper header), never a saved page's junk papers
     if suffix in (".txt", "") and "\n\n" in text:
         return "hf_page"
-    if suffix in (".md", ".markdown") and _PRESENTER_CUE.search(text) and "session" in _ABOVE:
-        if _ABOVE["session"]()[0](text):  # markdown talk notes: "## Presenter: Ada Quill", the paper's header below
+    if (
+        suffix in (".md", ".markdown")
+        and (_PRESENTER_CUE.search(text) or _SLIDE_BREAK.search(text))
+        and "session" in _ABOVE
+    ):
+        if _ABOVE["session"]()[0](text):  # talk notes ("## Presenter: Ada Quill", the paper's header below), a deck
             return "session"
     if suffix in (".md", ".markdown") and _is_paper_list(text):
         return "paper_list"

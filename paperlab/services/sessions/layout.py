@@ -104,19 +104,23 @@ class Header:
     doi: str | None = None
 
 
-# a byline's tail after a dash: the paper's id or address, or its venue and year ("— arXiv:2312.00001", "— ICML 2024")
+# what a byline may end with: the paper's id or address, or its venue and year ("arXiv:2312.00001", "ICML 2024")
+_TAIL = r"(?:arxiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?|doi\s*:\s*10\.\S+|https?://\S+|[A-Z][\w&.\- ]{1,40}?\s(?:19|20)\d{2})"
+_TAIL_LINE = re.compile(rf"^\(?{_TAIL}\)?$", re.I)
+# a tail after a separator ("A, B — arXiv:…", "A · ICML 2024", "A | NeurIPS 2024") or in parentheses ("A (ICLR 2024)")
 _BYLINE_TAIL = re.compile(
-    r"^(?P<names>.+?)\s+[—–-]{1,2}\s+(?P<tail>(?:arxiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?|doi\s*:\s*10\.\S+|https?://\S+)"
-    r"|[A-Z][\w&.\- ]{1,40}?\s(?:19|20)\d{2})\s*$",
-    re.I,
+    rf"^(?P<names>.+?)(?:\s+(?:[—–·|•]|--?)\s+(?P<tail>{_TAIL})|\s*\((?P<paren>{_TAIL})\))\s*$", re.I
 )
 
 
 def _byline(line: str, tails: list[str]) -> list[str] | None:
-    """The names of an author line; its tail after a dash ("A, B — arXiv:…", "A — NeurIPS 2024") goes to ``tails``."""
-    m = _BYLINE_TAIL.match(line)
-    if m is not None and (names := author_names(m.group("names"))) is not None:
-        tails.append(m.group("tail"))
+    """The names of an author line; its tails after a separator or in parentheses ("A, B (ICLR 2024) ·
+    arXiv:…", "A — NeurIPS 2024") go to ``tails``."""
+    rest, found = line.strip(), list[str]()
+    while (m := _BYLINE_TAIL.match(rest)) is not None:
+        rest, found = m.group("names"), [m.group("tail") or m.group("paren"), *found]
+    if found and (names := author_names(rest)):
+        tails += found
         return names
     return author_names(line)
 
@@ -133,6 +137,10 @@ def _author_lines(
     while j < len(nonblank):
         ln = lines[nonblank[j]].strip()
         if not ln:
+            j += 1
+            continue
+        if n_author_lines and _TAIL_LINE.match(plain(ln)):  # the venue or the id on its own line under the byline
+            tails.append(plain(ln).strip("()"))
             j += 1
             continue
         names = _byline(ln, tails)

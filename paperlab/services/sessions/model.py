@@ -19,7 +19,7 @@ from ...text import md_escape as md_cell  # one line, markdown and HTML markup e
 from ...text import md_link_text
 from ...urls import md_url
 from .entry import SessionEntry
-from .reading import NOTES_READ, SKIPPED, read_transcript
+from .reading import DECK_READ, NOTES_READ, SKIPPED, read_transcript
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,8 +112,13 @@ class Session:
         """The session, warning with :class:`PartialImportWarning` about the problems that lost data (``notes``:
         without presenter lines, the papers the text names are read as presentations)."""
         t = read_transcript(text, source, notes=notes)
-        session = cls(t.theme, date=date, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
-        if t.entries and not any(e.presenter for e in t.entries):  # notes without presenters: what was read
+        when = date if date is not None else t.date  # the day the header or the title slide names
+        session = cls(t.theme, date=when, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
+        if any(p.message == DECK_READ for p in t.problems):  # a deck's title slide: warn only of what was lost
+            if t.lost:
+                kept = sum(len(d) for e in t.entries for d in e.results)
+                warn_partial(PartialImportWarning(source, t.lost, kept=kept, what="table value"))
+        elif t.entries and not any(e.presenter for e in t.entries):  # notes without presenters: what was read
             warn_partial(_notes_read(source, t.lost, len(t.entries)))
         elif t.lost:
             kept = sum(len(d) for e in t.entries for d in e.results)
@@ -255,7 +260,8 @@ def session_papers(path: str | Path) -> list[Paper]:
         session = Session.from_file(path)
     for entry in session.entries:  # the slides' result tables go with their paper: lib.compare() has them
         carry_results(entry)
-    if session.entries and not any(e.presenter for e in session.entries):  # notes: say the finder read them
+    deck = any(p.message == DECK_READ for p in session.problems)
+    if session.entries and not deck and not any(e.presenter for e in session.entries):  # notes: the finder read them
         lost = [p for p in session.problems if p.message != NOTES_READ]
         warn_partial(_notes_read(str(path), lost, len(session.entries)))
         return list(session.library)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from ...errors import ImportProblem, ParseError
 from ...paper import Paper, SourceRecord
 from ...urls import safe_url
+from .deck import deck_lines, header_day, title_slide
 from .entry import SessionEntry
-from .fields import heading_level, is_placeholder, labelled, presenter_label
+from .fields import heading_level, is_placeholder, labelled, link_ids, presenter_label
 from .layout import (
     Header,
     fallback_title,
@@ -21,12 +23,14 @@ from .layout import (
 )
 from .results import lost_data, slide_tables
 
-__all__ = ["NOTES_READ", "SKIPPED", "Transcript", "looks_like_transcript", "read_transcript"]
+__all__ = ["DECK_READ", "NOTES_READ", "SKIPPED", "Transcript", "looks_like_transcript", "read_transcript"]
 
 #: the end of the message of a presentation that names no paper
 SKIPPED = "; presentation skipped"
 #: the problem that says notes without presenter lines were read by the generic paper finder
 NOTES_READ = "no presenter lines: the papers the notes name, read by the generic paper finder"
+#: the problem that says a slide deck without presenter lines presents the paper its title slide names
+DECK_READ = "no presenter lines: the paper the deck's title slide names, presented by nobody named"
 
 
 @dataclass
@@ -38,6 +42,7 @@ class Transcript:
     entries: list[SessionEntry] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     lost: list[ImportProblem] = field(default_factory=list)
+    date: dt.date | None = None  # the day the session's header names
 
 
 def _lines(text: str, source: str) -> list[str]:
@@ -248,7 +253,7 @@ def _block_starts(lines: list[str], presenters: list[int]) -> list[int]:
 
 def _front_matter(line: str) -> bool:
     """A front-matter fence ("---", "+++") or a rule: never the session's theme."""
-    return bool(re.fullmatch(r"\s*(?:-{3,}|\+{3,}|\*{3,}|_{3,})\s*", line))
+    return bool(re.fullmatch(r"\s*(?:-{3,}|\+{3,}|\*{3,}|_{3,}|={3,})\s*", line))  # "=====": a heading's underline
 
 
 def read_transcript(text: str, source: str, *, notes: bool = True) -> Transcript:
@@ -260,17 +265,20 @@ def read_transcript(text: str, source: str, *, notes: bool = True) -> Transcript
         If the text is empty, has no presenter line and names no paper, or a presentation has no title (naming
         the line). Notes without presenter lines give one presentation (by nobody named) per paper they name.
     """
-    lines = _lines(text, source)
+    raw = _lines(text, source)
+    lines, front = deck_lines(raw)  # a markdown deck's front matter and slide separators: blank lines
     presenters = presenter_lines(lines)
     if not presenters:
-        found = _notes_of_papers(lines, source) if notes else None
+        found = _deck_of_one_paper(raw, lines, source) if notes else None
+        found = found or (_notes_of_papers(lines, source) if notes else None)
         if found is None:
             raise _no_presenters(lines, source)
         return found
     starts = _block_starts(lines, presenters)
     header_lines = [ln.strip() for ln in lines[: starts[0]] if ln.strip() and not _front_matter(ln)]
-    theme = next((_unlinked(h.lstrip("#").strip()) for h in header_lines), "Session")
-    out = Transcript(theme, " · ".join(h.lstrip("#").strip() for h in header_lines[1:]) or None)
+    theme = front.get("title") or next((_unlinked(h.lstrip("#").strip()) for h in header_lines), "Session")
+    subtitle = " · ".join(h.lstrip("#").strip() for h in header_lines[0 if "title" in front else 1 :]) or None
+    out = Transcript(theme, subtitle, date=header_day(header_lines))
     for first, start, end in zip(starts, presenters, starts[1:] + [len(lines)], strict=True):
         try:
             entry, lost = _presentation(lines, (first, start, end), source, theme)
@@ -288,6 +296,34 @@ def read_transcript(text: str, source: str, *, notes: bool = True) -> Transcript
     return out
 
 
+def _deck_of_one_paper(raw: list[str], lines: list[str], source: str) -> Transcript | None:
+    """A deck without presenter lines whose title slide names the paper and its authors: one presentation of it
+    (by nobody named), on the day the slide names; None when the text opens with no such slide."""
+    slide = title_slide(raw)
+    if slide is None:
+        return None
+    title, url, arxiv, doi = link_ids(raw[slide.line - 1].lstrip("#").strip())
+    occasion = slide.occasion or slide.title
+    paper = Paper(
+        title=title or slide.title,
+        authors=slide.authors,
+        arxiv_id=arxiv,
+        doi=doi,
+        url=safe_url(url),
+        sources=[SourceRecord("session", location=source, record=f"line {slide.line}")],
+        tags=[occasion],
+        extra={"presenter": "", "session_line": slide.line, "notes": "\n".join(lines[slide.line :]).strip()},
+    )
+    takeaways, questions, _ = takeaways_and_questions(lines, slide.line, len(lines))
+    entry = SessionEntry("", paper, takeaways=takeaways, questions=questions, line=slide.line)
+    entry.tables, table_problems = slide_tables(lines, slide.line, len(lines), source, paper.id)
+    entry.results = [t.data for t in entry.tables]
+    entry.problems = table_problems
+    note = ImportProblem(source, f"line {slide.line}", DECK_READ)
+    lost = lost_data(table_problems, entry.tables, lines)
+    return Transcript(occasion, None, [entry], [note, *table_problems], lost, date=slide.day)
+
+
 # the header lines of a session transcript's slides: "Paper presentation: Group4", "Presenter: Ada Lovelace"
 _SESSION_CUE = re.compile(r"^\W*(?:paper\s+presentations?|presenter)\W*:", re.I | re.M)
 
@@ -296,10 +332,12 @@ def looks_like_transcript(text: str) -> bool:
     """Whether ``text`` reads as a session transcript (what :func:`paperlab.load` asks before guessing a saved
     Hugging Face page): it has presenter lines, and a presentation names its paper with a header (author lines, a
     venue line such as "Published as a conference paper at ...") or has a "Takeaways" slide, or the text labels its
-    presentations ("Paper presentation:", "Presenter:"). A page of titles and abstracts has none of these."""
+    presentations ("Paper presentation:", "Presenter:"); or it is a deck whose title slide names the paper, its
+    authors and the day of the talk. A page of titles and abstracts has none of these."""
     try:
         t = read_transcript(text, "<text>", notes=False)  # presenter lines needed: notes of papers are no transcript
-    except ParseError:
-        return False
+    except ParseError:  # a deck whose title slide names the paper, its authors and the day of the talk
+        slide = title_slide(text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")) if text.strip() else None
+        return slide is not None and slide.day is not None
     headed = any(e.paper.authors or e.paper.comment or e.paper.journal_ref or e.takeaways for e in t.entries)
     return headed or bool(_SESSION_CUE.search(text))
