@@ -11,6 +11,10 @@ authors and a year, is none (a link that titles its paper: "[Title](…) (2019)"
 A paragraph line of links only, each labelled as material ("[[paper](…)] [[code](…)]"), is titled by the paragraph's
 line right above it when that line is plain words, a method's short name before a dash dropped ("f-WID - Widget
 Routing Revisited" is "Widget Routing Revisited"; "WID - WID: Widget Routing" is "WID: Widget Routing").
+
+A list item that is a PDF's file name, perhaps labelled ("- **File** : Sparse_Widget_Routing.pdf"), is a document of a
+collection's tree: titled by the name, underscores as spaces and a venue's prefix ("ndss2023_") dropped; a name of
+material (slides, homework, notes) is none.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import re
 from ._mention_lines import LINK, Line, plain, usable_title
 from ._schedule_cells import CellPaper, written_reference
 
-__all__ = ["item_reference", "title_above_links"]
+__all__ = ["item_reference", "pdf_item", "title_above_links"]
 
 
 def item_reference(line: Line) -> CellPaper | None:
@@ -53,3 +57,17 @@ def title_above_links(lines: list[Line], i: int) -> str:
     if above.kind != "text" or LINK.search(above.text) or "://" in above.text:
         return ""
     return usable_title(_SHORT_NAME.sub("", plain(above.text).strip()))
+
+
+_PDF_ITEM = re.compile(r"^(?:[\W_]*file[\W_]*[:：]\s*)?(?P<name>[^/\\:*?\"<>|]{3,200}?)\.pdf\s*$", re.I)
+_VENUE_PREFIX = re.compile(r"^[a-z]{2,10}(?:19|20)\d{2}_")  # "ndss2023_"
+_MATERIAL_NAME = re.compile(
+    r"\b(?:slides?|lecture|homework|hw\d*|assignment|syllabus|notes?|exercises?|solutions?)\b", re.I
+)
+
+
+def pdf_item(line: Line) -> str:
+    """The title of a list item naming a PDF by its file name (see the module's docstring), "" for any other line."""
+    m = _PDF_ITEM.match(plain(line.text).strip()) if line.kind == "item" else None
+    name = " ".join(_VENUE_PREFIX.sub("", m.group("name")).replace("_", " ").split()) if m else ""
+    return "" if not name or _MATERIAL_NAME.search(name) else usable_title(name)

@@ -45,7 +45,7 @@ from ._mention_lines import (
     structure,
     usable_title,
 )
-from ._mention_refs import item_reference, title_above_links
+from ._mention_refs import item_reference, pdf_item, title_above_links
 from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
@@ -381,6 +381,9 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
     ``shaped``."""
     found: list[Found] = []
     for i, line in enumerate(lines):
+        if shaped and i not in named and (document := pdf_item(line)):  # "- **File** : Sparse_Widgets.pdf"
+            found.append(Found(document, [i]))
+            continue
         if _not_a_title_line(lines, i, named, one_paper):
             continue
         if line.kind == "row" and line.header and (cited := cited_row(line)) is not None:
