@@ -95,13 +95,15 @@ def test_a_heading_schedule_reads_dates_with_slashes_and_hyphens(tmp_path: Path)
     path.write_text(
         "# Toy reading group\n\n## 25/Nov/2021: Sorting toys\n\n"
         "- [Toy-Former: Sorting Toys with Transformers](https://arxiv.org/abs/2101.00011)\n\n"
-        "## 9-Dec-2021: Counting toys\n\n- [Tiny-Sort: Sorting with Very Few Labels](https://arxiv.org/abs/2101.00012)\n",
+        "## 9-Dec-2021: Counting toys\n\n- [Tiny-Sort: Sorting with Very Few Labels](https://arxiv.org/abs/2101.00012)\n\n"
+        "## Jan/13/2022: Toys in the dark\n\n- [Counting Toys in the Dark](https://arxiv.org/abs/2101.00013)\n",
         encoding="utf-8",
     )
     schedule, _ = _read(path)
     assert [(m.date, [p.arxiv_id for p in m.papers]) for m in schedule.meetings] == [
         (NOV_25, ["2101.00011"]),
         (dt.date(2021, 12, 9), ["2101.00012"]),
+        (dt.date(2022, 1, 13), ["2101.00013"]),
     ]
 
 

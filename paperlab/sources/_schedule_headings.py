@@ -47,7 +47,8 @@ _NUMBERED = re.compile(
 _MONTH = r"[a-z]{3,9}\.?"  # a word that may name a month: paperlab.dates.month_of_name says whether it does
 _DATE = re.compile(
     rf"\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.]\d{{2,4}})?"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+|[-/]){_MONTH}(?:(?:\s+|[-/])\d{{4}})?)(?!\w)",
+    rf"|{_MONTH}(?:\s+|[-/])\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,?\s+|[-/])\d{{4}})?"  # "Mar 5, 2025", "Nov/25/2021"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+|[-/]){_MONTH}(?:(?:\s+|[-/])\d{{4}})?)(?!\w)",  # "5 March", "25-Nov-2021"
     re.I,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
