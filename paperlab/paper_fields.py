@@ -12,7 +12,19 @@ from typing import Any
 
 from .errors import ParseError
 
-__all__ = ["as_int", "as_str_list", "clean_str_list", "doubtful_id_map", "doubtful_id_text", "iso_seconds", "union"]
+__all__ = [
+    "MEETING_FIELDS",
+    "as_int",
+    "as_str_list",
+    "clean_str_list",
+    "doubtful_id_map",
+    "doubtful_id_text",
+    "iso_seconds",
+    "meeting_extra",
+    "meeting_values",
+    "presenter_names",
+    "union",
+]
 
 
 def as_int(value: Any, name: str) -> int | None:
@@ -94,3 +106,63 @@ def doubtful_id_map(value: Any) -> dict[str, str]:
 def doubtful_id_text(ids: dict[str, str]) -> str:
     """Doubtful ids as our exports write them in a field of ours: ``"arxiv:1412.6572 doi:10.1/x"``."""
     return " ".join(f"{kind}:{value}" for kind, value in ids.items())
+
+
+# A paper read from a reading-group schedule: who presented it and when (``extra["presenters"]``, the meeting's
+# date ``extra["meeting_date"]`` and the meeting as written ``extra["meeting"]``), as our exports' fields name them
+# (BibTeX fields, CSL-JSON variables and RIS ``N1`` notes ``paperlab-presenters: Ada Quill; Bo Dale``).
+MEETING_FIELDS = {
+    "presenters": "paperlab-presenters",
+    "meeting_date": "paperlab-meeting-date",
+    "meeting": "paperlab-meeting",
+}
+
+
+def presenter_names(extra: Any) -> list[str]:
+    """The presenters of a paper read from a schedule (``extra["presenters"]``: a list or one text), blanks dropped."""
+    raw = extra.get("presenters") if isinstance(extra, dict) else None
+    return [n.strip() for n in (raw if isinstance(raw, list) else [raw]) if isinstance(n, str) and n.strip()]
+
+
+def meeting_values(extra: Any) -> dict[str, str]:
+    """Who presented the paper and when, as our exports write them: ``{"paperlab-presenters": "Ada Quill; Bo Dale",
+    "paperlab-meeting-date": "2026-02-05"}``, else the meeting as written (``"paperlab-meeting": "Week 3"``) when
+    it reads as no day; ``{}`` for a paper of no meeting.
+
+    >>> meeting_values({"presenters": ["Ada Quill", "Bo Dale"], "meeting": "5 Feb", "meeting_date": "2026-02-05"})
+    {'paperlab-presenters': 'Ada Quill; Bo Dale', 'paperlab-meeting-date': '2026-02-05'}
+    """
+    if not isinstance(extra, dict):
+        return {}
+    out = {MEETING_FIELDS["presenters"]: "; ".join(presenter_names(extra))}
+    for key in ("meeting_date", "meeting"):
+        value = extra.get(key)
+        if (
+            isinstance(value, str)
+            and value.strip()
+            and (key == "meeting_date" or MEETING_FIELDS["meeting_date"] not in out)
+        ):
+            out[MEETING_FIELDS[key]] = " ".join(value.split())
+    return {k: v for k, v in out.items() if v}
+
+
+def meeting_extra(values: Any) -> dict[str, Any]:
+    """The ``extra`` entries of the fields :func:`meeting_values` wrote (``values`` maps a field's name, any case, to
+    its text; a CSL-JSON list of presenters is read too); ``{}`` when none is there.
+
+    >>> meeting_extra({"paperlab-presenters": "Ada Quill; Bo Dale", "paperlab-meeting-date": "2026-02-05"})
+    {'presenters': ['Ada Quill', 'Bo Dale'], 'meeting_date': '2026-02-05'}
+    """
+    if not isinstance(values, dict):
+        return {}
+    given = {str(k).lower(): v for k, v in values.items()}
+    out: dict[str, Any] = {}
+    raw = given.get(MEETING_FIELDS["presenters"])
+    names = raw if isinstance(raw, list) else raw.split(";") if isinstance(raw, str) else []
+    if names := [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]:
+        out["presenters"] = names
+    for key in ("meeting_date", "meeting"):
+        value = given.get(MEETING_FIELDS[key])
+        if isinstance(value, str) and value.strip():
+            out[key] = " ".join(value.split())
+    return out

@@ -18,6 +18,7 @@ from .identity import citation_keys
 from .markup import csl_plain_text, plain_abstract
 from .names import csl_name_text, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from .paper import MIME_TYPE, Paper
+from .paper_fields import MEETING_FIELDS, meeting_values, presenter_names
 from .text import NO_MATH_CLASS, drop_closing_stop, md_escape, md_link_text, md_no_math, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
 
@@ -71,8 +72,7 @@ def presented_text(extra: Any) -> str:
     """
     if not isinstance(extra, dict):
         return ""
-    raw = extra.get("presenters")
-    names = [n.strip() for n in (raw if isinstance(raw, list) else [raw]) if isinstance(n, str) and n.strip()]
+    names = presenter_names(extra)
     when = next((w.strip() for w in (extra.get("meeting_date"), extra.get("meeting")) if isinstance(w, str)), "")
     if not names and not when:
         return ""
@@ -200,6 +200,8 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
             item["id"] = keys[0]
     if paper.doubtful_ids:  # ids another paper holds: kept, never as this paper's DOI/URL (sources/csl.py reads them)
         item["paperlab-doubtful-ids"] = dict(paper.doubtful_ids)
+    for key, value in meeting_values(paper.extra).items():  # who presented it at a reading group, and when
+        item[key] = presenter_names(paper.extra) if key == MEETING_FIELDS["presenters"] else value
     if paper.keywords or paper.tags:
         same = isinstance(stored.get("keyword"), str) and csl_keywords(stored["keyword"]) == paper.keywords + paper.tags
         item["keyword"] = stored["keyword"] if same else ", ".join(paper.keywords + paper.tags)

@@ -12,6 +12,7 @@ from ..errors import UsageError
 from ..identity import citation_keys
 from ..library import Library
 from ..paper import Paper
+from ..paper_render import presented_text
 from ..schema import source_label
 from .search import open_corpus
 
@@ -37,6 +38,7 @@ def paper_lines(p: Paper, width: int = 100, lists: list[str] | None = None) -> l
         ("keywords", ", ".join(p.keywords)),
         ("url", p.abs_url),
         ("code", p.code_url),
+        ("presented", presented_text(p.extra).removeprefix("Presented ")),  # "by Ada Quill · 2026-02-05"
         ("sources", ", ".join(dict.fromkeys(_source_text(p, s.name) for s in p.sources))),
     ]
     lines = [_one_line(p.shown_title), ""]

@@ -24,7 +24,7 @@ from ..identifiers import normalize_arxiv_id, parse_reference
 from ..markup import csl_plain_text, plain_abstract
 from ..names import csl_name_text, is_more_authors, is_placeholder_name
 from ..paper import Paper, SourceRecord
-from ..paper_fields import doubtful_id_map
+from ..paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ..paper_render import csl_date, csl_keywords, literal_year
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
@@ -46,6 +46,7 @@ _READ = frozenset(
         "note",
         "keyword",
         "paperlab-doubtful-ids",
+        *MEETING_FIELDS.values(),
     ]
 )
 _PRECISION = {1: "year", 2: "month"}
@@ -217,6 +218,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         extra["more_authors"] = True
     if doubts:
         extra["doubtful_ids"] = doubts
+    extra.update(meeting_extra({k: item.get(k) for k in MEETING_FIELDS.values()}))  # our export's variables
     words = item.get("keyword")
     if isinstance(words, list) and all(isinstance(w, str) for w in words):  # not CSL, but some tools write it
         words = ", ".join(w.replace(",", " ") for w in words)

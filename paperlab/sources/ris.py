@@ -39,7 +39,7 @@ from ..latex import has_latex, readable
 from ..markup import csl_plain_text, plain_abstract
 from ..names import is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ..paper import Paper, SourceRecord
-from ..paper_fields import doubtful_id_map, doubtful_id_text
+from ..paper_fields import MEETING_FIELDS, doubtful_id_map, doubtful_id_text, meeting_extra, meeting_values
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import check_paper, read_bytes, read_records
@@ -233,6 +233,16 @@ def _published(parts: list[int]) -> dt.date | None:
 _DOUBT_NOTE = "paperlab-doubtful-ids:"
 
 
+# the notes of ours naming who presented the paper at a reading group, and when: "paperlab-presenters: Ada Quill"
+_OUR_NOTES = (_DOUBT_NOTE, *(f"{name}:" for name in MEETING_FIELDS.values()))
+
+
+def _meeting(record: dict[str, Any]) -> dict[str, Any]:
+    """Who presented the paper and when, from the ``N1`` notes our export writes (``paperlab-meeting-date: …``)."""
+    notes = (n.partition(":") for n in _values(record, "notes") if n.startswith(_OUR_NOTES[1:]))
+    return meeting_extra({name: value for name, _, value in notes})
+
+
 def _doubtful_ids(record: dict[str, Any]) -> dict[str, str]:
     note = next((n for n in _values(record, "notes") if n.startswith(_DOUBT_NOTE)), None)
     return doubtful_id_map(note[len(_DOUBT_NOTE) :]) if note else {}
@@ -287,6 +297,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
         extra["date_precision"] = precision
     if doubts:
         extra["doubtful_ids"] = doubts
+    extra.update(_meeting(record))
     keywords = [k.strip() for v in _values(record, "keywords") for k in v.split(";")]
     journal = _first(
         record, "secondary_title", "alternate_title3", "journal_name", "alternate_title2", "alternate_title1"
@@ -346,8 +357,8 @@ _DATABASE_NOTE = re.compile(
 
 def _notes(record: dict[str, Any]) -> list[str]:
     """The record's notes (``N1``), as text; not a database export's notes about its record (``Export Date: …``)
-    nor the note of ours that keeps ids set aside as doubtful."""
-    notes = (_plain(n) or n for n in _values(record, "notes") if not n.startswith(_DOUBT_NOTE))
+    nor the notes of ours (ids set aside as doubtful, who presented the paper at a reading group and when)."""
+    notes = (_plain(n) or n for n in _values(record, "notes") if not n.startswith(_OUR_NOTES))
     return [" ".join(n.split()) for n in notes if n.strip() and not _DATABASE_NOTE.match(n.strip())]
 
 
@@ -456,8 +467,9 @@ def _ris_lines(paper: Paper) -> list[str]:
         parts = [f"{when.year:04d}", f"{when.month:02d}", f"{when.day:02d}"][:size]
         lines += [("PY", f"{when.year:04d}"), ("DA", "/".join(parts + [""] * (3 - size)))]
     lines += [("T2", paper.journal_ref), ("AB", paper.abstract), ("DO", paper.doi), ("UR", paper.own_url)]
-    if paper.arxiv_id and not (paper.doi and parse_reference(paper.doi).arxiv_id):  # the DOI does not name it
-        lines.append(("UR", f"https://arxiv.org/abs/{paper.arxiv_id}"))
+    abs_page = f"https://arxiv.org/abs/{paper.arxiv_id}"
+    if paper.arxiv_id and not (paper.doi and parse_reference(paper.doi).arxiv_id) and paper.own_url != abs_page:
+        lines.append(("UR", abs_page))  # the DOI does not name it, nor the paper's own link
     keys = citation_keys(paper)  # the key a document cites the paper by, as the record's ID
     lines += [(tag, kept.get(name) or (keys[0] if name == "id" and keys else None)) for name, tag in _TAGS.items()]
     editors = kept.get("editors")
@@ -466,6 +478,7 @@ def _ris_lines(paper: Paper) -> list[str]:
     lines += [("N1", note) for note in (paper.comment or "").split("\n")]
     if paper.doubtful_ids:
         lines.append(("N1", _DOUBT_NOTE + " " + doubtful_id_text(paper.doubtful_ids)))
+    lines += [("N1", f"{name}: {value}") for name, value in meeting_values(paper.extra).items()]
     text = [f"{tag}  - {' '.join(str(value).split())}" for tag, value in lines if value]
     return [*text, "ER  - "]
 

@@ -26,7 +26,8 @@ __all__ = ["inherit"]
 
 _NEVER = frozenset(
     "ids crossref xref xdata entryset entrysubtype execute label options presort related relatedoptions "
-    "relatedstring relatedtype shorthand shorthandintro sortkey paperlab-tags".split()
+    "relatedstring relatedtype shorthand shorthandintro sortkey paperlab-tags paperlab-presenters paperlab-meeting "
+    "paperlab-meeting-date".split()
 )
 # What names the parent record itself, not its children (unlike biber, which copies them too): its identifiers
 # (a proceedings volume's DOI would make every paper in it one work), links, files and notes, DBLP's record data

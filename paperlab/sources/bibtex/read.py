@@ -37,7 +37,7 @@ from ...names import (
     suffix_case,
 )
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
-from ...paper_fields import doubtful_id_map
+from ...paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
 from .._files import read_bytes
@@ -352,6 +352,7 @@ def _journal(entry: Entry, arxiv_id: str | None) -> str | None:
 _MAPPED_FIELDS = frozenset(
     "title author abstract doi url keywords note eprint archiveprefix eprinttype primaryclass eprintclass "
     "month day ids paperlab-tags paperlab-doubtful-ids".split()
+    + list(MEETING_FIELDS.values())
 )
 _NAME_FIELDS = frozenset(("editor", "translator"))
 _FIELD_NAME = re.compile(r"[a-z][\w.:+-]*")
@@ -428,6 +429,8 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
         extra["bibtex_fields"] = fields
     if "author" not in entry.fields_dict and isinstance(fields.get("editor"), list):
         extra["editors"] = fields["editor"]  # an edited volume: its byline names them, marked "(ed.)"
+    written = {n: _clean(v) for n in MEETING_FIELDS.values() if isinstance(v := _field(entry, n), str)}
+    extra.update(meeting_extra(written))  # who presented it at a reading group, and when (our export's fields)
     month, day = _month_day(entry)
     extra.update(Paper.partial_date(_field(entry, "date"), _field(entry, "year"), month, day))
     return extra

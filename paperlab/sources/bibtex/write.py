@@ -18,7 +18,7 @@ from ...identity import citation_keys
 from ...latex import has_latex, unglue_macros
 from ...names import family_first, name_parts, written_name
 from ...paper import Paper
-from ...paper_fields import doubtful_id_text
+from ...paper_fields import doubtful_id_text, meeting_values
 from .foreign import foreign_entry_type, foreign_fields
 from .read import parse_bibtex
 from .text import balanced, clean
@@ -300,7 +300,9 @@ def paper_to_bibtex(
         Other keys of the paper (records merged into it), written as biblatex ``ids``.
     status, note, tags : optional
         A reading-list entry's status (``paperlab-status``), note (``annote``) and tags (added to
-        ``keywords`` and listed in ``paperlab-tags``), as are the paper's own tags.
+        ``keywords`` and listed in ``paperlab-tags``), as are the paper's own tags. A paper read from a
+        reading-group schedule names its presenters and meeting (``paperlab-presenters``,
+        ``paperlab-meeting-date``, ``paperlab-meeting``).
 
     Returns
     -------
@@ -337,6 +339,8 @@ def paper_to_bibtex(
         fields.append(("keywords", ", ".join(_escape(k) for k in dict.fromkeys([*paper.keywords, *all_tags]))))
     if all_tags:
         fields.append(("paperlab-tags", ", ".join(_escape(t) for t in all_tags)))
+    # who presented it at a reading group, and when (a paper read from a schedule): fields of ours, read back
+    fields += [(name, _escape(value)) for name, value in meeting_values(paper.extra).items()]
     if comment:
         fields.append(("note", _escape(comment)))
     if paper.abstract:
