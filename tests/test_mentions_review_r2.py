@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import paperlab
-from paperlab.errors import PartialImportWarning
+from paperlab.errors import FoundByFinderWarning
 from paperlab.sources._mentions import find_papers
 
 _ITEM = "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n  {}\n"
@@ -61,7 +61,7 @@ Also related: Linformer (arXiv:2006.04768), and a sequel we have not read, see a
 
 
 def _notes_session(tmp_path: Path) -> paperlab.Session:
-    with pytest.warns(PartialImportWarning, match="notes without presenter lines"):
+    with pytest.warns(FoundByFinderWarning, match="notes without presenter lines"):  # nothing lost: no partial import
         return paperlab.Session.from_file(_notes_file(tmp_path))
 
 
@@ -104,6 +104,6 @@ def test_each_entry_of_notes_has_its_own_takeaways_and_questions(tmp_path: Path)
 
 
 def test_loading_notes_as_a_session_says_the_finder_read_them(tmp_path: Path) -> None:
-    with pytest.warns(PartialImportWarning, match=r"notes without presenter lines.*kept 3 paper\(s\)"):
+    with pytest.warns(FoundByFinderWarning, match=r"notes without presenter lines.*3 paper\(s\) found, none skipped"):
         lib = paperlab.load(_notes_file(tmp_path), format="session")
     assert sorted(p.arxiv_id for p in lib) == ["2006.04768", "2009.14794", "2602.01234"]

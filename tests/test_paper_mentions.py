@@ -121,7 +121,7 @@ def test_any_text_gives_papers_or_nothing_and_never_an_error(text: str) -> None:
 
 
 def test_notes_without_presenter_lines_give_the_paper_they_name() -> None:
-    with pytest.warns(PartialImportWarning, match="notes without presenter lines"):
+    with pytest.warns(FoundByFinderWarning, match="notes without presenter lines"):  # nothing lost: no partial import
         session = paperlab.Session.from_file(DATA / "one-paper-note.md")
     (entry,) = session.entries
     assert (entry.presenter, entry.paper.title, entry.paper.arxiv_id) == (

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...comparison import compare, venue_of
 from ...dates import as_date
-from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
+from ...errors import FoundByFinderWarning, ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
 from ...paper import Paper
 from ...sources import file_not_found, read_text
@@ -224,10 +224,11 @@ def _line_of(where: str) -> int:
     return int(number) if number.isdigit() else 0
 
 
-def _notes_read(source: str, lost: list[ImportProblem], kept: int) -> PartialImportWarning:
-    """The warning that notes without presenter lines were read by the generic paper finder (and what it lost)."""
+def _notes_read(source: str, lost: list[ImportProblem], kept: int) -> Warning:
+    """The warning that notes without presenter lines were read by the generic paper finder (and what it lost: a
+    PartialImportWarning only when it lost something)."""
     label = f"{source} (notes without presenter lines: the papers they name, read by the generic paper finder)"
-    return PartialImportWarning(label, lost, kept=kept, what="paper")
+    return PartialImportWarning(label, lost, kept=kept, what="paper") if lost else FoundByFinderWarning(label, kept)
 
 
 def read_session(path: str | Path, date: dt.date | str | None = None) -> Session:
