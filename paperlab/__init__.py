@@ -13,6 +13,7 @@ from .compare import compare, leaderboard  # eager: the functions must shadow th
 from .errors import (
     DoubtfulIdWarning,
     FetchError,
+    FoundByFinderWarning,
     MergedRecordsWarning,
     PaperlabError,
     ParseError,
@@ -48,6 +49,7 @@ __all__ = sorted(
     [
         "DoubtfulIdWarning",
         "FetchError",
+        "FoundByFinderWarning",
         "Library",
         "ListEntry",
         "MIME_TYPE",
