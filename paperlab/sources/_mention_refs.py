@@ -15,6 +15,11 @@ Routing Revisited" is "Widget Routing Revisited"; "WID - WID: Widget Routing" is
 A list item that is a PDF's file name, perhaps labelled ("- **File** : Sparse_Widget_Routing.pdf"), is a document of a
 collection's tree: titled by the name, underscores as spaces and a venue's prefix ("ndss2023_") dropped; a name of
 material (slides, homework, notes) is none.
+
+A page of notes on one paper may name it only by its one ``#`` heading, opening the page ("# Nearly-Optimal Regret in
+Dueling Widgets" over notes): that heading is the paper when it is long, names no event or list ("Journal Club: …", "Awesome …
+List") and the title classifier reads it as a paper's title surely, and the page names no other paper (no id, no
+link to one, no list of titles).
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ import re
 
 from ._mention_lines import LINK, Line, plain, usable_title
 from ._schedule_cells import CellPaper, written_reference
+from ._title_lines import title_score
 
-__all__ = ["item_reference", "pdf_item", "title_above_links"]
+__all__ = ["item_reference", "note_title", "pdf_item", "title_above_links"]
 
 
 def item_reference(line: Line) -> CellPaper | None:
@@ -71,3 +77,24 @@ def pdf_item(line: Line) -> str:
     m = _PDF_ITEM.match(plain(line.text).strip()) if line.kind == "item" else None
     name = " ".join(_VENUE_PREFIX.sub("", m.group("name")).replace("_", " ").split()) if m else ""
     return "" if not name or _MATERIAL_NAME.search(name) else usable_title(name)
+
+
+def note_title(lines: list[Line]) -> tuple[str, int] | None:
+    """(the title, its line) of the paper a page of notes names by its one opening ``#`` heading (see the module's
+    docstring), else None."""
+    tops = [i for i, line in enumerate(lines) if line.kind == "heading" and line.level == 1]
+    first = next((i for i, line in enumerate(lines) if line.kind != "blank"), None)
+    if len(tops) != 1 or tops[0] != first:
+        return None
+    title = usable_title(plain(lines[tops[0]].text))
+    if len(title.split()) < 6 or _PAGE_TITLE.search(title) or title_score(title) < 0.7:
+        return None
+    return title, tops[0]
+
+
+# words of a page's own title, no paper's: "# Journal Club: LLM Fundamentals", "# Awesome Widget Paper List"
+_PAGE_TITLE = re.compile(
+    r"\b(?:journal club|reading group|seminar|meetings?|sessions?|talks?|lectures?|workshop|tutorial|notes|"
+    r"paper list|reading list|awesome|readme)\b",
+    re.I,
+)

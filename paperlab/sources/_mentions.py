@@ -45,7 +45,7 @@ from ._mention_lines import (
     structure,
     usable_title,
 )
-from ._mention_refs import item_reference, pdf_item, title_above_links
+from ._mention_refs import item_reference, note_title, pdf_item, title_above_links
 from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
@@ -472,5 +472,7 @@ def _read(
     titles = {f.title.casefold() for f in found}
     shaped = id_less and not beside_layout  # title-like lines too, not only rows citing their paper
     found += [f for f in _id_less(lines, named, one_paper, shaped) if f.title.casefold() not in titles]
+    if not found and shaped and not mentions and (noted := note_title(lines)) is not None:
+        found = [Found(noted[0], [noted[1]])]  # "# Nearly-Optimal Regret in Dueling Widgets" over notes on it
     found.sort(key=lambda f: f.lines[0])
     return [paper_of(lines, f, source) for f in found], problems
