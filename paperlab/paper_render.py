@@ -208,7 +208,7 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
     for key, value in stored.items():
         if key not in _CSL_FROM_MODEL:
             item.setdefault(key, value)
-    for key, value in _csl_numbers(paper).items():
+    for key, value in (_csl_numbers(paper) | _csl_series(paper)).items():
         item.setdefault(key, value)
     if "issued" not in item and csl_date(stored.get("issued")) is None and isinstance(stored.get("issued"), dict):
         item["issued"] = stored["issued"]  # a date the model cannot hold ("13th cent", a year BC)
@@ -303,6 +303,29 @@ def _csl_numbers(paper: Paper) -> dict[str, str]:
         value = next((v for v in values if isinstance(v, str) and v.strip()), None)
         if value:
             out[key] = " ".join(value.split())
+    return out
+
+
+def _csl_series(paper: Paper) -> dict[str, Any]:
+    """CSL ``publisher-place``, ``collection-title``, ``editor`` and ``collection-editor`` of a paper read from RIS
+    (``CY``, ``T3``, ``A2``, ``A3``) or BibTeX (``address`` or biblatex's ``location``, ``series``, ``editor``)."""
+    found = paper.extra.get("ris")
+    ris = found if isinstance(found, dict) else {}
+    found = paper.extra.get("bibtex_fields")
+    bib = found if isinstance(found, dict) else {}
+    out: dict[str, Any] = {}
+    for key, values in (
+        ("publisher-place", (ris.get("place"), bib.get("address"), bib.get("location"))),
+        ("collection-title", (ris.get("series"), bib.get("series"))),
+    ):
+        if value := next((" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()), None):
+            out[key] = value
+    for key, editors in (
+        ("editor", ris.get("editors") or bib.get("editor")),
+        ("collection-editor", ris.get("series_editors")),
+    ):
+        if isinstance(editors, list) and (names := [_csl_name(n) for n in editors if isinstance(n, str) and n.strip()]):
+            out[key] = names
     return out
 
 

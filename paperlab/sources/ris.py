@@ -17,7 +17,8 @@ the fields databases disagree on are read from every tag they use:
 - DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``, else a DOI alone in ``M3`` (RefWorks); an
   arXiv id from an arXiv DOI or an arxiv.org link; ``KW`` keywords (a ``;``-separated line is split).
 
-Volume, issue, pages, publisher, ISSN, language, database and the reference type stay in ``extra["ris"]``.
+Volume, issue, pages, publisher, its place (``CY``), the series (``T3``) and its editors (``A3``, unless they are a
+book's editors), ISSN, language, database and the reference type stay in ``extra["ris"]``.
 :func:`write_ris` writes papers back as RIS.
 """
 
@@ -64,6 +65,8 @@ _KEPT = {
     "type_of_work": "type_of_work",
     "id": "id",
     "accession_number": "accession_number",
+    "place_published": "place",
+    "tertiary_title": "series",
 }
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 _WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+")
@@ -153,6 +156,13 @@ def _editors(record: dict[str, Any]) -> list[str]:
     authored = _values(record, "authors") or _values(record, "first_authors")
     if not names and not authored and record.get("type_of_reference") in ("BOOK", "EDBOOK"):
         names = [part for value in _values(record, "tertiary_authors") for part in value.split(";") if part.strip()]
+    return names_given_first(names) if all(n.count(",") <= 2 for n in names) else []
+
+
+def _series_editors(record: dict[str, Any]) -> list[str]:
+    """The ``A3`` names (the series editor, in Zotero's and EndNote's exports), given name first; none when one is
+    no name (more than two commas)."""
+    names = [part for value in _values(record, "tertiary_authors") for part in value.split(";") if part.strip()]
     return names_given_first(names) if all(n.count(",") <= 2 for n in names) else []
 
 
@@ -280,13 +290,15 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     arxiv = None if arxiv and arxiv[0] == doubts.get("arxiv") else arxiv
     doi = None if doi and doi.lower() == doubts.get("doi", "").lower() else doi
     parts, precision = _date(record)
-    extra: dict[str, Any] = {"ris": _kept(record, doi)}
+    extra: dict[str, Any] = {"ris": _kept(record, doi), **_meeting(record)}  # and who presented it, when
     if written := names_as_written(people):  # set in another case: the exports write them so
         extra["names_as_written"] = written
     if groups:
         extra["ris"]["groups"] = groups
     if _cut_short(record):  # written back as the record wrote it ("AU  - et al."), for RIS files only
         extra["more_authors"] = extra["ris"]["et_al"] = True
+    if (series_editors := _series_editors(record)) and series_editors != editors:
+        extra["ris"]["series_editors"] = series_editors  # A3: a chapter's or a book's series editor
     if editors:
         extra["ris"]["editors"] = editors
         if not authors:  # an edited volume: its byline names them, marked "(ed.)"
@@ -297,7 +309,6 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
         extra["date_precision"] = precision
     if doubts:
         extra["doubtful_ids"] = doubts
-    extra.update(_meeting(record))
     keywords = [k.strip() for v in _values(record, "keywords") for k in v.split(";")]
     journal = _first(
         record, "secondary_title", "alternate_title3", "journal_name", "alternate_title2", "alternate_title1"
@@ -446,6 +457,7 @@ def read_ris(path: str | Path) -> list[Paper]:
 # the RIS tag of each value kept in extra["ris"], for writing it back
 _TAGS = {"volume": "VL", "issue": "IS", "start_page": "SP", "end_page": "EP", "publisher": "PB", "issn": "SN"}
 _TAGS |= {"language": "LA", "database": "DB", "type_of_work": "M3", "id": "ID", "accession_number": "AN"}
+_TAGS |= {"place": "CY", "series": "T3"}
 
 
 def _ris_lines(paper: Paper) -> list[str]:
@@ -474,6 +486,8 @@ def _ris_lines(paper: Paper) -> list[str]:
     lines += [(tag, kept.get(name) or (keys[0] if name == "id" and keys else None)) for name, tag in _TAGS.items()]
     editors = kept.get("editors")
     lines += [("A2", _ris_name(e)) for e in (editors if isinstance(editors, list) else []) if isinstance(e, str)]
+    series = kept.get("series_editors")
+    lines += [("A3", _ris_name(e)) for e in (series if isinstance(series, list) else []) if isinstance(e, str)]
     lines += [("KW", k) for k in paper.keywords + paper.tags]
     lines += [("N1", note) for note in (paper.comment or "").split("\n")]
     if paper.doubtful_ids:

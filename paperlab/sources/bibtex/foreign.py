@@ -35,6 +35,7 @@ _CSL_FIELDS = {
 }
 _CSL_SAME = ("volume", "publisher", "edition")
 _RIS_FIELDS = {"volume": "volume", "issue": "number", "publisher": "publisher", "issn": "issn"}
+_RIS_FIELDS |= {"place": "address", "series": "series"}  # CY, T3
 
 
 def _kept(paper: Paper, fmt: str) -> dict[str, Any]:
