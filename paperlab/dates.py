@@ -217,16 +217,16 @@ def named_day(text: Any, year: int | None = None) -> dt.date | None:
     return None
 
 
-_NUMBERS_JOINED = re.compile(r"\d\s*[/.-]\s*\d")
+_NUMBERS_JOINED = re.compile(r"(?<!\d)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?!\d)")  # "25/11/2021", not "2-3", "1.5"
 _WORDS = re.compile(r"[a-z]+", re.I)
 
 
 def looks_like_date(text: Any) -> bool:
     """Whether a text is written as a date, read or not: a number beside a month word ("25 Nov 2021", "Nov 2021",
-    "31 Feb") or numbers joined by a slash, hyphen or dot ("25/11/2021", "2021-13-45"); not "Week 3", "TBA" or a
-    bare number. A schedule reports a date cell that looks like a date but reads as no day.
+    "31 Feb") or three numbers joined by slashes, hyphens or dots ("25/11/2021", "2021-13-45"); not "Week 3",
+    "Weeks 2-3", "TBA" or a bare number. A schedule reports a date cell that looks like a date but reads as no day.
 
-    >>> [looks_like_date(t) for t in ("31 Feb 2021", "2021-13-45", "Nov 2021", "Week 3", "TBA", "12", "May")]
+    >>> [looks_like_date(t) for t in ("31 Feb 2021", "2021-13-45", "Nov 2021", "Weeks 2-3", "TBA", "12", "May")]
     [True, True, True, False, False, False, False]
     """
     s = str(text or "")

@@ -52,7 +52,7 @@ def test_what_is_no_day_stays_none() -> None:
     assert named_day("Mar 5") is None and named_day("Mar 5", 2019) == dt.date(2019, 3, 5)  # the page's year
     assert named_day("31/Feb/2021") is None and named_day("Nov 2021") is None and named_day("Week 3") is None
     assert named_day("Week 2 - Mar 5", 2019) == dt.date(2019, 3, 5)  # not the 2nd of March
-    assert not any(looks_like_date(t) for t in ("Week 3", "TBA", "12", "May", ""))
+    assert not any(looks_like_date(t) for t in ("Week 3", "Weeks 2-3", "1.5", "TBA", "12", "May", ""))
 
 
 def test_schedule_table_dates_with_slashes_and_hyphens_are_days(tmp_path: Path) -> None:
