@@ -46,3 +46,25 @@ def test_the_link_closing_a_reference_is_its_venue(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert papers[0].url == "https://www.widgets.example/articles/s41477-020-00780-2/"
     assert all(p.extra.get("more_authors") for p in papers[:3])  # "et al."
+
+
+LIST = """### What we're reading
+
+- Quill et al. (2020) Empirical evidence for resilience of widget photosynthesis. [Widget Plants.](https://www.widgets.example/articles/s41477-020-00780-2/)
+- Lune et al. (2022) Rapid increases in gadget water-use efficiency during an ongoing drought. [PNAS.](https://www.pnas.org/doi/10.1073/pnas.2118050001)
+- [Sprocket Networks Revisited](https://arxiv.org/abs/2101.00001) (2021)
+"""
+
+
+def test_a_paper_list_item_closed_by_the_journals_link(tmp_path: Path) -> None:
+    """The same list written with markdown links (the paper-list reader): the closing link's text is the venue."""
+    path = tmp_path / "reading.md"
+    path.write_text(LIST, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        papers = list(paperlab.load(path))
+    assert [(p.title, p.authors, p.journal_ref) for p in papers] == [
+        ("Empirical evidence for resilience of widget photosynthesis", ["Quill"], "Widget Plants"),
+        ("Rapid increases in gadget water-use efficiency during an ongoing drought", ["Lune"], "PNAS"),
+        ("Sprocket Networks Revisited", [], None),
+    ]

@@ -52,6 +52,8 @@ SOURCE_KIND = "paper_list"
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,4}[.)]|[-*+])[ \t]+(.*)$", re.M)
 _OPENS_WITH_LINK = re.compile(r"^(?:\*\*|__|[*_])?\[([^\]]{3,})\]\(([^)]*)\)")
 # any link of an item, "[[pdf]](…)" as "[pdf](…)"
+# the link closing an item written as a reference: the journal's page, labelled by its name
+_CLOSING_LINK = re.compile(r"\[([^\[\]]{2,80})\]\([^()\s]*\)\s*$")
 _ANY_LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(([^)]*)\)")
 # a link label naming no paper: the text around the link names it
 _LABEL_WORD = re.compile(
@@ -284,6 +286,9 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
         return found
     title, authors, year, venue, named_arxiv, cited = _reference_parts(found[0], *_split_authors(*found[:2]))
     href = found[2]
+    if venue is None and (closing := _CLOSING_LINK.search(content)) and written_reference(found[0]) is not None:
+        label = _plain(closing.group(1)).strip(" .")  # "Quill et al. (2022) Title. [Widget Science.](…)"
+        venue = label if label and not _LABEL_WORD.match(label) and len(label.split()) <= 6 else None
     _, url, arxiv, doi = link_ids(href) if href else ("", None, None, None)
     arxiv = arxiv or named_arxiv
     if not (arxiv or doi):  # the title's link is a project page: the id another link of the item gives
