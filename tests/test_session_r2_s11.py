@@ -49,6 +49,9 @@ def test_a_notes_key_ideas_are_its_takeaways_and_a_related_address_is_no_present
     assert s.entries[0].takeaways == [
         "Sprockets are chained in two rings.",
         "A smoothing pass flattens the guessed gear labels.",
+        # the "Notes" list after it is what the reader took away too (session 12, R4's finding 8: it was lost)
+        "A colleague thinks it is close to https://arxiv.org/abs/2204.05678",
+        "Nothing on a large gear set.",
     ]
 
 

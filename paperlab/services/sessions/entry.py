@@ -1,7 +1,8 @@
-"""One presentation of a session: :class:`SessionEntry`."""
+"""One presentation of a session (:class:`SessionEntry`), and what a transcript holds (:class:`Transcript`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
     from ...comparison import ResultsTable
 
-__all__ = ["SessionEntry"]
+__all__ = ["SessionEntry", "Transcript"]
 
 
 @dataclass
@@ -53,3 +54,15 @@ class SessionEntry:
             f"SessionEntry({self.presenter!r}, {self.paper.title[:50]!r}, {len(self.takeaways)} takeaways, "
             f"{len(self.results)} tables)"
         )
+
+
+@dataclass
+class Transcript:
+    """What a transcript holds; ``lost`` lists the problems that lost data (the partial-import warning's)."""
+
+    theme: str
+    subtitle: str | None
+    entries: list[SessionEntry] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    lost: list[ImportProblem] = field(default_factory=list)
+    date: dt.date | None = None  # the day the session's header names

@@ -74,7 +74,9 @@ _TAKEAWAYS = re.compile(
     re.I,
 )
 # in notes without presenter lines (one reader's notes on a paper), these sections hold the takeaways too
-_NOTE_TAKEAWAYS = re.compile(r"^(?:(?:my\s+)?notes?|summary|in\s+short|tl;?dr)\s*:?$", re.I)
+_NOTE_TAKEAWAYS = re.compile(r"^(?:(?:my\s+)?notes?|summary|in\s+short|tl;?dr|my\s+take)\s*:?$", re.I)
+# a bullet: "- item", "• item", "1. item", and "-Item" written without its space ("-Loss function: …")
+_BULLET = re.compile(r"^(\s*)(?:[-•*+]\s+|-(?=[A-Z])|\d+[.)]\s+)(?:\d+\.\s*)?")
 _QUESTION_LABEL = re.compile(r"^(?:thinking|discussion|questions?|q|food for thought)\s*:\s*", re.I)
 _QUESTIONS_HEADING = re.compile(r"^(?:open\s+|discussion\s+)?(?:discussion|questions?|q\s*&\s*a)\s*:?$", re.I)
 _TITLE_PREFIX = re.compile(
@@ -309,7 +311,7 @@ def _takeaways(lines: list[str], take_at: int, end: int) -> tuple[list[str], lis
         if not s:
             prev_blank = True
             continue
-        if "\t" in raw or s.startswith("|"):
+        if "\t" in raw.strip() or s.startswith("|"):  # a table row (a tab-indented bullet is a sub-bullet)
             prev_blank = False
             continue
         if _section_end(raw):
@@ -320,7 +322,7 @@ def _takeaways(lines: list[str], take_at: int, end: int) -> tuple[list[str], lis
             questions.append(s[q.end() :].strip())
             prev_blank = False
             continue
-        bullet = re.match(r"^(\s*)(?:[-•*+]|\d+[.)])\s+(?:\d+\.\s*)?", raw)
+        bullet = _BULLET.match(raw)
         item = raw[bullet.end() :].strip() if bullet else s
         if in_questions:
             prev_blank = False
@@ -355,13 +357,16 @@ def takeaways_and_questions(
 ) -> tuple[list[str], list[str], int | None]:
     """(takeaways, discussion questions, 0-based line of the Takeaways slide or None) of ``lines[start:end]``; in
     ``notes`` without presenters, a "Notes" or "Summary" section when no Takeaways / Key ideas one."""
-    take_at = next((k for k in range(start, end) if _TAKEAWAYS.match(plain(lines[k]))), None)
-    if take_at is None and notes:
-        take_at = next((k for k in range(start, end) if _NOTE_TAKEAWAYS.match(plain(lines[k]))), None)
+    sections = [k for k in range(start, end) if _TAKEAWAYS.match(plain(lines[k]))]
+    if notes:  # a reader's notes: every section of what they took away ("Key ideas", then "Notes")
+        sections = [k for k in range(start, end) if k in sections or _NOTE_TAKEAWAYS.match(plain(lines[k]))]
+    take_at = sections[0] if sections else None
     takeaways: list[str] = []
     questions: list[str] = []
-    if take_at is not None:
-        takeaways, questions = _takeaways(lines, take_at, end)
+    for k in sections[: None if notes else 1]:
+        found, asked = _takeaways(lines, k, end)
+        takeaways += [t for t in found if t not in takeaways]
+        questions += asked
     for k in range(start, end):
         s = plain(lines[k])
         if _QUESTIONS_HEADING.match(s):

@@ -19,7 +19,8 @@ from ...text import md_escape as md_cell  # one line, markdown and HTML markup e
 from ...text import md_link_text
 from ...urls import md_url
 from .entry import SessionEntry
-from .reading import DECK_READ, NOTES_READ, SKIPPED, read_transcript
+from .notes import RELATED
+from .reading import NOTES_READ, SKIPPED, read_transcript
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -114,15 +115,10 @@ class Session:
         t = read_transcript(text, source, notes=notes)
         when = date if date is not None else t.date  # the day the header or the title slide names
         session = cls(t.theme, date=when, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
-        if any(p.message == DECK_READ for p in t.problems):  # a deck's title slide: warn only of what was lost
-            if t.lost:
-                kept = sum(len(d) for e in t.entries for d in e.results)
-                warn_partial(PartialImportWarning(source, t.lost, kept=kept, what="table value"))
-        elif t.entries and not any(e.presenter for e in t.entries):  # notes without presenters: what was read
+        if t.entries and any(p.message == NOTES_READ for p in t.problems):  # notes without presenter lines
             warn_partial(_notes_read(source, t.lost, len(t.entries)))
-        elif t.lost:
-            kept = sum(len(d) for e in t.entries for d in e.results)
-            warn_partial(PartialImportWarning(source, t.lost, kept=kept, what="table value"))  # at the caller
+        else:  # a deck's title slide, presentations: warn only of what was lost (at the caller's line)
+            _lost_warnings(source, t.lost, t.entries)
         return session
 
     # -- views ---------------------------------------------------------------------------
@@ -231,6 +227,18 @@ def _notes_read(source: str, lost: list[ImportProblem], kept: int) -> Warning:
     return PartialImportWarning(label, lost, kept=kept, what="paper") if lost else FoundByFinderWarning(label, kept)
 
 
+def _lost_warnings(source: str, lost: list[ImportProblem], entries: list[SessionEntry]) -> None:
+    """One warning for the presentations skipped (they name no paper) and one for the table values lost, each
+    counting what it kept: a skipped presentation is no table value."""
+    skipped = [p for p in lost if p.message.endswith(SKIPPED)]
+    tables = [p for p in lost if not p.message.endswith(SKIPPED)]
+    if skipped:
+        warn_partial(PartialImportWarning(source, skipped, kept=len(entries), what="presentation"))
+    if tables:
+        kept = sum(len(d) for e in entries for d in e.results)
+        warn_partial(PartialImportWarning(source, tables, kept=kept, what="table value"))
+
+
 def read_session(path: str | Path, date: dt.date | str | None = None) -> Session:
     """Function form of :meth:`Session.from_file`."""
     return Session.from_file(path, date=date)
@@ -256,14 +264,14 @@ def session_papers(path: str | Path) -> list[Paper]:
     ``Session.from_file(path).compare()`` does).
     A presentation that names no paper is skipped and named in a :class:`PartialImportWarning`; the slides' tables
     are not papers, so a table that could not be read is not reported here (``Session.from_file`` reports it)."""
-    with warnings.catch_warnings():
+    with warnings.catch_warnings():  # what was read is said below, once
         warnings.simplefilter("ignore", PartialImportWarning)
+        warnings.simplefilter("ignore", FoundByFinderWarning)
         session = Session.from_file(path)
     for entry in session.entries:  # the slides' result tables go with their paper: lib.compare() has them
         carry_results(entry)
-    deck = any(p.message == DECK_READ for p in session.problems)
-    if session.entries and not deck and not any(e.presenter for e in session.entries):  # notes: the finder read them
-        lost = [p for p in session.problems if p.message != NOTES_READ]
+    if session.entries and any(p.message == NOTES_READ for p in session.problems):  # notes: the finder read them
+        lost = [p for p in session.problems if p.message != NOTES_READ and not p.message.endswith(RELATED)]
         warn_partial(_notes_read(str(path), lost, len(session.entries)))
         return list(session.library)
     skipped = [p for p in session.problems if p.message.endswith(SKIPPED)]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from ...errors import ImportProblem, ParseError
 from ...paper import Paper, SourceRecord
 from ...urls import safe_url
 from .deck import deck_lines, header_day, title_slide
-from .entry import SessionEntry
+from .entry import SessionEntry, Transcript
 from .fields import heading_level, is_placeholder, labelled, link_ids, presenter_label
 from .layout import (
     Header,
@@ -21,28 +19,15 @@ from .layout import (
     presenter_name,
     takeaways_and_questions,
 )
+from .notes import NOTES_READ, notes_of_papers, unlinked
 from .results import lost_data, slide_tables
 
 __all__ = ["DECK_READ", "NOTES_READ", "SKIPPED", "Transcript", "looks_like_transcript", "read_transcript"]
 
 #: the end of the message of a presentation that names no paper
 SKIPPED = "; presentation skipped"
-#: the problem that says notes without presenter lines were read by the generic paper finder
-NOTES_READ = "no presenter lines: the papers the notes name, read by the generic paper finder"
 #: the problem that says a slide deck without presenter lines presents the paper its title slide names
 DECK_READ = "no presenter lines: the paper the deck's title slide names, presented by nobody named"
-
-
-@dataclass
-class Transcript:
-    """What a transcript holds; ``lost`` lists the problems that lost data (the partial-import warning's)."""
-
-    theme: str
-    subtitle: str | None
-    entries: list[SessionEntry] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)
-    lost: list[ImportProblem] = field(default_factory=list)
-    date: dt.date | None = None  # the day the session's header names
 
 
 def _lines(text: str, source: str) -> list[str]:
@@ -59,90 +44,6 @@ def _no_presenters(lines: list[str], source: str) -> ParseError:
         source,
         f"line {first}",
     )
-
-
-def _notes_of_papers(lines: list[str], source: str) -> Transcript | None:
-    """Notes without presenter lines (a one-paper reading note, a review): one presentation, by nobody named,
-    per paper the generic paper finder reads in them (an id or a paper's address near its title); None when it
-    finds none. ``lost`` says how they were read."""
-    from ...sources import find_papers
-
-    papers, skipped = find_papers("\n".join(lines), source, id_less=False)
-    presented = [p for p in papers if not _aside(lines, _line_of(p))]
-    papers = presented or papers  # a paper named in passing in the notes' asides is no presentation
-    if not papers:
-        return None
-    heading = next((_unlinked(ln.lstrip("#").strip()) for ln in lines if ln.startswith("#")), "")
-    if not heading or _FIELD_HEADING.match(heading):  # "## Title", "#### Research Question": a field's label
-        heading = papers[0].title if len(papers) == 1 and papers[0].title else heading or "Session"
-    takeaways, questions, _ = takeaways_and_questions(lines, 0, len(lines), notes=True)
-    if len(papers) == 1:  # a one-paper note's own top-level bullets under its heading are what it took away
-        takeaways = list(dict.fromkeys([*_top_bullets(lines), *takeaways]))
-    out = Transcript(heading, None)
-    for paper in papers:
-        entry = SessionEntry("", paper, takeaways=list(takeaways), questions=list(questions), line=_line_of(paper))
-        out.entries.append(entry)  # each its own lists: a takeaway added to one is not the others'
-    note = ImportProblem(source, "", NOTES_READ)
-    out.problems = [note, *skipped]
-    out.lost = list(skipped)
-    return out
-
-
-_MD_LINK = re.compile(r"\[\[?([^\[\]]+)\]\]?\((?:[^()\s]|\([^()\s]*\))+\)")
-# a link's text naming the link, not the paper ("Title [[pdf]](…)"), and a note's field heading ("## Title")
-_LINK_WORD = re.compile(r"^\s*(?:pdf|arxiv|abs|link|paper|html|url|code)\s*$", re.I)
-_FIELD_HEADING = re.compile(
-    r"^\W*(?:\w+\s+){0,2}(?:title|paper|keywords?|cite|citation|contents?|abstract|summary|notes?|meta-?data|"
-    r"questions?|conclusions?|contributions?|methods?|results?|ideas?|problems?|url|links?)\W*$",
-    re.I,
-)
-
-
-def _unlinked(heading: str) -> str:
-    """A heading's text with each markdown link as its text ("[Title](url)" -> "Title"), a link labelled "pdf" or
-    "arXiv" after other words dropped ("Title [[pdf]](url)" -> "Title"): the theme is text."""
-    text = _MD_LINK.sub(lambda m: "" if _LINK_WORD.match(m.group(1)) else m.group(1), heading)
-    text = " ".join(text.split())
-    return text if any(ch.isalpha() for ch in text) else _MD_LINK.sub(lambda m: m.group(1), heading)
-
-
-_TOP_BULLET = re.compile(r"^[-*+]\s+(?P<text>\S.*)$")
-_FIELD_ITEM = re.compile(r"^\W*[\w .'-]{1,25}?\W*[:：]")  # "- Authors: …", "- **Link:** …": a field, no takeaway
-
-
-def _top_bullets(lines: list[str]) -> list[str]:
-    """The top-level bullets of a note's first section (under its first heading, up to the next one) that are
-    sentences, not fields or bare links: "- It runs at 40 FPS on a small board."."""
-    first = next((k for k, ln in enumerate(lines) if ln.startswith("#")), None)
-    if first is None:
-        return []
-    out: list[str] = []
-    for line in lines[first + 1 :]:
-        if line.startswith("#"):
-            break
-        m = _TOP_BULLET.match(line.rstrip())
-        text = m.group("text").strip() if m else ""
-        if text and not _FIELD_ITEM.match(text) and not _MD_LINK.search(text) and "://" not in text:
-            out.append(text)
-    return out
-
-
-def _line_of(paper: Paper) -> int:
-    return int((paper.sources[0].record or "line 0").split()[-1])
-
-
-# a section of notes that mentions other work in passing ("#### Notes", "## Related work", "Questions")
-_ASIDE = re.compile(
-    r"^\W*(?:(?:my\s+)?notes?|related(?:\s+work|\s+papers)?|references?|see\s+also|further\s+reading|links?|"
-    r"(?:open\s+)?questions?|discussion|takeaways?|key\s+ideas?|comments?)\W*$",
-    re.I,
-)
-
-
-def _aside(lines: list[str], number: int) -> bool:
-    """Whether line ``number`` (1-based) is in an aside section of notes: the nearest markdown heading above it."""
-    above = next((ln for ln in reversed(lines[: max(0, number - 1)]) if heading_level(ln)), None)
-    return above is not None and bool(_ASIDE.match(above.lstrip("#").strip()))
 
 
 def _title(lines: list[str], start: int, end: int, h: Header, source: str) -> tuple[str, int, list[ImportProblem]]:
@@ -270,13 +171,13 @@ def read_transcript(text: str, source: str, *, notes: bool = True) -> Transcript
     presenters = presenter_lines(lines)
     if not presenters:
         found = _deck_of_one_paper(raw, lines, source) if notes else None
-        found = found or (_notes_of_papers(lines, source) if notes else None)
+        found = found or (notes_of_papers(lines, source) if notes else None)
         if found is None:
             raise _no_presenters(lines, source)
         return found
     starts = _block_starts(lines, presenters)
     header_lines = [ln.strip() for ln in lines[: starts[0]] if ln.strip() and not _front_matter(ln)]
-    theme = front.get("title") or next((_unlinked(h.lstrip("#").strip()) for h in header_lines), "Session")
+    theme = front.get("title") or next((unlinked(h.lstrip("#").strip()) for h in header_lines), "Session")
     subtitle = " · ".join(h.lstrip("#").strip() for h in header_lines[0 if "title" in front else 1 :]) or None
     out = Transcript(theme, subtitle, date=header_day(header_lines))
     for first, start, end in zip(starts, presenters, starts[1:] + [len(lines)], strict=True):
