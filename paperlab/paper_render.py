@@ -358,7 +358,23 @@ def _csl_issued(paper: Paper, stored: Any) -> Any:
         return stored
     when = paper.published
     parts = [when.year, when.month, when.day][: _PRECISION.get(str(paper.extra.get("date_precision")), 3)]
-    return {"date-parts": [parts]}
+    return _edtf_issued(paper, parts) or {"date-parts": [parts]}
+
+
+_EDTF_PARTS = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def _edtf_issued(paper: Paper, parts: list[int]) -> dict[str, Any] | None:
+    """A biblatex date kept as written (``2019-05/2019-06``, ``2017~``: ``extra["bibtex_fields"]["date"]``) as
+    CSL's range (two ``date-parts``) and ``circa``, while it starts on the paper's date; else None."""
+    fields = paper.extra.get("bibtex_fields")
+    written = fields.get("date") if isinstance(fields, dict) else None
+    if not isinstance(written, str):
+        return None
+    ends = [[int(g) for g in m.groups() if g] for m in map(_EDTF_PARTS.match, written.split("/")) if m]
+    if not ends or ends[0] != parts or "/" in written and len(ends) != 2:
+        return None
+    return {"date-parts": ends} | ({"circa": True} if re.search(r"[~%]", written) else {})
 
 
 def csl_keywords(value: str) -> list[str]:

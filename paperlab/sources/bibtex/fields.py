@@ -9,6 +9,7 @@ is in another file.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 from typing import Any
 
@@ -18,9 +19,10 @@ from bibtexparser.middlewares.middleware import BlockMiddleware, LibraryMiddlewa
 from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, Field, ParsingFailedBlock
 
+from ...dates import month_day, month_number
 from ...identifiers import find_doi, normalize_doi
 from ...names import names_organisation
-from .text import VERBATIM_FIELDS, balanced, html_entities
+from .text import VERBATIM_FIELDS, balanced, html_entities, verbatim
 
 __all__ = [
     "KeepFirstOfRepeatedFields",
@@ -28,11 +30,15 @@ __all__ = [
     "SeparateCoAuthorsKeepingAccents",
     "SplitFieldsMissingAComma",
     "SplitNamesWrittenWithCommas",
+    "date_note",
     "decode_bib",
+    "entry_date",
+    "entry_month_day",
     "missing_parent",
     "split_name_list",
     "unescape_html_entities",
     "valid_doi",
+    "written_date",
 ]
 
 _SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"))
@@ -301,3 +307,63 @@ def decode_bib(data: bytes) -> str:
             except UnicodeDecodeError:
                 continue
     return data.decode("latin-1")
+
+
+def _text_field(entry: Entry, name: str) -> str | None:
+    """A field's value as text; None when absent or empty."""
+    fld = entry.fields_dict.get(name)
+    if fld is None or fld.value in (None, "", []):
+        return None
+    return fld.value if isinstance(fld.value, str) else str(fld.value)
+
+
+def entry_date(entry: Entry) -> dt.date | None:
+    """The date of an entry: biblatex's ``date`` (its start), else ``year`` with ``month`` and ``day``."""
+    date = _text_field(entry, "date")
+    if isinstance(date, str):
+        # biblatex dates: 2004-10-27, 1991-03, 2006, ranges 1984/1986 (first part wins)
+        m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+            except ValueError:
+                pass
+    year = _text_field(entry, "year")
+    m = re.search(r"\d{4}", str(year)) if year else None
+    if not m:
+        return None
+    month_num, day = entry_month_day(entry)
+    try:
+        return dt.date(int(m.group(0)), month_num or 1, day or 1)
+    except ValueError:
+        return dt.date(int(m.group(0)), month_num or 1, 1)
+
+
+def entry_month_day(entry: Entry) -> tuple[int | None, int | None]:
+    """The month and day of an entry: ``month`` (a macro, a name or a number; Web of Science writes the day in it,
+    ``Month = {NOV 1}``) and ``day``."""
+    value = entry.fields_dict["month"].value if "month" in entry.fields_dict else None
+    month, day = month_day(value) or (month_number(value), None)
+    written = _text_field(entry, "day")
+    if month and isinstance(written, str) and written.strip().isdigit():
+        day = int(written)
+    return month, day
+
+
+# a biblatex date that says more than a day, month or year: a range ("2019-05/2019-06"), circa ("2017~"), uncertain
+# ("2017?"), a time; the paper's date is its start, the field is kept as written for the export
+_PLAIN_DATE = re.compile(r"\s*\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?\s*")
+_EDTF_TEXT = re.compile(r"[\w:/~?%.+-]+")
+
+
+def written_date(entry: Entry) -> str | None:
+    """The ``date`` field as written when it says more than the paper's date holds (:data:`_PLAIN_DATE`)."""
+    date = _text_field(entry, "date")
+    raw = verbatim(date).strip() if isinstance(date, str) else ""
+    return raw if _EDTF_TEXT.fullmatch(raw) and not _PLAIN_DATE.fullmatch(raw) else None
+
+
+def date_note(written: str) -> str:
+    """What a biblatex date beyond a day says: "circa", "uncertain", "range 2019-05/2019-06" (EDTF's marks)."""
+    marks = ["circa"] * bool(re.search(r"[~%]", written)) + ["uncertain"] * bool(re.search(r"[?%]", written))
+    return ", ".join([*marks, *([f"range {written}"] if "/" in written else [])]) or f"written {written}"

@@ -19,7 +19,6 @@ from bibtexparser.middlewares.middleware import LibraryMiddleware
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
-from ...dates import month_day, month_number
 from ...errors import ParseError, ProblemCollector
 from ...markup import plain_abstract
 from ...names import (
@@ -48,11 +47,15 @@ from .fields import (
     SplitFieldsMissingAComma,
     SplitNamesWrittenWithCommas,
     UnbraceCodeValues,
+    date_note,
     decode_bib,
+    entry_date,
+    entry_month_day,
     missing_parent,
     split_name_list,
     unescape_html_entities,
     valid_doi,
+    written_date,
 )
 from .text import VERBATIM_FIELDS as _VERBATIM_FIELDS
 from .text import balanced as _balanced
@@ -261,38 +264,6 @@ def _name_list(raw: Any) -> list[Any]:
     return split_name_list(raw) if isinstance(raw, str) else [raw]
 
 
-def _published(entry: Entry) -> dt.date | None:
-    date = _field(entry, "date")
-    if isinstance(date, str):
-        # biblatex dates: 2004-10-27, 1991-03, 2006, ranges 1984/1986 (first part wins)
-        m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
-        if m:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-            except ValueError:
-                pass
-    year = _field(entry, "year")
-    m = re.search(r"\d{4}", str(year)) if year else None
-    if not m:
-        return None
-    month_num, day = _month_day(entry)
-    try:
-        return dt.date(int(m.group(0)), month_num or 1, day or 1)
-    except ValueError:
-        return dt.date(int(m.group(0)), month_num or 1, 1)
-
-
-def _month_day(entry: Entry) -> tuple[int | None, int | None]:
-    """The month and day of an entry: ``month`` (a macro, a name or a number; Web of Science writes the day in it,
-    ``Month = {NOV 1}``) and ``day``."""
-    value = entry.fields_dict["month"].value if "month" in entry.fields_dict else None
-    month, day = month_day(value) or (month_number(value), None)
-    written = _field(entry, "day")
-    if month and isinstance(written, str) and written.strip().isdigit():
-        day = int(written)
-    return month, day
-
-
 def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
     """arXiv id, version and primary class of an entry, if it is an arXiv paper."""
     eprint = _field(entry, "eprint")
@@ -376,10 +347,14 @@ def _field_text(name: str, value: Any) -> str | list[str] | None:
 
 
 def _bib_fields(entry: Entry, published: dt.date | None) -> dict[str, str | list[str]]:
-    """The fields the paper has no own field for (volume, pages, publisher, booktitle, editor, ...), as text."""
+    """The fields the paper has no own field for (volume, pages, publisher, booktitle, editor, ...), as text; a
+    ``date`` that says more than the paper's date as written (a range, circa: :func:`~.fields.written_date`)."""
     out: dict[str, str | list[str]] = {}
     for fld in entry.fields:
         name = fld.key.lower()
+        if published is not None and name == "date" and (written := written_date(entry)):
+            out[name] = written
+            continue
         if name in _MAPPED_FIELDS or (published is not None and name in ("year", "date")):
             continue
         if not _FIELD_NAME.fullmatch(name):  # a "% comment" line bibtexparser took into the next field's name
@@ -429,9 +404,11 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
         extra["bibtex_fields"] = fields
     if "author" not in entry.fields_dict and isinstance(fields.get("editor"), list):
         extra["editors"] = fields["editor"]  # an edited volume: its byline names them, marked "(ed.)"
-    written = {n: _clean(v) for n in MEETING_FIELDS.values() if isinstance(v := _field(entry, n), str)}
-    extra.update(meeting_extra(written))  # who presented it at a reading group, and when (our export's fields)
-    month, day = _month_day(entry)
+    ours = {n: _clean(v) for n in MEETING_FIELDS.values() if isinstance(v := _field(entry, n), str)}
+    extra.update(meeting_extra(ours))  # who presented it at a reading group, and when (our export's fields)
+    if published is not None and (written := written_date(entry)):
+        extra["date_note"] = date_note(written)  # the date is the start of a range, or circa
+    month, day = entry_month_day(entry)
     extra.update(Paper.partial_date(_field(entry, "date"), _field(entry, "year"), month, day))
     return extra
 
@@ -462,7 +439,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     keywords = [k for k in _list_field(entry, "keywords") if k not in tags]
     comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]
     comment = "\n".join(c for c in comments if c) or None
-    published = _published(entry)
+    published = entry_date(entry)
     journal = _journal(entry, arxiv_id or doubts.get("arxiv"))
     if link := venue_url(journal):  # a web page's address written as its journal: no venue
         journal, url = None, url or link

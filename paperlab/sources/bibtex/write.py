@@ -11,7 +11,7 @@ from typing import Any
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 
-from ...date_precision import precision_of
+from ...date_precision import PRECISION_WIDTH, precision_of
 from ...dates import MONTH_MACROS
 from ...errors import ParseError
 from ...identity import citation_keys
@@ -228,20 +228,31 @@ def _bib_value(name: str, value: object, whole: Iterable[str] = ()) -> str | Non
     return _escape(value)
 
 
-def _date_fields(paper: Paper) -> list[tuple[str, str]]:
+def _date_fields(paper: Paper, bib: dict[str, object]) -> list[tuple[str, str]]:
     """``year``, then ``month`` and ``date`` as far as the precision the source gave (``extra["date_precision"]``)
     goes: "year" writes the year alone, "month" the month too (January included), none recorded the whole date
     (every reader records a coarser precision when its source gave one, so a 1 January or a first of the month
-    with none is a day, and ``date = {1998-04-01}`` comes back as it was read)."""
+    with none is a day, and ``date = {1998-04-01}`` comes back as it was read). A biblatex ``date`` that said more
+    (a range ``2019-05/2019-06``, circa ``2017~``) is written as it was while it starts on the paper's date."""
     if not paper.published:
         return []
     p, precision = paper.published, precision_of(paper.extra)
     fields = [("year", str(p.year))]
     if precision != "year":
         fields.append(("month", MONTH_MACROS[p.month - 1]))
-    if precision == "day":
+    written = bib.get("date")
+    start = p.isoformat()[: PRECISION_WIDTH[precision]]
+    if isinstance(written, str) and re.fullmatch(r"[\w:/~?%.+-]+", written) and _iso_start(written) == start:
+        fields.append(("date", written))
+    elif precision == "day":
         fields.append(("date", p.isoformat()))
     return fields
+
+
+def _iso_start(written: str) -> str:
+    """The date a biblatex date starts on, as ISO text ("2019-05/2019-06": "2019-05"; "2017-3~": "2017-03")."""
+    m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", written)
+    return "-".join(f"{int(g):02d}" if i else g for i, g in enumerate(m.groups()) if g) if m else ""
 
 
 def _identity_fields(paper: Paper) -> list[tuple[str, str]]:
@@ -329,7 +340,7 @@ def paper_to_bibtex(
                 + cut,
             )
         )
-    fields += _date_fields(paper)
+    fields += _date_fields(paper, bib)
     skip = {"ids", "keywords", "note", "abstract", "paperlab-tags", *(("year", "date") if paper.published else ())}
     fields += _kept_fields(paper, bib, skip) + _identity_fields(paper)
     ids = [k for k in dict.fromkeys([*keys, *aliases]) if k != key]
