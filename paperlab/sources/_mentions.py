@@ -24,6 +24,7 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from ..errors import ImportProblem
 from ..identifiers import DOI_IN_TEXT, arxiv_id_value
@@ -65,6 +66,12 @@ _VENUE_URL = re.compile(
 )
 # a link whose text is a badge image (shields.io, a "badge" address): its target, group 1
 _BADGE_LINK = re.compile(r"\[\s*!\[[^\]]*\]\([^()\s]*(?:shields\.io|badge)[^()\s]*\)\s*\]\(([^()\s]+)\)", re.I)
+# a file or folder named by a paper's arXiv id, or by its venue and year in brackets ("[CVPR 2025] Name")
+_LOCAL_ARXIV = re.compile(
+    r"(?:^|/|\[)(?:arxiv[\]\s_:-]*)?(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?=$|[\]/\s_.-])", re.I
+)
+_VENUE_FOLDER = re.compile(r"(?:^|/)\[[A-Za-z][\w .&-]{1,40}\s(?:19|20)\d{2}\]\s*[^/\[\]]+/?(?:README\.md)?$")
+_INDEX_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:)[^()\s]*/README\.md\)", re.I)  # a folder's index beside the page
 _PAPER_LABEL = re.compile(r"^\W*paper\W*$", re.I)  # a link's text saying it is the paper
 _PDF_URL = re.compile(r"https?://[^\s)\]<>\"'|]+?\.pdf(?![\w/])", re.I)
 _DOI_TAIL = re.compile(r"(?:[?#].*|/(?:pdf|full|abstract|epdf)/?|\.pdf)$", re.I)
@@ -143,7 +150,18 @@ def _ids_of_url(url: str) -> _Mention | None:
         return _Mention(0, arxiv_id=m.group(1), url=url) if m else _Mention(0, doi=doi, url=url)
     if (_VENUE_URL.match(url) or _PDF_URL.fullmatch(url)) and not is_material_url(url):
         return _Mention(0, url=url)  # a PDF of a book's pages ("…/books/…pdf") is none
-    return None
+    return _local_paper(url)
+
+
+def _local_paper(url: str) -> _Mention | None:
+    """A file or folder beside the page named for a paper: by its arXiv id ("papers/2604.01234-title.md",
+    "./attention/[Arxiv] 1706.03762/"), or by its venue and year ("./Topic/[MICRO 2026] Widget-Routing/")."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+        return None  # an address elsewhere
+    path = unquote(url)
+    if m := _LOCAL_ARXIV.search(path):
+        return _Mention(0, arxiv_id=m.group(1), url=url)
+    return _Mention(0, url=url) if _VENUE_FOLDER.search(path) else None
 
 
 def _line_mentions(index: int, line: Line) -> list[_Mention]:
@@ -371,6 +389,8 @@ def _not_a_title_line(lines: list[Line], i: int, named: set[int], one_paper: set
         return True
     if _FIELD_LABEL.match(line.text) or _FIELD_WORD.match(plain(line.text)) or "](#" in line.text:
         return True
+    if line.kind == "row" and _INDEX_LINK.search(line.text):
+        return True  # "| [Widget Routing](./topics/Widget-Routing/README.md) | 5 |": a topic's index, no paper
     heading = plain(lines[line.heading].text) if line.heading is not None else ""
     return bool(heading) and bool(_UNIT_HEADING.match(heading) or MEDIA_HEADING.match(heading))
 
