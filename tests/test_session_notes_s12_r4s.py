@@ -71,3 +71,16 @@ def test_a_skipped_presentation_is_counted_as_a_presentation() -> None:
     text = str(warning.message)
     assert "kept 1 presentation(s), skipped 1 bad one(s)" in text and "line 19" in text and "Tom Reyes" in text
     assert "table value" not in text
+
+
+def test_a_page_is_named_by_its_own_heading_not_a_section_heading(tmp_path) -> None:
+    page = tmp_path / "club.md"
+    page.write_text(
+        "# Introduction\nWe read one paper a month.\n\n# Rock lab reading club\nThu Mar 26 4pm\n"
+        "- Lena will present ([Brandt et al., 2025](https://doi.org/10.5555/pebble.2025.7))\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        session = paperlab.Session.from_file(page)
+    assert session.theme == "Rock lab reading club"

@@ -14,7 +14,8 @@ Modules: :mod:`.names` (presenters and authors), :mod:`.layout` (presenter lines
 questions), :mod:`.results` (slide tables and which of their problems lost data), :mod:`.entry`
 (:class:`SessionEntry`), :mod:`.reading` (a transcript into entries), :mod:`.model` (:class:`Session`),
 :mod:`.fields` (labelled lines and headings of markdown notes: "Presenter: ...", "## Ada Lovelace — LoRA"),
-:mod:`.deck` (markdown slide decks: front matter, "---" slide separators, a title slide naming the paper) and
+:mod:`.deck` (markdown slide decks: front matter, "---" slide separators, a title slide naming the paper),
+:mod:`.notes` (notes without presenter lines: the papers the generic finder reads in them, their takeaways) and
 :mod:`.schedule` (:class:`Schedule`: a reading group's meetings and papers, read from a CSV, YAML or markdown
 table by :mod:`paperlab.sources.schedule`).
 

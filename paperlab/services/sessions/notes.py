@@ -33,9 +33,13 @@ def notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     papers = [_cited(p) for p in presented or papers]  # a paper named in passing in an aside is no presentation
     if not papers:
         return None
-    heading = next((unlinked(ln.lstrip("#").strip()) for ln in lines if ln.startswith("#")), "")
-    if not heading or _FIELD_HEADING.match(heading):  # "## Title", "#### Research Question": a field's label
-        heading = papers[0].title if len(papers) == 1 and papers[0].title else heading or "Session"
+    headings = [unlinked(ln.lstrip("#").strip()) for ln in lines if ln.startswith("#")]
+    # the first heading that names the notes: not a field's label ("## Title", "#### Research Question") nor a
+    # page's section ("# Introduction", "## About")
+    heading = next((h for h in headings if h and not _FIELD_HEADING.match(h) and not _SECTION.match(h)), "")
+    if not heading:
+        first = headings[0] if headings else ""
+        heading = papers[0].title if len(papers) == 1 and papers[0].title else first or "Session"
     takeaways, questions, _ = takeaways_and_questions(lines, 0, len(lines), notes=True)
     if len(papers) == 1:  # a one-paper note's own top-level bullets under its heading are what it took away
         takeaways = list(dict.fromkeys([*_top_bullets(lines), *takeaways]))
@@ -111,6 +115,7 @@ def _related(related: list[Paper], presented: list[Paper], lines: list[str], sou
 _MD_LINK = re.compile(r"\[\[?([^\[\]]+)\]\]?\((?:[^()\s]|\([^()\s]*\))+\)")
 # a link's text naming the link, not the paper ("Title [[pdf]](…)"), and a note's field heading ("## Title")
 _LINK_WORD = re.compile(r"^\s*(?:pdf|arxiv|abs|link|paper|html|url|code)\s*$", re.I)
+_SECTION = re.compile(r"^\W*(?:introduction|about(?:\s+us)?|overview|background|motivation|format|contents)\W*$", re.I)
 _FIELD_HEADING = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:title|paper|keywords?|cite|citation|contents?|abstract|summary|notes?|meta-?data|"
     r"questions?|conclusions?|contributions?|methods?|results?|ideas?|problems?|url|links?)\W*$",
