@@ -278,6 +278,8 @@ def _source_kind(paper: Paper) -> str | None:
 
 def _csl_type(paper: Paper) -> str:
     """The CSL type of the source's entry type; a paper without one is a journal article when it names a journal."""
+    if paper.extra.get("title_from") == "booktitle":  # a BibTeX chapter entry citing the whole book
+        return "book"
     kind = _source_kind(paper)
     found = _CSL_TYPES.get(kind.lower() if kind and not kind.isupper() else kind or "")
     return found or ("article-journal" if paper.journal_ref else "article")

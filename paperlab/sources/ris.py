@@ -466,6 +466,7 @@ def _ris_lines(paper: Paper) -> list[str]:
     found = paper.extra.get("ris")
     kept: dict[str, Any] = found if isinstance(found, dict) else {}
     kind = kept.get("type") if isinstance(kept.get("type"), str) else ("JOUR" if paper.journal_ref else "GEN")
+    kind = "BOOK" if paper.extra.get("title_from") == "booktitle" else kind  # a chapter entry citing the whole book
     lines: list[tuple[str, Any]] = [("TY", kind), ("TI", paper.title)] + [
         ("AU", _ris_name(a, paper)) for a in paper.authors
     ]

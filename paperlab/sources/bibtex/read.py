@@ -413,11 +413,24 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
     return extra
 
 
-def _entry_to_paper(entry: Entry, source: str) -> Paper:
-    written = unescape_html_entities(entry)
-    title_raw = _field(entry, "title")
+# entries of a part of a book: one with no title of its own but a booktitle cites the whole book (a handbook)
+_PART_TYPES = frozenset(("incollection", "inbook", "bookinbook"))
+
+
+def _title_field(entry: Entry) -> tuple[str, bool]:
+    """The ``title`` as written, else the ``booktitle`` of a part of a book naming no part (the whole book is cited:
+    the flag); a ParseError when there is neither."""
+    title_raw, whole_book = _field(entry, "title"), False
+    if (not isinstance(title_raw, str) or not _clean(title_raw)) and entry.entry_type.lower() in _PART_TYPES:
+        title_raw, whole_book = _field(entry, "booktitle"), True
     if not isinstance(title_raw, str) or not _clean(title_raw):
         raise ParseError("expected a 'title' field")
+    return title_raw, whole_book
+
+
+def _entry_to_paper(entry: Entry, source: str) -> Paper:
+    written = unescape_html_entities(entry)
+    title_raw, whole_book = _title_field(entry)
     title = _clean(title_raw)
     subtitle = _field(entry, "subtitle")
     if isinstance(subtitle, str) and _clean(subtitle):
@@ -440,7 +453,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]
     comment = "\n".join(c for c in comments if c) or None
     published = entry_date(entry)
-    journal = _journal(entry, arxiv_id or doubts.get("arxiv"))
+    journal = None if whole_book else _journal(entry, arxiv_id or doubts.get("arxiv"))
     if link := venue_url(journal):  # a web page's address written as its journal: no venue
         journal, url = None, url or link
     line = f", line {entry.start_line + 1}" if entry.start_line is not None else ""
@@ -463,7 +476,9 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     )
     if paper.abstract and isinstance(abstract, str) and paper.abstract != _clean_block(abstract, typed=False):
         paper.extra["abstract_markup"] = abstract  # JATS/HTML or escaped LaTeX as written (the abstract is its text)
-    if " ".join(title_raw.split()) != _clean(title_raw):  # braces that keep a case ('Sentence-{BERT}'), macros
+    if whole_book:  # the export writes no title, as the entry had none
+        paper.extra["title_from"] = "booktitle"
+    elif " ".join(title_raw.split()) != _clean(title_raw):  # braces that keep a case ('Sentence-{BERT}'), macros
         paper.extra["title_markup"] = " ".join(title_raw.split())  # as written: the export writes it back so
     if as_written:  # names set in another case, as the file wrote them (the exports write them so)
         paper.extra["names_as_written"] = as_written
