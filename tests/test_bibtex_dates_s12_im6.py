@@ -1,7 +1,7 @@
 """biblatex dates that say more than a day (R4's finding 10): a range ``2019-05/2019-06``, circa ``1890~``, uncertain
 ``2021-09?``, a range of years ``1984/1986``. The paper's date is the start, to the precision written, the note says
 what else the date said, and the exports write it back: BibTeX as the source wrote it, CSL-JSON as a range of
-``date-parts`` and ``circa``. A plain date is read and written as before. Our own file,
+``date-parts`` and ``circa``; ``paperlab show`` says it ("1890 (circa)"). A plain date is read and written as before. Our own file,
 tests/data/export_s12_im6/biblatex-dates.bib."""
 
 from __future__ import annotations
@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 import paperlab
 from paperlab import Library
+from paperlab.cli import main
 from paperlab.sources.bibtex import parse_bibtex
 from paperlab.sources.csl import parse_csl
 
@@ -65,3 +68,12 @@ def test_a_changed_date_is_written_not_the_old_range() -> None:
     text = Library([paper]).to_bibtex()
     assert "year = {2020}," in text and "2019-05/2019-06" not in text
     assert paper.to_csl()["issued"] == {"date-parts": [[2020]]}
+
+
+def test_show_says_what_the_date_said(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(BIB)]) == 0
+    capsys.readouterr()
+    assert main(["show", "lindqvist1890stones"]) == 0
+    assert "date:    1890 (circa)" in capsys.readouterr().out.splitlines()
+    assert main(["show", "okafor2020plain"]) == 0
+    assert "date:    2020-03-14" in capsys.readouterr().out.splitlines()

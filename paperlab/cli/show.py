@@ -23,6 +23,8 @@ def paper_lines(p: Paper, width: int = 100, lists: list[str] | None = None) -> l
     """The paper as terminal lines: title, then one ``label: value`` line per known field (and per reading list
     in ``lists``: :func:`list_texts`), then the abstract."""
     date = (p.date_text or "") + ("?" if p.published and p.date_inferred else "")
+    if date and not p.date_inferred and isinstance(note := p.extra.get("date_note"), str) and note:
+        date += f" ({note})"  # what the source's date said beyond it: "2017 (circa)", "1984 (range 1984/1986)"
     authors = ", ".join(p.authors) if p.authors else p.byline()  # an edited volume: "A, B (eds.)"
     if p.authors and p.extra.get("more_authors") is True:  # the source cut the author list short
         authors += ", et al."
