@@ -90,6 +90,18 @@ class Response:
         return self.content.decode("utf-8", errors="replace")
 
 
+@dataclass(frozen=True)
+class _Call:
+    """One request as :meth:`HttpClient.request` prepared it, carried through every retry unchanged."""
+
+    method: str
+    url: str  # with the query string
+    headers: dict[str, str]
+    body: bytes | None
+    validate: Callable[[Response], None] | None
+    ok_statuses: frozenset[int]
+
+
 # -- the deadline, enforced on every socket operation ------------------------------------------------
 
 
@@ -365,25 +377,18 @@ class HttpClient:
         send_headers = {**self.headers, **(headers or {})}
         if body is not None:
             send_headers.setdefault("Content-Type", "application/json")
-        resp = self._retrying(method, full, send_headers, body, validate, ok_statuses)
+        resp = self._retrying(_Call(method, full, send_headers, body, validate, ok_statuses))
         if resp.status == 200:
             self._to_cache(key, resp)
         return resp
 
-    def _retrying(
-        self,
-        method: str,
-        url: str,
-        headers: dict[str, str],
-        body: bytes | None,
-        validate: Callable[[Response], None] | None,
-        ok_statuses: frozenset[int],
-    ) -> Response:
+    def _retrying(self, call: _Call) -> Response:
         """:meth:`_attempt` under tenacity until it succeeds, fails for good, the retries run out or the deadline comes.
 
         Retried: what :func:`is_retryable` says (by type); a failed connection is reported at once
         (:func:`~paperlab.sources._retry.unreachable`); no try starts whose wait would end past the deadline.
         """
+        url = call.url
         deadline = time.monotonic() + self.deadline
 
         def wait(state: tenacity.RetryCallState) -> float:
@@ -409,7 +414,7 @@ class HttpClient:
             retry_error_callback=give_up,
         )
         try:
-            return retrying(self._attempt, method, url, headers, body, validate, ok_statuses, deadline)
+            return retrying(self._attempt, call, deadline)
         except httpx.ConnectError as exc:  # no answer at all: not retried (see is_retryable)
             raise unreachable(exc, url) from exc
         except (httpx.HTTPError, httpx.InvalidURL) as exc:  # not retryable: a request httpx refused or could not make
@@ -422,35 +427,27 @@ class HttpClient:
             return max(base, min(exc.retry_after, self.max_backoff))
         return base
 
-    def _attempt(
-        self,
-        method: str,
-        url: str,
-        headers: dict[str, str],
-        body: bytes | None,
-        validate: Callable[[Response], None] | None,
-        ok_statuses: frozenset[int],
-        deadline: float,
-    ) -> Response:
+    def _attempt(self, call: _Call, deadline: float) -> Response:
         """One paced exchange. Raises the typed errors :func:`is_retryable` decides on."""
+        url = call.url
         host = urlsplit(url).netloc
         self._pace(host)
         _local.deadline = deadline
         try:
-            status, resp_headers, content = self._exchange(method, url, headers, body, deadline)
+            status, resp_headers, content = self._exchange(call.method, url, call.headers, call.body, deadline)
         finally:
             _local.deadline = None
             self._done(host)
         resp = Response(url, status, content, dt.datetime.now(dt.timezone.utc))
-        if status in RETRY_STATUSES or status not in ok_statuses:
+        if status in RETRY_STATUSES or status not in call.ok_statuses:
             raise HTTPStatusError(
                 f"HTTP {status}: {resp.text[:200]}",
                 url=url,
                 status=status,
                 retry_after=retry_after_seconds(resp_headers.get("Retry-After")),
             )
-        if validate is not None and status == 200:
-            validate(resp)
+        if call.validate is not None and status == 200:
+            call.validate(resp)
         return resp
 
     def _exchange(
