@@ -14,6 +14,7 @@ import warnings
 from paths import DATA
 
 import paperlab
+from paperlab.compare import find_tables
 from paperlab.comparison.table_text import cell_spread, cell_value, clean_cell, is_num
 
 HERE = DATA / "session_s12_r4s"
@@ -86,3 +87,15 @@ def test_cell_emphasis_is_markup_not_text() -> None:
     assert clean_cell("<b>Ours</b>") == "Ours" and clean_cell("\\textbf{81.2}") == "81.2"
     assert clean_cell("**83.9 ± 0.2**") == "83.9 ± 0.2"
     assert clean_cell("model_a_b") == "model_a_b" and clean_cell("81.2*") == "81.2*"  # no emphasis there
+
+
+def test_footnote_marks_after_a_number_keep_it_a_number() -> None:
+    assert is_num("85.3†") and cell_value("85.3†") == 85.3 and is_num("81.2*") and cell_value("(65.2)‡") == 65.2
+    tables, problems = find_tables("Model\tAcc\tF1\nPocket-Net\t74.6†\t0.81*\nMobile-Base\t70.2\t0.77\n")
+    (table,) = tables
+    assert list(table.data.value) == [74.6, 0.81, 70.2, 0.77] and not problems  # the marked row is no header
+
+
+def test_tab_indented_sub_bullets_are_no_table() -> None:
+    text = "Key ideas\n- Two stages\n\t- Segment: a small U-Net.\n\t- Count: connected parts.\n"
+    assert find_tables(text) == ([], [])  # was "table-like block skipped" (a data loss warning in a session)

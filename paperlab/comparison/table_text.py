@@ -32,7 +32,9 @@ __all__ = [
     "table_blocks",
 ]
 
-_CELL_NUM = re.compile(r"^[(]?[-+−]?\d+(?:[.,]\d+)?[)]?\s*(?:%|[x×](?!\w))?$")  # "41.4 %", "2.5x"
+# "41.4 %", "2.5x", and a footnote or significance mark after the number: "85.3†", "81.2*", "0.91‡"
+_CELL_NUM = re.compile(r"^[(]?[-+−]?\d+(?:[.,]\d+)?[)]?\s*(?:%|[x×](?!\w))?\s*[*†‡§¶]{0,3}$")
+_MARKS = "*†‡§¶"
 # a mean and its spread: "81.2 ± 0.3", "81.2±0.3", "81.2 +- 0.3", "81.2 +/- 0.3 %", "81.2% $\pm$ 0.3"
 _SPREAD_NUM = re.compile(
     r"^(?P<mean>[-+−]?\d+(?:[.,]\d+)?)\s*(?P<u1>%)?\s*(?:±|\+\s*/?\s*-|\$?\\pm\$?)\s*"
@@ -69,7 +71,7 @@ def cell_value(cell: str) -> float:
     spread = _SPREAD_NUM.match(cell.strip())
     if spread:
         return to_float(spread.group("mean").replace(",", "."))
-    return to_float(cell.strip().rstrip("x×").strip("()%").strip().replace(",", "."))
+    return to_float(cell.strip().rstrip(_MARKS).strip().rstrip("x×").strip("()%").strip().replace(",", "."))
 
 
 def cell_spread(cell: str) -> float | None:
@@ -80,7 +82,7 @@ def cell_spread(cell: str) -> float | None:
 
 def cell_unit(cell: str) -> str | None:
     """The unit a numeric cell writes: "%" ("41.4%", "81.2% ± 0.3"), "x" ("2.5x"), else None."""
-    s = cell.strip()
+    s = cell.strip().rstrip(_MARKS).strip()
     if s.endswith("%") or (_SPREAD_NUM.match(s) and "%" in s):
         return "%"
     return "x" if s.endswith(("x", "×")) else None
@@ -154,8 +156,14 @@ def _is_aligned_table(lines: list[str]) -> bool:
     return max(numeric_share(r) for r in rows[1:]) >= 0.5 and widths.count(max(widths)) >= max(2, len(rows) // 2)
 
 
+def _tab_row(line: str) -> bool:
+    """A tab-separated row: a line with a tab, but not a bullet the tabs only indent ("\t- Segment: …")."""
+    body = line.strip()
+    return "\t" in line and ("\t" in body or not re.match(r"(?:[-*+•]|\d+[.)])\s", body))
+
+
 def _block_format(line: str) -> str | None:
-    if line.count("\t") >= 1:
+    if _tab_row(line):
         return "tsv"
     if line.lstrip().startswith("|") and line.count("|") >= 3:
         return "markdown"
@@ -185,7 +193,7 @@ def table_blocks(lines: list[str]) -> list[tuple[int, int, str]]:
             continue
         j = i
         while j < len(lines) and (
-            (fmt == "tsv" and lines[j].count("\t") >= 1) or (fmt == "markdown" and lines[j].lstrip().startswith("|"))
+            (fmt == "tsv" and _tab_row(lines[j])) or (fmt == "markdown" and lines[j].lstrip().startswith("|"))
         ):
             j += 1
         if j - i >= 2:
