@@ -24,7 +24,9 @@ from .urls import html_link, md_url, safe_url
 
 __all__ = [
     "csl_date",
+    "csl_edtf",
     "csl_keywords",
+    "edtf_note",
     "literal_year",
     "paper_to_csl",
     "paper_to_html",
@@ -414,6 +416,39 @@ def csl_date(value: Any) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return dt.date(year, month, 1)
+
+
+def csl_edtf(issued: Any) -> str | None:
+    """A CSL date object that says more than one date, a range (two ``date-parts``) or ``circa``, as biblatex writes
+    it ("2019-05/2019-06", "1890~"); None for one plain date or anything else.
+
+    >>> csl_edtf({"date-parts": [[2019, 5], [2019, 6]]}), csl_edtf({"date-parts": [["1890"]], "circa": True})
+    ('2019-05/2019-06', '1890~')
+    """
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    if not isinstance(parts, list) or not 1 <= len(parts) <= 2:
+        return None
+    texts = []
+    for date in parts:
+        numbers = [str(n).strip() for n in date[:3]] if isinstance(date, list) else []
+        if not numbers or not all(_NUMBER.fullmatch(n) for n in numbers) or not 100 <= int(numbers[0]) <= 9999:
+            return None
+        texts.append("-".join(f"{int(n):0{4 if i == 0 else 2}d}" for i, n in enumerate(numbers)))
+    circa = issued.get("circa") in (True, 1, "true")
+    if len(texts) == 1 and not circa:
+        return None
+    return "/".join(t + "~" * circa for t in texts)
+
+
+def edtf_note(written: str) -> str:
+    """What a date written beyond a day says (EDTF's marks, as biblatex writes them): "circa" (``~``, ``%``),
+    "uncertain" (``?``, ``%``), "range 2019-05/2019-06"; else "written …".
+
+    >>> edtf_note("2019-05/2019-06"), edtf_note("1890~"), edtf_note("2021-09?")
+    ('range 2019-05/2019-06', 'circa', 'uncertain')
+    """
+    marks = ["circa"] * bool(re.search(r"[~%]", written)) + ["uncertain"] * bool(re.search(r"[?%]", written))
+    return ", ".join([*marks, *([f"range {written}"] if "/" in written else [])]) or f"written {written}"
 
 
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)

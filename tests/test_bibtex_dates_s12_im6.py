@@ -77,3 +77,25 @@ def test_show_says_what_the_date_said(capsys: pytest.CaptureFixture[str]) -> Non
     assert "date:    1890 (circa)" in capsys.readouterr().out.splitlines()
     assert main(["show", "okafor2020plain"]) == 0
     assert "date:    2020-03-14" in capsys.readouterr().out.splitlines()
+
+
+def test_a_csl_range_or_circa_is_noted_and_written_to_bibtex() -> None:
+    items = [
+        {
+            "id": "a",
+            "type": "article-journal",
+            "title": "Pebbles in Spring",
+            "issued": {"date-parts": [[2019, 5], [2019, 6]]},
+        },
+        {"id": "b", "type": "book", "title": "Old River Stones", "issued": {"date-parts": [["1890"]], "circa": True}},
+        {"id": "c", "type": "book", "title": "A Plain Year", "issued": {"date-parts": [[1901]]}},
+    ]
+    papers = parse_csl(items)
+    assert [(p.date_text, p.extra.get("date_note")) for p in papers] == [
+        ("2019-05", "range 2019-05/2019-06"),
+        ("1890", "circa"),
+        ("1901", None),
+    ]
+    text = Library(papers).to_bibtex()
+    assert "date = {2019-05/2019-06}," in text and "date = {1890~}," in text and "date = {1901" not in text
+    assert [p.extra.get("date_note") for p in parse_bibtex(text)] == ["range 2019-05/2019-06", "circa", None]

@@ -88,6 +88,8 @@ def read_cards(lines: list[str], first: int, source: str, problems: ProblemColle
         if items:  # "- **Title**" bullets, each with "- Authors: …" / "- Links: [arXiv](…)" under it
             cards = [(title, item, f"line {start + at + 1}") for title, item, at in items]
             tags = [html_to_text(heading)]
+        elif _nested_list(lines[start:index]):
+            continue  # "### Reviews" over bullets each with sub-bullets: a section of a nested list, no card
         else:
             keyword = keywords[max(above)] if (above := [k for k in keywords if k < level]) else None
             cards, tags = [(heading, block, where)], [keyword] if keyword else []
@@ -107,6 +109,20 @@ def _bullet_items(block: list[str]) -> list[tuple[str, list[str], int]]:
         for k, (n, title) in enumerate(starts)
     ]
     return items if any(_ARXIV_LINK.search(" ".join(lines)) for _, lines, _ in items) else []
+
+
+_TOP_BULLET = re.compile(r"^[-*+]\s+\S")
+_SUB_BULLET = re.compile(r"^(?: {2,}|\t)[-*+]\s+\S")
+
+
+def _nested_list(raw: list[str]) -> bool:
+    """Whether a heading's lines (as written) are a list of two or more bullets each with sub-bullets (an awesome
+    list's papers, "* Title" / "  * Authors" / "  * address") and no labelled field: no one paper's card."""
+    if any(_inline_field(_QUOTE.sub("", line).strip())[0] for line in raw):
+        return False
+    opened = [n for n, line in enumerate(raw) if _TOP_BULLET.match(line)]
+    nested = [n for n in opened if n + 1 < len(raw) and _SUB_BULLET.match(raw[n + 1])]
+    return len(nested) >= 2
 
 
 def _section_over_cards(heading: str, lines: list[str], index: int, level: int) -> bool:

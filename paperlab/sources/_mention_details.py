@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..names import names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ._cited_rows import cited_row
+from ._mention_items import apa_byline, labelled_address, parent_item, title_and_venue
 from ._mention_lines import Line, plain
 from ._mention_refs import item_reference
 from ._schedule_cells import parse_day
@@ -184,6 +185,8 @@ def _details(lines: list[Line], found: Found) -> _Details:
         return _after_link(_row_details(first), first, found)
     if (ref := item_reference(first)) is not None and ref.title == found.title:  # a reference written out
         return _Details(authors=ref.authors, year=ref.year, venue=ref.venue, more_authors=ref.more_authors)
+    if (parent := paper_bullet(lines, found.lines[0])) is not None:  # "* Title" / "  * Authors" / "  * address"
+        return _parent_details(lines, parent, found.arxiv_id)
     named = bool(found.arxiv_id or found.doi or found.url)  # an id-less title has no fields around it
     start = block_start(lines, found.lines[0]) if named else found.lines[0]
     end = max(found.lines) + 1
@@ -203,6 +206,37 @@ def _details(lines: list[Line], found: Found) -> _Details:
         meeting=parse_day(plain(lines[heading].text)) if heading is not None else None,
         presenters=_authors(field_value(lines, start, end, _PRESENTER_FIELD)),
     )
+
+
+def paper_bullet(lines: list[Line], i: int) -> int | None:
+    """For a sub-bullet ``i`` giving only a paper's address, the bullet above it when that is the paper's: each of
+    its sub-bullets is a byline (:func:`_bullet_byline`), an address or a labelled address ("Code: https://…");
+    else None (a topic's bullet over references written out: see :mod:`._mention_items`)."""
+    parent = parent_item(lines, i)
+    if parent is None:
+        return None
+    fields = (c for c in _children(lines, parent) if c.parents[-1] == parent)
+    return parent if all(labelled_address(c.text) or _bullet_byline(c)[0] for c in fields) else None
+
+
+def _bullet_byline(child: Line) -> tuple[list[str], int | None]:
+    """The authors and year of a sub-bullet of people's names ("Ada Quill, Bo Dale" or "Quill, A., & Dale, B.
+    (2016).")."""
+    if (apa := apa_byline(child.text)) is not None:
+        return apa
+    return _sub_byline([child]), None
+
+
+def _parent_details(lines: list[Line], parent: int, arxiv_id: str | None) -> _Details:
+    """A nested bullet's paper: the authors and year of its byline sub-bullet (an arXiv id's month stands over
+    the year), the venue after its title."""
+    details = _Details(venue=title_and_venue(plain(lines[parent].text))[1])
+    for child in _children(lines, parent):
+        names, year = _bullet_byline(child)
+        if names:
+            details.authors, details.year = names, None if arxiv_id else year
+            break
+    return details
 
 
 def _byline(lines: list[Line], i: int) -> list[str]:

@@ -32,7 +32,8 @@ from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row
-from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_of
+from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
+from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
     ARXIV_LABELLED,
     BARE_URL,
@@ -61,7 +62,10 @@ _VENUE_URL = re.compile(
     r"https?://(?:www\.)?(?:openreview\.net/(?:forum|pdf)\?id=[\w-]+|aclanthology\.org/[\w.-]+"
     r"|aclweb\.org/anthology/[\w.-]+(?:/[\w.-]+)?"
     r"|proceedings\.mlr\.press/v\d+/[\w.-]+|(?:papers\.nips\.cc|proceedings\.neurips\.cc|papers\.neurips\.cc)/paper"
-    r"[^\s)\]<>\"']*|(?:api\.)?semanticscholar\.org/paper/[\w/-]+)",
+    r"[^\s)\]<>\"']*|(?:api\.)?semanticscholar\.org/paper/[\w/-]+"
+    # a preprint server's or publisher's page of one paper (bioRxiv's early addresses, Nature, IEEE Xplore, PNAS)
+    r"|(?:biorxiv|medrxiv)\.org/content/(?:early/)?[\w./-]*\d{5,}[\w./-]*|nature\.com/articles/[\w.-]*\d[\w.-]*"
+    r"|ieeexplore\.ieee\.org/(?:abstract/)?document/\d+/?|pnas\.org/content/\d+/\d+/[\w.-]+)",
     re.I,
 )
 # a link whose text is a badge image (shields.io, a "badge" address): its target, group 1
@@ -252,6 +256,8 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
         return _row_title(line)
     if label:
         return label
+    if line.kind == "item" and line.parents and address_only(line.text):
+        return ""  # "- doi:10.…", "- https://arxiv.org/… or http://…" under a bullet: titles nothing
     for span in spans(line.text):
         if not span.rstrip().endswith((":", "：")) and (title := usable_title(span)):
             return title
@@ -276,6 +282,13 @@ def _title_for(
     """Set the mention's title from the best text near it (see the module's docstring); the heading above it
     only when ``headings``, and never a ``refused`` one (the name before the id's parenthesis, else the id)."""
     line = lines[mention.line]
+    if line.kind == "item" and mention.label is None and parent_item(lines, mention.line) is not None:
+        # a sub-bullet giving only the address: the bullet above titles it when it is the paper's (a byline
+        # sub-bullet beside), else nothing does (no heading, no topic bullet): it is reported
+        bullet = paper_bullet(lines, mention.line)
+        title = _title_on_line(lines[bullet], _Mention(bullet)) if bullet is not None else ""
+        mention.title = title_and_venue(title)[0] if title else ""
+        return
     title = bibtex_title(lines, mention.line) or _title_on_line(line, mention)  # a BibTeX entry's own title
     if not title and line.kind == "text":  # "*Title*" or "Title" above a line of links ("[[paper](…)]")
         title = _emphasis_above(lines, mention.line) or title_above_links(lines, mention.line)
@@ -389,6 +402,8 @@ def _not_a_title_line(lines: list[Line], i: int, named: set[int], one_paper: set
         return True
     if _FIELD_LABEL.match(line.text) or _FIELD_WORD.match(plain(line.text)) or "](#" in line.text:
         return True
+    if line.kind == "item" and addresses_below(lines, i):
+        return True  # "* Widget Annotator (WA)" over "  * https://github.com/…": a tool's home page, no paper
     if line.kind == "row" and _INDEX_LINK.search(line.text):
         return True  # "| [Widget Routing](./topics/Widget-Routing/README.md) | 5 |": a topic's index, no paper
     heading = plain(lines[line.heading].text) if line.heading is not None else ""

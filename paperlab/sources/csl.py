@@ -25,7 +25,7 @@ from ..markup import csl_plain_text, plain_abstract
 from ..names import csl_name_text, is_more_authors, is_placeholder_name
 from ..paper import Paper, SourceRecord
 from ..paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
-from ..paper_render import csl_date, csl_keywords, literal_year
+from ..paper_render import csl_date, csl_edtf, csl_keywords, edtf_note, literal_year
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records
@@ -213,6 +213,8 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     precision = _precision(issued, published) if published is not None else None
     if precision:
         extra["date_precision"] = precision
+    if published is not None and (edtf := csl_edtf(issued)):  # a range, circa: the date is its start
+        extra["date_note"] = edtf_note(edtf)
     authors, cut_short = _authors(item, "author", f"{source}, {where}")
     if cut_short:
         extra["more_authors"] = True

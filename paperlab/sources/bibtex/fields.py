@@ -30,7 +30,6 @@ __all__ = [
     "SeparateCoAuthorsKeepingAccents",
     "SplitFieldsMissingAComma",
     "SplitNamesWrittenWithCommas",
-    "date_note",
     "decode_bib",
     "entry_date",
     "entry_month_day",
@@ -361,9 +360,3 @@ def written_date(entry: Entry) -> str | None:
     date = _text_field(entry, "date")
     raw = verbatim(date).strip() if isinstance(date, str) else ""
     return raw if _EDTF_TEXT.fullmatch(raw) and not _PLAIN_DATE.fullmatch(raw) else None
-
-
-def date_note(written: str) -> str:
-    """What a biblatex date beyond a day says: "circa", "uncertain", "range 2019-05/2019-06" (EDTF's marks)."""
-    marks = ["circa"] * bool(re.search(r"[~%]", written)) + ["uncertain"] * bool(re.search(r"[?%]", written))
-    return ", ".join([*marks, *([f"range {written}"] if "/" in written else [])]) or f"written {written}"

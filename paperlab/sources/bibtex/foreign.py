@@ -8,6 +8,7 @@ from typing import Any
 
 from ...names import csl_name_text, is_more_authors
 from ...paper import Paper
+from ...paper_render import csl_edtf
 
 __all__ = ["foreign_entry_type", "foreign_fields"]
 
@@ -77,6 +78,8 @@ def _csl_fields(kept: dict[str, Any]) -> dict[str, object]:
     for name, field in _CSL_FIELDS.items():
         if text := _text(kept.get(name)):
             fields[field] = text
+    if edtf := csl_edtf(kept.get("issued")):  # a range or circa: biblatex's date, as "2019-05/2019-06", "1890~"
+        fields["date"] = edtf
     editors = kept.get("editor")
     if isinstance(editors, list):
         try:

@@ -37,6 +37,7 @@ from ...names import (
 )
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
+from ...paper_render import edtf_note
 from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
 from .._files import read_bytes
@@ -47,7 +48,6 @@ from .fields import (
     SplitFieldsMissingAComma,
     SplitNamesWrittenWithCommas,
     UnbraceCodeValues,
-    date_note,
     decode_bib,
     entry_date,
     entry_month_day,
@@ -407,7 +407,7 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
     ours = {n: _clean(v) for n in MEETING_FIELDS.values() if isinstance(v := _field(entry, n), str)}
     extra.update(meeting_extra(ours))  # who presented it at a reading group, and when (our export's fields)
     if published is not None and (written := written_date(entry)):
-        extra["date_note"] = date_note(written)  # the date is the start of a range, or circa
+        extra["date_note"] = edtf_note(written)  # the date is the start of a range, or circa
     month, day = entry_month_day(entry)
     extra.update(Paper.partial_date(_field(entry, "date"), _field(entry, "year"), month, day))
     return extra
