@@ -64,3 +64,11 @@ def test_a_deck_whose_title_slide_names_the_paper_presents_it() -> None:
         (paper,) = paperlab.load(HERE / "deck-title-slide.md")
     assert paper.title == entry.paper.title and paper.authors == entry.paper.authors
     assert [p.title for p in paperlab.load(HERE / "deck-title-slide.md", format="session")] == [paper.title]
+
+
+def test_a_rule_under_a_tables_header_is_no_slide_separator() -> None:
+    session, said = _session("aligned-rule.txt")
+    (entry,) = session.entries
+    rows = entry.results[0]
+    assert list(zip(rows.method, rows.value, strict=True)) == [("Pocket-Net", 74.6), ("Mobile-Base", 70.2)]
+    assert set(rows.unit) == {"%"} and not said

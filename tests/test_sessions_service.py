@@ -76,7 +76,8 @@ def test_values_that_could_not_be_placed_are_reported_as_lost() -> None:
 
 
 def test_a_value_cell_that_is_not_a_number_is_reported_as_lost() -> None:
-    s, warned = _import("Ours\t91.2\t71.4†\t76.5")
+    # "71.4†" was this test's unreadable cell; a footnote mark after a number is read since session 12 (R4S)
+    s, warned = _import("Ours\t91.2\t71.4 (est.)\t76.5")
     assert len(warned) == 1
     assert [p.where for p in warned[0].problems] == [f"line {ROW_LINE}"]
 

@@ -3,8 +3,9 @@ slide names the paper presented.
 
 * Front matter (a ``---`` fenced block of ``key: value`` lines at the top, e.g. Marp's ``marp: true``) is settings,
   never the session's theme or a presentation; its ``title:`` is the theme when it gives one.
-* A line holding only ``---`` (``***``, ``___``) between slides separates them: it is read as a blank line (line
-  numbers are kept), so "Ada Quill" / ``---`` / the title slide reads as a presenter and a paper header.
+* A line holding only ``---`` (``***``, ``___``) after a blank line separates slides: it is read as a blank line
+  (line numbers are kept), so "Ada Quill" / ``---`` / the title slide reads as a presenter and a paper header; a
+  rule right under a line of text underlines it (a heading, a space-aligned table's header) and stays.
 * A deck without presenter lines whose first slide is ``# Paper title`` with a line of names ("- Ada Quill and Bo
   Dale") and, often, the occasion and its day ("- Toy Lab Journal Club - March 3, 2025") presents that paper, by the
   people the slide names as its authors; the day is the session's date.
@@ -58,7 +59,8 @@ def deck_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
             if m and m.group("value").strip():
                 fields.setdefault(m.group("key").lower(), m.group("value").strip().strip("\"'"))
             out[k] = ""
-    return ["" if is_separator(ln) else ln for ln in out], fields
+    # a separator stands after a blank line; a rule right under text underlines it ("Model  Acc" / "---------")
+    return ["" if is_separator(ln) and (k == 0 or not out[k - 1].strip()) else ln for k, ln in enumerate(out)], fields
 
 
 def header_day(lines: list[str]) -> dt.date | None:
