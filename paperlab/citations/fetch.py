@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from ..errors import FetchError, ServiceUnreachable, UsageError
@@ -34,6 +34,7 @@ SERVICE_NAMES = {"semantic_scholar": "Semantic Scholar", "openalex": "OpenAlex"}
 #: be resolved or refuses the connection fails at once; one that never answers fails after ``_DEADLINE`` s, and
 #: :func:`fetch_citations` then stops asking that service for the rest of the run.
 _TIMEOUT, _DEADLINE = 10.0, 30.0
+_Client = TypeVar("_Client")
 
 
 @dataclass
@@ -85,21 +86,22 @@ class _Services:
     @property
     def s2(self) -> SemanticScholarClient:
         if self._s2 is None:
-            self._s2 = SemanticScholarClient(http=self._http(1.0))
-            self._made.append(self._s2)
+            self._s2 = self._new(SemanticScholarClient, 1.0)
         return self._s2
 
     @property
     def openalex(self) -> OpenAlexGraphClient:
         if self._openalex is None:
-            self._openalex = OpenAlexGraphClient(http=self._http(0.1))
-            self._made.append(self._openalex)
+            self._openalex = self._new(OpenAlexGraphClient, 0.1)
         return self._openalex
 
-    def _http(self, interval: float) -> HttpClient:
+    def _new(self, make: Callable[..., _Client], interval: float) -> _Client:
+        """A client made on its own HTTP client paced at ``interval`` s; both are closed by :meth:`close`."""
         http = HttpClient(min_interval=interval, timeout=_TIMEOUT, deadline=_DEADLINE)
         self._made.append(http)
-        return http
+        client = make(http=http)
+        self._made.append(client)
+        return client
 
     def address(self, source: str) -> str:
         """Where ``source`` is asked (its API root), for messages."""
