@@ -84,3 +84,15 @@ def test_a_page_is_named_by_its_own_heading_not_a_section_heading(tmp_path) -> N
         warnings.simplefilter("ignore")
         session = paperlab.Session.from_file(page)
     assert session.theme == "Rock lab reading club"
+
+
+def test_a_paper_described_with_presents_names_no_presenter(tmp_path) -> None:
+    page = tmp_path / "note.md"
+    page.write_text(
+        "# Reading notes\n- Attention presents a trade-off ([Quill et al., 2024](https://doi.org/10.5555/toy.2024))\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (entry,) = paperlab.Session.from_file(page).entries
+    assert entry.presenter == "" and entry.paper.authors == ["Quill"]

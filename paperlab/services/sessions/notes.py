@@ -57,7 +57,7 @@ def notes_of_papers(lines: list[str], source: str) -> Transcript | None:
 # "Ada will present (…)", "- Bo Dale presents [Title](…)": who presents the paper on that line
 _PRESENTS = re.compile(
     r"^\W*(?P<who>[A-Z][\w'’.-]*(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*){0,3})\s+"
-    r"(?:will\s+present|presents|is\s+presenting|to\s+present|will\s+lead|leads)\b"
+    r"(?:will\s+present|is\s+presenting|to\s+present|will\s+lead)\b"  # never "presents": a paper's verb
 )
 # a paper the notes name by its citation only: "Quill et al., 2019", "Quill and Dale (2019)", "Quill, 2019"
 _CITATION = re.compile(
