@@ -11,8 +11,13 @@ to the first full stop, or to a comma before a venue ("…, NIPS'16", "…, FAT*
 text after it, else a link's text naming one (a year or a volume in it: "ECMLPKDD 2012", "ICML18"); a link's text
 that is only an id ("arXiv 1104:3913", written wrong or right) is no venue and no title, its address names the paper.
 
+A title with its citation after it, as schedule cells write them, is read too (:func:`cited_after_title`)::
+
+    Flow Matching for Widget Modeling, Quill et al., ICLR 2023
+    Sparse Gadget Routing (Renn and Moss, NeurIPS 2021)
+
 Used by :mod:`._schedule_headings` (readings under a date bullet, and the papers a schedule's page lists outside its
-meetings).
+meetings) and :mod:`.schedule` (a table's paper cells).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import re
 from ..urls import safe_url
 from ._schedule_cells import CellPaper, ids_of_links, split_links
 
-__all__ = ["byline_reference"]
+__all__ = ["byline_reference", "cited_after_title"]
 
 _WORD = r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]*"
 _PERSON = rf"(?:(?:[A-Z]\.|{_WORD})\s+){{1,3}}{_WORD}"  # "Ada Quill", "A. Quill", "Jon M. Kleinberg"
@@ -61,4 +66,35 @@ def byline_reference(text: str) -> CellPaper | None:
     found = CellPaper(title, safe_url(urls[0]), arxiv, doi, urls[1:], names, venue or None)
     found.more_authors = bool(lead.group("etal"))
     found.year = int(years[-1]) if (years := _YEAR.findall(venue)) else None
+    return found
+
+
+# "Family et al.", "Family and Family", "Ada Quill & Bo Dale": the citation's names
+_CITED_NAMES = rf"(?P<names>{_WORD}(?:\s+{_WORD})?(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_WORD}(?:\s+{_WORD})?))"
+# a venue with its year: an acronym ("ICLR 2023", "NeurIPS'21", "CVPR 2022 Workshops") or arXiv
+_CITED_VENUE = (
+    r"(?P<venue>(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv)(?:\\?\*)?\s*'?(?P<year>(?:19|20)?\d{2})\b[\w\s]{0,20}?)"
+)
+_TITLE_THEN_CITED = (
+    re.compile(rf"^(?P<title>\S.{{6,}}?),\s+{_CITED_NAMES}\s*,\s*{_CITED_VENUE}\.?$"),
+    re.compile(rf"^(?P<title>\S.{{6,}}?)\s*\(\s*{_CITED_NAMES}\s*,\s*{_CITED_VENUE}\s*\)\.?$"),
+)
+
+
+def cited_after_title(found: CellPaper) -> CellPaper:
+    """A paper whose title was read with its citation after it ("Title, Quill et al., ICLR 2023", "Title (Renn
+    and Moss, NeurIPS 2021)"): the title alone, the first author's family name (``more_authors`` for "et al."; both
+    names of two), the venue and its year. Any other paper is returned as it was."""
+    text = " ".join(found.title.split())
+    m = None if found.authors else next((m for p in _TITLE_THEN_CITED if (m := p.match(text))), None)
+    if m is None:
+        return found
+    names = m.group("names")
+    etal = re.search(r"\s+et\s+al\.?$", names)
+    found.title = m.group("title").strip(" ,;:")
+    found.authors = [names[: etal.start()]] if etal else [n.strip() for n in re.split(r"\s+(?:and|&)\s+", names)]
+    found.more_authors = bool(etal)
+    found.venue = " ".join(m.group("venue").split())
+    year = m.group("year")
+    found.year = int(year) if len(year) == 4 else 2000 + int(year)
     return found

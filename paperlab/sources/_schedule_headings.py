@@ -283,8 +283,8 @@ def _section_line(current: HeadingMeeting, line: str) -> None:
     """Add what one line under a meeting's heading (or date bullet) names."""
     if line.lstrip().startswith("|"):
         current.table = True
-    if current.level == _BULLET_LEVEL:
-        papers, who, note = _bullet_line_papers(line)
+    if current.level == _BULLET_LEVEL or _TOP_BULLET.match(line) and _PRESENTED_BY.search(line):
+        papers, who, note = _bullet_line_papers(line)  # "- [Title](link) — Ada Quill" under a heading too
         _add_papers(current, papers, who)
     else:
         papers, note = _line_papers(line)

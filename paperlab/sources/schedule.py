@@ -30,6 +30,7 @@ from ..names import is_more_authors, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
+from ._schedule_bylines import cited_after_title
 from ._schedule_cells import (
     CellPaper,
     bracketed_note,
@@ -234,6 +235,7 @@ def _cell_papers(table: ScheduleTable, cell: Any) -> tuple[list[CellPaper], str 
     | Notes", a course's "Tentative Topics"), only what a link, an id or a reference names: the title of a talk, a
     workshop or a lecture is the meeting's note, no paper."""
     found, note = cell_papers(cell)
+    found = [cited_after_title(p) for p in found]  # "Title, Quill et al., ICLR 2023": the title, author, venue
     if found and (_topics_only(table) or _talks(table)):
         kept = [p for p in found if p.url or p.arxiv_id or p.doi or p.authors]
         return kept, (note if kept else " ".join(clean_cell(cell).split()))
