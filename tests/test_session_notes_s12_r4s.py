@@ -54,7 +54,7 @@ def test_a_paper_named_in_passing_is_kept_as_related_and_said() -> None:
 def test_a_club_page_gives_the_presenter_and_the_cited_authors_and_year() -> None:
     session, caught = _session("club-announcements.md")
     (entry,) = session.entries
-    assert entry.presenter == "Lena" and entry.paper.extra["presenter"] == "Lena"
+    assert entry.presenter == "Lena" and entry.paper.extra["presenters"] == ["Lena"]  # the schedule reader's key
     assert entry.paper.doi == "10.5555/pebble.2025.7"
     assert entry.paper.authors == ["Brandt"] and entry.paper.published == dt.date(2025, 1, 1)
     assert entry.paper.extra["date_precision"] == "year"

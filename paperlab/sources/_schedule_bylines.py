@@ -11,7 +11,8 @@ to the first full stop, or to a comma before a venue ("…, NIPS'16", "…, FAT*
 text after it, else a link's text naming one (a year or a volume in it: "ECMLPKDD 2012", "ICML18"); a link's text
 that is only an id ("arXiv 1104:3913", written wrong or right) is no venue and no title, its address names the paper.
 
-A title with its citation after it, as schedule cells write them, is read too (:func:`cited_after_title`)::
+A title with its citation after it, as schedule cells write them, is read too (:func:`cited_after_title`), and a
+reading named by its citation alone ("[Quill et al., 2019](https://doi.org/…)": :func:`citation_only`)::
 
     Flow Matching for Widget Modeling, Quill et al., ICLR 2023
     Sparse Gadget Routing (Renn and Moss, NeurIPS 2021)
@@ -27,7 +28,7 @@ import re
 from ..urls import safe_url
 from ._schedule_cells import CellPaper, ids_of_links, split_links
 
-__all__ = ["byline_reference", "cited_after_title"]
+__all__ = ["byline_reference", "cited_after_title", "citation_only"]
 
 _WORD = r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]*"
 _PERSON = rf"(?:(?:[A-Z]\.|{_WORD})\s+){{1,3}}{_WORD}"  # "Ada Quill", "A. Quill", "Jon M. Kleinberg"
@@ -97,4 +98,25 @@ def cited_after_title(found: CellPaper) -> CellPaper:
     found.venue = " ".join(m.group("venue").split())
     year = m.group("year")
     found.year = int(year) if len(year) == 4 else 2000 + int(year)
+    return found
+
+
+# a reading named by its citation alone: "Quill et al., 2019", "Quill and Dale (2019)", "Quill, 2019"
+_CITATION = re.compile(
+    rf"^(?P<first>{_WORD})(?:\s+et\s+al\.?|\s+(?:and|&)\s+(?P<second>{_WORD}))?,?\s*\(?(?P<year>(?:19|20)\d\d)\)?$"
+)
+
+
+def citation_only(found: CellPaper) -> CellPaper:
+    """A linked paper whose only name is its citation ("Quill et al., 2019"): the first author's family name (and
+    the second's of two; ``more_authors`` for "et al."), the year, and its id or address as its title (a citation
+    is no title: none is made up). Any other paper is returned as it was."""
+    m = _CITATION.match(" ".join(found.title.split()).strip(" ()")) if not found.authors else None
+    ident = f"arXiv:{found.arxiv_id}" if found.arxiv_id else f"doi:{found.doi}" if found.doi else found.url
+    if m is None or not ident:
+        return found
+    found.authors = [a for a in (m.group("first"), m.group("second")) if a]
+    found.more_authors = "et al" in m.group(0)
+    found.year = int(m.group("year"))
+    found.title = ident
     return found

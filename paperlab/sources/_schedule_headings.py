@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import month_of_name
-from ._schedule_bylines import byline_reference
+from ._schedule_bylines import byline_reference, citation_only
 from ._schedule_cells import CellPaper, cell_papers, cited_et_al, date_order, parse_day, presenters, written_reference
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
@@ -90,6 +90,10 @@ _FIRST_NAME = r"[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][
 _PRESENTS = re.compile(
     rf"^(?P<who>{_FIRST_NAME}(?:\s*(?:,|&|\band\b)\s*{_FIRST_NAME})*)\s+"
     r"(?:presents?|presenting|will present|leads?|leading|will lead|discuss(?:es)?|introduces?)\s*:\s*"
+)
+# "Ada will present ([Quill et al., 2019](…))", "TBD will present …": the reading's presenter, no colon
+_WILL_PRESENT = re.compile(
+    rf"^(?P<who>{_FIRST_NAME}(?:\s*(?:,|&|\band\b)\s*{_FIRST_NAME})*)\s+(?:will present|is presenting|will lead)\b\s*:?\s*"
 )
 # a reading's presenter after a dash or in parentheses: "[Title](link) — Ada Quill", "[Title](link) (presented by
 # Ada Quill & Bo Renn)"
@@ -219,9 +223,9 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
             return [], [], " ".join(text.replace("*", "").split())  # "Room: COM-G25": a note of the meeting
         text = value.lstrip(" ,;")  # "Paper: <the reading>"
     linked = "](" in text or "http" in text
-    if cue := _PRESENTS.match(text):  # "Denise and Josephine present: <the reading>"
+    if cue := _PRESENTS.match(text) or _WILL_PRESENT.match(text):  # "Denise and Josephine present: <the reading>"
         found, _, note = _bullet_line_papers(text[cue.end() :])
-        return found, presenters(cue.group("who")) if found else [], note
+        return found, presenters(cue.group("who")) if found else [], note and " ".join(text.split())
     if linked and (ref := byline_reference(text)):  # "Ada Quill, Bo Renn: Title. Venue. [arXiv …](…)"
         return [ref], [], None
     who = _PRESENTED_BY.search(text)
@@ -231,6 +235,7 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
     if said := _LINK_THEN_SAID.match(body):  # "[Title](link), a successor of X": what is said of it, no title
         body = said.group("link")
     found = [p for p in cell_papers(body)[0] if p.url or p.arxiv_id or p.doi] if linked else _unlinked(body)
+    found = [citation_only(p) for p in found]  # "[Quill et al., 2019](doi)": its author and year, no title
     if not found:
         return [], [], (" ".join(text.split()) or None)
     named = who or first
@@ -268,6 +273,19 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     return meeting
 
 
+def _date_line(lines: list[str], k: int, n: int) -> HeadingMeeting | None:
+    """The meeting a short paragraph line opened by a weekday and a date heads ("Wed Feb 19 3pm, Room 2"), its
+    readings in the list right below it (the list's top-level items are its readings)."""
+    line = lines[k]
+    if not line.strip() or line[:1].isspace() or len(line) > 80 or not _WEEKDAY.match(line.strip(" *_")):
+        return None
+    below = next((x for x in lines[k + 1 : k + 3] if x.strip()), "")
+    found = _meeting_heading(line) if _TOP_BULLET.match(below) and not _BULLET.match(line) else None
+    if found is None or not found[0] or line.lstrip().startswith(("#", "|", ">")):
+        return None
+    return HeadingMeeting(" ".join(line.strip(" *_").split()), None, f"line {n}", level=_BULLET_LEVEL, indent=-1)
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -299,7 +317,9 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
     meetings: list[HeadingMeeting] = []
     current: HeadingMeeting | None = None
     fenced, heading = False, None
-    for n, line in enumerate(_joined(text.split("\n")), start=1):
+    lines = _joined(text.split("\n"))
+    for k, line in enumerate(lines):
+        n = k + 1
         if _FENCE.match(line):
             fenced = not fenced
             continue
@@ -313,13 +333,18 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
             elif current is not None and level <= current.level:
                 current = None  # "## Code formatting" after the meetings
             continue
+        if dated := _date_line(lines, k, n):  # "Wed Feb 19 3pm, Room 2" over its bullets
+            current = dated
+            meetings.append(current)
+            continue
         nested = current is not None and current.level == _BULLET_LEVEL and _indent(line) > current.indent
         if (current is None or current.level == _BULLET_LEVEL) and not nested and (bullet := _date_bullet(line, n)):
             current = bullet
             meetings.append(current)
             continue
         if current is not None and current.level == _BULLET_LEVEL and line.strip() and not line[:1].isspace():
-            current = None  # the list of dates ends
+            if not (current.indent < 0 and _TOP_BULLET.match(line)):  # a date line's own list goes on
+                current = None  # the list of dates ends
         if current is None and outside is not None and _TOP_BULLET.match(line):
             outside.append((n, heading, line))
         if current is None or not line.strip():
