@@ -91,6 +91,21 @@ function passesFacets(entry: IEntry, active: ActiveFacets): boolean {
   return true;
 }
 
+/** Whether `entry` holds every query word and, when `useFacets`, passes the active facets. */
+function matches(
+  entry: IEntry,
+  words: string[],
+  useFacets: boolean,
+  active: ActiveFacets
+): boolean {
+  for (const w of words) {
+    if (entry.hay.indexOf(w) < 0) {
+      return false;
+    }
+  }
+  return !useFacets || passesFacets(entry, active);
+}
+
 /**
  * Indices (into `entries`) of the papers containing every query word and matching the facets.
  *
@@ -107,18 +122,7 @@ export function filterEntries(
   const n = within ? within.length : entries.length;
   for (let k = 0; k < n; k++) {
     const i = within ? within[k] : k;
-    const e = entries[i];
-    let ok = true;
-    for (const w of words) {
-      if (e.hay.indexOf(w) < 0) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok && useFacets && !passesFacets(e, active)) {
-      ok = false;
-    }
-    if (ok) {
+    if (matches(entries[i], words, useFacets, active)) {
       out.push(i);
     }
   }
@@ -148,18 +152,7 @@ export function scanEntries(
   let k = pos;
   while (k < n) {
     const i = source[k++];
-    const e = entries[i];
-    let ok = true;
-    for (const w of words) {
-      if (e.hay.indexOf(w) < 0) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok && useFacets && !passesFacets(e, active)) {
-      ok = false;
-    }
-    if (ok) {
+    if (matches(entries[i], words, useFacets, active)) {
       out.push(i);
       if (out.length >= want) {
         break;
