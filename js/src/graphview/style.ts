@@ -1,20 +1,12 @@
 /** Styles of the citation graph; colours come from JupyterLab's theme variables (light and dark). */
 
+import { BAR, BUTTON, FRAME, POPUP } from '../common/style';
+
 export const CSS = `
-.plg-root {
-  font-family: var(--jp-ui-font-family, system-ui, sans-serif);
-  font-size: var(--jp-ui-font-size1, 13px);
-  color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color1, #fff);
-  border: 1px solid var(--jp-border-color2, #e0e0e0);
-  border-radius: 4px;
-  display: flex;
-  flex-direction: column;
+.plg-root {${FRAME}
   outline: none;
 }
-.plg-bar {
-  display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
-  padding: 5px 8px; border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
+.plg-bar {${BAR}
 }
 .plg-empty {
   flex-basis: 100%; padding: 2px 6px; border-radius: 3px;
@@ -23,23 +15,14 @@ export const CSS = `
   border-left: 3px solid var(--jp-warn-color1, #ff9800);
 }
 .plg-hint { color: var(--jp-ui-font-color2, #555); font-size: var(--jp-ui-font-size0, 11px); }
-.plg-bar button, .plg-bar select, .plg-card button {
-  font: inherit; cursor: pointer; padding: 1px 8px;
-  color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color2, #eee);
-  border: 1px solid var(--jp-border-color1, #bdbdbd); border-radius: 3px;
+.plg-bar button, .plg-bar select, .plg-card button {${BUTTON}
 }
 .plg-bar button:hover, .plg-card button:hover { background: var(--jp-layout-color3, #ddd); }
 .plg-card button[disabled] { cursor: default; opacity: 0.7; }
 .plg-stage { position: relative; overflow: hidden; }
 .plg-sigma { position: absolute; inset: 0; }
 .plg-tip, .plg-card {
-  position: absolute; z-index: 2; max-width: 360px;
-  padding: 6px 8px; border-radius: 4px;
-  color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color1, #fff);
-  border: 1px solid var(--jp-border-color1, #bdbdbd);
-  box-shadow: var(--jp-elevation-z4, 0 2px 6px rgba(0,0,0,.25));
+  position: absolute; z-index: 2; max-width: 360px;${POPUP}
 }
 .plg-tip { pointer-events: none; }
 .plg-card { left: 8px; top: 8px; }

@@ -1,29 +1,17 @@
 /** Styles of the topic map; colours come from JupyterLab's theme variables (light and dark). */
 
+import { BAR, BUTTON, FRAME, POPUP } from '../common/style';
+
 export const CSS = `
-.plm-root {
-  font-family: var(--jp-ui-font-family, system-ui, sans-serif);
-  font-size: var(--jp-ui-font-size1, 13px);
-  color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color1, #fff);
-  border: 1px solid var(--jp-border-color2, #e0e0e0);
-  border-radius: 4px;
-  display: flex;
-  flex-direction: column;
+.plm-root {${FRAME}
   outline: none;
 }
 .plm-root:focus-visible { box-shadow: 0 0 0 2px var(--jp-brand-color1, #1976d2); }
-.plm-bar {
-  display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
-  padding: 5px 8px; border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
+.plm-bar {${BAR}
 }
 .plm-count { color: var(--jp-ui-font-color1, #1f1f1f); }
 .plm-hint { color: var(--jp-ui-font-color2, #555); font-size: var(--jp-ui-font-size0, 11px); }
-.plm-bar button {
-  font: inherit; cursor: pointer; padding: 1px 8px;
-  color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color2, #eee);
-  border: 1px solid var(--jp-border-color1, #bdbdbd); border-radius: 3px;
+.plm-bar button {${BUTTON}
 }
 .plm-bar button:hover { background: var(--jp-layout-color3, #ddd); }
 .plm-bar button[disabled] { cursor: default; opacity: 0.6; }
@@ -39,23 +27,14 @@ export const CSS = `
   box-shadow: 0 0 0 1px var(--jp-border-color2, #e0e0e0);
 }
 .plm-tip, .plm-card {
-  position: absolute; z-index: 2; pointer-events: none; max-width: 360px;
-  padding: 6px 8px; border-radius: 4px;
-  color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color1, #fff);
-  border: 1px solid var(--jp-border-color1, #bdbdbd);
-  box-shadow: var(--jp-elevation-z4, 0 2px 6px rgba(0,0,0,.25));
+  position: absolute; z-index: 2; pointer-events: none; max-width: 360px;${POPUP}
 }
 .plm-card { pointer-events: auto; z-index: 3; cursor: auto; }
 .plm-tip-title, .plm-title { font-weight: 600; color: var(--jp-ui-font-color0, #000); }
 .plm-meta { color: var(--jp-ui-font-color1, #1f1f1f); margin-top: 2px; }
 .plm-actions { display: flex; gap: 6px; margin-top: 6px; align-items: center; }
 .plm-actions a { color: var(--jp-content-link-color, #1976d2); }
-.plm-card button {
-  font: inherit; cursor: pointer; padding: 1px 8px;
-  color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color2, #eee);
-  border: 1px solid var(--jp-border-color1, #bdbdbd); border-radius: 3px;
+.plm-card button {${BUTTON}
 }
 .plm-card button:hover { background: var(--jp-layout-color3, #ddd); }
 .plm-card button[disabled] { cursor: default; opacity: 0.7; }

@@ -4,6 +4,8 @@
  * its background, checked by tests/browser/test_cards_look.py); fallbacks serve other hosts.
  */
 
+import { FRAME } from '../common/style';
+
 /** Gap between cards (px) and the height assumed for a card not yet measured. */
 export const CARD_GAP = 8;
 export const CARD_ESTIMATE = 120;
@@ -13,15 +15,7 @@ export const DIVIDER_HEIGHT = 30;
 const DARK = "body[data-jp-theme-light='false']";
 
 export const CSS = `
-.plc-root {
-  font-family: var(--jp-ui-font-family, system-ui, sans-serif);
-  font-size: var(--jp-ui-font-size1, 13px);
-  color: var(--jp-ui-font-color1, #1f1f1f);
-  background: var(--jp-layout-color1, #fff);
-  border: 1px solid var(--jp-border-color2, #e0e0e0);
-  border-radius: 4px;
-  display: flex;
-  flex-direction: column;
+.plc-root {${FRAME}
   min-width: 0;
 }
 .plc-root button, .plc-root select, .plc-root input {
