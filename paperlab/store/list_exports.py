@@ -83,7 +83,8 @@ class ListExports:
         return Library(papers, name=self.name).to_ris()
 
     def to_markdown(self) -> str:
-        """The list as markdown: a heading, then per entry its status, tags, note and paper card."""
+        """The list as markdown: a heading, then per entry its paper's title, under it the entry's status, tags and
+        note, then the rest of the paper card."""
         marks = {"to-read": "[ ]", "reading": "[~]", "read": "[x]"}
         parts = [f"# Reading list: {md_escape(self.name)}\n"]
         for e in self._rows():
@@ -92,5 +93,6 @@ class ListExports:
                 meta.append(" ".join(f"`{t}`" for t in e.tags if "`" not in t))
             if e.note:
                 meta.append("Note: " + md_escape(e.note))
-            parts.append(" · ".join(meta) + "\n\n" + e.paper.to_markdown())
+            heading, _, card = e.paper.to_markdown().partition("\n")  # the card opens with its '### title'
+            parts.append(heading + "\n" + " · ".join(meta) + "\n\n" + card.lstrip("\n"))
         return "\n".join(parts)
