@@ -453,7 +453,7 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
         _warn_again(caught)
         return papers
     text = _text_of(path)  # read once, and by the finder once for both its looks (ids; beside the layout)
-    looks = _finder_looks(path, text) if seen else None
+    looks = _finder_looks(path, text, len(papers) == 1) if seen else None  # one paper's notes: named in passing too
     found = _generic_papers(path, text, seen, looked=looks[:2] if looks else None)
     if found is not None:
         return found
@@ -463,10 +463,10 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
     return papers
 
 
-def _finder_looks(path: Path, text: str) -> tuple[list[Paper], list[ImportProblem], list[Paper]]:
+def _finder_looks(path: Path, text: str, note: bool) -> tuple[list[Paper], list[ImportProblem], list[Paper]]:
     from ._mentions import find_papers_both
 
-    return find_papers_both(text, str(path))
+    return find_papers_both(text, str(path), in_passing=note)
 
 
 def _warn_again(caught: list[warnings.WarningMessage] | None) -> None:

@@ -471,19 +471,28 @@ def find_papers(
     return _read(lines, mentions, source, id_less, beside_layout)
 
 
-def find_papers_both(text: str, source: str) -> tuple[list[Paper], list[ImportProblem], list[Paper]]:
+def find_papers_both(
+    text: str, source: str, in_passing: bool = False
+) -> tuple[list[Paper], list[ImportProblem], list[Paper]]:
     """Both looks of the finder beside a layout reader that found papers, from one reading of the file: the papers
     named by an id or address (:func:`find_papers` with ``id_less=False``), its problems, and the credible ones it
-    may add outside the layout (``beside_layout=True``)."""
+    may add outside the layout (``beside_layout=True``); ``in_passing`` (a note on one paper): also the arXiv ids,
+    DOIs and addresses it names in passing with no title near them ("very similar to https://arxiv.org/abs/…"),
+    titled by their id."""
     lines = structure(anchors_as_links(text, source))
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
     papers, problems = _read(lines, [dataclasses.replace(m) for m in mentions], source, False, False)
-    beside, _ = _read(lines, mentions, source, False, True)
+    beside, _ = _read(lines, mentions, source, False, True, in_passing)
     return papers, problems, beside
 
 
 def _read(
-    lines: list[Line], mentions: list[_Mention], source: str, id_less: bool, beside_layout: bool
+    lines: list[Line],
+    mentions: list[_Mention],
+    source: str,
+    id_less: bool,
+    beside_layout: bool,
+    in_passing: bool = False,
 ) -> tuple[list[Paper], list[ImportProblem]]:
     """The papers of :func:`find_papers` from the file's lines and the mentions on them (titled here)."""
     kept: list[_Mention] = []
@@ -493,6 +502,8 @@ def _read(
         if beside_layout and m.badge:
             continue  # a badge is the page's ornament, not one of its papers
         _title_for(lines, m, headings=not beside_layout, refused=refused)
+        if in_passing and not m.title and not m.badge and lines[m.line].kind != "row":
+            m.title = _id_title(m)  # "very similar to https://arxiv.org/abs/…" in a note: that paper, by its id
         (kept if m.title else untitled).append(m)
     titled = {_key(m) for m in kept}  # a paper titled by another mention of it (a badge, then its link) is kept
     problems = [
