@@ -5,8 +5,8 @@ finds fewer papers) and reads no layout of its own:
 
 * every arXiv id (an arxiv.org abs/pdf/html/ftp address, ``arXiv:2501.01234``, ``arXiv 2501.01234`` in a
   ``<span>``, an attribute that is only an id, a bare ``2501.01234v2`` that no other address holds), DOI (a
-  resolver or publisher address, ``doi:``), link to OpenReview, the ACL Anthology, PMLR, NeurIPS proceedings or
-  Semantic Scholar, and any PDF address is a paper, titled by the best text near it: the link's text (a label
+  resolver or publisher address, ``doi:``), link to OpenReview, the ACL Anthology, PMLR, NeurIPS proceedings,
+  Semantic Scholar, bioRxiv/medRxiv, Nature, IEEE Xplore or PNAS, and any PDF address is a paper, titled by the best text near it: the link's text (a label
   such as "arXiv" or "PDF" is none), the row's title cell, the line's bold, italic or quoted span, the line's
   own words, the list item it hangs under, a ``Title:`` / ``Paper:`` field of its block, the heading above it
   (its numbering dropped; mentions titled by one heading are one paper);
