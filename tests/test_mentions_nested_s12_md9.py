@@ -71,6 +71,7 @@ def test_every_nested_paper_is_kept_titled_by_its_bullet(tmp_path: Path) -> None
     seabed = by_title["Sorting widgets on the seabed"]
     assert seabed.doi == "10.5555/widgconf.2017.12"
     assert seabed.journal_ref == "WIDGCONF 2017 MTS/IEEE Springfield, WCF 2017"  # the venue, not the title's
+    assert [p.tags for p in papers] == [["Reviews"]] * 2 + [["Detection"]] * 3  # the section each is listed under
 
 
 def test_authors_come_from_the_sub_bullet(tmp_path: Path) -> None:

@@ -124,6 +124,7 @@ class _Details:
     venue: str | None = None
     more_authors: bool = False  # a citation's "et al."
     day: dt.date | None = None  # the paper's day, from a "Date:" sub-item of its list item
+    tags: list[str] = field(default_factory=list)  # an awesome list's section over its nested bullets
 
 
 def _children(lines: list[Line], i: int) -> list[Line]:
@@ -230,7 +231,10 @@ def _bullet_byline(child: Line) -> tuple[list[str], int | None]:
 def _parent_details(lines: list[Line], parent: int, arxiv_id: str | None) -> _Details:
     """A nested bullet's paper: the authors and year of its byline sub-bullet (an arXiv id's month stands over
     the year), the venue after its title."""
-    details = _Details(venue=title_and_venue(plain(lines[parent].text))[1])
+    heading = lines[parent].heading  # a section ("### Camera Traps"), not the page's title ("# Awesome …")
+    section = plain(lines[heading].text).strip() if heading is not None and lines[heading].level > 1 else ""
+    section = "" if re.fullmatch(r"\W*(?:papers?|reading list|readings|contents)\W*", section, re.I) else section
+    details = _Details(venue=title_and_venue(plain(lines[parent].text))[1], tags=[section] if section else [])
     for child in _children(lines, parent):
         names, year = _bullet_byline(child)
         if names:
@@ -284,6 +288,7 @@ def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
         doi=found.doi,
         url=found.url,
         published=details.day or (dt.date(details.year, 1, 1) if details.year else None),
+        tags=details.tags,
         sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {lines[found.lines[0]].number}")],
         extra=extra,
     )
