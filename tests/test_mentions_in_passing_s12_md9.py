@@ -35,5 +35,6 @@ def test_a_paper_named_in_passing_in_a_note_is_read_titled_by_its_id(tmp_path: P
         ("Sorting Widgets with Few Labels", "2101.00011"),
         ("arXiv:2101.00022", "2101.00022"),  # no title near it: its id, never the note's heading
     ]
+    assert papers[0].extra["related"] == ["arXiv:2101.00022"]  # the note's paper lists it, as Session does
     said = " ".join(str(w.message) for w in caught)
     assert "line 11: arXiv:2101.00022" in said  # the paper added is named with its line

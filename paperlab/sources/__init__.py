@@ -459,7 +459,9 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
         return found
     _warn_again(caught)
     if looks:
-        return papers + _papers_outside_the_layout(path, text, papers, fmt, {p.where for p in skipped}, looks[2])
+        from ._beside_layout import papers_outside_the_layout
+
+        return papers + papers_outside_the_layout(path, text, papers, fmt, {p.where for p in skipped}, looks[2])
     return papers
 
 
@@ -519,53 +521,6 @@ def _generic_papers(
     kept = len(papers)  # a plain success is no partial import
     warn_partial(PartialImportWarning(label, skipped, kept) if skipped else FoundByFinderWarning(label, kept))
     return papers
-
-
-def _papers_outside_the_layout(
-    path: Path, text: str, layout: list[Paper], fmt: str, skipped: set[str], found: list[Paper]
-) -> list[Paper]:
-    """The papers a file names by an id or address outside its layout (an intro's "Our earlier note, [Title](…)"),
-    of those the finder ``found`` beside the layout, that its layout reader's ``layout`` papers do not hold and
-    that are in no section where the reader ``skipped`` a record and reported it (line numbers); a note says which
-    were added."""
-    section = _sections(text)
-    bad = {_section_of(section, w) for w in skipped if re.fullmatch(r"line \d+", w)}
-    ids = {i for p in layout for i in (p.arxiv_id, p.doi and p.doi.lower(), p.url) if i}
-    titles = {p.title.casefold() for p in layout}
-    added = [
-        p
-        for p in found
-        if p.title.casefold() not in titles
-        and not {p.arxiv_id, p.doi and p.doi.lower(), p.url} & ids
-        and _section_of(section, p.sources[0].record or "") not in bad
-    ]
-    if added:
-        named = "; ".join(f"{p.sources[0].record}: {p.title}" for p in added[:5])
-        more = f" (+{len(added) - 5} more)" if len(added) > 5 else ""
-        warn_partial(
-            UserWarning(
-                f"{path}: the {fmt} reader read {len(layout)} paper(s); the generic paper finder added "
-                f"{len(added)} it names outside that layout: {named}{more}"
-            )
-        )
-    return added
-
-
-def _sections(text: str) -> list[int]:
-    """For each line of ``text``, the index of the markdown heading (``#`` to ``######``, in a quote or not) it
-    is under; -1 above the first."""
-    out, current = [], -1
-    for i, line in enumerate(text.splitlines()):
-        if re.match(r"^\s{0,3}(?:>\s*)*#{1,6}\s", line):
-            current = i
-        out.append(current)
-    return out or [-1]
-
-
-def _section_of(sections: list[int], where: str) -> int:
-    """The section (see :func:`_sections`) of a record read or skipped at ``where`` ("line 12")."""
-    number = re.search(r"\d+", where)
-    return sections[min(max(int(number.group(0)) - 1, 0), len(sections) - 1)] if number else -2
 
 
 # what a markdown file was read as, for the error that says no paper was found in it
