@@ -18,6 +18,7 @@ __all__ = [
     "arxiv_id_value",
     "find_doi",
     "is_bare_arxiv_id",
+    "lone_arxiv_id",
     "normalize_arxiv_id",
     "normalize_doi",
     "parse_reference",
@@ -77,6 +78,28 @@ def arxiv_id_value(text: str) -> str | None:
     """
     m = _ARXIV_VALUE.fullmatch(text.strip())
     return m.group(1) if m else None
+
+
+# a value that is an arXiv id alone: new style YYMM.NNNN (April 2007 to 2014) or YYMM.NNNNN (2015 on), old style
+# archive(.XX)/YYMMNNN (1991 to March 2007), perhaps with a version; the month is a month
+_LONE_NEW = re.compile(
+    r"((?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v(\d+))?"
+)
+_LONE_OLD = re.compile(r"([a-z][a-z-]*(?:\.[A-Z]{2})?/(?:9[1-9]|0[0-7])(?:0[1-9]|1[0-2])\d{3})(?:v(\d+))?")
+
+
+def lone_arxiv_id(text: str) -> tuple[str, int | None] | None:
+    """The arXiv id and version a value holds when it is an arXiv id and nothing else (a bare BibTeX ``eprint``),
+    else None: a number of another archive is not read as one.
+
+    >>> lone_arxiv_id("1810.04805"), lone_arxiv_id("cs/0112017v2"), lone_arxiv_id("2015.12345")
+    (('1810.04805', None), ('cs/0112017', 2), None)
+    """
+    for pattern in (_LONE_NEW, _LONE_OLD):
+        m = pattern.fullmatch(text.strip())
+        if m:
+            return m.group(1), int(m.group(2)) if m.group(2) else None
+    return None
 
 
 def is_bare_arxiv_id(text: str) -> bool:

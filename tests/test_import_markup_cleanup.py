@@ -147,8 +147,12 @@ def test_zotero_escaped_latex_reads_as_latex_would_set_it() -> None:
 
 
 def test_plain_bibtex_abstract_keeps_no_markup_copy() -> None:
-    (paper,) = parse_bibtex("@article{p, title = {Plain}, abstract = {Ties like Fig.~2 are LaTeX spaces.}}")
-    assert paper.abstract == "Ties like Fig. 2 are LaTeX spaces." and "abstract_markup" not in paper.extra
+    (paper,) = parse_bibtex("@article{p, title = {Plain}, abstract = {Ties are plain spaces here.}}")
+    assert paper.abstract == "Ties are plain spaces here." and "abstract_markup" not in paper.extra
+    # LaTeX the user wrote (a tie) is read as LaTeX sets it and written back as written (issue 12: lossless)
+    (tied,) = parse_bibtex("@article{p, title = {Plain}, abstract = {Ties like Fig.~2 are LaTeX spaces.}}")
+    assert tied.abstract == "Ties like Fig. 2 are LaTeX spaces."
+    assert "abstract = {Ties like Fig.~2 are LaTeX spaces.}" in tied.to_bibtex()
 
 
 def test_dailyarxiv_translations_page_labels_and_cut_author_lists() -> None:

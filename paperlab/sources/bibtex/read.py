@@ -20,6 +20,7 @@ from bibtexparser.middlewares.names import parse_single_name_into_parts
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from ...errors import ParseError, ProblemCollector
+from ...identifiers import lone_arxiv_id
 from ...markup import plain_abstract
 from ...names import (
     NAME_SUFFIXES,
@@ -272,6 +273,8 @@ def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
     found = None
     if isinstance(eprint, str) and (kind == "arxiv" or (not kind and re.match(r"\s*arxiv:", eprint, re.I))):
         found = normalize_arxiv_id(_verbatim(eprint))
+    elif isinstance(eprint, str) and not kind:  # a bare eprint = {1810.04805} of no other archive: arXiv's id
+        found = lone_arxiv_id(_verbatim(eprint))
     if found is None:
         journal = _field(entry, "journal", "journaltitle")
         if isinstance(journal, str) and re.search(r"\barxiv\b", journal, re.I):
@@ -474,8 +477,9 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
         sources=[SourceRecord("bibtex", location=source, record=f"{entry.key}{line}")],
         extra=_extra(entry, truncated, arxiv_id, published),
     )
-    if paper.abstract and isinstance(abstract, str) and paper.abstract != _clean_block(abstract, typed=False):
-        paper.extra["abstract_markup"] = abstract  # JATS/HTML or escaped LaTeX as written (the abstract is its text)
+    if paper.abstract and isinstance(abstract, str) and paper.abstract.split() != abstract.split():
+        paper.extra["abstract_markup"] = abstract  # LaTeX, JATS/HTML as written: the export writes it back (the
+        # abstract is its text); the text as written alone is written escaped again
     if whole_book:  # the export writes no title, as the entry had none
         paper.extra["title_from"] = "booktitle"
     elif " ".join(title_raw.split()) != _clean(title_raw):  # braces that keep a case ('Sentence-{BERT}'), macros

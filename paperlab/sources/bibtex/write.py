@@ -50,11 +50,13 @@ def _escape(text: str) -> str:
 
 
 def _abstract(paper: Paper) -> str:
-    """The abstract field: the form an import read (``extra["abstract_markup"]``: JATS/HTML markup, escaped LaTeX)
-    while it still reads back as the paper's abstract, so a round trip keeps the markup; else the text, escaped."""
+    """The abstract field: the form an import read (``extra["abstract_markup"]``: the BibTeX field as written, its
+    LaTeX math and escapes, JATS/HTML markup) while it still reads back as the paper's abstract, so a round trip keeps
+    it (a bare ``%`` escaped); else the text, every LaTeX special character escaped."""
     assert paper.abstract is not None
     raw = paper.extra.get("abstract_markup")
     if isinstance(raw, str) and balanced(raw):
+        raw = _BARE_PERCENT.sub(r"\\%", raw)  # a bare % would start a LaTeX comment: escaped, the text is the same
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -71,13 +73,14 @@ def _title(paper: Paper, title: str) -> str:
     ``Sentence-{BERT}``, ``{{Whole Title}}``, LaTeX macros) while it still reads as the title; else the text, escaped."""
     raw = paper.extra.get("title_markup")
     if isinstance(raw, str) and balanced(raw) and clean(raw) == title:
-        return raw
+        return _BARE_PERCENT.sub(r"\\%", raw)
     if has_latex(title) and balanced(title) and not _BARE_SPECIAL.search(title):
         return unglue_macros(title)  # LaTeX another source wrote ('Klippel\\textendashTrenaunay' in RIS): as LaTeX
     return _escape(title)
 
 
 # a character LaTeX reads as markup when it is not escaped
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
 _BARE_SPECIAL = re.compile(r"(?<!\\)[%&#_]")
 
 
