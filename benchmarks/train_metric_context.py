@@ -19,6 +19,8 @@ In each left-out run the results classifier (as ``train_result_classifier.py --f
 are fitted without the fold. Needs torch and transformers (token vectors, the packaged checkpoint) and textblob (T*):
 ``pip install textblob``. About 40 min for all variants on 2 shared cores.
 
+A variant name ending in ``+`` (``H+``, ``B+``, ``T2+``) also trains on the committed dev sets (v1 ... v7-dev).
+
 Run: ``python benchmarks/train_metric_context.py --texts TEXTS_DIR --texts L9/abstracts.jsonl --texts
 L10/abstracts.jsonl [--variants S H T1]``.
 """
@@ -310,6 +312,7 @@ def run(folds: dict[str, list[dict]], variants: list[str], c: float) -> dict[tup
     shipped = json.loads(result_classifier.MODEL_PATH.read_text(encoding="utf-8"))
     settings = (shipped["C"], shipped["threshold"], shipped["bare_threshold"])
     shipped_pairs = {f: items_of(folds[f]) for f in FOLDS}
+    committed = items_of(sentences(DEV_SETS)) if any(v.endswith("+") for v in variants) else []
     table = {}
     with tempfile.TemporaryDirectory() as tmp:
         for held in FOLDS:
@@ -320,11 +323,13 @@ def run(folds: dict[str, list[dict]], variants: list[str], c: float) -> dict[tup
             for v in variants:
                 model = None
                 if v != "S":
-                    k, pos, every, no_lexicon = VARIANTS[v]
+                    k, pos, every, no_lexicon = VARIANTS[v.rstrip("+")]
                     train = [g for f in FOLDS if f != held for g in groups_of(shipped_pairs[f], every, pos)]
+                    train += groups_of(committed, every, pos) if v.endswith("+") else []
                     dense = Dense(train, k) if k else None
                     model = (fit_groups(labelled(train, dense, not no_lexicon), c)["weights"], dense)
-                table[(held, v)] = _counts(*predict(pairs, model, VARIANTS.get(v, (0, False, False, False))))
+                variant = VARIANTS.get(v.rstrip("+"), (0, False, False, False))
+                table[(held, v)] = _counts(*predict(pairs, model, variant))
                 n, p, val, m = table[(held, v)]
                 print(f"{held:<8} {v:<3} value P {val / p:.3f} R {val / n:.3f}  metric R {m / n:.3f} ({val} / {m})")
     return table
@@ -344,7 +349,10 @@ def main() -> None:
     missing = [f for f in FOLDS if f not in folds]
     if missing:
         sys.exit(f"error: --texts holds no abstract of {', '.join(missing)}")
-    encode_tokens([flat_sentence(t) for f in FOLDS for s in folds[f] for _, t in _sentences(s["text"])])
+    every = [s for f in FOLDS for s in folds[f]] + (
+        sentences(DEV_SETS) if any(v.endswith("+") for v in args.variants) else []
+    )
+    encode_tokens([flat_sentence(t) for s in every for _, t in _sentences(s["text"])])
     table: Any = run(folds, args.variants, args.C)
     for v in args.variants:
         for name, fs in (("pooled", FOLDS), ("v14 pair", ["v14a", "v14b"])):
