@@ -8,6 +8,7 @@ the search engine and the sources are imported when a magic first runs.
 from __future__ import annotations
 
 import sys
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
@@ -181,10 +182,14 @@ class PaperlabMagics(Magics):
     @line_magic
     def feed(self, line: str = "") -> Any:
         """Today's feed ranked by your reading lists, with reasons (``%feed [--since yesterday] [--offline]``)."""
+        from .errors import SourcesUnreachableWarning
         from .feed.magic import feed_magic
+        from .services.activelib import chosen_library
 
         try:
-            return feed_magic(line)
+            with warnings.catch_warnings():  # the feed's cards say which sources were unreachable: said once
+                warnings.simplefilter("ignore", SourcesUnreachableWarning)
+                return feed_magic(line, library=chosen_library())
         except Exception as exc:
             _report("%feed", exc)
             return None

@@ -192,6 +192,8 @@ class Feed:
         self.day = day
         #: The candidates were the user's own papers (``feed(candidates=lib)``), not fetched arrivals.
         self.own = own
+        #: Every source was unreachable, so the user's own papers were ranked instead (``%feed`` offline).
+        self.instead_of_sources = False
         self.unreachable = list(unreachable)
         self.remember = remember
         self.profile = profile
@@ -325,6 +327,8 @@ class Feed:
         if not self.failed:
             return ""
         what = self._failed_text()
+        if self.items and self.instead_of_sources:  # every source unreachable: the user's own papers ranked (%feed)
+            return f"{what}: ranked {plural(len(self.items), 'paper')} of your own library instead"
         if self.items:
             return f"{what}; showing {plural(len(self.items), 'paper')} from the others"
         return f"{what}: no new papers to rank. To rank the papers of your own library instead: {instead}"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from collections.abc import Iterable
 
 from ..errors import UsageError
+from ..paper import Paper
+from ..store import open_store
 from .core import Feed, feed
 from .profile import InterestProfile
 
@@ -17,8 +20,10 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"%feed: {message}")
 
 
-def feed_magic(line: str) -> Feed:
-    """Build today's feed from a ``%feed`` line (the options of ``paperlab feed``)."""
+def feed_magic(line: str, library: Iterable[Paper] | None = None) -> Feed:
+    """Build today's feed from a ``%feed`` line (the options of ``paperlab feed``). When every source was
+    unreachable (offline), the papers of ``library`` (default: the store's) are ranked instead, as the side panel's
+    "For you" does; the feed's problem still names the sources."""
     p = _Parser(prog="%feed", add_help=False)
     p.add_argument("--since", default="yesterday")
     p.add_argument("--today")
@@ -28,4 +33,15 @@ def feed_magic(line: str) -> Feed:
     args = p.parse_args(shlex.split(line))
     profile = InterestProfile.load(args.profile)
     profile.repeats = profile.repeats or args.repeats
-    return feed(args.since, profile=profile, today=args.today, offline=args.offline)
+    made = feed(args.since, profile=profile, today=args.today, offline=args.offline)
+    if made.items or not made.unreachable or len(made.unreachable) != len(made.failed):
+        return made
+    store = open_store()
+    mine = list(library) if library is not None else store.papers()
+    if not mine:
+        return made
+    # not remembered as shown: the real feed still shows them when the network is back
+    own = feed(today=made.day, profile=profile, store=store, candidates=mine, remember=False)
+    own.failed, own.unreachable = list(made.failed), list(made.unreachable)
+    own.instead_of_sources = True
+    return own

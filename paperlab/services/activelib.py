@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..library import Library
 
-__all__ = ["active_library", "set_active_library"]
+__all__ = ["active_library", "chosen_library", "set_active_library"]
 
 _active: Library | None = None
+_chosen: Library | None = None  # the library the user showed (None: none, or only the demo corpus)
 
 
 def active_library() -> Library:
@@ -26,7 +27,12 @@ def active_library() -> Library:
 
 def set_active_library(library: Library | None) -> None:
     """Make ``library`` the active library (None: back to the demo corpus on next use)."""
-    global _active
+    global _active, _chosen
     if library is not None and not isinstance(library, Library):
         raise TypeError(f"expected a Library, got {type(library).__name__}")
-    _active = library
+    _active = _chosen = library
+
+
+def chosen_library() -> Library | None:
+    """The library the user showed as cards (made active), or None when ``%papers`` would use the demo corpus."""
+    return _chosen

@@ -95,15 +95,23 @@ export class FeedPart {
       this.bar.replaceChildren();
       return;
     }
-    const ranked = info.summary || `${Number(info.ranked) || 0} ranked for you`;
+    const n = Number(info.ranked) || 0;
+    const ranked = info.summary || `${n} ranked for you`;
     const parts: Node[] = [
-      h('span', 'plc-feed-day', `Morning feed ${info.day}`),
-      h(
-        'span',
-        'plc-feed-note',
-        `${ranked}; thumbs re-rank at once and are remembered`
-      )
+      h('span', 'plc-feed-day', `Morning feed ${info.day}`)
     ];
+    if (n > 0) {
+      // no thumb to give on an empty feed: its problem (offline) says what happened instead
+      parts.push(
+        h(
+          'span',
+          'plc-feed-note',
+          `${ranked}; thumbs re-rank at once and are remembered`
+        )
+      );
+    } else if (!info.problem) {
+      parts.push(h('span', 'plc-feed-note', ranked));
+    }
     if (info.problem) {
       // offline: say so and how to rank one's own papers, rather than a bare "0 new papers"
       const problem = h(
