@@ -5,11 +5,22 @@
  * Paper text only goes into the page through textContent (`h`); links only for http(s) URLs (`link`).
  */
 
+import { ISignal } from '@lumino/signaling';
+
 import { button, h, link } from './common/dom';
 import { absUrl, byline } from './common/paper';
 import { IPaper } from './common/wire';
 import { feedProblem } from './paneltext';
 import { requestAPI } from './request';
+import { IAddEntry } from './tokens';
+
+/** The reading list a pick's "+" adds it to: the panel's current list (its model). */
+export interface IPickList {
+  readonly listName: string;
+  readonly entries: ReadonlyArray<{ paper: { id: string } }>;
+  readonly changed: ISignal<any, void>;
+  add(body: IAddEntry): Promise<unknown>;
+}
 
 /** One ranked paper of the feed (the server's `Feed.items`). */
 export interface IFeedItem {
@@ -40,7 +51,10 @@ export const FEED_STALE_MS = 10 * 60 * 1000;
 /** The collapsible "For you" section: the feed is loaded when the section is opened (again when what it
  * shows is older than {@link FEED_STALE_MS} or from another day), and on "Refresh". */
 export class ForYouSection {
-  constructor() {
+  /** `list`: where a pick's "+" adds it (none: no "+"). */
+  constructor(list?: IPickList) {
+    this._pickList = list ?? null;
+    list?.changed.connect(() => this._markListed(), this);
     this.node = h('details', 'paperlab-foryou');
     const summary = h('summary', 'paperlab-foryou-title', 'For you');
     this._status = h('div', 'paperlab-foryou-status');
@@ -245,8 +259,50 @@ export class ForYouSection {
       b.setAttribute('aria-pressed', String(pressed));
       thumbs.append(b);
     }
+    if (this._pickList) {
+      const add = button('+', '', () => void this._addPick(item, add), {
+        className: 'paperlab-foryou-thumb paperlab-foryou-add'
+      });
+      thumbs.append(add);
+    }
     li.append(title, thumbs, who, why); // the thumbs float at the right of the byline
+    this._markPick(li);
     return li;
+  }
+
+  /** "+": add the pick to the panel's current reading list (the paper itself: a feed's paper may not be stored). */
+  private async _addPick(
+    item: IFeedItem,
+    add: HTMLButtonElement
+  ): Promise<void> {
+    if (!this._pickList) {
+      return;
+    }
+    add.disabled = true;
+    await this._pickList.add({ paper: item.paper });
+    this._markListed();
+  }
+
+  /** Each pick's "+" says whether the pick is on the current list already (a check, disabled) or not. */
+  private _markListed(): void {
+    for (const li of Array.from(this._list.children) as HTMLElement[]) {
+      this._markPick(li);
+    }
+  }
+
+  private _markPick(li: HTMLElement): void {
+    const add = li.querySelector<HTMLButtonElement>('.paperlab-foryou-add');
+    const list = this._pickList;
+    if (!add || !list) {
+      return;
+    }
+    const listed = list.entries.some(e => e.paper.id === li.dataset.paperId);
+    add.textContent = listed ? '✓' : '+';
+    add.disabled = listed;
+    add.title = listed
+      ? `In the reading list “${list.listName}”`
+      : `Add to the reading list “${list.listName}”`;
+    add.setAttribute('aria-label', add.title);
   }
 
   private _watching = false;
@@ -266,6 +322,7 @@ export class ForYouSection {
   private _problem: HTMLElement;
   private _list: HTMLElement;
   private _refresh: HTMLButtonElement;
+  private _pickList: IPickList | null;
   /** When the feed shown was asked for (ms since the epoch); 0: not loaded. */
   private _loadedAt = 0;
 }

@@ -46,7 +46,7 @@ export function createPanel(
   panel.id = PANEL_ID;
   panel.title.icon = bookIcon;
   panel.title.caption = 'Reading lists (paperlab)';
-  panel.addSection(new ForYouSection().node); // "For you": today's feed with thumbs
+  panel.addSection(new ForYouSection(model).node); // "For you": today's feed with thumbs, "+" to the list
   app.shell.add(panel, 'left', { rank: 600 });
   if (restorer) {
     restorer.add(panel, PANEL_ID);
