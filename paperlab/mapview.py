@@ -217,6 +217,14 @@ def _normalised(coords: np.ndarray) -> np.ndarray:
     return (coords - lo) / np.where(span > 0, span, 1.0)
 
 
+def _open_url(paper: Paper) -> str:
+    """Where the map's "Open" goes: an arXiv paper's current abstract page over https (a listing's url is an
+    ``http://arxiv.org/abs/…v1``: the first version, over http), else the paper's landing page ("" if none)."""
+    if paper.arxiv_id:
+        return f"https://arxiv.org/abs/{paper.arxiv_id}"
+    return paper.abs_url or ""
+
+
 def _points(topics: Topics, xy: np.ndarray, statuses: dict[str, str]) -> list[dict[str, Any]]:
     assignments = topics.assignments
     return [
@@ -230,7 +238,7 @@ def _points(topics: Topics, xy: np.ndarray, statuses: dict[str, str]) -> list[di
             "year": p.year,
             "venue": p.venue or "",
             "snippet": _snippet(p),
-            "url": p.url or "",
+            "url": _open_url(p),
             "status": statuses.get(p.id, ""),
         }
         for p, (x, y) in zip(topics.papers, xy, strict=True)
