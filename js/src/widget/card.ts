@@ -140,11 +140,15 @@ export function shownAbstract(p: IPaper): string {
 }
 
 /** The two-line preview: the summary or abstract, without the "why" sentence it starts with. */
-function snippetText(p: IPaper, why?: string): string {
+/** The card's snippet: the summary or abstract without the matched sentence the "Matched:" line already shows
+ * (wherever it stands in the text, not only first). */
+export function snippetText(p: IPaper, why?: string): string {
   let text = p.ai_summary || shownAbstract(p);
-  const first = why?.trim();
-  if (first && text.startsWith(first)) {
-    text = text.slice(first.length).trim();
+  const shown = why?.trim();
+  const at = shown ? text.indexOf(shown) : -1;
+  if (shown && at >= 0) {
+    text =
+      `${text.slice(0, at).trim()} ${text.slice(at + shown.length).trim()}`.trim();
   }
   return text.slice(0, 400);
 }
