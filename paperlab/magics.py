@@ -98,14 +98,16 @@ class PaperlabMagics(Magics):
                     query = ""  # arXiv already searched for it
             else:
                 library, activate = active_library(), False
-            if query:  # the searched library's cards, ranked by the kernel as if QUERY was typed in them: the status
-                # line counts that library, and its weaker matches ("Show 3 weaker matches") come from it
+            if query:
+                from .search import search_library
+
                 k = args.k or 50
-                cards = PaperCards(library, activate=activate, search_mode=args.mode, search_k=k)
-                answer = cards.handle_message({"type": "search", "query": query, "mode": args.mode, "k": k})
-                if not answer.get("ok"):
-                    raise PaperlabError(str(answer.get("error") or "the search failed"))
-                return cards
+                if activate:
+                    from .widget import set_active_library
+
+                    set_active_library(library)
+                results = search_library(library, query, k=min(k, len(library)) or 1, mode=args.mode)
+                return PaperCards(results, search_mode=args.mode)
             if args.k and not args.source:
                 library = library[: args.k]
             return PaperCards(library, activate=activate, search_mode=args.mode)

@@ -74,9 +74,8 @@ def test_papers_source_file_becomes_active_and_is_searched_next(shell) -> None:
     assert [p["id"] for p in w.papers][:2] == ["2202.12139", "2405.13786"] and len(w.papers) == 10
     assert active_library().ids == [p["id"] for p in w.papers]
     hits = run(shell, "%papers deep learning testing -k 3 --mode lexical")
-    # the searched library's cards (its status line counts them), ranked: at most 3 hits
-    assert [p["id"] for p in hits.papers] == active_library().ids and 1 <= len(hits.scores) <= 3
-    assert set(hits.scores) <= set(active_library().ids)
+    assert 1 <= len(hits.papers) <= 3
+    assert set(hits.scores) == {p["id"] for p in hits.papers} <= set(active_library().ids)
     assert hits.query == "deep learning testing"
     assert "2202.12139" in hits.scores
     # the search did not replace the active library
@@ -86,13 +85,13 @@ def test_papers_source_file_becomes_active_and_is_searched_next(shell) -> None:
 
 def test_papers_with_a_query_searches_the_demo_corpus(shell) -> None:
     w = run(shell, "%papers 'video generation' -k 5 --mode lexical")
-    assert len(w.papers) == 325 and len(w.scores) == 5 and w.query == "video generation"
-    for p in (p for p in w.papers if p["id"] in w.scores):
+    assert len(w.papers) == 5 and w.query == "video generation"
+    for p in w.papers:
         text = (p["title"] + " " + (p["abstract"] or "")).lower()
         assert "video" in text or "generation" in text
     # each card says why it matched, as a search typed in the cards does (no card waits for ever on "Matched: …")
     w.wait_for_reasons()
-    assert set(w.why) == set(w.scores)
+    assert set(w.why) == set(w.scores) == {p["id"] for p in w.papers}
     for pid, reason in w.why.items():
         assert any(t in reason["sentence"].lower() for t in ("video", "generation")), (pid, reason)
 
