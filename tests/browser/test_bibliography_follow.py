@@ -35,6 +35,7 @@ def test_section_follows_reload_tab_switch_and_insert(page: Page, lab: Lab) -> N
     try:
         _walk(page, lab)
     finally:
+        page.close()  # no panel left polling: a list deleted under a loading panel is a console 404
         lab.api("DELETE", "lists/bibfollow")
 
 

@@ -47,6 +47,7 @@ def test_empty_bibliography_says_how_and_insert_card_cites(page: Page, lab: Lab)
     try:
         _walk(page, lab)
     finally:
+        page.close()  # no panel left polling: a list deleted under a loading panel is a console 404
         lab.api("DELETE", "lists/bibpanel")
 
 
