@@ -43,8 +43,10 @@ development) pools every ``extraction_gold_v13*_test.json`` as ``v13-test``. Sin
 ``--v13-dev`` scores each v13 labeller's file as a dev set (``v13a``, ``v13b``), and ``--v14-test`` (held out: the
 final scoring only, never during development) pools every ``extraction_gold_v14*_test.json`` as ``v14-test``. Since
 v14 was scored (session 11) ``--v14-dev`` scores each v14 labeller's file as a dev set (``v14a``, ``v14b``), and
-``--v15-test`` (held out: the final scoring only, never during development) pools every
-``extraction_gold_v15*_test.json`` as ``v15-test``.
+``--v15-test`` pools every ``extraction_gold_v15*_test.json`` as ``v15-test``. Since v15 was scored (session 12)
+``--v15-dev`` scores each v15 labeller's file as a dev set (``v15a``, ``v15b``), ``--v16-dev`` each new dev label file
+``extraction_gold_v16*_dev.json`` (``v16c``, ``v16d``), and ``--v16-test`` (held out: the final scoring only, never
+during development) pools every ``extraction_gold_v16*_test.json`` as ``v16-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -202,7 +204,12 @@ _HELD_OUT = {
     "v14-test": "v14-test (fresh arXiv, scored once in session 11; every labeller pooled)",
     "v14a": "v14a (v14-test's first labeller; dev since session 12)",
     "v14b": "v14b (v14-test's second labeller; dev since session 12)",
-    "v15-test": "v15-test (fresh arXiv, held out, every labeller pooled)",
+    "v15-test": "v15-test (fresh arXiv, scored once in session 12; every labeller pooled)",
+    "v15a": "v15a (v15-test's first labeller; dev since session 13)",
+    "v15b": "v15b (v15-test's second labeller; dev since session 13)",
+    "v16c": "v16c (new dev labels of session 13, first labeller)",
+    "v16d": "v16d (new dev labels of session 13, second labeller)",
+    "v16-test": "v16-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -251,12 +258,12 @@ def _texts_cover(gold_file: Path, texts: Texts) -> bool:
     return False
 
 
-def test_files(version: str) -> list[Path]:
-    """One held-out set's gold files (one per labeller): ``data/extraction_gold_<version>*_test.json``; ``v1`` never
-    matches ``v10``/``v11`` (the character after the version is not a digit)."""
-    pattern = re.compile(rf"extraction_gold_{version}(?!\d)\w*_test\.json")
+def test_files(version: str, kind: str = "test") -> list[Path]:
+    """One held-out set's gold files (one per labeller): ``data/extraction_gold_<version>*_test.json`` (``kind="dev"``:
+    ``..._dev.json``); ``v1`` never matches ``v10``/``v11`` (the character after the version is not a digit)."""
+    pattern = re.compile(rf"extraction_gold_{version}(?!\d)\w*_{kind}\.json")
     return sorted(
-        p for p in GOLD_V8_TEST.parent.glob(f"extraction_gold_{version}*_test.json") if pattern.fullmatch(p.name)
+        p for p in GOLD_V8_TEST.parent.glob(f"extraction_gold_{version}*_{kind}.json") if pattern.fullmatch(p.name)
     )
 
 
@@ -279,11 +286,12 @@ def _pooled(flag: str, split: str, files: list[Path], texts: Texts) -> list[dict
     return [{**s, "split": split} for f in files for s in gold_sentences(f, texts)]
 
 
-def _per_labeller(version: str, texts: Texts) -> dict[str, list[dict]]:
-    """Each labeller's file of a burned held-out set as a dev set of its own (``v9a``, ``v9b``, ``v10a``, ...)."""
+def _per_labeller(version: str, texts: Texts, kind: str = "test") -> dict[str, list[dict]]:
+    """Each labeller's file of a burned held-out set as a dev set of its own (``v9a``, ``v9b``, ``v10a``, ...);
+    ``kind="dev"``: the files labelled as dev sets from the start (``extraction_gold_v16c_dev.json``)."""
     out = {}
-    for f in test_files(version):
-        split = re.sub(rf"extraction_gold_({version}\w*?)_test\.json", r"\1", f.name)
+    for f in test_files(version, kind):
+        split = re.sub(rf"extraction_gold_({version}\w*?)_{kind}\.json", r"\1", f.name)
         out[split] = _pooled(f"--{version}-dev", split, [f], texts)
     return out
 
@@ -305,6 +313,9 @@ def fresh_sets(
     v14: bool = False,
     v14_dev: bool = False,
     v15: bool = False,
+    v15_dev: bool = False,
+    v16_dev: bool = False,
+    v16: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -317,8 +328,10 @@ def fresh_sets(
     ``--v13-test``: every ``extraction_gold_v13*_test.json`` pooled (scored once in session 10); ``--v13-dev``: each v13
     labeller's file as a dev set (``v13a``, ``v13b``); ``--v14-test``: every
     ``extraction_gold_v14*_test.json`` pooled (scored once in session 11); ``--v14-dev``: each v14 labeller's file as
-    a dev set (``v14a``, ``v14b``); ``--v15-test``: the final scoring, every ``extraction_gold_v15*_test.json``
-    pooled. Every sentence of a file is of that file's split."""
+    a dev set (``v14a``, ``v14b``); ``--v15-test``: every ``extraction_gold_v15*_test.json`` pooled (scored once in
+    session 12); ``--v15-dev``: each v15 labeller's file as a dev set; ``--v16-dev``: each new dev labeller's
+    ``extraction_gold_v16*_dev.json`` (``v16c``, ``v16d``); ``--v16-test``: the final scoring, every
+    ``extraction_gold_v16*_test.json`` pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -331,9 +344,11 @@ def fresh_sets(
         out.update(_per_labeller("v9", texts))
     if v10_dev:
         out.update(_per_labeller("v10", texts))
-    for version, asked in (("v11", v11_dev), ("v12", v12_dev), ("v13", v13_dev), ("v14", v14_dev)):
+    for version, asked in (("v11", v11_dev), ("v12", v12_dev), ("v13", v13_dev), ("v14", v14_dev), ("v15", v15_dev)):
         if asked:
             out.update(_per_labeller(version, texts))
+    if v16_dev:
+        out.update(_per_labeller("v16", texts, kind="dev"))
     for version, asked in (
         ("v9", v9_test),
         ("v10", v10),
@@ -342,6 +357,7 @@ def fresh_sets(
         ("v13", v13),
         ("v14", v14),
         ("v15", v15),
+        ("v16", v16),
     ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
@@ -479,8 +495,8 @@ def main(
     v2 = held_out_rows(splits, fresh)
     print(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
-        " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v14-test: scored once"
-        " before; v15-test: held out, report it):"
+        " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v15-test: scored once"
+        " before; v15a, v15b, v16c, v16d: development; v16-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -506,70 +522,28 @@ if __name__ == "__main__":
     )
     ap.add_argument("--v8-dev", type=Path, help="a with-text copy of v8-dev (else the committed file with --texts)")
     ap.add_argument("--v8-test", action="store_true", help="score v8-test (needs --texts; a dev set since session 7)")
+    for version, burned in (("v9", 7), ("v10", 8), ("v11", 8), ("v12", 9), ("v13", 10), ("v14", 11), ("v15", 12)):
+        ap.add_argument(
+            f"--{version}-test",
+            action="store_true",
+            help=f"also score {version}-test, every data/extraction_gold_{version}*_test.json pooled"
+            f" (needs --texts; burned in session {burned})",
+        )
+        ap.add_argument(
+            f"--{version}-dev",
+            action="store_true",
+            help=f"score each {version} labeller's file as a dev set of its own ({version}a, {version}b;"
+            " needs --texts with their abstracts)",
+        )
     ap.add_argument(
-        "--v9-test",
+        "--v16-dev",
         action="store_true",
-        help="also score v9-test, every data/extraction_gold_v9*_test.json pooled (needs --texts; burned in session 7)",
+        help="score each data/extraction_gold_v16*_dev.json (new dev labels, v16c, v16d) as a dev set (needs --texts)",
     )
     ap.add_argument(
-        "--v9-dev",
+        "--v16-test",
         action="store_true",
-        help="score each v9 labeller's file as a dev set of its own (v9a, v9b; needs --texts with their abstracts)",
-    )
-    ap.add_argument(
-        "--v10-test",
-        action="store_true",
-        help="also score v10-test, every data/extraction_gold_v10*_test.json pooled (needs --texts; burned in session 8)",
-    )
-    ap.add_argument(
-        "--v10-dev",
-        action="store_true",
-        help="score each v10 labeller's file as a dev set of its own (v10a, v10b; needs --texts with their abstracts)",
-    )
-    ap.add_argument(
-        "--v11-test",
-        action="store_true",
-        help="also score v11-test, every data/extraction_gold_v11*_test.json pooled (needs --texts; burned in session 8)",
-    )
-    ap.add_argument(
-        "--v11-dev",
-        action="store_true",
-        help="score each v11 labeller's file as a dev set of its own (v11a, v11b; needs --texts with their abstracts)",
-    )
-    ap.add_argument(
-        "--v12-test",
-        action="store_true",
-        help="also score v12-test, every data/extraction_gold_v12*_test.json pooled (needs --texts; burned in session 9)",
-    )
-    ap.add_argument(
-        "--v12-dev",
-        action="store_true",
-        help="score each v12 labeller's file as a dev set of its own (v12a, v12b; needs --texts with their abstracts)",
-    )
-    ap.add_argument(
-        "--v13-test",
-        action="store_true",
-        help="also score v13-test, every data/extraction_gold_v13*_test.json pooled (needs --texts; burned in session 10)",
-    )
-    ap.add_argument(
-        "--v13-dev",
-        action="store_true",
-        help="score each v13 labeller's file as a dev set of its own (v13a, v13b; needs --texts with their abstracts)",
-    )
-    ap.add_argument(
-        "--v14-test",
-        action="store_true",
-        help="also score v14-test, every data/extraction_gold_v14*_test.json pooled (needs --texts; burned in session 11)",
-    )
-    ap.add_argument(
-        "--v14-dev",
-        action="store_true",
-        help="score each v14 labeller's file as a dev set of its own (v14a, v14b; needs --texts with their abstracts)",
-    )
-    ap.add_argument(
-        "--v15-test",
-        action="store_true",
-        help="also score v15-test, every data/extraction_gold_v15*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v16-test, every data/extraction_gold_v16*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -596,5 +570,8 @@ if __name__ == "__main__":
         args.v14_test,
         args.v14_dev,
         args.v15_test,
+        args.v15_dev,
+        args.v16_dev,
+        args.v16_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

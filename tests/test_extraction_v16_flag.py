@@ -1,0 +1,72 @@
+"""The extraction bench's session-13 flags: ``--v15-dev`` scores each v15 labeller's file as a dev set, ``--v16-dev``
+reads the new dev label files (``extraction_gold_v16*_dev.json``) and ``--v16-test`` pools only the held-out v16
+files, never the dev ones. Every gold and abstract file here is our own, written in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_extraction  # noqa: E402
+import gold_texts  # noqa: E402
+
+ABSTRACTS = {
+    "a1": "Lamps that dim themselves. They save 12% of the power a plain lamp uses.",
+    "b1": "A chair that counts sits. It misses 3 of 50 sits in a day.",
+    "c1": "Spoons weighed by sound. The error is 0.4 grams on 90% of spoons.",
+    "d1": "Kites steered by a phone. Flights last 2x longer with it.",
+    "e1": "A faster toaster. Toast is ready in 41% less time.",
+}
+
+
+def _gold(path: Path, records: list[str]) -> None:
+    def one(record: str) -> dict:
+        text = gold_texts.split_sentences(ABSTRACTS[record])[1]
+        return {"record": record, "sentence": 1, "sha1": gold_texts.sentence_sha1(text), "tuples": []}
+
+    path.write_text(json.dumps({"description": "ours", "sentences": [one(r) for r in records]}), encoding="utf-8")
+
+
+@pytest.fixture
+def texts(tmp_path, monkeypatch) -> list[Path]:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    _gold(folder / "extraction_gold_v15a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v15b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v16c_dev.json", ["c1"])
+    _gold(folder / "extraction_gold_v16d_dev.json", ["d1"])
+    _gold(folder / "extraction_gold_v16a_test.json", ["e1"])
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_DEV", folder / "absent_dev.json")
+    monkeypatch.setattr(bench_extraction, "GOLD_V8_TEST", folder / "absent_test.json")
+    path = tmp_path / "abstracts.jsonl"
+    path.write_text("".join(json.dumps({"record": r, "abstract": a}) + "\n" for r, a in ABSTRACTS.items()))
+    return [path]
+
+
+def _records(fresh: dict) -> dict:
+    return {k: [s["record"] for s in v] for k, v in fresh.items()}
+
+
+def test_v15_labellers_are_dev_sets_only_when_asked_for(texts):
+    assert bench_extraction.fresh_sets(texts, None, False) == {}
+    assert _records(bench_extraction.fresh_sets(texts, None, False, v15_dev=True)) == {"v15a": ["a1"], "v15b": ["b1"]}
+
+
+def test_v16_dev_files_are_dev_sets_and_never_in_the_held_out_pool(texts):
+    fresh = bench_extraction.fresh_sets(texts, None, False, v16_dev=True)
+    assert _records(fresh) == {"v16c": ["c1"], "v16d": ["d1"]}
+    assert fresh["v16d"][0]["split"] == "v16d" and fresh["v16d"][0]["text"].startswith("Flights last 2x")
+    held = bench_extraction.fresh_sets(texts, None, False, v16=True)
+    assert _records(held) == {"v16-test": ["e1"]}
+    assert held["v16-test"][0]["split"] == "v16-test"
+
+
+def test_every_split_has_a_label_for_the_table():
+    for split in ("v15a", "v15b", "v16c", "v16d", "v16-test"):
+        assert split in bench_extraction._HELD_OUT
