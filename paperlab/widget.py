@@ -510,16 +510,10 @@ def _feed_list(feed: Feed) -> str:
 
 def users_list(store: Any, preferred: Iterable[str] = ()) -> str:
     """The reading list cards add to when none was named: the first of ``preferred`` the store has, else the list
-    of the paper saved last, else the store's first list; "default" (created by the first add) only when the store
+    a paper was added to last, else the store's first list; "default" (created by the first add) only when the store
     has no list, so the cards never offer a list the user does not have."""
-    from .feed.core import saved_papers
-
     names = list(store.lists())
     named = [n for n in preferred if n in names]
     if named:
         return named[0]
-    latest = saved_papers(store, names)[:1]
-    for name in names if latest else []:
-        if latest[0].id in store.reading_list(name, create=False).ids():
-            return name
-    return names[0] if names else "default"
+    return store.last_added_list() or (names[0] if names else "default")

@@ -32,6 +32,16 @@ class ListStore(PaperStore):
         """Names of the reading lists, in creation order."""
         return [r[0] for r in self._conn().execute("SELECT name FROM lists ORDER BY id")]
 
+    def last_added_list(self) -> str | None:
+        """The name of the reading list a paper was added to last (ties: the older list), or None when no list
+        holds an entry: one query over the entries, no paper loaded."""
+        query = (
+            "SELECT l.name FROM list_entries e JOIN lists l ON l.id = e.list_id"
+            " ORDER BY e.added DESC, l.id, e.position LIMIT 1"
+        )
+        row = self._conn().execute(query).fetchone()
+        return row[0] if row else None
+
     def create_list(self, name: str, exist_ok: bool = False) -> ReadingList:
         """Create an empty reading list.
 
