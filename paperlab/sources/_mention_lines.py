@@ -160,9 +160,13 @@ def _kind_of(raw: str, line: Line) -> None:
     line.indent, line.text = len(raw) - len(raw.lstrip()), raw.strip()
 
 
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+)>", re.I)
+
+
 def structure(text: str) -> list[Line]:
     """The file's lines with their kinds and places (front matter and HTML comments are blank lines)."""
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _AUTOLINK.sub(r"\1", text)  # "<https://doi.org/10.…>": the address, not a tag to drop
     raw_lines = text.split("\n")
     start = _front_matter_end(raw_lines)
     lines: list[Line] = []

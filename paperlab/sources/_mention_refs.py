@@ -20,6 +20,10 @@ A page of notes on one paper may name it only by its one ``#`` heading, opening 
 Dueling Widgets" over notes): that heading is the paper when it is long, names no event or list ("Journal Club: …", "Awesome …
 List") and the title classifier reads it as a paper's title surely, and the page names no other paper (no id, no
 link to one, no list of titles).
+
+A list item that is only a paper's address ("* https://arxiv.org/pdf/1804.07875.pdf", "1. https://openreview.net/pdf?id=…")
+with no title anywhere near it (no heading over it that titles it, no bullet above) is still that paper, named by what
+its address says: "arXiv:1804.07875", "doi:10.…", "ACL Anthology D19-1076", "OpenReview r1xCMyBtPS", a PDF's file name.
 """
 
 from __future__ import annotations
@@ -30,7 +34,28 @@ from ._mention_lines import LINK, Line, plain, usable_title
 from ._schedule_cells import CellPaper, written_reference
 from ._title_lines import title_score
 
-__all__ = ["item_reference", "note_title", "pdf_item", "title_above_links"]
+__all__ = ["address_name", "item_reference", "note_title", "pdf_item", "title_above_links"]
+
+_ACL = re.compile(
+    r"(?:aclanthology\.org|aclweb\.org/anthology)/(?:[\w.-]+/)?([A-Z]?\d{2}[-.]\d{1,5}|\d{4}\.[\w-]+\.\d+)", re.I
+)
+_OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)\?id=([\w-]+)", re.I)
+_PMLR = re.compile(r"proceedings\.mlr\.press/(v\d+)/([\w-]+?)(?:/[\w-]+)?(?:\.pdf|\.html)?$", re.I)
+_FILE_NAME = re.compile(r"/([^/?#]{3,120}?)\.pdf(?:[?#].*)?$", re.I)
+
+
+def address_name(url: str | None, arxiv_id: str | None, doi: str | None) -> str:
+    """What a paper's address names it by when nothing near it titles it (see the module's docstring)."""
+    if arxiv_id:
+        return f"arXiv:{arxiv_id}"
+    if doi:
+        return f"doi:{doi}"
+    url = url or ""
+    for pattern, name in ((_ACL, "ACL Anthology {}"), (_OPENREVIEW, "OpenReview {}"), (_PMLR, "PMLR {} {}")):
+        if m := pattern.search(url):
+            return name.format(*m.groups())
+    m = _FILE_NAME.search(url)
+    return " ".join(m.group(1).replace("_", " ").split()) if m else ""
 
 
 def item_reference(line: Line) -> CellPaper | None:

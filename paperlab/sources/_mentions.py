@@ -47,7 +47,7 @@ from ._mention_lines import (
     structure,
     usable_title,
 )
-from ._mention_refs import item_reference, note_title, pdf_item, title_above_links
+from ._mention_refs import address_name, item_reference, note_title, pdf_item, title_above_links
 from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
@@ -350,6 +350,11 @@ def _id_title(mention: _Mention) -> str:
     return f"arXiv:{mention.arxiv_id}" if mention.arxiv_id else f"doi:{mention.doi}" if mention.doi else ""
 
 
+def _bare_address_item(line: Line) -> bool:
+    """A top-level list item that is only a paper's address, with no title near it (see :mod:`._mention_refs`)."""
+    return line.kind == "item" and not line.parents and address_only(line.text)
+
+
 def _what(m: _Mention) -> str:
     return f"arXiv {m.arxiv_id}" if m.arxiv_id else f"DOI {m.doi}" if m.doi else m.url or ""
 
@@ -504,6 +509,8 @@ def _read(
         _title_for(lines, m, headings=not beside_layout, refused=refused)
         if in_passing and not m.title and not m.badge and lines[m.line].kind != "row":
             m.title = _id_title(m)  # "very similar to https://arxiv.org/abs/…" in a note: that paper, by its id
+        if not m.title and not m.badge and _bare_address_item(lines[m.line]):
+            m.title = address_name(m.url, m.arxiv_id, m.doi)  # "* https://arxiv.org/pdf/1804.07875.pdf": that paper
         (kept if m.title else untitled).append(m)
     titled = {_key(m) for m in kept}  # a paper titled by another mention of it (a badge, then its link) is kept
     problems = [
