@@ -2,7 +2,8 @@
 
 A record runs from a ``TY  - `` line to an ``ER  - `` line; each line is a two-character tag, two spaces,
 a hyphen and the value, and a line without a tag continues the one before. Text outside records (Ovid's
-``1.`` record numbers and "Link to ..." lines, a byte-order mark) is skipped. Tags are read with ``rispy``;
+``1.`` record numbers and "Link to ..." lines, a byte-order mark) is skipped; a record with no ``TY`` line (Scopus)
+is read as ``GEN``, a tag glued onto another's line (EBSCO's ``UR  - … OP  - …``) as its own line (``_ris_lines``). Tags are read with ``rispy``;
 the fields databases disagree on are read from every tag they use:
 
 - title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``; Crossref markup such as ``<sub>`` made plain), authors
@@ -14,10 +15,11 @@ the fields databases disagree on are read from every tag they use:
   plain), journal ``T2``/``JF``/``JO``/``J2``;
 - date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra``, ``YYYY-MM-DD`` or Mendeley's ``YYYY/aug/``
   form, the most precise one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
-- DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``, else a DOI alone in ``M3`` (RefWorks); an
+- DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``, else a link's ``doi=`` parameter (Scopus'
+  ``record.uri?eid=…&doi=10.1016%2fj.x``), else a DOI alone in ``M3`` (RefWorks); an
   arXiv id from an arXiv DOI or an arxiv.org link; ``KW`` keywords (a ``;``-separated line is split).
 
-Volume, issue, pages, publisher, its place (``CY``), the series (``T3``) and its editors (``A3``, unless they are a
+Volume, issue, pages, publisher, its place (``CY``), the original publication (``OP``), the series (``T3``) and its editors (``A3``, unless they are a
 book's editors), ISSN, language, database and the reference type stay in ``extra["ris"]``.
 :func:`write_ris` writes papers back as RIS.
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -45,11 +48,10 @@ from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import check_paper, read_bytes, read_records
 from ._names import names_as_written, names_given_first, vancouver_persons
+from ._ris_lines import records as _records
 
 __all__ = ["parse_ris", "read_ris", "ris_text", "write_ris"]
 
-# a tag line: two characters (a capital letter first), then "  - " (one space or a missing value tolerated)
-_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
 _DATE = re.compile(r"^\s*(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?", re.ASCII)
 # RIS values kept in extra["ris"]: rispy's name -> ours
 _KEPT = {
@@ -67,37 +69,12 @@ _KEPT = {
     "accession_number": "accession_number",
     "place_published": "place",
     "tertiary_title": "series",
+    "original_publication": "original_publication",
 }
 _PRECISION = {1: "year", 2: "month", 3: "day"}
 _WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)", re.ASCII)
 _NAMED_MONTH = re.compile(r"^\s*(\d{4})[/\s-]([A-Za-z]{3,9})\.?(?:[/\s-](\d{1,2}))?(?:[/-]|\s*$)", re.ASCII)
-
-
-def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
-    """``(first line number, lines)`` of each record ended by ``ER``, and ``(line, problem)`` of unended ones."""
-    records: list[tuple[int, list[str]]] = []
-    unended: list[tuple[int, str]] = []
-    current: list[str] | None = None
-    start = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        m = _TAG_LINE.match(line.lstrip("\ufeff"))
-        if m and m.group(1) == "TY":
-            if current is not None:  # a record without ER: it ends where the next begins
-                records.append((start, current))
-            current, start = [], number
-        if current is None:
-            continue  # text between records
-        if m:
-            current.append(f"{m.group(1)}  - {(m.group(2) or '').strip()}")
-            if m.group(1) == "ER":
-                records.append((start, current))
-                current = None
-        elif line.strip():
-            current.append(line.strip())
-    if current is not None:
-        unended.append((start, "record has no 'ER  - ' line before the end of the file (truncated?)"))
-    return records, unended
 
 
 def _first(record: dict[str, Any], *keys: str) -> str | None:
@@ -268,12 +245,21 @@ def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | N
     doi = doi or next((m.group(0).rstrip(".") for m in found if m), None)  # "N/A" is no DOI
     if not doi:
         doi = next((r.doi for r in map(parse_reference, links) if r.doi and "doi.org/" in r.text.lower()), None)
+    if not doi:  # Scopus' record link names it: "https://www.scopus.com/inward/record.uri?eid=…&doi=10.1016%2fj.x&…"
+        doi = next((d for link in links for d in _query_dois(link)), None)
     if not doi:  # RefWorks writes the DOI under M3 ("type of work"): a DOI alone there is the DOI
         doi = next((d for v in _values(record, "type_of_work") if _WHOLE_DOI.fullmatch(d := normalize_doi(v))), None)
     arxiv = normalize_arxiv_id(parse_reference(doi).arxiv_id) if doi else None
     if arxiv is None:
         arxiv = next((normalize_arxiv_id(link) for link in links if "arxiv.org/" in link.lower()), None)
     return doi, arxiv
+
+
+def _query_dois(link: str) -> list[str]:
+    """The DOIs a link names as its ``doi`` query parameter, decoded."""
+    query = urllib.parse.urlsplit(link).query if "doi=" in link.lower() else ""
+    values = [v for k, v in urllib.parse.parse_qsl(query) if k.lower() == "doi"]
+    return [normalize_doi(v) for v in values if _WHOLE_DOI.fullmatch(normalize_doi(v))]
 
 
 def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
@@ -457,7 +443,7 @@ def read_ris(path: str | Path) -> list[Paper]:
 # the RIS tag of each value kept in extra["ris"], for writing it back
 _TAGS = {"volume": "VL", "issue": "IS", "start_page": "SP", "end_page": "EP", "publisher": "PB", "issn": "SN"}
 _TAGS |= {"language": "LA", "database": "DB", "type_of_work": "M3", "id": "ID", "accession_number": "AN"}
-_TAGS |= {"place": "CY", "series": "T3"}
+_TAGS |= {"place": "CY", "series": "T3", "original_publication": "OP"}
 
 
 def _ris_lines(paper: Paper) -> list[str]:

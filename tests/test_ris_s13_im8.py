@@ -1,0 +1,76 @@
+"""RIS as exporters write it beside the specification (session 13, helper IM8): records with no ``TY`` line, a tag
+glued onto another tag's line, tags after spaces, numbered records, a DOI only in a Scopus record link.
+
+Each test reads one of our own small files in tests/data/import_s13_im8/ and checks what a user sees.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import paperlab
+from paperlab import Paper
+from paperlab.sources.ris import parse_ris, ris_text
+
+DATA = Path(__file__).parent / "data" / "import_s13_im8"
+
+
+def _load(name: str) -> dict[str, Paper]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no record of these files is bad: nothing may be reported lost
+        return {p.title: p for p in paperlab.load(DATA / name)}
+
+
+def test_records_without_a_type_line_are_read_whole() -> None:
+    papers = _load("scopus_no_type.ris")  # Scopus: TI first, no TY at all, CRLF line ends
+    assert list(papers) == ["Heat pumps in old terraced houses", "Ventilation without ducts"]
+    heat = papers["Heat pumps in old terraced houses"]
+    assert heat.authors == ["A. Quill", "D.M. Okafor"]
+    assert heat.published is not None and heat.published.year == 2021
+    assert heat.abstract == "We measure heat pumps."
+    assert heat.extra["ris"]["type"] == "GEN"  # the type the record did not name: RIS's generic one
+    assert papers["Ventilation without ducts"].authors == ["B. Lindqvist"]
+
+
+def test_a_doi_only_in_a_scopus_record_link_is_the_doi() -> None:
+    heat = _load("scopus_no_type.ris")["Heat pumps in old terraced houses"]
+    assert heat.doi == "10.5555/heat.2021.7"  # "&doi=10.5555%2fheat.2021.7&" decoded
+
+
+def test_an_untyped_record_after_a_typed_one_is_read_too() -> None:
+    papers = _load("mixed_type_lines.ris")
+    assert sorted(papers) == ["A record its exporter left untyped", "Sorting seeds by colour"]
+    assert papers["A record its exporter left untyped"].keywords == ["untyped"]
+    assert papers["Sorting seeds by colour"].extra["ris"]["type"] == "JOUR"
+
+
+def test_a_tag_glued_onto_another_line_is_its_own_value() -> None:
+    papers = _load("ebsco_glued.ris")
+    bees = papers["Beekeeping on city roofs"]
+    assert bees.url == "http://search.example.org/login.aspx?direct=true&db=x&AN=123"
+    assert bees.extra["ris"]["volume"] == "12"
+    assert bees.extra["ris"]["issue"] == "2"
+    assert bees.extra["ris"]["original_publication"].startswith("Urban Ecology Review")
+    lines = ris_text([bees]).splitlines()  # written back on its own line, the link without it
+    assert "OP  - Urban Ecology Review. Mar 2016, Vol. 12, p40, 6 p." in lines
+    assert not any(" OP  - " in line for line in lines)
+    assert "Dash - a title with a spaced hyphen" in papers  # no known tag after "  - ": the title's words kept
+
+
+def test_indented_tags_and_numbered_records_are_read() -> None:
+    papers = _load("numbered_indented.ris")  # a byte-order mark, "1." before each record, tags after spaces
+    assert sorted(papers) == ["A second numbered record", "Indented tags from a copied page"]
+    first = papers["Indented tags from a copied page"]
+    assert first.authors == ["Paola Rossi"]
+    assert first.published is not None and first.published.isoformat() == "2022-11-03"  # "2022/11/03/undefined"
+    assert first.keywords == ["spaced keyword"]
+
+
+def test_a_file_of_tag_lines_without_any_record_end_is_still_refused() -> None:
+    import pytest
+
+    from paperlab.errors import ParseError
+
+    with pytest.raises(ParseError, match="no RIS records"):
+        parse_ris("TI  - A title\nAU  - Quill, Ada\n")
