@@ -42,12 +42,15 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "date": (
         "date", "dates", "when", "day", "week", "meeting date", "session date", "datum", "lecture", "session",
         "class", "meeting", "week date", "class date", "class dates", "lecture date", "lecture dates",
+        "fecha", "termin", "sitzung", "séance", "seance", "日期", "日付", "时间", "日時",
     ),
     "presenter": (
         "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
         "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator", "person",
         "leading", "led by", "discussion led by", "presenting", "instructor", "instructors", "lecturer",
         "lecturers", "teacher", "guest", "guest speaker", "presenter name", "speaker name",
+        "vortragende", "vortragender", "referent", "referentin", "ponente", "presentador", "orateur", "intervenant",
+        "présentateur", "relatore", "主讲人", "报告人", "汇报人", "発表者", "担当",
     ),
     "paper": (
         "paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s",
@@ -57,10 +60,18 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "tentative topic", "tentative topics", "topics", "required", "recommended", "optional", "lecture topic",
         "session topic", "class topic", "subject", "subjects", "theme", "themes", "chapter", "chapters",
         "book chapter", "book chapters",
+        "titel", "artikel", "titre", "article titre", "título", "titulo", "artículo", "articulo", "titolo", "论文",
+        "题目", "标题", "論文", "タイトル",
     ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
-    "authors": ("authors", "author", "paper authors"),
-    "venue": ("venue", "appear in", "appeared in", "published in", "conference", "journal", "where published"),
+    "authors": (
+        "authors", "author", "paper authors", "author s", "autoren", "autor", "auteurs", "auteur", "autores",
+        "autori", "作者", "著者",
+    ),
+    "venue": (
+        "venue", "appear in", "appeared in", "published in", "conference", "journal", "where published",
+        "zeitschrift", "revue", "revista", "rivista", "期刊", "会议", "出处",
+    ),
     "note": (
         "why should we care", "notes", "note", "summary", "comment", "comments", "description", "remarks", "abstract",
         "why", "tldr",

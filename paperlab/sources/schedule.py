@@ -230,13 +230,14 @@ def _linked_title(note: str | None, link: Any) -> tuple[list[CellPaper], str | N
     return cell_papers(link)[0], None
 
 
-def _cell_papers(table: ScheduleTable, cell: Any) -> tuple[list[CellPaper], str | None]:
+def _cell_papers(table: ScheduleTable, cell: Any, cited_by_row: bool = False) -> tuple[list[CellPaper], str | None]:
     """The papers of a row's paper cell; in a table without presenters whose paper column is a topic ("Date | Topic
     | Notes", a course's "Tentative Topics"), only what a link, an id or a reference names: the title of a talk, a
-    workshop or a lecture is the meeting's note, no paper."""
+    workshop or a lecture is the meeting's note, no paper. A row whose own cells give the work's authors or journal
+    (``cited_by_row``: "Title | Date Published | Author(s) | Journal") names a paper, linked or not."""
     found, note = cell_papers(cell)
     found = [cited_after_title(p) for p in found]  # "Title, Quill et al., ICLR 2023": the title, author, venue
-    if found and (_topics_only(table) or _talks(table)):
+    if found and not cited_by_row and (_topics_only(table) or _talks(table)):
         kept = [p for p in found if p.url or p.arxiv_id or p.doi or p.authors]
         return kept, (note if kept else " ".join(clean_cell(cell).split()))
     return found, note
@@ -279,7 +280,8 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         date_text, who = typed.group(1), presenters(typed.group(2))  # "20/12  Ada Quill", the presenter cell empty
     cell = by_role.get("paper")  # readings cited by key ("[@vaswani2017]") are kept as keys, no paper
     rest, cited = cited_keys(cell) if isinstance(cell, str) else (cell, [])
-    found, note = _cell_papers(table, rest if cited else cell)
+    by_row = any(not is_placeholder(clean_cell(by_role.get(role))) for role in ("authors", "venue"))
+    found, note = _cell_papers(table, rest if cited else cell, by_row)
     if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
         note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
     if note is None and not found and not who:
