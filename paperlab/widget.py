@@ -127,6 +127,11 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
     reading_list_name = traitlets.Unicode("default").tag(sync=True)
     search_mode = traitlets.Enum(_SEARCH_MODES, default_value="hybrid").tag(sync=True)
     search_k = traitlets.Int(50, help="results asked of the kernel search").tag(sync=True)
+    searched = traitlets.Int(
+        0,
+        help="how many papers the search that made these cards looked through (SearchResults.searched; the count "
+        "says '1 result · 10 papers searched'); 0 when the cards hold the papers searched",
+    ).tag(sync=True)
     label = traitlets.Unicode("").tag(sync=True)
     height = traitlets.Int(560).tag(sync=True)
 
@@ -160,6 +165,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
             query=query,
             search_note=note,
             search_weaker=weaker_trait(library) if from_search else {},
+            searched=int(getattr(library, "searched", None) or 0) if from_search else 0,
             reading_list_name=reading_list or users_list(_default_store()),
             search_mode=search_mode,
             label=library.name or "",

@@ -141,6 +141,7 @@ def search_library(
     else:
         index_mode = "lexical" if mode == "lexical" else "hybrid"
         results = index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode, min_score=min_score)
+    results.searched = len(library)
     if len(results):
         return results
     holding = library.filter(text=query)
@@ -148,6 +149,7 @@ def search_library(
         return results
     held = SearchResults.holding_every_word_of(list(holding)[:k], query, mode)
     held.partial = results.partial  # made while the library was being embedded: a refined search follows
+    held.searched = len(library)
     return held
 
 

@@ -118,6 +118,9 @@ class SearchResults(Library):
     floor : float or None
         The lowest score a weaker match is offered at (:func:`weaker_floor` of the ``k`` best hits' scores); hits
         under it are noise, counted nowhere; None when the results do not come from a calibrated ranking.
+    searched : int or None
+        How many papers the search looked through (the searched library's size; set by
+        :func:`paperlab.search.search_library`): the cards say "1 result · 10 papers searched", not "1 paper".
     partial : dict or None
         Set when the library was still being embedded (:mod:`paperlab.search.background`): ``{"done": papers
         embedded, "total": papers, "rest": "keyword" | "static" | ""}``, how the papers without a vector were
@@ -148,6 +151,7 @@ class SearchResults(Library):
         self.target: Paper | None = None
         self.holding_every_word = False
         self.partial: dict[str, Any] | None = None
+        self.searched: int | None = None
         self.cutoff: float | None = None
         self.floor: float | None = None
         self.below_cutoff = 0
@@ -180,6 +184,7 @@ class SearchResults(Library):
             explain_many=self._explain_many,
         )
         found.target, found.holding_every_word, found.partial = self.target, self.holding_every_word, self.partial
+        found.searched = self.searched
         found.cutoff, found.floor, found.below_cutoff = self.cutoff, floor, self.below_cutoff
         return found
 

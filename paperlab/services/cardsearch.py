@@ -45,6 +45,7 @@ class CardsSearch:
         scores: dict[str, float]
         search_mode: str
         search_k: int
+        searched: int
 
         def hold_sync(self) -> AbstractContextManager[Any]: ...
 
@@ -159,6 +160,7 @@ class CardsSearch:
                 with self.hold_sync():
                     self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
                     self.search_partial, self.search_weaker = embedded or {}, weaker or {}
+                    self.searched = 0  # a search of the cards' own papers: the count is theirs
                     self.scores = scores
             finally:
                 self._own_query.setting = False

@@ -141,11 +141,15 @@ export abstract class FilteredCards extends RankedCards {
   }
 
   private updateCount(): void {
+    // cards made from a search (`%papers QUERY`, `lib.search(q).cards()`) count the papers it looked through
+    const fromSearch =
+      this.scores !== null || Boolean(this.searchTrait('holding'));
     this.tools.countEl.textContent = countText(
       this.list.visible.length,
       this.entries.length,
       this.scores !== null,
-      this.matcher.complete
+      this.matcher.complete,
+      fromSearch ? Number(this.searchTrait('searched')) || 0 : 0
     );
     if (this.matcher.complete) {
       clearTimeout(this.facetTimer); // the facet counts follow the result once it is complete

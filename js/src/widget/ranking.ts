@@ -237,7 +237,7 @@ export abstract class RankedCards {
 
   /** A trait of the kernel search, read as cleared while a leave is on its way. */
   protected searchTrait(
-    name: 'scores' | 'query' | 'holding' | 'search_weaker'
+    name: 'scores' | 'query' | 'holding' | 'search_weaker' | 'searched'
   ): unknown {
     return this.leaving ? undefined : this.model.get(name);
   }

@@ -130,14 +130,25 @@ function select(label: string, options: [string, string][]): HTMLSelectElement {
   return node;
 }
 
-/** The count next to the box: "N papers", "k of N papers", "k+ of N" while scanning, or results. */
+/**
+ * The count next to the box: "N papers", "k of N papers", "k+ of N" while scanning, or results. `searched`: how
+ * many papers the search the cards were made from looked through (0: the cards hold the papers searched), so a
+ * search of 10 papers with 1 hit says "1 result · 10 papers searched", not "1 paper".
+ */
 export function countText(
   shown: number,
   total: number,
   ranked: boolean,
-  complete: boolean
+  complete: boolean,
+  searched = 0
 ): string {
   const noun = (n: number): string => plural(n, 'paper');
+  if (searched > total) {
+    const found = ranked ? plural(shown, 'result') : `${shown} of`;
+    return ranked
+      ? `${found} · ${noun(searched)} searched`
+      : `${found} ${noun(searched)} searched`;
+  }
   if (ranked) {
     return `${plural(shown, 'result')} · ${noun(total)}`;
   }

@@ -128,7 +128,8 @@ export class CardsView
       'query',
       'holding',
       'search_note',
-      'search_partial'
+      'search_partial',
+      'searched'
     ]) {
       this.listen(`change:${name}`, () => this.scoresChanged());
     }
