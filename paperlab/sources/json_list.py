@@ -19,7 +19,7 @@ from typing import Any
 from ..dates import month_number, named_date
 from ..errors import ParseError
 from ..identifiers import find_doi, normalize_arxiv_id
-from ..names import is_more_authors, is_placeholder_name, names_organisation, split_et_al
+from ..names import family_first, is_more_authors, is_placeholder_name, names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import is_http_url
 from ..venues import venue_url
@@ -53,6 +53,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "abstract": ("abstract", "summary", "tldr"),
     "keywords": ("keywords", "tags", "topics"),
     "code": ("code", "codeurl", "github", "repo", "repository"),
+    "key": ("citationkey", "citekey", "bibtexkey", "key"),
 }
 _FIELD_OF = {key: field for field, keys in _SYNONYMS.items() for key in keys}
 # the keys of an object holding the list of papers
@@ -60,6 +61,8 @@ _CONTAINERS = ("papers", "publications", "items", "entries", "references", "reco
 # initials standing for a given name ("A.", "J.-P.", "AB")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.?-?\s*){1,3}")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+# a citation key as LaTeX and pandoc cite it ("quill2009widget"), not a number or a URI
+_CITATION_KEY = re.compile(r"[A-Za-z][\w:.+-]*")
 _PAPER_FIELDS = frozenset(f.name for f in dataclasses.fields(Paper))
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?:[T ].*)?")
 
@@ -69,28 +72,64 @@ def _folded(key: str) -> str:
 
 
 def paper_list_items(obj: Any) -> list[Any] | None:
-    """The records of a home-made paper list: ``obj`` itself when a list, else the list under one of the usual
-    container keys ("papers", "publications", "items"...; any case), or one paper object alone; None for anything
-    else."""
+    """The records of a home-made paper list: ``obj`` itself when a list, else the records a wrapper object holds
+    (:func:`_held_records`), or one paper object alone; None for anything else."""
     if isinstance(obj, list):
         return obj
     if isinstance(obj, dict):
-        for key, value in obj.items():
-            if _folded(str(key)) in _CONTAINERS and isinstance(value, list):
-                return value
+        held = _held_records(obj)
+        if held is not None:
+            return held
         if any(_FIELD_OF.get(_folded(str(k))) == "title" for k in obj):  # one paper
             return [obj]
     return None
 
 
+def _titled(value: Any) -> bool:
+    """Whether ``value`` is a record: an object with a title (any synonym, any case) holding text."""
+    return isinstance(value, dict) and any(
+        _FIELD_OF.get(_folded(str(k))) == "title" and isinstance(v, str) and v.strip() for k, v in value.items()
+    )
+
+
+def _keyed(records: dict[str, Any]) -> list[Any] | None:
+    """The records of an object keyed by citation key (``{"smith2020": {"title": …}, …}``), each with its key as
+    its ``citation key`` unless it names one; None unless every value is an object and most are titled records."""
+    values = list(records.values())
+    if not values or not all(isinstance(v, dict) for v in values) or 2 * sum(map(_titled, values)) < len(values):
+        return None
+    return [v if _key_field(v) or not isinstance(k, str) else {**v, "citation key": k} for k, v in records.items()]
+
+
+def _key_field(record: dict[str, Any]) -> bool:
+    return any(_FIELD_OF.get(_folded(str(k))) == "key" for k in record)
+
+
+def _held_records(obj: dict[str, Any]) -> list[Any] | None:
+    """The records a wrapper object holds: the list under one of the usual container keys ("papers",
+    "publications", "items"...; any case); else the records of the one value holding records (a list of titled
+    objects, or an object of them keyed by citation key: a reference resolver's ``{"resolved": {"key": {…}}}``), its
+    other values holding none; else the object's own values when it is itself keyed by citation key."""
+    for key, value in obj.items():
+        if _folded(str(key)) in _CONTAINERS and isinstance(value, list):
+            return value
+    if _titled(obj):
+        return None  # one paper, whatever lists it holds
+    held = []
+    for value in obj.values():
+        if isinstance(value, list) and any(_titled(x) for x in value[:20]):
+            held.append(value)
+        elif isinstance(value, dict) and (keyed := _keyed(value)) is not None:
+            held.append(keyed)
+    return held[0] if len(held) == 1 else _keyed(obj)
+
+
 def is_paper_list(obj: Any, *, container: bool = False) -> bool:
-    """Whether ``obj`` is a home-made list of papers (with ``container=True``: one under a container key such as
-    "papers"): records (objects) of which one of the first twenty has a title under a name of :data:`_SYNONYMS` (in
-    any case), and one a field paperlab's own papers do not have ("year", "venue", "Title") or authors as one
-    string. paperlab's own papers (:mod:`paperlab.sources.native`) and their export are not such lists."""
-    if isinstance(obj, dict) and (
-        "paperlab" in obj or container and not any(_folded(str(k)) in _CONTAINERS for k in obj)
-    ):
+    """Whether ``obj`` is a home-made list of papers (with ``container=True``: one a wrapper object holds,
+    :func:`_held_records`): records (objects) of which one of the first twenty has a title under a name of
+    :data:`_SYNONYMS` (in any case), and one a field paperlab's own papers do not have ("year", "venue", "Title") or
+    authors as one string. paperlab's own papers (:mod:`paperlab.sources.native`) and their export are not such lists."""
+    if isinstance(obj, dict) and ("paperlab" in obj or container and _held_records(obj) is None):
         return False
     items = paper_list_items(obj)
     records = [x for x in (items or [])[:20] if isinstance(x, dict)]
@@ -162,9 +201,11 @@ def _split_byline(text: str) -> list[str]:
         parts = re.split(r"\s+and\s+", text)
         if all(p.count(",") <= 1 for p in parts):  # "Smith, A. and Jones, B." or "A Smith and B Jones"
             return parts
-    if ";" in text:
-        return [p for p in re.split(r"\s*;\s*", text) if p]
-    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", text) if p.strip()]
+    if ";" in text or "；" in text:
+        return [p for p in re.split(r"\s*[;；]\s*", text) if p]
+    parts = [p.strip() for p in re.split(r"\s*(?:[,，、&]|\band\b)\s*", text) if p.strip()]
+    if all(family_first(p) and len(p.replace(" ", "")) > 1 for p in parts):
+        return parts  # Han names written whole ("王奎, 黄福珍", "李桐、刘翔"): one person each; "王, 奎" pairs up below
     pairs = len(parts) % 2 == 0 and all(
         _INITIALS.fullmatch(given) or len(given.split()) == 1 == len(family.split())
         for family, given in zip(parts[::2], parts[1::2], strict=True)
@@ -270,6 +311,8 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     keywords = [w.strip() for w in (words.split(",") if isinstance(words, str) else words or []) if isinstance(w, str)]
     code = _text(known.get("code"))
     extra: dict[str, Any] = {"json": rest} if rest else {}
+    if (key := _text(known.get("key"))) and _CITATION_KEY.fullmatch(key):  # the key a document cites it by
+        extra["bibtex_key"] = key
     if precision:
         extra["date_precision"] = precision
     if more:

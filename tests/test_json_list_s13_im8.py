@@ -1,0 +1,72 @@
+"""Home-made JSON paper lists in the shapes scripts write (session 13, helper IM8): records held under any one key
+of a wrapper object or keyed by citation key, Vancouver initials written with spaces, Han names separated by commas.
+
+Each test reads one of our own small files in tests/data/import_s13_im8/ and checks what a user sees.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import paperlab
+from paperlab import Paper
+from paperlab.errors import ParseError
+from paperlab.identity import citation_keys
+
+DATA = Path(__file__).parent / "data" / "import_s13_im8"
+
+
+def _load(name: str) -> dict[str, Paper]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no record of these files is bad: nothing may be reported lost
+        return {p.title: p for p in paperlab.load(DATA / name)}
+
+
+def test_records_keyed_by_citation_key_under_a_wrapper_are_read_with_their_keys() -> None:
+    papers = _load("resolver_keyed.json")  # {"resolved": {"key": {...}}, "unresolved": [...], "mismatched": []}
+    assert sorted(papers) == ["Counting moths by lamplight", "Rivers that change their beds"]
+    moths = papers["Counting moths by lamplight"]
+    assert citation_keys(moths) == ["quill2019"]
+    assert moths.authors == ["AB Quill", "D Okafor", "B Lindqvist"]
+    assert moths.doi == "10.5555/moths.2019"
+    assert citation_keys(papers["Rivers that change their beds"]) == ["achebe2021"]
+
+
+def test_an_object_keyed_by_citation_key_is_a_paper_list() -> None:
+    papers = _load("keyed_top_level.json")
+    assert citation_keys(papers["Beekeeping on city roofs"]) == ["moreau2016"]
+    assert citation_keys(papers["Sorting seeds by colour"]) == ["Berg2018seeds"]  # the record's own key wins
+    assert papers["Sorting seeds by colour"].authors == ["Hanna Berg", "Ada Quill"]
+
+
+def test_records_under_a_key_of_no_known_name_are_read() -> None:
+    papers = _load("bibliography_under_any_key.json")  # beside other values that hold no records
+    assert len(papers) == 3
+
+
+def test_vancouver_initials_written_with_spaces_are_turned_like_the_others() -> None:
+    papers = _load("bibliography_under_any_key.json")
+    assert papers["Lightness in the dark"].authors == ["E H Land", "J J McCann"]
+    assert papers["Structure in noise"].authors == ["Z Wang", "A C Bovik", "H R Sheikh"]
+    assert papers["Mixed initials"].authors == ["G Buchsbaum", "E N Dalal"]  # one rule for the whole byline
+
+
+def test_han_names_separated_by_commas_are_one_person_each() -> None:
+    papers = _load("han_names.json")
+    assert papers["基于光照的图像增强"].authors == ["王奎", "黄福珍"]
+    assert papers["低照度图像增强算法"].authors == ["贾洪博", "石蕴玉", "刘翔", "赵静文"]
+    assert papers["颜色恒常性算法"].authors == ["李悦敏", "徐海松", "黄益铭"]  # 、 and the full-width comma
+    assert papers["一个家族名和名字"].authors == ["王奎"]  # a one-character part: a family name, then the given name
+
+
+def test_a_vancouver_family_name_with_combining_marks_is_turned() -> None:
+    paper = _load("han_names.json")["Retinex with a family name in marks"]
+    assert paper.authors == ["A Arnatkevic\u0306iu\u0304te\u0307", "BD Fulcher"]
+
+
+def test_two_keys_holding_records_stay_refused_with_the_shape_named() -> None:
+    with pytest.raises(ParseError, match="unknown shape"):
+        paperlab.load(DATA / "two_record_lists.json")
