@@ -17,6 +17,12 @@ reading named by its citation alone ("[Quill et al., 2019](https://doi.org/…)"
     Flow Matching for Widget Modeling, Quill et al., ICLR 2023
     Sparse Gadget Routing (Renn and Moss, NeurIPS 2021)
 
+A bold or quoted title followed by "by" and its authors ("**Widget Networks** by Ada Quill and Bo Renn") has those
+authors, not a venue "by Ada Quill and Bo Renn" (:func:`by_authors`).
+
+An entry struck through as a whole ("~~…~~", "<strike>…</strike>", "<del>…</del>"), or whose struck text is followed
+only by "Postponed" or "Cancelled", is withdrawn from the schedule: no meeting (:func:`withdrawn`).
+
 Used by :mod:`._schedule_headings` (readings under a date bullet, and the papers a schedule's page lists outside its
 meetings) and :mod:`.schedule` (a table's paper cells).
 """
@@ -26,9 +32,9 @@ from __future__ import annotations
 import re
 
 from ..urls import safe_url
-from ._schedule_cells import CellPaper, ids_of_links, split_links
+from ._schedule_cells import CellPaper, ids_of_links, skip_note, split_et_al, split_links
 
-__all__ = ["byline_reference", "cited_after_title", "citation_only"]
+__all__ = ["by_authors", "byline_reference", "cited_after_title", "citation_only", "withdrawn"]
 
 _WORD = r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]*"
 _PERSON = rf"(?:(?:[A-Z]\.|{_WORD})\s+){{1,3}}{_WORD}"  # "Ada Quill", "A. Quill", "Jon M. Kleinberg"
@@ -40,6 +46,32 @@ _COMMA_VENUE = re.compile(r",\s+(?=(?:In\s+\S|Proc|[A-Z][A-Za-z]*[A-Z][A-Za-z]*(
 _STOP = re.compile(r"(?<![A-Z\s])[.?!](?=\s|$)")
 _ID_LABEL = re.compile(r"^(?:arxiv|doi)\s*:?\s*[\d.:/]+\S*$|^[\d.:/v]+$", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+_BY_NAMES = re.compile(
+    rf"^by\s+(?P<names>{_PERSON}|{_WORD})(?P<more>(?:(?:{_SEP})(?:{_PERSON}|{_WORD}))*)(?P<etal>\s+et\s+al)?\.?$"
+)
+_STRUCK = re.compile(r"~~(?=\S)(.+?)~~|<(strike|del|s)>(.*?)</\2\s*>", re.I | re.S)
+
+
+def by_authors(paper: CellPaper) -> CellPaper:
+    """The paper with the names after "by" in its venue's place as its authors (see the module's docstring)."""
+    m = _BY_NAMES.match(paper.venue or "") if not paper.authors else None
+    if m is None:
+        return paper
+    names, more = split_et_al(m.group("names") + m.group("more") + (m.group("etal") or ""))
+    paper.authors = [a.strip(" .") for a in re.split(_SEP, names) if a.strip(" .")]
+    paper.more_authors, paper.venue = more, None
+    return paper
+
+
+def withdrawn(text: str) -> bool:
+    """Whether a schedule's entry is struck through (see the module's docstring)."""
+    rest = _STRUCK.sub(" ", text)
+    if rest == text:
+        return False
+    rest = re.sub(r"^[\s*_\-+:|.]*(?:\d{1,3}[.)]\s*)?", "", rest).strip(" *_.,;:()[]|-")
+    return not rest or skip_note(rest) and len(rest.split()) <= 3
 
 
 def byline_reference(text: str) -> CellPaper | None:

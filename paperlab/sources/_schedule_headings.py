@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import month_of_name
-from ._schedule_bylines import byline_reference, citation_only
+from ._schedule_bylines import by_authors, byline_reference, citation_only, withdrawn
 from ._schedule_cells import CellPaper, cell_papers, cited_et_al, date_order, parse_day, presenters, written_reference
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
@@ -145,7 +145,7 @@ _PLACE_FIELDS = frozenset({"room", "location", "place", "where", "when", "time",
 _TO_COME = re.compile(r"^(?:tba|tbd|tbc|n/?a|none|\?+|[-—–]+)\.?$", re.I)  # "TBA": nothing named yet
 _BY = r"(?i:presented by|presenters?:|speakers?:|led by)"
 _PRESENTED_BY = re.compile(
-    rf"(?:\s+[—–-]{{1,2}}\s+(?:{_BY}\s*)?|\s*\(\s*{_BY}\s*)"
+    rf"(?:\s+[—–-]{{1,2}}\s+(?:{_BY}\s*)?|\s*\(\s*{_BY}\s*|\s*[;,]\s*{_BY}\s*)"
     rf"(?P<who>{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*)\s*\)?\s*$"
 )
 
@@ -245,7 +245,7 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
 def _unlinked(text: str) -> list[CellPaper]:
     """The paper of an unlinked reading written as a reference, [] for other text ("Room change: 301")."""
     if ref := written_reference(text):
-        return [ref]
+        return [by_authors(ref)]  # "**Title** by Ada Quill and Bo Renn": its authors, no venue
     m = _TITLE_CITED.match(text)
     cited = cited_et_al(m.group("cite")) if m else None
     if m is None or cited is None:
@@ -338,6 +338,9 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
             meetings.append(current)
             continue
         nested = current is not None and current.level == _BULLET_LEVEL and _indent(line) > current.indent
+        if _TOP_BULLET.match(line) and not nested and withdrawn(_BULLET.sub("", line)):
+            current = None if current is not None and current.level == _BULLET_LEVEL else current
+            continue  # "- <strike>21-10-2020: **Title** …</strike>": a session called off, no meeting
         if (current is None or current.level == _BULLET_LEVEL) and not nested and (bullet := _date_bullet(line, n)):
             current = bullet
             meetings.append(current)

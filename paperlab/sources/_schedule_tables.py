@@ -227,10 +227,26 @@ def _md_cells(line: str) -> list[str]:
     return [c.replace("\x00", "|").strip() for c in body.split("|")]
 
 
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[([^\[\]]+)\]:\s*<?([^\s<>]+)>?(?:\s+[\"'(].*)?\s*$", re.M)
+_LINK_REFERENCE = re.compile(r"(?<![\]!\\])\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?![(:\[])")
+
+
+def _reference_links(text: str) -> str:
+    """The text with its reference-style links ("[1407.5597]" / "[Title][3]" beside a definition "[1407.5597]:
+    https://arxiv.org/abs/1407.5597" below the table) written inline, so a cell's reading has its address."""
+    defined = {" ".join(m.group(1).split()).lower(): m.group(2) for m in _LINK_DEFINITION.finditer(text)}
+
+    def inline(m: re.Match[str]) -> str:
+        url = defined.get(" ".join((m.group(2) or m.group(1)).split()).lower())
+        return f"[{m.group(1)}]({url})" if url else m.group(0)
+
+    return _LINK_REFERENCE.sub(inline, text) if defined else text
+
+
 def _markdown_tables(text: str, hint: list[str]) -> list[ScheduleTable]:
     """Every pipe table whose header names schedule columns, with the heading above it and the document's first
-    ``#`` heading as its title."""
-    lines = text.split("\n")
+    ``#`` heading as its title; reference-style links are read as links."""
+    lines = _reference_links(text).split("\n")
     tables: list[ScheduleTable] = []
     section = None
     k = 0

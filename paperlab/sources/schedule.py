@@ -30,7 +30,7 @@ from ..names import is_more_authors, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
-from ._schedule_bylines import cited_after_title
+from ._schedule_bylines import cited_after_title, withdrawn
 from ._schedule_cells import (
     CellPaper,
     bracketed_note,
@@ -56,6 +56,7 @@ from ._schedule_tables import (
     looks_like_schedule,
     schedule_tables,
 )
+from ._title_lines import title_score
 
 __all__ = [
     "CITED_ONLY",
@@ -230,6 +231,9 @@ def _linked_title(note: str | None, link: Any) -> tuple[list[CellPaper], str | N
     return cell_papers(link)[0], None
 
 
+_ID_SHOWN = re.compile(r"^\W*(?:arxiv\W*)?\d{4}\.\d{4,5}(?:v\d+)?\W*$", re.I)
+
+
 def _cell_papers(table: ScheduleTable, cell: Any, cited_by_row: bool = False) -> tuple[list[CellPaper], str | None]:
     """The papers of a row's paper cell; in a table without presenters whose paper column is a topic ("Date | Topic
     | Notes", a course's "Tentative Topics"), only what a link, an id or a reference names: the title of a talk, a
@@ -237,6 +241,9 @@ def _cell_papers(table: ScheduleTable, cell: Any, cited_by_row: bool = False) ->
     (``cited_by_row``: "Title | Date Published | Author(s) | Journal") names a paper, linked or not."""
     found, note = cell_papers(cell)
     found = [cited_after_title(p) for p in found]  # "Title, Quill et al., ICLR 2023": the title, author, venue
+    for paper in found:  # "[1407.5597]": a link shown as its id names the paper by the id, "arXiv:1407.5597"
+        if paper.arxiv_id and _ID_SHOWN.match(paper.title) and paper.arxiv_id in paper.title:
+            paper.title = f"arXiv:{paper.arxiv_id}"
     if found and not cited_by_row and (_topics_only(table) or _talks(table)):
         kept = [p for p in found if p.url or p.arxiv_id or p.doi or p.authors]
         return kept, (note if kept else " ".join(clean_cell(cell).split()))
@@ -278,6 +285,8 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     who = _who(by_role.get("presenter"))
     if not who and "presenter" in table.roles and (typed := _DATE_THEN_NAME.match(date_text)):
         date_text, who = typed.group(1), presenters(typed.group(2))  # "20/12  Ada Quill", the presenter cell empty
+    if any(withdrawn(clean_cell(by_role.get(role))) for role in ("paper", "topic", "date")):
+        return None  # "| 03/05 | Ada | ~~Widget Routing~~ Postponed |": struck from the schedule, no meeting
     cell = by_role.get("paper")  # readings cited by key ("[@vaswani2017]") are kept as keys, no paper
     rest, cited = cited_keys(cell) if isinstance(cell, str) else (cell, [])
     by_row = any(not is_placeholder(clean_cell(by_role.get(role))) for role in ("authors", "venue"))
@@ -317,9 +326,12 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
 def _titled_by_topic(table: ScheduleTable, found: list[CellPaper], topic: str | None) -> list[CellPaper]:
     """A Paper column's cell of one link labelled only "Paper" or "PDF" beside a Topic column ("| Ledger Memory |
     [Paper](…) |"): the topic is the paper's title, not its id or address (a Readings column's lone link stays
-    apart from the meeting's topic)."""
+    apart from the meeting's topic, unless the link shows only its id and the topic reads as a paper's title: "| Regge
+    Limit of a Two-Loop Amplitude | [2003.03120] |")."""
     named = {column_key(c) for c, role in zip(table.columns, table.roles, strict=True) if role == "paper"}
-    if not (topic and named & PAPER_COLUMNS and len(found) == 1):
+    if not (topic and len(found) == 1):
+        return found
+    if not named & PAPER_COLUMNS and not (found[0].title == f"arXiv:{found[0].arxiv_id}" and title_score(topic) >= 0.5):
         return found
     if found[0].title in (f"arXiv:{found[0].arxiv_id}", f"doi:{found[0].doi}", found[0].url):
         return [dataclasses.replace(found[0], title=topic)]
