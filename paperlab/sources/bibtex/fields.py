@@ -33,6 +33,8 @@ __all__ = [
     "decode_bib",
     "entry_date",
     "entry_month_day",
+    "extended_name",
+    "labelled_doi",
     "missing_parent",
     "split_name_list",
     "unescape_html_entities",
@@ -151,6 +153,36 @@ def _top_level_commas(text: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+# biblatex's extended name format (its manual, "Extended Name Format"): "family=Elst, given=Ludger, prefix=van,
+# useprefix=true"; a part's key, its value (braced or not)
+_NAME_PART = re.compile(r"\s*([A-Za-z-]+)\s*=\s*(.*?)\s*", re.S)
+_NAME_KEYS = frozenset(("family", "given", "prefix", "suffix"))
+
+
+def extended_name(raw: str) -> str | None:
+    """A name in biblatex's extended name format as BibTeX writes it ("family=Elst, given=Ludger, prefix=van,
+    useprefix=true" is "van Elst, Ludger"; ``suffix=`` as BibTeX's "Family, Jr., Given"; the initials ``giveni=``
+    and options such as ``useprefix`` only steer biblatex's printing), or None when ``raw`` is no such name (every
+    part outside braces is ``key=value``, one of them ``family=`` or ``given=``)."""
+    parts = [_NAME_PART.fullmatch(p) for p in _top_level_commas(raw)] if "=" in raw else []
+    if not parts or not all(parts):
+        return None
+    values = {m.group(1).lower(): _unbraced(m.group(2)) for m in parts if m}
+    family, given = values.get("family", ""), values.get("given", "")
+    if not (family or given) or not set(values) & _NAME_KEYS:
+        return None
+    family = f"{{{family}}}" if " " in family and not family.startswith("{") else family  # "{De la Cruz}" whole
+    last = " ".join(x for x in (values.get("prefix", ""), family) if x)
+    if not given:
+        return last
+    return ", ".join(x for x in (last, values.get("suffix", ""), given) if x)
+
+
+def _unbraced(value: str) -> str:
+    value = " ".join(value.split())
+    return value[1:-1].strip() if value.startswith("{") and value.endswith("}") and balanced(value[1:-1]) else value
+
+
 def split_name_list(raw: str, *, given_first: bool = False) -> list[str]:
     """``raw`` as several names when it is a comma-separated list of ``Given Family`` names.
 
@@ -170,7 +202,7 @@ def split_name_list(raw: str, *, given_first: bool = False) -> list[str]:
     (['Ford, Jr., Henry'], ['Lovelace, Ada'], ['Ana Silva, Ana Maria'])
     """
     parts = _top_level_commas(raw)
-    if len(parts) < 2 or any(len(p.split()) < 2 or p.lower() in _SUFFIXES for p in parts):
+    if len(parts) < 2 or any(len(p.split()) < 2 or p.lower() in _SUFFIXES for p in parts) or extended_name(raw):
         return [raw]
     if len(parts) == 2 and (names_organisation(raw) or not all(_given_first_person(p) for p in parts)):
         return [raw]  # "Google Research, Brain Team": an organisation written with a comma
@@ -228,6 +260,23 @@ def valid_doi(value: str) -> str | None:
     ``http://doi.ieeecomputersociety.org/10.1109/…``) or inside a citation pasted there; None when it holds none."""
     text = normalize_doi(value)
     return text if _WHOLE_DOI.fullmatch(text) else find_doi(value)
+
+
+# a DOI a note names as one ("DOI: 10.1002/…", "doi 10.1/x"): Zotero writes the DOI of an item type without a DOI
+# field into its Extra field, which its BibTeX export writes as the note
+_LABELLED_DOI = re.compile(r"(?<![\w/.])doi\s*:?\s*(10\.\d{4,9}/[^\s,;{}]+)", re.I)
+
+
+def labelled_doi(entry: Entry) -> str | None:
+    """The DOI an entry with no ``doi`` field names in its ``note``, ``extra``, ``annote`` or ``annotation`` after
+    the label "DOI" (Zotero's export: ``note = {48 DOI: 10.1002/9781118910566.ch13}``); a DOI without the label (a
+    related paper's, a reply's) is not taken."""
+    for name in ("note", "extra", "annote", "annotation"):
+        fld = entry.fields_dict.get(name)
+        found = _LABELLED_DOI.search(fld.value) if fld is not None and isinstance(fld.value, str) else None
+        if found:
+            return found.group(1).rstrip(".")
+    return None
 
 
 def unescape_html_entities(entry: Entry) -> dict[str, Any]:

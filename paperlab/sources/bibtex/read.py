@@ -52,6 +52,8 @@ from .fields import (
     decode_bib,
     entry_date,
     entry_month_day,
+    extended_name,
+    labelled_doi,
     missing_parent,
     split_name_list,
     unescape_html_entities,
@@ -186,7 +188,7 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     a suffix written last (``Family, Given, Jr.``) read as one; with its ``[family, given, suffix]`` as written when
     they were set in another case ("MCDONALD, RONALD": "Ronald Mcdonald") or split where the shown name's last word
     is not the family name ("García Márquez, Gabriel", "van der Berg, Jan"), else None."""
-    raw = " ".join(raw.split())
+    raw = extended_name(" ".join(raw.split())) or " ".join(raw.split())  # biblatex's "family=Elst, given=Ludger"
     if (cjk := _cjk_name(raw)) is not None:
         return cjk
     if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
@@ -360,6 +362,8 @@ def _bib_fields(entry: Entry, published: dt.date | None) -> dict[str, str | list
             continue
         if name in _MAPPED_FIELDS or (published is not None and name in ("year", "date")):
             continue
+        if name == "abstractnote" and "abstract" not in entry.fields_dict:  # read as the abstract
+            continue
         if not _FIELD_NAME.fullmatch(name):  # a "% comment" line bibtexparser took into the next field's name
             continue
         text = _field_text(name, fld.value)
@@ -446,8 +450,8 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them
     if arxiv_id is not None and arxiv_id == doubts.get("arxiv"):
         arxiv_id, version, primary = None, None, None
-    abstract = _field(entry, "abstract")
-    doi = _field(entry, "doi")
+    abstract = _field(entry, "abstract", "abstractnote")  # Zotero's web translators write "abstractNote"
+    doi = _field(entry, "doi") or labelled_doi(entry)  # Zotero: "note = {DOI: 10.…}"
     if isinstance(doi, str) and "doi" in doubts and (valid_doi(_verbatim(doi)) or "").lower() == doubts["doi"].lower():
         doi = None
     url = _field(entry, "url") or (None if doi else _howpublished_url(entry))

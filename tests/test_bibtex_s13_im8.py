@@ -1,0 +1,59 @@
+"""BibTeX/biblatex as reference managers write it (session 13, helper IM8): biblatex's extended name format,
+editor-only books, a DOI Zotero writes into a note or Extra, Zotero's web ``abstractNote``.
+
+Each test reads one of our own small files in tests/data/import_s13_im8/ and checks what a user sees.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import paperlab
+from paperlab import Paper
+from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex
+
+DATA = Path(__file__).parent / "data" / "import_s13_im8"
+
+
+def _load(name: str) -> dict[str, Paper]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no entry of these files is bad: nothing may be reported lost
+        return {p.title: p for p in paperlab.load(DATA / name)}
+
+
+def test_biblatex_extended_names_are_persons() -> None:
+    papers = _load("biblatex_extended_names.bib")
+    assert papers["Ontologies for Knowledge Work"].authors == ["Andreas Abecker", "Ludger van Elst"]
+    # braced values, any order, spaces around "=", initials (giveni) and a suffix
+    assert papers["Names in Many Parts"].authors == ["Ana María De la Cruz", "Martin King Jr."]
+
+
+def test_an_extended_name_is_written_back_as_a_plain_bibtex_name() -> None:
+    paper = _load("biblatex_extended_names.bib")["Names in Many Parts"]
+    text = library_to_bibtex([paper])
+    assert "De la Cruz, Ana María" in text and "family=" not in text
+    assert parse_bibtex(text)[0].authors == paper.authors
+
+
+def test_an_editor_only_book_names_its_editors_as_editors() -> None:
+    book = _load("biblatex_extended_names.bib")["Agent-Based Social Simulation"]
+    assert book.authors == []  # nobody wrote it: the editors are not made its authors
+    assert book.extra["editors"] == ["Diana Francisca Adamatti", "Graçaliz Pereira Dimuro", "Helder Coelho"]
+    assert "Diana Francisca Adamatti, Graçaliz Pereira Dimuro, Helder Coelho (eds.)" in book.to_markdown()
+
+
+def test_a_doi_labelled_in_a_note_or_extra_is_the_doi() -> None:
+    papers = _load("zotero_note_doi.bib")
+    assert papers["Affective Interfaces: Fundamentals"].doi == "10.5555/9781118.ch13"
+    assert papers["Counting Birds by Sound"].doi == "10.5555/birds.2021.4"
+    assert papers["A Reply"].doi is None  # a DOI without the label may be another paper's
+
+
+def test_zotero_web_abstract_note_is_the_abstract() -> None:
+    paper = _load("zotero_web_abstractnote.bib")["Comparing Load Testing Tools"]
+    assert paper.abstract == "We compare four tools & report their costs."
+    assert paper.doi == "10.5555/jcs.2020.9"
+    again = parse_bibtex(library_to_bibtex([paper]))[0]  # written back once, as the abstract
+    assert again.abstract == paper.abstract
+    assert "abstractnote" not in library_to_bibtex([paper]).lower()
