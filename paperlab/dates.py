@@ -252,3 +252,30 @@ def is_period_heading(text: str) -> bool:
     """
     shown = " ".join(text.replace("*", "").replace("_", " ").split()).strip(" :.")
     return bool(_PERIOD_HEADING.match(shown))
+
+
+_WEEKDAY_NAME = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def weekday_year(texts: Any, latest: int) -> int | None:
+    """The year of days written with their weekday and without a year ("Friday, June 30", "Fri 7 July"): the latest
+    year up to ``latest`` in which each falls on its weekday; None when no text has both, or no year of the 40
+    before agrees with all of them.
+
+    >>> weekday_year(["Friday, June 30", "Friday, July 7"], 2026), weekday_year(["Monday, June 30"], 2026)
+    (2023, 2025)
+    """
+    days = []
+    for text in texts:
+        name = _WEEKDAY_NAME.match(str(text or ""))
+        day = named_day(str(text), 2000) if name else None  # 2000: a leap year, so "Feb 29" is a day
+        if name and day:
+            days.append((_WEEKDAYS.index(name.group(1).lower()), day.month, day.day))
+    for year in range(latest, latest - 40, -1) if days else ():
+        try:
+            if all(dt.date(year, month, d).weekday() == w for w, month, d in days):
+                return year
+        except ValueError:  # "Feb 29" in a year without it
+            continue
+    return None

@@ -142,9 +142,16 @@ class ScheduleTable:
             self.roles = content_roles(column_roles(self.columns), [cells for _, cells in self.rows], numbering)
 
 
+# words that only qualify a role's word in a column's name: an ordinal, "main", the presenters being groups or teams
+_QUALIFIER = re.compile(
+    r"^(?:first|second|third|fourth|1st|2nd|3rd|4th|main|primary|secondary)\s+|\bgroups?\b|\bteams?\b"
+)
+
+
 def _exact_role(name: object) -> str | None:
     key = re.sub(r" s$", "", column_key(name))  # "Presenter(s)", "Lead(s)"
     key = re.sub(r"(?<=[a-z]) ?#? ?\d$", "", key)  # "Paper 1", "Reading 2", "Presenter #2"
+    key = _QUALIFIER.sub("", key).strip() or key  # "First paper", "Main reading", "Groups presenting", "Team"
     return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s")) or ("paper" if is_reading_key(key) else None)
 
 

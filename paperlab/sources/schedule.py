@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..dates import is_period_heading, looks_like_date
+from ..dates import is_period_heading, looks_like_date, weekday_year
 from ..errors import ImportProblem, ParseError, ProblemCollector
 from ..names import is_more_authors, split_et_al
 from ..paper import Paper, SourceRecord
@@ -308,7 +308,10 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         topic = markdown_plain(topic) or None if topic else None
     found = _titled_by_topic(table, found, topic)
     slides = clean_cell(by_role.get("slides"))
-    if not (who or found or note or cited or slides) and (is_placeholder(date_text) or len(table.columns) > 1):
+    filled = not is_placeholder(clean_cell(by_role.get("presenter")))  # "| Friday, June 30 | 1 and 2 | | |": groups
+    if not (who or found or note or cited or slides or filled) and (
+        is_placeholder(date_text) or len(table.columns) > 1
+    ):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
     with_presenters = "presenter" in table.roles
@@ -447,12 +450,19 @@ def _same_meeting(previous: Meeting, row: Meeting) -> bool:
 
 def _default_year(tables: list[ScheduleTable], dates: list[str], order: str, more: list[str]) -> int | None:
     """The year of the schedule's dates; for dates without one ("Mar 5"), the year a heading, the title, the file
-    name or the page's first lines of prose ("the schedule of our fall 2018 meetings") give."""
+    name or the page's first lines of prose ("the schedule of our fall 2018 meetings") give, else the last year
+    (up to the next) in which the dates' weekdays are right ("Friday, June 30")."""
     years = [d.year for d in (parse_day(c, order) for c in dates) if d]
     if not years:
         hints = [t.section or "" for t in tables] + [tables[0].title or "", *more]
         years = [int(m.group(0)) for h in hints for m in re.finditer(r"(?<!\d)(?:19|20)\d{2}(?!\d)", h)][:1]
+    if not years and (by_weekday := weekday_year(dates, _this_year() + 1)):
+        years = [by_weekday]  # "Friday, June 30" on a page naming no year: the last year it was a Friday
     return max(set(years), key=years.count) if years else None
+
+
+def _this_year() -> int:
+    return dt.date.today().year
 
 
 def _prose(text: str) -> list[str]:
