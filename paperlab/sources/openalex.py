@@ -20,16 +20,17 @@ and ``pmcid`` of ``ids`` to ``external_ids``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..dates import as_date
-from ..errors import ParseError, ProblemCollector
+from ..errors import ParseError
 from ..identifiers import normalize_arxiv_id, normalize_doi
 from ..markup import csl_plain_text, plain_abstract
 from ..paper import Paper, SourceRecord
 from ._cassette import is_cassette, read_cassette
-from ._files import RECORD_ERRORS, as_count, check_paper, decode_text, parse_json, read_bytes
+from ._files import as_count, check_paper, decode_text, parse_json, read_bytes, read_records
 
 __all__ = [
     "abstract_from_inverted_index",
@@ -292,29 +293,23 @@ def parse_openalex(data: bytes | str | list[Any] | dict[str, Any], source: str =
         items = _decode(data, source)
     else:
         items = _items(data, source)
-    problems = ProblemCollector(source)
-    papers = _collect(items, source, dt.datetime.now(dt.timezone.utc), problems)
-    return problems.finish(papers, expected="OpenAlex works")
+    return _read(items, source)
 
 
-def _collect(
-    items: list[tuple[str, Any]], source: str, retrieved: dt.datetime, problems: ProblemCollector
-) -> list[Paper]:
-    papers: list[Paper] = []
-    for where, item in items:
-        if isinstance(item, ParseError):  # a JSON line that does not parse
-            problems.add(where, item.message)
-            continue
+def _read(items: Iterable[tuple[str, Any]], source: str) -> list[Paper]:
+    """The papers of ``items`` (a Work, or the ParseError of a line or answer that did not parse), one record loop."""
+    retrieved = dt.datetime.now(dt.timezone.utc)
+
+    def to_paper(item: Any, where: str) -> Paper:
+        if isinstance(item, ParseError):
+            raise item
         if not isinstance(item, dict):
-            problems.add(where, f"expected an OpenAlex Work object, got {type(item).__name__}")
-            continue
-        try:
-            papers.append(check_paper(_work_to_paper(item, SourceRecord("openalex", source, retrieved, where))))
-        except ParseError as exc:
-            problems.add(where, str(exc))
-        except RECORD_ERRORS as exc:
-            problems.add(where, f"expected an OpenAlex Work ({type(exc).__name__}: {str(exc)[:200]})")
-    return papers
+            raise ParseError(f"expected an OpenAlex Work object, got {type(item).__name__}")
+        return check_paper(_work_to_paper(item, SourceRecord("openalex", source, retrieved, where)))
+
+    return read_records(
+        items, to_paper, source, unreadable="expected an OpenAlex Work ({error})", expected="OpenAlex works"
+    )
 
 
 def _decode(data: bytes | str, source: str) -> list[tuple[str, Any]]:
@@ -347,9 +342,11 @@ def parse_openalex_cassette(data: bytes, source: str = "<string>") -> list[Paper
     ParseError
         Not a cassette, or no usable Work in any interaction; error answers are problems of their interaction.
     """
-    retrieved = dt.datetime.now(dt.timezone.utc)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
+    return _read(_cassette_items(data, source), source)
+
+
+def _cassette_items(data: bytes, source: str) -> Iterator[tuple[str, Any]]:
+    """Every 2xx answer's Works named ``interaction N, results[M]``; an answer that gives none is its ParseError."""
     for ix in read_cassette(data, source):
         try:
             if ix.error or ix.body is None:
@@ -359,10 +356,9 @@ def parse_openalex_cassette(data: bytes, source: str = "<string>") -> list[Paper
             body = parse_json(ix.body, source, ix.where, expected="an OpenAlex response")
             items = [(f"{ix.where}, {where}", item) for where, item in _items(body, source)]
         except ParseError as exc:
-            problems.add(ix.where, exc.message)
+            yield ix.where, ParseError(exc.message)
             continue
-        papers += _collect(items, source, retrieved, problems)
-    return problems.finish(papers, expected="OpenAlex works")
+        yield from items
 
 
 def read_openalex(path: str | Path) -> list[Paper]:
