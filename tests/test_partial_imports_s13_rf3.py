@@ -14,6 +14,7 @@ import pytest
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.paper import Paper
 from paperlab.sources.openalex import read_openalex
+from paperlab.sources.semantic_scholar import read_semantic_scholar
 
 
 def _partial(read: Callable[[Path], list[Paper]], path: Path) -> tuple[list[Paper], str]:
@@ -56,3 +57,46 @@ def test_openalex_all_bad_is_one_parse_error(tmp_path: Path) -> None:
         read_openalex(path)
     assert err.value.source == str(path) and err.value.where == "record 1" and "display_name" in err.value.message
     assert [p.where for p in err.value.problems] == ["record 1", "record 2"]
+
+
+def _s2(n: int, **fields: object) -> dict[str, object]:
+    return {"paperId": f"{n:040d}", "title": f"Paper number {n}", **fields}
+
+
+def test_s2_search_page_keeps_good_papers(tmp_path: Path) -> None:
+    path = tmp_path / "search.json"
+    page = {"total": 3, "offset": 0, "data": [_s2(1), _s2(2, authors="Ada Quill"), None, _s2(3)]}
+    path.write_text(json.dumps(page))
+    papers, said = _partial(read_semantic_scholar, path)
+    assert [p.title for p in papers] == ["Paper number 1", "Paper number 3"]
+    assert str(path) in said and "kept 2" in said and "skipped 1" in said and "'authors': expected a list" in said
+
+
+_INTERACTION = """- request:
+    method: GET
+    uri: https://api.semanticscholar.org/graph/v1/paper/search?query=q&offset={offset}
+  response:
+    body:
+      string: '{body}'
+    status:
+      code: {status}
+"""
+
+
+def test_s2_cassette_names_interaction_and_record(tmp_path: Path) -> None:
+    path = tmp_path / "search.yaml"
+    pages = [
+        (0, 200, {"data": [_s2(1), _s2(2, authors=7)]}),
+        (2, 429, {"message": "Too Many Requests"}),
+        (2, 200, {"data": [_s2(3)]}),
+    ]
+    path.write_text(
+        "interactions:\n"
+        + "".join(_INTERACTION.format(offset=o, status=c, body=json.dumps(b)) for o, c, b in pages)
+        + "version: 1\n"
+    )
+    papers, said = _partial(read_semantic_scholar, path)
+    assert [p.title for p in papers] == ["Paper number 1", "Paper number 3"]
+    assert "interaction 1, record 2: 'authors'" in said
+    assert "interaction 2: HTTP 429 answer: Too Many Requests" in said
+    assert said.index("interaction 1, record 2") < said.index("interaction 2:")  # in the file's order

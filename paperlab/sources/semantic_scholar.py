@@ -32,15 +32,15 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, ProblemCollector, warn_partial
+from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
 from ._cassette import is_cassette, read_cassette
-from ._files import RECORD_ERRORS, check_paper, parse_json, read_bytes
+from ._files import check_paper, parse_json, read_bytes, read_records
 from ._http import HttpClient, HTTPStatusError, Response, RetryableResponse
 from ._s2_dates import s2_date
 
@@ -194,23 +194,25 @@ def _items(data: Any, source: str) -> list[tuple[str, Any]]:
     )
 
 
-def _collect(
-    items: list[tuple[str, Any]], source: str, retrieved: dt.datetime, problems: ProblemCollector
-) -> list[Paper]:
-    papers: list[Paper] = []
-    for where, item in items:
-        if item is None:  # batch position of an id S2 does not know
-            continue
+def _read(items: Iterable[tuple[str, Any]], source: str) -> list[Paper]:
+    """The papers of ``items`` (a paper object, or the ParseError of an answer that gave none), one record loop;
+    ``null`` (a batch position of an id S2 does not know) is no record."""
+    retrieved = dt.datetime.now(dt.timezone.utc)
+
+    def to_paper(item: Any, where: str) -> Paper:
+        if isinstance(item, ParseError):
+            raise item
         if not isinstance(item, dict):
-            problems.add(where, f"expected a JSON object, got {type(item).__name__}")
-            continue
-        try:
-            papers.append(check_paper(_paper(item, source, where, retrieved)))
-        except ParseError as exc:
-            problems.add(where, str(exc))
-        except RECORD_ERRORS as exc:  # a value of an unexpected type or size somewhere in the record
-            problems.add(where, f"expected a Semantic Scholar paper object ({type(exc).__name__}: {str(exc)[:200]})")
-    return papers
+            raise ParseError(f"expected a JSON object, got {type(item).__name__}")
+        return check_paper(_paper(item, source, where, retrieved))
+
+    return read_records(
+        ((where, item) for where, item in items if item is not None),
+        to_paper,
+        source,
+        unreadable="expected a Semantic Scholar paper object ({error})",
+        expected="Semantic Scholar papers",
+    )
 
 
 def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any], source: str = "<string>") -> list[Paper]:
@@ -238,9 +240,7 @@ def parse_semantic_scholar(data: bytes | str | list[Any] | dict[str, Any], sourc
     """
     if isinstance(data, (bytes, str)):
         data = parse_json(data, source, expected="a Semantic Scholar response")
-    problems = ProblemCollector(source)
-    papers = _collect(_items(data, source), source, dt.datetime.now(dt.timezone.utc), problems)
-    return problems.finish(papers, expected="Semantic Scholar papers")
+    return _read(_items(data, source), source)
 
 
 def parse_s2_cassette(data: bytes, source: str = "<string>") -> list[Paper]:
@@ -255,24 +255,24 @@ def parse_s2_cassette(data: bytes, source: str = "<string>") -> list[Paper]:
     ParseError
         Not a cassette, or no usable paper in any interaction (an empty search alone gives ``[]``).
     """
-    retrieved = dt.datetime.now(dt.timezone.utc)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
+    return _read(_cassette_items(data, source), source)
+
+
+def _cassette_items(data: bytes, source: str) -> Iterator[tuple[str, Any]]:
+    """Every 2xx answer's papers named ``interaction N, record M``; an answer that gives none is its ParseError."""
     for ix in read_cassette(data, source):
-        if ix.error or ix.body is None:
-            problems.add(ix.where, ix.error or "expected a response body")
-            continue
         try:
+            if ix.error or ix.body is None:
+                raise ParseError(ix.error or "expected a response body")
             body = parse_json(ix.body, source, ix.where, expected="a Semantic Scholar response")
             if ix.status is not None and not 200 <= ix.status < 300:
                 said = body.get("error") or body.get("message") if isinstance(body, dict) else None
                 raise ParseError(f"HTTP {ix.status} answer: {said or 'no papers'} ({ix.method} {ix.uri[:200]})")
             items = [(f"{ix.where}, {label}", item) for label, item in _items(body, source)]
         except ParseError as exc:
-            problems.add(ix.where, exc.message)
+            yield ix.where, ParseError(exc.message)
             continue
-        papers += _collect(items, source, retrieved, problems)
-    return problems.finish(papers, expected="Semantic Scholar papers")
+        yield from items
 
 
 def read_semantic_scholar(path: str | Path) -> list[Paper]:
