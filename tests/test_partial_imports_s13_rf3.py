@@ -13,6 +13,7 @@ import pytest
 
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.paper import Paper
+from paperlab.sources.hf import read_daily_papers
 from paperlab.sources.openalex import read_openalex
 from paperlab.sources.semantic_scholar import read_semantic_scholar
 
@@ -100,3 +101,17 @@ def test_s2_cassette_names_interaction_and_record(tmp_path: Path) -> None:
     assert "interaction 1, record 2: 'authors'" in said
     assert "interaction 2: HTTP 429 answer: Too Many Requests" in said
     assert said.index("interaction 1, record 2") < said.index("interaction 2:")  # in the file's order
+
+
+def _daily(arxiv_id: str, **paper: object) -> dict[str, object]:
+    return {"paper": {"id": arxiv_id, "title": f"Daily paper {arxiv_id}", **paper}, "numComments": 1}
+
+
+def test_hf_daily_papers_keep_good_items(tmp_path: Path) -> None:
+    path = tmp_path / "daily_papers.json"
+    items = [_daily("2601.00001"), _daily("2601.00002", upvotes=2**70), "not an item", _daily("2601.00003")]
+    path.write_text(json.dumps(items))
+    papers, said = _partial(read_daily_papers, path)
+    assert [p.arxiv_id for p in papers] == ["2601.00001", "2601.00003"]
+    assert str(path) in said and "kept 2" in said and "skipped 2" in said
+    assert "record 2: paper 2601.00002: field 'upvotes'" in said and "record 3: expected a JSON object" in said

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import as_date
-from ..errors import ParseError, ProblemCollector
+from ..errors import ParseError
 from ..paper import Paper, SourceRecord
-from ._files import RECORD_ERRORS, as_count, check_paper, parse_json, read_bytes
+from ._files import as_count, check_paper, parse_json, read_bytes, read_records
 from ._http import HttpClient, Response, RetryableResponse
 
 __all__ = ["HfDailyPapersClient", "parse_daily_papers", "read_daily_papers"]
@@ -158,17 +158,13 @@ def parse_daily_papers(data: bytes | str | list[Any] | dict[str, Any], source: s
     if not isinstance(data, list):
         raise ParseError(f"expected a JSON list of Hugging Face daily papers, got {type(data).__name__}", source=source)
     retrieved = dt.datetime.now(dt.timezone.utc)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for i, item in enumerate(data, start=1):
-        where = f"record {i}"
-        try:
-            papers.append(check_paper(_item_to_paper(item, source, where, retrieved)))
-        except ParseError as exc:
-            problems.add(where, str(exc))
-        except RECORD_ERRORS as exc:  # a value of an unexpected type or size somewhere in the item
-            problems.add(where, f"expected a Hugging Face daily paper object ({type(exc).__name__}: {str(exc)[:200]})")
-    return problems.finish(papers, expected="Hugging Face daily papers")
+    return read_records(
+        ((f"record {i}", item) for i, item in enumerate(data, start=1)),
+        lambda item, where: check_paper(_item_to_paper(item, source, where, retrieved)),
+        source,
+        unreadable="expected a Hugging Face daily paper object ({error})",
+        expected="Hugging Face daily papers",
+    )
 
 
 def read_daily_papers(path: str | Path) -> list[Paper]:
