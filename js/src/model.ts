@@ -309,28 +309,26 @@ export class ReadingListModel {
     const seq = ++this._seq;
     const asked = this._listName;
     try {
-      // the list's entries only when the list exists: one deleted or renamed elsewhere (a kernel, another tab) is
-      // no 404 in the console; a missing one is made or replaced below
-      let detail: IListDetail | null = null;
-      const lists = await requestAPI<ILists>('lists');
-      if (lists.lists.some(l => l.name === asked)) {
-        detail = await this._detail(asked);
-      }
+      // the names and the shown list's entries in one request: a list deleted or renamed elsewhere (a kernel, another
+      // tab) between two requests would be answered 404, a console error; the server answers the first list instead
+      const lists = await requestAPI<ILists>(
+        `lists?entries=${encodeURIComponent(asked)}`
+      );
       if (this._listName !== asked) {
         // the current list changed while this load ran (renamed, created, picked): its gone name is no sign that
         // it was deleted elsewhere, and the load that change started shows it
         return true;
       }
-      const current = await this._ensureList(lists, detail);
+      const detail = this._shownDetail(lists);
       if (seq === this._seq && !this._disposed && !this._pendingMoves) {
         if (this._shownList !== this._listName) {
           this._shownList = this._listName;
           this._listChanged.emit(this._listName);
         }
-        this._lists = current.lists.lists;
-        this._entries = current.detail.entries;
+        this._lists = lists.lists;
+        this._entries = detail.entries;
         // the earlier of the two: a change in between shows as a new revision on the next poll
-        this._revision = current.lists.revision;
+        this._revision = lists.revision;
         this._changed.emit();
       }
       return true;
@@ -342,45 +340,21 @@ export class ReadingListModel {
     }
   }
 
-  /** The list's entries, or null when there is no such list. */
-  private async _detail(name: string): Promise<IListDetail | null> {
-    try {
-      return await requestAPI<IListDetail>(`lists/${segment(name)}`);
-    } catch (error: any) {
-      if (error?.status === 404) {
-        return null;
-      }
-      throw error;
-    }
-  }
-
-  /** When the current list is gone: switch to the first list, or show the default one empty (made on first add). */
-  private async _ensureList(
-    lists: ILists,
-    detail: IListDetail | null
-  ): Promise<{ lists: ILists; detail: IListDetail }> {
-    if (detail && lists.lists.some(l => l.name === this._listName)) {
-      return { lists, detail };
-    }
-    if (lists.lists.length) {
+  /**
+   * The list to show: the one asked for, or (when it went away) the first list the server answered instead, or with
+   * no list at all the default one empty (made on the first add: opening JupyterLab leaves no empty "default" in
+   * the store, which would then outrank the list the user makes in a notebook).
+   */
+  private _shownDetail(lists: ILists): IListDetail {
+    if (lists.shown) {
       // the current list went away (deleted or renamed elsewhere), or the default list was never made while others
       // were (a first open after `paperlab.reading_list("thesis")` in a notebook shows "thesis", not an empty
       // "default" made for the occasion)
-      this._listName = lists.lists[0].name;
-    } else {
-      // no list at all: show the default one empty and make it on the first add (opening JupyterLab leaves no
-      // empty "default" in the store, which would then outrank the list the user makes in a notebook)
-      this._listName = this._defaultList;
-      return {
-        lists,
-        detail: { name: this._listName, revision: lists.revision, entries: [] }
-      };
+      this._listName = lists.shown.name;
+      return lists.shown;
     }
-    const found = await this._detail(this._listName);
-    if (!found) {
-      throw new Error(`the reading list “${this._listName}” went away`);
-    }
-    return { lists, detail: found };
+    this._listName = this._defaultList;
+    return { name: this._listName, revision: lists.revision, entries: [] };
   }
 
   /**

@@ -64,6 +64,8 @@ export interface IListSummary {
 export interface ILists {
   lists: IListSummary[];
   revision: number;
+  /** With `lists?entries=NAME`: that list's entries, or the first list's when it is gone; null when there is none. */
+  shown: IListDetail | null;
 }
 
 export interface IListDetail {

@@ -28,9 +28,8 @@ from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 from tornado.log import app_log
 
-from ..errors import ParseError
+from ..errors import NotFound, ParseError
 from ..paper import Paper
-from ..services.listview import contributors
 from ..services.paperref import paper_code, store_resolver
 from ..store import ReadingList, Store, acting_as
 from .changes import ChangeFeed
@@ -52,6 +51,7 @@ from .models import (
     Revision,
     UpdateEntry,
     entry_body,
+    list_detail,
     list_summary,
     openapi_spec,
     parse_body,
@@ -297,15 +297,26 @@ class RevisionHandler(BaseHandler):
 
 
 class ListsHandler(BaseHandler):
-    """``/paperlab/api/lists``: list the reading lists (GET) or create one (POST)."""
+    """``/paperlab/api/lists``: list the reading lists (GET; ``?entries=NAME`` adds that list's entries, or the first
+    list's when it is gone, so the panel reads what it shows in one request) or create one (POST)."""
 
     @tornado.web.authenticated
     @authorized
     async def get(self) -> None:
+        asked = self.get_query_argument("entries", None)
+
         def work() -> Lists:
             revision = self.store.revision()
-            lists = [list_summary(ReadingList(self.store, name)) for name in self.store.lists()]
-            return {"lists": lists, "revision": revision}
+            names = self.store.lists()
+            lists = [list_summary(ReadingList(self.store, name)) for name in names]
+            shown = None
+            for name in [asked, *names] if asked is not None else []:
+                try:
+                    shown = list_detail(self.reading_list(name), revision)
+                    break
+                except NotFound:  # deleted or renamed elsewhere: the next one
+                    continue
+            return {"lists": lists, "revision": revision, "shown": shown}
 
         self.reply(await self.call(work))
 
@@ -325,10 +336,7 @@ class ListHandler(BaseHandler):
     async def get(self, name: str) -> None:
         def work() -> ListDetail:
             revision = self.store.revision()  # before reading: a later change shows as a newer revision
-            rl = self.reading_list(name)
-            entries = rl.entries()
-            team = len(contributors(entries)) > 1  # "Added by" tells something only in a list several people edit
-            return {"name": rl.name, "revision": revision, "entries": [entry_body(e, team) for e in entries]}
+            return list_detail(self.reading_list(name), revision)
 
         self.reply(await self.call(work))
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypedDict, TypeVar
 
 from ..paper import Paper
-from ..services.listview import provenance
+from ..services.listview import contributors, provenance
 from ..store import STATUSES, ListEntry, ReadingList
 from .http_errors import RequestError
 
@@ -334,13 +334,6 @@ class ListSummary(TypedDict):
     counts: dict[str, int]
 
 
-class Lists(TypedDict):
-    """``GET /lists``."""
-
-    lists: list[ListSummary]
-    revision: int
-
-
 class Entry(TypedDict):
     """One paper in a reading list; ``added_by`` / ``updated_by`` name who added it and who last changed it
     (null for entries written before paperlab recorded it), ``provenance`` says it for display (in a list's answer
@@ -364,6 +357,16 @@ class ListDetail(TypedDict):
     name: str
     revision: int
     entries: list[Entry]
+
+
+class Lists(TypedDict):
+    """``GET /lists``; with ``?entries=NAME``, ``shown`` holds that list's entries (or the first list's when it is
+    gone: deleted or renamed elsewhere), read with the names in one request; null without ``entries`` or when there
+    is no list at all."""
+
+    lists: list[ListSummary]
+    revision: int
+    shown: ListDetail | None
 
 
 class Papers(TypedDict):
@@ -395,6 +398,13 @@ def entry_body(entry: ListEntry, show_who: bool = True) -> Entry:
         "updated_by": entry.updated_by,
         "provenance": provenance(entry) if show_who else "",
     }
+
+
+def list_detail(rl: ReadingList, revision: int) -> ListDetail:
+    """The ``ListDetail`` body of a reading list (``provenance`` only in a list several people edited)."""
+    entries = rl.entries()
+    team = len(contributors(entries)) > 1  # "Added by" tells something only in a list several people edit
+    return {"name": rl.name, "revision": revision, "entries": [entry_body(e, team) for e in entries]}
 
 
 def list_summary(rl: ReadingList) -> ListSummary:

@@ -93,7 +93,8 @@ def test_a_rename_while_the_list_is_being_reloaded_keeps_the_renamed_list(page: 
     expect(page.locator(".paperlab-card")).to_have_count(1)
 
     held: list = []
-    detail = "**/paperlab/api/lists/" + quote(old, safe="") + "?*"
+    # the panel's reload: the names and this list's entries in one request (GET lists?entries=NAME)
+    detail = "**/paperlab/api/lists?entries=" + quote(old, safe="") + "*"
     page.route(detail, lambda route: held.append(route) if not held else route.continue_())  # the first: held
     lab.api("POST", "lists/" + quote(old, safe="") + "/entries", {"paper": SECOND.to_dict()})  # a kernel's change
     for _ in range(300):  # the reload is on its way and waits for the old name's entries
