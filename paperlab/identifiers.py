@@ -18,6 +18,7 @@ __all__ = [
     "arxiv_id_value",
     "find_doi",
     "is_bare_arxiv_id",
+    "labelled_doi",
     "lone_arxiv_id",
     "normalize_arxiv_id",
     "normalize_doi",
@@ -128,6 +129,27 @@ def find_doi(text: str) -> str | None:
     """
     m = DOI_IN_TEXT.search(text)
     return m.group(0).rstrip(".,;:)") if m else None
+
+
+# "DOI: 10.1/x", "doi 10.1/x" in a note: the label, then the DOI
+_LABELLED_DOI = re.compile(r"(?<![\w/.])doi\s*:?\s*(10\.\d{4,9}/[^\s,;{}\[\]<>\"]+)", re.I)
+# a word right before the label qualifies it: "Preprint DOI: …", "Original DOI …" name another work's DOI
+_QUALIFIED = re.compile(r"[^\W\d_]\s*$")
+
+
+def labelled_doi(text: str) -> str | None:
+    """The DOI a note names as the record's own, after the label "DOI" at its start, a line's start or after a
+    number or punctuation (Zotero writes ``48 DOI: 10.1002/…`` into a note, "Online publication: doi 10.1007/…");
+    None for a DOI without the label (a reply's, a related paper's) or with a word before the label ("Preprint
+    DOI: …").
+
+    >>> labelled_doi("48 DOI: 10.1002/9781118910566.ch13"), labelled_doi("Preprint DOI: 10.31235/osf.io/y8ked")
+    ('10.1002/9781118910566.ch13', None)
+    """
+    for m in _LABELLED_DOI.finditer(text):
+        if not _QUALIFIED.search(text[: m.start()].rsplit("\n", 1)[-1]):
+            return m.group(1).rstrip(".,;:)")
+    return None
 
 
 @dataclass(frozen=True)

@@ -57,3 +57,9 @@ def test_zotero_web_abstract_note_is_the_abstract() -> None:
     again = parse_bibtex(library_to_bibtex([paper]))[0]  # written back once, as the abstract
     assert again.abstract == paper.abstract
     assert "abstractnote" not in library_to_bibtex([paper]).lower()
+
+
+def test_a_csl_note_labelling_the_doi_gives_it_and_a_preprint_doi_does_not() -> None:
+    papers = _load("csl_note_doi.json")
+    assert papers["Counting Birds by Sound"].doi == "10.5555/birds.2021.4"
+    assert papers["Seeds and their colours"].doi is None  # "Preprint DOI: …" names another work

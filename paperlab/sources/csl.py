@@ -2,7 +2,8 @@
 
 A file is an array of items (or one item, or an object of items keyed by their ids). Each item becomes a :class:`~paperlab.paper.Paper`: ``title`` (rich
 text such as ``<i>``/``<sub>`` made plain), ``author`` names, the first date of ``issued`` (else of the
-``published``, ``published-print`` or ``published-online`` of a work saved from Crossref), ``abstract``, ``DOI``,
+``published``, ``published-print`` or ``published-online`` of a work saved from Crossref), ``abstract``, ``DOI``
+(else one the ``note`` labels "DOI: 10.…", as Zotero writes its Extra field),
 ``URL``, ``container-title``, ``note``, ``keyword``, and an arXiv id found in an arXiv DOI, an arxiv.org URL or
 an ``arXiv:`` number. Everything else of the item (its id, type, volume, pages, editors, the exact date object,
 the rich-text title, the structured names) is kept in ``extra["csl"]``, so that ``Paper.to_csl()`` writes the
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError, warn_partial
-from ..identifiers import normalize_arxiv_id, parse_reference
+from ..identifiers import labelled_doi, normalize_arxiv_id, parse_reference
 from ..markup import csl_plain_text, plain_abstract
 from ..names import csl_name_text, is_more_authors, is_placeholder_name
 from ..paper import Paper, SourceRecord
@@ -198,6 +199,8 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         raise ParseError("expected a 'title'")
     doi, url = _text(item, "DOI"), _text(item, "URL")
     doi = untex_doi(doi) if doi else None  # "10.1/x\\_12" as a BibTeX-minded tool writes it: "10.1/x_12"
+    note = _text(item, "note")
+    doi = doi or (labelled_doi(note) if note else None)  # Zotero's Extra as the note: "DOI: 10.…"
     found = _arxiv(item, doi, url)
     doubts = doubtful_id_map(
         item.get("paperlab-doubtful-ids")

@@ -21,6 +21,7 @@ from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, Field, Pars
 
 from ...dates import month_day, month_number
 from ...identifiers import find_doi, normalize_doi
+from ...identifiers import labelled_doi as find_labelled_doi
 from ...names import names_organisation
 from .text import VERBATIM_FIELDS, balanced, html_entities, verbatim
 
@@ -262,20 +263,15 @@ def valid_doi(value: str) -> str | None:
     return text if _WHOLE_DOI.fullmatch(text) else find_doi(value)
 
 
-# a DOI a note names as one ("DOI: 10.1002/…", "doi 10.1/x"): Zotero writes the DOI of an item type without a DOI
-# field into its Extra field, which its BibTeX export writes as the note
-_LABELLED_DOI = re.compile(r"(?<![\w/.])doi\s*:?\s*(10\.\d{4,9}/[^\s,;{}]+)", re.I)
-
-
 def labelled_doi(entry: Entry) -> str | None:
     """The DOI an entry with no ``doi`` field names in its ``note``, ``extra``, ``annote`` or ``annotation`` after
-    the label "DOI" (Zotero's export: ``note = {48 DOI: 10.1002/9781118910566.ch13}``); a DOI without the label (a
-    related paper's, a reply's) is not taken."""
+    the label "DOI" (:func:`~paperlab.identifiers.labelled_doi`; Zotero writes the DOI of an item type without a DOI
+    field into its Extra field, which its export writes as the note: ``note = {48 DOI: 10.1002/…}``)."""
     for name in ("note", "extra", "annote", "annotation"):
         fld = entry.fields_dict.get(name)
-        found = _LABELLED_DOI.search(fld.value) if fld is not None and isinstance(fld.value, str) else None
+        found = find_labelled_doi(fld.value) if fld is not None and isinstance(fld.value, str) else None
         if found:
-            return found.group(1).rstrip(".")
+            return found
     return None
 
 
