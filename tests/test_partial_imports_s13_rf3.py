@@ -13,6 +13,7 @@ import pytest
 
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.paper import Paper
+from paperlab.sources.arxiv.atom import read_atom
 from paperlab.sources.hf import read_daily_papers
 from paperlab.sources.openalex import read_openalex
 from paperlab.sources.semantic_scholar import read_semantic_scholar
@@ -115,3 +116,27 @@ def test_hf_daily_papers_keep_good_items(tmp_path: Path) -> None:
     assert [p.arxiv_id for p in papers] == ["2601.00001", "2601.00003"]
     assert str(path) in said and "kept 2" in said and "skipped 2" in said
     assert "record 2: paper 2601.00002: field 'upvotes'" in said and "record 3: expected a JSON object" in said
+
+
+def _atom_entry(n: int, published: str = "2026-01-0{n}T09:00:00Z") -> str:
+    return f"""  <entry>
+    <id>http://arxiv.org/abs/2601.0000{n}v1</id>
+    <title>Atom entry {n}</title>
+    <published>{published.format(n=n)}</published>
+    <author><name>Ada Quill</name></author>
+  </entry>
+"""
+
+
+def test_arxiv_atom_feed_keeps_good_entries(tmp_path: Path) -> None:
+    path = tmp_path / "query.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        + _atom_entry(1)
+        + _atom_entry(2, published="the second of January")
+        + _atom_entry(3)
+        + "</feed>\n"
+    )
+    papers, said = _partial(read_atom, path)
+    assert [p.title for p in papers] == ["Atom entry 1", "Atom entry 3"]
+    assert str(path) in said and "kept 2" in said and "entry 2 (line 9): <published>" in said

@@ -15,9 +15,9 @@ from pathlib import Path
 from lxml import etree
 
 from ...dates import as_date
-from ...errors import ParseError, ProblemCollector
+from ...errors import ParseError
 from ...paper import Paper, SourceRecord
-from .._files import RECORD_ERRORS, read_bytes
+from .._files import read_bytes, read_records
 from ._text import one_line, unwrap
 
 __all__ = ["ArxivErrorFeed", "AtomPage", "parse_atom", "read_atom"]
@@ -204,19 +204,13 @@ def parse_atom(data: bytes, source: str = "<string>", *, retrieved: dt.datetime 
     entries = root.findall(_ATOM + "entry")
     _raise_error_entry(entries, source)
     when = retrieved or dt.datetime.now(dt.timezone.utc)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for i, entry in enumerate(entries, 1):
-        record = SourceRecord("arxiv", source, when, f"entry {i}")
-        try:
-            papers.append(_entry_to_paper(entry, record))
-        except ParseError as exc:
-            problems.add(f"entry {i} (line {entry.sourceline})", str(exc))
-        except RECORD_ERRORS as exc:  # a value of an unexpected shape or size inside the entry
-            problems.add(
-                f"entry {i} (line {entry.sourceline})", f"expected an arXiv entry ({type(exc).__name__}: {exc})"
-            )
-    papers = problems.finish(papers, expected="arXiv entries")
+    papers = read_records(
+        ((f"entry {i} (line {entry.sourceline})", (i, entry)) for i, entry in enumerate(entries, 1)),
+        lambda item, _: _entry_to_paper(item[1], SourceRecord("arxiv", source, when, f"entry {item[0]}")),
+        source,
+        unreadable="expected an arXiv entry ({error})",
+        expected="arXiv entries",
+    )
     return AtomPage(
         papers=papers,
         total_results=_int_child(root, "totalResults", len(papers), source),
