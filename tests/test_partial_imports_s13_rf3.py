@@ -14,6 +14,7 @@ import pytest
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.paper import Paper
 from paperlab.sources.arxiv.atom import read_atom
+from paperlab.sources.arxiv.oai import read_oai
 from paperlab.sources.hf import read_daily_papers
 from paperlab.sources.openalex import read_openalex
 from paperlab.sources.semantic_scholar import read_semantic_scholar
@@ -140,3 +141,29 @@ def test_arxiv_atom_feed_keeps_good_entries(tmp_path: Path) -> None:
     papers, said = _partial(read_atom, path)
     assert [p.title for p in papers] == ["Atom entry 1", "Atom entry 3"]
     assert str(path) in said and "kept 2" in said and "entry 2 (line 9): <published>" in said
+
+
+def _oai_record(n: int, title: str = "OAI record {n}", status: str = "") -> str:
+    raw = '<arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/">'
+    return (
+        f"<record>\n<header{status}><identifier>oai:arXiv.org:2601.0000{n}</identifier></header>\n"
+        f"<metadata>{raw}<id>2601.0000{n}</id><title>{title.format(n=n)}</title><authors>Bo Renn</authors>"
+        "</arXivRaw></metadata>\n</record>\n"
+    )
+
+
+def test_arxiv_oai_answer_keeps_good_records(tmp_path: Path) -> None:
+    path = tmp_path / "list_records.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n'
+        "<ListRecords>\n"
+        + _oai_record(1)
+        + _oai_record(2, title=" ")
+        + _oai_record(3, status=' status="deleted"')  # a deletion notice: no paper, no problem
+        + _oai_record(4)
+        + "</ListRecords>\n</OAI-PMH>\n"
+    )
+    papers, said = _partial(read_oai, path)
+    assert [p.title for p in papers] == ["OAI record 1", "OAI record 4"]
+    assert str(path) in said and "kept 2" in said and "skipped 1" in said
+    assert "record 2 (line 8): record 2601.00002: expected a non-empty <title>" in said

@@ -25,10 +25,10 @@ from typing import Any
 
 from lxml import etree
 
-from ...errors import ParseError, ProblemCollector
+from ...errors import ParseError
 from ...identifiers import normalize_arxiv_id
 from ...paper import Paper, SourceRecord
-from .._files import RECORD_ERRORS, read_bytes
+from .._files import read_bytes, read_records
 from ._feed_dates import feed_date
 from ._text import one_line, unwrap
 from ._xml import local_name as _local
@@ -219,6 +219,16 @@ def _records(root: etree._Element, source: str) -> list[etree._Element]:
     return [r for v in verbs for r in v if _local(r) == "record"]
 
 
+def _header(rec: etree._Element) -> etree._Element | None:
+    return next(iter(_kids(rec, "header")), None)
+
+
+def _deleted(rec: etree._Element) -> bool:
+    """Whether the record is a deletion notice (no record: nothing to read, nothing wrong)."""
+    header = _header(rec)
+    return header is not None and header.get("status") == "deleted"
+
+
 def parse_oai(data: bytes, source: str = "<string>", *, retrieved: dt.datetime | None = None) -> OAIPage:
     """Parse one OAI-PMH ``ListRecords`` or ``GetRecord`` answer of arXiv (arXivRaw, arXiv or oai_dc).
 
@@ -232,26 +242,24 @@ def parse_oai(data: bytes, source: str = "<string>", *, retrieved: dt.datetime |
     root = _root(data, source)
     records = _records(root, source)
     when = retrieved or dt.datetime.now(dt.timezone.utc)
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for i, rec in enumerate(records, 1):
-        where = f"record {i} (line {rec.sourceline})"
-        header = next(iter(_kids(rec, "header")), None)
-        if header is not None and header.get("status") == "deleted":
-            continue
+
+    def to_paper(numbered: tuple[int, etree._Element], _: str) -> Paper:
+        i, rec = numbered
         metadata = next(iter(_kids(rec, "metadata")), None)
         meta = next((c for c in metadata if isinstance(c.tag, str)), None) if metadata is not None else None
         if meta is None:
-            problems.add(where, "expected a <metadata> element with arXivRaw, arXiv or oai_dc metadata")
-            continue
-        try:
-            papers.append(_meta_to_paper(header, meta, SourceRecord("arxiv_oai", source, when, f"record {i}")))
-        except ParseError as exc:
-            problems.add(where, exc.message)
-        except RECORD_ERRORS as exc:
-            problems.add(where, f"expected an arXiv OAI record ({type(exc).__name__}: {str(exc)[:200]})")
+            raise ParseError("expected a <metadata> element with arXivRaw, arXiv or oai_dc metadata")
+        return _meta_to_paper(_header(rec), meta, SourceRecord("arxiv_oai", source, when, f"record {i}"))
+
+    papers = read_records(
+        ((f"record {i} (line {rec.sourceline})", (i, rec)) for i, rec in enumerate(records, 1) if not _deleted(rec)),
+        to_paper,
+        source,
+        unreadable="expected an arXiv OAI record ({error})",
+        expected="arXiv OAI records",
+    )
     token, size = _resumption(root, source)
-    return OAIPage(problems.finish(papers, expected="arXiv OAI records"), token, size)
+    return OAIPage(papers, token, size)
 
 
 def read_oai(path: str | Path) -> list[Paper]:
