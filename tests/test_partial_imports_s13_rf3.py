@@ -14,6 +14,7 @@ import pytest
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.paper import Paper
 from paperlab.sources.arxiv.atom import read_atom
+from paperlab.sources.arxiv.kaggle import iter_kaggle, read_kaggle
 from paperlab.sources.arxiv.oai import read_oai
 from paperlab.sources.hf import read_daily_papers
 from paperlab.sources.openalex import read_openalex
@@ -167,3 +168,29 @@ def test_arxiv_oai_answer_keeps_good_records(tmp_path: Path) -> None:
     assert [p.title for p in papers] == ["OAI record 1", "OAI record 4"]
     assert str(path) in said and "kept 2" in said and "skipped 1" in said
     assert "record 2 (line 8): record 2601.00002: expected a non-empty <title>" in said
+
+
+def _kaggle_file(tmp_path: Path) -> Path:
+    path = tmp_path / "snapshot.jsonl"
+    records = [
+        {"id": "2601.00001", "title": "Kaggle record 1", "authors": "Ada Quill", "categories": "cs.LG"},
+        {"id": "2601.00002", "title": "", "authors": "Bo Renn"},
+        {"id": "2601.00003", "title": "Kaggle record 3", "authors": "Cai Lune"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + '\n{"id": "2601.00004", "title": \n')
+    return path
+
+
+def test_arxiv_kaggle_snapshot_keeps_good_lines(tmp_path: Path) -> None:
+    path = _kaggle_file(tmp_path)
+    papers, said = _partial(read_kaggle, path)
+    assert [p.title for p in papers] == ["Kaggle record 1", "Kaggle record 3"]
+    assert str(path) in said and "kept 2" in said and "skipped 2" in said
+    assert "line 2: paper 2601.00002: expected a non-empty 'title'" in said
+    assert "line 4: expected a JSON object per line: not valid JSON" in said
+
+
+def test_arxiv_kaggle_stream_warns_once_at_the_loop(tmp_path: Path) -> None:
+    papers, said = _partial(lambda path: list(iter_kaggle(path)), _kaggle_file(tmp_path))
+    assert [p.title for p in papers] == ["Kaggle record 1", "Kaggle record 3"]
+    assert "line 2: paper 2601.00002: expected a non-empty 'title'" in said

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -28,6 +28,7 @@ __all__ = [
     "as_count",
     "check_paper",
     "decode_text",
+    "each_record",
     "file_not_found",
     "parse_json",
     "read_bytes",
@@ -84,17 +85,31 @@ def read_records(
         When some records were skipped, each named; attributed to the user's line, not paperlab's.
     """
     problems = ProblemCollector(source)
-    papers: list[Paper] = []
-    for where, item in records:
-        try:
-            papers.append(to_paper(item, where))
-        except ParseError as exc:
-            problems.add(where, exc.message)
-        except RECORD_ERRORS as exc:
-            problems.add(where, unreadable.format(error=f"{type(exc).__name__}: {str(exc)[:200]}"))
+    papers = list(each_record(records, to_paper, problems, unreadable=unreadable))
     for where, message in also:
         problems.add(where, message)
     return problems.finish(papers, expected=expected)
+
+
+def each_record(
+    records: Iterable[tuple[str, _Item]],
+    to_paper: Callable[[_Item, str], Paper],
+    problems: ProblemCollector,
+    *,
+    unreadable: str,
+) -> Iterator[Paper]:
+    """The papers of the records one at a time, as :func:`read_records` reads them (a bad record added to
+    ``problems``), for a reader that streams a file too large to hold (the caller reports ``problems``)."""
+    for where, item in records:
+        try:
+            paper = to_paper(item, where)
+        except ParseError as exc:
+            problems.add(where, exc.message)
+            continue
+        except RECORD_ERRORS as exc:
+            problems.add(where, unreadable.format(error=f"{type(exc).__name__}: {str(exc)[:200]}"))
+            continue
+        yield paper
 
 
 def file_not_found(path: str | Path) -> ParseError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -18,7 +18,7 @@ import orjson
 from ...dates import as_date, month_of_name
 from ...errors import ParseError, PartialImportWarning, ProblemCollector, warn_partial
 from ...paper import Paper, SourceRecord
-from .._files import RECORD_ERRORS, check_paper, parse_json
+from .._files import check_paper, each_record, parse_json
 from ._text import one_line, unwrap
 
 __all__ = ["iter_kaggle", "read_kaggle"]
@@ -144,19 +144,18 @@ def _open(path_or_file: str | Path | IO[str] | IO[bytes]) -> tuple[Any, str, boo
     return path_or_file, str(getattr(path_or_file, "name", "<stream>")), False
 
 
-_NOT_JSON = object()
-
-
-def _record(line: str | bytes, lineno: int, collector: ProblemCollector) -> Any:
-    """The JSON of one line, or ``_NOT_JSON`` (and the line reported) when it is not JSON."""
-    try:
-        return orjson.loads(line)
-    except ValueError:
-        try:  # orjson is stricter (NaN, big integers, BOM, lone surrogates, deep nesting): ask json
-            return parse_json(line, collector.source, f"line {lineno}")
-        except ParseError as exc:
-            collector.add(f"line {lineno}", f"expected a JSON object per line: {exc.message}")
-            return _NOT_JSON
+def _lines(fh: Iterable[str | bytes], source: str) -> Iterator[tuple[str, Any]]:
+    """``("line N", JSON)`` of every non-blank line; a line that is not JSON gives its ParseError as the JSON."""
+    for lineno, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        try:
+            yield f"line {lineno}", orjson.loads(line)
+        except ValueError:
+            try:  # orjson is stricter (NaN, big integers, BOM, lone surrogates, deep nesting): ask json
+                yield f"line {lineno}", parse_json(line, source, f"line {lineno}")
+            except ParseError as exc:
+                yield f"line {lineno}", ParseError(f"expected a JSON object per line: {exc.message}")
 
 
 def iter_kaggle(
@@ -184,24 +183,17 @@ def iter_kaggle(
     fh, name, close = _open(path_or_file)
     collector = problems if problems is not None else ProblemCollector(name)
     when = dt.datetime.now(dt.timezone.utc)
+
+    def to_paper(record: Any, where: str) -> Paper:
+        if isinstance(record, ParseError):
+            raise record
+        return check_paper(_kaggle_paper(record, SourceRecord("kaggle", name, when, where)))
+
     kept = 0
     try:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            record = _record(line, lineno, collector)
-            if record is _NOT_JSON:
-                continue
-            try:
-                paper = check_paper(_kaggle_paper(record, SourceRecord("kaggle", name, when, f"line {lineno}")))
-            except ParseError as exc:
-                collector.add(f"line {lineno}", str(exc))
-                continue
-            except RECORD_ERRORS as exc:  # a value of an unexpected type or size somewhere in the record
-                collector.add(
-                    f"line {lineno}", f"expected a Kaggle arXiv record ({type(exc).__name__}: {str(exc)[:200]})"
-                )
-                continue
+        for paper in each_record(
+            _lines(fh, name), to_paper, collector, unreadable="expected a Kaggle arXiv record ({error})"
+        ):
             kept += 1
             yield paper
     finally:
