@@ -30,10 +30,11 @@ __all__ = [
 ]
 
 #: Minimum widths of the wordy columns of a compare table (the rest take what they need).
-COLUMN_WIDTHS = {"title": "12em", "results": "14em", "task": "7em", "datasets": "7em", "metrics": "7em"}
+COLUMN_WIDTHS = {"title": "10em", "results": "11em", "task": "6em", "datasets": "6em", "metrics": "6em"}
 #: Widths the long text columns wrap in, so that the columns a reader came for fit a laptop screen (1366 px with
-#: the side panel open) without scrolling sideways; the frame keeps every word.
-CAPPED_WIDTHS = {"title": "15em", "venue": "7em", "authors": "9em", "categories": "10em", "code": "4em"}
+#: the side panel open) without scrolling sideways, and title to authors fit a 950 px cell (1400 px, side panel
+#: open); the frame keeps every word.
+CAPPED_WIDTHS = {"title": "12em", "venue": "6em", "authors": "7em", "categories": "9em", "code": "4em"}
 #: The order a notebook shows compare's columns in: what papers are compared on (results, datasets, metrics, task)
 #: right after the title, the long descriptive text (authors, categories) last. The frame keeps its own order.
 SHOWN_ORDER = (

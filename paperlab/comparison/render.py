@@ -144,10 +144,7 @@ class PaperlabAccessor:
                 flags = ["font-weight:bold" if not _isna(v) and v == best else "" for v in df[c]]
                 styler = styler.apply(lambda s, _f=flags: _f, subset=[c])
         styler = _sized(styler, shown)
-        # a wide table scrolls inside the output instead of being cut off at its right edge
-        styler = styler.set_table_styles(
-            [{"selector": "", "props": "display: block; overflow-x: auto"}], overwrite=False
-        )
+        styler = styler.set_table_styles(_SCROLLING, overwrite=False)
         if note:
             caption = [{"selector": "caption", "props": "caption-side: bottom; text-align: left; font-size: smaller"}]
             styler = styler.set_caption(note.strip()).set_table_styles(caption, overwrite=False)
@@ -209,6 +206,18 @@ class PaperlabAccessor:
         return styler.to_latex(**kwargs)
 
 
+#: A table wider than its cell scrolls inside a box no taller than the window (its scrollbar in view, not below the
+#: last row), its header row staying on top (in the theme's background: light and dark); cells pad less sideways.
+_SCROLLING = [
+    {"selector": "", "props": "display: block; overflow: auto; max-height: 85vh"},
+    {"selector": "td, th", "props": "padding-left: 0.4em; padding-right: 0.4em"},
+    {
+        "selector": "thead tr:first-child th",
+        "props": "position: sticky; top: 0; z-index: 1; background: var(--jp-layout-color0, #fff)",
+    },
+]
+
+
 def _sized(styler: Styler, shown: pd.DataFrame) -> Styler:
     """Column widths: the wordy columns room to read (:data:`.display.COLUMN_WIDTHS`), the long text columns and the
     row labels (DOIs) capped and wrapped (:data:`.display.CAPPED_WIDTHS`), dates on one line."""
@@ -222,7 +231,7 @@ def _sized(styler: Styler, shown: pd.DataFrame) -> Styler:
         if props:
             widths[c] = [{"selector": "td", "props": "; ".join(props)}]
     styler = styler.set_table_styles(widths, overwrite=False) if widths else styler
-    labels = "min-width: 8em; max-width: 10em; overflow-wrap: anywhere"  # "10.1038/s41586-023-06291-2" wraps
+    labels = "min-width: 7em; max-width: 9em; overflow-wrap: anywhere"  # "10.1038/s41586-023-06291-2" wraps
     return styler.set_table_styles([{"selector": "th.row_heading", "props": labels}], overwrite=False)
 
 
