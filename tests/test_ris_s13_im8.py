@@ -74,3 +74,24 @@ def test_a_file_of_tag_lines_without_any_record_end_is_still_refused() -> None:
 
     with pytest.raises(ParseError, match="no RIS records"):
         parse_ris("TI  - A title\nAU  - Quill, Ada\n")
+
+
+def test_a_whole_apa_reference_in_a_title_is_read_into_its_parts() -> None:
+    papers = _load("apa_in_title.ris")
+    moths = papers["Counting moths by lamplight: A field method"]
+    assert moths.authors == ["A. B. Quill", "D. Okafor", "J.-P. van der Berg"]
+    assert moths.published is not None and moths.published.year == 2018
+    assert moths.journal_ref == "Journal of Night Studies, 12(3), 45–67"
+    assert moths.doi == "10.5555/moths.2018.12"
+    rivers = papers["Do rivers remember?"]  # a date with its day, a title ending in "?", a publisher
+    assert rivers.authors == ["B. Lindqvist"] and rivers.published is not None and rivers.published.year == 2020
+    tides = papers["Tide tables for small boats"]  # a group author, no date, a link
+    assert tides.authors == ["Harbour Trust"] and tides.published is None
+    assert tides.url == "https://example.org/tides"
+
+
+def test_a_title_not_shaped_as_a_whole_reference_stays_as_written() -> None:
+    papers = _load("apa_in_title.ris")
+    assert "Reading notes (2019). Things to read next. Our group" in papers  # "Reading notes" is no author list
+    assert papers["Achebe, N. (2021). A title that only looks like a reference"].authors == ["Ngozi Achebe"]
+    assert "Keep clear of the nettles – Causes rashes, itching, swelling" in papers

@@ -3,7 +3,9 @@
 A record runs from a ``TY  - `` line to an ``ER  - `` line; each line is a two-character tag, two spaces,
 a hyphen and the value, and a line without a tag continues the one before. Text outside records (Ovid's
 ``1.`` record numbers and "Link to ..." lines, a byte-order mark) is skipped; a record with no ``TY`` line (Scopus)
-is read as ``GEN``, a tag glued onto another's line (EBSCO's ``UR  - … OP  - …``) as its own line (``_ris_lines``). Tags are read with ``rispy``;
+is read as ``GEN``, a tag glued onto another's line (EBSCO's ``UR  - … OP  - …``) as its own line (``_ris_lines``);
+a record naming no author and no date whose title is a whole APA reference is read as that reference's parts
+(``_ris_reference``). Tags are read with ``rispy``;
 the fields databases disagree on are read from every tag they use:
 
 - title ``TI``/``T1`` (else ``CT``, ``BT``, ``ST``; Crossref markup such as ``<sub>`` made plain), authors
@@ -49,6 +51,7 @@ from ..venues import venue_url
 from ._files import check_paper, read_bytes, read_records
 from ._names import names_as_written, names_given_first, vancouver_persons
 from ._ris_lines import records as _records
+from ._ris_reference import read_apa_title
 
 __all__ = ["parse_ris", "read_ris", "ris_text", "write_ris"]
 
@@ -403,7 +406,9 @@ def parse_ris(text: str, source: str = "<string>") -> list[Paper]:
         parsed = parser.parse_lines(iter(lines))
         if not parsed:
             raise ParseError("expected a record from 'TY  - ' to 'ER  - '")
-        return _record_to_paper(_unknown_tags(parsed[0]), source, where)
+        record = _unknown_tags(parsed[0])
+        read_apa_title(record)  # "TI  - Quill, A., & Okafor, D. (2020). Title. Journal, 3, 1–9.": its parts
+        return _record_to_paper(record, source, where)
 
     return read_records(
         ((f"record {number}, line {line}", lines) for number, (line, lines) in enumerate(records, 1)),
