@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -11,10 +12,11 @@ from dataclasses import dataclass, field
 from ..names import names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ._cited_rows import cited_row
+from ._md_references import reference_parts, title_venue_year
 from ._mention_items import apa_byline, labelled_address, parent_item, title_and_venue
 from ._mention_lines import Line, plain
 from ._mention_refs import item_reference
-from ._schedule_cells import parse_day
+from ._schedule_cells import CellPaper, parse_day
 
 __all__ = ["BLOCK", "SOURCE_KIND", "Found", "bibtex_title", "block_start", "field_value", "paper_of"]
 
@@ -23,6 +25,7 @@ SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic
 _AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|作者)\W*[:：]\s*(.+)$", re.I)
 _YEAR_FIELD = re.compile(r"^\W*(?:year|年份|发表年份)\W*[:：]\D*((?:19|20)\d{2})\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d{2})\W*$")  # a heading that is a year: the year of the papers under it
 _DATE_FIELD = re.compile(r"^\W*(?:date|published|publication date|日期|发布日期)\W*[:：]\s*(.+)$", re.I)
 _YEAR_VENUE = re.compile(r"\s*\(\s*((?:19|20)\d{2})\s*(?:,\s*([^()<>|]{1,40}?))?\s*\)")  # "(2019, TACL)"
 _PREPRINT = re.compile(r"^(?:arxiv|preprint|arxiv preprint|biorxiv|medrxiv|ssrn)$", re.I)
@@ -58,6 +61,7 @@ class Found:
     arxiv_id: str | None = None
     doi: str | None = None
     url: str | None = None
+    ref: CellPaper | None = None  # the reference its line writes out (authors, year, venue), when read already
 
 
 def field_value(lines: list[Line], start: int, end: int, pattern: re.Pattern[str]) -> str | None:
@@ -269,8 +273,28 @@ def _people(names: list[str]) -> bool:
     return any(_PERSON.match(n) for n in names)
 
 
+def _split(found: Found, details: _Details) -> tuple[str, _Details]:
+    """The title and details of a paper whose title text is a whole reference ("Quill & Renn - Title (from blog)",
+    "Quill, Ada. Title. Press, 2002.", "Title (Widget Letters, 2017)"): its title part, its authors, year, venue."""
+    ref = found.ref or (None if details.authors else reference_parts(found.title)) or title_venue_year(found.title)
+    if ref is None:
+        return found.title, details
+    return ref.title, dataclasses.replace(
+        details,
+        authors=details.authors or ref.authors,
+        year=details.year or ref.year,
+        venue=details.venue or ref.venue,
+        more_authors=details.more_authors or ref.more_authors,
+    )
+
+
 def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
-    details = _details(lines, found)
+    title, details = _split(found, _details(lines, found))
+    heading = lines[found.lines[0]].heading
+    referenced = found.ref is not None and not found.arxiv_id  # a publication list's entry, its id not dating it
+    if referenced and not (details.year or details.day) and heading is not None:
+        if year := _YEAR_HEADING.match(lines[heading].text):
+            details.year = int(year.group(1))  # "## 2023" over "**[11]** Quill, A., …, Title."
     extra: dict[str, object] = {"found_by": "generic paper finder"}
     if details.year and not details.day:
         extra["date_precision"] = "year"
@@ -281,7 +305,7 @@ def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
     if details.more_authors:
         extra["more_authors"] = True
     return Paper(
-        title=found.title,
+        title=title,
         authors=details.authors,
         journal_ref=details.venue,
         arxiv_id=found.arxiv_id,

@@ -32,6 +32,7 @@ from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row
+from ._md_references import emphasised_entry, numbered_reference
 from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
@@ -423,6 +424,9 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
     for i, line in enumerate(lines):
         if shaped and i not in named and (document := pdf_item(line)):  # "- **File** : Sparse_Widgets.pdf"
             found.append(Found(document, [i]))
+            continue
+        if shaped and i not in named and (ref := numbered_reference(line) or emphasised_entry(lines, i)):
+            found.append(Found(ref.title, [i], ref=ref))  # "**[12]** Quill, A., …", "1. Authors," / "**Title**"
             continue
         if _not_a_title_line(lines, i, named, one_paper):
             continue

@@ -42,6 +42,7 @@ from ..names import drop_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import check_paper, read_text
+from ._md_references import reference_parts, title_venue_year
 from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING
 from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
@@ -65,6 +66,9 @@ _ITALIC = re.compile(
     r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"
 )
 _BOLD = re.compile(r"(?:\*\*|__)(?=\S)(.+?)(?<=\S)(?:\*\*|__)")
+_BOLD_LINK = re.compile(
+    r"(?:\*\*|__)\s*\[([^\[\]]{8,})\]\([^()\s]+\)\s*(?:\*\*|__)"
+)  # a link in bold: its text the title
 _MATERIAL_WORD = re.compile(
     r"^\W*(?:code|github|repo|project|website|homepage|slides?|video|poster|talk|blog|notes?|data(?:sets?)?|"
     r"benchmarks?|demo)\b",
@@ -182,6 +186,8 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
     paper_links = [m.group(2).strip().strip("<>") for m in links if not _MATERIAL_WORD.match(m.group(1))]
     href = next((u for u in paper_links if any(link_ids(u)[2:])), paper_links[0] if paper_links else "")
     words = [i for i, piece in enumerate(pieces) if piece]
+    if (wrapped := _BOLD_LINK.search(text)) and not _MATERIAL_WORD.match(wrapped.group(1)):
+        return _plain(wrapped.group(1)), _plain(_ANY_LINK.sub(" ", text[wrapped.end() :])), href  # "We read **[T](…)**"
     bold = _BOLD.search(text[: links[0].start()]) or (None if words and words[0] == 0 else _BOLD.search(text))
     if bold is not None:  # "**Title.** Venue, 2021. [paper](…)": the bold part is the title
         return (*_bold_title(bold.group(1), _ANY_LINK.sub(" ", text[bold.end() :])), href)
@@ -249,6 +255,10 @@ def _reference_parts(
     venue and year after the title ("Title (MICRO 23)") are no part of it."""
     if (ref := written_reference(text)) is not None and _names_people(text, ref):
         return ref.title, ref.authors, ref.year or year, ref.venue, ref.arxiv_id, False
+    if (ref := reference_parts(text)) is not None:  # "Quill & Renn - Title (from blog)", MLA, "Quill, A., Title."
+        return ref.title, ref.authors, ref.year or year, ref.venue, None, False
+    if (ref := title_venue_year(text)) is not None:  # "Title (Widget Comp Biol, 2017)": no authors in the brackets
+        return ref.title, [], ref.year, ref.venue, None, False
     suffix = _VENUE_SUFFIX.search(title)
     if suffix is None or len(title[: suffix.start()].split()) < 2 or not _venue_word(suffix.group("first")):
         return title, authors, year, None, None, bool(year)  # a year here came with "Vaswani et al., 2017"

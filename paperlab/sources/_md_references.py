@@ -1,0 +1,161 @@
+"""References written out in a markdown list or paragraph, split into authors, title, year and venue for the generic
+paper finder (:mod:`._mentions`), whatever the citation style:
+
+* ``Quill & Renn - Sparse Widget Routing (from blog)``, ``Quill et al. – Widget Maps``: authors, a dash, the title;
+  a parenthesis closing it is the venue and year when it holds a year ("(Widget Letters, 2017)"), else a note of
+  where the reference was found, no part of the title;
+* ``Quill, A., Renn, B. and Lune, C., Sparse Widget Routing. Widget Journal.`` (a list of "Family, I." names, perhaps
+  a year after them): the title runs to its full stop, the venue after it;
+* MLA's ``Quill, Ada. Sparse Widget Routing. Springfield: Widget Press, 2002.``, ``Renn, B. K. and C. Lune.
+  "Widget Maps." Gadget Review 3 (2001).``: the first author written family name first, the title the next sentence
+  (or the quoted part), the year the first one after it;
+* otherwise the styles :func:`._schedule_cells.written_reference` knows (APA, ``Quill et al. (2019) Title``).
+
+A paragraph opened by a bracketed number (``**[12]** Quill, A., …``, ``[3] …``) is an entry of a numbered list of
+references (:func:`numbered_reference`). A numbered item whose own line gives only its authors and whose next line is
+wholly bold or italic (a publication list: ``1. 彭秋和, 黄寅亮,`` / ``**Title**`` / ``天文学报, 17, 185, 1976.``) is
+titled by that line, the line after it its venue (:func:`emphasised_entry`).
+
+Used by :mod:`._mentions` (which lines are papers and their titles) and :mod:`._mention_details` (their details).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._mention_lines import Line, plain
+from ._schedule_cells import CellPaper, written_reference
+
+__all__ = ["emphasised_entry", "numbered_reference", "reference_parts", "title_venue_year"]
+
+_UPPER = r"A-Z\u00c0-\u00de\u0100-\u024f"
+_WORD = rf"[{_UPPER}][\w'’\u00c0-\u024f-]*"
+_PARTICLE = r"(?:van|von|de|der|den|du|la|le|da|di|del|dos|vanden|ten|ter|st\.)"
+_FAMILY = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})?"  # "De Smedt", "vanden Broucke"
+_INITIALS = rf"(?:[{_UPPER}]\.\s?-?){{1,4}}"  # "A.", "C.O.", "R. K."
+_PERSON = rf"(?:(?:{_WORD}|[{_UPPER}]\.?)\s+){{0,2}}{_FAMILY}"  # "Ada Quill", "A. Quill", "Quill"
+_JOIN = r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*"
+_DASHED = re.compile(
+    rf"^(?P<authors>{_PERSON}(?:(?:{_JOIN}){_PERSON})*(?:,?\s+et\s+al\.?)?)\s+[-–—]\s+(?P<title>\S.+?)"
+    r"\s*(?:\((?P<paren>[^()]*)\))?\s*\.?$"
+)
+_FAMILY_INITIALS = rf"{_FAMILY},\s+{_INITIALS}|{_INITIALS}\s*{_FAMILY}"
+_INITIALLED = re.compile(
+    rf"^(?P<authors>(?:{_FAMILY_INITIALS})(?:(?:\s*,?\s*(?:and\s+|&\s*)?)(?:{_FAMILY_INITIALS}))*)\s*,\s*"
+    rf"(?:(?P<year>(?:19|20)\d{{2}})[a-z]?(?:,\s*[A-Z][a-z]+)?\s*[.,]\s*)?(?P<rest>[^,].+)$"
+)
+_MLA = re.compile(
+    rf"^(?P<family>{_FAMILY}),\s+(?P<given>{_INITIALS}|(?:{_WORD}\s+){{0,2}}{_WORD})"
+    rf"(?:,?\s+(?:and|&)\s+(?P<second>(?:(?:{_WORD}|[{_UPPER}]\.)\s*){{0,3}}{_WORD}))?(?:\.\s+|(?<=\.)\s+)(?P<rest>\S.+)$"
+)
+_QUOTED_TITLE = re.compile(r"^[\"“](?P<title>[^\"”]{4,}?)[.,]?[\"”]\s*(?P<rest>.*)$")
+_SENTENCE_END = re.compile(r"(?<![A-Z\s])\.(?=\s+[\w\"“(]|\s*$)|[?!]\s*$")
+_TITLE_VENUE_YEAR = re.compile(r"^(?P<title>\S.{8,}?)\s*\((?P<venue>[^()\d]{2,60}?),?\s+(?P<year>(?:19|20)\d{2})\)\.?$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_BRACKET_NUMBER = re.compile(r"^\s*(?:\*\*|__)?\s*[\[(]\s*\d{1,4}\s*[\])]\s*(?:\*\*|__)?\s*[.:]?\s*(?=\S)")
+_WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\s*$")
+_CJK_NAMES = re.compile(
+    r"^[\u3400-\u9fff·\s]{2,}(?:[,，、]\s*[\u3400-\u9fff·\s]{2,})*[,，]?\s*(?:等|et al\.?)?\s*[,，]?$"
+)
+
+
+def _names(text: str) -> tuple[list[str], bool]:
+    """(the names of an author list, whether it ends in "et al.")."""
+    more = bool(re.search(r",?\s+et\s+al\.?$", text))
+    text = re.sub(r",?\s+et\s+al\.?$", "", text)
+    return [n.strip(" .") for n in re.split(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|&)\s*", text) if n.strip(" .")], more
+
+
+def _title_and_rest(text: str) -> tuple[str, str]:
+    """The title a reference's text opens with (its quoted part, else its first sentence) and the text after it."""
+    if quoted := _QUOTED_TITLE.match(text):
+        return quoted.group("title").strip(), quoted.group("rest")
+    stop = _SENTENCE_END.search(text)
+    return (text[: stop.start()], text[stop.end() :]) if stop else (text, "")
+
+
+def _good_title(title: str) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", title)
+    return len(words) >= 2 or len(re.findall(r"[\u3400-\u9fff]", title)) >= 4
+
+
+def _paper(title: str, authors: list[str], rest: str = "", year: str | None = None, more: bool = False) -> CellPaper:
+    years = _YEAR.findall(rest)
+    venue = " ".join(_YEAR.sub("", rest).strip(" .,;:()").split()) or None
+    found = year or (years[0] if years else None)
+    return CellPaper(title.strip(" .,;:"), authors=authors, venue=venue, year=int(found) if found else None,
+                     more_authors=more)  # fmt: skip
+
+
+def reference_parts(text: str) -> CellPaper | None:
+    """The authors, title, year and venue of a reference written out (see the module's docstring); None for text
+    that is no reference with its authors."""
+    text = " ".join(re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", plain(text)).split())  # "_Title_": italics
+    if (m := _DASHED.match(text)) and _good_title(m.group("title")):
+        authors, more = _names(m.group("authors"))
+        if len(authors) == 1 and not more and len(authors[0].split()) < 2:
+            return None  # "Widgets - A Survey": one word before the dash names no one surely
+        paren = m.group("paren") or ""
+        return _paper(m.group("title"), authors, paren if _YEAR.search(paren) else "", more=more)
+    if m := _INITIALLED.match(text):
+        title, rest = _title_and_rest(m.group("rest"))
+        if _good_title(title):
+            authors, more = _names(m.group("authors"))
+            authors = [_given_first(a) for a in _pairs(m.group("authors"))] or authors
+            return _paper(title, authors, rest, m.group("year"), more)
+    if m := _MLA.match(text):
+        title, rest = _title_and_rest(m.group("rest"))
+        if _good_title(title) and _YEAR.search(rest):  # MLA ends with the year: "Paris, France. A City" is none
+            first = f"{m.group('given').strip()} {m.group('family')}"
+            return _paper(title, [first] + ([m.group("second").strip()] if m.group("second") else []), rest)
+    ref = written_reference(text)
+    if ref is None or not _good_title(ref.title):
+        return None
+    people = (
+        len(ref.authors) > 1 or ref.authors and (len(ref.authors[0].split()) > 1 or re.search(r"\bet\s+al\b", text))
+    )
+    return ref if people else None  # "Quill et al. (2019) Title", "Quill, A., & Renn, B. (2019). Title."
+
+
+def title_venue_year(text: str) -> CellPaper | None:
+    """A title with its venue and year in a closing parenthesis ("Ten Rules for Widgets (Widget Comp Biol, 2017)",
+    "(NeurIPS, 2019)"); None for a citation in that place ("(Quill et al., 2017)", "(Quill, 2017)")."""
+    m = _TITLE_VENUE_YEAR.match(" ".join(plain(text).split()))
+    venue = m.group("venue").strip() if m else ""
+    if not m or re.search(r"\bet\s+al\b|\sand\s|&", venue) or not (" " in venue or len(re.findall("[A-Z]", venue)) > 1):
+        return None  # "(Quill et al., 2017)", "(Quill, 2017)": a citation, no venue
+    return _paper(m.group("title"), [], f"{venue} {m.group('year')}")
+
+
+def _pairs(text: str) -> list[str]:
+    """The names of a list of "Family, I." (or "I. Family") names, each one name."""
+    pattern = re.compile(rf"(?P<fi>{_FAMILY},\s+{_INITIALS})|(?P<if>{_INITIALS}\s*{_FAMILY})")
+    return [m.group(0) for m in pattern.finditer(text)]
+
+
+def _given_first(name: str) -> str:
+    family, _, given = name.partition(",")
+    return f"{given.strip()} {family.strip()}" if given else " ".join(name.split())
+
+
+def numbered_reference(line: Line) -> CellPaper | None:
+    """The reference of a paragraph opened by a bracketed number ("**[12]** Quill, A., …"), None for other lines."""
+    m = _BRACKET_NUMBER.match(line.text) if line.kind == "text" and line.item is None else None
+    return reference_parts(line.text[m.end() :]) if m else None
+
+
+def emphasised_entry(lines: list[Line], i: int) -> CellPaper | None:
+    """The paper of numbered item ``i`` written as authors, a wholly bold (or italic) title line and a venue line
+    (see the module's docstring); None for any other item."""
+    item = lines[i]
+    below = [ln for ln in lines[i + 1 : i + 6] if ln.kind == "text" and ln.item == i]
+    if item.kind != "item" or not below or not (title := _WHOLE_EMPHASIS.match(below[0].text)):
+        return None
+    own = plain(item.text).strip()
+    if not (
+        _CJK_NAMES.match(own.lstrip("\\* ")) or re.fullmatch(rf"(?:{_PERSON}(?:{_JOIN})?)+\s*(?:et al\.?)?,?", own)
+    ):
+        return None  # the item's own line is no list of names
+    venue = plain(below[1].text) if len(below) > 1 else ""
+    authors = [n.strip() for n in re.split(r"[,，、]", re.sub(r"等|et al\.?", "", own.lstrip("\\* "))) if n.strip()]
+    return _paper(title.group(2), authors, venue)

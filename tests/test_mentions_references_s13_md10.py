@@ -1,0 +1,122 @@
+"""References written out in markdown lists and paragraphs, read as papers split into title, authors, year and
+venue whatever the citation style (issue 12; our own files, made-up references). Before: the numbered reference
+paragraphs and the publication list of author / bold title / venue lines were refused, and the other lines were
+kept whole as titles ("Quill & Renn - Title (from blog)", "Quill, Ada. Title. Press, 2002.")."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import paperlab
+
+NUMBERED_PARAGRAPHS = """# Publicaciones
+
+## 2023
+
+**[3]** Quill, A., Renn, B. and Lune, C., 2023. Sparse Widget Routing in Gadget Networks. International Conference on Widgets.
+
+**[2]** B. Renn, Quill, A., Moss, D., Does the Widget Matter? Gadget Predictions with Co-attention.
+
+## 2021
+
+[1] Lune, C., Quill, A., 2021, December. Widget Fairness: Improving Gadget Lending. In 2021 Widget Symposium (pp. 12-20). IEEE.
+"""
+
+PUBLICATION_LIST = """Publications (in order of time):
+
+1. 李明, 王芳,
+   **稀疏小部件路由的研究**
+   小部件学报, 17, 185, 1996.
+2. Ada Quill, Bo Renn,
+   *Widget Maps of the Gadget Sky*
+   Widget Journal, 3, 12, 1999.
+"""
+
+DASHED = """Approved for the literature review:
+1.\tQuill & Renn - An Efficient Widget Selection Tool for Gadget Servers (from blog)
+2.\tQuill, Renn & Lune - Automated Selection of Widgets and Gadgets (from blog)
+3.\tMoss et al. - Self-Driving Widget Stores (microsoft academic)
+4.\tStone et al. – Tuning Widgets in Stochastic Gadgets (google it)
+"""
+
+MLA = """## Works cited
+
+- Quill, Ada. Train to Widgetland. 1956. Reprint, Gadget Books, 2002.
+- Renn, Bo and Cai Lune. Borders and Widgets: Gadgets in Partition. New Delhi, 2011.
+- Moss, D. K. and E. F. Stone. The Widget in English Novels. Gadget Press: Springfield, 1984.
+- Ray, F.G. "Widgets: The Man and the Gadget." Widget Studies. Ed. F.G. Ray. Springfield: Gadget Books, 2001.
+"""
+
+LINKED = """## Literature
+
+- **[Quill et al. (2019) Deep Widget Descent: Where Bigger Gadgets Hurt](https://arxiv.org/abs/1912.00001)**; link to [PDF](https://arxiv.org/pdf/1912.00001)
+- We read **[Ten Simple Rules for Structuring Widgets (Widget Comp Biol, 2017)](https://doi.org/10.1234/journal.wcb.1005619)**.
+"""
+
+
+def _load(tmp_path: Path, name: str, text: str) -> list[paperlab.Paper]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return paperlab.load(path)
+
+
+def _year(p: paperlab.Paper) -> int | None:
+    return p.published.year if p.published else None
+
+
+def test_numbered_reference_paragraphs(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "references.md", NUMBERED_PARAGRAPHS)
+    assert [(p.title, p.authors, _year(p)) for p in papers] == [
+        ("Sparse Widget Routing in Gadget Networks", ["A. Quill", "B. Renn", "C. Lune"], 2023),
+        ("Does the Widget Matter? Gadget Predictions with Co-attention", ["B. Renn", "A. Quill", "D. Moss"], 2023),
+        ("Widget Fairness: Improving Gadget Lending", ["C. Lune", "A. Quill"], 2021),
+    ]
+    assert papers[0].journal_ref == "International Conference on Widgets"
+
+
+def test_publication_list_of_author_title_and_venue_lines(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "publications.md", PUBLICATION_LIST)
+    assert [(p.title, p.authors, _year(p)) for p in papers] == [
+        ("稀疏小部件路由的研究", ["李明", "王芳"], 1996),
+        ("Widget Maps of the Gadget Sky", ["Ada Quill", "Bo Renn"], 1999),
+    ]
+    assert papers[1].journal_ref == "Widget Journal, 3, 12"
+
+
+def test_authors_dash_title_lines(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "papers.md", DASHED)
+    assert [(p.title, p.authors, bool(p.extra.get("more_authors"))) for p in papers] == [
+        ("An Efficient Widget Selection Tool for Gadget Servers", ["Quill", "Renn"], False),
+        ("Automated Selection of Widgets and Gadgets", ["Quill", "Renn", "Lune"], False),
+        ("Self-Driving Widget Stores", ["Moss"], True),
+        ("Tuning Widgets in Stochastic Gadgets", ["Stone"], True),
+    ]
+
+
+def test_mla_bibliography(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "bibliography.md", MLA)
+    assert [(p.title, p.authors, _year(p)) for p in papers] == [
+        ("Train to Widgetland", ["Ada Quill"], 1956),
+        ("Borders and Widgets: Gadgets in Partition", ["Bo Renn", "Cai Lune"], 2011),
+        ("The Widget in English Novels", ["D. K. Moss", "E. F. Stone"], 1984),
+        ("Widgets: The Man and the Gadget", ["F.G. Ray"], 2001),
+    ]
+
+
+def test_a_link_text_that_is_a_reference(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "notes.md", LINKED)
+    assert [(p.title, p.authors, _year(p), p.journal_ref) for p in papers] == [
+        ("Deep Widget Descent: Where Bigger Gadgets Hurt", ["Quill"], 2019, None),
+        ("Ten Simple Rules for Structuring Widgets", [], 2017, "Widget Comp Biol"),
+    ]
+
+
+def test_titles_that_only_look_like_references_stay_whole() -> None:
+    from paperlab.sources._md_references import reference_parts
+
+    assert reference_parts("Widgets - A Survey of Gadgets") is None  # one word before the dash
+    assert reference_parts("Paris, France. A New Widget City") is None  # no year: no MLA reference
+    assert reference_parts("Attention Is All You Need") is None
