@@ -17,6 +17,7 @@ from paperlab.sources.arxiv.atom import read_atom
 from paperlab.sources.arxiv.kaggle import iter_kaggle, read_kaggle
 from paperlab.sources.arxiv.oai import read_oai
 from paperlab.sources.hf import read_daily_papers
+from paperlab.sources.native import read_native, save_library
 from paperlab.sources.openalex import read_openalex
 from paperlab.sources.semantic_scholar import read_semantic_scholar
 
@@ -194,3 +195,29 @@ def test_arxiv_kaggle_stream_warns_once_at_the_loop(tmp_path: Path) -> None:
     papers, said = _partial(lambda path: list(iter_kaggle(path)), _kaggle_file(tmp_path))
     assert [p.title for p in papers] == ["Kaggle record 1", "Kaggle record 3"]
     assert "line 2: paper 2601.00002: expected a non-empty 'title'" in said
+
+
+def _three(tmp_path: Path, name: str) -> Path:
+    papers = [Paper(title=f"Saved paper {n}", authors=["Ada Quill"], extra={"n": n}) for n in (1, 2, 3)]
+    return save_library(papers, tmp_path / name)
+
+
+def test_native_csv_keeps_good_rows(tmp_path: Path) -> None:
+    path = _three(tmp_path, "library.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    lines[2] = lines[2].replace('{""n"": 2}', '{""n"": 2')  # row 2's extra cell is cut JSON
+    path.write_text("".join(lines))
+    papers, said = _partial(read_native, path)
+    assert [p.title for p in papers] == ["Saved paper 1", "Saved paper 3"]
+    assert str(path) in said and "kept 2" in said and "row 2 (line 3): field 'extra': expected JSON" in said
+
+
+@pytest.mark.parametrize("name", ["library.jsonl", "library.md"])
+def test_native_lines_and_cards_keep_good_papers(tmp_path: Path, name: str) -> None:
+    path = _three(tmp_path, name)
+    text = path.read_text()
+    path.write_text(text.replace('"n": 2', '"n": ' + "[" * 40 + "]" * 40))  # deeper than MAX_DEPTH
+    papers, said = _partial(read_native, path)
+    assert [p.title for p in papers] == ["Saved paper 1", "Saved paper 3"]
+    where = "line 2" if name.endswith(".jsonl") else "card 2"
+    assert f"{where}" in said and "field 'extra': expected data nested at most 32 levels deep" in said

@@ -25,10 +25,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import ParseError, ProblemCollector
+from ..errors import ParseError
 from ..library import Library
 from ..paper import MIME_TYPE, Paper
-from ._files import MAX_DEPTH, RECORD_ERRORS, check_paper, parse_json, read_text
+from ._files import MAX_DEPTH, check_paper, parse_json, read_records, read_text
 
 __all__ = ["FORMAT_VERSION", "read_native", "save_library"]
 
@@ -155,18 +155,26 @@ def save_library(papers: Iterable[Paper], path: str | os.PathLike[str], format: 
 # -- reading ---------------------------------------------------------------------------
 
 
-def _paper(data: Any, where: str, problems: ProblemCollector, papers: list[Paper]) -> None:
+def _paper(data: Any, where: str) -> Paper:
+    """The paper of one exported record (a ParseError of a line or row that could not be read is raised)."""
+    if isinstance(data, ParseError):
+        raise data
     try:
-        papers.append(check_paper(Paper.from_dict(data)))
-    except ParseError as exc:
-        problems.add(where, exc.message)
+        return check_paper(Paper.from_dict(data))
     except RecursionError:
-        problems.add(where, f"expected a paperlab paper object, got data nested more than {MAX_DEPTH} levels deep")
-    except RECORD_ERRORS as exc:  # e.g. a wrongly typed value deep inside, an infinite number for an integer
-        problems.add(where, f"expected a paperlab paper object ({type(exc).__name__}: {str(exc)[:200]})")
+        raise ParseError(
+            f"expected a paperlab paper object, got data nested more than {MAX_DEPTH} levels deep"
+        ) from None
 
 
-def _read_json(text: str, problems: ProblemCollector, source: str) -> list[Paper]:
+def _card(card: str, where: str) -> Paper:
+    try:
+        return check_paper(Paper.from_markdown(card))
+    except RecursionError:
+        raise ParseError(f"expected a paperlab card, got data nested more than {MAX_DEPTH} levels deep") from None
+
+
+def _json_records(text: str, source: str) -> list[tuple[str, Any]]:
     obj = parse_json(text, source, expected="a paperlab export")
     if isinstance(obj, dict):
         if "papers" not in obj:
@@ -182,29 +190,43 @@ def _read_json(text: str, problems: ProblemCollector, source: str) -> list[Paper
         items = obj
     if not isinstance(items, list):
         raise ParseError(f"'papers': expected a list of paper objects, got {type(items).__name__}", source=source)
-    papers: list[Paper] = []
-    for i, item in enumerate(items, 1):
-        _paper(item, f"item {i}", problems, papers)
-    return papers
+    return [(f"item {i}", item) for i, item in enumerate(items, 1)]
 
 
-def _read_jsonl(text: str, problems: ProblemCollector) -> list[Paper]:
-    papers: list[Paper] = []
+def _jsonl_records(text: str, source: str) -> list[tuple[str, Any]]:
+    records: list[tuple[str, Any]] = []
     for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            data = parse_json(line, problems.source, f"line {n}", expected="one paper object per line")
-        except ParseError as exc:
-            problems.add(f"line {n}", exc.message)
-            continue
-        _paper(data, f"line {n}", problems, papers)
-    return papers
+        if line.strip():
+            try:
+                data = parse_json(line, source, f"line {n}", expected="one paper object per line")
+            except ParseError as exc:
+                data = ParseError(exc.message)
+            records.append((f"line {n}", data))
+    return records
 
 
-def _read_csv(text: str, problems: ProblemCollector, source: str) -> list[Paper]:
+def _csv_row(row: dict[str | None, Any], header: list[str], where: str, source: str) -> dict[str, Any]:
+    if None in row:  # more cells than header columns
+        raise ParseError(f"expected {len(header)} cells, got {len(header) + len(row[None])}")
+    data: dict[str, Any] = {}
+    for name, cell in row.items():
+        if cell is None or cell == "" or name is None:
+            continue
+        if name in _CSV_LIST_FIELDS:
+            data[name] = [s.strip() for s in cell.split(_LIST_SEP.strip()) if s.strip()]
+        elif name in _CSV_JSON_FIELDS:
+            try:
+                data[name] = parse_json(cell, source, where)
+            except ParseError as exc:
+                raise ParseError(f"field {name!r}: expected JSON ({exc.message}), got {cell[:60]!r}") from None
+        else:
+            data[name] = cell
+    return data
+
+
+def _csv_records(text: str, source: str) -> list[tuple[str, Any]]:
     reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    header = list(reader.fieldnames or [])
     if "title" not in header:
         raise ParseError(f"expected a CSV header with a 'title' column, got {header}", source=source, where="line 1")
     unknown = [h for h in header if h not in _FIELDS]
@@ -212,52 +234,24 @@ def _read_csv(text: str, problems: ProblemCollector, source: str) -> list[Paper]
         raise ParseError(
             f"unknown column(s) {unknown}; expected only paper fields {_FIELDS}", source=source, where="line 1"
         )
-    papers: list[Paper] = []
+    records: list[tuple[str, Any]] = []
     for i, row in enumerate(reader, 1):
         where = f"row {i} (line {reader.line_num})"
-        if None in row:  # more cells than header columns
-            problems.add(where, f"expected {len(header)} cells, got {len(header) + len(row[None])}")
-            continue
-        data: dict[str, Any] = {}
         try:
-            for name, cell in row.items():
-                if cell is None or cell == "":
-                    continue
-                if name in _CSV_LIST_FIELDS:
-                    data[name] = [s.strip() for s in cell.split(_LIST_SEP.strip()) if s.strip()]
-                elif name in _CSV_JSON_FIELDS:
-                    try:
-                        data[name] = parse_json(cell, source, where)
-                    except ParseError as exc:
-                        raise ParseError(f"field {name!r}: expected JSON ({exc.message}), got {cell[:60]!r}") from None
-                else:
-                    data[name] = cell
+            records.append((where, _csv_row(row, header, where, source)))
         except ParseError as exc:
-            problems.add(where, exc.message)
-            continue
-        _paper(data, where, problems, papers)
-    return papers
+            records.append((where, exc))
+    return records
 
 
-def _read_markdown(text: str, problems: ProblemCollector, source: str) -> list[Paper]:
-    papers: list[Paper] = []
+def _markdown_records(text: str, source: str) -> list[tuple[str, str]]:
     matches = list(_CARD_RE.finditer(text))
     if not matches:
         raise ParseError(
             f"expected paperlab markdown cards (with their '<!-- {MIME_TYPE} ... -->' data comment); found none",
             source=source,
         )
-    for i, m in enumerate(matches, 1):
-        where = f"card {i} (line {text.count(chr(10), 0, m.start()) + 1})"
-        try:
-            papers.append(check_paper(Paper.from_markdown(m.group(0))))
-        except ParseError as exc:
-            problems.add(where, exc.message)
-        except RecursionError:
-            problems.add(where, f"expected a paperlab card, got data nested more than {MAX_DEPTH} levels deep")
-        except RECORD_ERRORS as exc:
-            problems.add(where, f"expected a paperlab card ({type(exc).__name__}: {str(exc)[:200]})")
-    return papers
+    return [(f"card {i} (line {text.count(chr(10), 0, m.start()) + 1})", m.group(0)) for i, m in enumerate(matches, 1)]
 
 
 def _sniff(path: Path, text: str) -> str:
@@ -309,18 +303,20 @@ def read_native(path: str | os.PathLike[str], format: str | None = None) -> list
     source = str(path)
     text = read_text(path)
     fmt = _format_of(path, format, _READ_FORMATS) if format else _sniff(path, text)
-    problems = ProblemCollector(source)
-    if fmt == "json":
-        papers = _read_json(text, problems, source)
-    elif fmt == "jsonl":
-        papers = _read_jsonl(text, problems)
-    elif fmt == "csv":
-        papers = _read_csv(text, problems, source)
-    else:
-        papers = _read_markdown(text, problems, source)
-    if not papers and not problems.problems:
+    if fmt == "md":
+        return read_records(
+            _markdown_records(text, source),
+            _card,
+            source,
+            unreadable="expected a paperlab card ({error})",
+            expected="papers",
+        )
+    records = {"json": _json_records, "jsonl": _jsonl_records, "csv": _csv_records}[fmt](text, source)
+    if not records:
         raise ParseError("no papers found; expected at least one paper record", source=source)
-    return problems.finish(papers, expected="papers")
+    return read_records(
+        records, _paper, source, unreadable="expected a paperlab paper object ({error})", expected="papers"
+    )
 
 
 Library.operations.register("save", save_library)  # ``Library.save``
