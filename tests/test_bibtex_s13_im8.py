@@ -63,3 +63,9 @@ def test_a_csl_note_labelling_the_doi_gives_it_and_a_preprint_doi_does_not() -> 
     papers = _load("csl_note_doi.json")
     assert papers["Counting Birds by Sound"].doi == "10.5555/birds.2021.4"
     assert papers["Seeds and their colours"].doi is None  # "Preprint DOI: …" names another work
+
+
+def test_a_family_name_followed_by_initials_is_turned_round() -> None:
+    papers = _load("family_then_initials.bib")  # "Balakrishnan H.": BibTeX alone would make "H." the family name
+    assert papers["Flooding the Marsh"].authors == ["L. Zhao", "G. Liu", "J. Chen", "H. Balakrishnan", "A.B. Quill"]
+    assert papers["Names That Stay"].authors == ["Malcolm X", "Harbour Trust B.", "Ada Quill"]

@@ -34,9 +34,9 @@ __all__ = [
     "decode_bib",
     "entry_date",
     "entry_month_day",
-    "extended_name",
     "labelled_doi",
     "missing_parent",
+    "plain_name",
     "split_name_list",
     "unescape_html_entities",
     "valid_doi",
@@ -158,6 +158,21 @@ def _top_level_commas(text: str) -> list[str]:
 # useprefix=true"; a part's key, its value (braced or not)
 _NAME_PART = re.compile(r"\s*([A-Za-z-]+)\s*=\s*(.*?)\s*", re.S)
 _NAME_KEYS = frozenset(("family", "given", "prefix", "suffix"))
+
+
+# a name written family name first without a comma, then initials with full stops: "Balakrishnan H.", "Zhao L.M."
+_FAMILY_THEN_INITIALS = re.compile(r"([^\W\d_][\w'’-]+)\.?\s+((?:[^\W\d_a-z]\.\s?-?){1,3})")
+
+
+def plain_name(raw: str) -> str:
+    """A BibTeX name as BibTeX's own rules read it right: biblatex's extended name format as ``Family, Given``
+    (:func:`extended_name`), a family name followed by initials with full stops ("Balakrishnan H.", which BibTeX
+    would read as given name "Balakrishnan", family name "H.") as "Balakrishnan, H.", anything else as written."""
+    raw = " ".join(raw.split())
+    if (extended := extended_name(raw)) is not None:
+        return extended
+    m = _FAMILY_THEN_INITIALS.fullmatch(raw)
+    return f"{m.group(1)}, {m.group(2).strip()}" if m and not names_organisation(raw) else raw
 
 
 def extended_name(raw: str) -> str | None:

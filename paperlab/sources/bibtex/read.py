@@ -52,9 +52,9 @@ from .fields import (
     decode_bib,
     entry_date,
     entry_month_day,
-    extended_name,
     labelled_doi,
     missing_parent,
+    plain_name,
     split_name_list,
     unescape_html_entities,
     valid_doi,
@@ -188,7 +188,7 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     a suffix written last (``Family, Given, Jr.``) read as one; with its ``[family, given, suffix]`` as written when
     they were set in another case ("MCDONALD, RONALD": "Ronald Mcdonald") or split where the shown name's last word
     is not the family name ("García Márquez, Gabriel", "van der Berg, Jan"), else None."""
-    raw = extended_name(" ".join(raw.split())) or " ".join(raw.split())  # biblatex's "family=Elst, given=Ludger"
+    raw = plain_name(raw)  # biblatex's "family=Elst, given=Ludger", "Balakrishnan H."
     if (cjk := _cjk_name(raw)) is not None:
         return cjk
     if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
