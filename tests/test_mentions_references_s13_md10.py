@@ -120,3 +120,49 @@ def test_titles_that_only_look_like_references_stay_whole() -> None:
     assert reference_parts("Widgets - A Survey of Gadgets") is None  # one word before the dash
     assert reference_parts("Paris, France. A New Widget City") is None  # no year: no MLA reference
     assert reference_parts("Attention Is All You Need") is None
+
+
+QUOTED_MLA = """### Journal Articles
+
+1. Quill. "Widgets against the Mainstream." *widgets_against_mainstream.pdf*.
+2. Renn, Bo. "Working Widget Bibliography." *91-bo-renn.pdf*.
+3. Lune, Dr. Cai. "Analysis of Widgets, a Gadget Adaptation." *IJWG2201026.pdf*.
+"""
+
+FIELD_NOTE = """Title: Software Widget Architecting
+Author: Ada B. Quill and Bo Renn
+
+
+Quill talks about the right approach to architecting widgets.
+
+- widgets first
+- gadgets later
+"""
+
+GERMAN_FIELD_NOTE = """Titel: Verteilte Widget-Routen in großen Netzen
+Autor: Cai Lune
+
+Notizen zum Lesekreis.
+"""
+
+
+def test_mla_entries_with_quoted_titles_and_no_year(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "bibliography.md", QUOTED_MLA)
+    assert [(p.title, p.authors) for p in papers] == [
+        ("Widgets against the Mainstream", ["Quill"]),
+        ("Working Widget Bibliography", ["Bo Renn"]),
+        ("Analysis of Widgets, a Gadget Adaptation", ["Dr. Cai Lune"]),
+    ]
+
+
+def test_notes_opened_by_title_and_author_fields(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "paper_notes.md", FIELD_NOTE)
+    assert [(p.title, p.authors) for p in papers] == [("Software Widget Architecting", ["Ada B. Quill", "Bo Renn"])]
+    path = tmp_path / "notizen.md"
+    path.write_text(GERMAN_FIELD_NOTE, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        session = paperlab.Session.from_file(path)
+    assert [(e.paper.title, e.paper.authors) for e in session.entries] == [
+        ("Verteilte Widget-Routen in großen Netzen", ["Cai Lune"])
+    ]

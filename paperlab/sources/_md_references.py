@@ -16,6 +16,9 @@ references (:func:`numbered_reference`). A numbered item whose own line gives on
 wholly bold or italic (a publication list: ``1. 彭秋和, 黄寅亮,`` / ``**Title**`` / ``天文学报, 17, 185, 1976.``) is
 titled by that line, the line after it its venue (:func:`emphasised_entry`).
 
+A page of notes opened by a ``Title:`` field (and an ``Author:`` field below it) is notes on that paper
+(:func:`field_note`).
+
 Used by :mod:`._mentions` (which lines are papers and their titles) and :mod:`._mention_details` (their details).
 """
 
@@ -26,7 +29,7 @@ import re
 from ._mention_lines import Line, plain
 from ._schedule_cells import CellPaper, written_reference
 
-__all__ = ["emphasised_entry", "numbered_reference", "reference_parts", "title_venue_year"]
+__all__ = ["emphasised_entry", "field_note", "numbered_reference", "reference_parts", "title_venue_year"]
 
 _UPPER = r"A-Z\u00c0-\u00de\u0100-\u024f"
 _WORD = rf"[{_UPPER}][\w'’\u00c0-\u024f-]*"
@@ -48,6 +51,7 @@ _MLA = re.compile(
     rf"^(?P<family>{_FAMILY}),\s+(?P<given>{_INITIALS}|(?:{_WORD}\s+){{0,2}}{_WORD})"
     rf"(?:,?\s+(?:and|&)\s+(?P<second>(?:(?:{_WORD}|[{_UPPER}]\.)\s*){{0,3}}{_WORD}))?(?:\.\s+|(?<=\.)\s+)(?P<rest>\S.+)$"
 )
+_ONE_NAME_QUOTED = re.compile(rf"^(?P<family>{_FAMILY})\.\s+(?P<rest>[\"“].+)$")  # 'Quill. "Title." …'
 _QUOTED_TITLE = re.compile(r"^[\"“](?P<title>[^\"”]{4,}?)[.,]?[\"”]\s*(?P<rest>.*)$")
 _SENTENCE_END = re.compile(r"(?<![A-Z\s])\.(?=\s+[\w\"“(]|\s*$)|[?!]\s*$")
 _TITLE_VENUE_YEAR = re.compile(r"^(?P<title>\S.{8,}?)\s*\((?P<venue>[^()\d]{2,60}?),?\s+(?P<year>(?:19|20)\d{2})\)\.?$")
@@ -105,9 +109,12 @@ def reference_parts(text: str) -> CellPaper | None:
             return _paper(title, authors, rest, m.group("year"), more)
     if m := _MLA.match(text):
         title, rest = _title_and_rest(m.group("rest"))
-        if _good_title(title) and _YEAR.search(rest):  # MLA ends with the year: "Paris, France. A City" is none
+        in_quotes = bool(_QUOTED_TITLE.match(m.group("rest")))  # MLA ends with the year, or quotes the title
+        if _good_title(title) and (_YEAR.search(rest) or in_quotes):  # "Paris, France. A City" is none
             first = f"{m.group('given').strip()} {m.group('family')}"
             return _paper(title, [first] + ([m.group("second").strip()] if m.group("second") else []), rest)
+    if (m := _ONE_NAME_QUOTED.match(text)) and (quoted := _QUOTED_TITLE.match(m.group("rest"))):
+        return _paper(quoted.group("title"), [m.group("family")], quoted.group("rest"))
     ref = written_reference(text)
     if ref is None or not _good_title(ref.title):
         return None
@@ -136,6 +143,23 @@ def _pairs(text: str) -> list[str]:
 def _given_first(name: str) -> str:
     family, _, given = name.partition(",")
     return f"{given.strip()} {family.strip()}" if given else " ".join(name.split())
+
+
+_TITLE_LINE = re.compile(r"^\W*(?:title|titre|titel|título|titolo|标题|题目|タイトル)\s*[:：]\s*(?P<value>\S.*)$", re.I)
+_AUTHOR_LINE = re.compile(r"^\W*(?:authors?|auteurs?|autor(?:en|es)?|作者|著者)\s*[:：]\s*(?P<value>\S.*)$", re.I)
+
+
+def field_note(lines: list[Line]) -> tuple[CellPaper, int] | None:
+    """(the paper, its line) of notes opened by a "Title:" field ("Title: Software Widgets" / "Author: Ada Quill"
+    over notes on it), the page's only one; None for any other page."""
+    first = next((i for i, line in enumerate(lines) if line.kind != "blank"), -1)
+    titles = [i for i, line in enumerate(lines) if _TITLE_LINE.match(plain(line.text))]
+    field = _TITLE_LINE.match(plain(lines[first].text)) if titles == [first] else None
+    if field is None or not _good_title(title := field["value"]):
+        return None
+    names = [m["value"] for line in lines[first + 1 : first + 4] if (m := _AUTHOR_LINE.match(plain(line.text)))]
+    authors = [n.strip() for n in re.split(r"\s*(?:,|;|\band\b|&)\s*", names[0]) if n.strip()] if names else []
+    return _paper(title, authors), first
 
 
 def numbered_reference(line: Line) -> CellPaper | None:

@@ -32,7 +32,7 @@ from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row
-from ._md_references import emphasised_entry, numbered_reference
+from ._md_references import emphasised_entry, field_note, numbered_reference, reference_parts
 from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
@@ -436,7 +436,7 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
         if not shaped:
             continue
         text = _row_title(line) if line.kind == "row" else usable_title(line.text)
-        if text and is_paper_title(text, lines, i):
+        if text and (is_paper_title(text, lines, i) or line.kind == "item" and reference_parts(text) is not None):
             ref = item_reference(line)  # "Quill et al. (2022) Title. [Widget Science.](…)": its title, its page
             found.append(Found(ref.title, [i], url=safe_url(ref.url)) if ref else Found(text, [i]))
     return _in_lists_of_papers(lines, found, named)
@@ -531,5 +531,7 @@ def _read(
     found += [f for f in _id_less(lines, named, one_paper, shaped) if f.title.casefold() not in titles]
     if not found and shaped and not mentions and (noted := note_title(lines)) is not None:
         found = [Found(noted[0], [noted[1]])]  # "# Nearly-Optimal Regret in Dueling Widgets" over notes on it
+    if not found and not beside_layout and not mentions and (fields := field_note(lines)) is not None:
+        found = [Found(fields[0].title, [fields[1]], ref=fields[0])]  # "Title: Software Widgets" / "Author: Ada"
     found.sort(key=lambda f: f.lines[0])
     return [paper_of(lines, f, source) for f in found], problems
