@@ -95,3 +95,10 @@ def test_a_title_not_shaped_as_a_whole_reference_stays_as_written() -> None:
     assert "Reading notes (2019). Things to read next. Our group" in papers  # "Reading notes" is no author list
     assert papers["Achebe, N. (2021). A title that only looks like a reference"].authors == ["Ngozi Achebe"]
     assert "Keep clear of the nettles – Causes rashes, itching, swelling" in papers
+
+
+def test_vancouver_names_with_dotted_initials_are_turned() -> None:
+    papers = _load("embase_dotted.ris")  # Embase: "Adler D.G."
+    assert papers["Cysts of the marsh heron"].authors == ["D.A. Okafor", "A. Quill", "B.C. Lindqvist-Berg"]
+    assert papers["Herons in capitals"].authors == ["Ada B. Quill", "D. Okafor"]
+    assert "AU  - Okafor, D.A." in ris_text([papers["Cysts of the marsh heron"]]).splitlines()

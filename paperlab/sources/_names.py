@@ -14,11 +14,12 @@ __all__ = ["name_given_first", "names_as_written", "names_given_first", "vancouv
 
 # Vancouver style (PubMed/MEDLINE, many RIS exports): the family name, then the initials as capitals without dots
 # or spaces, then a generational suffix if any: "Owen MJ", "O'Donovan MC", "Nicholson Price W", "YANG F",
-# "Mossley J III"; initials spaced ("Land E H") or a family name with combining marks ("Arnatkevic̆iūtė A") too.
+# "Mossley J III"; initials spaced ("Land E H") or with full stops as Embase writes them ("Adler D.G."), a family
+# name with combining marks ("Arnatkevic̆iūtė A") too.
 # The family side: one to three words of two letters or more, each capitalised (no lowercase particle such as "of":
 # "Department of Health UK" is no person).
 _VANCOUVER = re.compile(
-    r"((?:[^\W\d_][\w'’\u0300-\u036f-]+\s+){0,2}?[^\W\d_][\w'’\u0300-\u036f-]+)\s+([A-Z]{1,3}|[A-Z](?: [A-Z]){1,2})"
+    r"((?:[^\W\d_][\w'’\u0300-\u036f-]+\s+){0,2}?[^\W\d_][\w'’\u0300-\u036f-]+)\s+([A-Z]{1,3}|[A-Z](?: [A-Z]){1,2}|(?:[A-Z]\.){1,3})"
     r"(\s+(?:Jr|Sr|JR|SR|I{2,3}|IV|2nd|3rd)\.?)?"
 )
 # the last word of a name written given name first with the family name in capitals ("Jun ZHU", "Wei ZHANG"): three
