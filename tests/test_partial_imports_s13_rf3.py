@@ -17,6 +17,7 @@ from paperlab.sources.arxiv.atom import read_atom
 from paperlab.sources.arxiv.kaggle import iter_kaggle, read_kaggle
 from paperlab.sources.arxiv.oai import read_oai
 from paperlab.sources.hf import read_daily_papers
+from paperlab.sources.hf_page import read_hf_page
 from paperlab.sources.native import read_native, save_library
 from paperlab.sources.openalex import read_openalex
 from paperlab.sources.semantic_scholar import read_semantic_scholar
@@ -221,3 +222,40 @@ def test_native_lines_and_cards_keep_good_papers(tmp_path: Path, name: str) -> N
     assert [p.title for p in papers] == ["Saved paper 1", "Saved paper 3"]
     where = "line 2" if name.endswith(".jsonl") else "card 2"
     assert f"{where}" in said and "field 'extra': expected data nested at most 32 levels deep" in said
+
+
+_ABSTRACT = "We study {what} at length here, in an abstract long enough to read as one on a saved papers page."
+
+
+@pytest.mark.parametrize("count", ["9" * 5000, "99999999999999999999"])
+def test_hf_page_keeps_good_blocks(tmp_path: Path, count: str) -> None:
+    path = tmp_path / "papers.txt"
+    path.write_text(
+        "\n".join(
+            [
+                "Daily Papers",
+                "A First Paper About Sparse Attention",
+                _ABSTRACT.format(what="sparse attention"),
+                "• 3 authors",
+                "Mar 10, 2026 12",
+                "A Second Paper With Too Many Authors",
+                _ABSTRACT.format(what="very long bylines"),
+                f"• {count} authors",
+                "A Third Paper About Retrieval",
+                _ABSTRACT.format(what="retrieval"),
+                "• 2 authors",
+            ]
+        )
+        + "\n"
+    )
+    papers, said = _partial(read_hf_page, path)
+    assert [(p.title, p.n_authors) for p in papers] == [
+        ("A First Paper About Sparse Attention", 3),
+        ("A Third Paper About Retrieval", 2),
+    ]
+    assert papers[0].upvotes == 12
+    assert (
+        str(path) in said
+        and "kept 2" in said
+        and "line 6: field 'n_authors': expected an integer of at most 64" in said
+    )

@@ -26,11 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from ..dates import as_date, month_of_name
-from ..errors import ParseError, ProblemCollector
+from ..errors import ParseError
 from ..paper import Paper, SourceRecord
-from ._files import read_text
+from ._files import check_paper, read_records, read_text
 
 __all__ = ["parse_hf_page", "read_hf_page"]
 
@@ -93,9 +94,9 @@ class _Line:
         return len(text) > _MAX_TITLE or (len(text) >= 80 and (text.endswith(".") or ". " in text))
 
 
-def _parse_date(text: str, reference: dt.date) -> tuple[dt.date, int | None, bool] | None:
-    """``"Oct 6, 2025"`` / ``"Mar 10"`` / ``"Dec 6, 2023 2"`` -> (date, upvotes, whether the year was inferred);
-    None if not a date. A date without a year is the last such day on or before ``reference``."""
+def _parse_date(text: str, reference: dt.date) -> tuple[dt.date, str | None, bool] | None:
+    """``"Oct 6, 2025"`` / ``"Mar 10"`` / ``"Dec 6, 2023 2"`` -> (date, upvotes as shown, whether the year was
+    inferred); None if not a date. A date without a year is the last such day on or before ``reference``."""
     m = _DATE_LINE.match(text)
     month = month_of_name(m.group("month")) if m else None
     if not m or month is None:
@@ -109,8 +110,7 @@ def _parse_date(text: str, reference: dt.date) -> tuple[dt.date, int | None, boo
             date = date if date <= reference else date.replace(year=date.year - 1)
     except ValueError:
         return None
-    upvotes = int(m.group("upvotes")) if m.group("upvotes") else None
-    return date, upvotes, not m.group("year")
+    return date, m.group("upvotes"), not m.group("year")
 
 
 def _leap_day(reference: dt.date) -> dt.date:
@@ -169,29 +169,60 @@ def parse_hf_page(text: str, source: str = "<string>", reference_date: dt.date |
     """
     lines = [_Line(n, raw.strip()) for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1) if raw.strip()]
     reference = as_date(reference_date, "reference_date") or _inferred_reference(lines, dt.date.today())
-    problems = ProblemCollector(source)
-    papers: list[Paper] = []
+    strays: list[tuple[str, str]] = []
+    blocks: list[tuple[str, dict[str, Any]]] = []
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
         if _starts_paper(lines, i):
-            paper, i = _read_paper(lines, i, source, reference, problems)
-            papers.append(paper)
+            block, i = _read_paper(lines, i, source, reference, strays)
+            blocks.append((f"line {block['title'].number}", block))
             continue
-        if not papers and (line.is_nav or _parse_date(line.text, reference) is not None):
+        if not blocks and (line.is_nav or _parse_date(line.text, reference) is not None):
             pass  # page header: navigation text and the page's own date
         elif line.is_meta:
-            problems.add(f"line {line.number}", f"byline text {line.text!r} outside a paper's block; skipped")
+            strays.append((f"line {line.number}", f"byline text {line.text!r} outside a paper's block; skipped"))
         else:
-            problems.add(f"line {line.number}", _stray_message(line))
+            strays.append((f"line {line.number}", _stray_message(line)))
         i += 1
-    if not papers and not problems.problems:
+    if not blocks and not strays:
         raise ParseError(
             "no papers found: expected a saved Hugging Face papers page (a title line, then its "
             "abstract, then optionally '• N authors · date')",
             source=source,
         )
-    return problems.finish(papers, expected="papers (a title line followed by its abstract)")
+    return read_records(
+        blocks,
+        _block_paper,
+        source,
+        unreadable="expected a Hugging Face paper's block ({error})",
+        expected="papers (a title line followed by its abstract)",
+        also=strays,
+    )
+
+
+def _count(digits: str | None, name: str) -> int | None:
+    """The number the page shows, refusing one too long to be a 64-bit integer."""
+    if digits is not None and len(digits) > 19:
+        raise ParseError(f"field {name!r}: expected an integer of at most 64 bits, got {len(digits)} digits")
+    return int(digits) if digits is not None else None
+
+
+def _block_paper(block: dict[str, Any], where: str) -> Paper:
+    """The paper of one block read by :func:`_read_paper`."""
+    title, abstract = block["title"], block["abstract"]
+    return check_paper(
+        Paper(
+            title=title.text,
+            abstract=abstract.text,
+            n_authors=_count(block["n_authors"], "n_authors"),
+            organization=block["organization"],
+            published=block["date"],
+            upvotes=_count(block["upvotes"], "upvotes"),
+            sources=[SourceRecord(SOURCE_KIND, location=block["source"], record=f"line {title.number}")],
+            extra={"date_inferred": True} if block["inferred"] else {},
+        )
+    )
 
 
 def _starts_paper(lines: list[_Line], i: int) -> bool:
@@ -208,9 +239,10 @@ def _stray_message(line: _Line) -> str:
 
 
 def _read_paper(
-    lines: list[_Line], i: int, source: str, reference: dt.date, problems: ProblemCollector
-) -> tuple[Paper, int]:
-    """Read the paper whose title is ``lines[i]``; return it and the index after its block."""
+    lines: list[_Line], i: int, source: str, reference: dt.date, strays: list[tuple[str, str]]
+) -> tuple[dict[str, Any], int]:
+    """Read the block of the paper whose title is ``lines[i]`` (stray lines inside it go to ``strays``); return
+    its parts and the index after it."""
     title, abstract = lines[i], lines[i + 1]
     j = i + 2
     # Stray text between the abstract and the byline (e.g. a duplicated piece of the abstract).
@@ -222,15 +254,15 @@ def _read_paper(
         and lines[j + 1].text != _SEPARATOR
         and _follows_byline(lines, j + 1)
     ):
-        problems.add(f"line {lines[j].number}", _stray_message(lines[j]))
+        strays.append((f"line {lines[j].number}", _stray_message(lines[j])))
         j += 1
-    n_authors: int | None = None
+    n_authors: str | None = None
     organization: str | None = None
     date: dt.date | None = None
-    upvotes: int | None = None
+    upvotes: str | None = None
     inferred = False
     if j < len(lines) and (m := _AUTHORS_LINE.match(lines[j].text)):
-        n_authors = int(m.group("n"))
+        n_authors = m.group("n")
         j += 1
     elif j + 1 < len(lines) and lines[j + 1].text == _SEPARATOR and not lines[j].is_meta and not lines[j].is_nav:
         organization = _organization(lines[j].text)
@@ -240,17 +272,8 @@ def _read_paper(
     if j < len(lines) and (found := _parse_date(lines[j].text, reference)) is not None:
         date, upvotes, inferred = found
         j += 1
-    paper = Paper(
-        title=title.text,
-        abstract=abstract.text,
-        n_authors=n_authors,
-        organization=organization,
-        published=date,
-        upvotes=upvotes,
-        sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {title.number}")],
-        extra={"date_inferred": True} if inferred else {},
-    )
-    return paper, j
+    parts = {"title": title, "abstract": abstract, "n_authors": n_authors, "organization": organization}
+    return {**parts, "date": date, "upvotes": upvotes, "inferred": inferred, "source": source}, j
 
 
 def read_hf_page(path: str | Path, reference_date: dt.date | str | None = None) -> list[Paper]:
