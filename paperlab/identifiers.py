@@ -40,6 +40,14 @@ _DOI_REFERENCE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4
 DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\[\]{}<>\"]+|(?<![\w.])10/[a-z0-9]+(?![\w/])", re.ASCII | re.I)
 # arXiv's own DOIs name the arXiv id: 10.48550/arXiv.2503.14895
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
+# a reference that is an arXiv id and nothing else: the id ("arXiv:" before it, its category after it, a full stop
+# copied from a sentence), or a page's URL ending in it (arxiv.org/abs|pdf|html, huggingface.co/papers, with or
+# without https://); "1412.6980import os" is none
+_ARXIV_ID_PART = r"(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+_ARXIV_REFERENCE = re.compile(
+    rf"(?:(?i:arxiv):\s*)?{_ARXIV_ID_PART}(?:\s*\[[\w.-]+\])?\.?"
+    rf"|(?i:(?:https?://)?(?:[\w-]+\.)+[a-z]{{2,}}(?:/[\w.~%-]+)*/){_ARXIV_ID_PART}(?:\.pdf)?/?(?:[?#]\S*)?\.?"
+)
 
 
 def normalize_arxiv_id(text: str | None) -> tuple[str, int | None] | None:
@@ -181,6 +189,9 @@ class Reference:
 def parse_reference(ref: str) -> Reference:
     """Recognise a reference: a DOI (or ``doi:``/doi.org/dx.doi.org form), an arXiv id or URL, else nothing.
 
+    The whole text is the reference (spaces around it, an ``arXiv:`` prefix, an ``[cs.LG]`` category after it and a
+    final full stop allowed): an id with other text around it ("1412.6980import os") names nothing.
+
     A DOI's trailing period (copied from a sentence) is dropped; an arXiv DOI
     (``10.48550/arXiv.<id>``) names the arXiv id too. ``title:...`` and other ``doi:...`` texts
     are only canonical ids.
@@ -194,5 +205,5 @@ def parse_reference(ref: str) -> Reference:
         return Reference(text, arxiv_id=found[0] if found else None, doi=doi)
     if text.startswith(("title:", "doi:")):
         return Reference(text)
-    found = normalize_arxiv_id(text)
+    found = normalize_arxiv_id(text) if _ARXIV_REFERENCE.fullmatch(text) else None
     return Reference(text, arxiv_id=found[0]) if found else Reference(text)

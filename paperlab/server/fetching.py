@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..errors import FetchError, NotFound, ServiceUnreachable
-from ..identifiers import parse_reference
+from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper
 from ..sources import HttpClient
 from ..sources.arxiv import ArxivClient
@@ -124,10 +124,12 @@ class Fetcher:
         if parsed.doi:
             doi = parsed.doi
             return SEMANTIC_SCHOLAR, lambda: self._doi(doi)
+        inside = normalize_arxiv_id(ref)
+        around = f": it holds the arXiv id {inside[0]} with other text around it" if inside else ""
         raise NotFound(
             f"no stored paper {ref!r}, and it is not an arXiv id/URL or a DOI that could be "
-            "fetched (expected e.g. '2503.14895', 'https://arxiv.org/abs/2503.14895', "
-            "'10.1103/PhysRevD.76.013009' or a stored id)"
+            f"fetched{around} (expected the reference alone, e.g. '2503.14895', 'arXiv:2503.14895', "
+            "'https://arxiv.org/abs/2503.14895', '10.1103/PhysRevD.76.013009' or a stored id)"
         )
 
     def _run(self, service: str, job: Callable[[], Paper], ref: str) -> Paper:
