@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paperlab.errors import ParseError, PartialImportWarning
 from paperlab.paper import Paper
@@ -20,6 +22,7 @@ from paperlab.sources.hf import read_daily_papers
 from paperlab.sources.hf_page import read_hf_page
 from paperlab.sources.native import read_native, save_library
 from paperlab.sources.openalex import read_openalex
+from paperlab.sources.s2_graph import parse_link_page
 from paperlab.sources.semantic_scholar import read_semantic_scholar
 
 
@@ -259,3 +262,48 @@ def test_hf_page_keeps_good_blocks(tmp_path: Path, count: str) -> None:
         and "kept 2" in said
         and "line 6: field 'n_authors': expected an integer of at most 64" in said
     )
+
+
+def test_s2_citation_page_keeps_good_links() -> None:
+    page = {
+        "offset": 0,
+        "next": 3,
+        "data": [
+            {"citingPaper": _s2(1), "isInfluential": True},
+            {"citingPaper": _s2(2, authors={"name": "Ada Quill"})},
+            {"citingPaper": _s2(3)},
+        ],
+    }
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        links, nxt = parse_link_page(json.dumps(page), "citations", source="citations.json")
+    assert [link.paper.title for link in links] == ["Paper number 1", "Paper number 3"] and nxt == 3
+    assert links[0].influential is True
+    (warning,) = caught
+    assert warning.category is PartialImportWarning and warning.filename == __file__
+    assert "citations.json" in str(warning.message) and "item 2: 'authors': expected a list" in str(warning.message)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+_ITEM = st.fixed_dictionaries(
+    {"citingPaper": st.fixed_dictionaries({"title": _JSON | st.just("A title")}, optional={"authors": _JSON})},
+    optional={"contexts": _JSON, "intents": _JSON, "isInfluential": _JSON, "externalIds": _JSON},
+)
+
+
+@settings(max_examples=200, deadline=None, database=None, derandomize=True)
+@given(items=st.lists(_ITEM | _JSON, max_size=5), nxt=_JSON)
+def test_s2_citation_page_never_crashes(items: list[object], nxt: object) -> None:
+    """Any page JSON gives links, a ParseError or a PartialImportWarning, never another exception."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            links, _ = parse_link_page({"data": items, "next": nxt}, "citations", source="page.json")
+        except ParseError:
+            return
+    assert all(issubclass(w.category, PartialImportWarning) for w in caught)
+    assert all(isinstance(link.paper, Paper) for link in links)

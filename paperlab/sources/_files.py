@@ -53,6 +53,7 @@ RECORD_ERRORS: tuple[type[Exception], ...] = (
 )
 
 _Item = TypeVar("_Item")
+_Out = TypeVar("_Out")
 
 
 def read_records(
@@ -93,13 +94,14 @@ def read_records(
 
 def each_record(
     records: Iterable[tuple[str, _Item]],
-    to_paper: Callable[[_Item, str], Paper],
+    to_paper: Callable[[_Item, str], _Out],
     problems: ProblemCollector,
     *,
     unreadable: str,
-) -> Iterator[Paper]:
+) -> Iterator[_Out]:
     """The papers of the records one at a time, as :func:`read_records` reads them (a bad record added to
-    ``problems``), for a reader that streams a file too large to hold (the caller reports ``problems``)."""
+    ``problems``), for a reader that streams a file too large to hold or makes something else of each record
+    (a citation link); the caller reports ``problems``."""
     for where, item in records:
         try:
             paper = to_paper(item, where)

@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from ..errors import FetchError, ParseError, PartialImportWarning, ProblemCollector, warn_partial
 from ..paper import Paper
-from ._files import RECORD_ERRORS, check_paper, parse_json
+from ._files import check_paper, each_record, parse_json
 from ._http import HttpClient, Response, RetryableResponse
 from .openalex import parse_openalex
 from .semantic_scholar import SemanticScholarClient, _paper, s2_paper_id
@@ -116,14 +116,14 @@ def parse_link_page(data: Any, direction: Direction, source: str = "<string>") -
         raise ParseError(f"'data': expected a list, got {type(items).__name__}", source=source)
     retrieved = dt.datetime.now(dt.timezone.utc)
     problems = ProblemCollector(source)
-    links: list[Link] = []
-    for i, item in enumerate(items, start=1):
-        try:
-            links.append(_link(item, _WRAPPER[direction], source, f"item {i}", retrieved))
-        except ParseError as exc:
-            problems.add(f"item {i}", exc.message)
-        except RECORD_ERRORS as exc:
-            problems.add(f"item {i}", f"expected a Semantic Scholar citation item ({type(exc).__name__}: {exc})")
+    links = list(
+        each_record(
+            ((f"item {i}", item) for i, item in enumerate(items, start=1)),
+            lambda item, where: _link(item, _WRAPPER[direction], source, where, retrieved),
+            problems,
+            unreadable="expected a Semantic Scholar citation item ({error})",
+        )
+    )
     if problems.problems:
         warn_partial(PartialImportWarning(source, problems.problems, len(links)))
     nxt = data.get("next")
