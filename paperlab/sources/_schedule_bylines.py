@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 
 from ..urls import safe_url
-from ._schedule_cells import CellPaper, ids_of_links, skip_note, split_et_al, split_links
+from ._schedule_cells import CellPaper, cell_papers, ids_of_links, skip_note, split_et_al, split_links
 
-__all__ = ["by_authors", "byline_reference", "cited_after_title", "citation_only", "withdrawn"]
+__all__ = ["by_authors", "byline_reference", "cited_after_title", "citation_only", "linked_byline", "withdrawn"]
 
 _WORD = r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]*"
 _PERSON = rf"(?:(?:[A-Z]\.|{_WORD})\s+){{1,3}}{_WORD}"  # "Ada Quill", "A. Quill", "Jon M. Kleinberg"
@@ -62,6 +62,27 @@ def by_authors(paper: CellPaper) -> CellPaper:
     names, more = split_et_al(m.group("names") + m.group("more") + (m.group("etal") or ""))
     paper.authors = [a.strip(" .") for a in re.split(_SEP, names) if a.strip(" .")]
     paper.more_authors, paper.venue = more, None
+    return paper
+
+
+_LINK_THEN_BY = re.compile(
+    rf"^\[(?P<title>[^\[\]]{{3,}})\]\((?P<url>[^()\s]+)\)\s*(?:[,–—-]\s*)?"
+    rf"(?:by\s+(?P<names>{_PERSON}(?:(?:{_SEP}){_PERSON})*)\s*)?(?:(?:for|in|on|at)\s+(?P<venue>[^()\[\]]{{2,60}}?))?\s*\.?$"
+)
+
+
+def linked_byline(text: str) -> CellPaper | None:
+    """A reading opened by its link, perhaps followed by its authors and where it appeared ("[Title](…) by Ada
+    Quill and Bo Renn for Widget Weekly"); None for other text or a link to material."""
+    m = _LINK_THEN_BY.match(text.strip())
+    if m is None or not (
+        cell := [p for p in cell_papers(f"[{m.group('title')}]({m.group('url')})")[0] if p.url or p.arxiv_id or p.doi]
+    ):
+        return None
+    paper = cell[0]
+    paper.title = " ".join(m.group("title").split())
+    paper.authors = [a.strip() for a in re.split(_SEP, m.group("names"))] if m.group("names") else paper.authors
+    paper.venue = m.group("venue").strip() if m.group("venue") else paper.venue
     return paper
 
 

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import month_of_name
-from ._schedule_bylines import by_authors, byline_reference, citation_only, withdrawn
+from ._schedule_bylines import by_authors, byline_reference, citation_only, linked_byline, withdrawn
 from ._schedule_cells import CellPaper, cell_papers, cited_et_al, date_order, parse_day, presenters, written_reference
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
@@ -105,6 +105,9 @@ _PRESENTER_FIRST = re.compile(rf"^(?P<who>{_NAME})\s*(?::|\s[—–-])\s*(?=\[|h
 # a date bullet's presenters before its topic: "**June 21**: Ada Quill, topic", "Bo Renn & Cai Lune" (names of
 # two or three capitalised words, nothing else or a comma after them)
 _PERSON = r"[A-Z\u00c0-\u024f][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*){1,2}"
+# a meeting heading's topic that is only a person, linked or not: "[Ada Quill](https://…)", "Ada Quill"
+_SPEAKER_TOPIC = re.compile(rf"^\s*(?:\[?(?P<linked>{_PERSON})\]\([^()\s]+\)|(?P<plain>{_PERSON}))\s*$")
+_LINK_BULLET = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+\[[^\[\]]{3,}\]\(")  # an item opened by a link
 _LEAD_NAMES = re.compile(rf"^(?P<who>{_PERSON}(?:\s*(?:&|,|\band\b)\s*{_PERSON})*)\s*(?:,|;|$)")
 # a reading's link followed by what is said of it: "[Widget Computers](…), a successor of the WTM"
 _LINK_THEN_SAID = re.compile(
@@ -306,6 +309,8 @@ def _section_line(current: HeadingMeeting, line: str) -> None:
         _add_papers(current, papers, who)
     else:
         papers, note = _line_papers(line)
+        if not papers and _LINK_BULLET.match(line) and (linked := linked_byline(_BULLET.sub("", line))):
+            papers, note = [linked], None  # "* [Article](…) by Ada Quill for Widget Weekly": a reading
         current.papers += papers
     if note:
         current.notes.append(note)
@@ -329,6 +334,9 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
             level, found, heading = len(m.group(1)), _meeting_heading(m.group(2)), m.group(2).strip(" *_")
             if found is not None:
                 current = HeadingMeeting(found[0], found[1], f"line {n}", level=level)
+                who = _SPEAKER_TOPIC.match(found[1] or "")  # "### August 30: [Ada Quill](…)": the speaker
+                if who and not _TOPIC_WORD.search(name := who.group("linked") or who.group("plain")):
+                    current.presenters, current.topic = presenters(name), None
                 meetings.append(current)
             elif current is not None and level <= current.level:
                 current = None  # "## Code formatting" after the meetings
