@@ -69,3 +69,11 @@ def test_a_family_name_followed_by_initials_is_turned_round() -> None:
     papers = _load("family_then_initials.bib")  # "Balakrishnan H.": BibTeX alone would make "H." the family name
     assert papers["Flooding the Marsh"].authors == ["L. Zhao", "G. Liu", "J. Chen", "H. Balakrishnan", "A.B. Quill"]
     assert papers["Names That Stay"].authors == ["Malcolm X", "Harbour Trust B.", "Ada Quill"]
+
+
+def test_han_names_in_three_comma_parts_or_more_are_one_person_each() -> None:
+    papers = _load("han_names_bibtex.bib")
+    assert papers["低照度图像增强算法"].authors == ["贾洪博", "石蕴玉", "刘翔", "赵静文"]
+    # "Family, Given" and "Family Given" stay one person each
+    assert papers["家族名と名前"].authors == ["星野美咲", "山本一郎"]
+    assert papers["家族名と名前"].doi == "10.5555/names.2020.1"  # labelled in howpublished

@@ -70,3 +70,9 @@ def test_a_vancouver_family_name_with_combining_marks_is_turned() -> None:
 def test_two_keys_holding_records_stay_refused_with_the_shape_named() -> None:
     with pytest.raises(ParseError, match="unknown shape"):
         paperlab.load(DATA / "two_record_lists.json")
+
+
+def test_records_one_level_down_in_a_wrapper_are_read() -> None:
+    papers = _load("nested_wrapper.json")  # {"status": …, "data": {"count": 2, "references": [...]}}
+    assert papers["Counting moths by lamplight"].authors == ["A B Quill", "D Okafor"]
+    assert papers["Rivers that change their beds"].authors == ["N. Achebe"]

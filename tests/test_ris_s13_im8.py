@@ -67,13 +67,16 @@ def test_indented_tags_and_numbered_records_are_read() -> None:
     assert first.keywords == ["spaced keyword"]
 
 
-def test_a_file_of_tag_lines_without_any_record_end_is_still_refused() -> None:
+def test_records_with_neither_type_nor_end_lines_are_read_between_blank_lines() -> None:
     import pytest
 
     from paperlab.errors import ParseError
 
-    with pytest.raises(ParseError, match="no RIS records"):
-        parse_ris("TI  - A title\nAU  - Quill, Ada\n")
+    text = "TI  - A title\r\nAU  - Quill, Ada\r\n\r\n\r\nT1  - Another\r\nA1  - Okafor, D\r\nPY  - 2020\r\n"
+    papers = parse_ris(text)
+    assert [(p.title, p.authors) for p in papers] == [("A title", ["Ada Quill"]), ("Another", ["D Okafor"])]
+    with pytest.raises(ParseError, match="no RIS records"):  # tag lines naming no title: no record
+        parse_ris("AU  - Quill, Ada\nPY  - 2020\n")
 
 
 def test_a_whole_apa_reference_in_a_title_is_read_into_its_parts() -> None:

@@ -5,6 +5,8 @@ here, by kind rather than by producer:
 
 - a record with no ``TY`` line (Scopus' "RIS" export of some views, a hand-cut file): the lines from the first tag
   after the previous ``ER`` (or the start of the file) to its ``ER`` are one record of RIS's generic type ``GEN``;
+  a file with neither ``TY`` nor ``ER`` lines holds one record per run of tag lines with a title, between blank
+  lines;
 - a tag glued to the end of another tag's value (EBSCO writes ``UR  - http://… OP  - Salem Press…`` on one line):
   the line is cut before each known RIS tag written with its two spaces and hyphen;
 - a tag written after spaces (`` KW  - x``), a byte-order mark, Windows line ends.
@@ -70,4 +72,26 @@ def records(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str
             current.append(line.strip())
     if current is not None and not implicit:
         unended.append((start, "record has no 'ER  - ' line before the end of the file (truncated?)"))
+    if not found and not unended:  # no TY and no ER anywhere: records written one after another, blank lines between
+        return _paragraphs(text), []
     return found, unended
+
+
+def _paragraphs(text: str) -> list[tuple[int, list[str]]]:
+    """The records of a file that writes neither ``TY`` nor ``ER``: runs of tag lines between blank lines, each
+    holding a title tag (``TI``, ``T1``); none when the file holds no such run."""
+    found: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate([*text.splitlines(), ""], 1):
+        tags = _tag_lines(line)
+        if tags:
+            current, start = current or [f"TY  - {UNKNOWN_TYPE}"], start or number
+            current += [f"{tag}  - {value}" for tag, value in tags]
+        elif line.strip() and current:
+            current.append(line.strip())
+        elif not line.strip() and current:
+            if any(x.startswith(("TI  - ", "T1  - ")) for x in current):
+                found.append((start, [*current, "ER  - "]))
+            current, start = [], 0
+    return found

@@ -105,11 +105,12 @@ def _key_field(record: dict[str, Any]) -> bool:
     return any(_FIELD_OF.get(_folded(str(k))) == "key" for k in record)
 
 
-def _held_records(obj: dict[str, Any]) -> list[Any] | None:
+def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
     """The records a wrapper object holds: the list under one of the usual container keys ("papers",
     "publications", "items"...; any case); else the records of the one value holding records (a list of titled
     objects, or an object of them keyed by citation key: a reference resolver's ``{"resolved": {"key": {…}}}``), its
-    other values holding none; else the object's own values when it is itself keyed by citation key."""
+    other values holding none (also one level down, ``{"data": {"references": [...]}}``); else the object's own
+    values when it is itself keyed by citation key."""
     for key, value in obj.items():
         if _folded(str(key)) in _CONTAINERS and isinstance(value, list):
             return value
@@ -121,6 +122,8 @@ def _held_records(obj: dict[str, Any]) -> list[Any] | None:
             held.append(value)
         elif isinstance(value, dict) and (keyed := _keyed(value)) is not None:
             held.append(keyed)
+        elif isinstance(value, dict) and depth > 1 and (inner := _held_records(value, depth - 1)) is not None:
+            held.append(inner)  # one level down: {"data": {"references": [...]}}
     return held[0] if len(held) == 1 else _keyed(obj)
 
 

@@ -22,7 +22,7 @@ from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, Field, Pars
 from ...dates import month_day, month_number
 from ...identifiers import find_doi, normalize_doi
 from ...identifiers import labelled_doi as find_labelled_doi
-from ...names import names_organisation
+from ...names import family_first, names_organisation
 from .text import VERBATIM_FIELDS, balanced, html_entities, verbatim
 
 __all__ = [
@@ -218,6 +218,8 @@ def split_name_list(raw: str, *, given_first: bool = False) -> list[str]:
     (['Ford, Jr., Henry'], ['Lovelace, Ada'], ['Ana Silva, Ana Maria'])
     """
     parts = _top_level_commas(raw)
+    if len(parts) > 2 and all(family_first(p) and len(p) > 1 for p in parts):
+        return parts  # Han names written whole, "贾洪博, 石蕴玉, 刘翔": no one name holds three parts in these scripts
     if len(parts) < 2 or any(len(p.split()) < 2 or p.lower() in _SUFFIXES for p in parts) or extended_name(raw):
         return [raw]
     if len(parts) == 2 and (names_organisation(raw) or not all(_given_first_person(p) for p in parts)):
@@ -279,10 +281,11 @@ def valid_doi(value: str) -> str | None:
 
 
 def labelled_doi(entry: Entry) -> str | None:
-    """The DOI an entry with no ``doi`` field names in its ``note``, ``extra``, ``annote`` or ``annotation`` after
+    """The DOI an entry with no ``doi`` field names in its ``note``, ``extra``, ``annote``, ``annotation`` or
+    ``howpublished`` after
     the label "DOI" (:func:`~paperlab.identifiers.labelled_doi`; Zotero writes the DOI of an item type without a DOI
     field into its Extra field, which its export writes as the note: ``note = {48 DOI: 10.1002/…}``)."""
-    for name in ("note", "extra", "annote", "annotation"):
+    for name in ("note", "extra", "annote", "annotation", "howpublished"):
         fld = entry.fields_dict.get(name)
         found = find_labelled_doi(fld.value) if fld is not None and isinstance(fld.value, str) else None
         if found:
