@@ -187,6 +187,9 @@ def main() -> None:
     ap.add_argument("--older", action="store_true", help="bench_extraction.py --test --v6-test with the step")
     ap.add_argument("--older-off", action="store_true", help="the same without the step")
     ap.add_argument("--write", action="store_true", help="fit on every fold given and write metric_clause.json")
+    ap.add_argument(
+        "--out", type=Path, help="with --write: the folder to write metric_clause.json to (default: the package's)"
+    )
     args = ap.parse_args()
     if "E" in args.variants and (args.lofo or args.confirm):
         from paperlab.compare import use_metric_reviser
@@ -214,8 +217,8 @@ def main() -> None:
             sys.argv = ["bench_extraction.py", "--realdata", os.environ["PAPERLAB_REALDATA"], "--test", "--v6-test"]
             runpy.run_path(str(ROOT / "benchmarks" / "bench_extraction.py"), run_name="__main__")
     if args.write:
-        install(fit(shipped_pairs, names, committed, False), ROOT / "paperlab" / "comparison", names)
-        print(f"wrote {metric_reviser.CLAUSE_MODEL_PATH.name} (trained on {', '.join(names)} + {', '.join(DEV_SETS)})")
+        install(fit(shipped_pairs, names, committed, False), args.out or ROOT / "paperlab" / "comparison", names)
+        print(f"wrote {metric_reviser.CLAUSE_MODEL_PATH} (trained on {', '.join(names)} + {', '.join(DEV_SETS)})")
 
 
 if __name__ == "__main__":
