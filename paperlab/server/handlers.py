@@ -254,8 +254,10 @@ class BaseHandler(APIHandler):
         if error is None:
             super()._handle_request_exception(e)
             return
+        # an ordinary failure (offline, busy, disk full) in one line; a store bug with its traceback
         if error.status >= 500:
-            app_log.warning("paperlab: %s %s: %s", self.request.method, self.request.path, e, exc_info=e)
+            trace = e if error.code == "internal" else None
+            app_log.warning("paperlab: %s %s: %s", self.request.method, self.request.path, e, exc_info=trace)
         self.send_error(error.status, exc_info=(type(error), error, e.__traceback__))
 
 
