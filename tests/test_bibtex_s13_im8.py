@@ -77,3 +77,14 @@ def test_han_names_in_three_comma_parts_or_more_are_one_person_each() -> None:
     # "Family, Given" and "Family Given" stay one person each
     assert papers["家族名と名前"].authors == ["星野美咲", "山本一郎"]
     assert papers["家族名と名前"].doi == "10.5555/names.2020.1"  # labelled in howpublished
+
+
+def test_an_abstract_field_saying_there_is_none_is_no_abstract() -> None:
+    text = (
+        "@techreport{a, title={Graph Metrics}, author={Quill, Ada}, year={2019}, abstractNote={Abstract not provided.}}\n"
+        "@misc{b, title={Tide Tables}, author={Okafor, Dora}, abstract={No abstract available}}\n"
+        "@misc{c, title={Abstract Classes}, author={Berg, Hanna}, abstract={No abstract methods are needed here.}}\n"
+    )
+    papers = {p.title: p for p in parse_bibtex(text)}
+    assert papers["Graph Metrics"].abstract is None and papers["Tide Tables"].abstract is None
+    assert papers["Abstract Classes"].abstract == "No abstract methods are needed here."

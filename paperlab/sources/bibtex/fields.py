@@ -36,6 +36,7 @@ __all__ = [
     "entry_month_day",
     "labelled_doi",
     "missing_parent",
+    "no_abstract",
     "plain_name",
     "split_name_list",
     "unescape_html_entities",
@@ -291,6 +292,17 @@ def labelled_doi(entry: Entry) -> str | None:
         if found:
             return found
     return None
+
+
+# what a catalogue writes in place of an abstract it does not have (OSTI: "Abstract not provided.")
+_NO_ABSTRACT = re.compile(
+    r"\s*(?:no abstract(?: (?:is )?(?:provided|available))?|abstract (?:is )?not (?:provided|available))\.?\s*", re.I
+)
+
+
+def no_abstract(text: str) -> bool:
+    """Whether an abstract field only says there is none ("Abstract not provided.", "No abstract available")."""
+    return bool(_NO_ABSTRACT.fullmatch(text))
 
 
 def unescape_html_entities(entry: Entry) -> dict[str, Any]:

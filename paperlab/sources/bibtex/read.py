@@ -54,6 +54,7 @@ from .fields import (
     entry_month_day,
     labelled_doi,
     missing_parent,
+    no_abstract,
     plain_name,
     split_name_list,
     unescape_html_entities,
@@ -451,6 +452,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     if arxiv_id is not None and arxiv_id == doubts.get("arxiv"):
         arxiv_id, version, primary = None, None, None
     abstract = _field(entry, "abstract", "abstractnote")  # Zotero's web translators write "abstractNote"
+    abstract = None if isinstance(abstract, str) and no_abstract(abstract) else abstract  # "Abstract not provided."
     doi = _field(entry, "doi") or labelled_doi(entry)  # Zotero: "note = {DOI: 10.…}"
     if isinstance(doi, str) and "doi" in doubts and (valid_doi(_verbatim(doi)) or "").lower() == doubts["doi"].lower():
         doi = None
