@@ -8,6 +8,7 @@ gzip- or deflate-compressed when its ``Content-Encoding`` says so (decompressed 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ import yaml
 from ..errors import ParseError
 from ._files import decode_text
 
-__all__ = ["Interaction", "is_cassette", "read_cassette"]
+__all__ = ["Interaction", "cassette_records", "is_cassette", "read_cassette"]
 
 # A decompressed body larger than this is refused (real API answers are well under a few megabytes).
 _MAX_BODY = 64 * 1024 * 1024
@@ -116,3 +117,20 @@ def read_cassette(data: bytes, source: str) -> list[Interaction]:
         except ParseError as exc:
             out.append(Interaction(where, method, uri, _status(response), None, exc.message))
     return out
+
+
+def cassette_records(
+    data: bytes, source: str, records_of: Callable[[Interaction], Iterable[tuple[str, Any]]]
+) -> Iterator[tuple[str, Any]]:
+    """``(where, record)`` of every interaction's answer, each named ``interaction N, <where records_of gave>``, for
+    :func:`~paperlab.sources._files.read_records`; an interaction that gives none (no body, or ``records_of`` raised
+    ParseError, e.g. for an HTTP error answer) is one record, its ParseError, named ``interaction N``, in order."""
+    for ix in read_cassette(data, source):
+        try:
+            if ix.error or ix.body is None:
+                raise ParseError(ix.error or "expected a response body")
+            records = [(f"{ix.where}, {where}", record) for where, record in records_of(ix)]
+        except ParseError as exc:
+            yield ix.where, ParseError(exc.message)
+            continue
+        yield from records

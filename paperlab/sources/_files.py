@@ -66,9 +66,10 @@ def read_records(
     also: Iterable[tuple[str, str]] = (),
 ) -> list[Paper]:
     """The papers of a file's records, each ``(where, item)`` made a paper by ``to_paper(item, where)``: a record
-    that raises :class:`~paperlab.errors.ParseError` or one of :data:`RECORD_ERRORS` is skipped and named by its
-    ``where`` ("record 3, line 40") with what was wrong (for an unexpected error, ``unreadable`` with the error put in
-    place of ``{error}``); ``also`` adds problems found outside the records (an unended last record).
+    that raises :class:`~paperlab.errors.ParseError` or one of :data:`RECORD_ERRORS`, or whose item is a ParseError
+    (a line that did not parse), is skipped and named by its ``where`` ("record 3, line 40") with what was wrong (for
+    an unexpected error, ``unreadable`` with the error put in place of ``{error}``); ``also`` adds problems found
+    outside the records (an unended last record).
 
     Returns
     -------
@@ -103,6 +104,9 @@ def each_record(
     ``problems``), for a reader that streams a file too large to hold or makes something else of each record
     (a citation link); the caller reports ``problems``."""
     for where, item in records:
+        if isinstance(item, ParseError):  # a record that could not even be parsed (a JSON line, an error answer)
+            problems.add(where, item.message)
+            continue
         try:
             paper = to_paper(item, where)
         except ParseError as exc:

@@ -156,9 +156,7 @@ def save_library(papers: Iterable[Paper], path: str | os.PathLike[str], format: 
 
 
 def _paper(data: Any, where: str) -> Paper:
-    """The paper of one exported record (a ParseError of a line or row that could not be read is raised)."""
-    if isinstance(data, ParseError):
-        raise data
+    """The paper of one exported record (a JSON object)."""
     try:
         return check_paper(Paper.from_dict(data))
     except RecursionError:

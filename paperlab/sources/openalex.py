@@ -29,7 +29,7 @@ from ..errors import ParseError
 from ..identifiers import normalize_arxiv_id, normalize_doi
 from ..markup import csl_plain_text, plain_abstract
 from ..paper import Paper, SourceRecord
-from ._cassette import is_cassette, read_cassette
+from ._cassette import Interaction, cassette_records, is_cassette
 from ._files import as_count, check_paper, decode_text, parse_json, read_bytes, read_records
 
 __all__ = [
@@ -301,8 +301,6 @@ def _read(items: Iterable[tuple[str, Any]], source: str) -> list[Paper]:
     retrieved = dt.datetime.now(dt.timezone.utc)
 
     def to_paper(item: Any, where: str) -> Paper:
-        if isinstance(item, ParseError):
-            raise item
         if not isinstance(item, dict):
             raise ParseError(f"expected an OpenAlex Work object, got {type(item).__name__}")
         return check_paper(_work_to_paper(item, SourceRecord("openalex", source, retrieved, where)))
@@ -347,18 +345,13 @@ def parse_openalex_cassette(data: bytes, source: str = "<string>") -> list[Paper
 
 def _cassette_items(data: bytes, source: str) -> Iterator[tuple[str, Any]]:
     """Every 2xx answer's Works named ``interaction N, results[M]``; an answer that gives none is its ParseError."""
-    for ix in read_cassette(data, source):
-        try:
-            if ix.error or ix.body is None:
-                raise ParseError(ix.error or "expected a response body")
-            if ix.status is not None and not 200 <= ix.status < 300:
-                raise ParseError(f"HTTP {ix.status} answer ({ix.method} {ix.uri[:200]})")
-            body = parse_json(ix.body, source, ix.where, expected="an OpenAlex response")
-            items = [(f"{ix.where}, {where}", item) for where, item in _items(body, source)]
-        except ParseError as exc:
-            yield ix.where, ParseError(exc.message)
-            continue
-        yield from items
+
+    def works(ix: Interaction) -> list[tuple[str, Any]]:
+        if ix.status is not None and not 200 <= ix.status < 300:
+            raise ParseError(f"HTTP {ix.status} answer ({ix.method} {ix.uri[:200]})")
+        return _items(parse_json(ix.body or "", source, ix.where, expected="an OpenAlex response"), source)
+
+    return cassette_records(data, source, works)
 
 
 def read_openalex(path: str | Path) -> list[Paper]:

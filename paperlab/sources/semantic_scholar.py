@@ -39,7 +39,7 @@ from urllib.parse import quote
 
 from ..errors import FetchError, ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
-from ._cassette import is_cassette, read_cassette
+from ._cassette import Interaction, cassette_records, is_cassette
 from ._files import check_paper, parse_json, read_bytes, read_records
 from ._http import HttpClient, HTTPStatusError, Response, RetryableResponse
 from ._s2_dates import s2_date
@@ -200,8 +200,6 @@ def _read(items: Iterable[tuple[str, Any]], source: str) -> list[Paper]:
     retrieved = dt.datetime.now(dt.timezone.utc)
 
     def to_paper(item: Any, where: str) -> Paper:
-        if isinstance(item, ParseError):
-            raise item
         if not isinstance(item, dict):
             raise ParseError(f"expected a JSON object, got {type(item).__name__}")
         return check_paper(_paper(item, source, where, retrieved))
@@ -260,19 +258,15 @@ def parse_s2_cassette(data: bytes, source: str = "<string>") -> list[Paper]:
 
 def _cassette_items(data: bytes, source: str) -> Iterator[tuple[str, Any]]:
     """Every 2xx answer's papers named ``interaction N, record M``; an answer that gives none is its ParseError."""
-    for ix in read_cassette(data, source):
-        try:
-            if ix.error or ix.body is None:
-                raise ParseError(ix.error or "expected a response body")
-            body = parse_json(ix.body, source, ix.where, expected="a Semantic Scholar response")
-            if ix.status is not None and not 200 <= ix.status < 300:
-                said = body.get("error") or body.get("message") if isinstance(body, dict) else None
-                raise ParseError(f"HTTP {ix.status} answer: {said or 'no papers'} ({ix.method} {ix.uri[:200]})")
-            items = [(f"{ix.where}, {label}", item) for label, item in _items(body, source)]
-        except ParseError as exc:
-            yield ix.where, ParseError(exc.message)
-            continue
-        yield from items
+
+    def papers(ix: Interaction) -> list[tuple[str, Any]]:
+        body = parse_json(ix.body or "", source, ix.where, expected="a Semantic Scholar response")
+        if ix.status is not None and not 200 <= ix.status < 300:
+            said = body.get("error") or body.get("message") if isinstance(body, dict) else None
+            raise ParseError(f"HTTP {ix.status} answer: {said or 'no papers'} ({ix.method} {ix.uri[:200]})")
+        return _items(body, source)
+
+    return cassette_records(data, source, papers)
 
 
 def read_semantic_scholar(path: str | Path) -> list[Paper]:

@@ -185,8 +185,6 @@ def iter_kaggle(
     when = dt.datetime.now(dt.timezone.utc)
 
     def to_paper(record: Any, where: str) -> Paper:
-        if isinstance(record, ParseError):
-            raise record
         return check_paper(_kaggle_paper(record, SourceRecord("kaggle", name, when, where)))
 
     kept = 0
