@@ -60,7 +60,7 @@ def test_import_says_how_many_papers_were_new_when_files_share_papers(capsys, tm
 def test_import_then_list_shows_every_paper(capsys):
     code, out, _ = run(capsys, "import", str(DAILY))
     assert code == 0
-    assert "imported 78 paper(s) (dailyarxiv)" in out
+    assert "imported 78 paper(s) (markdown paper table)" in out
     code, out, err = run(capsys, "list")
     assert code == 0
     assert len(out.strip().splitlines()) == 78
@@ -160,7 +160,7 @@ def test_partial_import_reports_skipped_records_and_keeps_the_rest(capsys, tmp_p
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = run(capsys, "import", str(path))
     assert code == 0
-    assert "imported 199 paper(s) (kaggle)" in out
+    assert "imported 199 paper(s) (Kaggle arXiv metadata)" in out
     assert "skipped" in err and "line 5" in err
 
 
@@ -248,7 +248,7 @@ ROUND_BIB = """@String{KNUTH = "Knuth, Donald E."}
 def test_own_import_then_list_shows_every_paper(capsys):
     code, out, _ = run(capsys, "import", str(PAGE))
     assert code == 0
-    assert "imported 6 paper(s) (arxiv_atom)" in out
+    assert "imported 6 paper(s) (arXiv Atom feed)" in out
     code, out, err = run(capsys, "list")
     assert code == 0
     rows = out.strip().splitlines()
@@ -266,7 +266,7 @@ def test_own_import_into_a_reading_list_and_export_bibtex(capsys, tmp_path):
     bib = tmp_path / "round.bib"
     bib.write_text(ROUND_BIB, encoding="utf-8")
     code, out, _ = run(capsys, "import", str(bib), "--list", "to-read")
-    assert code == 0 and "imported 2 paper(s) (bibtex)" in out
+    assert code == 0 and "imported 2 paper(s) (BibTeX)" in out
     code, out, err = run(capsys, "list", "--list", "to-read")
     assert code == 0
     rows = out.strip().splitlines()
@@ -320,7 +320,7 @@ def test_own_partial_import_reports_skipped_records_and_keeps_the_rest(capsys, t
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = run(capsys, "import", str(path))
     assert code == 0
-    assert "imported 6 paper(s) (kaggle)" in out
+    assert "imported 6 paper(s) (Kaggle arXiv metadata)" in out
     assert "skipped" in err and "line 5" in err
     code, out, _ = run(capsys, "list")
     assert "0704.0100" not in out and len(out.strip().splitlines()) == 6

@@ -154,18 +154,52 @@ def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str]:
             print(f"paperlab: warning: {text if path in text else f'{path}: {text}'}", file=sys.stderr)
     for merge in lib.merges:  # duplicates in the file: one paper each, reported
         print(f"paperlab: {merge}", file=sys.stderr)
-    return lib, _reader_label(lib, fmt)
+    return lib, _reader_label(lib, fmt, path)
 
 
-def _reader_label(lib: Library, fmt: str) -> str:
-    """The reader that read the papers: the format detected, or the generic paper finder where it read them
-    instead (a markdown file in no layout paperlab knows) or found more beside the layout."""
+#: What a file was read as, in a reader's terms (``paperlab import``'s "imported 2 paper(s) (BibTeX)"), by the format
+#: ``paperlab.load`` detected (the name ``--format`` / ``format=`` takes).
+READ_AS = {
+    "hf_page": "saved Hugging Face papers page",
+    "dailyarxiv": "markdown paper table",
+    "arxiv_atom": "arXiv Atom feed",
+    "arxiv_rss": "arXiv RSS listing",
+    "arxiv_oai": "arXiv OAI-PMH records",
+    "openalex": "OpenAlex JSON",
+    "kaggle": "Kaggle arXiv metadata",
+    "hf_json": "Hugging Face daily papers JSON",
+    "semantic_scholar": "Semantic Scholar JSON",
+    "bibtex": "BibTeX",
+    "ris": "RIS",
+    "wos": "Web of Science export",
+    "csl": "CSL-JSON",
+    "zotero_json": "Zotero JSON",
+    "json": "paperlab JSON",
+    "json_list": "JSON list of papers",
+    "jsonl": "paperlab JSON lines",
+    "csv": "CSV table",
+    "markdown_cards": "paperlab markdown cards",
+    "schedule": "reading-group schedule",
+    "paper_list": "markdown paper list",
+    "session": "session notes",
+}
+
+
+def _reader_label(lib: Library, fmt: str, path: str) -> str:
+    """What the file was read as (:data:`READ_AS`): a markdown file with no paper table that the table reader read
+    anyway is notes, and the generic paper finder is named where it read the papers (a markdown file in no layout
+    paperlab knows) or found more beside the layout."""
+    from ..sources.dailyarxiv import has_paper_table
+
+    read_as = READ_AS.get(fmt, fmt)
+    if fmt == "dailyarxiv" and not has_paper_table(Path(path).read_text(encoding="utf-8", errors="replace")[:65536]):
+        read_as = "markdown notes"
     found = sum(1 for p in lib if p.extra.get("found_by") == GENERIC_FINDER)
     if not found or fmt == "paper_list":
-        return fmt
+        return read_as
     if found == len(lib):
         return "papers found in markdown"
-    return f"{fmt}, and {found} more found in markdown"
+    return f"{read_as}, and {found} more found in markdown"
 
 
 def cmd_list(args: argparse.Namespace) -> int:
