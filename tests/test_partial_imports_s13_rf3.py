@@ -19,7 +19,7 @@ from paperlab.sources.arxiv.atom import read_atom
 from paperlab.sources.arxiv.kaggle import iter_kaggle, read_kaggle
 from paperlab.sources.arxiv.oai import read_oai
 from paperlab.sources.hf import read_daily_papers
-from paperlab.sources.hf_page import read_hf_page
+from paperlab.sources.hf_page import parse_hf_page, read_hf_page
 from paperlab.sources.native import read_native, save_library
 from paperlab.sources.openalex import read_openalex
 from paperlab.sources.s2_graph import parse_link_page
@@ -307,3 +307,32 @@ def test_s2_citation_page_never_crashes(items: list[object], nxt: object) -> Non
             return
     assert all(issubclass(w.category, PartialImportWarning) for w in caught)
     assert all(isinstance(link.paper, Paper) for link in links)
+
+
+_DIGITS = st.text("0123456789", min_size=1, max_size=30) | st.integers(4000, 6000).map(lambda n: "7" * n)
+_PAGE_LINE = st.one_of(
+    st.just("A Paper Title About Things"),
+    st.just(_ABSTRACT.format(what="things")),
+    _DIGITS.map(lambda d: f"• {d} authors"),
+    _DIGITS.map(lambda d: f"Mar 10, 2026 {d}"),
+    _DIGITS.map(lambda d: f"Oct {d[:2]}"),
+    st.just("·"),
+    st.just("Acme Labs Acme Labs"),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=200, deadline=None, database=None, derandomize=True)
+@given(lines=st.lists(_PAGE_LINE, max_size=12))
+def test_hf_page_never_crashes(lines: list[str]) -> None:
+    """Any page of titles, abstracts, bylines and dates with numbers of any length: papers the store can hold, a
+    ParseError or a PartialImportWarning, never another exception."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            papers = parse_hf_page("\n".join(lines), source="page.txt", reference_date="2026-11-30")
+        except ParseError:
+            return
+    assert all(issubclass(w.category, PartialImportWarning) for w in caught)
+    for paper in papers:
+        assert all(n is None or n < 2**63 for n in (paper.n_authors, paper.upvotes))
