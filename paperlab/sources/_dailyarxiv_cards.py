@@ -31,6 +31,7 @@ from ..errors import ProblemCollector
 from ..identifiers import arxiv_id_value, normalize_arxiv_id
 from ..paper import Paper
 from ._dailyarxiv_rows import _LINK, _ROLE_OF, IMAGE, Row, _column_key, _paper, html_to_text, is_separator, split_cells
+from ._mention_lines import usable_title
 
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -79,6 +80,8 @@ def read_cards(lines: list[str], first: int, source: str, problems: ProblemColle
             keywords = {k: v for k, v in keywords.items() if k < level} | {level: html_to_text(heading)}
             continue
         where = f"line {index}"
+        if not usable_title(_card_title(heading)[0]):  # "### Paper", "### 论文": a label over a list, no card
+            continue
         if _section_over_cards(heading, lines, index, level):  # "### Topic" over "#### 1. Title" cards
             keywords = {k: v for k, v in keywords.items() if k < level} | {level: html_to_text(heading)}
             continue

@@ -85,7 +85,8 @@ def _good_title(title: str) -> bool:
 
 def _paper(title: str, authors: list[str], rest: str = "", year: str | None = None, more: bool = False) -> CellPaper:
     years = _YEAR.findall(rest)
-    venue = " ".join(_YEAR.sub("", rest).strip(" .,;:()").split()) or None
+    rest = re.sub(r"^\W*(?:19|20)\d{2}\b[\s.,;:)]*|[\s,;:(]*\b(?:19|20)\d{2}[\s.,;:)]*$", "", rest)  # its year alone
+    venue = " ".join(rest.strip(" .,;:").split()) or None
     found = year or (years[0] if years else None)
     return CellPaper(title.strip(" .,;:"), authors=authors, venue=venue, year=int(found) if found else None,
                      more_authors=more)  # fmt: skip
@@ -124,10 +125,26 @@ def reference_parts(text: str) -> CellPaper | None:
     return ref if people else None  # "Quill et al. (2019) Title", "Quill, A., & Renn, B. (2019). Title."
 
 
+_TITLE_COMMA_VENUE = re.compile(
+    r"^(?P<title>[^,]{12,}?),\s+(?P<venue>(?:arxiv\s+)?preprint|submitted|in preparation|in press|to appear"
+    r"|[A-Z][^,]*?(?<!\d)(?:19|20)\d{2}(?!\d).*)\.?$",
+    re.I,
+)
+
+
+_NO_VENUE = re.compile(r"(?:arxiv\s+)?preprint|submitted|in preparation|in press|to appear", re.I)
+
+
 def title_venue_year(text: str) -> CellPaper | None:
     """A title with its venue and year in a closing parenthesis ("Ten Rules for Widgets (Widget Comp Biol, 2017)",
-    "(NeurIPS, 2019)"); None for a citation in that place ("(Quill et al., 2017)", "(Quill, 2017)")."""
-    m = _TITLE_VENUE_YEAR.match(" ".join(plain(text).split()))
+    "(NeurIPS, 2019)"), or after a comma when the venue names a year or says "preprint" ("Widget forms on gadget
+    manifolds, Internat. J. Widg. 31 (2020), no. 13"); None for a citation in the parenthesis ("(Quill et al.,
+    2017)", "(Quill, 2017)") and for other titles."""
+    text = " ".join(plain(text).split())
+    if (tail := _TITLE_COMMA_VENUE.match(text)) and len(tail.group("title").split()) >= 3:
+        said = tail.group("venue")  # "Title, Internat. J. Math. 31 (2020)"; "…, preprint" names no venue
+        return _paper(tail.group("title"), [], "" if _NO_VENUE.match(said) else said)
+    m = _TITLE_VENUE_YEAR.match(text)
     venue = m.group("venue").strip() if m else ""
     if not m or re.search(r"\bet\s+al\b|\sand\s|&", venue) or not (" " in venue or len(re.findall("[A-Z]", venue)) > 1):
         return None  # "(Quill et al., 2017)", "(Quill, 2017)": a citation, no venue

@@ -282,7 +282,7 @@ def _split(found: Found, details: _Details) -> tuple[str, _Details]:
     return ref.title, dataclasses.replace(
         details,
         authors=details.authors or ref.authors,
-        year=details.year or ref.year,
+        year=details.year or (None if found.arxiv_id else ref.year),  # a bare year never replaces the id's month
         venue=details.venue or ref.venue,
         more_authors=details.more_authors or ref.more_authors,
     )

@@ -42,10 +42,11 @@ BARE_URL = re.compile(r"https?://[^\s)\]<>\"'|]+")
 _LABEL_WORD = (
     r"(?:arxiv|paper|pdf|doi|link|html|abs|abstract|preprint|openreview|url|here|code|github|repo|project|page|"
     r"links?|website|homepage|slides?|video|poster|talk|blog|notes?|data(?:set)?|demo|full\s+text|version|"
-    r"论文|代码|原文|链接|原文入口|全文|下载)"
+    r"article|full|journal|publisher|official|published|论文|代码|原文|链接|原文入口|全文|下载|地址|主页|项目|"
+    r"論文|リンク|コード)"
 )
 # a link's text that only labels it: "arXiv", "PDF 2", "arxiv link", "Project page", "[论文]"
-_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORD}(?:\W+{_LABEL_WORD})?)?\s*\d{{0,2}}\W*$", re.I)
+_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORD}(?:\W*{_LABEL_WORD})?)?\s*\d{{0,2}}\W*$", re.I)
 _NUMBERING = re.compile(r"^(?:\[?\d{1,3}(?:\.\d{1,3})*[.)\]:]?|[IVX]{1,4}\.)\s+")
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")

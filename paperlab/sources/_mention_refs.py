@@ -84,7 +84,10 @@ def title_above_links(lines: list[Line], i: int) -> str:
     line = lines[i]
     if line.kind != "text" or i == 0 or plain(LINK.sub(" ", line.text)).strip(" []()|,;"):
         return ""
-    above = lines[i - 1]
+    j = i - 1
+    while j > 0 and j > i - 4 and lines[j].kind == "text" and not plain(LINK.sub(" ", lines[j].text)).strip(" []()|,;"):
+        j -= 1  # "[[article link](…)]" / "[[arXiv:…](…)]": a line of links under another, one paper's
+    above = lines[j]
     if above.kind != "text" or LINK.search(above.text) or "://" in above.text:
         return ""
     return usable_title(_SHORT_NAME.sub("", plain(above.text).strip()))

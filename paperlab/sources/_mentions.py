@@ -85,7 +85,8 @@ _TITLE_FIELD = re.compile(r"^\W*(?:title|paper|论文|题目|标题|論文)\W*[:
 _NOTES_HEADING = re.compile(
     r"^\W*(?:(?:key\s+)?takeaways?|(?:open\s+)?questions?|notes?|(?:one-line\s+)?summary|tl;?dr|"
     r"related(?:\s+work|\s+papers)?|references?|links?|see\s+also|further\s+reading|resources|discussion|"
-    r"(?:(?:required|optional|suggested|recommended|additional|background)\s+)?(?:readings?|papers?)|reading\s+list)"
+    r"(?:(?:required|optional|suggested|recommended|additional|background)\s+)?(?:readings?|papers?)|reading\s+list|"
+    r"(?:[\w-]+\s+){0,2}(?:notes|summaries|takeaways)|(?:阅读|读书|论文)?笔记|感想|总结)"
     r"\W*$",
     re.I,
 )
@@ -100,6 +101,8 @@ _IN_PROSE = re.compile(r"(?:^|[\s(,;])[a-z][\w'-]*[\s,;:(]*\x00(?:v\d+)?[\s,;:)]
 _ENDS_A_SENTENCE = re.compile(
     r"\b(?:to|of|as|in|on|at|with|from|by|see|like|than|and|or|also)\s*[:,]?\s*\x00(?:v\d+)?\W*$", re.I
 )
+# a note keyed by the id: the id and a short label before a colon, then what is said ("2503.03750 chunk 1: …")
+_KEYED_NOTE = re.compile(r"^\W*\x00(?:v\d+)?[^:：\x00]{0,40}[:：]\s*\S")
 _ID_LEFT = re.compile(r"[(\[]?\s*\x00(?:v\d+)?\s*[)\]]?")  # the place of an id, with its brackets
 _OPENED = re.compile(r"\(\s*(?:(?:arxiv|doi)\s*[:：]?\s*|https?://\S*)?$", re.I)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
@@ -267,8 +270,8 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
         words = plain(LINK.sub(lambda m: "" if _ids_of_url(m.group(2)) else m.group(1), text))
         words = BARE_URL.sub(lambda m: " \x00 " if _ids_of_url(m.group(0).rstrip(".,;:")) else " ", words)
         words = _BARE_ID.sub("\x00", ARXIV_LABELLED.sub("\x00", words)).replace("|", " ")
-        if _IN_PROSE.search(words) or _ENDS_A_SENTENCE.search(words):
-            return ""  # "see arXiv:2401.01234 on this": a sentence about the paper, no title of it
+        if _IN_PROSE.search(words) or _ENDS_A_SENTENCE.search(words) or _KEYED_NOTE.match(words):
+            return ""  # "see arXiv:2401.01234 on this", "2503.03750 chunk 1 (pp. 1–6): …": about the paper, no title
         if not _ID_LEFT.sub(" ", words).rstrip().endswith((":", "：")):
             return usable_title(_ID_LEFT.sub(" ", words))
     ident = mention.arxiv_id or mention.doi
@@ -371,7 +374,10 @@ def _unit(lines: list[Line], m: _Mention) -> tuple[str, int]:
     if line.kind == "item" or line.item is not None:
         root = line.parents[0] if line.kind == "item" and line.parents else line.item
         return ("item", root if root is not None else m.line)
-    return ("line", m.line)
+    start = m.line
+    while line.kind == "text" and start > 0 and lines[start - 1].kind == "text":
+        start -= 1  # a paragraph's lines of links under its title are one paper's ("[[pdf](…)]" / "[[arXiv](…)]")
+    return ("line", start)
 
 
 def _group(lines: list[Line], mentions: list[_Mention]) -> list[Found]:
