@@ -14,7 +14,7 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["has_latex", "readable", "unglue_macros"]
+__all__ = ["has_latex", "math_scripts", "readable", "unglue_macros"]
 
 # Where LaTeX can occur: a macro (``\times``, ``\%``, ``\'e``, ``\[``) or a $...$ math span.
 _HINT = re.compile(r"\\[A-Za-z%&$#_{}'`\"^~=. \[]|\$(?=\S)[^$\n]{0,300}?(?<=\S)\$(?!\d)")
@@ -107,6 +107,20 @@ def _scripts(math: str) -> str:
         return body.translate(_SUPERSCRIPT)
 
     return _SCRIPT.sub(repl, _DEGREE.sub("°", math))
+
+
+_MATH_SPAN = re.compile(r"\$\$[^$\n]{1,300}\$\$|\$(?=\S)[^$\n]{0,300}?(?<=\S)\$(?!\d)")
+
+
+def math_scripts(text: str) -> str:
+    """``text`` with the simple super- and subscripts of its ``$...$`` math as Unicode, the rest as written: for a
+    reader with its own LaTeX decoder (BibTeX's), so that ``$\\mathbf{x}^{(i)}$`` reads as :func:`readable` gives it
+    (``𝐱⁽ⁱ⁾``), not ``𝐱^(i)``.
+
+    >>> math_scripts("bound $L(x^{(i)})$ at 10^{-3}")
+    'bound $L(x⁽ⁱ⁾)$ at 10^{-3}'
+    """
+    return _MATH_SPAN.sub(lambda m: _scripts(m.group(0)), text) if "$" in text else text
 
 
 def _decode(m: re.Match[str]) -> str:

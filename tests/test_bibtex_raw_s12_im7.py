@@ -71,7 +71,7 @@ def test_bare_eprint_merges_with_the_paper_named_by_its_arxiv_url() -> None:
 def test_export_writes_the_abstract_as_the_bib_file_wrote_it_and_reads_it_back() -> None:
     papers = _read(SHELF.read_text())
     lanterns = papers["moss2024lanterns"]
-    assert "ℒ(θ, ϕ; 𝐱^(i))" in (lanterns.abstract or "")  # the readable form, for cards and search
+    assert "ℒ(θ, ϕ; 𝐱⁽ⁱ⁾)" in (lanterns.abstract or "")  # the readable form, for cards and search (as readable())
     text = lanterns.to_bibtex()
     raw = _abstract_field(text)
     assert MATH in raw and "textasciicircum" not in raw and "ℒ" not in raw

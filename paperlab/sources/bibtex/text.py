@@ -13,6 +13,8 @@ from pylatexenc import latex2text, latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.macrospec import MacroSpec
 
+from ...latex import math_scripts
+
 __all__ = [
     "VERBATIM_FIELDS",
     "balanced",
@@ -113,6 +115,7 @@ def _decode(value: str) -> str:
     """pylatexenc on ``value``; a bare ``%`` is a literal percent sign, not a comment, and a bare ``&`` an
     ampersand ("AT&T"), not a table's column break; a dotless i under no accent read as :func:`_dotless_i` says."""
     value = re.sub(r"(?<![\\])([%&])", r"\\\1", value)
+    value = math_scripts(value)  # $x^{(i)}$ as x⁽ⁱ⁾, as paperlab.latex.readable reads it (cards, search)
     marked = _BARE_I.sub(_mark_bare_i, value) if "\\i" in value else value
     try:
         text = _DECODER.latex_to_text(marked, latex_context=_WALKER_CONTEXT)
