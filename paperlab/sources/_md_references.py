@@ -96,8 +96,8 @@ def reference_parts(text: str) -> CellPaper | None:
     """The authors, title, year and venue of a reference written out (see the module's docstring); None for text
     that is no reference with its authors."""
     text = " ".join(re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", plain(text)).split())  # "_Title_": italics
-    if (m := _DASHED.match(text)) and _good_title(m.group("title")):
-        authors, more = _names(m.group("authors"))
+    if (m := _DASHED.match(text)) and (_good_title(m.group("title")) or re.search(r"\bet\s+al\b", m.group("authors"))):
+        authors, more = _names(m.group("authors"))  # "Quill et al. - Cuttlefish": one word is a title after "et al."
         if len(authors) == 1 and not more and len(authors[0].split()) < 2:
             return None  # "Widgets - A Survey": one word before the dash names no one surely
         paren = m.group("paren") or ""

@@ -62,6 +62,7 @@ class Found:
     doi: str | None = None
     url: str | None = None
     ref: CellPaper | None = None  # the reference its line writes out (authors, year, venue), when read already
+    weak: bool = False  # an id-less title the classifier doubts: a paper only in a list that is mostly papers
 
 
 def field_value(lines: list[Line], start: int, end: int, pattern: re.Pattern[str]) -> str | None:

@@ -103,6 +103,7 @@ _ENDS_A_SENTENCE = re.compile(
 )
 # a note keyed by the id: the id and a short label before a colon, then what is said ("2503.03750 chunk 1: …")
 _KEYED_NOTE = re.compile(r"^\W*\x00(?:v\d+)?[^:：\x00]{0,40}[:：]\s*\S")
+_WEAK_TITLE = 0.4  # the title classifier's doubt under which a list item is no paper, whatever its list
 _ID_LEFT = re.compile(r"[(\[]?\s*\x00(?:v\d+)?\s*[)\]]?")  # the place of an id, with its brackets
 _OPENED = re.compile(r"\(\s*(?:(?:arxiv|doi)\s*[:：]?\s*|https?://\S*)?$", re.I)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
@@ -445,6 +446,8 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
         if text and (is_paper_title(text, lines, i) or line.kind == "item" and reference_parts(text) is not None):
             ref = item_reference(line)  # "Quill et al. (2022) Title. [Widget Science.](…)": its title, its page
             found.append(Found(ref.title, [i], url=safe_url(ref.url)) if ref else Found(text, [i]))
+        elif text and line.kind == "item" and is_paper_title(text, lines, i, threshold=_WEAK_TITLE):
+            found.append(Found(text, [i], weak=True))  # "1. Sakana Widget Technical Report" among titles
     return _in_lists_of_papers(lines, found, named)
 
 
@@ -458,10 +461,15 @@ def _in_lists_of_papers(lines: list[Line], found: list[Found], named: set[int]) 
         run += line.kind in ("text", "heading", "row") and line.item is None  # a paragraph ends a list
         keys.append((line.heading, tuple(line.parents), run))
     items = Counter(keys[i] for i, line in enumerate(lines) if line.kind == "item")
-    papers = Counter(keys[i] for i in {f.lines[0] for f in found} | named if lines[i].kind == "item")
-    return [
-        f for f in found if lines[f.lines[0]].kind != "item" or 2 * papers[keys[f.lines[0]]] > items[keys[f.lines[0]]]
-    ]
+    papers = Counter(keys[i] for i in {f.lines[0] for f in found if not f.weak} | named if lines[i].kind == "item")
+
+    def kept(f: Found) -> bool:
+        key = keys[f.lines[0]]  # a doubted title: only among three papers at least, two in three of its list's items
+        if f.weak:
+            return papers[key] >= 3 and 3 * papers[key] >= 2 * items[key]
+        return lines[f.lines[0]].kind != "item" or 2 * papers[key] > items[key]
+
+    return [f for f in found if kept(f)]
 
 
 def find_papers(
