@@ -180,7 +180,7 @@ def _revise_by_clause(items: list[Item]) -> None:
             cands = candidates(text, span[0], span[1], r["unit"] or "", r["kind"], hits)
             options = clause_options(text, r, span, cands, ranker["weights"])
             if options is None:
-                return  # textblob is not installed: the rules' and the ranker's names stand
+                break  # no tagger (textblob missing) or a sentence it cannot read: the rules' names stand
             r["metric"] = _best(options, model["weights"])
 
 
