@@ -67,9 +67,25 @@ def test_a_vancouver_family_name_with_combining_marks_is_turned() -> None:
     assert paper.authors == ["A Arnatkevic\u0306iu\u0304te\u0307", "BD Fulcher"]
 
 
-def test_two_keys_holding_records_stay_refused_with_the_shape_named() -> None:
+def test_several_keys_holding_records_are_groups_of_one_list() -> None:
+    papers = _load("two_record_lists.json")  # {"read": [...], "to_read": [...]}
+    assert sorted(papers) == ["Counting moths by lamplight", "Rivers that change their beds"]
+    assert papers["Rivers that change their beds"].extra["json"]["section"] == "to_read"
+
+
+def test_groups_named_by_years_date_their_records() -> None:
+    papers = _load("grouped_by_year.json")  # a site's publications grouped by year, beside a date it was updated
+    assert len(papers) == 3
+    years = {title: p.published.year if p.published else None for title, p in papers.items()}
+    assert years["Counting moths by lamplight"] == 2023
+    assert years["Rivers that change their beds"] == 2022  # its own year wins
+    assert papers["Counting moths by lamplight"].authors == ["A. B. Quill", "D. Okafor"]
+    assert papers["Beekeeping on city roofs"].doi == "10.5555/bees.2024.1"
+
+
+def test_an_object_holding_no_records_is_refused_with_its_shape_named() -> None:
     with pytest.raises(ParseError, match="unknown shape"):
-        paperlab.load(DATA / "two_record_lists.json")
+        paperlab.load(DATA / "no_records.json")
 
 
 def test_records_one_level_down_in_a_wrapper_are_read() -> None:

@@ -107,24 +107,43 @@ def _key_field(record: dict[str, Any]) -> bool:
 
 def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
     """The records a wrapper object holds: the list under one of the usual container keys ("papers",
-    "publications", "items"...; any case); else the records of the one value holding records (a list of titled
-    objects, or an object of them keyed by citation key: a reference resolver's ``{"resolved": {"key": {…}}}``), its
-    other values holding none (also one level down, ``{"data": {"references": [...]}}``); else the object's own
-    values when it is itself keyed by citation key."""
+    "publications", "items"...; any case); else the records of the values holding records (a list of titled
+    objects, or an object of them keyed by citation key: a reference resolver's ``{"resolved": {"key": {…}}}``; also
+    one level down, ``{"data": {"references": [...]}}``), several such values being groups (:func:`_grouped`); else
+    the object's own values when it is itself keyed by citation key."""
     for key, value in obj.items():
         if _folded(str(key)) in _CONTAINERS and isinstance(value, list):
             return value
     if _titled(obj):
         return None  # one paper, whatever lists it holds
-    held = []
-    for value in obj.values():
+    held: list[tuple[str, list[Any]]] = []
+    for key, value in obj.items():
         if isinstance(value, list) and any(_titled(x) for x in value[:20]):
-            held.append(value)
+            held.append((str(key), value))
         elif isinstance(value, dict) and (keyed := _keyed(value)) is not None:
-            held.append(keyed)
+            held.append((str(key), keyed))
         elif isinstance(value, dict) and depth > 1 and (inner := _held_records(value, depth - 1)) is not None:
-            held.append(inner)  # one level down: {"data": {"references": [...]}}
-    return held[0] if len(held) == 1 else _keyed(obj)
+            held.append((str(key), inner))
+    if len(held) > 1:
+        return _grouped(held)
+    return held[0][1] if held else _keyed(obj)
+
+
+def _grouped(groups: list[tuple[str, list[Any]]]) -> list[Any]:
+    """The records of several groups (a site's ``{"2023": [...], "2024": [...]}``, ``{"journal": [...], "talks":
+    [...]}``), each record with its group's name as its ``section`` (kept in ``extra["json"]``) and a group named by a
+    year as its year, unless the record names its own."""
+    records = []
+    for name, items in groups:
+        for item in items:
+            if isinstance(item, dict):
+                fields = {_FIELD_OF.get(_folded(str(k))) for k in item}
+                extra = {"section": name} if "section" not in item else {}
+                if _YEAR.fullmatch(name.strip()) and not fields & {"year", "date"}:
+                    extra["year"] = name.strip()
+                item = {**item, **extra}
+            records.append(item)
+    return records
 
 
 def is_paper_list(obj: Any, *, container: bool = False) -> bool:
