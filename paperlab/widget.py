@@ -173,6 +173,8 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
             **kwargs,
         )
         self.library = library
+        # the library a search's cards came from: their "Show N weaker matches" searches it again
+        self._searched_from = getattr(library, "searched_from", None) if from_search else None
         self.encoder = encoder
         self._refresh_listed()
         self.observe(lambda _change: self._refresh_listed(), names="reading_list_name")

@@ -83,3 +83,26 @@ def test_the_count_names_the_papers_searched(toolbar: Path) -> None:
         "2 results · 5 papers",
         "4 papers",
     ]
+
+
+def test_weaker_matches_of_search_made_cards_come_from_the_searched_file(refs: Path) -> None:
+    """R6: `%papers QUERY --source FILE` with no hit over the cut-off offered "Show 1 weaker match", and pressing it
+    failed ("Search failed: ValueError: matmul ...": the cards searched their own, empty, papers); with one hit it
+    found nothing. The cards search the file again, and its weaker hits join them."""
+    lib = paperlab.load(refs)
+    query = "two player game between networks"
+    results = search_library(lib, query, k=5, mode="hybrid")
+    assert len(results) == 0 and results.below_cutoff >= 1  # nothing passed the cut-off; weaker matches exist
+    cards = PaperCards(results, activate=False)
+    assert cards.papers == [] and cards.search_weaker["n"] == results.below_cutoff
+    answer = cards._search({"query": query, "mode": "hybrid", "weaker": True})
+    assert answer["n"] == results.below_cutoff and answer["weaker"]
+    shown = {p["id"] for p in cards.papers}
+    assert set(cards.scores) == shown and len(shown) == results.below_cutoff
+    assert shown <= {p.id for p in lib} and set(cards.search_weaker["ids"]) == shown
+    assert cards.searched == 5  # the count speaks of the file searched
+
+
+def test_an_empty_library_is_searched_without_loading_the_encoder() -> None:
+    results = search_library(paperlab.Library(), "anything", k=3, mode="hybrid", min_score=0.0)
+    assert len(results) == 0 and results.searched == 0

@@ -135,13 +135,17 @@ def search_library(
     """
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
+    if not len(library):  # nothing to rank (the encoder is not even loaded)
+        empty = SearchResults(query=query, mode=mode)
+        empty.searched, empty.searched_from = 0, library
+        return empty
     job = running_job(library, encoder) if mode != "lexical" else None
     if job is not None:  # being embedded in the background: answer now from what is ready
         results = job.search(query, k=k, mode=mode, min_score=min_score)
     else:
         index_mode = "lexical" if mode == "lexical" else "hybrid"
         results = index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode, min_score=min_score)
-    results.searched = len(library)
+    results.searched, results.searched_from = len(library), library
     if len(results):
         return results
     holding = library.filter(text=query)
@@ -149,7 +153,7 @@ def search_library(
         return results
     held = SearchResults.holding_every_word_of(list(holding)[:k], query, mode)
     held.partial = results.partial  # made while the library was being embedded: a refined search follows
-    held.searched = len(library)
+    held.searched, held.searched_from = len(library), library
     return held
 
 

@@ -121,6 +121,9 @@ class SearchResults(Library):
     searched : int or None
         How many papers the search looked through (the searched library's size; set by
         :func:`paperlab.search.search_library`): the cards say "1 result · 10 papers searched", not "1 paper".
+    searched_from : Library or None
+        The library searched (set with :attr:`searched`): cards made from these results search it again when
+        asked for the weaker matches, which are not among the hits.
     partial : dict or None
         Set when the library was still being embedded (:mod:`paperlab.search.background`): ``{"done": papers
         embedded, "total": papers, "rest": "keyword" | "static" | ""}``, how the papers without a vector were
@@ -152,6 +155,7 @@ class SearchResults(Library):
         self.holding_every_word = False
         self.partial: dict[str, Any] | None = None
         self.searched: int | None = None
+        self.searched_from: Library | None = None
         self.cutoff: float | None = None
         self.floor: float | None = None
         self.below_cutoff = 0
@@ -184,7 +188,7 @@ class SearchResults(Library):
             explain_many=self._explain_many,
         )
         found.target, found.holding_every_word, found.partial = self.target, self.holding_every_word, self.partial
-        found.searched = self.searched
+        found.searched, found.searched_from = self.searched, self.searched_from
         found.cutoff, found.floor, found.below_cutoff = self.cutoff, floor, self.below_cutoff
         return found
 

@@ -26,6 +26,7 @@ class CardsSearch:
     """The search half of the cards widget; the widget sets the state below in its ``__init__``."""
 
     library: Library
+    _searched_from: Library | None
     encoder: str | None
     _partial_search: dict[str, Any] | None
     _warm_thread: threading.Thread | None
@@ -46,6 +47,8 @@ class CardsSearch:
         search_mode: str
         search_k: int
         searched: int
+        papers: list[dict[str, Any]]
+        venues: dict[str, str]
 
         def hold_sync(self) -> AbstractContextManager[Any]: ...
 
@@ -106,10 +109,16 @@ class CardsSearch:
         from ..search.background import is_partial
 
         floor = 0.0 if content.get("weaker") else None  # the weaker matches too (the same ranking, not cut)
-        n = min(k, len(self.library)) or 1
-        results = search_library(self.library, query, k=n, mode=mode, encoder=self.encoder, min_score=floor)
+        # cards made from a search (`%papers QUERY --source FILE`) hold its hits only: its weaker matches are in the
+        # library it searched, so that is what is searched again, and the weaker hits join the cards
+        source = getattr(self, "_searched_from", None) if floor is not None else None
+        pool = source if source is not None else self.library
+        n = min(k, len(pool)) or 1
+        results = search_library(pool, query, k=n, mode=mode, encoder=self.encoder, min_score=floor)
         if floor is not None:  # down to the weaker matches worth offering: the hits under results.floor are noise
             results = results.down_to_floor()
+        if source is not None:
+            self._take_in(results)
         partial = is_partial(results)
         # made while the library was being embedded: run again when it is (the status says what ranked it meanwhile)
         again = {**content, "query": query, "mode": mode, "refines": generation} if partial else None
@@ -126,7 +135,10 @@ class CardsSearch:
             first = results.first_reasons(WHY_AT_ONCE)
             scores = {pid: float(s) for pid, s in results.scores.items()}
             weaker = weaker_trait(results)
-            if not self._show_search(generation, scores, query, why_trait(first), "", again, embedded, weaker):
+            searched = len(pool) if source is not None else 0
+            if not self._show_search(
+                generation, scores, query, why_trait(first), "", again, embedded, weaker, searched
+            ):
                 return {"n": 0, "query": query, "mode": mode, "stale": True}
             if len(results) > WHY_AT_ONCE:
                 self._explain_rest(results, generation)
@@ -147,6 +159,7 @@ class CardsSearch:
         partial: Any = None,
         embedded: dict[str, Any] | None = None,
         weaker: dict[str, Any] | None = None,
+        searched: int = 0,
     ) -> bool:
         """Set the traits of search ``generation`` in one message (cards, "Ranked by" chip and status agree), if it
         is still the newest search; ``partial``: the request that refines it once the library is embedded;
@@ -160,12 +173,23 @@ class CardsSearch:
                 with self.hold_sync():
                     self.why, self.query, self.holding, self.search_note = why, query, bool(note), note
                     self.search_partial, self.search_weaker = embedded or {}, weaker or {}
-                    self.searched = 0  # a search of the cards' own papers: the count is theirs
+                    # a search of the cards' own papers: the count is theirs (a weaker search of the searched file: its)
+                    self.searched = searched
                     self.scores = scores
             finally:
                 self._own_query.setting = False
             self._partial_search = partial
         return True
+
+    def _take_in(self, results: Any) -> None:
+        """Add the hits of ``results`` the cards do not hold yet (the weaker matches of the search they were made
+        from) to their papers, before the ranking that shows them is set."""
+        held = {p.id for p in self.library}
+        new = [p for p in results if p.id not in held]
+        if new:
+            self.library = Library([*self.library, *new], name=self.library.name)
+            self.venues = {p.id: v for p in self.library if (v := p.venue)}
+            self.papers = self.library.to_dicts()
 
     def _explain_found(self, results: Any) -> None:
         """Why the hits of the search the cards were made from matched (``%papers QUERY``, ``results.cards()``),
