@@ -15,7 +15,7 @@ _EXPECTED = (
     "expected Hugging Face daily papers, Semantic Scholar Graph API papers (objects with 'paperId', as a list or in "
     "{\"data\": [...]}), CSL-JSON (items with 'type' and 'title', authors as name objects), Zotero, OpenAlex "
     '({"results": [...], "meta": {...}}), paperlab\'s own export ({"paperlab": 1, "papers": [...]}) or a list of '
-    "papers written by hand (objects with a 'title', as a list, under one key of an object or keyed by citation key: "
+    "papers written by hand (objects with a 'title', as a list, under keys of an object or keyed by citation key: "
     '{"papers": [...]}, {"resolved": {"smith2020": {...}}}); records of another shape '
     "can be saved as CSV with a 'title' column"
 )
