@@ -77,6 +77,9 @@ def test_records_with_neither_type_nor_end_lines_are_read_between_blank_lines() 
     assert [(p.title, p.authors) for p in papers] == [("A title", ["Ada Quill"]), ("Another", ["D Okafor"])]
     with pytest.raises(ParseError, match="no RIS records"):  # tag lines naming no title: no record
         parse_ris("AU  - Quill, Ada\nPY  - 2020\n")
+    medline = "PMID- 30000001\nTI  - A title\nFAU - Quill, Ada\nAU  - Quill A\nAID - 10.5555/x.1 [doi]\n"
+    with pytest.raises(ParseError, match="no RIS records"):  # PubMed's MEDLINE format: not read as RIS
+        parse_ris(medline)
 
 
 def test_a_whole_apa_reference_in_a_title_is_read_into_its_parts() -> None:

@@ -28,6 +28,8 @@ _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
 _KNOWN = frozenset(config.TAG_KEY_MAPPING) | frozenset(config.WOK_TAG_KEY_MAPPING) | {"BT", "CT", "M2", "Y3", "L3"}
 # a known tag glued after a value: " OP  - …" (two spaces and a hyphen, as a tag line writes it)
 _GLUED = re.compile(r"\s+(?=(" + "|".join(sorted(_KNOWN)) + r")  - )")
+# a tag of PubMed's MEDLINE format ("PMID- ", "FAU - ", "AID - "): another format, whose records are no RIS records
+_MEDLINE_TAG = re.compile(r"^[A-Z]{3}[A-Z ]- ", re.M)
 # the type of a record that names none: RIS's generic type
 UNKNOWN_TYPE = "GEN"
 
@@ -72,7 +74,7 @@ def records(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str
             current.append(line.strip())
     if current is not None and not implicit:
         unended.append((start, "record has no 'ER  - ' line before the end of the file (truncated?)"))
-    if not found and not unended:  # no TY and no ER anywhere: records written one after another, blank lines between
+    if not found and not unended and not _MEDLINE_TAG.search(text):  # no TY, no ER: records between blank lines
         return _paragraphs(text), []
     return found, unended
 
