@@ -78,3 +78,17 @@ def test_adding_by_arxiv_id_offline_says_so_in_words(monkeypatch, url, host: str
         assert "not asking again" in str(again)
     finally:
         fetcher.close()
+
+
+def test_an_unreachable_service_is_one_error_not_a_chain_of_library_tracebacks() -> None:
+    """UI review R6: `paperlab.paper('arXiv:1706.03762')` offline ended in a clear ServiceUnreachable, after ~100 lines
+    of chained httpx/httpcore tracebacks a notebook prints first. The error says which host and why; the library's
+    exception stays reachable for debugging (``__context__``) but is not printed."""
+    import traceback
+
+    with HttpClient(sleep=lambda _s: None) as http:
+        with pytest.raises(ServiceUnreachable) as info:
+            http.get(_closed())
+    printed = "".join(traceback.format_exception(info.value))
+    assert "httpx" not in printed and "httpcore" not in printed and "During handling" not in printed, printed
+    assert "the connection was refused" in printed and info.value.__context__ is not None

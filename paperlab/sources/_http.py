@@ -416,7 +416,7 @@ class HttpClient:
         try:
             return retrying(self._attempt, call, deadline)
         except httpx.ConnectError as exc:  # no answer at all: not retried (see is_retryable)
-            raise unreachable(exc, url) from exc
+            raise unreachable(exc, url) from None  # the message says which host and why
         except (httpx.HTTPError, httpx.InvalidURL) as exc:  # not retryable: a request httpx refused or could not make
             raise FetchError(f"request failed: {exc}", url=url) from exc
 
