@@ -68,6 +68,8 @@ class Line:
     parents: list[int] = field(default_factory=list)  # indices of the enclosing list items, outermost first
     cells: list[str] = field(default_factory=list)  # a table row's cells
     header: list[str] = field(default_factory=list)  # the header cells of the row's table
+    wraps: list[str] = field(default_factory=list)  # a list item's lazy continuation lines (at the margin, below it)
+    wrapped: bool = False  # the line is such a continuation of the item above
 
 
 def _tags_out(text: str) -> tuple[str, list[str]]:
@@ -164,6 +166,24 @@ def _kind_of(raw: str, line: Line) -> None:
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+)>", re.I)
 
 
+_GLUED = re.compile(r"(?<=[^\s*])\*\s+(?=[^\s*])")  # "…from Single-View Images* AvatarMe: …": a bullet run on
+
+
+def _unglued(raw_lines: list[str], start: int) -> list[tuple[int, str]]:
+    """(index, text) of the file's lines, a line holding "* " bullets glued onto its text ("Title part* Next
+    title") split into its pieces, each glued piece a bullet of its own, in a file whose list items are "* " bullets
+    (the pieces keep the line's index; a line with a "*" opening emphasis is none)."""
+    bullets = sum(1 for raw in raw_lines if raw.startswith("* "))
+    out: list[tuple[int, str]] = []
+    for i, raw in enumerate(raw_lines):
+        if i < start or bullets < 2 or re.search(r"\*[^\s*]", raw) or not _GLUED.search(raw):
+            out.append((i, raw))
+            continue
+        first, *glued = _GLUED.split(raw)
+        out += [(i, first)] + [(i, f"* {piece}") for piece in glued]
+    return out
+
+
 def structure(text: str) -> list[Line]:
     """The file's lines with their kinds and places (front matter and HTML comments are blank lines)."""
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
@@ -174,11 +194,13 @@ def structure(text: str) -> list[Line]:
     heading: int | None = None
     stack: list[int] = []  # open list items, innermost last
     header: list[str] = []
-    for i, raw in enumerate(raw_lines):
+    wrapping: int | None = None  # the item whose lines run on at the margin
+    for i, raw in _unglued(raw_lines, start):
         line = Line(i + 1, raw, "blank")
         if i >= start:
             _kind_of(raw, line)
             line.attrs = _tags_out(raw)[1]
+        wrapping = wrapping if line.kind == "text" else None
         if line.kind == "heading":
             heading, stack = len(lines), []
         elif line.kind == "item":
@@ -189,6 +211,10 @@ def structure(text: str) -> list[Line]:
         elif line.kind == "row":
             header = _table_row(lines, line, header)
         elif line.kind == "text" and stack and line.indent <= lines[stack[0]].indent and not raw.startswith(" "):
+            wrapping = len(lines) - 1 if lines[-1].kind == "item" else wrapping if lines[-1].kind == "text" else None
+            if wrapping is not None:
+                lines[wrapping].wraps.append(line.text)  # "* Title broken over" / "two lines": the item's words
+                line.wrapped = True
             stack = []
         line.heading = heading
         line.item = stack[-1] if stack and line.kind != "heading" else None
@@ -212,6 +238,20 @@ def _table_row(lines: list[Line], line: Line, header: list[str]) -> list[str]:
         header = []
     line.header = header
     return header
+
+
+_WRAP_END = re.compile(r"\b(?:for|in|of|on|to|with|from|by|and|or|the|a|an|using|via|at|as|towards?|into|under)$", re.I)
+
+
+def wrapped_text(line: Line) -> str:
+    """A list item's text with the lines it runs onto at the margin when they go on its words: a wrap starting in
+    small letters ("from Single-View Images") or after a small word ("… Images Using" / "Graph Networks")."""
+    text = line.text.rstrip()
+    for wrap in line.wraps:
+        if "](" in wrap or "://" in wrap or not (wrap[:1].islower() or _WRAP_END.search(text)):
+            break
+        text = f"{text} {wrap.strip()}"
+    return text
 
 
 def usable_title(text: str | None) -> str:

@@ -442,7 +442,7 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             continue
         if not shaped:
             continue
-        text = _row_title(line) if line.kind == "row" else usable_title(line.text)
+        text = _row_title(line) if line.kind == "row" else usable_title(_mention_lines.wrapped_text(line))
         if text and (is_paper_title(text, lines, i) or line.kind == "item" and reference_parts(text) is not None):
             ref = item_reference(line)  # "Quill et al. (2022) Title. [Widget Science.](…)": its title, its page
             found.append(Found(ref.title, [i], url=safe_url(ref.url)) if ref else Found(text, [i]))

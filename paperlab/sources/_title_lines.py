@@ -98,15 +98,15 @@ def title_score(text: str) -> float:
 
 
 def _siblings(lines: list[Line], i: int, near: int = 3) -> list[int]:
-    """The nearest items of the same list (same indent, same heading, no other kind between) or rows of the same
-    table: up to ``near`` on each side (so a list of thousands of items is read in linear time)."""
+    """The nearest items of the same list (same indent, same heading, no other kind between but an item's lines
+    run on at the margin) or rows of the same table: up to ``near`` on each side (so a list of thousands of items is read in linear time)."""
     line = lines[i]
     out = []
     for step in (-1, 1):
         j, taken = i + step, 0
         while 0 <= j < len(lines) and taken < near:
             other = lines[j]
-            if other.kind == "blank" or other.kind == "item" and other.indent > line.indent:
+            if other.kind == "blank" or other.wrapped or other.kind == "item" and other.indent > line.indent:
                 j += step
                 continue
             if other.kind != line.kind or other.heading != line.heading or other.indent != line.indent:
