@@ -217,20 +217,33 @@ function tagsRow(entry: IEntry, model: ReadingListModel): HTMLElement {
   return row;
 }
 
-/** The note: saved when the textarea loses focus, or on Ctrl/Cmd+Enter. */
+/** How long typing in a note pauses before it is saved (ms): a reload or a closed tab loses at most this. */
+export const NOTE_SAVE_DELAY = 800;
+
+/**
+ * The note: saved a moment after typing pauses, when the textarea loses focus, or on Ctrl/Cmd+Enter (UI review
+ * R6: saved on blur only, a note typed and left in its box was lost by a page reload).
+ */
 function noteBox(entry: IEntry, model: ReadingListModel): HTMLElement {
   const note = h('textarea', 'paperlab-note');
   note.rows = 3;
   note.placeholder = 'Note…';
   note.setAttribute('aria-label', 'Note');
   note.value = entry.note ?? '';
-  note.addEventListener('blur', () => {
+  let timer = 0;
+  const save = (): void => {
+    window.clearTimeout(timer);
     const value = note.value.trim();
     if (value !== (entry.note ?? '')) {
       entry.note = value || null;
       void model.update(entry.paper.id, { note: value || null });
     }
+  };
+  note.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(save, NOTE_SAVE_DELAY);
   });
+  note.addEventListener('blur', save);
   note.addEventListener('keydown', ev => {
     if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
       ev.preventDefault();

@@ -193,6 +193,32 @@ def test_status_tags_note_persist_and_remove_can_be_undone(page: Page, lab: Lab)
     assert [e["paper"]["id"] for e in lab.api("GET", "lists/default")["entries"]] == [SECOND.id, FIRST.id]
 
 
+def test_a_note_is_saved_while_typing_pauses_and_survives_a_reload(page: Page, lab: Lab) -> None:
+    """UI review R6: a note was saved only when its box lost focus; typed and left there, a reload lost it."""
+    seed(lab, FIRST, name="notes-while-typing")
+    open_lab(page, lab, "note-typing")
+    open_panel(page)
+    page.locator(".paperlab-list-select").select_option("notes-while-typing")
+    first = select(page, FIRST.id)
+    box = first.locator(".paperlab-note")
+    box.click()
+    page.keyboard.type("check Table 4", delay=20)
+    expect(box).to_be_focused()  # still typing: no blur, no Ctrl+Enter
+    path = f"lists/notes-while-typing/entries/{quote(FIRST.id, safe='')}"
+    deadline = time.monotonic() + 5
+    while lab.api("GET", path)["note"] != "check Table 4" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert lab.api("GET", path)["note"] == "check Table 4"
+    expect(box).to_be_focused()  # saving did not take the box away from the typist
+    page.reload()
+    expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
+    open_panel(page)
+    page.locator(".paperlab-list-select").select_option("notes-while-typing")
+    expect(select(page, FIRST.id).locator(".paperlab-note")).to_have_value("check Table 4")
+    page.close()  # before the list goes: a panel loading a deleted list is a console 404
+    lab.api("DELETE", "lists/notes-while-typing")
+
+
 def test_insert_into_notebook_as_card_and_code(page: Page, lab: Lab) -> None:
     seed(lab, FIRST)
     write_notebook(lab, "insert.ipynb", "")
