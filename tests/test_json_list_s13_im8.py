@@ -92,3 +92,10 @@ def test_records_one_level_down_in_a_wrapper_are_read() -> None:
     papers = _load("nested_wrapper.json")  # {"status": …, "data": {"count": 2, "references": [...]}}
     assert papers["Counting moths by lamplight"].authors == ["A B Quill", "D Okafor"]
     assert papers["Rivers that change their beds"].authors == ["N. Achebe"]
+
+
+def test_json_lines_of_papers_written_by_a_script_are_read() -> None:
+    papers = _load("papers_lines.jsonl")  # one object a line, a blank line between
+    assert papers["Counting moths by lamplight"].authors == ["A B Quill", "D Okafor"]
+    assert citation_keys(papers["Counting moths by lamplight"]) == ["quill2019"]
+    assert papers["Rivers that change their beds"].extra.get("date_precision") == "month"

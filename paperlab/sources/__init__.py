@@ -296,7 +296,7 @@ def _jsonl_kind(stripped: str) -> str:
         return "openalex"
     if isinstance(first, dict) and ("authors_parsed" in first or "versions" in first or "submitter" in first):
         return "kaggle"
-    return "jsonl"
+    return "json_list" if is_paper_list([first]) else "jsonl"  # JSON Lines of papers written by a script
 
 
 def _json_file_kind(path: Path) -> str:

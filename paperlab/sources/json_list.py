@@ -1,6 +1,6 @@
 """Paper lists written by hand or by a script as JSON (or as YAML, :func:`yaml_paper_list`): read leniently.
 
-A ``papers.json`` of no tool's format: a list of objects (or ``{"papers": [...]}``, ``{"publications": [...]}``)
+A ``papers.json`` (or ``papers.jsonl``, one object a line) of no tool's format: a list of objects (or ``{"papers": [...]}``, ``{"publications": [...]}``)
 each with a title, authors as one string ("A. Smith, B. Jones", "Smith, A. and Jones, B.") or a list (of names or
 of name objects), a year or a date, a venue (``venue``, ``journal``, ``booktitle``, ``conference``...) and links
 (``doi``, ``url``, ``arxiv``, ``link``, ``pdf``...). Keys are matched in any case and with ``-``, ``_`` or spaces
@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -396,7 +397,25 @@ def read_json_list(path: str | Path) -> list[Paper]:
         return parse_json_list(
             yaml_paper_list(read_bytes(path).decode("utf-8", errors="replace"), str(path)), str(path)
         )
+    if path.suffix.lower() == ".jsonl":  # JSON Lines: one paper object a line
+        return read_records(
+            _json_lines(read_bytes(path).decode("utf-8-sig", errors="replace"), str(path)),
+            lambda item, where: _paper(item, str(path), where),
+            str(path),
+            unreadable="unreadable paper ({error})",
+            expected="paper objects with a title, one a line",
+        )
     return parse_json_list(parse_json(read_bytes(path), str(path), expected="a JSON list of papers"), str(path))
+
+
+def _json_lines(text: str, source: str) -> Iterator[tuple[str, Any]]:
+    """``(where, object)`` of each non-blank line of a JSON Lines file; a line that is no JSON gives its error."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                yield f"line {number}", parse_json(line, source, f"line {number}", expected="a JSON object")
+            except ParseError as exc:
+                yield f"line {number}", exc
 
 
 # fields of a meeting, not of a paper: a YAML list holding them is a schedule's, never a list of papers
