@@ -166,3 +166,44 @@ def test_notes_opened_by_title_and_author_fields(tmp_path: Path) -> None:
     assert [(e.paper.title, e.paper.authors) for e in session.entries] == [
         ("Verteilte Widget-Routen in großen Netzen", ["Cai Lune"])
     ]
+
+
+TITLE_FIRST = """# Awesome widget papers
+
+- Sparse Widget Routing at Scale. Ada Quill, Bo Renn. WIDG 2021.
+- Dense Gadget Maps for Everyone. Cai Lune and Dan Moss. GADG 2020.
+- Learning Widgets from Gadgets. Eve Stone et al. ICLR 2019.
+"""
+
+IEEE = """## Papers
+
+1. "Sparse Widget Routing at Scale," A. Quill and B. Renn, in Proc. WIDG, 2021.
+2. "Dense Gadget Maps for Everyone," C. Lune, D. Moss, and E. Stone, IEEE Trans. Widgets, vol. 3, pp. 1-9, 2020.
+3. "Learning Widgets from Gadgets," F. Ray, in Proc. ICLR, 2019.
+"""
+
+
+def test_title_first_references(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "README.md", TITLE_FIRST)
+    assert [(p.title, p.authors, _year(p)) for p in papers] == [
+        ("Sparse Widget Routing at Scale", ["Ada Quill", "Bo Renn"], 2021),
+        ("Dense Gadget Maps for Everyone", ["Cai Lune", "Dan Moss"], 2020),
+        ("Learning Widgets from Gadgets", ["Eve Stone"], 2019),
+    ]
+    assert papers[2].extra.get("more_authors")
+
+
+def test_ieee_references(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "papers.md", IEEE)
+    assert [(p.title, p.authors, _year(p)) for p in papers] == [
+        ("Sparse Widget Routing at Scale", ["A. Quill", "B. Renn"], 2021),
+        ("Dense Gadget Maps for Everyone", ["C. Lune", "D. Moss", "E. Stone"], 2020),
+        ("Learning Widgets from Gadgets", ["F. Ray"], 2019),
+    ]
+
+
+def test_an_abbreviation_after_the_title_is_no_author() -> None:
+    from paperlab.sources._md_references import reference_parts
+
+    assert reference_parts("Widget torsions on contact spheres, Internat. J. Widg. 31 (2020), no. 13.") is None
+    assert reference_parts("Attention Is All You Need. Google Brain. NeurIPS 2017.") is None

@@ -92,6 +92,30 @@ def _paper(title: str, authors: list[str], rest: str = "", year: str | None = No
                      more_authors=more)  # fmt: skip
 
 
+_NAMES = rf"{_PERSON}(?:(?:{_JOIN}){_PERSON})*(?:,?\s+et\s+al\.?)?"
+# IEEE: '"Title," A. Quill and B. Renn, in Proc. WIDG, 2021.'
+_INITIALLED_NAMES = rf"{_INITIALS}\s*{_FAMILY}(?:(?:{_JOIN}){_INITIALS}\s*{_FAMILY})*(?:,?\s+et\s+al\.?)?"
+_IEEE = re.compile(
+    rf"^[\"“]?(?P<title>[^\"“”]{{6,}}?)[,.]?[\"”]\s*,?\s*(?P<names>{_INITIALLED_NAMES})\s*[,.]\s*(?P<rest>.*)$"
+)
+# the title first: "Sparse Widget Routing. Ada Quill, Bo Renn. WIDG 2021."
+_TITLE_FIRST = re.compile(rf"^(?P<title>[^.]{{8,}}?[^\s.A-Z])\.\s+(?P<names>{_NAMES})\.\s+(?P<rest>\S.*)$")
+_NO_PERSON = re.compile(
+    r"\b(?:university|institute|lab|laboratory|research|google|microsoft|meta|openai|deepmind|brain|conference|"
+    r"proceedings|journal|transactions|workshop|press|part|chapter|volume|section|edition|review|letters)\b",
+    re.I,
+)
+
+
+def _people(names: str) -> list[str] | None:
+    """The names of an author list when each reads as a person's (a given name or initial and a family name, or
+    "et al." after one name); None for a list naming anything else ("Google Brain", "Part Two")."""
+    found, more = _names(names)
+    if not found or _NO_PERSON.search(names) or not (more or all(len(n.split()) >= 2 for n in found)):
+        return None
+    return found
+
+
 def reference_parts(text: str) -> CellPaper | None:
     """The authors, title, year and venue of a reference written out (see the module's docstring); None for text
     that is no reference with its authors."""
@@ -116,13 +140,22 @@ def reference_parts(text: str) -> CellPaper | None:
             return _paper(title, [first] + ([m.group("second").strip()] if m.group("second") else []), rest)
     if (m := _ONE_NAME_QUOTED.match(text)) and (quoted := _QUOTED_TITLE.match(m.group("rest"))):
         return _paper(quoted.group("title"), [m.group("family")], quoted.group("rest"))
+    for style in (_IEEE, _TITLE_FIRST):  # '"Title," A. Quill, in Proc. …', "Title. Ada Quill, Bo Renn. WIDG 2021."
+        m = style.match(text)
+        if m is None or not _good_title(m.group("title")) or re.fullmatch(rf"{_FAMILY},\s*{_WORD}", m.group("title")):
+            continue  # "Badiger, Dr. Gurunath K. …": a name, no title, before the full stop
+        lone = style is _TITLE_FIRST and re.fullmatch(rf"{_INITIALS}\s*{_FAMILY}", m.group("names"))
+        if not lone and (people := _people(m.group("names"))):  # "…, Internat. J. Math. 31": an abbreviation
+            return _paper(
+                m.group("title"), people, m.group("rest"), more=bool(re.search(r"\bet\s+al\b", m.group("names")))
+            )
     ref = written_reference(text)
     if ref is None or not _good_title(ref.title):
         return None
-    people = (
-        len(ref.authors) > 1 or ref.authors and (len(ref.authors[0].split()) > 1 or re.search(r"\bet\s+al\b", text))
-    )
-    return ref if people else None  # "Quill et al. (2019) Title", "Quill, A., & Renn, B. (2019). Title."
+    named = len(ref.authors) > 1 or bool(ref.authors) and len(ref.authors[0].split()) > 1
+    return (
+        ref if named or ref.authors and re.search(r"\bet\s+al\b", text) else None
+    )  # "Quill et al. (2019) Title", "Quill, A., & Renn, B. (2019). Title."
 
 
 _TITLE_COMMA_VENUE = re.compile(
