@@ -33,7 +33,11 @@ def test_loaded_papers_compare_with_their_slides_results(tmp_path: Path) -> None
     got = loaded.compare()
     assert list(got.index) == list(expected.index) and len(got) == 2
     assert got["results"].tolist() == expected["results"].tolist()
-    assert got["results"].tolist() == [["table: 4 values, 2 methods"]] * 2  # each paper its own table
+    # each paper its own table, named by the slide heading above it ("Results - Typographic Robustness")
+    assert got["results"].tolist() == [
+        ["Typographic Robustness: 4 values, 2 methods"],
+        ["Kinetics Accuracy: 4 values, 2 methods"],
+    ]
     assert _values(got) == _values(expected) and all(_values(got))
     steady = [(r["method"], r["metric"], r["value"]) for r in loaded[got.index[0]].extra["session_results"]]
     assert ("Steady Pixels", "Attacked", 71.3) in steady and ("Baseline", "Clean", 81.2) in steady

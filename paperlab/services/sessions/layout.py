@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 from ...sources import parse_day
 from .fields import (
-    cited_title,
+    PaperLine,
     heading_level,
     labelled,
     link_ids,
+    paper_line,
     plain,
     presenter_label,
     split_authors,
@@ -104,6 +105,15 @@ class Header:
     url: str | None = None
     arxiv_id: str | None = None
     doi: str | None = None
+    year: int | None = None  # the year a citation on the paper's line gives ("(Quill & Dale, ICCV 2023)")
+
+    def cite(self, line: PaperLine) -> None:
+        """Take the title and what a paper's line says of it (authors, venue, year, ids), where not known yet."""
+        self.title = title_case(line.title) if line.title else None
+        self.authors = self.authors or line.authors
+        self.journal_ref = self.journal_ref or line.journal_ref
+        self.year = self.year or line.year
+        self.url, self.arxiv_id, self.doi = self.url or line.url, self.arxiv_id or line.arxiv_id, self.doi or line.doi
 
 
 # what a byline may end with: the paper's id or address, or its venue and year ("arXiv:2312.00001", "ICML 2024")
@@ -204,7 +214,7 @@ def parse_header(lines: list[str], start: int, end: int) -> Header:
     tails: list[str] = []
     authors, org, n_author_lines, j = _author_lines(lines, nonblank, title_end + 1, tails)
     if n_author_lines or h.venue_line or _title_shaped(lines[t]):
-        h.title, h.title_line = title_case(title), t + 1
+        h.title_line = t + 1
         h.authors = list(dict.fromkeys(authors))
         h.organization = org
         h.body_start = nonblank[j] if j < len(nonblank) else end
@@ -213,6 +223,7 @@ def parse_header(lines: list[str], start: int, end: int) -> Header:
             h.url, h.arxiv_id, h.doi = h.url or url, h.arxiv_id or arxiv, h.doi or doi
             if not (url or arxiv or doi):
                 h.journal_ref = h.journal_ref or text  # "NeurIPS 2024"
+        h.cite(paper_line(title))  # "Title (Quill & Dale, ICCV 2023) — arXiv:…": the ids and citation on its line
     return h
 
 
@@ -249,9 +260,7 @@ def labelled_header(lines: list[str], start: int, presenter_at: int, end: int) -
         h = parse_header(lines, body, end)
     else:
         h = Header(title=None, title_line=start + 1, body_start=body)
-        h.title, h.url, h.arxiv_id, h.doi = link_ids(title)
-        h.title, h.authors, h.journal_ref = cited_title(h.title) if h.title else (None, [], None)
-        h.title = title_case(h.title) if h.title else None
+        h.cite(paper_line(title))  # "Title (Quill & Dale, ICCV 2023) — arXiv:…", '"Title" (Quill et al., 2024)'
     if "authors" in fields:
         h.authors = split_authors(link_ids(fields["authors"])[0])
     if "venue" in fields:

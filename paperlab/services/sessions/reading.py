@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ...errors import ImportProblem, ParseError
@@ -9,7 +10,7 @@ from ...paper import Paper, SourceRecord
 from ...urls import safe_url
 from .deck import deck_lines, header_day, title_slide
 from .entry import SessionEntry, Transcript
-from .fields import heading_level, is_placeholder, labelled, link_ids, presenter_label
+from .fields import heading_level, is_placeholder, labelled, paper_line, presenter_label
 from .layout import (
     Header,
     fallback_title,
@@ -92,6 +93,7 @@ def _paper(
         arxiv_id=h.arxiv_id,
         doi=h.doi,
         url=safe_url(h.url),
+        published=dt.date(h.year, 1, 1) if h.year else None,
         sources=[SourceRecord("session", location=source, record=f"line {title[1]}")],
         tags=[theme] if theme else [],
         # the slides' text (without tables): compare() reads facets from it
@@ -99,6 +101,7 @@ def _paper(
             "presenter": presenter_name(lines[start]),
             "session_line": start + 1,
             "notes": "\n".join(ln for ln in lines[h.body_start : end] if "\t" not in ln).strip(),
+            **({"date_precision": "year"} if h.year else {}),  # the year of a citation ("(Quill et al., 2023)")
         },
     )
 
@@ -120,7 +123,7 @@ def _presentation(
             ImportProblem(source, f"lines {first + 1}-{end}", f"presentation by {presenter!r} has no Takeaways slide")
         )
     paper = _paper(lines, (start, end), h, (title, title_line), source, theme)
-    tables, table_problems = slide_tables(lines, first, end, source, paper.id)
+    tables, table_problems = slide_tables(lines, first, end, source, paper.id, floor=h.body_start)
     entry = SessionEntry(
         presenter=presenter,
         paper=paper,
@@ -203,14 +206,15 @@ def _deck_of_one_paper(raw: list[str], lines: list[str], source: str) -> Transcr
     slide = title_slide(raw)
     if slide is None:
         return None
-    title, url, arxiv, doi = link_ids(raw[slide.line - 1].lstrip("#").strip())
+    line = paper_line(raw[slide.line - 1].lstrip("#").strip())
     occasion = slide.occasion or slide.title
     paper = Paper(
-        title=title or slide.title,
-        authors=slide.authors,
-        arxiv_id=arxiv,
-        doi=doi,
-        url=safe_url(url),
+        title=line.title or slide.title,
+        authors=slide.authors or line.authors,
+        journal_ref=line.journal_ref,
+        arxiv_id=line.arxiv_id,
+        doi=line.doi,
+        url=safe_url(line.url),
         sources=[SourceRecord("session", location=source, record=f"line {slide.line}")],
         tags=[occasion],
         extra={"presenter": "", "session_line": slide.line, "notes": "\n".join(lines[slide.line :]).strip()},
