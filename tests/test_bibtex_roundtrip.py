@@ -123,7 +123,13 @@ def test_merged_duplicates_keep_every_key() -> None:
     # every \cite{} of the original file still resolves, to an entry of its own work
     assert exported_keys == {p.extra["bibtex_key"] for p in papers}
     assert re.search(r"@article\{quill1966,.*?ids = \{QuillWidgets66\}", text, re.S)
-    assert re.search(r"@misc\{fenwick2021folding,.*?ids = \{Fenwick2021\}", text, re.S)
+    # an arXiv @misc merged with its @inproceedings is exported as the published paper, its e-print kept
+    assert re.search(
+        r"@inproceedings\{fenwick2021folding,.*?booktitle = \{Proceedings of the Conference on Folding\},"
+        r"\s*pages = \{1--12\},.*?eprint = \{2104.01234\},.*?ids = \{Fenwick2021\}",
+        text,
+        re.S,
+    )
     # the merged record reads back the same, so a second import of the export merges nothing more
     assert len(Library(back)) == 8
     for original, again in zip(lib, back, strict=True):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..paper import Paper, normalize_title
 from ._doubts import reads_as_nickname
 from ._keys import CATALOGUE_IDS, citation_keys, record_place, work_ids
-from ._signals import is_title_id, kind_of, same_first_author, same_pages, same_venue, years_apart
+from ._signals import is_preprint, is_title_id, kind_of, same_first_author, same_pages, same_venue, years_apart
 from ._versions import kept_apart, versions_of
 
 
@@ -87,6 +87,7 @@ def merge_papers(a: Paper, b: Paper) -> Paper:
         merged = dataclasses.replace(merged, title=b.title)  # a catalogue's title in capitals: the one in its case
     elif merged.title[:-1].rstrip() == b.title and merged.title[-1:] == "." and not _ABBREVIATION_END.search(b.title):
         merged = dataclasses.replace(merged, title=b.title)  # "Focal Loss for … Detection." from a cell: the clean one
+    _merge_entries(a, b, merged)
     keys = list(dict.fromkeys(citation_keys(a) + citation_keys(b)))
     if len(keys) > 1:
         merged.extra["bibtex_keys"] = keys
@@ -99,6 +100,36 @@ def merge_papers(a: Paper, b: Paper) -> Paper:
     if is_title_id(a.id) and is_title_id(merged.id) and merged.id != a.id:
         merged = dataclasses.replace(merged, id=a.id)
     return merged
+
+
+# the fields of a preprint's entry that name where it appeared (arXiv), replaced by its published version's
+_PREPRINT_PLACE = ("journal", "journaltitle", "booktitle", "publisher", "howpublished", "type", "number")
+
+
+def _merge_entries(a: Paper, b: Paper, merged: Paper) -> None:
+    """The BibTeX fields and entry type of the merged record (``extra``): the published version's when one record
+    is a preprint and the other is not (an arXiv @article/@misc and its @inproceedings: the proceedings' type,
+    booktitle, volume and pages, not "publisher = arXiv"), else ``a``'s with the fields only ``b`` gives added
+    (before, ``b``'s volume and pages were dropped with its whole field map)."""
+    fa, fb = a.extra.get("bibtex_fields"), b.extra.get("bibtex_fields")
+    fa, fb = (fa if isinstance(fa, dict) else {}), (fb if isinstance(fb, dict) else {})
+    published: Paper = a
+    preprint: Paper | None = b
+    if is_preprint(a) and not is_preprint(b):
+        published, preprint = b, a
+    elif not (is_preprint(b) and not is_preprint(a)):
+        preprint = None  # neither (or both) a preprint: a's fields win, b's fill the gaps
+    if preprint is None:
+        fields = {**fb, **fa}
+    else:
+        kept = fa if preprint is a else fb
+        fields = {k: v for k, v in kept.items() if k not in _PREPRINT_PLACE}
+        fields.update(fb if published is b else fa)
+        kind = published.extra.get("entry_type")
+        if isinstance(kind, str):
+            merged.extra["entry_type"] = kind
+    if fields:
+        merged.extra["bibtex_fields"] = fields
 
 
 @dataclass(frozen=True)
