@@ -10,7 +10,7 @@ import { ISignal } from '@lumino/signaling';
 import { button, h, link } from './common/dom';
 import { absUrl, byline } from './common/paper';
 import { IPaper } from './common/wire';
-import { feedProblem } from './paneltext';
+import { feedProblem, feedProblemBrief } from './paneltext';
 import { requestAPI } from './request';
 import { IAddEntry } from './tokens';
 
@@ -221,9 +221,16 @@ export class ForYouSection {
     details.addEventListener('toggle', () => this._fit());
     const head = h('div', 'paperlab-foryou-problem-line');
     const text = h('span', 'paperlab-foryou-problem-text', line);
-    text.title = more ? `${line} · ${more}` : line; // whole when the line is cut to one (compact)
+    // the brief form when For you is squeezed (CSS shows one of the two), the whole line in its tooltip
+    const brief = h(
+      'span',
+      'paperlab-foryou-problem-brief',
+      feedProblemBrief(feed.failed, feed.items.length, feed.from_library)
+    );
+    text.title = brief.title = more ? `${line} · ${more}` : line;
     head.append(
       text,
+      brief,
       ...(more ? [h('span', 'paperlab-foryou-problem-more', `· ${more}`)] : []),
       retry,
       details // "Details" on the line; opened, its messages take the lines below

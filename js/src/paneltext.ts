@@ -92,6 +92,25 @@ function feedSource(message: string): string {
  * "arXiv failed; showing 3 papers". `fromLibrary`: the papers shown are the user's own, ranked instead
  * ("…; showing 8 papers from your library"). Empty when nothing failed.
  */
+/**
+ * The problem line's brief form, for a squeezed "For you" (its picks one line each): what happened and where the
+ * picks come from in a few words ("Offline · your library"); the whole line is its tooltip and "Details".
+ */
+export function feedProblemBrief(
+  failed: string[],
+  shown: number,
+  fromLibrary = false
+): string {
+  const line = feedProblem(failed, shown, fromLibrary);
+  if (!line) {
+    return '';
+  }
+  const head = line.startsWith('Offline') ? 'Offline' : 'Failed';
+  return !shown
+    ? `${head} · nothing new`
+    : `${head} · ${fromLibrary ? 'your library' : 'the rest'}`;
+}
+
 export function feedProblem(
   failed: string[],
   shown: number,
