@@ -207,3 +207,49 @@ def test_an_abbreviation_after_the_title_is_no_author() -> None:
 
     assert reference_parts("Widget torsions on contact spheres, Internat. J. Widg. 31 (2020), no. 13.") is None
     assert reference_parts("Attention Is All You Need. Google Brain. NeurIPS 2017.") is None
+
+
+ACM = """# Papers we liked
+
+* Quill, A. and Renn, B. 2021. Sparse widget routing at scale. In Proceedings of WIDG, 1–9.
+* Lune, C. 2020. Dense gadget maps for everyone. Gadget Journal 3, 2, 11–19.
+"""
+
+BOOK_MARKS = """## 论文
+
+1. 《稀疏小部件路由的研究》, 李明, 王芳, 小部件学报, 2019.
+2. 《密集小工具地图》, 张伟, 小工具会议, 2020.
+"""
+
+LINKED_LIST = """# Reading list
+
+- **Sparse Widget Routing at Scale** - Ada Quill, Bo Renn (WIDG 2021) [[paper](https://example.org/widg21.pdf)] [[code](https://github.com/x/y)]
+- **Dense Gadget Maps for Everyone** - Cai Lune (GADG 2020) [[paper](https://example.org/gadg20.pdf)]
+- [WIDG 2019] Learning Widgets from Gadgets [[pdf](https://example.org/lw.pdf)]
+"""
+
+
+def test_acm_references_with_the_year_after_the_authors(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "README.md", ACM)
+    assert [(p.title, p.authors, _year(p)) for p in papers] == [
+        ("Sparse widget routing at scale", ["A. Quill", "B. Renn"], 2021),
+        ("Dense gadget maps for everyone", ["C. Lune"], 2020),
+    ]
+
+
+def test_titles_in_chinese_book_title_marks(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "README.md", BOOK_MARKS)
+    assert [(p.title, p.authors, _year(p), p.journal_ref) for p in papers] == [
+        ("稀疏小部件路由的研究", ["李明", "王芳"], 2019, "小部件学报"),
+        ("密集小工具地图", ["张伟"], 2020, "小工具会议"),
+    ]
+
+
+def test_bold_titles_with_authors_and_a_venue_prefix(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "README.md", LINKED_LIST)
+    assert [(p.title, p.authors, _year(p)) for p in papers] == [
+        ("Sparse Widget Routing at Scale", ["Ada Quill", "Bo Renn"], 2021),
+        ("Dense Gadget Maps for Everyone", ["Cai Lune"], 2020),
+        ("Learning Widgets from Gadgets", [], 2019),
+    ]
+    assert papers[2].journal_ref == "WIDG"

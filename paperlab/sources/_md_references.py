@@ -44,7 +44,8 @@ _DASHED = re.compile(
 )
 _FAMILY_INITIALS = rf"{_FAMILY},\s+{_INITIALS}|{_INITIALS}\s*{_FAMILY}"
 _INITIALLED = re.compile(
-    rf"^(?P<authors>(?:{_FAMILY_INITIALS})(?:(?:\s*,?\s*(?:and\s+|&\s*)?)(?:{_FAMILY_INITIALS}))*)\s*,\s*"
+    rf"^(?P<authors>(?:{_FAMILY_INITIALS})(?:(?:\s*,?\s*(?:and\s+|&\s*)?)(?:{_FAMILY_INITIALS}))*)"
+    rf"(?:\s*,\s*|(?<=\.)\s+(?=(?:19|20)\d{{2}}\b))"  # "Quill, A., Title", ACM's "Quill, A. and Renn, B. 2021."
     rf"(?:(?P<year>(?:19|20)\d{{2}})[a-z]?(?:,\s*[A-Z][a-z]+)?\s*[.,]\s*)?(?P<rest>[^,].+)$"
 )
 _MLA = re.compile(
@@ -140,6 +141,8 @@ def reference_parts(text: str) -> CellPaper | None:
             return _paper(title, [first] + ([m.group("second").strip()] if m.group("second") else []), rest)
     if (m := _ONE_NAME_QUOTED.match(text)) and (quoted := _QUOTED_TITLE.match(m.group("rest"))):
         return _paper(quoted.group("title"), [m.group("family")], quoted.group("rest"))
+    if (book := _book_title(text)) is not None and book.authors:
+        return book
     for style in (_IEEE, _TITLE_FIRST):  # '"Title," A. Quill, in Proc. …', "Title. Ada Quill, Bo Renn. WIDG 2021."
         m = style.match(text)
         if m is None or not _good_title(m.group("title")) or re.fullmatch(rf"{_FAMILY},\s*{_WORD}", m.group("title")):
@@ -168,12 +171,35 @@ _TITLE_COMMA_VENUE = re.compile(
 _NO_VENUE = re.compile(r"(?:arxiv\s+)?preprint|submitted|in preparation|in press|to appear", re.I)
 
 
+_BOOK_TITLE = re.compile(r"^[\W\d]*《(?P<title>[^《》]{2,})》\s*[,，、.。:：]?\s*(?P<rest>.*)$")
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,4}(?:等)?$")
+
+
+def _book_title(text: str) -> CellPaper | None:
+    """'《Title》, 李明, 王芳, 小部件学报, 2019.': the title in its book-title marks, the names of two to four CJK
+    characters after it its authors, the rest its venue."""
+    m = _BOOK_TITLE.match(text)
+    if m is None:
+        return None
+    parts = [p.strip() for p in re.split(r"[,，、;；]", m.group("rest"))]
+    k = next((n for n, part in enumerate(parts) if not _CJK_NAME.match(part)), len(parts))
+    return _paper(m.group("title"), [p.rstrip("等") for p in parts[:k]], ", ".join(parts[k:]))
+
+
+_VENUE_FIRST = re.compile(
+    r"^\[(?P<venue>[A-Za-z][\w .&/-]{1,30}?)\s*'?(?P<year>(?:19|20)\d{2}|\d{2})\]\s*(?P<title>\S.{6,})$"
+)
+
+
 def title_venue_year(text: str) -> CellPaper | None:
     """A title with its venue and year in a closing parenthesis ("Ten Rules for Widgets (Widget Comp Biol, 2017)",
     "(NeurIPS, 2019)"), or after a comma when the venue names a year or says "preprint" ("Widget forms on gadget
     manifolds, Internat. J. Widg. 31 (2020), no. 13"); None for a citation in the parenthesis ("(Quill et al.,
     2017)", "(Quill, 2017)") and for other titles."""
     text = " ".join(plain(text).split())
+    if (first := _VENUE_FIRST.match(text)) and _good_title(first.group("title")):  # "[WIDG 2019] Title"
+        year = first.group("year") if len(first.group("year")) == 4 else f"20{first.group('year')}"
+        return _paper(first.group("title"), [], f"{first.group('venue')} {year}")
     if (tail := _TITLE_COMMA_VENUE.match(text)) and len(tail.group("title").split()) >= 3:
         said = tail.group("venue")  # "Title, Internat. J. Math. 31 (2020)"; "…, preprint" names no venue
         return _paper(tail.group("title"), [], "" if _NO_VENUE.match(said) else said)

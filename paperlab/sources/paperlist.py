@@ -125,6 +125,9 @@ def _is_names(text: str, family_only: bool = False) -> bool:
     return True
 
 
+_NAMES_THEN_YEAR = re.compile(r"^(?P<names>[^()]+?)\s*\([^()]*?(?P<year>(?:19|20)\d{2})[^()\d]*\)\s*\.?$")
+
+
 def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
     """(title, authors, year) from a link text and the text after the link."""
     m = _AUTHORS_IN_BRACKETS.match(title)
@@ -137,8 +140,10 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
     if cited:  # "Vaswani et al., 2017": the first author's family name and the year
         return title.strip(), [cited[0]], cited[1]
     by = bool(after and after.group("by"))  # "by He, Zhang, Ren and Sun": family names alone
+    dated = _NAMES_THEN_YEAR.match(tail)  # "Ada Quill, Bo Renn (WIDG 2021)": the names, then venue and year
+    tail, year = (dated.group("names"), int(dated.group("year"))) if dated else (tail, None)
     names = presenters(drop_et_al(tail)[0]) if tail and _is_names(tail, family_only=by) else []
-    return title.strip(), [n for n in names if n], None
+    return title.strip(), [n for n in names if n], year if names else None
 
 
 def _cut_byline(text: str) -> tuple[str, str]:
@@ -190,7 +195,8 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
         return _plain(wrapped.group(1)), _plain(_ANY_LINK.sub(" ", text[wrapped.end() :])), href  # "We read **[T](…)**"
     bold = _BOLD.search(text[: links[0].start()]) or (None if words and words[0] == 0 else _BOLD.search(text))
     if bold is not None:  # "**Title.** Venue, 2021. [paper](…)": the bold part is the title
-        return (*_bold_title(bold.group(1), _ANY_LINK.sub(" ", text[bold.end() :])), href)
+        after = re.sub(r"(?:\s*[\[\]])+\s*$", "", _ANY_LINK.sub(" ", text[bold.end() :]))  # "[[paper](…)]": no "]" left
+        return (*_bold_title(bold.group(1), after), href)
     if not words:
         labels = ", ".join(repr(m.group(1)) for m in links)
         if len(links) == 1 and not any(link_ids(href)[2:]):
