@@ -75,6 +75,23 @@ def test_paper_line_gives_title_authors_year_venue_and_ids(tmp_path, name):
     assert p.doi == doi
 
 
+@pytest.mark.parametrize("link", ["https://arxiv.org/abs/2401.01234", "arXiv: 2401.01234", "[2401.01234]"])
+def test_the_id_on_its_own_line_under_the_paper_and_a_citation_after_the_authors(tmp_path, link):
+    text = (
+        f"# Journal club — 2025-04-02\n\nPresenter: Ada Quill\nPaper: {TITLE}\n{link}\n"
+        "Authors: Quill & Dale (ICML 2024)\n\n## Notes\n- small is fine\n"
+    )
+    (entry,) = _session(tmp_path, text, "club.md").entries
+    p = entry.paper
+    assert (p.title, p.authors, p.arxiv_id, p.venue, p.year) == (
+        TITLE,
+        ["Quill", "Dale"],
+        "2401.01234",
+        "ICML 2024",
+        2024,
+    )
+
+
 def test_slide_transcript_title_line_with_its_id_and_author_line(tmp_path):
     text = f"Pebble club\n\nAda Quill\n\n{TITLE} (arXiv:2401.01234)\nBo Dale, Cy Eve\n\nTakeaways\n- small is fine\n"
     (entry,) = _session(tmp_path, text).entries

@@ -16,6 +16,7 @@ from .names import name_shaped
 
 __all__ = [
     "PaperLine",
+    "cited_authors",
     "cited_title",
     "heading_level",
     "is_placeholder",
@@ -94,6 +95,13 @@ _CITED_TITLE = re.compile(
     r"^[\"“'‘]?(?P<title>.+?)[\"”'’]?,?\s*\((?P<family>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) et al\.?,?\s*"
     r"(?P<venue>[^()]*?)\)\.?$"
 )
+# an arXiv id or a DOI, or an address holding one, alone on a line: "https://arxiv.org/abs/2401.01234", "[2401.01234]"
+_ID_ALONE = re.compile(
+    r"(?:[-*+•]\s+)?<?(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/\S+|(?:dx\.)?doi\.org/10\.\S+)>?"
+    r"|(?:[-*+•]\s+)?[(\[]?(?i:arxiv)\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?[)\]]?|\[\d{4}\.\d{4,5}(?:v\d+)?\]"
+    r"|(?:[-*+•]\s+)?(?i:doi)\s*:\s*10\.\d{4,9}/\S+",
+    re.I,
+)
 _QUOTED_TITLE = re.compile(r"^[\"“](?P<title>[^\"“”]+)[\"”]\.?$")
 
 
@@ -103,6 +111,8 @@ def labelled(line: str) -> tuple[str, str] | None:
     s = plain(line)
     if arxiv := _ARXIV_LINE.match(s):
         return "link", f"arXiv:{arxiv.group('id')}"
+    if _ID_ALONE.fullmatch(s):  # the paper's arXiv or DOI address alone on a line under its title
+        return "link", s.strip("<>[]() ")
     if cited := _CITATION_LINE.match(s):
         return "authors", cited.group("family")  # the first author; the others are not named
     m = _LABEL.match(s)
@@ -336,6 +346,18 @@ def _cite(line: PaperLine, cited: tuple[list[str], str | None, int | None]) -> N
     line.authors = line.authors or names
     line.venue = line.venue or venue
     line.year = line.year or year
+
+
+def cited_authors(value: str) -> PaperLine:
+    """The authors of an "Authors:" value and the citation after them: "Quill & Dale (ICML 2024)" -> authors
+    Quill, Dale, venue ICML, year 2024; any other value split into names."""
+    line = PaperLine(title="")
+    m = _TRAILING_PAREN.match(link_ids(value)[0])
+    rest = m.group("head") if m and (cited := _citation(m.group("inner"))) and not cited[0] else None
+    if rest is not None and m is not None and cited is not None:
+        _cite(line, cited)
+    line.authors = split_authors(rest if rest is not None else link_ids(value)[0])
+    return line
 
 
 def _unquoted(text: str) -> str:

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from ...sources import parse_day
 from .fields import (
     PaperLine,
+    cited_authors,
     heading_level,
     labelled,
     link_ids,
     paper_line,
     plain,
     presenter_label,
-    split_authors,
     split_heading,
 )
 from .names import PARTICLES, author_names, lowercase_words, name_shaped, title_case
@@ -261,8 +261,9 @@ def labelled_header(lines: list[str], start: int, presenter_at: int, end: int) -
     else:
         h = Header(title=None, title_line=start + 1, body_start=body)
         h.cite(paper_line(title))  # "Title (Quill & Dale, ICCV 2023) — arXiv:…", '"Title" (Quill et al., 2024)'
-    if "authors" in fields:
-        h.authors = split_authors(link_ids(fields["authors"])[0])
+    if "authors" in fields:  # "Authors: Quill & Dale (ICML 2024)": the venue and year too
+        by = cited_authors(fields["authors"])
+        h.authors, h.journal_ref, h.year = by.authors, h.journal_ref or by.journal_ref, h.year or by.year
     if "venue" in fields:
         h.journal_ref = link_ids(fields["venue"])[0] or None
     if "link" in fields:
