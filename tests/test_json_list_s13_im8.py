@@ -99,3 +99,22 @@ def test_json_lines_of_papers_written_by_a_script_are_read() -> None:
     assert papers["Counting moths by lamplight"].authors == ["A B Quill", "D Okafor"]
     assert citation_keys(papers["Counting moths by lamplight"]) == ["quill2019"]
     assert papers["Rivers that change their beds"].extra.get("date_precision") == "month"
+
+
+def test_an_edited_volume_names_its_editors_as_editors() -> None:
+    papers = _load("edited_volumes.json")
+    book = papers["Agent-Based Social Simulation"]
+    assert book.authors == [] and book.extra["editors"] == ["D. F. Adamatti", "G. P. Dimuro"]
+    assert "D. F. Adamatti, G. P. Dimuro (eds.)" in book.to_markdown()
+    assert papers["Rivers in Verse"].extra["editors"] == ["Nkechi Achebe"]
+    chapter = papers["A Chapter on Moths"]  # the authors are the byline; the book's editors kept as written
+    assert chapter.authors == ["Ada Quill"] and "editors" not in chapter.extra
+    assert chapter.extra["json"]["editors"] == ["Berg, Hanna"]
+
+
+def test_home_made_records_with_a_type_are_not_taken_for_csl_items() -> None:
+    papers = _load("typed_records.json")  # "type": "article" beside "year", "journal" and an author string
+    moths = papers["Counting moths by lamplight"]
+    assert moths.authors == ["A. Quill", "D. Okafor"] and moths.journal_ref == "Field Notes"
+    assert moths.published is not None and moths.published.year == 2019
+    assert papers["Rivers that change their beds"].journal_ref == "Proceedings of Delta Studies"

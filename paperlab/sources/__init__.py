@@ -19,7 +19,7 @@ from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes, read_text
 from ._json_shape import unknown_json_message
-from .json_list import is_paper_list, yaml_paper_list
+from .json_list import home_made_fields, is_paper_list, yaml_paper_list
 from .openalex import is_openalex_work
 from .zotero_json import is_zotero_json
 
@@ -140,11 +140,13 @@ def _paperlab_shaped(item: dict[str, Any]) -> bool:
 
 def _is_csl_item(item: dict[str, Any]) -> bool:
     """A CSL-JSON item, told by what its values are rather than by one key: an ``id`` or ``title``, and either a
-    string ``type`` without a paperlab paper's own keys, or CSL-shaped values (name objects, ``date-parts``) that
+    string ``type`` without a paperlab paper's own keys nor a home-made list's (``year``, ``journal``, an author
+    string: :func:`~.json_list.home_made_fields`), or CSL-shaped values (name objects, ``date-parts``) that
     are not a paperlab paper's (so Crossref/CouchDB copies carrying ``published``, ``_id``, ``indexed`` are CSL)."""
     if not ("id" in item or "title" in item) or _paperlab_shaped(item):
         return False
-    return isinstance(item.get("type"), str) and not _PAPER_KEYS & set(item) or _csl_shaped(item)
+    typed = isinstance(item.get("type"), str) and not _PAPER_KEYS & set(item) and not home_made_fields(item)
+    return typed or _csl_shaped(item)
 
 
 def _json_kind(obj: Any) -> str | None:

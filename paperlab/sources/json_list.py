@@ -27,7 +27,7 @@ from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records
 from ._names import names_as_written, names_given_first
 
-__all__ = ["is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
+__all__ = ["home_made_fields", "is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
 
 # what each field of a paper may be called (keys folded: lowercase, no "-", "_" or space)
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -55,6 +55,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "keywords": ("keywords", "tags", "topics"),
     "code": ("code", "codeurl", "github", "repo", "repository"),
     "key": ("citationkey", "citekey", "bibtexkey", "key"),
+    "editors": ("editors", "editor", "eds", "editedby"),
 }
 _FIELD_OF = {key: field for field, keys in _SYNONYMS.items() for key in keys}
 # the keys of an object holding the list of papers
@@ -158,6 +159,19 @@ def is_paper_list(obj: Any, *, container: bool = False) -> bool:
     records = [x for x in (items or [])[:20] if isinstance(x, dict)]
     titled = any(_FIELD_OF.get(_folded(str(k))) == "title" for x in records for k in x)
     return titled and any(_home_made(x) for x in records)
+
+
+# keys a CSL-JSON item never has (its variables are "issued", "container-title", "page", name arrays...), which lists
+# written by hand or a script use: an item holding one is no CSL item, whatever its "type" says
+_NOT_CSL = frozenset(("year", "journal", "venue", "booktitle", "authors", "editors", "conference", "pages", "pdf"))
+
+
+def home_made_fields(item: dict[str, Any]) -> bool:
+    """Whether a record with a ``type`` is a home-made one rather than a CSL-JSON item: it has a key CSL-JSON never
+    has ("year", "journal", "venue", "booktitle", "authors"...), or its ``author``/``editor`` is one string (CSL-JSON
+    writes a list of name objects)."""
+    names = [item.get("author"), item.get("editor")]
+    return bool(_NOT_CSL & {str(k) for k in item}) or any(isinstance(n, str) for n in names)
 
 
 def _home_made(item: dict[str, Any]) -> bool:
@@ -336,6 +350,11 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     extra: dict[str, Any] = {"json": rest} if rest else {}
     if (key := _text(known.get("key"))) and _CITATION_KEY.fullmatch(key):  # the key a document cites it by
         extra["bibtex_key"] = key
+    editors = names_given_first(_authors(known.get("editors"))[0])
+    if editors and not authors:  # an edited volume: its byline names them, marked "(ed.)"
+        extra["editors"] = editors
+    elif editors:
+        extra.setdefault("json", {})["editors"] = known["editors"]  # kept as written beside the authors
     if precision:
         extra["date_precision"] = precision
     if more:
