@@ -264,6 +264,7 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     if bullet is None or found is None or not found[0] or _NUMBERED.match(re.sub(r"[*_`]", "", body).strip()):
         return None  # no date leads it, or "- Week 3 (Mar 9)": a numbered item
     meeting = HeadingMeeting(found[0], None, f"line {n}", level=_BULLET_LEVEL, indent=len(bullet.group(1)))
+    body = re.sub(rf"^(\*\*|__)\s*({re.escape(found[0])})\s*\1", r"\2", body)  # "**March 12** — Ada: …"
     said = _AFTER_DATE.sub("", body.replace(found[0], " ", 1), count=1)  # "Tuesday, , 15:00–16:00. " goes
     papers, who, note = _bullet_line_papers(said)
     _add_papers(meeting, papers, who)

@@ -149,7 +149,8 @@ _QUALIFIER = re.compile(
 
 
 def _exact_role(name: object) -> str | None:
-    key = re.sub(r" s$", "", column_key(name))  # "Presenter(s)", "Lead(s)"
+    key = re.sub(r" s$", "", column_key(re.sub(r"\((?:r|in|innen)\)\s*$", "", clean_cell(name))))
+    # "Presenter(s)", "Lead(s)"; "Vortragende(r)", "Referent(in)"
     key = re.sub(r"(?<=[a-z]) ?#? ?\d$", "", key)  # "Paper 1", "Reading 2", "Presenter #2"
     key = _QUALIFIER.sub("", key).strip() or key  # "First paper", "Main reading", "Groups presenting", "Team"
     return _ROLE_OF.get(key) or _ROLE_OF.get(key.rstrip("s")) or ("paper" if is_reading_key(key) else None)
