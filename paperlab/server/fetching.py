@@ -125,10 +125,15 @@ class Fetcher:
             doi = parsed.doi
             return SEMANTIC_SCHOLAR, lambda: self._doi(doi)
         inside = normalize_arxiv_id(ref)
-        around = f": it holds the arXiv id {inside[0]} with other text around it" if inside else ""
+        if inside:  # said first, in the sentence the panel's notification shows: "1412.6980import os"
+            shown = ref if len(ref) <= 40 else f"{ref[:39]}…"
+            raise NotFound(
+                f"{shown!r} holds the arXiv id {inside[0]} with other text around it: give the id alone. Expected "
+                "e.g. '2503.14895', 'arXiv:2503.14895', 'https://arxiv.org/abs/2503.14895' or a DOI."
+            )
         raise NotFound(
             f"no stored paper {ref!r}, and it is not an arXiv id/URL or a DOI that could be "
-            f"fetched{around} (expected the reference alone, e.g. '2503.14895', 'arXiv:2503.14895', "
+            "fetched (expected the reference alone, e.g. '2503.14895', 'arXiv:2503.14895', "
             "'https://arxiv.org/abs/2503.14895', '10.1103/PhysRevD.76.013009' or a stored id)"
         )
 
