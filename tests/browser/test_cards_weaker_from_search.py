@@ -43,3 +43,9 @@ def test_search_made_cards_show_their_weaker_matches_from_the_searched_library(p
     expect(root.locator(".plc-status-text")).to_contain_text(f"then {len(weaker)} weaker matches below the relevance")
     expect(root.locator(".plc-error, .plc-status-error")).to_have_count(0)
     assert "Search failed" not in root.inner_text()
+    # R6: in a narrow notebook (1000 px with the file browser open), beside the button and the embedding progress,
+    # the sentence was squeezed into a ~70 px column, one or two words a line
+    page.set_viewport_size({"width": 760, "height": 900})
+    page.wait_for_timeout(300)
+    text = root.locator(".plc-status-text").bounding_box()
+    assert text is not None and text["width"] >= 200, text

@@ -187,9 +187,10 @@ ${DARK} .plc-root mark.plc-mark { background: #5c4b00; color: #fff; }
 .plc-status {
   min-height: 1.4em; padding: 2px 8px; color: var(--jp-ui-font-color2, #616161);
   border-top: 1px solid var(--jp-border-color2, #e0e0e0); white-space: pre-wrap;
-  display: flex; gap: 8px; align-items: center;
+  display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: center;
 }
-.plc-status-text { flex: 0 1 auto; }
+/* the sentence keeps a readable width; the button and the embedding progress go to a line of their own if need be */
+.plc-status-text { flex: 1 1 16em; min-width: min(16em, 100%); }
 .plc-root button.plc-weaker-toggle {
   flex: none; border-color: var(--jp-brand-color1, #1976d2); border-radius: 10px; padding: 0 8px;
 }
