@@ -212,3 +212,29 @@ def test_a_table_caption_still_wins_and_a_bare_results_heading_names_nothing(tmp
     captioned, bare = (t.data for t in entry.tables)
     assert bare["table"].isna().all() and bare["dataset"].isna().all()
     assert set(captioned["table"]) == {"Table 2"}
+
+
+def test_marp_deck_with_front_matter_reads_its_title_slide_and_named_table(tmp_path):
+    text = (
+        "---\nmarp: true\n---\n\n# Counting Pebbles Quickly (arXiv:2401.01234)\n\n- Ada Quill and Bo Dale\n"
+        "- Toy Lab Journal Club - March 3, 2025\n\n---\n\n## Results on ToyBench-2\n\n"
+        "| Model | Acc |\n|---|---|\n| Small | 81.0 |\n| Large | 79.5 |\n"
+    )
+    session = _session(tmp_path, text, "deck.md")
+    (entry,) = session.entries
+    assert (entry.paper.title, entry.paper.arxiv_id) == ("Counting Pebbles Quickly", "2401.01234")
+    assert entry.paper.authors == ["Ada Quill", "Bo Dale"]
+    assert str(session.date) == "2025-03-03"
+    assert set(entry.tables[0].data["dataset"]) == {"ToyBench-2"}
+
+
+def test_a_slide_line_and_a_tab_separated_header_after_the_byline_are_no_authors(tmp_path):
+    text = (
+        "Toy reading group\n\nAda Quill\n\nCounting Pebbles Quickly — arXiv:2401.01234\nBo Dale, Cy Eve\n\n"
+        "Main results: CIFAR-10 32x32\nModel\tAcc\tParams\nSmall\t81.0\t1.2\nLarge\t79.5\t9.9\n\nTakeaways\n- small\n"
+    )
+    (entry,) = _session(tmp_path, text).entries
+    assert entry.paper.authors == ["Bo Dale", "Cy Eve"]
+    (table,) = entry.tables
+    assert set(table.data["table"]) == {"CIFAR-10 32x32"}
+    assert set(table.data["setting"]) == {"resolution=32x32"}

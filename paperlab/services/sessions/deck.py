@@ -94,7 +94,8 @@ def title_slide(raw: list[str]) -> TitleSlide | None:
     """The deck's title slide (from the raw lines, separators kept): a first heading that is a title, then in the
     same slide a line of the authors' names; None for any other text. The deck must show it is one: a separator
     after the first slide, or a line naming the day of the talk."""
-    first = next((k for k, ln in enumerate(raw) if ln.strip()), None)
+    front = _front_matter_end(raw)  # a Marp deck's settings come before its title slide
+    first = next((k for k, ln in enumerate(raw) if ln.strip() and k > (-1 if front is None else front)), None)
     if first is None or heading_level(raw[first]) not in (1, 2):
         return None
     title = plain(re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", raw[first]))

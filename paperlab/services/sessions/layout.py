@@ -125,6 +125,10 @@ _BYLINE_TAIL = re.compile(
 )
 
 
+# a line that opens with a short label and a colon ("Main results: CIFAR-10 32x32"): slide content, not names
+_LABEL_LINE = re.compile(r"^[A-Za-z][\w -]{0,30}:\s+\S")
+
+
 def _byline(line: str, tails: list[str]) -> list[str] | None:
     """The names of an author line; its tails after a separator or in parentheses ("A, B (ICLR 2024) ·
     arXiv:…", "A — NeurIPS 2024") go to ``tails``."""
@@ -155,6 +159,8 @@ def _author_lines(
             tails.append(plain(ln).strip("()"))
             j += 1
             continue
+        if "\t" in lines[nonblank[j]] or ln.startswith("|") or _LABEL_LINE.match(ln):
+            break  # a table row, or a slide's "Main results: CIFAR-10" line: never an author line
         names = _byline(ln, tails)
         if names is None:
             if (
