@@ -238,3 +238,13 @@ def test_a_slide_line_and_a_tab_separated_header_after_the_byline_are_no_authors
     (table,) = entry.tables
     assert set(table.data["table"]) == {"CIFAR-10 32x32"}
     assert set(table.data["setting"]) == {"resolution=32x32"}
+
+
+def test_a_code_address_on_the_paper_line_is_its_code_not_its_link(tmp_path):
+    text = (
+        f"Pebble club\nPresenter: Ada Quill\n"
+        f"Paper: {TITLE} https://arxiv.org/abs/2401.01234 — code: github.com/quill/pebbles\n"
+    )
+    (entry,) = _session(tmp_path, text).entries
+    p = entry.paper
+    assert (p.title, p.arxiv_id, p.code_url) == (TITLE, "2401.01234", "https://github.com/quill/pebbles")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ...identifiers import find_doi, lone_arxiv_id, normalize_arxiv_id, normalize_doi
 from ...sources import link_ids
+from ...urls import code_urls_in_text
 from .names import name_shaped
 
 __all__ = [
@@ -186,6 +187,7 @@ class PaperLine:
     url: str | None = None
     arxiv_id: str | None = None
     doi: str | None = None
+    code_url: str | None = None  # a repository address on the line ("Title — github.com/quill/pebbles")
 
     @property
     def journal_ref(self) -> str | None:
@@ -196,12 +198,16 @@ class PaperLine:
 # an identifier anywhere on the line, with what wraps it: "(arXiv:2212.09748)", "[2212.09748]", "— arXiv 2212.09748",
 # "https://arxiv.org/abs/2212.09748", "doi:10.1/x", "https://doi.org/10.1/x"
 _ID_CORE = (
-    r"(?P<url>(?:https?://|www\.)[^\s()\[\]<>]+|(?:export\.)?arxiv\.org/(?:abs|pdf)/[^\s()\[\]<>]+)"
+    r"(?P<url>(?:https?://|www\.)[^\s()\[\]<>]+"
+    r"|(?:(?:export\.)?arxiv\.org/(?:abs|pdf)|github\.com|gitlab\.com|huggingface\.co)/[^\s()\[\]<>]+)"
     r"|(?i:arxiv)\s*[:.]?\s*(?P<ax>\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
     r"|(?P<bare>(?<![\w./-])\d{4}\.\d{4,5}(?:v\d+)?(?![\w./-]))"
     r"|(?:(?i:doi)\s*:?\s*)?(?P<doi>10\.\d{4,9}/[^\s\[\](){}<>\"]+)"
 )
-_ID_ON_LINE = re.compile(rf"(?:\s*[—–·|,;]\s*|\s+--?\s+|\s+)?(?P<open>[(\[])?\s*(?:{_ID_CORE})\s*(?(open)[)\]])")
+_ID_ON_LINE = re.compile(
+    rf"(?:\s*[—–·|,;]\s*|\s+--?\s+|\s+)?(?i:(?:code|pdf|paper|project|link|url|repo)\s*:\s*)?"
+    rf"(?P<open>[(\[])?\s*(?:{_ID_CORE})\s*(?(open)[)\]])"
+)
 _YEAR = r"(?:19|20)\d\d"
 # a citation's venue and year: "ICCV 2023", "ICCV'23", "ICCV’23", "NeurIPS 2024 Workshop", "2023"
 _VENUE_YEAR = re.compile(
@@ -265,7 +271,11 @@ def _take_ids(text: str, line: PaperLine) -> str:
                 line.arxiv_id = line.arxiv_id or arxiv[0]
             elif (doi := find_doi(url)) is not None:
                 line.doi = line.doi or doi
-            line.url = line.url or (url if "://" in url else f"https://{url}")
+            full = url if "://" in url else f"https://{url}"
+            if code_urls_in_text(full) and not find_doi(url):
+                line.code_url = line.code_url or full  # the code, not the paper
+            else:
+                line.url = line.url or full
             return ""
         if m.group("ax") or m.group("bare"):
             found = normalize_arxiv_id(m.group("ax") or m.group("bare"))

@@ -106,6 +106,7 @@ class Header:
     arxiv_id: str | None = None
     doi: str | None = None
     year: int | None = None  # the year a citation on the paper's line gives ("(Quill & Dale, ICCV 2023)")
+    code_url: str | None = None
 
     def cite(self, line: PaperLine) -> None:
         """Take the title and what a paper's line says of it (authors, venue, year, ids), where not known yet."""
@@ -113,6 +114,7 @@ class Header:
         self.authors = self.authors or line.authors
         self.journal_ref = self.journal_ref or line.journal_ref
         self.year = self.year or line.year
+        self.code_url = self.code_url or line.code_url
         self.url, self.arxiv_id, self.doi = self.url or line.url, self.arxiv_id or line.arxiv_id, self.doi or line.doi
 
 

@@ -93,6 +93,7 @@ def _paper(
         arxiv_id=h.arxiv_id,
         doi=h.doi,
         url=safe_url(h.url),
+        code_url=safe_url(h.code_url),
         published=dt.date(h.year, 1, 1) if h.year else None,
         sources=[SourceRecord("session", location=source, record=f"line {title[1]}")],
         tags=[theme] if theme else [],
