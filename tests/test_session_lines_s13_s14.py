@@ -53,6 +53,14 @@ PAPER_LINES = {
         f"Pebble club\nPresenter: Ada Quill\nPaper: {TITLE} (arXiv:2401.01234)\n",
         ([], None, None, "2401.01234", None),
     ),
+    "emphasised title, names after a comma, venue in parentheses": (
+        f"Pebble club\nPresenter: Ada Quill\nPaper: *{TITLE}*, Quill et al. (ICLR 2024)\n",
+        (["Quill"], 2024, "ICLR 2024", None, None),
+    ),
+    "venue in square brackets with its track, id in parentheses": (
+        f"Pebble club\nPresenter: Ada Quill\nPaper: {TITLE} [CVPR 2024 Oral] (arXiv 2401.01234)\n",
+        ([], 2024, "CVPR 2024", "2401.01234", None),
+    ),
     "bare arXiv address after the title": (
         f"Pebble club\nSpeaker: Ada Quill\nTitle: {TITLE} arxiv.org/abs/2401.01234v2\n",
         ([], None, None, "2401.01234", None),

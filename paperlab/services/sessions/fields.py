@@ -212,7 +212,7 @@ _YEAR = r"(?:19|20)\d\d"
 # a citation's venue and year: "ICCV 2023", "ICCV'23", "ICCV’23", "NeurIPS 2024 Workshop", "2023"
 _VENUE_YEAR = re.compile(
     rf"^(?:(?P<venue>[A-Z][\w&./+-]*(?:\s+[A-Z][\w&./+-]*){{0,3}}?)\s*(?:[\s,]\s*|['’]|-)?)?"
-    rf"(?P<year>{_YEAR}|(?<=['’])\d\d)(?:\s+(?P<ws>Workshops?))?$"
+    rf"(?P<year>{_YEAR}|(?<=['’])\d\d)(?:\s+(?P<ws>Workshops?)|\s+(?i:oral|spotlight|poster|highlight))?$"
 )
 _NAME = r"(?:[A-Z]\.\s*(?:[A-Z]\.\s*)*)?(?:(?:van|von|de|der|da|di|du|la|le|del|dos|ter)\s+)*[A-Z][\w'’-]+"
 _NAMES = re.compile(
@@ -289,7 +289,7 @@ def _take_ids(text: str, line: PaperLine) -> str:
     return _ID_ON_LINE.sub(take, text)
 
 
-_TRAILING_PAREN = re.compile(r"^(?P<head>.*?)\s*\((?P<inner>[^()]*)\)\s*[.,;]?$")
+_TRAILING_PAREN = re.compile(r"^(?P<head>.*?)\s*(?:\((?P<inner>[^()]*)\)|\[(?P<square>[^\[\]]*)\])\s*[.,;]?$")
 _TRAILING_TAIL = re.compile(r"^(?P<head>.+?)(?P<sep>\s+[—–·|]\s+|\s+--?\s+|,\s+)(?P<tail>[^—–·|]+)$")
 _BY = re.compile(r"^(?P<head>.+?),?\s+by\s+(?P<names>.+)$")
 _MD_LINK = re.compile(r"\[\[?(?P<label>[^\[\]]*)\]?\]\((?P<url>[^()\s]+)\)")
@@ -324,7 +324,8 @@ def _citation_off(text: str, line: PaperLine) -> str:
     """``text`` without its closing citation, whose authors, venue and year go to ``line``: in parentheses, after
     a separator (with its year, or names with initials, or names before a citation already read), after "by"."""
     m = _TRAILING_PAREN.match(text)
-    if m and m.group("head").strip(" —–-·|,:") and (cited := _citation(m.group("inner"))) is not None:
+    inner = m.group("inner") if m and m.group("inner") is not None else m.group("square") if m else None
+    if m and inner is not None and m.group("head").strip(" —–-·|,:") and (cited := _citation(inner)) is not None:
         _cite(line, cited)
         return m.group("head").strip(" —–-·|,:")
     m = _TRAILING_TAIL.match(text)
@@ -346,7 +347,7 @@ def _citation_off(text: str, line: PaperLine) -> str:
 
 def _names_only(text: str) -> tuple[list[str], str | None, int | None] | None:
     """A list of author names after "by" or a separator ("W. Quill and S. Dale", "Quill, Dale")."""
-    parts = [p for p in split_authors(text) if p]
+    parts = [p for p in split_authors(re.sub(r"\s+et\s+al\.?\s*$", "", text.strip())) if p]
     ok = parts and all(re.fullmatch(rf"{_NAME}(?:\s+{_NAME}){{0,2}}", p) for p in parts) and len(parts) <= 12
     return (parts, None, None) if ok else None
 
@@ -363,7 +364,8 @@ def cited_authors(value: str) -> PaperLine:
     Quill, Dale, venue ICML, year 2024; any other value split into names."""
     line = PaperLine(title="")
     m = _TRAILING_PAREN.match(link_ids(value)[0])
-    rest = m.group("head") if m and (cited := _citation(m.group("inner"))) and not cited[0] else None
+    inner = (m.group("inner") or m.group("square") or "") if m else ""
+    rest = m.group("head") if m and (cited := _citation(inner)) and not cited[0] else None
     if rest is not None and m is not None and cited is not None:
         _cite(line, cited)
     line.authors = split_authors(rest if rest is not None else link_ids(value)[0])
