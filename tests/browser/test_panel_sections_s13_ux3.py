@@ -1,7 +1,7 @@
 """For you's problem line reads whole in a squeezed side panel (R5, session 12, finding 8: its status-line part; draft test of helper UX2, session 12): with a row's
 details, "For you" and the bibliography open it was cut to one line ("Offline — arXiv an…") at 1400 x 900 and
 1000 x 700; now it says its brief form whole ("Offline · your library", the whole line in its tooltip and behind
-Details). arXiv and Hugging Face are closed
+Details), and at 1400 x 900 the bibliography keeps its heading and two lines. arXiv and Hugging Face are closed
 ports on 127.0.0.1 (For you ranks the user's own stored papers); papers are ours (tests/browser/test_panel_foryou_room.py)."""
 
 from __future__ import annotations
@@ -60,3 +60,5 @@ def test_open_sections_keep_room_and_the_problem_line_wraps(page: Page, lab: Lab
     assert "your library" in room["shown"] and room["tip"].startswith("Offline — arXiv and Hugging Face unreachable")
     shot(page, f"panel-sections-{width}x{height}")
     assert room["sections"] <= room["panel"] + 0.5, f"the sections run past the panel: {room}"
+    if height >= 900:  # the bibliography keeps its heading and two lines beside For you (was 58 px: a cut line)
+        assert room["bib"] >= 70, f"the bibliography is squeezed to its heading: {room}"
