@@ -36,7 +36,8 @@ PAPER = Paper(
     abstract="We count objects that the models describe but the images do not hold.",
 )
 ANONYMOUS_ID = "e3fc3afa0b1c4d2e9f8a7b6c5d4e3f2a"
-# offline, "For you" ranks the store's own papers instead: the test puts four on another list and asks for three
+# offline, "For you" ranks the store's own papers that are on no list instead: the test stores four (on a list it
+# then deletes: the papers stay in the store) and asks for three, whatever earlier tests left in the lab's store
 OWN = [p for pid, p in PAPERS.items() if pid != FIRST.id][:4]
 OFFLINE_LINE = "Offline — arXiv and Hugging Face unreachable; showing 3 papers from your library"
 
@@ -90,6 +91,7 @@ def test_for_you_offline_is_one_line_with_retry_and_details(page: Page, lab: Lab
     (lab.paperlab_home / "feed-profile.json").write_text(json.dumps(profile))
     seed(lab, PAPER)
     seed(lab, *OWN, name="foryou-offline-own")
+    lab.api("DELETE", "lists/foryou-offline-own")  # stored, on no list: what For you offers offline
     open_lab(page, lab, "foryou-offline")
     open_panel(page)
     section = page.locator(".paperlab-foryou")
