@@ -253,3 +253,33 @@ def test_bold_titles_with_authors_and_a_venue_prefix(tmp_path: Path) -> None:
         ("Learning Widgets from Gadgets", [], 2019),
     ]
     assert papers[2].journal_ref == "WIDG"
+
+
+NOTES_HEADING = """# Notes: Sparse Widget Routing at Scale
+
+**Authors:** Ada Quill, Bo Renn
+**Venue:** WIDG 2021
+**Link:** https://arxiv.org/abs/2101.00033
+
+## Summary
+Widgets route sparsely.
+"""
+
+CHINESE_FIELDS = """# 论文笔记：稀疏小部件路由
+
+- 标题：Sparse Widget Routing at Scale
+- 作者：Ada Quill, Bo Renn
+
+## 摘要
+很好。
+"""
+
+
+def test_a_notes_label_is_no_part_of_the_title(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "notes.md", NOTES_HEADING)
+    assert [(p.title, p.arxiv_id) for p in papers] == [("Sparse Widget Routing at Scale", "2101.00033")]
+
+
+def test_title_and_author_fields_as_bullets_under_the_heading(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "notes.md", CHINESE_FIELDS)
+    assert [(p.title, p.authors) for p in papers] == [("Sparse Widget Routing at Scale", ["Ada Quill", "Bo Renn"])]

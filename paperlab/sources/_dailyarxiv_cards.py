@@ -31,6 +31,7 @@ from ..errors import ProblemCollector
 from ..identifiers import arxiv_id_value, normalize_arxiv_id
 from ..paper import Paper
 from ._dailyarxiv_rows import _LINK, _ROLE_OF, IMAGE, Row, _column_key, _paper, html_to_text, is_separator, split_cells
+from ._md_references import without_notes_label
 from ._mention_lines import usable_title
 
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
@@ -277,7 +278,7 @@ def _card_title(heading: str) -> tuple[str, list[str]]:
     title = _NUMBER.sub("", title.strip())
     title = strong.group("inner").strip() if (strong := _STRONG.match(title)) else title
     title = title[1:-1].strip() if bare and title[:1] == "[" and title[-1:] == "]" else title  # "**[Title]** (url)"
-    return _unescape(_SCORE.sub("", title)), [m.group(0) for m in links] + bare
+    return without_notes_label(_unescape(_SCORE.sub("", title))), [m.group(0) for m in links] + bare
 
 
 def _block(lines: list[str], index: int, level: int) -> tuple[list[str], int]:

@@ -29,7 +29,14 @@ import re
 from ._mention_lines import Line, plain
 from ._schedule_cells import CellPaper, written_reference
 
-__all__ = ["emphasised_entry", "field_note", "numbered_reference", "reference_parts", "title_venue_year"]
+__all__ = [
+    "emphasised_entry",
+    "field_note",
+    "numbered_reference",
+    "without_notes_label",
+    "reference_parts",
+    "title_venue_year",
+]
 
 _UPPER = r"A-Z\u00c0-\u00de\u0100-\u024f"
 _WORD = rf"[{_UPPER}][\w'’\u00c0-\u024f-]*"
@@ -227,15 +234,29 @@ _AUTHOR_LINE = re.compile(r"^\W*(?:authors?|auteurs?|autor(?:en|es)?|作者|著�
 
 def field_note(lines: list[Line]) -> tuple[CellPaper, int] | None:
     """(the paper, its line) of notes opened by a "Title:" field ("Title: Software Widgets" / "Author: Ada Quill"
-    over notes on it), the page's only one; None for any other page."""
-    first = next((i for i, line in enumerate(lines) if line.kind != "blank"), -1)
-    titles = [i for i, line in enumerate(lines) if _TITLE_LINE.match(plain(line.text))]
-    field = _TITLE_LINE.match(plain(lines[first].text)) if titles == [first] else None
+    over notes on it, perhaps as bullets under the page's heading: "- 标题：…" / "- 作者：…"), the page's only one;
+    None for any other page."""
+    opening = [i for i, line in enumerate(lines) if line.kind != "blank"][:6]  # under the page's heading too
+    titles = [i for i, line in enumerate(lines) if line.kind != "heading" and _TITLE_LINE.match(plain(line.text))]
+    first = titles[0] if len(titles) == 1 and titles[0] in opening else -1
+    field = _TITLE_LINE.match(plain(lines[first].text)) if first >= 0 else None
     if field is None or not _good_title(title := field["value"]):
         return None
     names = [m["value"] for line in lines[first + 1 : first + 4] if (m := _AUTHOR_LINE.match(plain(line.text)))]
     authors = [n.strip() for n in re.split(r"\s*(?:,|;|\band\b|&)\s*", names[0]) if n.strip()] if names else []
     return _paper(title, authors), first
+
+
+_NOTES_LABEL = re.compile(
+    r"^\W*(?:(?:paper|reading|my|study)\s+)?(?:notes?|summary|review)\s*(?:on|of|for|[:：–—-])\s*|^\W*(?:论文|阅读)?笔记\s*[:：]\s*",
+    re.I,
+)
+
+
+def without_notes_label(title: str) -> str:
+    """A heading's title without its notes label ("Notes: Title", "Paper notes on Title", "论文笔记：Title")."""
+    rest = _NOTES_LABEL.sub("", title, count=1)
+    return rest if rest != title and _good_title(rest) else title
 
 
 def numbered_reference(line: Line) -> CellPaper | None:

@@ -32,7 +32,7 @@ from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row
-from ._md_references import emphasised_entry, field_note, numbered_reference, reference_parts
+from ._md_references import emphasised_entry, field_note, numbered_reference, reference_parts, without_notes_label
 from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
@@ -308,7 +308,7 @@ def _title_for(
         title = _prose_title(line, mention) or _id_title(mention)
     elif not title and headings and line.heading is not None and line.heading != mention.line:
         heading = lines[line.heading]
-        title = usable_title(LINK.sub(lambda m: m.group(1), heading.text))
+        title = without_notes_label(usable_title(LINK.sub(lambda m: m.group(1), heading.text)))
         mention.by_heading = bool(title)
     labelled = _TITLE_FIELD.match(title) if title else None  # "Paper: Title" on the item above the links
     mention.title = (usable_title(labelled.group(1)) or title) if labelled else title
@@ -357,7 +357,8 @@ def _id_title(mention: _Mention) -> str:
 
 def _bare_address_item(line: Line) -> bool:
     """A top-level list item that is only a paper's address, with no title near it (see :mod:`._mention_refs`)."""
-    return line.kind == "item" and not line.parents and address_only(line.text)
+    shown = all("://" in m.group(1) for m in LINK.finditer(line.text))  # "[https://…](https://…)"; not "[PDF](…)"
+    return line.kind == "item" and not line.parents and shown and address_only(line.text)
 
 
 def _what(m: _Mention) -> str:
