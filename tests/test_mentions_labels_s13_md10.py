@@ -86,3 +86,13 @@ def test_notes_keyed_by_arxiv_ids_are_titled_by_the_ids(tmp_path: Path) -> None:
         warnings.simplefilter("ignore")
         session = paperlab.Session.from_file(path)
     assert [e.paper.title for e in session.entries] == ["arXiv:2503.01234", "arXiv:2511.01234"]
+
+
+def test_a_paper_field_titles_a_heading_card() -> None:
+    """'# Reading note: learning to route tools' over '> **Paper**: *Routing Tool Calls…*': the field's title (the
+    heading's before)."""
+    path = Path(__file__).parent / "data" / "mentions" / "one-paper-note.md"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        papers = paperlab.load(path)
+    assert [(p.title, p.arxiv_id) for p in papers] == [("Routing Tool Calls with Small Language Models", "2602.01234")]

@@ -309,6 +309,9 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
         if role == "link" and (bare := arxiv_id_value(value)):
             heading_links = [*heading_links, f"[arXiv](https://arxiv.org/abs/{bare})"]
             continue
+        if role == "title" and (named := _unescape(re.sub(r"[*_]", "", value)).strip()) and len(named.split()) >= 3:
+            cells["title"] = [named]  # "**Paper**: *Routing Tool Calls…*" under "# Reading note: …": the paper's title
+            continue
         if role in ("authors", "date", "code", "venue", "comment"):
             value = re.split(r"\s*[；;（(|]", value)[0] if role == "date" else value  # "2021；source: …"
             cells.setdefault(role, []).append(value)
