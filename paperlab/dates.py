@@ -22,6 +22,7 @@ __all__ = [
     "month_of_name",
     "named_date",
     "named_day",
+    "weekday_year",
 ]
 
 
