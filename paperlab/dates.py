@@ -22,7 +22,6 @@ __all__ = [
     "month_of_name",
     "named_date",
     "named_day",
-    "weekday_year",
 ]
 
 
