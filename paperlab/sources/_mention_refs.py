@@ -90,7 +90,13 @@ def title_above_links(lines: list[Line], i: int) -> str:
     above = lines[j]
     if above.kind != "text" or LINK.search(above.text) or "://" in above.text:
         return ""
-    return usable_title(_SHORT_NAME.sub("", plain(above.text).strip()))
+    block = [j]  # the paragraph's lines broken by hand above it: "Title  " / "Ada Quill, Bo Renn  " / "WIDG 2021  "
+    while block[0] > 0 and j - block[0] < 3 and lines[block[0] - 1].raw.endswith(("  ", "\\", "<br>", "<br/>")):
+        if lines[block[0] - 1].kind != "text" or LINK.search(lines[block[0] - 1].text):
+            break
+        block.insert(0, block[0] - 1)
+    titles = [t for k in block if (t := usable_title(_SHORT_NAME.sub("", plain(lines[k].text).strip())))]
+    return next((t for t in titles if title_score(t) >= 0.5), titles[-1] if titles else "")
 
 
 _PDF_ITEM = re.compile(r"^(?:[\W_]*file[\W_]*[:：]\s*)?(?P<name>[^/\\:*?\"<>|]{3,200}?)\.pdf\s*$", re.I)
