@@ -98,18 +98,22 @@ def test_a_paper_field_titles_a_heading_card() -> None:
     assert [(p.title, p.arxiv_id) for p in papers] == [("Routing Tool Calls with Small Language Models", "2602.01234")]
 
 
-BROKEN_LINES = """## Papers
-
-Sparse Widget Routing at Scale  
-Ada Quill, Bo Renn  
-WIDG 2021  
-[PDF](https://example.org/sparse-widgets.pdf)
-
-Dense Gadget Maps for Everyone  
-Cai Lune  
-GADG 2020  
-[PDF](https://example.org/dense-gadgets.pdf)
-"""
+BROKEN_LINES = "\n".join(  # each line broken by two trailing spaces
+    [
+        "## Papers",
+        "",
+        "Sparse Widget Routing at Scale  ",
+        "Ada Quill, Bo Renn  ",
+        "WIDG 2021  ",
+        "[PDF](https://example.org/sparse-widgets.pdf)",
+        "",
+        "Dense Gadget Maps for Everyone  ",
+        "Cai Lune  ",
+        "GADG 2020  ",
+        "[PDF](https://example.org/dense-gadgets.pdf)",
+        "",
+    ]
+)
 
 
 def test_a_paragraph_of_lines_broken_by_hand_is_titled_by_its_title_line(tmp_path: Path) -> None:
