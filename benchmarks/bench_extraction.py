@@ -45,8 +45,10 @@ final scoring only, never during development) pools every ``extraction_gold_v14*
 v14 was scored (session 11) ``--v14-dev`` scores each v14 labeller's file as a dev set (``v14a``, ``v14b``), and
 ``--v15-test`` pools every ``extraction_gold_v15*_test.json`` as ``v15-test``. Since v15 was scored (session 12)
 ``--v15-dev`` scores each v15 labeller's file as a dev set (``v15a``, ``v15b``), ``--v16-dev`` each new dev label file
-``extraction_gold_v16*_dev.json`` (``v16c``, ``v16d``), and ``--v16-test`` (held out: the final scoring only, never
-during development) pools every ``extraction_gold_v16*_test.json`` as ``v16-test``.
+``extraction_gold_v16*_dev.json`` (``v16c``, ``v16d``) and, since v16 was scored (session 13), each v16 labeller's
+test file too (``v16a``, ``v16b``); ``--v16-test`` pools every ``extraction_gold_v16*_test.json`` as ``v16-test``, and
+``--v17-test`` (held out: the final scoring only, never during development) every ``extraction_gold_v17*_test.json``
+as ``v17-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -209,7 +211,10 @@ _HELD_OUT = {
     "v15b": "v15b (v15-test's second labeller; dev since session 13)",
     "v16c": "v16c (new dev labels of session 13, first labeller)",
     "v16d": "v16d (new dev labels of session 13, second labeller)",
-    "v16-test": "v16-test (fresh arXiv, held out, every labeller pooled)",
+    "v16-test": "v16-test (fresh arXiv, scored once in session 13; every labeller pooled)",
+    "v16a": "v16a (v16-test's first labeller; dev since session 14)",
+    "v16b": "v16b (v16-test's second labeller; dev since session 14)",
+    "v17-test": "v17-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -316,6 +321,7 @@ def fresh_sets(
     v15_dev: bool = False,
     v16_dev: bool = False,
     v16: bool = False,
+    v17: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -330,8 +336,9 @@ def fresh_sets(
     ``extraction_gold_v14*_test.json`` pooled (scored once in session 11); ``--v14-dev``: each v14 labeller's file as
     a dev set (``v14a``, ``v14b``); ``--v15-test``: every ``extraction_gold_v15*_test.json`` pooled (scored once in
     session 12); ``--v15-dev``: each v15 labeller's file as a dev set; ``--v16-dev``: each new dev labeller's
-    ``extraction_gold_v16*_dev.json`` (``v16c``, ``v16d``); ``--v16-test``: the final scoring, every
-    ``extraction_gold_v16*_test.json`` pooled. Every sentence of a file is of that file's split."""
+    ``extraction_gold_v16*_dev.json`` (``v16c``, ``v16d``) and each v16 labeller's test file (``v16a``, ``v16b``: scored
+    once in session 13); ``--v16-test``: every ``extraction_gold_v16*_test.json`` pooled; ``--v17-test``: the final
+    scoring, every ``extraction_gold_v17*_test.json`` pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -348,6 +355,7 @@ def fresh_sets(
         if asked:
             out.update(_per_labeller(version, texts))
     if v16_dev:
+        out.update(_per_labeller("v16", texts))
         out.update(_per_labeller("v16", texts, kind="dev"))
     for version, asked in (
         ("v9", v9_test),
@@ -358,6 +366,7 @@ def fresh_sets(
         ("v14", v14),
         ("v15", v15),
         ("v16", v16),
+        ("v17", v17),
     ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
@@ -495,8 +504,8 @@ def main(
     v2 = held_out_rows(splits, fresh)
     print(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
-        " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v15-test: scored once"
-        " before; v15a, v15b, v16c, v16d: development; v16-test: held out, report it):"
+        " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v16-test: scored once"
+        " before; v15a, v15b, v16a, v16b, v16c, v16d: development; v17-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -538,12 +547,18 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v16-dev",
         action="store_true",
-        help="score each data/extraction_gold_v16*_dev.json (new dev labels, v16c, v16d) as a dev set (needs --texts)",
+        help="score each data/extraction_gold_v16*_dev.json (v16c, v16d) and each v16 labeller's test file (v16a, v16b;"
+        " burned in session 13) as a dev set (needs --texts)",
     )
     ap.add_argument(
         "--v16-test",
         action="store_true",
-        help="also score v16-test, every data/extraction_gold_v16*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v16-test, every data/extraction_gold_v16*_test.json pooled (needs --texts; burned in session 13)",
+    )
+    ap.add_argument(
+        "--v17-test",
+        action="store_true",
+        help="also score v17-test, every data/extraction_gold_v17*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -573,5 +588,6 @@ if __name__ == "__main__":
         args.v15_dev,
         args.v16_dev,
         args.v16_test,
+        args.v17_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

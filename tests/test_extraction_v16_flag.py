@@ -60,7 +60,8 @@ def test_v15_labellers_are_dev_sets_only_when_asked_for(texts):
 
 def test_v16_dev_files_are_dev_sets_and_never_in_the_held_out_pool(texts):
     fresh = bench_extraction.fresh_sets(texts, None, False, v16_dev=True)
-    assert _records(fresh) == {"v16c": ["c1"], "v16d": ["d1"]}
+    # since session 14 the burned v16 test labeller's file is a dev set of its own as well
+    assert _records(fresh) == {"v16a": ["e1"], "v16c": ["c1"], "v16d": ["d1"]}
     assert fresh["v16d"][0]["split"] == "v16d" and fresh["v16d"][0]["text"].startswith("Flights last 2x")
     held = bench_extraction.fresh_sets(texts, None, False, v16=True)
     assert _records(held) == {"v16-test": ["e1"]}
@@ -68,5 +69,15 @@ def test_v16_dev_files_are_dev_sets_and_never_in_the_held_out_pool(texts):
 
 
 def test_every_split_has_a_label_for_the_table():
-    for split in ("v15a", "v15b", "v16c", "v16d", "v16-test"):
+    for split in ("v15a", "v15b", "v16a", "v16b", "v16c", "v16d", "v16-test", "v17-test"):
         assert split in bench_extraction._HELD_OUT
+
+
+def test_v17_test_pools_only_the_v17_held_out_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v17a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v17b_test.json", ["d1"])
+    held = bench_extraction.fresh_sets(texts, None, False, v17=True)
+    assert _records(held) == {"v17-test": ["a1", "d1"]}
+    assert {s["split"] for s in held["v17-test"]} == {"v17-test"}
+    assert "v17-test" not in bench_extraction.fresh_sets(texts, None, False, v16_dev=True)
