@@ -20,6 +20,7 @@ __all__ = [
     "md_no_math",
     "md_quote",
     "plural",
+    "short_title",
     "shown_text",
     "text_hash",
     "untex_doi",
@@ -160,6 +161,24 @@ def plural(n: int, word: str, many: str | None = None, *, number: bool = True) -
     """
     noun = word if n == 1 else many or f"{word}s"
     return f"{n} {noun}" if number else noun
+
+
+def short_title(title: str, limit: int = 60) -> str:
+    """``title`` cut at the last whole word within ``limit`` characters, with "…" (a reason naming several papers
+    stays readable: the feed's "close to …" repeats a long title once per pick); a shorter title as it is.
+
+    >>> short_title("Attention Is All You Need")
+    'Attention Is All You Need'
+    >>> short_title("Scalable Diffusion Models with Transformers for Very Long Videos of Cats", 40)
+    'Scalable Diffusion Models with…'
+    """
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if " " in cut and not title[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—–-") + "…"
 
 
 # words whose closing dot is an abbreviation's, not a title's full stop

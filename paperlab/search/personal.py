@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from ..paper import Paper
-from ..text import plural
+from ..text import plural, short_title
 from .analysis import Recommendations, tfidf_vectorizer
 from .arrivals import POOL, neighbour_signal
 from .encoders import Encoder, embed, get_encoder
@@ -143,11 +143,11 @@ class Reason:
         parts = []
         if self.closest:
             where = f" (in {', '.join(self.lists)})" if self.lists else ""
-            parts.append("close to " + "; ".join(f"“{t}”" for _, t, _ in self.closest) + where)
+            parts.append("close to " + "; ".join(f"“{short_title(t)}”" for _, t, _ in self.closest) + where)
         if self.words:
             parts.append("words: " + ", ".join(self.words))
         if self.beside:
-            parts.append("near other top picks: " + "; ".join(f"“{t}”" for _, t in self.beside))
+            parts.append("near other top picks: " + "; ".join(f"“{short_title(t)}”" for _, t in self.beside))
         if self.boosts:
             parts.append("boosted: " + ", ".join(self.boosts))
         return " — ".join(parts) or "no signal"
