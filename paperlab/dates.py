@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from .errors import ParseError
@@ -15,6 +17,9 @@ __all__ = [
     "MONTH_MACROS",
     "as_date",
     "as_datetime",
+    "date_order",
+    "day_of",
+    "is_date_template",
     "is_period_heading",
     "looks_like_date",
     "month_day",
@@ -22,6 +27,7 @@ __all__ = [
     "month_of_name",
     "named_date",
     "named_day",
+    "weekday_year",
 ]
 
 
@@ -279,3 +285,84 @@ def weekday_year(texts: Any, latest: int) -> int | None:
         except ValueError:  # "Feb 29" in a year without it
             continue
     return None
+
+
+# -- a day written with numbers, in either order (the one reading of dates every schedule reader uses) -------------
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
+_SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})$")  # "09/18": a day and month, the year from the page
+_NUMBERS_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
+
+
+def _full_year(text: str) -> int:
+    y = int(text)
+    return y if y >= 100 else (2000 + y if y < 70 else 1900 + y)
+
+
+def _day(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_order(texts: Iterable[str]) -> str:
+    """``"dmy"`` or ``"mdy"`` for the numeric dates of one file: what a first or second part above 12 says, else
+    the order that puts most of them on one weekday (reading groups meet weekly), day-first on a tie.
+
+    >>> date_order(["13/01/2022"]), date_order(["01/13/2022"]), date_order(["3/1/2022", "3/8/2022"])
+    ('dmy', 'mdy', 'mdy')
+    """
+    texts = list(texts)
+    pairs = [(int(m[1]), int(m[2]), _full_year(m[3])) for c in texts if (m := _NUMERIC_DATE.search(c))]
+    short = [(int(m[1]), int(m[2])) for c in texts if (m := _SHORT_DATE.match(c.strip()))]
+    if any(a > 12 for a, _, _ in pairs) or any(a > 12 for a, _ in short):
+        return "dmy"
+    if any(b > 12 for _, b, _ in pairs) or any(b > 12 for _, b in short):
+        return "mdy"
+
+    def weekday_share(order: str) -> int:
+        days = [_day(y, b, a) if order == "dmy" else _day(y, a, b) for a, b, y in pairs]
+        counts = Counter(d.weekday() for d in days if d)
+        return max(counts.values(), default=0)
+
+    return "mdy" if weekday_share("mdy") > weekday_share("dmy") else "dmy"
+
+
+def day_of(text: Any, order: str = "dmy", year: int | None = None) -> dt.date | None:
+    """The first day a text writes, with numbers ("2024-03-05", "29/03/21", "10/1/2022" in ``order``, "09/18" in
+    ``year``) or with a month word (:func:`named_day`); None when it writes none or a day that does not exist.
+
+    >>> day_of("2024-03-05"), day_of("10/1/2022", "mdy"), day_of("05/03", year=2024), day_of("YYYY-MM-DD")
+    (datetime.date(2024, 3, 5), datetime.date(2022, 10, 1), datetime.date(2024, 3, 5), None)
+    """
+    s = str(text or "")
+    if m := _NUMBERS_YEAR_FIRST.search(s):
+        return _day(int(m[1]), int(m[2]), int(m[3]))
+    if m := _NUMERIC_DATE.search(s):
+        a, b, y = int(m[1]), int(m[2]), _full_year(m[3])
+        return _day(y, b, a) if order == "dmy" else _day(y, a, b)
+    if m := _SHORT_DATE.match(s.strip()):
+        a, b = int(m[1]), int(m[2])
+        return _day(year, b, a) if order == "dmy" else _day(year, a, b)
+    return named_day(s, year)  # "25 Nov 2021", "25/Nov/2021", "Nov 25, 2021", "Mar 5" (in ``year``)
+
+
+# a date left to be filled in: "YYYY-MM-DD", "DD/MM/YYYY", "202?-??-??", "??/??", "xx.xx.2024", "MM/DD"
+_TEMPLATE_DATE = re.compile(
+    r"^(?=.*(?:y{2}|[mM]{2}|d{2}|D{2}|\?|[xX]{2}))[\dyYmMdDxX?]{1,4}(?:\s*[/.-]\s*[\dyYmMdDxX?]{1,4}){1,2}$"
+)
+
+
+def is_date_template(text: Any) -> bool:
+    """Whether a date cell is a blank form's placeholder, no day: letters standing for the parts ("YYYY-MM-DD",
+    "DD/MM/YYYY", "MM/DD") or question marks for the parts not known yet ("202?-??-??", "??/??"), or only dots
+    or question marks ("."); not a real date, "TBA" or an empty cell.
+
+    >>> [is_date_template(t) for t in ("YYYY-MM-DD", "202?-??-??", ".", "2024-03-05", "TBA", "", "Week 3")]
+    [True, True, True, False, False, False, False]
+    """
+    s = str(text or "").strip()
+    return bool(_TEMPLATE_DATE.match(s)) or (bool(s) and set(s) <= set(".?…"))

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
-from ..dates import named_day
+from ..dates import date_order, day_of
 from ..identifiers import normalize_arxiv_id
 from ..names import split_et_al
 from ..urls import safe_url
@@ -163,9 +162,6 @@ _ET_AL_YEAR_AT_END = re.compile(
     r"(?:^|[|(,;–—-])\s*(?:[A-Z][\w'-]*\s+)?(?P<family>[A-Z\u00c0-\u024f][\w'\u00c0-\u024f-]+)\s+et\s+al\.?\s*,?\s*"
     r"(?P<year>(?:19|20)\d\d)\)?\.?\s*$"
 )
-_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)")
-_SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})$")  # "09/18": a day and month, the year from the page
-_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 
 
 def clean_cell(text: object) -> str:
@@ -538,54 +534,12 @@ def presenters(text: object) -> list[str]:
     return list(dict.fromkeys(n for n in names if re.search(r"[^\W\d_]", n) and not is_placeholder(n)))
 
 
-# -- dates -----------------------------------------------------------------------------------------
-
-
-def _year(text: str) -> int:
-    y = int(text)
-    return y if y >= 100 else (2000 + y if y < 70 else 1900 + y)
-
-
-def _make(year: int | None, month: int, day: int) -> dt.date | None:
-    if year is None:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def date_order(cells: Iterable[str]) -> str:
-    """``"dmy"`` or ``"mdy"`` for the numeric dates of one file: what a first or second part above 12 says, else
-    the order that puts most meetings on one weekday (reading groups meet weekly), day-first on a tie."""
-    cells = list(cells)
-    pairs = [(int(m.group(1)), int(m.group(2)), _year(m.group(3))) for c in cells if (m := _NUMERIC_DATE.search(c))]
-    short = [(int(m.group(1)), int(m.group(2))) for c in cells if (m := _SHORT_DATE.match(c.strip()))]
-    if any(a > 12 for a, _, _ in pairs) or any(a > 12 for a, _ in short):
-        return "dmy"
-    if any(b > 12 for _, b, _ in pairs) or any(b > 12 for _, b in short):
-        return "mdy"
-
-    def weekday_share(order: str) -> int:
-        days = [_make(y, b, a) if order == "dmy" else _make(y, a, b) for a, b, y in pairs]
-        counts = Counter(d.weekday() for d in days if d)
-        return max(counts.values(), default=0)
-
-    return "mdy" if weekday_share("mdy") > weekday_share("dmy") else "dmy"
+# -- dates: read by paperlab.dates (day_of, date_order), the one reading of days every reader uses --------------
 
 
 def parse_day(text: object, order: str = "dmy", year: int | None = None) -> dt.date | None:
-    """The date in a date cell, None when there is none (``"TBA"``) or it is not a real day; ``year`` is used for
-    dates that name none ("Mar 5")."""
-    s = clean_cell(text)
+    """The date in a date cell (:func:`paperlab.dates.day_of` of its text), None when there is none (``"TBA"``)
+    or it is not a real day; ``year`` is used for dates that name none ("Mar 5")."""
     if isinstance(text, dt.date):
         return text if not isinstance(text, dt.datetime) else text.date()
-    if m := _YEAR_FIRST.search(s):
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if m := _NUMERIC_DATE.search(s):
-        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
-        return _make(y, b, a) if order == "dmy" else _make(y, a, b)
-    if m := _SHORT_DATE.match(s):
-        a, b = int(m.group(1)), int(m.group(2))
-        return _make(year, b, a) if order == "dmy" else _make(year, a, b)
-    return named_day(s, year)  # "25 Nov 2021", "25/Nov/2021", "Nov 25, 2021", "Mar 5" (in ``year``)
+    return day_of(clean_cell(text), order, year)
