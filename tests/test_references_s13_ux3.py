@@ -64,7 +64,7 @@ def test_old_style_ids_and_arxiv_dois_still_read():
 async def test_the_panels_add_box_refuses_junk_around_an_id(api, store):  # noqa: F811
     store.create_list("default")
     code, err = await api("POST", "lists", "default", "entries", body={"ref": "2202.12139import os"})
-    assert code == 404 and err["code"] == "not_found"
+    assert code == 400 and err["code"] == "invalid"  # bad input, not a missing paper (it was a 404 in session 13)
     assert err["message"].startswith("'2202.12139import os' holds the arXiv id 2202.12139 with other text around it")
     assert "give the id alone. Expected e.g. '2503.14895'" in err["message"]
     assert store.reading_list("default").ids() == []

@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..errors import FetchError, NotFound, ServiceUnreachable
+from ..errors import FetchError, NotFound, ParseError, ServiceUnreachable
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper
 from ..sources import HttpClient
@@ -127,7 +127,7 @@ class Fetcher:
         inside = normalize_arxiv_id(ref)
         if inside:  # said first, in the sentence the panel's notification shows: "1412.6980import os"
             shown = ref if len(ref) <= 40 else f"{ref[:39]}…"
-            raise NotFound(
+            raise ParseError(  # bad input (400 invalid), not a missing paper: nothing was looked for
                 f"{shown!r} holds the arXiv id {inside[0]} with other text around it: give the id alone. Expected "
                 "e.g. '2503.14895', 'arXiv:2503.14895', 'https://arxiv.org/abs/2503.14895' or a DOI."
             )

@@ -25,7 +25,9 @@ VAE_BIB = r"""@inproceedings{kingma2014vae, title = {Auto-Encoding Variational B
 
 
 def test_the_add_box_refuses_junk_around_an_id(page: Page, lab: Lab, console_errors) -> None:
-    console_errors.expect(r"status of 404")  # the browser logs the refused POST itself
+    console_errors.expect(
+        r"status of 400"
+    )  # the browser logs the refused POST itself (bad input: 400 since session 14)
     seed(lab, FIRST)
     open_lab(page, lab, "add-junk")
     show_panel(page)
@@ -43,6 +45,27 @@ def test_the_add_box_refuses_junk_around_an_id(page: Page, lab: Lab, console_err
         shot(page, "panel-add-junk-dark")
     finally:
         set_theme(page, "Light")
+
+
+def test_the_refusal_shows_markup_typed_into_the_add_box_as_text(page: Page, lab: Lab, console_errors) -> None:
+    """The refusal echoes what the user typed: markup in it is shown as characters, never run or drawn."""
+    console_errors.expect(r"status of 400")
+    seed(lab, FIRST)
+    open_lab(page, lab, "add-junk-markup")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    show_panel(page)
+    typed = f"<img src=x onerror=alert(7)>{SECOND.id}"
+    box = page.locator(".paperlab-add-input")
+    box.fill(typed)
+    box.press("Enter")
+    toast = page.locator(".jp-toast-message", has_text="other text around it")
+    expect(toast).to_be_visible(timeout=10_000)
+    expect(toast).to_contain_text(f"'{typed}' holds the arXiv id {SECOND.id}")
+    expect(toast.locator("img")).to_have_count(0)
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert SECOND.id not in [e["paper"]["id"] for e in lab.api("GET", "lists/default")["entries"]]
 
 
 def test_cards_show_a_bibtex_abstracts_math_as_read(page: Page, lab: Lab) -> None:
