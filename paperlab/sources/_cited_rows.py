@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from ..paper import Paper
 from ._mention_lines import Line, plain
-from ._schedule_cells import cited_et_al
+from ._schedule_cells import CellPaper, cited_et_al
 
-__all__ = ["CitedRow", "cited_cells", "cited_row", "with_citation"]
+__all__ = ["CitedRow", "cited_cells", "cited_row", "with_citation", "work_row"]
 
 # the column that names the paper's method, model or system
 _NAME_COLUMN = re.compile(
@@ -34,7 +34,17 @@ _NAMES_VENUE = re.compile(
     r"^(?P<names>[A-Z][\w'’-]+(?:\s*(?:/|,|&|\band\b)\s*[A-Z][\w'’-]+){0,7})\s*,\s*"
     r"(?P<venue>[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?P<year>(?:19|20)\d\d))$"
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SEPARATOR = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+# the column of an index of works: each cell names one work by its author(s), then its title or what it is about
+_WORK_COLUMN = re.compile(r"^(?:works?|readings?|books?|publications?|texts?|sources?|references?|文献|著作)$", re.I)
+_FAMILY = r"(?:(?:van|von|de|der|den|da|di|le|la|du)\s+)*[A-Z][\w'’-]*[a-z][\w'’-]*"
+_PERSON = rf"(?:(?:[A-Z]\.\s?){{1,3}}|[A-Z][a-z]+\s+)?{_FAMILY}"  # "Akerlof", "G. Akerlof", "Elinor Ostrom"
+_WORK_NAMES = rf"(?P<names>{_PERSON}(?:\s*(?:&|\band\b|/)\s*{_PERSON}){{0,3}})(?P<more>,?\s+et\s+al\.?)?"
+# 'Akerlof, "Market for Lemons"', 'Chomsky & Herman, “Manufacturing Consent”', "Miller et al., 'Peer Prediction'"
+_QUOTED_WORK = re.compile(rf"^{_WORK_NAMES}\s*,\s*[\"“‘'«](?P<title>[^\"“”«»]{{3,}}?)[\"”’'»][\s.,;:]*(?P<rest>.*)$")
+# "Goldin, Token-Curated Registries", "Groves & Ledyard, free rider problem": the work described (in a work column)
+_DESCRIBED_WORK = re.compile(rf"^{_WORK_NAMES}\s*,\s*(?P<title>[^,\"“”]*[a-z][^,\"“”]*)$")
 
 
 @dataclass
@@ -83,4 +93,19 @@ def cited_cells(header: Sequence[str], row: Sequence[str]) -> CitedRow | None:
         return CitedRow(name, [et_al[0]], et_al[1], venue or (named.group(1) if named else None), True)
     if (m := _NAMES_VENUE.match(cite)) is not None:
         return CitedRow(name, _SEPARATOR.split(m.group("names")), int(m.group("year")), venue or m.group("venue"))
+    return None
+
+
+def work_row(line: Line) -> CellPaper | None:
+    """The work a table row names by its author(s) and title (``Akerlof, "Market for Lemons"``) in any cell, or
+    by its author(s) and a description (``Goldin, Token-Curated Registries``) in a column of works (Work,
+    Reading, Book, Publication, Reference, ...); None for any other row."""
+    for key, value in zip(line.header, line.cells, strict=False):
+        text = plain(value).strip()
+        m = _QUOTED_WORK.match(text) or (_DESCRIBED_WORK.match(text) if _WORK_COLUMN.match(plain(key)) else None)
+        if m is not None and any(ch.isalpha() for ch in m.group("title")):
+            names = [n for n in re.split(r"\s*(?:&|\band\b|/)\s*", m.group("names")) if n]
+            year = _YEAR.search(m.groupdict().get("rest") or "")
+            return CellPaper(m.group("title").strip(), authors=names, more_authors=bool(m.group("more")),
+                             year=int(year.group(0)) if year else None)  # fmt: skip
     return None

@@ -159,6 +159,8 @@ def reference_parts(text: str) -> CellPaper | None:
             return _paper(
                 m.group("title"), people, m.group("rest"), more=bool(re.search(r"\bet\s+al\b", m.group("names")))
             )
+    if (trailing := _title_then_authors(text)) is not None:
+        return trailing
     ref = written_reference(text)
     if ref is None or not _good_title(ref.title):
         return None
@@ -166,6 +168,25 @@ def reference_parts(text: str) -> CellPaper | None:
     return (
         ref if named or ref.authors and re.search(r"\bet\s+al\b", text) else None
     )  # "Quill et al. (2019) Title", "Quill, A., & Renn, B. (2019). Title."
+
+
+# the title, then its authors after a comma: "The Widget File System, Quill et. al.", "…, Ada Quill and Bo Renn"
+_TRAILING_NAMES = re.compile(
+    rf"^(?P<title>\S.{{10,}}?),\s+(?P<names>{_PERSON}(?:(?:{_JOIN}){_PERSON})*)(?P<more>,?\s+et\.?\s+al\.?)?\s*$"
+)
+
+
+def _title_then_authors(text: str) -> CellPaper | None:
+    """'Title, Quill et. al.' (any one name before "et al."), 'Title, Ada Quill' (people's full names only): the
+    title and its authors; None for any other text ("Widgets, Gadgets and Sprockets", "…, Part Two")."""
+    m = _TRAILING_NAMES.match(text)
+    if m is None or not _good_title(m.group("title")) or _NO_PERSON.search(m.group("names")):
+        return None
+    names = [n.strip() for n in re.split(_JOIN, m.group("names")) if n and n.strip()]
+    full = all(re.fullmatch(rf"(?:[{_UPPER}][a-z]+|[{_UPPER}]\.)\s+{_FAMILY}", n) for n in names)
+    if not m.group("more") and not (full and len(m.group("title").split()) >= 4):  # "Sequence Models, Revisited Again"
+        return None
+    return _paper(m.group("title"), names, more=bool(m.group("more")))
 
 
 _TITLE_COMMA_VENUE = re.compile(

@@ -31,7 +31,7 @@ from ..identifiers import DOI_IN_TEXT, arxiv_id_value
 from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
-from ._cited_rows import cited_row
+from ._cited_rows import cited_row, work_row
 from ._md_references import emphasised_entry, field_note, numbered_reference, reference_parts, without_notes_label
 from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
@@ -440,6 +440,9 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             continue
         if line.kind == "row" and line.header and (cited := cited_row(line)) is not None:
             found.append(Found(cited.title, [i]))
+            continue
+        if shaped and line.kind == "row" and line.header and (work := work_row(line)) is not None:
+            found.append(Found(work.title, [i], ref=work))  # '| Akerlof, "Market for Lemons" |': a work, its author
             continue
         if not shaped:
             continue

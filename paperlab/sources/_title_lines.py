@@ -117,8 +117,19 @@ def _siblings(lines: list[Line], i: int, near: int = 3) -> list[int]:
     return out
 
 
+# a line about a paper, not its title: it speaks of "the paper" or asks for so many words ("A short summary of
+# the paper (~200 words)", "Strengths and weaknesses of this paper"): a task's deliverables, a template's fields
+_ABOUT_A_PAPER = re.compile(
+    r"\b(?:the|this|that|your|each|every)\s+(?:paper|papers|article|reading)\b|~\s*\d+\s*words\b|\(\s*\d+\s*words?\s*\)",
+    re.I,
+)
+
+
 def _is_prose(text: str) -> bool:
-    """Whether a line reads as sentences of prose rather than a title or a citation (which has a year)."""
+    """Whether a line reads as sentences of prose rather than a title or a citation (which has a year), or speaks
+    about a paper (:data:`_ABOUT_A_PAPER`)."""
+    if _ABOUT_A_PAPER.search(text):
+        return True
     return not _YEAR_IN.search(text) and bool(_SENTENCES.search(text.strip()))
 
 

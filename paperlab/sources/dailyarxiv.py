@@ -47,6 +47,7 @@ from ._dailyarxiv_html import html_tables
 from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
 from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row, split_cells
 from ._files import read_text
+from ._md_not_papers import is_no_paper
 
 __all__ = ["DailyArxivDigest", "has_paper_table", "parse_dailyarxiv", "read_dailyarxiv", "to_dailyarxiv_markdown"]
 
@@ -248,7 +249,7 @@ class _Reader:
         paper = parse_row(line, self.table, Row(where, self.source, tags), self.problems)
         if paper is not None and abstract and not paper.abstract:
             paper = dataclasses.replace(paper, abstract=abstract)
-        if paper is not None:
+        if paper is not None and not is_no_paper(paper):  # a tool's, a repository's, a talk's or a post's row: none
             self.add(paper, tags)
 
     def add(self, paper: Paper, tags: list[str]) -> None:
