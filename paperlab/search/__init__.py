@@ -136,16 +136,14 @@ def search_library(
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
     if not len(library):  # nothing to rank (the encoder is not even loaded)
-        empty = SearchResults(query=query, mode=mode)
-        empty.searched, empty.searched_from = 0, library
-        return empty
+        return _searched_in(SearchResults(query=query, mode=mode), library)
     job = running_job(library, encoder) if mode != "lexical" else None
     if job is not None:  # being embedded in the background: answer now from what is ready
         results = job.search(query, k=k, mode=mode, min_score=min_score)
     else:
         index_mode = "lexical" if mode == "lexical" else "hybrid"
         results = index_for(library, encoder, mode=index_mode).search(query, k=k, mode=mode, min_score=min_score)
-    results.searched, results.searched_from = len(library), library
+    _searched_in(results, library)
     if len(results):
         return results
     holding = library.filter(text=query)
@@ -153,8 +151,13 @@ def search_library(
         return results
     held = SearchResults.holding_every_word_of(list(holding)[:k], query, mode)
     held.partial = results.partial  # made while the library was being embedded: a refined search follows
-    held.searched, held.searched_from = len(library), library
-    return held
+    return _searched_in(held, library)
+
+
+def _searched_in(results: SearchResults, library: Library) -> SearchResults:
+    """``results`` saying which library they searched, and how many papers it holds (the cards' status line)."""
+    results.searched, results.searched_from = len(library), library
+    return results
 
 
 def similar_papers(
