@@ -10,12 +10,6 @@ The encoder lives in :mod:`paperlab.search`, which this package may not import: 
 with :func:`set_phrase_encoder`. Without an encoder, without the model file (``metric_reviser.json``, trained by
 ``benchmarks/train_metric_reviser.py`` on development gold only) or without the metric ranker's model, nothing is
 revised: the rules' and the ranker's names stand. The phrases of one abstract are embedded in one batch.
-
-Without the encoder, the clause step may revise instead: the same options, the ranker's features without the
-similarity and the tag and chunk features of :mod:`.clause_tags`, every kept row (a flag on the rules' option when a
-shape or structural rule named it), weights in ``metric_clause.json`` (``benchmarks/train_metric_clause.py``). No
-weights ship (session 13: +0.013 leave-one-fold-out metric recall, below the +0.02 its rule asked), so by default
-nothing changes; without textblob the step is off as well.
 """
 
 from __future__ import annotations
@@ -25,23 +19,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .clause_tags import tag_features, tagged
 from .lexicons import METRICS
 from .metric_ranker import Candidate, candidates, metric_key, none_features, tidy_metric
 from .metric_ranker import _model as _ranker_model
 from .model_file import read_model
 
-__all__ = [
-    "CLAUSE_MODEL_PATH",
-    "MODEL_PATH",
-    "clause_options",
-    "option_features",
-    "revise_metrics",
-    "set_phrase_encoder",
-]
+__all__ = ["MODEL_PATH", "option_features", "revise_metrics", "set_phrase_encoder"]
 
 MODEL_PATH = Path(__file__).with_name("metric_reviser.json")
-CLAUSE_MODEL_PATH = Path(__file__).with_name("metric_clause.json")
 
 Encoder = Callable[[Sequence[str]], Any]  # texts -> an (n, d) array of embeddings
 _ENCODER: list[Encoder | None] = [None]
@@ -59,11 +44,6 @@ def set_phrase_encoder(encoder: Encoder | None) -> None:
 @lru_cache(maxsize=1)
 def _model() -> dict | None:
     return read_model(MODEL_PATH)
-
-
-@lru_cache(maxsize=1)
-def _clause_model() -> dict | None:
-    return read_model(CLAUSE_MODEL_PATH)
 
 
 def _embed(phrases: Sequence[str]) -> bool:
@@ -93,32 +73,23 @@ def _lexicon_similarity(phrase: str) -> float:
 
 
 def option_features(
-    current: str | None,
-    cands: list[Candidate],
-    unit: str,
-    kind: str,
-    ranker: dict[str, float],
-    similarity: bool = True,
+    current: str | None, cands: list[Candidate], unit: str, kind: str, ranker: dict[str, float]
 ) -> list[tuple[str | None, dict[str, float]]]:
     """The options of one number (name, features): each candidate, the rules' name when no candidate spells it, and
-    "no metric" (None) last. With ``similarity`` every phrase must have been embedded (:func:`_embed`)."""
+    "no metric" (None) last. Every phrase must have been embedded (:func:`_embed`)."""
     zs = [sum(ranker.get(k, 0.0) * v for k, v in c.features.items()) for c in cands]
     top = max(range(len(zs)), key=zs.__getitem__) if zs else -1
     cur = metric_key(current)
     out: list[tuple[str | None, dict[str, float]]] = []
     for i, c in enumerate(cands):
-        f = {**c.features, "z": zs[i]}
-        if similarity:
-            f["sim_lex"] = _lexicon_similarity(c.name)
+        f = {**c.features, "z": zs[i], "sim_lex": _lexicon_similarity(c.name)}
         if i == top:
             f["top"] = 1.0
         if metric_key(c.name) == cur:
             f["cur"] = 1.0
         out.append((c.name, f))
     if current is not None and not any(metric_key(c.name) == cur for c in cands):
-        out.append((current, {"cur": 1.0, "cur_only": 1.0}))
-        if similarity:
-            out[-1][1]["sim_lex"] = _lexicon_similarity(current)
+        out.append((current, {"cur": 1.0, "cur_only": 1.0, "sim_lex": _lexicon_similarity(current)}))
     none = dict(none_features(unit, kind))
     if cur is None:
         none.update(cur=1.0, none_cur=1.0)
@@ -141,59 +112,11 @@ def phrases_of(items: list[Item]) -> tuple[list[list[list[Candidate]]], list[str
     return cands, phrases
 
 
-def clause_options(
-    text: str,
-    row: dict[str, Any],
-    span: tuple[int, int],
-    cands: list[Candidate],
-    ranker: dict[str, float],
-    similarity: bool = False,
-) -> list[tuple[str | None, dict[str, float]]] | None:
-    """The options of one kept row with the clause's tag and chunk features (:mod:`.clause_tags`) added to each
-    candidate's, and a flag on the rules' option when a shape or structural rule named it; None without the tagger."""
-    toks = tagged(text)
-    if toks is None:
-        return None
-    s, e = span
-    options = option_features(row["metric"], cands, row["unit"] or "", row["kind"], ranker, similarity)
-    for i, (_, f) in enumerate(options):
-        if i < len(cands):
-            f.update(tag_features(toks, s, e, cands[i].start, cands[i].end))
-        if row.get("_fixed") and f.get("cur"):
-            f["cur_fixed"] = 1.0
-    return options
-
-
-def _best(options: list[tuple[str | None, dict[str, float]]], w: dict[str, float]) -> object:
-    scores = [sum(w.get(k, 0.0) * v for k, v in f.items()) for _, f in options]
-    return tidy_metric(options[max(range(len(scores)), key=scores.__getitem__)][0])
-
-
-def _revise_by_clause(items: list[Item]) -> None:
-    """The default step: every kept row's metric chosen by the clause model (``metric_clause.json``) over its options
-    with tag and chunk features; nothing changes without the model, the ranker's model or textblob's tagger."""
-    model, ranker = _clause_model(), _ranker_model()
-    if model is None or ranker is None:
-        return
-    for text, rows, spans, hits in items:
-        for r, span in zip(rows, spans, strict=True):
-            cands = candidates(text, span[0], span[1], r["unit"] or "", r["kind"], hits)
-            options = clause_options(text, r, span, cands, ranker["weights"])
-            if options is None:
-                break  # no tagger (textblob missing) or a sentence it cannot read: the rules' names stand
-            r["metric"] = _best(options, model["weights"])
-
-
 def revise_metrics(items: list[Item]) -> None:
     """Set each row's ``metric`` to the best-scored option of its number (items: the kept rows of each sentence of one
-    abstract, with their spans and the sentence's metric hits). By default the clause model revises every row; with a
-    phrase encoder installed (opt in: :func:`paperlab.compare.use_metric_reviser`) the encoder model revises the rows
-    no shape or structural rule named instead. Without the models or their tagger / encoder nothing changes."""
-    if not any(rows for _, rows, _, _ in items):
-        return  # nothing to revise: no model read
-    if _ENCODER[0] is None:
-        _revise_by_clause(items)
-        return
+    abstract, with their spans and the sentence's metric hits); nothing changes without encoder or models."""
+    if _ENCODER[0] is None or not any(rows for _, rows, _, _ in items):
+        return  # off (the default: paperlab.compare.use_metric_reviser), or nothing to revise: no model read
     model, ranker = _model(), _ranker_model()
     if model is None or ranker is None:
         return
@@ -206,4 +129,5 @@ def revise_metrics(items: list[Item]) -> None:
             if r.get("_fixed"):
                 continue  # a shape or a structural rule named it ("an F1 of", "respectively", slash lists)
             options = option_features(r["metric"], cs, r["unit"] or "", r["kind"], ranker["weights"])
-            r["metric"] = _best(options, w)
+            scores = [sum(w.get(k, 0.0) * v for k, v in f.items()) for _, f in options]
+            r["metric"] = tidy_metric(options[max(range(len(scores)), key=scores.__getitem__)][0])
