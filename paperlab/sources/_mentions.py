@@ -32,6 +32,7 @@ from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row, work_row
+from ._md_digest import bold_digest_items
 from ._md_references import emphasised_entry, field_note, numbered_reference, reference_parts, without_notes_label
 from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
@@ -547,6 +548,8 @@ def _read(
     titles = {f.title.casefold() for f in found}
     shaped = id_less and not beside_layout  # title-like lines too, not only rows citing their paper
     found += [f for f in _id_less(lines, named, one_paper, shaped) if f.title.casefold() not in titles]
+    if beside_layout:  # a digest's overview of bold titles above the tables: "1. **Title**  " / "   summary"
+        found += [f for f in bold_digest_items(lines, named) if f.title.casefold() not in titles]
     if not found and shaped and not mentions and (noted := note_title(lines)) is not None:
         found = [Found(noted[0], [noted[1]])]  # "# Nearly-Optimal Regret in Dueling Widgets" over notes on it
     if not found and not beside_layout and not mentions and (fields := field_note(lines)) is not None:
