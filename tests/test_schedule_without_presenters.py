@@ -36,9 +36,10 @@ def test_a_date_paper_notes_table_on_a_reading_group_page() -> None:
     path = SESSION / "schedule-no-presenter.md"
     assert detect_format(path) == "schedule"
     s = paperlab.Schedule.from_file(path)
-    assert [m.date for m in s] == [dt.date(2024, 1, d) for d in (9, 16, 23, 30)] + [dt.date(2024, 2, 6)]
+    days = [dt.date(2024, 1, d) for d in (9, 16, 23, 30)] + [dt.date(2024, 2, 6), dt.date(2024, 2, 13)]
+    assert [m.date for m in s] == days
     assert all(m.presenters == [] for m in s)
-    first, two, holiday, semicolons, planning = s.meetings
+    first, two, holiday, semicolons, planning, tba = s.meetings
     assert _papers(first) == [("Kerning Considered Harmful", "2401.00011", None)]
     assert first.papers[0].extra["note"] == "short one to start"
     # several papers in one cell: links on two lines, titles separated by "; "
@@ -51,9 +52,11 @@ def test_a_date_paper_notes_table_on_a_reading_group_page() -> None:
         ("Narrow Margins Save Paper", None, None),
         ("Footnotes Are Hyperlinks Too", None, None),
     ]
-    # rows that are no paper: a holiday (skipped) and a planning evening (a note); the TBA row is dropped
+    # rows that are no paper: a holiday (skipped) and a planning evening (a note); the dated TBA row is a meeting
+    # whose paper is not known yet (session 14: a real date is a meeting; it was dropped as a date alone)
     assert (holiday.note, holiday.skipped, holiday.papers) == ("No meeting: public holiday", True, [])
     assert (planning.note, planning.skipped, planning.papers) == ("Planning session for the summer", False, [])
+    assert (tba.skipped, tba.papers) == (False, [])
     assert len(paperlab.load(path)) == 5
 
 

@@ -67,10 +67,10 @@ _GENERIC_LABEL = re.compile(
     r"|^(?:[\w&.'’-]+\s+){1,3}(?:paper|pdf|preprint|article)$",  # "Original paper", "Quill & Dale paper"
     re.I,
 )
-# links to other material than the paper
+# links to other material than the paper ("[[slides]](…)", "[[summary]](…)": a reading's write-up)
 _MATERIAL_LABEL = re.compile(
-    r"^(?:slides?|part|video|recording|code|repo|github|blog|notes?|poster|talk|presentation|demo|agenda|handouts?|"
-    r"worksheet|exercises?|homework|assignment|lab)\b",
+    r"^\[?(?:slides?|part|video|recording|code|repo|github|blog|notes?|poster|talk|presentation|demo|agenda|handouts?|"
+    r"worksheet|exercises?|homework|assignment|lab)\b|^\[?summar(?:y|ies)\]?\s*$",
     re.I,
 )
 # a cell about a meeting that did not take place or is no paper reading

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from ..dates import month_of_name
 from ._schedule_bylines import by_authors, byline_reference, citation_only, linked_byline, withdrawn
 from ._schedule_cells import CellPaper, cell_papers, cited_et_al, date_order, parse_day, presenters, written_reference
+from ._schedule_pool import is_listed_item, listed_paper
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
 
@@ -357,7 +358,7 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
         if current is not None and current.level == _BULLET_LEVEL and line.strip() and not line[:1].isspace():
             if not (current.indent < 0 and _TOP_BULLET.match(line)):  # a date line's own list goes on
                 current = None  # the list of dates ends
-        if current is None and outside is not None and _TOP_BULLET.match(line):
+        if current is None and outside is not None and is_listed_item(line):
             outside.append((n, heading, line))
         if current is None or not line.strip():
             continue
@@ -387,17 +388,19 @@ def _joined(lines: list[str]) -> list[str]:
 
 def unscheduled_papers(text: str) -> list[tuple[str, str | None, CellPaper]]:
     """The papers a page of meeting headings or date bullets lists outside its meetings ("## Suggested papers" /
-    "- Ada Quill, Bo Renn: Title, [WIDG 2017](…)"): (line, the heading above, paper) of each top-level item written
-    as a reference with its link; [] for a page that is no such schedule."""
+    "- Ada Quill, Bo Renn: Title, [WIDG 2017](…)", "### Contenders" / "[Title](https://arxiv.org/abs/…)"): (line,
+    the heading above, paper) of each top-level item or lone link written as a reference with its link, or
+    naming an id, or under a heading of papers to come (:func:`._schedule_pool.listed_paper`); [] for a page that
+    is no such schedule."""
     outside: list[tuple[int, str | None, str]] = []
     _sections(text, outside)
     if not outside or not heading_meetings(text):
         return []
     found = []
     for n, heading, line in outside:
-        item = _BULLET.sub("", line).strip()
+        item = is_listed_item(line) or ""
         linked = [p for p in cell_papers(item)[0] if p.authors and (p.url or p.arxiv_id or p.doi)]
-        ref = byline_reference(item) or (linked[0] if len(linked) == 1 else None)
+        ref = byline_reference(item) or (linked[0] if len(linked) == 1 else None) or listed_paper(item, heading)
         if ref is not None:
             found.append((f"line {n}", heading, ref))
     return found

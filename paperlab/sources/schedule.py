@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..dates import is_period_heading, looks_like_date, weekday_year
+from ..dates import is_date_template, is_period_heading, looks_like_date, weekday_year
 from ..errors import ImportProblem, ParseError, ProblemCollector
 from ..names import is_more_authors, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
+from ._schedule_blanks import is_template_name, is_template_title
 from ._schedule_bylines import cited_after_title, withdrawn
 from ._schedule_cells import (
     CellPaper,
@@ -48,6 +49,7 @@ from ._schedule_cells import (
 from ._schedule_citekeys import CITED_ONLY, cited_keys
 from ._schedule_columns import lead_name
 from ._schedule_headings import heading_meetings, unscheduled_papers
+from ._schedule_pool import pool_papers
 from ._schedule_tables import (
     PAPER_COLUMNS,
     SUFFIXES,
@@ -124,6 +126,7 @@ _TIME_OF_DAY = re.compile(
     r"^\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_TO_COME = re.compile(r"^(?:tba|tbd|tbc|to be (?:announced|decided|confirmed|determined))\.?$", re.I)
 # a date cell written as a date that reads as no day: the meeting is kept, the problem reported
 _NO_DAY = (
     "date {!r} reads as no day (expected e.g. 2021-11-25, 25 Nov 2021, 25/Nov/2021 or 11/25/2021): the meeting is "
@@ -282,7 +285,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     by_role, other = _cells(table, cells)
     date_cell = by_role.get("date")
     date_text = clean_cell(date_cell) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
-    who = _who(by_role.get("presenter"))
+    who = [w for w in _who(by_role.get("presenter")) if not is_template_name(w)]  # "Name 3": a template's
     if not who and "presenter" in table.roles and (typed := _DATE_THEN_NAME.match(date_text)):
         date_text, who = typed.group(1), presenters(typed.group(2))  # "20/12  Ada Quill", the presenter cell empty
     if any(withdrawn(clean_cell(by_role.get(role))) for role in ("paper", "topic", "date")):
@@ -306,10 +309,13 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     if table.markdown:  # "*No class — holiday*" shown as plain text
         note = markdown_plain(note) or None if note else None
         topic = markdown_plain(topic) or None if topic else None
-    found = _titled_by_topic(table, found, topic)
+    found = [p for p in _titled_by_topic(table, found, topic) if not is_template_title(p.title)]  # "Paper Title 2"
     slides = clean_cell(by_role.get("slides"))
     filled = not is_placeholder(clean_cell(by_role.get("presenter")))  # "| Friday, June 30 | 1 and 2 | | |": groups
-    if not (who or found or note or cited or slides or filled) and (
+    announced = any(_TO_COME.match(clean_cell(by_role.get(r))) for r in ("paper", "topic")) and bool(
+        parse_day(date_cell, order, year)
+    )  # "| 14/09/2022 | tba | |": a dated meeting whose paper is not known yet
+    if not (who or found or note or cited or slides or filled or announced) and (
         is_placeholder(date_text) or len(table.columns) > 1
     ):
         return None  # an empty row ("| | | |") or a date alone
@@ -349,12 +355,19 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     ParseError
         If the file is unreadable or holds no schedule table (a header naming date and presenter or paper columns).
     """
+    meetings, _, problems, title = _read(path)
+    return meetings, problems, title
+
+
+def _read(path: str | Path) -> tuple[list[Meeting], list[Paper], list[ImportProblem], str | None]:
+    """(meetings, the papers of rows that are no meeting, problems, title) of a schedule file: a row dated as a
+    blank form's ("202?-??-??", ".", "YYYY-MM-DD") is no meeting, the papers it names are papers of no meeting."""
     path = Path(path)
     source = str(path)
     text = read_text(path)
     tables = _tables(text, path)
     if not tables and (by_headings := _heading_schedule(text, source)):
-        return by_headings
+        return by_headings[0], [], *by_headings[1:]
     if not tables:
         raise ParseError(
             "expected a schedule: a CSV, YAML or markdown table whose header names a presenter column (Presenter, "
@@ -371,6 +384,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     ctx = (order, _default_year(tables, dates, order, [path.stem, *_prose(text)]), source)
     problems = ProblemCollector(source)
     meetings: list[Meeting] = []
+    undated: list[Paper] = []
     for table in tables:
         previous: Meeting | None = None  # a row with no date and no presenter continues the meeting above it
         dated = "date" in table.roles  # without a date column an empty presenter cell names nobody: no fill-down
@@ -381,6 +395,9 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
                 m = _meeting(table, where, cells, ctx)
             except _ROW_ERRORS as exc:
                 problems.add(where, f"meeting skipped: {getattr(exc, 'message', exc)}")
+                continue
+            if m is not None and is_date_template(m.date_text):  # a queue's or a template's row: no meeting
+                undated += m.papers
                 continue
             if m is not None and m.date is None and _no_day(m.date_text, order):  # kept, without its date
                 problems.add(where, _NO_DAY.format(m.date_text), skipped=False)
@@ -402,7 +419,7 @@ def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem],
     if not meetings:
         first = problems.problems[0] if problems.problems else ImportProblem(source, "line 1", "only empty rows")
         raise ParseError(f"expected meetings under the schedule's header: {first.message}", source, first.where)
-    return meetings, problems.problems, tables[0].title
+    return meetings, undated, problems.problems, tables[0].title
 
 
 def _no_day(date_text: str, order: str) -> bool:
@@ -492,16 +509,20 @@ def read_schedule(path: str | Path) -> list[Paper]:
     ParseError
         If the file holds no schedule, or no row could be read.
     """
-    meetings, problems, title = read_meetings(path)
+    meetings, undated, problems, title = _read(path)
     collector = ProblemCollector(str(path))
     collector.problems = problems
-    papers = [dataclasses.replace(p) for m in meetings for p in m.papers]
+    papers = [dataclasses.replace(p) for m in meetings for p in m.papers] + undated
     text = read_text(path)
-    listed = unscheduled_papers(text)  # a page of date bullets with "## Suggested papers" under them
-    if listed and not _tables(text, Path(path)):
-        for where, heading, found in listed:
-            outside = Meeting(None, "", section=heading, where=where)  # the paper is in no meeting
-            papers.append(_paper_of(found, {}, outside, str(path), 1, title))
+    tables = _tables(text, Path(path))
+    # a page of date bullets with "## Suggested papers" under them; a page of tables with its "## Pool of papers"
+    listed = pool_papers(text) if tables and tables[0].markdown else [] if tables else unscheduled_papers(text)
+    seen = {key for p in papers for key in (p.title.casefold(), p.url) if key}
+    for where, heading, found in listed:
+        if found.title.casefold() in seen or found.url in seen:
+            continue  # a meeting's paper listed again
+        outside = Meeting(None, "", section=heading, where=where)  # the paper is in no meeting
+        papers.append(_paper_of(found, {}, outside, str(path), 1, title))
     skipped = [p for p in problems if p.skipped]  # not a meeting kept without its date
     if not papers and not skipped:
         raise ParseError(NAMES_NO_PAPER, str(path), "line 1")
