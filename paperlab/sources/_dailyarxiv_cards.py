@@ -301,6 +301,8 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
     full = next((line for line in block if line), "")
     if (bold := _LABEL.match(full)) and len(bold.group("label").split()) >= 3 and not _inline_field(full)[0]:
         title = _unescape(bold.group("label").strip())  # "## Short-Name" then "**The Paper's Full Title**"
+    elif (linked := _linked_title(block)) and len(title.split()) <= 3 < len(linked.split()):
+        title = linked  # "### Normalization" over "1. [Batch Normalization: …, 2015](…/pdf/…)": the link names it
     cells: dict[str, list[str]] = {"title": [title]}
     abstract: list[str] = []
     in_abstract = False
@@ -312,8 +314,12 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
         if role == "title" and (named := _unescape(re.sub(r"[*_]", "", value)).strip()) and len(named.split()) >= 3:
             cells["title"] = [named]  # "**Paper**: *Routing Tool Calls…*" under "# Reading note: …": the paper's title
             continue
+        if role == "venue" and re.match(r"^[^\w\s*_\[(<]", value):
+            continue  # "🤗 HF Daily Pick": a label the page gives the paper, no venue
         if role in ("authors", "date", "code", "venue", "comment"):
             value = re.split(r"\s*[；;（(|]", value)[0] if role == "date" else value  # "2021；source: …"
+            if role == "authors":  # "Ada Quill et al. (12 authors, Widget Lab)": a note on the authors
+                value = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", value)
             cells.setdefault(role, []).append(value)
             in_abstract = False
             continue
@@ -346,6 +352,15 @@ def _card_cells(heading: str, block: list[str]) -> dict[str, list[str]] | None:
     if abstract:
         cells["abstract"] = [_unescape(" ".join(abstract))]
     return cells
+
+
+def _linked_title(block: list[str]) -> str:
+    """The text of the one link to arXiv in a card's lines when it reads as a title (not "PDF", "arXiv"), its
+    closing year (", 2015") dropped; "" otherwise."""
+    linked = [m for line in block for m in _LINK.finditer(line) if _ARXIV_LINK.search(m.group("url"))]
+    if len(linked) != 1 or _LINK_WORD.match(linked[0].group("text")):
+        return ""
+    return usable_title(re.sub(r"[,;]?\s*\(?(?:19|20)\d{2}\)?\s*$", "", _unescape(linked[0].group("text"))))
 
 
 def _unescape(text: str) -> str:

@@ -524,6 +524,7 @@ def _venue(cells: list[str]) -> str | None:
 def _title(cell: str) -> tuple[str, str | None, str | None]:
     """Title text, link and note of a title cell (``**[title](url)**``, ``**title**``, ``<a href=…>title</a>``;
     ``**title**<br><sub>a summary</sub>``: the title, then the note); quotes around the whole title dropped."""
+    cell = re.sub(r"\[\s*\]\([^()\s]*\)", "", IMAGE.sub("", cell)).strip()  # a badge before the title: none of it
     head, *rest = _BREAK.split(cell, maxsplit=1)
     note = html_to_text(rest[0]) or None if rest and html_to_text(head) else None
     inner = _unwrap(head if note else cell)

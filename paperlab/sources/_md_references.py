@@ -214,6 +214,11 @@ def _book_title(text: str) -> CellPaper | None:
     return _paper(m.group("title"), [p.rstrip("等") for p in parts[:k]], ", ".join(parts[k:]))
 
 
+# a label naming the venue, year and kind before the title: "SIGIR 2009 Research Paper: Title", "ICML 2021 Oral: …"
+_LABELLED_VENUE = re.compile(
+    r"^(?P<venue>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*(?:[\s-][A-Z][A-Za-z&]*)?)\s+'?(?P<year>(?:19|20)\d{2})\s+"
+    r"(?:[A-Z]?[a-z]+\s+){0,2}(?i:paper|article|oral|poster|spotlight|talk|preprint)\s*[:：]\s*(?P<title>\S.+)$"
+)
 _VENUE_FIRST = re.compile(
     r"^\[(?P<venue>[A-Za-z][\w .&/-]{1,30}?)\s*'?(?P<year>(?:19|20)\d{2}|\d{2})\]\s*(?P<title>\S.{6,})$"
 )
@@ -228,6 +233,8 @@ def title_venue_year(text: str) -> CellPaper | None:
     if (first := _VENUE_FIRST.match(text)) and _good_title(first.group("title")):  # "[WIDG 2019] Title"
         year = first.group("year") if len(first.group("year")) == 4 else f"20{first.group('year')}"
         return _paper(first.group("title"), [], f"{first.group('venue')} {year}")
+    if (label := _LABELLED_VENUE.match(text)) and _good_title(label.group("title")):  # "WIDG 2009 Paper: Title"
+        return _paper(label.group("title"), [], f"{label.group('venue')} {label.group('year')}")
     if (tail := _TITLE_COMMA_VENUE.match(text)) and len(tail.group("title").split()) >= 3:
         said = tail.group("venue")  # "Title, Internat. J. Math. 31 (2020)"; "…, preprint" names no venue
         return _paper(tail.group("title"), [], "" if _NO_VENUE.match(said) else said)

@@ -111,6 +111,27 @@ def block_start(lines: list[Line], i: int) -> int:
 BLOCK = 30
 
 
+# a label alone on its line, a sub-heading or bold: "##### Authors:", "**Author(s)**", "作者："
+_AUTHORS_LABEL = re.compile(r"^\W*(?:authors?|author\(s\)|作者)\W*[:：]?\W*$", re.I)
+
+
+def _authors_under_label(lines: list[Line], i: int) -> list[str]:
+    """The names on the lines under an "Authors:" label (a sub-heading or a bold line alone) that follows a paper's
+    heading or line ``i`` before any other heading of the paper's level: "### [Title](…)" / "##### Authors:" /
+    "Ada Quill, Bo Renn" / "Cy Sato"."""
+    level = lines[i].level if lines[i].kind == "heading" else 7
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j].kind == "heading" and lines[j].level <= level or not _AUTHORS_LABEL.match(plain(lines[j].text)):
+            continue
+        names = []
+        for line in lines[j + 1 : j + 8]:
+            if line.kind not in ("text", "item") or not line.text.strip():
+                break
+            names.append(line.text.strip())
+        return _authors(", ".join(names))
+    return []
+
+
 def _authors(text: str | None) -> list[str]:
     """Names of an authors field or cell, when every part reads as a person's name."""
     if not text:
@@ -203,6 +224,7 @@ def _details(lines: list[Line], found: Found) -> _Details:
     children = _children(lines, found.lines[0]) if first.kind == "item" else []
     return _Details(
         authors=_authors(field_value(lines, start, end, _AUTHOR_FIELD))
+        or _authors_under_label(lines, found.lines[0])
         or _byline(lines, found.lines[0])
         or _sub_byline(children),
         year=int(year) if year else None,

@@ -260,6 +260,8 @@ def usable_title(text: str | None) -> str:
         return ""
     text = BARE_URL.sub(" ", plain(text))
     text = _NUMBERING.sub("", " ".join(text.split())).strip(" \"“”'«»-–—|·•:")
+    if text.startswith("[") and (text.count("[") > text.count("]") or text.endswith("]") and text.count("]") == 1):
+        text = text[1:].removesuffix("]").strip(" \"“”'«»")  # '[Title"] (url)': a broken link's brackets
     if not text or text.endswith(("：",)) or _LABEL.match(text) or len(text) > 400:
         return ""
     if not any(ch.isalpha() for ch in text) or arxiv_id_value(text) or ARXIV_LABELLED.fullmatch(text):
