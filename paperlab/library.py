@@ -29,6 +29,22 @@ if TYPE_CHECKING:
 
 __all__ = ["Library", "LibraryOperation"]
 
+
+def _starts_a_word(hay: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``hay`` at a word's start (no letter or digit right before it): "ho" holds in
+    "Ho et al." and "hopfield", not in "show" or "methods". Both sides folded (:func:`~paperlab.text.fold`) by the
+    caller; the cards' and the side panel's filters use the same rule (``js/src/common/fold.ts`` ``startsAWord``).
+    """
+    if not word[:1].isalnum():
+        return word in hay
+    at = hay.find(word)
+    while at >= 0:
+        if at == 0 or not hay[at - 1].isalnum():
+            return True
+        at = hay.find(word, at + 1)
+    return False
+
+
 #: The :class:`Library` methods that a layer above the model implements (see :mod:`paperlab._operations`):
 #: search (:mod:`paperlab.search`), exports (:mod:`paperlab.sources`), cards (:mod:`paperlab.widget`).
 LibraryOperation = Literal[
@@ -277,8 +293,8 @@ class Library:
         predicate : callable, optional
             Any test on a Paper.
         text : str, optional
-            Substring of title, abstract or authors, case and accents ignored (every word must occur; "hubotter"
-            finds "Hübotter").
+            Words of title, abstract or authors, case and accents ignored: every word must start a word there
+            ("hubotter" finds "Hübotter", "transf" finds "Transformers", "ho" does not find "show").
         since, until : date or ISO str, optional
             Inclusive bounds on ``published``; papers without a date are excluded.
         tag : str, optional
@@ -297,7 +313,7 @@ class Library:
                 return False
             if words:
                 hay = fold(" ".join([p.title, p.abstract or "", " ".join(p.authors)]))
-                if not all(w in hay for w in words):
+                if not all(_starts_a_word(hay, w) for w in words):
                     return False
             if (lo or hi) and p.published is None:
                 return False

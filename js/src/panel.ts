@@ -4,7 +4,7 @@ import { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 
 import { h } from './common/dom';
-import { fold } from './common/fold';
+import { fold, startsAWord } from './common/fold';
 import { button, entryCard, ICardContext, STATUS_LABELS } from './entrycard';
 import { ReadingListModel, IRemoved } from './model';
 import { notifyError } from './notify';
@@ -32,7 +32,7 @@ function matches(entry: IEntry, words: string[]): boolean {
     entry.note ?? ''
   ].join('\n');
   const folded = fold(haystack); // "hubotter" finds "Hübotter", as in the cards
-  return words.every(w => folded.includes(w));
+  return words.every(w => startsAWord(folded, w));
 }
 
 /** How long an add may take before the panel shows a spinner with Cancel (ms). */

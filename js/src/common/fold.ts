@@ -48,3 +48,24 @@ export function foldMapped(text: string): { folded: string; origin: number[] } {
   origin.push(text.length);
   return { folded, origin };
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the folded `word` occurs in the folded `hay` at a word's start (no letter or digit right before it):
+ * "ho" holds in "Ho et al." and "hopfield", not in "show" or "methods"; "transf" finds "transformers" as one
+ * types. The kernel's `Library.filter(text=...)` uses the same rule (paperlab/library.py `_starts_a_word`).
+ */
+export function startsAWord(hay: string, word: string): boolean {
+  if (!word || !WORD_CHAR.test(word[0])) {
+    return hay.includes(word);
+  }
+  let at = hay.indexOf(word);
+  while (at >= 0) {
+    if (at === 0 || !WORD_CHAR.test(hay[at - 1])) {
+      return true;
+    }
+    at = hay.indexOf(word, at + 1);
+  }
+  return false;
+}

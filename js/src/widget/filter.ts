@@ -3,7 +3,7 @@
  * Nothing here touches the DOM, so it stays fast for 10,000 papers.
  */
 
-import { fold } from '../common/fold';
+import { fold, startsAWord } from '../common/fold';
 import { IPaper } from './types';
 
 export type FacetKind = 'year' | 'source' | 'category' | 'tag';
@@ -91,7 +91,7 @@ function passesFacets(entry: IEntry, active: ActiveFacets): boolean {
   return true;
 }
 
-/** Whether `entry` holds every query word and, when `useFacets`, passes the active facets. */
+/** Whether every query word starts a word of `entry` (common/fold.ts `startsAWord`) and, when `useFacets`, passes the active facets. */
 function matches(
   entry: IEntry,
   words: string[],
@@ -99,7 +99,7 @@ function matches(
   active: ActiveFacets
 ): boolean {
   for (const w of words) {
-    if (entry.hay.indexOf(w) < 0) {
+    if (!startsAWord(entry.hay, w)) {
       return false;
     }
   }
