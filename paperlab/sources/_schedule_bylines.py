@@ -17,6 +17,10 @@ reading named by its citation alone ("[Quill et al., 2019](https://doi.org/…)"
     Flow Matching for Widget Modeling, Quill et al., ICLR 2023
     Sparse Gadget Routing (Renn and Moss, NeurIPS 2021)
 
+A reading whose whole reference is the link's text, the authors' full names first and a full stop after them
+("Ada Quill, Bo Renn, Cai Lune. Widget Networks Revisited, JWID 2020."), is titled by its title alone
+(:func:`names_before_title`).
+
 A bold or quoted title followed by "by" and its authors ("**Widget Networks** by Ada Quill and Bo Renn") has those
 authors, not a venue "by Ada Quill and Bo Renn" (:func:`by_authors`).
 
@@ -34,7 +38,15 @@ import re
 from ..urls import safe_url
 from ._schedule_cells import CellPaper, cell_papers, ids_of_links, skip_note, split_et_al, split_links
 
-__all__ = ["by_authors", "byline_reference", "cited_after_title", "citation_only", "linked_byline", "withdrawn"]
+__all__ = [
+    "by_authors",
+    "byline_reference",
+    "cited_after_title",
+    "citation_only",
+    "linked_byline",
+    "names_before_title",
+    "withdrawn",
+]
 
 _WORD = r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]*"
 _PERSON = rf"(?:(?:[A-Z]\.|{_WORD})\s+){{1,3}}{_WORD}"  # "Ada Quill", "A. Quill", "Jon M. Kleinberg"
@@ -172,4 +184,30 @@ def citation_only(found: CellPaper) -> CellPaper:
     found.more_authors = "et al" in m.group(0)
     found.year = int(m.group("year"))
     found.title = ident
+    return found
+
+
+# "Ada Quill, Bo Renn and Cai Lune. Title, Venue 2020.": two names or more, then a full stop
+_NAMES_STOP = re.compile(rf"^(?P<names>{_PERSON}(?:(?:{_SEP}){_PERSON})+)(?P<etal>,?\s+et\s+al)?\.\s+(?P<rest>\S.+)$")
+
+
+def names_before_title(found: CellPaper) -> CellPaper:
+    """A paper whose title was read as its whole reference, the authors' full names first ("Ada Quill, Bo Renn.
+    Widget Networks Revisited, JWID 2020."): the title alone, the names its authors, the venue and its year. Any
+    other paper is returned as it was."""
+    m = _NAMES_STOP.match(" ".join(found.title.split())) if not found.authors else None
+    if m is None:
+        return found
+    rest = m.group("rest")
+    stop = _STOP.search(rest)
+    title, venue = (rest[: stop.start()], rest[stop.end() :]) if stop else (rest, "")
+    if comma := _COMMA_VENUE.search(title):
+        title, venue = title[: comma.start()], f"{title[comma.end() :]} {venue}"
+    title = " ".join(title.split()).strip(" ,;:")
+    if len(title.split()) < 3:
+        return found  # "Quill, Renn. Widgets.": too short to tell a title from a name
+    found.title, found.authors = title, [n.strip() for n in re.split(_SEP, m.group("names")) if n.strip()]
+    found.more_authors = bool(m.group("etal"))
+    found.venue = " ".join(venue.split()).strip(" ,;:.") or found.venue
+    found.year = int(years[-1]) if (years := _YEAR.findall(venue)) else found.year
     return found

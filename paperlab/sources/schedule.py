@@ -31,7 +31,7 @@ from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
 from ._schedule_blanks import is_template_name, is_template_title
-from ._schedule_bylines import cited_after_title, withdrawn
+from ._schedule_bylines import cited_after_title, names_before_title, withdrawn
 from ._schedule_cells import (
     CellPaper,
     bracketed_note,
@@ -244,6 +244,7 @@ def _cell_papers(table: ScheduleTable, cell: Any, cited_by_row: bool = False) ->
     (``cited_by_row``: "Title | Date Published | Author(s) | Journal") names a paper, linked or not."""
     found, note = cell_papers(cell)
     found = [cited_after_title(p) for p in found]  # "Title, Quill et al., ICLR 2023": the title, author, venue
+    found = [names_before_title(p) for p in found]  # "Ada Quill, Bo Renn. Title, JWID 2020.": the same
     for paper in found:  # "[1407.5597]": a link shown as its id names the paper by the id, "arXiv:1407.5597"
         if paper.arxiv_id and _ID_SHOWN.match(paper.title) and paper.arxiv_id in paper.title:
             paper.title = f"arXiv:{paper.arxiv_id}"
