@@ -53,7 +53,7 @@ _CATEGORY = (
     r"(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|nlin|quant-ph|gr-qc|hep-\w\w|nucl-\w\w)"
     r"(?:\.\w\w)?"
 )
-_PREPRINT_START = re.compile(r"(?:arxiv|corr|preprint)(?=$|[\s,.:;()\[\]/-])", re.I)
+_PREPRINT_START = re.compile(r"(?:arxiv|corr|preprint)(?=$|[\s,.:;()\[\]/（【-])", re.I)
 _PREPRINT_SEPARATOR = re.compile(r"[\s,:;()\[\]/]+")
 # a word of a preprint-only reference after its first (a month is one too, :func:`paperlab.dates.month_of_name`)
 _PREPRINT_WORD = re.compile(rf"preprint|e-?prints?|arxiv|org|abs|\d[\d.v/a-z-]*|{_CATEGORY}", re.I)
@@ -66,9 +66,15 @@ def _preprint_only(reference: str) -> bool:
     start = _PREPRINT_START.match(reference)
     if not start:
         return False
+    note = _NOTE_AFTER.search(reference, start.end())
+    if note and not _KNOWN_RE.search(note.group(1)):  # "arXiv (local copy)", "arXiv（书章公开版本）": a note, no venue
+        reference = reference[: note.start()]
     words = (w.lstrip(".-").rstrip(".") for w in _PREPRINT_SEPARATOR.split(reference[start.end() :]))
     return all(_PREPRINT_WORD.fullmatch(w) or month_of_name(w) for w in words if w)
 
+
+# a note in brackets closing a reference, ASCII or full-width ("arXiv (preprint copy)", "arXiv（本地保存版本）")
+_NOTE_AFTER = re.compile(r"\s*[(\[（【]([^()\[\]（）【】]*)[)\]）】]\s*$")
 
 # a preprint server named before the venue ("arXiv, NeurIPS", "bioRxiv; Cell Reports") or its subject
 # ("arXiv: Computation and Language", as Zotero writes an arXiv item's category)
@@ -175,9 +181,16 @@ def _known_venue(text: str) -> str | None:
         if _NOT_YET.search(clause + rest):  # "Submitted to CVPR 2025", "ICASSP 2026 manuscript under review"
             continue
         name, year = m.group(1), _full_year(m.group(2))
+        if own := _WORKSHOP_NAME.match(rest):  # "NIPS 2016 Time Series Workshop": the workshop's own words kept
+            return f"{_CANONICAL.get(name, name)} {year} {' '.join(own.group(1).split())} Workshop"
         workshop = m.group(3) or re.search(r"\bworkshops?\b", clause, re.I) or _workshop_of(rest)
         return f"{_CANONICAL.get(name, name)} {year}" + (" Workshop" if workshop else "")
     return None
+
+
+# a workshop named by its own capitalised words between the venue's year and "Workshop" ("NIPS 2016 Time Series
+# Workshop", "ICML 2021 Workshop" has none): the workshop is no part of the main venue, whose name alone would hide it
+_WORKSHOP_NAME = re.compile(r"\s+((?:[A-Z0-9][\w&+/-]*\s+){1,6})Workshops?\b")
 
 
 def _clause_end(text: str, pos: int) -> int:

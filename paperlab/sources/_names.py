@@ -8,9 +8,27 @@ from __future__ import annotations
 
 import re
 
-from ..names import is_degree, name_case, name_parts, names_organisation, shown_name, strip_name_marks, suffix_case
+from ..names import (
+    family_first,
+    is_degree,
+    name_case,
+    name_parts,
+    names_organisation,
+    shown_name,
+    strip_name_marks,
+    suffix_case,
+)
 
-__all__ = ["name_given_first", "names_as_written", "names_given_first", "vancouver_persons"]
+__all__ = [
+    "han_persons",
+    "name_given_first",
+    "names_as_written",
+    "names_given_first",
+    "sure_initials",
+    "vancouver_parts",
+    "vancouver_persons",
+    "written_given_first",
+]
 
 # Vancouver style (PubMed/MEDLINE, many RIS exports): the family name, then the initials as capitals without dots
 # or spaces, then a generational suffix if any: "Owen MJ", "O'Donovan MC", "Nicholson Price W", "YANG F",
@@ -59,12 +77,52 @@ def _read_names(values: list[str]) -> list[tuple[str, list[str] | None]]:
     return [_given_first(n, vancouver=vancouver) for n in names]
 
 
+def vancouver_parts(name: str) -> tuple[str, str, str] | None:
+    """``(family, initials, suffix)`` of a name written in Vancouver's ``Family INITIALS`` ("Khan K", "Land EH",
+    "Leonardi R.", "Bovik A C", "Smith JA Jr"), as written; None for any other name (an organisation, "Stability
+    AI", a family name alone)."""
+    m = _vancouver_match(" ".join(name.split()))
+    return (m.group(1), m.group(2), (m.group(3) or "").strip()) if m else None
+
+
+def sure_initials(initials: str) -> bool:
+    """Whether the capitals after a family name can only be initials: one letter, written with full stops or spaces
+    ("R.", "E H"), or holding no vowel ("JJ", "MC"); "EH" or "LI" could be a family name in capitals."""
+    return len(initials) == 1 or "." in initials or " " in initials or not _VOWEL.search(initials)
+
+
+def written_given_first(bare: list[str]) -> bool:
+    """Whether names written without a comma are given name first with the family name in capitals ("Jun ZHU",
+    "Kai XU") rather than Vancouver's ``Family INITIALS`` (:func:`_given_first_record`)."""
+    return _given_first_record(bare)
+
+
+# a comma between names as Chinese and Japanese text write it ("，", "、") or a Latin one
+_HAN_SEPARATOR = re.compile(r"\s*[,，、]\s*")
+
+
+def han_persons(value: str, *, listed: bool = False) -> list[str]:
+    """The persons of one author line holding several names in Han script, each written whole and separated by
+    commas (``王奎, 黄福珍, 李桐``, ``李桐、刘翔、陈明``); ``[value]`` for anything else. A comma in one such name
+    separates its family name from its given name (``王, 奎``, ``星野, 美咲``: tagged formats write names so), so
+    two parts are two persons only when ``listed`` (the record writes its other names whole, ``AU  - 李明``) and
+    each holds two characters or more; three parts or more of two characters or more are persons (no name holds
+    three parts)."""
+    parts = list(_HAN_SEPARATOR.split(value.strip()))
+    if len(parts) < 2 or not all(family_first(p) and " " not in p and len(p) > 1 for p in parts):
+        return [value]
+    return parts if len(parts) > 2 or listed else [value]
+
+
 def vancouver_persons(value: str) -> list[str]:
     """The persons of one author line that holds several in Vancouver's ``Family INITIALS`` separated by commas
     (a script's PubMed export: ``Albano GD, Amico F, Cocimano G``), a group named beside them kept as written
     (``American College of Sports Medicine, Sawka MN, Burke LM``); ``[value]`` for anything else: one
     ``Family, Given`` person ("Okafor, Dora", "Quill, A. B."), or a line where one part is neither a person in
-    Vancouver's style nor an organisation. Two persons at least are needed to split."""
+    Vancouver's style nor an organisation. Two persons at least are needed to split. Han names written whole
+    (``王奎, 黄福珍``) are one person each (:func:`han_persons`)."""
+    if len(han := han_persons(value)) > 1:
+        return han
     parts = [" ".join(p.split()) for p in value.split(",")]
     persons = [p for p in parts if _vancouver_match(p)]
     if len(persons) < 2 or any(not p or p not in persons and not names_organisation(p) for p in parts):

@@ -43,13 +43,13 @@ from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, normalize_doi, parse_
 from ..identity import citation_keys
 from ..latex import has_latex, readable
 from ..markup import csl_plain_text, plain_abstract
-from ..names import is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
+from ..names import family_first, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ..paper import Paper, SourceRecord
 from ..paper_fields import MEETING_FIELDS, doubtful_id_map, doubtful_id_text, meeting_extra, meeting_values
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import check_paper, read_bytes, read_records
-from ._names import names_as_written, names_given_first, vancouver_persons
+from ._names import han_persons, names_as_written, names_given_first, vancouver_persons
 from ._ris_lines import records as _records
 from ._ris_reference import read_apa_title
 
@@ -111,7 +111,8 @@ def _name_values(record: dict[str, Any], *keys: str) -> list[str]:
     """The names of ``keys`` (``AU``/``A1`` lines) as written, one each: a line holding several names separated by
     ``;`` (``AU  - Quill, Ada; Okafor, Dora``, as some exporters write them) or in Vancouver's style separated by
     commas (``AU  - Okafor DA, Quill A``, :func:`~._names.vancouver_persons`) gives each its own; a line standing
-    for authors left out ("et al.") or a placeholder ("[No author name available]") gives none."""
+    for authors left out ("et al.") or a placeholder ("[No author name available]") gives none; Han names written
+    whole separated by commas (``AU  - 王奎, 黄福珍`` beside ``AU  - 李明``, :func:`~._names.han_persons`) too."""
     values = [
         person
         for key in keys
@@ -119,6 +120,8 @@ def _name_values(record: dict[str, Any], *keys: str) -> list[str]:
         for part in value.split(";")
         for person in vancouver_persons(part)
     ]
+    if any(family_first(v) and len(v.strip()) > 1 and not re.search("[,，、]", v) for v in values):
+        values = [person for v in values for person in han_persons(v, listed=True)]
     return [v for v in values if v.strip() and not is_more_authors(v) and not is_placeholder_name(v)]
 
 

@@ -23,6 +23,7 @@ from ...dates import month_day, month_number
 from ...identifiers import find_doi, normalize_doi
 from ...identifiers import labelled_doi as find_labelled_doi
 from ...names import family_first, names_organisation
+from .._names import sure_initials, vancouver_parts, written_given_first
 from .text import VERBATIM_FIELDS, balanced, html_entities, verbatim
 
 __all__ = [
@@ -195,6 +196,36 @@ def extended_name(raw: str) -> str | None:
     return ", ".join(x for x in (last, values.get("suffix", ""), given) if x)
 
 
+# a lowercase particle of a family name ("van der Berg", "de la Cruz", "dos Santos")
+_PARTICLES = frozenset("van von der den de del della di da das dos du la le ten ter zu y e bin ibn al el".split())
+
+
+def braced_person(raw: str) -> str | None:
+    """A person's name the file braced whole, as ``Family, Given`` without its braces: ``{{Luque Calvo, Pedro
+    L.}}`` (braced so that BibTeX keeps a double family name whole) is Pedro L. Luque Calvo. A braced name is one
+    literal unit to BibTeX, an organisation's (``{World Health Organization}``); it is read as a person only when it
+    holds one comma between a family name (name words, particles such as "van" allowed) and a given name (name
+    words or initials), shown by an initial ("Pedro L."), a particle, or two words or more on each side, and is no
+    organisation's name ("{Google, Inc.}", "{Microsoft Research, Asia}"). None otherwise."""
+    inner = raw
+    while inner[:1] == "{" and inner[-1:] == "}" and balanced(inner[1:-1]):
+        inner = inner[1:-1].strip()
+    parts = _top_level_commas(inner)
+    if inner == raw or len(parts) != 2 or names_organisation(inner) or any(ch.isdigit() for ch in inner):
+        return None
+    family = [_ACCENT_MARKS.sub("", w) for w in parts[0].split()]
+    given = [_ACCENT_MARKS.sub("", w) for w in parts[1].split()]
+    if not family or not given or len(family) > 3 or len(given) > 3:
+        return None
+    particle = any(w in _PARTICLES for w in family)
+    if not all(_NAME_WORD.fullmatch(w) and (w[0].isupper() or w in _PARTICLES) for w in family):
+        return None
+    if not all(_NAME_WORD.fullmatch(w) and w[0].isupper() for w in given):
+        return None
+    initial = any(_INITIAL.fullmatch(w) for w in given)
+    return inner if initial or particle or (len(family) > 1 and len(given) > 1) else None
+
+
 def _unbraced(value: str) -> str:
     value = " ".join(value.split())
     return value[1:-1].strip() if value.startswith("{") and value.endswith("}") and balanced(value[1:-1]) else value
@@ -219,6 +250,8 @@ def split_name_list(raw: str, *, given_first: bool = False) -> list[str]:
     (['Ford, Jr., Henry'], ['Lovelace, Ada'], ['Ana Silva, Ana Maria'])
     """
     parts = _top_level_commas(raw)
+    if vancouver := _vancouver_list(parts):
+        return vancouver  # "Khan K, Mauro M": Vancouver's "Family INITIALS", one person each
     if len(parts) > 2 and all(family_first(p) and len(p) > 1 for p in parts):
         return parts  # Han names written whole, "贾洪博, 石蕴玉, 刘翔": no one name holds three parts in these scripts
     if len(parts) < 2 or any(len(p.split()) < 2 or p.lower() in _SUFFIXES for p in parts) or extended_name(raw):
@@ -226,8 +259,61 @@ def split_name_list(raw: str, *, given_first: bool = False) -> list[str]:
     if len(parts) == 2 and (names_organisation(raw) or not all(_given_first_person(p) for p in parts)):
         return [raw]  # "Google Research, Brain Team": an organisation written with a comma
     if len(parts) == 2 and not given_first and not any(_INITIAL_THEN_NAME.search(p) for p in parts):
-        return [raw]
+        return parts if any(_long_person(p) for p in parts) else [raw]
     return parts
+
+
+def _long_person(part: str) -> bool:
+    """Whether a part of a two-part name is a whole person given name first by its length: three capitalised words
+    or more and no particle ("Mokhtar Mohammed Hasan", "Taha Hasan Masood Siddique"), which a family name before
+    its comma or a given name after it seldom is ("Silva Santos, Ana Maria" is one person)."""
+    words = part.split()
+    return len(words) > 2 and all(w[0].isupper() for w in words)
+
+
+def _vancouver_list(parts: list[str]) -> list[str] | None:
+    """Names written in Vancouver's ``Family INITIALS`` ("Khan K", "Leonardi R.", "Land EH"), as BibTeX's
+    ``Family, INITIALS``, when every one of ``parts`` (two at least) is written so, one shows it by initials that
+    can be nothing else (:func:`~.._names.sure_initials`: "K", "R.", "JJ") and they are not names given first with
+    the family name in capitals ("Jun ZHU", :func:`~.._names.written_given_first`); else None."""
+    found = [vancouver_parts(p) for p in parts]
+    if len(parts) < 2 or not all(found) or written_given_first(parts):
+        return None
+    if not any(sure_initials(f[1]) for f in found if f):
+        return None
+    return [", ".join(x for x in (f[0], f[2], f[1]) if x) for f in found if f]
+
+
+# a name's last word closed by a full stop, as a field closes its list ("Vakunov."), not an initial ("R.")
+_CLOSED_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+\.")
+
+
+def _closing_stop(name: str) -> str:
+    """A name without the full stop that closes the field after its last word ("Abanoub R. Wadie." is Abanoub R.
+    Wadie); "Leonardi R." keeps its initial's, "Ford, Jr." its suffix's, "et al." its own."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or not last[0].isupper() or not _CLOSED_WORD.fullmatch(last) or last.lower() in _SUFFIXES:
+        return name
+    return name.rstrip()[:-1]
+
+
+def _entry_given_first(names: list[str]) -> bool:
+    """Whether one entry's names show that it writes names given name first: a name of several words without a
+    comma ("Andrey Vakunov"), and every name with a comma two persons written given name first ("Fan Zhang,
+    Valentin Bazarevsky"), none a ``Family, Given`` name."""
+    bare = [n for n in names if "," not in n and len(n.split()) > 1 and _given_first_person(n)]
+    commas = [_top_level_commas(n) for n in names if "," in n]
+    return bool(bare) and all(len(c) == 2 and all(_given_first_person(p) for p in c) for c in commas)
+
+
+def _vancouver_entry(names: list[str]) -> list[str]:
+    """An entry's names when all of them (two at least) are written in Vancouver's ``Family INITIALS`` without
+    commas ("Land EH and McCann JJ"), as BibTeX's ``Family, INITIALS`` (:func:`_vancouver_list`); else as they
+    are. One such name alone ("Andrew NG") is left as written."""
+    if len(names) < 2 or any("," in n or "{" in n for n in names):
+        return names
+    return _vancouver_list(names) or names
 
 
 class SplitNamesWrittenWithCommas(LibraryMiddleware):
@@ -242,13 +328,14 @@ class SplitNamesWrittenWithCommas(LibraryMiddleware):
         for entry in library.entries:
             for fld in entry.fields:
                 if fld.key in ("author", "editor") and isinstance(fld.value, list):
-                    fld.value = [
+                    written = [_closing_stop(n) if isinstance(n, str) else n for n in fld.value]
+                    first = given_first or _entry_given_first([n for n in written if isinstance(n, str)])
+                    split = [
                         part
-                        for name in fld.value
-                        for part in (
-                            split_name_list(name, given_first=given_first) if isinstance(name, str) else [name]
-                        )
+                        for name in written
+                        for part in (split_name_list(name, given_first=first) if isinstance(name, str) else [name])
                     ]
+                    fld.value = _vancouver_entry(split) if all(isinstance(n, str) for n in split) else split
         return library
 
 
@@ -391,9 +478,34 @@ def _text_field(entry: Entry, name: str) -> str | None:
     return fld.value if isinstance(fld.value, str) else str(fld.value)
 
 
-def entry_date(entry: Entry) -> dt.date | None:
-    """The date of an entry: biblatex's ``date`` (its start), else ``year`` with ``month`` and ``day``."""
+# a date written with slashes, year first, then a word for the medium as BibDesk and Papers write it
+# ("2015/03/05/print", "2015/3/5", "2015-03-05/online"): no biblatex range, whose parts are dates
+_SLASH_DATE = re.compile(
+    r"\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:\s*/\s*[A-Za-z][A-Za-z -]*)?\s*|"
+    r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*/\s*[A-Za-z][A-Za-z -]*\s*"
+)
+
+
+def entry_date_text(entry: Entry) -> str | None:
+    """The ``date`` field as biblatex writes a date (``2015-03-05``, ``2015-03``, ``2006``, a range ``1984/1986``):
+    one written with slashes and a medium ("2015/03/05/print", :data:`_SLASH_DATE`) in ISO form; None when there is
+    none, or when it gives only the year that ``year`` with ``month`` (and ``day``) gives more of."""
     date = _text_field(entry, "date")
+    if not isinstance(date, str):
+        return None
+    if m := _SLASH_DATE.fullmatch(date):
+        date = "-".join(g.zfill(2) if len(g) < 3 else g for g in m.groups() if g)
+    year = re.fullmatch(r"\s*(\d{4})\s*", date)
+    written = _text_field(entry, "year")
+    if year and written and year.group(1) in written and entry_month_day(entry)[0]:
+        return None  # "Date = {2015}, Month = {03}": the fields say more
+    return date
+
+
+def entry_date(entry: Entry) -> dt.date | None:
+    """The date of an entry: biblatex's ``date`` (its start, :func:`entry_date_text`), else ``year`` with ``month``
+    and ``day``."""
+    date = entry_date_text(entry)
     if isinstance(date, str):
         # biblatex dates: 2004-10-27, 1991-03, 2006, ranges 1984/1986 (first part wins)
         m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
@@ -434,4 +546,6 @@ def written_date(entry: Entry) -> str | None:
     """The ``date`` field as written when it says more than the paper's date holds (:data:`_PLAIN_DATE`)."""
     date = _text_field(entry, "date")
     raw = verbatim(date).strip() if isinstance(date, str) else ""
+    if _SLASH_DATE.fullmatch(raw):
+        return None  # "2015/03/05/print": a day and a medium, no range
     return raw if _EDTF_TEXT.fullmatch(raw) and not _PLAIN_DATE.fullmatch(raw) else None

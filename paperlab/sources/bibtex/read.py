@@ -49,8 +49,10 @@ from .fields import (
     SplitFieldsMissingAComma,
     SplitNamesWrittenWithCommas,
     UnbraceCodeValues,
+    braced_person,
     decode_bib,
     entry_date,
+    entry_date_text,
     entry_month_day,
     labelled_doi,
     missing_parent,
@@ -192,8 +194,8 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     raw = plain_name(raw)  # biblatex's "family=Elst, given=Ludger", "Balakrishnan H."
     if (cjk := _cjk_name(raw)) is not None:
         return cjk
-    if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
-        return _clean(raw[1:-1]), None
+    if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):  # "{Luque Calvo, Pedro L.}": a person
+        return _name_written(person) if (person := braced_person(raw)) else (_clean(raw[1:-1]), None)
     wrapped = _WRAPPED_NAME.fullmatch(raw)  # \textrussian{Family, Given}: the macro only sets the language
     if wrapped and _balanced(wrapped.group(1)):
         raw = wrapped.group(1)
@@ -417,7 +419,7 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
     if published is not None and (written := written_date(entry)):
         extra["date_note"] = edtf_note(written)  # the date is the start of a range, or circa
     month, day = entry_month_day(entry)
-    extra.update(Paper.partial_date(_field(entry, "date"), _field(entry, "year"), month, day))
+    extra.update(Paper.partial_date(entry_date_text(entry), _field(entry, "year"), month, day))
     return extra
 
 
