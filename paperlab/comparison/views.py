@@ -88,10 +88,13 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
     found = extract_results(p)
     values = [r._asdict() for r in found.itertuples(index=False)]
     summaries = _summaries(found)
+    tabled: list[Any] = []  # the metrics of the paper's tables (named by their headers, unlike the text's)
     if extra is not None and "paper" in extra:
         mine = extra[extra["paper"] == p.id]
         values += mine.to_dict("records")
-        for table, group in mine.groupby(mine["table"].fillna("table"), sort=False):
+        tabled = list(mine["metric"]) if "metric" in mine else []
+        named = mine["table"].fillna("table") if "table" in mine else pd.Series("table", index=mine.index)
+        for table, group in mine.groupby(named, sort=False):  # a user's own frame may name no table
             summaries.append(f"{table}: {len(group)} values, {group['method'].nunique()} methods")
     return {
         "title": p.title,
@@ -106,7 +109,8 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
         "categories": list(dict.fromkeys(p.categories + p.keywords)),
         "task": facets["task"],
         "datasets": _with_results(facets["datasets"], [r.get("dataset") for r in values]),
-        "metrics": facets["metrics"],  # the lexicon's: a result's metric may be any noun ("females", "inputs")
+        # the lexicon's and the tables'; not those of results read from the text (any noun: "females", "inputs")
+        "metrics": _with_results(facets["metrics"], tabled),
         "results": summaries,
         "result_values": values,
     }
