@@ -111,3 +111,29 @@ def test_the_names_under_an_authors_sub_heading_or_bold_label_are_the_authors(tm
         ("Applicative Widgets with Effects", ["Ada Quill", "Bo Renn", "Cy Sato"]),
         ("Deriving Gadgets", ["Dee Moss", "Eve Lind"]),
     ]
+
+
+REFERENCES = """Approved for my literature review:
+1.\tQuill & Renn - An Efficient Widget Selection Tool (from blog)
+2.\tSato et al. - Self-Driving Gadgets (microsoft academic)
+3.\tMoss - Widget Processes and Dynamic Allocation Indices (microsoft academic)
+4.\tLind - Algorithms for the Multi-armed Gadget Problem (google it)
+"""
+
+TOPICS = """Reading, by topic:
+1. Normalization - Widget Normalization Accelerates Gadget Training
+2. Attention - Widgets Are All You Need
+3. Routing - Sparse Widget Routing at Scale
+"""
+
+
+def test_one_name_before_the_dash_is_the_author_in_a_list_of_references(tmp_path: Path) -> None:
+    papers = _load(tmp_path, REFERENCES)
+    assert [(p.title, list(p.authors)) for p in papers][2:] == [
+        ("Widget Processes and Dynamic Allocation Indices", ["Moss"]),
+        ("Algorithms for the Multi-armed Gadget Problem", ["Lind"]),
+    ]
+
+
+def test_one_word_before_the_dash_in_a_list_of_topics_names_no_author(tmp_path: Path) -> None:
+    assert all(not p.authors for p in _load(tmp_path, TOPICS))

@@ -30,6 +30,7 @@ from ._mention_lines import Line, plain
 from ._schedule_cells import CellPaper, written_reference
 
 __all__ = [
+    "dashed_one_name",
     "emphasised_entry",
     "field_note",
     "numbered_reference",
@@ -122,6 +123,18 @@ def _people(names: str) -> list[str] | None:
     if not found or _NO_PERSON.search(names) or not (more or all(len(n.split()) >= 2 for n in found)):
         return None
     return found
+
+
+def dashed_one_name(text: str) -> CellPaper | None:
+    """'Gittins - Bandit Processes and Dynamic Allocation Indices (microsoft academic)': the one word before the
+    dash as the author, which :func:`reference_parts` does not take alone ("Widgets - A Survey" names no one); for
+    a list whose other items are references with their authors."""
+    text = " ".join(plain(text).split())
+    m = _DASHED.match(text)
+    if m is None or len(m.group("title").split()) < 2 or not re.fullmatch(rf"{_WORD}", m.group("authors")):
+        return None
+    paren = m.group("paren") or ""
+    return _paper(m.group("title"), [m.group("authors")], paren if _YEAR.search(paren) else "")
 
 
 def reference_parts(text: str) -> CellPaper | None:

@@ -33,7 +33,14 @@ from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row, work_row
 from ._md_digest import bold_digest_items
-from ._md_references import emphasised_entry, field_note, numbered_reference, reference_parts, without_notes_label
+from ._md_references import (
+    dashed_one_name,
+    emphasised_entry,
+    field_note,
+    numbered_reference,
+    reference_parts,
+    without_notes_label,
+)
 from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
@@ -555,4 +562,15 @@ def _read(
     if not found and not beside_layout and not mentions and (fields := field_note(lines)) is not None:
         found = [Found(fields[0].title, [fields[1]], ref=fields[0])]  # "Title: Software Widgets" / "Author: Ada"
     found.sort(key=lambda f: f.lines[0])
+    _one_name_authors(lines, found)
     return [paper_of(lines, f, source) for f in found], problems
+
+
+def _one_name_authors(lines: list[Line], found: list[Found]) -> None:
+    """In a list whose items are mostly references with their authors ("Quill & Renn - Title (from blog)"), an
+    item naming one word before the dash ("Gittins - Title (…)") is a reference by that author too."""
+    key = {id(f): (lines[f.lines[0]].heading, tuple(lines[f.lines[0]].parents)) for f in found}
+    referenced = Counter(key[id(f)] for f in found if f.ref is not None or reference_parts(f.title) is not None)
+    for f in found:
+        if f.ref is None and referenced[key[id(f)]] >= 2 and reference_parts(f.title) is None:
+            f.ref = dashed_one_name(f.title)
