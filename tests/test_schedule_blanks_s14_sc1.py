@@ -108,6 +108,11 @@ def test_a_queue_dated_with_dots_or_question_marks_is_no_meeting_its_paper_still
             "journal_club.csv",
             "Date,Presenter,Paper\n09/10/2024,Ora,Wick Trimming at Scale\n09/17/2024,,TBD\n09/24/2024,,\n",
         ),
+        (  # the presenter not known yet, no paper
+            "reading_group.md",
+            "# Club\n\n| Date | Presenter | Paper |\n|---|---|---|\n"
+            "| 2024-09-10 | Ora | Wick Trimming at Scale |\n| 2024-09-17 | TBD | |\n| 2024-09-24 | | |\n",
+        ),
     ],
 )
 def test_a_dated_tba_week_without_presenter_is_a_meeting_a_bare_date_is_not(
@@ -186,4 +191,20 @@ def test_undated_sections_under_dated_bullets_are_read_and_a_summary_link_is_no_
         ("Flame Height Laws", "2403.05555"),
         ("Glass Chimneys Considered Harmful", "2311.04444"),
         ("Lantern Oil Viscosity Revisited", "2312.07777"),
+    ]
+
+
+def test_a_reading_linked_to_a_shared_google_deck_is_a_paper_a_slides_link_is_not(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "README.md",
+        "# Schedule\n\n"
+        "* 2024/04/12 [Wick Trimming at Scale](https://arxiv.org/abs/2404.01234)\n"
+        "* 2024/04/05 [Towards Lamps at the Edge](https://docs.google.com/presentation/d/1abc/edit)\n"
+        "* 2024/03/29 [Flame Height Laws](https://arxiv.org/abs/2403.05555) [Slides](https://docs.google.com/presentation/d/2x)\n",
+    )
+    assert [titles for _, _, titles in _meetings(path)] == [
+        ["Wick Trimming at Scale"],
+        ["Towards Lamps at the Edge"],  # the deck's link names no documentation: its text is the reading's title
+        ["Flame Height Laws"],
     ]

@@ -140,10 +140,11 @@ _CHAPTER_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*(?:\s*[-–]\s*\d{1,2}(?:\.
 # a year in parentheses closing a title: "Auto-Encoding Widgets (2014)"
 _TITLE_YEAR = re.compile(r"\s*\(((?:19|20)\d{2})\)\s*$")
 # addresses of reading material that is no paper: documentation, a blog post, an encyclopedia entry, a book's pages,
-# a notebook ("https://docs.python.org/…", "…/blog/…", "…/book/chapter-2", "….ipynb")
+# a notebook ("https://docs.python.org/…", "…/blog/…", "…/book/chapter-2", "….ipynb"); a shared Google document or
+# deck is no documentation: its link's text says what it is ("[Slides](…)" material, "[Title](…)" the reading)
 _MATERIAL_URL = re.compile(
-    r"^https?://(?:[^/?#]*\.)?(?:docs\.[^/?#]+|[^/?#]*readthedocs\.io|[^/?#]*wikipedia\.org|plato\.stanford\.edu|"
-    r"medium\.com|[^/?#]*substack\.com)(?:[/?#:]|$)|^https?://[^?#\s]*?/(?:docs?|documentation|blogs?|engineering|"
+    r"^https?://(?:[^/?#]*\.)?(?:docs\.(?!google\.com)[^/?#]+|[^/?#]*readthedocs\.io|[^/?#]*wikipedia\.org|"
+    r"plato\.stanford\.edu|medium\.com|[^/?#]*substack\.com)(?:[/?#:]|$)|^https?://[^?#\s]*?/(?:docs?|documentation|blogs?|engineering|"
     r"books?|notebooks?|wiki)/|\.ipynb(?:[?#]|$)",
     re.I,
 )

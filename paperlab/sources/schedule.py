@@ -313,9 +313,9 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     found = [p for p in _titled_by_topic(table, found, topic) if not is_template_title(p.title)]  # "Paper Title 2"
     slides = clean_cell(by_role.get("slides"))
     filled = not is_placeholder(clean_cell(by_role.get("presenter")))  # "| Friday, June 30 | 1 and 2 | | |": groups
-    announced = any(_TO_COME.match(clean_cell(by_role.get(r))) for r in ("paper", "topic")) and bool(
+    announced = any(_TO_COME.match(clean_cell(by_role.get(r))) for r in ("paper", "topic", "presenter")) and bool(
         parse_day(date_cell, order, year)
-    )  # "| 14/09/2022 | tba | |": a dated meeting whose paper is not known yet
+    )  # "| 14/09/2022 | tba | |", "| 2024-09-17 | TBD | |": a dated meeting whose paper or presenter is not known yet
     if not (who or found or note or cited or slides or filled or announced) and (
         is_placeholder(date_text) or len(table.columns) > 1
     ):
