@@ -7,14 +7,17 @@ the search engine and the sources are imported when a magic first runs.
 
 from __future__ import annotations
 
+import html
+import linecache
 import sys
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
-from .errors import NotFound, PaperlabError, UsageError
+from .errors import MergedRecordsWarning, NotFound, PaperlabError, UsageError
 
 if TYPE_CHECKING:
     from .library import Library
@@ -224,5 +227,56 @@ def _report(magic: str, exc: Exception) -> None:
 
 
 def load_ipython_extension(ipython: Any) -> None:
-    """Register :class:`PaperlabMagics` with ``ipython`` (``%load_ext paperlab``)."""
+    """Register :class:`PaperlabMagics` with ``ipython`` (``%load_ext paperlab``), and show the merges
+    :func:`paperlab.load` reports as a note instead of a red warning (:func:`show_merges_as_notes`)."""
     ipython.register_magics(PaperlabMagics)
+    show_merges_as_notes()
+
+
+def show_merges_as_notes() -> None:
+    """Show each :class:`~paperlab.errors.MergedRecordsWarning` in a notebook as a readable note (an informational
+    report, not a red stderr box), once per file and calling line: re-running a cell that re-reads a file whose
+    merges were said says nothing more (``Library.merges`` still lists them). Other warnings show as before; a
+    ``warnings.catch_warnings(record=True)`` block still records the warning itself."""
+    shown = warnings.showwarning
+    if getattr(shown, "paperlab_notes", False):
+        return
+    said: set[tuple[str, tuple[str, ...], str]] = set()
+
+    def show(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+        if not isinstance(message, MergedRecordsWarning) or file is not None:
+            shown(message, category, filename, lineno, file, line)
+            return
+        called = (line or linecache.getline(filename, lineno)).strip() or f"{filename}:{lineno}"
+        key = (str(Path(message.source).resolve()), tuple(str(m) for m in message.merges), called)
+        if key not in said:
+            said.add(key)
+            from IPython.display import display
+
+            display(_merge_note(message), raw=True)
+
+    show.paperlab_notes = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
+
+
+def _merge_note(w: MergedRecordsWarning) -> dict[str, str]:
+    """The note of one file's merges, as text and as HTML (every title, key and place escaped)."""
+    name = Path(w.source).name
+    n = len(w.merges)
+    head = (
+        f"{name}: {n} {'work' if n == 1 else 'works'} listed twice, merged into one paper each (lib.merges lists them)"
+    )
+    lines = []
+    for m in w.merges:
+        title = next(iter(m.titles), m.into)
+        keys = f" — keys {', '.join(m.keys)}" if len(m.keys) > 1 else ""
+        where = " and ".join(p for p in m.places if p)
+        lines.append(f"{title}{keys}" + (f" ({where})" if where else ""))
+    text = "\n".join([f"ℹ {head}:", *(f"  • {x}" for x in lines)])
+    items = "".join(f"<li>{html.escape(x)}</li>" for x in lines)
+    page = (
+        '<div class="paperlab-note" style="color:var(--jp-ui-font-color1);background:var(--jp-layout-color2);'
+        'border-left:3px solid var(--jp-brand-color1);padding:4px 8px;font-size:var(--jp-ui-font-size1)">'
+        f"ℹ {html.escape(head)}:<ul style='margin:2px 0 0 0;padding-left:18px'>{items}</ul></div>"
+    )
+    return {"text/plain": text, "text/html": page}

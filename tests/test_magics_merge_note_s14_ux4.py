@@ -1,0 +1,88 @@
+"""In a notebook (``%load_ext paperlab``), the records :func:`paperlab.load` merges are said as a readable note,
+once per file and calling line, not as a red stderr warning on every re-read (session 13: re-running the cell that
+loads a BibTeX file with one work under two keys showed the same red "MergedRecordsWarning" box each time).
+
+Data: a BibTeX file written here (one work under two keys, a title with markup in it).
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.utils.capture import capture_output
+
+import paperlab
+from paperlab.errors import MergedRecordsWarning
+from paperlab.magics import load_ipython_extension
+
+BIB = """@article{ho2020ddpm,
+  title = {Denoising Diffusion <b>Probabilistic</b> Models},
+  author = {Ho, Jonathan and Jain, Ajay and Abbeel, Pieter},
+  year = {2020},
+  eprint = {2006.11239}
+}
+@inproceedings{ho2020denoising,
+  title = {Denoising diffusion <b>probabilistic</b> models},
+  author = {Ho, Jonathan and Jain, Ajay and Abbeel, Pieter},
+  booktitle = {NeurIPS},
+  year = {2020}
+}
+@article{song2021score,
+  title = {Score-Based Generative Modeling through Stochastic Differential Equations},
+  author = {Song, Yang and Ermon, Stefano},
+  year = {2021},
+  eprint = {2011.13456}
+}
+"""
+
+
+@pytest.fixture
+def ip(tmp_path: Path):  # type: ignore[no-untyped-def]
+    shell = InteractiveShell.instance()
+    saved = warnings.showwarning
+    (tmp_path / "reading.bib").write_text(BIB)
+    shell.run_cell("%load_ext paperlab", store_history=False)
+    load_ipython_extension(shell)  # what %load_ext does the first time (pytest put warnings.showwarning back since)
+    shell.user_ns["bib"] = str(tmp_path / "reading.bib")
+    yield shell
+    warnings.showwarning = saved
+
+
+def _run(ip: InteractiveShell, cell: str):  # type: ignore[no-untyped-def]
+    with capture_output() as out:
+        result = ip.run_cell(cell, store_history=True)
+    assert result.success
+    return out
+
+
+def test_a_merge_is_a_note_said_once_per_file_and_line(ip: InteractiveShell) -> None:
+    cell = "import paperlab\nlib = paperlab.load(bib)"
+    first = _run(ip, cell)
+    assert "MergedRecordsWarning" not in first.stderr and "Warning" not in first.stderr
+    notes = [o.data for o in first.outputs if "reading.bib" in o.data.get("text/plain", "")]
+    assert len(notes) == 1
+    text, page = notes[0]["text/plain"], notes[0]["text/html"]
+    assert "reading.bib: 1 work listed twice, merged into one paper each (lib.merges lists them)" in text
+    assert "keys ho2020ddpm, ho2020denoising" in text and "line 1" in text and "line 7" in text
+    assert "<b>" not in page and "&lt;b&gt;" in page  # a title is text, also in HTML
+    assert len(ip.user_ns["lib"]) == 2 and len(ip.user_ns["lib"].merges) == 1
+
+    again = _run(ip, cell)  # the same cell re-run: nothing more said
+    assert not [o for o in again.outputs if "reading.bib" in o.data.get("text/plain", "")]
+    assert "Warning" not in again.stderr
+    other = _run(ip, "other = paperlab.load(bib)")  # another call: said there once
+    assert len([o for o in other.outputs if "reading.bib" in o.data.get("text/plain", "")]) == 1
+
+
+def test_the_warning_is_still_raised_to_code_that_records_it(ip: InteractiveShell, tmp_path: Path) -> None:
+    with pytest.warns(MergedRecordsWarning, match="ho2020denoising"):
+        paperlab.load(tmp_path / "reading.bib")
+
+
+def test_other_warnings_show_as_before(ip: InteractiveShell) -> None:
+    with capture_output() as out, pytest.warns(UserWarning, match="plain note from the user") as caught:
+        warnings.showwarning(UserWarning("plain note from the user"), UserWarning, "cell.py", 2)
+    assert len(caught) == 1 and not out.outputs  # passed on to the usual showwarning, not made a note
