@@ -208,3 +208,31 @@ def test_a_reading_linked_to_a_shared_google_deck_is_a_paper_a_slides_link_is_no
         ["Towards Lamps at the Edge"],  # the deck's link names no documentation: its text is the reading's title
         ["Flame Height Laws"],
     ]
+
+
+HTML_HEADING_POOL = """# Lamp club
+
+| Date | Presenter | Paper |
+|---|---|---|
+| 2024-09-10 | Ora | [Wick Trimming at Scale](https://arxiv.org/abs/2409.01234) |
+
+<h3>Papers to choose from:</h3>
+
+- [Glass Chimneys Considered Harmful](https://example.org/chimneys.pdf)
+- Quill, A., & Renn, B. (2019). Soot in open lamps: a survey. Journal of Wicks, 3(2), 1-10.
+
+## Notes
+
+- Quill, A. (2020). Lamp oils in practice. Some Journal.
+- [Our lab's wiki](https://example.org/wiki)
+"""
+
+
+def test_a_pool_under_an_html_heading_and_a_reference_without_link_in_it(tmp_path: Path) -> None:
+    path = _write(tmp_path, "README.md", HTML_HEADING_POOL)
+    papers = paperlab.load(path)
+    assert [(p.title, p.authors) for p in papers] == [
+        ("Wick Trimming at Scale", []),
+        ("Glass Chimneys Considered Harmful", []),
+        ("Soot in open lamps: a survey", ["A. Quill", "B. Renn"]),  # a reference in the pool, its link missing
+    ]  # under "Notes", an unlinked reference and a wiki link are no pool's
