@@ -137,3 +137,19 @@ def test_one_name_before_the_dash_is_the_author_in_a_list_of_references(tmp_path
 
 def test_one_word_before_the_dash_in_a_list_of_topics_names_no_author(tmp_path: Path) -> None:
     assert all(not p.authors for p in _load(tmp_path, TOPICS))
+
+
+QUOTED = """## Widget papers
+
+- [Realistic 3D Widget Reconstruction “in-the-wild”](https://arxiv.org/abs/2003.01234)
+- ["Why Should I Trust the Widget?": Explaining Gadget Predictions](https://arxiv.org/abs/1602.01234)
+- ["Sparse Widget Routing at Scale"](https://arxiv.org/abs/2101.01234)
+"""
+
+
+def test_quotes_inside_a_title_are_kept_and_quotes_around_it_dropped(tmp_path: Path) -> None:
+    assert [p.title for p in _load(tmp_path, QUOTED)] == [
+        "Realistic 3D Widget Reconstruction “in-the-wild”",
+        '"Why Should I Trust the Widget?": Explaining Gadget Predictions',
+        "Sparse Widget Routing at Scale",
+    ]

@@ -15,7 +15,7 @@ from ..identifiers import arxiv_id_value
 
 __all__ = [
     "ARXIV_LABELLED", "BARE_URL", "DAY_DATE", "IMAGE", "LINK", "MEDIA_HEADING", "Line", "anchors_as_links", "plain",
-    "spans", "structure", "titled_before", "usable_title",
+    "quotes_at_ends", "spans", "structure", "titled_before", "usable_title",
 ]  # fmt: skip
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -254,12 +254,34 @@ def wrapped_text(line: Line) -> str:
     return text
 
 
+_CLOSER = {'"': '"', "“": "”", "«": "»", "'": "'", "„": "“"}
+
+
+def quotes_at_ends(text: str) -> str:
+    """``text`` without the quotes at its ends that wrap it or close nothing ('"Title"', 'Title"'), keeping those
+    that quote a part of it ('Reconstruction “in-the-wild”', '"Why Trust You?": Explaining Widgets')."""
+    while text:
+        first, last = text[:1], text[-1:]
+        closer = _CLOSER.get(first)
+        if closer and text.endswith(closer) and len(text) > 1 and closer not in text[1:-1]:
+            text = text[1:-1].strip()  # wrapped: '"Title"', '“Title”'
+        elif closer and closer not in text[1:]:
+            text = text[1:].strip()  # opened, never closed
+        elif last in _CLOSER.values() and not any(o in text[:-1] for o, c in _CLOSER.items() if c == last and o != c):
+            if last in "\"'" and text[:-1].count(last) % 2 == 1:
+                break  # 'the "widget" Title"' would be odd: keep a straight quote that closes one
+            text = text[:-1].strip()  # closing nothing: 'Title"'
+        else:
+            break
+    return text
+
+
 def usable_title(text: str | None) -> str:
     """``text`` as a paper's title, or "" when it cannot be one (a label, a field name, no letter, an address)."""
     if not text:
         return ""
     text = BARE_URL.sub(" ", plain(text))
-    text = _NUMBERING.sub("", " ".join(text.split())).strip(" \"“”'«»-–—|·•:")
+    text = quotes_at_ends(_NUMBERING.sub("", " ".join(text.split())).strip(" -–—|·•:")).strip(" -–—|·•:")
     if text.startswith("[") and (text.count("[") > text.count("]") or text.endswith("]") and text.count("]") == 1):
         text = text[1:].removesuffix("]").strip(" \"“”'«»")  # '[Title"] (url)': a broken link's brackets
     if not text or text.endswith(("：",)) or _LABEL.match(text) or len(text) > 400:

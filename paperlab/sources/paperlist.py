@@ -42,8 +42,9 @@ from ..names import drop_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import check_paper, read_text
+from ._md_not_papers import no_paper_address
 from ._md_references import reference_parts, title_venue_year
-from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING
+from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING, quotes_at_ends
 from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
 __all__ = ["SOURCE_KIND", "looks_like_paper_list", "parse_paper_list", "read_paper_list"]
@@ -309,8 +310,10 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     arxiv = arxiv or named_arxiv
     if not (arxiv or doi):  # the title's link is a project page: the id another link of the item gives
         arxiv, doi = _other_ids(content)
-    if not (arxiv or doi) and heading and MEDIA_HEADING.match(heading):
-        return None  # an item under "Videos", "Code", "Tools": material, no paper
+    material = no_paper_address(url) and not authors and not _NOTES_PAGE.search(url or "")  # no person, no notes
+    if not (arxiv or doi) and (heading and MEDIA_HEADING.match(heading) or material):
+        return None  # an item under "Videos", "Code", "Tools", or linking a repository, a talk, a post: no paper
+    title = quotes_at_ends(title)  # '["Title"](…)': the quotes around it
     if year and arxiv_id_month(arxiv):  # a bare year never replaces the id's month, whether it agrees with it or not
         year = None
     if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):

@@ -1,0 +1,63 @@
+"""A paper table or list that mixes papers with what its writers read beside them: a tool's home page, a GitHub
+repository, a blog or news post, a recorded talk. Before, every row was a paper (13 for 7 on a real group wiki);
+now an entry with no arXiv id, DOI or PDF whose address is such material (a home page only when no person is named)
+is none, and the papers stay (issue 12; our own files, made-up addresses)."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import paperlab
+
+TABLE = """---
+title: Papers
+---
+
+# Papers
+
+| Title | Authors | Year | Status | Notes |
+|---|---|---|---|---|
+| [Online Widget Coloring in the Random-Order Model](https://widgets.example/articles/v008/coloring.pdf) | Quill, Renn | 2012 | To Read | conjecture 3.12 |
+| [widgetron](https://widgetron.example/) | widgetron | N/A | To Read | Formal reasoning agent |
+| [Short Proofs in Gadget Theory II](https://arxiv.org/pdf/2604.01234) | Sato, et al. | 2026 | Reading | |
+| [Gadget-Ramsey](https://github.com/ada/Gadget-Ramsey) | ada | 2026 | To Read | repo with agents |
+| [WidgetEvolve](https://widgets.example/blog/widgetevolve-a-coding-agent/) | Widget Corp | 2026 | Reading | |
+| [A model has disproved a gadget conjecture](https://gadgets.example/index/model-disproves-conjecture/) | Gadget Inc | 2026 | Reading | |
+| [Proofs: Checking vs Finding](https://www.youtube.com/watch?v=abcdefghijk) | Ada Quill | 2026 | Read | Talk |
+| [Widget Maps](https://maps.example/) | Bo Renn, Cy Sato | 2025 | Read | project page of a paper |
+"""
+
+# the same kinds as list items, titles first, a paper's link to the group's notes on GitHub kept
+LIST = """# Reading list
+
+1. [Sparse Widget Routing at Scale](https://arxiv.org/abs/2501.01234) (Ada Quill, Bo Renn)
+2. [Widgetron](https://github.com/widgets/widgetron)
+3. [Keynote: the future of gadgets](https://youtu.be/abcdefghijk)
+4. [Gadget Maps for Everyone](https://github.com/group/notes/blob/main/maps.md) - Cy Sato, Dee Moss
+5. [Deep Residual Widgets](https://widgets.example/papers/residual.pdf)
+"""
+
+
+def _load(tmp_path: Path, text: str) -> list[paperlab.Paper]:
+    path = tmp_path / "papers.md"
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return paperlab.load(path)
+
+
+def test_tool_repository_post_and_talk_rows_of_a_paper_table_are_no_papers(tmp_path: Path) -> None:
+    assert [p.title for p in _load(tmp_path, TABLE)] == [
+        "Online Widget Coloring in the Random-Order Model",
+        "Short Proofs in Gadget Theory II",
+        "Widget Maps",
+    ]
+
+
+def test_repository_and_talk_items_of_a_paper_list_are_no_papers(tmp_path: Path) -> None:
+    assert [p.title for p in _load(tmp_path, LIST)] == [
+        "Sparse Widget Routing at Scale",
+        "Gadget Maps for Everyone",
+        "Deep Residual Widgets",
+    ]
