@@ -61,3 +61,17 @@ def test_repository_and_talk_items_of_a_paper_list_are_no_papers(tmp_path: Path)
         "Gadget Maps for Everyone",
         "Deep Residual Widgets",
     ]
+
+
+# an HTML table, other column order and names
+HTML = """<table>
+<tr><th>Year</th><th>Paper</th><th>Authors</th></tr>
+<tr><td>2026</td><td><a href="https://github.com/ada/gadget-ramsey">Gadget-Ramsey</a></td><td>ada</td></tr>
+<tr><td>2024</td><td><a href="https://arxiv.org/abs/2401.01234">Sparse Widget Routing at Scale</a></td><td>Ada Quill</td></tr>
+<tr><td>2025</td><td><a href="https://vimeo.com/123456">Widgets, the talk</a></td><td>Bo Renn</td></tr>
+</table>
+"""
+
+
+def test_an_html_tables_repository_and_talk_rows_are_no_papers(tmp_path: Path) -> None:
+    assert [p.title for p in _load(tmp_path, HTML)] == ["Sparse Widget Routing at Scale"]

@@ -249,11 +249,13 @@ class _Reader:
         paper = parse_row(line, self.table, Row(where, self.source, tags), self.problems)
         if paper is not None and abstract and not paper.abstract:
             paper = dataclasses.replace(paper, abstract=abstract)
-        if paper is not None and not is_no_paper(paper):  # a tool's, a repository's, a talk's or a post's row: none
+        if paper is not None:
             self.add(paper, tags)
 
     def add(self, paper: Paper, tags: list[str]) -> None:
         """List ``paper`` under its keywords and merge it with the same paper listed before."""
+        if is_no_paper(paper):
+            return  # a tool's, a repository's, a talk's or a post's row or card (its address says so): no paper
         for keyword in tags:
             ids = self.digest.sections.setdefault(keyword, [])
             if paper.id not in ids:
