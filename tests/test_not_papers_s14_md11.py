@@ -75,3 +75,30 @@ HTML = """<table>
 
 def test_an_html_tables_repository_and_talk_rows_are_no_papers(tmp_path: Path) -> None:
     assert [p.title for p in _load(tmp_path, HTML)] == ["Sparse Widget Routing at Scale"]
+
+
+# a lab's assignment: three papers to choose from ('[Title, Authors](pdf)'), then the deliverables
+ASSIGNMENT = """# Task 2: Paper Reading
+
+## The Assignment
+Choose **ONE** of the following papers to read:
+- [The Widget File System, Quill et. al.](https://widgets.example/archive/wfs-sosp2003.pdf)
+- [Time, Gadgets and the Ordering of Widgets in a Distributed System, Bo Renn](https://renn.example/pubs/time-gadgets.pdf)
+- [Sprocket Replication, a new way to implement Widget Replication, Sato et al.](https://www.vldb.example/conf/2000/P134.pdf)
+
+## Deliverables
+**`analysis.md`** - a file with your critique, containing:
+- A short summary of the paper (~200 words)
+- A description of the problem the paper attempts to solve (~100 words)
+- A discussion of the strengths and weaknesses of this paper
+- Personal Reflection on What You Learned (300 words)
+"""
+
+
+def test_an_assignments_deliverables_are_no_papers_and_its_links_name_title_and_authors(tmp_path: Path) -> None:
+    papers = _load(tmp_path, ASSIGNMENT)
+    assert [(p.title, list(p.authors), bool(p.extra.get("more_authors"))) for p in papers] == [
+        ("The Widget File System", ["Quill"], True),
+        ("Time, Gadgets and the Ordering of Widgets in a Distributed System", ["Bo Renn"], False),
+        ("Sprocket Replication, a new way to implement Widget Replication", ["Sato"], True),
+    ]
