@@ -236,3 +236,20 @@ def test_a_pool_under_an_html_heading_and_a_reference_without_link_in_it(tmp_pat
         ("Glass Chimneys Considered Harmful", []),
         ("Soot in open lamps: a survey", ["A. Quill", "B. Renn"]),  # a reference in the pool, its link missing
     ]  # under "Notes", an unlinked reference and a wiki link are no pool's
+
+
+def test_a_date_bullets_template_title_is_no_title_its_id_still_names_the_paper(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "README.md",
+        "# Reading group\n\n"
+        "- 2024-03-05: [Wick Trimming at Scale](https://arxiv.org/abs/2403.01234) — Ora Penn\n"
+        "- 2024-03-12: [Paper Title 2](https://arxiv.org/abs/2403.05555) — Ilo Vant\n"
+        "- 2024-03-19: [Paper Title 3](#) — Rue Hale\n",
+    )
+    assert [(d, titles) for d, _, titles in _meetings(path)] == [
+        (dt.date(2024, 3, 5), ["Wick Trimming at Scale"]),
+        (dt.date(2024, 3, 12), ["arXiv:2403.05555"]),  # the link names the paper: titled by its id
+        (dt.date(2024, 3, 19), []),  # a template's link to nothing: no paper
+    ]
+    assert [p.title for p in paperlab.load(path)] == ["Wick Trimming at Scale", "arXiv:2403.05555"]

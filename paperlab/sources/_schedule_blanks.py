@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_template_name", "is_template_title"]
+from ._schedule_cells import CellPaper
+
+__all__ = ["is_template_name", "is_template_title", "without_templates"]
 
 # "Paper Title 3", "Title", "Title of the paper", "Paper title here", "Your paper", "Insert title", "Link to paper"
 _TEMPLATE_TITLE = re.compile(
@@ -56,3 +58,16 @@ def is_template_name(text: str | None) -> bool:
     [True, True, True, False, False]
     """
     return bool(_TEMPLATE_NAME.match(_plain(text)))
+
+
+def without_templates(papers: list[CellPaper]) -> list[CellPaper]:
+    """The papers of a cell or a line with a template's placeholders left out ("[Paper Title 3](#)"); one whose
+    link names an arXiv id or a DOI is that paper, titled by its id (the placeholder is no title)."""
+    kept = []
+    for paper in papers:
+        if is_template_title(paper.title):
+            if not (paper.arxiv_id or paper.doi):
+                continue
+            paper.title = f"arXiv:{paper.arxiv_id}" if paper.arxiv_id else f"doi:{paper.doi}"
+        kept.append(paper)
+    return kept

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import month_of_name
+from ._schedule_blanks import without_templates
 from ._schedule_bylines import by_authors, byline_reference, citation_only, linked_byline, withdrawn
 from ._schedule_cells import CellPaper, cell_papers, cited_et_al, date_order, parse_day, presenters, written_reference
 from ._schedule_pool import is_listed_item, listed_paper
@@ -296,7 +297,7 @@ def _indent(line: str) -> int:
 
 
 def _add_papers(meeting: HeadingMeeting, papers: list[CellPaper], who: list[str]) -> None:
-    for paper in papers:
+    for paper in without_templates(papers):  # "[Paper Title 1](#)": a template's placeholder
         meeting.by[len(meeting.papers)] = who
         meeting.papers.append(paper)
     meeting.presenters += [w for w in who if w not in meeting.presenters]
@@ -313,7 +314,7 @@ def _section_line(current: HeadingMeeting, line: str) -> None:
         papers, note = _line_papers(line)
         if not papers and _LINK_BULLET.match(line) and (linked := linked_byline(_BULLET.sub("", line))):
             papers, note = [linked], None  # "* [Article](…) by Ada Quill for Widget Weekly": a reading
-        current.papers += papers
+        current.papers += without_templates(papers)
     if note:
         current.notes.append(note)
 

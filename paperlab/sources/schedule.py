@@ -30,7 +30,7 @@ from ..names import is_more_authors, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import RECORD_ERRORS, check_paper, read_text
-from ._schedule_blanks import is_template_name, is_template_title
+from ._schedule_blanks import is_template_name, without_templates
 from ._schedule_bylines import cited_after_title, names_before_title, withdrawn
 from ._schedule_cells import (
     CellPaper,
@@ -310,7 +310,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     if table.markdown:  # "*No class — holiday*" shown as plain text
         note = markdown_plain(note) or None if note else None
         topic = markdown_plain(topic) or None if topic else None
-    found = [p for p in _titled_by_topic(table, found, topic) if not is_template_title(p.title)]  # "Paper Title 2"
+    found = without_templates(_titled_by_topic(table, found, topic))  # "Paper Title 2": a template's, no paper
     slides = clean_cell(by_role.get("slides"))
     filled = not is_placeholder(clean_cell(by_role.get("presenter")))  # "| Friday, June 30 | 1 and 2 | | |": groups
     announced = any(_TO_COME.match(clean_cell(by_role.get(r))) for r in ("paper", "topic", "presenter")) and bool(
