@@ -13,6 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+import paperlab
+from paperlab.errors import ParseError
+from paperlab.sources.arxiv.kaggle import iter_kaggle
 from paperlab.sources.bibtex import library_to_bibtex, parse_bibtex, read_bibtex
 from paperlab.sources.ris import read_ris
 from paperlab.venues import parse_venue
@@ -95,3 +100,33 @@ def test_ris_arxiv_with_a_note_is_no_venue_and_han_names_written_whole() -> None
     assert papers["海港潮汐的测量"].authors == ["王奎", "黄福珍", "李明"]
     assert papers["三位作者写在一行"].authors == ["王奎", "黄福珍", "李桐"]
     assert papers["一位作者按姓名分开"].authors == ["星野美咲"]  # RIS's own "Family, Given"
+
+
+def test_gost_references_in_title_and_note_are_read_into_their_parts() -> None:
+    papers = _by_key(read_bibtex(DATA / "gost_strings.bib"))
+    first = papers["harbour2015"]
+    assert first.title == "Измерение приливов в северных гаванях"  # the heading's author out of the title
+    assert first.authors == ["К. В. Ормсби", "А. Д. Квилл"]  # the statement of responsibility names them all
+    assert first.venue == "Вестник гаваней" and first.published == dt.date(2015, 1, 1)
+    assert first.date_precision == "year"
+    online = papers["lanterns"]
+    assert online.title == "Lantern networks: choosing the appropriate light"  # "[Электронный ресурс]" dropped
+    assert online.venue == "Harbour Engineering" and online.published == dt.date(2009, 6, 21)
+    # the day the page was read is no date of the work
+    assert papers["accessonly"].published is None and papers["accessonly"].title == "Buoy datasheet"
+    latin = papers["latin"]
+    assert latin.authors == ["A. D. Quill", "T. Marrow"] and latin.published == dt.date(2012, 1, 1)
+    assert papers["plain"].title == "A note on tides" and papers["plain"].authors == []
+    assert papers["authored"].title == "Tide tables" and papers["authored"].authors == ["Clive Ormsby"]
+
+
+def test_a_json_file_written_as_json_lines_is_read() -> None:
+    papers = paperlab.load(DATA / "papers_lines.json")
+    assert [p.title for p in papers] == ["Tides by the day", "Lantern signals", "Buoys"]
+    assert papers[1].authors == ["Tamsin Dale", "Orrin Vexley"] and papers[1].doi == "10.1234/lantern.1"
+
+
+def test_a_kaggle_file_with_no_good_record_says_how_many_more_were_bad() -> None:
+    for read in (paperlab.load, lambda path: list(iter_kaggle(path))):  # the streaming reader says it too
+        with pytest.raises(ParseError, match=r"no usable Kaggle arXiv records; first problem: .*\(\+2 more\)"):
+            read(DATA / "kaggle_all_bad.jsonl")

@@ -19,7 +19,7 @@ from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes, read_text
 from ._json_shape import unknown_json_message
-from .json_list import home_made_fields, is_paper_list, yaml_paper_list
+from .json_list import home_made_fields, is_paper_list, lines_of_json, yaml_paper_list
 from .openalex import is_openalex_work
 from .zotero_json import is_zotero_json
 
@@ -267,7 +267,9 @@ def detect_format(path: str | Path) -> str:
                 source=str(path),
             )
         return "openalex" if "api.openalex.org" in text and "semanticscholar.org" not in text else "semantic_scholar"
-    if suffix == ".jsonl" or (suffix != ".json" and stripped.startswith("{") and "\n{" in stripped):
+    if suffix == ".jsonl" or (
+        stripped.startswith("{") and "\n{" in stripped and (suffix != ".json" or lines_of_json(stripped))
+    ):
         return _jsonl_kind(stripped)
     if suffix == ".json" or (suffix not in (".md", ".markdown") and stripped.startswith(("[", "{"))):
         return _json_file_kind(path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -416,15 +417,28 @@ def read_json_list(path: str | Path) -> list[Paper]:
         return parse_json_list(
             yaml_paper_list(read_bytes(path).decode("utf-8", errors="replace"), str(path)), str(path)
         )
-    if path.suffix.lower() == ".jsonl":  # JSON Lines: one paper object a line
+    text = read_bytes(path).decode("utf-8-sig", errors="replace")
+    if path.suffix.lower() == ".jsonl" or lines_of_json(text):  # JSON Lines: one paper object a line
         return read_records(
-            _json_lines(read_bytes(path).decode("utf-8-sig", errors="replace"), str(path)),
+            _json_lines(text, str(path)),
             lambda item, where: _paper(item, str(path), where),
             str(path),
             unreadable="unreadable paper ({error})",
             expected="paper objects with a title, one a line",
         )
     return parse_json_list(parse_json(read_bytes(path), str(path), expected="a JSON list of papers"), str(path))
+
+
+def lines_of_json(text: str) -> bool:
+    """Whether ``text`` is JSON Lines whatever its file's name (a ``papers.json`` a script wrote one object a line):
+    two lines or more, the first a whole JSON object alone (a JSON document's first line is ``{`` or ``[``)."""
+    lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
+    if len(lines) < 2 or not lines[0].lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _json_lines(text: str, source: str) -> Iterator[tuple[str, Any]]:

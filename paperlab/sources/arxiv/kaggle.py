@@ -200,7 +200,8 @@ def iter_kaggle(
     if own and collector.problems:
         if not kept:
             raise ParseError(
-                f"no usable Kaggle arXiv records; first problem: {collector.problems[0].message}",
+                f"no usable Kaggle arXiv records; first problem: {collector.problems[0].message}"
+                + (f" (+{len(collector.problems) - 1} more)" if len(collector.problems) > 1 else ""),
                 source=name,
                 where=collector.problems[0].where,
                 problems=collector.problems,

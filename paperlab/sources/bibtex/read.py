@@ -63,6 +63,7 @@ from .fields import (
     valid_doi,
     written_date,
 )
+from .gost import gost_reading
 from .text import VERBATIM_FIELDS as _VERBATIM_FIELDS
 from .text import balanced as _balanced
 from .text import clean as _clean
@@ -559,7 +560,7 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
         elif isinstance(block, Entry) and block.key not in lending:
             where = f"entry {block.key!r}" + (f", line {block.start_line + 1}" if block.start_line is not None else "")
             try:
-                papers.append(_entry_to_paper(block, source))
+                papers.append(gost_reading(_entry_to_paper(block, source), block))
                 if block.key in inherited:
                     papers[-1].extra["bibtex_inherited"] = inherited[block.key]
             except ParseError as exc:
