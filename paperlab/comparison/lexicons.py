@@ -6,6 +6,7 @@ Canonical name -> pattern; order matters (more specific first). Rule-based, no m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "DATASETS",
@@ -211,6 +212,12 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 
 def lexicon_hits(kind: str, text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, canonical name) hits of a lexicon, earliest and longest first."""
+    return list(_lexicon_hits(kind, text))  # a new list each call: callers may extend theirs
+
+
+@lru_cache(maxsize=512)
+def _lexicon_hits(kind: str, text: str) -> tuple[tuple[int, int, str], ...]:
+    """The hits of :func:`lexicon_hits`, once per sentence and lexicon (a sentence's steps each ask for them)."""
     hits: list[tuple[int, int, str]] = []
     for name, rx in _COMPILED[kind]:
         for m in rx.finditer(text):
@@ -222,8 +229,7 @@ def lexicon_hits(kind: str, text: str) -> list[tuple[int, int, str]]:
             elif name in ("recall@k", "precision@k"):
                 canonical = name[:-1] + re.split(r"@| at ", m.group(0))[-1]
             hits.append((m.start(), m.end(), canonical))
-    hits.sort()
-    return hits
+    return tuple(sorted(hits))
 
 
 # the last word of a metric phrase the lexicon does not list ("decoding cost", "false positive rate", "angle error")

@@ -163,8 +163,9 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
         for n, (_, sent) in enumerate(_sentences(text), start=1)
     ]
     revise_metrics(items)  # the learned second look at each metric (one encoder batch per abstract)
-    rows = [r for _, kept, _, _ in items for r in kept]
-    return pd.DataFrame(rows, columns=_RESULT_COLUMNS).astype({"value": "float64"})
+    frame = pd.DataFrame([r for _, kept, _, _ in items for r in kept], columns=_RESULT_COLUMNS)
+    frame["value"] = frame["value"].astype("float64")  # one column: the frame's astype({...}) took 4x as long
+    return frame
 
 
 def _results_in_sentence(
