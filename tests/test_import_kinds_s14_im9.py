@@ -58,6 +58,8 @@ def test_a_person_braced_whole_is_family_then_given_an_organisation_stays_whole(
     assert papers["berg2001"].authors == ["Jan van der Berg", "Harbour Trust, Northern Office"]
     # a place after an organisation's name has a person's shape, but no initial: kept whole
     assert papers["corp"].authors == ["Tide Tables Bureau, Inc.", "Northern Tide Services, Seattle"]
+    # words alone on both sides may be two persons given name first: never merged into one turned name
+    assert papers["twopeople"].authors == ["Orrin Vexley, Tamsin Dale"]
     # the export writes the person's family name as the file gave it
     again = parse_bibtex(library_to_bibtex([papers["calvo2017"]]))
     assert again[0].authors == ["Pedro L. Luque Calvo"]

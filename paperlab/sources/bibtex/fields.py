@@ -205,8 +205,9 @@ def braced_person(raw: str) -> str | None:
     L.}}`` (braced so that BibTeX keeps a double family name whole) is Pedro L. Luque Calvo. A braced name is one
     literal unit to BibTeX, an organisation's (``{World Health Organization}``); it is read as a person only when it
     holds one comma between a family name (name words, particles such as "van" allowed) and a given name (name
-    words or initials), shown by an initial ("Pedro L."), a particle, or two words or more on each side, and is no
-    organisation's name ("{Google, Inc.}", "{Microsoft Research, Asia}"). None otherwise."""
+    words or initials), shown by an initial ("Pedro L.") or a particle, and is no organisation's name ("{Google,
+    Inc.}", "{Microsoft Research, Asia}"). Words alone stay whole: ``{Ana Silva, Rui Costa}`` may be two persons
+    given name first as well as one ``Family, Given``, and the braces asked for one unit. None otherwise."""
     inner = raw
     while inner[:1] == "{" and inner[-1:] == "}" and balanced(inner[1:-1]):
         inner = inner[1:-1].strip()
@@ -223,7 +224,7 @@ def braced_person(raw: str) -> str | None:
     if not all(_NAME_WORD.fullmatch(w) and w[0].isupper() for w in given):
         return None
     initial = any(_INITIAL.fullmatch(w) for w in given)
-    return inner if initial or particle or (len(family) > 1 and len(given) > 1) else None
+    return inner if initial or particle else None
 
 
 def _unbraced(value: str) -> str:
