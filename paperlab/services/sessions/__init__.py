@@ -15,7 +15,9 @@ questions), :mod:`.results` (slide tables and which of their problems lost data)
 (:class:`SessionEntry`), :mod:`.reading` (a transcript into entries), :mod:`.model` (:class:`Session`),
 :mod:`.fields` (labelled lines and headings of markdown notes: "Presenter: ...", "## Ada Lovelace — LoRA"),
 :mod:`.deck` (markdown slide decks: front matter, "---" slide separators, a title slide naming the paper),
-:mod:`.notes` (notes without presenter lines: the papers the generic finder reads in them, their takeaways) and
+:mod:`.notes` (notes without presenter lines: the papers they name by title, else those the generic finder reads in
+them, their takeaways), :mod:`.titled` (where notes name their papers by title: a title heading or field, "Paper 1:"
+blocks, a heading per paper with author / arXiv fields, "Notes: <title>") and
 :mod:`.schedule` (:class:`Schedule`: a reading group's meetings and papers, read from a CSV, YAML or markdown
 table by :mod:`paperlab.sources.schedule`).
 

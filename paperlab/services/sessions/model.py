@@ -19,7 +19,7 @@ from ...text import md_escape as md_cell  # one line, markdown and HTML markup e
 from ...text import md_link_text
 from ...urls import md_url
 from .entry import SessionEntry
-from .notes import RELATED
+from .notes import RELATED, TITLES_READ
 from .reading import NOTES_READ, SKIPPED, read_transcript
 
 if TYPE_CHECKING:
@@ -115,8 +115,9 @@ class Session:
         t = read_transcript(text, source, notes=notes)
         when = date if date is not None else t.date  # the day the header or the title slide names
         session = cls(t.theme, date=when, entries=t.entries, subtitle=t.subtitle, source=source, problems=t.problems)
-        if t.entries and any(p.message == NOTES_READ for p in t.problems):  # notes without presenter lines
-            warn_partial(_notes_read(source, t.lost, len(t.entries)))
+        read_as = next((p.message for p in t.problems if p.message in (NOTES_READ, TITLES_READ)), None)
+        if t.entries and read_as:  # notes without presenter lines
+            warn_partial(_notes_read(source, t.lost, len(t.entries), by_title=read_as == TITLES_READ))
         else:  # a deck's title slide, presentations: warn only of what was lost (at the caller's line)
             _lost_warnings(source, t.lost, t.entries)
         return session
@@ -220,10 +221,11 @@ def _line_of(where: str) -> int:
     return int(number) if number.isdigit() else 0
 
 
-def _notes_read(source: str, lost: list[ImportProblem], kept: int) -> Warning:
-    """The warning that notes without presenter lines were read by the generic paper finder (and what it lost: a
-    PartialImportWarning only when it lost something)."""
-    label = f"{source} (notes without presenter lines: the papers they name, read by the generic paper finder)"
+def _notes_read(source: str, lost: list[ImportProblem], kept: int, by_title: bool = False) -> Warning:
+    """The warning that notes without presenter lines were read by the papers they name by title or by the generic
+    paper finder (and what it lost: a PartialImportWarning only when it lost something)."""
+    how = " by a title heading or field" if by_title else ", read by the generic paper finder"
+    label = f"{source} (notes without presenter lines: the papers they name{how})"
     return PartialImportWarning(label, lost, kept=kept, what="paper") if lost else FoundByFinderWarning(label, kept)
 
 

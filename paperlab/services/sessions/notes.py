@@ -1,5 +1,7 @@
 """Notes without presenter lines (a one-paper reading note, a review, a journal club's page): one presentation
-per paper the generic paper finder reads in them, with the note's takeaways."""
+per paper they name by title (:mod:`.titled`: a title heading or field, "Paper 1:" blocks, per-paper headings with
+author / arXiv fields), else per paper the generic paper finder reads in them (an id or an address), with the
+note's takeaways."""
 
 from __future__ import annotations
 
@@ -7,16 +9,20 @@ import dataclasses
 import datetime as dt
 import re
 
-from ...errors import ImportProblem
-from ...paper import Paper
+from ...errors import ImportProblem, ParseError
+from ...paper import Paper, SourceRecord
+from ...urls import safe_url
 from .entry import SessionEntry, Transcript
 from .fields import heading_level, is_placeholder
 from .layout import takeaways_and_questions
+from .titled import MAX_TITLED, TitledPaper, titled_papers
 
-__all__ = ["NOTES_READ", "RELATED", "notes_of_papers", "unlinked"]
+__all__ = ["NOTES_READ", "RELATED", "TITLES_READ", "notes_of_papers", "unlinked"]
 
 #: the problem that says notes without presenter lines were read by the generic paper finder
 NOTES_READ = "no presenter lines: the papers the notes name, read by the generic paper finder"
+#: the problem that says notes without presenter lines were read by the papers they name by title
+TITLES_READ = "no presenter lines: the papers the notes name by a title heading or field, presented by nobody named"
 #: the end of the message of a paper the notes name in passing (kept in the presented paper's extra["related"])
 RELATED = "not presented: kept as a related paper"
 
@@ -28,6 +34,16 @@ def notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     from ...sources import find_papers
 
     papers, skipped = find_papers("\n".join(lines), source, id_less=False)
+    titled = titled_papers(lines)
+    if len(papers) > MAX_TITLED and not titled:
+        raise ParseError(
+            f"expected notes on a few papers, found a list of {len(papers)} papers (more than {MAX_TITLED}): not "
+            "a session; read the list with paperlab.load",
+            source,
+            f"line {_line_of(papers[0])}",
+        )
+    if titled and (titled[0].how not in ("about", "title") or _one_paper(lines, source, titled[0], papers)):
+        return _notes_by_title(lines, source, titled, papers)
     presented = [p for p in papers if not _aside(lines, _line_of(p))]
     related = [p for p in papers if p not in presented] if presented else []
     papers = [_cited(p) for p in presented or papers]  # a paper named in passing in an aside is no presentation
@@ -52,6 +68,74 @@ def notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     out.problems = [note, *skipped, *_related(related, papers, lines, source)]
     out.lost = list(skipped)
     return out
+
+
+def _notes_by_title(lines: list[str], source: str, titled: list[TitledPaper], named: list[Paper]) -> Transcript:
+    """One presentation, by nobody named, per paper the notes name by title; the papers the finder reads by an id
+    fill the one they name (its id, its address) or are kept as related papers of the note (reported)."""
+    papers = [_titled_paper(t, lines, source) for t in titled]
+    related: list[Paper] = []
+    for p in named:
+        same = next((q for t, q in zip(titled, papers, strict=True) if _same(t, q, p, lines)), None)
+        if same is None:
+            related.append(p)
+            continue
+        same.arxiv_id, same.doi = same.arxiv_id or p.arxiv_id, same.doi or p.doi
+        same.url, same.published = same.url or p.url, same.published or p.published
+        same.authors = same.authors or p.authors
+    heading = next((unlinked(ln.strip().lstrip("#").strip()) for ln in lines if heading_level(ln)), "")
+    heading = heading or papers[0].title
+    out = Transcript(heading, None)
+    for t, paper in zip(titled, papers, strict=True):
+        whole = len(titled) == 1
+        takeaways, questions, _ = takeaways_and_questions(lines, 0 if whole else t.start, t.end, notes=True)
+        own = _top_bullets(lines) if whole else _top_bullets(lines, t.line, t.end)
+        takeaways = list(dict.fromkeys([*own, *takeaways]))
+        out.entries.append(SessionEntry("", paper, takeaways=takeaways, questions=questions, line=t.line + 1))
+    out.problems = [ImportProblem(source, "", TITLES_READ), *_related(related, papers, lines, source)]
+    return out
+
+
+def _one_paper(lines: list[str], source: str, titled: TitledPaper, named: list[Paper]) -> bool:
+    """Whether a note's one title heading (or "Notes on <title>") is what it is about: every paper the finder reads
+    in it by an id is that paper or named in passing in an aside ("## References"), not a list of papers."""
+    paper = _titled_paper(titled, lines, source)
+    return all(_same(titled, paper, p, lines) or _aside(lines, _line_of(p)) for p in named)
+
+
+def _titled_paper(t: TitledPaper, lines: list[str], source: str) -> Paper:
+    return Paper(
+        title=t.title,
+        authors=t.authors,
+        journal_ref=f"{t.venue} {t.year}" if t.venue and t.year else t.venue,
+        arxiv_id=t.arxiv_id,
+        doi=t.doi,
+        url=safe_url(t.url),
+        published=dt.date(t.year, 1, 1) if t.year else None,
+        sources=[SourceRecord("session", location=source, record=f"line {t.line + 1}")],
+        extra={
+            "presenter": "",
+            "session_line": t.line + 1,
+            "notes": "\n".join(lines[t.start : t.end]).strip(),
+            "named_by": t.how,
+            **({"date_precision": "year"} if t.year else {}),
+        },
+    )
+
+
+def _same(t: TitledPaper, paper: Paper, found: Paper, lines: list[str]) -> bool:
+    """Whether the finder's paper is the titled one: the same id, the same title, read on the title's line, or on
+    a line that names the title ("1. Title: <https://arxiv.org/abs/…>" under "References")."""
+    if (found.arxiv_id and found.arxiv_id == paper.arxiv_id) or (found.doi and found.doi == paper.doi):
+        return True
+    a, b = _key(found.title), _key(paper.title)
+    at = _line_of(found)
+    named = len(b) >= 12 and 0 < at <= len(lines) and b in _key(lines[at - 1])
+    return at == t.line + 1 or a == b or named or (min(len(a), len(b)) >= 12 and (a in b or b in a))
+
+
+def _key(title: str) -> str:
+    return re.sub(r"[\W_]+", "", title.lower())
 
 
 # "Ada will present (…)", "- Bo Dale presents [Title](…)": who presents the paper on that line
@@ -135,14 +219,15 @@ _TOP_BULLET = re.compile(r"^[-*+]\s+(?P<text>\S.*)$")
 _FIELD_ITEM = re.compile(r"^\W*[\w .'-]{1,25}?\W*[:：]")  # "- Authors: …", "- **Link:** …": a field, no takeaway
 
 
-def _top_bullets(lines: list[str]) -> list[str]:
-    """The top-level bullets of a note's first section (under its first heading, up to the next one) that are
-    sentences, not fields or bare links: "- It runs at 40 FPS on a small board."."""
-    first = next((k for k, ln in enumerate(lines) if ln.startswith("#")), None)
+def _top_bullets(lines: list[str], first: int | None = None, end: int | None = None) -> list[str]:
+    """The top-level bullets of a note's first section (under its first heading, up to the next one; or under the
+    heading at ``first``) that are sentences, not fields or bare links: "- It runs at 40 FPS on a small board."."""
+    if first is None:
+        first = next((k for k, ln in enumerate(lines) if ln.startswith("#")), None)
     if first is None:
         return []
     out: list[str] = []
-    for line in lines[first + 1 :]:
+    for line in lines[first + 1 : end]:
         if line.startswith("#"):
             break
         m = _TOP_BULLET.match(line.rstrip())

@@ -10,7 +10,7 @@ from ...paper import Paper, SourceRecord
 from ...urls import safe_url
 from .deck import deck_lines, header_day, title_slide
 from .entry import SessionEntry, Transcript
-from .fields import heading_level, is_placeholder, labelled, paper_line, presenter_label
+from .fields import heading_level, is_placeholder, labelled, paper_line, presenter_label, split_heading
 from .layout import (
     Header,
     fallback_title,
@@ -20,7 +20,7 @@ from .layout import (
     presenter_name,
     takeaways_and_questions,
 )
-from .notes import NOTES_READ, notes_of_papers, unlinked
+from .notes import NOTES_READ, TITLES_READ, notes_of_papers, unlinked
 from .results import lost_data, slide_tables
 
 __all__ = ["DECK_READ", "NOTES_READ", "SKIPPED", "Transcript", "looks_like_transcript", "read_transcript"]
@@ -40,8 +40,10 @@ def _lines(text: str, source: str) -> list[str]:
 def _no_presenters(lines: list[str], source: str) -> ParseError:
     first = next((n for n, ln in enumerate(lines, 1) if ln.strip()), 1)
     return ParseError(
-        "expected presenter lines (a person's name alone on a line, followed by the paper's "
-        "title and authors), or a paper named by an arXiv id, a DOI or a link to it; found neither",
+        "expected presenter lines (a person's name alone on a line, followed by the paper's title and authors), "
+        "or notes naming their papers (a title heading, a 'Title:' or 'Paper:' field, 'Paper 1:' headings, a "
+        "heading per paper with author or arXiv fields, 'Notes on <title>'), or a paper named by an arXiv id, a "
+        "DOI or a link to it; found none",
         source,
         f"line {first}",
     )
@@ -195,10 +197,27 @@ def read_transcript(text: str, source: str, *, notes: bool = True) -> Transcript
         out.entries.append(entry)
         out.problems += entry.problems
         out.lost += lost
+    if notes and _headings_only(lines, presenters):
+        found = notes_of_papers(lines, source)
+        titled = found is not None and any(p.message == TITLES_READ for p in found.problems)
+        if found is not None and (not out.entries or (titled and len(found.entries) > len(out.entries))):
+            return found  # headings taken for presenters ("## Datasets Used") by notes that name their papers
+        if not out.entries:
+            raise _no_presenters(lines, source)
     if not out.entries:
         first_problem = out.problems[0]
         raise ParseError(first_problem.message.removesuffix(SKIPPED), source, first_problem.where)
     return out
+
+
+def _headings_only(lines: list[str], presenters: list[int]) -> bool:
+    """Whether every presenter line is a heading with a name alone ("# Research Papers", "## Key Terms"): notes
+    whose section headings look like names may be read as notes naming their papers instead."""
+    for k in presenters:
+        named = split_heading(lines[k])
+        if presenter_label(lines[k]) or not heading_level(lines[k]) or named is None or named[1]:
+            return False
+    return True
 
 
 def _deck_of_one_paper(raw: list[str], lines: list[str], source: str) -> Transcript | None:
