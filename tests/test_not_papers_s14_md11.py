@@ -102,3 +102,42 @@ def test_an_assignments_deliverables_are_no_papers_and_its_links_name_title_and_
         ("Time, Gadgets and the Ordering of Widgets in a Distributed System", ["Bo Renn"], False),
         ("Sprocket Replication, a new way to implement Widget Replication", ["Sato"], True),
     ]
+
+
+# bold lines as the list's headings; a section of data sources; venue tags after the links
+SOURCES = """**Widget Detection**
+-  [Learning from widget traces in social media](https://www.aclweb.org/anthology/N12-1234) (NAACL'12)
+-  [Widget Detection with Comment Embeddings](http://widgets.example/papers/comment-embeddings.pdf) (IEEE Access'20)
+-  [A Survey on Widget Detection](https://www.aclweb.org/anthology/W17-1234/) (ACL Workshop’17) ***
+
+**Data Sources**
+-  [Twitter Widget Annotated Data](https://github.com/ada/widgets)
+-  [Kaggle Widget Dataset](https://www.kaggle.com/ada/widget-analysis/data)
+-  [Widgetbase](https://widgetbase.example/)
+-  [The Gadget Corpus: A collection of 27k posts annotated for widgets](https://files.example/gadget-corpus.pdf)
+"""
+
+# a topic's note row of one word, no link, among linked papers
+NOTE_ROW = """| Title | Poster | OpenReview | GitHub |
+| -: | -: | :-: | -: |
+| Sparse Widget Routing <br> [Conference link](https://widgets.example/virtual/2023/poster/71377)| | [Paper](https://openreview.net/forum?id=X6dEqXIsEW) | |
+| RLWF <br> _Notes: optimizing against a widget model can improve on reward while degrading elsewhere_ | | |
+| Gadget Feedback Gives Better Rewards <br> [Conference link](https://widgets.example/virtual/2023/poster/72428)| | [Paper](https://openreview.net/forum?id=CSbGXyCswu) | |
+"""
+
+
+def test_a_venue_tag_after_the_link_names_no_author_and_data_sources_are_no_papers(tmp_path: Path) -> None:
+    papers = _load(tmp_path, SOURCES)
+    assert [(p.title, list(p.authors)) for p in papers] == [
+        ("Learning from widget traces in social media", []),
+        ("Widget Detection with Comment Embeddings", []),
+        ("A Survey on Widget Detection", []),
+        ("The Gadget Corpus: A collection of 27k posts annotated for widgets", []),  # a PDF: a paper
+    ]
+
+
+def test_a_one_word_note_row_of_a_paper_table_is_no_paper(tmp_path: Path) -> None:
+    assert [p.title for p in _load(tmp_path, NOTE_ROW)] == [
+        "Sparse Widget Routing",
+        "Gadget Feedback Gives Better Rewards",
+    ]

@@ -90,6 +90,7 @@ _ROLES = {
         "url",
         "arxiv",
         "arxiv link",
+        "openreview",
         "arxiv id",
         "paper link",
         "abs",

@@ -4,7 +4,8 @@ page or a recorded talk, told by the address the entry links to when nothing els
 A curated list mixes papers with what its writers read beside them ("| [Widgetron](https://github.com/…) | ada |
 2026 |", "| [Proofs: Checking vs Finding](https://www.youtube.com/…) | Ada Quill | 2026 | Talk |"). An entry is a
 paper when it carries a paper's identifier (arXiv id, DOI) or a PDF; otherwise the address it is titled by says
-what it is. A project's home page alone ("https://widgetron.example/") is a tool's only when the entry names no
+what it is. A row of one word naming nothing else (no link, author, venue or date) is a note on a topic. A
+project's home page alone ("https://widgetron.example/") is a tool's only when the entry names no
 person (no author, or one word such as an organisation or a handle): a paper's project page names its authors.
 """
 
@@ -44,8 +45,10 @@ def _home_page(url: str) -> bool:
 def is_no_paper(paper: Paper) -> bool:
     """Whether an entry read from a paper list is no paper (see the module docstring): it names no identifier and
     no PDF, and its address is a repository, a talk, a post or material, or a home page beside no person's name."""
-    if paper.arxiv_id or paper.doi or paper.pdf_url or not paper.url:
+    if paper.arxiv_id or paper.doi or paper.pdf_url:
         return False
+    if not paper.url:  # "| RLHF <br> _Notes: …_ | | |": a topic's note row, one word and nothing else
+        return len(paper.title.split()) == 1 and not (paper.authors or paper.journal_ref or paper.published)
     if no_paper_address(paper.url):
         return True
     named = [a for a in paper.authors if len(a.split()) > 1]

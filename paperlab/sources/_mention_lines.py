@@ -32,7 +32,8 @@ ARXIV_LABELLED = re.compile(r"\barxiv(?:\s*id)?\s*[:：]?[\s*`\[]*(?:arxiv:)?(\d
 # a heading naming material that is no paper: the items below it are videos, code, tools, posts, other lists
 MEDIA_HEADING = re.compile(
     r"^\W*(?:videos?|talks?|codes?|code\s+bases?|implementations?|repos(?:itories)?|tools?|libraries|tutorials?|"
-    r"blogs?|blog\s+posts?|posts?|podcasts?|courses?|lectures?|slides?|websites?|datasets?|视频|代码|教程|博客)\W*$"
+    r"blogs?|blog\s+posts?|posts?|podcasts?|courses?|lectures?|slides?|websites?|datasets?|data(?:\s+sources?)?|"
+    r"data\s+sets?|corpora|视频|代码|教程|博客|数据集)\W*$"
     r"|^\W*(?:other|related|more|similar)\b.*\b(?:awesome|lists?|collections?)\W*$",  # "Other Awesome Lists"
     re.I,
 )

@@ -103,6 +103,7 @@ _REF_NUMBER = re.compile(r"^\[\d{1,4}\][ \t]+(?=\[)")
 _FIELD_ITEM = re.compile(r"^[^\W\d_][^\W_]*:[ \t]+(?:\[[^\[\]]*\]\([^()\s]*\)|\S+(?:[ \t]+\S+){0,2})[ \t]*$")
 # a link whose address runs on past the end of the line: "[Title](https://…"
 _OPEN_HREF = re.compile(r"\]\([^)\s]*$")
+_BOLD_LINE = re.compile(r"(?:\*\*|__)([^*_\n]{2,60}?)[:：]?(?:\*\*|__)[:：]?")
 _NOTES_PAGE = re.compile(r"\.(?:md|markdown|ipynb)(?:[#?].*)?$", re.I)
 _LIST_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:papers?|reading(?:\s+list)?|readings|list(?:\s+of\s+papers)?|contents|table\s+of\s+contents|"
@@ -143,7 +144,8 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
     by = bool(after and after.group("by"))  # "by He, Zhang, Ren and Sun": family names alone
     dated = _NAMES_THEN_YEAR.match(tail)  # "Ada Quill, Bo Renn (WIDG 2021)": the names, then venue and year
     tail, year = (dated.group("names"), int(dated.group("year"))) if dated else (tail, None)
-    names = presenters(drop_et_al(tail)[0]) if tail and _is_names(tail, family_only=by) else []
+    tagged = re.search(r"[A-Za-z][’']\d{2}\b", tail)  # "(IEEE Access'20)": a venue and its year, no names
+    names = presenters(drop_et_al(tail)[0]) if tail and not tagged and _is_names(tail, family_only=by) else []
     return title.strip(), [n for n in names if n], year if names else None
 
 
@@ -388,6 +390,8 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and i + 1 < len(tokens):
             heading = " ".join(tokens[i + 1].content.replace("*", "").split()).rstrip(":").strip() or None
+        elif tok.type == "inline" and tokens[i - 1].level == 0 and (bold := _BOLD_LINE.fullmatch(tok.content.strip())):
+            heading = bold.group(1).strip() or None  # "**Data Sources**" alone on its line: the list's heading
         elif tok.type == "list_item_open":
             item_line = tok.map[0] + 1 if tok.map else None
         elif tok.type == "inline" and item_line is not None and tokens[i - 1].type == "paragraph_open":
