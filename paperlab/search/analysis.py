@@ -245,6 +245,27 @@ class Topics:
         return ax
 
 
+#: Up to this many papers the map's k-means and t-SNE run on one OpenMP thread (see :func:`_few_threads`).
+ONE_THREAD_UP_TO = 2000
+
+
+def _few_threads(n_papers: int) -> Any:
+    """One OpenMP thread for the clustering and the t-SNE of a map of up to :data:`ONE_THREAD_UP_TO` papers.
+
+    scikit-learn's Barnes-Hut t-SNE runs 1,000 short parallel steps; when the cores are busy (the embedding
+    job of the same kernel, other programs) its threads wait on each other at every step: 16 papers took 9.7 s
+    of t-SNE, 0.2 s on one thread, same coordinates (benchmarks/README.md, "Session 14, helper UX4"). Larger maps
+    keep every thread, where the steps are long enough to gain from them.
+    """
+    from contextlib import nullcontext
+
+    if n_papers > ONE_THREAD_UP_TO:
+        return nullcontext()
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="openmp")
+
+
 def topics(index: PaperIndex, n: int | None = None, random_state: int = 0) -> Topics:
     """Cluster the papers of a fitted index (k-means on embeddings) and label each cluster.
 
@@ -270,7 +291,8 @@ def topics(index: PaperIndex, n: int | None = None, random_state: int = 0) -> To
         n = int(np.clip(round(np.sqrt(n_papers / 2)), 2, 20))
     if not 1 <= n <= n_papers:
         raise ValueError(f"n must be between 1 and the number of papers ({n_papers}), got {n}")
-    assign = KMeans(n_clusters=n, n_init=4, random_state=random_state).fit_predict(X)
+    with _few_threads(n_papers):
+        assign = KMeans(n_clusters=n, n_init=4, random_state=random_state).fit_predict(X)
     vec = tfidf_vectorizer(min_df=2 if n_papers > 50 else 1, max_df=0.5 if n_papers > 20 else 1.0)
     tf = vec.fit_transform(index.texts_)
     terms = vec.get_feature_names_out()
@@ -299,9 +321,10 @@ def topics(index: PaperIndex, n: int | None = None, random_state: int = 0) -> To
     else:
         from sklearn.manifold import TSNE
 
-        coords = TSNE(
-            n_components=2, perplexity=min(30.0, (n_papers - 1) / 3), init="pca", random_state=random_state
-        ).fit_transform(X)
+        with _few_threads(n_papers):
+            coords = TSNE(
+                n_components=2, perplexity=min(30.0, (n_papers - 1) / 3), init="pca", random_state=random_state
+            ).fit_transform(X)
     return Topics(index.papers_, assign, labels, top_terms, np.asarray(coords, dtype=np.float32))
 
 
