@@ -63,6 +63,11 @@ def test_section_headings_are_never_papers_and_the_cited_heading_gives_author_an
     paper = session.entries[0].paper
     assert paper.authors == ["Quill"] and paper.published is not None and paper.published.year == 2020
     assert not {"Abstract", "Method", "Results", "摘要"} & set(_titles(session))
+    # no Takeaways section: the first section's bullets under the title are what the reader took away
+    assert session.entries[0].takeaways == [
+        "Labelled parses are scarce, raw text is abundant.",
+        "Pre-train a language model, then fine-tune it on each treebank.",
+    ]
 
 
 def test_a_one_paper_note_warns_how_it_was_read() -> None:
@@ -91,6 +96,7 @@ def test_a_chinese_paper_field_with_authors_takes_the_italic_title_under_it() ->
     assert entry.paper.authors == ["Ada Quill", "Bo Renn", "Cai Lune"]
     assert entry.paper.published is not None and entry.paper.published.year == 2019
     assert entry.paper.journal_ref == "Journal of Toy Systems 2019"
+    assert entry.takeaways[:2] == ["邮政编码识别依赖手工特征。", "作者用小型卷积网络端到端学习特征。"]
 
 
 # -- kind 3: several papers: "Paper N:" blocks, a heading per paper with fields, a venue heading, citations ----------

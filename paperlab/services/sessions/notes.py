@@ -89,11 +89,22 @@ def _notes_by_title(lines: list[str], source: str, titled: list[TitledPaper], na
     for t, paper in zip(titled, papers, strict=True):
         whole = len(titled) == 1
         takeaways, questions, _ = takeaways_and_questions(lines, 0 if whole else t.start, t.end, notes=True)
-        own = _top_bullets(lines) if whole else _top_bullets(lines, t.line, t.end)
+        own = _first_bullets(lines, t) if whole else _top_bullets(lines, t.line, t.end)
         takeaways = list(dict.fromkeys([*own, *takeaways]))
         out.entries.append(SessionEntry("", paper, takeaways=takeaways, questions=questions, line=t.line + 1))
     out.problems = [ImportProblem(source, "", TITLES_READ), *_related(related, papers, lines, source)]
     return out
+
+
+def _first_bullets(lines: list[str], t: TitledPaper) -> list[str]:
+    """A one-paper note's takeaways without a Takeaways section: the sentences of its first section holding top-level
+    bullets under the title ("## 1. Problem and core idea" of a note that opens with its source)."""
+    own = _top_bullets(lines)
+    starts = [k for k in range(t.line, len(lines)) if heading_level(lines[k])]
+    for k in starts if not own else []:
+        if own := _top_bullets(lines, k):
+            break
+    return own
 
 
 def _one_paper(lines: list[str], source: str, titled: TitledPaper, named: list[Paper]) -> bool:
@@ -228,6 +239,7 @@ def _top_bullets(lines: list[str], first: int | None = None, end: int | None = N
         return []
     out: list[str] = []
     for line in lines[first + 1 : end]:
+        line = line[1:] if line.startswith(" ") and not line.startswith("  ") else line  # a note indented by one
         if line.startswith("#"):
             break
         m = _TOP_BULLET.match(line.rstrip())
