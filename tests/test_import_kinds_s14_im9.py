@@ -132,3 +132,11 @@ def test_a_kaggle_file_with_no_good_record_says_how_many_more_were_bad() -> None
     for read in (paperlab.load, lambda path: list(iter_kaggle(path))):  # the streaming reader says it too
         with pytest.raises(ParseError, match=r"no usable Kaggle arXiv records; first problem: .*\(\+2 more\)"):
             read(DATA / "kaggle_all_bad.jsonl")
+
+
+def test_a_title_quoted_whole_loses_the_style_quotes_a_quotation_in_it_stays() -> None:
+    papers = _by_key(read_bibtex(DATA / "quoted_titles.bib"))
+    assert papers["Tidepedia"].title == "Definition - What does a tide table (TT) mean?"
+    assert papers["curly"].title == "Lanterns at dusk"
+    assert papers["quill2016why"].title.startswith("“Why Should I Trust the Tide?”: ")
+    assert papers["two"].title == '"Ebb" and "flow" compared'

@@ -227,6 +227,22 @@ def braced_person(raw: str) -> str | None:
     return inner if initial or particle else None
 
 
+# a title written wholly inside one pair of quotation marks, as a citation style quotes it ('"Definition - What does
+# BI mean?"'): the marks are the style's, not the title's; a title that only starts with a quotation keeps it
+_QUOTED = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'"}
+
+
+def unquoted_title(title: str) -> str:
+    """``title`` without quotation marks around the whole of it (``"Definition - What does BI mean?"``); a quotation
+    that is only part of the title (``"Why Should I Trust You?": Explaining…``) is kept."""
+    text = title.strip()
+    close = _QUOTED.get(text[:1])
+    inner = text[1:-1]
+    if close and len(text) > 2 and text[-1] == close and text[0] not in inner and close not in inner:
+        return inner.strip()
+    return title
+
+
 def _unbraced(value: str) -> str:
     value = " ".join(value.split())
     return value[1:-1].strip() if value.startswith("{") and value.endswith("}") and balanced(value[1:-1]) else value

@@ -1,8 +1,5 @@
-"""Reading BibTeX / BibLaTeX.
-
-bibtexparser 2 does the splitting, ``@String`` resolution, month interpolation and co-author
-separation; pylatexenc turns LaTeX into Unicode. Writing is in :mod:`paperlab.sources.bibtex.write`.
-"""
+"""Reading BibTeX / BibLaTeX. bibtexparser 2 does the splitting, ``@String`` resolution, month interpolation and
+co-author separation; pylatexenc turns LaTeX into Unicode. Writing is in :mod:`paperlab.sources.bibtex.write`."""
 
 from __future__ import annotations
 
@@ -60,6 +57,7 @@ from .fields import (
     plain_name,
     split_name_list,
     unescape_html_entities,
+    unquoted_title,
     valid_doi,
     written_date,
 )
@@ -446,7 +444,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     subtitle = _field(entry, "subtitle")
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
-    title = drop_closing_stop(title)  # a catalogue's "A review of foo."
+    title = drop_closing_stop(unquoted_title(title))  # '"Title"' quoted whole; a catalogue's "A review of foo."
     authors, truncated, as_written = _authors(
         entry.fields_dict["author"].value if "author" in entry.fields_dict else []
     )
