@@ -205,3 +205,22 @@ def test_the_recorded_session_and_a_recorded_readme() -> None:
     assert len(session.entries) == 5 and all(e.presenter for e in session.entries)
     with pytest.raises(ParseError, match="a list of .* papers"):
         Session.from_file(SEEDS / "daily-arxiv-readme.md")
+
+
+@pytest.mark.parametrize("heading", ["# Journal Club: Small Models", "# Reading Group", "# Research Papers"])
+def test_a_group_s_own_heading_is_no_presenter(tmp_path: Path, heading: str) -> None:
+    """ "Journal Club", "Reading Group", "Research Papers" are no person's name: the paper under it is presented by
+    nobody named."""
+    path = tmp_path / "club.md"
+    path.write_text(
+        f"{heading}\n\n## Sparse Routing Improves Small Retrieval Models\n\n- **Authors:** Ada Quill, Bo Renn\n"
+        "- **arXiv:** 2403.04444\n\n- Routing is cheap on small models.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        session = Session.from_file(path)
+    assert [(e.presenter, e.paper.title, e.paper.arxiv_id) for e in session.entries] == [
+        ("", "Sparse Routing Improves Small Retrieval Models", "2403.04444")
+    ]
+    assert session.entries[0].paper.authors == ["Ada Quill", "Bo Renn"]

@@ -39,11 +39,13 @@ _SMALL_WORDS = {
 }
 
 
-# the words of a note's section headings ("#### Research Question", "## Main Contributions"): no person's name
+# the words of a note's section headings ("#### Research Question", "## Main Contributions") and of a group's own
+# headings ("# Journal Club: …", "# Research Papers", "## Reading Group"): no person's name
 _SECTION_WORD = re.compile(
     r"^(?:questions?|conclusions?|contributions?|summary|abstract|introduction|background|motivation|methods?|"
     r"methodology|approach|results?|experiments?|evaluation|discussion|limitations?|problems?|ideas?|keywords?|"
-    r"references?|notes?|takeaways?|overview|contents?|cite|citation|related|future|work|findings?|insights?)$",
+    r"references?|notes?|takeaways?|overview|contents?|cite|citation|related|future|work|findings?|insights?|"
+    r"journal|club|reading|group|seminar|meeting|session|workshop|papers?|research|literature|readings?)$",
     re.I,
 )
 
