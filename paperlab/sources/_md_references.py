@@ -31,6 +31,7 @@ from ._schedule_cells import CellPaper, written_reference
 
 __all__ = [
     "dashed_one_name",
+    "emphasised_byline",
     "emphasised_entry",
     "field_note",
     "numbered_reference",
@@ -123,6 +124,28 @@ def _people(names: str) -> list[str] | None:
     if not found or _NO_PERSON.search(names) or not (more or all(len(n.split()) >= 2 for n in found)):
         return None
     return found
+
+
+# an emphasised title, then its authors: "*Title* by Ada Quill", "*Title* - Quill et al.", "**Title**, A. Quill"
+_EMPHASIS_BYLINE = re.compile(
+    r"^\s*(?P<mark>\*\*|__|\*|_)(?P<title>[^*_]{4,}?)(?P=mark)\s*(?:[-–—,:]\s*)?(?:\bby\s+)?(?P<names>[^*_\[\]()]+?)\s*\.?$"
+)
+_NAME_PART = re.compile(rf"^(?:(?:{_WORD}|[{_UPPER}]\.(?:\s?[{_UPPER}]\.)*)\s*){{0,3}}{_FAMILY}$")
+
+
+def emphasised_byline(text: str) -> CellPaper | None:
+    """'*Computing Widgets and Intelligence* by Ada Quill', '*Title* - J.H. Quill, D.P. Renn, and D.D. Sato',
+    '*Title* - Quill et al.': the emphasis is the title, the names after it (each a person's: a given name or
+    initials and a family name, or one name and "et al.") its authors; None for other text."""
+    m = _EMPHASIS_BYLINE.match(text)
+    if m is None or not _good_title(m.group("title")) or _NO_PERSON.search(m.group("names")):
+        return None
+    names, more = _names(m.group("names").strip())
+    if not names or not all(_NAME_PART.match(n) for n in names):
+        return None
+    if not more and not all(len(n.replace(".", ". ").split()) >= 2 for n in names):
+        return None  # "*Title* - Widgets": one word names no one surely, unless "et al." follows it
+    return _paper(m.group("title"), names, more=more)
 
 
 def dashed_one_name(text: str) -> CellPaper | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..identifiers import arxiv_id_value
@@ -185,11 +186,29 @@ def _unglued(raw_lines: list[str], start: int) -> list[tuple[int, str]]:
     return out
 
 
+# a pictograph or symbol opening a line as its bullet ("🔵 *Title* - Authors", "✅ Title"), then a space
+_SYMBOL_MARK = re.compile(r"^([ \t]*)([\u2190-\u2bff\U0001f300-\U0001faff][\ufe0f\u200d]?)[ \t]+(?=\S)")
+
+
+def _symbol_bullets(raw_lines: list[str]) -> list[str]:
+    """The lines with a symbol that opens three lines or more written as a list bullet ("🔵 Title" as "- Title"):
+    one symbol repeated is a list's marker; the different emoji of a README's feature lines ("🔍 …", "🤖 …") are
+    not."""
+    marks = Counter(m.group(2) for line in raw_lines if (m := _SYMBOL_MARK.match(line)))
+    bullets = {mark for mark, n in marks.items() if n >= 3}
+    if not bullets:
+        return raw_lines
+    return [
+        f"{m.group(1)}- {line[m.end() :]}" if (m := _SYMBOL_MARK.match(line)) and m.group(2) in bullets else line
+        for line in raw_lines
+    ]
+
+
 def structure(text: str) -> list[Line]:
     """The file's lines with their kinds and places (front matter and HTML comments are blank lines)."""
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _AUTOLINK.sub(r"\1", text)  # "<https://doi.org/10.…>": the address, not a tag to drop
-    raw_lines = text.split("\n")
+    raw_lines = _symbol_bullets(text.split("\n"))
     start = _front_matter_end(raw_lines)
     lines: list[Line] = []
     heading: int | None = None

@@ -35,6 +35,7 @@ from ._cited_rows import cited_row, work_row
 from ._md_digest import bold_digest_items
 from ._md_references import (
     dashed_one_name,
+    emphasised_byline,
     emphasised_entry,
     field_note,
     numbered_reference,
@@ -437,6 +438,8 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
     naming a paper by its method and a citation ("| Elijah | An et al. 2024 |"); only the latter when not
     ``shaped``."""
     found: list[Found] = []
+    bylines = {i: b for i, line in enumerate(lines) if line.kind == "item" and (b := emphasised_byline(line.text))}
+    listed = Counter((lines[i].heading, tuple(lines[i].parents)) for i in bylines)
     for i, line in enumerate(lines):
         if shaped and i not in named and (document := pdf_item(line)):  # "- **File** : Sparse_Widgets.pdf"
             found.append(Found(document, [i]))
@@ -453,6 +456,12 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             found.append(Found(work.title, [i], ref=work))  # '| Akerlof, "Market for Lemons" |': a work, its author
             continue
         if not shaped:
+            continue
+        byline = bylines.get(i)  # "*Title* by Ada Quill", two such items in a list at least, or a title by itself
+        if byline is not None and (
+            listed[(line.heading, tuple(line.parents))] >= 2 or is_paper_title(byline.title, lines, i)
+        ):
+            found.append(Found(byline.title, [i], ref=byline))
             continue
         text = _row_title(line) if line.kind == "row" else usable_title(_mention_lines.wrapped_text(line))
         if text and (is_paper_title(text, lines, i) or line.kind == "item" and reference_parts(text) is not None):
