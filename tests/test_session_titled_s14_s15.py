@@ -224,3 +224,12 @@ def test_a_group_s_own_heading_is_no_presenter(tmp_path: Path, heading: str) -> 
         ("", "Sparse Routing Improves Small Retrieval Models", "2403.04444")
     ]
     assert session.entries[0].paper.authors == ["Ada Quill", "Bo Renn"]
+
+
+def test_a_notes_on_heading_linking_the_paper_names_it_without_the_words_notes_on() -> None:
+    """'# Notes on ["Title"](arXiv PDF)': the title and its id, not "Notes on …"; the slides and the article the note
+    links are no presentations."""
+    session = _read("notes-on-linked-title_s15.md")
+    assert [(e.paper.title, e.paper.arxiv_id) for e in session.entries] == [
+        ("Counting Pebbles with Tiny Transformers", "2402.05555")
+    ]

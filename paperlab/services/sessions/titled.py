@@ -251,7 +251,8 @@ def _heading_paper(
     numbered = _NUMBERED_PAPER.match(text)
     if not numbered and (is_section(text) or _VENUE_HEADING.match(text)):
         return None
-    found = _named(numbered.group("title") if numbered else text)
+    about = _ABOUT_PREFIX.match(text)  # "# Notes on [Title](https://arxiv.org/abs/…)": the title, not the notes
+    found = _named(numbered.group("title") if numbered else about.group("rest") if about else text)
     if found is None:
         return None
     found.line, found.start, found.end = k, k + 1, _block_end(heads, k, level, len(lines))
