@@ -87,3 +87,27 @@ def test_one_symbol_repeated_at_the_start_of_lines_is_a_list_bullet(tmp_path: Pa
 
 def test_feature_lines_and_words_before_a_dash_that_name_no_one_are_no_bylines(tmp_path: Path) -> None:
     assert [(p.title, list(p.authors)) for p in _load(tmp_path, FEATURES) if p.authors] == []
+
+
+# the same lines beside a list of linked papers that a layout reader reads as cards
+BESIDE_CARDS = """# Reading list
+
+### foundations
+- *Computing Widgets and Intelligence* by Ada Quill
+- *A Mathematical Theory of Gadgets* by Bo Renn
+
+### learning
+- [**Deep Residual Gadgets**](https://arxiv.org/pdf/1512.01234.pdf)
+- [**Widget Turing Machines**](https://arxiv.org/pdf/1410.01234.pdf)
+- [**Scaling Laws for Neural Widgets**](https://arxiv.org/pdf/2001.01234.pdf)
+"""
+
+
+def test_bylined_titles_are_read_beside_a_list_of_linked_papers(tmp_path: Path) -> None:
+    papers = _load(tmp_path, BESIDE_CARDS)
+    assert {(p.title, tuple(p.authors)) for p in papers} >= {
+        ("Computing Widgets and Intelligence", ("Ada Quill",)),
+        ("A Mathematical Theory of Gadgets", ("Bo Renn",)),
+        ("Deep Residual Gadgets", ()),
+    }
+    assert len(papers) == 5

@@ -315,7 +315,7 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     material = no_paper_address(url) and not authors and not _NOTES_PAGE.search(url or "")  # no person, no notes
     if not (arxiv or doi) and (heading and MEDIA_HEADING.match(heading) or material):
         return None  # an item under "Videos", "Code", "Tools", or linking a repository, a talk, a post: no paper
-    title = quotes_at_ends(title)  # '["Title"](…)': the quotes around it
+    title = quotes_at_ends(re.sub(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$", r"\2", title.strip()))  # '[**"Title"**](…)'
     if year and arxiv_id_month(arxiv):  # a bare year never replaces the id's month, whether it agrees with it or not
         year = None
     if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
