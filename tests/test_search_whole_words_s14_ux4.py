@@ -121,3 +121,18 @@ def test_the_cards_and_the_side_panel_filter_as_the_kernel_does(tmp_path: Path) 
     got = _js_filter(tmp_path, [q for q, _ in CASES])
     for query, ids in CASES:
         assert got[query] == {"cards": ids, "panel": ids}, query
+
+
+def test_the_fallback_lists_whole_word_holders_first() -> None:
+    however = Paper(
+        "Sparse Attention for Long Documents",
+        arxiv_id="2301.00007",
+        authors=["Ada Lovelace"],
+        abstract="However long the document, attention stays linear.",
+    )
+    lib = Library([however, *PAPERS])
+    found = search_library(lib, "Ho", mode="lexical", k=10)
+    assert found.holding_every_word
+    ids = [p.arxiv_id for p in found]
+    assert ids[0] == "2006.11239" and set(ids) == {"2006.11239", "2008.02217", "2301.00007"}
+    assert ids.index("2301.00007") > ids.index("2006.11239")

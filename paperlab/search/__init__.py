@@ -149,9 +149,25 @@ def search_library(
     holding = library.filter(text=query)
     if not len(holding):
         return results
-    held = SearchResults.holding_every_word_of(list(holding)[:k], query, mode)
+    held = SearchResults.holding_every_word_of(_whole_words_first(holding, query)[:k], query, mode)
     held.partial = results.partial  # made while the library was being embedded: a refined search follows
     return _searched_in(held, library)
+
+
+def _whole_words_first(papers: Library, query: str) -> list[Paper]:
+    """``papers`` (each holding every query word at a word's start) with those holding each as a whole word first,
+    else in library order: "Ho" lists Jonathan Ho's papers before those that only say "however"."""
+    import re
+
+    from ..text import fold
+
+    whole = [re.compile(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])") for w in fold(query).split()]
+
+    def partly(p: Paper) -> bool:
+        hay = fold(" ".join([p.title, p.abstract or "", " ".join(p.authors)]))
+        return not all(w.search(hay) for w in whole)
+
+    return sorted(papers, key=partly)
 
 
 def _searched_in(results: SearchResults, library: Library) -> SearchResults:
