@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
-from .errors import MergedRecordsWarning, NotFound, PaperlabError, UsageError
+from .errors import FoundByFinderWarning, MergedRecordsWarning, NotFound, PaperlabError, UsageError
 
 if TYPE_CHECKING:
     from .library import Library
@@ -234,49 +234,61 @@ def load_ipython_extension(ipython: Any) -> None:
 
 
 def show_merges_as_notes() -> None:
-    """Show each :class:`~paperlab.errors.MergedRecordsWarning` in a notebook as a readable note (an informational
-    report, not a red stderr box), once per file and calling line: re-running a cell that re-reads a file whose
-    merges were said says nothing more (``Library.merges`` still lists them). Other warnings show as before; a
-    ``warnings.catch_warnings(record=True)`` block still records the warning itself."""
+    """Show the reports of :func:`paperlab.load` that inform rather than warn as a readable note in a notebook (not
+    a red stderr box), once per file and calling line: re-running a cell that re-reads a file says nothing more.
+    They are :class:`~paperlab.errors.MergedRecordsWarning` (records of one work merged; ``Library.merges`` still
+    lists them) and :class:`~paperlab.errors.FoundByFinderWarning` (a file read by the generic paper finder, every
+    paper kept). Other warnings show as before; a ``warnings.catch_warnings(record=True)`` block still records
+    the warning itself."""
     shown = warnings.showwarning
     if getattr(shown, "paperlab_notes", False):
         return
-    said: set[tuple[str, tuple[str, ...], str]] = set()
+    said: set[tuple[str, str]] = set()
 
     def show(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
-        if not isinstance(message, MergedRecordsWarning) or file is not None:
+        if not isinstance(message, (MergedRecordsWarning, FoundByFinderWarning)) or file is not None:
             shown(message, category, filename, lineno, file, line)
             return
         called = (line or linecache.getline(filename, lineno)).strip() or f"{filename}:{lineno}"
-        key = (str(Path(message.source).resolve()), tuple(str(m) for m in message.merges), called)
+        key = (f"{Path(message.source).resolve()}\n{message}", called)
         if key not in said:
             said.add(key)
             from IPython.display import display
 
-            display(_merge_note(message), raw=True)
+            note = _merge_note(message) if isinstance(message, MergedRecordsWarning) else _finder_note(message)
+            display(note, raw=True)
 
     show.paperlab_notes = True  # type: ignore[attr-defined]
     warnings.showwarning = show
 
 
-def _merge_note(w: MergedRecordsWarning) -> dict[str, str]:
-    """The note of one file's merges, as text and as HTML (every title, key and place escaped)."""
-    name = Path(w.source).name
-    n = len(w.merges)
-    head = (
-        f"{name}: {n} {'work' if n == 1 else 'works'} listed twice, merged into one paper each (lib.merges lists them)"
+def _note(head: str, lines: list[str]) -> dict[str, str]:
+    """A note as text and as HTML (every line escaped), in the theme's colours."""
+    text = "\n".join([f"ℹ {head}" + (":" if lines else ""), *(f"  • {x}" for x in lines)])
+    items = "".join(f"<li>{html.escape(x)}</li>" for x in lines)
+    page = (
+        '<div class="paperlab-note" style="color:var(--jp-ui-font-color1);background:var(--jp-layout-color2);'
+        'border-left:3px solid var(--jp-brand-color1);padding:4px 8px;font-size:var(--jp-ui-font-size1)">'
+        f"ℹ {html.escape(head)}"
+        + (f":<ul style='margin:2px 0 0 0;padding-left:18px'>{items}</ul>" if lines else "")
+        + "</div>"
     )
+    return {"text/plain": text, "text/html": page}
+
+
+def _merge_note(w: MergedRecordsWarning) -> dict[str, str]:
+    """The note of one file's merges: each work's title, its keys and where its records were read."""
+    n = len(w.merges)
+    head = f"{Path(w.source).name}: {n} {'work' if n == 1 else 'works'} listed twice, merged into one paper each"
     lines = []
     for m in w.merges:
         title = next(iter(m.titles), m.into)
         keys = f" — keys {', '.join(m.keys)}" if len(m.keys) > 1 else ""
         where = " and ".join(p for p in m.places if p)
         lines.append(f"{title}{keys}" + (f" ({where})" if where else ""))
-    text = "\n".join([f"ℹ {head}:", *(f"  • {x}" for x in lines)])
-    items = "".join(f"<li>{html.escape(x)}</li>" for x in lines)
-    page = (
-        '<div class="paperlab-note" style="color:var(--jp-ui-font-color1);background:var(--jp-layout-color2);'
-        'border-left:3px solid var(--jp-brand-color1);padding:4px 8px;font-size:var(--jp-ui-font-size1)">'
-        f"ℹ {html.escape(head)}:<ul style='margin:2px 0 0 0;padding-left:18px'>{items}</ul></div>"
-    )
-    return {"text/plain": text, "text/html": page}
+    return _note(f"{head} (lib.merges lists them)", lines)
+
+
+def _finder_note(w: FoundByFinderWarning) -> dict[str, str]:
+    """The note of a file read by the generic paper finder (the message, with the file's name for its path)."""
+    return _note(str(w).replace(w.source, Path(w.source).name, 1), [])

@@ -77,6 +77,25 @@ def test_a_merge_is_a_note_said_once_per_file_and_line(ip: InteractiveShell) -> 
     assert len([o for o in other.outputs if "reading.bib" in o.data.get("text/plain", "")]) == 1
 
 
+NOTE = """# Notes on sampling speed
+
+- DDIM (arXiv:2010.02502) gets 10-50x fewer steps without retraining.
+- Progressive distillation (arXiv:2202.00512): 4 steps, FID 3.0 on CIFAR-10.
+"""
+
+
+def test_a_file_read_by_the_paper_finder_is_a_note_said_once(ip: InteractiveShell, tmp_path: Path) -> None:
+    (tmp_path / "note.md").write_text(NOTE)
+    ip.user_ns["note"] = str(tmp_path / "note.md")
+    cell = "import paperlab\nnotes = paperlab.load(note)"
+    first = _run(ip, cell)
+    assert "Warning" not in first.stderr
+    said = [o.data["text/plain"] for o in first.outputs if "note.md" in o.data.get("text/plain", "")]
+    assert len(said) == 1 and "generic paper finder" in said[0] and "2 paper(s) found" in said[0]
+    assert str(tmp_path) not in said[0]  # the file's name, not its folder
+    assert not [o for o in _run(ip, cell).outputs if "note.md" in o.data.get("text/plain", "")]
+
+
 def test_the_warning_is_still_raised_to_code_that_records_it(ip: InteractiveShell, tmp_path: Path) -> None:
     with pytest.warns(MergedRecordsWarning, match="ho2020denoising"):
         paperlab.load(tmp_path / "reading.bib")
