@@ -140,3 +140,20 @@ def test_a_title_quoted_whole_loses_the_style_quotes_a_quotation_in_it_stays() -
     assert papers["curly"].title == "Lanterns at dusk"
     assert papers["quill2016why"].title.startswith("“Why Should I Trust the Tide?”: ")
     assert papers["two"].title == '"Ebb" and "flow" compared'
+
+
+def test_an_apa_source_in_a_ris_title_gives_the_journal_volume_issue_and_pages() -> None:
+    papers = read_ris(DATA / "apa_sources.ris")
+    assert [p.venue for p in papers] == ["Journal of Imaginary Harbours", "Harbour Letters", "Gordon and Breach"]
+    assert papers[0].extra["ris"]["volume"] == "12" and papers[0].extra["ris"]["issue"] == "3"
+    assert (papers[0].extra["ris"]["start_page"], papers[0].extra["ris"]["end_page"]) == ("45", "60")
+    assert papers[1].extra["ris"]["start_page"] == "437"  # "Article 437"
+    assert papers[0].doi == "10.1234/harbour.2019.12"
+
+
+def test_a_book_whose_booktitle_repeats_its_title_has_no_venue() -> None:
+    papers = _by_key(read_bibtex(DATA / "book_booktitle.bib"))
+    assert papers["agileHarbours"].venue is None
+    assert papers["chapter"].venue == "Agile harbours: A practical guide for keepers"  # a part of the book: its venue
+    again = parse_bibtex(library_to_bibtex([papers["agileHarbours"]]))[0]  # the booktitle is written back
+    assert again.title == papers["agileHarbours"].title and again.venue is None

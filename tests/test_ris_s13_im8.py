@@ -87,7 +87,9 @@ def test_a_whole_apa_reference_in_a_title_is_read_into_its_parts() -> None:
     moths = papers["Counting moths by lamplight: A field method"]
     assert moths.authors == ["A. B. Quill", "D. Okafor", "J.-P. van der Berg"]
     assert moths.published is not None and moths.published.year == 2018
-    assert moths.journal_ref == "Journal of Night Studies, 12(3), 45–67"
+    assert moths.journal_ref == "Journal of Night Studies"  # volume, issue and pages in their own fields (IM9, s14)
+    ris = moths.extra["ris"]
+    assert (ris["volume"], ris["issue"], ris["start_page"], ris["end_page"]) == ("12", "3", "45", "67")
     assert moths.doi == "10.5555/moths.2018.12"
     rivers = papers["Do rivers remember?"]  # a date with its day, a title ending in "?", a publisher
     assert rivers.authors == ["B. Lindqvist"] and rivers.published is not None and rivers.published.year == 2020

@@ -57,6 +57,10 @@ def read_apa_title(record: dict[str, Any]) -> None:
         record["year"] = str(ref.year)
     if ref.source and not any(record.get(k) for k in ("secondary_title", "journal_name", "alternate_title3")):
         record["secondary_title"] = ref.source
+        if located := _LOCATOR.fullmatch(ref.source):  # "Molecules, 18(10), 1–9": the journal, volume, issue, pages
+            record["secondary_title"] = located.group("name")
+            parts = {"volume": "volume", "number": "issue", "start_page": "start", "end_page": "end"}
+            record.update({k: located.group(g) for k, g in parts.items() if located.group(g) and not record.get(k)})
     if ref.link and "doi.org/" in ref.link.lower():  # the DOI's address: the DOI, unless the record names one
         record["doi"] = record.get("doi") or ref.link
     elif ref.link and not record.get("urls"):
@@ -83,6 +87,13 @@ def apa_reference(text: str) -> ApaReference | None:
         return None
     year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
     return ApaReference(authors, year, title, _spaced(source) if source else None, link)
+
+
+# APA's source of an article: the journal, its volume, the issue in brackets, the pages or "Article 437"
+_LOCATOR = re.compile(
+    r"(?P<name>[^\d,][^,]*?),\s*(?P<volume>\d+)(?:\((?P<issue>[^()]+)\))?"
+    r"(?:,\s*(?:[Aa]rticle\s+)?(?P<start>[A-Za-z]?\d+)(?:\s*[–-]\s*(?P<end>[A-Za-z]?\d+))?)?"
+)
 
 
 def _spaced(source: str) -> str:

@@ -316,10 +316,10 @@ def _howpublished_url(entry: Entry) -> str | None:
     return link if re.fullmatch(r"https?://\S+", link) else None
 
 
-def _journal(entry: Entry, arxiv_id: str | None) -> str | None:
+def _journal(entry: Entry, arxiv_id: str | None, title: str = "") -> str | None:
     journal = _field(entry, "journal", "journaltitle", "booktitle")
-    if not isinstance(journal, str):
-        return None
+    if not isinstance(journal, str) or _clean(journal).casefold() == title.casefold():
+        return None  # none, or a book's own title repeated as its booktitle
     text = _clean(journal)
     if arxiv_id and (re.search(r"\barxiv\b", text, re.I) or text.lower() == "corr"):
         return None  # "arXiv preprint arXiv:…" is not a venue
@@ -463,7 +463,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]
     comment = "\n".join(c for c in comments if c) or None
     published = entry_date(entry)
-    journal = None if whole_book else _journal(entry, arxiv_id or doubts.get("arxiv"))
+    journal = None if whole_book else _journal(entry, arxiv_id or doubts.get("arxiv"), title)
     if link := venue_url(journal):  # a web page's address written as its journal: no venue
         journal, url = None, url or link
     line = f", line {entry.start_line + 1}" if entry.start_line is not None else ""
