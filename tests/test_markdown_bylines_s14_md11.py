@@ -111,3 +111,36 @@ def test_bylined_titles_are_read_beside_a_list_of_linked_papers(tmp_path: Path) 
         ("Deep Residual Gadgets", ()),
     }
     assert len(papers) == 5
+
+
+# symbol bullets: bylined titles in one section, linked papers in another (the finder reads the links by their ids)
+SECTIONS = """---
+title: "Reading List"
+---
+
+# Reading List
+
+### foundational
+🔵 *Computing Widgets and Intelligence* by Ada Quill
+
+🔵 *A Mathematical Theory of Gadgets* by Bo Renn
+
+### linked
+🔵 [**The Annotated Widget**](https://widgets.example/annotated-widget/)
+
+🔵 [**Widget Network Regularization**](https://arxiv.org/pdf/1409.01234.pdf)
+
+🔵 [**Pointer Widgets**](https://arxiv.org/pdf/1506.01234.pdf)
+
+🔵 [**Order Matters: Widgets to gadgets for sets**](https://arxiv.org/pdf/1511.01234.pdf)
+"""
+
+
+def test_bylined_titles_stay_when_the_finder_reads_the_linked_papers_by_their_ids(tmp_path: Path) -> None:
+    papers = _load(tmp_path, SECTIONS)
+    authored = [(p.title, list(p.authors)) for p in papers if p.authors]
+    assert authored == [
+        ("Computing Widgets and Intelligence", ["Ada Quill"]),
+        ("A Mathematical Theory of Gadgets", ["Bo Renn"]),
+    ]
+    assert {"Widget Network Regularization", "Pointer Widgets"} <= {p.title for p in papers}

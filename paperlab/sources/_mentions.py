@@ -578,7 +578,8 @@ def _read(
     found += [f for f in _id_less(lines, named, one_paper, shaped) if f.title.casefold() not in titles]
     if beside_layout:  # a digest's overview of bold titles above the tables: "1. **Title**  " / "   summary"
         found += [f for f in bold_digest_items(lines, named) if f.title.casefold() not in titles]
-        found += [f for f in _bylined(lines, named) if f.title.casefold() not in titles]  # "*Title* by Ada Quill"
+    if not shaped:  # "*Title* by Ada Quill" items: papers also where no title-like line is read (beside a layout)
+        found += [f for f in _bylined(lines, named) if f.title.casefold() not in titles]
     if not found and shaped and not mentions and (noted := note_title(lines)) is not None:
         found = [Found(noted[0], [noted[1]])]  # "# Nearly-Optimal Regret in Dueling Widgets" over notes on it
     if not found and not beside_layout and not mentions and (fields := field_note(lines)) is not None:
