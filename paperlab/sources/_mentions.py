@@ -32,7 +32,8 @@ from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row, work_row
-from ._md_digest import bold_digest_items
+from ._md_digest import bold_digest_items, bylined_items
+from ._md_paragraphs import title_paragraphs
 from ._md_references import (
     dashed_one_name,
     emphasised_byline,
@@ -472,18 +473,6 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
     return _in_lists_of_papers(lines, found, named)
 
 
-def _bylined(lines: list[Line], named: set[int]) -> list[Found]:
-    """Items naming no id written "*Title* by Authors" (:func:`emphasised_byline`), two such in a list at least:
-    papers beside a layout reader's too (a list of links read as cards, italic titles with bylines below)."""
-    bylines = {i: b for i, line in enumerate(lines) if line.kind == "item" and (b := emphasised_byline(line.text))}
-    listed = Counter((lines[i].heading, tuple(lines[i].parents)) for i in bylines)
-    return [
-        Found(b.title, [i], ref=b)
-        for i, b in bylines.items()
-        if i not in named and listed[(lines[i].heading, tuple(lines[i].parents))] >= 2
-    ]
-
-
 def _in_lists_of_papers(lines: list[Line], found: list[Found], named: set[int]) -> list[Found]:
     """The id-less titles, less the list items of a list that is mostly no papers: an item is one of a list's
     papers only when most of the list's items are papers (named by an id or read as titles), so the topics a
@@ -579,9 +568,11 @@ def _read(
     if beside_layout:  # a digest's overview of bold titles above the tables: "1. **Title**  " / "   summary"
         found += [f for f in bold_digest_items(lines, named) if f.title.casefold() not in titles]
     if not shaped:  # "*Title* by Ada Quill" items: papers also where no title-like line is read (beside a layout)
-        found += [f for f in _bylined(lines, named) if f.title.casefold() not in titles]
+        found += [f for f in bylined_items(lines, named) if f.title.casefold() not in titles]
     if not found and shaped and not mentions and (noted := note_title(lines)) is not None:
         found = [Found(noted[0], [noted[1]])]  # "# Nearly-Optimal Regret in Dueling Widgets" over notes on it
+    if not found and shaped and not mentions:  # "# Topic" / "Title of a paper (a note)" / "Another Title"
+        found = title_paragraphs(lines)
     if not found and not beside_layout and not mentions and (fields := field_note(lines)) is not None:
         found = [Found(fields[0].title, [fields[1]], ref=fields[0])]  # "Title: Software Widgets" / "Author: Ada"
     found.sort(key=lambda f: f.lines[0])
