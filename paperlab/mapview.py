@@ -37,6 +37,7 @@ from .library import Library
 from .markup import csl_plain_text, plain_abstract
 from .paper import Paper
 from .search import Topics, tfidf_vectorizer
+from .search.ranking import QUERY_STOP
 from .services.widgetlist import add_to_widget_list, widget_reading_list
 
 __all__ = ["PALETTE", "TopicMap", "topic_labels", "topic_map"]
@@ -79,6 +80,19 @@ _SCANNED = 40  # terms looked at per label (a phrase further down may still repl
 
 
 _STEMMER = Stemmer.Stemmer("english")
+
+#: Words that never name a topic: English stopwords, the search's query stopwords ("propose", "gets", "results")
+#: and the verbs abstracts use to say what a method does, not what it is about ("flow / allow / generative
+#: modeling", "sampling / denoising diffusion / reach" on a reading group's diffusion papers).
+_LABEL_STOP = sorted(
+    QUERY_STOP
+    | set(
+        """allow allows allowing enable enables enabling reach reaches reached achieve achieves achieved achieving
+        outperform outperforms outperforming improve improves improved improving demonstrate demonstrates
+        demonstrated provide provides provided providing introduce introduces introduced give gives given obtain
+        obtains obtained yield yields lead leads require requires required""".split()
+    )
+)
 
 
 def _stem(word: str) -> str:
@@ -166,6 +180,7 @@ def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
     texts = [_label_text(p) for p in papers]
     many = len(texts) > 50
     vec = tfidf_vectorizer(min_df=2 if many else 1, max_df=0.5 if len(texts) > 20 else 1.0)
+    vec.set_params(stop_words=sorted(set(vec.get_stop_words() or ()) | set(_LABEL_STOP)))
     try:
         tf = vec.fit_transform(texts)
     except ValueError:  # no term survives the settings (a tiny or empty library)
