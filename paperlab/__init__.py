@@ -207,6 +207,20 @@ _provide_format("session", _load_session_format)  # paperlab.load reads session 
 _set_default_resolver(_fetch_on_miss)  # the store fetches unknown papers through the services layer
 
 
+def _notes_in_a_notebook() -> None:
+    """In a Jupyter kernel, what :func:`load` reports to inform (merges, the paper finder) shows as a note, with or
+    without ``%load_ext paperlab`` (:func:`paperlab.magics.show_merges_as_notes`)."""
+    import sys
+
+    if "ipykernel" in sys.modules:
+        from .magics import show_merges_as_notes
+
+        show_merges_as_notes()
+
+
+_notes_in_a_notebook()
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib

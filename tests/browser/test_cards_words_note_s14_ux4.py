@@ -77,3 +77,12 @@ def test_a_merge_is_a_note_and_the_filter_matches_word_starts(page: Page, lab: L
     expect(page.locator(".plc-root").last.locator(".plc-toolbar .plc-count").last).to_have_text("4 papers")
     expect(output.locator(".paperlab-note")).to_have_count(0)
     expect(output.locator("[data-mime-type='application/vnd.jupyter.stderr']")).to_have_count(0)
+
+
+def test_a_merge_is_a_note_also_without_the_extension(page: Page, lab: Lab) -> None:
+    (lab.root_dir / "words.bib").write_text(BIB)
+    cell = "import paperlab\nlib = paperlab.load('words.bib')\nlib.cards()"
+    show_cards(page, lab, "words-plain-s14-ux4.ipynb", cell)
+    output = page.locator(".jp-CodeCell").first.locator(".jp-OutputArea")
+    expect(output.locator(".paperlab-note")).to_contain_text("keys ho2020ddpm, ho2020denoising")
+    expect(output.locator("[data-mime-type='application/vnd.jupyter.stderr']")).to_have_count(0)
