@@ -159,8 +159,15 @@ def name_parts(name: str) -> tuple[str, str, str]:
     (('Lovelace', 'Ada King', ''), ('島田', '耕平', ''), ('Priyanka', '', ''))
     >>> name_parts("Martin Luther King Jr."), name_parts("J Mossley III"), name_parts("Santiago Ramón y Cajal")
     (('King', 'Martin Luther', 'Jr.'), ('Mossley', 'J', 'III'), ('Ramón y Cajal', 'Santiago', ''))
+
+    A suffix a comma sets apart, given name first, is one too: "Richard D. Methot, Jr." is Methot, Richard D., Jr.
+
+    >>> name_parts("Richard D. Methot, Jr."), name_parts("Harry B. Hunt, III")
+    (('Methot', 'Richard D.', 'Jr.'), ('Hunt', 'Harry B.', 'III'))
     """
     words = name.split()
+    if len(words) > 2 and _is_suffix(words[-1]) and words[-2].endswith(","):  # "Martin Luther King, Jr."
+        words[-2] = words[-2][:-1]
     kept = [w for w in words if not _is_suffix(w)] or words
     suffix = " ".join(w for w in words if w not in kept)
     if len(kept) < 2:

@@ -62,6 +62,7 @@ from .fields import (
     written_date,
 )
 from .gost import gost_reading
+from .links import link_doi
 from .text import VERBATIM_FIELDS as _VERBATIM_FIELDS
 from .text import balanced as _balanced
 from .text import clean as _clean
@@ -445,9 +446,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
     title = drop_closing_stop(unquoted_title(title))  # '"Title"' quoted whole; a catalogue's "A review of foo."
-    authors, truncated, as_written = _authors(
-        entry.fields_dict["author"].value if "author" in entry.fields_dict else []
-    )
+    authors, truncated, as_written = _authors(getattr(entry.fields_dict.get("author"), "value", []))
     arxiv_id, version, primary = _arxiv(entry)
     doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them
     if arxiv_id is not None and arxiv_id == doubts.get("arxiv"):
@@ -455,9 +454,10 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     abstract = _field(entry, "abstract", "abstractnote")  # Zotero's web translators write "abstractNote"
     abstract = None if isinstance(abstract, str) and no_abstract(abstract) else abstract  # "Abstract not provided."
     doi = _field(entry, "doi") or labelled_doi(entry)  # Zotero: "note = {DOI: 10.…}"
+    url = _field(entry, "url") or (None if doi else _howpublished_url(entry))
+    doi = doi or link_doi(entry)  # "url = {https://doi.org/10.…}" alone: the DOI, the link kept
     if isinstance(doi, str) and "doi" in doubts and (valid_doi(_verbatim(doi)) or "").lower() == doubts["doi"].lower():
         doi = None
-    url = _field(entry, "url") or (None if doi else _howpublished_url(entry))
     tags = _list_field(entry, "paperlab-tags")  # written by our export, with the tags also in keywords
     keywords = [k for k in _list_field(entry, "keywords") if k not in tags]
     comments = [_clean_block(v) for v in (_field(entry, "note"), _field(entry, "addendum")) if isinstance(v, str)]

@@ -95,7 +95,7 @@ def _escape_name(name: str, written: tuple[str, str, str] | None = None, whole: 
         return ", ".join(_escape(p) for p in (family, suffix, given) if p)
     if (family_first(name) or " " in family) and given:  # "島田 耕平" (as given), "Ramón y Cajal": "Family, Given"
         return f"{_escape(family)}, {_escape(given)}"
-    if suffix and given and "," not in name:  # "Martin Luther King Jr.": BibTeX's "King, Jr., Martin Luther"
+    if suffix and given and "," not in name.removesuffix(f", {suffix}"):  # "Martin Luther King Jr.", "…King, Jr."
         return f"{_escape(family)}, {_escape(suffix)}, {_escape(given)}"
     escaped = _escape(name)
     # Names BibTeX would split or reorder ("Last, First", "Barnes and Noble") are kept whole,

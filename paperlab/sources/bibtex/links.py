@@ -1,0 +1,57 @@
+"""The DOI an entry gives only as a link: ``url = {http://dx.doi.org/10.…}``, ``howpublished =
+{\\url{https://doi.org/10.…}}``, a ``note`` that is such a link alone (``Available at doi.org/10.…``).
+
+A resolver's address (``doi.org``, ``dx.doi.org``, ``doi.acm.org``, ``doi.ieeecomputersociety.org``) or a
+publisher's ``/doi/`` path (``dl.acm.org/doi/10.…``, ``…/doi/abs/10.…``) ending in a DOI names the entry's own DOI;
+percent-encoding is undone (``10.1000%2F182``) and a closing full stop or brace is no part of it
+(:func:`~.fields.valid_doi`, which reads a DOI as :func:`~paperlab.identifiers.find_doi` does and keeps a SICI
+DOI's ``<…>`` whole). A link holding "doi" in another sense (``/doi/abs/something``, a path
+without a ``10.`` prefix) names none, and neither does a note that cites a link among other words ("see
+https://doi.org/…", another work's).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from bibtexparser.model import Entry
+
+from .fields import valid_doi
+from .text import verbatim
+
+__all__ = ["link_doi"]
+
+# a DOI link: a resolver's host, or a publisher's "/doi/" path (ACM, Wiley, Taylor & Francis, SAGE), then the DOI
+# and nothing after it but a slash, full stops or a closing brace (a publisher's query after "?" aside)
+_DOI_LINK = re.compile(
+    r"(?:https?://)?(?:(?:dx\.|www\.)?doi\.org|doi\.acm\.org|doi\.ieeecomputersociety\.org"
+    r"|(?:[\w-]+\.)+[a-z]{2,}/doi(?:/(?:abs|full|pdf|epdf|epub|book))?)"
+    r"/(10(?:\.|%2e)\d{4,9}(?:/|%2f)[^\s?#{}]+?)[/.}]*(?:[?#][^\s{}]*)?",
+    re.I,
+)
+# what a note may write before the link: a label of it ("Available at:", "URL:", "DOI:", "Retrieved from")
+_NOTE_LABEL = re.compile(
+    r"(?:(?:available\s+(?:at|from|online(?:\s+at)?)|url|online|link|doi|retrieved\s+from)\s*:?\s*)?", re.I
+)
+_URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
+
+
+def _doi_of_link(text: str) -> str | None:
+    """The DOI a link names when the text is that link alone, else None."""
+    m = _DOI_LINK.fullmatch(text.strip()) if len(text) < 1000 else None  # a link, not a page of text
+    return valid_doi(unquote(m.group(1))) if m else None
+
+
+def link_doi(entry: Entry) -> str | None:
+    """The DOI of an entry whose ``url`` or ``howpublished`` is a DOI link, or whose ``note`` is one alone (after a
+    label such as "Available at"); None otherwise (the entry's ``doi`` field, when it has one, is read first)."""
+    for name in ("url", "howpublished", "note"):
+        field = entry.fields_dict.get(name)
+        value = field.value if field is not None and isinstance(field.value, str) else ""
+        value = verbatim(_URL_MACRO.sub(r"\1", " ".join(value.split())))
+        if name == "note":
+            value = _NOTE_LABEL.sub("", value, count=1)
+        if value and (doi := _doi_of_link(value)):
+            return doi
+    return None
