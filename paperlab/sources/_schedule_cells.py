@@ -20,6 +20,7 @@ from ..dates import date_order, day_of
 from ..identifiers import normalize_arxiv_id
 from ..names import split_et_al
 from ..urls import safe_url
+from ._schedule_linkcites import cited_link, venue_tail
 from ._schedule_venues import split_venue
 
 __all__ = [
@@ -81,6 +82,12 @@ _SKIP = re.compile(
 )
 # "Authors. **Title**. Venue": the bold part is the title (a "`label`:" before the authors is dropped)
 _CITATION = re.compile(r"^(?:`[^`]*`\s*:?\s*)?(?P<authors>[^*`]*?)\s*\*\*(?P<title>[^*]+)\*\*(?P<venue>[^*]*)$")
+_CALLED_OFF = re.compile(
+    r"\W*(?:no\s+(?:group\s+|reading\s+|journal\s+|lab\s+)?(?:meeting|session|reading group|class)s?|cancel+ed|postponed)"
+    r"\W*",
+    re.I,
+)
+_IN_VENUE = re.compile(r"^[\s,.;:]*[Ii]n:?\s+([^,.;]*[A-Za-z][^,;]*?)[\s.]*$")  # ", in EMNLP": no title
 _EMPTY_LINK = re.compile(r"\[+[^\[\]]*\]+\(\s*\)")  # "[[Summary slides]]()": a link to nothing
 _CODE_NOTE = re.compile(r"^`[^`]+`\s*:?\s*$")
 _NOTE = re.compile(
@@ -437,11 +444,17 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
     if _CODE_NOTE.match(shown) and not links:
         return []  # "`Advancing NMT:`": a heading written inside the cell, no paper
     shown = "" if _READING_LABEL.match(shown) else shown  # "Required Reading: <a>…</a>": a label, not the title
+    if (by_link := cited_link(shown, links)) is not None:  # "[Quill 2019 (PNAS)](doi): "Title"": a cited link
+        urls = [u for label, u in links if label] + [u for label, u in links if not label]
+        title, authors, more, cited_year, cited_venue = by_link
+        return [CellPaper(title, safe_url(urls[0]), *_ids(urls), urls[1:], authors, cited_venue, cited_year, more)]
     material = not links and not _ARXIV_TEXT.match(shown) and not _DOI.search(shown)
     cited = _reference(shown, links)
     labels = [label for label, _ in links if label and not _GENERIC_LABEL.match(label)]
     if cited is not None and len(labels) == 1 and len(re.findall(r"[^\W\d_]{2,}", cited.title.replace("In ", ""))) < 2:
         cited.title = labels[0]  # "Dong and Lapata (2018), [Title](link), In ACL": the link names it, not ", In ACL"
+    elif cited is not None and len(labels) == 1 and (in_venue := _IN_VENUE.match(cited.title)):
+        cited.title, cited.venue = labels[0], cited.venue or in_venue.group(1)  # "…, [Title](link), in EMNLP"
     if cited is not None and not (material and _NOT_A_PAPER.search(cited.title)):  # "Book (2019), Sections 6.1"
         return [cited]
     if material and (_NOT_A_PAPER.search(shown) or _CHAPTER_NUMBER.match(shown)):
@@ -497,6 +510,11 @@ def cell_papers(text: object) -> tuple[list[CellPaper], str | None]:
     if _SKIP.search(s) and not _MD_LINK.search(s):
         return [], " ".join(s.split())
     papers = [p for shown, links in _segments(s) for p in _segment_papers(shown, links)]
+    if papers and _called_off(s) and not any(p.arxiv_id or p.doi for p in papers):
+        return [], " ".join(s.split())  # "Holiday, no reading group ([calendar](…))", "[NO MEETING](…)"
+    for paper in papers if len(papers) == 1 else []:  # "Title, in EMNLP 2018": the venue and year out of the title
+        if paper.venue is None and (tail := venue_tail(paper.title))[1]:
+            paper.title, paper.venue, paper.year = tail[0], tail[1], paper.year or tail[2]
     for paper in papers:  # a paper linked to its recorded talk: the video is no link to the paper
         if paper.url and _VIDEO.search(paper.url):
             paper.extra_urls, paper.url = [paper.url, *paper.extra_urls], None
@@ -514,6 +532,13 @@ def bracketed_note(text: object) -> str | None:
     """The note of a presenter cell written in square brackets, no link ("[Up the batches]"), else None."""
     s = clean_cell(text)
     return s.strip("[] ") or None if _BRACKETED.match(s) and "](" not in s and not is_placeholder(s) else None
+
+
+def _called_off(text: str) -> bool:
+    """Whether a cell with links says its meeting did not take place: its text outside the links does, or a link's
+    text alone is such a note ("[NO MEETING](…)")."""
+    outside = _MD_LINK.sub(" ", text)
+    return bool(_SKIP.search(outside) or _CALLED_OFF.fullmatch(markdown_plain(text).strip()))
 
 
 def skip_note(text: str) -> bool:

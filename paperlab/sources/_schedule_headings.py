@@ -35,7 +35,17 @@ from dataclasses import dataclass, field
 from ..dates import month_of_name
 from ._schedule_blanks import without_templates
 from ._schedule_bylines import by_authors, byline_reference, citation_only, linked_byline, withdrawn
-from ._schedule_cells import CellPaper, cell_papers, cited_et_al, date_order, parse_day, presenters, written_reference
+from ._schedule_cells import (
+    CellPaper,
+    cell_papers,
+    cited_et_al,
+    date_order,
+    parse_day,
+    presenters,
+    skip_note,
+    written_reference,
+)
+from ._schedule_linkcites import starts_with_cited_link
 from ._schedule_pool import is_listed_item, listed_paper
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
@@ -237,7 +247,7 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
     first = None if who else _PRESENTER_FIRST.match(text)
     first = first if first and len(first.group("who").split()) >= 2 and not _LABEL.match(first.group("who")) else None
     body = text[: who.start()] if who else text[first.end() :] if first else text
-    if said := _LINK_THEN_SAID.match(body):  # "[Title](link), a successor of X": what is said of it, no title
+    if (said := _LINK_THEN_SAID.match(body)) and not starts_with_cited_link(body):  # "[Title](link), a successor of X"
         body = said.group("link")
     found = [p for p in cell_papers(body)[0] if p.url or p.arxiv_id or p.doi] if linked else _unlinked(body)
     found = [citation_only(p) for p in found]  # "[Quill et al., 2019](doi)": its author and year, no title
@@ -269,6 +279,8 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     body = re.sub(rf"^(\*\*|__)\s*({re.escape(found[0])})\s*\1", r"\2", body)  # "**March 12** — Ada: …"
     said = _AFTER_DATE.sub("", body.replace(found[0], " ", 1), count=1)  # "Tuesday, , 15:00–16:00. " goes
     papers, who, note = _bullet_line_papers(said)
+    if _called_off(said, papers):  # "- Oct 31: cancelled — [department retreat](…)": no paper, no meeting
+        papers, who, note = [], [], " ".join(re.sub(r"\[([^\[\]]*)\]\([^()\s]*\)", r"\1", said).split())
     _add_papers(meeting, papers, who)
     topic = _AFTER_DATE.sub("", found[1] or "", count=1).strip() or None
     meeting.topic = None if papers else (topic if note else None)
@@ -310,6 +322,9 @@ def _section_line(current: HeadingMeeting, line: str) -> None:
     if current.level == _BULLET_LEVEL or _TOP_BULLET.match(line) and _PRESENTED_BY.search(line):
         papers, who, note = _bullet_line_papers(line)  # "- [Title](link) — Ada Quill" under a heading too
         _add_papers(current, papers, who)
+    elif labelled := _labelled_line(line):  # "**Paper:** Title, in EMNLP 2018", "**Presenter:** Ada Quill"
+        papers, who, note = labelled
+        _add_papers(current, papers, who)
     else:
         papers, note = _line_papers(line)
         if not papers and _LINK_BULLET.match(line) and (linked := linked_byline(_BULLET.sub("", line))):
@@ -317,6 +332,22 @@ def _section_line(current: HeadingMeeting, line: str) -> None:
         current.papers += without_templates(papers)
     if note:
         current.notes.append(note)
+
+
+def _labelled_line(line: str) -> tuple[list[CellPaper], list[str], str | None] | None:
+    """(papers, presenters, note) of a line under a meeting's heading labelled as its reading or its presenter
+    ("Paper: Title. In Proceedings of ACL 2019", "- **Presenter:** Ada Quill"); None for another line. A reading
+    so labelled is a paper linked or not (its venue after the title kept apart)."""
+    field_ = _FIELD.match(_BULLET.sub("", line).strip())
+    label = " ".join(field_.group("label").lower().split()) if field_ else ""
+    if field_ is None or label not in _READING_FIELDS | _PEOPLE_FIELDS:
+        return None
+    papers, who, note = _bullet_line_papers(line)
+    value = field_.group("value").strip(" *_")
+    if label in _READING_FIELDS and not papers and note and "](" not in value and "http" not in value:
+        papers, _ = cell_papers(value)  # an unlinked title: the label says it is the reading
+        note = None if papers else note
+    return papers, who, note
 
 
 def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = None) -> list[HeadingMeeting]:
@@ -420,6 +451,8 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     newest = max((p.arxiv_id[:4] for m in meetings for p in m.papers if p.arxiv_id and _NEW_ARXIV.match(p.arxiv_id)),
                  default=None)  # fmt: skip
     for m in meetings:
+        if m.topic and _called_off(m.topic, m.papers):  # "## May 23: Holiday, no reading group" over a link
+            m.papers, m.by = [], {}
         m.date = parse_day(m.date_text, order, year) if m.date_text else None
         if m.date_text and m.date is None and year is None and newest:  # no year on the page: after its readings
             first = dt.date(2000 + int(newest[:2]), int(newest[2:]), 1)
@@ -428,6 +461,12 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
                 m.date = parse_day(m.date_text, order, first.year + 1)
             m.year_inferred = m.date is not None
     return meetings
+
+
+def _called_off(text: str, papers: list[CellPaper]) -> bool:
+    """Whether a meeting's heading or date bullet says it did not take place ("NO MEETING", "cancelled", "holiday",
+    "(RG is postponed)") and the links under it name no paper by an arXiv id or DOI (a holiday's page, a retreat)."""
+    return skip_note(text) and not any(p.arxiv_id or p.doi for p in papers)
 
 
 def _page_years(text: str, meetings: list[HeadingMeeting]) -> list[int]:

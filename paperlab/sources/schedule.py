@@ -132,6 +132,7 @@ _NO_DAY = (
     "date {!r} reads as no day (expected e.g. 2021-11-25, 25 Nov 2021, 25/Nov/2021 or 11/25/2021): the meeting is "
     "kept without its date"
 )
+_NO_YEAR = "the date names no year and the file names none: the day and month only"
 # the refusal of a schedule whose meetings were read and name no paper (a course of chapters and documentation)
 NAMES_NO_PAPER = "the schedule names no paper (only notes, skipped weeks and reading material that is no paper)"
 NAMES_KEYS_ONLY = (
@@ -321,11 +322,13 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     ):
         return None  # an empty row ("| | | |") or a date alone
     meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
+    if meeting.date is None and year is None and (day := parse_day(date_cell, order, 2000)):  # "14/09", no year
+        meeting.extra |= {"day": f"--{day.month:02d}-{day.day:02d}", "date_note": _NO_YEAR}  # ISO 8601's day, no year
     with_presenters = "presenter" in table.roles
     # a row without a presenter whose paper cell holds a note did not take place; a course's lecture (its topic
     # beside empty readings) did
     meeting.skipped = bool(note and ((with_presenters and not who and note != topic) or skip_note(note)))
-    meeting.extra = {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
+    meeting.extra |= {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
     meeting.extra |= ({"cited": ", ".join(cited)} if cited else {}) | ({"slides": slides} if slides else {})
     if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers
         meeting.extra["note"] = clean_cell(by_role.get("note"))
