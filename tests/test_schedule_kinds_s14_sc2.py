@@ -230,3 +230,31 @@ def test_a_meeting_called_off_names_no_paper_even_beside_a_link(
     assert all(not m.papers for m in meetings if m.skipped)
     titles = [p.title for p in read_schedule(tmp_path / name)]
     assert titles == ["Sparse Lanterns for Night Vision", "Widget Routing at Scale"]
+
+
+CITED_BOLD_DATES = """# Complex systems journal club
+
+### March 2021
+
+* **Mar 2** — [Quill (2019), Phys. Rev. E](https://doi.org/10.1103/PhysRevE.99.012345): "Lantern percolation on sparse graphs" (Ada)
+* **Mar 9** — [Renn, Moss 2018 (Nat. Phys.)](https://doi.org/10.1038/s41567-018-0001-2) "Folded kernels in ecological webs" (Bo)
+"""
+
+CITED_HTML = """<html><body><h1>Reading group</h1>
+<table><tr><th>Date</th><th>Presenter</th><th>Paper</th></tr>
+<tr><td>2021-03-02</td><td>Ada Quill</td><td><a href="https://doi.org/10.1103/PhysRevE.99.012345">Quill 2019 (Phys. Rev. E)</a>: "Lantern percolation on sparse graphs"</td></tr>
+<tr><td>2021-03-09</td><td>Bo Renn</td><td><a href="https://arxiv.org/abs/1806.04567">Renn and Moss 2018</a> — Folded kernels in ecological webs</td></tr>
+</table></body></html>
+"""
+
+
+@pytest.mark.parametrize(("name", "text"), [("club.md", CITED_BOLD_DATES), ("club.html", CITED_HTML)])
+def test_cited_links_in_other_layouts(tmp_path: Path, name: str, text: str) -> None:
+    papers = read_schedule(_write(tmp_path, name, text))
+    assert [(p.title, p.authors, p.published and p.published.year) for p in papers] == [
+        ("Lantern percolation on sparse graphs", ["Quill"], 2019),
+        ("Folded kernels in ecological webs", ["Renn", "Moss"], 2018),
+    ]
+    assert papers[0].journal_ref == "Phys. Rev. E"
+    if name.endswith(".md"):
+        assert papers[1].journal_ref == "Nat. Phys."

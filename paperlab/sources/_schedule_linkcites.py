@@ -15,11 +15,12 @@ import re
 __all__ = ["cited_link", "starts_with_cited_link", "venue_tail"]
 
 _FAMILY = r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+"
-# "Quill 2019 (Phys. Rev. E)", "Renn and Moss 2018", "Renn & Moss, 2021", "Lune et al. 2020", "Lune et al., 2020b"
+# "Quill 2019 (Phys. Rev. E)", "Renn and Moss 2018", "Renn, Moss 2018", "Lune et al., 2020b", "Quill (2019), PNAS"
 _LINK_CITE = re.compile(
-    rf"^(?P<first>{_FAMILY})(?:\s+(?:and|&)\s+(?P<second>{_FAMILY})|(?P<etal>\s+et\s+al\.?))?,?\s+"
-    r"(?P<year>(?:19|20)\d{2})[a-z]?(?:\s*[,(]\s*(?P<venue>[^()]+?)\s*\)?)?$"
+    rf"^(?P<names>{_FAMILY}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_FAMILY}){{0,3}})(?P<etal>\s+et\s+al\.?)?,?\s+"
+    r"\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?(?:\s*[,(]\s*(?P<venue>[^()]+?)\s*\)?)?$"
 )
+_QUOTED = re.compile(r"^[\"“«'‘](?P<title>[^\"”»]{6,}?)[\"”»'’]\W*(?:\([^()]*\))?\W*$")  # '"Title" (Ada)'
 _QUOTES = "\"'“”‘’«»"
 # ", in EMNLP 2018", ". In Proceedings of ACL 2019", ", In: NAACL-HLT 2019"
 _VENUE_TAIL = re.compile(
@@ -37,16 +38,18 @@ def cited_link(shown: str, links: list[tuple[str, str]]) -> tuple[str, list[str]
     """(title, authors, whether the authors are cut short, year, venue) of a reading whose one link is labelled
     by its citation and whose title follows the link; None for another reading."""
     named = [label for label, _ in links if label]
-    title = shown.strip().strip(_QUOTES).strip(" .,;:-–—").strip(_QUOTES).strip()
+    shown = shown.strip()
+    title = quoted.group("title") if (quoted := _QUOTED.match(shown)) else shown
+    title = title.strip(_QUOTES).strip(" .,;:-–—").strip(_QUOTES).strip()
     if (
         len(named) != 1
         or len(re.findall(r"[^\W\d_]{2,}", title)) < 2
         or (m := _LINK_CITE.match(" ".join(named[0].split()))) is None
     ):
         return None
-    authors = [m.group("first"), *([m.group("second")] if m.group("second") else [])]
+    authors = [a for a in re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("names")) if a]
     venue = m.group("venue")
-    venue = venue.strip(" ,.") if venue and not re.fullmatch(r"[\d\s,.:-]+", venue) else None
+    venue = venue.strip(" ,") if venue and not re.fullmatch(r"[\d\s,.:-]+", venue) else None
     return title, authors, bool(m.group("etal")), int(m.group("year")), venue
 
 
