@@ -101,6 +101,7 @@ class PaperlabMagics(Magics):
                     query = ""  # arXiv already searched for it
             else:
                 library, activate = active_library(), False
+                _say_demo_over(self.shell, library)
             if query:
                 from .search import search_library
 
@@ -216,6 +217,23 @@ class PaperlabMagics(Magics):
             except Exception as exc:  # keep every paper that was found; say which lines were not
                 print(f"%%papers: line {n} ({ref!r}): {exc}", file=sys.stderr)
         return PaperCards(found, activate=False)
+
+
+def _say_demo_over(shell: Any, library: Library) -> None:
+    """When ``%papers`` falls back to the demo corpus although the notebook holds libraries of its own (``lib =
+    paperlab.load(...)``, never shown as cards), say so in one line, naming them and how to search one instead."""
+    from .library import Library
+    from .services.activelib import chosen_library
+
+    if chosen_library() is not None or library.name != "demo" or shell is None:
+        return
+    names = [n for n, v in shell.user_ns.items() if isinstance(v, Library) and not n.startswith("_") and len(v)]
+    if names:
+        shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+        print(
+            f"%papers: this is the bundled demo corpus ({len(library)} papers), not {shown}: show yours first "
+            f"({names[0]}.cards()), then %papers searches it"
+        )
 
 
 def _report(magic: str, exc: Exception) -> None:

@@ -105,3 +105,19 @@ def test_other_warnings_show_as_before(ip: InteractiveShell) -> None:
     with capture_output() as out, pytest.warns(UserWarning, match="plain note from the user") as caught:
         warnings.showwarning(UserWarning("plain note from the user"), UserWarning, "cell.py", 2)
     assert len(caught) == 1 and not out.outputs  # passed on to the usual showwarning, not made a note
+
+
+def test_papers_over_the_demo_corpus_names_the_notebooks_own_library(ip: InteractiveShell) -> None:
+    """Seen in a researcher's session: `lib = paperlab.load(...)` then `%papers Ho` searched the 325 demo papers."""
+    from paperlab.widget import set_active_library
+
+    set_active_library(None)
+    _run(ip, "import paperlab\nlib = paperlab.load(bib)")
+    out = _run(ip, "%papers Ho")
+    said = out.stdout.split("not ", 1)[-1].split(":", 1)[0].split(", ")  # the shell holds earlier tests' too
+    assert "this is the bundled demo corpus (325 papers), not " in out.stdout and "lib" in said
+    assert "then %papers searches it" in out.stdout
+    _run(ip, "lib.cards()")
+    again = _run(ip, "%papers Ho")
+    assert "demo corpus" not in again.stdout
+    set_active_library(None)
