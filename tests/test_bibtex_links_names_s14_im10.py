@@ -67,6 +67,8 @@ def test_generational_suffixes_are_read_as_bibtex_names_define_them() -> None:
     # a family name braced with its suffix (was "H. B. Hunt, III", "Ada Quill, Jr.")
     assert papers["hunt1993braced"].authors == ["H. B. Hunt III", "Ada Quill Jr.", "Tobias Marrow"]
     assert "names_whole" not in papers["methot2013braced"].extra
+    # a family name alone before its suffix (was "Jr. Methot"); "Ii" in lowercase letters is a given name
+    assert papers["methot2014alone"].authors == ["Methot Jr.", "Ii Quill", "Marrow III"]
 
 
 def test_suffixes_are_written_back_in_the_three_part_form() -> None:

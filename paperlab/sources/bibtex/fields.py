@@ -16,14 +16,15 @@ from typing import Any
 from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
 from bibtexparser.middlewares.middleware import BlockMiddleware, LibraryMiddleware
-from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, Field, ParsingFailedBlock
 
 from ...dates import month_day, month_number
 from ...identifiers import find_doi, normalize_doi
 from ...identifiers import labelled_doi as find_labelled_doi
-from ...names import NAME_SUFFIXES, family_first, names_organisation
+from ...names import family_first, names_organisation
 from .._names import sure_initials, vancouver_parts, written_given_first
+from .suffixes import suffix_last
 from .text import VERBATIM_FIELDS, balanced, html_entities, verbatim
 
 __all__ = [
@@ -40,7 +41,6 @@ __all__ = [
     "no_abstract",
     "plain_name",
     "split_name_list",
-    "suffix_last",
     "unescape_html_entities",
     "valid_doi",
     "written_date",
@@ -174,33 +174,10 @@ def plain_name(raw: str) -> str:
     raw = " ".join(raw.split())
     if (extended := extended_name(raw)) is not None:
         return extended
-    if (suffixed := suffix_last(_BRACED_SUFFIX.sub(r" \1", raw))) is not None:  # "H. B. {Hunt, III}" too
+    if (suffixed := suffix_last(raw)) is not None:  # "Martin Luther King, Jr.", "H. B. {Hunt, III}"
         return suffixed
     m = _FAMILY_THEN_INITIALS.fullmatch(raw)
     return f"{m.group(1)}, {m.group(2).strip()}" if m and not names_organisation(raw) else raw
-
-
-# a family name braced with its suffix at a name's end ("H. B. {Hunt, III}"), as old files keep the comma
-_BRACED_SUFFIX = re.compile(r"\s*\{([^{},]+,\s*(?:Jr|Sr|JR|SR|jr|sr|I{2,3}|IV)\.?)\}$")
-
-
-def suffix_last(raw: str) -> str | None:
-    """A name written given name first with its generational suffix after a comma ("Martin Luther King, Jr.",
-    "Harry B. Hunt, III", :data:`~paperlab.names.NAME_SUFFIXES`), which BibTeX would read as family name "Martin
-    Luther King", given name "Jr.", in BibTeX's three parts ``von Last, Jr, First`` ("King, Jr., Martin Luther"); a
-    family name alone before it ("Methot, Jr.") as ``Methot, Jr.,``. None for any other name.
-
-    >>> suffix_last("Martin Luther King, Jr."), suffix_last("Ludwig van Beethoven, III"), suffix_last("Lovelace, Ada")
-    ('King, Jr., Martin Luther', 'van Beethoven, III, Ludwig', None)
-    """
-    parts = _top_level_commas(raw)
-    if len(parts) != 2 or parts[1].rstrip(".").lower() not in NAME_SUFFIXES or not parts[0]:
-        return None
-    if names_organisation(parts[0]):
-        return None
-    person = parse_single_name_into_parts(parts[0], strict=False)
-    family = " ".join(person.von + person.last)
-    return f"{family}, {parts[1]}, {' '.join(person.first)}".rstrip()
 
 
 def extended_name(raw: str) -> str | None:
