@@ -258,3 +258,27 @@ def test_cited_links_in_other_layouts(tmp_path: Path, name: str, text: str) -> N
     assert papers[0].journal_ref == "Phys. Rev. E"
     if name.endswith(".md"):
         assert papers[1].journal_ref == "Nat. Phys."
+
+
+LABELLED_BULLETS = """# NLP reading group
+
+- 2019-02-05
+  - Paper: Sparse Lanterns for Night Vision, in EMNLP 2018
+  - Presenter: Ada Quill
+- 2019-02-12
+  - **Paper:** [Widget Routing at Scale](https://arxiv.org/abs/1808.01234), in EMNLP 2018
+  - **Presenter:** Cai Lune
+- 2019-02-19
+  - Paper: Folded Kernels for Sparse Graphs. In Proceedings of ACL 2019
+"""
+
+
+def test_labelled_readings_under_date_bullets_keep_their_venue(tmp_path: Path) -> None:
+    meetings, _, _ = read_meetings(_write(tmp_path, "nlp_rg.md", LABELLED_BULLETS))
+    assert [m.presenters for m in meetings] == [["Ada Quill"], ["Cai Lune"], []]
+    papers = [p for m in meetings for p in m.papers]
+    assert [(p.title, p.journal_ref, p.published and p.published.isoformat()) for p in papers] == [
+        ("Sparse Lanterns for Night Vision", "EMNLP", "2018-01-01"),
+        ("Widget Routing at Scale", "EMNLP", "2018-08-01"),  # dated by its arXiv id
+        ("Folded Kernels for Sparse Graphs", "Proceedings of ACL", "2019-01-01"),
+    ]

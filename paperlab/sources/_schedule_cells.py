@@ -514,7 +514,8 @@ def cell_papers(text: object) -> tuple[list[CellPaper], str | None]:
         return [], " ".join(s.split())  # "Holiday, no reading group ([calendar](…))", "[NO MEETING](…)"
     for paper in papers if len(papers) == 1 else []:  # "Title, in EMNLP 2018": the venue and year out of the title
         if paper.venue is None and (tail := venue_tail(paper.title))[1]:
-            paper.title, paper.venue, paper.year = tail[0], tail[1], paper.year or tail[2]
+            paper.title, paper.venue = tail[0], tail[1]
+            paper.year = paper.year or (None if paper.arxiv_id else tail[2])  # an arXiv id dates it to the month
     for paper in papers:  # a paper linked to its recorded talk: the video is no link to the paper
         if paper.url and _VIDEO.search(paper.url):
             paper.extra_urls, paper.url = [paper.url, *paper.extra_urls], None

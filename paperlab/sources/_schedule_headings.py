@@ -45,7 +45,7 @@ from ._schedule_cells import (
     skip_note,
     written_reference,
 )
-from ._schedule_linkcites import starts_with_cited_link
+from ._schedule_linkcites import starts_with_cited_link, venue_tail
 from ._schedule_pool import is_listed_item, listed_paper
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
@@ -247,10 +247,14 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
     first = None if who else _PRESENTER_FIRST.match(text)
     first = first if first and len(first.group("who").split()) >= 2 and not _LABEL.match(first.group("who")) else None
     body = text[: who.start()] if who else text[first.end() :] if first else text
+    tail = None
     if (said := _LINK_THEN_SAID.match(body)) and not starts_with_cited_link(body):  # "[Title](link), a successor of X"
-        body = said.group("link")
+        body, tail = said.group("link"), venue_tail(f"Some title{body[said.end('link') :]}")  # "…, in EMNLP 2018"
     found = [p for p in cell_papers(body)[0] if p.url or p.arxiv_id or p.doi] if linked else _unlinked(body)
     found = [citation_only(p) for p in found]  # "[Quill et al., 2019](doi)": its author and year, no title
+    if tail and tail[1] and len(found) == 1 and found[0].venue is None:
+        found[0].venue = tail[1]  # the year stays the arXiv id's or the citation's, when it gives one
+        found[0].year = found[0].year or (None if found[0].arxiv_id else tail[2])
     if not found:
         return [], [], (" ".join(text.split()) or None)
     named = who or first
@@ -319,11 +323,11 @@ def _section_line(current: HeadingMeeting, line: str) -> None:
     """Add what one line under a meeting's heading (or date bullet) names."""
     if line.lstrip().startswith("|"):
         current.table = True
-    if current.level == _BULLET_LEVEL or _TOP_BULLET.match(line) and _PRESENTED_BY.search(line):
-        papers, who, note = _bullet_line_papers(line)  # "- [Title](link) — Ada Quill" under a heading too
-        _add_papers(current, papers, who)
-    elif labelled := _labelled_line(line):  # "**Paper:** Title, in EMNLP 2018", "**Presenter:** Ada Quill"
+    if labelled := _labelled_line(line):  # "**Paper:** Title, in EMNLP 2018", "**Presenter:** Ada Quill"
         papers, who, note = labelled
+        _add_papers(current, papers, who)
+    elif current.level == _BULLET_LEVEL or _TOP_BULLET.match(line) and _PRESENTED_BY.search(line):
+        papers, who, note = _bullet_line_papers(line)  # "- [Title](link) — Ada Quill" under a heading too
         _add_papers(current, papers, who)
     else:
         papers, note = _line_papers(line)
