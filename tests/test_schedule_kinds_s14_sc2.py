@@ -282,3 +282,68 @@ def test_labelled_readings_under_date_bullets_keep_their_venue(tmp_path: Path) -
         ("Widget Routing at Scale", "EMNLP", "2018-08-01"),  # dated by its arXiv id
         ("Folded Kernels for Sparse Graphs", "Proceedings of ACL", "2019-01-01"),
     ]
+
+
+WEEKDAY_READS = """---
+layout: reading
+reads:
+  - date: Thu 14/09
+    paper: Sparse Lanterns for Night Vision
+    link: https://arxiv.org/abs/2301.01234
+    who: Ada
+  - date: Thu 21/09
+    paper: NO MEETING
+  - date: Thu 28/09
+    paper: Widget Routing at Scale
+    link: https://arxiv.org/abs/2302.04567
+    who: Bo
+---
+"""
+
+DOTTED_PAPERS = """---
+title: Reading group
+papers:
+  - date: 14.09.
+    title: Sparse Lanterns for Night Vision
+    url: https://arxiv.org/abs/2301.01234
+    presenter: Ada Quill
+  - date: 21.09.
+    title: Widget Routing at Scale
+    url: https://arxiv.org/abs/2302.04567
+    presenter: Bo Renn
+---
+# Reading group, winter term 2023/24
+"""
+
+HTML_HEADED = """---
+schedule:
+  - date: 09/14
+    title: Sparse Lanterns for Night Vision
+    url: https://arxiv.org/abs/2301.01234
+    presenter: Ada Quill
+  - date: 09/21
+    title: Widget Routing at Scale
+    url: https://arxiv.org/abs/2302.04567
+    presenter: Bo Renn
+  - date: 09/28
+    title: No reading group (holiday)
+---
+<h2>Fall 2021 schedule</h2>
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "dates"),
+    [
+        (WEEKDAY_READS, ["--09-14", "--09-21", "--09-28"], [None, None, None]),  # no year anywhere: none made up
+        (DOTTED_PAPERS, [None, None], ["2023-09-14", "2023-09-21"]),  # the heading below the front matter
+        (HTML_HEADED, [None, None, None], ["2021-09-14", "2021-09-21", "2021-09-28"]),  # an HTML heading
+    ],
+)
+def test_front_matter_days_are_read_and_dated_by_the_page_when_it_names_a_year(
+    tmp_path: Path, text: str, days: list[str | None], dates: list[str | None]
+) -> None:
+    meetings, _, _ = read_meetings(_write(tmp_path, "reading.md", text))
+    assert [m.extra.get("day") for m in meetings] == days
+    assert [m.date and m.date.isoformat() for m in meetings] == dates
+    assert [m.skipped for m in meetings][1:2] == ([True] if "NO MEETING" in text else [False])

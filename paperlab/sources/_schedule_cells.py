@@ -87,6 +87,7 @@ _CALLED_OFF = re.compile(
     r"\W*",
     re.I,
 )
+_BARE_DAY = re.compile(r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2}[./-]\d{1,2})\.?$", re.I)
 _IN_VENUE = re.compile(r"^[\s,.;:]*[Ii]n:?\s+([^,.;]*[A-Za-z][^,;]*?)[\s.]*$")  # ", in EMNLP": no title
 _EMPTY_LINK = re.compile(r"\[+[^\[\]]*\]+\(\s*\)")  # "[[Summary slides]]()": a link to nothing
 _CODE_NOTE = re.compile(r"^`[^`]+`\s*:?\s*$")
@@ -569,4 +570,7 @@ def parse_day(text: object, order: str = "dmy", year: int | None = None) -> dt.d
     or it is not a real day; ``year`` is used for dates that name none ("Mar 5")."""
     if isinstance(text, dt.date):
         return text if not isinstance(text, dt.datetime) else text.date()
-    return day_of(clean_cell(text), order, year)
+    cell = clean_cell(text)
+    if (day := day_of(cell, order, year)) is None and (bare := _BARE_DAY.match(cell)):
+        day = day_of(re.sub(r"[.-]", "/", bare.group(1)), order, year)  # "Thu 14/09", "14.09.": day and month
+    return day

@@ -487,9 +487,11 @@ def _this_year() -> int:
 
 
 def _prose(text: str) -> list[str]:
-    """The first lines of a page that are no table row, no front-matter field and no HTML (at most 12)."""
+    """The first lines of a page that are no table row, no front-matter field and no HTML (at most 12), and its
+    headings ("# Reading group, Fall 2021" below a long front matter, "<h2>Fall 2021 schedule</h2>")."""
     lines = [ln for ln in text.splitlines()[:200] if ln.strip() and not ln.lstrip().startswith(("|", "<", "---"))]
-    return [ln for ln in lines if not re.match(r"^\s*[\w-]+:\s", ln)][:12]
+    headings = [ln for ln in text.splitlines() if re.match(r"^\s{0,3}(?:#{1,6}\s|<h[1-6]\b)", ln, re.I)]
+    return [ln for ln in lines if not re.match(r"^\s*[\w-]+:\s", ln)][:12] + headings  # a heading below a front matter
 
 
 def _timetable(table: ScheduleTable) -> bool:
