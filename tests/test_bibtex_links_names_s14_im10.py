@@ -89,3 +89,13 @@ def test_name_parts_reads_a_suffix_set_apart_by_a_comma() -> None:
     assert name_parts("Richard D. Methot, Jr.") == ("Methot", "Richard D.", "Jr.")
     assert name_parts("Martin Luther King, Jr.") == ("King", "Martin Luther", "Jr.")
     assert name_parts("Harry B. Hunt III") == ("Hunt", "Harry B.", "III")
+
+
+def test_a_made_key_names_the_family_not_the_suffix() -> None:
+    papers = [
+        Paper(title="Stock Synthesis", authors=["Richard D. Methot Jr."]),
+        Paper(title="Strength to Love", authors=["Martin Luther King, Jr."]),
+        Paper(title="Mixing Rules", authors=["Harry B. Hunt III"]),
+    ]
+    keys = [text.split("{", 1)[1].split(",", 1)[0] for text in library_to_bibtex(papers).split("\n@")]
+    assert keys == ["methotstock", "kingstrength", "huntmixing"]  # was "jrstock", "jrstrength", "iiimixing"

@@ -153,6 +153,8 @@ def _key(paper: Paper) -> str:
     last = ""
     if paper.authors:
         name = re.sub(r"[{}\\]", "", paper.authors[0])
+        if (suffix := name_parts(name)[2]) and name.count(",") < 2:  # "Martin Luther King Jr.": king, not jr
+            name = name.removesuffix(suffix).strip().rstrip(",")
         parts = parse_single_name_into_parts(name, strict=False)  # "First Last" or "Last, First"
         last = _ascii_word(" ".join(parts.last or parts.first or [name]))
     year = str(paper.published.year) if paper.published else ""
