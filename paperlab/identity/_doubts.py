@@ -61,6 +61,12 @@ def _full_title(p: Paper) -> bool:
     return bool(p.sources) and p.sources[0].name in _FULL_TITLE_SOURCES
 
 
+def _guessed_title(p: Paper) -> bool:
+    """A title the generic paper finder took from the text nearest an id in prose ("DDIM (arXiv:2010.02502) gets
+    10-50x fewer steps"): a guess, which never puts the id in doubt."""
+    return p.extra.get("found_by") == "generic paper finder"
+
+
 def _source_years(a: Paper, b: Paper) -> tuple[int, int] | None:
     """Both records' years, when a source gave each (the month of an arXiv id gives none)."""
     if not (a.published and b.published) or dated_by_arxiv_id(a.extra) or dated_by_arxiv_id(b.extra):
@@ -70,7 +76,8 @@ def _source_years(a: Paper, b: Paper) -> tuple[int, int] | None:
 
 def id_in_doubt(a: Paper, b: Paper) -> bool:
     """Whether an arXiv id or DOI both records give is in doubt -- one record was given the other's link -- rather
-    than one paper named two ways. The titles must name different works (:func:`titles_disagree`), and then:
+    than one paper named two ways. The titles must name different works (:func:`titles_disagree`), neither guessed
+    by the generic paper finder from the prose beside an id (the id is what it read), and then:
 
     1. the years (more than one apart: a preprint and its publication may be a year apart) or the first authors
        disagree, both known: in doubt;
@@ -82,6 +89,8 @@ def id_in_doubt(a: Paper, b: Paper) -> bool:
        ("Explaining and Harnessing Adversarial Examples", "Fractional Max-Pooling") are in doubt.
     """
     if not titles_disagree(a.title, b.title):
+        return False
+    if _guessed_title(a) or _guessed_title(b):  # the id is what was read; the title only the text beside it
         return False
     years, same_author = _source_years(a, b), same_first_author(a, b)
     if (years and abs(years[0] - years[1]) > 1) or same_author is False:

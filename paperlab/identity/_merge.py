@@ -72,16 +72,25 @@ def _merged_before(a: Paper, b: Paper) -> bool:
 _ABBREVIATION_END = re.compile(r"(?:\bal|\betc|\bvs|\bInc|\bLtd|\bCo|\bJr|\bSr|\b[A-Z]|\.[A-Za-z])$")
 
 
+#: ``extra["found_by"]`` of a paper the generic paper finder read: its title is the text nearest the id, a guess
+_FINDER = "generic paper finder"
+
+
 def merge_papers(a: Paper, b: Paper) -> Paper:
     """:meth:`Paper.merge` keeping every citation key of both records, the full title when ``a`` names the paper
-    by a nickname (:func:`reads_as_nickname`), the title in mixed case when ``a`` writes the same one in capitals,
+    by a nickname (:func:`reads_as_nickname`) or the generic paper finder guessed it from prose (the other record's
+    own title, and no longer ``found_by``), the title in mixed case when ``a`` writes the same one in capitals,
     and ``a``'s id when it is a disambiguated title id (so the merged record does not take the id of another work
     with its title).
 
     Records with different ids (a preprint and its published version) are remembered in ``extra["versions"]``
     (see :func:`timeline`), so :func:`split_merged` can undo a wrong merge."""
     merged = a.merge(b)
-    if reads_as_nickname(a.title) and not reads_as_nickname(b.title) and len(b.title) > len(a.title):
+    guessed = [p.extra.get("found_by") == _FINDER for p in (a, b)]
+    if guessed[0] != guessed[1]:  # a title the finder took from the prose beside an id gives way to a record's own
+        merged = dataclasses.replace(merged, title=(b if guessed[0] else a).title)
+        merged.extra.pop("found_by", None)
+    elif reads_as_nickname(a.title) and not reads_as_nickname(b.title) and len(b.title) > len(a.title):
         merged = dataclasses.replace(merged, title=b.title)  # "Vision Transformer (ViT)": the paper's own title
     elif a.title.isupper() and not b.title.isupper() and a.title.casefold() == b.title.casefold():
         merged = dataclasses.replace(merged, title=b.title)  # a catalogue's title in capitals: the one in its case

@@ -8,9 +8,10 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+import os
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -355,7 +356,22 @@ def _text_kind(path: Path, suffix: str, text: str, stripped: str) -> str:
     )
 
 
-def load(*paths: str | Path, format: str | None = None, **options: Any) -> Library:
+def _flat_paths(paths: tuple[Any, ...]) -> tuple[str | os.PathLike[str], ...]:
+    """``load``'s paths, a list or tuple of them (``load(glob.glob("*.bib"))``) read as its items; anything else than
+    a path or text is a TypeError that says what was given."""
+    flat: list[str | os.PathLike[str]] = []
+    for p in paths:
+        items = p if isinstance(p, (list, tuple)) else [p]
+        for item in items:
+            if not isinstance(item, (str, os.PathLike)):
+                raise TypeError(f"load() takes file paths (str or Path), not {type(item).__name__}: {item!r:.80}")
+            flat.append(item)
+    if not flat:
+        raise TypeError("load() needs at least one path")
+    return tuple(flat)
+
+
+def load(*paths: str | Path | Sequence[str | Path], format: str | None = None, **options: Any) -> Library:
     """Import papers from files, detecting each file's format.
 
     The papers are read, not stored: the command line (``paperlab search``, ``paperlab list``) and the side panel
@@ -364,8 +380,9 @@ def load(*paths: str | Path, format: str | None = None, **options: Any) -> Libra
 
     Parameters
     ----------
-    *paths : str or Path
-        Files to read; the papers of all of them are merged into one Library.
+    *paths : str or Path, or lists of them
+        Files to read (``load("a.bib", "b.ris")`` or ``load(["a.bib", "b.ris"])``); the papers of all of them are
+        merged into one Library.
     format : str, optional
         Force a format (a key of :data:`FORMATS`) instead of detecting it.
     **options
@@ -393,17 +410,16 @@ def load(*paths: str | Path, format: str | None = None, **options: Any) -> Libra
         under two entries were merged into one paper: each merge named (titles, citation keys, where each was
         read); ``Library.merges`` lists them.
     """
-    if not paths:
-        raise TypeError("load() needs at least one path")
+    files = _flat_paths(paths)
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {sorted(FORMATS)}")
     lib = Library()
     failed: list[ParseError] = []
-    for p in paths:
+    for p in files:
         try:
             papers = _read_file(Path(p), format, options)
         except ParseError as exc:
-            if len(paths) == 1:
+            if len(files) == 1:
                 raise
             failed.append(exc)
             continue
@@ -411,13 +427,13 @@ def load(*paths: str | Path, format: str | None = None, **options: Any) -> Libra
         lib.extend(papers)
         if len(lib.merges) > before and any(s.name in _BIBLIOGRAPHIES for x in papers for s in x.sources[-1:]):
             warn_partial(MergedRecordsWarning(str(p), lib.merges[before:]))  # a user's two entries: said, not silent
-    if failed and len(failed) == len(paths):
+    if failed and len(failed) == len(files):
         raise ParseError(
-            f"none of the {len(paths)} files could be read; first: {failed[0]}",
+            f"none of the {len(files)} files could be read; first: {failed[0]}",
             problems=[_as_problem(exc) for exc in failed],
         )
     if failed:
-        label = f"paperlab.load of {len(paths)} files"
+        label = f"paperlab.load of {len(files)} files"
         warn_partial(PartialImportWarning(label, [_as_problem(exc) for exc in failed], kept=len(lib)))
     return lib
 
