@@ -68,6 +68,9 @@ def test_a_link_labelled_by_a_title_with_a_year_is_no_citation(tmp_path: Path) -
     text = "| Date | Presenter | Paper |\n|---|---|---|\n| 2020-05-04 | Ada Quill | [Deep Lanterns 2016](https://arxiv.org/abs/1605.01234) (Quill et al., 2016) |\n"
     papers = read_schedule(_write(tmp_path, "t.md", text))
     assert papers[0].title == "Deep Lanterns 2016"
+    text = "| Date | Presenter | Paper |\n|---|---|---|\n| 2020-05-04 | Ada Quill | [LANTERN 2019](https://arxiv.org/abs/1905.01234) — our first reading |\n"
+    (paper,) = read_schedule(_write(tmp_path, "acronym.md", text))
+    assert paper.authors == []  # a model's name and year, no author
 
 
 VENUE_TABLE = """| Date | Presenter | Paper |

@@ -14,7 +14,7 @@ import re
 
 __all__ = ["cited_link", "starts_with_cited_link", "venue_tail"]
 
-_FAMILY = r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+"
+_FAMILY = r"(?![A-Z\d-]+\b)[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+"  # a name, not an acronym ("BERT 2018")
 # "Quill 2019 (Phys. Rev. E)", "Renn and Moss 2018", "Renn, Moss 2018", "Lune et al., 2020b", "Quill (2019), PNAS"
 _LINK_CITE = re.compile(
     rf"^(?P<names>{_FAMILY}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_FAMILY}){{0,3}})(?P<etal>\s+et\s+al\.?)?,?\s+"
