@@ -161,11 +161,18 @@ def test_the_deadline_covers_retries_and_their_waits(fake_server: FakeServer) ->
     fake_server.fail("/x", *[Fault("status", 503)] * 20)
     with HttpClient(retries=10, backoff=0.2, timeout=1.0, deadline=1.0) as http:
         start = time.monotonic()
-        with pytest.raises(HTTPStatusError, match="would pass the 1 s deadline") as info:
+        with pytest.raises(FetchError) as info:
             http.get(fake_server.url + "/x")
         took = time.monotonic() - start
-    assert took < 1.0 + 0.3 and info.value.status == 503
+    assert took < 1.0 + 0.3  # ten retries with growing waits would take far longer: the deadline bounds them all
     assert len(fake_server.requests_to("/x")) < 5
+    # Usually the client sees the next wait would pass the deadline and stops with the last 503; on a loaded machine
+    # the local page may answer an attempt too late, and the attempt is cut at the deadline instead. Either way the
+    # error says the deadline ended it.
+    if isinstance(info.value, HTTPStatusError):
+        assert info.value.status == 503 and "would pass the 1 s deadline" in str(info.value)
+    else:
+        assert "within the 1 s deadline" in str(info.value)
 
 
 # -- Retry-After --------------------------------------------------------------------------------------
