@@ -81,3 +81,20 @@ def test_v17_test_pools_only_the_v17_held_out_files(texts):
     assert _records(held) == {"v17-test": ["a1", "d1"]}
     assert {s["split"] for s in held["v17-test"]} == {"v17-test"}
     assert "v17-test" not in bench_extraction.fresh_sets(texts, None, False, v16_dev=True)
+
+
+def test_v17_labellers_are_dev_sets_and_v18_test_pools_only_the_v18_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v17a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v17b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v18a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v18b_test.json", ["e1"])
+    dev = bench_extraction.fresh_sets(texts, None, False, v17_dev=True)
+    assert _records(dev) == {"v17a": ["a1"], "v17b": ["b1"]}
+    assert dev["v17b"][0]["split"] == "v17b"
+    held = bench_extraction.fresh_sets(texts, None, False, v18=True)
+    assert _records(held) == {"v18-test": ["c1", "e1"]}
+    assert {s["split"] for s in held["v18-test"]} == {"v18-test"}
+    assert "v18-test" not in bench_extraction.fresh_sets(texts, None, False, v17_dev=True, v17=True)
+    for split in ("v17a", "v17b", "v18-test"):
+        assert split in bench_extraction._HELD_OUT
