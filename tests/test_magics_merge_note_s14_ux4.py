@@ -121,3 +121,34 @@ def test_papers_over_the_demo_corpus_names_the_notebooks_own_library(ip: Interac
     again = _run(ip, "%papers Ho")
     assert "demo corpus" not in again.stdout
     set_active_library(None)
+
+
+HOSTILE = """@article{a1,
+  title = {Sampling <script>alert(1)</script> Fast <img src=x onerror=alert(2)>},
+  author = {Quill, Ada},
+  year = {2021},
+  eprint = {2104.00001}
+}
+@inproceedings{a1conf,
+  title = {Sampling <script>alert(1)</script> fast <img src=x onerror=alert(2)>},
+  author = {Quill, Ada},
+  booktitle = {ICML},
+  year = {2021}
+}
+"""
+
+
+def test_the_note_shows_hostile_titles_and_file_names_as_text(ip: InteractiveShell, tmp_path: Path) -> None:
+    """A title or a file name holding a script or an event handler is shown as text in the note's HTML."""
+    path = tmp_path / "<b onmouseover=alert(3)>reading.bib"
+    path.write_text(HOSTILE)
+    ip.user_ns["hostile"] = str(path)
+    out = _run(ip, "import paperlab\nh = paperlab.load(hostile)")
+    notes = [o.data for o in out.outputs if "reading.bib" in o.data.get("text/plain", "")]
+    assert len(notes) == 1
+    page = notes[0]["text/html"]
+    for raw in ("<script", "<img", "<b onmouseover"):
+        assert raw not in page
+    assert "&lt;b onmouseover=alert(3)&gt;reading.bib" in page  # the name, escaped, still readable
+    assert "Sampling &lt;script&gt;alert(1)&lt;/script&gt; Fast &lt;img src=x onerror=alert(2)&gt;" in page
+    assert "keys a1, a1conf" in notes[0]["text/plain"] and len(ip.user_ns["h"]) == 1
