@@ -51,9 +51,14 @@ def _as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
     return out
 
 
-def _format_result(r: Any) -> str:
+def _format_result(r: Any, upper: float | None = None) -> str:
+    """A result as a reader says it ("5.11 FID on CelebA-HQ"); ``upper``: the high end of a range the text gives as
+    one result ("4-16% absolute accuracy" is "4–16% accuracy")."""
     unit, metric, dataset, setting = (cell_text(x) for x in (r.unit, r.metric, r.dataset, r.setting))
-    parts = [_delta_text(r.value, unit, r.kind, getattr(r, "direction", None), metric), metric]
+    value = _delta_text(r.value, unit, r.kind, getattr(r, "direction", None), metric)
+    if upper is not None:
+        value = _NUMBER.sub(lambda m: f"{m.group(0)}\u2013{upper:g}", value, count=1)
+    parts = [value, metric]
     if dataset:
         parts.append(f"on {dataset}")
     if setting:
@@ -133,12 +138,39 @@ def _summaries(found: pd.DataFrame) -> list[str]:
     2%") is one result shown once; ``result_values`` keeps every sentence's row as evidence."""
     seen: set[tuple[Any, ...]] = set()
     out: list[str] = []
-    for r in found.itertuples(index=False):
+    rows = list(found.itertuples(index=False))
+    skip = False
+    for i, r in enumerate(rows):
+        after = rows[i + 1] if i + 1 < len(rows) else None
         key = (r.value, r.unit, r.metric, r.dataset, r.kind, r.setting)
-        if key not in seen:
-            seen.add(key)
-            out.append(_format_result(r))
+        if skip or key in seen:
+            skip = False
+            continue
+        seen.add(key)
+        upper = after.value if after is not None and _one_range(r, after) else None
+        if upper is not None:
+            seen.add((upper, r.unit, r.metric, r.dataset, r.kind, r.setting))
+            skip = True
+        out.append(_format_result(r, upper))
     return out
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[+-]?\d+)?")
+# two numbers written as one range: "4-16%", "1.6--9.3$\times$", "0.78 to 0.81" (never "from 100% to 37.6%": a change)
+_RANGE = re.compile(
+    r"(?<![\w.])(?<!from )(?<!from \$)(\d+(?:\.\d+)?)\s*(?:\\?%|\$?\\times\$?|×|x)?\$?\s*(?:--?|–|—|\bto\b)\s*\$?(\d+(?:\.\d+)?)(?![\d.]\d)"
+)
+
+
+def _one_range(low: Any, high: Any) -> bool:
+    """Whether two results read from one sentence are the two ends of one range the sentence writes ("4-16% absolute
+    accuracy"): the same metric, unit, kind, dataset and setting, and the text writes "low-high" or "low to high"."""
+    same = ("where", "evidence", "unit", "metric", "dataset", "kind", "setting")
+    if any(cell_text(getattr(low, k, None)) != cell_text(getattr(high, k, None)) for k in same):
+        return False
+    if not isinstance(low.evidence, str) or not low.value < high.value:
+        return False
+    return any((float(a), float(b)) == (low.value, high.value) for a, b in _RANGE.findall(low.evidence))
 
 
 def _code_of(paper: Paper) -> str | None:
