@@ -21,6 +21,7 @@ from ..identifiers import normalize_arxiv_id
 from ..names import split_et_al
 from ..urls import safe_url
 from ._schedule_linkcites import cited_link, venue_tail
+from ._schedule_people import without_roles_and_degrees
 from ._schedule_venues import split_venue
 
 __all__ = [
@@ -556,7 +557,7 @@ def presenters(text: object) -> list[str]:
     s = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", _MD_LINK.sub(lambda m: m.group(1), s))  # links, emphasis
     if _SKIP.search(s):
         return []  # "*no meeting*" in the presenter column
-    s = re.sub(r"\s*\([^()]*\)", "", s)  # "Ada Lovelace (Univ. X, UK)": the affiliation
+    s = without_roles_and_degrees(re.sub(r"\s*\([^()]*\)", "", s))  # the affiliation in brackets, "…, Ph.D."
     names = [n.strip(" .()?") for n in re.split(r"\s*(?:\n|,|;|&|/|\+|\band\b)\s*", s) if not _BRACKETED.match(n)]
     # a name has a letter ("Cara (1)/1": a count, no name); "?Dan": a name marked unsure
     return list(dict.fromkeys(n for n in names if re.search(r"[^\W\d_]", n) and not is_placeholder(n)))
