@@ -13,6 +13,7 @@ from ..names import names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ._cited_rows import cited_row
 from ._md_references import reference_parts, title_venue_year
+from ._md_title_parts import with_title_parts
 from ._mention_items import apa_byline, labelled_address, parent_item, title_and_venue
 from ._mention_lines import Line, plain
 from ._mention_refs import item_reference
@@ -236,6 +237,10 @@ def _details(lines: list[Line], found: Found) -> _Details:
     )
 
 
+_ADDRESS_IN = re.compile(r"https?://|\]\(|\bdoi\s*:|\barxiv\s*:", re.I)
+_NOT_A_NOTE = re.compile(r"\b(?:19|20)\d{2}\b|\bet\.?\s*al\b")  # a reference written out, a byline
+
+
 def paper_bullet(lines: list[Line], i: int) -> int | None:
     """For a sub-bullet ``i`` giving only a paper's address, the bullet above it when that is the paper's: each of
     its sub-bullets is a byline (:func:`_bullet_byline`), an address or a labelled address ("Code: https://…");
@@ -243,8 +248,19 @@ def paper_bullet(lines: list[Line], i: int) -> int | None:
     parent = parent_item(lines, i)
     if parent is None:
         return None
-    fields = (c for c in _children(lines, parent) if c.parents[-1] == parent)
-    return parent if all(labelled_address(c.text) or _bullet_byline(c)[0] for c in fields) else None
+    fields = [c for c in _children(lines, parent) if c.parents[-1] == parent]
+    if all(labelled_address(c.text) or _bullet_byline(c)[0] for c in fields):
+        return parent
+    # one address and notes about the paper ("- [ ] Title (2019)" / "  - https://…pdf" / "  - Why it matters"):
+    # a note names no address of its own; a topic's bullet over references gives each its own
+    addresses = [c for c in fields if labelled_address(c.text)]
+    notes = [
+        c
+        for c in fields
+        if not labelled_address(c.text)
+        and (not _ADDRESS_IN.search(c.text) and not _NOT_A_NOTE.search(c.text) or _bullet_byline(c)[0])
+    ]
+    return parent if len(addresses) == 1 and len(addresses) + len(notes) == len(fields) else None
 
 
 def _bullet_byline(child: Line) -> tuple[list[str], int | None]:
@@ -327,15 +343,17 @@ def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
         extra["presenters"] = details.presenters
     if details.more_authors:
         extra["more_authors"] = True
-    return Paper(
-        title=title,
-        authors=details.authors,
-        journal_ref=details.venue,
-        arxiv_id=found.arxiv_id,
-        doi=found.doi,
-        url=found.url,
-        published=details.day or (dt.date(details.year, 1, 1) if details.year else None),
-        tags=details.tags,
-        sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {lines[found.lines[0]].number}")],
-        extra=extra,
-    )
+    return with_title_parts(
+        Paper(
+            title=title,
+            authors=details.authors,
+            journal_ref=details.venue,
+            arxiv_id=found.arxiv_id,
+            doi=found.doi,
+            url=found.url,
+            published=details.day or (dt.date(details.year, 1, 1) if details.year else None),
+            tags=details.tags,
+            sources=[SourceRecord(SOURCE_KIND, location=source, record=f"line {lines[found.lines[0]].number}")],
+            extra=extra,
+        )
+    )  # "Title (Quill et al., 2017)", "Quill — *Title*": the title alone

@@ -22,6 +22,7 @@ __all__ = [
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+•·]|\d{1,4}[.)])[ \t]+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(.*)$")
+_CHECKBOX = re.compile(r"^\[[ xX✓✔]?\][ \t]+(?=\S)")  # a task list's box: "- [ ] Title", "- [x] [Title](url)"
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^<>]*)>")
 _ATTR_VALUE = re.compile(r"=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -151,7 +152,7 @@ def _kind_of(raw: str, line: Line) -> None:
         return
     m = _ITEM.match(raw)
     if m:
-        line.kind, line.indent, line.text = "item", len(m.group(1).expandtabs(4)), m.group(2)
+        line.kind, line.indent, line.text = "item", len(m.group(1).expandtabs(4)), _CHECKBOX.sub("", m.group(2))
         return
     m = _QUOTE.match(raw)
     if m:

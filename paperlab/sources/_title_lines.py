@@ -6,7 +6,8 @@ or paper address: "Deep ADMM-Net for Compressive Sensing MRI" is a paper, "Week 
 ``title_line_model.json`` are fitted by ``benchmarks/train_title_lines.py`` on lines we wrote ourselves
 (``benchmarks/data/title_lines.tsv``, dev half; its test half is the held-out check). A line is kept only when
 at least one other item of its list (or row of its table) reads as a title too: a lone line of prose is no list
-of papers.
+of papers, unless it cites its paper as a list of papers does: an author-and-year marker ("Title (Quill et al.,
+2017)") or a venue and year ("Title (SIGMOD 2016)") after it.
 """
 
 from __future__ import annotations
@@ -133,11 +134,20 @@ def _is_prose(text: str) -> bool:
     return not _YEAR_IN.search(text) and bool(_SENTENCES.search(text.strip()))
 
 
+# a citation closing a title: "(Quill et al., 2017)", "(Quill & Renn, 2016)", "(Shazeer, 2020)", "(SIGMOD 2016)"
+_CITED = re.compile(
+    r"[(（](?:[^()]{1,24},\s*)?(?:[A-Z][\w'’-]+(?:\s+et\.?\s*al\.?|\s*(?:&|\band\b)\s*[A-Z][\w'’-]+)?,?\s+"
+    r"|[A-Z][A-Za-z]*[A-Z][A-Za-z]*[\s'’]+)(?:19|20)\d{2}[)）]\s*$"
+)
+
+
 def is_paper_title(text: str, lines: list[Line], i: int, threshold: float = 0.5) -> bool:
     """Whether line ``i`` (its shown text ``text``) is a paper's title: the model says so, and so it says of at
-    least one other item of its list or row of its table."""
+    least one other item of its list or row of its table, or the line cites it (:data:`_CITED`) as a list item."""
     if title_score(text) < threshold or _is_prose(text):
         return False
+    if lines[i].kind == "item" and _CITED.search(text) and len(_WORD.findall(_CITED.sub("", text))) >= 2:
+        return True  # a lone "- [ ] "Attention Is All You Need" (Vaswani et al., 2017)" under a week's heading
     for j in _siblings(lines, i):
         other = lines[j]
         shown = max(other.cells, key=len, default="") if other.kind == "row" else usable_title(other.text)

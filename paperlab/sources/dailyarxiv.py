@@ -48,6 +48,7 @@ from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
 from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row, split_cells
 from ._files import read_text
 from ._md_not_papers import is_no_paper
+from ._md_title_parts import with_title_parts
 
 __all__ = ["DailyArxivDigest", "has_paper_table", "parse_dailyarxiv", "read_dailyarxiv", "to_dailyarxiv_markdown"]
 
@@ -256,6 +257,7 @@ class _Reader:
         """List ``paper`` under its keywords and merge it with the same paper listed before."""
         if is_no_paper(paper):
             return  # a tool's, a repository's, a talk's or a post's row or card (its address says so): no paper
+        paper = with_title_parts(paper)  # "Title (Quill et al., 2017)", "Quill — *Title*": the title alone
         for keyword in tags:
             ids = self.digest.sections.setdefault(keyword, [])
             if paper.id not in ids:

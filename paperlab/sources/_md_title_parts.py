@@ -1,0 +1,98 @@
+"""The parts of a paper's title text in a markdown list that are no part of its title.
+
+A list item or a table cell often writes more than the title: a citation marker after it ("Attention Is All You
+Need (Vaswani et al., 2017)", "Title (Costan & Devadas, 2016)", "Title (GPT-2, Radford et al., 2019)", "Title
+(2018)"), or the authors before an emphasised title ("Eilenberg & Mac Lane — *General Theory of Natural
+Equivalences*"). :func:`title_parts` splits such text into the title, the authors and the year it gives; the readers
+of markdown lists (:mod:`.dailyarxiv`'s rows, the generic paper finder) keep the authors and year they read
+themselves first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..paper import Paper
+from ._mention_lines import quotes_at_ends
+
+_YEAR = r"(?:19|20)\d{2}[a-z]?"
+_PARTICLE = r"(?:van|von|de|der|den|del|da|di|du|la|le)"
+_NAME = rf"(?:{_PARTICLE}\s+)*[A-Z][\w'’\-]*(?:\s+(?:{_PARTICLE}|[A-Z][\w'’\-]*))*"
+# "(Vaswani et al., 2017)", "(Costan & Devadas, 2016)", "(Shazeer, 2020)", "(GPT-2, Radford et al., 2019)",
+# "(Loshchilov and Hutter 2017)": an acronym or short name first is the paper's, not an author
+_MARKER = re.compile(
+    rf"\s*[(（](?:(?P<nick>[^(),，]{{1,24}})[,，]\s*)?(?P<names>{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*"
+    rf"(?P<etal>\s+et\.?\s*al\.?)?)[,，]?\s+(?P<year>{_YEAR})[)）]\s*[.。]?$"
+)
+_YEAR_ONLY = re.compile(rf"\s*[(（](?P<year>{_YEAR})[)）]\s*[.。]?$")
+_BOX = re.compile(r"^\[[ xX✓✔]?\]\s+(?=\S)")  # a task list's box left in the text: "[ ] Title"
+# "Eilenberg & Mac Lane — *Title*", "Moggi - *Title* (Chap. 1 PDF)": names, a dash, the title in emphasis
+_BY_DASH = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,5}}(?:\s+et\.?\s*al\.?)?)\s+[—–-]{{1,2}}\s+"
+    r"(?P<mark>\*\*?|_)(?P<title>[^*_]{4,}?)(?P=mark)(?P<rest>\s*(?:\([^()]*\))?)\s*$"
+)
+
+
+@dataclass
+class TitleParts:
+    """A title with what the text around it gave: the authors (family names as written) and the year."""
+
+    title: str
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None
+    more_authors: bool = False
+
+
+def _names(text: str) -> tuple[list[str], bool]:
+    etal = bool(re.search(r"\bet\.?\s*al\.?\s*$", text))
+    text = re.sub(r"\s+et\.?\s*al\.?\s*$", "", text)
+    names = [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", text) if n.strip()]
+    return names, etal
+
+
+def title_parts(text: str) -> TitleParts | None:
+    """``text`` split into its title, authors and year when it holds more than a title, else None.
+
+    >>> title_parts("Attention Is All You Need (Vaswani et al., 2017)")
+    TitleParts(title='Attention Is All You Need', authors=['Vaswani'], year=2017, more_authors=True)
+    >>> title_parts("Eilenberg & Mac Lane — *General Theory of Natural Equivalences*").authors
+    ['Eilenberg', 'Mac Lane']
+    >>> title_parts("Foreshadow: Extracting the Keys (2018)").year
+    2018
+    >>> title_parts("A Survey of Widgets (Part I)") is None
+    True
+    """
+    stripped = _BOX.sub("", text.strip())
+    if m := _BY_DASH.match(stripped):
+        names, etal = _names(m.group("names"))
+        return TitleParts(m.group("title").strip(), names, None, etal)
+    if (m := _MARKER.search(stripped)) and re.search(r"[^\W\d_]{2}", stripped[: m.start()]):
+        names, etal = _names(m.group("names"))
+        if m.group("nick") and not re.search(r"[A-Za-z]", m.group("nick")) or any(n.isupper() for n in names):
+            return None  # "(WIDG 2019)": a venue and its year (read as such by the readers), no author
+        return TitleParts(stripped[: m.start()].strip(), names, int(m.group("year")[:4]), etal)
+    if (m := _YEAR_ONLY.search(stripped)) and len(stripped[: m.start()].split()) >= 2:
+        return TitleParts(stripped[: m.start()].strip(), [], int(m.group("year")[:4]))
+    if stripped != text.strip():
+        return TitleParts(stripped)
+    return None
+
+
+def with_title_parts(paper: Paper) -> Paper:
+    """``paper`` with its title split by :func:`title_parts`: the title alone, and the authors and year the text
+    gave where the reader found none (an arXiv id's month stands over a bare year)."""
+    parts = title_parts(paper.title)
+    if parts is None or not (title := quotes_at_ends(parts.title)):
+        return paper
+    changes: dict[str, object] = {"title": title}
+    if parts.authors and not paper.authors:
+        changes["authors"] = parts.authors
+        if parts.more_authors:
+            changes["extra"] = {**paper.extra, "more_authors": True}
+    if parts.year and paper.published is None:
+        changes["published"] = dt.date(parts.year, 1, 1)
+        changes["extra"] = {**paper.extra, **changes.get("extra", {}), "date_precision": "year"}  # type: ignore[dict-item]
+    return dataclasses.replace(paper, id="" if paper.id == paper.canonical_id() else paper.id, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,158 @@
+"""Markdown paper lists that SW6's READMEs showed read wrong, fixed as kinds and checked on our own small files that
+vary each layout (issue 12; made-up papers and addresses): task-list checkboxes, a citation marker after a title
+("(Quill et al., 2017)", "(Quill & Renn, 2016)", "(GPT-2, Quill et al., 2019)", "(2018)"), the authors before an
+emphasised title ("Quill & Renn — *Title*"), a lone bullet citing its paper, note sub-bullets beside a paper's one
+address."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import paperlab
+
+
+def _load(tmp_path: Path, text: str, name: str = "README.md") -> list[paperlab.Paper]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(paperlab.load(path))
+
+
+CHECKBOXES = """# Papers to read
+
+## Widgets
+
+- [ ] Sparse Widget Routing Explained (Quill & Renn, 2016)
+  - https://eprint.widgets.example/2016/086.pdf
+  - The reference for understanding widget routing
+
+- [x] Gadget Maps: Extracting the Keys to the Sprocket Kingdom (2018)
+  - https://gadgetmaps.example/
+  - A cache attack on sprockets
+
+- [X] [Teacup: A Secure Payment Network for Widgets](https://arxiv.org/abs/1707.01234)
+- [ ] Ekiden Widgets: A Platform for Confidential Gadget Execution (2019)
+  - https://arxiv.org/abs/1804.01234
+  - Widget contracts in enclaves
+"""
+
+
+def test_checkbox_items_read_without_their_box_and_with_their_address_below(tmp_path: Path) -> None:
+    papers = {p.title: p for p in _load(tmp_path, CHECKBOXES)}
+    assert set(papers) == {
+        "Sparse Widget Routing Explained",
+        "Gadget Maps: Extracting the Keys to the Sprocket Kingdom",
+        "Teacup: A Secure Payment Network for Widgets",
+        "Ekiden Widgets: A Platform for Confidential Gadget Execution",
+    }
+    assert papers["Sparse Widget Routing Explained"].authors == ["Quill", "Renn"]
+    assert papers["Sparse Widget Routing Explained"].published.year == 2016
+    assert papers["Teacup: A Secure Payment Network for Widgets"].arxiv_id == "1707.01234"
+    ekiden = papers["Ekiden Widgets: A Platform for Confidential Gadget Execution"]
+    assert ekiden.arxiv_id == "1804.01234" and ekiden.published.month == 4  # the id's month, not the bare year
+    assert not any("[" in t for t in papers)
+
+
+QUOTED_PLAN = """# 阅读清单
+
+**第1周：Transformer基础**:
+
+- [ ] "Sparse Widgets Are All You Need" (Quill et al., 2017)
+  - 动机：解决并行化问题
+  - 核心：自注意力机制
+
+**第2周：预训练**:
+
+- [ ] "Gadget-2: Language Widgets are Unsupervised Learners" (GW-2, Renn et al., 2019)
+  - 实现：简化版训练脚本
+"""
+
+
+def test_lone_checkbox_items_with_a_citation_marker_are_papers_with_authors_and_year(tmp_path: Path) -> None:
+    papers = {p.title: p for p in _load(tmp_path, QUOTED_PLAN)}
+    assert set(papers) == {"Sparse Widgets Are All You Need", "Gadget-2: Language Widgets are Unsupervised Learners"}
+    first = papers["Sparse Widgets Are All You Need"]
+    assert first.authors == ["Quill"] and first.published.year == 2017 and not first.journal_ref
+    assert papers["Gadget-2: Language Widgets are Unsupervised Learners"].authors == ["Renn"]
+
+
+PRIORITY_TABLE = """## 阶段一
+
+| 优先级 | 论文 | 链接 | 关键贡献 |
+|--------|------|------|----------|
+| 🔴 | Sparse Widgets Are All You Need (Quill et al., 2017) | [arXiv:1706.01234](https://arxiv.org/abs/1706.01234) | 架构 |
+| 🟡 | Gadget Variants (Renn, 2020) | [arXiv:2002.01234](https://arxiv.org/abs/2002.01234) | 激活函数 |
+| 🔵 | Widget-LM (Sato et al., 2019) | [arXiv:1909.01234](https://arxiv.org/abs/1909.01234) | 并行 |
+"""
+
+
+def test_a_table_titles_citation_marker_gives_the_authors_not_the_title(tmp_path: Path) -> None:
+    papers = {p.arxiv_id: p for p in _load(tmp_path, PRIORITY_TABLE)}
+    assert [papers[i].title for i in ("1706.01234", "2002.01234", "1909.01234")] == [
+        "Sparse Widgets Are All You Need",
+        "Gadget Variants",
+        "Widget-LM",
+    ]
+    assert papers["2002.01234"].authors == ["Renn"]
+    assert papers["1706.01234"].published.month == 6  # the id's month stands
+
+
+AUTHOR_DASH = """## Foundational Reading
+
+| Paper                                                | Year | Why It Matters |
+| ---------------------------------------------------- | ---- | -------------- |
+| Quill & Mac Renn — *General Theory of Widget Equivalences* | 1945 | Birth of widgets. |
+| Sato — *Widgets for the Working Gadgeteer* (Chap. 1 PDF) | 1971 | Canonical reference. |
+| Lind, Moss and Dale - _Notions of Sprocket Computation_ | 1991 | Monads. |
+"""
+
+
+def test_authors_dash_emphasised_title_cells_give_title_and_authors(tmp_path: Path) -> None:
+    papers = {p.title: p for p in _load(tmp_path, AUTHOR_DASH)}
+    assert set(papers) == {
+        "General Theory of Widget Equivalences",
+        "Widgets for the Working Gadgeteer",
+        "Notions of Sprocket Computation",
+    }
+    assert papers["General Theory of Widget Equivalences"].authors == ["Quill", "Mac Renn"]
+    assert papers["Notions of Sprocket Computation"].authors == ["Lind", "Moss", "Dale"]
+    assert papers["Widgets for the Working Gadgeteer"].published.year == 1971
+
+
+def test_a_lone_bullet_citing_its_venue_and_year_is_a_paper(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "## Query execution\n+ GWP A GPU-based pipelined widget processing engine(SIGWID 2016)")
+    assert [(p.title, p.published.year) for p in papers] == [
+        ("GWP A GPU-based pipelined widget processing engine", 2016)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors", "year"),
+    [
+        ("Sparse Widgets (Quill et al., 2017)", "Sparse Widgets", ["Quill"], 2017),
+        ("Widget Routing Explained (Quill & Renn, 2016).", "Widget Routing Explained", ["Quill", "Renn"], 2016),
+        ("Widget Routing (Quill and van Renn 2016)", "Widget Routing", ["Quill", "van Renn"], None),
+        ("Decoupled Widget Decay (GW-2, Quill, 2019)", "Decoupled Widget Decay", ["Quill"], 2019),
+        ("Gadget Maps: the Keys (2018)", "Gadget Maps: the Keys", [], 2018),
+    ],
+)
+def test_title_parts(text: str, title: str, authors: list[str], year: int | None) -> None:
+    from paperlab.sources._md_title_parts import title_parts
+
+    parts = title_parts(text)
+    assert parts is not None and parts.title == title and parts.authors == authors
+    assert year is None or parts.year == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A Survey of Widgets (Part I)", "Widgets (WIDG 2019)", "Widget Routing at Scale", "Widgets (see Quill, p. 3)"],
+)
+def test_title_parts_leave_other_parentheses(text: str) -> None:
+    from paperlab.sources._md_title_parts import title_parts
+
+    assert title_parts(text) is None
