@@ -94,7 +94,8 @@ _EMPTY_LINK = re.compile(r"\[+[^\[\]]*\]+\(\s*\)")  # "[[Summary slides]]()": a 
 _CODE_NOTE = re.compile(r"^`[^`]+`\s*:?\s*$")
 _NOTE = re.compile(
     r"\b(?:dry[- ]?run|social|series|talk|welcome|kick-?off|planning|brainstorm|tutorial|retreat|wip|"
-    r"work[- ]in[- ]progress|discuss|attendance)\b",
+    r"work[- ]in[- ]progress|discuss|attendance|round[- ]?tables?|panel discussions?|(?:holiday|pizza|end[- ]of[- ]"
+    r"(?:term|year|semester)) part(?:y|ies)|happy hour|potluck|picnic|game night)\b",
     re.I,
 )
 # a cell naming conferences, not a paper: "ICFP / SPLASH '25", "NeurIPS 2025": words of two capitals or more

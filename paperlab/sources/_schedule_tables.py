@@ -41,11 +41,12 @@ SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt", ".html"
 _ROLES: dict[str, tuple[str, ...]] = {
     "date": (
         "date", "dates", "when", "day", "week", "meeting date", "session date", "datum", "lecture", "session",
-        "class", "meeting", "week date", "class date", "class dates", "lecture date", "lecture dates",
+        "class", "meeting", "week date", "class date", "class dates", "lecture date", "lecture dates", "date time",
+        "date and time", "datetime", "time date",
         "fecha", "termin", "sitzung", "séance", "seance", "日期", "日付", "时间", "日時",
     ),
     "presenter": (
-        "presenter", "presenters", "presenter s", "speaker", "speakers", "presented by", "who", "lead", "leader",
+        "presenter", "presenters", "presenter s", "speaker", "speakers", "speaker s", "presented by", "who", "lead", "leader",
         "discussant", "discussion lead", "discussion leader", "facilitator", "host", "name", "moderator", "person",
         "leading", "led by", "discussion led by", "presenting", "instructor", "instructors", "lecturer",
         "lecturers", "teacher", "guest", "guest speaker", "presenter name", "speaker name",

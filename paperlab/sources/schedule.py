@@ -257,9 +257,12 @@ def _cell_papers(table: ScheduleTable, cell: Any, cited_by_row: bool = False) ->
 
 def _talks(table: ScheduleTable) -> bool:
     """Whether a schedule is a seminar's of invited talks: its entries say who the speaker is (an affiliation or a
-    bio: "aff: Lehigh University") and its titles are not called papers or readings, so a title is the talk's, a
-    paper only when linked or referenced."""
-    return not _papers_named(table) and any(_SPEAKER_FIELD.match(column_key(c)) for c in table.columns)
+    bio: "aff: Lehigh University") or its columns are a speaker's and a topic's ("Speaker(s) | Topic"), and its
+    titles are not called papers or readings, so a title is the talk's, a paper only when linked or referenced."""
+    keys = [(column_key(c), role) for c, role in zip(table.columns, table.roles, strict=True)]
+    speakers = any(role == "presenter" and key.startswith("speaker") for key, role in keys)  # "Speaker(s) | Topic"
+    topics = all(key in ("topic", "topics", "talk", "talk topic") for key, role in keys if role == "paper")
+    return not _papers_named(table) and (any(_SPEAKER_FIELD.match(k) for k, _ in keys) or speakers and topics)
 
 
 def _topics_only(table: ScheduleTable) -> bool:
@@ -326,8 +329,9 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         meeting.extra |= {"day": f"--{day.month:02d}-{day.day:02d}", "date_note": _NO_YEAR}  # ISO 8601's day, no year
     with_presenters = "presenter" in table.roles
     # a row without a presenter whose paper cell holds a note did not take place; a course's lecture (its topic
-    # beside empty readings) did
-    meeting.skipped = bool(note and ((with_presenters and not who and note != topic) or skip_note(note)))
+    # beside empty readings) and a group's own session ("Group discussion" as the presenter: a roundtable) did
+    group = filled and bracketed_note(by_role.get("presenter")) is None  # not "[Lamp cleaning day]": no one's turn
+    meeting.skipped = bool(note and ((with_presenters and not who and not group and note != topic) or skip_note(note)))
     meeting.extra |= {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
     meeting.extra |= ({"cited": ", ".join(cited)} if cited else {}) | ({"slides": slides} if slides else {})
     if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers
