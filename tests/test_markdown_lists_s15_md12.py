@@ -6,6 +6,7 @@ address."""
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from pathlib import Path
 
@@ -156,3 +157,31 @@ def test_title_parts_leave_other_parentheses(text: str) -> None:
     from paperlab.sources._md_title_parts import title_parts
 
     assert title_parts(text) is None
+
+
+PUBLISH_DATE = """# Widget Research Papers
+### Automatically Updated on 2026.01.30
+
+## Talking Widgets
+
+|Publish Date|Title|Authors|PDF|Code|
+|---|---|---|---|---|
+|**2026-01-29**|**Sparse Widget Dubbing via Joint Gadget Diffusion**|Ada Quill et.al.|[2601.01234](http://arxiv.org/abs/2601.01234)|null|
+|2025-12-30|Gadget Maps for Talking Widgets|Bo Renn et.al.|[2512.01234](http://arxiv.org/abs/2512.01234)|null|
+
+## Updated Widgets
+
+|Updated|Title|Authors|PDF|Code|
+|---|---|---|---|---|
+|2026-01-28|Widget Routing Revisited|Cy Sato et.al.|[2510.01234](http://arxiv.org/abs/2510.01234)|null|
+"""
+
+
+def test_a_publish_date_column_gives_the_day_published(tmp_path: Path) -> None:
+    papers = {p.arxiv_id: p for p in _load(tmp_path, PUBLISH_DATE)}
+    assert papers["2601.01234"].published == dt.date(2026, 1, 29)
+    assert papers["2512.01234"].published == dt.date(2025, 12, 30)
+    assert papers["2601.01234"].extra.get("date_precision") is None
+    # a day months after the id's month is a later update: the id's month stands for the first publication
+    assert papers["2510.01234"].updated == dt.date(2026, 1, 28)
+    assert papers["2510.01234"].published == dt.date(2025, 10, 1)

@@ -250,6 +250,8 @@ class _Reader:
         paper = parse_row(line, self.table, Row(where, self.source, tags), self.problems)
         if paper is not None and abstract and not paper.abstract:
             paper = dataclasses.replace(paper, abstract=abstract)
+        if paper is not None and _published_that_day(paper):
+            paper = _first_published(paper)  # "|2026-01-29|…|[2601.01234](…abs/2601.01234)|": the day it came out
         if paper is not None:
             self.add(paper, tags)
 
@@ -263,6 +265,27 @@ class _Reader:
             if paper.id not in ids:
                 ids.append(paper.id)
         self.merged[paper.id] = self.merged[paper.id].merge(paper) if paper.id in self.merged else paper
+
+
+def _published_that_day(paper: Paper) -> bool:
+    """Whether a row's date (read as the last update) is the day the paper came out: its link gives no version
+    (a "v2" link's date is its update's, as both generators write it) and the day falls in its arXiv id's month (a
+    new paper's listing; a revision within its first month would put the day a few days late, never a month)."""
+    day, arxiv_id = paper.updated, paper.arxiv_id or ""
+    if (
+        day is None
+        or paper.version is not None
+        or paper.published == day
+        or not re.fullmatch(r"\d{4}\.\d{4,5}", arxiv_id)
+    ):
+        return False
+    return (day.year % 100, day.month) == (int(arxiv_id[:2]), int(arxiv_id[2:4]))
+
+
+def _first_published(paper: Paper) -> Paper:
+    """``paper`` published on the day its table's date cell gives (not the arXiv id's month)."""
+    extra = {k: v for k, v in paper.extra.items() if k not in ("date_precision", "date_inferred", "date_note")}
+    return dataclasses.replace(paper, published=paper.updated, extra=extra)
 
 
 _ROW_LINES = 20  # a row's cell runs over at most so many lines
