@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -34,6 +35,7 @@ __all__ = [
     "read_bytes",
     "read_records",
     "read_text",
+    "title_without_mark",
 ]
 
 # Deepest nesting kept inside a paper's ``extra`` or ``sources`` data (real records nest 3 or 4 levels).
@@ -281,3 +283,18 @@ def check_paper(paper: Paper) -> Paper:
         if record.record is not None and type(record.record) is not str:
             raise ParseError(f"field 'sources': expected 'record' to be a string, got {type(record.record).__name__}")
     return paper
+
+
+# a footnote mark closing a title, as Scopus and publishers' exports keep it from the article's first page ("…
+# Networks†", "…Evaluator *", "…in 2020☆"); "A*" (a one-letter word's star, the search algorithm) stays
+_TITLE_MARK = re.compile(r"(?<=[^\W_]|[)\]?!])(?<!\b[^\W\d_])\s*(?:[†‡☆★∗]+|\*{1,3})\s*$")
+
+
+def title_without_mark(title: str) -> str:
+    """``title`` without a footnote mark closing it (``…Networks†``, ``…Evaluator *``, Elsevier's ``☆``); a star
+    that is part of the title's last word ("Improving A*") is kept.
+
+    >>> title_without_mark("Graph Networks†"), title_without_mark("Results (2020) *"), title_without_mark("Fast A*")
+    ('Graph Networks', 'Results (2020)', 'Fast A*')
+    """
+    return _TITLE_MARK.sub("", title) if title else title

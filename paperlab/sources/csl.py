@@ -29,8 +29,9 @@ from ..paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ..paper_render import csl_date, csl_edtf, csl_keywords, edtf_note, literal_year
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
-from ._files import check_paper, parse_json, read_bytes, read_records
+from ._files import check_paper, parse_json, read_bytes, read_records, title_without_mark
 from ._names import name_given_first
+from .bibtex.links import doi_of_link
 
 __all__ = ["parse_csl", "read_csl", "write_csl"]
 
@@ -194,13 +195,14 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     if not isinstance(item, dict):
         raise ParseError(f"expected a CSL item (a JSON object), got {type(item).__name__}")
     title_raw = _text(item, "title")
-    title = drop_closing_stop(csl_plain_text(title_raw)) if title_raw else ""  # PubMed's "A review of foo."
+    title = title_without_mark(drop_closing_stop(csl_plain_text(title_raw))) if title_raw else ""  # "…foo.", "…foo†"
     if not title:
         raise ParseError("expected a 'title'")
     doi, url = _text(item, "DOI"), _text(item, "URL")
     doi = untex_doi(doi) if doi else None  # "10.1/x\\_12" as a BibTeX-minded tool writes it: "10.1/x_12"
     note = _text(item, "note")
     doi = doi or (labelled_doi(note) if note else None)  # Zotero's Extra as the note: "DOI: 10.…"
+    doi = doi or (doi_of_link(url) if url else None)  # "URL": "https://doi.org/10.…" and no "DOI"
     found = _arxiv(item, doi, url)
     doubts = doubtful_id_map(
         item.get("paperlab-doubtful-ids")

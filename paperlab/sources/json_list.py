@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -342,7 +343,10 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     authors = names_given_first(written)
     published, precision = _date(known)
     doi, arxiv, url = _links(known)
-    venue = _text(known.get("venue"))
+    venue, noted_year, noted_doi = _venue_notes(_text(known.get("venue")))  # "IEEE InfoVis，2001；DOI 10.…"
+    if published is None and noted_year and not arxiv:  # an arXiv id dates it to the month
+        published, precision = dt.date(noted_year, 1, 1), "year"
+    doi = doi or noted_doi
     if link := venue_url(venue):  # a link given as the venue is no venue
         url, venue = url or (link if is_http_url(link) else None), None
     words = known.get("keywords")
@@ -385,6 +389,8 @@ def parse_json_list(data: Any, source: str = "<string>") -> list[Paper]:
     items = paper_list_items(data)
     if items is None:
         raise ParseError("expected a list of paper objects, or an object with a 'papers' list", source=source)
+    papers_only = [x for x in items if not _not_a_paper(x)]
+    items = papers_only or items  # a site's teaching materials and talks beside its papers are not read as papers
     return read_records(
         ((f"item {number}", item) for number, item in enumerate(items, 1)),
         lambda item, where: _paper(item, source, where),
@@ -491,3 +497,47 @@ def _iso_dates(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _iso_dates(v) for k, v in value.items()}
     return value
+
+
+# what a record says it is when it is no paper: its type ("Material Didático", "Slides", "Talk") or its group's name
+# in a site's file ("educationalMaterials", "talks", "teaching"); compared folded, without accents
+_NOT_PAPER_KINDS = frozenset(
+    "materialdidatico materiaisdidaticos material materials educationalmaterials educationalmaterial teachingmaterials"
+    " teachingmaterial teaching courses course lecture lectures lecturenotes slides slidedeck talk talks invitedtalk"
+    " invitedtalks presentation presentations video videos podcast podcasts manual handout".split()
+)
+
+
+def _not_a_paper(item: Any) -> bool:
+    """Whether a record of a list says it is no paper: its ``type``, ``kind`` or ``category``, or the name of the
+    group a site's file lists it under (``section``), is teaching material, a talk, slides, a course or a video."""
+    if not isinstance(item, dict):
+        return False
+    for key, value in item.items():
+        if _folded(str(key)) in ("type", "kind", "category", "section") and isinstance(value, str):
+            plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+            if _folded(plain) in _NOT_PAPER_KINDS:
+                return True
+    return False
+
+
+# a venue's notes after it, set off by commas or semicolons (full-width too): "IEEE InfoVis，2001；DOI 10.1109/…"
+_NOTE_BREAK = re.compile(r"(\s*[，；;、]\s*|,\s+)")
+_ACCESS_NOTE = re.compile(r"访问|accessed|retrieved|visited|abgerufen|consulté|acesso", re.I)
+
+
+def _venue_notes(venue: str | None) -> tuple[str | None, int | None, str | None]:
+    """(the venue, the year, the DOI) a venue written with notes after it gives: a note that is a year alone
+    ("SIGGRAPH / ACM TOG，2025") or a DOI ("DOI 10.1109/…") is read out of it; an access date is no year."""
+    if not venue or len(venue) > 300 or _ACCESS_NOTE.search(venue):
+        return venue, None, None
+    pieces = _NOTE_BREAK.split(venue)  # with its separators: [venue, sep, note, sep, note...]
+    shown, year, doi = pieces[0], None, None
+    for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if (m := re.fullmatch(r"\(?(1[5-9]\d\d|20\d\d)\)?", part.strip())) and year is None:
+            year = int(m.group(1))
+        elif re.fullmatch(r"(?:doi\s*:?\s*)?10\.\d{4,9}/\S+", part.strip(), re.I) and doi is None:
+            doi = find_doi(part)
+        else:
+            shown += sep + part
+    return (shown.strip() or None) if year or doi else venue, year, doi

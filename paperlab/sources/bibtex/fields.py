@@ -25,7 +25,7 @@ from ...identifiers import labelled_doi as find_labelled_doi
 from ...names import family_first, names_organisation
 from .._names import sure_initials, vancouver_parts, written_given_first
 from .suffixes import suffix_last
-from .text import VERBATIM_FIELDS, balanced, html_entities, verbatim
+from .text import VERBATIM_FIELDS, balanced, html_entities, name_separators, verbatim
 
 __all__ = [
     "KeepFirstOfRepeatedFields",
@@ -140,9 +140,13 @@ class SeparateCoAuthorsKeepingAccents(bm.SeparateCoAuthors):
     """
 
     def _transform_field_value(self, name: str) -> list[str]:
-        if not isinstance(name, str) or _HIDDEN in name:
+        if not isinstance(name, str):
             return super()._transform_field_value(name)
-        return [part.replace(_HIDDEN, "\\") for part in split_multiple_persons_names(name.replace("\\", _HIDDEN))]
+        name = str(name_separators(name))  # "Müller, Hans und Schmidt, Karl"; doubled "and and" below
+        if _HIDDEN in name:
+            return list(name_separators(name, super()._transform_field_value(name)))
+        parts = [part.replace(_HIDDEN, "\\") for part in split_multiple_persons_names(name.replace("\\", _HIDDEN))]
+        return list(name_separators(name, parts))
 
 
 def _top_level_commas(text: str) -> list[str]:

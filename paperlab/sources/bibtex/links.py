@@ -8,6 +8,10 @@ percent-encoding is undone (``10.1000%2F182``) and a closing full stop or brace 
 DOI's ``<…>`` whole). A link holding "doi" in another sense (``/doi/abs/something``, a path
 without a ``10.`` prefix) names none, and neither does a note that cites a link among other words ("see
 https://doi.org/…", another work's).
+
+The arXiv id an entry gives only in ``howpublished`` or ``note`` (:func:`link_arxiv`): the field is that id alone,
+as arXiv's own citation writes it (``arXiv:2401.01234``, ``arXiv preprint arXiv:2401.01234``, Zotero's
+``arXiv:2401.01234 [cs.LG]``) or an arXiv abstract or PDF link alone (``\\url{https://arxiv.org/abs/…}``).
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from urllib.parse import unquote
 
 from bibtexparser.model import Entry
 
+from ...identifiers import lone_arxiv_id
 from .fields import valid_doi
 from .text import verbatim
 
-__all__ = ["link_doi"]
+__all__ = ["doi_of_link", "link_arxiv", "link_doi"]
 
 # a DOI link: a resolver's host, or a publisher's "/doi/" path (ACM, Wiley, Taylor & Francis, SAGE), then the DOI
 # and nothing after it but a slash, full stops or a closing brace (a publisher's query after "?" aside)
@@ -37,8 +42,9 @@ _NOTE_LABEL = re.compile(
 _URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
 
 
-def _doi_of_link(text: str) -> str | None:
-    """The DOI a link names when the text is that link alone, else None."""
+def doi_of_link(text: str) -> str | None:
+    """The DOI a link names when the text is that link alone (a resolver's address or a publisher's ``/doi/``
+    path ending in the DOI), else None; also read for a CSL item's ``URL``."""
     m = _DOI_LINK.fullmatch(text.strip()) if len(text) < 1000 else None  # a link, not a page of text
     return valid_doi(unquote(m.group(1))) if m else None
 
@@ -52,6 +58,30 @@ def link_doi(entry: Entry) -> str | None:
         value = verbatim(_URL_MACRO.sub(r"\1", " ".join(value.split())))
         if name == "note":
             value = _NOTE_LABEL.sub("", value, count=1)
-        if value and (doi := _doi_of_link(value)):
+        if value and (doi := doi_of_link(value)):
             return doi
+    return None
+
+
+# an arXiv id alone, as arXiv's citation and Zotero's note write it: "arXiv:2401.01234", "arXiv preprint
+# arXiv:2401.01234v2", "arXiv: 2401.01234 [cs.LG]", "arXiv preprint, arXiv:hep-th/9901001."; or an arXiv link alone
+_ARXIV_CITED = re.compile(
+    r"(?:arxiv\s+(?:preprint|e-?print)\s*,?\s*)?arxiv\s*:\s*(\S+?)\s*(?:\[[\w.\- ]+\])?\s*\.?", re.I
+)
+_ARXIV_LINK = re.compile(
+    r"(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/([\w./-]+?)(?:\.pdf)?/?(?:[?#]\S*)?", re.I
+)
+
+
+def link_arxiv(entry: Entry) -> tuple[str, int | None] | None:
+    """The arXiv id and version of an entry whose ``howpublished`` or ``note`` is its arXiv id or link alone
+    (after a label such as "Available at"); None otherwise: a note naming an arXiv id among other words
+    ("extended version of arXiv:…") names another work's."""
+    for name in ("howpublished", "note"):
+        field = entry.fields_dict.get(name)
+        value = field.value if field is not None and isinstance(field.value, str) else ""
+        value = _NOTE_LABEL.sub("", verbatim(_URL_MACRO.sub(r"\1", " ".join(value.split()))), count=1).strip()
+        m = (_ARXIV_CITED.fullmatch(value) or _ARXIV_LINK.fullmatch(value)) if 0 < len(value) < 300 else None
+        if m and (found := lone_arxiv_id(m.group(1))):
+            return found
     return None

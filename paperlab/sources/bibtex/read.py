@@ -38,7 +38,7 @@ from ...paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ...paper_render import edtf_note
 from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
-from .._files import read_bytes
+from .._files import read_bytes, title_without_mark
 from .crossref import inherit
 from .fields import (
     KeepFirstOfRepeatedFields,
@@ -62,7 +62,7 @@ from .fields import (
     written_date,
 )
 from .gost import gost_reading
-from .links import link_doi
+from .links import link_arxiv, link_doi
 from .text import VERBATIM_FIELDS as _VERBATIM_FIELDS
 from .text import balanced as _balanced
 from .text import clean as _clean
@@ -232,7 +232,7 @@ def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
     for raw in names:
         if not isinstance(raw, str) or not raw.strip():
             continue
-        if is_more_authors(raw):
+        if is_more_authors(raw) or is_more_authors(raw.strip().strip("{}")):  # "and {others}" too
             truncated = True
             continue
         if is_placeholder_name(raw):  # "Unknown", "Anonymous": no author named
@@ -290,6 +290,7 @@ def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
         url = _field(entry, "url")
         if isinstance(url, str) and re.search(r"arxiv\.org/", url, re.I):
             found = normalize_arxiv_id(_verbatim(url))
+    found = found or link_arxiv(entry)  # howpublished = {arXiv:2401.01234}, a note that is the arXiv link alone
     if found is None:
         return None, None, None
     arxiv_id, version = found
@@ -445,7 +446,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     subtitle = _field(entry, "subtitle")
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
-    title = drop_closing_stop(unquoted_title(title))  # '"Title"' quoted whole; a catalogue's "A review of foo."
+    title = title_without_mark(drop_closing_stop(unquoted_title(title)))  # '"Title"'; "A review of foo."; "…foo†"
     authors, truncated, as_written = _authors(getattr(entry.fields_dict.get("author"), "value", []))
     arxiv_id, version, primary = _arxiv(entry)
     doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them

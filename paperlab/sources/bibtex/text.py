@@ -14,6 +14,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.macrospec import MacroSpec
 
 from ...latex import math_scripts
+from ...names import names_organisation
 
 __all__ = [
     "VERBATIM_FIELDS",
@@ -23,6 +24,7 @@ __all__ = [
     "html_entities",
     "latex_to_text",
     "needs_latex",
+    "name_separators",
     "typed_latex",
     "verbatim",
 ]
@@ -297,3 +299,55 @@ def html_entities(value: str, latex: bool = True) -> str:
         return "".join(_LATEX_SPECIAL.get(c, c) for c in char) if latex else char
 
     return _ENTITY.sub(decoded, value) if "&" in value else value
+
+
+# a name list's separators BibTeX does not know: an "and" doubled, opening or closing the list ("Bronstein, J. N.
+# and and Semndljajew, K. A.", "A. Smith and B. Jones and"), and German's "und" between names
+_STRAY_AND = re.compile(r"^(?:and\s+)+|(?:\s+and)+$")
+_UND = re.compile(r"\s+und\s+")
+# a person as a name list writes one: "Family, Given" or two to four words, each capitalised or an initial
+_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "le", "la", "zu"))
+_PERSON_WORD = r"[^\W\d_][\w'’.-]*"
+_PERSON = re.compile(
+    rf"(?:{_PERSON_WORD}\s+){{0,3}}{_PERSON_WORD}(?:\s*,\s*(?:{_PERSON_WORD}\s+){{0,3}}{_PERSON_WORD})?"
+)
+
+
+def _top_level(text: str, sep: re.Pattern[str]) -> list[str]:
+    """``text`` split at ``sep`` outside braces."""
+    parts, start, depth = [], 0, 0
+    for m in sep.finditer(text):
+        depth = sum((c == "{") - (c == "}") for c in text[: m.start()])
+        if depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    return [*parts, text[start:]]
+
+
+def _person_like(part: str) -> bool:
+    part = re.sub(r"[{}\\\"'`^~]", "", part)  # accents as LaTeX writes them: M{\\"u}ller is Muller here
+    words = part.replace(",", " ").split()
+    capitalised = all(w[0].isupper() or w in _PARTICLES for w in words) and not all(w in _PARTICLES for w in words)
+    return bool(_PERSON.fullmatch(part.strip())) and capitalised and not names_organisation(part)
+
+
+def name_separators(value: str, names: list[str] | None = None) -> str | list[str]:
+    """A name field with separators BibTeX does not know read as BibTeX's ``and``.
+
+    Given the field's text: a list joined by German "und" throughout (no "and" in it, every part between them a
+    person, "Family, Given" or a few capitalised words: "Müller, Hans und Schmidt, Karl") joined by "and"
+    instead; an organisation ("Bundesamt für Umwelt und Naturschutz") or braced text stays. Given the names split
+    from it (``names``): each without a stray "and" (doubled, opening or closing the list), empty ones dropped.
+
+    >>> name_separators("Müller, Hans und Schmidt, Karl"), name_separators("Amt für Bau und Verkehr")
+    ('Müller, Hans and Schmidt, Karl', 'Amt für Bau und Verkehr')
+    >>> name_separators("", ["Bronstein, J. N.", "and Semndljajew, K. A.", "B. Jones and", "and"])
+    ['Bronstein, J. N.', 'Semndljajew, K. A.', 'B. Jones']
+    """
+    if names is not None:
+        kept = [_STRAY_AND.sub("", n.strip()) if isinstance(n, str) else n for n in names]
+        return [n for n in kept if n and n != "and"]
+    if re.search(r"\sand\s", value) or not _UND.search(value):
+        return value
+    parts = _top_level(value, _UND)
+    return " and ".join(p.strip() for p in parts) if all(_person_like(p) for p in parts) else value
