@@ -264,23 +264,35 @@ _WEEKDAY_NAME = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b", re.I
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def weekday_year(texts: Any, latest: int) -> int | None:
+def weekday_year(
+    texts: Any, latest: int, *, near: int | None = None, weekday: int | None = None, order: str = "mdy"
+) -> int | None:
     """The year of days written with their weekday and without a year ("Friday, June 30", "Fri 7 July"): the latest
     year up to ``latest`` in which each falls on its weekday; None when no text has both, or no year of the 40
-    before agrees with all of them.
+    before agrees with all of them. With ``near`` (the year of the page's other meetings), the agreeing year nearest
+    to it (the later of two as near, at most 10 away: an upcoming term's "April 2nd" after a table of 2020); a
+    ``weekday`` (0 = Monday: a page saying "we meet on Fridays") is the weekday of the days written without one,
+    which are then read with numbers too ("04/02", in ``order``).
 
     >>> weekday_year(["Friday, June 30", "Friday, July 7"], 2026), weekday_year(["Monday, June 30"], 2026)
     (2023, 2025)
+    >>> weekday_year(["April 2nd", "April 16th"], 2027, near=2020, weekday=4)
+    2021
     """
     days = []
     for text in texts:
         name = _WEEKDAY_NAME.match(str(text or ""))
-        day = named_day(str(text), 2000) if name else None  # 2000: a leap year, so "Feb 29" is a day
-        if name and day:
-            days.append((_WEEKDAYS.index(name.group(1).lower()), day.month, day.day))
-    for year in range(latest, latest - 40, -1) if days else ():
+        on = _WEEKDAYS.index(name.group(1).lower()) if name else weekday
+        day = (named_day(str(text), 2000) if name else day_of(text, order, 2000)) if on is not None else None
+        if on is not None and day:  # 2000: a leap year, so "Feb 29" is a day
+            days.append((on, day.month, day.day))
+    if near is None:
+        years = list(range(latest, latest - 40, -1))
+    else:
+        years = [y for step in range(11) for y in (near + step, near - step)][1:]
+    for year in years if days else ():
         try:
-            if all(dt.date(year, month, d).weekday() == w for w, month, d in days):
+            if year <= latest and all(dt.date(year, month, d).weekday() == w for w, month, d in days):
                 return year
         except ValueError:  # "Feb 29" in a year without it
             continue

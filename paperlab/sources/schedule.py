@@ -126,6 +126,13 @@ _TIME_OF_DAY = re.compile(
     r"^\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s*[-–]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a page saying on which day its group meets: "we meet on Fridays at 4pm", "held every Tuesday", "meetings are on Mondays"
+_MEETS_ON = re.compile(
+    r"\b(?:meet|meets|meeting|meetings|held|gather|gathers)\b[^.\n]{0,30}?\b(?:every|on|each)\s+"
+    r"(mon|tues|wednes|thurs|fri|satur|sun)days?\b",
+    re.I,
+)
+_WEEKDAY_WORDS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _TO_COME = re.compile(r"^(?:tba|tbd|tbc|to be (?:announced|decided|confirmed|determined))\.?$", re.I)
 # a date cell written as a date that reads as no day: the meeting is kept, the problem reported
 _NO_DAY = (
@@ -389,7 +396,7 @@ def _read(path: str | Path) -> tuple[list[Meeting], list[Paper], list[ImportProb
         )
     dates = [clean_cell(r[1][_date_column(t)]) for t in tables for r in t.rows if _date_column(t) < len(r[1])]
     order = date_order(dates)
-    ctx = (order, _default_year(tables, dates, order, [path.stem, *_prose(text)]), source)
+    ctxs = _contexts(tables, (order, _default_year(tables, dates, order, [path.stem, *_prose(text)]), source), text)
     problems = ProblemCollector(source)
     meetings: list[Meeting] = []
     undated: list[Paper] = []
@@ -400,7 +407,7 @@ def _read(path: str | Path) -> tuple[list[Meeting], list[Paper], list[ImportProb
             try:
                 if not isinstance(cells, list):
                     raise ParseError(f"expected a mapping of meeting fields, got {type(cells).__name__}")
-                m = _meeting(table, where, cells, ctx)
+                m = _meeting(table, where, cells, ctxs[id(table)])
             except _ROW_ERRORS as exc:
                 problems.add(where, f"meeting skipped: {getattr(exc, 'message', exc)}")
                 continue
@@ -484,6 +491,28 @@ def _default_year(tables: list[ScheduleTable], dates: list[str], order: str, mor
     if not years and (by_weekday := weekday_year(dates, _this_year() + 1)):
         years = [by_weekday]  # "Friday, June 30" on a page naming no year: the last year it was a Friday
     return max(set(years), key=years.count) if years else None
+
+
+def _contexts(tables: list[ScheduleTable], ctx: tuple[str, int | None, str], text: str) -> dict[int, Any]:
+    """The (date order, year, source) of each table's rows: the page's year, or for a table whose days name no year
+    and fall on their weekday in another (an upcoming term's "April 2nd" above "## Fall 2020", on a page saying
+    "we meet on Fridays"; "Thu, Sep 5"), the nearest year in which they do."""
+    order, year, source = ctx
+    stated = {m.group(1).lower() for m in _MEETS_ON.finditer(text)}
+    weekday = _WEEKDAY_WORDS.index(stated.pop()) if len(stated) == 1 else None
+    days_of = {id(t): [clean_cell(c[_date_column(t)]) for _, c in t.rows if _date_column(t) < len(c)] for t in tables}
+    owns = {id(t): _YEAR.search(t.section) if t.section and is_period_heading(t.section) else None for t in tables}
+    dated = [int(y.group(0)) for y in owns.values() if y]  # "## Fall 2020", and the days naming their year
+    dated += [d.year for days in days_of.values() for d in (parse_day(c, order) for c in days) if d]
+    found = {}
+    for table in tables:
+        days, own = [d for d in days_of[id(table)] if parse_day(d, order, 2000)], owns[id(table)]
+        fit = None
+        if dated and days and not own and not any(parse_day(d, order) for d in days):  # no day names its year
+            near = max(set(dated), key=dated.count)  # the year of the page's dated meetings
+            fit = weekday_year(days, _this_year() + 1, near=near, weekday=weekday, order=order)
+        found[id(table)] = (order, fit or year, source)
+    return found
 
 
 def _this_year() -> int:
