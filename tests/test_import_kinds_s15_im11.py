@@ -151,3 +151,17 @@ def test_recorded_bibtex_files_read_no_stray_and_or_others_author() -> None:
             checked += 1
             assert not any(a.strip().lower() in ("", "and", "others") for a in paper.authors), (path.name, paper.title)
     assert checked > 1000
+
+
+def test_ris_and_bibtex_doi_given_only_as_a_publisher_link() -> None:
+    """A publisher's page whose path ends in its DOI (Wiley's /doi/abs/, Springer's PDF, JOSS's /papers/, a preprint
+    server's versioned page) names the DOI; a page without one names none."""
+    ris = paperlab.load(DATA / "links_im11.ris")  # LF line ends
+    assert [p.doi for p in ris] == [
+        "10.1000/jel.12656",
+        "10.1101/2020.01.02.123456",
+        None,
+        "10.1007/978-3-030-00001-1_13",
+    ]
+    assert ris[0].url == "https://onlinelibrary.wiley.com/doi/abs/10.1000/jel.12656"  # the link stays the URL
+    assert read_bibtex(DATA / "joss_im11.bib")[0].doi == "10.21105/joss.00001"

@@ -52,6 +52,7 @@ from ._files import check_paper, read_bytes, read_records, title_without_mark
 from ._names import han_persons, names_as_written, names_given_first, vancouver_persons
 from ._ris_lines import records as _records
 from ._ris_reference import read_apa_title
+from .bibtex.links import doi_of_link
 
 __all__ = ["parse_ris", "read_ris", "ris_text", "write_ris"]
 
@@ -251,6 +252,8 @@ def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | N
     doi = doi or next((m.group(0).rstrip(".") for m in found if m), None)  # "N/A" is no DOI
     if not doi:
         doi = next((r.doi for r in map(parse_reference, links) if r.doi and "doi.org/" in r.text.lower()), None)
+    if not doi:  # a publisher's page ending in its DOI: "https://onlinelibrary.wiley.com/doi/abs/10.1111/jcal.12656"
+        doi = next((d for link in links if (d := doi_of_link(link))), None)
     if not doi:  # Scopus' record link names it: "https://www.scopus.com/inward/record.uri?eid=…&doi=10.1016%2fj.x&…"
         doi = next((d for link in links for d in _query_dois(link)), None)
     if not doi:  # RefWorks writes the DOI under M3 ("type of work"): a DOI alone there is the DOI

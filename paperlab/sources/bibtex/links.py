@@ -35,6 +35,10 @@ _DOI_LINK = re.compile(
     r"/(10(?:\.|%2e)\d{4,9}(?:/|%2f)[^\s?#{}]+?)[/.}]*(?:[?#][^\s{}]*)?",
     re.I,
 )
+# any web page whose path ends in a whole DOI ("https://joss.theoj.org/papers/10.21105/joss.01686"), a query aside
+_PATH_DOI = re.compile(
+    r"https?://((?:[\w-]+\.)+[a-z]{2,})/(?:[\w.~%-]+/)*?(10\.\d{4,9}/[^\s?#{}]+?)[/.}]*(?:[?#][^\s{}]*)?", re.I
+)
 # what a note may write before the link: a label of it ("Available at:", "URL:", "DOI:", "Retrieved from")
 _NOTE_LABEL = re.compile(
     r"(?:(?:available\s+(?:at|from|online(?:\s+at)?)|url|online|link|doi|retrieved\s+from)\s*:?\s*)?", re.I
@@ -43,10 +47,21 @@ _URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
 
 
 def doi_of_link(text: str) -> str | None:
-    """The DOI a link names when the text is that link alone (a resolver's address or a publisher's ``/doi/``
-    path ending in the DOI), else None; also read for a CSL item's ``URL``."""
-    m = _DOI_LINK.fullmatch(text.strip()) if len(text) < 1000 else None  # a link, not a page of text
-    return valid_doi(unquote(m.group(1))) if m else None
+    """The DOI a link names when the text is that link alone: a resolver's address, a publisher's ``/doi/`` path
+    ending in the DOI, or any page whose path ends in a whole DOI (JOSS's ``/papers/10.21105/joss.01686``, a
+    preprint server's ``/content/10.1101/2020.01.02.123456v2``, its version no part of the DOI); else None. Also
+    read for a CSL item's ``URL`` and a RIS record's ``UR`` and ``L2``."""
+    text = text.strip()
+    m = _DOI_LINK.fullmatch(text) if len(text) < 1000 else None  # a link, not a page of text
+    if m:
+        return valid_doi(unquote(m.group(1)))
+    m = _PATH_DOI.fullmatch(text) if len(text) < 1000 else None
+    if m is None:
+        return None
+    doi = re.sub(r"\.pdf$", "", unquote(m.group(2)), flags=re.I)  # Springer's ".../content/pdf/10.1007/….pdf"
+    if "rxiv." in m.group(1).lower():  # bioRxiv, medRxiv: "…123456v2.full.pdf" is version 2 of the DOI's preprint
+        doi = re.sub(r"v\d+(?:\.(?:full|abstract|supplementary-material))?(?:\.pdf)?$", "", doi)
+    return valid_doi(doi)
 
 
 def link_doi(entry: Entry) -> str | None:
