@@ -127,6 +127,7 @@ def test_json_list_venue_notes_give_year_and_doi() -> None:
     assert card.published is None
     assert card.journal_ref == "官方模型卡；访问 2026-09-15"
     assert _by_title(papers, "Optical Neural").published == dt.date(2018, 1, 1)  # its own year stands
+    assert _by_title(papers, "Publisher Page").doi == "10.1145/3000000.3000002"  # a publisher's page ending in it
     proceedings = _by_title(papers, "Proceedings Paper")
     assert (proceedings.journal_ref, proceedings.published) == (
         "Proceedings of the Workshop on Light, Vol 3",

@@ -28,6 +28,7 @@ from ..urls import is_http_url
 from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records
 from ._names import names_as_written, names_given_first
+from .bibtex.links import doi_of_link
 
 __all__ = ["home_made_fields", "is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
 
@@ -323,6 +324,8 @@ def _links(known: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | 
         url = None
     if url and doi is None and "doi.org/" in url:
         doi = find_doi(url)
+    if url and doi is None:  # a publisher's page ending in its DOI ("…/doi/abs/10.…", "…/papers/10.…")
+        doi = doi_of_link(url)
     if url and arxiv is None and "arxiv.org/" in url:
         arxiv = normalize_arxiv_id(url)
     if arxiv and url and "arxiv.org/" in url:
