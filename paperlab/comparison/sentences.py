@@ -21,6 +21,7 @@ from .governing import (
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .metric_reviser import revise_metrics
+from .ranges import range_tail_row, starts_change
 from .result_classifier import judge_results
 from .slash_lists import is_rating, zip_slash_lists
 from .value_kind import (
@@ -89,6 +90,9 @@ _VALUE_RE = re.compile(
 _RANGE_TAIL = re.compile(
     rf"\s*(?:--?|–|—|to|±|\+/-|and|or)\s*(?:{_NUM})\s?(?P<unit>%|[x×](?![\w])|percentage points\b|pp\b|-?points\b)"
 )
+_RANGE_TAIL_TIMES = re.compile(
+    _RANGE_TAIL.pattern.replace("(?P<unit>", r"(?P<unit>times\b|")
+)  # "6-8 times" (second look)
 
 _RESULT_COLUMNS = [
     "paper",
@@ -210,11 +214,7 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
     _metric_named_later(found, spans)
     _mark_fixed(found, before)
     for m in rest:
-        row = _value_at(m, sent_flat, metrics, datasets, bare=True)
-        if row is not None:
-            row["_bare"] = not _range_end(row, found, spans, sent_flat, m.start("num"))
-            row["_fixed"] = row["_fixed"] or not row["_bare"]  # a range end shares its first value's metric
-            row["metric"] = row["metric"] or rank_metric(sent_flat, m.start("num"), m.end(), "", row["kind"], metrics)
+        if (row := _second_look(m, found, spans, sent_flat, metrics, datasets)) is not None:
             found.append(row)
             spans.append((m.start("num"), m.end()))
     before = [r["metric"] for r in found]
@@ -226,6 +226,25 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
         r["metric"] = tidy_metric(r["metric"])
     order = sorted(range(len(spans)), key=lambda i: spans[i])  # rows in sentence order
     return [found[i] for i in order], [spans[i] for i in order]
+
+
+def _second_look(m: re.Match[str], found: list, spans: list, text: str, metrics: list, datasets: list) -> dict | None:
+    """A number the rules rejected, looked at again: the end of a kept value's range or change ("from 0.7817 to
+    0.9627", "1.6-9.3×"), an end of a range of multiples or a value compared with ("compared with 83.8%"), else a bare
+    number (``_bare``: the classifier needs to be surer of it)."""
+    if (row := range_tail_row(m, found, spans, text, _RANGE_TAIL_TIMES)) is not None:
+        return row
+    at, end = m.start("num"), m.end()
+    if (row := _value_at(m, text, metrics, datasets, second=True)) is not None:
+        row["metric"] = row["metric"] or rank_metric(text, at, end, row["unit"] or "", row["kind"], metrics)
+        if starts_change(text, at) and row["unit"] != "pp":
+            row.update(kind="absolute", direction=None)  # "from 1.2x to 2.1x": the two levels of a change
+        return {**row, "_bare": False}
+    if (row := _value_at(m, text, metrics, datasets, bare=True)) is not None:
+        row["_bare"] = not _range_end(row, found, spans, text, at)
+        row["_fixed"] = row["_fixed"] or not row["_bare"]  # a range end shares its first value's metric
+        row["metric"] = row["metric"] or rank_metric(text, at, end, "", row["kind"], metrics)
+    return row
 
 
 def _mark_fixed(found: list[dict[str, Any]], before: list[object]) -> None:
@@ -277,11 +296,13 @@ def _value_at(
     metrics: list[tuple[int, int, str]],
     datasets: list[tuple[int, int, str]],
     bare: bool = False,
+    second: bool = False,
 ) -> dict[str, Any] | None:
-    """The result a number in a sentence reports, or None when it is part of a name, a count or a setting."""
+    """The result a number in a sentence reports, or None when it is part of a name, a count or a setting
+    (``second``: the second look at a number rejected, :func:`.value_kind.is_result`)."""
     unit = m.group("unit").strip()
     start, end, range_end = m.start("num"), m.end(), None
-    if not unit and (r := _RANGE_TAIL.match(text, end)):
+    if not unit and (r := (_RANGE_TAIL_TIMES if second else _RANGE_TAIL).match(text, end)):
         unit = r.group("unit").lstrip("-")  # "17-28%": the first number of the range shares the unit
         range_end = r.end()
         if re.match(r"\s*(?:±|\+/-)", text[end:]):
@@ -303,7 +324,7 @@ def _value_at(
         return None  # bare: a decimal or a 2-3 digit number the strict rules rejected for want of unit and metric
     if bare and re.search(r"\S\s+[A-Z][\w-]*[a-z][\w-]*\s$", text[max(0, start - 30) : start]):
         return None  # a version in a name: "AlpacaEval 2.0", "Llama 3.1", "Gemini 1.5 Pro"
-    if not is_result(text, start, end, unit, named_metric, bare) and not is_rating(text, start, end):
+    if not is_result(text, start, end, unit, named_metric, bare, second) and not is_rating(text, start, end):
         return None
     kind, value = kind_and_value(m, text, (start, end), unit, range_end)
     shaped = (
@@ -459,7 +480,10 @@ def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], 
         gap = text[spans[i - 1][1] : spans[i][0]]
         a, b = found[i - 1], found[i]
         if re.fullmatch(r"\s*(?:--?|–|—|to)\s*", gap) and a["unit"] == b["unit"]:  # a range "from 32.6% to 54.0%"
-            b["kind"] = a["kind"] = "delta" if "delta" in (a["kind"], b["kind"]) else "absolute"
+            delta = "delta" in (a["kind"], b["kind"]) and (
+                a["unit"] == "pp" or not starts_change(text, spans[i - 1][0])
+            )
+            b["kind"] = a["kind"] = "delta" if delta else "absolute"  # "from 1.2x to 2.1x": two levels
             b["direction"] = a["direction"] = (a["direction"] or b["direction"]) if a["kind"] == "delta" else None
             b["metric"] = a["metric"] = a["metric"] or b["metric"]
             b["_named"] = a["_named"] or b["_named"]

@@ -19,6 +19,7 @@ __all__ = [
     "PHYSICAL",
     "UNIT_NAMES",
     "direction_of",
+    "is_multiple_range",
     "is_result",
     "is_speedup",
     "kind_and_value",
@@ -103,6 +104,26 @@ def is_speedup(text: str, start: int, end: int) -> bool:
     )
 
 
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+# a multiple that is one end of a range of multiples: "2.11 to 2.88x", "1.6x-2.2x", "2–13×", "6-8 times"
+_MULTIPLE_AFTER = re.compile(rf"\s?[x×]?\s*(?:--?|–|—|to)\s*[x×]?{_NUMBER}\s?(?:[x×](?![\w])|times\b|-fold\b)")
+_MULTIPLE_BEFORE = re.compile(rf"(?<![\w.]){_NUMBER}\s?[x×]?\s*(?:--?|–|—|to)\s*[x×]?$")
+
+
+# hardware counted by a multiple: "4-8x A100 GPUs", "2x H100", "8x nodes" (a setting)
+_HARDWARE = re.compile(r"\s*(?:[A-Z]+\d+\w*|(?:[A-Z][\w-]*\s+)?(?:GPUs?|TPUs?|nodes|cores|cards|servers|machines)\b)")
+
+
+def is_multiple_range(text: str, start: int, end: int) -> bool:
+    """ "2.11 to 2.88x runtime", "(1.6x-2.2x)": the number is one end of a range of multiples (a result; not the
+    hardware of "4-8x A100 GPUs")."""
+    after = _MULTIPLE_AFTER.match(text, end)
+    if not after and not _MULTIPLE_BEFORE.search(text[max(0, start - 30) : start]):
+        return False
+    unit_end = end + len(text[end:]) - len(text[end:].lstrip(" x×"))  # past the "x" of the second end
+    return not _HARDWARE.match(text, after.end() if after else unit_end)
+
+
 # a time the gold leaves unit-less but reports: "2.06 ms inference", "45 s per query", "120 ms end-to-end latency"
 _TIMED = re.compile(
     r"\s?(?:ms|s|seconds?|milliseconds?)\s+(?:[a-z][\w-]*\s+)?(?:latency|inference|runtime|response|delay|overhead|"
@@ -110,9 +131,12 @@ _TIMED = re.compile(
 )
 
 
-def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str | None, bare: bool) -> bool:
+def is_result(
+    text: str, start: int, end: int, unit: str, adjacent_metric: str | None, bare: bool, second: bool = False
+) -> bool:
     """A value with a unit or next to a metric (any number when ``bare``); not a count ("200 epochs") or an
-    operating point."""
+    operating point. ``second``: the second look at a number the rules rejected, which also admits an end of a range
+    of multiples ("2.11 to 2.88x runtime") and a value compared with ("compared with 83.8% for the baseline")."""
     before, after = text[max(0, start - 80) : start], text[end : end + 60]
     if not unit and adjacent_metric is None and not bare:  # "a 4.85 dB improvement": a physical unit and a change
         return bool(
@@ -129,6 +153,7 @@ def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str |
         and not DELTA_BEFORE.search(before)
         and not re.search(r"[x×]\s*/\s*$", before)  # "by 7.35x/6.15x"
         and not re.search(r"\d\s?[x×]\s*(?:,\s*(?:and\s+|or\s+)?|,?\s*(?:and|or)\s+)$", before)  # "by 9.7x and 3.5x"
+        and not (second and is_multiple_range(text, start, end))  # "2.11 to 2.88x runtime": a range of multiples
     ):
         return False
     if re.search(r"\bat\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+(?:of|=)\s*$", before[-40:]):
@@ -151,7 +176,8 @@ def is_result(text: str, start: int, end: int, unit: str, adjacent_metric: str |
         and unit != "x"
         and (  # "with up to 1.7x fewer ...": a result
             re.search(
-                r"\b(?:with|using)\s+(?:an?\s+)?(?:only |just |less than |up to )?(?:[\d.]+\s?%(?:,\s*|,?\s*(?:and|or)\s+))*$",
+                (r"(?<!compared )(?<!comparison )" if second else "")
+                + r"\b(?:with|using)\s+(?:an?\s+)?(?:only |just |less than |up to )?(?:[\d.]+\s?%(?:,\s*|,?\s*(?:and|or)\s+))*$",
                 before,
                 re.I,
             )
