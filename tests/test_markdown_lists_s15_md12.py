@@ -185,3 +185,69 @@ def test_a_publish_date_column_gives_the_day_published(tmp_path: Path) -> None:
     # a day months after the id's month is a later update: the id's month stands for the first publication
     assert papers["2510.01234"].updated == dt.date(2026, 1, 28)
     assert papers["2510.01234"].published == dt.date(2025, 10, 1)
+
+
+BOLD_REFERENCES = """# References from Quill et al. (2024) - The Widget Economy
+
+- **Quill A, Renn PJ (2006)** Valuing widgets by the time spent using them: An application to gadgets. *American Widget Review* 96(2):108–113.
+  - *First used the time value of widgets.*
+
+- **Sato E, Moss A, Dale F (2019)** Using massive online widget experiments to measure well-being. *Proceedings of the Widget Academy* 116(15):7250–7255.
+  - *Estimate the value of free widgets.*
+
+- **Lind DM, Ode JG (2016)** Does the Widget State have a productivity slowdown or a measurement problem? *Gadget Papers on Economic Activity*, 109–157.
+"""
+
+
+def test_bold_vancouver_references_give_title_authors_year_and_venue(tmp_path: Path) -> None:
+    papers = _load(tmp_path, BOLD_REFERENCES)
+    assert [(p.title, p.authors, p.published.year, p.journal_ref) for p in papers] == [
+        (
+            "Valuing widgets by the time spent using them: An application to gadgets",
+            ["A. Quill", "P. J. Renn"],
+            2006,
+            "American Widget Review",
+        ),
+        (
+            "Using massive online widget experiments to measure well-being",
+            ["E. Sato", "A. Moss", "F. Dale"],
+            2019,
+            "Proceedings of the Widget Academy",
+        ),
+        (
+            "Does the Widget State have a productivity slowdown or a measurement problem?",
+            ["D. M. Lind", "J. G. Ode"],
+            2016,
+            "Gadget Papers on Economic Activity",
+        ),
+    ]
+
+
+MIXED_BIBLIOGRAPHY = """# Bibliography
+
+1.  Quill T, Renn D, Sato L, et al. (2023) Widget learning for prediction of gadget outcomes in sprocket patients. PLoS Widgets 18(1): e0280606. <https://doi.org/10.1371/journal.pwid.0280606>
+2.  Moss, H. (2025). Early Prediction of Widget Failure Using First-Day Data: A Review. ArXiv, abs/2505.01234. <https://arxiv.org/abs/2505.01234>
+3.  Lind, E., Ma, J., Dale, G. S., & Van Sato, B. (2019). A systematic review shows no benefit of widgets over gadgets for sprocket prediction models. *Journal of widget epidemiology*, *110*, 12-22. [https://www.widgets.example/article/S0895(18)31081-3/fulltext](https://www.widgets.example/article/S0895(18)31081-3/fulltext)
+4.  Ode, R. D., Snell, K. I., Harrell Jr, F. E., & Dale, G. S. (2019). Minimum sample size for developing a widget model: PART II binary outcomes. *Statistics in widgets*, *38*(7), 1276-1296. <https://onlinelibrary.wiley.com/doi/full/10.1002/wid.7992>
+5.  Ada J. Renn. "Widget Technology and the Illusion of Progress." Widget Sci. 21 (1) 1 - 14, February 2006. <https://doi.org/10.1214/088342306000000060>The next sentence is not part of it.
+6.  Metz, P.G.H., Moreno, R.P., Alma, E. et al. WIDG 3—From evaluation of the widget to evaluation of the gadget unit. Intensive Widget Med 31, 1336–1344 (2005). <https://doi.org/10.1007/s00134-005-2762-6>
+"""
+
+
+def test_a_bibliography_of_mixed_styles_gives_each_reference_its_title_and_authors(tmp_path: Path) -> None:
+    papers = _load(tmp_path, MIXED_BIBLIOGRAPHY)
+    by_title = {p.title: p for p in papers}
+    assert "Widget learning for prediction of gadget outcomes in sprocket patients" in by_title
+    assert by_title["Widget learning for prediction of gadget outcomes in sprocket patients"].authors[:1] == [
+        "T. Quill"
+    ]
+    review = by_title["Early Prediction of Widget Failure Using First-Day Data: A Review"]
+    assert review.arxiv_id == "2505.01234" and review.published == dt.date(2025, 5, 1)  # the id's month stands
+    lind = by_title["A systematic review shows no benefit of widgets over gadgets for sprocket prediction models"]
+    assert lind.authors[-1] == "B. Van Sato" and lind.published.year == 2019
+    ode = by_title["Minimum sample size for developing a widget model: PART II binary outcomes"]
+    assert ode.doi == "10.1002/wid.7992" and ode.journal_ref == "Statistics in widgets"
+    assert any(p.doi == "10.1214/088342306000000060" for p in papers)  # the DOI ends where its address ends
+    metz = by_title["WIDG 3—From evaluation of the widget to evaluation of the gadget unit"]
+    assert metz.authors == ["P.G.H. Metz", "R.P. Moreno", "E. Alma"]
+    assert not any(t.startswith(("&", "Statistics in", "Alma")) for t in by_title)

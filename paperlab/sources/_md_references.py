@@ -53,8 +53,8 @@ _DASHED = re.compile(
 )
 _FAMILY_INITIALS = rf"{_FAMILY},\s+{_INITIALS}|{_INITIALS}\s*{_FAMILY}"
 _INITIALLED = re.compile(
-    rf"^(?P<authors>(?:{_FAMILY_INITIALS})(?:(?:\s*,?\s*(?:and\s+|&\s*)?)(?:{_FAMILY_INITIALS}))*)"
-    rf"(?:\s*,\s*|(?<=\.)\s+(?=(?:19|20)\d{{2}}\b))"  # "Quill, A., Title", ACM's "Quill, A. and Renn, B. 2021."
+    rf"^(?P<authors>(?:{_FAMILY_INITIALS})(?:(?:\s*,?\s*(?:and\s+|&\s*)?)(?:{_FAMILY_INITIALS}))*(?:,?\s+et\s+al\.?)?)"
+    rf"(?:\s*,\s*|(?<=\.)\s+(?=(?:19|20)\d{{2}}\b)|(?<=\bal\.)\s+)"  # "Quill, A., Title", ACM's "Quill, A. and Renn, B. 2021."
     rf"(?:(?P<year>(?:19|20)\d{{2}})[a-z]?(?:,\s*[A-Z][a-z]+)?\s*[.,]\s*)?(?P<rest>[^,].+)$"
 )
 _MLA = re.compile(
@@ -66,6 +66,7 @@ _QUOTED_TITLE = re.compile(r"^[\"“](?P<title>[^\"”]{4,}?)[.,]?[\"”]\s*(?P<
 _SENTENCE_END = re.compile(r"(?<![A-Z\s])\.(?=\s+[\w\"“(]|\s*$)|[?!]\s*$")
 _TITLE_VENUE_YEAR = re.compile(r"^(?P<title>\S.{8,}?)\s*\((?P<venue>[^()\d]{2,60}?),?\s+(?P<year>(?:19|20)\d{2})\)\.?$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_APA_YEAR = re.compile(r"^[^()]{3,300}?[A-Z]\.\s*\((?:19|20)\d{2}[a-z]?\)\.\s")  # "…, & Quill, B. (2019). "
 _BRACKET_NUMBER = re.compile(r"^\s*(?:\*\*|__)?\s*[\[(]\s*\d{1,4}\s*[\])]\s*(?:\*\*|__)?\s*[.:]?\s*(?=\S)")
 _WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\s*$")
 _CJK_NAMES = re.compile(
@@ -170,6 +171,8 @@ def reference_parts(text: str) -> CellPaper | None:
             return None  # "Widgets - A Survey": one word before the dash names no one surely
         paren = m.group("paren") or ""
         return _paper(m.group("title"), authors, paren if _YEAR.search(paren) else "", more=more)
+    if _APA_YEAR.search(text[:400]) and (apa := written_reference(text)) and apa.authors and _good_title(apa.title):
+        return apa  # "Quill, A., Renn, B., & Van Sato, C. (2019). Title. Venue, 1, 2-3.": APA, the year after names
     if m := _INITIALLED.match(text):
         title, rest = _title_and_rest(m.group("rest"))
         if _good_title(title):

@@ -36,6 +36,15 @@ _BY_DASH = re.compile(
 )
 
 
+# a Vancouver-style reference written as one line ("Goolsbee A, Klenow PJ (2006) Valuing widgets by the time
+# spent. American Widget Review 96(2):108–113."): "Family Initials" names, the year, the title's sentence, a venue
+_VAN_NAME = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*\s+[A-Z]{1,3}"
+_VANCOUVER = re.compile(
+    rf"^(?P<names>{_VAN_NAME}(?:,\s*{_VAN_NAME})*(?:,?\s*et\.?\s*al\.?)?)\.?\s*\((?P<year>(?:19|20)\d{{2}})[a-z]?\)"
+    r"[.:]?\s+(?P<title>.+?(?:(?<=[a-z0-9)\]])\.|[?!]))(?:\s+(?P<venue>\S.*))?$"
+)
+
+
 @dataclass
 class TitleParts:
     """A title with what the text around it gave: the authors (family names as written) and the year."""
@@ -44,6 +53,7 @@ class TitleParts:
     authors: list[str] = field(default_factory=list)
     year: int | None = None
     more_authors: bool = False
+    venue: str | None = None
 
 
 def _names(text: str) -> tuple[list[str], bool]:
@@ -66,6 +76,13 @@ def title_parts(text: str) -> TitleParts | None:
     True
     """
     stripped = _BOX.sub("", text.strip())
+    if (m := _VANCOUVER.match(stripped)) and len(m.group("title").split()) >= 3:
+        names, etal = _names(m.group("names"))
+        venue = re.sub(r"[\s,;.]*(?:\d.*)?$", "", m.group("venue") or "") or None  # its volume and pages dropped
+        names = [
+            re.sub(r"^(.*\S)\s+([A-Z]{1,3})$", lambda n: f"{'. '.join(n.group(2))}. {n.group(1)}", n) for n in names
+        ]
+        return TitleParts(m.group("title").rstrip("."), names, int(m.group("year")), etal, venue)  # "P. J. Klenow"
     if m := _BY_DASH.match(stripped):
         names, etal = _names(m.group("names"))
         return TitleParts(m.group("title").strip(), names, None, etal)
@@ -92,6 +109,8 @@ def with_title_parts(paper: Paper) -> Paper:
         changes["authors"] = parts.authors
         if parts.more_authors:
             changes["extra"] = {**paper.extra, "more_authors": True}
+    if parts.venue and not paper.journal_ref:
+        changes["journal_ref"] = parts.venue
     if parts.year and paper.published is None:
         changes["published"] = dt.date(parts.year, 1, 1)
         changes["extra"] = {**paper.extra, **changes.get("extra", {}), "date_precision": "year"}  # type: ignore[dict-item]

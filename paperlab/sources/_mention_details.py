@@ -212,7 +212,8 @@ def _details(lines: list[Line], found: Found) -> _Details:
     if first.kind == "row" and first.header:
         return _after_link(_row_details(first), first, found)
     if (ref := item_reference(first)) is not None and ref.title == found.title:  # a reference written out
-        return _Details(authors=ref.authors, year=ref.year, venue=ref.venue, more_authors=ref.more_authors)
+        ref_year = None if found.arxiv_id else ref.year  # a bare year never replaces the id's month
+        return _Details(authors=ref.authors, year=ref_year, venue=ref.venue, more_authors=ref.more_authors)
     if (parent := paper_bullet(lines, found.lines[0])) is not None:  # "* Title" / "  * Authors" / "  * address"
         return _parent_details(lines, parent, found.arxiv_id)
     named = bool(found.arxiv_id or found.doi or found.url)  # an id-less title has no fields around it

@@ -208,7 +208,8 @@ def _symbol_bullets(raw_lines: list[str]) -> list[str]:
 def structure(text: str) -> list[Line]:
     """The file's lines with their kinds and places (front matter and HTML comments are blank lines)."""
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _AUTOLINK.sub(r"\1", text)  # "<https://doi.org/10.…>": the address, not a tag to drop
+    # "<https://doi.org/10.…>": the address, not a tag to drop; "<https://doi.org/10.…>The …": it ends there
+    text = _AUTOLINK.sub(lambda m: m.group(1) + " " * m.string[m.end() : m.end() + 1].isalnum(), text)
     raw_lines = _symbol_bullets(text.split("\n"))
     start = _front_matter_end(raw_lines)
     lines: list[Line] = []

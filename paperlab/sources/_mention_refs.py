@@ -64,6 +64,8 @@ def item_reference(line: Line) -> CellPaper | None:
     if line.kind != "item":
         return None
     links = list(LINK.finditer(line.text))
+    if not links and _CLOSING_ADDRESS.search(line.text):
+        return _with_bare_address(line.text)
     if len(links) != 1 or line.text[links[0].end() :].strip(" .;,"):
         return None
     before = plain(line.text[: links[0].start()])
@@ -73,6 +75,22 @@ def item_reference(line: Line) -> CellPaper | None:
     found.more_authors = found.more_authors or bool(re.search(r"\bet\s+al\b", before))  # "Quill et al. (2022)"
     venue = " ".join(plain(links[0].group(1)).split()).strip(" .")
     found.venue, found.url = found.venue or venue or None, links[0].group(2)
+    return found
+
+
+# a reference written out and closed by its bare address ("Quill, A., & Renn, B. (2019). Title. *Venue*, 38(7),
+# 1276-1296. <https://doi.org/10.…>")
+_CLOSING_ADDRESS = re.compile(r"(?:19|20)\d{2}.*\shttps?://\S+\s*$")
+
+
+def _with_bare_address(text: str) -> CellPaper | None:
+    """The reference of a list item closed by a bare address (:data:`_CLOSING_ADDRESS`): its authors and year
+    written out (APA, Vancouver, "Quill et al. (2019) Title"), the address left to the finder's own mention."""
+    from ._md_references import reference_parts
+
+    found = reference_parts(re.sub(r"\s*https?://\S+\s*$", "", plain(text)))
+    if found is None or not found.authors or not found.year or found.url:
+        return None
     return found
 
 
