@@ -166,3 +166,8 @@ def test_ris_and_bibtex_doi_given_only_as_a_publisher_link() -> None:
     ]
     assert ris[0].url == "https://onlinelibrary.wiley.com/doi/abs/10.1000/jel.12656"  # the link stays the URL
     assert read_bibtex(DATA / "joss_im11.bib")[0].doi == "10.21105/joss.00001"
+
+
+def test_bibtex_initials_glued_to_the_family_name() -> None:
+    paper = _by_title(read_bibtex(DATA / "people_im11.bib"), "Inverter")
+    assert paper.authors == ["S. Bolognani", "M. Zigliotto", "J.P. Okoro"]

@@ -507,7 +507,8 @@ def _iso_dates(value: Any) -> Any:
 _NOT_PAPER_KINDS = frozenset(
     "materialdidatico materiaisdidaticos material materials educationalmaterials educationalmaterial teachingmaterials"
     " teachingmaterial teaching courses course lecture lectures lecturenotes slides slidedeck talk talks invitedtalk"
-    " invitedtalks presentation presentations video videos podcast podcasts manual handout".split()
+    " invitedtalks presentation presentations video videos podcast podcasts manual handout materiais palestra"
+    " palestras charla charlas cursos curso vortrag vortrage lehre".split()
 )
 
 
