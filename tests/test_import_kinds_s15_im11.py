@@ -171,3 +171,17 @@ def test_ris_and_bibtex_doi_given_only_as_a_publisher_link() -> None:
 def test_bibtex_initials_glued_to_the_family_name() -> None:
     paper = _by_title(read_bibtex(DATA / "people_im11.bib"), "Inverter")
     assert paper.authors == ["S. Bolognani", "M. Zigliotto", "J.P. Okoro"]
+
+
+def test_csl_arxiv_id_in_archive_fields_or_a_note() -> None:
+    """CSL-JSON names an arXiv preprint by ``archive`` and ``archive_location`` (or its publisher arXiv and its
+    ``number``), or a ``note`` that is the id alone; a note citing another work, or a report numbered by another
+    publisher, names none."""
+    ids = {p.title: p.arxiv_id for p in paperlab.load(DATA / "csl_arxiv_im11.json")}
+    assert ids == {
+        "Archived on arXiv": "2101.00001",
+        "Numbered by Its Publisher": "2207.01234",
+        "Noted Preprint": "2102.00002",
+        "Journal Version": None,
+        "A Numbered Report": None,
+    }

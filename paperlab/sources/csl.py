@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError, warn_partial
-from ..identifiers import labelled_doi, normalize_arxiv_id, parse_reference
+from ..identifiers import labelled_doi, lone_arxiv_id, normalize_arxiv_id, parse_reference
 from ..markup import csl_plain_text, plain_abstract
 from ..names import csl_name_text, is_more_authors, is_placeholder_name
 from ..paper import Paper, SourceRecord
@@ -31,7 +31,7 @@ from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records, title_without_mark
 from ._names import name_given_first
-from .bibtex.links import doi_of_link
+from .bibtex.links import arxiv_alone, doi_of_link
 
 __all__ = ["parse_csl", "read_csl", "write_csl"]
 
@@ -154,6 +154,13 @@ def _arxiv(item: dict[str, Any], doi: str | None, url: str | None) -> tuple[str,
     number = item.get("number")
     if isinstance(number, str) and number.strip().lower().startswith("arxiv:"):
         return normalize_arxiv_id(number)
+    archive = str(item.get("archive") or item.get("publisher") or "").strip().lower()
+    place = item.get("archive_location") or item.get("archive-location") or number
+    if archive == "arxiv" and isinstance(place, str) and (found := lone_arxiv_id(place)):
+        return found  # "archive": "arXiv", "archive_location": "2101.00001"; "publisher": "arXiv", "number": "…"
+    note = item.get("note")
+    if isinstance(note, str) and (found := arxiv_alone(note)):
+        return found  # a note that is the arXiv id alone: "arXiv: 2102.00002", "arXiv:2102.00002 [cs.LG]"
     volume = item.get("volume")
     if _arxiv_venue(item) and isinstance(volume, str):  # Semantic Scholar, DBLP: "ArXiv", volume "abs/2005.14165"
         return normalize_arxiv_id(volume)

@@ -25,7 +25,7 @@ from ...identifiers import lone_arxiv_id
 from .fields import valid_doi
 from .text import verbatim
 
-__all__ = ["doi_of_link", "link_arxiv", "link_doi"]
+__all__ = ["arxiv_alone", "doi_of_link", "link_arxiv", "link_doi"]
 
 # a DOI link: a resolver's host, or a publisher's "/doi/" path (ACM, Wiley, Taylor & Francis, SAGE), then the DOI
 # and nothing after it but a slash, full stops or a closing brace (a publisher's query after "?" aside)
@@ -95,8 +95,15 @@ def link_arxiv(entry: Entry) -> tuple[str, int | None] | None:
     for name in ("howpublished", "note"):
         field = entry.fields_dict.get(name)
         value = field.value if field is not None and isinstance(field.value, str) else ""
-        value = _NOTE_LABEL.sub("", verbatim(_URL_MACRO.sub(r"\1", " ".join(value.split()))), count=1).strip()
-        m = (_ARXIV_CITED.fullmatch(value) or _ARXIV_LINK.fullmatch(value)) if 0 < len(value) < 300 else None
-        if m and (found := lone_arxiv_id(m.group(1))):
+        if found := arxiv_alone(verbatim(_URL_MACRO.sub(r"\1", " ".join(value.split())))):
             return found
     return None
+
+
+def arxiv_alone(text: str) -> tuple[str, int | None] | None:
+    """The arXiv id and version a text names when it is that id or an arXiv link alone, after a label such as
+    "Available at" (``arXiv:2401.01234 [cs.LG]``, ``arXiv preprint arXiv:2401.01234``,
+    ``https://arxiv.org/pdf/2401.01234v2``); None for anything else. Also read for a CSL item's ``note``."""
+    value = _NOTE_LABEL.sub("", " ".join(text.split()), count=1).strip()
+    m = (_ARXIV_CITED.fullmatch(value) or _ARXIV_LINK.fullmatch(value)) if 0 < len(value) < 300 else None
+    return lone_arxiv_id(m.group(1)) if m else None
