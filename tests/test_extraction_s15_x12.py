@@ -51,3 +51,11 @@ def test_a_value_compared_with_is_a_result_not_a_setting() -> None:
     text = "Our tagger reaches 91.2% accuracy, compared with 86.4% for the strongest baseline."
     assert _values(text) == [(91.2, "%", "absolute"), (86.4, "%", "absolute")]
     assert _values("We train with 10% of the labels and reach 80.1% accuracy.") == [(80.1, "%", "absolute")]
+
+
+def test_a_multiple_named_a_change_by_the_noun_after_it_is_a_result() -> None:
+    """ "a 1.65x decrease", "a 4.6x enhancement", "3.4x gains": before, only "improvement" and "reduction" (and
+    comparatives) after a multiple made it a result."""
+    text = "The redesign brings a 1.65x decrease in flip-flops and a 4.6x enhancement in throughput."
+    assert _values(text) == [(1.65, "x", "delta"), (4.6, "x", "delta")]
+    assert _values("Tiling gives up to 3.4x gains on small objects.") == [(3.4, "x", "delta")]

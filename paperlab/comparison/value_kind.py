@@ -110,6 +110,10 @@ _MULTIPLE_AFTER = re.compile(rf"\s?[x×]?\s*(?:--?|–|—|to)\s*[x×]?{_NUMBER}
 _MULTIPLE_BEFORE = re.compile(rf"(?<![\w.]){_NUMBER}\s?[x×]?\s*(?:--?|–|—|to)\s*[x×]?$")
 
 
+# a multiple named as a change by the noun after it: "a 1.65x decrease", "a 20-fold increase", "3.4x gains"
+_MULTIPLE_CHANGE = re.compile(
+    r"\s*(?:[a-z][\w-]*\s+)?(?:increases?|decreases?|enhancements?|gains?|differences?|boosts?|drops?|rises?)\b"
+)
 # hardware counted by a multiple: "4-8x A100 GPUs", "2x H100", "8x nodes" (a setting)
 _HARDWARE = re.compile(r"\s*(?:[A-Z]+\d+\w*|(?:[A-Z][\w-]*\s+)?(?:GPUs?|TPUs?|nodes|cores|cards|servers|machines)\b)")
 
@@ -153,7 +157,8 @@ def is_result(
         and not DELTA_BEFORE.search(before)
         and not re.search(r"[x×]\s*/\s*$", before)  # "by 7.35x/6.15x"
         and not re.search(r"\d\s?[x×]\s*(?:,\s*(?:and\s+|or\s+)?|,?\s*(?:and|or)\s+)$", before)  # "by 9.7x and 3.5x"
-        and not (second and is_multiple_range(text, start, end))  # "2.11 to 2.88x runtime": a range of multiples
+        # second look: "2.11 to 2.88x runtime" (a range of multiples), "a 1.65x decrease in FFs" (a change)
+        and not (second and (is_multiple_range(text, start, end) or _MULTIPLE_CHANGE.match(after)))
     ):
         return False
     if re.search(r"\bat\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+(?:of|=)\s*$", before[-40:]):
