@@ -185,3 +185,15 @@ def test_csl_arxiv_id_in_archive_fields_or_a_note() -> None:
         "Journal Version": None,
         "A Numbered Report": None,
     }
+
+
+def test_ris_doi_and_arxiv_id_in_notes() -> None:
+    """RIS notes (``N1``) and Zotero's ``M3``: a DOI after the label "doi" is the record's; a note or ``M3`` that is
+    the arXiv id alone names it; a preprint's DOI or a note citing another id among other words names none."""
+    papers = paperlab.load(DATA / "notes_im11.ris")  # CRLF line ends
+    assert [(p.doi, p.arxiv_id) for p in papers] == [
+        ("10.1000/soil.2020.1", None),
+        (None, "2201.01234"),
+        (None, "2103.04567"),
+        (None, None),
+    ]

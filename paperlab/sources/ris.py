@@ -39,7 +39,7 @@ import rispy
 
 from ..dates import month_day, month_number, named_date
 from ..errors import ParseError
-from ..identifiers import DOI_IN_TEXT, normalize_arxiv_id, normalize_doi, parse_reference
+from ..identifiers import DOI_IN_TEXT, labelled_doi, normalize_arxiv_id, normalize_doi, parse_reference
 from ..identity import citation_keys
 from ..latex import has_latex, readable
 from ..markup import csl_plain_text, plain_abstract
@@ -52,7 +52,7 @@ from ._files import check_paper, read_bytes, read_records, title_without_mark
 from ._names import han_persons, names_as_written, names_given_first, vancouver_persons
 from ._ris_lines import records as _records
 from ._ris_reference import read_apa_title
-from .bibtex.links import doi_of_link
+from .bibtex.links import arxiv_alone, doi_of_link
 
 __all__ = ["parse_ris", "read_ris", "ris_text", "write_ris"]
 
@@ -258,9 +258,13 @@ def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | N
         doi = next((d for link in links for d in _query_dois(link)), None)
     if not doi:  # RefWorks writes the DOI under M3 ("type of work"): a DOI alone there is the DOI
         doi = next((d for v in _values(record, "type_of_work") if _WHOLE_DOI.fullmatch(d := normalize_doi(v))), None)
+    notes = _values(record, "notes") + _values(record, "note")  # N1, M1
+    doi = doi or next((d for n in notes if (d := labelled_doi(n))), None)  # "N1  - doi: 10.…", "DOI: 10.…"
     arxiv = normalize_arxiv_id(parse_reference(doi).arxiv_id) if doi else None
     if arxiv is None:
         arxiv = next((normalize_arxiv_id(link) for link in links if "arxiv.org/" in link.lower()), None)
+    if arxiv is None:  # a note, or M3 as Zotero writes a preprint's number, that is the arXiv id alone
+        arxiv = next((a for n in notes + _values(record, "type_of_work") if (a := arxiv_alone(n))), None)
     return doi, arxiv
 
 

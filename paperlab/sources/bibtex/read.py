@@ -68,6 +68,7 @@ from .text import balanced as _balanced
 from .text import clean as _clean
 from .text import clean_block as _clean_block
 from .text import latex_to_text as _latex_to_text
+from .text import unglued_initials
 from .text import verbatim as _verbatim
 
 __all__ = ["parse_bibtex", "read_bibtex"]
@@ -224,10 +225,6 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     return shown, written
 
 
-# a name written as initials glued to its family name, nothing else: "S.Bolognani" (BibTeX: one word, a family name)
-_GLUED_INITIALS = re.compile(r"^\s*((?:[^\W\d_a-z]\.){1,3})(?=[^\W\d_a-z][^\W\d_A-Z]+\s*$)")
-
-
 def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
     """Author names in order, whether the list was cut short (``and others``, a name followed by
     ``et al.``), and the names set in another case as written (:func:`_name_written`)."""
@@ -241,8 +238,7 @@ def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
             continue
         if is_placeholder_name(raw):  # "Unknown", "Anonymous": no author named
             continue
-        raw, cut = split_et_al(raw)  # before the name is turned round: "Alcaraz, J. et al."
-        raw = _GLUED_INITIALS.sub(r"\1 ", raw)  # "S.Bolognani", "J.P.Sartre": initials glued to the family name
+        raw, cut = split_et_al(unglued_initials(raw))  # "S.Bolognani"; before turning round: "Alcaraz, J. et al."
         shown, written = _name_written(raw)
         name, cut_after = split_et_al(shown)  # and after: "{Alcaraz} et al.", braces gone
         truncated |= cut or cut_after

@@ -26,6 +26,7 @@ __all__ = [
     "needs_latex",
     "name_separators",
     "typed_latex",
+    "unglued_initials",
     "verbatim",
 ]
 
@@ -351,3 +352,17 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
         return value
     parts = _top_level(value, _UND)
     return " and ".join(p.strip() for p in parts) if all(_person_like(p) for p in parts) else value
+
+
+# a name written as initials glued to its family name, nothing else: "S.Bolognani" (BibTeX: one word, a family name)
+_GLUED_INITIALS = re.compile(r"^\s*((?:[^\W\d_a-z]\.){1,3})(?=[^\W\d_a-z][^\W\d_A-Z]+\s*$)")
+
+
+def unglued_initials(name: str) -> str:
+    """A name of initials glued to the family name with a space after them ("S.Bolognani": "S. Bolognani",
+    "J.P.Okoro": "J.P. Okoro"); any other name as it is.
+
+    >>> unglued_initials("S.Bolognani"), unglued_initials("Bolognani, S."), unglued_initials("IEEE.Org")
+    ('S. Bolognani', 'Bolognani, S.', 'IEEE.Org')
+    """
+    return _GLUED_INITIALS.sub(r"\1 ", name)
