@@ -74,6 +74,13 @@ _TAKEAWAYS = re.compile(
     r"^(?:key|main|core)\s+(?:ideas?|points?|insights?|findings)\s*:?$|^highlights?\s*:?$",
     re.I,
 )
+# a line labelled as what a note took away: "- **Key idea:** …", "Main insight: …", "Takeaway: …" (a "tl;dr:" line
+# sums the paper up: not one of its takeaways)
+_KEY_IDEA = re.compile(
+    r"^(?:[-•*+]\s+|\d+[.)]\s+)?(?:(?:key|main|core|big|central)\s+(?:ideas?|insights?|findings?|points?|"
+    r"takeaways?|contributions?)|take[- ]?aways?)\s*[:：]\s*(?P<value>\S.*)$",
+    re.I,
+)
 # in notes without presenter lines (one reader's notes on a paper), these sections hold the takeaways too
 _NOTE_TAKEAWAYS = re.compile(r"^(?:(?:my\s+)?notes?|summary|in\s+short|tl;?dr|my\s+take)\s*:?$", re.I)
 # a bullet: "- item", "• item", "1. item", and "-Item" written without its space ("-Loss function: …")
@@ -385,6 +392,8 @@ def takeaways_and_questions(
         found, asked = _takeaways(lines, k, end)
         takeaways += [t for t in found if t not in takeaways]
         questions += asked
+    labelled_ideas = [m.group("value").strip() for k in range(start, end) if (m := _KEY_IDEA.match(plain(lines[k])))]
+    takeaways += [t for t in labelled_ideas if notes and t not in takeaways]  # "- **Key idea:** …" in a note
     for k in range(start, end):
         s = plain(lines[k])
         if _QUESTIONS_HEADING.match(s):

@@ -82,6 +82,15 @@ _ABOUT_PREFIX = re.compile(
     r"(?:on|of|for|about)?\s*[:：—–-]?\s+(?P<rest>\S.*)$",
     re.I,
 )
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
+# an index's item: a title then its citation in brackets, "(Inception, Szegedy et al., 2014)", "(Quill & Renn 2019)"
+_INDEX_ITEM = re.compile(
+    r"^\s*(?:[-*+•]|\d+[.)])\s+(?:(?:`[^`]+`|\*\*[^*]+\*\*)\s*[:：—–-]\s*)?(?P<title>\[[^\]]{8,}\]\([^()\s]+\)|[^()]{8,}?)\s*"
+    r"\((?:[^,()]{1,30},\s*)?(?P<who>[A-Z][^,()]*?(?:\bet\s+al\.?|\s(?:&|and)\s+[A-Z][^,()]*))\s*,?\s*"
+    r"(?P<year>(?:19|20)\d{2})\)\s*\.?\s*$"
+)
+# "## Notes on *Title*", 'Notes on "Title"': the work's title marked as one (italic, quoted) after "Notes on"
+_MARKED = re.compile(r"(?:notes?|summary)\s+(?:on|of|about)\s+(?:\*[^*]{6,}\*|_[^_]{6,}_|[\"“][^\"”]{6,}[\"”])", re.I)
 _ABOUT_SUFFIX = re.compile(r"^(?P<rest>\S.*?)\s*[:：—–-]?\s*(?:(?:paper|reading)\s+)?(?:notes?|summary)$", re.I)
 _ABOUT_ZH = re.compile(r"^(?P<rest>\S.*?)\s*(?:论文)?(?:阅读|精读)?(?:笔记|总结)$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
@@ -257,7 +266,7 @@ def _heading_paper(
         return None
     found.line, found.start, found.end = k, k + 1, _block_end(heads, k, level, len(lines))
     found.how = "numbered" if numbered else "heading"
-    cited = bool(_QUOTED.search(text) and (found.authors or found.year))
+    cited = bool(_QUOTED.search(text) and (found.authors or found.year)) or bool(about and _MARKED.search(lines[k]))
     evidence = bool(numbered or found.arxiv_id or found.doi or cited)
     evidence = _fill(found, lines, _head_region(lines, k + 1, found.end, fenced), fenced) or evidence
     sub = next(((j, t) for j, lv, t in heads if found.start <= j < found.end and lv > level), None)
@@ -406,6 +415,30 @@ def _one_title(lines: list[str], heads: list[tuple[int, int, str]], fenced: set[
     return found
 
 
+def _index_papers(lines: list[str], fenced: set[int]) -> list[TitledPaper]:
+    """An index of a few papers: a list (two items or more, up to :data:`MAX_TITLED`) whose every item names one by
+    its title and a citation, "- `inception`: Going deeper with convolutions (Inception, Szegedy et al., 2014)."."""
+    blocks: list[list[int]] = [[]]
+    for k, line in enumerate(lines):
+        if k not in fenced and _LIST_ITEM.match(line):
+            blocks[-1].append(k)
+        elif line.strip() or blocks[-1]:
+            blocks.append([])
+    found: list[TitledPaper] = []
+    for block in blocks:
+        items = [(k, m) for k in block if (m := _INDEX_ITEM.match(lines[k]))]
+        if len(items) < 2 or len(items) != len(block) or len(found) + len(items) > MAX_TITLED:
+            continue
+        for k, m in items:
+            shown = re.fullmatch(r"\[(?P<title>[^\]]+)\]\((?P<url>[^()\s]+)\)", m.group("title").strip())
+            title = plain(shown.group("title") if shown else m.group("title")).strip(" *_,;:—–-")
+            authors = [a for a in re.split(r"\s*(?:,|&|\band\b)\s*", re.sub(r"\s+et\s+al\.?", "", m.group("who"))) if a]
+            paper = TitledPaper(title, k, k + 1, k + 1, authors, None, int(m.group("year")), how="index")
+            paper.url = shown.group("url") if shown else None
+            found.append(paper)
+    return found
+
+
 def titled_papers(lines: list[str]) -> list[TitledPaper]:
     """The papers notes name by title, in the order they come (see the module's docstring for the kinds); an empty
     list for none, or for more than :data:`MAX_TITLED` (a paper list, not notes)."""
@@ -416,6 +449,7 @@ def titled_papers(lines: list[str]) -> list[TitledPaper]:
     found = _merge_fields(lines, heads, fenced, found)
     if len(found) > MAX_TITLED:
         return []
+    found = found or _index_papers(lines, fenced)
     if not found:
         one = _about(lines, heads, fenced) or _one_title(lines, heads, fenced)
         found = [one] if one is not None else []
