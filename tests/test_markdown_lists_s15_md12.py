@@ -251,3 +251,33 @@ def test_a_bibliography_of_mixed_styles_gives_each_reference_its_title_and_autho
     metz = by_title["WIDG 3—From evaluation of the widget to evaluation of the gadget unit"]
     assert metz.authors == ["P.G.H. Metz", "R.P. Moreno", "E. Alma"]
     assert not any(t.startswith(("&", "Statistics in", "Alma")) for t in by_title)
+
+
+WRAPPED_CITATIONS = """# Reading Group
+
+### Paper Collection
+
+##### 2022
+
+* Quill, M., Renn, M., Sato, M., Moss, T. et al, 2022. Widget Data Enabling New Horizons for Gadget
+  Research. Nature Widgets, 604, p.635–642. DOI: [10.1038/s41586-022-01234-x](https://doi.org/10.1038/s41586-022-01234-x) :open-access:<br/>
+  [[PDF](https://www.widgets.example/articles/s41586-022-01234-x.pdf)]
+
+* Lind, M., Dale, F., Ode, N. and Ma, A., 2022. WIDG: Open Source Secure Widget Infrastructure and
+  Processes Supporting Gadget Visiting. *Widget Science Journal*, 21(1), p.4.
+  DOI: [10.5334/wsj-2022-004](https://doi.org/10.5334/wsj-2022-004) :open-access:<br/>
+  [[PDF](https://widgetscience.example/articles/10.5334/wsj-2022-004/galley/1120/download/)]
+"""
+
+
+def test_a_citation_wrapped_over_lines_with_its_doi_and_pdf_is_one_paper(tmp_path: Path) -> None:
+    papers = _load(tmp_path, WRAPPED_CITATIONS)
+    assert [(p.title, p.doi, p.authors[0], p.published.year) for p in papers] == [
+        ("Widget Data Enabling New Horizons for Gadget Research", "10.1038/s41586-022-01234-x", "M. Quill", 2022),
+        (
+            "WIDG: Open Source Secure Widget Infrastructure and Processes Supporting Gadget Visiting",
+            "10.5334/wsj-2022-004",  # the DOI ends where the address's DOI ends, not at "/galley/…/download/"
+            "M. Lind",
+            2022,
+        ),
+    ]

@@ -16,7 +16,7 @@ from ._md_references import reference_parts, title_venue_year
 from ._md_title_parts import with_title_parts
 from ._mention_items import apa_byline, labelled_address, parent_item, title_and_venue
 from ._mention_lines import Line, plain
-from ._mention_refs import item_reference
+from ._mention_refs import item_reference, paragraph_reference
 from ._schedule_cells import CellPaper, parse_day
 
 __all__ = ["BLOCK", "SOURCE_KIND", "Found", "bibtex_title", "block_start", "field_value", "paper_of"]
@@ -211,7 +211,8 @@ def _details(lines: list[Line], found: Found) -> _Details:
     first = lines[found.lines[0]]
     if first.kind == "row" and first.header:
         return _after_link(_row_details(first), first, found)
-    if (ref := item_reference(first)) is not None and ref.title == found.title:  # a reference written out
+    ref = item_reference(first) or paragraph_reference(lines, found.lines[0])  # over the item's lines, too
+    if ref is not None and ref.title == found.title:  # a reference written out
         ref_year = None if found.arxiv_id else ref.year  # a bare year never replaces the id's month
         return _Details(authors=ref.authors, year=ref_year, venue=ref.venue, more_authors=ref.more_authors)
     if (parent := paper_bullet(lines, found.lines[0])) is not None:  # "* Title" / "  * Authors" / "  * address"

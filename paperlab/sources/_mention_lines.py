@@ -52,6 +52,7 @@ _LABEL_WORD = (
 _LABEL = re.compile(rf"^\W*(?:{_LABEL_WORD}(?:\W*{_LABEL_WORD})?)?\s*\d{{0,2}}\W*$", re.I)
 _NUMBERING = re.compile(r"^(?:\[?\d{1,3}(?:\.\d{1,3})*[.)\]:]?|[IVX]{1,4}\.)\s+")
 
+_DOI_ONLY = re.compile(r"(?:doi\s*[:：]?\s*)?10\.\d{4,9}/\S+", re.I)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -310,6 +311,8 @@ def usable_title(text: str | None) -> str:
         return ""
     if not any(ch.isalpha() for ch in text) or arxiv_id_value(text) or ARXIV_LABELLED.fullmatch(text):
         return ""
+    if _DOI_ONLY.fullmatch(text):
+        return ""  # "[10.1038/sdata.2018.118](https://doi.org/…)": the link's own DOI, no title
     return text
 
 

@@ -34,7 +34,7 @@ from ._mention_lines import LINK, Line, plain, usable_title
 from ._schedule_cells import CellPaper, written_reference
 from ._title_lines import title_score
 
-__all__ = ["address_name", "item_reference", "note_title", "pdf_item", "title_above_links"]
+__all__ = ["address_name", "item_reference", "note_title", "paragraph_reference", "pdf_item", "title_above_links"]
 
 _ACL = re.compile(
     r"(?:aclanthology\.org|aclweb\.org/anthology)/(?:[\w.-]+/)?([A-Z]?\d{2}[-.]\d{1,5}|\d{4}\.[\w-]+\.\d+)", re.I
@@ -66,9 +66,9 @@ def item_reference(line: Line) -> CellPaper | None:
     links = list(LINK.finditer(line.text))
     if not links and _CLOSING_ADDRESS.search(line.text):
         return _with_bare_address(line.text)
-    if len(links) != 1 or line.text[links[0].end() :].strip(" .;,"):
+    if len(links) != 1 or _TAIL_MARKS.sub("", line.text[links[0].end() :]).strip(" .;,"):
         return None
-    before = plain(line.text[: links[0].start()])
+    before = re.sub(r"\bdoi\s*[:：]\s*$", "", plain(line.text[: links[0].start()]).rstrip(), flags=re.I)
     found = written_reference(before)
     if found is None or not found.authors or not found.year or found.url:
         return None
@@ -78,6 +78,7 @@ def item_reference(line: Line) -> CellPaper | None:
     return found
 
 
+_TAIL_MARKS = re.compile(r"<br\s*/?>|:[a-z][a-z-]*:", re.I)  # a line break, an ":open-access:" icon after the link
 # a reference written out and closed by its bare address ("Quill, A., & Renn, B. (2019). Title. *Venue*, 38(7),
 # 1276-1296. <https://doi.org/10.…>")
 _CLOSING_ADDRESS = re.compile(r"(?:19|20)\d{2}.*\shttps?://\S+\s*$")
@@ -91,6 +92,21 @@ def _with_bare_address(text: str) -> CellPaper | None:
     found = reference_parts(re.sub(r"\s*https?://\S+\s*$", "", plain(text)))
     if found is None or not found.authors or not found.year or found.url:
         return None
+    return found
+
+
+def paragraph_reference(lines: list[Line], i: int) -> CellPaper | None:
+    """For a line running on under a list item (indented, no blank line between), the reference the item's lines
+    write out together and close with the paper's address ("* Quill, A. et al, 2022. Title over" / "  two lines.
+    *Venue*, 1(2). DOI: [10.…](…)"): :func:`item_reference` of them joined; None for any other line."""
+    line = lines[i]
+    start = line.item
+    if line.kind != "text" or start is None or any(lines[j].kind != "text" for j in range(start + 1, i)):
+        return None
+    text = " ".join(ln.text for ln in lines[start : i + 1])
+    found = item_reference(Line(lines[start].number, lines[start].raw, "item", text=text))
+    if found is None and i - 1 > start and not plain(LINK.sub(" ", line.text)).strip(" []()|,;"):
+        return paragraph_reference(lines, i - 1)  # "  [[PDF](….pdf)]" below the reference: that paper's file
     return found
 
 

@@ -59,6 +59,7 @@ from ._mention_lines import (
     usable_title,
 )
 from ._mention_refs import address_name, item_reference, note_title, pdf_item, title_above_links
+from ._mention_refs import paragraph_reference as paragraph_reference
 from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
@@ -89,7 +90,8 @@ _VENUE_FOLDER = re.compile(r"(?:^|/)\[[A-Za-z][\w .&-]{1,40}\s(?:19|20)\d{2}\]\s
 _INDEX_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:)[^()\s]*/README\.md\)", re.I)  # a folder's index beside the page
 _PAPER_LABEL = re.compile(r"^\W*paper\W*$", re.I)  # a link's text saying it is the paper
 _PDF_URL = re.compile(r"https?://[^\s)\]<>\"'|]+?\.pdf(?![\w/])", re.I)
-_DOI_TAIL = re.compile(r"(?:[?#].*|/(?:pdf|full|abstract|epdf)/?|\.pdf)$", re.I)
+# what a publisher's address adds after the DOI in its path ("…/10.5334/dsj-2022-004/galley/1120/download/")
+_DOI_TAIL = re.compile(r"(?:[?#].*|/(?:pdf|full|abstract|epdf|galley|download|meta|fulltext|html)\b.*|\.pdf)$", re.I)
 _TITLE_FIELD = re.compile(r"^\W*(?:title|paper|论文|题目|标题|論文)\W*[:：]\s*(.+)$", re.I)
 # a heading naming a part of notes, not a paper ("## Takeaways", "## Related work", "### Readings")
 _NOTES_HEADING = re.compile(
@@ -304,7 +306,9 @@ def _title_for(
         title = _title_on_line(lines[bullet], _Mention(bullet)) if bullet is not None else ""
         mention.title = title_and_venue(title)[0] if title else ""
         return
-    title = bibtex_title(lines, mention.line) or _title_on_line(line, mention)  # a BibTeX entry's own title
+    ref = paragraph_reference(lines, mention.line)  # "* Quill, A., 2022. Title over" / "  two lines. DOI: […](…)"
+    title = ref.title if ref is not None else bibtex_title(lines, mention.line)  # a BibTeX entry's own title
+    title = title or _title_on_line(line, mention)
     if not title and line.kind == "text":  # "*Title*" or "Title" above a line of links ("[[paper](…)]")
         title = _emphasis_above(lines, mention.line) or title_above_links(lines, mention.line)
     for parent in reversed(line.parents if line.kind == "item" else ([line.item] if line.item is not None else [])):
@@ -561,6 +565,7 @@ def _read(
     found = _group(lines, kept)
     named = {i for f in found for i in f.lines} | {m.line for m in mentions}
     named |= {p for m in mentions for p in lines[m.line].parents}
+    named |= {i for m in kept if paragraph_reference(lines, m.line) and (i := lines[m.line].item) is not None}
     one_paper = {lines[m.line].heading for m in kept if m.by_heading or lines[m.line].kind == "heading"}
     titles = {f.title.casefold() for f in found}
     shaped = id_less and not beside_layout  # title-like lines too, not only rows citing their paper
