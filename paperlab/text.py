@@ -14,6 +14,7 @@ import unicodedata
 __all__ = [
     "NO_MATH_CLASS",
     "drop_closing_stop",
+    "fenced_lines",
     "fold",
     "md_escape",
     "md_link_text",
@@ -204,3 +205,24 @@ def drop_closing_stop(title: str) -> str:
     if m.start(1) and title[m.start(1) - 1] == ".":  # "i.e.", "Ph.D."
         return title
     return title[:-1].rstrip()
+
+
+# a line opening or closing a fenced code block of Markdown ("```python", "~~~")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def fenced_lines(lines: list[str]) -> set[int]:
+    """The 0-based numbers of a Markdown text's lines inside fenced code blocks, their fences included (never a
+    heading, a field nor a paper): the one reading of fences the notes and schedule readers share.
+
+    >>> sorted(fenced_lines(["# Title", "```python", "# a comment", "```", "text"]))
+    [1, 2, 3]
+    """
+    inside, out = False, set()
+    for k, line in enumerate(lines):
+        if _FENCE.match(line):
+            inside = not inside
+            out.add(k)
+        elif inside:
+            out.add(k)
+    return out

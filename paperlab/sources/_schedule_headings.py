@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import month_of_name
+from ..text import fenced_lines
 from ._schedule_blanks import without_templates
 from ._schedule_bylines import by_authors, byline_reference, citation_only, linked_byline, withdrawn
 from ._schedule_cells import (
@@ -51,7 +52,6 @@ from ._schedule_pool import is_listed_item, listed_paper
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _NUMBERED = re.compile(
     r"^(?:session|meeting|week|lecture|class|seminar|talk|reading group|journal club)\s*(?:no\.?\s*|#\s*)?\d{1,3}\b",
     re.I,
@@ -359,14 +359,12 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
     list items outside any meeting go to ``outside`` (line number, the heading above, the item)."""
     meetings: list[HeadingMeeting] = []
     current: HeadingMeeting | None = None
-    fenced, heading = False, None
+    heading = None
     lines = _joined(text.split("\n"))
+    fenced = fenced_lines(lines)
     for k, line in enumerate(lines):
         n = k + 1
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
+        if k in fenced:
             continue
         if m := _HEADING.match(line):
             level, found, heading = len(m.group(1)), _meeting_heading(m.group(2)), m.group(2).strip(" *_")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import fenced_lines
 from ._schedule_blanks import is_template_title
 from ._schedule_bylines import byline_reference
 from ._schedule_cells import CellPaper, cell_papers, written_reference
@@ -39,7 +40,6 @@ _POOL_HEADING = re.compile(
 )
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$|^\s*<h[1-6][^>]*>(.*?)</h[1-6]>\s*$", re.I)
 _TAG = re.compile(r"<[^>]{0,200}>")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+(?P<item>.*)$")  # a top-level list item
 _LONE_LINK = re.compile(r"^ {0,3}(?P<item>\[[^\[\]]{3,}\]\(.*)$")  # a paragraph opened by a link
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -72,11 +72,10 @@ def pool_papers(text: str) -> list[tuple[str, str | None, CellPaper]]:
     """(line, the heading above, paper) of each paper a page of schedule tables lists outside them."""
     found: list[tuple[str, str | None, CellPaper]] = []
     heading: str | None = None
-    fenced = False
-    for n, line in enumerate(text.split("\n"), 1):
-        if _FENCE.match(line):
-            fenced = not fenced
-        if fenced or _FENCE.match(line):
+    lines = text.split("\n")
+    fenced = fenced_lines(lines)
+    for n, line in enumerate(lines, 1):
+        if n - 1 in fenced:
             continue
         if m := _HEADING.match(line):  # "## Pool of papers", "<h3>Papers to choose from:</h3>"
             heading = _TAG.sub(" ", m.group(1) or m.group(2)).strip(" *_:")

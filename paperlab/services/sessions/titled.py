@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...text import fenced_lines
 from .fields import heading_level, is_placeholder, labelled, paper_line, plain, split_authors
 
 __all__ = ["MAX_TITLED", "TitledPaper", "titled_papers"]
@@ -93,25 +94,12 @@ _INDEX_ITEM = re.compile(
 _MARKED = re.compile(r"(?:notes?|summary)\s+(?:on|of|about)\s+(?:\*[^*]{6,}\*|_[^_]{6,}_|[\"“][^\"”]{6,}[\"”])", re.I)
 _ABOUT_SUFFIX = re.compile(r"^(?P<rest>\S.*?)\s*[:：—–-]?\s*(?:(?:paper|reading)\s+)?(?:notes?|summary)$", re.I)
 _ABOUT_ZH = re.compile(r"^(?P<rest>\S.*?)\s*(?:论文)?(?:阅读|精读)?(?:笔记|总结)$")
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
 _BADGE = re.compile(r"\[?!\[[^\]]*\]\([^()]*\)(?:\]\([^()]*\))?|\[!\]\([^()]*\)")
 
 
 def _text(line: str) -> str:
     """A line without a blockquote's ">" and its heading marks and emphasis."""
     return plain(re.sub(r"^\s*>\s?", "", line))
-
-
-def _fenced(lines: list[str]) -> set[int]:
-    """The lines inside code fences (never a heading nor a field)."""
-    inside, out = False, set()
-    for k, line in enumerate(lines):
-        if _FENCE.match(line):
-            inside = not inside
-            out.add(k)
-        elif inside:
-            out.add(k)
-    return out
 
 
 def is_section(text: str) -> bool:
@@ -442,7 +430,7 @@ def _index_papers(lines: list[str], fenced: set[int]) -> list[TitledPaper]:
 def titled_papers(lines: list[str]) -> list[TitledPaper]:
     """The papers notes name by title, in the order they come (see the module's docstring for the kinds); an empty
     list for none, or for more than :data:`MAX_TITLED` (a paper list, not notes)."""
-    fenced = _fenced(lines)
+    fenced = fenced_lines(lines)
     heads = _headings(lines, fenced)
     found = [p for at in range(len(heads)) if (p := _heading_paper(lines, heads, at, fenced)) is not None]
     found += _venue_papers(heads, len(lines), {p.line for p in found})
