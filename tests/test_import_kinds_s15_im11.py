@@ -51,6 +51,10 @@ def test_bibtex_german_und_between_persons() -> None:
     # organisations written with "und", braced or not, stay one name
     assert _by_title(papers, "Jahresbericht").authors == ["Bundesamt für Umwelt und Naturschutz"]
     assert _by_title(papers, "Verkehrsplanung").authors == ["Amt für Bau und Verkehr"]
+    # French "et" too; a laboratory's name stays whole, and Portuguese "e" inside one name is no separator
+    assert _by_title(papers, "Étude des sols").authors == ["Jean Dupont", "Paul Martin"]
+    assert _by_title(papers, "Rapport").authors == ["Laboratoire Matériaux et Phénomènes Quantiques"]
+    assert _by_title(papers, "História").authors == ["José Maria e Silva"]
 
 
 def test_bibtex_braced_others_is_et_al() -> None:

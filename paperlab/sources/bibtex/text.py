@@ -303,9 +303,9 @@ def html_entities(value: str, latex: bool = True) -> str:
 
 
 # a name list's separators BibTeX does not know: an "and" doubled, opening or closing the list ("Bronstein, J. N.
-# and and Semndljajew, K. A.", "A. Smith and B. Jones and"), and German's "und" between names
+# and and Semndljajew, K. A.", "A. Smith and B. Jones and"), and German's "und" or French "et" between names
 _STRAY_AND = re.compile(r"^(?:and\s+)+|(?:\s+and)+$")
-_UND = re.compile(r"\s+und\s+")
+_UND = re.compile(r"\s+(?:und|et)\s+")  # not Portuguese "e" nor Spanish "y": "Maria e Silva", "Ortega y Gasset"
 # a person as a name list writes one: "Family, Given" or two to four words, each capitalised or an initial
 _PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "le", "la", "zu"))
 _PERSON_WORD = r"[^\W\d_][\w'’.-]*"
@@ -335,7 +335,7 @@ def _person_like(part: str) -> bool:
 def name_separators(value: str, names: list[str] | None = None) -> str | list[str]:
     """A name field with separators BibTeX does not know read as BibTeX's ``and``.
 
-    Given the field's text: a list joined by German "und" throughout (no "and" in it, every part between them a
+    Given the field's text: a list joined by German "und" (or French "et") throughout (no "and" in it, every part between them a
     person, "Family, Given" or a few capitalised words: "Müller, Hans und Schmidt, Karl") joined by "and"
     instead; an organisation ("Bundesamt für Umwelt und Naturschutz") or braced text stays. Given the names split
     from it (``names``): each without a stray "and" (doubled, opening or closing the list), empty ones dropped.
