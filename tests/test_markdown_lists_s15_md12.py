@@ -281,3 +281,18 @@ def test_a_citation_wrapped_over_lines_with_its_doi_and_pdf_is_one_paper(tmp_pat
             2022,
         ),
     ]
+
+
+def test_a_note_after_a_headings_id_is_no_part_of_the_title(tmp_path: Path) -> None:
+    text = (
+        "# Reading list\n\n## Sparse Widget Routing (arXiv 2401.01234) — verified\n\nNotes on it.\n\n"
+        "## Gadget Maps for Everyone (arXiv:2402.01234) - checked twice\n\nMore notes.\n\n"
+        "## Widget Sorting at Scale (2403.01234) ✅\n\nDone.\n\n"
+        "## Widgets (2404.01234) and Gadgets: A Survey\n\nKept whole.\n"
+    )
+    assert [p.title for p in _load(tmp_path, text)] == [
+        "Sparse Widget Routing",
+        "Gadget Maps for Everyone",
+        "Widget Sorting at Scale",
+        "Widgets and Gadgets: A Survey",
+    ]

@@ -117,6 +117,7 @@ _ENDS_A_SENTENCE = re.compile(
 _KEYED_NOTE = re.compile(r"^\W*\x00(?:v\d+)?[^:：\x00]{0,40}[:：]\s*\S")
 _WEAK_TITLE = 0.4  # the title classifier's doubt under which a list item is no paper, whatever its list
 _ID_LEFT = re.compile(r"[(\[]?\s*\x00(?:v\d+)?\s*[)\]]?")  # the place of an id, with its brackets
+_NOTE_AFTER_ID = re.compile(r"(?<=\S)\s*[(\[]\s*\x00(?:v\d+)?\s*[)\]]\s*(?:[-–—|]+\s*\S.{0,40}|[^\w\s]+)$")
 _OPENED = re.compile(r"\(\s*(?:(?:arxiv|doi)\s*[:：]?\s*|https?://\S*)?$", re.I)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
 # a link's text naming material that is no paper
@@ -285,6 +286,7 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
         words = _BARE_ID.sub("\x00", ARXIV_LABELLED.sub("\x00", words)).replace("|", " ")
         if _IN_PROSE.search(words) or _ENDS_A_SENTENCE.search(words) or _KEYED_NOTE.match(words):
             return ""  # "see arXiv:2401.01234 on this", "2503.03750 chunk 1 (pp. 1–6): …": about the paper, no title
+        words = _NOTE_AFTER_ID.sub("", words)  # "## Title (arXiv 2406.01234) — verified": the note after it
         if not _ID_LEFT.sub(" ", words).rstrip().endswith((":", "：")):
             return usable_title(_ID_LEFT.sub(" ", words))
     ident = mention.arxiv_id or mention.doi
