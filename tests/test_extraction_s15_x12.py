@@ -59,3 +59,9 @@ def test_a_multiple_named_a_change_by_the_noun_after_it_is_a_result() -> None:
     text = "The redesign brings a 1.65x decrease in flip-flops and a 4.6x enhancement in throughput."
     assert _values(text) == [(1.65, "x", "delta"), (4.6, "x", "delta")]
     assert _values("Tiling gives up to 3.4x gains on small objects.") == [(3.4, "x", "delta")]
+
+
+def test_the_bounds_of_a_confidence_interval_and_sizes_are_not_range_ends() -> None:
+    """The second look at range ends leaves statistics and sizes alone: "(95% CI: 0.8485-0.8745)", "0.5-3B"."""
+    assert _values("The ensemble reaches AUROC 0.8618 (95% CI: 0.8485-0.8745).") == [(0.8618, None, "absolute")]
+    assert _values("We release a compact 0.5-3B model family that reaches 64.2% accuracy.") == [(64.2, "%", "absolute")]

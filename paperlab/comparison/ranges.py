@@ -14,7 +14,7 @@ from typing import Any
 from .lexicons import to_float
 from .value_kind import PHYSICAL, UNIT_NAMES
 
-__all__ = ["range_tail_row", "starts_change"]
+__all__ = ["glued_letter", "range_tail_row", "starts_change"]
 
 # what joins the two ends of a range or a change: "0.45 to 0.58", "1.6-9.3", "6.5×--8.3×", "80 ms to 125 ms"
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -26,6 +26,11 @@ def _first_end(spans: list[tuple[int, int]], text: str, at: int) -> int | None:
     return next((i for i, (_, e) in enumerate(spans) if e <= at and _JOIN.fullmatch(text[e:at])), None)
 
 
+def glued_letter(m: re.Match[str], text: str) -> bool:
+    """ "3B", "1.2K": a letter glued to a number with no unit makes it a size or a count, not a value."""
+    return not m.group("unit").strip() and re.match(r"[A-Za-z]", text[m.end("num") : m.end("num") + 1]) is not None
+
+
 def range_tail_row(
     m: re.Match[str], found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, tail: re.Pattern[str]
 ) -> dict[str, Any] | None:
@@ -33,8 +38,10 @@ def range_tail_row(
     0.9627", "1.6-9.3×", "6-8 times"): the first end's row with this value; None when the number ends none.
     Its unit must be the first end's, or the first end took its unit from after this number (``tail``)."""
     i = _first_end(spans, text, m.start("num"))
-    if i is None:
-        return None
+    if i is None or glued_letter(m, text):
+        return None  # not "a compact 0.5-3B model" (a size)
+    if re.search(r"\b(?:CI|confidence interval)\W*$", text[max(0, spans[i][0] - 25) : spans[i][0]]):
+        return None  # the bounds of "95% CI: 0.8485-0.8745": a statistic
     first = found[i]
     unit = m.group("unit").strip()
     unit = UNIT_NAMES.get(unit, unit) or None

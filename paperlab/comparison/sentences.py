@@ -21,7 +21,7 @@ from .governing import (
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .metric_reviser import revise_metrics
-from .ranges import range_tail_row, starts_change
+from .ranges import glued_letter, range_tail_row, starts_change
 from .result_classifier import judge_results
 from .slash_lists import is_rating, zip_slash_lists
 from .value_kind import (
@@ -232,10 +232,10 @@ def _second_look(m: re.Match[str], found: list, spans: list, text: str, metrics:
     """A number the rules rejected, looked at again: the end of a kept value's range or change ("from 0.7817 to
     0.9627", "1.6-9.3×"), an end of a range of multiples or a value compared with ("compared with 83.8%"), else a bare
     number (``_bare``: the classifier needs to be surer of it)."""
+    at, end = m.start("num"), m.end()
     if (row := range_tail_row(m, found, spans, text, _RANGE_TAIL_TIMES)) is not None:
         return row
-    at, end = m.start("num"), m.end()
-    if (row := _value_at(m, text, metrics, datasets, second=True)) is not None:
+    if not glued_letter(m, text) and (row := _value_at(m, text, metrics, datasets, second=True)):
         row["metric"] = row["metric"] or rank_metric(text, at, end, row["unit"] or "", row["kind"], metrics)
         if starts_change(text, at) and row["unit"] != "pp":
             row.update(kind="absolute", direction=None)  # "from 1.2x to 2.1x": the two levels of a change
