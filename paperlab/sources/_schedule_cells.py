@@ -134,7 +134,8 @@ _READING_LABEL = re.compile(
 )
 # 'Authors. "Title." Venue, 2020' or 'Authors (2017). "Title." Venue' (the title in straight or curly quotes)
 _QUOTED = re.compile(
-    r"^(?P<authors>[^\"“”]{2,300}?)[.,:]?\s*(?:\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s*)?[\"“]"
+    r"^(?P<authors>[^\"“”]{2,300}?)[.,:]?\s*(?:\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s*|(?<=\.\s)(?P<bare>(?:19|20)"
+    r"\d{2})[a-z]?\.\s*)?[\"“]"
     r"(?P<title>[^\"“”]{8,300}?)[.,]?[\"”][.,]?\s*(?P<venue>.*)$"
 )
 _APA_NAME = re.compile(r"([^,&]+?),\s*((?:[A-Z][a-z]?\.?\s*-?\s*)+)(?=,|&|$|\s+and\b)")
@@ -383,14 +384,15 @@ def _quoted(shown: str, links: list[tuple[str, str]]) -> CellPaper | None:
     if arxiv is None and (named := _ARXIV_NAMED.search(shown)):
         arxiv = named.group(1)
     years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", m.group("venue"))
-    venue = " ".join(re.sub(r"(?<!\w)_|_(?!\w)", " ", m.group("venue")).strip(" .,").split()) or None  # _italics_
+    venue = " ".join(re.sub(r"(?<!\w)[_*]|[_*](?!\w)", " ", m.group("venue")).strip(" .,").split()) or None  # *italics*
     found = CellPaper(m.group("title").strip(" ,."), safe_url(urls[0]) if urls else None, arxiv, doi, urls[1:])
     found.authors, found.more_authors = _names(m.group("authors")), split_et_al(m.group("authors").strip(" ,"))[1]
     no_venue = venue and (_ARXIV_NAMED.match(venue) or not re.search(r"[^\W\d_]", venue))  # "arXiv:…", "(2016)"
     found.venue = None if no_venue else venue
     if found.venue:  # "Journal 98.2 (2016): 392-393": its name alone, the numbers apart
         found.venue, found.numbers = split_venue(found.venue)
-    found.year = int(m.group("year") or years[-1]) if m.group("year") or years else None
+    cited = m.group("year") or m.group("bare")  # "(2019)", or Chicago's "Newman. 2019. “Title.”"
+    found.year = int(cited or years[-1]) if cited or years else None
     return found
 
 

@@ -203,12 +203,15 @@ def _meeting_heading(body: str) -> tuple[str, str | None] | None:
 
 
 def _line_papers(line: str) -> tuple[list[CellPaper], str | None]:
-    """(the papers a line names by an arXiv or DOI link or id, the line as a note when it names none)."""
+    """(the papers a line names by an arXiv or DOI link or id, or a list item citing one in full with its authors
+    and year, the line as a note when it names none)."""
     text = _BULLET.sub("", line).strip()
     if not text:
         return [], None
     found, _ = cell_papers(text)
     papers = [p for p in found if p.arxiv_id or p.doi]
+    if not papers and _TOP_BULLET.match(line) and (ref := written_reference(text)) and ref.authors and ref.year:
+        return [ref], None  # a reading cited in full ('Quill, Ada. 2019. “Title.” Venue.'), linked or not
     for paper in papers:
         lead = paper.title.strip().rstrip(":-–— ").strip()
         if _LABEL.match(lead) or paper.title.startswith(("http://", "https://")) or not lead:
