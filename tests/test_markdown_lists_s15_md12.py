@@ -296,3 +296,21 @@ def test_a_note_after_a_headings_id_is_no_part_of_the_title(tmp_path: Path) -> N
         "Widget Sorting at Scale",
         "Widgets and Gadgets: A Survey",
     ]
+
+
+def test_a_paper_lists_citation_after_the_link_gives_its_authors_and_year(tmp_path: Path) -> None:
+    text = (
+        "# Reading list\n\n"
+        "1. [Sparse Widget Routing at Scale](https://arxiv.org/abs/2401.01234) (Quill et al., 2024)\n"
+        "2. [Gadget Maps for Everyone](https://arxiv.org/abs/2402.01234) (Renn & Sato, 2024)\n"
+        "3. [Widget Sorting: A Survey](https://openreview.net/forum?id=abc123) (Moss, 2023)\n"
+        "4. [Gadget Hashing Revisited](https://openreview.net/forum?id=abc124) (ICWID 2022)\n"
+    )
+    papers = {p.title: p for p in _load(tmp_path, text)}
+    assert papers["Gadget Maps for Everyone"].authors == ["Renn", "Sato"]
+    assert papers["Gadget Maps for Everyone"].published == dt.date(2024, 2, 1)  # the id's month stands
+    assert (papers["Widget Sorting: A Survey"].authors, papers["Widget Sorting: A Survey"].published.year) == (
+        ["Moss"],
+        2023,
+    )
+    assert papers["Gadget Hashing Revisited"].authors == []  # a venue and its year name no one

@@ -98,6 +98,20 @@ def title_parts(text: str) -> TitleParts | None:
     return None
 
 
+def cited_in(text: str) -> tuple[list[str], int] | None:
+    """The authors (family names) and year of a citation written alone: "Renn & Sato, 2024", "(Moss, 2023)",
+    "GW-2, Quill et al., 2019"; None for anything else ("WIDG 2019", "see p. 3").
+
+    >>> cited_in("(Renn & Sato, 2024)")
+    (['Renn', 'Sato'], 2024)
+    """
+    text = text.strip()
+    parts = title_parts(f"Cited work {text if text.startswith(('(', '（')) else f'({text})'}")
+    if parts is None or parts.title != "Cited work" or not parts.authors or parts.year is None:
+        return None
+    return parts.authors, parts.year
+
+
 def with_title_parts(paper: Paper) -> Paper:
     """``paper`` with its title split by :func:`title_parts`: the title alone, and the authors and year the text
     gave where the reader found none (an arXiv id's month stands over a bare year)."""

@@ -44,6 +44,7 @@ from ..urls import safe_url
 from ._files import check_paper, read_text
 from ._md_not_papers import no_paper_address
 from ._md_references import reference_parts, title_venue_year
+from ._md_title_parts import cited_in
 from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING, quotes_at_ends
 from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
@@ -141,6 +142,8 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
     cited = cited_et_al(tail)
     if cited:  # "Vaswani et al., 2017": the first author's family name and the year
         return title.strip(), [cited[0]], cited[1]
+    if marker := cited_in(tail):  # "(Renn & Sato, 2024)", "(Moss, 2023)": the family names and the year
+        return title.strip(), marker[0], marker[1]
     by = bool(after and after.group("by"))  # "by He, Zhang, Ren and Sun": family names alone
     dated = _NAMES_THEN_YEAR.match(tail)  # "Ada Quill, Bo Renn (WIDG 2021)": the names, then venue and year
     tail, year = (dated.group("names"), int(dated.group("year"))) if dated else (tail, None)
