@@ -201,3 +201,19 @@ def test_ris_doi_and_arxiv_id_in_notes() -> None:
         (None, "2103.04567"),
         (None, None),
     ]
+
+
+def test_json_links_list_and_placeholders() -> None:
+    """A home-made list's ``links`` (a list of ``{label, url}`` objects, or addresses keyed by what they are) give
+    the DOI and arXiv id their addresses name; "No journal reference", "N/A", "No DOI available" are no values."""
+    papers = paperlab.load(DATA / "links_list_im11.json")
+    assert [(p.doi, p.arxiv_id) for p in papers] == [
+        ("10.1000/wb.76.373", None),
+        ("10.1000/ct.2021.9", "2105.01234"),
+        (None, None),
+        (None, None),
+    ]
+    own = _by_title(papers, "A Paper With Its Own")
+    assert (own.url, own.journal_ref, own.abstract) == ("https://example.org/papers/own-page", None, None)
+    assert _by_title(papers, "A Paper Linked Once").url == "https://example.org/linked-once"
+    assert _by_title(papers, "Contrastive").authors == ["C. Okafor", "D. Lin", "E. Varga"]

@@ -315,24 +315,49 @@ def _date_text(text: str) -> tuple[dt.date | None, str | None]:
     return (dt.date(int(year_found.group(1)), 1, 1), "year") if year_found else (None, None)
 
 
-def _links(known: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None, str | None]:
-    """(DOI, arXiv id and version, URL) of a record, the DOI and arXiv id also found in its links."""
-    doi_text, url = _text(known.get("doi")), _text(known.get("url"))
+def _links(known: dict[str, Any], rest: dict[str, Any]) -> tuple[str | None, tuple[str, int | None] | None, str | None]:
+    """(DOI, arXiv id and version, URL) of a record, the DOI and arXiv id also found in its links: its ``url`` and
+    a ``links`` list or object (``[{"label": "DOI", "url": "https://doi.org/…"}, {"label": "arXiv", …}]``)."""
+    doi_text = _text(known.get("doi"))
     arxiv = normalize_arxiv_id(_text(known.get("arxiv")))
     doi = find_doi(doi_text) if doi_text else None
-    if url and not is_http_url(url):
-        url = None
-    if url and doi is None and "doi.org/" in url:
-        doi = find_doi(url)
-    if url and doi is None:  # a publisher's page ending in its DOI ("…/doi/abs/10.…", "…/papers/10.…")
-        doi = doi_of_link(url)
-    if url and arxiv is None and "arxiv.org/" in url:
-        arxiv = normalize_arxiv_id(url)
-    if arxiv and url and "arxiv.org/" in url:
-        url = None  # the abstract page the arXiv id names anyway
-    if doi and url and url.rstrip("/").lower().endswith(doi.lower()) and "doi.org/" in url:
-        url = None
+    more = [v for k, v in rest.items() if _folded(k) in ("links", "urls", "resources")]
+    links = [u for u in (" ".join(x.split()) for x in _link_values([known.get("url"), *more])) if is_http_url(u)]
+    url = None
+    for link in links:
+        found = find_doi(link) if "doi.org/" in link else doi_of_link(link)  # a resolver's link, a publisher's page
+        doi = doi or found
+        own = bool(found and "doi.org/" in link and doi and link.rstrip("/").lower().endswith(doi.lower()))
+        if "arxiv.org/" in link.lower() and (in_link := normalize_arxiv_id(link)):
+            arxiv, own = arxiv or in_link, True  # the abstract page the arXiv id names anyway
+        url = url or (None if own else link)
     return doi, arxiv, url
+
+
+def _link_values(value: Any) -> list[str]:
+    """The addresses of a record's link fields: a string, an object's ``url``/``href`` (or its addresses keyed by
+    what they are, ``{"paper": …, "code": …}``), a list of either."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        named = next((value[k] for k in ("url", "href", "link", "uri") if isinstance(value.get(k), str)), None)
+        return [named] if named else [v for v in value.values() if isinstance(v, str) and is_http_url(v.strip())]
+    if isinstance(value, list):
+        return [u for v in value[:50] for u in _link_values(v)]
+    return []
+
+
+# what a list writes where it has no value: "No journal reference", "No DOI available", "N/A", "unknown", "-"
+_PLACEHOLDER = re.compile(
+    r"(?:no|not|without)\s(?:[\w-]+\s){0,2}(?:available|reference|venue|journal|doi|abstract|given|known|found)\.?"
+    r"|no\s+(?:journal|venue|doi|abstract)|n/?a|none|null|unknown|tb[ad]|[-–—?]+",
+    re.I,
+)
+
+
+def _given(text: str | None) -> str | None:
+    """``text`` unless it is a placeholder for no value (:data:`_PLACEHOLDER`)."""
+    return None if text is None or _PLACEHOLDER.fullmatch(text.strip()) else text
 
 
 def _paper(item: Any, source: str, where: str) -> Paper:
@@ -345,8 +370,8 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     written, more = _authors(known.get("authors"))
     authors = names_given_first(written)
     published, precision = _date(known)
-    doi, arxiv, url = _links(known)
-    venue, noted_year, noted_doi = _venue_notes(_text(known.get("venue")))  # "IEEE InfoVis，2001；DOI 10.…"
+    doi, arxiv, url = _links(known, rest)
+    venue, noted_year, noted_doi = _venue_notes(_given(_text(known.get("venue"))))  # "IEEE InfoVis，2001；DOI 10.…"
     if published is None and noted_year and not arxiv:  # an arXiv id dates it to the month
         published, precision = dt.date(noted_year, 1, 1), "year"
     doi = doi or noted_doi
@@ -374,7 +399,7 @@ def _paper(item: Any, source: str, where: str) -> Paper:
         arxiv_id=arxiv[0] if arxiv else None,
         version=arxiv[1] if arxiv else None,
         authors=authors,
-        abstract=_text(known.get("abstract")),
+        abstract=_given(_text(known.get("abstract"))),
         published=published,
         journal_ref=venue,
         doi=doi,
