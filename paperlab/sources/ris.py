@@ -253,13 +253,13 @@ def _identifiers(record: dict[str, Any]) -> tuple[str | None, tuple[str, int | N
     if not doi:
         doi = next((r.doi for r in map(parse_reference, links) if r.doi and "doi.org/" in r.text.lower()), None)
     if not doi:  # a publisher's page ending in its DOI: "https://onlinelibrary.wiley.com/doi/abs/10.1111/jcal.12656"
-        doi = next((d for link in links if (d := doi_of_link(link))), None)
+        doi = next((page for link in links if (page := doi_of_link(link))), None)
     if not doi:  # Scopus' record link names it: "https://www.scopus.com/inward/record.uri?eid=…&doi=10.1016%2fj.x&…"
         doi = next((d for link in links for d in _query_dois(link)), None)
     if not doi:  # RefWorks writes the DOI under M3 ("type of work"): a DOI alone there is the DOI
         doi = next((d for v in _values(record, "type_of_work") if _WHOLE_DOI.fullmatch(d := normalize_doi(v))), None)
     notes = _values(record, "notes") + _values(record, "note")  # N1, M1
-    doi = doi or next((d for n in notes if (d := labelled_doi(n))), None)  # "N1  - doi: 10.…", "DOI: 10.…"
+    doi = doi or next((label for n in notes if (label := labelled_doi(n))), None)  # "N1  - doi: 10.…"
     arxiv = normalize_arxiv_id(parse_reference(doi).arxiv_id) if doi else None
     if arxiv is None:
         arxiv = next((normalize_arxiv_id(link) for link in links if "arxiv.org/" in link.lower()), None)
