@@ -362,7 +362,7 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
     list items outside any meeting go to ``outside`` (line number, the heading above, the item)."""
     meetings: list[HeadingMeeting] = []
     current: HeadingMeeting | None = None
-    heading = None
+    heading, group = None, [False]  # group: under a label item ("* 2000s:") whose nested items are listed
     lines = _joined(text.split("\n"))
     fenced = fenced_lines(lines)
     for k, line in enumerate(lines):
@@ -395,15 +395,36 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
         if current is not None and current.level == _BULLET_LEVEL and line.strip() and not line[:1].isspace():
             if not (current.indent < 0 and _TOP_BULLET.match(line)):  # a date line's own list goes on
                 current = None  # the list of dates ends
-        if current is None and outside is not None and is_listed_item(line):
-            outside.append((n, heading, line))
+        if current is None and outside is not None:
+            _outside_line(outside, (n, heading, line), group)
         if current is None or not line.strip():
             continue
         _section_line(current, line)
     return meetings
 
 
+def _outside_line(
+    outside: list[tuple[int, str | None, str]], at: tuple[int, str | None, str], group: list[bool]
+) -> None:
+    """Add a line outside the meetings to ``outside`` when it lists a paper: a top-level item, or an item nested under
+    a label item ("* 2000s:" / "    - [Quill et al. 2000 (Nature 406)](…)") with its title on the indented line
+    below joined to it."""
+    n, heading, line = at
+    if is_listed_item(line):
+        group[0] = bool(_LABEL_ITEM.match(line))
+        outside.append(at)
+    elif group[0] and (nested := _NESTED_ITEM.match(line)):
+        outside.append((n, heading, f"- {nested.group('item').strip()}"))
+    elif group[0] and line[:1].isspace() and line.strip() and outside:  # the nested item's title, on its next line
+        k, above, item = outside[-1]
+        outside[-1] = (k, above, f"{item.rstrip()} {line.strip()}")
+    elif line.strip():
+        group[0] = False
+
+
 # a line that starts a block of its own (a list item, a heading, a table row, a fence, HTML, a quote, a rule)
+_LABEL_ITEM = re.compile(r"^ {0,3}[-*+]\s+[^\s:*_][^:]{0,30}:\s*$")  # "* 2000s:", "- Classics:": a group's label
+_NESTED_ITEM = re.compile(r"^(?: {2,8}|\t)[-*+]\s+(?P<item>\S.*)$")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||<|>|```|~~~|---|===)|^\s*$")
 
 

@@ -15,10 +15,11 @@ import re
 __all__ = ["cited_link", "starts_with_cited_link", "venue_tail"]
 
 _FAMILY = r"(?![A-Z\d-]+\b)[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+"  # a name, not an acronym ("BERT 2018")
-# "Quill 2019 (Phys. Rev. E)", "Renn and Moss 2018", "Renn, Moss 2018", "Lune et al., 2020b", "Quill (2019), PNAS"
+# "Quill 2019 (Phys. Rev. E)", "Renn and Moss 2018", "Renn, Moss 2018", "Lune et al., 2020b", "Quill (2019), PNAS",
+# "Aitken et al. 1880 (Nature 23)"
 _LINK_CITE = re.compile(
     rf"^(?P<names>{_FAMILY}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_FAMILY}){{0,3}})(?P<etal>\s+et\s+al\.?)?,?\s+"
-    r"\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?(?:\s*[,(]\s*(?P<venue>[^()]+?)\s*\)?)?$"
+    r"\(?(?P<year>(?:1[89]|20)\d{2})[a-z]?\)?(?:\s*[,(]\s*(?P<venue>[^()]+?)\s*\)?)?$"
 )
 _QUOTED = re.compile(r"^[\"“«'‘](?P<title>[^\"”»]{6,}?)[\"”»'’]\W*(?:\([^()]*\))?\W*$")  # '"Title" (Ada)'
 _QUOTES = "\"'“”‘’«»"
@@ -41,6 +42,7 @@ def cited_link(shown: str, links: list[tuple[str, str]]) -> tuple[str, list[str]
     shown = shown.strip()
     title = quoted.group("title") if (quoted := _QUOTED.match(shown)) else shown
     title = title.strip(_QUOTES).strip(" .,;:-–—").strip(_QUOTES).strip()
+    title = re.sub(r"^[*_]+(?=\w)|(?<=[\w.?!)])[*_]+$", "", title).strip(_QUOTES).strip()  # '"_Title_"': emphasis
     if (
         len(named) != 1
         or len(re.findall(r"[^\W\d_]{2,}", title)) < 2
