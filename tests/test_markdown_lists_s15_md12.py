@@ -314,3 +314,33 @@ def test_a_paper_lists_citation_after_the_link_gives_its_authors_and_year(tmp_pa
         2023,
     )
     assert papers["Gadget Hashing Revisited"].authors == []  # a venue and its year name no one
+
+
+VARIANTS = """# Papers
+
+| Year | Title | Venue |
+|---|---|---|
+| 2017 | Sparse Widgets Are All You Need (Quill et al.) | WIDG |
+| 2019 | *Gadget Maps for Everyone* — Renn & Sato | ICWID |
+| 2020 | A Survey of Widgets (Part I) | WIDG |
+"""
+
+
+def test_set_off_titles_and_year_less_markers_in_a_table(tmp_path: Path) -> None:
+    papers = {p.title: p for p in _load(tmp_path, VARIANTS)}
+    assert set(papers) == {
+        "Sparse Widgets Are All You Need",
+        "Gadget Maps for Everyone",
+        "A Survey of Widgets (Part I)",
+    }
+    assert papers["Sparse Widgets Are All You Need"].authors == ["Quill"]
+    assert papers["Gadget Maps for Everyone"].authors == ["Renn", "Sato"]
+    assert papers["A Survey of Widgets (Part I)"].authors == []
+
+
+def test_a_chinese_checkbox_item_with_book_marks_and_deng(tmp_path: Path) -> None:
+    text = "## 论文列表\n\n- [ ] 《稀疏部件就是你所需要的一切》（Quill 等, 2017）\n- [x] Gadget Maps for Everyone（Renn et al., 2019）\n"
+    papers = {p.title: p for p in _load(tmp_path, text)}
+    assert papers["稀疏部件就是你所需要的一切"].authors == ["Quill"]
+    assert papers["稀疏部件就是你所需要的一切"].published.year == 2017
+    assert papers["Gadget Maps for Everyone"].authors == ["Renn"]

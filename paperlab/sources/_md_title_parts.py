@@ -25,15 +25,18 @@ _NAME = rf"(?:{_PARTICLE}\s+)*[A-Z][\w'’\-]*(?:\s+(?:{_PARTICLE}|[A-Z][\w'’\
 # "(Loshchilov and Hutter 2017)": an acronym or short name first is the paper's, not an author
 _MARKER = re.compile(
     rf"\s*[(（](?:(?P<nick>[^(),，]{{1,24}})[,，]\s*)?(?P<names>{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*"
-    rf"(?P<etal>\s+et\.?\s*al\.?)?)[,，]?\s+(?P<year>{_YEAR})[)）]\s*[.。]?$"
+    rf"(?P<etal>\s+et\.?\s*al\.?|\s*等)?)(?:[,，]?\s*(?P<year>{_YEAR}))?[)）]\s*[.。]?$"
 )
 _YEAR_ONLY = re.compile(rf"\s*[(（](?P<year>{_YEAR})[)）]\s*[.。]?$")
 _BOX = re.compile(r"^\[[ xX✓✔]?\]\s+(?=\S)")  # a task list's box left in the text: "[ ] Title"
 # "Eilenberg & Mac Lane — *Title*", "Moggi - *Title* (Chap. 1 PDF)": names, a dash, the title in emphasis
+_NAMES = rf"{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,5}}(?:\s+et\.?\s*al\.?)?"
+_SET_OFF = r"(?:\*\*?|_|[\"“])(?P<title>[^*_\"“”]{4,}?)(?:\*\*?|_|[\"”])"  # *Title*, **Title**, "Title"
 _BY_DASH = re.compile(
-    rf"^(?P<names>{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,5}}(?:\s+et\.?\s*al\.?)?)\s+[—–-]{{1,2}}\s+"
-    r"(?P<mark>\*\*?|_)(?P<title>[^*_]{4,}?)(?P=mark)(?P<rest>\s*(?:\([^()]*\))?)\s*$"
+    rf"^(?P<names>{_NAMES})\s+[—–-]{{1,2}}\s+{_SET_OFF}\s*(?:\((?P<paren>[^()]*)\))?\s*(?:,\s*[^,()]{{2,40}})?\s*$"
 )
+# "*Title* — Renn & Sato", '"Title" - Moss, 2020': the title set off, a dash, the names and a year
+_DASH_BY = re.compile(rf"^{_SET_OFF}\s+[—–-]{{1,2}}\s+(?P<names>{_NAMES})(?:[,，]?\s+(?P<year>{_YEAR}))?\s*$")
 
 
 # a Vancouver-style reference written as one line ("Goolsbee A, Klenow PJ (2006) Valuing widgets by the time
@@ -57,8 +60,8 @@ class TitleParts:
 
 
 def _names(text: str) -> tuple[list[str], bool]:
-    etal = bool(re.search(r"\bet\.?\s*al\.?\s*$", text))
-    text = re.sub(r"\s+et\.?\s*al\.?\s*$", "", text)
+    etal = bool(re.search(r"\bet\.?\s*al\.?\s*$|等$", text))
+    text = re.sub(r"\s+et\.?\s*al\.?\s*$|\s*等$", "", text)
     names = [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", text) if n.strip()]
     return names, etal
 
@@ -83,14 +86,18 @@ def title_parts(text: str) -> TitleParts | None:
             re.sub(r"^(.*\S)\s+([A-Z]{1,3})$", lambda n: f"{'. '.join(n.group(2))}. {n.group(1)}", n) for n in names
         ]
         return TitleParts(m.group("title").rstrip("."), names, int(m.group("year")), etal, venue)  # "P. J. Klenow"
-    if m := _BY_DASH.match(stripped):
+    if m := _BY_DASH.match(stripped) or _DASH_BY.match(stripped):
         names, etal = _names(m.group("names"))
-        return TitleParts(m.group("title").strip(), names, None, etal)
+        year = re.search(_YEAR, m.groupdict().get("year") or m.groupdict().get("paren") or "")
+        return TitleParts(m.group("title").strip(), names, int(year.group(0)[:4]) if year else None, etal)
     if (m := _MARKER.search(stripped)) and re.search(r"[^\W\d_]{2}", stripped[: m.start()]):
         names, etal = _names(m.group("names"))
         if m.group("nick") and not re.search(r"[A-Za-z]", m.group("nick")) or any(n.isupper() for n in names):
             return None  # "(WIDG 2019)": a venue and its year (read as such by the readers), no author
-        return TitleParts(stripped[: m.start()].strip(), names, int(m.group("year")[:4]), etal)
+        if not m.group("year") and not etal:
+            return None  # "(Part I)", "(Extended Abstract)": no year and no "et al.", no citation
+        year = int(m.group("year")[:4]) if m.group("year") else None
+        return TitleParts(stripped[: m.start()].strip().strip("《》"), names, year, etal)
     if (m := _YEAR_ONLY.search(stripped)) and len(stripped[: m.start()].split()) >= 2:
         return TitleParts(stripped[: m.start()].strip(), [], int(m.group("year")[:4]))
     if stripped != text.strip():

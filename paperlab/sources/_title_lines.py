@@ -136,18 +136,21 @@ def _is_prose(text: str) -> bool:
 
 # a citation closing a title: "(Quill et al., 2017)", "(Quill & Renn, 2016)", "(Shazeer, 2020)", "(SIGMOD 2016)"
 _CITED = re.compile(
-    r"[(（](?:[^()]{1,24},\s*)?(?:[A-Z][\w'’-]+(?:\s+et\.?\s*al\.?|\s*(?:&|\band\b)\s*[A-Z][\w'’-]+)?,?\s+"
-    r"|[A-Z][A-Za-z]*[A-Z][A-Za-z]*[\s'’]+)(?:19|20)\d{2}[)）]\s*$"
+    r"[(（](?:[^()（）]{1,24}[,，]\s*)?(?:[A-Z][\w'’-]+(?:\s+et\.?\s*al\.?|\s*等|\s*(?:&|\band\b)\s*[A-Z][\w'’-]+)?"
+    r"[,，]?\s*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*[\s'’]+)(?:19|20)\d{2}[)）]\s*$"
 )
 
 
 def is_paper_title(text: str, lines: list[Line], i: int, threshold: float = 0.5) -> bool:
     """Whether line ``i`` (its shown text ``text``) is a paper's title: the model says so, and so it says of at
     least one other item of its list or row of its table, or the line cites it (:data:`_CITED`) as a list item."""
+    cited = lines[i].kind == "item" and _CITED.search(text) and not _is_prose(text)
+    if cited and (
+        len(_WORD.findall(_CITED.sub("", text))) >= 2 and title_score(text) >= threshold or _CJK.search(text)
+    ):
+        return True  # a lone "- [ ] "Attention Is All You Need" (Vaswani et al., 2017)", "《标题》（Quill 等, 2017）"
     if title_score(text) < threshold or _is_prose(text):
         return False
-    if lines[i].kind == "item" and _CITED.search(text) and len(_WORD.findall(_CITED.sub("", text))) >= 2:
-        return True  # a lone "- [ ] "Attention Is All You Need" (Vaswani et al., 2017)" under a week's heading
     for j in _siblings(lines, i):
         other = lines[j]
         shown = max(other.cells, key=len, default="") if other.kind == "row" else usable_title(other.text)
