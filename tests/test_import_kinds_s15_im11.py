@@ -79,7 +79,10 @@ def test_bibtex_arxiv_id_in_howpublished_or_note() -> None:
     assert ids["Graph Learning at Scale"] == "hep-th/9901001"
     assert ids["Token Mixing Revisited"] == "2301.00234"
     assert ids["Bare Eprint Without Prefix"] == "2202.01234"
-    # a note citing another work's id, a handle: no arXiv id
+    assert ids["Protein Folding Notes"] == "2109.04321"  # Nature's "Preprint at https://arxiv.org/abs/…"
+    assert ids["Preprint Without a Colon"] == "2110.05678"
+    # a note citing another work's id, a handle, "arXiv" and a year: no arXiv id
+    assert ids["Only Says arXiv and a Year"] is None
     assert ids["Extended Journal Version"] is None
     assert ids["Handle Not arXiv"] is None
     # an arXiv id dates an undated registry item to its month

@@ -81,8 +81,12 @@ def link_doi(entry: Entry) -> str | None:
 # an arXiv id alone, as arXiv's citation and Zotero's note write it: "arXiv:2401.01234", "arXiv preprint
 # arXiv:2401.01234v2", "arXiv: 2401.01234 [cs.LG]", "arXiv preprint, arXiv:hep-th/9901001."; or an arXiv link alone
 _ARXIV_CITED = re.compile(
-    r"(?:arxiv\s+(?:preprint|e-?print)\s*,?\s*)?arxiv\s*:\s*(\S+?)\s*(?:\[[\w.\- ]+\])?\s*\.?", re.I
+    r"(?:(?:arxiv\s+(?:preprint|e-?print)\s*,?\s*)?arxiv\s*:|arxiv(?:\s+(?:preprint|e-?print))?)\s*(\S+?)\s*"
+    r"(?:\[[\w.\- ]+\])?\s*\.?",
+    re.I,
 )
+# Nature's and Science's way of citing a preprint: "Preprint at https://arxiv.org/abs/…"
+_PREPRINT_AT = re.compile(r"preprint\s+(?:at|on|available\s+at)\s*:?\s*", re.I)
 _ARXIV_LINK = re.compile(
     r"(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/([\w./-]+?)(?:\.pdf)?/?(?:[?#]\S*)?", re.I
 )
@@ -104,6 +108,6 @@ def arxiv_alone(text: str) -> tuple[str, int | None] | None:
     """The arXiv id and version a text names when it is that id or an arXiv link alone, after a label such as
     "Available at" (``arXiv:2401.01234 [cs.LG]``, ``arXiv preprint arXiv:2401.01234``,
     ``https://arxiv.org/pdf/2401.01234v2``); None for anything else. Also read for a CSL item's ``note``."""
-    value = _NOTE_LABEL.sub("", " ".join(text.split()), count=1).strip()
+    value = _NOTE_LABEL.sub("", _PREPRINT_AT.sub("", " ".join(text.split()), count=1), count=1).strip()
     m = (_ARXIV_CITED.fullmatch(value) or _ARXIV_LINK.fullmatch(value)) if 0 < len(value) < 300 else None
     return lone_arxiv_id(m.group(1)) if m else None
