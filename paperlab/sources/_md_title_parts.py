@@ -88,8 +88,8 @@ def title_parts(text: str) -> TitleParts | None:
         return TitleParts(m.group("title").rstrip("."), names, int(m.group("year")), etal, venue)  # "P. J. Klenow"
     if m := _BY_DASH.match(stripped) or _DASH_BY.match(stripped):
         names, etal = _names(m.group("names"))
-        year = re.search(_YEAR, m.groupdict().get("year") or m.groupdict().get("paren") or "")
-        return TitleParts(m.group("title").strip(), names, int(year.group(0)[:4]) if year else None, etal)
+        dated = re.search(_YEAR, m.groupdict().get("year") or m.groupdict().get("paren") or "")
+        return TitleParts(m.group("title").strip(), names, int(dated.group(0)[:4]) if dated else None, etal)
     if (m := _MARKER.search(stripped)) and re.search(r"[^\W\d_]{2}", stripped[: m.start()]):
         names, etal = _names(m.group("names"))
         if m.group("nick") and not re.search(r"[A-Za-z]", m.group("nick")) or any(n.isupper() for n in names):
