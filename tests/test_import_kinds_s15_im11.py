@@ -99,6 +99,11 @@ def test_footnote_mark_closing_a_title() -> None:
     ]
     csl = paperlab.load(DATA / "urls_im11.json")
     assert csl[0].title == "Groundwater Recharge in Dry Valleys"
+    # BibTeX: a footnote LaTeX writes into the title (\thanks{…}, a closing $^{\dagger}$) is no part of it
+    bib = read_bibtex(DATA / "people_im11.bib")
+    assert _by_title(bib, "Sparse Probes").title == "Sparse Probes for Language Models"
+    assert _by_title(bib, "Ice Sheet").title == "Ice Sheet Models"
+    assert "A^*" in _by_title(bib, "Bounded Suboptimal").title
 
 
 @pytest.mark.parametrize(

@@ -67,8 +67,8 @@ from .text import VERBATIM_FIELDS as _VERBATIM_FIELDS
 from .text import balanced as _balanced
 from .text import clean as _clean
 from .text import clean_block as _clean_block
+from .text import footnotes_dropped, unglued_initials
 from .text import latex_to_text as _latex_to_text
-from .text import unglued_initials
 from .text import verbatim as _verbatim
 
 __all__ = ["parse_bibtex", "read_bibtex"]
@@ -443,7 +443,7 @@ def _title_field(entry: Entry) -> tuple[str, bool]:
 def _entry_to_paper(entry: Entry, source: str) -> Paper:
     written = unescape_html_entities(entry)
     title_raw, whole_book = _title_field(entry)
-    title = _clean(title_raw)
+    title = _clean(footnotes_dropped(title_raw))  # a footnote: "…\thanks{…}", "…$^{\dagger}$"
     subtitle = _field(entry, "subtitle")
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"

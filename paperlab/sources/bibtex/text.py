@@ -21,6 +21,7 @@ __all__ = [
     "balanced",
     "clean",
     "clean_block",
+    "footnotes_dropped",
     "html_entities",
     "latex_to_text",
     "needs_latex",
@@ -366,3 +367,33 @@ def unglued_initials(name: str) -> str:
     ('S. Bolognani', 'Bolognani, S.', 'IEEE.Org')
     """
     return _GLUED_INITIALS.sub(r"\1 ", name)
+
+
+# a footnote LaTeX writes into a title: "\\thanks{…}", "\\footnote{…}" (and Elsevier's "\\tnoteref{…}"); a closing
+# superscript mark: "$^{\\dagger}$", "$^*$", "\\textsuperscript{*}"
+_FOOTNOTE_MACRO = re.compile(r"\\(?:thanks|footnote|footnotemark|tnoteref|fnref)\b\s*(?:\[[^\]]*\])?\s*")
+_CLOSING_MARK = re.compile(
+    r"\s*(?:\$\s*\^\s*\{?\s*(?:\\dagger|\\ddagger|\\dag|\\ddag|\\ast|\\star|\*+)\s*\}?\s*\$"
+    r"|\\textsuperscript\s*\{\s*(?:\*+|\\dag(?:ger)?|\\ddag(?:ger)?|\\ast)\s*\})\s*$"
+)
+
+
+def footnotes_dropped(title: str) -> str:
+    """A BibTeX title without the footnotes LaTeX writes into it (``\\thanks{Supported by …}``, ``\\footnote{…}``,
+    their argument whole) and without a closing superscript mark (``Deep Nets$^{\\dagger}$``, ``\\textsuperscript{*}``).
+
+    >>> footnotes_dropped("Deep Nets$^*$"), footnotes_dropped("The $A^*$ Algorithm")
+    ('Deep Nets', 'The $A^*$ Algorithm')
+    """
+    out = title
+    while m := _FOOTNOTE_MACRO.search(out):
+        end = m.end()
+        if end < len(out) and out[end] == "{":
+            depth = 0
+            for end in range(m.end(), len(out)):
+                depth += (out[end] == "{") - (out[end] == "}")
+                if depth == 0:
+                    break
+            end += 1
+        out = out[: m.start()] + out[end:]
+    return _CLOSING_MARK.sub("", out)
