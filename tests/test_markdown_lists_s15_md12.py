@@ -344,3 +344,16 @@ def test_a_chinese_checkbox_item_with_book_marks_and_deng(tmp_path: Path) -> Non
     assert papers["稀疏部件就是你所需要的一切"].authors == ["Quill"]
     assert papers["稀疏部件就是你所需要的一切"].published.year == 2017
     assert papers["Gadget Maps for Everyone"].authors == ["Renn"]
+
+
+def test_a_citation_after_a_linked_title_in_an_html_list_gives_its_authors(tmp_path: Path) -> None:
+    text = (
+        "## Reading list\n\n<ul>\n"
+        '<li><a href="https://arxiv.org/abs/2401.01234">Sparse Widget Routing at Scale</a> (Quill et al., 2024)</li>\n'
+        '<li><a href="https://arxiv.org/abs/2402.01234">Gadget Maps for Everyone</a> (Renn &amp; Sato, 2024)</li>\n'
+        "</ul>\n"
+    )
+    papers = {p.title: p for p in _load(tmp_path, text)}
+    assert papers["Sparse Widget Routing at Scale"].authors == ["Quill"]
+    assert papers["Sparse Widget Routing at Scale"].published == dt.date(2024, 1, 1)  # the id's month
+    assert papers["Gadget Maps for Everyone"].authors == ["Renn", "Sato"]

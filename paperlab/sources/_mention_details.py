@@ -13,7 +13,7 @@ from ..names import names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ._cited_rows import cited_row
 from ._md_references import reference_parts, title_venue_year
-from ._md_title_parts import with_title_parts
+from ._md_title_parts import cited_in, with_title_parts
 from ._mention_items import apa_byline, labelled_address, parent_item, title_and_venue
 from ._mention_lines import Line, plain
 from ._mention_refs import item_reference, paragraph_reference
@@ -331,6 +331,9 @@ def _split(found: Found, details: _Details) -> tuple[str, _Details]:
 
 def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
     title, details = _split(found, _details(lines, found))
+    after = plain(lines[found.lines[0]].text).partition(title)[2].strip(" .,;–—-")  # "[Title](…) (Quill et al., 2024)"
+    if not details.authors and title and (cited := cited_in(after)):
+        details.authors, details.year = cited[0], details.year or (None if found.arxiv_id else cited[1])
     heading = lines[found.lines[0]].heading
     referenced = found.ref is not None and not found.arxiv_id  # a publication list's entry, its id not dating it
     if referenced and not (details.year or details.day) and heading is not None:
