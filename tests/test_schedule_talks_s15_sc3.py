@@ -72,3 +72,24 @@ def test_social_rows_and_panels_are_no_papers(tmp_path: Path) -> None:
         "Sparse Lanterns for Night Vision in Urban Scenes",
         "Widget Routing at Scale with Folded Kernels",
     ]
+
+
+SESSIONS_HTML = """<html><body>
+<h2>Probability reading group</h2>
+<p>Our reading group meets weekly; the slides of each session are below.</p>
+<table class="schedule-table">
+  <thead><tr><th>Session</th><th>Material</th></tr></thead>
+  <tbody>
+    <tr><td>1. Probability Basics</td><td><a href="slides/1-basics.pdf">Slides</a></td></tr>
+    <tr><td>2. Conditional Expectation</td><td><a href="slides/2-conditional.pdf">Slides</a></td></tr>
+    <tr><td>3. Martingales</td><td><a href="slides/3-martingales.pdf">Slides</a></td></tr>
+  </tbody>
+</table>
+</body></html>
+"""
+
+
+def test_numbered_sessions_with_their_slides_are_meetings(tmp_path: Path) -> None:
+    schedule = Schedule.from_file(_write(tmp_path, "reading-group.html", SESSIONS_HTML))
+    assert len(schedule.meetings) == 3
+    assert all(not m.papers for m in schedule.meetings)

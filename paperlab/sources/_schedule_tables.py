@@ -21,6 +21,7 @@ from ..identifiers import arxiv_id_value
 from ._schedule_cells import clean_cell, is_video
 from ._schedule_columns import content_roles
 from ._schedule_headings import is_heading_schedule
+from ._schedule_liquid import liquid_rows
 
 __all__ = [
     "PAPER_COLUMNS",
@@ -209,8 +210,8 @@ def header_kind(cells: list[Any], rows: Sequence[Any] = ()) -> str | None:
         return None
     if any(map(is_reading_key, keys)) and ("date" in roles or keys & {"topic", "topics", "title"}):
         return "sure"
-    if "date" in roles and (roles & {"paper", "link"} or keys & _CONTENT_COLUMNS):
-        return "maybe"
+    if "date" in roles and (roles & {"paper", "link", "slides"} or keys & _CONTENT_COLUMNS):
+        return "maybe"  # "Session | Material": a numbered session with its slides is a meeting too
     return None
 
 
@@ -506,10 +507,24 @@ def schedule_tables(text: str, suffix: str, source: str, name: str | None = None
         if suffix in (".yaml", ".yml"):
             return _yaml_table(text, hint)
         tables = _front_matter_tables(text, hint) + _markdown_tables(text, hint)
+        if "{%" in text and (liquid := _liquid_tables(text)):
+            return liquid + tables  # a Jekyll page's sessions as includes: its HTML tables are the page's controls
         tables += _html_tables(text, hint) if "<table" in text.lower() else []
         return tables or (_csv_table(text, suffix) if suffix == ".txt" else [])
     except ParseError as exc:
         raise ParseError(exc.message, source, exc.where) from None
+
+
+def _liquid_tables(text: str) -> list[ScheduleTable]:
+    """The table of a Jekyll page's sessions written as Liquid includes (:mod:`._schedule_liquid`), [] for none."""
+
+    def meeting(keys: list[str]) -> bool:
+        roles = set(column_roles(keys))
+        return bool(roles & {"date", "presenter"} and roles & {"paper", "topic"})
+
+    rows = liquid_rows(text, meeting)
+    columns = list(dict.fromkeys(key for _, fields in rows for key in fields))
+    return [ScheduleTable(columns, [(at, [fields.get(c, "") for c in columns]) for at, fields in rows])] if rows else []
 
 
 def looks_like_schedule(text: str, suffix: str, name: str = "") -> bool:
