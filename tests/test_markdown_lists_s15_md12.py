@@ -357,3 +357,21 @@ def test_a_citation_after_a_linked_title_in_an_html_list_gives_its_authors(tmp_p
     assert papers["Sparse Widget Routing at Scale"].authors == ["Quill"]
     assert papers["Sparse Widget Routing at Scale"].published == dt.date(2024, 1, 1)  # the id's month
     assert papers["Gadget Maps for Everyone"].authors == ["Renn", "Sato"]
+
+
+def test_a_venue_tag_or_year_before_a_title_gives_venue_and_year_not_title_words(tmp_path: Path) -> None:
+    text = (
+        "# Awesome Widget Papers\n\n"
+        "- [CVPR 2023] Sparse Widget Routing at Scale [[Paper]](https://arxiv.org/abs/2301.01234)\n"
+        "- (NeurIPS 2022) Widget Sorting: A Survey, Moss et al. [arXiv](https://arxiv.org/abs/2203.01234)\n"
+        "- 2020 - Gadget Pruning for Small Widgets - [link](https://arxiv.org/abs/2005.01234)\n"
+        "- WidgetCup Rescue 2025 Team Description Paper [link](https://arxiv.org/abs/2504.01234)\n"
+    )
+    papers = {p.arxiv_id: p for p in _load(tmp_path, text)}
+    assert [papers[i].title for i in ("2301.01234", "2203.01234", "2005.01234", "2504.01234")] == [
+        "Sparse Widget Routing at Scale",
+        "Widget Sorting: A Survey",
+        "Gadget Pruning for Small Widgets",
+        "WidgetCup Rescue 2025 Team Description Paper",  # a year inside the title, no tag before it
+    ]
+    assert (papers["2203.01234"].journal_ref, papers["2203.01234"].published) == ("NeurIPS", dt.date(2022, 3, 1))

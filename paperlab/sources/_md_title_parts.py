@@ -48,6 +48,20 @@ _VANCOUVER = re.compile(
 )
 
 
+# a venue's tag before a title: "[CVPR 2023]", "(NeurIPS 2022)", "[ICLR'24]", "2020 -"
+_VENUE_TAG = r"[(\[【]?(?P<venue>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)?[\s'’]*(?P<year>(?:19|20)\d{2}|(?<=['’])\d{2})[)\]】]?"
+_LEAD = re.compile(rf"^{_VENUE_TAG}(?:\s*[-–—:|]\s*|(?<=[)\]】])\s*)(?=\S)")  # bracketed, or a dash after it
+
+
+def venue_tag(text: str) -> bool:
+    """Whether ``text`` is only a venue's tag ("[ICLR'24]", "CVPR 2023", "(NeurIPS 2022)").
+
+    >>> venue_tag("[ICLR'24]"), venue_tag("Widget Routing 2023")
+    (True, False)
+    """
+    return re.fullmatch(_VENUE_TAG, text.strip()) is not None
+
+
 @dataclass
 class TitleParts:
     """A title with what the text around it gave: the authors (family names as written) and the year."""
@@ -79,6 +93,11 @@ def title_parts(text: str) -> TitleParts | None:
     True
     """
     stripped = _BOX.sub("", text.strip())
+    if (lead := _LEAD.match(stripped)) and len(rest := stripped[lead.end() :].split()) >= 2 and not venue_tag(stripped):
+        parts = title_parts(" ".join(rest)) or TitleParts(" ".join(rest))  # "[CVPR 2023] Title", "2020 - Title"
+        tagged = int(lead.group("year")) if len(lead.group("year")) == 4 else 2000 + int(lead.group("year"))
+        parts.year, parts.venue = parts.year or tagged, parts.venue or lead.group("venue")
+        return parts
     if (m := _VANCOUVER.match(stripped)) and len(m.group("title").split()) >= 3:
         names, etal = _names(m.group("names"))
         venue = re.sub(r"[\s,;.]*(?:\d.*)?$", "", m.group("venue") or "") or None  # its volume and pages dropped
@@ -96,8 +115,8 @@ def title_parts(text: str) -> TitleParts | None:
             return None  # "(WIDG 2019)": a venue and its year (read as such by the readers), no author
         if not m.group("year") and not etal:
             return None  # "(Part I)", "(Extended Abstract)": no year and no "et al.", no citation
-        year = int(m.group("year")[:4]) if m.group("year") else None
-        return TitleParts(stripped[: m.start()].strip().strip("《》"), names, year, etal)
+        cited = int(m.group("year")[:4]) if m.group("year") else None
+        return TitleParts(stripped[: m.start()].strip().strip("《》"), names, cited, etal)
     if (m := _YEAR_ONLY.search(stripped)) and len(stripped[: m.start()].split()) >= 2:
         return TitleParts(stripped[: m.start()].strip(), [], int(m.group("year")[:4]))
     if stripped != text.strip():

@@ -43,6 +43,7 @@ from ._md_references import (
     reference_parts,
     without_notes_label,
 )
+from ._md_title_parts import venue_tag
 from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
@@ -276,8 +277,8 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
         return label
     if line.kind == "item" and line.parents and address_only(line.text):
         return ""  # "- doi:10.…", "- https://arxiv.org/… or http://…" under a bullet: titles nothing
-    for span in spans(line.text):
-        if not span.rstrip().endswith((":", "：")) and (title := usable_title(span)):
+    for span in spans(line.text):  # "**[ICLR'24]** Title": a venue's tag is no title
+        if not span.rstrip().endswith((":", "：")) and (title := usable_title(span)) and not venue_tag(title):
             return title
     if line.kind in ("item", "heading", "quote"):
         text = IMAGE.sub(lambda m: m.group(1), line.text)  # "[![arXiv](badge)](link)": the badge's link, its alt

@@ -44,7 +44,7 @@ from ..urls import safe_url
 from ._files import check_paper, read_text
 from ._md_not_papers import no_paper_address
 from ._md_references import reference_parts, title_venue_year
-from ._md_title_parts import cited_in
+from ._md_title_parts import cited_in, with_title_parts
 from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING, quotes_at_ends
 from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
@@ -400,7 +400,7 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
         elif tok.type == "inline" and item_line is not None and tokens[i - 1].type == "paragraph_open":
             found = _item_paper(_opening_line(tok.content), item_line, heading, source)
             if isinstance(found, Paper):
-                papers.append(found)
+                papers.append(with_title_parts(found))  # "[CVPR 2023] Title", "Title (Quill et al., 2017)"
             elif found is not None:
                 problems.add(f"line {item_line}", f"list item not read: {found}")
             item_line = None
