@@ -206,8 +206,8 @@ def _line_papers(line: str) -> tuple[list[CellPaper], str | None]:
     """(the papers a line names by an arXiv or DOI link or id, or a list item citing one in full with its authors
     and year, the line as a note when it names none)."""
     text = _BULLET.sub("", line).strip()
-    if not text:
-        return [], None
+    if not _TAGS.sub("", text).strip():
+        return [], None  # a line of HTML tags alone ("</div>")
     found, _ = cell_papers(text)
     papers = [p for p in found if p.arxiv_id or p.doi]
     if not papers and _TOP_BULLET.match(line) and (ref := written_reference(text)) and ref.authors and ref.year:
@@ -363,7 +363,7 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
     meetings: list[HeadingMeeting] = []
     current: HeadingMeeting | None = None
     heading, group = None, [False]  # group: under a label item ("* 2000s:") whose nested items are listed
-    lines = _joined(text.split("\n"))
+    lines = _joined([_markdown_heading(line) for line in text.split("\n")])
     fenced = fenced_lines(lines)
     for k, line in enumerate(lines):
         n = k + 1
@@ -373,6 +373,7 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
             level, found, heading = len(m.group(1)), _meeting_heading(m.group(2)), m.group(2).strip(" *_")
             if found is not None:
                 current = HeadingMeeting(found[0], found[1], f"line {n}", level=level)
+                _headed_by(current, lines[max(k - 6, 0) : k])  # "#### Title by Author" / "###### April 3, 2021"
                 who = _SPEAKER_TOPIC.match(found[1] or "")  # "### August 30: [Ada Quill](…)": the speaker
                 if who and not _TOPIC_WORD.search(name := who.group("linked") or who.group("plain")):
                     current.presenters, current.topic = presenters(name), None
@@ -403,6 +404,30 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
     return meetings
 
 
+def _markdown_heading(line: str) -> str:
+    """A line of an HTML heading ("<h4> Conjugate Coding by Ada Quill </h4>") as a markdown one, another as it is."""
+    m = _HTML_HEADING.match(line)
+    return f"{'#' * int(m.group(1))} {' '.join(_TAGS.sub(' ', m.group(2)).split())}" if m else line
+
+
+def _headed_by(meeting: HeadingMeeting, above: list[str]) -> None:
+    """The reading and presenters of a meeting heading written under deeper-placed headings of its own: "#### Title
+    by Author" and "##### Moderated by Ada Quill" right above "###### April 3, 2021" (an HTML page's h4, h5, h6);
+    a heading saying a paper is to come ("Soon new paper") names none."""
+    for line in reversed(above):
+        m = _HEADING.match(line)
+        if not line.strip():
+            continue
+        if m is None or not 2 < len(m.group(1)) < meeting.level or _meeting_heading(m.group(2)) is not None:
+            return
+        text = " ".join(m.group(2).strip(" *_").split())
+        if who := _LED_BY.match(text):
+            meeting.presenters += [p for p in presenters(who.group("who")) if p not in meeting.presenters]
+        elif (by := _TITLE_BY.match(text)) and not _SOON.match(text):
+            names = [a for a in re.split(r"\s*(?:,|&|\band\b)\s*", by.group("who")) if a]
+            _add_papers(meeting, [CellPaper(by.group("title").strip(' "“”'), authors=names)], [])
+
+
 def _outside_line(
     outside: list[tuple[int, str | None, str]], at: tuple[int, str | None, str], group: list[bool]
 ) -> None:
@@ -423,6 +448,14 @@ def _outside_line(
 
 
 # a line that starts a block of its own (a list item, a heading, a table row, a fence, HTML, a quote, a rule)
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_LED_BY = re.compile(r"^(?:moderated|presented|led|hosted|chaired|facilitated)\s+by\s+(?P<who>[A-Z].*)$", re.I)
+_TITLE_BY = re.compile(
+    r"^(?P<title>\S+(?:\s+\S+){1,30}?)\s+by\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
+    r"(?:\s*(?:,|&|and)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})*)$"
+)
+_SOON = re.compile(r"^\W*(?:soon|coming soon|tba|tbd|to be (?:announced|decided|confirmed))\b", re.I)
 _LABEL_ITEM = re.compile(r"^ {0,3}[-*+]\s+[^\s:*_][^:]{0,30}:\s*$")  # "* 2000s:", "- Classics:": a group's label
 _NESTED_ITEM = re.compile(r"^(?: {2,8}|\t)[-*+]\s+(?P<item>\S.*)$")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||<|>|```|~~~|---|===)|^\s*$")

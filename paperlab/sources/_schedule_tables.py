@@ -122,6 +122,7 @@ _SCHEDULE_WORDS = re.compile(
 )
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_HTML_HEADING = re.compile(r"^\s*<h[1-6]\b[^>]*>.*</h[1-6]>\s*$", re.I)
 _TITLE_HEADING = re.compile(r"^\s{0,3}#\s+(.*?)\s*#*\s*$")  # a "# Reading group — spring": the document's title
 # headings that give a meeting's time or place, not the term or topic of the table below them
 _HEADING_LABEL = re.compile(r"^(?:times?|location|room|place|where|when|zoom|link|venue)\b[^:]{0,20}:", re.I)
@@ -224,7 +225,8 @@ def _about_meetings(lines: list[str]) -> bool:
     """Whether a page's headings or first lines of prose (not its tables) speak of meetings (a reading group, a
     course, a term)."""
     first = [ln for ln in lines if ln.strip() and "|" not in ln][:12]
-    return any(_SCHEDULE_WORDS.search(ln) for ln in first + [ln for ln in lines if _HEADING.match(ln)])
+    headings = [ln for ln in lines if _HEADING.match(ln) or _HTML_HEADING.match(ln)]  # "<h2>Journal Club</h2>" too
+    return any(_SCHEDULE_WORDS.search(ln) for ln in first + headings)
 
 
 # -- tables in each file format ---------------------------------------------------------------------
