@@ -83,6 +83,8 @@ _SKIP = re.compile(
 )
 # "Authors. **Title**. Venue": the bold part is the title (a "`label`:" before the authors is dropped)
 _CITATION = re.compile(r"^(?:`[^`]*`\s*:?\s*)?(?P<authors>[^*`]*?)\s*\*\*(?P<title>[^*]+)\*\*(?P<venue>[^*]*)$")
+# a cell saying its session shows a recording or hosts a guest's lecture, not a paper: "[Video] …", "GUEST LECTURE by"
+_NO_PAPER_TAG = re.compile(r"^\W*(?:\[(?:video|recording)\]|(?:guest|invited)\s+lecture\b)", re.I)
 _CALLED_OFF = re.compile(
     r"\W*(?:no\s+(?:group\s+|reading\s+|journal\s+|lab\s+)?(?:meeting|session|reading group|class)s?|cancel+ed|postponed)"
     r"\W*",
@@ -512,8 +514,8 @@ def cell_papers(text: object) -> tuple[list[CellPaper], str | None]:
     s = clean_cell(text)
     if is_placeholder(s):
         return [], None
-    if _SKIP.search(s) and not _MD_LINK.search(s):
-        return [], " ".join(s.split())
+    if (_SKIP.search(s) and not _MD_LINK.search(s)) or _NO_PAPER_TAG.match(s):
+        return [], " ".join(s.split())  # "No meeting (break)", "[Video] Selected talks", "GUEST LECTURE by …"
     papers = [p for shown, links in _segments(s) for p in _segment_papers(shown, links)]
     if papers and _called_off(s) and not any(p.arxiv_id or p.doi for p in papers):
         return [], " ".join(s.split())  # "Holiday, no reading group ([calendar](…))", "[NO MEETING](…)"
@@ -550,6 +552,11 @@ def _called_off(text: str) -> bool:
 def skip_note(text: str) -> bool:
     """Whether a note says the meeting did not take place ("No group reading. Public holiday")."""
     return bool(_SKIP.search(text))
+
+
+def no_paper_note(text: str | None) -> bool:
+    """Whether a note says its session names no paper: a recording shown, a guest's lecture ("[Video] …")."""
+    return bool(text and _NO_PAPER_TAG.match(text))
 
 
 def presenters(text: object) -> list[str]:

@@ -326,7 +326,7 @@ def _yaml_table(text: str, hint: list[str]) -> list[ScheduleTable]:
     import yaml
 
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.safe_load(re.sub(r"[ \t]+$", "", text, flags=re.M))  # a tab left after a value is no token
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     items, title = _yaml_items(doc)

@@ -41,6 +41,7 @@ from ._schedule_cells import (
     is_placeholder,
     link_ids,
     markdown_plain,
+    no_paper_note,
     paper_link,
     parse_day,
     presenters,
@@ -311,7 +312,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     if note is None and not found and not who:
         note = bracketed_note(by_role.get("presenter"))  # "[Up the batches]": what the week holds, no name
     link = by_role.get("link") if by_role.get("link") is not None else paper_link(by_role.get("slides"))
-    if not found and link is not None:
+    if not found and link is not None and not no_paper_note(note):
         # no paper column ("leader | description | url"): the description names the linked paper; a topic beside
         # material whose link is labelled "Paper" is that paper's title
         described = None if "paper" in table.roles else clean_cell(by_role.get("note")) or None
