@@ -93,3 +93,17 @@ def test_numbered_sessions_with_their_slides_are_meetings(tmp_path: Path) -> Non
     schedule = Schedule.from_file(_write(tmp_path, "reading-group.html", SESSIONS_HTML))
     assert len(schedule.meetings) == 3
     assert all(not m.papers for m in schedule.meetings)
+
+
+def test_a_research_talk_in_a_paper_column_is_no_paper(tmp_path: Path) -> None:
+    text = (
+        "| Date | Presenter | Title | Journal information | DOI |\n|---|---|---|---|---|\n"
+        "| 2020-10-09 | Ada Quill | Sparse Lanterns for Night Vision | Lantern Letters (2020) "
+        "| <https://doi.org/10.1000/lantern.1> |\n"
+        "| 2020-10-16 | Bo Renn, Ph.D. | Research talk: widget imaging for surgical pathology | Invited speaker "
+        "| <https://example.org/labs/renn> |\n"
+    )
+    schedule = Schedule.from_file(_write(tmp_path, "journal-club.md", text))
+    assert [[p.title for p in m.papers] for m in schedule.meetings] == [["Sparse Lanterns for Night Vision"], []]
+    assert schedule.meetings[1].presenters == ["Bo Renn"]
+    assert schedule.meetings[1].note == "Research talk: widget imaging for surgical pathology"

@@ -84,7 +84,10 @@ _SKIP = re.compile(
 # "Authors. **Title**. Venue": the bold part is the title (a "`label`:" before the authors is dropped)
 _CITATION = re.compile(r"^(?:`[^`]*`\s*:?\s*)?(?P<authors>[^*`]*?)\s*\*\*(?P<title>[^*]+)\*\*(?P<venue>[^*]*)$")
 # a cell saying its session shows a recording or hosts a guest's lecture, not a paper: "[Video] …", "GUEST LECTURE by"
-_NO_PAPER_TAG = re.compile(r"^\W*(?:\[(?:video|recording)\]|(?:guest|invited)\s+lecture\b)", re.I)
+_NO_PAPER_TAG = re.compile(
+    r"^\W*(?:\[(?:video|recording)\]|(?:guest|invited)\s+lecture\b|(?:(?:research|invited|guest|keynote)\s+)?talk\s*:)",
+    re.I,
+)  # "Research talk: imaging for surgical pathology" too
 _CALLED_OFF = re.compile(
     r"\W*(?:no\s+(?:group\s+|reading\s+|journal\s+|lab\s+)?(?:meeting|session|reading group|class)s?|cancel+ed|postponed)"
     r"\W*",
