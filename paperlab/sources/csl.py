@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError, warn_partial
-from ..identifiers import labelled_doi, lone_arxiv_id, normalize_arxiv_id, parse_reference
+from ..identifiers import arxiv_alone, doi_of_link, labelled_doi, lone_arxiv_id, normalize_arxiv_id, parse_reference
 from ..markup import csl_plain_text, plain_abstract
 from ..names import csl_name_text, is_more_authors, is_placeholder_name
 from ..paper import Paper, SourceRecord
@@ -31,7 +31,6 @@ from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records, title_without_mark
 from ._names import name_given_first
-from .bibtex.links import arxiv_alone, doi_of_link
 
 __all__ = ["parse_csl", "read_csl", "write_csl"]
 

@@ -21,14 +21,13 @@ from typing import Any
 
 from ..dates import month_number, named_date
 from ..errors import ParseError
-from ..identifiers import find_doi, normalize_arxiv_id
+from ..identifiers import doi_of_link, find_doi, normalize_arxiv_id
 from ..names import family_first, is_more_authors, is_placeholder_name, names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import is_http_url
 from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records
 from ._names import names_as_written, names_given_first
-from .bibtex.links import doi_of_link
 
 __all__ = ["home_made_fields", "is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
 

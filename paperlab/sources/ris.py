@@ -39,7 +39,15 @@ import rispy
 
 from ..dates import month_day, month_number, named_date
 from ..errors import ParseError
-from ..identifiers import DOI_IN_TEXT, labelled_doi, normalize_arxiv_id, normalize_doi, parse_reference
+from ..identifiers import (
+    DOI_IN_TEXT,
+    arxiv_alone,
+    doi_of_link,
+    labelled_doi,
+    normalize_arxiv_id,
+    normalize_doi,
+    parse_reference,
+)
 from ..identity import citation_keys
 from ..latex import has_latex, readable
 from ..markup import csl_plain_text, plain_abstract
@@ -52,7 +60,6 @@ from ._files import check_paper, read_bytes, read_records, title_without_mark
 from ._names import han_persons, names_as_written, names_given_first, vancouver_persons
 from ._ris_lines import records as _records
 from ._ris_reference import read_apa_title
-from .bibtex.links import arxiv_alone, doi_of_link
 
 __all__ = ["parse_ris", "read_ris", "ris_text", "write_ris"]
 
