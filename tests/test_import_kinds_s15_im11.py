@@ -104,6 +104,9 @@ def test_footnote_mark_closing_a_title() -> None:
     assert _by_title(bib, "Sparse Probes").title == "Sparse Probes for Language Models"
     assert _by_title(bib, "Ice Sheet").title == "Ice Sheet Models"
     assert "A^*" in _by_title(bib, "Bounded Suboptimal").title
+    assert _by_title(bib, "Glacier Flow").title == "Glacier Flow Laws"  # "\\textsuperscript{1}"
+    sup = paperlab.load(DATA / "sup_im11.json")  # CSL rich text: "<sup>1</sup>"; "x<sup>2</sup>" inside stays
+    assert [p.title for p in sup] == ["Snow Cover Trends", "Fitting y = x2 Curves in Practice"]
 
 
 @pytest.mark.parametrize(
@@ -117,6 +120,10 @@ def test_footnote_mark_closing_a_title() -> None:
         ("Fast A*", "Fast A*"),
         ("C*-algebras and Their Uses", "C*-algebras and Their Uses"),
         ("Plain title", "Plain title"),
+        ("Ice Sheet Models¹", "Ice Sheet Models"),  # a footnote number set as a superscript
+        ("Spaces of Dimension R³", "Spaces of Dimension R³"),  # a formula's, a unit's exponent stays
+        ("Energy and E=mc²", "Energy and E=mc²"),
+        ("Yields per km²", "Yields per km²"),
     ],
 )
 def test_title_without_mark(title: str, expected: str) -> None:

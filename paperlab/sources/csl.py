@@ -144,6 +144,16 @@ def _precision(issued: Any, published: dt.date) -> str | None:
     return _PRECISION.get(given)
 
 
+# a footnote mark closing a rich-text title: "<sup>1</sup>", "<sup>*</sup>", "<sup>†</sup>"
+_SUP_MARK = re.compile(r"(?<=[^\W\d_])\s*<sup>\s*(?:\d{1,2}|[*†‡§¶]{1,3})\s*</sup>\s*$")
+
+
+def _plain_title(title_raw: str) -> str:
+    """The title as text: rich text flattened, a footnote mark closing it ("<sup>1</sup>", "†") and a catalogue's
+    closing full stop ("A review of foo.") dropped."""
+    return title_without_mark(drop_closing_stop(csl_plain_text(_SUP_MARK.sub("", title_raw))))
+
+
 def _arxiv(item: dict[str, Any], doi: str | None, url: str | None) -> tuple[str, int | None] | None:
     """An arXiv id named by the DOI (10.48550/arXiv.…), an arxiv.org URL or an ``arXiv:`` number."""
     if doi and parse_reference(doi).arxiv_id:
@@ -201,7 +211,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     if not isinstance(item, dict):
         raise ParseError(f"expected a CSL item (a JSON object), got {type(item).__name__}")
     title_raw = _text(item, "title")
-    title = title_without_mark(drop_closing_stop(csl_plain_text(title_raw))) if title_raw else ""  # "…foo.", "…foo†"
+    title = _plain_title(title_raw) if title_raw else ""
     if not title:
         raise ParseError("expected a 'title'")
     doi, url = _text(item, "DOI"), _text(item, "URL")

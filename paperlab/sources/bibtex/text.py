@@ -373,8 +373,8 @@ def unglued_initials(name: str) -> str:
 # superscript mark: "$^{\\dagger}$", "$^*$", "\\textsuperscript{*}"
 _FOOTNOTE_MACRO = re.compile(r"\\(?:thanks|footnote|footnotemark|tnoteref|fnref)\b\s*(?:\[[^\]]*\])?\s*")
 _CLOSING_MARK = re.compile(
-    r"\s*(?:\$\s*\^\s*\{?\s*(?:\\dagger|\\ddagger|\\dag|\\ddag|\\ast|\\star|\*+)\s*\}?\s*\$"
-    r"|\\textsuperscript\s*\{\s*(?:\*+|\\dag(?:ger)?|\\ddag(?:ger)?|\\ast)\s*\})\s*$"
+    r"\s*(?:\$\s*\^\s*\{?\s*(?:\\dagger|\\ddagger|\\dag|\\ddag|\\ast|\\star|\*+|\d{1,2})\s*\}?\s*\$"
+    r"|\\textsuperscript\s*\{\s*(?:\*+|\\dag(?:ger)?|\\ddag(?:ger)?|\\ast|\d{1,2})\s*\})\s*$"
 )
 
 
