@@ -251,11 +251,16 @@ _PERIOD_HEADING = re.compile(rf"^(?:{_TERM}\s*[,'’]?\s*)?'?{_YEAR}(?:\s*[,'’
 
 def is_period_heading(text: str) -> bool:
     """Whether a heading only dates what is below it: a year ("2020"), a school year ("2019-20") or a term
-    ("Fall 2021", "Spring Semester 2022", "2021 Winter", "WS 2020/21"), markdown emphasis and a colon aside.
+    ("Fall 2021", "Spring Semester 2022", "2021 Winter", "WS 2020/21", a year's numbered term "2026_2", "2026.1"),
+    markdown emphasis and a colon aside.
 
     >>> [is_period_heading(t) for t in ("2020", "**Fall 2021**:", "2019/2020", "Robotics", "Papers of 2020")]
     [True, True, True, False, False]
+    >>> [is_period_heading(t) for t in ("2026_2", "2026.1", "2026_2 talks")]
+    [True, True, False]
     """
+    if re.fullmatch(r"(?:19|20)\d{2}[_.][1-4]", text.strip()):  # a YAML key naming a year's term: "2026_2"
+        return True
     shown = " ".join(text.replace("*", "").replace("_", " ").split()).strip(" :.")
     return bool(_PERIOD_HEADING.match(shown))
 

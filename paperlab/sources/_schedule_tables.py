@@ -20,6 +20,7 @@ from ..errors import ParseError
 from ..identifiers import arxiv_id_value
 from ._schedule_cells import clean_cell, is_video
 from ._schedule_columns import content_roles
+from ._schedule_flow import flow_records, term_lists
 from ._schedule_headings import is_heading_schedule
 from ._schedule_liquid import liquid_rows
 
@@ -328,18 +329,23 @@ def _yaml_table(text: str, hint: list[str]) -> list[ScheduleTable]:
     try:
         doc = yaml.safe_load(re.sub(r"[ \t]+$", "", text, flags=re.M))  # a tab left after a value is no token
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        if (doc := flow_records(text)) is None:  # one flow mapping per line, one value breaking YAML's rules
+            raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     items, title = _yaml_items(doc)
-    items = _nested_meetings(items)
-    keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
-    rows: list[tuple[str, Any]] = [
-        (f"record {n}", [_yaml_cell(item.get(k)) for k in keys] if isinstance(item, dict) else item)
-        for n, item in enumerate(items, 1)
-    ]
-    kind = header_kind(keys, [cells for _, cells in rows])
-    if kind is None or kind == "maybe" and not _about_meetings(hint + text.splitlines()):
-        return []  # without presenters, a list of dated links is a schedule only where the file (or its name) says so
-    return [ScheduleTable([str(k) for k in keys], rows, title=title)]
+    tables, n = [], 0
+    for term, listed in term_lists(doc, items):  # "2026_2:", "2026_1:": each term's meetings, the term their section
+        listed = _nested_meetings(listed)
+        keys = list(dict.fromkeys(k for item in listed if isinstance(item, dict) for k in item))
+        rows: list[tuple[str, Any]] = [
+            (f"record {n + k}", [_yaml_cell(item.get(c)) for c in keys] if isinstance(item, dict) else item)
+            for k, item in enumerate(listed, 1)
+        ]
+        n += len(listed)
+        kind = header_kind(keys, [cells for _, cells in rows])
+        if kind is None or kind == "maybe" and not _about_meetings(hint + text.splitlines()):
+            continue  # without presenters, a list of dated links is a schedule only where the file (or its name) says so
+        tables.append(ScheduleTable([str(k) for k in keys], rows, section=term, title=title))
+    return tables
 
 
 def _nested_meetings(items: list[Any]) -> list[Any]:
