@@ -65,3 +65,25 @@ def test_plain_names_and_a_person_called_md_are_kept(tmp_path: Path) -> None:
     text = "| Date | Presenter | Paper |\n|---|---|---|\n| 2024-10-04 | Md Rahman, Ada Quill | Lantern microscopy |\n"
     schedule = Schedule.from_file(_write(tmp_path, "club.md", text))
     assert schedule.meetings[0].presenters == ["Md Rahman", "Ada Quill"]
+
+
+OTHER_LANGUAGES = """date,speaker,paper
+2024-08-14,Ana Lima e Rui Santos,Lanternas esparsas para visão noturna em cenas urbanas
+2024-08-21,Karl Weber und Greta Hahn,Widget Routing at Scale with Folded Kernels
+2024-08-28,Cancelado — alerta climático,
+2024-09-04,Feriado,
+2024-09-11,Ortega y Gasset,Folded Kernels for Tissue Clearing in Deep Microscopy
+"""
+
+
+def test_two_presenters_joined_in_another_language_and_called_off_weeks(tmp_path: Path) -> None:
+    # seen on SC3's validation round after its end score (burned): "X e Y" presenters, "Cancelado"/"Feriado" weeks
+    schedule = Schedule.from_file(_write(tmp_path, "club.csv", OTHER_LANGUAGES))
+    assert [m.presenters for m in schedule.meetings] == [
+        ["Ana Lima", "Rui Santos"],
+        ["Karl Weber", "Greta Hahn"],
+        [],
+        [],
+        ["Ortega y Gasset"],  # a surname with "y" stays one person
+    ]
+    assert [m.skipped for m in schedule.meetings] == [False, False, True, True, False]

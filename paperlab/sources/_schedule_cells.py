@@ -78,9 +78,10 @@ _MATERIAL_LABEL = re.compile(
 # a cell about a meeting that did not take place or is no paper reading
 _SKIP = re.compile(
     r"\b(?:no (?:group |reading |journal |lab )?(?:reading|meeting|session|class|club|talk|group)s?|"
-    r"cancel+ed|holiday|break|recess|vacation|skipped|postponed|no reading group)\b",
+    r"cancel+ed|holiday|break|recess|vacation|skipped|postponed|no reading group|"
+    r"cancelad[oa]|feriad(?:o|ão)|sin reuni[oó]n|sem reuni[aã]o|abgesagt|entf[aä]llt|annul[ée]e?|f[ée]ri[ée])\b",
     re.I,
-)
+)  # and in Portuguese, Spanish, German, French: "Cancelado", "Feriadão", "entfällt", "annulé"
 # "Authors. **Title**. Venue": the bold part is the title (a "`label`:" before the authors is dropped)
 _CITATION = re.compile(r"^(?:`[^`]*`\s*:?\s*)?(?P<authors>[^*`]*?)\s*\*\*(?P<title>[^*]+)\*\*(?P<venue>[^*]*)$")
 # a cell saying its session shows a recording or hosts a guest's lecture, not a paper: "[Video] …", "GUEST LECTURE by"
@@ -571,6 +572,7 @@ def presenters(text: object) -> list[str]:
     if _SKIP.search(s):
         return []  # "*no meeting*" in the presenter column
     s = without_roles_and_degrees(re.sub(r"\s*\([^()]*\)", "", s))  # the affiliation in brackets, "…, Ph.D."
+    s = re.sub(r"(?<=\w\s\w)(\w*)\s+(?:e|und|et)\s+(?=[A-Z])", r"\1 and ", s)  # "Ana Lima e Rui Sá": two people
     names = [n.strip(" .()?") for n in re.split(r"\s*(?:\n|,|;|&|/|\+|\band\b)\s*", s) if not _BRACKETED.match(n)]
     # a name has a letter ("Cara (1)/1": a count, no name); "?Dan": a name marked unsure
     return list(dict.fromkeys(n for n in names if re.search(r"[^\W\d_]", n) and not is_placeholder(n)))
