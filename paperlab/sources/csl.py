@@ -145,13 +145,15 @@ def _precision(issued: Any, published: dt.date) -> str | None:
 
 
 # a footnote mark closing a rich-text title: "<sup>1</sup>", "<sup>*</sup>", "<sup>†</sup>"
-_SUP_MARK = re.compile(r"(?<=[^\W\d_])\s*<sup>\s*(?:\d{1,2}|[*†‡§¶]{1,3})\s*</sup>\s*$")
+_SUP_MARK = re.compile(r"(?<=[^\W\d_])\s*<sup>\s*[*†‡§¶]{1,3}\s*</sup>\s*$")
+# a number only after a word of three letters or more ("Ice models<sup>1</sup>"): "500 km<sup>2</sup>" is a unit's
+_SUP_NUMBER = re.compile(r"(?<!\S)([^\W\d_]{3,})\s*<sup>\s*\d{1,2}\s*</sup>\s*$")
 
 
 def _plain_title(title_raw: str) -> str:
     """The title as text: rich text flattened, a footnote mark closing it ("<sup>1</sup>", "†") and a catalogue's
     closing full stop ("A review of foo.") dropped."""
-    return title_without_mark(drop_closing_stop(csl_plain_text(_SUP_MARK.sub("", title_raw))))
+    return title_without_mark(drop_closing_stop(csl_plain_text(_SUP_NUMBER.sub(r"\1", _SUP_MARK.sub("", title_raw)))))
 
 
 def _arxiv(item: dict[str, Any], doi: str | None, url: str | None) -> tuple[str, int | None] | None:

@@ -373,8 +373,13 @@ def unglued_initials(name: str) -> str:
 # superscript mark: "$^{\\dagger}$", "$^*$", "\\textsuperscript{*}"
 _FOOTNOTE_MACRO = re.compile(r"\\(?:thanks|footnote|footnotemark|tnoteref|fnref)\b\s*(?:\[[^\]]*\])?\s*")
 _CLOSING_MARK = re.compile(
-    r"\s*(?:\$\s*\^\s*\{?\s*(?:\\dagger|\\ddagger|\\dag|\\ddag|\\ast|\\star|\*+|\d{1,2})\s*\}?\s*\$"
-    r"|\\textsuperscript\s*\{\s*(?:\*+|\\dag(?:ger)?|\\ddag(?:ger)?|\\ast|\d{1,2})\s*\})\s*$"
+    r"\s*(?:\$\s*\^\s*\{?\s*(?:\\dagger|\\ddagger|\\dag|\\ddag|\\ast|\\star|\*+)\s*\}?\s*\$"
+    r"|\\textsuperscript\s*\{\s*(?:\*+|\\dag(?:ger)?|\\ddag(?:ger)?|\\ast)\s*\})\s*$"
+)
+# a closing superscript number is a footnote's only after a word of three letters or more ("Ice Models$^{1}$"); a
+# unit's or a formula's exponent stays ("500 km$^2$", "in L$^2$", "Sobolev Spaces H\\textsuperscript{1}")
+_CLOSING_NUMBER = re.compile(
+    r"(?<![^\s{])([^\W\d_]{3,}\}*)\s*(?:\$\s*\^\s*\{?\s*\d{1,2}\s*\}?\s*\$|\\textsuperscript\s*\{\s*\d{1,2}\s*\})\s*$"
 )
 
 
@@ -396,4 +401,4 @@ def footnotes_dropped(title: str) -> str:
                     break
             end += 1
         out = out[: m.start()] + out[end:]
-    return _CLOSING_MARK.sub("", out)
+    return _CLOSING_NUMBER.sub(r"\1", _CLOSING_MARK.sub("", out))
