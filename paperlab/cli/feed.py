@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SourcesUnreachableWarning
+from ..text import plural
+from .table import _flat, terminal_width
+
+if TYPE_CHECKING:
+    from ..feed.core import Feed
 
 __all__ = ["add_feed_parser", "cmd_feed"]
 
@@ -59,12 +66,27 @@ def _render(result: object, fmt: str) -> str:
         return result.to_digest()
     if fmt == "markdown":
         return result.to_markdown(instead=CLI_INSTEAD)
-    lines = [f"Morning feed {result.day}: {len(result.items)} papers ({result.hidden} shown before, not repeated)"]
+    return _text(result, terminal_width(default=100))
+
+
+def _text(result: Feed, width: int) -> str:
+    """The feed as terminal text ``width`` columns wide: each pick's title (with its id) and its reasons,
+    wrapped under the number, words kept whole (an id, a hyphenated word, a quoted title never split)."""
+    head = (
+        f"Morning feed {result.day}: {plural(len(result.items), 'paper')} ({result.hidden} shown before, not repeated)"
+    )
+    lines = _wrapped(head, width, "", "  ")
     for n, item in enumerate(result.items, 1):
         mark = {1: " [+]", -1: " [-]"}.get(item.thumb, "")
-        lines.append(f"{n:>3}. {item.paper.shown_title}{mark}  ({item.paper.id})")
-        lines.append(f"     {item.why if item.why else 'newest first: save papers to personalise the feed'}")
+        lines += _wrapped(f"{_flat(item.paper.shown_title)}{mark}  ({item.paper.id})", width, f"{n:>3}. ", " " * 5)
+        lines += _wrapped(_flat(item.why_text), width, " " * 5, " " * 5)
     return "\n".join(lines) + "\n"
+
+
+def _wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
+    )
 
 
 def _offline_hint() -> str:
