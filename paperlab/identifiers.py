@@ -226,6 +226,13 @@ _DOI_LINK = re.compile(
 _PATH_DOI = re.compile(
     r"https?://((?:[\w-]+\.)+[a-z]{2,})/(?:[\w.~%-]+/)*?(10\.\d{4,9}/[^\s?#{}]+?)[/.}]*(?:[?#][^\s{}]*)?", re.I
 )
+# a publisher's page below the DOI's own, no part of the DOI: Wiley's and Frontiers' ".../10.1111/j.x/abstract",
+# ".../full", Springer's ".../figures/1", ".../references", ".../fulltext", ".../pdf"
+_PAGE_TAIL = re.compile(
+    r"(?:/(?:abstract|full|fulltext|pdf|epdf|epub|html|meta|download|references|citations|figures|tables|metrics"
+    r"|supplementary|suppinfo|summary)(?:/\d+)?)+$",
+    re.I,
+)
 # what a note may write before the link: a label of it ("Available at:", "URL:", "DOI:", "Retrieved from")
 NOTE_LABEL = re.compile(
     r"(?:(?:available\s+(?:at|from|online(?:\s+at)?)|url|online|link|doi|retrieved\s+from)\s*:?\s*)?", re.I
@@ -240,11 +247,12 @@ def doi_of_link(text: str) -> str | None:
     text = text.strip()
     m = _DOI_LINK.fullmatch(text) if len(text) < 1000 else None  # a link, not a page of text
     if m:
-        return _valid_doi(unquote(m.group(1)))
+        return _valid_doi(_PAGE_TAIL.sub("", unquote(m.group(1))))
     m = _PATH_DOI.fullmatch(text) if len(text) < 1000 else None
     if m is None:
         return None
-    doi = re.sub(r"\.pdf$", "", unquote(m.group(2)), flags=re.I)  # Springer's ".../content/pdf/10.1007/….pdf"
+    doi = _PAGE_TAIL.sub("", unquote(m.group(2)))
+    doi = re.sub(r"\.pdf$", "", doi, flags=re.I)  # Springer's ".../content/pdf/10.1007/….pdf"
     if "rxiv." in m.group(1).lower():  # bioRxiv, medRxiv: "…123456v2.full.pdf" is version 2 of the DOI's preprint
         doi = re.sub(r"v\d+(?:\.(?:full|abstract|supplementary-material))?(?:\.pdf)?$", "", doi)
     return _valid_doi(doi)
