@@ -161,6 +161,12 @@ _RANGE = re.compile(
     r"(?<![\w.])(?<!from )(?<!from \$)(\d+(?:\.\d+)?)\s*(?:\\?%|\$?\\times\$?|×|x)?\$?\s*(?:--?|–|—|\bto\b)\s*\$?(\d+(?:\.\d+)?)(?![\d.]\d)"
 )
 
+# "from" and a hedge before the low end: a change ("from about 61% to 89%"), not a range
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:about|around|roughly|approximately|approx\.|nearly|almost|only|just|some|ca\.|~|≈)\s*)+\$?$",
+    re.I,
+)
+
 
 def _one_range(low: Any, high: Any) -> bool:
     """Whether two results read from one sentence are the two ends of one range the sentence writes ("4-16% absolute
@@ -170,7 +176,11 @@ def _one_range(low: Any, high: Any) -> bool:
         return False
     if not isinstance(low.evidence, str) or not low.value < high.value:
         return False
-    return any((float(a), float(b)) == (low.value, high.value) for a, b in _RANGE.findall(low.evidence))
+    return any(
+        (float(m.group(1)), float(m.group(2))) == (low.value, high.value)
+        and not _FROM_BEFORE.search(low.evidence[: m.start()])
+        for m in _RANGE.finditer(low.evidence)
+    )
 
 
 def _code_of(paper: Paper) -> str | None:
