@@ -43,12 +43,34 @@ def paper_lines(p: Paper, width: int = 100, lists: list[str] | None = None) -> l
         ("presented", presented_text(p.extra).removeprefix("Presented ")),  # "by Ada Quill · 2026-02-05"
         ("sources", ", ".join(dict.fromkeys(_source_text(p, s.name) for s in p.sources))),
     ]
-    lines = [_one_line(p.shown_title), ""]
+    lines = [*_wrapped(_one_line(p.shown_title), width), ""]
     fields += [("list", text) for text in lists or []]
-    lines += [f"{label + ':':<8} {_one_line(str(value))}" for label, value in fields if value]  # "keywords: …"
+    for label, value in fields:  # "keywords: …", a long value wrapped under the value's first word
+        if value:
+            items = label in _ITEMS  # a name or keyword never split across lines
+            lines += _wrapped(_one_line(str(value)), width, f"{label + ':':<8} ", " " * 9, items=items)
     if p.shown_abstract:
-        lines += ["", *textwrap.wrap(_one_line(p.shown_abstract), width=width)]
+        lines += ["", *_wrapped(_one_line(p.shown_abstract), width)]
     return lines
+
+
+#: The fields listing items ", "-separated: wrapped between items, an author's name kept on one line.
+_ITEMS = frozenset({"authors", "key", "tags", "keywords", "sources"})
+
+
+def _wrapped(text: str, width: int, first: str = "", rest: str = "", items: bool = False) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, words kept whole: "zero-shot", a DOI or a URL is never
+    split (a word longer than the line stands on its own line); with ``items``, ", "-separated items kept whole.
+
+    >>> _wrapped("Ada Okafor, Tunde Bello", 20, "authors: ", " " * 9, items=True)
+    ['authors: Ada Okafor,', '         Tunde Bello']
+    """
+    if items:
+        text = ", ".join(part.replace(" ", "\xa0") for part in text.split(", "))
+    kept = textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
+    )
+    return [line.replace("\xa0", " ") for line in kept] if items else kept or [first.rstrip()]
 
 
 def list_texts(p: Paper) -> list[str]:
