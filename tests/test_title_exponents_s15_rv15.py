@@ -52,3 +52,24 @@ def test_csl_closing_exponent_of_a_unit_or_symbol_stays(tmp_path: Path) -> None:
     path.write_text(json.dumps(items), encoding="utf-8")
     titles = sorted(p.title for p in paperlab.load(path))
     assert titles == ["Estimators in L2", "Glacier loss over 500 km2", "Ice models"]
+
+
+def test_a_search_algorithms_star_closing_a_title_stays(tmp_path: Path) -> None:
+    """A star glued to a capital or to "Theta" names a search algorithm ("IDA*", "ARA*", "Lazy Theta*"): kept, in
+    RIS and BibTeX (since 5c59d5a it was dropped as a footnote mark); a spaced or lower-case word's star still goes."""
+    ris = tmp_path / "stars.ris"
+    ris.write_bytes(
+        b"TY  - JOUR\r\nTI  - Parallel IDA*\r\nAU  - Quill, Ada\r\nPY  - 2019\r\nER  - \r\n"
+        b"TY  - JOUR\r\nTI  - Lazy Theta*\r\nAU  - Renn, Bo\r\nPY  - 2010\r\nER  - \r\n"
+        b"TY  - JOUR\r\nTI  - Grid Planning with Anytime ARA *\r\nAU  - Moss, Ann\r\nPY  - 2012\r\nER  - \r\n"
+        b"TY  - JOUR\r\nTI  - Graph Networks*\r\nAU  - Sato, Kei\r\nPY  - 2021\r\nER  - \r\n"
+    )
+    bib = tmp_path / "stars.bib"
+    bib.write_text("@article{s, title={Multi-Agent Paths with ARA*}, author={Quill, Ada}, year={2013}}\n")
+    assert sorted(p.title for p in paperlab.load(ris)) == [
+        "Graph Networks",
+        "Grid Planning with Anytime ARA",
+        "Lazy Theta*",
+        "Parallel IDA*",
+    ]
+    assert [p.title for p in read_bibtex(bib)] == ["Multi-Agent Paths with ARA*"]

@@ -286,8 +286,9 @@ def check_paper(paper: Paper) -> Paper:
 
 
 # a footnote mark closing a title, as Scopus and publishers' exports keep it from the article's first page ("…
-# Networks†", "…Evaluator *", "…in 2020☆"); "A*" (a one-letter word's star, the search algorithm) stays
-_TITLE_MARK = re.compile(r"(?<=[^\W_]|[)\]?!])(?<!\b[^\W\d_])\s*(?:[†‡☆★∗]+|\*{1,3})\s*$")
+# Networks†", "…Evaluator *", "…in 2020☆"); "A*" (a one-letter word's star, the search algorithm) stays, and so
+# does a star glued to a capital or to "Theta", as search algorithms are named ("IDA*", "ARA*", "Lazy Theta*")
+_TITLE_MARK = re.compile(r"(?<=[^\W_]|[)\]?!])(?<!\b[^\W\d_])\s*(?:[†‡☆★∗]+|(?<![A-Z])(?<!Theta)\*{1,3})\s*$")
 # a footnote number set as a superscript after the title's last word ("…Models¹"); a unit's or a formula's stays
 # ("km²", "E=mc²", "R³": the word before is no word of three letters or more)
 _SUPERSCRIPT_NUMBER = re.compile(r"(?<=\s)([^\W\d_¹²³⁴-⁹⁰]{3,})[¹²³⁴-⁹⁰]{1,2}\s*$")
@@ -299,6 +300,8 @@ def title_without_mark(title: str) -> str:
 
     >>> title_without_mark("Graph Networks†"), title_without_mark("Results (2020) *"), title_without_mark("Fast A*")
     ('Graph Networks', 'Results (2020)', 'Fast A*')
+    >>> title_without_mark("Parallel IDA*"), title_without_mark("Lazy Theta*"), title_without_mark("Parallel IDA *")
+    ('Parallel IDA*', 'Lazy Theta*', 'Parallel IDA')
     >>> title_without_mark("Ice Models¹"), title_without_mark("Spaces of Dimension R³"), title_without_mark("E=mc²")
     ('Ice Models', 'Spaces of Dimension R³', 'E=mc²')
     """
