@@ -33,7 +33,7 @@ from .search import add_search, positive_int
 from .show import add_show
 from .split import add_split_parser
 from .store import add_store_parser
-from .table import REF_CAP, table_lines
+from .table import REF_CAP, ExamplesHelpFormatter, table_lines
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -435,7 +435,7 @@ def _add_fetch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "fetch",
         help="fetch papers from arXiv, Hugging Face or Semantic Scholar",
         description="Fetch papers from a live service into your library.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=ExamplesHelpFormatter,
         epilog=textwrap.dedent("""\
                            examples:
                              paperlab fetch arxiv 'all:"contrastive learning" AND cat:cs.LG' --max 50
@@ -469,7 +469,9 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument(
         "format_arg", nargs="?", metavar="FORMAT", type=_export_alias, choices=EXPORT_FORMATS, help="%(choices)s"
     )
-    p.add_argument("--format", type=_export_alias, choices=EXPORT_FORMATS, help="the same as FORMAT")
+    p.add_argument(
+        "--format", type=_export_alias, choices=EXPORT_FORMATS, metavar="FORMAT", help="the same as FORMAT above"
+    )
     p.add_argument("--list", metavar="NAME", help="export this reading list instead of the whole library")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_export)

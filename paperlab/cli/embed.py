@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..library import Library
+from .table import ExamplesHelpFormatter
 
 __all__ = ["add_embed_parser", "cmd_embed"]
 
@@ -89,12 +90,12 @@ def add_embed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         description="Embed the papers of your library into the store's embedding cache, skipping those "
         "already embedded (a killed run resumes). With --import, read precomputed vectors instead. "
         "--index then builds a saved approximate index (int8 HNSW) for searching millions of papers.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=ExamplesHelpFormatter,
         epilog=textwrap.dedent("""\
             examples:
-              paperlab embed                                   # this machine, all-MiniLM-L6-v2
-              paperlab embed --ray local:4 --batch-size 128    # a local Ray cluster of 4 workers
-              paperlab embed --ray ray://head:10001 --index    # a remote Ray cluster, then the index
+              paperlab embed                                 # on this machine
+              paperlab embed --ray local:4 --batch-size 128  # 4 local Ray workers
+              paperlab embed --ray ray://head:10001 --index  # a Ray cluster, then the index
               paperlab embed --import arxiv-minilm.parquet --model all-MiniLM-L6-v2 --index
               paperlab embed --import vecs.npy --ids ids.txt --model my-org/my-model
               paperlab embed --query "diffusion models for video" -k 5"""),

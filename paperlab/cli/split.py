@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from .table import ExamplesHelpFormatter
+
 __all__ = ["add_split_parser", "cmd_split"]
 
 
@@ -34,7 +36,7 @@ def add_split_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "each stored on its own and never merged again by later imports. Reading-list entries stay on the part "
         "stored under the merged paper's id (the arXiv preprint for a preprint and its publication), or on the "
         "part --keep names.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=ExamplesHelpFormatter,
         epilog=textwrap.dedent("""\
             examples:
               paperlab split 2005.00333

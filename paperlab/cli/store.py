@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from .table import ExamplesHelpFormatter
+
 __all__ = ["add_store_parser", "cmd_store"]
 
 
@@ -47,11 +49,12 @@ def add_store_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="show where your store is and what it holds, or copy one store into another",
         description="Your store is $PAPERLAB_STORE (a file path or a postgresql:// URL) when set, else "
         "$PAPERLAB_HOME/paperlab.sqlite3.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=ExamplesHelpFormatter,
         epilog=textwrap.dedent("""\
             examples:
               paperlab store info
-              paperlab store copy ~/.local/share/paperlab/paperlab.sqlite3 postgresql://me@db/group
+              paperlab store copy ~/.local/share/paperlab/paperlab.sqlite3 \\
+                  postgresql://me@db/group
             """),
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)

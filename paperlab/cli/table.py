@@ -4,12 +4,13 @@ is cut with "…"."""
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from collections.abc import Sequence
 
 from wcwidth import wcswidth, wcwidth
 
-__all__ = ["ELLIPSIS", "REF_CAP", "cut", "shown_width", "table_lines", "terminal_width"]
+__all__ = ["ELLIPSIS", "REF_CAP", "ExamplesHelpFormatter", "cut", "shown_width", "table_lines", "terminal_width"]
 
 ELLIPSIS = "…"
 #: The widest a reference (arXiv id, DOI, citation key, title:… id) is shown in a table; a longer one is cut with
@@ -72,3 +73,13 @@ def table_lines(rows: Sequence[Sequence[str]], caps: Sequence[int], width: int |
         line = "  ".join([*cells, *row[len(widths) :]]).rstrip()
         lines.append(cut(line, width))
     return lines
+
+
+class ExamplesHelpFormatter(argparse.HelpFormatter):
+    """A subcommand's ``--help`` whose description is wrapped to the terminal like every other help text, and
+    whose epilog of examples (written on several lines) is printed as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text.strip("\n"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
