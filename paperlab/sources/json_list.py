@@ -488,6 +488,17 @@ def _json_lines(text: str, source: str) -> Iterator[tuple[str, Any]]:
 _MEETING_KEYS = frozenset("readings reading presenter presenters speaker speakers leader leaders session".split())
 
 
+def _bad_date_line(text: str) -> str:
+    """The place (' at line N') of the first ISO date in a YAML text that is no day ("2026-13-45"), else ""."""
+    for number, line in enumerate(text.splitlines(), 1):
+        for m in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])", line):
+            try:
+                dt.date(*map(int, m.groups()))
+            except ValueError:
+                return f" at line {number}"
+    return ""
+
+
 def yaml_paper_list(text: str, source: str = "<string>") -> Any:
     """The YAML document of ``text`` when it is a list of papers as a JSON list would be (:func:`is_paper_list`:
     records with a title, a year or links; dates written as YAML dates read as ISO text) that name authors, and no
@@ -508,6 +519,10 @@ def yaml_paper_list(text: str, source: str = "<string>") -> Any:
         raise ParseError(f"not valid YAML{where}: {getattr(exc, 'problem', None) or exc}", source=source) from None
     except RecursionError:  # "[[[[…" a thousand levels deep: no list of papers, and no reason to crash
         raise ParseError("YAML nested too deeply; expected a list of papers", source=source) from None
+    except ValueError as exc:  # YAML reads "2026-13-45" as a date and fails: "month must be in 1..12"
+        raise ParseError(
+            f"not valid YAML{_bad_date_line(text)}: a date no calendar has ({exc})", source=source
+        ) from None
     records = [x for x in (paper_list_items(doc) or []) if isinstance(x, dict)]
     if any(_folded(str(k)) in _MEETING_KEYS for x in records for k in x) or not is_paper_list(doc):
         return None
