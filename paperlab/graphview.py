@@ -251,15 +251,26 @@ class GraphView(anywidget.AnyWidget):
             "</tr>"
             for r in library + others
         ]
+        return f"<table><caption>{html.escape(self._caption())}</caption>{head}{''.join(rows)}</table>"
+
+    def _caption(self) -> str:
+        """The counts ("Citation graph: 9 library papers, 0 neighbours, 0 citations"), and when there is no
+        citation why, as the view says it: a service was unreachable, none were found, or none were fetched yet
+        and how to fetch them."""
+        library = sum(1 for r in self.nodes if r["in_library"])
         counts = (
-            (len(library), "library paper"),
-            (self.graph.number_of_nodes() - len(library), "neighbour"),
+            (library, "library paper"),
+            (self.graph.number_of_nodes() - library, "neighbour"),
             (self.graph.number_of_edges(), "citation"),
         )
         caption = "Citation graph: " + ", ".join(plural(k, noun) for k, noun in counts)
-        if self.empty_note:  # why there is no citation, as the view says it
-            caption += f". {self.empty_note}"
-        return f"<table><caption>{html.escape(caption)}</caption>{head}{''.join(rows)}</table>"
+        if self.graph.number_of_edges() == 0 and self.nodes:
+            caption += f". {self.empty_note or empty_hint(self.var_name)}"
+        return caption
+
+    def __repr__(self) -> str:
+        """What a console without widgets shows: the caption of the static table."""
+        return f"<GraphView: {self._caption()}>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         """The widget view, plus an HTML table for renderers without widgets."""
@@ -268,6 +279,11 @@ class GraphView(anywidget.AnyWidget):
             return None
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
         return {**data, "text/html": self._html_table()}, metadata
+
+
+def empty_hint(name: str) -> str:
+    """How to fill a graph never fetched, as the view's bar says it (``emptyHint`` in js/src/graphview/nodes.ts)."""
+    return f"No citations fetched yet — run {name or '<library>'}.fetch_citations() (cached offline afterwards)"
 
 
 def graph_view(library: Library, **kwargs: Any) -> GraphView:
