@@ -498,7 +498,11 @@ def _add_digest(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.add_argument("--since", metavar="YYYY-MM-DD", help="keep only papers updated on or after this day")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the 'Last update' date (default: the retrieval date)")
-    p.add_argument("--offline", action="store_true", help="rebuild from the response cache only")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="rebuild from the response cache only (the config's cache_dir or --cache-dir, filled by a run online)",
+    )
     p.add_argument("--cache-dir", metavar="DIR", help="response cache directory (overrides the config)")
     p.add_argument("--state", metavar="FILE", help="'new since last' state file (default: next to the README)")
     p.set_defaults(func=cmd_digest)

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from ..errors import FetchError, ParseError, PartialImportWarning, warn_partial
+from ..errors import FetchError, ParseError, PartialImportWarning, UsageError, warn_partial
 from ..library import Library
 from ..paper import Paper
 from ._match import newest_first, shown_date
@@ -110,6 +110,15 @@ def _nothing_answered(fetched: Fetched) -> str:
     return f"{' and '.join(down)} {verb} unreachable: {'; '.join(reasons)}. Nothing written.{also}"
 
 
+def _check_offline(config: DigestConfig, offline: bool) -> None:
+    """Offline, a digest is rebuilt from its response cache: refused at once when no cache is set."""
+    if offline and config.cache_dir is None:
+        raise UsageError(
+            "offline, a digest is rebuilt from its response cache, and none is set: give cache_dir in the "
+            "configuration (or --cache-dir DIR; cache_dir= in Python); a run online with it caches every answer"
+        )
+
+
 def digest(
     config: DigestConfig | Mapping[str, Any] | str | Path,
     *,
@@ -152,6 +161,8 @@ def digest(
         For a bad configuration.
     FetchError
         When no source answered at all (nothing is written then).
+    UsageError
+        ``offline`` without a response cache (``cache_dir``).
 
     Warns
     -----
@@ -160,13 +171,15 @@ def digest(
         :attr:`Digest.problems` (also the README's "Report" section) says what failed.
     """
     config = _configure(config, since=since, date=date, cache_dir=cache_dir, output=out, state=state)
+    _check_offline(config, offline)
     out_path = config.output
     state_file = config.state or (state_path_for(out_path) if out_path is not None else None)
     old_state = read_state(state_file)
     reference = reference_day(config, old_state, offline, str(state_file))
     fetched = fetch(config, offline=offline, reference=reference, transport=transport)
     if fetched.answered == 0:
-        raise FetchError(_nothing_answered(fetched))
+        empty = f" — the cache ({config.cache_dir}) holds none of these answers: run the digest online once with it"
+        raise FetchError(_nothing_answered(fetched) + (empty if offline else ""))
     last_update = config.date
     if last_update is None:
         last_update = max(r.retrieved for r in fetched.responses).astimezone(dt.timezone.utc).date()
