@@ -7,6 +7,7 @@ address."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 import warnings
 from pathlib import Path
 
@@ -375,3 +376,14 @@ def test_a_venue_tag_or_year_before_a_title_gives_venue_and_year_not_title_words
         "WidgetCup Rescue 2025 Team Description Paper",  # a year inside the title, no tag before it
     ]
     assert (papers["2203.01234"].journal_ref, papers["2203.01234"].published) == ("NeurIPS", dt.date(2022, 3, 1))
+
+
+def test_a_long_list_of_names_is_read_in_linear_time(tmp_path: Path) -> None:
+    # these items made the reference readers backtrack for about a minute at 7a3b8e5 (a list of names could be split
+    # in exponentially many ways before the dash or year that never came); a README holding one must load at once
+    text = "# Notes\n\n- " + "Ab Cd, " * 22 + "(2019) A title\n- " + "Ab Cd, " * 22 + "- A title\n"
+    text += "- " + "Quill, A. " * 22 + "et al. A title\n- [Sparse Widgets](https://arxiv.org/abs/2401.01234)\n"
+    started = time.monotonic()
+    papers = _load(tmp_path, text)
+    assert time.monotonic() - started < 10
+    assert "2401.01234" in {p.arxiv_id for p in papers}

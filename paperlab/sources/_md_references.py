@@ -47,14 +47,15 @@ _FAMILY = rf"(?:{_PARTICLE}\s+)*{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})?"  # "D
 _INITIALS = rf"(?:[{_UPPER}]\.\s?-?){{1,4}}"  # "A.", "C.O.", "R. K."
 _PERSON = rf"(?:(?:{_WORD}|[{_UPPER}]\.?)\s+){{0,2}}{_FAMILY}"  # "Ada Quill", "A. Quill", "Quill"
 _JOIN = r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*"
+# a list of names is matched one name at a time, never re-split ("(?>…)"): linear time on any line
 _DASHED = re.compile(
-    rf"^(?P<authors>{_PERSON}(?:(?:{_JOIN}){_PERSON})*(?:,?\s+et\s+al\.?)?)\s+[-–—]\s+(?P<title>\S.+?)"
+    rf"^(?P<authors>(?>{_PERSON})(?>(?:{_JOIN}){_PERSON})*(?:,?\s+et\s+al\.?)?)\s+[-–—]\s+(?P<title>\S.+?)"
     r"\s*(?:\((?P<paren>[^()]*)\))?\s*\.?$"
 )
 _FAMILY_INITIALS = rf"{_FAMILY},\s+{_INITIALS}|{_INITIALS}\s*{_FAMILY}"
 _INITIALLED = re.compile(
-    rf"^(?P<authors>(?:{_FAMILY_INITIALS})(?:(?:\s*,?\s*(?:and\s+|&\s*)?)(?:{_FAMILY_INITIALS}))*(?:,?\s+et\s+al\.?)?)"
-    rf"(?:\s*,\s*|(?<=\.)\s+(?=(?:19|20)\d{{2}}\b)|(?<=\bal\.)\s+)"  # "Quill, A., Title", ACM's "Quill, A. and Renn, B. 2021."
+    rf"^(?P<authors>(?>{_FAMILY_INITIALS})(?>(?:\s*,?\s*(?:and\s+|&\s*)?)(?:{_FAMILY_INITIALS}))*(?:,?\s*et\s+al\.?)?)"
+    rf"(?:\s*,\s*|(?:(?<=\.)\s+|(?<=\.\s)\s*)(?=(?:19|20)\d{{2}}\b)|(?<=\bal\.)\s+)"  # "Quill, A., Title", ACM's "Quill, A. and Renn, B. 2021."
     rf"(?:(?P<year>(?:19|20)\d{{2}})[a-z]?(?:,\s*[A-Z][a-z]+)?\s*[.,]\s*)?(?P<rest>[^,].+)$"
 )
 _MLA = re.compile(
@@ -103,7 +104,7 @@ def _paper(title: str, authors: list[str], rest: str = "", year: str | None = No
                      more_authors=more)  # fmt: skip
 
 
-_NAMES = rf"{_PERSON}(?:(?:{_JOIN}){_PERSON})*(?:,?\s+et\s+al\.?)?"
+_NAMES = rf"(?>{_PERSON})(?>(?:{_JOIN}){_PERSON})*(?:,?\s+et\s+al\.?)?"
 # IEEE: '"Title," A. Quill and B. Renn, in Proc. WIDG, 2021.'
 _INITIALLED_NAMES = rf"{_INITIALS}\s*{_FAMILY}(?:(?:{_JOIN}){_INITIALS}\s*{_FAMILY})*(?:,?\s+et\s+al\.?)?"
 _IEEE = re.compile(
@@ -211,7 +212,7 @@ def reference_parts(text: str) -> CellPaper | None:
 
 # the title, then its authors after a comma: "The Widget File System, Quill et. al.", "…, Ada Quill and Bo Renn"
 _TRAILING_NAMES = re.compile(
-    rf"^(?P<title>\S.{{10,}}?),\s+(?P<names>{_PERSON}(?:(?:{_JOIN}){_PERSON})*)(?P<more>,?\s+et\.?\s+al\.?)?\s*$"
+    rf"^(?P<title>\S.{{10,}}?),\s+(?P<names>(?>{_PERSON})(?>(?:{_JOIN}){_PERSON})*)(?P<more>,?\s+et\.?\s+al\.?)?\s*$"
 )
 
 
