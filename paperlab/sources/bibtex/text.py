@@ -317,9 +317,10 @@ _PERSON = re.compile(
 
 def _top_level(text: str, sep: re.Pattern[str]) -> list[str]:
     """``text`` split at ``sep`` outside braces."""
-    parts, start, depth = [], 0, 0
+    parts, start, depth, counted = [], 0, 0, 0
     for m in sep.finditer(text):
-        depth = sum((c == "{") - (c == "}") for c in text[: m.start()])
+        depth += text.count("{", counted, m.start()) - text.count("}", counted, m.start())  # once over the text
+        counted = m.start()
         if depth == 0:
             parts.append(text[start : m.start()])
             start = m.end()
