@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from .._version import __version__
-from ..errors import MergedRecordsWarning, PaperlabError, PartialImportWarning, UsageError
+from ..errors import FetchError, MergedRecordsWarning, PaperlabError, PartialImportWarning, UsageError
 from ..library import Library
 from ..services.paperref import Resolver, library_resolver, paper_ref, store_resolver
 from ..text import plural
@@ -509,7 +509,12 @@ def _add_digest(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _one_line(exc: BaseException | str) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    """The error on one line; a failed request names its URL without the query string (the service's field
+    lists and paging say nothing to a reader and ran the line to 400 characters)."""
+    text = str(exc)
+    if isinstance(exc, FetchError) and exc.url:
+        text = f"{exc.reason} ({exc.url.partition('?')[0]})"
+    return " ".join(text.split()) or type(exc).__name__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
