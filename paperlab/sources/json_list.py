@@ -24,7 +24,7 @@ from ..errors import ParseError
 from ..identifiers import doi_of_link, find_doi, normalize_arxiv_id
 from ..names import family_first, is_more_authors, is_placeholder_name, names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
-from ..urls import is_http_url
+from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records
 from ._names import names_as_written, names_given_first
@@ -329,8 +329,15 @@ def _links(known: dict[str, Any], rest: dict[str, Any]) -> tuple[str | None, tup
         own = bool(found and "doi.org/" in link and doi and link.rstrip("/").lower().endswith(doi.lower()))
         if "arxiv.org/" in link.lower() and (in_link := normalize_arxiv_id(link)):
             arxiv, own = arxiv or in_link, True  # the abstract page the arXiv id names anyway
+        own = own or (link != known.get("url") and bool(code_urls_in_text(link)))  # a listed repository: its code
         url = url or (None if own else link)
     return doi, arxiv, url
+
+
+def _listed_code(rest: dict[str, Any]) -> str | None:
+    """The first code repository a record's ``links`` list or object names (``{"label": "Code", "url": …}``)."""
+    more = [v for k, v in rest.items() if _folded(k) in ("links", "urls", "resources")]
+    return next((u for x in _link_values(more) for u in code_urls_in_text(" ".join(x.split()))), None)
 
 
 def _link_values(value: Any) -> list[str]:
@@ -378,7 +385,7 @@ def _paper(item: Any, source: str, where: str) -> Paper:
         url, venue = url or (link if is_http_url(link) else None), None
     words = known.get("keywords")
     keywords = [w.strip() for w in (words.split(",") if isinstance(words, str) else words or []) if isinstance(w, str)]
-    code = _text(known.get("code"))
+    code = _text(known.get("code")) or _listed_code(rest)
     extra: dict[str, Any] = {"json": rest} if rest else {}
     if (key := _text(known.get("key"))) and _CITATION_KEY.fullmatch(key):  # the key a document cites it by
         extra["bibtex_key"] = key
