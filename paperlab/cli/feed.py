@@ -10,7 +10,8 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import SourcesUnreachableWarning
+from ..dates import as_date
+from ..errors import ParseError, SourcesUnreachableWarning
 from ..text import plural
 from .table import _flat, terminal_width
 
@@ -34,8 +35,10 @@ def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "mutes), each with its reasons. Papers shown on earlier days are not shown again. Every answer is "
         "cached, so --offline rebuilds the same feed. The interest profile is a JSON file (--show-profile).",
     )
-    p.add_argument("--since", default="yesterday", help="yesterday (default), today, Nd (N days back) or YYYY-MM-DD")
-    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day of the feed (default: today)")
+    p.add_argument(
+        "--since", type=_since, default="yesterday", help="yesterday (default), today, Nd (N days back) or YYYY-MM-DD"
+    )
+    p.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="the day of the feed (default: today)")
     p.add_argument("--offline", action="store_true", help="rebuild from cached answers only")
     p.add_argument(
         "--from-library",
@@ -54,6 +57,29 @@ def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--down", metavar="ID", action="append", default=[], help="thumb down a paper (repeatable)")
     p.add_argument("--show-profile", action="store_true", help="print the interest profile as JSON and exit")
     p.set_defaults(func=cmd_feed)
+
+
+def _day(value: str) -> str:
+    """``--today``: a date, refused at once as a usage error (exit 2) when it is none."""
+    try:
+        as_date(value, "today")
+    except ParseError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+    return value
+
+
+def _since(value: str) -> str:
+    """``--since``: one of the forms its help names, refused at once (exit 2) naming them all when it is none."""
+    text = value.strip().lower()
+    if text in ("yesterday", "today") or (text.endswith("d") and text[:-1].isdigit()):
+        return value
+    try:
+        as_date(text, "since")
+    except ParseError:
+        raise argparse.ArgumentTypeError(
+            f"expected yesterday, today, Nd (N days back, e.g. 7d) or a date YYYY-MM-DD, got {value!r}"
+        ) from None
+    return value
 
 
 def _render(result: object, fmt: str) -> str:
@@ -120,7 +146,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
     if args.from_library:
         from .search import open_corpus
 
-        candidates, where = open_corpus(args.from_library)
+        candidates, where = open_corpus(args.from_library, flag="--from-library")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SourcesUnreachableWarning)  # said below, with the CLI's way instead
         result = feed(

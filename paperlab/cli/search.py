@@ -40,9 +40,9 @@ NOT_STORED = (
 )
 
 
-def open_corpus(name: str | None) -> tuple[Library, str]:
+def open_corpus(name: str | None, flag: str = "--corpus") -> tuple[Library, str]:
     """The papers ``--corpus`` names (demo, store, a file; default: your library, else the demo) and how to say
-    where they are."""
+    where they are; ``flag``: the option the user gave, as an error names it (``--from-library`` of the feed)."""
     from ..data import demo_library
 
     if name == "demo":
@@ -62,7 +62,7 @@ def open_corpus(name: str | None) -> tuple[Library, str]:
     from pathlib import Path
 
     if not Path(name).exists():
-        raise UsageError(f"--corpus {name}: no such file (expected demo, store or a file of papers)")
+        raise UsageError(f"{flag} {name}: no such file (expected demo, store or a file of papers)")
     from ..sources import load
 
     return load(name), name
