@@ -514,6 +514,10 @@ def _one_line(exc: BaseException | str) -> str:
     text = str(exc)
     if isinstance(exc, FetchError) and exc.url:
         text = f"{exc.reason} ({exc.url.partition('?')[0]})"
+    elif isinstance(exc, OSError) and exc.filename and exc.strerror:  # not "[Errno 2] No such file or directory: …"
+        folder = Path(exc.filename).parent
+        missing = isinstance(exc, FileNotFoundError) and not folder.is_dir()
+        text = f"{exc.filename}: {exc.strerror.lower()}" + (f" (there is no folder {folder})" if missing else "")
     return " ".join(text.split()) or type(exc).__name__
 
 
