@@ -155,3 +155,22 @@ def with_title_parts(paper: Paper) -> Paper:
         changes["published"] = dt.date(parts.year, 1, 1)
         changes["extra"] = {**paper.extra, **changes.get("extra", {}), "date_precision": "year"}  # type: ignore[dict-item]
     return dataclasses.replace(paper, id="" if paper.id == paper.canonical_id() else paper.id, **changes)  # type: ignore[arg-type]
+
+
+# "RETRO (\x00) matches GPT-3 …", "Self-RAG (\x00): critique tokens": a short name, the id's parenthesis (the id
+# marked \x00 by the finder), then a note about the paper — a colon or a sentence going on ("Widgets (\x00) and
+# Gadgets: A Survey" goes on with a title's small word: a title around its id)
+_NAME_BEFORE_NOTE = re.compile(
+    r"^(?P<name>\W*(?!(?:We|I|Our|This|These|They|It|See|Read|Also)\b)[A-Z0-9][^\s()]*(?:\s+[^\s()]+){0,11}?)"
+    r"\s*(?P<id>\(\s*\x00(?:v\d+)?\s*\))\s*(?::\s*\S|(?!(?:and|or|of|for|in|on|with|to|via|the|a|an|from)\s)[a-z][\w'-]*\s)"
+)
+
+
+def name_before_note(words: str) -> str:
+    """A list item that names its paper before the id's parenthesis and goes on about it ("RETRO (arXiv:2112.04426)
+    matches GPT-3 with 25x fewer parameters", "Self-RAG (arXiv:2310.11511): critique tokens") as the name and the id
+    alone, so that the name titles the paper, not the note; other text as it is. The id is marked ``\\x00``."""
+    m = _NAME_BEFORE_NOTE.match(words)
+    if m is None or m.group("name").rstrip().endswith((",", ";", ".")):
+        return words
+    return f"{m.group('name')} {m.group('id')}"

@@ -43,7 +43,7 @@ from ._md_references import (
     reference_parts,
     without_notes_label,
 )
-from ._md_title_parts import venue_tag
+from ._md_title_parts import name_before_note, venue_tag
 from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
@@ -287,7 +287,7 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
         words = _BARE_ID.sub("\x00", ARXIV_LABELLED.sub("\x00", words)).replace("|", " ")
         if _IN_PROSE.search(words) or _ENDS_A_SENTENCE.search(words) or _KEYED_NOTE.match(words):
             return ""  # "see arXiv:2401.01234 on this", "2503.03750 chunk 1 (pp. 1–6): …": about the paper, no title
-        words = _NOTE_AFTER_ID.sub("", words)  # "## Title (arXiv 2406.01234) — verified": the note after it
+        words = name_before_note(_NOTE_AFTER_ID.sub("", words))  # "## Title (arXiv …) — verified", "X (…) does"
         if not _ID_LEFT.sub(" ", words).rstrip().endswith((":", "：")):
             return usable_title(_ID_LEFT.sub(" ", words))
     ident = mention.arxiv_id or mention.doi
