@@ -147,6 +147,13 @@ def find_doi(text: str) -> str | None:
 _LABELLED_DOI = re.compile(r"(?<![\w/.])doi\s*:?\s*(10\.\d{4,9}/[^\s,;{}\[\]<>\"]+)", re.I)
 # a word right before the label qualifies it: "Preprint DOI: …", "Original DOI …" name another work's DOI
 _QUALIFIED = re.compile(r"[^\W\d_]\s*$")
+# a note citing a related work before the label, as PubMed writes it: "Erratum in: J Widget. 2021;3:4. doi: 10.…",
+# "Comment on: …", "Retraction in: …", "Update of: …"
+_OTHER_WORK = re.compile(
+    r"\b(?:errat(?:um|a)|corrigendum|correct(?:ed|ion)|comment(?:ed)?|retract(?:ed|ion)|updated?|republished|reply|"
+    r"response|expression\s+of\s+concern)(?:\s+(?:and\s+republished\s+)?(?:in|on|of|for|to))?\s*:",
+    re.I,
+)
 
 
 def labelled_doi(text: str) -> str | None:
@@ -157,9 +164,11 @@ def labelled_doi(text: str) -> str | None:
 
     >>> labelled_doi("48 DOI: 10.1002/9781118910566.ch13"), labelled_doi("Preprint DOI: 10.31235/osf.io/y8ked")
     ('10.1002/9781118910566.ch13', None)
+    >>> labelled_doi("Erratum in: J Widget. 2021;3:4. doi: 10.1234/err")  # a related work's, as PubMed notes it
     """
     for m in _LABELLED_DOI.finditer(text):
-        if not _QUALIFIED.search(text[: m.start()].rsplit("\n", 1)[-1]):
+        before = text[: m.start()].rsplit("\n", 1)[-1]
+        if not _QUALIFIED.search(before) and not _OTHER_WORK.search(before):
             return m.group(1).rstrip(".,;:)")
     return None
 
