@@ -106,9 +106,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             lib, fmt = _import_one(path, args)
         except ParseError as exc:  # the other files are still imported; this one is named with the reason
+            said = _one_line(exc).replace("pass format= to choose", "pass --format FORMAT (see --help) to choose")
             if len(args.files) == 1:
-                raise
-            print(f"paperlab: error: {_one_line(exc)} (not imported)", file=sys.stderr)
+                print(f"paperlab: error: {said}", file=sys.stderr)
+                return 1
+            print(f"paperlab: error: {said} (not imported)", file=sys.stderr)
             failed.append(path)
             continue
         store.upsert_papers(lib)
