@@ -24,3 +24,8 @@ def test_a_hedged_change_from_one_value_to_another_is_not_a_range(hedge: str) ->
 def test_a_hedged_range_is_still_one_result() -> None:
     results = _results("Eta beats every baseline by a wide margin (about 4-16% absolute accuracy) on Open-QA.")
     assert len(results) == 1 and results[0].startswith("4–16% accuracy")
+
+
+def test_a_range_of_multiples_whose_low_end_has_no_metric_is_one_result() -> None:
+    """ "2-3 times faster": the low end is read without the metric the high end gets; shown once, as a range."""
+    assert _results("Our method is 2-3 times faster than the baseline.") == ["+2–3x speedup"]

@@ -148,7 +148,8 @@ def _summaries(found: pd.DataFrame) -> list[str]:
             continue
         seen.add(key)
         upper = after.value if after is not None and _one_range(r, after) else None
-        if upper is not None:
+        if after is not None and upper is not None:
+            r = r._replace(metric=after.metric)  # "2-3 times faster": the low end read without the high end's metric
             seen.add((upper, r.unit, r.metric, r.dataset, r.kind, r.setting))
             skip = True
         out.append(_format_result(r, upper))
@@ -170,9 +171,12 @@ _FROM_BEFORE = re.compile(
 
 def _one_range(low: Any, high: Any) -> bool:
     """Whether two results read from one sentence are the two ends of one range the sentence writes ("4-16% absolute
-    accuracy"): the same metric, unit, kind, dataset and setting, and the text writes "low-high" or "low to high"."""
-    same = ("where", "evidence", "unit", "metric", "dataset", "kind", "setting")
+    accuracy"): the same metric (or none read for the low end: "2-3 times faster"), unit, kind, dataset and setting,
+    and the text writes "low-high" or "low to high"."""
+    same = ("where", "evidence", "unit", "dataset", "kind", "setting")
     if any(cell_text(getattr(low, k, None)) != cell_text(getattr(high, k, None)) for k in same):
+        return False
+    if cell_text(low.metric) and cell_text(low.metric) != cell_text(high.metric):
         return False
     if not isinstance(low.evidence, str) or not low.value < high.value:
         return False
