@@ -182,7 +182,13 @@ class GraphView(anywidget.AnyWidget):
         return widget_reading_list(self._store, self.reading_list_name)
 
     def _read_statuses(self) -> dict[str, str]:
-        statuses = {entry.paper.id: entry.status for entry in self._list().entries()}
+        """The reading list's statuses; a list not made yet is left unmade (an empty list named "default" in
+        ``paperlab store info`` only for having looked at a graph) until a paper is added to it."""
+        from .store import open_store
+
+        store = self._store if self._store is not None else open_store()
+        listed = self.reading_list_name in store.lists()
+        statuses = {entry.paper.id: entry.status for entry in self._list().entries()} if listed else {}
         self.listed_ids = [n for n in self.graph.nodes if n in statuses]
         return statuses
 

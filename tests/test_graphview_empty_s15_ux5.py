@@ -37,3 +37,14 @@ def test_a_fetched_graph_shows_its_counts_alone(tmp_path: Path) -> None:
     CitationCache(store).save(MOE.id, "references", "semantic_scholar", [Link(TONES)])
     view = GraphView(Library([MOE, TONES]), store=store)
     assert repr(view) == "<GraphView: Citation graph: 2 library papers, 0 neighbours, 1 citation>"
+
+
+def test_looking_at_a_graph_makes_no_reading_list(tmp_path: Path) -> None:
+    """``paperlab store info`` listed "default (0 paper(s))" after a mere look at a graph; the list is made when
+    a paper is first added to it from the view."""
+    store = Store(tmp_path / "s.sqlite3")
+    store.create_list("thesis")
+    GraphView(Library([MOE, TONES]), store=store)
+    assert store.lists() == ["thesis"]
+    view = GraphView(Library([MOE, TONES]), store=store, reading_list="thesis")
+    assert view.listed_ids == []
