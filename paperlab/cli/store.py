@@ -5,16 +5,28 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from pathlib import Path
 
+from ..errors import UsageError
 from .table import ExamplesHelpFormatter
 
 __all__ = ["add_store_parser", "cmd_store"]
 
 
+def _existing(location: str | None, role: str) -> str | None:
+    """``location`` when it names a store that exists (a URL is asked as it is); a store file that does not exist
+    is a usage error instead of a new empty store reported as "papers: 0" (a mistyped name)."""
+    if location is None or "://" in location or Path(location).is_file():
+        return location
+    from ..store import open_store
+
+    raise UsageError(f"{role} {location}: no such store file (your store is {open_store().location})")
+
+
 def _info(location: str | None) -> int:
     from ..store import open_store
 
-    store = open_store(location)
+    store = open_store(_existing(location, "store info"))
     engine = store.dialect.name
     print(f"store:          {store.location}")
     print(f"engine:         {'PostgreSQL' if engine == 'postgresql' else 'SQLite'}")
@@ -30,7 +42,7 @@ def _copy(source: str, target: str) -> int:
     from ..store import open_store
     from ..store.transfer import copy_store
 
-    report = copy_store(open_store(source), open_store(target))
+    report = copy_store(open_store(_existing(source, "store copy: SOURCE")), open_store(target))
     print(f"{report} from {open_store(source).location} into {open_store(target).location}")
     return 0
 
