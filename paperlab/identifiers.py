@@ -276,6 +276,8 @@ _ARXIV_CITED = re.compile(
 )
 # Nature's and Science's way of citing a preprint: "Preprint at https://arxiv.org/abs/…"
 _PREPRINT_AT = re.compile(r"preprint\s+(?:at|on|available\s+at)\s*:?\s*", re.I)
+# a reference's closing year and full stop after the id or link: " (2020).", "."
+_CLOSING_YEAR = re.compile(r"(?:\s*\((?:19|20)\d{2}\))?\s*\.?\s*$")
 _ARXIV_LINK = re.compile(
     r"(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/([\w./-]+?)(?:\.pdf)?/?(?:[?#]\S*)?", re.I
 )
@@ -284,8 +286,14 @@ _ARXIV_LINK = re.compile(
 def arxiv_alone(text: str) -> tuple[str, int | None] | None:
     """The arXiv id and version a text names when it is that id or an arXiv link alone, after a label such as
     "Available at" (``arXiv:2401.01234 [cs.LG]``, ``arXiv preprint arXiv:2401.01234``,
-    ``https://arxiv.org/pdf/2401.01234v2``); None for anything else. Also read for a CSL item's ``note``."""
+    ``https://arxiv.org/pdf/2401.01234v2``, Nature's ``Preprint at https://arxiv.org/abs/2401.01234 (2024).``); None
+    for anything else. Also read for a CSL item's ``note``.
+
+    >>> arxiv_alone("Preprint at https://arxiv.org/abs/2001.08361 (2020)."), arxiv_alone("arXiv 2020")
+    (('2001.08361', None), None)
+    """
     value = NOTE_LABEL.sub("", _PREPRINT_AT.sub("", " ".join(text.split()), count=1), count=1).strip()
+    value = _CLOSING_YEAR.sub("", value)  # Nature's "Preprint at https://arxiv.org/abs/… (2020)."
     m = (_ARXIV_CITED.fullmatch(value) or _ARXIV_LINK.fullmatch(value)) if 0 < len(value) < 300 else None
     return lone_arxiv_id(m.group(1)) if m else None
 
