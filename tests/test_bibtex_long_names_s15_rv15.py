@@ -21,3 +21,17 @@ def test_a_long_et_list_is_read_quickly(tmp_path: Path) -> None:
     papers = read_bibtex(path)
     assert time.perf_counter() - start < 5  # about 0.4 s here; over 20 s before
     assert len(papers[0].authors) == 6000 and papers[0].authors[0] == "Jean DupontAaa"
+
+
+def test_one_word_either_side_of_und_or_et_is_no_two_people(tmp_path: Path) -> None:
+    """ "Ernst und Young", "Arts et Métiers" name a firm or a school, not two persons called "Ernst" and "Young"
+    (read so since 5c59d5a); "Jean Dupont et Marie Curie" and "Dupont, Jean et Martin, Paul" are still two."""
+    path = tmp_path / "firms.bib"
+    path.write_text(
+        "@techreport{a, title={Widget Audit}, author={Ernst und Young}, year={2019}}\n"
+        "@misc{b, title={Widget Lathes}, author={Arts et M{\\'e}tiers}, year={2018}}\n"
+        "@article{c, title={Widget Clocks}, author={Jean Dupont et Marie Curie}, year={2017}}\n",
+        encoding="utf-8",
+    )
+    got = {p.title: len(p.authors) for p in read_bibtex(path)}
+    assert got == {"Widget Audit": 1, "Widget Lathes": 1, "Widget Clocks": 2}

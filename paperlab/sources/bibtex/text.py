@@ -331,7 +331,8 @@ def _person_like(part: str) -> bool:
     part = re.sub(r"[{}\\\"'`^~]", "", part)  # accents as LaTeX writes them: M{\\"u}ller is Muller here
     words = part.replace(",", " ").split()
     capitalised = all(w[0].isupper() or w in _PARTICLES for w in words) and not all(w in _PARTICLES for w in words)
-    return bool(_PERSON.fullmatch(part.strip())) and capitalised and not names_organisation(part)
+    whole = len(words) >= 2  # a given and a family name: "Ernst und Young", "Arts et Métiers" are no two people
+    return bool(_PERSON.fullmatch(part.strip())) and capitalised and whole and not names_organisation(part)
 
 
 def name_separators(value: str, names: list[str] | None = None) -> str | list[str]:
@@ -344,6 +345,8 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
 
     >>> name_separators("Müller, Hans und Schmidt, Karl"), name_separators("Amt für Bau und Verkehr")
     ('Müller, Hans and Schmidt, Karl', 'Amt für Bau und Verkehr')
+    >>> name_separators("Ernst und Young"), name_separators("Jean Dupont et Marie Curie")
+    ('Ernst und Young', 'Jean Dupont and Marie Curie')
     >>> name_separators("", ["Bronstein, J. N.", "and Semndljajew, K. A.", "B. Jones and", "and"])
     ['Bronstein, J. N.', 'Semndljajew, K. A.', 'B. Jones']
     """
