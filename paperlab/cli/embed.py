@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..library import Library
+from .search import positive_int
 from .table import ExamplesHelpFormatter
 
 __all__ = ["add_embed_parser", "cmd_embed"]
@@ -24,20 +25,35 @@ def _papers(store: Any, list_name: str | None) -> Library | None:
     return None
 
 
+def _query(args: argparse.Namespace) -> int:
+    """``paperlab embed --query TEXT``: the built scale index searched, one paper a line."""
+    from ..scaleout import open_library_index
+    from ..store import open_store
+
+    if args.import_file or args.ray or args.index:
+        raise UsageError("--query searches a built index: use it without --import, --ray or --index")
+    try:
+        index = open_library_index(args.model, args.index_dir)
+    except FileNotFoundError as exc:  # asked before any index was built: say how to build it
+        folder = str(exc).partition(": ")[0]
+        raise UsageError(
+            f"no scale index to search in {folder}: build it first with `paperlab embed --index` (it embeds "
+            "your library, then builds the index; add --model NAME for another model)"
+        ) from None
+    store = open_store()
+    for paper_id, score in index.search(args.query, k=args.k, encoder=args.model):
+        found = store.get_paper(paper_id)
+        print(f"{score:6.3f}  {paper_id:<18} {found.shown_title if found else ''}")
+    return 0
+
+
 def cmd_embed(args: argparse.Namespace) -> int:
     """Run ``paperlab embed`` (one of: embed, --import, --query; --index after embedding or importing)."""
-    from ..scaleout import build_library_index, embed_library, import_vectors, open_library_index
+    from ..scaleout import build_library_index, embed_library, import_vectors
     from ..store import open_store
 
     if args.query is not None:
-        if args.import_file or args.ray or args.index:
-            raise UsageError("--query searches a built index: use it without --import, --ray or --index")
-        index = open_library_index(args.model, args.index_dir)
-        store = open_store()
-        for paper_id, score in index.search(args.query, k=args.k, encoder=args.model):
-            found = store.get_paper(paper_id)
-            print(f"{score:6.3f}  {paper_id:<18} {found.shown_title if found else ''}")
-        return 0
+        return _query(args)
     store = open_store()
     if args.import_file:
         if not args.model:
@@ -112,5 +128,5 @@ def add_embed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.add_argument("--index", action="store_true", help="then build the saved scale index of the model")
     p.add_argument("--index-dir", metavar="DIR", help="where the scale index is (default $PAPERLAB_HOME/scale-indexes)")
     p.add_argument("--query", metavar="TEXT", help="search the built scale index (with the index's model)")
-    p.add_argument("-k", type=int, default=10, help="results of --query (default 10)")
+    p.add_argument("-k", type=positive_int, default=10, help="results of --query (default 10, at least 1)")
     p.set_defaults(func=cmd_embed)
