@@ -236,12 +236,18 @@ def bibliography(
     Raises
     ------
     UsageError
-        No notebook given and Jupyter did not say which notebook this kernel runs for.
+        No notebook given and Jupyter did not say which notebook this kernel runs for, or ``notebook`` is no
+        notebook (a library, say).
     """
     if notebook is None:
         notebook = current_notebook(user_ns)
         if notebook is None:
             raise UsageError(_which_notebook(user_ns))
+    elif not isinstance(notebook, (str, Path, dict)):  # bibliography(lib): a library is no notebook
+        raise UsageError(
+            f"bibliography(): expected a notebook (a .ipynb path or its JSON), got {type(notebook).__name__}; "
+            "the papers of a library in a citation format: lib.to_bibtex(), lib.to_csl()"
+        )
     name = name or (Path(notebook).name if not isinstance(notebook, dict) else "<notebook>")
     cited = cited_in_notebook(notebook, name=name if isinstance(notebook, dict) else None)
     store = store if store is not None else open_store()
