@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..paper import Paper
+from ..venues import KNOWN_VENUES
 from ._mention_lines import quotes_at_ends
 
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
@@ -53,13 +54,26 @@ _VENUE_TAG = r"[(\[【]?(?P<venue>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)?[\s'’]*(?P<ye
 _LEAD = re.compile(rf"^{_VENUE_TAG}(?:\s*[-–—:|]\s*|(?<=[)\]】])\s*)(?=\S)")  # bracketed, or a dash after it
 
 
+def _tag_leads(lead: re.Match[str]) -> bool:
+    """Whether the venue tag ``lead`` found before a title is one: bracketed ("[CVPR 2023] Title"), a year alone
+    ("2020 - Title") or a known venue's name set off by a dash ("NeurIPS 2022 - Title"); never a title's own words
+    ("SemEval-2022: Overview of …", "ChEMU 2020: …", "ImageNet 2012 - Winning Entry", "[Widget-2020: A Benchmark]")."""
+    tag, venue = lead.group(0).strip(), lead.group("venue")
+    if venue and venue.endswith("-"):
+        return False
+    if tag[0] in "([【" and re.search(r"[)\]】]", tag):
+        return True
+    return not tag.endswith(":") and (venue is None or re.fullmatch(KNOWN_VENUES, venue) is not None)
+
+
 def venue_tag(text: str) -> bool:
     """Whether ``text`` is only a venue's tag ("[ICLR'24]", "CVPR 2023", "(NeurIPS 2022)").
 
     >>> venue_tag("[ICLR'24]"), venue_tag("Widget Routing 2023")
     (True, False)
     """
-    return re.fullmatch(_VENUE_TAG, text.strip()) is not None
+    m = re.fullmatch(_VENUE_TAG, text.strip())
+    return m is not None and _tag_leads(m)
 
 
 @dataclass
@@ -84,7 +98,7 @@ def title_parts(text: str) -> TitleParts | None:
     """``text`` split into its title, authors and year when it holds more than a title, else None.
 
     >>> title_parts("Attention Is All You Need (Vaswani et al., 2017)")
-    TitleParts(title='Attention Is All You Need', authors=['Vaswani'], year=2017, more_authors=True)
+    TitleParts(title='Attention Is All You Need', authors=['Vaswani'], year=2017, more_authors=True, venue=None)
     >>> title_parts("Eilenberg & Mac Lane — *General Theory of Natural Equivalences*").authors
     ['Eilenberg', 'Mac Lane']
     >>> title_parts("Foreshadow: Extracting the Keys (2018)").year
@@ -93,7 +107,8 @@ def title_parts(text: str) -> TitleParts | None:
     True
     """
     stripped = _BOX.sub("", text.strip())
-    if (lead := _LEAD.match(stripped)) and len(rest := stripped[lead.end() :].split()) >= 2 and not venue_tag(stripped):
+    lead = _LEAD.match(stripped)
+    if lead and _tag_leads(lead) and len(rest := stripped[lead.end() :].split()) >= 2 and not venue_tag(stripped):
         parts = title_parts(" ".join(rest)) or TitleParts(" ".join(rest))  # "[CVPR 2023] Title", "2020 - Title"
         tagged = int(lead.group("year")) if len(lead.group("year")) == 4 else 2000 + int(lead.group("year"))
         parts.year, parts.venue = parts.year or tagged, parts.venue or lead.group("venue")
