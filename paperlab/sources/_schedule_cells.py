@@ -572,7 +572,9 @@ def presenters(text: object) -> list[str]:
     if _SKIP.search(s):
         return []  # "*no meeting*" in the presenter column
     s = without_roles_and_degrees(re.sub(r"\s*\([^()]*\)", "", s))  # the affiliation in brackets, "…, Ph.D."
-    s = re.sub(r"(?<=\w\s\w)(\w*)\s+(?:e|und|et)\s+(?=[A-Z])", r"\1 and ", s)  # "Ana Lima e Rui Sá": two people
+    # "Ana Lima e Rui Sá": two people — a full name on the right too ("Maria da Silva e Souza", "Redes e Sistemas",
+    # "Hans Müller und Team" are one)
+    s = re.sub(r"(?<=\w\s\w)(\w*)\s+(?:e|und|et)\s+(?=[A-ZÀ-Þ][\w'’-]*\s+[A-ZÀ-Þ])", r"\1 and ", s)
     names = [n.strip(" .()?") for n in re.split(r"\s*(?:\n|,|;|&|/|\+|\band\b)\s*", s) if not _BRACKETED.match(n)]
     # a name has a letter ("Cara (1)/1": a count, no name); "?Dan": a name marked unsure
     return list(dict.fromkeys(n for n in names if re.search(r"[^\W\d_]", n) and not is_placeholder(n)))
