@@ -47,8 +47,11 @@ v14 was scored (session 11) ``--v14-dev`` scores each v14 labeller's file as a d
 ``--v15-dev`` scores each v15 labeller's file as a dev set (``v15a``, ``v15b``), ``--v16-dev`` each new dev label file
 ``extraction_gold_v16*_dev.json`` (``v16c``, ``v16d``) and, since v16 was scored (session 13), each v16 labeller's
 test file too (``v16a``, ``v16b``); ``--v16-test`` pools every ``extraction_gold_v16*_test.json`` as ``v16-test``, and
-``--v17-test`` (held out: the final scoring only, never during development) every ``extraction_gold_v17*_test.json``
-as ``v17-test``.
+``--v17-test`` every ``extraction_gold_v17*_test.json`` as ``v17-test``. Since v17 was scored (session 14)
+``--v17-dev`` scores each v17 labeller's file as a dev set, ``--v18-test`` pools every ``extraction_gold_v18*_test.json``;
+since v18 was scored (session 15) ``--v18-dev`` scores each v18 labeller's file as a dev set (``v18a``, ``v18b``), and
+``--v19-test`` (held out: the final scoring only, never during development) pools every
+``extraction_gold_v19*_test.json`` as ``v19-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -217,7 +220,10 @@ _HELD_OUT = {
     "v17-test": "v17-test (fresh arXiv, scored once in session 14; every labeller pooled)",
     "v17a": "v17a (v17-test's first labeller; dev since session 15)",
     "v17b": "v17b (v17-test's second labeller; dev since session 15)",
-    "v18-test": "v18-test (fresh arXiv, held out, every labeller pooled)",
+    "v18-test": "v18-test (fresh arXiv, scored once in session 15; every labeller pooled)",
+    "v18a": "v18a (v18-test's first labeller; dev since session 16)",
+    "v18b": "v18b (v18-test's second labeller; dev since session 16)",
+    "v19-test": "v19-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -327,6 +333,8 @@ def fresh_sets(
     v17: bool = False,
     v17_dev: bool = False,
     v18: bool = False,
+    v18_dev: bool = False,
+    v19: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -344,8 +352,9 @@ def fresh_sets(
     ``extraction_gold_v16*_dev.json`` (``v16c``, ``v16d``) and each v16 labeller's test file (``v16a``, ``v16b``: scored
     once in session 13); ``--v16-test``: every ``extraction_gold_v16*_test.json`` pooled; ``--v17-test``: every
     ``extraction_gold_v17*_test.json`` pooled (scored once in session 14); ``--v17-dev``: each v17 labeller's file as
-    a dev set (``v17a``, ``v17b``); ``--v18-test``: the final scoring, every ``extraction_gold_v18*_test.json``
-    pooled. Every sentence of a file is of that file's split."""
+    a dev set (``v17a``, ``v17b``); ``--v18-test``: every ``extraction_gold_v18*_test.json`` pooled (scored once in
+    session 15); ``--v18-dev``: each v18 labeller's file as a dev set (``v18a``, ``v18b``); ``--v19-test``: the final
+    scoring, every ``extraction_gold_v19*_test.json`` pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -359,7 +368,7 @@ def fresh_sets(
     if v10_dev:
         out.update(_per_labeller("v10", texts))
     dev_flags = (("v11", v11_dev), ("v12", v12_dev), ("v13", v13_dev), ("v14", v14_dev), ("v15", v15_dev))
-    for version, asked in (*dev_flags, ("v17", v17_dev)):
+    for version, asked in (*dev_flags, ("v17", v17_dev), ("v18", v18_dev)):
         if asked:
             out.update(_per_labeller(version, texts))
     if v16_dev:
@@ -376,6 +385,7 @@ def fresh_sets(
         ("v16", v16),
         ("v17", v17),
         ("v18", v18),
+        ("v19", v19),
     ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
@@ -514,7 +524,8 @@ def main(
     print(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
         " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v16-test: scored once"
-        " before; v15a ... v16d, v17a, v17b: development; v17-test: scored once; v18-test: held out, report it):"
+        " before; v15a ... v16d, v17a, v17b, v18a, v18b: development; v17-test, v18-test: scored once; v19-test: held"
+        " out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -577,7 +588,17 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v18-test",
         action="store_true",
-        help="also score v18-test, every data/extraction_gold_v18*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v18-test, every data/extraction_gold_v18*_test.json pooled (needs --texts; burned in session 15)",
+    )
+    ap.add_argument(
+        "--v18-dev",
+        action="store_true",
+        help="score each v18 labeller's file as a dev set of its own (v18a, v18b; needs --texts with their abstracts)",
+    )
+    ap.add_argument(
+        "--v19-test",
+        action="store_true",
+        help="also score v19-test, every data/extraction_gold_v19*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -610,5 +631,7 @@ if __name__ == "__main__":
         args.v17_test,
         args.v17_dev,
         args.v18_test,
+        args.v18_dev,
+        args.v19_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

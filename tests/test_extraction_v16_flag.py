@@ -98,3 +98,20 @@ def test_v17_labellers_are_dev_sets_and_v18_test_pools_only_the_v18_files(texts)
     assert "v18-test" not in bench_extraction.fresh_sets(texts, None, False, v17_dev=True, v17=True)
     for split in ("v17a", "v17b", "v18-test"):
         assert split in bench_extraction._HELD_OUT
+
+
+def test_v18_labellers_are_dev_sets_and_v19_test_pools_only_the_v19_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v18a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v18b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v19a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v19b_test.json", ["e1"])
+    dev = bench_extraction.fresh_sets(texts, None, False, v18_dev=True)
+    assert _records(dev) == {"v18a": ["a1"], "v18b": ["b1"]}
+    assert dev["v18a"][0]["split"] == "v18a"
+    held = bench_extraction.fresh_sets(texts, None, False, v19=True)
+    assert _records(held) == {"v19-test": ["c1", "e1"]}
+    assert {s["split"] for s in held["v19-test"]} == {"v19-test"}
+    assert "v19-test" not in bench_extraction.fresh_sets(texts, None, False, v18_dev=True, v18=True)
+    for split in ("v18a", "v18b", "v19-test"):
+        assert split in bench_extraction._HELD_OUT
