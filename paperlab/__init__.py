@@ -160,6 +160,12 @@ def _load_topic_map() -> None:
     Library.operations.register("topic_map", topic_map)
 
 
+def _load_library_results() -> None:
+    from .comparison.library_results import results_of
+
+    Library.operations.register("results", results_of)
+
+
 def _load_citations() -> None:
     from . import citations  # noqa: F401  (registers Paper.references/citations, Library.fetch_citations/graph/gaps)
 
@@ -198,6 +204,7 @@ Library.operations.provide(["to_dailyarxiv"], _load_dailyarxiv)
 Library.operations.provide(["search", "similar", "recommend", "topics", "near_duplicates", "embed"], _load_search)
 Library.operations.provide(["cards"], _load_cards)
 Library.operations.register("compare", compare)  # imported above: paperlab.compare
+Library.operations.provide(["results"], _load_library_results)
 Paper.operations.provide(["references", "citations"], _load_citations)
 Library.operations.provide(["fetch_citations", "graph", "gaps"], _load_citations)
 Library.operations.provide(["graph_view"], _load_graph_view)

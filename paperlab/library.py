@@ -57,6 +57,7 @@ LibraryOperation = Literal[
     "graph_view",
     "near_duplicates",
     "recommend",
+    "results",
     "save",
     "search",
     "similar",
@@ -569,6 +570,11 @@ class Library:
     def compare(self, fields: Sequence[str] | None = None, results: Sequence[Any] | None = None) -> Any:
         """These papers side by side as a DataFrame: :func:`paperlab.compare` (``lib.search(...).compare()``)."""
         return self.operations.get("compare")(self, fields=fields, results=results)
+
+    def results(self, metric: str | None = None, dataset: str | None = None) -> Any:
+        """Every result read from these papers, one row each (``lib.results(metric="speedup")``): a DataFrame, see
+        :func:`paperlab.comparison.library_results.results_of`."""
+        return self.operations.get("results")(self, metric=metric, dataset=dataset)
 
     def _repr_html_(self) -> str:
         head = f"<div><b>{len(self)}</b> {plural(len(self), 'paper', number=False)}</div>"
