@@ -33,3 +33,4 @@ def test_compare_and_sessions_notebook_runs(monkeypatch: pytest.MonkeyPatch, tmp
     )
     assert "Token Merging: Your ViT But Faster" in html and "font-weight: bold" in html
     assert "AdaInf" in html and "CIFAR-10" in html  # the result found in the demo paper's abstract
+    assert "top-1 accuracy" in html and "ImageNet-1K" in html  # demo.results(metric="accuracy", dataset="ImageNet")
