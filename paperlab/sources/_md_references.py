@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from ._md_venue_names import venue_name
 from ._mention_lines import Line, plain
 from ._schedule_cells import CellPaper, written_reference
 
@@ -33,7 +34,9 @@ __all__ = [
     "dashed_one_name",
     "emphasised_byline",
     "emphasised_entry",
+    "cited_head",
     "field_note",
+    "names_then_title",
     "numbered_reference",
     "without_notes_label",
     "reference_parts",
@@ -162,9 +165,64 @@ def dashed_one_name(text: str) -> CellPaper | None:
     return _paper(m.group("title"), [m.group("authors")], paren if _YEAR.search(paren) else "")
 
 
+# an emphasised or quoted span: the title of a reference when its authors come before it
+_TITLE_SPAN = re.compile(
+    r"(?<![*_\w])(?P<mark>\*{1,2}|_{1,2})(?=\S)(?P<em>.+?)(?<=\S)(?P=mark)(?![*\w])|[\"“](?P<q>[^\"“”]{4,}?)[\"”]"
+)
+_ET_AL_ONLY = re.compile(r"^\W*et\.?\s+al\W*$")
+# the year closing a head of names: "(2024)", ", 2024", "(2025/2026)", "(30 Oct 2025)"
+_HEAD_YEAR = re.compile(
+    r"[\s,]*\(?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:19|20)\d{2})[a-z]?(?:\s*[/–-]\s*(?:19|20)?\d{2})?\)?\.?$"
+)
+_HEAD_ET_AL = re.compile(r",?\s*et\.?\s+al\.?$")
+
+
+def cited_head(text: str) -> tuple[list[str], bool, str | None] | None:
+    """(authors, whether "et al." follows them, year) of a text that is only the head of a citation: "Lacavalla et
+    al. (2024),", "Jia-Ming Wang, et al.,", "Ni & Qureshi (2023)", "Butlin, P., Long, R., & VanRullen, R. (2023).",
+    "Jon Doyle."; None for any other text (a title, "Nature (2020)", one word with neither "et al." nor a year)."""
+    head = " ".join(plain(text).replace("*", " ").split()).strip(" ,;:–—-")
+    year = None
+    if (m := _HEAD_YEAR.search(head)) and m.start() > 0:
+        year, head = m.group("year"), head[: m.start()].strip(" ,;:")
+    head = head if re.search(rf"(?:^|[\s,.])[{_UPPER}]\.$", head) else head.rstrip(". ")  # "…, & VanRullen, R."
+    more = bool(_HEAD_ET_AL.search(head))
+    head = _HEAD_ET_AL.sub("", head).strip(" ,")
+    if not head or _NO_PERSON.search(head) or len(head) > 600:
+        return None
+    pairs = _pairs(head)
+    if pairs and sum(map(len, pairs)) >= 0.7 * len(re.sub(r"[\s,&]|\band\b", "", head)):
+        return [_given_first(a) for a in pairs], more, year  # "Butlin, P., Long, R., & VanRullen, R."
+    names = [n for n in re.split(_JOIN, head) if n.strip()]
+    if not names or not all(_NAME_PART.match(n.strip()) and not venue_name(n) for n in names):
+        return None  # "Nature (2020)": a venue, no author
+    if not (more or year) and not all(len(n.split()) >= 2 for n in names):
+        return None  # "Widgets." alone names no one surely
+    return [" ".join(n.split()) for n in names], more, year
+
+
+def names_then_title(text: str) -> CellPaper | None:
+    """A reference whose title is emphasised or quoted after its authors: 'Jon Doyle. *A Truth Maintenance
+    System.* Artificial Intelligence 12(3), 1979.', 'Jia-Ming Wang, *et al*., *Title*, Phys. Rev. B 111 (2025)',
+    '**Quill, A., & Renn, B. (2023).** *Title.* arXiv:2308.08708', 'Lewis et al., "Title" (2020)'; None when the
+    first emphasised or quoted title does not follow a head of names (:func:`cited_head`)."""
+    for m in _TITLE_SPAN.finditer(text):
+        title = (m.group("em") or m.group("q") or "").strip(" .,;:")
+        head = text[: m.start()]
+        if _ET_AL_ONLY.match(title) or not plain(head).strip(" *_,.;:"):
+            continue  # "*et al*." is no title; a span opening the text is the names in bold, or no reference
+        if not _good_title(title) or (found := cited_head(head)) is None:
+            return None
+        authors, more, year = found
+        rest = " ".join(plain(text[m.end() :]).replace("**", "").split())
+        return _paper(title, authors, rest, year, more)
+    return None
+
+
 def reference_parts(text: str) -> CellPaper | None:
     """The authors, title, year and venue of a reference written out (see the module's docstring); None for text
     that is no reference with its authors."""
+    original = text
     text = " ".join(re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", plain(text)).split())  # "_Title_": italics
     if (m := _DASHED.match(text)) and (_good_title(m.group("title")) or re.search(r"\bet\s+al\b", m.group("authors"))):
         authors, more = _names(m.group("authors"))  # "Quill et al. - Cuttlefish": one word is a title after "et al."
@@ -190,6 +248,8 @@ def reference_parts(text: str) -> CellPaper | None:
         return _paper(quoted.group("title"), [m.group("family")], quoted.group("rest"))
     if (book := _book_title(text)) is not None and book.authors:
         return book
+    if (emphasised := names_then_title(original)) is not None:  # "Jon Doyle. *Title.* Venue, 1979."
+        return emphasised
     for style in (_IEEE, _TITLE_FIRST):  # '"Title," A. Quill, in Proc. …', "Title. Ada Quill, Bo Renn. WIDG 2021."
         m = style.match(text)
         if m is None or not _good_title(m.group("title")) or re.fullmatch(rf"{_FAMILY},\s*{_WORD}", m.group("title")):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..paper import Paper
 from ..venues import KNOWN_VENUES
+from ._md_venue_names import venue_name
 from ._mention_lines import quotes_at_ends
 
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
@@ -128,6 +129,8 @@ def title_parts(text: str) -> TitleParts | None:
         names, etal = _names(m.group("names"))
         if m.group("nick") and not re.search(r"[A-Za-z]", m.group("nick")) or any(n.isupper() for n in names):
             return None  # "(WIDG 2019)": a venue and its year (read as such by the readers), no author
+        if not etal and len(names) == 1 and venue_name(names[0]) and m.group("year"):  # "(Nature, 2021)": a venue
+            return TitleParts(stripped[: m.start()].strip(), [], int(m.group("year")[:4]), venue=names[0])
         if not m.group("year") and not etal:
             return None  # "(Part I)", "(Extended Abstract)": no year and no "et al.", no citation
         cited = int(m.group("year")[:4]) if m.group("year") else None
@@ -151,6 +154,24 @@ def cited_in(text: str) -> tuple[list[str], int] | None:
     if parts is None or parts.title != "Cited work" or not parts.authors or parts.year is None:
         return None
     return parts.authors, parts.year
+
+
+def venue_in(text: str) -> tuple[str, int] | None:
+    """The venue and year of a bracket written alone after a title that names a venue, not authors: "(Nature,
+    2021)", "(bioRxiv, 2022)"; None for anything else (a citation "(Moss, 2023)" among them).
+
+    >>> venue_in("(Nature Methods, 2022)"), venue_in("(Moss, 2023)")
+    (('Nature Methods', 2022), None)
+    """
+    m = _VENUE_YEAR.match(text)
+    if m is None or not venue_name(m.group("venue")):
+        return None
+    return " ".join(m.group("venue").split()), int(m.group("year"))
+
+
+_VENUE_YEAR = re.compile(
+    r"^\s*[(（]?\s*(?P<venue>[^()（）\d,，]{2,60}?)\s*[,，]\s*(?P<year>(?:19|20)\d{2})\s*[)）]?\s*[.。]?\s*$"
+)
 
 
 def with_title_parts(paper: Paper) -> Paper:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from ..names import names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ._cited_rows import cited_row
-from ._md_references import reference_parts, title_venue_year
-from ._md_title_parts import cited_in, with_title_parts
+from ._md_references import names_then_title, reference_parts, title_venue_year
+from ._md_title_parts import cited_in, venue_in, with_title_parts
 from ._mention_items import apa_byline, labelled_address, parent_item, title_and_venue
 from ._mention_lines import Line, plain
 from ._mention_refs import item_reference, paragraph_reference
@@ -314,10 +314,12 @@ def _people(names: list[str]) -> bool:
     return any(_PERSON.match(n) for n in names)
 
 
-def _split(found: Found, details: _Details) -> tuple[str, _Details]:
+def _split(found: Found, details: _Details, raw: str = "") -> tuple[str, _Details]:
     """The title and details of a paper whose title text is a whole reference ("Quill & Renn - Title (from blog)",
-    "Quill, Ada. Title. Press, 2002.", "Title (Widget Letters, 2017)"): its title part, its authors, year, venue."""
-    ref = found.ref or (None if details.authors else reference_parts(found.title)) or title_venue_year(found.title)
+    "Quill, Ada. Title. Press, 2002.", "Title (Widget Letters, 2017)"): its title part, its authors, year, venue;
+    ``raw``, the line as written, gives the title its emphasis marks ("Ada Quill. *Title.* Venue, 1979.")."""
+    ref = found.ref or (None if details.authors else _emphasised_reference(found.title, raw))
+    ref = ref or (None if details.authors else reference_parts(found.title)) or title_venue_year(found.title)
     if ref is None:
         return found.title, details
     return ref.title, dataclasses.replace(
@@ -329,11 +331,23 @@ def _split(found: Found, details: _Details) -> tuple[str, _Details]:
     )
 
 
+def _emphasised_reference(title: str, raw: str) -> CellPaper | None:
+    """The reference of a line whose emphasised title follows its authors (:func:`names_then_title`), when the
+    finder's title text is that line's."""
+    named = names_then_title(_ITEM_MARK.sub("", raw)) if any(mark in raw for mark in '*_"“') else None
+    return named if named is not None and named.title in title else None
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+")
+
+
 def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
-    title, details = _split(found, _details(lines, found))
+    title, details = _split(found, _details(lines, found), lines[found.lines[0]].text)
     after = plain(lines[found.lines[0]].text).partition(title)[2].strip(" .,;–—-")  # "[Title](…) (Quill et al., 2024)"
     if not details.authors and title and (cited := cited_in(after)):
         details.authors, details.year = cited[0], details.year or (None if found.arxiv_id else cited[1])
+    elif title and not details.year and (tagged := venue_in(after)):  # "[Title](…) (Nature, 2021)"
+        details.venue, details.year = details.venue or tagged[0], None if found.arxiv_id else tagged[1]
     heading = lines[found.lines[0]].heading
     referenced = found.ref is not None and not found.arxiv_id  # a publication list's entry, its id not dating it
     if referenced and not (details.year or details.day) and heading is not None:

@@ -33,6 +33,7 @@ from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row, work_row
 from ._md_digest import bold_digest_items, bylined_items
+from ._md_links import resolve_reference_links
 from ._md_paragraphs import title_paragraphs
 from ._md_references import (
     dashed_one_name,
@@ -518,7 +519,7 @@ def find_papers(
         Read only the credible papers a layout reader may have missed: no id-less titles, no badge links, no
         title taken from a heading (the page's own, a keyword's).
     """
-    lines = structure(anchors_as_links(text, source))
+    lines = structure(anchors_as_links(resolve_reference_links(text), source))
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
     return _read(lines, mentions, source, id_less, beside_layout)
 
@@ -531,7 +532,7 @@ def find_papers_both(
     may add outside the layout (``beside_layout=True``); ``in_passing`` (a note on one paper): also the arXiv ids,
     DOIs and addresses it names in passing with no title near them ("very similar to https://arxiv.org/abs/…"),
     titled by their id."""
-    lines = structure(anchors_as_links(text, source))
+    lines = structure(anchors_as_links(resolve_reference_links(text), source))
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
     papers, problems = _read(lines, [dataclasses.replace(m) for m in mentions], source, False, False)
     beside, _ = _read(lines, mentions, source, False, True, in_passing)

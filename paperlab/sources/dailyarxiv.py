@@ -47,6 +47,7 @@ from ._dailyarxiv_html import html_tables
 from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
 from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row, split_cells
 from ._files import read_text
+from ._md_links import resolve_reference_links
 from ._md_not_papers import is_no_paper
 from ._md_title_parts import with_title_parts
 
@@ -144,6 +145,7 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
     """
     problems = ProblemCollector(source)
     reader = _Reader(source, problems)
+    text = resolve_reference_links(text)
     lines = text.lstrip("\ufeff").splitlines()
     reader.read(lines)
     if "<table" in text.lower():

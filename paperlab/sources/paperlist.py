@@ -42,9 +42,10 @@ from ..names import drop_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import check_paper, read_text
+from ._md_links import resolve_reference_links
 from ._md_not_papers import no_paper_address
-from ._md_references import reference_parts, title_venue_year
-from ._md_title_parts import cited_in, with_title_parts
+from ._md_references import cited_head, names_then_title, reference_parts, title_venue_year
+from ._md_title_parts import cited_in, venue_in, with_title_parts
 from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING, quotes_at_ends
 from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
@@ -144,6 +145,8 @@ def _split_authors(title: str, rest: str) -> tuple[str, list[str], int | None]:
         return title.strip(), [cited[0]], cited[1]
     if marker := cited_in(tail):  # "(Renn & Sato, 2024)", "(Moss, 2023)": the family names and the year
         return title.strip(), marker[0], marker[1]
+    if venue_year := venue_in(tail):  # "(Nature, 2021)": a venue's name, no author; its year
+        return title.strip(), [], venue_year[1]
     by = bool(after and after.group("by"))  # "by He, Zhang, Ren and Sun": family names alone
     dated = _NAMES_THEN_YEAR.match(tail)  # "Ada Quill, Bo Renn (WIDG 2021)": the names, then venue and year
     tail, year = (dated.group("names"), int(dated.group("year"))) if dated else (tail, None)
@@ -208,8 +211,29 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
         if len(links) == 1 and not any(link_ids(href)[2:]):
             return None  # "[Slides](./slides.pdf)": material, no paper
         return f"no title beside the link{'s' if len(links) > 1 else ''} labelled {labels}"
+    if words[0] == 0 and (cited := _cited_before_link(text, links[0])) is not None:
+        return (*cited, links[0].group(2).strip().strip("<>"))
     title, rest = _cut_byline(pieces[words[0]])
     return title, " ".join([rest, *(pieces[i] for i in words[1:])]), href
+
+
+def _cited_before_link(text: str, link: re.Match[str]) -> tuple[str, str] | None:
+    """(title, the citation after it) of an item whose authors come before its link: "Quill et al. (2024), [Title](…)"
+    (the link's text the title), "Ada Quill, *et al*., *Title*, [Widget Rev. 3, 11 (2025)](…)" (the emphasised
+    text the title, the link the venue: the reference is returned whole, read by :func:`_reference_parts`)."""
+    before, label = text[: link.start()], link.group(1)
+    written = before if _LABEL_WORD.match(label) or _MATERIAL_WORD.match(label) else f"{before} {label}"
+    if names_then_title(written) is not None:
+        return written, ""
+    head = cited_head(before)
+    if head is None or _LABEL_WORD.match(label) or _MATERIAL_WORD.match(label) or len(label.split()) < 2:
+        return None
+    (first, *others), more, year = head
+    if year is None:
+        return _plain(label), f"by {', '.join([first, *others])}"
+    if more:
+        return _plain(label), f"{first} et al., {year}"
+    return _plain(label), f"({' & '.join([first, *others])}, {year})"
 
 
 def _item_link(content: str) -> tuple[str, str, str] | str | None:
@@ -239,7 +263,7 @@ def looks_like_paper_list(text: str) -> bool:
     """Whether a markdown text is a list of papers: two list items at least name a paper by a link (not to a
     section of the page), and they are half the list's items at least (a README with a table of contents is not
     one)."""
-    items = [i for i in _LIST_ITEM.findall(text) if not _FIELD_ITEM.match(i.strip())]
+    items = [i for i in _LIST_ITEM.findall(resolve_reference_links(text)) if not _FIELD_ITEM.match(i.strip())]
     linked = [i for i in items if _paper_item(i)]
     return len(linked) >= 2 and len(linked) * 2 >= len(items)
 
@@ -385,7 +409,7 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
     ParseError
         If no list item names a paper.
     """
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = MarkdownIt("commonmark").parse(resolve_reference_links(text))
     papers: list[Paper] = []
     problems = ProblemCollector(source)
     heading: str | None = None

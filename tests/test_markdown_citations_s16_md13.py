@@ -1,0 +1,159 @@
+"""Markdown paper lists read by general signals (session 16, helper MD13; kinds found on session 15's fresh READMEs):
+
+* reference-style links (``[Title][key]``, ``[Title][]``, ``[key]`` with ``[key]: https://…`` defined anywhere) are
+  read as markdown reads them: the title without ``[…][key]``, the definition's id on its paper, and no paper of
+  its own per definition;
+* ``(Nature, 2021)`` after a linked title is the venue and the year, not an author;
+* a citation head before the title -- ``Quill et al. (2024), [Title](…)``, ``Ada Quill, *et al*., *Title*,
+  [Widget Rev. 3, 11 (2025)](…)`` -- gives the authors and year, never the title;
+* a reference written out with its title in emphasis after the names (``Ada Quill. *Title.* Venue 3(1), 1999.``)
+  has that title and those authors, not the other way round.
+
+Every file is our own, written for these tests, with made-up papers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import paperlab
+from paperlab.sources._md_links import resolve_reference_links
+
+
+def _load(tmp_path: Path, text: str) -> list[paperlab.Paper]:
+    path = tmp_path / "README.md"
+    path.write_text(text, encoding="utf-8")
+    return list(paperlab.load(path))
+
+
+REFERENCE_STYLE = """# Related work
+
+The closest work is [Widget Routing at Scale][routing], which argues the point.
+
+## References
+
+- Quill et al. (2024), [Widget Routing at Scale][routing].
+- Renn et al. (2025), [Sparse Gadget Maps for Small Robots][maps].
+- Lune & Sato (2023), [Counting Sprockets Without Labels][].
+- Moss et al. (2025/2026), [Gadget Forecasting in the Wild][Forecast].
+
+[routing]: https://arxiv.org/abs/2401.01234
+[maps]: <https://arxiv.org/abs/2502.04321> "the preprint"
+[Counting Sprockets Without Labels]: https://arxiv.org/abs/2303.05555
+[forecast]: https://example.org/papers/gadget-forecasting
+"""
+
+
+def test_reference_style_links_resolve_to_their_definitions(tmp_path: Path) -> None:
+    papers = _load(tmp_path, REFERENCE_STYLE)
+    got = [(p.title, p.arxiv_id, p.authors, p.published) for p in papers]
+    assert got == [
+        ("Widget Routing at Scale", "2401.01234", ["Quill"], dt.date(2024, 1, 1)),
+        ("Sparse Gadget Maps for Small Robots", "2502.04321", ["Renn"], dt.date(2025, 2, 1)),
+        ("Counting Sprockets Without Labels", "2303.05555", ["Lune", "Sato"], dt.date(2023, 3, 1)),
+        ("Gadget Forecasting in the Wild", None, ["Moss"], dt.date(2025, 1, 1)),
+    ]
+    assert not any("][" in p.title or p.title.startswith("arXiv:") for p in papers)
+
+
+def test_resolving_keeps_lines_and_unused_definitions() -> None:
+    text = "See [A Widget Paper][w].\n\n[w]: https://arxiv.org/abs/2401.00001\n[unused]: https://arxiv.org/abs/2401.00002\n"
+    out = resolve_reference_links(text)
+    assert out.split("\n") == [
+        "See [A Widget Paper](https://arxiv.org/abs/2401.00001).",
+        "",
+        "",
+        "[unused]: https://arxiv.org/abs/2401.00002",
+        "",
+    ]
+    assert resolve_reference_links("a [bracket] and [x](y) with no definition") == (
+        "a [bracket] and [x](y) with no definition"
+    )
+
+
+VENUE_AFTER_TITLE = """# Tools
+
+<details><summary>WidgetFold</summary>
+
+- **Paper:** [Highly accurate widget folding](https://www.nature.com/articles/s41586-021-00001-x) (Nature, 2021)
+- **Code:** https://github.com/example/widgetfold
+
+</details>
+
+<details><summary>GadgetFold</summary>
+
+- **Paper:**
+  - [Gadget folding made accessible](https://www.nature.com/articles/s41592-022-00002-y) (Nature Methods, 2022)
+  - [Fast gadget folding for all](https://www.biorxiv.org/content/10.1101/2022.01.01.123456v1) (bioRxiv, 2022)
+
+</details>
+"""
+
+
+def test_a_journal_in_brackets_is_the_venue_not_an_author(tmp_path: Path) -> None:
+    papers = _load(tmp_path, VENUE_AFTER_TITLE)
+    assert [(p.title, p.authors, p.published, p.journal_ref) for p in papers] == [
+        ("Highly accurate widget folding", [], dt.date(2021, 1, 1), "Nature"),
+        ("Gadget folding made accessible", [], dt.date(2022, 1, 1), "Nature Methods"),
+        ("Fast gadget folding for all", [], dt.date(2022, 1, 1), "bioRxiv"),
+    ]
+
+
+NUMBERED_ET_AL = """# Published papers using WidgetSolver
+
+1. Ada-Marie Quill, *et al*., *Low-energy widget states in gadget phases*, [Widget Rev. B, **11**, 155107 (2025)](https://journals.example.org/wrb/abstract/10.1234/WidgetRevB.11.155107).
+
+2. Bo Renn, *et al*., *Sprocket dynamics with natural orbitals: Formalism*, [Gadget Mater 4, 86 (2024)](https://www.example.org/articles/s41524-024-00001-1).
+
+3. Cai Lune, *et al*., *Widget correlations at zero temperature*, [Widget Rev. B, **12**(3), 125111](https://journals.example.org/wrb/abstract/10.1234/WidgetRevB.12.125111).
+"""
+
+
+def test_numbered_et_al_items_give_authors_title_and_year(tmp_path: Path) -> None:
+    papers = _load(tmp_path, NUMBERED_ET_AL)
+    assert [(p.title, p.authors, p.published) for p in papers] == [
+        ("Low-energy widget states in gadget phases", ["Ada-Marie Quill"], dt.date(2025, 1, 1)),
+        ("Sprocket dynamics with natural orbitals: Formalism", ["Bo Renn"], dt.date(2024, 1, 1)),
+        ("Widget correlations at zero temperature", ["Cai Lune"], None),  # no year in the item
+    ]
+    assert all(p.extra.get("more_authors") for p in papers)
+    assert papers[0].doi == "10.1234/WidgetRevB.11.155107"
+
+
+ITALIC_REFERENCES = """# Related work
+
+Quill's *A Widget Maintenance System* (1979) started the line.
+
+## References
+
+- Ada Quill. *A Widget Maintenance System.* Gadget Intelligence 12(3), 1979.
+- Bo Renn and Cai Lune. *Building Sprocket Solvers.* Widget Press, 1993.
+- Dee Moss, Eli Stone, Fay Ray. *Gadgets à la Carte.* WIDG 2018.
+"""
+
+
+def test_an_emphasised_title_after_the_names_is_the_title(tmp_path: Path) -> None:
+    papers = _load(tmp_path, ITALIC_REFERENCES)
+    got = {(p.title, tuple(p.authors), p.published.year if p.published else None) for p in papers}
+    assert got >= {
+        ("A Widget Maintenance System", ("Ada Quill",), 1979),
+        ("Building Sprocket Solvers", ("Bo Renn", "Cai Lune"), 1993),
+        ("Gadgets à la Carte", ("Dee Moss", "Eli Stone", "Fay Ray"), 2018),
+    }
+    assert not any(p.title in {"Ada Quill", "Bo Renn and Cai Lune"} for p in papers)
+
+
+def test_a_journal_after_a_paper_list_link_is_no_author(tmp_path: Path) -> None:
+    text = (
+        "# Reading list\n\n"
+        "1. [Widget folding at scale](https://arxiv.org/abs/2101.01234) (Nature, 2021)\n"
+        "2. [Gadget maps for all](https://www.nature.com/articles/s41592-022-00003-z) (Nature Methods, 2022)\n"
+        "3. [Sprocket counting](https://arxiv.org/abs/2203.04567) (Moss, 2022)\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, p.authors, p.published) for p in papers] == [
+        ("Widget folding at scale", [], dt.date(2021, 1, 1)),
+        ("Gadget maps for all", [], dt.date(2022, 1, 1)),
+        ("Sprocket counting", ["Moss"], dt.date(2022, 3, 1)),
+    ]
