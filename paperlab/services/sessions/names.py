@@ -8,6 +8,8 @@ __all__ = ["PARTICLES", "author_names", "lowercase_words", "name_shaped", "title
 
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "ter", "bin", "al", "y"}
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z][a-zà-öø-ÿ]+)?$")
+# a surname with a capital inside: "McEldrew", "MacDonald", "DeLong", "LeCun"
+_CAMEL_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z][a-zà-öø-ÿ]+")
 _AFFILIATION = re.compile(
     r"^(?:University|Universit\w*|Institute|Institut\w*|College|Center|Centre|Laborator\w*|Labs?|Research|"
     r"School|Inc\.?|Ltd\.?|Department|Dept\.?|Academy|Faculty|Hospital|Corporation|Corp\.?|Technology|AI)$"
@@ -58,7 +60,7 @@ def name_shaped(line: str) -> bool:
         return False
     if any(_SECTION_WORD.match(t) for t in tokens):
         return False
-    return all(t in PARTICLES or _NAME_TOKEN.match(t) for t in tokens)
+    return all(t in PARTICLES or _NAME_TOKEN.match(t) or _CAMEL_SURNAME.fullmatch(t) for t in tokens)
 
 
 def lowercase_words(text: str) -> set[str]:
@@ -118,7 +120,9 @@ def _name_part(part: str) -> tuple[int | None, list[str]]:
 def _initials_name(part: str) -> bool:
     """A name with initials: "Edward J. Hu", "J. R. R. Tolkien"."""
     tokens = part.split()
-    return 2 <= len(tokens) <= 5 and all(_name_word(t) for t in tokens) and _NAME_TOKEN.match(tokens[-1]) is not None
+    last = tokens[-1] if tokens else ""
+    surname = _NAME_TOKEN.match(last) is not None or _CAMEL_SURNAME.fullmatch(last) is not None  # "McEldrew"
+    return 2 <= len(tokens) <= 5 and all(_name_word(t) for t in tokens) and surname
 
 
 def _name_word(t: str) -> bool:

@@ -13,8 +13,9 @@ from ...errors import ImportProblem, ParseError
 from ...paper import Paper, SourceRecord
 from ...urls import safe_url
 from .entry import SessionEntry, Transcript
-from .fields import heading_level, is_placeholder
+from .fields import heading_level, is_placeholder, plain
 from .layout import takeaways_and_questions
+from .names import author_names
 from .titled import MAX_TITLED, TitledPaper, titled_papers
 
 __all__ = ["NOTES_READ", "RELATED", "TITLES_READ", "notes_of_papers", "unlinked"]
@@ -44,6 +45,10 @@ def notes_of_papers(lines: list[str], source: str) -> Transcript | None:
         )
     if titled and (titled[0].how not in ("about", "title") or _one_paper(lines, source, titled[0], papers)):
         return _notes_by_title(lines, source, titled, papers)
+    if not papers and not titled:  # no id, no title heading: a pasted paper's header, references written out
+        papers = _written_out(lines, source)
+        dois = [p.doi.casefold() for p in papers if p.doi]  # a pasted page's DOI is its own paper's, not a bad one
+        skipped = [s for s in skipped if not any(d in s.message.casefold() for d in dois)]
     presented = [p for p in papers if not _aside(lines, _line_of(p))]
     related = [p for p in papers if p not in presented] if presented else []
     papers = [_cited(p) for p in presented or papers]  # a paper named in passing in an aside is no presentation
@@ -68,6 +73,39 @@ def notes_of_papers(lines: list[str], source: str) -> Transcript | None:
     out.problems = [note, *skipped, *_related(related, papers, lines, source)]
     out.lost = list(skipped)
     return out
+
+
+# a pasted page's date line under the byline ("First published: 10 September 2022"), and page words glued to a DOI
+_PUBLISHED = re.compile(r"\b(?:first\s+)?(?:published|received|accepted)\b[^\n]{0,40}?\b((?:19|20)\d\d)\b", re.I)
+_GLUED = re.compile(r"(?<=\d)(?:Citations?|Cited|Check|PDF|Full|View|Download|Share|References?)\b.*$")
+
+
+def _written_out(lines: list[str], source: str) -> list[Paper]:
+    """The papers of notes that name them with no id and no title heading: the paper whose header opens them (a
+    page pasted from a publisher: its title line, then a byline of two names or more), else each reference written
+    out in full (its authors and title: "A. Quill, B. Dale, “Title,” Venue, 2014."); [] for none."""
+    from ...identifiers import DOI_IN_TEXT, normalize_doi
+    from ...sources import find_papers
+
+    nonblank = [k for k, ln in enumerate(lines) if ln.strip()]
+    title = plain(lines[nonblank[0]].lstrip("#")).strip() if nonblank else ""
+    names = author_names(lines[nonblank[1]].strip()) if len(nonblank) > 1 else None
+    if names and len(names) >= 2 and len(title.split()) >= 4 and not title.endswith((".", ":", "?")):
+        at = nonblank[0] + 1  # 1-based: the title's line, the byline right under it
+        near = "\n".join(lines[at : at + 6])
+        year = _PUBLISHED.search(near)
+        doi = DOI_IN_TEXT.search(near)
+        paper = Paper(
+            title=title,
+            authors=names,
+            doi=normalize_doi(_GLUED.sub("", doi.group(0)).rstrip(".,;")) if doi else None,
+            published=dt.date(int(year.group(1)), 1, 1) if year else None,
+            sources=[SourceRecord("session", location=source, record=f"line {at}")],
+            extra={"presenter": "", "session_line": at, **({"date_precision": "year"} if year else {})},
+        )
+        return [paper]
+    found, _ = find_papers("\n".join(lines), source, id_less=True)
+    return [p for p in found if p.authors and len(p.title.split()) >= 3]
 
 
 def _notes_by_title(lines: list[str], source: str, titled: list[TitledPaper], named: list[Paper]) -> Transcript:

@@ -139,11 +139,38 @@ def _cited_quote(text: str) -> TitledPaper | None:
     return found
 
 
+# a reading list's status box after (or before) a title: "Title ☐", "☑ Title"
+_STATUS = re.compile(r"^[\s☐☑☒◐◑✓✔✗✘✅❌⬜]+|[\s☐☑☒◐◑✓✔✗✘✅❌⬜]+$")
+# a heading citing its paper by author and year before the title: "Amodei et al. 2016 — Concrete Problems in AI
+# Safety", "Quill & Dale (2019): Title"
+_AUTHOR_YEAR = re.compile(
+    r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’.-]+)?),?\s+"
+    r"\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?\s*(?P<sep>[—–:-])\s+(?P<title>\S.*\S)$"
+)
+# what an author-year heading's first word is not: a term, a week, a month ("Spring 2022 — Readings")
+_NOT_AUTHOR = re.compile(
+    r"(?i)^(?:spring|summer|fall|autumn|winter|term|semester|week|session|phase|part|class|cohort|batch|since|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)$"
+)
+
+
+def _author_year(text: str) -> TitledPaper | None:
+    """The paper an "Author et al. YYYY — Title" heading cites (``how`` "cited"), None for another heading."""
+    m = _AUTHOR_YEAR.match(text)
+    if m is None or _NOT_AUTHOR.match(m.group("who").split()[0]):
+        return None
+    title = m.group("title").strip(" *_")
+    if len(title.split()) < 2 or is_section(title) or (m.group("sep") == ":" and not title_shaped(title)):
+        return None  # "Kahn (1974): stream semantics": a topic after a colon, the title elsewhere
+    authors = split_authors(re.sub(r"\s+et\s+al\.?", "", m.group("who")))
+    return TitledPaper(title, 0, 0, 0, authors, year=int(m.group("year")), how="cited")
+
+
 def _named(text: str) -> TitledPaper | None:
     """The paper a heading's or field's text names (a cited quote, else a title line with its ids), None for no
     title. A badge or an image ("[![stars](…)](…)", "[!](…)") names nothing."""
-    text = _BADGE.sub("", text).strip()
-    found = _cited_quote(text)
+    text = _STATUS.sub("", _BADGE.sub("", text)).strip()
+    found = _author_year(text) or _cited_quote(text)
     if found is None:
         line = paper_line(text)
         title = line.title.strip(" *_,;:—–-")
@@ -252,9 +279,11 @@ def _heading_paper(
     found = _named(numbered.group("title") if numbered else about.group("rest") if about else text)
     if found is None:
         return None
+    by_author_year = found.how == "cited" and not numbered and not about  # "Amodei et al. 2016 — Title"
     found.line, found.start, found.end = k, k + 1, _block_end(heads, k, level, len(lines))
     found.how = "numbered" if numbered else "heading"
     cited = bool(_QUOTED.search(text) and (found.authors or found.year)) or bool(about and _MARKED.search(lines[k]))
+    cited = cited or by_author_year
     evidence = bool(numbered or found.arxiv_id or found.doi or cited)
     evidence = _fill(found, lines, _head_region(lines, k + 1, found.end, fenced), fenced) or evidence
     sub = next(((j, t) for j, lv, t in heads if found.start <= j < found.end and lv > level), None)
@@ -384,9 +413,10 @@ def _one_title(lines: list[str], heads: list[tuple[int, int, str]], fenced: set[
     line shaped like a title with a blank or an address under it."""
     papers = [(k, lv, t) for k, lv, t in heads if not is_section(t)]
     if heads:
-        if len(papers) != 1 or papers[0][1] > 3 or not title_shaped(papers[0][2]):
+        top = _document_title(heads)
+        if top is None and (len(papers) != 1 or papers[0][1] > 3 or not title_shaped(papers[0][2])):
             return None
-        k = papers[0][0]
+        k = top if top is not None else papers[0][0]
     else:
         k = next((j for j, ln in enumerate(lines) if ln.strip()), len(lines))
         after = lines[k + 1].strip() if k + 1 < len(lines) else ""
@@ -401,6 +431,23 @@ def _one_title(lines: list[str], heads: list[tuple[int, int, str]], fenced: set[
         found.line, found.start, found.end, found.how = k, k + 1, len(lines), "title"
         _fill(found, lines, _head_region(lines, k + 1, len(lines), fenced), fenced)
     return found
+
+
+# a heading naming the document, not a paper: "Deep Learning Reading Notes", "Week 3", "Journal Club"
+_DOCUMENT_WORDS = re.compile(
+    r"(?i)\b(?:notes?|reading|readings|summary|summaries|journal\s+club|group|seminar|lectures?|course|tutorial|"
+    r"assignment|homework|week|syllabus|readme|index|contents|overview|guide|list|papers|resources|blog|posts?)\b"
+)
+
+
+def _document_title(heads: list[tuple[int, int, str]]) -> int | None:
+    """The line of a one-paper note's title when it is the note's one top heading (level 1 or 2), every other
+    heading deeper and none shaped like a title ("# Title" over "## The Purpose", "### The locality loophole");
+    None otherwise."""
+    k, top, text = heads[0]
+    if top > 2 or any(lv <= top for _, lv, _ in heads[1:]) or not title_shaped(text) or _DOCUMENT_WORDS.search(text):
+        return None
+    return None if any(title_shaped(t) for _, _, t in heads[1:]) else k
 
 
 def _index_papers(lines: list[str], fenced: set[int]) -> list[TitledPaper]:
