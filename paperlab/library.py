@@ -579,7 +579,16 @@ class Library:
     def _repr_html_(self) -> str:
         head = f"<div><b>{len(self)}</b> {plural(len(self), 'paper', number=False)}</div>"
         if self.merges:  # duplicates read as one paper each: say so, the details in .merges
-            head += f"<div>{plural(len(self.merges), 'duplicate')} merged (<code>.merges</code> names them)</div>"
+            head += f"<div>{_merged_text(self.merges)} (<code>.merges</code> names them)</div>"
         shown = "".join(p.to_html() for p in list(self)[:20])
         more = f"<div>… and {len(self) - 20} more</div>" if len(self) > 20 else ""
         return head + shown + more
+
+
+def _merged_text(merges: Sequence[Any]) -> str:
+    """'2 duplicates merged', or, when every merge joins records of different files (a bibliography and the
+    reading group's schedule naming the same papers), '3 papers read from more than one file, merged'."""
+    files = [{place.split(",")[0] for place in getattr(m, "places", ()) if place} for m in merges]
+    if files and all(len(f) > 1 for f in files):
+        return f"{plural(len(merges), 'paper')} read from more than one file, merged"
+    return f"{plural(len(merges), 'duplicate')} merged"
