@@ -290,8 +290,11 @@ def test_own_agenda_markdown(own: Session) -> None:
 def test_import_warns_about_lost_cells_only() -> None:
     with pytest.warns(PartialImportWarning) as record:
         Session.from_file(TRANSCRIPT)
-    assert len(record) == 1
-    message = str(record[0].message)
+    # paperlab's own warnings only: a ResourceWarning or DeprecationWarning of another library, emitted by the
+    # garbage collector during the call, is no warning of this import (it made the test flaky)
+    ours = [r for r in record if r.category.__module__.startswith("paperlab")]
+    assert len(ours) == 1
+    message = str(ours[0].message)
     assert "lines 54-56" in message  # the figure-as-table block of the first presentation
     assert "line 233" in message  # the Motionformer "random merge" row lost its cells
 
