@@ -43,6 +43,7 @@ from ..paper import Paper, normalize_arxiv_id
 from ..text import shown_text
 from ..urls import md_url
 from ._dailyarxiv_cards import read_cards
+from ._dailyarxiv_divs import html_class_cards
 from ._dailyarxiv_html import html_tables
 from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
 from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row, split_cells
@@ -154,6 +155,9 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
             reader.add(paper, tags)
         reader.saw_table = reader.saw_table or tables.saw_table
         reader.digest.last_update = reader.digest.last_update or tables.last_update
+    if not reader.merged and "class=" in text:  # HTML cards whose classes name their fields
+        for paper in html_class_cards(text, source):
+            reader.add(paper, paper.tags)
     if not reader.merged:  # no table, or only an index of the papers below ("| [Short-Name](#p-1) | 2021 |")
         card_problems = ProblemCollector(source)
         cards = read_cards(lines, _front_matter_end(lines), source, card_problems)
