@@ -14,7 +14,7 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["has_latex", "math_scripts", "readable", "unglue_macros"]
+__all__ = ["TEXT_SYMBOLS", "has_latex", "latex_name", "math_scripts", "readable", "unglue_macros"]
 
 # Where LaTeX can occur: a macro (``\times``, ``\%``, ``\'e``, ``\[``) or a $...$ math span.
 _HINT = re.compile(r"\\[A-Za-z%&$#_{}'`\"^~=. \[]|\$(?=\S)[^$\n]{0,300}?(?<=\S)\$(?!\d)")
@@ -40,6 +40,24 @@ _SCRIPT = re.compile(r"([\^_])(?:\{([0-9+\-=()ni]{1,8})\}|([0-9ni]))")
 _CITES: tuple[str, ...] = ("cite", "citep", "citet", "citealp", "citealt", "Citep", "Citet", "citeauthor")
 _CITES += ("citeyear", "parencite", "Parencite", "textcite", "Textcite", "autocite", "Autocite", "footcite")
 _REFS = ("ref", "eqref", "autoref", "Autoref", "cref", "Cref", "pageref", "nameref", "vref")
+#: LaTeX's text symbols (the LaTeX2e kernel's and textcomp's) that pylatexenc reads as nothing: ``{\textbar}`` is a
+#: bar between two words ("Report {\textbar} UNEP"), not a gap that runs them together. Every LaTeX decoder of
+#: paperlab (this module's, BibTeX's) knows them.
+TEXT_SYMBOLS: dict[str, str] = {
+    "textbar": "|",
+    "textbardbl": "‖",
+    "textless": "<",
+    "textgreater": ">",
+    "textunderscore": "_",
+    "textquotedbl": '"',
+    "textminus": "−",
+    "textbraceleft": "{",
+    "textbraceright": "}",
+    "textpercent": "%",
+    "textampersand": "&",
+    "textperiodcentered": "·",
+    "textvisiblespace": "␣",
+}
 
 
 def has_latex(text: str | None) -> bool:
@@ -86,6 +104,7 @@ def _decoder() -> Any:
     # macros whose text pylatexenc would drop (it knows their argument but has no text for them)
     shown = ("texttt", "textsf", "textup", "textsl", "textmd", "mbox", "hbox")
     macros = [MacroTextSpec(name, "%s") for name in shown]
+    macros += [MacroTextSpec(name, symbol) for name, symbol in TEXT_SYMBOLS.items()]
     macros += [MacroTextSpec(name, _citation) for name in _CITES]
     macros += [MacroTextSpec(name, _reference) for name in _REFS]
     db.add_context_category("paperlab", prepend=True, macros=macros)
@@ -153,7 +172,7 @@ def _text_symbols() -> frozenset[str]:
         m.macroname
         for m in latex2text.get_default_latex_context_db().iter_macro_specs()
         if m.macroname.startswith("text") and isinstance(m.simplify_repl, str) and "%" not in m.simplify_repl
-    )
+    ) | frozenset(TEXT_SYMBOLS)
 
 
 def unglue_macros(text: str) -> str:
@@ -190,3 +209,19 @@ def readable(text: str) -> str:
     if not has_latex(text):
         return text
     return _PIECE.sub(_decode, unglue_macros(text))
+
+
+_CASE_BRACES = re.compile(r"(?<!\\)[{}]")
+
+
+def latex_name(name: str) -> str:
+    r"""A person's or an organisation's name as text: its LaTeX accents decoded and the braces that only keep its case
+    or keep it whole dropped, as BibTeX prints it (NASA ADS and other exports write names so in JSON and RIS too).
+
+    >>> latex_name("Br{\\v{c}}ek, Adam"), latex_name("Nicol{\\'a}s Rodr{\\'\\i}guez"), latex_name("{World Health Organization}")
+    ('Brček, Adam', 'Nicolás Rodríguez', 'World Health Organization')
+    """
+    if "{" not in name and "\\" not in name:
+        return name
+    text = readable(name) if has_latex(name) else name
+    return " ".join(_CASE_BRACES.sub("", text).split())

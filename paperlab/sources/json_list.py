@@ -22,11 +22,11 @@ from typing import Any
 from ..dates import month_number, named_date
 from ..errors import ParseError
 from ..identifiers import doi_of_link, find_doi, normalize_arxiv_id
-from ..names import family_first, is_more_authors, is_placeholder_name, names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records
+from ._json_names import json_authors
 from ._names import names_as_written, names_given_first
 
 __all__ = ["home_made_fields", "is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
@@ -62,8 +62,6 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 _FIELD_OF = {key: field for field, keys in _SYNONYMS.items() for key in keys}
 # the keys of an object holding the list of papers
 _CONTAINERS = ("papers", "publications", "items", "entries", "references", "records", "articles", "works")
-# initials standing for a given name ("A.", "J.-P.", "AB")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.?-?\s*){1,3}")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # a citation key as LaTeX and pandoc cite it ("quill2009widget"), not a number or a URI
 _CITATION_KEY = re.compile(r"[A-Za-z][\w:.+-]*")
@@ -207,80 +205,6 @@ def _text(value: Any) -> str | None:
     return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
-# the keys of a name object's family and given names (folded: "family_name", "lastName", "given-names"...)
-_FAMILY_KEYS = ("family", "familyname", "familynames", "last", "lastname", "surname", "surnames")
-_GIVEN_KEYS = ("given", "givenname", "givennames", "first", "firstname", "firstnames", "forename", "forenames")
-
-
-def _name_of(value: Any) -> str | None:
-    """One author of a list: a string, or an object with a whole name or family and given names."""
-    if isinstance(value, str):
-        return " ".join(value.split()) or None
-    if not isinstance(value, dict):
-        return None
-    low = {_folded(str(k)): v for k, v in value.items() if isinstance(v, str) and v.strip()}
-    for key in ("name", "fullname", "literal", "displayname"):
-        if key in low:
-            return " ".join(low[key].split())
-    family = next((low[k] for k in _FAMILY_KEYS if k in low), None)
-    given = next((low[k] for k in _GIVEN_KEYS if k in low), None)
-    if family and given:
-        return f"{family.strip()}, {given.strip()}"
-    return family or given
-
-
-def _split_byline(text: str) -> list[str]:
-    """The names of one string: "Smith, A. and Jones, B." (BibTeX's "and"), "Smith, A.; Jones, B.", "A. Smith,
-    B. Jones and C. Lee", "Smith, A., Jones, B." (a family name then initials, in turn), "A. Smith et B. Jones";
-    an organisation named without a comma ("Department of Health and Social Care") is one name."""
-    text = " ".join(text.split())
-    if names_organisation(text) and not re.search(r"[,;&]", text):
-        return [text]  # "Department of Health and Social Care": one body
-    if re.search(r"\s+and\s+", text) and "," in text and not re.search(r",\s*and\s+", text):
-        parts = re.split(r"\s+and\s+", text)
-        if all(p.count(",") <= 1 for p in parts):  # "Smith, A. and Jones, B." or "A Smith and B Jones"
-            return parts
-    if ";" in text or "；" in text:
-        return [p for p in re.split(r"\s*[;；]\s*", text) if p]
-    parts = [p.strip() for p in re.split(r"\s*(?:[,，、&]|\band\b)\s*", text) if p.strip()]
-    if all(family_first(p) and len(p.replace(" ", "")) > 1 for p in parts):
-        return parts  # Han names written whole ("王奎, 黄福珍", "李桐、刘翔"): one person each; "王, 奎" pairs up below
-    pairs = len(parts) % 2 == 0 and all(
-        _INITIALS.fullmatch(given) or len(given.split()) == 1 == len(family.split())
-        for family, given in zip(parts[::2], parts[1::2], strict=True)
-    )
-    if pairs and not all(len(p.split()) > 1 for p in parts):
-        return [f"{family}, {given}" for family, given in zip(parts[::2], parts[1::2], strict=True)]
-    return [person for part in parts for person in _split_et(part)]
-
-
-def _split_et(text: str) -> list[str]:
-    """The persons of names joined by the French "et" ("Damir Ben Ali et Moinaecha Cheikh"): each side a person's
-    name given name first (capitalised first and last words); an organisation ("Laboratoire Matériaux et
-    Phénomènes"), or "et de la Recherche", stays whole."""
-    pieces = re.split(r"\s+et\s+", text)
-    if len(pieces) < 2 or names_organisation(text):
-        return [text]
-    if all(1 < len(p.split()) < 6 and p.split()[0][0].isupper() and p.split()[-1][0].isupper() for p in pieces):
-        return pieces
-    return [text]
-
-
-def _authors(value: Any) -> tuple[list[str], bool]:
-    """(the names as written, whether the byline is cut short by "et al.")."""
-    if isinstance(value, str):
-        value, more = split_et_al(value)
-        names = _split_byline(value)
-    elif isinstance(value, list):
-        names, more = [n for n in (_name_of(v) for v in value) if n], False
-    else:
-        name = _name_of(value)
-        names, more = ([name] if name else []), False
-    kept = [n for n in names if not is_placeholder_name(n)]
-    more = more or any(is_more_authors(n) for n in kept)
-    return [n for n in kept if not is_more_authors(n)], more
-
-
 def _date(known: dict[str, Any]) -> tuple[dt.date | None, str | None]:
     """(the date, its precision unless a whole day) of a record's ``date``, else its ``year`` and ``month``."""
     value = known.get("date")
@@ -373,7 +297,7 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     title = _text(known.get("title"))
     if not title:
         raise ParseError("no title; expected a 'title' (any case) holding text")
-    written, more = _authors(known.get("authors"))
+    written, more = json_authors(known.get("authors"))
     authors = names_given_first(written)
     published, precision = _date(known)
     doi, arxiv, url = _links(known, rest)
@@ -389,7 +313,7 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     extra: dict[str, Any] = {"json": rest} if rest else {}
     if (key := _text(known.get("key"))) and _CITATION_KEY.fullmatch(key):  # the key a document cites it by
         extra["bibtex_key"] = key
-    editors = names_given_first(_authors(known.get("editors"))[0])
+    editors = names_given_first(json_authors(known.get("editors"))[0])
     if editors and not authors:  # an edited volume: its byline names them, marked "(ed.)"
         extra["editors"] = editors
     elif editors:

@@ -9,7 +9,6 @@ is in another file.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import re
 from typing import Any
 
@@ -19,13 +18,12 @@ from bibtexparser.middlewares.middleware import BlockMiddleware, LibraryMiddlewa
 from bibtexparser.middlewares.names import split_multiple_persons_names
 from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, Field, ParsingFailedBlock
 
-from ...dates import month_day, month_number
 from ...identifiers import find_doi, normalize_doi
 from ...identifiers import labelled_doi as find_labelled_doi
 from ...names import family_first, names_organisation
 from .._names import sure_initials, vancouver_parts, written_given_first
 from .suffixes import suffix_last
-from .text import VERBATIM_FIELDS, balanced, html_entities, name_separators, verbatim
+from .text import VERBATIM_FIELDS, balanced, html_entities, name_separators
 
 __all__ = [
     "KeepFirstOfRepeatedFields",
@@ -34,8 +32,6 @@ __all__ = [
     "SplitFieldsMissingAComma",
     "SplitNamesWrittenWithCommas",
     "decode_bib",
-    "entry_date",
-    "entry_month_day",
     "labelled_doi",
     "missing_parent",
     "no_abstract",
@@ -43,7 +39,6 @@ __all__ = [
     "split_name_list",
     "unescape_html_entities",
     "valid_doi",
-    "written_date",
 ]
 
 _SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "junior", "senior"))
@@ -494,84 +489,3 @@ def decode_bib(data: bytes) -> str:
             except UnicodeDecodeError:
                 continue
     return data.decode("latin-1")
-
-
-def _text_field(entry: Entry, name: str) -> str | None:
-    """A field's value as text; None when absent or empty."""
-    fld = entry.fields_dict.get(name)
-    if fld is None or fld.value in (None, "", []):
-        return None
-    return fld.value if isinstance(fld.value, str) else str(fld.value)
-
-
-# a date written with slashes, year first, then a word for the medium as BibDesk and Papers write it
-# ("2015/03/05/print", "2015/3/5", "2015-03-05/online"): no biblatex range, whose parts are dates
-_SLASH_DATE = re.compile(
-    r"\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:\s*/\s*[A-Za-z][A-Za-z -]*)?\s*|"
-    r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*/\s*[A-Za-z][A-Za-z -]*\s*"
-)
-
-
-def entry_date_text(entry: Entry) -> str | None:
-    """The ``date`` field as biblatex writes a date (``2015-03-05``, ``2015-03``, ``2006``, a range ``1984/1986``):
-    one written with slashes and a medium ("2015/03/05/print", :data:`_SLASH_DATE`) in ISO form; None when there is
-    none, or when it gives only the year that ``year`` with ``month`` (and ``day``) gives more of."""
-    date = _text_field(entry, "date")
-    if not isinstance(date, str):
-        return None
-    if m := _SLASH_DATE.fullmatch(date):
-        date = "-".join(g.zfill(2) if len(g) < 3 else g for g in m.groups() if g)
-    year = re.fullmatch(r"\s*(\d{4})\s*", date)
-    written = _text_field(entry, "year")
-    if year and written and year.group(1) in written and entry_month_day(entry)[0]:
-        return None  # "Date = {2015}, Month = {03}": the fields say more
-    return date
-
-
-def entry_date(entry: Entry) -> dt.date | None:
-    """The date of an entry: biblatex's ``date`` (its start, :func:`entry_date_text`), else ``year`` with ``month``
-    and ``day``."""
-    date = entry_date_text(entry)
-    if isinstance(date, str):
-        # biblatex dates: 2004-10-27, 1991-03, 2006, ranges 1984/1986 (first part wins)
-        m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
-        if m:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-            except ValueError:
-                pass
-    year = _text_field(entry, "year")
-    m = re.search(r"\d{4}", str(year)) if year else None
-    if not m:
-        return None
-    month_num, day = entry_month_day(entry)
-    try:
-        return dt.date(int(m.group(0)), month_num or 1, day or 1)
-    except ValueError:
-        return dt.date(int(m.group(0)), month_num or 1, 1)
-
-
-def entry_month_day(entry: Entry) -> tuple[int | None, int | None]:
-    """The month and day of an entry: ``month`` (a macro, a name or a number; Web of Science writes the day in it,
-    ``Month = {NOV 1}``) and ``day``."""
-    value = entry.fields_dict["month"].value if "month" in entry.fields_dict else None
-    month, day = month_day(value) or (month_number(value), None)
-    written = _text_field(entry, "day")
-    if month and isinstance(written, str) and written.strip().isdigit():
-        day = int(written)
-    return month, day
-
-
-# a biblatex date that says more than a day, month or year: a range ("2019-05/2019-06"), circa ("2017~"), uncertain
-# ("2017?"), a time; the paper's date is its start, the field is kept as written for the export
-_PLAIN_DATE = re.compile(r"\s*\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?\s*")
-_EDTF_TEXT = re.compile(r"[\w:/~?%.+-]+")
-
-
-def written_date(entry: Entry) -> str | None:
-    """The ``date`` field as written when it says more than the paper's date holds (:data:`_PLAIN_DATE`)."""
-    date = _text_field(entry, "date")
-    raw = verbatim(date).strip() if isinstance(date, str) else ""
-    if _SLASH_DATE.fullmatch(raw):
-        return None  # "2015/03/05/print": a day and a medium, no range
-    return raw if _EDTF_TEXT.fullmatch(raw) and not _PLAIN_DATE.fullmatch(raw) else None

@@ -40,6 +40,7 @@ from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
 from .._files import read_bytes, title_without_mark
 from .crossref import inherit
+from .dates import entry_date, entry_date_text, entry_month_day, written_date
 from .fields import (
     KeepFirstOfRepeatedFields,
     SeparateCoAuthorsKeepingAccents,
@@ -48,9 +49,6 @@ from .fields import (
     UnbraceCodeValues,
     braced_person,
     decode_bib,
-    entry_date,
-    entry_date_text,
-    entry_month_day,
     labelled_doi,
     missing_parent,
     no_abstract,
@@ -59,7 +57,6 @@ from .fields import (
     unescape_html_entities,
     unquoted_title,
     valid_doi,
-    written_date,
 )
 from .gost import gost_reading
 from .links import link_arxiv, link_doi

@@ -13,7 +13,7 @@ from pylatexenc import latex2text, latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.macrospec import MacroSpec
 
-from ...latex import math_scripts
+from ...latex import TEXT_SYMBOLS, math_scripts
 from ...names import names_organisation
 
 __all__ = [
@@ -87,6 +87,7 @@ def _make_decoder() -> LatexNodes2Text:
             *(MacroTextSpec(name, simplify_repl="") for name in _SORT_ONLY),
             # Astronomy & Astrophysics' particle macro: \VAN{Beurs}{de}{de} sorts by "Beurs" and prints "de"
             MacroTextSpec("VAN", simplify_repl="%(3)s"),
+            *(MacroTextSpec(name, simplify_repl=symbol) for name, symbol in TEXT_SYMBOLS.items()),
         ],
     )
     return LatexNodes2Text(latex_context=db, math_mode="text", keep_braced_groups=False)
@@ -231,12 +232,17 @@ _TIE = re.compile(r"(?<=\w\w|\w\.)~(?=[\w(\[])")
 _NOT_LINK = re.compile(r"\S+")
 _URL_MACRO = re.compile(r"\\url\{([^{}\s]+)\}")
 _HREF_MACRO = re.compile(r"\\href\{([^{}\s]+)\}\{([^{}]*)\}")
+# math an author typed with spaces inside its dollars (Mendeley escapes it: "Top-{\$} l {\$} Orders"): LaTeX math
+# ignores the spaces, so it is "$l$"; only one word between them, so "costs $5 and $6" stays as written
+_SPACED_MATH = re.compile(r"(?<![\w$])\$\s+([^\s$]{1,40})\s+\$(?![\w$])")
 
 
 def typed_latex(text: str) -> str:
     """Decoded text with the LaTeX its author typed (escaped by the exporting tool) read as LaTeX sets it."""
     if "\\" in text:
         text = _URL_MACRO.sub(r"\1", _HREF_MACRO.sub(lambda m: m.group(2).strip() or m.group(1), text))
+    if "$" in text:
+        text = _SPACED_MATH.sub(r"$\1$", text)
     if "~" in text:
         text = _NOT_LINK.sub(lambda m: m.group(0) if "/" in m.group(0) else _TIE.sub(" ", m.group(0)), text)
     return text
