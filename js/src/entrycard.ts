@@ -9,6 +9,7 @@
 import { CommandRegistry } from '@lumino/commands';
 
 import { button as domButton, h, link } from './common/dom';
+import { keepFocus } from './common/keepfocus';
 import {
   absUrl,
   byline,
@@ -213,6 +214,7 @@ function tagsRow(entry: IEntry, model: ReadingListModel): HTMLElement {
       input.blur();
     }
   });
+  keepFocus(input);
   row.append(input);
   return row;
 }
@@ -222,7 +224,8 @@ export const NOTE_SAVE_DELAY = 800;
 
 /**
  * The note: saved a moment after typing pauses, when the textarea loses focus, or on Ctrl/Cmd+Enter (UI review
- * R6: saved on blur only, a note typed and left in its box was lost by a page reload).
+ * R6: saved on blur only, a note typed and left in its box was lost by a page reload). Focus taken by the page
+ * rather than the user (JupyterLab activating a launcher it opens) comes back (`keepFocus`).
  */
 function noteBox(entry: IEntry, model: ReadingListModel): HTMLElement {
   const note = h('textarea', 'paperlab-note');
@@ -250,6 +253,7 @@ function noteBox(entry: IEntry, model: ReadingListModel): HTMLElement {
       note.blur();
     }
   });
+  keepFocus(note);
   return note;
 }
 

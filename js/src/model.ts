@@ -19,6 +19,13 @@ export interface IRemoved {
   entry: IEntry;
 }
 
+/** A note or status the panel shows before the server has it; `count` changes of the entry are on their way. */
+interface ILocalEdit {
+  note?: string | null;
+  status?: Status;
+  count: number;
+}
+
 /** Seconds the server may hold one revision long-poll (it allows at most 30). */
 export const LONG_POLL_S = 25;
 
@@ -178,17 +185,29 @@ export class ReadingListModel {
     return added;
   }
 
-  /** Change one entry. */
+  /**
+   * Change one entry. A new note or status shows at once and stays shown until the server has it: a reload answered
+   * in between (a poll, another change) would otherwise show the note from before, and a note box drawn from it
+   * then lost what was typed since (edited again, its older text was saved over the newer).
+   */
   async update(paperId: string, change: IEntryUpdate): Promise<void> {
-    await this._call(() =>
-      requestAPI<IEntry>(
-        `lists/${segment(this._listName)}/entries/${paperId}`,
-        {
-          method: 'PATCH',
-          body: JSON.stringify(change)
+    const key = this._editKey(this._listName, paperId);
+    const shown = this._edit(key, change);
+    await this._call(async () => {
+      try {
+        await requestAPI<IEntry>(
+          `lists/${segment(this._listName)}/entries/${paperId}`,
+          {
+            method: 'PATCH',
+            body: JSON.stringify(change)
+          }
+        );
+      } finally {
+        if (shown) {
+          this._editDone(key);
         }
-      )
-    );
+      }
+    });
   }
 
   /** Move an entry to a 0-based position. Moves reach the server one after another, in order. */
@@ -294,6 +313,64 @@ export class ReadingListModel {
     Signal.clearData(this);
   }
 
+  private _editKey(list: string, paperId: string): string {
+    return `${list}\u0000${paperId}`;
+  }
+
+  /** Show `change`'s note and status before the server answers (false when it has neither). */
+  private _edit(key: string, change: IEntryUpdate): boolean {
+    const local: ILocalEdit = { count: 1 };
+    if (change.note !== undefined) {
+      local.note = change.note;
+    }
+    if (change.status !== undefined) {
+      local.status = change.status;
+    }
+    if (local.note === undefined && local.status === undefined) {
+      return false;
+    }
+    const earlier = this._edits.get(key);
+    this._edits.set(key, {
+      ...earlier,
+      ...local,
+      count: (earlier?.count ?? 0) + 1
+    });
+    // no redraw for it: the box being typed in shows it; the next one (a reload) draws it
+    this._entries = this._withEdits(this._entries);
+    return true;
+  }
+
+  /** One change reached the server (or failed): with none left on the way, reloads show the server's entry. */
+  private _editDone(key: string): void {
+    const edit = this._edits.get(key);
+    if (edit && --edit.count <= 0) {
+      this._edits.delete(key);
+    }
+  }
+
+  /** `entries` with the notes and statuses still on their way to the server. */
+  private _withEdits(entries: IEntry[]): IEntry[] {
+    if (!this._edits.size) {
+      return entries;
+    }
+    return entries.map(entry => {
+      const edit = this._edits.get(
+        this._editKey(this._listName, entry.paper.id)
+      );
+      if (!edit) {
+        return entry;
+      }
+      const shown = { ...entry };
+      if (edit.note !== undefined) {
+        shown.note = edit.note;
+      }
+      if (edit.status !== undefined) {
+        shown.status = edit.status;
+      }
+      return shown;
+    });
+  }
+
   /** Read lists and entries; false when a request failed (reported through `failed`). */
   private _load(): Promise<boolean> {
     // a rename or delete under way first: a read of the old name would be answered 404 (a console error)
@@ -326,7 +403,7 @@ export class ReadingListModel {
           this._listChanged.emit(this._listName);
         }
         this._lists = lists.lists;
-        this._entries = detail.entries;
+        this._entries = this._withEdits(detail.entries);
         // the earlier of the two: a change in between shows as a new revision on the next poll
         this._revision = lists.revision;
         this._changed.emit();
@@ -463,6 +540,7 @@ export class ReadingListModel {
   private _shownList = '';
   private _moves: Promise<void> = Promise.resolve();
   private _pendingMoves = 0;
+  private _edits = new Map<string, ILocalEdit>();
   private _changed = new Signal<this, void>(this);
   private _listChanged = new Signal<this, string>(this);
   private _failed = new Signal<this, string>(this);

@@ -199,7 +199,9 @@ export class ReadingListPanel extends Widget {
 
   protected onActivateRequest(msg: Message): void {
     super.onActivateRequest(msg);
-    this._search.focus();
+    if (!this.node.contains(document.activeElement)) {
+      this._search.focus(); // never away from a note or tag being typed in the panel
+    }
   }
 
   dispose(): void {

@@ -219,6 +219,97 @@ def test_a_note_is_saved_while_typing_pauses_and_survives_a_reload(page: Page, l
     lab.api("DELETE", "lists/notes-while-typing")
 
 
+#: JupyterLab reads its page settings once from this element: ``exposeAppInBrowser`` gives ``window.jupyterapp``.
+EXPOSE_APP = """
+const byId = Document.prototype.getElementById;
+Document.prototype.getElementById = function (id) {
+  const el = byId.call(this, id);
+  if (id === 'jupyter-config-data' && el && !el.dataset.exposed) {
+    el.dataset.exposed = '1';
+    el.textContent = el.textContent.replace(/"exposeAppInBrowser":\\s*false/, '"exposeAppInBrowser": true');
+  }
+  return el;
+};
+"""
+
+
+def expose_app(page: Page) -> None:
+    """Give this page's JupyterLab as ``window.jupyterapp``, as its own ``exposeAppInBrowser`` setting does."""
+    page.add_init_script(EXPOSE_APP)
+
+
+def test_a_note_keeps_the_keyboard_when_jupyterlab_opens_a_launcher_meanwhile(page: Page, lab: Lab) -> None:
+    """CI at 2498573 on a loaded machine: the note box lost focus after its autosave. The cause: JupyterLab opens a
+    Launcher in an empty main area once it has restored (late when the machine is loaded) and activates it, which
+    took the keyboard from the note being typed (the rest of the sentence went to the launcher). Here the launcher
+    opens exactly mid-sentence; the typist keeps the box, its caret, and every character."""
+    seed(lab, FIRST, name="notes-launcher")
+    expose_app(page)
+    open_lab(page, lab, "note-launcher")
+    open_panel(page)
+    page.locator(".paperlab-list-select").select_option("notes-launcher")
+    box = select(page, FIRST.id).locator(".paperlab-note")
+    box.click()
+    page.keyboard.type("check Table", delay=20)
+    page.keyboard.press("ArrowLeft")  # the caret inside the text: kept where it was
+    page.evaluate("window.jupyterapp.commands.execute('launcher:create')")  # what JupyterLab does after restoring
+    expect(page.locator(".jp-MainAreaWidget .jp-Launcher").last).to_be_visible()
+    page.keyboard.type("X", delay=20)
+    expect(box).to_be_focused()
+    expect(box).to_have_value("check TablXe")
+    page.keyboard.press("End")
+    page.keyboard.type(" 4", delay=20)
+    path = f"lists/notes-launcher/entries/{quote(FIRST.id, safe='')}"
+    deadline = time.monotonic() + 10
+    while lab.api("GET", path)["note"] != "check TablXe 4" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert lab.api("GET", path)["note"] == "check TablXe 4"
+    expect(box).to_be_focused()
+    # a click elsewhere still takes the keyboard away: the box keeps it only from what the user did not do
+    page.locator(".paperlab-search").click()
+    expect(page.locator(".paperlab-search")).to_be_focused()
+    page.close()
+    lab.api("DELETE", "lists/notes-launcher")
+
+
+def test_a_note_left_while_its_save_is_on_the_way_shows_what_was_typed(page: Page, lab: Lab) -> None:
+    """A slow server: the box showed the note of the last refresh (older than the typing) once it lost focus, until
+    the save came back; typing into it then saved the old text plus the new, losing what was typed in between."""
+    seed(lab, FIRST, name="notes-slow-save")
+    open_lab(page, lab, "note-slow-save")
+    open_panel(page)
+    page.locator(".paperlab-list-select").select_option("notes-slow-save")
+    box = select(page, FIRST.id).locator(".paperlab-note")
+    box.click()
+    page.keyboard.type("first", delay=20)
+    path = f"lists/notes-slow-save/entries/{quote(FIRST.id, safe='')}"
+    deadline = time.monotonic() + 10
+    while lab.api("GET", path)["note"] != "first" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert lab.api("GET", path)["note"] == "first"  # saved as typing paused; the panel read the list again
+    held: list = []
+    saves = "**/paperlab/api/lists/notes-slow-save/entries/**"
+    page.route(saves, lambda route: held.append(route) if route.request.method == "PATCH" else route.continue_())
+    page.keyboard.type(" second", delay=20)
+    page.locator(".paperlab-search").click()  # leaving the box saves it; the save waits (held)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "leaving the note box sent no save"
+    page.wait_for_timeout(300)  # the panel draws the list again once the box has no focus
+    expect(box).to_have_value("first second")
+    held[0].continue_()
+    page.unroute(saves)
+    deadline = time.monotonic() + 10
+    while lab.api("GET", path)["note"] != "first second" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert lab.api("GET", path)["note"] == "first second"
+    expect(box).to_have_value("first second")
+    page.close()
+    lab.api("DELETE", "lists/notes-slow-save")
+
+
 def test_insert_into_notebook_as_card_and_code(page: Page, lab: Lab) -> None:
     seed(lab, FIRST)
     write_notebook(lab, "insert.ipynb", "")
