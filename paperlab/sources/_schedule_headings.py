@@ -202,6 +202,9 @@ def _meeting_heading(body: str) -> tuple[str, str | None] | None:
     return date_text, (" ".join(topic.strip(" :–—-").split()) or None)
 
 
+_BY_TAIL = re.compile(r"[*_\s]+by\s*$")  # a title's emphasis closed before its citation: "Title** by"
+
+
 def _line_papers(line: str) -> tuple[list[CellPaper], str | None]:
     """(the papers a line names by an arXiv or DOI link or id, or a list item citing one in full with its authors
     and year, the line as a note when it names none)."""
@@ -212,6 +215,12 @@ def _line_papers(line: str) -> tuple[list[CellPaper], str | None]:
     papers = [p for p in found if p.arxiv_id or p.doi]
     if not papers and _TOP_BULLET.match(line) and (ref := written_reference(text)) and ref.authors and ref.year:
         return [ref], None  # a reading cited in full ('Quill, Ada. 2019. “Title.” Venue.'), linked or not
+    if not papers and _TOP_BULLET.match(line):  # "**Title** by [Quill et al. 2016](…)": the citation links it
+        cited = [p for p in found if p.authors and p.year and p.url and _BY_TAIL.search(p.title)]
+        for paper in cited:
+            paper.title = _BY_TAIL.sub("", paper.title).strip(" *_")
+        if cited and all(len(p.title.split()) >= 3 for p in cited):
+            return cited, None
     for paper in papers:
         lead = paper.title.strip().rstrip(":-–— ").strip()
         if _LABEL.match(lead) or paper.title.startswith(("http://", "https://")) or not lead:
