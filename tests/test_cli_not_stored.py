@@ -25,7 +25,7 @@ def test_a_search_that_finds_nothing_says_what_is_stored(tmp_path: Path, capsys:
     assert main(["import", str(tmp_path / "stored.jsonl")]) == 0
     capsys.readouterr()
     lib = paperlab.load(tmp_path / "mine.jsonl")  # read in a notebook, not stored
-    assert main(["search", "glacier calving radar", "--mode", "lexical"]) == 0
+    assert main(["search", "glacier calving radar", "--mode", "lexical"]) == 1  # no match: 1, as grep (s16 UX6)
     out, err = capsys.readouterr()
     assert out.startswith("0 results in your library (3 papers")
     assert (
@@ -41,7 +41,7 @@ def test_a_search_that_finds_nothing_says_what_is_stored(tmp_path: Path, capsys:
     assert out.startswith("1 result in your library (4 papers") and "Glacier calving" in out
     assert "not stored" not in err
     # a file searched directly says nothing about the store
-    assert main(["search", "quantum sheaves", "--mode", "lexical", "--corpus", str(tmp_path / "mine.jsonl")]) == 0
+    assert main(["search", "quantum sheaves", "--mode", "lexical", "--corpus", str(tmp_path / "mine.jsonl")]) == 1
     assert "not stored" not in capsys.readouterr().err
 
 

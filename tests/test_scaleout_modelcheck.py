@@ -133,7 +133,7 @@ def test_command_line_search_names_both_models_in_one_line(tmp_path: Path, capsy
     papers = _papers()
     open_store().upsert_papers(papers)
     _import(papers, WordsModel("example-org/precomputed-words-64d", seed=1), tmp_path / "vectors.parquet")
-    assert main(["search", "sparse attention for long documents"]) == 1
+    assert main(["search", "sparse attention for long documents"]) == 2  # an error: 2, never the no-match 1
     err = capsys.readouterr().err
     assert err.startswith("paperlab: error: ") and len(err.splitlines()) == 1
     assert "'example-org/precomputed-words-64d', not for 'sentence-transformers/all-MiniLM-L6-v2'" in err

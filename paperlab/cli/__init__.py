@@ -538,7 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _reader_gone()
     except (PaperlabError, OSError) as exc:  # CliError is a PaperlabError
         print(f"paperlab: error: {_one_line(exc)}", file=sys.stderr)
-        return 2 if isinstance(exc, UsageError) else 1
+        return 2 if isinstance(exc, UsageError) else int(getattr(args, "error_status", 1))
     except KeyboardInterrupt:
         print("paperlab: interrupted", file=sys.stderr)
         return 130

@@ -32,6 +32,9 @@ def positive_int(text: str) -> int:
     return value
 
 
+#: The exit status of a search nothing matches (as grep's): scripts tell "no hit" from a hit and from an error (2).
+NO_MATCH = 1
+
 #: What a search of the store that found nothing adds: the store holds only imported papers, not a notebook's.
 NOT_STORED = (
     "your library holds {n} stored papers; if the papers you mean were read with paperlab.load() in a notebook, "
@@ -179,18 +182,24 @@ def cmd_search(args: argparse.Namespace) -> int:
         doc["holding_every_word"] = results.holding_every_word
         doc["below_cutoff"] = results.below_cutoff  # the k best's hits under the cut-off, left out (0 with --all)
         print(json.dumps(doc, ensure_ascii=False, indent=1))
-        return 0
+        return 0 if rows else NO_MATCH
     _print_table(rows, header, query, sys.stdout)
     if results.below_cutoff:
         print(weaker_text(results.below_cutoff, "--all lists them"))
     if rows:
         corpus = f" --corpus {args.corpus}" if args.corpus else ""
         print(f"a paper's details: paperlab show ID{corpus}")
-    if not rows:
-        print(f"paperlab: nothing in {where} matches {query!r} closely enough", file=sys.stderr)
-        if where == "your library":
-            print(f"paperlab: {NOT_STORED.format(n=len(lib))}", file=sys.stderr)
-    return 0
+        return 0
+    print(f"paperlab: {no_match_text(query, where, len(lib), args.mode, weaker=args.all)}", file=sys.stderr)
+    if where == "your library":
+        print(f"paperlab: {NOT_STORED.format(n=len(lib))}", file=sys.stderr)
+    return NO_MATCH
+
+
+def no_match_text(query: str, where: str, papers: int, mode: str, *, weaker: bool) -> str:
+    """The line a search without a hit ends with: what was searched (where, how many papers, how) and for what."""
+    how = f"{mode} search{', weaker matches too' if weaker else ''}"
+    return f"no paper matches {_flat(query)!r} closely enough in {where} ({plural(papers, 'paper')}, {how})"
 
 
 def add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -201,6 +210,8 @@ def add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Search your library (or the bundled demo corpus when it is empty). Each hit shows a "
         "score (the calibrated chance it is about the query), the words it matched and its closest sentence; "
         "papers unrelated to the query are left out.",
+        epilog=f"Exit status (as grep's): 0 when a paper matches, {NO_MATCH} when none does (a line on stderr says "
+        "what was searched), 2 on an error (a wrong command line, a file that cannot be read).",
     )
     p.add_argument("query")
     p.add_argument("-k", type=positive_int, default=10, help="most results (default 10, at least 1)")
@@ -219,4 +230,4 @@ def add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("--list", metavar="NAME", help="search only the papers of this reading list")
     p.add_argument("--json", action="store_true", help="print the results (same fields) as JSON")
-    p.set_defaults(func=cmd_search)
+    p.set_defaults(func=cmd_search, error_status=2)  # 1 is "no match" here
