@@ -14,7 +14,7 @@ from typing import Any
 from .lexicons import to_float
 from .value_kind import PHYSICAL, UNIT_NAMES
 
-__all__ = ["glued_letter", "range_tail_row", "starts_change"]
+__all__ = ["bare_range_end", "glued_letter", "range_tail_row", "starts_change"]
 
 # what joins the two ends of a range or a change: "0.45 to 0.58", "1.6-9.3", "6.5×--8.3×", "80 ms to 125 ms"
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -62,3 +62,20 @@ def starts_change(text: str, start: int) -> bool:
         re.search(rf"\bfrom\s+(?:{_NUMBER}\s?%?\s*(?:--?|–|—)\s*)?$", before)
         and not re.search(r"\b(?:rang|vary|varie)\w*\s+from\s", before)
     )
+
+
+def bare_range_end(
+    row: dict[str, Any], found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, at: int
+) -> bool:
+    """ "by 0.10-0.22", "gains of 1.98 and 7.50": a bare number right after a kept unit-less value, joined by a range
+    dash or a list word, continues it (its kind and metric); True when it does."""
+    # "from 80 ms to 125 ms": a physical unit (which the gold leaves null) may stand before the join
+    joined = rf"\s*(?:{PHYSICAL}\s*)?(?:-|–|—|to|,|,?\s*and|,?\s*or|vs\.?|versus)\s*"
+    i = next((i for i, (_, e) in enumerate(spans) if re.fullmatch(joined, text[e:at])), None)
+    if i is None or found[i]["unit"] is not None:
+        return False
+    dash = re.fullmatch(rf"\s*(?:{PHYSICAL}\s*)?(?:-|–|—|to)\s*", text[spans[i][1] : at])
+    if not dash and not ("." in text[spans[i][0] : spans[i][1]] and re.match(r"[\d,]*\.\d", text[at:])):
+        return False  # a list continues a value only with a number of its shape (two decimals, not "12 of 20")
+    row.update(kind=found[i]["kind"], metric=found[i]["metric"], direction=found[i]["direction"])
+    return True

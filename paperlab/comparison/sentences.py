@@ -21,19 +21,19 @@ from .governing import (
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .metric_reviser import revise_metrics
-from .ranges import glued_letter, range_tail_row, starts_change
+from .ranges import bare_range_end, glued_letter, range_tail_row, starts_change
 from .result_classifier import judge_results
 from .slash_lists import is_rating, zip_slash_lists
 from .value_kind import (
     ADVERBS,
     DELTA_AFTER,
     DELTA_BEFORE,
-    PHYSICAL,
     UNIT_NAMES,
     direction_of,
     is_result,
     is_speedup,
     kind_and_value,
+    share_gain_lists,
 )
 
 if TYPE_CHECKING:
@@ -82,7 +82,8 @@ _NUM = r"[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?"
 
 
 _VALUE_RE = re.compile(
-    rf"(?<![\w.@])(?<![^\d\s%x×]-)(?<![^\d][x×]-)(?<![A-Za-wyz0-9]/)(?:(?<![\d%-])(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
+    # "6.5×--8.3×", "40%--97%": a range written with "--" (not "COVID--19")
+    rf"(?<![\w.@])(?<![^\d\s%x×-]-)(?<![^\d\s%x×)]--)(?<![^\d][x×]-)(?<![A-Za-wyz0-9]/)(?:(?<![\d%-])(?P<sign>\(?[+−-]))?(?P<num>{_NUM.replace('[-+−]?', '')})"
     r"\s?(?P<unit>%p(?![\w])|%\s?points?\b|%|-fold\b|-points?\b|(?<=\d)X(?![\w])|\s?(?:percentage[ -]points?\b|p\.p\.|pp\b|points\b|percent\b)|\s?times(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:faster|fewer|less|lower|higher|smaller|larger|more|speed-?ups?|acceleration|improvements?|gains?|reductions?|increases?)\b|\s+the\s+[a-z][\w-]*\s+of\b|\s+(?:compared|relative)\s+(?:to|with)\b)|[x×](?![\w])(?!\s*10\b)(?!\s*\d)|)"
 )
 
@@ -221,6 +222,7 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
     zip_slash_lists(found, spans, sent_flat)
     paren_deltas(found, spans, sent_flat)
     subjects_of_change(found, spans, sent_flat)
+    share_gain_lists(found, spans, sent_flat)
     _mark_fixed(found, before)
     for r in found:
         r["metric"] = tidy_metric(r["metric"])
@@ -241,7 +243,7 @@ def _second_look(m: re.Match[str], found: list, spans: list, text: str, metrics:
             row.update(kind="absolute", direction=None)  # "from 1.2x to 2.1x": the two levels of a change
         return {**row, "_bare": False}
     if (row := _value_at(m, text, metrics, datasets, bare=True)) is not None:
-        row["_bare"] = not _range_end(row, found, spans, text, at)
+        row["_bare"] = not bare_range_end(row, found, spans, text, at)
         row["_fixed"] = row["_fixed"] or not row["_bare"]  # a range end shares its first value's metric
         row["metric"] = row["metric"] or rank_metric(text, at, end, "", row["kind"], metrics)
     return row
@@ -254,23 +256,6 @@ def _mark_fixed(found: list[dict[str, Any]], before: list[object]) -> None:
     shared = {r["metric"] for r, c in zip(found, changed, strict=False) if c} - {None}
     for r, c in zip(found, changed + [False] * len(found), strict=False):
         r["_fixed"] = r["_fixed"] or c or r["metric"] in shared
-
-
-def _range_end(
-    row: dict[str, Any], found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, at: int
-) -> bool:
-    """ "by 0.10-0.22", "gains of 1.98 and 7.50": a bare number right after a kept unit-less value, joined by a range
-    dash or a list word, continues it (its kind and metric); True when it does."""
-    # "from 80 ms to 125 ms": a physical unit (which the gold leaves null) may stand before the join
-    joined = rf"\s*(?:{PHYSICAL}\s*)?(?:-|–|—|to|,|,?\s*and|,?\s*or|vs\.?|versus)\s*"
-    i = next((i for i, (_, e) in enumerate(spans) if re.fullmatch(joined, text[e:at])), None)
-    if i is None or found[i]["unit"] is not None:
-        return False
-    dash = re.fullmatch(rf"\s*(?:{PHYSICAL}\s*)?(?:-|–|—|to)\s*", text[spans[i][1] : at])
-    if not dash and not ("." in text[spans[i][0] : spans[i][1]] and re.match(r"[\d,]*\.\d", text[at:])):
-        return False  # a list continues a value only with a number of its shape (two decimals, not "12 of 20")
-    row.update(kind=found[i]["kind"], metric=found[i]["metric"], direction=found[i]["direction"])
-    return True
 
 
 def _metric_hits(text: str) -> list[tuple[int, int, str]]:

@@ -3,12 +3,14 @@
 ``is_result`` rejects counts ("200 epochs"), settings ("we use a dropout rate of 0.1", "with 10% of the labels"),
 operating points ("at a learning rate of 0.1", "FPR at 95% TPR") and protocols ("5-fold cross validation");
 ``kind_and_value`` reads "delta" (a gain: "by 6.4%", "(+5.9%)", "a 20% gap", "an improvement exceeding 80%") or
-"absolute" (a level: "reaches up to 82.8%", "from 30% to 50%") and the signed value.
+"absolute" (a level: "reaches up to 82.8%", "from 30% to 50%") and the signed value (a minus kept: "by -29.3 pp");
+``share_gain_lists`` makes the values listed after a gain gains too ("by 1.73% PQ, 1.54% RQ and 4.31% mIoU").
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .lexicons import to_float
 
@@ -23,6 +25,7 @@ __all__ = [
     "is_result",
     "is_speedup",
     "kind_and_value",
+    "share_gain_lists",
 ]
 
 UNIT_NAMES = {  # the unit as written -> as reported
@@ -77,6 +80,9 @@ DELTA_BEFORE = re.compile(
     rf"(?:\bby{ADVERBS}|\bwithin{ADVERBS}|{_UP_TO}|\b(?:improv|gain|increase|reduc|speed-?up)\w*"
     # "an improvement of", "gains of up to", "an improvement exceeding", "gains reaching up to"
     rf"(?:(?:\s+(?:over|compared to|in)\s+[^,;%\d]{{1,40}}?)?\s+of|\s+reaching|){ADVERBS}|\+|"
+    # the noun of a change before its size: "energy savings of up to 96%", "penalties were 0.025", "drops of 7.6"
+    rf"\b(?:drops?|declines?|differences?|savings?|penalt(?:y|ies)|gaps?)\s+(?:of|were|was|is|are){ADVERBS}|"
+    rf"\boverheads?\s+of{ADVERBS}|"
     rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{ADVERBS}|"
     r"\b(?:reduc|improv|increas|decreas|boost|lower|cut)\w*\b(?:(?!\bto\b)[^,;%\d]){1,100}?\b(?:approximately|about|"
     r"around|roughly|nearly))\s*$",
@@ -85,12 +91,20 @@ DELTA_BEFORE = re.compile(
 
 
 DELTA_AFTER = re.compile(
-    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*\s+){0,2}(?:improvement|gain|boost|increase|reduction|"
-    r"higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|slower|smaller|"
-    r"larger|stronger|weaker|cheaper|shorter|longer|worse|"
-    r"acceleration|gap|degradation|deterioration|"
+    # a metric name between may hold a dot ("1.8 to 3.1% mAP@0.7 improvements")
+    r"^\s*(?:\)|absolute|relative|dB|°|\s)*(?:[A-Za-z][\w@-]*(?:\.\w+)*\s+){0,2}(?:improvement|gain|boost|increase|"
+    r"reduction|higher|lower|better|greater|more|fewer|less|drop|loss|decrease|advancement|enhancement|savings|faster|"
+    r"slower|smaller|larger|stronger|weaker|cheaper|shorter|longer|worse|difference|"
+    r"acceleration|gap|degradation|deterioration|(?:reduc|improv|increas|decreas|lower)ed\s+[a-z]|"  # "92% reduced data"
     r"speed-?up)(?:e?s)?\b|^\s*\)?\s*[↑↓]",  # "(CSN 7.4% ↑)", "a 20% gap"; not "55% and boosting recall"
     re.I,
+)
+
+
+# the span of a change: "improvements ranging from", "error reductions between 45% and" (both ends are the change)
+CHANGE_SPAN = re.compile(
+    r"(?i)\b(?:improv|gain|increas|reduc|decreas|saving|speed-?up|boost|drop|declin)\w*\s+(?:of\s+)?"
+    r"(?:ranging\s+from|between)\s+(?:[\d.]+\s?%?\s*(?:to|and|-|–)\s*)?$"
 )
 
 
@@ -108,6 +122,9 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 # a multiple that is one end of a range of multiples: "2.11 to 2.88x", "1.6x-2.2x", "2–13×", "6-8 times"
 _MULTIPLE_AFTER = re.compile(rf"\s?[x×]?\s*(?:--?|–|—|to)\s*[x×]?{_NUMBER}\s?(?:[x×](?![\w])|times\b|-fold\b)")
 _MULTIPLE_BEFORE = re.compile(rf"(?<![\w.]){_NUMBER}\s?[x×]?\s*(?:--?|–|—|to)\s*[x×]?$")
+# "between 19.8× and 33.5×": the two ends of a range of multiples
+_BETWEEN_AFTER = re.compile(rf"\s?[x×]?\s+and\s+{_NUMBER}\s?[x×](?![\w])")
+_BETWEEN_BEFORE = re.compile(rf"\bbetween\s+{_NUMBER}\s?[x×]\s+and\s+$")
 
 
 # a multiple named as a change by the noun after it: "a 1.65x decrease", "a 20-fold increase", "3.4x gains"
@@ -122,7 +139,12 @@ def is_multiple_range(text: str, start: int, end: int) -> bool:
     """ "2.11 to 2.88x runtime", "(1.6x-2.2x)": the number is one end of a range of multiples (a result; not the
     hardware of "4-8x A100 GPUs")."""
     after = _MULTIPLE_AFTER.match(text, end)
-    if not after and not _MULTIPLE_BEFORE.search(text[max(0, start - 30) : start]):
+    if re.search(r"\bbetween\s+$", text[max(0, start - 10) : start]):
+        after = after or _BETWEEN_AFTER.match(text, end)
+    if not after and not (
+        _MULTIPLE_BEFORE.search(text[max(0, start - 30) : start])
+        or _BETWEEN_BEFORE.search(text[max(0, start - 40) : start])
+    ):
         return False
     unit_end = end + len(text[end:]) - len(text[end:].lstrip(" x×"))  # past the "x" of the second end
     return not _HARDWARE.match(text, after.end() if after else unit_end)
@@ -205,11 +227,17 @@ def kind_and_value(
     """ "delta" for an improvement ("by 6.4%", "(+5.9%)", a multiple "14.2x") else "absolute", and the signed value;
     ``range_end``: where the range whose first number this is ends ("15 to 20% stronger")."""
     start, end = span
-    before, after = text[max(0, start - 80) : start], text[end : end + 60]
     sign = m.group("sign") or ""
+    start -= len(sign)  # "by -22.6%": the words before the sign decide
+    before, after = text[max(0, start - 80) : start], text[end : end + 60]
+    minus = sign.strip("(") in ("-", "−")
     kind = "delta" if ("+" in sign or DELTA_BEFORE.search(before) or DELTA_AFTER.match(after)) else "absolute"
-    if re.search(r"\bfrom\s*$", before):
-        kind = "absolute"
+    if minus and unit in ("%", "pp") and re.search(r"(?:^|[\s(\[:=])$", before):
+        kind = "delta"  # "-7.7%", "(-1.2pp)": a signed share is a change, as "+5.9%" is (not "TPR@1e^-1")
+    if re.search(r"\bfrom\s*$", before) and not CHANGE_SPAN.search(before) and "+" not in sign:
+        kind = "absolute"  # not "ranging from +0.9% to +138%"
+    if CHANGE_SPAN.search(before):
+        kind = "delta"  # "improvements ranging from 3.27% to 32.87%", "reductions between 45% and 65%"
     if range_end is not None and DELTA_AFTER.match(text[range_end : range_end + 60]):
         kind = "delta"  # "15 to 20% stronger support": the range is a gain
     if unit == "x" and not re.search(r"(?i)\b(?:ratios?|factor)\b", text[max(0, start - 60) : end + 30]):
@@ -217,8 +245,8 @@ def kind_and_value(
     if unit == "pp":
         kind = "delta"  # "differences of up to 10 percentage points", "12 pp on average": points are a difference
     value = to_float(m.group("num"))
-    if "−" in sign or (sign.strip("(") == "-" and kind == "absolute"):
-        value = -value
+    if minus:
+        value = -value  # "by -29.3 pp": the sign as written
     return kind, value
 
 
@@ -242,3 +270,48 @@ def direction_of(text: str, start: int, end: int, kind: str) -> str | None:
         return None
     before, after = text[max(0, start - 100) : start], text[end : end + 60]
     return "down" if _DOWN_BEFORE.search(before) or _DOWN_AFTER.match(after) else "up"
+
+
+# A list of gains whose values each carry a short tail of their own ("by 1.73% PQ, 1.54% RQ and 4.31% mIoU",
+# "improvements of 14.8% on A and 7.5% on B"): every value of the list is a change, as its first one is. ``sentences``
+# shares the kind of values that follow each other directly ("by 4%, 6%, and 5%"); here a few words of their own (a
+# metric, a dataset) stand between; a word that starts a new claim ("to", "reaching", "while") ends the list.
+# the gap between two values of one list: a short tail of the first value, then a comma or "and"
+_GAP = re.compile(r"\s*(?P<tail>(?:[^\s,;\d]+\s+){0,3}?[^\s,;\d]+)\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
+# words that start a claim of their own rather than name what the value measures
+_NEW_CLAIM = re.compile(
+    r"(?i)\b(?:to|from|at|with|while|whereas|but|than|vs|versus|compared|reach\w*|achiev\w*|attain\w*|obtain\w*|"
+    r"scor\w*|yield\w*|is|are|was|were|has|have|remain\w*|only|just|rate|respectively)\b"
+)
+
+
+def share_gain_lists(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """Mark as gains (kind "delta") the values listed after a gain whose words before it make it one ("by", "an
+    improvement of"), when each value of the list has a short tail of its own."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    heads = {
+        i for i in order if found[i]["kind"] == "delta" and _gain_before(text[max(0, spans[i][0] - 80) : spans[i][0]])
+    }
+    for a, b in zip(order, order[1:], strict=False):
+        first, second = found[a], found[b]
+        if a not in heads or second["kind"] != "absolute" or first["unit"] != second["unit"] or first["unit"] is None:
+            continue
+        gap = _GAP.fullmatch(text, spans[a][1], spans[b][0])
+        if gap is None or not _own_tail(gap.group("tail")):
+            continue
+        second["kind"] = "delta"
+        second["direction"] = first["direction"] or direction_of(text, *spans[b], "delta")
+        heads.add(b)
+
+
+def _gain_before(before: str) -> bool:
+    """The words before a value make it a gain ("by", "an improvement of"); "up to" alone does not make a list of
+    gains ("up to 99.8% accuracy and 93.6% macro F1" are levels), nor a sign ("81.8% (+5.9%), 34.7% (+5.8%)")."""
+    before = re.sub(r"\(?[+−-]\s*$", "", before)
+    return bool(DELTA_BEFORE.search(before)) and not re.search(r"\bup\s+to\s*$", before)
+
+
+def _own_tail(tail: str) -> bool:
+    """A tail names what its value measures ("PQ", "on FACTS"): it holds a letter, starts no claim of its own and
+    closes no parenthesis it did not open ("(+5.9%), 34.7%")."""
+    return bool(re.search(r"[A-Za-z]", tail)) and not _NEW_CLAIM.search(tail) and tail.count(")") <= tail.count("(")
