@@ -48,6 +48,7 @@ from ._schedule_cells import (
 )
 from ._schedule_linkcites import starts_with_cited_link, venue_tail
 from ._schedule_pool import is_listed_item, listed_paper
+from ._schedule_talks import about_line, end_dated, talks_only, trailing_speaker
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
 
@@ -93,7 +94,7 @@ _BULLET_LEVEL = 7  # a date bullet heads a meeting below any heading
 # before it and the time after it ("Tuesday, 5 Feb 2019, 15:00–16:00. …")
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
 _AFTER_DATE = re.compile(
-    rf"^(?:[\s,.;:–—-]|[\[(]\s*[\])]|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
+    rf"^(?:[\s,.;:|–—-]|[\[(]\s*[\])]|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
     rf"|\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*{_CLOCK})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*[-–—]\s*{_CLOCK})?)+",
     re.I,
 )
@@ -235,6 +236,8 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
     linked title ("[Title](link) — Ada Quill") or, unlinked, a reference written out ("Title (Vaswani et al.,
     2017)", "Vaswani, A. (2017). Title. Venue")."""
     text = _BULLET.sub("", line).strip()
+    if about_line(text):  # a talk's abstract or its speaker's bio: a note, whatever title it quotes
+        return [], [], " ".join(_TAGS.sub(" ", text).split())
     bare = re.sub(r"[*_]", "", text).strip()
     if bare and (day := _WEEKDAY.match(bare + " ")) and day.end() > len(bare):  # "**Wed **" of "**Wed 12 Dec 2018**"
         return [], [], None
@@ -289,6 +292,10 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     bullet = _TOP_BULLET.match(line)
     body = bullet.group(2) if bullet else ""
     found = _meeting_heading(body) if body else None
+    if bullet is not None and found is None and (talk := end_dated(body)):  # "*[Talk](…)*, by Ada, 16/12/2025."
+        meeting = HeadingMeeting(talk[0], talk[1], f"line {n}", level=_BULLET_LEVEL, indent=len(bullet.group(1)))
+        meeting.presenters = talk[2]
+        return meeting
     if bullet is None or found is None or not found[0] or _NUMBERED.match(re.sub(r"[*_`]", "", body).strip()):
         return None  # no date leads it, or "- Week 3 (Mar 9)": a numbered item
     meeting = HeadingMeeting(found[0], None, f"line {n}", level=_BULLET_LEVEL, indent=len(bullet.group(1)))
@@ -304,6 +311,8 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     if lead and meeting.topic and not _TOPIC_WORD.search(lead.group("who")):  # not "Mar 9: Graph Neural Networks"
         meeting.presenters = presenters(lead.group("who"))
         meeting.topic = meeting.topic[lead.end() :].strip(" ,;:–—-") or None
+    elif not papers and meeting.topic and (spoken := trailing_speaker(meeting.topic)):  # "Title — Ada Quill (Inst)"
+        meeting.topic, meeting.presenters = spoken
     return meeting
 
 
@@ -511,7 +520,9 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     date order; [] for any other page."""
     meetings = _sections(text)
     same_level = [m for m in meetings if m.level == min((x.level for x in meetings), default=0)]
-    if len(same_level) < 2 or any(m.table for m in meetings) or not any(m.papers for m in meetings):
+    if len(same_level) < 2 or any(m.table for m in meetings):
+        return []
+    if not any(m.papers for m in meetings) and not talks_only(meetings):  # a seminar's talks: meetings all the same
         return []
     order = date_order(m.date_text for m in meetings if m.date_text)
     years = [int(y) for m in meetings for y in _YEAR.findall(m.date_text)] or _page_years(text, meetings)

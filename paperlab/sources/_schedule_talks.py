@@ -1,0 +1,79 @@
+"""Seminar pages that list talks, not readings: what a date bullet says of its talk and its speaker.
+
+::
+
+    - **11 June 2025** | **Widgets for weather prediction** — **Ada Quill** (Widget Institute)
+      <details><summary>Abstract & Bio</summary><strong>Abstract:</strong> The talk "Widgets for …" shows …</details>
+    - *[Sparse gadget attacks](/assets/pdf/talk.pdf)*, by **[Bo Renn](https://…)**, 16/12/2025.
+
+A talk's title with the speaker after a dash is the meeting's topic and its presenter, not a paper; its abstract or
+the speaker's bio (a line labelled "Abstract:", "Bio:", HTML tags around the label or not) is a note, never a
+reading, whatever title it quotes. A bullet that ends with the day of the talk (with its year) after "by Speaker"
+is a meeting too. A page whose meetings are all such talks (two or more, each dated with its year and given by a
+named speaker) is a schedule that names no paper.
+
+Used by :mod:`._schedule_headings`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["about_line", "end_dated", "talks_only", "trailing_speaker"]
+
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_ABOUT = re.compile(
+    r"^[*_\s]*(?:abstract|bio|biography|short\s+bio|speaker\s+bio|about\s+the\s+speaker|summary|description)"
+    r"(?:\s*(?:&|and)\s*bio)?[*_\s]*[:：]",
+    re.I,
+)
+_PERSON = r"[A-Z\u00c0-\u024f][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*){1,3}"
+# "Title — **Ada Quill** (Widget Institute)", "Title – Ada Quill": the speaker after a dash, an affiliation after
+_SPEAKER_AFTER = re.compile(
+    rf"^(?P<topic>.+?)\s+[—–]\s+[*_]*\[?(?P<who>{_PERSON})\]?(?:\([^()\s]+\))?[*_]*\s*(?:\([^()]*\))?\s*$"
+)
+# "*[Talk](slides)*, by **[Ada Quill](…)**, 16/12/2025.": the talk, its speaker, its day with the year
+_END_DATED = re.compile(
+    rf"^(?P<topic>.+?),?\s+by\s+[*_]*\[?(?P<who>{_PERSON})\]?(?:\([^()\s]+\))?[*_]*\s*,\s*"
+    r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d)\.?\s*$"
+)
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
+# what a speaker's name never holds: a talk's words ("Deep Learning", "Climate Models")
+_TOPIC_WORDS = re.compile(
+    r"(?i)\b(?:learning|models?|networks?|data|climate|prediction|analysis|methods?|theory|introduction|session|"
+    r"workshop|seminar|talk|meeting|discussion|review|overview)\b"
+)
+
+
+def about_line(text: str) -> bool:
+    """Whether a line under a talk is its abstract or the speaker's bio ("<strong>Abstract:</strong> …")."""
+    return bool(_ABOUT.match(_TAGS.sub("", text).strip()))
+
+
+def trailing_speaker(topic: str) -> tuple[str, list[str]] | None:
+    """(the talk's title, its speaker) of a topic ending with the speaker after a dash, None for another topic."""
+    m = _SPEAKER_AFTER.match(topic.strip(" |"))
+    if m is None or _TOPIC_WORDS.search(m.group("who")):
+        return None
+    title = m.group("topic").strip(" |*_")
+    return (title, [m.group("who").strip()]) if len(title.split()) >= 2 else None
+
+
+def end_dated(body: str) -> tuple[str, str, list[str]] | None:
+    """(the date as written, the talk's title, its speaker) of a bullet ending with the talk's day after "by
+    Speaker", None for another bullet."""
+    m = _END_DATED.match(body.strip())
+    if m is None or _TOPIC_WORDS.search(m.group("who")):
+        return None
+    title = _LINK.sub(r"\1", m.group("topic")).strip(" ,*_")
+    return (m.group("date"), title, [m.group("who").strip()]) if len(title.split()) >= 2 else None
+
+
+def talks_only(meetings: list[Any]) -> bool:
+    """Whether a page's meetings are all talks (two or more, none naming a paper, each dated with its year and given
+    by a named speaker): a seminar's schedule that names no paper."""
+    return len(meetings) >= 2 and all(
+        not m.papers and m.presenters and re.search(r"(?:19|20)\d\d", m.date_text) for m in meetings
+    )

@@ -1,0 +1,83 @@
+"""Seminar pages listing talks by date bullets: the talk's title and its speaker after a dash ("**11 June 2025** |
+**Title** — **Ada Quill** (Institute)"), or the day at the end after "by Speaker" ("*[Talk](slides)*, by **Ada
+Quill**, 16/12/2025."), are meetings with their speakers; a talk's title is no paper, nor is the title its abstract
+quotes. Our own small files (session 16, helper SC4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import paperlab
+from paperlab.errors import ParseError
+
+DETAILS = """---
+title: seminars
+---
+
+## 2025
+
+- **11 June 2025** | **Widgets for weather and climate prediction** — **Ada Quill** (Widget Institute)
+  <details>
+  <summary>Abstract & Bio</summary>
+  <blockquote>
+  <strong>Abstract:</strong> The project "Widgets for weather and climate prediction with sparse gadgets" develops a model.
+  </blockquote>
+  </details>
+
+## 2023
+
+- **27 March 2023** | **Gadget maps of France from satellites** ([slides](https://example.org/s.pdf)) – Bo Renn (remotely)
+  <details>
+  <summary>Abstract & Bio</summary>
+  <blockquote>
+  <strong>Bio:</strong> Bo Renn works on "Sparse Gadget Maps" (Renn et al., 2021).
+  </blockquote>
+  </details>
+"""
+
+
+def test_date_bullets_of_talks_with_the_speaker_after_a_dash(tmp_path: Path) -> None:
+    path = tmp_path / "seminars.md"
+    path.write_text(DETAILS, encoding="utf-8")
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [(m.date, m.presenters, m.papers) for m in meetings] == [
+        (dt.date(2025, 6, 11), ["Ada Quill"], []),
+        (dt.date(2023, 3, 27), ["Bo Renn"], []),
+    ]
+    assert (meetings[0].note or "").startswith("Widgets for weather and climate prediction")
+    with pytest.raises(ParseError, match="names no paper"):  # talks, as a YAML list of talks: no paper to load
+        paperlab.load(path)
+
+
+END_DATED = """---
+title: Seminars
+---
+
+- *[Widget Basis Cryptanalysis Exploiting Gadget Trails](/assets/pdf/ada_16122025.pdf)*, by **[Ada Quill](https://scholar.example.org/a)**, 16/12/2025.
+- *[On the Soundness of Gadget Attacks](/assets/pdf/bo_14102025.pdf)*, by **[Bo Renn](https://scholar.example.org/b)**, 14/10/2025.
+- *Probabilistic widget cryptanalysis*, by Cai Lune, March 3, 2025.
+"""
+
+
+def test_talk_bullets_ending_with_their_day_after_the_speaker(tmp_path: Path) -> None:
+    path = tmp_path / "seminars.md"
+    path.write_text(END_DATED, encoding="utf-8")
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [(m.date, m.presenters, m.papers, m.note) for m in meetings] == [
+        (dt.date(2025, 12, 16), ["Ada Quill"], [], "Widget Basis Cryptanalysis Exploiting Gadget Trails"),
+        (dt.date(2025, 10, 14), ["Bo Renn"], [], "On the Soundness of Gadget Attacks"),
+        (dt.date(2025, 3, 3), ["Cai Lune"], [], "Probabilistic widget cryptanalysis"),
+    ]
+
+
+def test_one_talk_or_news_bullets_are_no_schedule(tmp_path: Path) -> None:
+    path = tmp_path / "news.md"
+    path.write_text(
+        "# News\n\n- 2021-03-02: Ada Quill joined the lab.\n- 2021-04-05: Bo Renn won a widget prize.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ParseError):
+        paperlab.Schedule.from_file(path)
