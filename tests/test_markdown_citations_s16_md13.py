@@ -157,3 +157,42 @@ def test_a_journal_after_a_paper_list_link_is_no_author(tmp_path: Path) -> None:
         ("Gadget maps for all", [], dt.date(2022, 1, 1)),
         ("Sprocket counting", ["Moss"], dt.date(2022, 3, 1)),
     ]
+
+
+CITATION_BLOCKS = """# LITERATURE.md — citations for the widget model
+
+## A. Priors
+
+### A1. Quill 1998 — the original widget paper
+
+**Citation:** A. B. Quill, *"The weight of random widgets,"*
+Widget Rev. D **57**, 5499–5508 (2015). arXiv:1512.03333.
+
+**How we use it.** The prior of the widget model.
+
+### A2. Quill–Renn 2010 — a log-uniform prior
+
+**Reference:** A. B. Quill, C. Renn, *"Likely values of the gadget
+expectation value,"* Widget Rev. D **81**, 073003 (2016). arXiv:1603.01024.
+
+## B. Alternatives
+
+**Citations:**
+- D. Moss, E. Stone, *"Statistical understanding of
+  sprockets in Gaussian landscapes,"* Widget Rev. D **76**,
+  093001 (2017). arXiv:1707.03446.
+- D. Moss, E. Stone, *"Sprocket masses from
+  Gaussian landscapes,"* Widget Rev. Lett. **100**, 141801 (2017).
+  arXiv:1710.04262.
+"""
+
+
+def test_citation_blocks_give_their_titles_not_the_headings(tmp_path: Path) -> None:
+    papers = _load(tmp_path, CITATION_BLOCKS)
+    assert [(p.title, p.authors, p.arxiv_id) for p in papers] == [
+        ("The weight of random widgets", ["A. B. Quill"], "1512.03333"),
+        ("Likely values of the gadget expectation value", ["A. B. Quill", "C. Renn"], "1603.01024"),
+        ("Statistical understanding of sprockets in Gaussian landscapes", ["D. Moss", "E. Stone"], "1707.03446"),
+        ("Sprocket masses from Gaussian landscapes", ["D. Moss", "E. Stone"], "1710.04262"),
+    ]
+    assert papers[1].journal_ref == "Widget Rev. D 81, 073003"  # no label, no id in the venue

@@ -170,6 +170,12 @@ _TITLE_SPAN = re.compile(
     r"(?<![*_\w])(?P<mark>\*{1,2}|_{1,2})(?=\S)(?P<em>.+?)(?<=\S)(?P=mark)(?![*\w])|[\"“](?P<q>[^\"“”]{4,}?)[\"”]"
 )
 _ET_AL_ONLY = re.compile(r"^\W*et\.?\s+al\W*$")
+_IDS_AFTER = re.compile(r"[\s.,;(]*\b(?:arxiv|doi|pmid|isbn|url|https?)\b\s*[:\s]", re.I)
+# a label opening a reference: "**Citation:**", "Reference:", "Paper -"
+_LEADING_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?\s*(?:citations?|references?|ref|paper|source|cite(?:\s+as)?)\s*(?:[:：]\s*(?:\*\*|__)?|(?:\*\*|__)\s*[:：])\s*",
+    re.I,
+)
 # the year closing a head of names: "(2024)", ", 2024", "(2025/2026)", "(30 Oct 2025)"
 _HEAD_YEAR = re.compile(
     r"[\s,]*\(?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:19|20)\d{2})[a-z]?(?:\s*[/–-]\s*(?:19|20)?\d{2})?\)?\.?$"
@@ -206,8 +212,9 @@ def names_then_title(text: str) -> CellPaper | None:
     System.* Artificial Intelligence 12(3), 1979.', 'Jia-Ming Wang, *et al*., *Title*, Phys. Rev. B 111 (2025)',
     '**Quill, A., & Renn, B. (2023).** *Title.* arXiv:2308.08708', 'Lewis et al., "Title" (2020)'; None when the
     first emphasised or quoted title does not follow a head of names (:func:`cited_head`)."""
+    text = _LEADING_LABEL.sub("", text, count=1)  # "**Citation:** J. F. Quill, *"Title,"* …"
     for m in _TITLE_SPAN.finditer(text):
-        title = (m.group("em") or m.group("q") or "").strip(" .,;:")
+        title = (m.group("em") or m.group("q") or "").strip(' .,;:"“”')
         head = text[: m.start()]
         if _ET_AL_ONLY.match(title) or not plain(head).strip(" *_,.;:"):
             continue  # "*et al*." is no title; a span opening the text is the names in bold, or no reference
@@ -215,6 +222,7 @@ def names_then_title(text: str) -> CellPaper | None:
             return None
         authors, more, year = found
         rest = " ".join(plain(text[m.end() :]).replace("**", "").split())
+        rest = _IDS_AFTER.split(rest, maxsplit=1)[0]  # "… (1998). arXiv:hep-ph/9712333. DOI: …": no venue
         return _paper(title, authors, rest, year, more)
     return None
 
@@ -222,7 +230,7 @@ def names_then_title(text: str) -> CellPaper | None:
 def reference_parts(text: str) -> CellPaper | None:
     """The authors, title, year and venue of a reference written out (see the module's docstring); None for text
     that is no reference with its authors."""
-    original = text
+    original = text = _LEADING_LABEL.sub("", text, count=1)  # "Citation: …": the label is no author
     text = " ".join(re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", plain(text)).split())  # "_Title_": italics
     if (m := _DASHED.match(text)) and (_good_title(m.group("title")) or re.search(r"\bet\s+al\b", m.group("authors"))):
         authors, more = _names(m.group("authors"))  # "Quill et al. - Cuttlefish": one word is a title after "et al."

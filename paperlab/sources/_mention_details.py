@@ -318,8 +318,10 @@ def _split(found: Found, details: _Details, raw: str = "") -> tuple[str, _Detail
     """The title and details of a paper whose title text is a whole reference ("Quill & Renn - Title (from blog)",
     "Quill, Ada. Title. Press, 2002.", "Title (Widget Letters, 2017)"): its title part, its authors, year, venue;
     ``raw``, the line as written, gives the title its emphasis marks ("Ada Quill. *Title.* Venue, 1979.")."""
-    ref = found.ref or (None if details.authors else _emphasised_reference(found.title, raw))
-    ref = ref or (None if details.authors else reference_parts(found.title)) or title_venue_year(found.title)
+    single = found.ref or (None if details.authors else reference_parts(found.title)) or title_venue_year(found.title)
+    named = _emphasised_reference(found.title, single.title if single else found.title, raw)
+    better = named is not None and (single is None or named.title != single.title or not single.year and named.year)
+    ref = named if better else single
     if ref is None:
         return found.title, details
     return ref.title, dataclasses.replace(
@@ -331,18 +333,50 @@ def _split(found: Found, details: _Details, raw: str = "") -> tuple[str, _Detail
     )
 
 
-def _emphasised_reference(title: str, raw: str) -> CellPaper | None:
-    """The reference of a line whose emphasised title follows its authors (:func:`names_then_title`), when the
-    finder's title text is that line's."""
+def _emphasised_reference(text: str, title: str, raw: str) -> CellPaper | None:
+    """The reference of a paragraph whose emphasised title follows its authors (:func:`names_then_title`), when
+    the finder's text (``text``; ``title``, the title read from it) is that paragraph's, a title cut at a line's
+    end ('"Statistical understanding of') or no text of the paragraph at all (a section heading above a citation
+    whose id stands on a later line)."""
     named = names_then_title(_ITEM_MARK.sub("", raw)) if any(mark in raw for mark in '*_"“') else None
-    return named if named is not None and named.title in title else None
+    if named is None:
+        return None
+    cut = title.strip(' "“*_')
+    said = " ".join(plain(raw).split())
+    return named if named.title in text or cut and named.title.startswith(cut) or text not in said else None
+
+
+def _opens_emphasis(text: str) -> bool:
+    return text.count("*") % 2 == 1 or text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _paragraph(lines: list[Line], i: int) -> str:
+    """Line ``i`` as written, within its paragraph: from the paragraph's first line (up to three above) when the id
+    stands on a later one, and on to the lines it wraps onto while an emphasis or a quote it opens is not closed
+    ('*"Quark and lepton' / 'masses in the landscape,"* Phys. Rev. D …')."""
+
+    def same(line: Line) -> bool:
+        return line.kind == "text" and line.item == lines[i].item and bool(line.text.strip())
+
+    first = i
+    while first > max(0, i - 3) and lines[i].kind == "text" and lines[first].kind == "text":
+        if not (same(lines[first - 1]) or first - 1 == lines[i].item):
+            break
+        first -= 1  # back to the paragraph's first line, or the list item the line continues
+    text = " ".join(ln.text.strip() for ln in lines[first : i + 1])
+    text = " ".join([text, *lines[i].wraps])
+    for line in lines[i + 1 : i + 4]:
+        if not _opens_emphasis(text) or not (same(line) or line.item == i):
+            break
+        text = f"{text} {line.text.strip()}"
+    return text
 
 
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+")
 
 
 def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
-    title, details = _split(found, _details(lines, found), lines[found.lines[0]].text)
+    title, details = _split(found, _details(lines, found), _paragraph(lines, found.lines[0]))
     after = plain(lines[found.lines[0]].text).partition(title)[2].strip(" .,;–—-")  # "[Title](…) (Quill et al., 2024)"
     if not details.authors and title and (cited := cited_in(after)):
         details.authors, details.year = cited[0], details.year or (None if found.arxiv_id else cited[1])
