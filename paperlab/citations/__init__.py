@@ -15,7 +15,7 @@ from ..paper import Paper
 from ..search.signals import register_signal
 from .bibliography import Bibliography, bibliography
 from .fetch import FetchReport, citations, fetch_citations, fetch_note, links, references
-from .graph import citation_count, citation_graph, citation_similarity, cocitation, coupling, gaps
+from .graph import citation_count, citation_graph, citation_similarity, cocitation, coupling, gaps, references_fetched
 
 __all__ = [
     "Bibliography",
@@ -34,12 +34,15 @@ __all__ = [
     "library_gaps",
     "links",
     "references",
+    "references_fetched",
 ]
 
 
 def library_gaps(library: Library, min_cited_by: int = 2, **kwargs: Any) -> Any:
-    """``Library.gaps()``: :func:`gaps` of :func:`citation_graph` (cached citations only)."""
-    return gaps(citation_graph(library, **kwargs), min_cited_by=min_cited_by)
+    """``Library.gaps()``: :func:`gaps` of :func:`citation_graph` (cached citations only), whose note says whether
+    an empty answer means nothing is missing or nothing was fetched yet."""
+    graph = citation_graph(library, **kwargs)
+    return gaps(graph, min_cited_by=min_cited_by, fetched=references_fetched(library, kwargs.get("store")))
 
 
 def citation_signal(library: Library, paper: Paper) -> dict[str, float]:

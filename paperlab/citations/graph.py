@@ -26,7 +26,15 @@ from ..store.core import Store, open_store
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["citation_count", "citation_graph", "citation_similarity", "cocitation", "coupling", "gaps"]
+__all__ = [
+    "citation_count",
+    "citation_graph",
+    "citation_similarity",
+    "cocitation",
+    "coupling",
+    "gaps",
+    "references_fetched",
+]
 
 
 def citation_count(paper: Paper) -> int | None:
@@ -134,6 +142,12 @@ def citation_graph(library: Library | Iterable[Paper], *, store: Store | None = 
     return graph
 
 
+def references_fetched(library: Library | Iterable[Paper], store: Store | None = None) -> int:
+    """For how many papers of ``library`` references were fetched into the store's citation cache (any source)."""
+    cache = CitationCache(store if store is not None else open_store())
+    return sum(1 for paper in library if cache.fetched(paper.id, "references"))
+
+
 def _salton(shared: int, a: int, b: int) -> float:
     return shared / math.sqrt(a * b) if a and b else 0.0
 
@@ -169,17 +183,22 @@ def citation_similarity(graph: nx.DiGraph, node: str, *, library_only: bool = Tr
     return dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def gaps(graph: nx.DiGraph, min_cited_by: int = 2) -> pd.DataFrame:
+def gaps(graph: nx.DiGraph, min_cited_by: int = 2, *, fetched: int | None = None) -> pd.DataFrame:
     """Papers cited by at least ``min_cited_by`` of the library's papers but not in the library, ranked by how
     many library papers cite them, then by their citation count.
 
+    ``fetched``: for how many of the library's papers references were fetched, when known (``Library.gaps()``
+    counts them in the cache); the frame's note then tells "nothing missing" from "nothing known yet".
+
     Returns
     -------
-    pandas.DataFrame
-        Columns ``id``, ``title``, ``year``, ``cited_by`` (library papers citing it), ``citations`` (the
-        source's count), ``citing`` (the ids of those library papers) and ``paper`` (the wire JSON).
+    GapFrame
+        A DataFrame with columns ``id``, ``title``, ``year``, ``cited_by`` (library papers citing it),
+        ``citations`` (the source's count), ``citing`` (the ids of those library papers) and ``paper`` (the
+        wire JSON); printed with its note (``.note``, ``attrs["note"]``): why it is empty, or on how many
+        papers' references it rests.
     """
-    import pandas as pd
+    from .gapframe import GapFrame, gaps_note
 
     rows: list[dict[str, Any]] = []
     for node, data in graph.nodes(data=True):
@@ -201,4 +220,7 @@ def gaps(graph: nx.DiGraph, min_cited_by: int = 2) -> pd.DataFrame:
     columns = ["id", "title", "year", "cited_by", "citations", "citing", "paper"]
     rows.sort(key=lambda r: (-r["cited_by"], -(r["citations"] or 0), r["id"]))
     # year and citation count are integers that may be missing: nullable Int64, never floats like "2021.0"
-    return pd.DataFrame(rows, columns=columns).astype({"year": "Int64", "cited_by": "Int64", "citations": "Int64"})
+    frame = GapFrame(rows, columns=columns).astype({"year": "Int64", "cited_by": "Int64", "citations": "Int64"})
+    papers = sum(1 for _, data in graph.nodes(data=True) if data.get("in_library"))
+    frame.attrs["note"] = gaps_note(len(frame), papers, fetched, min_cited_by)
+    return frame
