@@ -47,6 +47,7 @@ from ._schedule_cells import (
     written_reference,
 )
 from ._schedule_linkcites import starts_with_cited_link, venue_tail
+from ._schedule_liquid import captured_bullets
 from ._schedule_pool import is_listed_item, listed_paper
 from ._schedule_talks import about_line, end_dated, talks_only, trailing_speaker
 
@@ -182,6 +183,7 @@ class HeadingMeeting:
     by: dict[int, list[str]] = field(default_factory=dict)  # the presenters of each paper (by its index)
     indent: int = 0  # a date bullet's indent: a bullet indented deeper is one of its readings
     year_inferred: bool = False  # the page names no year: the year is the newest reading's arXiv id's
+    term_year: int | None = None  # the year the nearest heading above names ("## Lent Term 2021 Schedule")
 
 
 def _meeting_heading(body: str) -> tuple[str, str | None] | None:
@@ -381,6 +383,7 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
     meetings: list[HeadingMeeting] = []
     current: HeadingMeeting | None = None
     heading, group = None, [False]  # group: under a label item ("* 2000s:") whose nested items are listed
+    term: int | None = None
     lines = _joined([_markdown_heading(line) for line in text.split("\n")])
     fenced = fenced_lines(lines)
     for k, line in enumerate(lines):
@@ -389,18 +392,22 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
             continue
         if m := _HEADING.match(line):
             level, found, heading = len(m.group(1)), _meeting_heading(m.group(2)), m.group(2).strip(" *_")
+            if found is None and (named := _YEAR.findall(heading)):
+                term = int(named[0]) if len(set(named)) == 1 else None  # "## Lent Term 2021", not "2020-2021"
             if found is not None:
                 current = HeadingMeeting(found[0], found[1], f"line {n}", level=level)
                 _headed_by(current, lines[max(k - 6, 0) : k])  # "#### Title by Author" / "###### April 3, 2021"
                 who = _SPEAKER_TOPIC.match(found[1] or "")  # "### August 30: [Ada Quill](…)": the speaker
                 if who and not _TOPIC_WORD.search(name := who.group("linked") or who.group("plain")):
                     current.presenters, current.topic = presenters(name), None
+                current.term_year = term
                 meetings.append(current)
             elif current is not None and level <= current.level:
                 current = None  # "## Code formatting" after the meetings
             continue
         if dated := _date_line(lines, k, n):  # "Wed Feb 19 3pm, Room 2" over its bullets
             current = dated
+            current.term_year = term
             meetings.append(current)
             continue
         nested = current is not None and current.level == _BULLET_LEVEL and _indent(line) > current.indent
@@ -409,6 +416,7 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
             continue  # "- <strike>21-10-2020: **Title** …</strike>": a session called off, no meeting
         if (current is None or current.level == _BULLET_LEVEL) and not nested and (bullet := _date_bullet(line, n)):
             current = bullet
+            current.term_year = term
             meetings.append(current)
             continue
         if current is not None and current.level == _BULLET_LEVEL and line.strip() and not line[:1].isspace():
@@ -518,7 +526,7 @@ def unscheduled_papers(text: str) -> list[tuple[str, str | None, CellPaper]]:
 def heading_meetings(text: str) -> list[HeadingMeeting]:
     """The meetings of a page written as one heading per meeting (:func:`is_heading_schedule`), dated in the page's
     date order; [] for any other page."""
-    meetings = _sections(text)
+    meetings = _sections(captured_bullets(text))
     same_level = [m for m in meetings if m.level == min((x.level for x in meetings), default=0)]
     if len(same_level) < 2 or any(m.table for m in meetings):
         return []
@@ -532,7 +540,7 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     for m in meetings:
         if m.topic and _called_off(m.topic, m.papers):  # "## May 23: Holiday, no reading group" over a link
             m.papers, m.by = [], {}
-        m.date = parse_day(m.date_text, order, year) if m.date_text else None
+        m.date = parse_day(m.date_text, order, m.term_year or year) if m.date_text else None
         if m.date_text and m.date is None and year is None and newest:  # no year on the page: after its readings
             first = dt.date(2000 + int(newest[:2]), int(newest[2:]), 1)
             m.date = parse_day(m.date_text, order, first.year)

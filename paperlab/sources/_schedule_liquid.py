@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["liquid_rows"]
+__all__ = ["captured_bullets", "liquid_rows"]
 
 _TAG = re.compile(
     r"{%-?\s*capture\s+(?P<name>\w+)\s*-?%}(?P<body>(?:(?!{%-?\s*capture\b).)*?){%-?\s*endcapture\s*-?%}"
@@ -51,3 +51,28 @@ def liquid_rows(text: str, is_meeting: Callable[[list[str]], bool]) -> list[tupl
         if is_meeting(list(fields)):
             rows.append((f"line {text.count(chr(10), 0, m.start()) + 1}", fields))
     return rows if len(rows) >= 2 else []
+
+
+_CAPTURED_INCLUDE = re.compile(
+    r"(?:{%-?\s*capture\s+(?P<name>\w+)\s*-?%}(?P<body>.*?){%-?\s*endcapture\s*-?%}\s*)+{%-?\s*include\s+[^%]*%}",
+    re.S,
+)
+_ONE_CAPTURE = re.compile(r"{%-?\s*capture\s+(?P<name>\w+)\s*-?%}(?P<body>.*?){%-?\s*endcapture\s*-?%}", re.S)
+
+
+def captured_bullets(text: str) -> str:
+    """A page whose meetings are Liquid captures shown by an include (``{% capture summary %}19 March - Ch 12 Title -
+    Ada{% endcapture %}{% include details.html %}``, a ``details`` capture before it): each as a bullet of its
+    summary, the details indented under it, the lines kept where they were (blank lines fill the rest)."""
+
+    def bullet(m: re.Match[str]) -> str:
+        parts = {c.group("name"): c.group("body").strip() for c in _ONE_CAPTURE.finditer(m.group(0))}
+        summary = " ".join(parts.pop("summary", "").split())
+        if not summary:
+            return m.group(0)
+        inner = [f"  {line.strip()}" for body in parts.values() for line in body.split("\n") if line.strip()]
+        out = [f"- {summary}", *inner]
+        out += [""] * max(0, m.group(0).count("\n") + 1 - len(out))
+        return "\n".join(out)
+
+    return _CAPTURED_INCLUDE.sub(bullet, text) if "{%" in text else text

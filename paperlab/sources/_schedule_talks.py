@@ -30,8 +30,10 @@ _ABOUT = re.compile(
 )
 _PERSON = r"[A-Z\u00c0-\u024f][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*){1,3}"
 # "Title — **Ada Quill** (Widget Institute)", "Title – Ada Quill": the speaker after a dash, an affiliation after
+# (or a first name alone after a spaced hyphen: "19 March - Ch 12 Title - Alessandro", "… Equations -Ben")
 _SPEAKER_AFTER = re.compile(
-    rf"^(?P<topic>.+?)\s+[—–]\s+[*_]*\[?(?P<who>{_PERSON})\]?(?:\([^()\s]+\))?[*_]*\s*(?:\([^()]*\))?\s*$"
+    rf"^(?P<topic>.+?)\s+(?:[—–]\s+[*_]*\[?(?P<who>{_PERSON})|-\s*(?P<first>[A-Z][a-z\u00c0-\u024f]{{2,15}}))"
+    r"\]?(?:\([^()\s]+\))?[*_]*\s*(?:\([^()]*\))?\s*$"
 )
 # "*[Talk](slides)*, by **[Ada Quill](…)**, 16/12/2025.": the talk, its speaker, its day with the year
 _END_DATED = re.compile(
@@ -43,7 +45,9 @@ _LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 # what a speaker's name never holds: a talk's words ("Deep Learning", "Climate Models")
 _TOPIC_WORDS = re.compile(
     r"(?i)\b(?:learning|models?|networks?|data|climate|prediction|analysis|methods?|theory|introduction|session|"
-    r"workshop|seminar|talk|meeting|discussion|review|overview)\b"
+    r"workshop|seminar|talk|meeting|discussion|review|overview|part|chapter|intro|recap|notes|slides|continued|"
+    r"cont|conclusions?|summary|tutorial|basics|exercises?|practice|lab|questions|cancelled|canceled|break|"
+    r"holiday|tbd|tba|online|remote|zoom)\b"
 )
 
 
@@ -55,10 +59,11 @@ def about_line(text: str) -> bool:
 def trailing_speaker(topic: str) -> tuple[str, list[str]] | None:
     """(the talk's title, its speaker) of a topic ending with the speaker after a dash, None for another topic."""
     m = _SPEAKER_AFTER.match(topic.strip(" |"))
-    if m is None or _TOPIC_WORDS.search(m.group("who")):
+    who = m.group("who") or m.group("first") if m else ""
+    if m is None or _TOPIC_WORDS.search(who):
         return None
     title = m.group("topic").strip(" |*_")
-    return (title, [m.group("who").strip()]) if len(title.split()) >= 2 else None
+    return (title, [who.strip()]) if len(title.split()) >= 2 else None
 
 
 def end_dated(body: str) -> tuple[str, str, list[str]] | None:
