@@ -37,25 +37,42 @@ _FIRST_NEW_STYLE, _FIVE_DIGITS_FROM = dt.date(2007, 4, 1), dt.date(2015, 1, 1)
 
 
 def arxiv_id_month(arxiv_id: str | None) -> tuple[dt.date, dict[str, Any]] | None:
-    """The month a new-style arXiv id (YYMM.NNNN from April 2007, YYMM.NNNNN from January 2015) was given in, as
-    its first day, with the ``extra`` entries saying so (month precision, inferred, noted); None for an old-style id
-    or none, and for one that is no real new-style id: a month before April 2007 ("0701.1234") or after the
-    current one ("9912.12345", not 2099), or a number of digits the month's ids did not have.
+    """The month an arXiv id was given in, as its first day, with the ``extra`` entries saying so (month
+    precision, inferred, noted): a new-style id (YYMM.NNNN from April 2007, YYMM.NNNNN from January 2015) or an
+    old-style one (archive/YYMMNNN, August 1991 to March 2007); None for none, and for one that is no real id: a
+    new-style month before April 2007 ("0701.1234") or after the current one ("9912.12345", not 2099), a number of
+    digits the month's ids did not have, an old-style month outside its years.
 
     >>> arxiv_id_month("2406.12275")
     (datetime.date(2024, 6, 1), {'date_precision': 'month', 'date_inferred': True, 'date_note': 'month of arXiv id 2406.12275'})
-    >>> arxiv_id_month("hep-th/9901001") is None
-    True
+    >>> arxiv_id_month("hep-th/9901001")[0], arxiv_id_month("cs/0712001")
+    (datetime.date(1999, 1, 1), None)
     """
     m = _NEW_STYLE_ID.fullmatch(arxiv_id or "")
     if m is None:
-        return None
+        return _old_style_month(arxiv_id or "")
     month = dt.date(2000 + int(m.group(1)), int(m.group(2)), 1)
     digits = 4 if month < _FIVE_DIGITS_FROM else 5
     if not _FIRST_NEW_STYLE <= month <= dt.date.today() or len(m.group(3)) != digits:
         return None
     note = {"date_precision": "month", "date_inferred": True, "date_note": _ID_NOTE + m.group(0)}
     return month, note
+
+
+_OLD_STYLE_ID = re.compile(r"[a-z][a-z-]*(?:\.[A-Z]{2})?/(\d\d)(0[1-9]|1[0-2])\d{3}")
+_FIRST_OLD_STYLE = dt.date(1991, 8, 1)
+
+
+def _old_style_month(arxiv_id: str) -> tuple[dt.date, dict[str, Any]] | None:
+    """:func:`arxiv_id_month` of an old-style id: 91-99 are 1991-1999, 00-07 2000-2007."""
+    m = _OLD_STYLE_ID.fullmatch(arxiv_id)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    month = dt.date(1900 + year if year >= 91 else 2000 + year, int(m.group(2)), 1)
+    if not _FIRST_OLD_STYLE <= month < _FIRST_NEW_STYLE:
+        return None
+    return month, {"date_precision": "month", "date_inferred": True, "date_note": _ID_NOTE + arxiv_id}
 
 
 def dated_by_arxiv_id(extra: dict[str, Any]) -> bool:

@@ -33,7 +33,7 @@ __all__ = [
 _ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
 _ARXIV_OLD = re.compile(r"(?<![\w.-])([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?(?!\d)")
 # a bare new-style id without version: normalize_arxiv_id() returns it unchanged
-_ARXIV_PLAIN = re.compile(r"\d{4}\.\d{4,5}")
+_ARXIV_PLAIN = re.compile(r"\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}")
 # a resolver URL or "doi:" in front of a DOI (whitespace after "doi:" allowed)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _DOI_PREFIX_START = frozenset("hHdD")
@@ -79,15 +79,16 @@ def normalize_arxiv_id(text: str | None) -> tuple[str, int | None] | None:
     return None
 
 
-_ARXIV_VALUE = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?)", re.I)
+_ARXIV_VALUE = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.I)
 
 
 def arxiv_id_value(text: str) -> str | None:
-    """The new-style arXiv id a value holds and nothing else ("2505.01754v1", "arXiv: 2505.01754": a cell, an
-    attribute), its version kept as written; None for any other text (an id inside a sentence or a URL).
+    """The arXiv id a value holds and nothing else, new style or old ("2505.01754v1", "arXiv: 2505.01754",
+    "hep-ph/9901234v2", "arXiv:math.AG/0601001": a cell, an attribute), its version kept as written; None for any
+    other text (an id inside a sentence or a URL).
 
-    >>> arxiv_id_value(" arXiv:2505.01754v1 "), arxiv_id_value("see 2505.01754")
-    ('2505.01754v1', None)
+    >>> arxiv_id_value(" arXiv:2505.01754v1 "), arxiv_id_value("see 2505.01754"), arxiv_id_value("cs/0112017")
+    ('2505.01754v1', None, 'cs/0112017')
     """
     m = _ARXIV_VALUE.fullmatch(text.strip())
     return m.group(1) if m else None
@@ -116,7 +117,7 @@ def lone_arxiv_id(text: str) -> tuple[str, int | None] | None:
 
 
 def is_bare_arxiv_id(text: str) -> bool:
-    """Whether ``text`` is already a new-style arXiv id without version (``normalize_arxiv_id`` keeps it)."""
+    """Whether ``text`` is already an arXiv id without version, new style or old (``normalize_arxiv_id`` keeps it)."""
     return _ARXIV_PLAIN.fullmatch(text) is not None
 
 

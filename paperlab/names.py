@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "NAME_SUFFIXES",
+    "ORGANISATION_ACRONYMS",
     "csl_name_text",
     "drop_et_al",
     "family_first",
@@ -91,8 +92,10 @@ _PARTICLES = frozenset("da das de del della der des di do dos du la le van von z
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
 
 
-# acronyms of countries and institutions: a name in capitals holding one is an organisation's ("TIME USA")
-_ORG_ACRONYMS = frozenset("USA UK EU UN IBM MIT NIH NSF NASA IEEE ACM CERN OECD UNESCO".split())
+#: Acronyms of countries and institutions: a name in capitals holding one is an organisation's ("TIME USA"), and so
+#: is a name of words beside one written as a word ("UN Environment", "NASA Ames Research Center").
+ORGANISATION_ACRONYMS = frozenset("USA UK EU UN IBM MIT NIH NSF NASA IEEE ACM CERN OECD UNESCO UNEP".split())
+_ORG_ACRONYMS = ORGANISATION_ACRONYMS
 
 
 def name_case(family: str, given: str, *, vancouver: bool = False) -> tuple[str, str]:
@@ -412,6 +415,8 @@ def names_organisation(name: str) -> bool:
     as a person's ``Family, Given``. A family side of one organisation word alone, "Team, Kimi", is no organisation
     written so: it is "Kimi Team" split by a tool into family and given names, whole again when turned round."""
     family, comma, given = name.partition(",")
+    if not comma and len(words := name.split()) > 1 and words[0] in ORGANISATION_ACRONYMS:
+        return True  # "UN Environment", "NASA Ames Research Center": an acronym written as a word
     if not comma:
         words = name.split()
         family, given = " ".join(words[-1:]), " ".join(words[:-1])

@@ -294,6 +294,30 @@ _TITLE_MARK = re.compile(r"(?<=[^\W_]|[)\]?!])(?<!\b[^\W\d_])\s*(?:[†‡☆★
 _SUPERSCRIPT_NUMBER = re.compile(r"(?<=\s)([^\W\d_¹²³⁴-⁹⁰]{3,})[¹²³⁴-⁹⁰]{1,2}\s*$")
 
 
+# a reference manager's placeholder where the title is missing: "[No title]" (Paperpile), "[Untitled]", "(no title)",
+# "No title available", "Untitled" alone: the record names no paper
+_PLACEHOLDER_TITLE = re.compile(
+    r"[\[(<]?\s*(?:no\s+title(?:\s+(?:available|found|given))?|untitled|title\s+(?:missing|not\s+available))\s*[\])>]?\.?",
+    re.I,
+)
+
+
+def no_placeholder_title(title: str) -> str:
+    """``title``, unless it is a tool's placeholder for none ("[No title]", "[Untitled]", "(no title)"): then a
+    ParseError that skips the record, which names no paper.
+
+    >>> no_placeholder_title("Untitled Goose Game: a study")
+    'Untitled Goose Game: a study'
+    >>> no_placeholder_title("[No title]")
+    Traceback (most recent call last):
+    paperlab.errors.ParseError: a placeholder for no title ('[No title]'): the record names no paper
+    """
+    text = " ".join((title or "").split())
+    if _PLACEHOLDER_TITLE.fullmatch(text):
+        raise ParseError(f"a placeholder for no title ({text!r}): the record names no paper")
+    return title
+
+
 def title_without_mark(title: str) -> str:
     """``title`` without a footnote mark closing it (``…Networks†``, ``…Evaluator *``, Elsevier's ``☆``); a star
     that is part of the title's last word ("Improving A*") is kept.

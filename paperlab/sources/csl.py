@@ -29,7 +29,7 @@ from ..paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ..paper_render import csl_date, csl_edtf, csl_keywords, edtf_note, literal_year
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
-from ._files import check_paper, parse_json, read_bytes, read_records, title_without_mark
+from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records, title_without_mark
 from ._names import name_given_first
 
 __all__ = ["parse_csl", "read_csl", "write_csl"]
@@ -213,7 +213,7 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     if not isinstance(item, dict):
         raise ParseError(f"expected a CSL item (a JSON object), got {type(item).__name__}")
     title_raw = _text(item, "title")
-    title = _plain_title(title_raw) if title_raw else ""
+    title = no_placeholder_title(_plain_title(title_raw)) if title_raw else ""  # not "[Untitled]"
     if not title:
         raise ParseError("expected a 'title'")
     doi, url = _text(item, "DOI"), _text(item, "URL")

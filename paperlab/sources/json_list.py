@@ -25,7 +25,7 @@ from ..identifiers import doi_of_link, find_doi, normalize_arxiv_id
 from ..paper import Paper, SourceRecord
 from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
-from ._files import check_paper, parse_json, read_bytes, read_records
+from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
 from ._json_names import json_authors
 from ._names import names_as_written, names_given_first
 
@@ -297,6 +297,7 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     title = _text(known.get("title"))
     if not title:
         raise ParseError("no title; expected a 'title' (any case) holding text")
+    no_placeholder_title(title)  # "[Untitled]"
     written, more = json_authors(known.get("authors"))
     authors = names_given_first(written)
     published, precision = _date(known)

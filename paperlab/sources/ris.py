@@ -56,7 +56,7 @@ from ..paper import Paper, SourceRecord
 from ..paper_fields import MEETING_FIELDS, doubtful_id_map, doubtful_id_text, meeting_extra, meeting_values
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
-from ._files import check_paper, read_bytes, read_records, title_without_mark
+from ._files import check_paper, no_placeholder_title, read_bytes, read_records, title_without_mark
 from ._names import han_persons, names_as_written, names_given_first, vancouver_persons
 from ._ris_lines import records as _records
 from ._ris_reference import read_apa_title
@@ -286,7 +286,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _first(record, "title", "primary_title", "unknown_tag:CT", "unknown_tag:BT", "short_title")
     if not title:
         raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
-    title = _plain(title) or title  # Crossref's markup, as Zotero and publishers export it: 'In <sub>0.18</sub> Ga'
+    title = _plain(no_placeholder_title(title)) or title  # Crossref's markup (Zotero's): 'In <sub>0.18</sub> Ga'
     title = title_without_mark(drop_closing_stop(title))  # Ovid's "A review of foo."; Scopus's "…Networks†"
     people, groups = _people_and_groups(record)
     authors = [readable(a) if has_latex(a) else a for a in names_given_first(people)]  # "V\\textquoterightlčkova"

@@ -10,14 +10,18 @@ inherited (biblatex's default data inheritance). Unlike biber, what names the pa
 its DOI, URL and eprint (a proceedings volume's DOI would make all its papers one work), abstract, keywords, notes,
 files and DBLP's record data. A parent that is itself a child is resolved first.
 
-Every parent stays a paper of its own, however many entries cross-reference it: biber's ``mincrossrefs`` is about
-which uncited parents a bibliography prints, and a library import is like ``\nocite{*}`` (every entry counts as
-cited, and biber keeps every one); a parent cross-referenced once still holds its own DOI, abstract and notes.
-``@xdata`` entries (biblatex's data containers, ``xdata = {a, b}``) lend every field under its own name and are
-never papers.
+A parent that is a work of its own (a ``@book`` whose chapters are cited, an ``@article``) stays a paper. A volume
+that only holds papers (``@proceedings``, ``@collection``, ``@periodical``, ``@reference`` and their multi-volume
+forms) that holds nothing of its own (no DOI, link, abstract, note, keywords or file: :data:`_OWN_RECORD`) is no
+paper when a child names it by ``crossref``, or, as DBLP writes them with the ``crossref`` cut, when a child's
+``booktitle`` opens its title: its papers are the children, which carry its title as their venue. A volume with a
+record of its own (its DOI, a reader's note) stays a paper, as a library import is like ``\nocite{*}``. ``@xdata`` entries (biblatex's data containers,
+``xdata = {a, b}``) lend every field under its own name and are never papers.
 """
 
 from __future__ import annotations
+
+import re
 
 from bibtexparser.library import Library as BibLibrary
 from bibtexparser.model import Entry, Field
@@ -77,6 +81,17 @@ def _refs(entry: Entry, name: str) -> list[str]:
     return [k for k in (_key(v) for v in str(fld.value).split(",")) if k] if fld is not None else []
 
 
+# entry types that hold papers rather than being one (biblatex's "mv" forms are multi-volume ones)
+_VOLUME_TYPES = frozenset(
+    ("proceedings", "mvproceedings", "collection", "mvcollection", "periodical", "reference", "mvreference")
+)
+
+
+# fields that make a volume a record of its own, kept as a paper: what names it (a DOI, a page, an eprint) and what
+# its reader wrote of it (an abstract, notes, keywords, a file)
+_OWN_RECORD = frozenset(("doi", "url", "eprint", "abstract", "note", "annotation", "annote", "file", "keywords"))
+
+
 class _Resolver:
     def __init__(self, library: BibLibrary) -> None:
         self.by_key: dict[str, Entry] = {}
@@ -120,10 +135,27 @@ def inherit(library: BibLibrary) -> tuple[dict[str, dict[str, str]], set[str]]:
     -------
     tuple
         For each entry that inherited, ``{field: parent key}``; and the keys of the entries that are not papers
-        of their own (the ``@xdata`` entries: every crossref parent is a paper).
+        of their own: the ``@xdata`` entries, and the volumes that only hold their children (a ``@proceedings``,
+        ``@collection``, ``@periodical`` or ``@reference`` a ``crossref`` names: its papers are the children, which
+        inherit its title as their ``booktitle``; a ``@book`` parent of chapters is a work of its own and stays).
     """
     resolver = _Resolver(library)
     for entry in library.entries:
         resolver.resolve(entry)
     lending = {entry.key for entry in library.entries if entry.entry_type.lower() == "xdata"}
-    return resolver.inherited, lending
+    named = {k for entry in library.entries for k in _refs(entry, "crossref")[:1]}
+    held = [t for e in library.entries if (t := _plain(e, "booktitle"))]  # DBLP's children whose crossref was cut
+    volumes = {
+        e.key
+        for e in library.entries
+        if e.entry_type.lower() in _VOLUME_TYPES
+        and not _OWN_RECORD & {f.key.lower() for f in e.fields}
+        and (_key(e.key) in named or ((title := _plain(e, "title")) and any(title.startswith(t) for t in held)))
+    }
+    return resolver.inherited, lending | volumes
+
+
+def _plain(entry: Entry, name: str) -> str:
+    """A field's words, lowercase, without braces: how a child's ``booktitle`` and its volume's ``title`` compare."""
+    fld = entry.fields_dict.get(name)
+    return " ".join(re.sub(r"[{}]", "", str(fld.value)).lower().split()) if fld is not None else ""

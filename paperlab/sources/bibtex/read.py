@@ -38,7 +38,7 @@ from ...paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ...paper_render import edtf_note
 from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
-from .._files import read_bytes, title_without_mark
+from .._files import no_placeholder_title, read_bytes, title_without_mark
 from .crossref import inherit
 from .dates import entry_date, entry_date_text, entry_month_day, written_date
 from .fields import (
@@ -60,6 +60,7 @@ from .fields import (
 )
 from .gost import gost_reading
 from .links import link_arxiv, link_doi
+from .persons import names_turned_round, person_as_written
 from .text import VERBATIM_FIELDS as _VERBATIM_FIELDS
 from .text import balanced as _balanced
 from .text import clean as _clean
@@ -235,7 +236,7 @@ def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
             continue
         if is_placeholder_name(raw):  # "Unknown", "Anonymous": no author named
             continue
-        raw, cut = split_et_al(unglued_initials(raw))  # "S.Bolognani"; before turning round: "Alcaraz, J. et al."
+        raw, cut = split_et_al(unglued_initials(person_as_written(raw)))  # "S.Bolognani", "Alcaraz, J. et al."
         shown, written = _name_written(raw)
         name, cut_after = split_et_al(shown)  # and after: "{Alcaraz} et al.", braces gone
         truncated |= cut or cut_after
@@ -434,7 +435,7 @@ def _title_field(entry: Entry) -> tuple[str, bool]:
         title_raw, whole_book = _field(entry, "booktitle"), True
     if not isinstance(title_raw, str) or not _clean(title_raw):
         raise ParseError("expected a 'title' field")
-    return title_raw, whole_book
+    return no_placeholder_title(title_raw), whole_book  # not Paperpile's "[No title]"
 
 
 def _entry_to_paper(entry: Entry, source: str) -> Paper:
@@ -550,6 +551,7 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
     problems = ProblemCollector(source)
     papers: list[Paper] = []
     inherited, lending = inherit(lib)  # crossref and xdata, as biber resolves them
+    names_turned_round(lib.entries)  # "Fabien, Collas" where the file writes "Irurozki, Ekhine": Given, Family
     # blocks keep file order, so entries and failures are reported in order
     for block in lib.blocks:
         if isinstance(block, ParsingFailedBlock):

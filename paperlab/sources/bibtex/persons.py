@@ -1,0 +1,83 @@
+"""A person's name as a BibTeX name list writes it by mistake, read as the person (:mod:`paperlab.sources.bibtex.read`).
+
+* an affiliation mark glued to a name ("Kluczyk2", Google Scholar's "Chowdhary, KR1442"): the digits are no letters of
+  any name, so they are dropped;
+* an initial in the family position ("J., Postel", as Zotero splits "J. Postel" written backwards): no family name
+  is an initial, so the two sides are turned round;
+* an organisation's acronym split into initials ("Environment, U. N.": Zotero's two-field reading of "UN Environment")
+  read whole as the organisation;
+* a list written "Given, Family" in a file that writes the same persons "Family, Given" elsewhere (Mendeley: "Fabien,
+  Collas and Ekhine, Irurozki" beside "Irurozki, E."): that entry's names are turned round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from bibtexparser.model import Entry
+
+from ...names import ORGANISATION_ACRONYMS, names_organisation
+
+__all__ = ["names_turned_round", "person_as_written"]
+
+# a word of a name with digits glued to its letters: "Kluczyk2", "KR1442", "Smith12" (not "3M", "X-2")
+_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})\d{1,4}(?=$|[\s,}])")
+_INITIALS_ONLY = re.compile(r"(?:[^\W\d_]\.\s*-?\s*){1,3}")
+_NAME_WORDS = re.compile(r"[^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’-]+){0,2}")
+
+
+def person_as_written(raw: str) -> str:
+    """One name of a list as BibTeX should have been given it (see the module): marks dropped, sides turned round,
+    an organisation braced whole; any other name as it is.
+
+    >>> person_as_written("Chowdhary, KR1442"), person_as_written("Marcin Kluczyk2"), person_as_written("J., Postel")
+    ('Chowdhary, KR', 'Marcin Kluczyk', 'Postel, J.')
+    >>> person_as_written("Environment, U. N."), person_as_written("Team42 Lab"), person_as_written("Ng, A.")
+    ('{UN Environment}', 'Team42 Lab', 'Ng, A.')
+    """
+    text = raw.strip()
+    if not text or text[0] == "{" or "\\" in text or names_organisation(text):
+        return raw
+    family, comma, given = text.partition(",")
+    family, given = family.strip(), given.strip()
+    if comma and "," not in given and _INITIALS_ONLY.fullmatch(given):
+        acronym = re.sub(r"[\s.-]", "", given)
+        if acronym in ORGANISATION_ACRONYMS and _NAME_WORDS.fullmatch(family):
+            return "{" + f"{acronym} {family}" + "}"
+    if comma and "," not in given and _INITIALS_ONLY.fullmatch(family) and _NAME_WORDS.fullmatch(given):
+        return f"{given}, {family}"
+    return _GLUED_DIGITS.sub("", text) if _GLUED_DIGITS.search(text) else raw
+
+
+def _pairs(entry: Entry) -> list[tuple[str, str]] | None:
+    """(family, given) of each name of the entry's author list, lowercase, when every one is written with one comma
+    and no braces; None otherwise."""
+    fld = entry.fields_dict.get("author")
+    names = fld.value if fld is not None and isinstance(fld.value, list) else None
+    if not names or not all(isinstance(n, str) and n.count(",") == 1 and "{" not in n for n in names):
+        return None
+    return [(f.strip().lower(), g.strip().lower()) for f, _, g in (n.partition(",") for n in names)]
+
+
+def names_turned_round(entries: Iterable[Entry]) -> list[str]:
+    """Turn round, in place, the author lists written "Given, Family" (see the module): an entry one of whose given
+    sides another entry writes as a family name beside initials ("Irurozki, E.": an initial is never a family name),
+    and none of whose family sides it does. Returns their keys."""
+    entries = list(entries)
+    pairs = {e.key: p for e in entries if (p := _pairs(e))}
+    # the family names each entry writes beside initials
+    surely: dict[str, set[str]] = {k: {f for f, g in p if _INITIALS_ONLY.fullmatch(g)} for k, p in pairs.items()}
+    counted = Counter(f for families in surely.values() for f in families)
+    turned = []
+    for entry in entries:
+        own = pairs.get(entry.key)
+        if not own:
+            continue
+        elsewhere = {f for f in counted if counted[f] - (f in surely[entry.key]) > 0}
+        if any(g in elsewhere for _, g in own) and not any(f in elsewhere for f, _ in own):
+            fld = entry.fields_dict["author"]
+            fld.value = [f"{g.strip()}, {f.strip()}" for f, _, g in (n.partition(",") for n in fld.value)]
+            turned.append(entry.key)
+    return turned
