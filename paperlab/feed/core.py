@@ -24,8 +24,12 @@ from ..urls import md_url
 from . import operations
 from .fetching import fetch_arrivals
 from .profile import InterestProfile
+from .reasons import SavedContext, reason_text
 
 __all__ = ["Feed", "FeedChange", "FeedItem", "feed", "parse_since", "saved_papers"]
+
+#: Why an unpersonalised pick is where it is.
+NO_REASON = "newest first: save papers to personalise the feed"
 
 #: What :meth:`Feed.problem` suggests in a notebook when no source could be read.
 NOTEBOOK_INSTEAD = "paperlab.feed(candidates=lib), lib being a library you loaded (e.g. paperlab.load('refs.bib'))"
@@ -39,11 +43,13 @@ class FeedItem:
     score: float
     why: Reason | None
     thumb: int = 0
+    #: What the feed knows of the saved papers (first authors, years, tags): the reason's words name them.
+    context: SavedContext | None = dataclasses.field(default=None, repr=False, compare=False)
 
     @property
     def why_text(self) -> str:
-        """Why the paper is in the feed, in words (a paper rated up says so first)."""
-        why = str(self.why) if self.why else "newest first: save papers to personalise the feed"
+        """Why the paper is in the feed, in words (a paper rated up says so first): :func:`reasons.reason_text`."""
+        why = reason_text(self.why, self.paper, self.context) if self.why else NO_REASON
         return f"you said more like this — {why}" if self.thumb == 1 else why
 
     def to_dict(self) -> dict[str, Any]:
@@ -205,6 +211,7 @@ class Feed:
         held = _lists_of_saved(memory.store, profile.lists)
         # a pick names the lists of the saved papers it is close to only when the feed learns from several
         self._lists_of = held if len({n for names in held.values() for n in names}) > 1 else {}
+        self._context = SavedContext.of(memory.store, profile.lists, saved)
         self.items: list[FeedItem] = []
         self.muted: list[Paper] = []
         self._ranked_with: dict[str, int] = {}
@@ -245,7 +252,7 @@ class Feed:
             ranking = rank_personal(self._saved, self._candidates, options=opts)
             self.muted = ranking.muted
             self.items = [
-                FeedItem(p, s, self._in_lists(_not_itself(p, r)))
+                FeedItem(p, s, self._in_lists(_not_itself(p, r)), context=self._context)
                 for p, s, r in zip(ranking.papers, ranking.scores, ranking.reasons, strict=True)
             ][: self.profile.k]
         for item in self.items:

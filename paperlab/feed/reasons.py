@@ -1,0 +1,142 @@
+"""A feed pick's reason in words a researcher can check against their own papers.
+
+From what the ranking already computed (:class:`~paperlab.search.personal.Reason`) and what the store holds about
+the saved papers: the saved papers a pick is close to by short title with first author and year, the reading lists
+and tags holding them, the phrases it shares with them (each word once: "word error rate", never "word, error,
+rate, word error"), the authors of theirs who wrote it, the other top picks near it, the boosts it matched. Session
+15 left the reasons weak: titles alone, a word list repeating itself, nothing about authors or tags.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..names import family_name, name_parts
+from ..paper import Paper
+from ..search.personal import Reason
+from ..store import Store
+from ..text import short_title
+
+__all__ = ["SavedContext", "author_key", "reason_text", "shared_words"]
+
+#: The most phrases a reason names.
+MAX_WORDS = 5
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip(" .")
+
+
+def author_key(name: str) -> tuple[str, str]:
+    """A person's family name and first given name (or initial), folded: "Chen, Li", "Li Chen" and "L. Chen" meet."""
+    family = family_name(name)
+    given = name_parts(name)[1] if "," not in name else name.split(",", 1)[1]
+    first = _fold(given.split()[0]) if given.split() else ""
+    return _fold(family), first
+
+
+def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    if not a[0] or a[0] != b[0] or not a[1] or not b[1]:
+        return False
+    short, long = sorted((a[1], b[1]), key=len)
+    return short == long if len(short) > 1 else long.startswith(short)  # an initial meets its name
+
+
+@dataclass
+class SavedContext:
+    """What the feed knows of the saved papers beyond their text: each one (by id), the tags its list entries carry,
+    and who wrote them."""
+
+    papers: dict[str, Paper] = field(default_factory=dict)
+    tags: dict[str, list[str]] = field(default_factory=dict)
+    authors: list[tuple[tuple[str, str], str]] = field(default_factory=list)  # (key, paper id), one per authorship
+
+    @classmethod
+    def of(cls, store: Store, lists: Sequence[str], saved: Iterable[Paper]) -> SavedContext:
+        """The context of ``saved``, with the tags of their entries in ``lists`` (``"*"``: every list)."""
+        context = cls(papers={p.id: p for p in saved})
+        names = list(store.lists()) if "*" in lists else [n for n in lists if n in store.lists()]
+        for name in names:
+            for entry in store.reading_list(name, create=False).entries():
+                if entry.paper.id in context.papers and entry.tags:
+                    held = context.tags.setdefault(entry.paper.id, [])
+                    held.extend(t for t in entry.tags if t not in held)
+        context.authors = [(author_key(a), p.id) for p in context.papers.values() for a in p.authors]
+        return context
+
+    def their_authors(self, paper: Paper) -> list[tuple[str, int]]:
+        """The authors of ``paper`` who wrote saved papers too, with how many of them."""
+        found = []
+        for name in paper.authors:
+            key = author_key(name)
+            wrote = {pid for other, pid in self.authors if pid != paper.id and _same_person(key, other)}
+            if wrote:
+                found.append((name, len(wrote)))
+        return found
+
+
+def shared_words(words: Sequence[str], text: str = "", limit: int = MAX_WORDS) -> list[str]:
+    """The phrases of a reason, each word once: overlapping phrases joined ("word error" + "error rate" = "word
+    error rate"), so is a word the pick's ``text`` writes next to a phrase ("word error" + "rate"); a word inside a
+    kept phrase dropped; phrases first (the reason's order), at most ``limit``."""
+    folded = " ".join(_fold(text).replace("-", " ").split())
+    phrases = [w for w in words if " " in w]
+    for word in [w for w in words if " " not in w]:
+        for i, phrase in enumerate(phrases):
+            for longer in (f"{phrase} {word}", f"{word} {phrase}"):
+                if word not in phrase.split() and f" {longer} " in f" {folded} ":
+                    phrases[i] = longer
+                    break
+    joined: list[str] = []
+    for phrase in phrases:
+        for i, kept in enumerate(joined):
+            a, b = kept.split(), phrase.split()
+            if phrase in kept:
+                break
+            if a[-1] == b[0]:  # "word error" then "error rate"
+                joined[i] = " ".join([*a, *b[1:]])
+                break
+            if b[-1] == a[0]:
+                joined[i] = " ".join([*b, *a[1:]])
+                break
+        else:
+            joined.append(phrase)
+    inside = {w for p in joined for w in p.split()}
+    return list(dict.fromkeys([*joined, *(w for w in words if " " not in w and w not in inside)]))[:limit]
+
+
+def _close_to(why: Reason, context: SavedContext | None) -> str:
+    shown = []
+    for pid, title, _ in why.closest:
+        paper = context.papers.get(pid) if context else None
+        who = ""
+        if paper is not None:
+            first = family_name(paper.authors[0]) if paper.authors else ""
+            who = " ".join(str(x) for x in (first, paper.year) if x)
+        shown.append(f"“{short_title(title)}”" + (f" ({who})" if who else ""))
+    tags: list[str] = []
+    for pid, _, _ in why.closest:
+        tags.extend(t for t in (context.tags.get(pid, []) if context else []) if t not in tags)
+    where = [f"in {', '.join(why.lists)}"] if why.lists else []
+    where += [f"tagged {', '.join(tags)}"] if tags else []
+    return "close to " + "; ".join(shown) + (f" ({'; '.join(where)})" if where else "")
+
+
+def reason_text(why: Reason, paper: Paper, context: SavedContext | None = None) -> str:
+    """Why ``paper`` is in the feed, in words: the saved papers it is close to (short title, first author, year;
+    their lists and tags), the phrases it shares with them, the authors of the saved papers who wrote it, the other
+    top picks near it, the boosts it matched."""
+    parts = [_close_to(why, context)] if why.closest else []
+    if why.words:
+        parts.append("words: " + ", ".join(shared_words(why.words, f"{paper.title} {paper.abstract or ''}")))
+    theirs = context.their_authors(paper) if context else []
+    if theirs:
+        parts.append("by " + ", ".join(f"{name} (author of {n} of your papers)" for name, n in theirs[:3]))
+    if why.beside:
+        parts.append("near other top picks: " + "; ".join(f"“{short_title(t)}”" for _, t in why.beside))
+    if why.boosts:
+        parts.append("boosted: " + ", ".join(why.boosts))
+    return " — ".join(parts) or "no signal"
