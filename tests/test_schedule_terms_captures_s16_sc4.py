@@ -73,3 +73,15 @@ def test_bullets_under_term_headings_take_each_term_s_year(tmp_path: Path) -> No
         (dt.date(2020, 1, 16), []),  # "Part 2" is no one's name
         (dt.date(2019, 10, 3), ["Eli"]),
     ]
+
+
+def test_a_heading_naming_the_group_s_history_gives_no_year(tmp_path: Path) -> None:
+    path = tmp_path / "club.md"
+    path.write_text(
+        "# Widget club\n\n## Our reading group (since 2015)\n\n- 3 Oct 2021 - Widget kernels - Eli\n"
+        "  - [Widget Kernels](https://arxiv.org/abs/2109.01234)\n- 10 Oct - Gadget graphs - Dora\n"
+        "  - [Gadget Graphs](https://arxiv.org/abs/2110.01234)\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [m.date for m in meetings] == [dt.date(2021, 10, 3), dt.date(2021, 10, 10)]

@@ -66,6 +66,13 @@ _DATE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a heading naming a term of meetings and its year ("## Lent Term 2021 Schedule", "## Fall 2019", "## 2025"), not
+# a page's history ("Reading group (since 2015)")
+_TERM = re.compile(
+    r"(?i)^(?!.*\b(?:since|until|before|after|founded|established|from)\b)(?:\W*(?:19|20)\d\d\W*$|.*\b(?:terms?|"
+    r"semesters?|quarters?|trimesters?|schedule|meetings?|sessions?|seasons?|spring|summer|fall|autumn|winter|lent|"
+    r"michaelmas|easter|trinity|hilary|academic\s+year)\b)"
+)
 _WORD = re.compile(r"[A-Za-z]{3,9}")
 _NEW_ARXIV = re.compile(r"^\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}")  # an arXiv id of 2007 on: its year and month lead
 
@@ -392,8 +399,8 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
             continue
         if m := _HEADING.match(line):
             level, found, heading = len(m.group(1)), _meeting_heading(m.group(2)), m.group(2).strip(" *_")
-            if found is None and (named := _YEAR.findall(heading)):
-                term = int(named[0]) if len(set(named)) == 1 else None  # "## Lent Term 2021", not "2020-2021"
+            if found is None and (named := _YEAR.findall(heading)):  # "## Lent Term 2021", not "2020-2021"
+                term = int(named[0]) if len(set(named)) == 1 and _TERM.search(heading) else term
             if found is not None:
                 current = HeadingMeeting(found[0], found[1], f"line {n}", level=level)
                 _headed_by(current, lines[max(k - 6, 0) : k])  # "#### Title by Author" / "###### April 3, 2021"
