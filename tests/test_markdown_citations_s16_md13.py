@@ -196,3 +196,36 @@ def test_citation_blocks_give_their_titles_not_the_headings(tmp_path: Path) -> N
         ("Sprocket masses from Gaussian landscapes", ["D. Moss", "E. Stone"], "1710.04262"),
     ]
     assert papers[1].journal_ref == "Widget Rev. D 81, 073003"  # no label, no id in the venue
+
+
+BOOK_PLAN = """# 小部件研发书单
+
+## 路线图
+
+### 第一阶段
+1. 《Widget Virology: Small Gadgets》- 基础
+2. 《Introduction to Sprocket Chemistry》- 入门
+3. 《小部件设计原理》
+
+### 第二阶段
+1. 《Deep Widgets for the Life Sciences》- AI设计
+
+## 详细书单
+
+#### 《Widget Virology: Small Gadgets》
+- **重点内容**：结构与机制
+
+#### 《Gadget Immunobiology Explained》
+- **重点内容**：基础
+"""
+
+
+def test_books_in_book_title_marks_are_read_without_their_notes(tmp_path: Path) -> None:
+    papers = _load(tmp_path, BOOK_PLAN)
+    assert [p.title for p in papers] == [
+        "Widget Virology: Small Gadgets",
+        "Introduction to Sprocket Chemistry",
+        "小部件设计原理",
+        "Deep Widgets for the Life Sciences",
+        "Gadget Immunobiology Explained",  # under a heading; the first book named again is the same book
+    ]

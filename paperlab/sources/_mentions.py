@@ -60,6 +60,7 @@ from ._mention_lines import (
     structure,
     usable_title,
 )
+from ._mention_lists import book_titles, in_lists_of_papers
 from ._mention_refs import address_name, item_reference, note_title, pdf_item, title_above_links
 from ._mention_refs import paragraph_reference as paragraph_reference
 from ._schedule_cells import is_material_url
@@ -478,28 +479,9 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             found.append(Found(ref.title, [i], url=safe_url(ref.url)) if ref else Found(text, [i]))
         elif text and line.kind == "item" and is_paper_title(text, lines, i, threshold=_WEAK_TITLE):
             found.append(Found(text, [i], weak=True))  # "1. Sakana Widget Technical Report" among titles
-    return _in_lists_of_papers(lines, found, named)
-
-
-def _in_lists_of_papers(lines: list[Line], found: list[Found], named: set[int]) -> list[Found]:
-    """The id-less titles, less the list items of a list that is mostly no papers: an item is one of a list's
-    papers only when most of the list's items are papers (named by an id or read as titles), so the topics a
-    README's opening lists ("- Datasets", "- Benchmarks", "- Vision, language, multimodal foundation models") are
-    none even where one reads like a title."""
-    keys, run = [], 0
-    for line in lines:
-        run += line.kind in ("text", "heading", "row") and line.item is None  # a paragraph ends a list
-        keys.append((line.heading, tuple(line.parents), run))
-    items = Counter(keys[i] for i, line in enumerate(lines) if line.kind == "item")
-    papers = Counter(keys[i] for i in {f.lines[0] for f in found if not f.weak} | named if lines[i].kind == "item")
-
-    def kept(f: Found) -> bool:
-        key = keys[f.lines[0]]  # a doubted title: only among three papers at least, two in three of its list's items
-        if f.weak:
-            return papers[key] >= 3 and 3 * papers[key] >= 2 * items[key]
-        return lines[f.lines[0]].kind != "item" or 2 * papers[key] > items[key]
-
-    return [f for f in found if kept(f)]
+    books, marked = book_titles(lines, named)  # "1. 《Title》- note": the book, not the line's text
+    found = sorted([f for f in found if f.lines[0] not in marked] + books, key=lambda f: f.lines[0])
+    return in_lists_of_papers(lines, found, named)
 
 
 def find_papers(
