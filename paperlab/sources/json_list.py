@@ -27,6 +27,7 @@ from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
 from ._json_names import json_authors
+from ._json_written import groups_of, written_fields
 from ._names import names_as_written, names_given_first
 
 __all__ = ["home_made_fields", "is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
@@ -74,8 +75,19 @@ def _folded(key: str) -> str:
 
 
 def paper_list_items(obj: Any) -> list[Any] | None:
-    """The records of a home-made paper list: ``obj`` itself when a list, else the records a wrapper object holds
-    (:func:`_held_records`), or one paper object alone; None for anything else."""
+    """The records of a home-made paper list: ``obj`` itself when a list (of group objects, flattened:
+    :func:`._json_written.groups_of`), else the records a wrapper object holds (:func:`_held_records`), or one paper
+    object alone; None for anything else. A record without a title whose one text writes the reference out has
+    that text read into its fields (:func:`._json_written.written_fields`)."""
+    items = _list_items(obj)
+    if items is None:
+        return None
+    if (groups := groups_of(items)) is not None:
+        items = _grouped(groups)
+    return [written_fields(x, _titled) if isinstance(x, dict) else x for x in items]
+
+
+def _list_items(obj: Any) -> list[Any] | None:
     if isinstance(obj, list):
         return obj
     if isinstance(obj, dict):

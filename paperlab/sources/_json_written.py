@@ -1,0 +1,114 @@
+"""Home-made JSON lists whose records write a paper out as one text (:mod:`paperlab.sources.json_list`).
+
+Sites keep their publications as ``[{"year": "2025", "items": [{"id", "content", "link"}]}]``: groups named by a year
+(or a section) holding records whose only text is ``content`` ("[ICDE] EDTC: Exact Triangle Counting…", "Quill, A.,
+Okafor, D. Lanterns in the fog. Journal of Lanterns, 2021", "Title（SCI、CCF B）"). The groups are flattened (each
+record takes its group's year) and the text is read into the fields a record would have: a leading ``[Venue]`` tag,
+the byline, the title, the venue and year after it; a closing note of index labels ("（CCF A）", "(SCI, Q1)") is no
+part of the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ._md_references import reference_parts
+
+__all__ = ["TEXT_KEYS", "groups_of", "written_fields"]
+
+#: keys (folded: lowercase, no "-", "_" or space) of a record's one text that writes the whole reference out
+TEXT_KEYS = ("content", "text", "citation", "reference", "ref", "formatted", "fullcitation", "entry", "html")
+_GROUP_NAMES = ("year", "name", "section", "category", "group", "heading", "label", "type")
+_VENUE_TAG = re.compile(r"^\s*[\[【]\s*([^\]】]{1,40}?)\s*[\]】]\s*")
+# a closing note of the indexes a paper is listed in, as Chinese CVs write them: "（CCF A）", "(SCI、CCF C)", "(EI)"
+_INDEX_NOTE = re.compile(
+    r"\s*[（(]\s*(?:(?:SCI|SSCI|SCIE|EI|CCF(?:\s*[A-C])?|CSCD|CSSCI|JCR|Q[1-4]|CAS|北大核心|中文核心|核心)[\s、,，/]*)+\s*[）)]\s*$",
+    re.I,
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BYLINE_NAME = re.compile(r"(?:[^\W\d_][\w'’.-]*\s*){1,4}")
+
+
+def _folded(key: Any) -> str:
+    return re.sub(r"[\s_\-.]+", "", str(key)).lower()
+
+
+def groups_of(items: list[Any]) -> list[tuple[str, list[Any]]] | None:
+    """The groups of a list of group objects (``{"year": "2025", "items": [...]}``: no record's fields, one list of
+    objects, a name), as (name, records); None for a list of records."""
+    groups: list[tuple[str, list[Any]]] = []
+    for item in items:
+        if not isinstance(item, dict):
+            return None
+        lists = [v for v in item.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+        scalars = {_folded(k): v for k, v in item.items() if isinstance(v, (str, int)) and not isinstance(v, bool)}
+        if len(lists) != 1 or len(scalars) > 3 or any(k in TEXT_KEYS or k == "title" for k in scalars):
+            return None
+        name = next((str(scalars[k]) for k in _GROUP_NAMES if k in scalars), "")
+        groups.append((name, lists[0]))
+    return groups or None
+
+
+def written_fields(item: dict[str, Any], titled: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """``item`` with the fields its one text writes out (see the module) added, when it has no title of its own
+    (``titled``) and such a text; the text stays under its own key."""
+    if titled(item):
+        return item
+    text = next((v for k, v in item.items() if _folded(k) in TEXT_KEYS and isinstance(v, str) and v.strip()), None)
+    if text is None:
+        return item
+    fields = _read(" ".join(re.sub(r"<[^>]{1,200}>", " ", text).split()))
+    return {**item, **{k: v for k, v in fields.items() if v and k not in item}}
+
+
+def _read(text: str) -> dict[str, Any]:
+    """title, authors, venue and year of a reference written out (see the module)."""
+    venue = None
+    if m := _VENUE_TAG.match(text):
+        venue, text = m.group(1), text[m.end() :]
+    text = _INDEX_NOTE.sub("", text).strip()
+    if byline := _leading_byline(text):
+        title, _, rest = re.split(r"(?<=[^\W\d_]{2}[.?!])\s+|$", text[len(byline) :].strip(), maxsplit=1)[0], "", ""
+        rest = text[len(byline) :].strip()[len(title) :].strip()
+        years = _YEAR.findall(rest)
+        return {
+            "title": title.rstrip("."),
+            "authors": re.sub(r"(?<=[^\W\d_]{2})\.$", "", byline.strip()),  # an initial keeps its dot
+            "venue": venue or (_YEAR.sub("", rest).strip(" ,.;()") or None),
+            "year": years[-1] if years else None,
+        }
+    if parts := reference_parts(text):
+        return {"title": parts.title, "authors": parts.authors, "venue": venue or parts.venue, "year": parts.year}
+    return {"title": text, "venue": venue}
+
+
+def _leading_byline(text: str) -> str | None:
+    """The longest opening of ``text`` up to a full stop that is a list of names (:func:`_byline`), with a sentence
+    after it: "A. Quill, D. Okafor." of "A. Quill, D. Okafor. Lanterns in the fog. …"."""
+    found = None
+    for m in re.finditer(r"\.\s+(?=[^\W\d_\"“'])", text):
+        if _byline(text[: m.start() + 1]):
+            found = text[: m.start() + 1]
+        elif found:
+            break
+    return found
+
+
+_PARTICLES = frozenset("van von de der den da di du del della la le dos das ter ten".split())
+
+
+def _name_words(part: str) -> bool:
+    """Whether every word of a name is capitalised or a particle ("van", "de")."""
+    return all(w[0].isupper() or w in _PARTICLES for w in part.split())
+
+
+def _byline(text: str) -> bool:
+    """Whether a sentence is a list of names: parts split at commas, "and" and "&", each one to four words, most
+    holding an initial or two capitalised words."""
+    parts = [p.strip() for p in re.split(r",|\band\b|&|;", text.rstrip(".")) if p.strip()]
+    if not parts or len(parts) > 40 or not all(_BYLINE_NAME.fullmatch(p) and _name_words(p) for p in parts):
+        return False
+    initialled = sum(bool(re.search(r"\b[A-Z]\.", p) or re.fullmatch(r"(?:\S+\s+)?[A-Z]{1,3}\.?", p)) for p in parts)
+    return initialled * 2 >= len(parts)
