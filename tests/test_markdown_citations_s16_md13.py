@@ -229,3 +229,18 @@ def test_books_in_book_title_marks_are_read_without_their_notes(tmp_path: Path) 
         "Deep Widgets for the Life Sciences",
         "Gadget Immunobiology Explained",  # under a heading; the first book named again is the same book
     ]
+
+
+def test_an_old_style_arxiv_id_labelled_in_a_citation_is_its_id(tmp_path: Path) -> None:
+    text = (
+        "# Literature\n\n### A1. Quill 1998 — the first widget paper\n\n"
+        '**Citation:** A. B. Quill, *"The weight of random widgets,"*\n'
+        "Widget Rev. D **57**, 5499 (1998). arXiv:**hep-ph/9712333**.\n\n"
+        "### A2. Renn 2001\n\n"
+        "C. Renn, *Sprockets on the lattice*, Widget Phys. **4**, 11 (2001). arXiv: math.GT/0109136.\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("The weight of random widgets", "hep-ph/9712333"),
+        ("Sprockets on the lattice", "math.GT/0109136"),
+    ]
