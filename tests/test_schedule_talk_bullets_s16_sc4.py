@@ -81,3 +81,38 @@ def test_one_talk_or_news_bullets_are_no_schedule(tmp_path: Path) -> None:
     )
     with pytest.raises(ParseError):
         paperlab.Schedule.from_file(path)
+
+
+BLOCKS = """---
+title: Seminars
+---
+
+# Widget geometry seminar <br>
+### Wednesdays at 2pm
+&nbsp;
+
+[Ada Quill](https://example.org/ada), Widget University <br>
+_03/26, Room 2, Gadget Hall_
+
+**Widget rings and gadget cluster algebras**<br>
+I will introduce a relation between widget rings and gadget algebras.
+<br/>
+<br/>
+
+Bo Renn, Gadget Institute <br>
+**On Tuesday as an exception!** _2pm 04/01, Room 5_
+
+**Exceptional gadgets in widget threefolds**<br>
+Crepant resolutions may contain gadgets.
+"""
+
+
+def test_speaker_blocks_dated_by_the_weekday_the_page_names(tmp_path: Path) -> None:
+    path = tmp_path / "seminars.md"
+    path.write_text(BLOCKS, encoding="utf-8")
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [(m.date, m.presenters, m.note) for m in meetings] == [
+        (dt.date(2025, 3, 26), ["Ada Quill"], "Widget rings and gadget cluster algebras"),  # a Wednesday
+        (dt.date(2025, 4, 1), ["Bo Renn"], "Exceptional gadgets in widget threefolds"),  # its own Tuesday
+    ]
+    assert all("weekday" in m.extra.get("date_inferred", "") for m in meetings)

@@ -49,7 +49,7 @@ from ._schedule_cells import (
 from ._schedule_linkcites import starts_with_cited_link, venue_tail
 from ._schedule_liquid import captured_bullets
 from ._schedule_pool import is_listed_item, listed_paper
-from ._schedule_talks import about_line, end_dated, talks_only, trailing_speaker
+from ._schedule_talks import about_line, block_year, end_dated, speaker_blocks, talks_only, trailing_speaker
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
 
@@ -191,6 +191,7 @@ class HeadingMeeting:
     indent: int = 0  # a date bullet's indent: a bullet indented deeper is one of its readings
     year_inferred: bool = False  # the page names no year: the year is the newest reading's arXiv id's
     term_year: int | None = None  # the year the nearest heading above names ("## Lent Term 2021 Schedule")
+    year_by_weekday: bool = False  # the year is the one in which the day falls on the weekday the page names
 
 
 def _meeting_heading(body: str) -> tuple[str, str | None] | None:
@@ -534,20 +535,26 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     """The meetings of a page written as one heading per meeting (:func:`is_heading_schedule`), dated in the page's
     date order; [] for any other page."""
     meetings = _sections(captured_bullets(text))
+    blocks = [] if len(meetings) >= 2 else speaker_blocks(text)  # a seminar's speaker blocks: talks, no paper
+    if blocks:
+        meetings = [HeadingMeeting(d, t, f"line {k}", level=_BULLET_LEVEL, presenters=who) for k, d, t, who in blocks]
     same_level = [m for m in meetings if m.level == min((x.level for x in meetings), default=0)]
     if len(same_level) < 2 or any(m.table for m in meetings):
         return []
-    if not any(m.papers for m in meetings) and not talks_only(meetings):  # a seminar's talks: meetings all the same
+    if not any(m.papers for m in meetings) and not talks_only(meetings) and not blocks:  # a seminar's talks
         return []
     order = date_order(m.date_text for m in meetings if m.date_text)
     years = [int(y) for m in meetings for y in _YEAR.findall(m.date_text)] or _page_years(text, meetings)
     year = max(set(years), key=years.count) if years else None
+    by_weekday = block_year(text, blocks, order) if blocks and year is None else None  # "Wednesdays" over "03/26"
+    year = year or by_weekday
     newest = max((p.arxiv_id[:4] for m in meetings for p in m.papers if p.arxiv_id and _NEW_ARXIV.match(p.arxiv_id)),
                  default=None)  # fmt: skip
     for m in meetings:
         if m.topic and _called_off(m.topic, m.papers):  # "## May 23: Holiday, no reading group" over a link
             m.papers, m.by = [], {}
         m.date = parse_day(m.date_text, order, m.term_year or year) if m.date_text else None
+        m.year_inferred = m.year_by_weekday = bool(by_weekday and m.date)  # the meeting says so
         if m.date_text and m.date is None and year is None and newest:  # no year on the page: after its readings
             first = dt.date(2000 + int(newest[:2]), int(newest[2:]), 1)
             m.date = parse_day(m.date_text, order, first.year)

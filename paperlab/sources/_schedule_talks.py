@@ -10,17 +10,28 @@ A talk's title with the speaker after a dash is the meeting's topic and its pres
 the speaker's bio (a line labelled "Abstract:", "Bio:", HTML tags around the label or not) is a note, never a
 reading, whatever title it quotes. A bullet that ends with the day of the talk (with its year) after "by Speaker"
 is a meeting too. A page whose meetings are all such talks (two or more, each dated with its year and given by a
-named speaker) is a schedule that names no paper.
+named speaker) is a schedule that names no paper. So is a page of speaker blocks: the speaker's name (linked or
+not) with an affiliation, a short line holding the day ("_03/26, Room 2_", "_2pm 04/01_"), the talk's title in
+bold::
+
+    [Ada Quill](https://…), Widget University <br>
+    _03/26, Room 2_
+
+    **Widget rings and gadget algebras**<br>
+    The abstract …
 
 Used by :mod:`._schedule_headings`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
-__all__ = ["about_line", "end_dated", "talks_only", "trailing_speaker"]
+from ..dates import weekday_year
+
+__all__ = ["about_line", "block_year", "end_dated", "speaker_blocks", "talks_only", "trailing_speaker"]
 
 _TAGS = re.compile(r"<[^>]{0,200}>")
 _ABOUT = re.compile(
@@ -82,3 +93,52 @@ def talks_only(meetings: list[Any]) -> bool:
     return len(meetings) >= 2 and all(
         not m.papers and m.presenters and re.search(r"(?:19|20)\d\d", m.date_text) for m in meetings
     )
+
+
+_BR = re.compile(r"<br\s*/?>|&nbsp;", re.I)
+_SPEAKER_LINE = re.compile(rf"^\[?(?P<who>{_PERSON})\]?(?:\([^()\s]+\))?\s*,\s*\S[^<>|]{{1,80}}$")
+_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/(?:19|20)?\d\d)?(?![\d/])")
+_BOLD_TITLE = re.compile(r"^\*\*(?P<title>[^*]{6,200})\*\*$")
+
+
+_WEEKDAY = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b")
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _weekday(text: str) -> int | None:
+    names = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
+    return _WEEKDAYS.index(names.pop()) if len(names) == 1 else None
+
+
+def block_year(text: str, blocks: list[tuple[int, str, str, list[str]]], order: str) -> int | None:
+    """The year of speaker blocks whose days name none: the latest (up to next year) in which each falls on the
+    weekday its block names ("On Tuesday as an exception!"), else the one the page names ("### Wednesdays at
+    2pm"); None when they disagree or no weekday is named."""
+    lines = text.split("\n")
+    heads = [ln for ln in lines if ln.lstrip().startswith("#") or ln.lstrip().lower().startswith(("we meet", "meets"))]
+    page = _weekday(" ".join(heads))
+    years = set()
+    for k, day, _, _ in blocks:
+        own = _weekday(" ".join(lines[k - 1 : k + 2]))
+        on = own if own is not None else page
+        year = weekday_year([day], dt.date.today().year + 1, weekday=on, order=order) if on is not None else None
+        years.add(year)
+    return years.pop() if len(years) == 1 else None
+
+
+def speaker_blocks(text: str) -> list[tuple[int, str, str, list[str]]]:
+    """(line, the day as written, the talk's title, its speaker) of each speaker block of a page (see the module's
+    docstring); [] for a page with fewer than two."""
+    lines = [_BR.sub(" ", line).strip() for line in text.split("\n")]
+    nonblank = [k for k, line in enumerate(lines) if line]
+    found = []
+    for at, k in enumerate(nonblank):
+        m = _SPEAKER_LINE.match(lines[k])
+        if m is None or _TOPIC_WORDS.search(m.group("who")):
+            continue
+        near = nonblank[at + 1 : at + 5]
+        day = next((d for j in near[:2] if len(lines[j]) <= 80 and (d := _DAY.search(lines[j]))), None)
+        title = next((t for j in near if (t := _BOLD_TITLE.match(lines[j])) and len(t.group(1).split()) >= 3), None)
+        if day is not None and title is not None:
+            found.append((k + 1, day.group(0), title.group("title").strip(), [m.group("who").strip()]))
+    return found if len(found) >= 2 else []

@@ -464,7 +464,11 @@ def _heading_schedule(text: str, source: str) -> tuple[list[Meeting], list[Impor
             {"notes": "; ".join(h.notes)} if h.notes else {}
         )
         if h.year_inferred:  # "June 21" on a page that names no year: the year after its readings' arXiv ids
-            meeting.extra["date_inferred"] = "the year, from the newest reading's arXiv id"
+            meeting.extra["date_inferred"] = (  # a seminar's talks name no reading: the weekday it names gave it
+                "the year, from the weekday named"
+                if h.year_by_weekday
+                else "the year, from the newest reading's arXiv id"
+            )
         meeting.papers = [_paper_of(p, {}, meeting, source, len(h.papers), title) for p in h.papers]
         for paper in meeting.papers if h.year_inferred else []:
             paper.extra["meeting_date_inferred"] = True
