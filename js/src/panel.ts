@@ -35,6 +35,9 @@ function matches(entry: IEntry, words: string[]): boolean {
   return words.every(w => startsAWord(folded, w));
 }
 
+/** The events that end a press on a row. */
+const RELEASES = ['pointerup', 'pointercancel', 'dragend', 'blur'];
+
 /** How long an add may take before the panel shows a spinner with Cancel (ms). */
 export const BUSY_AFTER_MS = 500;
 
@@ -128,7 +131,7 @@ export class ReadingListPanel extends Widget {
 
   /** Draw everything from the model. */
   render(): void {
-    if (this._isEditing()) {
+    if (this._isEditing() || this._pressing) {
       this._pendingRender = true;
       return;
     }
@@ -208,6 +211,9 @@ export class ReadingListPanel extends Widget {
     if (this.isDisposed) {
       return;
     }
+    for (const type of RELEASES) {
+      window.removeEventListener(type, this._released, true);
+    }
     this.model.dispose();
     super.dispose();
   }
@@ -246,18 +252,43 @@ export class ReadingListPanel extends Widget {
     return this._search;
   }
 
-  /** The entries; a refresh that arrived while typing is shown once the edit ends. */
+  /**
+   * The entries; a refresh that arrived while typing is shown once the edit ends, one that arrived while a row's
+   * button was pressed once it is released and clicked (drawn under the press, the row's new button never got the
+   * click: a status picked right after a note saved itself was lost).
+   */
   private _buildEntries(): HTMLUListElement {
     this._entriesNode.setAttribute('aria-label', 'Papers in this list');
     this._entriesNode.addEventListener('keydown', ev => this._onKey(ev));
-    this._entriesNode.addEventListener('focusout', () => {
-      window.setTimeout(() => {
-        if (this._pendingRender && !this._isEditing()) {
-          this.render();
-        }
-      }, 0);
-    });
+    this._entriesNode.addEventListener('focusout', () => this._renderLater());
+    this._entriesNode.addEventListener(
+      'pointerdown',
+      () => (this._pressing = true)
+    );
+    for (const type of RELEASES) {
+      window.addEventListener(type, this._released, true);
+    }
     return this._entriesNode;
+  }
+
+  /** The press on a row ended (released, dragged, the window left): a refresh kept back is drawn. */
+  private _released = (ev: Event): void => {
+    if (ev.type === 'blur' && ev.target !== window) {
+      return; // a box's blur (caught on its way down), not the window's
+    }
+    if (this._pressing) {
+      this._pressing = false;
+      this._renderLater();
+    }
+  };
+
+  /** Draw a refresh kept back, after the event being handled (and a click it makes) is done. */
+  private _renderLater(): void {
+    window.setTimeout(() => {
+      if (this._pendingRender && !this._isEditing() && !this._pressing) {
+        this.render();
+      }
+    }, 0);
   }
 
   /** Render on changes, show the undo bar after a removal, report failures. */
@@ -452,6 +483,7 @@ export class ReadingListPanel extends Widget {
   private _empty = h('div', 'paperlab-empty');
   private _status: Status | null = null;
   private _pendingRender = false;
+  private _pressing = false;
   private _selected: string | null = null;
   private _focusSelected = false;
   private _shown: IEntry[] = [];

@@ -310,6 +310,39 @@ def test_a_note_left_while_its_save_is_on_the_way_shows_what_was_typed(page: Pag
     lab.api("DELETE", "lists/notes-slow-save")
 
 
+def test_a_status_picked_right_after_a_note_saved_itself_is_kept(page: Page, lab: Lab) -> None:
+    """The note's save read the list again while the user typed; the panel drew that reading as the box lost focus,
+    which the press on a status button does: the row was drawn anew under the pressed button and the click, on
+    release, reached no button (the status stayed 'to-read'). Now a reading is drawn once the press is done."""
+    seed(lab, FIRST, name="notes-then-status")
+    open_lab(page, lab, "note-then-status")
+    open_panel(page)
+    page.locator(".paperlab-list-select").select_option("notes-then-status")
+    first = select(page, FIRST.id)
+    first.locator(".paperlab-note").click()
+    page.keyboard.type("check Table 4", delay=20)
+    path = f"lists/notes-then-status/entries/{quote(FIRST.id, safe='')}"
+    deadline = time.monotonic() + 10
+    while lab.api("GET", path)["note"] != "check Table 4" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert lab.api("GET", path)["note"] == "check Table 4"
+    page.wait_for_timeout(500)  # the reading after the save is in (kept back while the box has focus)
+    reading = first.locator(".paperlab-status-button[data-status='reading']")
+    box = reading.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.wait_for_timeout(150)  # a person's press: the box's focusout has been handled meanwhile
+    page.mouse.up()
+    expect(first.locator(".paperlab-status-button[data-status='reading']")).to_have_attribute("aria-pressed", "true")
+    deadline = time.monotonic() + 10
+    while lab.api("GET", path)["status"] != "reading" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (lab.api("GET", path)["status"], lab.api("GET", path)["note"]) == ("reading", "check Table 4")
+    page.close()
+    lab.api("DELETE", "lists/notes-then-status")
+
+
 def test_insert_into_notebook_as_card_and_code(page: Page, lab: Lab) -> None:
     seed(lab, FIRST)
     write_notebook(lab, "insert.ipynb", "")
