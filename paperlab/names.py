@@ -13,6 +13,7 @@ from typing import Any
 __all__ = [
     "NAME_SUFFIXES",
     "ORGANISATION_ACRONYMS",
+    "affiliation_marks_dropped",
     "csl_name_text",
     "drop_et_al",
     "family_first",
@@ -204,6 +205,8 @@ _ET_AL_END = re.compile(rf"(.*?\S)\s*,?\s*(?:{_ET_AL}|\band\s+others)", re.I)
 _ET_AL_ANYWHERE = re.compile(rf"(?<!\s)\s*(?:,\s*)?{_ET_AL}", re.I)
 # marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
 _NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
+# affiliation numbers glued to a name's last letters: "Quill1", "Okafor2,3" (a word of two letters or more first)
+_AFFILIATION = re.compile(r"(?<=[^\W\d_]{2})\d{1,2}(?:,\d{1,2})*(?=$|\s|,)")
 # a title written before a person's name, at its start or after the comma of "Family, Given"
 _HONORIFIC = re.compile(r"(^|,\s*)(?:Prof\.|Professor|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(?=\w)")
 # a role a byline writes before a contributor's name
@@ -285,6 +288,20 @@ def strip_name_marks(name: str) -> str:
     text = " ".join(_NAME_MARKS.sub("", name).split())
     text = _HONORIFIC.sub(r"\1", text) if _HONORIFIC.sub("", text).strip(" ,") else text
     return _ROLE_BEFORE.sub("", text) or text
+
+
+def affiliation_marks_dropped(name: str) -> str:
+    """A name written in a byline without the affiliation numbers glued to it ("Ada Quill1", "Okafor2,3, Dele", as a
+    paper's first page sets them as superscripts); an organisation's name keeps its digits.
+
+    >>> affiliation_marks_dropped("Ada Quill1"), affiliation_marks_dropped("Okafor2,3, Dele")
+    ('Ada Quill', 'Okafor, Dele')
+    >>> affiliation_marks_dropped("Team42 Labs"), affiliation_marks_dropped("R2D2 Team")
+    ('Team42 Labs', 'R2D2 Team')
+    """
+    if not _AFFILIATION.search(name) or names_organisation(name):
+        return name
+    return " ".join(_AFFILIATION.sub("", name).split())
 
 
 def is_degree(part: str) -> bool:

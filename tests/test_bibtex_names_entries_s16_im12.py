@@ -76,3 +76,10 @@ def test_a_volume_that_only_holds_its_papers_is_no_paper() -> None:
         "The Book of Rivers",  # a book is a work of its own
     ]
     assert papers["Lanterns at the Quiet Rooms Workshop"].journal_ref == "Proceedings of the Quiet Rooms Workshop 2021"
+
+
+def test_affiliation_numbers_in_json_bylines_are_dropped() -> None:
+    papers = _load("affiliation_marks.json")
+    assert papers["Lanterns with affiliation numbers"].authors == ["Ada Quill", "Dele Okafor"]
+    assert papers["Moths with numbered names"].authors == ["A. Quill", "D. Okafor"]
+    assert papers["A team of robots"].authors == ["R2D2 Team"]  # an organisation's name keeps its digits

@@ -7,7 +7,15 @@ import re
 from typing import Any
 
 from ..latex import latex_name
-from ..names import family_first, is_more_authors, is_placeholder_name, names_organisation, split_et_al
+from ..names import (
+    affiliation_marks_dropped,
+    family_first,
+    is_more_authors,
+    is_placeholder_name,
+    names_organisation,
+    split_et_al,
+    strip_name_marks,
+)
 
 __all__ = ["json_authors"]
 
@@ -82,12 +90,20 @@ def json_authors(value: Any) -> tuple[list[str], bool]:
     """(the names as written, whether the byline is cut short by "et al.")."""
     if isinstance(value, str):
         value, more = split_et_al(value)
-        names = _split_byline(value)
-    elif isinstance(value, list):
-        names, more = [n for n in (_name_of(v) for v in value) if n], False
+        names = [
+            affiliation_marks_dropped(strip_name_marks(n)) for n in _split_byline(value)
+        ]  # "Ada Quill1, Dele Okafor2,*": marks
+    elif isinstance(value, list):  # a name object's family name is as its source gave it ("Doe10")
+        names = [
+            affiliation_marks_dropped(strip_name_marks(n)) if isinstance(v, str) else n
+            for v in value
+            if (n := _name_of(v))
+        ]
+        more = False
     else:
         name = _name_of(value)
         names, more = ([name] if name else []), False
     kept = [latex_name(n) for n in names if not is_placeholder_name(n)]
+    kept = [n for n in kept if any(ch.isalpha() for ch in n)]  # a mark alone: "Okafor2,*" split at its comma
     more = more or any(is_more_authors(n) for n in kept)
     return [n for n in kept if not is_more_authors(n)], more
