@@ -130,6 +130,8 @@ Quill's *A Widget Maintenance System* (1979) started the line.
 - Ada Quill. *A Widget Maintenance System.* Gadget Intelligence 12(3), 1979.
 - Bo Renn and Cai Lune. *Building Sprocket Solvers.* Widget Press, 1993.
 - Dee Moss, Eli Stone, Fay Ray. *Gadgets à la Carte.* WIDG 2018.
+- Gil Hart, Ivo Lind, Jo Park. *On the Logic of Widget Change: Partial Meet
+  Contraction and Revision Functions.* Journal of Widget Logic 50(2), 1985.
 """
 
 
@@ -140,6 +142,11 @@ def test_an_emphasised_title_after_the_names_is_the_title(tmp_path: Path) -> Non
         ("A Widget Maintenance System", ("Ada Quill",), 1979),
         ("Building Sprocket Solvers", ("Bo Renn", "Cai Lune"), 1993),
         ("Gadgets à la Carte", ("Dee Moss", "Eli Stone", "Fay Ray"), 2018),
+        (  # wrapped onto the item's next line, no id
+            "On the Logic of Widget Change: Partial Meet Contraction and Revision Functions",
+            ("Gil Hart", "Ivo Lind", "Jo Park"),
+            1985,
+        ),
     }
     assert not any(p.title in {"Ada Quill", "Bo Renn and Cai Lune"} for p in papers)
 

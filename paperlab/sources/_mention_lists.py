@@ -3,6 +3,9 @@ titles a page marks as books.
 
 * :func:`in_lists_of_papers`: an item is one of a list's papers only when most of the list's items are papers, so
   the topics a README's opening lists name are none;
+* :func:`written_item`: a list item written as a reference whose emphasised title follows its authors, perhaps
+  wrapped over the item's next lines (``- Ada Quill, Bo Renn. *On Widgets: Partial`` / ``Gadgets.* J. Widg. 50(2),
+  1985.``), names that paper with no id;
 * :func:`book_titles`: a list item or heading whose title stands in book-title marks (``1. 《Fields Virology》-
   病毒学基础``, ``#### 《Python for Data Analysis》``) names that book, the marks being the title's bounds as quotes
   are; the note after it is no part of it, and a book named again further down the page is the same book.
@@ -13,10 +16,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ._md_references import names_then_title
 from ._mention_details import Found
 from ._mention_lines import Line, plain
 
-__all__ = ["book_titles", "in_lists_of_papers"]
+__all__ = ["book_titles", "in_lists_of_papers", "written_item"]
 
 # a line that is a title in book-title marks, perhaps a number before it and a short note after a dash or colon
 # or in brackets with no year ("（选读）"; "（Quill 等, 2017）" is a citation, read as one)
@@ -66,3 +70,27 @@ def in_lists_of_papers(lines: list[Line], found: list[Found], named: set[int]) -
         return lines[f.lines[0]].kind != "item" or 2 * papers[key] > items[key]
 
     return [f for f in found if kept(f)]
+
+
+def written_item(lines: list[Line], i: int, named: set[int]) -> Found | None:
+    """The paper of list item ``i`` written as names, then an emphasised or quoted title (see the module's
+    documentation), read over the lines the item wraps onto while the title is open; None for any other line and
+    for an item whose lines name an id (the finder reads that paper by its id)."""
+    line = lines[i]
+    if line.kind != "item" or not any(mark in line.text for mark in '*_"“'):
+        return None
+    text = line.text
+    more = [*line.wraps]
+    for j in range(i + 1, min(i + 4, len(lines))):
+        below = lines[j]
+        if below.kind != "text" or below.item != i or not below.text.strip():
+            break
+        if j in named:
+            return None
+        more.append(below.text.strip())
+    for part in more[:3]:
+        if text.count("*") % 2 == 0 and text.count('"') % 2 == 0 and text.count("“") <= text.count("”"):
+            break  # the title is closed: the lines below are notes on the paper
+        text = f"{text} {part}"
+    ref = names_then_title(text)
+    return Found(ref.title, [i], ref=ref) if ref is not None and (ref.year or ref.venue) else None

@@ -60,7 +60,7 @@ from ._mention_lines import (
     structure,
     usable_title,
 )
-from ._mention_lists import book_titles, in_lists_of_papers
+from ._mention_lists import book_titles, in_lists_of_papers, written_item
 from ._mention_refs import address_name, item_reference, note_title, pdf_item, title_above_links
 from ._mention_refs import paragraph_reference as paragraph_reference
 from ._schedule_cells import is_material_url
@@ -463,6 +463,9 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             continue
         if shaped and i not in named and (ref := numbered_reference(line) or emphasised_entry(lines, i)):
             found.append(Found(ref.title, [i], ref=ref))  # "**[12]** Quill, A., …", "1. Authors," / "**Title**"
+            continue
+        if shaped and i not in named and (written := written_item(lines, i, named)):
+            found.append(written)  # "- Ada Quill. *Title.* Venue 12(3), 1979.", perhaps wrapped
             continue
         if _not_a_title_line(lines, i, named, one_paper):
             continue
