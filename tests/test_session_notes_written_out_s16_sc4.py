@@ -131,3 +131,29 @@ def test_a_topic_after_a_colon_or_a_term_heading_is_no_title() -> None:
     titles = [t for t, *_ in _read(text)]
     assert "Reading plan for the group" not in titles and "stream semantics" not in titles
     assert titles == ["The Semantics of a Simple Language for Widgets"]
+
+
+def test_a_byline_with_affiliation_marks_and_an_affiliation_line() -> None:
+    text = (
+        "Sparse Widget Graphs for Demand Estimation in Small Shops\nAda Quill1, Bo Renn2,*, Cai Lune1\n"
+        "1 Widget University, 2 Gadget Lab\n\nAbstract\nWe study widgets.\n"
+    )
+    assert _read(text) == [
+        ("Sparse Widget Graphs for Demand Estimation in Small Shops", ["Ada Quill", "Bo Renn", "Cai Lune"], None, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "### Amodei et al. (2016). Concrete Problems in Widget Safety",
+        "### [Amodei et al., 2016] Concrete Problems in Widget Safety",
+        "### Amodei et al. 2016 - Concrete Problems in Widget Safety ✅",
+    ],
+)
+def test_author_year_headings_in_other_citation_styles(heading: str) -> None:
+    text = f"# Reading log\n\n{heading}\n\n- notes\n\n### Leike et al. (2018): Scalable Widget Alignment via Reward Modeling\n\n- more\n"
+    assert [(t, a, d) for t, a, d, _ in _read(text)] == [
+        ("Concrete Problems in Widget Safety", ["Amodei"], dt.date(2016, 1, 1)),
+        ("Scalable Widget Alignment via Reward Modeling", ["Leike"], dt.date(2018, 1, 1)),
+    ]

@@ -77,6 +77,7 @@ def notes_of_papers(lines: list[str], source: str) -> Transcript | None:
 
 # a pasted page's date line under the byline ("First published: 10 September 2022"), and page words glued to a DOI
 _PUBLISHED = re.compile(r"\b(?:first\s+)?(?:published|received|accepted)\b[^\n]{0,40}?\b((?:19|20)\d\d)\b", re.I)
+_MARKS = re.compile(r"(?<=[a-zà-ÿ])(?:\d{1,2}|[*†‡§¶])(?:,?(?:\d{1,2}|[*†‡§¶]))*(?=\s*(?:,|\band\b|&|$))")
 _GLUED = re.compile(r"(?<=\d)(?:Citations?|Cited|Check|PDF|Full|View|Download|Share|References?)\b.*$")
 
 
@@ -89,7 +90,8 @@ def _written_out(lines: list[str], source: str) -> list[Paper]:
 
     nonblank = [k for k, ln in enumerate(lines) if ln.strip()]
     title = plain(lines[nonblank[0]].lstrip("#")).strip() if nonblank else ""
-    names = author_names(lines[nonblank[1]].strip()) if len(nonblank) > 1 else None
+    byline = _MARKS.sub("", lines[nonblank[1]].strip()) if len(nonblank) > 1 else ""  # "Ada Quill1, Bo Renn2"
+    names = author_names(byline) if byline else None
     if names and len(names) >= 2 and len(title.split()) >= 4 and not title.endswith((".", ":", "?")):
         at = nonblank[0] + 1  # 1-based: the title's line, the byline right under it
         near = "\n".join(lines[at : at + 6])

@@ -144,8 +144,8 @@ _STATUS = re.compile(r"^[\s☐☑☒◐◑✓✔✗✘✅❌⬜]+|[\s☐☑☒�
 # a heading citing its paper by author and year before the title: "Amodei et al. 2016 — Concrete Problems in AI
 # Safety", "Quill & Dale (2019): Title"
 _AUTHOR_YEAR = re.compile(
-    r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’.-]+)?),?\s+"
-    r"\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?\s*(?P<sep>[—–:-])\s+(?P<title>\S.*\S)$"
+    r"^(?P<open>\[)?(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’.-]+)?),?\s+"
+    r"\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?(?(open)\])\s*(?P<sep>[—–:.-]|(?(open)|(?!)))\s*(?P<title>\S.*\S)$"
 )
 # what an author-year heading's first word is not: a term, a week, a month ("Spring 2022 — Readings")
 _NOT_AUTHOR = re.compile(
