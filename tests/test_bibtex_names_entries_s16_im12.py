@@ -83,3 +83,10 @@ def test_affiliation_numbers_in_json_bylines_are_dropped() -> None:
     assert papers["Lanterns with affiliation numbers"].authors == ["Ada Quill", "Dele Okafor"]
     assert papers["Moths with numbered names"].authors == ["A. Quill", "D. Okafor"]
     assert papers["A team of robots"].authors == ["R2D2 Team"]  # an organisation's name keeps its digits
+
+
+def test_han_names_are_not_turned_round_by_a_syllable_alone() -> None:
+    """"Wei, Li" beside "Li, W.": Li is a family name there, but nothing says Wei is a given name anywhere."""
+    papers = _load("han_names_not_turned.bib")
+    assert papers["Lanterns of two harbours"].authors == ["Li Wei", "San Zhang"]
+    assert papers["Moths of two rivers"].authors == ["W. Li", "Fang Wang"]

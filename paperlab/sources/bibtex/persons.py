@@ -64,19 +64,29 @@ def _pairs(entry: Entry) -> list[tuple[str, str]] | None:
 def names_turned_round(entries: Iterable[Entry]) -> list[str]:
     """Turn round, in place, the author lists written "Given, Family" (see the module): an entry one of whose given
     sides another entry writes as a family name beside initials ("Irurozki, E.": an initial is never a family name),
-    and none of whose family sides it does. Returns their keys."""
+    one of whose family sides another entry writes as a given name ("Irurozki, Ekhine"), and none of whose family
+    sides is written beside initials. Returns their keys."""
     entries = list(entries)
     pairs = {e.key: p for e in entries if (p := _pairs(e))}
     # the family names each entry writes beside initials
     surely: dict[str, set[str]] = {k: {f for f, g in p if _INITIALS_ONLY.fullmatch(g)} for k, p in pairs.items()}
     counted = Counter(f for families in surely.values() for f in families)
+    givens = Counter(g for p in pairs.values() for g in {g for _, g in p if not _INITIALS_ONLY.fullmatch(g)})
     turned = []
     for entry in entries:
         own = pairs.get(entry.key)
         if not own:
             continue
         elsewhere = {f for f in counted if counted[f] - (f in surely[entry.key]) > 0}
-        if any(g in elsewhere for _, g in own) and not any(f in elsewhere for f, _ in own):
+        own_givens = {g for _, g in own}
+        given_elsewhere = {g for g in givens if givens[g] - (g in own_givens) > 0}
+        # and one of its family sides is a given name there ("Irurozki, Ekhine"): "Wei, Li" beside "Li, W." is
+        # no evidence alone, as a Han syllable is a given and a family name alike
+        if (
+            any(g in elsewhere for _, g in own)
+            and not any(f in elsewhere for f, _ in own)
+            and any(f in given_elsewhere for f, _ in own)
+        ):
             fld = entry.fields_dict["author"]
             fld.value = [f"{g.strip()}, {f.strip()}" for f, _, g in (n.partition(",") for n in fld.value)]
             turned.append(entry.key)
