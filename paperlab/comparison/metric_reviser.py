@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from .lexicons import METRICS
-from .metric_names import name_metrics
 from .metric_ranker import Candidate, candidates, metric_key, none_features, tidy_metric
 from .metric_ranker import _model as _ranker_model
 from .model_file import read_model
@@ -115,13 +114,7 @@ def phrases_of(items: list[Item]) -> tuple[list[list[list[Candidate]]], list[str
 
 def revise_metrics(items: list[Item]) -> None:
     """Set each row's ``metric`` to the best-scored option of its number (items: the kept rows of each sentence of one
-    abstract, with their spans and the sentence's metric hits; nothing changes without encoder or models), then name
-    it by the labelling conventions (:func:`.metric_names.name_metrics`)."""
-    _revise(items)
-    name_metrics(items)
-
-
-def _revise(items: list[Item]) -> None:
+    abstract, with their spans and the sentence's metric hits); nothing changes without encoder or models."""
     if _ENCODER[0] is None or not any(rows for _, rows, _, _ in items):
         return  # off (the default: paperlab.compare.use_metric_reviser), or nothing to revise: no model read
     model, ranker = _model(), _ranker_model()
