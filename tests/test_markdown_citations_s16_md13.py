@@ -251,3 +251,19 @@ def test_an_old_style_arxiv_id_labelled_in_a_citation_is_its_id(tmp_path: Path) 
         ("The weight of random widgets", "hep-ph/9712333"),
         ("Sprockets on the lattice", "math.GT/0109136"),
     ]
+
+
+def test_a_table_cell_of_names_then_a_linked_title(tmp_path: Path) -> None:
+    text = (
+        "# Related work\n\n| Reference | Connection to this repository |\n|---|---|\n"
+        "| Quill, Renn, Sato and Moss, [Deep Widgets](https://arxiv.org/abs/1802.03042v1) | Learning widget strategies"
+        " under gadget costs and a terminal risk objective, our default benchmark. |\n"
+        "| Lune, [Is Widget Routing Learning?](https://arxiv.org/abs/2607.13353) | Discusses routing as learning. |\n"
+        "| Stone et al., [Gadget Band Network](https://arxiv.org/abs/2103.01775v1) | The learned band policy. |\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, p.authors) for p in papers] == [
+        ("Deep Widgets", ["Quill", "Renn", "Sato", "Moss"]),  # a short title, not the connection's sentence
+        ("Is Widget Routing Learning?", ["Lune"]),
+        ("Gadget Band Network", ["Stone"]),
+    ]

@@ -183,7 +183,7 @@ _HEAD_YEAR = re.compile(
 _HEAD_ET_AL = re.compile(r",?\s*et\.?\s+al\.?$")
 
 
-def cited_head(text: str) -> tuple[list[str], bool, str | None] | None:
+def cited_head(text: str, family_only: bool = False) -> tuple[list[str], bool, str | None] | None:
     """(authors, whether "et al." follows them, year) of a text that is only the head of a citation: "Lacavalla et
     al. (2024),", "Jia-Ming Wang, et al.,", "Ni & Qureshi (2023)", "Butlin, P., Long, R., & VanRullen, R. (2023).",
     "Jon Doyle."; None for any other text (a title, "Nature (2020)", one word with neither "et al." nor a year)."""
@@ -202,8 +202,8 @@ def cited_head(text: str) -> tuple[list[str], bool, str | None] | None:
     names = [n for n in re.split(_JOIN, head) if n.strip()]
     if not names or not all(_NAME_PART.match(n.strip()) and not venue_name(n) for n in names):
         return None  # "Nature (2020)": a venue, no author
-    if not (more or year) and not all(len(n.split()) >= 2 for n in names):
-        return None  # "Widgets." alone names no one surely
+    if not (more or year or family_only) and not all(len(n.split()) >= 2 for n in names):
+        return None  # "Widgets." alone names no one surely (``family_only``: family names alone do, before a title)
     return [" ".join(n.split()) for n in names], more, year
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from ..names import names_organisation, split_et_al
 from ..paper import Paper, SourceRecord
 from ._cited_rows import cited_row
-from ._md_references import names_then_title, reference_parts, title_venue_year
+from ._md_references import cited_head, names_then_title, reference_parts, title_venue_year
 from ._md_title_parts import cited_in, venue_in, with_title_parts
 from ._mention_items import apa_byline, labelled_address, parent_item, title_and_venue
-from ._mention_lines import Line, plain
+from ._mention_lines import LINK, Line, plain
 from ._mention_refs import item_reference, paragraph_reference
 from ._schedule_cells import CellPaper, parse_day
 
@@ -372,12 +372,27 @@ def _paragraph(lines: list[Line], i: int) -> str:
     return text
 
 
+def cited_cell(line: Line, label: str) -> list[str] | None:
+    """The authors a table cell names before the link titled ``label`` ("Bühler, Gonon and Wood, [Deep
+    Hedging](…)", "Imaki et al., [Title](…)"): the link's text is then the paper's title; None for any other row."""
+    if line.kind != "row":
+        return None
+    for cell in line.cells:
+        for m in LINK.finditer(cell):
+            before = cell[: m.start()]
+            if plain(m.group(1)).strip("\"“”' ") == label and (head := cited_head(before, family_only=True)):
+                return head[0]
+    return None
+
+
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+")
 
 
 def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
     title, details = _split(found, _details(lines, found), _paragraph(lines, found.lines[0]))
     after = plain(lines[found.lines[0]].text).partition(title)[2].strip(" .,;–—-")  # "[Title](…) (Quill et al., 2024)"
+    if not details.authors and (named := cited_cell(lines[found.lines[0]], title)):
+        details.authors = named  # "| Quill and Renn, [Title](…) | note |"
     if not details.authors and title and (cited := cited_in(after)):
         details.authors, details.year = cited[0], details.year or (None if found.arxiv_id else cited[1])
     elif title and not details.year and (tagged := venue_in(after)):  # "[Title](…) (Nature, 2021)"

@@ -45,7 +45,16 @@ from ._md_references import (
     without_notes_label,
 )
 from ._md_title_parts import name_before_note, venue_tag
-from ._mention_details import SOURCE_KIND, Found, bibtex_title, block_start, field_value, paper_bullet, paper_of
+from ._mention_details import (
+    SOURCE_KIND,
+    Found,
+    bibtex_title,
+    block_start,
+    cited_cell,
+    field_value,
+    paper_bullet,
+    paper_of,
+)
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
     ARXIV_LABELLED,
@@ -53,6 +62,7 @@ from ._mention_lines import (
     IMAGE,
     LINK,
     MEDIA_HEADING,
+    OLD_ARXIV_LABELLED,
     Line,
     anchors_as_links,
     plain,
@@ -71,12 +81,6 @@ __all__ = ["SOURCE_KIND", "find_papers", "find_papers_both"]
 _ARXIV_URL = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf|html|ftp/arxiv/papers/\d{4})|huggingface\.co/papers)/(\d{4}\.\d{4,5})(?:v\d+)?", re.I
 )  # a Hugging Face paper page is named by its arXiv id
-# an old-style arXiv id labelled as one ("arXiv:hep-ph/9712333", "arXiv: **math.GT/0309136**")
-_OLD_LABELLED = re.compile(
-    r"\barxiv\s*[:：]?[\s*`\[]*((?:hep-(?:ph|th|ex|lat)|astro-ph|cond-mat|gr-qc|math-ph|nucl-(?:th|ex)|quant-ph|physics"
-    r"|math|cs|nlin|q-bio|q-fin|stat)(?:\.[A-Za-z]{2})?/\d{7})",
-    re.I,
-)
 _BARE_ID = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?![\d\w]|\.\d)")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(\d{4}\.\d{4,5})", re.I)
 _VENUE_URL = re.compile(
@@ -218,7 +222,7 @@ def _line_mentions(index: int, line: Line) -> list[_Mention]:
             found.append(mention)
     words = BARE_URL.sub(" ", rest)
     named = {m.group(1) for m in ARXIV_LABELLED.finditer(words)} | {m.group(1) for m in _BARE_ID.finditer(words)}
-    named |= {m.group(1) for m in _OLD_LABELLED.finditer(words)}  # "arXiv:hep-ph/9712333", old style
+    named |= {m.group(1) for m in OLD_ARXIV_LABELLED.finditer(words)}  # "arXiv:hep-ph/9712333", old style
     named |= {v.split("v")[0] for a in line.attrs if (v := arxiv_id_value(a.replace("arXiv ", "")))}
     if any(m.label and usable_title(m.label) for m in found):
         # a line whose link names its paper: other ids written in its text are works it cites ("overlap with
@@ -279,7 +283,7 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
     if (ref := item_reference(line)) is not None:  # "Quill et al. (2022) Title. [Widget Science.](…)"
         return ref.title  # the link's text is the venue
     if line.kind == "row":  # a row's link names its paper only when it reads as a title ("citation" does not)
-        if label and (title_score(label) >= 0.5 or _label_titles_row(line, mention, label)):
+        if label and (title_score(label) >= 0.5 or _label_titles_row(line, mention, label) or cited_cell(line, label)):
             return label
         return _row_title(line)
     if label:
@@ -293,7 +297,9 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
         text = IMAGE.sub(lambda m: m.group(1), line.text)  # "[![arXiv](badge)](link)": the badge's link, its alt
         words = plain(LINK.sub(lambda m: "" if _ids_of_url(m.group(2)) else m.group(1), text))
         words = BARE_URL.sub(lambda m: " \x00 " if _ids_of_url(m.group(0).rstrip(".,;:")) else " ", words)
-        words = _BARE_ID.sub("\x00", ARXIV_LABELLED.sub("\x00", _OLD_LABELLED.sub("\x00", words))).replace("|", " ")
+        words = _BARE_ID.sub("\x00", ARXIV_LABELLED.sub("\x00", OLD_ARXIV_LABELLED.sub("\x00", words))).replace(
+            "|", " "
+        )
         if _IN_PROSE.search(words) or _ENDS_A_SENTENCE.search(words) or _KEYED_NOTE.match(words):
             return ""  # "see arXiv:2401.01234 on this", "2503.03750 chunk 1 (pp. 1–6): …": about the paper, no title
         words = name_before_note(_NOTE_AFTER_ID.sub("", words))  # "## Title (arXiv …) — verified", "X (…) does"
