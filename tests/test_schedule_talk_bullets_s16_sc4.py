@@ -116,3 +116,37 @@ def test_speaker_blocks_dated_by_the_weekday_the_page_names(tmp_path: Path) -> N
         (dt.date(2025, 4, 1), ["Bo Renn"], "Exceptional gadgets in widget threefolds"),  # its own Tuesday
     ]
     assert all("weekday" in m.extra.get("date_inferred", "") for m in meetings)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "- [Widget rings and gadgets](slides/a.pdf) — Ada Quill — 16/12/2025\n"
+        "- [Sparse gadget routing](slides/b.pdf) — [Bo Renn](https://example.org/b) (2025-10-14)\n",
+        "- **16 December 2025**: Widget rings and gadgets — [Ada Quill](https://example.org/a) (Widget U)\n"
+        "- **14 October 2025**: Sparse gadget routing – Bo Renn\n",
+        "- Widget rings and gadgets, by Ada Quill, 16 December 2025\n- Sparse gadget routing, by Bo Renn, October 14, 2025.\n",
+    ],
+)
+def test_talk_bullets_in_other_orders_and_separators(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "talks.md"
+    path.write_text(f"# Talks\n\n{page}", encoding="utf-8")
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [(m.date, m.presenters, m.papers, m.note) for m in meetings] == [
+        (dt.date(2025, 12, 16), ["Ada Quill"], [], "Widget rings and gadgets"),
+        (dt.date(2025, 10, 14), ["Bo Renn"], [], "Sparse gadget routing"),
+    ]
+
+
+def test_a_linked_reading_before_the_presenter_stays_a_paper(tmp_path: Path) -> None:
+    path = tmp_path / "rg.md"
+    path.write_text(
+        "# RG\n\n- Mar 3, 2025: [Attention Is All You Need](https://arxiv.org/abs/1706.03762) — Ada Quill\n"
+        "- Mar 10, 2025: [Widget Kernels](https://arxiv.org/abs/1909.01234) — Bo Renn\n",
+        encoding="utf-8",
+    )
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [(m.presenters, [p.arxiv_id for p in m.papers]) for m in meetings] == [
+        (["Ada Quill"], ["1706.03762"]),
+        (["Bo Renn"], ["1909.01234"]),
+    ]

@@ -312,6 +312,8 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     body = re.sub(rf"^(\*\*|__)\s*({re.escape(found[0])})\s*\1", r"\2", body)  # "**March 12** — Ada: …"
     said = _AFTER_DATE.sub("", body.replace(found[0], " ", 1), count=1)  # "Tuesday, , 15:00–16:00. " goes
     papers, who, note = _bullet_line_papers(said)
+    if papers and (spoken := _linked_speaker(said)):  # "Title — [Ada Quill](her page) (Inst)": no reading
+        papers, who, note = [], spoken[1], spoken[0]
     if _called_off(said, papers):  # "- Oct 31: cancelled — [department retreat](…)": no paper, no meeting
         papers, who, note = [], [], " ".join(re.sub(r"\[([^\[\]]*)\]\([^()\s]*\)", r"\1", said).split())
     _add_papers(meeting, papers, who)
@@ -324,6 +326,13 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     elif not papers and meeting.topic and (spoken := trailing_speaker(meeting.topic)):  # "Title — Ada Quill (Inst)"
         meeting.topic, meeting.presenters = spoken
     return meeting
+
+
+def _linked_speaker(said: str) -> tuple[str, list[str]] | None:
+    """(the talk, its speaker) of a date bullet whose one link is on the speaker's name after the talk's title."""
+    spoken = trailing_speaker(_AFTER_DATE.sub("", said, count=1))
+    at = said.find(f"[{spoken[1][0]}](") if spoken else -1
+    return spoken if spoken and at > 0 and "](" not in said[:at] else None
 
 
 def _date_line(lines: list[str], k: int, n: int) -> HeadingMeeting | None:

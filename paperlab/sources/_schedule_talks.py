@@ -48,9 +48,9 @@ _SPEAKER_AFTER = re.compile(
 )
 # "*[Talk](slides)*, by **[Ada Quill](…)**, 16/12/2025.": the talk, its speaker, its day with the year
 _END_DATED = re.compile(
-    rf"^(?P<topic>.+?),?\s+by\s+[*_]*\[?(?P<who>{_PERSON})\]?(?:\([^()\s]+\))?[*_]*\s*,\s*"
+    rf"^(?P<topic>.+?)(?:,?\s+by\s+|\s+[—–]\s+)[*_]*\[?(?P<who>{_PERSON})\]?(?:\([^()\s]+\))?[*_]*\s*(?:,|[—–(])\s*"
     r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d)\.?\s*$"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\)?\.?\s*$"
 )
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 # what a speaker's name never holds: a talk's words ("Deep Learning", "Climate Models")
