@@ -54,3 +54,10 @@ def test_typed_math_with_spaces_inside_its_dollars_is_math() -> None:
 def test_latex_name_leaves_plain_names_alone() -> None:
     assert latex_name("Quill, Ada") == "Quill, Ada"
     assert latex_name("{Quiet Rooms Programme}") == "Quiet Rooms Programme"
+
+
+def test_latex_in_ris_and_csl_names_is_read_as_letters() -> None:
+    ris = _load("latex_names.ris")["Moths counted by lantern light"]
+    assert ris.authors == ["Kai Müller", "Adam Brček", "World Health Organization"]
+    csl = _load("latex_names_csl.json")["Lanterns in LaTeX names"]
+    assert csl.authors == ["Kai Müller", "World Health Organization", "Adam Brček"]

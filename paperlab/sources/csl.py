@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import ParseError, warn_partial
 from ..identifiers import arxiv_alone, doi_of_link, labelled_doi, lone_arxiv_id, normalize_arxiv_id, parse_reference
+from ..latex import latex_name
 from ..markup import csl_plain_text, plain_abstract
 from ..names import csl_name_text, is_more_authors, is_placeholder_name
 from ..paper import Paper, SourceRecord
@@ -123,7 +124,7 @@ def _name_text(name: Any) -> str:
     ``name`` (not CSL either, but a name all the same: dropping it would lose an author) is read as a literal."""
     if isinstance(name, dict) and isinstance(name.get("name"), str) and not _CSL_NAME_KEYS & set(name):
         name = {"literal": name["name"]}
-    return name_given_first(name) if isinstance(name, str) else csl_name_text(name)
+    return latex_name(name_given_first(name) if isinstance(name, str) else csl_name_text(name))  # "M{\\"u}ller"
 
 
 def _precision(issued: Any, published: dt.date) -> str | None:

@@ -49,7 +49,7 @@ from ..identifiers import (
     parse_reference,
 )
 from ..identity import citation_keys
-from ..latex import has_latex, readable
+from ..latex import latex_name
 from ..markup import csl_plain_text, plain_abstract
 from ..names import family_first, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ..paper import Paper, SourceRecord
@@ -289,7 +289,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _plain(no_placeholder_title(title)) or title  # Crossref's markup (Zotero's): 'In <sub>0.18</sub> Ga'
     title = title_without_mark(drop_closing_stop(title))  # Ovid's "A review of foo."; Scopus's "…Networks†"
     people, groups = _people_and_groups(record)
-    authors = [readable(a) if has_latex(a) else a for a in names_given_first(people)]  # "V\\textquoterightlčkova"
+    authors = [latex_name(a) for a in names_given_first(people)]  # "V\\textquoterightlčkova", "M{\\"u}ller"
     editors = _editors(record)
     doi, arxiv = _identifiers(record)
     doubts = _doubtful_ids(record)
