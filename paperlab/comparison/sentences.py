@@ -190,6 +190,8 @@ def _results_in_sentence(
     for r in found:
         if r.pop("_points", False):
             r["unit"] = None  # "12 points", "a 5.9-point gain": a difference (kind delta) of a score, not a percentage
+        if r["kind"] == "delta" and r["value"] is not None and r["value"] < 0:
+            r["direction"] = "down"  # "(-2.3%)", "by -3.2%": a change written with a minus goes down
         r.update(paper=paper_id, source=source, where=where, evidence=sent.strip())
         r.pop("_named", None)
         r.pop("_sure", None)
