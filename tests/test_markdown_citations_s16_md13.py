@@ -267,3 +267,29 @@ def test_a_table_cell_of_names_then_a_linked_title(tmp_path: Path) -> None:
         ("Is Widget Routing Learning?", ["Lune"]),
         ("Gadget Band Network", ["Stone"]),
     ]
+
+
+ANNOTATED = """# Annotated bibliography
+
+## The object
+
+**Quill et al. 2026 — "Widget Concepts and their Function in a Large Gadget."**
+Widget Lab. arXiv:2604.07729; also on the lab's pages.
+
+The paper this project extends, and what it licenses here.
+
+## Theory
+
+**Renn & Sato 2014.** *Journal of Widget Science* — decision affect theory. doi:10.1234/jws.2014.77
+"""
+
+
+def test_a_reference_wholly_in_bold_and_a_journal_in_italics(tmp_path: Path) -> None:
+    papers = _load(tmp_path, ANNOTATED)
+    first = papers[0]
+    assert (first.title, first.authors, first.arxiv_id) == (
+        "Widget Concepts and their Function in a Large Gadget",  # not the section heading above it
+        ["Quill"],
+        "2604.07729",
+    )
+    assert all(p.title != "Journal of Widget Science" for p in papers)  # the italic after the names is the journal

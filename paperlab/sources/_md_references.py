@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ._md_venue_names import venue_name
+from ._md_venue_names import journal_title, venue_name
 from ._mention_lines import Line, plain
 from ._schedule_cells import CellPaper, written_reference
 
@@ -217,9 +217,17 @@ def names_then_title(text: str) -> CellPaper | None:
         title = (m.group("em") or m.group("q") or "").strip(' .,;:"“”')
         head = text[: m.start()]
         if _ET_AL_ONLY.match(title) or not plain(head).strip(" *_,.;:"):
+            inner = names_then_title(m.group("em")) if m.group("em") and not _ET_AL_ONLY.match(title) else None
+            if inner is not None:  # '**Quill et al. 2026 — "Title."** Venue.': the whole reference in bold
+                rest = _IDS_AFTER.split(" ".join(plain(text[m.end() :]).replace("**", "").split()), maxsplit=1)[0]
+                return (
+                    inner
+                    if inner.venue
+                    else _paper(inner.title, inner.authors, rest, str(inner.year or ""), inner.more_authors)
+                )
             continue  # "*et al*." is no title; a span opening the text is the names in bold, or no reference
-        if not _good_title(title) or (found := cited_head(head)) is None:
-            return None
+        if not _good_title(title) or journal_title(title) or (found := cited_head(head)) is None:
+            return None  # "**Quill et al. 1997.** *Journal of Widgets* — a note": the emphasis is the venue
         authors, more, year = found
         rest = " ".join(plain(text[m.end() :]).replace("**", "").split())
         rest = _IDS_AFTER.split(rest, maxsplit=1)[0]  # "… (1998). arXiv:hep-ph/9712333. DOI: …": no venue

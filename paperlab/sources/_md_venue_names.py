@@ -13,7 +13,7 @@ import re
 
 from ..venues import KNOWN_VENUES
 
-__all__ = ["venue_name"]
+__all__ = ["journal_title", "venue_name"]
 
 _FIRST_WORD = re.compile(
     r"(?:nature|science|cell|lancet|pnas|plos|jama|bmj|nejm|elife|neuron|bioinformatics|genome|biorxiv|medrxiv|"
@@ -43,4 +43,28 @@ def venue_name(text: str) -> bool:
         return False
     return bool(
         _FIRST_WORD.match(name) or _VENUE_WORD.search(name) or _ABBREVIATED.match(name) or _ACRONYM.fullmatch(name)
+    )
+
+
+_JOURNAL_OPENS = re.compile(
+    r"^(?:journal|transactions|proceedings|annals|bulletin|advances\s+in|frontiers\s+in|reviews?\s+of)\b", re.I
+)
+_JOURNAL_ENDS = re.compile(r"\b(?:letters|reports|reviews?|journal|magazine|transactions|communications)$", re.I)
+
+
+def journal_title(text: str) -> bool:
+    """Whether an emphasised span is a journal's name, not a paper's title: stricter than :func:`venue_name`, as a
+    title may hold a venue's words ("The Multiverse and Particle Physics").
+
+    >>> [journal_title(t) for t in ("Cell", "Journal of Widget Science", "Widget Letters", "The Widget Physics")]
+    [True, True, True, False]
+    """
+    name = " ".join(text.split()).strip(" .,;:()[]*_")
+    short = len(name.split()) <= 4
+    return bool(
+        (short and _FIRST_WORD.match(name))
+        or _JOURNAL_OPENS.match(name)
+        or _JOURNAL_ENDS.search(name)
+        or _ABBREVIATED.match(name)
+        or _ACRONYM.fullmatch(name)
     )
