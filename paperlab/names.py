@@ -205,8 +205,8 @@ _ET_AL_END = re.compile(rf"(.*?\S)\s*,?\s*(?:{_ET_AL}|\band\s+others)", re.I)
 _ET_AL_ANYWHERE = re.compile(rf"(?<!\s)\s*(?:,\s*)?{_ET_AL}", re.I)
 # marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
 _NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
-# affiliation numbers glued to a name's last letters: "Quill1", "Okafor2,3" (a word of two letters or more first)
-_AFFILIATION = re.compile(r"(?<=[^\W\d_]{2})\d{1,2}(?:,\d{1,2})*(?=$|\s|,)")
+# affiliation numbers glued to a capitalised word of a name: "Quill1", "Okafor2,3" (not a handle, "dime10")
+_AFFILIATION = re.compile(r"\b([^\W\d_a-z][^\W\d_]+)\d{1,2}(?:,\d{1,2})*(?=$|\s|,)")
 # a title written before a person's name, at its start or after the comma of "Family, Given"
 _HONORIFIC = re.compile(r"(^|,\s*)(?:Prof\.|Professor|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(?=\w)")
 # a role a byline writes before a contributor's name
@@ -296,12 +296,12 @@ def affiliation_marks_dropped(name: str) -> str:
 
     >>> affiliation_marks_dropped("Ada Quill1"), affiliation_marks_dropped("Okafor2,3, Dele")
     ('Ada Quill', 'Okafor, Dele')
-    >>> affiliation_marks_dropped("Team42 Labs"), affiliation_marks_dropped("R2D2 Team")
-    ('Team42 Labs', 'R2D2 Team')
+    >>> affiliation_marks_dropped("Team42 Labs"), affiliation_marks_dropped("R2D2 Team"), affiliation_marks_dropped("dime10")
+    ('Team42 Labs', 'R2D2 Team', 'dime10')
     """
-    if not _AFFILIATION.search(name) or names_organisation(name):
-        return name
-    return " ".join(_AFFILIATION.sub("", name).split())
+    if not _AFFILIATION.search(name) or names_organisation(name) or len(re.findall(r"[^\W\d_]+", name)) < 2:
+        return name  # one word: a handle ("dime10"), digits and all
+    return " ".join(_AFFILIATION.sub(r"\1", name).split())
 
 
 def is_degree(part: str) -> bool:

@@ -90,3 +90,9 @@ def test_han_names_are_not_turned_round_by_a_syllable_alone() -> None:
     papers = _load("han_names_not_turned.bib")
     assert papers["Lanterns of two harbours"].authors == ["Li Wei", "San Zhang"]
     assert papers["Moths of two rivers"].authors == ["W. Li", "Fang Wang"]
+
+
+def test_a_handles_digits_are_kept() -> None:
+    """A one-word lowercase handle ("dime10", as documentation credits its contributors) is no person's name."""
+    papers = _load("names_written_wrong.bib")
+    assert papers["Quantum lantern kit documentation"].authors == ["Bradben", "dime10", "burunduk3"]

@@ -22,8 +22,9 @@ from ...names import ORGANISATION_ACRONYMS, names_organisation
 
 __all__ = ["names_turned_round", "person_as_written"]
 
-# a word of a name with digits glued to its letters: "Kluczyk2", "KR1442", "Smith12" (not "3M", "X-2")
-_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})\d{1,4}(?=$|[\s,}])")
+# a capitalised word of a name with digits glued to its letters: "Kluczyk2", "KR1442", "Smith12" (not "3M", "X-2",
+# nor a handle in lowercase, "dime10")
+_GLUED_DIGITS = re.compile(r"\b([^\W\d_a-z][^\W\d_]+)\d{1,4}(?=$|[\s,}])")
 _INITIALS_ONLY = re.compile(r"(?:[^\W\d_]\.\s*-?\s*){1,3}")
 _NAME_WORDS = re.compile(r"[^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’-]+){0,2}")
 
@@ -48,7 +49,9 @@ def person_as_written(raw: str) -> str:
             return "{" + f"{acronym} {family}" + "}"
     if comma and "," not in given and _INITIALS_ONLY.fullmatch(family) and _NAME_WORDS.fullmatch(given):
         return f"{given}, {family}"
-    return _GLUED_DIGITS.sub("", text) if _GLUED_DIGITS.search(text) else raw
+    if len(re.findall(r"[^\W\d_]+", text)) < 2:  # one word: a handle ("dime10", "burunduk3"), digits and all
+        return raw
+    return _GLUED_DIGITS.sub(r"\1", text) if _GLUED_DIGITS.search(text) else raw
 
 
 def _pairs(entry: Entry) -> list[tuple[str, str]] | None:
