@@ -86,7 +86,7 @@ def test_affiliation_numbers_in_json_bylines_are_dropped() -> None:
 
 
 def test_han_names_are_not_turned_round_by_a_syllable_alone() -> None:
-    """"Wei, Li" beside "Li, W.": Li is a family name there, but nothing says Wei is a given name anywhere."""
+    """A name "Wei, Li" beside "Li, W.": Li is a family name there, but nothing says Wei is a given name anywhere."""
     papers = _load("han_names_not_turned.bib")
     assert papers["Lanterns of two harbours"].authors == ["Li Wei", "San Zhang"]
     assert papers["Moths of two rivers"].authors == ["W. Li", "Fang Wang"]
