@@ -293,3 +293,21 @@ def test_a_reference_wholly_in_bold_and_a_journal_in_italics(tmp_path: Path) -> 
         "2604.07729",
     )
     assert all(p.title != "Journal of Widget Science" for p in papers)  # the italic after the names is the journal
+
+
+NICKNAMED = """# The final five
+
+1. **WidgetNet** — "Widget Classification with Deep Gadget Networks" (Quill, Renn & Sato, 2012) — [paper](https://papers.example.org/paper/4824-widget-classification.pdf)
+   The origin story.
+2. **GadgetRes** — "Deep Residual Learning for Gadgets" (Moss et al., 2015) — [arXiv:1512.03385](https://arxiv.org/abs/1512.03385)
+   Residual connections.
+"""
+
+
+def test_a_nickname_before_a_dash_is_no_author(tmp_path: Path) -> None:
+    papers = {p.title: p for p in _load(tmp_path, NICKNAMED)}
+    gadget = papers["Deep Residual Learning for Gadgets"]
+    assert gadget.authors == ["Moss"] and gadget.arxiv_id == "1512.03385"
+    assert gadget.journal_ref is None  # the citation is no venue
+    assert not any(a.endswith("—") for p in papers.values() for a in p.authors)
+    assert papers["Widget Classification with Deep Gadget Networks"].authors == ["Quill", "Renn", "Sato"]

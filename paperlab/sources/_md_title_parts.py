@@ -134,6 +134,9 @@ def title_parts(text: str) -> TitleParts | None:
         if not m.group("year") and not etal:
             return None  # "(Part I)", "(Extended Abstract)": no year and no "et al.", no citation
         cited = int(m.group("year")[:4]) if m.group("year") else None
+        nick = (m.group("nick") or "").strip()
+        if not etal and len(names) >= 2 and re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u024f'’-]+", nick):
+            names = [nick, *names]  # "(Krizhevsky, Sutskever & Hinton, 2012)": a list of names, no nickname
         return TitleParts(stripped[: m.start()].strip().strip("《》"), names, cited, etal)
     if (m := _YEAR_ONLY.search(stripped)) and len(stripped[: m.start()].split()) >= 2:
         return TitleParts(stripped[: m.start()].strip(), [], int(m.group("year")[:4]))

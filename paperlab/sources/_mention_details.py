@@ -385,16 +385,24 @@ def cited_cell(line: Line, label: str) -> list[str] | None:
     return None
 
 
+_DASHED_NAME = re.compile(r"^\s*[—–]|[—–]\s*$")
+_OPENING_BRACKET = re.compile(r"^[\s\"“”'*_]*(\([^()]{3,120}\))\s*(?:[—–-]|$)")
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+")
 
 
 def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
     title, details = _split(found, _details(lines, found), _paragraph(lines, found.lines[0]))
     after = plain(lines[found.lines[0]].text).partition(title)[2].strip(" .,;–—-")  # "[Title](…) (Quill et al., 2024)"
+    if details.authors and any(_DASHED_NAME.search(a) for a in details.authors):
+        details.authors = []  # "**ResNet** — "Title" (He et al., 2015)": the nickname before the dash is no author
+    if opening := _OPENING_BRACKET.match(after):
+        after = opening.group(1)  # '" (He et al., 2015) — [arXiv:…](…)': the citation right after the title
     if not details.authors and (named := cited_cell(lines[found.lines[0]], title)):
         details.authors = named  # "| Quill and Renn, [Title](…) | note |"
     if not details.authors and title and (cited := cited_in(after)):
         details.authors, details.year = cited[0], details.year or (None if found.arxiv_id else cited[1])
+        if details.venue and after in details.venue:
+            details.venue = None  # the citation is no venue: "(He et al., 2015) —"
     elif title and not details.year and (tagged := venue_in(after)):  # "[Title](…) (Nature, 2021)"
         details.venue, details.year = details.venue or tagged[0], None if found.arxiv_id else tagged[1]
     heading = lines[found.lines[0]].heading
