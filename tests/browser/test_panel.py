@@ -201,6 +201,7 @@ def test_a_note_is_saved_while_typing_pauses_and_survives_a_reload(page: Page, l
     page.locator(".paperlab-list-select").select_option("notes-while-typing")
     first = select(page, FIRST.id)
     box = first.locator(".paperlab-note")
+    expect(box).to_have_value("")  # the chosen list shows (its entry has no note yet), not the one before
     box.click()
     page.keyboard.type("check Table 4", delay=20)
     expect(box).to_be_focused()  # still typing: no blur, no Ctrl+Enter
@@ -249,6 +250,7 @@ def test_a_note_keeps_the_keyboard_when_jupyterlab_opens_a_launcher_meanwhile(pa
     open_panel(page)
     page.locator(".paperlab-list-select").select_option("notes-launcher")
     box = select(page, FIRST.id).locator(".paperlab-note")
+    expect(box).to_have_value("")  # the chosen list shows (its entry has no note yet), not the one before
     box.click()
     page.keyboard.type("check Table", delay=20)
     page.keyboard.press("ArrowLeft")  # the caret inside the text: kept where it was
@@ -280,6 +282,7 @@ def test_a_note_left_while_its_save_is_on_the_way_shows_what_was_typed(page: Pag
     open_panel(page)
     page.locator(".paperlab-list-select").select_option("notes-slow-save")
     box = select(page, FIRST.id).locator(".paperlab-note")
+    expect(box).to_have_value("")  # the chosen list shows (its entry has no note yet), not the one before
     box.click()
     page.keyboard.type("first", delay=20)
     path = f"lists/notes-slow-save/entries/{quote(FIRST.id, safe='')}"
@@ -319,6 +322,7 @@ def test_a_status_picked_right_after_a_note_saved_itself_is_kept(page: Page, lab
     open_panel(page)
     page.locator(".paperlab-list-select").select_option("notes-then-status")
     first = select(page, FIRST.id)
+    expect(first.locator(".paperlab-note")).to_have_value("")  # the chosen list shows, not the one before
     first.locator(".paperlab-note").click()
     page.keyboard.type("check Table 4", delay=20)
     path = f"lists/notes-then-status/entries/{quote(FIRST.id, safe='')}"
