@@ -38,3 +38,19 @@ def test_a_change_with_a_minus_goes_down(text: str, change: tuple[float, str, st
 )
 def test_unsigned_changes_and_levels_keep_their_direction(text: str, change: tuple[float, str, str | None]) -> None:
     assert change in _rows(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our kernel reaches a throughput of 1.2M tokens/s on an A100.", [1.2]),  # a rate of tokens is a result
+        ("Inference throughput rises to 3.4K tokens per second.", [3.4]),
+        ("Our tokenizer reduces sequence length by 1.5K tokens on average.", [1.5]),  # the size of a change
+        ("Training on 1.5T tokens, our 7B model reaches 68.9% on MMLU.", [68.9]),  # a corpus and a model: settings
+        ("It keeps 99% of the accuracy on models up to 175B parameters.", [99.0]),
+    ],
+)
+def test_a_rate_or_a_change_in_tokens_is_a_result_a_scale_is_not(text: str, expected: list[float]) -> None:
+    """The session-16 rule that a model's or corpus's scale is a setting dropped throughputs ("1.2M tokens/s") and
+    changes ("by 1.5K tokens") with it."""
+    assert sorted(float(v) for v in extract_results(text)["value"]) == expected

@@ -95,9 +95,9 @@ _RANGE_TAIL = re.compile(
 # glued to a word by a hyphen ("16-bit", "5-shot", "3-layer", "2-stage"): a setting, never a result ("-fold",
 # "-point(s)", "-percent" are units; a size reported on its own, "a smaller model size (2.3M)", stays a result)
 _SIZE_OR_COMPOUND = re.compile(
-    r"[KMBT](?:\s+|-)(?:[a-z-]+\s+)?(?:parameters?|params|tokens|models?|LLMs?|scale)\b"
+    r"[KMBT](?:\s+|-)(?:[a-z-]+\s+)?(?:parameters?|params|tokens|models?|LLMs?|scale)\b(?!\s*(?:/|per\b))"
     r"|-(?!fold\b|points?\b|percent\b|times\b)[A-Za-z]"
-)
+)  # (not a rate, "1.2M tokens/s", "3.4K tokens per second"; nor the size of a change, "by 1.5K tokens")
 _RANGE_TAIL_TIMES = re.compile(
     _RANGE_TAIL.pattern.replace("(?P<unit>", r"(?P<unit>times\b|")
 )  # "6-8 times" (second look)
@@ -310,7 +310,8 @@ def _value_at(
         return None  # part of a date: "GPT-4o-mini-2024-07-18", "2024-07-18"
     if re.search(r"(?:±|\+/-)\s*$", text[:start]):
         return None  # the spread of "85.3 ± 0.4%", not a result of its own
-    if not unit and _SIZE_OR_COMPOUND.match(text, end):
+    size = None if unit else _SIZE_OR_COMPOUND.match(text, end)
+    if size and not (size[0][0] != "-" and re.search(r"\bby\s*$", text[max(0, start - 10) : start])):
         return None  # a size or a compound adjective: "175B parameters", "a 16-bit model", "5-shot", "3-layer"
     adjacent_metric = _adjacent_metric(metrics, start, end, text)
     named_metric = _metric_named_after(metrics, end, text) or adjacent_metric  # "by 1.48% in accuracy" wins
