@@ -96,3 +96,13 @@ def test_a_handles_digits_are_kept() -> None:
     """A one-word lowercase handle ("dime10", as documentation credits its contributors) is no person's name."""
     papers = _load("names_written_wrong.bib")
     assert papers["Quantum lantern kit documentation"].authors == ["Bradben", "dime10", "burunduk3"]
+
+
+def test_initials_that_spell_an_acronym_after_a_family_name_are_a_person() -> None:
+    """Review RV16: 'Sharma, U. K.' became the organisation 'UK Sharma' (initials like U. K. are common names)."""
+    from paperlab.sources.bibtex.persons import person_as_written
+
+    assert person_as_written("Sharma, U. K.") == "Sharma, U. K."
+    assert person_as_written("Kumar, E. U.") == "Kumar, E. U."
+    assert person_as_written("Moon, U. N.") == "Moon, U. N."
+    assert person_as_written("Environment, U. N.") == "{UN Environment}"

@@ -26,6 +26,12 @@ __all__ = ["names_turned_round", "person_as_written"]
 # nor a handle in lowercase, "dime10")
 _GLUED_DIGITS = re.compile(r"\b([^\W\d_a-z][^\W\d_]+)\d{1,4}(?=$|[\s,}])")
 _INITIALS_ONLY = re.compile(r"(?:[^\W\d_]\.\s*-?\s*){1,3}")
+# what an organisation's acronym split into initials names ("Environment, U. N." for UN Environment, "Women, U. N."):
+# a body's word, never a family name ("Sharma, U. K.", "Kumar, E. U." and "Moon, U. N." are people with initials)
+_BODY_WORDS = re.compile(
+    r"(?i)(?:[\w-]+\s+)?(?:environment|women|habitat|programme|program|agency|commission|council|office|secretariat|"
+    r"parliament|bank|foundation|institute|administration|department|ministry|organi[sz]ation|association|society)"
+)
 _NAME_WORDS = re.compile(r"[^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’-]+){0,2}")
 
 
@@ -45,7 +51,7 @@ def person_as_written(raw: str) -> str:
     family, given = family.strip(), given.strip()
     if comma and "," not in given and _INITIALS_ONLY.fullmatch(given):
         acronym = re.sub(r"[\s.-]", "", given)
-        if acronym in ORGANISATION_ACRONYMS and _NAME_WORDS.fullmatch(family):
+        if acronym in ORGANISATION_ACRONYMS and _BODY_WORDS.fullmatch(family):  # not "Sharma, U. K.": a person
             return "{" + f"{acronym} {family}" + "}"
     if comma and "," not in given and _INITIALS_ONLY.fullmatch(family) and _NAME_WORDS.fullmatch(given):
         return f"{given}, {family}"
