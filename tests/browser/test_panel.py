@@ -270,6 +270,15 @@ def test_a_note_keeps_the_keyboard_when_jupyterlab_opens_a_launcher_meanwhile(pa
     # a click elsewhere still takes the keyboard away: the box keeps it only from what the user did not do
     page.locator(".paperlab-search").click()
     expect(page.locator(".paperlab-search")).to_be_focused()
+    # and a dialog that opens while typing has it: it asks something
+    box.click()
+    page.keyboard.type(" ok", delay=20)
+    page.evaluate("() => { window.jupyterapp.commands.execute('help:about'); }")  # settled when it closes
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog).to_be_visible()
+    expect(box).not_to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
     page.close()
     lab.api("DELETE", "lists/notes-launcher")
 

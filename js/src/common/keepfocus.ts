@@ -17,6 +17,9 @@
  */
 export const USER_MOVE_MS = 1000;
 
+/** How often within `USER_MOVE_MS` focus is brought back before whatever keeps taking it is let have it. */
+export const MAX_RESTORES = 3;
+
 /** Where focus may go without being taken back: dialogs and menus are for the user to answer. */
 const MODAL =
   '[role="dialog"], [aria-modal="true"], dialog, .jp-Dialog, .lm-Menu';
@@ -70,18 +73,19 @@ function watchUser(): void {
  */
 export function keepFocus(box: HTMLTextAreaElement | HTMLInputElement): void {
   watchUser();
-  let lastRestore = -Infinity;
+  let restores: number[] = []; // when focus was brought back (the last USER_MOVE_MS)
   box.addEventListener('focusout', () => {
     const now = performance.now();
     // a press in the box itself (the click that began the typing) moves nothing
     const pressedElsewhere =
       now - lastPress.at < USER_MOVE_MS &&
       !(lastPress.on instanceof Node && box.contains(lastPress.on));
-    // the user's own move; or a second taking within a moment: something insists, let it have the keyboard
+    restores = restores.filter(at => now - at < USER_MOVE_MS);
+    // the user's own move; or something that keeps taking it (again and again within a moment): let it have it
     if (
       pressedElsewhere ||
       now - lastKeyMove < USER_MOVE_MS ||
-      now - lastRestore < USER_MOVE_MS
+      restores.length >= MAX_RESTORES
     ) {
       return;
     }
@@ -104,7 +108,7 @@ export function keepFocus(box: HTMLTextAreaElement | HTMLInputElement): void {
       if (document.activeElement !== box) {
         return; // hidden meanwhile
       }
-      lastRestore = performance.now();
+      restores.push(performance.now());
       if (start !== null && end !== null) {
         box.setSelectionRange(start, end, direction);
       }
