@@ -27,7 +27,8 @@ B = Paper("Measuring Example Transfer", doi="10.5555/graph.b", published="2020-0
 def _neighbour(i: int, year: int | None, citations: int, title: str | None = None) -> Paper:
     return Paper(
         title or f"Neighbour Paper Number {i}",
-        arxiv_id=f"1901.{i:05d}" if year else f"cs/01010{i:02d}",  # an old-style id gives no month
+        arxiv_id=f"1901.{i:05d}" if year else None,
+        doi=None if year else f"10.5555/undated.{i}",  # no date anywhere (an arXiv id, even old-style, dates it)
         published=f"{year}-01-01" if year else None,
         extra={"citationCount": citations},
     )
@@ -42,16 +43,19 @@ def _store(tmp_path: Path, hostile: bool = False) -> Store:
     return store
 
 
+UNDATED = _neighbour(2, None, 0).id
+
+
 def test_nodes_edges_sizes_and_colours(tmp_path: Path) -> None:
     view = GraphView(Library([A, B]), store=_store(tmp_path))
     rows = {r["id"]: r for r in view.nodes}
     assert [r["id"] for r in view.nodes if r["in_library"]] == [A.id, B.id]
     assert sorted(map(tuple, view.edges)) == sorted(
-        [(A.id, "1901.00001"), (A.id, "cs/0101002"), (A.id, B.id), (B.id, "1901.00001"), (B.id, "1901.00003")]
+        [(A.id, "1901.00001"), (A.id, UNDATED), (A.id, B.id), (B.id, "1901.00001"), (B.id, "1901.00003")]
     )
-    assert rows["1901.00001"]["size"] > rows["1901.00003"]["size"] > rows["cs/0101002"]["size"]  # by citations
+    assert rows["1901.00001"]["size"] > rows["1901.00003"]["size"] > rows[UNDATED]["size"]  # by citations
     assert rows[A.id]["size"] > 3 + 2.2 * 0  # library papers are drawn larger than an uncited neighbour
-    assert rows["cs/0101002"]["color_year"] == "#8c8c8c"  # no year
+    assert rows[UNDATED]["color_year"] == "#8c8c8c"  # no year
     # years 2015..2024 in up to 7 bins, oldest first
     assert rows["1901.00001"]["color_year"] == YEAR_COLORS[0] and rows[A.id]["color_year"] == YEAR_COLORS[-1]
     assert view.legends["year"][0] == ["2015", YEAR_COLORS[0]] and view.legends["year"][-1][0] == "no year"
