@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from ..dates import month_of_name
 from ..text import fenced_lines
+from . import _schedule_talks
 from ._schedule_blanks import without_templates
 from ._schedule_bylines import by_authors, byline_reference, citation_only, linked_byline, withdrawn
 from ._schedule_cells import (
@@ -550,6 +551,9 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     same_level = [m for m in meetings if m.level == min((x.level for x in meetings), default=0)]
     if len(same_level) < 2 or any(m.table for m in meetings):
         return []
+    _schedule_talks.talks_as_readings(
+        meetings, text, CellPaper
+    )  # a reading group's "Title — Presenter" bullets: papers read
     if not any(m.papers for m in meetings) and not talks_only(meetings) and not blocks:  # a seminar's talks
         return []
     order = date_order(m.date_text for m in meetings if m.date_text)

@@ -27,11 +27,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..dates import weekday_year
 
-__all__ = ["about_line", "block_year", "end_dated", "speaker_blocks", "talks_only", "trailing_speaker"]
+__all__ = [
+    "about_line",
+    "block_year",
+    "end_dated",
+    "speaker_blocks",
+    "talks_as_readings",
+    "talks_only",
+    "trailing_speaker",
+]
 
 _TAGS = re.compile(r"<[^>]{0,200}>")
 _ABOUT = re.compile(
@@ -93,6 +102,22 @@ def talks_only(meetings: list[Any]) -> bool:
     return len(meetings) >= 2 and all(
         not m.papers and m.presenters and re.search(r"(?:19|20)\d\d", m.date_text) for m in meetings
     )
+
+
+# a page that says it reads papers: its "Title — Presenter" bullets name readings, not talks
+_READING_PAGE = re.compile(
+    r"(?i)\b(?:reading[ -]group|journal[ -]club|paper[ -]club|papers?\s+(?:we\s+)?(?:read|discussed)|reading\s+list)"
+)
+
+
+def talks_as_readings(meetings: list[Any], text: str, paper: Callable[[str], Any]) -> None:
+    """On a page that says it reads papers ("Reading group", "Journal club", "Papers we read"), meetings read as talks
+    (a title and its presenter, no paper) name their title as the paper read: ``paper(title)`` makes it."""
+    if not _READING_PAGE.search(text) or any(m.papers for m in meetings):
+        return
+    for m in meetings:
+        if m.topic and m.presenters:
+            m.papers, m.topic = [paper(m.topic)], None
 
 
 _BR = re.compile(r"<br\s*/?>|&nbsp;", re.I)
