@@ -43,10 +43,16 @@ def test_a_new_style_id_gives_the_month_marked_inferred() -> None:
     assert "2024-06 (month of its arXiv id)" in p.to_markdown() and "2024-06 (month of its arXiv id)" in p.to_html()
 
 
-@pytest.mark.parametrize("arxiv_id", ["hep-th/9901001", "math.GT/0309136"])
-def test_old_style_ids_give_no_date(arxiv_id: str) -> None:
-    assert Paper("Some Paper About Things", arxiv_id=arxiv_id).published is None
-    assert arxiv_id_month(arxiv_id) is None and arxiv_id_month(None) is None
+@pytest.mark.parametrize(
+    ("arxiv_id", "month"), [("hep-th/9901001", dt.date(1999, 1, 1)), ("math.GT/0309136", dt.date(2003, 9, 1))]
+)
+def test_old_style_ids_give_their_month_marked_inferred_too(arxiv_id: str, month: dt.date) -> None:
+    """Old-style ids (archive/YYMMNNN, 1991-2007) are read as arXiv ids since session 16 and name their month as
+    new-style ids do; before, such a paper had no date at all."""
+    p = Paper("Some Paper About Things", arxiv_id=arxiv_id)
+    assert (p.published, p.date_precision, p.date_inferred) == (month, "month", True)
+    assert p.extra["date_note"] == f"month of arXiv id {arxiv_id}"
+    assert arxiv_id_month(None) is None and arxiv_id_month("cs/9912999")[0] == dt.date(1999, 12, 1)
 
 
 def test_a_given_date_is_kept_and_wins_a_merge() -> None:

@@ -149,15 +149,7 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
     text = resolve_reference_links(text)
     lines = text.lstrip("\ufeff").splitlines()
     reader.read(lines)
-    if "<table" in text.lower():
-        tables = html_tables(text, source, problems)
-        for paper, tags in tables.papers:
-            reader.add(paper, tags)
-        reader.saw_table = reader.saw_table or tables.saw_table
-        reader.digest.last_update = reader.digest.last_update or tables.last_update
-    if not reader.merged and "class=" in text:  # HTML cards whose classes name their fields
-        for paper in html_class_cards(text, source):
-            reader.add(paper, paper.tags)
+    _read_html(reader, text, source, problems)
     if not reader.merged:  # no table, or only an index of the papers below ("| [Short-Name](#p-1) | 2021 |")
         card_problems = ProblemCollector(source)
         cards = read_cards(lines, _front_matter_end(lines), source, card_problems)
@@ -179,6 +171,20 @@ def parse_dailyarxiv(text: str, source: str = "<string>") -> DailyArxivDigest:
             "the paper tables have no rows: expected rows under a header such as " + HEADER_ROW, source=source
         )
     return digest
+
+
+def _read_html(reader: _Reader, text: str, source: str, problems: ProblemCollector) -> None:
+    """The papers of a README's HTML tables, then, when those give none, of HTML cards whose classes name their
+    fields."""
+    if "<table" in text.lower():
+        tables = html_tables(text, source, problems)
+        for paper, tags in tables.papers:
+            reader.add(paper, tags)
+        reader.saw_table = reader.saw_table or tables.saw_table
+        reader.digest.last_update = reader.digest.last_update or tables.last_update
+    if not reader.merged and "class=" in text:  # HTML cards whose classes name their fields
+        for paper in html_class_cards(text, source):
+            reader.add(paper, paper.tags)
 
 
 class _Reader:
