@@ -50,8 +50,9 @@ test file too (``v16a``, ``v16b``); ``--v16-test`` pools every ``extraction_gold
 ``--v17-test`` every ``extraction_gold_v17*_test.json`` as ``v17-test``. Since v17 was scored (session 14)
 ``--v17-dev`` scores each v17 labeller's file as a dev set, ``--v18-test`` pools every ``extraction_gold_v18*_test.json``;
 since v18 was scored (session 15) ``--v18-dev`` scores each v18 labeller's file as a dev set (``v18a``, ``v18b``), and
-``--v19-test`` (held out: the final scoring only, never during development) pools every
-``extraction_gold_v19*_test.json`` as ``v19-test``.
+``--v19-test`` pools every ``extraction_gold_v19*_test.json`` as ``v19-test`` (scored once in session 16); since then
+``--v19-dev`` scores each v19 labeller's file as a dev set (``v19a``, ``v19b``), and ``--v20-test`` (held out: the
+final scoring only, never during development) pools every ``extraction_gold_v20*_test.json`` as ``v20-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -223,7 +224,10 @@ _HELD_OUT = {
     "v18-test": "v18-test (fresh arXiv, scored once in session 15; every labeller pooled)",
     "v18a": "v18a (v18-test's first labeller; dev since session 16)",
     "v18b": "v18b (v18-test's second labeller; dev since session 16)",
-    "v19-test": "v19-test (fresh arXiv, held out, every labeller pooled)",
+    "v19-test": "v19-test (fresh arXiv, scored once in session 16; every labeller pooled)",
+    "v19a": "v19a (v19-test's first labeller; dev since session 17)",
+    "v19b": "v19b (v19-test's second labeller; dev since session 17)",
+    "v20-test": "v20-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -335,6 +339,8 @@ def fresh_sets(
     v18: bool = False,
     v18_dev: bool = False,
     v19: bool = False,
+    v19_dev: bool = False,
+    v20: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -353,8 +359,10 @@ def fresh_sets(
     once in session 13); ``--v16-test``: every ``extraction_gold_v16*_test.json`` pooled; ``--v17-test``: every
     ``extraction_gold_v17*_test.json`` pooled (scored once in session 14); ``--v17-dev``: each v17 labeller's file as
     a dev set (``v17a``, ``v17b``); ``--v18-test``: every ``extraction_gold_v18*_test.json`` pooled (scored once in
-    session 15); ``--v18-dev``: each v18 labeller's file as a dev set (``v18a``, ``v18b``); ``--v19-test``: the final
-    scoring, every ``extraction_gold_v19*_test.json`` pooled. Every sentence of a file is of that file's split."""
+    session 15); ``--v18-dev``: each v18 labeller's file as a dev set (``v18a``, ``v18b``); ``--v19-test``: every
+    ``extraction_gold_v19*_test.json`` pooled (scored once in session 16); ``--v19-dev``: each v19 labeller's file as
+    a dev set (``v19a``, ``v19b``); ``--v20-test``: the final scoring, every ``extraction_gold_v20*_test.json``
+    pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -368,7 +376,7 @@ def fresh_sets(
     if v10_dev:
         out.update(_per_labeller("v10", texts))
     dev_flags = (("v11", v11_dev), ("v12", v12_dev), ("v13", v13_dev), ("v14", v14_dev), ("v15", v15_dev))
-    for version, asked in (*dev_flags, ("v17", v17_dev), ("v18", v18_dev)):
+    for version, asked in (*dev_flags, ("v17", v17_dev), ("v18", v18_dev), ("v19", v19_dev)):
         if asked:
             out.update(_per_labeller(version, texts))
     if v16_dev:
@@ -386,6 +394,7 @@ def fresh_sets(
         ("v17", v17),
         ("v18", v18),
         ("v19", v19),
+        ("v20", v20),
     ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
@@ -524,8 +533,8 @@ def main(
     print(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
         " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v16-test: scored once"
-        " before; v15a ... v16d, v17a, v17b, v18a, v18b: development; v17-test, v18-test: scored once; v19-test: held"
-        " out, report it):"
+        " before; v15a ... v16d, v17a, v17b, v18a, v18b, v19a, v19b: development; v17-test, v18-test, v19-test: scored"
+        " once; v20-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -598,7 +607,17 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v19-test",
         action="store_true",
-        help="also score v19-test, every data/extraction_gold_v19*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v19-test, every data/extraction_gold_v19*_test.json pooled (needs --texts; burned in session 16)",
+    )
+    ap.add_argument(
+        "--v19-dev",
+        action="store_true",
+        help="score each v19 labeller's file as a dev set of its own (v19a, v19b; needs --texts with their abstracts)",
+    )
+    ap.add_argument(
+        "--v20-test",
+        action="store_true",
+        help="also score v20-test, every data/extraction_gold_v20*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -633,5 +652,7 @@ if __name__ == "__main__":
         args.v18_test,
         args.v18_dev,
         args.v19_test,
+        args.v19_dev,
+        args.v20_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

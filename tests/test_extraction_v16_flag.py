@@ -115,3 +115,20 @@ def test_v18_labellers_are_dev_sets_and_v19_test_pools_only_the_v19_files(texts)
     assert "v19-test" not in bench_extraction.fresh_sets(texts, None, False, v18_dev=True, v18=True)
     for split in ("v18a", "v18b", "v19-test"):
         assert split in bench_extraction._HELD_OUT
+
+
+def test_v19_labellers_are_dev_sets_and_v20_test_pools_only_the_v20_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v19a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v19b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v20a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v20b_test.json", ["e1"])
+    dev = bench_extraction.fresh_sets(texts, None, False, v19_dev=True)
+    assert _records(dev) == {"v19a": ["a1"], "v19b": ["b1"]}
+    assert dev["v19b"][0]["split"] == "v19b"
+    held = bench_extraction.fresh_sets(texts, None, False, v20=True)
+    assert _records(held) == {"v20-test": ["c1", "e1"]}
+    assert {s["split"] for s in held["v20-test"]} == {"v20-test"}
+    assert "v20-test" not in bench_extraction.fresh_sets(texts, None, False, v19_dev=True, v19=True)
+    for split in ("v19a", "v19b", "v20-test"):
+        assert split in bench_extraction._HELD_OUT
