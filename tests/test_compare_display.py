@@ -94,3 +94,16 @@ def test_a_library_and_search_hits_compare_themselves() -> None:
     pd.testing.assert_frame_equal(table, paperlab.compare(lib, fields=["title", "results"]))
     hits = lib.search("mixture of experts routing", k=1, mode="lexical")
     assert list(hits.compare().index) == [hits[0].id] == ["2401.00001"]
+
+
+def test_a_paper_with_a_dozen_keywords_shows_five_and_counts_the_rest() -> None:
+    # a Hugging Face page carries a dozen AI keywords: the row would grow taller than the screen
+    words = [f"keyword number {i}" for i in range(12)]
+    many = Paper(title="A paper with many keywords", arxiv_id="2501.00003", keywords=words)
+    few = Paper(title="A paper with six", arxiv_id="2501.00004", keywords=words[:6])
+    df = paperlab.compare([many, few])
+    assert df.loc[many.id, "categories"] == words  # the frame keeps them all
+    shown = df._repr_html_() or ""
+    assert "keyword number 4; +7 more" in shown and "keyword number 5" not in shown.split("+7 more")[0]
+    assert "keyword number 5" in shown  # the paper with six shows all six ("+1 more" hides nothing)
+    assert "+7 more" in df.paperlab.to_markdown()

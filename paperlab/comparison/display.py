@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CAPPED_WIDTHS",
     "COLUMN_WIDTHS",
+    "SHOWN_KEYWORDS",
     "SHOWN_ORDER",
     "drop_empty",
     "empty_note",
@@ -119,9 +120,18 @@ def empty_note(names: list[str], what: str) -> str:
     return html.escape(f"Not shown, empty for {what}: {', '.join(names)}.")
 
 
-def shown_keywords(values: Any) -> Any:
+#: How many keywords a compare table shows per paper before "+N more" (a Hugging Face page may carry a dozen: the
+#: row would grow taller than the screen); the frame keeps them all.
+SHOWN_KEYWORDS = 5
+
+
+def shown_keywords(values: Any, limit: int | None = None) -> Any:
     """Keywords as a reader sees them: a MeSH major-topic mark (the leading ``*`` of "*Neural Networks, Computer")
-    dropped, repeats that leaves dropped; anything but a list or tuple as it is (the paper keeps the raw form)."""
+    dropped, repeats that leaves dropped, past ``limit`` the rest counted ("+6 more"); anything but a list or tuple
+    as it is (the paper keeps the raw form)."""
     if not isinstance(values, (list, tuple)):
         return values
-    return list(dict.fromkeys(str(v).lstrip("*").strip() for v in values if str(v).lstrip("*").strip()))
+    shown = list(dict.fromkeys(str(v).lstrip("*").strip() for v in values if str(v).lstrip("*").strip()))
+    if limit is not None and len(shown) > limit + 1:  # "+1 more" would take the room of the one it hides
+        return [*shown[:limit], f"+{len(shown) - limit} more"]
+    return shown

@@ -13,6 +13,7 @@ from ..urls import html_link, is_http_url, md_url
 from .display import (
     CAPPED_WIDTHS,
     COLUMN_WIDTHS,
+    SHOWN_KEYWORDS,
     SHOWN_ORDER,
     drop_empty,
     empty_note,
@@ -92,7 +93,7 @@ class PaperlabAccessor:
             if dates and "date" in df:  # as precise as each source gave it, "?" when inferred
                 df = df.assign(date=[dates.get(i, v) for i, v in zip(df.index, df["date"], strict=True)])
             if "categories" in df:
-                df = df.assign(categories=[shown_keywords(v) for v in df["categories"]])
+                df = df.assign(categories=[shown_keywords(v, SHOWN_KEYWORDS) for v in df["categories"]])
         elif self.kind == "diff" and "categories" in df.index:
             df = df.copy()
             df.loc["categories"] = [shown_keywords(v) for v in df.loc["categories"]]
