@@ -25,12 +25,12 @@ Used by :mod:`._schedule_headings`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
 
 from ..dates import weekday_year
+from ._schedule_clock import this_year
 
 __all__ = [
     "about_line",
@@ -136,7 +136,8 @@ def _weekday(text: str) -> int | None:
 
 
 def block_year(text: str, blocks: list[tuple[int, str, str, list[str]]], order: str) -> int | None:
-    """The year of speaker blocks whose days name none: the latest (up to next year) in which each falls on the
+    """The year of speaker blocks whose days name none: the latest (up to the year after the read's reference day,
+    :func:`._schedule_clock.this_year`) in which each falls on the
     weekday its block names ("On Tuesday as an exception!"), else the one the page names ("### Wednesdays at
     2pm"); None when they disagree or no weekday is named."""
     lines = text.split("\n")
@@ -146,7 +147,7 @@ def block_year(text: str, blocks: list[tuple[int, str, str, list[str]]], order: 
     for k, day, _, _ in blocks:
         own = _weekday(" ".join(lines[k - 1 : k + 2]))
         on = own if own is not None else page
-        year = weekday_year([day], dt.date.today().year + 1, weekday=on, order=order) if on is not None else None
+        year = weekday_year([day], this_year() + 1, weekday=on, order=order) if on is not None else None
         years.add(year)
     return years.pop() if len(years) == 1 else None
 

@@ -48,6 +48,7 @@ from ._schedule_cells import (
     skip_note,
 )
 from ._schedule_citekeys import CITED_ONLY, cited_keys
+from ._schedule_clock import as_of, this_year
 from ._schedule_columns import lead_name
 from ._schedule_headings import heading_meetings, unscheduled_papers
 from ._schedule_pool import pool_papers
@@ -363,15 +364,19 @@ def _titled_by_topic(table: ScheduleTable, found: list[CellPaper], topic: str | 
     return found
 
 
-def read_meetings(path: str | Path) -> tuple[list[Meeting], list[ImportProblem], str | None]:
-    """(meetings, problems, title) of a schedule file; a row that cannot be read is a problem and is skipped.
+def read_meetings(
+    path: str | Path, reference_date: Any = None
+) -> tuple[list[Meeting], list[ImportProblem], str | None]:
+    """(meetings, problems, title) of a schedule file; a row that cannot be read is a problem and is skipped. Days
+    that name no year are put in one relative to ``reference_date`` (a date or ISO text; today when None).
 
     Raises
     ------
     ParseError
         If the file is unreadable or holds no schedule table (a header naming date and presenter or paper columns).
     """
-    meetings, _, problems, title = _read(path)
+    with as_of(reference_date):
+        meetings, _, problems, title = _read(path)
     return meetings, problems, title
 
 
@@ -521,7 +526,7 @@ def _contexts(tables: list[ScheduleTable], ctx: tuple[str, int | None, str], tex
 
 
 def _this_year() -> int:
-    return dt.date.today().year
+    return this_year()  # the read's reference day (load(..., reference_date=)), today by default
 
 
 def _prose(text: str) -> list[str]:
@@ -544,16 +549,17 @@ def _date_column(table: ScheduleTable) -> int:
     return next((n for n, role in enumerate(table.roles) if role == "date"), 0)
 
 
-def read_schedule(path: str | Path) -> list[Paper]:
-    """The papers of a schedule file (the :func:`paperlab.load` reader); unreadable rows are reported with a
-    :class:`~paperlab.errors.PartialImportWarning`.
+def read_schedule(path: str | Path, reference_date: Any = None) -> list[Paper]:
+    """The papers of a schedule file (the :func:`paperlab.load` reader, ``reference_date`` as for
+    :func:`read_meetings`); unreadable rows are reported with a :class:`~paperlab.errors.PartialImportWarning`.
 
     Raises
     ------
     ParseError
         If the file holds no schedule, or no row could be read.
     """
-    meetings, undated, problems, title = _read(path)
+    with as_of(reference_date):
+        meetings, undated, problems, title = _read(path)
     collector = ProblemCollector(str(path))
     collector.problems = problems
     papers = [dataclasses.replace(p) for m in meetings for p in m.papers] + undated

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...errors import ImportProblem, ParseError, PartialImportWarning, warn_partial
 from ...library import Library
@@ -74,10 +74,11 @@ class Schedule:
         self.problems = list(problems or [])
 
     @classmethod
-    def from_file(cls, path: str | Path) -> Schedule:
+    def from_file(cls, path: str | Path, reference_date: Any = None) -> Schedule:
         """Read a schedule: a CSV/TSV, YAML or markdown table of date, presenter and paper per meeting; or a
         reading group's paper list (``1. [Title](link)`` items, :mod:`paperlab.sources.paperlist`), one meeting
-        per paper, in list order and undated.
+        per paper, in list order and undated. Days that name no year ("Thu, Sep 5") are put in one relative to
+        ``reference_date`` (a date or ISO text, as ``paperlab.load(..., reference_date=)``; today when None).
 
         Raises
         ------
@@ -89,7 +90,7 @@ class Schedule:
         if not path.exists():
             raise file_not_found(path)
         try:
-            meetings, problems, title = read_meetings(path)
+            meetings, problems, title = read_meetings(path, reference_date)
         except ParseError:
             listed = _paper_list_meetings(path)
             if listed is None:
