@@ -301,7 +301,20 @@ def _pooled(flag: str, split: str, files: list[Path], texts: Texts) -> list[dict
         sys.exit(f"error: {flag}: no gold file in {GOLD_V8_TEST.parent}")
     if not texts:
         sys.exit(f"error: {flag} needs --texts (each labeller's abstracts.jsonl, or a folder of them)")
-    return [{**s, "split": split} for f in files for s in gold_sentences(f, texts)]
+    out: list[dict] = []
+    seen: set[str] = set()
+    for f in files:
+        sents = gold_sentences(f, texts)
+        twice = {s["record"] for s in sents} & seen
+        if twice:  # an abstract both labellers chose (v20: two forks' listings of the same day) counts once
+            print(
+                f"note: {split}: {len(twice)} abstracts of {f.name} were labelled by an earlier file too; scored once,"
+                " with the earlier file's labels",
+                file=sys.stderr,
+            )
+        out += [{**s, "split": split} for s in sents if s["record"] not in twice]
+        seen |= {s["record"] for s in sents}
+    return out
 
 
 def _per_labeller(version: str, texts: Texts, kind: str = "test") -> dict[str, list[dict]]:

@@ -132,3 +132,16 @@ def test_v19_labellers_are_dev_sets_and_v20_test_pools_only_the_v20_files(texts)
     assert "v20-test" not in bench_extraction.fresh_sets(texts, None, False, v19_dev=True, v19=True)
     for split in ("v19a", "v19b", "v20-test"):
         assert split in bench_extraction._HELD_OUT
+
+
+def test_an_abstract_two_labellers_chose_counts_once_in_the_pool_with_the_first_labels(texts, capsys):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v20a_test.json", ["a1", "c1"])
+    _gold(folder / "extraction_gold_v20b_test.json", ["c1", "e1"])
+    held = bench_extraction.fresh_sets(texts, None, False, v20=True)
+    assert _records(held) == {"v20-test": ["a1", "c1", "e1"]}
+    assert (
+        "1 abstracts of extraction_gold_v20b_test.json were labelled by an earlier file too" in capsys.readouterr().err
+    )
+    dev = bench_extraction._per_labeller("v20", texts)  # each labeller's own file keeps all it labelled
+    assert _records(dev) == {"v20a": ["a1", "c1"], "v20b": ["c1", "e1"]}
