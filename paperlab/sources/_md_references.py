@@ -170,7 +170,12 @@ _TITLE_SPAN = re.compile(
     r"(?<![*_\w])(?P<mark>\*{1,2}|_{1,2})(?=\S)(?P<em>.+?)(?<=\S)(?P=mark)(?![*\w])|[\"“](?P<q>[^\"“”]{4,}?)[\"”]"
 )
 _ET_AL_ONLY = re.compile(r"^\W*et\.?\s+al\W*$")
-_IDS_AFTER = re.compile(r"[\s.,;(]*\b(?:arxiv|doi|pmid|isbn|url|https?)\b\s*[:\s]", re.I)
+_ONE_WORD = re.compile(r"[^\W\d_][\w-]{2,}")  # a title that is one name ("TinyStories", "Chinchilla")
+_IDS_AFTER = re.compile(
+    r"[\s.,;(]*\b(?:(?:arxiv|doi|pmid|isbn|url|https?)\b\s*[:\s]|(?:www\.)?(?:arxiv|doi)\.org/)", re.I
+)  # "arXiv:…", "DOI …", "arxiv.org/abs/…" written without its scheme
+# a venue's words, mostly capitalised ("Phys. Rev. D 12", "NeurIPS", "Proceedings of the ACL"), not a sentence of notes
+_CAPITALISED = re.compile(r"^(?:[A-Z0-9]|\W)")
 # a label opening a reference: "**Citation:**", "Reference:", "Paper -"
 _LEADING_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:citations?|references?|ref|paper|source|cite(?:\s+as)?)\s*(?:[:：]\s*(?:\*\*|__)?|(?:\*\*|__)\s*[:：])\s*",
@@ -207,6 +212,13 @@ def cited_head(text: str, family_only: bool = False) -> tuple[list[str], bool, s
     return [" ".join(n.split()) for n in names], more, year
 
 
+def _venue_like(text: str) -> bool:
+    """Whether the text after a reference in bold reads as its venue: mostly capitalised words before the first
+    full stop, not a sentence of notes ("Gadgets compress well")."""
+    words = re.split(r"(?<=[a-z]{3})\.\s", text, maxsplit=1)[0].split()
+    return bool(words) and 4 * sum(1 for w in words if _CAPITALISED.match(w)) >= 3 * len(words)
+
+
 def names_then_title(text: str) -> CellPaper | None:
     """A reference whose title is emphasised or quoted after its authors: 'Jon Doyle. *A Truth Maintenance
     System.* Artificial Intelligence 12(3), 1979.', 'Jia-Ming Wang, *et al*., *Title*, Phys. Rev. B 111 (2025)',
@@ -220,15 +232,17 @@ def names_then_title(text: str) -> CellPaper | None:
             inner = names_then_title(m.group("em")) if m.group("em") and not _ET_AL_ONLY.match(title) else None
             if inner is not None:  # '**Quill et al. 2026 — "Title."** Venue.': the whole reference in bold
                 rest = _IDS_AFTER.split(" ".join(plain(text[m.end() :]).replace("**", "").split()), maxsplit=1)[0]
+                rest = rest if _venue_like(rest) else ""  # '**…** Gadgets compress well.': a note, no venue
                 return (
                     inner
                     if inner.venue
                     else _paper(inner.title, inner.authors, rest, str(inner.year or ""), inner.more_authors)
                 )
             continue  # "*et al*." is no title; a span opening the text is the names in bold, or no reference
-        if not _good_title(title) or journal_title(title) or (found := cited_head(head)) is None:
+        found = cited_head(head) if not journal_title(title) else None
+        if found is None or not (_good_title(title) or (found[1] or found[2]) and _ONE_WORD.fullmatch(title)):
             return None  # "**Quill et al. 1997.** *Journal of Widgets* — a note": the emphasis is the venue
-        authors, more, year = found
+        authors, more, year = found  # "Eldan & Li 2023, *TinyStories*": a one-word title after a dated citation
         rest = " ".join(plain(text[m.end() :]).replace("**", "").split())
         rest = _IDS_AFTER.split(rest, maxsplit=1)[0]  # "… (1998). arXiv:hep-ph/9712333. DOI: …": no venue
         return _paper(title, authors, rest, year, more)

@@ -77,13 +77,15 @@ def written_item(lines: list[Line], i: int, named: set[int]) -> Found | None:
     documentation), read over the lines the item wraps onto while the title is open; None for any other line and
     for an item whose lines name an id (the finder reads that paper by its id)."""
     line = lines[i]
-    if line.kind != "item" or not any(mark in line.text for mark in '*_"“'):
+    owner = i if line.kind == "item" else None  # a paragraph's first line too: "**Quill et al. 2021**, *Title*."
+    opens = line.kind == "text" and line.item is None and (i == 0 or not lines[i - 1].text.strip())
+    if not (owner is not None or opens) or not any(mark in line.text for mark in '*_"“'):
         return None
     text = line.text
     more = [*line.wraps]
     for j in range(i + 1, min(i + 4, len(lines))):
         below = lines[j]
-        if below.kind != "text" or below.item != i or not below.text.strip():
+        if below.kind != "text" or below.item != owner or not below.text.strip():
             break
         if j in named:
             return None

@@ -23,23 +23,25 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from dataclasses import dataclass
-from urllib.parse import unquote
 
 from ..errors import ImportProblem
-from ..identifiers import DOI_IN_TEXT, arxiv_id_value
 from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row, work_row
 from ._md_digest import bold_digest_items, bylined_items
 from ._md_links import resolve_reference_links
+from ._md_mention_ids import BARE_ID as _BARE_ID
+from ._md_mention_ids import Mention as _Mention
+from ._md_mention_ids import ids_of_url as _ids_of_url
+from ._md_mention_ids import line_mentions as _line_mentions
 from ._md_paragraphs import title_paragraphs
 from ._md_references import (
     dashed_one_name,
     emphasised_byline,
     emphasised_entry,
     field_note,
+    names_then_title,
     numbered_reference,
     reference_parts,
     without_notes_label,
@@ -73,38 +75,11 @@ from ._mention_lines import (
 from ._mention_lists import book_titles, in_lists_of_papers, written_item
 from ._mention_refs import address_name, item_reference, note_title, pdf_item, title_above_links
 from ._mention_refs import paragraph_reference as paragraph_reference
-from ._schedule_cells import is_material_url
 from ._title_lines import is_paper_title, title_score
 
 __all__ = ["SOURCE_KIND", "find_papers", "find_papers_both"]
 
-_ARXIV_URL = re.compile(
-    r"(?:arxiv\.org/(?:abs|pdf|html|ftp/arxiv/papers/\d{4})|huggingface\.co/papers)/(\d{4}\.\d{4,5})(?:v\d+)?", re.I
-)  # a Hugging Face paper page is named by its arXiv id
-_BARE_ID = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?![\d\w]|\.\d)")
-_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(\d{4}\.\d{4,5})", re.I)
-_VENUE_URL = re.compile(
-    r"https?://(?:www\.)?(?:openreview\.net/(?:forum|pdf)\?id=[\w-]+|aclanthology\.org/[\w.-]+"
-    r"|aclweb\.org/anthology/[\w.-]+(?:/[\w.-]+)?"
-    r"|proceedings\.mlr\.press/v\d+/[\w.-]+|(?:papers\.nips\.cc|proceedings\.neurips\.cc|papers\.neurips\.cc)/paper"
-    r"[^\s)\]<>\"']*|(?:api\.)?semanticscholar\.org/paper/[\w/-]+"
-    # a preprint server's or publisher's page of one paper (bioRxiv's early addresses, Nature, IEEE Xplore, PNAS)
-    r"|(?:biorxiv|medrxiv)\.org/content/(?:early/)?[\w./-]*\d{5,}[\w./-]*|nature\.com/articles/[\w.-]*\d[\w.-]*"
-    r"|ieeexplore\.ieee\.org/(?:abstract/)?document/\d+/?|pnas\.org/content/\d+/\d+/[\w.-]+)",
-    re.I,
-)
-# a link whose text is a badge image (shields.io, a "badge" address): its target, group 1
-_BADGE_LINK = re.compile(r"\[\s*!\[[^\]]*\]\([^()\s]*(?:shields\.io|badge)[^()\s]*\)\s*\]\(([^()\s]+)\)", re.I)
-# a file or folder named by a paper's arXiv id, or by its venue and year in brackets ("[CVPR 2025] Name")
-_LOCAL_ARXIV = re.compile(
-    r"(?:^|/|\[)(?:arxiv[\]\s_:-]*)?(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?=$|[\]/\s_.-])", re.I
-)
-_VENUE_FOLDER = re.compile(r"(?:^|/)\[[A-Za-z][\w .&-]{1,40}\s(?:19|20)\d{2}\]\s*[^/\[\]]+/?(?:README\.md)?$")
 _INDEX_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:)[^()\s]*/README\.md\)", re.I)  # a folder's index beside the page
-_PAPER_LABEL = re.compile(r"^\W*paper\W*$", re.I)  # a link's text saying it is the paper
-_PDF_URL = re.compile(r"https?://[^\s)\]<>\"'|]+?\.pdf(?![\w/])", re.I)
-# what a publisher's address adds after the DOI in its path ("…/10.5334/dsj-2022-004/galley/1120/download/")
-_DOI_TAIL = re.compile(r"(?:[?#].*|/(?:pdf|full|abstract|epdf|galley|download|meta|fulltext|html)\b.*|\.pdf)$", re.I)
 _TITLE_FIELD = re.compile(r"^\W*(?:title|paper|论文|题目|标题|論文)\W*[:：]\s*(.+)$", re.I)
 # a heading naming a part of notes, not a paper ("## Takeaways", "## Related work", "### Readings")
 _NOTES_HEADING = re.compile(
@@ -133,12 +108,6 @@ _ID_LEFT = re.compile(r"[(\[]?\s*\x00(?:v\d+)?\s*[)\]]?")  # the place of an id,
 _NOTE_AFTER_ID = re.compile(r"(?<=\S)\s*[(\[]\s*\x00(?:v\d+)?\s*[)\]]\s*(?:[-–—|]+\s*\S.{0,40}|[^\w\s]+)$")
 _OPENED = re.compile(r"\(\s*(?:(?:arxiv|doi)\s*[:：]?\s*|https?://\S*)?$", re.I)
 _TITLE_COLUMN = re.compile(r"title|题目|标题|名称|^(?:paper|papers|论文|reading|readings)$", re.I)
-# a link's text naming material that is no paper
-_MATERIAL = re.compile(
-    r"(?:^|\W)(?:slides?|notes?|lecture|handouts?|homework|hw|assignment|syllabus|video|recording|code|poster|agenda|"
-    r"worksheet|exercises?|solutions?|book|chapter|ch\.?|manual|docs?|documentation|tutorial)\b",
-    re.I,
-)
 # a list item that is a field of a paper's block: "**Abstract:** …", "Venue: …"
 _FIELD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,40}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])")
 _FIELD_WORD = re.compile(
@@ -159,93 +128,6 @@ _LABEL_LINE = re.compile(
 )
 # a line wholly in italics or bold ("*Title*", "__Title__"): group 2 its text
 _WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\s*$")
-
-
-@dataclass
-class _Mention:
-    line: int  # index into the lines
-    arxiv_id: str | None = None
-    doi: str | None = None
-    url: str | None = None
-    label: str | None = None  # the link's text
-    title: str = ""
-    by_heading: bool = False
-    badge: bool = False  # the link is a badge ("[![arXiv](https://img.shields.io/badge/…)](…)")
-
-
-def _ids_of_url(url: str) -> _Mention | None:
-    """The paper an address names: an arXiv id, a DOI, a proceedings page, a PDF; None for any other address."""
-    m = _ARXIV_URL.search(url)
-    if m:
-        return _Mention(0, arxiv_id=m.group(1), url=url)
-    doi_match = DOI_IN_TEXT.search(url)
-    if doi_match and not doi_match.group(0).startswith("10/"):
-        doi = _DOI_TAIL.sub("", doi_match.group(0)).rstrip(".,;:)")
-        m = _ARXIV_DOI.match(doi)
-        return _Mention(0, arxiv_id=m.group(1), url=url) if m else _Mention(0, doi=doi, url=url)
-    if (_VENUE_URL.match(url) or _PDF_URL.fullmatch(url)) and not is_material_url(url):
-        return _Mention(0, url=url)  # a PDF of a book's pages ("…/books/…pdf") is none
-    return _local_paper(url)
-
-
-def _local_paper(url: str) -> _Mention | None:
-    """A file or folder beside the page named for a paper: by its arXiv id ("papers/2604.01234-title.md",
-    "./attention/[Arxiv] 1706.03762/"), or by its venue and year ("./Topic/[MICRO 2026] Widget-Routing/")."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
-        return None  # an address elsewhere
-    path = unquote(url)
-    if m := _LOCAL_ARXIV.search(path):
-        return _Mention(0, arxiv_id=m.group(1), url=url)
-    return _Mention(0, url=url) if _VENUE_FOLDER.search(path) else None
-
-
-def _line_mentions(index: int, line: Line) -> list[_Mention]:
-    """The papers one line names: in its links, its bare addresses and ids, its tags' attributes."""
-    found: list[_Mention] = []
-    badges = {m.group(1) for m in _BADGE_LINK.finditer(line.raw)}
-    raw = IMAGE.sub(lambda m: m.group(1), line.raw)  # a badge inside a link: "[![arXiv](badge)](link)"
-    for m in LINK.finditer(raw):
-        mention = _ids_of_url(m.group(2))
-        if mention is None and _PAPER_LABEL.match(m.group(1)) and m.group(2).startswith(("http://", "https://")):
-            mention = _Mention(0, url=m.group(2))  # "[[paper](https://…/publications/…)]": the page says so
-        before = raw[max(0, m.start() - 25) : m.start()]
-        if mention and not (mention.arxiv_id or mention.doi) and _is_material(plain(m.group(1)), before):
-            continue  # "[slides](…/01.pdf)", "slides: [pdf](…)": a PDF, but not a paper
-        if mention:
-            mention.label = plain(m.group(1)).strip("\"“”' ")
-            mention.badge = m.group(2) in badges
-            found.append(mention)
-    rest = plain(LINK.sub(lambda m: f"[{m.group(1)}]", raw))
-    for m in BARE_URL.finditer(rest):
-        mention = _ids_of_url(m.group(0).rstrip(".,;:"))
-        if mention:
-            found.append(mention)
-    words = BARE_URL.sub(" ", rest)
-    named = {m.group(1) for m in ARXIV_LABELLED.finditer(words)} | {m.group(1) for m in _BARE_ID.finditer(words)}
-    named |= {m.group(1) for m in OLD_ARXIV_LABELLED.finditer(words)}  # "arXiv:hep-ph/9712333", old style
-    named |= {v.split("v")[0] for a in line.attrs if (v := arxiv_id_value(a.replace("arXiv ", "")))}
-    if any(m.label and usable_title(m.label) for m in found):
-        # a line whose link names its paper: other ids written in its text are works it cites ("overlap with
-        # arXiv:2311.08149" in a comment), not papers of the list
-        return _placed(index, found)
-    found += [_Mention(0, arxiv_id=i) for i in sorted(named)]
-    for m in DOI_IN_TEXT.finditer(words):
-        if m.group(0).startswith("10.") and not _ARXIV_DOI.match(m.group(0)):
-            found.append(_Mention(0, doi=_DOI_TAIL.sub("", m.group(0)).rstrip(".,;:)")))
-    return _placed(index, found)
-
-
-def _is_material(label: str, before: str) -> bool:
-    """Whether a link's text, or a label just before it ("slides: [pdf](…)"), names material that is no paper."""
-    if _MATERIAL.match(label):
-        return True
-    return not usable_title(label) and bool(_MATERIAL.search(before.rsplit("](", 1)[-1].split("|")[-1]))
-
-
-def _placed(index: int, found: list[_Mention]) -> list[_Mention]:
-    for mention in found:
-        mention.line = index
-    return found
 
 
 def _row_title(line: Line) -> str:
@@ -290,6 +172,8 @@ def _title_on_line(line: Line, mention: _Mention) -> str:
         return label
     if line.kind == "item" and line.parents and address_only(line.text):
         return ""  # "- doi:10.…", "- https://arxiv.org/… or http://…" under a bullet: titles nothing
+    if line.kind in ("text", "item") and (cited := names_then_title(line.text)) is not None:
+        return cited.title  # "**Quill et al. (2021)**, *Title*, doi:…": the emphasised title after the citation
     for span in spans(line.text):  # "**[ICLR'24]** Title": a venue's tag is no title
         if not span.rstrip().endswith((":", "：")) and (title := usable_title(span)) and not venue_tag(title):
             return title
