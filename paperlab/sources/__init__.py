@@ -513,7 +513,7 @@ def _read_no_paper(fmt: str, exc: ParseError) -> bool:
     no title-like line of them as a paper (it was the reader's to judge), only ids and paper addresses."""
     from .schedule import NAMES_NO_PAPER
 
-    return fmt == "schedule" and exc.message == NAMES_NO_PAPER
+    return fmt == "schedule" and exc.message.startswith(NAMES_NO_PAPER.split(" (", 1)[0])
 
 
 def _generic_papers(

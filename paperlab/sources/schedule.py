@@ -270,7 +270,10 @@ def _talks(table: ScheduleTable) -> bool:
     titles are not called papers or readings, so a title is the talk's, a paper only when linked or referenced."""
     keys = [(column_key(c), role) for c, role in zip(table.columns, table.roles, strict=True)]
     speakers = any(role == "presenter" and key.startswith("speaker") for key, role in keys)  # "Speaker(s) | Topic"
-    topics = all(key in ("topic", "topics", "talk", "talk topic") for key, role in keys if role == "paper")
+    # a speaker's "Title" is the talk's (a seminar's YAML "speaker:, title:" records), as is a "Topic"
+    topics = all(
+        key in ("topic", "topics", "talk", "talk topic", "title", "talk title") for key, role in keys if role == "paper"
+    )
     return not _papers_named(table) and (any(_SPEAKER_FIELD.match(k) for k, _ in keys) or speakers and topics)
 
 
@@ -525,6 +528,18 @@ def _contexts(tables: list[ScheduleTable], ctx: tuple[str, int | None, str], tex
     return found
 
 
+def _no_paper(meetings: list[Meeting]) -> str:
+    """Why a schedule gives ``load()`` no paper: what it does list (its meetings, those given by someone: talks)
+    and the call that reads them."""
+    if not meetings:
+        return NAMES_NO_PAPER
+    given = sum(1 for m in meetings if m.presenters)
+    return (
+        f"the schedule names no paper, only {len(meetings)} meetings ({given} with a speaker or presenter): "
+        "paperlab.Schedule.from_file(path).meetings reads them"
+    )
+
+
 def _this_year() -> int:
     return this_year()  # the read's reference day (load(..., reference_date=)), today by default
 
@@ -575,7 +590,7 @@ def read_schedule(path: str | Path, reference_date: Any = None) -> list[Paper]:
         papers.append(_paper_of(found, {}, outside, str(path), 1, title))
     skipped = [p for p in problems if p.skipped]  # not a meeting kept without its date
     if not papers and not skipped:
-        raise ParseError(NAMES_NO_PAPER, str(path), "line 1")
+        raise ParseError(_no_paper(meetings), str(path), "line 1")
     if not papers and all(p.message.startswith(CITED_ONLY) for p in skipped):
         raise ParseError(NAMES_KEYS_ONLY, str(path), skipped[0].where, problems=skipped)
     return collector.finish(papers, expected="meetings")  # type: ignore[no-any-return]

@@ -78,6 +78,16 @@ def notes_of_papers(lines: list[str], source: str) -> Transcript | None:
 # a pasted page's date line under the byline ("First published: 10 September 2022"), and page words glued to a DOI
 _PUBLISHED = re.compile(r"\b(?:first\s+)?(?:published|received|accepted)\b[^\n]{0,40}?\b((?:19|20)\d\d)\b", re.I)
 _MARKS = re.compile(r"(?<=[a-zà-ÿ])(?:\d{1,2}|[*†‡§¶])(?:,?(?:\d{1,2}|[*†‡§¶]))*(?=\s*(?:,|\band\b|&|$))")
+_PAGE_SIGN = re.compile(
+    r"(?im)^\W*(?:abstract|summary)\b|\b(?:journal|proceedings|conference|transactions|letters|volume|vol\.\s*\d+|"
+    r"pp\.\s*\d|issn|arxiv|preprint|doi)\b"
+)
+# what a meeting's notes are headed by, never a paper's title: "Meeting notes 12 March", "Minutes of ...", a day
+_MEETING_TITLE = re.compile(
+    r"(?i)\b(?:meeting|minutes|agenda|notes|stand-?up|sync|retreat|call|catch-?up|attendees|present)\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"
+)
 _GLUED = re.compile(r"(?<=\d)(?:Citations?|Cited|Check|PDF|Full|View|Download|Share|References?)\b.*$")
 
 
@@ -92,9 +102,15 @@ def _written_out(lines: list[str], source: str) -> list[Paper]:
     title = plain(lines[nonblank[0]].lstrip("#")).strip() if nonblank else ""
     byline = _MARKS.sub("", lines[nonblank[1]].strip()) if len(nonblank) > 1 else ""  # "Ada Quill1, Bo Renn2"
     names = author_names(byline) if byline else None
-    if names and len(names) >= 2 and len(title.split()) >= 4 and not title.endswith((".", ":", "?")):
-        at = nonblank[0] + 1  # 1-based: the title's line, the byline right under it
-        near = "\n".join(lines[at : at + 6])
+    at = nonblank[0] + 1 if nonblank else 0  # 1-based: the title's line, the byline right under it
+    near = "\n".join(lines[at : at + 6])
+    # a publisher's page says so under its byline (a DOI, "Published", "Abstract", a venue); without that, a title
+    # naming a meeting or a day over a list of names is a meeting's notes and who came ("Meeting notes 12 March /
+    # Ada Quill, Bo Dale")
+    below = "\n".join(lines[at : at + 10])
+    paged = bool(DOI_IN_TEXT.search(below) or _PUBLISHED.search(below) or _PAGE_SIGN.search(below))
+    paged = paged or not _MEETING_TITLE.search(title)  # a title naming no meeting and no day: a paper's, by its byline
+    if names and len(names) >= 2 and len(title.split()) >= 4 and not title.endswith((".", ":", "?")) and paged:
         year = _PUBLISHED.search(near)
         doi = DOI_IN_TEXT.search(near)
         paper = Paper(
