@@ -183,6 +183,39 @@ def named_date(value: Any) -> tuple[int, int, int | None] | None:
     return year, month, int(day) if day else None
 
 
+# PubMed's publication date (MEDLINE's DP, also written into RIS exports): "2019", "2019 Mar", "2019 Mar 12",
+# "2019 Mar 12-18", "2019 Mar-Apr", "2019 Spring", "2018 Dec-2019 Jan", "2019 Mar 30-Apr 5"
+_MEDLINE = re.compile(
+    r"(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3,9})\.?(?:\s+(?P<d>\d{1,2}))?)?(?P<rest>\s*[-–/]\s*\S.*|\s+\S.*)?"
+)
+
+
+def medline_date(value: Any) -> tuple[int, int | None, int | None] | None:
+    """(year, month or None, day or None) of a PubMed publication date (MEDLINE's ``DP`` tag): "2019" (a year),
+    "2019 Mar" (a month), "2019 Mar 12" (a day); a range keeps what all of it shares: days of one month ("2019 Mar
+    12-18") the month, months of one year ("2019 Mar-Apr") or a season ("2019 Spring") the year; None when the value
+    starts with no year.
+
+    >>> medline_date("2019 Mar 12"), medline_date("2019 Mar-Apr"), medline_date("2019 Spring")
+    ((2019, 3, 12), (2019, None, None), (2019, None, None))
+    >>> medline_date("2019 Dec 1-15"), medline_date("2019"), medline_date("Spring")
+    ((2019, 12, None), (2019, None, None), None)
+    """
+    m = _MEDLINE.fullmatch(" ".join(str(value or "").split()))
+    if m is None:
+        return None
+    year, rest = int(m.group("y")), (m.group("rest") or "").strip()
+    month = month_of_name(m.group("m")) if m.group("m") else None
+    if month is None:
+        return year, None, None  # a year, a season, or words PubMed does not write
+    day = int(m.group("d")) if m.group("d") else None
+    if rest and (day is None or not re.fullmatch(r"[-–]\s*\d{1,2}", rest)):
+        return year, None, None  # a range of months (or across years): only the year is certain
+    if day is not None and (rest or _day(year, month, day) is None):
+        return year, month, None  # a range of days within the month, or a day the month does not have
+    return year, month, day
+
+
 # a day and an English month word in either order, written with spaces ("25 Nov. 2021", "25th of November, 2021",
 # "Nov 25, 2021") or with a slash or hyphen ("25/Nov/2021", "25-Nov-2021", "Nov/25/2021"), perhaps with its year;
 # or year first ("2021 Nov 25", "2021-Nov-25")

@@ -47,32 +47,38 @@ _ROMAN = frozenset(("II", "III", "IV"))
 # a generational suffix alone after the comma of a name written given name first ("H. B. Hunt, III", "Ada Quill, Jr.")
 _SUFFIX = re.compile(r"(?:Jr|Sr|JR|SR)\.?|I{2,3}|IV|2nd|3rd")
 _VOWEL = re.compile("[AEIOU]")
+# the lowercase particles a family name written in Vancouver's style may begin with ("do Nascimento Ceratti R")
+_FAMILY_PARTICLES = frozenset("da das de del della der des di do dos du la le van von zu ten ter".split())
 
 
 # acronyms of organisations written after a company's name ("Tencent ARC", "Baidu NLP", "Amazon AWS"): no initials
 _ACRONYMS = frozenset("AI ARC AWS NLP HPC HCI LLM GPU API CMU IBM MIT NIH NSF USA".split())
 
 
-def names_given_first(values: list[str]) -> list[str]:
+def names_given_first(values: list[str], *, vancouver: bool | None = None) -> list[str]:
     """The names of one record (its ``AU`` lines) as paperlab shows them, each read by :func:`name_given_first`.
     Names written without a comma are read in Vancouver's ``Family INITIALS`` ("Owen MJ", "Smith JA", "Kim EA")
     unless the record shows names written given name first with the family name in capitals
     (:func:`_given_first_record`: "Kai XU", "Jun ZHU", "Andrew NG" keep their order). Capitals "JR" or "SR" right
     after the family name are initials ("Yates JR" is "JR Yates": PubMed writes a suffix "Jr" after the initials);
-    after initials they are a suffix ("Smith JA JR" is "JA Smith Jr")."""
-    return [shown for shown, _ in _read_names(values)]
+    after initials they are a suffix ("Smith JA JR" is "JA Smith Jr"). ``vancouver=True``: the record's format
+    defines its names so (PubMed's ``AU``), whatever their capitals look like, lowercase particles allowed ("de
+    Almeida Neto OP")."""
+    return [shown for shown, _ in _read_names(values, vancouver)]
 
 
-def names_as_written(values: list[str]) -> dict[str, list[str]]:
+def names_as_written(values: list[str], *, vancouver: bool | None = None) -> dict[str, list[str]]:
     """The names of one record that :func:`names_given_first` set in another case ("MCDONALD, RONALD" shown
     "Ronald Mcdonald") or whose ``Family, Given`` split the shown name loses ("García Márquez, Gabriel" shown
     "Gabriel García Márquez"), each shown name with its ``[family, given, suffix]`` as the record wrote them, for the
     exports to write back (``Paper.extra["names_as_written"]``, :func:`~paperlab.names.written_name`)."""
-    return {shown: written for shown, written in _read_names(values) if written}
+    return {shown: written for shown, written in _read_names(values, vancouver) if written}
 
 
-def _read_names(values: list[str]) -> list[tuple[str, list[str] | None]]:
+def _read_names(values: list[str], vancouver: bool | None = None) -> list[tuple[str, list[str] | None]]:
     names = [" ".join(strip_name_marks(v).split()) for v in values]
+    if vancouver:
+        return [_given_first(n, vancouver=True, particles=True) for n in names]
     vancouver = not _given_first_record([n for n in names if "," not in n])
     return [_given_first(n, vancouver=vancouver) for n in names]
 
@@ -160,10 +166,10 @@ def name_given_first(value: str) -> str:
     return names_given_first([value])[0]
 
 
-def _given_first(name: str, *, vancouver: bool) -> tuple[str, list[str] | None]:
+def _given_first(name: str, *, vancouver: bool, particles: bool = False) -> tuple[str, list[str] | None]:
     """A name as shown, and its parts as written when they were set in another case."""
     if "," not in name:
-        m = _vancouver_match(name) if vancouver else None
+        m = _vancouver_match(name, particles=particles) if vancouver else None
         return _vancouver(m) if m else (name, None)
     if names_organisation(name):
         return name, None
@@ -182,16 +188,18 @@ def _given_first(name: str, *, vancouver: bool) -> tuple[str, list[str] | None]:
     return shown, written
 
 
-def _vancouver_match(name: str) -> re.Match[str] | None:
+def _vancouver_match(name: str, *, particles: bool = False) -> re.Match[str] | None:
     """The match of a name written ``Family INITIALS`` ("Owen MJ"); None for a name not written so (a suffix "III"
     or an organisation's acronym, "Stability AI", "Tencent ARC", is no initials; every word of the family side
-    starts with a capital)."""
+    starts with a capital, or with ``particles`` is a lowercase particle before the last: "de Almeida Neto OP")."""
     m = _VANCOUVER.fullmatch(name)
     if not m or m.group(2) in _ROMAN or m.group(2) in _ACRONYMS:
         return None
     if names_organisation(f"{m.group(1)}, {m.group(2)}") or names_organisation(name):
         return None
-    return m if all(word[0].isupper() for word in m.group(1).split()) else None
+    words = m.group(1).split()
+    lower = _FAMILY_PARTICLES if particles else frozenset()
+    return m if words[-1][0].isupper() and all(w[0].isupper() or w in lower for w in words[:-1]) else None
 
 
 def _vancouver(m: re.Match[str]) -> tuple[str, list[str] | None]:

@@ -15,7 +15,7 @@ the fields databases disagree on are read from every tag they use:
   names written ``Family, Given`` is a group or sponsor, Web of Science's ``A1  - IEEE``, kept in
   ``extra["ris"]["groups"]``; a placeholder such as ``[No author name available]`` is no author), abstract ``AB``/``N2`` (its ``<p>`` made
   plain), journal ``T2``/``JF``/``JO``/``J2``;
-- date: ``DA``, ``PY``, ``Y1`` in ``YYYY``, ``YYYY/MM/DD/extra``, ``YYYY-MM-DD`` or Mendeley's ``YYYY/aug/``
+- date: ``DA``, ``PY``, ``Y1``, PubMed's ``DP`` (``2019 Mar 12``, ``2019 Spring``: :func:`~paperlab.dates.medline_date`) in ``YYYY``, ``YYYY/MM/DD/extra``, ``YYYY-MM-DD`` or Mendeley's ``YYYY/aug/``
   form, the most precise one agreeing with the year (its precision is kept in ``extra["date_precision"]``);
 - DOI ``DO`` (a doi.org URL too), else a doi.org link in ``UR``/``L2``, else a link's ``doi=`` parameter (Scopus'
   ``record.uri?eid=…&doi=10.1016%2fj.x``), else a DOI alone in ``M3`` (RefWorks); an
@@ -37,7 +37,7 @@ from typing import Any
 
 import rispy
 
-from ..dates import month_day, month_number, named_date
+from ..dates import medline_date, month_day, month_number, named_date
 from ..errors import ParseError
 from ..identifiers import (
     DOI_IN_TEXT,
@@ -174,6 +174,9 @@ def _date(record: dict[str, Any]) -> tuple[list[int], str | None]:
     """Date parts (year, month, day as present) of the most precise of DA/PY/Y1 agreeing on the year."""
     found: list[list[int]] = []
     no_year: list[int] = []  # EndNote's DA of a month and day without the year PY gives: "Feb 19"
+    for value in _values(record, "database_provider"):  # RIS "DP" written with PubMed's date: "2019 Mar 12"
+        if medline := medline_date(value):
+            found.append([part for part in medline if part is not None])
     for key in ("date", "year", "publication_year"):
         for value in _values(record, key):
             if named := _NAMED_MONTH.match(value):  # Mendeley's "1991/aug/", PubMed's "2019 Feb 19"
@@ -282,6 +285,14 @@ def _query_dois(link: str) -> list[str]:
     return [normalize_doi(v) for v in values if _WHOLE_DOI.fullmatch(normalize_doi(v))]
 
 
+_OTHER_JOURNAL_TAGS = ("alternate_title2", "alternate_title1")  # J2 / JA, when neither T2 nor JO names it
+
+
+def _pubmed(record: dict[str, Any]) -> bool | None:
+    """True when the record says it is PubMed's (``DB  - PubMed``, ``MEDLINE``), whose names are Vancouver's."""
+    return True if any(v.lower() in ("pubmed", "medline") for v in _values(record, "name_of_database")) else None
+
+
 def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _first(record, "title", "primary_title", "unknown_tag:CT", "unknown_tag:BT", "short_title")
     if not title:
@@ -289,7 +300,8 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _plain(no_placeholder_title(title)) or title  # Crossref's markup (Zotero's): 'In <sub>0.18</sub> Ga'
     title = title_without_mark(drop_closing_stop(title))  # Ovid's "A review of foo."; Scopus's "…Networks†"
     people, groups = _people_and_groups(record)
-    authors = [latex_name(a) for a in names_given_first(people)]  # "V\\textquoterightlčkova", "M{\\"u}ller"
+    pubmed = _pubmed(record)  # PubMed's AU is "Family INITIALS" by definition: "Prates JDS", "de Almeida Neto OP"
+    authors = [latex_name(a) for a in names_given_first(people, vancouver=pubmed)]
     editors = _editors(record)
     doi, arxiv = _identifiers(record)
     doubts = _doubtful_ids(record)
@@ -297,7 +309,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     doi = None if doi and doi.lower() == doubts.get("doi", "").lower() else doi
     parts, precision = _date(record)
     extra: dict[str, Any] = {"ris": _kept(record, doi), **_meeting(record)}  # and who presented it, when
-    if written := names_as_written(people):  # set in another case: the exports write them so
+    if written := names_as_written(people, vancouver=pubmed):  # set in another case: the exports write them so
         extra["names_as_written"] = written
     if groups:
         extra["ris"]["groups"] = groups
@@ -316,9 +328,7 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     if doubts:
         extra["doubtful_ids"] = doubts
     keywords = [k.strip() for v in _values(record, "keywords") for k in v.split(";")]
-    journal = _first(
-        record, "secondary_title", "alternate_title3", "journal_name", "alternate_title2", "alternate_title1"
-    )
+    journal = _first(record, "secondary_title", "alternate_title3", "journal_name", *_OTHER_JOURNAL_TAGS)
     if journal is None and _first(record, "title", "primary_title"):  # a conference paper or chapter: BT, its book
         journal = _first(record, "unknown_tag:BT")
     urls = [u for u in _values(record, "urls") if u.lower().startswith(("http://", "https://"))]

@@ -14,7 +14,7 @@ from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
 from bibtexparser.middlewares.middleware import LibraryMiddleware
 from bibtexparser.middlewares.names import parse_single_name_into_parts
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import Entry, ParsingFailedBlock
 
 from ...errors import ParseError, ProblemCollector
 from ...identifiers import lone_arxiv_id
@@ -39,6 +39,7 @@ from ...paper_render import edtf_note
 from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
 from .._files import no_placeholder_title, read_bytes, title_without_mark
+from .blocks import failed_message, failed_where, no_entries_message, supply_keys
 from .crossref import inherit
 from .dates import entry_date, entry_date_text, entry_month_day, written_date
 from .fields import (
@@ -500,23 +501,6 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     return paper
 
 
-def _failed_where(block: ParsingFailedBlock) -> str:
-    key = getattr(block, "key", None)
-    if key is None and block.raw:
-        m = re.match(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()=]+)\s*,", block.raw)
-        key = m.group(1) if m else None
-    line = f"line {block.start_line + 1}" if block.start_line is not None else ""
-    return ", ".join(p for p in (f"entry {key!r}" if key else "", line) if p)
-
-
-def _failed_message(block: ParsingFailedBlock) -> str:
-    if isinstance(block, DuplicateBlockKeyBlock):
-        return f"duplicate entry key {block.key!r}; expected each key once (the first entry was kept)"
-    error = block.error
-    reason = getattr(error, "abort_reason", None) or str(error) or type(error).__name__
-    return f"malformed BibTeX entry ({' '.join(str(reason).split())}); expected @type{{key, field = {{value}}, ...}}"
-
-
 def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
     """Read papers from BibTeX or BibLaTeX text.
 
@@ -544,6 +528,7 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
         When some entries were skipped (no title, syntax errors, duplicate keys);
         each is named by its key and line.
     """
+    text, keyless = supply_keys(text)  # "@ONLINE{ author = …" with no citation key: read under a generated one
     try:
         lib = bibtexparser.parse_string(text, parse_stack=_parse_stack())
     except Exception as exc:  # bibtexparser bugs on odd input must not escape as tracebacks
@@ -555,7 +540,7 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
     # blocks keep file order, so entries and failures are reported in order
     for block in lib.blocks:
         if isinstance(block, ParsingFailedBlock):
-            problems.add(_failed_where(block), _failed_message(block))
+            problems.add(failed_where(block), failed_message(block))
         elif isinstance(block, Entry) and block.key not in lending:
             where = f"entry {block.key!r}" + (f", line {block.start_line + 1}" if block.start_line is not None else "")
             try:
@@ -565,7 +550,11 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
             except ParseError as exc:
                 problems.add(where, exc.message + _crossref_hint(block, lib))
     if not papers and not problems.problems:
-        raise ParseError(_no_entries_message(lib), source=source)
+        raise ParseError(no_entries_message(lib), source=source)
+    for key, line in keyless:
+        for paper in (p for p in papers if p.extra.get("bibtex_key") == key):
+            paper.extra["bibtex_key_generated"] = True
+            problems.add(f"line {line}", f"entry without a citation key; read under the key {key!r}", skipped=False)
     return problems.finish(papers, expected="BibTeX entries")
 
 
@@ -573,17 +562,6 @@ def _crossref_hint(entry: Entry, lib: BibLibrary) -> str:
     """What a skipped entry's missing ``crossref`` parent means for it ("" if it has none missing)."""
     parent = missing_parent(entry, lib)
     return f" (its crossref {parent!r} is not in this file, so nothing was inherited from it)" if parent else ""
-
-
-def _no_entries_message(lib: BibLibrary) -> str:
-    """Why a file gave nothing: no entries at all, or only @string abbreviations / @preamble."""
-    strings = len(lib.strings)
-    if strings:
-        return (
-            f"no BibTeX entries found, only {strings} @string abbreviation(s): a file of abbreviations for other "
-            "files' entries; expected entries such as @article{key, title = {...}}"
-        )
-    return "no BibTeX entries found; expected entries such as @article{key, title = {...}}"
 
 
 def read_bibtex(path: str | Path) -> list[Paper]:
