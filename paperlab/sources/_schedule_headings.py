@@ -50,6 +50,7 @@ from ._schedule_cells import (
 from ._schedule_linkcites import starts_with_cited_link, venue_tail
 from ._schedule_liquid import captured_bullets
 from ._schedule_pool import is_listed_item, listed_paper
+from ._schedule_speakers import speaker_bullets
 from ._schedule_talks import about_line, block_year, end_dated, speaker_blocks, talks_only, trailing_speaker
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
@@ -545,7 +546,7 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     """The meetings of a page written as one heading per meeting (:func:`is_heading_schedule`), dated in the page's
     date order; [] for any other page."""
     meetings = _sections(captured_bullets(text))
-    blocks = [] if len(meetings) >= 2 else speaker_blocks(text)  # a seminar's speaker blocks: talks, no paper
+    blocks = [] if len(meetings) >= 2 else speaker_blocks(text) or speaker_bullets(text)  # talks, no paper
     if blocks:
         meetings = [HeadingMeeting(d, t, f"line {k}", level=_BULLET_LEVEL, presenters=who) for k, d, t, who in blocks]
     same_level = [m for m in meetings if m.level == min((x.level for x in meetings), default=0)]

@@ -23,6 +23,7 @@ from ._schedule_columns import content_roles
 from ._schedule_flow import flow_records, term_lists
 from ._schedule_headings import is_heading_schedule
 from ._schedule_liquid import liquid_rows
+from ._schedule_speakers import speaker_bullets
 
 __all__ = [
     "PAPER_COLUMNS",
@@ -545,7 +546,8 @@ def looks_like_schedule(text: str, suffix: str, name: str = "") -> bool:
         return False
     # a heading per meeting, on a page about meetings ("## Week 2" alone also heads a weekly digest of papers)
     markdown = suffix.lower() in (".md", ".markdown", ".txt")
-    return markdown and is_heading_schedule(text) and _about_meetings(text.split("\n"))
+    talks = markdown and bool(speaker_bullets(text))  # a list of talks, speaker first: its own sign of meetings
+    return talks or markdown and is_heading_schedule(text) and _about_meetings(text.split("\n"))
 
 
 def column_roles(columns: list[Any]) -> list[str | None]:

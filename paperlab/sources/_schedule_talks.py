@@ -30,6 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dates import weekday_year
+from ._schedule_cells import markdown_plain
 from ._schedule_clock import this_year
 
 __all__ = [
@@ -61,7 +62,6 @@ _END_DATED = re.compile(
     r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\)?\.?\s*$"
 )
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 # what a speaker's name never holds: a talk's words ("Deep Learning", "Climate Models")
 _TOPIC_WORDS = re.compile(
     r"(?i)\b(?:learning|models?|networks?|data|climate|prediction|analysis|methods?|theory|introduction|session|"
@@ -92,7 +92,7 @@ def end_dated(body: str) -> tuple[str, str, list[str]] | None:
     m = _END_DATED.match(body.strip())
     if m is None or _TOPIC_WORDS.search(m.group("who")):
         return None
-    title = _LINK.sub(r"\1", m.group("topic")).strip(" ,*_")
+    title = markdown_plain(m.group("topic")).strip(" ,*_")  # "*[Talk](slides)*": the link's text
     return (m.group("date"), title, [m.group("who").strip()]) if len(title.split()) >= 2 else None
 
 
