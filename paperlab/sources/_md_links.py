@@ -7,6 +7,10 @@ rewrites each reference to a definition markdown-it-py accepts as that inline li
 the definition lines it used (the line count is unchanged, so every line named in a record or a problem is still
 the file's). A definition no reference uses stays: it may be the only place its paper is named. Text with no
 definition is returned as it is.
+
+A wiki link (Obsidian, Foam, a wiki's ``[[Page]]``) names a page of the same notes, not an address: it is read as
+the text it shows, ``[[notes/papers/2024-slug|Title]]`` as its alias ``Title``, ``[[Title]]`` and
+``[[Title#Section]]`` as ``Title``; an embed (``![[figure.png]]``) as nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +25,16 @@ __all__ = ["resolve_reference_links"]
 # a definition line: up to 3 spaces, "[label]:", the destination (bare or in <>), an optional title
 _DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\[\]]{1,999})\]:[ \t]*<?(?P<href>[^\s<>]+)>?(?:[ \t]+.*)?$")
 _MAYBE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]]+\]:", re.M)
+# a wiki link: "[[target]]", "[[target|shown text]]", "![[embed]]" (not "[[text](…)]", a link inside brackets)
+_WIKI_LINK = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<shown>[^\[\]\n]+?))?\]\](?!\()")
+
+
+def _wiki_text(m: re.Match[str]) -> str:
+    """What a wiki link shows: its alias, else its page's name without the section after "#" (an embed: nothing)."""
+    if m.group("embed"):
+        return ""
+    shown = (m.group("shown") or m.group("target").split("#", 1)[0]).strip()
+    return f"[{shown}]({m.group('target').strip().replace(' ', '%20')})"  # a page of the notes, as a link
 # "[text][key]" / "[text][]" (text may hold one level of brackets or a "![badge](…)"), or "[key]" alone: not
 # an inline link's text ("[x](…)"), nor a definition ("[x]:"), nor the text of a nested link
 _REFERENCE = re.compile(
@@ -37,13 +51,15 @@ def _definitions(text: str) -> dict[str, str]:
 
 def resolve_reference_links(text: str) -> str:
     """``text`` with each reference-style link written as the inline link it stands for, and the definitions it
-    used blanked (see the module's documentation).
+    used blanked; each wiki link as the text it shows (see the module's documentation).
 
     >>> resolve_reference_links("- Ada (2024), [A Title][t].\\n\\n[t]: https://arxiv.org/abs/2401.00001\\n")
     '- Ada (2024), [A Title](https://arxiv.org/abs/2401.00001).\\n\\n\\n'
     >>> resolve_reference_links("no [definition] here")
     'no [definition] here'
     """
+    if "[[" in text:
+        text = _WIKI_LINK.sub(_wiki_text, text)
     if not _MAYBE_DEFINITION.search(text):
         return text
     refs = _definitions(text)

@@ -170,6 +170,7 @@ _TITLE_SPAN = re.compile(
     r"(?<![*_\w])(?P<mark>\*{1,2}|_{1,2})(?=\S)(?P<em>.+?)(?<=\S)(?P=mark)(?![*\w])|[\"“](?P<q>[^\"“”]{4,}?)[\"”]"
 )
 _ET_AL_ONLY = re.compile(r"^\W*et\.?\s+al\W*$")
+_ET_AL_AT_END = re.compile(r"\bet\.?\s+al\b\.?\s*(?:\([^()]*\))?\s*\.?$")
 _ONE_WORD = re.compile(r"[^\W\d_][\w-]{2,}")  # a title that is one name ("TinyStories", "Chinchilla")
 _IDS_AFTER = re.compile(
     r"[\s.,;(]*\b(?:(?:arxiv|doi|pmid|isbn|url|https?)\b\s*[:\s]|(?:www\.)?(?:arxiv|doi)\.org/)", re.I
@@ -254,7 +255,9 @@ def reference_parts(text: str) -> CellPaper | None:
     that is no reference with its authors."""
     original = text = _LEADING_LABEL.sub("", text, count=1)  # "Citation: …": the label is no author
     text = " ".join(re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", plain(text)).split())  # "_Title_": italics
-    if (m := _DASHED.match(text)) and (_good_title(m.group("title")) or re.search(r"\bet\s+al\b", m.group("authors"))):
+    if (m := _DASHED.match(text)) and _ET_AL_AT_END.search(m.group("title")) and not _ET_AL_AT_END.search(m.group(1)):
+        m = None  # "Counting Sprockets Without Labels — Dee Sato et al.": the names are after the dash
+    if m and (_good_title(m.group("title")) or re.search(r"\bet\s+al\b", m.group("authors"))):
         authors, more = _names(m.group("authors"))  # "Quill et al. - Cuttlefish": one word is a title after "et al."
         if len(authors) == 1 and not more and len(authors[0].split()) < 2:
             return None  # "Widgets - A Survey": one word before the dash names no one surely
@@ -300,21 +303,23 @@ def reference_parts(text: str) -> CellPaper | None:
     )  # "Quill et al. (2019) Title", "Quill, A., & Renn, B. (2019). Title."
 
 
-# the title, then its authors after a comma: "The Widget File System, Quill et. al.", "…, Ada Quill and Bo Renn"
+# the title, then its authors after a comma or a dash: "The Widget File System, Quill et. al.", "…, Ada Quill and Bo
+# Renn", "Title — Ada Quill et al." (a wiki's reading list)
 _TRAILING_NAMES = re.compile(
-    rf"^(?P<title>\S.{{10,}}?),\s+(?P<names>(?>{_PERSON})(?>(?:{_JOIN}){_PERSON})*)(?P<more>,?\s+et\.?\s+al\.?)?\s*$"
+    rf"^(?P<title>\S.{{10,}}?)(?P<sep>,|\s+[-–—])\s+(?P<names>(?>{_PERSON})(?>(?:{_JOIN}){_PERSON})*)(?P<more>,?\s+et\.?\s+al\.?)?\s*$"
 )
 
 
 def _title_then_authors(text: str) -> CellPaper | None:
-    """'Title, Quill et. al.' (any one name before "et al."), 'Title, Ada Quill' (people's full names only): the
-    title and its authors; None for any other text ("Widgets, Gadgets and Sprockets", "…, Part Two")."""
+    """'Title, Quill et. al.' (any one name before "et al."), 'Title, Ada Quill' (people's full names only), 'Title
+    — Ada Quill, Bo Renn': the title and its authors; None for any other text ("Widgets, Gadgets and Sprockets", "…, Part Two")."""
     m = _TRAILING_NAMES.match(text)
     if m is None or not _good_title(m.group("title")) or _NO_PERSON.search(m.group("names")):
         return None
     names = [n.strip() for n in re.split(_JOIN, m.group("names")) if n and n.strip()]
     full = all(re.fullmatch(rf"(?:[{_UPPER}][a-z]+|[{_UPPER}]\.)\s+{_FAMILY}", n) for n in names)
-    if not m.group("more") and not (full and len(m.group("title").split()) >= 4):  # "Sequence Models, Revisited Again"
+    long_enough = len(m.group("title").split()) >= (2 if m.group("sep") != "," else 4)  # "Sequence Models, Revisited"
+    if not m.group("more") and not (full and long_enough):
         return None
     return _paper(m.group("title"), names, more=bool(m.group("more")))
 

@@ -406,8 +406,8 @@ def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
     elif title and not details.year and (tagged := venue_in(after)):  # "[Title](…) (Nature, 2021)"
         details.venue, details.year = details.venue or tagged[0], None if found.arxiv_id else tagged[1]
     heading = lines[found.lines[0]].heading
-    referenced = found.ref is not None and not found.arxiv_id  # a publication list's entry, its id not dating it
-    if referenced and not (details.year or details.day) and heading is not None:
+    undated = not found.arxiv_id  # an arXiv id dates its paper; a publication list's entry, an id-less title do not
+    if undated and not (details.year or details.day) and heading is not None:
         if year := _YEAR_HEADING.match(lines[heading].text):
             details.year = int(year.group(1))  # "## 2023" over "**[11]** Quill, A., …, Title."
     extra: dict[str, object] = {"found_by": "generic paper finder"}

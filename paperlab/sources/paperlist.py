@@ -18,7 +18,8 @@ An item may open with a reference number (``[3] [Title](link)``); a sub-item tha
 The link gives the arXiv id or DOI (an arXiv, doi.org or publisher address) and the paper's ``url`` when it is an
 absolute http(s) address; a relative link or one to a markdown page or notebook (the group's own notes,
 ``./MOPO/notes.md``) is kept in ``extra["notes_link"]``. The heading above an item becomes its tag, unless the heading only names the list
-("Papers", "Reading list") or dates it ("2021", "Fall 2021"). Items that name no paper (a link to a section of
+("Papers", "Reading list") or dates it ("2021", "Fall 2021"); a heading that is a year alone dates the items under it
+that give no year (at year precision). Items that name no paper (a link to a section of
 the page, a one-word link such as "Contributing", an item without a link) are left out; an item with a link
 whose paper cannot be read (a labelled link with no title beside it) is named, with its line, in a
 :class:`~paperlab.errors.PartialImportWarning`.
@@ -310,13 +311,20 @@ def _badges_out(text: str) -> str:
     return IMAGE.sub(" ", _BADGE.sub(lambda m: f"[{m.group(1)}](", text))
 
 
+_BARE_ADDRESS = re.compile(r"https?://[^\s)\]<>\"'|]+")
+
+
 def _other_ids(content: str) -> tuple[str | None, str | None]:
     """(arXiv id, DOI) of the first link of an item that names one and is not labelled as other material (a
-    dataset, code): "[Title](project page) [arXiv](…)"."""
+    dataset, code): "[Title](project page) [arXiv](…)"; else of its first bare address that names one."""
     for m in _ANY_LINK.finditer(content):
         if _MATERIAL_WORD.match(m.group(1)):
             continue
         _, _, arxiv, doi = link_ids(m.group(2))
+        if arxiv or doi:
+            return arxiv, doi
+    for m in _BARE_ADDRESS.finditer(_ANY_LINK.sub(" ", content)):  # "[Title](notes) (Quill, 2025) https://arxiv…"
+        _, _, arxiv, doi = link_ids(m.group(0).rstrip(".,;:"))
         if arxiv or doi:
             return arxiv, doi
     return None, None
@@ -330,7 +338,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     found = _item_link(content)
     if not isinstance(found, tuple):
         return found
-    title, authors, year, venue, named_arxiv, cited = _reference_parts(found[0], *_split_authors(*found[:2]))
+    tail = _BARE_ADDRESS.sub(" ", found[1]).rstrip()  # "(Quill et al., 2025) https://arxiv…": the citation
+    title, authors, year, venue, named_arxiv, cited = _reference_parts(found[0], *_split_authors(found[0], tail))
     href = found[2]
     if venue is None and (closing := _CLOSING_LINK.search(content)) and written_reference(found[0]) is not None:
         label = _plain(closing.group(1)).strip(" .")  # "Quill et al. (2022) Title. [Widget Science.](…)"
@@ -345,6 +354,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     title = quotes_at_ends(re.sub(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$", r"\2", title.strip()))  # '[**"Title"**](…)'
     if year and arxiv_id_month(arxiv):  # a bare year never replaces the id's month, whether it agrees with it or not
         year = None
+    elif not year and not arxiv and heading and re.fullmatch(r"(?:19|20)\d{2}", heading):
+        year = int(heading)  # "## 2024" over the items: the papers' year
     if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
         opening = _OPENS_WITH_LINK.match(content.strip())
         if opening is not None and not _LABEL_WORD.match(opening.group(1)):
