@@ -35,6 +35,8 @@ def _wiki_text(m: re.Match[str]) -> str:
         return ""
     shown = (m.group("shown") or m.group("target").split("#", 1)[0]).strip()
     return f"[{shown}]({m.group('target').strip().replace(' ', '%20')})"  # a page of the notes, as a link
+
+
 # "[text][key]" / "[text][]" (text may hold one level of brackets or a "![badge](…)"), or "[key]" alone: not
 # an inline link's text ("[x](…)"), nor a definition ("[x]:"), nor the text of a nested link
 _REFERENCE = re.compile(
