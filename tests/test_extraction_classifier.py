@@ -48,10 +48,14 @@ def test_statistics_and_measurements_are_not_results(text):
     assert _rows(text) == []
 
 
-@pytest.mark.parametrize("text", [STATISTICS, NATURE])
-def test_the_classifier_is_what_drops_them(no_classifier, text):
+def test_the_classifier_is_what_drops_them(no_classifier):
     # without the model the rules keep these numbers: the drop above is the classifier's decision
-    assert _rows(text)
+    assert _rows(NATURE)
+
+
+def test_the_rules_alone_drop_an_odds_ratio_its_interval_and_p_value(no_classifier):
+    # session 17 (X17): an odds ratio, a confidence level and bounds and a p-value are non-results by their shape
+    assert _rows(STATISTICS) == []
 
 
 def test_probabilities_fall_on_either_side_of_the_threshold():

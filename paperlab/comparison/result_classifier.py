@@ -116,6 +116,7 @@ def _around_features(text: str, start: int, end: int) -> dict[str, float]:
         f[f"prev={before[-1].lower()}"] = 1.0
     if re.search(r"(?i)\bat\s+(?:a|an|the)?\s*$", text[max(0, start - 8) : start]):
         f["at_point"] = 1.0
+    f.update(_setting_features(text, start, end))
     if _STAT_BEFORE.search(text[max(0, start - 30) : start]):
         f["stat_before"] = 1.0
     if re.match(r"\s*(?:%\s*)?(?:CI|confidence)", text[end:]):
@@ -132,6 +133,27 @@ def _around_features(text: str, start: int, end: int) -> dict[str, float]:
     if re.search(r"\bp\s*[<=>≤]", text[end : end + 40]) or re.search(r"\bp\s*[<=>≤]\s*$", text[:start]):
         f["p_value_near"] = 1.0
     return f
+
+
+_FUNCTION_WORDS = frozenset("of on in and or for with than to the a an over across by from vs versus while".split())
+# "at 40% sparsity", "under 30% coverage", "across 20-80% noise fractions": an operating point named by a noun
+_POINT_BEFORE = re.compile(
+    r"(?i)\b(?:at|under|across|for)\s+(?:an?\s+|the\s+)?(?:[<>≤≥~]\s*)?(?:[\d.]+\s?%?\s*(?:-|–|—|to)\s*)?$"
+)
+
+
+def _setting_features(text: str, start: int, end: int) -> dict[str, float]:
+    """A number's role as an operating point: after "at"/"under"/"across"/"for", then a noun ("at 40% sparsity") or
+    nothing ("97.6% at 89%,") rather than a metric phrase of its own."""
+    if not _POINT_BEFORE.search(text[max(0, start - 30) : start]):
+        return {}
+    rest = re.sub(r"^\s*(?:-|–|—|to)\s*[\d.]+\s?%?", "", text[end : end + 40])  # past a range's second end
+    word = re.match(r"\s*([A-Za-z][\w-]*)", rest)
+    if word is None:
+        return {"point_end": 1.0}
+    if word.group(1).lower() in _FUNCTION_WORDS:
+        return {"point_then_word": 1.0}
+    return {"point_noun": 1.0} if word.group(1)[0].islower() else {"point_name": 1.0}
 
 
 def _sentence_features(text: str, start: int) -> dict[str, float]:

@@ -21,6 +21,7 @@ from .governing import (
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .metric_reviser import revise_metrics
+from .non_results import not_a_result, only_across_clause
 from .ranges import bare_range_end, glued_letter, range_tail_row, starts_change
 from .result_classifier import judge_results
 from .slash_lists import is_rating, zip_slash_lists
@@ -255,6 +256,7 @@ def _second_look(m: re.Match[str], found: list, spans: list, text: str, metrics:
         row["_bare"] = not bare_range_end(row, found, spans, text, at)
         row["_fixed"] = row["_fixed"] or not row["_bare"]  # a range end shares its first value's metric
         row["metric"] = row["metric"] or rank_metric(text, at, end, "", row["kind"], metrics)
+        row["metric"] = None if only_across_clause(text, at, row["metric"]) else row["metric"]
     return row
 
 
@@ -308,8 +310,8 @@ def _value_at(
         return None  # part of a name: pass@200, CIFAR-10, ROUGE-1
     if re.search(r"\d{4}-\d{1,2}-$|\d{4}-$", text[:start]) or re.match(r"-\d{1,2}-\d{1,2}\b", text[end:]):
         return None  # part of a date: "GPT-4o-mini-2024-07-18", "2024-07-18"
-    if re.search(r"(?:±|\+/-)\s*$", text[:start]):
-        return None  # the spread of "85.3 ± 0.4%", not a result of its own
+    if not_a_result(text, start, m.end(), unit):
+        return None  # a spread, a p-value, an interval, a size, a version or an id (:mod:`.non_results`)
     size = None if unit else _SIZE_OR_COMPOUND.match(text, end)
     if size and not (size[0][0] != "-" and re.search(r"\bby\s*$", text[max(0, start - 10) : start])):
         return None  # a size or a compound adjective: "175B parameters", "a 16-bit model", "5-shot", "3-layer"
@@ -319,7 +321,7 @@ def _value_at(
         named_metric = noun_of(text, start)  # "a mean compliance of 0.50": "<phrase> of N" names the value
     if bare and (unit or named_metric or not re.search(r"\.\d|^\d{2,3}$", m.group("num"))):
         return None  # bare: a decimal or a 2-3 digit number the strict rules rejected for want of unit and metric
-    if bare and re.search(r"\S\s+[A-Z][\w-]*[a-z][\w-]*\s$", text[max(0, start - 30) : start]):
+    if bare and re.search(r"(?:\S\s+|[(~])[A-Z][\w-]*[a-z][\w-]*[\s~]$", text[max(0, start - 30) : start]):
         return None  # a version in a name: "AlpacaEval 2.0", "Llama 3.1", "Gemini 1.5 Pro"
     if not is_result(text, start, end, unit, named_metric, bare, second) and not is_rating(text, start, end):
         return None

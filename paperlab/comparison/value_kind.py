@@ -187,8 +187,10 @@ def is_result(
         return False  # an operating point: "at a signal-to-noise ratio of 1 dB", "at a learning rate of 0.1"
     if re.search(
         r"\b(?:use[sd]?|using|set(?:s|ting)?|fix(?:es|ed|ing)?|cho(?:o?se|sen)|tun(?:e|es|ed|ing))\s+(?:an?\s+|the\s+)?"
-        r"(?:(?!from\b)[A-Za-z][\w-]*\s+){1,3}(?:of|to|=|at)\s*$",  # not "CPU use from 30% to 45%": a change
-        before[-60:],
+        r"(?:(?!from\b)[A-Za-z][\w-]*\s+){1,3}(?:of|to|=|at)\s*"  # not "CPU use from 30% to 45%": a change
+        # the settings listed after it: "we use a dropout rate of 0.3 and a label smoothing of 0.1"
+        r"(?:[\d.]+\s?%?\s*(?:,\s*|,?\s*and\s+)(?:an?\s+|the\s+)?(?:(?!from\b)[A-Za-z][\w-]*\s+){1,3}(?:of|to|=)\s*)*$",
+        before,
         re.I,
     ):
         return False  # a setting: "we use a dropout rate of 0.1", "Using a threshold of 0.5"
