@@ -24,9 +24,11 @@ __all__ = [
     "looks_like_date",
     "month_day",
     "month_number",
+    "medline_date",
     "month_of_name",
     "named_date",
     "named_day",
+    "weekday_numbers_day",
     "weekday_year",
 ]
 
@@ -300,6 +302,28 @@ def is_period_heading(text: str) -> bool:
 
 _WEEKDAY_NAME = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+# a day written with its weekday and numbers, as web pages date themselves ("Thu, 10/17/2024 - 12:53")
+_WEEKDAY_NUMBERS = re.compile(r"(?P<wd>[A-Za-z]{3,9})\.?,?\s+(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?!\d)")
+
+
+def weekday_numbers_day(text: str) -> dt.date | None:
+    """The day of a date written with its weekday and numbers ("Thu, 10/17/2024 - 12:53", a web page's date): of
+    its two readings (month first, day first) the one that falls on that weekday, or the only valid one; None when
+    the text writes no such date or its readings cannot be told apart.
+
+    >>> weekday_numbers_day("Thu, 10/17/2024 - 12:53"), weekday_numbers_day("Mon, 4/3/2023")
+    (datetime.date(2024, 10, 17), datetime.date(2023, 4, 3))
+    """
+    m = _WEEKDAY_NUMBERS.search(text)
+    if m is None:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    days = [d for month, day in {(a, b), (b, a)} if (d := _day(year, month, day)) is not None]
+    weekday = m.group("wd")[:3].lower()
+    named = [d for d in days if weekday in _WEEKDAYS and d.weekday() == _WEEKDAYS.index(weekday)]
+    return named[0] if len(named) == 1 else days[0] if len(days) == 1 else None
 
 
 def weekday_year(

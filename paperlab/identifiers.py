@@ -29,11 +29,19 @@ __all__ = [
     "parse_reference",
 ]
 
+# Old-style ids (arXiv's identifier scheme before April 2007): one of arXiv's archives of those years, perhaps a
+# subject class ("math.GT"), then YYMMNNN from 9107 to 0703 ("hep-th/9901001"); "patent/1234567" is none
+_OLD_ARCHIVES = (
+    "acc-phys|adap-org|alg-geom|ao-sci|astro-ph|atom-ph|bayes-an|chao-dyn|chem-ph|cmp-lg|comp-gas|cond-mat|cs|dg-ga"
+    "|funct-an|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|math|mtrl-th|nlin|nucl-ex|nucl-th|patt-sol|physics|plasm-ph"
+    "|q-alg|q-bio|quant-ph|solv-int|supr-con"
+)
+OLD_ARXIV_ID = rf"(?:{_OLD_ARCHIVES})(?:\.[A-Z]{{2}})?/(?:9[1-9]|0[0-7])(?:0[1-9]|1[0-2])\d{{3}}"
 # New-style ids (0704.0001, 2503.14895v1) and old-style ids (astro-ph/0601001, math.GT/0309136v2).
 _ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
-_ARXIV_OLD = re.compile(r"(?<![\w.-])([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?(?!\d)")
+_ARXIV_OLD = re.compile(rf"(?<![\w.-])({OLD_ARXIV_ID})(v\d+)?(?!\d)")
 # a bare new-style id without version: normalize_arxiv_id() returns it unchanged
-_ARXIV_PLAIN = re.compile(r"\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}")
+_ARXIV_PLAIN = re.compile(rf"\d{{4}}\.\d{{4,5}}|{OLD_ARXIV_ID}")
 # a resolver URL or "doi:" in front of a DOI (whitespace after "doi:" allowed)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _DOI_PREFIX_START = frozenset("hHdD")
@@ -47,7 +55,7 @@ _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 # a reference that is an arXiv id and nothing else: the id ("arXiv:" before it, its category after it, a full stop
 # copied from a sentence), or a page's URL ending in it (arxiv.org/abs|pdf|html, huggingface.co/papers, with or
 # without https://); "1412.6980import os" is none
-_ARXIV_ID_PART = r"(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+_ARXIV_ID_PART = rf"(?:\d{{4}}\.\d{{4,5}}|{OLD_ARXIV_ID})(?:v\d+)?"
 _ARXIV_REFERENCE = re.compile(
     rf"(?:(?i:arxiv):\s*)?{_ARXIV_ID_PART}(?:\s*\[[\w.-]+\])?\.?"
     rf"|(?i:(?:https?://)?(?:[\w-]+\.)+[a-z]{{2,}}(?:/[\w.~%-]+)*/){_ARXIV_ID_PART}(?:\.pdf)?/?(?:[?#]\S*)?\.?"
@@ -79,7 +87,7 @@ def normalize_arxiv_id(text: str | None) -> tuple[str, int | None] | None:
     return None
 
 
-_ARXIV_VALUE = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.I)
+_ARXIV_VALUE = re.compile(rf"(?i:arxiv:\s*)?(\d{{4}}\.\d{{4,5}}(?:v\d+)?|{OLD_ARXIV_ID}(?:v\d+)?)")
 
 
 def arxiv_id_value(text: str) -> str | None:
@@ -99,7 +107,7 @@ def arxiv_id_value(text: str) -> str | None:
 _LONE_NEW = re.compile(
     r"((?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v(\d+))?"
 )
-_LONE_OLD = re.compile(r"([a-z][a-z-]*(?:\.[A-Z]{2})?/(?:9[1-9]|0[0-7])(?:0[1-9]|1[0-2])\d{3})(?:v(\d+))?")
+_LONE_OLD = re.compile(rf"({OLD_ARXIV_ID})(?:v(\d+))?")
 
 
 def lone_arxiv_id(text: str) -> tuple[str, int | None] | None:

@@ -272,11 +272,15 @@ def check_paper(paper: Paper) -> Paper:
     ParseError
         Naming the field: an integer beyond 64 bits, a non-finite number, ``extra`` data nested more
         than :data:`MAX_DEPTH` levels.
+
+    A title made from the record's id (:func:`no_placeholder_title`) is marked ``extra["title_from"] = "id"``.
     """
     for name in ("version", "n_authors", "upvotes", "github_stars"):
         value = getattr(paper, name)
         if value is not None and not -_INT_LIMIT < value < _INT_LIMIT:
             raise ParseError(f"field {name!r}: expected an integer of at most 64 bits, got {len(str(value))} digits")
+    if titled_from_id(paper.title):  # "[No title]" with an id: titled from it, and marked so
+        paper.extra["title_from"] = "id"
     if paper.extra:
         _check_value(paper.extra, "extra")
     for record in paper.sources:
@@ -302,20 +306,35 @@ _PLACEHOLDER_TITLE = re.compile(
 )
 
 
-def no_placeholder_title(title: str) -> str:
-    """``title``, unless it is a tool's placeholder for none ("[No title]", "[Untitled]", "(no title)"): then a
-    ParseError that skips the record, which names no paper.
+def no_placeholder_title(title: str, *, doi: str | None = None, arxiv_id: str | None = None) -> str:
+    """``title``, unless it is a tool's placeholder for none ("[No title]", "[Untitled]", "(no title)"): then, when
+    the record names its paper by a DOI or an arXiv id, a title made from the id, "Untitled (arXiv:2101.00001)",
+    which :func:`check_paper` marks (``extra["title_from"] = "id"``); else a ParseError that skips the record, which
+    names no paper.
 
     >>> no_placeholder_title("Untitled Goose Game: a study")
     'Untitled Goose Game: a study'
+    >>> no_placeholder_title("[No title]", doi="10.1234/x.5")
+    'Untitled (doi:10.1234/x.5)'
     >>> no_placeholder_title("[No title]")
     Traceback (most recent call last):
     paperlab.errors.ParseError: a placeholder for no title ('[No title]'): the record names no paper
     """
     text = " ".join((title or "").split())
     if _PLACEHOLDER_TITLE.fullmatch(text):
+        if arxiv_id or doi:
+            return f"Untitled (arXiv:{arxiv_id})" if arxiv_id else f"Untitled (doi:{doi})"
         raise ParseError(f"a placeholder for no title ({text!r}): the record names no paper")
     return title
+
+
+# the title :func:`no_placeholder_title` makes from a record's id when the record gives none
+_TITLED_FROM_ID = re.compile(r"Untitled \((?:arXiv|doi):\S+\)")
+
+
+def titled_from_id(title: str | None) -> bool:
+    """Whether ``title`` is one :func:`no_placeholder_title` made from the record's id."""
+    return bool(title) and _TITLED_FROM_ID.fullmatch(title or "") is not None
 
 
 def title_without_mark(title: str) -> str:

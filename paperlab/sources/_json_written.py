@@ -5,7 +5,8 @@ Sites keep their publications as ``[{"year": "2025", "items": [{"id", "content",
 Okafor, D. Lanterns in the fog. Journal of Lanterns, 2021", "Title（SCI、CCF B）"). The groups are flattened (each
 record takes its group's year) and the text is read into the fields a record would have: a leading ``[Venue]`` tag,
 the byline, the title, the venue and year after it; a closing note of index labels ("（CCF A）", "(SCI, Q1)") is no
-part of the title.
+part of the title. A text that is no reference (no byline, no venue tag, no index note: a chat message, a news item)
+gives no fields, so its record is skipped as untitled.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def _read(text: str) -> dict[str, Any]:
     venue = None
     if m := _VENUE_TAG.match(text):
         venue, text = m.group(1), text[m.end() :]
+    noted = _INDEX_NOTE.search(text) is not None
     text = _INDEX_NOTE.sub("", text).strip()
     if byline := _leading_byline(text):
         title, _, rest = re.split(r"(?<=[^\W\d_]{2}[.?!])\s+|$", text[len(byline) :].strip(), maxsplit=1)[0], "", ""
@@ -81,7 +83,9 @@ def _read(text: str) -> dict[str, Any]:
         }
     if parts := reference_parts(text):
         return {"title": parts.title, "authors": parts.authors, "venue": venue or parts.venue, "year": parts.year}
-    return {"title": text, "venue": venue}
+    # a bare title only where a publication list's marks vouch for it ("[ICDE] Title", "Title（CCF A）"); any other
+    # text (a chat message, a news item: "Meeting moved to Friday.") names no paper and the record has no title
+    return {"title": text, "venue": venue} if venue or noted else {}
 
 
 def _leading_byline(text: str) -> str | None:

@@ -214,10 +214,10 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
     if not isinstance(item, dict):
         raise ParseError(f"expected a CSL item (a JSON object), got {type(item).__name__}")
     title_raw = _text(item, "title")
-    title = no_placeholder_title(_plain_title(title_raw)) if title_raw else ""  # not "[Untitled]"
+    doi, url = _text(item, "DOI"), _text(item, "URL")
+    title = no_placeholder_title(_plain_title(title_raw), doi=doi) if title_raw else ""  # "[Untitled]": by its DOI
     if not title:
         raise ParseError("expected a 'title'")
-    doi, url = _text(item, "DOI"), _text(item, "URL")
     doi = untex_doi(doi) if doi else None  # "10.1/x\\_12" as a BibTeX-minded tool writes it: "10.1/x_12"
     note = _text(item, "note")
     doi = doi or (labelled_doi(note) if note else None)  # Zotero's Extra as the note: "DOI: 10.…"

@@ -309,11 +309,11 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     title = _text(known.get("title"))
     if not title:
         raise ParseError("no title; expected a 'title' (any case) holding text")
-    no_placeholder_title(title)  # "[Untitled]"
+    doi, arxiv, url = _links(known, rest)
+    title = no_placeholder_title(title, doi=doi, arxiv_id=arxiv[0] if arxiv else None)  # "[Untitled]": by its id
     written, more = json_authors(known.get("authors"))
     authors = names_given_first(written)
     published, precision = _date(known)
-    doi, arxiv, url = _links(known, rest)
     venue, noted_year, noted_doi = _venue_notes(_given(_text(known.get("venue"))))  # "IEEE InfoVis，2001；DOI 10.…"
     if published is None and noted_year and not arxiv:  # an arXiv id dates it to the month
         published, precision = dt.date(noted_year, 1, 1), "year"

@@ -297,13 +297,13 @@ def _record_to_paper(record: dict[str, Any], source: str, where: str) -> Paper:
     title = _first(record, "title", "primary_title", "unknown_tag:CT", "unknown_tag:BT", "short_title")
     if not title:
         raise ParseError("expected a title ('TI  - ' or 'T1  - ')")
-    title = _plain(no_placeholder_title(title)) or title  # Crossref's markup (Zotero's): 'In <sub>0.18</sub> Ga'
+    doi, arxiv = _identifiers(record)  # "[No title]" naming its paper by an id is titled from the id
+    title = _plain(no_placeholder_title(title, doi=doi, arxiv_id=arxiv[0] if arxiv else None)) or title  # 'In <sub>0'
     title = title_without_mark(drop_closing_stop(title))  # Ovid's "A review of foo."; Scopus's "…Networks†"
     people, groups = _people_and_groups(record)
     pubmed = _pubmed(record)  # PubMed's AU is "Family INITIALS" by definition: "Prates JDS", "de Almeida Neto OP"
     authors = [latex_name(a) for a in names_given_first(people, vancouver=pubmed)]
     editors = _editors(record)
-    doi, arxiv = _identifiers(record)
     doubts = _doubtful_ids(record)
     arxiv = None if arxiv and arxiv[0] == doubts.get("arxiv") else arxiv
     doi = None if doi and doi.lower() == doubts.get("doi", "").lower() else doi

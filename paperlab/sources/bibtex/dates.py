@@ -11,7 +11,7 @@ import re
 
 from bibtexparser.model import Entry
 
-from ...dates import month_day, month_number, named_date, named_day
+from ...dates import month_day, month_number, named_date, named_day, weekday_numbers_day
 from .text import verbatim
 
 __all__ = ["entry_date", "entry_date_text", "entry_month_day", "written_date", "written_out_date"]
@@ -33,29 +33,6 @@ _SLASH_DATE = re.compile(
 )
 
 
-# a day written with its weekday and numbers, as web pages date themselves ("Thu, 10/17/2024 - 12:53")
-_WEEKDAY_NUMBERS = re.compile(r"(?P<wd>[A-Za-z]{3,9})\.?,?\s+(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?!\d)")
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _weekday_day(text: str) -> dt.date | None:
-    """The day of "Thu, 10/17/2024": of its two readings (month first, day first) the one that is a day on that
-    weekday, or the only valid one."""
-    m = _WEEKDAY_NUMBERS.search(text)
-    if m is None:
-        return None
-    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-    days = []
-    for month, day in {(a, b), (b, a)}:
-        try:
-            days.append(dt.date(year, month, day))
-        except ValueError:
-            pass
-    weekday = m.group("wd")[:3].lower()
-    named = [d for d in days if weekday in _WEEKDAYS and d.weekday() == _WEEKDAYS.index(weekday)]
-    return named[0] if len(named) == 1 else days[0] if len(days) == 1 else None
-
-
 def written_out_date(text: str) -> str | None:
     """A date written out where biblatex expects ISO 8601 (``date = {September 25, 2024}``, ``{25 Sept. 2024}``,
     ``{March 2019}``, a web page's ``{Thu, 10/17/2024 - 12:53}``, ``{Tue, 12 Mar 2024 10:00:00 GMT}``) as the ISO
@@ -70,7 +47,7 @@ def written_out_date(text: str) -> str | None:
     if named := named_date(text):
         year, month, day = named
         return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-    day_of = _weekday_day(text) or named_day(text)
+    day_of = weekday_numbers_day(text) or named_day(text)
     return day_of.isoformat() if day_of else None
 
 

@@ -7,7 +7,8 @@
 * an organisation's acronym split into initials ("Environment, U. N.": Zotero's two-field reading of "UN Environment")
   read whole as the organisation;
 * a list written "Given, Family" in a file that writes the same persons "Family, Given" elsewhere (Mendeley: "Fabien,
-  Collas and Ekhine, Irurozki" beside "Irurozki, E."): that entry's names are turned round.
+  Collas and Ekhine, Irurozki" beside "Irurozki, E."): that entry's names are turned round (never an entry naming a
+  person in Han, kana or Hangul script, whose names put the family name first).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 
 from bibtexparser.model import Entry
 
-from ...names import ORGANISATION_ACRONYMS, names_organisation
+from ...names import ORGANISATION_ACRONYMS, family_first, names_organisation
 
 __all__ = ["names_turned_round", "person_as_written"]
 
@@ -67,6 +68,8 @@ def _pairs(entry: Entry) -> list[tuple[str, str]] | None:
     names = fld.value if fld is not None and isinstance(fld.value, list) else None
     if not names or not all(isinstance(n, str) and n.count(",") == 1 and "{" not in n for n in names):
         return None
+    if any(family_first(n.replace(",", "")) for n in names):  # "张, 伟": Han, kana or Hangul names put the family
+        return None  # name first in their own script, so a comma never marks them written the other way round
     return [(f.strip().lower(), g.strip().lower()) for f, _, g in (n.partition(",") for n in names)]
 
 

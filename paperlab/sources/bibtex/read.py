@@ -38,7 +38,7 @@ from ...paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ...paper_render import edtf_note
 from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
-from .._files import no_placeholder_title, read_bytes, title_without_mark
+from .._files import no_placeholder_title, read_bytes, title_without_mark, titled_from_id
 from .blocks import failed_message, failed_where, no_entries_message, supply_keys
 from .crossref import inherit
 from .dates import entry_date, entry_date_text, entry_month_day, written_date
@@ -280,6 +280,8 @@ def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
         found = normalize_arxiv_id(_verbatim(eprint))
     elif isinstance(eprint, str) and not kind:  # a bare eprint = {1810.04805} of no other archive: arXiv's id
         found = lone_arxiv_id(_verbatim(eprint))
+    if found is None and isinstance(mendeley := _field(entry, "arxivid"), str):  # Mendeley: "arXiv:hep-ph/0211317v1"
+        found = normalize_arxiv_id(_verbatim(mendeley))
     if found is None:
         journal = _field(entry, "journal", "journaltitle")
         if isinstance(journal, str) and re.search(r"\barxiv\b", journal, re.I):
@@ -436,7 +438,9 @@ def _title_field(entry: Entry) -> tuple[str, bool]:
         title_raw, whole_book = _field(entry, "booktitle"), True
     if not isinstance(title_raw, str) or not _clean(title_raw):
         raise ParseError("expected a 'title' field")
-    return no_placeholder_title(title_raw), whole_book  # not Paperpile's "[No title]"
+    doi = _field(entry, "doi")  # Paperpile's "[No title]" naming its paper by an id: titled from the id
+    doi = valid_doi(_verbatim(doi)) if isinstance(doi, str) else None
+    return no_placeholder_title(title_raw, doi=doi, arxiv_id=_arxiv(entry)[0]), whole_book
 
 
 def _entry_to_paper(entry: Entry, source: str) -> Paper:
@@ -488,8 +492,8 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     if paper.abstract and isinstance(abstract, str) and paper.abstract.split() != abstract.split():
         paper.extra["abstract_markup"] = abstract  # LaTeX, JATS/HTML as written: the export writes it back (the
         # abstract is its text); the text as written alone is written escaped again
-    if whole_book:  # the export writes no title, as the entry had none
-        paper.extra["title_from"] = "booktitle"
+    if whole_book or titled_from_id(title):  # no title written (a whole book's), or "[No title]" with an id
+        paper.extra["title_from"] = "booktitle" if whole_book else "id"
     elif " ".join(title_raw.split()) != _clean(title_raw):  # braces that keep a case ('Sentence-{BERT}'), macros
         paper.extra["title_markup"] = " ".join(title_raw.split())  # as written: the export writes it back so
     if as_written:  # names set in another case, as the file wrote them (the exports write them so)
