@@ -12,7 +12,8 @@ The card is told by its fields, whatever the generator calls the card itself: an
 (``paper-title``, ``card-title``, ``title``), inside an element (up to four levels up) that links a paper by its
 arXiv id or DOI. The card's other fields are its elements whose classes name authors, a date, an abstract or a
 summary; a role written after a name ("(last author)", "(corresponding)") is no part of it. The nearest heading above
-a card is its keyword. The HTML is parsed with lxml, not by hand.
+a card is its keyword. The HTML is parsed with lxml, not by hand; the text of ``<script>`` and ``<style>`` elements
+is code, no field.
 """
 
 from __future__ import annotations
@@ -134,6 +135,8 @@ def html_class_cards(text: str, source: str) -> list[Paper]:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return []
+    for code in root.xpath("//script | //style"):
+        code.drop_tree()  # a script's or a style's text is the page's code, never a title or a field (its tail stays)
     lines = text.splitlines()
     papers: list[Paper] = []
     cards: list[Any] = []  # kept alive: lxml hands out one proxy per element while it is referenced

@@ -107,6 +107,8 @@ def html_tables(text: str, source: str, problems: ProblemCollector) -> HtmlTable
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return found
+    for code in root.xpath("//script | //style"):
+        code.drop_tree()  # a script's or a style's text is the page's code, never a cell's words
     lines = text.splitlines()
     for table in root.iter("table"):
         rows = list(table.iter("tr"))

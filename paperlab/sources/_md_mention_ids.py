@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..identifiers import DOI_IN_TEXT, arxiv_id_value
+from ._md_title_parts import points_at
 from ._mention_lines import ARXIV_LABELLED, BARE_URL, IMAGE, LINK, OLD_ARXIV_LABELLED, Line, plain, usable_title
 from ._schedule_cells import is_material_url
 
@@ -59,6 +60,7 @@ class Mention:
     title: str = ""
     by_heading: bool = False
     badge: bool = False  # the link is a badge ("[![arXiv](https://img.shields.io/badge/…)](…)")
+    pointed: bool = False  # a sentence points at the link ("See [the survey](…) for more"): no title is near it
 
 
 def ids_of_url(url: str) -> Mention | None:
@@ -102,6 +104,7 @@ def line_mentions(index: int, line: Line) -> list[Mention]:
         if mention:
             mention.label = plain(m.group(1)).strip("\"“”' ")
             mention.badge = m.group(2) in badges
+            mention.pointed = points_at(plain(LINK.sub(lambda k: k.group(1), raw[: m.start()])), mention.label)
             found.append(mention)
     rest = plain(LINK.sub(lambda m: f"[{m.group(1)}]", raw))
     for m in BARE_URL.finditer(rest):

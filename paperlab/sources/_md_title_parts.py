@@ -135,8 +135,11 @@ def title_parts(text: str) -> TitleParts | None:
             return None  # "(Part I)", "(Extended Abstract)": no year and no "et al.", no citation
         cited = int(m.group("year")[:4]) if m.group("year") else None
         nick = (m.group("nick") or "").strip()
-        if not etal and len(names) >= 2 and re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u024f'’-]+", nick):
-            names = [nick, *names]  # "(Krizhevsky, Sutskever & Hinton, 2012)": a list of names, no nickname
+        if not etal and names and re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u024f'’-]+", nick):
+            names = [
+                nick,
+                *names,
+            ]  # "(Krizhevsky, Sutskever & Hinton, 2012)", "(Song, Ermon, 2021)": names, no nickname
         return TitleParts(stripped[: m.start()].strip().strip("《》"), names, cited, etal)
     if (m := _YEAR_ONLY.search(stripped)) and len(stripped[: m.start()].split()) >= 2:
         return TitleParts(stripped[: m.start()].strip(), [], int(m.group("year")[:4]))
@@ -213,3 +216,22 @@ def name_before_note(words: str) -> str:
     if m is None or m.group("name").rstrip().endswith((",", ";", ".")):
         return words
     return f"{m.group('name')} {m.group('id')}"
+
+
+# a sentence pointing at a link rather than naming a paper: the words before the link end with a pointing verb or
+# preposition ("See", "Also read", "For background, see", "more in") and the link's text is a common noun phrase
+# opened by a determiner ("the survey", "this survey", "our notes")
+_POINTING = re.compile(r"(?:^|\W)(?:see|read|cf\.?|check(?:\s+out)?|in|from|at|to|also)\s*:?\s*$", re.I)
+_DEICTIC = re.compile(
+    r"^\W*(?:the|this|that|these|those|our|my|their|his|her|its|a|an)\s+\w[\w-]*(?:\s+\w[\w-]*){0,2}\W*$", re.I
+)
+
+
+def points_at(before: str, label: str) -> bool:
+    """Whether a link whose text is ``label``, after the words ``before`` it on its line, is pointed at by a sentence
+    ("See [the survey](…) for more.", "Also read [our notes](…)") rather than a paper's title: no title is there.
+
+    >>> points_at("See", "the survey"), points_at("", "The Widget Survey"), points_at("Also read", "Widget Routing")
+    (True, False, False)
+    """
+    return bool(_POINTING.search(before.strip())) and bool(_DEICTIC.match(label.strip()))

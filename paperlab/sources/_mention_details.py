@@ -386,13 +386,15 @@ def cited_cell(line: Line, label: str) -> list[str] | None:
 
 
 _DASHED_NAME = re.compile(r"^\s*[—–]|[—–]\s*$")
-_OPENING_BRACKET = re.compile(r"^[\s\"“”'*_]*(\([^()]{3,120}\))\s*(?:[—–-]|$)")
+_OPENING_BRACKET = re.compile(
+    r"^[\s\"“”'*_]*(\([^()]{3,120}\))[.,;]?\s*(?:[—–-]|https?://|$)"
+)  # then a dash, its address
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+")
 
 
 def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
     title, details = _split(found, _details(lines, found), _paragraph(lines, found.lines[0]))
-    after = plain(lines[found.lines[0]].text).partition(title)[2].strip(" .,;–—-")  # "[Title](…) (Quill et al., 2024)"
+    after = plain(lines[found.lines[0]].text).partition(title)[2].strip(' .,;–—-"”’»*_')  # "[Title](…) (Quill, 2024)"
     if details.authors and any(_DASHED_NAME.search(a) for a in details.authors):
         details.authors = []  # "**ResNet** — "Title" (He et al., 2015)": the nickname before the dash is no author
     if opening := _OPENING_BRACKET.match(after):

@@ -201,6 +201,8 @@ def _title_for(
     """Set the mention's title from the best text near it (see the module's docstring); the heading above it
     only when ``headings``, and never a ``refused`` one (the name before the id's parenthesis, else the id)."""
     line = lines[mention.line]
+    if mention.pointed:
+        return  # "See [the survey](…) for more.": the paper has no title here (reported, or named by its id)
     if line.kind == "item" and mention.label is None and parent_item(lines, mention.line) is not None:
         # a sub-bullet giving only the address: the bullet above titles it when it is the paper's (a byline
         # sub-bullet beside), else nothing does (no heading, no topic bullet): it is reported

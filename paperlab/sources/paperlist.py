@@ -46,7 +46,7 @@ from ._files import check_paper, read_text
 from ._md_links import resolve_reference_links
 from ._md_not_papers import no_paper_address
 from ._md_references import cited_head, names_then_title, reference_parts, title_venue_year
-from ._md_title_parts import cited_in, venue_in, with_title_parts
+from ._md_title_parts import cited_in, points_at, venue_in, with_title_parts
 from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING, quotes_at_ends
 from ._schedule_cells import CellPaper, cited_et_al, link_ids, presenters, written_reference
 
@@ -196,6 +196,9 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
     links = list(_ANY_LINK.finditer(text))
     if not links:
         return None
+    if points_at(_plain(text[: links[0].start()]), _plain(links[0].group(1))):  # "See [the survey](…) for more."
+        named = any(link_ids(links[0].group(2).strip().strip("<>"))[2:])
+        return f"no title beside the link labelled {links[0].group(1)!r} (a sentence pointing at it)" if named else None
     cuts = [0, *(i for m in links for i in m.span()), len(text)]
     pieces = [_plain(text[cuts[i] : cuts[i + 1]]) for i in range(0, len(cuts), 2)]
     paper_links = [m.group(2).strip().strip("<>") for m in links if not _MATERIAL_WORD.match(m.group(1))]

@@ -1,0 +1,107 @@
+"""Markdown paper lists: citations after a title, sentences pointing at a link, and HTML code in DailyArXiv cards
+(session 17, helper MD14; kinds session 16's review (RV16) found):
+
+* ``Title (Ho, Jain, Abbeel, 2020)`` and ``Title (Song, Ermon, 2021)`` after a linked, quoted or plain title, also
+  before the paper's bare address: every name is an author (the first is no nickname), the year the citation's;
+* ``- See [the survey](…) for more.`` / ``For background, see [this survey](…).`` names no title: no paper titled
+  "See" or "this survey" (the link is reported as a paper with no title near it); ``Also read [our notes](./…)``
+  is nothing;
+* the text of a ``<script>`` or ``<style>`` element inside a DailyArXiv HTML card or table is code, never part
+  of a title or an author.
+
+Every file is our own, written for these tests, with made-up papers.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import paperlab
+
+
+def _load(tmp_path: Path, text: str, name: str = "README.md") -> tuple[list[paperlab.Paper], list[str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        papers = list(paperlab.load(path))
+    return papers, [str(w.message) for w in caught]
+
+
+LINKED = """# Papers
+
+- [Denoising Widget Probabilistic Models](https://arxiv.org/abs/2006.11239) (Ho, Jain, Abbeel, 2020)
+- [Flow Widgets for Generative Modeling](https://arxiv.org/abs/2210.02747) (Lipman et al., 2023)
+- See [the survey](https://arxiv.org/abs/2209.00796) for more.
+- Also read [our notes](./notes.md) on these.
+"""
+
+
+def test_a_sentence_pointing_at_a_link_is_no_paper_title(tmp_path: Path) -> None:
+    papers, said = _load(tmp_path, LINKED)
+    assert [(p.title, list(p.authors)) for p in papers] == [
+        ("Denoising Widget Probabilistic Models", ["Ho", "Jain", "Abbeel"]),
+        ("Flow Widgets for Generative Modeling", ["Lipman"]),
+    ]
+    assert any("the survey" in s and "line 5" in s for s in said)  # reported, with its line
+
+
+PLAIN = """## Reading list
+
+1. "Denoising Widget Probabilistic Models" (Ho, Jain, Abbeel, 2020). https://arxiv.org/abs/2006.11239
+2. Score-Based Gadget Modeling (Song, Ermon, 2021) — https://arxiv.org/abs/2011.13456
+3. For background, see [this survey](https://arxiv.org/abs/2209.00796).
+"""
+
+
+def test_every_name_of_a_citation_after_the_title_is_an_author(tmp_path: Path) -> None:
+    papers, said = _load(tmp_path, PLAIN)
+    got = [(p.title, list(p.authors), p.arxiv_id) for p in papers]
+    assert got == [
+        ("Denoising Widget Probabilistic Models", ["Ho", "Jain", "Abbeel"], "2006.11239"),
+        ("Score-Based Gadget Modeling", ["Song", "Ermon"], "2011.13456"),
+    ]
+    assert any("2209.00796" in s and "no title" in s for s in said)
+
+
+CARDS = """# Daily papers
+
+## Robotics
+
+<div class="paper-item">
+  <div class="paper-title">Widget Routing for Small Robots<script>document.title = "x";</script></div>
+  <style>.paper-title { color: red; }</style>
+  <div class="paper-date">2026-05-29</div>
+  <div class="paper-authors">Ada Quill, Bo Renn</div>
+  <a class="paper-link" href="https://arxiv.org/abs/2605.31248">PDF</a>
+</div>
+<div class="paper-item">
+  <div class="paper-title"><style>b{}</style>Sparse Gadget Maps</div>
+  <a class="paper-link" href="https://arxiv.org/abs/2605.31249">PDF</a>
+</div>
+"""
+
+TABLE = """# Daily
+
+<table>
+<tr><th>Title</th><th>Date</th><th>Authors</th></tr>
+<tr><td><a href="https://arxiv.org/abs/2605.31248">Widget Routing for Small Robots</a><script>var x = 1;</script></td>
+<td>2026-05-29</td><td>Ada Quill</td></tr>
+<tr><td><a href="https://arxiv.org/abs/2605.31249">Sparse Gadget Maps</a></td><td>2026-05-30</td>
+<td>Bo Renn<style>td{}</style></td></tr>
+</table>
+"""
+
+
+def test_script_and_style_text_is_no_title_or_author(tmp_path: Path) -> None:
+    cards, _ = _load(tmp_path, CARDS, "cards.md")
+    assert [(p.title, list(p.authors), p.arxiv_id) for p in cards] == [
+        ("Widget Routing for Small Robots", ["Ada Quill", "Bo Renn"], "2605.31248"),
+        ("Sparse Gadget Maps", [], "2605.31249"),
+    ]
+    rows, _ = _load(tmp_path, TABLE, "table.md")
+    assert [(p.title, list(p.authors)) for p in rows] == [
+        ("Widget Routing for Small Robots", ["Ada Quill"]),
+        ("Sparse Gadget Maps", ["Bo Renn"]),
+    ]
