@@ -51,6 +51,7 @@ from ._schedule_citekeys import CITED_ONLY, cited_keys
 from ._schedule_clock import as_of, this_year
 from ._schedule_columns import lead_name
 from ._schedule_headings import heading_meetings, unscheduled_papers
+from ._schedule_kinds import papers_named, talks, topics_only
 from ._schedule_pool import pool_papers
 from ._schedule_tables import (
     PAPER_COLUMNS,
@@ -120,7 +121,6 @@ _LIST_LABEL = re.compile(
     r"|^(?:the\s+)?(?:list|index)\s+of\s+(?:(?:all|our|the)\s+)?(?:sessions?|meetings?|seminars?|readings?|papers?|talks?)\b",
     re.I,
 )
-_SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
 # a numeric date cell with the presenter's name typed after it ("20/12  Ada Quill")
 _DATE_THEN_NAME = re.compile(r"^(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})$")
 _EVENT_URL = re.compile(r"/(?:events?|workshops?|meetups?|conferences?|talks?|seminars?)/", re.I)
@@ -258,33 +258,10 @@ def _cell_papers(table: ScheduleTable, cell: Any, cited_by_row: bool = False) ->
     for paper in found:  # "[1407.5597]": a link shown as its id names the paper by the id, "arXiv:1407.5597"
         if paper.arxiv_id and _ID_SHOWN.match(paper.title) and paper.arxiv_id in paper.title:
             paper.title = f"arXiv:{paper.arxiv_id}"
-    if found and not cited_by_row and (_topics_only(table) or _talks(table)):
+    if found and not cited_by_row and (topics_only(table) or talks(table)):
         kept = [p for p in found if p.url or p.arxiv_id or p.doi or p.authors]
         return kept, (note if kept else " ".join(clean_cell(cell).split()))
     return found, note
-
-
-def _talks(table: ScheduleTable) -> bool:
-    """Whether a schedule is a seminar's of invited talks: its entries say who the speaker is (an affiliation or a
-    bio: "aff: Lehigh University") or its columns are a speaker's and a topic's ("Speaker(s) | Topic"), and its
-    titles are not called papers or readings, so a title is the talk's, a paper only when linked or referenced."""
-    keys = [(column_key(c), role) for c, role in zip(table.columns, table.roles, strict=True)]
-    speakers = any(role == "presenter" and key.startswith("speaker") for key, role in keys)  # "Speaker(s) | Topic"
-    # a speaker's "Title" is the talk's (a seminar's YAML "speaker:, title:" records), as is a "Topic"
-    topics = all(
-        key in ("topic", "topics", "talk", "talk topic", "title", "talk title") for key, role in keys if role == "paper"
-    )
-    return not _papers_named(table) and (any(_SPEAKER_FIELD.match(k) for k, _ in keys) or speakers and topics)
-
-
-def _topics_only(table: ScheduleTable) -> bool:
-    return "presenter" not in table.roles and not _papers_named(table)
-
-
-def _papers_named(table: ScheduleTable) -> bool:
-    """Whether a paper column's name says it holds papers ("Paper", "Reading", "Article"; not "Title", "Topic")."""
-    named = [column_key(c) for c, role in zip(table.columns, table.roles, strict=True) if role == "paper"]
-    return any(word in key for key in named for word in ("paper", "reading", "article"))
 
 
 def _who(cell: Any) -> list[str]:
@@ -316,7 +293,8 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     if note is None and not found and not who:
         note = bracketed_note(by_role.get("presenter"))  # "[Up the batches]": what the week holds, no name
     link = by_role.get("link") if by_role.get("link") is not None else paper_link(by_role.get("slides"))
-    if not found and link is not None and not no_paper_note(note):
+    seminar = talks(table) and papers_named(table)  # a talk's paper is in its paper column; "link:" is the speaker's
+    if not found and link is not None and not no_paper_note(note) and not seminar:
         # no paper column ("leader | description | url"): the description names the linked paper; a topic beside
         # material whose link is labelled "Paper" is that paper's title
         described = None if "paper" in table.roles else clean_cell(by_role.get("note")) or None
@@ -343,7 +321,10 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     # a row without a presenter whose paper cell holds a note did not take place; a course's lecture (its topic
     # beside empty readings) and a group's own session ("Group discussion" as the presenter: a roundtable) did
     group = filled and bracketed_note(by_role.get("presenter")) is None  # not "[Lamp cleaning day]": no one's turn
-    meeting.skipped = bool(note and ((with_presenters and not who and not group and note != topic) or skip_note(note)))
+    talk = talks(table)  # a seminar's talk titled, its speaker not named (a member's slug): it took place
+    meeting.skipped = bool(
+        note and ((with_presenters and not who and not group and note != topic and not talk) or skip_note(note))
+    )
     meeting.extra |= {k: v for k, v in other.items() if v} | ({"topic": topic} if topic and found else {})
     meeting.extra |= ({"cited": ", ".join(cited)} if cited else {}) | ({"slides": slides} if slides else {})
     if len(found) > 1 and not is_placeholder(clean_cell(by_role.get("note"))):  # a note on several papers

@@ -1,0 +1,61 @@
+"""What kind of schedule a table is, by its columns: a seminar's of talks (a speaker's column, an affiliation or a
+bio; its titles the talks'), a course's of topics (no presenter), or a reading group's whose column names its papers.
+
+In a seminar's table a title is the talk's and a paper only when linked or referenced. A column named "paper" that
+holds only links (``paper: https://arxiv.org/abs/…`` beside ``title:``, ``speaker:``, ``affiliation:``) does not make
+the titles papers: a talk presenting that paper links it; a talk without the link presents none.
+
+Used by :mod:`paperlab.sources.schedule`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._schedule_cells import clean_cell
+from ._schedule_tables import ScheduleTable, column_key
+
+__all__ = ["papers_named", "talks", "topics_only"]
+
+_SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
+_TALK_TITLES = ("topic", "topics", "talk", "talk topic", "title", "talk title")
+_LINK_ONLY = re.compile(r"^(?:<?https?://\S+>?|\[[^\[\]]*\]\(\S+\))$")
+
+
+def talks(table: ScheduleTable) -> bool:
+    """Whether a schedule is a seminar's of invited talks: its entries say who the speaker is (an affiliation or a
+    bio: "aff: Lehigh University") or its columns are a speaker's and a topic's or title's ("Speaker(s) | Topic",
+    YAML ``speaker:``/``title:``), and its titles are not called papers or readings (a "paper" column of links
+    alone does not call them so), so a title is the talk's, a paper only when linked or referenced."""
+    keys = [(column_key(c), role) for c, role in zip(table.columns, table.roles, strict=True)]
+    speakers = any(role == "presenter" and key.startswith("speaker") for key, role in keys)  # "Speaker(s) | Topic"
+    titles = all(key in _TALK_TITLES for key, role in keys if role == "paper")
+    named = papers_named(table) and not _links_only(table)
+    return not named and (any(_SPEAKER_FIELD.match(k) for k, _ in keys) or speakers and titles)
+
+
+def topics_only(table: ScheduleTable) -> bool:
+    """Whether a schedule names no presenter and no column of papers (a course's "Date | Topic | Notes")."""
+    return "presenter" not in table.roles and not papers_named(table)
+
+
+def papers_named(table: ScheduleTable) -> bool:
+    """Whether a paper column's name says it holds papers ("Paper", "Reading", "Article"; not "Title", "Topic")."""
+    return bool(_named(table))
+
+
+def _named(table: ScheduleTable) -> list[int]:
+    """The columns whose names say they hold papers."""
+    return [
+        n
+        for n, (c, role) in enumerate(zip(table.columns, table.roles, strict=True))
+        if role == "paper" and any(word in column_key(c) for word in ("paper", "reading", "article"))
+    ]
+
+
+def _links_only(table: ScheduleTable) -> bool:
+    """Whether every column named for papers holds links alone (beside a title column): the papers' addresses."""
+    titled = any(column_key(c) in _TALK_TITLES for c in table.columns)
+    cells = [clean_cell(cells[n]) for n in _named(table) for _, cells in table.rows if n < len(cells)]
+    filled = [c for c in cells if c]
+    return titled and bool(filled) and all(_LINK_ONLY.match(c) for c in filled)
