@@ -7,6 +7,7 @@ Helper layer (beside :mod:`paperlab.text`): imports nothing of ours.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "name_case",
     "name_parts",
     "names_organisation",
+    "same_person",
     "shown_name",
     "split_et_al",
     "strip_name_marks",
@@ -448,3 +450,44 @@ def _names_organisation(family: str, given: str) -> bool:
     words = family.split()
     surname = len(words) == 1 and words[0].lower() in _SURNAMES
     return bool(_ORGANISATION.search(given) or (not surname and _ORGANISATION.search(family)))
+
+
+def _folded(text: str) -> str:
+    """Case and accents aside ("Müller" is "muller"), an initial's dot dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip(" .")
+
+
+def _first_given(name: str) -> str:
+    """The first given name (or initial) of ``name``, folded: "li" of "Chen, Li", "Li Chen"; "l" of "L. Chen"."""
+    parts = [p.strip() for p in name.split(",") if p.strip() and not _is_suffix(p)]
+    given = parts[1] if len(parts) > 1 else name_parts(parts[0] if parts else name)[1]
+    return _folded(given.split()[0]) if given.split() else ""
+
+
+def _givens_agree(a: str, b: str) -> bool:
+    """Two first given names are one person's: equal, or one is the other's initial, part by part of a hyphenated
+    name ("J.-P." and "Jean-Pierre", "L" and "Li"; never "L." and "Wei")."""
+    for x, y in zip(a.split("-"), b.split("-"), strict=False):
+        short, long = sorted((x.strip(" ."), y.strip(" .")), key=len)
+        if not short or (short != long if len(short) > 1 else not long.startswith(short)):
+            return False
+    return True
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names as sources write them may be one person: the same family name (case and accents aside)
+    and, when both give one, first given names that agree ("L. Chen" is "Chen, Li" and "Lei Chen", never "Wei
+    Chen"; "Chen" alone is any Chen). The feed's "by L. Chen (author of 1 of your papers)" and its ``author:``
+    boosts and mutes match authors so.
+
+    >>> same_person("L. Chen", "Chen, Li"), same_person("L. Chen", "Wei Chen"), same_person("Chen", "Wei Chen")
+    (True, False, True)
+    >>> same_person("J.-P. Müller", "Jean-Pierre Muller"), same_person("Chen", "Cheng Li")
+    (True, False)
+    """
+    family_a, family_b = _folded(family_name(a)), _folded(family_name(b))
+    if not family_a or family_a != family_b:
+        return False
+    given_a, given_b = _first_given(a), _first_given(b)
+    return not given_a or not given_b or _givens_agree(given_a, given_b)

@@ -443,6 +443,7 @@ class FeedCards(PaperCards):
             "hide_disliked": self.hide_disliked,
             "moved": self.feed.last_change.text(len(self.feed.items)),  # what the last thumb did to the others
             "problem": self.feed.problem(),
+            "note": self.feed.note,  # no saved papers: why this order, once for every card
         }
         self.view = {}  # the front end reports its view of the new order
         self.papers = self.library.to_dicts()

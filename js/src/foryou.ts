@@ -42,6 +42,8 @@ export interface IFeed {
   muted: number;
   /** Every source was unreachable: the items are the user's own stored papers, ranked by the lists. */
   from_library?: boolean;
+  /** Why the picks are in this order when none has a reason of its own (no saved papers), said once. */
+  note?: string;
 }
 
 /** A feed shown longer than this is fetched again when the section is opened (thumbs given in a notebook,
@@ -137,7 +139,11 @@ export class ForYouSection {
     if (feed.hidden) {
       notes.push(`${feed.hidden} shown before`);
     }
+    if (feed.note) {
+      notes.push('not personalised yet'); // the whole note in the tooltip: once, not under every pick
+    }
     this._status.textContent = notes.join(' · ');
+    this._status.title = feed.note ?? '';
     // a source failed: its one line (with Retry) says what is shown; the status and Refresh would repeat it
     const problem = this._showProblem(feed, feed.hidden ? notes[1] : '');
     this._bar.hidden = problem;
@@ -272,7 +278,10 @@ export class ForYouSection {
       });
       thumbs.append(add);
     }
-    li.append(title, thumbs, who, why); // the thumbs float at the right of the byline
+    li.append(title, thumbs, who); // the thumbs float at the right of the byline
+    if (item.why_text) {
+      li.append(why); // a pick of a feed not personalised has none (the status says why, once)
+    }
     this._markPick(li);
     return li;
   }

@@ -49,15 +49,31 @@ class GapFrame(pd.DataFrame):
         """What the answer means when a table alone would not say it ("" when it needs no word)."""
         return str(self.attrs.get("note") or "")
 
+    @property
+    def shown_note(self) -> str:
+        """The note this frame prints: :attr:`note`, and first, for a frame a filter made empty (``g[g.year >
+        2030]``, ``g.query(...)``), that the filter left none of the gaps found: an empty answer's note ("no gaps",
+        "unknown") would say what the filter does not."""
+        found = int(self.attrs.get("gaps") or 0)
+        if len(self) or not found:
+            return self.note
+        by = int(self.attrs.get("min_cited_by") or 0)
+        what = f"papers outside the library cited by {by} or more of its papers" if by > 1 else "gaps"
+        kept = "left out the one gap found" if found == 1 else f"kept none of the {found} gaps found"
+        left = f"No row left: the filter {kept} ({what}); the unfiltered frame shows {'it' if found == 1 else 'them'}."
+        return " ".join(x for x in (left, self.note) if x)
+
     def __repr__(self) -> str:
-        if not self.note:
+        note = self.shown_note
+        if not note:
             return super().__repr__()
         if len(self) == 0:
-            return self.note
-        return f"{super().__repr__()}\n{self.note}"
+            return note
+        return f"{super().__repr__()}\n{note}"
 
     def _repr_html_(self) -> str | None:
         table = super()._repr_html_() if len(self) else ""
-        if not self.note:
+        note = self.shown_note
+        if not note:
             return table
-        return f"{table or ''}<p>{html.escape(self.note)}</p>"
+        return f"{table or ''}<p>{html.escape(note)}</p>"

@@ -223,4 +223,5 @@ def gaps(graph: nx.DiGraph, min_cited_by: int = 2, *, fetched: int | None = None
     frame = GapFrame(rows, columns=columns).astype({"year": "Int64", "cited_by": "Int64", "citations": "Int64"})
     papers = sum(1 for _, data in graph.nodes(data=True) if data.get("in_library"))
     frame.attrs["note"] = gaps_note(len(frame), papers, fetched, min_cited_by)
+    frame.attrs.update(gaps=len(frame), min_cited_by=min_cited_by)  # a filtered copy says the filter left none
     return frame

@@ -102,10 +102,12 @@ def _text(result: Feed, width: int) -> str:
         f"Morning feed {result.day}: {plural(len(result.items), 'paper')} ({result.hidden} shown before, not repeated)"
     )
     lines = _wrapped(head, width, "", "  ")
+    note = f"{result.note[:-1]} (paperlab import FILE --list NAME)." if result.note else ""
+    lines += _wrapped(note, width, "", "")  # once, not on every pick
     for n, item in enumerate(result.items, 1):
         mark = {1: " [+]", -1: " [-]"}.get(item.thumb, "")
         lines += _wrapped(f"{_flat(item.paper.shown_title)}{mark}  ({item.paper.id})", width, f"{n:>3}. ", " " * 5)
-        lines += _wrapped(_flat(item.why_text), width, " " * 5, " " * 5)
+        lines += _wrapped(_flat(item.why_text), width, " " * 5, " " * 5)  # none: no line
     return "\n".join(lines) + "\n"
 
 

@@ -28,8 +28,12 @@ from .reasons import SavedContext, reason_text
 
 __all__ = ["Feed", "FeedChange", "FeedItem", "feed", "parse_since", "saved_papers"]
 
-#: Why an unpersonalised pick is where it is.
-NO_REASON = "newest first: save papers to personalise the feed"
+#: Why the picks of a feed without saved papers are where they are: said once for the whole feed (:attr:`Feed.note`),
+#: never on every pick.
+NO_REASON = (
+    "not personalised yet (no saved papers): the most upvoted come first, then the newest; save papers to a "
+    "reading list to rank the feed by what you read"
+)
 
 #: What :meth:`Feed.problem` suggests in a notebook when no source could be read.
 NOTEBOOK_INSTEAD = "paperlab.feed(candidates=lib), lib being a library you loaded (e.g. paperlab.load('refs.bib'))"
@@ -48,9 +52,12 @@ class FeedItem:
 
     @property
     def why_text(self) -> str:
-        """Why the paper is in the feed, in words (a paper rated up says so first): :func:`reasons.reason_text`."""
-        why = reason_text(self.why, self.paper, self.context) if self.why else NO_REASON
-        return f"you said more like this — {why}" if self.thumb == 1 else why
+        """Why the paper is in the feed, in words (a paper rated up says so first): :func:`reasons.reason_text`;
+        "" for a pick of a feed that is not personalised (its :attr:`Feed.note` says why, once)."""
+        why = reason_text(self.why, self.paper, self.context) if self.why else ""
+        if self.thumb == 1:
+            return " — ".join(["you said more like this", *([why] if why else [])])
+        return why
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: the paper's wire JSON, score, reasons and thumb."""
@@ -307,6 +314,12 @@ class Feed:
             raise NotFound(f"paper {paper!r} is not in the feed of {self.day}")
         return stored
 
+    @property
+    def note(self) -> str:
+        """Why the picks are in this order when no pick has a reason of its own (no saved papers: the feed is not
+        personalised), said once for the whole feed; "" otherwise."""
+        return NO_REASON[0].upper() + NO_REASON[1:] + "." if self.items and not any(i.why for i in self.items) else ""
+
     def summary(self, sources: bool = True) -> str:
         """What was ranked, in words: "20 new papers ranked for you", or "20 of your papers ranked for you" when
         the candidates were the user's own papers; when a source could not be read, which ("no new papers: arXiv
@@ -346,6 +359,7 @@ class Feed:
             "day": self.day.isoformat(),
             "items": [i.to_dict() for i in self.items],
             "failed": list(self.failed),
+            "note": self.note,
             "hidden": self.hidden,
             "muted": len(self.muted),
             "profile": self.profile.to_dict(),
@@ -377,13 +391,15 @@ class Feed:
         lines = [f"# Morning feed {self.day}", ""]
         if self.failed:  # why the list is empty or short, before it
             lines += [f"*{md_escape(self.problem(instead))}*", ""]
+        if self.note:  # said once, not on every pick
+            lines += [f"*{md_escape(self.note)}*", ""]
         for n, item in enumerate(self.items, 1):
             p = item.paper
             title = md_link_text(p.shown_title)
             url = md_url(p.url)
             head = f"[{title}]({url})" if url else title
-            why = md_link_text(str(item.why)) if item.why else "newest first"
-            lines.append(f"{n}. {head} — {why}")
+            why = md_link_text(str(item.why)) if item.why else ""
+            lines.append(f"{n}. {head}" + (f" — {why}" if why else ""))
         return "\n".join(lines) + "\n"
 
     def _repr_html_(self) -> str:
@@ -392,8 +408,10 @@ class Feed:
             p = item.paper
             why = html.escape(item.why_text)
             thumb = {1: " 👍", -1: " 👎"}.get(item.thumb, "")
-            rows.append(f"<li><b>{html.escape(p.shown_title)}</b>{thumb}<br><small>{why}</small></li>")
+            small = f"<br><small>{why}</small>" if why else ""
+            rows.append(f"<li><b>{html.escape(p.shown_title)}</b>{thumb}{small}</li>")
         failed = f"<p><i>{html.escape(self.problem())}</i></p>" if self.failed else ""
+        failed += f"<p><i>{html.escape(self.note)}</i></p>" if self.note else ""
         return f'<div class="{NO_MATH_CLASS}"><h4>Morning feed {self.day}</h4>{failed}<ol>{"".join(rows)}</ol></div>'
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..names import family_name, name_parts
+from ..names import family_name, name_parts, same_person
 from ..paper import Paper
 from ..search.personal import Reason
 from ..store import Store
@@ -38,13 +38,6 @@ def author_key(name: str) -> tuple[str, str]:
     return _fold(family), first
 
 
-def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    if not a[0] or a[0] != b[0] or not a[1] or not b[1]:
-        return False
-    short, long = sorted((a[1], b[1]), key=len)
-    return short == long if len(short) > 1 else long.startswith(short)  # an initial meets its name
-
-
 @dataclass
 class SavedContext:
     """What the feed knows of the saved papers beyond their text: each one (by id), the tags its list entries carry,
@@ -52,7 +45,7 @@ class SavedContext:
 
     papers: dict[str, Paper] = field(default_factory=dict)
     tags: dict[str, list[str]] = field(default_factory=dict)
-    authors: list[tuple[tuple[str, str], str]] = field(default_factory=list)  # (key, paper id), one per authorship
+    authors: list[tuple[str, str]] = field(default_factory=list)  # (name, paper id), one per authorship
 
     @classmethod
     def of(cls, store: Store, lists: Sequence[str], saved: Iterable[Paper]) -> SavedContext:
@@ -64,15 +57,16 @@ class SavedContext:
                 if entry.paper.id in context.papers and entry.tags:
                     held = context.tags.setdefault(entry.paper.id, [])
                     held.extend(t for t in entry.tags if t not in held)
-        context.authors = [(author_key(a), p.id) for p in context.papers.values() for a in p.authors]
+        context.authors = [(a, p.id) for p in context.papers.values() for a in p.authors]
         return context
 
     def their_authors(self, paper: Paper) -> list[tuple[str, int]]:
-        """The authors of ``paper`` who wrote saved papers too, with how many of them."""
+        """The authors of ``paper`` who wrote saved papers too, with how many of them: the same family name and,
+        when both names give one, the same first given name or its initial (:func:`paperlab.names.same_person`:
+        "L. Chen" wrote "Chen, Li"'s paper, not "Wei Chen"'s)."""
         found = []
         for name in paper.authors:
-            key = author_key(name)
-            wrote = {pid for other, pid in self.authors if pid != paper.id and _same_person(key, other)}
+            wrote = {pid for other, pid in self.authors if pid != paper.id and same_person(name, other)}
             if wrote:
                 found.append((name, len(wrote)))
         return found

@@ -35,8 +35,9 @@ from typing import Any
 
 import numpy as np
 
+from ..names import same_person
 from ..paper import Paper
-from ..text import plural, short_title
+from ..text import fold, plural, short_title
 from .analysis import Recommendations, tfidf_vectorizer
 from .arrivals import POOL, neighbour_signal
 from .encoders import Encoder, embed, get_encoder
@@ -208,10 +209,15 @@ def _zscore(x: np.ndarray) -> np.ndarray:
 
 
 def _matcher(term: str) -> Callable[[Paper], bool]:
-    """``author:Name`` matches an author (case-insensitive substring); a keyword matches title/abstract words."""
+    """``author:Name`` matches an author who may be that person (:func:`paperlab.names.same_person`: "author:L. Chen"
+    matches "Chen, Li", never "Wei Chen"), a single word any author with that word as a whole name ("author:Chen":
+    every Chen, not "Cheng"); a keyword matches title/abstract words."""
     if term.lower().startswith("author:"):
-        name = term.split(":", 1)[1].strip().lower()
-        return lambda p: bool(name) and any(name in a.lower() for a in p.authors)
+        name = term.split(":", 1)[1].strip()
+        if len(name.split()) == 1:
+            word = fold(name).strip(" .")
+            return lambda p: bool(word) and any(word in fold(a).replace(",", " ").split() for a in p.authors)
+        return lambda p: any(same_person(name, a) for a in p.authors)
     pattern = re.compile(r"(?<![\w-])" + re.escape(term.strip()) + r"(?![\w-])", re.IGNORECASE)
     return lambda p: bool(pattern.search(paper_text(p)))
 

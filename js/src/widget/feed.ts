@@ -42,6 +42,8 @@ interface IFeedInfo {
   moved?: string;
   /** Which sources were unreachable and what to do instead (`Feed.problem`), "" if none failed. */
   problem?: string;
+  /** Why the papers are in this order when none has a reason (`Feed.note`: nothing saved yet), said once. */
+  note?: string;
 }
 
 /** What a card of the feed shows besides the paper. */
@@ -111,6 +113,9 @@ export class FeedPart {
       );
     } else if (!info.problem) {
       parts.push(h('span', 'plc-feed-note', ranked));
+    }
+    if (info.note && n > 0) {
+      parts.push(h('span', 'plc-feed-note plc-feed-unpersonal', info.note)); // once, not on every card
     }
     if (info.problem) {
       // offline: say so and how to rank one's own papers, rather than a bare "0 new papers"
