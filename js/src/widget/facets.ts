@@ -1,5 +1,5 @@
 /**
- * The facet chips above the cards (Year, Source, Category, Tag): toggle chips whose counts follow the shown
+ * The facet chips above the cards (Year, Source, Category, Tag, Keyword): toggle chips whose counts follow the shown
  * result. Each row shows the values the result holds first (years, or decades when it spans many), then a
  * "+N more" chip that shows the rest (values the result does not hold are dashed, with 0): a row wraps whole,
  * never cut off mid-chip. Chips are made once per value and kept (a focused chip keeps its focus).

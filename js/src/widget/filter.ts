@@ -6,13 +6,22 @@
 import { fold, startsAWord } from '../common/fold';
 import { IPaper } from './types';
 
-export type FacetKind = 'year' | 'source' | 'category' | 'tag';
-export const FACET_KINDS: FacetKind[] = ['year', 'source', 'category', 'tag'];
+export type FacetKind = 'year' | 'source' | 'category' | 'tag' | 'keyword';
+export const FACET_KINDS: FacetKind[] = [
+  'year',
+  'source',
+  'category',
+  'tag',
+  'keyword'
+];
+/** Each facet named for the field it filters, as the frame's columns and the panel name them: "Tag" a paper's
+ * `tags` (yours, a list's or a digest's section), "Keyword" the `keywords` its source gave. */
 export const FACET_LABELS: Record<FacetKind, string> = {
   year: 'Year',
   source: 'Source',
   category: 'Category',
-  tag: 'Tag'
+  tag: 'Tag',
+  keyword: 'Keyword'
 };
 
 export type SortKey = 'relevance' | 'date' | 'upvotes';
@@ -49,7 +58,8 @@ export function buildEntries(papers: IPaper[]): IEntry[] {
         year: /^\d{4}$/.test(year) ? [year, decadeOf(year)] : [],
         source: uniq((paper.sources ?? []).map(s => s.name)),
         category: uniq(paper.categories ?? []),
-        tag: uniq([...(paper.tags ?? []), ...(paper.keywords ?? [])])
+        tag: uniq(paper.tags ?? []),
+        keyword: uniq(paper.keywords ?? [])
       }
     };
   });
@@ -62,7 +72,8 @@ export function emptyFacets(): ActiveFacets {
     year: new Set(),
     source: new Set(),
     category: new Set(),
-    tag: new Set()
+    tag: new Set(),
+    keyword: new Set()
   };
 }
 
