@@ -88,3 +88,43 @@ def test_citation_paragraphs_without_ids_are_papers(tmp_path: Path) -> None:
 def test_prose_paragraphs_with_emphasis_are_no_papers(tmp_path: Path, prose: str) -> None:
     with pytest.raises(paperlab.ParseError):
         _load(tmp_path, "# Notes\n\n" + prose)
+
+
+H4_NOTES = """#### Sparse routing
+#### Widget Routing: sparse mixtures of gadgets for fast inference
+#### abstract
+- A basic router sends every token to every expert, which wastes
+compute on tokens that need none.
+- We route by widgets instead.
+#### introduction
+- routers are costly
+![fig](/Users/someone/notes/fig.png)
+"""
+
+H2_UNDER_TOPIC = """# Sparse routing
+
+## Widget Routing: sparse mixtures of gadgets for fast inference
+
+## Abstract
+
+- We route by widgets.
+
+## Results
+
+- It is fast.
+"""
+
+
+@pytest.mark.parametrize("text", [H4_NOTES, H2_UNDER_TOPIC])
+def test_notes_on_one_paper_titled_by_the_heading_beside_its_section_names(tmp_path: Path, text: str) -> None:
+    papers = _load(tmp_path, text)
+    assert [p.title for p in papers] == ["Widget Routing: sparse mixtures of gadgets for fast inference"]
+
+
+def test_a_readme_with_one_long_heading_among_its_sections_is_no_paper(tmp_path: Path) -> None:
+    text = (
+        "# widgetlib\n\n## Installation\n\npip install widgetlib\n\n"
+        "## Efficient Widget Routing for Sparse Mixtures of Experts\n\nSome text.\n\n## Usage\n\nRun it.\n"
+    )
+    with pytest.raises(paperlab.ParseError):
+        _load(tmp_path, text)

@@ -148,16 +148,37 @@ def pdf_item(line: Line) -> str:
 
 
 def note_title(lines: list[Line]) -> tuple[str, int] | None:
-    """(the title, its line) of the paper a page of notes names by its one opening ``#`` heading (see the module's
-    docstring), else None."""
-    tops = [i for i, line in enumerate(lines) if line.kind == "heading" and line.level == 1]
+    """(the title, its line) of the paper a page of notes names by its one opening top-level heading (see the
+    module's docstring), or by the one heading of its top level that reads as a paper's title among a paper's
+    section names ("#### abstract", "#### introduction", whatever level the page's headings start at); else None."""
+    levels = sorted({line.level for line in lines if line.kind == "heading"})
+    tops = [i for i, line in enumerate(lines) if line.kind == "heading" and levels and line.level == levels[0]]
     first = next((i for i, line in enumerate(lines) if line.kind != "blank"), None)
-    if len(tops) != 1 or tops[0] != first:
-        return None
-    title = usable_title(plain(lines[tops[0]].text))
-    if len(title.split()) < 6 or _PAGE_TITLE.search(title) or title_score(title) < 0.7:
-        return None
-    return title, tops[0]
+    if len(tops) == 1 and tops[0] == first:
+        title = usable_title(plain(lines[tops[0]].text))
+        if _paper_title(title, 0.7):
+            return title, tops[0]
+        if len(levels) < 2:
+            return None  # "# Sparse routing" over "## Title" / "## abstract": the paper's heading is one level down
+        tops = [i for i, line in enumerate(lines) if line.kind == "heading" and line.level == levels[1]]
+    # beside the paper's section names the title classifier's doubt is settled lower ("HumanGAN: generative …")
+    titles = [(t, i) for i in tops if _paper_title(t := usable_title(plain(lines[i].text)), 0.4)]
+    others = [plain(lines[i].text) for i in tops if all(i != j for _, j in titles)]
+    sections = any(_PAPER_SECTION.match(o) for o in others) and all(len(o.split()) <= 4 for o in others)
+    return titles[0] if len(titles) == 1 and sections else None
+
+
+def _paper_title(title: str, threshold: float) -> bool:
+    return len(title.split()) >= 6 and not _PAGE_TITLE.search(title) and title_score(title) >= threshold
+
+
+# a section of notes on one paper, named as the paper's own parts
+_PAPER_SECTION = re.compile(
+    r"^\W*(?:abstract|introduction|intro|background|motivation|related\s+work|method(?:s|ology)?|approach|"
+    r"experiments?|results?|evaluation|discussion|conclusions?|contributions?|limitations?|summary|takeaways?|"
+    r"摘要|引言|方法|实验|结论)\W*$",
+    re.I,
+)
 
 
 # words of a page's own title, no paper's: "# Journal Club: LLM Fundamentals", "# Awesome Widget Paper List"
