@@ -27,6 +27,7 @@ from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
 from ._json_names import json_authors
+from ._json_roles import language_rank, listed_ids, split_language, valued_records
 from ._json_written import groups_of, written_fields
 from ._names import names_as_written, names_given_first
 
@@ -74,6 +75,14 @@ def _folded(key: str) -> str:
     return re.sub(r"[\s_\-.]+", "", key).lower()
 
 
+def _field_of(key: Any) -> str | None:
+    """The field a key names (:data:`_SYNONYMS`), also in a language's form: "title_he", "Author (en)"."""
+    field = _FIELD_OF.get(_folded(str(key)))
+    if field is None and (split := split_language(str(key)))[1]:
+        field = _FIELD_OF.get(_folded(split[0]))
+    return field
+
+
 def paper_list_items(obj: Any) -> list[Any] | None:
     """The records of a home-made paper list: ``obj`` itself when a list (of group objects, flattened:
     :func:`._json_written.groups_of`), else the records a wrapper object holds (:func:`_held_records`), or one paper
@@ -84,7 +93,8 @@ def paper_list_items(obj: Any) -> list[Any] | None:
         return None
     if (groups := groups_of(items)) is not None:
         items = _grouped(groups)
-    return [written_fields(x, _titled) if isinstance(x, dict) else x for x in items]
+    items = [written_fields(x, _titled) if isinstance(x, dict) else x for x in items]
+    return valued_records(items, _titled) or items  # keys naming no field: the values say (a portfolio's "heading")
 
 
 def _list_items(obj: Any) -> list[Any] | None:
@@ -94,7 +104,7 @@ def _list_items(obj: Any) -> list[Any] | None:
         held = _held_records(obj)
         if held is not None:
             return held
-        if any(_FIELD_OF.get(_folded(str(k))) == "title" for k in obj):  # one paper
+        if any(_field_of(k) == "title" for k in obj):  # one paper
             return [obj]
     return None
 
@@ -102,7 +112,7 @@ def _list_items(obj: Any) -> list[Any] | None:
 def _titled(value: Any) -> bool:
     """Whether ``value`` is a record: an object with a title (any synonym, any case) holding text."""
     return isinstance(value, dict) and any(
-        _FIELD_OF.get(_folded(str(k))) == "title" and isinstance(v, str) and v.strip() for k, v in value.items()
+        _field_of(k) == "title" and isinstance(v, str) and v.strip() for k, v in value.items()
     )
 
 
@@ -116,7 +126,7 @@ def _keyed(records: dict[str, Any]) -> list[Any] | None:
 
 
 def _key_field(record: dict[str, Any]) -> bool:
-    return any(_FIELD_OF.get(_folded(str(k))) == "key" for k in record)
+    return any(_field_of(k) == "key" for k in record)
 
 
 def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
@@ -134,6 +144,8 @@ def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
     for key, value in obj.items():
         if isinstance(value, list) and any(_titled(x) for x in value[:20]):
             held.append((str(key), value))
+        elif isinstance(value, list) and (valued := valued_records(value, _titled)) is not None:
+            held.append((str(key), valued))
         elif isinstance(value, dict) and (keyed := _keyed(value)) is not None:
             held.append((str(key), keyed))
         elif isinstance(value, dict) and depth > 1 and (inner := _held_records(value, depth - 1)) is not None:
@@ -151,7 +163,7 @@ def _grouped(groups: list[tuple[str, list[Any]]]) -> list[Any]:
     for name, items in groups:
         for item in items:
             if isinstance(item, dict):
-                fields = {_FIELD_OF.get(_folded(str(k))) for k in item}
+                fields = {_field_of(k) for k in item}
                 extra = {"section": name} if "section" not in item else {}
                 if _YEAR.fullmatch(name.strip()) and not fields & {"year", "date"}:
                     extra["year"] = name.strip()
@@ -169,7 +181,7 @@ def is_paper_list(obj: Any, *, container: bool = False) -> bool:
         return False
     items = paper_list_items(obj)
     records = [x for x in (items or [])[:20] if isinstance(x, dict)]
-    titled = any(_FIELD_OF.get(_folded(str(k))) == "title" for x in records for k in x)
+    titled = any(_field_of(k) == "title" for x in records for k in x)
     return titled and any(_home_made(x) for x in records)
 
 
@@ -189,19 +201,24 @@ def home_made_fields(item: dict[str, Any]) -> bool:
 def _home_made(item: dict[str, Any]) -> bool:
     if isinstance(item.get("authors"), str):
         return True
-    return any(str(k) not in _PAPER_FIELDS and _FIELD_OF.get(_folded(str(k))) for k in item)
+    return any(str(k) not in _PAPER_FIELDS and _field_of(k) for k in item)
 
 
 def _fields(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(the values of the known fields, the rest) of a record; the first of two synonyms given wins."""
     known: dict[str, Any] = {}
     rest: dict[str, Any] = {}
+    chosen: dict[str, str] = {}  # the key each known field was read from
     for key, value in item.items():
-        field = _FIELD_OF.get(_folded(str(key)))
-        if field is None or field in known or value in (None, "", [], {}):
+        field = _field_of(key)
+        if field is None or value in (None, "", [], {}):
             rest[str(key)] = value
+        elif field in known and language_rank(chosen[field]) <= language_rank(str(key)):
+            rest[str(key)] = value  # the plain key wins, then the English one ("title" over "title_he")
         else:
-            known[field] = value
+            if field in known:
+                rest[chosen[field]] = known[field]
+            known[field], chosen[field] = value, str(key)
     return known, rest
 
 
@@ -256,6 +273,8 @@ def _links(known: dict[str, Any], rest: dict[str, Any]) -> tuple[str | None, tup
     doi_text = _text(known.get("doi"))
     arxiv = normalize_arxiv_id(_text(known.get("arxiv")))
     doi = find_doi(doi_text) if doi_text else None
+    listed_doi, listed_arxiv = listed_ids(rest)  # "identifier": [{"type": "doi", "id": "10.…"}]
+    doi, arxiv = doi or listed_doi, arxiv or listed_arxiv
     more = [v for k, v in rest.items() if _folded(k) in ("links", "urls", "resources")]
     links = [u for u in (" ".join(x.split()) for x in _link_values([known.get("url"), *more])) if is_http_url(u)]
     url = None
@@ -471,7 +490,7 @@ def yaml_paper_list(text: str, source: str = "<string>") -> Any:
     if any(_folded(str(k)) in _MEETING_KEYS for x in records for k in x) or not is_paper_list(doc):
         return None
     # papers name their authors; dated titles without any (a club's events, chapters read together) are meetings
-    return doc if any(_FIELD_OF.get(_folded(str(k))) == "authors" for x in records for k in x) else None
+    return doc if any(_field_of(k) == "authors" for x in records for k in x) else None
 
 
 def _iso_dates(value: Any) -> Any:
