@@ -47,6 +47,7 @@ from ._schedule_cells import (
     skip_note,
     written_reference,
 )
+from ._schedule_lines import page_lines
 from ._schedule_linkcites import starts_with_cited_link, venue_tail
 from ._schedule_liquid import captured_bullets
 from ._schedule_pool import is_listed_item, listed_paper
@@ -85,8 +86,9 @@ def _date_in(text: str) -> re.Match[str] | None:
 
 
 def _full_date(text: str) -> bool:
-    """Whether a date names its year or its month by name ("2025-09-30", "Oct 7"), not only numbers ("2.1")."""
-    return bool(_YEAR.search(text) or _WORD.search(text))
+    """Whether a date names its year or its month by name ("2025-09-30", "Oct 7"), or is a day of three numbers
+    ("8/6/21", "12-07-20"; not a section's "2.1" or "1.2.3")."""
+    return bool(_YEAR.search(text) or _WORD.search(text) or re.fullmatch(r"\d{1,2}([/-])\d{1,2}\1\d{2}", text))
 
 
 # a line's lead that only labels what follows ("Readings: <link>", "Paper - <link>"): no paper's title
@@ -131,6 +133,7 @@ _PERSON = r"[A-Z\u00c0-\u024f][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z\u00c0-\u024f][\
 # a meeting heading's topic that is only a person, linked or not: "[Ada Quill](https://…)", "Ada Quill"
 _SPEAKER_TOPIC = re.compile(rf"^\s*(?:\[?(?P<linked>{_PERSON})\]\([^()\s]+\)|(?P<plain>{_PERSON}))\s*$")
 _LINK_BULLET = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+\[[^\[\]]{3,}\]\(")  # an item opened by a link
+_PAREN_LEAD = re.compile(rf"^\s*\((?P<who>{_PERSON}(?:\s*(?:&|,|\band\b)\s*{_PERSON})*)\)\s*")
 _LEAD_NAMES = re.compile(rf"^(?P<who>{_PERSON}(?:\s*(?:&|,|\band\b)\s*{_PERSON})*)\s*(?:,|;|$)")
 # a reading's link followed by what is said of it: "[Widget Computers](…), a successor of the WTM"
 _LINK_THEN_SAID = re.compile(
@@ -313,15 +316,20 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     meeting = HeadingMeeting(found[0], None, f"line {n}", level=_BULLET_LEVEL, indent=len(bullet.group(1)))
     body = re.sub(rf"^(\*\*|__)\s*({re.escape(found[0])})\s*\1", r"\2", body)  # "**March 12** — Ada: …"
     said = _AFTER_DATE.sub("", body.replace(found[0], " ", 1), count=1)  # "Tuesday, , 15:00–16:00. " goes
+    paren = _PAREN_LEAD.match(said)  # "- 3/15/21 (Ada Quill) Title": the presenter in parentheses first
+    paren = None if paren is None or _TOPIC_WORD.search(paren.group("who")) else paren
+    said = said[paren.end() :] if paren else said
     papers, who, note = _bullet_line_papers(said)
+    who = who or (presenters(paren.group("who")) if paren else [])
     if papers and (spoken := _linked_speaker(said)):  # "Title — [Ada Quill](her page) (Inst)": no reading
         papers, who, note = [], spoken[1], spoken[0]
     if _called_off(said, papers):  # "- Oct 31: cancelled — [department retreat](…)": no paper, no meeting
         papers, who, note = [], [], " ".join(re.sub(r"\[([^\[\]]*)\]\([^()\s]*\)", r"\1", said).split())
     _add_papers(meeting, papers, who)
     topic = _AFTER_DATE.sub("", found[1] or "", count=1).strip() or None
+    topic = topic.replace(f"({paren.group('who')})", "", 1).strip() or None if topic and paren else topic
     meeting.topic = None if papers else (topic if note else None)
-    lead = _LEAD_NAMES.match(meeting.topic or "") if not papers else None  # "June 21: Ada Quill, topic"
+    lead = _LEAD_NAMES.match(meeting.topic or "") if not papers and not paren else None  # "June 21: Ada, topic"
     if lead and meeting.topic and not _TOPIC_WORD.search(lead.group("who")):  # not "Mar 9: Graph Neural Networks"
         meeting.presenters = presenters(lead.group("who"))
         meeting.topic = meeting.topic[lead.end() :].strip(" ,;:–—-") or None
@@ -403,7 +411,7 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
     current: HeadingMeeting | None = None
     heading, group = None, [False]  # group: under a label item ("* 2000s:") whose nested items are listed
     term: int | None = None
-    lines = _joined([_markdown_heading(line) for line in text.split("\n")])
+    lines = page_lines(text)
     fenced = fenced_lines(lines)
     for k, line in enumerate(lines):
         n = k + 1
@@ -449,12 +457,6 @@ def _sections(text: str, outside: list[tuple[int, str | None, str]] | None = Non
     return meetings
 
 
-def _markdown_heading(line: str) -> str:
-    """A line of an HTML heading ("<h4> Conjugate Coding by Ada Quill </h4>") as a markdown one, another as it is."""
-    m = _HTML_HEADING.match(line)
-    return f"{'#' * int(m.group(1))} {' '.join(_TAGS.sub(' ', m.group(2)).split())}" if m else line
-
-
 def _headed_by(meeting: HeadingMeeting, above: list[str]) -> None:
     """The reading and presenters of a meeting heading written under deeper-placed headings of its own: "#### Title
     by Author" and "##### Moderated by Ada Quill" right above "###### April 3, 2021" (an HTML page's h4, h5, h6);
@@ -493,7 +495,6 @@ def _outside_line(
 
 
 # a line that starts a block of its own (a list item, a heading, a table row, a fence, HTML, a quote, a rule)
-_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
 _TAGS = re.compile(r"<[^>]{0,200}>")
 _LED_BY = re.compile(r"^(?:moderated|presented|led|hosted|chaired|facilitated)\s+by\s+(?P<who>[A-Z].*)$", re.I)
 _TITLE_BY = re.compile(
@@ -503,23 +504,6 @@ _TITLE_BY = re.compile(
 _SOON = re.compile(r"^\W*(?:soon|coming soon|tba|tbd|to be (?:announced|decided|confirmed))\b", re.I)
 _LABEL_ITEM = re.compile(r"^ {0,3}[-*+]\s+[^\s:*_][^:]{0,30}:\s*$")  # "* 2000s:", "- Classics:": a group's label
 _NESTED_ITEM = re.compile(r"^(?: {2,8}|\t)[-*+]\s+(?P<item>\S.*)$")
-_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||<|>|```|~~~|---|===)|^\s*$")
-
-
-def _joined(lines: list[str]) -> list[str]:
-    """The lines with each lazy continuation of a list item (a line at the margin right under the item, starting
-    no block of its own: "- … Dwork et al.:" / "Fairness through awareness. […](…)") joined to the item; the
-    continuation's line is left empty, so line numbers stay."""
-    out = list(lines)
-    item: int | None = None
-    for n, line in enumerate(lines):
-        if _BULLET.match(line):
-            item = n
-        elif item is not None and not line[:1].isspace() and not _BLOCK_START.match(line):
-            out[item], out[n] = f"{out[item].rstrip()} {line.strip()}", ""
-        else:
-            item = None
-    return out
 
 
 def unscheduled_papers(text: str) -> list[tuple[str, str | None, CellPaper]]:

@@ -21,7 +21,7 @@ from ..identifiers import arxiv_id_value
 from ._schedule_cells import clean_cell, is_video
 from ._schedule_columns import content_roles
 from ._schedule_flow import flow_records, term_lists
-from ._schedule_headings import is_heading_schedule
+from ._schedule_headings import heading_meetings
 from ._schedule_liquid import liquid_rows
 from ._schedule_speakers import speaker_bullets
 
@@ -546,8 +546,13 @@ def looks_like_schedule(text: str, suffix: str, name: str = "") -> bool:
         return False
     # a heading per meeting, on a page about meetings ("## Week 2" alone also heads a weekly digest of papers)
     markdown = suffix.lower() in (".md", ".markdown", ".txt")
-    talks = markdown and bool(speaker_bullets(text))  # a list of talks, speaker first: its own sign of meetings
-    return talks or markdown and is_heading_schedule(text) and _about_meetings(text.split("\n"))
+    if not markdown:
+        return False
+    if speaker_bullets(text):  # a list of talks, speaker first: its own sign of meetings
+        return True
+    meetings = heading_meetings(text)  # dated meetings most of which name who presents: their own sign too
+    presented = len(meetings) >= 3 and 2 * sum(1 for m in meetings if m.date and m.presenters) >= len(meetings)
+    return bool(meetings) and (presented or _about_meetings(text.split("\n")))
 
 
 def column_roles(columns: list[Any]) -> list[str | None]:
