@@ -45,6 +45,8 @@ GENERIC_FINDER = "generic paper finder"
 
 EXPORT_FORMATS = ("bibtex", "ris", "csljson", "markdown", "json", "jsonl", "dailyarxiv")
 _EXPORT_ALIASES = {"csl": "csljson", "csl-json": "csljson"}  # what the side panel's "CSL-JSON" button writes
+#: The format an output file's name says when no format is given (".json" is two: csljson or paperlab's json).
+_EXPORT_SUFFIXES = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".md": "markdown", ".jsonl": "jsonl"}
 
 
 class CliError(UsageError):
@@ -104,7 +106,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     total, failed, before = 0, [], store.count()
     for path in args.files:
         try:
-            lib, fmt = _import_one(path, args)
+            lib, fmt, skipped = _import_one(path, args)
         except ParseError as exc:  # the other files are still imported; this one is named with the reason
             said = _one_line(exc).replace("pass format= to choose", "pass --format FORMAT (see --help) to choose")
             if len(args.files) == 1:
@@ -119,7 +121,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             for p in lib:
                 rl.add(p)
         total += len(lib)
-        print(f"{path}: imported {len(lib)} paper(s) ({fmt})")
+        # a partial import says so on its own line too: the skipped records were named on stderr above
+        said = f"; {plural(skipped, 'record')} skipped (named above)" if skipped else ""
+        print(f"{path}: imported {len(lib)} paper(s) ({fmt}){said}")
     where = f" and reading list {args.list!r}" if args.list else ""
     new = store.count() - before
     if new == total:
@@ -135,9 +139,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str]:
-    """One file's papers and the reader that read them; its warnings (skipped records, doubtful ids, what the
-    generic paper finder did), one line each naming the file, and its merges reported on stderr."""
+def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str, int]:
+    """One file's papers, the reader that read them and how many records it skipped; its warnings (skipped records,
+    doubtful ids, what the generic paper finder did), one line each naming the file, and its merges reported on
+    stderr."""
+    skipped = 0
     from ..sources import detect_format, load
 
     with warnings.catch_warnings(record=True) as caught:
@@ -148,6 +154,7 @@ def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str]:
     for w in caught:
         if isinstance(w.message, PartialImportWarning) and w.message.problems:
             for problem in w.message.problems:  # a record kept without a field it could not read is no skip
+                skipped += bool(problem.skipped)
                 print(f"paperlab: {'skipped' if problem.skipped else 'kept in part:'} {problem}", file=sys.stderr)
         elif isinstance(w.message, MergedRecordsWarning):
             continue  # said below, one merge a line
@@ -156,7 +163,7 @@ def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str]:
             print(f"paperlab: warning: {text if path in text else f'{path}: {text}'}", file=sys.stderr)
     for merge in lib.merges:  # duplicates in the file: one paper each, reported
         print(f"paperlab: {merge}", file=sys.stderr)
-    return lib, _reader_label(lib, fmt, path)
+    return lib, _reader_label(lib, fmt, path), skipped
 
 
 #: What a file was read as, in a reader's terms (``paperlab import``'s "imported 2 paper(s) (BibTeX)"), by the format
@@ -285,9 +292,16 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 def _export_format(args: argparse.Namespace) -> str:
     """The format of ``paperlab export``: the positional FORMAT or ``--format``, one of them (the same if both)."""
     given = [f for f in (args.format_arg, args.format) if f]
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    if not given and suffix in _EXPORT_SUFFIXES:  # "-o refs.bib" says which
+        return _EXPORT_SUFFIXES[suffix]
     if not given:
+        named = f" ({args.output} names none)" if args.output else ""
+        if suffix == ".json":
+            named = f" ({args.output} may be csljson, for reference managers, or json, paperlab's own)"
         raise CliError(
-            f"export needs a format: paperlab export FORMAT (or --format FORMAT), one of {', '.join(EXPORT_FORMATS)}"
+            f"export needs a format{named}: paperlab export FORMAT (or --format FORMAT), one of "
+            f"{', '.join(EXPORT_FORMATS)}; -o FILE ending .bib, .ris, .md or .jsonl says it"
         )
     if len(set(given)) > 1:
         raise CliError(f"export got two formats, {given[0]!r} and --format {given[1]!r}: give one")
@@ -303,6 +317,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {len(lib)} paper(s) to {args.output}", file=sys.stderr)
+        named = _EXPORT_SUFFIXES.get(Path(args.output).suffix.lower())
+        if named and named != fmt:  # "export ris -o refs.bib": a reference manager would read it as BibTeX
+            print(f"paperlab: warning: {args.output} holds {fmt}, though its name says {named}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -464,7 +481,8 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "export",
         help="export your library or a reading list",
         description="Write your library, or a reading list with --list, in a citation format: "
-        "paperlab export bibtex -o refs.bib (the same as --format bibtex); csl is short for csljson. A reading "
+        "paperlab export bibtex -o refs.bib (the same as --format bibtex; -o refs.bib alone says it too: .bib, .ris, "
+        ".md and .jsonl name their format); csl is short for csljson. A reading "
         "list's BibTeX, RIS, CSL-JSON and markdown carry each entry's reading status, note and tags, as "
         "ReadingList.to_bibtex(), to_ris(), to_csl() and to_markdown() write them in Python.",
     )
