@@ -5,12 +5,19 @@ when the chunk names the gold metric (compared with ``metric_key``: case and plu
 result with no metric makes every candidate negative). A conditional logit (softmax over the candidates of one number, plus a "no metric" option) is fitted
 with scipy's L-BFGS.
 
-``--check``: fit on ``--train`` sets, then score extraction end to end on ``--check-on`` sets for each threshold (the
-cross-set check of generalisation). ``--write``: fit on ``--train`` sets and write ``metric_model.json`` with the
-chosen ``--threshold``. The burned test splits (v2 ``test``, ``v6-test``: ``BURNED_SETS``) are read only when named;
-the held-out v9 files are never read here.
+``--check``: fit on ``--train`` sets, then score extraction end to end on ``--check-on`` sets (the cross-set check of
+generalisation). ``--write``: fit on ``--train`` sets and the committed examples of the ``--fresh`` folds and write
+``metric_model.json`` with ``--C`` and ``--threshold`` (the least softmax share of the chosen phrase; below it the number
+keeps no metric). The fresh arXiv folds' sentences are not committed: ``--write-fresh-features --texts ...`` writes
+their examples (feature names and values, labels; no text) to ``metric_features_fresh.json``. The burned test splits
+(v2 ``test``, ``v6-test``: ``BURNED_SETS``) are read only when named; held-out sets are never read here.
 
-Run: ``python benchmarks/train_metric_ranker.py --check`` then ``--write``.
+Session 17 (helper X16): the shipped model is fitted on the six committed sets and the fifteen develop folds
+(``FRESH_FOLDS``), C 0.3 and threshold 0.4 chosen leaving one develop fold out; the ten later folds (v16a ... v19b)
+were its check folds (benchmarks/README.md).
+
+Run: ``python benchmarks/train_metric_ranker.py --write-fresh-features --texts ...`` then ``--write --C 0.3
+--threshold 0.4``.
 """
 
 from __future__ import annotations
@@ -54,6 +61,13 @@ SETS = {
 BURNED_SETS = {"v2-test": ("extraction_gold_v2.json", "test"), "v6": ("extraction_gold_v6_test.json", "v6-test")}
 # sets whose gold holds no text (v8-dev, v8-test: texts from --texts, ``bench_extraction.fresh_sets``), by name
 FRESH: dict[str, list[dict]] = {}
+# the fresh arXiv folds the shipped model is fitted on (session 17's develop folds), from their committed examples
+FRESH_FOLDS = [
+    *("v8-dev", "v8-test", "v9a", "v9b", "v10a", "v10b", "v11a", "v11b", "v12b", "v13a", "v13b"),
+    *("v14a", "v14b", "v15a", "v15b"),
+]
+FRESH_FEATURES = DATA / "metric_features_fresh.json"
+Group = tuple[list[dict[str, float]], list[int]]
 
 
 def available(names: list[str]) -> list[str]:
@@ -86,7 +100,7 @@ def sentences_upto(counts: dict[str, int]) -> list[dict]:
     return [s for n, k in counts.items() for s in sentences([n])[:k]]
 
 
-def examples(sents: list[dict]) -> list[tuple[list[dict[str, float]], list[int]]]:
+def examples(sents: list[dict]) -> list[Group]:
     """One group per gold result whose number the extractor keeps: its candidates (the last one is "no metric")
     and 0/1 labels (1 = the candidate names the gold metric; "no metric" is 1 when the gold has none)."""
     groups = []
@@ -114,14 +128,76 @@ def examples(sents: list[dict]) -> list[tuple[list[dict[str, float]], list[int]]
     return groups
 
 
-def fit(sents: list[dict], c: float) -> dict:
-    """A conditional logit: softmax over each group's candidates, likelihood of its positive ones, L2 penalty."""
-    model = fit_groups(examples(sents), c)
-    print(f"({len(sents)} sentences)")
+def write_fresh_features(texts: list[Path], names: list[str]) -> None:
+    """Write, in ``FRESH_FEATURES``, the examples of every named fresh fold whose abstracts ``texts`` hold; other folds
+    keep their committed examples. No sentence text is written: each option's features (all 1.0) as hexadecimal
+    indices into a list of feature names, and its 0/1 label."""
+    from train_result_classifier import text_folds
+
+    folds = text_folds(texts, names)
+    if not folds:
+        sys.exit("error: --texts holds the abstracts of none of the named fresh folds")
+    sets = {n: {"sentences": s["sentences"], "groups": s["groups"]} for n, s in _fresh_sets().items()}
+    for name, sents in folds.items():
+        sets[name] = {"sentences": len(sents), "groups": examples(sents)}
+    if any(v != 1.0 for s in sets.values() for feats, _ in s["groups"] for f in feats for v in f.values()):
+        sys.exit("error: a feature value other than 1.0: the compact format holds feature names only")
+    names_used = sorted({k for s in sets.values() for feats, _ in s["groups"] for f in feats for k in f})
+    index = {k: format(i, "x") for i, k in enumerate(names_used)}
+    doc = (
+        "Examples of the metric ranker (train_metric_ranker.py) from fresh arXiv gold folds, whose sentences are not "
+        "committed: for each gold result whose number the rules keep, one group of options (every candidate phrase, "
+        "then 'no metric'), each its features (hexadecimal indices into 'features', values 1.0) and 1 where it names "
+        "the gold metric. Rewritten with --write-fresh-features --texts ... whenever the rules or the features change."
+    )
+    packed = {
+        n: {
+            "sentences": s["sentences"],
+            "groups": [
+                [[" ".join(index[k] for k in sorted(f)) for f in feats], labels] for feats, labels in s["groups"]
+            ],
+        }
+        for n, s in sets.items()
+    }
+    doc_json = {"description": doc, "features": names_used, "sets": packed}
+    FRESH_FEATURES.write_text(json.dumps(doc_json, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {FRESH_FEATURES}: " + ", ".join(f"{n} {len(folds[n])} sentences" for n in folds))
+
+
+def _fresh_sets() -> dict[str, dict]:
+    """The committed fresh folds: sentence count and groups (each option's features as a dict) of each."""
+    if not FRESH_FEATURES.is_file():
+        return {}
+    doc = json.loads(FRESH_FEATURES.read_text(encoding="utf-8"))
+    names = doc["features"]
+    return {
+        n: {
+            "sentences": s["sentences"],
+            "groups": [
+                ([{names[int(i, 16)]: 1.0 for i in f.split()} for f in feats], labels) for feats, labels in s["groups"]
+            ],
+        }
+        for n, s in doc["sets"].items()
+    }
+
+
+def fresh_groups(names: list[str]) -> list[Group]:
+    """The committed examples of the named fresh folds."""
+    if not names:
+        return []
+    sets = _fresh_sets()
+    return [group for n in names for group in sets[n]["groups"]]
+
+
+def fit(sents: list[dict], c: float, extra: list[Group] | None = None) -> dict:
+    """A conditional logit: softmax over each group's candidates, likelihood of its positive ones, L2 penalty; fitted
+    on the examples of ``sents`` and ``extra`` (committed examples of fresh folds)."""
+    model = fit_groups(examples(sents) + list(extra or []), c)
+    print(f"({len(sents)} sentences, {len(extra or [])} fresh results)")
     return model
 
 
-def fit_groups(groups: list[tuple[list[dict[str, float]], list[int]]], c: float) -> dict:
+def fit_groups(groups: list[Group], c: float) -> dict:
     """The conditional logit of :func:`fit` on groups of (features of each option, 0/1 labels)."""
     vec = DictVectorizer()
     x = vec.fit_transform([f for feats, _ in groups for f in feats]).tocsr()
@@ -183,12 +259,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--train", nargs="+", default=["v1", "v2-dev", "v3-dev"], choices=sorted(SETS))
     ap.add_argument("--check-on", nargs="+", default=["v5-dev"], choices=sorted(SETS))
+    ap.add_argument("--fresh", nargs="*", default=[], choices=FRESH_FOLDS, help="committed fresh folds to fit on too")
     ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--threshold", type=float, default=0.0, help="least softmax share of the chosen phrase (0: none)")
     ap.add_argument("--write", action="store_true", help="write paperlab/comparison/metric_model.json")
+    ap.add_argument("--write-fresh-features", action="store_true", help="write the fresh folds' examples (--texts)")
+    ap.add_argument("--texts", type=Path, action="append", help="abstracts JSONL of the fresh folds (repeatable)")
     args = ap.parse_args()
-    model = fit(sentences(args.train), args.C)
+    if args.write_fresh_features:
+        write_fresh_features(args.texts or [], FRESH_FOLDS)
+        return
+    model = fit(sentences(args.train), args.C, fresh_groups(args.fresh))
+    model["threshold"] = args.threshold
     if args.write:
-        model.update(trained_on=available(args.train), sentences=counted(args.train), C=args.C)
+        model.update(
+            trained_on=available(args.train), sentences=counted(args.train), C=args.C, fresh_features=args.fresh
+        )
         metric_ranker.MODEL_PATH.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {metric_ranker.MODEL_PATH}")
         return

@@ -101,14 +101,35 @@ def test_shipped_model_is_trained_on_development_sets_only():
     model = json.loads(metric_ranker.MODEL_PATH.read_text(encoding="utf-8"))
     assert set(model["trained_on"]) <= {"v1", "v2-dev", "v3-dev", "v5-dev", "v4", "v7-dev"}
     assert model["weights"] and "none" in model["weights"]
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import train_metric_ranker
+
+    # the fresh folds it may be fitted on are session 17's develop folds: never a check fold (v16a ... v19b) or a
+    # held-out set
+    assert set(model.get("fresh_features", [])) <= set(train_metric_ranker.FRESH_FOLDS)
+    assert not any(f.startswith(("v16", "v17", "v18", "v19", "v20")) for f in train_metric_ranker.FRESH_FOLDS)
+
+
+def test_a_threshold_leaves_a_number_unnamed_when_no_phrase_is_clearly_its_metric(monkeypatch):
+    """With a ``threshold`` the ranker names a metric only when its softmax share clears it; without one (or 0) the
+    best-scored phrase is always taken."""
+    shipped = json.loads(metric_ranker.MODEL_PATH.read_text(encoding="utf-8"))
+    text = "Our planner reaches 71.2% of the reference route quality on the harbour maps."
+    at = text.index("71.2")
+    args = (text, at, at + 5, "%", "absolute", [])
+    for threshold, named in ((0.0, True), (1.01, False)):
+        monkeypatch.setattr(metric_ranker, "_model", lambda t=threshold: {**shipped, "threshold": t})
+        assert (rank_metric(*args) is not None) is named, threshold
 
 
 def test_shipped_model_is_what_the_training_script_fits(tmp_path):
-    """Retraining from the committed dev gold gives the committed weights: the file is not edited by hand."""
+    """Retraining from the committed dev gold (and the committed examples of the fresh folds the model names) gives
+    the committed weights: the file is not edited by hand."""
     model = json.loads(metric_ranker.MODEL_PATH.read_text(encoding="utf-8"))
     code = (
         "import json, sys; sys.path.insert(0, 'benchmarks'); import train_metric_ranker as t; "
-        f"m = t.fit(t.sentences_upto({model['sentences']!r}), {model['C']!r}); "
+        f"m = t.fit(t.sentences_upto({model['sentences']!r}), {model['C']!r}, "
+        f"t.fresh_groups({model.get('fresh_features', [])!r})); "
         f"open({str(tmp_path / 'm.json')!r}, 'w').write(json.dumps(m))"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)

@@ -15,6 +15,7 @@ the development gold sets only; nothing here is a list of metric names.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -336,18 +337,24 @@ def _score(features: dict[str, float], weights: dict[str, float]) -> float:
 def rank_metric(
     text: str, start: int, end: int, unit: str, kind: str, metrics: list[tuple[int, int, str]]
 ) -> str | None:
-    """The name of the best-scored candidate, or None when "no metric" scores higher (or no model is installed)."""
+    """The name of the best-scored candidate, or None when "no metric" scores higher, when the model's softmax gives
+    the best candidate less than the model's ``threshold`` (if it has one), or when no model is installed."""
     model = _model()
     if model is None:
         return None
     w = model["weights"]
     best, best_z = None, _score(none_features(unit, kind), w)
+    scores = [best_z]
     for c in candidates(text, start, end, unit, kind, metrics):
         if "lex" not in c.features and all(_SYSTEM.match(word) for word in c.name.split()):
             continue  # "Llama-3.1-8B reaches 68.2", "exceeding Qwen2-VL-2B by 32%": a system, not what is measured
         z = _score(c.features, w)
+        scores.append(z)
         if z > best_z:
             best, best_z = c.name, z
+    if best is not None and model.get("threshold"):
+        share = 1.0 / sum(math.exp(z - best_z) for z in scores)  # the best candidate's softmax probability
+        return best if share >= model["threshold"] else None
     return best
 
 
