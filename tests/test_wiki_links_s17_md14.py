@@ -85,3 +85,46 @@ def test_wiki_link_text_shown_as_markdown_shows_it() -> None:
     assert resolve_reference_links(text) == (
         "- [Shown Title](a/b-slug) and [Page](Page#Part) and  and [[x](https://example.org)]"
     )
+
+
+TASK_LIST = """# Must read
+
+- [ ] *[Sprocket Revolutions and Financial Capital](http://short.example/a1)* - Understand the 50-year cycle
+- [x] *[The Widget Dilemma](http://short.example/a2)* - Ada M. Quill
+- [~] *[The Widget Solution](http://short.example/a3)* - Ada M. Quill
+1. [ ] [Gadget Maps at Scale](https://arxiv.org/abs/2402.04321) (Renn and Lune, 2024)
+"""
+
+
+def test_a_task_lists_box_is_no_part_of_the_item(tmp_path: Path) -> None:
+    papers = _load(tmp_path, TASK_LIST)
+    got = [(p.title, list(p.authors)) for p in papers]
+    assert got == [
+        ("Sprocket Revolutions and Financial Capital", []),
+        ("The Widget Dilemma", ["Ada M. Quill"]),
+        ("The Widget Solution", ["Ada M. Quill"]),
+        ("Gadget Maps at Scale", ["Renn", "Lune"]),
+    ]
+
+
+CJK_NOTES = """# 相关工作记录
+
+## WIDGET：当前最近的方法
+
+- 论文：*Dynamic Widget Prompts for Continual Gadget Tuning*，arXiv:2605.10765。
+- 主干：冻结 Vision Encoder 和 LLM；训练当前任务的 Prompt Generator，并以更小学习率更新 Shared Projector。
+- 默认设置：Generator Width `H=512`，Prompt Length `Lp=10`，Learning Rate `2e-4`。
+
+### 与 GADGET 的边界
+
+- WIDGET 面向 Multi-Task Continual Learning；GADGET 面向 Single-Domain Medical VQA。
+- WIDGET 更新 Shared Visual Projector；GADGET 冻结 Vision Encoder、Visual Merger 和 LLM。
+- WIDGET 读取 Projector 后的 Visual Features；GADGET 从 Frozen Encoder Layer17 内部读取证据。
+"""
+
+
+def test_cjk_sentences_in_notes_are_no_paper_titles(tmp_path: Path) -> None:
+    papers = _load(tmp_path, CJK_NOTES)
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("Dynamic Widget Prompts for Continual Gadget Tuning", "2605.10765")
+    ]

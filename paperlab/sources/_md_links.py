@@ -10,7 +10,8 @@ definition is returned as it is.
 
 A wiki link (Obsidian, Foam, a wiki's ``[[Page]]``) names a page of the same notes, not an address: it is read as
 the text it shows, ``[[notes/papers/2024-slug|Title]]`` as its alias ``Title``, ``[[Title]]`` and
-``[[Title#Section]]`` as ``Title``; an embed (``![[figure.png]]``) as nothing.
+``[[Title#Section]]`` as ``Title``; an embed (``![[figure.png]]``) as nothing. A task list's box opening an item
+(``- [ ] ``, ``- [x] ``) is a reading status, not the item's text: it is left out.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ __all__ = ["resolve_reference_links"]
 # a definition line: up to 3 spaces, "[label]:", the destination (bare or in <>), an optional title
 _DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\[\]]{1,999})\]:[ \t]*<?(?P<href>[^\s<>]+)>?(?:[ \t]+.*)?$")
 _MAYBE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]]+\]:", re.M)
+# a task list's box opening an item ("- [ ] ", "1. [x] ", "- [~] "): a reading status, no part of the item's text
+_TASK_BOX = re.compile(r"^(?P<item>[ \t]*(?:[-*+]|\d{1,4}[.)])[ \t]+)\[[ xX~/-]\][ \t]+", re.M)
 # a wiki link: "[[target]]", "[[target|shown text]]", "![[embed]]" (not "[[text](…)]", a link inside brackets)
 _WIKI_LINK = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<shown>[^\[\]\n]+?))?\]\](?!\()")
 
@@ -62,6 +65,8 @@ def resolve_reference_links(text: str) -> str:
     """
     if "[[" in text:
         text = _WIKI_LINK.sub(_wiki_text, text)
+    if "[" in text:
+        text = _TASK_BOX.sub(r"\g<item>", text)  # "- [ ] *[Title](…)* - Author": the item, its box aside
     if not _MAYBE_DEFINITION.search(text):
         return text
     refs = _definitions(text)

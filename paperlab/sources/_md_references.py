@@ -150,7 +150,7 @@ def emphasised_byline(text: str) -> CellPaper | None:
         return None
     if not more and not all(len(n.replace(".", ". ").split()) >= 2 for n in names):
         return None  # "*Title* - Widgets": one word names no one surely, unless "et al." follows it
-    return _paper(m.group("title"), names, more=more)
+    return _paper(plain(m.group("title")), names, more=more)  # "*[Title](…)* - Ada Quill": the link's text
 
 
 def dashed_one_name(text: str) -> CellPaper | None:

@@ -131,7 +131,11 @@ def _is_prose(text: str) -> bool:
     about a paper (:data:`_ABOUT_A_PAPER`)."""
     if _ABOUT_A_PAPER.search(text):
         return True
-    return not _YEAR_IN.search(text) and bool(_SENTENCES.search(text.strip()))
+    return not _YEAR_IN.search(text) and bool(_SENTENCES.search(text.strip()) or _CJK_SENTENCE.search(text))
+
+
+# a sentence of CJK prose: its full stop, or a semicolon between clauses (no title holds either)
+_CJK_SENTENCE = re.compile(r"[。；！？]")
 
 
 # a citation closing a title: "(Quill et al., 2017)", "(Quill & Renn, 2016)", "(Shazeer, 2020)", "(SIGMOD 2016)"
