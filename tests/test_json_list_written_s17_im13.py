@@ -53,3 +53,30 @@ def test_references_kept_beside_a_message_which_is_reported(tmp_path: Path) -> N
     assert papers[0].authors == ["A. Quill", "B. Dale"] and papers[1].journal_ref == "QRW"
     warned = [w.message for w in caught if isinstance(w.message, PartialImportWarning)]
     assert len(warned) == 1 and "mixed.json" in str(warned[0])
+
+
+APA = [
+    {
+        "text": "Quill, A. B., & Dale, B. (2018, March). Tidal gardens at night. In Proceedings of the Quiet Bays Workshop (pp. 1-9). Moth Press.",
+        "url": "https://e.org/a",
+    },
+    {
+        "text": "Vint, C., Moss, E., & Dale Jr, B. (2017a). Kelp under glass: A study. Journal of Quiet Places, 3(2), 11-19.",
+        "url": "https://e.org/b",
+    },
+    {
+        "reference": "Lantern Society. (2019, Jan 29), Moths at the window [Video]. Moth Channel.",
+        "link": "https://e.org/c",
+    },
+]
+
+
+def test_apa_references_read_into_their_parts(tmp_path: Path) -> None:
+    papers = paperlab.load(_write(tmp_path, "apa.json", APA))
+    assert [(p.title, p.authors, p.published.year if p.published else None) for p in papers] == [
+        ("Tidal gardens at night", ["A. B. Quill", "B. Dale"], 2018),
+        ("Kelp under glass: A study", ["C. Vint", "E. Moss", "B. Dale Jr"], 2017),
+        ("Moths at the window", ["Lantern Society"], 2019),
+    ]
+    assert papers[0].journal_ref == "Proceedings of the Quiet Bays Workshop (pp. 1-9). Moth Press"
+    assert papers[1].journal_ref == "Journal of Quiet Places, 3(2), 11-19"

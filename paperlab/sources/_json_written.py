@@ -71,6 +71,8 @@ def _read(text: str) -> dict[str, Any]:
         venue, text = m.group(1), text[m.end() :]
     noted = _INDEX_NOTE.search(text) is not None
     text = _INDEX_NOTE.sub("", text).strip()
+    if apa := _apa(text):
+        return {**apa, "venue": venue or apa["venue"]}
     if byline := _leading_byline(text):
         title, _, rest = re.split(r"(?<=[^\W\d_]{2}[.?!])\s+|$", text[len(byline) :].strip(), maxsplit=1)[0], "", ""
         rest = text[len(byline) :].strip()[len(title) :].strip()
@@ -86,6 +88,25 @@ def _read(text: str) -> dict[str, Any]:
     # a bare title only where a publication list's marks vouch for it ("[ICDE] Title", "Title（CCF A）"); any other
     # text (a chat message, a news item: "Meeting moved to Friday.") names no paper and the record has no title
     return {"title": text, "venue": venue} if venue or noted else {}
+
+
+# an APA reference: the authors, the date in brackets ("(2008, October)", "(2019, Jan 29)", "(2017a)"), the title,
+# then the venue: "Bauer, C., & Figl, K. (2008, October). Title. In Proceedings … IEEE."
+_APA = re.compile(r"(?P<by>[^()]{2,400}?)\s*\((?P<y>(?:19|20)\d\d)[a-z]?(?:,[^()]{0,30})?\)\s*[.,:]?\s+(?P<rest>\S.*)")
+_SENTENCE_END = re.compile(r"(?<=[\w\])\"”?!][.?!])\s+(?=[\w\"“(])")
+_MEDIUM = re.compile(r"\s*\[[^\]]{1,30}\]\s*$")  # "[Video]", "[Computer software]"
+
+
+def _apa(text: str) -> dict[str, Any] | None:
+    """title, authors, venue and year of an APA reference (:data:`_APA`); None for any other text."""
+    m = _APA.fullmatch(text)
+    if m is None or not re.search(r"[^\W\d_]{2}", m.group("by")):
+        return None
+    title, *after = _SENTENCE_END.split(m.group("rest"), maxsplit=1)
+    title = _MEDIUM.sub("", title.strip().rstrip("."))
+    venue = re.sub(r"^In\s+", "", after[0]).strip().rstrip(".") if after else ""
+    authors = re.sub(r"(?<=[^\W\d_]{2})\.$", "", m.group("by").strip())  # "Figl, K." keeps its initial's dot
+    return {"title": title, "authors": authors, "venue": venue or None, "year": m.group("y")}
 
 
 def _leading_byline(text: str) -> str | None:
