@@ -127,3 +127,26 @@ def test_identifier_lists_give_dois_and_arxiv_ids(tmp_path: Path) -> None:
 def test_lists_of_other_things_stay_refused(tmp_path: Path, data: object) -> None:
     with pytest.raises(ParseError):
         _load(tmp_path, data)
+
+
+def test_repository_records_author_objects_and_loose_source_key(tmp_path: Path) -> None:
+    data = {
+        "generated_at": "2026-02-04",
+        "stats": {"total": 2},
+        "publications": [
+            {
+                "id": "repo-1",
+                "source": "repo",
+                "title": "Tidal gardens",
+                "year": 2026,
+                "authors": [{"raw": "Quill, Ada", "normalized": "Quill, Ada", "person_id": None}],
+                "journal": "Journal of Quiet Places",
+            },
+            {"id": "repo-2", "title": "Kelp under glass", "year": 2025, "source": "Quiet Bays Review"},
+        ],
+    }
+    papers = _load(tmp_path, data)
+    assert [(p.authors, p.journal_ref) for p in papers] == [
+        (["Ada Quill"], "Journal of Quiet Places"),  # the journal, not the repository the record came from
+        ([], "Quiet Bays Review"),  # a source alone is still the venue
+    ]

@@ -33,13 +33,14 @@ _GIVEN_KEYS = ("given", "givenname", "givennames", "first", "firstname", "firstn
 
 
 def _name_of(value: Any) -> str | None:
-    """One author of a list: a string, or an object with a whole name or family and given names."""
+    """One author of a list: a string, or an object with a whole name (a repository's ``{"raw", "normalized",
+    "person_id"}`` too) or family and given names."""
     if isinstance(value, str):
         return " ".join(value.split()) or None
     if not isinstance(value, dict):
         return None
     low = {_folded(str(k)): v for k, v in value.items() if isinstance(v, str) and v.strip()}
-    for key in ("name", "fullname", "literal", "displayname"):
+    for key in ("name", "fullname", "literal", "displayname", "personname", "normalized", "normalised", "raw"):
         if key in low:
             return " ".join(low[key].split())
     family = next((low[k] for k in _FAMILY_KEYS if k in low), None)

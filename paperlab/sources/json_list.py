@@ -75,6 +75,17 @@ def _folded(key: str) -> str:
     return re.sub(r"[\s_\-.]+", "", key).lower()
 
 
+# synonyms that name a field only loosely: a repository's "source" is where the record came from, "publication"
+# often the kind of work; a record naming its journal or venue as well is read by that
+_LOOSE_KEYS = frozenset(("source", "publication"))
+
+
+def _key_rank(key: str) -> tuple[int, int]:
+    """Which of a field's keys a record is read by: the plain key before the English and other languages' forms
+    (:func:`._json_roles.language_rank`), a loose synonym (:data:`_LOOSE_KEYS`) last."""
+    return language_rank(key), _folded(split_language(key)[0]) in _LOOSE_KEYS
+
+
 def _field_of(key: Any) -> str | None:
     """The field a key names (:data:`_SYNONYMS`), also in a language's form: "title_he", "Author (en)"."""
     field = _FIELD_OF.get(_folded(str(key)))
@@ -213,7 +224,7 @@ def _fields(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         field = _field_of(key)
         if field is None or value in (None, "", [], {}):
             rest[str(key)] = value
-        elif field in known and language_rank(chosen[field]) <= language_rank(str(key)):
+        elif field in known and _key_rank(chosen[field]) <= _key_rank(str(key)):
             rest[str(key)] = value  # the plain key wins, then the English one ("title" over "title_he")
         else:
             if field in known:
