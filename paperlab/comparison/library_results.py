@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
 from .metric_ranker import metric_key
-from .views import compare
+from .views import as_papers, extra_results, result_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,11 +69,12 @@ def results_of(papers: Iterable[Paper] | Paper, metric: str | None = None, datas
     for name, given in (("metric", metric), ("dataset", dataset)):
         if given is not None and (not isinstance(given, str) or not given.strip()):
             raise ValueError(f"results(): {name} must be a non-empty string, got {given!r}")
-    frame = compare(papers, fields=["title"])
-    rows = [
-        {**{c: row.get(c) for c in RESULT_COLUMNS}, "paper": pid, "title": title}
-        for pid, title, values in zip(frame.index, frame["title"], frame["result_values"], strict=True)
-        for row in values
+    plist = as_papers(papers)
+    extra = extra_results(plist)  # the slides' tables a session's papers carry, as compare() reads them
+    rows = [  # the rows compare()'s result_values holds, without its facets (task, datasets, metrics)
+        {**{c: row.get(c) for c in RESULT_COLUMNS}, "paper": p.id, "title": p.title}
+        for p in plist
+        for row in result_rows(p, extra)
         if _matches(row.get("metric"), metric, True) and _matches(row.get("dataset"), dataset, False)
     ]
     out = pd.DataFrame(rows, columns=RESULT_COLUMNS)

@@ -16,7 +16,7 @@ from .tables import ResultsTable
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COMPARE_FIELDS", "compare", "diff", "leaderboard", "venue_of"]
+__all__ = ["COMPARE_FIELDS", "as_papers", "compare", "diff", "extra_results", "leaderboard", "result_rows", "venue_of"]
 
 COMPARE_FIELDS = [
     "title",
@@ -41,7 +41,8 @@ def _frame() -> type[pd.DataFrame]:
     return PaperlabFrame
 
 
-def _as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
+def as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
+    """``papers`` as a list of Paper (one Paper is a list of one); anything else a TypeError naming it."""
     if isinstance(papers, Paper):
         return [papers]
     out = list(papers)
@@ -85,17 +86,44 @@ def _carried(p: Paper) -> list[dict[str, Any]]:
     return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
 
 
+def extra_results(papers: Sequence[Paper], results: Sequence[pd.DataFrame] | None = None) -> pd.DataFrame | None:
+    """The tidy table results of ``papers`` beyond their text, as one frame with a ``paper`` column (None: none):
+    ``results`` given (a session's tables), and the slides' tables a session's papers carry (``extra
+    ["session_results"]``) for the papers ``results`` does not name."""
+    import pandas as pd
+
+    given = list(results or [])
+    named = {str(x) for d in given if "paper" in d for x in d["paper"]}
+    given += [pd.DataFrame(rows).assign(paper=p.id) for p in papers if p.id not in named and (rows := _carried(p))]
+    return pd.concat(given, ignore_index=True) if given else None
+
+
+def _paper_results(p: Paper, extra: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The results read from a paper's text, and its rows of ``extra`` (None when ``extra`` names no paper)."""
+    found = extract_results(p)
+    mine = extra[extra["paper"] == p.id] if extra is not None and "paper" in extra else None
+    return found, mine
+
+
+def result_rows(p: Paper, extra: pd.DataFrame | None = None) -> list[dict[str, Any]]:
+    """A paper's result rows, as :func:`compare`'s ``result_values`` holds them: those read from its text, then
+    its tables' (its rows of ``extra``, :func:`extra_results`). The one extraction of results that ``compare``
+    and ``lib.results()`` share; no facet (task, datasets, metrics) is read."""
+    found, mine = _paper_results(p, extra)
+    values = [r._asdict() for r in found.itertuples(index=False)]
+    return values + (mine.to_dict("records") if mine is not None else [])
+
+
 def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
     """A paper's row of :func:`compare`; ``extra`` holds tidy table results of any papers."""
     import pandas as pd
 
     facets = extract_facets(p)
-    found = extract_results(p)
+    found, mine = _paper_results(p, extra)
     values = [r._asdict() for r in found.itertuples(index=False)]
     summaries = _summaries(found)
     tabled: list[Any] = []  # the metrics of the paper's tables (named by their headers, unlike the text's)
-    if extra is not None and "paper" in extra:
-        mine = extra[extra["paper"] == p.id]
+    if mine is not None:
         values += mine.to_dict("records")
         tabled = list(mine["metric"]) if "metric" in mine else []
         named = mine["table"].fillna("table") if "table" in mine else pd.Series("table", index=mine.index)
@@ -251,12 +279,8 @@ def compare(
     unknown = [f for f in chosen if f not in COMPARE_FIELDS]
     if unknown:
         raise ValueError(f"unknown compare field(s) {unknown}; expected some of {COMPARE_FIELDS}")
-    plist = _as_papers(papers)
-    given = list(results or [])
-    named = {str(x) for d in given if "paper" in d for x in d["paper"]}
-    # a session's papers read by paperlab.load carry their slides' tables (extra["session_results"])
-    given += [pd.DataFrame(rows).assign(paper=p.id) for p in plist if p.id not in named and (rows := _carried(p))]
-    extra = pd.concat(given, ignore_index=True) if given else None
+    plist = as_papers(papers)
+    extra = extra_results(plist, results)  # a session's papers read by paperlab.load carry their slides' tables
     rows = [_compare_row(p, extra) for p in plist]
     cols = chosen + [c for c in ("url", "result_values") if c not in chosen]
     if "date" in cols:  # how much of each date its source gave ("year": 2016 is no January 1st)
