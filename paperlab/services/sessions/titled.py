@@ -412,8 +412,12 @@ def _one_title(lines: list[str], heads: list[tuple[int, int, str]], fenced: set[
     """A one-paper note's title: its one title-shaped heading (the others, if any, sections), or a plain note's first
     line shaped like a title with a blank or an address under it."""
     papers = [(k, lv, t) for k, lv, t in heads if not is_section(t)]
+    # the one heading right above an "Abstract" heading of its level names the paper ("#### Title" /
+    # "#### abstract" / "#### introduction", whatever heading stands above it)
+    over = [h for h, below in zip(heads, heads[1:], strict=False) if h[1] == below[1] and _ABSTRACT.match(below[2])]
+    over = [h for h in over if not is_section(h[2]) and len(h[2].split()) >= 3]  # a sentence-case title too
     if heads:
-        top = _document_title(heads)
+        top = _document_title(heads) if len(over) != 1 else over[0][0]
         if top is None and (len(papers) != 1 or papers[0][1] > 3 or not title_shaped(papers[0][2])):
             return None
         k = top if top is not None else papers[0][0]
@@ -433,6 +437,7 @@ def _one_title(lines: list[str], heads: list[tuple[int, int, str]], fenced: set[
     return found
 
 
+_ABSTRACT = re.compile(r"(?i)^\W*(?:abstract|summary of the paper)\W*$")
 # a heading naming the document, not a paper: "Deep Learning Reading Notes", "Week 3", "Journal Club"
 _DOCUMENT_WORDS = re.compile(
     r"(?i)\b(?:notes?|reading|readings|summary|summaries|journal\s+club|group|seminar|lectures?|course|tutorial|"
