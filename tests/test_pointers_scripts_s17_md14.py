@@ -105,3 +105,63 @@ def test_script_and_style_text_is_no_title_or_author(tmp_path: Path) -> None:
         ("Widget Routing for Small Robots", ["Ada Quill"]),
         ("Sparse Gadget Maps", ["Bo Renn"]),
     ]
+
+
+COURSE = """# Module 2 — Reading
+
+## Required
+
+**Quill, A. & Renn, B. (2023). *Leakage and the widget crisis in
+gadget-based science*. Patterns 4(9), 100804.**
+<https://doi.org/10.1016/j.patter.2023.100804> — open access.
+
+They surveyed published results.
+
+**Sato, D. B. (1976). *Inference and missing widgets*. Biometrika 63(3), 581–592.**
+<https://doi.org/10.1093/biomet/63.3.581> — through the library.
+
+Six pages.
+"""
+
+
+def test_each_bold_reference_over_its_doi_line_is_its_own_paper(tmp_path: Path) -> None:
+    papers, _ = _load(tmp_path, COURSE)
+    got = [(p.title, list(p.authors), p.doi, p.published.year if p.published else None) for p in papers]
+    assert got == [
+        (
+            "Leakage and the widget crisis in gadget-based science",
+            ["A. Quill", "B. Renn"],
+            "10.1016/j.patter.2023.100804",
+            2023,
+        ),
+        ("Inference and missing widgets", ["D. B. Sato"], "10.1093/biomet/63.3.581", 1976),
+    ]
+
+
+NOTES_PAPERS = """# Reading notes
+
+## Books
+
+- [Designing Widget-Intensive Applications, second edition](https://example.org/library/widgets/),
+  Ada Quill and Bo Renn. Transactions and replication.
+- [Gadget Systems: Three Easy Pieces](https://example.org/gadgets/), Cai Lune. Locks and files.
+
+## Papers
+
+- Quill, [Time, Widgets, and the Ordering of Gadgets in a Distributed System](https://example.org/pubs/widgets.pdf)
+  (1978): happened-before and logical ordering. Client clocks do not order.
+- Renn and Sato, [Lattices](https://example.org/pubs/lattices.pdf)
+  (1990): concurrent histories and their sequential readings.
+- Moss et al., [GADGET](https://example.org/readings/gadget92.pdf)
+  (1992): deeper reading on recovery.
+"""
+
+
+def test_names_then_a_linked_title_then_its_year_on_the_next_line(tmp_path: Path) -> None:
+    papers, _ = _load(tmp_path, NOTES_PAPERS)
+    got = [(p.title, list(p.authors), p.published.year if p.published else None) for p in papers]
+    assert got[2:] == [
+        ("Time, Widgets, and the Ordering of Gadgets in a Distributed System", ["Quill"], 1978),
+        ("Lattices", ["Renn", "Sato"], 1990),
+        ("GADGET", ["Moss"], 1992),
+    ]

@@ -19,7 +19,16 @@ from ._mention_lines import LINK, Line, plain
 from ._mention_refs import item_reference, paragraph_reference
 from ._schedule_cells import CellPaper, parse_day
 
-__all__ = ["BLOCK", "SOURCE_KIND", "Found", "bibtex_title", "block_start", "field_value", "paper_of"]
+__all__ = [
+    "paragraph_citation",
+    "BLOCK",
+    "SOURCE_KIND",
+    "Found",
+    "bibtex_title",
+    "block_start",
+    "field_value",
+    "paper_of",
+]
 
 SOURCE_KIND = "paper_list"  # papers a markdown file lists, found by the generic finder (extra["found_by"])
 
@@ -348,6 +357,15 @@ def _emphasised_reference(text: str, title: str, raw: str) -> CellPaper | None:
 
 def _opens_emphasis(text: str) -> bool:
     return text.count("*") % 2 == 1 or text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def paragraph_citation(lines: list[Line], i: int) -> str:
+    """For a paragraph line naming a paper's address after its reference ("**Rubin, D. B. (1976). *Title*. Venue.**"
+    / "<https://doi.org/…> — through the library."), the emphasised title the paragraph cites; "" for any other."""
+    if lines[i].kind != "text":
+        return ""
+    cited = names_then_title(_paragraph(lines, i))
+    return cited.title if cited is not None else ""
 
 
 def _paragraph(lines: list[Line], i: int) -> str:

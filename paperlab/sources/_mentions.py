@@ -56,6 +56,7 @@ from ._mention_details import (
     field_value,
     paper_bullet,
     paper_of,
+    paragraph_citation,
 )
 from ._mention_items import address_only, addresses_below, parent_item, title_and_venue
 from ._mention_lines import (
@@ -215,6 +216,7 @@ def _title_for(
     title = title or _title_on_line(line, mention)
     if not title and line.kind == "text":  # "*Title*" or "Title" above a line of links ("[[paper](…)]")
         title = _emphasis_above(lines, mention.line) or title_above_links(lines, mention.line)
+        title = title or paragraph_citation(lines, mention.line)  # "**Quill, A. (1976). *Title*. Venue.**" / "<doi>"
     for parent in reversed(line.parents if line.kind == "item" else ([line.item] if line.item is not None else [])):
         if title or parent == mention.line:
             break

@@ -221,6 +221,9 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
     return title, " ".join([rest, *(pieces[i] for i in words[1:])]), href
 
 
+_YEAR_AFTER_LINK = re.compile(r"\s*[(（]((?:19|20)\d{2})[a-z]?[)）]")
+
+
 def _cited_before_link(text: str, link: re.Match[str]) -> tuple[str, str] | None:
     """(title, the citation after it) of an item whose authors come before its link: "Quill et al. (2024), [Title](…)"
     (the link's text the title), "Ada Quill, *et al*., *Title*, [Widget Rev. 3, 11 (2025)](…)" (the emphasised
@@ -229,10 +232,14 @@ def _cited_before_link(text: str, link: re.Match[str]) -> tuple[str, str] | None
     written = before if _LABEL_WORD.match(label) or _MATERIAL_WORD.match(label) else f"{before} {label}"
     if names_then_title(written) is not None:
         return written, ""
-    head = cited_head(before)
-    if head is None or _LABEL_WORD.match(label) or _MATERIAL_WORD.match(label) or len(label.split()) < 2:
+    dated = _YEAR_AFTER_LINK.match(text[link.end() :])  # "Lamport, [Title](…) (1978): note": the citation's year
+    head = cited_head(before) or (cited_head(before, family_only=True) if dated else None)
+    if head is None or _LABEL_WORD.match(label) or _MATERIAL_WORD.match(label):
         return None
+    if len(label.split()) < 2 and not (dated or head[1] or head[2]):
+        return None  # a one-word title ("[Raft](…)") only in a citation with its year or "et al."
     (first, *others), more, year = head
+    year = year or (dated.group(1) if dated else None)
     if year is None:
         return _plain(label), f"by {', '.join([first, *others])}"
     if more:
@@ -359,7 +366,7 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
         year = None
     elif not year and not arxiv and heading and re.fullmatch(r"(?:19|20)\d{2}", heading):
         year = int(heading)  # "## 2024" over the items: the papers' year
-    if len(title.split()) < 2 and ":" not in title and not (arxiv or doi):
+    if len(title.split()) < 2 and ":" not in title and not (arxiv or doi) and not (authors and year):
         opening = _OPENS_WITH_LINK.match(content.strip())
         if opening is not None and not _LABEL_WORD.match(opening.group(1)):
             return None  # "Contributing", a one-word link: no paper ("BERT" linking to arXiv is one)
@@ -406,11 +413,14 @@ def _item_day(content: str, arxiv: str | None) -> dt.date | None:
 
 def _opening_line(content: str) -> str:
     """The first line of a list item's text, joined with the lines a link opened on it runs onto
-    ("[A Title That Wraps" / "Onto a Second Line](link)"): the whole link, not a title cut at the break."""
+    ("[A Title That Wraps" / "Onto a Second Line](link)"): the whole link, not a title cut at the break; and with
+    the next line when it opens with the citation's year in brackets ("(1978): note")."""
     lines = content.split("\n")
     line, rest = lines[0], lines[1:]
     while rest and (line.count("[") > line.count("]") or _OPEN_HREF.search(line)):
         line = f"{line} {rest.pop(0).strip()}"
+    if rest and _YEAR_AFTER_LINK.match(rest[0]):
+        line = f"{line} {rest[0].strip()}"  # "Lamport, [Title](…)" / "  (1978): note": the citation's year below
     return line
 
 
