@@ -45,6 +45,13 @@ def _library_from_source(
             papers = client.trending(limit=k or 50)
         lib = Library(papers, name="Hugging Face trending")
         return lib, True
+    if (
+        source == "store" and not Path(source).exists()
+    ):  # what `paperlab import` saved, as `paperlab feed --from-library` takes it
+        from .store import open_store
+
+        store = open_store()
+        return store.papers(), True
     if source.startswith("list:"):
         from .store import open_store
 
@@ -69,7 +76,8 @@ class PaperlabMagics(Magics):
         "--source",
         "-s",
         default=None,
-        help="FILE (any format paperlab.load reads), arxiv, hf, or list:NAME (a reading list)",
+        help="FILE (any format paperlab.load reads), arxiv, hf, store (your stored papers: what `paperlab import` "
+        "saved) or list:NAME (a reading list)",
     )
     @argument("-k", type=int, default=None, help="number of results (default 50; arxiv 25)")
     @argument("--mode", "-m", default="hybrid", choices=("hybrid", "semantic", "lexical"), help="search mode for QUERY")
@@ -86,10 +94,13 @@ class PaperlabMagics(Magics):
         The active library is the last library shown as cards (``%papers --source``,
         ``Library.cards()``, ``PaperCards(...)``), or the bundled demo corpus when none was.
         """
+        if line.strip() in ("--help", "-h"):  # what a newcomer types (IPython's own is %papers?)
+            print(self.papers.parser.format_help())
+            return None
         try:
             args = parse_argstring(self.papers, line)
-        except Exception as exc:  # UsageError from argparse: show it like IPython does
-            print(f"%papers: {exc}", file=sys.stderr)
+        except Exception as exc:  # UsageError from argparse: show it like IPython does, and where the options are
+            print(f"%papers: {exc} (see %papers --help)", file=sys.stderr)
             return None
         query = " ".join(args.query).strip().strip("'\"")
         from .widget import PaperCards, active_library
@@ -228,6 +239,16 @@ def _say_demo_over(shell: Any, library: Library) -> None:
     if chosen_library() is not None or library.name != "demo" or shell is None:
         return
     names = [n for n, v in shell.user_ns.items() if isinstance(v, Library) and not n.startswith("_") and len(v)]
+    if not names:  # papers the user imported with the CLI are in the store, not the demo
+        from .store import open_store
+
+        stored = open_store().count()
+        if stored:
+            print(
+                f"%papers: this is the bundled demo corpus ({len(library)} papers); your store holds {stored} "
+                "papers: %papers --source store shows them"
+            )
+        return
     if names:
         shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
         print(
