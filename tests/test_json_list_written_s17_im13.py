@@ -80,3 +80,17 @@ def test_apa_references_read_into_their_parts(tmp_path: Path) -> None:
     ]
     assert papers[0].journal_ref == "Proceedings of the Quiet Bays Workshop (pp. 1-9). Moth Press"
     assert papers[1].journal_ref == "Journal of Quiet Places, 3(2), 11-19"
+
+
+def test_a_reference_without_authors_is_kept_by_its_year_or_doi(tmp_path: Path) -> None:
+    data = [
+        {
+            "ref": "Tidal Gardens Index 2030: Results (Quiet Bays Papers No. 4; Vol. 4). (2031). https://doi.org/10.1234/tg.4"
+        },
+        {"ref": "Lab picnic on Saturday, everyone welcome."},
+        {"ref": "Quill, A. (2019). Kelp under glass. Moth Press."},
+    ]
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        papers = paperlab.load(_write(tmp_path, "refs.json", data))
+    assert len(papers) == 2 and papers[0].doi == "10.1234/tg.4" and papers[1].title == "Kelp under glass"

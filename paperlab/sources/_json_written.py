@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..identifiers import find_doi
 from ._md_references import reference_parts
 
 __all__ = ["TEXT_KEYS", "groups_of", "written_fields"]
@@ -29,6 +30,7 @@ _INDEX_NOTE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_CITED_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^()]{0,30})?\)")  # "(2024)", "(2019a)", "(2015, noviembre 29)"
 _BYLINE_NAME = re.compile(r"(?:[^\W\d_][\w'’.-]*\s*){1,4}")
 
 
@@ -85,8 +87,19 @@ def _read(text: str) -> dict[str, Any]:
         }
     if parts := reference_parts(text):
         return {"title": parts.title, "authors": parts.authors, "venue": venue or parts.venue, "year": parts.year}
-    # a bare title only where a publication list's marks vouch for it ("[ICDE] Title", "Title（CCF A）"); any other
+    # a bare title only where a publication list's marks vouch for it ("[ICDE] Title", "Title（CCF A）", a year in
+    # brackets or a DOI, as a reference without authors writes them); any other
     # text (a chat message, a news item: "Meeting moved to Friday.") names no paper and the record has no title
+    year, doi = _CITED_YEAR.search(text), find_doi(text)  # "Title. (2024). https://doi.org/10.…": a work it cites
+    if year or doi:
+        title = re.sub(r"\s*https?://\S+\s*$", "", text)
+        title = re.sub(r"[\s.]*\((?:19|20)\d\d[^()]*\)\.?\s*$", "", title).strip()
+        return {
+            "title": title,
+            "venue": venue,
+            "doi": doi,
+            "year": year.group(0)[1:5] if year else None,  # "(2019a)": 2019
+        }
     return {"title": text, "venue": venue} if venue or noted else {}
 
 
