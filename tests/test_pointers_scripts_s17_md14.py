@@ -165,3 +165,28 @@ def test_names_then_a_linked_title_then_its_year_on_the_next_line(tmp_path: Path
         ("Lattices", ["Renn", "Sato"], 1990),
         ("GADGET", ["Moss"], 1992),
     ]
+
+
+LITERATURE_NOTES = """# Literature notes — widget diffusion
+
+## The most important papers
+
+### 1. Quill (2018) ★★★ CLOSEST
+**Citation:** A. Quill, "Variable Order Widget Equations derived from
+Continuous Time Gadget Walks," *Physica W* 503:451-463. arXiv:1712.06767.
+
+**What was proved:** widgets converge.
+
+### 2. Renn & Quill (2014) ★★★
+**Citation:** B. Renn and A. Quill, "Semi-Markov approach to continuous time
+gadget limit processes," *Annals of Widgets* 42(4). arXiv:1206.1960.
+"""
+
+
+def test_a_quoted_title_wrapped_over_lines_before_the_venue_in_italics(tmp_path: Path) -> None:
+    papers, _ = _load(tmp_path, LITERATURE_NOTES, "notes.md")
+    got = [(p.title, list(p.authors), p.arxiv_id) for p in papers]
+    assert got == [
+        ("Variable Order Widget Equations derived from Continuous Time Gadget Walks", ["A. Quill"], "1712.06767"),
+        ("Semi-Markov approach to continuous time gadget limit processes", ["B. Renn", "A. Quill"], "1206.1960"),
+    ]

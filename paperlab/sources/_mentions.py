@@ -213,6 +213,8 @@ def _title_for(
         return
     ref = paragraph_reference(lines, mention.line)  # "* Quill, A., 2022. Title over" / "  two lines. DOI: […](…)"
     title = ref.title if ref is not None else bibtex_title(lines, mention.line)  # a BibTeX entry's own title
+    if not title and mention.line and lines[mention.line - 1].kind == "text" and lines[mention.line - 1].text.strip():
+        title = paragraph_citation(lines, mention.line)  # 'P. Quill, "Title over' / 'two lines," *Venue* 3. arXiv:…'
     title = title or _title_on_line(line, mention)
     if not title and line.kind == "text":  # "*Title*" or "Title" above a line of links ("[[paper](…)]")
         title = _emphasis_above(lines, mention.line) or title_above_links(lines, mention.line)
