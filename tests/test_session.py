@@ -277,9 +277,9 @@ def test_own_agenda_markdown(own: Session) -> None:
         "1. **Ingrid Halvorsen** — *An Image Is Worth 16x16 Words: Transformers for Image Recognition at Scale* — "
         "Alexey Dosovitskiy, Lucas Beyer, Alexander Kolesnikov +1 more · ICLR 2021"
     ) in md
-    assert "4. **Karolina Szymanska** — *BLEURT*\n   - Results: 1 table(s), 33 values\n" in md
-    assert "   - ❓ Does a low rank hold for every layer, or only for attention?" in md
-    assert "   - Results: 1 table(s), 67 values" in md
+    assert "4. **Karolina Szymanska** — *BLEURT*\n   - Results: 1 table, 33 values\n" in md
+    assert "   - **Question:** Does a low rank hold for every layer, or only for attention?" in md
+    assert "   - Results: 1 table, 67 values" in md
     assert r"\*unique generative artifacts\*" in md  # markdown in slide text is escaped
 
 
@@ -490,8 +490,8 @@ def test_agenda_markdown(session: Session) -> None:
     assert md.startswith("# Thematic session\n*Paper presentation: Group4*\n**Date:** 2025-10-01")
     assert "1. **Nanne van Noord** — *Aligning Visual Contrastive Learning Models via Preference Optimization*" in md
     assert "ICLR 2025" in md
-    assert "   - ❓ Do you think puzzles like Tower of Hanoi reflect general reasoning?" in md
-    assert "   - Results: 1 table(s), 221 values" in md
+    assert "   - **Question:** Do you think puzzles like Tower of Hanoi reflect general reasoning?" in md
+    assert "   - Results: 1 table, 221 values" in md
     assert r"\*unique generative artifacts\*" in md  # markdown in slide text is escaped
 
 

@@ -16,7 +16,7 @@ from ...paper import Paper
 from ...sources import file_not_found, read_text
 from ...sources.schedule import looks_like_schedule, read_meetings
 from ...text import md_escape as md_cell  # one line, markdown and HTML markup escaped
-from ...text import md_link_text
+from ...text import md_link_text, plural
 from ...urls import md_url
 from .entry import SessionEntry
 from .notes import RELATED, TITLES_READ
@@ -175,8 +175,9 @@ def _agenda_item(n: int, e: SessionEntry) -> list[str]:
     ]
     lines += [f"   - {md_cell(t)}" for t in e.takeaways]
     if e.tables:
-        lines.append(f"   - Results: {len(e.tables)} table(s), {sum(len(d) for d in e.results)} values")
-    lines += [f"   - ❓ {md_cell(q)}" for q in e.questions]
+        values = plural(sum(len(d) for d in e.results), "value")
+        lines.append(f"   - Results: {plural(len(e.tables), 'table')}, {values}")
+    lines += [f"   - **Question:** {md_cell(q)}" for q in e.questions]  # words: an emoji font may be missing
     return lines
 
 
