@@ -210,7 +210,8 @@ _NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s)
 # affiliation numbers glued to a capitalised word of a name: "Quill1", "Okafor2,3" (not a handle, "dime10")
 _AFFILIATION = re.compile(r"\b([^\W\d_a-z][^\W\d_]+)\d{1,2}(?:,\d{1,2})*(?=$|\s|,)")
 # a title written before a person's name, at its start or after the comma of "Family, Given"
-_HONORIFIC = re.compile(r"(^|,\s*)(?:Prof\.|Professor|Dr\.|Mr\.|Mrs\.|Ms\.)\s+(?=\w)")
+# (one or several: "Prof. Dr. Laubenheimer", "Prof. Dr.-Ing. Ada Quill")
+_HONORIFIC = re.compile(r"(^|,\s*)(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.|\s*rer\.\s*nat\.)?|Mr\.|Mrs\.|Ms\.)\s+)+(?=\w)")
 # a role a byline writes before a contributor's name
 _ROLE_BEFORE = re.compile(r"^(?:with\s+)?(?:(?:additional\s+)?contributions?\s+(?:from|by)|assisted\s+by)\s+", re.I)
 # academic degrees and titles written as a third part of "Family, Given, Ph.D.": no part of the name
@@ -286,6 +287,8 @@ def strip_name_marks(name: str) -> str:
 
     >>> strip_name_marks("Prof. Ada Quill"), strip_name_marks("Quill, Dr. Ada"), strip_name_marks("Dr. Who")
     ('Ada Quill', 'Quill, Ada', 'Who')
+    >>> strip_name_marks("Prof. Dr. Laubenheimer"), strip_name_marks("Prof. Dr.-Ing. Ada Quill")
+    ('Laubenheimer', 'Ada Quill')
     """
     text = " ".join(_NAME_MARKS.sub("", name).split())
     text = _HONORIFIC.sub(r"\1", text) if _HONORIFIC.sub("", text).strip(" ,") else text
