@@ -23,6 +23,8 @@ import base64
 import colorsys
 import html
 import io
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +165,23 @@ def _in_turn(rows: Any, order: list[int], terms: np.ndarray, n: int, taken: froz
     return chosen
 
 
+def _as_written(terms: list[str], texts: list[str]) -> list[str]:
+    """Label terms (lowercased by the vectoriser) with each word as the topic's papers write it most often when
+    that form is an acronym or mixed case ("OOD", "MLLMs", "VQA", "DoA", "MUSIC"); words a sentence only
+    capitalises stay lowercase ("speech", not "Speech")."""
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for word in re.findall(r"\w[\w-]*", text):
+            forms.setdefault(word.lower(), Counter())[word] += 1
+
+    def written(word: str) -> str:
+        seen = forms.get(word)
+        best = seen.most_common(1)[0][0] if seen else word
+        return best if any(c.isupper() for c in best[1:]) else word
+
+    return [" ".join(written(w) for w in term.split()) for term in terms]
+
+
 def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
     """A readable label per topic: its most distinctive terms by c-TF-IDF, joined by " / ".
 
@@ -203,7 +222,7 @@ def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
         chosen = _label_terms([str(terms[i]) for i in order if shared[i]], n, frozenset(taken))
         if not chosen:  # the papers share no distinctive term: each paper's most distinctive one, in turn
             chosen = _in_turn(tf[rows], order, terms, n, frozenset(taken))
-        label = " / ".join(chosen) if chosen else fallback
+        label = " / ".join(_as_written(chosen, [texts[r] for r in rows])) if chosen else fallback
         labels[t] = label if label not in labels.values() else f"{label} ({t})"
         taken |= {_stem(w) for term in chosen for w in term.split()}
     return {t: labels[t] for t in topics.labels}
