@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from ..names import same_person
+from ..names import family_name, same_person
 from ..paper import Paper
 from ..text import fold, plural, short_title
 from .analysis import Recommendations, tfidf_vectorizer
@@ -211,15 +211,29 @@ def _zscore(x: np.ndarray) -> np.ndarray:
 def _matcher(term: str) -> Callable[[Paper], bool]:
     """``author:Name`` matches an author who may be that person (:func:`paperlab.names.same_person`: "author:L. Chen"
     matches "Chen, Li", never "Wei Chen"), a single word any author with that word as a whole name ("author:Chen":
-    every Chen, not "Cheng"); a keyword matches title/abstract words."""
+    every Chen, not "Cheng"; "author:Smith" also "Smith-Jones", a part of a family name), or the words of the name
+    in order ("author:van der Berg", "author:de Souza": a family name with its particles); a keyword matches
+    title/abstract words."""
     if term.lower().startswith("author:"):
         name = term.split(":", 1)[1].strip()
         if len(name.split()) == 1:
             word = fold(name).strip(" .")
-            return lambda p: bool(word) and any(word in fold(a).replace(",", " ").split() for a in p.authors)
-        return lambda p: any(same_person(name, a) for a in p.authors)
+            return lambda p: bool(word) and any(word in _name_words(a) for a in p.authors)
+        words = re.compile(r"(?<![\w-])" + re.escape(" ".join(fold(name).split())) + r"(?![\w-])")
+        return lambda p: bool(name) and any(same_person(name, a) or words.search(_folded_name(a)) for a in p.authors)
     pattern = re.compile(r"(?<![\w-])" + re.escape(term.strip()) + r"(?![\w-])", re.IGNORECASE)
     return lambda p: bool(pattern.search(paper_text(p)))
+
+
+def _folded_name(author: str) -> str:
+    """An author's name as ``author:`` terms read it: folded, commas as spaces, white space single."""
+    return " ".join(fold(author).replace(",", " ").split())
+
+
+def _name_words(author: str) -> set[str]:
+    """The words of an author's name, and the parts of a double-barrelled family name ("smith", "jones" of "Ann
+    Smith-Jones"; never the parts of a hyphenated given name, "Chen-Yu")."""
+    return set(_folded_name(author).split()) | set(fold(family_name(author)).split("-"))
 
 
 def decay_weights(n: int) -> np.ndarray:
