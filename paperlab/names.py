@@ -289,10 +289,29 @@ def strip_name_marks(name: str) -> str:
     ('Ada Quill', 'Quill, Ada', 'Who')
     >>> strip_name_marks("Prof. Dr. Laubenheimer"), strip_name_marks("Prof. Dr.-Ing. Ada Quill")
     ('Laubenheimer', 'Ada Quill')
+
+    Initials followed by their fuller form, as library catalogues write names, are the fuller form.
+
+    >>> strip_name_marks("Marcus, G. J. (Geoffrey Jules)"), strip_name_marks("Quill, A. (Bo)")
+    ('Marcus, Geoffrey Jules', 'Quill, A. (Bo)')
     """
     text = " ".join(_NAME_MARKS.sub("", name).split())
     text = _HONORIFIC.sub(r"\1", text) if _HONORIFIC.sub("", text).strip(" ,") else text
+    text = _FULLER_FORM.sub(_fuller_form, text)
     return _ROLE_BEFORE.sub("", text) or text
+
+
+# initials followed by the fuller form of the given names in brackets, as library catalogues write a name (MARC's
+# "fuller form of name"): "Marcus, G. J. (Geoffrey Jules)"
+_FULLER_FORM = re.compile(r"(?<!\w)((?:[^\W\d_]\.\s*){1,4})\(([^\W\d_][^()]{0,60})\)(?=\s|$)")
+
+
+def _fuller_form(m: re.Match[str]) -> str:
+    """The given names written out when their initials are the fuller form's ("G. J. (Geoffrey Jules)"), else as
+    written."""
+    initials = [c.lower() for c in m.group(1) if c.isalpha()]
+    words = m.group(2).split()
+    return m.group(2) if [w[0].lower() for w in words] == initials else m.group(0)
 
 
 def affiliation_marks_dropped(name: str) -> str:

@@ -20,3 +20,13 @@ def test_titled_names_in_bibtex_and_json() -> None:
     assert parse_bibtex(entry)[0].authors == ["Cora Vint", "Eli Moss"]
     listed = parse_json_list([{"title": "Reed beds", "authors": "Prof. Dr. Cora Vint, Bo Dale"}])
     assert listed[0].authors == ["Cora Vint", "Bo Dale"]
+
+
+def test_initials_with_their_fuller_form_as_catalogues_write_them() -> None:
+    entry = "@book{a, author={ Marcus, G. J. (Geoffrey Jules) and Quill, A. B. (Ada Beatrix) }, title={Oak}, year=1975}"
+    assert parse_bibtex(entry)[0].authors == ["Geoffrey Jules Marcus", "Ada Beatrix Quill"]
+    from paperlab.sources.ris import parse_ris
+
+    record = "TY  - BOOK\nTI  - Heart of oak\nAU  - Marcus, G. J. (Geoffrey Jules)\nER  - \n"
+    assert parse_ris(record)[0].authors == ["Geoffrey Jules Marcus"]
+    assert strip_name_marks("Quill, A. (Bo)") == "Quill, A. (Bo)"  # not the fuller form of its initials: as written
