@@ -190,3 +190,27 @@ def test_a_quoted_title_wrapped_over_lines_before_the_venue_in_italics(tmp_path:
         ("Variable Order Widget Equations derived from Continuous Time Gadget Walks", ["A. Quill"], "1712.06767"),
         ("Semi-Markov approach to continuous time gadget limit processes", ["B. Renn", "A. Quill"], "1206.1960"),
     ]
+
+
+NUMBERED_LINES = """## References
+
+[1] Quill, A., Renn, B., & Sato, C. (2018). Widget Graphs in the Libraries Domain. ArXiv, abs/1803.03198. https://doi.org/10.1007/978-3-319-63962-8_291-1
+[2] Lune, G. C., & Moss, M. P. E. (2017). Migration of a gadget catalogue into linked data. Semantic Web, 9, 481-491. https://doi.org/10.3233/sw-170274
+[3] Dale, T. (2023). Sparwidget: A Visual Gadget Exploration Tool. 11-15. https://doi.org/10.1007/978-3-031-43458-7_2
+"""
+
+
+def test_numbered_reference_lines_closed_by_their_doi_address(tmp_path: Path) -> None:
+    papers, said = _load(tmp_path, NUMBERED_LINES)
+    got = [(p.title, list(p.authors)[:2], p.published.year if p.published else None, p.doi) for p in papers]
+    assert got == [
+        ("Widget Graphs in the Libraries Domain", ["A. Quill", "B. Renn"], 2018, "10.1007/978-3-319-63962-8_291-1"),
+        (
+            "Migration of a gadget catalogue into linked data",
+            ["G. C. Lune", "M. P. E. Moss"],
+            2017,
+            "10.3233/sw-170274",
+        ),
+        ("Sparwidget: A Visual Gadget Exploration Tool", ["T. Dale"], 2023, "10.1007/978-3-031-43458-7_2"),
+    ]
+    assert not any("bad one" in s for s in said)  # every line read, none reported

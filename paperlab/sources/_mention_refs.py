@@ -60,7 +60,10 @@ def address_name(url: str | None, arxiv_id: str | None, doi: str | None) -> str:
 
 def item_reference(line: Line) -> CellPaper | None:
     """The reference a list item writes out before the venue's link that closes it (see the module's docstring)
-    with ``url`` the link's address and ``venue`` its text; None for any other line."""
+    with ``url`` the link's address and ``venue`` its text, or that a numbered paragraph line writes out before its
+    bare address ("[3] Quill, A. (2019). Title. Venue. https://doi.org/…"); None for any other line."""
+    if line.kind == "text" and line.item is None and _NUMBERED.match(line.text) and _CLOSING_ADDRESS.search(line.text):
+        return _with_bare_address(_NUMBERED.sub("", line.text))  # "[3] Quill, A. (2019). Title. Venue. https://doi…"
     if line.kind != "item":
         return None
     links = list(LINK.finditer(line.text))
@@ -78,6 +81,7 @@ def item_reference(line: Line) -> CellPaper | None:
     return found
 
 
+_NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\s*\[\s*\d{1,4}\s*\](?:\*\*|__)?\s+(?=\S)")  # "[3] ", "**[12]** "
 _TAIL_MARKS = re.compile(r"<br\s*/?>|:[a-z][a-z-]*:", re.I)  # a line break, an ":open-access:" icon after the link
 # a reference written out and closed by its bare address ("Quill, A., & Renn, B. (2019). Title. *Venue*, 38(7),
 # 1276-1296. <https://doi.org/10.…>")
