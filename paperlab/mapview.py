@@ -410,8 +410,15 @@ class TopicMap(anywidget.AnyWidget):
         return widget_reading_list(self._store, self.reading_list_name)
 
     def _listed(self) -> dict[str, str]:
-        """Statuses of the papers on the reading list (none when the store cannot be read: the map still shows)."""
+        """Statuses of the papers on the reading list (none when the store cannot be read: the map still shows); a
+        list not made yet is left unmade until a paper is added to it (looking at a map made an empty "default"
+        list, which the side panel then showed instead of the user's own list)."""
+        from .store import open_store
+
         try:
+            store = self._store if self._store is not None else open_store()
+            if self.reading_list_name not in store.lists():
+                return {}
             return {entry.paper.id: entry.status for entry in self._list().entries()}
         except PaperlabError:
             return {}
