@@ -85,7 +85,8 @@ class PaperlabMagics(Magics):
         "--reference-date",
         metavar="YYYY-MM-DD",
         default=None,
-        help="the day a saved Hugging Face page FILE was saved, for its dates without a year (default: inferred)",
+        help="the day FILE was saved or written, for its dates without a year: a saved Hugging Face page, a "
+        "reading-group schedule's 'Friday, June 30' (default: inferred from the page, else today)",
     )
     @line_magic
     def papers(self, line: str = "") -> PaperCards | None:

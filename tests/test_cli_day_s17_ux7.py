@@ -87,3 +87,21 @@ def test_export_says_when_the_name_gives_no_format_or_another(files: Path, capsy
     assert (files / "odd.bib").read_text(encoding="utf-8").startswith("TY  - ")
     assert main(["export", "--help"]) == 0
     assert "-o refs.bib alone says it too" in " ".join(capsys.readouterr().out.split())
+
+
+def test_import_reference_date_dates_a_schedules_year_less_days(tmp_path: Path, capsys) -> None:
+    """--reference-date's help named only saved Hugging Face pages; a schedule's "Friday, June 30" is dated by it
+    too (load(reference_date=), session 17): the help says so and the import uses it."""
+    sched = tmp_path / "group.md"
+    sched.write_text(
+        "# Reading group\n\n| Date | Paper | Presenter |\n|------|-------|-----------|\n"
+        "| Friday, June 30 | [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | Ada |\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "--help"]) == 0
+    assert "schedule's 'Friday, June 30'" in " ".join(capsys.readouterr().out.split())
+    assert main(["import", str(sched), "--reference-date", "2031-01-01"]) == 0
+    import paperlab
+
+    (paper,) = list(paperlab.open_store().papers())
+    assert paper.extra.get("meeting_date") == "2028-06-30"  # the last June 30 that was a Friday by 2031

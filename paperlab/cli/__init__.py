@@ -422,7 +422,8 @@ def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument(
         "--reference-date",
         metavar="YYYY-MM-DD",
-        help="the day a saved Hugging Face page was saved, for its dates without a year (default: inferred)",
+        help="the day the file was saved or written, for its dates without a year: a saved Hugging Face page, a "
+        "reading-group schedule's 'Friday, June 30' (default: inferred from the page, else today)",
     )
     p.add_argument("--list", metavar="NAME", help="also add the papers to this reading list")
     p.set_defaults(func=cmd_import)
