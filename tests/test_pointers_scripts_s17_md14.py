@@ -214,3 +214,30 @@ def test_numbered_reference_lines_closed_by_their_doi_address(tmp_path: Path) ->
         ("Sparwidget: A Visual Gadget Exploration Tool", ["T. Dale"], 2023, "10.1007/978-3-031-43458-7_2"),
     ]
     assert not any("bad one" in s for s in said)  # every line read, none reported
+
+
+NOTES_UNDER_TITLES = """# Collection of literature
+
+* [Signal Processing for Widget Learning Video Course](https://www.youtube.com/watch?v=abc123)
+    * Introduction to audio features and preprocessing
+
+* [High-Quality and Reproducible Automatic Gadget Transcription From Crowdsourced Data](https://www.example-journal.org/2624-6120/4/4/42)
+    * Study of how crowdsourced data can positively impact training of gadget models
+    * Introduces some basic deep learning architectures and techniques
+    * Gives a small overview over related works since 2018
+
+* [A Review of Automatic Gadget Transcription](https://open-access.example.ac.uk/6180/1/review.pdf)
+    * Early review, up until 2017
+
+* [Reducing the Synthetic-to-Real Transfer Gap in Widget Retrieval](https://example.org/widget-gap/)
+    * Shows that real data still is better
+"""
+
+
+def test_note_bullets_under_a_title_and_video_links_are_no_papers(tmp_path: Path) -> None:
+    papers, _ = _load(tmp_path, NOTES_UNDER_TITLES)
+    assert [p.title for p in papers] == [
+        "High-Quality and Reproducible Automatic Gadget Transcription From Crowdsourced Data",
+        "A Review of Automatic Gadget Transcription",
+        "Reducing the Synthetic-to-Real Transfer Gap in Widget Retrieval",
+    ]

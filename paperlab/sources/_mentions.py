@@ -35,6 +35,7 @@ from ._md_mention_ids import BARE_ID as _BARE_ID
 from ._md_mention_ids import Mention as _Mention
 from ._md_mention_ids import ids_of_url as _ids_of_url
 from ._md_mention_ids import line_mentions as _line_mentions
+from ._md_not_papers import no_paper_address
 from ._md_paragraphs import title_paragraphs
 from ._md_references import (
     dashed_one_name,
@@ -365,6 +366,11 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             continue
         if _not_a_title_line(lines, i, named, one_paper):
             continue
+        if line.kind == "item" and any(f.lines[0] in line.parents for f in found[-8:]):
+            continue  # "* [Title](…)" / "    * Introduces some basic techniques": notes on the paper above, no paper
+        addresses = [m.group(2) for m in LINK.finditer(line.text)]
+        if addresses and all(no_paper_address(a) for a in addresses):
+            continue  # "* [Signal Processing Course](https://www.youtube.com/…)": a video, a repository, no paper
         if line.kind == "row" and line.header and (cited := cited_row(line)) is not None:
             found.append(Found(cited.title, [i]))
             continue
