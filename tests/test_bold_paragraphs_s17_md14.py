@@ -98,7 +98,7 @@ compute on tokens that need none.
 - We route by widgets instead.
 #### introduction
 - routers are costly
-![fig](/Users/someone/notes/fig.png)
+![fig](figs/fig.png)
 """
 
 H2_UNDER_TOPIC = """# Sparse routing
@@ -128,3 +128,41 @@ def test_a_readme_with_one_long_heading_among_its_sections_is_no_paper(tmp_path:
     )
     with pytest.raises(paperlab.ParseError):
         _load(tmp_path, text)
+
+
+HEADING_PER_PAPER = """# Literature
+
+Status: `unread` → `skimmed` → `read`.
+
+## Vectorisation
+
+### WidgetVec: Evolutionary Widget Vectorization with Adaptive Curve Number
+Quill, Renn, Sato · Springer, 2024 · `10.1007/978-3-031-70085-9_24`
+Status: **unread**.
+
+### DiffWidget — Differentiable Widget Rasterization for Editing and Learning
+Lune et al. `[not checked: authors and year]`
+Status: **unread**.
+
+### GLIDE — Towards Layer-wise Gadget Vectorization
+`[not checked]`
+
+## Generation
+
+### GadgetPlanGAN: Vector residential gadget adversarial generation
+`10.1016/j.autcon.2022.104470`
+
+### Ideas for the thesis
+
+- try both
+"""
+
+
+def test_headings_beside_paper_headings_are_papers_too(tmp_path: Path) -> None:
+    papers = _load(tmp_path, HEADING_PER_PAPER)
+    assert [(p.title, p.doi) for p in papers] == [
+        ("WidgetVec: Evolutionary Widget Vectorization with Adaptive Curve Number", "10.1007/978-3-031-70085-9_24"),
+        ("Differentiable Widget Rasterization for Editing and Learning", None),
+        ("Towards Layer-wise Gadget Vectorization", None),
+        ("GadgetPlanGAN: Vector residential gadget adversarial generation", "10.1016/j.autcon.2022.104470"),
+    ]

@@ -30,6 +30,7 @@ from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row, work_row
 from ._md_digest import bold_digest_items, bylined_items
+from ._md_heading_papers import sibling_heading_papers
 from ._md_links import resolve_reference_links
 from ._md_mention_ids import BARE_ID as _BARE_ID
 from ._md_mention_ids import Mention as _Mention
@@ -466,6 +467,10 @@ def _read(
     named |= {i for m in kept if paragraph_reference(lines, m.line) and (i := lines[m.line].item) is not None}
     one_paper = {lines[m.line].heading for m in kept if m.by_heading or lines[m.line].kind == "heading"}
     titles = {f.title.casefold() for f in found}
+    if not beside_layout:  # "### EvoVec: Title" / "doi" beside "### LIVE — Title" / "[authors to check]"
+        papers_headings = {h for h in one_paper if h is not None}
+        headed = [f for f in sibling_heading_papers(lines, papers_headings) if f.title.casefold() not in titles]
+        found, one_paper = found + headed, one_paper | {f.lines[0] for f in headed}
     shaped = id_less and not beside_layout  # title-like lines too, not only rows citing their paper
     found += [f for f in _id_less(lines, named, one_paper, shaped) if f.title.casefold() not in titles]
     if beside_layout:  # a digest's overview of bold titles above the tables: "1. **Title**  " / "   summary"
