@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..dates import as_date
 from ..errors import ImportProblem, MergedRecordsWarning, ParseError, PartialImportWarning, warn_partial
 from ..library import Library
 from ..paper import Paper
@@ -386,8 +387,8 @@ def load(*paths: str | Path | Sequence[str | Path], format: str | None = None, *
     format : str, optional
         Force a format (a key of :data:`FORMATS`) instead of detecting it.
     **options
-        Passed to every reader that accepts them, e.g. ``reference_date`` for saved
-        Hugging Face pages.
+        Passed to every reader that accepts them, e.g. ``reference_date`` (a date or ISO text; anything else is a
+        ParseError) for saved Hugging Face pages and schedules.
 
     Returns
     -------
@@ -413,6 +414,8 @@ def load(*paths: str | Path | Sequence[str | Path], format: str | None = None, *
     files = _flat_paths(paths)
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {sorted(FORMATS)}")
+    if "reference_date" in options:  # refused whatever the format: a reader falling back to another hid it
+        as_date(options["reference_date"], "reference_date")
     lib = Library()
     failed: list[ParseError] = []
     for p in files:
