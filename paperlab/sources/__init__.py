@@ -414,8 +414,7 @@ def load(*paths: str | Path | Sequence[str | Path], format: str | None = None, *
     files = _flat_paths(paths)
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {sorted(FORMATS)}")
-    if "reference_date" in options:  # refused whatever the format: a reader falling back to another hid it
-        as_date(options["reference_date"], "reference_date")
+    as_date(options.get("reference_date"), "reference_date")  # a bad one refused whatever reader would read the file
     lib = Library()
     failed: list[ParseError] = []
     for p in files:
