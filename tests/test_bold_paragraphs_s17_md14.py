@@ -166,3 +166,25 @@ def test_headings_beside_paper_headings_are_papers_too(tmp_path: Path) -> None:
         ("Towards Layer-wise Gadget Vectorization", None),
         ("GadgetPlanGAN: Vector residential gadget adversarial generation", "10.1016/j.autcon.2022.104470"),
     ]
+
+
+LONG_BOLD_AUTHORS = """# Sources
+
+**Quill, A., Renn, B., Sato, C., Lune, D., Moss, E., Dale, F., Okafor, G.,
+Lind, H., Braun, I., Marsh, J., Young, K., Joy, L., Vale, M., Hart, N.,
+Stone, O., Wood, P., Fox, Q., Gray, R., Hale, S., Ives, T., Kerr, U.,
+Lowe, V., Nash, W., Orr, X., Page, Y., & Reed, Z. (2026).** *Identifying widgets in gadget systems.*
+**Trends in Widget Sciences** 30(6), 488–501.
+DOI: [10.1016/j.tws.2025.10.011](https://doi.org/10.1016/j.tws.2025.10.011) · PMID 41219038
+
+**Renn, B., & Sato, C. (2023).** *Sprockets without labels.* arXiv:2308.08708
+"""
+
+
+def test_a_bold_author_list_over_many_lines_keeps_its_first_author_and_a_clean_title(tmp_path: Path) -> None:
+    papers = _load(tmp_path, LONG_BOLD_AUTHORS)
+    got = [(p.title, list(p.authors)[:2]) for p in papers]
+    assert got == [
+        ("Identifying widgets in gadget systems", ["A. Quill", "B. Renn"]),
+        ("Sprockets without labels", ["B. Renn", "C. Sato"]),
+    ]

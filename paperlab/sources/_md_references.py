@@ -167,7 +167,7 @@ def dashed_one_name(text: str) -> CellPaper | None:
 
 # an emphasised or quoted span: the title of a reference when its authors come before it
 _TITLE_SPAN = re.compile(
-    r"(?<![*_\w])(?P<mark>\*{1,2}|_{1,2})(?=\S)(?P<em>.+?)(?<=\S)(?P=mark)(?![*\w])|[\"“](?P<q>[^\"“”]{4,}?)[\"”]"
+    r"(?<![*_\w])(?P<mark>\*{1,2}|_{1,2})(?=[^\s*_])(?P<em>.+?)(?<=\S)(?P=mark)(?![*\w])|[\"“](?P<q>[^\"“”]{4,}?)[\"”]"
 )
 _ET_AL_ONLY = re.compile(r"^\W*et\.?\s+al\W*$")
 _ET_AL_AT_END = re.compile(r"\bet\.?\s+al\b\.?\s*(?:\([^()]*\))?\s*\.?$")

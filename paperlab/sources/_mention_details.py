@@ -369,7 +369,7 @@ def paragraph_citation(lines: list[Line], i: int) -> str:
 
 
 def _paragraph(lines: list[Line], i: int) -> str:
-    """Line ``i`` as written, within its paragraph: from the paragraph's first line (up to three above) when the id
+    """Line ``i`` as written, within its paragraph: from the paragraph's first line (up to eight above) when the id
     stands on a later one, and on to the lines it wraps onto while an emphasis or a quote it opens is not closed
     ('*"Quark and lepton' / 'masses in the landscape,"* Phys. Rev. D …')."""
 
@@ -377,7 +377,7 @@ def _paragraph(lines: list[Line], i: int) -> str:
         return line.kind == "text" and line.item == lines[i].item and bool(line.text.strip())
 
     first = i
-    while first > max(0, i - 3) and lines[i].kind == "text" and lines[first].kind == "text":
+    while first > max(0, i - 8) and lines[i].kind == "text" and lines[first].kind == "text":
         if not (same(lines[first - 1]) or first - 1 == lines[i].item):
             break
         first -= 1  # back to the paragraph's first line, or the list item the line continues
