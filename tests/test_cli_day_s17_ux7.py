@@ -105,3 +105,17 @@ def test_import_reference_date_dates_a_schedules_year_less_days(tmp_path: Path, 
 
     (paper,) = list(paperlab.open_store().papers())
     assert paper.extra.get("meeting_date") == "2028-06-30"  # the last June 30 that was a Friday by 2031
+
+
+def test_search_and_feed_of_a_file_name_its_bad_records_as_import_does(files: Path, capfd) -> None:
+    """``paperlab search --corpus FILE`` and ``paperlab feed --from-library FILE`` printed Python's raw warning
+    ("…/bin/paperlab:6: PartialImportWarning: … sys.exit(main())") for a file with a broken entry: now one line
+    each, as ``paperlab import`` says it."""
+    bib = str(files / "mine.bib")
+    assert main(["search", "quantization", "--corpus", bib]) == 0
+    err = capfd.readouterr().err
+    assert f"paperlab: skipped {bib}, entry 'broken2021'" in err
+    assert "PartialImportWarning" not in err and "sys.exit" not in err
+    assert main(["feed", "--from-library", bib, "--no-remember"]) == 0
+    err = capfd.readouterr().err
+    assert f"paperlab: skipped {bib}, entry 'broken2021'" in err and "PartialImportWarning" not in err

@@ -66,9 +66,22 @@ def open_corpus(name: str | None, flag: str = "--corpus") -> tuple[Library, str]
 
     if not Path(name).exists():
         raise UsageError(f"{flag} {name}: no such file (expected demo, store or a file of papers)")
+    import warnings
+
+    from ..errors import MergedRecordsWarning, PartialImportWarning
     from ..sources import load
 
-    return load(name), name
+    with warnings.catch_warnings(record=True) as caught:  # said as paperlab import says them, never as Python
+        warnings.simplefilter("always", UserWarning)
+        lib = load(name)
+    for w in caught:
+        if isinstance(w.message, PartialImportWarning) and w.message.problems:
+            for problem in w.message.problems:
+                print(f"paperlab: {'skipped' if problem.skipped else 'kept in part:'} {problem}", file=sys.stderr)
+        elif issubclass(w.category, UserWarning) and not isinstance(w.message, MergedRecordsWarning):
+            text = " ".join(str(w.message).split())
+            print(f"paperlab: warning: {text if name in text else f'{name}: {text}'}", file=sys.stderr)
+    return lib, name
 
 
 def first_author(p: Paper) -> str:
