@@ -2,6 +2,7 @@
 row listed a BibTeX file's keywords while the papers' ``tags`` (and the frame's ``tags`` column) were empty. Now
 "Tag" holds the papers' ``tags`` (a list's or a digest's section) and "Keyword" the ``keywords`` their source gave,
 as ``lib.to_dataframe()`` names the two columns. Data: our own BibTeX entries and papers, written here.
+A card's chips say on hover which field they are ("Tag: to present", "Keyword: long context").
 Screenshots: test-artifacts/cards-keyword-facet-{light,dark}.png.
 """
 
@@ -53,6 +54,11 @@ def test_tag_and_keyword_facets_filter_the_fields_they_name(page: Page, lab: Lab
     expect(keywords.locator(".plc-facet-label")).to_have_text("Keyword:")
     expect(root.locator(".plc-facet-group[data-facet='tag'] .plc-facet-label")).to_have_text("Tag:")
     expect(keywords.locator("button.plc-chip[data-value='sparse attention']")).to_have_text("sparse attention (1)")
+    # a card's chips say on hover which field they are
+    speculative = root.locator(".plc-card", has_text="Speculative Decoding at Scale")
+    expect(speculative.locator(".plc-tag", has_text="to present")).to_have_attribute("title", "Tag: to present")
+    sparse = root.locator(".plc-card", has_text="Sparse Attention for Long Sequences")
+    expect(sparse.locator(".plc-tag", has_text="long context")).to_have_attribute("title", "Keyword: long context")
     keywords.locator("button.plc-chip[data-value='mixture of experts']").click()
     expect(root.locator(".plc-toolbar .plc-count").last).to_contain_text("1 of 3")
     expect(root.locator(".plc-card", has_text="Routing Collapse in Experts")).to_be_visible()

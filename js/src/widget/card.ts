@@ -256,19 +256,25 @@ function footer(
   check.addEventListener('change', () => actions.select(check.checked));
   row.appendChild(check);
   row.append(...links(p));
-  const chips = [
-    ...Array.from(new Set((p.sources ?? []).map(s => sourceLabel(s.name)))),
-    ...(p.categories ?? []).slice(0, 3),
-    ...(p.tags ?? []),
-    ...(p.keywords ?? [])
+  // each chip says on hover which field it is (as the facets name them): a tag is no keyword
+  const chips: [string, string][] = [
+    ...Array.from(new Set((p.sources ?? []).map(s => sourceLabel(s.name)))).map(
+      (c): [string, string] => [c, 'Source']
+    ),
+    ...(p.categories ?? [])
+      .slice(0, 3)
+      .map((c): [string, string] => [c, 'Category']),
+    ...(p.tags ?? []).map((c): [string, string] => [c, 'Tag']),
+    ...(p.keywords ?? []).map((c): [string, string] => [c, 'Keyword'])
   ].slice(0, 6);
   const tags = h('span', 'plc-tags');
-  for (const c of chips) {
+  for (const [c, kind] of chips) {
     const tag = h('span', 'plc-tag', c);
-    tag.title = c; // the whole text when the chip is shortened with an ellipsis
+    tag.title = `${kind}: ${c}`; // the whole text when the chip is shortened with an ellipsis
+    tag.dataset.kind = kind.toLowerCase();
     tags.appendChild(tag);
   }
-  tags.title = chips.join(' · ');
+  tags.title = chips.map(([c]) => c).join(' · ');
   row.append(tags, toolbar(p, state, actions));
   return row;
 }
