@@ -292,7 +292,9 @@ def test_import_warns_about_lost_cells_only() -> None:
         Session.from_file(TRANSCRIPT)
     # paperlab's own warnings only: a ResourceWarning or DeprecationWarning of another library, emitted by the
     # garbage collector during the call, is no warning of this import (it made the test flaky)
-    ours = [r for r in record if r.category.__module__.startswith("paperlab")]
+    # (and only those naming this file: a partial-import warning of another test's file, emitted late by a
+    # finaliser, failed it in long runs)
+    ours = [r for r in record if r.category.__module__.startswith("paperlab") and str(TRANSCRIPT) in str(r.message)]
     assert len(ours) == 1
     message = str(ours[0].message)
     assert "lines 54-56" in message  # the figure-as-table block of the first presentation
