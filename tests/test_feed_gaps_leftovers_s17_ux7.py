@@ -137,3 +137,10 @@ def test_a_partial_answer_filtered_to_nothing_says_both(fake_server, tmp_path: P
     shown = repr(frame[frame["cited_by"] > 99])
     assert shown.startswith("No row left: the filter") and shown.endswith(frame.note)
     assert "Gaps from the references of 2 of 4 papers" in shown
+
+
+def test_a_feed_with_nothing_saved_is_not_said_ranked_for_you(new_bib: Path) -> None:
+    """The cards' bar read "4 of your papers ranked for you" right above "Not personalised yet": a summary of a feed
+    with nothing saved no longer says "ranked for you"."""
+    day = feed(candidates=paperlab.load(new_bib), today="2026-11-30", remember=False)
+    assert day.summary() == "4 of your papers" and day.cards().feed_info["summary"] == "4 of your papers"

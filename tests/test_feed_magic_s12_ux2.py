@@ -62,7 +62,8 @@ def test_offline_feed_ranks_the_library_shown_as_cards(shell, capsys) -> None:
     assert "unreachable" not in err
     assert sorted(i.paper.id for i in day.items) == sorted(mine.ids) and day.own
     info = day.cards().feed_info
-    assert info["summary"] == f"{len(mine)} of your papers ranked for you"
+    # nothing saved: not "ranked for you" (session 17); the note says why the order, once
+    assert info["summary"] == f"{len(mine)} of your papers" and info["note"].startswith("Not personalised yet")
     assert info["problem"] == (
         f"arXiv and Hugging Face were unreachable (offline?): ranked {len(mine)} papers of your own library instead"
     )

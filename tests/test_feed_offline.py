@@ -85,7 +85,8 @@ def test_an_offline_feed_says_so_in_python(offline: Path, tmp_path: Path) -> Non
     # one source down, the other's papers shown: the summary and the markdown name the missing one
     own = feed(today="2026-03-04", profile=offline, store=Store(tmp_path / "w.sqlite3"), candidates=load(OWN))
     own.failed, own.unreachable = ["arXiv listing: can't reach 127.0.0.1"], ["arXiv"]
-    assert own.summary() == f"{len(own.items)} of your papers ranked for you (arXiv was unreachable (offline?))"
+    # nothing saved: not "ranked for you" (session 17; Feed.note says why the order)
+    assert own.summary() == f"{len(own.items)} of your papers (arXiv was unreachable (offline?))"
     assert "*arXiv was unreachable (offline?); showing" in own.to_markdown()
 
 
@@ -95,7 +96,7 @@ def test_an_online_feed_does_not_warn(offline: Path, tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", SourcesUnreachableWarning)
         day = feed(today="2026-03-04", profile=offline, store=Store(tmp_path / "n.sqlite3"), candidates=load(OWN))
-    assert "unreachable" not in repr(day) and day.summary().endswith("ranked for you")
+    assert "unreachable" not in repr(day) and day.summary() == f"{len(day.items)} of your papers"  # nothing saved
     md = day.to_markdown()  # no problem line (the italic line under the heading is the not-personalised note)
     assert "unreachable" not in md and "offline" not in md and "no new papers" not in md
 

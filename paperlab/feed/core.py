@@ -322,11 +322,13 @@ class Feed:
 
     def summary(self, sources: bool = True) -> str:
         """What was ranked, in words: "20 new papers ranked for you", or "20 of your papers ranked for you" when
-        the candidates were the user's own papers; when a source could not be read, which ("no new papers: arXiv
+        the candidates were the user's own papers ("20 new papers" alone when nothing is saved to rank them by:
+        :attr:`note` says why their order); when a source could not be read, which ("no new papers: arXiv
         and Hugging Face were unreachable (offline?)"), unless ``sources`` is False (a view showing
         :meth:`problem` beside it: the feed cards)."""
         n = len(self.items)
-        done = f"{n} of your papers ranked for you" if self.own else f"{plural(n, 'new paper')} ranked for you"
+        done = f"{n} of your papers" if self.own else plural(n, "new paper")
+        done += "" if self.note else " ranked for you"  # nothing saved to rank by: its note says so, once
         if not (sources and self.failed):
             return done
         if not n:  # empty because the sources could not be read, not for want of new papers

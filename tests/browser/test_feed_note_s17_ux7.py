@@ -36,6 +36,8 @@ def test_an_unpersonalised_feed_says_why_once_in_its_bar(page: Page, lab: Lab) -
     note = root.locator(".plc-feedbar .plc-feed-unpersonal")
     expect(note).to_have_count(1)
     expect(note).to_contain_text("Not personalised yet (no saved papers): the most upvoted come first")
+    expect(root.locator(".plc-feedbar")).to_contain_text("5 of your papers; thumbs re-rank at once")
+    expect(root.locator(".plc-feedbar")).not_to_contain_text("ranked for you")  # nothing saved to rank by
     expect(root.locator(".plc-card .plc-reason")).to_have_count(0)  # no "Why:" repeating it on every card
     assert "save papers" not in " ".join(root.locator(".plc-card").all_inner_texts())
     expect(root.locator(".plc-card").first).to_contain_text("Sparse routing study 5")  # most upvoted first
