@@ -119,3 +119,12 @@ def test_search_and_feed_of_a_file_name_its_bad_records_as_import_does(files: Pa
     assert main(["feed", "--from-library", bib, "--no-remember"]) == 0
     err = capfd.readouterr().err
     assert f"paperlab: skipped {bib}, entry 'broken2021'" in err and "PartialImportWarning" not in err
+
+
+def test_split_of_an_unknown_paper_says_what_to_give(files: Path, capsys) -> None:
+    assert main(["import", str(files / "mine.bib")]) == 0
+    capsys.readouterr()
+    assert main(["split", "nope"]) == 1  # the exit status as before
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("paperlab: error: no paper 'nope'") and len(err.splitlines()) == 1
+    assert "give the merged paper's id, arXiv id or DOI (the first column of `paperlab list`" in err

@@ -13,10 +13,19 @@ __all__ = ["add_split_parser", "cmd_split"]
 
 def cmd_split(args: argparse.Namespace) -> int:
     """Run ``paperlab split``: print each part (id, arXiv id, DOI, venue) and the lists' choice."""
+    from ..errors import NotFound
     from ..store import open_store
 
     store = open_store()
-    parts = store.split_paper(args.ref, keep=args.keep)
+    try:
+        parts = store.split_paper(args.ref, keep=args.keep)
+    except NotFound as exc:  # a wrong REF: say what to give instead (exit status 1, as before)
+        if args.keep and args.keep in str(exc):
+            raise
+        raise NotFound(
+            f"{exc}: give the merged paper's id, arXiv id or DOI (the first column of `paperlab list` or "
+            "`paperlab search`)"
+        ) from None
     for part in parts:
         ids = ", ".join(f"{k} {v}" for k, v in (("arXiv", part.arxiv_id), ("DOI", part.doi)) if v)
         where = part.venue or part.journal_ref or ""
