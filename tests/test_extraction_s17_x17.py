@@ -97,3 +97,12 @@ def test_results_next_to_statistics_are_kept() -> None:
     """What must not change (passes before too): a change before its p-value, a score after a capitalised name."""
     assert _values("The method improves recall from 0.71 to 0.74 (p<0.001).") == [0.71, 0.74]
     assert _values("Our model scores 27.3 BLEU, 2.1 points above the baseline.") == [27.3, 2.1]
+
+
+def test_the_first_end_of_a_size_range_is_a_size_too() -> None:
+    """'a 0.5-3B model family': the 0.5 is half a billion parameters like the 3, a setting, never a result (session
+    17's refitted metric ranker named it 'accuracy' from later in the sentence)."""
+    rows = extract_results("We release a compact 0.5-3B model family that reaches 64.2% accuracy.")
+    assert list(rows["value"]) == [64.2]
+    rows = extract_results("Models from 1 to 8B parameters reach 71.3% accuracy on the held-out split.")
+    assert list(rows["value"]) == [71.3]

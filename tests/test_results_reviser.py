@@ -58,7 +58,9 @@ def test_a_condition_named_right_after_its_value_keeps_its_name():
 
 
 def test_no_metric_rather_than_what_is_kept_or_a_preposition():
-    assert _metrics(KEPT) == [(40.0, None)]
+    # what is cut, not what is kept: the ranker refitted in session 17 names it itself (the old one said "answer
+    # quality", which this reviser turned into no metric)
+    assert _metrics(KEPT) == [(40.0, "prompt tokens")]
     assert _metrics(NEAR) == [(4.0, None)]
 
 
@@ -67,10 +69,12 @@ def test_a_metric_named_by_a_known_shape_is_not_revised():
 
 
 def test_without_encoder_the_rankers_names_stand(no_encoder):
-    assert _metrics(FAULTS) == [(72.4, "JSON library")]
+    # the ranker refitted in session 17 on the develop folds already gets three of these right (the one shipped
+    # before said "JSON library", "answer quality" and "strain near"); the condition is still the reviser's
+    assert _metrics(FAULTS) == [(72.4, "faults")]
     assert _metrics(SETTING)[0] == (30.0, "success rate")
-    assert _metrics(KEPT) == [(40.0, "answer quality")]
-    assert _metrics(NEAR) == [(4.0, "strain near")]
+    assert _metrics(KEPT) == [(40.0, "prompt tokens")]
+    assert _metrics(NEAR) == [(4.0, None)]
 
 
 def test_a_failing_encoder_falls_back_to_the_ranker():
@@ -81,7 +85,7 @@ def test_a_failing_encoder_falls_back_to_the_ranker():
 
     metric_reviser.set_phrase_encoder(broken)
     try:
-        assert _metrics(KEPT) == [(40.0, "answer quality")]
+        assert _metrics(SETTING)[0] == (30.0, "success rate")  # the ranker's name, not the reviser's
         assert metric_reviser._ENCODER[0] is None  # switched off for the rest of the process, no error raised
     finally:
         metric_reviser.set_phrase_encoder(shipped)
@@ -101,7 +105,7 @@ def test_one_encoder_batch_per_abstract():
     finally:
         metric_reviser.set_phrase_encoder(shipped)
     assert len(calls) == 1 and calls[0] > 20
-    assert (72.4, "faults") in rows and (30.0, "shelf occupancy") in rows and (40.0, None) in rows
+    assert (72.4, "faults") in rows and (30.0, "shelf occupancy") in rows and (40.0, "prompt tokens") in rows
 
 
 def test_shipped_model_is_small_and_fitted_on_dev_folds_only():

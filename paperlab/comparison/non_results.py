@@ -9,7 +9,7 @@ from the characters around the number alone, so the results classifier never has
 - a confidence level and its bounds: "95% CI", "95% CI 1.31-2.54", "CI: [0.20, 0.41]";
 - the two bounds of a bracketed interval: "81.2% [79.1%, 83.0%]", "+0.31 [0.25, 0.37]";
 - an ordinal: "the 95th percentile", "a 99.9th-percentile delay";
-- a size glued to B or T: "models from 0.6B to 8B", "Qwen3-1.7B", "a 4.8BA0.5B MoE" (billions of parameters or
+- a size glued to B or T: "models from 0.6B to 8B", "Qwen3-1.7B", "a 4.8BA0.5B MoE", the first end of "0.5-3B" (billions of parameters or
   tokens, a setting), and a count in millions: "1.2 million images" (dataset statistics);
 - a version or an id: "LangGraph 1.2.9", "arXiv:2506.08062v2", a year "NeurIPS 2021"; an exponent "κ^0.25".
 """
@@ -35,6 +35,7 @@ _BRACKET_FIRST = (re.compile(r"\[\s*[+−-]?$"), re.compile(rf"\s?%?{_JOIN}{_NUM
 _BRACKET_SECOND = (re.compile(rf"\[\s*{_NUM}{_JOIN}[+−-]?$"), re.compile(r"\s?%?\s*\]"))
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _GLUED_SIZE_AFTER = re.compile(r"[BbT](?![a-z])|v\d|\.\d")  # "0.6B", "1.5b", "2506.08062v2", "1.2.9"
+_SIZE_RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|--|to)\s*{_NUM}\s?[BT](?![a-z])")  # the 0.5 of "0.5-3B", "1 to 8B"
 _EXPRESSION_BEFORE = re.compile(r"(?:\^\{?\(?|arXiv:\s*|\d\.)$")  # "κ^0.25", "arXiv:2506.08062", the 9 of "1.2.9"
 _COUNT_AFTER = re.compile(r"\s+(?:million|billion|thousand)\b(?!\s*(?:/|per\b|[a-z]+\s*/|[a-z]+\s+per\b))")
 
@@ -54,7 +55,8 @@ def not_a_result(text: str, start: int, end: int, unit: str) -> bool:
         return True  # an exponent, an arXiv id, a dotted version's tail, a year
     if not unit and _COUNT_AFTER.match(text, num_end) and not re.search(r"\bby\s*$", before):
         return True  # "1.2 million images": a count (dataset statistics), not "by 1.5 million"
-    return not unit and (_ORDINAL_AFTER.match(text, num_end) or _GLUED_SIZE_AFTER.match(text, num_end)) is not None
+    after = _ORDINAL_AFTER.match(text, num_end) or _GLUED_SIZE_AFTER.match(text, num_end)
+    return not unit and (after or _SIZE_RANGE_AFTER.match(text, num_end)) is not None
 
 
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b")
