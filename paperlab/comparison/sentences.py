@@ -193,7 +193,7 @@ def _results_in_sentence(
             r["unit"] = None  # "12 points", "a 5.9-point gain": a difference (kind delta) of a score, not a percentage
         if r["kind"] == "delta" and r["value"] is not None and r["value"] < 0:
             r["direction"] = "down"  # "(-2.3%)", "by -3.2%": a change written with a minus goes down
-        r.update(paper=paper_id, source=source, where=where, evidence=sent.strip())
+        r.update(paper=paper_id, source=source, where=where, evidence=sent_flat)  # readable: no LaTeX, no **
         r.pop("_named", None)
         r.pop("_sure", None)
     kept = [(r, span) for r, span in zip(found, spans, strict=True) if not r.pop("_drop", False)]
