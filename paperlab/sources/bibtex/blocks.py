@@ -29,10 +29,12 @@ def supply_keys(text: str) -> tuple[str, list[tuple[str, int]]]:
     given: list[tuple[str, int]] = []
     pieces: list[str] = []
     last = 0
+    line, counted = 1, 0  # lines counted on from the last match: a file of 20,000 keyless entries took 30 s
     for m in _KEYLESS.finditer(text):
         if m.start() > 0 and text[m.start() - 1] not in " \t\r\n}":  # an "@" inside a value (an e-mail address)
             continue
-        line = text.count("\n", 0, m.start()) + 1
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
         key = f"{GENERATED_KEY_PREFIX}{line}"
         given.append((key, line))
         pieces.append(text[last : m.end(2)] + key + ("," if m.group(3) == "," else ","))
