@@ -83,10 +83,16 @@ _PAGE_SIGN = re.compile(
     r"pp\.\s*\d|issn|arxiv|preprint|doi)\b"
 )
 # what a meeting's notes are headed by, never a paper's title: "Meeting notes 12 March", "Minutes of ...", a day
+# a month by its whole name or its abbreviation ("Mar", "March"; not "Marginal", "Decision")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# a day not followed by a word of a title ("3 May Graphs" is a title's; "12 March" a day's)
 _MEETING_TITLE = re.compile(
-    r"(?i)\b(?:meeting|minutes|agenda|notes|stand-?up|sync|retreat|call|catch-?up|attendees|present)\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"
+    r"(?i)\b(?:meeting|minutes|agenda|stand-?up|retreat|catch-?up|attendees)\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?!\s*[A-Z])|"
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*[A-Z])|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b"
 )
 _GLUED = re.compile(r"(?<=\d)(?:Citations?|Cited|Check|PDF|Full|View|Download|Share|References?)\b.*$")
 
