@@ -146,9 +146,29 @@ def _roles(item: dict[str, Any], byline_key: str | None) -> dict[str, Any] | Non
     return fields
 
 
+_VENUE_WORD = re.compile(
+    r"\b(?:(?i:journal|proceedings|conference|symposium|workshop|transactions|review|letters|annals|bulletin"
+    r"|press|preprint|thesis)|[A-Z]{2,}[a-z]?)\b"
+)
+
+
+def _paper_evidence(read: dict[str, Any] | None) -> bool:
+    """Whether the fields a record's values show are a paper's: a byline with its title, a link naming an arXiv id
+    or a DOI, or a venue (a journal, proceedings, an acronym, a year)."""
+    if read is None:
+        return False
+    url = str(read.get("url", ""))
+    venue = str(read.get("venue", ""))
+    return (
+        "authors" in read
+        or bool(normalize_arxiv_id(url) or find_doi(url))
+        or bool(venue and (_YEAR.search(venue) or _VENUE_WORD.search(venue)))
+    )
+
+
 def valued_records(items: list[Any], titled: Any) -> list[Any] | None:
     """``items`` with the fields their values show added (:func:`_roles`), when none has a title of its own
-    (``titled``) and most of the records show a paper with names, or with a link and a year; None otherwise. The byline is read
+    (``titled``) and most of the records show a paper (:func:`_paper_evidence`); None otherwise. The byline is read
     under the one key most records write names under ("subtitle"), so a title in title case ("Lazy Outside and Lazy
     Backward Algorithms") is never taken for names."""
     records = [x for x in items if isinstance(x, dict)]
@@ -157,8 +177,8 @@ def valued_records(items: list[Any], titled: Any) -> list[Any] | None:
     keys = Counter(k for x in records for k, v in x.items() if isinstance(v, str) and _byline(v))
     byline_key = keys.most_common(1)[0][0] if keys else None
     read = [_roles(x, byline_key) for x in records]
-    if sum(r is not None and ("authors" in r or "url" in r and "year" in r) for r in read) * 2 < len(records):
-        return None
+    if sum(_paper_evidence(r) for r in read) * 2 <= len(records):
+        return None  # a link and a year alone are no paper: a repository, a product, a post has them too
     roles = iter(read)
     return [
         {**x, **{k: v for k, v in (next(roles) or {}).items() if k not in x}} if isinstance(x, dict) else x
