@@ -11,14 +11,21 @@ Used by :mod:`paperlab.sources.schedule`.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ._schedule_cells import clean_cell
 from ._schedule_tables import ScheduleTable, column_key
 
-__all__ = ["papers_named", "talks", "topics_only"]
+__all__ = ["mark_seminars", "papers_named", "talks", "topics_only"]
 
 _SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
 _TALK_TITLES = ("topic", "topics", "talk", "talk topic", "title", "talk title")
+# a plain "Title" beside a speaker is a talk's only where the file says it lists talks; a reading group's
+# "Date,Speaker,Title" names its papers
+_TITLE_ONLY = ("title",)
+_SEMINAR_WORD = re.compile(r"\b(?:seminars?|colloqui(?:um|a)|talks?|speakers?\s+series|lecture\s+series)\b", re.I)
+_HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s+(.*)|<h[1-6]\b[^>]*>(.*?)</h[1-6]>)", re.I | re.M)
+_ABSTRACT = re.compile(r"^(?:abstract|talk abstract|summary of the talk)$")
 _LINK_ONLY = re.compile(r"^(?:<?https?://\S+>?|\[[^\[\]]*\]\(\S+\))$")
 
 
@@ -29,9 +36,20 @@ def talks(table: ScheduleTable) -> bool:
     alone does not call them so), so a title is the talk's, a paper only when linked or referenced."""
     keys = [(column_key(c), role) for c, role in zip(table.columns, table.roles, strict=True)]
     speakers = any(role == "presenter" and key.startswith("speaker") for key, role in keys)  # "Speaker(s) | Topic"
-    titles = all(key in _TALK_TITLES for key, role in keys if role == "paper")
+    signed = table.seminar or any(_ABSTRACT.match(k) for k, _ in keys)  # "seminars.csv", an "Abstract" column
+    titles = all(key in _TALK_TITLES and (signed or key not in _TITLE_ONLY) for key, role in keys if role == "paper")
     named = papers_named(table) and not _links_only(table)
     return not named and (any(_SPEAKER_FIELD.match(k) for k, _ in keys) or speakers and titles)
+
+
+def mark_seminars(tables: list[ScheduleTable], path: Path, text: str) -> list[ScheduleTable]:
+    """The tables, each marked a seminar's when the file's name or one of its headings (or the table's own) says it
+    lists talks: "seminars.csv", "# Colloquium, spring 2025", "## Speaker series"."""
+    said = [re.sub(r"[\W_]+", " ", path.stem), *(m.group(1) or m.group(2) or "" for m in _HEADING_LINE.finditer(text))]
+    for table in tables:
+        heads = [*said, table.title or "", table.section or ""]
+        table.seminar = table.seminar or any(_SEMINAR_WORD.search(h) for h in heads)
+    return tables
 
 
 def topics_only(table: ScheduleTable) -> bool:

@@ -140,6 +140,7 @@ class ScheduleTable:
     title: str | None = None
     markdown: bool = False  # cells written in markdown ("*No class — holiday*")
     roles: list[str | None] = field(default_factory=list)  # by the header's words, then by the cells
+    seminar: bool = False  # its file's name or a heading says it lists talks ("seminars.csv", "# Colloquium")
 
     def __post_init__(self) -> None:
         if not self.roles:

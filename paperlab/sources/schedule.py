@@ -51,7 +51,7 @@ from ._schedule_citekeys import CITED_ONLY, cited_keys
 from ._schedule_clock import as_of, this_year
 from ._schedule_columns import lead_name
 from ._schedule_headings import heading_meetings, unscheduled_papers
-from ._schedule_kinds import papers_named, talks, topics_only
+from ._schedule_kinds import mark_seminars, papers_named, talks, topics_only
 from ._schedule_pool import pool_papers
 from ._schedule_tables import (
     PAPER_COLUMNS,
@@ -435,7 +435,9 @@ def _no_day(date_text: str, order: str) -> bool:
 
 def _tables(text: str, path: Path) -> list[ScheduleTable]:
     """The schedule tables of a file, a timetable of one day left out."""
-    return [t for t in schedule_tables(text, path.suffix.lower(), str(path)) if not _timetable(t)]
+    return mark_seminars(
+        [t for t in schedule_tables(text, path.suffix.lower(), str(path)) if not _timetable(t)], path, text
+    )
 
 
 def _heading_schedule(text: str, source: str) -> tuple[list[Meeting], list[ImportProblem], str | None] | None:
