@@ -93,3 +93,21 @@ def test_json_records_with_an_arxiv_link_or_a_venue_are_still_papers(tmp_path: P
     papers = _load(tmp_path, json.dumps(data), "mine.json")
     assert [p.title for p in papers] == ["Tidal Gardens for Quiet Bays", "Kelp Counting Under Glass"]
     assert papers[0].arxiv_id == "2101.00001" and papers[1].journal_ref == "Journal of Quiet Places"
+
+
+READING_LIST = """# Reading list
+
+- [Residual Widget Networks](notes/resnet.md) — compare with https://arxiv.org/abs/1706.03762
+- [Widget Routing](notes/wr.md) (Quill et al., 2025) https://arxiv.org/abs/2501.01234
+- [Gadget Maps](notes/gm.md) — Renn and Lune, NeurIPS 2024. https://arxiv.org/abs/2402.04321
+"""
+
+
+def test_a_bare_address_after_other_words_is_not_the_items_id(tmp_path: Path) -> None:
+    papers = _load(tmp_path, READING_LIST, "reading.md")
+    got = [(p.title, p.arxiv_id, p.published and p.published.year) for p in papers]
+    assert got == [
+        ("Residual Widget Networks", None, None),  # "compare with …": another paper's address
+        ("Widget Routing", "2501.01234", 2025),  # only a citation before it: the item's own
+        ("Gadget Maps", "2402.04321", 2024),
+    ]

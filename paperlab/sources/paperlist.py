@@ -324,6 +324,15 @@ def _badges_out(text: str) -> str:
 _BARE_ADDRESS = re.compile(r"https?://[^\s)\]<>\"'|]+")
 
 
+_CITATION_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:19|20)\d\d[a-z]?|et|al\.?|and|in|of|the|for|on|pp\.?|[\d–-]+)")
+
+
+def _citation_only(text: str) -> bool:
+    """Whether ``text`` (an item's words before a bare address, its links taken out) is at most a citation —
+    authors, year, venue — and punctuation, so the address is the item's own."""
+    return all(_CITATION_WORD.fullmatch(w.rstrip(".")) for w in re.findall(r"[^\s()\[\],;:&—–·|*_]+", text))
+
+
 def _other_ids(content: str) -> tuple[str | None, str | None]:
     """(arXiv id, DOI) of the first link of an item that names one and is not labelled as other material (a
     dataset, code): "[Title](project page) [arXiv](…)"; else of its first bare address that names one."""
@@ -333,7 +342,10 @@ def _other_ids(content: str) -> tuple[str | None, str | None]:
         _, _, arxiv, doi = link_ids(m.group(2))
         if arxiv or doi:
             return arxiv, doi
-    for m in _BARE_ADDRESS.finditer(_ANY_LINK.sub(" ", content)):  # "[Title](notes) (Quill, 2025) https://arxiv…"
+    text = _ANY_LINK.sub(" ", content)
+    for m in _BARE_ADDRESS.finditer(text):  # "[Title](notes) (Quill, 2025) https://arxiv…"
+        if not _citation_only(text[: m.start()]):
+            break  # "[ResNet](notes) — compare with https://arxiv…": another paper's address
         _, _, arxiv, doi = link_ids(m.group(0).rstrip(".,;:"))
         if arxiv or doi:
             return arxiv, doi
