@@ -111,3 +111,23 @@ def test_a_bare_address_after_other_words_is_not_the_items_id(tmp_path: Path) ->
         ("Widget Routing", "2501.01234", 2025),  # only a citation before it: the item's own
         ("Gadget Maps", "2402.04321", 2024),
     ]
+
+
+NOTES = """# Notes
+
+**Quill et al. 2021**, *unpublished*
+
+**Eldan & Li 2023**, *TinyStories*
+
+Read [The Lottery Ticket Hypothesis](https://arxiv.org/abs/1803.03635) first.
+See [the survey](https://arxiv.org/abs/2101.00001) for more.
+"""
+
+
+def test_a_status_is_no_title_and_a_title_case_link_after_read_is_a_paper(tmp_path: Path) -> None:
+    papers = _load(tmp_path, NOTES, "notes.md")
+    titles = [p.title for p in papers]
+    assert "unpublished" not in titles  # "*unpublished*" after a citation is its status, no one-word title
+    assert "TinyStories" in titles  # a one-word title after a dated citation still is one
+    assert "The Lottery Ticket Hypothesis" in titles  # "Read [The … Hypothesis](…)" names a paper
+    assert not any(t.lower() == "the survey" for t in titles)  # "See [the survey](…)" points at one

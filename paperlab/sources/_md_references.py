@@ -171,7 +171,12 @@ _TITLE_SPAN = re.compile(
 )
 _ET_AL_ONLY = re.compile(r"^\W*et\.?\s+al\W*$")
 _ET_AL_AT_END = re.compile(r"\bet\.?\s+al\b\.?\s*(?:\([^()]*\))?\s*\.?$")
-_ONE_WORD = re.compile(r"[^\W\d_][\w-]{2,}")  # a title that is one name ("TinyStories", "Chinchilla")
+# a title that is one name ("TinyStories", "Chinchilla"), not a reference's status ("*unpublished*", "*preprint*")
+_ONE_WORD = re.compile(
+    r"(?!(?:unpublished|forthcoming|preprint|submitted|manuscript|draft|accepted|in-press|under-review)\W*$)"
+    r"[^\W\d_][\w-]{2,}",
+    re.I,
+)
 _IDS_AFTER = re.compile(
     r"[\s.,;(]*\b(?:(?:arxiv|doi|pmid|isbn|url|https?)\b\s*[:\s]|(?:www\.)?(?:arxiv|doi)\.org/)", re.I
 )  # "arXiv:…", "DOI …", "arxiv.org/abs/…" written without its scheme

@@ -234,4 +234,6 @@ def points_at(before: str, label: str) -> bool:
     >>> points_at("See", "the survey"), points_at("", "The Widget Survey"), points_at("Also read", "Widget Routing")
     (True, False, False)
     """
-    return bool(_POINTING.search(before.strip())) and bool(_DEICTIC.match(label.strip()))
+    words = re.findall(r"[^\W\d_][\w'-]*", label)
+    title_case = len(words) > 1 and all(w[0].isupper() for w in words)  # "Read [The Lottery Ticket Hypothesis](…)"
+    return bool(_POINTING.search(before.strip())) and bool(_DEICTIC.match(label.strip())) and not title_case
