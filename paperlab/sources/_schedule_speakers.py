@@ -40,6 +40,11 @@ _AFFILIATION = re.compile(
     r"inc|ltd|company|corp\w*|professor|prof|student|engineer|scientist|founder|ceo|cto|head|director|team|group|"
     r"cent(?:er|re)|department|dept|academy|hospital|google|microsoft|meta|openai|independent)\b"
 )
+# a heading that calls the page's items papers ("# Papers by our lab", "## Classic papers", "Publications"), not talks
+_PAPERS_HEADING = re.compile(
+    r"(?im)^\s{0,3}(?:#{1,6}\s|<h[1-6]\b)(?=[^\n]*\b(?:papers?|publications?|readings?|bibliography)\b)"
+    r"(?![^\n]*\b(?:talks?|seminars?|colloqui\w*|speakers?|meetups?|keynotes?)\b)"
+)
 _NOT_SPEAKER = re.compile(
     r"(?i)\b(?:talk|session|workshop|seminar|panel|keynote|break|lunch|welcome|opening|closing|intro\w*|q&a|tba|tbd)\b"
 )
@@ -74,7 +79,9 @@ def _talk(body: str) -> tuple[str, str, bool] | None:
 def speaker_bullets(text: str) -> list[tuple[int, str, str, list[str]]]:
     """(line, the day as written: "" for none, the talk's title, its speaker) of each speaker-first talk bullet of a
     page (see the module's docstring); [] for a page with fewer than two, or whose top-level bullets are mostly
-    something else, or with a bullet of that shape whose title links a paper."""
+    something else, or with a bullet of that shape whose title links a paper, or headed as a list of papers."""
+    if _PAPERS_HEADING.search(text):  # "# Papers by our lab": its bullets' names are the papers' authors
+        return []
     found, bullets = [], 0
     for k, line in enumerate(text.split("\n"), 1):
         b = _BULLET.match(line)
