@@ -152,18 +152,34 @@ def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
     if _titled(obj):
         return None  # one paper, whatever lists it holds
     held: list[tuple[str, list[Any]]] = []
+    untitled: list[tuple[int, str, list[Any]]] = []  # lists of records naming no title field: judged together below
     for key, value in obj.items():
         if isinstance(value, list) and any(_titled(x) for x in value[:20]):
             held.append((str(key), value))
-        elif isinstance(value, list) and (valued := valued_records(value, _titled)) is not None:
-            held.append((str(key), valued))
+        elif isinstance(value, list) and any(isinstance(x, dict) for x in value):
+            untitled.append((len(held), str(key), value))
+            held.append((str(key), []))
         elif isinstance(value, dict) and (keyed := _keyed(value)) is not None:
             held.append((str(key), keyed))
         elif isinstance(value, dict) and depth > 1 and (inner := _held_records(value, depth - 1)) is not None:
             held.append((str(key), inner))
+    held = _valued_groups(held, untitled)
     if len(held) > 1:
         return _grouped(held)
     return held[0][1] if held else _keyed(obj)
+
+
+def _valued_groups(held: list[tuple[str, list[Any]]], untitled: list[tuple[int, str, list[Any]]]) -> list[Any]:
+    """``held`` with its untitled groups (their places kept empty) filled with their records read by their values
+    (:func:`valued_records`), judged all together: a site's ``{"2024": [...], "2023": [...]}`` whose one record with
+    a DOI made its year a paper list kept that year alone and dropped the others without a word. Groups none of whose
+    records show a paper are dropped as before."""
+    pooled = valued_records([x for _, _, value in untitled for x in value], _titled) if untitled else None
+    if pooled is not None:
+        records = iter(pooled)
+        for at, key, value in untitled:
+            held[at] = (key, [next(records) for _ in value])
+    return [(key, value) for key, value in held if value]
 
 
 def _grouped(groups: list[tuple[str, list[Any]]]) -> list[Any]:
