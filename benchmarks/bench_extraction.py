@@ -51,8 +51,10 @@ test file too (``v16a``, ``v16b``); ``--v16-test`` pools every ``extraction_gold
 ``--v17-dev`` scores each v17 labeller's file as a dev set, ``--v18-test`` pools every ``extraction_gold_v18*_test.json``;
 since v18 was scored (session 15) ``--v18-dev`` scores each v18 labeller's file as a dev set (``v18a``, ``v18b``), and
 ``--v19-test`` pools every ``extraction_gold_v19*_test.json`` as ``v19-test`` (scored once in session 16); since then
-``--v19-dev`` scores each v19 labeller's file as a dev set (``v19a``, ``v19b``), and ``--v20-test`` (held out: the
-final scoring only, never during development) pools every ``extraction_gold_v20*_test.json`` as ``v20-test``.
+``--v19-dev`` scores each v19 labeller's file as a dev set (``v19a``, ``v19b``), and ``--v20-test`` pools every
+``extraction_gold_v20*_test.json`` as ``v20-test`` (scored once in session 17); since then ``--v20-dev`` scores each
+v20 labeller's file as a dev set (``v20a``, ``v20b``), and ``--v21-test`` (held out: the final scoring only, never
+during development) pools every ``extraction_gold_v21*_test.json`` as ``v21-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -227,7 +229,10 @@ _HELD_OUT = {
     "v19-test": "v19-test (fresh arXiv, scored once in session 16; every labeller pooled)",
     "v19a": "v19a (v19-test's first labeller; dev since session 17)",
     "v19b": "v19b (v19-test's second labeller; dev since session 17)",
-    "v20-test": "v20-test (fresh arXiv, held out, every labeller pooled)",
+    "v20-test": "v20-test (fresh arXiv, scored once in session 17; every labeller pooled)",
+    "v20a": "v20a (v20-test's first labeller; dev since session 18)",
+    "v20b": "v20b (v20-test's second labeller; dev since session 18)",
+    "v21-test": "v21-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -354,6 +359,8 @@ def fresh_sets(
     v19: bool = False,
     v19_dev: bool = False,
     v20: bool = False,
+    v20_dev: bool = False,
+    v21: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -374,8 +381,9 @@ def fresh_sets(
     a dev set (``v17a``, ``v17b``); ``--v18-test``: every ``extraction_gold_v18*_test.json`` pooled (scored once in
     session 15); ``--v18-dev``: each v18 labeller's file as a dev set (``v18a``, ``v18b``); ``--v19-test``: every
     ``extraction_gold_v19*_test.json`` pooled (scored once in session 16); ``--v19-dev``: each v19 labeller's file as
-    a dev set (``v19a``, ``v19b``); ``--v20-test``: the final scoring, every ``extraction_gold_v20*_test.json``
-    pooled. Every sentence of a file is of that file's split."""
+    a dev set (``v19a``, ``v19b``); ``--v20-test``: every ``extraction_gold_v20*_test.json`` pooled (scored once in
+    session 17); ``--v20-dev``: each v20 labeller's file as a dev set (``v20a``, ``v20b``); ``--v21-test``: the final
+    scoring, every ``extraction_gold_v21*_test.json`` pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -389,7 +397,7 @@ def fresh_sets(
     if v10_dev:
         out.update(_per_labeller("v10", texts))
     dev_flags = (("v11", v11_dev), ("v12", v12_dev), ("v13", v13_dev), ("v14", v14_dev), ("v15", v15_dev))
-    for version, asked in (*dev_flags, ("v17", v17_dev), ("v18", v18_dev), ("v19", v19_dev)):
+    for version, asked in (*dev_flags, ("v17", v17_dev), ("v18", v18_dev), ("v19", v19_dev), ("v20", v20_dev)):
         if asked:
             out.update(_per_labeller(version, texts))
     if v16_dev:
@@ -408,6 +416,7 @@ def fresh_sets(
         ("v18", v18),
         ("v19", v19),
         ("v20", v20),
+        ("v21", v21),
     ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
@@ -546,8 +555,8 @@ def main(
     print(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
         " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v16-test: scored once"
-        " before; v15a ... v16d, v17a, v17b, v18a, v18b, v19a, v19b: development; v17-test, v18-test, v19-test: scored"
-        " once; v20-test: held out, report it):"
+        " before; v15a ... v16d, v17a, v17b, v18a, v18b, v19a, v19b, v20a, v20b: development; v17-test ... v20-test:"
+        " scored once; v21-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -630,7 +639,17 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v20-test",
         action="store_true",
-        help="also score v20-test, every data/extraction_gold_v20*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v20-test, every data/extraction_gold_v20*_test.json pooled (needs --texts; burned in session 17)",
+    )
+    ap.add_argument(
+        "--v20-dev",
+        action="store_true",
+        help="score each v20 labeller's file as a dev set of its own (v20a, v20b; needs --texts with their abstracts)",
+    )
+    ap.add_argument(
+        "--v21-test",
+        action="store_true",
+        help="also score v21-test, every data/extraction_gold_v21*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -667,5 +686,7 @@ if __name__ == "__main__":
         args.v19_test,
         args.v19_dev,
         args.v20_test,
+        args.v20_dev,
+        args.v21_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

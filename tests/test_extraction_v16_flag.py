@@ -134,6 +134,23 @@ def test_v19_labellers_are_dev_sets_and_v20_test_pools_only_the_v20_files(texts)
         assert split in bench_extraction._HELD_OUT
 
 
+def test_v20_labellers_are_dev_sets_and_v21_test_pools_only_the_v21_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v20a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v20b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v21a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v21b_test.json", ["e1"])
+    dev = bench_extraction.fresh_sets(texts, None, False, v20_dev=True)
+    assert _records(dev) == {"v20a": ["a1"], "v20b": ["b1"]}
+    assert dev["v20a"][0]["split"] == "v20a"
+    held = bench_extraction.fresh_sets(texts, None, False, v21=True)
+    assert _records(held) == {"v21-test": ["c1", "e1"]}
+    assert {s["split"] for s in held["v21-test"]} == {"v21-test"}
+    assert "v21-test" not in bench_extraction.fresh_sets(texts, None, False, v20_dev=True, v20=True)
+    for split in ("v20a", "v20b", "v21-test"):
+        assert split in bench_extraction._HELD_OUT
+
+
 def test_an_abstract_two_labellers_chose_counts_once_in_the_pool_with_the_first_labels(texts, capsys):
     folder = texts[0].parent / "data"
     _gold(folder / "extraction_gold_v20a_test.json", ["a1", "c1"])
