@@ -266,6 +266,9 @@ def reference_parts(text: str) -> CellPaper | None:
         authors, more = _names(m.group("authors"))  # "Quill et al. - Cuttlefish": one word is a title after "et al."
         if len(authors) == 1 and not more and len(authors[0].split()) < 2:
             return None  # "Widgets - A Survey": one word before the dash names no one surely
+        trailing = None if more or len(authors) > 1 else _title_then_authors(text)
+        if trailing is not None and len(trailing.authors) > 1:
+            return trailing  # "Deep Residual Learning — Kaiming He, Xiangyu Zhang": the list of people is after it
         paren = m.group("paren") or ""
         return _paper(m.group("title"), authors, paren if _YEAR.search(paren) else "", more=more)
     if _APA_YEAR.search(text[:400]) and (apa := written_reference(text)) and apa.authors and _good_title(apa.title):
@@ -323,10 +326,21 @@ def _title_then_authors(text: str) -> CellPaper | None:
         return None
     names = [n.strip() for n in re.split(_JOIN, m.group("names")) if n and n.strip()]
     full = all(re.fullmatch(rf"(?:[{_UPPER}][a-z]+|[{_UPPER}]\.)\s+{_FAMILY}", n) for n in names)
-    long_enough = len(m.group("title").split()) >= (2 if m.group("sep") != "," else 4)  # "Sequence Models, Revisited"
+    # "Sequence Models, Revisited"; "Weekly sync — Ada Quill, Bo Dale": two words and people are a meeting's
+    long_enough = len(m.group("title").split()) >= (3 if m.group("sep") != "," else 4)
     if not m.group("more") and not (full and long_enough):
         return None
     return _paper(m.group("title"), names, more=bool(m.group("more")))
+
+
+def people_after_a_label(text: str) -> bool:
+    """'Weekly sync — Ada Quill, Bo Dale', 'Pizza night — Cy Renn': fewer than three words, a dash and people's
+    full names (no "et al."): an event or a role and its people, no paper's title and authors."""
+    m = _TRAILING_NAMES.match(" ".join(plain(text).split()))
+    if m is None or m.group("sep") == "," or m.group("more") or len(m.group("title").split()) >= 3:
+        return False
+    names = [n.strip() for n in re.split(_JOIN, m.group("names")) if n and n.strip()]
+    return all(re.fullmatch(rf"(?:[{_UPPER}][a-z]+|[{_UPPER}]\.)\s+{_FAMILY}", n) for n in names)
 
 
 _TITLE_COMMA_VENUE = re.compile(

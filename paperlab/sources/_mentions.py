@@ -45,6 +45,7 @@ from ._md_references import (
     field_note,
     names_then_title,
     numbered_reference,
+    people_after_a_label,
     reference_parts,
     without_notes_label,
 )
@@ -367,6 +368,8 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             continue
         if _not_a_title_line(lines, i, named, one_paper):
             continue
+        if line.kind == "item" and people_after_a_label(line.text):
+            continue  # "- Weekly sync — Ada Quill, Bo Dale": a meeting and its people, no paper
         if line.kind == "item" and any(f.lines[0] in line.parents for f in found[-8:]):
             continue  # "* [Title](…)" / "    * Introduces some basic techniques": notes on the paper above, no paper
         addresses = [m.group(2) for m in LINK.finditer(line.text)]

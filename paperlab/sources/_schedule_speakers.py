@@ -21,10 +21,26 @@ from ._schedule_cells import link_ids
 __all__ = ["speaker_bullets"]
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<body>\S.*?)\s*$")
-# the talk's title closing the bullet after ": " or a dash: emphasised (linked or not), or a link to its slides
-_TITLE = re.compile(
-    r"(?:[:：]|\s[—–-])\s*(?P<title>\[?\s*[*_]{1,3}[^\n]*?[*_]\]?(?:\([^()\s]*\))?|\[[^\[\]]{6,}\]\([^()\s]+\))\s*\.?$"
-)
+# the talk's title closing the bullet after ": " or a dash: emphasised (linked or not), or a link to its slides; found
+# from the bullet's end and then its leftmost separator, each in one pass (a lazy search from each separator to the
+# end took quadratic time on long bullets)
+_TITLE_END = re.compile(r"(?P<close>[*_]\]?(?:\([^()\s]*\))?)\s*\.?$")
+_TITLE_OPEN = re.compile(r"(?:[:：]|\s[—–-])\s*(?P<title>\[?\s*)[*_]")
+_TITLE_LINK = re.compile(r"(?:[:：]|\s[—–-])\s*(?P<title>\[[^\[\]]{6,}\]\([^()\s]+\))\s*\.?$")
+
+
+def _closing_title(body: str) -> tuple[int, str] | None:
+    """(where the separator before it starts, the title) of the talk's title closing a bullet, None for none."""
+    end = _TITLE_END.search(body)
+    opened = next(
+        (m for m in _TITLE_OPEN.finditer(body) if end is not None and m.end() - 1 < end.start()), None
+    )  # an emphasis opened before the bullet's closing mark
+    linked = _TITLE_LINK.search(body)
+    if opened is not None and end is not None and (linked is None or opened.start() <= linked.start()):
+        return opened.start(), body[opened.start("title") : end.end("close")]
+    return (linked.start(), linked.group("title")) if linked is not None else None
+
+
 _LINKED = re.compile(r"^\[(?P<who>[^\[\]]{1,60})\]\((?P<url>[^()\s]+)\)")
 # a link that is no person's page: a repository, a package, a paper or a document ("[PyTorch](github.com/a/b)")
 _NOT_PROFILE = re.compile(
@@ -53,10 +69,10 @@ _NOT_SPEAKER = re.compile(
 def _talk(body: str) -> tuple[str, str, bool] | None:
     """(the speaker, the talk's title, whether the title links a paper) of a speaker-first bullet, None for another
     bullet."""
-    m = _TITLE.search(body)
-    if m is None or m.start() == 0:
+    closing = _closing_title(body)
+    if closing is None or closing[0] == 0:
         return None
-    head = body[: m.start()].strip(" ,")
+    head = body[: closing[0]].strip(" ,")
     linked = _LINKED.match(head)
     person = linked or _PERSON.match(head)
     if person is None:
@@ -69,7 +85,7 @@ def _talk(body: str) -> tuple[str, str, bool] | None:
         return None
     if linked and _NOT_PROFILE.search(linked.group("url")):
         return None
-    shown, _, arxiv, doi = link_ids(m.group("title"))
+    shown, _, arxiv, doi = link_ids(closing[1])
     title = " ".join(re.sub(r"[*_]+", " ", shown).split()).strip(" .")
     if len(title.split()) < 2:
         return None

@@ -29,6 +29,7 @@ whose paper cannot be read (a labelled link with no title beside it) is named, w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -374,11 +375,10 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     if not (arxiv or doi) and (heading and MEDIA_HEADING.match(heading) or material):
         return None  # an item under "Videos", "Code", "Tools", or linking a repository, a talk, a post: no paper
     title = quotes_at_ends(re.sub(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$", r"\2", title.strip()))  # '[**"Title"**](…)'
+    heading_year = int(heading) if heading and re.fullmatch(r"(?:19|20)\d{2}", heading) else None
     if year and arxiv_id_month(arxiv):  # a bare year never replaces the id's month, whether it agrees with it or not
         year = None
-    elif not year and not arxiv and heading and re.fullmatch(r"(?:19|20)\d{2}", heading):
-        year = int(heading)  # "## 2024" over the items: the papers' year
-    if len(title.split()) < 2 and ":" not in title and not (arxiv or doi) and not (authors and year):
+    if len(title.split()) < 2 and ":" not in title and not (arxiv or doi) and not (authors and (year or heading_year)):
         opening = _OPENS_WITH_LINK.match(content.strip())
         if opening is not None and not _LABEL_WORD.match(opening.group(1)):
             return None  # "Contributing", a one-word link: no paper ("BERT" linking to arXiv is one)
@@ -388,6 +388,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
         extra["notes_link"], url = href, None
     if year:
         extra["date_precision"] = "year"
+    if heading_year:  # "## 2024" over the items: perhaps the papers' year (_date_by_headings)
+        extra[_YEAR_HEADING] = heading_year
     if venue and (ref := written_reference(found[0])) is not None and ref.venue == venue and ref.numbers:
         extra["csl"] = dict(ref.numbers)  # an MLA venue's volume, issue and pages ("Journal 4.2 (2025): 11-19")
     if cited or authors and drop_et_al(content)[1]:  # "Vaswani et al., 2017", "(Hoppe et al.)"
@@ -423,6 +425,34 @@ def _item_day(content: str, arxiv: str | None) -> dt.date | None:
     return day if month is None or day >= month[0] else None
 
 
+_YEAR_HEADING = "_year_heading"
+# a page of what someone read, and when: "What I read", "Papers I've read", "Reading log", "Reading diary"
+_LOG_HEADING = re.compile(r"\b(?:read|reading\s+(?:log|diary|journal|history)|log|diary)\b", re.I)
+
+
+def _date_by_headings(papers: list[Paper], headings: list[str]) -> list[Paper]:
+    """The papers, those undated under a year heading dated by it ("## 2024" over an arXiv year's papers) only when
+    the headings read as the papers' years: not on a log of reading ("# What I read" / "## 2024") nor when an item
+    dated on its own is years away from its heading's year (a 1948 paper under "## 2024"): those are the years of
+    reading."""
+    years = {id(p): int(p.extra.pop(_YEAR_HEADING)) for p in papers if _YEAR_HEADING in p.extra}
+    log = any(_LOG_HEADING.search(h) for h in headings if not re.fullmatch(r"(?:19|20)\d{2}", h))
+    own = {id(p): day.year for p in papers if id(p) in years and (day := p.published or _id_day(p.arxiv_id))}
+    if log or any(abs(year - years[key]) > 1 for key, year in own.items()):
+        return papers
+    return [
+        p
+        if id(p) not in years or id(p) in own
+        else dataclasses.replace(p, published=dt.date(years[id(p)], 1, 1), extra={**p.extra, "date_precision": "year"})
+        for p in papers
+    ]
+
+
+def _id_day(arxiv: str | None) -> dt.date | None:
+    month = arxiv_id_month(arxiv)
+    return month[0] if month else None
+
+
 def _opening_line(content: str) -> str:
     """The first line of a list item's text, joined with the lines a link opened on it runs onto
     ("[A Title That Wraps" / "Onto a Second Line](link)"): the whole link, not a title cut at the break; and with
@@ -449,10 +479,12 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
     papers: list[Paper] = []
     problems = ProblemCollector(source)
     heading: str | None = None
+    headings: list[str] = []
     item_line: int | None = None
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and i + 1 < len(tokens):
             heading = " ".join(tokens[i + 1].content.replace("*", "").split()).rstrip(":").strip() or None
+            headings += [heading] if heading else []
         elif tok.type == "inline" and tokens[i - 1].level == 0 and (bold := _BOLD_LINE.fullmatch(tok.content.strip())):
             heading = bold.group(1).strip() or None  # "**Data Sources**" alone on its line: the list's heading
         elif tok.type == "list_item_open":
@@ -464,6 +496,7 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
             elif found is not None:
                 problems.add(f"line {item_line}", f"list item not read: {found}")
             item_line = None
+    papers = _date_by_headings(papers, headings)
     if not papers:
         raise ParseError(
             "no paper list found: expected a markdown list whose items open with a link naming a paper, "
