@@ -294,7 +294,8 @@ class Library:
         predicate : callable, optional
             Any test on a Paper.
         text : str, optional
-            Words of title, abstract or authors, case and accents ignored: every word must start a word there
+            Words of title, abstract, authors, keywords or tags, case and accents ignored: every word must start a
+            word there
             ("hubotter" finds "Hübotter", "transf" finds "Transformers", "ho" does not find "show").
         since, until : date or ISO str, optional
             Inclusive bounds on ``published``; papers without a date are excluded.
@@ -313,7 +314,7 @@ class Library:
             if predicate is not None and not predicate(p):
                 return False
             if words:
-                hay = fold(" ".join([p.title, p.abstract or "", " ".join(p.authors)]))
+                hay = fold(" ".join([p.title, p.abstract or "", " ".join(p.authors), " ".join(p.keywords + p.tags)]))
                 if not all(_starts_a_word(hay, w) for w in words):
                     return False
             if (lo or hi) and p.published is None:

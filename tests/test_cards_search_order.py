@@ -54,7 +54,7 @@ def _finish(cards: PaperCards, enc: GatedEncoder, library: Library) -> None:
 
 def _assert_shows_the_author(cards: PaperCards) -> None:
     assert cards.query == AUTHOR and cards.holding and cards.scores == {} and cards.why == {}
-    assert cards.search_note.startswith("5 papers hold “Zhang” (title, abstract or authors)")
+    assert cards.search_note.startswith("5 papers hold “Zhang” (title, abstract, authors or keywords)")
     head = cards._repr_mimebundle_()[0]["text/markdown"]
     assert "5 papers hold “Zhang”" in head and "search “" not in head  # the saved notebook's cards agree
 

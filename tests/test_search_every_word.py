@@ -64,7 +64,7 @@ def test_an_authors_name_without_its_accents_finds_the_authors_paper(lib: Librar
     assert found.explain("2501.00001") == HOLDS_EVERY_WORD
     assert "hold every word of the query" in found.score_scale and "not ranked by relevance" in found.score_scale
     assert repr(found) == (
-        "<SearchResults 'Hubotter' (lexical): 1 paper holds “Hubotter” (title, abstract or authors) — not ranked by "
+        "<SearchResults 'Hubotter' (lexical): 1 paper holds “Hubotter” (title, abstract, authors or keywords) — not ranked by "
         "relevance>"
     )
     # every word must occur, in any of title, abstract and authors, accents and case folded
@@ -89,7 +89,8 @@ def test_the_html_of_the_results_says_why_and_escapes_the_title(lib: Library) ->
     html = lib.search("hubotter", mode="lexical")._repr_html_()
     # found, not failed: the heading says what the papers hold, and that they are not ranked
     assert (
-        "<div>1 paper holds “hubotter” (title, abstract or authors) — not ranked by relevance (lexical)</div>" in html
+        "<div>1 paper holds “hubotter” (title, abstract, authors or keywords) — not ranked by relevance (lexical)</div>"
+        in html
     )
     assert "cut-off" not in html and "No paper" not in html
     assert "not ranked · " + HOLDS_EVERY_WORD in html
@@ -115,7 +116,7 @@ def test_papers_magic_shows_the_papers_holding_every_word(lib: Library) -> None:
     assert [p["id"] for p in cards.papers] == ["2501.00001"]
     assert cards.holding and cards.query == "hubotter" and cards.scores == {}
     data, _meta = cards._repr_mimebundle_()
-    head = " · 1 paper holds “hubotter” (title, abstract or authors) — not ranked by relevance"
+    head = " · 1 paper holds “hubotter” (title, abstract, authors or keywords) — not ranked by relevance"
     assert head in data["text/html"] and head in data["text/markdown"]
     assert "cut-off" not in data["text/html"]
     assert '<img src=x onerror="alert(1)">' not in data["text/html"] and "&lt;img src=x" in data["text/html"]
@@ -126,7 +127,7 @@ def test_the_cards_search_answers_holding(lib: Library) -> None:
     answer = cards._search({"query": "Hübotter", "mode": "lexical"})
     assert answer["n"] == 0 and answer["holding"] == 1
     assert cards.holding and cards.scores == {} and cards.query == "Hübotter"
-    note = "1 paper holds “Hübotter” (title, abstract or authors) — not ranked by relevance"
+    note = "1 paper holds “Hübotter” (title, abstract, authors or keywords) — not ranked by relevance"
     assert answer["note"] == note and cards.search_note == note  # the status line's words, from one home
     answer = cards._search({"query": "glacier calving radar", "mode": "lexical"})
     assert answer["n"] >= 1 and "holding" not in answer and not cards.holding and cards.scores
@@ -142,7 +143,9 @@ def test_cli_lists_the_papers_holding_every_word(
     out, err = capsys.readouterr()
     lines = out.splitlines()
     # the file's path, cut to fit
-    assert lines[0].startswith("1 paper holds “Hubotter” (title, abstract or authors) — not ranked by relevance, in /")
+    assert lines[0].startswith(
+        "1 paper holds “Hubotter” (title, abstract, authors or keywords) — not ranked by relevance, in /"
+    )
     assert "cut-off" not in out
     row = next(line for line in lines if "2501.00001" in line)
     assert "    –" in row and "Hübotter" in row and "<img src=x" in row  # a terminal shows the title as it is
@@ -166,5 +169,8 @@ def test_cli_store_search_finds_an_authors_paper(
     capsys.readouterr()
     assert main(["search", "muller", "--mode", "lexical"]) == 0
     out, _err = capsys.readouterr()
-    assert "1 paper holds “muller” (title, abstract or authors) — not ranked by relevance, in your library" in out
+    assert (
+        "1 paper holds “muller” (title, abstract, authors or keywords) — not ranked by relevance, in your library"
+        in out
+    )
     assert "Message passing" in out

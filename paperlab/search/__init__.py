@@ -27,7 +27,7 @@ from .encoders import (
     packaged_vectors,
     text_hash,
 )
-from .index import MODES, PaperIndex, paper_text
+from .index import MODES, PaperIndex, lexical_text, paper_text
 from .lexical import BM25Ranker
 from .results import SearchResults
 from .vectors import AnnVectorIndex, ExactVectorIndex
@@ -58,6 +58,7 @@ __all__ = [
     "library_topics",
     "near_duplicates",
     "packaged_vectors",
+    "lexical_text",
     "paper_text",
     "recommend",
     "recommend_papers",
@@ -129,9 +130,9 @@ def search_library(
     -------
     SearchResults
         The hits past the cut-off, best first; when none passed it, the papers (at most ``k``, in library order)
-        whose title, abstract or authors hold every word of the query, accents and case ignored
+        whose title, abstract, authors, keywords or tags hold every word of the query, accents and case ignored
         (:meth:`Library.filter` ``text=``), marked :attr:`SearchResults.holding_every_word`: the ranking reads
-        titles and abstracts only, so an author's name ("Hubotter") still finds the author's papers.
+        titles, abstracts and keywords only, so an author's name ("Hubotter") or a tag still finds its papers.
     """
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r}: expected one of {', '.join(MODES)}")
@@ -164,7 +165,7 @@ def _whole_words_first(papers: Library, query: str) -> list[Paper]:
     whole = [re.compile(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])") for w in fold(query).split()]
 
     def partly(p: Paper) -> bool:
-        hay = fold(" ".join([p.title, p.abstract or "", " ".join(p.authors)]))
+        hay = fold(" ".join([p.title, p.abstract or "", " ".join(p.authors), " ".join(p.keywords + p.tags)]))
         return not all(w.search(hay) for w in whole)
 
     return sorted(papers, key=partly)

@@ -36,7 +36,7 @@ from .results import SearchResults, weaker_floor
 from .scorearrays import falling, minmax, top_k
 from .vectors import AnnVectorIndex, ExactVectorIndex
 
-__all__ = ["MODES", "PAIR_TERMS_MAX_PAPERS", "PaperIndex", "paper_text"]
+__all__ = ["MODES", "PAIR_TERMS_MAX_PAPERS", "PaperIndex", "lexical_text", "paper_text"]
 
 MODES = ("hybrid", "semantic", "lexical")
 #: Largest corpus whose topical terms explain similar() pairs and related query terms (:class:`.explain.PairTerms`).
@@ -46,6 +46,14 @@ PAIR_TERMS_MAX_PAPERS = 3_000  # building them takes ~1 s per 1,500 papers on 2 
 def paper_text(paper: Paper) -> str:
     """The text embedded and indexed for a paper: title, then abstract."""
     return f"{paper.shown_title}. {paper.shown_abstract}" if paper.abstract else paper.shown_title  # LaTeX decoded
+
+
+def lexical_text(paper: Paper) -> str:
+    """The text a paper's words are matched in (BM25): :func:`paper_text`, then the keywords its source gives
+    (Hugging Face ``ai_keywords``, BibTeX ``keywords``), so a paper found only by a keyword is found; they are not
+    embedded (the vectors of a paper stay those of its title and abstract, cached and shipped by that text)."""
+    text = paper_text(paper)
+    return f"{text}. {'; '.join(paper.keywords)}" if paper.keywords else text
 
 
 def _check_mode(mode: str) -> str:
@@ -166,6 +174,7 @@ class PaperIndex:
         self.papers_ = list(library)
         self.rows_ = {p.id: i for i, p in enumerate(self.papers_)}
         self.texts_ = [paper_text(p) for p in self.papers_]
+        self.lexical_texts_ = [lexical_text(p) for p in self.papers_]  # with the keywords: what BM25 matches
         self._pair_terms: PairTerms | None = None  # built on the first similar() explained
         self._lexical: BM25Ranker | None = None  # built on first use (see lexical_)
         self.n_embedded_ = 0
@@ -178,7 +187,7 @@ class PaperIndex:
         self.uses_ann_ = len(self.texts_) >= self.ann_threshold
         self.loaded_from_: Path | None = None
         root = index_root(self.index_dir, self.store, len(self.texts_), self.persist_above)
-        fingerprint = persist.texts_fingerprint(self.texts_) if root is not None else ""
+        fingerprint = persist.texts_fingerprint(self.lexical_texts_) if root is not None else ""  # BM25 saved too
         if root is not None:
             names = [self.encoder] if self.encoder is not None else [None, "static"]
             for name in names:
@@ -191,7 +200,7 @@ class PaperIndex:
         lexical = None
         if self.mode == "hybrid" and self._lexical is None and len(self.texts_) >= self.persist_above:
             # build BM25 (Python, holds the GIL) while the encoder runs (native code, mostly releases it)
-            lexical = Background(lambda: BM25Ranker().fit(self.texts_))
+            lexical = Background(lambda: BM25Ranker().fit(self.lexical_texts_))
         self.embeddings_, self.n_embedded_ = embed(
             self.encoder_,
             self.texts_,
@@ -220,7 +229,7 @@ class PaperIndex:
         self.encoder_, self.n_embedded_, self.loaded_from_ = encoder, 0, folder
         self._lexical = self._lexical or lexical
         if self._lexical is None and self.mode == "hybrid":  # saved by a semantic-only fit: add BM25
-            self._lexical = add_lexical(folder, self.texts_)
+            self._lexical = add_lexical(folder, self.lexical_texts_)
         return True
 
     @property
@@ -228,7 +237,7 @@ class PaperIndex:
         """The BM25 index of the papers, built on first use (re-opening a large library stays fast)."""
         self._check_fitted()
         if self._lexical is None:
-            self._lexical = BM25Ranker().fit(self.texts_)
+            self._lexical = BM25Ranker().fit(self.lexical_texts_)
         return self._lexical
 
     def _check_fitted(self) -> None:
@@ -310,7 +319,7 @@ class PaperIndex:
     def _feedback_features(self, query_text: str, cand: np.ndarray, blend: np.ndarray) -> dict[str, np.ndarray]:
         """Lexical pseudo-relevance feedback and kNN smoothing (see :mod:`paperlab.search.ranking`)."""
         top = cand[top_k(blend, 10)]
-        terms = expansion_terms(self.lexical_, query_text, [self.texts_[r] for r in top])
+        terms = expansion_terms(self.lexical_, query_text, [self.lexical_texts_[r] for r in top])
         extra = np.zeros(len(cand), dtype=np.float32)
         if terms:
             extra = self.lexical_.term_scores(terms)[cand]

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["HOLDS_EVERY_WORD", "SearchResults", "holding_text", "weaker_floor", "weaker_text"]
 
 #: The reason of a paper found by holding every word of the query (no hit passed the relevance cut-off).
-HOLDS_EVERY_WORD = "holds every word of the query (title, abstract or authors)"
+HOLDS_EVERY_WORD = "holds every word of the query (title, abstract, authors or keywords)"
 
 
 def holding_text(n: int, query: str) -> str:
@@ -25,13 +25,15 @@ def holding_text(n: int, query: str) -> str:
     wording of the cards' status line, ``%papers``, the results' display and ``paperlab search``.
 
     >>> holding_text(3, "RLHF")
-    '3 papers hold “RLHF” (title, abstract or authors) — not ranked by relevance'
+    '3 papers hold “RLHF” (title, abstract, authors or keywords) — not ranked by relevance'
     >>> holding_text(1, "zoe muller")
-    '1 paper holds every word of “zoe muller” (title, abstract or authors) — not ranked by relevance'
+    '1 paper holds every word of “zoe muller” (title, abstract, authors or keywords) — not ranked by relevance'
     """
     verb = "holds" if n == 1 else "hold"
     words = "every word of " if len(query.split()) > 1 else ""
-    return f"{plural(n, 'paper')} {verb} {words}“{query}” (title, abstract or authors) — not ranked by relevance"
+    return (
+        f"{plural(n, 'paper')} {verb} {words}“{query}” (title, abstract, authors or keywords) — not ranked by relevance"
+    )
 
 
 def weaker_text(n: int, how: str) -> str:
@@ -103,9 +105,9 @@ class SearchResults(Library):
     scores : dict of str to float
         Score by paper id (NaN for the papers of :attr:`holding_every_word` results: they are not ranked).
     holding_every_word : bool
-        No hit passed the relevance cut-off, and these are instead the papers whose title, abstract or authors
-        hold every word of the query (accents and case ignored), in library order: an author's name, which the
-        ranking does not read, still finds the author's papers (see :func:`paperlab.search.search_library`).
+        No hit passed the relevance cut-off, and these are instead the papers whose title, abstract, authors or
+        keywords (tags too) hold every word of the query (accents and case ignored), in library order: an author's
+        name, which the ranking does not read, still finds the author's papers (see :func:`paperlab.search.search_library`).
     cutoff : float or None
         The relevance cut-off fitted with the scores of this mode (:mod:`paperlab.search.ranking`): hits scored
         under it are weaker matches; None when the results do not come from a calibrated ranking.
@@ -260,7 +262,7 @@ class SearchResults(Library):
         """What the scores of these results mean (the HTML display says it under its header)."""
         if self.holding_every_word:
             return (
-                "no score: the papers whose title, abstract or authors hold every word of the query, in library order "
+                "no score: the papers whose title, abstract, authors or keywords hold every word of the query, in library order "
                 "(not ranked by relevance)"
             )
         if self.mode == "recommend":

@@ -130,7 +130,7 @@ def test_accents_fold_and_facet_counts_follow_the_result(page: Page, lab: Lab) -
     box.press("Enter")
     status = root.locator(".plc-status-text")
     expect(status).to_have_text(
-        "1 paper holds every word of “zoe muller” (title, abstract or authors) — not ranked by relevance.",
+        "1 paper holds every word of “zoe muller” (title, abstract, authors or keywords) — not ranked by relevance.",
         timeout=60_000,
     )
     expect(root.locator(".plc-ranked")).to_be_hidden()

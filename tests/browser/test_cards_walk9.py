@@ -134,7 +134,7 @@ def test_facets_wording_status_and_code_cell(page: Page, lab: Lab) -> None:
     box.fill("Lipford")
     box.press("Enter")
     expect(status).to_have_text(
-        "3 papers hold “Lipford” (title, abstract or authors) — not ranked by relevance.", timeout=60_000
+        "3 papers hold “Lipford” (title, abstract, authors or keywords) — not ranked by relevance.", timeout=60_000
     )
     expect(root.locator(".plc-ranked")).to_be_hidden()
     expect(count).to_have_text(f"3 of {len(LIB)} papers")
@@ -229,7 +229,7 @@ def test_a_search_answered_from_the_kernel_side_moves_cards_chip_status_and_box_
 
     run_cell(page, 2)
     expect(status).to_have_text(
-        "3 papers hold “Lipford” (title, abstract or authors) — not ranked by relevance.", timeout=60_000
+        "3 papers hold “Lipford” (title, abstract, authors or keywords) — not ranked by relevance.", timeout=60_000
     )
     expect(ranked).to_be_hidden()
     expect(box).to_have_value("Lipford")

@@ -31,7 +31,7 @@ def test_papers_magic_shows_the_papers_holding_an_authors_name(page: Page, lab: 
     root = page.locator(".plc-root").last
     expect(root).to_be_visible(timeout=60_000)
     expect(root.locator(".plc-status-text")).to_have_text(
-        "1 paper holds every word of “zoe muller” (title, abstract or authors) — not ranked by relevance.",
+        "1 paper holds every word of “zoe muller” (title, abstract, authors or keywords) — not ranked by relevance.",
         timeout=60_000,
     )
     expect(root.locator(".plc-ranked")).to_be_hidden()

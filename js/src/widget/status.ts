@@ -13,7 +13,7 @@ export interface ISearchDone {
   mode: string;
   /** No hit passed the cut-off, and the kernel found papers holding every word of the query: the filter shows them. */
   holding?: boolean;
-  /** The kernel's words for those papers ("3 papers hold “RLHF” (title, abstract or authors) — not ranked …"). */
+  /** The kernel's words for those papers ("3 papers hold “RLHF” (title, abstract, authors or keywords) — not ranked …"). */
   note?: string;
   /** Answered while the library was being embedded (the `search_partial` trait): the kernel runs the search
    * again once every paper is; `done` / `total` follow the embedding's progress. */
@@ -74,7 +74,7 @@ function partialStatus(
   const q = `“${search.query}”`;
   const again = `the ${search.mode} search runs again once papers are embedded ${of}`;
   if (search.n === 0 && search.holding) {
-    return `${search.note || `The papers holding ${q} (title, abstract or authors) — not ranked by relevance`}; ${again}.`;
+    return `${search.note || `The papers holding ${q} (title, abstract, authors or keywords) — not ranked by relevance`}; ${again}.`;
   }
   if (search.n === 0) {
     return `No keyword match for ${q} yet: ${again}.`;
@@ -106,7 +106,7 @@ export function rankedStatus(search: ISearchDone, key: SortKey): string {
     // found, not failed: the papers holding the words, in the kernel's words (paperlab/search/results.py)
     const note =
       search.note ||
-      `The papers holding “${search.query}” (title, abstract or authors) — not ranked by relevance`;
+      `The papers holding “${search.query}” (title, abstract, authors or keywords) — not ranked by relevance`;
     return `${note}.`;
   }
   const weaker = weakerStatus(search, ORDER_WORDS[key], key === 'relevance');
