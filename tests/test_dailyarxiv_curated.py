@@ -19,7 +19,7 @@ from paths import DATA
 
 import paperlab
 from paperlab.errors import PartialImportWarning
-from paperlab.sources._dailyarxiv_rows import cell_date, date_hint
+from paperlab.sources._dailyarxiv_dates import cell_date, date_hint
 
 CURATED = DATA / "dailyarxiv" / "curated-list-layout.md"
 

@@ -30,7 +30,8 @@ import re
 from ..errors import ProblemCollector
 from ..identifiers import arxiv_id_value, normalize_arxiv_id
 from ..paper import Paper
-from ._dailyarxiv_rows import _LINK, _ROLE_OF, IMAGE, Row, _column_key, _paper, html_to_text, is_separator, split_cells
+from ._dailyarxiv_dates import html_to_text
+from ._dailyarxiv_rows import _LINK, _ROLE_OF, IMAGE, Row, _column_key, _paper, is_separator, split_cells
 from ._md_references import without_notes_label
 from ._mention_lines import usable_title
 

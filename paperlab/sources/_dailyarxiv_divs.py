@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from ..paper import Paper, SourceRecord
-from ._dailyarxiv_rows import parse_date
+from ._dailyarxiv_dates import parse_date
 from ._schedule_cells import link_ids
 
 __all__ = ["html_class_cards"]

@@ -22,7 +22,8 @@ from typing import Any
 from ..errors import ProblemCollector
 from ..identifiers import arxiv_id_value
 from ..paper import Paper
-from ._dailyarxiv_rows import Row, cells_paper, columns_of, parse_date
+from ._dailyarxiv_dates import parse_date
+from ._dailyarxiv_rows import Row, cells_paper, columns_of
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _HEADINGS = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]"

@@ -26,17 +26,16 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import unquote
 
-from ..dates import named_date
 from ..errors import ProblemCollector
+from ..identifiers import OLD_ARXIV_ID
 from ..names import is_placeholder_name, split_et_al
 from ..paper import Paper, SourceRecord, normalize_arxiv_id
-from ..text import shown_text
 from ..urls import safe_url
 from ._cited_rows import cited_cells, with_citation
+from ._dailyarxiv_dates import NO_VALUE, cell_date, date_hint, html_to_text, unwrap
 
 SOURCE_KIND = "dailyarxiv"
 
@@ -149,17 +148,7 @@ _LINK_WORDS = frozenset({"link", "links", "pdf", "url", "arxiv"})
 _MARK_BEFORE = re.compile(r"^[^\w\s\[\]()<>*_`\\|\"'“‘「«]+\s*(?=\[)")  # a mark before a title's link ("⭐ ")
 _WHOLE_LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*)\)$", re.S)
 _HREF = re.compile(r"""href\s*=\s*["'](?P<url>[^"']+)["']""", re.I)
-# partial dates of curated lists; any hyphen ("2026\u201110") reads as "-"
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-"})
-_YEAR_MONTH = re.compile(r"^(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})$")
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_SHORT_YEAR = re.compile(r"^['\u2018\u2019](?P<y>\d{2})$")
-_MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")
-_HEADING_MONTH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:年|[-./])\s*(?P<m>\d{1,2})(?!\d))?")
-_DATE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?:[T ].*)?$")
-_ARXIV_TEXT = re.compile(r"^(?:arxiv\s*:?\s*)?(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.I)
-# emphasis around a whole cell, perhaps followed by a decoration ("**Title** ⚓", "**Title** 🔥")
-_EMPHASIS = re.compile(r"^(\*\*|__|\*|_|`)(?P<inner>.*)\1(?:\s*[^\w\s\\|\[\]()])*$", re.S)
+_ARXIV_TEXT = re.compile(rf"^(?:arxiv\s*:?\s*)?(?:\d{{4}}\.\d{{4,5}}|{OLD_ARXIV_ID})(?:v\d+)?$", re.I)
 # links that name an arXiv id: arxiv.org and its mirrors (export., alphaxiv, ar5iv, papers.cool/arxiv), HF papers
 # (an IEEE ".../document/9396034" looks like an old-style id and is not one)
 _NAMES_ARXIV = re.compile(r"arxiv|ar5iv|huggingface\.co/papers/", re.I)
@@ -177,48 +166,6 @@ _AS_ABOVE = re.compile(
     r"|none\s+given|tba|tbd)\.?\)?$",
     re.I,
 )
-_NO_VALUE = frozenset({"", "null", "none", "n/a", "na", "-", "--", "—", "nan"})
-# Markup tags whose text is kept and whose tag is dropped; any other "<word ...>" is kept literally,
-# since abstracts are written raw and may hold things like "$a<b>$".
-_HTML_TAGS = frozenset(
-    "a abbr b br cite code del details div em i ins kbd mark p s small span strong sub summary sup tt u".split()
-)
-
-
-class _TextExtractor(HTMLParser):
-    """Text of an HTML fragment: markup tags dropped, ``<br>`` as a newline, entities decoded."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-        elif tag not in _HTML_TAGS:
-            self.parts.append(self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in _HTML_TAGS:
-            self.parts.append(f"</{tag}>")
-
-
-def html_to_text(fragment: str) -> str:
-    """Text of a cell: HTML markup removed, entities decoded, control characters and bidirectional overrides
-    dropped (as the writer drops them), surrounding whitespace dropped."""
-    parser = _TextExtractor()
-    try:
-        parser.feed(fragment)
-        parser.close()
-    except AssertionError:  # html.parser on a broken declaration ("<![0"): the cell's text as written
-        return shown_text(fragment).strip()
-    return shown_text("".join(parser.parts)).strip()
 
 
 def cell_text(cell: str) -> str | None:
@@ -227,85 +174,6 @@ def cell_text(cell: str) -> str | None:
     m = _DETAILS.match(cell)
     text = html_to_text(m.group("text") if m else cell)
     return text or None
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date cell: ``YYYY-MM-DD`` (also ``.`` or ``/`` between the parts, a time after it) or ``Jun 12, 2025`` /
-    ``12 June 2025``; None when empty.
-
-    Raises
-    ------
-    ValueError
-        For anything else.
-    """
-    text = _unwrap(html_to_text(text))
-    if text.lower() in _NO_VALUE:
-        return None
-    m = _DATE.match(text)
-    if m is not None:
-        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    named = named_date(text)  # "Jun 12, 2025", "12 June 2025"
-    if named is None or named[2] is None:
-        raise ValueError(text)
-    return dt.date(named[0], named[1], named[2])
-
-
-def cell_date(text: str, hint: tuple[int, int | None] | None = None) -> tuple[dt.date | None, dict[str, Any]]:
-    """A date cell to the precision it gives, as (date, ``extra`` entries): a whole date (see :func:`parse_date`),
-    or a month ("2024-01", "2024.06", "2026‑10" with any hyphen, "May 2025") or a year ("2022") kept with
-    ``{"date_precision": "month"|"year"}``; "06-08" (month-day) only under a heading naming that year and month
-    (``hint``, see :func:`date_hint`).
-
-    Raises
-    ------
-    ValueError
-        For anything else (the cell's text as shown).
-    """
-    try:
-        return parse_date(text), {}
-    except ValueError:
-        pass
-    value = " ".join(_unwrap(html_to_text(text)).translate(_DASHES).split())
-    m = _YEAR_MONTH.match(value)
-    if m and 1 <= int(m.group("m")) <= 12:
-        return dt.date(int(m.group("y")), int(m.group("m")), 1), {"date_precision": "month"}
-    if _YEAR.match(value):
-        return dt.date(int(value), 1, 1), {"date_precision": "year"}
-    if m := _SHORT_YEAR.match(value):  # "'22": this century unless that is in the future
-        year = 2000 + int(m.group("y"))
-        year = year if year <= dt.date.today().year + 1 else year - 100
-        return dt.date(year, 1, 1), {
-            "date_precision": "year",
-            "date_inferred": True,
-            "date_note": f"century of {value}",
-        }
-    if (named := named_date(value)) is not None:  # "Sept 2025", "May 2025" (a day was read above)
-        return dt.date(named[0], named[1], 1), {"date_precision": "month"}
-    m = _MONTH_DAY.match(value)
-    if m and hint and hint[1] == int(m.group("m")):
-        try:
-            return dt.date(hint[0], int(m.group("m")), int(m.group("d"))), {}
-        except ValueError:
-            pass
-    raise ValueError(value)
-
-
-def date_hint(headings: list[str]) -> tuple[int, int | None] | None:
-    """(year, month or None) named by the nearest heading that names one ("2026年06月", "June 2026", "2025")."""
-    for heading in reversed(headings):
-        m = _HEADING_MONTH.search(heading)
-        if m:
-            month = int(m.group("m")) if m.group("m") else None
-            return int(m.group("y")), month if month and 1 <= month <= 12 else None
-    return None
-
-
-def _unwrap(text: str) -> str:
-    """``text`` without the emphasis (``**…**``, ``_…_``, backticks) wrapped around all of it."""
-    text = text.strip()
-    while m := _EMPHASIS.match(text):
-        text = m.group("inner").strip()
-    return text
 
 
 def split_cells(line: str) -> list[str]:
@@ -340,7 +208,7 @@ class Columns:
 
 def header_columns(line: str) -> Columns | None:
     """The columns of a table header row, if it is the header of a paper table (see the module docstring)."""
-    return columns_of([html_to_text(_unwrap(cell)) for cell in split_cells(line)])
+    return columns_of([html_to_text(unwrap(cell)) for cell in split_cells(line)])
 
 
 def columns_of(header: list[str]) -> Columns | None:
@@ -356,7 +224,7 @@ def columns_of(header: list[str]) -> Columns | None:
 
 
 def _column_key(name: str) -> str:
-    key = re.sub(r"[^\w\s]", " ", _unwrap(name).lower())
+    key = re.sub(r"[^\w\s]", " ", unwrap(name).lower())
     return " ".join(key.replace("_", " ").split())
 
 
@@ -432,7 +300,7 @@ def _fits(role: str | None, cell: str) -> bool:
     """Whether a cell can be the ``role`` column's (free text always can; an unknown column only when it holds a
     row number, as a "#" column does: other unknown columns cannot be checked)."""
     if role is None:
-        return re.fullmatch(r"\d{1,5}\.?", _unwrap(html_to_text(cell))) is not None
+        return re.fullmatch(r"\d{1,5}\.?", unwrap(html_to_text(cell))) is not None
     if role == "date":
         try:
             cell_date(cell)
@@ -440,7 +308,7 @@ def _fits(role: str | None, cell: str) -> bool:
             return False
         return True
     if role in ("link", "code"):
-        return _unwrap(html_to_text(cell)).lower() in _NO_VALUE or bool(_links(cell))
+        return unwrap(html_to_text(cell)).lower() in NO_VALUE or bool(_links(cell))
     return role not in ("title", "authors") or "<details>" not in cell  # an abstract's foldout is no title or name
 
 
@@ -516,8 +384,8 @@ def _apart(cells: dict[str, list[str]]) -> dict[str, Any]:
 
 def _venue(cells: list[str]) -> str | None:
     """A venue cell's text ("NeurIPS 2024", "TPAMI"); none when empty or only an arXiv id or "arXiv"."""
-    text = _unwrap(html_to_text(_LINK.sub(r"\g<text>", cells[0]))) if cells else ""
-    if text.lower() in _NO_VALUE or text.lower() == "arxiv" or _ARXIV_TEXT.match(text):
+    text = unwrap(html_to_text(_LINK.sub(r"\g<text>", cells[0]))) if cells else ""
+    if text.lower() in NO_VALUE or text.lower() == "arxiv" or _ARXIV_TEXT.match(text):
         return None
     return text
 
@@ -528,10 +396,10 @@ def _title(cell: str) -> tuple[str, str | None, str | None]:
     cell = re.sub(r"\[\s*\]\([^()\s]*\)", "", IMAGE.sub("", cell)).strip()  # a badge before the title: none of it
     head, *rest = _BREAK.split(cell, maxsplit=1)
     note = html_to_text(rest[0]) or None if rest and html_to_text(head) else None
-    inner = _unwrap(head if note else cell)
+    inner = unwrap(head if note else cell)
     m = _WHOLE_LINK.match(_MARK_BEFORE.sub("", inner))  # "⭐ [Survey](…)": the link is the title
     if m:
-        return _unquoted(html_to_text(_unwrap(m.group("text")))), html.unescape(m.group("url")) or None, note
+        return _unquoted(html_to_text(unwrap(m.group("text")))), html.unescape(m.group("url")) or None, note
     href = _HREF.search(inner)
     return _unquoted(html_to_text(inner)), html.unescape(href.group("url")) if href else None, note
 
@@ -551,7 +419,7 @@ def _links(cell: str) -> list[str]:
     found = [html.unescape(m.group("url")) for m in _LINK.finditer(cell)]
     found += [html.unescape(m.group("url")) for m in _HREF.finditer(cell)]
     if not found:
-        text = _WIKI_LINK.sub(r"\g<target>", _unwrap(html_to_text(cell)))
+        text = _WIKI_LINK.sub(r"\g<target>", unwrap(html_to_text(cell)))
         if safe_url(text) or _ARXIV_TEXT.match(text):
             found.append(text)
     return [u for u in found if u]
@@ -560,7 +428,7 @@ def _links(cell: str) -> list[str]:
 def _arxiv_id(links: list[str], link_cells: list[str]) -> tuple[str | None, int | None]:
     """The arXiv id of a row: from a link to arXiv (abs or pdf, a mirror, huggingface.co/papers/…) or from
     a link cell's text that is an id (``2206.15255v1``, ``arXiv:2206.15255``)."""
-    texts = [_WIKI_LINK.sub(r"\g<target>", _unwrap(html_to_text(_LINK.sub(r"\g<text>", c)))) for c in link_cells]
+    texts = [_WIKI_LINK.sub(r"\g<target>", unwrap(html_to_text(_LINK.sub(r"\g<text>", c)))) for c in link_cells]
     named = [u for u in links if _NAMES_ARXIV.search(u) or _ARXIV_TEXT.match(u)]
     for candidate in named + [t for t in texts if _ARXIV_TEXT.match(t)]:
         found = normalize_arxiv_id(candidate)
@@ -588,8 +456,8 @@ def _code_url(cells: list[str]) -> str | None:
 
 def _authors(cell: str) -> list[str]:
     """Authors of a cell (``A, B and C``; ``First Author et.al.`` gives the first author only)."""
-    text = split_et_al(_unwrap(html_to_text(_LINK.sub(r"\g<text>", cell))))[0]
-    if text.lower() in _NO_VALUE:
+    text = split_et_al(unwrap(html_to_text(_LINK.sub(r"\g<text>", cell))))[0]
+    if text.lower() in NO_VALUE:
         return []
     names = re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", text)
     return [n for n in (name.strip() for name in names) if n and not is_placeholder_name(n) and not _AS_ABOVE.match(n)]

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..identifiers import arxiv_id_value
+from ..identifiers import OLD_ARXIV_ID, arxiv_id_value
 
 __all__ = [
     "ARXIV_LABELLED", "OLD_ARXIV_LABELLED", "BARE_URL", "DAY_DATE", "IMAGE", "LINK", "MEDIA_HEADING", "Line", "anchors_as_links", "plain",
@@ -32,11 +32,7 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![*\w])\*(?=[^\s*])(.+
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{8,}?)[\"”»]")
 ARXIV_LABELLED = re.compile(r"\barxiv(?:\s*id)?\s*[:：]?[\s*`\[]*(?:arxiv:)?(\d{4}\.\d{4,5})", re.I)
 # an old-style arXiv id labelled as one ("arXiv:hep-ph/9712333", "arXiv: **math.GT/0309136**")
-OLD_ARXIV_LABELLED = re.compile(
-    r"\barxiv\s*[:：]?[\s*`\[]*((?:hep-(?:ph|th|ex|lat)|astro-ph|cond-mat|gr-qc|math-ph|nucl-(?:th|ex)|quant-ph|physics"
-    r"|math|cs|nlin|q-bio|q-fin|stat)(?:\.[A-Za-z]{2})?/\d{7})",
-    re.I,
-)
+OLD_ARXIV_LABELLED = re.compile(rf"\barxiv\s*[:：]?[\s*`\[]*({OLD_ARXIV_ID})(?!\d)", re.I)
 # a heading naming material that is no paper: the items below it are videos, code, tools, posts, other lists
 MEDIA_HEADING = re.compile(
     r"^\W*(?:videos?|talks?|codes?|code\s+bases?|implementations?|repos(?:itories)?|tools?|libraries|tutorials?|"

@@ -43,14 +43,16 @@ from ..paper import Paper, normalize_arxiv_id
 from ..text import shown_text
 from ..urls import md_url
 from ._dailyarxiv_cards import read_cards
+from ._dailyarxiv_dates import parse_date
 from ._dailyarxiv_divs import html_class_cards
 from ._dailyarxiv_html import html_tables
 from ._dailyarxiv_rows import SOURCE_KIND as SOURCE_KIND
-from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_date, parse_row, split_cells
+from ._dailyarxiv_rows import Columns, Row, header_columns, is_separator, parse_row, split_cells
 from ._files import read_text
 from ._md_links import resolve_reference_links
 from ._md_not_papers import is_no_paper
 from ._md_title_parts import with_title_parts
+from ._schedule_clock import as_of
 
 __all__ = ["DailyArxivDigest", "has_paper_table", "parse_dailyarxiv", "read_dailyarxiv", "to_dailyarxiv_markdown"]
 
@@ -362,13 +364,16 @@ def has_paper_table(text: str) -> bool:
     )
 
 
-def read_dailyarxiv(path: str | Path) -> list[Paper]:
+def read_dailyarxiv(path: str | Path, reference_date: dt.date | str | None = None) -> list[Paper]:
     """Papers of a DailyArXiv-style README file, each once, tagged with its keywords.
 
     Parameters
     ----------
     path : str or Path
         The README (UTF-8 markdown).
+    reference_date : date or ISO text, optional
+        The day the page is read as of (today when None): a two-digit year ("'22") is of the century that puts it
+        no later than the year after it.
 
     Returns
     -------
@@ -382,7 +387,8 @@ def read_dailyarxiv(path: str | Path) -> list[Paper]:
     """
     path = Path(path)
     text = read_text(path)
-    return parse_dailyarxiv(text, source=str(path)).papers
+    with as_of(reference_date):
+        return parse_dailyarxiv(text, source=str(path)).papers
 
 
 # -- writing ------------------------------------------------------------------------------

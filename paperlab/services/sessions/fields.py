@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...identifiers import find_doi, lone_arxiv_id, normalize_arxiv_id, normalize_doi
+from ...identifiers import OLD_ARXIV_ID, find_doi, lone_arxiv_id, normalize_arxiv_id, normalize_doi
 from ...sources import link_ids
 from ...urls import code_urls_in_text
 from .names import name_shaped
@@ -200,7 +200,7 @@ class PaperLine:
 _ID_CORE = (
     r"(?P<url>(?:https?://|www\.)[^\s()\[\]<>]+"
     r"|(?:(?:export\.)?arxiv\.org/(?:abs|pdf)|github\.com|gitlab\.com|huggingface\.co)/[^\s()\[\]<>]+)"
-    r"|(?i:arxiv)\s*[:.]?\s*(?P<ax>\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
+    rf"|(?i:arxiv)\s*[:.]?\s*(?P<ax>\d{{4}}\.\d{{4,5}}(?:v\d+)?|{OLD_ARXIV_ID}(?:v\d+)?)"
     r"|(?P<bare>(?<![\w./-])\d{4}\.\d{4,5}(?:v\d+)?(?![\w./-]))"
     r"|(?:(?i:doi)\s*:?\s*)?(?P<doi>10\.\d{4,9}/[^\s\[\](){}<>\"]+)"
 )
