@@ -19,6 +19,7 @@ __all__ = [
     "clean_str_list",
     "doubtful_id_map",
     "doubtful_id_text",
+    "exported_title",
     "iso_seconds",
     "meeting_extra",
     "meeting_values",
@@ -166,3 +167,21 @@ def meeting_extra(values: Any) -> dict[str, Any]:
         if isinstance(value, str) and value.strip():
             out[key] = " ".join(value.split())
     return out
+
+
+# what a reference manager writes where a record has no title (Paperpile's "[No title]"): what the exports write for a
+# title paperlab made from the record's id, so that the file says what its source said and reads back the same
+NO_TITLE = "[No title]"
+
+
+def exported_title(title: str, extra: Any) -> str:
+    """The title an export (BibTeX, RIS, CSL-JSON, a markdown card) writes: ``title``, unless paperlab made it from
+    the record's id because the source gave none (``extra["title_from"] == "id"``, "Untitled (doi:…)"): then the
+    placeholder "[No title]", which no reader takes for a title and every reader keeps with its id again.
+
+    >>> exported_title("Untitled (doi:10.5555/w.7)", {"title_from": "id"})
+    '[No title]'
+    >>> exported_title("Untitled Goose Game: a study", {})
+    'Untitled Goose Game: a study'
+    """
+    return NO_TITLE if isinstance(extra, dict) and extra.get("title_from") == "id" else title

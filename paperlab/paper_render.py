@@ -18,7 +18,7 @@ from .identity import citation_keys
 from .markup import csl_plain_text, plain_abstract
 from .names import csl_name_text, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from .paper import MIME_TYPE, Paper
-from .paper_fields import MEETING_FIELDS, meeting_values, presenter_names
+from .paper_fields import MEETING_FIELDS, exported_title, meeting_values, presenter_names
 from .text import NO_MATH_CLASS, drop_closing_stop, md_escape, md_link_text, md_no_math, md_quote, shown_text
 from .urls import html_link, md_url, safe_url
 
@@ -109,7 +109,7 @@ def paper_to_markdown(paper: Paper) -> str:
     reads the card back without loss.
     """
     link = md_url(paper.abs_url)
-    title = paper.shown_title  # titles and abstracts as read: LaTeX decoded (the raw form rides in the JSON)
+    title = exported_title(paper.shown_title, paper.extra)  # titles and abstracts as read: LaTeX decoded (the raw form rides in the JSON)
     lines = [f"### [{md_no_math(md_link_text(title))}]({link})" if link else f"### {md_no_math(md_escape(title))}"]
     meta = _meta(paper)
     if meta:
@@ -160,7 +160,7 @@ def paper_to_csl(paper: Paper) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": stored["id"] if isinstance(stored.get("id"), (str, int)) and stored["id"] != "" else paper.id,
         "type": stored["type"] if isinstance(stored.get("type"), str) else _csl_type(paper),
-        "title": paper.title,
+        "title": exported_title(paper.title, paper.extra),
     }
     names = stored.get("author")
     if names and _same_names(names, paper.authors):  # as read, placeholders ("Unknown") and "et al." included

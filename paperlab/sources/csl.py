@@ -215,21 +215,19 @@ def _item_to_paper(item: Any, source: str, where: str) -> Paper:
         raise ParseError(f"expected a CSL item (a JSON object), got {type(item).__name__}")
     title_raw = _text(item, "title")
     doi, url = _text(item, "DOI"), _text(item, "URL")
-    title = no_placeholder_title(_plain_title(title_raw), doi=doi) if title_raw else ""  # "[Untitled]": by its DOI
-    if not title:
+    if not title_raw:
         raise ParseError("expected a 'title'")
     doi = untex_doi(doi) if doi else None  # "10.1/x\\_12" as a BibTeX-minded tool writes it: "10.1/x_12"
     note = _text(item, "note")
     doi = doi or (labelled_doi(note) if note else None)  # Zotero's Extra as the note: "DOI: 10.…"
     doi = doi or (doi_of_link(url) if url else None)  # "URL": "https://doi.org/10.…" and no "DOI"
     found = _arxiv(item, doi, url)
-    doubts = doubtful_id_map(
-        item.get("paperlab-doubtful-ids")
-    )  # written by our export: ids another paper holds, not this one's
+    doubts = doubtful_id_map(item.get("paperlab-doubtful-ids"))  # our export's: ids another paper holds, not this one's
     if found is not None and found[0] == doubts.get("arxiv"):
         found = None
     if doi and doi.lower() == doubts.get("doi", "").lower():
         doi = None
+    title = no_placeholder_title(_plain_title(title_raw), doi=doi, arxiv_id=found[0] if found else None) or ""
     issued = next((item[k] for k in _DATES if isinstance(item.get(k), (dict, str))), None)
     published = csl_date(issued)
     raw_title = item["title"] if isinstance(item["title"], str) else title

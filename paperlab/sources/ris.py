@@ -53,7 +53,14 @@ from ..latex import latex_name
 from ..markup import csl_plain_text, plain_abstract
 from ..names import family_first, is_more_authors, is_placeholder_name, name_parts, names_organisation, written_name
 from ..paper import Paper, SourceRecord
-from ..paper_fields import MEETING_FIELDS, doubtful_id_map, doubtful_id_text, meeting_extra, meeting_values
+from ..paper_fields import (
+    MEETING_FIELDS,
+    doubtful_id_map,
+    doubtful_id_text,
+    exported_title,
+    meeting_extra,
+    meeting_values,
+)
 from ..text import drop_closing_stop, untex_doi
 from ..venues import venue_url
 from ._files import check_paper, no_placeholder_title, read_bytes, read_records, title_without_mark
@@ -485,7 +492,7 @@ def _ris_lines(paper: Paper) -> list[str]:
     kept: dict[str, Any] = found if isinstance(found, dict) else {}
     kind = kept.get("type") if isinstance(kept.get("type"), str) else ("JOUR" if paper.journal_ref else "GEN")
     kind = "BOOK" if paper.extra.get("title_from") == "booktitle" else kind  # a chapter entry citing the whole book
-    lines: list[tuple[str, Any]] = [("TY", kind), ("TI", paper.title)] + [
+    lines: list[tuple[str, Any]] = [("TY", kind), ("TI", exported_title(paper.title, paper.extra))] + [
         ("AU", _ris_name(a, paper)) for a in paper.authors
     ]
     if paper.extra.get("more_authors") is True:  # a byline cut short, whichever format said so

@@ -18,7 +18,7 @@ from ...identity import citation_keys
 from ...latex import has_latex, unglue_macros
 from ...names import family_first, name_parts, written_name
 from ...paper import Paper
-from ...paper_fields import doubtful_id_text, meeting_values
+from ...paper_fields import doubtful_id_text, exported_title, meeting_values
 from .foreign import foreign_entry_type, foreign_fields
 from .read import parse_bibtex
 from .text import balanced, clean
@@ -204,7 +204,7 @@ def _balanced(text: str) -> bool:
 
 def _title_and_comment(paper: Paper, bib: dict[str, object]) -> tuple[str, str | None]:
     """The title without a subtitle kept in its own field, and the comment without a kept addendum."""
-    title, comment = paper.title, paper.comment
+    title, comment = exported_title(paper.title, paper.extra), paper.comment  # "[No title]" for one made from its id
     subtitle = bib.get("subtitle")
     if isinstance(subtitle, str) and title.endswith(": " + subtitle):
         title = title[: -len(subtitle) - 2]
