@@ -481,18 +481,33 @@ def _folded(text: str) -> str:
 
 
 def _first_given(name: str) -> str:
-    """The first given name (or initial) of ``name``, folded: "li" of "Chen, Li", "Li Chen"; "l" of "L. Chen"."""
+    """The first given name (or initial) of ``name``, folded, an abbreviation's full stop kept: "li" of "Chen, Li",
+    "Li Chen"; "l." of "L. Chen"; "d." of "D.P. Kingma" and "d" of "DP Kingma" (initials glued together: the first);
+    "th." of "Arampatzis, Th."; "j.-p." of "J.-P. Müller"."""
     parts = [p.strip() for p in name.split(",") if p.strip() and not _is_suffix(p)]
     given = parts[1] if len(parts) > 1 else name_parts(parts[0] if parts else name)[1]
-    return _folded(given.split()[0]) if given.split() else ""
+    word = given.split()[0] if given.split() else ""
+    if glued := _GLUED_INITIAL.match(word):  # "D.P.", "J.R.R."
+        word = glued.group(1)
+    elif 1 < len(word) <= 3 and word.isupper() and not _VOWEL.search(word):  # "DP", "JTR": initials written so
+        word = word[0]
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+# the first of initials glued together with full stops ("D.P.", "J.R.R."); not a hyphenated "J.-P."
+_GLUED_INITIAL = re.compile(r"([^\W\d_]\.)(?=[^\W\d_]\.?)")
 
 
 def _givens_agree(a: str, b: str) -> bool:
-    """Two first given names are one person's: equal, or one is the other's initial, part by part of a hyphenated
-    name ("J.-P." and "Jean-Pierre", "L" and "Li"; never "L." and "Wei")."""
+    """Two first given names are one person's: equal, or one is the other's initial or abbreviation ("Th." of
+    "Theodoros"), part by part of a hyphenated name ("J.-P." and "Jean-Pierre", "L" and "Li"; never "L." and "Wei",
+    nor "Li" and "Lin")."""
     for x, y in zip(a.split("-"), b.split("-"), strict=False):
-        short, long = sorted((x.strip(" ."), y.strip(" .")), key=len)
-        if not short or (short != long if len(short) > 1 else not long.startswith(short)):
+        short, long = sorted((x.strip(), y.strip()), key=lambda w: len(w.strip(".")))
+        cut = short.endswith(".") or len(short.strip(".")) == 1  # an initial or an abbreviation: a prefix
+        short, long = short.strip(" ."), long.strip(" .")
+        if not short or (short != long if not cut else not long.startswith(short)):
             return False
     return True
 
@@ -507,6 +522,10 @@ def same_person(a: str, b: str) -> bool:
     (True, False, True)
     >>> same_person("J.-P. Müller", "Jean-Pierre Muller"), same_person("Chen", "Cheng Li")
     (True, False)
+    >>> same_person("D.P. Kingma", "Kingma, Diederik P"), same_person("Arampatzis, Th.", "Theodoros Arampatzis")
+    (True, True)
+    >>> same_person("Li Chen", "Lin Chen"), same_person("DP Kingma", "Durk Kingma"), same_person("Th. Ode", "Ana Ode")
+    (False, True, False)
     """
     family_a, family_b = _folded(family_name(a)), _folded(family_name(b))
     if not family_a or family_a != family_b:

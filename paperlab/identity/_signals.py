@@ -120,20 +120,53 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(c in rest for c in short)
 
 
+def _acronym_of(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` is an acronym of ``words``: the start of one word after another, in order, some words
+    skipped ("anips" of Advances in Neural Information Processing Systems, "neurips": Neur-I-P-S, "iclr",
+    "interspeech": Inter-Speech), beginning with a word's first letter each time.
+
+    >>> _acronym_of("neurips", ["advances", "neural", "information", "processing", "systems"])
+    True
+    >>> _acronym_of("neurocomputing", ["neural", "computation"])
+    False
+    """
+    seen: set[tuple[int, int]] = set()
+    todo = [(0, 0)]  # (letters read, next word): each state once, so the search is linear in their product
+    while todo:
+        at, first = todo.pop()
+        if at == len(letters):
+            return True
+        if (at, first) in seen:
+            continue
+        seen.add((at, first))
+        for i in range(first, len(words)):
+            common = 0
+            for x, y in zip(words[i], letters[at:], strict=False):
+                if x != y:
+                    break
+                common += 1
+            todo += [(at + n, i + 1) for n in range(1, common + 1)]
+    return False
+
+
 def same_venue(a: Paper, b: Paper) -> bool | None:
     """Whether two venues can name the same place: abbreviated words ("J. Widget Stud.") and acronyms
-    ("NAACL-HLT", "ACL" for the words' initials, in order) count; at least half the words must match."""
+    ("NAACL-HLT", "ACL" for the words' initials, in order; "NeurIPS" of the starts of Neural Information Processing
+    Systems) count; at least half the words must match."""
     va, vb = _venue_words(a), _venue_words(b)
     if not va or not vb:
         return None
     short, long = (va, vb) if len(va) <= len(vb) else (vb, va)
     initials = "".join(w[0] for w in long if not w.isdigit())
+    named = [w for w in long if not w.isdigit()]
 
     def matched(s: str) -> bool:
         if any(w.startswith(s) or s.startswith(w) for w in long):
             return True
         letters = s.rstrip("0123456789")  # "ecai2002"
-        return len(letters) >= 3 and letters.isalpha() and _is_subsequence(letters, initials)
+        if len(letters) < 3 or not letters.isalpha():
+            return False
+        return _is_subsequence(letters, initials) or (len(letters) <= 15 and _acronym_of(letters, named))
 
     return sum(map(matched, short)) * 2 >= len(short)
 

@@ -311,10 +311,17 @@ _CLOSED_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+\.")
 
 def _closing_stop(name: str) -> str:
     """A name without the full stop that closes the field after its last word ("Abanoub R. Wadie." is Abanoub R.
-    Wadie); "Leonardi R." keeps its initial's, "Ford, Jr." its suffix's, "et al." its own."""
+    Wadie); "Leonardi R." keeps its initial's, "Ford, Jr." its suffix's, "et al." its own, and a given name
+    abbreviated after the comma its abbreviation's ("Arampatzis, Th.", "Renn, Chr.": a word of two or three letters).
+
+    >>> _closing_stop("Abanoub R. Wadie."), _closing_stop("Arampatzis, Th."), _closing_stop("Wadie, Abanoub.")
+    ('Abanoub R. Wadie', 'Arampatzis, Th.', 'Wadie, Abanoub')
+    """
     words = name.split()
     last = words[-1] if words else ""
     if len(words) < 2 or not last[0].isupper() or not _CLOSED_WORD.fullmatch(last) or last.lower() in _SUFFIXES:
+        return name
+    if "," in name and len(last) <= 4 and "," not in last:  # "Th.", "Chr.": a given name's abbreviation
         return name
     return name.rstrip()[:-1]
 
