@@ -110,8 +110,9 @@ def test_a_k_fold_protocol_is_not_a_gain():
 
 
 def test_a_phrase_of_a_value_names_it_but_not_a_count_or_a_measured_span():
-    rows = _rows("The audit reports no leaks and a mean faithfulness of 0.82 under greedy decoding.")
-    assert rows == [(0.82, None, "absolute", "mean faithfulness")]
+    text = "The audit reports no leaks and a mean faithfulness of 0.82 under greedy decoding."
+    assert _rows(text) == [(0.82, None, "absolute", "faithfulness")]  # session 18: canonical, "mean" dropped
+    assert list(extract_results(text)["metric_as_written"]) == ["mean faithfulness"]
     assert _rows("The study draws on a sample of 40 clinics in three regions.") == []
     rows = _rows("The tracker reaches an accuracy within 3 meters of 91% on the rooftop runs.")
     assert [(v, m) for v, _, _, m in rows] == [(91.0, "accuracy")]

@@ -26,9 +26,16 @@ RESULT_COLUMNS = [
     "dataset",
     "method",
     "setting",
+    "metric_as_written",
     "where",
     "evidence",
 ]
+
+
+def _as_written(row: dict[str, Any]) -> dict[str, Any]:
+    """The metric as the paper wrote it (a table's header is its own, already as written)."""
+    written = row.get("metric_as_written")
+    return {"metric_as_written": written if isinstance(written, str) else row.get("metric")}
 
 
 def _matches(name: Any, wanted: str | None, loose: bool) -> bool:
@@ -58,8 +65,9 @@ def results_of(papers: Iterable[Paper] | Paper, metric: str | None = None, datas
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`RESULT_COLUMNS`: the paper's id and title, the metric, the value as printed with its
-        ``unit`` ("%", "x", "pp" or none) and ``kind`` ("absolute", or "delta" for a gain or a reduction, whose
+        Columns :data:`RESULT_COLUMNS`: the paper's id and title, the metric (its canonical form, "BLEU" for
+        "sacreBLEU score", "accuracy" for "test accuracy") and ``metric_as_written`` (the paper's phrase), the value as
+        printed with its ``unit`` ("%", "x", "pp" or none) and ``kind`` ("absolute", or "delta" for a gain or a reduction, whose
         ``direction`` is "up"/"down"), the dataset, method and setting when the sentence names them, and the
         sentence itself (``evidence``, ``where``: which sentence or table). Empty (with these columns) when
         nothing matches; ``df.attrs["filters"]`` says what was asked for.
@@ -72,7 +80,7 @@ def results_of(papers: Iterable[Paper] | Paper, metric: str | None = None, datas
     plist = as_papers(papers)
     extra = extra_results(plist)  # the slides' tables a session's papers carry, as compare() reads them
     rows = [  # the rows compare()'s result_values holds, without its facets (task, datasets, metrics)
-        {**{c: row.get(c) for c in RESULT_COLUMNS}, "paper": p.id, "title": p.title}
+        {**{c: row.get(c) for c in RESULT_COLUMNS}, "paper": p.id, "title": p.title, **_as_written(row)}
         for p in plist
         for row in result_rows(p, extra)
         if _matches(row.get("metric"), metric, True) and _matches(row.get("dataset"), dataset, False)

@@ -19,6 +19,7 @@ from .governing import (
     zip_respectively,
 )
 from .lexicons import generic_metric_hits, is_known, lexicon_hits, lexicon_names
+from .metric_names import name_metrics
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .metric_reviser import revise_metrics
 from .non_results import not_a_result, only_across_clause
@@ -116,6 +117,7 @@ _RESULT_COLUMNS = [
     "where",
     "evidence",
     "direction",
+    "metric_as_written",
 ]
 
 
@@ -156,11 +158,11 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
     Returns
     -------
     pandas.DataFrame
-        Columns ``paper, method, dataset, metric, value, unit, kind, setting, source,
-        where, evidence, direction``; ``kind`` is ``"absolute"`` or ``"delta"`` (a change
-        "by 6.4%", "(+5.9%)"); ``direction`` of a delta is ``"down"`` for a reduction
-        ("reducing MSE by 4%": value 4, shown "−4% MSE") else ``"up"``; ``where`` is
-        ``"sentence N"``; ``evidence`` the sentence.
+        Columns ``paper, method, dataset, metric, value, unit, kind, setting, source, where, evidence,
+        direction, metric_as_written``; ``metric`` in its canonical form ("BLEU" for "sacreBLEU score", "rank
+        quality" for "mean rank quality"), ``metric_as_written`` the sentence's phrase; ``kind`` is ``"absolute"`` or ``"delta"`` (a change
+        "by 6.4%", "(+5.9%)"); ``direction`` of a delta is ``"down"`` for a reduction ("reducing MSE by 4%": value 4,
+        shown "−4% MSE") else ``"up"``; ``where`` is ``"sentence N"``; ``evidence`` the sentence.
     """
     import pandas as pd
 
@@ -176,6 +178,7 @@ def extract_results(paper_or_text: Paper | str, *, source: str | None = None) ->
         for n, (_, sent) in enumerate(_sentences(text), start=1)
     ]
     revise_metrics(items)  # the learned second look at each metric (one encoder batch per abstract)
+    name_metrics(items)  # each metric in its canonical form, the phrase as written kept in metric_as_written
     frame = pd.DataFrame([r for _, kept, _, _ in items for r in kept], columns=_RESULT_COLUMNS)
     frame["value"] = frame["value"].astype("float64")  # one column: the frame's astype({...}) took 4x as long
     return frame

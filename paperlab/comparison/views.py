@@ -55,7 +55,9 @@ def as_papers(papers: Iterable[Paper] | Paper) -> list[Paper]:
 def _format_result(r: Any, upper: float | None = None) -> str:
     """A result as a reader says it ("5.11 FID on CelebA-HQ"); ``upper``: the high end of a range the text gives as
     one result ("4-16% absolute accuracy" is "4–16% accuracy")."""
-    unit, metric, dataset, setting = (cell_text(x) for x in (r.unit, r.metric, r.dataset, r.setting))
+    written = getattr(r, "metric_as_written", None)  # the phrase as the paper wrote it ("mAP@0.5", not "mAP")
+    metric = cell_text(written if isinstance(written, str) else r.metric)
+    unit, dataset, setting = (cell_text(x) for x in (r.unit, r.dataset, r.setting))
     value = _delta_text(r.value, unit, r.kind, getattr(r, "direction", None), metric)
     if upper is not None:
         value = _NUMBER.sub(lambda m: f"{m.group(0)}\u2013{upper:g}", value, count=1)
@@ -177,7 +179,8 @@ def _summaries(found: pd.DataFrame) -> list[str]:
         seen.add(key)
         upper = after.value if after is not None and _one_range(r, after) else None
         if after is not None and upper is not None:
-            r = r._replace(metric=after.metric)  # "2-3 times faster": the low end read without the high end's metric
+            # "2-3 times faster": the low end read without the high end's metric
+            r = r._replace(**{k: getattr(after, k) for k in ("metric", "metric_as_written") if hasattr(r, k)})
             seen.add((upper, r.unit, r.metric, r.dataset, r.kind, r.setting))
             skip = True
         out.append(_format_result(r, upper))
