@@ -49,23 +49,23 @@ def test_import_says_how_many_papers_were_new_when_files_share_papers(capsys, tm
     )
     code, out, _ = run(capsys, "import", str(bib), str(notes))
     assert code == 0
-    assert "4 paper(s) read: 3 new in " in out and ", 1 already there or merged with another record" in out
+    assert "4 papers read: 3 new in " in out and ", 1 already there or merged with another record" in out
     code, out, _ = run(capsys, "list")
     assert len(out.strip().splitlines()) == 3
     code, out, _ = run(capsys, "import", str(bib))  # nothing new the second time
-    assert "2 paper(s) read: 0 new in " in out
+    assert "2 papers read: 0 new in " in out
 
 
 @pytest.mark.realdata
 def test_import_then_list_shows_every_paper(capsys):
     code, out, _ = run(capsys, "import", str(DAILY))
     assert code == 0
-    assert "imported 78 paper(s) (markdown paper table)" in out
+    assert "imported 78 papers (markdown paper table)" in out
     code, out, err = run(capsys, "list")
     assert code == 0
     assert len(out.strip().splitlines()) == 78
     assert "2503.14895" in out and "Mitigating Object Hallucinations in MLLMs" in out
-    assert "78 paper(s)" in err
+    assert "78 papers" in err
 
 
 @pytest.mark.realdata
@@ -160,7 +160,7 @@ def test_partial_import_reports_skipped_records_and_keeps_the_rest(capsys, tmp_p
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = run(capsys, "import", str(path))
     assert code == 0
-    assert "imported 199 paper(s) (Kaggle arXiv metadata)" in out
+    assert "imported 199 papers (Kaggle arXiv metadata)" in out
     assert "skipped" in err and "line 5" in err
 
 
@@ -188,7 +188,7 @@ def test_fetch_arxiv_stores_papers_from_the_service(capsys, fake_server, monkeyp
     monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
     code, out, err = run(capsys, "fetch", "arxiv", "testing", "--max", "10")
     assert code == 0, err
-    assert len(out.strip().splitlines()) == 10 and "fetched 10 paper(s)" in err
+    assert len(out.strip().splitlines()) == 10 and "fetched 10 papers" in err
     (query,) = [q for _, _, q, _ in fake_server.requests_to("/api/query")]
     assert query["search_query"] == ["testing"] and query["max_results"] == ["10"]
     code, out, _ = run(capsys, "list")
@@ -202,7 +202,7 @@ def test_fetch_hf_day_and_s2_paper(capsys, fake_server, monkeypatch):
     monkeypatch.setenv("PAPERLAB_HF_URL", fake_server.url)
     code, out, err = run(capsys, "fetch", "hf", "--date", "2025-10-15")
     assert code == 0, err
-    assert "fetched 26 paper(s)" in err
+    assert "fetched 26 papers" in err
     assert [q.get("date") for _, _, q, _ in fake_server.requests_to("/api/daily_papers")][0] == ["2025-10-15"]
 
 
@@ -248,14 +248,14 @@ ROUND_BIB = """@String{KNUTH = "Knuth, Donald E."}
 def test_own_import_then_list_shows_every_paper(capsys):
     code, out, _ = run(capsys, "import", str(PAGE))
     assert code == 0
-    assert "imported 6 paper(s) (arXiv Atom feed)" in out
+    assert "imported 6 papers (arXiv Atom feed)" in out
     code, out, err = run(capsys, "list")
     assert code == 0
     rows = out.strip().splitlines()
     assert len(rows) == 6 and [row.split()[0] for row in rows] == PAGE_IDS
     # the title as read: "$ω$Test" has its math markup decoded
     assert "2306.03845" in out and " ωTest: WebView-Oriented Testing for Android Applications" in out
-    assert "6 paper(s)" in err
+    assert "6 papers" in err
     code, out, _ = run(capsys, "list", "--limit", "2")
     assert len(out.strip().splitlines()) == 2
     code, out, _ = run(capsys, "list", "--json")
@@ -266,7 +266,7 @@ def test_own_import_into_a_reading_list_and_export_bibtex(capsys, tmp_path):
     bib = tmp_path / "round.bib"
     bib.write_text(ROUND_BIB, encoding="utf-8")
     code, out, _ = run(capsys, "import", str(bib), "--list", "to-read")
-    assert code == 0 and "imported 2 paper(s) (BibTeX)" in out
+    assert code == 0 and "imported 2 papers (BibTeX)" in out
     code, out, err = run(capsys, "list", "--list", "to-read")
     assert code == 0
     rows = out.strip().splitlines()
@@ -320,7 +320,7 @@ def test_own_partial_import_reports_skipped_records_and_keeps_the_rest(capsys, t
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = run(capsys, "import", str(path))
     assert code == 0
-    assert "imported 6 paper(s) (Kaggle arXiv metadata)" in out
+    assert "imported 6 papers (Kaggle arXiv metadata)" in out
     assert "skipped" in err and "line 5" in err
     code, out, _ = run(capsys, "list")
     assert "0704.0100" not in out and len(out.strip().splitlines()) == 6
@@ -331,7 +331,7 @@ def test_own_fetch_arxiv_stores_papers_from_the_service(capsys, fake_server, mon
     monkeypatch.setenv("PAPERLAB_ARXIV_URL", fake_server.url + "/api/query")
     code, out, err = run(capsys, "fetch", "arxiv", "testing", "--max", "6")
     assert code == 0, err
-    assert len(out.strip().splitlines()) == 6 and "fetched 6 paper(s)" in err
+    assert len(out.strip().splitlines()) == 6 and "fetched 6 papers" in err
     (query,) = [q for _, _, q, _ in fake_server.requests_to("/api/query")]
     assert query["search_query"] == ["testing"] and query["max_results"] == ["6"]
     code, out, _ = run(capsys, "list")
@@ -343,7 +343,7 @@ def test_own_fetch_hf_day(capsys, fake_server, monkeypatch):
     monkeypatch.setenv("PAPERLAB_HF_URL", fake_server.url)
     code, out, err = run(capsys, "fetch", "hf", "--date", "2025-10-15")
     assert code == 0, err
-    assert "fetched 6 paper(s)" in err and "2510.12586" in out
+    assert "fetched 6 papers" in err and "2510.12586" in out
     assert [q.get("date") for _, _, q, _ in fake_server.requests_to("/api/daily_papers")][0] == ["2025-10-15"]
 
 

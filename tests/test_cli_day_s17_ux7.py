@@ -3,7 +3,7 @@
 - ``paperlab export -o refs.bib`` refused with "export needs a format" although the file's name says BibTeX: the
   output's name now gives the format (.bib, .ris, .md, .jsonl); ".json" is two formats and the error says which
   two; a format the name contradicts ("export ris -o refs.bib") is written as asked, with a warning.
-- ``paperlab import`` of a file with a broken entry said "imported 4 paper(s) (BibTeX)" on stdout while the skipped
+- ``paperlab import`` of a file with a broken entry said "imported 4 papers (BibTeX)" on stdout while the skipped
   entry was named only on stderr: the file's line now says how many records were skipped.
 
 Files: our own small BibTeX and RIS, written here (LaTeX accents, a broken entry, a record without a title).
@@ -47,8 +47,8 @@ def files(tmp_path: Path) -> Path:
 def test_import_says_on_each_file_line_how_many_records_it_skipped(files: Path, capsys) -> None:
     assert main(["import", str(files / "mine.bib"), str(files / "mine.ris")]) == 0  # partial imports keep the rest
     out, err = capsys.readouterr()
-    assert f"{files / 'mine.bib'}: imported 2 paper(s) (BibTeX); 1 record skipped (named above)" in out
-    assert f"{files / 'mine.ris'}: imported 1 paper(s) (RIS); 1 record skipped (named above)" in out
+    assert f"{files / 'mine.bib'}: imported 2 papers (BibTeX); 1 record skipped (named above)" in out
+    assert f"{files / 'mine.ris'}: imported 1 paper (RIS); 1 record skipped (named above)" in out
     assert "entry 'broken2021'" in err and "record 2, line 6: expected a title" in err
     assert main(["import", str(files / "mine.bib")]) == 0
     assert "skipped (named above)" in capsys.readouterr().out
@@ -65,7 +65,7 @@ def test_export_takes_the_format_the_output_file_names(files: Path, capsys) -> N
         assert main(["export", "-o", str(files / name)]) == 0, name
         text = (files / name).read_text(encoding="utf-8")
         assert text.startswith(start) and "Four-bit Quantization Without Tears" in text, name
-        assert f"wrote 2 paper(s) to {files / name}" in capsys.readouterr().err
+        assert f"wrote 2 papers to {files / name}" in capsys.readouterr().err
     assert "@article{muller2023," in (files / "refs.bib").read_text(encoding="utf-8")
     assert main(["export", "--output", str(files / "REFS.BIB")]) == 0  # the suffix in any case
 

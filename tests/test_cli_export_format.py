@@ -46,7 +46,7 @@ def imported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 def test_format_as_a_positional_argument(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = imported / "refs.bib"
     code, _, err = run(capsys, "export", "bibtex", "-o", str(target))
-    assert code == 0 and "wrote 2 paper(s)" in err
+    assert code == 0 and "wrote 2 papers" in err
     text = target.read_text(encoding="utf-8")
     assert text.count("@") == 2 and "title = {Folded Attention for Video Transformers}" in text
     assert run(capsys, "export", "--format", "bibtex", "-o", str(imported / "old.bib"))[0] == 0  # still works

@@ -29,4 +29,4 @@ def test_unrecognised_file_points_to_the_format_option(tmp_path: Path, capsys: p
     assert main(["import", str(odd), str(good)]) == 1  # the good file is still imported
     out, err = capsys.readouterr()
     assert "pass --format FORMAT (see --help) to choose a reader (not imported)" in err and "format=" not in err
-    assert "asr.bib: imported 1 paper(s)" in out
+    assert "asr.bib: imported 1 paper" in out

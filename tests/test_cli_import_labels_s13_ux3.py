@@ -16,29 +16,29 @@ FILES = {
     "list.md": (
         "# Reading list\n\n1. [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
         "2. [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)\n",
-        "imported 2 paper(s) (markdown paper list)",
+        "imported 2 papers (markdown paper list)",
     ),
     "schedule.md": (
         "| Date | Presenter | Paper |\n|------|-----------|-------|\n"
         "| 2026-01-08 | Ada | [Attention Is All You Need](https://arxiv.org/abs/1706.03762) |\n"
         "| 2026-01-15 | Bob | [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) |\n",
-        "imported 2 paper(s) (reading-group schedule)",
+        "imported 2 papers (reading-group schedule)",
     ),
     "digest.md": (
         "## Diffusion\n\n| **Title** | **Date** | **Abstract** | **Comment** |\n| --- | --- | --- | --- |\n"
         "| **[Denoising Diffusion Probabilistic Models](https://arxiv.org/abs/2006.11239)** | 2020-06-19 | "
         "<details><summary>Show</summary><p>We present image synthesis results.</p></details> |  |\n",
-        "imported 1 paper(s) (markdown paper table)",
+        "imported 1 paper (markdown paper table)",
     ),
     "note.md": (
         "# Notes on Adam\n\nRead [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) "
         "for Thursday.\nThe bias correction matters early in training.\n",
-        "imported 1 paper(s) (papers found in markdown)",
+        "imported 1 paper (papers found in markdown)",
     ),
     "refs.bib": (
         "@article{adam, title={Adam: A Method for Stochastic Optimization}, author={Kingma, Diederik and Ba, Jimmy},"
         " year={2014}, eprint={1412.6980}, archivePrefix={arXiv}}\n",
-        "imported 1 paper(s) (BibTeX)",
+        "imported 1 paper (BibTeX)",
     ),
 }
 

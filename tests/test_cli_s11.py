@@ -50,7 +50,7 @@ def thesis(capsys: pytest.CaptureFixture[str]) -> paperlab.store.ReadingList:
 def test_exporting_a_list_writes_what_python_writes(capsys, thesis, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"thesis.{fmt}"
     code, _, err = run(capsys, "export", fmt, "--list", "thesis", "-o", target)
-    assert code == 0 and err == f"wrote 3 paper(s) to {target}\n"
+    assert code == 0 and err == f"wrote 3 papers to {target}\n"
     text = target.read_text(encoding="utf-8")
     python = {
         "bibtex": thesis.to_bibtex,
@@ -79,7 +79,7 @@ def test_ris_export_reads_back_as_the_same_papers(capsys, tmp_path: Path) -> Non
     assert code == 0
     target = tmp_path / "library.ris"
     code, _, err = run(capsys, "export", "ris", "-o", target)
-    assert code == 0 and err == f"wrote 5 paper(s) to {target}\n"
+    assert code == 0 and err == f"wrote 5 papers to {target}\n"
     stored = paperlab.open_store().papers()
     back = paperlab.load(target)
 
@@ -160,7 +160,7 @@ def test_import_names_the_generic_finder_and_prints_its_warning(capsys) -> None:
     notes = HERE / "loose_notes.md"  # two arXiv ids in prose, in no layout paperlab knows
     code, out, err = run(capsys, "import", notes)
     assert code == 0
-    assert f"{notes}: imported 2 paper(s) (papers found in markdown)\n" in out and "dailyarxiv" not in out
+    assert f"{notes}: imported 2 papers (papers found in markdown)\n" in out and "dailyarxiv" not in out
     (warning,) = err.splitlines()
     assert warning.startswith(f"paperlab: warning: {notes} (read by the generic paper finder")
     code, out, _ = run(capsys, "show", "2102.00043")

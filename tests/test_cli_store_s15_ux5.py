@@ -35,6 +35,6 @@ def test_a_mistyped_store_file_is_an_error_not_an_empty_store(
     assert main(["store", "info"]) == 0
     mine = capsys.readouterr().out.splitlines()[0].split(maxsplit=1)[1]
     assert main(["store", "copy", mine, str(tmp_path / "team.sqlite3")]) == 0
-    assert capsys.readouterr().out.startswith("copied 1 paper(s)")
+    assert capsys.readouterr().out.startswith("copied 1 paper")
     assert main(["store", "info", str(tmp_path / "team.sqlite3")]) == 0
     assert "papers:         1" in capsys.readouterr().out

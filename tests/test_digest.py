@@ -489,7 +489,7 @@ delay = 0.0
     assert main(["digest", str(toml), "--out", str(out), "--date", "2026-04-12"]) == 0
     err = capsys.readouterr().err
     n = corpus.n_cs_stat + 1  # the cs/stat arXiv papers and the Hugging Face match (categories filter arXiv only)
-    assert f"digest 2026-04-12: {n} paper(s) in 2 section(s), {n} new; complete" in err
+    assert f"digest 2026-04-12: {n} papers in 2 sections, {n} new; complete" in err
     assert (tmp_path / "site" / "README.digest.json").exists() and len(list((tmp_path / "cache").glob("*.json"))) == 4
     assert main(["digest", str(toml), "--out", str(out), "--since", "2026-01-01", "--date", "2026-04-13"]) == 0
     kept = parse_dailyarxiv(out.read_text()).papers

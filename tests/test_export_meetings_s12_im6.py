@@ -39,7 +39,7 @@ def test_export_then_import_keeps_presenters_and_meeting_date(
     assert code == 0, err
     out = tmp_path / f"jc.{fmt}"
     code, _, err = run(capsys, "export", fmt, "--list", "jc", "-o", str(out))
-    assert code == 0 and "wrote 2 paper(s)" in err
+    assert code == 0 and "wrote 2 papers" in err
     monkeypatch.setenv("PAPERLAB_HOME", str(tmp_path / "another-home"))  # a colleague's empty store
     code, _, err = run(capsys, "import", str(out))
     assert code == 0, err

@@ -103,7 +103,7 @@ def test_pages_do_not_join_what_else_tells_apart() -> None:
 def test_cli_import_reports_merges_and_doubtful_ids(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(VENUES), str(SCHEDULE)]) == 0
     out, err = capsys.readouterr()
-    assert "imported 2 paper(s) (BibTeX)" in out and "imported 5 paper(s) (reading-group schedule)" in out
+    assert "imported 2 papers (BibTeX)" in out and "imported 5 papers (reading-group schedule)" in out
     assert f"paperlab: merged '{TITLE}' (keys dale2018crease, creasememoryfolding)" in err
     assert "'Tension Models of Corrugated Sheets' gives arXiv id 2101.04321" in err
 

@@ -26,7 +26,7 @@ def test_cli_import_reads_a_file_as_load_does(capsys: pytest.CaptureFixture[str]
     assert any("read by the generic paper finder" in str(w.message) for w in caught)
     assert main(["import", str(PROPOSALS)]) == 0  # it said "no paper table found" (its own format forced)
     out = capsys.readouterr().out
-    assert "imported 4 paper(s)" in out
+    assert "imported 4 papers" in out
     assert main(["list"]) == 0
     listed = capsys.readouterr().out
     assert "Folding Paper Cranes at Scale" in listed and "Thick Panels Without Collisions" in listed

@@ -51,7 +51,7 @@ def test_own_transcript_loads_the_presented_papers() -> None:
 def test_own_transcript_through_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(SLIDES)]) == 0
     out, err = capsys.readouterr()
-    assert "imported 2 paper(s) (session notes)" in out and "skipped" not in err
+    assert "imported 2 papers (session notes)" in out and "skipped" not in err
     assert main(["list"]) == 0
     out, _ = capsys.readouterr()
     rows = out.strip().splitlines()

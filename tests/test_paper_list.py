@@ -87,7 +87,7 @@ def test_schedule_from_file_reads_a_paper_list_as_undated_meetings() -> None:
 def test_cli_imports_a_paper_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(LIST)]) == 0
     out, _ = capsys.readouterr()
-    assert "imported 12 paper(s) (markdown paper list)" in out
+    assert "imported 12 papers (markdown paper list)" in out
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_a_layout_nobody_reads_names_every_layout_and_the_format_choices() -> No
 def test_cli_import_of_several_files_skips_the_unreadable_one(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(NO_PAPERS), str(LIST)]) == 1  # something was not imported: a failing status
     out, err = capsys.readouterr()
-    assert "imported 12 paper(s) (markdown paper list)" in out and "12 paper(s) in total" in out
+    assert "imported 12 papers (markdown paper list)" in out and "12 papers in total" in out
     assert "no-papers-layout.md: no papers found; read as a DailyArXiv-style README (no paper table found)" in err
     assert "(not imported)" in err
     assert "1 file could not be read" in err

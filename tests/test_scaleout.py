@@ -162,9 +162,9 @@ def test_embed_cli_import_index_and_query_with_the_wrong_model(
     assert main(["embed", "--import", str(tmp_path / "v.parquet"), "--model", MODEL, "--index"]) == 0
     out, err = capsys.readouterr()
     assert (
-        "13 row(s) of 8-d vectors for example-org/abstract-vectors-8d: 12 imported, 0 not in your library, 1 bad" in out
+        "13 rows of 8-d vectors for example-org/abstract-vectors-8d: 12 imported, 0 not in your library, 1 bad" in out
     )
-    assert "indexed 12 paper(s)" in out
+    assert "indexed 12 papers" in out
     assert "row 13: id 'bogus' is not an arXiv id or DOI" in err
 
     assert main(["embed", "--import", str(tmp_path / "v.parquet")]) == 2  # a usage error
@@ -200,8 +200,8 @@ def test_embed_index_and_query_from_the_command_line(capsys: pytest.CaptureFixtu
     open_store().upsert_papers(demo)
     assert main(["embed", "--index", "--no-progress"]) == 0
     out = capsys.readouterr().out
-    assert "60 paper(s), 60 distinct text(s): 0 already embedded, 60 copied from the vectors shipped" in out
-    assert "indexed 60 paper(s) with sentence-transformers/all-MiniLM-L6-v2" in out
+    assert "60 papers, 60 distinct texts: 0 already embedded, 60 copied from the vectors shipped" in out
+    assert "indexed 60 papers with sentence-transformers/all-MiniLM-L6-v2" in out
     target = demo[17]
     # "torch": the same model on sentence-transformers (its vectors are the packaged model's)
     assert main(["embed", "--query", target.shown_title, "-k", "3", "--model", "torch"]) == 0

@@ -230,7 +230,7 @@ def test_cli_uses_the_postgres_store(url: str, monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("PAPERLAB_USER", "cli-user")
     assert main(["import", str(DATA / "app" / "kaggle_arxiv.jsonl"), "--list", "group"]) == 0
     out = capsys.readouterr().out
-    assert "12 paper(s) in total added to postgresql://postgres@127.0.0.1:" in out
+    assert "12 papers in total added to postgresql://postgres@127.0.0.1:" in out
     store = Store(url)
     entries = store.reading_list("group", create=False).entries()
     assert len(entries) == 12 and {e.added_by for e in entries} == {"cli-user"}

@@ -41,7 +41,7 @@ def test_copy_keeps_papers_lists_entries_and_vectors(source: Path, monkeypatch: 
     target.upsert_papers([Paper("Already in the team store", arxiv_id="2404.09999")])
     report = copy_store(src, target)
     assert (report.papers, report.lists, report.entries, report.embeddings) == (9, 2, 6, 2)
-    assert str(report) == "copied 9 paper(s), 6 entries in 2 reading list(s) and 2 cached vector(s)"
+    assert str(report) == "copied 9 papers, 6 entries in 2 reading lists and 2 cached vectors"
     assert target.count() == 10 and target.lists() == ["group reading", "empty list"]
     assert _entries(target, "group reading") == _entries(src, "group reading")  # order, status, tags, notes
     assert [e.added_by for e in target.reading_list("group reading").entries()] == [
@@ -62,13 +62,13 @@ def test_cli_store_info_and_copy(source: Path, capsys: pytest.CaptureFixture[str
     location = target.location
     assert main(["store", "copy", str(source), str(target.path if store_backend == "sqlite" else _url())]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("copied 8 paper(s), 5 entries in 2 reading list(s) and 2 cached vector(s) from ")
+    assert out.startswith("copied 8 papers, 5 entries in 2 reading lists and 2 cached vectors from ")
     assert out.strip().endswith(f"into {location}")
     assert main(["store", "info"]) == 0
     out = capsys.readouterr().out
     engine = "SQLite" if store_backend == "sqlite" else "PostgreSQL"
     assert f"store:          {location}\nengine:         {engine}\nschema version: 3\npapers:         8\n" in out
-    assert "list:           group reading (5 paper(s))\nlist:           empty list (0 paper(s))\n" in out
+    assert "list:           group reading (5 papers)\nlist:           empty list (0 papers)\n" in out
     assert main(["store", "info", str(source)]) == 0
     assert "engine:         SQLite" in capsys.readouterr().out
 

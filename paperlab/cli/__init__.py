@@ -123,15 +123,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         total += len(lib)
         # a partial import says so on its own line too: the skipped records were named on stderr above
         said = f"; {plural(skipped, 'record')} skipped (named above)" if skipped else ""
-        print(f"{path}: imported {len(lib)} paper(s) ({fmt}){said}")
+        print(f"{path}: imported {plural(len(lib), 'paper')} ({fmt}){said}")
     where = f" and reading list {args.list!r}" if args.list else ""
     new = store.count() - before
     if new == total:
-        print(f"{total} paper(s) in total added to {store.location}{where}")
+        print(f"{plural(total, 'paper')} in total added to {store.location}{where}")
     else:  # "9 added" then `paperlab list` showing 7 would leave the user counting
         known = total - new
         print(
-            f"{total} paper(s) read: {new} new in {store.location}{where}, {known} already there or merged with "
+            f"{plural(total, 'paper')} read: {new} new in {store.location}{where}, {known} already there or merged with "
             "another record of the same paper"
         )
     if failed:
@@ -240,14 +240,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         ]
         for line in table_lines(rows, caps=[7, REF_CAP]):
             print(line)
-        print(f"{len(entries)} paper(s) in reading list {args.list!r}", file=sys.stderr)
+        print(f"{plural(len(entries), 'paper')} in reading list {args.list!r}", file=sys.stderr)
         return 0
     lib = store.papers()
     if args.json:
         print(json.dumps(lib.to_dicts()[: args.limit], ensure_ascii=False, indent=1))
         return 0
     _print_papers(lib[: args.limit], resolves=library_resolver(lib))
-    print(f"{len(lib)} paper(s) in {store.location}", file=sys.stderr)
+    print(f"{plural(len(lib), 'paper')} in {store.location}", file=sys.stderr)
     return 0
 
 
@@ -285,7 +285,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                 lib = Library(s2.search(text, limit=args.max))
     store.upsert_papers(lib)
     _print_papers(lib, resolves=store_resolver(store))
-    print(f"fetched {len(lib)} paper(s) into {store.location}", file=sys.stderr)
+    print(f"fetched {plural(len(lib), 'paper')} into {store.location}", file=sys.stderr)
     return 0
 
 
@@ -316,7 +316,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = _export_text(rl if rl is not None else lib, lib, fmt)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {len(lib)} paper(s) to {args.output}", file=sys.stderr)
+        print(f"wrote {plural(len(lib), 'paper')} to {args.output}", file=sys.stderr)
         named = _EXPORT_SUFFIXES.get(Path(args.output).suffix.lower())
         if named and named != fmt:  # "export ris -o refs.bib": a reference manager would read it as BibTeX
             print(f"paperlab: warning: {args.output} holds {fmt}, though its name says {named}", file=sys.stderr)
@@ -369,10 +369,15 @@ def cmd_digest(args: argparse.Namespace) -> int:
     where = args.out or result.config.output
     if where is None:
         sys.stdout.write(result.markdown)
-    status = "complete" if result.complete else f"PARTIAL ({len(result.problems)} problem(s), see the Report section)"
+    status = (
+        "complete"
+        if result.complete
+        else f"PARTIAL ({plural(len(result.problems), 'problem')}, see the Report section)"
+    )
     print(
-        f"digest {result.last_update.isoformat()}: {len(result.library)} paper(s) in {len(result.sections)} "
-        f"section(s), {len(result.new)} new; {status}" + (f"; wrote {where}" if where else ""),
+        f"digest {result.last_update.isoformat()}: {plural(len(result.library), 'paper')} in "
+        f"{plural(len(result.sections), 'section')}, {len(result.new)} new; {status}"
+        + (f"; wrote {where}" if where else ""),
         file=sys.stderr,
     )
     return 0
@@ -546,7 +551,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # said by the command's own parser, with its options ("paperlab search -k 3", not "--top 3")
+            _unknown_arguments(parser, args, extras)
     except SystemExit as done:  # --help, --version, or a usage error already printed as one line
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
     try:
@@ -561,6 +568,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("paperlab: interrupted", file=sys.stderr)
         return 130
+
+
+def _unknown_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]) -> NoReturn:
+    """A usage error for words the command does not take, from the command's parser (its name and --help), naming
+    the closest option ("--limt": did you mean --limit?) or else the options the command takes."""
+    import difflib
+
+    command = parser
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        if isinstance(action, argparse._SubParsersAction) and getattr(args, "command", None) in action.choices:
+            command = action.choices[args.command]
+    options = sorted(
+        {o for a in command._actions for o in a.option_strings if o not in ("-h", "--help")}, key=str.lower
+    )
+    flags = [w.split("=", 1)[0] for w in extras if w.startswith("-")]
+    close = [m for f in flags for m in difflib.get_close_matches(f, options, n=1, cutoff=0.8)]
+    hint = f"; did you mean {' or '.join(dict.fromkeys(close))}?" if close else ""
+    if not hint and flags and options:
+        hint = f"; {command.prog} takes {', '.join(options)}"
+    command.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
 
 
 def _reader_gone() -> int:

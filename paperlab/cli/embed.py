@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..library import Library
+from ..text import plural
 from .search import positive_int
 from .table import ExamplesHelpFormatter
 
@@ -71,11 +72,12 @@ def cmd_embed(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"paperlab: skipped {problem}", file=sys.stderr)
         if report.bad > len(report.problems):
-            print(f"paperlab: ... and {report.bad - len(report.problems)} more bad row(s)", file=sys.stderr)
+            print(f"paperlab: ... and {plural(report.bad - len(report.problems), 'more bad row')}", file=sys.stderr)
         if report.not_in_store:
             shown = ", ".join(report.not_in_store_examples[:5])
             print(
-                f"paperlab: {report.not_in_store} id(s) are not in your library (e.g. {shown}): "
+                f"paperlab: {plural(report.not_in_store, 'id')} {'is' if report.not_in_store == 1 else 'are'} not in your "
+                f"library (e.g. {shown}): "
                 "import their metadata first to use them",
                 file=sys.stderr,
             )

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 from ..errors import UsageError
+from ..text import plural
 from .table import ExamplesHelpFormatter
 
 __all__ = ["add_store_parser", "cmd_store"]
@@ -33,7 +34,7 @@ def _info(location: str | None) -> int:
     print(f"schema version: {store.schema_version}")
     print(f"papers:         {store.count()}")
     for name in store.lists():
-        print(f"list:           {name} ({len(store.reading_list(name, create=False))} paper(s))")
+        print(f"list:           {name} ({plural(len(store.reading_list(name, create=False)), 'paper')})")
     print(f"revision:       {store.revision()}")
     return 0
 

@@ -26,6 +26,7 @@ from ..library import Library
 from ..paper import Paper
 from ..search import DEFAULT_MODEL, Encoder, embed, get_encoder, packaged_vectors, paper_text, text_hash
 from ..search.encoders import document_vectors
+from ..text import plural
 
 __all__ = ["EmbedReport", "embed_library", "encode_batch", "missing_texts", "ray_session"]
 
@@ -67,7 +68,7 @@ class EmbedReport:
     def __str__(self) -> str:
         shipped = f", {self.shipped} copied from the vectors shipped with paperlab" if self.shipped else ""
         return (
-            f"{self.papers} paper(s), {self.texts} distinct text(s): {self.cached} already embedded{shipped}, "
+            f"{plural(self.papers, 'paper')}, {plural(self.texts, 'distinct text')}: {self.cached} already embedded{shipped}, "
             f"{self.embedded} embedded now with {self.model} ({self.where}, {self.seconds:.1f} s)"
         )
 

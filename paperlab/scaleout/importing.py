@@ -27,6 +27,7 @@ import numpy as np
 from ..errors import ImportProblem, ParseError
 from ..identifiers import parse_reference
 from ..search import DEFAULT_MODEL, get_encoder, paper_text, text_hash
+from ..text import plural
 from .ann import ModelMismatchError
 
 __all__ = ["ID_COLUMNS", "VECTOR_COLUMNS", "VectorImportReport", "import_vectors"]
@@ -77,7 +78,7 @@ class VectorImportReport:
 
     def __str__(self) -> str:
         text = (
-            f"{self.source}: {self.rows} row(s) of {self.dim}-d vectors for {self.model}: {self.imported} imported, "
+            f"{self.source}: {plural(self.rows, 'row')} of {self.dim}-d vectors for {self.model}: {self.imported} imported, "
             f"{self.not_in_store} not in your library, {self.bad} bad"
         )
         return text

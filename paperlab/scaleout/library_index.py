@@ -21,6 +21,7 @@ from ..errors import NotFound
 from ..library import Library
 from ..paper import Paper
 from ..search import get_encoder, paper_text, text_hash
+from ..text import plural
 from .ann import ModelMismatchError, ScaleIndex, build_index
 
 __all__ = ["LibraryIndexReport", "build_library_index", "default_index_dir", "open_library_index"]
@@ -38,8 +39,11 @@ class LibraryIndexReport:
     missing: int
 
     def __str__(self) -> str:
-        note = f"; {self.missing} paper(s) have no vector of this model (run `paperlab embed`)" if self.missing else ""
-        return f"indexed {self.indexed} paper(s) with {self.model} in {self.folder}{note}"
+        have = "has" if self.missing == 1 else "have"
+        note = f"; {plural(self.missing, 'paper')} {have} no vector of this model (run `paperlab embed`)"
+        return (
+            f"indexed {plural(self.indexed, 'paper')} with {self.model} in {self.folder}{note if self.missing else ''}"
+        )
 
 
 def default_index_dir(model: str) -> Path:

@@ -31,8 +31,8 @@ class CopyReport:
 
     def __str__(self) -> str:
         return (
-            f"copied {self.papers} paper(s), {plural(self.entries, 'entry', 'entries')} in "
-            f"{self.lists} reading list(s) and {self.embeddings} cached vector(s)"
+            f"copied {plural(self.papers, 'paper')}, {plural(self.entries, 'entry', 'entries')} in "
+            f"{plural(self.lists, 'reading list')} and {plural(self.embeddings, 'cached vector')}"
         )
 
 
