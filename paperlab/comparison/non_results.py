@@ -5,7 +5,7 @@ from the characters around the number alone, so the results classifier never has
 
 - the spread of "0.93 ± 0.04", also written "+-" or "+/-";
 - a p- or q-value: "p < 0.001", "(p=0.02)", "Fisher's exact p 0.0022", "q < 0.05", "p-value of 0.03"; an odds or
-  hazard ratio: "OR 1.52", "HR = 0.80";
+  hazard ratio: "OR 1.52", "HR = 0.80" (in a sentence about ranking or recommendation "HR" is a hit ratio, a result);
 - a confidence level and its bounds: "95% CI", "95% CI 1.31-2.54", "CI: [0.20, 0.41]";
 - the two bounds of a bracketed interval: "81.2% [79.1%, 83.0%]", "+0.31 [0.25, 0.37]";
 - an ordinal: "the 95th percentile", "a 99.9th-percentile delay";
@@ -24,6 +24,8 @@ _NUM = r"[+−-]?\d[\d,]*(?:\.\d+)?\s?%?"
 _SPREAD_BEFORE = re.compile(r"(?:±|\+/-|\+/−|\+-|\+−)\s*$")
 _P_VALUE_BEFORE = re.compile(r"(?<![\w-])[pq](?:[- ]?values?)?\s*(?:[<=>≤≥]=?|of)?\s*[+−-]?$")
 _RATIO_BEFORE = re.compile(r"\b(?:a?OR|HR|RR|IRR)\s*[=:]?\s*$")  # "OR 1.52", "HR = 0.8": odds and hazard ratios
+# a sentence about ranking or recommendation: its "HR" is a hit ratio, a result ("HR = 0.712 and NDCG = 0.433")
+_RANKING = re.compile(r"(?i)recommend|\branking\b|\branked\b|retriev|\bhit (?:ratio|rate)|\bn?DCG\b|\bMRR\b|@\d")
 _P_VALUE_WORDS = re.compile(r"\bp-values?\s+(?:of\s+|=\s*|<\s*)?(?:about\s+|below\s+)?$", re.I)
 _CI_AFTER = re.compile(r"\s?%?\s*(?:CIs?\b|confidence intervals?\b|credible intervals?\b)", re.I)
 _CI_BEFORE = re.compile(
@@ -45,7 +47,9 @@ def not_a_result(text: str, start: int, end: int, unit: str) -> bool:
     confidence level or bound, a bound of a bracketed interval, an ordinal or a B/T size (see the module's list)."""
     before = text[max(0, start - 60) : start]
     num_end = start + len(re.match(r"[\d,.]*", text[start:end]).group(0))  # type: ignore[union-attr]
-    if any(rx.search(before) for rx in (_SPREAD_BEFORE, _P_VALUE_BEFORE, _P_VALUE_WORDS, _RATIO_BEFORE)):
+    if any(rx.search(before) for rx in (_SPREAD_BEFORE, _P_VALUE_BEFORE, _P_VALUE_WORDS)):
+        return True
+    if (m := _RATIO_BEFORE.search(before)) and not (m.group(0).startswith("HR") and _RANKING.search(text)):
         return True
     if (unit == "%" and _CI_AFTER.match(text, num_end)) or _CI_BEFORE.search(before):
         return True
@@ -63,7 +67,9 @@ _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b")
 
 
 def only_across_clause(text: str, at: int, name: str | None) -> bool:
-    """True when every place ``name`` is written is in another clause than the number at ``at`` ("Penalties were
-    0.025 per step while the success rate is 93%": success rate is not what 0.025 measures)."""
+    """True when ``name`` is written only after the number at ``at``, in a later clause ("Penalties were 0.025 per
+    step while the success rate is 93%": success rate is not what 0.025 measures)."""
     places = [m.start() for m in re.finditer(re.escape(name), text)] if name else []
-    return bool(places) and all(_CLAUSE_BREAK.search(text[min(p, at) : max(p, at)]) for p in places)
+    if any(p < at for p in places):
+        return False  # a name written before: an elliptical clause shares it ("BLEU 34.1 on En-De; 28.7 on En-Fr")
+    return bool(places) and all(_CLAUSE_BREAK.search(text[at:p]) for p in places)
