@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
+    "FAMILY_PARTICLES",
     "NAME_SUFFIXES",
     "ORGANISATION_ACRONYMS",
     "affiliation_marks_dropped",
@@ -90,8 +91,9 @@ def shown_name(family: str, given: str) -> str:
 # the word joining two surnames into one family name: Spanish "Ramón y Cajal", Portuguese "Pinto e Silva", Catalan
 # "Puig i Cadafalch"
 _CONNECTORS = frozenset(("y", "e", "i"))
-# particles of a family name, written in lowercase when a name in capitals is set in the case of a name
-_PARTICLES = frozenset("da das de del della der des di do dos du la le van von zu ten ter".split())
+#: Particles a family name may begin with ("van den Berg", "da Silva", "von Neumann"), written in lowercase: a name in
+#: capitals is set so in the case of a name, and a name in Vancouver's style may begin with one.
+FAMILY_PARTICLES = frozenset("da das de del della den der des di do dos du la le van von zu ten ter".split())
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
 
 
@@ -130,7 +132,7 @@ def name_case(family: str, given: str, *, vancouver: bool = False) -> tuple[str,
         return family, given
     words = family.split()
     cased = [
-        w.lower() if i < len(words) - 1 and w.lower() in _PARTICLES else _capitalised(w) for i, w in enumerate(words)
+        w.lower() if i < len(words) - 1 and w.lower() in FAMILY_PARTICLES else _capitalised(w) for i, w in enumerate(words)
     ]
     initials = given.split()
     short = 2 if vancouver or len(initials) > 1 else 1  # the longest initials written without a dot

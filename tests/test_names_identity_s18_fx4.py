@@ -71,3 +71,18 @@ def test_a_venue_acronym_of_word_starts_is_the_same_venue(tmp_path: Path) -> Non
     assert "chen2022flash_dup" in first.to_bibtex()  # both keys still resolve after export
     assert len(merged) == 1 and "chen2022flash_dup" in merged[0]
     assert lib[1].journal_ref == "International Conference on Machine Learning"
+
+
+def test_den_is_a_particle_of_a_family_name() -> None:
+    """One list of family-name particles for every reader (it lacked "den"): a name in capitals is set "van den
+    Berg", and a PubMed name "den Hartog JA" is Family INITIALS like "de Almeida Neto OP"."""
+    from paperlab.names import FAMILY_PARTICLES, name_case
+    from paperlab.sources.ris import parse_ris
+
+    assert "den" in FAMILY_PARTICLES
+    assert name_case("VAN DEN BERG", "JAN") == ("van den Berg", "Jan")
+    ris = (
+        "TY  - JOUR\nTI  - Moths at the window\nAU  - den Hartog JA\nAU  - Quill AB\nPY  - 2019\nDB  - PubMed\nER  - \n"
+    )
+    (paper,) = parse_ris(ris, "pubmed.ris")
+    assert paper.authors == ["JA den Hartog", "AB Quill"]

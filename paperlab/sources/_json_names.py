@@ -16,15 +16,12 @@ from ..names import (
     split_et_al,
     strip_name_marks,
 )
+from ._json_roles import folded_key
 
 __all__ = ["json_authors"]
 
 # initials standing for a given name ("A.", "J.-P.", "AB")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.?-?\s*){1,3}")
-
-
-def _folded(key: str) -> str:
-    return re.sub(r"[\s_\-.]+", "", key).lower()
 
 
 # the keys of a name object's family and given names (folded: "family_name", "lastName", "given-names"...)
@@ -39,7 +36,7 @@ def _name_of(value: Any) -> str | None:
         return " ".join(value.split()) or None
     if not isinstance(value, dict):
         return None
-    low = {_folded(str(k)): v for k, v in value.items() if isinstance(v, str) and v.strip()}
+    low = {folded_key(str(k)): v for k, v in value.items() if isinstance(v, str) and v.strip()}
     for key in ("name", "fullname", "literal", "displayname", "personname", "normalized", "normalised", "raw"):
         if key in low:
             return " ".join(low[key].split())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..names import (
+    FAMILY_PARTICLES,
     family_first,
     is_degree,
     name_case,
@@ -47,8 +48,6 @@ _ROMAN = frozenset(("II", "III", "IV"))
 # a generational suffix alone after the comma of a name written given name first ("H. B. Hunt, III", "Ada Quill, Jr.")
 _SUFFIX = re.compile(r"(?:Jr|Sr|JR|SR)\.?|I{2,3}|IV|2nd|3rd")
 _VOWEL = re.compile("[AEIOU]")
-# the lowercase particles a family name written in Vancouver's style may begin with ("do Nascimento Ceratti R")
-_FAMILY_PARTICLES = frozenset("da das de del della der des di do dos du la le van von zu ten ter".split())
 
 
 # acronyms of organisations written after a company's name ("Tencent ARC", "Baidu NLP", "Amazon AWS"): no initials
@@ -198,7 +197,7 @@ def _vancouver_match(name: str, *, particles: bool = False) -> re.Match[str] | N
     if names_organisation(f"{m.group(1)}, {m.group(2)}") or names_organisation(name):
         return None
     words = m.group(1).split()
-    lower = _FAMILY_PARTICLES if particles else frozenset()
+    lower = FAMILY_PARTICLES if particles else frozenset()  # "do Nascimento Ceratti R"
     return m if words[-1][0].isupper() and all(w[0].isupper() or w in lower for w in words[:-1]) else None
 
 
