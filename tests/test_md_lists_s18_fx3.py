@@ -136,3 +136,65 @@ def test_year_headings_of_a_list_by_publication_year_still_date_its_papers(tmp_p
         ("Gadget Maps", 2024),
         ("Counting Sprockets Without Labels", 2023),
     ]
+
+
+_PERSON_FIRST = """# {heading}
+
+- [Ada Quill](https://en.wikipedia.org/wiki/Ada_Quill), Widget Labs: *A Mathematical Theory of Widgets*
+- [Bo Dale](https://en.wikipedia.org/wiki/Bo_Dale), University of Gadgets: *Computing Gadgets and Intelligence*
+- Cy Renn (Sprocket Institute) — *Recursive Functions of Symbolic Sprockets*
+"""
+
+
+def test_person_first_bullets_under_a_papers_heading_are_papers_by_them(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "classics.md", _PERSON_FIRST.format(heading="Classic papers everyone should read"))
+    assert [(p.title, p.authors) for p in papers] == [
+        ("A Mathematical Theory of Widgets", ["Ada Quill"]),
+        ("Computing Gadgets and Intelligence", ["Bo Dale"]),
+        ("Recursive Functions of Symbolic Sprockets", ["Cy Renn"]),
+    ]
+
+
+def test_person_first_bullets_under_a_talks_heading_stay_talks(tmp_path: Path) -> None:
+    text = "\n".join(ln for ln in _PERSON_FIRST.format(heading="Invited talks").splitlines() if "wikipedia" not in ln)
+    text += "\n- Di Mole (Widget University) — *Lanterns in the fog of gadget networks*\n"
+    with pytest.raises(ParseError, match="only 2 meetings"):
+        _load(tmp_path, "talks.md", text)
+
+
+_BIB_FENCE = """# Related work
+
+## BibTeX (verified)
+
+```bibtex
+@inproceedings{quill2021,
+  author = {Quill, Ada and Dale, Bo},
+  title = {{WidgetNet}: Sparse Widget Routing at Scale},
+  booktitle = {Proc. Widget Conference}, year = {2021}}
+
+@article{renn2019,
+  author = {Renn, Cy},
+  title = {Counting Gadgets Without Labels},
+  journal = {arXiv preprint arXiv:1906.01234}, year = {2019}}
+```
+
+We build on both.
+"""
+
+
+def test_bibtex_in_a_fenced_block_is_read_entry_by_entry(tmp_path: Path) -> None:
+    papers = _load(tmp_path, "RELATED.md", _BIB_FENCE)
+    assert [(p.title, p.authors, p.arxiv_id) for p in papers] == [
+        ("WidgetNet: Sparse Widget Routing at Scale", ["Ada Quill", "Bo Dale"], None),
+        ("Counting Gadgets Without Labels", ["Cy Renn"], "1906.01234"),
+    ]
+    assert all("BibTeX" not in p.title for p in papers)
+
+
+def test_a_code_fence_of_another_language_is_no_bibtex(tmp_path: Path) -> None:
+    text = _BIB_FENCE.replace("```bibtex", "```python")
+    try:
+        papers = _load(tmp_path, "RELATED.md", text)
+    except ParseError:
+        papers = []
+    assert all(p.authors != ["Ada Quill", "Bo Dale"] for p in papers)

@@ -29,6 +29,7 @@ from ..paper import Paper
 from ..urls import safe_url
 from . import _mention_lines
 from ._cited_rows import cited_row, work_row
+from ._md_bibtex_fences import bibtex_fences
 from ._md_digest import bold_digest_items, bylined_items
 from ._md_heading_papers import sibling_heading_papers
 from ._md_links import resolve_reference_links
@@ -79,6 +80,8 @@ from ._mention_lines import (
 from ._mention_lists import book_titles, in_lists_of_papers, written_item
 from ._mention_refs import address_name, item_reference, note_title, pdf_item, title_above_links
 from ._mention_refs import paragraph_reference as paragraph_reference
+from ._schedule_cells import CellPaper
+from ._schedule_speakers import person_first_bullets
 from ._title_lines import is_paper_title, title_score
 
 __all__ = ["SOURCE_KIND", "find_papers", "find_papers_both"]
@@ -356,6 +359,7 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
     found: list[Found] = []
     bylines = {i: b for i, line in enumerate(lines) if line.kind == "item" and (b := emphasised_byline(line.text))}
     listed = Counter((lines[i].heading, tuple(lines[i].parents)) for i in bylines)
+    authored = _person_first(lines)
     for i, line in enumerate(lines):
         if shaped and i not in named and (document := pdf_item(line)):  # "- **File** : Sparse_Widgets.pdf"
             found.append(Found(document, [i]))
@@ -367,6 +371,9 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
             found.append(written)  # "- Ada Quill. *Title.* Venue 12(3), 1979.", perhaps wrapped
             continue
         if _not_a_title_line(lines, i, named, one_paper):
+            continue
+        if shaped and i in authored:  # "[Ada Quill](wiki), Widget Lab: *Title*" in a list of such: hers
+            found.append(Found(authored[i][1], [i], ref=CellPaper(authored[i][1], authors=[authored[i][0]])))
             continue
         if line.kind == "item" and people_after_a_label(line.text):
             continue  # "- Weekly sync — Ada Quill, Bo Dale": a meeting and its people, no paper
@@ -400,6 +407,17 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
     return in_lists_of_papers(lines, found, named)
 
 
+def _person_first(lines: list[Line]) -> dict[int, tuple[str, str]]:
+    """{line: (the person, the title)} of the list items written person first ("Bo Renn (Gadget U) — *Title*"),
+    two in a list at least: a schedule reader takes such a list for talks unless its heading calls them papers,
+    so the finder, reading them, reads papers by their persons."""
+    lists: dict[tuple[int | None, tuple[int, ...]], list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.kind == "item":
+            lists.setdefault((line.heading, tuple(line.parents)), []).append(i)
+    return {k[n]: v for k in lists.values() for n, v in person_first_bullets([lines[i].text for i in k]).items()}
+
+
 def find_papers(
     text: str, source: str, *, id_less: bool = True, beside_layout: bool = False
 ) -> tuple[list[Paper], list[ImportProblem]]:
@@ -417,9 +435,11 @@ def find_papers(
         Read only the credible papers a layout reader may have missed: no id-less titles, no badge links, no
         title taken from a heading (the page's own, a keyword's).
     """
+    fenced, text = bibtex_fences(text, source) if not beside_layout else ([], text)  # "```bibtex" blocks' entries
     lines = structure(anchors_as_links(resolve_reference_links(text), source))
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
-    return _read(lines, mentions, source, id_less, beside_layout)
+    papers, problems = _read(lines, mentions, source, id_less, beside_layout)
+    return fenced + papers, problems
 
 
 def find_papers_both(

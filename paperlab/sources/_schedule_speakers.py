@@ -18,7 +18,7 @@ import re
 
 from ._schedule_cells import link_ids
 
-__all__ = ["speaker_bullets"]
+__all__ = ["person_first_bullets", "speaker_bullets"]
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<body>\S.*?)\s*$")
 # the talk's title closing the bullet after ": " or a dash: emphasised (linked or not), or a link to its slides; found
@@ -110,3 +110,13 @@ def speaker_bullets(text: str) -> list[tuple[int, str, str, list[str]]]:
         if talk is not None:
             found.append((k, "", talk[1], [talk[0]]))
     return found if len(found) >= 2 and 2 * len(found) >= bullets else []
+
+
+def person_first_bullets(bullets: list[str]) -> dict[int, tuple[str, str]]:
+    """{index: (the person, the title)} of the bullets written person first in this shape ("[Ada Quill](wiki), Widget
+    Lab: *Title*", "Bo Renn (Gadget U) — *Title*") when two at least are and none links a paper: under a heading
+    that calls them papers ("# Classic papers") each is a paper by that person, no talk; {} otherwise."""
+    found = {k: talk for k, body in enumerate(bullets) if (talk := _talk(body)) is not None}
+    if len(found) < 2 or any(linked for _, _, linked in found.values()):
+        return {}
+    return {k: (who, title) for k, (who, title, _) in found.items()}
