@@ -132,7 +132,8 @@ def name_case(family: str, given: str, *, vancouver: bool = False) -> tuple[str,
         return family, given
     words = family.split()
     cased = [
-        w.lower() if i < len(words) - 1 and w.lower() in FAMILY_PARTICLES else _capitalised(w) for i, w in enumerate(words)
+        w.lower() if i < len(words) - 1 and w.lower() in FAMILY_PARTICLES else _capitalised(w)
+        for i, w in enumerate(words)
     ]
     initials = given.split()
     short = 2 if vancouver or len(initials) > 1 else 1  # the longest initials written without a dot

@@ -13,8 +13,9 @@ from collections import Counter
 from typing import Any
 
 from ..identifiers import find_doi, normalize_arxiv_id
+from ..names import FAMILY_PARTICLES
 
-__all__ = ["language_rank", "listed_ids", "split_language", "valued_records"]
+__all__ = ["folded_key", "language_rank", "listed_ids", "split_language", "valued_records"]
 
 # ISO 639-1 language codes a key may end in ("title_he", "abstract-en", "name.fr"); "id" and "no" are left out, as
 # "paper_id" and "paper_no" are an id and a number, not Indonesian or Norwegian text
@@ -55,7 +56,9 @@ _TYPE_KEYS = ("type", "scheme", "idtype", "kind", "name", "source")
 _VALUE_KEYS = ("id", "value", "identifier", "number", "url")
 
 
-def _folded(key: Any) -> str:
+def folded_key(key: Any) -> str:
+    """A JSON key as the readers compare keys: without case, spaces, "_", "-" and "." ("Family_Name" is
+    "familyname")."""
     return re.sub(r"[\s_\-.]+", "", str(key)).lower()
 
 
@@ -65,26 +68,26 @@ def listed_ids(rest: dict[str, Any]) -> tuple[str | None, tuple[str, int | None]
     """
     pairs: list[tuple[str, str]] = []
     for key, value in rest.items():
-        if _folded(key) not in _ID_KEYS:
+        if folded_key(key) not in _ID_KEYS:
             continue
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, dict) and any(_folded(k) in _TYPE_KEYS for k in item):
-                kind = next(str(v) for k, v in item.items() if _folded(k) in _TYPE_KEYS)
-                found = next((v for k, v in item.items() if _folded(k) in _VALUE_KEYS and isinstance(v, str)), None)
+            if isinstance(item, dict) and any(folded_key(k) in _TYPE_KEYS for k in item):
+                kind = next(str(v) for k, v in item.items() if folded_key(k) in _TYPE_KEYS)
+                found = next((v for k, v in item.items() if folded_key(k) in _VALUE_KEYS and isinstance(v, str)), None)
                 pairs += [(kind, found)] if found else []
             elif isinstance(item, dict):
                 pairs += [(str(k), v) for k, v in item.items() if isinstance(v, str)]
             elif isinstance(item, str):
                 pairs.append((item, item))  # "doi:10.…", "https://arxiv.org/abs/…": the value names its kind
-    doi = next((find_doi(v) for k, v in pairs if "doi" in _folded(k) and find_doi(v)), None)
-    arxiv = next((normalize_arxiv_id(v) for k, v in pairs if "arxiv" in _folded(k) and normalize_arxiv_id(v)), None)
+    doi = next((find_doi(v) for k, v in pairs if "doi" in folded_key(k) and find_doi(v)), None)
+    arxiv = next((normalize_arxiv_id(v) for k, v in pairs if "arxiv" in folded_key(k) and normalize_arxiv_id(v)), None)
     return doi, arxiv
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _HREF = re.compile(r"""href\s*=\s*["'](https?://[^"'\s]+)""", re.I)
 _URL = re.compile(r"https?://\S+")
-_PARTICLES = frozenset("van von de der den da di du del della la le dos das ter ten bin al el".split())
+_PARTICLES = FAMILY_PARTICLES | {"bin", "al", "el"}  # and Arabic names' ("Ahmad bin Ali", "Omar al Farouk")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -124,10 +127,21 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+# keys (folded) of the persons a group, an event or a page lists, not a paper's authors: a team page's "people", a
+# seminar's "speakers", a course's "students"
+_MEMBER_KEYS = frozenset(
+    "people persons members teammembers team staff students participants attendees organizers organisers hosts "
+    "speakers presenters mentors advisors advisers supervisors alumni leads instructors".split()
+)
+
+
 def _roles(item: dict[str, Any], byline_key: str | None) -> dict[str, Any] | None:
     """The fields a record's values show (see the module): the names under ``byline_key`` (the key the list writes
     its bylines under), the first title-like text of another key as the title and the next as the venue, a year, a
-    link; None when they show no paper (no title, or none of a byline, a year and a link)."""
+    link; None when they show no paper (no title, or none of a byline, a year and a link). The names under a key
+    that lists a group's persons (``people``, ``members``, ``speakers``: :data:`_MEMBER_KEYS`) are no byline and no
+    title."""
+    item = {k: v for k, v in item.items() if folded_key(k) not in _MEMBER_KEYS}  # a team's names are no byline
     names = _byline(item[byline_key]) if byline_key and isinstance(item.get(byline_key), str) else None
     texts = [v.strip() for k, v in item.items() if k != byline_key and isinstance(v, str) and _title_like(v.strip())]
     years = [str(v).strip() for v in item.values() if isinstance(v, (str, int)) and _YEAR.fullmatch(str(v).strip())]

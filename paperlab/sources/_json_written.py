@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..identifiers import find_doi
+from ..names import FAMILY_PARTICLES
+from ._json_roles import folded_key
 from ._md_references import reference_parts
 
 __all__ = ["TEXT_KEYS", "groups_of", "written_fields"]
@@ -34,10 +36,6 @@ _CITED_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^()]{0,30})?\)")  # "(2024)
 _BYLINE_NAME = re.compile(r"(?:[^\W\d_][\w'’.-]*\s*){1,4}")
 
 
-def _folded(key: Any) -> str:
-    return re.sub(r"[\s_\-.]+", "", str(key)).lower()
-
-
 def groups_of(items: list[Any]) -> list[tuple[str, list[Any]]] | None:
     """The groups of a list of group objects (``{"year": "2025", "items": [...]}``: no record's fields, one list of
     objects, a name), as (name, records); None for a list of records."""
@@ -46,7 +44,7 @@ def groups_of(items: list[Any]) -> list[tuple[str, list[Any]]] | None:
         if not isinstance(item, dict):
             return None
         lists = [v for v in item.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
-        scalars = {_folded(k): v for k, v in item.items() if isinstance(v, (str, int)) and not isinstance(v, bool)}
+        scalars = {folded_key(k): v for k, v in item.items() if isinstance(v, (str, int)) and not isinstance(v, bool)}
         if len(lists) != 1 or len(scalars) > 3 or any(k in TEXT_KEYS or k == "title" for k in scalars):
             return None
         name = next((str(scalars[k]) for k in _GROUP_NAMES if k in scalars), "")
@@ -59,11 +57,23 @@ def written_fields(item: dict[str, Any], titled: Callable[[dict[str, Any]], bool
     (``titled``) and such a text; the text stays under its own key."""
     if titled(item):
         return item
-    text = next((v for k, v in item.items() if _folded(k) in TEXT_KEYS and isinstance(v, str) and v.strip()), None)
+    text = next((v for k, v in item.items() if folded_key(k) in TEXT_KEYS and isinstance(v, str) and v.strip()), None)
     if text is None:
         return item
-    fields = _read(" ".join(re.sub(r"<[^>]{1,200}>", " ", text).split()))
+    text = " ".join(re.sub(r"<[^>]{1,200}>", " ", text).split())
+    link = _CLOSING_LINK.search(text)
+    if link is not None and link.start() > 0:  # "… Journal, 3(2), 1–10. https://doi.org/10.…": no part of the venue
+        text = text[: link.start()]
+    fields = _read(text)
+    if fields and link is not None:
+        found = link.group(1) or link.group(2)
+        fields = {"doi": find_doi(found), "url": link.group(2), **{k: v for k, v in fields.items() if v}}
     return {**item, **{k: v for k, v in fields.items() if v and k not in item}}
+
+
+# the link closing a reference: an address ("https://doi.org/10.…", "https://arxiv.org/abs/…") or a DOI labelled so
+# ("doi:10.…", "DOI: 10.…")
+_CLOSING_LINK = re.compile(r"(?:(?<=\s)|^)(?:doi\s*:\s*(10\.\d{4,9}/\S+?)|(https?://\S+?))[.,;]?\s*$", re.I)
 
 
 def _read(text: str) -> dict[str, Any]:
@@ -134,12 +144,9 @@ def _leading_byline(text: str) -> str | None:
     return found
 
 
-_PARTICLES = frozenset("van von de der den da di du del della la le dos das ter ten".split())
-
-
 def _name_words(part: str) -> bool:
     """Whether every word of a name is capitalised or a particle ("van", "de")."""
-    return all(w[0].isupper() or w in _PARTICLES for w in part.split())
+    return all(w[0].isupper() or w in FAMILY_PARTICLES for w in part.split())
 
 
 def _byline(text: str) -> bool:

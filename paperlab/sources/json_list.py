@@ -27,7 +27,7 @@ from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
 from ._json_names import json_authors
-from ._json_roles import language_rank, listed_ids, split_language, valued_records
+from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records
 from ._json_written import groups_of, written_fields
 from ._names import names_as_written, names_given_first
 
@@ -71,10 +71,6 @@ _PAPER_FIELDS = frozenset(f.name for f in dataclasses.fields(Paper))
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?:[T ].*)?")
 
 
-def _folded(key: str) -> str:
-    return re.sub(r"[\s_\-.]+", "", key).lower()
-
-
 # synonyms that name a field only loosely: a repository's "source" is where the record came from, "publication"
 # often the kind of work; a record naming its journal or venue as well is read by that
 _LOOSE_KEYS = frozenset(("source", "publication"))
@@ -83,14 +79,14 @@ _LOOSE_KEYS = frozenset(("source", "publication"))
 def _key_rank(key: str) -> tuple[int, int]:
     """Which of a field's keys a record is read by: the plain key before the English and other languages' forms
     (:func:`._json_roles.language_rank`), a loose synonym (:data:`_LOOSE_KEYS`) last."""
-    return language_rank(key), _folded(split_language(key)[0]) in _LOOSE_KEYS
+    return language_rank(key), folded_key(split_language(key)[0]) in _LOOSE_KEYS
 
 
 def _field_of(key: Any) -> str | None:
     """The field a key names (:data:`_SYNONYMS`), also in a language's form: "title_he", "Author (en)"."""
-    field = _FIELD_OF.get(_folded(str(key)))
+    field = _FIELD_OF.get(folded_key(str(key)))
     if field is None and (split := split_language(str(key)))[1]:
-        field = _FIELD_OF.get(_folded(split[0]))
+        field = _FIELD_OF.get(folded_key(split[0]))
     return field
 
 
@@ -147,7 +143,7 @@ def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
     one level down, ``{"data": {"references": [...]}}``), several such values being groups (:func:`_grouped`); else
     the object's own values when it is itself keyed by citation key."""
     for key, value in obj.items():
-        if _folded(str(key)) in _CONTAINERS and isinstance(value, list):
+        if folded_key(str(key)) in _CONTAINERS and isinstance(value, list):
             return value
     if _titled(obj):
         return None  # one paper, whatever lists it holds
@@ -302,7 +298,7 @@ def _links(known: dict[str, Any], rest: dict[str, Any]) -> tuple[str | None, tup
     doi = find_doi(doi_text) if doi_text else None
     listed_doi, listed_arxiv = listed_ids(rest)  # "identifier": [{"type": "doi", "id": "10.…"}]
     doi, arxiv = doi or listed_doi, arxiv or listed_arxiv
-    more = [v for k, v in rest.items() if _folded(k) in ("links", "urls", "resources")]
+    more = [v for k, v in rest.items() if folded_key(k) in ("links", "urls", "resources")]
     links = [u for u in (" ".join(x.split()) for x in _link_values([known.get("url"), *more])) if is_http_url(u)]
     url = None
     for link in links:
@@ -318,7 +314,7 @@ def _links(known: dict[str, Any], rest: dict[str, Any]) -> tuple[str | None, tup
 
 def _listed_code(rest: dict[str, Any]) -> str | None:
     """The first code repository a record's ``links`` list or object names (``{"label": "Code", "url": …}``)."""
-    more = [v for k, v in rest.items() if _folded(k) in ("links", "urls", "resources")]
+    more = [v for k, v in rest.items() if folded_key(k) in ("links", "urls", "resources")]
     return next((u for x in _link_values(more) for u in code_urls_in_text(" ".join(x.split()))), None)
 
 
@@ -514,7 +510,7 @@ def yaml_paper_list(text: str, source: str = "<string>") -> Any:
             f"not valid YAML{_bad_date_line(text)}: a date no calendar has ({exc})", source=source
         ) from None
     records = [x for x in (paper_list_items(doc) or []) if isinstance(x, dict)]
-    if any(_folded(str(k)) in _MEETING_KEYS for x in records for k in x) or not is_paper_list(doc):
+    if any(folded_key(str(k)) in _MEETING_KEYS for x in records for k in x) or not is_paper_list(doc):
         return None
     # papers name their authors; dated titles without any (a club's events, chapters read together) are meetings
     return doc if any(_field_of(k) == "authors" for x in records for k in x) else None
@@ -547,9 +543,9 @@ def _not_a_paper(item: Any) -> bool:
     if not isinstance(item, dict):
         return False
     for key, value in item.items():
-        if _folded(str(key)) in ("type", "kind", "category", "section") and isinstance(value, str):
+        if folded_key(str(key)) in ("type", "kind", "category", "section") and isinstance(value, str):
             plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-            if _folded(plain) in _NOT_PAPER_KINDS:
+            if folded_key(plain) in _NOT_PAPER_KINDS:
                 return True
     return False
 
