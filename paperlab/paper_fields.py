@@ -8,6 +8,7 @@ wrong), lists united in order, and the ISO timestamp a bulk import writes for ev
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from .errors import ParseError
@@ -24,6 +25,7 @@ __all__ = [
     "meeting_extra",
     "meeting_values",
     "presenter_names",
+    "titled_from_id",
     "union",
 ]
 
@@ -174,14 +176,25 @@ def meeting_extra(values: Any) -> dict[str, Any]:
 NO_TITLE = "[No title]"
 
 
+# the title paperlab makes from a record's id when its source gave none ("Untitled (arXiv:2101.00001)")
+_TITLED_FROM_ID = re.compile(r"Untitled \((?:arXiv|doi):\S+\)")
+
+
+def titled_from_id(title: str | None) -> bool:
+    """Whether ``title`` is one paperlab made from the record's id (``sources._files.no_placeholder_title``)."""
+    return bool(title) and _TITLED_FROM_ID.fullmatch(title or "") is not None
+
+
 def exported_title(title: str, extra: Any) -> str:
     """The title an export (BibTeX, RIS, CSL-JSON, a markdown card) writes: ``title``, unless paperlab made it from
     the record's id because the source gave none (``extra["title_from"] == "id"``, "Untitled (doi:…)"): then the
-    placeholder "[No title]", which no reader takes for a title and every reader keeps with its id again.
+    placeholder "[No title]", which no reader takes for a title and every reader keeps with its id again. A real
+    title the paper has since (its other record's, merged; one the user set) is written: the mark stays in ``extra``.
 
     >>> exported_title("Untitled (doi:10.5555/w.7)", {"title_from": "id"})
     '[No title]'
-    >>> exported_title("Untitled Goose Game: a study", {})
-    'Untitled Goose Game: a study'
+    >>> exported_title("Untitled Goose Game: a study", {}), exported_title("Moths at Dusk", {"title_from": "id"})
+    ('Untitled Goose Game: a study', 'Moths at Dusk')
     """
-    return NO_TITLE if isinstance(extra, dict) and extra.get("title_from") == "id" else title
+    made = isinstance(extra, dict) and extra.get("title_from") == "id" and titled_from_id(title)
+    return NO_TITLE if made else title

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ParseError, ProblemCollector
+from ..paper_fields import titled_from_id as titled_from_id  # one home: the model's exports read it too
 
 if TYPE_CHECKING:
     from ..paper import Paper
@@ -326,15 +327,6 @@ def no_placeholder_title(title: str, *, doi: str | None = None, arxiv_id: str | 
             return f"Untitled (arXiv:{arxiv_id})" if arxiv_id else f"Untitled (doi:{doi})"
         raise ParseError(f"a placeholder for no title ({text!r}): the record names no paper")
     return title
-
-
-# the title :func:`no_placeholder_title` makes from a record's id when the record gives none
-_TITLED_FROM_ID = re.compile(r"Untitled \((?:arXiv|doi):\S+\)")
-
-
-def titled_from_id(title: str | None) -> bool:
-    """Whether ``title`` is one :func:`no_placeholder_title` made from the record's id."""
-    return bool(title) and _TITLED_FROM_ID.fullmatch(title or "") is not None
 
 
 def title_without_mark(title: str) -> str:
