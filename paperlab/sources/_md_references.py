@@ -94,7 +94,7 @@ def _title_and_rest(text: str) -> tuple[str, str]:
 
 
 def _good_title(title: str) -> bool:
-    words = re.findall(r"[^\W\d_]{2,}", title)
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", title) if w.casefold() not in ("et", "al")]  # "et al.": no title
     return len(words) >= 2 or len(re.findall(r"[\u3400-\u9fff]", title)) >= 4
 
 

@@ -178,8 +178,12 @@ def _children(lines: list[Line], i: int) -> list[Line]:
 
 def _sub_byline(children: list[Line]) -> list[str]:
     """The names of a paper's first sub-item when it is only people's names."""
-    names = _authors(split_et_al(children[0].text.strip().strip("*_"))[0]) if children else []
+    text = _BY.sub("", children[0].text.strip().strip("*_")) if children else ""  # "By Ada Quill and Bo Dale"
+    names = _authors(split_et_al(text)[0]) if text else []
     return names if names and _people(names) else []
+
+
+_BY = re.compile(r"^(?:by|authors?\s*[:：])\s+", re.I)
 
 
 def _row_details(line: Line) -> _Details:
@@ -250,6 +254,7 @@ def _details(lines: list[Line], found: Found) -> _Details:
 
 _ADDRESS_IN = re.compile(r"https?://|\]\(|\bdoi\s*:|\barxiv\s*:", re.I)
 _NOT_A_NOTE = re.compile(r"\b(?:19|20)\d{2}\b|\bet\.?\s*al\b")  # a reference written out, a byline
+_YEAR_ONLY = re.compile(r"^\W*(?P<year>(?:19|20)\d{2})\W*$")  # a sub-bullet giving the paper's year alone
 
 
 def paper_bullet(lines: list[Line], i: int) -> int | None:
@@ -260,8 +265,8 @@ def paper_bullet(lines: list[Line], i: int) -> int | None:
     if parent is None:
         return None
     fields = [c for c in _children(lines, parent) if c.parents[-1] == parent]
-    if all(labelled_address(c.text) or _bullet_byline(c)[0] for c in fields):
-        return parent
+    if all(labelled_address(c.text) or _bullet_byline(c)[0] or _YEAR_ONLY.match(plain(c.text)) for c in fields):
+        return parent  # "  - By Ada Quill and Bo Dale" / "  - 2021" / "  - [arXiv](…)": its fields
     # one address and notes about the paper ("- [ ] Title (2019)" / "  - https://…pdf" / "  - Why it matters"):
     # a note names no address of its own; a topic's bullet over references gives each its own
     addresses = [c for c in fields if labelled_address(c.text)]
@@ -291,9 +296,10 @@ def _parent_details(lines: list[Line], parent: int, arxiv_id: str | None) -> _De
     details = _Details(venue=title_and_venue(plain(lines[parent].text))[1], tags=[section] if section else [])
     for child in _children(lines, parent):
         names, year = _bullet_byline(child)
-        if names:
-            details.authors, details.year = names, None if arxiv_id else year
-            break
+        if names and not details.authors:
+            details.authors, details.year = names, None if arxiv_id else (year or details.year)
+        elif (alone := _YEAR_ONLY.match(plain(child.text))) and not arxiv_id and details.year is None:
+            details.year = int(alone.group("year"))
     return details
 
 

@@ -375,6 +375,8 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     if not (arxiv or doi) and (heading and MEDIA_HEADING.match(heading) or material):
         return None  # an item under "Videos", "Code", "Tools", or linking a repository, a talk, a post: no paper
     title = quotes_at_ends(re.sub(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$", r"\2", title.strip()))  # '[**"Title"**](…)'
+    if arxiv and (bare := _ID_SUFFIX.sub("", title)) and bare != title and arxiv in title:
+        title = bare  # "[Title (arXiv 2401.01234)](…)": the paper's own id, no part of its title
     heading_year = int(heading) if heading and re.fullmatch(r"(?:19|20)\d{2}", heading) else None
     if year and arxiv_id_month(arxiv):  # a bare year never replaces the id's month, whether it agrees with it or not
         year = None
@@ -425,6 +427,8 @@ def _item_day(content: str, arxiv: str | None) -> dt.date | None:
     return day if month is None or day >= month[0] else None
 
 
+# the paper's arXiv id in brackets closing its title: "Title (arXiv 2401.01234)", "Title [2401.01234v2]"
+_ID_SUFFIX = re.compile(r"\s*[(\[]\s*(?:arxiv\s*[:.]?\s*)?\d{4}\.\d{4,5}(?:v\d+)?\s*[)\]]\s*$", re.I)
 _YEAR_HEADING = "_year_heading"
 # a page of what someone read, and when: "What I read", "Papers I've read", "Reading log", "Reading diary"
 _LOG_HEADING = re.compile(r"\b(?:read|reading\s+(?:log|diary|journal|history)|log|diary)\b", re.I)

@@ -1,0 +1,67 @@
+"""Session 18 (FX3): kinds of markdown lists session 17's blind round saw read wrongly, each on our own small file:
+
+* an item's own arXiv id in brackets closing its linked title ("[Title (arXiv 2401.01234)](…)") is no part of it;
+* nested bullets "* Title" / "  - By A, B, and C" / "  - 2021" / "  - [arXiv](…)": the names without "By" are its
+  authors (a sub-bullet of a year alone is the paper's field, not a note);
+* APA bullets "Quill, A. et al. (2021). Title. *Journal*" are titled by the title, never "et al".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import paperlab
+
+
+def _load(tmp_path: Path, text: str, name: str = "list.md") -> list[paperlab.Paper]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(paperlab.load(path))
+
+
+def test_an_items_own_id_in_brackets_is_no_part_of_its_title(tmp_path: Path) -> None:
+    text = (
+        "# Papers\n\n"
+        "- **[Sparse Widget Routing at Scale (arXiv 2401.01234)](https://arxiv.org/abs/2401.01234)** (Jan 5, 2024)\n"
+        "- **[Counting Gadgets Without Labels (2402.04321)](https://arxiv.org/abs/2402.04321)** — counting\n"
+        "- **[Lanterns for Sprocket Networks (arXiv:2403.05555)](https://arxiv.org/abs/2403.05555)**\n"
+        "- [Gadget Maps (2017 edition)](https://arxiv.org/abs/1706.01234)\n"
+    )
+    assert [(p.title, p.arxiv_id) for p in _load(tmp_path, text)] == [
+        ("Sparse Widget Routing at Scale", "2401.01234"),
+        ("Counting Gadgets Without Labels", "2402.04321"),
+        ("Lanterns for Sprocket Networks", "2403.05555"),
+        ("Gadget Maps (2017 edition)", "1706.01234"),
+    ]
+
+
+def test_nested_bullets_by_authors_and_a_year_line(tmp_path: Path) -> None:
+    text = (
+        "# Reading list\n\n* Sparse Widget Routing at Scale\n  - By Ada Quill, Bo Dale, and Cy Renn\n  - 2021\n"
+        "  - [arXiv](https://arxiv.org/abs/2101.01234)\n* Counting Gadgets Without Labels\n  - By Di Mole and Ed Finch\n"
+        "  - 2019\n  - [PDF](https://example.org/papers/gadgets.pdf)\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, p.authors) for p in papers] == [
+        ("Sparse Widget Routing at Scale", ["Ada Quill", "Bo Dale", "Cy Renn"]),
+        ("Counting Gadgets Without Labels", ["Di Mole", "Ed Finch"]),
+    ]
+    assert papers[1].published == dt.date(2019, 1, 1)
+
+
+def test_apa_bullets_with_et_al_keep_their_titles(tmp_path: Path) -> None:
+    text = (
+        "# Bibliography\n\n- Quill, A. et al. (2021). Sparse widget routing at scale. *Journal of Widgets*, 4(2), 11-19.\n"
+        "- Dale, B. et al. (2019). Counting gadgets without labels. *Gadget Letters*, 7, 1-9.\n"
+        "- Renn, C., & Mole, D. (2020). Lanterns for sprocket networks. *Sprocket Review*, 2(1), 3-5.\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, p.authors[:1], p.journal_ref) for p in papers] == [
+        ("Sparse widget routing at scale", ["A. Quill"], "Journal of Widgets"),
+        ("Counting gadgets without labels", ["B. Dale"], "Gadget Letters"),
+        ("Lanterns for sprocket networks", ["C. Renn"], "Sprocket Review"),
+    ]
