@@ -248,6 +248,8 @@ _NOT_MODIFIER = re.compile(
     r"learning|sampling|frame|bit|run|total|overall|average|mean|median|required|predicted|\w+ly|\w+ed|\w+es|\d.*|"
     r"\w|dB|ms|mm|cm|km|mJ|degrees?)$"
 )
+# a lower-case word in -s that is not the word before the head: a verb ("keeps") or a plural subject, not a modifier
+_VERB_OR_PLURAL = re.compile(r"[a-z][\w-]*[^\Wsiu]s")
 # participles that are part of a metric's name ("expected calibration error", "normalized prediction score")
 _NAMING_PARTICIPLE = re.compile(r"(?i)^(?:expected|normali[sz]ed|weighted|balanced|adjusted|modell?ed)$")
 # acronyms that are settings or things, not metrics
@@ -314,8 +316,10 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
         words = list(re.finditer(r"[\w-]+", text[base : m.start()]))
         start = m.start()
         for n, w in enumerate(reversed(words)):
-            if n == 3 or not re.fullmatch(r"\s*", text[base + w.end() : start]):
-                break
+            if n == 3 or not re.fullmatch(r"\s*", text[base + w.end() : start]) or not w.group(0)[0].isalnum():
+                break  # a gap, or a dash or flag before the word ("--with removal rate")
+            if n and _VERB_OR_PLURAL.fullmatch(w.group(0)):
+                break  # "history keeps unsafe rate", "triage holds VLM cost": a verb or a subject, no modifier
             if _NOT_MODIFIER.match(w.group(0)) and not _NAMING_PARTICIPLE.match(w.group(0)):
                 if start == m.start() and w.group(0).lower() in ("mean", "median"):
                     start = base + w.start()  # "mean error", "median error" keep their statistic
