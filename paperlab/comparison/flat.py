@@ -19,7 +19,7 @@ _LATEX_SUBS = [
     (re.compile(r"\\times(?![a-zA-Z])"), "×"),
     (re.compile(r"\\%"), "%"),
     (re.compile(r"\\pm(?![a-zA-Z])"), "±"),
-    (re.compile(r"\\(?:sim|approx)(?![a-zA-Z])"), "~"),
+    (re.compile(r"\\(?:sim|approx|textasciitilde)(?![a-zA-Z])"), "~"),  # "\textasciitilde81%" (glued)
     (re.compile(r"\\textgreater(?![a-zA-Z])"), ">"),  # "{\textgreater}95{\%}"
     (re.compile(r"\\textless(?![a-zA-Z])"), "<"),
     (re.compile(r"\\(?:uparrow|Uparrow)(?![a-zA-Z])"), "↑"),  # "$7.4\% \uparrow$": a gain
@@ -41,7 +41,16 @@ def _plain(text: str) -> str:
     return re.sub(r"(?<!\\)[${}]", "", text)
 
 
+# a multiple written with the x before its number: "x3.5 to x14 less data", "(x1.02 and x1.11)" (a decimal, or a
+# comparison after it; not a name such as "x86", "x265")
+_X_BEFORE = re.compile(
+    r"(?<![\w.\-/])[xX](?=\d+\.\d+(?![\w.])|\d{1,3}\s+(?:less|more|fewer|faster|slower|higher|lower|smaller|larger|"
+    r"cheaper|speed-?ups?)\b)"
+)
+
+
 def flat_sentence(sent: str) -> str:
     """A sentence as extraction reads it: LaTeX of numbers undone, bold marks dropped, one line, "9--52" → "9–52"."""
     text = html.unescape(sent) if "&" in sent else sent  # "100&#x0025;" in records from HTML pages
-    return re.sub(r"(?<=\d)--(?=[+−]?\d)", "–", " ".join(_plain(text).replace("**", "").split()))
+    text = re.sub(r"(?<=\d)--(?=[+−]?\d)", "–", " ".join(_plain(text).replace("**", "").split()))
+    return _X_BEFORE.sub("×", text) if "x" in text or "X" in text else text

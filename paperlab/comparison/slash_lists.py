@@ -33,6 +33,31 @@ def zip_slash_lists(found: list[dict[str, Any]], spans: list[tuple[int, int]], t
         for later in _VALUES.finditer(text, m.end()):
             if len(later.group(0).split("/")) == len(names):
                 _zip(found, spans, names, later.start(), later.group(0))
+    _unnamed(found, spans, text)
+
+
+def _unnamed(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """ "reaches 92.9/92.6% on clean/noisy scenes", "lossy (0.73/0.97)": a slash list of decimals that no list of names
+    precedes reports one quantity several times: each later value is a row like the first (the unit written once, after
+    the last value, is every value's)."""
+    for m in _VALUES.finditer(text):
+        raw_values = m.group(0).split("/")
+        if (
+            not all("." in v for v in raw_values)
+            or len(raw_values) > 4
+            or is_rating(text, m.start(), m.start() + len(raw_values[0]))
+        ):
+            continue  # "17/36" counts, "4.5/5" a rating
+        first = next((i for i, (s, _) in enumerate(spans) if s == m.start()), None)
+        if first is None or any(m.start() < s < m.end() for s, _ in spans):
+            continue
+        if raw_values[-1].endswith("%") and found[first]["unit"] is None:
+            found[first]["unit"] = "%"
+        at = m.start() + len(raw_values[0]) + 1
+        for raw in raw_values[1:]:
+            found.append({**found[first], "value": float(raw.rstrip("%")), "unit": found[first]["unit"]})
+            spans.append((at, at + len(raw)))
+            at += len(raw) + 1
 
 
 _VALUES = re.compile(r"(?<![\w/.])\d+(?:\.\d+)?%?(?:/\d+(?:\.\d+)?%?)+(?![\w/])")

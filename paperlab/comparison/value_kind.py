@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicons import to_float
+from .lexicons import lexicon_hits, to_float
 
 __all__ = [
     "ADVERBS",
@@ -150,6 +150,21 @@ def is_multiple_range(text: str, start: int, end: int) -> bool:
     return not _HARDWARE.match(text, after.end() if after else unit_end)
 
 
+# an earlier multiple of the clause that says what it measures (a comparison after it, or "by" before it), then "and":
+# the later multiple is the same measure on another case ("up to 5X speed-up on video and 3.5X on images")
+_LATER_MULTIPLE = re.compile(
+    r"(?:\bby\s+(?:up to\s+|about\s+)?\d[\d.]*\s?[x×X](?![\w])|\d[\d.]*\s?[x×X]\s+(?:[a-z-]+\s+)?(?:faster|speed-?ups?|"
+    r"fewer|less|lower|higher|smaller|larger|more|better|cheaper|acceleration|improvements?|gains?|reductions?))"
+    r"[^;:.,]{0,60}?\s(?:and|or)\s+(?:up to\s+|about\s+|only\s+|nearly\s+)?$"
+)
+
+
+def _change_after(after: str) -> bool:
+    """The words after a share (and the shares listed with it) say it is a change: "35% lower", "a 26% reduction"."""
+    listed = re.match(r"(?:\s*(?:,\s*)?(?:(?:and|or)\s+)?[\d.]+\s?%)*", after)
+    return DELTA_AFTER.match(after[listed.end() if listed else 0 :]) is not None
+
+
 # a time the gold leaves unit-less but reports: "2.06 ms inference", "45 s per query", "120 ms end-to-end latency"
 _TIMED = re.compile(
     r"\s?(?:ms|s|seconds?|milliseconds?)\s+(?:[a-z][\w-]*\s+)?(?:latency|inference|runtime|response|delay|overhead|"
@@ -179,6 +194,7 @@ def is_result(
         and not DELTA_BEFORE.search(before)
         and not re.search(r"[x×]\s*/\s*$", before)  # "by 7.35x/6.15x"
         and not re.search(r"\d\s?[x×]\s*(?:,\s*(?:and\s+|or\s+)?|,?\s*(?:and|or)\s+)$", before)  # "by 9.7x and 3.5x"
+        and not _LATER_MULTIPLE.search(before)  # "4x faster on long inputs and 2.5x on short ones"
         # second look: "2.11 to 2.88x runtime" (a range of multiples), "a 1.65x decrease in FFs" (a change)
         and not (second and (is_multiple_range(text, start, end) or _MULTIPLE_CHANGE.match(after)))
     ):
@@ -212,6 +228,7 @@ def is_result(
             )
             # "with 92.1% on CIFAR-10", "with 42.0% versus 30.5% approval": results
             and not re.match(r"\s*(?:(?:on|in)\s+(?:the\s+)?[A-Z]|vs\.?\s|versus\s)", after)
+            and not _change_after(after)  # "with 35% lower peak memory", "using 51% and 52% fewer tokens": a change
             or re.match(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:data|dataset|labels|samples|parameters)\b", after)
         )
     ):
@@ -233,11 +250,13 @@ def kind_and_value(
     start -= len(sign)  # "by -22.6%": the words before the sign decide
     before, after = text[max(0, start - 80) : start], text[end : end + 60]
     minus = sign.strip("(") in ("-", "−")
-    kind = "delta" if ("+" in sign or DELTA_BEFORE.search(before) or DELTA_AFTER.match(after)) else "absolute"
+    kind = "delta" if ("+" in sign or DELTA_BEFORE.search(before) or _change_after(after)) else "absolute"
     if minus and unit in ("%", "pp") and re.search(r"(?:^|[\s(\[:=])$", before):
         kind = "delta"  # "-7.7%", "(-1.2pp)": a signed share is a change, as "+5.9%" is (not "TPR@1e^-1")
-    if re.search(r"\bfrom\s*$", before) and not CHANGE_SPAN.search(before) and "+" not in sign:
-        kind = "absolute"  # not "ranging from +0.9% to +138%"
+    if re.search(rf"\bfrom{ADVERBS}\s*$", before) and not CHANGE_SPAN.search(before) and "+" not in sign:
+        kind = "absolute"  # "cuts X from about 40% to 12%": the levels of a change (not "ranging from +0.9% to +138%")
+    if kind == "delta" and _level_up_to(before, after, sign):
+        kind = "absolute"  # "reaches up to 96.2% accuracy", "accuracies up to 97% and 94%": a level, not a gain
     if CHANGE_SPAN.search(before):
         kind = "delta"  # "improvements ranging from 3.27% to 32.87%", "reductions between 45% and 65%"
     if range_end is not None and DELTA_AFTER.match(text[range_end : range_end + 60]):
@@ -250,6 +269,27 @@ def kind_and_value(
     if minus:
         value = -value  # "by -29.3 pp": the sign as written
     return kind, value
+
+
+# the level a result reaches written with "up to": a lexicon metric right after the number ("shows up to 96.2% accuracy")
+# or right before "up to" ("accuracies up to 97%"), and no word of a change in the clause before it
+_CHANGE_WORD = re.compile(
+    r"(?i)\b(?:by|improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|lower\w*|rais\w*|cut\w*|sav\w*|"
+    r"speed-?ups?|drops?|declin\w*|outperform\w*|surpass\w*|over|than|relative|compared)\b"
+)
+
+
+def _level_up_to(before: str, after: str, sign: str) -> bool:
+    if sign.strip("(") or not re.search(r"\bup to\s*$", before) or DELTA_AFTER.match(after):
+        return False
+    clause = re.split(r"[,;:(]", before)[-1]
+    if _CHANGE_WORD.search(clause[: clause.rfind("up to")]):
+        return False
+    head = re.match(r"\s*(?:[\w@-]+\s*){1,3}", after)
+    if head and lexicon_hits("metric", head[0]):
+        return True  # "up to 96.2% accuracy", "up to 71% success rates"
+    words = re.search(r"((?:[\w-]+\s+){1,3})up to\s*$", clause)
+    return bool(words and any(e >= len(words[1].rstrip()) for _, e, _ in lexicon_hits("metric", words[1].rstrip())))
 
 
 # a change downwards: "reducing MSE by 4%", "cuts latency by 3x", "a 12% reduction", "4x fewer parameters"
