@@ -22,6 +22,7 @@ __all__ = [
     "family_name",
     "first_author",
     "is_degree",
+    "is_life_dates",
     "is_more_authors",
     "is_placeholder_name",
     "name_case",
@@ -210,6 +211,13 @@ _ET_AL_END = re.compile(rf"(.*?\S)\s*,?\s*(?:{_ET_AL}|\band\s+others)", re.I)
 _ET_AL_ANYWHERE = re.compile(rf"(?<!\s)\s*(?:,\s*)?{_ET_AL}", re.I)
 # marks a byline puts after (or before) a name: equal contribution "*", "^", "†", "‡", "§", "¶"
 _NAME_MARKS = re.compile(r"(?<=[^\W\d_.])[*^†‡§¶]+(?=[\s,]|$)|(?:^|(?<=\s))[*^†‡§¶]+(?=\w)")
+_DIGIT = re.compile(r"\d")
+# a person's life dates as a catalogue writes them after the name ("1884-1945", "(1950-)", ", 1724-1804"), and DBLP's
+# four-digit number of a namesake ("Wei Wang 0001"): words of their own
+_DATES_AND_NUMBERS = re.compile(
+    r",?\s*(?<![\w-])(?:\(\s*(?:1\d|20)\d\d\s*[-–—]\s*(?:(?:1\d|20)\d\d)?\s*\)|(?:1\d|20)\d\d\s*[-–—]\s*(?:(?:1\d|20)\d\d)?"
+    r"|0\d{3})(?![\w-])"
+)
 # affiliation numbers glued to a capitalised word of a name: "Quill1", "Okafor2,3" (not a handle, "dime10")
 _AFFILIATION = re.compile(r"\b([^\W\d_a-z][^\W\d_]+)\d{1,2}(?:,\d{1,2})*(?=$|\s|,)")
 # a title written before a person's name, at its start or after the comma of "Family, Given"
@@ -297,8 +305,16 @@ def strip_name_marks(name: str) -> str:
 
     >>> strip_name_marks("Marcus, G. J. (Geoffrey Jules)"), strip_name_marks("Quill, A. (Bo)")
     ('Marcus, Geoffrey Jules', 'Quill, A. (Bo)')
+
+    A person's life dates ("Georg 1884-1945 Lukács", "Kant, Immanuel, 1724-1804", "Quill, Ada (1950-)") and DBLP's
+    number telling namesakes apart ("Zhongliang Zhang 0001") are no part of a name either.
+
+    >>> strip_name_marks("Georg 1884-1945 Lukács"), strip_name_marks("Kant, Immanuel, 1724-1804")
+    ('Georg Lukács', 'Kant, Immanuel')
+    >>> strip_name_marks("Quill, Ada (1950-)"), strip_name_marks("Zhongliang Zhang 0001")
+    ('Quill, Ada', 'Zhongliang Zhang')
     """
-    text = " ".join(_NAME_MARKS.sub("", name).split())
+    text = " ".join(_NAME_MARKS.sub("", _DATES_AND_NUMBERS.sub("", name) if _DIGIT.search(name) else name).split())
     text = _HONORIFIC.sub(r"\1", text) if _HONORIFIC.sub("", text).strip(" ,") else text
     text = _FULLER_FORM.sub(_fuller_form, text)
     return _ROLE_BEFORE.sub("", text) or text
@@ -329,6 +345,16 @@ def affiliation_marks_dropped(name: str) -> str:
     if not _AFFILIATION.search(name) or names_organisation(name) or len(re.findall(r"[^\W\d_]+", name)) < 2:
         return name  # one word: a handle ("dime10"), digits and all
     return " ".join(_AFFILIATION.sub(r"\1", name).split())
+
+
+def is_life_dates(part: str) -> bool:
+    """Whether a part of a name is a person's life dates, as catalogues write them after it ("1884-1945",
+    "(1950-)", "1724–1804").
+
+    >>> is_life_dates("1884-1945"), is_life_dates("(1950-)"), is_life_dates("Jr."), is_life_dates("2020")
+    (True, True, False, False)
+    """
+    return bool(_DATES_AND_NUMBERS.fullmatch(" " + part.strip())) and not part.strip().startswith("0")
 
 
 def is_degree(part: str) -> bool:

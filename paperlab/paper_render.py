@@ -109,7 +109,8 @@ def paper_to_markdown(paper: Paper) -> str:
     reads the card back without loss.
     """
     link = md_url(paper.abs_url)
-    title = exported_title(paper.shown_title, paper.extra)  # titles and abstracts as read: LaTeX decoded (the raw form rides in the JSON)
+    # titles and abstracts as read: LaTeX decoded (the raw form rides in the JSON); "[No title]" for one made from an id
+    title = exported_title(paper.shown_title, paper.extra)
     lines = [f"### [{md_no_math(md_link_text(title))}]({link})" if link else f"### {md_no_math(md_escape(title))}"]
     meta = _meta(paper)
     if meta:

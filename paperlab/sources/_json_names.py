@@ -27,6 +27,8 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.?-?\s*){1,3}")
 # the keys of a name object's family and given names (folded: "family_name", "lastName", "given-names"...)
 _FAMILY_KEYS = ("family", "familyname", "familynames", "last", "lastname", "surname", "surnames")
 _GIVEN_KEYS = ("given", "givenname", "givennames", "first", "firstname", "firstnames", "forename", "forenames")
+# the role a name object's key may name before "name" ("author_name", Semantic Scholar's "authorName")
+_ROLE_WORDS = frozenset(("author", "creator", "contributor", "editor", "person", "member", "writer", "full", "display"))
 
 
 def _name_of(value: Any) -> str | None:
@@ -40,6 +42,9 @@ def _name_of(value: Any) -> str | None:
     for key in ("name", "fullname", "literal", "displayname", "personname", "normalized", "normalised", "raw"):
         if key in low:
             return " ".join(low[key].split())
+    for key, text in low.items():  # a whole name under the role's own key: "author_name", "creatorName"
+        if key.endswith("name") and key not in _FAMILY_KEYS + _GIVEN_KEYS and key[:-4] in _ROLE_WORDS:
+            return " ".join(text.split())
     family = next((low[k] for k in _FAMILY_KEYS if k in low), None)
     given = next((low[k] for k in _GIVEN_KEYS if k in low), None)
     if family and given:
@@ -56,7 +61,9 @@ def _split_byline(text: str) -> list[str]:
         return [text]  # "Department of Health and Social Care": one body
     if re.search(r"\s+and\s+", text) and "," in text and not re.search(r",\s*and\s+", text):
         parts = re.split(r"\s+and\s+", text)
-        if all(p.count(",") <= 1 for p in parts):  # "Smith, A. and Jones, B." or "A Smith and B Jones"
+        serial = len(parts) == 2 and "," not in parts[1] and all(len(x.split()) > 1 for x in parts[0].split(","))
+        # "Ada Quill, Bo Dale and Cy Renn", "A. Smith, B. Jones and C. Lee": a list, as English writes one
+        if all(p.count(",") <= 1 for p in parts) and not serial:  # "Smith, A. and Jones, B." or "A Smith and B Jones"
             return parts
     if ";" in text or "；" in text:
         return [p for p in re.split(r"\s*[;；]\s*", text) if p]

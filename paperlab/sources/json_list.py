@@ -74,6 +74,11 @@ _NUMERIC_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?:[T 
 # synonyms that name a field only loosely: a repository's "source" is where the record came from, "publication"
 # often the kind of work; a record naming its journal or venue as well is read by that
 _LOOSE_KEYS = frozenset(("source", "publication"))
+# catalogues and tools a record says it was taken from (folded), never the venue of a paper
+_CATALOGUES = frozenset(
+    "dblp crossref openalex semanticscholar s2 googlescholar scholar orcid pubmed zotero mendeley datacite "
+    "inspire inspirehep ads nasaads scopus webofscience wos manual bibtex".split()
+)
 
 
 def _key_rank(key: str) -> tuple[int, int]:
@@ -83,11 +88,24 @@ def _key_rank(key: str) -> tuple[int, int]:
 
 
 def _field_of(key: Any) -> str | None:
-    """The field a key names (:data:`_SYNONYMS`), also in a language's form: "title_he", "Author (en)"."""
-    field = _FIELD_OF.get(folded_key(str(key)))
+    """The field a key names (:data:`_SYNONYMS`), also in a language's form: "title_he", "Author (en)", or with a
+    word saying how it is written: "authorsLine", "venueText", "titleString" (:data:`_WRITTEN_AS`)."""
+    folded = folded_key(str(key))
+    field = _FIELD_OF.get(folded)
     if field is None and (split := split_language(str(key)))[1]:
         field = _FIELD_OF.get(folded_key(split[0]))
+    if field is None and (written := _WRITTEN_AS.fullmatch(folded)):
+        named = _FIELD_OF.get(written.group(1) or written.group(2))
+        field = named if named in _TEXT_FIELDS else None
     return field
+
+
+# a field's key with a word saying how its value is written ("authorsLine", "venue_text", "displayTitle"); only of
+# the fields whose value is text to read (a "linkText" is a link's label, no address)
+_WRITTEN_AS = re.compile(
+    r"(?:(\w+?)(?:line|text|string|str|display|formatted|full|plain)|(?:display|formatted|full|plain)(\w+))"
+)
+_TEXT_FIELDS = frozenset(("title", "authors", "venue", "date", "year", "abstract", "keywords", "editors"))
 
 
 def paper_list_items(obj: Any) -> list[Any] | None:
@@ -234,6 +252,8 @@ def _fields(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     chosen: dict[str, str] = {}  # the key each known field was read from
     for key, value in item.items():
         field = _field_of(key)
+        if field == "venue" and isinstance(value, str) and folded_key(value) in _CATALOGUES:
+            field = None  # "source": "dblp": where the record was taken from, no venue
         if field is None or value in (None, "", [], {}):
             rest[str(key)] = value
         elif field in known and _key_rank(chosen[field]) <= _key_rank(str(key)):

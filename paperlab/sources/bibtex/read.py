@@ -23,6 +23,7 @@ from ...names import (
     NAME_SUFFIXES,
     family_first,
     is_degree,
+    is_life_dates,
     is_more_authors,
     is_placeholder_name,
     name_case,
@@ -200,7 +201,7 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     if wrapped and _balanced(wrapped.group(1)):
         raw = wrapped.group(1)
     family, comma, rest = raw.rpartition(",")
-    if comma and family.count(",") == 1 and is_degree(rest):
+    if comma and family.count(",") == 1 and (is_degree(rest) or is_life_dates(rest)):  # "Kant, Immanuel, 1724-1804"
         raw = family
     elif comma and family.count(",") == 1 and rest.strip(" .").lower() in NAME_SUFFIXES:
         last, _, given = family.partition(",")  # "Family, Given, Jr." (RIS order) is BibTeX's "Family, Jr., Given"

@@ -14,7 +14,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.macrospec import MacroSpec
 
 from ...latex import TEXT_SYMBOLS, math_scripts
-from ...names import names_organisation
+from ...names import FAMILY_PARTICLES, names_organisation
 
 __all__ = [
     "VERBATIM_FIELDS",
@@ -286,7 +286,10 @@ def balanced(text: str) -> bool:
 # An HTML character reference, as the ACM Digital Library's BibTeX writes them in titles, abstracts and venues
 # ("Q&amp;A", "R\\&amp;D", "caf&eacute;", "&#8211;", and with LaTeX-escaped marks "Morgan \\&\\#38; Claypool");
 # only terminated ones, so "AT&T" or "&c" stay as written.
-_ENTITY = re.compile(r"\\?&(\\?#[0-9]{1,7}|\\?#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Mendeley braces each mark of one: "{&}{#}x2014;", "{\\&}{\\#}x2014;"
+_ENTITY = re.compile(
+    r"(?:\{\\?&\}|\\?&)((?:\{\\?#\}|\\?#)(?:[0-9]{1,7}|[xX][0-9A-Fa-f]{1,6})|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 # a decoded character that LaTeX would read as markup, escaped so that LaTeX decoding shows it as it is
 _LATEX_SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}"}
 _LATEX_SPECIAL |= {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
@@ -300,7 +303,7 @@ def html_entities(value: str, latex: bool = True) -> str:
     """
 
     def decoded(m: re.Match[str]) -> str:
-        written = m.group(0).replace("\\", "")  # "\&\#38;": the LaTeX escapes undone first
+        written = re.sub(r"[\\{}]", "", m.group(0))  # "\&\#38;", "{&}{#}38;": the LaTeX escapes and braces undone first
         char = html.unescape(written)
         if char == written:
             return m.group(0)
@@ -314,7 +317,6 @@ def html_entities(value: str, latex: bool = True) -> str:
 _STRAY_AND = re.compile(r"^(?:and\s+)+|(?:\s+and)+$")
 _UND = re.compile(r"\s+(?:und|et)\s+")  # not Portuguese "e" nor Spanish "y": "Maria e Silva", "Ortega y Gasset"
 # a person as a name list writes one: "Family, Given" or two to four words, each capitalised or an initial
-_PARTICLES = frozenset(("von", "van", "de", "der", "den", "da", "di", "du", "le", "la", "zu"))
 _PERSON_WORD = r"[^\W\d_][\w'’.-]*"
 _PERSON = re.compile(
     rf"(?:{_PERSON_WORD}\s+){{0,3}}{_PERSON_WORD}(?:\s*,\s*(?:{_PERSON_WORD}\s+){{0,3}}{_PERSON_WORD})?"
@@ -336,7 +338,9 @@ def _top_level(text: str, sep: re.Pattern[str]) -> list[str]:
 def _person_like(part: str) -> bool:
     part = re.sub(r"[{}\\\"'`^~]", "", part)  # accents as LaTeX writes them: M{\\"u}ller is Muller here
     words = part.replace(",", " ").split()
-    capitalised = all(w[0].isupper() or w in _PARTICLES for w in words) and not all(w in _PARTICLES for w in words)
+    capitalised = all(w[0].isupper() or w in FAMILY_PARTICLES for w in words) and not all(
+        w in FAMILY_PARTICLES for w in words
+    )
     whole = len(words) >= 2  # a given and a family name: "Ernst und Young", "Arts et Métiers" are no two people
     return bool(_PERSON.fullmatch(part.strip())) and capitalised and whole and not names_organisation(part)
 

@@ -1,0 +1,97 @@
+"""Import kinds session 17's fresh round described in words (benchmarks/README.md, "Session 17 test round"), each
+reproduced on our own small file (session 18, helper FX4): a JSON list whose keys say how a field is written
+(``authorsLine``, ``venueLine``); author objects naming the person under the role's own key (``author_name``); an
+English serial byline "A, B and C"; a catalogue given as a record's ``source`` (no venue); an HTML character
+reference braced mark by mark in a Mendeley title; life dates and DBLP's namesake number in names."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import paperlab
+
+
+def _load(tmp_path: Path, name: str, text: str) -> paperlab.Library:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return paperlab.load(str(path))
+
+
+def test_keys_saying_how_a_field_is_written(tmp_path: Path) -> None:
+    items = [
+        {
+            "title": "Lanterns in the Fog for Moth Navigation",
+            "authorsLine": "Ada Quill, Bo Dale and Cy Renn",
+            "venueLine": "Widget Letters",
+        },
+        {"title": "Widget Routing at Scale", "authorsLine": "Di Mole, Ed Finch", "venueLine": "Gadget Conference 2020"},
+        {"title": "Moths at the Window", "authors_text": "Quill, Ada and Dale, Bo", "linkText": "PDF"},
+    ]
+    lib = _load(tmp_path, "lab.json", json.dumps(items))
+    assert [p.authors for p in lib] == [
+        ["Ada Quill", "Bo Dale", "Cy Renn"],
+        ["Di Mole", "Ed Finch"],
+        ["Ada Quill", "Bo Dale"],
+    ]
+    assert [p.journal_ref for p in lib] == ["Widget Letters", "Gadget Conference 2020", None]
+    assert lib[2].url is None  # a link's label is no address
+
+
+def test_author_objects_under_the_roles_own_key(tmp_path: Path) -> None:
+    items = [
+        {
+            "title": "Lanterns in the Fog",
+            "authors": [{"author_id": "1", "author_name": "Ada Quill"}, {"authorId": "2", "authorName": "Bo Dale"}],
+            "year": 2021,
+        }
+    ]
+    (paper,) = _load(tmp_path, "s2.json", json.dumps(items))
+    assert paper.authors == ["Ada Quill", "Bo Dale"]
+
+
+def test_a_catalogue_as_source_is_no_venue(tmp_path: Path) -> None:
+    items = [
+        {"title": "Lanterns in the Fog", "authors": ["Ada Quill"], "year": 2021, "source": "dblp"},
+        {"title": "Widget Routing at Scale", "authors": ["Di Mole"], "year": 2020, "source": "Crossref"},
+        {"title": "Moths at the Window", "authors": ["Cy Renn"], "year": 2019, "source": "Journal of Night Insects"},
+    ]
+    lib = _load(tmp_path, "archive.json", json.dumps(items))
+    assert [p.journal_ref for p in lib] == [None, None, "Journal of Night Insects"]
+
+
+def test_an_html_reference_braced_mark_by_mark(tmp_path: Path) -> None:
+    bib = (
+        "@article{m1, title = {Lanterns {&}{#}x2014; a study of moths}, author = {Quill, Ada}, year = 2020}\n"
+        "@article{m2, title = {Moths {\\&}{\\#}8211; part two}, author = {Quill, Ada}, year = 2021}\n"
+        "@article{m3, title = {AT{\\&}T lanterns}, author = {Quill, Ada}, year = 2022}\n"
+    )
+    lib = _load(tmp_path, "mendeley.bib", bib)
+    assert [p.title for p in lib] == ["Lanterns \u2014 a study of moths", "Moths \u2013 part two", "AT&T lanterns"]
+
+
+def test_life_dates_and_namesake_numbers_are_no_part_of_a_name(tmp_path: Path) -> None:
+    items = [
+        {
+            "id": "a",
+            "type": "book",
+            "title": "History and class consciousness",
+            "author": [{"family": "Lukács", "given": "Georg 1884-1945"}],
+            "issued": {"date-parts": [["1971"]]},
+        },
+        {
+            "id": "b",
+            "type": "article-journal",
+            "title": "Moths at the window",
+            "author": [{"literal": "Zhongliang Zhang 0001"}, {"family": "Kant", "given": "Immanuel (1724-1804)"}],
+            "issued": {"date-parts": [[2020]]},
+        },
+    ]
+    lib = _load(tmp_path, "items.json", json.dumps(items))
+    assert [p.authors for p in lib] == [["Georg Lukács"], ["Zhongliang Zhang", "Immanuel Kant"]]
+    bib = "@misc{k, title = {Moths}, author = {Quill, Ada, 1950- and Wei Wang 0002}, year = 2020}\n"
+    (paper,) = _load(tmp_path, "dblp.bib", bib)
+    assert paper.authors == ["Ada Quill", "Wei Wang"]
