@@ -65,3 +65,36 @@ def test_apa_bullets_with_et_al_keep_their_titles(tmp_path: Path) -> None:
         ("Counting gadgets without labels", ["B. Dale"], "Gadget Letters"),
         ("Lanterns for sprocket networks", ["C. Renn"], "Sprocket Review"),
     ]
+
+
+def test_comma_bullets_split_title_people_venue_and_year(tmp_path: Path) -> None:
+    text = (
+        "# Widget reading\n\n## Books\n\n"
+        "* Sparse Widget Routing and Its Uses, Quill, Ada Mary, Gadget University, 2005.\n"
+        "* The Theory and Practice of Gadget Counting, Bo T. Dale, Sprocket University, 2006.\n"
+        "* Lanterns for Sprocket Networks, Cy Renn, Widget Press, 2018\n\n## Papers\n\n"
+        "* Recent Developments in Widget Research, Journal of Gadget Studies, 2015.\n"
+        "* An Overview of Gadget Models, Manufacturing & Widget Operations Management, 2003.\n"
+        "* Why Widgets Need Algorithms, Gadget University, IJCAI, 2016.\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, p.authors, p.published and p.published.year, p.journal_ref) for p in papers] == [
+        ("Sparse Widget Routing and Its Uses", ["Ada Mary Quill"], 2005, None),
+        ("The Theory and Practice of Gadget Counting", ["Bo T. Dale"], 2006, None),
+        ("Lanterns for Sprocket Networks", ["Cy Renn"], 2018, "Widget Press"),
+        ("Recent Developments in Widget Research", [], 2015, "Journal of Gadget Studies"),
+        ("An Overview of Gadget Models", [], 2003, "Manufacturing & Widget Operations Management"),
+        ("Why Widgets Need Algorithms", [], 2016, "IJCAI"),
+    ]
+
+
+def test_a_title_going_on_past_a_comma_in_lower_case_is_not_cut() -> None:
+    from paperlab.sources._md_references import title_venue_year
+
+    assert title_venue_year("Widgets and gadgets in the wild, a field study of small robots, 2019.") is None
+    ref = title_venue_year("Widgets and Gadgets in the Wild, Ada Quill, 2019.")
+    assert ref is not None and (ref.title, ref.authors, ref.year) == (
+        "Widgets and Gadgets in the Wild",
+        ["Ada Quill"],
+        2019,
+    )

@@ -392,11 +392,59 @@ def title_venue_year(text: str) -> CellPaper | None:
     if (tail := _TITLE_COMMA_VENUE.match(text)) and len(tail.group("title").split()) >= 3:
         said = tail.group("venue")  # "Title, Internat. J. Math. 31 (2020)"; "…, preprint" names no venue
         return _paper(tail.group("title"), [], "" if _NO_VENUE.match(said) else said)
+    if (listed := _title_comma_list(text)) is not None:  # "Title, Ada Quill, Gadget University, 2005."
+        return listed
     m = _TITLE_VENUE_YEAR.match(text)
     venue = m.group("venue").strip() if m else ""
     if not m or re.search(r"\bet\s+al\b|\sand\s|&", venue) or not (" " in venue or len(re.findall("[A-Z]", venue)) > 1):
         return None  # "(Quill et al., 2017)", "(Quill, 2017)": a citation, no venue
     return _paper(m.group("title"), [], f"{venue} {m.group('year')}")
+
+
+# where a person works, no person and no venue: "Gadget University", "Widget Press", "Grid Dynamics"
+_ORGANISATION = re.compile(
+    r"\b(?:universit\w*|institut\w*|college|school|labs?|laborator\w*|inc|ltd|company|corp\w*|dynamics|centre|center)\b",
+    re.I,
+)
+# a person's name in a part of its own: "Ada Quill", "Bo T. Dale" (a third capitalised word is a title's: "Managing
+# Price Discounts")
+_SEGMENT_PERSON = re.compile(rf"[{_UPPER}][a-z]+(?:\s+[{_UPPER}]\.)?\s+[{_UPPER}][a-z]+(?:-[{_UPPER}][a-z]+)?")
+
+
+def _title_comma_list(text: str) -> CellPaper | None:
+    """'Title, Ada Quill, Gadget University, 2005.', 'Title, Quill, Ada, 2005.', 'Title, Journal of Widgets, 2015.':
+    a title of three words or more without a comma, then capitalised parts (people, where they work, the venue) and
+    the year alone closing the line: the people its authors, the other parts but an organisation its venue; None when
+    a part is no such thing (a lower-case word: the title went on past a comma)."""
+    parts = [p.strip() for p in text.rstrip(" .").split(",")]
+    middle = parts[1:-1]
+    if len(parts) < 3 or not re.fullmatch(r"(?:19|20)\d{2}", parts[-1]) or len(parts[0].split()) < 3:
+        return None
+    if not _good_title(parts[0]) or not all(m[:1].isupper() and len(m.split()) <= 8 for m in middle):
+        return None
+    authors: list[str] = []
+    venue: list[str] = []
+    k = 0
+    while k < len(middle):
+        names = re.split(r"\s+and\s+|\s*&\s*", middle[k])
+        if (
+            " " not in middle[k]
+            and re.fullmatch(_FAMILY, middle[k])
+            and k + 1 < len(middle)
+            and re.fullmatch(rf"[{_UPPER}][a-z]+(?:\s+[{_UPPER}][a-z]+)?", middle[k + 1])
+        ):
+            authors.append(f"{middle[k + 1]} {middle[k]}")  # "Quill, Ada Mary": family, then given names
+            k += 1
+        elif (
+            all(_SEGMENT_PERSON.fullmatch(n) for n in names)
+            and not _NO_PERSON.search(middle[k])
+            and not _ORGANISATION.search(middle[k])
+        ):
+            authors += names
+        elif not _ORGANISATION.search(middle[k]):
+            venue.append(middle[k])
+        k += 1
+    return _paper(parts[0], authors, ", ".join(venue), year=parts[-1])
 
 
 def _pairs(text: str) -> list[str]:

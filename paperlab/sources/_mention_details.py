@@ -425,7 +425,10 @@ def paper_of(lines: list[Line], found: Found, source: str) -> Paper:
         after = opening.group(1)  # '" (He et al., 2015) — [arXiv:…](…)': the citation right after the title
     if not details.authors and (named := cited_cell(lines[found.lines[0]], title)):
         details.authors = named  # "| Quill and Renn, [Title](…) | note |"
-    if not details.authors and title and (cited := cited_in(after)):
+    read_as_venue = bool(details.venue) and after.startswith(
+        details.venue or ""
+    )  # "Title, Widget & Gadget Letters, 2003"
+    if not details.authors and title and not read_as_venue and (cited := cited_in(after)):
         details.authors, details.year = cited[0], details.year or (None if found.arxiv_id else cited[1])
         if details.venue and after in details.venue:
             details.venue = None  # the citation is no venue: "(He et al., 2015) —"
