@@ -75,3 +75,14 @@ def test_a_multiple_written_with_the_x_before_its_number() -> None:
     ]
     assert _rows("We compile for x86 and x64 targets with 91.2% accuracy.") == [(91.2, "%", "absolute")]
     assert [v for v, _, _ in _rows("The x265 encoder reaches 38.1 dB PSNR.")] == [38.1]
+
+
+def test_gains_listed_after_by_up_to_and_the_second_level_after_from_up_to() -> None:
+    """Before, "23% (H100)" after "by up to 41% (A100) and" was read as a level, and "from 61.5 up to 70.2%" gave a
+    gain of 70.2%; a list after "up to" alone stays levels."""
+    text = "It lifts throughput by up to 41% (A100) and 23% (H100) over the baseline."
+    assert _rows(text) == [(41.0, "%", "delta"), (23.0, "%", "delta")]
+    text = "The refined prompt raises exact match from 61.5 up to 70.2% on the dev split."
+    assert [k for _, _, k in _rows(text)] == ["absolute", "absolute"]
+    text = "The detector reaches up to 99.1% accuracy and 93.6% macro F1."
+    assert _rows(text) == [(99.1, "%", "absolute"), (93.6, "%", "absolute")]

@@ -255,6 +255,8 @@ def kind_and_value(
         kind = "delta"  # "-7.7%", "(-1.2pp)": a signed share is a change, as "+5.9%" is (not "TPR@1e^-1")
     if re.search(rf"\bfrom{ADVERBS}\s*$", before) and not CHANGE_SPAN.search(before) and "+" not in sign:
         kind = "absolute"  # "cuts X from about 40% to 12%": the levels of a change (not "ranging from +0.9% to +138%")
+    if re.search(r"\bfrom\s+[\d.]+\s?%?\s+up\s+to\s*$", before) and "+" not in sign:
+        kind = "absolute"  # "from 61.5 up to 70.2%": the second level of a change
     if kind == "delta" and _level_up_to(before, after, sign):
         kind = "absolute"  # "reaches up to 96.2% accuracy", "accuracies up to 97% and 94%": a level, not a gain
     if CHANGE_SPAN.search(before):
@@ -319,7 +321,9 @@ def direction_of(text: str, start: int, end: int, kind: str) -> str | None:
 # shares the kind of values that follow each other directly ("by 4%, 6%, and 5%"); here a few words of their own (a
 # metric, a dataset) stand between; a word that starts a new claim ("to", "reaching", "while") ends the list.
 # the gap between two values of one list: a short tail of the first value, then a comma or "and"
-_GAP = re.compile(r"\s*(?P<tail>(?:[^\s,;\d]+\s+){0,3}?[^\s,;\d]+)\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
+_GAP = re.compile(  # a short tail, or a bracket naming the case: "by up to 41% (A100) and 23% (H100)"
+    r"\s*(?P<tail>(?:[^\s,;\d]+\s+){0,3}?[^\s,;\d]+|\([^()\s]{1,30}\))\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)"
+)
 # words that start a claim of their own rather than name what the value measures
 _NEW_CLAIM = re.compile(
     r"(?i)\b(?:to|from|at|with|while|whereas|but|than|vs|versus|compared|reach\w*|achiev\w*|attain\w*|obtain\w*|"
@@ -350,7 +354,10 @@ def _gain_before(before: str) -> bool:
     """The words before a value make it a gain ("by", "an improvement of"); "up to" alone does not make a list of
     gains ("up to 99.8% accuracy and 93.6% macro F1" are levels), nor a sign ("81.8% (+5.9%), 34.7% (+5.8%)")."""
     before = re.sub(r"\(?[+−-]\s*$", "", before)
-    return bool(DELTA_BEFORE.search(before)) and not re.search(r"\bup\s+to\s*$", before)
+    gain_up_to = re.search(
+        r"\b(?:by|(?:improv|gain|increas|reduc|decreas|boost|speed-?up)\w*(?:\s+of)?)\s+up\s+to\s*$", before
+    )
+    return bool(DELTA_BEFORE.search(before)) and (not re.search(r"\bup\s+to\s*$", before) or gain_up_to is not None)
 
 
 def _own_tail(tail: str) -> bool:
