@@ -99,6 +99,7 @@ def fold_file(name: str) -> Path:
     """The gold file of a fresh fold (``v8-dev``, ``v8-test``, ``v9a`` ... ``v13b``)."""
     data = ROOT / "benchmarks" / "data"
     special = {"v8-dev": "extraction_gold_v8_dev.json", "v8-test": "extraction_gold_v8_test.json"}
+    special.update({n: f"extraction_gold_{n}_dev.json" for n in ("v16c", "v16d")})  # labelled as dev folds
     return data / special.get(name, f"extraction_gold_{name}_test.json")
 
 
