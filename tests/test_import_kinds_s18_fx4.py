@@ -95,3 +95,43 @@ def test_life_dates_and_namesake_numbers_are_no_part_of_a_name(tmp_path: Path) -
     bib = "@misc{k, title = {Moths}, author = {Quill, Ada, 1950- and Wei Wang 0002}, year = 2020}\n"
     (paper,) = _load(tmp_path, "dblp.bib", bib)
     assert paper.authors == ["Ada Quill", "Wei Wang"]
+
+
+def test_a_family_name_in_capitals_written_first(tmp_path: Path) -> None:
+    bib = (
+        "@article{r1, title = {Lanterns in the grid}, author = {RIPEANU Matei and FOSTER Ian}, year = 2002}\n"
+        "@article{r2, title = {Moths in the grid}, author = {RIPEANU Matei,IMAMNITCHI Adriana, FOSTER Ian}, year = 2003}\n"
+        "@article{r3, title = {Widgets in the grid}, author = {Jun ZHU and IEEE Computer Society}, year = 2004}\n"
+    )
+    lib = _load(tmp_path, "thesis.bib", bib)
+    assert [p.authors for p in lib] == [
+        ["Matei RIPEANU", "Ian FOSTER"],
+        ["Matei RIPEANU", "Adriana IMAMNITCHI", "Ian FOSTER"],
+        ["Jun ZHU", "IEEE Computer Society"],  # given name first already; an organisation as written
+    ]
+
+
+def test_authors_and_doi_from_a_records_formatted_citation(tmp_path: Path) -> None:
+    """A Zotero group's items: a title and a year, the authors only in the formatted (HTML, escaped once more)
+    citation; the citation of another title gives nothing."""
+    escaped = (
+        "&lt;div class=&quot;csl-entry&quot;&gt;Quill, A. B., &amp;amp; Dale, B. (2018). Widget routing at scale. "
+        "&lt;i&gt;Journal of Widgets&lt;/i&gt;, &lt;i&gt;3&lt;/i&gt;(2), 1–10. https://doi.org/10.5555/widg.2018.3&lt;/div&gt;"
+    )
+    items = {
+        "fetched": "2024-05-01",
+        "items": [
+            {"key": "AB12", "title": "Widget routing at scale", "year": "2018", "citation": escaped},
+            {
+                "key": "CD34",
+                "title": "Lanterns in the fog",
+                "year": "2020",
+                "citation": '<div class="csl-entry">Renn, C. (2020). <i>Lanterns in the fog</i>. Moth Press.</div>',
+            },
+            {"key": "EF56", "title": "Moths at the window", "citation": "Vint, C. (2019). Another title. Moth Press."},
+        ],
+    }
+    lib = _load(tmp_path, "group.json", json.dumps(items))
+    assert [p.authors for p in lib] == [["A. B. Quill", "B. Dale"], ["C. Renn"], []]
+    assert lib[0].doi == "10.5555/widg.2018.3" and lib[0].journal_ref == "Journal of Widgets, 3(2), 1–10"
+    assert lib[1].journal_ref == "Moth Press" and lib[2].journal_ref is None

@@ -11,6 +11,7 @@ gives no fields, so its record is skipped as untitled.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import Any
@@ -52,15 +53,22 @@ def groups_of(items: list[Any]) -> list[tuple[str, list[Any]]] | None:
     return groups or None
 
 
-def written_fields(item: dict[str, Any], titled: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+def written_fields(
+    item: dict[str, Any], titled: Callable[[dict[str, Any]], bool], field_of: Callable[[Any], str | None]
+) -> dict[str, Any]:
     """``item`` with the fields its one text writes out (see the module) added, when it has no title of its own
-    (``titled``) and such a text; the text stays under its own key."""
-    if titled(item):
-        return item
+    (``titled``) and such a text; the text stays under its own key. A record with a title takes from its text
+    (a Zotero library's formatted ``citation``, HTML escaped or not) only the fields it has under no key
+    (``field_of``), and only when the text is a reference to the same title."""
     text = next((v for k, v in item.items() if folded_key(k) in TEXT_KEYS and isinstance(v, str) and v.strip()), None)
     if text is None:
         return item
-    text = " ".join(re.sub(r"<[^>]{1,200}>", " ", text).split())
+    if "&lt;" in text or "&amp;" in text:
+        text = html.unescape(text)  # an HTML citation escaped once more as text: "&lt;div …&gt;Quill, A., &amp;amp; …"
+    text = _INLINE_TAG.sub("", text)  # "<i>Journal</i>, <i>3</i>(2)": no space where the markup was
+    text = html.unescape(" ".join(re.sub(r"<[^>]{1,200}>", " ", text).split()))
+    if titled(item):
+        return _more_fields(item, text, field_of)
     link = _CLOSING_LINK.search(text)
     if link is not None and link.start() > 0:  # "… Journal, 3(2), 1–10. https://doi.org/10.…": no part of the venue
         text = text[: link.start()]
@@ -69,6 +77,26 @@ def written_fields(item: dict[str, Any], titled: Callable[[dict[str, Any]], bool
         found = link.group(1) or link.group(2)
         fields = {"doi": find_doi(found), "url": link.group(2), **{k: v for k, v in fields.items() if v}}
     return {**item, **{k: v for k, v in fields.items() if v and k not in item}}
+
+
+_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|small)\b[^>]{0,200}>", re.I)
+
+
+def _more_fields(item: dict[str, Any], text: str, field_of: Callable[[Any], str | None]) -> dict[str, Any]:
+    """``item`` (a record with a title) with the fields it lacks that ``text``, a reference to the same title, gives."""
+    link = _CLOSING_LINK.search(text)
+    fields = _read(text[: link.start()] if link is not None and link.start() > 0 else text)
+    title = next((v for k, v in item.items() if field_of(k) == "title" and isinstance(v, str)), "")
+    if not fields.get("title") or _words(fields["title"]) != _words(title):
+        return item
+    if link is not None:
+        fields |= {"doi": find_doi(link.group(1) or link.group(2)), "url": link.group(2)}
+    have = {field_of(k) for k, v in item.items() if v not in (None, "", [], {})}
+    return {**item, **{k: v for k, v in fields.items() if v and k not in item and field_of(k) not in have}}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 # the link closing a reference: an address ("https://doi.org/10.…", "https://arxiv.org/abs/…") or a DOI labelled so

@@ -118,7 +118,7 @@ def paper_list_items(obj: Any) -> list[Any] | None:
         return None
     if (groups := groups_of(items)) is not None:
         items = _grouped(groups)
-    items = [written_fields(x, _titled) if isinstance(x, dict) else x for x in items]
+    items = [written_fields(x, _titled, _field_of) if isinstance(x, dict) else x for x in items]
     return valued_records(items, _titled) or items  # keys naming no field: the values say (a portfolio's "heading")
 
 

@@ -33,6 +33,13 @@ _BODY_WORDS = re.compile(
     r"(?i)(?:[\w-]+\s+)?(?:environment|women|habitat|programme|program|agency|commission|council|office|secretariat|"
     r"parliament|bank|foundation|institute|administration|department|ministry|organi[sz]ation|association|society)"
 )
+# a name written family name first in capitals, as French and Romanian bylines write it ("RIPEANU Matei", "DE LA
+# CRUZ Ana María"): words in capitals holding a vowel, the last of four letters at least (no initials: "KIR Reitan",
+# "JR Smith"), then given names in the case of a name
+_CAPITAL_FAMILY_FIRST = re.compile(
+    r"((?:[A-Z][A-Z'’-]*[AEIOUY][A-Z'’-]*\s+){0,2}(?=[A-Z'’-]{4})[A-Z][A-Z'’-]*[AEIOUY][A-Z'’-]*)"
+    r"\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
+)
 _NAME_WORDS = re.compile(r"[^\W\d_][^\W\d_'’-]+(?:\s+[^\W\d_][^\W\d_'’-]+){0,2}")
 
 
@@ -44,6 +51,10 @@ def person_as_written(raw: str) -> str:
     ('Chowdhary, KR', 'Marcin Kluczyk', 'Postel, J.')
     >>> person_as_written("Environment, U. N."), person_as_written("Team42 Lab"), person_as_written("Ng, A.")
     ('{UN Environment}', 'Team42 Lab', 'Ng, A.')
+    >>> person_as_written("RIPEANU Matei"), person_as_written("Jun ZHU"), person_as_written("IEEE Computer Society")
+    ('RIPEANU, Matei', 'Jun ZHU', 'IEEE Computer Society')
+    >>> person_as_written("KIR Reitan"), person_as_written("WANG Wei")
+    ('KIR Reitan', 'WANG, Wei')
     """
     text = raw.strip()
     if not text or text[0] == "{" or "\\" in text or names_organisation(text):
@@ -58,6 +69,8 @@ def person_as_written(raw: str) -> str:
         return f"{given}, {family}"
     if len(re.findall(r"[^\W\d_]+", text)) < 2:  # one word: a handle ("dime10", "burunduk3"), digits and all
         return raw
+    if not comma and (capitals := _CAPITAL_FAMILY_FIRST.fullmatch(text)):  # "RIPEANU Matei": the family name first
+        return f"{capitals.group(1)}, {capitals.group(2)}"
     return _GLUED_DIGITS.sub(r"\1", text) if _GLUED_DIGITS.search(text) else raw
 
 
