@@ -98,3 +98,24 @@ def test_a_title_going_on_past_a_comma_in_lower_case_is_not_cut() -> None:
         ["Ada Quill"],
         2019,
     )
+
+
+def test_numbered_references_wrapped_over_lines_are_read(tmp_path: Path) -> None:
+    text = (
+        "# Related work\n\n## Pinned references\n\n"
+        "1. Ada Quill and Bo Dale. “In Search of an Understandable Widget Routing\n"
+        "   Algorithm.” *WIDG 2014*, pp. 305–319.\n   <https://www.example.org/conference/widg14/quill>\n"
+        "2. Cy Renn, Di Mole, Ed Finch,\n   and Fay Lune. “Gadget Counting: Semantic-Aware Checking for Fast\n"
+        "   Discovery of Deep Sprockets.” *GADG 2016*, pp. 399–414.\n"
+        "   [DBLP record](https://dblp.org/rec/conf/gadg/Renn16)\n"
+        "3. widget-io/router, tag `v3.7.0`, pinned commit\n   [`b867cf13`](https://github.com/widget-io/router/tree/b867cf13).\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, p.authors, p.published and p.published.year) for p in papers] == [
+        ("In Search of an Understandable Widget Routing Algorithm", ["Ada Quill", "Bo Dale"], 2014),
+        (
+            "Gadget Counting: Semantic-Aware Checking for Fast Discovery of Deep Sprockets",
+            ["Cy Renn", "Di Mole", "Ed Finch", "Fay Lune"],
+            2016,
+        ),
+    ]

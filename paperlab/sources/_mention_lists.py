@@ -72,6 +72,9 @@ def in_lists_of_papers(lines: list[Line], found: list[Found], named: set[int]) -
     return [f for f in found if kept(f)]
 
 
+_NAMES_GO_ON = re.compile(r"(?:,|\band)\s*$")  # a list of names broken after a comma or "and"
+
+
 def written_item(lines: list[Line], i: int, named: set[int]) -> Found | None:
     """The paper of list item ``i`` written as names, then an emphasised or quoted title (see the module's
     documentation), read over the lines the item wraps onto while the title is open; None for any other line and
@@ -79,7 +82,8 @@ def written_item(lines: list[Line], i: int, named: set[int]) -> Found | None:
     line = lines[i]
     owner = i if line.kind == "item" else None  # a paragraph's first line too: "**Quill et al. 2021**, *Title*."
     opens = line.kind == "text" and line.item is None and (i == 0 or not lines[i - 1].text.strip())
-    if not (owner is not None or opens) or not any(mark in line.text for mark in '*_"“'):
+    names_wrap = bool(_NAMES_GO_ON.search(line.text))  # "1. Cy Renn, Di Mole," / "   and Fay Lune. “Title …"
+    if not (owner is not None or opens) or not (names_wrap or any(mark in line.text for mark in '*_"“')):
         return None
     text = line.text
     more = [*line.wraps]
@@ -91,7 +95,8 @@ def written_item(lines: list[Line], i: int, named: set[int]) -> Found | None:
             return None
         more.append(below.text.strip())
     for part in more[:3]:
-        if text.count("*") % 2 == 0 and text.count('"') % 2 == 0 and text.count("“") <= text.count("”"):
+        closed = text.count("*") % 2 == 0 and text.count('"') % 2 == 0 and text.count("“") <= text.count("”")
+        if closed and not (_NAMES_GO_ON.search(text) and any(mark in text + part for mark in '*_"“')):
             break  # the title is closed: the lines below are notes on the paper
         text = f"{text} {part}"
     ref = names_then_title(text)
