@@ -172,8 +172,24 @@ export class ForYouSection {
       this._watching = true;
       this._resize.observe(node);
       this._resize.observe(node.parentElement);
+      // a theme switch reloads the page's CSS: a fit made mid-switch (no room, picks unstyled) is made again once
+      // the theme is on, though the section's own size may not change (the picks were left at max-height 0)
+      this._themeWatch.observe(document.body, {
+        attributes: true,
+        attributeFilter: ['data-jp-theme-light', 'data-jp-theme-name']
+      });
     }
     const items = Array.from(list.children) as HTMLElement[];
+    if (items[0] !== this._firstPick) {
+      // a pick's own size changes with the page's fonts and styles (a theme's CSS arriving): fit again then
+      if (this._firstPick) {
+        this._resize.unobserve(this._firstPick);
+      }
+      this._firstPick = items[0] ?? null;
+      if (this._firstPick) {
+        this._resize.observe(this._firstPick);
+      }
+    }
     // the pick at the top of the scroll area stays there (the user scrolled to it)
     const scrolled = list.scrollTop;
     const start = Math.max(
@@ -323,7 +339,7 @@ export class ForYouSection {
 
   private _watching = false;
   /** Refits in the next frame (fitting changes sizes: never inside the observer's own delivery). */
-  private _resize = new ResizeObserver(() => {
+  private _queueFit(): void {
     if (!this._fitQueued) {
       this._fitQueued = true;
       requestAnimationFrame(() => {
@@ -331,7 +347,11 @@ export class ForYouSection {
         this._fit();
       });
     }
-  });
+  }
+  private _resize = new ResizeObserver(() => this._queueFit());
+  private _themeWatch = new MutationObserver(() => this._queueFit());
+  /** The first pick, watched for size changes (see `_fit`). */
+  private _firstPick: HTMLElement | null = null;
   private _fitQueued = false;
   private _status: HTMLElement;
   private _bar: HTMLElement;
