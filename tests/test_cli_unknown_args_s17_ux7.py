@@ -43,3 +43,17 @@ def test_a_stray_word_names_the_command_without_a_guess(
 ) -> None:
     assert main(["list", "extra"]) == 2
     assert capsys.readouterr().err == "paperlab list: error: unrecognized arguments: extra (see paperlab list --help)\n"
+
+
+def test_importing_a_folder_says_to_name_its_files(
+    tmp_path: object, paperlab_home: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``paperlab import .`` said "paperlab: error: .: cannot read file: Is a directory" (exit 1), after opening the
+    store; now a usage error before anything is read, with the command that does it."""
+    from pathlib import Path
+
+    folder = Path(str(tmp_path)) / "refs"
+    folder.mkdir()
+    assert main(["import", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"paperlab: error: {folder} is a folder: name the files in it, e.g. paperlab import {folder}/*.bib\n"

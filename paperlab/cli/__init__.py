@@ -102,6 +102,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     for path in args.files:  # a mistyped name: a usage error before anything is imported
         if not Path(path).exists():
             raise CliError(str(file_not_found(path)))
+        if Path(path).is_dir():  # "cannot read file: Is a directory" said what, not what to do
+            raise CliError(f"{path} is a folder: name the files in it, e.g. paperlab import {Path(path) / '*.bib'}")
     store = _store()
     total, failed, before = 0, [], store.count()
     for path in args.files:
