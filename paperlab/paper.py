@@ -22,7 +22,7 @@ from .dates import as_date, as_datetime
 from .errors import ParseError
 from .identifiers import is_bare_arxiv_id, normalize_arxiv_id, normalize_doi
 from .latex import has_latex, readable
-from .paper_fields import as_int, clean_str_list, doubtful_id_map, iso_seconds, union
+from .paper_fields import as_int, clean_str_list, doubtful_id_map, iso_seconds, titled_from_id, union
 from .text import plural
 from .urls import shared_location
 from .venues import parse_venue
@@ -419,6 +419,10 @@ class Paper:
         merged["extra"] = {k: v for k, v in merged["extra"].items() if k not in (*DATE_KEYS, "more_authors")}
         merged["extra"].update({"more_authors": cut} if cut is not None else {})
         merged["extra"].update((k, dated.extra[k]) for k in DATE_KEYS if k in dated.extra)
+        if _made_up_title(self) and not _made_up_title(other):  # "Untitled (arXiv:…)" gives way to the real title
+            merged["title"] = other.title
+        if merged["extra"].get("title_from") == "id" and not titled_from_id(merged["title"]):
+            del merged["extra"]["title_from"]  # the mark goes with the made-up title
         return Paper(**merged)
 
     # -- wire format ----------------------------------------------------------------
@@ -549,3 +553,8 @@ class Paper:
     def citations(self, **kwargs: Any) -> Any:
         """The papers citing this one, a Library (cached in the store; :func:`paperlab.citations.links` options)."""
         return Paper.operations.get("citations")(self, **kwargs)
+
+
+def _made_up_title(paper: Paper) -> bool:
+    """Whether the paper's title is one a reader made from its id because the source gave none ("[No title]")."""
+    return paper.extra.get("title_from") == "id" and titled_from_id(paper.title)

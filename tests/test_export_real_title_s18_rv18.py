@@ -65,3 +65,21 @@ def test_a_title_the_user_sets_is_exported(tmp_path: Path) -> None:
     paper.title = "Counting Gadgets Without Labels"
     assert "[No title]" not in " ".join(_exported_titles(paper))
     assert paper.to_csl()["title"] == "Counting Gadgets Without Labels"
+
+
+def test_a_made_up_title_gives_way_to_the_real_one_whichever_record_comes_first(tmp_path: Path) -> None:
+    untitled, titled = _write(tmp_path, "untitled.bib", UNTITLED), _write(tmp_path, "titled.bib", TITLED)
+    for files in ((untitled, titled), (titled, untitled)):
+        lib = _load(*files)
+        assert [p.title for p in lib] == ["Counting Gadgets Without Labels"], files
+        assert "title_from" not in lib[0].extra  # the mark goes with the made-up title
+        assert "Counting Gadgets Without Labels" in lib[0].to_bibtex()
+
+
+def test_the_store_keeps_the_real_title_of_a_record_added_after_the_untitled_one(tmp_path: Path) -> None:
+    from paperlab.store import open_store
+
+    store = open_store(str(tmp_path / "papers.sqlite3"))
+    store.upsert_papers(_load(_write(tmp_path, "untitled.bib", UNTITLED)))
+    store.upsert_papers(_load(_write(tmp_path, "titled.bib", TITLED)))
+    assert [p.title for p in store.papers()] == ["Counting Gadgets Without Labels"]
