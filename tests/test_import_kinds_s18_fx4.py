@@ -135,3 +135,15 @@ def test_authors_and_doi_from_a_records_formatted_citation(tmp_path: Path) -> No
     assert [p.authors for p in lib] == [["A. B. Quill", "B. Dale"], ["C. Renn"], []]
     assert lib[0].doi == "10.5555/widg.2018.3" and lib[0].journal_ref == "Journal of Widgets, 3(2), 1–10"
     assert lib[1].journal_ref == "Moth Press" and lib[2].journal_ref is None
+
+
+def test_and_in_thai_and_russian_bylines(tmp_path: Path) -> None:
+    items = [
+        {"title": "Lanterns in the fog", "authors": "สมชาย ใจดี, สมหญิง รักดี และ วิชัย มั่นคง", "year": 2014},
+        {"title": "Moths at the window", "authors": "Иван Петров и Анна Смирнова", "year": 2015},
+    ]
+    lib = _load(tmp_path, "digest.json", json.dumps(items, ensure_ascii=False))
+    assert [p.authors for p in lib] == [
+        ["สมชาย ใจดี", "สมหญิง รักดี", "วิชัย มั่นคง"],
+        ["Иван Петров", "Анна Смирнова"],
+    ]

@@ -52,6 +52,11 @@ def _name_of(value: Any) -> str | None:
     return family or given
 
 
+# what separates the names of a byline: commas (also the ideographic ones), "&", and "and" in English, Thai (และ) and
+# Russian (и): words no name is made of ("Somchai Jaidee, Somying Rakdee และ Wichai Mankong")
+_NAME_SEPARATOR = re.compile(r"\s*(?:[,，、&]|\band\b|(?<!\S)(?:และ|и)(?!\S))\s*")
+
+
 def _split_byline(text: str) -> list[str]:
     """The names of one string: "Smith, A. and Jones, B." (BibTeX's "and"), "Smith, A.; Jones, B.", "A. Smith,
     B. Jones and C. Lee", "Smith, A., Jones, B." (a family name then initials, in turn), "A. Smith et B. Jones";
@@ -67,7 +72,7 @@ def _split_byline(text: str) -> list[str]:
             return parts
     if ";" in text or "；" in text:
         return [p for p in re.split(r"\s*[;；]\s*", text) if p]
-    parts = [p.strip() for p in re.split(r"\s*(?:[,，、&]|\band\b)\s*", text) if p.strip()]
+    parts = [p.strip() for p in _NAME_SEPARATOR.split(text) if p.strip()]
     if all(family_first(p) and len(p.replace(" ", "")) > 1 for p in parts):
         return parts  # Han names written whole ("王奎, 黄福珍", "李桐、刘翔"): one person each; "王, 奎" pairs up below
     pairs = len(parts) % 2 == 0 and all(
