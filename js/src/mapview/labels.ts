@@ -2,8 +2,9 @@
  * Topic-label placement for the map: largest topics first, each label tried at its anchor and the
  * offsets around it; among the places that overlap no label already placed and stay inside the map,
  * the one covering the fewest points' dots wins (a dot partly under the label's edge counts), then the
- * one nearest the anchor: a label moves away from its topic's centre rather than hide a point. Labels
- * that find no place are hidden, and their topic's legend entry says so (view.ts).
+ * one nearest the anchor: a label moves away from its topic's centre rather than hide a point, but stays
+ * beside it (a long label is not moved a whole width away, over another topic, while a place beside its
+ * anchor is free). Labels that find no place are hidden, and their topic's legend entry says so (view.ts).
  */
 
 export interface IBox {
@@ -46,6 +47,11 @@ const OFFSETS: ReadonlyArray<[number, number]> = [
   [0.5, 2],
   [-0.5, 2]
 ];
+
+/** How far (px) a label's box may end from its anchor, sideways, and still be near its topic. */
+const NEAR = 40;
+/** What a place farther than that costs: more than any place near the topic (hidden points included). */
+const FAR = 1e6;
 
 export function overlaps(a: IBox, b: IBox, gap = 2): boolean {
   return !(
@@ -91,6 +97,9 @@ export function placeLabels(
   return requests.map(req => {
     let best: IBox | null = null;
     let bestCost = Infinity;
+    // a long label moved by its whole width lands over another topic (seen: "diffusion models / image generation"
+    // 340 px left of its points, over the DoA topic): such places are taken only when none nearer is free
+    const reach = Math.max(NEAR, 2 * req.height);
     for (const [dx, dy] of OFFSETS) {
       const box = {
         left: req.x - req.width / 2 + dx * req.width,
@@ -108,8 +117,12 @@ export function placeLabels(
       }
       // a hidden point costs more than any step away from the anchor (at most 1.5 here); on a tie of
       // hidden points the label stays nearest its topic
+      const far =
+        box.left > req.x + reach || box.left + box.width < req.x - reach;
       const cost =
-        10 * covered(box, points, radius) + 0.5 * (Math.abs(dx) + Math.abs(dy));
+        10 * covered(box, points, radius) +
+        0.5 * (Math.abs(dx) + Math.abs(dy)) +
+        (far ? FAR : 0);
       if (cost < bestCost) {
         best = box;
         bestCost = cost;
