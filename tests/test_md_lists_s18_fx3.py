@@ -198,3 +198,8 @@ def test_a_code_fence_of_another_language_is_no_bibtex(tmp_path: Path) -> None:
     except ParseError:
         papers = []
     assert all(p.authors != ["Ada Quill", "Bo Dale"] for p in papers)
+
+
+def test_person_first_talks_linking_profiles_name_no_paper_besides_the_talks(tmp_path: Path) -> None:
+    with pytest.raises(ParseError, match="only 3 meetings"):  # was one paper titled '*…*' by 'Widget Labs'
+        _load(tmp_path, "talks.md", _PERSON_FIRST.format(heading="Invited talks"))

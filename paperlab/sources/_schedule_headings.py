@@ -517,7 +517,10 @@ def unscheduled_papers(text: str) -> list[tuple[str, str | None, CellPaper]]:
     if not outside or not heading_meetings(text):
         return []
     found = []
+    talks = {k for k, *_ in speaker_bullets(text)}  # "[Ada Quill](wiki), Lab: *Title*": a talk, no paper besides
     for n, heading, line in outside:
+        if n in talks:
+            continue
         item = is_listed_item(line) or ""
         linked = [p for p in cell_papers(item)[0] if p.authors and (p.url or p.arxiv_id or p.doi)]
         ref = byline_reference(item) or (linked[0] if len(linked) == 1 else None) or listed_paper(item, heading)
