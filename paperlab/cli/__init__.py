@@ -33,7 +33,7 @@ from .search import add_search, positive_int
 from .show import add_show
 from .split import add_split_parser
 from .store import add_store_parser
-from .table import REF_CAP, ExamplesHelpFormatter, table_lines
+from .table import REF_CAP, ExamplesHelpFormatter, table_lines, unknown_arguments
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -555,7 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args, extras = parser.parse_known_args(argv)
         if extras:  # said by the command's own parser, with its options ("paperlab search -k 3", not "--top 3")
-            _unknown_arguments(parser, args, extras)
+            unknown_arguments(parser, args, extras)
     except SystemExit as done:  # --help, --version, or a usage error already printed as one line
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
     try:
@@ -570,26 +570,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("paperlab: interrupted", file=sys.stderr)
         return 130
-
-
-def _unknown_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]) -> NoReturn:
-    """A usage error for words the command does not take, from the command's parser (its name and --help), naming
-    the closest option ("--limt": did you mean --limit?) or else the options the command takes."""
-    import difflib
-
-    command = parser
-    for action in parser._subparsers._group_actions if parser._subparsers else []:
-        if isinstance(action, argparse._SubParsersAction) and getattr(args, "command", None) in action.choices:
-            command = action.choices[args.command]
-    options = sorted(
-        {o for a in command._actions for o in a.option_strings if o not in ("-h", "--help")}, key=str.lower
-    )
-    flags = [w.split("=", 1)[0] for w in extras if w.startswith("-")]
-    close = [m for f in flags for m in difflib.get_close_matches(f, options, n=1, cutoff=0.8)]
-    hint = f"; did you mean {' or '.join(dict.fromkeys(close))}?" if close else ""
-    if not hint and flags and options:
-        hint = f"; {command.prog} takes {', '.join(options)}"
-    command.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
 
 
 def _reader_gone() -> int:

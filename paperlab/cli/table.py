@@ -7,10 +7,20 @@ from __future__ import annotations
 import argparse
 import shutil
 from collections.abc import Sequence
+from typing import NoReturn
 
 from wcwidth import wcswidth, wcwidth
 
-__all__ = ["ELLIPSIS", "REF_CAP", "ExamplesHelpFormatter", "cut", "shown_width", "table_lines", "terminal_width"]
+__all__ = [
+    "ELLIPSIS",
+    "REF_CAP",
+    "ExamplesHelpFormatter",
+    "cut",
+    "shown_width",
+    "table_lines",
+    "terminal_width",
+    "unknown_arguments",
+]
 
 ELLIPSIS = "…"
 #: The widest a reference (arXiv id, DOI, citation key, title:… id) is shown in a table; a longer one is cut with
@@ -83,3 +93,23 @@ class ExamplesHelpFormatter(argparse.HelpFormatter):
         if "\n" in text.strip("\n"):
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
+
+
+def unknown_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]) -> NoReturn:
+    """A usage error for words the command does not take, from the command's parser (its name and --help), naming
+    the closest option ("--limt": did you mean --limit?) or else the options the command takes."""
+    import difflib
+
+    command = parser
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        if isinstance(action, argparse._SubParsersAction) and getattr(args, "command", None) in action.choices:
+            command = action.choices[args.command]
+    options = sorted(
+        {o for a in command._actions for o in a.option_strings if o not in ("-h", "--help")}, key=str.lower
+    )
+    flags = [w.split("=", 1)[0] for w in extras if w.startswith("-")]
+    close = [m for f in flags for m in difflib.get_close_matches(f, options, n=1, cutoff=0.8)]
+    hint = f"; did you mean {' or '.join(dict.fromkeys(close))}?" if close else ""
+    if not hint and flags and options:
+        hint = f"; {command.prog} takes {', '.join(options)}"
+    command.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
