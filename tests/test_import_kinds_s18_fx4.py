@@ -147,3 +147,19 @@ def test_and_in_thai_and_russian_bylines(tmp_path: Path) -> None:
         ["สมชาย ใจดี", "สมหญิง รักดี", "วิชัย มั่นคง"],
         ["Иван Петров", "Анна Смирнова"],
     ]
+
+
+def test_a_year_closing_the_venue_dates_an_undated_record(tmp_path: Path) -> None:
+    items = [
+        {"title": "Lanterns in the Fog", "authorsLine": "Ada Quill, Bo Dale", "venueLine": "NeurIPS 2023"},
+        {
+            "title": "Widget Routing at Scale",
+            "authorsLine": "Di Mole",
+            "venueLine": "Proceedings of the Gadget (GC 2020)",
+        },
+        {"title": "Moths at the Window", "authorsLine": "Cy Renn", "venueLine": "Widget Letters 2021", "year": 2022},
+        {"title": "Standards for Moths", "authorsLine": "Ed Finch", "venueLine": "ISO 9001"},
+    ]
+    lib = _load(tmp_path, "lab.json", json.dumps(items))
+    assert [p.published.year if p.published else None for p in lib] == [2023, 2020, 2022, None]
+    assert [p.journal_ref for p in lib] == [x["venueLine"] for x in items]  # the venue as written

@@ -15,7 +15,7 @@ from typing import Any
 from ..identifiers import find_doi, normalize_arxiv_id
 from ..names import FAMILY_PARTICLES
 
-__all__ = ["folded_key", "language_rank", "listed_ids", "split_language", "valued_records"]
+__all__ = ["folded_key", "language_rank", "listed_ids", "split_language", "valued_records", "venue_notes"]
 
 # ISO 639-1 language codes a key may end in ("title_he", "abstract-en", "name.fr"); "id" and "no" are left out, as
 # "paper_id" and "paper_no" are an id and a number, not Indonesian or Norwegian text
@@ -198,3 +198,35 @@ def valued_records(items: list[Any], titled: Any) -> list[Any] | None:
         {**x, **{k: v for k, v in (next(roles) or {}).items() if k not in x}} if isinstance(x, dict) else x
         for x in items
     ]
+
+
+# a venue's notes after it, set off by commas or semicolons (full-width too): "IEEE InfoVis，2001；DOI 10.1109/…"
+_NOTE_BREAK = re.compile(r"(\s*[，；;、]\s*|,\s+)")
+_ACCESS_NOTE = re.compile(r"访问|accessed|retrieved|visited|abgerufen|consulté|acesso", re.I)
+
+
+def venue_notes(venue: str | None) -> tuple[str | None, int | None, str | None]:
+    """(the venue, the year, the DOI) a venue written with notes after it gives: a note that is a year alone
+    ("SIGGRAPH / ACM TOG，2025") or a DOI ("DOI 10.1109/…") is read out of it; an access date is no year. A year
+    closing a venue's name ("NeurIPS 2023", "Proceedings of … (GC 2020)") is the year too, the venue kept whole.
+
+    >>> venue_notes("IEEE InfoVis，2001"), venue_notes("NeurIPS 2023"), venue_notes("ISO 9001")
+    (('IEEE InfoVis', 2001, None), ('NeurIPS 2023', 2023, None), ('ISO 9001', None, None))
+    """
+    if not venue or len(venue) > 300 or _ACCESS_NOTE.search(venue):
+        return venue, None, None
+    pieces = _NOTE_BREAK.split(venue)  # with its separators: [venue, sep, note, sep, note...]
+    shown, year, doi = pieces[0], None, None
+    for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if (m := re.fullmatch(r"\(?(1[5-9]\d\d|20\d\d)\)?", part.strip())) and year is None:
+            year = int(m.group(1))
+        elif re.fullmatch(r"(?:doi\s*:?\s*)?10\.\d{4,9}/\S+", part.strip(), re.I) and doi is None:
+            doi = find_doi(part)
+        else:
+            shown += sep + part
+    if not (year or doi) and (closing := _CLOSING_YEAR.search(venue)):
+        return venue, int(closing.group(1)), None
+    return (shown.strip() or None) if year or doi else venue, year, doi
+
+
+_CLOSING_YEAR = re.compile(r"(?<![\d.-])(1[5-9]\d\d|20\d\d)\)?\s*$")

@@ -27,7 +27,7 @@ from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
 from ._json_names import json_authors
-from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records
+from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records, venue_notes
 from ._json_written import groups_of, written_fields
 from ._names import names_as_written, names_given_first
 
@@ -376,7 +376,7 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     written, more = json_authors(known.get("authors"))
     authors = names_given_first(written)
     published, precision = _date(known)
-    venue, noted_year, noted_doi = _venue_notes(_given(_text(known.get("venue"))))  # "IEEE InfoVis，2001；DOI 10.…"
+    venue, noted_year, noted_doi = venue_notes(_given(_text(known.get("venue"))))  # "IEEE InfoVis，2001；DOI 10.…"
     if published is None and noted_year and not arxiv:  # an arXiv id dates it to the month
         published, precision = dt.date(noted_year, 1, 1), "year"
     doi = doi or noted_doi
@@ -568,25 +568,3 @@ def _not_a_paper(item: Any) -> bool:
             if folded_key(plain) in _NOT_PAPER_KINDS:
                 return True
     return False
-
-
-# a venue's notes after it, set off by commas or semicolons (full-width too): "IEEE InfoVis，2001；DOI 10.1109/…"
-_NOTE_BREAK = re.compile(r"(\s*[，；;、]\s*|,\s+)")
-_ACCESS_NOTE = re.compile(r"访问|accessed|retrieved|visited|abgerufen|consulté|acesso", re.I)
-
-
-def _venue_notes(venue: str | None) -> tuple[str | None, int | None, str | None]:
-    """(the venue, the year, the DOI) a venue written with notes after it gives: a note that is a year alone
-    ("SIGGRAPH / ACM TOG，2025") or a DOI ("DOI 10.1109/…") is read out of it; an access date is no year."""
-    if not venue or len(venue) > 300 or _ACCESS_NOTE.search(venue):
-        return venue, None, None
-    pieces = _NOTE_BREAK.split(venue)  # with its separators: [venue, sep, note, sep, note...]
-    shown, year, doi = pieces[0], None, None
-    for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
-        if (m := re.fullmatch(r"\(?(1[5-9]\d\d|20\d\d)\)?", part.strip())) and year is None:
-            year = int(m.group(1))
-        elif re.fullmatch(r"(?:doi\s*:?\s*)?10\.\d{4,9}/\S+", part.strip(), re.I) and doi is None:
-            doi = find_doi(part)
-        else:
-            shown += sep + part
-    return (shown.strip() or None) if year or doi else venue, year, doi
