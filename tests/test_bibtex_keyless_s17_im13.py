@@ -98,9 +98,9 @@ def test_generated_key_survives_export_and_reimport() -> None:
 
 @pytest.mark.parametrize("text", ["@ONLINE{\n", "@article{,", "@misc(  title = ", "@book{ ,\n,", "@{ title = {x}}"])
 def test_broken_keyless_fragments_raise_parse_error_or_read(text: str) -> None:
+    """A fragment with no entry to read is refused with the file and line named (RV17: this test once accepted any
+    outcome but a crash)."""
     from paperlab.errors import ParseError
 
-    try:
+    with pytest.raises(ParseError, match=r"^refs\.bib, (?:entry '[^']+', )?line 1: no usable BibTeX entries"):
         _read(text)
-    except ParseError:
-        pass
