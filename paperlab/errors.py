@@ -117,12 +117,19 @@ class PartialImportWarning(UserWarning):
         self.kept = kept
         bad = [p for p in problems if getattr(p, "skipped", True)]
         in_part = [p for p in problems if not getattr(p, "skipped", True)]
-        said = [f"kept {kept} {what}(s)"]
+        said = [f"kept {_count(kept, what)}"]
         if bad or not in_part:
-            said.append(f"skipped {len(bad)} bad one(s): {_shown(bad)}" if bad else "skipped none")
+            said.append(
+                f"skipped {len(bad)} bad {'one' if len(bad) == 1 else 'ones'}: {_shown(bad)}" if bad else "skipped none"
+            )
         if in_part:
             said.append(f"{len(in_part)} kept in part: {_shown(in_part)}")
         super().__init__(f"{source}: {', '.join(said)}")
+
+
+def _count(n: int, word: str) -> str:
+    """ "1 record", "3 records", "2 table values" (this layer is below ``paperlab.text``'s ``plural``)."""
+    return f"{n} {word if n == 1 else word + 's'}"
 
 
 def _shown(problems: list[ImportProblem]) -> str:
@@ -143,7 +150,7 @@ class FoundByFinderWarning(UserWarning):
     def __init__(self, source: str, kept: int) -> None:
         self.source = source
         self.kept = kept
-        super().__init__(f"{source}: {kept} paper(s) found, none skipped")
+        super().__init__(f"{source}: {_count(kept, 'paper')} found, none skipped")
 
 
 class MergedRecordsWarning(UserWarning):
@@ -160,7 +167,9 @@ class MergedRecordsWarning(UserWarning):
         self.merges = list(merges)
         shown = "; ".join(str(m) for m in self.merges[:5])
         more = f" (+{len(self.merges) - 5} more)" if len(self.merges) > 5 else ""
-        super().__init__(f"{source}: {len(self.merges)} record(s) of a work read already, merged: {shown}{more}")
+        super().__init__(
+            f"{source}: {_count(len(self.merges), 'record')} of a work read already, merged: {shown}{more}"
+        )
 
 
 class DoubtfulIdWarning(UserWarning):

@@ -121,9 +121,7 @@ def test_what_the_generic_finder_read_without_skipping_is_no_partial_import(tmp_
     assert not [w for w in caught if isinstance(w.message, PartialImportWarning)]
     found = [w.message for w in caught if isinstance(w.message, FoundByFinderWarning)]
     assert (
-        len(found) == 1
-        and "generic paper finder" in str(found[0])
-        and "2 paper(s) found, none skipped" in str(found[0])
+        len(found) == 1 and "generic paper finder" in str(found[0]) and "2 papers found, none skipped" in str(found[0])
     )
 
 
@@ -132,7 +130,7 @@ def test_a_partial_import_says_what_was_skipped_and_what_was_kept_in_part() -> N
     in_part = ImportProblem("a.csv", "line 4", "date '31/Feb/2021' reads as no day", skipped=False)
     both = str(PartialImportWarning("a.csv", [skipped, in_part], kept=2))
     assert both == (
-        "a.csv: kept 2 record(s), skipped 1 bad one(s): a.csv, line 3: meeting skipped: no cells, "
+        "a.csv: kept 2 records, skipped 1 bad one: a.csv, line 3: meeting skipped: no cells, "
         "1 kept in part: a.csv, line 4: date '31/Feb/2021' reads as no day"
     )
     assert "skipped" not in str(PartialImportWarning("a.csv", [in_part], kept=2)).split("kept in part")[0]

@@ -86,7 +86,7 @@ def test_load_warns_when_it_merges_two_entries_naming_both_keys_and_the_file() -
     assert len(lib) == 2 and len(lib.merges) == 1
     (warning,) = [w for w in caught if issubclass(w.category, MergedRecordsWarning)]
     message = str(warning.message)
-    assert message.startswith(f"{path}: 1 record(s) of a work read already, merged: ")
+    assert message.startswith(f"{path}: 1 record of a work read already, merged: ")
     assert "okafor2022ranking, Okafor_Ranking_2022" in message and "two_keys.bib, okafor2022ranking" in message
     assert warning.filename == __file__  # the user's line, as PartialImportWarning points at it
     assert warning.message.merges == lib.merges  # type: ignore[union-attr]

@@ -91,7 +91,7 @@ def test_a_file_read_by_the_paper_finder_is_a_note_said_once(ip: InteractiveShel
     first = _run(ip, cell)
     assert "Warning" not in first.stderr
     said = [o.data["text/plain"] for o in first.outputs if "note.md" in o.data.get("text/plain", "")]
-    assert len(said) == 1 and "generic paper finder" in said[0] and "2 paper(s) found" in said[0]
+    assert len(said) == 1 and "generic paper finder" in said[0] and "2 papers found" in said[0]
     assert str(tmp_path) not in said[0]  # the file's name, not its folder
     assert not [o for o in _run(ip, cell).outputs if "note.md" in o.data.get("text/plain", "")]
 

@@ -104,6 +104,6 @@ def test_each_entry_of_notes_has_its_own_takeaways_and_questions(tmp_path: Path)
 
 
 def test_loading_notes_as_a_session_says_the_finder_read_them(tmp_path: Path) -> None:
-    with pytest.warns(FoundByFinderWarning, match=r"notes without presenter lines.*3 paper\(s\) found, none skipped"):
+    with pytest.warns(FoundByFinderWarning, match=r"notes without presenter lines.*3 papers found, none skipped"):
         lib = paperlab.load(_notes_file(tmp_path), format="session")
     assert sorted(p.arxiv_id for p in lib) == ["2006.04768", "2009.14794", "2602.01234"]

@@ -144,7 +144,7 @@ def test_the_finder_takes_over_when_the_layout_reader_finds_fewer_papers() -> No
     ]
     assert len(warned) == 1 and "its layout reader found 1" in str(warned[0])
     # nothing skipped: no PartialImportWarning (nor "skipped 0 bad one(s): "), the finder's papers counted
-    assert isinstance(warned[0], FoundByFinderWarning) and str(warned[0]).endswith("3 paper(s) found, none skipped")
+    assert isinstance(warned[0], FoundByFinderWarning) and str(warned[0]).endswith("3 papers found, none skipped")
 
 
 def test_a_layout_readers_papers_stand_and_the_finder_adds_only_papers_outside_the_layout() -> None:
@@ -165,7 +165,7 @@ def test_a_layout_readers_papers_stand_and_the_finder_adds_only_papers_outside_t
     assert warned == []  # nothing was skipped: no partial-import warning ...
     with pytest.warns(
         UserWarning,
-        match=r"dailyarxiv reader read 3 paper\(s\); the generic paper finder added 1 .*"
+        match=r"dailyarxiv reader read 3 papers; the generic paper finder added 1 .*"
         r"line 7: Counting Pebbles with Small Robots",
     ):  # ... but a note of the paper added
         paperlab.load(DATA / "daily-with-intro-links.md")

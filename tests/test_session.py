@@ -58,7 +58,7 @@ def test_own_import_warns_about_lost_cells_only() -> None:
     assert "lines 28-29" in message  # the figure copied as a table in the first presentation (no numbers)
     assert "line 121" in message  # the ViT-H "random merge" row lost its cells
     assert "line 116" not in message  # a split cell is repaired, not lost
-    assert "table value(s), skipped 2 bad one(s)" in message and "record(s)" not in message  # what was kept
+    assert "table values, skipped 2 bad ones" in message and "record" not in message  # what was kept
 
 
 def test_own_every_presenter_and_paper(own: Session) -> None:

@@ -69,7 +69,7 @@ def test_a_skipped_presentation_is_counted_as_a_presentation() -> None:
     assert [e.presenter for e in session.entries] == ["Lena Marsh"]
     (warning,) = [w for w in caught if issubclass(w.category, PartialImportWarning)]
     text = str(warning.message)
-    assert "kept 1 presentation(s), skipped 1 bad one(s)" in text and "line 19" in text and "Tom Reyes" in text
+    assert "kept 1 presentation, skipped 1 bad one" in text and "line 19" in text and "Tom Reyes" in text
     assert "table value" not in text
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import warn_partial
 from ..paper import Paper
+from ..text import plural
 
 __all__ = ["papers_outside_the_layout"]
 
@@ -39,7 +40,7 @@ def papers_outside_the_layout(
         more = f" (+{len(added) - 5} more)" if len(added) > 5 else ""
         warn_partial(
             UserWarning(
-                f"{path}: the {fmt} reader read {len(layout)} paper(s); the generic paper finder added "
+                f"{path}: the {fmt} reader read {plural(len(layout), 'paper')}; the generic paper finder added "
                 f"{len(added)} it names outside that layout: {named}{more}"
             )
         )
