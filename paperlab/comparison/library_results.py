@@ -86,5 +86,9 @@ def results_of(papers: Iterable[Paper] | Paper, metric: str | None = None, datas
         if _matches(row.get("metric"), metric, True) and _matches(row.get("dataset"), dataset, False)
     ]
     out = pd.DataFrame(rows, columns=RESULT_COLUMNS)
+    # one missing-value marker in every text column: a column no sentence filled (all None) was shown "None" beside
+    # a partly filled one's NaN
+    texts = [c for c in out.columns if c != "value" and all(isinstance(v, str) for v in out[c].dropna())]
+    out = out.astype({**dict.fromkeys(texts, "str"), **({"value": "float64"} if out.empty else {})})
     out.attrs["filters"] = {k: v for k, v in (("metric", metric), ("dataset", dataset)) if v is not None}
     return out
