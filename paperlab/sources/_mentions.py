@@ -435,11 +435,11 @@ def find_papers(
         Read only the credible papers a layout reader may have missed: no id-less titles, no badge links, no
         title taken from a heading (the page's own, a keyword's).
     """
-    fenced, text = bibtex_fences(text, source) if not beside_layout else ([], text)  # "```bibtex" blocks' entries
+    fenced, lost, text = bibtex_fences(text, source) if not beside_layout else ([], [], text)  # "```bibtex" blocks
     lines = structure(anchors_as_links(resolve_reference_links(text), source))
     mentions = [m for i, line in enumerate(lines) if line.kind != "blank" for m in _line_mentions(i, line)]
     papers, problems = _read(lines, mentions, source, id_less, beside_layout)
-    return fenced + papers, problems
+    return fenced + papers, lost + problems
 
 
 def find_papers_both(
