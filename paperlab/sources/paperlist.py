@@ -430,19 +430,26 @@ def _item_day(content: str, arxiv: str | None) -> dt.date | None:
 # the paper's arXiv id in brackets closing its title: "Title (arXiv 2401.01234)", "Title [2401.01234v2]"
 _ID_SUFFIX = re.compile(r"\s*[(\[]\s*(?:arxiv\s*[:.]?\s*)?\d{4}\.\d{4,5}(?:v\d+)?\s*[)\]]\s*$", re.I)
 _YEAR_HEADING = "_year_heading"
-# a page of what someone read, and when: "What I read", "Papers I've read", "Reading log", "Reading diary"
-_LOG_HEADING = re.compile(r"\b(?:read|reading\s+(?:log|diary|journal|history)|log|diary)\b", re.I)
+# a page of what someone read, and when: "What I read", "Papers I've read", "Read in 2024", "Reading log", "Paper
+# diary", "Log"; not a list of papers to read ("Must-read papers", "Papers to read") nor "Log-linear models"
+_LOG_HEADING = re.compile(
+    r"\b(?:(?:I|I've|we|we've)\s+(?:have\s+)?read|read\s+in|reading\s+(?:log|diary|journal|history))\b"
+    r"|^(?:log|diary)\Z|\b(?:my|paper|papers|reading|research|daily|weekly|monthly)\s+(?:log|diary)\b(?!-)",
+    re.I,
+)
 
 
 def _date_by_headings(papers: list[Paper], headings: list[str]) -> list[Paper]:
     """The papers, those undated under a year heading dated by it ("## 2024" over an arXiv year's papers) only when
     the headings read as the papers' years: not on a log of reading ("# What I read" / "## 2024") nor when an item
     dated on its own is years away from its heading's year (a 1948 paper under "## 2024"): those are the years of
-    reading."""
+    reading. One item far from its heading among many near theirs (an ICLR 2020 list linking an arXiv id of 2018)
+    undates nothing: the headings lose when at least as many items dated on their own are far as are near."""
     years = {id(p): int(p.extra.pop(_YEAR_HEADING)) for p in papers if _YEAR_HEADING in p.extra}
-    log = any(_LOG_HEADING.search(h) for h in headings if not re.fullmatch(r"(?:19|20)\d{2}", h))
+    log = any(_LOG_HEADING.search(h.strip()) for h in headings if not re.fullmatch(r"(?:19|20)\d{2}", h))
     own = {id(p): day.year for p in papers if id(p) in years and (day := p.published or _id_day(p.arxiv_id))}
-    if log or any(abs(year - years[key]) > 1 for key, year in own.items()):
+    far = sum(abs(year - years[key]) > 1 for key, year in own.items())
+    if log or (far and far >= len(own) - far):
         return papers
     return [
         p

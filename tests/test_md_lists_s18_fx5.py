@@ -1,0 +1,70 @@
+"""Session 18 (FX5): markdown paper lists the review RV18 found read worse than at the session's start, each on our
+own small page:
+
+* year headings date their papers on a list whose title names reading without being a log of it ("Must-read
+  papers", "Papers to read") or merely holds the word ("Log-linear models"); a log of reading still dates none;
+* one item years away from its heading among items near theirs (a conference-year list linking an older arXiv id)
+  leaves the other items dated by their heading.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import paperlab
+
+
+def _load(tmp_path: Path, text: str, name: str = "list.md") -> list[paperlab.Paper]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(paperlab.load(path))
+
+
+_BY_YEAR = (
+    "# {title}\n\n## 2017\n\n"
+    "- [Sparse Widget Routing at Scale](https://example.org/widgets). Ada Quill, Bo Dale.\n"
+    "- [Counting Gadgets Without Labels](https://example.org/gadgets). Cy Renn.\n\n## 2018\n\n"
+    "- [Lanterns in the Fog](https://example.org/lanterns). Di Mole, Ed Finch.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Must-read papers on widget networks", "Papers to read", "Log-linear models and friends"]
+)
+def test_year_headings_date_the_papers_of_a_list_that_is_no_reading_log(tmp_path: Path, title: str) -> None:
+    papers = _load(tmp_path, _BY_YEAR.format(title=title))
+    assert [(p.title, p.published and p.published.year) for p in papers] == [
+        ("Sparse Widget Routing at Scale", 2017),
+        ("Counting Gadgets Without Labels", 2017),
+        ("Lanterns in the Fog", 2018),
+    ]
+
+
+@pytest.mark.parametrize("title", ["What I read", "Papers I've read", "Reading log", "Paper diary"])
+def test_year_headings_of_a_reading_log_still_date_no_paper(tmp_path: Path, title: str) -> None:
+    papers = _load(tmp_path, _BY_YEAR.format(title=title))
+    assert [p.published for p in papers] == [None, None, None]
+
+
+def test_one_older_arxiv_id_under_a_conference_year_undates_no_other_item(tmp_path: Path) -> None:
+    text = (
+        "# ICLR widget papers\n\n## 2020\n\n"
+        "- [Sparse Widget Routing at Scale](https://openreview.net/forum?id=abc123)\n"
+        "- [Gadget Maps](https://arxiv.org/abs/1909.01234)\n"
+        "- [Lanterns in the Fog](https://arxiv.org/abs/2001.04321)\n"
+        "- [Counting Sprockets](https://arxiv.org/abs/2002.05678)\n"
+        "- [Recursive Widgets](https://arxiv.org/abs/1805.01111)\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, p.published and p.published.year) for p in papers] == [
+        ("Sparse Widget Routing at Scale", 2020),
+        ("Gadget Maps", 2019),
+        ("Lanterns in the Fog", 2020),
+        ("Counting Sprockets", 2020),
+        ("Recursive Widgets", 2018),
+    ]
