@@ -68,3 +68,62 @@ def test_one_older_arxiv_id_under_a_conference_year_undates_no_other_item(tmp_pa
         ("Counting Sprockets", 2020),
         ("Recursive Widgets", 2018),
     ]
+
+
+def test_two_word_titles_before_their_authors_are_papers_beside_a_meeting(tmp_path: Path) -> None:
+    text = (
+        "# Papers\n\n"
+        "- Deep Widgets — Ada Quill, Bo Dale, Cy Renn\n"
+        "- Pointer Gadgets — Di Mole, Ed Finch\n"
+        "- Neural Ordinary Sprocket Equations — Fay Lune, Gus Hale\n"
+        "- Weekly sync — Hal Ives, Ida Jones\n"
+        "- Pizza Night — Jo King\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, [str(a) for a in p.authors]) for p in papers] == [
+        ("Deep Widgets", ["Ada Quill", "Bo Dale", "Cy Renn"]),
+        ("Pointer Gadgets", ["Di Mole", "Ed Finch"]),
+        ("Neural Ordinary Sprocket Equations", ["Fay Lune", "Gus Hale"]),
+    ]
+
+
+_NOTES_SAME_LEVEL = """## Sparse Widget Routing with Learned Gadget Maps at Scale
+
+## Summary
+
+Widgets route through learned gadget maps.
+
+## Key results
+
+Twice as fast on every benchmark.
+
+## Thoughts
+
+Simple and strong.
+"""
+
+_CLUB_NOTES = """# Journal club notes
+
+Attendees
+Ada Quill, Bo Dale, Cy Renn
+
+## Discussion
+
+We talked about the paper and its results.
+
+## Quill et al. 2016 — Concrete Problems in Widget Safety
+
+Good discussion.
+"""
+
+
+def test_notes_titled_beside_summary_and_results_name_their_paper(tmp_path: Path) -> None:
+    papers = _load(tmp_path, _NOTES_SAME_LEVEL, "notes.md")
+    assert [p.title for p in papers] == ["Sparse Widget Routing with Learned Gadget Maps at Scale"]
+
+
+def test_a_heading_citing_its_paper_in_club_notes_names_it(tmp_path: Path) -> None:
+    papers = _load(tmp_path, _CLUB_NOTES, "club.md")
+    assert [(p.title, [str(a) for a in p.authors], p.year) for p in papers] == [
+        ("Concrete Problems in Widget Safety", ["Quill"], 2016)
+    ]

@@ -314,7 +314,7 @@ def reference_parts(text: str) -> CellPaper | None:
 # the title, then its authors after a comma or a dash: "The Widget File System, Quill et. al.", "…, Ada Quill and Bo
 # Renn", "Title — Ada Quill et al." (a wiki's reading list)
 _TRAILING_NAMES = re.compile(
-    rf"^(?P<title>\S.{{10,}}?)(?P<sep>,|\s+[-–—])\s+(?P<names>(?>{_PERSON})(?>(?:{_JOIN}){_PERSON})*)(?P<more>,?\s+et\.?\s+al\.?)?\s*$"
+    rf"^(?P<title>\S(?:.{{2,9}}?(?=\s+[-–—])|.{{10,}}?))(?P<sep>,|\s+[-–—])\s+(?P<names>(?>{_PERSON})(?>(?:{_JOIN}){_PERSON})*)(?P<more>,?\s+et\.?\s+al\.?)?\s*$"
 )
 
 
@@ -326,8 +326,9 @@ def _title_then_authors(text: str) -> CellPaper | None:
         return None
     names = [n.strip() for n in re.split(_JOIN, m.group("names")) if n and n.strip()]
     full = all(re.fullmatch(rf"(?:[{_UPPER}][a-z]+|[{_UPPER}]\.)\s+{_FAMILY}", n) for n in names)
-    # "Sequence Models, Revisited"; "Weekly sync — Ada Quill, Bo Dale": two words and people are a meeting's
-    long_enough = len(m.group("title").split()) >= (3 if m.group("sep") != "," else 4)
+    # "Sequence Models, Revisited"; "Weekly sync — Ada Quill, Bo Dale" is a meeting's, "Pointer Networks — …" a paper's
+    words = len(m.group("title").split())
+    long_enough = words >= 4 if m.group("sep") == "," else words >= 3 or not _a_label(m.group("title"))
     if not m.group("more") and not (full and long_enough):
         return None
     return _paper(m.group("title"), names, more=bool(m.group("more")))
@@ -339,8 +340,27 @@ def people_after_a_label(text: str) -> bool:
     m = _TRAILING_NAMES.match(" ".join(plain(text).split()))
     if m is None or m.group("sep") == "," or m.group("more") or len(m.group("title").split()) >= 3:
         return False
+    if not _a_label(m.group("title")):
+        return False  # "Pointer Networks — Oriol Vinyals, Meire Fortunato": a two-word title and its authors
     names = [n.strip() for n in re.split(_JOIN, m.group("names")) if n and n.strip()]
     return all(re.fullmatch(rf"(?:[{_UPPER}][a-z]+|[{_UPPER}]\.)\s+{_FAMILY}", n) for n in names)
+
+
+# what a meeting or a role is called: "Weekly sync", "Pizza night", "Budget review", "Lab Meeting", "Organizers"
+_EVENT_WORD = re.compile(
+    r"\b(?:sync|meeting|meetup|stand-?ups?|night|lunch|dinner|breakfast|coffee|retro|retrospective|social|party"
+    r"|review|call|chat|1:1|one-on-one|kick-?off|offsite|session|club|group|seminar|talks?|hosts?|chairs?|organi[sz]ers?"
+    r"|speakers?|presenters?|leads?|team|committee|panel|q&a|ama|hangout|walk|hike|trip|notes|slides|recording|video"
+    r"|minutes|agenda|attendees|present|absent|members|people|authors|contributors|thanks|credits|contacts?"
+    r"|maintainers?|editors?|advisors?|supervisors?|mentors?|students?|staff|instructors?|ta|tas)\b",
+    re.I,
+)
+
+
+def _a_label(title: str) -> bool:
+    """'Weekly sync', 'Pizza Night', 'Budget review': a short label of an event or role — one of its words names
+    one, or a word is not capitalised as a title's are ('Pointer Networks', 'Deep Sets' are no label)."""
+    return bool(_EVENT_WORD.search(title)) or any(w[:1].islower() for w in title.split())
 
 
 _TITLE_COMMA_VENUE = re.compile(

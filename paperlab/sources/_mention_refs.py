@@ -170,8 +170,8 @@ def note_title(lines: list[Line]) -> tuple[str, int] | None:
     others = [plain(lines[i].text) for i in tops if all(i != j for _, j in titles)]
     sections = any(_PAPER_SECTION.match(o) for o in others) and all(len(o.split()) <= 4 for o in others)
     # a project's README ("Installation", "Results") or a meeting's notes ("Summary", "Action items") has sections
-    # too: a paper's own part (abstract, introduction, method …) says the heading is the paper's
-    own = any(_PAPER_PART.match(o) for o in others) and not any(_NO_PAPER_PART.match(o) for o in others)
+    # too: a part no paper has vetoes the heading ("## Summary" / "## Key results" / "## Thoughts" are a paper's notes)
+    own = not any(_NO_PAPER_PART.match(o) for o in others)
     return titles[0] if len(titles) == 1 and sections and own else None
 
 
@@ -188,12 +188,6 @@ _PAPER_SECTION = re.compile(
 )
 
 
-# a part only a paper has (a project's README has results, a meeting's notes a summary)
-_PAPER_PART = re.compile(
-    r"^\W*(?:abstract|introduction|intro|background|motivation|related\s+work|method(?:s|ology)?|approach|"
-    r"experiments?|conclusions?|contributions?|limitations?|摘要|引言|方法|实验|结论)\W*$",
-    re.I,
-)
 # a part of a project's README or of a meeting's notes, never of a paper
 _NO_PAPER_PART = re.compile(
     r"^\W*(?:install(?:ation|ing)?|usage|getting\s+started|quick\s*start|contributing|licen[cs]e|changelog|"
