@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from typing import Any
 
 from bibtexparser import middlewares as bm
@@ -312,18 +313,29 @@ _CLOSED_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+\.")
 def _closing_stop(name: str) -> str:
     """A name without the full stop that closes the field after its last word ("Abanoub R. Wadie." is Abanoub R.
     Wadie); "Leonardi R." keeps its initial's, "Ford, Jr." its suffix's, "et al." its own, and a given name
-    abbreviated after the comma its abbreviation's ("Arampatzis, Th.", "Renn, Chr.": a word of two or three letters).
+    abbreviated after the comma its abbreviation's ("Arampatzis, Th.", "Renn, Chr.": a short word without a vowel, or
+    "Jas."; "Wang, Fei." is Fei Wang).
 
-    >>> _closing_stop("Abanoub R. Wadie."), _closing_stop("Arampatzis, Th."), _closing_stop("Wadie, Abanoub.")
-    ('Abanoub R. Wadie', 'Arampatzis, Th.', 'Wadie, Abanoub')
+    >>> _closing_stop("Abanoub R. Wadie."), _closing_stop("Arampatzis, Th."), _closing_stop("Wang, Fei.")
+    ('Abanoub R. Wadie', 'Arampatzis, Th.', 'Wang, Fei')
     """
     words = name.split()
     last = words[-1] if words else ""
     if len(words) < 2 or not last[0].isupper() or not _CLOSED_WORD.fullmatch(last) or last.lower() in _SUFFIXES:
         return name
-    if "," in name and len(last) <= 4 and "," not in last:  # "Th.", "Chr.": a given name's abbreviation
+    if "," in name and len(last) <= 5 and "," not in last and _abbreviated(last[:-1]):  # "Th.", "Chr.", "Jas."
         return name
     return name.rstrip()[:-1]
+
+
+# given names written abbreviated with a vowel in them ("Jas." James, "Thos." Thomas); any other abbreviation has none
+_VOWELLED_ABBREVIATIONS = frozenset({"jas", "jos", "geo", "edw", "chas", "thos", "benj"})
+
+
+def _abbreviated(word: str) -> bool:
+    """'Th', 'Chr', 'Wm', 'Jas': a given name's abbreviation, not a short name ('Fei', 'Hui', 'Yi', 'Ada')."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+    return folded in _VOWELLED_ABBREVIATIONS or not re.search(r"[aeiouy]", folded)
 
 
 def _entry_given_first(names: list[str]) -> bool:
