@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ..date_precision import dated_by_arxiv_id
 from ..errors import DoubtfulIdWarning
 from ..paper import Paper, match_words
+from ..paper_fields import titled_from_id
 from ._keys import record_place
 from ._signals import same_first_author
 
@@ -67,6 +68,11 @@ def _guessed_title(p: Paper) -> bool:
     return p.extra.get("found_by") == "generic paper finder"
 
 
+def _made_up_title(p: Paper) -> bool:
+    """A title paperlab made from the record's id because its source gave none ("Untitled (doi:10.5555/w.7)")."""
+    return p.extra.get("title_from") == "id" and titled_from_id(p.title)
+
+
 def _source_years(a: Paper, b: Paper) -> tuple[int, int] | None:
     """Both records' years, when a source gave each (the month of an arXiv id gives none)."""
     if not (a.published and b.published) or dated_by_arxiv_id(a.extra) or dated_by_arxiv_id(b.extra):
@@ -91,6 +97,8 @@ def id_in_doubt(a: Paper, b: Paper) -> bool:
     if not titles_disagree(a.title, b.title):
         return False
     if _guessed_title(a) or _guessed_title(b):  # the id is what was read; the title only the text beside it
+        return False
+    if _made_up_title(a) or _made_up_title(b):  # "Untitled (doi:…)" of a "[No title]" record names no other work
         return False
     years, same_author = _source_years(a, b), same_first_author(a, b)
     if (years and abs(years[0] - years[1]) > 1) or same_author is False:

@@ -115,6 +115,11 @@ def _venue_words(p: Paper) -> list[str]:
     return [w for w in match_words(p.journal_ref) if w not in ("of", "the", "on", "and", "in", "for", "a")]
 
 
+def _capitalised(p: Paper) -> set[str]:
+    """The venue's words written with two capitals or more ("NeurIPS", "ICLR", "InterSpeech"), folded."""
+    return {w.casefold() for w in re.findall(r"\w+", p.journal_ref or "") if sum(c.isupper() for c in w) >= 2}
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     rest = iter(long)
     return all(c in rest for c in short)
@@ -159,6 +164,7 @@ def same_venue(a: Paper, b: Paper) -> bool | None:
     short, long = (va, vb) if len(va) <= len(vb) else (vb, va)
     initials = "".join(w[0] for w in long if not w.isdigit())
     named = [w for w in long if not w.isdigit()]
+    capitals = _capitalised(a) | _capitalised(b)  # "NeurIPS", "InterSpeech": acronyms; "Science", "Nature": words
 
     def matched(s: str) -> bool:
         if any(w.startswith(s) or s.startswith(w) for w in long):
@@ -166,7 +172,8 @@ def same_venue(a: Paper, b: Paper) -> bool | None:
         letters = s.rstrip("0123456789")  # "ecai2002"
         if len(letters) < 3 or not letters.isalpha():
             return False
-        return _is_subsequence(letters, initials) or (len(letters) <= 15 and _acronym_of(letters, named))
+        spelled = len(letters) <= 15 and s in capitals and _acronym_of(letters, named)
+        return _is_subsequence(letters, initials) or spelled
 
     return sum(map(matched, short)) * 2 >= len(short)
 
