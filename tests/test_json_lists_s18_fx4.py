@@ -69,8 +69,7 @@ def test_a_link_closing_an_apa_reference_is_its_doi_or_arxiv_id(tmp_path: Path) 
         "Lanterns in the fog",
         "Moths at the window",
         "A small study of large moths",
-        "Remember to buy milk",
-    ]
+    ]  # "Remember to buy milk (2024). <link>": no author before the year, no DOI: no paper (FX5, RV18's L6)
     assert [p.doi for p in lib][:3] == ["10.5555/widg.2018.3", "10.5555/moth.2020.5", "10.5555/wl.2021.11"]
     assert [p.journal_ref for p in lib][:3] == [
         "Journal of Widgets, 3(2), 1–10",
@@ -78,4 +77,4 @@ def test_a_link_closing_an_apa_reference_is_its_doi_or_arxiv_id(tmp_path: Path) 
         "Widget Letters, 7, 11-19",
     ]
     assert lib[3].arxiv_id == "1905.01234"
-    assert lib[4].authors == [] and lib[4].url == "https://example.org/milk"  # no author made of its title
+    assert all("milk" not in str(a) for p in lib for a in p.authors)  # no author made of its title

@@ -72,7 +72,8 @@ def written_fields(
     link = _CLOSING_LINK.search(text)
     if link is not None and link.start() > 0:  # "… Journal, 3(2), 1–10. https://doi.org/10.…": no part of the venue
         text = text[: link.start()]
-    fields = _read(text)
+    found_doi = link is not None and bool(find_doi(link.group(1) or link.group(2)))
+    fields = _read(text, doi_after=found_doi)
     if fields and link is not None:
         found = link.group(1) or link.group(2)
         fields = {"doi": find_doi(found), "url": link.group(2), **{k: v for k, v in fields.items() if v}}
@@ -104,8 +105,9 @@ def _words(text: str) -> list[str]:
 _CLOSING_LINK = re.compile(r"(?:(?<=\s)|^)(?:doi\s*:\s*(10\.\d{4,9}/\S+?)|(https?://\S+?))[.,;]?\s*$", re.I)
 
 
-def _read(text: str) -> dict[str, Any]:
-    """title, authors, venue and year of a reference written out (see the module)."""
+def _read(text: str, doi_after: bool = False) -> dict[str, Any]:
+    """title, authors, venue and year of a reference written out (see the module); ``doi_after``: the text was
+    followed by a DOI (cut off before)."""
     venue = None
     if m := _VENUE_TAG.match(text):
         venue, text = m.group(1), text[m.end() :]
@@ -125,11 +127,11 @@ def _read(text: str) -> dict[str, Any]:
         }
     if parts := reference_parts(text):
         return {"title": parts.title, "authors": parts.authors, "venue": venue or parts.venue, "year": parts.year}
-    # a bare title only where a publication list's marks vouch for it ("[ICDE] Title", "Title（CCF A）", a year in
-    # brackets or a DOI, as a reference without authors writes them); any other
-    # text (a chat message, a news item: "Meeting moved to Friday.") names no paper and the record has no title
+    # a bare title only where a publication list's marks vouch for it ("[ICDE] Title", "Title（CCF A）", a DOI after
+    # a year in brackets, as a reference without authors writes them); any other text (a chat message, a news item:
+    # "Meeting moved to Friday.", "Remember to buy milk (2024). https://example.org/milk") names no paper
     year, doi = _CITED_YEAR.search(text), find_doi(text)  # "Title. (2024). https://doi.org/10.…": a work it cites
-    if year or doi:
+    if doi or year and (doi_after or venue or noted):
         title = re.sub(r"\s*https?://\S+\s*$", "", text)
         title = re.sub(r"[\s.]*\((?:19|20)\d\d[^()]*\)\.?\s*$", "", title).strip()
         return {
