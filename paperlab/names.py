@@ -401,7 +401,7 @@ def csl_name_text(name: Any) -> str:
 _ORGANISATION = re.compile(
     r"\b(?:universit\w*|institut\w*|department|college|school|cent(?:er|re)|laborator\w*|labs?|society|association|"
     r"foundation|agency|council|committee|group|team|inc|ltd|llc|corp|corporation|company|press|office|ministry|"
-    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium|research|(?-i:AI)|deepmind|"
+    r"service|bureau|organi[sz]ation|board|commission|network|project|consortium|collaborations?|research|(?-i:AI)|deepmind|"
     r"technolog\w*|tech|systems?|solutions|software|studios?|partners|holdings|ventures|gmbh|plc|limited|"
     r"hospital|clinic|bank|government|national|federal|international|global|"
     r"laboratoire\w*|minist[eè]re|soci[eé]t[eé]|fondation|agence|conseil|comit[eé]|[eé]cole|groupe)\b",
