@@ -29,3 +29,20 @@ def test_a_text_with_no_author_before_its_year_and_no_doi_is_no_paper(tmp_path: 
         ("Widget routing at scale", ["A. B. Quill", "B. Dale"], 2018, None),
         ("Lanterns in the fog of sprockets", [], 2024, "10.5555/lantern.7"),
     ]
+
+
+def test_a_note_after_the_venue_and_a_report_number_date_no_record(tmp_path: Path) -> None:
+    path = tmp_path / "lab.json"
+    records = [
+        {
+            "title": "Sparse Widget Routing at Scale",
+            "authorsLine": "Ada Quill, Bo Dale",
+            "venueLine": "Widget Computation 31(8), Aug. 2019 (shorter version in Proc. GADG, Sept. 2018)",
+        },
+        {"title": "Counting Gadgets Without Labels", "authorsLine": "Cy Renn", "venueLine": "Report No. 2019"},
+        {"title": "Lanterns in the Fog of Sprockets", "authorsLine": "Di Mole", "venueLine": "NeurIPS 2023"},
+    ]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    papers = list(paperlab.load(path))
+    # the first was dated 2018 (its note's year), the second 2019 (a report's number)
+    assert [p.published and p.published.year for p in papers] == [2019, None, 2023]

@@ -212,6 +212,10 @@ def venue_notes(venue: str | None) -> tuple[str | None, int | None, str | None]:
 
     >>> venue_notes("IEEE InfoVis，2001"), venue_notes("NeurIPS 2023"), venue_notes("ISO 9001")
     (('IEEE InfoVis', 2001, None), ('NeurIPS 2023', 2023, None), ('ISO 9001', None, None))
+    >>> venue_notes("Neural Computation 31(8), Aug. 2019 (shorter version in Proc. MLSP, Sept. 2018)")[1]
+    2019
+    >>> venue_notes("Report No. 2019")[1] is None
+    True
     """
     if not venue or len(venue) > 300 or _ACCESS_NOTE.search(venue):
         return venue, None, None
@@ -224,9 +228,13 @@ def venue_notes(venue: str | None) -> tuple[str | None, int | None, str | None]:
             doi = find_doi(part)
         else:
             shown += sep + part
-    if not (year or doi) and (closing := _CLOSING_YEAR.search(venue)):
+    named = _AFTER_NOTE.sub("", venue)  # "…, Aug. 2019 (shorter version in Proc. MLSP, Sept. 2018)": 2019
+    if not (year or doi) and (closing := _CLOSING_YEAR.search(named)):
         return venue, int(closing.group(1)), None
     return (shown.strip() or None) if year or doi else venue, year, doi
 
 
-_CLOSING_YEAR = re.compile(r"(?<![\d.-])(1[5-9]\d\d|20\d\d)\)?\s*$")
+# a year closing a venue's name, not a number ("Report No. 2019", "Nr. 2019")
+_CLOSING_YEAR = re.compile(r"(?<![\d.-])(?<!\bNo\. )(?<!\bNr\. )(?<!\bNo )(1[5-9]\d\d|20\d\d)\)?\s*$", re.I)
+# a note in brackets after the venue, in words ("(shorter version in …)", "(to appear)"), not "(GC 2020)"
+_AFTER_NOTE = re.compile(r"\s*\((?=[a-z])[^()]{0,200}\)\s*$")
