@@ -127,3 +127,21 @@ def test_a_heading_citing_its_paper_in_club_notes_names_it(tmp_path: Path) -> No
     assert [(p.title, [str(a) for a in p.authors], p.year) for p in papers] == [
         ("Concrete Problems in Widget Safety", ["Quill"], 2016)
     ]
+
+
+def test_comma_bullets_read_accented_hyphenated_and_camel_case_names_and_drop_a_lab(tmp_path: Path) -> None:
+    text = (
+        "# Reading list\n\n"
+        "- Gradient routing applied to widget recognition, Yann LeQuill, Léon Dalé, Proceedings of the GADG, 1998.\n"
+        "- Sparse Widget Routing at Scale, Ada Quill, Ming-Wei Dale, Google Widgets, WIDG, 2019.\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, [str(a) for a in p.authors], p.journal_ref, p.year) for p in papers] == [
+        (
+            "Gradient routing applied to widget recognition",
+            ["Yann LeQuill", "Léon Dalé"],
+            "Proceedings of the GADG",
+            1998,
+        ),
+        ("Sparse Widget Routing at Scale", ["Ada Quill", "Ming-Wei Dale"], "WIDG", 2019),
+    ]

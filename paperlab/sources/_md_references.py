@@ -423,12 +423,16 @@ def title_venue_year(text: str) -> CellPaper | None:
 
 # where a person works, no person and no venue: "Gadget University", "Widget Press", "Grid Dynamics"
 _ORGANISATION = re.compile(
-    r"\b(?:universit\w*|institut\w*|college|school|labs?|laborator\w*|inc|ltd|company|corp\w*|dynamics|centre|center)\b",
+    r"\b(?:universit\w*|institut\w*|college|school|labs?|laborator\w*|inc|ltd|company|corp\w*|dynamics|centre|center"
+    r"|google|deepmind|openai|microsoft|facebook|nvidia|ibm|technologies)\b",
     re.I,
 )
 # a person's name in a part of its own: "Ada Quill", "Bo T. Dale" (a third capitalised word is a title's: "Managing
-# Price Discounts")
-_SEGMENT_PERSON = re.compile(rf"[{_UPPER}][a-z]+(?:\s+[{_UPPER}]\.)?\s+[{_UPPER}][a-z]+(?:-[{_UPPER}][a-z]+)?")
+# Price Discounts"); accented ("Léon Bottou"), hyphenated given names ("Ming-Wei Chang"), "Yann LeCun" too
+_SEGMENT_PERSON = re.compile(
+    rf"[{_UPPER}][^\W\d_A-Z]+(?:-[{_UPPER}][^\W\d_A-Z]+)?(?:\s+[{_UPPER}]\.)?"
+    rf"\s+[{_UPPER}][^\W\d_A-Z]+(?:[{_UPPER}][^\W\d_A-Z]+)?(?:-[{_UPPER}][^\W\d_A-Z]+)?"
+)
 
 
 def _title_comma_list(text: str) -> CellPaper | None:
