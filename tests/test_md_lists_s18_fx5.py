@@ -145,3 +145,18 @@ def test_comma_bullets_read_accented_hyphenated_and_camel_case_names_and_drop_a_
         ),
         ("Sparse Widget Routing at Scale", ["Ada Quill", "Ming-Wei Dale"], "WIDG", 2019),
     ]
+
+
+def test_a_one_word_title_before_a_dash_and_people_keeps_them_as_authors(tmp_path: Path) -> None:
+    text = (
+        "# Reading list\n\n"
+        "- Layer Widgets - Ada Quill, Bo Dale, Cy Renn\n"
+        "- Batch Gadgets - Di Mole, Ed Finch\n"
+        "- Sprocket - Fay Lune, Gus Hale\n"
+    )
+    papers = _load(tmp_path, text)
+    assert [(p.title, [str(a) for a in p.authors]) for p in papers] == [
+        ("Layer Widgets", ["Ada Quill", "Bo Dale", "Cy Renn"]),
+        ("Batch Gadgets", ["Di Mole", "Ed Finch"]),
+        ("Sprocket", ["Fay Lune", "Gus Hale"]),
+    ]

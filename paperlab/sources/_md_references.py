@@ -161,6 +161,10 @@ def dashed_one_name(text: str) -> CellPaper | None:
     m = _DASHED.match(text)
     if m is None or len(m.group("title").split()) < 2 or not re.fullmatch(rf"{_WORD}", m.group("authors")):
         return None
+    names = [n.strip() for n in re.split(_JOIN, m.group("title")) if n and n.strip()]
+    person = rf"[{_UPPER}][a-z]+(?:\s+[{_UPPER}]\.)?\s+[{_UPPER}][a-z]+"  # "Jimmy Ba", not "Bandit Processes and …"
+    if "," in m.group("title") and len(names) > 1 and all(re.fullmatch(person, n) for n in names):
+        return _paper(m.group("authors"), names)  # "Adam - Diederik Kingma, Jimmy Ba": the people are after the dash
     paren = m.group("paren") or ""
     return _paper(m.group("title"), [m.group("authors")], paren if _YEAR.search(paren) else "")
 
