@@ -50,7 +50,9 @@ SHAPED = "The retriever raises answer recall from 61% to 74% on the legal corpus
 
 
 def test_the_share_of_what_was_counted_not_a_system_part():
-    assert _metrics(FAULTS) == [(72.4, "faults")]
+    # "N% of <items>" names no metric by the labelling conventions: the ranker refitted on 27 dev folds (session 18,
+    # 0cefac2) says so (the shipped one before said "faults"; before session 17 "JSON library", a system part)
+    assert _metrics(FAULTS) == [(72.4, None)]
 
 
 def test_a_condition_named_right_after_its_value_keeps_its_name():
@@ -71,7 +73,7 @@ def test_a_metric_named_by_a_known_shape_is_not_revised():
 def test_without_encoder_the_rankers_names_stand(no_encoder):
     # the ranker refitted in session 17 on the develop folds already gets three of these right (the one shipped
     # before said "JSON library", "answer quality" and "strain near"); the condition is still the reviser's
-    assert _metrics(FAULTS) == [(72.4, "faults")]
+    assert _metrics(FAULTS) == [(72.4, None)]  # "N% of <items>": no metric, as the conventions say
     assert _metrics(SETTING)[0] == (30.0, "success rate")
     assert _metrics(KEPT) == [(40.0, "prompt tokens")]
     assert _metrics(NEAR) == [(4.0, None)]
@@ -105,7 +107,7 @@ def test_one_encoder_batch_per_abstract():
     finally:
         metric_reviser.set_phrase_encoder(shipped)
     assert len(calls) == 1 and calls[0] > 20
-    assert (72.4, "faults") in rows and (30.0, "shelf occupancy") in rows and (40.0, "prompt tokens") in rows
+    assert (72.4, None) in rows and (30.0, "shelf occupancy") in rows and (40.0, "prompt tokens") in rows
 
 
 def test_shipped_model_is_small_and_fitted_on_dev_folds_only():
