@@ -13,5 +13,7 @@ echo "== paperlab search over the bundled demo corpus"
 paperlab search "why do language models make things up, and how can we detect it" --corpus demo -k 5
 paperlab search "learning representations by pulling similar pairs together" --corpus demo -k 5
 if [ "${1:-}" != "--no-lab" ]; then
-  exec jupyter lab notebooks/01-tour.ipynb
+  # JupyterLab refuses to start as root (a container, a fresh VM) unless told it may
+  if [ "$(id -u)" = "0" ]; then set -- --allow-root; else set --; fi
+  exec jupyter lab "$@" notebooks/01-tour.ipynb
 fi
