@@ -162,3 +162,31 @@ def test_an_abstract_two_labellers_chose_counts_once_in_the_pool_with_the_first_
     )
     dev = bench_extraction._per_labeller("v20", texts)  # each labeller's own file keeps all it labelled
     assert _records(dev) == {"v20a": ["a1", "c1"], "v20b": ["c1", "e1"]}
+
+
+def test_v21_labellers_are_dev_sets_and_v22_test_pools_only_the_v22_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v21a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v21b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v22a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v22b_test.json", ["e1"])
+    dev = bench_extraction.fresh_sets(texts, None, False, v21_dev=True)
+    assert _records(dev) == {"v21a": ["a1"], "v21b": ["b1"]}
+    assert dev["v21b"][0]["split"] == "v21b" and dev["v21b"][0]["text"].startswith("It misses 3 of 50")
+    held = bench_extraction.fresh_sets(texts, None, False, v22=True)
+    assert _records(held) == {"v22-test": ["c1", "e1"]}
+    assert {s["split"] for s in held["v22-test"]} == {"v22-test"}
+    assert "v22-test" not in bench_extraction.fresh_sets(texts, None, False, v21_dev=True, v21=True)
+    for split in ("v21a", "v21b", "v22-test"):
+        assert split in bench_extraction._HELD_OUT
+
+
+def test_v21_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, capsys):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v21a_test.json", ["a1"])
+    (folder / "extraction_gold_v21b_test.json").write_text(
+        json.dumps({"description": "ours", "sentences": [{"record": "zz9", "sentence": 0, "sha1": "0", "tuples": []}]}),
+        encoding="utf-8",
+    )
+    assert _records(bench_extraction.fresh_sets(texts, None, False, v21_dev=True)) == {"v21a": ["a1"]}
+    assert "holds no abstract of extraction_gold_v21b_test.json: not scored" in capsys.readouterr().err
