@@ -45,10 +45,11 @@ def paper_lines(p: Paper, width: int = 100, lists: list[str] | None = None) -> l
     ]
     lines = [*_wrapped(_one_line(p.shown_title), width), ""]
     fields += [("list", text) for text in lists or []]
-    for label, value in fields:  # "keywords: …", a long value wrapped under the value's first word
-        if value:
-            items = label in _ITEMS  # a name or keyword never split across lines
-            lines += _wrapped(_one_line(str(value)), width, f"{label + ':':<8} ", " " * 9, items=items)
+    shown = [(label, value) for label, value in fields if value]
+    column = max([8, *(len(label) + 1 for label, _ in shown)])  # "keywords:", "presented:": every value aligned
+    for label, value in shown:  # "keywords: …", a long value wrapped under the value's first word
+        items = label in _ITEMS  # a name or keyword never split across lines
+        lines += _wrapped(_one_line(str(value)), width, f"{label + ':':<{column}} ", " " * (column + 1), items=items)
     if p.shown_abstract:
         lines += ["", *_wrapped(_one_line(p.shown_abstract), width)]
     return lines
