@@ -33,7 +33,7 @@ from .search import add_search, positive_int
 from .show import add_show
 from .split import add_split_parser
 from .store import add_store_parser
-from .table import REF_CAP, ExamplesHelpFormatter, table_lines, unknown_arguments
+from .table import REF_CAP, ExamplesHelpFormatter, table_lines, unknown_arguments, unknown_option_first
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -553,6 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
     parser = build_parser()
     try:
+        unknown_option_first(parser, sys.argv[1:] if argv is None else argv)  # "paperlab --bogus": named
         args, extras = parser.parse_known_args(argv)
         if extras:  # said by the command's own parser, with its options ("paperlab search -k 3", not "--top 3")
             unknown_arguments(parser, args, extras)

@@ -20,6 +20,7 @@ __all__ = [
     "table_lines",
     "terminal_width",
     "unknown_arguments",
+    "unknown_option_first",
 ]
 
 ELLIPSIS = "…"
@@ -113,3 +114,27 @@ def unknown_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace,
     if not hint and flags and options:
         hint = f"; {command.prog} takes {', '.join(options)}"
     command.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+
+
+def unknown_option_first(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """A usage error when the command line starts with an option ``paperlab`` itself does not take (``paperlab
+    --bogus``: argparse said "the following arguments are required: COMMAND", not a word of the option; ``paperlab
+    --json search x`` blamed ``search``): names it, the closest option ("--verison": did you mean --version?) or
+    else paperlab's own options and where a command's options go."""
+    import difflib
+
+    if not argv or not argv[0].startswith("-") or argv[0] == "-":
+        return
+    word = argv[0].split("=", 1)[0]
+    options = [o for a in parser._actions for o in a.option_strings]
+    if word in options or (word.startswith("--") and sum(o.startswith(word) for o in options) == 1):
+        return  # paperlab's own option, or one argparse completes ("--vers")
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.8)
+    commands = [c for a in parser._actions if isinstance(a, argparse._SubParsersAction) for c in a.choices]
+    rest = [w for w in argv[1:] if w != argv[0]]  # "paperlab --json search x": "paperlab search x --json"
+    moved = " ".join([*rest, argv[0]]) if rest and rest[0] in commands else f"COMMAND {argv[0]}"
+    hint = f"did you mean {close[0]}?" if close else ""
+    hint = (
+        hint or f"paperlab itself takes only {', '.join(options)}: a command's options go after it (paperlab {moved})"
+    )
+    parser.error(f"unknown option {argv[0]}; {hint}")
