@@ -71,7 +71,12 @@ class PaperlabMagics(Magics):
     :class:`~paperlab.services.listview.ReadingListView`)."""
 
     @magic_arguments()
-    @argument("query", nargs="*", help="search these papers for QUERY (ranked, with scores)")
+    @argument(
+        "query",
+        nargs="*",
+        help="search these papers for QUERY (ranked, with scores); a first word 'search', as `paperlab search "
+        "QUERY` takes it, is not searched for (quote the query to keep it: %%papers 'search engines')",
+    )
     @argument(
         "--source",
         "-s",
@@ -103,7 +108,8 @@ class PaperlabMagics(Magics):
         except Exception as exc:  # UsageError from argparse: show it like IPython does, and where the options are
             print(f"%papers: {exc} (see %papers --help)", file=sys.stderr)
             return None
-        query = " ".join(args.query).strip().strip("'\"")
+        words = args.query[1:] if args.query[:1] == ["search"] and len(args.query) > 1 else args.query
+        query = " ".join(words).strip().strip("'\"")  # "search X", the CLI's habit, searches for X
         from .widget import PaperCards, active_library
 
         try:
