@@ -17,7 +17,12 @@ def test_a_bare_success_is_a_success_rate():
 
 
 def test_success_with_a_word_of_its_own_keeps_it():
-    assert _metrics("The tutor raises referential success to 77% on the map game.")[77] == "referential success"
+    """Since session 19 the metric is the conventions' canonical name, "success rate" (v20/v21: "Target success",
+    "semantic success" are success rates); the words the paper wrote stay in ``metric_as_written``."""
+    df = extract_results("The tutor raises referential success to 77% on the map game.")
+    assert list(zip(df["value"], df["metric"], df["metric_as_written"], strict=True)) == [
+        (77.0, "success rate", "referential success")
+    ]
 
 
 def test_precision_recall_areas_are_aupr():

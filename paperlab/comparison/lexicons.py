@@ -12,6 +12,7 @@ __all__ = [
     "DATASETS",
     "LOWER_IS_BETTER",
     "METRICS",
+    "METRIC_PHRASES",
     "TASKS",
     "generic_metric_hits",
     "is_known",
@@ -34,14 +35,16 @@ METRICS: list[tuple[str, str]] = [
     ("detection accuracy", r"detection accuracy"),
     ("pass@k", r"pass@\d+"),
     ("accuracy", r"accurac(?:y|ies)|\bACC\b"),
-    ("MRR", r"\bMRR\b|mean reciprocal rank"),
+    ("MRR", r"\bMRR\b|[Mm]ean [Rr]eciprocal [Rr]ank"),
+    # MR ("rank" alone names no metric); not when a word goes on naming another metric ("mean rank quality")
+    ("mean rank", r"\bmean rank\b(?![- ](?!(?:of|on|in|is|was|and|or|for|with|at|by|over|to|from|than|per)\b)[a-z])"),
     ("mAP", r"\bmAP\b|mean average precision"),
     ("AUROC", r"\bAUROC\b"),
     ("AUPR", r"\bAUPRC?\b|\bAUC-PR\b|\bPR-AUC\b|area under the precision[-–—]+recall curve"),
     ("AUC", r"\bAUC\b"),
     ("FPR95", r"\bFPR(?:@|-)?95\b"),
     ("F1", r"\bF-?1(?:[- ]score)?\b|\bF-measure\b"),
-    ("exact match", r"exact match|\bEM\b"),
+    ("exact match", r"[Ee]xact[- ]match|\bEM\b"),
     ("chrF++", r"\bchrF\+\+"),
     ("chrF", r"\bchrF\b(?!\+)"),
     ("BLEU", r"\bBLEU(?:-\d)?\b"),
@@ -70,7 +73,7 @@ METRICS: list[tuple[str, str]] = [
     ("FPS", r"\bFPS\b|frames per second"),
     ("RMSE", r"\bRMSE\b|root[- ]mean[- ]squared? error"),
     ("MSE", r"\bMSE\b|mean[- ]squared? error"),
-    ("MAE", r"\bMAE\b|mean absolute error"),
+    ("MAE", r"\bMAE\b|mean absolute (?!percentage)(?:[\w-]+ ){0,2}?error"),  # "mean absolute cross-track error"
     ("MAPE", r"\bMAPE\b|mean absolute percentage error"),
     ("PSNR", r"\bPSNR\b|peak signal-to-noise ratio"),
     ("SSIM", r"\bSSIM\b"),
@@ -86,6 +89,15 @@ METRICS: list[tuple[str, str]] = [
     ("FLOPs", r"\b(?:[GTMK]?FLOPs|FLOPS)\b"),
     ("compute", r"pre-?training compute|\bcompute\b"),
     ("average", r"\bAVG\b|\bAvg\.?(?=\s|$)|\baverage\b"),
+]
+
+
+# a whole metric phrase (the one the rules or the ranker chose) that the labelling conventions name by a lexicon
+# metric although the phrase does not spell it: a qualified bare "success" ("Target success", "semantic success",
+# "end-to-end success") is a success rate, a correlation written as its symbol ("$r=0.794$") a correlation
+METRIC_PHRASES: list[tuple[str, re.Pattern[str]]] = [
+    ("success rate", re.compile(r"(?i)(?:[\w@.-]+\s+){0,3}success")),
+    ("correlation", re.compile(r"r")),
 ]
 
 

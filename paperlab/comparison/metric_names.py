@@ -6,11 +6,15 @@ The rules and the ranker choose the phrase that says what a number measures ("av
 
 * a leading "average", "mean" or "median" is dropped ("mean rank quality" → "rank quality"), unless the lexicon
   names the whole phrase ("mean absolute error" is MAE, "mean IoU" mIoU);
+* a phrase the conventions name by a lexicon metric it does not spell (``lexicons.METRIC_PHRASES``): a qualified
+  bare "success" ("Target success", "semantic success") is "success rate", the symbol "r" a correlation;
 * a lexicon metric with a qualifier is the lexicon's name: words before it ("test accuracy", "in-domain accuracy"
   → accuracy), "score" or a subscript after it ("BLEU score" → BLEU, "MAE_F" → MAE), a lower-case word glued to an
   upper-case metric ("sacreBLEU" → BLEU). A lexicon entry that names the qualified phrase itself keeps it ("top-1
-  accuracy", "pass@1", "recall@10"), so does a phrase the lexicon names whole ("hallucination rate"), and so does a
-  cut-off ("mAP@0.5" and "mAP@0.5:0.95" stay apart: measured in session 18, dropping it lost older sets' matches).
+  accuracy", "pass@1", "recall@10"), and a lexicon metric qualifying a generic "accuracy" is that metric
+  ("exact-match accuracy" → exact match); so does a phrase the lexicon names whole ("hallucination rate"), and so does a
+  cut-off ("mAP@0.5" and "mAP@0.5:0.95" stay apart: measured in session 18, dropping it lost older sets' matches);
+  a phrase the lexicon names whole by an abbreviation is the abbreviation ("mean absolute error" → MAE).
 
 :func:`name_metrics` renames the kept rows of one abstract and keeps the phrase as written in
 ``metric_as_written``, so a table groups "test accuracy" with "accuracy" and a reader still sees the paper's words.
@@ -22,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicons import lexicon_hits
+from .lexicons import METRIC_PHRASES, lexicon_hits
 
 __all__ = ["canonical_metric", "name_metrics"]
 
@@ -33,6 +37,8 @@ _AFTER_HEAD = re.compile(r"(?i)(?:e?s)?(?:_\w+)?(?:[\s-]+scores?)?")
 # a lower-case word glued to an upper-case metric: "sacreBLEU" (not a letter: "pAUROC", "gFID" name their own)
 _GLUED = re.compile(r"[a-z]{3,}(?=[A-Z]{2,})")
 _GLUED_CUT = re.compile(r"(?<=[A-Za-z])_\w+$")  # "MAE_F"
+# a lexicon name that abbreviates the phrase it names: "mean absolute error" is MAE, "mean IoU" mIoU
+_ABBREVIATION = re.compile(r"[a-z]?[A-Z][\w+@-]*")
 
 
 def _without_average(name: str) -> str:
@@ -52,6 +58,8 @@ def _head(name: str) -> tuple[int, int, str] | None:
     hits = [h for h in lexicon_hits("metric", core[at:]) if h[2] != "average"]
     if not hits:
         return None
+    if len(hits) > 1 and hits[-1][2] == "accuracy" and core[at + hits[-2][1] : at + hits[-1][0]] in (" ", "-"):
+        hits[-1] = (hits[-2][0], hits[-1][1], hits[-2][2])  # "exact-match accuracy": the qualifying metric
     s, e, canonical = hits[-1]
     s, e = s + at, e + at
     if (glued and s != at) or (not glued and s > 0 and name[s - 1] not in " -/"):
@@ -64,9 +72,15 @@ def canonical_metric(name: object) -> Any:
     if not isinstance(name, str) or not name.strip():
         return name
     name = _without_average(name.strip())
+    named = next((n for n, rx in METRIC_PHRASES if rx.fullmatch(name)), None)
+    if named is not None:
+        return named
     head = _head(name)
-    if head is None or (head[0] == 0 and head[1] == len(name)):
-        return name  # no lexicon metric heads it, or the lexicon names the phrase whole
+    if head is None:
+        return name  # no lexicon metric heads it
+    whole = head[0] == 0 and head[1] == len(name) and len(lexicon_hits("metric", name)) == 1
+    if whole and not _ABBREVIATION.fullmatch(head[2]):
+        return name  # the lexicon names the phrase whole ("hallucination rate"), not by an abbreviation
     return head[2]
 
 

@@ -1,0 +1,57 @@
+"""Results extraction, session 19 (helper X21): metric names the labelling conventions give although the sentence
+does not spell them, and value shapes the rules missed. Our own made-up sentences of the shapes found in v21a (the
+develop set); each test failed before its change."""
+
+from __future__ import annotations
+
+from paperlab.compare import extract_results
+from paperlab.comparison.metric_names import canonical_metric
+
+
+def _metrics(text: str) -> list[tuple[float, str | None, str | None]]:
+    df = extract_results(text)
+    rows = zip(df["value"], df["metric"], df["metric_as_written"], strict=True)
+    return [(float(v), m if isinstance(m, str) else None, w if isinstance(w, str) else None) for v, m, w in rows]
+
+
+def test_a_qualified_bare_success_is_a_success_rate_and_keeps_its_words() -> None:
+    """Before, "0.912 semantic success" was named "semantic success"; the conventions name a qualified bare
+    "success" ("Target success", "end-to-end success") a success rate. The phrase as written stays beside it."""
+    text = (
+        "The planner attains 0.912 semantic success with 21.5 generated tokens, compared with 0.874 and 30.2 tokens"
+        " for the greedy planner."
+    )
+    assert _metrics(text)[0] == (0.912, "success rate", "semantic success")
+    assert canonical_metric("deterministic Target success") == "success rate"
+    assert canonical_metric("time-to-success") == "time-to-success"  # not a bare success
+
+
+def test_a_correlation_written_as_its_symbol_is_a_correlation() -> None:
+    """Before, "($r=0.81$ vs. $0.62$)" gave two values of a metric named "r"."""
+    text = (
+        "In closed-loop runs, its predicted returns correlate more strongly with the real returns than a replay"
+        " baseline ($r=0.81$ vs.\\ $0.62$), while running faster."
+    )
+    assert _metrics(text) == [(0.81, "correlation", "r"), (0.62, "correlation", "r")]
+    assert canonical_metric("R") == "R"
+
+
+def test_a_metric_qualifying_accuracy_names_it() -> None:
+    """Before, "71.3% exact-match accuracy" was named accuracy; the conventions name it exact match."""
+    assert _metrics("Our tagger reaches 71.3% exact-match accuracy on the recipe questions.") == [
+        (71.3, "exact match", "exact match")
+    ]
+    assert canonical_metric("test accuracy") == "accuracy"
+    assert canonical_metric("top-1 accuracy") == "top-1 accuracy"
+
+
+def test_lexicon_metrics_spelled_out_are_named_by_their_abbreviation() -> None:
+    """Before, "a Mean Reciprocal Rank of 0.61" was named "Reciprocal" (the capitals hid the lexicon's phrase and the
+    average word was dropped) and "a mean absolute heading error" kept its words; the conventions name them MRR and
+    MAE. A mean rank keeps its average word (a rank alone names no metric)."""
+    assert _metrics("Our ranker reaches a Mean Reciprocal Rank of 0.61 on the pantry queries.")[0][:2] == (0.61, "MRR")
+    text = "The glider holds a mean absolute heading error of 2.4 degrees in gusty wind."
+    assert _metrics(text)[0][:2] == (2.4, "MAE")
+    assert canonical_metric("mean absolute percentage error") == "MAPE"
+    assert canonical_metric("mean rank") == "mean rank"
+    assert canonical_metric("hallucination rate") == "hallucination rate"
