@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..paper import Paper
+from ..text import plural
 from ..urls import code_url_in_text
 from .display import paper_labels
 from .render import cell_text, ensure_accessor
@@ -281,7 +282,11 @@ def compare(
     chosen = list(fields) if fields is not None else list(COMPARE_FIELDS)
     unknown = [f for f in chosen if f not in COMPARE_FIELDS]
     if unknown:
-        raise ValueError(f"unknown compare field(s) {unknown}; expected some of {COMPARE_FIELDS}")
+        named = ", ".join(repr(f) for f in unknown)
+        raise ValueError(
+            f"unknown compare {plural(len(unknown), 'field', number=False)} {named}; the fields are "
+            f"{', '.join(COMPARE_FIELDS)}"
+        )
     plist = as_papers(papers)
     extra = extra_results(plist, results)  # a session's papers read by paperlab.load carry their slides' tables
     rows = [_compare_row(p, extra) for p in plist]
@@ -375,7 +380,10 @@ def leaderboard(
     df = pd.concat(frames, ignore_index=True)
     missing = [c for c in ("method", "metric", "value") if c not in df]
     if missing:
-        raise ValueError(f"results lack column(s) {missing}; expected tidy results (method, dataset, metric, value)")
+        raise ValueError(
+            f"results lack the {plural(len(missing), 'column', number=False)} {', '.join(missing)}; expected tidy "
+            "results (method, dataset, metric, value)"
+        )
     keys = [k for k in index if k in df and df[k].notna().any()]
     df = df.assign(dataset=df["dataset"].fillna("—") if "dataset" in df else "—")
     for k in keys:
