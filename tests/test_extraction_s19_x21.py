@@ -55,3 +55,36 @@ def test_lexicon_metrics_spelled_out_are_named_by_their_abbreviation() -> None:
     assert canonical_metric("mean absolute percentage error") == "MAPE"
     assert canonical_metric("mean rank") == "mean rank"
     assert canonical_metric("hallucination rate") == "hallucination rate"
+
+
+def _values(text: str) -> list[tuple[float, str | None, str]]:
+    df = extract_results(text)
+    rows = zip(df["value"], df["unit"], df["kind"], strict=True)
+    return [(round(float(v), 6), u if isinstance(u, str) else None, k) for v, u, k in rows]
+
+
+def test_a_number_in_scientific_notation_is_its_value() -> None:
+    """Before, "$3.1 \\times 10^{-3}$" gave no value at all (the conventions: "$5.223 \\times 10^{-2}$" is 0.05223)."""
+    text = "The probe holds a maximum drift error of $3.1 \\times 10^{-3}\\,\\mathrm{rad}$ on the bench."
+    assert _values(text) == [(0.0031, None, "absolute")]
+
+
+def test_a_decimal_without_its_leading_zero_is_read() -> None:
+    """Before, ".0412" and ".0377" were not numbers ("from .0412 to .0377" gave nothing)."""
+    assert _values("The replay lowers the point MAE from .0412 to .0377 on the toy set.") == [
+        (0.0412, None, "absolute"),
+        (0.0377, None, "absolute"),
+    ]
+    # a p-value written so stays out, as "p < 0.001" does
+    assert _values("Shame predicted relapse (b = 0.02; P < .001) in the toy cohort.") == []
+
+
+def test_the_second_end_of_a_tilde_range_or_a_range_of_multiples_is_read() -> None:
+    """Before, "12.5%~20.0%" gave the second end as a level (absolute) and "2X-3X faster" only 2 (the 3 was read as
+    part of a name, the lower-case "2x-3x" gave -3)."""
+    assert _values("It cuts decoding latency by 12.5%~20.0% across both boards.") == [
+        (12.5, "%", "delta"),
+        (20.0, "%", "delta"),
+    ]
+    assert _values("The sorter runs 2X-3X faster than the heap baseline.") == [(2.0, "x", "delta"), (3.0, "x", "delta")]
+    assert _values("The sorter runs 2x-3x faster than the heap baseline.") == [(2.0, "x", "delta"), (3.0, "x", "delta")]

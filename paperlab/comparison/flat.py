@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from decimal import Decimal
 
 __all__ = ["flat_sentence"]
 
@@ -49,8 +50,32 @@ _X_BEFORE = re.compile(
 )
 
 
+# number shapes written another way: "5.223 × 10^-2" (scientific notation) is 0.05223; ".01823" and "-.0026" lack
+# their leading zero; "67.5%~74.4%" is a range; an upper-case multiple "2X-3X" is "2×-3×" (its range end is read)
+_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*[×x]\s*10\s*\^\s*([-−+]?\d{1,2})(?![\d.])")
+_NUMBER_SHAPES = [
+    (re.compile(r"(?:^|(?<=[\s(\[=:<>~≈±+\-−]))\.(?=\d)"), "0."),
+    (re.compile(r"(?:(?<=\d)|(?<=\d[%×xX]))\s*~\s*(?=[+−-]?\.?\d)"), "–"),
+    (re.compile(r"(?<=\d)X(?=[\s\-–—~,;:.)]|$)"), "×"),
+    (re.compile(r"(?<=\d[×x])-(?=\d)"), "–"),  # "2×-3×": a range of multiples, not a negative second end
+]
+
+
+def _scientific(m: re.Match[str]) -> str:
+    return format(Decimal(m.group(1)).scaleb(int(m.group(2).replace("−", "-"))), "f")
+
+
+def _number_shapes(text: str) -> str:
+    """``text`` with numbers in scientific notation, without their leading zero or in a "~" range rewritten."""
+    text = _SCIENTIFIC.sub(_scientific, text) if "^" in text else text
+    for rx, rep in _NUMBER_SHAPES:
+        text = rx.sub(rep, text)
+    return text
+
+
 def flat_sentence(sent: str) -> str:
     """A sentence as extraction reads it: LaTeX of numbers undone, bold marks dropped, one line, "9--52" → "9–52"."""
     text = html.unescape(sent) if "&" in sent else sent  # "100&#x0025;" in records from HTML pages
     text = re.sub(r"(?<=\d)--(?=[+−]?\d)", "–", " ".join(_plain(text).replace("**", "").split()))
+    text = _number_shapes(text)
     return _X_BEFORE.sub("×", text) if "x" in text or "X" in text else text

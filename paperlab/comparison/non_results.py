@@ -4,7 +4,7 @@ The gold descriptions say that spreads, intervals, p-values and model sizes are 
 from the characters around the number alone, so the results classifier never has to learn them:
 
 - the spread of "0.93 ± 0.04", also written "+-" or "+/-";
-- a p- or q-value: "p < 0.001", "(p=0.02)", "Fisher's exact p 0.0022", "q < 0.05", "p-value of 0.03"; an odds or
+- a p- or q-value: "p < 0.001", "P < .001", "(p=0.02)", "Fisher's exact p 0.0022", "q < 0.05", "p-value of 0.03"; an odds or
   hazard ratio: "OR 1.52", "HR = 0.80" (in a sentence about ranking or recommendation "HR" is a hit ratio, a result);
 - a confidence level and its bounds: "95% CI", "95% CI 1.31-2.54", "CI: [0.20, 0.41]";
 - the two bounds of a bracketed interval: "81.2% [79.1%, 83.0%]", "+0.31 [0.25, 0.37]";
@@ -23,6 +23,7 @@ __all__ = ["not_a_result", "only_across_clause"]
 _NUM = r"[+−-]?\d[\d,]*(?:\.\d+)?\s?%?"
 _SPREAD_BEFORE = re.compile(r"(?:±|\+/-|\+/−|\+-|\+−)\s*$")
 _P_VALUE_BEFORE = re.compile(r"(?<![\w-])[pq](?:[- ]?values?)?\s*(?:[<=>≤≥]=?|of)?\s*[+−-]?$")
+_P_BELOW = re.compile(r"(?<![\w-])P\s*[<≤]\s*$")  # "P < .001" (capital P: a precision is written "P = 0.91")
 _RATIO_BEFORE = re.compile(r"\b(?:a?OR|HR|RR|IRR)\s*[=:]?\s*$")  # "OR 1.52", "HR = 0.8": odds and hazard ratios
 # a sentence about ranking or recommendation: its "HR" is a hit ratio, a result ("HR = 0.712 and NDCG = 0.433")
 _RANKING = re.compile(r"(?i)recommend|\branking\b|\branked\b|retriev|\bhit (?:ratio|rate)|\bn?DCG\b|\bMRR\b|@\d")
@@ -47,7 +48,7 @@ def not_a_result(text: str, start: int, end: int, unit: str) -> bool:
     confidence level or bound, a bound of a bracketed interval, an ordinal or a B/T size (see the module's list)."""
     before = text[max(0, start - 60) : start]
     num_end = start + len(re.match(r"[\d,.]*", text[start:end]).group(0))  # type: ignore[union-attr]
-    if any(rx.search(before) for rx in (_SPREAD_BEFORE, _P_VALUE_BEFORE, _P_VALUE_WORDS)):
+    if any(rx.search(before) for rx in (_SPREAD_BEFORE, _P_VALUE_BEFORE, _P_BELOW, _P_VALUE_WORDS)):
         return True
     if (m := _RATIO_BEFORE.search(before)) and not (m.group(0).startswith("HR") and _RANKING.search(text)):
         return True
