@@ -35,6 +35,7 @@ import traitlets
 from anywidget.experimental import command
 
 from .errors import PaperlabError
+from .feed.reasons import GENERIC_VERBS
 from .library import Library
 from .markup import csl_plain_text, plain_abstract
 from .paper import Paper
@@ -86,15 +87,7 @@ _STEMMER = Stemmer.Stemmer("english")
 #: Words that never name a topic: English stopwords, the search's query stopwords ("propose", "gets", "results")
 #: and the verbs abstracts use to say what a method does, not what it is about ("flow / allow / generative
 #: modeling", "sampling / denoising diffusion / reach" on a reading group's diffusion papers).
-_LABEL_STOP = sorted(
-    QUERY_STOP
-    | set(
-        """allow allows allowing enable enables enabling reach reaches reached achieve achieves achieved achieving
-        outperform outperforms outperforming improve improves improved improving demonstrate demonstrates
-        demonstrated provide provides provided providing introduce introduces introduced give gives given obtain
-        obtains obtained yield yields lead leads require requires required""".split()
-    )
-)
+_LABEL_STOP = sorted(QUERY_STOP | GENERIC_VERBS)
 
 
 def _stem(word: str) -> str:

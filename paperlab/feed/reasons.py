@@ -16,13 +16,33 @@ from dataclasses import dataclass, field
 from ..names import family_name, name_parts, same_person
 from ..paper import Paper
 from ..search.personal import Reason
+from ..search.ranking import QUERY_STOP
 from ..store import Store
 from ..text import short_title
 
-__all__ = ["SavedContext", "author_key", "reason_text", "shared_words"]
+__all__ = ["GENERIC_VERBS", "SavedContext", "author_key", "generic_word", "reason_text", "shared_words"]
 
 #: The most phrases a reason names.
 MAX_WORDS = 5
+
+#: Verbs papers use to say what a method does or what a field wants, not what it is about: "is all you need",
+#: "allows", "outperforms". No word of them names a topic (the map's labels) or connects a pick to saved papers
+#: (a reason's words): "words: need" linked a survey of pet owners to three "… Is All You Need" papers.
+GENERIC_VERBS = frozenset(
+    """allow allows allowing enable enables enabling reach reaches reached achieve achieves achieved achieving
+    outperform outperforms outperforming improve improves improved improving demonstrate demonstrates
+    demonstrated provide provides provided providing introduce introduces introduced give gives given obtain
+    obtains obtained yield yields lead leads require requires required need needs needed needing""".split()
+)
+
+
+def generic_word(word: str) -> bool:
+    """Whether ``word`` (lowercase) says nothing about a topic: an English stopword (scikit-learn's list: "all",
+    "you"), a search query stopword (:data:`paperlab.search.ranking.QUERY_STOP`: "propose", "results") or one of
+    :data:`GENERIC_VERBS` ("need")."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return word in ENGLISH_STOP_WORDS or word in QUERY_STOP or word in GENERIC_VERBS
 
 
 def _fold(text: str) -> str:
@@ -124,8 +144,9 @@ def reason_text(why: Reason, paper: Paper, context: SavedContext | None = None) 
     their lists and tags), the phrases it shares with them, the authors of the saved papers who wrote it, the other
     top picks near it, the boosts it matched."""
     parts = [_close_to(why, context)] if why.closest else []
-    if why.words:
-        parts.append("words: " + ", ".join(shared_words(why.words, f"{paper.title} {paper.abstract or ''}")))
+    words = [w for w in why.words if not all(generic_word(part) for part in w.split())]  # never "words: need"
+    if words:
+        parts.append("words: " + ", ".join(shared_words(words, f"{paper.title} {paper.abstract or ''}")))
     theirs = context.their_authors(paper) if context else []
     if theirs:
         parts.append("by " + ", ".join(f"{name} (author of {n} of your papers)" for name, n in theirs[:3]))
