@@ -8,37 +8,42 @@ paper's title)::
     @article{quill2021, author = {Quill, Ada}, title = {Sparse Widget Routing}, year = {2021}}
     ```
 
-A fence whose entries cannot be read is left to the finder as before; an entry of a block that the BibTeX reader
+The fences are those markdown-it-py reads (its ``fence`` tokens: info string and line range), closed ones only, at
+the top level, in a quote or in a list item; an HTML block is read as text, so a fence right under a
+``<summary>`` line is one. A fence whose entries cannot be read is left to the finder as before; an entry of a block that the BibTeX reader
 skips is named, with its line in the page, among the page's problems. Used by :mod:`._mentions`.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 import warnings
 from collections.abc import Iterator
+from functools import cache
+
+from markdown_it import MarkdownIt
 
 from ..errors import ImportProblem, ParseError, PartialImportWarning
 from ..paper import Paper
 
 __all__ = ["bibtex_fences"]
 
-_OPEN = re.compile(r"(?P<indent>[ ]{0,3})(?P<mark>`{3,}|~{3,})[ \t]*(?P<lang>[\w+-]*)")
-_CLOSE = re.compile(r"(?P<indent>[ ]{0,3})(?P<mark>`{3,}|~{3,})[ \t]*\r?")
 _ENTRY = re.compile(r"^\s*@(?!comment\b|string\b|preamble\b)[A-Za-z]+\s*[{(]", re.M | re.I)
+_MAYBE_ENTRY = re.compile(r"@[A-Za-z]+\s*[{(]")  # anywhere on a line: in a quote, a list item
+_LANG = re.compile(r"[\w+-]+")
 _LINE = re.compile(r"\bline (\d+)")
 
 
 def bibtex_fences(text: str, source: str) -> tuple[list[Paper], list[ImportProblem], str]:
     """(the papers of the BibTeX entries in the page's fenced code blocks, the entries of those blocks that could not
     be read, the page with those blocks' lines blank)."""
+    if ("```" not in text and "~~~" not in text) or not _MAYBE_ENTRY.search(text):
+        return [], [], text  # no entry, or no fence: nothing to parse
     lines = text.split("\n")
     papers: list[Paper] = []
     problems: list[ImportProblem] = []
-    for start, end, lang in _fences(lines):
-        body = "\n".join(lines[start + 1 : end]) + "\n"
+    for start, end, lang, body in _fences(text):
         if lang.lower() not in ("bibtex", "bib", "biblatex", "") or not _ENTRY.search(body):
             continue
         read = _entries(body, source, start + 1)
@@ -46,27 +51,30 @@ def bibtex_fences(text: str, source: str) -> tuple[list[Paper], list[ImportProbl
             continue
         papers += read[0]
         problems += read[1]
-        lines[start : end + 1] = [""] * (end + 1 - start)
+        lines[start:end] = [""] * (end - start)
     return papers, problems, "\n".join(lines)
 
 
-def _fences(lines: list[str]) -> Iterator[tuple[int, int, str]]:
-    """(opening line, closing line, language) of each closed fenced block, in one pass over the page: a closing
-    line is the opener's own indent and mark alone on its line (a Windows-written ``\\r`` before the newline too)."""
-    closers: dict[tuple[str, str], list[int]] = {}
-    for i, line in enumerate(lines):
-        if line[:4].lstrip(" ")[:1] in ("`", "~") and (c := _CLOSE.fullmatch(line)):
-            closers.setdefault((c["indent"], c["mark"]), []).append(i)
-    i = 0
-    while i < len(lines):
-        o = _OPEN.match(lines[i]) if lines[i][:4].lstrip(" ")[:1] in ("`", "~") else None
-        at = closers.get((o["indent"], o["mark"]), []) if o else []
-        k = bisect.bisect_right(at, i)
-        if o is None or k == len(at):
-            i += 1
+@cache
+def _block_parser() -> MarkdownIt:
+    """CommonMark's block structure only (no inline markup), with HTML blocks read as text: a fence right under
+    ``<summary>Citation</summary>`` or inside ``<pre>`` is a fence to a reader of the page's source."""
+    return MarkdownIt("commonmark").disable(["html_block", "inline", "text_join"])
+
+
+def _fences(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(first line, line after the closing line, language, text) of each closed fenced code block, as markdown-it-py
+    reads the page: at the top level, in a list item or a quote (the text without the item's indent or the ``>``);
+    an unclosed fence runs to its container's end and is no block here. A Windows-written ``\\r`` before a newline
+    is no part of a line (markdown's own rule); a lone ``\\r`` is no line end, as in the finder's lines."""
+    for token in _block_parser().parse(text.replace("\r", "")):
+        if token.type != "fence" or token.map is None:
             continue
-        yield i, at[k], o["lang"]
-        i = at[k] + 1
+        start, end = token.map
+        body = token.content
+        body_lines = body.count("\n") + (1 if body and not body.endswith("\n") else 0)
+        if end - start - body_lines == 2:  # the opening line, the body, the closing line: closed
+            yield start, end, lang[0] if (lang := _LANG.match(token.info)) else "", body
 
 
 def _entries(body: str, source: str, before: int) -> tuple[list[Paper], list[ImportProblem]] | None:
