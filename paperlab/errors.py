@@ -22,6 +22,7 @@ __all__ = [
     "FoundByFinderWarning",
     "ImportProblem",
     "InvalidValue",
+    "MeetingsOnlyWarning",
     "MergedRecordsWarning",
     "ModelMismatchError",
     "NotFound",
@@ -151,6 +152,20 @@ class FoundByFinderWarning(UserWarning):
         self.source = source
         self.kept = kept
         super().__init__(f"{source}: {_count(kept, 'paper')} found, none skipped")
+
+
+class MeetingsOnlyWarning(UserWarning):
+    """A reading-group schedule given to :func:`paperlab.load` lists meetings but names no paper (a club's dates, a
+    seminar's talks, a course's sessions): its papers, none, are loaded, and the message says how many meetings
+    were read and that ``paperlab.Schedule.from_file(path)`` gives them.
+
+    The ``source`` attribute is the file; ``meetings`` the number of meetings read (None when not known).
+    """
+
+    def __init__(self, source: str, message: str, meetings: int | None = None) -> None:
+        self.source = source
+        self.meetings = meetings
+        super().__init__(f"{source}: {message}")
 
 
 class MergedRecordsWarning(UserWarning):

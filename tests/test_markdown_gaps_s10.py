@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import paperlab
-from paperlab.errors import ParseError
+from paperlab.errors import MeetingsOnlyWarning
 from paperlab.sources import _mentions
 
 DATA = Path(__file__).parent / "data" / "md_s10"
@@ -42,8 +42,8 @@ def test_a_course_of_reading_material_only_is_refused_and_the_finder_reads_no_se
     """Every reading is a section of the notes or a book's pages ('Section 3.2', 'Ch 4 & 5', 'pgs 40 to 71'): the
     meetings are read (four), no paper; the generic finder does not take 'Mixing of Random Walks on Sparse Graphs'
     for a paper's title."""
-    with pytest.raises(ParseError, match="names no paper"):
-        paperlab.load(DATA / "course_without_papers.md")
+    with pytest.warns(MeetingsOnlyWarning, match="names no paper"):
+        assert len(paperlab.load(DATA / "course_without_papers.md")) == 0
     schedule = paperlab.Schedule.from_file(DATA / "course_without_papers.md")
     assert [m.date_text for m in schedule.meetings] == ["2026-01-12", "2026-01-14", "2026-01-19", "2026-01-21"]
     assert all(m.papers == [] for m in schedule.meetings)

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..dates import as_date
-from ..errors import ImportProblem, MergedRecordsWarning, ParseError, PartialImportWarning, warn_partial
+from ..errors import (
+    ImportProblem,
+    MeetingsOnlyWarning,
+    MergedRecordsWarning,
+    ParseError,
+    PartialImportWarning,
+    warn_partial,
+)
 from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes, read_text
@@ -29,6 +36,7 @@ if TYPE_CHECKING:
     from ._http import HttpClient, Response
     from ._mentions import find_papers
     from ._schedule_cells import link_ids, parse_day
+    from ._schedule_lines import setext_as_atx
 
 __all__ = [
     "FORMATS",
@@ -42,11 +50,13 @@ __all__ = [
     "parse_day",
     "provide_format",
     "read_text",
+    "setext_as_atx",
 ]
 
 # What the layers above use of the sources' private modules, imported on first use (``import paperlab.sources``
 # stays free of httpx and markdown-it): the one HTTP client and its response (``_http``), the generic paper finder
-# (``_mentions``), and a schedule cell's day and paper ids (``_schedule_cells``). No module outside the sources
+# (``_mentions``), a schedule cell's day and paper ids (``_schedule_cells``), and setext headings written as ATX ones
+# (``_schedule_lines``). No module outside the sources
 # imports one of their private modules (tests/test_private_modules.py).
 _LAZY = {
     "HttpClient": "_http",
@@ -54,6 +64,7 @@ _LAZY = {
     "find_papers": "_mentions",
     "link_ids": "_schedule_cells",
     "parse_day": "_schedule_cells",
+    "setext_as_atx": "_schedule_lines",
 }
 
 
@@ -459,11 +470,15 @@ def _read_file(path: Path, format: str | None, options: dict[str, Any]) -> list[
                 warnings.simplefilter("always")
             papers = reader(path, **{k: v for k, v in options.items() if k in accepted})
     except ParseError as exc:
-        if not generic:
+        no_paper = _read_no_paper(fmt, exc)
+        if not generic and not no_paper:
             raise
-        found = _generic_papers(path, _text_of(path), 0, id_less=not _read_no_paper(fmt, exc))
+        found = _generic_papers(path, _text_of(path), 0, id_less=not no_paper) if generic else None
         if found is not None:
             return found
+        if no_paper:  # meetings and no paper: none loaded, the user told how many and how to read them
+            warn_partial(MeetingsOnlyWarning(str(path), exc.message, getattr(exc, "meetings", None)))
+            return []
         raise ParseError(
             _no_papers(fmt, exc.message), source=exc.source, where=exc.where, problems=exc.problems
         ) from None

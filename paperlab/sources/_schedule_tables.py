@@ -20,6 +20,7 @@ from ..errors import ParseError
 from ..identifiers import arxiv_id_value
 from ._schedule_cells import clean_cell, is_video
 from ._schedule_columns import content_roles
+from ._schedule_dated import dated_layout
 from ._schedule_flow import flow_records, term_lists
 from ._schedule_headings import heading_meetings
 from ._schedule_liquid import liquid_rows
@@ -45,7 +46,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "date": (
         "date", "dates", "when", "day", "week", "meeting date", "session date", "datum", "lecture", "session",
         "class", "meeting", "week date", "class date", "class dates", "lecture date", "lecture dates", "date time",
-        "date and time", "datetime", "time date",
+        "date and time", "datetime", "time date", "read by", "to read by", "to be read by", "discussed on",
+        "discussion date", "presented on", "presentation date",
         "fecha", "termin", "sitzung", "séance", "seance", "日期", "日付", "时间", "日時",
     ),
     "presenter": (
@@ -141,6 +143,7 @@ class ScheduleTable:
     markdown: bool = False  # cells written in markdown ("*No class — holiday*")
     roles: list[str | None] = field(default_factory=list)  # by the header's words, then by the cells
     seminar: bool = False  # its file's name or a heading says it lists talks ("seminars.csv", "# Colloquium")
+    dated: bool = False  # a table of dated rows whose header names no schedule column: every row is a meeting
 
     def __post_init__(self) -> None:
         if not self.roles:
@@ -295,10 +298,12 @@ def _csv_table(text: str, suffix: str) -> list[ScheduleTable]:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[tuple[str, list[Any]]] = []
+    records: list[tuple[str, list[Any]]] = []  # every record, for a table of dated rows (no schedule header)
     line = 1
     try:
         for record in reader:
             where, line = f"line {line}", reader.line_num + 1
+            records.append((where, record))
             if header is None:
                 if is_schedule_header(record):
                     header = record
@@ -307,7 +312,10 @@ def _csv_table(text: str, suffix: str) -> list[ScheduleTable]:
                 rows.append((where, record))
     except csv.Error as exc:
         raise ParseError(f"expected CSV: {exc}", where=f"line {reader.line_num}") from None
-    return [ScheduleTable(header, rows)] if header else []
+    if header:
+        return [ScheduleTable(header, rows)]
+    dated = dated_layout(records) if suffix != ".txt" or delimiter == "\t" else None  # a text file: tabs only
+    return [ScheduleTable(dated[0], dated[1], dated=True)] if dated else []
 
 
 def _yaml_items(doc: Any) -> tuple[list[Any], str | None]:

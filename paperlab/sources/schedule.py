@@ -50,6 +50,7 @@ from ._schedule_cells import (
 from ._schedule_citekeys import CITED_ONLY, cited_keys
 from ._schedule_clock import as_of, this_year
 from ._schedule_columns import lead_name
+from ._schedule_dated import row_note
 from ._schedule_headings import heading_meetings, unscheduled_papers
 from ._schedule_kinds import mark_seminars, papers_named, talks, topics_only
 from ._schedule_pool import pool_papers
@@ -68,6 +69,7 @@ __all__ = [
     "NAMES_KEYS_ONLY",
     "NAMES_NO_PAPER",
     "SUFFIXES",
+    "NoPaperError",
     "Meeting",
     "ScheduleTable",
     "looks_like_schedule",
@@ -149,6 +151,16 @@ NAMES_KEYS_ONLY = (
     "load the bibliography the keys refer to (a .bib file) for the papers"
 )
 _ROW_ERRORS: tuple[type[Exception], ...] = (ParseError, *RECORD_ERRORS)
+
+
+class NoPaperError(ParseError):
+    """The reader's refusal of a schedule whose meetings were read and name no paper; ``meetings`` counts them
+    (:func:`paperlab.load` gives an empty Library and a :class:`~paperlab.errors.MeetingsOnlyWarning` instead)."""
+
+    def __init__(self, message: str, source: str, where: str, meetings: int) -> None:
+        super().__init__(message, source, where)
+        self.meetings = meetings
+
 
 # -- rows into meetings -------------------------------------------------------------------------------
 
@@ -300,7 +312,9 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         described = None if "paper" in table.roles else clean_cell(by_role.get("note")) or None
         found, note = _linked_title(note or described, link)
     topic = clean_cell(by_role.get("topic")) or None  # a meeting's topic beside its readings
-    note = note or (topic if not found else None)
+    note = (
+        note or (topic if not found else None) or (row_note(table.columns, table.roles, cells) if table.dated else None)
+    )
     if table.markdown:  # "*No class — holiday*" shown as plain text
         note = markdown_plain(note) or None if note else None
         topic = markdown_plain(topic) or None if topic else None
@@ -310,7 +324,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     announced = any(_TO_COME.match(clean_cell(by_role.get(r))) for r in ("paper", "topic", "presenter")) and bool(
         parse_day(date_cell, order, year)
     )  # "| 14/09/2022 | tba | |", "| 2024-09-17 | TBD | |": a dated meeting whose paper or presenter is not known yet
-    if not (who or found or note or cited or slides or filled or announced) and (
+    if not (who or found or note or cited or slides or filled or announced or table.dated) and (
         is_placeholder(date_text) or len(table.columns) > 1
     ):
         return None  # an empty row ("| | | |") or a date alone
@@ -392,7 +406,8 @@ def _read(path: str | Path) -> tuple[list[Meeting], list[Paper], list[ImportProb
     undated: list[Paper] = []
     for table in tables:
         previous: Meeting | None = None  # a row with no date and no presenter continues the meeting above it
-        dated = "date" in table.roles  # without a date column an empty presenter cell names nobody: no fill-down
+        # without a date column an empty presenter cell names nobody: no fill-down; nor in a table of dated rows
+        dated = "date" in table.roles and not table.dated
         for where, cells in table.rows:
             try:
                 if not isinstance(cells, list):
@@ -470,9 +485,10 @@ def _heading_schedule(text: str, source: str) -> tuple[list[Meeting], list[Impor
 
 
 def _same_meeting(previous: Meeting, row: Meeting) -> bool:
-    """Whether a row is a second paper of the meeting above it: the same day (a real date, written alike) under
-    the same heading, both rows naming papers."""
-    same_day = row.date is not None and row.date == previous.date and row.date_text == previous.date_text
+    """Whether a row is a second paper of the meeting above it: the same day (a real date, or a day without its
+    year, written alike) under the same heading, both rows naming papers."""
+    known = row.date is not None or "day" in row.extra  # a real date, or a day and month without a year ("Sep 10")
+    same_day = known and row.date == previous.date and row.date_text == previous.date_text
     return same_day and row.section == previous.section and bool(row.papers and previous.papers)
 
 
@@ -573,7 +589,7 @@ def read_schedule(path: str | Path, reference_date: Any = None) -> list[Paper]:
         papers.append(_paper_of(found, {}, outside, str(path), 1, title))
     skipped = [p for p in problems if p.skipped]  # not a meeting kept without its date
     if not papers and not skipped:
-        raise ParseError(_no_paper(meetings), str(path), "line 1")
+        raise NoPaperError(_no_paper(meetings), str(path), "line 1", meetings=len(meetings))
     if not papers and all(p.message.startswith(CITED_ONLY) for p in skipped):
         raise ParseError(NAMES_KEYS_ONLY, str(path), skipped[0].where, problems=skipped)
     return collector.finish(papers, expected="meetings")  # type: ignore[no-any-return]

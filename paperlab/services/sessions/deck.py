@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ...sources import parse_day
+from ...sources import parse_day, setext_as_atx
 from .fields import heading_level, is_placeholder, plain
 from .names import author_names
 
@@ -48,8 +48,9 @@ def _front_matter_end(lines: list[str]) -> int | None:
 
 
 def deck_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    """``lines`` with the front matter and the slide separators blank (so line numbers stay), and the front
-    matter's top-level fields (``{"marp": "true", "title": ...}``)."""
+    """``lines`` with the front matter and the slide separators blank (so line numbers stay), setext headings
+    written as ATX ones (:func:`paperlab.sources.setext_as_atx`), and the front matter's top-level fields (``{"marp": "true",
+    "title": ...}``)."""
     out = list(lines)
     fields: dict[str, str] = {}
     end = _front_matter_end(out)
@@ -60,7 +61,8 @@ def deck_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
                 fields.setdefault(m.group("key").lower(), m.group("value").strip().strip("\"'"))
             out[k] = ""
     # a separator stands after a blank line; a rule right under text underlines it ("Model  Acc" / "---------")
-    return ["" if is_separator(ln) and (k == 0 or not out[k - 1].strip()) else ln for k, ln in enumerate(out)], fields
+    out = ["" if is_separator(ln) and (k == 0 or not out[k - 1].strip()) else ln for k, ln in enumerate(out)]
+    return setext_as_atx(out), fields
 
 
 def header_day(lines: list[str]) -> dt.date | None:

@@ -178,6 +178,7 @@ def read_transcript(text: str, source: str, *, notes: bool = True) -> Transcript
     if not presenters:
         found = _deck_of_one_paper(raw, lines, source) if notes else None
         found = found or (notes_of_papers(lines, source) if notes else None)
+        found = found or (_front_matter_talk(front, lines, source) if notes else None)
         if found is None:
             raise _no_presenters(lines, source)
         return found
@@ -247,6 +248,41 @@ def _deck_of_one_paper(raw: list[str], lines: list[str], source: str) -> Transcr
     note = ImportProblem(source, f"line {slide.line}", DECK_READ)
     lost = lost_data(table_problems, entry.tables, lines)
     return Transcript(occasion, None, [entry], [note, *table_problems], lost, date=slide.day)
+
+
+# the keys of a talk page's front matter that name who gives the talk
+_SPEAKER_KEYS = ("speaker", "presenter", "author", "authors", "speakers")
+FRONT_MATTER_READ = "no presenter lines: the talk the page's front matter names (its title, by its speaker)"
+
+
+def _front_matter_talk(front: dict[str, str], lines: list[str], source: str) -> Transcript | None:
+    """A talk page (a Jekyll or Hugo post) whose front matter names the talk's ``title`` and its speaker
+    (``author``, ``speaker``): one presentation of that talk, given by the speaker, the page's text its notes;
+    None for a page whose front matter names no title or no speaker."""
+    title = front.get("title", "")
+    speaker = next((front[k] for k in _SPEAKER_KEYS if front.get(k)), "")
+    if is_placeholder(title) or is_placeholder(speaker) or speaker.startswith(("[", "{")):
+        return None
+    extra: dict[str, object] = {"presenter": speaker, "notes": "\n".join(lines).strip()}
+    extra |= {k: v for k, v in front.items() if k in ("video", "slides", "institution", "affiliation") and v}
+    paper = Paper(
+        title=title,
+        authors=[speaker],
+        url=safe_url(front.get("link") or front.get("url")),
+        sources=[SourceRecord("session", location=source, record="line 1")],
+        extra=extra,
+    )
+    note = ImportProblem(source, "line 1", FRONT_MATTER_READ)
+    day = _front_day(front.get("date", ""))
+    return Transcript(title, None, [SessionEntry(speaker, paper, line=1)], [note], [], date=day)
+
+
+def _front_day(text: str) -> dt.date | None:
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", text)
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        return None
 
 
 # the header lines of a session transcript's slides: "Paper presentation: Group4", "Presenter: Ada Lovelace"
