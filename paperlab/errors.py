@@ -38,6 +38,7 @@ __all__ = [
     "StoreReadOnly",
     "StoreUnavailable",
     "UsageError",
+    "plural",
     "warn_partial",
 ]
 
@@ -118,7 +119,7 @@ class PartialImportWarning(UserWarning):
         self.kept = kept
         bad = [p for p in problems if getattr(p, "skipped", True)]
         in_part = [p for p in problems if not getattr(p, "skipped", True)]
-        said = [f"kept {_count(kept, what)}"]
+        said = [f"kept {plural(kept, what)}"]
         if bad or not in_part:
             said.append(
                 f"skipped {len(bad)} bad {'one' if len(bad) == 1 else 'ones'}: {_shown(bad)}" if bad else "skipped none"
@@ -128,9 +129,17 @@ class PartialImportWarning(UserWarning):
         super().__init__(f"{source}: {', '.join(said)}")
 
 
-def _count(n: int, word: str) -> str:
-    """ "1 record", "3 records", "2 table values" (this layer is below ``paperlab.text``'s ``plural``)."""
-    return f"{n} {word if n == 1 else word + 's'}"
+def plural(n: int, word: str, many: str | None = None, *, number: bool = True) -> str:
+    """``n`` and ``word`` in the number ``n`` asks for ("1 paper", "0 papers", "2 entries" with ``many="entries"``);
+    the word alone with ``number=False`` (a count shown in its own markup). Its one home, at the bottom layer, so
+    the messages of these warnings and every layer above count alike; :mod:`paperlab.text` offers it with its
+    other helpers.
+
+    >>> plural(1, "paper"), plural(3, "paper"), plural(2, "entry", "entries"), plural(1, "work", number=False)
+    ('1 paper', '3 papers', '2 entries', 'work')
+    """
+    noun = word if n == 1 else many or f"{word}s"
+    return f"{n} {noun}" if number else noun
 
 
 def _shown(problems: list[ImportProblem]) -> str:
@@ -151,7 +160,7 @@ class FoundByFinderWarning(UserWarning):
     def __init__(self, source: str, kept: int) -> None:
         self.source = source
         self.kept = kept
-        super().__init__(f"{source}: {_count(kept, 'paper')} found, none skipped")
+        super().__init__(f"{source}: {plural(kept, 'paper')} found, none skipped")
 
 
 class MeetingsOnlyWarning(UserWarning):
@@ -183,7 +192,7 @@ class MergedRecordsWarning(UserWarning):
         shown = "; ".join(str(m) for m in self.merges[:5])
         more = f" (+{len(self.merges) - 5} more)" if len(self.merges) > 5 else ""
         super().__init__(
-            f"{source}: {_count(len(self.merges), 'record')} of a work read already, merged: {shown}{more}"
+            f"{source}: {plural(len(self.merges), 'record')} of a work read already, merged: {shown}{more}"
         )
 
 

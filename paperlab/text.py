@@ -1,7 +1,8 @@
 """User text written into markdown, a title's closing stop, and the cache key of a text: one home for each (persons'
 names and bylines: :mod:`paperlab.names`).
 
-Model layer: imports nothing of ours.
+Model layer: imports only :mod:`paperlab.errors`, the home of :func:`plural` (offered here with the other helpers;
+the exception messages below this layer count with it too).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import hashlib
 import html
 import re
 import unicodedata
+
+from .errors import plural
 
 __all__ = [
     "NO_MATH_CLASS",
@@ -151,17 +154,6 @@ def text_hash(text: str) -> str:
     'd0278de5f6e5'
     """
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def plural(n: int, word: str, many: str | None = None, *, number: bool = True) -> str:
-    """``n`` and ``word`` in the number ``n`` asks for ("1 paper", "0 papers", "2 entries" with ``many="entries"``);
-    the word alone with ``number=False`` (a count shown in its own markup).
-
-    >>> plural(1, "paper"), plural(3, "paper"), plural(2, "entry", "entries"), plural(1, "work", number=False)
-    ('1 paper', '3 papers', '2 entries', 'work')
-    """
-    noun = word if n == 1 else many or f"{word}s"
-    return f"{n} {noun}" if number else noun
 
 
 def short_title(title: str, limit: int = 60) -> str:
