@@ -88,3 +88,21 @@ def test_the_second_end_of_a_tilde_range_or_a_range_of_multiples_is_read() -> No
     ]
     assert _values("The sorter runs 2X-3X faster than the heap baseline.") == [(2.0, "x", "delta"), (3.0, "x", "delta")]
     assert _values("The sorter runs 2x-3x faster than the heap baseline.") == [(2.0, "x", "delta"), (3.0, "x", "delta")]
+
+
+def test_a_loss_or_an_addition_is_a_change_and_its_elliptical_list_too() -> None:
+    """Before, "loses 9.5 accuracy points on Ferns, 8.1 on Moss" gave levels (absolute), and "adds 12.1 ms" too."""
+    text = "The pruned tree loses 9.5 accuracy points on Ferns, 8.1 on Moss and 30.2 on Lichen against the full tree."
+    assert _values(text) == [(9.5, None, "delta"), (8.1, None, "delta"), (30.2, None, "delta")]
+    assert _values("On the toy board, the cache adds 12.1 ms, about 2.5% of the decoding time.")[0] == (
+        12.1,
+        None,
+        "delta",
+    )
+
+
+def test_percent_is_the_unit_not_part_of_the_metric() -> None:
+    """Before, "49.3 percent coverage" was named "percent coverage"."""
+    df = extract_results("The toy forecaster reaches 49.3 percent coverage versus 51.4 percent for the naive one.")
+    assert list(df["metric"]) == ["coverage", "coverage"]
+    assert list(df["unit"]) == ["%", "%"]

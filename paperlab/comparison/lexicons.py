@@ -258,7 +258,7 @@ _NOT_MODIFIER = re.compile(
     r"higher|lower|better|worse|less|more|fewer|low|high|same|both|all|each|lower|state-of-the-art|sota|"
     r"smaller|larger|faster|slower|greater|shorter|longer|cheaper|best|worst|lowest|highest|superior|competitive|"
     r"learning|sampling|frame|bit|run|total|overall|average|mean|median|required|predicted|\w+ly|\w+ed|\w+es|\d.*|"
-    r"\w|dB|ms|mm|cm|km|mJ|degrees?)$"
+    r"\w|dB|ms|mm|cm|km|mJ|degrees?|percent)$"
 )
 # a lower-case word in -s that is not the word before the head: a verb ("keeps") or a plural subject, not a modifier
 _VERB_OR_PLURAL = re.compile(r"[a-z][\w-]*[^\Wsiu]s")

@@ -54,7 +54,7 @@ PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"  # units the gold leaves null 
 
 ADVERBS = (
     r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|in excess of|"
-    r"as (?:high|low|much) as|exceeding|above|below|under|~|an? (?:average|absolute) of|(?:on )?average|only|just))*"
+    r"as (?:high|low|much) as|exceeding|above|below|under|less than|fewer than|~|an? (?:average|absolute) of|(?:on )?average|only|just))*"
 )
 # "(up to 35.7%)", "saves up to 5x" are gains; "reaches up to 82.8%", "accuracy of up to 96%" are levels
 _UP_TO = (
@@ -83,6 +83,7 @@ DELTA_BEFORE = re.compile(
     # the noun of a change before its size: "energy savings of up to 96%", "penalties were 0.025", "drops of 7.6"
     rf"\b(?:drops?|declines?|differences?|savings?|penalt(?:y|ies)|gaps?)\s+(?:of|were|was|is|are){ADVERBS}|"
     rf"\boverheads?\s+of{ADVERBS}|"
+    rf"\b(?:los(?:es|t|ing)|add(?:s|ed|ing))\b{ADVERBS}|"  # "loses 19.6 accuracy points", "adds 12.1 ms"
     rf"\b(?:reduc|improv|increas|decreas|boost|lower|rais|cut)\w*\b[^,;%]*\bwith{ADVERBS}|"
     r"\b(?:reduc|improv|increas|decreas|boost|lower|cut)\w*\b(?:(?!\bto\b)[^,;%\d]){1,100}?\b(?:approximately|about|"
     r"around|roughly|nearly))\s*$",
@@ -333,15 +334,17 @@ _NEW_CLAIM = re.compile(
 
 def share_gain_lists(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
     """Mark as gains (kind "delta") the values listed after a gain whose words before it make it one ("by", "an
-    improvement of"), when each value of the list has a short tail of its own."""
+    improvement of"), when each value of the list has a short tail of its own and the unit (or, without one, the
+    metric) of the first."""
     order = sorted(range(len(spans)), key=lambda i: spans[i])
     heads = {
         i for i in order if found[i]["kind"] == "delta" and _gain_before(text[max(0, spans[i][0] - 80) : spans[i][0]])
     }
     for a, b in zip(order, order[1:], strict=False):
         first, second = found[a], found[b]
-        if a not in heads or second["kind"] != "absolute" or first["unit"] != second["unit"] or first["unit"] is None:
-            continue
+        named = first["unit"] is not None or (first["metric"] is not None and first["metric"] == second["metric"])
+        if a not in heads or second["kind"] != "absolute" or first["unit"] != second["unit"] or not named:
+            continue  # no unit: the list shares the first value's metric ("loses 19.6 accuracy points ..., 19.1 on")
         gap = _GAP.fullmatch(text, spans[a][1], spans[b][0])
         if gap is None or not _own_tail(gap.group("tail")):
             continue
