@@ -244,10 +244,13 @@ def is_more_authors(name: str) -> bool:
 
 
 # A tool's placeholder where no author is known: Zotero's "Unknown" ("Unknown Unknown"), Scopus's "[No author name
-# available]", Web of Science's "[Anonymous]", "Anon.", "N/A", "No author" (case, brackets and punctuation aside)
+# available]", Web of Science's "[Anonymous]", "Anon.", "N/A", "No author" (case, brackets and punctuation aside);
+# German citation styles' "o.V." / "o. V." (ohne Verfasser) and "o.A." (ohne Angabe), "N.N." (nomen nescio) and
+# "s.n." (sine nomine)
 _PLACEHOLDER_NAMES = frozenset(
     "unknown|unknown unknown|unknown author|author unknown|anonymous|anon|anonymous author|no author|"
-    "no author name available|no author listed|not available|n a|anonyme|anonym|anonimo|an nimo".split("|")
+    "no author name available|no author listed|not available|n a|anonyme|anonym|anonimo|an nimo|"
+    "o v|o a|ohne verfasser|n n|s n".split("|")
 )
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 
@@ -257,6 +260,8 @@ def is_placeholder_name(name: str) -> bool:
     importers leave it out (the paper shows no author rather than a made-up one).
 
     >>> is_placeholder_name("Unknown"), is_placeholder_name("[No author name available]"), is_placeholder_name("N/A")
+    (True, True, True)
+    >>> is_placeholder_name("o.V."), is_placeholder_name("o. V."), is_placeholder_name("N.N.")
     (True, True, True)
     >>> is_placeholder_name("Ada Unknown"), is_placeholder_name("Anon Quill"), is_placeholder_name("Na")
     (False, False, False)

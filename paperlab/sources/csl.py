@@ -24,7 +24,7 @@ from ..errors import ParseError, warn_partial
 from ..identifiers import arxiv_alone, doi_of_link, labelled_doi, lone_arxiv_id, normalize_arxiv_id, parse_reference
 from ..latex import latex_name
 from ..markup import csl_plain_text, plain_abstract
-from ..names import csl_name_text, is_more_authors, is_placeholder_name
+from ..names import csl_name_text, is_more_authors, is_placeholder_name, names_organisation
 from ..paper import Paper, SourceRecord
 from ..paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ..paper_render import csl_date, csl_edtf, csl_keywords, edtf_note, literal_year
@@ -124,7 +124,27 @@ def _name_text(name: Any) -> str:
     ``name`` (not CSL either, but a name all the same: dropping it would lose an author) is read as a literal."""
     if isinstance(name, dict) and isinstance(name.get("name"), str) and not _CSL_NAME_KEYS & set(name):
         name = {"literal": name["name"]}
+    if isinstance(name, dict) and set(name) == {"family"} and isinstance(name["family"], str):
+        name = _family_holding_given(name["family"]) or name
     return latex_name(name_given_first(name) if isinstance(name, str) else csl_name_text(name))  # "M{\\"u}ller"
+
+
+# a family name written with the given name after a comma, "Foßnagel, A.", "Kramer, R.-J.", "Buchholz, Katharina":
+# the whole name in one field
+_FAMILY_AND_GIVEN = re.compile(
+    r"([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?),\s*((?:[^\W\d_]{1,2}\.[\s-]*){1,3}|[^\W\d_][\w-]+(?: [^\W\d_][\w-]+)?)"
+)
+
+
+def _family_holding_given(family: str) -> str | None:
+    """A hand-written item's ``{"family": "Foßnagel, A."}``: the family name and the given name or initials after its
+    comma as one person, "Foßnagel, A."; None for any other family (a corporate "Meta Platforms, Inc." keeps its
+    comma)."""
+    text = " ".join(family.split())
+    m = _FAMILY_AND_GIVEN.fullmatch(text)
+    if not m or names_organisation(text) or not (m.group(1)[0].isupper() and m.group(2)[0].isupper()):
+        return None
+    return f"{m.group(1)}, {m.group(2).strip()}"
 
 
 def _precision(issued: Any, published: dt.date) -> str | None:

@@ -26,6 +26,7 @@ from ..paper import Paper, SourceRecord
 from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
+from ._json_keys import key_fields, named_ids, numbered_authors, scalar_keyed, whole_doi, with_embedded_bibtex
 from ._json_names import json_authors
 from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records, venue_notes
 from ._json_written import groups_of, written_fields
@@ -142,16 +143,15 @@ def _titled(value: Any) -> bool:
 
 
 def _keyed(records: dict[str, Any]) -> list[Any] | None:
-    """The records of an object keyed by citation key (``{"smith2020": {"title": …}, …}``), each with its key as
-    its ``citation key`` unless it names one; None unless every value is an object and most are titled records."""
-    values = list(records.values())
-    if not values or not all(isinstance(v, dict) for v in values) or 2 * sum(map(_titled, values)) < len(values):
+    """The records of an object keyed by citation key, DOI, arXiv id, link or title (``{"smith2020": {"title": …}}``,
+    ``{"https://doi.org/10.…": {"title": …}}``), each with what its key is as that field when it lacks it
+    (:func:`._json_keys.key_fields`); None unless every value is an object and most are titled records."""
+    if not records or not all(isinstance(v, dict) for v in records.values()):
         return None
-    return [v if _key_field(v) or not isinstance(k, str) else {**v, "citation key": k} for k, v in records.items()]
-
-
-def _key_field(record: dict[str, Any]) -> bool:
-    return any(_field_of(k) == "key" for k in record)
+    values = [{**v, **key_fields(k, v, _field_of)} for k, v in records.items()]
+    if 2 * sum(map(_titled, values)) < len(values):
+        return None
+    return values
 
 
 def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
@@ -180,7 +180,7 @@ def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
     held = _valued_groups(held, untitled)
     if len(held) > 1:
         return _grouped(held)
-    return held[0][1] if held else _keyed(obj)
+    return held[0][1] if held else _keyed(obj) or scalar_keyed(obj)
 
 
 def _valued_groups(held: list[tuple[str, list[Any]]], untitled: list[tuple[int, str, list[Any]]]) -> list[Any]:
@@ -315,9 +315,10 @@ def _links(known: dict[str, Any], rest: dict[str, Any]) -> tuple[str | None, tup
     a ``links`` list or object (``[{"label": "DOI", "url": "https://doi.org/…"}, {"label": "arXiv", …}]``)."""
     doi_text = _text(known.get("doi"))
     arxiv = normalize_arxiv_id(_text(known.get("arxiv")))
-    doi = find_doi(doi_text) if doi_text else None
+    doi = whole_doi(doi_text) or find_doi(doi_text) if doi_text else None  # a SICI's '<…>' kept whole
     listed_doi, listed_arxiv = listed_ids(rest)  # "identifier": [{"type": "doi", "id": "10.…"}]
-    doi, arxiv = doi or listed_doi, arxiv or listed_arxiv
+    named_doi, named_arxiv = named_ids(rest)  # "doiLink": "https://doi.org/10.…"
+    doi, arxiv = doi or listed_doi or named_doi, arxiv or listed_arxiv or normalize_arxiv_id(named_arxiv)
     more = [v for k, v in rest.items() if folded_key(k) in ("links", "urls", "resources")]
     links = [u for u in (" ".join(x.split()) for x in _link_values([known.get("url"), *more])) if is_http_url(u)]
     url = None
@@ -414,7 +415,7 @@ def _paper(item: Any, source: str, where: str) -> Paper:
         sources=[SourceRecord("json_list", location=source, record=where)],
         extra=extra,
     )
-    return check_paper(paper)
+    return check_paper(with_embedded_bibtex(paper, item, source))  # "bib": "@article{…}": its venue, DOI…
 
 
 def parse_json_list(data: Any, source: str = "<string>") -> list[Paper]:
@@ -424,6 +425,7 @@ def parse_json_list(data: Any, source: str = "<string>") -> list[Paper]:
         raise ParseError("expected a list of paper objects, or an object with a 'papers' list", source=source)
     papers_only = [x for x in items if not _not_a_paper(x)]
     items = papers_only or items  # a site's teaching materials and talks beside its papers are not read as papers
+    numbered_authors(items, _field_of, source)  # "authors": [1, 2]: ids into another file, left out with a warning
     return read_records(
         ((f"item {number}", item) for number, item in enumerate(items, 1)),
         lambda item, where: _paper(item, source, where),

@@ -177,13 +177,21 @@ def _decode_pieces(value: str) -> str:
     return "".join(out)
 
 
+# an accent that lost its backslash inside a group of one letter: "St{'{e}}fan", "R{'{\i}}o", "Jos{'e}" -- a tool
+# that stripped backslashes wrote them; nothing else writes an accent character right after "{" before one letter
+# (a bare letter only a vowel, so a quoted "{'s}" stays)
+_LOST_BACKSLASH = re.compile(r"\{(['\"`^~])(\{\\?[A-Za-z]\}|\\i(?![A-Za-z])|[AEIOUYaeiouy](?=\}))\}")
+
+
 def latex_to_text(value: str) -> str:
-    """LaTeX to Unicode text; a bare ``%`` is a literal percent sign, not a comment.
+    """LaTeX to Unicode text; a bare ``%`` is a literal percent sign, not a comment; an accent that lost its
+    backslash (``St{'{e}}fan``) read as the accent (Stéfan).
 
     Fast paths: a value without LaTeX is returned as it is; a long one has only its LaTeX decoded.
     """
     if not needs_latex(value):
         return value
+    value = _LOST_BACKSLASH.sub(r"{\\\1\2}", value) if "{" in value else value
     if len(value) < _PIECEWISE_FROM or _WHOLE_VALUE.search(value):
         return _decode_fast(value)
     return _decode_pieces(value)
