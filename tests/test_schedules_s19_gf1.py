@@ -118,3 +118,17 @@ def test_a_talk_pages_front_matter_names_its_talk_and_speaker() -> None:
     assert entry.paper.title == "Sparse Gadget Rings for Variational Widgets"
     assert entry.paper.extra["video"] == "https://www.example.org/watch?v=abc123"
     assert session.date == dt.date(2024, 5, 6)
+
+
+def test_a_seminar_series_csv_names_talks_not_papers() -> None:
+    """'Date,Name,Title,Abstract' in a file named seminars.csv: the titles are the talks' (the meeting's note), no
+    paper, whatever the speaker column is called; two talk titles were read as papers."""
+    meetings = _meetings("seminars.csv")
+    assert [(m.date, m.presenters, m.papers) for m in meetings] == [
+        (dt.date(2024, 2, 10), ["Ada Quill"], []),
+        (dt.date(2024, 2, 17), ["Bo Renn"], []),
+        (dt.date(2024, 2, 24), ["Cy Lune"], []),
+    ]
+    assert meetings[0].note == "Orchestrating widgets in the gadget continuum"
+    with pytest.warns(MeetingsOnlyWarning, match=r"only 3 meetings \(3 with a speaker"):
+        assert len(paperlab.load(DATA / "seminars.csv")) == 0

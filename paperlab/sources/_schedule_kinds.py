@@ -32,13 +32,16 @@ _LINK_ONLY = re.compile(r"^(?:<?https?://\S+>?|\[[^\[\]]*\]\(\S+\))$")
 def talks(table: ScheduleTable) -> bool:
     """Whether a schedule is a seminar's of invited talks: its entries say who the speaker is (an affiliation or a
     bio: "aff: Lehigh University") or its columns are a speaker's and a topic's or title's ("Speaker(s) | Topic",
-    YAML ``speaker:``/``title:``), and its titles are not called papers or readings (a "paper" column of links
+    YAML ``speaker:``/``title:``; in a file that says it lists talks, any presenter's: "Seminars.csv" of "Date | Name
+    | Title"), and its titles are not called papers or readings (a "paper" column of links
     alone does not call them so), so a title is the talk's, a paper only when linked or referenced."""
     keys = [(column_key(c), role) for c, role in zip(table.columns, table.roles, strict=True)]
     speakers = any(role == "presenter" and key.startswith("speaker") for key, role in keys)  # "Speaker(s) | Topic"
     signed = table.seminar or any(_ABSTRACT.match(k) for k, _ in keys)  # "seminars.csv", an "Abstract" column
     titles = all(key in _TALK_TITLES and (signed or key not in _TITLE_ONLY) for key, role in keys if role == "paper")
     named = papers_named(table) and not _links_only(table)
+    # a file that says it lists talks ("Seminars.csv", "# Colloquium") names its speakers in any presenter column
+    speakers = speakers or table.seminar and any(role == "presenter" for _, role in keys)
     return not named and (any(_SPEAKER_FIELD.match(k) for k, _ in keys) or speakers and titles)
 
 
