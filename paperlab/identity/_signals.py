@@ -154,14 +154,30 @@ def _acronym_of(letters: str, words: list[str]) -> bool:
     return False
 
 
+# words a venue's name may carry or drop without naming another venue: "Proceedings of the 2020 Conference on …",
+# "Proc. ACL", "Annual Meeting of …", "International Conference on …"
+_GENERIC_VENUE_WORDS = frozenset(
+    "proceedings proc conference conf international intl int annual meeting symposium workshop edition ed".split()
+)
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """A venue's words that name it: no number or year ("2020", "33rd") and no word every venue may carry."""
+    return [w for w in words if not any(c.isdigit() for c in w) and w not in _GENERIC_VENUE_WORDS]
+
+
 def same_venue(a: Paper, b: Paper) -> bool | None:
     """Whether two venues can name the same place: abbreviated words ("J. Widget Stud.") and acronyms
     ("NAACL-HLT", "ACL" for the words' initials, in order; "NeurIPS" of the starts of Neural Information Processing
-    Systems) count; at least half the words must match."""
+    Systems) count. Every word naming the shorter venue (years, numbers and "Proceedings", "Conference"... aside)
+    must match one of the other's, one left over only in a long name of four such words or more or when it is an
+    acronym (the "HLT" of "NAACL-HLT"): "Neural Computation" shares one word with "Neural Information Processing
+    Systems" and is another venue."""
     va, vb = _venue_words(a), _venue_words(b)
     if not va or not vb:
         return None
-    short, long = (va, vb) if len(va) <= len(vb) else (vb, va)
+    ca, cb = _content_words(va) or va, _content_words(vb) or vb
+    short, long = (ca, vb) if len(ca) <= len(cb) else (cb, va)
     initials = "".join(w[0] for w in long if not w.isdigit())
     named = [w for w in long if not w.isdigit()]
     capitals = _capitalised(a) | _capitalised(b)  # "NeurIPS", "InterSpeech": acronyms; "Science", "Nature": words
@@ -175,7 +191,9 @@ def same_venue(a: Paper, b: Paper) -> bool | None:
         spelled = len(letters) <= 15 and s in capitals and _acronym_of(letters, named)
         return _is_subsequence(letters, initials) or spelled
 
-    return sum(map(matched, short)) * 2 >= len(short)
+    left = [w for w in short if not matched(w)]
+    # one word left over: in a long name, or an acronym beside the other's name (the "HLT" of "NAACL-HLT")
+    return not left or len(left) == 1 and (len(short) >= 4 or left[0] in capitals and len(short) > 1)
 
 
 _PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-+|\u2013|\u2014)\s*(\d+)\s*$")
