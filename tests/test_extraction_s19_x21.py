@@ -106,3 +106,15 @@ def test_percent_is_the_unit_not_part_of_the_metric() -> None:
     df = extract_results("The toy forecaster reaches 49.3 percent coverage versus 51.4 percent for the naive one.")
     assert list(df["metric"]) == ["coverage", "coverage"]
     assert list(df["unit"]) == ["%", "%"]
+
+
+def test_metrics_joined_by_and_before_a_slash_list_name_its_values_in_order() -> None:
+    """Before, "Precision and recall are 0.91/0.87" gave recall to both values (RV18's M6); names that are not
+    metrics ("Models A and B") name nothing."""
+    df = extract_results("Precision and recall are 0.91/0.87 on the held-out toy split.")
+    assert [(v, m.lower()) for v, m in zip(df["value"], df["metric"], strict=True)] == [
+        (0.91, "precision"),
+        (0.87, "recall"),
+    ]
+    df = extract_results("Models A and B reach 0.91/0.87 on the toy split.")
+    assert not any(isinstance(m, str) for m in df["metric"])

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .lexicons import generic_metric_hits, is_known_metric
+
 __all__ = ["is_rating", "zip_slash_lists"]
 
 _NAME = r"[A-Za-z][\w@-]*(?:\.\d+)?"
@@ -14,6 +16,11 @@ _SLASH = re.compile(
     r"(?:(?:of|=|:|is|are|was|were|at)\s+)?(?P<vals>\d+(?:\.\d+)?%?(?:/\d+(?:\.\d+)?%?)+)(?![\w/])"
 )
 _RATING = re.compile(r"\s*/\s*(?:5|10)(?:\.0+)?(?![\d.]*\d)")
+# "Precision and recall are 0.91/0.87": metric names joined by commas and "and" before a slash list of as many values
+_JOINED = re.compile(
+    rf"(?<![\w/])(?P<names>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})+)\s+(?:[a-z]+\s+){{0,2}}?"
+    r"(?:of|=|:|is|are|was|were|at|reach(?:es|ed)?)\s+(?P<vals>\d+(?:\.\d+)?%?(?:/\d+(?:\.\d+)?%?)+)(?![\w/])"
+)
 
 
 def is_rating(text: str, start: int, end: int) -> bool:
@@ -33,7 +40,16 @@ def zip_slash_lists(found: list[dict[str, Any]], spans: list[tuple[int, int]], t
         for later in _VALUES.finditer(text, m.end()):
             if len(later.group(0).split("/")) == len(names):
                 _zip(found, spans, names, later.start(), later.group(0))
+    for m in _JOINED.finditer(text):
+        names = re.split(r",?\s+and\s+|,\s*", m.group("names"))
+        if len(names) == len(m.group("vals").split("/")) and all(map(_is_metric, names)):
+            _zip(found, spans, names, m.start("vals"), m.group("vals"))  # each value its own metric, in order
     _unnamed(found, spans, text)
+
+
+def _is_metric(name: str) -> bool:
+    """A lexicon metric, or a metric word the lexicon's heads know ("recall", "latency"), as the whole name."""
+    return is_known_metric(name) or [(s, e) for s, e, _ in generic_metric_hits(name, [])] == [(0, len(name))]
 
 
 def _unnamed(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
