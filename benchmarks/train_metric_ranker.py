@@ -15,7 +15,9 @@ their examples (feature names and values, labels; no text) to ``metric_features_
 Session 17 (helper X16): fitted on the six committed sets and fifteen develop folds, C 0.3 and threshold 0.4 chosen
 leaving one develop fold out. Session 18 (helper X19): the shipped model is fitted on the six committed sets and all
 27 dev folds (``FRESH_FOLDS``, v8-dev ... v20b); C and threshold chosen leaving one of 21 develop folds out, six folds
-(v18a ... v20b) checked with a fit without them (benchmarks/README.md).
+(v18a ... v20b) checked with a fit without them (benchmarks/README.md). Session 19 (helper X21): refitted with the same
+settings after the session's rule changes on 29 folds (v21a, v21b added); only v21a's and v21b's examples were
+rewritten from their texts (the other 27 folds' texts were not on the machine: their committed examples stay).
 
 Run: ``python benchmarks/train_metric_ranker.py --write-fresh-features --texts ...`` then ``--write --C 1
 --threshold 0.4``.
@@ -63,12 +65,14 @@ SETS = {
 BURNED_SETS = {"v2-test": ("extraction_gold_v2.json", "test"), "v6": ("extraction_gold_v6_test.json", "v6-test")}
 # sets whose gold holds no text (v8-dev, v8-test: texts from --texts, ``bench_extraction.fresh_sets``), by name
 FRESH: dict[str, list[dict]] = {}
-# the fresh arXiv folds the shipped model is fitted on (every dev fold of session 18: v20-test was the last scored
-# once), from their committed examples
+# the fresh arXiv folds the shipped model is fitted on (every dev fold of session 19: v21-test was the last scored
+# once), from their committed examples; on this session's machine only v21a and v21b had their texts, so the other
+# folds' examples are those of their last rewrite (session 18's rules), not recomputed
 FRESH_FOLDS = [
     *("v8-dev", "v8-test", "v9a", "v9b", "v10a", "v10b", "v11a", "v11b", "v12b", "v13a", "v13b"),
     *("v14a", "v14b", "v15a", "v15b", "v16a", "v16b", "v16c", "v16d", "v17a", "v17b"),
     *("v18a", "v18b", "v19a", "v19b", "v20a", "v20b"),
+    *("v21a", "v21b"),  # session 19: v21-test (scored once in session 18) as two dev folds
 ]
 FRESH_FEATURES = DATA / "metric_features_fresh.json"
 Group = tuple[list[dict[str, float]], list[int]]
