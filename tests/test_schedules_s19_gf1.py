@@ -132,3 +132,14 @@ def test_a_seminar_series_csv_names_talks_not_papers() -> None:
     assert meetings[0].note == "Orchestrating widgets in the gadget continuum"
     with pytest.warns(MeetingsOnlyWarning, match=r"only 3 meetings \(3 with a speaker"):
         assert len(paperlab.load(DATA / "seminars.csv")) == 0
+
+
+def test_a_colloquiums_venue_is_the_talks_room_not_a_journal() -> None:
+    """A colloquium YAML of talks (title, speaker, affiliation, venue: 'Lecture Hall'): the venue is where the talk
+    is held, so the talk titles stay notes; they were read as papers published in 'Lecture Hall'."""
+    meetings = _meetings("colloquium.yml")
+    assert [(m.date, m.presenters, m.papers) for m in meetings] == [
+        (dt.date(2026, 10, 21), ["Ada Quill"], []),
+        (dt.date(2026, 2, 20), ["Cy Lune"], []),
+    ]
+    assert meetings[1].note == "New organizational principle for gadget phases in widget materials"

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-from ._schedule_cells import clean_cell
+from ._schedule_cells import clean_cell, is_placeholder
 from ._schedule_tables import ScheduleTable, column_key
 
-__all__ = ["mark_seminars", "papers_named", "talks", "topics_only"]
+__all__ = ["cited_by_row", "mark_seminars", "papers_named", "talks", "topics_only"]
 
 _SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
 _TALK_TITLES = ("topic", "topics", "talk", "talk topic", "title", "talk title")
@@ -43,6 +44,13 @@ def talks(table: ScheduleTable) -> bool:
     # a file that says it lists talks ("Seminars.csv", "# Colloquium") names its speakers in any presenter column
     speakers = speakers or table.seminar and any(role == "presenter" for _, role in keys)
     return not named and (any(_SPEAKER_FIELD.match(k) for k, _ in keys) or speakers and titles)
+
+
+def cited_by_row(table: ScheduleTable, by_role: dict[str, Any]) -> bool:
+    """Whether a row's own cells (``by_role``: its first cell of each role) give its paper's authors or journal
+    ("Title | Author(s) | Journal"): it names a paper, linked or not; a seminar's "venue" is the talk's room."""
+    roles = ("authors",) if talks(table) else ("authors", "venue")
+    return any(not is_placeholder(clean_cell(by_role.get(role))) for role in roles)
 
 
 def mark_seminars(tables: list[ScheduleTable], path: Path, text: str) -> list[ScheduleTable]:

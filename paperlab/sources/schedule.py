@@ -52,7 +52,7 @@ from ._schedule_clock import as_of, this_year
 from ._schedule_columns import lead_name
 from ._schedule_dated import row_note
 from ._schedule_headings import heading_meetings, unscheduled_papers
-from ._schedule_kinds import mark_seminars, papers_named, talks, topics_only
+from ._schedule_kinds import cited_by_row, mark_seminars, papers_named, talks, topics_only
 from ._schedule_pool import pool_papers
 from ._schedule_tables import (
     PAPER_COLUMNS,
@@ -298,8 +298,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         return None  # "| 03/05 | Ada | ~~Widget Routing~~ Postponed |": struck from the schedule, no meeting
     cell = by_role.get("paper")  # readings cited by key ("[@vaswani2017]") are kept as keys, no paper
     rest, cited = cited_keys(cell) if isinstance(cell, str) else (cell, [])
-    by_row = any(not is_placeholder(clean_cell(by_role.get(role))) for role in ("authors", "venue"))
-    found, note = _cell_papers(table, rest if cited else cell, by_row)
+    found, note = _cell_papers(table, rest if cited else cell, cited_by_row(table, by_role))
     if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
         note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
     if note is None and not found and not who:
