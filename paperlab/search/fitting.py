@@ -94,9 +94,10 @@ def save_fitted(
     embeddings: np.ndarray,
     vectors: ExactVectorIndex | AnnVectorIndex,
     lexical: BM25Ranker | None,
+    lexical_fp: str | None = None,
 ) -> None:
-    """Write fitted vectors, graph and (if built) BM25 index under ``root``/``key``; failures only cost the
-    speed-up."""
+    """Write fitted vectors, graph and (if built) BM25 index under ``root``/``key``, with ``lexical_fp``, the
+    :func:`.persist.lexical_fingerprint` of the BM25 index's texts; failures only cost the speed-up."""
     tmp = None
     try:
         tmp = persist.new_folder(root, key)
@@ -111,6 +112,7 @@ def save_fitted(
             "n": len(embeddings),
             "dim": int(embeddings.shape[1]),
             "settings": index_settings(uses_ann),
+            "lexical": lexical_fp if lexical is not None else None,
         }
         persist.publish(tmp, root, key, meta)
     except OSError:
@@ -119,10 +121,12 @@ def save_fitted(
 
 
 def load_fitted(
-    folder: Path, n: int, uses_ann: bool
+    folder: Path, n: int, uses_ann: bool, lexical_fp: str | None = None, unrecorded: str | None = None
 ) -> tuple[np.ndarray, ExactVectorIndex | AnnVectorIndex, BM25Ranker | None] | None:
-    """The embeddings, vector index and BM25 index (None if not saved) of the index saved in ``folder`` for ``n``
-    texts; None when it cannot be read or holds another number of texts (it is then rebuilt)."""
+    """The embeddings, vector index and BM25 index of the index saved in ``folder`` for ``n`` texts; None when it
+    cannot be read or holds another number of texts (it is then rebuilt). The BM25 index is None when none was
+    saved, or, given ``lexical_fp``, when it was saved for other texts or keywords (its recorded fingerprint, else
+    ``unrecorded``, is another): it is then rebuilt, the vectors kept."""
     try:
         if uses_ann:
             emb = np.load(folder / "embeddings.npy", mmap_mode="r")
@@ -134,22 +138,30 @@ def load_fitted(
             vectors = ExactVectorIndex().fit(emb)
         if emb.shape[0] != n:
             return None
-        lexical = BM25Ranker.load(folder / "lexical") if (folder / "lexical").is_dir() else None
+        lexical = None
+        if (folder / "lexical").is_dir() and lexical_fp in (None, persist.read_meta(folder).get("lexical", unrecorded)):
+            lexical = BM25Ranker.load(folder / "lexical")
     except (OSError, ValueError, KeyError, RuntimeError):
         return None
     persist.touch(folder)
     return emb, vectors, lexical
 
 
-def add_lexical(folder: Path, texts: Sequence[str]) -> BM25Ranker:
-    """BM25 of ``texts``, saved beside the index in ``folder`` that a semantic-only fit saved without it."""
+def add_lexical(folder: Path, texts: Sequence[str], lexical_fp: str | None = None) -> BM25Ranker:
+    """BM25 of ``texts``, saved beside the index in ``folder`` that a semantic-only fit saved without it, or in place
+    of one saved for other keywords, with ``lexical_fp`` (their :func:`.persist.lexical_fingerprint`)."""
     lexical = BM25Ranker().fit(texts)
-    tmp = folder / f".lexical-tmp-{id(lexical)}"
+    tmp, old = folder / f".lexical-tmp-{id(lexical)}", folder / f".lexical-old-{id(lexical)}"
     try:
         lexical.save(tmp)
+        if (folder / "lexical").is_dir():
+            (folder / "lexical").rename(old)
         tmp.rename(folder / "lexical")
+        if lexical_fp is not None:
+            persist.update_meta(folder, lexical=lexical_fp)
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
     return lexical
 
 

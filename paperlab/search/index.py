@@ -52,8 +52,11 @@ def lexical_text(paper: Paper) -> str:
     """The text a paper's words are matched in (BM25): :func:`paper_text`, then the keywords its source gives
     (Hugging Face ``ai_keywords``, BibTeX ``keywords``), so a paper found only by a keyword is found; they are not
     embedded (the vectors of a paper stay those of its title and abstract, cached and shipped by that text)."""
-    text = paper_text(paper)
-    return f"{text}. {'; '.join(paper.keywords)}" if paper.keywords else text
+    return _with_keywords(paper_text(paper), paper.keywords)
+
+
+def _with_keywords(text: str, keywords: Sequence[str]) -> str:
+    return f"{text}. {'; '.join(keywords)}" if keywords else text
 
 
 def _check_mode(mode: str) -> str:
@@ -173,8 +176,7 @@ class PaperIndex:
         _check_mode(self.mode)
         self.papers_ = list(library)
         self.rows_ = {p.id: i for i, p in enumerate(self.papers_)}
-        self.texts_ = [paper_text(p) for p in self.papers_]
-        self.lexical_texts_ = [lexical_text(p) for p in self.papers_]  # with the keywords: what BM25 matches
+        self.texts_ = [paper_text(p) for p in self.papers_]  # BM25's texts add the keywords, built when read
         self._pair_terms: PairTerms | None = None  # built on the first similar() explained
         self._lexical: BM25Ranker | None = None  # built on first use (see lexical_)
         self.n_embedded_ = 0
@@ -187,20 +189,17 @@ class PaperIndex:
         self.uses_ann_ = len(self.texts_) >= self.ann_threshold
         self.loaded_from_: Path | None = None
         root = index_root(self.index_dir, self.store, len(self.texts_), self.persist_above)
-        fingerprint = persist.texts_fingerprint(self.lexical_texts_) if root is not None else ""  # BM25 saved too
         if root is not None:
-            names = [self.encoder] if self.encoder is not None else [None, "static"]
-            for name in names:
-                encoder = get_encoder(name)
-                folder = root / persist.index_key(fingerprint, encoder.name, index_settings(self.uses_ann_))
-                if persist.complete(folder) and self._load(folder, encoder):
-                    return
+            texts_fp = persist.texts_fingerprint(self.texts_)  # the vectors' texts; BM25's adds the keywords
+            self._fingerprints = texts_fp, persist.lexical_fingerprint(texts_fp, [p.keywords for p in self.papers_])
+            if self._load_saved(root):
+                return
         store = store_of(self.store)
         self.encoder_ = choose_encoder(self.encoder, self.texts_, store, self.static_above)
         lexical = None
         if self.mode == "hybrid" and self._lexical is None and len(self.texts_) >= self.persist_above:
             # build BM25 (Python, holds the GIL) while the encoder runs (native code, mostly releases it)
-            lexical = Background(lambda: BM25Ranker().fit(self.lexical_texts_))
+            lexical = Background(lambda: BM25Ranker().fit(self._lexical_texts()))
         self.embeddings_, self.n_embedded_ = embed(
             self.encoder_,
             self.texts_,
@@ -217,27 +216,53 @@ class PaperIndex:
         if lexical is not None:
             self._lexical = lexical.result()
         if root is not None:
-            key = persist.index_key(fingerprint, self.encoder_.name, index_settings(self.uses_ann_))
-            save_fitted(root, key, self.encoder_, self.embeddings_, self.vectors_, self._lexical)
+            texts_fp, lexical_fp = self._fingerprints
+            key = persist.index_key(texts_fp, self.encoder_.name, index_settings(self.uses_ann_))
+            save_fitted(root, key, self.encoder_, self.embeddings_, self.vectors_, self._lexical, lexical_fp)
 
-    def _load(self, folder: Path, encoder: Encoder) -> bool:
-        """Use the index saved in ``folder``; False when it cannot be read (it is then rebuilt)."""
-        saved = load_fitted(folder, len(self.texts_), self.uses_ann_)
+    def _load_saved(self, root: Path) -> bool:
+        """Load the index saved for these texts under ``root``, else one saved by paperlab before vectors and BM25
+        were fingerprinted apart (named by the texts with their keywords; renamed to today's key): True if loaded."""
+        texts_fp, lexical_fp = self._fingerprints
+        settings = index_settings(self.uses_ann_)
+        for name in [self.encoder] if self.encoder is not None else [None, "static"]:
+            encoder = get_encoder(name)
+            folder = root / persist.index_key(texts_fp, encoder.name, settings)
+            if persist.complete(folder) and self._load(folder, encoder, unrecorded=texts_fp):
+                return True
+            if lexical_fp == texts_fp:  # no keywords: the key was the same before
+                continue
+            old = root / persist.index_key(persist.texts_fingerprint(self._lexical_texts()), encoder.name, settings)
+            if persist.complete(old) and "lexical" not in persist.read_meta(old):
+                if self._load(old, encoder, unrecorded=lexical_fp):  # its BM25 read these keywords
+                    self.loaded_from_ = persist.adopt(old, folder, lexical_fp)
+                    return True
+        return False
+
+    def _load(self, folder: Path, encoder: Encoder, unrecorded: str) -> bool:
+        """Use the index saved in ``folder`` (its BM25 rebuilt if saved for other keywords, ``unrecorded`` the
+        fingerprint of a BM25 saved without one); False when it cannot be read (it is then rebuilt)."""
+        lexical_fp = self._fingerprints[1]
+        saved = load_fitted(folder, len(self.texts_), self.uses_ann_, lexical_fp, unrecorded)
         if saved is None:
             return False
         self.embeddings_, self.vectors_, lexical = saved
         self.encoder_, self.n_embedded_, self.loaded_from_ = encoder, 0, folder
         self._lexical = self._lexical or lexical
-        if self._lexical is None and self.mode == "hybrid":  # saved by a semantic-only fit: add BM25
-            self._lexical = add_lexical(folder, self.lexical_texts_)
+        if self._lexical is None and self.mode == "hybrid":  # saved by a semantic-only fit, or for other keywords
+            self._lexical = add_lexical(folder, self._lexical_texts(), lexical_fp)
         return True
+
+    def _lexical_texts(self) -> list[str]:
+        """What BM25 matches, built when read (not kept: only the keywords differ from ``texts_``)."""
+        return [_with_keywords(t, p.keywords) for t, p in zip(self.texts_, self.papers_, strict=True)]
 
     @property
     def lexical_(self) -> BM25Ranker:
         """The BM25 index of the papers, built on first use (re-opening a large library stays fast)."""
         self._check_fitted()
         if self._lexical is None:
-            self._lexical = BM25Ranker().fit(self.lexical_texts_)
+            self._lexical = BM25Ranker().fit(self._lexical_texts())
         return self._lexical
 
     def _check_fitted(self) -> None:
@@ -319,7 +344,9 @@ class PaperIndex:
     def _feedback_features(self, query_text: str, cand: np.ndarray, blend: np.ndarray) -> dict[str, np.ndarray]:
         """Lexical pseudo-relevance feedback and kNN smoothing (see :mod:`paperlab.search.ranking`)."""
         top = cand[top_k(blend, 10)]
-        terms = expansion_terms(self.lexical_, query_text, [self.lexical_texts_[r] for r in top])
+        terms = expansion_terms(
+            self.lexical_, query_text, [_with_keywords(self.texts_[r], self.papers_[r].keywords) for r in top]
+        )
         extra = np.zeros(len(cand), dtype=np.float32)
         if terms:
             extra = self.lexical_.term_scores(terms)[cand]
