@@ -118,3 +118,9 @@ def test_metrics_joined_by_and_before_a_slash_list_name_its_values_in_order() ->
     ]
     df = extract_results("Models A and B reach 0.91/0.87 on the toy split.")
     assert not any(isinstance(m, str) for m in df["metric"])
+
+
+def test_a_unit_of_size_is_not_the_metric() -> None:
+    """Before, "21.52 MB of GPU memory" was named "MB" (read as an acronym metric); the phrase after "of" names it."""
+    df = extract_results("On the toy board, the tracker uses 21.52 MB of GPU memory per frame.")
+    assert list(zip(df["value"], df["metric"], strict=True)) == [(21.52, "GPU memory")]

@@ -266,6 +266,7 @@ _VERB_OR_PLURAL = re.compile(r"[a-z][\w-]*[^\Wsiu]s")
 _NAMING_PARTICIPLE = re.compile(r"(?i)^(?:expected|normali[sz]ed|weighted|balanced|adjusted|modell?ed)$")
 # acronyms that are settings or things, not metrics
 _NOT_METRIC_ACRONYMS = {"SOTA", "LLM", "LLMS", "GPU", "CPU", "TPU", "AI", "ML", "NLP", "API", "SNR", "NFE", "CNN"}
+_NOT_METRIC_ACRONYMS |= {"KB", "MB", "GB", "TB", "KIB", "MIB", "GIB", "TIB"}  # units of size: "21.52 MB of GPU memory"
 _ACRONYM = r"[A-Z]{2,}[0-9]*(?:-[A-Z0-9]{2,})?"
 _ACRONYM_CONTEXTS = [
     rf"\d(?:\s?(?:%|x|×))?\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:terms of\s+)?(?:the\s+)?(?P<a>{_ACRONYM})\b(?![-(])",  # "24% in MAE"
