@@ -143,3 +143,13 @@ def test_a_colloquiums_venue_is_the_talks_room_not_a_journal() -> None:
         (dt.date(2026, 2, 20), ["Cy Lune"], []),
     ]
     assert meetings[1].note == "New organizational principle for gadget phases in widget materials"
+
+
+def test_a_date_field_under_a_session_heading_dates_the_meeting() -> None:
+    """'### Session 1: Widgets' over '- **Date:** 2025-03-04': the field dates the meeting ('Date: TBD' leaves it
+    undated); the date was kept only as a note."""
+    meetings = _meetings("session_fields.md")
+    assert [(m.date, m.presenters, [p.title for p in m.papers]) for m in meetings] == [
+        (dt.date(2025, 3, 4), ["Ada Quill"], ["Widget Flows in Thin Sheets"]),
+        (None, ["Bo Renn"], ["Gadget Rings and Their Folds"]),
+    ]

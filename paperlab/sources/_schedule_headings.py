@@ -171,6 +171,7 @@ _PEOPLE_FIELDS = frozenset(
     }
 )
 _PLACE_FIELDS = frozenset({"room", "location", "place", "where", "when", "time", "zoom", "venue room", "building"})
+_DATE_FIELDS = frozenset({"date", "day", "meeting date", "session date", "date and time", "datum", "fecha"})
 _TO_COME = re.compile(r"^(?:tba|tbd|tbc|n/?a|none|\?+|[-—–]+)\.?$", re.I)  # "TBA": nothing named yet
 _BY = r"(?i:presented by|presenters?:|speakers?:|led by)"
 _PRESENTED_BY = re.compile(
@@ -369,8 +370,21 @@ def _add_papers(meeting: HeadingMeeting, papers: list[CellPaper], who: list[str]
     meeting.presenters += [w for w in who if w not in meeting.presenters]
 
 
+def _date_field(line: str) -> str | None:
+    """The day a line labelled as the meeting's date gives ("- **Date:** 2025-03-04", "" for TBD), else None."""
+    field_ = _FIELD.match(_BULLET.sub("", line).strip())
+    if field_ is None or " ".join(field_.group("label").lower().split()) not in _DATE_FIELDS:
+        return None
+    value = " ".join(field_.group("value").strip(" *_").split())
+    return "" if _TO_COME.match(value) else value
+
+
 def _section_line(current: HeadingMeeting, line: str) -> None:
-    """Add what one line under a meeting's heading (or date bullet) names."""
+    """Add what one line under a meeting's heading (or date bullet) names; a date field dates a meeting whose
+    heading names no day ("### Session 1: Widgets" over "- **Date:** 2025-03-04")."""
+    if (day := _date_field(line)) is not None:
+        current.date_text = current.date_text or day
+        return
     if line.lstrip().startswith("|"):
         current.table = True
     if labelled := _labelled_line(line):  # "**Paper:** Title, in EMNLP 2018", "**Presenter:** Ada Quill"
