@@ -133,7 +133,8 @@ def test_authors_and_doi_from_a_records_formatted_citation(tmp_path: Path) -> No
     }
     lib = _load(tmp_path, "group.json", json.dumps(items))
     assert [p.authors for p in lib] == [["A. B. Quill", "B. Dale"], ["C. Renn"], []]
-    assert lib[0].doi == "10.5555/widg.2018.3" and lib[0].journal_ref == "Journal of Widgets, 3(2), 1–10"
+    assert lib[0].doi == "10.5555/widg.2018.3" and lib[0].journal_ref == "Journal of Widgets"
+    assert lib[0].extra["csl"] == {"volume": "3", "issue": "2", "page": "1–10"}  # the venue's numbers kept apart
     assert lib[1].journal_ref == "Moth Press" and lib[2].journal_ref is None
 
 

@@ -65,6 +65,8 @@ def test_a_doi_under_a_key_naming_it_and_a_venue_inside_a_bib_string_are_read() 
     papers, _ = _load("survey_links_and_bib.json")
     survey, crease = papers
     assert survey.doi == "10.5555/jws.933.47"
+    assert survey.journal_ref == "Journal of Widget Studies"  # "…, 933, 47": its volume and page kept apart
+    assert survey.extra["csl"] == {"volume": "933", "page": "47"}
     assert [str(a) for a in survey.authors] == ["Ada Quill", "Bo Dale", "Cy Renn"]
     assert crease.journal_ref == "Proceedings of the Widget Conference"
     assert crease.doi == "10.5555/wc.2019.1"

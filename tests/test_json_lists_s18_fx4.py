@@ -72,9 +72,13 @@ def test_a_link_closing_an_apa_reference_is_its_doi_or_arxiv_id(tmp_path: Path) 
     ]  # "Remember to buy milk (2024). <link>": no author before the year, no DOI: no paper (FX5, RV18's L6)
     assert [p.doi for p in lib][:3] == ["10.5555/widg.2018.3", "10.5555/moth.2020.5", "10.5555/wl.2021.11"]
     assert [p.journal_ref for p in lib][:3] == [
-        "Journal of Widgets, 3(2), 1–10",
+        "Journal of Widgets",  # its numbers kept apart (GF2, session 19)
         "Proceedings of the Moth Conference (pp. 5-9)",
-        "Widget Letters, 7, 11-19",
+        "Widget Letters",
+    ]
+    assert [lib[0].extra.get("csl"), lib[2].extra.get("csl")] == [
+        {"volume": "3", "issue": "2", "page": "1–10"},
+        {"volume": "7", "page": "11-19"},
     ]
     assert lib[3].arxiv_id == "1905.01234"
     assert all("milk" not in str(a) for p in lib for a in p.authors)  # no author made of its title

@@ -26,6 +26,7 @@ from ..identifiers import find_doi, normalize_arxiv_id
 from ..paper import Paper
 from ..urls import is_http_url
 from ._json_roles import folded_key
+from ._schedule_venues import split_venue
 
 __all__ = [
     "key_fields",
@@ -33,6 +34,7 @@ __all__ = [
     "numbered_authors",
     "scalar_keyed",
     "title_like_key",
+    "venue_numbers",
     "whole_doi",
     "with_embedded_bibtex",
 ]
@@ -202,3 +204,18 @@ def _filled(paper: Paper, bib: Paper) -> Paper:
         if precision := (bib.extra or {}).get("date_precision"):
             changes["extra"] = {**paper.extra, "date_precision": precision}
     return dataclasses.replace(paper, **changes) if changes else paper
+
+
+_YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def venue_numbers(venue: str | None) -> tuple[str | None, dict[str, str]]:
+    """(the journal's name, its volume / issue / page) of a venue written with its numbers after it, APA's "The
+    Journal of Widgets, 933, 47" or MLA's "Journal of Widgets 98.2 (2016): 392-393" (:func:`._schedule_venues.split_venue`);
+    the venue as it is when its first number is a year ("NeurIPS, 2026", "Complexity, 2026, 5511110")."""
+    if not venue:
+        return venue, {}
+    name, numbers = split_venue(venue)
+    if not numbers or _YEARLIKE.fullmatch(numbers.get("volume", "")):
+        return venue, {}
+    return name, numbers

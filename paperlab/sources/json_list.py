@@ -26,7 +26,15 @@ from ..paper import Paper, SourceRecord
 from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
-from ._json_keys import key_fields, named_ids, numbered_authors, scalar_keyed, whole_doi, with_embedded_bibtex
+from ._json_keys import (
+    key_fields,
+    named_ids,
+    numbered_authors,
+    scalar_keyed,
+    venue_numbers,
+    whole_doi,
+    with_embedded_bibtex,
+)
 from ._json_names import json_authors
 from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records, venue_notes
 from ._json_written import groups_of, written_fields
@@ -381,6 +389,7 @@ def _paper(item: Any, source: str, where: str) -> Paper:
     if published is None and noted_year and not arxiv:  # an arXiv id dates it to the month
         published, precision = dt.date(noted_year, 1, 1), "year"
     doi = doi or noted_doi
+    venue, numbers = venue_numbers(venue)  # "The Astrophysical Journal, 933, 47": the journal, its volume and page
     if link := venue_url(venue):  # a link given as the venue is no venue
         url, venue = url or (link if is_http_url(link) else None), None
     words = known.get("keywords")
@@ -396,6 +405,8 @@ def _paper(item: Any, source: str, where: str) -> Paper:
         extra.setdefault("json", {})["editors"] = known["editors"]  # kept as written beside the authors
     if precision:
         extra["date_precision"] = precision
+    if numbers:
+        extra["csl"] = numbers  # as the CSL and BibTeX exports write them
     if more:
         extra["more_authors"] = True
     if as_written := names_as_written(written):  # "García Márquez, Gabriel": the exports write it so
