@@ -97,6 +97,15 @@ def _stem(word: str) -> str:
     return stem[:-1] if len(stem) > 3 and stem.endswith("s") and not stem.endswith("ss") else stem
 
 
+def _parts(term: str) -> list[str]:
+    """The stems of a label term's words and of the parts of its hyphenated words: "LiDAR-based SLAM" holds
+    "lidar", "base" and "slam", so it repeats "LiDAR localization"'s "lidar" ("polynomial-time" holds
+    "polynomial"); a hyphenated word written whole too ("pre-training" is "pretraining")."""
+    parts = [_stem(part) for word in term.split() for part in word.split("-") if part]
+    joined = [_stem(word.replace("-", "")) for word in term.split() if "-" in word.strip("-")]
+    return parts + joined  # "pre-training" holds "pretraining" too
+
+
 def _label_text(paper: Paper) -> str:
     """The title and abstract whose words label a topic, read by the importers' one markup reader
     (:mod:`paperlab.markup`) after unescaping (markup written as ``&lt;jats:p&gt;``): markup tags and an
@@ -114,32 +123,34 @@ def _label_terms(ranked: list[str], n: int = _LABEL_WORDS, taken: frozenset[str]
     A two-word phrase is kept only when both of its words are among the topic's ``_KEPT_WORDS`` most
     distinctive single words, and only when no other distinctive phrase continues it ("large language" next
     to "language models" is a cut of "large language models": neither is a phrase of its own); no word
-    appears twice (plural or not); a phrase takes the place of a
-    single word it contains, so the label says "language models", not "language / language models".
+    appears twice (plural or not, nor as a part of a hyphenated word: "LiDAR localization / LiDAR-based SLAM"); a
+    phrase takes the place of a single word it contains, so the label says "language models", not "language /
+    language models"; a hyphenated word takes no word's place ("diffusion", not "diffusion-based").
     """
     kept = {_stem(w) for w in [t for t in ranked if " " not in t][:_KEPT_WORDS]}
     pairs = [t.split() for t in ranked[:_SCANNED] if len(t.split()) == 2]
     chosen: list[list[str]] = []
-    scanned = sorted(ranked[:_SCANNED], key=lambda t: any(_stem(w) in taken for w in t.split()))
+    scanned = sorted(ranked[:_SCANNED], key=lambda t: any(w in taken for w in _parts(t)))
     for term in scanned:
-        words = [_stem(w) for w in term.split()]
+        words, parts = [_stem(w) for w in term.split()], _parts(term)
         if len(words) > 1 and not all(w in kept for w in words):
             continue
         if len(words) == 2 and any(p[0] == term.split()[1] or p[1] == term.split()[0] for p in pairs):
             continue  # a link of a longer phrase ("large language" + "language models"): cut either way
-        if len(set(words)) < len(words):
+        if len(set(parts)) < len(parts):
             continue
-        stems = [[_stem(w) for w in c] for c in chosen]
+        stems = [_parts(" ".join(c)) for c in chosen]
         used = {w for c in stems for w in c}
-        overlap = [w for w in words if w in used]
+        overlap = [w for w in parts if w in used]  # "LiDAR-based" after "LiDAR localization": "lidar" again
+        inside = [i for i, st in enumerate(stems) if len(chosen[i]) == 1 and set(st) < set(parts)]  # "SLAM"
         if not overlap:
             if len(chosen) < n:
                 chosen.append(term.split())
-        elif len(words) > 1 and all([w] in stems for w in overlap):
-            # the phrase takes the place of the single words it contains (first one's slot)
-            at = min(stems.index([w]) for w in overlap)
-            chosen = [c for c, st in zip(chosen, stems, strict=True) if not (len(st) == 1 and st[0] in overlap)]
-            chosen.insert(at, term.split())
+        elif len(words) > 1 and inside and set(overlap) <= {w for i in inside for w in stems[i]}:
+            # the phrase takes the place of the terms it contains (first one's slot); a hyphenated word takes none
+            # ("diffusion", not "diffusion-based")
+            chosen = [c for i, c in enumerate(chosen) if i not in inside]
+            chosen.insert(inside[0], term.split())
     return [" ".join(c) for c in chosen]
 
 
@@ -151,9 +162,9 @@ def _in_turn(rows: Any, order: list[int], terms: np.ndarray, n: int, taken: froz
     """
     chosen: list[str] = []
     for r in range(rows.shape[0]):
-        used = {_stem(w) for term in chosen for w in term.split()}
+        used = {w for term in chosen for w in _parts(term)}
         ranked = [str(terms[i]) for i in order if rows[r, i] > 0]
-        ranked = [t for t in ranked if not used & {_stem(w) for w in t.split()}]
+        ranked = [t for t in ranked if not used & set(_parts(t))]
         chosen += _label_terms(ranked, 1, taken)[: n - len(chosen)]
     return chosen
 
@@ -217,7 +228,7 @@ def topic_labels(topics: Topics, n: int = _LABEL_WORDS) -> dict[int, str]:
             chosen = _in_turn(tf[rows], order, terms, n, frozenset(taken))
         label = " / ".join(_as_written(chosen, [texts[r] for r in rows])) if chosen else fallback
         labels[t] = label if label not in labels.values() else f"{label} ({t})"
-        taken |= {_stem(w) for term in chosen for w in term.split()}
+        taken |= {w for term in chosen for w in _parts(term)}
     return {t: labels[t] for t in topics.labels}
 
 
