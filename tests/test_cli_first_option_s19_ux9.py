@@ -37,4 +37,12 @@ def test_an_option_before_the_command_is_named(
 def test_paperlabs_own_options_still_work(paperlab_home: object, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0 and capsys.readouterr().out.startswith("paperlab ")
     assert main(["--vers"]) == 0 and capsys.readouterr().out.startswith("paperlab ")  # argparse's abbreviation
-    assert main([]) == 2 and "required: COMMAND" in capsys.readouterr().err
+
+
+def test_paperlab_alone_names_its_commands(paperlab_home: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """``paperlab`` alone said "the following arguments are required: COMMAND", naming none."""
+    assert main([]) == 2
+    assert capsys.readouterr().err == (
+        "paperlab: error: a COMMAND is needed: import, list, search, show, fetch, export, digest, embed, store, "
+        "feed, split (see paperlab --help)\n"
+    )

@@ -57,6 +57,9 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr (exit status 2), not usage + error."""
 
     def error(self, message: str) -> NoReturn:
+        if message.endswith("required: COMMAND"):  # `paperlab` alone: which commands there are
+            commands = [c for a in self._actions if isinstance(a, argparse._SubParsersAction) for c in a.choices]
+            message = f"a COMMAND is needed: {', '.join(commands)}"
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
