@@ -124,3 +124,15 @@ def test_a_unit_of_size_is_not_the_metric() -> None:
     """Before, "21.52 MB of GPU memory" was named "MB" (read as an acronym metric); the phrase after "of" names it."""
     df = extract_results("On the toy board, the tracker uses 21.52 MB of GPU memory per frame.")
     assert list(zip(df["value"], df["metric"], strict=True)) == [(21.52, "GPU memory")]
+
+
+def test_the_level_of_an_interval_is_not_a_result() -> None:
+    """Before, "(95% bootstrap interval [-1.5, +0.2])" and "(95% interval [...])" gave a result of 95%; an interval's
+    coverage reported as a result ("68% interval coverage") stays one."""
+    text = "The toy accuracy difference is -0.6 percentage points (95% bootstrap interval [-1.5, +0.2] across tasks)."
+    assert _values(text) == [(-0.6, "pp", "delta")]
+    text = "Solve rates were 46.7% and 56.7% on the toy set (95% interval [40.1, 61.3])."
+    assert [v for v, _, _ in _values(text)] == [46.7, 56.7]
+    assert _values("The toy model attains near-nominal 68% interval coverage on held-out days.") == [
+        (68.0, "%", "absolute")
+    ]

@@ -6,7 +6,7 @@ from the characters around the number alone, so the results classifier never has
 - the spread of "0.93 ± 0.04", also written "+-" or "+/-";
 - a p- or q-value: "p < 0.001", "P < .001", "(p=0.02)", "Fisher's exact p 0.0022", "q < 0.05", "p-value of 0.03"; an odds or
   hazard ratio: "OR 1.52", "HR = 0.80" (in a sentence about ranking or recommendation "HR" is a hit ratio, a result);
-- a confidence level and its bounds: "95% CI", "95% CI 1.31-2.54", "CI: [0.20, 0.41]";
+- a confidence level and its bounds: "95% CI", "95% bootstrap interval", "95% CI 1.31-2.54", "CI: [0.20, 0.41]";
 - the two bounds of a bracketed interval: "81.2% [79.1%, 83.0%]", "+0.31 [0.25, 0.37]";
 - an ordinal: "the 95th percentile", "a 99.9th-percentile delay";
 - a size glued to B or T: "models from 0.6B to 8B", "Qwen3-1.7B", "a 4.8BA0.5B MoE", the first end of "0.5-3B" (billions of parameters or
@@ -28,7 +28,10 @@ _RATIO_BEFORE = re.compile(r"\b(?:a?OR|HR|RR|IRR)\s*[=:]?\s*$")  # "OR 1.52", "H
 # a sentence about ranking or recommendation: its "HR" is a hit ratio, a result ("HR = 0.712 and NDCG = 0.433")
 _RANKING = re.compile(r"(?i)recommend|\branking\b|\branked\b|retriev|\bhit (?:ratio|rate)|\bn?DCG\b|\bMRR\b|@\d")
 _P_VALUE_WORDS = re.compile(r"\bp-values?\s+(?:of\s+|=\s*|<\s*)?(?:about\s+|below\s+)?$", re.I)
-_CI_AFTER = re.compile(r"\s?%?\s*(?:CIs?\b|confidence intervals?\b|credible intervals?\b)", re.I)
+_CI_AFTER = re.compile(  # "95% CI", "95% bootstrap interval", "(95% interval [...])"; not "68% interval coverage"
+    r"\s?(?:%|percent\b)?\s*(?:CIs?\b|(?:confidence|credible|bootstrap|prediction)\s+intervals?\b|intervals?\b(?!\s+[a-z]))",
+    re.I,
+)
 _CI_BEFORE = re.compile(
     rf"\b(?:CIs?|confidence intervals?|credible intervals?)\s*(?:[:=]|of)?\s*[\[(]?\s*(?:{_NUM}\s*(?:-|–|—|--|to|,)\s*)?[+−-]?$",
     re.I,
