@@ -29,6 +29,7 @@ from ..errors import ParseError
 from ..library import Library
 from ..paper import MIME_TYPE, Paper
 from ._files import MAX_DEPTH, check_paper, parse_json, read_records, read_text
+from .json_list import _field_of, parse_json_list
 
 __all__ = ["FORMAT_VERSION", "read_native", "save_library"]
 
@@ -222,11 +223,34 @@ def _csv_row(row: dict[str | None, Any], header: list[str], where: str, source: 
     return data
 
 
+def _written_by_hand(header: list[str]) -> bool:
+    """Whether a CSV header is a hand-made list's rather than paperlab's export: its title column or another
+    column is named as people write them ("Title", "Authors", "Year", "Journal", "Link"), in any case, by the
+    synonyms the home-made JSON reader knows (:func:`.json_list._field_of`)."""
+    named = [_field_of(h) for h in header]
+    if "title" not in header:
+        return "title" in named
+    return any(h not in _FIELDS and field for h, field in zip(header, named, strict=True))
+
+
+def _hand_made_csv(text: str, source: str) -> list[Paper]:
+    """A hand-made CSV list of papers, each row read as the home-made JSON reader reads a record."""
+    rows = [
+        {k: v for k, v in row.items() if k is not None and v not in (None, "")}
+        for row in csv.DictReader(io.StringIO(text))
+    ]
+    return parse_json_list(rows, source)
+
+
 def _csv_records(text: str, source: str) -> list[tuple[str, Any]]:
     reader = csv.DictReader(io.StringIO(text))
     header = list(reader.fieldnames or [])
     if "title" not in header:
-        raise ParseError(f"expected a CSV header with a 'title' column, got {header}", source=source, where="line 1")
+        raise ParseError(
+            f"expected a CSV header with a title column ('title', 'Title', 'Paper title'...), got {header}",
+            source=source,
+            where="line 1",
+        )
     unknown = [h for h in header if h not in _FIELDS]
     if unknown:
         raise ParseError(
@@ -309,6 +333,8 @@ def read_native(path: str | os.PathLike[str], format: str | None = None) -> list
             unreadable="expected a paperlab card ({error})",
             expected="papers",
         )
+    if fmt == "csv" and _written_by_hand(next(csv.reader(io.StringIO(text)), [])):
+        return _hand_made_csv(text, source)
     records = {"json": _json_records, "jsonl": _jsonl_records, "csv": _csv_records}[fmt](text, source)
     if not records:
         raise ParseError("no papers found; expected at least one paper record", source=source)

@@ -1,0 +1,71 @@
+"""Hand-made CSV lists and reading logs are read as papers (session 19, helper FX7), on our own small made-up files:
+a list headed ``Title,Authors,Year`` as a spreadsheet writes it (only ``title`` in lower case was read), and a dated
+reading log whose paper column is named 'Paper name', 'Publication' or 'Title' (read as meetings with no paper,
+the titles lost in their notes). paperlab's own CSV export still reads back as it was written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import paperlab
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_csv_headed_title_authors_year_in_capitals_is_read(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "reading.csv",
+        "Title,Authors,Year,Journal,DOI,Link\n"
+        "Widget Flows in Thin Sheets,Ada Quill; Bo Renn,2020,Journal of Widgets,10.5555/widget.2020.1,\n"
+        'Gadget Rings and Their Folds,"Cy Tamm, Di Ulm",2021,,,https://example.org/gadgets\n',
+    )
+    widgets, gadgets = paperlab.load(path)
+    assert (widgets.title, widgets.authors, widgets.published) == (
+        "Widget Flows in Thin Sheets",
+        ["Ada Quill", "Bo Renn"],
+        dt.date(2020, 1, 1),
+    )
+    assert (widgets.venue, widgets.doi) == ("Journal of Widgets", "10.5555/widget.2020.1")
+    assert (gadgets.title, gadgets.authors, gadgets.url) == (
+        "Gadget Rings and Their Folds",
+        ["Cy Tamm", "Di Ulm"],
+        "https://example.org/gadgets",
+    )
+
+
+def test_lower_case_title_with_capitalised_other_columns_is_read(tmp_path: Path) -> None:
+    path = _write(tmp_path, "mixed.csv", "title,Author,Date\nSheet Folding at Scale,Ada Quill,2019-04-02\n")
+    (paper,) = paperlab.load(path)
+    assert (paper.title, paper.authors, paper.published) == (
+        "Sheet Folding at Scale",
+        ["Ada Quill"],
+        dt.date(2019, 4, 2),
+    )
+
+
+def test_a_csv_naming_no_title_column_is_still_refused_clearly(tmp_path: Path) -> None:
+    path = _write(tmp_path, "colours.csv", "Colour,Shade\nred,dark\nblue,light\n")
+    with pytest.raises(paperlab.ParseError):
+        paperlab.load(path)
+
+
+def test_paperlabs_own_csv_export_reads_back(tmp_path: Path) -> None:
+    lib = paperlab.Library(
+        [paperlab.Paper("Widget Flows in Thin Sheets", authors=["Ada Quill", "Bo Renn"], doi="10.5555/w.1")]
+    )
+    path = tmp_path / "export.csv"
+    lib.save(path)
+    (paper,) = paperlab.load(path)
+    assert (paper.title, paper.authors, paper.doi) == (
+        "Widget Flows in Thin Sheets",
+        ["Ada Quill", "Bo Renn"],
+        "10.5555/w.1",
+    )
