@@ -6,11 +6,13 @@ the titles lost in their notes). paperlab's own CSV export still reads back as i
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from pathlib import Path
 
 import pytest
 
 import paperlab
+from paperlab.errors import MeetingsOnlyWarning
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -69,3 +71,32 @@ def test_paperlabs_own_csv_export_reads_back(tmp_path: Path) -> None:
         ["Ada Quill", "Bo Renn"],
         "10.5555/w.1",
     )
+
+
+@pytest.mark.parametrize("column", ["Paper name", "Publication", "Publication title", "Work"])
+def test_a_dated_reading_log_names_its_papers_whatever_its_paper_column_is_called(tmp_path: Path, column: str) -> None:
+    path = _write(
+        tmp_path,
+        "log.csv",
+        f"{column},Date read,Notes\n"
+        "Widget Flows in Thin Sheets,2024-03-01,clear and short\n"
+        "Gadget Rings and Their Folds,2024-03-08,hard going\n",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MeetingsOnlyWarning)  # was: no paper, two meetings noting the titles
+        lib = paperlab.load(path)
+    assert [p.title for p in lib] == ["Widget Flows in Thin Sheets", "Gadget Rings and Their Folds"]
+    meetings = paperlab.Schedule.from_file(path).meetings
+    assert [(m.date, [p.title for p in m.papers]) for m in meetings] == [
+        (dt.date(2024, 3, 1), ["Widget Flows in Thin Sheets"]),
+        (dt.date(2024, 3, 8), ["Gadget Rings and Their Folds"]),
+    ]
+
+
+def test_hourly_sensor_readings_are_no_schedule(tmp_path: Path) -> None:
+    rows = "".join(f"2026-01-0{d} {h:02d}:00\t2{h % 10}.5\t{40 + h}\n" for d in (1, 2) for h in range(0, 24, 6))
+    path = _write(tmp_path, "sensor.tsv", "timestamp\ttemperature\thumidity\n" + rows)
+    with pytest.raises(paperlab.ParseError):  # was: 8 "meetings" with no note and a MeetingsOnlyWarning
+        paperlab.load(path)
+    with pytest.raises(paperlab.ParseError):
+        paperlab.Schedule.from_file(path)

@@ -21,6 +21,12 @@ __all__ = ["DATE_COLUMN", "dated_layout", "row_note"]
 DATE_COLUMN = "date"
 # columns of a list of papers (a reference manager's export, a README of papers by date): never a schedule
 _PAPER_LIST = frozenset({"abstract", "authors", "author", "publish date", "pdf", "item type", "key", "doi", "arxiv"})
+# words of a header cell naming the papers read ("Paper name", "Publication", "Title", "Work"): that column is the
+# table's paper column (a reading log), whatever else its name says
+_PAPER_WORDS = frozenset(
+    "paper papers publication publications article articles title titles reading readings work works".split()
+)
+_PAPER_COLUMN = "Paper"  # the name a schedule's paper column is known by
 _DATE_NAMES = frozenset({"date", "dates", "day", "when", "datum", "fecha", "datetime", "date time"})
 _PART = {"day": re.compile(r"(?:^|\w)day$"), "month": re.compile(r"month"), "year": re.compile(r"^(?:\w+ )?year$")}
 _WORDS = re.compile(r"[^\W\d_]{3,}")
@@ -71,10 +77,29 @@ def _joined(cells: Sequence[Any], parts: dict[str, int]) -> str:
     return " ".join(v for v in values if v)
 
 
+def _worded(header: list[str], rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether a column says in words what most rows are (a topic, a place, a paper), not only numbers or days."""
+    for n in range(len(header)):
+        cells = _column(rows, n)
+        words = [v for v in cells if _WORDS.search(v) and not _is_day(v) and not _NUMBERING.match(v)]
+        if len(words) >= _MOST * len(cells):
+            return True
+    return False
+
+
 def _header_like(cells: Sequence[Any]) -> bool:
     """A row that can name columns: most cells filled, none a day."""
     filled = [clean_cell(c) for c in cells if clean_cell(c)]
     return 2 * len(filled) >= len(cells) >= 2 and not any(_is_day(c) for c in filled)
+
+
+def _paper_named(header: list[str]) -> list[str]:
+    """``header`` with its first column naming the papers read (:data:`_PAPER_WORDS`) named as a schedule's paper
+    column, so that its cells are read as papers, not notes."""
+    for n, name in enumerate(header):
+        if set(_key(name).split()) & _PAPER_WORDS:
+            return [*header[:n], _PAPER_COLUMN, *header[n + 1 :]]
+    return header
 
 
 def dated_layout(
@@ -89,9 +114,12 @@ def dated_layout(
             continue
         if {_key(c) for c in header} & _PAPER_LIST:
             return None
+        header = _paper_named(header)
         rows = [(w, cells) for w, cells in records[h + 1 :] if any(clean_cell(c) for c in cells)]
         if not rows:
             return None
+        if not _worded(header, [cells for _, cells in rows]):
+            return None  # readings of numbers by the hour or day (a sensor's log): no meetings
         if parts := _parts(header):
             dated = [(w, [_joined(cells, parts), *cells]) for w, cells in rows]
             if sum(1 for _, cells in dated if cells[0]) >= _MOST * len(dated):
