@@ -250,9 +250,11 @@ def is_more_authors(name: str) -> bool:
 _PLACEHOLDER_NAMES = frozenset(
     "unknown|unknown unknown|unknown author|author unknown|anonymous|anon|anonymous author|no author|"
     "no author name available|no author listed|not available|n a|anonyme|anonym|anonimo|an nimo|"
-    "o v|o a|ohne verfasser|n n|s n".split("|")
+    "ohne verfasser".split("|")
 )
 _NOT_LETTERS = re.compile(r"[^a-z]+")
+# the dotted placeholders only as written, dots and all: "O, A." is a person (the Korean family name O), "o.A." none
+_DOTTED_PLACEHOLDER = re.compile(r"[\[(]?\s*(?:o\.\s?[va]\.|n\.\s?n\.|s\.\s?n\.)\s*[\])]?", re.I)
 
 
 def is_placeholder_name(name: str) -> bool:
@@ -263,9 +265,11 @@ def is_placeholder_name(name: str) -> bool:
     (True, True, True)
     >>> is_placeholder_name("o.V."), is_placeholder_name("o. V."), is_placeholder_name("N.N.")
     (True, True, True)
-    >>> is_placeholder_name("Ada Unknown"), is_placeholder_name("Anon Quill"), is_placeholder_name("Na")
+    >>> is_placeholder_name("Ada Unknown"), is_placeholder_name("Anon Quill"), is_placeholder_name("O, A.")
     (False, False, False)
     """
+    if _DOTTED_PLACEHOLDER.fullmatch(name.strip()):
+        return True
     return len(name) < 40 and _NOT_LETTERS.sub(" ", name.lower()).strip() in _PLACEHOLDER_NAMES
 
 

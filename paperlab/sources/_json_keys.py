@@ -69,7 +69,7 @@ def numbered_authors(items: list[Any], field_of: Callable[[Any], str | None], so
         if field_of(key) == "authors"
         and isinstance(value, list)
         and value
-        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        and any(isinstance(v, int) and not isinstance(v, bool) for v in value)  # [3, true], ["Ada Quill", 7] too
     ]
     if where:
         shown = ", ".join(where[:5]) + (f" (+{len(where) - 5} more)" if len(where) > 5 else "")
@@ -90,9 +90,14 @@ def title_like_key(key: Any) -> bool:
     return len(words) >= 3 and 2 * len([w for w in words if _WORD.search(w)]) > len(words)
 
 
+# the fields that make a record keyed by a phrase a paper's, its key the title (``{"A Title": {"year": 2021}}``)
+_PAPER_FIELDS = frozenset({"authors", "year", "date", "venue", "doi", "arxiv", "url", "abstract"})
+
+
 def key_fields(key: Any, record: dict[str, Any], field_of: Callable[[Any], str | None]) -> dict[str, Any]:
     """The fields a record's key gives it when the record lacks them: a DOI (a resolver's link or a bare DOI), an
-    arXiv id, a link, a title (a key of several words, when the record has none); any other key is its citation key,
+    arXiv id, a link, a title (a key of several words, when the record has none and holds a paper's fields: authors, a
+    year, a venue, a DOI, a link...); any other key is its citation key,
     unless the record names one. The keys are written as no paperlab paper writes them ("DOI", "Title"), so the
     records read as a home-made list (:func:`.json_list.is_paper_list`)."""
     if not isinstance(key, str):
@@ -104,8 +109,8 @@ def key_fields(key: Any, record: dict[str, Any], field_of: Callable[[Any], str |
         return {} if "arxiv" in fields else {"arXiv": key}
     if is_http_url(key.strip()):
         return {} if "url" in fields else {"URL": key}
-    if title_like_key(key) and "title" not in fields:
-        return {"Title": key}
+    if title_like_key(key) and "title" not in fields and fields & _PAPER_FIELDS:
+        return {"Title": key}  # a record of a paper's fields; a CI job's or a person's record keyed by a phrase is none
     return {} if "key" in fields else {"citation key": key}
 
 
@@ -113,15 +118,30 @@ def _scalar(value: Any) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))
 
 
+def _dated_values(obj: dict[str, Any]) -> bool:
+    """Whether (nearly) every value of an object keyed by phrases is a date or a year, as a daily-arXiv tool's
+    ``{"Title of a paper": "2023-04-02"}`` gives them: nine in ten of the values given, at least one."""
+    given = [v for v in obj.values() if v is not None]
+    dated = [
+        v
+        for v in given
+        if isinstance(v, (str, int)) and not isinstance(v, bool) and _DATE_VALUE.fullmatch(str(v).strip())
+    ]
+    return bool(dated) and 10 * len(dated) >= 9 * len(given)
+
+
 def scalar_keyed(obj: dict[str, Any]) -> list[dict[str, Any]] | None:
     """The records of an object keyed by the papers themselves, one value each (``{"Title of a paper":
     "2023-04-02"}``, ``{"10.1234/x": 2021}``): every key a title, a DOI or an arXiv id, and every value one value,
-    no sentence (a dictionary of translations or descriptions is no paper list). A value that reads as a date is the
+    no sentence (a dictionary of translations or descriptions is no paper list); keys read as titles only when
+    (nearly) every value is a date or a year (:func:`_dated_values`). A value that reads as a date is the
     record's date; any other is kept as written. None for any other object."""
     if not obj or not all(_scalar(v) for v in obj.values()):
         return None
     if any(isinstance(v, str) and len(v.split()) > 3 for v in obj.values()):
         return None
+    if any(title_like_key(k) for k in obj) and not _dated_values(obj):
+        return None  # phrases with short values (settings, translations, a glossary, word counts): no paper list
     records = []
     for key, value in obj.items():
         if title_like_key(key):
