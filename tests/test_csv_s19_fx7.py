@@ -100,3 +100,17 @@ def test_hourly_sensor_readings_are_no_schedule(tmp_path: Path) -> None:
         paperlab.load(path)
     with pytest.raises(paperlab.ParseError):
         paperlab.Schedule.from_file(path)
+
+
+def test_the_cli_says_a_meetings_only_schedule_imported_no_paper_in_shell_terms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from paperlab.cli import main
+
+    path = _write(tmp_path, "club.csv", "date,location,time\n03/05/2026,Widget Hall,7-9pm\n03/12/2026,Cog Room,6-8pm\n")
+    assert main(["import", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "no paper imported" in err and "2 meetings" in err
+    assert (
+        f"in Python, paperlab.Schedule.from_file({str(path)!r}).meetings" in err
+    )  # was: '(path)', said as if to Python

@@ -165,6 +165,8 @@ def _import_one(path: str, args: argparse.Namespace) -> tuple[Library, str, int]
             continue  # said below, one merge a line
         elif issubclass(w.category, UserWarning):  # library deprecations stay hidden, as Python hides them
             text = _one_line(w.message)
+            hint = "paperlab.Schedule.from_file(path).meetings reads them"  # MeetingsOnlyWarning's, said for a shell
+            text = text.replace(hint, f"no paper imported (in Python, {hint.replace('(path)', f'({path!r})')})")
             print(f"paperlab: warning: {text if path in text else f'{path}: {text}'}", file=sys.stderr)
     for merge in lib.merges:  # duplicates in the file: one paper each, reported
         print(f"paperlab: {merge}", file=sys.stderr)
