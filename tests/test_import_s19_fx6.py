@@ -142,3 +142,13 @@ def test_author_ids_mixed_with_other_values_are_left_out_with_the_warning(tmp_pa
     assert [[str(a) for a in p.authors] for p in papers] == [[], ["Ada Quill"], ["Dele Okafor"]]
     said = [m for m in messages if "as numbers" in m]
     assert len(said) == 1 and "item 1, item 2:" in said[0] and "mixed_ids.json" in said[0]
+
+
+def test_a_link_in_a_records_bibtex_string_is_taken_only_when_it_is_a_web_address(tmp_path: Path) -> None:
+    data = [
+        {"Title": "Folding Widgets under Load", "bib": "@misc{w1, title={x}, url={javascript:alert(1)}, year={2030}}"},
+        {"Title": "Crease Memory in Thin Sheets", "bib": "@misc{w2, title={y}, url={https://widgets.example.org/w2}}"},
+    ]
+    papers, _ = _load(_write(tmp_path, "bib_links.json", data))
+    assert [p.url for p in papers] == [None, "https://widgets.example.org/w2"]
+    assert papers[0].published is not None and papers[0].published.year == 2030  # the rest of the entry still read

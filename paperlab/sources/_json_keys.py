@@ -215,7 +215,8 @@ def _filled(paper: Paper, bib: Paper) -> Paper:
     for name in ("journal_ref", "doi"):
         if not getattr(paper, name) and getattr(bib, name):
             changes[name] = getattr(bib, name)
-    if not paper.url and bib.url and "doi.org/" not in bib.url.lower():  # a resolver's link is the DOI, no page
+    # a web page's link only: a resolver's link is the DOI, and a "javascript:" one no link (as the JSON reader's)
+    if not paper.url and bib.url and is_http_url(bib.url) and "doi.org/" not in bib.url.lower():
         changes["url"] = bib.url
     if not paper.arxiv_id and bib.arxiv_id:
         changes["arxiv_id"], changes["version"] = bib.arxiv_id, bib.version
