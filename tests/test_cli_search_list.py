@@ -47,4 +47,7 @@ def test_show_keeps_a_space_after_a_long_label(capsys: pytest.CaptureFixture[str
     assert main(["show", "quill2021kw", "--corpus", str(bib)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "keywords: assisted living, widgets" in lines
-    assert "key:     quill2021kw" in lines  # short labels line up as before
+    assert "key:      quill2021kw" in lines  # short labels line up with the longest one shown
+    labelled = [line for line in lines if line.split(" ", 1)[0].endswith(":")]  # id:, date:, authors:, key: ...
+    assert len(labelled) >= 5
+    assert len({len(line) - len(line.split(":", 1)[1].lstrip()) for line in labelled}) == 1  # one value column
