@@ -133,7 +133,10 @@ def test_paperlab_exports_are_not_taken_for_csl(tmp_path: Path) -> None:
     path = tmp_path / "papers.json"
     paper = {"id": "x", "title": "A Paper", "type": "preprint", "authors": ["A B"], "arxiv_id": "2401.00001"}
     path.write_text(json.dumps([paper]), encoding="utf-8")
-    assert detect_format(path) == "json"
+    # a key paperlab does not write ("type") makes it a home-made list, read leniently (session 19); never CSL
+    assert detect_format(path) == "json_list"
+    [read] = paperlab.load(path)
+    assert (read.title, read.authors, read.arxiv_id) == ("A Paper", ["A B"], "2401.00001")
 
 
 @pytest.mark.parametrize(

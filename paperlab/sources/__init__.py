@@ -197,8 +197,9 @@ def _json_kind(obj: Any) -> str | None:
             return "csl"
         if is_paper_list(items):  # written by hand or a script: {"title", "authors": "A. Smith, B. Jones", "year"}
             return "json_list"
-        if "title" in first:
-            return "json"
+        if "title" in first:  # paperlab's own export, read strictly; a list with keys of its own, leniently
+            fields = Paper.__dataclass_fields__
+            return "json" if all(k in fields for x in items[:50] if isinstance(x, dict) for k in x) else "json_list"
     return None
 
 
