@@ -3,6 +3,7 @@ generic paper finder): those the reader's papers do not hold, in no section wher
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -21,6 +22,7 @@ def papers_outside_the_layout(
     that are in no section where the reader ``skipped`` a record and reported it (line numbers); a note says which
     were added. Beside a note on one paper, a paper it names in passing (titled by its id) is also kept in that
     paper's ``extra["related"]``, as :meth:`paperlab.Session.from_file` keeps it."""
+    _take_ids(layout, found)
     section = _sections(text)
     bad = {_section_of(section, w) for w in skipped if re.fullmatch(r"line \d+", w)}
     ids = {i for p in layout for i in (p.arxiv_id, p.doi and p.doi.lower(), p.url) if i}
@@ -45,6 +47,16 @@ def papers_outside_the_layout(
             )
         )
     return added
+
+
+def _take_ids(layout: list[Paper], found: list[Paper]) -> None:
+    """A layout paper its reader left without an arXiv id or DOI takes the one the finder read under the same title
+    on the same line (a bold-title list's "— Authors (2017) · *arXiv:1611.08097*"), in place."""
+    named = {(p.title.casefold(), p.sources[0].record): p for p in found if (p.arxiv_id or p.doi) and p.sources}
+    for i, paper in enumerate(layout):
+        hit = named.get((paper.title.casefold(), paper.sources[0].record)) if paper.sources else None
+        if hit is not None and not (paper.arxiv_id or paper.doi):
+            layout[i] = dataclasses.replace(paper, arxiv_id=hit.arxiv_id, doi=hit.doi, id="")
 
 
 def _sections(text: str) -> list[int]:
