@@ -225,6 +225,7 @@ class PaperIndex:
         were fingerprinted apart (named by the texts with their keywords; renamed to today's key): True if loaded."""
         texts_fp, lexical_fp = self._fingerprints
         settings = index_settings(self.uses_ann_)
+        before: str | None = None  # the key's fingerprint before vectors and BM25 were told apart (texts + keywords)
         for name in [self.encoder] if self.encoder is not None else [None, "static"]:
             encoder = get_encoder(name)
             folder = root / persist.index_key(texts_fp, encoder.name, settings)
@@ -232,7 +233,8 @@ class PaperIndex:
                 return True
             if lexical_fp == texts_fp:  # no keywords: the key was the same before
                 continue
-            old = root / persist.index_key(persist.texts_fingerprint(self._lexical_texts()), encoder.name, settings)
+            before = before or persist.texts_fingerprint(self._lexical_texts())  # once, not once per encoder
+            old = root / persist.index_key(before, encoder.name, settings)
             if persist.complete(old) and "lexical" not in persist.read_meta(old):
                 if self._load(old, encoder, unrecorded=lexical_fp):  # its BM25 read these keywords
                     self.loaded_from_ = persist.adopt(old, folder, lexical_fp)
