@@ -17,9 +17,9 @@ def test_a_long_et_list_is_read_quickly(tmp_path: Path) -> None:
     )
     path = tmp_path / "census.bib"
     path.write_text(f"@article{{a, title={{Widget Census}}, author={{{names}}}, year={{2020}}}}\n", encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()
     papers = read_bibtex(path)
-    assert time.perf_counter() - start < 5  # about 0.4 s here; over 20 s before
+    assert time.process_time() - start < 5  # about 0.4 s here; over 20 s before
     assert len(papers[0].authors) == 6000 and papers[0].authors[0] == "Jean DupontAaa"
 
 

@@ -383,7 +383,7 @@ def test_a_long_list_of_names_is_read_in_linear_time(tmp_path: Path) -> None:
     # in exponentially many ways before the dash or year that never came); a README holding one must load at once
     text = "# Notes\n\n- " + "Ab Cd, " * 22 + "(2019) A title\n- " + "Ab Cd, " * 22 + "- A title\n"
     text += "- " + "Quill, A. " * 22 + "et al. A title\n- [Sparse Widgets](https://arxiv.org/abs/2401.01234)\n"
-    started = time.monotonic()
+    started = time.process_time()
     papers = _load(tmp_path, text)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert "2401.01234" in {p.arxiv_id for p in papers}

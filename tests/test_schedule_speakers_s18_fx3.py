@@ -11,9 +11,9 @@ from paperlab.sources._schedule_speakers import speaker_bullets
 
 def test_long_bullets_are_read_in_linear_time() -> None:
     bullet = "- Ada Quill (Widget U): " + " - *x*" * 3000 + " tail words\n"
-    start = time.perf_counter()
+    start = time.process_time()
     assert speaker_bullets(bullet * 2) == []
-    assert time.perf_counter() - start < 2.0  # 15 s before
+    assert time.process_time() - start < 2.0  # 15 s before
 
 
 def test_speaker_first_talks_keep_their_titles() -> None:
