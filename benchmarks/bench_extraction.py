@@ -56,8 +56,10 @@ since v18 was scored (session 15) ``--v18-dev`` scores each v18 labeller's file 
 v20 labeller's file as a dev set (``v20a``, ``v20b``), and ``--v21-test`` pools every ``extraction_gold_v21*_test.json``
 as ``v21-test`` (scored once in session 18); since then ``--v21-dev`` scores each v21 labeller's file whose abstracts
 ``--texts`` holds as a dev set (``v21a``, ``v21b``; a file with none of its abstracts there is skipped with a note), and
-``--v22-test`` (held out: the final scoring only, never during development) pools every
-``extraction_gold_v22*_test.json`` as ``v22-test``.
+``--v22-test`` pools every ``extraction_gold_v22*_test.json`` as ``v22-test`` (scored once in session 19); since then
+``--v22-dev`` scores each v22 labeller's file whose abstracts ``--texts`` holds as a dev set (``v22a``, ``v22b``,
+``v22c``), and ``--v23-test`` (held out: the final scoring only, never during development) pools every
+``extraction_gold_v23*_test.json`` as ``v23-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -238,7 +240,11 @@ _HELD_OUT = {
     "v21-test": "v21-test (fresh arXiv, scored once in session 18; every labeller pooled)",
     "v21a": "v21a (v21-test's first labeller; dev since session 19)",
     "v21b": "v21b (v21-test's second labeller; dev since session 19)",
-    "v22-test": "v22-test (fresh arXiv, held out, every labeller pooled)",
+    "v22-test": "v22-test (fresh arXiv, scored once in session 19; every labeller pooled)",
+    "v22a": "v22a (v22-test's first labeller; dev since session 20)",
+    "v22b": "v22b (v22-test's second labeller; dev since session 20)",
+    "v22c": "v22c (v22-test's third labeller; dev since session 20)",
+    "v23-test": "v23-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -372,6 +378,8 @@ def fresh_sets(
     v21: bool = False,
     v21_dev: bool = False,
     v22: bool = False,
+    v22_dev: bool = False,
+    v23: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -395,8 +403,10 @@ def fresh_sets(
     a dev set (``v19a``, ``v19b``); ``--v20-test``: every ``extraction_gold_v20*_test.json`` pooled (scored once in
     session 17); ``--v20-dev``: each v20 labeller's file as a dev set (``v20a``, ``v20b``); ``--v21-test``: every
     ``extraction_gold_v21*_test.json`` pooled (scored once in session 18); ``--v21-dev``: each v21 labeller's file
-    whose abstracts ``texts`` holds as a dev set (``v21a``, ``v21b``); ``--v22-test``: the final scoring, every
-    ``extraction_gold_v22*_test.json`` pooled. Every sentence of a file is of that file's split."""
+    whose abstracts ``texts`` holds as a dev set (``v21a``, ``v21b``); ``--v22-test``: every
+    ``extraction_gold_v22*_test.json`` pooled (scored once in session 19); ``--v22-dev``: each v22 labeller's file
+    whose abstracts ``texts`` holds as a dev set (``v22a``, ``v22b``, ``v22c``); ``--v23-test``: the final scoring,
+    every ``extraction_gold_v23*_test.json`` pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -413,8 +423,9 @@ def fresh_sets(
     for version, asked in (*dev_flags, ("v17", v17_dev), ("v18", v18_dev), ("v19", v19_dev), ("v20", v20_dev)):
         if asked:
             out.update(_per_labeller(version, texts))
-    if v21_dev:
-        out.update(_per_labeller("v21", texts, covered=True))
+    for version, asked in (("v21", v21_dev), ("v22", v22_dev)):
+        if asked:
+            out.update(_per_labeller(version, texts, covered=True))
     if v16_dev:
         out.update(_per_labeller("v16", texts))
         out.update(_per_labeller("v16", texts, kind="dev"))
@@ -433,6 +444,7 @@ def fresh_sets(
         ("v20", v20),
         ("v21", v21),
         ("v22", v22),
+        ("v23", v23),
     ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
@@ -572,7 +584,7 @@ def main(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
         " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v16-test: scored once"
         " before; v15a ... v16d, v17a, v17b, v18a, v18b, v19a, v19b, v20a, v20b, v21a, v21b: development; v17-test ..."
-        " v21-test: scored once; v22-test: held out, report it):"
+        " v22-test: scored once; v22a, v22b, v22c: development; v23-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -676,7 +688,18 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v22-test",
         action="store_true",
-        help="also score v22-test, every data/extraction_gold_v22*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v22-test, every data/extraction_gold_v22*_test.json pooled (needs --texts; burned in session 19)",
+    )
+    ap.add_argument(
+        "--v22-dev",
+        action="store_true",
+        help="score each v22 labeller's file as a dev set of its own (v22a, v22b, v22c; needs --texts; a file none of"
+        " whose abstracts --texts holds is skipped)",
+    )
+    ap.add_argument(
+        "--v23-test",
+        action="store_true",
+        help="also score v23-test, every data/extraction_gold_v23*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -717,5 +740,7 @@ if __name__ == "__main__":
         args.v21_test,
         args.v21_dev,
         args.v22_test,
+        args.v22_dev,
+        args.v23_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

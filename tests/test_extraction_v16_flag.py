@@ -190,3 +190,32 @@ def test_v21_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, cap
     )
     assert _records(bench_extraction.fresh_sets(texts, None, False, v21_dev=True)) == {"v21a": ["a1"]}
     assert "holds no abstract of extraction_gold_v21b_test.json: not scored" in capsys.readouterr().err
+
+
+def test_v22_labellers_are_dev_sets_and_v23_test_pools_only_the_v23_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v22a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v22b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v22c_test.json", ["d1"])
+    _gold(folder / "extraction_gold_v23a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v23b_test.json", ["e1"])
+    dev = bench_extraction.fresh_sets(texts, None, False, v22_dev=True)
+    assert _records(dev) == {"v22a": ["a1"], "v22b": ["b1"], "v22c": ["d1"]}
+    assert dev["v22c"][0]["split"] == "v22c" and dev["v22c"][0]["text"].startswith("Flights last 2x")
+    held = bench_extraction.fresh_sets(texts, None, False, v23=True)
+    assert _records(held) == {"v23-test": ["c1", "e1"]}
+    assert {s["split"] for s in held["v23-test"]} == {"v23-test"}
+    assert "v23-test" not in bench_extraction.fresh_sets(texts, None, False, v22_dev=True, v22=True)
+    for split in ("v22a", "v22b", "v22c", "v23-test"):
+        assert split in bench_extraction._HELD_OUT
+
+
+def test_v22_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, capsys):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v22a_test.json", ["a1"])
+    (folder / "extraction_gold_v22c_test.json").write_text(
+        json.dumps({"description": "ours", "sentences": [{"record": "zz9", "sentence": 0, "sha1": "0", "tuples": []}]}),
+        encoding="utf-8",
+    )
+    assert _records(bench_extraction.fresh_sets(texts, None, False, v22_dev=True)) == {"v22a": ["a1"]}
+    assert "holds no abstract of extraction_gold_v22c_test.json: not scored" in capsys.readouterr().err
