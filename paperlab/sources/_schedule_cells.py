@@ -165,6 +165,10 @@ _MATERIAL_URL = re.compile(
     r"books?|notebooks?|wiki)/|\.ipynb(?:[?#]|$)",
     re.I,
 )
+# a course's own pages: a relative link to a page of the site ("syllabus.qmd", "notes/loops.html"), a lecture's notes
+_COURSE_PAGE = re.compile(
+    r"^(?![a-z][\w+.-]*:|/)[^\s?#]+\.(?:qmd|rmd|md|html?)(?:[?#]|$)|^https?://[^?#\s]*?/(?:notes|lectures?)/", re.I
+)
 # a link's text naming material that is no paper: "Chapter 1", "Streamlit documentation", "Goodfellow et al book",
 # "Popsci article by Quanta magazine"
 _MATERIAL_TEXT = re.compile(r"\b(?:chapters?|documentation|docs|book|magazine)\b", re.I)
@@ -448,7 +452,8 @@ def _material_link(label: str, url: str) -> bool:
     blog post, an encyclopedia entry, a book's chapter, a notebook); a link naming an arXiv id or a DOI never is."""
     if any(_ids([url])):
         return False
-    return bool(is_material_url(url) or _MATERIAL_TEXT.search(label) or label and _NOT_A_PAPER.search(label))
+    material = is_material_url(url) or _COURSE_PAGE.search(url) or _MATERIAL_TEXT.search(label)
+    return bool(material or label and _NOT_A_PAPER.search(label))
 
 
 def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ._schedule_cells import clean_cell, is_placeholder, parse_day
 
-__all__ = ["DATE_COLUMN", "dated_layout", "row_note"]
+__all__ = ["DATE_COLUMN", "dated_layout", "described_day", "row_note"]
 
 # the column a date split into day, month and year columns is joined into
 DATE_COLUMN = "date"
@@ -140,3 +140,12 @@ def row_note(columns: Sequence[Any], roles: Sequence[str | None], cells: Sequenc
         if role is None and _WORDS.search(value) and not _NUMBERING.match(value) and "://" not in value:
             return value if not is_placeholder(value) else None
     return None
+
+
+def described_day(with_presenters: bool, note_cell: Any, found: Sequence[Any], day: Any) -> str | None:
+    """What a dated meeting without readings is about, in a table without presenters: its summary or description
+    ("date: 2022-09-15", "summary: We learn some ways to manipulate text", an activity in place of readings) -- a
+    course's lab or practice session is a meeting too. None beside papers, without a date or a description."""
+    if found or day is None or with_presenters:
+        return None
+    return clean_cell(note_cell) or None

@@ -213,10 +213,12 @@ def header_kind(cells: list[Any], rows: Sequence[Any] = ()) -> str | None:
     if "presenter" in roles:
         return "sure" if "date" in roles or "paper" in roles else None
     keys = {column_key(c) for c in cells}
-    if keys & _PAPER_LIST_COLUMNS or len(keys) > 10:
+    if keys & _PAPER_LIST_COLUMNS:
         return None
     if any(map(is_reading_key, keys)) and ("date" in roles or keys & {"topic", "topics", "title"}):
-        return "sure"
+        return "sure"  # however many other fields a course's meetings carry (objectives, module, questions, due)
+    if len(keys) > 10:
+        return None
     if "date" in roles and (roles & {"paper", "link", "slides"} or keys & _CONTENT_COLUMNS):
         return "maybe"  # "Session | Material": a numbered session with its slides is a meeting too
     return None

@@ -50,7 +50,7 @@ from ._schedule_cells import (
 from ._schedule_citekeys import CITED_ONLY, cited_keys
 from ._schedule_clock import as_of, this_year
 from ._schedule_columns import lead_name
-from ._schedule_dated import row_note
+from ._schedule_dated import described_day, row_note
 from ._schedule_headings import heading_meetings, unscheduled_papers
 from ._schedule_kinds import cited_by_row, mark_seminars, papers_named, talks, topics_only
 from ._schedule_pool import pool_papers
@@ -314,20 +314,21 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
     note = (
         note or (topic if not found else None) or (row_note(table.columns, table.roles, cells) if table.dated else None)
     )
+    day = parse_day(date_cell, order, year)
+    note = note or described_day("presenter" in table.roles, by_role.get("note"), found, day)
     if table.markdown:  # "*No class — holiday*" shown as plain text
         note = markdown_plain(note) or None if note else None
         topic = markdown_plain(topic) or None if topic else None
     found = without_templates(_titled_by_topic(table, found, topic))  # "Paper Title 2": a template's, no paper
     slides = clean_cell(by_role.get("slides"))
     filled = not is_placeholder(clean_cell(by_role.get("presenter")))  # "| Friday, June 30 | 1 and 2 | | |": groups
-    announced = any(_TO_COME.match(clean_cell(by_role.get(r))) for r in ("paper", "topic", "presenter")) and bool(
-        parse_day(date_cell, order, year)
-    )  # "| 14/09/2022 | tba | |", "| 2024-09-17 | TBD | |": a dated meeting whose paper or presenter is not known yet
+    announced = any(_TO_COME.match(clean_cell(by_role.get(r))) for r in ("paper", "topic", "presenter")) and bool(day)
+    # "| 14/09/2022 | tba | |", "| 2024-09-17 | TBD | |": a dated meeting whose paper or presenter is not known yet
     if not (who or found or note or cited or slides or filled or announced or table.dated) and (
         is_placeholder(date_text) or len(table.columns) > 1
     ):
         return None  # an empty row ("| | | |") or a date alone
-    meeting = Meeting(parse_day(date_cell, order, year), date_text, who, note=note, section=table.section, where=where)
+    meeting = Meeting(day, date_text, who, note=note, section=table.section, where=where)
     if meeting.date is None and year is None and (day := parse_day(date_cell, order, 2000)):  # "14/09", no year
         meeting.extra |= {"day": f"--{day.month:02d}-{day.day:02d}", "date_note": _NO_YEAR}  # ISO 8601's day, no year
     with_presenters = "presenter" in table.roles
