@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import linecache
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -17,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
-from .errors import FoundByFinderWarning, MergedRecordsWarning, NotFound, PaperlabError, UsageError
+from .errors import (
+    FoundByFinderWarning,
+    MergedRecordsWarning,
+    NotFound,
+    PaperlabError,
+    PartialImportWarning,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from .library import Library
@@ -284,14 +292,20 @@ def show_merges_as_notes() -> None:
     a red stderr box), once per file and calling line: re-running a cell that re-reads a file says nothing more.
     They are :class:`~paperlab.errors.MergedRecordsWarning` (records of one work merged; ``Library.merges`` still
     lists them) and :class:`~paperlab.errors.FoundByFinderWarning` (a file read by the generic paper finder, every
-    paper kept). Other warnings show as before; a ``warnings.catch_warnings(record=True)`` block still records
-    the warning itself."""
+    paper kept). A :class:`~paperlab.errors.PartialImportWarning` shows each time as a warning box: the file once,
+    one line per bad record (where, what was wrong) and what to do, not one long red line. Other warnings show as
+    before; a ``warnings.catch_warnings(record=True)`` block still records the warning itself."""
     shown = warnings.showwarning
     if getattr(shown, "paperlab_notes", False):
         return
     said: set[tuple[str, str]] = set()
 
     def show(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+        if isinstance(message, PartialImportWarning) and file is None:
+            from IPython.display import display
+
+            display(_partial_note(message), raw=True)
+            return
         if not isinstance(message, (MergedRecordsWarning, FoundByFinderWarning)) or file is not None:
             shown(message, category, filename, lineno, file, line)
             return
@@ -308,18 +322,52 @@ def show_merges_as_notes() -> None:
     warnings.showwarning = show
 
 
-def _note(head: str, lines: list[str]) -> dict[str, str]:
-    """A note as text and as HTML (every line escaped), in the theme's colours."""
-    text = "\n".join([f"ℹ {head}" + (":" if lines else ""), *(f"  • {x}" for x in lines)])
+def _note(head: str, lines: list[str], warn: bool = False, tail: str = "") -> dict[str, str]:
+    """A note (``warn``: a warning) as text and as HTML (every line escaped), in the theme's colours; ``tail`` a last
+    line under the list (what to do)."""
+    sign, colour = ("⚠", "var(--jp-warn-color1)") if warn else ("ℹ", "var(--jp-brand-color1)")
+    text = "\n".join(
+        [f"{sign} {head}" + (":" if lines else ""), *(f"  • {x}" for x in lines), *([tail] if tail else [])]
+    )
     items = "".join(f"<li>{html.escape(x)}</li>" for x in lines)
     page = (
-        '<div class="paperlab-note" style="color:var(--jp-ui-font-color1);background:var(--jp-layout-color2);'
-        'border-left:3px solid var(--jp-brand-color1);padding:4px 8px;font-size:var(--jp-ui-font-size1)">'
-        f"ℹ {html.escape(head)}"
+        f'<div class="paperlab-{"warning" if warn else "note"}" style="color:var(--jp-ui-font-color1);'
+        f"background:var(--jp-layout-color2);border-left:3px solid {colour};padding:4px 8px;"
+        'font-size:var(--jp-ui-font-size1)">'
+        f"{sign} {html.escape(head)}"
         + (f":<ul style='margin:2px 0 0 0;padding-left:18px'>{items}</ul>" if lines else "")
+        + (f"<div>{html.escape(tail)}</div>" if tail else "")
         + "</div>"
     )
     return {"text/plain": text, "text/html": page}
+
+
+#: How many bad records a partial import's box lists (the warning's ``problems`` holds them all).
+_SHOWN_PROBLEMS = 12
+
+
+def _partial_note(w: PartialImportWarning) -> dict[str, str]:
+    """A partial import as a warning box: the file's name once, then one line per record that was skipped or kept
+    in part (where in the file, what was wrong), then what to do."""
+    name = Path(w.source).name if Path(w.source).is_file() else w.source  # "paperlab.load of 3 files", a URL: whole
+    skipped = [p for p in w.problems if getattr(p, "skipped", True)]
+    kept = re.match(r"kept (\d+ [^,;:]+)", str(w)[len(w.source) + 2 :])
+    said = [f"kept {kept.group(1) if kept else w.kept}"] + ([f"skipped {len(skipped)}"] if skipped else [])
+    if len(skipped) < len(w.problems):
+        said.append(f"{len(w.problems) - len(skipped)} kept in part")
+    lines = []
+    for p in w.problems[:_SHOWN_PROBLEMS]:
+        where = ", ".join(x for x in (Path(p.source).name if p.source != w.source else "", p.where) if x)
+        state = "skipped" if getattr(p, "skipped", True) else "kept in part"
+        lines.append(f"{state} — {where + ': ' if where else ''}{p.message}")
+    if len(w.problems) > _SHOWN_PROBLEMS:
+        lines.append(f"… and {len(w.problems) - _SHOWN_PROBLEMS} more (the warning's .problems lists them all)")
+    files = any(p.source != w.source for p in w.problems)
+    if files:
+        tail = "To read them, fix the paths or files named and load again."
+    else:  # records kept in part: each line says what was left out
+        tail = f"To keep the skipped ones, correct them in {name} and load it again." if skipped else ""
+    return _note(f"{name}: {', '.join(said)}", lines, warn=True, tail=tail)
 
 
 def _merge_note(w: MergedRecordsWarning) -> dict[str, str]:
