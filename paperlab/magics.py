@@ -11,6 +11,7 @@ import html
 import linecache
 import re
 import sys
+import textwrap
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,33 @@ def _library_from_source(
     return load(source, **({"reference_date": reference_date} if reference_date else {})), True
 
 
+#: What a user types for a magic's options.
+_HELP = ("--help", "-h")
+#: The end of ``%papers --help``: the other magics, one line each.
+OTHER_MAGICS = """
+Other magics (each takes --help):
+  %paper ID                  one paper as a card (arXiv id or URL, DOI, stored id, BibTeX key)
+  %%papers                   a cell of ids, URLs or DOIs, one per line, as cards
+  %readinglist [NAME]        a reading list as the side panel shows it
+  %bibliography [NOTEBOOK]   the papers this notebook cites (--bibtex / --csl to export them)
+  %feed [--since yesterday]  today's new papers ranked by your reading lists
+"""
+READINGLIST_HELP = """%readinglist [NAME]
+
+Show the reading list NAME (default: "default") as the side panel does: one row per paper with its status, tags
+and note. A snapshot: a saved notebook keeps what the list held. paperlab.reading_list(NAME) gives the list itself
+(add, set_status, to_bibtex); .to_library().cards() shows its papers as cards.
+"""
+
+
+def _usage(magic: Any) -> str:
+    """The ``--help`` text of a magic with arguments, without the reST marks of its docstring (IPython's leading
+    ``::``, double backquotes, ``:func:`` roles) that print as they are."""
+    text = magic.parser.format_help()
+    usage, _, rest = text.removeprefix("::").lstrip("\n").partition("\n\n")
+    return textwrap.dedent(usage) + "\n\n" + re.sub(r":\w+:`([^`]+)`", r"\1", rest.replace("``", ""))
+
+
 @magics_class
 class PaperlabMagics(Magics):
     """The paperlab magics; each shows :class:`~paperlab.widget.PaperCards` and returns it (``%readinglist``: a
@@ -108,8 +136,8 @@ class PaperlabMagics(Magics):
         The active library is the last library shown as cards (``%papers --source``,
         ``Library.cards()``, ``PaperCards(...)``), or the bundled demo corpus when none was.
         """
-        if line.strip() in ("--help", "-h"):  # what a newcomer types (IPython's own is %papers?)
-            print(self.papers.parser.format_help())
+        if line.strip() in _HELP:  # what a newcomer types (IPython's own is %papers?)
+            print(_usage(self.papers) + OTHER_MAGICS)
             return None
         try:
             args = parse_argstring(self.papers, line)
@@ -151,6 +179,9 @@ class PaperlabMagics(Magics):
     def paper(self, line: str = "") -> PaperCards | None:
         """Show one paper as a card (``paperlab.paper(ID)``: from the store, fetched when absent)."""
         ref = line.strip()
+        if ref in _HELP:
+            print(_usage(self.paper))
+            return None
         if not ref:
             print("%paper: expected a paper id, URL or DOI", file=sys.stderr)
             return None
@@ -173,6 +204,9 @@ class PaperlabMagics(Magics):
         from .services.listview import ReadingListView
         from .store import open_store
 
+        if line.strip() in _HELP:
+            print(READINGLIST_HELP)
+            return None
         name = line.strip() or "default"
         try:
             store = open_store()
@@ -195,6 +229,9 @@ class PaperlabMagics(Magics):
     def bibliography(self, line: str = "") -> Any:
         """The papers this notebook cites through paperlab cards or ``paperlab.paper(...)`` calls, with their reading
         status (:func:`paperlab.citations.bibliography`); ``--bibtex`` / ``--csl`` export them."""
+        if line.strip() in _HELP:
+            print(_usage(self.bibliography))
+            return None
         try:
             args = parse_argstring(self.bibliography, line)
         except Exception as exc:  # UsageError from argparse: show it like IPython does
@@ -215,9 +252,12 @@ class PaperlabMagics(Magics):
     def feed(self, line: str = "") -> Any:
         """Today's feed ranked by your reading lists, with reasons (``%feed [--since yesterday] [--offline]``)."""
         from .errors import SourcesUnreachableWarning
-        from .feed.magic import feed_magic
+        from .feed.magic import feed_help, feed_magic
         from .services.activelib import chosen_library
 
+        if line.strip() in _HELP:
+            print(feed_help())
+            return None
         try:
             with warnings.catch_warnings():  # the feed's cards say which sources were unreachable: said once
                 warnings.simplefilter("ignore", SourcesUnreachableWarning)

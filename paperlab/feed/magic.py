@@ -12,25 +12,39 @@ from ..store import open_store
 from .core import Feed, feed
 from .profile import InterestProfile
 
-__all__ = ["feed_magic"]
+__all__ = ["feed_help", "feed_magic"]
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"%feed: {message}")
+        raise UsageError(f"{message} (see %feed --help)")  # the magic names itself
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="%feed",
+        add_help=False,
+        description="Today's new arXiv and Hugging Face papers, ranked by the papers of your reading lists, each with "
+        "why. Offline, the papers of the active library (else your stored papers) are ranked instead.",
+    )
+    p.add_argument("--since", default="yesterday", help="papers announced since this day (default: yesterday)")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day of the feed (default: today)")
+    p.add_argument("--offline", action="store_true", help="rebuild from cached answers only")
+    p.add_argument("--repeats", action="store_true", help="also show papers shown on earlier days")
+    p.add_argument("--profile", help="interest profile JSON (default: $PAPERLAB_HOME/feed-profile.json)")
+    return p
+
+
+def feed_help() -> str:
+    """What ``%feed --help`` prints: the options of the magic."""
+    return _parser().format_help()
 
 
 def feed_magic(line: str, library: Iterable[Paper] | None = None) -> Feed:
     """Build today's feed from a ``%feed`` line (the options of ``paperlab feed``). When every source was
     unreachable (offline), the papers of ``library`` (default: the store's) are ranked instead, as the side panel's
     "For you" does; the feed's problem still names the sources."""
-    p = _Parser(prog="%feed", add_help=False)
-    p.add_argument("--since", default="yesterday")
-    p.add_argument("--today")
-    p.add_argument("--offline", action="store_true")
-    p.add_argument("--repeats", action="store_true")
-    p.add_argument("--profile")
-    args = p.parse_args(shlex.split(line))
+    args = _parser().parse_args(shlex.split(line))
     profile = InterestProfile.load(args.profile)
     profile.repeats = profile.repeats or args.repeats
     made = feed(args.since, profile=profile, today=args.today, offline=args.offline)
