@@ -39,6 +39,7 @@ from ._md_mention_ids import ids_of_url as _ids_of_url
 from ._md_mention_ids import line_mentions as _line_mentions
 from ._md_not_papers import no_paper_address
 from ._md_paragraphs import title_paragraphs
+from ._md_pdf_names import named_pdf
 from ._md_references import (
     dashed_one_name,
     emphasised_byline,
@@ -363,6 +364,9 @@ def _id_less(lines: list[Line], named: set[int], one_paper: set[int | None], sha
     for i, line in enumerate(lines):
         if shaped and i not in named and (document := pdf_item(line)):  # "- **File** : Sparse_Widgets.pdf"
             found.append(Found(document, [i]))
+            continue
+        if i not in named and (kept := named_pdf(line)):  # "| [Quill et al - 2021](…2021 - Title.pdf) |"
+            found.append(Found(kept.title, [i], url=safe_url(kept.url), ref=kept))
             continue
         if shaped and i not in named and (ref := numbered_reference(line) or emphasised_entry(lines, i)):
             found.append(Found(ref.title, [i], ref=ref))  # "**[12]** Quill, A., …", "1. Authors," / "**Title**"
