@@ -48,3 +48,15 @@ def test_undated_week_day_meetings_with_reading_slugs() -> None:
         warnings.simplefilter("always")
         assert len(paperlab.load(path)) == 0
     assert any("3 meetings" in str(w.message) for w in caught)
+
+
+def test_a_roster_of_talk_topics_names_no_paper() -> None:
+    """A class seminar's roster ("Sr No., Name, Topic, Subject"): its longer topics ("Map, Filter and Reduce") were
+    read as papers (8 of 30 on a blind round's file); a topic is a paper only when a link, an id or a reference
+    names one. A reading group's "Date, Presenter, Topic" of paper titles keeps its papers."""
+    roster = Schedule.from_file(DATA / "roster.csv")
+    assert len(roster.meetings) == 10 and roster.meetings[2].presenters == ["PIET OKAFOR"]
+    assert [p.title for m in roster.meetings for p in m.papers] == []
+    assert roster.meetings[2].note is not None and "Map ,Filter and Reduce" in roster.meetings[2].note
+    group = Schedule.from_file(DATA / "group_topics.csv")
+    assert [len(m.papers) for m in group.meetings] == [1, 1, 1, 1]

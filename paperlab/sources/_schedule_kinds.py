@@ -14,10 +14,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ._schedule_cells import clean_cell, is_placeholder
-from ._schedule_tables import ScheduleTable, column_key
+from ._schedule_cells import cell_papers, clean_cell, is_placeholder
+from ._schedule_tables import TOPIC_COLUMNS, ScheduleTable, column_key
 
-__all__ = ["cited_by_row", "mark_seminars", "papers_named", "talks", "topics_only"]
+__all__ = ["cited_by_row", "mark_seminars", "papers_named", "talks", "topic_roster", "topics_only"]
 
 _SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
 _TALK_TITLES = ("topic", "topics", "talk", "talk topic", "title", "talk title")
@@ -66,6 +66,38 @@ def mark_seminars(tables: list[ScheduleTable], path: Path, text: str) -> list[Sc
 def topics_only(table: ScheduleTable) -> bool:
     """Whether a schedule names no presenter and no column of papers (a course's "Date | Topic | Notes")."""
     return "presenter" not in table.roles and not papers_named(table)
+
+
+def topic_roster(table: ScheduleTable) -> bool:
+    """Whether a table's paper columns are all topics' ("Name | Topic | Subject", "Presenter | Theme") and most of
+    its topic cells read as no paper's title or are a few words long: a roster of talk topics ("Window Functions", "Map, Filter and Reduce"),
+    whose topics are papers only when a link, an id or a reference names one. A reading group's "Presenter | Topic"
+    of paper titles is none (most of its cells read as titles)."""
+    if table.roster is None:
+        table.roster = _roster(table)
+    return table.roster
+
+
+def _roster(table: ScheduleTable) -> bool:
+    columns = [n for n, role in enumerate(table.roles) if role == "paper"]
+    if not columns or any(column_key(table.columns[n]) not in TOPIC_COLUMNS for n in columns):
+        return False
+    at = columns[0]
+    cells = [
+        c[at] for _, c in table.rows if isinstance(c, list) and at < len(c) and not is_placeholder(clean_cell(c[at]))
+    ]
+    if len(cells) < _FEWEST_TOPICS:
+        return False
+    titled = 0
+    for cell in cells:
+        found = cell_papers(cell)[0]
+        titled += bool(found) and not any(p.url or p.arxiv_id or p.doi or p.authors for p in found)
+    words = sorted(len(clean_cell(cell).split()) for cell in cells)
+    return titled * 2 < len(cells) or words[len(words) // 2] <= _TOPIC_WORDS  # mostly subjects of a few words
+
+
+_FEWEST_TOPICS = 4  # a table of fewer topics says too little to tell a roster from a reading group
+_TOPIC_WORDS = 3  # a subject's words ("Window Functions", "K means Clustering"); a paper's title is longer
 
 
 def papers_named(table: ScheduleTable) -> bool:

@@ -29,6 +29,7 @@ from ._schedule_speakers import speaker_bullets
 __all__ = [
     "PAPER_COLUMNS",
     "SUFFIXES",
+    "TOPIC_COLUMNS",
     "ScheduleTable",
     "column_key",
     "column_roles",
@@ -105,7 +106,7 @@ _READING_WORDS = _READING | frozenset(
 # columns that name the papers of a meeting; beside one, a "Topic" column is the meeting's topic ("Date | Topic |
 # Papers": "Convolutional networks" is no paper)
 PAPER_COLUMNS = frozenset({"paper", "papers", "paper s", "paper title", "article", "articles"})
-_TOPIC_COLUMNS = frozenset(
+TOPIC_COLUMNS = frozenset(
     {"topic", "topics", "tentative topic", "tentative topics", "lecture topic", "session topic", "class topic"}
     | {"subject", "subjects", "theme", "themes"}
 )
@@ -144,6 +145,7 @@ class ScheduleTable:
     roles: list[str | None] = field(default_factory=list)  # by the header's words, then by the cells
     seminar: bool = False  # its file's name or a heading says it lists talks ("seminars.csv", "# Colloquium")
     dated: bool = False  # a table of dated rows whose header names no schedule column: every row is a meeting
+    roster: bool | None = None  # its topics are talks' subjects, not papers (:func:`._schedule_kinds.topic_roster`)
 
     def __post_init__(self) -> None:
         if not self.roles:
@@ -574,7 +576,7 @@ def column_roles(columns: list[Any]) -> list[str | None]:
     if any(r == "paper" and is_reading_key(k) for r, k in zip(roles, keys, strict=True)):
         roles = ["topic" if r == "paper" and not is_reading_key(k) else r for r, k in zip(roles, keys, strict=True)]
     if any(r == "paper" and k in PAPER_COLUMNS for r, k in zip(roles, keys, strict=True)):  # Topic | Papers
-        roles = ["topic" if r == "paper" and k in _TOPIC_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
+        roles = ["topic" if r == "paper" and k in TOPIC_COLUMNS else r for r, k in zip(roles, keys, strict=True)]
     if any(r == "date" and k not in _NUMBERING for r, k in zip(roles, keys, strict=True)):  # Week | Date: the date
         roles = [None if r == "date" and k in _NUMBERING else r for r, k in zip(roles, keys, strict=True)]
     if not {"presenter", "paper"} & set(roles):  # "Week | Date | Content": what the meeting is about

@@ -52,7 +52,7 @@ from ._schedule_clock import as_of, this_year
 from ._schedule_columns import lead_name
 from ._schedule_dated import described_day, row_note
 from ._schedule_headings import heading_meetings, unscheduled_papers
-from ._schedule_kinds import cited_by_row, mark_seminars, papers_named, talks, topics_only
+from ._schedule_kinds import cited_by_row, mark_seminars, papers_named, talks, topic_roster, topics_only
 from ._schedule_pool import pool_papers
 from ._schedule_tables import (
     PAPER_COLUMNS,
@@ -270,7 +270,7 @@ def _cell_papers(table: ScheduleTable, cell: Any, cited_by_row: bool = False) ->
     for paper in found:  # "[1407.5597]": a link shown as its id names the paper by the id, "arXiv:1407.5597"
         if paper.arxiv_id and _ID_SHOWN.match(paper.title) and paper.arxiv_id in paper.title:
             paper.title = f"arXiv:{paper.arxiv_id}"
-    if found and not cited_by_row and (topics_only(table) or talks(table)):
+    if found and not cited_by_row and (topics_only(table) or talks(table) or topic_roster(table)):
         kept = [p for p in found if p.url or p.arxiv_id or p.doi or p.authors]
         return kept, (note if kept else " ".join(clean_cell(cell).split()))
     return found, note
