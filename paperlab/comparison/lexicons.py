@@ -97,6 +97,7 @@ METRICS: list[tuple[str, str]] = [
 # "end-to-end success") is a success rate, a correlation written as its symbol ("$r=0.794$") a correlation
 METRIC_PHRASES: list[tuple[str, re.Pattern[str]]] = [
     ("success rate", re.compile(r"(?i)(?:[\w@.-]+\s+){0,3}success")),
+    ("success rate", re.compile(r"(?:[\w@.-]+\s+){0,2}SR")),  # "tracking SR": a task's success rate (not "SRCC")
     ("correlation", re.compile(r"r")),
 ]
 
@@ -238,8 +239,6 @@ def _lexicon_hits(kind: str, text: str) -> tuple[tuple[int, int, str], ...]:
             canonical = name
             if name == "pass@k":
                 canonical = m.group(0).lower()
-            elif name in ("recall@k", "precision@k"):
-                canonical = name[:-1] + re.split(r"@| at ", m.group(0))[-1]
             hits.append((m.start(), m.end(), canonical))
     return tuple(sorted(hits))
 
@@ -272,6 +271,8 @@ _ACRONYM_CONTEXTS = [
     rf"\d(?:\s?(?:%|x|×))?\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:terms of\s+)?(?:the\s+)?(?P<a>{_ACRONYM})\b(?![-(])",  # "24% in MAE"
     rf"[a-z]\s+\((?P<a>{_ACRONYM})\)",  # "... to reference set (ADRS)"
     rf"\b(?P<a>{_ACRONYM})\s+(?:of\s+|=\s*|:\s*)?[-+]?\d+\.\d",  # "PESQ 2.13"
+    # "reduces PER to 15.74%", "the highest oracle QWK was 0.5799", "FAR reaches 0.341"
+    rf"\b(?P<a>{_ACRONYM})\s+(?:to|was|is|were|are|reach(?:es|ed)?|drops to|falls to|rises to)\s+[-+]?\d+(?:\.\d|\s?%)",
     rf"(?:\d\.\d+|\d\s?(?:%|dB|x|×))\s+(?P<a>{_ACRONYM})\b(?!-)",  # "9.31 dB SI-SDR", "16.4% ADE"
 ]
 
@@ -281,13 +282,19 @@ _CHANGED_BY = re.compile(
     r"(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+by\b"
 )
 
-# a second object of a change verb: "reduces latency by 35% and memory by 2.1x"
-_AND_BY = re.compile(r"(?:,|\band)\s+(?:the\s+|its\s+)?(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s+[+−-]?\d")
+# a second object of a change verb: "reduces latency by 35% and memory by 2.1x", "and the resolved rate by up to
+# 61%", ", and peak body-attitude deviation by 59.0%" (after an article a participle names the metric too)
+_AND_BY = re.compile(
+    r"(?:,|\band)\s+(?:and\s+)?(?:(?P<det>the|its)\s+)?(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+by"
+    r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|~|∼))?\s*[+−-]?\d"
+)
 
-# what a change names after itself: "N% reduction in <X>", "N% less <X>"
+# what a change names after itself: "N% reduction in <X>", "N% less <X>", "45.4% less peak GPU memory", "50%
+# reduction in KV cache memory" (an abbreviation inside the phrase), "17x more energy per page"
 _CHANGE_OF = re.compile(
     r"\d\s?(?:%|x|×|-fold)\s+(?:(?:reduction|improvement|increase|decrease|gain|drop)\s+(?:in|of)\s+(?:the\s+)?|"
-    r"(?:less|fewer|more)\s+)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?![\w-])(?!\s+[A-Z])"
+    r"(?:less|fewer|more)\s+)(?P<m>(?:[A-Z]{2,}\s+)?[a-z][\w-]*(?:\s+(?:[A-Z]{2,}\s+)?(?!per\b)[a-z][\w-]*)?(?:\s+per\s+[a-z][\w-]*)?)"
+    r"(?![\w-])(?!\s+[A-Z])"
 )
 
 # what a change names between itself and the value: "a 6.1x step reduction", "72.5% computational waste reduction"
@@ -311,6 +318,36 @@ _SETTING_SIZE = (
 def _singular(phrase: str) -> str:
     """ "compression ratios" -> "compression ratio": a metric is named in the singular."""
     return phrase[:-1] if re.search(r"(?:error|cost|rate|score|ratio)s$", phrase) else phrase
+
+
+_PER = re.compile(r"\s+per\s+(?!(?:the|a|an|cent|se)\b)[a-z][\w-]*")
+
+
+def _but_per(phrase: str) -> list[str]:
+    """The words of a phrase but a "per" inside it ("energy per page" is one metric)."""
+    words = phrase.split()
+    return [w for n, w in enumerate(words) if not (w == "per" and 0 < n < len(words) - 1)]
+
+
+def _second_objects(
+    text: str, hits: list[tuple[int, int, str]], taken: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Hits with the later objects of a change verb: "reduces latency by 35% and memory by 2.1x", "and the resolved
+    rate by up to 61%"; such a phrase replaces a head hit inside it ("the error variance by 24.87%": not "error")."""
+    verb = re.search(r"\b(?:improv|reduc|increas|decreas|boost|lift|lower|rais|cut|enhanc)\w*\s", text)
+    for m in _AND_BY.finditer(text, verb.end() if verb else len(text)):
+        words = _but_per(m.group("m"))
+        if any(
+            _NOT_MODIFIER.match(w) and not (n == 0 and m.group("det") and w.endswith("ed")) for n, w in enumerate(words)
+        ):
+            continue
+        inside = [h for h in hits if m.start("m") <= h[0] and h[1] <= m.end("m")]
+        hits = [h for h in hits if h not in inside]
+        if not any(m.start("m") < e and s < m.end("m") for s, e, _ in taken + hits):
+            hits.append((m.start("m"), m.end("m"), m.group("m")))
+        else:
+            hits += inside
+    return hits
 
 
 def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -343,23 +380,21 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
         if m.group(0).lower() == "scores" and re.match(r"\s+[+−-]?\d", text[m.end() :]):
             continue  # "the model scores 0.78": a verb
         lone_ok = re.fullmatch(_LONE_HEADS, m.group(0), re.I)
-        if start == m.start() and not lone_ok or not free(start, m.end()):
+        per = _PER.match(text, m.end())  # "read cost per question": what it is counted per is part of the name
+        end = per.end() if per else m.end()
+        if start == m.start() and not lone_ok or not free(start, end):
             continue  # a lone head is too vague, except "error" ("the error of 1.5°")
-        phrase = text[start : m.end()]
-        hits.append((start, m.end(), _singular(phrase)))
+        hits.append((start, end, _singular(text[start : m.end()]) + text[m.end() : end]))
     for m in _CHANGED_BY.finditer(text):  # "improves performance by 7.35x", "lifts median concreteness by +0.20"
-        if not any(_NOT_MODIFIER.match(w) and w not in ("mean", "median") for w in m.group("m").split()):
+        if not any(_NOT_MODIFIER.match(w) and w not in ("mean", "median") for w in _but_per(m.group("m"))):
             if free(m.start("m"), m.end("m")):
                 hits.append((m.start("m"), m.end("m"), m.group("m")))
-    verb = re.search(r"\b(?:improv|reduc|increas|decreas|boost|lift|lower|rais|cut|enhanc)\w*\s", text)
-    for m in _AND_BY.finditer(text, verb.end() if verb else len(text)):  # "... latency by 35% and memory by 2.1x"
-        if not any(_NOT_MODIFIER.match(w) for w in m.group("m").split()) and free(m.start("m"), m.end("m")):
-            hits.append((m.start("m"), m.end("m"), m.group("m")))
+    hits[:] = _second_objects(text, hits, taken)
     for m in _CHANGE_OF.finditer(text):  # "an 8x reduction in size", "40% less data"
         parts = m.group("m").split()
         while parts and _NOT_MODIFIER.match(parts[-1]):
             parts.pop()
-        if parts and not any(_NOT_MODIFIER.match(w) for w in parts):
+        if parts and not any(_NOT_MODIFIER.match(w) for w in _but_per(" ".join(parts))):
             e = m.start("m") + len(" ".join(parts))
             if free(m.start("m"), e):
                 hits.append((m.start("m"), e, " ".join(parts)))

@@ -5,13 +5,14 @@ The rules and the ranker choose the phrase that says what a number measures ("av
 ``benchmarks/data/extraction_gold_*.json`` name it:
 
 * a leading "average", "mean" or "median" is dropped ("mean rank quality" → "rank quality"), unless the lexicon
-  names the whole phrase ("mean absolute error" is MAE, "mean IoU" mIoU);
+  names the whole phrase ("mean absolute error" is MAE, "mean IoU" mIoU); so is "absolute"/"relative" before an
+  abbreviation ("absolute gIoU" → gIoU: the kind of a change, not the metric; "relative error" stays);
 * a phrase the conventions name by a lexicon metric it does not spell (``lexicons.METRIC_PHRASES``): a qualified
   bare "success" ("Target success", "semantic success") is "success rate", the symbol "r" a correlation;
 * a lexicon metric with a qualifier is the lexicon's name: words before it ("test accuracy", "in-domain accuracy"
   → accuracy), "score" or a subscript after it ("BLEU score" → BLEU, "MAE_F" → MAE), a lower-case word glued to an
   upper-case metric ("sacreBLEU" → BLEU). A lexicon entry that names the qualified phrase itself keeps it ("top-1
-  accuracy", "pass@1", "recall@10"), and a lexicon metric qualifying a generic "accuracy" is that metric
+  accuracy", "pass@1"; "Recall@10" and "R@5" are the lexicon's recall@k, as the conventions name them), and a lexicon metric qualifying a generic "accuracy" is that metric
   ("exact-match accuracy" → exact match); so does a phrase the lexicon names whole ("hallucination rate"), and so does a
   cut-off ("mAP@0.5" and "mAP@0.5:0.95" stay apart: measured in session 18, dropping it lost older sets' matches);
   a phrase the lexicon names whole by an abbreviation is the abbreviation ("mean absolute error" → MAE).
@@ -41,7 +42,12 @@ _GLUED_CUT = re.compile(r"(?<=[A-Za-z])_\w+$")  # "MAE_F"
 _ABBREVIATION = re.compile(r"[a-z]?[A-Z][\w+@-]*")
 
 
+# "absolute gIoU improvements", "relative BLEU gains": the kind of a change, not part of an abbreviated metric's name
+_KIND_WORD = re.compile(r"(?:[Aa]bsolute|[Rr]elative)\s+(?=[a-z]?[A-Z][\w@-]*$)")
+
+
 def _without_average(name: str) -> str:
+    name = name[k.end() :] if (k := _KIND_WORD.match(name)) else name
     m = _AVERAGE.match(name)
     if m is None or any(s == 0 and h != "average" for s, _, h in lexicon_hits("metric", name)):
         return name  # "mean average precision", "mean absolute error": the lexicon names the whole phrase

@@ -14,7 +14,14 @@ from typing import Any
 from .lexicons import to_float
 from .value_kind import PHYSICAL, UNIT_NAMES
 
-__all__ = ["bare_range_end", "glued_letter", "range_tail_row", "starts_change"]
+__all__ = [
+    "bare_range_end",
+    "glued_letter",
+    "pair_neighbours",
+    "range_named_after",
+    "range_tail_row",
+    "starts_change",
+]
 
 # what joins the two ends of a range or a change: "0.45 to 0.58", "1.6-9.3", "6.5×--8.3×", "80 ms to 125 ms"
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -79,3 +86,43 @@ def bare_range_end(
         return False  # a list continues a value only with a number of its shape (two decimals, not "12 of 20")
     row.update(kind=found[i]["kind"], metric=found[i]["metric"], direction=found[i]["direction"])
     return True
+
+
+def range_named_after(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """ "ranged from 0.9945 to 0.9957 macro-F1": the metric written right after a range's second end names its first
+    end too, over a phrase before the range."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    for a, b in zip(order, order[1:], strict=False):
+        if found[b]["_named"] and not found[a]["_named"] and found[a]["unit"] == found[b]["unit"]:
+            if re.fullmatch(r"\s*(?:--?|–|—|to)\s*", text[spans[a][1] : spans[b][0]]):
+                found[a]["metric"], found[a]["_fixed"] = found[b]["metric"], True
+
+
+def pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
+    """Ranges share kind and metric; a value listed after a delta "in/on X and" is a delta of the same metric."""
+    # "by 24% in MAE and 8% in RMSE", "11% on NGSIM and 25% on HighD": the second value is a delta too
+    for i in range(1, len(found)):
+        gap = text[spans[i - 1][1] : spans[i][0]]
+        a, b = found[i - 1], found[i]
+        if re.fullmatch(r"\s*(?:--?|–|—|to)\s*", gap) and a["unit"] == b["unit"]:  # a range "from 32.6% to 54.0%"
+            delta = "delta" in (a["kind"], b["kind"]) and (
+                a["unit"] == "pp" or not starts_change(text, spans[i - 1][0])
+            )
+            b["kind"] = a["kind"] = "delta" if delta else "absolute"  # "from 1.2x to 2.1x": two levels
+            b["direction"] = a["direction"] = (a["direction"] or b["direction"]) if a["kind"] == "delta" else None
+            # "20-30 % improvement in simulation time": the metric written right after the range names both ends
+            b["metric"] = a["metric"] = b["metric"] if b["_named"] and not a["_named"] else a["metric"] or b["metric"]
+            b["_named"] = a["_named"] or b["_named"]
+            continue
+        if a["kind"] == "delta" and b["unit"] == a["unit"] and re.match(r"\s*over\b", text[spans[i][1] :]):
+            b["kind"], b["direction"] = "delta", a["direction"]  # "an 8.4% gain over A and 17.8% over B"
+            b["metric"] = b["metric"] if b["_named"] else a["metric"]
+            continue
+        if found[i - 1]["kind"] == "delta" and re.fullmatch(  # "by 18% to 35% compared to A and 14% to 20% ..."
+            r"\s*(?:[\w-]+\s+){0,2}?(?:in|on|for|compared (?:to|with)|over|relative to)\s+[^;%,]{1,40}?"
+            r"(?:,\s*and|,|\band)\s+",
+            gap,
+        ):
+            found[i]["kind"], found[i]["direction"] = "delta", a["direction"]
+            if not b["_named"] and a["_named"] and a["unit"] == b["unit"]:  # "by 16% in English and 43% in Mandarin"
+                b["metric"] = a["metric"]

@@ -23,7 +23,7 @@ from .metric_names import name_metrics
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .metric_reviser import revise_metrics
 from .non_results import not_a_result, only_across_clause
-from .ranges import bare_range_end, glued_letter, range_tail_row, starts_change
+from .ranges import bare_range_end, glued_letter, pair_neighbours, range_named_after, range_tail_row, starts_change
 from .result_classifier import judge_results
 from .slash_lists import is_rating, zip_slash_lists
 from .value_kind import (
@@ -231,6 +231,7 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
         if (row := _second_look(m, found, spans, sent_flat, metrics, datasets)) is not None:
             found.append(row)
             spans.append((m.start("num"), m.end()))
+    range_named_after(found, spans, sent_flat)
     before = [r["metric"] for r in found]
     zip_slash_lists(found, spans, sent_flat)
     paren_deltas(found, spans, sent_flat)
@@ -451,7 +452,7 @@ def _coordinate(
         if len(listed) == len(rows):
             for r, n in zip(rows, listed, strict=True):
                 r["dataset"], r["setting"] = n, None if r["setting"] in listed else r["setting"]
-    _pair_neighbours(found, spans, text)
+    pair_neighbours(found, spans, text)
     # inherit a metric from an earlier value of the same unit in the sentence ("... (95.0%)")
     last: dict[tuple[str | None, str], str] = {}
     for r in found:
@@ -473,35 +474,6 @@ def _metric_named_later(found: list[dict[str, Any]], spans: list[tuple[int, int]
         close = spans[i + 1][0] - spans[i][1] <= 30
         if r["metric"] is None and close and (r["unit"], r["kind"]) == (n["unit"], n["kind"]):
             r["metric"] = n["metric"]
-
-
-def _pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
-    """Ranges share kind and metric; a value listed after a delta "in/on X and" is a delta of the same metric."""
-    # "by 24% in MAE and 8% in RMSE", "11% on NGSIM and 25% on HighD": the second value is a delta too
-    for i in range(1, len(found)):
-        gap = text[spans[i - 1][1] : spans[i][0]]
-        a, b = found[i - 1], found[i]
-        if re.fullmatch(r"\s*(?:--?|–|—|to)\s*", gap) and a["unit"] == b["unit"]:  # a range "from 32.6% to 54.0%"
-            delta = "delta" in (a["kind"], b["kind"]) and (
-                a["unit"] == "pp" or not starts_change(text, spans[i - 1][0])
-            )
-            b["kind"] = a["kind"] = "delta" if delta else "absolute"  # "from 1.2x to 2.1x": two levels
-            b["direction"] = a["direction"] = (a["direction"] or b["direction"]) if a["kind"] == "delta" else None
-            b["metric"] = a["metric"] = a["metric"] or b["metric"]
-            b["_named"] = a["_named"] or b["_named"]
-            continue
-        if a["kind"] == "delta" and b["unit"] == a["unit"] and re.match(r"\s*over\b", text[spans[i][1] :]):
-            b["kind"], b["direction"] = "delta", a["direction"]  # "an 8.4% gain over A and 17.8% over B"
-            b["metric"] = b["metric"] if b["_named"] else a["metric"]
-            continue
-        if found[i - 1]["kind"] == "delta" and re.fullmatch(  # "by 18% to 35% compared to A and 14% to 20% ..."
-            r"\s*(?:[\w-]+\s+){0,2}?(?:in|on|for|compared (?:to|with)|over|relative to)\s+[^;%,]{1,40}?"
-            r"(?:,\s*and|,|\band)\s+",
-            gap,
-        ):
-            found[i]["kind"], found[i]["direction"] = "delta", a["direction"]
-            if not b["_named"] and a["_named"] and a["unit"] == b["unit"]:  # "by 16% in English and 43% in Mandarin"
-                b["metric"] = a["metric"]
 
 
 def _adjacent_metric_is_tail(text: str, spans: list[tuple[int, int]], g: list[int]) -> bool:
@@ -543,8 +515,9 @@ _MEASURED_ON = re.compile(
 def _adjacent_metric(metrics: list[tuple[int, int, str]], start: int, end: int, text: str) -> str | None:
     """The metric written right after the value ("5.9% error") or right before it ("MRR of", "cost by 73%")."""
     after = [(s, name) for s, _, name in metrics if s >= end]
-    if after and re.fullmatch(r"\s*", text[end : after[0][0]]):
-        return after[0][1]  # directly followed by a metric: it wins over one before ("accuracy (5.9% error)")
+    if after and re.fullmatch(r"\s*(?:(?:more|less|fewer)\s+|[a-z]+-)?", text[end : after[0][0]]):
+        return after[0][1]  # directly followed by a metric: it wins over one before ("accuracy (5.9% error)", "costs
+        # 17x more energy per page")
     for _, e, name in reversed([h for h in metrics if h[1] <= start]):  # the closest before first
         between = re.sub(r"\s\([^()]*\)", "", text[e:start])
         if _BEFORE_VALUE.fullmatch(between) or (_MEASURED_ON.fullmatch(between) and not re.search(r"\d", between)):
@@ -552,7 +525,9 @@ def _adjacent_metric(metrics: list[tuple[int, int, str]], start: int, end: int, 
     for s, name in after:
         between = text[end:s]
         if re.fullmatch(r"\s*(?:[\w°-]+\s+){0,2}", between) and s - end <= 30:
-            if not re.search(r"\b(?:on|in|with|and|of|for|from|to|over|than|at|under|per)\b", between):
+            if not re.search(
+                r"\b(?:on|in|with|and|of|for|from|to|over|than|at|under|per|while|whereas|but)\b", between
+            ):
                 return name
     return None
 
@@ -576,8 +551,12 @@ def _nearest_in_clause(hits: list[tuple[int, int, str]], start: int, end: int, t
         gap = text[lo:hi]
         if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b|\d\s?%", gap):
             continue
-        if s >= end and re.search(r"\band\b", gap) and re.match(r"\s+(?:by|of|from)\b", text[e:]):
-            continue  # "... by 6.31x and energy efficiency by 11.29x": that metric has its own values
+        if (
+            s >= end
+            and re.search(r"\band\b", gap)
+            and re.match(r"\s+(?:(?:by|of|from|is|was|are|were)\b|[=:])", text[e:])
+        ):
+            continue  # "... by 6.31x and energy efficiency by 11.29x", "... and macro F1 is 91.7%": its own values
         dist = hi - lo + (0 if e <= start else 5)  # prefer a metric before the value ("accuracy to 81.8%")
         if dist <= 120 and (best is None or dist < best[0]):
             best = (dist, name)

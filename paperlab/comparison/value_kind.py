@@ -50,7 +50,7 @@ UNIT_NAMES = {  # the unit as written -> as reported
     "percent": "%",
 }
 
-PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ)"  # units the gold leaves null (the value is still a result)
+PHYSICAL = r"(?:dB|°|degrees?|ms|s|mm|cm|km|mJ|[KMGT]i?B)"  # units the gold leaves null (the value is still a result)
 
 ADVERBS = (
     r"(?:\s+(?:up to|about|approximately|around|roughly|over|nearly|almost|more than|at least|in excess of|"
