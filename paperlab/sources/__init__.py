@@ -263,7 +263,8 @@ def detect_format(path: str | Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(65536)
     except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+        folder = f"is a folder: load its files, e.g. paperlab.load(sorted(glob.glob({str(path / '*')!r})))"
+        raise ParseError(folder if path.is_dir() else f"cannot read file: {exc.strerror}", source=str(path)) from None
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     stripped = text.lstrip()
     if suffix in (".xml", ".atom", ".rss") or stripped.startswith(("<?xml", "<feed", "<rss", "<OAI-PMH", "<rdf:RDF")):
