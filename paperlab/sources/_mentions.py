@@ -51,6 +51,7 @@ from ._md_references import (
     reference_parts,
     without_notes_label,
 )
+from ._md_title_headings import title_headings
 from ._md_title_parts import name_before_note, venue_tag
 from ._mention_details import (
     SOURCE_KIND,
@@ -507,7 +508,7 @@ def _read(
     if not found and shaped and not mentions and (noted := note_title(lines)) is not None:
         found = [Found(noted[0], [noted[1]])]  # "# Nearly-Optimal Regret in Dueling Widgets" over notes on it
     if not found and shaped and not mentions:  # "# Topic" / "Title of a paper (a note)" / "Another Title"
-        found = title_paragraphs(lines)
+        found = title_paragraphs(lines) or title_headings(lines, source)  # "## Title" / notes, on a literature page
     if not found and not beside_layout and not mentions and (fields := field_note(lines)) is not None:
         found = [Found(fields[0].title, [fields[1]], ref=fields[0])]  # "Title: Software Widgets" / "Author: Ada"
     found.sort(key=lambda f: f.lines[0])

@@ -129,7 +129,9 @@ def _written_out(lines: list[str], source: str) -> list[Paper]:
         )
         return [paper]
     found, _ = find_papers("\n".join(lines), source, id_less=True)
-    return [p for p in found if p.authors and len(p.title.split()) >= 3]
+    authored = [p for p in found if p.authors and len(p.title.split()) >= 3]
+    # a literature summary's "## Title" headings with notes under each (the finder reads them on such a page only)
+    return authored or [p for p in found if 0 < _line_of(p) <= len(lines) and _HEADING.match(lines[_line_of(p) - 1])]
 
 
 def _notes_by_title(lines: list[str], source: str, titled: list[TitledPaper], named: list[Paper]) -> Transcript:
@@ -316,6 +318,7 @@ def _line_of(paper: Paper) -> int:
     return int((paper.sources[0].record or "line 0").split()[-1])
 
 
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 # a section of notes that mentions other work in passing ("#### Notes", "## Related work", "Questions")
 _ASIDE = re.compile(
     r"^\W*(?:(?:my\s+)?notes?|related(?:\s+work|\s+papers)?|references?|see\s+also|further\s+reading|links?|"
