@@ -4,7 +4,7 @@ page or a recorded talk, told by the address the entry links to when nothing els
 A curated list mixes papers with what its writers read beside them ("| [Widgetron](https://github.com/…) | ada |
 2026 |", "| [Proofs: Checking vs Finding](https://www.youtube.com/…) | Ada Quill | 2026 | Talk |"). An entry is a
 paper when it carries a paper's identifier (arXiv id, DOI) or a PDF; otherwise the address it is titled by says
-what it is. A row of one word naming nothing else (no link, author, venue or date) is a note on a topic. A
+what it is, and a title naming an event ("Workshop on Widget Routing", "2nd Workshop on …") is the event's. A row of one word naming nothing else (no link, author, venue or date) is a note on a topic. A
 project's home page alone ("https://widgetron.example/") is a tool's only when the entry names no
 person (no author, or one word such as an organisation or a handle): a paper's project page names its authors.
 """
@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from ..paper import Paper
 from ._schedule_cells import is_material_url
 
-__all__ = ["is_no_paper", "no_paper_address"]
+__all__ = ["event_title", "is_no_paper", "no_paper_address"]
 
 # a code host's repository or profile, a video host's page
 _CODE_OR_VIDEO = re.compile(
@@ -27,6 +27,19 @@ _CODE_OR_VIDEO = re.compile(
 )
 # a site's posts: "/blog/…", "/news/…", "/index/…" (a company's announcements), "/posts/…", "/events/…"
 _POST_PATH = re.compile(r"^/(?:[\w-]+/)?(?:blogs?|news|index|posts?|events?|announcements?|stories)/[^/]", re.I)
+
+
+# an event's name, no paper's title: "Workshop on Widget Routing", "2nd Workshop on …", "International Symposium on …"
+_EVENT = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)\s+|(?:first|second|third|annual|international|joint)\s+)*"
+    r"(?:workshops?|symposi(?:um|a)|conferences?|summits?|meetups?|hackathons?)\s+(?:on|for|of)\s",
+    re.I,
+)
+
+
+def event_title(title: str) -> bool:
+    """Whether a title names an event ("Workshop on Widget Routing", "2nd Workshop on …"), no paper."""
+    return bool(_EVENT.match(title.strip(" *_\"'")))
 
 
 def no_paper_address(url: str | None) -> bool:
@@ -49,7 +62,7 @@ def is_no_paper(paper: Paper) -> bool:
         return False
     if not paper.url:  # "| RLHF <br> _Notes: …_ | | |": a topic's note row, one word and nothing else
         return len(paper.title.split()) == 1 and not (paper.authors or paper.journal_ref or paper.published)
-    if no_paper_address(paper.url):
+    if no_paper_address(paper.url) or event_title(paper.title):
         return True
     named = [a for a in paper.authors if len(a.split()) > 1]
     return _home_page(paper.url) and not named

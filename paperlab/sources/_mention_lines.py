@@ -37,7 +37,7 @@ OLD_ARXIV_LABELLED = re.compile(rf"\barxiv\s*[:：]?[\s*`\[]*({OLD_ARXIV_ID})(?!
 MEDIA_HEADING = re.compile(
     r"^\W*(?:videos?|talks?|codes?|code\s+bases?|implementations?|repos(?:itories)?|tools?|libraries|tutorials?|"
     r"blogs?|blog\s+posts?|posts?|podcasts?|courses?|lectures?|slides?|websites?|datasets?|data(?:\s+sources?)?|"
-    r"data\s+sets?|corpora|视频|代码|教程|博客|数据集)\W*$"
+    r"data\s+sets?|corpora|workshops?|conferences?|events?|meetups?|视频|代码|教程|博客|数据集)\W*$"
     r"|^\W*(?:other|related|more|similar)\b.*\b(?:awesome|lists?|collections?)\W*$",  # "Other Awesome Lists"
     re.I,
 )

@@ -45,7 +45,7 @@ from ..paper import Paper, SourceRecord
 from ..urls import safe_url
 from ._files import check_paper, read_text
 from ._md_links import resolve_reference_links
-from ._md_not_papers import no_paper_address
+from ._md_not_papers import event_title, no_paper_address
 from ._md_references import cited_head, names_then_title, reference_parts, title_venue_year
 from ._md_title_parts import cited_in, points_at, venue_in, with_title_parts
 from ._mention_lines import DAY_DATE, IMAGE, MEDIA_HEADING, quotes_at_ends
@@ -372,6 +372,7 @@ def _item_paper(content: str, line: int, heading: str | None, source: str) -> Pa
     if not (arxiv or doi):  # the title's link is a project page: the id another link of the item gives
         arxiv, doi = _other_ids(content)
     material = no_paper_address(url) and not authors and not _NOTES_PAGE.search(url or "")  # no person, no notes
+    material = material or event_title(title) and not authors  # "[2nd Workshop on …](site)": an event
     if not (arxiv or doi) and (heading and MEDIA_HEADING.match(heading) or material):
         return None  # an item under "Videos", "Code", "Tools", or linking a repository, a talk, a post: no paper
     title = quotes_at_ends(re.sub(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$", r"\2", title.strip()))  # '[**"Title"**](…)'
