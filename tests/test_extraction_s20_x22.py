@@ -87,3 +87,17 @@ def test_the_conventions_names_recall_at_k_success_rate_and_drop_a_kind_word() -
     assert canonical_metric("absolute gIoU") == "gIoU"
     assert canonical_metric("relative error") == "relative error"
     assert canonical_metric("SRCC") == "SRCC"
+
+
+def test_a_list_of_values_of_a_named_metric_keeps_it_across_where_they_were_measured() -> None:
+    """Before, "hit rates of 91.2% and 84.0% in dry and wet orchards, respectively" named 84.0 "wet orchards"."""
+    text = "The picker achieves hit rates of 91.2% and 84.0% in dry and wet orchards, respectively."
+    assert _metrics(text) == [(91.2, "hit rate"), (84.0, "hit rate")]
+
+
+def test_a_direction_glued_to_a_metric_and_costs_as_a_verb() -> None:
+    """Before, "12.5x lower-loss" was named "lower-loss" and "costs 40x less" had no metric."""
+    text = "The tuned critic stays 12.5x lower-loss than the two adaptations."
+    assert _metrics(text) == [(12.5, "loss")]
+    text = "The grader matches the reference judge, flags label errors, and costs 40x less than a hosted judge."
+    assert _metrics(text) == [(40.0, "cost")]

@@ -224,9 +224,10 @@ def zip_phrase_list(found: list[dict[str, Any]], spans: list[tuple[int, int]], t
         m = _PHRASE_LIST.match(text, spans[j][1])
         if m and j > i:
             names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("l")) if n.strip()]
-            if len(names) == j - i + 1:
-                for r, name in zip(found[i : j + 1], names, strict=True):
-                    r["metric"] = r["metric"] if r["_named"] else name  # "an F1 of 85% and 75% in ...": F1 stays
+            named = next((r["metric"] for r in found[i : j + 1] if r["_named"]), None)
+            if len(names) == j - i + 1:  # "success rates of 85% and 72% in straight and curved segments,
+                for r, name in zip(found[i : j + 1], names, strict=True):  # respectively": where, not what
+                    r["metric"] = r["metric"] if r["_named"] else named or name
         i = j + 1
 
 

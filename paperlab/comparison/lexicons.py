@@ -320,6 +320,7 @@ def _singular(phrase: str) -> str:
     return phrase[:-1] if re.search(r"(?:error|cost|rate|score|ratio)s$", phrase) else phrase
 
 
+_COSTS_TIMES = re.compile(r"\s+(?:only\s+|about\s+|roughly\s+)?\d[\d.]*\s?(?:x|×|times)\s+(?:less|more)\b")
 _PER = re.compile(r"\s+per\s+(?!(?:the|a|an|cent|se)\b)[a-z][\w-]*")
 
 
@@ -379,6 +380,11 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
             continue  # "a batch size of 256" is a setting
         if m.group(0).lower() == "scores" and re.match(r"\s+[+−-]?\d", text[m.end() :]):
             continue  # "the model scores 0.78": a verb
+        if re.fullmatch(r"costs?", m.group(0), re.I) and _COSTS_TIMES.match(text, m.end()):
+            start = m.start()  # "and costs 63x less", "Jev costs 4 times more": the verb names the cost
+            if free(start, m.end()):
+                hits.append((start, m.end(), "cost"))
+            continue
         lone_ok = re.fullmatch(_LONE_HEADS, m.group(0), re.I)
         per = _PER.match(text, m.end())  # "read cost per question": what it is counted per is part of the name
         end = per.end() if per else m.end()

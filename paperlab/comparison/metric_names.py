@@ -6,7 +6,8 @@ The rules and the ranker choose the phrase that says what a number measures ("av
 
 * a leading "average", "mean" or "median" is dropped ("mean rank quality" → "rank quality"), unless the lexicon
   names the whole phrase ("mean absolute error" is MAE, "mean IoU" mIoU); so is "absolute"/"relative" before an
-  abbreviation ("absolute gIoU" → gIoU: the kind of a change, not the metric; "relative error" stays);
+  abbreviation ("absolute gIoU" → gIoU: the kind of a change, not the metric; "relative error" stays), and a
+  direction glued to the metric ("17.7x lower-loss" → loss);
 * a phrase the conventions name by a lexicon metric it does not spell (``lexicons.METRIC_PHRASES``): a qualified
   bare "success" ("Target success", "semantic success") is "success rate", the symbol "r" a correlation;
 * a lexicon metric with a qualifier is the lexicon's name: words before it ("test accuracy", "in-domain accuracy"
@@ -46,8 +47,12 @@ _ABBREVIATION = re.compile(r"[a-z]?[A-Z][\w+@-]*")
 _KIND_WORD = re.compile(r"(?:[Aa]bsolute|[Rr]elative)\s+(?=[a-z]?[A-Z][\w@-]*$)")
 
 
+# "17.7x lower-loss", "20.2x higher-loss": the direction of a change glued to the metric it changes
+_DIRECTION_GLUED = re.compile(r"(?i)(?:lower|higher|smaller|larger|less|more)-(?=[a-z])")
+
+
 def _without_average(name: str) -> str:
-    name = name[k.end() :] if (k := _KIND_WORD.match(name)) else name
+    name = name[k.end() :] if (k := _KIND_WORD.match(name) or _DIRECTION_GLUED.match(name)) else name
     m = _AVERAGE.match(name)
     if m is None or any(s == 0 and h != "average" for s, _, h in lexicon_hits("metric", name)):
         return name  # "mean average precision", "mean absolute error": the lexicon names the whole phrase
