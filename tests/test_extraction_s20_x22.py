@@ -101,3 +101,14 @@ def test_a_direction_glued_to_a_metric_and_costs_as_a_verb() -> None:
     assert _metrics(text) == [(12.5, "loss")]
     text = "The grader matches the reference judge, flags label errors, and costs 40x less than a hosted judge."
     assert _metrics(text) == [(40.0, "cost")]
+
+
+def test_a_clause_subject_stated_with_was_names_its_value() -> None:
+    """Before, "sorting precision was 71.50%, and strict route completion was 44.25%" took the first clause's
+    lexicon metric for every value."""
+    text = (
+        "On the locked yard benchmark, pick accuracy was 82.00%, sorting precision was 71.50%, and strict route"
+        " completion was 44.25%."
+    )
+    assert _metrics(text) == [(82.0, "accuracy"), (71.5, "sorting precision"), (44.25, "strict route completion")]
+    assert _metrics("In the yard there are 2 (two) kinds of crates, namely, A and B.") == []

@@ -320,6 +320,11 @@ def _singular(phrase: str) -> str:
     return phrase[:-1] if re.search(r"(?:error|cost|rate|score|ratio)s$", phrase) else phrase
 
 
+# a clause's subject whose value the clause states: "..., exact tool-set match was 62.92%"
+_NP_WAS = re.compile(
+    r"(?:^|[,;:]\s+(?:and\s+)?|\band\s+)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:was|were|is|are)\s+"
+    r"(?:only\s+|about\s+|approximately\s+)?[+−-]?\d+(?:\.\d|\s?%)"  # a value's shape, not "are 2 types"
+)
 _COSTS_TIMES = re.compile(r"\s+(?:only\s+|about\s+|roughly\s+)?\d[\d.]*\s?(?:x|×|times)\s+(?:less|more)\b")
 _PER = re.compile(r"\s+per\s+(?!(?:the|a|an|cent|se)\b)[a-z][\w-]*")
 
@@ -396,6 +401,10 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
             if free(m.start("m"), m.end("m")):
                 hits.append((m.start("m"), m.end("m"), m.group("m")))
     hits[:] = _second_objects(text, hits, taken)
+    for m in _NP_WAS.finditer(text):  # "..., exact tool-set match was 62.92%, and strict task completion was 47.08%"
+        words = _but_per(m.group("m"))
+        if not any(_NOT_MODIFIER.match(w) for w in words) and free(m.start("m"), m.end("m")):
+            hits.append((m.start("m"), m.end("m"), m.group("m")))
     for m in _CHANGE_OF.finditer(text):  # "an 8x reduction in size", "40% less data"
         parts = m.group("m").split()
         while parts and _NOT_MODIFIER.match(parts[-1]):
