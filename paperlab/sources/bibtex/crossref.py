@@ -26,6 +26,8 @@ import re
 from bibtexparser.library import Library as BibLibrary
 from bibtexparser.model import Entry, Field
 
+from .blocks import fields_of
+
 __all__ = ["inherit"]
 
 _NEVER = frozenset(
@@ -77,7 +79,7 @@ def _key(value: object) -> str:
 
 
 def _refs(entry: Entry, name: str) -> list[str]:
-    fld = entry.fields_dict.get(name)
+    fld = fields_of(entry).get(name)
     return [k for k in (_key(v) for v in str(fld.value).split(",")) if k] if fld is not None else []
 
 
@@ -157,5 +159,5 @@ def inherit(library: BibLibrary) -> tuple[dict[str, dict[str, str]], set[str]]:
 
 def _plain(entry: Entry, name: str) -> str:
     """A field's words, lowercase, without braces: how a child's ``booktitle`` and its volume's ``title`` compare."""
-    fld = entry.fields_dict.get(name)
+    fld = fields_of(entry).get(name)
     return " ".join(re.sub(r"[{}]", "", str(fld.value)).lower().split()) if fld is not None else ""

@@ -12,6 +12,7 @@ import re
 from bibtexparser.model import Entry
 
 from ...dates import month_day, month_number, named_date, named_day, weekday_numbers_day
+from .blocks import fields_of
 from .text import verbatim
 
 __all__ = ["entry_date", "entry_date_text", "entry_month_day", "written_date", "written_out_date"]
@@ -19,7 +20,7 @@ __all__ = ["entry_date", "entry_date_text", "entry_month_day", "written_date", "
 
 def _text_field(entry: Entry, name: str) -> str | None:
     """A field's value as text; None when absent or empty."""
-    fld = entry.fields_dict.get(name)
+    fld = fields_of(entry).get(name)
     if fld is None or fld.value in (None, "", []):
         return None
     return fld.value if isinstance(fld.value, str) else str(fld.value)
@@ -97,7 +98,7 @@ def entry_date(entry: Entry) -> dt.date | None:
 def entry_month_day(entry: Entry) -> tuple[int | None, int | None]:
     """The month and day of an entry: ``month`` (a macro, a name or a number; Web of Science writes the day in it,
     ``Month = {NOV 1}``) and ``day``."""
-    value = entry.fields_dict["month"].value if "month" in entry.fields_dict else None
+    value = fields_of(entry)["month"].value if "month" in fields_of(entry) else None
     if isinstance(value, str) and re.search(r"[~#]", value):  # Paperpile's day and month macro: "31~" # jan
         value = " ".join(re.sub(r'["{}#~]', " ", value).split())
     month, day = month_day(value) or (month_number(value), None)

@@ -23,6 +23,7 @@ from ...identifiers import find_doi, normalize_doi
 from ...identifiers import labelled_doi as find_labelled_doi
 from ...names import family_first, names_organisation
 from .._names import sure_initials, vancouver_parts, written_given_first
+from .blocks import fields_of
 from .suffixes import suffix_last
 from .text import VERBATIM_FIELDS, balanced, html_entities, name_separators
 
@@ -147,6 +148,8 @@ class SeparateCoAuthorsKeepingAccents(bm.SeparateCoAuthors):
 
 def _top_level_commas(text: str) -> list[str]:
     """``text`` split at commas outside braces."""
+    if "{" not in text and "}" not in text:
+        return [p.strip() for p in text.split(",")]
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         depth += (ch == "{") - (ch == "}")
@@ -380,7 +383,7 @@ class SplitNamesWrittenWithCommas(LibraryMiddleware):
 
 
 def _names(entry: Entry, key: str) -> list[str]:
-    value = entry.fields_dict[key].value if key in entry.fields_dict else []
+    value = fields_of(entry)[key].value if key in fields_of(entry) else []
     return [n for n in (value if isinstance(value, list) else []) if isinstance(n, str)]
 
 
@@ -414,7 +417,7 @@ def labelled_doi(entry: Entry) -> str | None:
     the label "DOI" (:func:`~paperlab.identifiers.labelled_doi`; Zotero writes the DOI of an item type without a DOI
     field into its Extra field, which its export writes as the note: ``note = {48 DOI: 10.1002/…}``)."""
     for name in ("note", "extra", "annote", "annotation", "howpublished"):
-        fld = entry.fields_dict.get(name)
+        fld = fields_of(entry).get(name)
         found = find_labelled_doi(fld.value) if fld is not None and isinstance(fld.value, str) else None
         if found:
             return found
@@ -455,7 +458,7 @@ def _key(entry: Entry) -> str:
 
 
 def _parent_key(entry: Entry) -> str | None:
-    fld = entry.fields_dict.get("crossref")
+    fld = fields_of(entry).get("crossref")
     value = fld.value if fld is not None else None
     return value.strip().lower() if isinstance(value, str) and value.strip() else None
 
@@ -465,7 +468,7 @@ def missing_parent(entry: Entry, library: BibLibrary) -> str | None:
     parent = _parent_key(entry)
     if parent is None:
         return None
-    return None if any(_key(e) == parent for e in library.entries) else str(entry.fields_dict["crossref"].value)
+    return None if any(_key(e) == parent for e in library.entries) else str(fields_of(entry)["crossref"].value)
 
 
 _DECLARED = re.compile(rb"^%\s*Encoding:\s*([\w.:-]+)", re.M)  # JabRef's "% Encoding: Cp1252" header

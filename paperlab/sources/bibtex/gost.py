@@ -19,6 +19,7 @@ import re
 from bibtexparser.model import Entry
 
 from ...paper import Paper
+from .blocks import fields_of
 
 __all__ = ["gost_reading"]
 
@@ -43,7 +44,7 @@ def gost_reading(paper: Paper, entry: Entry) -> Paper:
     (``/ …``), the source after ``//`` as the journal, its year or day as the date when the entry gives none.
     An entry that names an author or editor, or whose title and note hold no GOST part, is left as read."""
     paper.title = _MATERIAL.sub("", paper.title).strip() or paper.title  # "[Электронный ресурс]": no title words
-    if paper.authors or "author" in entry.fields_dict or "editor" in entry.fields_dict:
+    if paper.authors or "author" in fields_of(entry) or "editor" in fields_of(entry):
         return paper
     note = paper.comment or ""
     heading = _HEADING.fullmatch(paper.title)

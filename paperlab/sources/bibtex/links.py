@@ -21,6 +21,7 @@ import re
 from bibtexparser.model import Entry
 
 from ...identifiers import NOTE_LABEL, arxiv_alone, doi_of_link
+from .blocks import fields_of
 from .text import verbatim
 
 __all__ = ["link_arxiv", "link_doi"]
@@ -32,7 +33,7 @@ def link_doi(entry: Entry) -> str | None:
     """The DOI of an entry whose ``url`` or ``howpublished`` is a DOI link, or whose ``note`` is one alone (after a
     label such as "Available at"); None otherwise (the entry's ``doi`` field, when it has one, is read first)."""
     for name in ("url", "howpublished", "note"):
-        field = entry.fields_dict.get(name)
+        field = fields_of(entry).get(name)
         value = field.value if field is not None and isinstance(field.value, str) else ""
         value = verbatim(_URL_MACRO.sub(r"\1", " ".join(value.split())))
         if name == "note":
@@ -47,7 +48,7 @@ def link_arxiv(entry: Entry) -> tuple[str, int | None] | None:
     (after a label such as "Available at"); None otherwise: a note naming an arXiv id among other words
     ("extended version of arXiv:…") names another work's."""
     for name in ("howpublished", "note"):
-        field = entry.fields_dict.get(name)
+        field = fields_of(entry).get(name)
         value = field.value if field is not None and isinstance(field.value, str) else ""
         if found := arxiv_alone(verbatim(_URL_MACRO.sub(r"\1", " ".join(value.split())))):
             return found

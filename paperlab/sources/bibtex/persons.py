@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from bibtexparser.model import Entry
 
 from ...names import ORGANISATION_ACRONYMS, family_first, names_organisation
+from .blocks import fields_of
 
 __all__ = ["names_turned_round", "person_as_written"]
 
@@ -77,7 +78,7 @@ def person_as_written(raw: str) -> str:
 def _pairs(entry: Entry) -> list[tuple[str, str]] | None:
     """(family, given) of each name of the entry's author list, lowercase, when every one is written with one comma
     and no braces; None otherwise."""
-    fld = entry.fields_dict.get("author")
+    fld = fields_of(entry).get("author")
     names = fld.value if fld is not None and isinstance(fld.value, list) else None
     if not names or not all(isinstance(n, str) and n.count(",") == 1 and "{" not in n for n in names):
         return None
@@ -102,17 +103,21 @@ def names_turned_round(entries: Iterable[Entry]) -> list[str]:
         own = pairs.get(entry.key)
         if not own:
             continue
-        elsewhere = {f for f in counted if counted[f] - (f in surely[entry.key]) > 0}
-        own_givens = {g for _, g in own}
-        given_elsewhere = {g for g in givens if givens[g] - (g in own_givens) > 0}
+        mine, own_givens = surely[entry.key], {g for _, g in own}
         # and one of its family sides is a given name there ("Irurozki, Ekhine"): "Wei, Li" beside "Li, W." is
         # no evidence alone, as a Han syllable is a given and a family name alike
         if (
-            any(g in elsewhere for _, g in own)
-            and not any(f in elsewhere for f, _ in own)
-            and any(f in given_elsewhere for f, _ in own)
+            any(_elsewhere(counted, g, mine) for _, g in own)
+            and not any(_elsewhere(counted, f, mine) for f, _ in own)
+            and any(_elsewhere(givens, f, own_givens) for f, _ in own)
         ):
-            fld = entry.fields_dict["author"]
+            fld = fields_of(entry)["author"]
             fld.value = [f"{g.strip()}, {f.strip()}" for f, _, g in (n.partition(",") for n in fld.value)]
             turned.append(entry.key)
     return turned
+
+
+def _elsewhere(counts: Counter[str], name: str, own: set[str]) -> bool:
+    """Whether an entry other than the one writing ``own`` counts ``name`` (asked name by name: a set of every such
+    name built for each entry took time quadratic in the file's length)."""
+    return counts[name] - (name in own) > 0

@@ -40,7 +40,7 @@ from ...paper_render import edtf_note
 from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
 from .._files import no_placeholder_title, read_bytes, title_without_mark, titled_from_id
-from .blocks import failed_message, failed_where, no_entries_message, supply_keys
+from .blocks import failed_message, failed_where, fields_of, no_entries_message, supply_keys
 from .crossref import inherit
 from .dates import entry_date, entry_date_text, entry_month_day, written_date
 from .fields import (
@@ -153,7 +153,7 @@ def _parse_stack() -> list[Any]:
 
 def _field(entry: Entry, *names: str) -> str | None:
     for name in names:
-        fld = entry.fields_dict.get(name)
+        fld = fields_of(entry).get(name)
         if fld is not None and fld.value not in (None, "", []):
             return fld.value if isinstance(fld.value, str) else str(fld.value)
     return None
@@ -256,7 +256,7 @@ def _whole_names(entry: Entry) -> list[str]:
     kept whole by every export anyway; a name in Chinese, Japanese or Korean script is read family name first.)"""
     whole: list[str] = []
     for key in ("author", "editor"):
-        value = entry.fields_dict[key].value if key in entry.fields_dict else []
+        value = fields_of(entry)[key].value if key in fields_of(entry) else []
         for raw in (n for v in (value if isinstance(value, list) else [value]) for n in _name_list(v)):
             raw = " ".join(raw.split()) if isinstance(raw, str) else ""
             if raw[:1] == "{" and raw[-1:] == "}" and _balanced(raw[1:-1]):
@@ -369,7 +369,7 @@ def _bib_fields(entry: Entry, published: dt.date | None) -> dict[str, str | list
             continue
         if name in _MAPPED_FIELDS or (published is not None and name in ("year", "date")):
             continue
-        if name == "abstractnote" and "abstract" not in entry.fields_dict:  # read as the abstract
+        if name == "abstractnote" and "abstract" not in fields_of(entry):  # read as the abstract
             continue
         if not _FIELD_NAME.fullmatch(name):  # a "% comment" line bibtexparser took into the next field's name
             continue
@@ -416,7 +416,7 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
         fields["primaryclass"] = primary.strip()
     if fields:
         extra["bibtex_fields"] = fields
-    if "author" not in entry.fields_dict and isinstance(fields.get("editor"), list):
+    if "author" not in fields_of(entry) and isinstance(fields.get("editor"), list):
         extra["editors"] = fields["editor"]  # an edited volume: its byline names them, marked "(ed.)"
     ours = {n: _clean(v) for n in MEETING_FIELDS.values() if isinstance(v := _field(entry, n), str)}
     extra.update(meeting_extra(ours))  # who presented it at a reading group, and when (our export's fields)
@@ -452,7 +452,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
     title = title_without_mark(drop_closing_stop(unquoted_title(title)))  # '"Title"'; "A review of foo."; "…foo†"
-    authors, truncated, as_written = _authors(getattr(entry.fields_dict.get("author"), "value", []))
+    authors, truncated, as_written = _authors(getattr(fields_of(entry).get("author"), "value", []))
     arxiv_id, version, primary = _arxiv(entry)
     doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them
     if arxiv_id is not None and arxiv_id == doubts.get("arxiv"):

@@ -5,6 +5,7 @@ Used by :mod:`paperlab.sources.bibtex.read` (a module of its own so that the rea
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
@@ -113,6 +114,7 @@ _WHITESPACE = re.compile(r"(\s+)")
 _ESCAPED = re.compile(r"\\[\\{}$]")
 _ENDS_WITH_CONTROL = re.compile(r"\\(?:[A-Za-z]+|.)$", re.S)
 _SIMPLE_ESCAPE = re.compile(r"\\([%&_#$])")
+_BRACE = re.compile(r"[{}]")
 _PIECEWISE_FROM = 120  # characters; shorter values (titles, names) are decoded whole
 
 
@@ -191,10 +193,19 @@ def latex_to_text(value: str) -> str:
     """
     if not needs_latex(value):
         return value
+    return _short_text(value) if len(value) < _PIECEWISE_FROM else _decoded(value)
+
+
+def _decoded(value: str) -> str:
     value = _LOST_BACKSLASH.sub(r"{\\\1\2}", value) if "{" in value else value
     if len(value) < _PIECEWISE_FROM or _WHOLE_VALUE.search(value):
         return _decode_fast(value)
     return _decode_pieces(value)
+
+
+# A short value's text, remembered: a file names the same authors, journals and publishers again and again, and one
+# reading asks for a title or a name more than once (pylatexenc takes about a millisecond a value)
+_short_text = functools.lru_cache(maxsize=4096)(_decoded)
 
 
 # "\i" (LaTeX's dotless i) as a letter of its own: "{\i}", "\i{}", "\i " -- under an accent ("{\'\i}", "\'{\i}",
@@ -282,8 +293,11 @@ def verbatim(value: str) -> str:
 
 
 def balanced(text: str) -> bool:
+    """Whether every brace of ``text`` closes one opened before it, and all are closed."""
+    if "}" not in text:
+        return "{" not in text
     depth = 0
-    for ch in text:
+    for ch in _BRACE.findall(text):  # the braces alone: a title's or an abstract's other characters need no look
         depth += ch == "{"
         depth -= ch == "}"
         if depth < 0:
