@@ -96,8 +96,13 @@ def _split_et(text: str) -> list[str]:
     return [text]
 
 
+# a person's slug, as a site keys its authors ("satoshi-nakamoto", "w-scott-stornetta")
+_SLUG = re.compile(r"[a-z]+(?:-[a-z]+){1,4}")
+
+
 def json_authors(value: Any) -> tuple[list[str], bool]:
-    """(the names as written, whether the byline is cut short by "et al.")."""
+    """(the names as written, whether the byline is cut short by "et al."); a list of slugs only ("wei-dai",
+    "w-scott-stornetta") gives the names they spell ("Wei Dai", "W. Scott Stornetta")."""
     if isinstance(value, str):
         value, more = split_et_al(value)
         names = [
@@ -113,6 +118,8 @@ def json_authors(value: Any) -> tuple[list[str], bool]:
     else:
         name = _name_of(value)
         names, more = ([name] if name else []), False
+    if len(names) > 0 and all(_SLUG.fullmatch(n) for n in names):  # "satoshi-nakamoto": a site's slugs for persons
+        names = [" ".join(p.capitalize() + ("." if len(p) == 1 else "") for p in n.split("-")) for n in names]
     kept = [latex_name(n) for n in names if not is_placeholder_name(n)]
     kept = [n for n in kept if any(ch.isalpha() for ch in n)]  # a mark alone: "Okafor2,*" split at its comma
     more = more or any(is_more_authors(n) for n in kept)

@@ -63,7 +63,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "doi": ("doi",),
     "arxiv": ("arxiv", "arxivid", "eprint", "arxivurl", "arxivlink"),
-    "url": ("url", "link", "href", "paperurl", "paperlink", "absurl", "htmlurl", "pdf", "pdfurl", "pdflink"),
+    "url": ("url", "link", "href", "paperurl", "paperlink", "absurl", "htmlurl", "pdf", "pdfurl", "pdflink")
+    + ("external",),  # an essay library's "external": the paper's own address
     "abstract": ("abstract", "summary", "tldr"),
     "keywords": ("keywords", "tags", "topics"),
     "code": ("code", "codeurl", "github", "repo", "repository"),
