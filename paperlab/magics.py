@@ -25,6 +25,7 @@ from .errors import (
     NotFound,
     PaperlabError,
     PartialImportWarning,
+    SourcesUnreachableWarning,
     UsageError,
 )
 
@@ -251,7 +252,6 @@ class PaperlabMagics(Magics):
     @line_magic
     def feed(self, line: str = "") -> Any:
         """Today's feed ranked by your reading lists, with reasons (``%feed [--since yesterday] [--offline]``)."""
-        from .errors import SourcesUnreachableWarning
         from .feed.magic import feed_help, feed_magic
         from .services.activelib import chosen_library
 
@@ -333,18 +333,20 @@ def show_merges_as_notes() -> None:
     They are :class:`~paperlab.errors.MergedRecordsWarning` (records of one work merged; ``Library.merges`` still
     lists them) and :class:`~paperlab.errors.FoundByFinderWarning` (a file read by the generic paper finder, every
     paper kept). A :class:`~paperlab.errors.PartialImportWarning` shows each time as a warning box: the file once,
-    one line per bad record (where, what was wrong) and what to do, not one long red line. Other warnings show as
-    before; a ``warnings.catch_warnings(record=True)`` block still records the warning itself."""
+    one line per bad record (where, what was wrong) and what to do, not one long red line; a
+    :class:`~paperlab.errors.SourcesUnreachableWarning` (a feed made offline) as a warning box too. Other warnings
+    show as before; a ``warnings.catch_warnings(record=True)`` block still records the warning itself."""
     shown = warnings.showwarning
     if getattr(shown, "paperlab_notes", False):
         return
     said: set[tuple[str, str]] = set()
 
     def show(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
-        if isinstance(message, PartialImportWarning) and file is None:
+        if isinstance(message, (PartialImportWarning, SourcesUnreachableWarning)) and file is None:
             from IPython.display import display
 
-            display(_partial_note(message), raw=True)
+            box = _partial_note(message) if isinstance(message, PartialImportWarning) else _note(str(message), [], True)
+            display(box, raw=True)
             return
         if not isinstance(message, (MergedRecordsWarning, FoundByFinderWarning)) or file is not None:
             shown(message, category, filename, lineno, file, line)

@@ -97,3 +97,14 @@ def test_a_file_that_cannot_be_read_says_to_fix_the_path(ip: InteractiveShell) -
 def test_the_warning_is_still_raised_to_code_that_records_it(ip: InteractiveShell) -> None:
     with pytest.warns(PartialImportWarning, match="broken2021"):
         paperlab.load(ip.user_ns["files"][0])
+
+
+def test_a_feed_made_offline_is_a_warning_box(ip: InteractiveShell) -> None:
+    """``f = paperlab.feed()`` offline printed the same long red line: a box now, the message whole."""
+    said = "arXiv listing: offline and not in the cache; Hugging Face daily papers: offline: no new papers to rank"
+    ip.user_ns["said"] = said
+    cell = (
+        "import warnings\nfrom paperlab.errors import SourcesUnreachableWarning as W\nwarnings.warn(W(said, ['arXiv']))"
+    )
+    boxes, stderr = _boxes(ip, cell)
+    assert stderr == "" and [b["text/plain"] for b in boxes] == [f"⚠ {said}"]
