@@ -401,7 +401,10 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
             if free(m.start("m"), m.end("m")):
                 hits.append((m.start("m"), m.end("m"), m.group("m")))
     hits[:] = _second_objects(text, hits, taken)
-    for m in _NP_WAS.finditer(text):  # "..., exact tool-set match was 62.92%, and strict task completion was 47.08%"
+    stated = re.search(r"\b(?:was|were|is|are)\s", text) is not None  # most sentences state no value so
+    for m in (
+        _NP_WAS.finditer(text) if stated else ()
+    ):  # "..., exact tool-set match was 62.92%, and strict ... was 47.08%"
         words = _but_per(m.group("m"))
         if not any(_NOT_MODIFIER.match(w) for w in words) and free(m.start("m"), m.end("m")):
             hits.append((m.start("m"), m.end("m"), m.group("m")))
