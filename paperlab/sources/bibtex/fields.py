@@ -399,6 +399,8 @@ def _given_first_person(part: str) -> bool:
     words, the first capitalised (no particle first: "van der Berg, Jan" is a family name) and the last a full word,
     not an initial ("Ferreira Santos, J. C.": a given name's initials after the comma)."""
     words = [_ACCENT_MARKS.sub("", w) for w in part.split()]
+    if not words:  # nothing before a comma: a wrapped list's line opening with one (", Bo Stone")
+        return False
     if not all(_NAME_WORD.fullmatch(w) and w.lower() not in _SUFFIXES for w in words) or not words[0][0].isupper():
         return False
     return words[-1][0].isupper() and not _INITIAL.fullmatch(words[-1]) and not words[-1].endswith(".")

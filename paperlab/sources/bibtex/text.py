@@ -336,7 +336,7 @@ def html_entities(value: str, latex: bool = True) -> str:
 
 # a name list's separators BibTeX does not know: an "and" doubled, opening or closing the list ("Bronstein, J. N.
 # and and Semndljajew, K. A.", "A. Smith and B. Jones and"), and German's "und" or French "et" between names
-_STRAY_AND = re.compile(r"^(?:and\s+)+|(?:\s+and)+$")
+_STRAY_AND = re.compile(r"^(?:and\s+)+|(?:\s+and)+\s*[,;]?$")  # "B. Jones and," a wrapped list's last line
 _UND = re.compile(r"\s+(?:und|et)\s+")  # not Portuguese "e" nor Spanish "y": "Maria e Silva", "Ortega y Gasset"
 # a person as a name list writes one: "Family, Given" or two to four words, each capitalised or an initial
 _PERSON_WORD = r"[^\W\d_][\w'’.-]*"
@@ -357,6 +357,20 @@ def _top_level(text: str, sep: re.Pattern[str]) -> list[str]:
     return [*parts, text[start:]]
 
 
+# a semicolon between names (not LaTeX's "\\;" space); a part closed by an HTML reference's name ("Ren&eacute;") ends
+# with no name's semicolon
+_SEMICOLON = re.compile(r"(?<!\\);")
+_ENTITY_NAME = re.compile(r"&#?\w+$")
+
+
+def _semicolon_list(value: str) -> list[str]:
+    """The names of a list separated by semicolons outside braces (none if a semicolon closes an HTML reference)."""
+    parts = [p.strip() for p in _top_level(value, _SEMICOLON)]
+    if any(_ENTITY_NAME.search(p) for p in parts[:-1]):
+        return []
+    return [p for p in parts if p]
+
+
 def _person_like(part: str) -> bool:
     part = re.sub(r"[{}\\\"'`^~]", "", part)  # accents as LaTeX writes them: M{\\"u}ller is Muller here
     words = part.replace(",", " ").split()
@@ -370,7 +384,8 @@ def _person_like(part: str) -> bool:
 def name_separators(value: str, names: list[str] | None = None) -> str | list[str]:
     """A name field with separators BibTeX does not know read as BibTeX's ``and``.
 
-    Given the field's text: a list joined by German "und" (or French "et") throughout (no "and" in it, every part between them a
+    Given the field's text: a list separated by semicolons ("Smith, J.; Doe, A.") joined by "and" instead when it
+    has no "and"; a list joined by German "und" (or French "et") throughout (no "and" in it, every part between them a
     person, "Family, Given" or a few capitalised words: "Müller, Hans und Schmidt, Karl") joined by "and"
     instead; an organisation ("Bundesamt für Umwelt und Naturschutz") or braced text stays. Given the names split
     from it (``names``): each without a stray "and" (doubled, opening or closing the list), empty ones dropped.
@@ -385,7 +400,12 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
     if names is not None:
         kept = [_STRAY_AND.sub("", n.strip()) if isinstance(n, str) else n for n in names]
         return [n for n in kept if n and n != "and"]
-    if re.search(r"\sand\s", value) or not _UND.search(value):
+    if re.search(r"\sand\s", value):
+        return value
+    people = _semicolon_list(value) if ";" in value else []  # "Smith, J.; Doe, A.", as RIS and Word write lists
+    if len(people) > 1 or people and value.strip().strip(";") != value.strip():  # one name after a stray ";" too
+        return " and ".join(people)
+    if not _UND.search(value):
         return value
     parts = _top_level(value, _UND)
     return " and ".join(p.strip() for p in parts) if all(_person_like(p) for p in parts) else value
