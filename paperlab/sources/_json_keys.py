@@ -29,6 +29,7 @@ from ._json_roles import folded_key
 from ._schedule_venues import split_venue
 
 __all__ = [
+    "changelog_keys",
     "key_fields",
     "named_ids",
     "numbered_authors",
@@ -112,6 +113,21 @@ def key_fields(key: Any, record: dict[str, Any], field_of: Callable[[Any], str |
     if title_like_key(key) and "title" not in fields and fields & _PAPER_FIELDS:
         return {"Title": key}  # a record of a paper's fields; a CI job's or a person's record keyed by a phrase is none
     return {} if "key" in fields else {"citation key": key}
+
+
+# a changelog entry's opening: a change's verb (Keep a Changelog's Added, Changed, Deprecated, Removed, Fixed,
+# Security; Updated, Improved, Bumped ...) or a release's version ("v1.2.0", "Version 3")
+_CHANGE = re.compile(
+    r"^\W*(?:(?:add|chang|deprecat|remov|fix|updat|improv|bump|releas|upgrad|refactor|renam|introduc|drop)(?:ed|e|s)?\b|"
+    r"security\b|v?\d+\.\d+(?:\.\d+)?\b|version\s+\d)",
+    re.I,
+)
+
+
+def changelog_keys(obj: dict[str, Any]) -> bool:
+    """Whether half the keys of an object or more open as a changelog's entries do ("Added a dark theme", "Fixed a
+    crash when …", "v1.2.0"): its records keyed by those phrases are changes, no papers."""
+    return bool(obj) and 2 * sum(bool(_CHANGE.match(str(k))) for k in obj) >= len(obj)
 
 
 def _scalar(value: Any) -> bool:

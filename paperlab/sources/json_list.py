@@ -27,6 +27,7 @@ from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
 from ._json_keys import (
+    changelog_keys,
     key_fields,
     named_ids,
     numbered_authors,
@@ -155,8 +156,8 @@ def _keyed(records: dict[str, Any]) -> list[Any] | None:
     """The records of an object keyed by citation key, DOI, arXiv id, link or title (``{"smith2020": {"title": …}}``,
     ``{"https://doi.org/10.…": {"title": …}}``), each with what its key is as that field when it lacks it
     (:func:`._json_keys.key_fields`); None unless every value is an object and most are titled records."""
-    if not records or not all(isinstance(v, dict) for v in records.values()):
-        return None
+    if not records or not all(isinstance(v, dict) for v in records.values()) or changelog_keys(records):
+        return None  # {"Added a dark theme": {"date": …}}: a changelog's entries, no papers
     values = [{**v, **key_fields(k, v, _field_of)} for k, v in records.items()]
     if 2 * sum(map(_titled, values)) < len(values):
         return None
