@@ -18,9 +18,9 @@ leaving one develop fold out. Session 18 (helper X19): the shipped model is fitt
 (v18a ... v20b) checked with a fit without them (benchmarks/README.md). Session 19 (helper X21): refitted with the same
 settings after the session's rule changes on 29 folds (v21a, v21b added); only v21a's and v21b's examples were
 rewritten from their texts (the other 27 folds' texts were not on the machine: their committed examples stay).
-Session 20 (helper X22): refitted with the same settings after the session's rule changes on 31 folds (v22a, v22b
-added; v22c, the session's check fold, left out of the fit until its check figures were recorded); the examples of
-v21a, v21b, v22a and v22b rewritten from their texts, the 27 older folds' committed examples kept.
+Session 20 (helper X22): refitted with the same settings after the session's rule changes on 32 folds (v22a, v22b
+and v22c added; v22c, the session's check fold, only in the last refit, after its check figures were recorded); the
+examples of v21a, v21b and v22a-c rewritten from their texts, the 27 older folds' committed examples kept.
 
 Run: ``python benchmarks/train_metric_ranker.py --write-fresh-features --texts ...`` then ``--write --C 1
 --threshold 0.4``.
@@ -76,8 +76,8 @@ FRESH_FOLDS = [
     *("v14a", "v14b", "v15a", "v15b", "v16a", "v16b", "v16c", "v16d", "v17a", "v17b"),
     *("v18a", "v18b", "v19a", "v19b", "v20a", "v20b"),
     *("v21a", "v21b"),  # session 19: v21-test (scored once in session 18) as two dev folds
-    *("v22a", "v22b"),  # session 20: v22-test (scored once in session 19); v22c was the session's check fold
-]
+    *("v22a", "v22b", "v22c"),  # session 20: v22-test (scored once in session 19); v22c (the session's check fold)
+]  # added after its check figures were recorded
 FRESH_FEATURES = DATA / "metric_features_fresh.json"
 Group = tuple[list[dict[str, float]], list[int]]
 

@@ -104,7 +104,7 @@ def test_shipped_model_is_trained_on_development_sets_only():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import train_metric_ranker
 
-    # the fresh folds it may be fitted on are the dev folds (session 20: 31, v8-dev ... v22b; v22-test was scored
+    # the fresh folds it may be fitted on are the dev folds (session 20: 32, v8-dev ... v22c; v22-test was scored
     # once in session 19): never a held-out set (v23, scored once at the end of session 20)
     assert set(model.get("fresh_features", [])) <= set(train_metric_ranker.FRESH_FOLDS)
     assert not any(f.startswith("v23") for f in train_metric_ranker.FRESH_FOLDS)

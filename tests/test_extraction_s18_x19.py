@@ -84,11 +84,11 @@ def test_the_shipped_ranker_is_fitted_on_every_dev_fold_and_no_held_out_set():
     model = json.loads(metric_ranker.MODEL_PATH.read_text(encoding="utf-8"))
     folds = model["fresh_features"]
     # session 18: all 27 dev folds, the six check folds of its protocol (v18a ... v20b) included after their check;
-    # session 19: v21a and v21b too (v21-test scored once in session 18), 29 folds; session 20: v22a and v22b (v22-test
-    # scored once in session 19), 31 folds
+    # session 19: v21a and v21b too (v21-test scored once in session 18), 29 folds; session 20: v22a, v22b, v22c
+    # (v22-test scored once in session 19), 32 folds
     assert {"v8-dev", "v15b", "v16c", "v16d", "v17b", "v18a", "v18b", "v19a", "v19b", "v20a", "v20b"} <= set(folds)
-    assert {"v21a", "v21b", "v22a", "v22b"} <= set(folds)
-    assert len(folds) == 31 and folds == train_metric_ranker.FRESH_FOLDS
+    assert {"v21a", "v21b", "v22a", "v22b", "v22c"} <= set(folds)
+    assert len(folds) == 32 and folds == train_metric_ranker.FRESH_FOLDS
     assert not any(f.startswith(HELD_OUT) for f in folds)
 
 
