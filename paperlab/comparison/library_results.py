@@ -80,7 +80,7 @@ def results_of(papers: Iterable[Paper] | Paper, metric: str | None = None, datas
     plist = as_papers(papers)
     extra = extra_results(plist)  # the slides' tables a session's papers carry, as compare() reads them
     rows = [  # the rows compare()'s result_values holds, without its facets (task, datasets, metrics)
-        {**{c: row.get(c) for c in RESULT_COLUMNS}, "paper": p.id, "title": p.title, **_as_written(row)}
+        {**{c: row.get(c) for c in RESULT_COLUMNS}, "paper": p.id, "title": p.shown_title, **_as_written(row)}
         for p in plist
         for row in result_rows(p, extra)
         if _matches(row.get("metric"), metric, True) and _matches(row.get("dataset"), dataset, False)

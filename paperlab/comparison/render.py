@@ -232,7 +232,8 @@ def _sized(styler: Styler, shown: pd.DataFrame) -> Styler:
         if props:
             widths[c] = [{"selector": "td", "props": "; ".join(props)}]
     styler = styler.set_table_styles(widths, overwrite=False) if widths else styler
-    labels = "min-width: 7em; max-width: 9em; overflow-wrap: anywhere"  # "10.1038/s41586-023-06291-2" wraps
+    # a label wraps between words, never inside one ("Optimizatio/n"); a DOI breaks at its hyphens
+    labels = "min-width: 7em; max-width: 9em; overflow-wrap: break-word"
     return styler.set_table_styles([{"selector": "th.row_heading", "props": labels}], overwrite=False)
 
 

@@ -133,7 +133,7 @@ def _compare_row(p: Paper, extra: pd.DataFrame | None) -> dict[str, Any]:
         for table, group in mine.groupby(named, sort=False):  # a user's own frame may name no table
             summaries.append(f"{table}: {len(group)} values, {group['method'].nunique()} methods")
     return {
-        "title": p.title,
+        "title": p.shown_title,  # LaTeX decoded, as the cards show it
         "url": p.abs_url,
         "date": pd.Timestamp(p.published) if p.published else pd.NaT,
         "date_precision": p.date_precision,
