@@ -33,6 +33,7 @@ __all__ = [
     "SeparateCoAuthorsKeepingAccents",
     "SplitFieldsMissingAComma",
     "SplitNamesWrittenWithCommas",
+    "crossref_hint",
     "decode_bib",
     "labelled_doi",
     "missing_parent",
@@ -471,6 +472,12 @@ def missing_parent(entry: Entry, library: BibLibrary) -> str | None:
     if parent is None:
         return None
     return None if any(_key(e) == parent for e in library.entries) else str(fields_of(entry)["crossref"].value)
+
+
+def crossref_hint(entry: Entry, library: BibLibrary) -> str:
+    """What a skipped entry's missing ``crossref`` parent means for it ("" if it has none missing)."""
+    parent = missing_parent(entry, library)
+    return f" (its crossref {parent!r} is not in this file, so nothing was inherited from it)" if parent else ""
 
 
 _DECLARED = re.compile(rb"^%\s*Encoding:\s*([\w.:-]+)", re.M)  # JabRef's "% Encoding: Cp1252" header

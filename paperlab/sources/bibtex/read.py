@@ -50,9 +50,9 @@ from .fields import (
     SplitNamesWrittenWithCommas,
     UnbraceCodeValues,
     braced_person,
+    crossref_hint,
     decode_bib,
     labelled_doi,
-    missing_parent,
     no_abstract,
     plain_name,
     split_name_list,
@@ -225,12 +225,35 @@ def _name_written(raw: str) -> tuple[str, list[str] | None]:
     return shown, written
 
 
-def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
+# the people one value of a name list names, each shown with its parts as written, and whether it cut the list short
+_People = tuple[tuple[tuple[str, tuple[str, ...] | None], ...], bool]
+
+
+def _authors(value: Any, known: dict[str, _People] | None = None) -> tuple[list[str], bool, dict[str, list[str]]]:
     """Author names in order, whether the list was cut short (``and others``, a name followed by
-    ``et al.``), and the names set in another case as written (:func:`_name_written`)."""
-    names = [n for v in (value if isinstance(value, list) else [value]) for n in _name_list(v)]
+    ``et al.``), and the names set in another case as written (:func:`_name_written`). ``known``: the values of
+    the file read so far (a file names the same persons again and again; a name takes some 60 µs to read)."""
     out, truncated, as_written = [], False, {}
-    for raw in names:
+    for v in value if isinstance(value, list) else [value]:
+        if not isinstance(v, str):
+            continue
+        if (people := None if known is None else known.get(v)) is None:
+            people = _persons(v)
+            if known is not None:
+                known[v] = people
+        truncated |= people[1]
+        for name, written in people[0]:
+            out.append(name)
+            if written:
+                as_written[name] = list(written)
+    return out, truncated, as_written
+
+
+def _persons(value: str) -> _People:
+    """The people one value of an author list names (one name, or a list written with commas): see :func:`_authors`."""
+    people: list[tuple[str, tuple[str, ...] | None]] = []
+    truncated = False
+    for raw in _name_list(value):
         if not isinstance(raw, str) or not raw.strip():
             continue
         if is_more_authors(raw) or is_more_authors(raw.strip().strip("{}")):  # "and {others}" too
@@ -243,10 +266,8 @@ def _authors(value: Any) -> tuple[list[str], bool, dict[str, list[str]]]:
         name, cut_after = split_et_al(shown)  # and after: "{Alcaraz} et al.", braces gone
         truncated |= cut or cut_after
         if name:
-            out.append(name)
-        if name and written:
-            as_written[name] = written
-    return out, truncated, as_written
+            people.append((name, tuple(written) if written else None))
+    return tuple(people), truncated
 
 
 def _whole_names(entry: Entry) -> list[str]:
@@ -444,7 +465,7 @@ def _title_field(entry: Entry) -> tuple[str, bool]:
     return no_placeholder_title(title_raw, doi=doi, arxiv_id=_arxiv(entry)[0]), whole_book
 
 
-def _entry_to_paper(entry: Entry, source: str) -> Paper:
+def _entry_to_paper(entry: Entry, source: str, known: dict[str, _People] | None = None) -> Paper:
     written = unescape_html_entities(entry)
     title_raw, whole_book = _title_field(entry)
     title = _clean(footnotes_dropped(title_raw))  # a footnote: "…\thanks{…}", "…$^{\dagger}$"
@@ -452,7 +473,7 @@ def _entry_to_paper(entry: Entry, source: str) -> Paper:
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
     title = title_without_mark(drop_closing_stop(unquoted_title(title)))  # '"Title"'; "A review of foo."; "…foo†"
-    authors, truncated, as_written = _authors(getattr(fields_of(entry).get("author"), "value", []))
+    authors, truncated, as_written = _authors(getattr(fields_of(entry).get("author"), "value", []), known)
     arxiv_id, version, primary = _arxiv(entry)
     doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them
     if arxiv_id is not None and arxiv_id == doubts.get("arxiv"):
@@ -540,6 +561,7 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
         raise ParseError(f"could not parse BibTeX: {exc}", source=source) from None
     problems = ProblemCollector(source)
     papers: list[Paper] = []
+    known: dict[str, _People] = {}  # the file's author names read so far
     inherited, lending = inherit(lib)  # crossref and xdata, as biber resolves them
     names_turned_round(lib.entries)  # "Fabien, Collas" where the file writes "Irurozki, Ekhine": Given, Family
     # blocks keep file order, so entries and failures are reported in order
@@ -549,11 +571,11 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
         elif isinstance(block, Entry) and block.key not in lending:
             where = f"entry {block.key!r}" + (f", line {block.start_line + 1}" if block.start_line is not None else "")
             try:
-                papers.append(gost_reading(_entry_to_paper(block, source), block))
+                papers.append(gost_reading(_entry_to_paper(block, source, known), block))
                 if block.key in inherited:
                     papers[-1].extra["bibtex_inherited"] = inherited[block.key]
             except ParseError as exc:
-                problems.add(where, exc.message + _crossref_hint(block, lib))
+                problems.add(where, exc.message + crossref_hint(block, lib))
     if not papers and not problems.problems:
         raise ParseError(no_entries_message(lib), source=source)
     for key, line in keyless:
@@ -561,12 +583,6 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
             paper.extra["bibtex_key_generated"] = True
             problems.add(f"line {line}", f"entry without a citation key; read under the key {key!r}", skipped=False)
     return problems.finish(papers, expected="BibTeX entries")
-
-
-def _crossref_hint(entry: Entry, lib: BibLibrary) -> str:
-    """What a skipped entry's missing ``crossref`` parent means for it ("" if it has none missing)."""
-    parent = missing_parent(entry, lib)
-    return f" (its crossref {parent!r} is not in this file, so nothing was inherited from it)" if parent else ""
 
 
 def read_bibtex(path: str | Path) -> list[Paper]:
