@@ -112,3 +112,10 @@ def test_a_clause_subject_stated_with_was_names_its_value() -> None:
     )
     assert _metrics(text) == [(82.0, "accuracy"), (71.5, "sorting precision"), (44.25, "strict route completion")]
     assert _metrics("In the yard there are 2 (two) kinds of crates, namely, A and B.") == []
+
+
+def test_a_group_named_by_an_abbreviation_is_not_a_metric() -> None:
+    """After the "QWK was 0.6123" rule a first form read "for AI and GT were 2.68 vs. 2.71" as a metric "GT" (found on
+    the burned v6 set): groups listed with "and" are who was measured, the metric is the scores'."""
+    text = "The mean comfort scores for AI and GT were 3.41 vs. 3.47 in week 1, and 3.52 vs. 3.55 in week 3."
+    assert [m for _, m in _metrics(text)] == ["comfort score"] * 4

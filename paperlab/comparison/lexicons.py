@@ -272,7 +272,8 @@ _ACRONYM_CONTEXTS = [
     rf"[a-z]\s+\((?P<a>{_ACRONYM})\)",  # "... to reference set (ADRS)"
     rf"\b(?P<a>{_ACRONYM})\s+(?:of\s+|=\s*|:\s*)?[-+]?\d+\.\d",  # "PESQ 2.13"
     # "reduces PER to 15.74%", "the highest oracle QWK was 0.5799", "FAR reaches 0.341"
-    rf"\b(?P<a>{_ACRONYM})\s+(?:to|was|is|were|are|reach(?:es|ed)?|drops to|falls to|rises to)\s+[-+]?\d+(?:\.\d|\s?%)",
+    # (one metric, not a list of groups: "the scores for AI and GT were 2.68 vs. 2.71")
+    rf"(?<!\band )(?<!\bor )\b(?P<a>{_ACRONYM})\s+(?:to|was|is|reach(?:es|ed)?|drops to|falls to|rises to)\s+[-+]?\d+(?:\.\d|\s?%)",
     rf"(?:\d\.\d+|\d\s?(?:%|dB|x|×))\s+(?P<a>{_ACRONYM})\b(?!-)",  # "9.31 dB SI-SDR", "16.4% ADE"
 ]
 
