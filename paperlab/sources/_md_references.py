@@ -65,6 +65,14 @@ _MLA = re.compile(
     rf"^(?P<family>{_FAMILY}),\s+(?P<given>{_INITIALS}|(?:{_WORD}\s+){{0,2}}{_WORD})"
     rf"(?:,?\s+(?:and|&)\s+(?P<second>(?:(?:{_WORD}|[{_UPPER}]\.)\s*){{0,3}}{_WORD}))?(?:\.\s+|(?<=\.)\s+)(?P<rest>\S.+)$"
 )
+# given-first full names, two at least, then the title's sentence: "Geoffrey A. Hollinger, Gaurav S. Sukhatme. Title.
+# IJRR, 2014." (each name's last word a family name of small letters, so no initial closes the names)
+_GIVEN_FIRST = (
+    rf"(?:(?:{_WORD}|[{_UPPER}]\.)\s+){{1,3}}[{_UPPER}][\w'’\u00c0-\u024f-]*[a-z\u00df-\u024f][\w'’\u00c0-\u024f-]*"
+)
+_GIVEN_FIRST_LIST = re.compile(
+    rf"^(?P<names>{_GIVEN_FIRST}(?:,\s+(?:and\s+)?{_GIVEN_FIRST}){{1,11}})\.\s+(?P<rest>\S.+)$"
+)
 _ONE_NAME_QUOTED = re.compile(rf"^(?P<family>{_FAMILY})\.\s+(?P<rest>[\"“].+)$")  # 'Quill. "Title." …'
 _QUOTED_TITLE = re.compile(r"^[\"“](?P<title>[^\"”]{4,}?)[.,]?[\"”]\s*(?P<rest>.*)$")
 _SENTENCE_END = re.compile(r"(?<![A-Z\s])\.(?=\s+[\w\"“(]|\s*$)|[?!]\s*$")
@@ -283,6 +291,10 @@ def reference_parts(text: str) -> CellPaper | None:
             authors, more = _names(m.group("authors"))
             authors = [_given_first(a) for a in _pairs(m.group("authors"))] or authors
             return _paper(title, authors, rest, m.group("year"), more)
+    if (m := _GIVEN_FIRST_LIST.match(text)) and _YEAR.search(m.group("rest")):
+        title, rest = _title_and_rest(m.group("rest"))  # "Ada Quill, Bo Dale. Title. Venue, 2014.": not MLA's
+        if _good_title(title) and _YEAR.search(rest):
+            return _paper(title, re.split(r",\s+(?:and\s+)?", m.group("names")), rest)
     if m := _MLA.match(text):
         title, rest = _title_and_rest(m.group("rest"))
         in_quotes = bool(_QUOTED_TITLE.match(m.group("rest")))  # MLA ends with the year, or quotes the title
