@@ -60,3 +60,12 @@ def test_a_roster_of_talk_topics_names_no_paper() -> None:
     assert roster.meetings[2].note is not None and "Map ,Filter and Reduce" in roster.meetings[2].note
     group = Schedule.from_file(DATA / "group_topics.csv")
     assert [len(m.papers) for m in group.meetings] == [1, 1, 1, 1]
+
+
+def test_words_beside_a_reading_link_are_its_authors_or_its_part() -> None:
+    """'<a …>Title</a> by Ada Quill' was titled 'by Ada Quill Title' and '<a …>Book</a> 3.1-3.7' '3.1-3.7 Book' (the
+    blind round's course schedule): the words after the link are the reading's authors or the part to read."""
+    meetings = Schedule.from_file(DATA / "course_readings_by.yml").meetings
+    first = [(p.title, p.authors) for p in meetings[0].papers]
+    assert first == [("How Pair Gardening Really Works", ["Ada Quill"]), ("ThinkGarden", [])]
+    assert [p.title for p in meetings[1].papers] == ["ThinkGarden"]

@@ -21,6 +21,7 @@ from ..identifiers import normalize_arxiv_id
 from ..names import split_et_al
 from ..urls import safe_url
 from ._schedule_linkcites import cited_link, venue_tail
+from ._schedule_linktext import COURSE_PAGE, beside_label
 from ._schedule_people import without_roles_and_degrees
 from ._schedule_venues import split_venue
 
@@ -164,10 +165,6 @@ _MATERIAL_URL = re.compile(
     r"plato\.stanford\.edu|medium\.com|[^/?#]*substack\.com)(?:[/?#:]|$)|^https?://[^?#\s]*?/(?:docs?|documentation|blogs?|engineering|"
     r"books?|notebooks?|wiki)/|\.ipynb(?:[?#]|$)",
     re.I,
-)
-# a course's own pages: a relative link to a page of the site ("syllabus.qmd", "notes/loops.html"), a lecture's notes
-_COURSE_PAGE = re.compile(
-    r"^(?![a-z][\w+.-]*:|/)[^\s?#]+\.(?:qmd|rmd|md|html?)(?:[?#]|$)|^https?://[^?#\s]*?/(?:notes|lectures?)/", re.I
 )
 # a link's text naming material that is no paper: "Chapter 1", "Streamlit documentation", "Goodfellow et al book",
 # "Popsci article by Quanta magazine"
@@ -452,7 +449,7 @@ def _material_link(label: str, url: str) -> bool:
     blog post, an encyclopedia entry, a book's chapter, a notebook); a link naming an arXiv id or a DOI never is."""
     if any(_ids([url])):
         return False
-    material = is_material_url(url) or _COURSE_PAGE.search(url) or _MATERIAL_TEXT.search(label)
+    material = is_material_url(url) or COURSE_PAGE.search(url) or _MATERIAL_TEXT.search(label)
     return bool(material or label and _NOT_A_PAPER.search(label))
 
 
@@ -490,8 +487,8 @@ def _segment_papers(shown: str, links: list[tuple[str, str]]) -> list[CellPaper]
             return []
     for label, u in named:  # "[Title](url)"
         arxiv, doi = _ids([u])
-        title = label if not shown or several or et_al else f"{shown} {label}"
-        out.append(CellPaper(" ".join(title.split()), safe_url(u), arxiv, doi))
+        title, by = (label, []) if not shown or several or et_al else beside_label(shown, label)
+        out.append(CellPaper(" ".join(title.split()), safe_url(u), arxiv, doi, authors=by))
     if et_al and out:
         out[0].authors, out[0].year = [et_al[0]], et_al[1]
     if out:
