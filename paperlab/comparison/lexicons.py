@@ -357,6 +357,20 @@ def _second_objects(
     return hits
 
 
+def _stated_subjects(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Clause subjects whose value the clause states: "..., exact tool-set match was 62.92%, and strict task
+    completion was 47.08%" (none that overlaps ``taken``)."""
+    out: list[tuple[int, int, str]] = []
+    if re.search(r"\b(?:was|were|is|are)\s", text) is None:
+        return out  # most sentences state no value so
+    for m in _NP_WAS.finditer(text):
+        s, e = m.start("m"), m.end("m")
+        if not any(_NOT_MODIFIER.match(w) for w in _but_per(m.group("m"))):
+            if not any(s < e2 and s2 < e for s2, e2, _ in taken + out):
+                out.append((s, e, m.group("m")))
+    return out
+
+
 def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Metric phrases outside the lexicon: "<modifiers> error/rate/cost/...", and acronyms used as metrics.
 
@@ -387,9 +401,7 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
         if m.group(0).lower() == "scores" and re.match(r"\s+[+−-]?\d", text[m.end() :]):
             continue  # "the model scores 0.78": a verb
         if re.fullmatch(r"costs?", m.group(0), re.I) and _COSTS_TIMES.match(text, m.end()):
-            start = m.start()  # "and costs 63x less", "Jev costs 4 times more": the verb names the cost
-            if free(start, m.end()):
-                hits.append((start, m.end(), "cost"))
+            hits += [(m.start(), m.end(), "cost")] if free(m.start(), m.end()) else []  # "costs 63x less": a cost
             continue
         lone_ok = re.fullmatch(_LONE_HEADS, m.group(0), re.I)
         per = _PER.match(text, m.end())  # "read cost per question": what it is counted per is part of the name
@@ -402,13 +414,7 @@ def generic_metric_hits(text: str, taken: list[tuple[int, int, str]]) -> list[tu
             if free(m.start("m"), m.end("m")):
                 hits.append((m.start("m"), m.end("m"), m.group("m")))
     hits[:] = _second_objects(text, hits, taken)
-    stated = re.search(r"\b(?:was|were|is|are)\s", text) is not None  # most sentences state no value so
-    for m in (
-        _NP_WAS.finditer(text) if stated else ()
-    ):  # "..., exact tool-set match was 62.92%, and strict ... was 47.08%"
-        words = _but_per(m.group("m"))
-        if not any(_NOT_MODIFIER.match(w) for w in words) and free(m.start("m"), m.end("m")):
-            hits.append((m.start("m"), m.end("m"), m.group("m")))
+    hits += _stated_subjects(text, taken + hits)
     for m in _CHANGE_OF.finditer(text):  # "an 8x reduction in size", "40% less data"
         parts = m.group("m").split()
         while parts and _NOT_MODIFIER.match(parts[-1]):
