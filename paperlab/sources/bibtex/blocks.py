@@ -1,15 +1,31 @@
 """What a BibTeX file's blocks say when they are not plain entries: an entry written without a citation key (a
 student's ``@ONLINE{ author = …}``, an ``@article{, title = …}``) is given a key so it is read, and the messages for
-blocks bibtexparser could not read or found nothing in; and an entry's fields by name (:func:`fields_of`)."""
+blocks bibtexparser could not read or found nothing in; and an entry's fields by name (:func:`fields_of`); a file
+whose reading fails inside one entry read without that entry, which is named (:func:`parse_library`)."""
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Callable
+from typing import Any
 
+import bibtexparser
 from bibtexparser.library import Library as BibLibrary
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, Field, ParsingFailedBlock
+from bibtexparser.model import Block, DuplicateBlockKeyBlock, Entry, Field, ParsingFailedBlock
+from bibtexparser.splitter import Splitter
 
-__all__ = ["GENERATED_KEY_PREFIX", "failed_message", "failed_where", "fields_of", "no_entries_message", "supply_keys"]
+from ...errors import ParseError
+
+__all__ = [
+    "GENERATED_KEY_PREFIX",
+    "failed_message",
+    "failed_where",
+    "fields_of",
+    "no_entries_message",
+    "parse_library",
+    "supply_keys",
+]
 
 # the entry whose fields were last looked up, its field list, their number and the dict by name
 _LAST: tuple[Entry | None, list[Field] | None, int, dict[str, Field]] = (None, None, 0, {})
@@ -92,3 +108,45 @@ def no_entries_message(lib: BibLibrary) -> str:
             "files' entries; expected entries such as @article{key, title = {...}}"
         )
     return "no BibTeX entries found; expected entries such as @article{key, title = {...}}"
+
+
+def _applied(stack: list[Any], library: BibLibrary) -> BibLibrary:
+    for middleware in stack:  # as bibtexparser.parse_string applies its parse stack
+        library = middleware.transform(library=library)
+    return library
+
+
+def parse_library(
+    text: str, stack: Callable[[], list[Any]], source: str | None
+) -> tuple[BibLibrary, list[tuple[str, str]]]:
+    """``text`` split into blocks and read through the middlewares ``stack()`` makes, with the entries on which a
+    middleware failed (a bug of bibtexparser's or ours on an odd entry: "list index out of range") left out and
+    named with why — (where, message) each —, so that one entry does not lose the whole file. Each entry is tried
+    alone, beside the file's @string abbreviations, only when reading the whole file failed.
+
+    Raises ParseError when the text cannot be split into blocks, or the failure is no single entry's."""
+    try:
+        return bibtexparser.parse_string(text, parse_stack=stack()), []
+    except Exception as exc:  # bibtexparser bugs on odd input must not escape as tracebacks
+        failure = f"could not parse BibTeX: {exc}"
+    try:
+        parsed = Splitter(bibstr=text).split()
+    except Exception:
+        raise ParseError(failure, source=source) from None
+    bad: list[Block] = []
+    skipped: list[tuple[str, str]] = []
+    for entry in parsed.entries:
+        alone = BibLibrary([*copy.deepcopy(parsed.strings), copy.deepcopy(entry)], fail_on_duplicate_key=False)
+        try:
+            _applied(stack(), alone)
+        except Exception as exc:
+            line = f", line {entry.start_line + 1}" if entry.start_line is not None else ""
+            skipped.append((f"entry {entry.key!r}{line}", f"could not be read ({type(exc).__name__}: {exc})"))
+            bad.append(entry)
+    if not bad:
+        raise ParseError(failure, source=source)
+    parsed.remove(bad)
+    try:
+        return _applied(stack(), parsed), skipped
+    except Exception:
+        raise ParseError(failure, source=source) from None

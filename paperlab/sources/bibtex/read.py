@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import bibtexparser
 from bibtexparser import middlewares as bm
 from bibtexparser.library import Library as BibLibrary
 from bibtexparser.middlewares.middleware import LibraryMiddleware
@@ -40,7 +39,7 @@ from ...paper_render import edtf_note
 from ...text import drop_closing_stop, untex_doi
 from ...venues import venue_url
 from .._files import no_placeholder_title, read_bytes, title_without_mark, titled_from_id
-from .blocks import failed_message, failed_where, fields_of, no_entries_message, supply_keys
+from .blocks import failed_message, failed_where, fields_of, no_entries_message, parse_library, supply_keys
 from .crossref import inherit
 from .dates import entry_date, entry_date_text, entry_month_day, written_date
 from .fields import (
@@ -555,11 +554,10 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
         each is named by its key and line.
     """
     text, keyless = supply_keys(text)  # "@ONLINE{ author = …" with no citation key: read under a generated one
-    try:
-        lib = bibtexparser.parse_string(text, parse_stack=_parse_stack())
-    except Exception as exc:  # bibtexparser bugs on odd input must not escape as tracebacks
-        raise ParseError(f"could not parse BibTeX: {exc}", source=source) from None
+    lib, unread = parse_library(text, _parse_stack, source)  # an entry a middleware fails on: skipped and named
     problems = ProblemCollector(source)
+    for where, message in unread:
+        problems.add(where, message)
     papers: list[Paper] = []
     known: dict[str, _People] = {}  # the file's author names read so far
     inherited, lending = inherit(lib)  # crossref and xdata, as biber resolves them
