@@ -58,8 +58,10 @@ as ``v21-test`` (scored once in session 18); since then ``--v21-dev`` scores eac
 ``--texts`` holds as a dev set (``v21a``, ``v21b``; a file with none of its abstracts there is skipped with a note), and
 ``--v22-test`` pools every ``extraction_gold_v22*_test.json`` as ``v22-test`` (scored once in session 19); since then
 ``--v22-dev`` scores each v22 labeller's file whose abstracts ``--texts`` holds as a dev set (``v22a``, ``v22b``,
-``v22c``), and ``--v23-test`` (held out: the final scoring only, never during development) pools every
-``extraction_gold_v23*_test.json`` as ``v23-test``.
+``v22c``), and ``--v23-test`` pools every ``extraction_gold_v23*_test.json`` as ``v23-test`` (scored once in session
+20); since then ``--v23-dev`` scores each v23 labeller's file whose abstracts ``--texts`` holds as a dev set
+(``v23a``, ``v23b``, ``v23c``), and ``--v24-test`` (held out: the final scoring only, never during development) pools
+every ``extraction_gold_v24*_test.json`` as ``v24-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -244,7 +246,11 @@ _HELD_OUT = {
     "v22a": "v22a (v22-test's first labeller; dev since session 20)",
     "v22b": "v22b (v22-test's second labeller; dev since session 20)",
     "v22c": "v22c (v22-test's third labeller; dev since session 20)",
-    "v23-test": "v23-test (fresh arXiv, held out, every labeller pooled)",
+    "v23-test": "v23-test (fresh arXiv, scored once in session 20; every labeller pooled)",
+    "v23a": "v23a (v23-test's first labeller; dev since session 21)",
+    "v23b": "v23b (v23-test's second labeller; dev since session 21)",
+    "v23c": "v23c (v23-test's third labeller; dev since session 21)",
+    "v24-test": "v24-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -380,6 +386,8 @@ def fresh_sets(
     v22: bool = False,
     v22_dev: bool = False,
     v23: bool = False,
+    v23_dev: bool = False,
+    v24: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -405,8 +413,10 @@ def fresh_sets(
     ``extraction_gold_v21*_test.json`` pooled (scored once in session 18); ``--v21-dev``: each v21 labeller's file
     whose abstracts ``texts`` holds as a dev set (``v21a``, ``v21b``); ``--v22-test``: every
     ``extraction_gold_v22*_test.json`` pooled (scored once in session 19); ``--v22-dev``: each v22 labeller's file
-    whose abstracts ``texts`` holds as a dev set (``v22a``, ``v22b``, ``v22c``); ``--v23-test``: the final scoring,
-    every ``extraction_gold_v23*_test.json`` pooled. Every sentence of a file is of that file's split."""
+    whose abstracts ``texts`` holds as a dev set (``v22a``, ``v22b``, ``v22c``); ``--v23-test``: every
+    ``extraction_gold_v23*_test.json`` pooled (scored once in session 20); ``--v23-dev``: each v23 labeller's file
+    whose abstracts ``texts`` holds as a dev set (``v23a``, ``v23b``, ``v23c``); ``--v24-test``: the final scoring,
+    every ``extraction_gold_v24*_test.json`` pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -423,7 +433,7 @@ def fresh_sets(
     for version, asked in (*dev_flags, ("v17", v17_dev), ("v18", v18_dev), ("v19", v19_dev), ("v20", v20_dev)):
         if asked:
             out.update(_per_labeller(version, texts))
-    for version, asked in (("v21", v21_dev), ("v22", v22_dev)):
+    for version, asked in (("v21", v21_dev), ("v22", v22_dev), ("v23", v23_dev)):
         if asked:
             out.update(_per_labeller(version, texts, covered=True))
     if v16_dev:
@@ -445,6 +455,7 @@ def fresh_sets(
         ("v21", v21),
         ("v22", v22),
         ("v23", v23),
+        ("v24", v24),
     ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
@@ -584,7 +595,7 @@ def main(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
         " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v16-test: scored once"
         " before; v15a ... v16d, v17a, v17b, v18a, v18b, v19a, v19b, v20a, v20b, v21a, v21b: development; v17-test ..."
-        " v22-test: scored once; v22a, v22b, v22c: development; v23-test: held out, report it):"
+        " v23-test: scored once; v22a, v22b, v22c, v23a, v23b, v23c: development; v24-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -699,7 +710,18 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v23-test",
         action="store_true",
-        help="also score v23-test, every data/extraction_gold_v23*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v23-test, every data/extraction_gold_v23*_test.json pooled (needs --texts; burned in session 20)",
+    )
+    ap.add_argument(
+        "--v23-dev",
+        action="store_true",
+        help="score each v23 labeller's file as a dev set of its own (v23a, v23b, v23c; needs --texts; a file none of"
+        " whose abstracts --texts holds is skipped)",
+    )
+    ap.add_argument(
+        "--v24-test",
+        action="store_true",
+        help="also score v24-test, every data/extraction_gold_v24*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -742,5 +764,7 @@ if __name__ == "__main__":
         args.v22_test,
         args.v22_dev,
         args.v23_test,
+        args.v23_dev,
+        args.v24_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

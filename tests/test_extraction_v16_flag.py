@@ -219,3 +219,33 @@ def test_v22_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, cap
     )
     assert _records(bench_extraction.fresh_sets(texts, None, False, v22_dev=True)) == {"v22a": ["a1"]}
     assert "holds no abstract of extraction_gold_v22c_test.json: not scored" in capsys.readouterr().err
+
+
+def test_v23_labellers_are_dev_sets_and_v24_test_pools_only_the_v24_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v23a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v23b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v23c_test.json", ["d1"])
+    _gold(folder / "extraction_gold_v24a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v24b_test.json", ["e1"])
+    _gold(folder / "extraction_gold_v24c_test.json", ["a1"])  # an abstract an earlier file labelled counts once
+    dev = bench_extraction.fresh_sets(texts, None, False, v23_dev=True)
+    assert _records(dev) == {"v23a": ["a1"], "v23b": ["b1"], "v23c": ["d1"]}
+    assert dev["v23b"][0]["split"] == "v23b" and dev["v23b"][0]["text"].startswith("It misses 3 of 50")
+    held = bench_extraction.fresh_sets(texts, None, False, v24=True)
+    assert _records(held) == {"v24-test": ["c1", "e1", "a1"]}
+    assert {s["split"] for s in held["v24-test"]} == {"v24-test"}
+    assert "v24-test" not in bench_extraction.fresh_sets(texts, None, False, v23_dev=True, v23=True)
+    for split in ("v23a", "v23b", "v23c", "v24-test"):
+        assert split in bench_extraction._HELD_OUT
+
+
+def test_v23_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, capsys):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v23b_test.json", ["b1"])
+    (folder / "extraction_gold_v23c_test.json").write_text(
+        json.dumps({"description": "ours", "sentences": [{"record": "zz9", "sentence": 0, "sha1": "0", "tuples": []}]}),
+        encoding="utf-8",
+    )
+    assert _records(bench_extraction.fresh_sets(texts, None, False, v23_dev=True)) == {"v23b": ["b1"]}
+    assert "holds no abstract of extraction_gold_v23c_test.json: not scored" in capsys.readouterr().err
