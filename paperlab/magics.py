@@ -24,6 +24,7 @@ from .errors import (
     MergedRecordsWarning,
     NotFound,
     PaperlabError,
+    ParseError,
     PartialImportWarning,
     SourcesUnreachableWarning,
     UsageError,
@@ -335,7 +336,9 @@ def show_merges_as_notes() -> None:
     paper kept). A :class:`~paperlab.errors.PartialImportWarning` shows each time as a warning box: the file once,
     one line per bad record (where, what was wrong) and what to do, not one long red line; a
     :class:`~paperlab.errors.SourcesUnreachableWarning` (a feed made offline) as a warning box too. Other warnings
-    show as before; a ``warnings.catch_warnings(record=True)`` block still records the warning itself."""
+    show as before; a ``warnings.catch_warnings(record=True)`` block still records the warning itself. A paperlab
+    error shows as its message, not a traceback (:func:`show_errors_briefly`)."""
+    show_errors_briefly()
     shown = warnings.showwarning
     if getattr(shown, "paperlab_notes", False):
         return
@@ -362,6 +365,56 @@ def show_merges_as_notes() -> None:
 
     show.paperlab_notes = True  # type: ignore[attr-defined]
     warnings.showwarning = show
+
+
+def show_errors_briefly() -> None:
+    """In IPython, a paperlab error (:class:`~paperlab.errors.PaperlabError`: a file that cannot be read, a paper
+    not found, a wrong argument) shows as its message, the line of the user's cell that raised it and what to do,
+    not as a traceback through paperlab's own modules: the user's mistake is in their file or their call, not in
+    paperlab. The full traceback stays one ``%tb`` away; every other error shows as before."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return
+    shell = get_ipython()
+    if shell is None or PaperlabError in getattr(shell, "custom_exceptions", ()):
+        return
+
+    def brief(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None) -> list[str]:
+        sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb  # what %tb shows
+        if sys.version_info >= (3, 12):
+            sys.last_exc = value
+        stb = _brief_error(shell, value, tb)
+        shell._showtraceback(etype, value, stb)  # the kernel's error reply: the cell failed, "Run all" stops
+        return stb
+
+    shell.set_custom_exc((PaperlabError,), brief)
+
+
+def _brief_error(shell: Any, exc: BaseException, tb: Any) -> list[str]:
+    """The lines a paperlab error shows: its type and message, the user's line that raised it, what to do."""
+    import traceback
+
+    lines = [f"\x1b[31m{type(exc).__name__}\x1b[39m: {exc}"]
+    here = Path(__file__).resolve().parent
+    called = [f for f in traceback.extract_tb(tb) if not Path(f.filename).resolve().is_relative_to(here)]
+    if called:
+        frame = called[-1]
+        cell = shell.compile.format_code_name(frame.filename) if hasattr(shell, "compile") else None
+        where = f"{cell[0]} {cell[1]}, line {frame.lineno}" if cell else f"{frame.filename}, line {frame.lineno}"
+        lines.append(f"  raised by {where}: {(frame.line or '').strip()}")
+    todo = _what_to_do(exc)
+    if todo:
+        lines.append(f"  What to do: {todo}")
+    lines.append("  (%tb shows the full traceback)")
+    return lines
+
+
+def _what_to_do(exc: BaseException) -> str:
+    """What to do about a paperlab error, where its message does not say it already."""
+    if isinstance(exc, ParseError) and exc.source and exc.where and "format=" not in str(exc):
+        return f"correct {Path(exc.source).name} at {exc.where} (the message says what was expected), then run the cell again."
+    return ""
 
 
 def _note(head: str, lines: list[str], warn: bool = False, tail: str = "") -> dict[str, str]:
