@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args, overload
 
+from ._library_display import library_html, papers_frame
+from ._library_filter import paper_filter
 from ._operations import Operations
-from .dates import as_date
 from .errors import warn_partial
 from .identifiers import normalize_doi, parse_reference
 from .identity import (
@@ -22,27 +23,12 @@ from .identity import (
     split_merged,
 )
 from .paper import Paper
-from .text import fold, plural
+from .text import plural
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["Library", "LibraryOperation"]
-
-
-def _starts_a_word(hay: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``hay`` at a word's start (no letter or digit right before it): "ho" holds in
-    "Ho et al." and "hopfield", not in "show" or "methods". Both sides folded (:func:`~paperlab.text.fold`) by the
-    caller; the cards' and the side panel's filters use the same rule (``js/src/common/fold.ts`` ``startsAWord``).
-    """
-    if not word[:1].isalnum():
-        return word in hay
-    at = hay.find(word)
-    while at >= 0:
-        if at == 0 or not hay[at - 1].isalnum():
-            return True
-        at = hay.find(word, at + 1)
-    return False
 
 
 #: The :class:`Library` methods that a layer above the model implements (see :mod:`paperlab._operations`):
@@ -69,38 +55,6 @@ LibraryOperation = Literal[
 ]
 _OPERATION_NAMES: tuple[LibraryOperation, ...] = get_args(LibraryOperation)
 _CITE = "cite:"  # the lookup key of a citation key (no match key of Paper.match_keys starts so)
-
-_DF_COLUMNS = [
-    "id",
-    "title",
-    "year",
-    "authors",
-    "n_authors",
-    "organization",
-    "published",
-    "date_precision",
-    "date_inferred",
-    "updated",
-    "arxiv_id",
-    "version",
-    "doi",
-    "primary_category",
-    "categories",
-    "comment",
-    "journal_ref",
-    "venue",
-    "url",
-    "pdf_url",
-    "code_url",
-    "project_url",
-    "upvotes",
-    "github_stars",
-    "keywords",
-    "tags",
-    "sources",
-    "abstract",
-    "ai_summary",
-]
 
 
 class Library:
@@ -306,31 +260,7 @@ class Library:
         source : str, optional
             A source kind, e.g. ``"arxiv"`` or ``"hf_page"``.
         """
-        lo, hi = as_date(since, "since"), as_date(until, "until")
-        words = fold(text).split() if text else []
-        tag_l = tag.lower() if tag else None
-
-        def keep(p: Paper) -> bool:
-            if predicate is not None and not predicate(p):
-                return False
-            if words:
-                hay = fold(" ".join([p.title, p.abstract or "", " ".join(p.authors), " ".join(p.keywords + p.tags)]))
-                if not all(_starts_a_word(hay, w) for w in words):
-                    return False
-            if (lo or hi) and p.published is None:
-                return False
-            if lo and p.published and p.published < lo:
-                return False
-            if hi and p.published and p.published > hi:
-                return False
-            if tag_l and tag_l not in {t.lower() for t in p.tags + p.keywords}:
-                return False
-            if category and not any(c == category or c.startswith(category + ".") for c in p.categories):
-                return False
-            if source and source not in {s.name for s in p.sources}:
-                return False
-            return True
-
+        keep = paper_filter(predicate, text=text, since=since, until=until, tag=tag, category=category, source=source)
         return Library((p for p in self if keep(p)), name=self.name)
 
     def sort(self, by: str = "published", descending: bool = True) -> Library:
@@ -488,24 +418,7 @@ class Library:
         whether it was inferred), counts nullable ``Int64``, lists stay lists,
         ``sources`` is the list of source kinds; ``title`` and ``abstract`` are readable (LaTeX decoded).
         """
-        import pandas as pd
-
-        rows = []
-        for p in self:
-            row = {c: getattr(p, c, None) for c in _DF_COLUMNS if c not in ("sources", "venue")}
-            row["venue"] = p.venue
-            row.update(title=p.shown_title, abstract=p.shown_abstract)
-            if p.published is None:
-                row.update(date_precision=None, date_inferred=None)
-            row["sources"] = list(dict.fromkeys(s.name for s in p.sources))
-            rows.append(row)
-        df = pd.DataFrame(rows, columns=_DF_COLUMNS)
-        for c in ("published", "updated"):
-            df[c] = pd.to_datetime(df[c])
-        for c in ("year", "n_authors", "version", "upvotes", "github_stars"):
-            df[c] = df[c].astype("Int64")
-        df["date_inferred"] = df["date_inferred"].astype("boolean")
-        return df.set_index("id")  # the id once, as the index: reset_index() gives the column back
+        return papers_frame(self)
 
     def to_bibtex(self) -> str:
         """All papers as one BibTeX file (unique keys)."""
@@ -578,18 +491,4 @@ class Library:
         return self.operations.get("results")(self, metric=metric, dataset=dataset)
 
     def _repr_html_(self) -> str:
-        head = f"<div><b>{len(self)}</b> {plural(len(self), 'paper', number=False)}</div>"
-        if self.merges:  # duplicates read as one paper each: say so, the details in .merges
-            head += f"<div>{_merged_text(self.merges)} (<code>.merges</code> names them)</div>"
-        shown = "".join(p.to_html() for p in list(self)[:20])
-        more = f"<div>… and {len(self) - 20} more</div>" if len(self) > 20 else ""
-        return head + shown + more
-
-
-def _merged_text(merges: Sequence[Any]) -> str:
-    """'2 duplicates merged', or, when every merge joins records of different files (a bibliography and the
-    reading group's schedule naming the same papers), '3 papers read from more than one file, merged'."""
-    files = [{place.split(",")[0] for place in getattr(m, "places", ()) if place} for m in merges]
-    if files and all(len(f) > 1 for f in files):
-        return f"{plural(len(merges), 'paper')} read from more than one file, merged"
-    return f"{plural(len(merges), 'duplicate')} merged"
+        return library_html(list(self), self.merges)
