@@ -159,6 +159,9 @@ _SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.I)
 _PATH_ARXIV = re.compile(
     r"(?:^|/|\[)(?:arxiv[\s_:-]*)?(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?)(?=$|[\]/\s_.-])", re.I
 )
+_DOI_TEXT = re.compile(r"^(?:doi\s*:?\s*)?10\.\d{4,9}/\S+$", re.I)
+# words a title cell's links are labelled by when they lead to the paper, not its code
+_LINK_LABELS = frozenset({"arxiv", "pdf", "paper", "link", "doi", "abs", "abstract", "preprint", "full text"})
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "「": "」", "『": "』", "'": "'", "‘": "’"}
 # a cell saying its value is the row's above ("same as above", "ditto", "〃") or not given: no name
 _AS_ABOVE = re.compile(
@@ -400,8 +403,31 @@ def _title(cell: str) -> tuple[str, str | None, str | None]:
     m = _WHOLE_LINK.match(_MARK_BEFORE.sub("", inner))  # "⭐ [Survey](…)": the link is the title
     if m:
         return _unquoted(html_to_text(unwrap(m.group("text")))), html.unescape(m.group("url")) or None, note
+    inner, labelled = _labelled_links_apart(inner)  # "**Title** — Quill, 2017 ([arXiv:1706.03762](…))"
     href = _HREF.search(inner)
-    return _unquoted(html_to_text(inner)), html.unescape(href.group("url")) if href else None, note
+    link = html.unescape(href.group("url")) if href else next(iter(labelled), None)
+    return _unquoted(html_to_text(inner)), link, note
+
+
+def _labelled_links_apart(cell: str) -> tuple[str, list[str]]:
+    """A title cell without the links after its title that are labelled by an id or a word ("[arXiv:1706.03762](…)",
+    "[PDF](…)", "[paper](…)"), the brackets they leave empty dropped, and those links' targets (ids first): the
+    title's address, not part of its words. A cell whose text is such a link alone, or holds no such link, as it is."""
+    found: list[tuple[bool, str]] = []
+
+    def apart(m: re.Match[str]) -> str:
+        text = unwrap(html_to_text(m.group("text")))
+        if not (_ARXIV_TEXT.match(text) or _DOI_TEXT.match(text) or text.lower() in _LINK_LABELS):
+            return m.group(0)
+        found.append((not (_ARXIV_TEXT.match(text) or _DOI_TEXT.match(text)), html.unescape(m.group("url"))))
+        return " "
+
+    rest = _LINK.sub(apart, cell)
+    rest = re.sub(r"[(\[]\s*[,;|/]?\s*[)\]]", " ", rest)  # "( )", "[ ]" the links stood in
+    rest = unwrap(re.sub(r"\s+", " ", rest).strip(" ,;|·—–-"))
+    if not found or not re.search(r"[^\W\d_]{2}", html_to_text(rest)):
+        return cell, []
+    return rest, [url for _, url in sorted(found, key=lambda f: f[0]) if url]
 
 
 def _unquoted(title: str) -> str:
