@@ -62,8 +62,9 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
     reading_list : str, optional
         Reading list the cards' "add to list" buttons write to (in the default store). Default: one of the user's
         own lists (the list saved to last, else the first; "default" only for a store with no list).
-    search_mode : {"hybrid", "semantic", "lexical"}
-        How Enter in the search box searches (see :meth:`Library.search`).
+    search_mode : {"hybrid", "semantic", "lexical"}, optional
+        How Enter in the search box searches (see :meth:`Library.search`). Default: the mode of the search whose
+        hits are shown (the cards of a semantic search say "semantic" and search on that way), else hybrid.
     encoder : str, optional
         Sentence-transformers model for semantic and hybrid search.
     height : int
@@ -140,7 +141,7 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         papers: Library | Paper | Iterable[Paper] = (),
         *,
         reading_list: str | None = None,
-        search_mode: str = "hybrid",
+        search_mode: str | None = None,
         encoder: str | None = None,
         height: int = 560,
         activate: bool = True,
@@ -151,6 +152,9 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         query = ""
         found_scores = getattr(library, "scores", None)  # a SearchResults (duck-typed: no search import)
         from_search = isinstance(found_scores, dict)
+        if search_mode is None:
+            searched_by = getattr(library, "mode", None) if from_search else None
+            search_mode = searched_by if searched_by in _SEARCH_MODES else "hybrid"
         holding = bool(getattr(library, "holding_every_word", False))  # not ranked: no score is shown
         note = ""
         if isinstance(found_scores, dict):
