@@ -58,7 +58,7 @@ METRICS: list[tuple[str, str]] = [
     ),
     ("Kendall-Tau correlation", r"Kendall(?:[- ]Tau)?(?:['’]s)?(?: correlation)?|\bτ\b"),
     ("Krippendorff's alpha", r"Krippendorff['’]s alpha"),
-    ("FID", r"\bFID\b"),
+    ("FID", r"\bFID\b|Fr[ée]chet [Ii]nception [Dd]istance"),  # spelled out: the conventions name it FID
     ("CER", r"\bCER\b|character error rate"),
     ("WER", r"\bWER\b|word error rate"),
     ("error rate", r"error rate"),
@@ -266,10 +266,13 @@ _NAMING_PARTICIPLE = re.compile(r"(?i)^(?:expected|normali[sz]ed|weighted|balanc
 # acronyms that are settings or things, not metrics
 _NOT_METRIC_ACRONYMS = {"SOTA", "LLM", "LLMS", "GPU", "CPU", "TPU", "AI", "ML", "NLP", "API", "SNR", "NFE", "CNN"}
 _NOT_METRIC_ACRONYMS |= {"KB", "MB", "GB", "TB", "KIB", "MIB", "GIB", "TIB"}  # units of size: "21.52 MB of GPU memory"
+# currencies are units the conventions leave null ("USD 0.0052 for AI versus USD 4.81"): what is paid is the metric
+_NOT_METRIC_ACRONYMS |= {"USD", "EUR", "GBP", "CNY", "RMB", "JPY", "CAD", "AUD", "CHF", "INR", "KRW"}
 _ACRONYM = r"[A-Z]{2,}[0-9]*(?:-[A-Z0-9]{2,})?"
 _ACRONYM_CONTEXTS = [
     rf"\d(?:\s?(?:%|x|×))?\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:terms of\s+)?(?:the\s+)?(?P<a>{_ACRONYM})\b(?![-(])",  # "24% in MAE"
-    rf"[a-z]\s+\((?P<a>{_ACRONYM})\)",  # "... to reference set (ADRS)"
+    # "... to reference set (ADRS)", "transactional net promoter score (tNPS)": the abbreviation a phrase defines
+    rf"[a-z]\s+\((?P<a>[a-z]?{_ACRONYM})\)",
     rf"\b(?P<a>{_ACRONYM})\s+(?:of\s+|=\s*|:\s*)?[-+]?\d+\.\d",  # "PESQ 2.13"
     # "reduces PER to 15.74%", "the highest oracle QWK was 0.5799", "FAR reaches 0.341"
     # (one metric, not a list of groups: "the scores for AI and GT were 2.68 vs. 2.71")

@@ -1,0 +1,36 @@
+"""Results extraction, session 21 (helper X23): names the labelling conventions give to a metric the text writes
+another way — a lexicon metric spelled out ("Fréchet Inception Distance" is FID), the abbreviation a phrase defines
+in parentheses ("customer effort score (cES)"), and currencies, which are units, never metrics. Our own made-up
+sentences; each test failed before its change."""
+
+from __future__ import annotations
+
+from paperlab.compare import extract_results
+
+
+def _metrics(text: str) -> list[tuple[float, str | None]]:
+    df = extract_results(text)
+    return [(float(v), m if isinstance(m, str) else None) for v, m in zip(df["value"], df["metric"], strict=True)]
+
+
+def test_a_spelled_out_lexicon_metric_is_named_by_its_abbreviation() -> None:
+    """Before, "Frechet Inception Distance" stayed as written, so a table kept it apart from the FID of other
+    papers."""
+    text = "On our sketch set, the new sampler lowers Frechet Inception Distance from 48.31 to 39.02."
+    assert _metrics(text) == [(48.31, "FID"), (39.02, "FID")]
+    text = "Our kite renderer reaches a Fréchet inception distance of 12.75 on the kite photos."
+    assert _metrics(text) == [(12.75, "FID")]
+
+
+def test_the_abbreviation_a_phrase_defines_names_the_value() -> None:
+    """Before, a mixed-case abbreviation in parentheses ("(cES)") was not read: the long phrase named the value."""
+    text = "The new help desk raised the customer effort score (cES) by 12.40 points over the old desk."
+    assert _metrics(text) == [(12.4, "cES")]
+
+
+def test_a_currency_is_never_the_metric() -> None:
+    """Before, "USD" named all three values (an abbreviation before a number was read as a metric)."""
+    text = "The bot answers at 310 times lower cost (USD 0.0031 per ticket for the bot versus USD 0.96 for staff)."
+    rows = _metrics(text)
+    assert rows[0] == (310.0, "cost")
+    assert all(m != "USD" for _, m in rows)
