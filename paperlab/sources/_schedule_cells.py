@@ -58,7 +58,8 @@ _URL_IN_BRACKETS = re.compile(r"[(\[<]\s*\x00\s*[)\]>]")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#&\"'<>]+)")
 _ARXIV_TEXT = re.compile(r"^(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.I)
 _PLACEHOLDER = re.compile(
-    r"^[(\[]?\s*(?:tba|tbd|tbc|to be (?:announced|decided|confirmed|determined)|n/?a|none|no paper|-+|—|–|\?+|\.+)"
+    r"^[(\[]?\s*(?:tba|tbd|tbc|to be (?:announced|decided|confirmed|determined)|n/?a|none|no paper|-+|—|–|\?+|\.+"
+    r"|待定|未定|待安排)"
     r"\s*[)\]]?[.!]?$",
     re.I,
 )

@@ -20,7 +20,11 @@ from ._schedule_tables import TOPIC_COLUMNS, ScheduleTable, column_key
 __all__ = ["cited_by_row", "mark_seminars", "papers_named", "talks", "topic_roster", "topics_only"]
 
 _SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
-_TALK_TITLES = ("topic", "topics", "talk", "talk topic", "title", "talk title")
+_TALK_TITLES = ("topic", "topics", "talk", "talk topic", "title", "talk title", "主题", "话题", "テーマ", "주제")
+# a presenter column named for a speaker in other languages ("演讲者", "登壇者", "Referent"): a talk's giver
+_SPEAKER_KEYS = frozenset(
+    "演讲者 演讲人 讲者 主讲 主讲人 分享人 分享者 登壇者 講演者 발표자 연사 referent referentin orateur intervenant ponente".split()
+)
 # a plain "Title" beside a speaker is a talk's only where the file says it lists talks; a reading group's
 # "Date,Speaker,Title" names its papers
 _TITLE_ONLY = ("title",)
@@ -37,7 +41,7 @@ def talks(table: ScheduleTable) -> bool:
     | Title"), and its titles are not called papers or readings (a "paper" column of links
     alone does not call them so), so a title is the talk's, a paper only when linked or referenced."""
     keys = [(column_key(c), role) for c, role in zip(table.columns, table.roles, strict=True)]
-    speakers = any(role == "presenter" and key.startswith("speaker") for key, role in keys)  # "Speaker(s) | Topic"
+    speakers = any(role == "presenter" and (key.startswith("speaker") or key in _SPEAKER_KEYS) for key, role in keys)
     signed = table.seminar or any(_ABSTRACT.match(k) for k, _ in keys)  # "seminars.csv", an "Abstract" column
     titles = all(key in _TALK_TITLES and (signed or key not in _TITLE_ONLY) for key, role in keys if role == "paper")
     named = papers_named(table) and not _links_only(table)

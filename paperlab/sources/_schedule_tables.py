@@ -22,6 +22,7 @@ from ._schedule_cells import clean_cell, is_video
 from ._schedule_columns import content_roles
 from ._schedule_dated import dated_layout
 from ._schedule_flow import flow_records, term_lists
+from ._schedule_grouped import GROUPED_COLUMNS, grouped_layout
 from ._schedule_headings import heading_meetings
 from ._schedule_liquid import liquid_rows
 from ._schedule_speakers import speaker_bullets
@@ -49,7 +50,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "class", "meeting", "week date", "class date", "class dates", "lecture date", "lecture dates", "date time",
         "date and time", "datetime", "time date", "read by", "to read by", "to be read by", "discussed on",
         "discussion date", "presented on", "presentation date",
-        "fecha", "termin", "sitzung", "séance", "seance", "日期", "日付", "时间", "日時",
+        "fecha", "termin", "sitzung", "séance", "seance", "日期", "日付", "时间", "日時", "날짜", "일시",
     ),
     "presenter": (
         "presenter", "presenters", "presenter s", "speaker", "speakers", "speaker s", "presented by", "who", "lead", "leader",
@@ -57,7 +58,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "leading", "led by", "discussion led by", "presenting", "instructor", "instructors", "lecturer",
         "lecturers", "teacher", "guest", "guest speaker", "presenter name", "speaker name",
         "vortragende", "vortragender", "referent", "referentin", "ponente", "presentador", "orateur", "intervenant",
-        "présentateur", "relatore", "主讲人", "报告人", "汇报人", "発表者", "担当",
+        "présentateur", "relatore", "主讲人", "报告人", "汇报人", "演讲者", "演讲人", "分享人", "分享者", "讲者", "主讲",
+        "発表者", "担当", "登壇者", "講演者", "발표자", "연사",
     ),
     "paper": (
         "paper", "papers", "title", "paper title", "topic", "reading", "readings", "article", "paper s",
@@ -68,7 +70,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "session topic", "class topic", "subject", "subjects", "theme", "themes", "chapter", "chapters",
         "book chapter", "book chapters",
         "titel", "artikel", "titre", "article titre", "título", "titulo", "artículo", "articulo", "titolo", "论文",
-        "题目", "标题", "論文", "タイトル",
+        "题目", "标题", "論文", "タイトル", "主题", "话题", "テーマ", "주제", "thema", "tema", "sujet",
     ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
     "authors": (
@@ -84,7 +86,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "why", "tldr",
     ),
     "code": ("repo", "code", "github", "repository"),
-    "slides": ("slides", "slide", "content", "material", "materials", "recording", "video"),
+    "slides": ("slides", "slide", "content", "material", "materials", "recording", "video", "录屏", "录像", "视频", "回放"),
 }  # fmt: skip
 _ROLE_OF = {name: role for role, names in _ROLES.items() for name in names}
 # words that make a column something said about the paper or the person, not the paper or the person
@@ -108,7 +110,7 @@ _READING_WORDS = _READING | frozenset(
 PAPER_COLUMNS = frozenset({"paper", "papers", "paper s", "paper title", "article", "articles"})
 TOPIC_COLUMNS = frozenset(
     {"topic", "topics", "tentative topic", "tentative topics", "lecture topic", "session topic", "class topic"}
-    | {"subject", "subjects", "theme", "themes"}
+    | {"subject", "subjects", "theme", "themes", "主题", "话题", "テーマ", "주제", "thema", "tema", "sujet"}
 )
 # date columns that may only number the meetings ("Week 3", "Lecture 4"): a real date column beside them wins
 _NUMBERING = frozenset({"week", "lecture", "session", "class", "meeting", "weeks", "lectures", "sessions"})
@@ -319,6 +321,9 @@ def _csv_table(text: str, suffix: str) -> list[ScheduleTable]:
     if header:
         return [ScheduleTable(header, rows)]
     dated = dated_layout(records) if suffix != ".txt" or delimiter == "\t" else None  # a text file: tabs only
+    grouped = grouped_layout(records) if not dated and (suffix != ".txt" or delimiter == "\t") else None
+    if grouped:  # "2018-03-22<TAB>Hall B" opening each meeting, its talks' lines after it
+        return [ScheduleTable(GROUPED_COLUMNS, list(grouped), seminar=True)]
     return [ScheduleTable(dated[0], dated[1], dated=True)] if dated else []
 
 
