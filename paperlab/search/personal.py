@@ -28,22 +28,22 @@ fused score; mutes drop a paper; recency and popularity are optional extra terms
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from ..names import family_name, same_person
 from ..paper import Paper
-from ..text import fold, plural, short_title
+from ..text import plural
 from .analysis import Recommendations, tfidf_vectorizer
 from .arrivals import POOL, neighbour_signal
 from .encoders import Encoder, embed, get_encoder
 from .index import paper_text
 from .lexical import BM25Ranker
+from .personal_results import PersonalRanking, Reason
 from .phrases import PhraseIndex, defining_terms, fold_words, term_text
+from .user_terms import extra_terms, term_matcher, zscore
 
 __all__ = ["DEFAULT_WEIGHTS", "PersonalRanking", "RankingOptions", "Reason", "rank_personal", "recommend_personal"]
 
@@ -113,127 +113,6 @@ class RankingOptions:
     neighbour_pool: int | None = POOL
     citations: float = 0.0
     profile_terms: int = DEFAULT_PROFILE_TERMS
-
-
-@dataclass
-class Reason:
-    """Why one paper was ranked where it is.
-
-    Attributes
-    ----------
-    closest : list of (str, str, float)
-        ``(id, title, cosine)`` of the saved papers it is closest to.
-    words : list of str
-        The list's defining phrases it holds (heaviest first), then its terms that pushed the classifier up most.
-    boosts : list of str
-        Boosts that matched it.
-    lists : list of str
-        The reading lists holding those saved papers, when the caller says (the feed, learning from several
-        lists); empty: no list is named.
-    beside : list of (str, str)
-        ``(id, title)`` of the best-ranked of its nearest other candidates, when their scores lifted it.
-    """
-
-    closest: list[tuple[str, str, float]]
-    words: list[str]
-    boosts: list[str]
-    lists: list[str] = field(default_factory=list)
-    beside: list[tuple[str, str]] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        parts = []
-        if self.closest:
-            where = f" (in {', '.join(self.lists)})" if self.lists else ""
-            parts.append("close to " + "; ".join(f"“{short_title(t)}”" for _, t, _ in self.closest) + where)
-        if self.words:
-            parts.append("words: " + ", ".join(self.words))
-        if self.beside:
-            parts.append("near other top picks: " + "; ".join(f"“{short_title(t)}”" for _, t in self.beside))
-        if self.boosts:
-            parts.append("boosted: " + ", ".join(self.boosts))
-        return " — ".join(parts) or "no signal"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (for JSON and the panel)."""
-        return {
-            "closest": [{"id": i, "title": t, "similarity": round(s, 4)} for i, t, s in self.closest],
-            "words": list(self.words),
-            "boosts": list(self.boosts),
-            "lists": list(self.lists),
-            "beside": [{"id": i, "title": t} for i, t in self.beside],
-        }
-
-
-@dataclass
-class PersonalRanking:
-    """Candidates ranked best first, with scores, per-signal scores and reasons.
-
-    Attributes
-    ----------
-    papers : list of Paper
-    scores : list of float
-    components : dict of str to numpy.ndarray
-        Each signal's z-scores, in the order of ``papers``.
-    reasons : list of Reason
-    muted : list of Paper
-        Candidates left out by a mute.
-    features : list of (str, float)
-        The terms the classifier weighs most: what it learned the saved papers are about.
-    profile : list of (str, float)
-        The saved papers' defining words and phrases, with their weights (-log p of a binomial test; heaviest first).
-    """
-
-    papers: list[Paper]
-    scores: list[float]
-    components: dict[str, np.ndarray]
-    reasons: list[Reason]
-    muted: list[Paper]
-    features: list[tuple[str, float]] = field(default_factory=list)
-    profile: list[tuple[str, float]] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.papers)
-
-    def __repr__(self) -> str:
-        return f"<PersonalRanking: {plural(len(self.papers), 'paper')}, {len(self.muted)} muted>"
-
-    @property
-    def ids(self) -> list[str]:
-        """Paper ids, best first."""
-        return [p.id for p in self.papers]
-
-
-def _zscore(x: np.ndarray) -> np.ndarray:
-    sd = float(x.std())
-    return (x - float(x.mean())) / sd if sd > 1e-12 else np.zeros_like(x)
-
-
-def _matcher(term: str) -> Callable[[Paper], bool]:
-    """``author:Name`` matches an author who may be that person (:func:`paperlab.names.same_person`: "author:L. Chen"
-    matches "Chen, Li", never "Wei Chen"), a single word any author with that word as a whole name ("author:Chen":
-    every Chen, not "Cheng"; "author:Smith" also "Smith-Jones", a part of a family name), or the words of the name
-    in order ("author:van der Berg", "author:de Souza": a family name with its particles); a keyword matches
-    title/abstract words."""
-    if term.lower().startswith("author:"):
-        name = term.split(":", 1)[1].strip()
-        if len(name.split()) == 1:
-            word = fold(name).strip(" .")
-            return lambda p: bool(word) and any(word in _name_words(a) for a in p.authors)
-        words = re.compile(r"(?<![\w-])" + re.escape(" ".join(fold(name).split())) + r"(?![\w-])")
-        return lambda p: bool(name) and any(same_person(name, a) or words.search(_folded_name(a)) for a in p.authors)
-    pattern = re.compile(r"(?<![\w-])" + re.escape(term.strip()) + r"(?![\w-])", re.IGNORECASE)
-    return lambda p: bool(pattern.search(paper_text(p)))
-
-
-def _folded_name(author: str) -> str:
-    """An author's name as ``author:`` terms read it: folded, commas as spaces, white space single."""
-    return " ".join(fold(author).replace(",", " ").split())
-
-
-def _name_words(author: str) -> set[str]:
-    """The words of an author's name, and the parts of a double-barrelled family name ("smith", "jones" of "Ann
-    Smith-Jones"; never the parts of a hyphenated given name, "Chen-Yu")."""
-    return set(_folded_name(author).split()) | set(fold(family_name(author)).split("-"))
 
 
 def decay_weights(n: int) -> np.ndarray:
@@ -405,26 +284,6 @@ def _signals(
     return signals, sims, [rows[i] for i in pos_idx], _Parts(tf, terms, coef, computed.phrases, phrase_w, *held)
 
 
-def _extras(cands: Sequence[Paper], opts: RankingOptions) -> tuple[np.ndarray, list[list[str]]]:
-    """Boost, recency and popularity terms (z-score units) and the boosts each candidate matched."""
-    extra = np.zeros(len(cands))
-    matched: list[list[str]] = [[] for _ in cands]
-    for term, amount in opts.boosts.items():
-        hit = _matcher(term)
-        for i, p in enumerate(cands):
-            if hit(p):
-                extra[i] += amount
-                matched[i].append(term)
-    if opts.recency:
-        days = np.array([p.published.toordinal() if p.published else 0 for p in cands], dtype=float)
-        days[days == 0] = days[days > 0].min() if (days > 0).any() else 0
-        extra += opts.recency * _zscore(days)
-    if opts.popularity:
-        pop = np.array([np.log1p((p.upvotes or 0) + (p.github_stars or 0)) for p in cands])
-        extra += opts.popularity * _zscore(pop)
-    return extra, matched
-
-
 def _cited_with(saved: Sequence[Paper], cands: Sequence[Paper]) -> np.ndarray:
     """Per candidate, its strongest citation link (co-citation or coupling, in [0, 1]) to any saved paper."""
     from ..library import Library
@@ -449,7 +308,7 @@ def _fuse(
     fused score is one of a signal's, whatever the number of signals, so boosts keep their meaning. Given the
     candidates' ``vectors``, the neighbour scores (the mean fused score of each one's nearest other candidates)
     join the mean at weight ``opts.neighbours``; also returned: those nearest candidates (rows; none without)."""
-    z = {name: _zscore(s) for name, s in signals.items()}
+    z = {name: zscore(s) for name, s in signals.items()}
     n = len(next(iter(signals.values())))
     total = sum(abs(opts.weights.get(name, 0.0)) for name in SIGNALS) or 1.0
     fused = sum((opts.weights.get(name, 0.0) * z[name] for name in SIGNALS), np.zeros(n)) / total
@@ -489,7 +348,7 @@ def rank_personal(
     opts = options or RankingOptions()
     if not saved and not opts.liked:
         raise ValueError("ranking needs at least one saved or liked paper")
-    mutes = [_matcher(t) for t in opts.mutes]
+    mutes = [term_matcher(t) for t in opts.mutes]
     flags = [any(m(p) for m in mutes) for p in candidates]
     kept = [p for p, f in zip(candidates, flags, strict=True) if not f]
     muted = [p for p, f in zip(candidates, flags, strict=True) if f]
@@ -499,7 +358,7 @@ def rank_personal(
     cache: dict[str, _Rows] = {}
     signals, sims, pos, parts = _signals(saved, kept, background, opts, enc, vectors, cache=cache)
     _, fused, _ = _fuse(signals, opts)
-    extra, matched = _extras(kept, opts)
+    extra, matched = extra_terms(kept, opts.boosts, opts.recency, opts.popularity)
     if opts.citations:
         cited = _cited_with(list(saved) + list(opts.liked), kept)
         extra = extra + opts.citations * cited
