@@ -34,3 +34,21 @@ def test_a_currency_is_never_the_metric() -> None:
     rows = _metrics(text)
     assert rows[0] == (310.0, "cost")
     assert all(m != "USD" for _, m in rows)
+
+
+def test_bare_values_of_a_list_take_the_metrics_in_order() -> None:
+    """Before, values with no unit in "are 0.81, 0.77 and 0.79, respectively" were all named by the last metric
+    (they are read after the list step ran)."""
+    text = "On the bird calls, the precision, recall and F1 of our tagger are 0.81, 0.77 and 0.79, respectively."
+    assert _metrics(text) == [(0.81, "precision"), (0.77, "recall"), (0.79, "F1")]
+
+
+def test_both_ends_of_a_list_of_changes_take_the_metrics_in_order() -> None:
+    """Before, "from 0.40, 0.35 and 0.52 to 0.61, 0.58 and 0.66, respectively" named all six values by "these
+    scores" or the last metric."""
+    text = (
+        "The new reader beats the old one in accuracy, recall and F1 score, raising these scores from 0.40, 0.35 and"
+        " 0.52 to 0.61, 0.58 and 0.66, respectively."
+    )
+    names = ["accuracy", "recall", "F1"] * 2
+    assert _metrics(text) == list(zip([0.4, 0.35, 0.52, 0.61, 0.58, 0.66], names, strict=True))

@@ -195,12 +195,29 @@ def zip_respectively(
                 if re.match(r"\s*,?\s*respectively", text[spans[j][1] :]):
                     for r, (_, _, name) in zip(found[i : j + 1], run, strict=True):
                         r["metric"] = name
+                elif (k := _to_list(found, spans, text, j, len(run))) is not None:
+                    # "... from 0.50, 0.30, and 0.43 to 0.63, 1.00, and 0.77, respectively": both ends in order
+                    for r, (_, _, name) in zip(found[i : j + 1] + found[j + 1 : k + 1], run + run, strict=True):
+                        r["metric"] = name
+                    j = k
             elif j - i + 1 == len(run) and _LIST_AFTER.fullmatch(text[spans[j][1] : run[0][0]]):
                 # "33.6% and 14.8% in MAE and MSE, respectively": the metrics written after the values
                 if re.match(r"\s*,?\s*respectively", text[run[-1][1] :]):
                     for r, (_, _, name) in zip(found[i : j + 1], run, strict=True):
                         r["metric"] = name
             i = j + 1
+
+
+def _to_list(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str, j: int, n: int) -> int | None:
+    """The last index of a list of ``n`` values written after the value ``j`` and "to", followed by "respectively"
+    (the second ends of a list of changes), else None."""
+    if j + n >= len(found) or not re.fullmatch(r"\s*to\s+", text[spans[j][1] : spans[j + 1][0]]):
+        return None
+    k = j + n
+    joined = all(
+        re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[spans[x][1] : spans[x + 1][0]]) for x in range(j + 1, k)
+    )
+    return k if joined and re.match(r"\s*,?\s*respectively", text[spans[k][1] :]) else None
 
 
 _PHRASE_LIST = re.compile(

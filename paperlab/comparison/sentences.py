@@ -232,7 +232,10 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
             found.append(row)
             spans.append((m.start("num"), m.end()))
     range_named_after(found, spans, sent_flat)
+    order = sorted(range(len(spans)), key=lambda i: spans[i])  # bare values of a list ("are 0.81, 0.77 and 0.79,
+    found, spans = [found[i] for i in order], [spans[i] for i in order]  # respectively") came after the first zip
     before = [r["metric"] for r in found]
+    zip_respectively(found, spans, sent_flat, metrics)
     zip_slash_lists(found, spans, sent_flat)
     paren_deltas(found, spans, sent_flat)
     subjects_of_change(found, spans, sent_flat)
