@@ -22,6 +22,7 @@ import pytest
 from jupyter_server.auth.authorizer import Authorizer
 from paths import DATA
 
+import paperlab.server.base as server_base
 import paperlab.server.handlers as handlers
 from paperlab.errors import InvalidValue
 from paperlab.server.handlers import STATE_SETTING, STORE_SETTING, ServerState
@@ -340,7 +341,7 @@ async def test_unopenable_store_is_json_503_on_every_route_and_reopens(api, stat
     _assert_error(code, err, 403, "forbidden")  # the store's problem is told to authenticated users only
     # Once the file is fixed, the next request after the retry interval opens it.
     (paperlab_home / "paperlab.sqlite3").unlink()
-    monkeypatch.setattr(handlers, "_REOPEN_S", 0.0)
+    monkeypatch.setattr(server_base, "_REOPEN_S", 0.0)  # ServerState lives in server/base.py
     code, data = await api("GET", "lists")
     assert code == 200 and data["lists"] == []
     assert isinstance(state.store, Store)
