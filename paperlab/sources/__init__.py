@@ -27,6 +27,7 @@ from ..errors import (
 from ..library import Library
 from ..paper import Paper
 from ._files import file_not_found, parse_json, read_bytes, read_text
+from ._json_bookmarks import doi_records, linked_records
 from ._json_shape import unknown_json_message
 from .json_list import home_made_fields, is_paper_list, lines_of_json, yaml_paper_list
 from .openalex import is_openalex_work
@@ -178,12 +179,14 @@ def _json_kind(obj: Any) -> str | None:
         values = list(obj.values())
         if values and all(isinstance(v, dict) for v in values) and _is_csl_item(values[0]):
             return "csl"  # CSL items keyed by their ids: {"key1": {...}, "key2": {...}}
-        if is_paper_list(obj, container=True):  # {"publications": [...]} written by hand or a script
-            return "json_list"
+        if is_paper_list(obj, container=True) or linked_records(obj) or doi_records(obj):  # also a bookmark list
+            return "json_list"  # {"publications": [...]} written by hand or a script; {"links": [{url, title}]}
         items = [obj]
     if isinstance(items, list):
         first = next((x for x in items if isinstance(x, dict)), None)
-        if first is None:
+        if first is None:  # ["10.1038/…", …]: papers by their DOIs alone
+            if doi_records(items):
+                return "json_list"
             return "semantic_scholar" if items and all(x is None for x in items) else None
         if isinstance(first.get("paper"), dict) or "upvotes" in first or "submittedOnDailyAt" in first:
             return "hf_json"

@@ -224,9 +224,14 @@ def with_embedded_bibtex(paper: Paper, item: dict[str, Any], source: str) -> Pap
     return paper
 
 
+def _self_only(authors: list[str]) -> bool:
+    """Whether a record's authors are only its site's owner, named as "me" (a Hugo Blox page's ``authors: [me]``)."""
+    return all(a.strip().lower() in ("me", "myself", "self") for a in authors)
+
+
 def _filled(paper: Paper, bib: Paper) -> Paper:
     changes: dict[str, Any] = {}
-    if not paper.authors and bib.authors:
+    if (not paper.authors or _self_only(paper.authors)) and bib.authors:  # "authors": ["me"] beside the entry
         changes["authors"] = bib.authors
     for name in ("journal_ref", "doi"):
         if not getattr(paper, name) and getattr(bib, name):

@@ -100,11 +100,16 @@ def _split_et(text: str) -> list[str]:
 _SLUG = re.compile(r"[a-z]+(?:-[a-z]+){1,4}")
 
 
+# a byline's closing full stop after a name's last word of two letters or more ("…, Ada QUILL."), not an initial's
+# ("A. B.") nor an abbreviation's ("Jr.", "et al.")
+_CLOSING_STOP = re.compile(r"(?<=[^\W\d_]{2})(?<!\bJr)(?<!\bSr)(?<!\bal)\.$")
+
+
 def json_authors(value: Any) -> tuple[list[str], bool]:
     """(the names as written, whether the byline is cut short by "et al."); a list of slugs only ("wei-dai",
     "w-scott-stornetta") gives the names they spell ("Wei Dai", "W. Scott Stornetta")."""
     if isinstance(value, str):
-        value, more = split_et_al(value)
+        value, more = split_et_al(_CLOSING_STOP.sub("", value.rstrip()))  # "…, Mohamed DJILANI.": the list's stop
         names = [
             affiliation_marks_dropped(strip_name_marks(n)) for n in _split_byline(value)
         ]  # "Ada Quill1, Dele Okafor2,*": marks

@@ -201,7 +201,7 @@ def valued_records(items: list[Any], titled: Any) -> list[Any] | None:
 
 
 # a venue's notes after it, set off by commas or semicolons (full-width too): "IEEE InfoVis，2001；DOI 10.1109/…"
-_NOTE_BREAK = re.compile(r"(\s*[，；;、]\s*|,\s+)")
+_NOTE_BREAK = re.compile(r"(\s*[，；;、]\s*|,\s+|\s+[•·|]\s+)")  # also a page's "ICCBS • 2026"
 _ACCESS_NOTE = re.compile(r"访问|accessed|retrieved|visited|abgerufen|consulté|acesso", re.I)
 
 
@@ -214,6 +214,8 @@ def venue_notes(venue: str | None) -> tuple[str | None, int | None, str | None]:
     (('IEEE InfoVis', 2001, None), ('NeurIPS 2023', 2023, None), ('ISO 9001', None, None))
     >>> venue_notes("Neural Computation 31(8), Aug. 2019 (shorter version in Proc. MLSP, Sept. 2018)")[1]
     2019
+    >>> venue_notes("ICCBS • 2026")
+    ('ICCBS', 2026, None)
     >>> venue_notes("Report No. 2019")[1] is None
     True
     """

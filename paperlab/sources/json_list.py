@@ -25,7 +25,8 @@ from ..identifiers import doi_of_link, find_doi, normalize_arxiv_id
 from ..paper import Paper, SourceRecord
 from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
-from ._files import check_paper, no_placeholder_title, parse_json, read_bytes, read_records
+from ._files import check_paper, parse_json, read_bytes, read_records
+from ._json_bookmarks import doi_records, label_title, read_list
 from ._json_keys import (
     changelog_keys,
     key_fields,
@@ -39,6 +40,7 @@ from ._json_keys import (
 from ._json_names import json_authors
 from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records, venue_notes
 from ._json_written import groups_of, written_fields
+from ._json_xml2js import plain_record
 from ._names import names_as_written, names_given_first
 
 __all__ = ["home_made_fields", "is_paper_list", "paper_list_items", "read_json_list", "yaml_paper_list"]
@@ -378,12 +380,12 @@ def _given(text: str | None) -> str | None:
 def _paper(item: Any, source: str, where: str) -> Paper:
     if not isinstance(item, dict):
         raise ParseError(f"expected an object for a paper, got {type(item).__name__}")
-    known, rest = _fields(item)
+    known, rest = _fields(plain_record(item))  # an Atom feed saved by xml2js: {"_": text, "$": attributes}
     title = _text(known.get("title"))
     if not title:
         raise ParseError("no title; expected a 'title' (any case) holding text")
     doi, arxiv, url = _links(known, rest)
-    title = no_placeholder_title(title, doi=doi, arxiv_id=arxiv[0] if arxiv else None)  # "[Untitled]": by its id
+    title = label_title(title, doi=doi, arxiv_id=arxiv[0] if arxiv else None)  # "[Untitled]", "arXiv Paper": by its id
     written, more = json_authors(known.get("authors"))
     authors = names_given_first(written)
     published, precision = _date(known)
@@ -433,17 +435,16 @@ def _paper(item: Any, source: str, where: str) -> Paper:
 
 def parse_json_list(data: Any, source: str = "<string>") -> list[Paper]:
     """Papers from a decoded home-made paper list (:func:`is_paper_list`); see :func:`read_json_list`."""
-    items = paper_list_items(data)
+    items = doi_records(data) or paper_list_items(data)  # {"topics": [{"name", "papers": ["10.…"]}]}: DOIs alone
     if items is None:
         raise ParseError("expected a list of paper objects, or an object with a 'papers' list", source=source)
     papers_only = [x for x in items if not _not_a_paper(x)]
     items = papers_only or items  # a site's teaching materials and talks beside its papers are not read as papers
     numbered_authors(items, _field_of, source)  # "authors": [1, 2]: ids into another file, left out with a warning
-    return read_records(
-        ((f"item {number}", item) for number, item in enumerate(items, 1)),
+    return read_list(
+        [(f"item {number}", item) for number, item in enumerate(items, 1)],
         lambda item, where: _paper(item, source, where),
         source,
-        unreadable="unreadable paper ({error})",
         expected="paper objects with a title",
     )
 
