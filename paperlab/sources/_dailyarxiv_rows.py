@@ -80,8 +80,10 @@ _ROLES = {
         "publication year",
         "年份",
     },
-    "venue": {"venue", "conference", "conf", "journal", "published in", "appear in", "会议", "期刊"},
-    "authors": {"author", "authors", "first author", "author list", "作者", "著者"},
+    "venue": {"venue", "conference", "conf", "journal", "published in", "appear in", "会议", "期刊"}
+    | {"hội nghị", "tạp chí", "conferencia", "revista", "conférence", "konferenz", "学会", "학회"},
+    "authors": {"author", "authors", "first author", "author list", "作者", "著者"}
+    | {"tác giả", "autores", "autor", "auteurs", "auteur", "autoren", "autori", "저자", "авторы"},
     "link": {
         "pdf",
         "link",
@@ -100,7 +102,8 @@ _ROLES = {
         "arxiv编号",
     },
     "code": {"code", "codes", "github", "repo", "repository", "code link", "project", "代码"},
-    "abstract": {"abstract", "abstracts", "summary", "tldr", "tl dr", "摘要", "概要", "要約"},
+    "abstract": {"abstract", "abstracts", "summary", "tldr", "tl dr", "摘要", "概要", "要約"}
+    | {"tóm tắt", "resumen", "résumé", "zusammenfassung", "요약"},
     "comment": {
         "comment",
         "comments",

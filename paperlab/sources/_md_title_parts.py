@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..paper import Paper
@@ -31,6 +32,15 @@ _MARKER = re.compile(
 )
 _YEAR_ONLY = re.compile(rf"\s*[(（](?P<year>{_YEAR})[)）]\s*[.。]?$")
 _BOX = re.compile(r"^\[[ xX✓✔]?\]\s+(?=\S)")  # a task list's box left in the text: "[ ] Title"
+# what a reading list writes before a title to order or rank it: an outline number ("1.1.", "2.3"), a tag in
+# brackets of capitals or of a reading's rank ("[REQUIRED]", "[BẮT BUỘC]", "[Optional]"); never a venue's tag
+# ("[CVPR 2023]": digits) nor a title's own bracketed words
+_OUTLINE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\S)")
+_RANK_TAG = re.compile(r"^[\[【]\s*(?P<tag>[^\[\]【】\d]{2,30}?)\s*[\]】]\s+(?=\S)")
+_RANKS = frozenset(
+    "required optional recommended must read must-read essential core key important background advanced new hot "
+    "bonus extra classic seminal foundational".split()
+)
 # "Eilenberg & Mac Lane — *Title*", "Moggi - *Title* (Chap. 1 PDF)": names, a dash, the title in emphasis
 _NAMES = rf"{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,5}}(?:\s+et\.?\s*al\.?)?"
 _SET_OFF = r"(?:\*\*?|_|[\"“])(?P<title>[^*_\"“”]{4,}?)(?:\*\*?|_|[\"”])"  # *Title*, **Title**, "Title"
@@ -107,7 +117,7 @@ def title_parts(text: str) -> TitleParts | None:
     >>> title_parts("A Survey of Widgets (Part I)") is None
     True
     """
-    stripped = _BOX.sub("", text.strip())
+    stripped = _ordering_marks_out(_BOX.sub("", text.strip()))
     lead = _LEAD.match(stripped)
     if lead and _tag_leads(lead) and len(rest := stripped[lead.end() :].split()) >= 2 and not venue_tag(stripped):
         parts = title_parts(" ".join(rest)) or TitleParts(" ".join(rest))  # "[CVPR 2023] Title", "2020 - Title"
@@ -146,6 +156,24 @@ def title_parts(text: str) -> TitleParts | None:
     if stripped != text.strip():
         return TitleParts(stripped)
     return None
+
+
+def _ordering_marks_out(text: str) -> str:
+    """``text`` without the marks a reading list puts before a title: a leading emoji or symbol ("📖 "), an outline
+    number ("1.1. ") and a rank's tag ("[REQUIRED] ", "[BẮT BUỘC] "); the text as it is when nothing of a title of
+    two words or more would be left.
+
+    >>> _ordering_marks_out("📖 1.1. [REQUIRED] GEAR: Widget Routing"), _ordering_marks_out("[CVPR 2023] Widgets")
+    ('GEAR: Widget Routing', '[CVPR 2023] Widgets')
+    """
+    rest = text
+    while rest and unicodedata.category(rest[0]) in ("So", "Sk", "Cf", "Mn"):
+        rest = rest[1:].lstrip()
+    rest = _OUTLINE.sub("", rest)
+    tag = _RANK_TAG.match(rest)
+    if tag and (tag.group("tag").isupper() or tag.group("tag").lower() in _RANKS):
+        rest = rest[tag.end() :]
+    return rest if rest != text and len(rest.split()) >= 2 else text
 
 
 def cited_in(text: str) -> tuple[list[str], int] | None:

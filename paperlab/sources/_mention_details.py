@@ -303,6 +303,10 @@ def _parent_details(lines: list[Line], parent: int, arxiv_id: str | None) -> _De
     return details
 
 
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+_BYLINE_YEAR = re.compile(r"[\s,]*[(（]\s*(?:19|20)\d{2}[a-z]?\s*[)）]\s*\.?\s*$")  # a byline's closing "(2023)"
+
+
 def _byline(lines: list[Line], i: int) -> list[str]:
     """The names on a line of the paper's list item right below its title ("_Ada Quill, Omar Dale_"); for a paper
     on a paragraph line, the paragraph line of names right above it ("**Ada Quill, Bo Renn**", "Cai Lune et al.")."""
@@ -312,10 +316,12 @@ def _byline(lines: list[Line], i: int) -> list[str]:
         above = next((ln for ln in reversed(lines[max(0, i - 4) : i]) if ln.kind != "blank" and plain(ln.text)), None)
         names = _authors(split_et_al(above.text.strip().strip("*_"))[0]) if above and above.kind == "text" else []
         return names if names and _people(names) else []
-    for line in lines[i + 1 : i + 3]:
-        if item is None or line.item != item or line.kind == "item":
+    for k, line in enumerate(lines[i + 1 : i + 3]):
+        lazy = k == 0 and line.kind == "text" and line.item is None  # the item's paragraph going on, unindented
+        if item is None or (line.item != item and not lazy) or line.kind == "item":
             break
-        names = _authors(line.text.strip().strip("*_"))
+        text = _BYLINE_YEAR.sub("", _BREAK_TAG.sub(" ", line.text)).strip().strip("*_")  # "A and B (2023)<br />"
+        names = _authors(text)
         if names and _people(names):
             return names
     return []

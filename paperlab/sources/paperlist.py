@@ -478,6 +478,36 @@ def _opening_line(content: str) -> str:
     return line
 
 
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+_CLOSING_YEAR = re.compile(r"[\s,]*[(（]\s*((?:19|20)\d{2})[a-z]?\s*[)）]\s*\.?$|,\s*((?:19|20)\d{2})\.?$")
+
+
+def _byline_below(content: str) -> tuple[list[str], int | None] | None:
+    """(the authors, the year) a list item gives on the line below its title's line ("Ada Quill and Bo Renn and
+    Cleo Sato (2023)<br />"): names only, several of them or one with a year; None for any other line."""
+    lines = content.split("\n")
+    line, k = lines[0], 1
+    while k < len(lines) and (line.count("[") > line.count("]") or _OPEN_HREF.search(line)):
+        line, k = f"{line} {lines[k]}", k + 1  # the title's link wrapping onto the next line
+    if k >= len(lines):
+        return None
+    text = " ".join(re.sub(r"\*\*|__|[*_`]", "", _BREAK_TAG.sub(" ", lines[k])).split()).strip(" .;")
+    year = _CLOSING_YEAR.search(text)
+    names_text = text[: year.start()].strip(" ,") if year else text
+    if not names_text or "[" in names_text or "://" in names_text or not _is_names(names_text):
+        return None
+    names = presenters(names_text)
+    return (names, int(year.group(1) or year.group(2)) if year else None) if len(names) >= 2 or year else None
+
+
+def _with_byline(paper: Paper, authors: list[str], year: int | None) -> Paper:
+    """``paper`` with the authors of the line below its title, and their year where it has no date."""
+    if year is None or paper.published is not None:
+        return dataclasses.replace(paper, authors=authors)
+    extra = {**paper.extra, "date_precision": "year"}
+    return dataclasses.replace(paper, authors=authors, published=dt.date(year, 1, 1), extra=extra)
+
+
 def parse_paper_list(text: str, source: str = "") -> list[Paper]:
     """The papers of a markdown paper list, in order (see the module's documentation); an item with a link
     whose paper cannot be read is named, with its line, in a :class:`~paperlab.errors.PartialImportWarning`.
@@ -503,6 +533,8 @@ def parse_paper_list(text: str, source: str = "") -> list[Paper]:
             item_line = tok.map[0] + 1 if tok.map else None
         elif tok.type == "inline" and item_line is not None and tokens[i - 1].type == "paragraph_open":
             found = _item_paper(_opening_line(tok.content), item_line, heading, source)
+            if isinstance(found, Paper) and not found.authors and (below := _byline_below(tok.content)):
+                found = _with_byline(found, *below)  # "**Title** [[Paper](…)]" / "Ada Quill and Bo Renn (2023)"
             if isinstance(found, Paper):
                 papers.append(with_title_parts(found))  # "[CVPR 2023] Title", "Title (Quill et al., 2017)"
             elif found is not None:
