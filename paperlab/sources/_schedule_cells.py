@@ -21,7 +21,7 @@ from ..identifiers import normalize_arxiv_id
 from ..names import split_et_al
 from ..urls import safe_url
 from ._schedule_linkcites import cited_link, venue_tail
-from ._schedule_linktext import COURSE_PAGE, beside_label
+from ._schedule_linktext import COURSE_PAGE, beside_label, paper_address
 from ._schedule_people import without_roles_and_degrees
 from ._schedule_venues import split_venue
 
@@ -538,9 +538,9 @@ def cell_papers(text: object) -> tuple[list[CellPaper], str | None]:
 
 def paper_link(text: object) -> str | None:
     """The first link of a cell of material labelled as the paper ("[Paper](…)", "[PDF](…)", "[arXiv](…)"), as
-    ``[label](url)``; None when it has none."""
-    _, links = _links(clean_cell(text).replace("\n", " "))
-    return next((f"[{label}]({u})" for label, u in links if label and _GENERIC_LABEL.match(label)), None)
+    ``[label](url)``, or the cell when it is only a paper's address (:func:`paper_address`); None otherwise."""
+    _, links = _links(cell := clean_cell(text).replace("\n", " "))
+    return next((f"[{x}]({u})" for x, u in links if x and _GENERIC_LABEL.match(x)), None) or paper_address(cell)
 
 
 def bracketed_note(text: object) -> str | None:

@@ -34,3 +34,18 @@ def beside_label(shown: str, label: str) -> tuple[str, list[str]]:
     if _PART.match(shown):
         return label, []
     return f"{shown} {label}", []
+
+
+# a cell that is only the address of a paper: an arXiv abstract or PDF, a DOI's resolver, a PDF filed among papers
+# ("…/papers/2024.widgets.pdf"; a deck of slides, "…/slides/week3.pdf", is none)
+_PAPER_ADDRESS = re.compile(
+    r"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/\S+|(?:dx\.)?doi\.org/10\.\S+"
+    r"|(?!\S*slide)\S*/(?:papers?|pubs?|publications?)/\S+\.pdf(?:[?#]\S*)?)$",
+    re.I,
+)
+
+
+def paper_address(cell: str) -> str | None:
+    """A material cell (slides, recording) that is only a paper's address ("https://arxiv.org/pdf/2507.06376") as a
+    link labelled "paper"; None for any other cell (a repository, a video, text)."""
+    return f"[paper]({cell.strip()})" if _PAPER_ADDRESS.match(cell.strip()) else None
