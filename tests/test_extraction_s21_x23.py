@@ -52,3 +52,27 @@ def test_both_ends_of_a_list_of_changes_take_the_metrics_in_order() -> None:
     )
     names = ["accuracy", "recall", "F1"] * 2
     assert _metrics(text) == list(zip([0.4, 0.35, 0.52, 0.61, 0.58, 0.66], names, strict=True))
+
+
+def _units(text: str) -> list[tuple[float, str | None, str]]:
+    df = extract_results(text)
+    return [
+        (float(v), u if isinstance(u, str) else None, k)
+        for v, u, k in zip(df["value"], df["unit"], df["kind"], strict=True)
+    ]
+
+
+def test_a_unit_written_once_after_a_list_is_every_values() -> None:
+    """Before, only the last value of "by 0.21, 0.64, and 0.88 percentage points" was in percentage points, and in
+    "by 12.5 and 9.1 percent" the first value had no unit."""
+    text = "The new timetable cuts missed connections by 0.21, 0.64, and 0.88 percentage points on the three lines."
+    assert _units(text) == [(0.21, "pp", "delta"), (0.64, "pp", "delta"), (0.88, "pp", "delta")]
+    text = "Both pruning rules reduce the kettle's boil time by 12.5 and 9.1 percent."
+    assert _units(text) == [(12.5, "%", "delta"), (9.1, "%", "delta")]
+
+
+def test_a_range_before_a_list_keeps_its_own_unit() -> None:
+    """A guard of the change above (its first form failed it): the second end of a range without a unit
+    ("0.61-0.74, and 91.5-95.2% of ...") does not take the next range's %."""
+    text = "Tile agreement rates were 0.61-0.74, and 91.5-95.2% of tiles were kept by the new filter."
+    assert [(v, u) for v, u, _ in _units(text)] == [(0.61, None), (0.74, None), (91.5, "%"), (95.2, "%")]

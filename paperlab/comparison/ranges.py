@@ -126,3 +126,28 @@ def pair_neighbours(found: list[dict[str, Any]], spans: list[tuple[int, int]], t
             found[i]["kind"], found[i]["direction"] = "delta", a["direction"]
             if not b["_named"] and a["_named"] and a["unit"] == b["unit"]:  # "by 16% in English and 43% in Mandarin"
                 b["metric"] = a["metric"]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
+def share_list_unit(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> bool:
+    """ "by 1.5, 2.5 and 3.5%", "by 0.16, 0.78, and 0.92 percentage points": the unit written once after a list of
+    values (rows in sentence order) is every value's; True when a unit was shared (the list is coordinated again)."""
+    shared = False
+    for i in range(len(found) - 2, -1, -1):
+        nxt, row = found[i + 1], found[i]
+        ranged = (
+            re.search(r"(?:[-–—~]|\bto)\s*$", text[: spans[i][0]])
+            or (  # a range's second end ("0.83-0.94,
+                i + 2 < len(found) and re.fullmatch(r"\s*(?:[-–—~]|to)\s*", text[spans[i + 1][1] : spans[i + 2][0]])
+            )
+        )  # and 98-99%"), or a list before a range of its own: each has its own unit, or none
+        if (
+            nxt["unit"] in ("%", "pp", "x")
+            and row["unit"] is None
+            and not ranged
+            and _LIST_GAP.fullmatch(text[spans[i][1] : spans[i + 1][0]])
+        ):
+            row["unit"], shared = nxt["unit"], True
+    return shared

@@ -23,7 +23,15 @@ from .metric_names import name_metrics
 from .metric_ranker import noun_of, rank_metric, rank_unnamed, tidy_metric
 from .metric_reviser import revise_metrics
 from .non_results import not_a_result, only_across_clause
-from .ranges import bare_range_end, glued_letter, pair_neighbours, range_named_after, range_tail_row, starts_change
+from .ranges import (
+    bare_range_end,
+    glued_letter,
+    pair_neighbours,
+    range_named_after,
+    range_tail_row,
+    share_list_unit,
+    starts_change,
+)
 from .result_classifier import judge_results
 from .slash_lists import is_rating, zip_slash_lists
 from .value_kind import (
@@ -235,6 +243,8 @@ def kept_numbers(sent_flat: str) -> tuple[list[dict[str, Any]], list[tuple[int, 
     order = sorted(range(len(spans)), key=lambda i: spans[i])  # bare values of a list ("are 0.81, 0.77 and 0.79,
     found, spans = [found[i] for i in order], [spans[i] for i in order]  # respectively") came after the first zip
     before = [r["metric"] for r in found]
+    if share_list_unit(found, spans, sent_flat):
+        _coordinate(found, spans, sent_flat, datasets)
     zip_respectively(found, spans, sent_flat, metrics)
     zip_slash_lists(found, spans, sent_flat)
     paren_deltas(found, spans, sent_flat)
