@@ -80,3 +80,22 @@ def test_headerless_tsv_without_speakers_is_still_refused(tmp_path: Path) -> Non
         assert "expected a schedule" in str(exc)
     else:
         raise AssertionError("a log of numbers read as meetings")
+
+
+READING_GROUP = """## 读书会安排
+
+| 日期 | 主讲人 | 主题 |
+| --- | --- | --- |
+| 2024-03-01 | 张三 | Widget Routing Is All You Need |
+| 2024-03-08 | 李四 | Deep Residual Gadgets for Sprocket Recognition |
+"""
+
+
+def test_reading_group_table_headed_in_chinese_names_its_papers(tmp_path: Path) -> None:
+    path = tmp_path / "schedule.md"  # '主讲人' is a presenter (as 'Presenter'), not a seminar's speaker
+    path.write_text(READING_GROUP, encoding="utf-8")
+    meetings = Schedule.from_file(path).meetings
+    assert [(m.presenters, [p.title for p in m.papers]) for m in meetings] == [
+        (["张三"], ["Widget Routing Is All You Need"]),
+        (["李四"], ["Deep Residual Gadgets for Sprocket Recognition"]),
+    ]

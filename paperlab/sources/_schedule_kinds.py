@@ -21,9 +21,10 @@ __all__ = ["cited_by_row", "mark_seminars", "papers_named", "talks", "topic_rost
 
 _SPEAKER_FIELD = re.compile(r"^(?:aff|affil|affiliations?|bio|biography|speaker bio|institution|organi[sz]ation)$")
 _TALK_TITLES = ("topic", "topics", "talk", "talk topic", "title", "talk title", "主题", "话题", "テーマ", "주제")
-# a presenter column named for a speaker in other languages ("演讲者", "登壇者", "Referent"): a talk's giver
+# a presenter column named for a speaker in other languages ("演讲者", "登壇者", "Referent"): a talk's giver ("主讲人",
+# "발표자" name a presenter, as "Presenter" does: a reading group's too)
 _SPEAKER_KEYS = frozenset(
-    "演讲者 演讲人 讲者 主讲 主讲人 分享人 分享者 登壇者 講演者 발표자 연사 referent referentin orateur intervenant ponente".split()
+    "演讲者 演讲人 讲者 登壇者 講演者 연사 referent referentin orateur intervenant ponente".split()
 )
 # a plain "Title" beside a speaker is a talk's only where the file says it lists talks; a reading group's
 # "Date,Speaker,Title" names its papers
