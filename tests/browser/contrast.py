@@ -12,6 +12,7 @@ and ``set_theme`` switches JupyterLab's theme: the one home of the contrast chec
 
 from __future__ import annotations
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
 AA_NORMAL = 4.5
@@ -131,9 +132,18 @@ def low_contrast(locator: Locator, need: float = AA_NORMAL) -> list[tuple[str, f
 def set_theme(page: Page, theme: str) -> None:
     """Switch JupyterLab to ``"Light"`` or ``"Dark"`` (or ``"JupyterLab Light"`` ...) from the command palette."""
     name = theme if theme.startswith("JupyterLab") else f"JupyterLab {theme}"
-    page.evaluate("document.activeElement && document.activeElement.blur()")
-    page.keyboard.press("Control+Shift+C")
-    page.locator(".lm-CommandPalette-input").fill(f"Use Theme: {name}")
+    palette = page.locator(".lm-CommandPalette-input")
+    for _ in range(3):
+        if not palette.is_visible():
+            page.evaluate("document.activeElement && document.activeElement.blur()")
+            page.keyboard.press("Control+Shift+C")
+        try:
+            # a notebook opened a moment ago takes the focus once its kernel is up, which closes the palette (seen
+            # 3 s after the lab opened, in test_panel_long_list_s20_ux10): open it again then
+            palette.fill(f"Use Theme: {name}", timeout=3_000)
+            break
+        except PlaywrightError:
+            continue
     page.keyboard.press("Enter")
     light = "false" if "Dark" in name else "true"
     expect(page.locator(f"body[data-jp-theme-light='{light}']")).to_have_count(1, timeout=15_000)
