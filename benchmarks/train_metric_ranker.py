@@ -21,9 +21,9 @@ rewritten from their texts (the other 27 folds' texts were not on the machine: t
 Session 20 (helper X22): refitted with the same settings after the session's rule changes on 32 folds (v22a, v22b
 and v22c added; v22c, the session's check fold, only in the last refit, after its check figures were recorded); the
 examples of v21a, v21b and v22a-c rewritten from their texts, the 27 older folds' committed examples kept.
-Session 21 (helper X23): refitted with the same settings after the session's rule changes on 34 folds (v23a, v23b
-added; v23c, the session's check fold, kept out until its check figures were recorded); the examples of v21a, v21b,
-v22a-c and v23a-b rewritten from their texts.
+Session 21 (helper X23): refitted with the same settings after the session's rule changes on 35 folds (v23a, v23b
+and v23c added; v23c, the session's check fold, only in the last refit, after its check figures were recorded); the
+examples of v21a, v21b, v22a-c and v23a-c rewritten from their texts.
 
 Run: ``python benchmarks/train_metric_ranker.py --write-fresh-features --texts ...`` then ``--write --C 1
 --threshold 0.4``.
@@ -81,8 +81,8 @@ FRESH_FOLDS = [
     *("v21a", "v21b"),  # session 19: v21-test (scored once in session 18) as two dev folds
     *("v22a", "v22b", "v22c"),  # session 20: v22-test (scored once in session 19); v22c (the session's check fold)
     # added after its check figures were recorded
-    *("v23a", "v23b"),  # session 21: v23-test (scored once in session 20); v23c is the session's check fold
-]
+    *("v23a", "v23b", "v23c"),  # session 21: v23-test (scored once in session 20); v23c (the session's check fold)
+]  # added after its check figures were recorded
 FRESH_FEATURES = DATA / "metric_features_fresh.json"
 Group = tuple[list[dict[str, float]], list[int]]
 
