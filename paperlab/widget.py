@@ -261,7 +261,13 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         return {"type": "reply", "request": content.get("request"), **answer}
 
     def _handlers(self) -> dict[str, Any]:
-        return {"search": self._search, "leave": self._leave, "list": self._change_list, "render": self._render}
+        return {
+            "search": self._search,
+            "leave": self._leave,
+            "list": self._change_list,
+            "lists": self._lists,
+            "render": self._render,
+        }
 
     # anywidget commands: the front end calls them with `experimental.invoke(name, msg)`; each
     # answers ``{"ok": True, ...}`` or ``{"ok": False, "error"}`` and never raises (a command that
@@ -279,6 +285,10 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
         return answer_with(self._change_list, msg), []
 
     @command
+    def _cmd_lists(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
+        return answer_with(self._lists, msg), []
+
+    @command
     def _cmd_render(self, msg: Any, buffers: list[bytes]) -> tuple[dict[str, Any], list[bytes]]:
         return answer_with(self._render, msg), []
 
@@ -294,6 +304,12 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
             raise PaperlabError(f"unknown list action {action!r}: expected add or remove")
         self._refresh_listed()
         return {"id": paper.id, "listed": paper.id in self.listed_ids, "list": self.reading_list_name}
+
+    def _lists(self, content: dict[str, Any]) -> dict[str, Any]:
+        """The store's reading lists now (the cards' "List:" box asks before it is opened): a list made in the side
+        panel or another notebook after these cards were shown is offered too."""
+        self._refresh_listed()
+        return {"lists": list(self.reading_lists), "list": self.reading_list_name}
 
     def _render(self, content: dict[str, Any]) -> dict[str, Any]:
         paper = self._paper(content.get("id"))

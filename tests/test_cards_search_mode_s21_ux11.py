@@ -31,3 +31,20 @@ def test_a_mode_passed_to_the_cards_wins_and_plain_cards_stay_hybrid() -> None:
     assert PaperCards(hits, search_mode="semantic", reading_list="ux11-mode").search_mode == "semantic"
     assert PaperCards(LIB, search_mode="lexical", reading_list="ux11-mode").search_mode == "lexical"
     assert PaperCards(LIB, reading_list="ux11-mode", activate=False).search_mode == "hybrid"
+
+
+def test_the_list_box_offers_a_list_made_after_the_cards_were_shown() -> None:
+    """Session 21: a list made in the side panel ("+", 'vlm-reading') after ``hits.cards()`` was drawn was not in
+    the cards' "List:" box, so their "Reading list" buttons could not add to it without running the cell again.
+    The box asks the kernel for the store's lists before it is used (its ``lists`` command)."""
+    import paperlab
+
+    paperlab.reading_list("ux11-first").add(LIB[0])
+    cards = PaperCards(LIB, reading_list="ux11-first", activate=False)
+    assert "ux11-made-later" not in cards.reading_lists
+    paperlab.open_store().create_list("ux11-made-later")  # what the panel's "+" does through the server
+    reply = cards.handle_message({"type": "lists"})
+    assert reply["ok"] and "ux11-made-later" in reply["lists"]
+    assert "ux11-made-later" in cards.reading_lists  # the trait the box shows
+    answer, _ = cards._cmd_lists({}, [])
+    assert answer["ok"] and answer["list"] == "ux11-first"

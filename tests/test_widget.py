@@ -202,7 +202,7 @@ def test_commands_are_answered_on_the_comm(testing_lib: Library) -> None:
         },
     }
     commands = set(type(w)._anywidget_commands)  # type: ignore[attr-defined]
-    assert commands == {"_cmd_search", "_cmd_leave", "_cmd_list", "_cmd_render"}
+    assert commands == {"_cmd_search", "_cmd_leave", "_cmd_list", "_cmd_lists", "_cmd_render"}
     w.query, w.scores = "transformers", {"2202.12139": 0.5}
     _invoke(w, "_cmd_leave", {}, call_id="leave")  # typing again / ✕: the kernel clears its ranking
     assert sent[-1]["content"]["response"] == {"ok": True, "n": 0}

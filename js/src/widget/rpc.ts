@@ -55,6 +55,7 @@ export const COMMANDS = {
   search: '_cmd_search',
   leave: '_cmd_leave',
   list: '_cmd_list',
+  lists: '_cmd_lists',
   render: '_cmd_render',
   thumb: '_cmd_thumb'
 } as const;
@@ -96,6 +97,12 @@ export class KernelClient {
     id: string
   ): Promise<Answer<IListAnswer>> {
     return this.call(COMMANDS.list, { action, id });
+  }
+
+  /** Have the kernel read the store's reading lists again (it sets the `reading_lists` trait): a list made in
+   * the side panel after the cards were shown. */
+  lists(): Promise<Answer<{ lists: string[]; list: string }>> {
+    return this.call(COMMANDS.lists, {});
   }
 
   /** A paper as markdown card, BibTeX or Python code. */

@@ -39,6 +39,11 @@ export class CardsView
       list: name => this.setTrait('reading_list_name', name)
     });
     this.feed = new FeedPart(model, this);
+    // the lists offered are the store's when the box is about to be used, not when the cards were drawn: a list
+    // made in the side panel since then is there (the kernel's answer sets `reading_lists`)
+    for (const type of ['pointerenter', 'focus']) {
+      this.tools.listSelect.addEventListener(type, () => void client.lists());
+    }
     // keys on the cards, chips and controls are theirs, not the notebook's command-mode shortcuts;
     // in the search box JupyterLab's own (Ctrl+S) still work: the notebook's skip text inputs
     for (const part of [
