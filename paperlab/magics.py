@@ -73,6 +73,11 @@ def _library_from_source(
         return store.reading_list(name).to_library(), False
     from .sources import load
 
+    if not Path(source).exists() and "://" not in source:
+        raise UsageError(
+            f"--source {source!r}: no such file in {Path.cwd()}; expected a FILE (any format paperlab.load reads), "
+            "arxiv, hf, store (your stored papers) or list:NAME (a reading list)"
+        )
     return load(source, **({"reference_date": reference_date} if reference_date else {})), True
 
 

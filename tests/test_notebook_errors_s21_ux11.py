@@ -62,3 +62,11 @@ def test_other_paperlab_errors_are_brief_and_other_errors_are_not(ip: Interactiv
     assert "NotFound: " in shown and "no-such-paper" in shown and "Traceback" not in shown
     _, shown = _run(ip, "1 / 0")
     assert "Traceback" in shown and "ZeroDivisionError" in shown
+
+
+def test_papers_source_that_is_nothing_says_what_it_takes(ip: InteractiveShell) -> None:
+    """``%papers --source nowhere`` answered 'nowhere: file not found in … (the current folder)': nothing said that
+    --source also takes arxiv, hf, store or list:NAME."""
+    _, shown = _run(ip, "%papers --source nowhere")
+    assert "%papers: --source 'nowhere': no such file in" in shown
+    assert "arxiv, hf, store (your stored papers) or list:NAME" in shown
