@@ -212,21 +212,24 @@ class BaseHandler(APIHandler):
         self.send_error(error.status, exc_info=(type(error), error, e.__traceback__))
 
 
-def int_arg(handler: BaseHandler, name: str) -> int | None:
+def _number_arg(handler: BaseHandler, name: str, kind: Callable[[str], T], expected: str) -> T | None:
+    """The query argument ``name`` read by ``kind`` (None when absent or empty); 400 ``invalid`` naming it and
+    ``expected`` when it does not read."""
     value = handler.get_query_argument(name, None)
     if value is None or value == "":
         return None
     try:
-        return int(value)
+        return kind(value)
     except ValueError:
-        raise RequestError(400, "invalid", f"query {name!r}: expected an integer, got {value!r}") from None
+        raise RequestError(400, "invalid", f"query {name!r}: expected {expected}, got {value!r}") from None
+
+
+def int_arg(handler: BaseHandler, name: str) -> int | None:
+    """The integer query argument ``name``, or None."""
+    return _number_arg(handler, name, int, "an integer")
 
 
 def float_arg(handler: BaseHandler, name: str, default: float) -> float:
-    value = handler.get_query_argument(name, None)
-    if value is None or value == "":
-        return default
-    try:
-        return float(value)
-    except ValueError:
-        raise RequestError(400, "invalid", f"query {name!r}: expected a number, got {value!r}") from None
+    """The numeric query argument ``name``, or ``default``."""
+    found = _number_arg(handler, name, float, "a number")
+    return default if found is None else found
