@@ -9,30 +9,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bibtexparser import middlewares as bm
-from bibtexparser.library import Library as BibLibrary
-from bibtexparser.middlewares.middleware import LibraryMiddleware
-from bibtexparser.middlewares.names import parse_single_name_into_parts
 from bibtexparser.model import Entry, ParsingFailedBlock
 
 from ...errors import ParseError, ProblemCollector
 from ...identifiers import lone_arxiv_id
 from ...markup import plain_abstract
-from ...names import (
-    NAME_SUFFIXES,
-    family_first,
-    is_degree,
-    is_life_dates,
-    is_more_authors,
-    is_placeholder_name,
-    name_case,
-    name_parts,
-    names_organisation,
-    shown_name,
-    split_et_al,
-    strip_name_marks,
-    suffix_case,
-)
 from ...paper import Paper, SourceRecord, normalize_arxiv_id
 from ...paper_fields import MEETING_FIELDS, doubtful_id_map, meeting_extra
 from ...paper_render import edtf_note
@@ -42,31 +23,27 @@ from .._files import no_placeholder_title, read_bytes, title_without_mark, title
 from .blocks import failed_message, failed_where, fields_of, no_entries_message, parse_library, supply_keys
 from .crossref import inherit
 from .dates import entry_date, entry_date_text, entry_month_day, written_date
+from .entry_names import People as _People
+from .entry_names import bib_name as _name
+from .entry_names import entry_authors as _authors
+from .entry_names import whole_names as _whole_names
 from .fields import (
-    KeepFirstOfRepeatedFields,
-    SeparateCoAuthorsKeepingAccents,
-    SplitFieldsMissingAComma,
-    SplitNamesWrittenWithCommas,
-    UnbraceCodeValues,
-    braced_person,
     crossref_hint,
     decode_bib,
     labelled_doi,
     no_abstract,
-    plain_name,
-    split_name_list,
     unescape_html_entities,
     unquoted_title,
     valid_doi,
 )
 from .gost import gost_reading
 from .links import link_arxiv, link_doi
-from .persons import names_turned_round, person_as_written
+from .persons import names_turned_round
+from .stack import parse_stack
 from .text import VERBATIM_FIELDS as _VERBATIM_FIELDS
-from .text import balanced as _balanced
 from .text import clean as _clean
 from .text import clean_block as _clean_block
-from .text import footnotes_dropped, unglued_initials
+from .text import footnotes_dropped
 from .text import latex_to_text as _latex_to_text
 from .text import verbatim as _verbatim
 
@@ -78,76 +55,7 @@ logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 # -- reading ------------------------------------------------------------------------------
 
-
-def _split_concatenation(raw: str) -> list[str] | None:
-    """Split a raw field value at top-level ``#``; None if there is no concatenation."""
-    if "#" not in raw:
-        return None
-    parts: list[str] = []
-    depth, in_quote, start = 0, False, 0
-    for i, ch in enumerate(raw):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif ch == '"' and depth == 0:
-            in_quote = not in_quote
-        elif ch == "#" and depth == 0 and not in_quote:
-            parts.append(raw[start:i].strip())
-            start = i + 1
-    if not parts:
-        return None
-    parts.append(raw[start:].strip())
-    return parts
-
-
-class _ResolveConcatenation(LibraryMiddleware):
-    """Resolve BibTeX ``#`` concatenation (``MACRO # { and more}``), which bibtexparser 2.1 keeps raw.
-
-    Runs before ``ResolveStringReferencesMiddleware``; the joined value is re-enclosed in
-    braces so the later middlewares treat it as an ordinary braced value.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(allow_inplace_modification=True)
-
-    @classmethod
-    def metadata_key(cls) -> str:
-        return "paperlab_resolve_concatenation"
-
-    def transform(self, library: BibLibrary) -> BibLibrary:
-        strings = {key.lower(): s.value for key, s in library.strings_dict.items()}
-
-        def piece(part: str) -> str:
-            if len(part) >= 2 and part[0] == part[-1] == '"' or part[:1] == "{" and part[-1:] == "}":
-                return part[1:-1]
-            value = strings.get(part.lower())
-            if value is None:
-                return part
-            return piece(value) if value[:1] in '{"' else value
-
-        for entry in library.entries:
-            for fld in entry.fields:
-                if isinstance(fld.value, str):
-                    parts = _split_concatenation(fld.value)
-                    if parts is not None:
-                        fld.value = "{" + "".join(piece(p) for p in parts) + "}"
-        return library
-
-
-def _parse_stack() -> list[Any]:
-    return [
-        KeepFirstOfRepeatedFields(allow_inplace_modification=True),
-        SplitFieldsMissingAComma(allow_inplace_modification=True),
-        _ResolveConcatenation(),
-        bm.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
-        bm.RemoveEnclosingMiddleware(allow_inplace_modification=True),
-        bm.NormalizeFieldKeys(allow_inplace_modification=True),
-        UnbraceCodeValues(allow_inplace_modification=True),
-        bm.MonthIntMiddleware(allow_inplace_modification=True),
-        SeparateCoAuthorsKeepingAccents(allow_inplace_modification=True),
-        SplitNamesWrittenWithCommas(),
-    ]
+_parse_stack = parse_stack  # its old name here (benchmarks/bench_bibtex.py reads with it)
 
 
 def _field(entry: Entry, *names: str) -> str | None:
@@ -156,139 +64,6 @@ def _field(entry: Entry, *names: str) -> str | None:
         if fld is not None and fld.value not in (None, "", []):
             return fld.value if isinstance(fld.value, str) else str(fld.value)
     return None
-
-
-_WRAPPED_NAME = re.compile(r"\\[A-Za-z]+\s*\{(.*)\}", re.S)
-
-
-# \~ before a letter is an accent (Pe\~{n}a), not BibTeX's tie, which the name splitter reads as a space
-_TILDE_ACCENT = re.compile(r"\\~\s*(\{[^{}]*\}|\w)")
-
-
-def _name(raw: str) -> str:
-    """One BibTeX name as paperlab shows it (:func:`_name_written`)."""
-    return _name_written(raw)[0]
-
-
-def _cjk_name(raw: str) -> tuple[str, list[str] | None] | None:
-    """A name in Chinese, Japanese or Korean script ("星野, 美咲"; "山本 一郎", braced or not: the first word is the
-    family name) shown family name first without a space ("星野美咲"), with its ``[family, given, ""]`` as written
-    for the exports (``Family, Given``); None for a name in any other script."""
-    inner = raw[1:-1] if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]) else raw
-    text = strip_name_marks(_clean(inner))
-    if not family_first(text):
-        return None
-    family, comma, given = text.partition(",")
-    if not comma:
-        family, _, given = text.partition(" ")
-    family, given = " ".join(family.split()), " ".join(given.split())
-    return (shown_name(family, given), [family, given, ""]) if family and given else (text, None)
-
-
-def _name_written(raw: str) -> tuple[str, list[str] | None]:
-    """One BibTeX name (``Last, First``, ``First von Last``, ``{Corporate Name}``) as ``First von Last Jr``;
-    a degree written as a third part (``Family, Given, Ph.D.``) and equal-contribution marks (``Yuan*``) dropped,
-    a suffix written last (``Family, Given, Jr.``) read as one; with its ``[family, given, suffix]`` as written when
-    they were set in another case ("MCDONALD, RONALD": "Ronald Mcdonald") or split where the shown name's last word
-    is not the family name ("García Márquez, Gabriel", "van der Berg, Jan"), else None."""
-    raw = plain_name(raw)  # biblatex's "family=Elst, given=Ludger", "Balakrishnan H."
-    if (cjk := _cjk_name(raw)) is not None:
-        return cjk
-    if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):  # "{Luque Calvo, Pedro L.}": a person
-        return _name_written(person) if (person := braced_person(raw)) else (_clean(raw[1:-1]), None)
-    wrapped = _WRAPPED_NAME.fullmatch(raw)  # \textrussian{Family, Given}: the macro only sets the language
-    if wrapped and _balanced(wrapped.group(1)):
-        raw = wrapped.group(1)
-    family, comma, rest = raw.rpartition(",")
-    if comma and family.count(",") == 1 and (is_degree(rest) or is_life_dates(rest)):  # "Kant, Immanuel, 1724-1804"
-        raw = family
-    elif comma and family.count(",") == 1 and rest.strip(" .").lower() in NAME_SUFFIXES:
-        last, _, given = family.partition(",")  # "Family, Given, Jr." (RIS order) is BibTeX's "Family, Jr., Given"
-        raw = f"{last}, {rest.strip()}, {given.strip()}"
-    if comma and names_organisation(raw):  # "Qwen Team, Alibaba Cloud" unbraced: one organisation, as written
-        return _clean(raw), None
-    raw = _TILDE_ACCENT.sub(lambda m: "{\\~" + m.group(1) + "}", raw)
-    parts = parse_single_name_into_parts(raw, strict=False)
-    written = None
-    if comma and parts.first:  # "KOWALCZYK, MARTA J." (Web of Science): in the case of a name
-        last, first = name_case(" ".join(parts.last), " ".join(parts.first))
-        jr = suffix_case(" ".join(parts.jr))  # "KING, JR., MARTIN": "Martin King Jr."
-        if (last, first, jr) != (" ".join(parts.last), " ".join(parts.first), " ".join(parts.jr)):
-            written = [_clean(" ".join(w)) for w in (parts.von + parts.last, parts.first, parts.jr)]
-        parts.last, parts.first, parts.jr = last.split(), first.split(), jr.split()
-    words = parts.first + parts.von + parts.last + parts.jr
-    shown = strip_name_marks(_clean(" ".join(words)) if words else _clean(raw))
-    if comma and parts.first and written is None:  # "García Márquez, Gabriel": a split the shown name loses
-        split = [_clean(" ".join(w)) for w in (parts.von + parts.last, parts.first, parts.jr)]
-        written = split if tuple(split) != name_parts(shown) and "," not in "".join(split) else None
-    return shown, written
-
-
-# the people one value of a name list names, each shown with its parts as written, and whether it cut the list short
-_People = tuple[tuple[tuple[str, tuple[str, ...] | None], ...], bool]
-
-
-def _authors(value: Any, known: dict[str, _People] | None = None) -> tuple[list[str], bool, dict[str, list[str]]]:
-    """Author names in order, whether the list was cut short (``and others``, a name followed by
-    ``et al.``), and the names set in another case as written (:func:`_name_written`). ``known``: the values of
-    the file read so far (a file names the same persons again and again; a name takes some 60 µs to read)."""
-    out, truncated, as_written = [], False, {}
-    for v in value if isinstance(value, list) else [value]:
-        if not isinstance(v, str):
-            continue
-        if (people := None if known is None else known.get(v)) is None:
-            people = _persons(v)
-            if known is not None:
-                known[v] = people
-        truncated |= people[1]
-        for name, written in people[0]:
-            out.append(name)
-            if written:
-                as_written[name] = list(written)
-    return out, truncated, as_written
-
-
-def _persons(value: str) -> _People:
-    """The people one value of an author list names (one name, or a list written with commas): see :func:`_authors`."""
-    people: list[tuple[str, tuple[str, ...] | None]] = []
-    truncated = False
-    for raw in _name_list(value):
-        if not isinstance(raw, str) or not raw.strip():
-            continue
-        if is_more_authors(raw) or is_more_authors(raw.strip().strip("{}")):  # "and {others}" too
-            truncated = True
-            continue
-        if is_placeholder_name(raw):  # "Unknown", "Anonymous": no author named
-            continue
-        raw, cut = split_et_al(unglued_initials(person_as_written(raw)))  # "S.Bolognani", "Alcaraz, J. et al."
-        shown, written = _name_written(raw)
-        name, cut_after = split_et_al(shown)  # and after: "{Alcaraz} et al.", braces gone
-        truncated |= cut or cut_after
-        if name:
-            people.append((name, tuple(written) if written else None))
-    return tuple(people), truncated
-
-
-def _whole_names(entry: Entry) -> list[str]:
-    """The author and editor names the file gives whole in braces (``{ETH Z\\"urich}``, ``{Harbour Trust}``), as
-    shown: one unit, an organisation's name or one BibTeX must not split, never a person's given and family names.
-    Kept in ``extra["names_whole"]``; the BibTeX, RIS and CSL exports write them whole. (A name with a comma is
-    kept whole by every export anyway; a name in Chinese, Japanese or Korean script is read family name first.)"""
-    whole: list[str] = []
-    for key in ("author", "editor"):
-        value = fields_of(entry)[key].value if key in fields_of(entry) else []
-        for raw in (n for v in (value if isinstance(value, list) else [value]) for n in _name_list(v)):
-            raw = " ".join(raw.split()) if isinstance(raw, str) else ""
-            if raw[:1] == "{" and raw[-1:] == "}" and _balanced(raw[1:-1]):
-                name = _clean(raw[1:-1])
-                if " " in name and "," not in name and not family_first(name) and name not in whole:
-                    whole.append(name)
-    return whole
-
-
-def _name_list(raw: Any) -> list[Any]:
-    """One BibTeX name, or the names of a list written with commas instead of ``and``."""
-    return split_name_list(raw) if isinstance(raw, str) else [raw]
 
 
 def _arxiv(entry: Entry) -> tuple[str | None, int | None, str | None]:
@@ -554,7 +329,7 @@ def parse_bibtex(text: str, source: str = "<string>") -> list[Paper]:
         each is named by its key and line.
     """
     text, keyless = supply_keys(text)  # "@ONLINE{ author = …" with no citation key: read under a generated one
-    lib, unread = parse_library(text, _parse_stack, source)  # an entry a middleware fails on: skipped and named
+    lib, unread = parse_library(text, parse_stack, source)  # an entry a middleware fails on: skipped and named
     problems = ProblemCollector(source)
     for where, message in unread:
         problems.add(where, message)
