@@ -444,12 +444,125 @@ def table(rows: list[dict]) -> str:
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     lines += [_line(r["set"], [r]) for r in rows]
     for name, sets in (("v21a-v22c", GROUPS[:5]), ("v23a-c", GROUPS[5:]), ("all", GROUPS)):
-        if len(pick := [r for r in rows if r["set"] in sets]) > 1:
+        if len(pick := [r for r in rows if r["set"] in sets]) > 1 and (name != "all" or len(pick) > 3):
             lines.append(_line(f"**{name}**", pick))
     fit_s = [r["fit_s"] for r in rows]
     per = sum(r["answer_s"] for r in rows) / max(sum(r["sentences"] for r in rows), 1)
     lines.append(f"\nfit (outer, per set): {min(fit_s):.0f}-{max(fit_s):.0f} s; scoring {1000 * per:.1f} ms/sentence")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- exploratory: a fine-tuned tagger (one fold)
+
+
+def _marked(text: str, span: tuple[int, int]) -> tuple[str, int]:
+    """``text`` with the value wrapped in "<< ... >>", and the shift of positions after the value."""
+    return f"{text[: span[0]]}<< {text[span[0] : span[1]]} >>{text[span[1] :]}", 6
+
+
+def tag_examples(g: dict) -> list[tuple[str, tuple[int, int] | None]]:
+    """(marked sentence, gold metric span in it or None) for the located gold values of a group; a value whose gold
+    metric no candidate gives is left out (the span is the positive candidate nearest the value, shortest on ties)."""
+    out = []
+    for s in g["sentences"]:
+        for t, span in zip(s["tuples"], locate(s["text"], s["tuples"]), strict=True):
+            if span is None:
+                continue
+            text, shift = _marked(s["text"], span)
+            gold = metric_key(t.get("metric"))
+            cands = candidate_spans(s["text"], span, t.get("unit") or "", t.get("kind") or "absolute")
+            good = [c for c in cands if gold is not None and metric_key(name_of(c)) == gold and c[1] > c[0]]
+            if gold is not None and not good:
+                continue
+            best = min(good, key=lambda c: (min(abs(c[0] - span[1]), abs(span[0] - c[1])), c[1] - c[0]), default=None)
+            out.append((text, None if best is None else tuple(p + shift * (p >= span[1]) for p in best[:2])))
+    return out
+
+
+def finetune(examples: list[tuple[str, tuple[int, int] | None]], epochs: int = 3, seed: int = 0) -> tuple:
+    """MiniLM fine-tuned to tag the metric span (0 O, 1 B, 2 I) of marked sentences: (tokenizer, model)."""
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from paperlab.search._models import packaged_minilm_path, quiet_transformers
+
+    torch.manual_seed(seed)
+    with quiet_transformers():
+        tok = AutoTokenizer.from_pretrained(packaged_minilm_path())
+        model = AutoModelForTokenClassification.from_pretrained(packaged_minilm_path(), num_labels=3)
+    opt = torch.optim.AdamW(model.parameters(), lr=5e-5)
+    order = np.random.default_rng(seed)
+    model.train()
+    for _ in range(epochs):
+        for i in range(0, len(examples), 16):
+            batch = examples[i : i + 16]
+            enc = tok([t for t, _ in batch], return_offsets_mapping=True, padding=True, truncation=True,
+                      max_length=160, return_tensors="pt")  # fmt: skip
+            offsets = enc.pop("offset_mapping").numpy()
+            labels = np.full(offsets.shape[:2], -100)
+            for b, (_, span) in enumerate(batch):
+                real = offsets[b, :, 1] > offsets[b, :, 0]
+                labels[b][real] = 0
+                if span is not None:
+                    inside = np.flatnonzero(real & (offsets[b, :, 0] < span[1]) & (offsets[b, :, 1] > span[0]))
+                    labels[b][inside] = 2
+                    labels[b][inside[:1]] = 1
+            loss = model(**enc, labels=torch.tensor(labels)).loss
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+        examples = [examples[j] for j in order.permutation(len(examples))]
+    return tok, model.eval()
+
+
+def tag_answers(tagger: tuple, g: dict) -> list[list[tuple[str | None, float] | None]]:
+    """The tagger's (canonical name, B probability) for each shipped row of a group; None: value not located."""
+    import torch
+
+    tok, model = tagger
+    out = []
+    for s, rows in zip(g["sentences"], g["shipped"], strict=True):
+        out.append([])
+        for span in locate(s["text"], rows):
+            if span is None:
+                out[-1].append(None)
+                continue
+            text, shift = _marked(s["text"], span)
+            enc = tok(text, return_offsets_mapping=True, truncation=True, max_length=160, return_tensors="pt")
+            offsets = enc.pop("offset_mapping")[0].numpy()
+            with torch.no_grad():
+                p = model(**enc).logits[0].softmax(-1).numpy()
+            b = int(np.argmax(p[:, 1]))
+            if p[b, 1] < p[b, 0]:
+                out[-1].append((None, 1.0))
+                continue
+            e = b + 1
+            while e < len(p) and p[e].argmax() == 2:
+                e += 1
+            start, end = int(offsets[b, 0]), int(offsets[e - 1, 1])
+            back = [q - shift * (q >= span[1] + 3) for q in (start, end)]
+            out[-1].append((str(canonical_metric(s["text"][back[0] : back[1]])), float(p[b, 1])))
+    return out
+
+
+def tagger_rows(prepared: dict, seed: int = 0) -> list[dict]:
+    """The exploratory fold: a tagger fine-tuned on inline + v21a-v22c, scored on v23a, v23b, v23c."""
+    began = time.perf_counter()
+    examples = [ex for n in ("inline", *GROUPS[:5]) for ex in tag_examples(prepared[n])]
+    tagger = finetune(examples, seed=seed)
+    fit_s = time.perf_counter() - began
+    rows = []
+    for name in GROUPS[5:]:
+        began = time.perf_counter()
+        got = tag_answers(tagger, prepared[name])
+        c = found_counts(prepared[name], got, 0.0, 2.0)
+        rows.append(
+            {"set": name, "gold": sum(len(s["tuples"]) for s in prepared[name]["sentences"]), **c, "t0": 0.0,
+             "t": 2.0, "e2e": end_to_end(prepared[name], got, 2.0), "fit_s": fit_s,
+             "answer_s": time.perf_counter() - began, "sentences": len(prepared[name]["sentences"])}
+        )  # fmt: skip
+    print(f"  tagger: {len(examples)} training values, fine-tuned in {fit_s:.0f} s", file=sys.stderr)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -459,11 +572,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="folder for the encoded sentences and shipped rows (re-runs)")
     ap.add_argument("--json", type=Path, help="write the per-set rows here")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--tagger", action="store_true", help="the exploratory fine-tuned tagger (one fold: v23a-c)")
     args = ap.parse_args(argv)
     began = time.perf_counter()
     encoder = Encoder()
     prepared = prepare(load_groups(args.texts), encoder, args.cache)
     enc_s = time.perf_counter() - began
+    if args.tagger:
+        print(table(tagger_rows(prepared, args.seed)))
+        return 0
     featurize(prepared)
     print(f"prepared in {enc_s:.0f} s, features in {time.perf_counter() - began - enc_s:.0f} s", file=sys.stderr)
     for name, g in prepared.items():
