@@ -13,7 +13,7 @@ Used by :mod:`paperlab.sources.json_list` (a module of its own so that it stays 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import ParseError, ProblemCollector
@@ -100,11 +100,19 @@ def doi_records(obj: Any, depth: int = 3) -> list[dict[str, Any]] | None:
 
 
 def read_list(
-    items: list[tuple[str, Any]], to_paper: Callable[[Any, str], Paper], source: str, *, expected: str
+    items: list[tuple[str, Any]],
+    to_paper: Callable[[Any, str], Paper],
+    source: str,
+    *,
+    expected: str,
+    also: Sequence[tuple[str, str]] = (),
 ) -> list[Paper]:
     """The papers of a list's records (``(where, item)``), as :func:`._files.read_records` reads them, each record
-    kept without a title of its own (titled by its link's label, or a bare DOI) named in the warning."""
+    kept without a title of its own (titled by its link's label, or a bare DOI) named in the warning; ``also``: the
+    records left out before reading (``(where, why)``: no papers), named in it too."""
     problems = ProblemCollector(source)
+    for where, why in also:
+        problems.add(where, why)
     papers = []
     for where, item in items:
         try:

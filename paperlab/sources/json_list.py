@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from ._json_keys import (
     whole_doi,
     with_embedded_bibtex,
 )
+from ._json_kinds import paper_records
 from ._json_names import json_authors
 from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records, venue_notes
 from ._json_written import groups_of, written_fields
@@ -438,14 +438,14 @@ def parse_json_list(data: Any, source: str = "<string>") -> list[Paper]:
     items = doi_records(data) or paper_list_items(data)  # {"topics": [{"name", "papers": ["10.…"]}]}: DOIs alone
     if items is None:
         raise ParseError("expected a list of paper objects, or an object with a 'papers' list", source=source)
-    papers_only = [x for x in items if not _not_a_paper(x)]
-    items = papers_only or items  # a site's teaching materials and talks beside its papers are not read as papers
-    numbered_authors(items, _field_of, source)  # "authors": [1, 2]: ids into another file, left out with a warning
+    records, left = paper_records(items)  # a dataset, an event, a talk beside its papers: no papers, each named
+    numbered_authors([item for _, item in records], _field_of, source)  # "authors": [1, 2]: ids into another file
     return read_list(
-        [(f"item {number}", item) for number, item in enumerate(items, 1)],
+        records,
         lambda item, where: _paper(item, source, where),
         source,
         expected="paper objects with a title",
+        also=left,
     )
 
 
@@ -561,26 +561,3 @@ def _iso_dates(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _iso_dates(v) for k, v in value.items()}
     return value
-
-
-# what a record says it is when it is no paper: its type ("Material Didático", "Slides", "Talk") or its group's name
-# in a site's file ("educationalMaterials", "talks", "teaching"); compared folded, without accents
-_NOT_PAPER_KINDS = frozenset(
-    "materialdidatico materiaisdidaticos material materials educationalmaterials educationalmaterial teachingmaterials"
-    " teachingmaterial teaching courses course lecture lectures lecturenotes slides slidedeck talk talks invitedtalk"
-    " invitedtalks presentation presentations video videos podcast podcasts manual handout materiais palestra"
-    " palestras charla charlas cursos curso vortrag vortrage lehre".split()
-)
-
-
-def _not_a_paper(item: Any) -> bool:
-    """Whether a record of a list says it is no paper: its ``type``, ``kind`` or ``category``, or the name of the
-    group a site's file lists it under (``section``), is teaching material, a talk, slides, a course or a video."""
-    if not isinstance(item, dict):
-        return False
-    for key, value in item.items():
-        if folded_key(str(key)) in ("type", "kind", "category", "section") and isinstance(value, str):
-            plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-            if folded_key(plain) in _NOT_PAPER_KINDS:
-                return True
-    return False
