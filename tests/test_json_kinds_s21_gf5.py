@@ -32,3 +32,22 @@ def test_records_whose_type_is_no_paper_are_left_out_and_named() -> None:
         "item 7": "its type 'Web article' is not a paper",
     }
     assert [p.sources[0].record for p in papers] == ["item 1", "item 4", "item 6", "item 8"]  # numbered as written
+
+
+def test_an_array_of_citation_strings_is_read_as_papers() -> None:
+    """A JSON array of references written out (Chicago with quoted titles, APA) is a paper list; a string that is
+    no reference is skipped and named, not made a paper."""
+    with pytest.warns(PartialImportWarning, match="item 4: no title") as caught:
+        papers = paperlab.load(DATA / "citation_strings_gf5.json")
+    assert [(p.title, p.authors, p.journal_ref, p.published.year if p.published else None) for p in papers] == [
+        ("Lanterns in the Fog: Reading Tides by Night", ["Ada Quill"], "Journal of Made-up Lanterns", 2019),
+        ("Slopes and Their Gardens", ["Bram Marsh"], "Review of Invented Gardens", 2004),
+        ("Counting invented herons", ["D. Okafor", "I. Penn"], "Journal of Pretend Birds", 2021),
+    ]
+    assert len(caught[0].message.problems) == 1  # type: ignore[union-attr]
+
+
+def test_an_array_of_keywords_is_no_paper_list() -> None:
+    path = DATA / "keywords_gf5.json"
+    with pytest.raises(paperlab.errors.ParseError, match="unknown shape"):
+        paperlab.load(path)

@@ -184,8 +184,8 @@ def _json_kind(obj: Any) -> str | None:
         items = [obj]
     if isinstance(items, list):
         first = next((x for x in items if isinstance(x, dict)), None)
-        if first is None:  # ["10.1038/…", …]: papers by their DOIs alone
-            if doi_records(items):
+        if first is None:  # ["10.1038/…", …]: papers by their DOIs alone, or citation strings
+            if doi_records(items) or is_paper_list(items):
                 return "json_list"
             return "semantic_scholar" if items and all(x is None for x in items) else None
         if isinstance(first.get("paper"), dict) or "upvotes" in first or "submittedOnDailyAt" in first:

@@ -26,6 +26,7 @@ from ..urls import code_urls_in_text, is_http_url
 from ..venues import venue_url
 from ._files import check_paper, parse_json, read_bytes, read_records
 from ._json_bookmarks import doi_records, label_title, read_list
+from ._json_citations import citation_records
 from ._json_keys import (
     changelog_keys,
     key_fields,
@@ -129,6 +130,8 @@ def paper_list_items(obj: Any) -> list[Any] | None:
     items = _list_items(obj)
     if items is None:
         return None
+    if (cited := citation_records(items, _titled, _field_of)) is not None:  # ["Quill, A. \"Title.\" Journal, 2021."]
+        return cited
     if (groups := groups_of(items)) is not None:
         items = _grouped(groups)
     items = [written_fields(x, _titled, _field_of) if isinstance(x, dict) else x for x in items]
