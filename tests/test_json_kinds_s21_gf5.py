@@ -51,3 +51,14 @@ def test_an_array_of_keywords_is_no_paper_list() -> None:
     path = DATA / "keywords_gf5.json"
     with pytest.raises(paperlab.errors.ParseError, match="unknown shape"):
         paperlab.load(path)
+
+
+def test_theme_objects_holding_their_papers_one_level_down() -> None:
+    """A list of theme objects (no paper each) whose papers sit in a list under a key of any name is read as those
+    papers, each with its theme kept as its section."""
+    papers = paperlab.load(DATA / "themes_gf5.json")
+    assert [(p.title, p.arxiv_id, p.extra["json"]["section"]) for p in papers] == [
+        ("Lanterns in the Fog", "2101.00001", "Reading tides by night"),
+        ("Night Tides, Counted", None, "Reading tides by night"),
+        ("Slopes and Their Gardens", "2102.00002", "Gardens on slopes"),
+    ]

@@ -39,6 +39,7 @@ from ._json_keys import (
 )
 from ._json_kinds import paper_records
 from ._json_names import json_authors
+from ._json_nested import nested_groups
 from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records, venue_notes
 from ._json_written import groups_of, written_fields
 from ._json_xml2js import plain_record
@@ -132,7 +133,8 @@ def paper_list_items(obj: Any) -> list[Any] | None:
         return None
     if (cited := citation_records(items, _titled, _field_of)) is not None:  # ["Quill, A. \"Title.\" Journal, 2021."]
         return cited
-    if (groups := groups_of(items)) is not None:
+    nested = nested_groups(items, _titled) if isinstance(obj, list) else None  # [{"theme", "key_papers": […]}]
+    if (groups := groups_of(items) or nested) is not None:
         items = _grouped(groups)
     items = [written_fields(x, _titled, _field_of) if isinstance(x, dict) else x for x in items]
     return valued_records(items, _titled) or items  # keys naming no field: the values say (a portfolio's "heading")
@@ -238,7 +240,8 @@ def is_paper_list(obj: Any, *, container: bool = False) -> bool:
     items = paper_list_items(obj)
     records = [x for x in (items or [])[:20] if isinstance(x, dict)]
     titled = any(_field_of(k) == "title" for x in records for k in x)
-    return titled and any(_home_made(x) for x in records)
+    nested = isinstance(obj, list) and nested_groups(obj, _titled) is not None  # themes holding papers: no export
+    return titled and (nested or any(_home_made(x) for x in records))
 
 
 # keys a CSL-JSON item never has (its variables are "issued", "container-title", "page", name arrays...), which lists
