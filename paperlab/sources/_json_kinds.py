@@ -1,5 +1,5 @@
 """What a home-made JSON paper list's record says it is when it is no paper: its ``type``, ``kind`` or ``category``
-(a dataset, an event, a talk, a web page, a film, software, a course, teaching material), or the name of the group a
+(a dataset, an event, a talk, a film, software, a course, teaching material), or the name of the group a
 site's file lists it under (``section``: "talks", "teaching"). Such records are left out of a list that also holds
 papers, each named in the import's warning with what it says it is."""
 
@@ -20,10 +20,10 @@ _NOT_PAPER_KINDS = frozenset(
     " palestras charla charlas cursos curso vortrag vortrage lehre".split()
 )
 # what only a record's own ``type`` or ``kind`` says it is when it is no paper (a ``category`` or ``section`` of
-# these words is more often a paper's topic: "Data Mining", "Web Agents")
+# these words is more often a paper's topic: "Data Mining", "Web Agents"). Web pages and blog posts are not here: a
+# bibliography's web sources are references a user keeps (CSL's ``webpage``; tests/test_json_list_roles_s17_im13.py)
 _NOT_PAPER_TYPES = _NOT_PAPER_KINDS | frozenset(
-    "dataset datasets data event events webpage webpages website websites web webarticle blogpost film films movie"
-    " documentary software tool tools".split()
+    "dataset datasets data event events film films movie documentary software tool tools".split()
 )
 # a word of a several-word kind that makes it a paper whatever else it says ("Software paper", "Data journal")
 _PAPER_WORDS = frozenset(
@@ -36,7 +36,7 @@ _KIND_KEYS = ("type", "kind", "category", "section")
 def non_paper_kind(item: Any) -> str | None:
     """What a record says it is when it says it is no paper (its ``type``, ``kind``, ``category`` or ``section``
     as written), else None. A kind of several words is no paper when one of its words is (``Documentary
-    reference``, ``Web article``) and none names a paper (``Software paper`` is a paper)."""
+    reference``, ``Documentary film``) and none names a paper (``Software paper`` is a paper)."""
     if not isinstance(item, dict):
         return None
     for key, value in item.items():
