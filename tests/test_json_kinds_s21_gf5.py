@@ -32,7 +32,8 @@ def test_records_whose_type_is_no_paper_are_left_out_and_named() -> None:
         "item 3": "its type 'event' is not a paper",
         "item 5": "its type 'Documentary film' is not a paper",
     }
-    assert [p.sources[0].record for p in papers] == ["item 1", "item 4", "item 6", "item 7", "item 8"]  # numbered as written
+    numbered = ["item 1", "item 4", "item 6", "item 7", "item 8"]  # numbered as written
+    assert [p.sources[0].record for p in papers] == numbered
 
 
 def test_an_array_of_citation_strings_is_read_as_papers() -> None:
