@@ -249,3 +249,33 @@ def test_v23_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, cap
     )
     assert _records(bench_extraction.fresh_sets(texts, None, False, v23_dev=True)) == {"v23b": ["b1"]}
     assert "holds no abstract of extraction_gold_v23c_test.json: not scored" in capsys.readouterr().err
+
+
+def test_v24_labellers_are_dev_sets_and_v25_test_pools_only_the_v25_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v24a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v24b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v24c_test.json", ["d1"])
+    _gold(folder / "extraction_gold_v25a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v25b_test.json", ["e1"])
+    _gold(folder / "extraction_gold_v25c_test.json", ["a1"])  # an abstract an earlier file labelled counts once
+    dev = bench_extraction.fresh_sets(texts, None, False, v24_dev=True)
+    assert _records(dev) == {"v24a": ["a1"], "v24b": ["b1"], "v24c": ["d1"]}
+    assert dev["v24c"][0]["split"] == "v24c" and dev["v24c"][0]["text"].startswith("Flights last 2x")
+    held = bench_extraction.fresh_sets(texts, None, False, v25=True)
+    assert _records(held) == {"v25-test": ["c1", "e1", "a1"]}
+    assert {s["split"] for s in held["v25-test"]} == {"v25-test"}
+    assert "v25-test" not in bench_extraction.fresh_sets(texts, None, False, v24_dev=True, v24=True)
+    for split in ("v24a", "v24b", "v24c", "v25-test"):
+        assert split in bench_extraction._HELD_OUT
+
+
+def test_v24_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, capsys):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v24a_test.json", ["a1"])
+    (folder / "extraction_gold_v24b_test.json").write_text(
+        json.dumps({"description": "ours", "sentences": [{"record": "zz9", "sentence": 0, "sha1": "0", "tuples": []}]}),
+        encoding="utf-8",
+    )
+    assert _records(bench_extraction.fresh_sets(texts, None, False, v24_dev=True)) == {"v24a": ["a1"]}
+    assert "holds no abstract of extraction_gold_v24b_test.json: not scored" in capsys.readouterr().err
