@@ -97,7 +97,7 @@ _LABEL = re.compile(
     r"(?:readings?|papers?|articles?|links?|pdf|arxiv|url|doi|slides|reading list|to read)\s*\d*$",
     re.I,
 )
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])(?:\s+|(?=[A-Z][a-z]+:))")  # "-Presenter: Ada" too
 _TOP_BULLET = re.compile(r"^( {0,3})(?:[-*+]|\d{1,3}[.)])\s+(.*)$")  # an item of the list's first level
 # a weekday before a date ("Mon, March 2, 2015", "Tuesday 3 March")
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+", re.I)
@@ -263,8 +263,8 @@ def _bullet_line_papers(line: str) -> tuple[list[CellPaper], list[str], str | No
         value = field_.group("value").strip(" *_")
         if _TO_COME.match(value) or not value:
             return [], [], None  # "Paper: TBA", "Moderator: TBA"
-        if label in _PEOPLE_FIELDS:
-            return [], presenters(value), None  # the meeting's presenters ("Moderator: Carol")
+        if label in _PEOPLE_FIELDS:  # the meeting's presenters ("Moderator: Carol"), or "Presenter: No Meeting"
+            return ([], [], value) if skip_note(value) else ([], presenters(value), None)
         if label in _PLACE_FIELDS:
             return [], [], " ".join(text.replace("*", "").split())  # "Room: COM-G25": a note of the meeting
         text = value.lstrip(" ,;")  # "Paper: <the reading>"
