@@ -10,7 +10,8 @@ their text. The split is fixed by the content: a file whose SHA-1 starts with
 
 Per file it records the detected format, the outcome (``ok``, ``partial`` = read with a PartialImportWarning,
 ``error`` = a ParseError, ``crash`` = any other exception, ``silent-zero`` = nothing read and nothing said), what
-was read (papers; meetings or presentations) and checks it against
+was read (papers; meetings held or presentations: a schedule's week marked cancelled or "no meeting" is kept by
+``Schedule`` as a skipped meeting and not counted) and checks it against
 
 * the arXiv ids the file names (a regex over the raw text: ``YYMM.NNNNN`` with a real month) — id recall, and ids
   read that the file does not name;
@@ -55,7 +56,8 @@ class FileResult:
     status: str = "ok"
     message: str = ""
     papers: int = 0
-    units: int = 0  # meetings (schedules) or presentations (notes)
+    units: int = 0  # meetings held (schedules) or presentations (notes)
+    skipped: int = 0  # a schedule's weeks marked as not held ("Cancelled", "No meeting (spring break)")
     ids_file: list[str] = field(default_factory=list)
     ids_read: list[str] = field(default_factory=list)
     rows_file: int = 0
@@ -160,7 +162,8 @@ def _read(path: Path, kind: str, result: FileResult) -> None:
         check_papers(result, [e.paper for e in session.entries])
         return
     if kind == "schedule" and result.fmt == "schedule":  # meetings are counted also when they name no paper
-        result.units = len(paperlab.Schedule.from_file(path))
+        meetings = list(paperlab.Schedule.from_file(path))  # a cancelled week is kept (skipped), not counted
+        result.units, result.skipped = sum(not m.skipped for m in meetings), sum(m.skipped for m in meetings)
     lib = paperlab.load(path)
     check_papers(result, list(lib))
 
