@@ -217,12 +217,13 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
 
     def _refresh_listed(self) -> None:
         store = self._store()
+        self._lists_revision = store.revision()  # read first: a change made meanwhile shows as a newer revision
         names = list(store.lists())
         self.reading_lists = names if self.reading_list_name in names else [*names, self.reading_list_name]
         if self.reading_list_name not in names:
             self.listed_ids = []
             return
-        in_list = set(store.reading_list(self.reading_list_name).ids())
+        in_list = set(store.reading_list(self.reading_list_name, create=False).ids())  # a read: no write
         self.listed_ids = [p.id for p in self.library if p.id in in_list]
 
     def _paper(self, paper_id: Any) -> Paper:
@@ -307,8 +308,10 @@ class PaperCards(CardsSearch, anywidget.AnyWidget):
 
     def _lists(self, content: dict[str, Any]) -> dict[str, Any]:
         """The store's reading lists now (the cards' "List:" box asks before it is opened): a list made in the side
-        panel or another notebook after these cards were shown is offered too."""
-        self._refresh_listed()
+        panel or another notebook after these cards were shown is offered too. The box asks each time the pointer
+        comes over it: the store is read again only when it changed since (its revision counts every write)."""
+        if self._store().revision() != getattr(self, "_lists_revision", None):
+            self._refresh_listed()
         return {"lists": list(self.reading_lists), "list": self.reading_list_name}
 
     def _render(self, content: dict[str, Any]) -> dict[str, Any]:
