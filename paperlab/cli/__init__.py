@@ -320,7 +320,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _store()
     rl = _existing_list(store, args.list) if args.list else None
     lib = rl.to_library() if rl is not None else store.papers()
-    text = _export_text(rl if rl is not None else lib, lib, fmt)
+    with warnings.catch_warnings():  # an empty list's warning: said below, once, in the CLI's words
+        warnings.simplefilter("ignore", UserWarning)
+        text = _export_text(rl if rl is not None else lib, lib, fmt)
+    if not len(lib):  # an empty output and no word read like a failed export
+        add = (
+            "the store is empty" if rl is None else f"reading list {rl.name!r} is empty (add: import FILE --list NAME)"
+        )
+        print(f"paperlab: nothing to export: {add}", file=sys.stderr)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {plural(len(lib), 'paper')} to {args.output}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from ..library import Library
@@ -55,7 +56,19 @@ class ListExports:
         and tags (``keywords``) of each entry."""
         from ..sources.bibtex import library_to_bibtex
 
-        return library_to_bibtex(self._rows())
+        rows = self._rows()
+        if not rows:
+            self._say_empty("BibTeX")
+        return library_to_bibtex(rows)
+
+    def _say_empty(self, fmt: str) -> None:
+        """Warn that this list holds no paper: its export is an empty text, which read like a failed export."""
+        warnings.warn(
+            f"reading list {self.name!r} is empty: its {fmt} has no entries (add papers with "
+            f"paperlab.reading_list({self.name!r}).add(ID), the cards' '+ Reading list' or the side panel)",
+            UserWarning,
+            stacklevel=3,
+        )
 
     def to_csl(self) -> list[dict[str, Any]]:
         """The papers as CSL-JSON items; this list's tags are added to ``keyword``, its note is ``annote`` and the
@@ -76,7 +89,10 @@ class ListExports:
         """The papers as one RIS file, with this list's tags (added to ``KW``), note and reading status (``N1``
         notes, the status as ``paperlab-status: reading``) of each entry."""
         papers = []
-        for e in self._rows():
+        rows = self._rows()
+        if not rows:
+            self._say_empty("RIS")
+        for e in rows:
             p = e.paper
             notes = [n for n in (p.comment, e.note, f"paperlab-status: {e.status}") if n]
             papers.append(dataclasses.replace(p, tags=union(list(p.tags), e.tags), comment="\n".join(notes)))
