@@ -160,11 +160,12 @@ export class FeedPart {
     this.bar.replaceChildren(...parts);
   }
 
-  /** Thumb a card's paper: 1 more like this, -1 less like this, 0 clear. */
+  /**
+   * Thumb a card's paper: 1 more like this, -1 less like this, 0 clear. A thumb pressed while the kernel is still
+   * re-ranking for the last one waits its turn (before, it was dropped without a word: a researcher thumbing down
+   * two papers in a row kept only the first).
+   */
   rateCard(p: IPaper, value: number, btn: HTMLButtonElement): void {
-    if (this.busy) {
-      return;
-    }
     // pressed at once; the kernel's answer redraws the card in its new place
     const group = btn.parentElement?.querySelectorAll('.plc-thumb') ?? [];
     for (const other of Array.from(group)) {
@@ -185,20 +186,39 @@ export class FeedPart {
     pressedButton?: number
   ): Promise<void> {
     if (this.busy) {
-      return; // one thumb at a time: the next one needs the new order
+      // one thumb at a time (the next one needs the new order): this one is saved next, the latest per paper
+      this.waiting = [
+        ...this.waiting.filter(w => w.id !== id),
+        { id, title, value, pressedButton }
+      ];
+      const n = this.waiting.length;
+      this.host.status(
+        `Saving your thumb on “${this.saving}” and re-ranking… then ${n === 1 ? `the thumb on “${title}”` : `${n} more thumbs`}.`
+      );
+      return;
     }
     this.busy = true;
+    this.saving = title;
     this.host.root.setAttribute('aria-busy', 'true');
     this.host.status(`Saving your thumb on “${title}” and re-ranking…`);
     const reply = await this.host.client.thumb(id, value);
     this.host.root.removeAttribute('aria-busy');
     this.busy = false;
-    if (!reply.ok) {
+    if (reply.ok) {
+      await this.newOrder(reply);
+      this.host.status(rerankedText(title, reply));
+    } else {
       this.host.status(`Could not save the thumb: ${reply.error}`, true);
+    }
+    const next = this.waiting.shift();
+    if (next) {
+      // the focus stays where the user is: only the last thumb's answer moves it
+      void this.rate(next.id, next.title, next.value, next.pressedButton);
       return;
     }
-    await this.newOrder(reply);
-    this.host.status(rerankedText(title, reply));
+    if (!reply.ok) {
+      return;
+    }
     const shown = reply.after ?? null;
     this.host.focusPaper(
       shown === null ? null : reply.id,
@@ -240,6 +260,15 @@ export class FeedPart {
   }
 
   private busy = false;
+  /** The title of the paper whose thumb the kernel is saving. */
+  private saving = '';
+  /** Thumbs pressed while another was being saved, in order. */
+  private waiting: {
+    id: string;
+    title: string;
+    value: number;
+    pressedButton?: number;
+  }[] = [];
 }
 
 /** "Re-ranked: more like “T” — it moved from 3 to 1." (positions counted from 1). */
