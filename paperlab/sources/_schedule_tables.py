@@ -217,8 +217,8 @@ def header_kind(cells: list[Any], rows: Sequence[Any] = ()) -> str | None:
     if "presenter" in roles:
         return "sure" if "date" in roles or "paper" in roles else None
     keys = {column_key(c) for c in cells}
-    if keys & _PAPER_LIST_COLUMNS:
-        return None
+    if keys & _PAPER_LIST_COLUMNS and not keys & {"time", "times", "start time", "hour", "uhrzeit", "heure", "hora"}:
+        return None  # a paper list's "Comment" column; beside a meeting's time of day ("14:30") the meeting's
     if any(map(is_reading_key, keys)) and ("date" in roles or keys & {"topic", "topics", "title"}):
         return "sure"  # however many other fields a course's meetings carry (objectives, module, questions, due)
     if len(keys) > 10:

@@ -53,6 +53,7 @@ from ._schedule_columns import lead_name
 from ._schedule_dated import described_day, row_note
 from ._schedule_headings import heading_meetings, unscheduled_papers
 from ._schedule_kinds import cited_by_row, mark_seminars, papers_named, talks, topic_roster, topics_only
+from ._schedule_mixed import presenter_in_paper_cell
 from ._schedule_pool import pool_papers
 from ._schedule_tables import (
     PAPER_COLUMNS,
@@ -296,9 +297,9 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         date_text, who = typed.group(1), presenters(typed.group(2))  # "20/12  Ada Quill", the presenter cell empty
     if any(withdrawn(clean_cell(by_role.get(role))) for role in ("paper", "topic", "date")):
         return None  # "| 03/05 | Ada | ~~Widget Routing~~ Postponed |": struck from the schedule, no meeting
-    cell = by_role.get("paper")  # readings cited by key ("[@vaswani2017]") are kept as keys, no paper
-    rest, cited = cited_keys(cell) if isinstance(cell, str) else (cell, [])
+    rest, cited = cited_keys(cell) if isinstance(cell := by_role.get("paper"), str) else (cell, [])  # "[@key]"s
     found, note = _cell_papers(table, rest if cited else cell, cited_by_row(table, by_role))
+    who, found, note = presenter_in_paper_cell(table, cell, (who, found, note))  # "Presentor/Topic/Paper"
     if note is None and not found and skip_note(clean_cell(by_role.get("presenter"))):
         note = clean_cell(by_role.get("presenter")).strip("*_ ")  # "*no meeting*" in the presenter column
     if note is None and not found and not who:
