@@ -214,6 +214,20 @@ def result_probability(feats: dict[str, float], model: dict) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _respective_runs(spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """Runs of numbers listed one after another ("0.81, 0.77 and 0.79") that ", respectively" closes: values read in
+    parallel with a list of names."""
+    runs, run = [], [0] if spans else []
+    for i in range(1, len(spans) + 1):
+        if i < len(spans) and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[spans[i - 1][1] : spans[i][0]]):
+            run.append(i)
+            continue
+        if len(run) > 1 and re.match(r"\s*,?\s*respectively\b", text[spans[run[-1]][1] :]):
+            runs.append(run)
+        run = [i]
+    return runs
+
+
 def judge_results(found: list[dict[str, Any]], spans: list[tuple[int, int]], text: str) -> None:
     """Mark (``_drop``) the kept numbers the model judges not to be results (a bare number — no unit, no metric
     next to it — needs the higher ``bare_threshold``; a rating on a scale, ``_sure``, is kept); no model installed: keep
@@ -229,6 +243,10 @@ def judge_results(found: list[dict[str, Any]], spans: list[tuple[int, int]], tex
         change = re.search(r"\bfrom\s*$", text[: spans[i - 1][0]]) and re.fullmatch(r"\s*(?:to|→|->)\s*", gap)
         if change or (found[i - 1]["unit"] == found[i]["unit"] and re.fullmatch(r"\s*(?:vs\.?|versus)\s*", gap)):
             probs[i - 1] = probs[i] = max(probs[i - 1], probs[i])  # "0.371 vs. 0.209": compared results, or neither
+    for run in _respective_runs(spans, text):  # "are 0.81, 0.77 and 0.79, respectively": results all, or none
+        top = max(probs[i] for i in run)
+        for i in run:
+            probs[i] = top
     for r, p in zip(found, probs, strict=True):
         if p < (model["bare_threshold"] if r.get("_bare") else model["threshold"]) and not r.get("_sure"):
             r["_drop"] = True
