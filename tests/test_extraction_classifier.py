@@ -95,9 +95,10 @@ def test_shipped_model_is_trained_on_development_sets_only():
 
 # the burned fresh sets (dev since sessions 7 to 11: v13a, v13b since v13-test was scored in session 10; v21a, v21b
 # since v21-test was scored in session 18; v22a, v22b, v22c since v22-test was scored in session 19; v23a, v23b, v23c
-# since v23-test was scored in session 20); a held-out set scored once at the end (v24-test) is never here
+# since v23-test was scored in session 20; v24a, v24b, v24c since v24-test was scored in session 21); a held-out set
+# scored once at the end (v25-test) is never here
 FRESH_DEV_SETS = {"v8-dev", "v8-test", "v9a", "v9b", "v10a", "v10b", "v11a", "v11b", "v12a", "v12b", "v13a", "v13b"}
-FRESH_DEV_SETS |= {"v21a", "v21b", "v22a", "v22b", "v22c", "v23a", "v23b", "v23c"}
+FRESH_DEV_SETS |= {"v21a", "v21b", "v22a", "v22b", "v22c", "v23a", "v23b", "v23c", "v24a", "v24b", "v24c"}
 
 
 def test_shipped_model_names_only_dev_sets_as_fresh_training_data():

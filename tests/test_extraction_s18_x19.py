@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import train_metric_ranker  # noqa: E402
 import train_result_classifier  # noqa: E402
 
-HELD_OUT = ("v24",)  # v24 scored once at the end of session 21: never training data (v23 is dev since session 21)
+HELD_OUT = ("v25",)  # v25 scored once at the end of session 22: never training data (v24 is dev since session 22)
 
 
 def _loop_fit(groups: list, c: float) -> dict[str, float]:
@@ -85,10 +85,11 @@ def test_the_shipped_ranker_is_fitted_on_every_dev_fold_and_no_held_out_set():
     folds = model["fresh_features"]
     # session 18: all 27 dev folds, the six check folds of its protocol (v18a ... v20b) included after their check;
     # session 19: v21a and v21b too (v21-test scored once in session 18), 29 folds; session 20: v22a, v22b, v22c
-    # (v22-test scored once in session 19), 32 folds; session 21: v23a-c (v23-test scored once in session 20), 35
+    # (v22-test scored once in session 19), 32 folds; session 21: v23a-c (v23-test scored once in session 20), 35;
+    # session 22: v24a, v24b (v24-test scored once in session 21; v24c is the session's check fold), 37
     assert {"v8-dev", "v15b", "v16c", "v16d", "v17b", "v18a", "v18b", "v19a", "v19b", "v20a", "v20b"} <= set(folds)
-    assert {"v21a", "v21b", "v22a", "v22b", "v22c", "v23a", "v23b", "v23c"} <= set(folds)
-    assert len(folds) == 35 and folds == train_metric_ranker.FRESH_FOLDS
+    assert {"v21a", "v21b", "v22a", "v22b", "v22c", "v23a", "v23b", "v23c", "v24a", "v24b"} <= set(folds)
+    assert len(folds) == 37 and folds == train_metric_ranker.FRESH_FOLDS
     assert not any(f.startswith(HELD_OUT) for f in folds)
 
 
