@@ -47,13 +47,18 @@ export interface ICardContext {
   select: (paperId: string | null) => void;
 }
 
-/** The first author's family name (the byline is the row's tooltip), else the organisation or author count. */
+/**
+ * The first author's family name (the byline is the row's tooltip), else the editors, the organisation or the author
+ * count: one of them, short ("12 authors · Lab" was cut to "12 author…" in the row's narrow corner).
+ */
 export function firstAuthor(entry: IEntry): string {
-  return familyName(
-    entry.paper.authors,
-    byline(entry.paper),
-    entry.paper.extra
-  );
+  const p = entry.paper;
+  const n = p.n_authors ?? 0;
+  const short =
+    !p.authors?.length && n > 0
+      ? p.organization?.trim() || `${n} author${n !== 1 ? 's' : ''}`
+      : byline(p);
+  return familyName(p.authors, short, p.extra);
 }
 
 /** A row of the list; `selected` also shows its details. */

@@ -148,12 +148,6 @@ export class ReadingListPanel extends Widget {
       this._selected = null;
     }
     this._shown = shown;
-    const cards = shown.map(e =>
-      entryCard(e, this._cardContext, e.paper.id === this._selected)
-    );
-    if (cards.length && !cards.some(c => c.tabIndex === 0)) {
-      cards[0].tabIndex = 0; // Tab reaches the list even with nothing selected
-    }
     // a refresh replaces the rows: keep the keyboard on the row it was on
     const active = document.activeElement as HTMLElement | null;
     const focusedRow =
@@ -161,6 +155,14 @@ export class ReadingListPanel extends Widget {
       this._entriesNode.contains(active)
         ? (active.dataset.paperId ?? null)
         : null;
+    const cards = shown.map(e =>
+      entryCard(e, this._cardContext, e.paper.id === this._selected)
+    );
+    if (cards.length && !cards.some(c => c.tabIndex === 0)) {
+      // Tab reaches the list even with nothing selected: at the row the keyboard is on, else the first
+      const at = cards.find(c => c.dataset.paperId === focusedRow);
+      (at ?? cards[0]).tabIndex = 0;
+    }
     this._entriesNode.replaceChildren(...cards);
     // room for six rows beside the selected one, or for those there are: no blank kept from the sections below
     const others = cards.filter(
@@ -461,14 +463,16 @@ export class ReadingListPanel extends Widget {
     } else if (step) {
       ev.preventDefault();
       ev.stopPropagation();
-      const next = id === this._selected ? this._shown[index + step] : null;
+      // the next row, also from a row just closed with Escape (it opened that row again); none: this one
+      const next = this._shown[index + step];
       this.select(next ? next.paper.id : id);
     } else if (ev.key === 'Enter' || ev.key === ' ') {
       ev.preventDefault();
       this.select(id === this._selected ? null : id);
-    } else if (ev.key === 'Escape') {
+    } else if (ev.key === 'Escape' && id === this._selected) {
+      // closed, the keyboard stays on the row (it was blurred: the focus fell to the page, and the next Tab
+      // started again from the top of JupyterLab); ↑/↓ and Enter go on from it
       ev.stopPropagation();
-      this._row(id)?.blur();
       this.select(null, false);
     }
   }

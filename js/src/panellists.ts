@@ -2,7 +2,12 @@
  * The side panel's reading lists themselves: the picker with its new / rename / delete buttons, and the
  * export buttons with the download they start. The rows of a list are drawn by `panel.ts`.
  */
-import { Dialog, InputDialog, showDialog } from '@jupyterlab/apputils';
+import {
+  Dialog,
+  InputDialog,
+  Notification,
+  showDialog
+} from '@jupyterlab/apputils';
 import {
   addIcon,
   deleteIcon,
@@ -52,6 +57,15 @@ export async function downloadList(
   model: ReadingListModel,
   format: ExportFormat
 ): Promise<void> {
+  const size = model.lists.find(l => l.name === model.listName)?.size ?? 0;
+  if (size === 0) {
+    // an empty file downloaded without a word read like a failed export
+    Notification.info(
+      `“${model.listName}” is empty: nothing to export. Add papers first (the Add box above, or “+ Reading list” on cards in a notebook).`,
+      { autoClose: 8000 }
+    );
+    return;
+  }
   try {
     const text = await model.exportText(format);
     const ext = { bibtex: 'bib', csl: 'json', markdown: 'md' }[format];

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import warnings
 from typing import Any
 
 import tornado.web
@@ -290,7 +291,9 @@ class ExportHandler(BaseHandler):
         def work() -> str:
             rl = self.reading_list(name)
             if fmt == "bibtex":
-                return rl.to_bibtex()
+                with warnings.catch_warnings():  # an empty list's warning is the Python user's; the panel says it
+                    warnings.simplefilter("ignore", UserWarning)
+                    return rl.to_bibtex()
             if fmt == "csl":
                 return json.dumps(rl.to_csl(), ensure_ascii=False, indent=2)
             return rl.to_markdown()
