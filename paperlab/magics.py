@@ -478,9 +478,22 @@ def _merge_note(w: MergedRecordsWarning) -> dict[str, str]:
     for m in w.merges:
         title = next(iter(m.titles), m.into)
         keys = f" — keys {', '.join(m.keys)}" if len(m.keys) > 1 else ""
-        where = " and ".join(p for p in m.places if p)
+        where = _key_lines(m, {w.source, Path(w.source).name}) or " and ".join(p for p in m.places if p)
         lines.append(f"{title}{keys}" + (f" ({where})" if where else ""))
     return _note(f"{head} (lib.merges lists them)", lines)
+
+
+def _key_lines(m: Any, files: set[str]) -> str:
+    """'line 19 and line 29' when each place is this file's 'FILE, KEY, line N' of one of the merge's keys: the file
+    is the note's heading and the keys are listed before ('mine.bib, a, line 19 and mine.bib, b, line 29' said both
+    again); '' for any other place (several files, a record without a key), said whole as before."""
+    said = []
+    for place in m.places:
+        parts = place.split(", ")
+        if len(parts) < 3 or parts[0] not in files or parts[1] not in m.keys:
+            return ""
+        said.append(", ".join(parts[2:]))
+    return " and ".join(said) if len(said) > 1 and len(m.keys) > 1 else ""
 
 
 def _finder_note(w: FoundByFinderWarning) -> dict[str, str]:
