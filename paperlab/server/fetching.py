@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from ..errors import FetchError, NotFound, ParseError, ServiceUnreachable
 from ..identifiers import normalize_arxiv_id, parse_reference
 from ..paper import Paper
+from ..services.resolve import fetch_arxiv, fetch_doi
 from ..sources import HttpClient
 from ..sources.arxiv import ArxivClient
 from ..sources.semantic_scholar import SemanticScholarClient
@@ -164,20 +165,11 @@ class Fetcher:
         )
 
     def _arxiv(self, arxiv_id: str) -> Paper:
-        client = ArxivClient(http=self.arxiv_http)  # reads $PAPERLAB_ARXIV_URL now; shares the paced client
-        found = [p for p in client.fetch([arxiv_id]) if p.arxiv_id == arxiv_id]
-        if not found:
-            raise NotFound(f"arXiv has no paper {arxiv_id!r}")
-        return found[0]
+        # the client reads $PAPERLAB_ARXIV_URL now; it shares the paced HTTP client
+        return fetch_arxiv(arxiv_id, ArxivClient(http=self.arxiv_http))
 
     def _doi(self, doi: str) -> Paper:
-        client = SemanticScholarClient(http=self.s2_http)
-        try:
-            return client.paper(f"DOI:{doi}")
-        except FetchError as exc:
-            if exc.status == 404:
-                raise NotFound(f"Semantic Scholar has no paper with DOI {doi!r}") from exc
-            raise
+        return fetch_doi(doi, SemanticScholarClient(http=self.s2_http))
 
 
 def _client(s: FetchSettings, interval: float) -> HttpClient:

@@ -28,8 +28,9 @@ from ..store import Store, open_store
 __all__ = ["fetch", "fetch_arxiv", "fetch_doi", "paper"]
 
 
-def fetch_arxiv(arxiv_id: str) -> Paper:
-    """The paper ``arxiv_id`` (without version) from the arXiv API.
+def fetch_arxiv(arxiv_id: str, client: ArxivClient | None = None) -> Paper:
+    """The paper ``arxiv_id`` (without version) from the arXiv API (through ``client``, e.g. the server's paced one;
+    default: a client of its own).
 
     Raises
     ------
@@ -38,15 +39,17 @@ def fetch_arxiv(arxiv_id: str) -> Paper:
     FetchError
         If arXiv could not be reached, or rejected the id.
     """
-    with ArxivClient() as client:
-        found = [p for p in client.fetch([arxiv_id]) if p.arxiv_id == arxiv_id]
+    if client is None:
+        with ArxivClient() as own:
+            return fetch_arxiv(arxiv_id, own)
+    found = [p for p in client.fetch([arxiv_id]) if p.arxiv_id == arxiv_id]
     if not found:
         raise NotFound(f"arXiv has no paper {arxiv_id!r}")
     return found[0]
 
 
-def fetch_doi(doi: str) -> Paper:
-    """The paper with this DOI from Semantic Scholar.
+def fetch_doi(doi: str, client: SemanticScholarClient | None = None) -> Paper:
+    """The paper with this DOI from Semantic Scholar (through ``client``; default: a client of its own).
 
     Raises
     ------
@@ -55,13 +58,15 @@ def fetch_doi(doi: str) -> Paper:
     FetchError
         If Semantic Scholar could not be reached or answered another error.
     """
-    with SemanticScholarClient() as client:
-        try:
-            return client.paper(f"DOI:{doi}")
-        except FetchError as exc:
-            if exc.status == 404:
-                raise NotFound(f"Semantic Scholar has no paper with DOI {doi!r}") from exc
-            raise
+    if client is None:
+        with SemanticScholarClient() as own:
+            return fetch_doi(doi, own)
+    try:
+        return client.paper(f"DOI:{doi}")
+    except FetchError as exc:
+        if exc.status == 404:
+            raise NotFound(f"Semantic Scholar has no paper with DOI {doi!r}") from exc
+        raise
 
 
 def fetch(ref: str) -> Paper:
