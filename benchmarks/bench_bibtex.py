@@ -36,6 +36,7 @@ import bibtexparser
 from paperlab.paper import Paper
 from paperlab.sources.bibtex import parse_bibtex, read
 from paperlab.sources.bibtex import text as bibtex_text
+from paperlab.sources.bibtex.stack import parse_stack
 
 DEMO = Path(__file__).resolve().parent.parent / "paperlab" / "data" / "demo.jsonl"
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -105,7 +106,7 @@ def main() -> None:
     fast = read._latex_to_text
 
     def baseline() -> object:
-        return bibtexparser.parse_string(text, parse_stack=read._parse_stack())
+        return bibtexparser.parse_string(text, parse_stack=parse_stack())
 
     def slow() -> list[Paper]:
         # pylatexenc on every whole value, as before issue 13 (clean() and clean_block() call latex_to_text)

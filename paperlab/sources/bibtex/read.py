@@ -55,8 +55,6 @@ logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 # -- reading ------------------------------------------------------------------------------
 
-_parse_stack = parse_stack  # its old name here (benchmarks/bench_bibtex.py reads with it)
-
 
 def _field(entry: Entry, *names: str) -> str | None:
     for name in names:
