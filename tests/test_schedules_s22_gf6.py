@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import paperlab
 from paperlab import Schedule
+from paperlab.sources import detect_format
 
 WEEKS = """# Tentative schedule
 
@@ -63,3 +65,93 @@ def test_a_timetable_with_weekday_dates_over_a_line_break_is_a_schedule(tmp_path
     assert [[p.title for p in m.papers] for m in meetings] == [[], ["Widget routing in sparse meshes"], [], [], []]
     assert [m.presenters for m in meetings] == [[], [], ["Bo"], ["Cai Lune"], []]  # a name is no paper's title
     assert meetings[4].note == "Widget DRS" and not any(m.skipped for m in meetings)
+
+
+MEETUPS = """- cx: '01'
+  title: Widgetworks 01
+  date: '2021-02-06'
+  url: https://widgetworks.example.org/2021/02/06/ww01.html
+  venue:
+    name: Widget Hall, room one
+  talks:
+  - speakers:
+    - name: Ada Quill
+      nickname: aquill
+    company: Widget Co
+    title: Routing widgets
+    keywords: [widgets, routing]
+  - speakers:
+    - name: Bo Renn
+    - name: Cai Lune
+    title: Sparse meshes in practice
+- cx: '02'
+  title: Widgetworks 02
+  date: '2021-03-13'
+  url: https://widgetworks.example.org/2021/03/13/ww02.html
+  talks:
+  - speakers:
+    - name: Dee Marsh
+    title: A year of widgets
+- cx: '03'
+  title: Widgetworks.hack 03
+  date: '2021-04-17'
+  talks: []
+"""
+
+
+def test_a_meetup_series_with_nested_talks_is_one_meeting_per_event(tmp_path: Path) -> None:
+    path = tmp_path / "series.yaml"
+    path.write_text(MEETUPS, encoding="utf-8")
+    meetings = list(Schedule.from_file(path))
+    assert [m.date.isoformat() for m in meetings if m.date] == ["2021-02-06", "2021-03-13", "2021-04-17"]
+    assert [m.presenters for m in meetings] == [["Ada Quill", "Bo Renn", "Cai Lune"], ["Dee Marsh"], []]
+    assert [m.note for m in meetings] == ["Widgetworks 01", "Widgetworks 02", "Widgetworks.hack 03"]
+    assert meetings[0].extra["talks"] == "Routing widgets\nSparse meshes in practice"
+    assert not any(m.papers for m in meetings)  # an event's page is no paper's address
+    assert detect_format(path) == "schedule"
+
+
+CLUB = """{
+\t"meetings": [
+\t\t{
+\t\t\t"date": "October 9th, 2018",
+\t\t\t"title": "Widget Security",
+\t\t\t"summary": "An officer will be giving a presentation on widget exploits.",
+\t\t\t"links": []
+\t\t},
+\t\t{
+\t\t\t"date": "October 23rd, 2018",
+\t\t\t"title": "Widget Exploitation",
+\t\t\t"summary": "<li>Start of practice</li><li>Teams formed</li>",
+\t\t\t"links": [{"url": "https://news.example.com/2018/10/widgets-hacked", "name": "Widgets hacked"}]
+\t\t},
+\t\t{
+\t\t\t"date": "March 1st, 2019",
+\t\t\t"title": "Reading: Widget routing",
+\t\t\t"links": [{"url": "https://arxiv.org/abs/1905.10434", "name": "paper"}]
+\t\t}
+\t]
+}
+"""
+
+
+def test_a_json_object_of_meetings_with_ordinal_dates_is_a_schedule(tmp_path: Path) -> None:
+    path = tmp_path / "club.json"
+    path.write_text(CLUB, encoding="utf-8")
+    assert detect_format(path) == "schedule"
+    meetings = list(Schedule.from_file(path))
+    assert [m.date.isoformat() for m in meetings if m.date] == ["2018-10-09", "2018-10-23", "2019-03-01"]
+    assert [m.note for m in meetings][:2] == ["Widget Security", "Widget Exploitation"]  # a news link: no paper
+    assert [[p.arxiv_id for p in m.papers] for m in meetings] == [[], [], ["1905.10434"]]
+    assert [p.arxiv_id for p in paperlab.load(path)] == ["1905.10434"]
+
+
+def test_a_json_list_of_dated_papers_is_still_a_paper_list(tmp_path: Path) -> None:
+    path = tmp_path / "reading.json"
+    path.write_text(
+        '{"papers": [{"title": "Session types for widgets", "date": "2019-03-01", "url": "https://example.org/a"},'
+        ' {"title": "Widget meetings at scale", "date": "2020-05-02", "url": "https://example.org/b"}]}',
+        encoding="utf-8",
+    )
+    assert detect_format(path) == "json_list"
+    assert [p.title for p in paperlab.load(path)] == ["Session types for widgets", "Widget meetings at scale"]

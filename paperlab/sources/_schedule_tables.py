@@ -25,6 +25,7 @@ from ._schedule_flow import flow_records, term_lists
 from ._schedule_grouped import GROUPED_COLUMNS, grouped_layout
 from ._schedule_headings import heading_meetings
 from ._schedule_liquid import liquid_rows
+from ._schedule_records import json_meetings, meetup_talks
 from ._schedule_speakers import speaker_bullets
 
 __all__ = [
@@ -42,7 +43,7 @@ __all__ = [
     "schedule_tables",
 ]
 
-SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt", ".html", ".htm")
+SUFFIXES = (".csv", ".tsv", ".md", ".markdown", ".yaml", ".yml", ".txt", ".html", ".htm", ".json")
 # column role -> header names (lower case, without punctuation)
 _ROLES: dict[str, tuple[str, ...]] = {
     "date": (
@@ -350,10 +351,16 @@ def _yaml_table(text: str, hint: list[str]) -> list[ScheduleTable]:
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         if (doc := flow_records(text)) is None:  # one flow mapping per line, one value breaking YAML's rules
             raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    return _record_tables(doc, hint + text.splitlines())
+
+
+def _record_tables(doc: Any, said: list[str]) -> list[ScheduleTable]:
+    """The tables of a YAML or JSON document's meeting records; ``said``: the file's name and lines, or the words
+    that say it lists meetings (:func:`_about_meetings`)."""
     items, title = _yaml_items(doc)
     tables, n = [], 0
     for term, listed in term_lists(doc, items):  # "2026_2:", "2026_1:": each term's meetings, the term their section
-        listed = _nested_meetings(listed)
+        listed = _nested_meetings(meetup_talks(listed))  # a meetup's talks: parts of its one meeting
         keys = list(dict.fromkeys(k for item in listed if isinstance(item, dict) for k in item))
         rows: list[tuple[str, Any]] = [
             (f"record {n + k}", [_yaml_cell(item.get(c)) for c in keys] if isinstance(item, dict) else item)
@@ -361,7 +368,7 @@ def _yaml_table(text: str, hint: list[str]) -> list[ScheduleTable]:
         ]
         n += len(listed)
         kind = header_kind(keys, [cells for _, cells in rows])
-        if kind is None or kind == "maybe" and not _about_meetings(hint + text.splitlines()):
+        if kind is None or kind == "maybe" and not _about_meetings(said):
             continue  # without presenters, a list of dated links is a schedule only where the file (or its name) says so
         tables.append(ScheduleTable([str(k) for k in keys], rows, section=term, title=title))
     return tables
@@ -533,6 +540,8 @@ def schedule_tables(text: str, suffix: str, source: str, name: str | None = None
             return _csv_table(text, suffix)
         if suffix in (".yaml", ".yml"):
             return _yaml_table(text, hint)
+        if suffix == ".json":  # {"meetings": [...]}, or a list in "meetings.json"; never a list of papers
+            return _record_tables(found[0], [found[1]]) if (found := json_meetings(text, hint[0])) else []
         tables = _front_matter_tables(text, hint) + _markdown_tables(text, hint)
         if "{%" in text and (liquid := _liquid_tables(text)):
             return liquid + tables  # a Jekyll page's sessions as includes: its HTML tables are the page's controls

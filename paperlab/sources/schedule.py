@@ -53,7 +53,7 @@ from ._schedule_columns import lead_name
 from ._schedule_dated import described_day, row_note
 from ._schedule_headings import heading_meetings, unscheduled_papers
 from ._schedule_kinds import cited_by_row, mark_seminars, papers_named, talks, topic_roster, topics_only
-from ._schedule_mixed import presenter_in_paper_cell
+from ._schedule_mixed import page_link, presenter_in_paper_cell
 from ._schedule_pool import pool_papers
 from ._schedule_tables import (
     PAPER_COLUMNS,
@@ -306,7 +306,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         note = bracketed_note(by_role.get("presenter"))  # "[Up the batches]": what the week holds, no name
     link = by_role.get("link") if by_role.get("link") is not None else paper_link(by_role.get("slides"))
     seminar = talks(table) and papers_named(table)  # a talk's paper is in its paper column; "link:" is the speaker's
-    if not found and link is not None and not no_paper_note(note) and not seminar:
+    if not found and link is not None and not no_paper_note(note) and not seminar and not page_link(table, by_role):
         # no paper column ("leader | description | url"): the description names the linked paper; a topic beside
         # material whose link is labelled "Paper" is that paper's title
         described = None if "paper" in table.roles else clean_cell(by_role.get("note")) or None
