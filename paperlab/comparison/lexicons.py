@@ -265,9 +265,11 @@ _VERB_OR_PLURAL = re.compile(r"[a-z][\w-]*[^\Wsiu]s")
 _NAMING_PARTICIPLE = re.compile(r"(?i)^(?:expected|normali[sz]ed|weighted|balanced|adjusted|modell?ed)$")
 # acronyms that are settings or things, not metrics
 _NOT_METRIC_ACRONYMS = {"SOTA", "LLM", "LLMS", "GPU", "CPU", "TPU", "AI", "ML", "NLP", "API", "SNR", "NFE", "CNN"}
-_NOT_METRIC_ACRONYMS |= {"KB", "MB", "GB", "TB", "KIB", "MIB", "GIB", "TIB"}  # units of size: "21.52 MB of GPU memory"
-# currencies are units the conventions leave null ("USD 0.0052 for AI versus USD 4.81"): what is paid is the metric
-_NOT_METRIC_ACRONYMS |= {"USD", "EUR", "GBP", "CNY", "RMB", "JPY", "CAD", "AUD", "CHF", "INR", "KRW"}
+# units of size ("21.52 MB of GPU memory") and currencies, which the conventions leave null ("USD 0.0052 for AI versus
+# USD 4.81"): units, never what is measured
+UNIT_ACRONYMS = frozenset({"KB", "MB", "GB", "TB", "KIB", "MIB", "GIB", "TIB"})
+UNIT_ACRONYMS |= {"USD", "EUR", "GBP", "CNY", "RMB", "JPY", "CAD", "AUD", "CHF", "INR", "KRW"}
+_NOT_METRIC_ACRONYMS |= UNIT_ACRONYMS
 _ACRONYM = r"[A-Z]{2,}[0-9]*(?:-[A-Z0-9]{2,})?"
 _ACRONYM_CONTEXTS = [
     rf"\d(?:\s?(?:%|x|×))?\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:terms of\s+)?(?:the\s+)?(?P<a>{_ACRONYM})\b(?![-(])",  # "24% in MAE"

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .lexicons import UNIT_ACRONYMS
 from .model_file import read_model
 
 __all__ = ["Candidate", "candidates", "metric_key", "none_features", "rank_metric", "rank_unnamed", "tidy_metric"]
@@ -348,6 +349,8 @@ def rank_metric(
     for c in candidates(text, start, end, unit, kind, metrics):
         if "lex" not in c.features and all(_SYSTEM.match(word) for word in c.name.split()):
             continue  # "Llama-3.1-8B reaches 68.2", "exceeding Qwen2-VL-2B by 32%": a system, not what is measured
+        if c.name.upper() in UNIT_ACRONYMS:
+            continue  # "21.52 MB of board power", "USD 4.81 per call": a unit, not what is measured
         z = _score(c.features, w)
         scores.append(z)
         if z > best_z:
