@@ -155,3 +155,22 @@ def test_a_json_list_of_dated_papers_is_still_a_paper_list(tmp_path: Path) -> No
     )
     assert detect_format(path) == "json_list"
     assert [p.title for p in paperlab.load(path)] == ["Session types for widgets", "Widget meetings at scale"]
+
+
+SEMINAR = """# Widget correctness seminar
+
+{: .schedule }
+- **10 Jan** Organization meeting
+- **17 Jan** *Ada* on [Widget routing](https://example.org/papers/widget-routing.pdf)
+-  **24 Jan** *Bo Renn* on [Sparse meshes](https://arxiv.org/abs/1905.10434)
+- **31 Jan** Cancelled
+"""
+
+
+def test_a_presenter_before_on_and_a_linked_short_name_is_no_part_of_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "seminar.md"
+    path.write_text(SEMINAR, encoding="utf-8")
+    meetings = list(Schedule.from_file(path))
+    assert [[p.title for p in m.papers] for m in meetings] == [[], ["Widget routing"], ["Sparse meshes"], []]
+    assert [m.presenters for m in meetings] == [[], ["Ada"], ["Bo Renn"], []]
+    assert [m.skipped for m in meetings] == [False, False, False, True]

@@ -116,12 +116,12 @@ _PRESENTS = re.compile(
     rf"^(?P<who>{_FIRST_NAME}(?:\s*(?:,|&|\band\b)\s*{_FIRST_NAME})*)\s+"
     r"(?:presents?|presenting|will present|leads?|leading|will lead|discuss(?:es)?|introduces?)\s*:\s*"
 )
-# "Ada will present ([Quill et al., 2019](…))", "TBD will present …": the reading's presenter, no colon
+# "Ada will present ([Quill et al., 2019](…))", "TBD will present …", "*Ada* on [Name](…)": the reading's presenter
 _WILL_PRESENT = re.compile(
-    rf"^(?P<who>{_FIRST_NAME}(?:\s*(?:,|&|\band\b)\s*{_FIRST_NAME})*)\s+(?:will present|is presenting|will lead)\b\s*:?\s*"
+    rf"^[*_]*(?P<who>{_FIRST_NAME}(?:\s*(?:,|&|\band\b)\s*{_FIRST_NAME})*)[*_]*\s+"
+    r"(?:will present|is presenting|will lead|on(?=\s+\[))\b\s*:?\s*"  # "*Ada* on [Short name](…)": the reading
 )
-# a reading's presenter after a dash or in parentheses: "[Title](link) — Ada Quill", "[Title](link) (presented by
-# Ada Quill & Bo Renn)"
+# a reading's presenter after a dash or in parentheses: "[Title](link) — Ada Quill", "(presented by Ada & Bo)"
 _NAME = r"[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*(?:\s+[A-Z\u00c0-\u024f][\w.'\u00c0-\u024f-]*){0,3}"
 # a reading's presenter before it, a name of two words or more: "Ada Quill: [Title](link)", "Ada Quill — [Title](…)"
 # an unlinked title with its citation after it: "Attention Is All You Need (Vaswani et al., 2017)"
