@@ -202,7 +202,12 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
         return f"no title beside the link labelled {links[0].group(1)!r} (a sentence pointing at it)" if named else None
     cuts = [0, *(i for m in links for i in m.span()), len(text)]
     pieces = [_plain(text[cuts[i] : cuts[i + 1]]) for i in range(0, len(cuts), 2)]
-    paper_links = [m.group(2).strip().strip("<>") for m in links if not _MATERIAL_WORD.match(m.group(1))]
+    paper_links = [  # a website link is the paper's when it leads to an id or a PDF: "[website](…/1806.07366)"
+        u
+        for m in links
+        for u in [m.group(2).strip().strip("<>")]
+        if not _MATERIAL_WORD.match(m.group(1)) or (_SITE.match(m.group(1)) and _PAPER_AT.search(u))
+    ]
     href = next((u for u in paper_links if any(link_ids(u)[2:])), paper_links[0] if paper_links else "")
     words = [i for i, piece in enumerate(pieces) if piece]
     if (wrapped := _BOLD_LINK.search(text)) and not _MATERIAL_WORD.match(wrapped.group(1)):
@@ -222,6 +227,8 @@ def _around_links(text: str) -> tuple[str, str, str] | str | None:
     return title, " ".join([rest, *(pieces[i] for i in words[1:])]), href
 
 
+_SITE = re.compile(r"^\W*(?:website|homepage|web\s*page|site)\W*$", re.I)  # not a dataset's or code's link
+_PAPER_AT = re.compile(r"arxiv\.org/(?:abs|pdf)/|doi\.org/10\.|\.pdf\b|/pdf\b", re.I)
 _YEAR_AFTER_LINK = re.compile(r"\s*[(（]((?:19|20)\d{2})[a-z]?[)）]")
 
 
