@@ -187,6 +187,8 @@ def _held_records(obj: dict[str, Any], depth: int = 2) -> list[Any] | None:
     for key, value in obj.items():
         if isinstance(value, list) and any(_titled(x) for x in value[:20]):
             held.append((str(key), value))
+        elif isinstance(value, list) and (themes := nested_groups(value, _titled, minimum=1)) is not None:
+            held.append((str(key), _grouped(themes)))  # {"sections": [{"venue": …, "papers": [...]}, …]}
         elif isinstance(value, list) and any(isinstance(x, dict) for x in value):
             untitled.append((len(held), str(key), value))
             held.append((str(key), []))
