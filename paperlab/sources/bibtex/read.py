@@ -224,22 +224,31 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
 _PART_TYPES = frozenset(("incollection", "inbook", "bookinbook"))
 
 
-def _title_field(entry: Entry) -> tuple[str, bool]:
-    """The ``title`` as written, else the ``booktitle`` of a part of a book naming no part (the whole book is cited:
-    the flag); a ParseError when there is neither."""
-    title_raw, whole_book = _field(entry, "title"), False
+# a ``chapter`` field that numbers the chapter ("3", "IV", "Chapter 2.1") rather than naming it
+_CHAPTER_NUMBER = re.compile(r"(?i)(?:ch(?:apter|ap)?\.?\s*)?[\dIVXLC]+(?:[.-]\d+)*\.?")
+
+
+def _title_field(entry: Entry) -> tuple[str, str]:
+    """The ``title`` as written, else, for a part of a book, its ``chapter`` when that names the part
+    (``chapter = {Type Systems}``: a handbook's chapter titled by it), else the ``booktitle`` of a part naming no part
+    (the whole book is cited); with the field it came from ('' for ``title``); a ParseError when there is none."""
+    title_raw, origin = _field(entry, "title"), ""
     if (not isinstance(title_raw, str) or not _clean(title_raw)) and entry.entry_type.lower() in _PART_TYPES:
-        title_raw, whole_book = _field(entry, "booktitle"), True
+        chapter = _field(entry, "chapter")
+        if isinstance(chapter, str) and _clean(chapter) and not _CHAPTER_NUMBER.fullmatch(_clean(chapter)):
+            return _clean(chapter), "chapter"
+        title_raw, origin = _field(entry, "booktitle"), "booktitle"
     if not isinstance(title_raw, str) or not _clean(title_raw):
         raise ParseError("expected a 'title' field")
     doi = _field(entry, "doi")  # Paperpile's "[No title]" naming its paper by an id: titled from the id
     doi = valid_doi(_verbatim(doi)) if isinstance(doi, str) else None
-    return no_placeholder_title(title_raw, doi=doi, arxiv_id=_arxiv(entry)[0]), whole_book
+    return no_placeholder_title(title_raw, doi=doi, arxiv_id=_arxiv(entry)[0]), origin
 
 
 def _entry_to_paper(entry: Entry, source: str, known: dict[str, _People] | None = None) -> Paper:
     written = unescape_html_entities(entry)
-    title_raw, whole_book = _title_field(entry)
+    title_raw, origin = _title_field(entry)
+    whole_book = origin == "booktitle"
     title = _clean(footnotes_dropped(title_raw))  # a footnote: "…\thanks{…}", "…$^{\dagger}$"
     subtitle = _field(entry, "subtitle")
     if isinstance(subtitle, str) and _clean(subtitle):
@@ -286,8 +295,8 @@ def _entry_to_paper(entry: Entry, source: str, known: dict[str, _People] | None 
     if paper.abstract and isinstance(abstract, str) and paper.abstract.split() != abstract.split():
         paper.extra["abstract_markup"] = abstract  # LaTeX, JATS/HTML as written: the export writes it back (the
         # abstract is its text); the text as written alone is written escaped again
-    if whole_book or titled_from_id(title):  # no title written (a whole book's), or "[No title]" with an id
-        paper.extra["title_from"] = "booktitle" if whole_book else "id"
+    if origin or titled_from_id(title):  # no title written (a whole book's, a chapter's), or "[No title]" with an id
+        paper.extra["title_from"] = origin or "id"
     elif " ".join(title_raw.split()) != _clean(title_raw):  # braces that keep a case ('Sentence-{BERT}'), macros
         paper.extra["title_markup"] = " ".join(title_raw.split())  # as written: the export writes it back so
     if as_written:  # names set in another case, as the file wrote them (the exports write them so)

@@ -336,8 +336,8 @@ def paper_to_bibtex(
         bib["annote"] = note
     title, comment = _title_and_comment(paper, bib)
     fields: list[tuple[str, str]] = [("title", _title(paper, title))]
-    if paper.extra.get("title_from") == "booktitle" and bib.get("booktitle") == title:
-        fields = []  # an entry citing a whole book by its booktitle alone (read so): written so again
+    if paper.extra.get("title_from") in ("booktitle", "chapter") and bib.get(paper.extra["title_from"]) == title:
+        fields = []  # an entry citing a whole book by its booktitle, or a chapter by its name alone: written so again
     if paper.authors:
         cut = " and others" if paper.extra.get("more_authors") is True else ""  # a byline cut short: BibTeX's way
         fields.append(
