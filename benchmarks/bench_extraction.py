@@ -62,8 +62,10 @@ as ``v21-test`` (scored once in session 18); since then ``--v21-dev`` scores eac
 20); since then ``--v23-dev`` scores each v23 labeller's file whose abstracts ``--texts`` holds as a dev set
 (``v23a``, ``v23b``, ``v23c``), and ``--v24-test`` pools every ``extraction_gold_v24*_test.json`` as ``v24-test``
 (scored once in session 21); since then ``--v24-dev`` scores each v24 labeller's file whose abstracts ``--texts``
-holds as a dev set (``v24a``, ``v24b``, ``v24c``), and ``--v25-test`` (held out: the final scoring only, never during
-development) pools every ``extraction_gold_v25*_test.json`` as ``v25-test``.
+holds as a dev set (``v24a``, ``v24b``, ``v24c``), and ``--v25-test`` pools every ``extraction_gold_v25*_test.json`` as
+``v25-test`` (scored once in session 22); since then ``--v25-dev`` scores each v25 labeller's file whose abstracts
+``--texts`` holds as a dev set (``v25a``, ``v25b``, ``v25c``), and ``--v26-test`` (held out: the final scoring only,
+never during development) pools every ``extraction_gold_v26*_test.json`` as ``v26-test``.
 
 Run: ``python benchmarks/bench_extraction.py --realdata PATH`` (the real corpus, a folder with fixtures/ and
 seeds/; default ``$PAPERLAB_REALDATA``): the table cells are read from its ``seeds/`` transcript.
@@ -256,7 +258,11 @@ _HELD_OUT = {
     "v24a": "v24a (v24-test's first labeller; dev since session 22)",
     "v24b": "v24b (v24-test's second labeller; dev since session 22)",
     "v24c": "v24c (v24-test's third labeller; dev since session 22)",
-    "v25-test": "v25-test (fresh arXiv, held out, every labeller pooled)",
+    "v25-test": "v25-test (fresh arXiv, scored once in session 22; every labeller pooled)",
+    "v25a": "v25a (v25-test's first labeller; dev since session 23)",
+    "v25b": "v25b (v25-test's second labeller; dev since session 23)",
+    "v25c": "v25c (v25-test's third labeller; dev since session 23)",
+    "v26-test": "v26-test (fresh arXiv, held out, every labeller pooled)",
 }
 DEV_SPLITS = ("dev", "v3-dev", "v5-dev", "v4-test", "v7-dev")
 # the systems compared on each split: which learned parts are switched on (metric ranker, results classifier)
@@ -396,6 +402,8 @@ def fresh_sets(
     v24: bool = False,
     v24_dev: bool = False,
     v25: bool = False,
+    v25_dev: bool = False,
+    v26: bool = False,
 ) -> dict[str, list[dict]]:
     """v8-dev (``--v8-dev PATH``, a with-text copy, or the committed file with ``--texts``), v8-test (scored once in
     session 6, a dev set since session 7: read whenever ``--texts`` is given), with ``--v9-dev`` each v9 labeller's
@@ -425,8 +433,10 @@ def fresh_sets(
     ``extraction_gold_v23*_test.json`` pooled (scored once in session 20); ``--v23-dev``: each v23 labeller's file
     whose abstracts ``texts`` holds as a dev set (``v23a``, ``v23b``, ``v23c``); ``--v24-test``: every
     ``extraction_gold_v24*_test.json`` pooled (scored once in session 21); ``--v24-dev``: each v24 labeller's file
-    whose abstracts ``texts`` holds as a dev set (``v24a``, ``v24b``, ``v24c``); ``--v25-test``: the final scoring,
-    every ``extraction_gold_v25*_test.json`` pooled. Every sentence of a file is of that file's split."""
+    whose abstracts ``texts`` holds as a dev set (``v24a``, ``v24b``, ``v24c``); ``--v25-test``: every
+    ``extraction_gold_v25*_test.json`` pooled (scored once in session 22); ``--v25-dev``: each v25 labeller's file
+    whose abstracts ``texts`` holds as a dev set (``v25a``, ``v25b``, ``v25c``); ``--v26-test``: the final scoring,
+    every ``extraction_gold_v26*_test.json`` pooled. Every sentence of a file is of that file's split."""
     out = {}
     dev = v8_dev or (GOLD_V8_DEV if texts and _texts_cover(GOLD_V8_DEV, texts) else None)
     if dev is not None:
@@ -443,7 +453,8 @@ def fresh_sets(
     for version, asked in (*dev_flags, ("v17", v17_dev), ("v18", v18_dev), ("v19", v19_dev), ("v20", v20_dev)):
         if asked:
             out.update(_per_labeller(version, texts))
-    for version, asked in (("v21", v21_dev), ("v22", v22_dev), ("v23", v23_dev), ("v24", v24_dev)):
+    covered_flags = (("v21", v21_dev), ("v22", v22_dev), ("v23", v23_dev), ("v24", v24_dev), ("v25", v25_dev))
+    for version, asked in covered_flags:
         if asked:
             out.update(_per_labeller(version, texts, covered=True))
     if v16_dev:
@@ -467,6 +478,7 @@ def fresh_sets(
         ("v23", v23),
         ("v24", v24),
         ("v25", v25),
+        ("v26", v26),
     ):
         if asked:
             out[f"{version}-test"] = _pooled(f"--{version}-test", f"{version}-test", test_files(version), texts)
@@ -606,7 +618,7 @@ def main(
         "\nother gold sets (v2 dev, v3-dev, v5-dev, v4, v7-dev, v8-dev, v8-test, v9a, v9b, v10a, v10b, v11a, v11b,"
         " v12a, v12b, v13a, v13b, v14a, v14b: development; v2 test, v6-test, v9-test ... v16-test: scored once"
         " before; v15a ... v16d, v17a, v17b, v18a, v18b, v19a, v19b, v20a, v20b, v21a, v21b: development; v17-test ..."
-        " v24-test: scored once; v22a ... v23c, v24a, v24b, v24c: development; v25-test: held out, report it):"
+        " v25-test: scored once; v22a ... v23c, v24a ... v25c: development; v26-test: held out, report it):"
     )
     print(pd.DataFrame(v2).to_string(index=False))
     table = pd.DataFrame(rows + v2)
@@ -743,7 +755,18 @@ if __name__ == "__main__":
     ap.add_argument(
         "--v25-test",
         action="store_true",
-        help="also score v25-test, every data/extraction_gold_v25*_test.json pooled (needs --texts; the final scoring)",
+        help="also score v25-test, every data/extraction_gold_v25*_test.json pooled (needs --texts; burned in session 22)",
+    )
+    ap.add_argument(
+        "--v25-dev",
+        action="store_true",
+        help="score each v25 labeller's file as a dev set of its own (v25a, v25b, v25c; needs --texts; a file none of"
+        " whose abstracts --texts holds is skipped)",
+    )
+    ap.add_argument(
+        "--v26-test",
+        action="store_true",
+        help="also score v26-test, every data/extraction_gold_v26*_test.json pooled (needs --texts; the final scoring)",
     )
     ap.add_argument(
         "--reviser",
@@ -790,5 +813,7 @@ if __name__ == "__main__":
         args.v24_test,
         args.v24_dev,
         args.v25_test,
+        args.v25_dev,
+        args.v26_test,
     )
     main(realdata_or_exit(args.realdata), chosen, fresh)

@@ -279,3 +279,33 @@ def test_v24_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, cap
     )
     assert _records(bench_extraction.fresh_sets(texts, None, False, v24_dev=True)) == {"v24a": ["a1"]}
     assert "holds no abstract of extraction_gold_v24b_test.json: not scored" in capsys.readouterr().err
+
+
+def test_v25_labellers_are_dev_sets_and_v26_test_pools_only_the_v26_files(texts):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v25a_test.json", ["a1"])
+    _gold(folder / "extraction_gold_v25b_test.json", ["b1"])
+    _gold(folder / "extraction_gold_v25c_test.json", ["d1"])
+    _gold(folder / "extraction_gold_v26a_test.json", ["c1"])
+    _gold(folder / "extraction_gold_v26b_test.json", ["e1"])
+    _gold(folder / "extraction_gold_v26c_test.json", ["a1"])  # an abstract an earlier file labelled counts once
+    dev = bench_extraction.fresh_sets(texts, None, False, v25_dev=True)
+    assert _records(dev) == {"v25a": ["a1"], "v25b": ["b1"], "v25c": ["d1"]}
+    assert dev["v25c"][0]["split"] == "v25c" and dev["v25c"][0]["text"].startswith("Flights last 2x")
+    held = bench_extraction.fresh_sets(texts, None, False, v26=True)
+    assert _records(held) == {"v26-test": ["c1", "e1", "a1"]}
+    assert {s["split"] for s in held["v26-test"]} == {"v26-test"}
+    assert "v26-test" not in bench_extraction.fresh_sets(texts, None, False, v25_dev=True, v25=True)
+    for split in ("v25a", "v25b", "v25c", "v26-test"):
+        assert split in bench_extraction._HELD_OUT
+
+
+def test_v25_dev_skips_a_labellers_file_whose_abstracts_are_not_given(texts, capsys):
+    folder = texts[0].parent / "data"
+    _gold(folder / "extraction_gold_v25a_test.json", ["a1"])
+    (folder / "extraction_gold_v25b_test.json").write_text(
+        json.dumps({"description": "ours", "sentences": [{"record": "zz9", "sentence": 0, "sha1": "0", "tuples": []}]}),
+        encoding="utf-8",
+    )
+    assert _records(bench_extraction.fresh_sets(texts, None, False, v25_dev=True)) == {"v25a": ["a1"]}
+    assert "holds no abstract of extraction_gold_v25b_test.json: not scored" in capsys.readouterr().err
