@@ -15,9 +15,11 @@ from typing import Any
 from .bibliography import BIBLIOGRAPHY_ROUTES
 from .feed_handlers import FEED_ROUTES
 from .handlers import API_PREFIX, ROUTES, ServerState, setup_handlers, store_problem
+from .uploads import IMPORT_ROUTES
 
 ROUTES[-1:-1] = FEED_ROUTES  # the panel's "For you" section, before the catch-all JSON 404
 ROUTES[-1:-1] = BIBLIOGRAPHY_ROUTES  # the panel's "Bibliography of this notebook"
+ROUTES[-1:-1] = IMPORT_ROUTES  # the panel's "Import file…" into a reading list
 
 __all__ = ["API_PREFIX", "ROUTES", "CONFIG_SECTION", "setup_handlers"]
 
