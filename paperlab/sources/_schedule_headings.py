@@ -52,6 +52,7 @@ from ._schedule_linkcites import starts_with_cited_link, venue_tail
 from ._schedule_liquid import captured_bullets
 from ._schedule_pool import is_listed_item, listed_paper
 from ._schedule_speakers import speaker_bullets
+from ._schedule_talklines import spoken_talk
 from ._schedule_talks import about_line, block_year, end_dated, speaker_blocks, talks_only, trailing_speaker
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
@@ -334,7 +335,7 @@ def _date_bullet(line: str, n: int) -> HeadingMeeting | None:
     if lead and meeting.topic and not _TOPIC_WORD.search(lead.group("who")):  # not "Mar 9: Graph Neural Networks"
         meeting.presenters = presenters(lead.group("who"))
         meeting.topic = meeting.topic[lead.end() :].strip(" ,;:–—-") or None
-    elif not papers and meeting.topic and (spoken := trailing_speaker(meeting.topic)):  # "Title — Ada Quill (Inst)"
+    elif not papers and meeting.topic and (spoken := spoken_talk(meeting.topic)):  # "Title — Ada Quill", "Title, Ada"
         meeting.topic, meeting.presenters = spoken
     return meeting
 
@@ -553,9 +554,7 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     same_level = [m for m in meetings if m.level == min((x.level for x in meetings), default=0)]
     if len(same_level) < 2 or any(m.table for m in meetings):
         return []
-    _schedule_talks.talks_as_readings(
-        meetings, text, CellPaper
-    )  # a reading group's "Title — Presenter" bullets: papers read
+    _schedule_talks.talks_as_readings(meetings, text, CellPaper)  # a reading group's "Title — Ada" bullets: read
     if not any(m.papers for m in meetings) and not talks_only(meetings) and not blocks:  # a seminar's talks
         return []
     order = date_order(m.date_text for m in meetings if m.date_text)

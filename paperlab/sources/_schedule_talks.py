@@ -34,6 +34,7 @@ from ._schedule_cells import markdown_plain
 from ._schedule_clock import this_year
 
 __all__ = [
+    "TOPIC_WORDS",
     "about_line",
     "block_year",
     "end_dated",
@@ -69,6 +70,7 @@ _TOPIC_WORDS = re.compile(
     r"cont|conclusions?|summary|tutorial|basics|exercises?|practice|lab|questions|cancelled|canceled|break|"
     r"holiday|tbd|tba|online|remote|zoom)\b"
 )
+TOPIC_WORDS = _TOPIC_WORDS  # also what :mod:`._schedule_talklines` keeps out of a speaker's name
 
 
 def about_line(text: str) -> bool:
