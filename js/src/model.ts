@@ -6,6 +6,7 @@ import {
   IAddEntry,
   IEntry,
   IEntryUpdate,
+  IImportResult,
   IListDetail,
   ILists,
   IListSummary,
@@ -291,6 +292,26 @@ export class ReadingListModel {
 
   private paperDetail(paperId: string): Promise<IPaperDetail> {
     return requestAPI<IPaperDetail>(`papers/${paperId}`);
+  }
+
+  /**
+   * Import a bibliography file (.bib, .ris, CSL-JSON) into the current list: the server reads it as `paperlab.load`
+   * does and adds its papers; the answer says what was read and names each skipped record. Throws the server's
+   * error (a bad file names its line); the list is read again either way.
+   */
+  async importFile(file: Blob, filename: string): Promise<IImportResult> {
+    try {
+      return await requestAPI<IImportResult>(
+        `lists/${segment(this._listName)}/import?filename=${encodeURIComponent(filename)}`,
+        {
+          method: 'POST',
+          body: file,
+          headers: { 'Content-Type': 'application/octet-stream' }
+        }
+      );
+    } finally {
+      await this.refresh();
+    }
   }
 
   /** The current list exported as text. */

@@ -8,6 +8,7 @@ import {
   Notification,
   showDialog
 } from '@jupyterlab/apputils';
+import { Widget } from '@lumino/widgets';
 import {
   addIcon,
   deleteIcon,
@@ -19,7 +20,12 @@ import { h } from './common/dom';
 import { button } from './entrycard';
 import { ReadingListModel } from './model';
 import { notifyError } from './notify';
-import { ExportFormat } from './tokens';
+import { ExportFormat, IImportResult } from './tokens';
+
+/** The largest file "Import file…" sends (the server's limit, paperlab/server/uploads.py). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** The files "Import file…" offers to choose. */
+export const IMPORT_ACCEPT = '.bib,.bibtex,.ris,.json';
 
 /** A toolbar button showing `icon`, labelled `title` for screen readers. */
 function iconButton(
@@ -158,10 +164,126 @@ export function renderLists(
   select.value = model.listName;
 }
 
-/** The export buttons. */
+/** The skipped records of an import, one item each (text only: the file's words are never markup). */
+function importDetails(result: IImportResult): Promise<unknown> {
+  const node = h('div', 'paperlab-import-details');
+  node.append(h('p', 'paperlab-error-summary', `${result.message}.`));
+  if (result.skipped.length) {
+    const items = h('ul', 'paperlab-import-skipped');
+    for (const p of result.skipped) {
+      const kept = p.skipped ? '' : ' (kept without it)';
+      items.append(h('li', '', `${p.where}: ${p.message}${kept}`));
+    }
+    node.append(
+      h(
+        'p',
+        '',
+        `Not imported from ${result.file} (fix these in the file and import it again: the papers already added stay once):`
+      ),
+      items
+    );
+  }
+  for (const w of result.warnings) {
+    node.append(h('p', 'paperlab-import-warning', w));
+  }
+  return showDialog({
+    title: `Imported ${result.file}`,
+    body: new Widget({ node }),
+    buttons: [Dialog.okButton({ label: 'Close' })]
+  });
+}
+
+/** Say what an import did: a success, or a warning naming the first skipped record with the rest behind Details. */
+export function notifyImport(result: IImportResult): string {
+  const bad = result.skipped.filter(p => p.skipped);
+  if (!result.skipped.length && !result.warnings.length) {
+    const say = result.added ? Notification.success : Notification.info;
+    return say(`${result.message}.`, { autoClose: 6000 });
+  }
+  // "…; 1 record skipped: entry 'x', line 8: expected a 'title' field" (the first one named; Details lists all)
+  const first = bad[0] ?? result.skipped[0];
+  const more =
+    result.skipped.length > 1 ? ` (and ${result.skipped.length - 1} more)` : '';
+  const named = first
+    ? `${bad.length ? '' : '; kept in part'}: ${first.where}: ${first.message}${more}`
+    : '';
+  return Notification.warning(`${result.message}${named}.`, {
+    autoClose: false,
+    actions: [
+      {
+        label: 'Details',
+        caption: 'Show every record that was not imported',
+        callback: (event: MouseEvent) => {
+          event.preventDefault(); // the notification stays in the centre
+          void importDetails(result);
+        }
+      }
+    ]
+  });
+}
+
+/** Send a chosen file to the current list; the button says so meanwhile. */
+export async function importFile(
+  model: ReadingListModel,
+  file: File,
+  trigger?: HTMLButtonElement
+): Promise<IImportResult | undefined> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    notifyError(
+      `Import failed: ${file.name} has ${file.size.toLocaleString('en')} bytes: expected at most 10 MiB (split it, or import it in a terminal: paperlab import FILE --list NAME)`
+    );
+    return undefined;
+  }
+  const label = trigger?.textContent ?? '';
+  if (trigger) {
+    trigger.disabled = true;
+    trigger.textContent = 'Importing…';
+  }
+  try {
+    const result = await model.importFile(file, file.name);
+    notifyImport(result);
+    return result;
+  } catch (error: any) {
+    notifyError(`Import failed: ${error?.message ?? error}`);
+    return undefined;
+  } finally {
+    if (trigger) {
+      trigger.disabled = false;
+      trigger.textContent = label;
+      trigger.focus();
+    }
+  }
+}
+
+/** The "Import file…" button with its (hidden) file chooser. */
+function importButton(model: ReadingListModel): HTMLElement[] {
+  const input = h('input', 'paperlab-import-input');
+  input.type = 'file';
+  input.accept = IMPORT_ACCEPT;
+  input.hidden = true;
+  input.tabIndex = -1;
+  const trigger = button(
+    'paperlab-import-file',
+    'Import file…',
+    'Import a .bib, .ris or CSL-JSON file into this list',
+    () => input.click()
+  );
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = ''; // the same file chosen again is imported again
+    if (file) {
+      void importFile(model, file, trigger);
+    }
+  });
+  return [trigger, input];
+}
+
+/** The import button and the export buttons. */
 export function exportFooter(model: ReadingListModel): HTMLDivElement {
   const footer = h('div', 'paperlab-footer');
   footer.append(
+    ...importButton(model),
+    h('span', 'paperlab-footer-break'), // the exports on a line of their own
     h('span', 'paperlab-footer-label', 'Export list:'),
     button(
       'paperlab-export-bibtex',

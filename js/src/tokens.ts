@@ -103,6 +103,26 @@ export interface IAddEntry {
 
 export type ExportFormat = 'bibtex' | 'csl' | 'markdown';
 
+/** One record of an imported file that was skipped (or kept without a field that could not be read). */
+export interface IImportProblem {
+  where: string;
+  message: string;
+  skipped: boolean;
+}
+
+/** The answer of `POST lists/{name}/import?filename=FILE` (openapi.yaml `ImportResult`). */
+export interface IImportResult {
+  list: string;
+  file: string;
+  read_as: string;
+  read: number;
+  added: number;
+  already: number;
+  skipped: IImportProblem[];
+  warnings: string[];
+  message: string;
+}
+
 export type InsertFormat = 'markdown' | 'code';
 
 /** The panel's settings (schema/plugin.json). */
