@@ -24,7 +24,7 @@ from ._md_references import reference_parts
 __all__ = ["TEXT_KEYS", "groups_of", "written_fields"]
 
 #: keys (folded: lowercase, no "-", "_" or space) of a record's one text that writes the whole reference out
-TEXT_KEYS = ("content", "text", "citation", "reference", "ref", "formatted", "fullcitation", "entry", "html")
+TEXT_KEYS = ("content", "text", "citation", "cite", "reference", "ref", "formatted", "fullcitation", "entry", "html")
 _GROUP_NAMES = ("year", "name", "section", "category", "group", "heading", "label", "type")
 _VENUE_TAG = re.compile(r"^\s*[\[【]\s*([^\]】]{1,40}?)\s*[\]】]\s*")
 # a closing note of the indexes a paper is listed in, as Chinese CVs write them: "（CCF A）", "(SCI、CCF C)", "(EI)"
@@ -113,6 +113,8 @@ def _read(text: str, doi_after: bool = False) -> dict[str, Any]:
         venue, text = m.group(1), text[m.end() :]
     noted = _INDEX_NOTE.search(text) is not None
     text = _INDEX_NOTE.sub("", text).strip()
+    if quoted := _quoted(text):
+        return {**quoted, "venue": venue or quoted["venue"]}
     if apa := _apa(text):
         return {**apa, "venue": venue or apa["venue"]}
     if byline := _leading_byline(text):
@@ -160,6 +162,53 @@ def _apa(text: str) -> dict[str, Any] | None:
     venue = re.sub(r"^In\s+", "", after[0]).strip().rstrip(".") if after else ""
     authors = re.sub(r"(?<=[^\W\d_]{2})\.$", "", m.group("by").strip())  # "Figl, K." keeps its initial's dot
     return {"title": title, "authors": authors, "venue": venue or None, "year": m.group("y")}
+
+
+# a reference whose title stands in quotes after its byline, perhaps with the year between them: Chicago's and MLA's
+# 'Quill, Ada. "Title." Journal 3, no. 2 (2021): 1–10.', IEEE's 'A. Quill, D. Okafor, “Title,” Journal, vol. 3, 2021.'
+# and a lab's 'A. Quill, D. Okafor, 2025, “Title,” Journal'
+_QUOTED = re.compile(
+    r"(?P<by>[^\"“”]{2,400}?)[\s,.;:]+[\"“](?P<title>[^\"“”]{3,400}?)[.,;:?!]?[\"”]\s*[.,;:]?(?:\s+(?P<rest>.*)|$)"
+)
+_BYLINE_YEAR = re.compile(r"[\s,.]*\(?((?:1[5-9]|20)\d\d)[a-z]?\)?\.?$")  # "…, 2025", "… (2019)."
+_VENUE_END = re.compile(r",?\s+\d|,\s*(?:edited|translated|vol|no|pp|pages)\b|\s*\(", re.I)
+
+
+def _quoted(text: str) -> dict[str, Any] | None:
+    """title, authors, venue and year of a reference with its title in quotes (:data:`_QUOTED`); None for any other
+    text, or when what stands before the title is no list of names (a sentence quoting a phrase)."""
+    m = _QUOTED.fullmatch(text)
+    if m is None:
+        return None
+    by, rest = m.group("by").strip(), m.group("rest") or ""
+    if re.search(r"(?:^|[\s.])[^\W\d_]$", by) and text[m.end("by") :].startswith("."):
+        by += "."  # "Okafor, D." keeps its initial's dot
+    year = _BYLINE_YEAR.search(by)
+    if year is not None:
+        by = by[: year.start()].strip()
+    if not _quoted_byline(by):
+        return None
+    years = [year.group(1)] if year is not None else _YEAR.findall(rest)[:1]  # "Title" (1933). In …, 1985: 1933
+    venue = _VENUE_END.split(re.sub(r"^[Ii]n\s+", "", rest.strip()), maxsplit=1)[0].strip(" .,:;")
+    return {
+        "title": m.group("title").strip(),
+        "authors": by,
+        "venue": venue or None,
+        "year": years[0] if years else None,
+    }
+
+
+def _quoted_byline(by: str) -> bool:
+    """Whether the text before a quoted title is a byline: names (each part one to five capitalised words or
+    particles, "et al." allowed; two words at least), no sentence ended inside it ("Ada Quill. The" of a quoted phrase) and no digits."""
+    if re.search(r"\d|[^\W\d_]{2}\.\s", by):
+        return False
+    parts = [p.strip() for p in re.split(r",|;|\band\b|&", re.sub(r"\bet\s+al\b\.?", "", by)) if p.strip()]
+    return (
+        len(by.split()) >= 2  # "Posted 2024: “Slides” are up" names no one
+        and len(parts) <= 60
+        and all(re.fullmatch(r"(?:[^\W\d_][\w'’.-]*\s*){1,5}", p) and _name_words(p) for p in parts)
+    )
 
 
 def _leading_byline(text: str) -> str | None:

@@ -247,8 +247,11 @@ def is_paper_list(obj: Any, *, container: bool = False) -> bool:
 
 
 # keys a CSL-JSON item never has (its variables are "issued", "container-title", "page", name arrays...), which lists
-# written by hand or a script use: an item holding one is no CSL item, whatever its "type" says
-_NOT_CSL = frozenset(("year", "journal", "venue", "booktitle", "authors", "editors", "conference", "pages", "pdf"))
+# written by hand or a script use: an item holding one is no CSL item, whatever its "type" says; nor is one writing
+# its reference out under "cite" or "citation" (CSL-JSON has no such variable: "citation-key" is a key)
+_NOT_CSL = frozenset(
+    ("year", "journal", "venue", "booktitle", "authors", "editors", "conference", "pages", "pdf", "cite", "citation")
+)
 
 
 def home_made_fields(item: dict[str, Any]) -> bool:
