@@ -78,8 +78,56 @@ def _read_names(values: list[str], vancouver: bool | None = None) -> list[tuple[
     names = [" ".join(strip_name_marks(v).split()) for v in values]
     if vancouver:
         return [_given_first(n, vancouver=True, particles=True) for n in names]
-    vancouver = not _given_first_record([n for n in names if "," not in n])
+    bare = [n for n in names if "," not in n]
+    if _family_first_record(bare, commas=len(bare) < len(names)):
+        return [_given_first(_with_comma(n) if "," not in n else n, vancouver=False) for n in names]
+    vancouver = not _given_first_record(bare)
     return [_given_first(n, vancouver=vancouver) for n in names]
+
+
+# an initial as a name writes it: "N.", "H.-Y.", "A" (a capital alone)
+_INITIAL = re.compile(r"[A-Z]\.?(?:-[A-Z]\.?)?")
+
+
+def _shape(name: str) -> str:
+    """A name's words as letters: ``W`` a word (two letters or more, some lowercase), ``I`` an initial, ``?`` else:
+    "Burn Thomas N." is ``WWI``, "Thomas N. Burn" ``WIW``, "Owen MJ" ``W?``."""
+    words = name.split()
+    return "".join("I" if _INITIAL.fullmatch(w) else "W" if len(w) > 1 and w != w.upper() else "?" for w in words)
+
+
+def _family_first_record(bare: list[str], *, commas: bool) -> bool:
+    """Whether a record's names written without a comma are ``Family Given Initials`` ("Burn Thomas N.", "Lam Enid Y.
+    N.", "Schröder Jan"), as an app's dump of a reference manager writes them, rather than given name first or
+    Vancouver's ``Family INITIALS``: names whose initials stand last after two words or more, with full stops ("Burn
+    Thomas N.", two at least), or beside names written ``Family, Given`` (one is enough: "Smith John A" beside "Smith,
+    John"), outnumber those whose initials stand between words ("Thomas N. Burn") and Vancouver's ("Owen MJ", "Chen
+    Y."); a given name first never ends in an initial. Organisations and names in other scripts count for none."""
+    last = dotted = between = vancouver = 0
+    for name in bare:
+        if names_organisation(name) or family_first(name):
+            continue
+        shape = _shape(name)
+        if re.fullmatch("WW+I+", shape):
+            last += 1
+            dotted += all(w.endswith(".") for w in name.split() if _INITIAL.fullmatch(w))
+        elif re.fullmatch("WI+W+", shape):
+            between += 1
+        elif re.fullmatch("W[I?]+", shape) and _vancouver_match(name):
+            vancouver += 1
+    return (dotted >= 2 or commas and last >= 1) and last > between + vancouver
+
+
+def _with_comma(name: str) -> str:
+    """A name written ``Family Given`` with its comma: "Burn Thomas N." as "Burn, Thomas N.", "van Dijk Ada" as "van
+    Dijk, Ada"; a name of one word, an organisation or one in another script as it is."""
+    words = name.split()
+    if len(words) < 2 or names_organisation(name) or family_first(name):
+        return name
+    at = 0
+    while at < len(words) - 2 and words[at] in FAMILY_PARTICLES:
+        at += 1
+    return f"{' '.join(words[: at + 1])}, {' '.join(words[at + 1 :])}"
 
 
 def vancouver_parts(name: str) -> tuple[str, str, str] | None:
