@@ -54,6 +54,7 @@ from ._schedule_pool import is_listed_item, listed_paper
 from ._schedule_speakers import speaker_bullets
 from ._schedule_talklines import spoken_talk
 from ._schedule_talks import about_line, block_year, end_dated, speaker_blocks, talks_only, trailing_speaker
+from ._schedule_yearlinks import year_link_meetings
 
 __all__ = ["HeadingMeeting", "heading_meetings", "is_heading_schedule", "unscheduled_papers"]
 
@@ -153,24 +154,8 @@ _TOPIC_WORD = re.compile(
 _FIELD = re.compile(r"^[*_]*\s*(?P<label>[A-Za-z][A-Za-z ]{1,22}?)\s*[*_]*\s*:\s*[*_]*\s*(?P<value>.*)$")
 _READING_FIELDS = frozenset({"paper", "papers", "reading", "readings", "article", "title", "main paper"})
 _PEOPLE_FIELDS = frozenset(
-    {
-        "moderator",
-        "moderators",
-        "presenter",
-        "presenters",
-        "speaker",
-        "speakers",
-        "presented by",
-        "led by",
-        "lead",
-        "discussion lead",
-        "discussion leader",
-        "leader",
-        "host",
-        "facilitator",
-        "chair",
-    }
-)
+    "moderator moderators presenter presenters speaker speakers lead leader host facilitator chair".split()
+) | {"presented by", "led by", "discussion lead", "discussion leader"}
 _PLACE_FIELDS = frozenset({"room", "location", "place", "where", "when", "time", "zoom", "venue room", "building"})
 _DATE_FIELDS = frozenset({"date", "day", "meeting date", "session date", "date and time", "datum", "fecha"})
 _TO_COME = re.compile(r"^(?:tba|tbd|tbc|n/?a|none|\?+|[-—–]+)\.?$", re.I)  # "TBA": nothing named yet
@@ -551,11 +536,13 @@ def heading_meetings(text: str) -> list[HeadingMeeting]:
     blocks = [] if len(meetings) >= 2 else speaker_blocks(text) or speaker_bullets(text)  # talks, no paper
     if blocks:
         meetings = [HeadingMeeting(d, t, f"line {k}", level=_BULLET_LEVEL, presenters=who) for k, d, t, who in blocks]
+    yearly = [] if len(meetings) >= 2 or blocks else year_link_meetings(text, HeadingMeeting)  # "## 2024" / links
+    meetings = yearly or meetings
     same_level = [m for m in meetings if m.level == min((x.level for x in meetings), default=0)]
     if len(same_level) < 2 or any(m.table for m in meetings):
         return []
     _schedule_talks.talks_as_readings(meetings, text, CellPaper)  # a reading group's "Title — Ada" bullets: read
-    if not any(m.papers for m in meetings) and not talks_only(meetings) and not blocks:  # a seminar's talks
+    if not (any(m.papers for m in meetings) or talks_only(meetings) or blocks or yearly):  # a seminar's talks
         return []
     order = date_order(m.date_text for m in meetings if m.date_text)
     years = [int(y) for m in meetings for y in _YEAR.findall(m.date_text)] or _page_years(text, meetings)
