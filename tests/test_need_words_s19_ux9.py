@@ -40,7 +40,8 @@ def test_a_reason_never_names_need_or_a_stopword() -> None:
     pets = Paper("All you need is love: a study of pet owners", abstract="Owners need pets, we find.", id="pets")
     why = Reason(closest=[("s1", "Draft Trees Are All You Need", 0.4)], words=["need", "all"], boosts=[])
     said = reason_text(why, pets)
-    assert said == "close to “Draft Trees Are All You Need”", said
+    # "loosely related to" since s23 (UX13): at cosine 0.4 the one saved paper is not close (feed.reasons.CLOSE_FLOOR)
+    assert said == "loosely related to “Draft Trees Are All You Need”", said
     drafts = Paper("Do We Need Draft Models?", abstract="Self-speculative decoding needs no drafter.", id="d")
     why = Reason(
         closest=[("s1", "Draft Trees Are All You Need", 0.6)], words=["need", "speculative decoding"], boosts=[]
