@@ -291,6 +291,20 @@ def _bare_address_item(line: Line) -> bool:
     return line.kind == "item" and not line.parents and shown and address_only(line.text)
 
 
+def _bare_address_lines(lines: list[Line]) -> set[int]:
+    """The lines of a page that lists papers by their addresses alone, one a paragraph ("https://journals.plos.org/
+    …?id=10.1371/…" / blank / "https://doi.org/…"): each such line, when there are two or more; else none."""
+    found = {
+        i
+        for i, line in enumerate(lines)
+        if line.kind == "text"
+        and all("://" in m.group(1) for m in LINK.finditer(line.text))
+        and address_only(line.text)
+        and all(lines[j].kind == "blank" for j in (i - 1, i + 1) if 0 <= j < len(lines))
+    }
+    return found if len(found) >= 2 else set()
+
+
 def _what(m: _Mention) -> str:
     return f"arXiv {m.arxiv_id}" if m.arxiv_id else f"DOI {m.doi}" if m.doi else m.url or ""
 
@@ -474,13 +488,14 @@ def _read(
     kept: list[_Mention] = []
     untitled: list[_Mention] = []
     refused = _refused_headings(lines, mentions)
+    lone = _bare_address_lines(lines)
     for m in mentions:
         if beside_layout and m.badge:
             continue  # a badge is the page's ornament, not one of its papers
         _title_for(lines, m, headings=not beside_layout, refused=refused)
         if in_passing and not m.title and not m.badge and lines[m.line].kind != "row":
             m.title = _id_title(m)  # "very similar to https://arxiv.org/abs/…" in a note: that paper, by its id
-        if not m.title and not m.badge and _bare_address_item(lines[m.line]):
+        if not m.title and not m.badge and (_bare_address_item(lines[m.line]) or m.line in lone):
             m.title = address_name(m.url, m.arxiv_id, m.doi)  # "* https://arxiv.org/pdf/1804.07875.pdf": that paper
         (kept if m.title else untitled).append(m)
     titled = {_key(m) for m in kept}  # a paper titled by another mention of it (a badge, then its link) is kept
