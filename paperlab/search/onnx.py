@@ -59,6 +59,7 @@ __all__ = [
     "packaged_checksum",
     "packaged_onnx_path",
     "quantize_packaged_model",
+    "quiet_build",
 ]
 
 #: Version of the exported graph's layout (inputs, pooling in the graph, fused by onnxruntime's optimizer since 2);
@@ -210,8 +211,7 @@ def _quantize_file(source: Path, target: Path, ops: Sequence[str], exclude: Sequ
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    with warnings.catch_warnings(), _quiet_logging():
-        warnings.simplefilter("ignore")
+    with quiet_build():
         quantize_dynamic(
             str(source),
             str(target),
@@ -223,16 +223,48 @@ def _quantize_file(source: Path, target: Path, ops: Sequence[str], exclude: Sequ
         )
 
 
+# what the export and the quantizer say that a user cannot act on: the tracer's notes (transformers' masking code),
+# the exporter's (torch.onnx), onnxruntime's; the legacy-exporter notice is attributed to this module's call
+_BUILD_NOISE = r"(?:torch\.onnx|transformers\.masking_utils|onnxruntime|onnx)(?:\.|$)"
+_QUANTIZER_LOGS = os.sep + "onnxruntime" + os.sep + "quantization" + os.sep
+
+
+class _QuantizerAdvice:
+    """A root-logger filter dropping onnxruntime's quantizer advice ("consider pre-processing")."""
+
+    def filter(self, record: Any) -> bool:
+        return _QUANTIZER_LOGS not in str(record.pathname)
+
+
+_ADVICE = _QuantizerAdvice()
+
+
 @contextlib.contextmanager
-def _quiet_logging() -> Iterator[None]:
-    """onnxruntime's quantizer logs advice ("consider pre-processing") through the root logger."""
+def quiet_build() -> Iterator[None]:
+    """Silence the export's and the quantizer's notes while the model is built.
+
+    ``warnings.catch_warnings`` saves and restores the process's warning state, so it is only safe on the main
+    thread: a background embedding job that builds the model while the user's code records warnings (``paperlab.load``
+    does, so do ``pytest.warns`` and ``catch_warnings(record=True)``) would restore its own state over theirs and
+    leave an "ignore every warning" filter behind. Off the main thread nothing is saved or restored: narrow filters
+    for the libraries that speak here (and a logging filter for the quantizer's advice) are added once and stay.
+    """
     import logging
 
     root = logging.getLogger()
+    if threading.current_thread() is not threading.main_thread():
+        warnings.filterwarnings("ignore", module=_BUILD_NOISE)
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=__name__)
+        if _ADVICE not in root.filters:
+            root.addFilter(_ADVICE)
+        yield
+        return
     level = root.level
     root.setLevel(logging.ERROR)
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
     finally:
         root.setLevel(level)
 
@@ -243,8 +275,7 @@ def _export_fused(target: Path) -> None:
 
     raw = target.with_name(target.name + ".raw")
     _export(raw)
-    with warnings.catch_warnings(), _quiet_logging():
-        warnings.simplefilter("ignore")
+    with quiet_build():
         fused = optimize_model(str(raw), model_type="bert", num_heads=12, hidden_size=384)
     counts = fused.get_fused_operator_statistics()
     if not counts.get("Attention") or not counts.get("SkipLayerNormalization"):
@@ -276,8 +307,7 @@ def _export(target: Path) -> None:
     example = tuple(torch.ones(2, 8, dtype=torch.long) for _ in _INPUTS)
     axes: dict[str, dict[int, str]] = {name: {0: "batch", 1: "tokens"} for name in _INPUTS}
     axes["embedding"] = {0: "batch"}
-    with warnings.catch_warnings(), torch.no_grad():
-        warnings.simplefilter("ignore")  # tracer and exporter notes about ops we do not use
+    with quiet_build(), torch.no_grad():  # tracer and exporter notes about ops we do not use
         torch.onnx.export(
             Pooled(),
             example,
