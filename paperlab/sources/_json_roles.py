@@ -15,7 +15,15 @@ from typing import Any
 from ..identifiers import find_doi, normalize_arxiv_id
 from ..names import FAMILY_PARTICLES
 
-__all__ = ["folded_key", "language_rank", "listed_ids", "split_language", "valued_records", "venue_notes"]
+__all__ = [
+    "folded_key",
+    "fuller_title",
+    "language_rank",
+    "listed_ids",
+    "split_language",
+    "valued_records",
+    "venue_notes",
+]
 
 # ISO 639-1 language codes a key may end in ("title_he", "abstract-en", "name.fr"); "id" and "no" are left out, as
 # "paper_id" and "paper_no" are an id and a number, not Indonesian or Norwegian text
@@ -30,6 +38,20 @@ _LANGUAGES = frozenset(
     ).split()
 )
 _SUFFIXED = re.compile(r"(.*?[^\W_])(?:[\s_.-]([a-z]{2})|\s*[(\[]([a-z]{2})[)\]])", re.I)
+
+
+def fuller_title(value: Any, short: Any) -> bool:
+    """Whether ``value`` is the full title of which ``short`` is the short name, as a record gives both under two
+    title keys ({"papername": "FogNet", "fulltitle": "FogNet: Reading Tides by Night"}, {"title": "Slopes", "paper":
+    "Slopes and Their Gardens"}): it starts with the short name, whole words, and goes on.
+
+    >>> fuller_title("FogNet: Reading Tides by Night", "FogNet"), fuller_title("FogNetwork", "FogNet")
+    (True, False)
+    """
+    if not isinstance(value, str) or not isinstance(short, str) or not short.strip():
+        return False
+    full, name = " ".join(value.split()).casefold(), " ".join(short.split()).casefold()
+    return len(full) > len(name) and full.startswith(name) and not full[len(name)].isalnum()
 
 
 def split_language(key: str) -> tuple[str, str | None]:

@@ -40,7 +40,15 @@ from ._json_keys import (
 from ._json_kinds import paper_records
 from ._json_names import json_authors
 from ._json_nested import nested_groups
-from ._json_roles import folded_key, language_rank, listed_ids, split_language, valued_records, venue_notes
+from ._json_roles import (
+    folded_key,
+    fuller_title,
+    language_rank,
+    listed_ids,
+    split_language,
+    valued_records,
+    venue_notes,
+)
 from ._json_written import groups_of, written_fields
 from ._json_xml2js import plain_record
 from ._names import names_as_written, names_given_first
@@ -269,7 +277,8 @@ def _home_made(item: dict[str, Any]) -> bool:
 
 
 def _fields(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(the values of the known fields, the rest) of a record; the first of two synonyms given wins."""
+    """(the values of the known fields, the rest) of a record; the first of two synonyms given wins, but a full title
+    wins over its short name (:func:`._json_roles.fuller_title`)."""
     known: dict[str, Any] = {}
     rest: dict[str, Any] = {}
     chosen: dict[str, str] = {}  # the key each known field was read from
@@ -279,13 +288,22 @@ def _fields(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
             field = None  # "source": "dblp": where the record was taken from, no venue
         if field is None or value in (None, "", [], {}):
             rest[str(key)] = value
-        elif field in known and _key_rank(chosen[field]) <= _key_rank(str(key)):
+        elif field in known and _kept(field, known[field], chosen[field], str(key), value):
             rest[str(key)] = value  # the plain key wins, then the English one ("title" over "title_he")
         else:
             if field in known:
                 rest[chosen[field]] = known[field]
             known[field], chosen[field] = value, str(key)
     return known, rest
+
+
+def _kept(field: str, known: Any, chosen: str, key: str, value: Any) -> bool:
+    """Whether a field's value read from key ``chosen`` is kept over ``value`` of ``key``: a title over its short
+    name, never the short name over the full title ("FogNet" of "FogNet: Reading Tides…", kept in extra); else the
+    plain key, then the English one ("title" over "title_he")."""
+    if field == "title" and (fuller_title(value, known) or fuller_title(known, value)):
+        return fuller_title(known, value)
+    return _key_rank(chosen) <= _key_rank(key)
 
 
 def _text(value: Any) -> str | None:
