@@ -12,9 +12,19 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 
-__all__ = ["TEXT_SYMBOLS", "has_latex", "latex_name", "math_scripts", "readable", "unglue_macros"]
+__all__ = [
+    "TEXT_SYMBOLS",
+    "glued_accidentals",
+    "has_latex",
+    "latex_name",
+    "math_scripts",
+    "math_symbol",
+    "readable",
+    "unglue_macros",
+]
 
 # Where LaTeX can occur: a macro (``\times``, ``\%``, ``\'e``, ``\[``) or a $...$ math span.
 _HINT = re.compile(r"\\[A-Za-z%&$#_{}'`\"^~=. \[]|\$(?=\S)[^$\n]{0,300}?(?<=\S)\$(?!\d)")
@@ -210,7 +220,39 @@ def readable(text: str) -> str:
     """
     if not has_latex(text):
         return text
-    return _PIECE.sub(_decode, unglue_macros(text))
+    return glued_accidentals(_PIECE.sub(_decode, unglue_macros(text)))  # "C$^\\sharp$": "C♯"
+
+
+# a note's or a language's sharp or flat set apart from its letter: "C ♯" ("$C \sharp$"), "C^♯" ("C$^\sharp$")
+_ACCIDENTAL = re.compile(r"(?<![^\W\d_])([A-G])\s?\^?\s?([♯♭♮])(?![^\W\d_])")
+
+
+def glued_accidentals(text: str) -> str:
+    """``text`` with a sharp, flat or natural set right after its letter, as it is read: "C ♯" and "C^♯" as "C♯"
+    (a language's or a key's name), "B ♭" as "B♭"; a sign alone ("♯P-hard") as it is.
+
+    >>> glued_accidentals("Adding types to C ♯ and F^♯ minor, ♯P")
+    'Adding types to C♯ and F♯ minor, ♯P'
+    """
+    return _ACCIDENTAL.sub(r"\1\2", text) if any(c in text for c in "♯♭♮") else text
+
+
+@functools.lru_cache(maxsize=256)
+def math_symbol(name: str) -> str | None:
+    """The symbol a math macro without arguments stands for (pylatexenc's table): ``sharp`` "♯", ``alpha`` "α",
+    ``infty`` "∞"; None for any other name (a text macro, a letter's accent such as ``ss`` or ``l``, an unknown one).
+
+    >>> math_symbol("sharp"), math_symbol("ell"), math_symbol("textbf"), math_symbol("ss")
+    ('♯', 'ℓ', None, None)
+    """
+    from pylatexenc import latex2text
+
+    spec = latex2text.get_default_latex_context_db().get_macro_spec(name)
+    sign = getattr(spec, "simplify_repl", None)
+    if not isinstance(sign, str) or len(sign) != 1 or sign.isascii():
+        return None
+    kind = unicodedata.name(sign, "")
+    return sign if unicodedata.category(sign)[0] != "L" or "GREEK" in kind or "SCRIPT" in kind else None
 
 
 _CASE_BRACES = re.compile(r"(?<!\\)[{}]")

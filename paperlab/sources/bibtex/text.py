@@ -14,7 +14,7 @@ from pylatexenc import latex2text, latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 from pylatexenc.macrospec import MacroSpec
 
-from ...latex import TEXT_SYMBOLS, math_scripts
+from ...latex import TEXT_SYMBOLS, glued_accidentals, math_scripts, math_symbol
 from ...names import FAMILY_PARTICLES, names_organisation
 
 __all__ = [
@@ -244,7 +244,7 @@ def _read_marked_word(m: re.Match[str]) -> str:
 
 # LaTeX an author typed that Zotero's export escaped ("models{\textasciitilde}(LLMs)",
 # "{\textbackslash}url\{https://…\}"): decoded, it reads as the LaTeX typed ("models~(LLMs)", "\url{https://…}").
-# It is shown as LaTeX would set it: a "~" glued between a word (of two letters or more, or ending in a period: "Fig.~3")
+# A typed math symbol ("$\backslash$sharp": "\sharp") is its symbol. It is shown as LaTeX would set it: a "~" glued between a word (of two letters or more, or ending in a period: "Fig.~3")
 # and a word, number or parenthesis is a tie, a space; "\url{X}" is X and "\href{X}{Y}" is Y. A "~" in a link
 # ("https://host/~user", "x.org/a~b") or after a space ("~10 runs", about ten) stays.
 _TIE = re.compile(r"(?<=\w\w|\w\.)~(?=[\w(\[])")
@@ -253,6 +253,9 @@ _URL_MACRO = re.compile(r"\\url\{([^{}\s]+)\}")
 _HREF_MACRO = re.compile(r"\\href\{([^{}\s]+)\}\{([^{}]*)\}")
 # math an author typed with spaces inside its dollars (Mendeley escapes it: "Top-{\$} l {\$} Orders"): LaTeX math
 # ignores the spaces, so it is "$l$"; only one word between them, so "costs $5 and $6" stays as written
+# a math symbol's macro typed and escaped: Google Scholar writes "C$^\sharp$" as "C $\^{}$\backslash$sharp$", read
+# "C \sharp" (:func:`~paperlab.latex.math_symbol` gives the symbol: "C ♯", glued to its letter as "C♯")
+_TYPED_MACRO = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 _SPACED_MATH = re.compile(r"(?<![\w$])\$\s+([^\s$]{1,40})\s+\$(?![\w$])")
 
 
@@ -260,6 +263,8 @@ def typed_latex(text: str) -> str:
     """Decoded text with the LaTeX its author typed (escaped by the exporting tool) read as LaTeX sets it."""
     if "\\" in text:
         text = _URL_MACRO.sub(r"\1", _HREF_MACRO.sub(lambda m: m.group(2).strip() or m.group(1), text))
+        text = _TYPED_MACRO.sub(lambda m: math_symbol(m.group(1)) or m.group(0), text)  # "$\backslash$sharp"
+    text = glued_accidentals(text)
     if "$" in text:
         text = _SPACED_MATH.sub(r"$\1$", text)
     if "~" in text:
@@ -384,7 +389,8 @@ def _person_like(part: str) -> bool:
 def name_separators(value: str, names: list[str] | None = None) -> str | list[str]:
     """A name field with separators BibTeX does not know read as BibTeX's ``and``.
 
-    Given the field's text: a list separated by semicolons ("Smith, J.; Doe, A.") joined by "and" instead when it
+    Given the field's text: an organisation whose name holds "and" (:func:`_one_body`) braced whole, one name; a
+    list separated by semicolons ("Smith, J.; Doe, A.") joined by "and" instead when it
     has no "and"; a list joined by German "und" (or French "et") throughout (no "and" in it, every part between them a
     person, "Family, Given" or a few capitalised words: "Müller, Hans und Schmidt, Karl") joined by "and"
     instead; an organisation ("Bundesamt für Umwelt und Naturschutz") or braced text stays. Given the names split
@@ -394,6 +400,8 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
     ('Müller, Hans and Schmidt, Karl', 'Amt für Bau und Verkehr')
     >>> name_separators("Ernst und Young"), name_separators("Jean Dupont et Marie Curie")
     ('Ernst und Young', 'Jean Dupont and Marie Curie')
+    >>> name_separators("Department of Health and Human Services"), name_separators("Google Research and Ada Quill")
+    ('{Department of Health and Human Services}', 'Google Research and Ada Quill')
     >>> name_separators("", ["Bronstein, J. N.", "and Semndljajew, K. A.", "B. Jones and", "and"])
     ['Bronstein, J. N.', 'Semndljajew, K. A.', 'B. Jones']
     """
@@ -401,7 +409,7 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
         kept = [_STRAY_AND.sub("", n.strip()) if isinstance(n, str) else n for n in names]
         return [n for n in kept if n and n != "and"]
     if re.search(r"\sand\s", value):
-        return value
+        return "{" + value.strip() + "}" if _one_body(value) else value
     people = _semicolon_list(value) if ";" in value else []  # "Smith, J.; Doe, A.", as RIS and Word write lists
     if len(people) > 1 or people and value.strip().strip(";") != value.strip():  # one name after a stray ";" too
         return " and ".join(people)
@@ -409,6 +417,37 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
         return value
     parts = _top_level(value, _UND)
     return " and ".join(p.strip() for p in parts) if all(_person_like(p) for p in parts) else value
+
+
+# the word heading a body's name, standing last in it: "… Atmospheric Administration", "… Human Services"
+_BODY_HEAD = re.compile(
+    r"(?i)administration|services?|foundation|association|society|council|committee|agency|commission|institute|"
+    r"institution|ministry|bureau|office|board|department|cent(?:er|re)s?|laborator(?:y|ies)|organi[sz]ation|"
+    r"authority|academy|corporation|survey|affairs"
+)
+_PHRASE_WORD = re.compile(r"\s(?:of|for|on|the)\s")  # "Department of Health": no person's name holds it
+
+
+def _one_body(value: str) -> bool:
+    """Whether a name field whose one "and" stands outside braces is one organisation's name, not two persons: the
+    part before "and" reads as an organisation (an organisation word, or "of"/"for" inside it) that is not complete
+    (its last word heads no body's name: "National Oceanic", "Department of Health", "Centers for Disease Control"),
+    and the part after it is one capitalised word or ends with such a head ("Atmospheric Administration", "Human
+    Services", "Prevention"). "Google DeepMind and Ada Quill" or "Quill, Ada and National Science Foundation" are
+    two."""
+    parts = [p.strip() for p in _top_level(value, re.compile(r"\s+and\s+"))]
+    if len(parts) != 2 or "," in value or "{" in value or not all(parts):
+        return False
+    first, second = parts
+    words = second.split()
+    if not all(w[0].isupper() and not re.fullmatch(r"[A-Z]\.", w) for w in words):
+        return False
+    body = names_organisation(first) or _PHRASE_WORD.search(f" {first} ") is not None
+    return (
+        body
+        and not _BODY_HEAD.fullmatch(first.split()[-1])
+        and (len(words) == 1 or bool(_BODY_HEAD.fullmatch(words[-1])))
+    )
 
 
 # a name written as initials glued to its family name, nothing else: "S.Bolognani" (BibTeX: one word, a family name)
