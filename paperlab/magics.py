@@ -7,6 +7,7 @@ the search engine and the sources are imported when a magic first runs.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import linecache
 import re
@@ -470,12 +471,40 @@ def _partial_note(w: PartialImportWarning) -> dict[str, str]:
     return _note(f"{name}: {', '.join(said)}", lines, warn=True, tail=tail)
 
 
+def _by_work(merges: list[Any]) -> list[Any]:
+    """One merge per work: a work read under three entries is two merges of two records into one paper, joined here
+    (their keys, titles and places in order), so a note counts works, not merges ("3 works listed twice" was 2)."""
+    works: dict[str, Any] = {}
+    for m in merges:
+        into = next((k for k, w in works.items() if m.into in (k, w.merged) or m.merged in (k, w.merged)), None)
+        if into is None:
+            works[m.into] = m
+            continue
+        w = works[into]
+        works[into] = dataclasses.replace(
+            w,
+            keys=tuple(dict.fromkeys(w.keys + m.keys)),
+            titles=tuple(dict.fromkeys(w.titles + m.titles)),
+            places=tuple(dict.fromkeys(w.places + m.places)),
+        )
+    return list(works.values())
+
+
+def _listed(works: list[Any]) -> str:
+    """'1 work listed twice', '2 works listed twice each', '1 work listed 3 times', '3 works listed more than once'."""
+    times = {max(len(w.places), len(w.keys), 2) for w in works}
+    said = "more than once" if len(times) > 1 else {2: "twice"}.get(next(iter(times)), f"{next(iter(times))} times")
+    if len(works) == 1:
+        return f"1 work listed {said}"
+    return f"{len(works)} works listed {said}" + (" each" if len(times) == 1 else "")
+
+
 def _merge_note(w: MergedRecordsWarning) -> dict[str, str]:
     """The note of one file's merges: each work's title, its keys and where its records were read."""
-    n = len(w.merges)
-    head = f"{Path(w.source).name}: {n} {'work' if n == 1 else 'works'} listed twice, merged into one paper each"
+    works = _by_work(list(w.merges))
+    head = f"{Path(w.source).name}: {_listed(works)}, merged into one paper each"
     lines = []
-    for m in w.merges:
+    for m in works:
         title = next(iter(m.titles), m.into)
         keys = f" — keys {', '.join(m.keys)}" if len(m.keys) > 1 else ""
         where = _key_lines(m, {w.source, Path(w.source).name}) or " and ".join(p for p in m.places if p)
@@ -493,7 +522,9 @@ def _key_lines(m: Any, files: set[str]) -> str:
         if len(parts) < 3 or parts[0] not in files or parts[1] not in m.keys:
             return ""
         said.append(", ".join(parts[2:]))
-    return " and ".join(said) if len(said) > 1 and len(m.keys) > 1 else ""
+    if len(said) < 2 or len(m.keys) < 2:
+        return ""
+    return ", ".join(said[:-1]) + " and " + said[-1]
 
 
 def _finder_note(w: FoundByFinderWarning) -> dict[str, str]:

@@ -63,7 +63,7 @@ def ip(tmp_path: Path):  # type: ignore[no-untyped-def]
 def _notes(ip: InteractiveShell, cell: str) -> list[str]:
     with capture_output() as out:
         assert ip.run_cell(cell, store_history=True).success
-    return [o.data["text/plain"] for o in out.outputs if "listed twice" in o.data.get("text/plain", "")]
+    return [o.data["text/plain"] for o in out.outputs if "merged into one paper" in o.data.get("text/plain", "")]
 
 
 def test_the_merge_note_names_the_file_once_and_each_key_once(ip: InteractiveShell) -> None:
@@ -78,4 +78,10 @@ def test_the_merge_note_names_the_file_once_and_each_key_once(ip: InteractiveShe
 
 def test_a_work_merged_across_two_files_keeps_each_place_whole(ip: InteractiveShell) -> None:
     (note,) = _notes(ip, "import paperlab\nboth = paperlab.load(folder + '/theirs.bib', folder + '/mine.bib')")
-    assert "(theirs.bib, okafor_arrays, line 1 and mine.bib, tanaka2023diffusion, line 1)" in note
+    # since s23 (UX13) the work's two merges are one line under 'mine.bib: 1 work listed 3 times' (it said '2 works
+    # listed twice', one line per merge, for this one work); each place still names its file
+    assert note.startswith("ℹ mine.bib: 1 work listed 3 times, merged into one paper each"), note
+    assert (
+        "(theirs.bib, okafor_arrays, line 1 and mine.bib, tanaka2023diffusion, line 1 and mine.bib, tanaka_dup, line 10)"
+        in note
+    )
