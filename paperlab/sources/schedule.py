@@ -291,7 +291,7 @@ def _meeting(table: ScheduleTable, where: str, cells: list[Any], ctx: tuple[str,
         year = int(named.group(0))  # "## Fall 2025" above a table of "09/11" dates
     by_role, other = _cells(table, cells)
     date_cell = by_role.get("date")
-    date_text = clean_cell(date_cell) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
+    date_text = " ".join(clean_cell(date_cell).split()) if not isinstance(date_cell, dt.date) else date_cell.isoformat()
     who = [w for w in _who(by_role.get("presenter")) if not is_template_name(w)]  # "Name 3": a template's
     if not who and "presenter" in table.roles and (typed := _DATE_THEN_NAME.match(date_text)):
         date_text, who = typed.group(1), presenters(typed.group(2))  # "20/12  Ada Quill", the presenter cell empty
