@@ -94,6 +94,14 @@ export class ReadingListModel {
     return this._disposed;
   }
 
+  /**
+   * A paper of the user's own library, as the reference a notebook's `reading_list().add(...)` takes (its arXiv id,
+   * else DOI, else id), for the empty list's hint; null while none is known (then the hint names none).
+   */
+  get example(): string | null {
+    return this._example;
+  }
+
   /** Status counts of the current list. */
   counts(): { [K in Status]: number } {
     const counts = { 'to-read': 0, reading: 0, read: 0 };
@@ -425,6 +433,7 @@ export class ReadingListModel {
         }
         this._lists = lists.lists;
         this._entries = this._withEdits(detail.entries);
+        this._noteExample(detail.entries, lists.lists);
         // the earlier of the two: a change in between shows as a new revision on the next poll
         this._revision = lists.revision;
         this._changed.emit();
@@ -436,6 +445,30 @@ export class ReadingListModel {
       }
       return false;
     }
+  }
+
+  /** Keep a paper of the shown list as the empty hint's example; with none yet, read one of another list once. */
+  private _noteExample(entries: IEntry[], lists: IListSummary[]): void {
+    const first = entries[0]?.paper;
+    if (first) {
+      this._example = first.arxiv_id || first.doi || first.id;
+      return;
+    }
+    const other = lists.find(l => l.size > 0 && l.name !== this._listName);
+    if (this._example !== null || this._seekingExample || !other) {
+      return;
+    }
+    this._seekingExample = true;
+    requestAPI<IListDetail>(`lists/${segment(other.name)}`)
+      .then(detail => {
+        const paper = detail.entries[0]?.paper;
+        if (paper && this._example === null && !this._disposed) {
+          this._example = paper.arxiv_id || paper.doi || paper.id;
+          this._changed.emit();
+        }
+      })
+      .catch(() => undefined) // renamed or deleted meanwhile: the hint names no paper
+      .finally(() => (this._seekingExample = false));
   }
 
   /**
@@ -551,6 +584,8 @@ export class ReadingListModel {
   private _changing: Promise<void> = Promise.resolve();
   private _lists: IListSummary[] = [];
   private _entries: IEntry[] = [];
+  private _example: string | null = null;
+  private _seekingExample = false;
   private _revision = -1;
   private _pollInterval: number;
   private _polling = false;

@@ -416,13 +416,24 @@ export class ReadingListPanel extends Widget {
       this._empty.replaceChildren('No paper matches the filter.');
       return;
     }
+    const code = emptyHint(name, this.model.example);
+    if (!code) {
+      this._empty.replaceChildren(
+        h(
+          'span',
+          '',
+          `No papers in “${name}” yet. Add one above by its arXiv id, URL or DOI, or import a .bib, .ris or CSL-JSON file (Import file… below).`
+        )
+      );
+      return;
+    }
     this._empty.replaceChildren(
       h(
         'span',
         '',
-        `No papers in “${name}” yet. Add one above, or from a notebook:`
+        `No papers in “${name}” yet. Add one above, import a file (Import file… below), or from a notebook:`
       ),
-      h('code', 'paperlab-empty-code', emptyHint(name))
+      h('code', 'paperlab-empty-code', code)
     );
   }
 

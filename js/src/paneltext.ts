@@ -18,11 +18,20 @@ export function summary(message: string, limit = TOAST_LIMIT): string {
   return first;
 }
 
-/** The empty list's hint: a line of Python that adds to *this* list. */
-export function emptyHint(listName: string): string {
+/**
+ * The empty list's hint: a line of Python that adds `example` (a paper of the user's own library) to *this* list;
+ * null without an example (a made-up id would be a paper the user never saw, or none at all).
+ */
+export function emptyHint(
+  listName: string,
+  example: string | null = null
+): string | null {
+  if (!example) {
+    return null;
+  }
   // a JSON string is a valid Python string literal
   const target = listName === 'default' ? '' : JSON.stringify(listName);
-  return `paperlab.reading_list(${target}).add("2503.14895")`;
+  return `paperlab.reading_list(${target}).add(${JSON.stringify(example)})`;
 }
 
 /**
