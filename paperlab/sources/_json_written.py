@@ -59,7 +59,9 @@ def written_fields(
     """``item`` with the fields its one text writes out (see the module) added, when it has no title of its own
     (``titled``) and such a text; the text stays under its own key. A record with a title takes from its text
     (a Zotero library's formatted ``citation``, HTML escaped or not) only the fields it has under no key
-    (``field_of``), and only when the text is a reference to the same title."""
+    (``field_of``), and only when the text is a reference to the same title. A line of notes joined by middle dots
+    gives what a record lacks (:func:`_dotted_fields`)."""
+    item = _dotted_fields(item, field_of)
     text = next((v for k, v in item.items() if folded_key(k) in TEXT_KEYS and isinstance(v, str) and v.strip()), None)
     if text is None:
         return item
@@ -78,6 +80,33 @@ def written_fields(
         found = link.group(1) or link.group(2)
         fields = {"doi": find_doi(found), "url": link.group(2), **{k: v for k, v in fields.items() if v}}
     return {**item, **{k: v for k, v in fields.items() if v and k not in item}}
+
+
+# notes joined by middle dots, as a reading log writes a paper's byline, venue and year: "Quill et al. · IEEE TMI 2025",
+# "Quill et al. · arXiv 2503.00962 · 2025"
+_DOTS = re.compile(r"\s+[·•]\s+")
+_ETAL = re.compile(r",?\s+et\s+al\.?$")
+_REPOSITORY = re.compile(r"(?i)arxiv|pmc|biorxiv|medrxiv|ssrn")  # where a preprint is kept: its id's part, no venue
+
+
+def _dotted_fields(item: dict[str, Any], field_of: Callable[[Any], str | None]) -> dict[str, Any]:
+    """``item`` with the authors, venue and year a value under a key naming no field writes as notes joined by
+    middle dots, its last one ending in a year (:data:`_DOTS`): a first note that is a byline ("Quill et al.",
+    "A. Quill, B. Renn") the authors, a note of words then the year the venue ("IEEE TMI 2025"; not a preprint
+    repository's id, "arXiv 2503.00962"); each only when the record has no such field of its own."""
+    have = {field_of(k) for k, v in item.items() if v not in (None, "", [], {})}
+    for key, value in item.items():
+        parts = _DOTS.split(value.strip()) if isinstance(value, str) and field_of(key) is None else []
+        if len(parts) < 2 or not (years := _YEAR.findall(parts[-1])) or not parts[-1].rstrip(".").endswith(years[-1]):
+            continue
+        byline = (
+            parts[0] if _ETAL.search(parts[0]) and _name_words(_ETAL.sub("", parts[0])) or _byline(parts[0]) else None
+        )
+        notes = [_YEAR.sub("", p).strip(" ,.") for p in parts[1 if byline else 0 :]]
+        venue = next((n for n in notes if n and not re.search(r"\d", n) and not _REPOSITORY.fullmatch(n)), None)
+        found = {"authors": byline, "venue": venue, "year": years[-1]}
+        return {**item, **{k: v for k, v in found.items() if v and k not in have and k not in item}}
+    return item
 
 
 _INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|span|sup|sub|a|u|small)\b[^>]{0,200}>", re.I)
