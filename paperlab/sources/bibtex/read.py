@@ -224,6 +224,8 @@ def _extra(entry: Entry, truncated: bool, arxiv_id: str | None, published: dt.da
 _PART_TYPES = frozenset(("incollection", "inbook", "bookinbook"))
 
 
+# a comma left after a title's last word, as a copied reference leaves it ("Fundamentals of Optics,")
+_DANGLING_COMMA = re.compile(r"(?<=[^\W_]),\s*$")
 # a ``chapter`` field that numbers the chapter ("3", "IV", "Chapter 2.1") rather than naming it
 _CHAPTER_NUMBER = re.compile(r"(?i)(?:ch(?:apter|ap)?\.?\s*)?[\dIVXLC]+(?:[.-]\d+)*\.?")
 
@@ -254,6 +256,7 @@ def _entry_to_paper(entry: Entry, source: str, known: dict[str, _People] | None 
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
     title = title_without_mark(drop_closing_stop(unquoted_title(title)))  # '"Title"'; "A review of foo."; "…foo†"
+    title = _DANGLING_COMMA.sub("", title)  # "Fundamentals of Optics,": a comma closes no title
     authors, truncated, as_written = _authors(getattr(fields_of(entry).get("author"), "value", []), known)
     arxiv_id, version, primary = _arxiv(entry)
     doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them

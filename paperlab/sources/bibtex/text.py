@@ -394,7 +394,8 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
     has no "and"; a list joined by German "und" (or French "et") throughout (no "and" in it, every part between them a
     person, "Family, Given" or a few capitalised words: "Müller, Hans und Schmidt, Karl") joined by "and"
     instead; an organisation ("Bundesamt für Umwelt und Naturschutz") or braced text stays. Given the names split
-    from it (``names``): each without a stray "and" (doubled, opening or closing the list), empty ones dropped.
+    from it (``names``): each without a stray "and" (doubled, opening or closing the list), empty ones dropped, and
+    two names a comma joins split (:func:`_two_by_comma`).
 
     >>> name_separators("Müller, Hans und Schmidt, Karl"), name_separators("Amt für Bau und Verkehr")
     ('Müller, Hans and Schmidt, Karl', 'Amt für Bau und Verkehr')
@@ -407,7 +408,7 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
     """
     if names is not None:
         kept = [_STRAY_AND.sub("", n.strip()) if isinstance(n, str) else n for n in names]
-        return [n for n in kept if n and n != "and"]
+        return [part for n in kept if n and n != "and" for part in _two_by_comma(n)]
     if re.search(r"\sand\s", value):
         return "{" + value.strip() + "}" if _one_body(value) else value
     people = _semicolon_list(value) if ";" in value else []  # "Smith, J.; Doe, A.", as RIS and Word write lists
@@ -417,6 +418,20 @@ def name_separators(value: str, names: list[str] | None = None) -> str | list[st
         return value
     parts = _top_level(value, _UND)
     return " and ".join(p.strip() for p in parts) if all(_person_like(p) for p in parts) else value
+
+
+# a whole name given name first with an initial between its words: "Evelyn J. Boettcher", "Ada Mae B. Quill"
+_WHOLE_NAME = re.compile(r"(?:[^\W\d_][^\W\d_A-Z][\w'’-]*\s+){1,2}(?:[A-Z]\.\s*)+[^\W\d_][^\W\d_A-Z][\w'’-]+")
+
+
+def _two_by_comma(name: Any) -> list[Any]:
+    """Two names a comma joins in a list written with "and" ("DALL-E, Evelyn J. Boettcher": a one-word name, then a
+    whole name with an initial between its words), as the two; any other name as one ("Bronner, Simon J.", "Wherry,
+    E. John": a family name, then given names and initials)."""
+    if not isinstance(name, str) or name.count(",") != 1 or "{" in name:
+        return [name]
+    first, _, second = (part.strip() for part in name.partition(","))
+    return [first, second] if len(first.split()) == 1 and _WHOLE_NAME.fullmatch(second) else [name]
 
 
 # the word heading a body's name, standing last in it: "… Atmospheric Administration", "… Human Services"
