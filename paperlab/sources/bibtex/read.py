@@ -255,8 +255,7 @@ def _entry_to_paper(entry: Entry, source: str, known: dict[str, _People] | None 
     subtitle = _field(entry, "subtitle")
     if isinstance(subtitle, str) and _clean(subtitle):
         title = f"{title}: {_clean(subtitle)}"
-    title = title_without_mark(drop_closing_stop(unquoted_title(title)))  # '"Title"'; "A review of foo."; "…foo†"
-    title = _DANGLING_COMMA.sub("", title)  # "Fundamentals of Optics,": a comma closes no title
+    title = _DANGLING_COMMA.sub("", title_without_mark(drop_closing_stop(unquoted_title(title))))  # '"T"', 'T.', 'T,'
     authors, truncated, as_written = _authors(getattr(fields_of(entry).get("author"), "value", []), known)
     arxiv_id, version, primary = _arxiv(entry)
     doubts = _doubtful_ids(entry)  # not the paper's own, though a kept field (journal, number) still names them
