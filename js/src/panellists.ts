@@ -178,7 +178,7 @@ function importDetails(result: IImportResult): Promise<unknown> {
       h(
         'p',
         '',
-        `Not imported from ${result.file} (fix these in the file and import it again: the papers already added stay once):`
+        `Not imported from ${result.file} (correct them in the file and import it again: no paper is added twice):`
       ),
       items
     );
