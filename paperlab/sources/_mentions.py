@@ -51,6 +51,7 @@ from ._md_references import (
     reference_parts,
     without_notes_label,
 )
+from ._md_system_items import system_items
 from ._md_title_headings import title_headings
 from ._md_title_parts import name_before_note, venue_tag
 from ._mention_details import (
@@ -520,6 +521,10 @@ def _read(
         found += [f for f in bold_digest_items(lines, named) if f.title.casefold() not in titles]
     if not shaped:  # "*Title* by Ada Quill" items: papers also where no title-like line is read (beside a layout)
         found += [f for f in bylined_items(lines, named) if f.title.casefold() not in titles]
+    if not beside_layout:  # "**Name** — Authors, *Venue Year*": papers known by a system's name
+        found += [
+            f for f in system_items(lines, named) if f.title.casefold() not in {x.title.casefold() for x in found}
+        ]
     if not found and shaped and not mentions and (noted := note_title(lines)) is not None:
         found = [Found(noted[0], [noted[1]])]  # "# Nearly-Optimal Regret in Dueling Widgets" over notes on it
     if not found and shaped and not mentions:  # "# Topic" / "Title of a paper (a note)" / "Another Title"
