@@ -19,7 +19,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["json_meetings", "meetup_talks"]
+__all__ = ["json_meetings", "meetup_talks", "one_meeting"]
 
 # the keys of a JSON object whose list holds meetings
 _MEETING_KEYS = re.compile(
@@ -73,6 +73,30 @@ def meetup_talks(items: list[Any]) -> list[Any]:
         }
         out.append(kept | {"speakers": ", ".join(dict.fromkeys(names)), "talks": "\n".join(t for t in titles if t)})
     return out
+
+
+_PLACE_KEYS = frozenset({"time", "start", "end", "location", "room", "place", "venue", "zoom", "agenda"})
+_READING_KEYS = frozenset({"paper", "papers", "reading", "readings", "article", "articles"})
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def one_meeting(doc: Any) -> Any:
+    """A YAML document that is one meeting's agenda — a mapping with its day (a date with its year), and either
+    talks or agenda slots naming speakers, speakers of its own, or one to three readings beside its time or place —
+    as a list of that one meeting; any other document as it is (a list of meetings, a mapping holding dated ones)."""
+    if not isinstance(doc, dict) or not any(
+        str(k).lower() in _DATE_KEYS and (not isinstance(v, str) or _YEAR.search(v)) and v for k, v in doc.items()
+    ):
+        return doc
+    lists = [v for v in doc.values() if isinstance(v, list)]
+    if any(_dated(x) for v in lists for x in v if isinstance(x, dict)):
+        return doc  # meetings of their own under a key
+    keys = {str(k).lower() for k in doc}
+    readings = [v for k, v in doc.items() if str(k).lower() in _READING_KEYS]
+    few = bool(readings) and all(not isinstance(v, list) or 1 <= len(v) <= 3 for v in readings)
+    if _talk_lists(doc) or keys & set(_SPEAKER_KEYS) or few and keys & _PLACE_KEYS:
+        return [doc]
+    return doc
 
 
 def _dated(item: dict[Any, Any]) -> bool:

@@ -25,7 +25,7 @@ from ._schedule_flow import flow_records, term_lists
 from ._schedule_grouped import GROUPED_COLUMNS, grouped_layout
 from ._schedule_headings import heading_meetings
 from ._schedule_liquid import liquid_rows
-from ._schedule_records import json_meetings, meetup_talks
+from ._schedule_records import json_meetings, meetup_talks, one_meeting
 from ._schedule_speakers import speaker_bullets
 
 __all__ = [
@@ -351,7 +351,7 @@ def _yaml_table(text: str, hint: list[str]) -> list[ScheduleTable]:
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         if (doc := flow_records(text)) is None:  # one flow mapping per line, one value breaking YAML's rules
             raise ParseError(f"expected YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
-    return _record_tables(doc, hint + text.splitlines())
+    return _record_tables(one_meeting(doc), hint + text.splitlines())  # one meeting's agenda: a list of one
 
 
 def _record_tables(doc: Any, said: list[str]) -> list[ScheduleTable]:
