@@ -264,15 +264,14 @@ def train(exs: list[tuple], epochs: int, recipe: dict, after_epoch: Any = None, 
     return tok, model.eval(), recipe
 
 
-def tag(tagger: tuple, items: list[tuple[str, np.ndarray]], text_of: list[str]) -> list[tuple]:
-    """(name or None, confidence) of each (marked text, character map); ``text_of[i]`` is item i's plain sentence."""
+def tag_spans(tagger: tuple, items: list[tuple[str, np.ndarray]]) -> list[tuple[int, int, float]]:
+    """(start, end, P(B)) of each (marked text, character map)'s best span, in plain-sentence characters (start ==
+    end: the span is all marker)."""
     import torch
-
-    from paperlab.comparison.metric_names import canonical_metric
 
     tok, model, recipe = tagger
     cached = lower(tok, model, [(t, w, None) for t, w in items], recipe)
-    out: list[tuple] = []
+    out: list[tuple[int, int, float]] = []
     for i in range(0, len(items), 32):
         batch = cached[i : i + 32]
         with torch.no_grad():
@@ -286,9 +285,29 @@ def tag(tagger: tuple, items: list[tuple[str, np.ndarray]], text_of: list[str]) 
             while e < len(pb) and real[e] and p[b, e].argmax() == 2:
                 e += 1
             chars = [int(where[c]) for c in range(offsets[k, 0], offsets[e - 1, 1]) if where[c] >= 0]
-            name = text_of[i + b][chars[0] : chars[-1] + 1].strip(" ,;:") if chars else ""
-            out.append((str(canonical_metric(name)) if name else None, float(pb[k])))
+            out.append((chars[0], chars[-1] + 1, float(pb[k])) if chars else (0, 0, float(pb[k])))
     return out
+
+
+def span_name(text: str, start: int, end: int, whole_words: bool = False) -> str | None:
+    """The canonical metric of ``text[start:end]``; ``whole_words``: the span first widened to whole words."""
+    from paperlab.comparison.metric_names import canonical_metric
+
+    if whole_words:
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-@"):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "-@"):
+            end += 1
+    name = text[start:end].strip(" ,;:")
+    return str(canonical_metric(name)) if name else None
+
+
+def tag(
+    tagger: tuple, items: list[tuple[str, np.ndarray]], text_of: list[str], whole_words: bool = False
+) -> list[tuple]:
+    """(best span's name or None, its P(B)) of each (marked text, character map); ``text_of[i]``: item i's sentence."""
+    spans = tag_spans(tagger, items)
+    return [(span_name(t, s, e, whole_words), p) for t, (s, e, p) in zip(text_of, spans, strict=True)]
 
 
 # ---------------------------------------------------------------- scoring
@@ -411,13 +430,17 @@ def prepared(names: tuple[str, ...], texts: list[Path], cache: Path) -> dict[str
     return out
 
 
-def answers_of(tagger: tuple, sets: dict[str, tuple[list, list]]) -> dict[str, list]:
-    """The tagger's answer to every located shipped row of each set."""
-    out = {}
+def answers_of(tagger: tuple, sets: dict[str, tuple[list, list]], whole_words: tuple[bool, ...] = (False,)) -> Any:
+    """The tagger's answer to every located shipped row of each set (one dict per ``whole_words`` choice when more
+    than one is given: the spans are tagged once)."""
+    out: list[dict[str, list]] = [{} for _ in whole_words]
     for name, (sents, shipped) in sets.items():
         at, items, text_of = row_items(sents, shipped)
-        out[name] = answered(shipped, at, tag(tagger, items, text_of))
-    return out
+        spans = tag_spans(tagger, items)
+        for k, whole in enumerate(whole_words):
+            got = [(span_name(t, s, e, whole), p) for t, (s, e, p) in zip(text_of, spans, strict=True)]
+            out[k][name] = answered(shipped, at, got)
+    return out[0] if len(out) == 1 else out
 
 
 def report(sets: dict[str, tuple[list, list]], answers: dict[str, list], tf: float, tr: float) -> list[dict]:
@@ -473,6 +496,8 @@ def stage_a(args: argparse.Namespace, recipe: dict) -> None:
 
 def stage_b(args: argparse.Namespace, recipe: dict) -> None:
     """Fit B on every train group (the chosen epochs), measured on the check groups with the chosen thresholds."""
+    import pickle
+
     import torch
 
     train_sets = load_sets(TRAIN, args.texts, inline=True)
@@ -485,11 +510,13 @@ def stage_b(args: argparse.Namespace, recipe: dict) -> None:
     torch.save(trained, args.out / "tagger_b.pt")
     check = prepared(CHECK, args.check_texts, args.out)
     began = time.perf_counter()
-    got = answers_of((tok, model, recipe), check)
+    got, whole = answers_of((tok, model, recipe), check, (False, True))
     tag_s = time.perf_counter() - began
+    (args.out / "answers_b.pkl").write_bytes(pickle.dumps({"protocol": got, "whole_words": whole}))
     rows = report(check, got, args.t_fill, args.t_replace)
     n_rows = sum(len(r) for _, sh in check.values() for r in sh)
     out = {"fit_s": fit_s, "tag_s": tag_s, "rows_tagged": n_rows, "rows": rows}
+    out["whole_words (exploratory)"] = report(check, whole, args.t_fill, args.t_replace)
     (args.out / "stage_b.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
     print(json.dumps(out, indent=1))
 
