@@ -45,6 +45,11 @@ _BIB = r"""
   author = {Google DeepMind and Ada Quill},
   year = {2024}
 }
+@misc{labs2025,
+  title = {Lanterns Counted by Two Labs},
+  author = {Lantern Research and Heronsoft},
+  year = {2025}
+}
 """
 
 
@@ -66,6 +71,7 @@ def test_an_organisation_whose_name_holds_and_is_one_author(tmp_path: Path) -> N
     assert by_title["Standard Lanterns of the Upper Fog"] == ["National Oceanic and Atmospheric Administration"]
     assert by_title["Lantern Safety at Home"] == ["Department of Health and Human Services"]
     assert by_title["Lanterns Counted by Two"] == ["Google DeepMind", "Ada Quill"]  # guard: two authors stay two
+    assert by_title["Lanterns Counted by Two Labs"] == ["Lantern Research", "Heronsoft"]  # a complete body, then one
 
 
 def test_braced_bodies_stay_whole_and_a_family_name_before_its_comma_stays_the_family_name(tmp_path: Path) -> None:

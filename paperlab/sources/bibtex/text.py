@@ -434,11 +434,13 @@ def _two_by_comma(name: Any) -> list[Any]:
     return [first, second] if len(first.split()) == 1 and _WHOLE_NAME.fullmatch(second) else [name]
 
 
-# the word heading a body's name, standing last in it: "… Atmospheric Administration", "… Human Services"
+# the word heading a body's name, or closing it, standing last in it: "… Atmospheric Administration", "… Human
+# Services", "IBM Research", "Google DeepMind"
 _BODY_HEAD = re.compile(
     r"(?i)administration|services?|foundation|association|society|council|committee|agency|commission|institute|"
     r"institution|ministry|bureau|office|board|department|cent(?:er|re)s?|laborator(?:y|ies)|organi[sz]ation|"
-    r"authority|academy|corporation|survey|affairs"
+    r"authority|academy|corporation|survey|affairs|research|team|group|labs?|inc|ltd|llc|corp|company|consortium|"
+    r"university|college|school|hospital|institutes|press|ai|deepmind"
 )
 _PHRASE_WORD = re.compile(r"\s(?:of|for|on|the)\s")  # "Department of Health": no person's name holds it
 
