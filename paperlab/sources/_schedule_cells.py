@@ -591,7 +591,9 @@ def parse_day(text: object, order: str = "dmy", year: int | None = None) -> dt.d
     or it is not a real day; ``year`` is used for dates that name none ("Mar 5")."""
     if isinstance(text, dt.date):
         return text if not isinstance(text, dt.datetime) else text.date()
-    cell = clean_cell(text)
+    cell = re.sub(
+        r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", r"\1-\2-\3", clean_cell(text)
+    )  # 2016年7月16日
     if (day := day_of(cell, order, year)) is None and (bare := _BARE_DAY.match(cell)):
         day = day_of(re.sub(r"[.-]", "/", bare.group(1)), order, year)  # "Thu 14/09", "14.09.": day and month
     return day

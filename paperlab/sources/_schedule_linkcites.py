@@ -28,6 +28,8 @@ _VENUE_TAIL = re.compile(
     r"(?:[,.]\s+[Ii]n:?\s+(?P<venue>(?:Proc(?:eedings|\.)?\s+of\s+(?:the\s+)?)?[^,]*?[A-Za-z][^,]*?))"
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\s*[.)]?$"
 )
+# "(KDD2016) Title", "(NeurIPS 2019) Title": a venue's acronym and year in parentheses before the title
+_VENUE_TAG = re.compile(r"^\((?P<venue>[A-Z][A-Za-z&-]{1,12})\s?(?P<year>(?:19|20)\d\d)\)\s+(?=\S)")
 
 # without a year, a venue shows itself by an acronym or a word of venues ("in EMNLP", "In Proceedings of ...")
 _VENUE_WORD = re.compile(
@@ -64,6 +66,9 @@ def starts_with_cited_link(text: str) -> bool:
 def venue_tail(title: str) -> tuple[str, str | None, int | None]:
     """(the title, the venue, the year) of a title followed by where it appeared ("Widget Routing, in EMNLP 2018":
     "Widget Routing", "EMNLP", 2018); the title as it is with no venue when none follows it."""
+    tag = _VENUE_TAG.match(title)  # "(KDD2016) Title": the tag a cell wrote after its linked title
+    if tag and sum(c.isupper() for c in tag.group("venue")) >= 2 and len(title[tag.end() :].split()) >= 2:
+        return title[tag.end() :].strip(), tag.group("venue"), int(tag.group("year"))
     m = _VENUE_TAIL.search(title)
     if m is None or len(title[: m.start()].split()) < 2:
         return title, None, None

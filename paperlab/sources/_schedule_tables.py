@@ -71,7 +71,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
         "session topic", "class topic", "subject", "subjects", "theme", "themes", "chapter", "chapters",
         "book chapter", "book chapters",
         "titel", "artikel", "titre", "article titre", "título", "titulo", "artículo", "articulo", "titolo", "论文",
-        "题目", "标题", "論文", "タイトル", "主题", "话题", "テーマ", "주제", "thema", "tema", "sujet",
+        "题目", "标题", "論文", "論文名", "论文名", "タイトル", "主题", "话题", "テーマ", "주제", "thema", "tema", "sujet",
     ),
     "link": ("link", "links", "url", "pdf", "arxiv", "doi", "paper link", "paper url", "pdf link", "arxiv link"),
     "authors": (
