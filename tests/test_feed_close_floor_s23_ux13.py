@@ -39,7 +39,7 @@ OTHER = Paper(
 
 def test_one_saved_paper_is_named_close_only_to_picks_that_are_close() -> None:
     ranking = rank_personal([SAVED], [CLOSE, FAR, OTHER])
-    said = {p.id: reason_text(why, p) for p, why in zip(ranking.papers, ranking.reasons)}
+    said = {p.id: reason_text(why, p) for p, why in zip(ranking.papers, ranking.reasons, strict=True)}
     assert said["close"].startswith("close to “Speculative Decoding with Tiny Drafters”"), said
     assert "close to" not in said["far"] and "close to" not in said["kelp"], said
     assert ranking.papers[0].id == "close"

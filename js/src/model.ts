@@ -94,10 +94,7 @@ export class ReadingListModel {
     return this._disposed;
   }
 
-  /**
-   * A paper of the user's own library, as the reference a notebook's `reading_list().add(...)` takes (its arXiv id,
-   * else DOI, else id), for the empty list's hint; null while none is known (then the hint names none).
-   */
+  /** A paper of the user's library as `reading_list().add(...)` takes it (arXiv id, DOI, id), for the empty hint. */
   get example(): string | null {
     return this._example;
   }
@@ -303,9 +300,8 @@ export class ReadingListModel {
   }
 
   /**
-   * Import a bibliography file (.bib, .ris, CSL-JSON) into the current list: the server reads it as `paperlab.load`
-   * does and adds its papers; the answer says what was read and names each skipped record. Throws the server's
-   * error (a bad file names its line); the list is read again either way.
+   * Import a bibliography file (.bib, .ris, CSL-JSON) into the current list, read as `paperlab.load` reads it; the
+   * answer names each skipped record; throws the server's error (naming the line). The list is read again either way.
    */
   async importFile(file: Blob, filename: string): Promise<IImportResult> {
     try {
@@ -472,9 +468,8 @@ export class ReadingListModel {
   }
 
   /**
-   * The list to show: the one asked for, or (when it went away) the first list the server answered instead, or with
-   * no list at all the default one empty (made on the first add: opening JupyterLab leaves no empty "default" in
-   * the store, which would then outrank the list the user makes in a notebook).
+   * The list to show: the one asked for, or (when it went away) the first list the server answered, or with none the
+   * default one empty (made on the first add: an empty "default" would outrank the list the user makes in a notebook).
    */
   private _shownDetail(lists: ILists): IListDetail {
     if (lists.shown) {
