@@ -32,6 +32,7 @@ __all__ = [
     "STATE_SETTING",
     "STORE_SETTING",
     "STORE_WORKERS",
+    "WARNINGS_LOCK",
     "BaseHandler",
     "ServerState",
     "float_arg",
@@ -45,6 +46,10 @@ STATE_SETTING = "paperlab_state"
 #: The resource name the Jupyter ``Authorizer`` is asked about for every paperlab request.
 AUTH_RESOURCE = "paperlab"
 STORE_WORKERS = 4
+#: ``warnings.catch_warnings`` swaps the process's warning state, and the store pool runs handlers side by side: the
+#: handlers that record or silence warnings take this lock, so that one's exit never undoes the other's recorder (an
+#: upload's skipped records would go unreported, and an "ignore" filter would stay behind)
+WARNINGS_LOCK = threading.Lock()
 _REOPEN_S = 5.0  # an unopenable store is tried again at most this often
 
 T = TypeVar("T")

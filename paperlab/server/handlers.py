@@ -33,6 +33,7 @@ from .base import (
     STATE_SETTING,
     STORE_SETTING,
     STORE_WORKERS,
+    WARNINGS_LOCK,
     BaseHandler,
     ServerState,
     float_arg,
@@ -291,7 +292,8 @@ class ExportHandler(BaseHandler):
         def work() -> str:
             rl = self.reading_list(name)
             if fmt == "bibtex":
-                with warnings.catch_warnings():  # an empty list's warning is the Python user's; the panel says it
+                # an empty list's warning is the Python user's; the panel says it (the lock: see WARNINGS_LOCK)
+                with WARNINGS_LOCK, warnings.catch_warnings():
                     warnings.simplefilter("ignore", UserWarning)
                     return rl.to_bibtex()
             if fmt == "csl":

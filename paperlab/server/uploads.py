@@ -22,7 +22,7 @@ from jupyter_server.auth.decorator import authorized
 from ..errors import MergedRecordsWarning, ParseError, PartialImportWarning, plural
 from ..library import Library
 from ..sources import detect_format, load
-from .base import API_PREFIX, BaseHandler
+from .base import API_PREFIX, WARNINGS_LOCK, BaseHandler
 from .http_errors import RequestError
 
 __all__ = ["BIBLIOGRAPHY_FORMATS", "IMPORT_ROUTES", "MAX_UPLOAD_BYTES", "ImportHandler", "read_upload"]
@@ -128,7 +128,7 @@ def read_upload(filename: str, data: bytes) -> tuple[Library, str, list[dict], l
                     f"{name} reads as {fmt.replace('_', ' ')}, not a bibliography: expected BibTeX, RIS or CSL-JSON "
                     "(import other files in a notebook with paperlab.load, or paperlab import FILE)",
                 )
-            with warnings.catch_warnings(record=True) as caught:
+            with WARNINGS_LOCK, warnings.catch_warnings(record=True) as caught:  # another upload or export at once
                 warnings.simplefilter("always", UserWarning)
                 lib = load(path, format=fmt)
         except ParseError as exc:
