@@ -103,15 +103,24 @@ _DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)
 _LEFT_LATEX = re.compile(r"\\[A-Za-z]+|[{}]|\$|</?[a-z]+[ >/]|\\[\\'\"`^~]")
 
 
+# a word that makes a name with "and" in it one body ("Department of Health and Human Services", "National Oceanic
+# and Atmospheric Administration"): the checker's own list, independent of the readers' organisation rules
+_BODY_WORDS = re.compile(
+    r"(?i)\b(?:department|administration|agency|ministry|office|services|council|commission|association|society|"
+    r"institutes?|foundation|bureau|authority|organi[sz]ation|board|committee|academy|center|centre|laborator(?:y|ies))\b"
+)
+
+
 def author_problem(name: str) -> str | None:
-    """Why ``name`` is not one person's name, or None."""
-    if " and " in f" {name} " or ";" in name:
+    """Why ``name`` is not one person's name, or None (an organisation's name is one author)."""
+    body = bool(_BODY_WORDS.search(name)) and "," not in name
+    if ";" in name or " and " in f" {name} " and not body:
         return "several names in one"
     if name.count(",") >= 2:
         return "several names in one (commas)"
     if "," in name:
         return "not in 'Given Family' order"
-    if len(name.split()) >= 6 and sum(len(w) > 2 for w in name.split()) >= 3:
+    if len(name.split()) >= 6 and sum(len(w) > 2 for w in name.split()) >= 3 and not body:
         return "six or more words: several names run together?"
     if len(name) > 60:
         return "over 60 characters"
