@@ -11,6 +11,7 @@ import { notifyError } from './notify';
 import {
   downloadList,
   exportFooter,
+  importButton,
   listHeader,
   newList,
   renderLists
@@ -236,7 +237,8 @@ export class ReadingListPanel extends Widget {
         'Add',
         'Add to this list',
         () => void this._add()
-      )
+      ),
+      ...importButton(this.model)
     );
     addRow.addEventListener('submit', ev => {
       ev.preventDefault();
@@ -422,7 +424,7 @@ export class ReadingListPanel extends Widget {
         h(
           'span',
           '',
-          `No papers in “${name}” yet. Add one above by its arXiv id, URL or DOI, or import a .bib, .ris or CSL-JSON file (Import file… below).`
+          `No papers in “${name}” yet. Add one above by its arXiv id, URL or DOI, or import a .bib, .ris or CSL-JSON file (Import file… above).`
         )
       );
       return;
@@ -431,7 +433,7 @@ export class ReadingListPanel extends Widget {
       h(
         'span',
         '',
-        `No papers in “${name}” yet. Add one above, import a file (Import file… below), or from a notebook:`
+        `No papers in “${name}” yet. Add one above, import a file (Import file… above), or from a notebook:`
       ),
       h('code', 'paperlab-empty-code', code)
     );

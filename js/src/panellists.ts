@@ -255,8 +255,8 @@ export async function importFile(
   }
 }
 
-/** The "Import file…" button with its (hidden) file chooser. */
-function importButton(model: ReadingListModel): HTMLElement[] {
+/** The "Import file…" button with its (hidden) file chooser (beside "Add": both put papers into the list shown). */
+export function importButton(model: ReadingListModel): HTMLElement[] {
   const input = h('input', 'paperlab-import-input');
   input.type = 'file';
   input.accept = IMPORT_ACCEPT;
@@ -278,12 +278,10 @@ function importButton(model: ReadingListModel): HTMLElement[] {
   return [trigger, input];
 }
 
-/** The import button and the export buttons. */
+/** The export buttons (one line: the room below is For you's). */
 export function exportFooter(model: ReadingListModel): HTMLDivElement {
   const footer = h('div', 'paperlab-footer');
   footer.append(
-    ...importButton(model),
-    h('span', 'paperlab-footer-break'), // the exports on a line of their own
     h('span', 'paperlab-footer-label', 'Export list:'),
     button(
       'paperlab-export-bibtex',
